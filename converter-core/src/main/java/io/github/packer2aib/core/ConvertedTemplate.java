@@ -1,0 +1,20 @@
+package io.github.packer2aib.core;
+
+import io.github.packer2aib.core.aib.ImageTemplate;
+import java.util.Objects;
+
+/**
+ * One resulting AIB template.
+ *
+ * @param name a file-name-safe base name for the output (without extension), unique within one
+ *     input
+ * @param template the model
+ * @param text the serialised template in the chosen format, ending in a newline
+ */
+public record ConvertedTemplate(String name, ImageTemplate template, String text) {
+  public ConvertedTemplate {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(text, "text");
+  }
+}

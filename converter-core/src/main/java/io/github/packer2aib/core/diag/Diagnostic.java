@@ -1,0 +1,69 @@
+package io.github.packer2aib.core.diag;
+
+import io.github.packer2aib.core.source.Range;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A problem found in the input, as data; rendering is separate ({@link TextRenderer}, {@link
+ * JsonRenderer}).
+ *
+ * @param code stable code such as {@code AIB-E101}
+ * @param severity error, warning or note
+ * @param summary terse title in sentence case
+ * @param detail full sentences: what is wrong and what to do
+ * @param subject the tight range that is wrong, when the input has a location for it
+ * @param path the JSON pointer of the offending node in the document, when there is one
+ * @param related further locations (e.g. where a duplicate was first defined)
+ */
+public record Diagnostic(
+    String code,
+    Severity severity,
+    String summary,
+    String detail,
+    Optional<Range> subject,
+    Optional<String> path,
+    List<Related> related) {
+
+  public Diagnostic {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(summary, "summary");
+    Objects.requireNonNull(detail, "detail");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(path, "path");
+    related = List.copyOf(related);
+  }
+
+  /** A diagnostic with the code's own summary and severity. */
+  public static Diagnostic of(DiagnosticCode code, Range subject, String detail) {
+    return new Diagnostic(
+        code.id(),
+        code.severity(),
+        code.summary(),
+        detail,
+        Optional.ofNullable(subject),
+        Optional.empty(),
+        List.of());
+  }
+
+  public Diagnostic withPath(String pointer) {
+    return new Diagnostic(
+        code, severity, summary, detail, subject, Optional.ofNullable(pointer), related);
+  }
+
+  public Diagnostic withSeverity(Severity newSeverity) {
+    return new Diagnostic(code, newSeverity, summary, detail, subject, path, related);
+  }
+
+  public Diagnostic withRelated(Related more) {
+    List<Related> all = new java.util.ArrayList<>(related);
+    all.add(more);
+    return new Diagnostic(code, severity, summary, detail, subject, path, all);
+  }
+
+  public boolean isError() {
+    return severity == Severity.ERROR;
+  }
+}

@@ -1,0 +1,80 @@
+package io.github.packer2aib.core.diag;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A collector of diagnostics for one stage or one pipeline run. Stages add everything they find and
+ * the pipeline stops after a stage that reported an error, so the user sees every problem of that
+ * stage at once.
+ */
+public final class Diagnostics implements Iterable<Diagnostic> {
+  private final List<Diagnostic> items = new ArrayList<>();
+
+  public Diagnostics add(Diagnostic diagnostic) {
+    items.add(diagnostic);
+    return this;
+  }
+
+  public Diagnostics addAll(Iterable<Diagnostic> more) {
+    for (Diagnostic d : more) {
+      items.add(d);
+    }
+    return this;
+  }
+
+  public boolean hasErrors() {
+    for (Diagnostic d : items) {
+      if (d.isError()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public long count(Severity severity) {
+    return items.stream().filter(d -> d.severity() == severity).count();
+  }
+
+  public boolean isEmpty() {
+    return items.isEmpty();
+  }
+
+  public int size() {
+    return items.size();
+  }
+
+  /** An immutable snapshot in reporting order: by file, then position, then insertion order. */
+  public List<Diagnostic> sorted() {
+    List<Diagnostic> copy = new ArrayList<>(items);
+    copy.sort(ORDER);
+    return List.copyOf(copy);
+  }
+
+  public List<Diagnostic> asList() {
+    return List.copyOf(items);
+  }
+
+  public static Diagnostics of(Collection<Diagnostic> diagnostics) {
+    return new Diagnostics().addAll(diagnostics);
+  }
+
+  @Override
+  public Iterator<Diagnostic> iterator() {
+    return List.copyOf(items).iterator();
+  }
+
+  /** Located diagnostics first, by file and offset; the sort is stable, so ties keep their order. */
+  public static final Comparator<Diagnostic> ORDER =
+      Comparator.<Diagnostic, Boolean>comparing(d -> d.subject().isEmpty())
+          .thenComparing(d -> d.subject().map(r -> r.file()).orElse(""))
+          .thenComparingInt(d -> d.subject().map(r -> r.start().offset()).orElse(0));
+
+  @Override
+  public String toString() {
+    return items.toString();
+  }
+}

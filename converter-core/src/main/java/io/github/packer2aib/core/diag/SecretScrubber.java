@@ -1,0 +1,43 @@
+package io.github.packer2aib.core.diag;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks secrets that can sit in plain sight in a source line before it is shown in a diagnostic:
+ * the signature of an Azure SAS URL ({@code sig=…}) and Packer credential assignments such as
+ * {@code client_secret = "…"}. Rendered diagnostics go to stderr and logs, where a secret must never
+ * appear.
+ */
+public final class SecretScrubber {
+  private static final Pattern SAS_SIGNATURE = Pattern.compile("(?i)([?&]sig=)[^&\"'\\s]+");
+  private static final Pattern CREDENTIAL =
+      Pattern.compile(
+          "(?i)(\"?(?:client_secret|client_jwt|client_cert_password|[a-z_]*password|[a-z_]*token)\"?"
+              + "\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,]+)");
+
+  private SecretScrubber() {}
+
+  public static String scrub(String line) {
+    String s = SAS_SIGNATURE.matcher(line).replaceAll("$1***");
+    Matcher m = CREDENTIAL.matcher(s);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value = m.group(2);
+      // A reference such as var.x or "${var.x}" shows no secret; only literal values are masked.
+      boolean literal = !value.contains("${") && !value.startsWith("var.") && !value.contains("{{");
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(m.group(1) + (literal ? mask(value) : value)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String mask(String value) {
+    if (value.startsWith("\"") || value.startsWith("'")) {
+      char q = value.charAt(0);
+      return q + "***" + q;
+    }
+    return "***";
+  }
+}

@@ -1,0 +1,45 @@
+package io.github.packer2aib.core.doc;
+
+import io.github.packer2aib.core.source.Range;
+import java.util.List;
+import java.util.Optional;
+
+/** An object (JSON object, YAML mapping) with its members in source order; keys are unique. */
+public record DocObject(List<DocMember> members, Range range) implements DocNode {
+  public DocObject {
+    members = List.copyOf(members);
+  }
+
+  public Optional<DocMember> member(String key) {
+    for (DocMember m : members) {
+      if (m.key().equals(key)) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public Optional<DocNode> get(String key) {
+    return member(key).map(DocMember::value);
+  }
+
+  /** The member whose key equals {@code key} ignoring case, for "wrong case" diagnostics. */
+  public Optional<DocMember> memberIgnoringCase(String key) {
+    for (DocMember m : members) {
+      if (m.key().equalsIgnoreCase(key)) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The string value of a member, if it is a string scalar. */
+  public Optional<String> string(String key) {
+    return get(key).flatMap(DocScalar::stringValue);
+  }
+
+  @Override
+  public String kindName() {
+    return "an object";
+  }
+}

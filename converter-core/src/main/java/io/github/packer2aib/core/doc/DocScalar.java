@@ -1,0 +1,88 @@
+package io.github.packer2aib.core.doc;
+
+import io.github.packer2aib.core.source.Range;
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A scalar. {@code text} is the string's value for strings and the literal as written for numbers,
+ * booleans and null ({@code 1.10} stays {@code "1.10"}, so nothing is lost by reading it).
+ *
+ * @param type what the scalar is under JSON, or under the YAML 1.2 core schema for YAML
+ * @param text the value (strings) or the literal text (numbers, booleans, null)
+ * @param untyped true for an untagged plain YAML scalar: its text can also be read as a string where
+ *     a string is expected (YAML {@code version: 1.10} means the string "1.10" to a person)
+ * @param range where it stands, or null when built by the program
+ */
+public record DocScalar(Type type, String text, boolean untyped, Range range) implements DocNode {
+
+  public enum Type {
+    STRING,
+    NUMBER,
+    BOOLEAN,
+    NULL
+  }
+
+  public DocScalar {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(text, "text");
+  }
+
+  public static DocScalar string(String value, Range range) {
+    return new DocScalar(Type.STRING, value, false, range);
+  }
+
+  public static DocScalar number(String literal, Range range) {
+    return new DocScalar(Type.NUMBER, literal, false, range);
+  }
+
+  public static DocScalar bool(boolean value, Range range) {
+    return new DocScalar(Type.BOOLEAN, Boolean.toString(value), false, range);
+  }
+
+  public static DocScalar nullValue(Range range) {
+    return new DocScalar(Type.NULL, "null", false, range);
+  }
+
+  public boolean isString() {
+    return type == Type.STRING;
+  }
+
+  /** The text when this scalar can stand for a string: a string, or an untyped YAML scalar. */
+  public Optional<String> asString() {
+    return type == Type.STRING || (untyped && type != Type.NULL)
+        ? Optional.of(text)
+        : Optional.empty();
+  }
+
+  public Optional<BigDecimal> asNumber() {
+    if (type != Type.NUMBER) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new BigDecimal(text.startsWith("+") ? text.substring(1) : text));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  public Optional<Boolean> asBoolean() {
+    return type == Type.BOOLEAN ? Optional.of(Boolean.parseBoolean(text.toLowerCase())) : Optional.empty();
+  }
+
+  /** The string value of a node if it is a scalar that can stand for a string. */
+  public static Optional<String> stringValue(DocNode node) {
+    return node instanceof DocScalar s ? s.asString() : Optional.empty();
+  }
+
+  @Override
+  public String kindName() {
+    return switch (type) {
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+    };
+  }
+}

@@ -1,0 +1,110 @@
+package io.github.packer2aib.core.source;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One input text with its display name (a path as the user wrote it, or the {@code --stdin-name}).
+ * It maps offsets to line/column positions and gives back source lines for diagnostics.
+ */
+public final class SourceFile {
+  private final String name;
+  private final String text;
+  private final int[] lineStarts;
+
+  public SourceFile(String name, String text) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.text = Objects.requireNonNull(text, "text");
+    this.lineStarts = computeLineStarts(text);
+  }
+
+  private static int[] computeLineStarts(String text) {
+    int[] starts = new int[16];
+    int count = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      // \r\n, \n and a lone \r all end a line, as editors count them.
+      if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = i + 1;
+      }
+    }
+    return Arrays.copyOf(starts, count);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public int lineCount() {
+    return lineStarts.length;
+  }
+
+  /** The position of a UTF-16 offset; offsets past the end are clamped to the end of the text. */
+  public Position position(int offset) {
+    int clamped = Math.max(0, Math.min(offset, text.length()));
+    int idx = Arrays.binarySearch(lineStarts, clamped);
+    int line = idx >= 0 ? idx : -idx - 2;
+    int lineStart = lineStarts[line];
+    int column = text.codePointCount(lineStart, clamped) + 1;
+    return new Position(line + 1, column, clamped);
+  }
+
+  /** The position of a 1-based line and 1-based code-point column, clamped into the text. */
+  public Position position(int line, int column) {
+    int l = Math.max(1, Math.min(line, lineStarts.length));
+    int start = lineStarts[l - 1];
+    int end = lineEnd(l);
+    int offset = start;
+    int col = 1;
+    while (col < column && offset < end) {
+      offset += Character.charCount(text.codePointAt(offset));
+      col++;
+    }
+    return new Position(l, col, offset);
+  }
+
+  public Range range(int startOffset, int endOffset) {
+    Position s = position(startOffset);
+    Position e = position(Math.max(startOffset, endOffset));
+    return new Range(name, s, e);
+  }
+
+  /** The whole text as a range; used for diagnostics about the file as a whole. */
+  public Range whole() {
+    return range(0, text.length());
+  }
+
+  /** The start of the file as an empty range. */
+  public Range start() {
+    return range(0, 0);
+  }
+
+  /** The text of a 1-based line without its line terminator. */
+  public String line(int line) {
+    if (line < 1 || line > lineStarts.length) {
+      return "";
+    }
+    return text.substring(lineStarts[line - 1], lineEnd(line));
+  }
+
+  private int lineEnd(int line) {
+    int end = line < lineStarts.length ? lineStarts[line] : text.length();
+    while (end > lineStarts[line - 1]
+        && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    return end;
+  }
+
+  @Override
+  public String toString() {
+    return "SourceFile[" + name + ", " + text.length() + " chars]";
+  }
+}
