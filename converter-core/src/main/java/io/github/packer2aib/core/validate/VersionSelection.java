@@ -1,0 +1,127 @@
+package io.github.packer2aib.core.validate;
+
+import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Chooses the API version a template is validated against: its own literal {@code apiVersion}
+ * when we know it; otherwise the one the user chose ({@code --api-version}) or the default, with a
+ * note saying so. An unknown literal version is an error unless the user chose one.
+ *
+ * @param version the version to validate against, empty when there is none (an error was reported)
+ * @param literal whether the template itself names this version
+ */
+public record VersionSelection(
+    Optional<ApiVersion> version, boolean literal, List<Diagnostic> diagnostics) {
+
+  public VersionSelection {
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  public static VersionSelection select(
+      DocObject resource, String pointer, Optional<ApiVersion> chosen) {
+    ApiVersion fallback = chosen.orElse(ApiVersion.DEFAULT);
+    String how =
+        chosen.isPresent()
+            ? "the version chosen with --api-version"
+            : "the default; choose another with --api-version";
+    Optional<DocMember> member = resource.member("apiVersion");
+    if (member.isEmpty()) {
+      return new VersionSelection(
+          Optional.of(fallback),
+          false,
+          List.of(
+              Diagnostic.of(
+                      VersionCode.MISSING_API_VERSION,
+                      resource.range() == null ? null : keyOnly(resource),
+                      "This template has no apiVersion; it is checked against "
+                          + fallback.id()
+                          + " ("
+                          + how
+                          + ") and written with that version.")
+                  .withPath(pointer)));
+    }
+    DocMember m = member.get();
+    Optional<String> text = DocScalar.stringValue(m.value());
+    String at = pointer + "/apiVersion";
+    if (text.isEmpty()) {
+      return new VersionSelection(
+          Optional.empty(),
+          false,
+          List.of(
+              Diagnostic.of(
+                      VersionCode.NOT_A_STRING,
+                      m.value().range(),
+                      "apiVersion must be a string such as \""
+                          + ApiVersion.DEFAULT.id()
+                          + "\", not "
+                          + m.value().kindName()
+                          + ".")
+                  .withPath(at)));
+    }
+    String value = text.get();
+    Optional<ApiVersion> known = ApiVersion.parse(value);
+    if (known.isPresent()) {
+      return new VersionSelection(known, true, List.of());
+    }
+    if (value.startsWith("[") && value.endsWith("]") && !value.startsWith("[[")) {
+      return new VersionSelection(
+          Optional.of(fallback),
+          false,
+          List.of(
+              Diagnostic.of(
+                      VersionCode.EXPRESSION_API_VERSION,
+                      m.value().range(),
+                      "apiVersion is the ARM expression "
+                          + value
+                          + ", known only at deployment; the template is checked against "
+                          + fallback.id()
+                          + " ("
+                          + how
+                          + ").")
+                  .withPath(at)));
+    }
+    String supported = String.join(", ", ApiVersion.ids());
+    if (chosen.isPresent()) {
+      return new VersionSelection(
+          chosen,
+          false,
+          List.of(
+              Diagnostic.of(
+                      VersionCode.UNSUPPORTED_API_VERSION_OVERRIDDEN,
+                      m.value().range(),
+                      "apiVersion \""
+                          + value
+                          + "\" is not one packer2aib knows ("
+                          + supported
+                          + "); the template is read as "
+                          + chosen.get().id()
+                          + ", the version chosen with --api-version.")
+                  .withPath(at)));
+    }
+    return new VersionSelection(
+        Optional.empty(),
+        false,
+        List.of(
+            Diagnostic.of(
+                    VersionCode.UNSUPPORTED_API_VERSION,
+                    m.value().range(),
+                    "apiVersion \""
+                        + value
+                        + "\" is not one packer2aib knows. Use one of "
+                        + supported
+                        + ", or pass --api-version to read the template as one of them.")
+                .withPath(at)));
+  }
+
+  /** The start of an object, as a zero-width range, for notes about the object as a whole. */
+  private static io.github.packer2aib.core.source.Range keyOnly(DocObject o) {
+    return new io.github.packer2aib.core.source.Range(
+        o.range().file(), o.range().start(), o.range().start());
+  }
+}

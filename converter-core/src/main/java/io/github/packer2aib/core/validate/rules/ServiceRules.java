@@ -1,0 +1,353 @@
+package io.github.packer2aib.core.validate.rules;
+
+import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.aib.BoolValue;
+import io.github.packer2aib.core.aib.Customizer;
+import io.github.packer2aib.core.aib.Distributor;
+import io.github.packer2aib.core.aib.Identity;
+import io.github.packer2aib.core.aib.ImageSource;
+import io.github.packer2aib.core.aib.ImageTemplate;
+import io.github.packer2aib.core.aib.ImageTemplateProperties;
+import io.github.packer2aib.core.aib.InVmValidator;
+import io.github.packer2aib.core.aib.IntValue;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.DiagnosticCode;
+import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.source.Range;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the AIB service rules that the OpenAPI specs cannot express, on the bound model. Values
+ * that are ARM template expressions are never judged: ARM evaluates them at deployment.
+ */
+public final class ServiceRules {
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+  private static final Pattern RESTART_TIMEOUT = Pattern.compile("(\\d+(\\.\\d+)?(ms|s|m|h))+");
+  private static final Pattern RESOURCE_ID =
+      Pattern.compile("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/providers/[^/]+/.+");
+  private static final Pattern RESOURCE_GROUP_ID =
+      Pattern.compile("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/?");
+
+  private final String base;
+  private final Function<String, Optional<Range>> locate;
+  private final List<Diagnostic> out = new ArrayList<>();
+
+  private ServiceRules(String basePointer, Function<String, Optional<Range>> locate) {
+    this.base = basePointer;
+    this.locate = locate;
+  }
+
+  /**
+   * @param template the bound template
+   * @param version the API version it is checked against
+   * @param basePointer the resource's pointer in its file, prefixed to every diagnostic's path
+   * @param locate the range of a pointer relative to the resource (nearest ancestor if need be)
+   */
+  public static List<Diagnostic> check(
+      ImageTemplate template,
+      ApiVersion version,
+      String basePointer,
+      Function<String, Optional<Range>> locate) {
+    ServiceRules rules = new ServiceRules(basePointer, locate);
+    rules.run(template, version);
+    return List.copyOf(rules.out);
+  }
+
+  private void run(ImageTemplate t, ApiVersion version) {
+    identity(t.identity());
+    ImageTemplateProperties p = t.properties();
+    buildTimeout(p.buildTimeoutInMinutes());
+    if (p.stagingResourceGroup() != null
+        && !isExpression(p.stagingResourceGroup())
+        && !RESOURCE_GROUP_ID.matcher(p.stagingResourceGroup()).matches()) {
+      report(
+          RuleCode.NOT_A_RESOURCE_ID,
+          "/properties/stagingResourceGroup",
+          "stagingResourceGroup must be the id of a resource group, such as"
+              + " /subscriptions/<subscription-id>/resourceGroups/<name>, not \""
+              + p.stagingResourceGroup()
+              + "\".");
+    }
+    source(p.source());
+    customizers(p.customize() == null ? List.of() : p.customize());
+    validators(p);
+    distributors(p.distribute() == null ? List.of() : p.distribute(), version);
+  }
+
+  private void identity(Identity identity) {
+    if (identity == null || !"UserAssigned".equals(identity.type())) {
+      return;
+    }
+    List<String> ids = identity.userAssignedIdentities();
+    if (ids == null || ids.isEmpty()) {
+      report(
+          RuleCode.IDENTITY_WITHOUT_IDS,
+          "/identity",
+          "The identity type is UserAssigned but no identity is listed. Add the resource id of one"
+              + " user-assigned managed identity under userAssignedIdentities.");
+    } else if (ids.size() > 1) {
+      report(
+          RuleCode.SEVERAL_TEMPLATE_IDENTITIES,
+          "/identity/userAssignedIdentities",
+          "Image Builder supports exactly one user-assigned identity for the template, but "
+              + ids.size()
+              + " are listed. Keep one; identities the build VM needs go in"
+              + " properties.vmProfile.userAssignedIdentities.");
+    }
+  }
+
+  private void buildTimeout(IntValue timeout) {
+    if (timeout instanceof IntValue.Literal l && l.value() >= 1 && l.value() <= 5) {
+      report(
+          RuleCode.BUILD_TIMEOUT_TOO_SHORT,
+          "/properties/buildTimeoutInMinutes",
+          "buildTimeoutInMinutes is "
+              + l.value()
+              + ", but Image Builder accepts 0 (the default of 240 minutes) or 6 to 960. Use at"
+              + " least 6; 60 or more is recommended for Windows images.");
+    }
+  }
+
+  private void source(ImageSource source) {
+    if (source instanceof ImageSource.ManagedImage m) {
+      resourceId(m.imageId(), "/properties/source/imageId", "a managed image");
+    } else if (source instanceof ImageSource.SharedImageVersion s) {
+      resourceId(s.imageVersionId(), "/properties/source/imageVersionId", "a gallery image version");
+    } else if (source instanceof ImageSource.Iso iso) {
+      checksum(iso.sha256Checksum(), "/properties/source/sha256Checksum");
+    }
+  }
+
+  private void customizers(List<Customizer> steps) {
+    Map<String, Integer> names = new HashMap<>();
+    int firstLinux = -1;
+    int firstWindows = -1;
+    for (int i = 0; i < steps.size(); i++) {
+      Customizer c = steps.get(i);
+      String at = "/properties/customize/" + i;
+      if (c.name() != null && !isExpression(c.name())) {
+        Integer first = names.putIfAbsent(c.name(), i);
+        if (first != null) {
+          duplicate(
+              RuleCode.DUPLICATE_CUSTOMIZER_NAME,
+              at + "/name",
+              "/properties/customize/" + first + "/name",
+              "The customizer name \""
+                  + c.name()
+                  + "\" is already used by customize["
+                  + first
+                  + "]. Image Builder needs each step's name to be unique; rename one of them.");
+        }
+      }
+      if (c instanceof Customizer.Shell s) {
+        script(s.scriptUri(), s.inline(), s.sha256Checksum(), at, "Shell customizer");
+        firstLinux = firstLinux < 0 ? i : firstLinux;
+      } else if (c instanceof Customizer.PowerShell ps) {
+        script(ps.scriptUri(), ps.inline(), ps.sha256Checksum(), at, "PowerShell customizer");
+        elevation(ps.runElevated(), ps.runAsSystem(), at);
+        firstWindows = firstWindows < 0 ? i : firstWindows;
+      } else if (c instanceof Customizer.WindowsRestart r) {
+        if (r.restartTimeout() != null
+            && !isExpression(r.restartTimeout())
+            && !RESTART_TIMEOUT.matcher(r.restartTimeout()).matches()) {
+          report(
+              RuleCode.BAD_RESTART_TIMEOUT,
+              at + "/restartTimeout",
+              "restartTimeout \""
+                  + r.restartTimeout()
+                  + "\" is not a duration such as 5m, 90s or 1h30m; Image Builder may reject it.");
+        }
+        firstWindows = firstWindows < 0 ? i : firstWindows;
+      } else if (c instanceof Customizer.WindowsUpdate) {
+        firstWindows = firstWindows < 0 ? i : firstWindows;
+      } else if (c instanceof Customizer.File f) {
+        file(f.sourceUri(), f.destination(), f.sha256Checksum(), at);
+      }
+    }
+    if (firstLinux >= 0 && firstWindows >= 0) {
+      int later = Math.max(firstLinux, firstWindows);
+      int earlier = Math.min(firstLinux, firstWindows);
+      duplicate(
+          RuleCode.MIXED_OS_CUSTOMIZERS,
+          "/properties/customize/" + later + "/type",
+          "/properties/customize/" + earlier + "/type",
+          "Shell steps run only on Linux and PowerShell, WindowsRestart and WindowsUpdate steps"
+              + " only on Windows, but this template has both (customize["
+              + firstLinux
+              + "] and customize["
+              + firstWindows
+              + "]). Split it into one template per operating system.");
+    }
+    if (firstLinux >= 0) {
+      for (int i = 0; i < steps.size(); i++) {
+        if (steps.get(i) instanceof Customizer.File f
+            && f.destination() != null
+            && !isExpression(f.destination())
+            && !f.destination().startsWith("/tmp/")) {
+          report(
+              RuleCode.FILE_DESTINATION_OUTSIDE_TMP,
+              "/properties/customize/" + i + "/destination",
+              "On Linux the File customizer can only write below /tmp, but the destination is \""
+                  + f.destination()
+                  + "\". Download to /tmp/… and move the file into place with a Shell step"
+                  + " (sudo mv).");
+        }
+      }
+    }
+  }
+
+  private void validators(ImageTemplateProperties p) {
+    if (p.validate() == null || p.validate().inVMValidations() == null) {
+      return;
+    }
+    List<InVmValidator> list = p.validate().inVMValidations();
+    for (int i = 0; i < list.size(); i++) {
+      String at = "/properties/validate/inVMValidations/" + i;
+      InVmValidator v = list.get(i);
+      if (v instanceof InVmValidator.Shell s) {
+        script(s.scriptUri(), s.inline(), s.sha256Checksum(), at, "Shell validator");
+      } else if (v instanceof InVmValidator.PowerShell ps) {
+        script(ps.scriptUri(), ps.inline(), ps.sha256Checksum(), at, "PowerShell validator");
+        elevation(ps.runElevated(), ps.runAsSystem(), at);
+      } else if (v instanceof InVmValidator.File f) {
+        file(f.sourceUri(), f.destination(), f.sha256Checksum(), at);
+      }
+    }
+  }
+
+  private void distributors(List<Distributor> targets, ApiVersion version) {
+    Map<String, Integer> names = new HashMap<>();
+    for (int i = 0; i < targets.size(); i++) {
+      Distributor d = targets.get(i);
+      String at = "/properties/distribute/" + i;
+      String name = d.runOutputName();
+      if (name != null && !isExpression(name)) {
+        Integer first = names.putIfAbsent(name, i);
+        if (first != null) {
+          duplicate(
+              RuleCode.DUPLICATE_RUN_OUTPUT_NAME,
+              at + "/runOutputName",
+              "/properties/distribute/" + first + "/runOutputName",
+              "The runOutputName \""
+                  + name
+                  + "\" is already used by distribute["
+                  + first
+                  + "]. Each target needs its own runOutputName; rename one of them.");
+        }
+      }
+      if (d instanceof Distributor.ManagedImage m) {
+        resourceId(m.imageId(), at + "/imageId", "a managed image");
+      } else if (d instanceof Distributor.SharedImage s) {
+        resourceId(s.galleryImageId(), at + "/galleryImageId", "a gallery image definition");
+        if (s.replicationRegions() != null && s.targetRegions() != null) {
+          report(
+              RuleCode.REPLICATION_AND_TARGET_REGIONS,
+              at + "/targetRegions",
+              "A SharedImage target takes either replicationRegions or targetRegions, not both."
+                  + (version.atLeast(ApiVersion.V2022_07_01)
+                      ? " Keep targetRegions: replicationRegions is deprecated from API 2022-07-01."
+                      : " Keep replicationRegions: this API version has no targetRegions."));
+        }
+      }
+    }
+  }
+
+  private void script(
+      String scriptUri, List<String> inline, String checksum, String at, String what) {
+    if (scriptUri != null && inline != null) {
+      report(
+          RuleCode.SCRIPT_URI_AND_INLINE,
+          at + "/inline",
+          "A "
+              + what
+              + " runs either the script at scriptUri or the inline commands, not both. Remove one"
+              + " of them, or split the step in two.");
+    } else if (scriptUri == null && inline == null) {
+      report(
+          RuleCode.NO_SCRIPT,
+          at,
+          "This " + what + " has neither scriptUri nor inline, so it would run nothing. Add one.");
+    }
+    if (scriptUri != null) {
+      checksum(checksum, at + "/sha256Checksum");
+    }
+  }
+
+  private void elevation(BoolValue runElevated, BoolValue runAsSystem, String at) {
+    boolean system = runAsSystem != null && runAsSystem.isTrue();
+    boolean elevated =
+        runElevated != null && (runElevated.isTrue() || runElevated instanceof BoolValue.Expression);
+    if (system && !elevated) {
+      report(
+          RuleCode.RUN_AS_SYSTEM_WITHOUT_ELEVATION,
+          at + "/runAsSystem",
+          "runAsSystem takes effect only together with runElevated. Set \"runElevated\": true, or"
+              + " remove runAsSystem.");
+    }
+  }
+
+  private void file(String sourceUri, String destination, String checksum, String at) {
+    if (sourceUri == null || destination == null) {
+      report(
+          RuleCode.FILE_WITHOUT_SOURCE,
+          at,
+          "A File step needs both sourceUri (where to download from) and destination (the path on"
+              + " the build VM); this one lacks "
+              + (sourceUri == null && destination == null
+                  ? "both"
+                  : sourceUri == null ? "sourceUri" : "destination")
+              + ".");
+    }
+    checksum(checksum, at + "/sha256Checksum");
+  }
+
+  private void checksum(String checksum, String at) {
+    if (checksum != null
+        && !checksum.isEmpty()
+        && !isExpression(checksum)
+        && !SHA256.matcher(checksum).matches()) {
+      report(
+          RuleCode.BAD_CHECKSUM,
+          at,
+          "sha256Checksum must be 64 hexadecimal characters (the SHA-256 of the file), such as the"
+              + " output of `sha256sum`; \""
+              + checksum
+              + "\" is not.");
+    }
+  }
+
+  private void resourceId(String id, String at, String what) {
+    if (id != null && !isExpression(id) && !RESOURCE_ID.matcher(id).matches()) {
+      report(
+          RuleCode.NOT_A_RESOURCE_ID,
+          at,
+          "This must be the full resource id of "
+              + what
+              + " (/subscriptions/<id>/resourceGroups/<group>/providers/…), not \""
+              + id
+              + "\".");
+    }
+  }
+
+  private void report(DiagnosticCode code, String pointer, String detail) {
+    out.add(Diagnostic.of(code, locate.apply(pointer).orElse(null), detail).withPath(base + pointer));
+  }
+
+  private void duplicate(DiagnosticCode code, String pointer, String firstPointer, String detail) {
+    Diagnostic d =
+        Diagnostic.of(code, locate.apply(pointer).orElse(null), detail).withPath(base + pointer);
+    Optional<Range> first = locate.apply(firstPointer);
+    out.add(first.isPresent() ? d.withRelated(new Related(first.get(), "first used")) : d);
+  }
+
+  /** ARM template expressions are evaluated at deployment; rules never judge them. */
+  static boolean isExpression(String value) {
+    return value.startsWith("[") && value.endsWith("]") && !value.startsWith("[[");
+  }
+}
