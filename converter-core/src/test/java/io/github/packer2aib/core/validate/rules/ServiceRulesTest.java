@@ -1,0 +1,230 @@
+package io.github.packer2aib.core.validate.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.aib.BoolValue;
+import io.github.packer2aib.core.aib.Customizer;
+import io.github.packer2aib.core.aib.Distributor;
+import io.github.packer2aib.core.aib.Identity;
+import io.github.packer2aib.core.aib.ImageSource;
+import io.github.packer2aib.core.aib.ImageTemplate;
+import io.github.packer2aib.core.aib.ImageTemplateProperties;
+import io.github.packer2aib.core.aib.IntValue;
+import io.github.packer2aib.core.aib.TargetRegion;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.source.Position;
+import io.github.packer2aib.core.source.Range;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ServiceRulesTest {
+  private static final String ID =
+      "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/a";
+  private static final String IMAGE =
+      "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/images/img";
+  private static final ImageSource UBUNTU =
+      new ImageSource.PlatformImage("Canonical", "ubuntu", "22_04", "latest", null);
+
+  private static ImageTemplate template(
+      ImageTemplateProperties.Builder properties, Identity identity) {
+    return new ImageTemplate(
+        ImageTemplate.RESOURCE_TYPE, "2024-02-01", "t", "westeurope", null, identity,
+        properties.build());
+  }
+
+  private static ImageTemplateProperties.Builder base() {
+    return ImageTemplateProperties.builder()
+        .source(UBUNTU)
+        .customize(List.of(new Customizer.Shell(null, null, null, List.of("echo"))))
+        .distribute(List.of(new Distributor.Vhd(null, "out", null)));
+  }
+
+  /** Every pointer locates to a distinct fake range so related ranges can be checked. */
+  private static Optional<Range> locate(String pointer) {
+    int offset = Math.abs(pointer.hashCode() % 1000);
+    Position p = new Position(1 + offset, 1, offset);
+    return Optional.of(new Range("t.yaml", p, p));
+  }
+
+  private static List<String> codesAndPaths(ImageTemplate t) {
+    return ServiceRules.check(t, ApiVersion.V2024_02_01, "/resources/0", ServiceRulesTest::locate)
+        .stream()
+        .map(d -> d.code() + " " + d.path().orElse("?"))
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void validTemplateHasNoFindings() {
+    assertEquals(List.of(), codesAndPaths(template(base(), Identity.userAssigned(ID))));
+  }
+
+  @Test
+  void buildTimeoutBetweenOneAndFiveIsRejectedButZeroAndSixAreNot() {
+    assertEquals(
+        List.of("RULE-E301 /resources/0/properties/buildTimeoutInMinutes"),
+        codesAndPaths(template(base().buildTimeoutInMinutes(IntValue.of(5)), null)));
+    assertEquals(List.of(), codesAndPaths(template(base().buildTimeoutInMinutes(IntValue.of(0)), null)));
+    assertEquals(List.of(), codesAndPaths(template(base().buildTimeoutInMinutes(IntValue.of(6)), null)));
+    assertEquals(
+        List.of(),
+        codesAndPaths(
+            template(base().buildTimeoutInMinutes(IntValue.expression("[parameters('t')]")), null)));
+  }
+
+  @Test
+  void duplicateRunOutputNameNamesTheFirstUse() {
+    ImageTemplate t =
+        template(
+            base()
+                .distribute(
+                    List.of(
+                        new Distributor.Vhd(null, "same", null),
+                        new Distributor.ManagedImage(IMAGE, "westeurope", "same", Map.of()))),
+            null);
+    List<Diagnostic> found =
+        ServiceRules.check(t, ApiVersion.V2024_02_01, "", ServiceRulesTest::locate);
+    assertEquals(1, found.size());
+    Diagnostic d = found.get(0);
+    assertEquals("RULE-E302", d.code());
+    assertEquals(Optional.of("/properties/distribute/1/runOutputName"), d.path());
+    assertEquals(
+        locate("/properties/distribute/0/runOutputName").get(), d.related().get(0).range());
+    assertEquals(
+        "The runOutputName \"same\" is already used by distribute[0]. Each target needs its own"
+            + " runOutputName; rename one of them.",
+        d.detail());
+  }
+
+  @Test
+  void scriptRulesForShellAndPowerShell() {
+    ImageTemplate t =
+        template(
+            base()
+                .customize(
+                    List.of(
+                        new Customizer.Shell("a", "https://x/s.sh", "abc", List.of("echo")),
+                        new Customizer.Shell("b", null, null, null))),
+            null);
+    assertEquals(
+        List.of(
+            "RULE-E304 /resources/0/properties/customize/0/inline",
+            "RULE-E310 /resources/0/properties/customize/0/sha256Checksum",
+            "RULE-E305 /resources/0/properties/customize/1"),
+        codesAndPaths(t));
+  }
+
+  @Test
+  void runAsSystemNeedsRunElevatedUnlessElevationIsAnExpression() {
+    Customizer.PowerShell alone =
+        new Customizer.PowerShell(null, null, null, List.of("whoami"), null, BoolValue.TRUE, null);
+    Customizer.PowerShell viaExpression =
+        new Customizer.PowerShell(
+            null, null, null, List.of("whoami"), BoolValue.expression("[variables('e')]"),
+            BoolValue.TRUE, null);
+    assertEquals(
+        List.of("RULE-E306 /resources/0/properties/customize/0/runAsSystem"),
+        codesAndPaths(template(base().customize(List.of(alone)), null)));
+    assertEquals(List.of(), codesAndPaths(template(base().customize(List.of(viaExpression)), null)));
+  }
+
+  @Test
+  void linuxAndWindowsStepsMustNotMix() {
+    ImageTemplate t =
+        template(
+            base()
+                .customize(
+                    List.of(
+                        new Customizer.Shell(null, null, null, List.of("echo")),
+                        new Customizer.File(null, "https://x/f", "/tmp/f", null),
+                        new Customizer.WindowsRestart(null, null, null, "5m"))),
+            null);
+    assertEquals(List.of("RULE-E308 /resources/0/properties/customize/2/type"), codesAndPaths(t));
+  }
+
+  @Test
+  void linuxFileDestinationMustBeBelowTmp() {
+    ImageTemplate t =
+        template(
+            base()
+                .customize(
+                    List.of(
+                        new Customizer.File(null, "https://x/f", "/etc/f", null),
+                        new Customizer.Shell(null, null, null, List.of("echo")))),
+            null);
+    assertEquals(
+        List.of("RULE-E309 /resources/0/properties/customize/0/destination"), codesAndPaths(t));
+  }
+
+  @Test
+  void replicationRegionsAndTargetRegionsAreExclusive() {
+    Distributor.SharedImage both =
+        new Distributor.SharedImage(
+            "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/i",
+            "sig", null, List.of("westeurope"),
+            List.of(new TargetRegion("westeurope", null, null)), null, null, null, null);
+    assertEquals(
+        List.of("RULE-E307 /resources/0/properties/distribute/0/targetRegions"),
+        codesAndPaths(template(base().distribute(List.of(both)), null)));
+  }
+
+  @Test
+  void identityRules() {
+    assertEquals(
+        List.of("RULE-E311 /resources/0/identity/userAssignedIdentities"),
+        codesAndPaths(template(base(), new Identity("UserAssigned", List.of(ID, ID + "2")))));
+    assertEquals(
+        List.of("RULE-E312 /resources/0/identity"),
+        codesAndPaths(template(base(), new Identity("UserAssigned", null))));
+    assertEquals(List.of(), codesAndPaths(template(base(), new Identity("None", null))));
+  }
+
+  @Test
+  void resourceIdsAndStagingGroupMustLookLikeIds() {
+    ImageTemplate t =
+        template(
+            base()
+                .stagingResourceGroup("rg-staging")
+                .source(new ImageSource.ManagedImage("my-image"))
+                .distribute(List.of(new Distributor.ManagedImage("[resourceId('x')]", "w", "o", null))),
+            null);
+    assertEquals(
+        List.of(
+            "RULE-E313 /resources/0/properties/stagingResourceGroup",
+            "RULE-E313 /resources/0/properties/source/imageId"),
+        codesAndPaths(t));
+  }
+
+  @Test
+  void restartTimeoutMustBeADuration() {
+    for (String ok : List.of("5m", "90s", "1h30m", "2h")) {
+      assertEquals(
+          List.of(),
+          codesAndPaths(
+              template(
+                  base().customize(List.of(new Customizer.WindowsRestart(null, null, null, ok))),
+                  null)),
+          ok);
+    }
+    assertEquals(
+        List.of("RULE-W315 /resources/0/properties/customize/0/restartTimeout"),
+        codesAndPaths(
+            template(
+                base()
+                    .customize(
+                        List.of(new Customizer.WindowsRestart(null, null, null, "10 minutes"))),
+                null)));
+  }
+
+  @Test
+  void fileStepNeedsSourceAndDestination() {
+    assertEquals(
+        List.of("RULE-E314 /resources/0/properties/customize/0"),
+        codesAndPaths(
+            template(
+                base().customize(List.of(new Customizer.File(null, null, "C:\\x", null))), null)));
+  }
+}
