@@ -1,0 +1,247 @@
+package io.github.packer2aib.cli;
+
+import io.github.packer2aib.core.ConversionResult;
+import io.github.packer2aib.core.ConvertOptions;
+import io.github.packer2aib.core.ConvertedTemplate;
+import io.github.packer2aib.core.OutputFormat;
+import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.source.SourceFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code packer2aib convert}: reads every input, converts each with the core, then (only once all
+ * results are known, so a usage error comes before any output) reports the diagnostics in input
+ * order and writes the templates of the inputs that succeeded.
+ */
+@Command(
+    name = "convert",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+      "Converts templates into AIB image templates.",
+      "",
+      "Without -o, a single resulting template is printed on standard output; with -o DIR, each"
+          + " template is written to DIR/<name>.<json|yaml>. Nothing is written for an input with"
+          + " errors (or with warnings under --strict); the other inputs are still written.",
+      ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  packer2aib convert template.pkr.hcl > template.json",
+      "  packer2aib convert -o out --format yaml a.pkr.hcl b.pkr.json",
+      "  cat template.json | packer2aib convert --stdin-name template.json -"
+    })
+final class ConvertCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @ParentCommand Packer2AibCommand parent;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description =
+          "Write one file per template into DIR (created if needed), named <name>.<json|yaml>."
+              + " Required when the inputs produce more than one template.")
+  Path output;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FMT",
+      converter = OptionTypes.FormatConverter.class,
+      completionCandidates = OptionTypes.FormatCandidates.class,
+      description = "Output format: ${COMPLETION-CANDIDATES}. Default: json.")
+  OutputFormat format = OutputFormat.JSON;
+
+  @Option(
+      names = "--api-version",
+      paramLabel = "VER",
+      converter = OptionTypes.ApiVersionConverter.class,
+      completionCandidates = OptionTypes.ApiVersionCandidates.class,
+      description =
+          "AIB API version to emit: ${COMPLETION-CANDIDATES}. Default: the input's own version"
+              + " when it names a known one, else 2024-02-01.")
+  ApiVersion apiVersion;
+
+  @Option(
+      names = "--identity",
+      paramLabel = "RESOURCE_ID",
+      converter = OptionTypes.IdentityConverter.class,
+      description =
+          "Resource id of a user-assigned managed identity to set as the template's identity.")
+  String identity;
+
+  @Mixin InputOptions common;
+
+  /** One input with its result (null when it could not be read). */
+  private record Outcome(Input input, ConversionResult result) {}
+
+  /** A template that will be written, with the input it came from. */
+  private record Accepted(int inputIndex, String inputName, ConvertedTemplate template) {}
+
+  @Override
+  public Integer call() {
+    checkUsage();
+    ConvertOptions options =
+        new ConvertOptions(Optional.ofNullable(apiVersion), Optional.ofNullable(identity), format);
+    InputReader reader = new InputReader(parent.stdin(), common.stdinName);
+    List<Outcome> outcomes = new ArrayList<>();
+    for (String argument : common.inputs) {
+      Input input = reader.read(argument);
+      ConversionResult result =
+          input instanceof Input.Loaded loaded ? convert(loaded.source(), options) : null;
+      outcomes.add(new Outcome(input, result));
+    }
+    int produced = 0;
+    for (Outcome o : outcomes) {
+      produced += o.result() == null ? 0 : o.result().templates().size();
+    }
+    if (output == null && produced > 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "the inputs produce "
+              + produced
+              + " templates, but standard output takes only one; pass -o DIR to write one file"
+              + " per template");
+    }
+
+    Report report =
+        new Report(
+            spec.commandLine().getErr(), common.diagnosticsFormat, common.quiet, common.strict);
+    Set<Integer> failed = new LinkedHashSet<>();
+    List<Accepted> accepted = new ArrayList<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      Outcome o = outcomes.get(i);
+      if (o.input() instanceof Input.Unreadable u) {
+        Inputs.reportUnreadable(report, u);
+        failed.add(i);
+        continue;
+      }
+      SourceFile source = ((Input.Loaded) o.input()).source();
+      report.file(source);
+      report.diagnostics(o.result().diagnostics());
+      if (o.result().hasErrors() || (common.strict && o.result().hasWarnings())) {
+        failed.add(i);
+        continue;
+      }
+      for (ConvertedTemplate t : o.result().templates()) {
+        accepted.add(new Accepted(i, source.name(), t));
+      }
+    }
+
+    int written =
+        output == null ? print(accepted) : writeFiles(accepted, report, failed);
+    report.finish(
+        "converted "
+            + Report.plural(written, "template")
+            + " from "
+            + Report.plural(outcomes.size(), "input"),
+        failed.size());
+    return failed.isEmpty() ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
+  }
+
+  /** Usage errors that can be seen before reading anything. */
+  private void checkUsage() {
+    if (common.stdinCount() > 1) {
+      throw new ParameterException(
+          spec.commandLine(), "standard input ('-') can be given only once");
+    }
+    if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
+      throw new ParameterException(
+          spec.commandLine(), "--output " + output + " exists and is not a directory");
+    }
+  }
+
+  private ConversionResult convert(SourceFile source, ConvertOptions options) {
+    try {
+      return parent.engine().convert(source, options);
+    } catch (StackOverflowError e) {
+      throw Inputs.stackOverflow(source, e);
+    }
+  }
+
+  private int print(List<Accepted> accepted) {
+    PrintWriter out = spec.commandLine().getOut();
+    for (Accepted a : accepted) {
+      out.print(a.template().text());
+    }
+    out.flush();
+    return accepted.size();
+  }
+
+  private int writeFiles(List<Accepted> accepted, Report report, Set<Integer> failed) {
+    if (accepted.isEmpty()) {
+      return 0;
+    }
+    List<OutputNames.Entry> entries = new ArrayList<>();
+    for (Accepted a : accepted) {
+      entries.add(new OutputNames.Entry(a.inputName(), a.inputIndex(), a.template().name()));
+    }
+    List<OutputNames.Assigned> names = OutputNames.assign(entries, format.extension());
+    try {
+      Files.createDirectories(output);
+    } catch (IOException e) {
+      String reason = InputReader.reason(e);
+      report.cli(
+          CliCode.UNWRITABLE_OUTPUT,
+          "cannot create directory " + output + ": " + reason,
+          "The output directory " + output + " could not be created: " + reason + ".");
+      for (Accepted a : accepted) {
+        failed.add(a.inputIndex());
+      }
+      return 0;
+    }
+    int written = 0;
+    for (int i = 0; i < accepted.size(); i++) {
+      Accepted a = accepted.get(i);
+      OutputNames.Assigned name = names.get(i);
+      Path target = output.resolve(name.fileName());
+      if (name.renamed()) {
+        report.cli(
+            CliCode.OUTPUT_RENAMED,
+            "more than one input produces a template named \""
+                + a.template().name()
+                + "\"; the one from "
+                + a.inputName()
+                + " is written to "
+                + target,
+            "More than one input produces a template named \""
+                + a.template().name()
+                + "\", so the one from "
+                + a.inputName()
+                + " is written to "
+                + target
+                + ".");
+      }
+      try {
+        AtomicFiles.write(target, a.template().text());
+        written++;
+      } catch (IOException e) {
+        String reason = InputReader.reason(e);
+        report.cli(
+            CliCode.UNWRITABLE_OUTPUT,
+            "cannot write " + target + ": " + reason,
+            "The output file " + target + " could not be written: " + reason + ".");
+        failed.add(a.inputIndex());
+      }
+    }
+    return written;
+  }
+}

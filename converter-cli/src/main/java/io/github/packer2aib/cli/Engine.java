@@ -1,0 +1,41 @@
+package io.github.packer2aib.cli;
+
+import io.github.packer2aib.core.ConversionResult;
+import io.github.packer2aib.core.ConvertOptions;
+import io.github.packer2aib.core.Converter;
+import io.github.packer2aib.core.source.SourceFile;
+
+/**
+ * What the commands need from the core. An interface (the core's {@link Converter} is final) so
+ * tests can inject results the real pipeline cannot be made to give on demand, such as a name
+ * clash between inputs or an exception.
+ */
+interface Engine {
+  ConversionResult convert(SourceFile input, ConvertOptions options);
+
+  ConversionResult validate(SourceFile input, ConvertOptions options);
+
+  /** The real core. The converter is built on first use, so --help and --version stay cheap. */
+  static Engine core() {
+    return new Engine() {
+      private Converter converter;
+
+      private Converter converter() {
+        if (converter == null) {
+          converter = new Converter();
+        }
+        return converter;
+      }
+
+      @Override
+      public ConversionResult convert(SourceFile input, ConvertOptions options) {
+        return converter().convert(input, options);
+      }
+
+      @Override
+      public ConversionResult validate(SourceFile input, ConvertOptions options) {
+        return converter().validate(input, options);
+      }
+    };
+  }
+}

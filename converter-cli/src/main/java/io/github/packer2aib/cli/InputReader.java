@@ -1,0 +1,91 @@
+package io.github.packer2aib.cli;
+
+import io.github.packer2aib.core.source.SourceFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads inputs as UTF-8 text. A problem with one input (missing, a directory, not UTF-8) becomes an
+ * {@link Input.Unreadable} with a short reason, so the other inputs are still processed.
+ */
+final class InputReader {
+  /** The argument that means standard input. */
+  static final String STDIN = "-";
+
+  static final String DEFAULT_STDIN_NAME = "<stdin>";
+
+  private final InputStream stdin;
+  private final String stdinName;
+
+  InputReader(InputStream stdin, String stdinName) {
+    this.stdin = stdin;
+    this.stdinName = stdinName;
+  }
+
+  Input read(String argument) {
+    if (STDIN.equals(argument)) {
+      try {
+        return decode(stdinName, stdin.readAllBytes());
+      } catch (IOException e) {
+        return new Input.Unreadable(stdinName, reason(e));
+      }
+    }
+    Path path;
+    try {
+      path = Path.of(argument);
+    } catch (InvalidPathException e) {
+      return new Input.Unreadable(argument, "invalid path");
+    }
+    if (Files.isDirectory(path)) {
+      return new Input.Unreadable(argument, "is a directory");
+    }
+    try {
+      return decode(argument, Files.readAllBytes(path));
+    } catch (IOException e) {
+      return new Input.Unreadable(argument, reason(e));
+    }
+  }
+
+  private static Input decode(String name, byte[] bytes) {
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      // A byte order mark is invisible in editors; dropping it keeps columns as the user sees them.
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1);
+      }
+      return new Input.Loaded(new SourceFile(name, text));
+    } catch (CharacterCodingException e) {
+      return new Input.Unreadable(name, "not valid UTF-8 text");
+    }
+  }
+
+  /** A short, stable reason; the exception's own message repeats the path and varies by platform. */
+  static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+}

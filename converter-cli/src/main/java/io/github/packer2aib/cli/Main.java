@@ -1,0 +1,171 @@
+package io.github.packer2aib.cli;
+
+import io.github.packer2aib.core.diag.SecretScrubber;
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code packer2aib} entry point. {@link #main} is the only place that exits the JVM; {@link
+ * #run} does everything else with the streams it is given, so tests run the real command line.
+ */
+public final class Main {
+  static final String DEBUG_ENV = "PACKER2AIB_DEBUG";
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    // Templates are UTF-8 files, so stdout is UTF-8 whatever the platform's default charset.
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+    PrintWriter err =
+        new PrintWriter(
+            new BufferedWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8)));
+    int code = run(args, System.in, out, err);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs the command line and returns the exit code (see {@link ExitCodes}). */
+  public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+    return run(args, in, out, err, System.getenv(), Engine::core);
+  }
+
+  /** As {@link #run(String[], InputStream, PrintWriter, PrintWriter)}, for tests: env and engine. */
+  static int run(
+      String[] args,
+      InputStream in,
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> env,
+      Supplier<Engine> engine) {
+    boolean debugEnv = isDebug(env.get(DEBUG_ENV));
+    CommandLine cmd = commandLine(in, engine);
+    cmd.setOut(out);
+    cmd.setErr(err);
+    cmd.setParameterExceptionHandler(new UsageErrorHandler());
+    cmd.setExecutionExceptionHandler(new InternalErrorHandler(debugEnv));
+    cmd.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
+    try {
+      return cmd.execute(args);
+    } catch (RuntimeException | StackOverflowError e) {
+      // picocli's handlers cover the commands; this covers a failure in picocli's own paths.
+      return internalError(e, err, debugEnv);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  static CommandLine commandLine(InputStream in, Supplier<Engine> engine) {
+    CommandLine cmd = new CommandLine(new Packer2AibCommand(in, engine));
+    for (CommandLine c : List.of(cmd, cmd.getSubcommands().get("convert"), cmd.getSubcommands().get("validate"))) {
+      c.getCommandSpec()
+          .usageMessage()
+          .exitCodeListHeading(ExitCodes.HELP_HEADING)
+          .exitCodeList(ExitCodes.helpList());
+    }
+    return cmd;
+  }
+
+  private static boolean isDebug(String value) {
+    return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));
+  }
+
+  static int internalError(Throwable e, PrintWriter err, boolean debug) {
+    String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    err.print(
+        "internal error: "
+            + SecretScrubber.scrub(message)
+            + " — please report this with the input that caused it\n");
+    if (debug) {
+      e.printStackTrace(err);
+    } else {
+      err.print("(set " + DEBUG_ENV + "=1 or pass --debug to see the stack trace)\n");
+    }
+    err.flush();
+    return ExitCodes.INTERNAL;
+  }
+
+  /** An exception from a command is our bug: one line, a stack trace only on request. */
+  private static final class InternalErrorHandler implements IExecutionExceptionHandler {
+    private final boolean debugEnv;
+
+    InternalErrorHandler(boolean debugEnv) {
+      this.debugEnv = debugEnv;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
+      return internalError(e, cmd.getErr(), debugEnv || debugRequested(parseResult));
+    }
+
+    private static boolean debugRequested(ParseResult parseResult) {
+      for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+        if (p.hasMatchedOption("--debug")) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * A usage error: the message, suggestions for a mistyped name, and a pointer to --help (not the
+   * whole help, which would bury the message). Unknown options are named without their
+   * {@code =value}, which might be a secret typed into the wrong option.
+   */
+  private static final class UsageErrorHandler implements IParameterExceptionHandler {
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+      CommandLine cmd = e.getCommandLine();
+      PrintWriter err = cmd.getErr();
+      err.print("error: " + message(e) + "\n");
+      UnmatchedArgumentException.printSuggestions(e, err);
+      err.print(
+          "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.\n");
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+
+    private static String message(ParameterException e) {
+      if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+        List<String> options = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (String arg : u.getUnmatched()) {
+          if (arg.startsWith("-") && arg.length() > 1) {
+            int eq = arg.indexOf('=');
+            options.add("'" + (eq > 0 ? arg.substring(0, eq) : arg) + "'");
+          } else {
+            others.add("'" + arg + "'");
+          }
+        }
+        List<String> parts = new ArrayList<>();
+        if (!options.isEmpty()) {
+          parts.add((options.size() == 1 ? "Unknown option: " : "Unknown options: ") + String.join(", ", options));
+        }
+        if (!others.isEmpty()) {
+          parts.add(
+              (others.size() == 1 ? "Unmatched argument: " : "Unmatched arguments: ")
+                  + String.join(", ", others));
+        }
+        return SecretScrubber.scrub(String.join("; ", parts));
+      }
+      return SecretScrubber.scrub(String.valueOf(e.getMessage()));
+    }
+  }
+}

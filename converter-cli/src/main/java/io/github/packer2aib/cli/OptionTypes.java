@@ -1,0 +1,110 @@
+package io.github.packer2aib.cli;
+
+import io.github.packer2aib.core.OutputFormat;
+import io.github.packer2aib.core.aib.ApiVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Converters and completion candidates for option values. Values are lower case on the command line
+ * and matched case-insensitively; a bad value is a usage error (exit 2) whose message lists what is
+ * accepted.
+ */
+final class OptionTypes {
+  private OptionTypes() {}
+
+  static final class ApiVersionConverter implements ITypeConverter<ApiVersion> {
+    @Override
+    public ApiVersion convert(String value) {
+      return ApiVersion.parse(value.trim().toLowerCase(Locale.ROOT))
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "unknown API version '"
+                          + value
+                          + "'; supported versions: "
+                          + String.join(", ", ApiVersion.ids())));
+    }
+  }
+
+  static final class ApiVersionCandidates extends ArrayList<String> {
+    ApiVersionCandidates() {
+      super(ApiVersion.ids());
+    }
+  }
+
+  static final class FormatConverter implements ITypeConverter<OutputFormat> {
+    @Override
+    public OutputFormat convert(String value) {
+      for (OutputFormat f : OutputFormat.values()) {
+        if (f.extension().equalsIgnoreCase(value.trim())) {
+          return f;
+        }
+      }
+      throw new TypeConversionException(
+          "unknown format '" + value + "'; expected one of: " + String.join(", ", formats()));
+    }
+  }
+
+  static final class FormatCandidates extends ArrayList<String> {
+    FormatCandidates() {
+      super(formats());
+    }
+  }
+
+  private static List<String> formats() {
+    List<String> names = new ArrayList<>();
+    for (OutputFormat f : OutputFormat.values()) {
+      names.add(f.extension());
+    }
+    return names;
+  }
+
+  static final class DiagnosticsFormatConverter implements ITypeConverter<DiagnosticsFormat> {
+    @Override
+    public DiagnosticsFormat convert(String value) {
+      for (DiagnosticsFormat f : DiagnosticsFormat.values()) {
+        if (f.name().equalsIgnoreCase(value.trim())) {
+          return f;
+        }
+      }
+      throw new TypeConversionException(
+          "unknown diagnostics format '" + value + "'; expected one of: text, json");
+    }
+  }
+
+  static final class DiagnosticsFormatCandidates extends ArrayList<String> {
+    DiagnosticsFormatCandidates() {
+      super(List.of("text", "json"));
+    }
+  }
+
+  /**
+   * The resource id of a user-assigned managed identity. ARM ids are case-insensitive, so the
+   * segment names are matched case-insensitively; the value itself is not echoed in the error.
+   */
+  static final class IdentityConverter implements ITypeConverter<String> {
+    static final String EXAMPLE =
+        "/subscriptions/<subscription-id>/resourceGroups/<group>/providers/"
+            + "Microsoft.ManagedIdentity/userAssignedIdentities/<name>";
+
+    private static final Pattern RESOURCE_ID =
+        Pattern.compile(
+            "/subscriptions/[^/\\s]+/resourceGroups/[^/\\s]+/providers/"
+                + "Microsoft\\.ManagedIdentity/userAssignedIdentities/[^/\\s]+",
+            Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public String convert(String value) {
+      if (!RESOURCE_ID.matcher(value).matches()) {
+        throw new TypeConversionException(
+            "expected the resource id of a user-assigned managed identity, like " + EXAMPLE);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.github.packer2aib.cli;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Chooses the output file names for {@code -o DIR}: {@code <template name>.<ext>}, unless templates
+ * from different inputs share a name. Then each of them is prefixed with its input's base name
+ * ({@code web.json} from {@code a.pkr.hcl} and {@code b.pkr.hcl} become {@code a-web.json} and
+ * {@code b-web.json}), and a numeric suffix settles any clash left. Names are compared
+ * case-insensitively because macOS and Windows file systems are. The result depends only on the
+ * order of the entries, so it is deterministic.
+ */
+final class OutputNames {
+  private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+  private static final String[] INPUT_EXTENSIONS = {
+    ".pkr.hcl", ".pkr.json", ".json", ".yaml", ".yml", ".hcl"
+  };
+
+  private OutputNames() {}
+
+  /**
+   * @param inputName the input's display name
+   * @param inputIndex the input's position on the command line; entries of one input share it
+   * @param templateName the core's name for the template
+   */
+  record Entry(String inputName, int inputIndex, String templateName) {}
+
+  /** The chosen file name (without directory) and whether it differs from the template's name. */
+  record Assigned(Entry entry, String fileName, boolean renamed) {}
+
+  static List<Assigned> assign(List<Entry> entries, String extension) {
+    Map<String, Set<Integer>> inputsByName = new HashMap<>();
+    for (Entry e : entries) {
+      checkSafe(e.templateName());
+      inputsByName
+          .computeIfAbsent(key(e.templateName()), k -> new LinkedHashSet<>())
+          .add(e.inputIndex());
+    }
+    List<Assigned> result = new ArrayList<>();
+    Set<String> used = new HashSet<>();
+    for (Entry e : entries) {
+      boolean shared = inputsByName.get(key(e.templateName())).size() > 1;
+      String base = shared ? inputBaseName(e.inputName()) + "-" + e.templateName() : e.templateName();
+      String candidate = base;
+      for (int n = 2; used.contains(key(candidate)); n++) {
+        candidate = base + "-" + n;
+      }
+      used.add(key(candidate));
+      result.add(new Assigned(e, candidate + "." + extension, !candidate.equals(e.templateName())));
+    }
+    return result;
+  }
+
+  /** {@code dir/web.pkr.hcl} → {@code web}; characters unsafe in file names become {@code _}. */
+  static String inputBaseName(String inputName) {
+    String base = inputName.substring(Math.max(inputName.lastIndexOf('/'), inputName.lastIndexOf('\\')) + 1);
+    String lower = base.toLowerCase(Locale.ROOT);
+    for (String ext : INPUT_EXTENSIONS) {
+      if (lower.endsWith(ext) && lower.length() > ext.length()) {
+        base = base.substring(0, base.length() - ext.length());
+        break;
+      }
+    }
+    base = base.replaceAll("[^A-Za-z0-9_.-]+", "_").replaceAll("^[._]+|[._]+$", "");
+    return base.isEmpty() ? "input" : base;
+  }
+
+  private static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The core promises file-name-safe names; a name with a separator or {@code ..} would write
+   * outside the output directory, so it is treated as the bug it is.
+   */
+  private static void checkSafe(String name) {
+    if (!SAFE_NAME.matcher(name).matches() || name.startsWith(".")) {
+      throw new IllegalStateException("the converter produced an unsafe output name");
+    }
+  }
+}

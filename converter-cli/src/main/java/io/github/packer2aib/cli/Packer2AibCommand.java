@@ -1,0 +1,63 @@
+package io.github.packer2aib.cli;
+
+import java.io.InputStream;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The top command. It does nothing itself (without a subcommand picocli reports a usage error); it
+ * holds what the subcommands share: standard input and the engine, reached through
+ * {@code @ParentCommand}.
+ */
+@Command(
+    name = "packer2aib",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Converts HashiCorp Packer templates into Azure VM Image Builder (AIB) image templates,"
+          + " and validates AIB templates against the AIB REST API.",
+      ""
+    },
+    synopsisSubcommandLabel = "COMMAND",
+    subcommands = {
+      ConvertCommand.class,
+      ValidateCommand.class,
+      CompletionCommand.class,
+      HelpCommand.class
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  packer2aib convert template.pkr.hcl > template.json",
+      "  packer2aib convert -o out --format yaml a.pkr.hcl b.json",
+      "  packer2aib validate --strict out/*.json",
+      "  source <(packer2aib completion)"
+    })
+final class Packer2AibCommand {
+
+  /** Prints stack traces of internal errors; for bug reports, so it is not in --help. */
+  @Option(names = "--debug", hidden = true, scope = ScopeType.INHERIT)
+  boolean debug;
+
+  private final InputStream stdin;
+  private final Supplier<Engine> engineFactory;
+  private Engine engine;
+
+  Packer2AibCommand(InputStream stdin, Supplier<Engine> engineFactory) {
+    this.stdin = stdin;
+    this.engineFactory = engineFactory;
+  }
+
+  InputStream stdin() {
+    return stdin;
+  }
+
+  Engine engine() {
+    if (engine == null) {
+      engine = engineFactory.get();
+    }
+    return engine;
+  }
+}

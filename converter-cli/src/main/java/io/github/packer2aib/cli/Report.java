@@ -1,0 +1,140 @@
+package io.github.packer2aib.cli;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.JsonRenderer;
+import io.github.packer2aib.core.diag.Severity;
+import io.github.packer2aib.core.diag.TextRenderer;
+import io.github.packer2aib.core.source.SourceFile;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a run says on stderr. In text mode diagnostics print as they are reported, through the
+ * core's {@link TextRenderer} (which scrubs secrets), followed by a one-line summary; in JSON mode
+ * they are collected and printed at the end as one array through the core's {@link JsonRenderer},
+ * with nothing else on stderr. {@code --quiet} keeps only what makes an input fail: errors, and
+ * warnings under {@code --strict}. Counts always include everything.
+ */
+final class Report {
+  private final PrintWriter err;
+  private final DiagnosticsFormat format;
+  private final boolean quiet;
+  private final boolean strict;
+  private final Map<String, SourceFile> files = new HashMap<>();
+  private final List<Diagnostic> collected = new ArrayList<>();
+  private TextRenderer textRenderer;
+  private int errors;
+  private int warnings;
+
+  Report(PrintWriter err, DiagnosticsFormat format, boolean quiet, boolean strict) {
+    this.err = err;
+    this.format = format;
+    this.quiet = quiet;
+    this.strict = strict;
+  }
+
+  /** Makes a file's lines available to the text renderer's source snippets. */
+  void file(SourceFile source) {
+    files.putIfAbsent(source.name(), source);
+  }
+
+  /** Reports the core's diagnostics for one input, in the order the core gives them. */
+  void diagnostics(List<Diagnostic> diagnostics) {
+    for (Diagnostic d : diagnostics) {
+      count(d.severity());
+      if (!shown(d.severity())) {
+        continue;
+      }
+      if (format == DiagnosticsFormat.JSON) {
+        collected.add(d);
+      } else {
+        err.print(text().render(d));
+      }
+    }
+  }
+
+  /**
+   * Reports a problem of the CLI itself. Text mode prints {@code <severity>: <line>}; JSON mode adds
+   * a diagnostic with the code and the sentence {@code detail}.
+   */
+  void cli(CliCode code, String line, String detail) {
+    count(code.severity());
+    if (!shown(code.severity())) {
+      return;
+    }
+    if (format == DiagnosticsFormat.JSON) {
+      collected.add(
+          new Diagnostic(
+              code.id(),
+              code.severity(),
+              code.summary(),
+              detail,
+              Optional.empty(),
+              Optional.empty(),
+              List.of()));
+    } else {
+      err.print(code.severity().label() + ": " + line + "\n");
+    }
+  }
+
+  int errors() {
+    return errors;
+  }
+
+  int warnings() {
+    return warnings;
+  }
+
+  /**
+   * Ends the run: the JSON array, or the summary line ({@code head} followed by the failures and
+   * counts). Flushes stderr.
+   */
+  void finish(String head, int failedInputs) {
+    if (format == DiagnosticsFormat.JSON) {
+      err.print(new JsonRenderer().render(collected));
+    } else if (!quiet) {
+      StringBuilder line = new StringBuilder(head);
+      if (failedInputs > 0) {
+        line.append("; ").append(plural(failedInputs, "input")).append(" failed");
+      }
+      if (errors > 0) {
+        line.append("; ").append(plural(errors, "error"));
+      }
+      if (warnings > 0) {
+        line.append("; ").append(plural(warnings, "warning"));
+      }
+      err.print(line + "\n");
+    }
+    err.flush();
+  }
+
+  static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  private void count(Severity severity) {
+    if (severity == Severity.ERROR) {
+      errors++;
+    } else if (severity == Severity.WARNING) {
+      warnings++;
+    }
+  }
+
+  private boolean shown(Severity severity) {
+    if (!quiet) {
+      return true;
+    }
+    return severity == Severity.ERROR || (strict && severity == Severity.WARNING);
+  }
+
+  private TextRenderer text() {
+    if (textRenderer == null) {
+      textRenderer = new TextRenderer(name -> Optional.ofNullable(files.get(name)));
+    }
+    return textRenderer;
+  }
+}

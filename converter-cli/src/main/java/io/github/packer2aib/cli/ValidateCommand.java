@@ -1,0 +1,111 @@
+package io.github.packer2aib.cli;
+
+import io.github.packer2aib.core.ConversionResult;
+import io.github.packer2aib.core.ConvertOptions;
+import io.github.packer2aib.core.OutputFormat;
+import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Severity;
+import io.github.packer2aib.core.source.SourceFile;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code packer2aib validate}: checks each input as convert would, without writing anything, and
+ * prints {@code <input>: ok} for each input that passes.
+ */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+      "Checks templates without writing output.",
+      "",
+      "Prints '<input>: ok' (or 'ok with N warnings') on standard output for each input that"
+          + " passes, and the diagnostics on standard error.",
+      ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  packer2aib validate template.json",
+      "  packer2aib validate --strict --diagnostics-format json out/*.json"
+    })
+final class ValidateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @ParentCommand Packer2AibCommand parent;
+
+  @Mixin InputOptions common;
+
+  @Option(
+      names = "--api-version",
+      paramLabel = "VER",
+      converter = OptionTypes.ApiVersionConverter.class,
+      completionCandidates = OptionTypes.ApiVersionCandidates.class,
+      description =
+          "AIB API version to check against when a template does not name a known version itself:"
+              + " ${COMPLETION-CANDIDATES}. Default: 2024-02-01.")
+  ApiVersion apiVersion;
+
+  @Override
+  public Integer call() {
+    if (common.stdinCount() > 1) {
+      throw new ParameterException(
+          spec.commandLine(), "standard input ('-') can be given only once");
+    }
+    ConvertOptions options =
+        new ConvertOptions(Optional.ofNullable(apiVersion), Optional.empty(), OutputFormat.JSON);
+    InputReader reader = new InputReader(parent.stdin(), common.stdinName);
+    Report report =
+        new Report(
+            spec.commandLine().getErr(), common.diagnosticsFormat, common.quiet, common.strict);
+    PrintWriter out = spec.commandLine().getOut();
+    int failed = 0;
+    for (String argument : common.inputs) {
+      Input input = reader.read(argument);
+      if (input instanceof Input.Unreadable u) {
+        Inputs.reportUnreadable(report, u);
+        failed++;
+        continue;
+      }
+      SourceFile source = ((Input.Loaded) input).source();
+      ConversionResult result = validate(source, options);
+      report.file(source);
+      report.diagnostics(result.diagnostics());
+      if (result.hasErrors() || (common.strict && result.hasWarnings())) {
+        failed++;
+        continue;
+      }
+      if (!common.quiet) {
+        long warnings =
+            result.diagnostics().stream().map(Diagnostic::severity).filter(Severity.WARNING::equals).count();
+        out.print(
+            source.name()
+                + ": ok"
+                + (warnings == 0 ? "" : " with " + Report.plural((int) warnings, "warning"))
+                + "\n");
+        out.flush();
+      }
+    }
+    report.finish("validated " + Report.plural(common.inputs.size(), "input"), failed);
+    return failed == 0 ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
+  }
+
+  private ConversionResult validate(SourceFile source, ConvertOptions options) {
+    try {
+      return parent.engine().validate(source, options);
+    } catch (StackOverflowError e) {
+      throw Inputs.stackOverflow(source, e);
+    }
+  }
+}

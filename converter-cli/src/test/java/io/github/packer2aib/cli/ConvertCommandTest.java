@@ -1,0 +1,438 @@
+package io.github.packer2aib.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.packer2aib.core.ConversionResult;
+import io.github.packer2aib.core.ConvertedTemplate;
+import io.github.packer2aib.core.OutputFormat;
+import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.diag.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConvertCommandTest {
+  @TempDir Path tmp;
+
+  private static List<String> listing(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+    }
+  }
+
+  @Test
+  void singleInputIsPrintedOnStdout() {
+    Path in = Templates.write(tmp, "web.json", Templates.VALID_AIB);
+    ConvertedTemplate expected = Templates.expectedSingle(in.toString(), Templates.VALID_AIB);
+
+    CliRun r = CliRun.run("convert", in.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(expected.text(), r.out());
+    assertTrue(r.err().endsWith("converted 1 template from 1 input\n"), r.err());
+  }
+
+  @Test
+  void outputDirectoryGetsOneFilePerTemplateWithExactContent() throws IOException {
+    Path in = Templates.write(tmp, "web.json", Templates.VALID_AIB);
+    ConvertedTemplate expected = Templates.expectedSingle(in.toString(), Templates.VALID_AIB);
+    Path out = tmp.resolve("out/nested");
+
+    CliRun r = CliRun.run("convert", "-o", out.toString(), in.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("", r.out());
+    assertEquals(List.of(expected.name() + ".json"), listing(out));
+    assertEquals(expected.text(), Files.readString(out.resolve(expected.name() + ".json")));
+  }
+
+  @Test
+  void yamlFormatIsCaseInsensitiveAndUsesTheYamlExtension() throws IOException {
+    Path in = Templates.write(tmp, "web.json", Templates.VALID_AIB);
+    ConvertedTemplate expected =
+        Templates.expected(in.toString(), Templates.VALID_AIB, OutputFormat.YAML).get(0);
+    Path out = tmp.resolve("out");
+
+    CliRun r = CliRun.run("convert", "--format", "YAML", "--output", out.toString(), in.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(List.of(expected.name() + ".yaml"), listing(out));
+    assertEquals(expected.text(), Files.readString(out.resolve(expected.name() + ".yaml")));
+  }
+
+  @Test
+  void brokenInputFailsWithADiagnosticAndWritesNothing() throws IOException {
+    Path in = Templates.write(tmp, "broken.json", Templates.BROKEN_JSON);
+    Path out = tmp.resolve("out");
+
+    CliRun r = CliRun.run("convert", "-o", out.toString(), in.toString());
+
+    assertEquals(1, r.exitCode());
+    assertEquals("", r.out());
+    assertTrue(r.err().startsWith(in + ":3:"), r.err());
+    assertTrue(r.err().contains(": error: "), r.err());
+    assertTrue(
+        r.err().matches("(?s).*\nconverted 0 templates from 1 input; 1 input failed; \\d+ errors?\n"),
+        r.err());
+    assertEquals(List.of(), listing(out));
+  }
+
+  @Test
+  void goodInputsAreWrittenWhenOthersFail() throws IOException {
+    Path good = Templates.write(tmp, "good.json", Templates.VALID_AIB);
+    Path broken = Templates.write(tmp, "broken.json", Templates.BROKEN_JSON);
+    Path missing = tmp.resolve("missing.json");
+    ConvertedTemplate expected = Templates.expectedSingle(good.toString(), Templates.VALID_AIB);
+    Path out = tmp.resolve("out");
+
+    CliRun r =
+        CliRun.run(
+            "convert", "-o", out.toString(), broken.toString(), missing.toString(), good.toString());
+
+    assertEquals(1, r.exitCode());
+    assertEquals(List.of(expected.name() + ".json"), listing(out));
+    assertEquals(expected.text(), Files.readString(out.resolve(expected.name() + ".json")));
+    assertTrue(
+        r.err().contains("error: cannot read " + missing + ": no such file or directory\n"),
+        r.err());
+    assertTrue(r.err().contains("converted 1 template from 3 inputs; 2 inputs failed;"), r.err());
+    // Diagnostics come in input order: the broken file's before the missing file's line.
+    assertTrue(r.err().indexOf(broken + ":3:") < r.err().indexOf("cannot read " + missing));
+  }
+
+  @Test
+  void aDirectoryIsAnUnreadableInput() {
+    CliRun r = CliRun.run("convert", tmp.toString());
+
+    assertEquals(1, r.exitCode());
+    assertEquals("", r.out());
+    assertEquals(
+        "error: cannot read " + tmp + ": is a directory\n"
+            + "converted 0 templates from 1 input; 1 input failed; 1 error\n",
+        r.err());
+  }
+
+  @Test
+  void invalidUtf8IsAnUnreadableInput() throws IOException {
+    Path in = tmp.resolve("latin1.json");
+    Files.write(in, new byte[] {'{', '"', (byte) 0xE9, '"', '}'});
+
+    CliRun r = CliRun.run("convert", "--quiet", in.toString());
+
+    assertEquals(1, r.exitCode());
+    assertEquals("error: cannot read " + in + ": not valid UTF-8 text\n", r.err());
+  }
+
+  @Test
+  void stdinIsReadForDashAndNamedByStdinName() {
+    CliRun ok = CliRun.with().stdin(Templates.VALID_AIB).run("convert", "--stdin-name", "web.json", "-");
+    assertEquals(0, ok.exitCode(), ok.err());
+    assertEquals(Templates.expectedSingle("web.json", Templates.VALID_AIB).text(), ok.out());
+
+    CliRun broken =
+        CliRun.with().stdin(Templates.BROKEN_JSON).run("convert", "--stdin-name", "piped.json", "-");
+    assertEquals(1, broken.exitCode());
+    assertTrue(broken.err().startsWith("piped.json:3:"), broken.err());
+  }
+
+  @Test
+  void stdinWithoutANameIsCalledStdin() {
+    CliRun r = CliRun.with().stdin(Templates.BROKEN_JSON).run("convert", "-");
+
+    assertEquals(1, r.exitCode());
+    assertTrue(r.err().startsWith("<stdin>:3:"), r.err());
+  }
+
+  @Test
+  void stdinTwiceIsAUsageError() {
+    CliRun r = CliRun.with().stdin(Templates.VALID_AIB).run("convert", "-", "-");
+
+    assertEquals(2, r.exitCode());
+    assertEquals("", r.out());
+    assertTrue(r.err().startsWith("error: standard input ('-') can be given only once\n"), r.err());
+  }
+
+  @Test
+  void severalResultsWithoutOutputIsAUsageErrorBeforeAnyOutput() {
+    Path a = Templates.write(tmp.resolve("a"), "web.json", Templates.VALID_AIB);
+    Path b = Templates.write(tmp.resolve("b"), "web.json", Templates.VALID_AIB);
+
+    CliRun r = CliRun.run("convert", a.toString(), b.toString());
+
+    assertEquals(2, r.exitCode());
+    assertEquals("", r.out());
+    assertEquals(
+        "error: the inputs produce 2 templates, but standard output takes only one; pass -o DIR"
+            + " to write one file per template\n"
+            + "Try 'packer2aib convert --help' for more information.\n",
+        r.err());
+  }
+
+  @Test
+  void identicalTemplateNamesFromTwoInputsAreDisambiguated() throws IOException {
+    Path a = Templates.write(tmp.resolve("a"), "web.json", Templates.VALID_AIB);
+    Path b = Templates.write(tmp.resolve("b"), "web.json", Templates.VALID_AIB);
+    String name = Templates.expectedSingle(a.toString(), Templates.VALID_AIB).name();
+    Path out = tmp.resolve("out");
+
+    CliRun r = CliRun.run("convert", "-o", out.toString(), a.toString(), b.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    // Both inputs are called "web", so the input prefix still clashes and a number settles it.
+    assertEquals(List.of("web-" + name + "-2.json", "web-" + name + ".json"), listing(out));
+    assertTrue(
+        r.err()
+            .contains(
+                "note: more than one input produces a template named \""
+                    + name
+                    + "\"; the one from "
+                    + b
+                    + " is written to "
+                    + out.resolve("web-" + name + "-2.json")
+                    + "\n"),
+        r.err());
+  }
+
+  @Test
+  void clashingNamesArePrefixedWithTheInputBaseName() throws IOException {
+    FakeEngine engine =
+        new FakeEngine(f -> FakeEngine.ok(FakeEngine.template("web", "from " + f.name() + "\n")));
+    Path a = Templates.write(tmp, "alpha.pkr.hcl", "a");
+    Path b = Templates.write(tmp, "beta.pkr.hcl", "b");
+    Path out = tmp.resolve("out");
+
+    CliRun r = CliRun.with().engine(engine).run("convert", "-o", out.toString(), a.toString(), b.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(List.of("alpha-web.json", "beta-web.json"), listing(out));
+    assertEquals("from " + a + "\n", Files.readString(out.resolve("alpha-web.json")));
+    assertEquals("from " + b + "\n", Files.readString(out.resolve("beta-web.json")));
+    assertEquals(
+        "note: more than one input produces a template named \"web\"; the one from "
+            + a
+            + " is written to "
+            + out.resolve("alpha-web.json")
+            + "\n"
+            + "note: more than one input produces a template named \"web\"; the one from "
+            + b
+            + " is written to "
+            + out.resolve("beta-web.json")
+            + "\n"
+            + "converted 2 templates from 2 inputs\n",
+        r.err());
+  }
+
+  @Test
+  void severalTemplatesOfOneInputAreWrittenInOrder() throws IOException {
+    FakeEngine engine =
+        new FakeEngine(
+            f ->
+                FakeEngine.ok(
+                    FakeEngine.template("linux", "l\n"), FakeEngine.template("windows", "w\n")));
+    Path a = Templates.write(tmp, "builds.pkr.hcl", "x");
+    Path out = tmp.resolve("out");
+
+    CliRun r = CliRun.with().engine(engine).run("convert", "-o", out.toString(), a.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(List.of("linux.json", "windows.json"), listing(out));
+    assertEquals("w\n", Files.readString(out.resolve("windows.json")));
+    assertEquals("converted 2 templates from 1 input\n", r.err());
+  }
+
+  @Test
+  void optionsReachTheCore() {
+    FakeEngine engine = new FakeEngine(f -> FakeEngine.ok(FakeEngine.template("t", "t\n")));
+    Path a = Templates.write(tmp, "a.json", "x");
+
+    CliRun r =
+        CliRun.with()
+            .engine(engine)
+            .run(
+                "convert",
+                "--api-version",
+                "2022-07-01",
+                "--identity",
+                Templates.IDENTITY,
+                "--format",
+                "yaml",
+                a.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(Optional.of(ApiVersion.V2022_07_01), engine.optionsSeen.get(0).apiVersion());
+    assertEquals(Optional.of(Templates.IDENTITY), engine.optionsSeen.get(0).identity());
+    assertEquals(OutputFormat.YAML, engine.optionsSeen.get(0).format());
+    assertEquals(List.of(a.toString()), engine.namesSeen);
+  }
+
+  @Test
+  void defaultsLeaveTheChoicesToTheCore() {
+    FakeEngine engine = new FakeEngine(f -> FakeEngine.ok(FakeEngine.template("t", "t\n")));
+    Path a = Templates.write(tmp, "a.json", "x");
+
+    CliRun.with().engine(engine).run("convert", a.toString());
+
+    assertEquals(Optional.empty(), engine.optionsSeen.get(0).apiVersion());
+    assertEquals(Optional.empty(), engine.optionsSeen.get(0).identity());
+    assertEquals(OutputFormat.JSON, engine.optionsSeen.get(0).format());
+  }
+
+  @Test
+  void strictFailsAnInputWithWarningsAndWritesNothingForIt() throws IOException {
+    FakeEngine engine =
+        new FakeEngine(
+            f ->
+                new ConversionResult(
+                    List.of(FakeEngine.template(f.text().trim(), "x\n")),
+                    f.text().startsWith("warn")
+                        ? List.of(
+                            FakeEngine.diagnostic(f, Severity.WARNING, "TST-W001", "Be careful."))
+                        : List.of()));
+    Path warn = Templates.write(tmp, "w.json", "warned");
+    Path clean = Templates.write(tmp, "c.json", "clean");
+    Path out = tmp.resolve("out");
+
+    CliRun lax =
+        CliRun.with().engine(engine).run("convert", "-o", out.toString(), warn.toString(), clean.toString());
+    assertEquals(0, lax.exitCode(), lax.err());
+    assertEquals(List.of("clean.json", "warned.json"), listing(out));
+    assertTrue(lax.err().endsWith("converted 2 templates from 2 inputs; 1 warning\n"), lax.err());
+
+    Path strictOut = tmp.resolve("strict");
+    CliRun strict =
+        CliRun.with()
+            .engine(engine)
+            .run("convert", "--strict", "-o", strictOut.toString(), warn.toString(), clean.toString());
+    assertEquals(1, strict.exitCode());
+    assertEquals(List.of("clean.json"), listing(strictOut));
+    assertTrue(strict.err().startsWith(warn + ":1:1: warning: Test warning [TST-W001]\n"), strict.err());
+    assertTrue(
+        strict.err().endsWith("converted 1 template from 2 inputs; 1 input failed; 1 warning\n"),
+        strict.err());
+  }
+
+  @Test
+  void strictWithASingleWarnedInputPrintsNothingOnStdout() {
+    FakeEngine engine =
+        new FakeEngine(
+            f ->
+                new ConversionResult(
+                    List.of(FakeEngine.template("t", "x\n")),
+                    List.of(FakeEngine.diagnostic(f, Severity.WARNING, "TST-W001", "Careful."))));
+    Path a = Templates.write(tmp, "a.json", "x");
+
+    CliRun r = CliRun.with().engine(engine).run("convert", "--strict", a.toString());
+
+    assertEquals(1, r.exitCode());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void quietShowsOnlyErrors() {
+    FakeEngine engine =
+        new FakeEngine(
+            f ->
+                f.text().startsWith("bad")
+                    ? new ConversionResult(
+                        List.of(),
+                        List.of(FakeEngine.diagnostic(f, Severity.ERROR, "TST-E001", "Broken.")))
+                    : new ConversionResult(
+                        List.of(FakeEngine.template("t", "x\n")),
+                        List.of(
+                            FakeEngine.diagnostic(f, Severity.WARNING, "TST-W001", "Careful."),
+                            FakeEngine.diagnostic(f, Severity.NOTE, "TST-N001", "By the way."))));
+    Path good = Templates.write(tmp, "good.json", "good");
+    Path bad = Templates.write(tmp, "bad.json", "bad");
+
+    CliRun quietOk = CliRun.with().engine(engine).run("convert", "--quiet", good.toString());
+    assertEquals(0, quietOk.exitCode());
+    assertEquals("x\n", quietOk.out());
+    assertEquals("", quietOk.err());
+
+    CliRun quietBad = CliRun.with().engine(engine).run("convert", "-q", bad.toString());
+    assertEquals(1, quietBad.exitCode());
+    assertEquals(
+        bad + ":1:1: error: Test error [TST-E001]\n"
+            + "  1 | bad\n"
+            + "    | ^\n"
+            + "  at /properties\n"
+            + "  Broken.\n",
+        quietBad.err());
+
+    CliRun loud = CliRun.with().engine(engine).run("convert", good.toString());
+    assertTrue(loud.err().contains("warning: Test warning [TST-W001]"), loud.err());
+    assertTrue(loud.err().contains("note: Test note [TST-N001]"), loud.err());
+  }
+
+  @Test
+  void existingFilesAreReplacedAndNoTemporaryFilesRemain() throws IOException {
+    FakeEngine engine = new FakeEngine(f -> FakeEngine.ok(FakeEngine.template("t", "new\n")));
+    Path a = Templates.write(tmp, "a.json", "x");
+    Path out = tmp.resolve("out");
+    Templates.write(out, "t.json", "old content that is longer than the new one\n");
+
+    CliRun r = CliRun.with().engine(engine).run("convert", "-o", out.toString(), a.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(List.of("t.json"), listing(out));
+    assertEquals("new\n", Files.readString(out.resolve("t.json")));
+  }
+
+  @Test
+  void aTargetThatCannotBeReplacedIsAnErrorForThatInputOnly() throws IOException {
+    FakeEngine engine =
+        new FakeEngine(f -> FakeEngine.ok(FakeEngine.template(f.text().trim(), "ok\n")));
+    Path a = Templates.write(tmp, "a.json", "blocked");
+    Path b = Templates.write(tmp, "b.json", "free");
+    Path out = tmp.resolve("out");
+    // A non-empty directory where the file should go cannot be replaced by a file.
+    Templates.write(out.resolve("blocked.json"), "keep", "x");
+
+    CliRun r =
+        CliRun.with().engine(engine).run("convert", "-o", out.toString(), a.toString(), b.toString());
+
+    assertEquals(1, r.exitCode());
+    assertEquals(List.of("blocked.json", "free.json"), listing(out));
+    assertTrue(Files.isDirectory(out.resolve("blocked.json")));
+    assertTrue(r.err().startsWith("error: cannot write " + out.resolve("blocked.json") + ": "), r.err());
+    assertTrue(
+        r.err().endsWith("converted 1 template from 2 inputs; 1 input failed; 1 error\n"), r.err());
+  }
+
+  @Test
+  void outputThatIsAFileIsAUsageError() {
+    Path a = Templates.write(tmp, "a.json", Templates.VALID_AIB);
+    Path file = Templates.write(tmp, "not-a-dir", "x");
+
+    CliRun r = CliRun.run("convert", "-o", file.toString(), a.toString());
+
+    assertEquals(2, r.exitCode());
+    assertTrue(
+        r.err().startsWith("error: --output " + file + " exists and is not a directory\n"),
+        r.err());
+  }
+
+  @Test
+  void unsafeNameFromTheCoreIsAnInternalErrorAndNothingIsWritten() throws IOException {
+    FakeEngine engine = new FakeEngine(f -> FakeEngine.ok(FakeEngine.template("../escape", "x\n")));
+    Path a = Templates.write(tmp, "a.json", "x");
+    Path out = tmp.resolve("out");
+
+    CliRun r = CliRun.with().engine(engine).run("convert", "-o", out.toString(), a.toString());
+
+    assertEquals(70, r.exitCode());
+    assertFalse(Files.exists(tmp.resolve("escape.json")));
+    assertEquals(List.of(), listing(out));
+  }
+}

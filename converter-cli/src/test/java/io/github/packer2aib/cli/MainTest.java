@@ -1,0 +1,95 @@
+package io.github.packer2aib.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.packer2aib.core.aib.ApiVersion;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Help, version and completion: the parts of the command line that read no input. */
+class MainTest {
+
+  private static final List<String> EXIT_CODE_LINES =
+      List.of(
+          "   0   OK: every input converted or valid (warnings allowed).",
+          "   1   Input error: an input had errors, could not be read or written, or had",
+          "   2   Usage error: unknown option, bad option value, no input, or several",
+          "  70   Internal error: a bug in packer2aib; please report it with the input");
+
+  @Test
+  void versionPrintsTheBuildVersion() {
+    CliRun r = CliRun.run("--version");
+
+    assertEquals(0, r.exitCode());
+    String[] lines = r.out().split("\n");
+    assertTrue(lines[0].matches("packer2aib \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), r.out());
+    assertEquals(
+        "AIB API versions 2019-05-01-preview to 2025-10-01 (default "
+            + ApiVersion.DEFAULT.id()
+            + ")",
+        lines[1]);
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void helpListsCommandsAndExitCodes() {
+    CliRun r = CliRun.run("--help");
+
+    assertEquals(0, r.exitCode());
+    assertTrue(r.out().startsWith("Usage: packer2aib [-hV] COMMAND\n"), r.out());
+    for (String command : List.of("convert", "validate", "completion", "help")) {
+      assertTrue(r.out().contains("\n  " + command + " "), command + " in\n" + r.out());
+    }
+    assertTrue(r.out().contains("\nExit codes:\n"), r.out());
+    for (String line : EXIT_CODE_LINES) {
+      assertTrue(r.out().contains(line), line + " in\n" + r.out());
+    }
+    assertFalse(r.out().contains("--debug"), "hidden option shown");
+  }
+
+  @Test
+  void subcommandHelpListsItsOptionsAndTheExitCodes() {
+    CliRun r = CliRun.run("convert", "--help");
+
+    assertEquals(0, r.exitCode());
+    assertTrue(r.out().startsWith("Usage: packer2aib convert "), r.out());
+    for (String option :
+        List.of(
+            "--output=DIR",
+            "--format=FMT",
+            "--api-version=VER",
+            "--identity=RESOURCE_ID",
+            "--strict",
+            "--quiet",
+            "--diagnostics-format=FMT",
+            "--stdin-name=NAME")) {
+      assertTrue(r.out().contains(option), option + " in\n" + r.out());
+    }
+    for (String line : EXIT_CODE_LINES) {
+      assertTrue(r.out().contains(line), line + " in\n" + r.out());
+    }
+  }
+
+  @Test
+  void helpCommandShowsTheHelpOfACommand() {
+    CliRun r = CliRun.run("help", "validate");
+
+    assertEquals(0, r.exitCode());
+    assertTrue(r.out().startsWith("Usage: packer2aib validate "), r.out());
+  }
+
+  @Test
+  void completionPrintsABashScriptForAllCommands() {
+    CliRun r = CliRun.run("completion");
+
+    assertEquals(0, r.exitCode());
+    assertTrue(r.out().startsWith("#!/usr/bin/env bash"), r.out().substring(0, 80));
+    assertTrue(r.out().contains("complete -F _complete_packer2aib"), "complete -F");
+    for (String word : List.of("convert", "validate", "completion", "--api-version", "--stdin-name")) {
+      assertTrue(r.out().contains(word), word);
+    }
+    assertTrue(r.out().contains("2025-10-01"), "API versions are completion candidates");
+  }
+}

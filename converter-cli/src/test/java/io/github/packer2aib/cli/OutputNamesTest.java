@@ -1,0 +1,77 @@
+package io.github.packer2aib.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class OutputNamesTest {
+
+  private static List<String> files(List<OutputNames.Entry> entries) {
+    return OutputNames.assign(entries, "json").stream()
+        .map(OutputNames.Assigned::fileName)
+        .collect(Collectors.toList());
+  }
+
+  private static OutputNames.Entry e(String input, int index, String name) {
+    return new OutputNames.Entry(input, index, name);
+  }
+
+  @Test
+  void distinctNamesAreKept() {
+    List<OutputNames.Assigned> assigned =
+        OutputNames.assign(List.of(e("a.pkr.hcl", 0, "web"), e("b.pkr.hcl", 1, "db")), "yaml");
+
+    assertEquals("web.yaml", assigned.get(0).fileName());
+    assertEquals("db.yaml", assigned.get(1).fileName());
+    assertEquals(false, assigned.get(0).renamed() || assigned.get(1).renamed());
+  }
+
+  @Test
+  void aNameSharedByTwoInputsIsPrefixedForBoth() {
+    assertEquals(
+        List.of("alpha-web.json", "linux.json", "beta-web.json"),
+        files(List.of(e("x/alpha.pkr.hcl", 0, "web"), e("x/alpha.pkr.hcl", 0, "linux"), e("y/beta.json", 1, "web"))));
+  }
+
+  @Test
+  void clashesAreFoundIgnoringCase() {
+    assertEquals(
+        List.of("a-Web.json", "b-web.json"),
+        files(List.of(e("a.json", 0, "Web"), e("b.json", 1, "web"))));
+  }
+
+  @Test
+  void aRemainingClashGetsANumber() {
+    assertEquals(
+        List.of("t-web.json", "t-web-2.json", "t-web-3.json"),
+        files(List.of(e("a/t.json", 0, "web"), e("b/t.json", 1, "web"), e("c/t.yaml", 2, "web"))));
+  }
+
+  @Test
+  void aPrefixedNameDoesNotTakeAnotherTemplatesName() {
+    assertEquals(
+        List.of("a-web.json", "a-web-2.json", "b-web.json"),
+        files(List.of(e("x.json", 0, "a-web"), e("a.json", 1, "web"), e("b.json", 2, "web"))));
+  }
+
+  @Test
+  void inputBaseNamesDropKnownExtensionsAndUnsafeCharacters() {
+    assertEquals("web", OutputNames.inputBaseName("dir/web.pkr.hcl"));
+    assertEquals("web", OutputNames.inputBaseName("dir\\web.pkr.json"));
+    assertEquals("web.v2", OutputNames.inputBaseName("web.v2.yml"));
+    assertEquals("my_template", OutputNames.inputBaseName("my template.json"));
+    assertEquals("stdin", OutputNames.inputBaseName("<stdin>"));
+    assertEquals("input", OutputNames.inputBaseName("..."));
+  }
+
+  @Test
+  void unsafeTemplateNamesAreRejected() {
+    for (String bad : List.of("../x", "a/b", "", ".hidden", "a b")) {
+      assertThrows(
+          IllegalStateException.class, () -> files(List.of(e("a.json", 0, bad))), bad);
+    }
+  }
+}

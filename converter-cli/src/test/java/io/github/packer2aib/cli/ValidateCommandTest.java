@@ -1,0 +1,110 @@
+package io.github.packer2aib.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.packer2aib.core.ConversionResult;
+import io.github.packer2aib.core.OutputFormat;
+import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.diag.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+  @TempDir Path tmp;
+
+  @Test
+  void validInputIsOk() throws IOException {
+    Path a = Templates.write(tmp, "web.json", Templates.VALID_AIB);
+
+    CliRun r = CliRun.run("validate", a.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(a + ": ok\n", r.out());
+    assertEquals("validated 1 input\n", r.err());
+    try (Stream<Path> files = Files.list(tmp)) {
+      assertEquals(1, files.count(), "validate writes nothing");
+    }
+  }
+
+  @Test
+  void brokenAndMissingInputsFailButOthersAreStillChecked() {
+    Path good = Templates.write(tmp, "good.json", Templates.VALID_AIB);
+    Path broken = Templates.write(tmp, "broken.json", Templates.BROKEN_JSON);
+    Path missing = tmp.resolve("missing.json");
+
+    CliRun r = CliRun.run("validate", broken.toString(), missing.toString(), good.toString());
+
+    assertEquals(1, r.exitCode());
+    assertEquals(good + ": ok\n", r.out());
+    assertTrue(r.err().startsWith(broken + ":3:"), r.err());
+    assertTrue(
+        r.err().contains("error: cannot read " + missing + ": no such file or directory\n"),
+        r.err());
+    assertTrue(r.err().contains("\nvalidated 3 inputs; 2 inputs failed; "), r.err());
+  }
+
+  @Test
+  void quietPrintsNothingForValidInputs() {
+    Path a = Templates.write(tmp, "web.json", Templates.VALID_AIB);
+
+    CliRun r = CliRun.run("validate", "--quiet", a.toString());
+
+    assertEquals(0, r.exitCode());
+    assertEquals("", r.out());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void stdinIsNamedByStdinName() {
+    CliRun r =
+        CliRun.with()
+            .stdin(Templates.VALID_AIB)
+            .run("validate", "--stdin-name", "piped.json", "-");
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("piped.json: ok\n", r.out());
+  }
+
+  @Test
+  void warningsAreCountedAndFailOnlyWithStrict() {
+    FakeEngine engine =
+        new FakeEngine(
+            f ->
+                new ConversionResult(
+                    List.of(),
+                    List.of(
+                        FakeEngine.diagnostic(f, Severity.WARNING, "TST-W001", "One."),
+                        FakeEngine.diagnostic(f, Severity.WARNING, "TST-W002", "Two."))));
+    Path a = Templates.write(tmp, "a.json", "x");
+
+    CliRun lax = CliRun.with().engine(engine).run("validate", a.toString());
+    assertEquals(0, lax.exitCode());
+    assertEquals(a + ": ok with 2 warnings\n", lax.out());
+    assertTrue(lax.err().endsWith("\nvalidated 1 input; 2 warnings\n"), lax.err());
+
+    CliRun strict = CliRun.with().engine(engine).run("validate", "--strict", a.toString());
+    assertEquals(1, strict.exitCode());
+    assertEquals("", strict.out());
+    assertTrue(strict.err().endsWith("\nvalidated 1 input; 1 input failed; 2 warnings\n"));
+  }
+
+  @Test
+  void optionsReachTheCore() {
+    FakeEngine engine = new FakeEngine(f -> FakeEngine.ok());
+    Path a = Templates.write(tmp, "a.json", "x");
+
+    CliRun r = CliRun.with().engine(engine).run("validate", "--api-version", "2023-07-01", a.toString());
+
+    assertEquals(0, r.exitCode());
+    assertEquals(Optional.of(ApiVersion.V2023_07_01), engine.optionsSeen.get(0).apiVersion());
+    assertEquals(Optional.empty(), engine.optionsSeen.get(0).identity());
+    assertEquals(OutputFormat.JSON, engine.optionsSeen.get(0).format());
+  }
+}
