@@ -64,7 +64,7 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      paramLabel = "FMT",
+      paramLabel = "FORMAT",
       converter = OptionTypes.FormatConverter.class,
       completionCandidates = OptionTypes.FormatCandidates.class,
       description = "Output format: ${COMPLETION-CANDIDATES}. Default: json.")

@@ -1,7 +1,9 @@
 package io.github.packer2aib.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -11,9 +13,15 @@ import picocli.CommandLine.Parameters;
  */
 final class InputOptions {
 
+  /**
+   * Kept as the strings the user typed (they name the inputs in messages); {@code type = Path}
+   * only tells the completion script to offer file names.
+   */
   @Parameters(
       paramLabel = "INPUT",
       arity = "1..*",
+      type = Path.class,
+      converter = Verbatim.class,
       description =
           "Template files to read (Packer HCL2 .pkr.hcl, Packer JSON, AIB JSON, or YAML). "
               + "'-' reads standard input (at most once).")
@@ -32,7 +40,7 @@ final class InputOptions {
 
   @Option(
       names = "--diagnostics-format",
-      paramLabel = "FMT",
+      paramLabel = "KIND",
       converter = OptionTypes.DiagnosticsFormatConverter.class,
       completionCandidates = OptionTypes.DiagnosticsFormatCandidates.class,
       description =
@@ -45,6 +53,14 @@ final class InputOptions {
       paramLabel = "NAME",
       description = "Name for standard input ('-') in diagnostics. Default: <stdin>.")
   String stdinName = InputReader.DEFAULT_STDIN_NAME;
+
+  /** Passes an argument through unchanged. */
+  static final class Verbatim implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      return value;
+    }
+  }
 
   long stdinCount() {
     return inputs.stream().filter(InputReader.STDIN::equals).count();

@@ -58,12 +58,12 @@ class MainTest {
     for (String option :
         List.of(
             "--output=DIR",
-            "--format=FMT",
+            "--format=FORMAT",
             "--api-version=VER",
             "--identity=RESOURCE_ID",
             "--strict",
             "--quiet",
-            "--diagnostics-format=FMT",
+            "--diagnostics-format=KIND",
             "--stdin-name=NAME")) {
       assertTrue(r.out().contains(option), option + " in\n" + r.out());
     }
@@ -91,5 +91,9 @@ class MainTest {
       assertTrue(r.out().contains(word), word);
     }
     assertTrue(r.out().contains("2025-10-01"), "API versions are completion candidates");
+    // Each option's values get their own array (named after the parameter label).
+    assertTrue(r.out().contains("local FORMAT_option_args=(\"json\" \"yaml\")"), "formats");
+    assertTrue(r.out().contains("local KIND_option_args=(\"text\" \"json\")"), "kinds");
+    assertTrue(r.out().contains("positionals=$( compgen -f -- \"${curr_word}\" ) # files"), "INPUT");
   }
 }
