@@ -146,8 +146,7 @@ final class ConvertCommand implements Callable<Integer> {
       }
     }
 
-    int written =
-        output == null ? print(accepted) : writeFiles(accepted, report, failed);
+    int written = output == null ? print(accepted) : writeFiles(accepted, report, failed);
     report.finish(
         "converted "
             + Report.plural(written, "template")

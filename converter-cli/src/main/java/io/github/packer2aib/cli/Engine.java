@@ -7,8 +7,8 @@ import io.github.packer2aib.core.source.SourceFile;
 
 /**
  * What the commands need from the core. An interface (the core's {@link Converter} is final) so
- * tests can inject results the real pipeline cannot be made to give on demand, such as a name
- * clash between inputs or an exception.
+ * tests can inject results the real pipeline cannot be made to give on demand, such as a name clash
+ * between inputs or an exception.
  */
 interface Engine {
   ConversionResult convert(SourceFile input, ConvertOptions options);

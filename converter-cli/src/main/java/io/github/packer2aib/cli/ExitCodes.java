@@ -11,7 +11,9 @@ final class ExitCodes {
   /** Every input converted or valid; warnings are allowed. */
   static final int OK = 0;
 
-  /** An input had errors (or warnings with --strict), could not be read, or could not be written. */
+  /**
+   * An input had errors (or warnings with --strict), could not be read, or could not be written.
+   */
   static final int INPUT_ERROR = 1;
 
   /** The command line was wrong; nothing was converted. */
@@ -31,9 +33,11 @@ final class ExitCodes {
         "Input error: an input had errors, could not be read or written, or had warnings with"
             + " --strict.");
     list.put(
-        " 2", "Usage error: unknown option, bad option value, no input, or several results without -o.");
+        " 2",
+        "Usage error: unknown option, bad option value, no input, or several results without -o.");
     list.put(
-        "70", "Internal error: a bug in packer2aib; please report it with the input that caused it.");
+        "70",
+        "Internal error: a bug in packer2aib; please report it with the input that caused it.");
     return list;
   }
 

@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 final class InputOptions {
 
   /**
-   * Kept as the strings the user typed (they name the inputs in messages); {@code type = Path}
-   * only tells the completion script to offer file names.
+   * Kept as the strings the user typed (they name the inputs in messages); {@code type = Path} only
+   * tells the completion script to offer file names.
    */
   @Parameters(
       paramLabel = "INPUT",

@@ -75,7 +75,9 @@ final class InputReader {
     }
   }
 
-  /** A short, stable reason; the exception's own message repeats the path and varies by platform. */
+  /**
+   * A short, stable reason; the exception's own message repeats the path and varies by platform.
+   */
   static String reason(IOException e) {
     if (e instanceof NoSuchFileException) {
       return "no such file or directory";

@@ -45,7 +45,9 @@ public final class Main {
     return run(args, in, out, err, System.getenv(), Engine::core);
   }
 
-  /** As {@link #run(String[], InputStream, PrintWriter, PrintWriter)}, for tests: env and engine. */
+  /**
+   * As {@link #run(String[], InputStream, PrintWriter, PrintWriter)}, for tests: env and engine.
+   */
   static int run(
       String[] args,
       InputStream in,
@@ -73,7 +75,8 @@ public final class Main {
 
   static CommandLine commandLine(InputStream in, Supplier<Engine> engine) {
     CommandLine cmd = new CommandLine(new Packer2AibCommand(in, engine));
-    for (CommandLine c : List.of(cmd, cmd.getSubcommands().get("convert"), cmd.getSubcommands().get("validate"))) {
+    for (CommandLine c :
+        List.of(cmd, cmd.getSubcommands().get("convert"), cmd.getSubcommands().get("validate"))) {
       c.getCommandSpec()
           .usageMessage()
           .exitCodeListHeading(ExitCodes.HELP_HEADING)
@@ -126,8 +129,8 @@ public final class Main {
 
   /**
    * A usage error: the message, suggestions for a mistyped name, and a pointer to --help (not the
-   * whole help, which would bury the message). Unknown options are named without their
-   * {@code =value}, which might be a secret typed into the wrong option.
+   * whole help, which would bury the message). Unknown options are named without their {@code
+   * =value}, which might be a secret typed into the wrong option.
    */
   private static final class UsageErrorHandler implements IParameterExceptionHandler {
     @Override
@@ -156,7 +159,9 @@ public final class Main {
         }
         List<String> parts = new ArrayList<>();
         if (!options.isEmpty()) {
-          parts.add((options.size() == 1 ? "Unknown option: " : "Unknown options: ") + String.join(", ", options));
+          parts.add(
+              (options.size() == 1 ? "Unknown option: " : "Unknown options: ")
+                  + String.join(", ", options));
         }
         if (!others.isEmpty()) {
           parts.add(

@@ -48,7 +48,8 @@ final class OutputNames {
     Set<String> used = new HashSet<>();
     for (Entry e : entries) {
       boolean shared = inputsByName.get(key(e.templateName())).size() > 1;
-      String base = shared ? inputBaseName(e.inputName()) + "-" + e.templateName() : e.templateName();
+      String base =
+          shared ? inputBaseName(e.inputName()) + "-" + e.templateName() : e.templateName();
       String candidate = base;
       for (int n = 2; used.contains(key(candidate)); n++) {
         candidate = base + "-" + n;
@@ -61,7 +62,8 @@ final class OutputNames {
 
   /** {@code dir/web.pkr.hcl} → {@code web}; characters unsafe in file names become {@code _}. */
   static String inputBaseName(String inputName) {
-    String base = inputName.substring(Math.max(inputName.lastIndexOf('/'), inputName.lastIndexOf('\\')) + 1);
+    String base =
+        inputName.substring(Math.max(inputName.lastIndexOf('/'), inputName.lastIndexOf('\\')) + 1);
     String lower = base.toLowerCase(Locale.ROOT);
     for (String ext : INPUT_EXTENSIONS) {
       if (lower.endsWith(ext) && lower.length() > ext.length()) {

@@ -58,8 +58,8 @@ final class Report {
   }
 
   /**
-   * Reports a problem of the CLI itself. Text mode prints {@code <severity>: <line>}; JSON mode adds
-   * a diagnostic with the code and the sentence {@code detail}.
+   * Reports a problem of the CLI itself. Text mode prints {@code <severity>: <line>}; JSON mode
+   * adds a diagnostic with the code and the sentence {@code detail}.
    */
   void cli(CliCode code, String line, String detail) {
     count(code.severity());

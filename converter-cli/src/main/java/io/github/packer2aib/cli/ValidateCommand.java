@@ -88,7 +88,10 @@ final class ValidateCommand implements Callable<Integer> {
       }
       if (!common.quiet) {
         long warnings =
-            result.diagnostics().stream().map(Diagnostic::severity).filter(Severity.WARNING::equals).count();
+            result.diagnostics().stream()
+                .map(Diagnostic::severity)
+                .filter(Severity.WARNING::equals)
+                .count();
         out.print(
             source.name()
                 + ": ok"

@@ -42,8 +42,7 @@ record CliRun(int exitCode, String out, String err) {
     CliRun run(String... args) {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
-      int code =
-          Main.run(args, stdin, new PrintWriter(out), new PrintWriter(err), env, engine);
+      int code = Main.run(args, stdin, new PrintWriter(out), new PrintWriter(err), env, engine);
       return new CliRun(code, out.toString(), err.toString());
     }
   }

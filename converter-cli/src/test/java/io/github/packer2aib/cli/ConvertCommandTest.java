@@ -83,7 +83,8 @@ class ConvertCommandTest {
     assertTrue(r.err().startsWith(in + ":3:"), r.err());
     assertTrue(r.err().contains(": error: "), r.err());
     assertTrue(
-        r.err().matches("(?s).*\nconverted 0 templates from 1 input; 1 input failed; \\d+ errors?\n"),
+        r.err()
+            .matches("(?s).*\nconverted 0 templates from 1 input; 1 input failed; \\d+ errors?\n"),
         r.err());
     assertEquals(List.of(), listing(out));
   }
@@ -98,7 +99,12 @@ class ConvertCommandTest {
 
     CliRun r =
         CliRun.run(
-            "convert", "-o", out.toString(), broken.toString(), missing.toString(), good.toString());
+            "convert",
+            "-o",
+            out.toString(),
+            broken.toString(),
+            missing.toString(),
+            good.toString());
 
     assertEquals(1, r.exitCode());
     assertEquals(List.of(expected.name() + ".json"), listing(out));
@@ -118,7 +124,9 @@ class ConvertCommandTest {
     assertEquals(1, r.exitCode());
     assertEquals("", r.out());
     assertEquals(
-        "error: cannot read " + tmp + ": is a directory\n"
+        "error: cannot read "
+            + tmp
+            + ": is a directory\n"
             + "converted 0 templates from 1 input; 1 input failed; 1 error\n",
         r.err());
   }
@@ -136,12 +144,15 @@ class ConvertCommandTest {
 
   @Test
   void stdinIsReadForDashAndNamedByStdinName() {
-    CliRun ok = CliRun.with().stdin(Templates.VALID_AIB).run("convert", "--stdin-name", "web.json", "-");
+    CliRun ok =
+        CliRun.with().stdin(Templates.VALID_AIB).run("convert", "--stdin-name", "web.json", "-");
     assertEquals(0, ok.exitCode(), ok.err());
     assertEquals(Templates.expectedSingle("web.json", Templates.VALID_AIB).text(), ok.out());
 
     CliRun broken =
-        CliRun.with().stdin(Templates.BROKEN_JSON).run("convert", "--stdin-name", "piped.json", "-");
+        CliRun.with()
+            .stdin(Templates.BROKEN_JSON)
+            .run("convert", "--stdin-name", "piped.json", "-");
     assertEquals(1, broken.exitCode());
     assertTrue(broken.err().startsWith("piped.json:3:"), broken.err());
   }
@@ -212,7 +223,10 @@ class ConvertCommandTest {
     Path b = Templates.write(tmp, "beta.pkr.hcl", "b");
     Path out = tmp.resolve("out");
 
-    CliRun r = CliRun.with().engine(engine).run("convert", "-o", out.toString(), a.toString(), b.toString());
+    CliRun r =
+        CliRun.with()
+            .engine(engine)
+            .run("convert", "-o", out.toString(), a.toString(), b.toString());
 
     assertEquals(0, r.exitCode(), r.err());
     assertEquals(List.of("alpha-web.json", "beta-web.json"), listing(out));
@@ -304,7 +318,9 @@ class ConvertCommandTest {
     Path out = tmp.resolve("out");
 
     CliRun lax =
-        CliRun.with().engine(engine).run("convert", "-o", out.toString(), warn.toString(), clean.toString());
+        CliRun.with()
+            .engine(engine)
+            .run("convert", "-o", out.toString(), warn.toString(), clean.toString());
     assertEquals(0, lax.exitCode(), lax.err());
     assertEquals(List.of("clean.json", "warned.json"), listing(out));
     assertTrue(lax.err().endsWith("converted 2 templates from 2 inputs; 1 warning\n"), lax.err());
@@ -313,10 +329,17 @@ class ConvertCommandTest {
     CliRun strict =
         CliRun.with()
             .engine(engine)
-            .run("convert", "--strict", "-o", strictOut.toString(), warn.toString(), clean.toString());
+            .run(
+                "convert",
+                "--strict",
+                "-o",
+                strictOut.toString(),
+                warn.toString(),
+                clean.toString());
     assertEquals(1, strict.exitCode());
     assertEquals(List.of("clean.json"), listing(strictOut));
-    assertTrue(strict.err().startsWith(warn + ":1:1: warning: Test warning [TST-W001]\n"), strict.err());
+    assertTrue(
+        strict.err().startsWith(warn + ":1:1: warning: Test warning [TST-W001]\n"), strict.err());
     assertTrue(
         strict.err().endsWith("converted 1 template from 2 inputs; 1 input failed; 1 warning\n"),
         strict.err());
@@ -363,7 +386,8 @@ class ConvertCommandTest {
     CliRun quietBad = CliRun.with().engine(engine).run("convert", "-q", bad.toString());
     assertEquals(1, quietBad.exitCode());
     assertEquals(
-        bad + ":1:1: error: Test error [TST-E001]\n"
+        bad
+            + ":1:1: error: Test error [TST-E001]\n"
             + "  1 | bad\n"
             + "    | ^\n"
             + "  at /properties\n"
@@ -400,12 +424,15 @@ class ConvertCommandTest {
     Templates.write(out.resolve("blocked.json"), "keep", "x");
 
     CliRun r =
-        CliRun.with().engine(engine).run("convert", "-o", out.toString(), a.toString(), b.toString());
+        CliRun.with()
+            .engine(engine)
+            .run("convert", "-o", out.toString(), a.toString(), b.toString());
 
     assertEquals(1, r.exitCode());
     assertEquals(List.of("blocked.json", "free.json"), listing(out));
     assertTrue(Files.isDirectory(out.resolve("blocked.json")));
-    assertTrue(r.err().startsWith("error: cannot write " + out.resolve("blocked.json") + ": "), r.err());
+    assertTrue(
+        r.err().startsWith("error: cannot write " + out.resolve("blocked.json") + ": "), r.err());
     assertTrue(
         r.err().endsWith("converted 1 template from 2 inputs; 1 input failed; 1 error\n"), r.err());
   }

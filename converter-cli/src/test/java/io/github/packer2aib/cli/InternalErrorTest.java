@@ -45,7 +45,9 @@ class InternalErrorTest {
     CliRun r = CliRun.with().engine(failing).run("convert", "--debug", a.toString());
 
     assertEquals(70, r.exitCode());
-    assertTrue(r.err().startsWith(LINE + "java.lang.IllegalStateException: boom in the mapper\n"), r.err());
+    assertTrue(
+        r.err().startsWith(LINE + "java.lang.IllegalStateException: boom in the mapper\n"),
+        r.err());
     assertTrue(r.err().contains("\tat "), r.err());
   }
 

@@ -67,7 +67,8 @@ class JsonDiagnosticsTest {
                     List.of(FakeEngine.diagnostic(f, Severity.ERROR, "TST-E007", "Do this."))));
     Path a = Templates.write(tmp, "a.json", "abc");
 
-    CliRun r = CliRun.with().engine(engine).run("convert", "--diagnostics-format", "json", a.toString());
+    CliRun r =
+        CliRun.with().engine(engine).run("convert", "--diagnostics-format", "json", a.toString());
 
     assertEquals(1, r.exitCode());
     JsonNode d = JSON.readTree(r.err()).get(0);
@@ -90,7 +91,14 @@ class JsonDiagnosticsTest {
     CliRun r =
         CliRun.with()
             .engine(engine)
-            .run("convert", "--diagnostics-format", "json", "-o", out.toString(), a.toString(), b.toString());
+            .run(
+                "convert",
+                "--diagnostics-format",
+                "json",
+                "-o",
+                out.toString(),
+                a.toString(),
+                b.toString());
     assertEquals(0, r.exitCode(), r.err());
     JsonNode array = JSON.readTree(r.err());
     assertEquals(2, array.size());
@@ -100,7 +108,15 @@ class JsonDiagnosticsTest {
     CliRun quiet =
         CliRun.with()
             .engine(engine)
-            .run("convert", "--diagnostics-format", "json", "--quiet", "-o", out.toString(), a.toString(), b.toString());
+            .run(
+                "convert",
+                "--diagnostics-format",
+                "json",
+                "--quiet",
+                "-o",
+                out.toString(),
+                a.toString(),
+                b.toString());
     assertEquals(0, JSON.readTree(quiet.err()).size(), quiet.err());
   }
 }

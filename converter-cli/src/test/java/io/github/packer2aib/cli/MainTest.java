@@ -87,13 +87,15 @@ class MainTest {
     assertEquals(0, r.exitCode());
     assertTrue(r.out().startsWith("#!/usr/bin/env bash"), r.out().substring(0, 80));
     assertTrue(r.out().contains("complete -F _complete_packer2aib"), "complete -F");
-    for (String word : List.of("convert", "validate", "completion", "--api-version", "--stdin-name")) {
+    for (String word :
+        List.of("convert", "validate", "completion", "--api-version", "--stdin-name")) {
       assertTrue(r.out().contains(word), word);
     }
     assertTrue(r.out().contains("2025-10-01"), "API versions are completion candidates");
     // Each option's values get their own array (named after the parameter label).
     assertTrue(r.out().contains("local FORMAT_option_args=(\"json\" \"yaml\")"), "formats");
     assertTrue(r.out().contains("local KIND_option_args=(\"text\" \"json\")"), "kinds");
-    assertTrue(r.out().contains("positionals=$( compgen -f -- \"${curr_word}\" ) # files"), "INPUT");
+    assertTrue(
+        r.out().contains("positionals=$( compgen -f -- \"${curr_word}\" ) # files"), "INPUT");
   }
 }

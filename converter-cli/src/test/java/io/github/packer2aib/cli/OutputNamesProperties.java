@@ -18,7 +18,8 @@ class OutputNamesProperties {
 
   @Provide
   Arbitrary<List<OutputNames.Entry>> entries() {
-    Arbitrary<String> inputs = Arbitraries.of("a.json", "b.pkr.hcl", "dir/a.json", "A.yaml", "<stdin>");
+    Arbitrary<String> inputs =
+        Arbitraries.of("a.json", "b.pkr.hcl", "dir/a.json", "A.yaml", "<stdin>");
     Arbitrary<String> names = Arbitraries.of("web", "Web", "db", "a-web", "web-2", "t");
     Arbitrary<OutputNames.Entry> entry =
         Combinators.combine(inputs, Arbitraries.integers().between(0, 4), names)

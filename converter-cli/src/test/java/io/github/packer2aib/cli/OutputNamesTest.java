@@ -33,7 +33,11 @@ class OutputNamesTest {
   void aNameSharedByTwoInputsIsPrefixedForBoth() {
     assertEquals(
         List.of("alpha-web.json", "linux.json", "beta-web.json"),
-        files(List.of(e("x/alpha.pkr.hcl", 0, "web"), e("x/alpha.pkr.hcl", 0, "linux"), e("y/beta.json", 1, "web"))));
+        files(
+            List.of(
+                e("x/alpha.pkr.hcl", 0, "web"),
+                e("x/alpha.pkr.hcl", 0, "linux"),
+                e("y/beta.json", 1, "web"))));
   }
 
   @Test
@@ -70,8 +74,7 @@ class OutputNamesTest {
   @Test
   void unsafeTemplateNamesAreRejected() {
     for (String bad : List.of("../x", "a/b", "", ".hidden", "a b")) {
-      assertThrows(
-          IllegalStateException.class, () -> files(List.of(e("a.json", 0, bad))), bad);
+      assertThrows(IllegalStateException.class, () -> files(List.of(e("a.json", 0, bad))), bad);
     }
   }
 }

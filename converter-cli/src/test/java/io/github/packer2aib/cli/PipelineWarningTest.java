@@ -31,7 +31,8 @@ class PipelineWarningTest {
 
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.err().contains(": warning: "), r.err());
-    assertTrue(r.err().matches("(?s).*\nconverted 1 template from 1 input; \\d+ warnings?\n"), r.err());
+    assertTrue(
+        r.err().matches("(?s).*\nconverted 1 template from 1 input; \\d+ warnings?\n"), r.err());
     try (var files = Files.list(out)) {
       assertEquals(1, files.count());
     }

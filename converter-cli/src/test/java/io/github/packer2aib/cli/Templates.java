@@ -25,6 +25,10 @@ final class Templates {
       "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-images/providers/"
           + "Microsoft.ManagedIdentity/userAssignedIdentities/aib-builder";
 
+  static final String IMAGE_ID =
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-images/providers/"
+          + "Microsoft.Compute/images/web";
+
   /** A valid AIB template in resource form (API 2024-02-01). */
   static final String VALID_AIB =
       """
@@ -56,7 +60,7 @@ final class Templates {
           "distribute": [
             {
               "type": "ManagedImage",
-              "imageId": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-images/providers/Microsoft.Compute/images/web",
+              "imageId": "%s",
               "location": "westeurope",
               "runOutputName": "web"
             }
@@ -64,7 +68,7 @@ final class Templates {
         }
       }
       """
-          .formatted(IDENTITY);
+          .formatted(IDENTITY, IMAGE_ID);
 
   /** Not JSON: a value is missing on line 3. */
   static final String BROKEN_JSON = "{\n  \"type\": \"x\",\n  \"location\": ,\n}\n";
@@ -84,7 +88,8 @@ final class Templates {
   static List<ConvertedTemplate> expected(String displayName, String text, OutputFormat format) {
     ConversionResult result =
         new Converter()
-            .convert(new SourceFile(displayName, text), ConvertOptions.defaults().withFormat(format));
+            .convert(
+                new SourceFile(displayName, text), ConvertOptions.defaults().withFormat(format));
     if (result.hasErrors() || result.templates().isEmpty()) {
       throw new AssertionError("test input does not convert: " + result.diagnostics());
     }

@@ -64,9 +64,7 @@ class ValidateCommandTest {
   @Test
   void stdinIsNamedByStdinName() {
     CliRun r =
-        CliRun.with()
-            .stdin(Templates.VALID_AIB)
-            .run("validate", "--stdin-name", "piped.json", "-");
+        CliRun.with().stdin(Templates.VALID_AIB).run("validate", "--stdin-name", "piped.json", "-");
 
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("piped.json: ok\n", r.out());
@@ -100,7 +98,8 @@ class ValidateCommandTest {
     FakeEngine engine = new FakeEngine(f -> FakeEngine.ok());
     Path a = Templates.write(tmp, "a.json", "x");
 
-    CliRun r = CliRun.with().engine(engine).run("validate", "--api-version", "2023-07-01", a.toString());
+    CliRun r =
+        CliRun.with().engine(engine).run("validate", "--api-version", "2023-07-01", a.toString());
 
     assertEquals(0, r.exitCode());
     assertEquals(Optional.of(ApiVersion.V2023_07_01), engine.optionsSeen.get(0).apiVersion());
