@@ -32,7 +32,7 @@ class JsonDiagnosticsTest {
     assertTrue(array.isArray(), r.err());
     JsonNode first = array.get(0);
     assertEquals("error", first.get("severity").asText());
-    assertTrue(first.get("code").asText().matches("[A-Z]+-E\\d+"), first.toString());
+    assertTrue(first.get("code").asText().matches("[A-Z0-9]+-E\\d+"), first.toString());
     assertTrue(!first.get("summary").asText().isEmpty());
     assertEquals(broken.toString(), first.get("range").get("file").asText());
     assertEquals(3, first.get("range").get("line").asInt());
@@ -47,14 +47,32 @@ class JsonDiagnosticsTest {
   }
 
   @Test
-  void aCleanRunGivesAnEmptyArrayAndNoSummary() throws Exception {
+  void aValidInputGivesAnArrayWithoutErrorsAndNoSummary() throws Exception {
     Path a = Templates.write(tmp, "web.json", Templates.VALID_AIB);
 
     CliRun r = CliRun.run("validate", "--diagnostics-format=json", a.toString());
 
     assertEquals(0, r.exitCode(), r.err());
     assertEquals(a + ": ok\n", r.out());
-    assertEquals(0, JSON.readTree(r.err()).size(), r.err());
+    JsonNode array = JSON.readTree(r.err());
+    assertTrue(array.isArray(), r.err());
+    for (JsonNode d : array) {
+      assertEquals("note", d.get("severity").asText(), r.err());
+    }
+  }
+
+  @Test
+  void nothingToReportGivesAnEmptyArray() throws Exception {
+    FakeEngine engine = new FakeEngine(f -> FakeEngine.ok(FakeEngine.template("t", "t\n")));
+    Path a = Templates.write(tmp, "a.json", "x");
+
+    CliRun r =
+        CliRun.with().engine(engine).run("convert", "--diagnostics-format=json", a.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("t\n", r.out());
+    JsonNode array = JSON.readTree(r.err());
+    assertTrue(array.isArray() && array.isEmpty(), r.err());
   }
 
   @Test
