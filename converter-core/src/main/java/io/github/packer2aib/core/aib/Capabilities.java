@@ -17,11 +17,11 @@ import java.util.Set;
  * and the retargeter's drops cannot drift from the specs.
  *
  * <p>Feature paths name JSON members from the resource object, joined by dots; arrays are
- * transparent; {@code [Value]} selects a discriminated subtype ({@code properties.customize[Shell]},
- * {@code properties.source[ISO]}); {@code .*} stands for any key of a map; {@code path=Value} is one
- * enum value of a property; {@code path@required} says the property is required. A subtype's path
- * falls back to its base's ({@code properties.customize[Shell].name} → {@code
- * properties.customize.name}).
+ * transparent; {@code [Value]} selects a discriminated subtype ({@code
+ * properties.customize[Shell]}, {@code properties.source[ISO]}); {@code .*} stands for any key of a
+ * map; {@code path=Value} is one enum value of a property; {@code path@required} says the property
+ * is required. A subtype's path falls back to its base's ({@code properties.customize[Shell].name}
+ * → {@code properties.customize.name}).
  */
 public final class Capabilities {
   private Capabilities() {}
@@ -102,8 +102,10 @@ public final class Capabilities {
     t.add("properties.stagingResourceGroup", Kind.PROPERTY, from(ApiVersion.V2022_02_14));
     t.add("properties.exactStagingResourceGroup", Kind.READ_ONLY, from(ApiVersion.V2022_02_14));
     t.add("properties.errorHandling", Kind.PROPERTY, from(ApiVersion.V2023_07_01));
-    t.add("properties.errorHandling.onCustomizerError", Kind.PROPERTY, from(ApiVersion.V2023_07_01));
-    t.add("properties.errorHandling.onValidationError", Kind.PROPERTY, from(ApiVersion.V2023_07_01));
+    t.add(
+        "properties.errorHandling.onCustomizerError", Kind.PROPERTY, from(ApiVersion.V2023_07_01));
+    t.add(
+        "properties.errorHandling.onValidationError", Kind.PROPERTY, from(ApiVersion.V2023_07_01));
     t.add("properties.autoRun", Kind.PROPERTY, from(ApiVersion.V2024_02_01));
     t.add("properties.autoRun.state", Kind.PROPERTY, from(ApiVersion.V2024_02_01));
     t.add("properties.managedResourceTags", Kind.PROPERTY, from(ApiVersion.V2024_02_01));
@@ -130,9 +132,7 @@ public final class Capabilities {
         "API version 2019-05-01-preview names the subnet by name, subnetName and resourceGroupName"
             + " instead.");
     t.add(
-        "properties.vmProfile.vnetConfig.proxyVmSize",
-        Kind.PROPERTY,
-        from(ApiVersion.V2021_10_01));
+        "properties.vmProfile.vnetConfig.proxyVmSize", Kind.PROPERTY, from(ApiVersion.V2021_10_01));
     t.add(
         "properties.vmProfile.vnetConfig.containerInstanceSubnetId",
         Kind.PROPERTY,
@@ -141,7 +141,8 @@ public final class Capabilities {
       t.addDocumented(
           "properties.vmProfile.vnetConfig." + p,
           EnumSet.noneOf(ApiVersion.class),
-          "From API version 2020-02-14 vnetConfig names the subnet by its resource id in subnetId.");
+          "From API version 2020-02-14 vnetConfig names the subnet by its resource id in"
+              + " subnetId.");
     }
 
     // Source (discriminator "type").
@@ -152,7 +153,10 @@ public final class Capabilities {
       t.add("properties.source[PlatformImage]." + p, Kind.PROPERTY, all());
     }
     for (String p : List.of("", ".planName", ".planProduct", ".planPublisher")) {
-      t.add("properties.source[PlatformImage].planInfo" + p, Kind.PROPERTY, from(ApiVersion.V2020_02_14));
+      t.add(
+          "properties.source[PlatformImage].planInfo" + p,
+          Kind.PROPERTY,
+          from(ApiVersion.V2020_02_14));
     }
     t.add(
         "properties.source[PlatformImage].exactVersion",
@@ -184,7 +188,8 @@ public final class Capabilities {
       t.add("properties.customize[Shell]." + p, Kind.PROPERTY, all());
     }
     t.add("properties.customize[PowerShell]", Kind.TYPE, all());
-    for (String p : List.of("scriptUri", "sha256Checksum", "inline", "runElevated", "validExitCodes")) {
+    for (String p :
+        List.of("scriptUri", "sha256Checksum", "inline", "runElevated", "validExitCodes")) {
       t.add("properties.customize[PowerShell]." + p, Kind.PROPERTY, all());
     }
     t.add(
@@ -225,7 +230,12 @@ public final class Capabilities {
     t.add(v + "[PowerShell]", Kind.TYPE, from(validateFrom));
     for (String p :
         List.of(
-            "scriptUri", "sha256Checksum", "inline", "runElevated", "runAsSystem", "validExitCodes")) {
+            "scriptUri",
+            "sha256Checksum",
+            "inline",
+            "runElevated",
+            "runAsSystem",
+            "validExitCodes")) {
       t.add(v + "[PowerShell]." + p, Kind.PROPERTY, from(validateFrom));
     }
     t.add(v + "[File]", Kind.TYPE, from(ApiVersion.V2022_07_01));
@@ -250,7 +260,8 @@ public final class Capabilities {
         s + ".replicationRegions@required",
         Kind.REQUIRED,
         upTo(ApiVersion.V2022_02_14),
-        "Before API version 2022-07-01 a SharedImage distributor must list its replicationRegions.");
+        "Before API version 2022-07-01 a SharedImage distributor must list its"
+            + " replicationRegions.");
     t.add(s + ".excludeFromLatest", Kind.PROPERTY, from(ApiVersion.V2020_02_14));
     t.add(s + ".storageAccountType", Kind.PROPERTY, from(ApiVersion.V2020_02_14));
     t.add(s + ".storageAccountType=Premium_LRS", Kind.ENUM_VALUE, from(ApiVersion.V2022_07_01));
@@ -259,9 +270,7 @@ public final class Capabilities {
           s + ".targetRegions" + p,
           Kind.PROPERTY,
           from(ApiVersion.V2022_07_01),
-          p.isEmpty()
-              ? "Older API versions list region names in replicationRegions instead."
-              : "");
+          p.isEmpty() ? "Older API versions list region names in replicationRegions instead." : "");
     }
     t.add(s + ".versioning", Kind.PROPERTY, from(ApiVersion.V2022_07_01));
     t.add(s + ".versioning.scheme", Kind.PROPERTY, from(ApiVersion.V2022_07_01));

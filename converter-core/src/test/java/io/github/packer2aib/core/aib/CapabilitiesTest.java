@@ -33,7 +33,9 @@ class CapabilitiesTest {
           Capabilities.feature(path).orElseThrow().documentedOnly(),
           path);
     }
-    assertFalse(Capabilities.supports("properties.vmProfile.vnetConfig.subnetId", ApiVersion.V2019_05_01_PREVIEW));
+    assertFalse(
+        Capabilities.supports(
+            "properties.vmProfile.vnetConfig.subnetId", ApiVersion.V2019_05_01_PREVIEW));
   }
 
   @Test
@@ -68,11 +70,14 @@ class CapabilitiesTest {
   @Test
   void describeAvailability() {
     assertEquals("from 2022-07-01", Capabilities.describeAvailability("properties.optimize"));
-    assertEquals("only in 2019-05-01-preview", Capabilities.describeAvailability("properties.source[ISO]"));
-    assertEquals("only in 2025-10-01", Capabilities.describeAvailability("properties.additionalDataDisks"));
+    assertEquals(
+        "only in 2019-05-01-preview", Capabilities.describeAvailability("properties.source[ISO]"));
+    assertEquals(
+        "only in 2025-10-01", Capabilities.describeAvailability("properties.additionalDataDisks"));
     assertEquals(
         "up to 2022-02-14",
-        Capabilities.describeAvailability("properties.distribute[SharedImage].replicationRegions@required"));
+        Capabilities.describeAvailability(
+            "properties.distribute[SharedImage].replicationRegions@required"));
     assertEquals("in every API version", Capabilities.describeAvailability("properties.source"));
     // 2019-05-01-preview has WindowsUpdate by its documentation, so it is in every version.
     assertEquals(
@@ -84,15 +89,20 @@ class CapabilitiesTest {
     assertEquals("in no API version", Capabilities.describeAvailability("properties.nope"));
     assertEquals(
         "from API version 2024-02-01",
-        Capabilities.describeAvailabilityInApiVersions("properties.vmProfile.vnetConfig.containerInstanceSubnetId"));
+        Capabilities.describeAvailabilityInApiVersions(
+            "properties.vmProfile.vnetConfig.containerInstanceSubnetId"));
     assertEquals(
         "in API versions 2020-02-14 to 2022-02-14",
-        Capabilities.describe(List.of(ApiVersion.V2020_02_14, ApiVersion.V2021_10_01, ApiVersion.V2022_02_14), true));
+        Capabilities.describe(
+            List.of(ApiVersion.V2020_02_14, ApiVersion.V2021_10_01, ApiVersion.V2022_02_14), true));
     assertEquals(
         "in 2019-05-01-preview, 2022-07-01 and 2025-10-01",
-        Capabilities.describe(List.of(ApiVersion.V2019_05_01_PREVIEW, ApiVersion.V2022_07_01, ApiVersion.V2025_10_01), false));
+        Capabilities.describe(
+            List.of(ApiVersion.V2019_05_01_PREVIEW, ApiVersion.V2022_07_01, ApiVersion.V2025_10_01),
+            false));
     assertEquals(
-        "every API version", Capabilities.describe(List.of(ApiVersion.values()), true).substring(3));
+        "every API version",
+        Capabilities.describe(List.of(ApiVersion.values()), true).substring(3));
   }
 
   @Test

@@ -91,9 +91,7 @@ public final class ApiVersionRetargeter {
 
     /** Whether the target has an enum value; values without an entry exist in every version. */
     boolean hasValue(String property, String value) {
-      return Capabilities.feature(property + "=" + value)
-          .map(f -> f.supports(target))
-          .orElse(true);
+      return Capabilities.feature(property + "=" + value).map(f -> f.supports(target)).orElse(true);
     }
 
     /** The value when the target has the feature; else null, with a warning. */
@@ -105,7 +103,10 @@ public final class ApiVersionRetargeter {
       String what =
           eq < 0
               ? quote(lastToken(pointer))
-              : "The value " + quote(feature.substring(eq + 1)) + " of " + quote(lastToken(pointer));
+              : "The value "
+                  + quote(feature.substring(eq + 1))
+                  + " of "
+                  + quote(lastToken(pointer));
       report(
           RetargetCode.FIELD_DROPPED,
           pointer,
@@ -126,8 +127,7 @@ public final class ApiVersionRetargeter {
       String base = "/properties";
       ImageTemplateProperties.Builder b = p.toBuilder();
       b.customize(customizers(p.customize()));
-      b.errorHandling(
-          keep("properties.errorHandling", base + "/errorHandling", p.errorHandling()));
+      b.errorHandling(keep("properties.errorHandling", base + "/errorHandling", p.errorHandling()));
       b.distribute(distributors(p.distribute()));
       b.optimize(optimize(p.optimize()));
       b.source(source(p.source()));
@@ -198,7 +198,9 @@ public final class ApiVersionRetargeter {
           kept.add(iv);
         } else {
           itemDropped(
-              feature, "/properties/validate/inVMValidations/" + i, "The " + iv.type() + " validator");
+              feature,
+              "/properties/validate/inVMValidations/" + i,
+              "The " + iv.type() + " validator");
         }
       }
       return new Validate(v.continueDistributeOnFailure(), v.sourceValidationOnly(), kept);
@@ -342,7 +344,9 @@ public final class ApiVersionRetargeter {
               pointer + "/containerInstanceSubnetId",
               v.containerInstanceSubnetId());
       if (subnetId == null && name == null && subnetName == null && group == null) {
-        return aci == null && proxy == null ? null : new VnetConfig(null, aci, proxy, null, null, null);
+        return aci == null && proxy == null
+            ? null
+            : new VnetConfig(null, aci, proxy, null, null, null);
       }
       return new VnetConfig(subnetId, aci, proxy, name, subnetName, group);
     }
@@ -354,8 +358,13 @@ public final class ApiVersionRetargeter {
      */
     String subnetIdFrom(
         String pointer, String vnet, String subnet, String group, boolean alsoHasSubnetId) {
-      String form = "name " + quoteOrMissing(vnet) + ", subnetName " + quoteOrMissing(subnet)
-          + " and resourceGroupName " + quoteOrMissing(group);
+      String form =
+          "name "
+              + quoteOrMissing(vnet)
+              + ", subnetName "
+              + quoteOrMissing(subnet)
+              + " and resourceGroupName "
+              + quoteOrMissing(group);
       String lead =
           "vnetConfig at "
               + pointer
@@ -507,10 +516,7 @@ public final class ApiVersionRetargeter {
       storage = keep(f + ".storageAccountType", pointer + "/storageAccountType", storage);
       if (storage != null && !hasValue(f + ".storageAccountType", storage)) {
         storage =
-            keep(
-                f + ".storageAccountType=" + storage,
-                pointer + "/storageAccountType",
-                storage);
+            keep(f + ".storageAccountType=" + storage, pointer + "/storageAccountType", storage);
       }
       if ((regions == null || regions.isEmpty()) && has(f + ".replicationRegions@required")) {
         report(
@@ -543,11 +549,7 @@ public final class ApiVersionRetargeter {
      *     region moves to the distributor when it has none
      */
     String rewriteTargetRegions(
-        List<TargetRegion> targets,
-        List<String> names,
-        String storage,
-        String pointer,
-        String f) {
+        List<TargetRegion> targets, List<String> names, String storage, String pointer, String f) {
       String at = pointer + "/targetRegions";
       Set<String> storages = new LinkedHashSet<>();
       targets.forEach(tr -> storages.add(tr.storageAccountType()));
@@ -567,7 +569,10 @@ public final class ApiVersionRetargeter {
               .append("; for API version ")
               .append(target.id())
               .append(" it was rewritten as replicationRegions ")
-              .append(names.stream().map(ApiVersionRetargeter::quote).collect(Collectors.joining(", ", "[", "]")))
+              .append(
+                  names.stream()
+                      .map(ApiVersionRetargeter::quote)
+                      .collect(Collectors.joining(", ", "[", "]")))
               .append('.');
       if (moved != null) {
         note.append(" Their common storageAccountType ")
@@ -619,7 +624,9 @@ public final class ApiVersionRetargeter {
   }
 
   private static String text(IntValue v) {
-    return v instanceof IntValue.Literal l ? Long.toString(l.value()) : ((IntValue.Expression) v).text();
+    return v instanceof IntValue.Literal l
+        ? Long.toString(l.value())
+        : ((IntValue.Expression) v).text();
   }
 
   private static String lastToken(String pointer) {

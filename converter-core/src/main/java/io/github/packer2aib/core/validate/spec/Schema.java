@@ -63,7 +63,8 @@ sealed interface Schema
       Map<String, Property> properties,
       List<String> required,
       Schema additionalProperties,
-      Discriminator discriminator) implements Schema {
+      Discriminator discriminator)
+      implements Schema {
     public ObjectSchema {
       properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
       required = List.copyOf(required);
@@ -80,7 +81,8 @@ sealed interface Schema
    * @param enumValues allowed values, or empty for any
    * @param pattern a regular expression the value must contain a match of, or null
    */
-  record StringSchema(List<String> enumValues, Pattern pattern, Integer minLength, Integer maxLength)
+  record StringSchema(
+      List<String> enumValues, Pattern pattern, Integer minLength, Integer maxLength)
       implements Schema {
     public StringSchema {
       enumValues = List.copyOf(enumValues);

@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * official REST API spec of one API version, reporting every problem as a located diagnostic.
  *
  * <p>Beyond plain schema validation it knows what the service does: ARM template expressions
- * satisfy any schema; wrong case and unknown properties are errors from API version 2024-02-01
- * (the service rejects them) and warnings before (the service accepts or ignores them); read-only
+ * satisfy any schema; wrong case and unknown properties are errors from API version 2024-02-01 (the
+ * service rejects them) and warnings before (the service accepts or ignores them); read-only
  * properties are only warned about; and a property or type missing here but present in another API
  * version says which versions have it ({@link Capabilities}).
  *
@@ -118,7 +118,8 @@ public final class SpecValidator {
     }
 
     Where item(int index) {
-      return new Where(JsonPointer.append(pointer, index), feature, "item " + index + " of " + label);
+      return new Where(
+          JsonPointer.append(pointer, index), feature, "item " + index + " of " + label);
     }
 
     Where entry(String key) {
@@ -158,6 +159,16 @@ public final class SpecValidator {
       resourceType(obj, root);
       envelopeString(obj, root, "apiVersion");
       templateName(obj, root);
+      if (obj.member("properties").isEmpty() && obj.memberIgnoringCase("properties").isEmpty()) {
+        // The spec leaves it optional, but without it source and distribute, which are required,
+        // are missing: say so once, where the user can add them.
+        report(
+            SpecCode.MISSING_REQUIRED,
+            range(obj, root.pointer),
+            root.pointer,
+            "The required property \"properties\" is missing from the image template resource."
+                + " Add it with at least \"source\" and \"distribute\".");
+      }
       object(obj, spec.root(), root, "the image template resource", true);
     }
 
@@ -255,7 +266,8 @@ public final class SpecValidator {
      * @param owner how messages name the object ("the Shell customizer", "\"vmProfile\"")
      * @param atRoot true for the resource itself, whose envelope keys were checked already
      */
-    void object(DocObject obj, Schema.ObjectSchema schema, Where where, String owner, boolean atRoot) {
+    void object(
+        DocObject obj, Schema.ObjectSchema schema, Where where, String owner, boolean atRoot) {
       if (schema.discriminator() != null) {
         discriminated(obj, schema, where);
         return;
@@ -425,7 +437,8 @@ public final class SpecValidator {
       Capabilities.feature(requiredFeature)
           .filter(f -> !f.hint().isEmpty())
           .ifPresent(f -> detail.append(' ').append(f.hint()));
-      report(SpecCode.MISSING_REQUIRED, range(obj, where.pointer), where.pointer, detail.toString());
+      report(
+          SpecCode.MISSING_REQUIRED, range(obj, where.pointer), where.pointer, detail.toString());
     }
 
     // ---- discriminated objects ----
@@ -501,7 +514,12 @@ public final class SpecValidator {
         if (!elsewhere.get().hint().isEmpty()) {
           detail.append(elsewhere.get().hint()).append(' ');
         }
-        detail.append("Valid types in ").append(version.id()).append(": ").append(valid).append('.');
+        detail
+            .append("Valid types in ")
+            .append(version.id())
+            .append(": ")
+            .append(valid)
+            .append('.');
         report(SpecCode.TYPE_NOT_IN_VERSION, range(v, vw.pointer), vw.pointer, detail.toString());
         return;
       }
@@ -660,7 +678,10 @@ public final class SpecValidator {
             SpecCode.WRONG_TYPE,
             range(node, w.pointer),
             w.pointer,
-            cap(w.label) + " must be an integer, not " + echo(sc.text()) + ". Write a whole number.");
+            cap(w.label)
+                + " must be an integer, not "
+                + echo(sc.text())
+                + ". Write a whole number.");
         return;
       }
       if (value == null) {
@@ -698,7 +719,10 @@ public final class SpecValidator {
             SpecCode.VALUE_CASE,
             range(node, w.pointer),
             w.pointer,
-            detail + "API version " + version.id() + " compares it case-sensitively and rejects it.");
+            detail
+                + "API version "
+                + version.id()
+                + " compares it case-sensitively and rejects it.");
       } else {
         report(
             SpecCode.VALUE_CASE_ACCEPTED,

@@ -44,11 +44,17 @@ class ApiVersionRetargeterTest {
 
   static final String SUB = "0000-1111";
   static final String IDENTITY =
-      "/subscriptions/" + SUB + "/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id";
+      "/subscriptions/"
+          + SUB
+          + "/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id";
   static final String SUBNET =
-      "/subscriptions/" + SUB + "/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/build";
+      "/subscriptions/"
+          + SUB
+          + "/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/build";
   static final String GALLERY =
-      "/subscriptions/" + SUB + "/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/ubuntu";
+      "/subscriptions/"
+          + SUB
+          + "/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/ubuntu";
 
   final ApiVersionRetargeter retargeter = new ApiVersionRetargeter();
 
@@ -103,7 +109,9 @@ class ApiVersionRetargeterTest {
             List.of(IntValue.of(0), IntValue.of(3010))));
     customize.add(new Customizer.File("f", "https://x/f", "/tmp/f", null));
     customize.add(new Customizer.WindowsRestart("r", null, null, "10m"));
-    customize.add(new Customizer.WindowsUpdate("u", "IsInstalled=0", List.of("include:$true"), IntValue.of(20)));
+    customize.add(
+        new Customizer.WindowsUpdate(
+            "u", "IsInstalled=0", List.of("include:$true"), IntValue.of(20)));
     b.customize(customize);
     if (has("properties.errorHandling", v)) {
       b.errorHandling(new ErrorHandling("abort", "cleanup"));
@@ -129,13 +137,17 @@ class ApiVersionRetargeterTest {
                 has("properties.distribute[SharedImage].versioning", v)
                     ? new Versioning.Latest(IntValue.of(-1))
                     : null,
-                has("properties.distribute[SharedImage].excludeFromLatest", v) ? BoolValue.FALSE : null,
+                has("properties.distribute[SharedImage].excludeFromLatest", v)
+                    ? BoolValue.FALSE
+                    : null,
                 has("properties.distribute[SharedImage].storageAccountType", v) && !targetRegions
                     ? "Standard_LRS"
                     : null,
                 has("properties.distribute[SharedImage].replicationMode", v) ? "Full" : null),
             new Distributor.Vhd(
-                has("properties.distribute[VHD].uri", v) ? "https://sa.blob.core.windows.net/c/x.vhd" : null,
+                has("properties.distribute[VHD].uri", v)
+                    ? "https://sa.blob.core.windows.net/c/x.vhd"
+                    : null,
                 "vhd",
                 null)));
     if (has("properties.optimize", v)) {
@@ -152,7 +164,8 @@ class ApiVersionRetargeterTest {
     if (has("properties.validate", v)) {
       List<InVmValidator> checks = new ArrayList<>();
       checks.add(new InVmValidator.Shell("check", null, null, List.of("true")));
-      checks.add(new InVmValidator.PowerShell("pcheck", null, null, List.of("dir"), null, null, null));
+      checks.add(
+          new InVmValidator.PowerShell("pcheck", null, null, List.of("dir"), null, null, null));
       if (has("properties.validate.inVMValidations[File]", v)) {
         checks.add(new InVmValidator.File("fcheck", "https://x/f", "/tmp/f", null));
       }
@@ -162,7 +175,9 @@ class ApiVersionRetargeterTest {
         has("properties.vmProfile.vnetConfig.subnetId", v)
             ? new VnetConfig(
                 SUBNET,
-                has("properties.vmProfile.vnetConfig.containerInstanceSubnetId", v) ? SUBNET + "2" : null,
+                has("properties.vmProfile.vnetConfig.containerInstanceSubnetId", v)
+                    ? SUBNET + "2"
+                    : null,
                 has("properties.vmProfile.vnetConfig.proxyVmSize", v) ? "Standard_A1_v2" : null,
                 null,
                 null,
@@ -187,7 +202,9 @@ class ApiVersionRetargeterTest {
   }
 
   static List<String> codes(List<Diagnostic> diags) {
-    return diags.stream().map(d -> d.code() + " " + d.path().orElse("")).collect(Collectors.toList());
+    return diags.stream()
+        .map(d -> d.code() + " " + d.path().orElse(""))
+        .collect(Collectors.toList());
   }
 
   Diagnostic only(ApiVersionRetargeter.Result r) {
@@ -255,7 +272,9 @@ class ApiVersionRetargeterTest {
   @Test
   void droppedFieldNamesPointerVersionsAndLocation() {
     ImageTemplate t =
-        template(ApiVersion.V2024_02_01, basics().errorHandling(new ErrorHandling("abort", null)).build());
+        template(
+            ApiVersion.V2024_02_01,
+            basics().errorHandling(new ErrorHandling("abort", null)).build());
     SourceFile src = new SourceFile("in.pkr.hcl", "build {\n  error_cleanup_provisioner {}\n}\n");
     Range range = src.range(10, 35);
     ApiVersionRetargeter.Result r =
@@ -281,7 +300,8 @@ class ApiVersionRetargeterTest {
   @Test
   void fieldsOfNewerVersionsAreDroppedOneWarningEach() {
     ImageTemplate t = rich(ApiVersion.V2025_10_01);
-    ApiVersionRetargeter.Result r = retargeter.retarget(t, ApiVersion.V2019_05_01_PREVIEW, p -> Optional.empty());
+    ApiVersionRetargeter.Result r =
+        retargeter.retarget(t, ApiVersion.V2019_05_01_PREVIEW, p -> Optional.empty());
     assertEquals(
         List.of(
             "RETARGET-W001 /properties/customize/1/runAsSystem",
@@ -328,7 +348,8 @@ class ApiVersionRetargeterTest {
                             new InVmValidator.Shell("a", null, null, List.of("true")),
                             new InVmValidator.File("b", "https://x/f", "/tmp/f", null))))
                 .build());
-    ApiVersionRetargeter.Result r = retargeter.retarget(t, ApiVersion.V2022_02_14, p -> Optional.empty());
+    ApiVersionRetargeter.Result r =
+        retargeter.retarget(t, ApiVersion.V2022_02_14, p -> Optional.empty());
     Diagnostic d = only(r);
     assertEquals("RETARGET-W002", d.code());
     assertEquals("Step not available in target API version", d.summary());
@@ -347,7 +368,8 @@ class ApiVersionRetargeterTest {
         template(
             ApiVersion.V2019_05_01_PREVIEW,
             basics().source(new ImageSource.Iso("https://x/rhel.iso", "ab")).build());
-    ApiVersionRetargeter.Result r = retargeter.retarget(t, ApiVersion.V2024_02_01, p -> Optional.empty());
+    ApiVersionRetargeter.Result r =
+        retargeter.retarget(t, ApiVersion.V2024_02_01, p -> Optional.empty());
     Diagnostic d = only(r);
     assertEquals("RETARGET-E003", d.code());
     assertEquals(Severity.ERROR, d.severity());
@@ -369,18 +391,29 @@ class ApiVersionRetargeterTest {
                 .distribute(
                     List.of(
                         new Distributor.SharedImage(
-                            GALLERY, "out", null, List.of("westus"), null, null, null, "Premium_LRS", null)))
+                            GALLERY,
+                            "out",
+                            null,
+                            List.of("westus"),
+                            null,
+                            null,
+                            null,
+                            "Premium_LRS",
+                            null)))
                 .build());
-    ApiVersionRetargeter.Result r = retargeter.retarget(t, ApiVersion.V2021_10_01, p -> Optional.empty());
+    ApiVersionRetargeter.Result r =
+        retargeter.retarget(t, ApiVersion.V2021_10_01, p -> Optional.empty());
     Diagnostic d = only(r);
     assertEquals("RETARGET-W001", d.code());
     assertEquals(
         "The value \"Premium_LRS\" of \"storageAccountType\" at"
             + " /properties/distribute/0/storageAccountType exists from API version 2022-07-01, so"
-            + " it was dropped for API version 2021-10-01. Target an API version that has it to keep"
-            + " it.",
+            + " it was dropped for API version 2021-10-01. Target an API version that has it to"
+            + " keep it.",
         d.detail());
-    assertNull(((Distributor.SharedImage) r.template().properties().distribute().get(0)).storageAccountType());
+    assertNull(
+        ((Distributor.SharedImage) r.template().properties().distribute().get(0))
+            .storageAccountType());
   }
 
   // ---- rewrites ----
@@ -390,7 +423,9 @@ class ApiVersionRetargeterTest {
         ApiVersion.V2024_02_01,
         basics()
             .distribute(
-                List.of(new Distributor.SharedImage(GALLERY, "out", null, null, regions, null, null, null, null)))
+                List.of(
+                    new Distributor.SharedImage(
+                        GALLERY, "out", null, null, regions, null, null, null, null)))
             .build());
   }
 
@@ -398,8 +433,11 @@ class ApiVersionRetargeterTest {
   void targetRegionsBecomeReplicationRegionsWithANote() {
     ImageTemplate t =
         withTargetRegions(
-            List.of(new TargetRegion("westus", IntValue.of(1), "Standard_ZRS"), new TargetRegion("eastus", null, "Standard_ZRS")));
-    ApiVersionRetargeter.Result r = retargeter.retarget(t, ApiVersion.V2021_10_01, p -> Optional.empty());
+            List.of(
+                new TargetRegion("westus", IntValue.of(1), "Standard_ZRS"),
+                new TargetRegion("eastus", null, "Standard_ZRS")));
+    ApiVersionRetargeter.Result r =
+        retargeter.retarget(t, ApiVersion.V2021_10_01, p -> Optional.empty());
     Diagnostic d = only(r);
     assertEquals("RETARGET-N010", d.code());
     assertEquals(Severity.NOTE, d.severity());
@@ -410,7 +448,8 @@ class ApiVersionRetargeterTest {
             + " [\"westus\", \"eastus\"]. Their common storageAccountType \"Standard_ZRS\" moved to"
             + " the distributor.",
         d.detail());
-    Distributor.SharedImage s = (Distributor.SharedImage) r.template().properties().distribute().get(0);
+    Distributor.SharedImage s =
+        (Distributor.SharedImage) r.template().properties().distribute().get(0);
     assertEquals(List.of("westus", "eastus"), s.replicationRegions());
     assertNull(s.targetRegions());
     assertEquals("Standard_ZRS", s.storageAccountType());
@@ -420,10 +459,15 @@ class ApiVersionRetargeterTest {
   void lostReplicaCountsAndStorageTypesAreWarnings() {
     ImageTemplate t =
         withTargetRegions(
-            List.of(new TargetRegion("westus", IntValue.of(3), "Premium_LRS"), new TargetRegion("eastus", null, "Standard_LRS")));
-    ApiVersionRetargeter.Result r = retargeter.retarget(t, ApiVersion.V2021_10_01, p -> Optional.empty());
+            List.of(
+                new TargetRegion("westus", IntValue.of(3), "Premium_LRS"),
+                new TargetRegion("eastus", null, "Standard_LRS")));
+    ApiVersionRetargeter.Result r =
+        retargeter.retarget(t, ApiVersion.V2021_10_01, p -> Optional.empty());
     assertEquals(
-        List.of("RETARGET-N010 /properties/distribute/0/targetRegions", "RETARGET-W011 /properties/distribute/0/targetRegions"),
+        List.of(
+            "RETARGET-N010 /properties/distribute/0/targetRegions",
+            "RETARGET-W011 /properties/distribute/0/targetRegions"),
         codes(r.diagnostics()));
     Diagnostic w = r.diagnostics().get(1);
     assertEquals("Replication settings lost", w.summary());
@@ -431,10 +475,12 @@ class ApiVersionRetargeterTest {
         "API version 2021-10-01 has no per-region replica counts or storage types, so these"
             + " settings of targetRegions at /properties/distribute/0/targetRegions were dropped:"
             + " replicaCount 3 for \"westus\", storageAccountType \"Premium_LRS\" for \"westus\","
-            + " storageAccountType \"Standard_LRS\" for \"eastus\". Target API version 2022-07-01 or"
-            + " later to keep them.",
+            + " storageAccountType \"Standard_LRS\" for \"eastus\". Target API version 2022-07-01"
+            + " or later to keep them.",
         w.detail());
-    assertNull(((Distributor.SharedImage) r.template().properties().distribute().get(0)).storageAccountType());
+    assertNull(
+        ((Distributor.SharedImage) r.template().properties().distribute().get(0))
+            .storageAccountType());
   }
 
   @Test
@@ -446,17 +492,28 @@ class ApiVersionRetargeterTest {
                 .distribute(
                     List.of(
                         new Distributor.SharedImage(
-                            GALLERY, "out", null, null, null, new Versioning.Source(), null, null, null)))
+                            GALLERY,
+                            "out",
+                            null,
+                            null,
+                            null,
+                            new Versioning.Source(),
+                            null,
+                            null,
+                            null)))
                 .build());
-    ApiVersionRetargeter.Result r = retargeter.retarget(t, ApiVersion.V2022_02_14, p -> Optional.empty());
+    ApiVersionRetargeter.Result r =
+        retargeter.retarget(t, ApiVersion.V2022_02_14, p -> Optional.empty());
     assertEquals(
-        List.of("RETARGET-W020 /properties/distribute/0", "RETARGET-W001 /properties/distribute/0/versioning"),
+        List.of(
+            "RETARGET-W020 /properties/distribute/0",
+            "RETARGET-W001 /properties/distribute/0/versioning"),
         codes(r.diagnostics()));
     assertEquals(
-        "The SharedImage distributor at /properties/distribute/0 lists no replicationRegions,"
-            + " which API version 2022-02-14 requires. Before API version 2022-07-01 a SharedImage"
-            + " distributor must list its replicationRegions. Add the regions to replicate the image"
-            + " version to.",
+        "The SharedImage distributor at /properties/distribute/0 lists no replicationRegions, which"
+            + " API version 2022-02-14 requires. Before API version 2022-07-01 a SharedImage"
+            + " distributor must list its replicationRegions. Add the regions to replicate the"
+            + " image version to.",
         r.diagnostics().get(0).detail());
   }
 
@@ -473,7 +530,8 @@ class ApiVersionRetargeterTest {
             ApiVersion.V2019_05_01_PREVIEW,
             new VnetConfig(null, null, null, "vnet", "build", "net-rg"),
             Identity.userAssigned(IDENTITY));
-    ApiVersionRetargeter.Result r = retargeter.retarget(t, ApiVersion.V2024_02_01, p -> Optional.empty());
+    ApiVersionRetargeter.Result r =
+        retargeter.retarget(t, ApiVersion.V2024_02_01, p -> Optional.empty());
     Diagnostic d = only(r);
     assertEquals("RETARGET-W012", d.code());
     assertEquals(Optional.of("/properties/vmProfile/vnetConfig"), d.path());
@@ -498,8 +556,13 @@ class ApiVersionRetargeterTest {
             ApiVersion.V2019_05_01_PREVIEW,
             new VnetConfig(null, null, null, "vnet", "build", "net-rg"),
             null);
-    t = t.withProperties(t.properties().toBuilder().distribute(List.of(new Distributor.Vhd(null, "vhd", null))).build());
-    ApiVersionRetargeter.Result r = retargeter.retarget(t, ApiVersion.V2020_02_14, p -> Optional.empty());
+    t =
+        t.withProperties(
+            t.properties().toBuilder()
+                .distribute(List.of(new Distributor.Vhd(null, "vhd", null)))
+                .build());
+    ApiVersionRetargeter.Result r =
+        retargeter.retarget(t, ApiVersion.V2020_02_14, p -> Optional.empty());
     Diagnostic d = only(r);
     assertEquals("RETARGET-W001", d.code());
     assertEquals(
@@ -516,8 +579,11 @@ class ApiVersionRetargeterTest {
 
   @Test
   void subnetIdBecomesTheNameFormFor2019() {
-    ImageTemplate t = withVnet(ApiVersion.V2022_07_01, VnetConfig.ofSubnet(SUBNET), Identity.userAssigned(IDENTITY));
-    ApiVersionRetargeter.Result r = retargeter.retarget(t, ApiVersion.V2019_05_01_PREVIEW, p -> Optional.empty());
+    ImageTemplate t =
+        withVnet(
+            ApiVersion.V2022_07_01, VnetConfig.ofSubnet(SUBNET), Identity.userAssigned(IDENTITY));
+    ApiVersionRetargeter.Result r =
+        retargeter.retarget(t, ApiVersion.V2019_05_01_PREVIEW, p -> Optional.empty());
     Diagnostic d = only(r);
     assertEquals("RETARGET-N010", d.code());
     assertEquals(Optional.of("/properties/vmProfile/vnetConfig/subnetId"), d.path());
@@ -542,7 +608,8 @@ class ApiVersionRetargeterTest {
             ApiVersion.V2022_07_01,
             VnetConfig.ofSubnet("[parameters('subnetId')]"),
             Identity.userAssigned(IDENTITY));
-    ApiVersionRetargeter.Result r = retargeter.retarget(t, ApiVersion.V2019_05_01_PREVIEW, p -> Optional.empty());
+    ApiVersionRetargeter.Result r =
+        retargeter.retarget(t, ApiVersion.V2019_05_01_PREVIEW, p -> Optional.empty());
     Diagnostic d = only(r);
     assertEquals("RETARGET-W001", d.code());
     assertEquals(Optional.of("/properties/vmProfile/vnetConfig/subnetId"), d.path());
@@ -556,9 +623,11 @@ class ApiVersionRetargeterTest {
             ApiVersion.V2024_02_01,
             new VnetConfig(SUBNET, SUBNET + "-aci", null, null, null, null),
             Identity.userAssigned(IDENTITY));
-    ApiVersionRetargeter.Result r = retargeter.retarget(t, ApiVersion.V2023_07_01, p -> Optional.empty());
+    ApiVersionRetargeter.Result r =
+        retargeter.retarget(t, ApiVersion.V2023_07_01, p -> Optional.empty());
     Diagnostic d = only(r);
-    assertEquals(Optional.of("/properties/vmProfile/vnetConfig/containerInstanceSubnetId"), d.path());
+    assertEquals(
+        Optional.of("/properties/vmProfile/vnetConfig/containerInstanceSubnetId"), d.path());
     assertTrue(d.detail().contains("exists from API version 2024-02-01"), d.detail());
     assertEquals(VnetConfig.ofSubnet(SUBNET), r.template().properties().vmProfile().vnetConfig());
   }
@@ -566,8 +635,10 @@ class ApiVersionRetargeterTest {
   @Test
   void retargetingIsDeterministic() {
     ImageTemplate t = rich(ApiVersion.V2025_10_01);
-    ApiVersionRetargeter.Result a = retargeter.retarget(t, ApiVersion.V2020_02_14, p -> Optional.empty());
-    ApiVersionRetargeter.Result b = retargeter.retarget(t, ApiVersion.V2020_02_14, p -> Optional.empty());
+    ApiVersionRetargeter.Result a =
+        retargeter.retarget(t, ApiVersion.V2020_02_14, p -> Optional.empty());
+    ApiVersionRetargeter.Result b =
+        retargeter.retarget(t, ApiVersion.V2020_02_14, p -> Optional.empty());
     assertEquals(a, b);
   }
 }

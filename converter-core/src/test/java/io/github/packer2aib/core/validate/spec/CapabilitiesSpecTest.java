@@ -105,7 +105,10 @@ class CapabilitiesSpecTest {
         return facts.required.contains(path.substring(0, path.length() - "@required".length()));
       case ENUM_VALUE:
         int eq = path.lastIndexOf('=');
-        return facts.enums.getOrDefault(path.substring(0, eq), List.of()).contains(path.substring(eq + 1));
+        return facts
+            .enums
+            .getOrDefault(path.substring(0, eq), List.of())
+            .contains(path.substring(eq + 1));
       default:
         return facts.properties.containsKey(path);
     }
@@ -121,7 +124,12 @@ class CapabilitiesSpecTest {
         if (documented && spec) {
           problems.add(f.path() + ": documented-only in " + v + " but the spec has it");
         } else if (!documented && spec != f.supports(v)) {
-          problems.add(f.path() + ": spec " + v + (spec ? " has it" : " lacks it") + ", table says otherwise");
+          problems.add(
+              f.path()
+                  + ": spec "
+                  + v
+                  + (spec ? " has it" : " lacks it")
+                  + ", table says otherwise");
         }
         if (spec && f.kind() == Kind.READ_ONLY && !BARE.get(v).properties.get(f.path())) {
           problems.add(f.path() + ": READ_ONLY but writable in " + v);
@@ -170,7 +178,11 @@ class CapabilitiesSpecTest {
   void enumValuesThatVaryHaveAnEntry() {
     Set<String> missing = new TreeSet<>();
     Map<String, Set<String>> allValues = new TreeMap<>();
-    BARE.values().forEach(f -> f.enums.forEach((p, vs) -> allValues.computeIfAbsent(p, k -> new TreeSet<>()).addAll(vs)));
+    BARE.values()
+        .forEach(
+            f ->
+                f.enums.forEach(
+                    (p, vs) -> allValues.computeIfAbsent(p, k -> new TreeSet<>()).addAll(vs)));
     allValues.forEach(
         (p, values) -> {
           for (String value : values) {
@@ -220,10 +232,14 @@ class CapabilitiesSpecTest {
   void theWalkSeesTheWholeSpec() {
     // Guards the walker itself: a broken walk would make the checks above vacuous.
     SpecFacts latest = BARE.get(ApiVersion.V2025_10_01);
-    assertTrue(latest.properties.containsKey("properties.distribute[SharedImage].targetRegions.replicaCount"));
+    assertTrue(
+        latest.properties.containsKey(
+            "properties.distribute[SharedImage].targetRegions.replicaCount"));
     assertTrue(latest.types.contains("properties.distribute[SharedImage].versioning[Latest]"));
     assertTrue(latest.required.contains("identity"));
-    assertEquals(List.of("cleanup", "abort"), latest.enums.get("properties.errorHandling.onCustomizerError"));
+    assertEquals(
+        List.of("cleanup", "abort"),
+        latest.enums.get("properties.errorHandling.onCustomizerError"));
     assertTrue(BARE.get(ApiVersion.V2019_05_01_PREVIEW).types.contains("properties.source[ISO]"));
     assertTrue(BARE.get(ApiVersion.V2021_10_01).properties.get("systemData"));
   }

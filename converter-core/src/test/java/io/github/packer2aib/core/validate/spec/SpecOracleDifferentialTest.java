@@ -34,12 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Differential test against the independent oracle {@code shared/tools/aib_validate.py}: for every
- * image template resource of the shared AIB corpus (bare resources and the imageTemplates entries of
- * ARM deployments, under every API version when the template's own is a parameter or placeholder)
- * and for generated mutations of each, our verdict (any error) must equal the oracle's. Older
- * versions are compared with the oracle's {@code --lenient-unknown}, since we only warn about
- * unknown properties there. Beyond the verdict, both sides must find errors at the same JSON
- * pointers, up to the follow-on rules of {@link #followOns}.
+ * image template resource of the shared AIB corpus (bare resources and the imageTemplates entries
+ * of ARM deployments, under every API version when the template's own is a parameter or
+ * placeholder) and for generated mutations of each, our verdict (any error) must equal the
+ * oracle's. Older versions are compared with the oracle's {@code --lenient-unknown}, since we only
+ * warn about unknown properties there. Beyond the verdict, both sides must find errors at the same
+ * JSON pointers, up to the follow-on rules of {@link #followOns}.
  *
  * <p>Intended differences, removed from the oracle's findings (or ours) before comparing:
  *
@@ -55,8 +55,8 @@ import org.junit.jupiter.api.io.TempDir;
  *       wrong-case envelope keys ({@code Name}): the oracle calls them unknown, ARM reads them.
  *   <li>Service rules (timeout 1..5, unique runOutputName, scriptUri xor inline, runAsSystem needs
  *       runElevated, replicationRegions xor targetRegions): another stage checks them on the model.
- *   <li>The template name pattern: we check {@code name} as the URL parameter it becomes; the oracle
- *       skips {@code name}.
+ *   <li>The template name pattern: we check {@code name} as the URL parameter it becomes; the
+ *       oracle skips {@code name}.
  *   <li>2019-05-01-preview documentation additions ({@code vnetConfig} name form, {@code
  *       WindowsUpdate}): the oracle errors on extra keys inside them even with {@code
  *       --lenient-unknown}, and does not recognise {@code windowsupdate} in another case; we warn,
@@ -81,7 +81,8 @@ class SpecOracleDifferentialTest {
     assumeTrue(shared.isPresent(), "shared folder not found; skipping the oracle comparison");
     Path oracle = shared.get().resolve("tools/aib_validate.py");
     Path corpus = shared.get().resolve("corpus/aib");
-    assumeTrue(Files.isRegularFile(oracle) && Files.isDirectory(corpus), "oracle or corpus missing");
+    assumeTrue(
+        Files.isRegularFile(oracle) && Files.isDirectory(corpus), "oracle or corpus missing");
     assumeTrue(python3Available(), "python3 not installed; skipping the oracle comparison");
 
     List<Case> cases = new ArrayList<>();
@@ -125,7 +126,11 @@ class SpecOracleDifferentialTest {
       ourErrors += ourErrorList.isEmpty() ? 0 : 1;
       if (theirs.isEmpty() != ourErrorList.isEmpty()) {
         disagreements.add(
-            c.fileName() + " (verdict)\n  oracle: " + theirs + "\n  ours:   " + describe(ourErrorList));
+            c.fileName()
+                + " (verdict)\n  oracle: "
+                + theirs
+                + "\n  ours:   "
+                + describe(ourErrorList));
         continue;
       }
       // Beyond the verdict: the same places must be wrong, up to the documented follow-on rules.
@@ -136,7 +141,11 @@ class SpecOracleDifferentialTest {
       followOns(raw, ours, theirPaths, ourPaths);
       if (!theirPaths.equals(ourPaths)) {
         disagreements.add(
-            c.fileName() + " (paths)\n  oracle: " + theirs + "\n  ours:   " + describe(ourErrorList));
+            c.fileName()
+                + " (paths)\n  oracle: "
+                + theirs
+                + "\n  ours:   "
+                + describe(ourErrorList));
       }
       compared++;
     }
@@ -159,8 +168,8 @@ class SpecOracleDifferentialTest {
   }
 
   /**
-   * Removes the findings that follow from one problem and that the two sides report differently,
-   * by design:
+   * Removes the findings that follow from one problem and that the two sides report differently, by
+   * design:
    *
    * <ul>
    *   <li>A missing discriminator: we stop there (the subtype is unknown); the oracle goes on and
@@ -168,7 +177,8 @@ class SpecOracleDifferentialTest {
    *   <li>A wrong-case discriminator: the oracle stops there; we check the members against the
    *       subtype it names (older versions of the service do the same).
    *   <li>A wrong-case property name: we check its value as that property and do not also call the
-   *       property missing; the oracle reports it missing and (in older versions) ignores the value.
+   *       property missing; the oracle reports it missing and (in older versions) ignores the
+   *       value.
    * </ul>
    */
   static void followOns(
@@ -178,7 +188,8 @@ class SpecOracleDifferentialTest {
       String message = line.substring(line.indexOf(": ") + 2);
       if (message.equals("missing required property \"type\"")
           || message.equals("missing required property \"scheme\"")) {
-        theirPaths.removeIf(p -> p.startsWith(path + "/") && oracleSays(oracleRaw, p, "unknown property"));
+        theirPaths.removeIf(
+            p -> p.startsWith(path + "/") && oracleSays(oracleRaw, p, "unknown property"));
       }
       if (message.contains("(wrong case: the spec says")) {
         String object = path.substring(0, path.lastIndexOf('/'));
@@ -197,7 +208,10 @@ class SpecOracleDifferentialTest {
           boolean onlyThat =
               oracleRaw.stream()
                   .filter(l -> pathOf(l).equals(parent))
-                  .allMatch(l -> l.toLowerCase(Locale.ROOT).endsWith("\"" + key.toLowerCase(Locale.ROOT) + "\""));
+                  .allMatch(
+                      l ->
+                          l.toLowerCase(Locale.ROOT)
+                              .endsWith("\"" + key.toLowerCase(Locale.ROOT) + "\""));
           if (onlyThat) {
             theirPaths.remove(parent);
           }
@@ -208,7 +222,10 @@ class SpecOracleDifferentialTest {
 
   static boolean oracleSays(List<String> oracleRaw, String path, String messageStart) {
     return oracleRaw.stream()
-        .anyMatch(l -> pathOf(l).equals(path) && l.substring(l.indexOf(": ") + 2).startsWith(messageStart));
+        .anyMatch(
+            l ->
+                pathOf(l).equals(path)
+                    && l.substring(l.indexOf(": ") + 2).startsWith(messageStart));
   }
 
   /** Whether an oracle finding is one of the documented intended differences for this case. */
@@ -245,7 +262,8 @@ class SpecOracleDifferentialTest {
         return true; // 5
       }
     }
-    if (c.version() == ApiVersion.V2019_05_01_PREVIEW && documentedFormOnlyHasExtraKeys(message, node)) {
+    if (c.version() == ApiVersion.V2019_05_01_PREVIEW
+        && documentedFormOnlyHasExtraKeys(message, node)) {
       return true; // 8
     }
     return Stream.of(
@@ -339,14 +357,11 @@ class SpecOracleDifferentialTest {
         out,
         base,
         "break-pattern",
-        props -> firstObject(props, "distribute").ifPresent(d -> d.put("runOutputName", "bad name!")));
+        props ->
+            firstObject(props, "distribute").ifPresent(d -> d.put("runOutputName", "bad name!")));
     mutate(out, base, "wrong-type", props -> props.put("buildTimeoutInMinutes", "sixty"));
     mutate(out, base, "too-large", props -> props.put("buildTimeoutInMinutes", 961));
-    mutate(
-        out,
-        base,
-        "later-feature",
-        props -> props.putObject("autoRun").put("state", "Enabled"));
+    mutate(out, base, "later-feature", props -> props.putObject("autoRun").put("state", "Enabled"));
     mutate(
         out,
         base,
@@ -436,13 +451,26 @@ class SpecOracleDifferentialTest {
     Case strict = new Case("x", ApiVersion.V2024_02_01, "m", r);
     Case older = new Case("x", ApiVersion.V2022_07_01, "m", r);
     assertTrue(intendedDifference("/properties/provisioningState: read-only property set", strict));
-    assertTrue(intendedDifference("/properties/buildTimeoutInMinutes: expected integer, got \"[p]\"", strict));
-    assertTrue(intendedDifference("/type: expected Microsoft.VirtualMachineImages/imageTemplates, got 'x'", strict));
+    assertTrue(
+        intendedDifference(
+            "/properties/buildTimeoutInMinutes: expected integer, got \"[p]\"", strict));
+    assertTrue(
+        intendedDifference(
+            "/type: expected Microsoft.VirtualMachineImages/imageTemplates, got 'x'", strict));
     assertTrue(intendedDifference("/comments: unknown property", strict));
-    assertTrue(intendedDifference("/properties/customize/0/type: unknown ImageTemplateCustomizer type \"shell\" (wrong case: the spec says \"Shell\")", older));
-    assertTrue(!intendedDifference("/properties/customize/0/type: unknown ImageTemplateCustomizer type \"shell\" (wrong case: the spec says \"Shell\")", strict));
+    assertTrue(
+        intendedDifference(
+            "/properties/customize/0/type: unknown ImageTemplateCustomizer type \"shell\" (wrong"
+                + " case: the spec says \"Shell\")",
+            older));
+    assertTrue(
+        !intendedDifference(
+            "/properties/customize/0/type: unknown ImageTemplateCustomizer type \"shell\" (wrong"
+                + " case: the spec says \"Shell\")",
+            strict));
     assertTrue(!intendedDifference("/properties/colour: unknown property", strict));
-    assertTrue(intendedDifference("/properties/customize/0: exactly one of scriptUri and inline", strict));
+    assertTrue(
+        intendedDifference("/properties/customize/0: exactly one of scriptUri and inline", strict));
     assertEquals("", JsonPointer.ROOT);
   }
 }

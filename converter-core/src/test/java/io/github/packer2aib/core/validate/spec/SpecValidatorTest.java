@@ -25,29 +25,29 @@ class SpecValidatorTest {
   /** A template valid in every API version; tests edit it by replacing unique substrings. */
   static final String BASE =
       """
-      {
-        "type": "Microsoft.VirtualMachineImages/imageTemplates",
-        "apiVersion": "2024-02-01",
-        "name": "tpl-1",
-        "location": "westus",
-        "tags": {"team": "platform"},
-        "identity": {
-          "type": "UserAssigned",
-          "userAssignedIdentities": {"/subscriptions/s/resourceGroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/i": {}}
-        },
-        "properties": {
-          "buildTimeoutInMinutes": 60,
-          "vmProfile": {"vmSize": "Standard_D2s_v3"},
-          "source": {"type": "PlatformImage", "publisher": "Canonical", "offer": "ubuntu", "sku": "22_04", "version": "latest"},
-          "customize": [
-            {"type": "Shell", "name": "hello", "inline": ["echo hello"]}
-          ],
-          "distribute": [
-            {"type": "ManagedImage", "imageId": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/images/img", "location": "westus", "runOutputName": "out-1"}
-          ]
-        }
-      }
-      """;
+{
+  "type": "Microsoft.VirtualMachineImages/imageTemplates",
+  "apiVersion": "2024-02-01",
+  "name": "tpl-1",
+  "location": "westus",
+  "tags": {"team": "platform"},
+  "identity": {
+    "type": "UserAssigned",
+    "userAssignedIdentities": {"/subscriptions/s/resourceGroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/i": {}}
+  },
+  "properties": {
+    "buildTimeoutInMinutes": 60,
+    "vmProfile": {"vmSize": "Standard_D2s_v3"},
+    "source": {"type": "PlatformImage", "publisher": "Canonical", "offer": "ubuntu", "sku": "22_04", "version": "latest"},
+    "customize": [
+      {"type": "Shell", "name": "hello", "inline": ["echo hello"]}
+    ],
+    "distribute": [
+      {"type": "ManagedImage", "imageId": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/images/img", "location": "westus", "runOutputName": "out-1"}
+    ]
+  }
+}
+""";
 
   static final ApiVersion STRICT = ApiVersion.V2024_02_01;
   static final ApiVersion LENIENT = ApiVersion.V2022_07_01;
@@ -60,7 +60,8 @@ class SpecValidatorTest {
   }
 
   static List<Diagnostic> validate(ApiVersion v, String text) {
-    return SpecValidator.forVersion(v).validate(Docs.parse("t.json", text), "", p -> Optional.empty());
+    return SpecValidator.forVersion(v)
+        .validate(Docs.parse("t.json", text), "", p -> Optional.empty());
   }
 
   /** {@code t.json:line:col} of the first occurrence of needle in text. */
@@ -126,9 +127,12 @@ class SpecValidatorTest {
     String t =
         BASE.replace("\"name\": \"tpl-1\"", "\"name\": \"[parameters('name')]\"")
             .replace("\"apiVersion\": \"2024-02-01\"", "\"apiVersion\": \"[variables('api')]\"")
-            .replace("\"buildTimeoutInMinutes\": 60", "\"buildTimeoutInMinutes\": \"[parameters('t')]\"")
+            .replace(
+                "\"buildTimeoutInMinutes\": 60", "\"buildTimeoutInMinutes\": \"[parameters('t')]\"")
             .replace("\"type\": \"UserAssigned\"", "\"type\": \"[parameters('idType')]\"")
-            .replace("\"vmProfile\": {\"vmSize\": \"Standard_D2s_v3\"}", "\"vmProfile\": \"[variables('vm')]\"")
+            .replace(
+                "\"vmProfile\": {\"vmSize\": \"Standard_D2s_v3\"}",
+                "\"vmProfile\": \"[variables('vm')]\"")
             .replace("\"type\": \"Shell\"", "\"type\": \"[parameters('kind')]\"")
             .replace("\"runOutputName\": \"out-1\"", "\"runOutputName\": \"[parameters('out')]\"")
             .replace(
@@ -147,10 +151,13 @@ class SpecValidatorTest {
   @Test
   void untypedYamlScalarCountsAsString() {
     DocNode doc = Docs.parse("t.json", BASE);
-    DocNode patched = replaceVersion(doc, new DocScalar(DocScalar.Type.NUMBER, "22.04", true, null));
-    assertEquals(List.of(), SpecValidator.forVersion(STRICT).validate(patched, "", p -> Optional.empty()));
+    DocNode patched =
+        replaceVersion(doc, new DocScalar(DocScalar.Type.NUMBER, "22.04", true, null));
+    assertEquals(
+        List.of(), SpecValidator.forVersion(STRICT).validate(patched, "", p -> Optional.empty()));
     DocNode typed = replaceVersion(doc, DocScalar.number("22.04", null));
-    Diagnostic d = only(SpecValidator.forVersion(STRICT).validate(typed, "", p -> Optional.empty()));
+    Diagnostic d =
+        only(SpecValidator.forVersion(STRICT).validate(typed, "", p -> Optional.empty()));
     assertEquals("SPEC-E110", d.code());
     assertEquals("\"version\" must be a string, not a number.", d.detail());
   }
@@ -169,7 +176,10 @@ class SpecValidatorTest {
     for (DocMember m : obj.members()) {
       members.add(
           m.key().equals(path.get(0))
-              ? new DocMember(m.key(), m.keyRange(), rebuild(m.value(), path.subList(1, path.size()), replacement))
+              ? new DocMember(
+                  m.key(),
+                  m.keyRange(),
+                  rebuild(m.value(), path.subList(1, path.size()), replacement))
               : m);
     }
     return new DocObject(members, obj.range());
@@ -181,10 +191,16 @@ class SpecValidatorTest {
   void missingRequiredProperty() {
     String t =
         edit(
-            ",\n    \"distribute\": [\n      {\"type\": \"ManagedImage\", \"imageId\": \"/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/images/img\", \"location\": \"westus\", \"runOutputName\": \"out-1\"}\n    ]",
+            ",\n"
+                + "    \"distribute\": [\n"
+                + "      {\"type\": \"ManagedImage\", \"imageId\":"
+                + " \"/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/images/img\","
+                + " \"location\": \"westus\", \"runOutputName\": \"out-1\"}\n"
+                + "    ]",
             "");
     Diagnostic d = only(validate(STRICT, t));
-    assertDiag(d, SpecCode.MISSING_REQUIRED, "/properties", at(t, "{\n    \"buildTimeoutInMinutes\""));
+    assertDiag(
+        d, SpecCode.MISSING_REQUIRED, "/properties", at(t, "{\n    \"buildTimeoutInMinutes\""));
     assertEquals(
         "The required property \"distribute\" is missing from \"properties\". Add it; API version"
             + " 2024-02-01 requires it.",
@@ -195,7 +211,12 @@ class SpecValidatorTest {
   void identityIsRequiredFrom2020ButNotIn2019() {
     String t =
         edit(
-            "\"identity\": {\n    \"type\": \"UserAssigned\",\n    \"userAssignedIdentities\": {\"/subscriptions/s/resourceGroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/i\": {}}\n  },\n",
+            "\"identity\": {\n"
+                + "    \"type\": \"UserAssigned\",\n"
+                + "    \"userAssignedIdentities\":"
+                + " {\"/subscriptions/s/resourceGroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/i\":"
+                + " {}}\n"
+                + "  },\n",
             "");
     Diagnostic d = only(validate(STRICT, t));
     assertDiag(d, SpecCode.MISSING_REQUIRED, "", "t.json:1:1");
@@ -208,10 +229,23 @@ class SpecValidatorTest {
   }
 
   @Test
+  void missingPropertiesIsReportedOnce() {
+    String t =
+        "{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\", \"location\": \"westus\"}";
+    Diagnostic d = only(validate(ApiVersion.V2019_05_01_PREVIEW, t));
+    assertDiag(d, SpecCode.MISSING_REQUIRED, "", "t.json:1:1");
+    assertEquals(
+        "The required property \"properties\" is missing from the image template resource. Add it"
+            + " with at least \"source\" and \"distribute\".",
+        d.detail());
+  }
+
+  @Test
   void missingDiscriminatorNamesTheValidValues() {
     String t = edit("{\"type\": \"Shell\", \"name\": \"hello\"", "{\"name\": \"hello\"");
     Diagnostic d = only(validate(STRICT, t));
-    assertDiag(d, SpecCode.MISSING_REQUIRED, "/properties/customize/0", at(t, "{\"name\": \"hello\""));
+    assertDiag(
+        d, SpecCode.MISSING_REQUIRED, "/properties/customize/0", at(t, "{\"name\": \"hello\""));
     assertEquals(
         "The required property \"type\" is missing from item 0 of \"customize\". It selects the"
             + " customizer type; valid values in API version 2024-02-01: File, PowerShell, Shell,"
@@ -238,9 +272,12 @@ class SpecValidatorTest {
   void unknownPropertyIsAWarningInOlderVersions() {
     String t =
         edit("\"2024-02-01\"", "\"2022-07-01\"")
-            .replace("{\"vmSize\": \"Standard_D2s_v3\"}", "{\"vmSize\": \"Standard_D2s_v3\", \"colour\": 1}");
+            .replace(
+                "{\"vmSize\": \"Standard_D2s_v3\"}",
+                "{\"vmSize\": \"Standard_D2s_v3\", \"colour\": 1}");
     Diagnostic d = only(validate(LENIENT, t));
-    assertDiag(d, SpecCode.UNKNOWN_PROPERTY_IGNORED, "/properties/vmProfile/colour", at(t, "\"colour\""));
+    assertDiag(
+        d, SpecCode.UNKNOWN_PROPERTY_IGNORED, "/properties/vmProfile/colour", at(t, "\"colour\""));
     assertEquals(
         "\"colour\" is not a property of \"vmProfile\" in API version 2022-07-01. API version"
             + " 2022-07-01 ignores unknown properties, so it has no effect; 2024-02-01 and later"
@@ -274,7 +311,8 @@ class SpecValidatorTest {
     String t =
         edit(
             "{\"type\": \"Shell\", \"name\": \"hello\", \"inline\": [\"echo hello\"]}",
-            "{\"type\": \"PowerShell\", \"inline\": [\"dir\"], \"runElevated\": true, \"runAsSystem\": true}");
+            "{\"type\": \"PowerShell\", \"inline\": [\"dir\"], \"runElevated\": true,"
+                + " \"runAsSystem\": true}");
     Diagnostic d = only(validate(ApiVersion.V2019_05_01_PREVIEW, t));
     assertDiag(
         d,
@@ -291,7 +329,8 @@ class SpecValidatorTest {
 
   @Test
   void unknownPropertyInASubtypeNamesTheSubtype() {
-    String t = edit("\"inline\": [\"echo hello\"]", "\"inline\": [\"echo hello\"], \"scriptUrl\": \"x\"");
+    String t =
+        edit("\"inline\": [\"echo hello\"]", "\"inline\": [\"echo hello\"], \"scriptUrl\": \"x\"");
     Diagnostic d = only(validate(STRICT, t));
     assertEquals(
         "\"scriptUrl\" is not a property of the Shell customizer in API version 2024-02-01. Did you"
@@ -312,15 +351,23 @@ class SpecValidatorTest {
 
   @Test
   void wrongCasePropertyIsAWarningInOlderVersionsAndItsValueIsStillChecked() {
-    String t = edit("\"vmProfile\": {\"vmSize\": \"Standard_D2s_v3\"}", "\"VmProfile\": {\"osDiskSizeGB\": \"big\"}");
+    String t =
+        edit(
+            "\"vmProfile\": {\"vmSize\": \"Standard_D2s_v3\"}",
+            "\"VmProfile\": {\"osDiskSizeGB\": \"big\"}");
     List<Diagnostic> diags = validate(LENIENT, t);
     assertEquals(2, diags.size(), () -> render(diags));
-    assertDiag(diags.get(0), SpecCode.PROPERTY_CASE_ACCEPTED, "/properties/VmProfile", at(t, "\"VmProfile\""));
+    assertDiag(
+        diags.get(0),
+        SpecCode.PROPERTY_CASE_ACCEPTED,
+        "/properties/VmProfile",
+        at(t, "\"VmProfile\""));
     assertEquals(
         "The property \"VmProfile\" must be written \"vmProfile\". API version 2022-07-01 accepts"
             + " it, but API version 2024-02-01 and later reject it.",
         diags.get(0).detail());
-    assertDiag(diags.get(1), SpecCode.WRONG_TYPE, "/properties/VmProfile/osDiskSizeGB", at(t, "\"big\""));
+    assertDiag(
+        diags.get(1), SpecCode.WRONG_TYPE, "/properties/VmProfile/osDiskSizeGB", at(t, "\"big\""));
   }
 
   @Test
@@ -343,7 +390,9 @@ class SpecValidatorTest {
   void readOnlyPropertiesAreWarnings() {
     String t =
         edit("\"name\": \"tpl-1\",", "\"name\": \"tpl-1\", \"id\": \"/subscriptions/s/x\",")
-            .replace("\"buildTimeoutInMinutes\": 60", "\"buildTimeoutInMinutes\": 60, \"provisioningState\": \"Succeeded\"");
+            .replace(
+                "\"buildTimeoutInMinutes\": 60",
+                "\"buildTimeoutInMinutes\": 60, \"provisioningState\": \"Succeeded\"");
     List<Diagnostic> diags = validate(STRICT, t);
     assertEquals(2, diags.size(), () -> render(diags));
     assertDiag(diags.get(0), SpecCode.READ_ONLY_PROPERTY, "/id", at(t, "\"id\""));
@@ -360,9 +409,14 @@ class SpecValidatorTest {
 
   @Test
   void readOnlySubtypePropertyIsAWarning() {
-    String t = edit("\"version\": \"latest\"", "\"version\": \"latest\", \"exactVersion\": \"1.2.3\"");
+    String t =
+        edit("\"version\": \"latest\"", "\"version\": \"latest\", \"exactVersion\": \"1.2.3\"");
     Diagnostic d = only(validate(STRICT, t));
-    assertDiag(d, SpecCode.READ_ONLY_PROPERTY, "/properties/source/exactVersion", at(t, "\"exactVersion\""));
+    assertDiag(
+        d,
+        SpecCode.READ_ONLY_PROPERTY,
+        "/properties/source/exactVersion",
+        at(t, "\"exactVersion\""));
   }
 
   // ---- types and values ----
@@ -382,20 +436,27 @@ class SpecValidatorTest {
   void wrongTypeOfArrayItem() {
     String t = edit("[\"echo hello\"]", "[\"echo hello\", 42]");
     Diagnostic d = only(validate(STRICT, t));
-    assertDiag(d, SpecCode.WRONG_TYPE, "/properties/customize/0/inline/1", atAfter(t, "\"echo hello\", "));
+    assertDiag(
+        d, SpecCode.WRONG_TYPE, "/properties/customize/0/inline/1", atAfter(t, "\"echo hello\", "));
     assertEquals("Item 1 of \"inline\" must be a string, not a number.", d.detail());
   }
 
   @Test
   void wrongTypeForObjectArrayAndBoolean() {
     String t =
-        edit("\"customize\": [", "\"validate\": {\"sourceValidationOnly\": \"yes\"},\n    \"customize\": [")
+        edit(
+                "\"customize\": [",
+                "\"validate\": {\"sourceValidationOnly\": \"yes\"},\n    \"customize\": [")
             .replace("\"tags\": {\"team\": \"platform\"}", "\"tags\": [\"platform\"]");
     List<Diagnostic> diags = validate(STRICT, t);
     assertEquals(2, diags.size(), () -> render(diags));
     assertDiag(diags.get(0), SpecCode.WRONG_TYPE, "/tags", at(t, "[\"platform\"]"));
     assertEquals("\"tags\" must be an object, not an array.", diags.get(0).detail());
-    assertDiag(diags.get(1), SpecCode.WRONG_TYPE, "/properties/validate/sourceValidationOnly", at(t, "\"yes\""));
+    assertDiag(
+        diags.get(1),
+        SpecCode.WRONG_TYPE,
+        "/properties/validate/sourceValidationOnly",
+        at(t, "\"yes\""));
     assertEquals(
         "\"sourceValidationOnly\" must be a boolean (true or false), not a string.",
         diags.get(1).detail());
@@ -405,8 +466,14 @@ class SpecValidatorTest {
   void fractionIsNotAnInteger() {
     String t = edit("\"buildTimeoutInMinutes\": 60", "\"buildTimeoutInMinutes\": 60.5");
     Diagnostic d = only(validate(STRICT, t));
-    assertDiag(d, SpecCode.WRONG_TYPE, "/properties/buildTimeoutInMinutes", atAfter(t, "\"buildTimeoutInMinutes\": "));
-    assertEquals("\"buildTimeoutInMinutes\" must be an integer, not 60.5. Write a whole number.", d.detail());
+    assertDiag(
+        d,
+        SpecCode.WRONG_TYPE,
+        "/properties/buildTimeoutInMinutes",
+        atAfter(t, "\"buildTimeoutInMinutes\": "));
+    assertEquals(
+        "\"buildTimeoutInMinutes\" must be an integer, not 60.5. Write a whole number.",
+        d.detail());
   }
 
   @Test
@@ -414,19 +481,34 @@ class SpecValidatorTest {
     String t =
         edit("\"buildTimeoutInMinutes\": 60", "\"buildTimeoutInMinutes\": 961")
             .replace("{\"vmSize\": \"Standard_D2s_v3\"}", "{\"osDiskSizeGB\": -1}")
-            .replace("{\"type\": \"Shell\", \"name\": \"hello\", \"inline\": [\"echo hello\"]}",
-                "{\"type\": \"PowerShell\", \"inline\": [\"dir\"], \"validExitCodes\": [0, 4294967296]}");
+            .replace(
+                "{\"type\": \"Shell\", \"name\": \"hello\", \"inline\": [\"echo hello\"]}",
+                "{\"type\": \"PowerShell\", \"inline\": [\"dir\"], \"validExitCodes\": [0,"
+                    + " 4294967296]}");
     List<Diagnostic> diags = validate(STRICT, t);
     assertEquals(3, diags.size(), () -> render(diags));
-    assertDiag(diags.get(0), SpecCode.OUT_OF_RANGE, "/properties/buildTimeoutInMinutes", atAfter(t, "\"buildTimeoutInMinutes\": "));
+    assertDiag(
+        diags.get(0),
+        SpecCode.OUT_OF_RANGE,
+        "/properties/buildTimeoutInMinutes",
+        atAfter(t, "\"buildTimeoutInMinutes\": "));
     assertEquals(
-        "\"buildTimeoutInMinutes\" must be at most 960, but it is 961. Change it to a value in range.",
+        "\"buildTimeoutInMinutes\" must be at most 960, but it is 961. Change it to a value in"
+            + " range.",
         diags.get(0).detail());
-    assertDiag(diags.get(1), SpecCode.OUT_OF_RANGE, "/properties/vmProfile/osDiskSizeGB", atAfter(t, "\"osDiskSizeGB\": "));
+    assertDiag(
+        diags.get(1),
+        SpecCode.OUT_OF_RANGE,
+        "/properties/vmProfile/osDiskSizeGB",
+        atAfter(t, "\"osDiskSizeGB\": "));
     assertEquals(
         "\"osDiskSizeGB\" must be at least 0, but it is -1. Change it to a value in range.",
         diags.get(1).detail());
-    assertDiag(diags.get(2), SpecCode.OUT_OF_RANGE, "/properties/customize/0/validExitCodes/1", atAfter(t, "[0, "));
+    assertDiag(
+        diags.get(2),
+        SpecCode.OUT_OF_RANGE,
+        "/properties/customize/0/validExitCodes/1",
+        atAfter(t, "[0, "));
     assertEquals(
         "Item 1 of \"validExitCodes\" must be a 32-bit integer (-2147483648 to 2147483647), but it"
             + " is 4294967296. Change it to a value in range.",
@@ -448,10 +530,18 @@ class SpecValidatorTest {
   void enumValueFromALaterVersionSaysWhich() {
     String t =
         edit(
-            "{\"type\": \"ManagedImage\", \"imageId\": \"/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/images/img\", \"location\": \"westus\", \"runOutputName\": \"out-1\"}",
-            "{\"type\": \"SharedImage\", \"galleryImageId\": \"/g\", \"runOutputName\": \"out-1\", \"replicationRegions\": [\"westus\"], \"storageAccountType\": \"Premium_LRS\"}");
+            "{\"type\": \"ManagedImage\", \"imageId\":"
+                + " \"/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/images/img\","
+                + " \"location\": \"westus\", \"runOutputName\": \"out-1\"}",
+            "{\"type\": \"SharedImage\", \"galleryImageId\": \"/g\", \"runOutputName\": \"out-1\","
+                + " \"replicationRegions\": [\"westus\"], \"storageAccountType\":"
+                + " \"Premium_LRS\"}");
     Diagnostic d = only(validate(ApiVersion.V2021_10_01, t));
-    assertDiag(d, SpecCode.UNSUPPORTED_VALUE, "/properties/distribute/0/storageAccountType", at(t, "\"Premium_LRS\""));
+    assertDiag(
+        d,
+        SpecCode.UNSUPPORTED_VALUE,
+        "/properties/distribute/0/storageAccountType",
+        at(t, "\"Premium_LRS\""));
     assertEquals(
         "The value \"Premium_LRS\" of \"storageAccountType\" is not supported in API version"
             + " 2021-10-01. Valid values: Standard_LRS, Standard_ZRS. \"Premium_LRS\" exists from"
@@ -477,7 +567,11 @@ class SpecValidatorTest {
   void patternMismatch() {
     String t = edit("\"runOutputName\": \"out-1\"", "\"runOutputName\": \"my out\"");
     Diagnostic d = only(validate(STRICT, t));
-    assertDiag(d, SpecCode.PATTERN_MISMATCH, "/properties/distribute/0/runOutputName", at(t, "\"my out\""));
+    assertDiag(
+        d,
+        SpecCode.PATTERN_MISMATCH,
+        "/properties/distribute/0/runOutputName",
+        at(t, "\"my out\""));
     assertEquals(
         "The value \"my out\" of \"runOutputName\" does not match the pattern"
             + " ^[A-Za-z0-9-_.]{1,64}$ (1 to 64 characters, each a letter, a digit, \"-\", \"_\" or"
@@ -500,15 +594,25 @@ class SpecValidatorTest {
 
   @Test
   void discriminatorInWrongCaseIsAWarningInOlderVersionsAndTheSubtypeIsChecked() {
-    String t = edit("\"type\": \"Shell\", \"name\": \"hello\"", "\"type\": \"shell\", \"nmae\": \"hello\"");
+    String t =
+        edit(
+            "\"type\": \"Shell\", \"name\": \"hello\"", "\"type\": \"shell\", \"nmae\": \"hello\"");
     List<Diagnostic> diags = validate(LENIENT, t);
     assertEquals(2, diags.size(), () -> render(diags));
-    assertDiag(diags.get(0), SpecCode.VALUE_CASE_ACCEPTED, "/properties/customize/0/type", at(t, "\"shell\""));
+    assertDiag(
+        diags.get(0),
+        SpecCode.VALUE_CASE_ACCEPTED,
+        "/properties/customize/0/type",
+        at(t, "\"shell\""));
     assertEquals(
         "The customizer type \"shell\" must be written \"Shell\". API version 2022-07-01 accepts"
             + " it, but API version 2024-02-01 and later reject it.",
         diags.get(0).detail());
-    assertDiag(diags.get(1), SpecCode.UNKNOWN_PROPERTY_IGNORED, "/properties/customize/0/nmae", at(t, "\"nmae\""));
+    assertDiag(
+        diags.get(1),
+        SpecCode.UNKNOWN_PROPERTY_IGNORED,
+        "/properties/customize/0/nmae",
+        at(t, "\"nmae\""));
   }
 
   @Test
@@ -526,8 +630,10 @@ class SpecValidatorTest {
   void typeFromAnotherVersionNamesTheVersionsThatHaveIt() {
     String t =
         edit(
-            "{\"type\": \"PlatformImage\", \"publisher\": \"Canonical\", \"offer\": \"ubuntu\", \"sku\": \"22_04\", \"version\": \"latest\"}",
-            "{\"type\": \"ISO\", \"sourceUri\": \"https://x/rhel.iso\", \"sha256Checksum\": \"ab\"}");
+            "{\"type\": \"PlatformImage\", \"publisher\": \"Canonical\", \"offer\": \"ubuntu\","
+                + " \"sku\": \"22_04\", \"version\": \"latest\"}",
+            "{\"type\": \"ISO\", \"sourceUri\": \"https://x/rhel.iso\", \"sha256Checksum\":"
+                + " \"ab\"}");
     Diagnostic d = only(validate(STRICT, t));
     assertDiag(d, SpecCode.TYPE_NOT_IN_VERSION, "/properties/source/type", at(t, "\"ISO\""));
     assertEquals(
@@ -544,47 +650,80 @@ class SpecValidatorTest {
     String t =
         edit(
             "\"customize\": [",
-            "\"validate\": {\"inVMValidations\": [{\"type\": \"File\", \"sourceUri\": \"https://x/f\", \"destination\": \"/tmp/f\"}]},\n    \"customize\": [");
+            "\"validate\": {\"inVMValidations\": [{\"type\": \"File\", \"sourceUri\":"
+                + " \"https://x/f\", \"destination\": \"/tmp/f\"}]},\n"
+                + "    \"customize\": [");
     Diagnostic d = only(validate(ApiVersion.V2022_02_14, t));
-    assertDiag(d, SpecCode.TYPE_NOT_IN_VERSION, "/properties/validate/inVMValidations/0/type", at(t, "\"File\""));
-    assertTrue(d.detail().startsWith("The validator type \"File\" exists from API version 2022-07-01;"), d.detail());
+    assertDiag(
+        d,
+        SpecCode.TYPE_NOT_IN_VERSION,
+        "/properties/validate/inVMValidations/0/type",
+        at(t, "\"File\""));
+    assertTrue(
+        d.detail().startsWith("The validator type \"File\" exists from API version 2022-07-01;"),
+        d.detail());
   }
 
   @Test
   void discriminatorMustBeAString() {
     String t = edit("\"type\": \"Shell\"", "\"type\": 7");
     Diagnostic d = only(validate(STRICT, t));
-    assertDiag(d, SpecCode.WRONG_TYPE, "/properties/customize/0/type", atAfter(t, "\"customize\": [\n      {\"type\": "));
+    assertDiag(
+        d,
+        SpecCode.WRONG_TYPE,
+        "/properties/customize/0/type",
+        atAfter(t, "\"customize\": [\n      {\"type\": "));
   }
 
   @Test
   void versioningSchemeIsDiscriminated() {
     String t =
         edit(
-            "{\"type\": \"ManagedImage\", \"imageId\": \"/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/images/img\", \"location\": \"westus\", \"runOutputName\": \"out-1\"}",
-            "{\"type\": \"SharedImage\", \"galleryImageId\": \"/g\", \"runOutputName\": \"out-1\", \"versioning\": {\"scheme\": \"Latest\", \"major\": -2}}");
+            "{\"type\": \"ManagedImage\", \"imageId\":"
+                + " \"/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/images/img\","
+                + " \"location\": \"westus\", \"runOutputName\": \"out-1\"}",
+            "{\"type\": \"SharedImage\", \"galleryImageId\": \"/g\", \"runOutputName\": \"out-1\","
+                + " \"versioning\": {\"scheme\": \"Latest\", \"major\": -2}}");
     Diagnostic d = only(validate(STRICT, t));
-    assertDiag(d, SpecCode.OUT_OF_RANGE, "/properties/distribute/0/versioning/major", atAfter(t, "\"major\": "));
-    String source = t.replace("\"scheme\": \"Latest\", \"major\": -2", "\"scheme\": \"Source\", \"major\": 1");
+    assertDiag(
+        d,
+        SpecCode.OUT_OF_RANGE,
+        "/properties/distribute/0/versioning/major",
+        atAfter(t, "\"major\": "));
+    String source =
+        t.replace("\"scheme\": \"Latest\", \"major\": -2", "\"scheme\": \"Source\", \"major\": 1");
     Diagnostic s = only(validate(STRICT, source));
-    assertDiag(s, SpecCode.UNKNOWN_PROPERTY, "/properties/distribute/0/versioning/major", at(source, "\"major\""));
-    assertTrue(s.detail().startsWith("\"major\" is not a property of the Source versioning in API version 2024-02-01."), s.detail());
+    assertDiag(
+        s,
+        SpecCode.UNKNOWN_PROPERTY,
+        "/properties/distribute/0/versioning/major",
+        at(source, "\"major\""));
+    assertTrue(
+        s.detail()
+            .startsWith(
+                "\"major\" is not a property of the Source versioning in API version 2024-02-01."),
+        s.detail());
   }
 
   // ---- the resource envelope ----
 
   @Test
   void resourceTypeCaseIsAWarning() {
-    String t = edit("Microsoft.VirtualMachineImages/imageTemplates", "microsoft.virtualmachineimages/imagetemplates");
+    String t =
+        edit(
+            "Microsoft.VirtualMachineImages/imageTemplates",
+            "microsoft.virtualmachineimages/imagetemplates");
     Diagnostic d = only(validate(STRICT, t));
     assertDiag(d, SpecCode.RESOURCE_TYPE_CASE, "/type", at(t, "\"microsoft."));
   }
 
   @Test
   void otherResourceTypeIsAnError() {
-    String t = edit("Microsoft.VirtualMachineImages/imageTemplates", "Microsoft.VirtualMachineImages");
+    String t =
+        edit("Microsoft.VirtualMachineImages/imageTemplates", "Microsoft.VirtualMachineImages");
     Diagnostic d = only(validate(STRICT, t));
-    assertDiag(d, SpecCode.WRONG_RESOURCE_TYPE, "/type", at(t, "\"Microsoft.VirtualMachineImages\""));
+    assertDiag(
+        d, SpecCode.WRONG_RESOURCE_TYPE, "/type", at(t, "\"Microsoft.VirtualMachineImages\""));
     assertEquals(
         "The resource type is \"Microsoft.VirtualMachineImages\", but an image template has the"
             + " type \"Microsoft.VirtualMachineImages/imageTemplates\". Write that type.",
@@ -624,10 +763,12 @@ class SpecValidatorTest {
         edit("\"2024-02-01\"", "\"2019-05-01-preview\"")
             .replace(
                 "{\"vmSize\": \"Standard_D2s_v3\"}",
-                "{\"vmSize\": \"Standard_D2s_v3\", \"osDiskSizeGB\": 64, \"vnetConfig\": {\"name\": \"vnet\", \"subnetName\": \"sub\", \"resourceGroupName\": \"rg\"}}")
+                "{\"vmSize\": \"Standard_D2s_v3\", \"osDiskSizeGB\": 64, \"vnetConfig\": {\"name\":"
+                    + " \"vnet\", \"subnetName\": \"sub\", \"resourceGroupName\": \"rg\"}}")
             .replace(
                 "{\"type\": \"Shell\", \"name\": \"hello\", \"inline\": [\"echo hello\"]}",
-                "{\"type\": \"WindowsUpdate\", \"searchCriteria\": \"IsInstalled=0\", \"filters\": [\"include:$true\"], \"updateLimit\": 20}");
+                "{\"type\": \"WindowsUpdate\", \"searchCriteria\": \"IsInstalled=0\", \"filters\":"
+                    + " [\"include:$true\"], \"updateLimit\": 20}");
     assertEquals(List.of(), validate(ApiVersion.V2019_05_01_PREVIEW, t));
   }
 
@@ -639,24 +780,31 @@ class SpecValidatorTest {
             "{\"vnetConfig\": {\"subnetId\": \"/subscriptions/s/x\", \"subnetName\": 5}}");
     List<Diagnostic> diags = validate(ApiVersion.V2019_05_01_PREVIEW, t);
     assertEquals(2, diags.size(), () -> render(diags));
-    assertDiag(diags.get(0), SpecCode.UNKNOWN_PROPERTY_IGNORED, "/properties/vmProfile/vnetConfig/subnetId", at(t, "\"subnetId\""));
+    assertDiag(
+        diags.get(0),
+        SpecCode.UNKNOWN_PROPERTY_IGNORED,
+        "/properties/vmProfile/vnetConfig/subnetId",
+        at(t, "\"subnetId\""));
     assertTrue(
-        diags.get(0)
+        diags
+            .get(0)
             .detail()
             .startsWith(
                 "\"subnetId\" exists from API version 2020-02-14; this template uses"
                     + " 2019-05-01-preview. API version 2019-05-01-preview names the subnet by"
                     + " name, subnetName and resourceGroupName instead."),
         diags.get(0).detail());
-    assertDiag(diags.get(1), SpecCode.WRONG_TYPE, "/properties/vmProfile/vnetConfig/subnetName", atAfter(t, "\"subnetName\": "));
+    assertDiag(
+        diags.get(1),
+        SpecCode.WRONG_TYPE,
+        "/properties/vmProfile/vnetConfig/subnetName",
+        atAfter(t, "\"subnetName\": "));
   }
 
   @Test
   void nameFormOfVnetConfigIsUnknownFrom2020() {
     String t =
-        edit(
-            "{\"vmSize\": \"Standard_D2s_v3\"}",
-            "{\"vnetConfig\": {\"subnetName\": \"sub\"}}");
+        edit("{\"vmSize\": \"Standard_D2s_v3\"}", "{\"vnetConfig\": {\"subnetName\": \"sub\"}}");
     Diagnostic d = only(validate(STRICT, t));
     assertTrue(
         d.detail()
@@ -675,7 +823,8 @@ class SpecValidatorTest {
     List<Diagnostic> diags =
         SpecValidator.forVersion(STRICT)
             .validate(Docs.parse("t.json", t), "/resources/2", p -> Optional.empty());
-    assertEquals(Optional.of("/resources/2/properties/distribute/0/runOutputName"), only(diags).path());
+    assertEquals(
+        Optional.of("/resources/2/properties/distribute/0/runOutputName"), only(diags).path());
   }
 
   @Test
@@ -710,7 +859,8 @@ class SpecValidatorTest {
             .replace("\"runOutputName\": \"out-1\"", "\"runOutputName\": \"bad out\"");
     List<Diagnostic> first = validate(STRICT, t);
     assertEquals(
-        List.of("/name", "/properties/buildTimeoutInMinutes", "/properties/distribute/0/runOutputName"),
+        List.of(
+            "/name", "/properties/buildTimeoutInMinutes", "/properties/distribute/0/runOutputName"),
         first.stream().map(d -> d.path().orElseThrow()).collect(Collectors.toList()));
     assertEquals(first, validate(STRICT, t));
   }
