@@ -180,7 +180,7 @@ public final class ApiVersionRetargeter {
         }
         kept.add(c);
       }
-      return kept.size() == list.size() || !kept.isEmpty() ? kept : null;
+      return kept.isEmpty() && !list.isEmpty() ? null : kept;
     }
 
     Validate validate(Validate v) {
