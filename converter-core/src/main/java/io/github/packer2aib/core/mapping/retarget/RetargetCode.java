@@ -1,0 +1,42 @@
+package io.github.packer2aib.core.mapping.retarget;
+
+import io.github.packer2aib.core.diag.DiagnosticCode;
+import io.github.packer2aib.core.diag.Severity;
+
+/** Diagnostics of the API version retargeter: what changed when a template moved to a version. */
+public enum RetargetCode implements DiagnosticCode {
+  FIELD_DROPPED("RETARGET-W001", "Field not available in target API version"),
+  ITEM_DROPPED("RETARGET-W002", "Step not available in target API version"),
+  SOURCE_DROPPED("RETARGET-E003", "Source type not available in target API version"),
+  REWRITTEN("RETARGET-N010", "Field rewritten for target API version"),
+  SETTINGS_LOST("RETARGET-W011", "Replication settings lost"),
+  SUBSCRIPTION_ASSUMED("RETARGET-W012", "Subnet id built with an assumed subscription"),
+  REQUIRED_MISSING("RETARGET-W020", "Field required by target API version");
+
+  private final String id;
+  private final String summary;
+
+  RetargetCode(String id, String summary) {
+    this.id = id;
+    this.summary = summary;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String summary() {
+    return summary;
+  }
+
+  @Override
+  public Severity severity() {
+    return switch (id.charAt(9)) {
+      case 'E' -> Severity.ERROR;
+      case 'W' -> Severity.WARNING;
+      default -> Severity.NOTE;
+    };
+  }
+}

@@ -1,0 +1,61 @@
+package io.github.packer2aib.core.validate.spec;
+
+import io.github.packer2aib.core.diag.DiagnosticCode;
+import io.github.packer2aib.core.diag.Severity;
+
+/**
+ * Diagnostics of the spec validator: an image template checked against the official REST API spec
+ * of its API version. Rules that the service enforces strictly only from API version 2024-02-01
+ * (case and unknown properties) come in pairs: an error for strict versions, a warning for older
+ * ones, with the same number.
+ */
+public enum SpecCode implements DiagnosticCode {
+  MISSING_REQUIRED("SPEC-E100", "Missing required property"),
+  UNKNOWN_PROPERTY("SPEC-E101", "Unknown property"),
+  UNKNOWN_PROPERTY_IGNORED("SPEC-W101", "Unknown property"),
+  PROPERTY_CASE("SPEC-E102", "Wrong case in property name"),
+  PROPERTY_CASE_ACCEPTED("SPEC-W102", "Wrong case in property name"),
+  READ_ONLY_PROPERTY("SPEC-W103", "Read-only property"),
+
+  WRONG_TYPE("SPEC-E110", "Wrong value type"),
+  UNSUPPORTED_VALUE("SPEC-E111", "Unsupported value"),
+  PATTERN_MISMATCH("SPEC-E112", "Value does not match the required pattern"),
+  OUT_OF_RANGE("SPEC-E113", "Value out of range"),
+  WRONG_LENGTH("SPEC-E114", "Value has the wrong length"),
+  VALUE_CASE("SPEC-E115", "Wrong case in value"),
+  VALUE_CASE_ACCEPTED("SPEC-W115", "Wrong case in value"),
+
+  UNKNOWN_TYPE("SPEC-E120", "Unknown type"),
+  TYPE_NOT_IN_VERSION("SPEC-E121", "Type not available in this API version"),
+
+  WRONG_RESOURCE_TYPE("SPEC-E130", "Wrong resource type"),
+  RESOURCE_TYPE_CASE("SPEC-W131", "Resource type in unusual case"),
+  INVALID_TEMPLATE_NAME("SPEC-E132", "Invalid template name");
+
+  private final String id;
+  private final String summary;
+
+  SpecCode(String id, String summary) {
+    this.id = id;
+    this.summary = summary;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String summary() {
+    return summary;
+  }
+
+  @Override
+  public Severity severity() {
+    return switch (id.charAt(5)) {
+      case 'E' -> Severity.ERROR;
+      case 'W' -> Severity.WARNING;
+      default -> Severity.NOTE;
+    };
+  }
+}

@@ -1,0 +1,837 @@
+package io.github.packer2aib.core.validate.spec;
+
+import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.aib.Capabilities;
+import io.github.packer2aib.core.aib.ImageTemplate;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.DiagnosticCode;
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.doc.JsonPointer;
+import io.github.packer2aib.core.source.Range;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Checks one {@code Microsoft.VirtualMachineImages/imageTemplates} resource object against the
+ * official REST API spec of one API version, reporting every problem as a located diagnostic.
+ *
+ * <p>Beyond plain schema validation it knows what the service does: ARM template expressions
+ * satisfy any schema; wrong case and unknown properties are errors from API version 2024-02-01 (the
+ * service rejects them) and warnings before (the service accepts or ignores them); read-only
+ * properties are only warned about; and a property or type missing here but present in another API
+ * version says which versions have it ({@link Capabilities}).
+ *
+ * <p>Instances are immutable and shared: {@link #forVersion} compiles each spec once.
+ */
+public final class SpecValidator {
+  /** Members of an ARM deployment's resource that are not part of the resource body. */
+  public static final Set<String> ARM_DEPLOYMENT_KEYS =
+      Set.of("dependsOn", "comments", "condition", "copy", "scope");
+
+  /** The resource envelope, checked here rather than against the spec. */
+  private static final Set<String> ENVELOPE_KEYS = Set.of("type", "apiVersion", "name");
+
+  /** Template names, as the URL path parameter {@code imageTemplateName} of every spec. */
+  static final String NAME_PATTERN = "^[A-Za-z0-9-_.]{1,64}$";
+
+  private static final Pattern TEMPLATE_NAME = Pattern.compile(NAME_PATTERN);
+  private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
+  private static final Pattern HEX = Pattern.compile("[-+]?0x[0-9a-fA-F]+");
+  private static final Pattern OCTAL = Pattern.compile("[-+]?0o[0-7]+");
+  private static final BigDecimal INT32_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+  private static final BigDecimal INT32_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
+  private static final int MAX_ECHO = 80;
+
+  /** How messages name the subtypes of each discriminated base. */
+  private static final Map<String, String> TYPE_NOUNS =
+      Map.of(
+          "ImageTemplateSource", "source",
+          "ImageTemplateCustomizer", "customizer",
+          "ImageTemplateDistributor", "distributor",
+          "ImageTemplateInVMValidator", "validator",
+          "DistributeVersioner", "versioning");
+
+  private static final Map<ApiVersion, SpecValidator> CACHE = new ConcurrentHashMap<>();
+
+  private final CompiledSpec spec;
+
+  private SpecValidator(CompiledSpec spec) {
+    this.spec = spec;
+  }
+
+  /** The validator of a version, compiled on first use and then shared (thread-safe). */
+  public static SpecValidator forVersion(ApiVersion version) {
+    Objects.requireNonNull(version, "version");
+    return CACHE.computeIfAbsent(version, v -> new SpecValidator(SpecLoader.compile(v, true)));
+  }
+
+  public ApiVersion version() {
+    return spec.version();
+  }
+
+  /** The compiled spec, for tests of this package. */
+  CompiledSpec spec() {
+    return spec;
+  }
+
+  /**
+   * Validates one image template resource.
+   *
+   * @param resource the resource object: {@code type}, {@code apiVersion}, {@code name}, {@code
+   *     location}, {@code tags}, {@code identity}, {@code properties}, and the ARM deployment keys
+   *     {@link #ARM_DEPLOYMENT_KEYS}
+   * @param basePointer the resource's JSON pointer in its file ({@code /resources/2}, or {@code ""}
+   *     for a file that is the resource), prefixed to every diagnostic's path
+   * @param locate gives a range for a full pointer (base pointer included) when the node there has
+   *     no range of its own, as in documents built by the program
+   * @return the diagnostics in document order, never null
+   */
+  public List<Diagnostic> validate(
+      DocNode resource, String basePointer, Function<String, Optional<Range>> locate) {
+    Objects.requireNonNull(resource, "resource");
+    Run run = new Run(Objects.requireNonNull(basePointer, "basePointer"), locate);
+    run.resource(resource);
+    return List.copyOf(run.out);
+  }
+
+  /** Where a node stands: its pointer, its capability path, and how messages name it. */
+  private record Where(String pointer, String feature, String label) {
+    Where member(String key) {
+      return new Where(
+          JsonPointer.append(pointer, key),
+          feature.isEmpty() ? key : feature + "." + key,
+          quote(key));
+    }
+
+    Where item(int index) {
+      return new Where(
+          JsonPointer.append(pointer, index), feature, "item " + index + " of " + label);
+    }
+
+    Where entry(String key) {
+      return new Where(JsonPointer.append(pointer, key), feature + ".*", quote(key));
+    }
+
+    Where subtype(String value) {
+      return new Where(pointer, feature + "[" + value + "]", label);
+    }
+  }
+
+  /** One validation: collects diagnostics in document order. */
+  private final class Run {
+    final List<Diagnostic> out = new ArrayList<>();
+    final String base;
+    final Function<String, Optional<Range>> locate;
+    final ApiVersion version = spec.version();
+    final boolean strict = spec.version().isStrict();
+
+    Run(String base, Function<String, Optional<Range>> locate) {
+      this.base = base;
+      this.locate = locate == null ? p -> Optional.empty() : locate;
+    }
+
+    // ---- the resource envelope ----
+
+    void resource(DocNode node) {
+      Where root = new Where(base, "", "the image template resource");
+      if (!(node instanceof DocObject obj)) {
+        report(
+            SpecCode.WRONG_TYPE,
+            range(node, root.pointer),
+            root.pointer,
+            "An image template resource must be an object, not " + node.kindName() + ".");
+        return;
+      }
+      resourceType(obj, root);
+      envelopeString(obj, root, "apiVersion");
+      templateName(obj, root);
+      if (obj.member("properties").isEmpty() && obj.memberIgnoringCase("properties").isEmpty()) {
+        // The spec leaves it optional, but without it source and distribute, which are required,
+        // are missing: say so once, where the user can add them.
+        report(
+            SpecCode.MISSING_REQUIRED,
+            range(obj, root.pointer),
+            root.pointer,
+            "The required property \"properties\" is missing from the image template resource."
+                + " Add it with at least \"source\" and \"distribute\".");
+      }
+      object(obj, spec.root(), root, "the image template resource", true);
+    }
+
+    /** The member with this key, or else one whose key differs only in case (ARM reads both). */
+    Optional<DocMember> envelopeMember(DocObject obj, String key) {
+      Optional<DocMember> m = obj.member(key);
+      return m.isPresent() ? m : obj.memberIgnoringCase(key);
+    }
+
+    void resourceType(DocObject obj, Where root) {
+      Optional<DocMember> m = envelopeMember(obj, "type");
+      if (m.isEmpty()) {
+        report(
+            SpecCode.MISSING_REQUIRED,
+            range(obj, root.pointer),
+            root.pointer,
+            "The required property \"type\" is missing from the image template resource. Add"
+                + " \"type\": \""
+                + ImageTemplate.RESOURCE_TYPE
+                + "\".");
+        return;
+      }
+      Where w = root.member(m.get().key());
+      DocNode v = m.get().value();
+      if (ArmExpression.isExpression(v)) {
+        return;
+      }
+      Optional<String> text = DocScalar.stringValue(v);
+      if (text.isEmpty()) {
+        wrongType(v, w, "a string");
+      } else if (text.get().equalsIgnoreCase(ImageTemplate.RESOURCE_TYPE)) {
+        if (!text.get().equals(ImageTemplate.RESOURCE_TYPE)) {
+          report(
+              SpecCode.RESOURCE_TYPE_CASE,
+              range(v, w.pointer),
+              w.pointer,
+              "ARM resource types are case-insensitive, so "
+                  + quote(text.get())
+                  + " works, but the documented spelling is "
+                  + quote(ImageTemplate.RESOURCE_TYPE)
+                  + ". Write it that way.");
+        }
+      } else {
+        report(
+            SpecCode.WRONG_RESOURCE_TYPE,
+            range(v, w.pointer),
+            w.pointer,
+            "The resource type is "
+                + quote(echo(text.get()))
+                + ", but an image template has the type "
+                + quote(ImageTemplate.RESOURCE_TYPE)
+                + ". Write that type.");
+      }
+    }
+
+    void envelopeString(DocObject obj, Where root, String key) {
+      envelopeMember(obj, key)
+          .ifPresent(
+              m -> {
+                if (!ArmExpression.isExpression(m.value())
+                    && DocScalar.stringValue(m.value()).isEmpty()) {
+                  wrongType(m.value(), root.member(m.key()), "a string");
+                }
+              });
+    }
+
+    void templateName(DocObject obj, Where root) {
+      Optional<DocMember> m = envelopeMember(obj, "name");
+      if (m.isEmpty() || ArmExpression.isExpression(m.get().value())) {
+        return;
+      }
+      Where w = root.member(m.get().key());
+      DocNode v = m.get().value();
+      Optional<String> text = DocScalar.stringValue(v);
+      if (text.isEmpty()) {
+        wrongType(v, w, "a string");
+      } else if (!TEMPLATE_NAME.matcher(text.get()).find()) {
+        report(
+            SpecCode.INVALID_TEMPLATE_NAME,
+            range(v, w.pointer),
+            w.pointer,
+            "The template name "
+                + quote(echo(text.get()))
+                + " is not valid: "
+                + namePatternInWords()
+                + ". Choose a name of that form.");
+      }
+    }
+
+    // ---- objects ----
+
+    /**
+     * Validates an object.
+     *
+     * @param owner how messages name the object ("the Shell customizer", "\"vmProfile\"")
+     * @param atRoot true for the resource itself, whose envelope keys were checked already
+     */
+    void object(
+        DocObject obj, Schema.ObjectSchema schema, Where where, String owner, boolean atRoot) {
+      if (schema.discriminator() != null) {
+        discriminated(obj, schema, where);
+        return;
+      }
+      for (String r : schema.required()) {
+        if (obj.member(r).isEmpty()
+            && obj.memberIgnoringCase(r).isEmpty()
+            && !(atRoot && ENVELOPE_KEYS.contains(r))) {
+          missing(obj, where, r, owner);
+        }
+      }
+      for (DocMember m : obj.members()) {
+        member(obj, m, schema, where, owner, atRoot);
+      }
+    }
+
+    void member(
+        DocObject obj,
+        DocMember m,
+        Schema.ObjectSchema schema,
+        Where where,
+        String owner,
+        boolean atRoot) {
+      String key = m.key();
+      Where w = where.member(key);
+      if (atRoot && (ENVELOPE_KEYS.contains(key) || ARM_DEPLOYMENT_KEYS.contains(key))) {
+        return;
+      }
+      Schema.Property p = schema.properties().get(key);
+      if (p != null) {
+        if (p.readOnly()) {
+          readOnly(m, w);
+        } else {
+          value(m.value(), p.schema(), w);
+        }
+        return;
+      }
+      if (schema.additionalProperties() != null) {
+        value(m.value(), schema.additionalProperties(), where.entry(key));
+        return;
+      }
+      if (atRoot) {
+        Optional<String> envelope = caseInsensitive(key, ENVELOPE_KEYS, ARM_DEPLOYMENT_KEYS);
+        if (envelope.isPresent()) {
+          // ARM itself reads these keys, case-insensitively, so the service never sees them.
+          report(
+              SpecCode.PROPERTY_CASE_ACCEPTED,
+              keyRange(m, w.pointer),
+              w.pointer,
+              "ARM reads "
+                  + quote(key)
+                  + " as "
+                  + quote(envelope.get())
+                  + ", but the usual spelling is "
+                  + quote(envelope.get())
+                  + ". Write it that way.");
+          return;
+        }
+      }
+      Optional<Schema.Property> sameName = caseInsensitive(key, schema);
+      if (sameName.isPresent()) {
+        wrongCaseKey(m, w, sameName.get(), where);
+        return;
+      }
+      unknown(m, w, schema, owner);
+    }
+
+    void wrongCaseKey(DocMember m, Where w, Schema.Property right, Where parent) {
+      StringBuilder detail =
+          new StringBuilder()
+              .append("The property ")
+              .append(quote(m.key()))
+              .append(" must be written ")
+              .append(quote(right.name()))
+              .append(". ");
+      if (strict) {
+        detail.append(
+            "API version "
+                + version.id()
+                + " compares property names case-sensitively and rejects it.");
+        report(SpecCode.PROPERTY_CASE, keyRange(m, w.pointer), w.pointer, detail.toString());
+      } else {
+        detail.append(
+            "API version "
+                + version.id()
+                + " accepts it, but API version 2024-02-01 and later reject it.");
+        report(
+            SpecCode.PROPERTY_CASE_ACCEPTED, keyRange(m, w.pointer), w.pointer, detail.toString());
+      }
+      // The service reads the member under its right name, so its value is checked as that.
+      Where as = parent.member(right.name());
+      Where checked = new Where(w.pointer, as.feature, w.label);
+      if (right.readOnly()) {
+        readOnly(m, checked);
+      } else {
+        value(m.value(), right.schema(), checked);
+      }
+    }
+
+    void unknown(DocMember m, Where w, Schema.ObjectSchema schema, String owner) {
+      StringBuilder detail = new StringBuilder();
+      Optional<Capabilities.Feature> elsewhere =
+          Capabilities.feature(w.feature)
+              .filter(f -> !f.versions().isEmpty() && !f.supports(version));
+      if (elsewhere.isPresent()) {
+        detail
+            .append(quote(m.key()))
+            .append(" exists ")
+            .append(Capabilities.describe(elsewhere.get().versions(), true))
+            .append("; this template uses ")
+            .append(version.id())
+            .append(". ");
+        if (!elsewhere.get().hint().isEmpty()) {
+          detail.append(elsewhere.get().hint()).append(' ');
+        }
+        detail.append("Choose an API version that has it, or remove it.");
+      } else {
+        detail
+            .append(quote(m.key()))
+            .append(" is not a property of ")
+            .append(owner)
+            .append(" in API version ")
+            .append(version.id())
+            .append('.');
+        Suggestions.closest(m.key(), writable(schema))
+            .ifPresent(s -> detail.append(" Did you mean ").append(quote(s)).append('?'));
+      }
+      if (strict) {
+        detail.append(" API version ").append(version.id()).append(" rejects unknown properties.");
+        report(SpecCode.UNKNOWN_PROPERTY, keyRange(m, w.pointer), w.pointer, detail.toString());
+      } else {
+        detail
+            .append(" API version ")
+            .append(version.id())
+            .append(" ignores unknown properties, so it has no effect; 2024-02-01 and later reject")
+            .append(" them.");
+        report(
+            SpecCode.UNKNOWN_PROPERTY_IGNORED,
+            keyRange(m, w.pointer),
+            w.pointer,
+            detail.toString());
+      }
+    }
+
+    void readOnly(DocMember m, Where w) {
+      report(
+          SpecCode.READ_ONLY_PROPERTY,
+          keyRange(m, w.pointer),
+          w.pointer,
+          "The service sets "
+              + quote(m.key())
+              + " itself and ignores it in a request, so it will be dropped. Remove it from the"
+              + " template.");
+    }
+
+    void missing(DocObject obj, Where where, String key, String owner) {
+      StringBuilder detail =
+          new StringBuilder("The required property ")
+              .append(quote(key))
+              .append(" is missing from ")
+              .append(owner)
+              .append(". Add it; API version ")
+              .append(version.id())
+              .append(" requires it.");
+      String requiredFeature =
+          (where.feature.isEmpty() ? key : where.feature + "." + key) + "@required";
+      Capabilities.feature(requiredFeature)
+          .filter(f -> !f.hint().isEmpty())
+          .ifPresent(f -> detail.append(' ').append(f.hint()));
+      report(
+          SpecCode.MISSING_REQUIRED, range(obj, where.pointer), where.pointer, detail.toString());
+    }
+
+    // ---- discriminated objects ----
+
+    void discriminated(DocObject obj, Schema.ObjectSchema base, Where where) {
+      Schema.Discriminator d = base.discriminator();
+      String noun = TYPE_NOUNS.getOrDefault(base.name(), "object");
+      String kind = noun.equals("versioning") ? "versioning scheme" : noun + " type";
+      Optional<DocMember> dm = obj.member(d.field());
+      if (dm.isEmpty()) {
+        dm = obj.memberIgnoringCase(d.field());
+      }
+      if (dm.isEmpty()) {
+        report(
+            SpecCode.MISSING_REQUIRED,
+            range(obj, where.pointer),
+            where.pointer,
+            "The required property "
+                + quote(d.field())
+                + " is missing from "
+                + where.label
+                + ". It selects the "
+                + kind
+                + "; valid values in API version "
+                + version.id()
+                + ": "
+                + String.join(", ", new TreeSet<>(d.values()))
+                + ".");
+        return;
+      }
+      DocNode v = dm.get().value();
+      Where vw = where.member(dm.get().key());
+      if (ArmExpression.isExpression(v)) {
+        return; // the subtype is known only at deployment
+      }
+      Optional<String> text = DocScalar.stringValue(v);
+      if (text.isEmpty()) {
+        wrongType(v, vw, "a string");
+        return;
+      }
+      String value = text.get();
+      String chosen = d.subtypes().containsKey(value) ? value : null;
+      if (chosen == null) {
+        chosen = d.values().stream().filter(value::equalsIgnoreCase).findFirst().orElse(null);
+        if (chosen != null) {
+          wrongCaseValue(v, vw, "The " + kind + " " + quote(value), chosen);
+        }
+      }
+      if (chosen == null) {
+        unknownType(v, vw, where, d, value, kind);
+        return;
+      }
+      Schema.ObjectSchema sub = spec.subtype(d, chosen);
+      object(obj, sub, where.subtype(chosen), "the " + chosen + " " + noun, false);
+    }
+
+    void unknownType(
+        DocNode v, Where vw, Where where, Schema.Discriminator d, String value, String kind) {
+      String valid = String.join(", ", new TreeSet<>(d.values()));
+      Optional<Capabilities.Feature> elsewhere = typeElsewhere(where.feature, value);
+      if (elsewhere.isPresent()) {
+        String right = subtypeValue(elsewhere.get().path());
+        StringBuilder detail =
+            new StringBuilder("The ")
+                .append(kind)
+                .append(' ')
+                .append(quote(right))
+                .append(" exists ")
+                .append(Capabilities.describe(elsewhere.get().versions(), true))
+                .append("; this template uses ")
+                .append(version.id())
+                .append(". ");
+        if (!elsewhere.get().hint().isEmpty()) {
+          detail.append(elsewhere.get().hint()).append(' ');
+        }
+        detail
+            .append("Valid types in ")
+            .append(version.id())
+            .append(": ")
+            .append(valid)
+            .append('.');
+        report(SpecCode.TYPE_NOT_IN_VERSION, range(v, vw.pointer), vw.pointer, detail.toString());
+        return;
+      }
+      StringBuilder detail =
+          new StringBuilder(quote(echo(value)))
+              .append(" is not a ")
+              .append(kind)
+              .append(" in API version ")
+              .append(version.id())
+              .append(". Valid values: ")
+              .append(valid)
+              .append('.');
+      Suggestions.closest(value, new TreeSet<>(d.values()))
+          .ifPresent(s -> detail.append(" Did you mean ").append(quote(s)).append('?'));
+      report(SpecCode.UNKNOWN_TYPE, range(v, vw.pointer), vw.pointer, detail.toString());
+    }
+
+    /** The capability entry of a subtype that this version lacks, matched ignoring case. */
+    Optional<Capabilities.Feature> typeElsewhere(String feature, String value) {
+      String wanted = feature + "[" + value + "]";
+      return Capabilities.features().stream()
+          .filter(f -> f.kind() == Capabilities.Kind.TYPE)
+          .filter(f -> f.path().equalsIgnoreCase(wanted))
+          .filter(f -> !f.versions().isEmpty() && !f.supports(version))
+          .findFirst();
+    }
+
+    // ---- values ----
+
+    void value(DocNode node, Schema schema, Where w) {
+      if (ArmExpression.isExpression(node)) {
+        return;
+      }
+      Schema s = spec.resolve(schema);
+      if (s instanceof Schema.ObjectSchema os) {
+        if (node instanceof DocObject obj) {
+          object(obj, os, w, w.label, false);
+        } else {
+          wrongType(node, w, "an object");
+        }
+      } else if (s instanceof Schema.ArraySchema as) {
+        if (node instanceof DocArray arr) {
+          for (int i = 0; i < arr.items().size(); i++) {
+            value(arr.items().get(i), as.items(), w.item(i));
+          }
+        } else {
+          wrongType(node, w, "an array");
+        }
+      } else if (s instanceof Schema.StringSchema ss) {
+        Optional<String> text = DocScalar.stringValue(node);
+        if (text.isEmpty()) {
+          wrongType(node, w, "a string");
+        } else {
+          string(node, text.get(), ss, w);
+        }
+      } else if (s instanceof Schema.NumberSchema ns) {
+        number(node, ns, w);
+      } else if (s instanceof Schema.BooleanSchema) {
+        if (!(node instanceof DocScalar sc && sc.type() == DocScalar.Type.BOOLEAN)) {
+          wrongType(node, w, "a boolean (true or false)");
+        }
+      }
+      // AnySchema: anything goes.
+    }
+
+    void string(DocNode node, String text, Schema.StringSchema s, Where w) {
+      if (!s.enumValues().isEmpty() && !s.enumValues().contains(text)) {
+        Optional<String> sameCase =
+            s.enumValues().stream().filter(text::equalsIgnoreCase).findFirst();
+        if (sameCase.isPresent()) {
+          wrongCaseValue(node, w, "The value " + quote(text) + " of " + w.label, sameCase.get());
+        } else {
+          unsupportedValue(node, text, s, w);
+        }
+      }
+      if (s.pattern() != null && !s.pattern().matcher(text).find()) {
+        String words =
+            s.pattern().pattern().equals(NAME_PATTERN) ? " (" + namePatternInWords() + ")" : "";
+        report(
+            SpecCode.PATTERN_MISMATCH,
+            range(node, w.pointer),
+            w.pointer,
+            "The value "
+                + quote(echo(text))
+                + " of "
+                + w.label
+                + " does not match the pattern "
+                + s.pattern().pattern()
+                + words
+                + ". Change it to match.");
+      }
+      int length = text.codePointCount(0, text.length());
+      if (s.minLength() != null && length < s.minLength()) {
+        lengthProblem(node, w, "at least " + s.minLength(), length);
+      }
+      if (s.maxLength() != null && length > s.maxLength()) {
+        lengthProblem(node, w, "at most " + s.maxLength(), length);
+      }
+    }
+
+    void unsupportedValue(DocNode node, String text, Schema.StringSchema s, Where w) {
+      StringBuilder detail =
+          new StringBuilder("The value ")
+              .append(quote(echo(text)))
+              .append(" of ")
+              .append(w.label)
+              .append(" is not supported in API version ")
+              .append(version.id())
+              .append(". Valid values: ")
+              .append(String.join(", ", s.enumValues()))
+              .append('.');
+      Optional<Capabilities.Feature> elsewhere =
+          Capabilities.feature(w.feature + "=" + text).filter(f -> !f.versions().isEmpty());
+      if (elsewhere.isPresent()) {
+        detail
+            .append(' ')
+            .append(quote(text))
+            .append(" exists ")
+            .append(Capabilities.describe(elsewhere.get().versions(), true))
+            .append('.');
+      } else {
+        Suggestions.closest(text, s.enumValues())
+            .ifPresent(c -> detail.append(" Did you mean ").append(quote(c)).append('?'));
+      }
+      report(SpecCode.UNSUPPORTED_VALUE, range(node, w.pointer), w.pointer, detail.toString());
+    }
+
+    void lengthProblem(DocNode node, Where w, String bound, int length) {
+      report(
+          SpecCode.WRONG_LENGTH,
+          range(node, w.pointer),
+          w.pointer,
+          cap(w.label)
+              + " must be "
+              + bound
+              + " characters long, but it has "
+              + length
+              + ". Change its length.");
+    }
+
+    void number(DocNode node, Schema.NumberSchema s, Where w) {
+      String expected = s.integer() ? "an integer" : "a number";
+      if (!(node instanceof DocScalar sc) || sc.type() != DocScalar.Type.NUMBER) {
+        String hint = "";
+        if (node instanceof DocScalar sc2
+            && sc2.isString()
+            && sc2.text().trim().matches("[-+]?[0-9]+(\\.[0-9]+)?")) {
+          hint = " Write the number without quotes.";
+        }
+        wrongType(node, w, expected, hint);
+        return;
+      }
+      BigDecimal value = numericValue(sc);
+      if (s.integer() && (value == null || !isIntegerLiteral(sc.text()))) {
+        report(
+            SpecCode.WRONG_TYPE,
+            range(node, w.pointer),
+            w.pointer,
+            cap(w.label)
+                + " must be an integer, not "
+                + echo(sc.text())
+                + ". Write a whole number.");
+        return;
+      }
+      if (value == null) {
+        return; // e.g. YAML .inf: a number, but not one we can compare
+      }
+      if ("int32".equals(s.format())
+          && (value.compareTo(INT32_MIN) < 0 || value.compareTo(INT32_MAX) > 0)) {
+        outOfRange(node, w, "a 32-bit integer (" + INT32_MIN + " to " + INT32_MAX + ")", sc);
+        return;
+      }
+      if (s.minimum() != null && value.compareTo(s.minimum()) < 0) {
+        outOfRange(node, w, "at least " + s.minimum().toPlainString(), sc);
+      } else if (s.maximum() != null && value.compareTo(s.maximum()) > 0) {
+        outOfRange(node, w, "at most " + s.maximum().toPlainString(), sc);
+      }
+    }
+
+    void outOfRange(DocNode node, Where w, String bound, DocScalar sc) {
+      report(
+          SpecCode.OUT_OF_RANGE,
+          range(node, w.pointer),
+          w.pointer,
+          cap(w.label)
+              + " must be "
+              + bound
+              + ", but it is "
+              + echo(sc.text())
+              + ". Change it to a value in range.");
+    }
+
+    void wrongCaseValue(DocNode node, Where w, String subject, String right) {
+      String detail = subject + " must be written " + quote(right) + ". ";
+      if (strict) {
+        report(
+            SpecCode.VALUE_CASE,
+            range(node, w.pointer),
+            w.pointer,
+            detail
+                + "API version "
+                + version.id()
+                + " compares it case-sensitively and rejects it.");
+      } else {
+        report(
+            SpecCode.VALUE_CASE_ACCEPTED,
+            range(node, w.pointer),
+            w.pointer,
+            detail
+                + "API version "
+                + version.id()
+                + " accepts it, but API version 2024-02-01 and later reject it.");
+      }
+    }
+
+    void wrongType(DocNode node, Where w, String expected) {
+      wrongType(node, w, expected, "");
+    }
+
+    void wrongType(DocNode node, Where w, String expected, String hint) {
+      report(
+          SpecCode.WRONG_TYPE,
+          range(node, w.pointer),
+          w.pointer,
+          cap(w.label) + " must be " + expected + ", not " + node.kindName() + "." + hint);
+    }
+
+    // ---- helpers ----
+
+    Range range(DocNode node, String pointer) {
+      return node != null && node.range() != null
+          ? node.range()
+          : locate.apply(pointer).orElse(null);
+    }
+
+    Range keyRange(DocMember m, String pointer) {
+      return m.keyRange() != null ? m.keyRange() : locate.apply(pointer).orElse(null);
+    }
+
+    void report(DiagnosticCode code, Range subject, String pointer, String detail) {
+      out.add(Diagnostic.of(code, subject, detail).withPath(pointer));
+    }
+  }
+
+  private static List<String> writable(Schema.ObjectSchema schema) {
+    List<String> names = new ArrayList<>();
+    schema.properties().values().stream()
+        .filter(p -> !p.readOnly())
+        .forEach(p -> names.add(p.name()));
+    return names;
+  }
+
+  private static Optional<Schema.Property> caseInsensitive(String key, Schema.ObjectSchema schema) {
+    return schema.properties().values().stream()
+        .filter(p -> p.name().equalsIgnoreCase(key))
+        .findFirst();
+  }
+
+  @SafeVarargs
+  private static Optional<String> caseInsensitive(String key, Set<String>... sets) {
+    for (Set<String> set : sets) {
+      for (String s : new TreeSet<>(set)) {
+        if (s.equalsIgnoreCase(key)) {
+          return Optional.of(s);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static BigDecimal numericValue(DocScalar s) {
+    String t = s.text().startsWith("+") ? s.text().substring(1) : s.text();
+    boolean negative = t.startsWith("-");
+    String digits = negative ? t.substring(1) : t;
+    if (HEX.matcher(t).matches()) {
+      return signed(new BigInteger(digits.substring(2), 16), negative);
+    }
+    if (OCTAL.matcher(t).matches()) {
+      return signed(new BigInteger(digits.substring(2), 8), negative);
+    }
+    return s.asNumber().orElse(null);
+  }
+
+  private static BigDecimal signed(BigInteger v, boolean negative) {
+    return new BigDecimal(negative ? v.negate() : v);
+  }
+
+  /** Integer literals as JSON and YAML write them; 1.0 and 1e3 are numbers, not integers. */
+  private static boolean isIntegerLiteral(String text) {
+    return INTEGER.matcher(text).matches()
+        || HEX.matcher(text).matches()
+        || OCTAL.matcher(text).matches();
+  }
+
+  /** The discriminator value of a subtype path: {@code a.b[ISO]} → {@code ISO}. */
+  private static String subtypeValue(String path) {
+    return path.substring(path.lastIndexOf('[') + 1, path.length() - 1);
+  }
+
+  private static String namePatternInWords() {
+    return "1 to 64 characters, each a letter, a digit, \"-\", \"_\" or \".\"";
+  }
+
+  static String quote(String s) {
+    return "\"" + s + "\"";
+  }
+
+  private static String echo(String s) {
+    return s.length() <= MAX_ECHO ? s : s.substring(0, MAX_ECHO) + "…";
+  }
+
+  private static String cap(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}
