@@ -5,6 +5,7 @@ import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.validate.spec.ArmExpression;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,7 +70,7 @@ public record VersionSelection(
     if (known.isPresent()) {
       return new VersionSelection(known, true, List.of());
     }
-    if (value.startsWith("[") && value.endsWith("]") && !value.startsWith("[[")) {
+    if (ArmExpression.isExpression(value)) {
       return new VersionSelection(
           Optional.of(fallback),
           false,

@@ -14,6 +14,7 @@ import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.DiagnosticCode;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.validate.spec.ArmExpression;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -347,7 +348,7 @@ public final class ServiceRules {
   }
 
   /** ARM template expressions are evaluated at deployment; rules never judge them. */
-  static boolean isExpression(String value) {
-    return value.startsWith("[") && value.endsWith("]") && !value.startsWith("[[");
+  private static boolean isExpression(String value) {
+    return ArmExpression.isExpression(value);
   }
 }
