@@ -36,8 +36,13 @@ public final class TemplateWriter {
   private static final YAMLMapper YAML =
       YAMLMapper.builder(new CanonicalYamlFactory())
           .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          // Discriminators as "type: Shell" members, as in JSON, not as YAML tags (!<Shell>).
+          .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
+          .disable(YAMLGenerator.Feature.USE_NATIVE_OBJECT_ID)
           .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .build();
+
+  private static final ObjectWriter YAML_WRITER = YAML.writer();
 
   private TemplateWriter() {}
 
@@ -61,7 +66,7 @@ public final class TemplateWriter {
 
   public static String toYaml(ImageTemplate template) {
     Objects.requireNonNull(template, "template");
-    return write(YAML.writer(), template);
+    return write(YAML_WRITER, template);
   }
 
   private static String write(ObjectWriter writer, ImageTemplate template) {

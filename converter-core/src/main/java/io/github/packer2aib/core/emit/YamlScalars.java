@@ -68,7 +68,7 @@ final class YamlScalars {
 
   /**
    * True when a literal block scalar reads back as exactly {@code s}: it has a line break, every
-   * character is printable, no line ends in blanks (editors strip them and the emitter refuses
+   * other character is printable and no tab, no line ends in blanks (editors strip them and the emitter refuses
    * them), it has no carriage return or Unicode line separator (readers normalise line breaks), and
    * it does not end in more than one line break (a keep-chomping {@code |+} block would leave the
    * blank lines at the end of a document, where tools strip them).
@@ -103,14 +103,12 @@ final class YamlScalars {
   }
 
   /**
-   * Printable characters that need no escape: tab, printable ASCII, and Unicode except C1
-   * controls, NEL/line and paragraph separators (line breaks to YAML 1.1, not to 1.2), the BOM and
-   * non-characters. Surrogate pairs are fine; a lone surrogate is not.
+   * Characters that need no escape: printable ASCII and Unicode except C1 controls, NEL/line and
+   * paragraph separators (line breaks to YAML 1.1, not to 1.2), the BOM and non-characters.
+   * Surrogate pairs are fine; a lone surrogate is not. Tabs are written as {@code \t}: SnakeYAML's
+   * emitter escapes them anyway, and a tab in a plain scalar is easily mistaken for indentation.
    */
   private static boolean isPlainSafe(char c) {
-    if (c == '\t') {
-      return true;
-    }
     if (c < 0x20 || c == 0x7F) {
       return false;
     }
