@@ -8,8 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import org.yaml.snakeyaml.DumperOptions;
 
 /**
@@ -43,6 +43,12 @@ final class CanonicalYamlFactory extends YAMLFactory {
     // Identity resource ids are long keys; longer simple keys stay "key: value".
     o.setMaxSimpleKeyLength(1024);
     return o;
+  }
+
+  /** Jackson copies factories when a mapper is copied; the copy must keep our generator. */
+  @Override
+  public YAMLFactory copy() {
+    return new CanonicalYamlFactory();
   }
 
   @Override
