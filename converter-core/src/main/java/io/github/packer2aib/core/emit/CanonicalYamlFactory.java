@@ -7,8 +7,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.yaml.snakeyaml.DumperOptions;
 
@@ -54,7 +54,13 @@ final class CanonicalYamlFactory extends YAMLFactory {
   @Override
   protected YAMLGenerator _createGenerator(Writer out, IOContext ctxt) throws IOException {
     return new CanonicalYamlGenerator(
-        ctxt, _generatorFeatures, _yamlGeneratorFeatures, _quotingChecker, _objectCodec, out, _dumperOptions);
+        ctxt,
+        _generatorFeatures,
+        _yamlGeneratorFeatures,
+        _quotingChecker,
+        _objectCodec,
+        out,
+        _dumperOptions);
   }
 
   @Override

@@ -18,9 +18,9 @@ import java.util.Objects;
  * AIB documentation's), map entries in insertion order, absent fields are left out.
  *
  * <p>JSON: two-space indentation, {@code "key": value}, one array element per line, {@code []} and
- * {@code {}} for empty collections, {@code \n} line ends and one final line break, non-ASCII text as
- * UTF-8. YAML: no {@code ---}, plain scalars where they read back as the same string under YAML 1.1
- * and 1.2, else double quotes; multi-line text as literal blocks where exact.
+ * {@code {}} for empty collections, {@code \n} line ends and one final line break, non-ASCII text
+ * as UTF-8. YAML: no {@code ---}, plain scalars where they read back as the same string under YAML
+ * 1.1 and 1.2, else double quotes; multi-line text as literal blocks where exact.
  */
 public final class TemplateWriter {
 

@@ -68,10 +68,10 @@ final class YamlScalars {
 
   /**
    * True when a literal block scalar reads back as exactly {@code s}: it has a line break, every
-   * other character is printable and no tab, no line ends in blanks (editors strip them and the emitter refuses
-   * them), it has no carriage return or Unicode line separator (readers normalise line breaks), and
-   * it does not end in more than one line break (a keep-chomping {@code |+} block would leave the
-   * blank lines at the end of a document, where tools strip them).
+   * other character is printable and no tab, no line ends in blanks (editors strip them and the
+   * emitter refuses them), it has no carriage return or Unicode line separator (readers normalise
+   * line breaks), and it does not end in more than one line break (a keep-chomping {@code |+} block
+   * would leave the blank lines at the end of a document, where tools strip them).
    */
   static boolean literalBlockIsExact(String s) {
     if (s.indexOf('\n') < 0 || s.endsWith("\n\n")) {

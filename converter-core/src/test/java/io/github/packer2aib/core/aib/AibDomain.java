@@ -59,15 +59,77 @@ public class AibDomain extends DomainContextBase {
   /** Strings that break naive JSON or YAML writers, or that YAML readers take for non-strings. */
   static final List<String> TRICKY =
       List.of(
-          "yes", "No", "ON", "off", "y", "n", "true", "False", "null", "~", "1.10", "0x1F", "017",
-          "1e3", ".inf", "-.NaN", "2024-02-01", "1:30", "1_000", "", " ", " lead", "trail ",
-          "a: b", "ends:", "# comment", "key #x", "x#y", "-dash", "- item", "?q", ":colon",
-          "*star", "&anchor", "!tag", "|pipe", ">fold", "%pct", "@at", "`tick", "'single'",
-          "\"double\"", "it's \"quoted\"", "back\\slash", "C:\\Windows\\Temp", "{brace}",
-          "[bracket", "[[literal]", "---", "...", "=", "<<", "日本語", "Zoë Müller", "emoji 😀",
-          "line1\nline2", "ends with newline\n", "\n", "two\n\n", "\n\nlead", "  indented\nlines",
-          "a\n  b\n    c\n", "tab\there", "\tlead", "cr\r\nlf", "lone\r", "sep\u2028x",
-          "nel\u0085x", "bom\uFEFFx", "echo $HOME && exit 0", "Write-Host \"on\"",
+          "yes",
+          "No",
+          "ON",
+          "off",
+          "y",
+          "n",
+          "true",
+          "False",
+          "null",
+          "~",
+          "1.10",
+          "0x1F",
+          "017",
+          "1e3",
+          ".inf",
+          "-.NaN",
+          "2024-02-01",
+          "1:30",
+          "1_000",
+          "",
+          " ",
+          " lead",
+          "trail ",
+          "a: b",
+          "ends:",
+          "# comment",
+          "key #x",
+          "x#y",
+          "-dash",
+          "- item",
+          "?q",
+          ":colon",
+          "*star",
+          "&anchor",
+          "!tag",
+          "|pipe",
+          ">fold",
+          "%pct",
+          "@at",
+          "`tick",
+          "'single'",
+          "\"double\"",
+          "it's \"quoted\"",
+          "back\\slash",
+          "C:\\Windows\\Temp",
+          "{brace}",
+          "[bracket",
+          "[[literal]",
+          "---",
+          "...",
+          "=",
+          "<<",
+          "日本語",
+          "Zoë Müller",
+          "emoji 😀",
+          "line1\nline2",
+          "ends with newline\n",
+          "\n",
+          "two\n\n",
+          "\n\nlead",
+          "  indented\nlines",
+          "a\n  b\n    c\n",
+          "tab\there",
+          "\tlead",
+          "cr\r\nlf",
+          "lone\r",
+          "sep\u2028x",
+          "nel\u0085x",
+          "bom\uFEFFx",
+          "echo $HOME && exit 0",
+          "Write-Host \"on\"",
           "sudo apt-get install -y nginx # web");
 
   /** Plain words, as most real values are. */
@@ -146,8 +208,14 @@ public class AibDomain extends DomainContextBase {
             Combinators.combine(Arbitraries.strings().numeric().ofLength(8), word(), word())
                 .as(
                     (sub, rg, n) ->
-                        "/subscriptions/" + sub + "-0000-0000-0000-000000000000/resourceGroups/" + rg
-                            + "/providers/" + provider + "/" + n)),
+                        "/subscriptions/"
+                            + sub
+                            + "-0000-0000-0000-000000000000/resourceGroups/"
+                            + rg
+                            + "/providers/"
+                            + provider
+                            + "/"
+                            + n)),
         Tuple.of(1, expression()));
   }
 
@@ -179,8 +247,7 @@ public class AibDomain extends DomainContextBase {
   // ---- template ----------------------------------------------------------------------------
 
   static Arbitrary<ImageTemplate> templates(ApiVersion v, Os os) {
-    Arbitrary<Identity> identity =
-        v.atLeast(V2020_02_14) ? identity() : identity().injectNull(0.5);
+    Arbitrary<Identity> identity = v.atLeast(V2020_02_14) ? identity() : identity().injectNull(0.5);
     return Combinators.combine(
             Arbitraries.oneOf(name(), expression()).injectNull(0.3),
             region(),
@@ -189,14 +256,16 @@ public class AibDomain extends DomainContextBase {
             properties(v, os))
         .as(
             (name, location, tags, id, props) ->
-                new ImageTemplate(ImageTemplate.RESOURCE_TYPE, v.id(), name, location, tags, id, props));
+                new ImageTemplate(
+                    ImageTemplate.RESOURCE_TYPE, v.id(), name, location, tags, id, props));
   }
 
   static Arbitrary<Identity> identity() {
     return Arbitraries.frequencyOf(
         Tuple.of(
             8,
-            resourceId("Microsoft.ManagedIdentity/userAssignedIdentities").map(Identity::userAssigned)),
+            resourceId("Microsoft.ManagedIdentity/userAssignedIdentities")
+                .map(Identity::userAssigned)),
         Tuple.of(1, Arbitraries.just(new Identity("None", null))));
   }
 
@@ -233,7 +302,9 @@ public class AibDomain extends DomainContextBase {
                   .injectNull(0.5)
               : Arbitraries.just(null);
       b =
-          b.use(Combinators.combine(state().map(Optimize.VmBoot::new).injectNull(0.2), workload).as(Optimize::new))
+          b.use(
+                  Combinators.combine(state().map(Optimize.VmBoot::new).injectNull(0.2), workload)
+                      .as(Optimize::new))
               .withProbability(0.4)
               .in(ImageTemplateProperties.Builder::optimize);
     }
@@ -273,7 +344,9 @@ public class AibDomain extends DomainContextBase {
   static Arbitrary<ImageSource> source(ApiVersion v) {
     Arbitrary<ImageSource.PlanInfo> plan =
         v.atLeast(V2020_02_14)
-            ? Combinators.combine(word(), word(), word()).as(ImageSource.PlanInfo::new).injectNull(0.7)
+            ? Combinators.combine(word(), word(), word())
+                .as(ImageSource.PlanInfo::new)
+                .injectNull(0.7)
             : Arbitraries.just(null);
     Arbitrary<ImageSource> platform =
         Combinators.combine(
@@ -285,8 +358,7 @@ public class AibDomain extends DomainContextBase {
         resourceId("Microsoft.Compute/galleries/g/images/i/versions")
             .map(ImageSource.SharedImageVersion::new);
     if (v == ApiVersion.V2019_05_01_PREVIEW) {
-      Arbitrary<ImageSource> iso =
-          Combinators.combine(uri(), sha256()).as(ImageSource.Iso::new);
+      Arbitrary<ImageSource> iso = Combinators.combine(uri(), sha256()).as(ImageSource.Iso::new);
       return Arbitraries.oneOf(platform, managed, sig, iso);
     }
     return Arbitraries.oneOf(platform, managed, sig);
@@ -311,7 +383,8 @@ public class AibDomain extends DomainContextBase {
   static Arbitrary<Script> script() {
     Arbitrary<Script> byUri =
         Combinators.combine(uri(), sha256().injectNull(0.5)).as((u, s) -> new Script(u, s, null));
-    Arbitrary<Script> inline = text().list().ofMinSize(1).ofMaxSize(4).map(l -> new Script(null, null, l));
+    Arbitrary<Script> inline =
+        text().list().ofMinSize(1).ofMaxSize(4).map(l -> new Script(null, null, l));
     return Arbitraries.oneOf(byUri, inline);
   }
 
@@ -395,7 +468,13 @@ public class AibDomain extends DomainContextBase {
               .as(
                   (n, s, e, codes) ->
                       new InVmValidator.PowerShell(
-                          n, s.uri(), s.sha256(), s.inline(), e.runElevated(), e.runAsSystem(), codes)));
+                          n,
+                          s.uri(),
+                          s.sha256(),
+                          s.inline(),
+                          e.runElevated(),
+                          e.runAsSystem(),
+                          codes)));
     }
     if (v.atLeast(V2022_07_01)) {
       choices.add(
@@ -435,14 +514,18 @@ public class AibDomain extends DomainContextBase {
     Arbitrary<Function<String, Distributor>> managed =
         Combinators.combine(resourceId("Microsoft.Compute/images"), region(), artifactTags)
             .as((id, loc, t) -> run -> new Distributor.ManagedImage(id, loc, run, t));
-    Arbitrary<String> vhdUri = v.atLeast(V2022_07_01) ? uri().injectNull(0.5) : Arbitraries.just(null);
+    Arbitrary<String> vhdUri =
+        v.atLeast(V2022_07_01) ? uri().injectNull(0.5) : Arbitraries.just(null);
     Arbitrary<Function<String, Distributor>> vhd =
-        Combinators.combine(vhdUri, artifactTags).as((u, t) -> run -> new Distributor.Vhd(u, run, t));
+        Combinators.combine(vhdUri, artifactTags)
+            .as((u, t) -> run -> new Distributor.Vhd(u, run, t));
     return Arbitraries.oneOf(managed, sharedImage(v, artifactTags), vhd);
   }
 
   private record Replication(
-      List<String> replicationRegions, List<TargetRegion> targetRegions, String storageAccountType) {}
+      List<String> replicationRegions,
+      List<TargetRegion> targetRegions,
+      String storageAccountType) {}
 
   static Arbitrary<Replication> replication(ApiVersion v) {
     Arbitrary<List<String>> regions = region().list().ofMinSize(1).ofMaxSize(3);
@@ -456,7 +539,8 @@ public class AibDomain extends DomainContextBase {
     }
     Arbitrary<Replication> old =
         Combinators.combine(
-                regions, Arbitraries.of("Standard_LRS", "Standard_ZRS", "Premium_LRS").injectNull(0.5))
+                regions,
+                Arbitraries.of("Standard_LRS", "Standard_ZRS", "Premium_LRS").injectNull(0.5))
             .as((r, s) -> new Replication(r, null, s));
     Arbitrary<TargetRegion> target =
         Combinators.combine(
@@ -484,7 +568,9 @@ public class AibDomain extends DomainContextBase {
     Arbitrary<BoolValue> excludeFromLatest =
         v.atLeast(V2020_02_14) ? boolValue().injectNull(0.5) : Arbitraries.just(null);
     Arbitrary<String> replicationMode =
-        v.atLeast(V2025_10_01) ? Arbitraries.of("Full", "Shallow").injectNull(0.5) : Arbitraries.just(null);
+        v.atLeast(V2025_10_01)
+            ? Arbitraries.of("Full", "Shallow").injectNull(0.5)
+            : Arbitraries.just(null);
     return Combinators.combine(
             resourceId("Microsoft.Compute/galleries/g/images"),
             artifactTags,
@@ -512,7 +598,10 @@ public class AibDomain extends DomainContextBase {
   static Arbitrary<VmProfile> vmProfile(ApiVersion v) {
     Arbitrary<List<String>> identities =
         v.atLeast(V2021_10_01)
-            ? resourceId("Microsoft.ManagedIdentity/userAssignedIdentities").list().ofMaxSize(2).injectNull(0.6)
+            ? resourceId("Microsoft.ManagedIdentity/userAssignedIdentities")
+                .list()
+                .ofMaxSize(2)
+                .injectNull(0.6)
             : Arbitraries.just(null);
     return Combinators.combine(
             Arbitraries.of("Standard_D2s_v3", "Standard_D4ds_v5", "Standard_B2ms").injectNull(0.2),
@@ -532,7 +621,9 @@ public class AibDomain extends DomainContextBase {
     Arbitrary<String> aci =
         v.atLeast(V2024_02_01) ? subnet.injectNull(0.6) : Arbitraries.just(null);
     Arbitrary<String> proxy =
-        v.atLeast(V2021_10_01) ? Arbitraries.of("Standard_A1_v2", "Standard_B1s").injectNull(0.6) : Arbitraries.just(null);
+        v.atLeast(V2021_10_01)
+            ? Arbitraries.of("Standard_A1_v2", "Standard_B1s").injectNull(0.6)
+            : Arbitraries.just(null);
     return Combinators.combine(subnet, aci, proxy)
         .as((s, c, p) -> new VnetConfig(s, c, p, null, null, null));
   }

@@ -14,11 +14,11 @@ import io.github.packer2aib.core.emit.TemplateWriter;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.List;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.domains.Domain;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import net.jqwik.api.Property;
-import net.jqwik.api.domains.Domain;
 
 /** Emitting is deterministic, both formats mean the same, and the binder reads back the model. */
 @Domain(AibDomain.class)
@@ -29,13 +29,13 @@ class AibTemplateProperties {
 
   private static final YAMLMapper YAML = new YAMLMapper();
 
-  @Property
+  @Property(tries = 500)
   void emittingTwiceGivesIdenticalBytes(@ForAll ImageTemplate t) {
     assertEquals(TemplateWriter.toJson(t), TemplateWriter.toJson(t));
     assertEquals(TemplateWriter.toYaml(t), TemplateWriter.toYaml(t));
   }
 
-  @Property
+  @Property(tries = 500)
   void jsonParsesAndItsTreeIsTheDocumentTree(@ForAll ImageTemplate t) throws Exception {
     String json = TemplateWriter.toJson(t);
     JsonNode tree = JSON.readTree(json);
@@ -44,7 +44,7 @@ class AibTemplateProperties {
     assertEquals(JSON.readTree(JSON.writeValueAsString(t)), tree);
   }
 
-  @Property
+  @Property(tries = 500)
   void yamlReadsBackAsTheJsonTree(@ForAll ImageTemplate t) throws Exception {
     String yaml = TemplateWriter.toYaml(t);
     assertEquals(JSON.readTree(TemplateWriter.toJson(t)), YAML.readTree(yaml), yaml);
@@ -54,7 +54,7 @@ class AibTemplateProperties {
    * SnakeYAML's own loader resolves plain scalars by YAML 1.1 rules (yes/no/on/off, timestamps,
    * sexagesimal and octal numbers), as PyYAML and Go's yaml.v2 do; the output must mean the same.
    */
-  @Property
+  @Property(tries = 500)
   void yamlMeansTheSameToAYaml11Reader(@ForAll ImageTemplate t) throws Exception {
     String yaml = TemplateWriter.toYaml(t);
     Object expected = JSON.readValue(TemplateWriter.toJson(t), Object.class);
@@ -62,11 +62,12 @@ class AibTemplateProperties {
     assertEquals(expected, actual, yaml);
   }
 
-  @Property
+  @Property(tries = 500)
   void emittedJsonBindsBackToTheModel(@ForAll ImageTemplate t) throws Exception {
     String json = TemplateWriter.toJson(t);
     DocNode doc = TestDocs.fromTree(JSON.readTree(json));
-    AibResourceLocator.Located located = AibResourceLocator.locate(doc, new SourceFile("t.json", json));
+    AibResourceLocator.Located located =
+        AibResourceLocator.locate(doc, new SourceFile("t.json", json));
     assertEquals(List.of(), located.diagnostics());
     assertEquals(1, located.resources().size());
     AibBinder.Bound bound = AibBinder.bind(located.resources().get(0));

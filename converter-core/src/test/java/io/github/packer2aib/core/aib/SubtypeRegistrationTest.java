@@ -30,9 +30,16 @@ class SubtypeRegistrationTest {
 
   /** Sealed model interfaces written with a discriminator property. */
   private static final List<Class<?>> DISCRIMINATED =
-      List.of(ImageSource.class, Customizer.class, InVmValidator.class, Distributor.class, Versioning.class);
+      List.of(
+          ImageSource.class,
+          Customizer.class,
+          InVmValidator.class,
+          Distributor.class,
+          Versioning.class);
 
-  /** Sealed interfaces that are written as their value (literal or expression), no discriminator. */
+  /**
+   * Sealed interfaces that are written as their value (literal or expression), no discriminator.
+   */
   private static final List<Class<?>> VALUE_TYPES = List.of(IntValue.class, BoolValue.class);
 
   @TestFactory
@@ -48,9 +55,13 @@ class SubtypeRegistrationTest {
     JsonSubTypes registered = sealed.getAnnotation(JsonSubTypes.class);
     assertNotNull(registered, sealed + " has @JsonSubTypes");
     Set<String> permitted =
-        Arrays.stream(sealed.getPermittedSubclasses()).map(Class::getName).collect(Collectors.toCollection(TreeSet::new));
+        Arrays.stream(sealed.getPermittedSubclasses())
+            .map(Class::getName)
+            .collect(Collectors.toCollection(TreeSet::new));
     Set<String> listed =
-        Arrays.stream(registered.value()).map(t -> t.value().getName()).collect(Collectors.toCollection(TreeSet::new));
+        Arrays.stream(registered.value())
+            .map(t -> t.value().getName())
+            .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(permitted, listed, sealed.getSimpleName());
     for (Class<?> sub : sealed.getPermittedSubclasses()) {
       JsonTypeName name = sub.getAnnotation(JsonTypeName.class);
@@ -60,9 +71,12 @@ class SubtypeRegistrationTest {
 
   @Test
   void typeNamesAreTheSpecsDiscriminators() {
-    assertEquals(List.of("PlatformImage", "ManagedImage", "SharedImageVersion", "ISO"), names(ImageSource.class));
     assertEquals(
-        List.of("Shell", "PowerShell", "File", "WindowsRestart", "WindowsUpdate"), names(Customizer.class));
+        List.of("PlatformImage", "ManagedImage", "SharedImageVersion", "ISO"),
+        names(ImageSource.class));
+    assertEquals(
+        List.of("Shell", "PowerShell", "File", "WindowsRestart", "WindowsUpdate"),
+        names(Customizer.class));
     assertEquals(List.of("Shell", "PowerShell", "File"), names(InVmValidator.class));
     assertEquals(List.of("ManagedImage", "SharedImage", "VHD"), names(Distributor.class));
     assertEquals(List.of("Latest", "Source"), names(Versioning.class));
@@ -91,7 +105,9 @@ class SubtypeRegistrationTest {
         if (!file.endsWith(".class")) {
           continue;
         }
-        Class<?> c = Class.forName(ImageTemplate.class.getPackageName() + "." + file.substring(0, file.length() - 6));
+        Class<?> c =
+            Class.forName(
+                ImageTemplate.class.getPackageName() + "." + file.substring(0, file.length() - 6));
         if (c.isInterface() && c.isSealed()) {
           sealed.add(c.getSimpleName());
           assertTrue(DISCRIMINATED.contains(c) || VALUE_TYPES.contains(c), c.getName());

@@ -15,7 +15,8 @@ class TemplateDocsTest {
   @Test
   void docIsTheTreeOfTheEmittedJson() throws Exception {
     DocNode doc = TemplateDocs.toDoc(Samples.windows());
-    DocNode fromText = TestDocs.fromTree(TestDocs.MAPPER.readTree(TemplateWriter.toJson(Samples.windows())));
+    DocNode fromText =
+        TestDocs.fromTree(TestDocs.MAPPER.readTree(TemplateWriter.toJson(Samples.windows())));
     assertEquals(fromText, doc);
   }
 
@@ -23,7 +24,8 @@ class TemplateDocsTest {
   void scalarsKeepTheirKindsAndText() {
     DocNode doc = TemplateDocs.toDoc(Samples.linux());
     assertEquals(
-        DocScalar.number("80", null), JsonPointer.resolve(doc, "/properties/buildTimeoutInMinutes"));
+        DocScalar.number("80", null),
+        JsonPointer.resolve(doc, "/properties/buildTimeoutInMinutes"));
     assertEquals(
         DocScalar.number("-1", null),
         JsonPointer.resolve(doc, "/properties/distribute/0/versioning/major"));
@@ -33,10 +35,12 @@ class TemplateDocsTest {
     assertEquals(DocScalar.string("1.10", null), JsonPointer.resolve(doc, "/tags/version"));
     assertEquals(
         DocScalar.string("[parameters('timeout')]", null),
-        JsonPointer.resolve(TemplateDocs.toDoc(Samples.windows()), "/properties/buildTimeoutInMinutes"));
+        JsonPointer.resolve(
+            TemplateDocs.toDoc(Samples.windows()), "/properties/buildTimeoutInMinutes"));
     assertNull(doc.range());
     assertEquals(
-        java.util.List.of("type", "apiVersion", "name", "location", "tags", "identity", "properties"),
+        java.util.List.of(
+            "type", "apiVersion", "name", "location", "tags", "identity", "properties"),
         ((DocObject) doc).members().stream().map(m -> m.key()).toList());
   }
 }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.packer2aib.core.aib.Distributor;
 import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.aib.ImageTemplateProperties;
 import io.github.packer2aib.core.aib.Versioning;
-import io.github.packer2aib.core.aib.Distributor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +56,8 @@ class TemplateWriterTest {
   @Test
   void minimalTemplate() {
     ImageTemplate t =
-        new ImageTemplate(null, null, null, null, null, null, ImageTemplateProperties.builder().build());
+        new ImageTemplate(
+            null, null, null, null, null, null, ImageTemplateProperties.builder().build());
     assertEquals("{\n  \"properties\": {}\n}\n", TemplateWriter.toJson(t));
     assertEquals("properties: {}\n", TemplateWriter.toYaml(t));
   }
@@ -75,13 +76,31 @@ class TemplateWriterTest {
                 .distribute(
                     List.of(
                         new Distributor.SharedImage(
-                            "/g", "o", null, null, null, new Versioning.Source(), null, null, null)))
+                            "/g",
+                            "o",
+                            null,
+                            null,
+                            null,
+                            new Versioning.Source(),
+                            null,
+                            null,
+                            null)))
                 .build());
     assertEquals(
-        "{\n  \"properties\": {\n    \"distribute\": [\n      {\n        \"type\": \"SharedImage\",\n"
-            + "        \"galleryImageId\": \"/g\",\n        \"runOutputName\": \"o\",\n"
-            + "        \"versioning\": {\n          \"scheme\": \"Source\"\n        }\n      }\n"
-            + "    ]\n  }\n}\n",
+        "{\n"
+            + "  \"properties\": {\n"
+            + "    \"distribute\": [\n"
+            + "      {\n"
+            + "        \"type\": \"SharedImage\",\n"
+            + "        \"galleryImageId\": \"/g\",\n"
+            + "        \"runOutputName\": \"o\",\n"
+            + "        \"versioning\": {\n"
+            + "          \"scheme\": \"Source\"\n"
+            + "        }\n"
+            + "      }\n"
+            + "    ]\n"
+            + "  }\n"
+            + "}\n",
         TemplateWriter.toJson(t));
   }
 
@@ -91,9 +110,16 @@ class TemplateWriterTest {
     tags.put("zeta", "1");
     tags.put("alpha", "2");
     ImageTemplate t =
-        new ImageTemplate(null, null, null, null, tags, null, ImageTemplateProperties.builder().build());
+        new ImageTemplate(
+            null, null, null, null, tags, null, ImageTemplateProperties.builder().build());
     assertEquals(
-        "{\n  \"tags\": {\n    \"zeta\": \"1\",\n    \"alpha\": \"2\"\n  },\n  \"properties\": {}\n}\n",
+        "{\n"
+            + "  \"tags\": {\n"
+            + "    \"zeta\": \"1\",\n"
+            + "    \"alpha\": \"2\"\n"
+            + "  },\n"
+            + "  \"properties\": {}\n"
+            + "}\n",
         TemplateWriter.toJson(t));
   }
 }

@@ -6,9 +6,9 @@ import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.aib.ImageTemplateProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** How single strings are written in YAML: plain only where every reader reads them back. */
 class YamlScalarStyleTest {
@@ -17,7 +17,8 @@ class YamlScalarStyleTest {
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put(key, value);
     return TemplateWriter.toYaml(
-        new ImageTemplate(null, null, null, null, tags, null, ImageTemplateProperties.builder().build()));
+        new ImageTemplate(
+            null, null, null, null, tags, null, ImageTemplateProperties.builder().build()));
   }
 
   private static String scalar(String value) {
@@ -137,8 +138,10 @@ class YamlScalarStyleTest {
   @Test
   void keysAreQuotedByTheSameRules() {
     assertEquals("tags:\n  \"yes\": v\nproperties: {}\n", yamlOf("yes", "v"));
-    assertEquals("tags:\n  \"[variables('id')]\": v\nproperties: {}\n", yamlOf("[variables('id')]", "v"));
-    assertEquals("tags:\n  /subscriptions/s/id: v\nproperties: {}\n", yamlOf("/subscriptions/s/id", "v"));
+    assertEquals(
+        "tags:\n  \"[variables('id')]\": v\nproperties: {}\n", yamlOf("[variables('id')]", "v"));
+    assertEquals(
+        "tags:\n  /subscriptions/s/id: v\nproperties: {}\n", yamlOf("/subscriptions/s/id", "v"));
     String longKey = "/subscriptions/" + "x".repeat(300);
     assertEquals("tags:\n  " + longKey + ": v\nproperties: {}\n", yamlOf(longKey, "v"));
   }

@@ -42,11 +42,11 @@ import java.util.Objects;
  *
  * <p>The spec validator checks the document before binding and reports wrong types, unknown
  * discriminators, unknown and read-only properties; so binding is tolerant and silent about those:
- * a value of the wrong shape is left null (a list item or map entry of the wrong shape is left out).
- * Discriminators are matched ignoring case and stored with the spec's casing ({@code vhd} becomes
- * {@code VHD}); integers and booleans written as ARM expressions are kept as expressions. The one
- * thing only the binder reports is what it drops on purpose: keys that belong to the ARM deployment
- * template rather than to the resource ({@code dependsOn}, {@code comments}, …).
+ * a value of the wrong shape is left null (a list item or map entry of the wrong shape is left
+ * out). Discriminators are matched ignoring case and stored with the spec's casing ({@code vhd}
+ * becomes {@code VHD}); integers and booleans written as ARM expressions are kept as expressions.
+ * The one thing only the binder reports is what it drops on purpose: keys that belong to the ARM
+ * deployment template rather than to the resource ({@code dependsOn}, {@code comments}, …).
  */
 public final class AibBinder {
 
@@ -164,7 +164,9 @@ public final class AibBinder {
         .errorHandling(
             DocReader.ifObject(
                 member(p, "errorHandling"),
-                e -> new ErrorHandling(string(e, "onCustomizerError"), string(e, "onValidationError"))))
+                e ->
+                    new ErrorHandling(
+                        string(e, "onCustomizerError"), string(e, "onValidationError"))))
         .distribute(list(p, "distribute", (item, i) -> distributor(item)))
         .optimize(DocReader.ifObject(member(p, "optimize"), AibBinder::optimize))
         .source(source(member(p, "source")))
@@ -199,7 +201,9 @@ public final class AibBinder {
                   member(s, "planInfo"),
                   p ->
                       new ImageSource.PlanInfo(
-                          string(p, "planName"), string(p, "planProduct"), string(p, "planPublisher"))));
+                          string(p, "planName"),
+                          string(p, "planProduct"),
+                          string(p, "planPublisher"))));
       case "ManagedImage" -> new ImageSource.ManagedImage(string(s, "imageId"));
       case "SharedImageVersion" -> new ImageSource.SharedImageVersion(string(s, "imageVersionId"));
       default -> new ImageSource.Iso(string(s, "sourceUri"), string(s, "sha256Checksum"));
@@ -297,7 +301,10 @@ public final class AibBinder {
               runOutputName,
               artifactTags,
               strings(d, "replicationRegions"),
-              list(d, "targetRegions", (item, i) -> DocReader.ifObject(item, AibBinder::targetRegion)),
+              list(
+                  d,
+                  "targetRegions",
+                  (item, i) -> DocReader.ifObject(item, AibBinder::targetRegion)),
               versioning(member(d, "versioning")),
               bool(d, "excludeFromLatest"),
               string(d, "storageAccountType"),
@@ -316,7 +323,9 @@ public final class AibBinder {
     if (scheme == null) {
       return null;
     }
-    return scheme.equals("Latest") ? new Versioning.Latest(integer(v, "major")) : new Versioning.Source();
+    return scheme.equals("Latest")
+        ? new Versioning.Latest(integer(v, "major"))
+        : new Versioning.Source();
   }
 
   // ---- optimize and vmProfile --------------------------------------------------------------

@@ -85,7 +85,9 @@ public final class AibResourceLocator {
       return true;
     }
     // Without $schema: a resources collection and no body of its own.
-    return o.get("resources").filter(r -> r instanceof DocArray || r instanceof DocObject).isPresent()
+    return o.get("resources")
+            .filter(r -> r instanceof DocArray || r instanceof DocObject)
+            .isPresent()
         && o.get("properties").isEmpty();
   }
 
@@ -103,7 +105,10 @@ public final class AibResourceLocator {
 
   private static boolean hasBody(DocObject o) {
     return o.get("properties")
-        .filter(p -> p instanceof DocObject body && BODY_KEYS.stream().anyMatch(k -> body.get(k).isPresent()))
+        .filter(
+            p ->
+                p instanceof DocObject body
+                    && BODY_KEYS.stream().anyMatch(k -> body.get(k).isPresent()))
         .isPresent();
   }
 
@@ -241,8 +246,11 @@ public final class AibResourceLocator {
     if (o.get("provisioners").isPresent() || o.get("post-processors").isPresent()) {
       return "it has \"provisioners\"";
     }
-    if (o.get("build").isPresent() || (o.get("source").isPresent() && o.get("packer").isPresent())) {
-      return o.get("build").isPresent() ? "it has a \"build\" block" : "it has \"packer\" and \"source\" blocks";
+    if (o.get("build").isPresent()
+        || (o.get("source").isPresent() && o.get("packer").isPresent())) {
+      return o.get("build").isPresent()
+          ? "it has a \"build\" block"
+          : "it has \"packer\" and \"source\" blocks";
     }
     return null;
   }

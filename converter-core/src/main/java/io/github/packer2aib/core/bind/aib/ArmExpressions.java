@@ -2,8 +2,8 @@ package io.github.packer2aib.core.bind.aib;
 
 /**
  * ARM template expressions: a JSON string that starts with {@code [} and ends with {@code ]} is
- * evaluated by ARM at deployment ({@code "[parameters('vmSize')]"}); a string starting with
- * {@code [[} is the literal text with one bracket removed, not an expression.
+ * evaluated by ARM at deployment ({@code "[parameters('vmSize')]"}); a string starting with {@code
+ * [[} is the literal text with one bracket removed, not an expression.
  */
 public final class ArmExpressions {
   private ArmExpressions() {}

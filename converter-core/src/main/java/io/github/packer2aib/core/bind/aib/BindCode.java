@@ -8,7 +8,8 @@ public enum BindCode implements DiagnosticCode {
   /** The document holds no imageTemplates resource, ARM template with one, or REST body. */
   NO_IMAGE_TEMPLATE("BIND-E001", Severity.ERROR, "No image template found"),
   /** The document is a Packer template, which this command path does not read. */
-  PACKER_TEMPLATE("BIND-E002", Severity.ERROR, "Packer template where an image template was expected"),
+  PACKER_TEMPLATE(
+      "BIND-E002", Severity.ERROR, "Packer template where an image template was expected"),
   /** An ARM copy loop would deploy several templates; the conversion keeps one. */
   COPY_LOOP_NOT_EXPANDED("BIND-W001", Severity.WARNING, "ARM copy loop not expanded"),
   /** A key of the ARM deployment template (dependsOn, comments, …) that is not in the resource. */

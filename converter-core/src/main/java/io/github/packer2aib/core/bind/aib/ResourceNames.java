@@ -43,8 +43,7 @@ final class ResourceNames {
     Set<String> used = new HashSet<>();
     for (int i = 0; i < resourceNames.size(); i++) {
       String own = resourceNames.get(i);
-      String candidate =
-          isUsableName(own) ? own : several ? withSuffix(base, "-" + (i + 1)) : base;
+      String candidate = isUsableName(own) ? own : several ? withSuffix(base, "-" + (i + 1)) : base;
       String unique = candidate;
       for (int n = 2; used.contains(unique.toLowerCase(Locale.ROOT)); n++) {
         unique = withSuffix(candidate, "-" + n);
@@ -78,7 +77,8 @@ final class ResourceNames {
   }
 
   private static String withSuffix(String name, String suffix) {
-    String head = name.length() + suffix.length() > MAX ? name.substring(0, MAX - suffix.length()) : name;
+    String head =
+        name.length() + suffix.length() > MAX ? name.substring(0, MAX - suffix.length()) : name;
     return head + suffix;
   }
 

@@ -1,7 +1,6 @@
 package io.github.packer2aib.core.bind.aib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.github.packer2aib.core.aib.BoolValue;
@@ -41,10 +40,9 @@ class AibBinderTest {
   @Test
   void resourceFieldsAreBound() {
     ImageTemplate t =
-        bind(
-                "{\"type\": \"microsoft.virtualmachineimages/imagetemplates\", \"apiVersion\":"
-                    + " \"2022-07-01\", \"name\": \"img\", \"location\": \"westeurope\", \"tags\":"
-                    + " {\"z\": \"1\", \"a\": \"2\", \"n\": 3}, \"properties\": {}}")
+        bind("{\"type\": \"microsoft.virtualmachineimages/imagetemplates\", \"apiVersion\":"
+                + " \"2022-07-01\", \"name\": \"img\", \"location\": \"westeurope\", \"tags\":"
+                + " {\"z\": \"1\", \"a\": \"2\", \"n\": 3}, \"properties\": {}}")
             .template();
     assertEquals(ImageTemplate.RESOURCE_TYPE, t.type());
     assertEquals("2022-07-01", t.apiVersion());
@@ -71,10 +69,9 @@ class AibBinderTest {
   @Test
   void identityMapKeysBecomeTheListInOrder() {
     Identity id =
-        bind(
-                "{\"identity\": {\"type\": \"UserAssigned\", \"userAssignedIdentities\": {"
-                    + "\"/subscriptions/s/resourceGroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/b\": {},"
-                    + "\"[variables('id')]\": {}}}}")
+        bind("{\"identity\": {\"type\": \"UserAssigned\", \"userAssignedIdentities\":"
+                 + " {\"/subscriptions/s/resourceGroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/b\":"
+                 + " {},\"[variables('id')]\": {}}}}")
             .template()
             .identity();
     assertEquals("UserAssigned", id.type());
@@ -95,11 +92,11 @@ class AibBinderTest {
     ImageTemplateProperties p =
         props(
             "{\"source\": {\"type\": \"platformimage\", \"publisher\": \"Canonical\"},"
-                + " \"customize\": [{\"type\": \"shell\", \"inline\": [\"a\"]},"
-                + "  {\"type\": \"POWERSHELL\"}, {\"type\": \"file\"}, {\"type\": \"windowsrestart\"},"
-                + "  {\"type\": \"windowsUpdate\"}],"
-                + " \"distribute\": [{\"type\": \"managedImage\"}, {\"type\": \"sharedimage\","
-                + "  \"versioning\": {\"scheme\": \"latest\", \"major\": -1}}, {\"type\": \"vhd\"}]}");
+                + " \"customize\": [{\"type\": \"shell\", \"inline\": [\"a\"]},  {\"type\":"
+                + " \"POWERSHELL\"}, {\"type\": \"file\"}, {\"type\": \"windowsrestart\"}, "
+                + " {\"type\": \"windowsUpdate\"}], \"distribute\": [{\"type\": \"managedImage\"},"
+                + " {\"type\": \"sharedimage\",  \"versioning\": {\"scheme\": \"latest\","
+                + " \"major\": -1}}, {\"type\": \"vhd\"}]}");
     assertEquals("PlatformImage", p.source().type());
     assertEquals(
         List.of("Shell", "PowerShell", "File", "WindowsRestart", "WindowsUpdate"),
@@ -169,7 +166,8 @@ class AibBinderTest {
   @Test
   void integerLiteralsOutsideLongAreLeftNull() {
     assertNull(props("{\"buildTimeoutInMinutes\": 99999999999999999999}").buildTimeoutInMinutes());
-    assertEquals(IntValue.of(1000), props("{\"buildTimeoutInMinutes\": 1e3}").buildTimeoutInMinutes());
+    assertEquals(
+        IntValue.of(1000), props("{\"buildTimeoutInMinutes\": 1e3}").buildTimeoutInMinutes());
   }
 
   @Test
@@ -177,7 +175,8 @@ class AibBinderTest {
     VnetConfig current =
         props(
                 "{\"vmProfile\": {\"vnetConfig\": {\"subnetId\": \"/sub/s\","
-                    + " \"containerInstanceSubnetId\": \"/sub/c\", \"proxyVmSize\": \"Standard_A1_v2\"}}}")
+                    + " \"containerInstanceSubnetId\": \"/sub/c\", \"proxyVmSize\":"
+                    + " \"Standard_A1_v2\"}}}")
             .vmProfile()
             .vnetConfig();
     assertEquals(new VnetConfig("/sub/s", "/sub/c", "Standard_A1_v2", null, null, null), current);
@@ -196,11 +195,12 @@ class AibBinderTest {
         (Distributor.SharedImage)
             props(
                     "{\"distribute\": [{\"type\": \"SharedImage\", \"galleryImageId\": \"/g\","
-                        + " \"runOutputName\": \"out\", \"artifactTags\": {\"b\": \"1\", \"a\": \"2\"},"
-                        + " \"targetRegions\": [{\"name\": \"westus\", \"replicaCount\": 2,"
-                        + "  \"storageAccountType\": \"Standard_ZRS\"}, \"bad\"],"
-                        + " \"versioning\": {\"scheme\": \"source\"}, \"excludeFromLatest\": true,"
-                        + " \"storageAccountType\": \"Standard_LRS\", \"replicationMode\": \"Shallow\"}]}")
+                        + " \"runOutputName\": \"out\", \"artifactTags\": {\"b\": \"1\", \"a\":"
+                        + " \"2\"}, \"targetRegions\": [{\"name\": \"westus\", \"replicaCount\": 2,"
+                        + "  \"storageAccountType\": \"Standard_ZRS\"}, \"bad\"], \"versioning\":"
+                        + " {\"scheme\": \"source\"}, \"excludeFromLatest\": true,"
+                        + " \"storageAccountType\": \"Standard_LRS\", \"replicationMode\":"
+                        + " \"Shallow\"}]}")
                 .distribute()
                 .get(0);
     assertEquals(
@@ -222,18 +222,19 @@ class AibBinderTest {
   void everyPropertyIsBound() {
     ImageTemplateProperties p =
         props(
-            "{\"errorHandling\": {\"onCustomizerError\": \"abort\", \"onValidationError\": \"cleanup\"},"
-                + " \"optimize\": {\"vmBoot\": {\"state\": \"Enabled\"}, \"workload\": {\"state\":"
-                + "  \"Enabled\", \"scriptUri\": \"https://x/w.ps1\", \"sha256Checksum\": \"ab\"}},"
-                + " \"autoRun\": {\"state\": \"Disabled\"}, \"managedResourceTags\": {\"k\": \"v\"},"
-                + " \"additionalDataDisks\": [{\"sizeGB\": 64}],"
-                + " \"vmProfile\": {\"vmSize\": \"Standard_D2s_v3\", \"userAssignedIdentities\": [\"/id\"]},"
-                + " \"source\": {\"type\": \"PlatformImage\", \"publisher\": \"p\", \"offer\": \"o\","
-                + "  \"sku\": \"s\", \"version\": \"latest\", \"planInfo\": {\"planName\": \"n\","
-                + "  \"planProduct\": \"pp\", \"planPublisher\": \"pub\"}},"
-                + " \"validate\": {\"inVMValidations\": [{\"type\": \"shell\", \"name\": \"v\","
-                + "  \"inline\": [\"test -f /x\"]}, {\"type\": \"File\", \"sourceUri\": \"https://f\","
-                + "  \"destination\": \"/tmp/f\"}, {\"type\": \"PowerShell\", \"validExitCodes\": [1]}]}}");
+            "{\"errorHandling\": {\"onCustomizerError\": \"abort\", \"onValidationError\":"
+                + " \"cleanup\"}, \"optimize\": {\"vmBoot\": {\"state\": \"Enabled\"},"
+                + " \"workload\": {\"state\":  \"Enabled\", \"scriptUri\": \"https://x/w.ps1\","
+                + " \"sha256Checksum\": \"ab\"}}, \"autoRun\": {\"state\": \"Disabled\"},"
+                + " \"managedResourceTags\": {\"k\": \"v\"}, \"additionalDataDisks\": [{\"sizeGB\":"
+                + " 64}], \"vmProfile\": {\"vmSize\": \"Standard_D2s_v3\","
+                + " \"userAssignedIdentities\": [\"/id\"]}, \"source\": {\"type\":"
+                + " \"PlatformImage\", \"publisher\": \"p\", \"offer\": \"o\",  \"sku\": \"s\","
+                + " \"version\": \"latest\", \"planInfo\": {\"planName\": \"n\",  \"planProduct\":"
+                + " \"pp\", \"planPublisher\": \"pub\"}}, \"validate\": {\"inVMValidations\":"
+                + " [{\"type\": \"shell\", \"name\": \"v\",  \"inline\": [\"test -f /x\"]},"
+                + " {\"type\": \"File\", \"sourceUri\": \"https://f\",  \"destination\":"
+                + " \"/tmp/f\"}, {\"type\": \"PowerShell\", \"validExitCodes\": [1]}]}}");
     assertEquals("abort", p.errorHandling().onCustomizerError());
     assertEquals("cleanup", p.errorHandling().onValidationError());
     assertEquals("Enabled", p.optimize().vmBoot().state());
@@ -251,7 +252,8 @@ class AibBinderTest {
         List.of(
             new InVmValidator.Shell("v", null, null, List.of("test -f /x")),
             new InVmValidator.File(null, "https://f", "/tmp/f", null),
-            new InVmValidator.PowerShell(null, null, null, null, null, null, List.of(IntValue.of(1)))),
+            new InVmValidator.PowerShell(
+                null, null, null, null, null, null, List.of(IntValue.of(1)))),
         p.validate().inVMValidations());
   }
 
@@ -262,11 +264,14 @@ class AibBinderTest {
         props("{\"source\": {\"type\": \"ManagedImage\", \"imageId\": \"/img\"}}").source());
     assertEquals(
         new ImageSource.SharedImageVersion("/v"),
-        props("{\"source\": {\"type\": \"SharedImageVersion\", \"imageVersionId\": \"/v\"}}").source());
+        props("{\"source\": {\"type\": \"SharedImageVersion\", \"imageVersionId\": \"/v\"}}")
+            .source());
     // Old samples write sourceURI; older API versions accept the wrong case, the validator warns.
     assertEquals(
         new ImageSource.Iso("https://iso", "00"),
-        props("{\"source\": {\"type\": \"iso\", \"sourceURI\": \"https://iso\", \"sha256Checksum\": \"00\"}}")
+        props(
+                "{\"source\": {\"type\": \"iso\", \"sourceURI\": \"https://iso\","
+                    + " \"sha256Checksum\": \"00\"}}")
             .source());
     assertEquals(
         List.of(
@@ -278,12 +283,12 @@ class AibBinderTest {
         props(
                 "{\"customize\": [{\"type\": \"WindowsRestart\", \"name\": \"r\","
                     + " \"restartCommand\": \"shutdown /r\", \"restartCheckCommand\": \"echo\","
-                    + " \"restartTimeout\": \"10m\"}, {\"type\": \"WindowsUpdate\", \"name\": \"u\","
-                    + " \"searchCriteria\": \"IsInstalled=0\", \"filters\": [\"include:$true\"],"
-                    + " \"updateLimit\": 40}, {\"type\": \"File\", \"name\": \"f\", \"sourceUri\":"
-                    + " \"https://s\", \"destination\": \"c:\\\\f\", \"sha256Checksum\": \"ff\"},"
-                    + " {\"type\": \"Shell\", \"name\": \"s\", \"scriptUri\": \"https://s.sh\","
-                    + " \"sha256Checksum\": \"00\"}]}")
+                    + " \"restartTimeout\": \"10m\"}, {\"type\": \"WindowsUpdate\", \"name\":"
+                    + " \"u\", \"searchCriteria\": \"IsInstalled=0\", \"filters\":"
+                    + " [\"include:$true\"], \"updateLimit\": 40}, {\"type\": \"File\", \"name\":"
+                    + " \"f\", \"sourceUri\": \"https://s\", \"destination\": \"c:\\\\f\","
+                    + " \"sha256Checksum\": \"ff\"}, {\"type\": \"Shell\", \"name\": \"s\","
+                    + " \"scriptUri\": \"https://s.sh\", \"sha256Checksum\": \"00\"}]}")
             .customize());
   }
 
@@ -306,7 +311,12 @@ class AibBinderTest {
     DocObject resource =
         o(
             m("location", plain(DocScalar.Type.STRING, "westus")),
-            m("tags", o(m("version", plain(DocScalar.Type.NUMBER, "1.10")), m("gold", plain(DocScalar.Type.BOOLEAN, "true")), m("none", plain(DocScalar.Type.NULL, "null")))),
+            m(
+                "tags",
+                o(
+                    m("version", plain(DocScalar.Type.NUMBER, "1.10")),
+                    m("gold", plain(DocScalar.Type.BOOLEAN, "true")),
+                    m("none", plain(DocScalar.Type.NULL, "null")))),
             m(
                 "properties",
                 o(
@@ -331,7 +341,11 @@ class AibBinderTest {
   void quotedYamlNumberIsNoInteger() {
     DocObject resource =
         o(m("properties", o(m("buildTimeoutInMinutes", DocScalar.string("60", null)))));
-    assertNull(AibBinder.bind(new ResourceRef("", resource, "y")).template().properties().buildTimeoutInMinutes());
+    assertNull(
+        AibBinder.bind(new ResourceRef("", resource, "y"))
+            .template()
+            .properties()
+            .buildTimeoutInMinutes());
   }
 
   // ---- ARM-only keys -----------------------------------------------------------------------
@@ -351,7 +365,9 @@ class AibBinderTest {
     DocNode root = TestDocs.parse(file);
     ResourceRef ref = AibResourceLocator.locate(root, file).resources().get(0);
     List<Diagnostic> ds = AibBinder.bind(ref).diagnostics();
-    assertEquals(List.of("BIND-N001", "BIND-N001", "BIND-W001", "BIND-N001"), ds.stream().map(Diagnostic::code).toList());
+    assertEquals(
+        List.of("BIND-N001", "BIND-N001", "BIND-W001", "BIND-N001"),
+        ds.stream().map(Diagnostic::code).toList());
     Diagnostic dependsOn = ds.get(0);
     assertEquals(Severity.NOTE, dependsOn.severity());
     assertEquals("ARM-only key dropped", dependsOn.summary());
@@ -392,10 +408,13 @@ class AibBinderTest {
     assertEquals("/resources/0", map.basePointer());
     assertEquals("/resources/0/properties/customize/0", map.absolute("/properties/customize/0"));
     assertEquals("s.json:2:3", map.locate("").orElseThrow().toString());
-    assertEquals("s.json:4:54", map.locate("/properties/customize/0/inline/1").orElseThrow().toString());
+    assertEquals(
+        "s.json:4:54", map.locate("/properties/customize/0/inline/1").orElseThrow().toString());
     // Absent nodes fall back to the nearest present ancestor.
-    assertEquals("s.json:4:20", map.locate("/properties/customize/0/scriptUri").orElseThrow().toString());
-    assertEquals("s.json:3:18", map.locate("/properties/vmProfile/vmSize").orElseThrow().toString());
+    assertEquals(
+        "s.json:4:20", map.locate("/properties/customize/0/scriptUri").orElseThrow().toString());
+    assertEquals(
+        "s.json:3:18", map.locate("/properties/vmProfile/vmSize").orElseThrow().toString());
     assertEquals(Optional.empty(), map.exact("/properties/vmProfile"));
     assertEquals("s.json:4:6", map.locateKey("/properties/customize").orElseThrow().toString());
     assertEquals(Optional.empty(), SourceMap.empty("").locate("/x"));

@@ -3,6 +3,7 @@ package io.github.packer2aib.core.bind.aib;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.packer2aib.core.aib.Customizer;
 import io.github.packer2aib.core.aib.Distributor;
 import io.github.packer2aib.core.aib.ImageSource;
@@ -15,7 +16,6 @@ import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.doc.JsonPointer;
 import io.github.packer2aib.core.source.SourceFile;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +45,8 @@ class AibCorpusTest {
 
   private static SourceFile read(Path p) throws IOException {
     String text = Files.readString(p, StandardCharsets.UTF_8);
-    return new SourceFile(p.getFileName().toString(), text.startsWith("\uFEFF") ? text.substring(1) : text);
+    return new SourceFile(
+        p.getFileName().toString(), text.startsWith("\uFEFF") ? text.substring(1) : text);
   }
 
   @TestFactory
@@ -67,15 +68,22 @@ class AibCorpusTest {
     AibBinder.Bound bound = AibBinder.bind(ref);
     ImageTemplate t = bound.template();
     DocNode props = JsonPointer.resolve(ref.node(), "/properties");
-    String sourceType = DocScalar.stringValue(JsonPointer.resolve(props, "/source/type")).orElseThrow();
+    String sourceType =
+        DocScalar.stringValue(JsonPointer.resolve(props, "/source/type")).orElseThrow();
     assertTrue(t.properties().source().type().equalsIgnoreCase(sourceType), sourceType);
-    assertEquals(size(props, "/customize"), t.properties().customize() == null ? 0 : t.properties().customize().size());
+    assertEquals(
+        size(props, "/customize"),
+        t.properties().customize() == null ? 0 : t.properties().customize().size());
     assertEquals(size(props, "/distribute"), t.properties().distribute().size());
     long armKeys =
         ref.node().members().stream()
-            .filter(m -> List.of("dependson", "comments", "resources").contains(m.key().toLowerCase(Locale.ROOT)))
+            .filter(
+                m ->
+                    List.of("dependson", "comments", "resources")
+                        .contains(m.key().toLowerCase(Locale.ROOT)))
             .count();
-    assertEquals(armKeys, bound.diagnostics().stream().filter(d -> d.code().equals("BIND-N001")).count());
+    assertEquals(
+        armKeys, bound.diagnostics().stream().filter(d -> d.code().equals("BIND-N001")).count());
     for (Diagnostic d : bound.diagnostics()) {
       assertTrue(d.subject().isPresent(), d::toString);
     }
@@ -120,7 +128,9 @@ class AibCorpusTest {
                                   : new YAMLMapper().readTree(file.text()));
                       AibResourceLocator.Located l = AibResourceLocator.locate(root, file);
                       assertEquals(List.of(), l.resources());
-                      assertEquals(List.of("BIND-E001"), l.diagnostics().stream().map(Diagnostic::code).toList());
+                      assertEquals(
+                          List.of("BIND-E001"),
+                          l.diagnostics().stream().map(Diagnostic::code).toList());
                     }));
   }
 
@@ -131,15 +141,18 @@ class AibCorpusTest {
 
   @Test
   void wronglyCasedNameKeyStillNamesTheOutput() throws IOException {
-    assertEquals("aibImageARM", only("lenvolk__images-using-azure-image-builder__arm-demo").suggestedName());
+    assertEquals(
+        "aibImageARM", only("lenvolk__images-using-azure-image-builder__arm-demo").suggestedName());
   }
 
   @Test
   void oldIsoSampleBindsWithCanonicalDiscriminators() throws IOException {
-    ImageTemplate t = AibBinder.bind(only("danielsollondon__azvmimagebuilder__raw-rhel73-iso")).template();
+    ImageTemplate t =
+        AibBinder.bind(only("danielsollondon__azvmimagebuilder__raw-rhel73-iso")).template();
     assertEquals("Microsoft.VirtualMachineImages", t.type());
     assertEquals(new ImageSource.Iso("", ""), t.properties().source());
-    assertEquals(List.of("Shell"), t.properties().customize().stream().map(Customizer::type).toList());
+    assertEquals(
+        List.of("Shell"), t.properties().customize().stream().map(Customizer::type).toList());
     assertEquals(
         List.of("ManagedImage", "SharedImage"),
         t.properties().distribute().stream().map(Distributor::type).toList());
@@ -148,9 +161,14 @@ class AibCorpusTest {
   @Test
   void bicepOutputKeepsExpressions() throws IOException {
     ImageTemplate t =
-        AibBinder.bind(only("kkamegawa__windowsjpimagebuilder__ws2019-jp-bicep-compiled")).template();
-    assertEquals(IntValue.expression("[parameters('buildMaxTimeout')]"), t.properties().buildTimeoutInMinutes());
+        AibBinder.bind(only("kkamegawa__windowsjpimagebuilder__ws2019-jp-bicep-compiled"))
+            .template();
+    assertEquals(
+        IntValue.expression("[parameters('buildMaxTimeout')]"),
+        t.properties().buildTimeoutInMinutes());
     assertEquals("[parameters('identityType')]", t.identity().type());
-    assertEquals(List.of("[format('{0}', variables('userIdentityID'))]"), t.identity().userAssignedIdentities());
+    assertEquals(
+        List.of("[format('{0}', variables('userIdentityID'))]"),
+        t.identity().userAssignedIdentities());
   }
 }

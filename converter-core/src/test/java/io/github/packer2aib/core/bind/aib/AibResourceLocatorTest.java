@@ -47,7 +47,10 @@ class AibResourceLocatorTest {
 
   @Test
   void oldSampleWithProviderOnlyTypeIsLocated() {
-    var l = locate("rhel.json", "{\"type\": \"Microsoft.VirtualMachineImages\", \"properties\": " + BODY + "}");
+    var l =
+        locate(
+            "rhel.json",
+            "{\"type\": \"Microsoft.VirtualMachineImages\", \"properties\": " + BODY + "}");
     assertEquals(List.of(""), pointers(l));
     assertEquals(List.of("rhel"), names(l));
   }
@@ -60,7 +63,10 @@ class AibResourceLocatorTest {
 
   @Test
   void restBodyWithoutType() {
-    var l = locate("C:\\work\\body.template.json", "{\"location\": \"westus\", \"properties\": " + BODY + "}");
+    var l =
+        locate(
+            "C:\\work\\body.template.json",
+            "{\"location\": \"westus\", \"properties\": " + BODY + "}");
     assertEquals(List.of(""), pointers(l));
     assertEquals(List.of("body.template"), names(l));
   }
@@ -68,12 +74,12 @@ class AibResourceLocatorTest {
   @Test
   void armTemplateKeepsOnlyImageTemplates() {
     String json =
-        "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\","
-            + " \"resources\": ["
-            + "{\"type\": \"Microsoft.ManagedIdentity/userAssignedIdentities\", \"name\": \"id\"},"
-            + "{\"type\": \"Microsoft.Authorization/roleAssignments\", \"name\": \"ra\"},"
-            + "{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\","
-            + " \"name\": \"[parameters('imageTemplateName')]\", \"properties\": "
+        "{\"$schema\":"
+            + " \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\","
+            + " \"resources\": [{\"type\": \"Microsoft.ManagedIdentity/userAssignedIdentities\","
+            + " \"name\": \"id\"},{\"type\": \"Microsoft.Authorization/roleAssignments\", \"name\":"
+            + " \"ra\"},{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\", \"name\":"
+            + " \"[parameters('imageTemplateName')]\", \"properties\": "
             + BODY
             + "}]}";
     var l = locate("arm.json", json);
@@ -94,14 +100,13 @@ class AibResourceLocatorTest {
   @Test
   void childResourcesAndNestedDeploymentsAreSearched() {
     String json =
-        "{\"$schema\": \"deploymentTemplate.json#\", \"resources\": ["
-            + "{\"type\": \"Microsoft.Compute/galleries\", \"name\": \"g\", \"resources\": ["
-            + "  {\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\", \"name\": \"child\"}]},"
-            + "{\"type\": \"Microsoft.Resources/deployments\", \"name\": \"nested\", \"properties\":"
-            + "  {\"template\": {\"resources\": ["
-            + "    {\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\", \"name\": \"inner\","
-            + "     \"resources\": [{\"type\": \"triggers\", \"name\": \"t\"}]}]}}}"
-            + "]}";
+        "{\"$schema\": \"deploymentTemplate.json#\", \"resources\": [{\"type\":"
+            + " \"Microsoft.Compute/galleries\", \"name\": \"g\", \"resources\": [  {\"type\":"
+            + " \"Microsoft.VirtualMachineImages/imageTemplates\", \"name\":"
+            + " \"child\"}]},{\"type\": \"Microsoft.Resources/deployments\", \"name\": \"nested\","
+            + " \"properties\":  {\"template\": {\"resources\": [    {\"type\":"
+            + " \"Microsoft.VirtualMachineImages/imageTemplates\", \"name\": \"inner\",    "
+            + " \"resources\": [{\"type\": \"triggers\", \"name\": \"t\"}]}]}}}]}";
     var l = locate("many.json", json);
     assertEquals(
         List.of("/resources/0/resources/0", "/resources/1/properties/template/resources/0"),
@@ -112,10 +117,11 @@ class AibResourceLocatorTest {
   @Test
   void symbolicNameResources() {
     String json =
-        "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\","
-            + " \"languageVersion\": \"2.0\", \"resources\": {"
-            + "\"identity\": {\"type\": \"Microsoft.ManagedIdentity/userAssignedIdentities\"},"
-            + "\"image/template\": {\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\"}}}";
+        "{\"$schema\":"
+            + " \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\","
+            + " \"languageVersion\": \"2.0\", \"resources\": {\"identity\": {\"type\":"
+            + " \"Microsoft.ManagedIdentity/userAssignedIdentities\"},\"image/template\":"
+            + " {\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\"}}}";
     var l = locate("sym.json", json);
     assertEquals(List.of("/resources/image~1template"), pointers(l));
   }
@@ -135,8 +141,7 @@ class AibResourceLocatorTest {
                 String.format(t, "\"..\""))
             + "]}";
     var l = locate("path/to/images.json", json);
-    assertEquals(
-        List.of("images-1", "win", "WIN-2", "images-4", "images-5", "images-6"), names(l));
+    assertEquals(List.of("images-1", "win", "WIN-2", "images-4", "images-5", "images-6"), names(l));
   }
 
   @Test
@@ -144,16 +149,19 @@ class AibResourceLocatorTest {
     var l =
         locate(
             "f.json",
-            "{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\", \"Name\": \"aibImageARM\"}");
+            "{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\", \"Name\":"
+                + " \"aibImageARM\"}");
     assertEquals(List.of("aibImageARM"), names(l));
   }
 
   @Test
   void armTemplateWithoutImageTemplateNamesWhatItHas() {
     String json =
-        "{\n  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n"
-            + "  \"resources\": [{\"type\": \"Microsoft.Storage/storageAccounts\"},"
-            + " {\"type\": \"Microsoft.Compute/galleries\"}]}";
+        "{\n"
+            + "  \"$schema\":"
+            + " \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n"
+            + "  \"resources\": [{\"type\": \"Microsoft.Storage/storageAccounts\"}, {\"type\":"
+            + " \"Microsoft.Compute/galleries\"}]}";
     var l = locate("storage.json", json);
     assertEquals(List.of(), l.resources());
     Diagnostic d = single(l);
@@ -178,7 +186,9 @@ class AibResourceLocatorTest {
     Diagnostic d = single(locate("vm.json", "{\"type\": \"Microsoft.Compute/virtualMachines\"}"));
     assertEquals("BIND-E001", d.code());
     assertTrue(
-        d.detail().startsWith("This document is a resource of type \"Microsoft.Compute/virtualMachines\"."),
+        d.detail()
+            .startsWith(
+                "This document is a resource of type \"Microsoft.Compute/virtualMachines\"."),
         d.detail());
   }
 
@@ -195,10 +205,12 @@ class AibResourceLocatorTest {
         single(
             locate(
                 "params.json",
-                "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#\","
+                "{\"$schema\":"
+                    + " \"https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#\","
                     + " \"parameters\": {}}"));
     assertEquals("BIND-E001", d.code());
-    assertTrue(d.detail().startsWith("This document is an ARM deployment parameters file"), d.detail());
+    assertTrue(
+        d.detail().startsWith("This document is an ARM deployment parameters file"), d.detail());
     assertTrue(d.detail().endsWith("Give the deployment template instead."), d.detail());
   }
 
@@ -208,7 +220,8 @@ class AibResourceLocatorTest {
         single(
             locate(
                 "packer.json",
-                "{\"variables\": {}, \"builders\": [{\"type\": \"azure-arm\"}], \"provisioners\": []}"));
+                "{\"variables\": {}, \"builders\": [{\"type\": \"azure-arm\"}], \"provisioners\":"
+                    + " []}"));
     assertEquals("BIND-E002", d.code());
     assertEquals(Severity.ERROR, d.severity());
     assertEquals("Packer template where an image template was expected", d.summary());
@@ -243,7 +256,9 @@ class AibResourceLocatorTest {
   @Test
   void refKeepsTheNodeItFound() {
     SourceFile file =
-        new SourceFile("f.json", "{\"resources\": [{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\"}]}");
+        new SourceFile(
+            "f.json",
+            "{\"resources\": [{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\"}]}");
     DocNode root = TestDocs.parse(file);
     var l = AibResourceLocator.locate(root, file);
     assertSame(JsonPointer.resolve(root, "/resources/0"), l.resources().get(0).node());

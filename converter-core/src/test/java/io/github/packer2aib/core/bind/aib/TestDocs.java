@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test stand-ins for the project's JSON reader (written elsewhere): JSON text to a located
- * document tree with Jackson's streaming parser, and a Jackson tree to an unlocated one.
+ * Test stand-ins for the project's JSON reader (written elsewhere): JSON text to a located document
+ * tree with Jackson's streaming parser, and a Jackson tree to an unlocated one.
  */
 public final class TestDocs {
   private static final JsonFactory FACTORY =
