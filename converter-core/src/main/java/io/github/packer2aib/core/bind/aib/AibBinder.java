@@ -45,7 +45,7 @@ import java.util.Objects;
  * a value of the wrong shape is left null (a list item or map entry of the wrong shape is left
  * out). Discriminators are matched ignoring case and stored with the spec's casing ({@code vhd}
  * becomes {@code VHD}); integers and booleans written as ARM expressions are kept as expressions.
- * The one thing only the binder reports is what it drops on purpose: keys that belong to the ARM
+ * What only the binder reports is what it drops on purpose: keys that belong to the ARM
  * deployment template rather than to the resource ({@code dependsOn}, {@code comments}, …).
  */
 public final class AibBinder {
@@ -60,7 +60,7 @@ public final class AibBinder {
   }
 
   /** Resource-declaration keys of ARM deployment templates that are not part of the resource. */
-  private static final List<String> ARM_ONLY_KEYS =
+  static final List<String> ARM_ONLY_KEYS =
       List.of("dependsOn", "comments", "condition", "copy", "scope", "resources", "existing");
 
   private static final List<String> SOURCE_TYPES =
@@ -79,6 +79,7 @@ public final class AibBinder {
     DocObject r = ref.node();
     List<Diagnostic> diagnostics = new ArrayList<>();
     reportArmOnlyKeys(ref, diagnostics);
+    StructuredExpressions.check(ref, diagnostics);
     ImageTemplate template =
         new ImageTemplate(
             resourceType(string(r, "type")),

@@ -2,6 +2,7 @@ package io.github.packer2aib.core.bind.aib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.aib.BoolValue;
 import io.github.packer2aib.core.aib.Customizer;
@@ -418,5 +419,53 @@ class AibBinderTest {
     assertEquals(Optional.empty(), map.exact("/properties/vmProfile"));
     assertEquals("s.json:4:6", map.locateKey("/properties/customize").orElseThrow().toString());
     assertEquals(Optional.empty(), SourceMap.empty("").locate("/x"));
+  }
+
+  @Test
+  void expressionsStandingForObjectsOrArraysAreReported() {
+    String json =
+        "{\"resources\": [{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\",\n"
+            + " \"tags\": \"[parameters('tags')]\",\n"
+            + " \"dependsOn\": [{\"properties\": \"[variables('ignored')]\"}],\n"
+            + " \"properties\": {\"customize\": [\"[parameters('step')]\", {\"type\": \"Shell\","
+            + "  \"inline\": \"[parameters('script')]\"}, {\"type\": \"PowerShell\","
+            + "  \"inline\": [\"[format('echo {0}', 1)]\"]}],\n"
+            + "  \"distribute\": [{\"type\": \"VHD\", \"artifactTags\": {\"source\": \"[parameters('s')]\"}}],\n"
+            + "  \"vmProfile\": {\"vnetConfig\": \"[variables('vnet')]\"}}}]}";
+    SourceFile file = new SourceFile("e.json", json);
+    ResourceRef ref = AibResourceLocator.locate(TestDocs.parse(file), file).resources().get(0);
+    AibBinder.Bound bound = AibBinder.bind(ref);
+    List<Diagnostic> errors =
+        bound.diagnostics().stream().filter(d -> d.code().equals("BIND-E003")).toList();
+    assertEquals(
+        List.of(
+            "/resources/0/tags",
+            "/resources/0/properties/customize/0",
+            "/resources/0/properties/customize/1/inline",
+            "/resources/0/properties/vmProfile/vnetConfig"),
+        errors.stream().map(d -> d.path().orElseThrow()).toList());
+    Diagnostic tags = errors.get(0);
+    assertEquals(Severity.ERROR, tags.severity());
+    assertEquals("Expression where a value must be written out", tags.summary());
+    assertEquals("e.json:2:10", tags.subject().orElseThrow().toString());
+    assertEquals(
+        "The value of \"tags\" is the ARM expression \"[parameters('tags')]\", which ARM"
+            + " evaluates only at deployment. The converted template needs the object written out"
+            + " here: replace the expression with its value.",
+        tags.detail());
+    assertEquals(
+        "The value of \"customize[0]\" is the ARM expression \"[parameters('step')]\", which ARM"
+            + " evaluates only at deployment. The converted template needs the object written out"
+            + " here: replace the expression with its value.",
+        errors.get(1).detail());
+    assertTrue(errors.get(2).detail().contains("needs the array written out"));
+    // The model leaves those values out and keeps the rest.
+    assertNull(bound.template().tags());
+    assertEquals(
+        List.of(
+            new Customizer.Shell(null, null, null, null),
+            new Customizer.PowerShell(
+                null, null, null, List.of("[format('echo {0}', 1)]"), null, null, null)),
+        bound.template().properties().customize());
   }
 }
