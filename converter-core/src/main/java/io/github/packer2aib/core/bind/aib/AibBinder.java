@@ -46,11 +46,12 @@ import java.util.Objects;
  * out). Discriminators are matched ignoring case and stored with the spec's casing ({@code vhd}
  * becomes {@code VHD}); integers and booleans written as ARM expressions are kept as expressions.
  * What only the binder reports is what it drops on purpose: keys that belong to the ARM
- * deployment template rather than to the resource ({@code dependsOn}, {@code comments}, …).
+ * deployment template rather than to the resource ({@code dependsOn}, {@code comments}, …), and
+ * ARM expressions standing for a whole object or array, which the model cannot hold.
  */
 public final class AibBinder {
 
-  /** The model, where each of its nodes came from, and the notes about dropped ARM keys. */
+  /** The model, where each of its nodes came from, and what the binder had to drop. */
   public record Bound(ImageTemplate template, SourceMap sourceMap, List<Diagnostic> diagnostics) {
     public Bound {
       Objects.requireNonNull(template, "template");
