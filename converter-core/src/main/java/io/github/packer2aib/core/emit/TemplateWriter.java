@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.emit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -24,9 +25,14 @@ import java.util.Objects;
  */
 public final class TemplateWriter {
 
+  /** Absent fields and map entries without a value are left out, not written as null. */
+  private static final JsonInclude.Value NON_NULL =
+      JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL);
+
   /** Shared with {@link TemplateDocs}, so the document tree is the JSON text's tree. */
   static final JsonMapper JSON =
       JsonMapper.builder()
+          .defaultPropertyInclusion(NON_NULL)
           .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .disable(SerializationFeature.INDENT_OUTPUT)
           .build();
@@ -35,6 +41,7 @@ public final class TemplateWriter {
 
   private static final YAMLMapper YAML =
       YAMLMapper.builder(new CanonicalYamlFactory())
+          .defaultPropertyInclusion(NON_NULL)
           .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
           // Discriminators as "type: Shell" members, as in JSON, not as YAML tags (!<Shell>).
           .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)

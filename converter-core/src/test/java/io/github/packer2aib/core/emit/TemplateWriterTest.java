@@ -122,4 +122,18 @@ class TemplateWriterTest {
             + "}\n",
         TemplateWriter.toJson(t));
   }
+
+  @Test
+  void mapEntriesWithoutValueAreLeftOut() {
+    Map<String, String> tags = new java.util.LinkedHashMap<>();
+    tags.put("a", null);
+    tags.put("b", "1");
+    ImageTemplate t =
+        new ImageTemplate(
+            null, null, null, null, tags, null, ImageTemplateProperties.builder().build());
+    assertEquals(
+        "{\n  \"tags\": {\n    \"b\": \"1\"\n  },\n  \"properties\": {}\n}\n",
+        TemplateWriter.toJson(t));
+    assertEquals("tags:\n  b: \"1\"\nproperties: {}\n", TemplateWriter.toYaml(t));
+  }
 }
