@@ -45,9 +45,9 @@ import java.util.Objects;
  * a value of the wrong shape is left null (a list item or map entry of the wrong shape is left
  * out). Discriminators are matched ignoring case and stored with the spec's casing ({@code vhd}
  * becomes {@code VHD}); integers and booleans written as ARM expressions are kept as expressions.
- * What only the binder reports is what it drops on purpose: keys that belong to the ARM
- * deployment template rather than to the resource ({@code dependsOn}, {@code comments}, …), and
- * ARM expressions standing for a whole object or array, which the model cannot hold.
+ * What only the binder reports is what it drops on purpose: keys that belong to the ARM deployment
+ * template rather than to the resource ({@code dependsOn}, {@code comments}, …), and ARM
+ * expressions standing for a whole object or array, which the model cannot hold.
  */
 public final class AibBinder {
 

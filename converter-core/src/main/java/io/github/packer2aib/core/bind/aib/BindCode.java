@@ -11,7 +11,8 @@ public enum BindCode implements DiagnosticCode {
   PACKER_TEMPLATE(
       "BIND-E002", Severity.ERROR, "Packer template where an image template was expected"),
   /** An ARM expression stands for a whole object or array, which the model cannot hold. */
-  STRUCTURED_EXPRESSION("BIND-E003", Severity.ERROR, "Expression where a value must be written out"),
+  STRUCTURED_EXPRESSION(
+      "BIND-E003", Severity.ERROR, "Expression where a value must be written out"),
   /** An ARM copy loop would deploy several templates; the conversion keeps one. */
   COPY_LOOP_NOT_EXPANDED("BIND-W001", Severity.WARNING, "ARM copy loop not expanded"),
   /** A key of the ARM deployment template (dependsOn, comments, …) that is not in the resource. */

@@ -90,14 +90,14 @@ final class StructuredExpressions {
   private static String kind(String key) {
     return switch (key) {
       case "customize",
-          "inline",
-          "filters",
-          "validExitCodes",
-          "distribute",
-          "replicationRegions",
-          "targetRegions",
-          "inVMValidations",
-          "additionalDataDisks" ->
+              "inline",
+              "filters",
+              "validExitCodes",
+              "distribute",
+              "replicationRegions",
+              "targetRegions",
+              "inVMValidations",
+              "additionalDataDisks" ->
           "array";
       default -> "object";
     };

@@ -427,10 +427,11 @@ class AibBinderTest {
         "{\"resources\": [{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\",\n"
             + " \"tags\": \"[parameters('tags')]\",\n"
             + " \"dependsOn\": [{\"properties\": \"[variables('ignored')]\"}],\n"
-            + " \"properties\": {\"customize\": [\"[parameters('step')]\", {\"type\": \"Shell\","
-            + "  \"inline\": \"[parameters('script')]\"}, {\"type\": \"PowerShell\","
-            + "  \"inline\": [\"[format('echo {0}', 1)]\"]}],\n"
-            + "  \"distribute\": [{\"type\": \"VHD\", \"artifactTags\": {\"source\": \"[parameters('s')]\"}}],\n"
+            + " \"properties\": {\"customize\": [\"[parameters('step')]\", {\"type\": \"Shell\", "
+            + " \"inline\": \"[parameters('script')]\"}, {\"type\": \"PowerShell\",  \"inline\":"
+            + " [\"[format('echo {0}', 1)]\"]}],\n"
+            + "  \"distribute\": [{\"type\": \"VHD\", \"artifactTags\": {\"source\":"
+            + " \"[parameters('s')]\"}}],\n"
             + "  \"vmProfile\": {\"vnetConfig\": \"[variables('vnet')]\"}}}]}";
     SourceFile file = new SourceFile("e.json", json);
     ResourceRef ref = AibResourceLocator.locate(TestDocs.parse(file), file).resources().get(0);
