@@ -246,11 +246,11 @@ public final class AibResourceLocator {
     if (o.get("provisioners").isPresent() || o.get("post-processors").isPresent()) {
       return "it has \"provisioners\"";
     }
-    if (o.get("build").isPresent()
-        || (o.get("source").isPresent() && o.get("packer").isPresent())) {
-      return o.get("build").isPresent()
-          ? "it has a \"build\" block"
-          : "it has \"packer\" and \"source\" blocks";
+    // One file of a multi-file HCL template in JSON syntax (.pkr.json) holds only some blocks.
+    for (String block : List.of("build", "source", "packer", "variable", "locals")) {
+      if (o.get(block).filter(DocObject.class::isInstance).isPresent()) {
+        return "it has a \"" + block + "\" block";
+      }
     }
     return null;
   }

@@ -246,6 +246,13 @@ class AibResourceLocatorTest {
   }
 
   @Test
+  void oneFileOfAMultiFileHclJsonTemplate() {
+    Diagnostic d = single(locate("variables.pkr.json", "{\"variable\": {\"location\": {}}}"));
+    assertEquals("BIND-E002", d.code());
+    assertTrue(d.detail().contains("(it has a \"variable\" block)"), d.detail());
+  }
+
+  @Test
   void programBuiltDocumentWithoutRangesPointsAtFileStart() {
     SourceFile file = new SourceFile("x.yaml", "a: 1\n");
     DocNode root = TestDocs.fromJson("{\"a\": 1}");
