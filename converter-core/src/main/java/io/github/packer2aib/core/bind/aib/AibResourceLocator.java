@@ -85,10 +85,9 @@ public final class AibResourceLocator {
       return true;
     }
     // Without $schema: a resources collection and no body of its own.
-    return o.get("resources")
-            .filter(r -> r instanceof DocArray || r instanceof DocObject)
-            .isPresent()
-        && o.get("properties").isEmpty();
+    DocNode resources = DocReader.member(o, "resources");
+    return (resources instanceof DocArray || resources instanceof DocObject)
+        && DocReader.member(o, "properties") == null;
   }
 
   /** A resource object or REST body: an imageTemplates type, or a properties body. */
@@ -104,22 +103,27 @@ public final class AibResourceLocator {
   }
 
   private static boolean hasBody(DocObject o) {
-    return o.get("properties")
-        .filter(
-            p ->
-                p instanceof DocObject body
-                    && BODY_KEYS.stream().anyMatch(k -> body.get(k).isPresent()))
-        .isPresent();
+    DocObject body = DocReader.object(o, "properties");
+    return body != null && BODY_KEYS.stream().anyMatch(k -> DocReader.member(body, k) != null);
   }
 
+  /** Keys are read as the binder reads them: exact, else ignoring case (as ARM does). */
   private static String typeOf(DocObject o) {
-    return o.get("type").flatMap(DocScalar::stringValue).orElse(null);
+    return DocReader.string(o, "type");
   }
 
   /** Walks {@code resources} (an array, or an object keyed by symbolic names). */
   private static void collectArm(DocObject template, String pointer, List<Found> found) {
-    DocNode resources = template.get("resources").orElse(null);
-    String base = JsonPointer.append(pointer, "resources");
+    DocMember member =
+        template
+            .member("resources")
+            .or(() -> template.memberIgnoringCase("resources"))
+            .orElse(null);
+    if (member == null) {
+      return;
+    }
+    DocNode resources = member.value();
+    String base = JsonPointer.append(pointer, member.key());
     if (resources instanceof DocArray a) {
       for (int i = 0; i < a.items().size(); i++) {
         visitArmResource(a.items().get(i), JsonPointer.append(base, i), found);

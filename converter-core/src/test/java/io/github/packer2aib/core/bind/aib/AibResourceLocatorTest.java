@@ -145,6 +145,15 @@ class AibResourceLocatorTest {
   }
 
   @Test
+  void keysAreMatchedIgnoringCaseLikeArmDoes() {
+    var l =
+        locate(
+            "c.json",
+            "{\"Resources\": [{\"Type\": \"Microsoft.VirtualMachineImages/imageTemplates\"}]}");
+    assertEquals(List.of("/Resources/0"), pointers(l));
+  }
+
+  @Test
   void nameIsReadWithWrongCaseKey() {
     var l =
         locate(
