@@ -1,0 +1,363 @@
+package io.github.packer2aib.core.bind.aib;
+
+import static io.github.packer2aib.core.bind.aib.DocReader.bool;
+import static io.github.packer2aib.core.bind.aib.DocReader.discriminator;
+import static io.github.packer2aib.core.bind.aib.DocReader.integer;
+import static io.github.packer2aib.core.bind.aib.DocReader.list;
+import static io.github.packer2aib.core.bind.aib.DocReader.member;
+import static io.github.packer2aib.core.bind.aib.DocReader.object;
+import static io.github.packer2aib.core.bind.aib.DocReader.string;
+import static io.github.packer2aib.core.bind.aib.DocReader.stringMap;
+import static io.github.packer2aib.core.bind.aib.DocReader.strings;
+
+import io.github.packer2aib.core.aib.AutoRun;
+import io.github.packer2aib.core.aib.Customizer;
+import io.github.packer2aib.core.aib.DataDisk;
+import io.github.packer2aib.core.aib.Distributor;
+import io.github.packer2aib.core.aib.ErrorHandling;
+import io.github.packer2aib.core.aib.Identity;
+import io.github.packer2aib.core.aib.ImageSource;
+import io.github.packer2aib.core.aib.ImageTemplate;
+import io.github.packer2aib.core.aib.ImageTemplateProperties;
+import io.github.packer2aib.core.aib.InVmValidator;
+import io.github.packer2aib.core.aib.IntValue;
+import io.github.packer2aib.core.aib.Optimize;
+import io.github.packer2aib.core.aib.TargetRegion;
+import io.github.packer2aib.core.aib.Validate;
+import io.github.packer2aib.core.aib.Versioning;
+import io.github.packer2aib.core.aib.VmProfile;
+import io.github.packer2aib.core.aib.VnetConfig;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.JsonPointer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Binds one located image template (a document object) to the AIB model.
+ *
+ * <p>The spec validator checks the document before binding and reports wrong types, unknown
+ * discriminators, unknown and read-only properties; so binding is tolerant and silent about those:
+ * a value of the wrong shape is left null (a list item or map entry of the wrong shape is left
+ * out). Discriminators are matched ignoring case and stored with the spec's casing ({@code vhd}
+ * becomes {@code VHD}); integers and booleans written as ARM expressions are kept as expressions.
+ * What only the binder reports is what it drops on purpose: keys that belong to the ARM deployment
+ * template rather than to the resource ({@code dependsOn}, {@code comments}, …), and ARM
+ * expressions standing for a whole object or array, which the model cannot hold.
+ */
+public final class AibBinder {
+
+  /** The model, where each of its nodes came from, and what the binder had to drop. */
+  public record Bound(ImageTemplate template, SourceMap sourceMap, List<Diagnostic> diagnostics) {
+    public Bound {
+      Objects.requireNonNull(template, "template");
+      Objects.requireNonNull(sourceMap, "sourceMap");
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+
+  /** Resource-declaration keys of ARM deployment templates that are not part of the resource. */
+  static final List<String> ARM_ONLY_KEYS =
+      List.of("dependsOn", "comments", "condition", "copy", "scope", "resources", "existing");
+
+  private static final List<String> SOURCE_TYPES =
+      List.of("PlatformImage", "ManagedImage", "SharedImageVersion", "ISO");
+  private static final List<String> CUSTOMIZER_TYPES =
+      List.of("Shell", "PowerShell", "File", "WindowsRestart", "WindowsUpdate");
+  private static final List<String> VALIDATOR_TYPES = List.of("Shell", "PowerShell", "File");
+  private static final List<String> DISTRIBUTOR_TYPES =
+      List.of("ManagedImage", "SharedImage", "VHD");
+  private static final List<String> VERSIONING_SCHEMES = List.of("Latest", "Source");
+
+  private AibBinder() {}
+
+  public static Bound bind(ResourceRef ref) {
+    Objects.requireNonNull(ref, "ref");
+    DocObject r = ref.node();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    reportArmOnlyKeys(ref, diagnostics);
+    StructuredExpressions.check(ref, diagnostics);
+    ImageTemplate template =
+        new ImageTemplate(
+            resourceType(string(r, "type")),
+            string(r, "apiVersion"),
+            string(r, "name"),
+            string(r, "location"),
+            stringMap(r, "tags"),
+            DocReader.ifObject(member(r, "identity"), AibBinder::identity),
+            properties(object(r, "properties")));
+    return new Bound(template, SourceMap.of(ref.pointer(), r), diagnostics);
+  }
+
+  /** ARM resource types ignore case; keep the documented spelling when it is the same type. */
+  private static String resourceType(String type) {
+    return type != null && type.equalsIgnoreCase(ImageTemplate.RESOURCE_TYPE)
+        ? ImageTemplate.RESOURCE_TYPE
+        : type;
+  }
+
+  private static void reportArmOnlyKeys(ResourceRef ref, List<Diagnostic> out) {
+    for (DocMember m : ref.node().members()) {
+      // ARM reads these keys ignoring case, as it does property names.
+      String key =
+          ARM_ONLY_KEYS.stream().filter(k -> k.equalsIgnoreCase(m.key())).findFirst().orElse(null);
+      if (key == null) {
+        continue;
+      }
+      String pointer = JsonPointer.append(ref.pointer(), m.key());
+      if (key.equals("copy")) {
+        out.add(
+            Diagnostic.of(
+                    BindCode.COPY_LOOP_NOT_EXPANDED,
+                    m.keyRange(),
+                    "The ARM \"copy\" loop would deploy several image templates from this"
+                        + " resource, but the converted template is a single resource. Expand the"
+                        + " loop by hand: write one template per copy, with its own name.")
+                .withPath(pointer));
+      } else {
+        out.add(
+            Diagnostic.of(BindCode.ARM_KEY_DROPPED, m.keyRange(), armKeyDetail(key, m.key()))
+                .withPath(pointer));
+      }
+    }
+  }
+
+  private static String armKeyDetail(String key, String written) {
+    String what =
+        switch (key) {
+          case "dependsOn" -> "orders resources within an ARM deployment";
+          case "condition" -> "decides whether an ARM deployment creates the resource";
+          case "resources" -> "declares child resources (such as triggers) in an ARM deployment";
+          case "existing" -> "refers to an existing resource in an ARM deployment";
+          default -> "belongs to the ARM deployment template";
+        };
+    return "\""
+        + written
+        + "\" "
+        + what
+        + "; it is not a property of the image template resource, so it is left out of the"
+        + " converted template.";
+  }
+
+  // ---- resource ----------------------------------------------------------------------------
+
+  private static Identity identity(DocObject o) {
+    List<String> ids = null;
+    if (member(o, "userAssignedIdentities") instanceof DocObject map) {
+      ids = new ArrayList<>();
+      for (DocMember m : map.members()) {
+        ids.add(m.key());
+      }
+    }
+    return new Identity(string(o, "type"), ids);
+  }
+
+  private static ImageTemplateProperties properties(DocObject p) {
+    if (p == null) {
+      return ImageTemplateProperties.builder().build();
+    }
+    return ImageTemplateProperties.builder()
+        .buildTimeoutInMinutes(integer(p, "buildTimeoutInMinutes"))
+        .customize(list(p, "customize", (item, i) -> customizer(item)))
+        .errorHandling(
+            DocReader.ifObject(
+                member(p, "errorHandling"),
+                e ->
+                    new ErrorHandling(
+                        string(e, "onCustomizerError"), string(e, "onValidationError"))))
+        .distribute(list(p, "distribute", (item, i) -> distributor(item)))
+        .optimize(DocReader.ifObject(member(p, "optimize"), AibBinder::optimize))
+        .source(source(member(p, "source")))
+        .stagingResourceGroup(string(p, "stagingResourceGroup"))
+        .validate(DocReader.ifObject(member(p, "validate"), AibBinder::validate))
+        .vmProfile(DocReader.ifObject(member(p, "vmProfile"), AibBinder::vmProfile))
+        .autoRun(DocReader.ifObject(member(p, "autoRun"), a -> new AutoRun(string(a, "state"))))
+        .managedResourceTags(stringMap(p, "managedResourceTags"))
+        .additionalDataDisks(
+            list(
+                p,
+                "additionalDataDisks",
+                (item, i) -> DocReader.ifObject(item, d -> new DataDisk(integer(d, "sizeGB")))))
+        .build();
+  }
+
+  // ---- source ------------------------------------------------------------------------------
+
+  private static ImageSource source(DocNode s) {
+    String type = discriminator(s, "type", SOURCE_TYPES);
+    if (type == null) {
+      return null;
+    }
+    return switch (type) {
+      case "PlatformImage" ->
+          new ImageSource.PlatformImage(
+              string(s, "publisher"),
+              string(s, "offer"),
+              string(s, "sku"),
+              string(s, "version"),
+              DocReader.ifObject(
+                  member(s, "planInfo"),
+                  p ->
+                      new ImageSource.PlanInfo(
+                          string(p, "planName"),
+                          string(p, "planProduct"),
+                          string(p, "planPublisher"))));
+      case "ManagedImage" -> new ImageSource.ManagedImage(string(s, "imageId"));
+      case "SharedImageVersion" -> new ImageSource.SharedImageVersion(string(s, "imageVersionId"));
+      default -> new ImageSource.Iso(string(s, "sourceUri"), string(s, "sha256Checksum"));
+    };
+  }
+
+  // ---- customize and validate --------------------------------------------------------------
+
+  private static Customizer customizer(DocNode c) {
+    String type = discriminator(c, "type", CUSTOMIZER_TYPES);
+    if (type == null) {
+      return null;
+    }
+    String name = string(c, "name");
+    return switch (type) {
+      case "Shell" ->
+          new Customizer.Shell(
+              name, string(c, "scriptUri"), string(c, "sha256Checksum"), strings(c, "inline"));
+      case "PowerShell" ->
+          new Customizer.PowerShell(
+              name,
+              string(c, "scriptUri"),
+              string(c, "sha256Checksum"),
+              strings(c, "inline"),
+              bool(c, "runElevated"),
+              bool(c, "runAsSystem"),
+              exitCodes(c));
+      case "File" ->
+          new Customizer.File(
+              name, string(c, "sourceUri"), string(c, "destination"), string(c, "sha256Checksum"));
+      case "WindowsRestart" ->
+          new Customizer.WindowsRestart(
+              name,
+              string(c, "restartCommand"),
+              string(c, "restartCheckCommand"),
+              string(c, "restartTimeout"));
+      default ->
+          new Customizer.WindowsUpdate(
+              name, string(c, "searchCriteria"), strings(c, "filters"), integer(c, "updateLimit"));
+    };
+  }
+
+  private static List<IntValue> exitCodes(DocNode c) {
+    return list(c, "validExitCodes", (item, i) -> DocReader.asInteger(item));
+  }
+
+  private static Validate validate(DocObject v) {
+    return new Validate(
+        bool(v, "continueDistributeOnFailure"),
+        bool(v, "sourceValidationOnly"),
+        list(v, "inVMValidations", (item, i) -> validator(item)));
+  }
+
+  private static InVmValidator validator(DocNode c) {
+    String type = discriminator(c, "type", VALIDATOR_TYPES);
+    if (type == null) {
+      return null;
+    }
+    String name = string(c, "name");
+    return switch (type) {
+      case "Shell" ->
+          new InVmValidator.Shell(
+              name, string(c, "scriptUri"), string(c, "sha256Checksum"), strings(c, "inline"));
+      case "PowerShell" ->
+          new InVmValidator.PowerShell(
+              name,
+              string(c, "scriptUri"),
+              string(c, "sha256Checksum"),
+              strings(c, "inline"),
+              bool(c, "runElevated"),
+              bool(c, "runAsSystem"),
+              exitCodes(c));
+      default ->
+          new InVmValidator.File(
+              name, string(c, "sourceUri"), string(c, "destination"), string(c, "sha256Checksum"));
+    };
+  }
+
+  // ---- distribute --------------------------------------------------------------------------
+
+  private static Distributor distributor(DocNode d) {
+    String type = discriminator(d, "type", DISTRIBUTOR_TYPES);
+    if (type == null) {
+      return null;
+    }
+    String runOutputName = string(d, "runOutputName");
+    Map<String, String> artifactTags = stringMap(d, "artifactTags");
+    return switch (type) {
+      case "ManagedImage" ->
+          new Distributor.ManagedImage(
+              string(d, "imageId"), string(d, "location"), runOutputName, artifactTags);
+      case "SharedImage" ->
+          new Distributor.SharedImage(
+              string(d, "galleryImageId"),
+              runOutputName,
+              artifactTags,
+              strings(d, "replicationRegions"),
+              list(
+                  d,
+                  "targetRegions",
+                  (item, i) -> DocReader.ifObject(item, AibBinder::targetRegion)),
+              versioning(member(d, "versioning")),
+              bool(d, "excludeFromLatest"),
+              string(d, "storageAccountType"),
+              string(d, "replicationMode"));
+      default -> new Distributor.Vhd(string(d, "uri"), runOutputName, artifactTags);
+    };
+  }
+
+  private static TargetRegion targetRegion(DocObject t) {
+    return new TargetRegion(
+        string(t, "name"), integer(t, "replicaCount"), string(t, "storageAccountType"));
+  }
+
+  private static Versioning versioning(DocNode v) {
+    String scheme = discriminator(v, "scheme", VERSIONING_SCHEMES);
+    if (scheme == null) {
+      return null;
+    }
+    return scheme.equals("Latest")
+        ? new Versioning.Latest(integer(v, "major"))
+        : new Versioning.Source();
+  }
+
+  // ---- optimize and vmProfile --------------------------------------------------------------
+
+  private static Optimize optimize(DocObject o) {
+    return new Optimize(
+        DocReader.ifObject(member(o, "vmBoot"), b -> new Optimize.VmBoot(string(b, "state"))),
+        DocReader.ifObject(
+            member(o, "workload"),
+            w ->
+                new Optimize.Workload(
+                    string(w, "state"), string(w, "scriptUri"), string(w, "sha256Checksum"))));
+  }
+
+  private static VmProfile vmProfile(DocObject v) {
+    return new VmProfile(
+        string(v, "vmSize"),
+        integer(v, "osDiskSizeGB"),
+        DocReader.ifObject(member(v, "vnetConfig"), AibBinder::vnetConfig),
+        strings(v, "userAssignedIdentities"));
+  }
+
+  /** Both forms: {@code subnetId} (2020-02-14+) and the 2019 documentation's names. */
+  private static VnetConfig vnetConfig(DocObject n) {
+    return new VnetConfig(
+        string(n, "subnetId"),
+        string(n, "containerInstanceSubnetId"),
+        string(n, "proxyVmSize"),
+        string(n, "name"),
+        string(n, "subnetName"),
+        string(n, "resourceGroupName"));
+  }
+}

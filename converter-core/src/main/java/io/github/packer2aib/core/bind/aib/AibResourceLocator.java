@@ -1,0 +1,271 @@
+package io.github.packer2aib.core.bind.aib;
+
+import io.github.packer2aib.core.aib.ImageTemplate;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.doc.JsonPointer;
+import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds the AIB image templates in a JSON or YAML document. Three shapes hold one:
+ *
+ * <ol>
+ *   <li>the resource object itself, as the AIB documentation and {@code az resource create} use it
+ *       ({@code type} {@code Microsoft.VirtualMachineImages/imageTemplates}; old samples write just
+ *       {@code Microsoft.VirtualMachineImages}, which is located here and reported by the spec
+ *       validator);
+ *   <li>an ARM deployment template: every resource of type {@code
+ *       Microsoft.VirtualMachineImages/imageTemplates} (ignoring case), also among child resources
+ *       and inside nested deployments ({@code Microsoft.Resources/deployments} with an inline
+ *       {@code properties.template}); other resources are ignored;
+ *   <li>a REST request body: no {@code type}, a {@code properties} object holding {@code source},
+ *       {@code customize} or {@code distribute}.
+ * </ol>
+ */
+public final class AibResourceLocator {
+
+  /** The templates found, in document order, and the error when there is none. */
+  public record Located(List<ResourceRef> resources, List<Diagnostic> diagnostics) {
+    public Located {
+      resources = List.copyOf(resources);
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+
+  private static final String PROVIDER = "microsoft.virtualmachineimages";
+  private static final String DEPLOYMENTS = "microsoft.resources/deployments";
+  private static final List<String> BODY_KEYS = List.of("source", "customize", "distribute");
+
+  private AibResourceLocator() {}
+
+  public static Located locate(DocNode root, SourceFile file) {
+    Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(file, "file");
+    List<Found> found = new ArrayList<>();
+    if (root instanceof DocObject o) {
+      if (isArmTemplate(o)) {
+        collectArm(o, JsonPointer.ROOT, found);
+      } else if (isResource(o)) {
+        found.add(new Found(JsonPointer.ROOT, o));
+      }
+    }
+    if (found.isEmpty()) {
+      return new Located(List.of(), List.of(notFound(root, file)));
+    }
+    List<String> names = new ArrayList<>();
+    for (Found f : found) {
+      names.add(DocReader.string(f.node(), "name"));
+    }
+    List<String> assigned = ResourceNames.assign(file.name(), names);
+    List<ResourceRef> refs = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      refs.add(new ResourceRef(found.get(i).pointer(), found.get(i).node(), assigned.get(i)));
+    }
+    return new Located(refs, List.of());
+  }
+
+  private record Found(String pointer, DocObject node) {}
+
+  // ---- shapes ------------------------------------------------------------------------------
+
+  private static boolean isArmTemplate(DocObject o) {
+    String schema = o.get("$schema").flatMap(DocScalar::stringValue).orElse("");
+    if (schema.toLowerCase(Locale.ROOT).contains("deploymenttemplate")) {
+      return true;
+    }
+    // Without $schema: a resources collection and no body of its own.
+    DocNode resources = DocReader.member(o, "resources");
+    return (resources instanceof DocArray || resources instanceof DocObject)
+        && DocReader.member(o, "properties") == null;
+  }
+
+  /** A resource object or REST body: an imageTemplates type, or a properties body. */
+  private static boolean isResource(DocObject o) {
+    String type = typeOf(o);
+    if (type != null) {
+      String t = type.toLowerCase(Locale.ROOT);
+      if (t.equals(ImageTemplate.RESOURCE_TYPE.toLowerCase(Locale.ROOT)) || t.equals(PROVIDER)) {
+        return true;
+      }
+    }
+    return hasBody(o);
+  }
+
+  private static boolean hasBody(DocObject o) {
+    DocObject body = DocReader.object(o, "properties");
+    return body != null && BODY_KEYS.stream().anyMatch(k -> DocReader.member(body, k) != null);
+  }
+
+  /** Keys are read as the binder reads them: exact, else ignoring case (as ARM does). */
+  private static String typeOf(DocObject o) {
+    return DocReader.string(o, "type");
+  }
+
+  /** Walks {@code resources} (an array, or an object keyed by symbolic names). */
+  private static void collectArm(DocObject template, String pointer, List<Found> found) {
+    DocMember member =
+        template
+            .member("resources")
+            .or(() -> template.memberIgnoringCase("resources"))
+            .orElse(null);
+    if (member == null) {
+      return;
+    }
+    DocNode resources = member.value();
+    String base = JsonPointer.append(pointer, member.key());
+    if (resources instanceof DocArray a) {
+      for (int i = 0; i < a.items().size(); i++) {
+        visitArmResource(a.items().get(i), JsonPointer.append(base, i), found);
+      }
+    } else if (resources instanceof DocObject byName) {
+      for (DocMember m : byName.members()) {
+        visitArmResource(m.value(), JsonPointer.append(base, m.key()), found);
+      }
+    }
+  }
+
+  private static void visitArmResource(DocNode node, String pointer, List<Found> found) {
+    if (!(node instanceof DocObject r)) {
+      return;
+    }
+    String type = typeOf(r);
+    String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
+    if (t.equals(ImageTemplate.RESOURCE_TYPE.toLowerCase(Locale.ROOT))
+        || (t.equals(PROVIDER) && hasBody(r))) {
+      // An image template's own child resources (triggers) hold no further templates.
+      found.add(new Found(pointer, r));
+      return;
+    }
+    if (t.equals(DEPLOYMENTS)) {
+      r.get("properties")
+          .filter(DocObject.class::isInstance)
+          .flatMap(p -> ((DocObject) p).get("template"))
+          .filter(DocObject.class::isInstance)
+          .ifPresent(
+              tpl ->
+                  collectArm(
+                      (DocObject) tpl,
+                      JsonPointer.append(JsonPointer.append(pointer, "properties"), "template"),
+                      found));
+    }
+    collectArm(r, pointer, found);
+  }
+
+  // ---- nothing found -----------------------------------------------------------------------
+
+  private static Diagnostic notFound(DocNode root, SourceFile file) {
+    Range at = rootRange(root, file);
+    if (root instanceof DocObject o && looksLikePacker(o)) {
+      return Diagnostic.of(
+              BindCode.PACKER_TEMPLATE,
+              at,
+              "This document looks like a Packer template ("
+                  + packerSign(o)
+                  + "), but this command reads Azure VM Image Builder templates only; Packer input"
+                  + " is not supported on this path yet. Give an image template: a"
+                  + " Microsoft.VirtualMachineImages/imageTemplates resource, an ARM deployment"
+                  + " template containing one, or the REST request body of one.")
+          .withPath(JsonPointer.ROOT);
+    }
+    return Diagnostic.of(BindCode.NO_IMAGE_TEMPLATE, at, expectedDetail(root))
+        .withPath(JsonPointer.ROOT);
+  }
+
+  private static String expectedDetail(DocNode root) {
+    String expected =
+        "Expected an Azure VM Image Builder template: a resource object with \"type\":"
+            + " \"Microsoft.VirtualMachineImages/imageTemplates\", an ARM deployment template"
+            + " whose \"resources\" contain one, or a REST request body with a \"properties\""
+            + " object holding \"source\", \"customize\" and \"distribute\".";
+    if (!(root instanceof DocObject o)) {
+      return "The document is " + root.kindName() + ". " + expected;
+    }
+    String schema = o.get("$schema").flatMap(DocScalar::stringValue).orElse("");
+    if (schema.toLowerCase(Locale.ROOT).contains("deploymentparameters")) {
+      return "This document is an ARM deployment parameters file, which holds values for a"
+          + " template but no resources. "
+          + expected
+          + " Give the deployment template instead.";
+    }
+    if (isArmTemplate(o)) {
+      Set<String> types = new LinkedHashSet<>();
+      collectTypes(o, types);
+      String what =
+          types.isEmpty()
+              ? "This ARM template has no resources."
+              : "This ARM template has no resource of type"
+                  + " \"Microsoft.VirtualMachineImages/imageTemplates\"; its resources are of type "
+                  + String.join(", ", types.stream().map(t -> "\"" + t + "\"").toList())
+                  + ".";
+      return what + " " + expected;
+    }
+    String type = typeOf(o);
+    if (type != null) {
+      return "This document is a resource of type \"" + type + "\". " + expected;
+    }
+    return expected;
+  }
+
+  private static void collectTypes(DocObject template, Set<String> types) {
+    DocNode resources = template.get("resources").orElse(null);
+    List<DocNode> items = new ArrayList<>();
+    if (resources instanceof DocArray a) {
+      items.addAll(a.items());
+    } else if (resources instanceof DocObject byName) {
+      byName.members().forEach(m -> items.add(m.value()));
+    }
+    for (DocNode item : items) {
+      if (item instanceof DocObject r) {
+        String type = typeOf(r);
+        if (type != null) {
+          types.add(type);
+        }
+      }
+    }
+  }
+
+  private static boolean looksLikePacker(DocObject o) {
+    return packerSign(o) != null;
+  }
+
+  /** What makes a document look like a Packer template, for the message; null if nothing. */
+  private static String packerSign(DocObject o) {
+    if (o.get("builders").isPresent()) {
+      return "it has \"builders\"";
+    }
+    if (o.get("source").isPresent() && o.get("build").isPresent()) {
+      return "it has \"source\" and \"build\" blocks";
+    }
+    if (o.get("provisioners").isPresent() || o.get("post-processors").isPresent()) {
+      return "it has \"provisioners\"";
+    }
+    // One file of a multi-file HCL template in JSON syntax (.pkr.json) holds only some blocks.
+    for (String block : List.of("build", "source", "packer", "variable", "locals")) {
+      if (o.get(block).filter(DocObject.class::isInstance).isPresent()) {
+        return "it has a \"" + block + "\" block";
+      }
+    }
+    return null;
+  }
+
+  /** The first character of the document: an error about the whole file points at its start. */
+  private static Range rootRange(DocNode root, SourceFile file) {
+    Range r = root.range();
+    if (r == null) {
+      return file.start();
+    }
+    int start = r.start().offset();
+    return file.range(start, Math.min(start + 1, r.end().offset()));
+  }
+}

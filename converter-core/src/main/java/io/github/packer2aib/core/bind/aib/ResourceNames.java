@@ -1,0 +1,111 @@
+package io.github.packer2aib.core.bind.aib;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Output names for the templates found in one file: the resource's own {@code name} when it is a
+ * valid literal template name, else the input file's base name (with {@code -1}, {@code -2}, … when
+ * the file holds several). Names are safe as file names on every OS and unique within the file,
+ * ignoring case (macOS and Windows file systems ignore it).
+ */
+final class ResourceNames {
+  /** AIB's template name pattern (a URL path segment). */
+  private static final Pattern TEMPLATE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+  private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9_.-]+");
+
+  /** Device names Windows refuses as file names, with or without extension. */
+  private static final Set<String> WINDOWS_RESERVED =
+      Set.of(
+          "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+          "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
+
+  static final String FALLBACK = "image-template";
+  private static final int MAX = 64;
+
+  private ResourceNames() {}
+
+  /**
+   * One name per resource, in order.
+   *
+   * @param fileName the input's display name (a path, or a stdin name)
+   * @param resourceNames each resource's {@code name} member if it is a string, else null
+   */
+  static List<String> assign(String fileName, List<String> resourceNames) {
+    String base = baseName(fileName);
+    boolean several = resourceNames.size() > 1;
+    List<String> out = new ArrayList<>();
+    Set<String> used = new HashSet<>();
+    for (int i = 0; i < resourceNames.size(); i++) {
+      String own = resourceNames.get(i);
+      String candidate = isUsableName(own) ? own : several ? withSuffix(base, "-" + (i + 1)) : base;
+      String unique = candidate;
+      for (int n = 2; used.contains(unique.toLowerCase(Locale.ROOT)); n++) {
+        unique = withSuffix(candidate, "-" + n);
+      }
+      used.add(unique.toLowerCase(Locale.ROOT));
+      out.add(unique);
+    }
+    return List.copyOf(out);
+  }
+
+  /** A literal (not an ARM expression, not a placeholder) that is also a safe file name. */
+  static boolean isUsableName(String name) {
+    return name != null && TEMPLATE_NAME.matcher(name).matches() && isSafeFileName(name);
+  }
+
+  /** The file's name without folders and without its last extension, made file-name safe. */
+  static String baseName(String fileName) {
+    String name = fileName;
+    int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+    name = name.substring(slash + 1);
+    int dot = name.lastIndexOf('.');
+    if (dot > 0) {
+      name = name.substring(0, dot);
+    }
+    name = UNSAFE.matcher(name).replaceAll("-");
+    name = trim(name);
+    if (name.length() > MAX) {
+      name = trim(name.substring(0, MAX));
+    }
+    return isSafeFileName(name) ? name : FALLBACK;
+  }
+
+  private static String withSuffix(String name, String suffix) {
+    String head =
+        name.length() + suffix.length() > MAX ? name.substring(0, MAX - suffix.length()) : name;
+    return head + suffix;
+  }
+
+  /** Strips the dashes and dots that make a name look like an option or a hidden file. */
+  private static String trim(String name) {
+    int s = 0;
+    int e = name.length();
+    while (s < e && (name.charAt(s) == '-' || name.charAt(s) == '.')) {
+      s++;
+    }
+    while (e > s && (name.charAt(e - 1) == '-' || name.charAt(e - 1) == '.')) {
+      e--;
+    }
+    return name.substring(s, e);
+  }
+
+  private static boolean isSafeFileName(String name) {
+    // A leading dash reads as an option on a command line; only dots is "." or "..".
+    if (name.isEmpty() || name.startsWith("-") || name.chars().allMatch(c -> c == '.')) {
+      return false;
+    }
+    // Windows also drops a trailing dot, so "a." and "a" would be the same file.
+    if (name.endsWith(".")) {
+      return false;
+    }
+    String stem = name.toLowerCase(Locale.ROOT);
+    int dot = stem.indexOf('.');
+    return !WINDOWS_RESERVED.contains(dot < 0 ? stem : stem.substring(0, dot));
+  }
+}

@@ -1,0 +1,20 @@
+package io.github.packer2aib.core.bind.aib;
+
+import io.github.packer2aib.core.doc.DocObject;
+import java.util.Objects;
+
+/**
+ * One image template found in a document.
+ *
+ * @param pointer the JSON pointer of the resource object in the document ({@code ""} for a document
+ *     that is the resource itself, {@code /resources/2} inside an ARM template)
+ * @param node the resource object (or REST body)
+ * @param suggestedName a file-name-safe name for the converted output, unique within the document
+ */
+public record ResourceRef(String pointer, DocObject node, String suggestedName) {
+  public ResourceRef {
+    Objects.requireNonNull(pointer, "pointer");
+    Objects.requireNonNull(node, "node");
+    Objects.requireNonNull(suggestedName, "suggestedName");
+  }
+}

@@ -1,0 +1,129 @@
+package io.github.packer2aib.core.bind.aib;
+
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.JsonPointer;
+import io.github.packer2aib.core.source.Range;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where each node of a bound resource stands in its source file, so that later stages (mapping,
+ * validation of the model) can point at the input although they only see the model.
+ *
+ * <p>Pointers passed to {@link #locate} are relative to the resource ({@code /properties/source});
+ * {@link #absolute} turns one into the pointer within the whole document ({@code
+ * /resources/0/properties/source}), which is what diagnostics carry. Immutable.
+ */
+public final class SourceMap {
+  private final String basePointer;
+  private final Map<String, Range> nodes;
+  private final Map<String, Range> keys;
+
+  private SourceMap(String basePointer, Map<String, Range> nodes, Map<String, Range> keys) {
+    this.basePointer = basePointer;
+    this.nodes = nodes;
+    this.keys = keys;
+  }
+
+  /** The map of every node below (and including) {@code resource}, found at {@code basePointer}. */
+  public static SourceMap of(String basePointer, DocNode resource) {
+    Objects.requireNonNull(basePointer, "basePointer");
+    Map<String, Range> nodes = new LinkedHashMap<>();
+    Map<String, Range> keys = new LinkedHashMap<>();
+    collect(resource, JsonPointer.ROOT, nodes, keys);
+    return new SourceMap(
+        basePointer, Collections.unmodifiableMap(nodes), Collections.unmodifiableMap(keys));
+  }
+
+  /** A map without locations, for a resource built by the program. */
+  public static SourceMap empty(String basePointer) {
+    return new SourceMap(basePointer, Map.of(), Map.of());
+  }
+
+  private static void collect(
+      DocNode node, String pointer, Map<String, Range> nodes, Map<String, Range> keys) {
+    if (node.range() != null) {
+      nodes.put(pointer, node.range());
+    }
+    if (node instanceof DocObject o) {
+      for (DocMember m : o.members()) {
+        String child = JsonPointer.append(pointer, m.key());
+        if (m.keyRange() != null) {
+          keys.put(child, m.keyRange());
+        }
+        collect(m.value(), child, nodes, keys);
+      }
+    } else if (node instanceof DocArray a) {
+      for (int i = 0; i < a.items().size(); i++) {
+        collect(a.items().get(i), JsonPointer.append(pointer, i), nodes, keys);
+      }
+    }
+  }
+
+  /** The pointer of the resource in its document. */
+  public String basePointer() {
+    return basePointer;
+  }
+
+  /** The document pointer of a pointer relative to the resource. */
+  public String absolute(String relativePointer) {
+    return basePointer + relativePointer;
+  }
+
+  /**
+   * The range of the node at {@code relativePointer}, or of its nearest ancestor that has one (a
+   * field the model has but the input lacks is best reported at the object that should hold it).
+   */
+  public Optional<Range> locate(String relativePointer) {
+    String p = relativePointer;
+    while (true) {
+      Range r = nodes.get(p);
+      if (r != null) {
+        return Optional.of(r);
+      }
+      if (p.isEmpty()) {
+        return Optional.empty();
+      }
+      p = p.substring(0, p.lastIndexOf('/'));
+    }
+  }
+
+  /** The range of the exact node at {@code relativePointer}, without falling back. */
+  public Optional<Range> exact(String relativePointer) {
+    return Optional.ofNullable(nodes.get(relativePointer));
+  }
+
+  /** The range of the key of the member at {@code relativePointer}, if that node is a member. */
+  public Optional<Range> locateKey(String relativePointer) {
+    return Optional.ofNullable(keys.get(relativePointer));
+  }
+
+  /** Every located pointer (relative) with its range, in document order. */
+  public Map<String, Range> ranges() {
+    return nodes;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SourceMap s
+        && basePointer.equals(s.basePointer)
+        && nodes.equals(s.nodes)
+        && keys.equals(s.keys);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(basePointer, nodes, keys);
+  }
+
+  @Override
+  public String toString() {
+    return "SourceMap[" + basePointer + ", " + nodes.size() + " nodes]";
+  }
+}

@@ -1,0 +1,630 @@
+package io.github.packer2aib.core.aib;
+
+import static io.github.packer2aib.core.aib.ApiVersion.V2020_02_14;
+import static io.github.packer2aib.core.aib.ApiVersion.V2021_10_01;
+import static io.github.packer2aib.core.aib.ApiVersion.V2022_02_14;
+import static io.github.packer2aib.core.aib.ApiVersion.V2022_07_01;
+import static io.github.packer2aib.core.aib.ApiVersion.V2023_07_01;
+import static io.github.packer2aib.core.aib.ApiVersion.V2024_02_01;
+import static io.github.packer2aib.core.aib.ApiVersion.V2025_10_01;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Builders;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.domains.DomainContextBase;
+
+/**
+ * Valid AIB image templates for property tests: for a given API version, only the fields that
+ * version has, with valid enum values and patterns, unique {@code runOutputName}s, customizers of
+ * one OS (Shell for Linux; PowerShell, WindowsRestart and WindowsUpdate for Windows; File with
+ * either), {@code scriptUri} xor {@code inline}, {@code runAsSystem} only with {@code runElevated},
+ * {@code replicationRegions} xor {@code targetRegions}, a build timeout of 0 or 6..960. Free text
+ * includes what is hard to write in JSON and YAML: quotes, backslashes, Unicode, line breaks, YAML
+ * 1.1 booleans, number-like strings, comment and mapping indicators.
+ *
+ * <p>Use with {@code @Domain(AibDomain.class)} and {@code @ForAll ImageTemplate}, or call {@link
+ * #templates(ApiVersion)} for one version.
+ */
+public class AibDomain extends DomainContextBase {
+
+  @Provide
+  Arbitrary<ApiVersion> apiVersions() {
+    return Arbitraries.of(ApiVersion.class);
+  }
+
+  @Provide
+  Arbitrary<ImageTemplate> anyTemplate() {
+    return apiVersions().flatMap(AibDomain::templates);
+  }
+
+  /** Valid templates of one API version. */
+  public static Arbitrary<ImageTemplate> templates(ApiVersion v) {
+    return Arbitraries.of(Os.class).flatMap(os -> templates(v, os));
+  }
+
+  enum Os {
+    LINUX,
+    WINDOWS
+  }
+
+  // ---- text --------------------------------------------------------------------------------
+
+  /** Strings that break naive JSON or YAML writers, or that YAML readers take for non-strings. */
+  static final List<String> TRICKY =
+      List.of(
+          "yes",
+          "No",
+          "ON",
+          "off",
+          "y",
+          "n",
+          "true",
+          "False",
+          "null",
+          "~",
+          "1.10",
+          "0x1F",
+          "017",
+          "1e3",
+          ".inf",
+          "-.NaN",
+          "2024-02-01",
+          "1:30",
+          "1_000",
+          "",
+          " ",
+          " lead",
+          "trail ",
+          "a: b",
+          "ends:",
+          "# comment",
+          "key #x",
+          "x#y",
+          "-dash",
+          "- item",
+          "?q",
+          ":colon",
+          "*star",
+          "&anchor",
+          "!tag",
+          "|pipe",
+          ">fold",
+          "%pct",
+          "@at",
+          "`tick",
+          "'single'",
+          "\"double\"",
+          "it's \"quoted\"",
+          "back\\slash",
+          "C:\\Windows\\Temp",
+          "{brace}",
+          "[bracket",
+          "[[literal]",
+          "---",
+          "...",
+          "=",
+          "<<",
+          "日本語",
+          "Zoë Müller",
+          "emoji 😀",
+          "line1\nline2",
+          "ends with newline\n",
+          "\n",
+          "two\n\n",
+          "\n\nlead",
+          "  indented\nlines",
+          "a\n  b\n    c\n",
+          "tab\there",
+          "\tlead",
+          "cr\r\nlf",
+          "lone\r",
+          "sep\u2028x",
+          "nel\u0085x",
+          "bom\uFEFFx",
+          "echo $HOME && exit 0",
+          "Write-Host \"on\"",
+          "sudo apt-get install -y nginx # web");
+
+  /** Plain words, as most real values are. */
+  static Arbitrary<String> word() {
+    return Arbitraries.strings()
+        .withCharRange('a', 'z')
+        .withCharRange('A', 'Z')
+        .withCharRange('0', '9')
+        .withChars("-_.")
+        .ofMinLength(1)
+        .ofMaxLength(12);
+  }
+
+  /** Any text without lone surrogates or non-characters (a file decoded as UTF-8 has none). */
+  static Arbitrary<String> anyChars() {
+    return Arbitraries.strings()
+        .withCharRange(' ', '~')
+        .withCharRange('\u00a0', '\ud7ff')
+        .withCharRange('\ue000', '\ufffd')
+        .withChars("\n\t\r\u0085")
+        .ofMaxLength(16);
+  }
+
+  static Arbitrary<String> text() {
+    Arbitrary<String> lines =
+        Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.of(TRICKY)), Tuple.of(3, word()))
+            .list()
+            .ofMinSize(2)
+            .ofMaxSize(4)
+            .map(l -> String.join("\n", l));
+    return Arbitraries.frequencyOf(
+        Tuple.of(4, Arbitraries.of(TRICKY)),
+        Tuple.of(4, word()),
+        Tuple.of(2, anyChars()),
+        Tuple.of(1, lines));
+  }
+
+  static Arbitrary<String> optionalText() {
+    return text().injectNull(0.3);
+  }
+
+  static Arbitrary<Map<String, String>> tags() {
+    return Arbitraries.maps(Arbitraries.oneOf(word(), text()), text()).ofMaxSize(3);
+  }
+
+  /** AIB's name pattern for templates and run outputs: {@code ^[A-Za-z0-9-_.]{1,64}$}. */
+  static Arbitrary<String> name() {
+    return Arbitraries.strings()
+        .withCharRange('a', 'z')
+        .withCharRange('A', 'Z')
+        .withCharRange('0', '9')
+        .withChars("-_.")
+        .ofMinLength(1)
+        .ofMaxLength(64);
+  }
+
+  static Arbitrary<String> expression() {
+    return Arbitraries.of(
+        "[parameters('value')]",
+        "[variables('x')]",
+        "[add(parameters('a'), 1)]",
+        "[if(equals(parameters('os'), 'win'), 'yes', 'no')]",
+        "[format('{0}-{1}', parameters('a'), \"b\")]");
+  }
+
+  static Arbitrary<String> region() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(8, Arbitraries.of("westeurope", "eastus", "westus2", "northeurope", "japaneast")),
+        Tuple.of(1, expression()));
+  }
+
+  static Arbitrary<String> resourceId(String provider) {
+    return Arbitraries.frequencyOf(
+        Tuple.of(
+            8,
+            Combinators.combine(Arbitraries.strings().numeric().ofLength(8), word(), word())
+                .as(
+                    (sub, rg, n) ->
+                        "/subscriptions/"
+                            + sub
+                            + "-0000-0000-0000-000000000000/resourceGroups/"
+                            + rg
+                            + "/providers/"
+                            + provider
+                            + "/"
+                            + n)),
+        Tuple.of(1, expression()));
+  }
+
+  static Arbitrary<String> uri() {
+    return Combinators.combine(word(), word())
+        .as((host, path) -> "https://" + host + ".example.com/" + path + "?sv=2024&sp=r");
+  }
+
+  static Arbitrary<String> sha256() {
+    return Arbitraries.strings().withChars("0123456789abcdef").ofLength(64);
+  }
+
+  static Arbitrary<IntValue> intValue(long min, long max) {
+    return Arbitraries.frequencyOf(
+        Tuple.of(6, Arbitraries.longs().between(min, max).map(IntValue::of)),
+        Tuple.of(1, expression().map(IntValue::expression)));
+  }
+
+  static Arbitrary<BoolValue> boolValue() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(6, Arbitraries.of(BoolValue.TRUE, BoolValue.FALSE)),
+        Tuple.of(1, expression().map(BoolValue::expression)));
+  }
+
+  static Arbitrary<String> state() {
+    return Arbitraries.of("Enabled", "Disabled");
+  }
+
+  // ---- template ----------------------------------------------------------------------------
+
+  static Arbitrary<ImageTemplate> templates(ApiVersion v, Os os) {
+    Arbitrary<Identity> identity = v.atLeast(V2020_02_14) ? identity() : identity().injectNull(0.5);
+    return Combinators.combine(
+            Arbitraries.oneOf(name(), expression()).injectNull(0.3),
+            region(),
+            tags().injectNull(0.5),
+            identity,
+            properties(v, os))
+        .as(
+            (name, location, tags, id, props) ->
+                new ImageTemplate(
+                    ImageTemplate.RESOURCE_TYPE, v.id(), name, location, tags, id, props));
+  }
+
+  static Arbitrary<Identity> identity() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(
+            8,
+            resourceId("Microsoft.ManagedIdentity/userAssignedIdentities")
+                .map(Identity::userAssigned)),
+        Tuple.of(1, Arbitraries.just(new Identity("None", null))));
+  }
+
+  static Arbitrary<ImageTemplateProperties> properties(ApiVersion v, Os os) {
+    var b =
+        Builders.withBuilder(ImageTemplateProperties::builder)
+            .use(buildTimeout())
+            .withProbability(0.7)
+            .in(ImageTemplateProperties.Builder::buildTimeoutInMinutes)
+            .use(customizers(v, os).list().ofMaxSize(4))
+            .withProbability(0.9)
+            .in(ImageTemplateProperties.Builder::customize)
+            .use(distributors(v))
+            .in(ImageTemplateProperties.Builder::distribute)
+            .use(source(v))
+            .in(ImageTemplateProperties.Builder::source)
+            .use(vmProfile(v))
+            .withProbability(0.6)
+            .in(ImageTemplateProperties.Builder::vmProfile);
+    if (v.atLeast(V2022_02_14)) {
+      b =
+          b.use(resourceId("Microsoft.Resources/resourceGroups"))
+              .withProbability(0.3)
+              .in(ImageTemplateProperties.Builder::stagingResourceGroup)
+              .use(validate(v, os))
+              .withProbability(0.4)
+              .in(ImageTemplateProperties.Builder::validate);
+    }
+    if (v.atLeast(V2022_07_01)) {
+      Arbitrary<Optimize.Workload> workload =
+          v.atLeast(V2025_10_01)
+              ? Combinators.combine(state(), uri().injectNull(0.5), sha256().injectNull(0.5))
+                  .as(Optimize.Workload::new)
+                  .injectNull(0.5)
+              : Arbitraries.just(null);
+      b =
+          b.use(
+                  Combinators.combine(state().map(Optimize.VmBoot::new).injectNull(0.2), workload)
+                      .as(Optimize::new))
+              .withProbability(0.4)
+              .in(ImageTemplateProperties.Builder::optimize);
+    }
+    if (v.atLeast(V2023_07_01)) {
+      Arbitrary<String> onError = Arbitraries.of("cleanup", "abort").injectNull(0.3);
+      b =
+          b.use(Combinators.combine(onError, onError).as(ErrorHandling::new))
+              .withProbability(0.4)
+              .in(ImageTemplateProperties.Builder::errorHandling);
+    }
+    if (v.atLeast(V2024_02_01)) {
+      b =
+          b.use(state().map(AutoRun::new))
+              .withProbability(0.3)
+              .in(ImageTemplateProperties.Builder::autoRun)
+              .use(tags())
+              .withProbability(0.3)
+              .in(ImageTemplateProperties.Builder::managedResourceTags);
+    }
+    if (v.atLeast(V2025_10_01)) {
+      b =
+          b.use(intValue(1, 4095).map(DataDisk::new).list().ofMaxSize(2))
+              .withProbability(0.3)
+              .in(ImageTemplateProperties.Builder::additionalDataDisks);
+    }
+    return b.build(ImageTemplateProperties.Builder::build);
+  }
+
+  /** 0 means the service default; otherwise the documented range 6..960. */
+  static Arbitrary<IntValue> buildTimeout() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(1, Arbitraries.just(IntValue.of(0))), Tuple.of(6, intValue(6, 960)));
+  }
+
+  // ---- source ------------------------------------------------------------------------------
+
+  static Arbitrary<ImageSource> source(ApiVersion v) {
+    Arbitrary<ImageSource.PlanInfo> plan =
+        v.atLeast(V2020_02_14)
+            ? Combinators.combine(word(), word(), word())
+                .as(ImageSource.PlanInfo::new)
+                .injectNull(0.7)
+            : Arbitraries.just(null);
+    Arbitrary<ImageSource> platform =
+        Combinators.combine(
+                word(), word(), word(), Arbitraries.oneOf(Arbitraries.just("latest"), word()), plan)
+            .as(ImageSource.PlatformImage::new);
+    Arbitrary<ImageSource> managed =
+        resourceId("Microsoft.Compute/images").map(ImageSource.ManagedImage::new);
+    Arbitrary<ImageSource> sig =
+        resourceId("Microsoft.Compute/galleries/g/images/i/versions")
+            .map(ImageSource.SharedImageVersion::new);
+    if (v == ApiVersion.V2019_05_01_PREVIEW) {
+      Arbitrary<ImageSource> iso = Combinators.combine(uri(), sha256()).as(ImageSource.Iso::new);
+      return Arbitraries.oneOf(platform, managed, sig, iso);
+    }
+    return Arbitraries.oneOf(platform, managed, sig);
+  }
+
+  // ---- customize and validate --------------------------------------------------------------
+
+  static Arbitrary<Customizer> customizers(ApiVersion v, Os os) {
+    if (os == Os.LINUX) {
+      return Arbitraries.frequencyOf(Tuple.of(3, shell()), Tuple.of(1, file(os)));
+    }
+    return Arbitraries.frequencyOf(
+        Tuple.of(3, powerShell(v)),
+        Tuple.of(1, file(os)),
+        Tuple.of(1, windowsRestart()),
+        Tuple.of(1, windowsUpdate()));
+  }
+
+  /** Exactly one of a script URI (with an optional checksum) and inline lines. */
+  private record Script(String uri, String sha256, List<String> inline) {}
+
+  static Arbitrary<Script> script() {
+    Arbitrary<Script> byUri =
+        Combinators.combine(uri(), sha256().injectNull(0.5)).as((u, s) -> new Script(u, s, null));
+    Arbitrary<Script> inline =
+        text().list().ofMinSize(1).ofMaxSize(4).map(l -> new Script(null, null, l));
+    return Arbitraries.oneOf(byUri, inline);
+  }
+
+  static Arbitrary<Customizer> shell() {
+    return Combinators.combine(optionalText(), script())
+        .as((n, s) -> new Customizer.Shell(n, s.uri(), s.sha256(), s.inline()));
+  }
+
+  /** {@code runAsSystem} (2020-02-14+) only together with a literal {@code runElevated: true}. */
+  private record Elevation(BoolValue runElevated, BoolValue runAsSystem) {}
+
+  static Arbitrary<Elevation> elevation(ApiVersion v) {
+    Arbitrary<Elevation> plain = boolValue().injectNull(0.4).map(e -> new Elevation(e, null));
+    if (!v.atLeast(V2020_02_14)) {
+      return plain;
+    }
+    Arbitrary<Elevation> asSystem =
+        Arbitraries.of(BoolValue.TRUE, BoolValue.FALSE).map(s -> new Elevation(BoolValue.TRUE, s));
+    return Arbitraries.oneOf(plain, asSystem);
+  }
+
+  static Arbitrary<List<IntValue>> exitCodes() {
+    return intValue(0, 65535).list().ofMinSize(1).ofMaxSize(3).injectNull(0.6);
+  }
+
+  static Arbitrary<Customizer> powerShell(ApiVersion v) {
+    return Combinators.combine(optionalText(), script(), elevation(v), exitCodes())
+        .as(
+            (n, s, e, codes) ->
+                new Customizer.PowerShell(
+                    n, s.uri(), s.sha256(), s.inline(), e.runElevated(), e.runAsSystem(), codes));
+  }
+
+  /** Linux destinations must be below /tmp. */
+  static Arbitrary<String> destination(Os os) {
+    return os == Os.LINUX
+        ? word().map(w -> "/tmp/" + w)
+        : word().map(w -> "C:\\buildArtifacts\\" + w);
+  }
+
+  static Arbitrary<Customizer> file(Os os) {
+    return Combinators.combine(optionalText(), uri(), destination(os), sha256().injectNull(0.5))
+        .as(Customizer.File::new);
+  }
+
+  static Arbitrary<Customizer> windowsRestart() {
+    return Combinators.combine(
+            optionalText(),
+            optionalText(),
+            optionalText(),
+            Arbitraries.of("5m", "10m", "2h", "30s").injectNull(0.5))
+        .as(Customizer.WindowsRestart::new);
+  }
+
+  static Arbitrary<Customizer> windowsUpdate() {
+    return Combinators.combine(
+            optionalText(),
+            optionalText(),
+            text().list().ofMaxSize(3).injectNull(0.5),
+            intValue(0, 1000).injectNull(0.5))
+        .as(Customizer.WindowsUpdate::new);
+  }
+
+  static Arbitrary<Validate> validate(ApiVersion v, Os os) {
+    return Combinators.combine(
+            boolValue().injectNull(0.5),
+            boolValue().injectNull(0.5),
+            validators(v, os).list().ofMaxSize(3).injectNull(0.3))
+        .as(Validate::new);
+  }
+
+  static Arbitrary<InVmValidator> validators(ApiVersion v, Os os) {
+    List<Arbitrary<InVmValidator>> choices = new ArrayList<>();
+    if (os == Os.LINUX) {
+      choices.add(
+          Combinators.combine(optionalText(), script())
+              .as((n, s) -> new InVmValidator.Shell(n, s.uri(), s.sha256(), s.inline())));
+    } else {
+      choices.add(
+          Combinators.combine(optionalText(), script(), elevation(v), exitCodes())
+              .as(
+                  (n, s, e, codes) ->
+                      new InVmValidator.PowerShell(
+                          n,
+                          s.uri(),
+                          s.sha256(),
+                          s.inline(),
+                          e.runElevated(),
+                          e.runAsSystem(),
+                          codes)));
+    }
+    if (v.atLeast(V2022_07_01)) {
+      choices.add(
+          Combinators.combine(optionalText(), uri(), destination(os), sha256().injectNull(0.5))
+              .as(InVmValidator.File::new));
+    }
+    return Arbitraries.oneOf(choices);
+  }
+
+  // ---- distribute --------------------------------------------------------------------------
+
+  /** One to three distributors, with unique run output names. */
+  static Arbitrary<List<Distributor>> distributors(ApiVersion v) {
+    return distributor(v)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(3)
+        .flatMap(
+            makers ->
+                name()
+                    .list()
+                    .ofSize(makers.size())
+                    .uniqueElements(n -> n.toLowerCase(java.util.Locale.ROOT))
+                    .map(
+                        names -> {
+                          List<Distributor> out = new ArrayList<>();
+                          for (int i = 0; i < makers.size(); i++) {
+                            out.add(makers.get(i).apply(names.get(i)));
+                          }
+                          return out;
+                        }));
+  }
+
+  /** A distributor waiting for its run output name. */
+  static Arbitrary<Function<String, Distributor>> distributor(ApiVersion v) {
+    Arbitrary<Map<String, String>> artifactTags = tags().injectNull(0.5);
+    Arbitrary<Function<String, Distributor>> managed =
+        Combinators.combine(resourceId("Microsoft.Compute/images"), region(), artifactTags)
+            .as((id, loc, t) -> run -> new Distributor.ManagedImage(id, loc, run, t));
+    Arbitrary<String> vhdUri =
+        v.atLeast(V2022_07_01) ? uri().injectNull(0.5) : Arbitraries.just(null);
+    Arbitrary<Function<String, Distributor>> vhd =
+        Combinators.combine(vhdUri, artifactTags)
+            .as((u, t) -> run -> new Distributor.Vhd(u, run, t));
+    return Arbitraries.oneOf(managed, sharedImage(v, artifactTags), vhd);
+  }
+
+  private record Replication(
+      List<String> replicationRegions,
+      List<TargetRegion> targetRegions,
+      String storageAccountType) {}
+
+  static Arbitrary<Replication> replication(ApiVersion v) {
+    Arbitrary<List<String>> regions = region().list().ofMinSize(1).ofMaxSize(3);
+    if (!v.atLeast(V2022_07_01)) {
+      // replicationRegions is required until 2022-02-14.
+      Arbitrary<String> storage =
+          v.atLeast(V2020_02_14)
+              ? Arbitraries.of("Standard_LRS", "Standard_ZRS").injectNull(0.5)
+              : Arbitraries.just(null);
+      return Combinators.combine(regions, storage).as((r, s) -> new Replication(r, null, s));
+    }
+    Arbitrary<Replication> old =
+        Combinators.combine(
+                regions,
+                Arbitraries.of("Standard_LRS", "Standard_ZRS", "Premium_LRS").injectNull(0.5))
+            .as((r, s) -> new Replication(r, null, s));
+    Arbitrary<TargetRegion> target =
+        Combinators.combine(
+                region(),
+                intValue(1, 100).injectNull(0.5),
+                Arbitraries.of("Standard_LRS", "Standard_ZRS", "Premium_LRS").injectNull(0.5))
+            .as(TargetRegion::new);
+    Arbitrary<Replication> targets =
+        Combinators.combine(
+                target.list().ofMinSize(1).ofMaxSize(3),
+                Arbitraries.of("Standard_LRS", "Standard_ZRS").injectNull(0.7))
+            .as((t, s) -> new Replication(null, t, s));
+    return Arbitraries.oneOf(old, targets);
+  }
+
+  static Arbitrary<Function<String, Distributor>> sharedImage(
+      ApiVersion v, Arbitrary<Map<String, String>> artifactTags) {
+    Arbitrary<Versioning> versioning =
+        v.atLeast(V2022_07_01)
+            ? Arbitraries.<Versioning>oneOf(
+                    intValue(-1, 10).injectNull(0.3).map(Versioning.Latest::new),
+                    Arbitraries.just(new Versioning.Source()))
+                .injectNull(0.5)
+            : Arbitraries.just(null);
+    Arbitrary<BoolValue> excludeFromLatest =
+        v.atLeast(V2020_02_14) ? boolValue().injectNull(0.5) : Arbitraries.just(null);
+    Arbitrary<String> replicationMode =
+        v.atLeast(V2025_10_01)
+            ? Arbitraries.of("Full", "Shallow").injectNull(0.5)
+            : Arbitraries.just(null);
+    return Combinators.combine(
+            resourceId("Microsoft.Compute/galleries/g/images"),
+            artifactTags,
+            replication(v),
+            versioning,
+            excludeFromLatest,
+            replicationMode)
+        .as(
+            (id, t, r, ver, excl, mode) ->
+                run ->
+                    new Distributor.SharedImage(
+                        id,
+                        run,
+                        t,
+                        r.replicationRegions(),
+                        r.targetRegions(),
+                        ver,
+                        excl,
+                        r.storageAccountType(),
+                        mode));
+  }
+
+  // ---- vmProfile ---------------------------------------------------------------------------
+
+  static Arbitrary<VmProfile> vmProfile(ApiVersion v) {
+    Arbitrary<List<String>> identities =
+        v.atLeast(V2021_10_01)
+            ? resourceId("Microsoft.ManagedIdentity/userAssignedIdentities")
+                .list()
+                .ofMaxSize(2)
+                .injectNull(0.6)
+            : Arbitraries.just(null);
+    return Combinators.combine(
+            Arbitraries.of("Standard_D2s_v3", "Standard_D4ds_v5", "Standard_B2ms").injectNull(0.2),
+            intValue(0, 4095).injectNull(0.5),
+            vnetConfig(v).injectNull(0.6),
+            identities)
+        .as(VmProfile::new);
+  }
+
+  /** The 2019 documentation's names; from 2020-02-14 a subnet id (+ proxy and ACI subnets). */
+  static Arbitrary<VnetConfig> vnetConfig(ApiVersion v) {
+    if (v == ApiVersion.V2019_05_01_PREVIEW) {
+      return Combinators.combine(word(), word(), word())
+          .as((n, s, rg) -> new VnetConfig(null, null, null, n, s, rg));
+    }
+    Arbitrary<String> subnet = resourceId("Microsoft.Network/virtualNetworks/v/subnets");
+    Arbitrary<String> aci =
+        v.atLeast(V2024_02_01) ? subnet.injectNull(0.6) : Arbitraries.just(null);
+    Arbitrary<String> proxy =
+        v.atLeast(V2021_10_01)
+            ? Arbitraries.of("Standard_A1_v2", "Standard_B1s").injectNull(0.6)
+            : Arbitraries.just(null);
+    return Combinators.combine(subnet, aci, proxy)
+        .as((s, c, p) -> new VnetConfig(s, c, p, null, null, null));
+  }
+}

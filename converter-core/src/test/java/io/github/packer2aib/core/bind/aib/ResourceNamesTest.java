@@ -1,0 +1,56 @@
+package io.github.packer2aib.core.bind.aib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResourceNamesTest {
+
+  @Test
+  void baseNameDropsFoldersAndLastExtension() {
+    assertEquals("win2019", ResourceNames.baseName("a/b/win2019.json"));
+    assertEquals("golden", ResourceNames.baseName("C:\\t\\golden.yaml"));
+    assertEquals("image.template", ResourceNames.baseName("image.template.json"));
+    assertEquals("noext", ResourceNames.baseName("noext"));
+  }
+
+  @Test
+  void baseNameIsMadeFileNameSafe() {
+    assertEquals("my-template-v2", ResourceNames.baseName("my template (v2).json"));
+    assertEquals("stdin", ResourceNames.baseName("<stdin>"));
+    assertEquals("image-template", ResourceNames.baseName("..json"));
+    assertEquals("image-template", ResourceNames.baseName("con.json"));
+    assertEquals("image-template", ResourceNames.baseName("日本語.json"));
+    assertEquals(64, ResourceNames.baseName("x".repeat(100) + ".json").length());
+  }
+
+  @Test
+  void usableNamesFollowTheTemplateNamePattern() {
+    assertTrue(ResourceNames.isUsableName("win-2019_v1.2"));
+    assertFalse(ResourceNames.isUsableName("[parameters('name')]"));
+    assertFalse(ResourceNames.isUsableName("<imageTemplateName>"));
+    assertFalse(ResourceNames.isUsableName("x".repeat(65)));
+    assertFalse(ResourceNames.isUsableName("."));
+    assertFalse(ResourceNames.isUsableName("-rf"));
+    assertFalse(ResourceNames.isUsableName("nul"));
+    assertFalse(ResourceNames.isUsableName("LPT1.txt"));
+    assertFalse(ResourceNames.isUsableName(null));
+  }
+
+  @Test
+  void singleResourceUsesTheBareFileName() {
+    assertEquals(List.of("t"), ResourceNames.assign("t.json", Arrays.asList((String) null)));
+  }
+
+  @Test
+  void suffixesKeepLongNamesWithin64Characters() {
+    String long64 = "a".repeat(64);
+    List<String> names = ResourceNames.assign("f.json", List.of(long64, long64));
+    assertEquals(long64, names.get(0));
+    assertEquals("a".repeat(62) + "-2", names.get(1));
+  }
+}
