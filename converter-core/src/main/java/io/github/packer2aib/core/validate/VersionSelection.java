@@ -5,7 +5,7 @@ import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
-import io.github.packer2aib.core.validate.spec.ArmExpression;
+import io.github.packer2aib.core.doc.ArmExpression;
 import java.util.List;
 import java.util.Optional;
 

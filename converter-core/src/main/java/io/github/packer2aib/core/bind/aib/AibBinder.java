@@ -1,14 +1,14 @@
 package io.github.packer2aib.core.bind.aib;
 
-import static io.github.packer2aib.core.bind.aib.DocReader.bool;
-import static io.github.packer2aib.core.bind.aib.DocReader.discriminator;
-import static io.github.packer2aib.core.bind.aib.DocReader.integer;
-import static io.github.packer2aib.core.bind.aib.DocReader.list;
-import static io.github.packer2aib.core.bind.aib.DocReader.member;
-import static io.github.packer2aib.core.bind.aib.DocReader.object;
-import static io.github.packer2aib.core.bind.aib.DocReader.string;
-import static io.github.packer2aib.core.bind.aib.DocReader.stringMap;
-import static io.github.packer2aib.core.bind.aib.DocReader.strings;
+import static io.github.packer2aib.core.bind.aib.DocValues.bool;
+import static io.github.packer2aib.core.bind.aib.DocValues.discriminator;
+import static io.github.packer2aib.core.bind.aib.DocValues.integer;
+import static io.github.packer2aib.core.bind.aib.DocValues.list;
+import static io.github.packer2aib.core.bind.aib.DocValues.member;
+import static io.github.packer2aib.core.bind.aib.DocValues.object;
+import static io.github.packer2aib.core.bind.aib.DocValues.string;
+import static io.github.packer2aib.core.bind.aib.DocValues.stringMap;
+import static io.github.packer2aib.core.bind.aib.DocValues.strings;
 
 import io.github.packer2aib.core.aib.AutoRun;
 import io.github.packer2aib.core.aib.Customizer;
@@ -88,7 +88,7 @@ public final class AibBinder {
             string(r, "name"),
             string(r, "location"),
             stringMap(r, "tags"),
-            DocReader.ifObject(member(r, "identity"), AibBinder::identity),
+            DocValues.ifObject(member(r, "identity"), AibBinder::identity),
             properties(object(r, "properties")));
     return new Bound(template, SourceMap.of(ref.pointer(), r), diagnostics);
   }
@@ -164,24 +164,24 @@ public final class AibBinder {
         .buildTimeoutInMinutes(integer(p, "buildTimeoutInMinutes"))
         .customize(list(p, "customize", (item, i) -> customizer(item)))
         .errorHandling(
-            DocReader.ifObject(
+            DocValues.ifObject(
                 member(p, "errorHandling"),
                 e ->
                     new ErrorHandling(
                         string(e, "onCustomizerError"), string(e, "onValidationError"))))
         .distribute(list(p, "distribute", (item, i) -> distributor(item)))
-        .optimize(DocReader.ifObject(member(p, "optimize"), AibBinder::optimize))
+        .optimize(DocValues.ifObject(member(p, "optimize"), AibBinder::optimize))
         .source(source(member(p, "source")))
         .stagingResourceGroup(string(p, "stagingResourceGroup"))
-        .validate(DocReader.ifObject(member(p, "validate"), AibBinder::validate))
-        .vmProfile(DocReader.ifObject(member(p, "vmProfile"), AibBinder::vmProfile))
-        .autoRun(DocReader.ifObject(member(p, "autoRun"), a -> new AutoRun(string(a, "state"))))
+        .validate(DocValues.ifObject(member(p, "validate"), AibBinder::validate))
+        .vmProfile(DocValues.ifObject(member(p, "vmProfile"), AibBinder::vmProfile))
+        .autoRun(DocValues.ifObject(member(p, "autoRun"), a -> new AutoRun(string(a, "state"))))
         .managedResourceTags(stringMap(p, "managedResourceTags"))
         .additionalDataDisks(
             list(
                 p,
                 "additionalDataDisks",
-                (item, i) -> DocReader.ifObject(item, d -> new DataDisk(integer(d, "sizeGB")))))
+                (item, i) -> DocValues.ifObject(item, d -> new DataDisk(integer(d, "sizeGB")))))
         .build();
   }
 
@@ -199,7 +199,7 @@ public final class AibBinder {
               string(s, "offer"),
               string(s, "sku"),
               string(s, "version"),
-              DocReader.ifObject(
+              DocValues.ifObject(
                   member(s, "planInfo"),
                   p ->
                       new ImageSource.PlanInfo(
@@ -249,7 +249,7 @@ public final class AibBinder {
   }
 
   private static List<IntValue> exitCodes(DocNode c) {
-    return list(c, "validExitCodes", (item, i) -> DocReader.asInteger(item));
+    return list(c, "validExitCodes", (item, i) -> DocValues.asInteger(item));
   }
 
   private static Validate validate(DocObject v) {
@@ -306,7 +306,7 @@ public final class AibBinder {
               list(
                   d,
                   "targetRegions",
-                  (item, i) -> DocReader.ifObject(item, AibBinder::targetRegion)),
+                  (item, i) -> DocValues.ifObject(item, AibBinder::targetRegion)),
               versioning(member(d, "versioning")),
               bool(d, "excludeFromLatest"),
               string(d, "storageAccountType"),
@@ -334,8 +334,8 @@ public final class AibBinder {
 
   private static Optimize optimize(DocObject o) {
     return new Optimize(
-        DocReader.ifObject(member(o, "vmBoot"), b -> new Optimize.VmBoot(string(b, "state"))),
-        DocReader.ifObject(
+        DocValues.ifObject(member(o, "vmBoot"), b -> new Optimize.VmBoot(string(b, "state"))),
+        DocValues.ifObject(
             member(o, "workload"),
             w ->
                 new Optimize.Workload(
@@ -346,7 +346,7 @@ public final class AibBinder {
     return new VmProfile(
         string(v, "vmSize"),
         integer(v, "osDiskSizeGB"),
-        DocReader.ifObject(member(v, "vnetConfig"), AibBinder::vnetConfig),
+        DocValues.ifObject(member(v, "vnetConfig"), AibBinder::vnetConfig),
         strings(v, "userAssignedIdentities"));
   }
 

@@ -65,7 +65,7 @@ public final class AibResourceLocator {
     }
     List<String> names = new ArrayList<>();
     for (Found f : found) {
-      names.add(DocReader.string(f.node(), "name"));
+      names.add(DocValues.string(f.node(), "name"));
     }
     List<String> assigned = ResourceNames.assign(file.name(), names);
     List<ResourceRef> refs = new ArrayList<>();
@@ -85,9 +85,9 @@ public final class AibResourceLocator {
       return true;
     }
     // Without $schema: a resources collection and no body of its own.
-    DocNode resources = DocReader.member(o, "resources");
+    DocNode resources = DocValues.member(o, "resources");
     return (resources instanceof DocArray || resources instanceof DocObject)
-        && DocReader.member(o, "properties") == null;
+        && DocValues.member(o, "properties") == null;
   }
 
   /** A resource object or REST body: an imageTemplates type, or a properties body. */
@@ -103,13 +103,13 @@ public final class AibResourceLocator {
   }
 
   private static boolean hasBody(DocObject o) {
-    DocObject body = DocReader.object(o, "properties");
-    return body != null && BODY_KEYS.stream().anyMatch(k -> DocReader.member(body, k) != null);
+    DocObject body = DocValues.object(o, "properties");
+    return body != null && BODY_KEYS.stream().anyMatch(k -> DocValues.member(body, k) != null);
   }
 
   /** Keys are read as the binder reads them: exact, else ignoring case (as ARM does). */
   private static String typeOf(DocObject o) {
-    return DocReader.string(o, "type");
+    return DocValues.string(o, "type");
   }
 
   /** Walks {@code resources} (an array, or an object keyed by symbolic names). */

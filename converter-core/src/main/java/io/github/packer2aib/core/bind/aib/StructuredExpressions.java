@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.aib;
 
+import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
@@ -106,7 +107,7 @@ final class StructuredExpressions {
   private static boolean isExpression(DocNode node) {
     return node instanceof DocScalar s
         && s.type() == DocScalar.Type.STRING
-        && ArmExpressions.isExpression(s.text());
+        && ArmExpression.isExpression(s.text());
   }
 
   private static Diagnostic report(String what, DocNode value, String pointer, String kind) {

@@ -14,7 +14,7 @@ import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.DiagnosticCode;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.source.Range;
-import io.github.packer2aib.core.validate.spec.ArmExpression;
+import io.github.packer2aib.core.doc.ArmExpression;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

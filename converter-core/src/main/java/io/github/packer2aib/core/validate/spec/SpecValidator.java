@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.validate.spec;
 
+import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.aib.Capabilities;
 import io.github.packer2aib.core.aib.ImageTemplate;

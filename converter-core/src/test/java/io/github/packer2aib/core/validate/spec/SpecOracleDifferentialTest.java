@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.validate.spec;
 
+import io.github.packer2aib.core.doc.ArmExpression;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,7 +1,4 @@
-package io.github.packer2aib.core.validate.spec;
-
-import io.github.packer2aib.core.doc.DocNode;
-import io.github.packer2aib.core.doc.DocScalar;
+package io.github.packer2aib.core.doc;
 
 /**
  * ARM template expressions ({@code "[parameters('location')]"}): ARM evaluates them when it deploys

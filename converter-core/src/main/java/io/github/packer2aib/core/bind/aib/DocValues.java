@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.aib;
 
+import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.aib.BoolValue;
 import io.github.packer2aib.core.aib.IntValue;
 import io.github.packer2aib.core.doc.DocArray;
@@ -19,8 +20,8 @@ import java.util.function.Function;
  * of a list or map): the spec validator has already reported it, and the binder must neither throw
  * nor report it twice.
  */
-final class DocReader {
-  private DocReader() {}
+final class DocValues {
+  private DocValues() {}
 
   /**
    * The member {@code key} of {@code node}: the exact key, else one differing only in case (older
@@ -67,7 +68,7 @@ final class DocReader {
         return null;
       }
     }
-    return s.type() == DocScalar.Type.STRING && ArmExpressions.isExpression(s.text())
+    return s.type() == DocScalar.Type.STRING && ArmExpression.isExpression(s.text())
         ? IntValue.expression(s.text())
         : null;
   }
@@ -81,7 +82,7 @@ final class DocReader {
     if (s.type() == DocScalar.Type.BOOLEAN) {
       return s.asBoolean().map(BoolValue::of).orElse(null);
     }
-    return s.type() == DocScalar.Type.STRING && ArmExpressions.isExpression(s.text())
+    return s.type() == DocScalar.Type.STRING && ArmExpression.isExpression(s.text())
         ? BoolValue.expression(s.text())
         : null;
   }
