@@ -2,8 +2,8 @@ package io.github.packer2aib.core.parse;
 
 /**
  * Converts SnakeYAML's code-point indexes into UTF-16 offsets of the text. SnakeYAML's marks count
- * code points; their line numbers also count U+0085, U+2028 and U+2029 as line breaks, which
- * {@code SourceFile} does not, so the index is the reliable part of a mark. Lookups are mostly in
+ * code points; their line numbers also count U+0085, U+2028 and U+2029 as line breaks, which {@code
+ * SourceFile} does not, so the index is the reliable part of a mark. Lookups are mostly in
  * ascending order, so the converter walks from the last answer.
  */
 final class CodePointOffsets {

@@ -5,9 +5,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The YAML 1.2 core schema for plain scalars (YAML 1.2.2, §10.3.2). Unlike YAML 1.1 (and SnakeYAML's
- * default resolver), {@code yes}, {@code no}, {@code on}, {@code off} and {@code y} are strings, and
- * {@code 0o17} and {@code 0x1F} are the only non-decimal integers.
+ * The YAML 1.2 core schema for plain scalars (YAML 1.2.2, §10.3.2). Unlike YAML 1.1 (and
+ * SnakeYAML's default resolver), {@code yes}, {@code no}, {@code on}, {@code off} and {@code y} are
+ * strings, and {@code 0o17} and {@code 0x1F} are the only non-decimal integers.
  */
 final class CoreSchema {
   private CoreSchema() {}
@@ -45,12 +45,21 @@ final class CoreSchema {
   }
 
   static boolean isInt(String value) {
-    return value.length() <= MAX_NUMBER_LENGTH && INT.matcher(value).matches();
+    return mayBeNumber(value) && INT.matcher(value).matches();
   }
 
   /** Floats include the integer forms of the float pattern, infinities and not-a-number. */
   static boolean isFloat(String value) {
-    return value.length() <= MAX_NUMBER_LENGTH && FLOAT.matcher(value).matches();
+    return mayBeNumber(value) && FLOAT.matcher(value).matches();
+  }
+
+  /** A cheap test that spares most plain strings the regular expressions. */
+  private static boolean mayBeNumber(String value) {
+    if (value.isEmpty() || value.length() > MAX_NUMBER_LENGTH) {
+      return false;
+    }
+    char c = value.charAt(0);
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
   }
 
   /** Longer digit runs are strings: no template needs them, and they keep matching cheap. */

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Renders a {@link DocNode} as canonical compact JSON: no whitespace, members in their order,
- * ranges ignored. Two trees read from different syntaxes (JSON, YAML) that mean the same render
- * the same, which makes the text handy for tests and for comparing trees.
+ * ranges ignored. Two trees read from different syntaxes (JSON, YAML) that mean the same render the
+ * same, which makes the text handy for tests and for comparing trees.
  *
  * <ul>
  *   <li>Strings use JSON escapes only where JSON requires them (and for lone surrogates).
@@ -19,11 +19,11 @@ import java.util.regex.Pattern;
  *       as {@code null} ({@code ~}, empty).
  *   <li>Numbers keep their literal when it is a JSON number ({@code 1.10} stays {@code 1.10});
  *       YAML-only forms are rewritten as JSON numbers of the same value ({@code +1} → {@code 1},
- *       {@code 0x1F} → {@code 31}, {@code 0o17} → {@code 15}, {@code .5} → {@code 0.5}, {@code
- *       1.} → {@code 1.0}, {@code 007} → {@code 7}). JSON has no infinities or NaN, so {@code
- *       .inf}, {@code -.inf} and {@code .nan} render as the strings {@code "Infinity"}, {@code
- *       "-Infinity"} and {@code "NaN"}; a number text that is no number at all renders as a
- *       string of that text.
+ *       {@code 0x1F} → {@code 31}, {@code 0o17} → {@code 15}, {@code .5} → {@code 0.5}, {@code 1.}
+ *       → {@code 1.0}, {@code 007} → {@code 7}). JSON has no infinities or NaN, so {@code .inf},
+ *       {@code -.inf} and {@code .nan} render as the strings {@code "Infinity"}, {@code
+ *       "-Infinity"} and {@code "NaN"}; a number text that is no number at all renders as a string
+ *       of that text.
  * </ul>
  */
 public final class DocText {

@@ -1,9 +1,9 @@
 package io.github.packer2aib.core.parse;
 
 /**
- * A forgiving scan of JSON text into rough tokens, used only to explain a syntax error that
- * Jackson reported: what came before the error, which string or comment is unclosed, how wide the
- * offending token is. It never fails; anything it does not know is a {@link Kind#WORD}.
+ * A forgiving scan of JSON text into rough tokens, used only to explain a syntax error that Jackson
+ * reported: what came before the error, which string or comment is unclosed, how wide the offending
+ * token is. It never fails; anything it does not know is a {@link Kind#WORD}.
  */
 final class JsonLexer {
 

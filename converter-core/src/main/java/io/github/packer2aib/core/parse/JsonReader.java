@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.doc.DocArray;
@@ -34,8 +35,15 @@ import java.util.Map;
 public final class JsonReader {
   private JsonReader() {}
 
+  /** As long as the YAML reader's limit, so both syntaxes accept the same sizes. */
+  private static final int MAX_STRING_LENGTH = YamlReader.CODE_POINT_LIMIT;
+
   private static final JsonFactory FACTORY =
-      JsonFactory.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
+      JsonFactory.builder()
+          .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH).build())
+          .build();
 
   public static ParseResult read(SourceFile file) {
     return new Run(file).read();
@@ -48,6 +56,7 @@ public final class JsonReader {
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private DocNode root;
+
     /** Where the last token Jackson returned ends; errors without a location start here. */
     private int lastTokenEnd;
 

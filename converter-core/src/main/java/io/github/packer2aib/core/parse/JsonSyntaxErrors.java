@@ -97,6 +97,14 @@ final class JsonSyntaxErrors {
     if (m.contains("expected a valid value") || m.contains("expected a value")) {
       return atValue(offset);
     }
+    if (m.contains("for a comment")) {
+      int slash = offset > 0 && text.charAt(offset - 1) == '/' ? offset - 1 : offset;
+      return Diagnostic.of(
+          SyntaxCode.JSON_UNEXPECTED_CHARACTER,
+          charRange(slash),
+          "A single \"/\" cannot stand here: comments start with // or /*. Remove the slash or"
+              + " complete the comment.");
+    }
     if (m.startsWith("Unrecognized token")) {
       return unrecognizedToken(offset);
     }
@@ -302,11 +310,7 @@ final class JsonSyntaxErrors {
       return Diagnostic.of(
           SyntaxCode.JSON_UNQUOTED_KEY,
           range(word),
-          "Keys must be strings in double quotes: write \""
-              + name
-              + "\" instead of "
-              + name
-              + ".");
+          "Keys must be strings in double quotes: write \"" + name + "\" instead of " + name + ".");
     }
     return unexpected(offset, "Expected a key in double quotes here.");
   }
@@ -353,7 +357,9 @@ final class JsonSyntaxErrors {
 
   private Diagnostic singleQuotes(int offset) {
     int lineEnd = offset + 1;
-    while (lineEnd < text.length() && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
+    while (lineEnd < text.length()
+        && text.charAt(lineEnd) != '\n'
+        && text.charAt(lineEnd) != '\r') {
       lineEnd++;
     }
     int close = text.indexOf('\'', offset + 1);
@@ -380,7 +386,9 @@ final class JsonSyntaxErrors {
   private Diagnostic missingColon(int offset) {
     Token key = lexer.lastBefore(offset);
     String keyText =
-        key != null && key.kind() == Kind.STRING ? " " + text.substring(key.start(), key.end()) : "";
+        key != null && key.kind() == Kind.STRING
+            ? " " + text.substring(key.start(), key.end())
+            : "";
     Token next = lexer.at(offset);
     return Diagnostic.of(
         SyntaxCode.JSON_MISSING_COLON,
@@ -465,16 +473,11 @@ final class JsonSyntaxErrors {
           "The string that starts here is not closed on its line. Add the missing \"; a line"
               + " break inside a string must be written as \\n.");
     }
-    String escape =
-        c == '\t' ? "\\t" : String.format("\\u%04x", Math.max(0, c));
+    String escape = c == '\t' ? "\\t" : String.format("\\u%04x", Math.max(0, c));
     return Diagnostic.of(
         SyntaxCode.JSON_CONTROL_CHARACTER,
         charRange(offset),
-        "A string cannot contain "
-            + Words.character(c)
-            + " as it is: write it as "
-            + escape
-            + ".");
+        "A string cannot contain " + Words.character(c) + " as it is: write it as " + escape + ".");
   }
 
   private Diagnostic invalidEscape(int offset) {
@@ -485,8 +488,9 @@ final class JsonSyntaxErrors {
         SyntaxCode.JSON_INVALID_ESCAPE,
         file.range(backslash, end),
         escape
-            + " is not an escape sequence of JSON. The escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t"
-            + " and \\uXXXX; write a backslash as \\\\ (for example \"C:\\\\Windows\").");
+            + " is not an escape sequence of JSON. The escapes are \\\" \\\\ \\/ \\b \\f \\n"
+            + " \\r"
+            + " \\t and \\uXXXX; write a backslash as \\\\ (for example \"C:\\\\Windows\").");
   }
 
   private Diagnostic invalidUnicodeEscape(int offset) {
@@ -540,8 +544,8 @@ final class JsonSyntaxErrors {
   }
 
   /**
-   * Where the character that a Jackson message names by its code ("code 1") stands: Jackson
-   * locates some such errors at the character and some just after it.
+   * Where the character that a Jackson message names by its code ("code 1") stands: Jackson locates
+   * some such errors at the character and some just after it.
    */
   private int locateCode(String message, int offset) {
     Matcher m = CODE.matcher(message);

@@ -36,7 +36,9 @@ final class Words {
     return out.append('"').toString();
   }
 
-  /** How to name one character in a message: {@code "@"}, or {@code the control character U+0001}. */
+  /**
+   * How to name one character in a message: {@code "@"}, or {@code the control character U+0001}.
+   */
   static String character(int cp) {
     if (cp == '\t') {
       return "a tab character (U+0009)";

@@ -55,6 +55,13 @@ final class YamlSyntaxErrors {
           "A sequence item (\"- \") cannot start here. Put each item on its own line, indented"
               + " under its key; if the dash belongs to the value, put the value in quotes.");
     }
+    if (problem.contains("mapping keys are not allowed here")) {
+      return Diagnostic.of(
+          SyntaxCode.YAML_BAD_INDENTATION,
+          charRange(at),
+          "An explicit key (\"? \") cannot start here. Put it on its own line, indented like the"
+              + " other keys; if the question mark belongs to the value, put the value in quotes.");
+    }
     if (context.contains("quoted scalar")
         && (problem.contains("end of stream") || problem.contains("document separator"))) {
       return unclosedQuote(from, problem.contains("document separator"));

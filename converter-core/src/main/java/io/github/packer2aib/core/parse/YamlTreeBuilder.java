@@ -11,7 +11,6 @@ import io.github.packer2aib.core.doc.DocScalar.Type;
 import io.github.packer2aib.core.doc.JsonPointer;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
-import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -80,7 +79,7 @@ final class YamlTreeBuilder {
   ParseResult read() {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(YamlReader.CODE_POINT_LIMIT);
-    Parser parser = new ParserImpl(new StreamReader(new StringReader(text)), options);
+    Parser parser = new ParserImpl(new StreamReader(new SurrogateSafeReader(text)), options);
     YamlSyntaxErrors errors = new YamlSyntaxErrors(file, offsets);
     try {
       while (!stopped) {
@@ -194,7 +193,9 @@ final class YamlTreeBuilder {
     }
   }
 
-  /** A key waiting for its value; {@code text} null means the entry is dropped (already reported). */
+  /**
+   * A key waiting for its value; {@code text} null means the entry is dropped (already reported).
+   */
   private record Key(String text, Range range, boolean merge) {}
 
   /** One {@code key: value} entry, or a merge entry ({@code key} null) listing merged mappings. */
@@ -225,7 +226,8 @@ final class YamlTreeBuilder {
     Frame frame = stack.pop();
     // A flow collection ends after its bracket; a block one after its last entry (its end event
     // stands where the next line starts).
-    int end = frame.flow || frame.lastEnd <= frame.start ? offset(event.getEndMark()) : frame.lastEnd;
+    int end =
+        frame.flow || frame.lastEnd <= frame.start ? offset(event.getEndMark()) : frame.lastEnd;
     Range range = file.range(frame.start, end);
     DocNode node;
     if (frame instanceof SequenceFrame s) {

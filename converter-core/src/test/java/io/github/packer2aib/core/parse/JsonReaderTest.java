@@ -37,8 +37,9 @@ class JsonReaderTest {
   void readsNestedValuesKeepingNumberLiteralsAndDecodingStrings() {
     DocNode doc =
         readOk(
-            "{\"s\": \"a\\\"b\\\\c\\n\\u00e9\\ud83d\\ude00\", \"n\": [1.10, -0, 1E+5, 12345678901234567890],"
-                + " \"t\": true, \"f\": false, \"z\": null, \"e\": {}, \"l\": []}");
+            "{\"s\": \"a\\\"b\\\\c\\n"
+                + "\\u00e9\\ud83d\\ude00\", \"n\": [1.10, -0, 1E+5, 12345678901234567890], \"t\":"
+                + " true, \"f\": false, \"z\": null, \"e\": {}, \"l\": []}");
     assertEquals(
         "{\"s\":\"a\\\"b\\\\c\\né😀\",\"n\":[1.10,-0,1E+5,12345678901234567890],\"t\":true,"
             + "\"f\":false,\"z\":null,\"e\":{},\"l\":[]}",
@@ -47,13 +48,15 @@ class JsonReaderTest {
     assertEquals(
         List.of("1.10", "-0", "1E+5", "12345678901234567890"),
         numbers.items().stream().map(n -> ((DocScalar) n).text()).toList());
-    assertTrue(numbers.items().stream().allMatch(n -> ((DocScalar) n).type() == DocScalar.Type.NUMBER));
+    assertTrue(
+        numbers.items().stream().allMatch(n -> ((DocScalar) n).type() == DocScalar.Type.NUMBER));
     assertFalse(((DocScalar) numbers.items().get(0)).untyped());
   }
 
   @Test
   void rangesCoverBracketsQuotesAndLiterals() {
-    SourceFile file = new SourceFile("f.json", "{\n  \"key\" : [ \"v\", 12, null ],\n  \"o\": {}\n}\n");
+    SourceFile file =
+        new SourceFile("f.json", "{\n  \"key\" : [ \"v\", 12, null ],\n  \"o\": {}\n}\n");
     DocObject root = (DocObject) JsonReader.read(file).documents().get(0);
     assertEquals("1:1-4:2", Diags.span(root.range()));
     DocMember key = root.members().get(0);
@@ -100,7 +103,8 @@ class JsonReaderTest {
 
   @Test
   void crlfLineEndsCountAsOneLineBreak() {
-    SourceFile file = new SourceFile("f.json", "{\r\n  \"a\": 1,\r\n  \"b\": [\r\n    2\r\n  ]\r\n}\r\n");
+    SourceFile file =
+        new SourceFile("f.json", "{\r\n  \"a\": 1,\r\n  \"b\": [\r\n    2\r\n  ]\r\n}\r\n");
     DocObject doc = (DocObject) JsonReader.read(file).documents().get(0);
     assertEquals("{\"a\":1,\"b\":[2]}", DocText.render(doc));
     assertEquals("3:3-3:6", Diags.span(doc.members().get(1).keyRange()));

@@ -154,7 +154,8 @@ class YamlReaderTest {
   @Test
   void rangesCoverNodesKeysAndFlowBrackets() {
     SourceFile file =
-        new SourceFile("f.yaml", "top:\n  key: value\n  list:\n    - 1\n    - {a: [x, y]}\nnext: 2\n");
+        new SourceFile(
+            "f.yaml", "top:\n  key: value\n  list:\n    - 1\n    - {a: [x, y]}\nnext: 2\n");
     DocObject doc = (DocObject) YamlReader.read(file).documents().get(0);
     assertEquals("1:1-6:8", Diags.span(doc.range()));
     DocObject top = (DocObject) doc.get("top").orElseThrow();
@@ -175,8 +176,7 @@ class YamlReaderTest {
     assertEquals("{\"a\":1,\"😀😀\":\"x\",\"b\":[\"é\"]}", DocText.render(doc));
     assertEquals("1:2-1:3", Diags.span(doc.members().get(0).keyRange()));
     assertEquals("2:5-2:6", Diags.span(doc.members().get(1).value().range()));
-    assertEquals(
-        "\"é\"", Diags.text(file, JsonPointer.resolve(doc, "/b/0").range()));
+    assertEquals("\"é\"", Diags.text(file, JsonPointer.resolve(doc, "/b/0").range()));
     assertEquals("4:5-4:8", Diags.span(JsonPointer.resolve(doc, "/b/0").range()));
   }
 
@@ -186,6 +186,16 @@ class YamlReaderTest {
     SourceFile file = new SourceFile("f.yaml", "a: \"x\u2028y\"\nb: 2\n");
     DocObject doc = (DocObject) YamlReader.read(file).documents().get(0);
     assertEquals("b", Diags.text(file, doc.members().get(1).keyRange()));
+    assertEquals("2:1-2:2", Diags.span(doc.members().get(1).keyRange()));
+  }
+
+  @Test
+  void anEmojiAcrossSnakeYamlsBufferBoundaryIsRead() {
+    // The emoji's high surrogate is the 1024th character: SnakeYAML 2.3 alone throws here.
+    String value = "x".repeat(1020) + "😀";
+    SourceFile file = new SourceFile("f.yaml", "k: " + value + "\nn: 1\n");
+    DocObject doc = (DocObject) YamlReader.read(file).documents().get(0);
+    assertEquals(value, ((DocScalar) doc.get("k").orElseThrow()).text());
     assertEquals("2:1-2:2", Diags.span(doc.members().get(1).keyRange()));
   }
 
@@ -216,7 +226,8 @@ class YamlReaderTest {
 
   @Test
   void aliasesShareTheAnchoredContentAndStandWhereTheAliasIs() {
-    SourceFile file = new SourceFile("f.yaml", "base: &b\n  k: [1, 2]\ncopy: *b\nscalar: &s hi\nagain: *s\n");
+    SourceFile file =
+        new SourceFile("f.yaml", "base: &b\n  k: [1, 2]\ncopy: *b\nscalar: &s hi\nagain: *s\n");
     DocObject doc = (DocObject) YamlReader.read(file).documents().get(0);
     assertEquals(
         "{\"base\":{\"k\":[1,2]},\"copy\":{\"k\":[1,2]},\"scalar\":\"hi\",\"again\":\"hi\"}",
@@ -274,7 +285,8 @@ class YamlReaderTest {
     }
     ParseResult result = read(yaml.toString());
     assertEquals(List.of(), Diags.describe(result));
-    assertEquals(500, ((DocArray) JsonPointer.resolve(result.documents().get(0), "/list")).items().size());
+    assertEquals(
+        500, ((DocArray) JsonPointer.resolve(result.documents().get(0), "/list")).items().size());
   }
 
   @Test
@@ -283,7 +295,9 @@ class YamlReaderTest {
     assertEquals(
         List.of(
             "YAML-E108 Document too deeply nested @1:1001-1:1002"
-                + " [" + "/0".repeat(1000) + "]: Mappings and sequences are nested more than 1000"
+                + " ["
+                + "/0".repeat(1000)
+                + "]: Mappings and sequences are nested more than 1000"
                 + " levels deep here (counting aliased content), more than any template needs."
                 + " Check whether the file was generated correctly. Reading stopped here."),
         Diags.describe(result));
@@ -292,7 +306,8 @@ class YamlReaderTest {
   @Test
   void nestingThroughAliasesCountsToo() {
     String deep = "[".repeat(600) + "]".repeat(600);
-    ParseResult result = read("a: &a " + deep + "\nb: " + "[".repeat(500) + "*a" + "]".repeat(500) + "\n");
+    ParseResult result =
+        read("a: &a " + deep + "\nb: " + "[".repeat(500) + "*a" + "]".repeat(500) + "\n");
     assertEquals(1, result.diagnostics().size());
     assertEquals("YAML-E108", result.diagnostics().get(0).code());
     assertEquals("2:504-2:506", Diags.span(result.diagnostics().get(0).subject().orElseThrow()));
@@ -339,8 +354,8 @@ class YamlReaderTest {
         error(
             "a:\n  - b\n  c: 1\n",
             "YAML-E006 Bad indentation @3:3-3:4: A key stands where the sequence that starts at"
-                + " f.yaml:2:3 expects another \"- \" item. Start the line with \"- \", or indent it"
-                + " under an item. {sequence starts here @2:3-2:4}"),
+                + " f.yaml:2:3 expects another \"- \" item. Start the line with \"- \", or indent"
+                + " it under an item. {sequence starts here @2:3-2:4}"),
         error(
             "a: [1, 2\n",
             "YAML-E007 Unclosed flow collection @2:1-2:1: The flow sequence opened at f.yaml:1:4"
