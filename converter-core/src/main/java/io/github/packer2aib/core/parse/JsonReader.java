@@ -190,7 +190,7 @@ public final class JsonReader {
         top.pendingKey = null;
         top.pendingKeyRange = null;
         Range first = top.keys.get(key);
-        if (top.keys.containsKey(key)) {
+        if (first != null) {
           diagnostics.add(
               Words.duplicateKey(
                   SyntaxCode.JSON_DUPLICATE_KEY,

@@ -264,6 +264,19 @@ final class JsonSyntaxErrors {
 
   private Diagnostic missingComma(int offset, String between, String what) {
     Token next = lexer.at(offset);
+    if (next != null && next.kind() == Kind.WORD && next.start() < offset) {
+      // Jackson stopped inside one word such as 1.2.3 or 0x1F: the word is the problem.
+      String word = text.substring(next.start(), next.end());
+      boolean numeric = Character.isDigit(word.charAt(0)) || word.charAt(0) == '-';
+      return Diagnostic.of(
+          numeric ? SyntaxCode.JSON_INVALID_NUMBER : SyntaxCode.JSON_INVALID_VALUE,
+          range(next),
+          Words.quote(word)
+              + (numeric
+                  ? " is not a valid JSON number (JSON numbers are decimal, like 12, -3.5 or 1e6)."
+                  : " is not a JSON value.")
+              + " If it is text, put it in double quotes.");
+    }
     Range subject = next == null ? charRange(offset) : range(next);
     return Diagnostic.of(
         SyntaxCode.JSON_MISSING_COMMA,

@@ -233,12 +233,7 @@ final class YamlTreeBuilder {
     if (frame instanceof SequenceFrame s) {
       node = new DocArray(s.items, range);
     } else {
-      MappingFrame m = (MappingFrame) frame;
-      if (m.pending != null) {
-        // A key without value cannot come from the parser; keep the tree sound regardless.
-        m.pending = null;
-      }
-      node = new DocObject(members(m), range);
+      node = new DocObject(members((MappingFrame) frame), range);
     }
     if (frame.anchor != null) {
       anchorsInProgress.remove(frame.anchor);
@@ -325,11 +320,7 @@ final class YamlTreeBuilder {
     if (key.text() == null) {
       return;
     }
-    if (key.merge()) {
-      m.entries.add(new Entry(null, key.range(), built.node()));
-    } else {
-      m.entries.add(new Entry(key.text(), key.range(), built.node()));
-    }
+    m.entries.add(new Entry(key.merge() ? null : key.text(), key.range(), built.node()));
   }
 
   /** Takes the node just read as the key of the next entry of {@code m}, or reports why not. */

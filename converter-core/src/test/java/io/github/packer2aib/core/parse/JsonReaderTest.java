@@ -258,6 +258,22 @@ class JsonReaderTest {
             "JSON-E015 Invalid number @1:1-1:3: \"1x\" is not a valid JSON number. If it is text,"
                 + " put it in double quotes."),
         error(
+            "{\"a\": 1.2.3}",
+            "JSON-E015 Invalid number @1:7-1:12: \"1.2.3\" is not a valid JSON number (JSON numbers"
+                + " are decimal, like 12, -3.5 or 1e6). If it is text, put it in double quotes."),
+        error(
+            "[0x1F]",
+            "JSON-E015 Invalid number @1:2-1:6: \"0x1F\" is not a valid JSON number (JSON numbers"
+                + " are decimal, like 12, -3.5 or 1e6). If it is text, put it in double quotes."),
+        error(
+            "[1, 2/3]",
+            "JSON-E013 Unexpected character @1:6-1:7: A single \"/\" cannot stand here: comments"
+                + " start with // or /*. Remove the slash or complete the comment."),
+        error(
+            "? x",
+            "JSON-E013 Unexpected character @1:1-1:2: Found \"?\". Expected a value here: a string"
+                + " in double quotes, a number, an object, an array, true, false or null."),
+        error(
             "/* never closed",
             "JSON-E018 Unclosed comment @1:1-1:3: The comment that starts here with /* has no"
                 + " closing */ before the end of the input. Add */ where the comment should end."),

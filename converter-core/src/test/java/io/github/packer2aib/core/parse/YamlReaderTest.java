@@ -352,6 +352,16 @@ class YamlReaderTest {
                 + " the level of the keys of the mapping that starts at f.yaml:1:1. Indent the"
                 + " items under their key, or add the missing key. {mapping starts here @1:1-1:2}"),
         error(
+            "a: - b\n",
+            "YAML-E006 Bad indentation @1:4-1:5: A sequence item (\"- \") cannot start here. Put"
+                + " each item on its own line, indented under its key; if the dash belongs to the"
+                + " value, put the value in quotes."),
+        error(
+            "a: ? b\n",
+            "YAML-E006 Bad indentation @1:4-1:5: An explicit key (\"? \") cannot start here. Put it"
+                + " on its own line, indented like the other keys; if the question mark belongs to"
+                + " the value, put the value in quotes."),
+        error(
             "a:\n  - b\n  c: 1\n",
             "YAML-E006 Bad indentation @3:3-3:4: A key stands where the sequence that starts at"
                 + " f.yaml:2:3 expects another \"- \" item. Start the line with \"- \", or indent"
