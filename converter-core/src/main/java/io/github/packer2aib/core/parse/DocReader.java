@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * Reads a JSON or YAML file, choosing the reader by file extension ({@code .json}, {@code .jsonc}
  * → JSON; {@code .yaml}, {@code .yml} → YAML) or, for other names such as standard input, by the
- * first significant character: {@code {} or {@code [} means JSON, anything else YAML.
+ * first significant character: <code>{</code> or <code>[</code> means JSON, anything else YAML.
  */
 public final class DocReader {
   private DocReader() {}

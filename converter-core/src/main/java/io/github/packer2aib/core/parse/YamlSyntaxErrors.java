@@ -25,7 +25,7 @@ final class YamlSyntaxErrors {
     this.offsets = offsets;
   }
 
-  /** A flow collection ({@code [} or {@code {}) still open when the parser stopped. */
+  /** A flow collection (<code>[</code> or <code>{</code>) still open when the parser stopped. */
   record OpenFlow(int start, boolean sequence) {}
 
   /**
