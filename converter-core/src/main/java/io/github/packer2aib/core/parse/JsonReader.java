@@ -1,0 +1,227 @@
+package io.github.packer2aib.core.parse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.doc.JsonPointer;
+import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.SourceFile;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads JSON text into a located {@link DocNode} tree with Jackson's streaming parser.
+ *
+ * <p>Accepts {@code //} and {@code /* *\/} comments (ARM tooling allows them) and a leading byte
+ * order mark. Numbers keep their literal text, strings are decoded. Duplicate keys are errors (the
+ * first definition is kept). Jackson stops at the first syntax error; that error is reported in our
+ * own words at its exact place, together with every duplicate key found before it.
+ */
+public final class JsonReader {
+  private JsonReader() {}
+
+  /** As long as the YAML reader's limit, so both syntaxes accept the same sizes. */
+  private static final int MAX_STRING_LENGTH = YamlReader.CODE_POINT_LIMIT;
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH).build())
+          .build();
+
+  public static ParseResult read(SourceFile file) {
+    return new Run(file).read();
+  }
+
+  /** One read of one file: the stack of open containers and what has been found so far. */
+  private static final class Run {
+    private final SourceFile file;
+    private final String text;
+    private final Deque<Frame> stack = new ArrayDeque<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private DocNode root;
+
+    /** Where the last token Jackson returned ends; errors without a location start here. */
+    private int lastTokenEnd;
+
+    Run(SourceFile file) {
+      this.file = file;
+      this.text = file.text();
+    }
+
+    ParseResult read() {
+      // Jackson does not skip a byte order mark in character input; a space of the same length
+      // keeps every offset equal to the offset in the file.
+      String input = text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
+      try (JsonParser parser = FACTORY.createParser(input)) {
+        readTokens(parser);
+      } catch (JsonProcessingException e) {
+        diagnostics.add(
+            new JsonSyntaxErrors(file, stack, root)
+                .translate(e.getOriginalMessage(), errorOffset(e.getLocation()), lastTokenEnd, e));
+      } catch (IOException e) {
+        // A String input does no I/O; anything else Jackson throws is a JsonProcessingException.
+        throw new IllegalStateException("unexpected I/O error reading a string", e);
+      }
+      if (root == null && diagnostics.stream().noneMatch(Diagnostic::isError)) {
+        diagnostics.add(
+            Diagnostic.of(
+                SyntaxCode.JSON_EMPTY,
+                file.start(),
+                "The file holds no JSON value, only whitespace or comments. A template is a JSON"
+                    + " object: start it with \"{\"."));
+      }
+      return new ParseResult(root == null ? List.of() : List.of(root), diagnostics);
+    }
+
+    /** The error offset Jackson gives, or -1 when it gives none (its limit errors). */
+    private int errorOffset(JsonLocation location) {
+      long offset = location == null ? -1 : location.getCharOffset();
+      return offset < 0 ? -1 : (int) Math.min(offset, text.length());
+    }
+
+    private void readTokens(JsonParser parser) throws IOException {
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        int start = (int) parser.currentTokenLocation().getCharOffset();
+        if (root != null) {
+          diagnostics.add(new JsonSyntaxErrors(file, stack, root).extraContent(start));
+          return;
+        }
+        switch (token) {
+          case START_OBJECT:
+            stack.push(new Frame(true, start, childPath()));
+            lastTokenEnd = start + 1;
+            break;
+          case START_ARRAY:
+            stack.push(new Frame(false, start, childPath()));
+            lastTokenEnd = start + 1;
+            break;
+          case END_OBJECT:
+          case END_ARRAY:
+            Frame done = stack.pop();
+            lastTokenEnd = start + 1;
+            Range range = file.range(done.start, start + 1);
+            deliver(
+                done.isObject
+                    ? new DocObject(done.members, range)
+                    : new DocArray(done.items, range));
+            break;
+          case FIELD_NAME:
+            Frame object = stack.peek();
+            object.pendingKey = parser.currentName();
+            object.pendingKeyRange = file.range(start, stringEnd(start));
+            lastTokenEnd = object.pendingKeyRange.end().offset();
+            break;
+          case VALUE_STRING:
+            String value = parser.getText();
+            deliver(DocScalar.string(value, file.range(start, stringEnd(start))));
+            break;
+          case VALUE_NUMBER_INT:
+          case VALUE_NUMBER_FLOAT:
+            String literal = parser.getText();
+            deliver(DocScalar.number(literal, file.range(start, start + literal.length())));
+            break;
+          case VALUE_TRUE:
+            deliver(DocScalar.bool(true, file.range(start, start + 4)));
+            break;
+          case VALUE_FALSE:
+            deliver(DocScalar.bool(false, file.range(start, start + 5)));
+            break;
+          case VALUE_NULL:
+            deliver(DocScalar.nullValue(file.range(start, start + 4)));
+            break;
+          default:
+            // NOT_AVAILABLE and VALUE_EMBEDDED_OBJECT do not occur for text input.
+            break;
+        }
+      }
+    }
+
+    /** The end (exclusive) of the string literal whose opening quote is at {@code open}. */
+    private int stringEnd(int open) {
+      int i = open + 1;
+      while (i < text.length()) {
+        char c = text.charAt(i);
+        if (c == '"') {
+          return i + 1;
+        }
+        i += c == '\\' ? 2 : 1;
+      }
+      return text.length();
+    }
+
+    private String childPath() {
+      Frame top = stack.peek();
+      if (top == null) {
+        return JsonPointer.ROOT;
+      }
+      return top.isObject
+          ? JsonPointer.append(top.path, top.pendingKey)
+          : JsonPointer.append(top.path, top.items.size());
+    }
+
+    private void deliver(DocNode node) {
+      lastTokenEnd = node.range().end().offset();
+      Frame top = stack.peek();
+      if (top == null) {
+        root = node;
+      } else if (!top.isObject) {
+        top.items.add(node);
+      } else {
+        String key = top.pendingKey;
+        Range keyRange = top.pendingKeyRange;
+        top.pendingKey = null;
+        top.pendingKeyRange = null;
+        Range first = top.keys.get(key);
+        if (first != null) {
+          diagnostics.add(
+              Words.duplicateKey(
+                  SyntaxCode.JSON_DUPLICATE_KEY,
+                  "an object",
+                  key,
+                  keyRange,
+                  first,
+                  JsonPointer.append(top.path, key)));
+        } else {
+          top.keys.put(key, keyRange);
+          top.members.add(new DocMember(key, keyRange, node));
+        }
+      }
+    }
+  }
+
+  /** An object or array whose closing bracket has not been read yet. */
+  static final class Frame {
+    final boolean isObject;
+    final int start;
+    final String path;
+    final List<DocMember> members = new ArrayList<>();
+    final Map<String, Range> keys = new HashMap<>();
+    final List<DocNode> items = new ArrayList<>();
+    String pendingKey;
+    Range pendingKeyRange;
+
+    Frame(boolean isObject, int start, String path) {
+      this.isObject = isObject;
+      this.start = start;
+      this.path = path;
+    }
+  }
+}

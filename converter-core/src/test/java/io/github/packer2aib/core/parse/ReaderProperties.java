@@ -1,0 +1,420 @@
+package io.github.packer2aib.core.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.source.Position;
+import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Properties of both readers: robustness on any text, and round trips of generated trees. */
+class ReaderProperties {
+
+  // ---- (a) any text: no exception, every range inside the text -------------------------------
+
+  @Property(tries = 400)
+  void jsonReaderCopesWithAnyText(@ForAll("noise") String text) {
+    SourceFile file = new SourceFile("p.json", text);
+    ParseResult result = JsonReader.read(file);
+    assertLocationsInside(file, result);
+    assertTrue(result.documents().size() <= 1);
+    if (!result.hasErrors()) {
+      assertEquals(1, result.documents().size());
+    } else {
+      assertTrue(result.diagnostics().stream().anyMatch(d -> d.subject().isPresent()));
+    }
+  }
+
+  @Property(tries = 400)
+  void yamlReaderCopesWithAnyText(@ForAll("noise") String text) {
+    SourceFile file = new SourceFile("p.yaml", text);
+    ParseResult result = YamlReader.read(file);
+    assertLocationsInside(file, result);
+    if (!result.hasErrors()) {
+      assertTrue(result.documents().size() >= 1);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> noise() {
+    Arbitrary<String> any = Arbitraries.strings().all().ofMaxLength(60);
+    Arbitrary<String> punctuation =
+        Arbitraries.strings()
+            .withChars("{}[]:,\"'\\ \n\r\t-#/*&!|>?%@`~<=.+eE019abnrtufl\u00e9\u2028\u0000")
+            .ofMaxLength(60);
+    Arbitrary<String> fragments =
+        Arbitraries.of(
+                "{",
+                "}",
+                "[",
+                "]",
+                ":",
+                ": ",
+                ",",
+                "\"a\"",
+                "\"b\"",
+                "'c'",
+                "1",
+                "-1.5e3",
+                "01",
+                "true",
+                "null",
+                "tru",
+                "\n",
+                "\r\n",
+                "  ",
+                "- ",
+                "? ",
+                "&a ",
+                "*a",
+                "<<: ",
+                "!!str ",
+                "!!int ",
+                "!x ",
+                "|",
+                ">-",
+                "# c",
+                "//",
+                "/*",
+                "*/",
+                "\t",
+                "\\",
+                "\"\\u12",
+                "\"\\x\"",
+                "é",
+                "😀",
+                "\ud800",
+                "---",
+                "...",
+                "%YAML 1.2",
+                "\uFEFF")
+            .list()
+            .ofMaxSize(40)
+            .map(parts -> String.join("", parts));
+    return Arbitraries.oneOf(any, punctuation, fragments);
+  }
+
+  private static void assertLocationsInside(SourceFile file, ParseResult result) {
+    for (Diagnostic d : result.diagnostics()) {
+      d.subject().ifPresent(r -> assertInside(file, r));
+      for (Related rel : d.related()) {
+        assertInside(file, rel.range());
+      }
+      assertTrue(!d.detail().isBlank() && !d.detail().contains("Exception"), d.detail());
+    }
+    for (DocNode doc : result.documents()) {
+      walk(doc, node -> assertInside(file, node.range()));
+    }
+  }
+
+  private static void assertInside(SourceFile file, Range range) {
+    assertEquals(file.name(), range.file());
+    int length = file.text().length();
+    assertTrue(range.start().offset() >= 0 && range.end().offset() <= length, range::toString);
+    assertTrue(range.start().offset() <= range.end().offset(), range::toString);
+    // Line and column agree with the offset, as SourceFile computes them.
+    for (Position p : List.of(range.start(), range.end())) {
+      assertEquals(file.position(p.offset()), p);
+    }
+  }
+
+  private interface NodeCheck {
+    void check(DocNode node);
+  }
+
+  private static void walk(DocNode node, NodeCheck check) {
+    check.check(node);
+    if (node instanceof DocObject o) {
+      for (DocMember m : o.members()) {
+        walk(m.value(), check);
+      }
+    } else if (node instanceof DocArray a) {
+      for (DocNode item : a.items()) {
+        walk(item, check);
+      }
+    }
+  }
+
+  // ---- (b) and (c) generated trees read back equal -------------------------------------------
+
+  @Property(tries = 250)
+  void treesRenderedAsJsonReadBackEqual(
+      @ForAll("trees") DocNode tree, @ForAll boolean escapeAll, @ForAll boolean comments) {
+    String text = new JsonRenderer(escapeAll, comments).render(tree);
+    ParseResult result = JsonReader.read(new SourceFile("t.json", text));
+    assertEquals(List.of(), Diags.describe(result), text);
+    DocNode back = result.documents().get(0);
+    assertTrue(DocEquality.equalIgnoringRanges(tree, back), text);
+    assertEquals(DocText.render(tree), DocText.render(back));
+    assertNested(back);
+  }
+
+  @Property(tries = 250)
+  void treesRenderedAsYamlReadBackEqual(@ForAll("trees") DocNode tree) {
+    String text = YamlRenderer.render(tree);
+    ParseResult result = YamlReader.read(new SourceFile("t.yaml", text));
+    assertEquals(List.of(), Diags.describe(result), text);
+    assertEquals(1, result.documents().size());
+    DocNode back = result.documents().get(0);
+    assertTrue(DocEquality.equalIgnoringRanges(tree, back), text);
+    assertEquals(DocText.render(tree), DocText.render(back));
+    assertNested(back);
+  }
+
+  /** Every child's range lies within its parent's, and keys lie within their object. */
+  private static void assertNested(DocNode node) {
+    if (node instanceof DocObject o) {
+      for (DocMember m : o.members()) {
+        assertWithin(o.range(), m.keyRange());
+        assertWithin(o.range(), m.value().range());
+        assertTrue(m.keyRange().end().offset() <= m.value().range().start().offset());
+        assertNested(m.value());
+      }
+    } else if (node instanceof DocArray a) {
+      for (DocNode item : a.items()) {
+        assertWithin(a.range(), item.range());
+        assertNested(item);
+      }
+    }
+  }
+
+  private static void assertWithin(Range outer, Range inner) {
+    assertTrue(
+        outer.start().offset() <= inner.start().offset()
+            && inner.end().offset() <= outer.end().offset(),
+        () -> inner + " outside " + outer);
+  }
+
+  @Provide
+  Arbitrary<DocNode> trees() {
+    return node(3);
+  }
+
+  private Arbitrary<DocNode> node(int depth) {
+    Arbitrary<DocNode> scalars =
+        Arbitraries.oneOf(
+            strings().map(s -> DocScalar.string(s, null)),
+            numbers().map(n -> DocScalar.number(n, null)),
+            Arbitraries.of(true, false).map(b -> DocScalar.bool(b, null)),
+            Arbitraries.just(DocScalar.nullValue(null)));
+    if (depth == 0) {
+      return scalars;
+    }
+    Arbitrary<DocNode> arrays =
+        Arbitraries.lazy(() -> node(depth - 1))
+            .list()
+            .ofMaxSize(4)
+            .map(items -> new DocArray(items, null));
+    Arbitrary<DocNode> objects =
+        Arbitraries.maps(strings(), Arbitraries.lazy(() -> node(depth - 1)))
+            .ofMaxSize(4)
+            .map(ReaderProperties::object);
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(2, scalars),
+        net.jqwik.api.Tuple.of(1, arrays),
+        net.jqwik.api.Tuple.of(2, objects));
+  }
+
+  private static DocNode object(Map<String, DocNode> map) {
+    List<DocMember> members = new ArrayList<>();
+    map.forEach((k, v) -> members.add(new DocMember(k, null, v)));
+    return new DocObject(members, null);
+  }
+
+  private static Arbitrary<String> strings() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().all().ofMaxLength(12),
+        Arbitraries.strings().withChars(" \"'\\:#-{}[],&*!|>%@\n\t").ofMaxLength(8),
+        Arbitraries.of(
+            "", " ", "true", "null", "~", "1.10", "yes", "<<", "- x", "a: b", "#c", "\u2028",
+            "\uFEFF", "😀", "\u0085", "\ufffe"));
+  }
+
+  /** JSON number literals (which are also YAML 1.2 core-schema numbers). */
+  private static Arbitrary<String> numbers() {
+    Arbitrary<String> integer =
+        Arbitraries.oneOf(
+            Arbitraries.just("0"),
+            Arbitraries.strings()
+                .numeric()
+                .ofMinLength(1)
+                .ofMaxLength(25)
+                .filter(s -> !s.startsWith("0")));
+    Arbitrary<String> fraction =
+        Arbitraries.strings()
+            .numeric()
+            .ofMinLength(1)
+            .ofMaxLength(5)
+            .injectNull(0.5)
+            .map(f -> f == null ? "" : "." + f);
+    Arbitrary<String> exponent =
+        Combinators.combine(
+                Arbitraries.of("e", "E"),
+                Arbitraries.of("", "+", "-"),
+                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(3))
+            .as((e, s, d) -> e + s + d)
+            .injectNull(0.7)
+            .map(x -> x == null ? "" : x);
+    return Combinators.combine(Arbitraries.of("", "-"), integer, fraction, exponent)
+        .as((s, i, f, e) -> s + i + f + e);
+  }
+
+  /** A JSON writer of our own, independent of {@link DocText}: indented, optionally commented. */
+  private record JsonRenderer(boolean escapeAll, boolean comments) {
+    String render(DocNode node) {
+      StringBuilder out = new StringBuilder(comments ? "// generated\n" : "");
+      write(node, "", out);
+      return out.append('\n').toString();
+    }
+
+    private void write(DocNode node, String indent, StringBuilder out) {
+      if (node instanceof DocObject o) {
+        out.append('{');
+        String inner = indent + "  ";
+        for (int i = 0; i < o.members().size(); i++) {
+          DocMember m = o.members().get(i);
+          out.append(i == 0 ? "\n" : ",\n").append(inner);
+          string(m.key(), out);
+          out.append(comments ? " /* : */ : " : ": ");
+          write(m.value(), inner, out);
+        }
+        out.append(o.members().isEmpty() ? "" : "\n" + indent).append('}');
+      } else if (node instanceof DocArray a) {
+        out.append('[');
+        for (int i = 0; i < a.items().size(); i++) {
+          out.append(i == 0 ? "" : comments ? ", // next\n" + indent : ", ");
+          write(a.items().get(i), indent + "  ", out);
+        }
+        out.append(']');
+      } else {
+        DocScalar s = (DocScalar) node;
+        switch (s.type()) {
+          case STRING -> string(s.text(), out);
+          case NULL -> out.append("null");
+          default -> out.append(s.text());
+        }
+      }
+    }
+
+    private void string(String value, StringBuilder out) {
+      out.append('"');
+      for (char c : value.toCharArray()) {
+        if (c == '"' || c == '\\') {
+          out.append('\\').append(c);
+        } else if (c == '/' && escapeAll) {
+          out.append("\\/");
+        } else if (c < 0x20 || (escapeAll && c > 0x7e) || Character.isSurrogate(c)) {
+          out.append(String.format("\\u%04X", (int) c));
+        } else {
+          out.append(c);
+        }
+      }
+      out.append('"');
+    }
+  }
+
+  /** A block-style YAML writer that double-quotes every string and key. */
+  private static final class YamlRenderer {
+    static String render(DocNode node) {
+      StringBuilder out = new StringBuilder();
+      if (isInline(node)) {
+        out.append(inline(node)).append('\n');
+      } else {
+        block(node, "", out);
+      }
+      return out.toString();
+    }
+
+    private static boolean isInline(DocNode node) {
+      return node instanceof DocScalar
+          || (node instanceof DocObject o && o.members().isEmpty())
+          || (node instanceof DocArray a && a.items().isEmpty());
+    }
+
+    private static void block(DocNode node, String indent, StringBuilder out) {
+      if (node instanceof DocObject o) {
+        for (DocMember m : o.members()) {
+          out.append(indent).append(quote(m.key())).append(':');
+          child(m.value(), indent, out);
+        }
+      } else {
+        for (DocNode item : ((DocArray) node).items()) {
+          out.append(indent).append('-');
+          child(item, indent, out);
+        }
+      }
+    }
+
+    private static void child(DocNode value, String indent, StringBuilder out) {
+      if (isInline(value)) {
+        out.append(' ').append(inline(value)).append('\n');
+      } else {
+        out.append('\n');
+        block(value, indent + "  ", out);
+      }
+    }
+
+    private static String inline(DocNode node) {
+      if (node instanceof DocObject) {
+        return "{}";
+      }
+      if (node instanceof DocArray) {
+        return "[]";
+      }
+      DocScalar s = (DocScalar) node;
+      switch (s.type()) {
+        case STRING:
+          return quote(s.text());
+        case NULL:
+          return "null";
+        default:
+          return s.text();
+      }
+    }
+
+    private static String quote(String value) {
+      StringBuilder out = new StringBuilder("\"");
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == '"' || c == '\\') {
+          out.append('\\').append(c);
+        } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+          out.append(String.format("\\x%02X", (int) c));
+        } else if (c == '\u2028'
+            || c == '\u2029'
+            || c == '\uFEFF'
+            || c >= '\uFFFE'
+            || isLoneSurrogate(value, i)) {
+          out.append(String.format("\\u%04X", (int) c));
+        } else {
+          out.append(c);
+        }
+      }
+      return out.append('"').toString();
+    }
+
+    private static boolean isLoneSurrogate(String s, int i) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+      }
+      return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
+    }
+  }
+}
