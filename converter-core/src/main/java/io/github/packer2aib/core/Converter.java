@@ -1,21 +1,207 @@
 package io.github.packer2aib.core;
 
+import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.aib.ImageTemplate;
+import io.github.packer2aib.core.bind.aib.AibBinder;
+import io.github.packer2aib.core.bind.aib.AibResourceLocator;
+import io.github.packer2aib.core.bind.aib.ResourceRef;
+import io.github.packer2aib.core.bind.aib.SourceMap;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Diagnostics;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.emit.TemplateDocs;
+import io.github.packer2aib.core.emit.TemplateWriter;
+import io.github.packer2aib.core.mapping.IdentityOverride;
+import io.github.packer2aib.core.mapping.retarget.ApiVersionRetargeter;
+import io.github.packer2aib.core.parse.DocReader;
+import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.SourceFile;
+import io.github.packer2aib.core.validate.VersionSelection;
+import io.github.packer2aib.core.validate.rules.ServiceRules;
+import io.github.packer2aib.core.validate.spec.SpecValidator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The library's entry point: one input text in, AIB templates and diagnostics out. It never throws
  * for bad input, never prints and never writes files; the caller renders the diagnostics and
  * writes the templates.
+ *
+ * <p>For AIB input (JSON or YAML: a resource, an ARM deployment template, a REST body) the stages
+ * are: read the document → locate the image template resources → per resource, choose the API
+ * version, validate against that version's spec, bind to the model, check the service rules →
+ * (stop on errors) → apply the options (identity, API version) → validate the result → emit.
  */
 public final class Converter {
 
   /** Converts an input into AIB templates in the chosen format and API version. */
   public ConversionResult convert(SourceFile input, ConvertOptions options) {
-    throw new UnsupportedOperationException("wired in by the lead at merge");
+    return run(input, options, true);
   }
 
   /** Checks an input as {@link #convert} does, without producing output text. */
   public ConversionResult validate(SourceFile input, ConvertOptions options) {
-    throw new UnsupportedOperationException("wired in by the lead at merge");
+    return run(input, options, false);
+  }
+
+  /** One located resource on its way through the pipeline. */
+  private record Pending(
+      ResourceRef ref, ApiVersion version, boolean literalVersion, AibBinder.Bound bound) {}
+
+  private ConversionResult run(SourceFile input, ConvertOptions options, boolean emit) {
+    Diagnostics diagnostics = new Diagnostics();
+    ParseResult parsed = DocReader.read(input);
+    diagnostics.addAll(parsed.diagnostics());
+    if (diagnostics.hasErrors()) {
+      return failed(diagnostics);
+    }
+    List<Pending> pending = new ArrayList<>();
+    for (DocNode document : parsed.documents()) {
+      AibResourceLocator.Located located = AibResourceLocator.locate(document, input);
+      diagnostics.addAll(located.diagnostics());
+      for (ResourceRef ref : located.resources()) {
+        check(ref, options, diagnostics).ifPresent(pending::add);
+      }
+    }
+    if (diagnostics.hasErrors()) {
+      return failed(diagnostics);
+    }
+    List<ConvertedTemplate> templates = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Pending p : pending) {
+      ImageTemplate template = map(p, options, diagnostics);
+      if (!emit) {
+        continue;
+      }
+      String text =
+          options.format() == OutputFormat.YAML
+              ? TemplateWriter.toYaml(template)
+              : TemplateWriter.toJson(template);
+      templates.add(new ConvertedTemplate(unique(p.ref().suggestedName(), names), template, text));
+    }
+    if (diagnostics.hasErrors()) {
+      return failed(diagnostics);
+    }
+    return new ConversionResult(templates, diagnostics.sorted());
+  }
+
+  /** Validates and binds one resource; empty when its API version cannot be determined. */
+  private static Optional<Pending> check(
+      ResourceRef ref, ConvertOptions options, Diagnostics checkDiagnostics) {
+    VersionSelection selection =
+        VersionSelection.select(ref.node(), ref.pointer(), options.apiVersion());
+    checkDiagnostics.addAll(selection.diagnostics());
+    if (selection.version().isEmpty()) {
+      return Optional.empty();
+    }
+    ApiVersion version = selection.version().get();
+    List<Diagnostic> spec =
+        SpecValidator.forVersion(version).validate(ref.node(), ref.pointer(), p -> Optional.empty());
+    for (Diagnostic d : spec) {
+      if (!(options.identity().isPresent() && isMissingIdentity(d, ref))) {
+        checkDiagnostics.add(d);
+      }
+    }
+    AibBinder.Bound bound = AibBinder.bind(ref);
+    SourceMap map = bound.sourceMap();
+    for (Diagnostic d : ServiceRules.check(bound.template(), version, ref.pointer(), map::locate)) {
+      if (!followsFromSpecError(d, spec)) {
+        checkDiagnostics.add(d);
+      }
+    }
+    checkDiagnostics.addAll(bound.diagnostics());
+    return Optional.of(new Pending(ref, version, selection.literal(), bound));
+  }
+
+  /** Applies the options to a checked template and validates the result. */
+  private static ImageTemplate map(Pending p, ConvertOptions options, Diagnostics diagnostics) {
+    SourceMap map = p.bound().sourceMap();
+    ImageTemplate template = p.bound().template();
+    if (template.type() == null) {
+      // A REST body: the output is the resource form, which names its type and version.
+      template =
+          new ImageTemplate(
+              ImageTemplate.RESOURCE_TYPE,
+              p.version().id(),
+              template.name(),
+              template.location(),
+              template.tags(),
+              template.identity(),
+              template.properties());
+    }
+    if (options.identity().isPresent()) {
+      IdentityOverride.Result r =
+          IdentityOverride.apply(template, options.identity().get(), p.ref().pointer(), map::locate);
+      template = r.template();
+      diagnostics.addAll(r.diagnostics());
+    }
+    ApiVersion target = options.apiVersion().orElse(p.version());
+    if (options.apiVersion().isPresent() && !(p.literalVersion() && target == p.version())) {
+      ApiVersionRetargeter.Result r =
+          new ApiVersionRetargeter().retarget(template, target, map::locate);
+      template = r.template();
+      for (Diagnostic d : r.diagnostics()) {
+        diagnostics.add(d.path().isPresent() ? d.withPath(p.ref().pointer() + d.path().get()) : d);
+      }
+    }
+    // The result must hold in its own version; a failure here means a rewrite left a gap.
+    DocNode out = TemplateDocs.toDoc(template);
+    String base = p.ref().pointer();
+    for (Diagnostic d :
+        SpecValidator.forVersion(target)
+            .validate(out, base, ptr -> map.locate(ptr.substring(base.length())))) {
+      if (d.isError()) {
+        diagnostics.add(d);
+      }
+    }
+    return template;
+  }
+
+  /** --identity supplies the template identity, so its absence in the input is no error. */
+  private static boolean isMissingIdentity(Diagnostic d, ResourceRef ref) {
+    return d.code().equals("SPEC-E100")
+        && d.path().orElse("").equals(ref.pointer())
+        && d.detail().startsWith("The required property \"identity\"");
+  }
+
+  /**
+   * A service rule about an item (a customizer, a distributor, a validator) that the spec
+   * validator already found wrong would only repeat the problem in other words: skip it.
+   */
+  private static boolean followsFromSpecError(Diagnostic rule, List<Diagnostic> spec) {
+    String item = itemPointer(rule.path().orElse(""));
+    for (Diagnostic s : spec) {
+      if (s.isError() && s.path().orElse("").startsWith(item)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The pointer of the array item a pointer is in, e.g. {@code /properties/customize/2}. */
+  private static String itemPointer(String pointer) {
+    String[] parts = pointer.split("/");
+    for (int i = parts.length - 1; i > 0; i--) {
+      if (!parts[i].isEmpty() && parts[i].chars().allMatch(Character::isDigit)) {
+        return String.join("/", java.util.Arrays.copyOf(parts, i + 1));
+      }
+    }
+    return pointer;
+  }
+
+  private static String unique(String name, Set<String> taken) {
+    String candidate = name;
+    for (int i = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); i++) {
+      candidate = name + "-" + i;
+    }
+    return candidate;
+  }
+
+  private static ConversionResult failed(Diagnostics diagnostics) {
+    return new ConversionResult(List.of(), diagnostics.sorted());
   }
 }

@@ -60,8 +60,12 @@ public record DocScalar(Type type, String text, boolean untyped, Range range) im
     if (type != Type.NUMBER) {
       return Optional.empty();
     }
+    String canonical = DocNumbers.canonical(text);
+    if (canonical == null) {
+      return Optional.empty();
+    }
     try {
-      return Optional.of(new BigDecimal(text.startsWith("+") ? text.substring(1) : text));
+      return Optional.of(new BigDecimal(canonical));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

@@ -4,9 +4,8 @@ import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocNumbers;
 import io.github.packer2aib.core.doc.DocScalar;
-import java.math.BigInteger;
-import java.util.regex.Pattern;
 
 /**
  * Renders a {@link DocNode} as canonical compact JSON: no whitespace, members in their order,
@@ -29,11 +28,6 @@ import java.util.regex.Pattern;
 public final class DocText {
   private DocText() {}
 
-  private static final Pattern JSON_NUMBER =
-      Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
-  private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]+");
-  private static final Pattern YAML_FLOAT =
-      Pattern.compile("([-+]?)([0-9]*)(\\.([0-9]*))?([eE][-+]?[0-9]+)?");
 
   public static String render(DocNode node) {
     StringBuilder out = new StringBuilder();
@@ -92,41 +86,11 @@ public final class DocText {
     }
   }
 
-  /**
-   * The JSON form of a number literal (JSON or YAML 1.2 core schema), or null when the value has no
-   * JSON form (infinity, NaN, or no number at all).
-   */
+  /** See {@link DocNumbers#canonical(String)}. */
   public static String canonicalNumber(String literal) {
-    if (JSON_NUMBER.matcher(literal).matches()) {
-      return literal;
-    }
-    if (literal.startsWith("0x") && literal.length() > 2) {
-      return radix(literal.substring(2), 16);
-    }
-    if (literal.startsWith("0o") && literal.length() > 2) {
-      return radix(literal.substring(2), 8);
-    }
-    if (DECIMAL.matcher(literal).matches()) {
-      return new BigInteger(literal.startsWith("+") ? literal.substring(1) : literal).toString();
-    }
-    var m = YAML_FLOAT.matcher(literal);
-    if (!m.matches() || (m.group(2).isEmpty() && (m.group(4) == null || m.group(4).isEmpty()))) {
-      return null;
-    }
-    String sign = "-".equals(m.group(1)) ? "-" : "";
-    String whole = m.group(2).isEmpty() ? "0" : new BigInteger(m.group(2)).toString();
-    String fraction = m.group(4) == null || m.group(4).isEmpty() ? "0" : m.group(4);
-    String exponent = m.group(5) == null ? "" : m.group(5);
-    return sign + whole + "." + fraction + exponent;
+    return DocNumbers.canonical(literal);
   }
 
-  private static String radix(String digits, int radix) {
-    try {
-      return new BigInteger(digits, radix).toString();
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
 
   private static String nonFinite(String literal) {
     String lower = literal.toLowerCase(java.util.Locale.ROOT);

@@ -10,7 +10,16 @@ import io.github.packer2aib.core.ConvertedTemplate;
 import io.github.packer2aib.core.Converter;
 import io.github.packer2aib.core.OutputFormat;
 import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.bind.aib.AibResourceLocator;
+import io.github.packer2aib.core.bind.aib.ResourceRef;
 import io.github.packer2aib.core.diag.TextRenderer;
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.doc.JsonPointer;
+import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +69,10 @@ class AibGoldenTest {
                         () -> lineEndingsDoNotMatter(dir)),
                     DynamicTest.dynamicTest(
                         dir.getFileName() + ": output converts to itself",
-                        () -> outputIsAFixpoint(dir))));
+                        () -> outputIsAFixpoint(dir)),
+                    DynamicTest.dynamicTest(
+                        dir.getFileName() + ": nothing is dropped silently",
+                        () -> nothingIsDroppedSilently(dir))));
   }
 
   private void converts(Path dir) throws IOException {
@@ -121,6 +133,88 @@ class AibGoldenTest {
       assertEquals(1, again.templates().size());
       assertEquals(t.text(), again.templates().get(0).text());
     }
+  }
+
+  /**
+   * Every value of the input reaches the output unchanged, unless a diagnostic names it (or one of
+   * its ancestors): a dropped field, a rewritten value or a normalised spelling is always said.
+   */
+  private void nothingIsDroppedSilently(Path dir) throws IOException {
+    Path input = input(dir);
+    ConvertOptions options = options(dir).withFormat(OutputFormat.JSON);
+    SourceFile file = new SourceFile(input.getFileName().toString(), Files.readString(input));
+    ConversionResult result = converter.convert(file, options);
+    if (result.hasErrors()) {
+      return;
+    }
+    List<DocNode> documents = DocReader.read(file).documents();
+    List<ResourceRef> refs = new ArrayList<>();
+    for (DocNode d : documents) {
+      refs.addAll(AibResourceLocator.locate(d, file).resources());
+    }
+    assertEquals(refs.size(), result.templates().size());
+    for (int i = 0; i < refs.size(); i++) {
+      ResourceRef ref = refs.get(i);
+      DocNode out =
+          DocReader.read(new SourceFile("out.json", result.templates().get(i).text()))
+              .documents()
+              .get(0);
+      List<String> said =
+          result.diagnostics().stream()
+              .map(d -> d.path().orElse(null))
+              .filter(p -> p != null)
+              .collect(Collectors.toCollection(ArrayList::new));
+      if (options.apiVersion().isPresent()) {
+        said.add(ref.pointer() + "/apiVersion"); // changed on request
+      }
+      List<String> lost = new ArrayList<>();
+      compare(ref.node(), out, ref.pointer(), "", said, lost);
+      assertEquals(List.of(), lost, "values changed or dropped without a diagnostic");
+    }
+  }
+
+  private static void compare(
+      DocNode in, DocNode out, String base, String rel, List<String> said, List<String> lost) {
+    String abs = base + rel;
+    if (said.stream().anyMatch(p -> abs.equals(p) || abs.startsWith(p + "/"))) {
+      return;
+    }
+    if (in instanceof DocObject o) {
+      for (DocMember m : o.members()) {
+        DocNode counterpart = out instanceof DocObject oo ? oo.get(m.key()).orElse(null) : null;
+        String child = JsonPointer.append(rel, m.key());
+        if (counterpart == null) {
+          if (!said.stream().anyMatch(p -> (base + child).startsWith(p))) {
+            lost.add(base + child);
+          }
+        } else {
+          compare(m.value(), counterpart, base, child, said, lost);
+        }
+      }
+    } else if (in instanceof DocArray a) {
+      if (!(out instanceof DocArray b) || b.items().size() != a.items().size()) {
+        lost.add(abs);
+        return;
+      }
+      for (int i = 0; i < a.items().size(); i++) {
+        compare(a.items().get(i), b.items().get(i), base, JsonPointer.append(rel, i), said, lost);
+      }
+    } else if (in instanceof DocScalar x) {
+      if (!(out instanceof DocScalar y) || !sameScalar(x, y)) {
+        lost.add(abs);
+      }
+    }
+  }
+
+  /** Same value, allowing YAML's plain scalars and number spellings their JSON form. */
+  private static boolean sameScalar(DocScalar x, DocScalar y) {
+    if (x.type() == DocScalar.Type.NUMBER && y.type() == DocScalar.Type.NUMBER) {
+      return x.asNumber().equals(y.asNumber());
+    }
+    if (y.type() == DocScalar.Type.STRING) {
+      return x.asString().equals(y.asString());
+    }
+    return x.type() == y.type() && x.text().equalsIgnoreCase(y.text());
   }
 
   private static List<String> texts(ConversionResult r) {

@@ -16,6 +16,7 @@ public enum SpecCode implements DiagnosticCode {
   PROPERTY_CASE("SPEC-E102", "Wrong case in property name"),
   PROPERTY_CASE_ACCEPTED("SPEC-W102", "Wrong case in property name"),
   READ_ONLY_PROPERTY("SPEC-W103", "Read-only property"),
+  EXTENSION_FIELD("SPEC-N104", "Extension field left out"),
 
   WRONG_TYPE("SPEC-E110", "Wrong value type"),
   UNSUPPORTED_VALUE("SPEC-E111", "Unsupported value"),

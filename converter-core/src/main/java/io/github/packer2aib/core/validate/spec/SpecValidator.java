@@ -181,6 +181,10 @@ public final class SpecValidator {
 
     void resourceType(DocObject obj, Where root) {
       Optional<DocMember> m = envelopeMember(obj, "type");
+      if (m.isEmpty() && envelopeMember(obj, "apiVersion").isEmpty()) {
+        // A REST request body (PUT …/imageTemplates/{name}) has neither type nor apiVersion.
+        return;
+      }
       if (m.isEmpty()) {
         report(
             SpecCode.MISSING_REQUIRED,
@@ -369,6 +373,17 @@ public final class SpecValidator {
     }
 
     void unknown(DocMember m, Where w, Schema.ObjectSchema schema, String owner) {
+      if (m.key().startsWith("x-")) {
+        // The docker-compose convention: "x-" keys hold YAML anchors and other authoring aids.
+        report(
+            SpecCode.EXTENSION_FIELD,
+            keyRange(m, w.pointer),
+            w.pointer,
+            quote(m.key())
+                + " is an extension field (its key starts with \"x-\", as for YAML anchors); it is"
+                + " not part of the image template and is left out of the output.");
+        return;
+      }
       StringBuilder detail = new StringBuilder();
       Optional<Capabilities.Feature> elsewhere =
           Capabilities.feature(w.feature)
