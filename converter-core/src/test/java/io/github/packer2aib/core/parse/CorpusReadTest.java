@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.parse;
 
+import io.github.packer2aib.core.testing.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -31,7 +32,7 @@ class CorpusReadTest {
 
   @BeforeAll
   static void findCorpus() throws IOException {
-    corpus = SharedDir.find().map(s -> s.resolve("corpus")).orElse(null);
+    corpus = SharedFolder.find().map(s -> s.resolve("corpus")).orElse(null);
     if (corpus == null) {
       return;
     }

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.aib;
 
+import io.github.packer2aib.core.testing.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.validate.spec;
 
+import io.github.packer2aib.core.testing.SharedFolder;
 import io.github.packer2aib.core.doc.ArmExpression;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,7 +79,7 @@ class SpecOracleDifferentialTest {
 
   @Test
   void ourFindingsMatchTheOracleOnTheCorpusAndMutations() throws Exception {
-    Optional<Path> shared = SharedDir.find();
+    Optional<Path> shared = SharedFolder.find();
     assumeTrue(shared.isPresent(), "shared folder not found; skipping the oracle comparison");
     Path oracle = shared.get().resolve("tools/aib_validate.py");
     Path corpus = shared.get().resolve("corpus/aib");

@@ -1,4 +1,4 @@
-package io.github.packer2aib.core.bind.aib;
+package io.github.packer2aib.core.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
