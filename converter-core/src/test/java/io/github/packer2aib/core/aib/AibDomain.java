@@ -219,6 +219,29 @@ public class AibDomain extends DomainContextBase {
         Tuple.of(1, expression()));
   }
 
+  /** A resource group id, as stagingResourceGroup takes it (service rule RULE-E313). */
+  static Arbitrary<String> resourceGroupId() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(
+            8,
+            Combinators.combine(Arbitraries.strings().numeric().ofLength(8), word())
+                .as(
+                    (sub, rg) ->
+                        "/subscriptions/" + sub + "-0000-0000-0000-000000000000/resourceGroups/" + rg)),
+        Tuple.of(1, expression()));
+  }
+
+  /** Customizer names are unique within a template (service rule RULE-E303). */
+  static boolean uniqueNames(List<Customizer> steps) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Customizer c : steps) {
+      if (c.name() != null && !c.name().startsWith("[") && !seen.add(c.name())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static Arbitrary<String> uri() {
     return Combinators.combine(word(), word())
         .as((host, path) -> "https://" + host + ".example.com/" + path + "?sv=2024&sp=r");
@@ -275,7 +298,7 @@ public class AibDomain extends DomainContextBase {
             .use(buildTimeout())
             .withProbability(0.7)
             .in(ImageTemplateProperties.Builder::buildTimeoutInMinutes)
-            .use(customizers(v, os).list().ofMaxSize(4))
+            .use(customizers(v, os).list().ofMaxSize(4).filter(AibDomain::uniqueNames))
             .withProbability(0.9)
             .in(ImageTemplateProperties.Builder::customize)
             .use(distributors(v))
@@ -287,7 +310,7 @@ public class AibDomain extends DomainContextBase {
             .in(ImageTemplateProperties.Builder::vmProfile);
     if (v.atLeast(V2022_02_14)) {
       b =
-          b.use(resourceId("Microsoft.Resources/resourceGroups"))
+          b.use(resourceGroupId())
               .withProbability(0.3)
               .in(ImageTemplateProperties.Builder::stagingResourceGroup)
               .use(validate(v, os))
