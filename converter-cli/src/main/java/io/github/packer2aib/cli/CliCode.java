@@ -1,7 +1,6 @@
 package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.diag.DiagnosticCode;
-import io.github.packer2aib.core.diag.Severity;
 
 /**
  * Problems the CLI itself meets: files it cannot read or write, and outputs it renames. They are
@@ -10,32 +9,18 @@ import io.github.packer2aib.core.diag.Severity;
  * sees every failure in one place.
  */
 enum CliCode implements DiagnosticCode {
-  UNREADABLE_INPUT("CLI-E001", "Cannot read input", Severity.ERROR),
-  UNWRITABLE_OUTPUT("CLI-E002", "Cannot write output", Severity.ERROR),
-  OUTPUT_RENAMED("CLI-N001", "Output renamed", Severity.NOTE);
+  UNREADABLE_INPUT("CLI-E001", "Cannot read input"),
+  UNWRITABLE_OUTPUT("CLI-E002", "Cannot write output"),
+  OUTPUT_RENAMED("CLI-N001", "Output renamed");
 
-  private final String id;
-  private final String summary;
-  private final Severity severity;
+  private final Text text;
 
-  CliCode(String id, String summary, Severity severity) {
-    this.id = id;
-    this.summary = summary;
-    this.severity = severity;
+  CliCode(String id, String summary) {
+    this.text = new Text(id, summary);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String summary() {
-    return summary;
-  }
-
-  @Override
-  public Severity severity() {
-    return severity;
+  public Text text() {
+    return text;
   }
 }

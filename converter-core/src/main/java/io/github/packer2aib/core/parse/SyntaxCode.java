@@ -1,7 +1,6 @@
 package io.github.packer2aib.core.parse;
 
 import io.github.packer2aib.core.diag.DiagnosticCode;
-import io.github.packer2aib.core.diag.Severity;
 
 /**
  * Every diagnostic of the JSON and YAML readers. {@code JSON-E0nn} and {@code YAML-E0nn} are syntax
@@ -61,34 +60,16 @@ public enum SyntaxCode implements DiagnosticCode {
   YAML_INVALID_MERGE("YAML-E106", "Invalid merge"),
   YAML_INVALID_TAGGED_VALUE("YAML-E107", "Invalid tagged value"),
   YAML_TOO_DEEP("YAML-E108", "Document too deeply nested"),
-  YAML_UNSUPPORTED_TAG("YAML-W101", "Unsupported tag", Severity.WARNING);
+  YAML_UNSUPPORTED_TAG("YAML-W101", "Unsupported tag");
 
-  private final String id;
-  private final String summary;
-  private final Severity severity;
+  private final Text text;
 
   SyntaxCode(String id, String summary) {
-    this(id, summary, Severity.ERROR);
-  }
-
-  SyntaxCode(String id, String summary, Severity severity) {
-    this.id = id;
-    this.summary = summary;
-    this.severity = severity;
+    this.text = new Text(id, summary);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String summary() {
-    return summary;
-  }
-
-  @Override
-  public Severity severity() {
-    return severity;
+  public Text text() {
+    return text;
   }
 }

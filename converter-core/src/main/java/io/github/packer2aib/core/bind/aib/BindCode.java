@@ -1,45 +1,28 @@
 package io.github.packer2aib.core.bind.aib;
 
 import io.github.packer2aib.core.diag.DiagnosticCode;
-import io.github.packer2aib.core.diag.Severity;
 
 /** Diagnostics of finding and binding AIB image templates in a JSON or YAML document. */
 public enum BindCode implements DiagnosticCode {
   /** The document holds no imageTemplates resource, ARM template with one, or REST body. */
-  NO_IMAGE_TEMPLATE("BIND-E001", Severity.ERROR, "No image template found"),
+  NO_IMAGE_TEMPLATE("BIND-E001", "No image template found"),
   /** The document is a Packer template, which this command path does not read. */
-  PACKER_TEMPLATE(
-      "BIND-E002", Severity.ERROR, "Packer template where an image template was expected"),
+  PACKER_TEMPLATE("BIND-E002", "Packer template where an image template was expected"),
   /** An ARM expression stands for a whole object or array, which the model cannot hold. */
-  STRUCTURED_EXPRESSION(
-      "BIND-E003", Severity.ERROR, "Expression where a value must be written out"),
+  STRUCTURED_EXPRESSION("BIND-E003", "Expression where a value must be written out"),
   /** An ARM copy loop would deploy several templates; the conversion keeps one. */
-  COPY_LOOP_NOT_EXPANDED("BIND-W001", Severity.WARNING, "ARM copy loop not expanded"),
+  COPY_LOOP_NOT_EXPANDED("BIND-W001", "ARM copy loop not expanded"),
   /** A key of the ARM deployment template (dependsOn, comments, …) that is not in the resource. */
-  ARM_KEY_DROPPED("BIND-N001", Severity.NOTE, "ARM-only key dropped");
+  ARM_KEY_DROPPED("BIND-N001", "ARM-only key dropped");
 
-  private final String id;
-  private final Severity severity;
-  private final String summary;
+  private final Text text;
 
-  BindCode(String id, Severity severity, String summary) {
-    this.id = id;
-    this.severity = severity;
-    this.summary = summary;
+  BindCode(String id, String summary) {
+    this.text = new Text(id, summary);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String summary() {
-    return summary;
-  }
-
-  @Override
-  public Severity severity() {
-    return severity;
+  public Text text() {
+    return text;
   }
 }

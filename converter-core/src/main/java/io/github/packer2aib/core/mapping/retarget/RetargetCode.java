@@ -1,7 +1,6 @@
 package io.github.packer2aib.core.mapping.retarget;
 
 import io.github.packer2aib.core.diag.DiagnosticCode;
-import io.github.packer2aib.core.diag.Severity;
 
 /** Diagnostics of the API version retargeter: what changed when a template moved to a version. */
 public enum RetargetCode implements DiagnosticCode {
@@ -13,30 +12,14 @@ public enum RetargetCode implements DiagnosticCode {
   SUBSCRIPTION_ASSUMED("RETARGET-W012", "Subnet id built with an assumed subscription"),
   REQUIRED_MISSING("RETARGET-W020", "Field required by target API version");
 
-  private final String id;
-  private final String summary;
+  private final Text text;
 
   RetargetCode(String id, String summary) {
-    this.id = id;
-    this.summary = summary;
+    this.text = new Text(id, summary);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String summary() {
-    return summary;
-  }
-
-  @Override
-  public Severity severity() {
-    return switch (id.charAt(9)) {
-      case 'E' -> Severity.ERROR;
-      case 'W' -> Severity.WARNING;
-      default -> Severity.NOTE;
-    };
+  public Text text() {
+    return text;
   }
 }

@@ -1,7 +1,6 @@
 package io.github.packer2aib.core.validate.spec;
 
 import io.github.packer2aib.core.diag.DiagnosticCode;
-import io.github.packer2aib.core.diag.Severity;
 
 /**
  * Diagnostics of the spec validator: an image template checked against the official REST API spec
@@ -33,30 +32,14 @@ public enum SpecCode implements DiagnosticCode {
   RESOURCE_TYPE_CASE("SPEC-W131", "Resource type in unusual case"),
   INVALID_TEMPLATE_NAME("SPEC-E132", "Invalid template name");
 
-  private final String id;
-  private final String summary;
+  private final Text text;
 
   SpecCode(String id, String summary) {
-    this.id = id;
-    this.summary = summary;
+    this.text = new Text(id, summary);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String summary() {
-    return summary;
-  }
-
-  @Override
-  public Severity severity() {
-    return switch (id.charAt(5)) {
-      case 'E' -> Severity.ERROR;
-      case 'W' -> Severity.WARNING;
-      default -> Severity.NOTE;
-    };
+  public Text text() {
+    return text;
   }
 }
