@@ -72,7 +72,11 @@ public final class SyntaxDump {
     if (v instanceof Optional<?> o) {
       return o.isPresent() && isScalar(o.get());
     }
-    return v instanceof String || v instanceof Boolean || v instanceof Number || v instanceof Enum;
+    return v instanceof String
+        || v instanceof Boolean
+        || v instanceof Number
+        || v instanceof Enum
+        || v instanceof Strip;
   }
 
   private static String scalar(Object v) {
@@ -84,6 +88,9 @@ public final class SyntaxDump {
     }
     if (v instanceof Enum<?> e) {
       return e.name();
+    }
+    if (v instanceof Strip strip) {
+      return strip.left() ? (strip.right() ? "both" : "left") : (strip.right() ? "right" : "none");
     }
     return String.valueOf(v);
   }

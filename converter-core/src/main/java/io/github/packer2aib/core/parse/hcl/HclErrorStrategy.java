@@ -151,18 +151,18 @@ final class HclErrorStrategy extends DefaultErrorStrategy {
   /** Skips to just after the brace that closes the template sequence started at {@code start}. */
   private static void skipRestOfSequence(Parser recognizer, Token start) {
     TokenStream tokens = recognizer.getInputStream();
-    int depth = 0;
+    Nesting nesting = new Nesting();
     for (int i = start.getTokenIndex(); i < tokens.index(); i++) {
       Token t = tokens.get(i);
       if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-        depth += nesting(t.getType());
+        nesting.apply(t.getType());
       }
     }
     while (tokens.LA(1) != Token.EOF) {
       int type = tokens.LA(1);
-      depth += nesting(type);
+      nesting.apply(type);
       tokens.consume();
-      if (depth <= 0 && (type == HclLexer.RBRACE || type == HclLexer.STRIP_RBRACE)) {
+      if (nesting.isEmpty() && (type == HclLexer.RBRACE || type == HclLexer.STRIP_RBRACE)) {
         return;
       }
     }
@@ -221,23 +221,7 @@ final class HclErrorStrategy extends DefaultErrorStrategy {
     }
   }
 
-  private static int nesting(int type) {
-    switch (type) {
-      case HclLexer.LBRACE:
-      case HclLexer.LBRACKET:
-      case HclLexer.LPAREN:
-      case HclLexer.INTERPOLATION_START:
-      case HclLexer.DIRECTIVE_START:
-        return 1;
-      case HclLexer.RBRACE:
-      case HclLexer.STRIP_RBRACE:
-      case HclLexer.RBRACKET:
-      case HclLexer.RPAREN:
-        return -1;
-      default:
-        return 0;
-    }
-  }
+
 
   static Token offendingToken(Parser recognizer, RecognitionException e) {
     Token token = e.getOffendingToken();

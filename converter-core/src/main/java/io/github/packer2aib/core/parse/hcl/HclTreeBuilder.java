@@ -725,6 +725,12 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
                 text.length() < 2
                     ? "A backslash at the end of a line starts no escape sequence. Write \\\\ for"
                         + " a literal backslash."
+                    : text.equals("\\u") || text.equals("\\U")
+                        ? "\""
+                            + text
+                            + "\" must be followed by "
+                            + (text.equals("\\u") ? "four" : "eight")
+                            + " hexadecimal digits naming a Unicode character."
                     : "\""
                         + text
                         + "\" is not a valid escape sequence. The escapes are \\n, \\r, \\t, \\\","

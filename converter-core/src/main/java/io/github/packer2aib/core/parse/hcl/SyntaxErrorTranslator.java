@@ -184,6 +184,12 @@ final class SyntaxErrorTranslator {
     if (ctx instanceof TemplatePartContext) {
       return directiveKeyword(ctx, p);
     }
+    if (ctx instanceof ConditionalExpressionContext conditional
+        && conditional.trueResult != null
+        && conditional.COLON() == null
+        && !p.isNoViableAlt()) {
+      return conditional(conditional, p);
+    }
     if (ctx instanceof ExpressionContext
         || ctx instanceof ExprTermContext
         || ctx instanceof PrimaryTermContext) {
@@ -191,9 +197,6 @@ final class SyntaxErrorTranslator {
       if (d != null) {
         return d;
       }
-    }
-    if (ctx instanceof ConditionalExpressionContext conditional) {
-      return conditional(conditional, p);
     }
     if (ctx instanceof ParenthesizedTermContext paren) {
       return parenthesis(paren, p);
