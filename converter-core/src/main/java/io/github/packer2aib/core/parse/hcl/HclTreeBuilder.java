@@ -383,19 +383,21 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
    * every operator after it.
    */
   private Expression fold(Expression base, List<PostfixOperatorContext> ops, int from) {
-    Expression result = base;
+    Traversal result = new Traversal(base);
     for (int i = from; i < ops.size(); i++) {
       PostfixOperatorContext op = ops.get(i);
       if (op instanceof GetAttrOperatorContext || op instanceof LegacyIndexOperatorContext) {
-        result = extend(result, step(op));
+        result.add(step(op));
       } else if (op instanceof IndexOperatorContext index) {
         Expression key = expression(index.expression());
         Range range = locator.of(index);
         Optional<LiteralValue> literal = literalKey(key);
-        result =
-            literal.isPresent()
-                ? extend(result, new Index(literal.get(), range))
-                : new IndexExpr(result, key, result.range().to(range));
+        if (literal.isPresent()) {
+          result.add(new Index(literal.get(), range));
+        } else {
+          Expression collection = result.build();
+          result = new Traversal(new IndexExpr(collection, key, collection.range().to(range)));
+        }
       } else if (op instanceof AttrSplatOperatorContext splat) {
         SplatItem item = new SplatItem(locator.of(splat));
         List<Traverser> steps = new ArrayList<>();
@@ -417,16 +419,48 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
         Expression each =
             steps.isEmpty()
                 ? item
-                : new RelativeTraversal(item, steps, item.range().to(steps.get(steps.size() - 1).range()));
-        result = new SplatExpr(result, each, false, result.range().to(each.range()));
+                : new RelativeTraversal(
+                    item, steps, item.range().to(steps.get(steps.size() - 1).range()));
+        Expression source = result.build();
+        result = new Traversal(new SplatExpr(source, each, false, source.range().to(each.range())));
         i = next - 1;
       } else if (op instanceof FullSplatOperatorContext splat) {
         SplatItem item = new SplatItem(locator.of(splat));
         Expression each = fold(item, ops, i + 1);
-        return new SplatExpr(result, each, true, result.range().to(each.range()));
+        Expression source = result.build();
+        return new SplatExpr(source, each, true, source.range().to(each.range()));
       }
     }
-    return result;
+    return result.build();
+  }
+
+  /**
+   * Static steps gathered onto an expression: a variable's steps make a {@link ScopeTraversal},
+   * steps after any other expression a {@link RelativeTraversal}. Built once, so long chains stay
+   * linear.
+   */
+  private static final class Traversal {
+    private final Expression source;
+    private final List<Traverser> steps = new ArrayList<>();
+
+    Traversal(Expression source) {
+      this.source = source;
+    }
+
+    void add(Traverser step) {
+      steps.add(step);
+    }
+
+    Expression build() {
+      if (steps.isEmpty()) {
+        return source;
+      }
+      Range range = source.range().to(steps.get(steps.size() - 1).range());
+      if (source instanceof ScopeTraversal t && t.traversers().isEmpty()) {
+        return new ScopeTraversal(t.root(), t.rootRange(), steps, range);
+      }
+      return new RelativeTraversal(source, steps, range);
+    }
   }
 
   private Traverser step(PostfixOperatorContext op) {
@@ -453,22 +487,6 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
                   + "]."));
     }
     return new LegacyIndex(digits, range);
-  }
-
-  private static Expression extend(Expression expression, Traverser step) {
-    if (expression instanceof ScopeTraversal t) {
-      return new ScopeTraversal(t.root(), t.rootRange(), append(t.traversers(), step), t.range().to(step.range()));
-    }
-    if (expression instanceof RelativeTraversal t) {
-      return new RelativeTraversal(t.source(), append(t.traversers(), step), t.range().to(step.range()));
-    }
-    return new RelativeTraversal(expression, List.of(step), expression.range().to(step.range()));
-  }
-
-  private static List<Traverser> append(List<Traverser> steps, Traverser step) {
-    List<Traverser> all = new ArrayList<>(steps);
-    all.add(step);
-    return all;
   }
 
   /** The key of {@code [key]} when it is a literal: a number, bool, null, or a plain string. */
