@@ -42,8 +42,9 @@ BYTE_ORDER_MARK
     : '\uFEFF' { onByteOrderMark(); }
     ;
 
+// It runs to the line feed, so a stray carriage return inside it is just comment text.
 LINE_COMMENT
-    : ('#' | '//') ~[\r\n]* -> channel(HIDDEN)
+    : ('#' | '//') ~[\n]* -> channel(HIDDEN)
     ;
 
 BLOCK_COMMENT
@@ -175,7 +176,12 @@ STRING_DIRECTIVE_START
     ;
 
 STRING_MARK
-    : [$%\r] -> type(TEMPLATE_TEXT)
+    : [$%] -> type(TEMPLATE_TEXT)
+    ;
+
+// A carriage return outside a CR LF line break is not allowed in templates.
+STRING_CARRIAGE_RETURN
+    : '\r' -> type(INVALID_CHARACTER)
     ;
 
 // A quoted string cannot span lines: the line break ends the (unterminated) string, and any
@@ -221,7 +227,11 @@ HEREDOC_DIRECTIVE_START
     ;
 
 HEREDOC_MARK
-    : [$%\r] -> type(TEMPLATE_TEXT)
+    : [$%] -> type(TEMPLATE_TEXT)
+    ;
+
+HEREDOC_CARRIAGE_RETURN
+    : '\r' -> type(INVALID_CHARACTER)
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -256,7 +266,11 @@ TEMPLATE_MODE_DIRECTIVE_START
     ;
 
 TEMPLATE_MODE_MARK
-    : [$%\r] -> type(TEMPLATE_TEXT)
+    : [$%] -> type(TEMPLATE_TEXT)
+    ;
+
+TEMPLATE_MODE_CARRIAGE_RETURN
+    : '\r' -> type(INVALID_CHARACTER)
     ;
 
 // ---------------------------------------------------------------------------------------------

@@ -126,6 +126,20 @@ final class SyntaxErrorTranslator {
       case HclLexer.INVALID_CHARACTER:
       case HclLexer.BYTE_ORDER_MARK:
         String text = offending.getText();
+        if ("\r".equals(text)) {
+          return diagnostic(
+              HclSyntaxCode.INVALID_CHARACTER,
+              offending,
+              "A carriage return (U+000D) is allowed only as part of a CR LF line break. Remove"
+                  + " it, or save the file with consistent line endings.");
+        }
+        if ("~".equals(text)) {
+          return diagnostic(
+              HclSyntaxCode.INVALID_CHARACTER,
+              offending,
+              "The character \"~\" is used only as a strip marker, written right next to the"
+                  + " brace of a template sequence: \"${~\", \"~}\", \"%{~\".");
+        }
         if ("\uFEFF".equals(text)) {
           return diagnostic(
               HclSyntaxCode.INVALID_CHARACTER,
