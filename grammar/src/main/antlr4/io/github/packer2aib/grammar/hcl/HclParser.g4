@@ -45,8 +45,8 @@ bodyItem
     ;
 
 itemEnd
-    : NEWLINE
-    | EOF
+    : NEWLINE                                                                  # NewlineItemEnd
+    | EOF                                                                      # EndOfFileItemEnd
     ;
 
 // Block labels are quoted string literals or bare identifiers. A quoted label is lexed as a
@@ -138,7 +138,8 @@ variableName
     ;
 
 // A name where any identifier is allowed, keywords included: attribute and block names, labels,
-// attribute access, function names, for-loop variables.
+// attribute access, function names, for-loop variables. (A token set, like variableName: its
+// alternatives are single tokens, so they carry no labels.)
 identifier
     : IDENTIFIER
     | FOR
@@ -201,8 +202,8 @@ objectCons
     ;
 
 objectSeparator
-    : COMMA NEWLINE*
-    | NEWLINE+
+    : COMMA NEWLINE*                                                           # CommaSeparator
+    | NEWLINE+                                                                 # NewlineSeparator
     ;
 
 // A bare identifier key names the attribute literally; `(expr)` evaluates it.
@@ -235,6 +236,6 @@ templatePart
 
 // `}` or the strip marker `~}`.
 templateSequenceEnd
-    : RBRACE
-    | STRIP_RBRACE
+    : RBRACE                                                                   # PlainSequenceEnd
+    | STRIP_RBRACE                                                             # StripSequenceEnd
     ;

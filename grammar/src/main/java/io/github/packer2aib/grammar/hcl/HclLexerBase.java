@@ -183,7 +183,9 @@ public abstract class HclLexerBase extends Lexer {
 
   // ---- templates -----------------------------------------------------------------------------
 
-  /** @param inQuotedString whether the sequence starts inside a quoted string */
+  /**
+   * @param inQuotedString whether the sequence starts inside a quoted string
+   */
   protected void onTemplateSequenceStart(boolean inQuotedString) {
     frames.push(inQuotedString ? Frame.QUOTED_TEMPLATE_SEQUENCE : Frame.TEMPLATE_SEQUENCE);
   }
@@ -201,7 +203,9 @@ public abstract class HclLexerBase extends Lexer {
         frames.pop();
         popMode(); // back into the enclosing quoted string
         popMode(); // and out of it
-      } else if (top == Frame.PAREN || top == Frame.BRACKET || top == Frame.OBJECT
+      } else if (top == Frame.PAREN
+          || top == Frame.BRACKET
+          || top == Frame.OBJECT
           || top == Frame.FOR_BRACE) {
         frames.pop();
       } else {

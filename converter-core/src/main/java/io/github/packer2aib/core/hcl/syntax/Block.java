@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A block: a type, zero or more labels and a nested body, as in {@code source "azure-arm" "x" {
- * ... }}.
+ * A block: a type, zero or more labels and a nested body, as in {@code source "azure-arm" "x" { ...
+ * }}.
  *
  * @param typeRange the block type alone
  * @param openBrace the opening brace

@@ -19,10 +19,7 @@ public record Body(List<BodyItem> items, Range range) implements SyntaxNode {
 
   /** The attributes, in source order. */
   public List<Attribute> attributes() {
-    return items.stream()
-        .filter(Attribute.class::isInstance)
-        .map(Attribute.class::cast)
-        .toList();
+    return items.stream().filter(Attribute.class::isInstance).map(Attribute.class::cast).toList();
   }
 
   /** The blocks, in source order. */

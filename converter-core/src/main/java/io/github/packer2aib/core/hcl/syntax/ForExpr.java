@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@code for} expression (spec: "For Expressions"): {@code [for v in c : value if cond]} builds
- * a tuple, {@code {for k, v in c : key => value... if cond}} an object.
+ * A {@code for} expression (spec: "For Expressions"): {@code [for v in c : value if cond]} builds a
+ * tuple, {@code {for k, v in c : key => value... if cond}} an object.
  *
  * @param keyVariable the first name when two are given
  * @param valueVariable the value name (the only name when one is given)

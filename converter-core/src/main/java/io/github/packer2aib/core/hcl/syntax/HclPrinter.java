@@ -9,13 +9,13 @@ import java.util.List;
  * parser can produce from such text.
  *
  * <p>For trees built by a program the output always means the same as the tree, but a few shapes
- * only come back equal when the tree holds the grouping the parser would produce: where an
- * operand needs parentheses (a looser operator inside a tighter one, a splat or operator before
- * {@code .attr} or {@code [i]}) and the tree has no {@link Parenthesized} node, the printer adds the
- * parentheses, and the reparsed tree has them. Text that cannot be written at all is not checked:
- * a heredoc literal that does not end with a line break, or that has a line holding only the
- * marker, or that ends with {@code $} before an interpolation; whitespace next to a strip marker
- * (the parser would remove it again); a heredoc operand of an operator in a body.
+ * only come back equal when the tree holds the grouping the parser would produce: where an operand
+ * needs parentheses (a looser operator inside a tighter one, a splat or operator before {@code
+ * .attr} or {@code [i]}) and the tree has no {@link Parenthesized} node, the printer adds the
+ * parentheses, and the reparsed tree has them. Text that cannot be written at all is not checked: a
+ * heredoc literal that does not end with a line break, or that has a line holding only the marker,
+ * or that ends with {@code $} before an interpolation; whitespace next to a strip marker (the
+ * parser would remove it again); a heredoc operand of an operator in a body.
  */
 public final class HclPrinter {
   private static final String INDENT = "  ";
@@ -163,8 +163,8 @@ public final class HclPrinter {
 
   /**
    * What {@code .attr}, {@code [i]} or a splat applies to: a term; not a splat whose per-element
-   * expression would take the step ({@code [*]} takes every step, {@code .*} attribute steps);
-   * nor a number before a dot, which would read as a decimal point.
+   * expression would take the step ({@code [*]} takes every step, {@code .*} attribute steps); nor
+   * a number before a dot, which would read as a decimal point.
    */
   private void postfixSource(Expression e, Step next, int depth) {
     boolean attributeStep = next == Step.ATTRIBUTE || next == Step.ATTRIBUTE_SPLAT;

@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * A literal: a number, {@code true}/{@code false} or {@code null}; and, as the key of an index
- * step ({@code a["k"]}), a string.
+ * A literal: a number, {@code true}/{@code false} or {@code null}; and, as the key of an index step
+ * ({@code a["k"]}), a string.
  *
  * @param text for a number, its value as {@link BigDecimal#toString()} of the source digits (so
  *     {@code 1e3} is {@code "1E+3"}); for a string, the decoded string; {@code "true"}/{@code

@@ -4,8 +4,8 @@ import io.github.packer2aib.core.source.Range;
 import java.util.Objects;
 
 /**
- * The current element inside the {@link SplatExpr#each() each} expression of a splat: the
- * anonymous symbol its steps start from. Its range is the splat marker ({@code .*} or {@code [*]}).
+ * The current element inside the {@link SplatExpr#each() each} expression of a splat: the anonymous
+ * symbol its steps start from. Its range is the splat marker ({@code .*} or {@code [*]}).
  */
 public record SplatItem(Range range) implements Expression {
 

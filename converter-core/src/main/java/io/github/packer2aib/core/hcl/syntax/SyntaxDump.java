@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A stable, indented text dump of a syntax tree without ranges, for golden files and test
- * failures. Scalars print on the node's line ({@code Attribute name="a"}), child nodes and lists
- * on indented lines named after their component:
+ * A stable, indented text dump of a syntax tree without ranges, for golden files and test failures.
+ * Scalars print on the node's line ({@code Attribute name="a"}), child nodes and lists on indented
+ * lines named after their component:
  *
  * <pre>
  * Body
@@ -95,7 +95,10 @@ public final class SyntaxDump {
     return String.valueOf(v);
   }
 
-  /** A Java-style quoted string: control characters and non-ASCII spaces escaped, so dumps diff well. */
+  /**
+   * A Java-style quoted string: control characters and non-ASCII spaces escaped, so dumps diff
+   * well.
+   */
   static String quote(String s) {
     StringBuilder out = new StringBuilder("\"");
     s.codePoints()

@@ -74,8 +74,8 @@ final class HclErrorStrategy extends DefaultErrorStrategy {
   }
 
   /**
-   * In a body, reports and skips each line that cannot start an item (before the body loop gives
-   * up on it). Elsewhere no early check: errors surface where a token fails to match.
+   * In a body, reports and skips each line that cannot start an item (before the body loop gives up
+   * on it). Elsewhere no early check: errors surface where a token fails to match.
    */
   @Override
   public void sync(Parser recognizer) {
@@ -194,7 +194,8 @@ final class HclErrorStrategy extends DefaultErrorStrategy {
           break;
         case HclLexer.RPAREN:
         case HclLexer.RBRACKET:
-          if (!open.isEmpty() && open.peek() == (type == HclLexer.RPAREN ? HclLexer.LPAREN : HclLexer.LBRACKET)) {
+          if (!open.isEmpty()
+              && open.peek() == (type == HclLexer.RPAREN ? HclLexer.LPAREN : HclLexer.LBRACKET)) {
             open.pop();
           }
           break;
@@ -220,8 +221,6 @@ final class HclErrorStrategy extends DefaultErrorStrategy {
       return open.isEmpty();
     }
   }
-
-
 
   static Token offendingToken(Parser recognizer, RecognitionException e) {
     Token token = e.getOffendingToken();

@@ -39,12 +39,8 @@ public final class HclParser {
   /** Parses a configuration file ({@code .pkr.hcl}, {@code .pkrvars.hcl}). */
   public HclParseResult parse(SourceFile file) {
     Outcome<Body> outcome =
-        run(
-            file,
-            Entry.CONFIG,
-            (parser, builder) -> builder.configFile(parser.configFile()));
-    Body body =
-        outcome.value != null ? outcome.value : new Body(List.of(), file.whole());
+        run(file, Entry.CONFIG, (parser, builder) -> builder.configFile(parser.configFile()));
+    Body body = outcome.value != null ? outcome.value : new Body(List.of(), file.whole());
     return new HclParseResult(body, outcome.diagnostics);
   }
 
@@ -119,8 +115,7 @@ public final class HclParser {
         sink = new SyntaxErrorSink();
         parser.reset();
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-        parser.setErrorHandler(
-            new HclErrorStrategy(new SyntaxErrorTranslator(locator), sink));
+        parser.setErrorHandler(new HclErrorStrategy(new SyntaxErrorTranslator(locator), sink));
         value = step.apply(parser, new HclTreeBuilder(locator, sink));
       }
       return new Outcome<>(value, sink.diagnostics());
@@ -146,7 +141,8 @@ public final class HclParser {
               String msg,
               RecognitionException e) {
             // Every character matches some lexer rule, so this is a bug in the grammar.
-            throw new IllegalStateException("HCL lexer rejected input at " + line + ":" + charPositionInLine);
+            throw new IllegalStateException(
+                "HCL lexer rejected input at " + line + ":" + charPositionInLine);
           }
         });
     switch (entry) {

@@ -54,7 +54,8 @@ public enum HclSyntaxCode implements DiagnosticCode {
   UNTERMINATED_TEMPLATE_STRING("HCL-E060", "Unterminated template string"),
   INVALID_ESCAPE_SEQUENCE("HCL-E061", "Invalid escape sequence"),
   UNCLOSED_HEREDOC("HCL-E062", "Unclosed heredoc"),
-  EXTRA_CHARACTERS_AFTER_INTERPOLATION("HCL-E063", "Extra characters after interpolation expression"),
+  EXTRA_CHARACTERS_AFTER_INTERPOLATION(
+      "HCL-E063", "Extra characters after interpolation expression"),
   UNCLOSED_INTERPOLATION("HCL-E064", "Unclosed template interpolation sequence"),
   INVALID_TEMPLATE_DIRECTIVE("HCL-E065", "Invalid template directive"),
   INVALID_TEMPLATE_KEYWORD("HCL-E066", "Invalid template control keyword"),

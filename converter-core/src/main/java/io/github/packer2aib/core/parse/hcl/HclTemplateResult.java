@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A parsed standalone template, such as a {@code templatefile} source: always a template
- * ({@link TemplateExpr.Form#STANDALONE}), partial when there were syntax errors.
+ * A parsed standalone template, such as a {@code templatefile} source: always a template ({@link
+ * TemplateExpr.Form#STANDALONE}), partial when there were syntax errors.
  */
 public record HclTemplateResult(TemplateExpr template, List<Diagnostic> diagnostics) {
 

@@ -119,8 +119,8 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * grammar leaves to it, as HashiCorp's parser does: it decodes string escapes, assembles templates
  * (see {@link TemplateAssembler}), folds postfix operators into traversals, indexes and splats, and
  * reports what only shows once a construct is complete (duplicate attributes, invalid escapes,
- * interpolation in block labels, unbalanced template directives, a leading {@code for} that is not a
- * for expression).
+ * interpolation in block labels, unbalanced template directives, a leading {@code for} that is not
+ * a for expression).
  *
  * <p>Items the parser abandoned after a syntax error are left out, so the body is partial; a block
  * whose closing brace is missing keeps the items parsed before the error.
@@ -150,8 +150,7 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
   }
 
   TemplateExpr standaloneTemplate(StandaloneTemplateContext ctx) {
-    List<TemplatePart> parts =
-        templates.assemble(pieces(ctx.templatePart(), true), false, 0);
+    List<TemplatePart> parts = templates.assemble(pieces(ctx.templatePart(), true), false, 0);
     return new TemplateExpr(
         parts, TemplateExpr.Form.STANDALONE, "", locator.range(0, locator.file().text().length()));
   }
@@ -233,12 +232,12 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
     }
     Body body = blockBody(ctx.blockBody(), open, close);
     Range typeRange = locator.of(ctx.type);
-    return new Block(
-        ctx.type.getText(), labels, body, typeRange, open, close, typeRange.to(close));
+    return new Block(ctx.type.getText(), labels, body, typeRange, open, close, typeRange.to(close));
   }
 
   private Body blockBody(BlockBodyContext ctx, Range open, Range close) {
-    Range range = locator.range(open.end().offset(), Math.max(open.end().offset(), close.start().offset()));
+    Range range =
+        locator.range(open.end().offset(), Math.max(open.end().offset(), close.start().offset()));
     if (ctx instanceof MultiLineBlockBodyContext multiLine) {
       return body(multiLine.body(), range);
     }
@@ -287,7 +286,8 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
 
   @Override
   public SyntaxNode visitUnaryExpression(UnaryExpressionContext ctx) {
-    UnaryOperator op = ctx.op.getType() == HclLexer.MINUS ? UnaryOperator.NEGATE : UnaryOperator.NOT;
+    UnaryOperator op =
+        ctx.op.getType() == HclLexer.MINUS ? UnaryOperator.NEGATE : UnaryOperator.NOT;
     return new UnaryOp(op, expression(ctx.expression()), locator.of(ctx));
   }
 
@@ -749,10 +749,12 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
                             + "\" must be followed by "
                             + (text.equals("\\u") ? "four" : "eight")
                             + " hexadecimal digits naming a Unicode character."
-                    : "\""
-                        + text
-                        + "\" is not a valid escape sequence. The escapes are \\n, \\r, \\t, \\\","
-                        + " \\\\, \\uNNNN and \\UNNNNNNNN; write \\\\ for a literal backslash."));
+                        : "\""
+                            + text
+                            + "\" is not a valid escape sequence. The escapes are \\n"
+                            + ", \\r"
+                            + ", \\t, \\\", \\\\, \\uNNNN and \\UNNNNNNNN; write \\\\ for a literal"
+                            + " backslash."));
         return text;
       default:
         return token.getText();
@@ -839,7 +841,8 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
       kind = Kind.END_FOR;
       end = ((TemplateEndForContext) part).templateSequenceEnd();
     }
-    return new Sequence(kind, new Strip(stripLeft, stripRight(end)), range, null, Optional.empty(), "");
+    return new Sequence(
+        kind, new Strip(stripLeft, stripRight(end)), range, null, Optional.empty(), "");
   }
 
   private static boolean stripRight(TemplateSequenceEndContext end) {

@@ -6,8 +6,8 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
 /**
- * The one place where ANTLR positions become source ranges. ANTLR indexes the input in code
- * points; {@link SourceFile} works in UTF-16 offsets, so a text with characters outside the Basic
+ * The one place where ANTLR positions become source ranges. ANTLR indexes the input in code points;
+ * {@link SourceFile} works in UTF-16 offsets, so a text with characters outside the Basic
  * Multilingual Plane needs a translation table (built only then).
  */
 final class Locator {

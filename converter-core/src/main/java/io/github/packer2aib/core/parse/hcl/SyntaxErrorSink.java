@@ -1,9 +1,9 @@
 package io.github.packer2aib.core.parse.hcl;
 
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.grammar.hcl.HclLexer;
 import java.util.ArrayList;
 import java.util.List;
-import io.github.packer2aib.grammar.hcl.HclLexer;
 import org.antlr.v4.runtime.Token;
 
 /**

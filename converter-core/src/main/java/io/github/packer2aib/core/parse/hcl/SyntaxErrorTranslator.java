@@ -315,8 +315,7 @@ final class SyntaxErrorTranslator {
                   + " an argument as name = value, or a block as name \"label\" { ... }.";
           break;
         case HclLexer.NEWLINE:
-          detail =
-              "A block's opening brace \"{\" must be on the same line as its type and labels.";
+          detail = "A block's opening brace \"{\" must be on the same line as its type and labels.";
           break;
         default:
           detail =
@@ -501,7 +500,8 @@ final class SyntaxErrorTranslator {
     } else if (f.IN() == null && p.previous().getType() == HclLexer.COMMA) {
       detail = "A \"%{ for }\" directive needs a second variable name after the comma, but found ";
     } else {
-      detail = "A \"%{ for }\" directive needs the keyword \"in\" after its variable names, but found ";
+      detail =
+          "A \"%{ for }\" directive needs the keyword \"in\" after its variable names, but found ";
     }
     return diagnostic(
         HclSyntaxCode.INVALID_FOR_DIRECTIVE, p.offending, detail + found(p.offending) + ".");
@@ -537,7 +537,8 @@ final class SyntaxErrorTranslator {
   /** A term that cannot start, or a dot without an attribute name after it. */
   private Diagnostic expression(ParserRuleContext ctx, Problem p) {
     Token off = p.offending;
-    if (p.previous().getType() == HclLexer.DOT && off.getTokenIndex() > ctx.getStart().getTokenIndex()) {
+    if (p.previous().getType() == HclLexer.DOT
+        && off.getTokenIndex() > ctx.getStart().getTokenIndex()) {
       return attributeName(p);
     }
     if (ctx instanceof PrimaryTermContext && p.isNoViableAlt()) {
@@ -736,7 +737,8 @@ final class SyntaxErrorTranslator {
       } else if (intro.IN() == null) {
         detail = "A 'for' expression needs the keyword \"in\" after its variable names, but found ";
       } else {
-        detail = "A 'for' expression needs a colon \":\" after its collection expression, but found ";
+        detail =
+            "A 'for' expression needs a colon \":\" after its collection expression, but found ";
       }
     } else if (ctx instanceof ForObjectExprContext object
         && object.key != null

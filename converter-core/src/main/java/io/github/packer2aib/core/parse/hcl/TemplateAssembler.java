@@ -109,7 +109,9 @@ final class TemplateAssembler {
       if (sequence.strip().left() && i > 0 && pieces.get(i - 1) instanceof Text before) {
         before.text = trimEnd(before.text);
       }
-      if (sequence.strip().right() && i + 1 < pieces.size() && pieces.get(i + 1) instanceof Text after) {
+      if (sequence.strip().right()
+          && i + 1 < pieces.size()
+          && pieces.get(i + 1) instanceof Text after) {
         after.text = trimStart(after.text);
       }
     }
@@ -182,7 +184,9 @@ final class TemplateAssembler {
     for (Piece piece : pieces) {
       List<TemplatePart> target = open.isEmpty() ? root : open.peek().current();
       if (piece instanceof Text text) {
-        target.add(new TemplateLiteral(text.text, locator.range(text.start, Math.max(text.start, text.end))));
+        target.add(
+            new TemplateLiteral(
+                text.text, locator.range(text.start, Math.max(text.start, text.end))));
         continue;
       }
       Sequence s = (Sequence) piece;
@@ -231,7 +235,14 @@ final class TemplateAssembler {
                   + " }\" before the end of the template. Add one where the directive's content"
                   + " ends."));
       // Keep what was parsed, closed where the template ends, so the tree stays usable.
-      Sequence end = new Sequence(isIf ? Kind.END_IF : Kind.END_FOR, Strip.NONE, unclosed.opening.range(), null, Optional.empty(), "");
+      Sequence end =
+          new Sequence(
+              isIf ? Kind.END_IF : Kind.END_FOR,
+              Strip.NONE,
+              unclosed.opening.range(),
+              null,
+              Optional.empty(),
+              "");
       (open.isEmpty() ? root : open.peek().current())
           .add(isIf ? ifPart(unclosed, end) : forPart(unclosed, end));
     }
@@ -246,14 +257,22 @@ final class TemplateAssembler {
     }
     String detail;
     if (top == null) {
-      detail = "There is no \"%{ if }\" directive open for this else. Remove it, or add the if"
-          + " directive before it.";
+      detail =
+          "There is no \"%{ if }\" directive open for this else. Remove it, or add the if"
+              + " directive before it.";
     } else if (top.opening.kind() == Kind.IF) {
-      detail = "The if directive at " + top.opening.range() + " already has an else clause, at "
-          + top.middle.range() + ".";
+      detail =
+          "The if directive at "
+              + top.opening.range()
+              + " already has an else clause, at "
+              + top.middle.range()
+              + ".";
     } else {
-      detail = "The for directive at " + top.opening.range() + " cannot have an else clause."
-          + " Close it with \"%{ endfor }\" first.";
+      detail =
+          "The for directive at "
+              + top.opening.range()
+              + " cannot have an else clause."
+              + " Close it with \"%{ endfor }\" first.";
     }
     diagnostics.accept(Diagnostic.of(HclSyntaxCode.UNEXPECTED_ELSE, s.range(), detail));
   }
@@ -262,13 +281,24 @@ final class TemplateAssembler {
     String detail;
     if (open.isEmpty()) {
       String opener = keyword.equals("endif") ? "if" : "for";
-      detail = "There is no \"%{ " + opener + " }\" directive open for this " + keyword
-          + ". Remove it, or add the " + opener + " directive before it.";
+      detail =
+          "There is no \"%{ "
+              + opener
+              + " }\" directive open for this "
+              + keyword
+              + ". Remove it, or add the "
+              + opener
+              + " directive before it.";
     } else {
       boolean innerIsIf = open.peek().opening.kind() == Kind.IF;
-      detail = "Expected \"%{ " + (innerIsIf ? "endif" : "endfor") + " }\" to close the "
-          + (innerIsIf ? "if" : "for") + " directive at " + open.peek().opening.range()
-          + " first.";
+      detail =
+          "Expected \"%{ "
+              + (innerIsIf ? "endif" : "endfor")
+              + " }\" to close the "
+              + (innerIsIf ? "if" : "for")
+              + " directive at "
+              + open.peek().opening.range()
+              + " first.";
     }
     diagnostics.accept(Diagnostic.of(code, s.range(), detail));
   }

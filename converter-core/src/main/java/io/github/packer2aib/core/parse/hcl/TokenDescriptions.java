@@ -26,14 +26,12 @@ final class TokenDescriptions {
           HclLexer.FALSE,
           HclLexer.NULL);
 
-  /** Tokens that can only begin an expression; their presence means "an expression" was expected. */
+  /**
+   * Tokens that can only begin an expression; their presence means "an expression" was expected.
+   */
   private static final Set<Integer> EXPRESSION_START_TOKENS =
       Set.of(
-          HclLexer.NUMBER,
-          HclLexer.QUOTE,
-          HclLexer.HEREDOC_START,
-          HclLexer.LPAREN,
-          HclLexer.NOT);
+          HclLexer.NUMBER, HclLexer.QUOTE, HclLexer.HEREDOC_START, HclLexer.LPAREN, HclLexer.NOT);
 
   private TokenDescriptions() {}
 

@@ -78,10 +78,12 @@ class HclPrinterTest {
             new BinaryOp(BinaryOperator.SUBTRACT, var("b"), var("c"), R),
             R);
     assertEquals("a - (b - c)", HclPrinter.print(difference));
-    Expression negated = new UnaryOp(UnaryOperator.NOT, new Conditional(var("a"), var("b"), var("c"), R), R);
+    Expression negated =
+        new UnaryOp(UnaryOperator.NOT, new Conditional(var("a"), var("b"), var("c"), R), R);
     assertEquals("!(a ? b : c)", HclPrinter.print(negated));
     Expression attrOfNumber =
-        new RelativeTraversal(LiteralValue.number(BigDecimal.ONE, R), List.of(new LegacyIndex("0", R)), R);
+        new RelativeTraversal(
+            LiteralValue.number(BigDecimal.ONE, R), List.of(new LegacyIndex("0", R)), R);
     assertEquals("(1).0", HclPrinter.print(attrOfNumber));
   }
 
@@ -89,11 +91,16 @@ class HclPrinterTest {
   void splatsKeepTheirSteps() {
     SplatItem item = new SplatItem(R);
     Expression full =
-        new SplatExpr(var("list"), new RelativeTraversal(item, List.of(new GetAttr("id", R)), R), true, R);
+        new SplatExpr(
+            var("list"), new RelativeTraversal(item, List.of(new GetAttr("id", R)), R), true, R);
     assertEquals("list[*].id", HclPrinter.print(full));
     Expression attrThenAttr =
         new RelativeTraversal(
-            new SplatExpr(var("list"), new RelativeTraversal(item, List.of(new GetAttr("a", R)), R), false, R),
+            new SplatExpr(
+                var("list"),
+                new RelativeTraversal(item, List.of(new GetAttr("a", R)), R),
+                false,
+                R),
             List.of(new GetAttr("b", R)),
             R);
     // Without parentheses ".b" would become part of the splat.
@@ -103,7 +110,11 @@ class HclPrinterTest {
   @Test
   void heredocEndsItsLineWhereverItStands() {
     TemplateExpr heredoc =
-        new TemplateExpr(List.of(new TemplateLiteral("hello\n", R)), TemplateExpr.Form.INDENTED_HEREDOC, "EOT", R);
+        new TemplateExpr(
+            List.of(new TemplateLiteral("hello\n", R)),
+            TemplateExpr.Form.INDENTED_HEREDOC,
+            "EOT",
+            R);
     Expression tuple = new Tuple(List.of(heredoc, LiteralValue.bool(true, R)), R);
     assertEquals("[<<-EOT\nhello\nEOT\n, true]", HclPrinter.print(tuple));
   }
@@ -112,7 +123,14 @@ class HclPrinterTest {
   void printsForExpressionsAndDirectives() {
     Expression forExpr =
         new ForExpr(
-            Optional.of("k"), "v", var("m"), Optional.of(var("v")), var("k"), Optional.of(var("k")), true, R);
+            Optional.of("k"),
+            "v",
+            var("m"),
+            Optional.of(var("v")),
+            var("k"),
+            Optional.of(var("k")),
+            true,
+            R);
     assertEquals("{for k, v in m : v => k... if k}", HclPrinter.print(forExpr));
     TemplateExpr template =
         HclTrees.quoted(
@@ -132,14 +150,16 @@ class HclPrinterTest {
   @Test
   void equalityIgnoresRangesOnly() {
     Range elsewhere = new Range("other.hcl", new Position(3, 4, 20), new Position(3, 9, 25));
-    Expression a = new BinaryOp(BinaryOperator.ADD, var("a"), LiteralValue.number(BigDecimal.TEN, R), R);
+    Expression a =
+        new BinaryOp(BinaryOperator.ADD, var("a"), LiteralValue.number(BigDecimal.TEN, R), R);
     Expression b =
         new BinaryOp(
             BinaryOperator.ADD,
             new ScopeTraversal("a", elsewhere, List.of(), elsewhere),
             LiteralValue.number(BigDecimal.TEN, elsewhere),
             elsewhere);
-    Expression c = new BinaryOp(BinaryOperator.SUBTRACT, var("a"), LiteralValue.number(BigDecimal.TEN, R), R);
+    Expression c =
+        new BinaryOp(BinaryOperator.SUBTRACT, var("a"), LiteralValue.number(BigDecimal.TEN, R), R);
     assertTrue(SyntaxEquality.equalIgnoringRanges(a, b));
     assertFalse(SyntaxEquality.equalIgnoringRanges(a, c));
     assertFalse(a.equals(b), "record equality still sees the ranges");
@@ -149,7 +169,8 @@ class HclPrinterTest {
   void dumpShowsStructureWithoutRanges() {
     Expression e = new FunctionCall("f", R, List.of(LiteralValue.nullValue(R)), true, R);
     assertEquals(
-        "FunctionCall name=\"f\" expandFinal=true\n  arguments[0]: LiteralValue kind=NULL text=\"null\"\n",
+        "FunctionCall name=\"f\" expandFinal=true\n"
+            + "  arguments[0]: LiteralValue kind=NULL text=\"null\"\n",
         SyntaxDump.dump(e));
   }
 }

@@ -13,11 +13,11 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple.Tuple2;
 
 /**
- * Generators of syntax trees in the shape the parser produces for their printed text (depth
- * bounded with {@link Arbitraries#recursive}): operands that need parentheses have a {@link
- * Parenthesized} node, postfix chains are folded the way the tree builder folds them, template
- * literals are merged and never touch a strip marker with whitespace, heredocs only stand where a
- * line break may follow them. Ranges are all the same placeholder.
+ * Generators of syntax trees in the shape the parser produces for their printed text (depth bounded
+ * with {@link Arbitraries#recursive}): operands that need parentheses have a {@link Parenthesized}
+ * node, postfix chains are folded the way the tree builder folds them, template literals are merged
+ * and never touch a strip marker with whitespace, heredocs only stand where a line break may follow
+ * them. Ranges are all the same placeholder.
  */
 public final class HclTrees {
   static final Range R = new Range("generated", Position.START, Position.START);
@@ -42,7 +42,8 @@ public final class HclTrees {
   }
 
   static Arbitrary<LiteralValue> numbers() {
-    return Arbitraries.of("0", "7", "42", "1.5", "0.001", "1e5", "2E-3", "12345678901234567890", "3.14e10")
+    return Arbitraries.of(
+            "0", "7", "42", "1.5", "0.001", "1e5", "2E-3", "12345678901234567890", "3.14e10")
         .map(s -> LiteralValue.number(new BigDecimal(s), R));
   }
 
@@ -59,14 +60,19 @@ public final class HclTrees {
    * non-ASCII inside.
    */
   static Arbitrary<String> text(boolean heredoc) {
-    Arbitrary<String> edge = Arbitraries.of("a", "z", "Q", "0", "é", "😀", "{", "}", "\"", "\\", "~", "-");
+    Arbitrary<String> edge =
+        Arbitraries.of("a", "z", "Q", "0", "é", "😀", "{", "}", "\"", "\\", "~", "-");
     List<String> middle =
-        new ArrayList<>(List.of("a", "b", " ", "  ", "\t", "\n", "$", "%", "${", "%{", "$${", "{", "}", "\"", "\\", "é", "😀", ":", "#", "//", "/*"));
+        new ArrayList<>(
+            List.of(
+                "a", "b", " ", "  ", "\t", "\n", "$", "%", "${", "%{", "$${", "{", "}", "\"", "\\",
+                "é", "😀", ":", "#", "//", "/*"));
     if (!heredoc) {
       middle.add("\r");
       middle.add("\u0001");
     }
-    Arbitrary<String> inner = Arbitraries.of(middle).list().ofMaxSize(6).map(l -> String.join("", l));
+    Arbitrary<String> inner =
+        Arbitraries.of(middle).list().ofMaxSize(6).map(l -> String.join("", l));
     return Combinators.combine(edge, inner, edge, Arbitraries.of(true, false))
         .as((first, mid, last, single) -> single ? first : first + mid + last);
   }
@@ -93,7 +99,8 @@ public final class HclTrees {
 
   private static Arbitrary<Expression> composite(Arbitrary<Expression> inner) {
     Arbitrary<Expression> value =
-        Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, inner), net.jqwik.api.Tuple.of(1, heredocs(inner)));
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(6, inner), net.jqwik.api.Tuple.of(1, heredocs(inner)));
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(3, leaves()),
         net.jqwik.api.Tuple.of(2, binary(inner)),
@@ -155,13 +162,15 @@ public final class HclTrees {
     return value.list().ofMaxSize(4).map(l -> new Tuple(l, R));
   }
 
-  private static Arbitrary<Expression> objects(Arbitrary<Expression> inner, Arbitrary<Expression> value) {
+  private static Arbitrary<Expression> objects(
+      Arbitrary<Expression> inner, Arbitrary<Expression> value) {
     Arbitrary<Expression> keys =
         Arbitraries.oneOf(
             names().map(n -> (Expression) new ScopeTraversal(n, R, List.of(), R)),
             text(false).map(t -> (Expression) quoted(List.of(new TemplateLiteral(t, R)))),
             inner.map(e -> (Expression) new Parenthesized(e, R)));
-    Arbitrary<ObjectItem> items = Combinators.combine(keys, value).as((k, v) -> new ObjectItem(k, v, R));
+    Arbitrary<ObjectItem> items =
+        Combinators.combine(keys, value).as((k, v) -> new ObjectItem(k, v, R));
     return items.list().ofMaxSize(3).map(l -> new ObjectCons(l, R));
   }
 
@@ -219,8 +228,7 @@ public final class HclTrees {
             text(false).map(t -> LiteralValue.string(t, R)));
     Arbitrary<Expression> dynamicKeys =
         Arbitraries.oneOf(
-            names().map(n -> (Expression) new ScopeTraversal(n, R, List.of(), R)),
-            binary(inner));
+            names().map(n -> (Expression) new ScopeTraversal(n, R, List.of(), R)), binary(inner));
     Arbitrary<Op> ops =
         Arbitraries.frequencyOf(
             net.jqwik.api.Tuple.of(4, anyNames().map(Attr::new)),
@@ -273,9 +281,13 @@ public final class HclTrees {
       } else if (op instanceof AttrSplat) {
         List<Traverser> each = new ArrayList<>();
         int next = i + 1;
-        while (next < ops.size() && (ops.get(next) instanceof Attr || ops.get(next) instanceof Legacy)) {
+        while (next < ops.size()
+            && (ops.get(next) instanceof Attr || ops.get(next) instanceof Legacy)) {
           Op step = ops.get(next);
-          each.add(step instanceof Attr a ? new GetAttr(a.name(), R) : new LegacyIndex(((Legacy) step).digits(), R));
+          each.add(
+              step instanceof Attr a
+                  ? new GetAttr(a.name(), R)
+                  : new LegacyIndex(((Legacy) step).digits(), R));
           next++;
         }
         SplatItem item = new SplatItem(R);
@@ -311,13 +323,16 @@ public final class HclTrees {
     return parts.isEmpty() ? List.of(new TemplateLiteral("", R)) : parts;
   }
 
-  private static Arbitrary<Expression> quotedTemplates(Arbitrary<Expression> inner, Arbitrary<Expression> value) {
+  private static Arbitrary<Expression> quotedTemplates(
+      Arbitrary<Expression> inner, Arbitrary<Expression> value) {
     return parts(inner, value, false, 2).map(p -> (Expression) quoted(p));
   }
 
   private static Arbitrary<Expression> heredocs(Arbitrary<Expression> inner) {
     return Combinators.combine(
-            parts(inner, inner, true, 2), Arbitraries.of("EOT", "END_OF_TEXT", "X-Y"), Arbitraries.of(true, false))
+            parts(inner, inner, true, 2),
+            Arbitraries.of("EOT", "END_OF_TEXT", "X-Y"),
+            Arbitraries.of(true, false))
         .as(
             (parts, marker, indented) ->
                 new TemplateExpr(
@@ -355,42 +370,73 @@ public final class HclTrees {
       return new TemplateInterpolation(i.expression(), new Strip(i.strip().left(), false), R);
     }
     if (part instanceof TemplateIf f) {
-      return new TemplateIf(f.condition(), f.thenParts(), f.elseParts(), f.hasElse(), f.ifStrip(), f.elseStrip(), new Strip(f.endIfStrip().left(), false), R);
+      return new TemplateIf(
+          f.condition(),
+          f.thenParts(),
+          f.elseParts(),
+          f.hasElse(),
+          f.ifStrip(),
+          f.elseStrip(),
+          new Strip(f.endIfStrip().left(), false),
+          R);
     }
     TemplateFor f = (TemplateFor) part;
-    return new TemplateFor(f.keyVariable(), f.valueVariable(), f.collection(), f.bodyParts(), f.forStrip(), new Strip(f.endForStrip().left(), false), R);
+    return new TemplateFor(
+        f.keyVariable(),
+        f.valueVariable(),
+        f.collection(),
+        f.bodyParts(),
+        f.forStrip(),
+        new Strip(f.endForStrip().left(), false),
+        R);
   }
 
-  /**
-   * Template parts: literals alternate with sequences (adjacent literals would be one literal).
-   */
+  /** Template parts: literals alternate with sequences (adjacent literals would be one literal). */
   private static Arbitrary<List<TemplatePart>> parts(
       Arbitrary<Expression> inner, Arbitrary<Expression> value, boolean heredoc, int depth) {
     Arbitrary<Strip> strips =
         Arbitraries.frequencyOf(
             net.jqwik.api.Tuple.of(4, Arbitraries.just(Strip.NONE)),
-            net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false)).as(Strip::new)));
+            net.jqwik.api.Tuple.of(
+                1,
+                Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false))
+                    .as(Strip::new)));
     Arbitrary<TemplatePart> interpolation =
         Combinators.combine(value, strips).as((e, s) -> new TemplateInterpolation(e, s, R));
-    List<Tuple2<Integer, Arbitrary<? extends TemplatePart>>> sequences = new ArrayList<>();
+    List<Tuple2<Integer, Arbitrary<TemplatePart>>> sequences = new ArrayList<>();
     sequences.add(net.jqwik.api.Tuple.of(4, interpolation));
     if (depth > 0) {
-      Arbitrary<List<TemplatePart>> body = Arbitraries.lazy(() -> parts(inner, value, heredoc, depth - 1));
+      Arbitrary<List<TemplatePart>> body =
+          Arbitraries.lazy(() -> parts(inner, value, heredoc, depth - 1));
       sequences.add(
           net.jqwik.api.Tuple.of(
               1,
-              Combinators.combine(inner, body, body, Arbitraries.of(true, false), strips, strips, strips)
-                  .as((c, t, e, hasElse, s1, s2, s3) ->
-                      new TemplateIf(c, t, hasElse ? e : List.of(), hasElse, s1, hasElse ? s2 : Strip.NONE, s3, R))));
+              Combinators.combine(
+                      inner, body, body, Arbitraries.of(true, false), strips, strips, strips)
+                  .as(
+                      (c, t, e, hasElse, s1, s2, s3) ->
+                          (TemplatePart)
+                              new TemplateIf(
+                                  c,
+                                  t,
+                                  hasElse ? e : List.of(),
+                                  hasElse,
+                                  s1,
+                                  hasElse ? s2 : Strip.NONE,
+                                  s3,
+                                  R))));
       sequences.add(
           net.jqwik.api.Tuple.of(
               1,
               Combinators.combine(names().optional(), names(), inner, body, strips, strips)
-                  .as((k, v, c, b, s1, s2) -> new TemplateFor(k, v, c, b, s1, s2, R))));
+                  .as(
+                      (k, v, c, b, s1, s2) ->
+                          (TemplatePart) new TemplateFor(k, v, c, b, s1, s2, R))));
     }
-    Arbitrary<TemplatePart> sequence = Arbitraries.frequencyOf(sequences.toArray(Tuple2[]::new));
+    Arbitrary<TemplatePart> sequence = Arbitraries.frequencyOf(sequences);
     Arbitrary<TemplatePart> literal = text(heredoc).map(t -> new TemplateLiteral(t, R));
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, literal), net.jqwik.api.Tuple.of(2, sequence))
+    return Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(3, literal), net.jqwik.api.Tuple.of(2, sequence))
         .list()
         .ofMaxSize(5)
         .map(HclTrees::joinLiterals);
@@ -426,7 +472,7 @@ public final class HclTrees {
             text(false).map(t -> new Label(t, true, R)),
             Arbitraries.just(new Label("", true, R)),
             anyNames().map(n -> new Label(n, false, R)));
-    List<Tuple2<Integer, Arbitrary<? extends BodyItem>>> items = new ArrayList<>();
+    List<Tuple2<Integer, Arbitrary<BodyItem>>> items = new ArrayList<>();
     items.add(net.jqwik.api.Tuple.of(3, attribute));
     if (depth > 0) {
       Arbitrary<Body> inner = Arbitraries.lazy(() -> bodies(depth - 1));
@@ -434,9 +480,9 @@ public final class HclTrees {
           net.jqwik.api.Tuple.of(
               1,
               Combinators.combine(anyNames(), label.list().ofMaxSize(2), inner)
-                  .as((t, labels, body) -> new Block(t, labels, body, R, R, R, R))));
+                  .as((t, labels, body) -> (BodyItem) new Block(t, labels, body, R, R, R, R))));
     }
-    Arbitrary<BodyItem> item = Arbitraries.frequencyOf(items.toArray(Tuple2[]::new));
+    Arbitrary<BodyItem> item = Arbitraries.frequencyOf(items);
     return item.list().ofMaxSize(5).map(HclTrees::distinctAttributes).map(l -> new Body(l, R));
   }
 
@@ -450,5 +496,4 @@ public final class HclTrees {
     }
     return out;
   }
-
 }

@@ -138,7 +138,9 @@ class HclDifferentialTest {
         mismatches.add(
             input
                 + ": ours "
-                + (ours.hasErrors() ? "rejects (" + ours.diagnostics().get(0).summary() + ")" : "accepts")
+                + (ours.hasErrors()
+                    ? "rejects (" + ours.diagnostics().get(0).summary() + ")"
+                    : "accepts")
                 + ", HashiCorp's "
                 + (theyAccept ? "accepts" : "rejects (" + theirs.get("error").asText() + ")"));
       }
@@ -165,7 +167,8 @@ class HclDifferentialTest {
         JsonNode actual = at(theirs.get("json"), e.getKey());
         compared++;
         if (actual == null || !sameValue(expected.get(), actual)) {
-          mismatches.add(input + " " + e.getKey() + ": ours " + expected.get() + ", theirs " + actual);
+          mismatches.add(
+              input + " " + e.getKey() + ": ours " + expected.get() + ", theirs " + actual);
         }
       }
     }
@@ -263,7 +266,9 @@ class HclDifferentialTest {
       for (ObjectItem item : o.items()) {
         Optional<String> key =
             item.literalName()
-                .or(() -> item.key() instanceof TemplateExpr t ? t.literalText() : Optional.empty());
+                .or(
+                    () ->
+                        item.key() instanceof TemplateExpr t ? t.literalText() : Optional.empty());
         Optional<JsonNode> value = literal(item.value());
         if (key.isEmpty() || value.isEmpty() || object.has(key.get())) {
           return Optional.empty();

@@ -90,7 +90,11 @@ class HclParserTest {
 
   @Test
   void operatorsFollowHclPrecedence() {
-    Expression e = parser.parseExpression(new SourceFile("e", "a || b && c == d + e * f")).expression().orElseThrow();
+    Expression e =
+        parser
+            .parseExpression(new SourceFile("e", "a || b && c == d + e * f"))
+            .expression()
+            .orElseThrow();
     BinaryOp or = (BinaryOp) e;
     assertEquals(BinaryOperator.OR, or.operator());
     BinaryOp and = (BinaryOp) or.right();
@@ -112,16 +116,20 @@ class HclParserTest {
 
   @Test
   void singleInterpolationTemplateUnwraps() {
-    TemplateExpr t = (TemplateExpr) parseClean("a = \"${var.x}\"\n").attributes().get(0).expression();
+    TemplateExpr t =
+        (TemplateExpr) parseClean("a = \"${var.x}\"\n").attributes().get(0).expression();
     ScopeTraversal unwrapped = (ScopeTraversal) t.unwrapped().orElseThrow();
     assertEquals("var", unwrapped.root());
-    TemplateExpr two = (TemplateExpr) parseClean("a = \"${x}${y}\"\n").attributes().get(0).expression();
+    TemplateExpr two =
+        (TemplateExpr) parseClean("a = \"${x}${y}\"\n").attributes().get(0).expression();
     assertEquals(Optional.empty(), two.unwrapped());
   }
 
   @Test
   void objectKeysWrittenAsNamesAreLiteralNames() {
-    ObjectCons o = (ObjectCons) parseClean("a = {name = 1, (expr) = 2, \"q\" = 3}\n").attributes().get(0).expression();
+    ObjectCons o =
+        (ObjectCons)
+            parseClean("a = {name = 1, (expr) = 2, \"q\" = 3}\n").attributes().get(0).expression();
     assertEquals(Optional.of("name"), o.items().get(0).literalName());
     assertEquals(Optional.empty(), o.items().get(1).literalName());
     assertEquals(Optional.empty(), o.items().get(2).literalName());
@@ -129,7 +137,9 @@ class HclParserTest {
 
   @Test
   void heredocKeepsItsMarkerAndForm() {
-    TemplateExpr t = (TemplateExpr) parseClean("a = <<-SCRIPT\n    echo ${x}\n  SCRIPT\n").attributes().get(0).expression();
+    TemplateExpr t =
+        (TemplateExpr)
+            parseClean("a = <<-SCRIPT\n    echo ${x}\n  SCRIPT\n").attributes().get(0).expression();
     assertEquals(TemplateExpr.Form.INDENTED_HEREDOC, t.form());
     assertEquals("SCRIPT", t.heredocMarker());
     assertEquals("echo ", ((TemplateLiteral) t.parts().get(0)).text());
@@ -139,7 +149,9 @@ class HclParserTest {
   @Test
   void partialBodyKeepsEveryItemThatParsed() {
     HclParseResult result =
-        parser.parse(new SourceFile("f.hcl", "a = 1\nb = [1 2]\nblock {\n  c = 3\n  d = )\n  e = 4\n\nf = 5\n"));
+        parser.parse(
+            new SourceFile(
+                "f.hcl", "a = 1\nb = [1 2]\nblock {\n  c = 3\n  d = )\n  e = 4\n\nf = 5\n"));
     assertEquals(
         List.of(
             "f.hcl:2:8 Missing item separator",
@@ -150,7 +162,8 @@ class HclParserTest {
     Body body = result.body();
     assertEquals(List.of("a"), body.attributes().stream().map(Attribute::name).toList());
     Block block = body.blocks().get(0);
-    assertEquals(List.of("c", "e", "f"), block.body().attributes().stream().map(Attribute::name).toList());
+    assertEquals(
+        List.of("c", "e", "f"), block.body().attributes().stream().map(Attribute::name).toList());
   }
 
   @Test

@@ -33,13 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs the HCL syntax conformance cases in {@code testdata/.../hcl/syntax/<case>/}. A case holds one
- * input ({@code input.hcl} a configuration file, {@code input.expr} a standalone expression or
+ * Runs the HCL syntax conformance cases in {@code testdata/.../hcl/syntax/<case>/}. A case holds
+ * one input ({@code input.hcl} a configuration file, {@code input.expr} a standalone expression or
  * {@code input.tmpl} a standalone template) and what parsing it must give: {@code
  * expected.tree.txt} (the tree, dumped without ranges) and/or {@code expected.diagnostics.txt}
- * (rendered with {@link TextRenderer}; an input without it must parse cleanly). Clean
- * configuration cases without strip markers must also survive printing and parsing again
- * unchanged.
+ * (rendered with {@link TextRenderer}; an input without it must parse cleanly). Clean configuration
+ * cases without strip markers must also survive printing and parsing again unchanged.
  *
  * <p>Run with {@code -Dgolden.update=true} to rewrite the expected files from the current output
  * (then review the diff).
@@ -166,7 +165,8 @@ class HclSyntaxConformanceTest {
       dirs = s.filter(Files::isDirectory).sorted().toList();
     }
     try (Stream<Path> s = Files.list(root)) {
-      List<String> stray = s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+      List<String> stray =
+          s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
       assertEquals(List.of(), stray, "files directly under " + ROOT);
     }
     for (Path dir : dirs) {
@@ -174,7 +174,8 @@ class HclSyntaxConformanceTest {
       try (Stream<Path> s = Files.list(dir)) {
         for (Path file : s.sorted().toList()) {
           try {
-            files.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+            files.put(
+                file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

@@ -131,7 +131,8 @@ class HclSyntaxProperties {
       assertTrue(d.code().startsWith("HCL-E"), d.code());
       assertFalse(d.summary().isBlank());
       assertFalse(d.detail().isBlank());
-      assertFalse(d.detail().contains("mismatched input") || d.detail().contains("extraneous input"));
+      assertFalse(
+          d.detail().contains("mismatched input") || d.detail().contains("extraneous input"));
       assertTrue(d.subject().isPresent(), "every syntax diagnostic has a location: " + d);
       assertInside(text, d.subject().get());
       for (Related related : d.related()) {
