@@ -3,6 +3,7 @@ package io.github.packer2aib.core.parse.hcl;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Diagnostics;
 import io.github.packer2aib.core.hcl.syntax.Body;
+import io.github.packer2aib.core.hcl.syntax.Expression;
 import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
@@ -46,7 +47,7 @@ public final class HclParser {
 
   /** Parses a standalone expression, such as a {@code -var} value. */
   public HclExpressionResult parseExpression(SourceFile file) {
-    Outcome<Optional<io.github.packer2aib.core.hcl.syntax.Expression>> outcome =
+    Outcome<Optional<Expression>> outcome =
         run(
             file,
             Entry.EXPRESSION,
@@ -95,7 +96,7 @@ public final class HclParser {
     Locator locator = new Locator(file);
     SyntaxErrorSink sink = new SyntaxErrorSink();
     try {
-      CommonTokenStream tokens = lex(file, entry, sink);
+      CommonTokenStream tokens = lex(file, entry);
       Token tooDeep = firstTooDeep(tokens);
       if (tooDeep != null) {
         sink.add(tooDeeplyNested(locator.token(tooDeep)));
@@ -127,7 +128,7 @@ public final class HclParser {
     }
   }
 
-  private static CommonTokenStream lex(SourceFile file, Entry entry, SyntaxErrorSink sink) {
+  private static CommonTokenStream lex(SourceFile file, Entry entry) {
     HclLexer lexer = new HclLexer(CharStreams.fromString(file.text(), file.name()));
     lexer.removeErrorListeners();
     lexer.addErrorListener(
