@@ -1,0 +1,27 @@
+package io.github.packer2aib.core.hcl.syntax;
+
+import io.github.packer2aib.core.source.Range;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One {@code key = value} (or {@code key: value}) of an object. A key written as a bare identifier
+ * is a {@link ScopeTraversal} without steps and names the attribute literally; wrap it in
+ * parentheses ({@link Parenthesized}) to use the variable's value instead.
+ */
+public record ObjectItem(Expression key, Expression value, Range range) implements SyntaxNode {
+
+  public ObjectItem {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(range, "range");
+  }
+
+  /** The literal attribute name when the key is a bare identifier. */
+  public Optional<String> literalName() {
+    if (key instanceof ScopeTraversal traversal && traversal.isBareName()) {
+      return Optional.of(traversal.root());
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,206 @@
+package io.github.packer2aib.core.parse.hcl;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Diagnostics;
+import io.github.packer2aib.core.hcl.syntax.Body;
+import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
+import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.SourceFile;
+import io.github.packer2aib.grammar.hcl.HclLexer;
+import java.util.List;
+import java.util.Optional;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * The HCL native syntax front end: text → syntax tree ({@code core.hcl.syntax}) plus syntax
+ * diagnostics. It never throws for bad input: every problem becomes a diagnostic and the result
+ * holds whatever could be parsed. ANTLR types never leave this package.
+ *
+ * <p>Parsing runs ANTLR's fast SLL prediction first and falls back to full LL prediction, with
+ * HCL-style error recovery, only when SLL finds an error. Instances are stateless and thread-safe.
+ */
+public final class HclParser {
+
+  /**
+   * Brackets, braces and template sequences nested deeper than this are rejected before parsing:
+   * real configurations stay far below it, and it keeps the recursive parser and tree builder well
+   * within the default thread stack.
+   */
+  static final int MAX_NESTING = 200;
+
+  /** Parses a configuration file ({@code .pkr.hcl}, {@code .pkrvars.hcl}). */
+  public HclParseResult parse(SourceFile file) {
+    Outcome<Body> outcome =
+        run(file, Entry.CONFIG, (parser, builder) -> builder.configFile(parser.configFile()));
+    Body body = outcome.value != null ? outcome.value : new Body(List.of(), file.whole());
+    return new HclParseResult(body, outcome.diagnostics);
+  }
+
+  /** Parses a standalone expression, such as a {@code -var} value. */
+  public HclExpressionResult parseExpression(SourceFile file) {
+    Outcome<Optional<Expression>> outcome =
+        run(
+            file,
+            Entry.EXPRESSION,
+            (parser, builder) -> builder.standaloneExpression(parser.standaloneExpression()));
+    return new HclExpressionResult(
+        outcome.value != null ? outcome.value : Optional.empty(), outcome.diagnostics);
+  }
+
+  /** Parses a standalone template, such as the source of {@code templatefile}. */
+  public HclTemplateResult parseTemplate(SourceFile file) {
+    Outcome<TemplateExpr> outcome =
+        run(
+            file,
+            Entry.TEMPLATE,
+            (parser, builder) -> builder.standaloneTemplate(parser.standaloneTemplate()));
+    TemplateExpr template =
+        outcome.value != null
+            ? outcome.value
+            : new TemplateExpr(List.of(), TemplateExpr.Form.STANDALONE, "", file.whole());
+    return new HclTemplateResult(template, outcome.diagnostics);
+  }
+
+  private enum Entry {
+    CONFIG,
+    EXPRESSION,
+    TEMPLATE
+  }
+
+  /** Parses with an entry rule and builds the tree from its context. */
+  @FunctionalInterface
+  private interface Step<T> {
+    T apply(io.github.packer2aib.grammar.hcl.HclParser parser, HclTreeBuilder builder);
+  }
+
+  private static final class Outcome<T> {
+    final T value;
+    final List<Diagnostic> diagnostics;
+
+    Outcome(T value, List<Diagnostic> diagnostics) {
+      this.value = value;
+      this.diagnostics = Diagnostics.of(diagnostics).sorted();
+    }
+  }
+
+  private <T> Outcome<T> run(SourceFile file, Entry entry, Step<T> step) {
+    Locator locator = new Locator(file);
+    SyntaxErrorSink sink = new SyntaxErrorSink();
+    try {
+      CommonTokenStream tokens = lex(file, entry);
+      Token tooDeep = firstTooDeep(tokens);
+      if (tooDeep != null) {
+        sink.add(tooDeeplyNested(locator.token(tooDeep)));
+        return new Outcome<>(null, sink.diagnostics());
+      }
+      io.github.packer2aib.grammar.hcl.HclParser parser =
+          new io.github.packer2aib.grammar.hcl.HclParser(tokens);
+      parser.removeErrorListeners();
+      parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+      parser.setErrorHandler(new BailErrorStrategy());
+      T value;
+      try {
+        value = step.apply(parser, new HclTreeBuilder(locator, sink));
+      } catch (ParseCancellationException sllFailed) {
+        // SLL cannot tell a real error from a decision needing full context: retry with LL and
+        // error recovery, which also reports every error of the file.
+        sink = new SyntaxErrorSink();
+        parser.reset();
+        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        parser.setErrorHandler(new HclErrorStrategy(new SyntaxErrorTranslator(locator), sink));
+        value = step.apply(parser, new HclTreeBuilder(locator, sink));
+      }
+      return new Outcome<>(value, sink.diagnostics());
+    } catch (StackOverflowError e) {
+      // Nesting the pre-check cannot see, such as a long chain of unary operators.
+      SyntaxErrorSink overflow = new SyntaxErrorSink();
+      overflow.add(tooDeeplyNested(file.start()));
+      return new Outcome<>(null, overflow.diagnostics());
+    }
+  }
+
+  private static CommonTokenStream lex(SourceFile file, Entry entry) {
+    HclLexer lexer = new HclLexer(CharStreams.fromString(file.text(), file.name()));
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(
+        new BaseErrorListener() {
+          @Override
+          public void syntaxError(
+              Recognizer<?, ?> recognizer,
+              Object offendingSymbol,
+              int line,
+              int charPositionInLine,
+              String msg,
+              RecognitionException e) {
+            // Every character matches some lexer rule, so this is a bug in the grammar.
+            throw new IllegalStateException(
+                "HCL lexer rejected input at " + line + ":" + charPositionInLine);
+          }
+        });
+    switch (entry) {
+      case EXPRESSION:
+        lexer.startExpression();
+        break;
+      case TEMPLATE:
+        lexer.startTemplate();
+        lexer.mode(HclLexer.TEMPLATE);
+        break;
+      default:
+        lexer.startConfigFile();
+    }
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    tokens.fill();
+    return tokens;
+  }
+
+  /** The first token that opens a bracket, brace or template sequence too deep, or null. */
+  private static Token firstTooDeep(CommonTokenStream tokens) {
+    int depth = 0;
+    for (Token t : tokens.getTokens()) {
+      if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+        continue;
+      }
+      switch (t.getType()) {
+        case HclLexer.LBRACE:
+        case HclLexer.LBRACKET:
+        case HclLexer.LPAREN:
+        case HclLexer.INTERPOLATION_START:
+        case HclLexer.DIRECTIVE_START:
+        case HclLexer.HEREDOC_START:
+          depth++;
+          if (depth > MAX_NESTING) {
+            return t;
+          }
+          break;
+        case HclLexer.RBRACE:
+        case HclLexer.STRIP_RBRACE:
+        case HclLexer.RBRACKET:
+        case HclLexer.RPAREN:
+        case HclLexer.HEREDOC_END:
+          depth = Math.max(0, depth - 1);
+          break;
+        default:
+          break;
+      }
+    }
+    return null;
+  }
+
+  private static Diagnostic tooDeeplyNested(Range at) {
+    return Diagnostic.of(
+        HclSyntaxCode.TOO_DEEPLY_NESTED,
+        at,
+        "This expression nests brackets, braces or template sequences more than "
+            + MAX_NESTING
+            + " levels deep, which this tool does not parse. Split it using locals.");
+  }
+}

@@ -1,0 +1,58 @@
+package io.github.packer2aib.core.parse.hcl;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.grammar.hcl.HclLexer;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Collects syntax diagnostics and drops the follow-on errors of an earlier one: a second error at
+ * the end of the file (one missing brace leaves every enclosing block unclosed), a stray closing
+ * brace after an earlier error (usually the brace of a block whose header was broken), and an
+ * opening brace on the line after a block header that lacked it.
+ */
+final class SyntaxErrorSink {
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private boolean errorAtEndOfFile;
+  private Token headerEndedAt;
+
+  void add(Diagnostic diagnostic, Token offending) {
+    boolean atEnd = offending != null && offending.getType() == Token.EOF;
+    if (atEnd && errorAtEndOfFile) {
+      return;
+    }
+    if (diagnostic.code().equals(HclSyntaxCode.UNEXPECTED_CLOSING_BRACE.id())
+        && !diagnostics.isEmpty()) {
+      return;
+    }
+    Token brokenHeaderEnd = headerEndedAt;
+    headerEndedAt = null;
+    if (brokenHeaderEnd != null
+        && offending != null
+        && offending.getType() == HclLexer.LBRACE
+        && offending.getTokenIndex() == brokenHeaderEnd.getTokenIndex() + 1) {
+      return;
+    }
+    if (diagnostic.code().equals(HclSyntaxCode.INVALID_BLOCK_DEFINITION.id())
+        && offending != null
+        && offending.getType() == HclLexer.NEWLINE) {
+      headerEndedAt = offending;
+    }
+    errorAtEndOfFile |= atEnd;
+    diagnostics.add(diagnostic);
+  }
+
+  /** A diagnostic not tied to a parser token (from the tree builder). */
+  void add(Diagnostic diagnostic) {
+    diagnostics.add(diagnostic);
+  }
+
+  boolean isEmpty() {
+    return diagnostics.isEmpty();
+  }
+
+  List<Diagnostic> diagnostics() {
+    return List.copyOf(diagnostics);
+  }
+}

@@ -1,0 +1,361 @@
+package io.github.packer2aib.core.parse.hcl;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.Strip;
+import io.github.packer2aib.core.hcl.syntax.TemplateFor;
+import io.github.packer2aib.core.hcl.syntax.TemplateIf;
+import io.github.packer2aib.core.hcl.syntax.TemplateInterpolation;
+import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
+import io.github.packer2aib.core.hcl.syntax.TemplatePart;
+import io.github.packer2aib.core.source.Range;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Turns the flat sequence of a template's pieces into its final parts, in the order HashiCorp's
+ * parser applies the rules, because each rule sees the result of the previous one:
+ *
+ * <ol>
+ *   <li>strip markers remove the whitespace of the literal piece right next to them;
+ *   <li>for a {@code <<-} heredoc, the smallest indentation of the lines is removed from every line
+ *       (blank lines and the text after an interpolation do not count);
+ *   <li>adjacent literal pieces are joined;
+ *   <li>{@code if}/{@code else}/{@code endif} and {@code for}/{@code endfor} are paired into nested
+ *       directives; an unpaired one is reported.
+ * </ol>
+ *
+ * <p>A literal piece is what HashiCorp's scanner calls a literal token: a run of text and escapes;
+ * a lone {@code $} or {@code %}, and each {@code $${} / {@code %%{} escape, is a piece of its own; in
+ * heredocs and standalone templates a piece also ends after each line break. The pieces matter
+ * only to which whitespace a strip marker removes.
+ */
+final class TemplateAssembler {
+
+  /** One piece of a template before assembly. */
+  sealed interface Piece permits Text, Sequence {}
+
+  /** Literal text with its UTF-16 source span (start moves when indentation is removed). */
+  static final class Text implements Piece {
+    String text;
+    int start;
+    final int end;
+
+    Text(String text, int start, int end) {
+      this.text = text;
+      this.start = start;
+      this.end = end;
+    }
+  }
+
+  /** The kinds of template sequence. */
+  enum Kind {
+    INTERPOLATION,
+    IF,
+    ELSE,
+    END_IF,
+    FOR,
+    END_FOR
+  }
+
+  /**
+   * A template sequence. {@code expression} is the interpolated value, the if condition or the for
+   * collection; the variables are set for {@code for} only.
+   */
+  record Sequence(
+      Kind kind,
+      Strip strip,
+      Range range,
+      Expression expression,
+      Optional<String> keyVariable,
+      String valueVariable)
+      implements Piece {}
+
+  private final Locator locator;
+  private final Consumer<Diagnostic> diagnostics;
+
+  TemplateAssembler(Locator locator, Consumer<Diagnostic> diagnostics) {
+    this.locator = locator;
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * The final parts of a template.
+   *
+   * @param emptyAt where an empty template's single empty literal is placed
+   */
+  List<TemplatePart> assemble(List<Piece> pieces, boolean removeIndentation, int emptyAt) {
+    List<Piece> work = new ArrayList<>(pieces);
+    if (work.isEmpty()) {
+      work.add(new Text("", emptyAt, emptyAt));
+    }
+    applyStripMarkers(work);
+    if (removeIndentation) {
+      removeCommonIndentation(work);
+    }
+    List<Piece> joined = joinLiterals(work);
+    return nest(joined);
+  }
+
+  private static void applyStripMarkers(List<Piece> pieces) {
+    for (int i = 0; i < pieces.size(); i++) {
+      if (!(pieces.get(i) instanceof Sequence sequence)) {
+        continue;
+      }
+      if (sequence.strip().left() && i > 0 && pieces.get(i - 1) instanceof Text before) {
+        before.text = trimEnd(before.text);
+      }
+      if (sequence.strip().right()
+          && i + 1 < pieces.size()
+          && pieces.get(i + 1) instanceof Text after) {
+        after.text = trimStart(after.text);
+      }
+    }
+  }
+
+  private static void removeCommonIndentation(List<Piece> pieces) {
+    int min = Integer.MAX_VALUE;
+    List<Text> lineStarts = new ArrayList<>();
+    boolean atLineStart = true;
+    for (Piece piece : pieces) {
+      if (atLineStart) {
+        atLineStart = false;
+        if (piece instanceof Text text) {
+          String trimmed = trimStart(text.text);
+          boolean blank = trimmed.isEmpty() && text.text.endsWith("\n");
+          if (!blank) {
+            min = Math.min(min, text.text.length() - trimmed.length());
+            lineStarts.add(text);
+          }
+        } else {
+          min = 0;
+        }
+      }
+      if (piece instanceof Text text && text.text.endsWith("\n")) {
+        atLineStart = true;
+      }
+    }
+    if (min == 0 || min == Integer.MAX_VALUE) {
+      return;
+    }
+    for (Text text : lineStarts) {
+      text.text = text.text.substring(min);
+      text.start += min;
+    }
+  }
+
+  private static List<Piece> joinLiterals(List<Piece> pieces) {
+    List<Piece> out = new ArrayList<>();
+    for (Piece piece : pieces) {
+      if (piece instanceof Text text
+          && !out.isEmpty()
+          && out.get(out.size() - 1) instanceof Text previous) {
+        out.set(out.size() - 1, new Text(previous.text + text.text, previous.start, text.end));
+      } else {
+        out.add(piece);
+      }
+    }
+    return out;
+  }
+
+  /** An open directive while pairing. */
+  private static final class Open {
+    final Sequence opening;
+    final List<TemplatePart> first = new ArrayList<>();
+    final List<TemplatePart> second = new ArrayList<>();
+    Sequence middle;
+
+    Open(Sequence opening) {
+      this.opening = opening;
+    }
+
+    List<TemplatePart> current() {
+      return middle == null ? first : second;
+    }
+  }
+
+  private List<TemplatePart> nest(List<Piece> pieces) {
+    List<TemplatePart> root = new ArrayList<>();
+    Deque<Open> open = new ArrayDeque<>();
+    for (Piece piece : pieces) {
+      List<TemplatePart> target = open.isEmpty() ? root : open.peek().current();
+      if (piece instanceof Text text) {
+        target.add(
+            new TemplateLiteral(
+                text.text, locator.range(text.start, Math.max(text.start, text.end))));
+        continue;
+      }
+      Sequence s = (Sequence) piece;
+      switch (s.kind()) {
+        case INTERPOLATION:
+          target.add(new TemplateInterpolation(s.expression(), s.strip(), s.range()));
+          break;
+        case IF:
+        case FOR:
+          open.push(new Open(s));
+          break;
+        case ELSE:
+          elseDirective(open, s);
+          break;
+        case END_IF:
+          if (!open.isEmpty() && open.peek().opening.kind() == Kind.IF) {
+            Open closed = open.pop();
+            (open.isEmpty() ? root : open.peek().current()).add(ifPart(closed, s));
+          } else {
+            unexpectedEnd(open, s, HclSyntaxCode.UNEXPECTED_ENDIF, "endif");
+          }
+          break;
+        case END_FOR:
+          if (!open.isEmpty() && open.peek().opening.kind() == Kind.FOR) {
+            Open closed = open.pop();
+            (open.isEmpty() ? root : open.peek().current()).add(forPart(closed, s));
+          } else {
+            unexpectedEnd(open, s, HclSyntaxCode.UNEXPECTED_ENDFOR, "endfor");
+          }
+          break;
+        default:
+          throw new IllegalStateException("unknown sequence " + s.kind());
+      }
+    }
+    while (!open.isEmpty()) {
+      Open unclosed = open.pop();
+      boolean isIf = unclosed.opening.kind() == Kind.IF;
+      diagnostics.accept(
+          Diagnostic.of(
+              HclSyntaxCode.UNCLOSED_DIRECTIVE,
+              unclosed.opening.range(),
+              "The "
+                  + (isIf ? "if" : "for")
+                  + " directive started here has no matching \"%{ "
+                  + (isIf ? "endif" : "endfor")
+                  + " }\" before the end of the template. Add one where the directive's content"
+                  + " ends."));
+      // Keep what was parsed, closed where the template ends, so the tree stays usable.
+      Sequence end =
+          new Sequence(
+              isIf ? Kind.END_IF : Kind.END_FOR,
+              Strip.NONE,
+              unclosed.opening.range(),
+              null,
+              Optional.empty(),
+              "");
+      (open.isEmpty() ? root : open.peek().current())
+          .add(isIf ? ifPart(unclosed, end) : forPart(unclosed, end));
+    }
+    return root;
+  }
+
+  private void elseDirective(Deque<Open> open, Sequence s) {
+    Open top = open.peek();
+    if (top != null && top.opening.kind() == Kind.IF && top.middle == null) {
+      top.middle = s;
+      return;
+    }
+    String detail;
+    if (top == null) {
+      detail =
+          "There is no \"%{ if }\" directive open for this else. Remove it, or add the if"
+              + " directive before it.";
+    } else if (top.opening.kind() == Kind.IF) {
+      detail =
+          "The if directive at "
+              + top.opening.range()
+              + " already has an else clause, at "
+              + top.middle.range()
+              + ".";
+    } else {
+      detail =
+          "The for directive at "
+              + top.opening.range()
+              + " cannot have an else clause."
+              + " Close it with \"%{ endfor }\" first.";
+    }
+    diagnostics.accept(Diagnostic.of(HclSyntaxCode.UNEXPECTED_ELSE, s.range(), detail));
+  }
+
+  private void unexpectedEnd(Deque<Open> open, Sequence s, HclSyntaxCode code, String keyword) {
+    String detail;
+    if (open.isEmpty()) {
+      String opener = keyword.equals("endif") ? "if" : "for";
+      detail =
+          "There is no \"%{ "
+              + opener
+              + " }\" directive open for this "
+              + keyword
+              + ". Remove it, or add the "
+              + opener
+              + " directive before it.";
+    } else {
+      boolean innerIsIf = open.peek().opening.kind() == Kind.IF;
+      detail =
+          "Expected \"%{ "
+              + (innerIsIf ? "endif" : "endfor")
+              + " }\" to close the "
+              + (innerIsIf ? "if" : "for")
+              + " directive at "
+              + open.peek().opening.range()
+              + " first.";
+    }
+    diagnostics.accept(Diagnostic.of(code, s.range(), detail));
+  }
+
+  private TemplateIf ifPart(Open o, Sequence end) {
+    return new TemplateIf(
+        o.opening.expression(),
+        o.first,
+        o.second,
+        o.middle != null,
+        o.opening.strip(),
+        o.middle != null ? o.middle.strip() : Strip.NONE,
+        end.strip(),
+        o.opening.range().to(end.range()));
+  }
+
+  private TemplateFor forPart(Open o, Sequence end) {
+    return new TemplateFor(
+        o.opening.keyVariable(),
+        o.opening.valueVariable(),
+        o.opening.expression(),
+        o.first,
+        o.opening.strip(),
+        end.strip(),
+        o.opening.range().to(end.range()));
+  }
+
+  /** Whitespace as Go's {@code unicode.IsSpace}, which HashiCorp's strip markers use. */
+  static boolean isSpace(int c) {
+    switch (c) {
+      case '\t':
+      case '\n':
+      case 0x0B:
+      case '\f':
+      case '\r':
+      case ' ':
+      case 0x85:
+      case 0xA0:
+        return true;
+      default:
+        return c > 0xFF && Character.isSpaceChar(c);
+    }
+  }
+
+  static String trimStart(String s) {
+    int i = 0;
+    while (i < s.length() && isSpace(s.charAt(i))) {
+      i++;
+    }
+    return s.substring(i);
+  }
+
+  static String trimEnd(String s) {
+    int i = s.length();
+    while (i > 0 && isSpace(s.charAt(i - 1))) {
+      i--;
+    }
+    return s.substring(0, i);
+  }
+}

@@ -1,0 +1,218 @@
+package io.github.packer2aib.core.parse.hcl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.syntax.Attribute;
+import io.github.packer2aib.core.hcl.syntax.BinaryOp;
+import io.github.packer2aib.core.hcl.syntax.BinaryOperator;
+import io.github.packer2aib.core.hcl.syntax.Block;
+import io.github.packer2aib.core.hcl.syntax.Body;
+import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.FunctionCall;
+import io.github.packer2aib.core.hcl.syntax.ObjectCons;
+import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
+import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
+import io.github.packer2aib.core.hcl.syntax.TemplateInterpolation;
+import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
+import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.SourceFile;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class HclParserTest {
+  private final HclParser parser = new HclParser();
+
+  private Body parseClean(String text) {
+    HclParseResult result = parser.parse(new SourceFile("main.pkr.hcl", text));
+    assertEquals(List.of(), result.diagnostics());
+    return result.body();
+  }
+
+  private static String at(Range range) {
+    return range.start().line()
+        + ":"
+        + range.start().column()
+        + "-"
+        + range.end().line()
+        + ":"
+        + range.end().column();
+  }
+
+  @Test
+  void attributeRangesCoverNameAndValue() {
+    Attribute a = parseClean("  count = 1 + 2\n").attributes().get(0);
+    assertEquals("1:3-1:8", at(a.nameRange()));
+    assertEquals("1:3-1:16", at(a.range()));
+    assertEquals("1:11-1:16", at(a.expression().range()));
+    assertEquals("main.pkr.hcl:1:3", a.nameRange().toString());
+  }
+
+  @Test
+  void blockRangesCoverTypeBracesAndLabels() {
+    Block b = parseClean("source \"azure-arm\" ubuntu {\n  a = 1\n}\n").blocks().get(0);
+    assertEquals("source", b.type());
+    assertEquals(List.of("azure-arm", "ubuntu"), b.labelValues());
+    assertTrue(b.labels().get(0).quoted());
+    assertFalse(b.labels().get(1).quoted());
+    assertEquals("1:1-1:7", at(b.typeRange()));
+    assertEquals("1:8-1:19", at(b.labels().get(0).range()));
+    assertEquals("1:27-1:28", at(b.openBrace()));
+    assertEquals("3:1-3:2", at(b.closeBrace()));
+    assertEquals("1:1-3:2", at(b.range()));
+    assertEquals("2:3-2:8", at(b.body().attributes().get(0).range()));
+  }
+
+  @Test
+  void columnsCountCodePointsAfterCharactersOutsideTheBasicPlane() {
+    // "😀" is two UTF-16 units but one column; ANTLR indexes code points, SourceFile UTF-16.
+    Body body = parseClean("a = \"😀😀\"\nb = x.y\n");
+    Attribute b = body.attributes().get(1);
+    assertEquals("2:5-2:8", at(b.expression().range()));
+    TemplateExpr a = (TemplateExpr) body.attributes().get(0).expression();
+    assertEquals("1:5-1:9", at(a.range()));
+    assertEquals(10, a.range().end().offset());
+  }
+
+  @Test
+  void bodyKeepsSourceOrderAndFindsItemsByName() {
+    Body body = parseClean("a = 1\nb {\n}\nc = 2\nb \"x\" {\n}\n");
+    assertEquals(4, body.items().size());
+    assertEquals(List.of("a", "c"), body.attributes().stream().map(Attribute::name).toList());
+    assertEquals(2, body.blocks("b").size());
+    assertEquals(Optional.empty(), body.attribute("missing"));
+    assertEquals("c", body.attribute("c").orElseThrow().name());
+  }
+
+  @Test
+  void operatorsFollowHclPrecedence() {
+    Expression e =
+        parser
+            .parseExpression(new SourceFile("e", "a || b && c == d + e * f"))
+            .expression()
+            .orElseThrow();
+    BinaryOp or = (BinaryOp) e;
+    assertEquals(BinaryOperator.OR, or.operator());
+    BinaryOp and = (BinaryOp) or.right();
+    assertEquals(BinaryOperator.AND, and.operator());
+    BinaryOp eq = (BinaryOp) and.right();
+    assertEquals(BinaryOperator.EQUAL, eq.operator());
+    BinaryOp add = (BinaryOp) eq.right();
+    assertEquals(BinaryOperator.ADD, add.operator());
+    assertEquals(BinaryOperator.MULTIPLY, ((BinaryOp) add.right()).operator());
+  }
+
+  @Test
+  void quotedStringWithoutInterpolationIsATemplateWithOneLiteral() {
+    TemplateExpr t = (TemplateExpr) parseClean("a = \"x\\ty\"\n").attributes().get(0).expression();
+    assertEquals(Optional.of("x\ty"), t.literalText());
+    assertEquals(TemplateExpr.Form.QUOTED, t.form());
+    assertEquals(List.of(TemplateLiteral.class), t.parts().stream().map(Object::getClass).toList());
+  }
+
+  @Test
+  void singleInterpolationTemplateUnwraps() {
+    TemplateExpr t =
+        (TemplateExpr) parseClean("a = \"${var.x}\"\n").attributes().get(0).expression();
+    ScopeTraversal unwrapped = (ScopeTraversal) t.unwrapped().orElseThrow();
+    assertEquals("var", unwrapped.root());
+    TemplateExpr two =
+        (TemplateExpr) parseClean("a = \"${x}${y}\"\n").attributes().get(0).expression();
+    assertEquals(Optional.empty(), two.unwrapped());
+  }
+
+  @Test
+  void objectKeysWrittenAsNamesAreLiteralNames() {
+    ObjectCons o =
+        (ObjectCons)
+            parseClean("a = {name = 1, (expr) = 2, \"q\" = 3}\n").attributes().get(0).expression();
+    assertEquals(Optional.of("name"), o.items().get(0).literalName());
+    assertEquals(Optional.empty(), o.items().get(1).literalName());
+    assertEquals(Optional.empty(), o.items().get(2).literalName());
+  }
+
+  @Test
+  void heredocKeepsItsMarkerAndForm() {
+    TemplateExpr t =
+        (TemplateExpr)
+            parseClean("a = <<-SCRIPT\n    echo ${x}\n  SCRIPT\n").attributes().get(0).expression();
+    assertEquals(TemplateExpr.Form.INDENTED_HEREDOC, t.form());
+    assertEquals("SCRIPT", t.heredocMarker());
+    assertEquals("echo ", ((TemplateLiteral) t.parts().get(0)).text());
+    assertInstanceOf(TemplateInterpolation.class, t.parts().get(1));
+  }
+
+  @Test
+  void partialBodyKeepsEveryItemThatParsed() {
+    HclParseResult result =
+        parser.parse(
+            new SourceFile(
+                "f.hcl", "a = 1\nb = [1 2]\nblock {\n  c = 3\n  d = )\n  e = 4\n\nf = 5\n"));
+    assertEquals(
+        List.of(
+            "f.hcl:2:8 Missing item separator",
+            "f.hcl:3:7 Unclosed configuration block",
+            "f.hcl:5:7 Invalid expression"),
+        summaries(result.diagnostics()));
+    // The block left open by the (actual) missing brace still holds the items parsed in it.
+    Body body = result.body();
+    assertEquals(List.of("a"), body.attributes().stream().map(Attribute::name).toList());
+    Block block = body.blocks().get(0);
+    assertEquals(
+        List.of("c", "e", "f"), block.body().attributes().stream().map(Attribute::name).toList());
+  }
+
+  @Test
+  void diagnosticsComeInSourceOrderWithPointersToTheFile() {
+    HclParseResult result = parser.parse(new SourceFile("f.hcl", "a = \"\\q\"\nb = 1 2\na = 3\n"));
+    assertEquals(
+        List.of(
+            "f.hcl:1:6 Invalid escape sequence",
+            "f.hcl:2:7 Missing newline after argument",
+            "f.hcl:3:1 Attribute redefined"),
+        summaries(result.diagnostics()));
+    assertTrue(result.hasErrors());
+  }
+
+  @Test
+  void standaloneTemplateKeepsTextVerbatim() {
+    HclTemplateResult result =
+        parser.parseTemplate(new SourceFile("t.tftpl", "#!/bin/sh\necho \"${name}\" \\\n"));
+    assertEquals(List.of(), result.diagnostics());
+    TemplateExpr t = result.template();
+    assertEquals(TemplateExpr.Form.STANDALONE, t.form());
+    assertEquals("#!/bin/sh\necho \"", ((TemplateLiteral) t.parts().get(0)).text());
+    assertEquals("\" \\\n", ((TemplateLiteral) t.parts().get(2)).text());
+  }
+
+  @Test
+  void standaloneExpressionAllowsSurroundingNewlines() {
+    HclExpressionResult result = parser.parseExpression(new SourceFile("e", "\n  upper(x)\n\n"));
+    assertEquals(List.of(), result.diagnostics());
+    assertEquals("upper", ((FunctionCall) result.expression().orElseThrow()).name());
+  }
+
+  @Test
+  void brokenStandaloneExpressionHasNoTree() {
+    HclExpressionResult result = parser.parseExpression(new SourceFile("e", "1 +"));
+    assertEquals(Optional.empty(), result.expression());
+    assertEquals(List.of("e:1:4 Missing expression"), summaries(result.diagnostics()));
+  }
+
+  @Test
+  void emptyInputIsAnEmptyBody() {
+    Body body = parseClean("");
+    assertEquals(List.of(), body.items());
+    assertEquals("1:1-1:1", at(body.range()));
+  }
+
+  private static List<String> summaries(List<Diagnostic> diagnostics) {
+    return diagnostics.stream()
+        .map(d -> d.subject().map(Range::toString).orElse("") + " " + d.summary())
+        .toList();
+  }
+}

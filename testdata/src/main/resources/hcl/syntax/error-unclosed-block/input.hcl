@@ -1,0 +1,5 @@
+source "azure-arm" "x" {
+  os_type = "Linux"
+
+build {
+  sources = []

@@ -1,0 +1,5 @@
+a = "%{ if x }y"
+b = <<EOT
+%{ for v in x }
+${v}
+EOT

@@ -1,0 +1,2 @@
+a = "%{ endfor }"
+b = "%{ if x }%{ endfor }%{ endif }"

@@ -1,0 +1,2 @@
+a = "%{ endif }"
+b = "%{ for v in x }%{ endif }%{ endfor }"

@@ -1,0 +1,4 @@
+a = "abc
+b = "x${y"
+c = "ok"
+d = "no end

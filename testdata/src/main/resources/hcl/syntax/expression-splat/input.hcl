@@ -1,0 +1,9 @@
+a = list.*.id
+b = list[*].id
+c = list.*.a.b[0]
+d = list[*].a.b[0]
+e = list[*]
+f = list.*
+g = list[*].items[*].name
+h = list.*.a.0.b
+i = (list.*.a).b

@@ -1,0 +1,15 @@
+a = var.image.sku
+b = list[0]
+c = map["key"]
+d = list.0
+e = list.0.name
+f = list[idx]
+g = list[idx].name
+h = f(x).y
+i = (a).b
+j = [1, 2][0]
+k = m[true]
+l = m[null]
+n = m["a${b}"]
+o = m[-1]
+p = m[1.5]

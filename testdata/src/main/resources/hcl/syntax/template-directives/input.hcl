@@ -1,0 +1,6 @@
+a = "%{ if x }yes%{ endif }"
+b = "%{ if x }yes%{ else }no%{ endif }"
+c = "%{ for v in list }${v},%{ endfor }"
+d = "%{ for k, v in map }${k}=${v};%{ endfor }"
+e = "%{ if a }%{ for v in b }%{ if v }x%{ else }y%{ endif }%{ endfor }%{ endif }"
+f = "%{ if x }%{ endif }"

@@ -1,0 +1,5 @@
+a = "newline\n carriage\r tab\t quote\" backslash\\"
+b = "\u00e9\u0041 \U0001F600"
+c = "dollar $${not} percent %%{not}"
+d = "lone $ and % and $$ and %%"
+e = ""
