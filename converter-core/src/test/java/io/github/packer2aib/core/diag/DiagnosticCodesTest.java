@@ -26,7 +26,8 @@ class DiagnosticCodesTest {
           SpecCode.class,
           RuleCode.class,
           RetargetCode.class,
-          MappingCode.class);
+          MappingCode.class,
+          io.github.packer2aib.core.parse.hcl.HclSyntaxCode.class);
 
   private static List<DiagnosticCode> all() {
     List<DiagnosticCode> codes = new ArrayList<>();

@@ -1,7 +1,6 @@
 package io.github.packer2aib.core.parse.hcl;
 
 import io.github.packer2aib.core.diag.DiagnosticCode;
-import io.github.packer2aib.core.diag.Severity;
 
 /**
  * Diagnostics of the HCL native syntax front end (text → syntax tree). Titles follow HashiCorp
@@ -69,26 +68,14 @@ public enum HclSyntaxCode implements DiagnosticCode {
   // ---- fallback for a token sequence no specific rule describes
   SYNTAX_ERROR("HCL-E099", "Invalid syntax");
 
-  private final String id;
-  private final String summary;
+  private final Text text;
 
   HclSyntaxCode(String id, String summary) {
-    this.id = id;
-    this.summary = summary;
+    this.text = new Text(id, summary);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String summary() {
-    return summary;
-  }
-
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
+  public Text text() {
+    return text;
   }
 }

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.parse.hcl;
 
+import io.github.packer2aib.core.testing.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -321,23 +322,8 @@ class HclDifferentialTest {
 
   // ---- helpers --------------------------------------------------------------------------------
 
-  /**
-   * The shared folder: the {@code packer2aib.shared} property (set by Surefire to {@code
-   * <repo>/../shared}) when it exists, else a {@code shared} folder beside the repository or one of
-   * its parents (a git worktree may sit one level deeper).
-   */
   static Optional<Path> sharedFolder(Path repo) {
-    String property = System.getProperty("packer2aib.shared");
-    if (property != null && Files.isDirectory(Path.of(property))) {
-      return Optional.of(Path.of(property).normalize());
-    }
-    for (Path dir = repo.getParent(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared");
-      if (Files.isRegularFile(candidate.resolve("tools/hcl2json.mjs"))) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
+    return SharedFolder.find();
   }
 
   private static HclParseResult parse(Path input) throws IOException {
