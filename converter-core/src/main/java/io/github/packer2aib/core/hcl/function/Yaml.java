@@ -1,0 +1,463 @@
+package io.github.packer2aib.core.hcl.function;
+
+import io.github.packer2aib.core.hcl.value.BigFloat;
+import io.github.packer2aib.core.hcl.value.MapValue;
+import io.github.packer2aib.core.hcl.value.NullValue;
+import io.github.packer2aib.core.hcl.value.ObjectValue;
+import io.github.packer2aib.core.hcl.value.StringValue;
+import io.github.packer2aib.core.hcl.value.Strings;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.scanner.ScannerException;
+
+/**
+ * YAML as Packer's {@code yamlencode}/{@code yamldecode} write and read it.
+ *
+ * <p>Encoding follows the emitter Packer uses: block style, two-space indent, sequences under a
+ * key at the key's indentation, every string double-quoted (keys too), long double-quoted strings
+ * folded at spaces past column 80 with continuation lines indented, {@code ...} after a plain
+ * scalar document. Decoding reads one document with the YAML 1.2 core schema ({@code true},
+ * {@code false}, {@code null}, {@code ~}, decimal/{@code 0o}/{@code 0x} integers, floats,
+ * {@code .inf}); mappings become objects, sequences tuples; anchors, aliases and merge keys work
+ * (alias expansion is bounded).
+ */
+final class Yaml {
+  private Yaml() {}
+
+  static final int BEST_WIDTH = 80;
+
+  // ------------------------------------------------------------------ encoding
+
+  static String encode(Value v) throws FunctionException {
+    StringBuilder sb = new StringBuilder();
+    Emitter e = new Emitter(sb);
+    Value u = v.unmarked();
+    if (isScalar(u) || isEmptyCollection(u)) {
+      e.scalarOrEmpty(u, -1, true);
+      sb.append('\n');
+      if (isPlainScalar(u)) {
+        sb.append("...\n");
+      }
+      return sb.toString();
+    }
+    e.block(u, 0);
+    sb.append('\n');
+    return sb.toString();
+  }
+
+  private static boolean isScalar(Value u) {
+    return u instanceof NullValue || u.type().isPrimitive();
+  }
+
+  private static boolean isPlainScalar(Value u) {
+    return u instanceof NullValue || u.type() == Type.NUMBER || u.type() == Type.BOOL;
+  }
+
+  private static boolean isEmptyCollection(Value u) {
+    return !isScalar(u) && entries(u).isEmpty() && u.elements().isEmpty();
+  }
+
+  private static boolean isMapping(Value u) {
+    return u instanceof MapValue || u instanceof ObjectValue;
+  }
+
+  private static Map<String, Value> entries(Value u) {
+    if (u instanceof MapValue) {
+      return ((MapValue) u).entries();
+    }
+    if (u instanceof ObjectValue) {
+      return ((ObjectValue) u).attributes();
+    }
+    return Map.of();
+  }
+
+  private static final class Emitter {
+    final StringBuilder sb;
+    int column;
+
+    Emitter(StringBuilder sb) {
+      this.sb = sb;
+    }
+
+    void write(String s) {
+      sb.append(s);
+      int nl = s.lastIndexOf('\n');
+      if (nl >= 0) {
+        column = s.codePointCount(nl + 1, s.length());
+      } else {
+        column += s.codePointCount(0, s.length());
+      }
+    }
+
+    void newline(int indent) {
+      write("\n");
+      write(" ".repeat(Math.max(0, indent)));
+    }
+
+    /** Writes a block collection whose first line starts at the current position. */
+    void block(Value u, int indent) throws FunctionException {
+      if (isMapping(u)) {
+        boolean first = true;
+        for (Map.Entry<String, Value> e : entries(u).entrySet()) {
+          if (!first) {
+            newline(indent);
+          }
+          first = false;
+          doubleQuoted(e.getKey(), indent, false);
+          write(":");
+          Value child = e.getValue().unmarked();
+          if (isScalar(child) || isEmptyCollection(child)) {
+            write(" ");
+            scalarOrEmpty(child, indent, false);
+          } else if (isMapping(child)) {
+            newline(indent + 2);
+            block(child, indent + 2);
+          } else {
+            newline(indent);
+            block(child, indent);
+          }
+        }
+        return;
+      }
+      boolean first = true;
+      for (Value e : u.elements()) {
+        if (!first) {
+          newline(indent);
+        }
+        first = false;
+        write("- ");
+        Value child = e.unmarked();
+        if (isScalar(child) || isEmptyCollection(child)) {
+          scalarOrEmpty(child, indent, false);
+        } else {
+          block(child, indent + 2);
+        }
+      }
+    }
+
+    void scalarOrEmpty(Value u, int parentIndent, boolean root) throws FunctionException {
+      if (u instanceof NullValue) {
+        write("null");
+      } else if (u.type() == Type.BOOL) {
+        write(u.asBoolean() ? "true" : "false");
+      } else if (u.type() == Type.NUMBER) {
+        BigFloat n = u.asNumber();
+        if (n.isInfinite()) {
+          write(n.signum() > 0 ? "+.Inf" : "-.Inf");
+        } else {
+          write(n.toString());
+        }
+      } else if (u instanceof StringValue) {
+        doubleQuoted(u.asString(), parentIndent < 0 ? 2 : parentIndent + 2, true);
+      } else if (isMapping(u)) {
+        write("{}");
+      } else {
+        write("[]");
+      }
+    }
+
+    /** libyaml's double-quoted scalar writer (escapes, and folding at spaces past the width). */
+    void doubleQuoted(String s, int indent, boolean allowBreaks) {
+      write("\"");
+      boolean spaces = false;
+      int[] cps = s.codePoints().toArray();
+      for (int i = 0; i < cps.length; i++) {
+        int c = cps[i];
+        if (!isPrintable(c) || isBreak(c) || c == '"' || c == '\\' || c == 0xFEFF) {
+          write(escape(c));
+          spaces = false;
+        } else if (c == ' ') {
+          if (allowBreaks && !spaces && column > BEST_WIDTH && i != 0 && i != cps.length - 1) {
+            newline(indent);
+            if (i + 1 < cps.length && cps[i + 1] == ' ') {
+              write("\\");
+            }
+          } else {
+            write(" ");
+          }
+          spaces = true;
+        } else {
+          write(new String(Character.toChars(c)));
+          spaces = false;
+        }
+      }
+      write("\"");
+    }
+
+    private static boolean isBreak(int c) {
+      return c == '\r' || c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029;
+    }
+
+    private static boolean isPrintable(int c) {
+      return c == 0x0A
+          || (c >= 0x20 && c <= 0x7E)
+          || c == 0x85
+          || (c >= 0xA0 && c <= 0xD7FF)
+          || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF)
+          || (c >= 0x10000 && c <= 0x10FFFF);
+    }
+
+    private static String escape(int c) {
+      switch (c) {
+        case 0:
+          return "\\0";
+        case 7:
+          return "\\a";
+        case 8:
+          return "\\b";
+        case 9:
+          return "\\t";
+        case 0x0A:
+          return "\\n";
+        case 0x0B:
+          return "\\v";
+        case 0x0C:
+          return "\\f";
+        case 0x0D:
+          return "\\r";
+        case 0x1B:
+          return "\\e";
+        case '"':
+          return "\\\"";
+        case '\\':
+          return "\\\\";
+        case 0x85:
+          return "\\N";
+        case 0xA0:
+          return "\\_";
+        case 0x2028:
+          return "\\L";
+        case 0x2029:
+          return "\\P";
+        default:
+          if (c <= 0xFF) {
+            return String.format("\\x%02X", c);
+          }
+          if (c <= 0xFFFF) {
+            return String.format("\\u%04X", c);
+          }
+          return String.format("\\U%08X", c);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ decoding
+
+  /** Plain scalars are resolved here (YAML 1.2 core schema), not by SnakeYAML's 1.1 rules. */
+  private static final class NoImplicitResolver extends Resolver {
+    @Override
+    protected void addImplicitResolvers() {}
+  }
+
+  private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
+  private static final Pattern OCT = Pattern.compile("0o[0-7]+");
+  private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
+  private static final Pattern FLOAT =
+      Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+
+  static Value decode(String text) throws FunctionException {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(50);
+    options.setAllowDuplicateKeys(false);
+    options.setNestingDepthLimit(100);
+    options.setCodePointLimit(10 * 1024 * 1024);
+    try {
+      Composer composer =
+          new Composer(
+              new ParserImpl(new StreamReader(new StringReader(text)), options),
+              new NoImplicitResolver(),
+              options);
+      if (!composer.checkNode()) {
+        return Value.nullOf(Type.DYNAMIC);
+      }
+      Node root = composer.getNode();
+      if (composer.checkNode()) {
+        throw FunctionException.arg(0, "on line 1, column 1: unexpected extra content after value");
+      }
+      return convert(root, new IdentityHashMap<>(), 0);
+    } catch (FunctionException e) {
+      throw e;
+    } catch (ScannerException e) {
+      throw FunctionException.arg(0, "failed to parse YAML: " + firstLine(e.getMessage()));
+    } catch (RuntimeException | StackOverflowError e) {
+      throw FunctionException.arg(0, "failed to parse YAML: " + firstLine(String.valueOf(e.getMessage())));
+    }
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  private static final long MAX_NODES = 1_000_000;
+
+  private static Value convert(Node n, IdentityHashMap<Node, Boolean> active, int depth)
+      throws FunctionException {
+    if (depth > 200 || active.containsKey(n)) {
+      throw FunctionException.arg(0, "the YAML document is nested too deeply or refers to itself");
+    }
+    if (n instanceof ScalarNode) {
+      return scalar((ScalarNode) n);
+    }
+    active.put(n, Boolean.TRUE);
+    try {
+      if (n instanceof SequenceNode) {
+        List<Value> out = new ArrayList<>();
+        for (Node c : ((SequenceNode) n).getValue()) {
+          out.add(convert(c, active, depth + 1));
+        }
+        return Value.tuple(out);
+      }
+      Map<String, Value> attrs = new TreeMap<>(Strings.CODE_POINT_ORDER);
+      mapping((MappingNode) n, attrs, active, depth);
+      return Value.object(attrs);
+    } finally {
+      active.remove(n);
+    }
+  }
+
+  private static void mapping(
+      MappingNode m, Map<String, Value> attrs, IdentityHashMap<Node, Boolean> active, int depth)
+      throws FunctionException {
+    // Merge keys first, so that the mapping's own keys win.
+    for (NodeTuple t : m.getValue()) {
+      Node k = t.getKeyNode();
+      if (k instanceof ScalarNode && "<<".equals(((ScalarNode) k).getValue())
+          && ((ScalarNode) k).isPlain()) {
+        Node v = t.getValueNode();
+        List<Node> sources = new ArrayList<>();
+        if (v instanceof SequenceNode) {
+          sources.addAll(((SequenceNode) v).getValue());
+        } else {
+          sources.add(v);
+        }
+        for (Node s : sources) {
+          if (!(s instanceof MappingNode)) {
+            throw FunctionException.arg(0, "map merge requires map or sequence of maps as the value");
+          }
+          Map<String, Value> merged = new TreeMap<>(Strings.CODE_POINT_ORDER);
+          mapping((MappingNode) s, merged, active, depth + 1);
+          merged.forEach(attrs::putIfAbsent);
+        }
+      }
+    }
+    Map<String, Value> own = new TreeMap<>(Strings.CODE_POINT_ORDER);
+    for (NodeTuple t : m.getValue()) {
+      Node k = t.getKeyNode();
+      if (k instanceof ScalarNode && "<<".equals(((ScalarNode) k).getValue()) && ((ScalarNode) k).isPlain()) {
+        continue;
+      }
+      Value key = convert(k, active, depth + 1);
+      if (key.isNull() || !key.type().isPrimitive()) {
+        throw FunctionException.arg(0, "only string, number and bool keys are supported in YAML mappings");
+      }
+      String name = io.github.packer2aib.core.hcl.value.Convert.to(key, Type.STRING).value().asString();
+      own.put(name, convert(t.getValueNode(), active, depth + 1));
+    }
+    attrs.putAll(own);
+  }
+
+  private static Value scalar(ScalarNode n) throws FunctionException {
+    String s = n.getValue();
+    Tag tag = n.getTag();
+    boolean implicit = n.isPlain() && Tag.STR.equals(tag);
+    if (!implicit) {
+      if (Tag.STR.equals(tag)) {
+        return Value.string(s);
+      }
+      if (Tag.BINARY.equals(tag)) {
+        try {
+          byte[] b = Base64.getMimeDecoder().decode(s);
+          return Value.string(new String(b, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          throw FunctionException.arg(0, "!!binary value contains invalid base64 data");
+        }
+      }
+      if (Tag.NULL.equals(tag)) {
+        return Value.nullOf(Type.DYNAMIC);
+      }
+      Value v = resolvePlain(s);
+      if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
+        if (v.type() != Type.NUMBER) {
+          throw FunctionException.arg(0, "cannot decode " + Strings.quote(s) + " as " + tag.getValue());
+        }
+        return v;
+      }
+      if (Tag.BOOL.equals(tag)) {
+        if (v.type() != Type.BOOL) {
+          throw FunctionException.arg(0, "cannot decode " + Strings.quote(s) + " as " + tag.getValue());
+        }
+        return v;
+      }
+      return Value.string(s);
+    }
+    return resolvePlain(s);
+  }
+
+  private static Value resolvePlain(String s) throws FunctionException {
+    switch (s) {
+      case "":
+      case "~":
+      case "null":
+      case "Null":
+      case "NULL":
+        return Value.nullOf(Type.DYNAMIC);
+      case "true":
+      case "True":
+      case "TRUE":
+        return Value.TRUE;
+      case "false":
+      case "False":
+      case "FALSE":
+        return Value.FALSE;
+      case ".inf":
+      case ".Inf":
+      case ".INF":
+      case "+.inf":
+      case "+.Inf":
+      case "+.INF":
+        return Value.number(BigFloat.POSITIVE_INFINITY);
+      case "-.inf":
+      case "-.Inf":
+      case "-.INF":
+        return Value.number(BigFloat.NEGATIVE_INFINITY);
+      case ".nan":
+      case ".NaN":
+      case ".NAN":
+        throw FunctionException.arg(0, "NaN cannot be represented as a number");
+      default:
+        break;
+    }
+    if (INT.matcher(s).matches() || FLOAT.matcher(s).matches()) {
+      return BigFloat.parse(s).<Value>map(Value::number).orElse(Value.string(s));
+    }
+    if (OCT.matcher(s).matches()) {
+      return Value.number(BigFloat.of(new BigInteger(s.substring(2), 8)));
+    }
+    if (HEX.matcher(s).matches()) {
+      return Value.number(BigFloat.of(new BigInteger(s.substring(2), 16)));
+    }
+    return Value.string(s);
+  }
+}
