@@ -73,7 +73,7 @@ final class CollectionFunctions {
         define("lookup")
             .param("inputMap", Type.DYNAMIC)
             .param("key", Type.STRING)
-            .param(Parameter.of("default", Type.DYNAMIC).nullable())
+            .param("default", Type.DYNAMIC)
             .returns(a -> Type.DYNAMIC)
             .impl(CollectionFunctions::lookup));
     fs.add(
@@ -484,7 +484,7 @@ final class CollectionFunctions {
     ListValue l = (ListValue) a.get(0);
     int size = Args.toInt(a.get(1), 1);
     if (size < 0) {
-      throw FunctionException.arg(1, "the size argument must be positive");
+      throw FunctionException.call("the size argument must be positive");
     }
     List<Value> chunks = new ArrayList<>();
     List<Value> elems = l.elements();
@@ -568,18 +568,16 @@ final class CollectionFunctions {
     if (a.size() < 3 && end.compareTo(start) < 0) {
       step = BigFloat.of(-1);
     }
-    if (step.isZero()) {
-      throw FunctionException.arg(2, "step must not be zero");
-    }
     boolean down = step.signum() < 0;
     if (down && start.compareTo(end) < 0) {
-      throw FunctionException.arg(0, "for a negative step, the start value must be greater than the end value");
+      throw FunctionException.arg(0, "end must be less than start when step is negative");
     }
     if (!down && start.compareTo(end) > 0) {
-      throw FunctionException.arg(0, "for a positive step, the start value must be less than the end value");
+      throw FunctionException.arg(0, "end must be greater than start when step is positive");
     }
     List<Value> out = new ArrayList<>();
     BigFloat v = start;
+    // A zero step never reaches the end: the limit below stops it, as in Packer.
     while (down ? v.compareTo(end) > 0 : v.compareTo(end) < 0) {
       if (out.size() >= RANGE_LIMIT) {
         throw FunctionException.call(

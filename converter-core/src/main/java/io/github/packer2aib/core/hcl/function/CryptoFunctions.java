@@ -85,11 +85,13 @@ final class CryptoFunctions {
       default:
         ns = parseUuid(namespace);
         if (ns == null) {
-          throw FunctionException.arg(
-              0,
+          int len = namespace.length();
+          throw FunctionException.call(
               "uuidv5() doesn't support namespace "
-                  + Strings.quote(namespace)
-                  + " (expected dns, url, oid, x500 or a UUID)");
+                  + namespace
+                  + (len == 32 || len == 36 || len == 38 || len == 45
+                      ? " (invalid UUID format)"
+                      : " (invalid UUID length: " + len + ")"));
         }
     }
     ByteBuffer in = ByteBuffer.allocate(16);

@@ -51,12 +51,12 @@ final class DateTimeFunctions {
             .returns(Type.STRING)
             .impl(
                 a -> {
-                  OffsetDateTime t = parse(a.get(0).asString(), 0, false);
+                  OffsetDateTime t = parse(a.get(0).asString(), -1, false);
                   long d;
                   try {
                     d = GoTime.parseDuration(a.get(1).asString());
                   } catch (GoTime.TimeError e) {
-                    throw FunctionException.arg(1, e.getMessage());
+                    throw FunctionException.call(e.getMessage());
                   }
                   return Value.string(GoTime.formatRfc3339(GoTime.plusNanos(t, d)));
                 }));
@@ -100,7 +100,7 @@ final class DateTimeFunctions {
     try {
       return GoTime.parseRfc3339(s, spaceAllowed);
     } catch (GoTime.TimeError e) {
-      throw FunctionException.arg(argIndex, e.getMessage());
+      throw new FunctionException(argIndex, e.getMessage());
     }
   }
 
@@ -279,7 +279,7 @@ final class DateTimeFunctions {
             throw bad(tok, "timezone must be Z, ZZZZ, or ZZZZZ");
         }
       default:
-        throw bad(tok, "unsupported date format verb " + Strings.quote(tok));
+        throw FunctionException.arg(0, "invalid date format verb " + Strings.quote(tok));
     }
   }
 

@@ -40,8 +40,8 @@ final class EncodingFunctions {
             .impl(
                 a -> {
                   String s = a.get(0).asString();
-                  byte[] b = unbase64(s, 0);
-                  return Value.string(utf8(b, 0, "the result of decoding the provided string is not valid UTF-8"));
+                  byte[] b = unbase64(s, -1);
+                  return Value.string(utf8(b, -1, "the result of decoding the provided string is not valid UTF-8"));
                 }));
     fs.add(
         define("base64gzip")
@@ -106,7 +106,7 @@ final class EncodingFunctions {
         define("jsondecode")
             .param("str", Type.STRING)
             .returns(a -> Type.DYNAMIC)
-            .impl(a -> Json.decode(a.get(0).asString(), 0)));
+            .impl(a -> Json.decode(a.get(0).asString(), -1)));
     fs.add(
         define("yamlencode")
             .param(Parameter.of("value", Type.DYNAMIC).nullable())
@@ -133,12 +133,12 @@ final class EncodingFunctions {
   static byte[] unbase64(String s, int argIndex) throws FunctionException {
     String t = s.replace("\r", "").replace("\n", "");
     if (t.length() % 4 != 0 || !t.matches("[A-Za-z0-9+/]*={0,2}")) {
-      throw FunctionException.arg(argIndex, "failed to decode base64 data " + Strings.quote(s));
+      throw new FunctionException(argIndex, "failed to decode base64 data '" + s + "'");
     }
     try {
       return Base64.getDecoder().decode(t);
     } catch (IllegalArgumentException e) {
-      throw FunctionException.arg(argIndex, "failed to decode base64 data " + Strings.quote(s));
+      throw new FunctionException(argIndex, "failed to decode base64 data '" + s + "'");
     }
   }
 
@@ -151,7 +151,7 @@ final class EncodingFunctions {
           .decode(ByteBuffer.wrap(b))
           .toString();
     } catch (CharacterCodingException e) {
-      throw FunctionException.arg(argIndex, message);
+      throw new FunctionException(argIndex, message);
     }
   }
 
@@ -220,7 +220,7 @@ final class EncodingFunctions {
   static Value csvdecode(String text) throws FunctionException {
     List<List<String>> rows = readCsv(text);
     if (rows.isEmpty()) {
-      throw FunctionException.arg(0, "missing header line");
+      throw FunctionException.call("missing header line");
     }
     List<String> header = rows.get(0);
     List<Value> out = new ArrayList<>();
@@ -314,8 +314,7 @@ final class EncodingFunctions {
       if (expected < 0) {
         expected = fields.size();
       } else if (fields.size() != expected) {
-        throw FunctionException.arg(
-            0, "record on line " + recordLine + ": wrong number of fields");
+        throw FunctionException.call("record on line " + recordLine + ": wrong number of fields");
       }
       rows.add(fields);
     }
@@ -323,6 +322,6 @@ final class EncodingFunctions {
   }
 
   private static FunctionException csvError(int line, int col, String what) {
-    return FunctionException.arg(0, "parse error on line " + line + ", column " + col + ": " + what);
+    return FunctionException.call("parse error on line " + line + ", column " + col + ": " + what);
   }
 }

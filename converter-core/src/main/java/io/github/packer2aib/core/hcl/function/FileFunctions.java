@@ -139,7 +139,7 @@ final class FileFunctions {
     if (path.length() > 1 && path.charAt(1) != '/' && path.charAt(1) != '\\') {
       throw FunctionException.arg(argIndex, "cannot expand user-specific home dir");
     }
-    return join(fs.homeDirectory(), path.substring(1));
+    return clean(fs.homeDirectory() + "/" + path.substring(1));
   }
 
   static String resolve(FileSystemView fs, String path) throws FunctionException {

@@ -225,7 +225,8 @@ final class Formatter {
             if (s.precision() >= 0) {
               str = truncateRunes(str, s.precision());
             }
-            str = GoQuote.quote(str, s.plus());
+            // Packer ignores the + flag of %q (Go would quote to ASCII).
+            str = GoQuote.quote(str, false);
           }
           return pad(str, s, s.zero());
         }

@@ -60,7 +60,7 @@ public final class FunctionException extends Exception {
    * @param parameter the name of the parameter at {@link #argIndex()}, or null
    */
   public String detail(String function, String parameter) {
-    String m = message.endsWith(".") ? message : message + ".";
+    String m = message.endsWith(".") || message.endsWith("?") ? message : message + ".";
     switch (code) {
       case INVALID_ARGUMENT:
         return "Invalid value for \"" + parameter + "\" parameter: " + m;

@@ -32,6 +32,7 @@ final class GoTime {
     int year = c.digits(4, 4, "year");
     c.literal("-");
     int month = c.digits(2, 2, "month");
+    c.range(month >= 1 && month <= 12, "month");
     c.literal("-");
     int day = c.digits(2, 2, "day of month");
     if (c.rest().startsWith("T") || spaceAllowed && c.rest().startsWith(" ")) {
@@ -40,10 +41,13 @@ final class GoTime {
       throw new TimeError("not a valid RFC3339 timestamp: missing required time introducer 'T'");
     }
     int hour = c.digits(1, 2, "hour");
+    c.range(hour <= 23, "hour");
     c.literal(":");
     int minute = c.digits(2, 2, "minute");
+    c.range(minute <= 59, "minute");
     c.literal(":");
     int second = c.digits(2, 2, "second");
+    c.range(second <= 59, "second");
     int nanos = 0;
     if (c.rest().length() >= 2 && c.rest().charAt(0) == '.' && Character.isDigit(c.rest().charAt(1))) {
       c.pos++;
@@ -83,19 +87,9 @@ final class GoTime {
       throw new TimeError("not a valid RFC3339 timestamp: cannot use " + Strings.quote(rest) + " as UTC offset");
     }
     if (!c.rest().isEmpty()) {
-      throw new TimeError("not a valid RFC3339 timestamp: extra text: " + Strings.quote(c.rest()));
-    }
-    if (month < 1 || month > 12) {
-      throw new TimeError("not a valid RFC3339 timestamp: month out of range");
-    }
-    if (hour > 23) {
-      throw new TimeError("not a valid RFC3339 timestamp: hour out of range");
-    }
-    if (minute > 59) {
-      throw new TimeError("not a valid RFC3339 timestamp: minute out of range");
-    }
-    if (second > 59) {
-      throw new TimeError("not a valid RFC3339 timestamp: second out of range");
+      // Go reports trailing text without naming a layout element; cty words that as below.
+      throw new TimeError(
+          "not a valid RFC3339 timestamp: cannot use " + Strings.quote(c.rest()) + " as timestamp segment");
     }
     if (day < 1 || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
       throw new TimeError("not a valid RFC3339 timestamp: day out of range");
@@ -130,6 +124,14 @@ final class GoTime {
             "not a valid RFC3339 timestamp: cannot use " + Strings.quote(rest) + " as " + what);
       }
       return Integer.parseInt(s.substring(start, pos));
+    }
+
+    /** Go reports a field out of range by quoting what follows it. */
+    void range(boolean ok, String what) throws TimeError {
+      if (!ok) {
+        throw new TimeError(
+            "not a valid RFC3339 timestamp: cannot use " + Strings.quote(rest()) + " as " + what);
+      }
     }
 
     void literal(String lit) throws TimeError {

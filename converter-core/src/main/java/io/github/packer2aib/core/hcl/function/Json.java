@@ -126,12 +126,12 @@ public final class Json {
     Parser p = new Parser(text, argIndex);
     p.skipSpace();
     if (p.pos >= text.length()) {
-      throw p.fail("unexpected end of JSON input");
+      throw p.fail("EOF");
     }
     Value v = p.value(0, "looking for beginning of value");
     p.skipSpace();
     if (p.pos < text.length()) {
-      throw p.invalid("after top-level value");
+      throw p.fail("extraneous data after JSON object");
     }
     return v;
   }
@@ -147,12 +147,12 @@ public final class Json {
     }
 
     FunctionException fail(String message) {
-      return FunctionException.arg(argIndex, message);
+      return new FunctionException(argIndex, message);
     }
 
     FunctionException invalid(String context) {
       if (pos >= s.length()) {
-        return fail("unexpected end of JSON input");
+        return fail("unexpected EOF");
       }
       return fail("invalid character " + quoteChar(s.codePointAt(pos)) + " " + context);
     }
@@ -173,7 +173,7 @@ public final class Json {
         throw fail("exceeded max depth");
       }
       if (pos >= s.length()) {
-        throw fail("unexpected end of JSON input");
+        throw fail("EOF");
       }
       char c = s.charAt(pos);
       switch (c) {
@@ -203,7 +203,7 @@ public final class Json {
     void literal(String word) throws FunctionException {
       for (int i = 0; i < word.length(); i++) {
         if (pos >= s.length()) {
-          throw fail("unexpected end of JSON input");
+          throw fail("unexpected EOF");
         }
         if (s.charAt(pos) != word.charAt(i)) {
           throw invalid("in literal " + word + " (expecting " + quoteChar(word.charAt(i)) + ")");
@@ -216,14 +216,17 @@ public final class Json {
       pos++;
       Map<String, Value> attrs = new TreeMap<>(Strings.CODE_POINT_ORDER);
       skipSpace();
-      if (pos < s.length() && s.charAt(pos) == '}') {
+      if (pos >= s.length()) {
+        throw fail("EOF");
+      }
+      if (s.charAt(pos) == '}') {
         pos++;
         return new ObjectValue(attrs);
       }
       while (true) {
         skipSpace();
         if (pos >= s.length()) {
-          throw fail("unexpected end of JSON input");
+          throw fail("EOF");
         }
         if (s.charAt(pos) != '"') {
           throw invalid("looking for beginning of object key string");
@@ -231,7 +234,7 @@ public final class Json {
         String key = string();
         skipSpace();
         if (pos >= s.length()) {
-          throw fail("unexpected end of JSON input");
+          throw fail("EOF");
         }
         if (s.charAt(pos) != ':') {
           throw invalid("after object key");
@@ -239,13 +242,10 @@ public final class Json {
         pos++;
         skipSpace();
         Value v = value(depth + 1, "looking for beginning of value");
-        if (attrs.containsKey(key)) {
-          throw fail("duplicate " + Strings.quote(key) + " property in JSON object");
-        }
-        attrs.put(key, v);
+        attrs.put(key, v); // a repeated key: the last one wins, as in Packer
         skipSpace();
         if (pos >= s.length()) {
-          throw fail("unexpected end of JSON input");
+          throw fail("EOF");
         }
         char c = s.charAt(pos);
         if (c == ',') {
@@ -264,7 +264,10 @@ public final class Json {
       pos++;
       List<Value> elems = new ArrayList<>();
       skipSpace();
-      if (pos < s.length() && s.charAt(pos) == ']') {
+      if (pos >= s.length()) {
+        throw fail("EOF");
+      }
+      if (s.charAt(pos) == ']') {
         pos++;
         return new TupleValue(elems);
       }
@@ -273,7 +276,7 @@ public final class Json {
         elems.add(value(depth + 1, "looking for beginning of value"));
         skipSpace();
         if (pos >= s.length()) {
-          throw fail("unexpected end of JSON input");
+          throw fail("EOF");
         }
         char c = s.charAt(pos);
         if (c == ',') {
@@ -293,7 +296,7 @@ public final class Json {
       if (s.charAt(pos) == '-') {
         pos++;
         if (pos >= s.length()) {
-          throw fail("unexpected end of JSON input");
+          throw fail("unexpected EOF");
         }
         if (!isDigit(s.charAt(pos))) {
           throw invalid("in numeric literal");
@@ -309,7 +312,7 @@ public final class Json {
       if (pos < s.length() && s.charAt(pos) == '.') {
         pos++;
         if (pos >= s.length()) {
-          throw fail("unexpected end of JSON input");
+          throw fail("unexpected EOF");
         }
         if (!isDigit(s.charAt(pos))) {
           throw invalid("after decimal point in numeric literal");
@@ -324,7 +327,7 @@ public final class Json {
           pos++;
         }
         if (pos >= s.length()) {
-          throw fail("unexpected end of JSON input");
+          throw fail("unexpected EOF");
         }
         if (!isDigit(s.charAt(pos))) {
           throw invalid("in exponent of numeric literal");
@@ -348,7 +351,7 @@ public final class Json {
       StringBuilder sb = new StringBuilder();
       while (true) {
         if (pos >= s.length()) {
-          throw fail("unexpected end of JSON input");
+          throw fail("unexpected EOF");
         }
         char c = s.charAt(pos);
         if (c == '"') {
@@ -365,7 +368,7 @@ public final class Json {
         }
         pos++;
         if (pos >= s.length()) {
-          throw fail("unexpected end of JSON input");
+          throw fail("unexpected EOF");
         }
         char e = s.charAt(pos);
         switch (e) {
@@ -424,7 +427,7 @@ public final class Json {
       for (int i = 0; i < 4; i++) {
         pos++;
         if (pos >= s.length()) {
-          throw fail("unexpected end of JSON input");
+          throw fail("unexpected EOF");
         }
         int d = Character.digit(s.charAt(pos), 16);
         if (d < 0 || s.charAt(pos) > 'f') {

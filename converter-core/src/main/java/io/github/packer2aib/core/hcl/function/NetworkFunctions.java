@@ -33,8 +33,8 @@ final class NetworkFunctions {
                     n = max.subtract(num.negate().subtract(BigInteger.ONE));
                   }
                   if (n.signum() < 0 || n.compareTo(max) > 0) {
-                    throw FunctionException.arg(
-                        1, "prefix of " + c.prefix + " does not accommodate a host numbered " + num);
+                    throw FunctionException.call(
+                        "prefix of " + c.prefix + " does not accommodate a host numbered " + num);
                   }
                   return Value.string(Cidr.format(c.network().or(n), c.bits));
                 }));
@@ -46,8 +46,8 @@ final class NetworkFunctions {
                 a -> {
                   Cidr c = Cidr.parse(a.get(0).asString(), 0);
                   if (c.bits != 32) {
-                    throw FunctionException.arg(
-                        0, "IPv6 addresses cannot have a netmask: " + a.get(0).asString());
+                    throw FunctionException.call(
+                        "IPv6 addresses cannot have a netmask: " + a.get(0).asString());
                   }
                   return Value.string(Cidr.format(c.mask(), 32));
                 }));
@@ -196,7 +196,7 @@ final class NetworkFunctions {
     static Cidr parse(String s, int argIndex) throws FunctionException {
       int slash = s.indexOf('/');
       FunctionException bad =
-          FunctionException.arg(argIndex, "invalid CIDR expression: invalid CIDR address: " + s);
+          FunctionException.call("invalid CIDR expression: invalid CIDR address: " + s);
       if (slash < 0) {
         throw bad;
       }

@@ -26,7 +26,7 @@ final class RefusedFunctions {
 
   private static void refuse(List<HclFunction> fs, String name, String why) {
     String message =
-        "the \""
+        "The \""
             + name
             + "\" function is not supported by packer2aib because "
             + why

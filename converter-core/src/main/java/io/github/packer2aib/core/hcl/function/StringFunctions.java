@@ -156,10 +156,6 @@ final class StringFunctions {
                   String s = a.get(0).asString();
                   String sub = a.get(1).asString();
                   String rep = a.get(2).asString();
-                  if (sub.length() > 1 && sub.startsWith("/") && sub.endsWith("/")) {
-                    GoRegex.Compiled re = GoRegex.compileGo(sub.substring(1, sub.length() - 1), 1);
-                    return Value.string(GoRegex.replaceAll(re, s, rep, 0));
-                  }
                   return Value.string(replaceAll(s, sub, rep));
                 }));
     fs.add(
@@ -300,11 +296,11 @@ final class StringFunctions {
       return String.join("", g.subList(start, n));
     }
     int k = start;
-    long target = (long) offset + length;
+    pos = 0;
     while (k < n) {
       k++;
       pos++;
-      if (pos == target) {
+      if (pos == length) {
         break;
       }
     }

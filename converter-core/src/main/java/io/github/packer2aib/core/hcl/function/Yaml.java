@@ -29,7 +29,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
-import org.yaml.snakeyaml.scanner.ScannerException;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * YAML as Packer's {@code yamlencode}/{@code yamldecode} write and read it.
@@ -264,22 +265,37 @@ final class Yaml {
 
   // ------------------------------------------------------------------ decoding
 
-  /** Plain scalars are resolved here (YAML 1.2 core schema), not by SnakeYAML's 1.1 rules. */
+  /** Plain scalars are resolved here (Packer's YAML 1.1 rules), not by SnakeYAML. */
   private static final class NoImplicitResolver extends Resolver {
     @Override
     protected void addImplicitResolvers() {}
+
+    @Override
+    public Tag resolve(org.yaml.snakeyaml.nodes.NodeId kind, String value, boolean implicit) {
+      if (kind == org.yaml.snakeyaml.nodes.NodeId.scalar && implicit) {
+        return IMPLICIT;
+      }
+      return super.resolve(kind, value, implicit);
+    }
   }
 
-  private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
-  private static final Pattern OCT = Pattern.compile("0o[0-7]+");
-  private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
+  /** The tag of an untagged scalar, so that it is told apart from an explicit {@code !!str}. */
+  private static final Tag IMPLICIT = new Tag("tag:packer2aib,2026:implicit");
+
+  private static final Pattern INT = Pattern.compile("[-+]?[0-9][0-9_]*");
+  private static final Pattern BINARY = Pattern.compile("[-+]?0b[01_]+");
   private static final Pattern FLOAT =
-      Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+      Pattern.compile("[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?");
+  private static final Pattern DATE = Pattern.compile("([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})");
+  private static final Pattern TIMESTAMP =
+      Pattern.compile(
+          "([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})"
+              + "(\\.[0-9]*)?[ \t]*(Z|[-+][0-9]{1,2}(?::?[0-9]{2})?)?");
 
   static Value decode(String text) throws FunctionException {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(50);
-    options.setAllowDuplicateKeys(false);
+    options.setAllowDuplicateKeys(true);
     options.setNestingDepthLimit(100);
     options.setCodePointLimit(10 * 1024 * 1024);
     try {
@@ -289,19 +305,27 @@ final class Yaml {
               new NoImplicitResolver(),
               options);
       if (!composer.checkNode()) {
-        return Value.nullOf(Type.DYNAMIC);
+        throw FunctionException.call("on line 1, column 1: missing start of document");
       }
       Node root = composer.getNode();
       if (composer.checkNode()) {
-        throw FunctionException.arg(0, "on line 1, column 1: unexpected extra content after value");
+        throw FunctionException.call("on line 1, column 1: unexpected extra content after value");
       }
       return convert(root, new IdentityHashMap<>(), 0);
     } catch (FunctionException e) {
       throw e;
-    } catch (ScannerException e) {
-      throw FunctionException.arg(0, "failed to parse YAML: " + firstLine(e.getMessage()));
+    } catch (MarkedYAMLException e) {
+      Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String where =
+          m == null ? "" : "on line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ": ";
+      String problem = String.valueOf(e.getProblem());
+      int got = problem.indexOf(", but got");
+      if (problem.startsWith("expected ") && got > 0) {
+        problem = "did not find " + problem.substring(0, got);
+      }
+      throw FunctionException.call(where + problem);
     } catch (RuntimeException | StackOverflowError e) {
-      throw FunctionException.arg(0, "failed to parse YAML: " + firstLine(String.valueOf(e.getMessage())));
+      throw FunctionException.call("the YAML document cannot be read: " + firstLine(String.valueOf(e.getMessage())));
     }
   }
 
@@ -310,12 +334,10 @@ final class Yaml {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  private static final long MAX_NODES = 1_000_000;
-
   private static Value convert(Node n, IdentityHashMap<Node, Boolean> active, int depth)
       throws FunctionException {
     if (depth > 200 || active.containsKey(n)) {
-      throw FunctionException.arg(0, "the YAML document is nested too deeply or refers to itself");
+      throw FunctionException.call("the YAML document is nested too deeply or refers to itself");
     }
     if (n instanceof ScalarNode) {
       return scalar((ScalarNode) n);
@@ -337,82 +359,79 @@ final class Yaml {
     }
   }
 
+  private static boolean isMergeKey(Node k) {
+    return k instanceof ScalarNode
+        && ((ScalarNode) k).isPlain()
+        && "<<".equals(((ScalarNode) k).getValue());
+  }
+
   private static void mapping(
       MappingNode m, Map<String, Value> attrs, IdentityHashMap<Node, Boolean> active, int depth)
       throws FunctionException {
-    // Merge keys first, so that the mapping's own keys win.
+    // Merged mappings first, so that the mapping's own keys win.
     for (NodeTuple t : m.getValue()) {
-      Node k = t.getKeyNode();
-      if (k instanceof ScalarNode && "<<".equals(((ScalarNode) k).getValue())
-          && ((ScalarNode) k).isPlain()) {
-        Node v = t.getValueNode();
-        List<Node> sources = new ArrayList<>();
-        if (v instanceof SequenceNode) {
-          sources.addAll(((SequenceNode) v).getValue());
-        } else {
-          sources.add(v);
-        }
-        for (Node s : sources) {
-          if (!(s instanceof MappingNode)) {
-            throw FunctionException.arg(0, "map merge requires map or sequence of maps as the value");
-          }
-          Map<String, Value> merged = new TreeMap<>(Strings.CODE_POINT_ORDER);
-          mapping((MappingNode) s, merged, active, depth + 1);
-          merged.forEach(attrs::putIfAbsent);
-        }
-      }
-    }
-    Map<String, Value> own = new TreeMap<>(Strings.CODE_POINT_ORDER);
-    for (NodeTuple t : m.getValue()) {
-      Node k = t.getKeyNode();
-      if (k instanceof ScalarNode && "<<".equals(((ScalarNode) k).getValue()) && ((ScalarNode) k).isPlain()) {
+      if (!isMergeKey(t.getKeyNode())) {
         continue;
       }
-      Value key = convert(k, active, depth + 1);
-      if (key.isNull() || !key.type().isPrimitive()) {
-        throw FunctionException.arg(0, "only string, number and bool keys are supported in YAML mappings");
+      Node v = t.getValueNode();
+      List<Node> sources = new ArrayList<>();
+      if (v instanceof SequenceNode) {
+        sources.addAll(((SequenceNode) v).getValue());
+      } else {
+        sources.add(v);
       }
-      String name = io.github.packer2aib.core.hcl.value.Convert.to(key, Type.STRING).value().asString();
-      own.put(name, convert(t.getValueNode(), active, depth + 1));
+      for (Node src : sources) {
+        if (!(src instanceof MappingNode)) {
+          throw FunctionException.call("map merge requires map or sequence of maps as the value");
+        }
+        Map<String, Value> merged = new TreeMap<>(Strings.CODE_POINT_ORDER);
+        mapping((MappingNode) src, merged, active, depth + 1);
+        merged.forEach(attrs::putIfAbsent);
+      }
     }
-    attrs.putAll(own);
+    for (NodeTuple t : m.getValue()) {
+      Node k = t.getKeyNode();
+      if (isMergeKey(k)) {
+        continue;
+      }
+      if (!(k instanceof ScalarNode)) {
+        throw FunctionException.call("only strings are allowed as mapping keys");
+      }
+      Value key = scalar((ScalarNode) k);
+      String name =
+          key.isNull()
+              ? "null"
+              : io.github.packer2aib.core.hcl.value.Convert.to(key, Type.STRING).value().asString();
+      attrs.put(name, convert(t.getValueNode(), active, depth + 1));
+    }
   }
 
   private static Value scalar(ScalarNode n) throws FunctionException {
     String s = n.getValue();
     Tag tag = n.getTag();
-    boolean implicit = n.isPlain() && Tag.STR.equals(tag);
-    if (!implicit) {
-      if (Tag.STR.equals(tag)) {
-        return Value.string(s);
-      }
-      if (Tag.BINARY.equals(tag)) {
-        try {
-          byte[] b = Base64.getMimeDecoder().decode(s);
-          return Value.string(new String(b, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-          throw FunctionException.arg(0, "!!binary value contains invalid base64 data");
-        }
-      }
-      if (Tag.NULL.equals(tag)) {
-        return Value.nullOf(Type.DYNAMIC);
-      }
-      Value v = resolvePlain(s);
-      if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
-        if (v.type() != Type.NUMBER) {
-          throw FunctionException.arg(0, "cannot decode " + Strings.quote(s) + " as " + tag.getValue());
-        }
-        return v;
-      }
-      if (Tag.BOOL.equals(tag)) {
-        if (v.type() != Type.BOOL) {
-          throw FunctionException.arg(0, "cannot decode " + Strings.quote(s) + " as " + tag.getValue());
-        }
-        return v;
-      }
+    if (!n.isPlain()) {
       return Value.string(s);
     }
-    return resolvePlain(s);
+    Value v = resolvePlain(s);
+    if (IMPLICIT.equals(tag)) {
+      return v;
+    }
+    if (Tag.STR.equals(tag) || Tag.BINARY.equals(tag)) {
+      return Value.string(s);
+    }
+    if (Tag.NULL.equals(tag)) {
+      return Value.nullOf(Type.DYNAMIC);
+    }
+    Type want = null;
+    if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
+      want = Type.NUMBER;
+    } else if (Tag.BOOL.equals(tag)) {
+      want = Type.BOOL;
+    }
+    if (want != null && (v.isNull() || v.type() != want)) {
+      throw FunctionException.call("cannot parse " + Strings.quote(s) + " as " + tag.getValue());
+    }
+    return v;
   }
 
   private static Value resolvePlain(String s) throws FunctionException {
@@ -423,10 +442,26 @@ final class Yaml {
       case "Null":
       case "NULL":
         return Value.nullOf(Type.DYNAMIC);
+      case "y":
+      case "Y":
+      case "yes":
+      case "Yes":
+      case "YES":
+      case "on":
+      case "On":
+      case "ON":
       case "true":
       case "True":
       case "TRUE":
         return Value.TRUE;
+      case "n":
+      case "N":
+      case "no":
+      case "No":
+      case "NO":
+      case "off":
+      case "Off":
+      case "OFF":
       case "false":
       case "False":
       case "FALSE":
@@ -445,18 +480,58 @@ final class Yaml {
       case ".nan":
       case ".NaN":
       case ".NAN":
-        throw FunctionException.arg(0, "NaN cannot be represented as a number");
+        throw FunctionException.call("floating point NaN is not supported");
       default:
         break;
     }
     if (INT.matcher(s).matches() || FLOAT.matcher(s).matches()) {
-      return BigFloat.parse(s).<Value>map(Value::number).orElse(Value.string(s));
+      return BigFloat.parse(s.replace("_", "")).<Value>map(Value::number).orElse(Value.string(s));
     }
-    if (OCT.matcher(s).matches()) {
-      return Value.number(BigFloat.of(new BigInteger(s.substring(2), 8)));
+    if (BINARY.matcher(s).matches()) {
+      boolean negative = s.startsWith("-");
+      String digits = s.substring(s.indexOf('b') + 1).replace("_", "");
+      if (digits.isEmpty()) {
+        return Value.string(s);
+      }
+      BigInteger v = new BigInteger(digits, 2);
+      return Value.number(BigFloat.of(negative ? v.negate() : v));
     }
-    if (HEX.matcher(s).matches()) {
-      return Value.number(BigFloat.of(new BigInteger(s.substring(2), 16)));
+    java.util.regex.Matcher d = DATE.matcher(s);
+    java.util.regex.Matcher t = TIMESTAMP.matcher(s);
+    if (d.matches() || t.matches()) {
+      java.util.regex.Matcher m = d.matches() ? d : t;
+      try {
+        int year = Integer.parseInt(m.group(1));
+        int month = Integer.parseInt(m.group(2));
+        int day = Integer.parseInt(m.group(3));
+        java.time.OffsetDateTime odt;
+        if (m == d) {
+          odt = java.time.OffsetDateTime.of(year, month, day, 0, 0, 0, 0, java.time.ZoneOffset.UTC);
+        } else {
+          java.time.ZoneOffset off = java.time.ZoneOffset.UTC;
+          String z = m.group(8);
+          if (z != null && !z.equals("Z")) {
+            String digits = z.substring(1).replace(":", "");
+            int hh = Integer.parseInt(digits.substring(0, Math.min(2, digits.length())));
+            int mm = digits.length() > 2 ? Integer.parseInt(digits.substring(2)) : 0;
+            int secs = (hh * 3600 + mm * 60) * (z.startsWith("-") ? -1 : 1);
+            off = java.time.ZoneOffset.ofTotalSeconds(secs);
+          }
+          odt =
+              java.time.OffsetDateTime.of(
+                  year,
+                  month,
+                  day,
+                  Integer.parseInt(m.group(4)),
+                  Integer.parseInt(m.group(5)),
+                  Integer.parseInt(m.group(6)),
+                  0,
+                  off);
+        }
+        return Value.string(GoTime.formatRfc3339(odt));
+      } catch (java.time.DateTimeException | NumberFormatException e) {
+        return Value.string(s);
+      }
     }
     return Value.string(s);
   }

@@ -254,10 +254,18 @@ public final class Convert {
     }
     switch (s) {
       case "true":
+      case "1":
         return Value.TRUE;
       case "false":
+      case "0":
         return Value.FALSE;
       default:
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        if (lower.equals("true") || lower.equals("false")) {
+          throw new Failure(
+              path,
+              "a bool is required; to convert from string, use lowercase \"" + lower + "\"");
+        }
         throw new Failure(path, "a bool is required");
     }
   }
