@@ -322,9 +322,19 @@ final class GoRegex {
    * previous match is skipped.
    */
   static List<MatchResult> findAll(Pattern p, String text, int argIndex) throws FunctionException {
+    return findAll(p, text, argIndex, budgetFor(text));
+  }
+
+  static long budgetFor(String text) {
+    return BASE_BUDGET + BUDGET_PER_CHAR * text.length();
+  }
+
+  /** As {@link #findAll(Pattern, String, int)} with an explicit budget of character reads. */
+  static List<MatchResult> findAll(Pattern p, String text, int argIndex, long budget)
+      throws FunctionException {
     List<MatchResult> all = new ArrayList<>();
     try {
-      Matcher m = matcher(p, text);
+      Matcher m = p.matcher(new BudgetedText(text, budget));
       int pos = 0;
       int lastEnd = -1;
       int len = text.length();
