@@ -219,7 +219,7 @@ final class CollectionFunctions {
       if (v.type() == Type.DYNAMIC || v.type() == Type.STRING || v.type().isCollection() || v.type().isStructural()) {
         return Value.unknown(Type.NUMBER);
       }
-      throw FunctionException.arg(0, "argument must be a string, a collection type, or a structural type");
+      throw FunctionException.call("argument must be a string, a collection type, or a structural type");
     }
     if (v instanceof StringValue) {
       if (!v.isWhollyKnown()) {
@@ -239,7 +239,7 @@ final class CollectionFunctions {
       }
       return Value.number(BigFloat.of(v.elements().size()));
     }
-    throw FunctionException.arg(0, "argument must be a string, a collection type, or a structural type");
+    throw FunctionException.call("argument must be a string, a collection type, or a structural type");
   }
 
   private static Type elementType(List<Value> a) throws FunctionException {
@@ -262,14 +262,14 @@ final class CollectionFunctions {
     if (t == Type.DYNAMIC) {
       return Type.DYNAMIC;
     }
-    throw FunctionException.arg(0, "cannot read elements from " + t.friendlyName());
+    throw FunctionException.call("cannot read elements from " + t.friendlyName());
   }
 
   private static Value element(List<Value> a) throws FunctionException {
     Value list = a.get(0);
     elementType(a);
     if (list instanceof SetValue) {
-      throw FunctionException.arg(0, "cannot read elements from set of " + ((SetValue) list).elementType().friendlyName());
+      throw FunctionException.call("cannot read elements from set of " + ((SetValue) list).elementType().friendlyName());
     }
     List<Value> elems = list.elements();
     long i = Args.toLong(a.get(1), 1);
@@ -349,7 +349,7 @@ final class CollectionFunctions {
     if (t == Type.DYNAMIC) {
       return Type.DYNAMIC;
     }
-    throw FunctionException.arg(0, "values() requires a map as the first argument");
+    throw FunctionException.call("values() requires a map as the first argument");
   }
 
   private static Value values(List<Value> a) throws FunctionException {
@@ -373,16 +373,10 @@ final class CollectionFunctions {
     if (m instanceof MapValue) {
       MapValue mv = (MapValue) m;
       Value v = mv.entries().get(key);
-      if (v != null) {
-        return v;
-      }
-      Convert.Result r = Convert.to(dflt, mv.elementType());
-      if (!r.isOk()) {
-        throw FunctionException.arg(2, ((Convert.Failed) r).error().toString());
-      }
-      return r.value();
+      // Packer returns the default as given, without converting it to the map's element type.
+      return v != null ? v : dflt;
     }
-    throw FunctionException.arg(0, "the first argument must be a map or an object");
+    throw FunctionException.arg(0, "lookup() requires a map as the first argument");
   }
 
   private static Value merge(List<Value> a) throws FunctionException {
@@ -398,7 +392,7 @@ final class CollectionFunctions {
       } else if (v instanceof ObjectValue) {
         allMaps = false;
       } else {
-        throw FunctionException.arg(i, "arguments must be maps or objects, got " + Strings.quote(v.type().friendlyName()));
+        throw FunctionException.call("arguments must be maps or objects, got " + Strings.quote(v.type().friendlyName()));
       }
     }
     Map<String, Value> out = new TreeMap<>(Strings.CODE_POINT_ORDER);
@@ -532,11 +526,11 @@ final class CollectionFunctions {
     for (int i = 0; i < a.size(); i++) {
       Value v = a.get(i);
       if (v.isNull()) {
-        continue;
+        throw FunctionException.call("coalescelist arguments must be lists or tuples");
       }
       if (!(v instanceof ListValue || v instanceof TupleValue)) {
-        throw FunctionException.arg(
-            i, "coalescelist arguments must be lists or tuples, got " + v.type().friendlyName());
+        throw FunctionException.call(
+            "coalescelist arguments must be lists or tuples, got " + v.type().friendlyName());
       }
       if (!v.elements().isEmpty()) {
         return v;
@@ -752,7 +746,7 @@ final class CollectionFunctions {
     List<Value> keys = a.get(0).elements();
     Value vals = a.get(1);
     if (!(vals instanceof ListValue || vals instanceof TupleValue)) {
-      throw FunctionException.arg(1, "values must be a list or tuple");
+      throw FunctionException.call("values argument must be a list or tuple value");
     }
     List<Value> vs = vals.elements();
     if (keys.size() != vs.size()) {

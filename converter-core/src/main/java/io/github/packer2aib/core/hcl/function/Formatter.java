@@ -38,8 +38,7 @@ final class Formatter {
       int verbStart = i;
       i++;
       if (i >= n) {
-        throw FunctionException.call(
-            "invalid format string starting at offset " + byteOffset(spec, verbStart));
+        throw FunctionException.call("invalid format string starting at offset " + byteOffset(spec, i));
       }
       if (spec.charAt(i) == '%') {
         out.append('%');
@@ -93,29 +92,32 @@ final class Formatter {
       }
       if (i < n && spec.charAt(i) == '[') {
         int close = spec.indexOf(']', i);
-        if (close < 0) {
-          throw FunctionException.call(
-              "invalid format string starting at offset " + byteOffset(spec, verbStart));
+        int digitsStart = i + 1;
+        int k = digitsStart;
+        while (k < n && Character.isDigit(spec.charAt(k))) {
+          k++;
         }
-        int idx;
-        try {
-          idx = Integer.parseInt(spec.substring(i + 1, close));
-        } catch (NumberFormatException e) {
-          throw FunctionException.call(
-              "invalid format string starting at offset " + byteOffset(spec, verbStart));
+        if (k == digitsStart || spec.charAt(digitsStart) == '0' || close != k) {
+          int bad = k < n ? k : n;
+          if (k > digitsStart && spec.charAt(digitsStart) == '0') {
+            bad = digitsStart;
+          }
+          if (bad >= n) {
+            throw FunctionException.call("invalid format string starting at offset " + byteOffset(spec, bad));
+          }
+          throw unrecognized(spec, bad);
         }
-        if (idx < 1) {
-          throw FunctionException.call(
-              "invalid format string starting at offset " + byteOffset(spec, verbStart));
-        }
+        int idx = parseSmall(spec.substring(digitsStart, close));
         argNext = idx - 1;
         i = close + 1;
       }
       if (i >= n) {
-        throw FunctionException.call(
-            "invalid format string starting at offset " + byteOffset(spec, verbStart));
+        throw FunctionException.call("invalid format string starting at offset " + byteOffset(spec, i));
       }
       int verb = spec.codePointAt(i);
+      if (!Character.isLetter(verb)) {
+        throw unrecognized(spec, i);
+      }
       i += Character.charCount(verb);
       String verbText = spec.substring(verbStart, i);
       int at = byteOffset(spec, verbStart);
@@ -152,6 +154,15 @@ final class Formatter {
           "too many arguments; only " + maxUsed + " used by format string");
     }
     return out.toString();
+  }
+
+  private static FunctionException unrecognized(String spec, int at) {
+    int c = spec.codePointAt(at);
+    return FunctionException.call(
+        "unrecognized format character '"
+            + new String(Character.toChars(c))
+            + "' at offset "
+            + byteOffset(spec, at));
   }
 
   private static int parseSmall(String digits) {

@@ -25,7 +25,14 @@ final class NetworkFunctions {
             .impl(
                 a -> {
                   Cidr c = Cidr.parse(a.get(0).asString(), 0);
-                  BigInteger num = whole(a.get(1), 1);
+                  BigInteger num = a.get(1).asNumber().toBigInteger().orElse(null);
+                  if (num == null || num.bitLength() > 63) {
+                    throw FunctionException.call(
+                        "value must be a whole number, between "
+                            + Long.MIN_VALUE
+                            + " and "
+                            + Long.MAX_VALUE);
+                  }
                   int hostLen = c.bits - c.prefix;
                   BigInteger max = BigInteger.ONE.shiftLeft(hostLen).subtract(BigInteger.ONE);
                   BigInteger n = num;

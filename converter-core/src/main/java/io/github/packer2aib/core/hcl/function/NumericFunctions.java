@@ -38,7 +38,19 @@ final class NumericFunctions {
         define("signum")
             .param("num", Type.NUMBER)
             .returns(Type.NUMBER)
-            .impl(a -> Value.number(a.get(0).asNumber().signum())));
+            .impl(
+                a -> {
+                  // Packer reads the argument as a whole number first.
+                  BigFloat n = a.get(0).asNumber();
+                  if (!n.isInteger() && !n.isZero()) {
+                    throw FunctionException.call(
+                        "value must be a whole number, between "
+                            + Long.MIN_VALUE
+                            + " and "
+                            + Long.MAX_VALUE);
+                  }
+                  return Value.number(n.signum());
+                }));
     fs.add(
         define("log")
             .param("num", Type.NUMBER)

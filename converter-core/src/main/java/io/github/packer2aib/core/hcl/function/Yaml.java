@@ -56,14 +56,18 @@ final class Yaml {
     Value u = v.unmarked();
     if (isScalar(u) || isEmptyCollection(u)) {
       e.scalarOrEmpty(u, -1, true);
-      sb.append('\n');
+      if (sb.charAt(sb.length() - 1) != '\n') {
+        sb.append('\n');
+      }
       if (isPlainScalar(u)) {
         sb.append("...\n");
       }
       return sb.toString();
     }
     e.block(u, 0);
-    sb.append('\n');
+    if (sb.charAt(sb.length() - 1) != '\n') {
+      sb.append('\n');
+    }
     return sb.toString();
   }
 
@@ -111,8 +115,11 @@ final class Yaml {
       }
     }
 
+    /** Starts a new line at {@code indent} (a literal block may already have ended the line). */
     void newline(int indent) {
-      write("\n");
+      if (sb.length() == 0 || sb.charAt(sb.length() - 1) != '\n') {
+        write("\n");
+      }
       write(" ".repeat(Math.max(0, indent)));
     }
 
@@ -170,11 +177,70 @@ final class Yaml {
           write(n.toString());
         }
       } else if (u instanceof StringValue) {
-        doubleQuoted(u.asString(), parentIndent < 0 ? 2 : parentIndent + 2, true);
+        int indent = parentIndent < 0 ? 2 : parentIndent + 2;
+        if (literalAllowed(u.asString())) {
+          literal(u.asString(), indent);
+        } else {
+          doubleQuoted(u.asString(), indent, true);
+        }
       } else if (isMapping(u)) {
         write("{}");
       } else {
         write("[]");
+      }
+    }
+
+    /**
+     * Multi-line strings are written as literal blocks ({@code |}) when every character can appear
+     * in one: printable, no tab or carriage return, no space at the end of a line.
+     */
+    static boolean literalAllowed(String s) {
+      if (s.indexOf('\n') < 0) {
+        return false;
+      }
+      int[] cps = s.codePoints().toArray();
+      for (int i = 0; i < cps.length; i++) {
+        int c = cps[i];
+        if (c == '\n') {
+          continue;
+        }
+        if (!isPrintable(c) || isBreak(c) || c == 0xFEFF) {
+          return false;
+        }
+        if (c == ' ' && (i == cps.length - 1 || cps[i + 1] == '\n')) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** libyaml's literal block writer: header with hints, then lines at {@code indent}. */
+    void literal(String s, int indent) {
+      StringBuilder header = new StringBuilder("|");
+      if (s.startsWith(" ") || s.startsWith("\n")) {
+        header.append('2');
+      }
+      if (!s.endsWith("\n")) {
+        header.append('-');
+      } else if (s.length() == 1 || s.charAt(s.length() - 2) == '\n') {
+        header.append('+');
+      }
+      write(header.toString());
+      write("\n");
+      boolean lineStart = true;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '\n') {
+          write("\n");
+          lineStart = true;
+          continue;
+        }
+        if (lineStart) {
+          write(" ".repeat(indent));
+          lineStart = false;
+        }
+        sb.append(c);
+        column++;
       }
     }
 
@@ -206,11 +272,11 @@ final class Yaml {
       write("\"");
     }
 
-    private static boolean isBreak(int c) {
+    static boolean isBreak(int c) {
       return c == '\r' || c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029;
     }
 
-    private static boolean isPrintable(int c) {
+    static boolean isPrintable(int c) {
       return c == 0x0A
           || (c >= 0x20 && c <= 0x7E)
           || c == 0x85
