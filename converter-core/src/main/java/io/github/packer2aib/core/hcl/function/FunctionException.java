@@ -1,5 +1,8 @@
 package io.github.packer2aib.core.hcl.function;
 
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.source.Range;
+
 /**
  * A function call failed. {@code argIndex} is the index of the offending argument (counting
  * variadic arguments), or -1 when the failure is about the call as a whole; the evaluator locates
@@ -69,5 +72,17 @@ public final class FunctionException extends Exception {
       default:
         return m;
     }
+  }
+
+  /**
+   * The located diagnostic for this failure.
+   *
+   * @param function the called function's name
+   * @param parameter the name of the parameter at {@link #argIndex()} (see {@link
+   *     HclFunction#parameterName}), or null
+   * @param subject the argument's range when {@link #argIndex()} is not -1, else the call's
+   */
+  public Diagnostic toDiagnostic(String function, String parameter, Range subject) {
+    return Diagnostic.of(code, subject, detail(function, parameter));
   }
 }

@@ -215,4 +215,18 @@ class FunctionBehaviourTest {
             + "  word word word word word word word word word word word word word\"\n",
         yaml);
   }
+
+  @Test
+  void failuresBecomeLocatedDiagnostics() {
+    io.github.packer2aib.core.source.SourceFile file =
+        new io.github.packer2aib.core.source.SourceFile("a.pkr.hcl", "x = element([], 0)\n");
+    FunctionException e = assertThrows(FunctionException.class, () -> call("element", Value.tuple(), Value.number(0)));
+    io.github.packer2aib.core.diag.Diagnostic d =
+        e.toDiagnostic("element", null, file.range(4, 18));
+    assertEquals("HCLFN-E002", d.code());
+    assertEquals("Error in function call", d.summary());
+    assertEquals(
+        "Call to function \"element\" failed: cannot use element function with an empty list.", d.detail());
+    assertEquals("a.pkr.hcl:1:5", d.subject().orElseThrow().toString());
+  }
 }
