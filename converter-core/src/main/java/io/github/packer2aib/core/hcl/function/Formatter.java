@@ -165,11 +165,14 @@ final class Formatter {
             + byteOffset(spec, at));
   }
 
+  /** Widths and precisions are capped so that a short format cannot ask for gigabytes. */
+  static final int MAX_WIDTH = 10_000;
+
   private static int parseSmall(String digits) {
     try {
-      return Math.min(Integer.parseInt(digits), 100_000);
+      return Math.min(Integer.parseInt(digits), MAX_WIDTH);
     } catch (NumberFormatException e) {
-      return 100_000;
+      return MAX_WIDTH;
     }
   }
 

@@ -33,7 +33,7 @@ public final class BigFloat implements Comparable<BigFloat> {
    * Numbers whose decimal exponent is beyond this are refused when parsed: Go could hold them, but
    * computing them exactly would let a tiny input (say {@code 1e999999999}) take unbounded time.
    */
-  public static final int MAX_DECIMAL_EXPONENT = 100_000;
+  public static final int MAX_DECIMAL_EXPONENT = 10_000;
 
   private enum Kind {
     FINITE,

@@ -38,4 +38,26 @@ class FunctionTableTest {
     missing.removeAll(Set.of("consul_key", "aws_secretsmanager", "aws_secretsmanager_raw"));
     assertEquals(Set.of(), missing, "functions without a table case");
   }
+
+  @Test
+  void registryHasEveryPackerFunction() {
+    Set<String> expected =
+        new TreeSet<>(
+            List.of(
+                ("abs alltrue anytrue base64decode base64encode base64gzip ceil chomp chunklist cidrhost"
+                        + " cidrnetmask cidrsubnet cidrsubnets coalesce coalescelist compact concat contains"
+                        + " csvdecode distinct element endswith flatten floor format formatdate formatlist"
+                        + " indent index join jsondecode jsonencode keys length log lookup lower max md5 merge"
+                        + " min parseint pow range regex regexall regex_replace replace reverse rfc3339_parse"
+                        + " setintersection setproduct setunion sha1 sha256 sha512 signum slice sort split"
+                        + " startswith strcontains strrev substr sum textdecodebase64 textencodebase64 timeadd"
+                        + " title trim trimprefix trimspace trimsuffix unix_timestamp_parse upper urlencode"
+                        + " uuidv5 values yamldecode yamlencode zipmap timestamp legacy_isotime"
+                        + " legacy_strftime uuidv4 bcrypt vault consul_key aws_secretsmanager"
+                        + " aws_secretsmanager_raw rsadecrypt file filebase64 fileexists fileset templatefile"
+                        + " abspath pathexpand basename dirname")
+                    .split(" ")));
+    assertEquals(expected, REGISTRY.names());
+    assertEquals(Set.of("try", "can", "convert"), SpecialForms.NAMES);
+  }
 }
