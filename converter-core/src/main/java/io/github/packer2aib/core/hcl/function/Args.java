@@ -1,0 +1,106 @@
+package io.github.packer2aib.core.hcl.function;
+
+import io.github.packer2aib.core.hcl.value.BigFloat;
+import io.github.packer2aib.core.hcl.value.Value;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reading function arguments the way Go code does (whole numbers, grapheme clusters). */
+final class Args {
+  private Args() {}
+
+  private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+  private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+  /** A whole number that fits in 64 bits, or the message Go's cty gives. */
+  static long toLong(Value v, int argIndex) throws FunctionException {
+    BigFloat n = v.asNumber();
+    BigInteger i = n.toBigInteger().orElse(null);
+    if (i == null || i.compareTo(LONG_MIN) < 0 || i.compareTo(LONG_MAX) > 0) {
+      throw FunctionException.arg(
+          argIndex,
+          "value must be a whole number, between "
+              + Long.MIN_VALUE
+              + " and "
+              + Long.MAX_VALUE);
+    }
+    return i.longValue();
+  }
+
+  /** As {@link #toLong} but for Go's {@code int} used as a count or index. */
+  static int toInt(Value v, int argIndex) throws FunctionException {
+    long l = toLong(v, argIndex);
+    if (l > Integer.MAX_VALUE || l < Integer.MIN_VALUE) {
+      // Far beyond anything a list here can hold; clamp so that range checks report it.
+      return l > 0 ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+    }
+    return (int) l;
+  }
+
+  private static final Pattern GRAPHEME = Pattern.compile("\\X");
+
+  /** The user-perceived characters (extended grapheme clusters) of a string. */
+  static List<String> graphemes(String s) {
+    List<String> out = new ArrayList<>();
+    Matcher m = GRAPHEME.matcher(s);
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
+  }
+
+  /** Go's {@code unicode.IsSpace}. */
+  static boolean isGoSpace(int c) {
+    switch (c) {
+      case '\t':
+      case '\n':
+      case 0x0B:
+      case '\f':
+      case '\r':
+      case ' ':
+      case 0x85:
+      case 0xA0:
+      case 0x1680:
+      case 0x2028:
+      case 0x2029:
+      case 0x202F:
+      case 0x205F:
+      case 0x3000:
+        return true;
+      default:
+        return c >= 0x2000 && c <= 0x200A;
+    }
+  }
+
+  /** Go's {@code strings.TrimSpace}. */
+  static String trimSpace(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end) {
+      int c = s.codePointAt(start);
+      if (!isGoSpace(c)) {
+        break;
+      }
+      start += Character.charCount(c);
+    }
+    while (end > start) {
+      int c = s.codePointBefore(end);
+      if (!isGoSpace(c)) {
+        break;
+      }
+      end -= Character.charCount(c);
+    }
+    return s.substring(start, end);
+  }
+
+  static List<Value> strings(List<String> ss) {
+    List<Value> out = new ArrayList<>(ss.size());
+    for (String s : ss) {
+      out.add(Value.string(s));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,66 @@
+package io.github.packer2aib.core.hcl.function;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one frozen clock of a conversion run: every {@code timestamp()}, {@code legacy_isotime()} and
+ * {@code legacy_strftime()} in the run sees the same instant, so a template gives the same output
+ * however long the run takes. The caller picks the instant (the core reads no clock): {@link
+ * #fromSourceDateEpoch} pins it to {@code SOURCE_DATE_EPOCH} for reproducible builds.
+ *
+ * <p>{@code uuidv4()} is deterministic too: the n-th call in a run returns SHA-256(seed, n) shaped
+ * as a version-4 UUID, where the seed is derived from the frozen instant unless given. Distinct
+ * calls still give distinct UUIDs; the same run input gives the same UUIDs. (Packer's are random;
+ * a conversion that must be reproducible cannot use random ones.)
+ */
+public final class Clock {
+  private final Instant now;
+  private final long seed;
+  private long counter;
+
+  private Clock(Instant now, long seed) {
+    this.now = Objects.requireNonNull(now, "now");
+    this.seed = seed;
+  }
+
+  /** A clock frozen at {@code now}; the UUID seed is derived from it. */
+  public static Clock frozenAt(Instant now) {
+    return new Clock(now, now.getEpochSecond() * 1_000_000_007L + now.getNano());
+  }
+
+  /** A clock frozen at {@code now} with an explicit UUID seed. */
+  public static Clock frozenAt(Instant now, long seed) {
+    return new Clock(now, seed);
+  }
+
+  /**
+   * The clock for {@code SOURCE_DATE_EPOCH} (decimal seconds since 1970) when that is set and
+   * valid; empty when it is not a whole number, so the caller can report it.
+   */
+  public static Optional<Clock> fromSourceDateEpoch(String sourceDateEpoch) {
+    String s = sourceDateEpoch.trim();
+    if (!s.matches("-?[0-9]{1,12}")) {
+      return Optional.empty();
+    }
+    return Optional.of(frozenAt(Instant.ofEpochSecond(Long.parseLong(s))));
+  }
+
+  public Instant now() {
+    return now;
+  }
+
+  /** The next UUID of this run. */
+  public synchronized String nextUuidV4() {
+    ByteBuffer in = ByteBuffer.allocate(32);
+    in.put("packer2aib-uuidv4".getBytes(StandardCharsets.US_ASCII), 0, 16);
+    in.putLong(seed).putLong(counter++);
+    byte[] h = CryptoFunctions.digest("SHA-256", in.array());
+    h[6] = (byte) ((h[6] & 0x0f) | 0x40);
+    h[8] = (byte) ((h[8] & 0x3f) | 0x80);
+    return CryptoFunctions.format(h);
+  }
+}

@@ -1,0 +1,335 @@
+package io.github.packer2aib.core.hcl.function;
+
+import static io.github.packer2aib.core.hcl.function.DefinedFunction.define;
+
+import io.github.packer2aib.core.hcl.value.MapValue;
+import io.github.packer2aib.core.hcl.value.ObjectValue;
+import io.github.packer2aib.core.hcl.value.Strings;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Functions on paths and files. Reads go through the caller's {@link FileSystemView}; relative
+ * paths resolve against its base directory; {@code ~} expands to its home directory. Paths are
+ * handled with {@code /} separators, as Packer does on Linux.
+ */
+final class FileFunctions {
+  private FileFunctions() {}
+
+  static List<HclFunction> all(
+      FileSystemView fs, TemplateRenderer renderer, java.util.function.Supplier<FunctionRegistry> registry) {
+    List<HclFunction> out = new ArrayList<>();
+    out.add(
+        define("file")
+            .param("path", Type.STRING)
+            .returns(Type.STRING)
+            .impl(
+                a -> {
+                  String path = a.get(0).asString();
+                  byte[] b = read(fs, path);
+                  return Value.string(
+                      EncodingFunctions.utf8(
+                          b,
+                          0,
+                          "contents of "
+                              + path
+                              + " are not valid UTF-8; use the filebase64 function to obtain the"
+                              + " Base64 encoded contents or the other file functions (e.g. filemd5,"
+                              + " filesha256) to obtain file hashing results instead"));
+                }));
+    out.add(
+        define("filebase64")
+            .param("path", Type.STRING)
+            .returns(Type.STRING)
+            .impl(a -> Value.string(EncodingFunctions.base64(read(fs, a.get(0).asString())))));
+    out.add(
+        define("fileexists")
+            .param("path", Type.STRING)
+            .returns(Type.BOOL)
+            .impl(
+                a -> {
+                  String path = a.get(0).asString();
+                  switch (fs.kind(resolve(fs, path))) {
+                    case FILE:
+                      return Value.TRUE;
+                    case DIRECTORY:
+                      throw FunctionException.call(path + " is not a regular file, but a directory");
+                    default:
+                      return Value.FALSE;
+                  }
+                }));
+    out.add(
+        define("fileset")
+            .param("path", Type.STRING)
+            .param("pattern", Type.STRING)
+            .returns(Type.set(Type.STRING))
+            .impl(a -> fileset(fs, a.get(0).asString(), a.get(1).asString())));
+    out.add(
+        define("abspath")
+            .param("path", Type.STRING)
+            .returns(Type.STRING)
+            .impl(a -> Value.string(clean(join(fs.baseDirectory(), a.get(0).asString())))));
+    out.add(
+        define("pathexpand")
+            .param("path", Type.STRING)
+            .returns(Type.STRING)
+            .impl(a -> Value.string(expand(fs, a.get(0).asString(), 0))));
+    out.add(
+        define("basename")
+            .param("path", Type.STRING)
+            .returns(Type.STRING)
+            .impl(a -> Value.string(basename(a.get(0).asString()))));
+    out.add(
+        define("dirname")
+            .param("path", Type.STRING)
+            .returns(Type.STRING)
+            .impl(a -> Value.string(dirname(a.get(0).asString()))));
+    out.add(
+        define("templatefile")
+            .param("path", Type.STRING)
+            .param("vars", Type.DYNAMIC)
+            .returns(Type.DYNAMIC)
+            .impl(
+                a -> {
+                  if (renderer == null) {
+                    throw new FunctionException(
+                        FunctionCode.UNSUPPORTED_FUNCTION,
+                        -1,
+                        "templatefile is not available yet: rendering a template file needs the HCL"
+                            + " template engine, which this build does not include");
+                  }
+                  Value vars = a.get(1);
+                  Map<String, Value> m;
+                  if (vars instanceof ObjectValue) {
+                    m = ((ObjectValue) vars).attributes();
+                  } else if (vars instanceof MapValue) {
+                    m = ((MapValue) vars).entries();
+                  } else {
+                    throw FunctionException.arg(1, "invalid vars value: must be a map");
+                  }
+                  for (String k : m.keySet()) {
+                    if (!k.matches("[\\p{L}_][\\p{L}\\p{N}_-]*")) {
+                      throw FunctionException.arg(
+                          1,
+                          "invalid template variable name "
+                              + Strings.quote(k)
+                              + ": must start with a letter, followed by zero or more letters,"
+                              + " digits, and underscores");
+                    }
+                  }
+                  String path = a.get(0).asString();
+                  String text =
+                      EncodingFunctions.utf8(read(fs, path), 0, "contents of " + path + " are not valid UTF-8");
+                  return renderer.render(text, path, new LinkedHashMap<>(m), registry.get());
+                }));
+    return out;
+  }
+
+  static String expand(FileSystemView fs, String path, int argIndex) throws FunctionException {
+    if (!path.startsWith("~")) {
+      return path;
+    }
+    if (path.length() > 1 && path.charAt(1) != '/' && path.charAt(1) != '\\') {
+      throw FunctionException.arg(argIndex, "cannot expand user-specific home dir");
+    }
+    return clean(fs.homeDirectory() + "/" + path.substring(1));
+  }
+
+  static String resolve(FileSystemView fs, String path) throws FunctionException {
+    String expanded = expand(fs, path, 0);
+    return clean(expanded.startsWith("/") ? expanded : join(fs.baseDirectory(), expanded));
+  }
+
+  private static byte[] read(FileSystemView fs, String path) throws FunctionException {
+    String abs = resolve(fs, path);
+    if (fs.kind(abs) != FileSystemView.Kind.FILE) {
+      throw FunctionException.arg(0, "no file exists at " + path);
+    }
+    try {
+      return fs.read(abs);
+    } catch (IOException e) {
+      throw FunctionException.arg(0, "failed to read " + path);
+    }
+  }
+
+  static String join(String a, String b) {
+    if (b.startsWith("/")) {
+      return clean(b);
+    }
+    if (a.isEmpty()) {
+      return clean(b);
+    }
+    return clean(a + "/" + b);
+  }
+
+  /** Go's {@code path.Clean}. */
+  static String clean(String p) {
+    if (p.isEmpty()) {
+      return ".";
+    }
+    boolean rooted = p.startsWith("/");
+    List<String> parts = new ArrayList<>();
+    for (String s : p.split("/")) {
+      if (s.isEmpty() || s.equals(".")) {
+        continue;
+      }
+      if (s.equals("..")) {
+        if (!parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
+          parts.remove(parts.size() - 1);
+        } else if (!rooted) {
+          parts.add("..");
+        }
+        continue;
+      }
+      parts.add(s);
+    }
+    String joined = String.join("/", parts);
+    if (rooted) {
+      return "/" + joined;
+    }
+    return joined.isEmpty() ? "." : joined;
+  }
+
+  /** Go's {@code filepath.Base}. */
+  static String basename(String p) {
+    if (p.isEmpty()) {
+      return ".";
+    }
+    String s = p;
+    while (s.length() > 0 && s.endsWith("/")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    if (s.isEmpty()) {
+      return "/";
+    }
+    int i = s.lastIndexOf('/');
+    return i >= 0 ? s.substring(i + 1) : s;
+  }
+
+  /** Go's {@code filepath.Dir}. */
+  static String dirname(String p) {
+    int i = p.lastIndexOf('/');
+    String dir = clean(p.substring(0, i + 1));
+    return dir;
+  }
+
+  // ------------------------------------------------------------------ fileset
+
+  private static final int MAX_FILESET_ENTRIES = 100_000;
+
+  private static Value fileset(FileSystemView fs, String path, String pattern) throws FunctionException {
+    Pattern glob = globToRegex(pattern);
+    String root = resolve(fs, path);
+    List<String> found = new ArrayList<>();
+    if (fs.kind(root) == FileSystemView.Kind.DIRECTORY) {
+      walk(fs, root, "", glob, found, 0);
+    }
+    return Value.set(Type.STRING, Args.strings(found));
+  }
+
+  private static void walk(
+      FileSystemView fs, String dir, String rel, Pattern glob, List<String> found, int depth)
+      throws FunctionException {
+    if (depth > 64 || found.size() > MAX_FILESET_ENTRIES) {
+      throw FunctionException.call("failed to glob pattern: too many files or directories");
+    }
+    List<String> names;
+    try {
+      names = fs.list(dir);
+    } catch (IOException e) {
+      throw FunctionException.call("failed to glob pattern: cannot read " + dir);
+    }
+    for (String name : names) {
+      String abs = dir + "/" + name;
+      String r = rel.isEmpty() ? name : rel + "/" + name;
+      FileSystemView.Kind k = fs.kind(abs);
+      if (k == FileSystemView.Kind.FILE && glob.matcher(r).matches()) {
+        found.add(r);
+      } else if (k == FileSystemView.Kind.DIRECTORY) {
+        walk(fs, abs, r, glob, found, depth + 1);
+      }
+    }
+  }
+
+  /** A doublestar glob ({@code *}, {@code **}, {@code ?}, {@code [...]}, {@code {a,b}}) as a regex. */
+  static Pattern globToRegex(String glob) throws FunctionException {
+    StringBuilder sb = new StringBuilder();
+    int depth = 0;
+    for (int i = 0; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      switch (c) {
+        case '*':
+          if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+            i++;
+            if (i + 1 < glob.length() && glob.charAt(i + 1) == '/') {
+              i++;
+              sb.append("(?:[^/]*/)*");
+            } else {
+              sb.append(".*");
+            }
+          } else {
+            sb.append("[^/]*");
+          }
+          break;
+        case '?':
+          sb.append("[^/]");
+          break;
+        case '[':
+          {
+            int close = glob.indexOf(']', i + 1);
+            if (close < 0) {
+              throw FunctionException.arg(1, "failed to glob pattern (" + glob + "): syntax error in pattern");
+            }
+            String cls = glob.substring(i + 1, close);
+            if (cls.startsWith("!") || cls.startsWith("^")) {
+              cls = "^" + cls.substring(1);
+            }
+            sb.append('[').append(cls.replace("\\", "\\\\").replace("[", "\\[")).append(']');
+            i = close;
+            break;
+          }
+        case '{':
+          depth++;
+          sb.append("(?:");
+          break;
+        case '}':
+          if (depth == 0) {
+            sb.append("\\}");
+          } else {
+            depth--;
+            sb.append(')');
+          }
+          break;
+        case ',':
+          sb.append(depth > 0 ? "|" : ",");
+          break;
+        case '\\':
+          if (i + 1 < glob.length()) {
+            sb.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
+          }
+          break;
+        default:
+          sb.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    if (depth != 0) {
+      throw FunctionException.arg(1, "failed to glob pattern (" + glob + "): syntax error in pattern");
+    }
+    try {
+      return Pattern.compile(sb.toString());
+    } catch (RuntimeException e) {
+      throw FunctionException.arg(1, "failed to glob pattern (" + glob + "): syntax error in pattern");
+    }
+  }
+
+  static String utf8(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}

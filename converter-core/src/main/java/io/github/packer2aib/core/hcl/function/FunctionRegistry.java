@@ -1,0 +1,120 @@
+package io.github.packer2aib.core.hcl.function;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The functions an HCL2 Packer template can call, by name: every pure function of Packer's
+ * registry, the clock functions on the run's frozen {@link Clock}, the file functions on the
+ * caller's {@link FileSystemView}, and the secret/network functions, which are refused. {@code
+ * try}, {@code can} and {@code convert} are special forms ({@link SpecialForms}), not entries.
+ */
+public final class FunctionRegistry {
+  private final SortedMap<String, HclFunction> functions;
+
+  private FunctionRegistry(SortedMap<String, HclFunction> functions) {
+    this.functions = Collections.unmodifiableSortedMap(functions);
+  }
+
+  /**
+   * Packer's functions.
+   *
+   * @param clock the run's frozen clock
+   * @param files read access for the file functions
+   * @param templates renders {@code templatefile}; null until the HCL evaluator provides one
+   */
+  public static FunctionRegistry packer(Clock clock, FileSystemView files, TemplateRenderer templates) {
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(files, "files");
+    SortedMap<String, HclFunction> m = new TreeMap<>();
+    FunctionRegistry[] self = new FunctionRegistry[1];
+    add(m, StringFunctions.all());
+    add(m, CollectionFunctions.all());
+    add(m, NumericFunctions.all());
+    add(m, EncodingFunctions.all());
+    add(m, CryptoFunctions.all(clock));
+    add(m, DateTimeFunctions.all(clock));
+    add(m, NetworkFunctions.all());
+    add(m, FileFunctions.all(files, templates, () -> self[0].without("templatefile")));
+    add(m, RefusedFunctions.all());
+    self[0] = new FunctionRegistry(m);
+    return self[0];
+  }
+
+  private static void add(SortedMap<String, HclFunction> m, List<HclFunction> fs) {
+    for (HclFunction f : fs) {
+      if (m.put(f.name(), f) != null) {
+        throw new IllegalStateException("function defined twice: " + f.name());
+      }
+    }
+  }
+
+  /** This registry less one function. */
+  public FunctionRegistry without(String name) {
+    SortedMap<String, HclFunction> m = new TreeMap<>(functions);
+    m.remove(name);
+    return new FunctionRegistry(m);
+  }
+
+  public Optional<HclFunction> lookup(String name) {
+    return Optional.ofNullable(functions.get(name));
+  }
+
+  /** Names of the ordinary functions (special forms not included). */
+  public SortedSet<String> names() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(functions.keySet()));
+  }
+
+  /** Whether the evaluator must call this name through {@link SpecialForms}. */
+  public boolean isSpecialForm(String name) {
+    return SpecialForms.NAMES.contains(name);
+  }
+
+  /**
+   * The error for a call to a name that is neither a function nor a special form: {@code There is
+   * no function named "uper". Did you mean "upper"?}
+   */
+  public FunctionException unknownFunction(String name) {
+    String message = "There is no function named \"" + name + "\"";
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    TreeSet<String> candidates = new TreeSet<>(functions.keySet());
+    candidates.addAll(SpecialForms.NAMES);
+    for (String candidate : candidates) {
+      int d = distance(name, candidate);
+      if (d < 3 && d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    if (best != null) {
+      message += ". Did you mean \"" + best + "\"?";
+    }
+    return new FunctionException(FunctionCode.UNKNOWN_FUNCTION, -1, message);
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

@@ -1,0 +1,439 @@
+package io.github.packer2aib.core.hcl.function;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Regular expressions with Go's (RE2) syntax and semantics, on Java's engine.
+ *
+ * <p>Translation: {@code (?P<name>...)} becomes {@code (?<name>...)}; POSIX classes such as
+ * {@code [[:alpha:]]} become {@code \p{Alpha}}; {@code \v} is the vertical tab (not Java's class);
+ * {@code $} outside multi-line mode means end of text ({@code \z}), as in Go; only {@code \n} ends
+ * a line. Constructs RE2 does not have (look-around, back-references, possessive quantifiers,
+ * atomic groups) are refused with Go's kind of message instead of silently working.
+ *
+ * <p>Java's engine backtracks and can take exponential time where RE2 is linear. Every match runs
+ * against a {@link BudgetedText} that counts character reads; past the budget the match stops
+ * with a {@link FunctionException}. Deep recursion in Java's matcher (long inputs with nested
+ * groups) is caught the same way.
+ */
+final class GoRegex {
+  private GoRegex() {}
+
+  /** Patterns longer than this are refused (RE2 has a similar program-size limit). */
+  static final int MAX_PATTERN_LENGTH = 20_000;
+
+  /** Character reads allowed per match: generous for real templates, small for a computer. */
+  static final long BASE_BUDGET = 2_000_000L;
+
+  static final long BUDGET_PER_CHAR = 2_000L;
+
+  /** A compiled pattern and the names of its capture groups (empty for an unnamed group). */
+  record Compiled(Pattern pattern, List<String> groupNames) {
+    int groupIndex(String name) {
+      return groupNames.indexOf(name) + 1;
+    }
+
+    boolean hasNamedGroups() {
+      return groupNames.stream().anyMatch(n -> !n.isEmpty());
+    }
+
+    boolean hasUnnamedGroups() {
+      return groupNames.stream().anyMatch(String::isEmpty);
+    }
+  }
+
+  static Compiled compileGo(String goPattern, int argIndex) throws FunctionException {
+    List<String> names = new ArrayList<>();
+    Pattern p = compile(goPattern, argIndex, names);
+    return new Compiled(p, List.copyOf(names));
+  }
+
+  static Pattern compile(String goPattern, int argIndex) throws FunctionException {
+    return compile(goPattern, argIndex, new ArrayList<>());
+  }
+
+  private static Pattern compile(String goPattern, int argIndex, List<String> names)
+      throws FunctionException {
+    if (goPattern.length() > MAX_PATTERN_LENGTH) {
+      throw FunctionException.arg(argIndex, "invalid regular expression pattern: expression too large");
+    }
+    String java = translate(goPattern, argIndex, names);
+    try {
+      return Pattern.compile(java, Pattern.UNIX_LINES);
+    } catch (PatternSyntaxException | StackOverflowError e) {
+      String desc = e instanceof PatternSyntaxException ? ((PatternSyntaxException) e).getDescription() : "expression too complex";
+      throw FunctionException.arg(argIndex, "invalid regular expression pattern: " + desc);
+    }
+  }
+
+  private static String translate(String p, int argIndex, List<String> names)
+      throws FunctionException {
+    StringBuilder sb = new StringBuilder();
+    boolean inClass = false;
+    boolean multiline = false;
+    int n = p.length();
+    for (int i = 0; i < n; i++) {
+      char c = p.charAt(i);
+      if (c == '\\') {
+        if (i + 1 >= n) {
+          throw refuse(argIndex, "trailing backslash at end of expression", "");
+        }
+        char d = p.charAt(i + 1);
+        if (d >= '1' && d <= '9' && !inClass) {
+          throw refuse(argIndex, "invalid escape sequence", "\\" + d);
+        }
+        if (d == 'v') {
+          sb.append("\\x0B");
+        } else if (d == 'Q') {
+          int end = p.indexOf("\\E", i + 2);
+          String lit = end < 0 ? p.substring(i + 2) : p.substring(i + 2, end);
+          sb.append(Pattern.quote(lit));
+          i = end < 0 ? n : end + 1;
+          continue;
+        } else if ("kKRXhHVGZ".indexOf(d) >= 0) {
+          throw refuse(argIndex, "invalid escape sequence", "\\" + d);
+        } else {
+          sb.append(c).append(d);
+        }
+        i++;
+        continue;
+      }
+      if (inClass) {
+        if (c == '[' && p.startsWith("[:", i)) {
+          int end = p.indexOf(":]", i + 2);
+          if (end > 0) {
+            String name = p.substring(i + 2, end);
+            boolean negated = name.startsWith("^");
+            String cls = posixClass(negated ? name.substring(1) : name);
+            if (cls != null) {
+              sb.append(negated ? cls.replace("\\p", "\\P") : cls);
+              i = end + 1;
+              continue;
+            }
+          }
+          sb.append("\\[");
+          continue;
+        }
+        if (c == '[') {
+          sb.append("\\[");
+          continue;
+        }
+        if (c == '&' && i + 1 < n && p.charAt(i + 1) == '&') {
+          sb.append("\\&");
+          continue;
+        }
+        if (c == ']') {
+          inClass = false;
+        }
+        sb.append(c);
+        continue;
+      }
+      if (c == '[') {
+        inClass = true;
+        sb.append(c);
+        if (i + 1 < n && p.charAt(i + 1) == '^') {
+          sb.append('^');
+          i++;
+        }
+        if (i + 1 < n && p.charAt(i + 1) == ']') {
+          sb.append("\\]");
+          i++;
+        }
+        continue;
+      }
+      if (c == '(' && i + 1 < n && p.charAt(i + 1) == '?') {
+        if (p.startsWith("(?P<", i)) {
+          int close = p.indexOf('>', i);
+          String name = close < 0 ? "" : p.substring(i + 4, close);
+          if (name.isEmpty() || !name.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')) {
+            throw refuse(argIndex, "invalid named capture", p.substring(i, close < 0 ? n : close + 1));
+          }
+          if (names.contains(name)) {
+            throw refuse(argIndex, "duplicate capture group name", name);
+          }
+          names.add(name);
+          // Java group names must be ASCII letters and digits; number them instead.
+          sb.append("(");
+          i = close;
+          continue;
+        }
+        if (p.startsWith("(?=", i) || p.startsWith("(?!", i) || p.startsWith("(?<", i) || p.startsWith("(?>", i)) {
+          throw refuse(argIndex, "invalid or unsupported Perl syntax", p.substring(i, Math.min(n, i + 3)));
+        }
+        int j = i + 2;
+        while (j < n && Character.isLetter(p.charAt(j)) || j < n && p.charAt(j) == '-') {
+          char f = p.charAt(j);
+          if ("imsU-".indexOf(f) < 0) {
+            throw refuse(argIndex, "invalid or unsupported Perl syntax", p.substring(i, j + 1));
+          }
+          if (f == 'U') {
+            throw refuse(argIndex, "ungreedy mode is not supported here", "(?U");
+          }
+          if (f == 'm') {
+            multiline = true;
+          }
+          j++;
+        }
+        sb.append(c);
+        continue;
+      }
+      if (c == '(') {
+        names.add("");
+      }
+      if ((c == '+' || c == '*' || c == '?' || c == '}') && i + 1 < n && p.charAt(i + 1) == '+') {
+        throw refuse(argIndex, "invalid nested repetition operator", p.substring(i, i + 2));
+      }
+      if (c == '$' && !multiline) {
+        sb.append("\\z");
+        continue;
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  private static String posixClass(String name) {
+    switch (name) {
+      case "alnum":
+        return "\\p{Alnum}";
+      case "alpha":
+        return "\\p{Alpha}";
+      case "ascii":
+        return "\\p{ASCII}";
+      case "blank":
+        return "\\p{Blank}";
+      case "cntrl":
+        return "\\p{Cntrl}";
+      case "digit":
+        return "\\p{Digit}";
+      case "graph":
+        return "\\p{Graph}";
+      case "lower":
+        return "\\p{Lower}";
+      case "print":
+        return "\\p{Print}";
+      case "punct":
+        return "\\p{Punct}";
+      case "space":
+        return "\\p{Space}";
+      case "upper":
+        return "\\p{Upper}";
+      case "word":
+        return "\\w";
+      case "xdigit":
+        return "\\p{XDigit}";
+      default:
+        return null;
+    }
+  }
+
+  private static FunctionException refuse(int argIndex, String what, String text) {
+    return FunctionException.arg(
+        argIndex,
+        "invalid regular expression pattern: error parsing regexp: "
+            + what
+            + (text.isEmpty() ? "" : ": `" + text + "`"));
+  }
+
+  /** A matcher over {@code text} with a step budget. */
+  static Matcher matcher(Pattern p, String text) {
+    return p.matcher(new BudgetedText(text, BASE_BUDGET + BUDGET_PER_CHAR * text.length()));
+  }
+
+  /** Thrown when a match exceeds its budget; converted to a {@link FunctionException}. */
+  static final class BudgetExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BudgetExceeded() {
+      super("regular expression step budget exceeded", null, false, false);
+    }
+  }
+
+  static FunctionException tooExpensive(int argIndex) {
+    return FunctionException.arg(
+        argIndex,
+        "the regular expression takes too long to match this string (Java's regular expression"
+            + " engine backtracks where Go's does not); simplify the pattern");
+  }
+
+  /** A string that counts reads and stops a runaway match. */
+  static final class BudgetedText implements CharSequence {
+    private final String text;
+    private final long[] remaining;
+
+    BudgetedText(String text, long budget) {
+      this(text, new long[] {budget});
+    }
+
+    private BudgetedText(String text, long[] remaining) {
+      this.text = text;
+      this.remaining = remaining;
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (--remaining[0] < 0) {
+        throw new BudgetExceeded();
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new BudgetedText(text.substring(start, end), remaining);
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  /**
+   * Go's {@code Regexp.ReplaceAllString}: {@code $1}, {@code ${1}}, {@code $name}, {@code ${name}}
+   * expand to groups ({@code $name} takes the longest run of letters, digits and underscores; an
+   * unknown group expands to nothing); {@code $$} is a dollar.
+   */
+  static String replaceAll(Compiled c, String text, String template, int argIndex)
+      throws FunctionException {
+    StringBuilder out = new StringBuilder();
+    int last = 0;
+    for (MatchResult m : findAll(c.pattern(), text, argIndex)) {
+      out.append(text, last, m.start());
+      expand(m, template, c.groupNames(), out);
+      last = m.end();
+    }
+    out.append(text, last, text.length());
+    return out.toString();
+  }
+
+  /**
+   * Successive non-overlapping matches, as Go's {@code FindAll}: an empty match right after the
+   * previous match is skipped.
+   */
+  static List<MatchResult> findAll(Pattern p, String text, int argIndex) throws FunctionException {
+    return findAll(p, text, argIndex, budgetFor(text));
+  }
+
+  static long budgetFor(String text) {
+    return BASE_BUDGET + BUDGET_PER_CHAR * text.length();
+  }
+
+  /** As {@link #findAll(Pattern, String, int)} with an explicit budget of character reads. */
+  static List<MatchResult> findAll(Pattern p, String text, int argIndex, long budget)
+      throws FunctionException {
+    List<MatchResult> all = new ArrayList<>();
+    try {
+      Matcher m = p.matcher(new BudgetedText(text, budget));
+      int pos = 0;
+      int lastEnd = -1;
+      int len = text.length();
+      while (pos <= len && m.find(pos)) {
+        int s = m.start();
+        int e = m.end();
+        if (s == e && s == lastEnd) {
+          if (s >= len) {
+            break;
+          }
+          pos = s + Character.charCount(text.codePointAt(s));
+          continue;
+        }
+        all.add(m.toMatchResult());
+        lastEnd = e;
+        if (s == e) {
+          if (e >= len) {
+            break;
+          }
+          pos = e + Character.charCount(text.codePointAt(e));
+        } else {
+          pos = e;
+        }
+      }
+      return all;
+    } catch (BudgetExceeded | StackOverflowError e) {
+      throw tooExpensive(argIndex);
+    }
+  }
+
+  /** The first match, or null. */
+  static MatchResult find(Pattern p, String text, int argIndex) throws FunctionException {
+    try {
+      Matcher m = matcher(p, text);
+      return m.find() ? m.toMatchResult() : null;
+    } catch (BudgetExceeded | StackOverflowError e) {
+      throw tooExpensive(argIndex);
+    }
+  }
+
+  private static void expand(
+      MatchResult m, String template, List<String> names, StringBuilder out) {
+    int n = template.length();
+    for (int i = 0; i < n; i++) {
+      char c = template.charAt(i);
+      if (c != '$' || i + 1 >= n) {
+        out.append(c);
+        continue;
+      }
+      char d = template.charAt(i + 1);
+      if (d == '$') {
+        out.append('$');
+        i++;
+        continue;
+      }
+      String name;
+      int next;
+      if (d == '{') {
+        int close = template.indexOf('}', i + 2);
+        if (close < 0) {
+          out.append(c);
+          continue;
+        }
+        name = template.substring(i + 2, close);
+        next = close + 1;
+        if (name.isEmpty() || !name.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')) {
+          out.append(c);
+          continue;
+        }
+      } else {
+        int j = i + 1;
+        while (j < n && (Character.isLetterOrDigit(template.charAt(j)) || template.charAt(j) == '_')) {
+          j++;
+        }
+        if (j == i + 1) {
+          out.append(c);
+          continue;
+        }
+        name = template.substring(i + 1, j);
+        next = j;
+      }
+      String group = group(m, name, names);
+      if (group != null) {
+        out.append(group);
+      }
+      i = next - 1;
+    }
+  }
+
+  private static String group(MatchResult m, String name, List<String> names) {
+    if (name.chars().allMatch(Character::isDigit)) {
+      try {
+        int idx = Integer.parseInt(name);
+        return idx <= m.groupCount() ? m.group(idx) : null;
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    int idx = names.indexOf(name) + 1;
+    return idx > 0 ? m.group(idx) : null;
+  }
+}

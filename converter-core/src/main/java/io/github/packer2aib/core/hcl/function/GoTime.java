@@ -1,0 +1,581 @@
+package io.github.packer2aib.core.hcl.function;
+
+import io.github.packer2aib.core.hcl.value.Strings;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.Locale;
+
+/** Go's time parsing, layouts and durations, as the date functions need them. */
+final class GoTime {
+  private GoTime() {}
+
+  /** A parse failure with cty's wording (without the function-level prefix). */
+  static final class TimeError extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    TimeError(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Go's {@code time.Parse(time.RFC3339, s)}, with cty's messages. {@code spaceAllowed} also
+   * accepts a space instead of {@code T} (Packer's {@code rfc3339_parse}).
+   */
+  static OffsetDateTime parseRfc3339(String s, boolean spaceAllowed) throws TimeError {
+    Cursor c = new Cursor(s);
+    int year = c.digits(4, 4, "year");
+    c.literal("-");
+    int month = c.digits(2, 2, "month");
+    c.range(month >= 1 && month <= 12, "month");
+    c.literal("-");
+    int day = c.digits(2, 2, "day of month");
+    if (c.rest().startsWith("T") || spaceAllowed && c.rest().startsWith(" ")) {
+      c.pos++;
+    } else {
+      throw new TimeError("not a valid RFC3339 timestamp: missing required time introducer 'T'");
+    }
+    int hour = c.digits(1, 2, "hour");
+    c.range(hour <= 23, "hour");
+    c.literal(":");
+    int minute = c.digits(2, 2, "minute");
+    c.range(minute <= 59, "minute");
+    c.literal(":");
+    int second = c.digits(2, 2, "second");
+    c.range(second <= 59, "second");
+    int nanos = 0;
+    if (c.rest().length() >= 2 && c.rest().charAt(0) == '.' && Character.isDigit(c.rest().charAt(1))) {
+      c.pos++;
+      int start = c.pos;
+      while (c.pos < s.length() && Character.isDigit(s.charAt(c.pos))) {
+        c.pos++;
+      }
+      String frac = s.substring(start, c.pos);
+      String nine = (frac + "000000000").substring(0, 9);
+      nanos = Integer.parseInt(nine);
+    }
+    ZoneOffset offset;
+    String rest = c.rest();
+    if (rest.startsWith("Z")) {
+      offset = ZoneOffset.UTC;
+      c.pos++;
+    } else if (rest.length() >= 6
+        && (rest.charAt(0) == '+' || rest.charAt(0) == '-')
+        && rest.substring(1, 3).chars().allMatch(Character::isDigit)
+        && rest.charAt(3) == ':'
+        && rest.substring(4, 6).chars().allMatch(Character::isDigit)) {
+      int oh = Integer.parseInt(rest.substring(1, 3));
+      int om = Integer.parseInt(rest.substring(4, 6));
+      if (oh > 24 || om > 60) {
+        throw new TimeError("not a valid RFC3339 timestamp: UTC offset out of range");
+      }
+      int total = (oh * 3600 + om * 60) * (rest.charAt(0) == '-' ? -1 : 1);
+      try {
+        offset = ZoneOffset.ofTotalSeconds(total);
+      } catch (DateTimeException e) {
+        throw new TimeError("not a valid RFC3339 timestamp: UTC offset out of range");
+      }
+      c.pos += 6;
+    } else if (rest.isEmpty()) {
+      throw new TimeError("not a valid RFC3339 timestamp: end of string before UTC offset");
+    } else {
+      throw new TimeError("not a valid RFC3339 timestamp: cannot use " + Strings.quote(rest) + " as UTC offset");
+    }
+    if (!c.rest().isEmpty()) {
+      // Go reports trailing text without naming a layout element; cty words that as below.
+      throw new TimeError(
+          "not a valid RFC3339 timestamp: cannot use " + Strings.quote(c.rest()) + " as timestamp segment");
+    }
+    if (day < 1 || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+      throw new TimeError("not a valid RFC3339 timestamp: day out of range");
+    }
+    return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, offset);
+  }
+
+  private static final class Cursor {
+    final String s;
+    int pos;
+
+    Cursor(String s) {
+      this.s = s;
+    }
+
+    String rest() {
+      return s.substring(pos);
+    }
+
+    int digits(int min, int max, String what) throws TimeError {
+      int start = pos;
+      while (pos < s.length() && pos - start < max && Character.isDigit(s.charAt(pos))) {
+        pos++;
+      }
+      if (pos - start < min) {
+        String rest = s.substring(start);
+        pos = start;
+        if (rest.isEmpty()) {
+          throw new TimeError("not a valid RFC3339 timestamp: end of string before " + what);
+        }
+        throw new TimeError(
+            "not a valid RFC3339 timestamp: cannot use " + Strings.quote(rest) + " as " + what);
+      }
+      return Integer.parseInt(s.substring(start, pos));
+    }
+
+    /** Go reports a field out of range by quoting what follows it. */
+    void range(boolean ok, String what) throws TimeError {
+      if (!ok) {
+        throw new TimeError(
+            "not a valid RFC3339 timestamp: cannot use " + Strings.quote(rest()) + " as " + what);
+      }
+    }
+
+    void literal(String lit) throws TimeError {
+      if (s.startsWith(lit, pos)) {
+        pos += lit.length();
+        return;
+      }
+      if (pos >= s.length()) {
+        throw new TimeError(
+            "not a valid RFC3339 timestamp: end of string where " + Strings.quote(lit) + " is expected");
+      }
+      throw new TimeError(
+          "not a valid RFC3339 timestamp: found "
+              + Strings.quote(rest())
+              + " where "
+              + Strings.quote(lit)
+              + " is expected");
+    }
+  }
+
+  /** Go's {@code time.RFC3339} formatting (seconds precision, {@code Z} for UTC). */
+  static String formatRfc3339(OffsetDateTime t) {
+    return layout(t, "2006-01-02T15:04:05Z07:00");
+  }
+
+  // ------------------------------------------------------------------ durations
+
+  /** Go's {@code time.ParseDuration}, in nanoseconds. */
+  static long parseDuration(String text) throws TimeError {
+    String s = text;
+    String orig = Strings.quote(text);
+    boolean neg = false;
+    if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
+      neg = s.charAt(0) == '-';
+      s = s.substring(1);
+    }
+    if (s.equals("0")) {
+      return 0;
+    }
+    if (s.isEmpty()) {
+      throw new TimeError("time: invalid duration " + orig);
+    }
+    java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+    int i = 0;
+    while (i < s.length()) {
+      int start = i;
+      while (i < s.length() && Character.isDigit(s.charAt(i))) {
+        i++;
+      }
+      boolean pre = i > start;
+      String intPart = s.substring(start, i);
+      String fracPart = "";
+      if (i < s.length() && s.charAt(i) == '.') {
+        i++;
+        int fs = i;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+          i++;
+        }
+        fracPart = s.substring(fs, i);
+      }
+      if (!pre && fracPart.isEmpty()) {
+        throw new TimeError("time: invalid duration " + orig);
+      }
+      int us = i;
+      while (i < s.length() && s.charAt(i) != '.' && !Character.isDigit(s.charAt(i))) {
+        i++;
+      }
+      String unit = s.substring(us, i);
+      if (unit.isEmpty()) {
+        throw new TimeError("time: missing unit in duration " + orig);
+      }
+      long scale;
+      switch (unit) {
+        case "ns":
+          scale = 1L;
+          break;
+        case "us":
+        case "\u00b5s":
+        case "\u03bcs":
+          scale = 1_000L;
+          break;
+        case "ms":
+          scale = 1_000_000L;
+          break;
+        case "s":
+          scale = 1_000_000_000L;
+          break;
+        case "m":
+          scale = 60_000_000_000L;
+          break;
+        case "h":
+          scale = 3_600_000_000_000L;
+          break;
+        default:
+          throw new TimeError("time: unknown unit " + Strings.quote(unit) + " in duration " + orig);
+      }
+      java.math.BigDecimal v =
+          new java.math.BigDecimal((intPart.isEmpty() ? "0" : intPart) + (fracPart.isEmpty() ? "" : "." + fracPart));
+      total = total.add(v.multiply(java.math.BigDecimal.valueOf(scale)));
+      if (total.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+        throw new TimeError("time: invalid duration " + orig);
+      }
+    }
+    long nanos = total.setScale(0, java.math.RoundingMode.DOWN).longValue();
+    return neg ? -nanos : nanos;
+  }
+
+  // ------------------------------------------------------------------ layouts
+
+  /** Formats with a Go reference-time layout ({@code 2006-01-02T15:04:05Z07:00}). */
+  static String layout(OffsetDateTime t, String layout) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    int n = layout.length();
+    while (i < n) {
+      String rest = layout.substring(i);
+      char c = layout.charAt(i);
+      int consumed = 0;
+      String piece = null;
+      switch (c) {
+        case 'J':
+          if (rest.startsWith("January")) {
+            piece = t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            consumed = 7;
+          } else if (rest.startsWith("Jan")) {
+            piece = t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+            consumed = 3;
+          }
+          break;
+        case 'M':
+          if (rest.startsWith("Monday")) {
+            piece = t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            consumed = 6;
+          } else if (rest.startsWith("Mon")) {
+            piece = t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+            consumed = 3;
+          } else if (rest.startsWith("MST")) {
+            piece = zoneAbbreviation(t);
+            consumed = 3;
+          }
+          break;
+        case '0':
+          if (rest.startsWith("002")) {
+            piece = pad(t.getDayOfYear(), 3, '0');
+            consumed = 3;
+          } else if (rest.length() >= 2 && rest.charAt(1) >= '1' && rest.charAt(1) <= '6') {
+            consumed = 2;
+            switch (rest.charAt(1)) {
+              case '1':
+                piece = pad(t.getMonthValue(), 2, '0');
+                break;
+              case '2':
+                piece = pad(t.getDayOfMonth(), 2, '0');
+                break;
+              case '3':
+                piece = pad(hour12(t), 2, '0');
+                break;
+              case '4':
+                piece = pad(t.getMinute(), 2, '0');
+                break;
+              case '5':
+                piece = pad(t.getSecond(), 2, '0');
+                break;
+              default:
+                piece = pad(Math.floorMod(t.getYear(), 100), 2, '0');
+            }
+          }
+          break;
+        case '1':
+          if (rest.startsWith("15")) {
+            piece = pad(t.getHour(), 2, '0');
+            consumed = 2;
+          } else {
+            piece = Integer.toString(t.getMonthValue());
+            consumed = 1;
+          }
+          break;
+        case '2':
+          if (rest.startsWith("2006")) {
+            piece = pad(t.getYear(), 4, '0');
+            consumed = 4;
+          } else {
+            piece = Integer.toString(t.getDayOfMonth());
+            consumed = 1;
+          }
+          break;
+        case '_':
+          if (rest.startsWith("_2") && !rest.startsWith("_2006")) {
+            piece = pad(t.getDayOfMonth(), 2, ' ');
+            consumed = 2;
+          } else if (rest.startsWith("__2")) {
+            piece = pad(t.getDayOfYear(), 3, ' ');
+            consumed = 3;
+          }
+          break;
+        case '3':
+          piece = Integer.toString(hour12(t));
+          consumed = 1;
+          break;
+        case '4':
+          piece = Integer.toString(t.getMinute());
+          consumed = 1;
+          break;
+        case '5':
+          piece = Integer.toString(t.getSecond());
+          consumed = 1;
+          break;
+        case 'P':
+          if (rest.startsWith("PM")) {
+            piece = t.getHour() >= 12 ? "PM" : "AM";
+            consumed = 2;
+          }
+          break;
+        case 'p':
+          if (rest.startsWith("pm")) {
+            piece = t.getHour() >= 12 ? "pm" : "am";
+            consumed = 2;
+          }
+          break;
+        case '-':
+        case 'Z':
+          for (String z : new String[] {"070000", "07:00:00", "0700", "07:00", "07"}) {
+            if (rest.startsWith(z, 1)) {
+              piece = zone(t, c == 'Z', z);
+              consumed = 1 + z.length();
+              break;
+            }
+          }
+          break;
+        case '.':
+        case ',':
+          if (rest.length() >= 2 && (rest.charAt(1) == '0' || rest.charAt(1) == '9')) {
+            char d = rest.charAt(1);
+            int j = 1;
+            while (j < rest.length() && rest.charAt(j) == d) {
+              j++;
+            }
+            if (j >= rest.length() || !Character.isDigit(rest.charAt(j))) {
+              piece = fraction(t.getNano(), j - 1, d == '9', c);
+              consumed = j;
+            }
+          }
+          break;
+        default:
+          break;
+      }
+      if (piece == null) {
+        out.append(c);
+        i++;
+      } else {
+        out.append(piece);
+        i += consumed;
+      }
+    }
+    return out.toString();
+  }
+
+  private static int hour12(OffsetDateTime t) {
+    int h = t.getHour() % 12;
+    return h == 0 ? 12 : h;
+  }
+
+  private static String pad(int v, int width, char fill) {
+    String s = Integer.toString(Math.abs(v));
+    StringBuilder sb = new StringBuilder();
+    if (v < 0) {
+      sb.append('-');
+    }
+    for (int i = s.length(); i < width; i++) {
+      sb.append(fill);
+    }
+    return sb.append(s).toString();
+  }
+
+  private static String zoneAbbreviation(OffsetDateTime t) {
+    int secs = t.getOffset().getTotalSeconds();
+    if (secs == 0) {
+      return "UTC";
+    }
+    return zone(t, false, "0700");
+  }
+
+  private static String zone(OffsetDateTime t, boolean zForUtc, String form) {
+    int secs = t.getOffset().getTotalSeconds();
+    if (secs == 0 && zForUtc) {
+      return "Z";
+    }
+    char sign = secs < 0 ? '-' : '+';
+    int a = Math.abs(secs);
+    String hh = pad(a / 3600, 2, '0');
+    String mm = pad(a / 60 % 60, 2, '0');
+    String ss = pad(a % 60, 2, '0');
+    switch (form) {
+      case "070000":
+        return sign + hh + mm + ss;
+      case "07:00:00":
+        return sign + hh + ":" + mm + ":" + ss;
+      case "0700":
+        return sign + hh + mm;
+      case "07:00":
+        return sign + hh + ":" + mm;
+      default:
+        return sign + hh;
+    }
+  }
+
+  private static String fraction(int nanos, int digits, boolean trim, char sep) {
+    String nine = pad(nanos, 9, '0');
+    String f = nine.substring(0, Math.min(9, digits));
+    if (trim) {
+      int end = f.length();
+      while (end > 0 && f.charAt(end - 1) == '0') {
+        end--;
+      }
+      f = f.substring(0, end);
+      return f.isEmpty() ? "" : sep + f;
+    }
+    return sep + f;
+  }
+
+  // ------------------------------------------------------------------ strftime
+
+  /** C's {@code strftime} in the POSIX locale, for {@code legacy_strftime}. */
+  static String strftime(OffsetDateTime t, String format) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      if (c != '%' || i + 1 >= format.length()) {
+        out.append(c);
+        continue;
+      }
+      char v = format.charAt(++i);
+      switch (v) {
+        case 'a':
+          out.append(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+          break;
+        case 'A':
+          out.append(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+          break;
+        case 'b':
+        case 'h':
+          out.append(t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+          break;
+        case 'B':
+          out.append(t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+          break;
+        case 'c':
+          out.append(strftime(t, "%a %b %e %H:%M:%S %Y"));
+          break;
+        case 'C':
+          out.append(pad(t.getYear() / 100, 2, '0'));
+          break;
+        case 'd':
+          out.append(pad(t.getDayOfMonth(), 2, '0'));
+          break;
+        case 'D':
+          out.append(strftime(t, "%m/%d/%y"));
+          break;
+        case 'e':
+          out.append(pad(t.getDayOfMonth(), 2, ' '));
+          break;
+        case 'F':
+          out.append(strftime(t, "%Y-%m-%d"));
+          break;
+        case 'H':
+          out.append(pad(t.getHour(), 2, '0'));
+          break;
+        case 'I':
+          out.append(pad(hour12(t), 2, '0'));
+          break;
+        case 'j':
+          out.append(pad(t.getDayOfYear(), 3, '0'));
+          break;
+        case 'm':
+          out.append(pad(t.getMonthValue(), 2, '0'));
+          break;
+        case 'M':
+          out.append(pad(t.getMinute(), 2, '0'));
+          break;
+        case 'n':
+          out.append('\n');
+          break;
+        case 'p':
+          out.append(t.getHour() >= 12 ? "PM" : "AM");
+          break;
+        case 'r':
+          out.append(strftime(t, "%I:%M:%S %p"));
+          break;
+        case 'R':
+          out.append(strftime(t, "%H:%M"));
+          break;
+        case 'S':
+          out.append(pad(t.getSecond(), 2, '0'));
+          break;
+        case 't':
+          out.append('\t');
+          break;
+        case 'T':
+        case 'X':
+          out.append(strftime(t, "%H:%M:%S"));
+          break;
+        case 'u':
+          out.append(t.getDayOfWeek().getValue());
+          break;
+        case 'U':
+          out.append(pad((t.getDayOfYear() + 6 - t.getDayOfWeek().getValue() % 7) / 7, 2, '0'));
+          break;
+        case 'w':
+          out.append(t.getDayOfWeek().getValue() % 7);
+          break;
+        case 'W':
+          out.append(pad((t.getDayOfYear() + 6 - (t.getDayOfWeek().getValue() + 6) % 7) / 7, 2, '0'));
+          break;
+        case 'x':
+          out.append(strftime(t, "%m/%d/%y"));
+          break;
+        case 'y':
+          out.append(pad(Math.floorMod(t.getYear(), 100), 2, '0'));
+          break;
+        case 'Y':
+          out.append(t.getYear());
+          break;
+        case 'z':
+          out.append(zone(t, false, "0700"));
+          break;
+        case 'Z':
+          out.append(zoneAbbreviation(t));
+          break;
+        case '%':
+          out.append('%');
+          break;
+        default:
+          out.append('%').append(v);
+      }
+    }
+    return out.toString();
+  }
+
+  /** ISO week-based year and week, as Go's {@code ISOWeek}. */
+  static int[] isoWeek(OffsetDateTime t) {
+    return new int[] {t.get(IsoFields.WEEK_BASED_YEAR), t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)};
+  }
+
+  static OffsetDateTime plusNanos(OffsetDateTime t, long nanos) {
+    return t.plus(nanos, ChronoUnit.NANOS);
+  }
+}

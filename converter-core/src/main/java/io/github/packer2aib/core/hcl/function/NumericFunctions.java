@@ -1,0 +1,179 @@
+package io.github.packer2aib.core.hcl.function;
+
+import static io.github.packer2aib.core.hcl.function.DefinedFunction.define;
+
+import io.github.packer2aib.core.hcl.value.BigFloat;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Number functions. {@code log} and {@code pow} compute on doubles (as Packer does on Go's
+ * float64) with {@link StrictMath}; Go's {@code math.Pow} is its own algorithm and may differ from
+ * it in the last bit for fractional exponents.
+ */
+final class NumericFunctions {
+  private NumericFunctions() {}
+
+  static List<HclFunction> all() {
+    List<HclFunction> fs = new ArrayList<>();
+    fs.add(
+        define("abs")
+            .param("num", Type.NUMBER)
+            .returns(Type.NUMBER)
+            .impl(a -> Value.number(a.get(0).asNumber().abs())));
+    fs.add(
+        define("ceil")
+            .param("num", Type.NUMBER)
+            .returns(Type.NUMBER)
+            .impl(a -> Value.number(round(a.get(0).asNumber(), true))));
+    fs.add(
+        define("floor")
+            .param("num", Type.NUMBER)
+            .returns(Type.NUMBER)
+            .impl(a -> Value.number(round(a.get(0).asNumber(), false))));
+    fs.add(
+        define("signum")
+            .param("num", Type.NUMBER)
+            .returns(Type.NUMBER)
+            .impl(
+                a -> {
+                  // Packer reads the argument as a whole number first.
+                  BigFloat n = a.get(0).asNumber();
+                  if (!n.isInteger() && !n.isZero()) {
+                    throw FunctionException.call(
+                        "value must be a whole number, between "
+                            + Long.MIN_VALUE
+                            + " and "
+                            + Long.MAX_VALUE);
+                  }
+                  return Value.number(n.signum());
+                }));
+    fs.add(
+        define("log")
+            .param("num", Type.NUMBER)
+            .param("base", Type.NUMBER)
+            .returns(Type.NUMBER)
+            .impl(
+                a ->
+                    number(
+                        StrictMath.log(a.get(0).asNumber().toDouble())
+                            / StrictMath.log(a.get(1).asNumber().toDouble()))));
+    fs.add(
+        define("pow")
+            .param("num", Type.NUMBER)
+            .param("power", Type.NUMBER)
+            .returns(Type.NUMBER)
+            .impl(
+                a ->
+                    number(
+                        StrictMath.pow(
+                            a.get(0).asNumber().toDouble(), a.get(1).asNumber().toDouble()))));
+    fs.add(
+        define("max")
+            .variadic("numbers", Type.NUMBER)
+            .returns(Type.NUMBER)
+            .impl(a -> extreme(a, true)));
+    fs.add(
+        define("min")
+            .variadic("numbers", Type.NUMBER)
+            .returns(Type.NUMBER)
+            .impl(a -> extreme(a, false)));
+    fs.add(
+        define("parseint")
+            .param("number", Type.DYNAMIC)
+            .param("base", Type.NUMBER)
+            .returns(Type.NUMBER)
+            .impl(NumericFunctions::parseint));
+    return fs;
+  }
+
+  private static Value number(double d) throws FunctionException {
+    if (Double.isNaN(d)) {
+      throw FunctionException.call("the result is not a number (NaN)");
+    }
+    return Value.number(BigFloat.ofDouble(d));
+  }
+
+  private static BigFloat round(BigFloat n, boolean up) {
+    if (n.isInfinite() || n.isInteger()) {
+      return n;
+    }
+    BigInteger t = n.truncate();
+    boolean positive = n.signum() > 0;
+    if (up && positive) {
+      t = t.add(BigInteger.ONE);
+    } else if (!up && !positive) {
+      t = t.subtract(BigInteger.ONE);
+    }
+    return BigFloat.of(t);
+  }
+
+  private static Value extreme(List<Value> a, boolean max) throws FunctionException {
+    if (a.isEmpty()) {
+      throw FunctionException.call("must pass at least one number");
+    }
+    Value best = a.get(0);
+    for (Value v : a) {
+      int c = v.asNumber().compareTo(best.asNumber());
+      if (max ? c > 0 : c < 0) {
+        best = v;
+      }
+    }
+    return best;
+  }
+
+  private static Value parseint(List<Value> a) throws FunctionException {
+    Value num = a.get(0);
+    if (num.type() != Type.STRING) {
+      throw FunctionException.arg(0, "first argument must be a string, not " + num.type().friendlyName());
+    }
+    BigFloat b = a.get(1).asNumber();
+    BigInteger base = b.toBigInteger().orElse(null);
+    if (base == null || base.compareTo(BigInteger.TWO) < 0 || base.compareTo(BigInteger.valueOf(62)) > 0) {
+      throw FunctionException.arg(1, "base must be a whole number between 2 and 62 inclusive");
+    }
+    String s = num.asString();
+    BigInteger parsed = parseBigInt(s, base.intValue());
+    if (parsed == null) {
+      throw FunctionException.arg(
+          0, "cannot parse " + io.github.packer2aib.core.hcl.value.Strings.quote(s) + " as a base " + base + " integer");
+    }
+    return Value.number(BigFloat.of(parsed));
+  }
+
+  /** Go's {@code big.Int.SetString(s, base)} for bases 2..62. */
+  static BigInteger parseBigInt(String s, int base) {
+    int i = 0;
+    boolean negative = false;
+    if (s.startsWith("+") || s.startsWith("-")) {
+      negative = s.charAt(0) == '-';
+      i = 1;
+    }
+    if (i >= s.length()) {
+      return null;
+    }
+    BigInteger r = BigInteger.ZERO;
+    BigInteger bb = BigInteger.valueOf(base);
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int d;
+      if (c >= '0' && c <= '9') {
+        d = c - '0';
+      } else if (c >= 'a' && c <= 'z') {
+        d = c - 'a' + 10;
+      } else if (c >= 'A' && c <= 'Z') {
+        d = base <= 36 ? c - 'A' + 10 : c - 'A' + 36;
+      } else {
+        return null;
+      }
+      if (d >= base) {
+        return null;
+      }
+      r = r.multiply(bb).add(BigInteger.valueOf(d));
+    }
+    return negative ? r.negate() : r;
+  }
+}

@@ -1,0 +1,35 @@
+package io.github.packer2aib.core.hcl.value;
+
+import java.util.Objects;
+
+/** {@code list(T)}: a collection whose elements all have type {@code element}. */
+public record ListType(Type element) implements Type {
+  public ListType {
+    Objects.requireNonNull(element, "element");
+  }
+
+  @Override
+  public String friendlyName() {
+    return "list of " + element.friendlyName();
+  }
+
+  @Override
+  public String friendlyNameForConstraint() {
+    return "list of " + element.friendlyNameForConstraint();
+  }
+
+  @Override
+  public boolean hasDynamicTypes() {
+    return element.hasDynamicTypes();
+  }
+
+  @Override
+  public Type withoutOptionalAttributesDeep() {
+    return new ListType(element.withoutOptionalAttributesDeep());
+  }
+
+  @Override
+  public String toString() {
+    return "list(" + element + ")";
+  }
+}

@@ -1,0 +1,35 @@
+package io.github.packer2aib.core.hcl.value;
+
+import java.util.Objects;
+
+/** {@code set(T)}: a collection whose elements all have type {@code element}. */
+public record SetType(Type element) implements Type {
+  public SetType {
+    Objects.requireNonNull(element, "element");
+  }
+
+  @Override
+  public String friendlyName() {
+    return "set of " + element.friendlyName();
+  }
+
+  @Override
+  public String friendlyNameForConstraint() {
+    return "set of " + element.friendlyNameForConstraint();
+  }
+
+  @Override
+  public boolean hasDynamicTypes() {
+    return element.hasDynamicTypes();
+  }
+
+  @Override
+  public Type withoutOptionalAttributesDeep() {
+    return new SetType(element.withoutOptionalAttributesDeep());
+  }
+
+  @Override
+  public String toString() {
+    return "set(" + element + ")";
+  }
+}

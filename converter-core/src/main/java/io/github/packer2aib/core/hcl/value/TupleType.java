@@ -1,0 +1,34 @@
+package io.github.packer2aib.core.hcl.value;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** {@code tuple([T1, T2, ...])}: a fixed sequence of elements, each with its own type. */
+public record TupleType(List<Type> elements) implements Type {
+  public static final TupleType EMPTY = new TupleType(List.of());
+
+  public TupleType {
+    elements = List.copyOf(elements);
+  }
+
+  @Override
+  public String friendlyName() {
+    return "tuple";
+  }
+
+  @Override
+  public boolean hasDynamicTypes() {
+    return elements.stream().anyMatch(Type::hasDynamicTypes);
+  }
+
+  @Override
+  public Type withoutOptionalAttributesDeep() {
+    return new TupleType(
+        elements.stream().map(Type::withoutOptionalAttributesDeep).collect(Collectors.toList()));
+  }
+
+  @Override
+  public String toString() {
+    return elements.stream().map(Type::toString).collect(Collectors.joining(", ", "tuple([", "])"));
+  }
+}

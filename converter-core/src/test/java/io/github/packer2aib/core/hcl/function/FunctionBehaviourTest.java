@@ -1,0 +1,232 @@
+package io.github.packer2aib.core.hcl.function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** How calls treat unknown, null and sensitive arguments, and the special cases of the registry. */
+class FunctionBehaviourTest {
+  private static final FunctionRegistry REGISTRY = TestFunctions.registry();
+  private static final Value SECRET = Value.string("hunter2").mark(Mark.SENSITIVE);
+
+  private static Value call(String name, Value... args) throws FunctionException {
+    return REGISTRY.lookup(name).orElseThrow().call(List.of(args));
+  }
+
+  @Test
+  void unknownArgumentsGiveUnknownResultsOfTheReturnType() throws FunctionException {
+    assertEquals(Value.unknown(Type.STRING), call("upper", Value.unknown(Type.STRING)));
+    assertEquals(
+        Value.unknown(Type.STRING),
+        call("join", Value.string(","), Value.tuple(Value.string("a"), Value.unknown(Type.STRING))));
+    assertEquals(Value.unknown(Type.NUMBER), call("length", Value.unknown(Type.list(Type.STRING))));
+    assertEquals(
+        Value.number(2), call("length", Value.tuple(Value.unknown(Type.STRING), Value.string("b"))));
+    assertEquals(Value.unknown(Type.list(Type.STRING)), call("split", Value.string(","), Value.unknown(Type.DYNAMIC)));
+  }
+
+  @Test
+  void nullArgumentsAreRefusedUnlessAllowed() throws FunctionException {
+    FunctionException e = assertThrows(FunctionException.class, () -> call("upper", Value.nullOf(Type.STRING)));
+    assertEquals(0, e.argIndex());
+    assertEquals("Invalid function argument", e.summary());
+    assertEquals("Invalid value for \"str\" parameter: argument must not be null.", e.detail("upper", "str"));
+    assertEquals(Value.string("null"), call("format", Value.string("%v"), Value.nullOf(Type.DYNAMIC)));
+  }
+
+  @Test
+  void resultsFromSensitiveArgumentsAreSensitive() throws FunctionException {
+    Value up = call("upper", SECRET);
+    assertTrue(up.isSensitive());
+    assertEquals(Value.string("HUNTER2"), up.unmarked());
+    assertTrue(call("length", Value.tuple(Value.string("a"), SECRET)).isSensitive());
+    assertTrue(call("jsonencode", Value.object("password", SECRET)).isSensitive());
+    assertTrue(call("upper", Value.unknown(Type.STRING).mark(Mark.SENSITIVE)).isSensitive());
+  }
+
+  @Test
+  void failuresWithSensitiveArgumentsHideTheirDetails() {
+    FunctionException e =
+        assertThrows(
+            FunctionException.class,
+            () -> call("base64decode", Value.string("not base64 hunter2").mark(Mark.SENSITIVE)));
+    assertEquals("the details are hidden because an argument is sensitive", e.message());
+    assertFalse(e.detail("base64decode", "str").contains("hunter2"));
+  }
+
+  @Test
+  void arityErrors() {
+    FunctionException few = assertThrows(FunctionException.class, () -> call("element", Value.tuple()));
+    assertEquals("Not enough function arguments", few.summary());
+    assertEquals(
+        "Function \"element\" expects 2 argument(s). Missing value for \"index\".",
+        few.detail("element", null));
+    FunctionException many =
+        assertThrows(FunctionException.class, () -> call("upper", Value.string("a"), Value.string("b")));
+    assertEquals("Too many function arguments", many.summary());
+    assertEquals(1, many.argIndex());
+  }
+
+  @Test
+  void refusedFunctionsSayWhy() {
+    for (String name : List.of("vault", "consul_key", "aws_secretsmanager", "aws_secretsmanager_raw", "rsadecrypt")) {
+      FunctionException e = assertThrows(FunctionException.class, () -> call(name, SECRET));
+      assertEquals(FunctionCode.UNSUPPORTED_FUNCTION, e.code(), name);
+      assertEquals("HCLFN-E006", e.code().id());
+      assertTrue(e.message().contains("refused at conversion time"), name);
+    }
+  }
+
+  @Test
+  void bcryptIsAnUnknownSensitiveString() throws FunctionException {
+    Value v = call("bcrypt", Value.string("pw"));
+    assertTrue(v.isSensitive());
+    assertFalse(v.isKnown());
+    assertEquals(Type.STRING, v.type());
+    assertThrows(FunctionException.class, () -> call("bcrypt", Value.string("pw"), Value.number(99)));
+  }
+
+  @Test
+  void theClockIsFrozenAndUuidsAreReproducible() throws FunctionException {
+    FunctionRegistry a = FunctionRegistry.packer(Clock.frozenAt(TestFunctions.NOW), new TestFunctions.MemoryFiles(), null);
+    FunctionRegistry b = FunctionRegistry.packer(Clock.frozenAt(TestFunctions.NOW), new TestFunctions.MemoryFiles(), null);
+    Value a1 = a.lookup("uuidv4").orElseThrow().call(List.of());
+    Value a2 = a.lookup("uuidv4").orElseThrow().call(List.of());
+    Value b1 = b.lookup("uuidv4").orElseThrow().call(List.of());
+    assertEquals(a1, b1);
+    assertNotEquals(a1, a2);
+    assertTrue(a1.asString().matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+    assertEquals(
+        a.lookup("timestamp").orElseThrow().call(List.of()),
+        a.lookup("timestamp").orElseThrow().call(List.of()));
+  }
+
+  @Test
+  void sourceDateEpochPinsTheClock() {
+    assertEquals(Instant.ofEpochSecond(1700000000), Clock.fromSourceDateEpoch("1700000000").orElseThrow().now());
+    assertEquals(Optional.empty(), Clock.fromSourceDateEpoch("yesterday"));
+  }
+
+  @Test
+  void regexMatchingStopsWhenItsBudgetIsSpent() throws FunctionException {
+    // Java's engine backtracks; RE2 does not. Each match may read the text a bounded number of
+    // times: past that it stops with an error instead of running on.
+    java.util.regex.Pattern p = GoRegex.compile("(.*a){15}", 0);
+    String text = "a".repeat(14) + "b".repeat(20);
+    FunctionException e =
+        assertThrows(FunctionException.class, () -> GoRegex.findAll(p, text, 1, 10_000));
+    assertEquals(1, e.argIndex());
+    assertTrue(e.message().contains("takes too long"), e.message());
+    assertEquals(List.of(), GoRegex.findAll(p, text, 1, GoRegex.budgetFor(text)));
+  }
+
+  @Test
+  void regexSyntaxIsGos() throws FunctionException {
+    assertEquals(
+        Value.string("b-a"),
+        call("regex_replace", Value.string("a-b"), Value.string("(?P<x>\\w)-(?P<y>\\w)"), Value.string("${y}-${x}")));
+    assertEquals(
+        Value.string("X1"), call("regex_replace", Value.string("a1"), Value.string("[[:alpha:]]"), Value.string("X")));
+    // $ is end of text (not before a final newline) unless multi-line mode is on.
+    assertEquals(Value.string("a\nb"), call("regex_replace", Value.string("a\nb"), Value.string("a$"), Value.string("x")));
+    assertEquals(Value.string("x\nb"), call("regex_replace", Value.string("a\nb"), Value.string("(?m)a$"), Value.string("x")));
+    assertThrows(
+        FunctionException.class,
+        () -> call("regex_replace", Value.string("a"), Value.string("(a)\\1"), Value.string("x")));
+  }
+
+  @Test
+  void templatefileCallsTheHook() throws FunctionException {
+    TemplateRenderer renderer =
+        (template, file, vars, functions) -> {
+          assertTrue(functions.lookup("templatefile").isEmpty(), "no recursion into templatefile");
+          return Value.string(template.trim() + " " + vars.get("name").asString() + " from " + file);
+        };
+    FunctionRegistry r = FunctionRegistry.packer(Clock.frozenAt(TestFunctions.NOW), new TestFunctions.MemoryFiles(), renderer);
+    Value v =
+        r.lookup("templatefile")
+            .orElseThrow()
+            .call(List.of(Value.string("hello.txt"), Value.object(Map.of("name", Value.string("Ann")))));
+    assertEquals(Value.string("Hello, file! Ann from hello.txt"), v);
+    FunctionException e =
+        assertThrows(
+            FunctionException.class,
+            () ->
+                r.lookup("templatefile")
+                    .orElseThrow()
+                    .call(List.of(Value.string("hello.txt"), Value.object(Map.of("1x", Value.TRUE)))));
+    assertTrue(e.message().startsWith("invalid template variable name \"1x\""));
+  }
+
+  @Test
+  void specialForms() throws FunctionException {
+    LazyArgument fails =
+        () -> new LazyArgument.Failure(List.of(new LazyArgument.Problem("Bad", "It broke.", Optional.of("a.pkr.hcl:1,2-3"))));
+    LazyArgument works = () -> new LazyArgument.Success(Value.number(1));
+    LazyArgument unknown =
+        new LazyArgument() {
+          @Override
+          public Outcome evaluate() {
+            throw new AssertionError("must not be evaluated");
+          }
+
+          @Override
+          public boolean dependsOnUnknowns() {
+            return true;
+          }
+        };
+    assertTrue(REGISTRY.isSpecialForm("try"));
+    assertEquals(Value.number(1), SpecialForms.tryEach(List.of(fails, works)));
+    assertEquals(Value.unknown(Type.DYNAMIC), SpecialForms.tryEach(List.of(unknown, works)));
+    assertEquals(Value.FALSE, SpecialForms.can(List.of(fails)));
+    assertEquals(Value.unknown(Type.BOOL), SpecialForms.can(List.of(unknown)));
+    FunctionException e = assertThrows(FunctionException.class, () -> SpecialForms.tryEach(List.of(fails)));
+    assertEquals(
+        "no expression succeeded:\n- Bad (at a.pkr.hcl:1,2-3)\n  It broke.\n\n"
+            + "At least one expression must produce a successful result",
+        e.message());
+  }
+
+  @Test
+  void unknownFunctionSuggestsANearName() {
+    FunctionException e = REGISTRY.unknownFunction("jsonencod");
+    assertEquals("Call to unknown function", e.summary());
+    assertEquals("There is no function named \"jsonencod\". Did you mean \"jsonencode\"?", e.message());
+    assertEquals("There is no function named \"zzz\"", REGISTRY.unknownFunction("zzz").message());
+  }
+
+  @Test
+  void yamlencodeFoldsLongStringsLikePacker() throws FunctionException {
+    String text = "word ".repeat(30).trim();
+    String yaml = call("yamlencode", Value.string(text)).asString();
+    assertEquals(
+        "\"word word word word word word word word word word word word word word word word word\n"
+            + "  word word word word word word word word word word word word word\"\n",
+        yaml);
+  }
+
+  @Test
+  void failuresBecomeLocatedDiagnostics() {
+    io.github.packer2aib.core.source.SourceFile file =
+        new io.github.packer2aib.core.source.SourceFile("a.pkr.hcl", "x = element([], 0)\n");
+    FunctionException e = assertThrows(FunctionException.class, () -> call("element", Value.tuple(), Value.number(0)));
+    io.github.packer2aib.core.diag.Diagnostic d =
+        e.toDiagnostic("element", null, file.range(4, 18));
+    assertEquals("HCLFN-E002", d.code());
+    assertEquals("Error in function call", d.summary());
+    assertEquals(
+        "Call to function \"element\" failed: cannot use element function with an empty list.", d.detail());
+    assertEquals("a.pkr.hcl:1:5", d.subject().orElseThrow().toString());
+  }
+}

@@ -1,0 +1,93 @@
+package io.github.packer2aib.core.hcl.value;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ValueModelTest {
+  @Test
+  void objectsEqualWhateverTheAttributeOrder() {
+    Map<String, Value> ab = new LinkedHashMap<>();
+    ab.put("a", Value.number(1));
+    ab.put("b", Value.string("x"));
+    Map<String, Value> ba = new LinkedHashMap<>();
+    ba.put("b", Value.string("x"));
+    ba.put("a", Value.number(1));
+    assertEquals(Value.object(ab), Value.object(ba));
+    assertEquals(Value.object(ab).hashCode(), Value.object(ba).hashCode());
+    assertEquals(List.of("a", "b"), List.copyOf(Value.object(ba).attributes().keySet()));
+  }
+
+  @Test
+  void setsAreOrderedAndDeduplicated() {
+    assertEquals(
+        "toset([\"B\", \"a\", \"b\", \"é\", \"\uD83C\uDF89\"])",
+        Value.set(
+                Type.STRING,
+                List.of(
+                    Value.string("b"),
+                    Value.string("\uD83C\uDF89"),
+                    Value.string("a"),
+                    Value.string("é"),
+                    Value.string("B"),
+                    Value.string("a")))
+            .toString());
+    assertEquals(
+        "toset([-1, 2, 10])",
+        Value.set(Type.NUMBER, List.of(Value.number(10), Value.number(2), Value.number(-1))).toString());
+    assertEquals("toset([false, true])", Value.set(Type.BOOL, List.of(Value.TRUE, Value.FALSE)).toString());
+  }
+
+  @Test
+  void stringsAreNormalizedToNfc() {
+    assertEquals(Value.string("é"), Value.string("e\u0301"));
+  }
+
+  @Test
+  void collectionsCheckElementTypes() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Value.list(Type.STRING, List.of(Value.number(1))));
+  }
+
+  @Test
+  void marksAreVisibleDeepAndNeverPrinted() {
+    Value secret = Value.string("hunter2").mark(Mark.SENSITIVE);
+    assertTrue(secret.isSensitive());
+    assertEquals("(sensitive value)", secret.toString());
+    assertNotEquals(Value.string("hunter2"), secret);
+    Value obj = Value.object("password", secret, "user", Value.string("bob"));
+    assertFalse(obj.isSensitive());
+    assertTrue(obj.containsSensitive());
+    assertEquals("{password = (sensitive value), user = \"bob\"}", obj.toString());
+    Value.Unmarked um = obj.unmarkDeep();
+    assertEquals(Set.of(Mark.SENSITIVE), um.marks());
+    assertFalse(um.value().containsSensitive());
+    assertEquals(secret, secret.mark(Mark.SENSITIVE));
+  }
+
+  @Test
+  void knownness() {
+    Value partly = Value.tuple(Value.number(1), Value.unknown(Type.STRING));
+    assertTrue(partly.isKnown());
+    assertFalse(partly.isWhollyKnown());
+    assertFalse(Value.unknown(Type.DYNAMIC).isKnown());
+    assertTrue(Value.nullOf(Type.STRING).isNull());
+    assertEquals("unknown(list(string))", Value.unknown(Type.list(Type.STRING)).toString());
+  }
+
+  @Test
+  void valuePathsPrintLikePacker() {
+    assertEquals(
+        ".tags[\"env\"][0].name",
+        ValuePath.ROOT.attribute("tags").key("env").index(0).attribute("name").toString());
+  }
+}
