@@ -27,7 +27,8 @@ class DiagnosticCodesTest {
           RuleCode.class,
           RetargetCode.class,
           MappingCode.class,
-          io.github.packer2aib.core.parse.hcl.HclSyntaxCode.class);
+          io.github.packer2aib.core.parse.hcl.HclSyntaxCode.class,
+          io.github.packer2aib.core.hcl.function.FunctionCode.class);
 
   private static List<DiagnosticCode> all() {
     List<DiagnosticCode> codes = new ArrayList<>();

@@ -1,7 +1,6 @@
 package io.github.packer2aib.core.hcl.function;
 
 import io.github.packer2aib.core.diag.DiagnosticCode;
-import io.github.packer2aib.core.diag.Severity;
 
 /** Diagnostics of function calls, worded as HCL words them. */
 public enum FunctionCode implements DiagnosticCode {
@@ -12,26 +11,14 @@ public enum FunctionCode implements DiagnosticCode {
   UNKNOWN_FUNCTION("HCLFN-E005", "Call to unknown function"),
   UNSUPPORTED_FUNCTION("HCLFN-E006", "Unsupported function");
 
-  private final String id;
-  private final String summary;
+  private final Text text;
 
   FunctionCode(String id, String summary) {
-    this.id = id;
-    this.summary = summary;
+    this.text = new Text(id, summary);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String summary() {
-    return summary;
-  }
-
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
+  public Text text() {
+    return text;
   }
 }

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.hcl.function;
 
+import io.github.packer2aib.core.testing.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -33,20 +34,11 @@ class PackerDifferentialTest {
 
   @BeforeAll
   static void locateTools() throws IOException {
-    evalScript = null;
-    String shared = System.getProperty("packer2aib.shared");
-    if (shared != null && Files.isRegularFile(Paths.get(shared, "tools", "packer-eval.sh"))) {
-      evalScript = Paths.get(shared, "tools", "packer-eval.sh");
-    } else {
-      // A worktree may sit deeper than the main clone: look for shared/ beside any ancestor.
-      for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-        Path candidate = dir.resolve("shared").resolve("tools").resolve("packer-eval.sh");
-        if (Files.isRegularFile(candidate)) {
-          evalScript = candidate;
-          break;
-        }
-      }
-    }
+    evalScript =
+        SharedFolder.find()
+            .map(shared -> shared.resolve("tools").resolve("packer-eval.sh"))
+            .filter(Files::isRegularFile)
+            .orElse(null);
     Files.writeString(
         templateDir.resolve("t.pkr.hcl"),
         "variable \"x\" {\n  type    = string\n  default = \"a\"\n}\n",
