@@ -1,0 +1,56 @@
+package io.github.packer2aib.core.packer;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The intermediate model: one Packer template after evaluation, whatever syntax it was written in
+ * (HCL2 native syntax, HCL JSON syntax, legacy JSON, or legacy JSON written as YAML). Every front end
+ * produces it; the mapper consumes it. Values are evaluated HCL values ({@code hcl.value.Value}),
+ * which carry sensitivity and may be unknown (data sources, {@code build.*}).
+ *
+ * @param syntax what the template was written in
+ * @param root the file or folder the template was read from, as the user named it
+ * @param variables input variables with their final values, in declaration order
+ * @param locals local values (HCL2 only), in declaration order
+ * @param sources source blocks (HCL2) or builders (legacy JSON: a builder is a source named after its
+ *     {@code name}, else its {@code type})
+ * @param builds build blocks (legacy JSON: one build with every builder)
+ * @param packer the {@code packer} block or legacy {@code min_packer_version}
+ * @param description the legacy template's {@code description}
+ */
+public record PackerTemplate(
+    Syntax syntax,
+    String root,
+    List<Variable> variables,
+    List<Local> locals,
+    List<Source> sources,
+    List<Build> builds,
+    Optional<PackerSettings> packer,
+    Optional<String> description) {
+
+  /** The template languages we read. */
+  public enum Syntax {
+    HCL2,
+    HCL2_JSON,
+    LEGACY_JSON,
+    LEGACY_YAML
+  }
+
+  public PackerTemplate {
+    Objects.requireNonNull(syntax, "syntax");
+    Objects.requireNonNull(root, "root");
+    variables = List.copyOf(variables);
+    locals = List.copyOf(locals);
+    sources = List.copyOf(sources);
+    builds = List.copyOf(builds);
+    Objects.requireNonNull(packer, "packer");
+    Objects.requireNonNull(description, "description");
+  }
+
+  /** The source block {@code type.name}, e.g. {@code azure-arm.ubuntu}. */
+  public Optional<Source> source(String reference) {
+    return sources.stream().filter(s -> s.reference().equals(reference)).findFirst();
+  }
+}

@@ -1,0 +1,43 @@
+package io.github.packer2aib.core.packer;
+
+import io.github.packer2aib.core.source.Range;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A provisioner as written (before {@code only}/{@code except} filtering and {@code override}
+ * merging, which depend on the usage and are the mapper's job).
+ *
+ * @param type e.g. {@code shell}, {@code powershell}, {@code file}, {@code windows-restart}
+ * @param name the optional {@code name}
+ * @param config the evaluated body without the common fields below
+ * @param only usage references it applies to (empty: all)
+ * @param except usage references it does not apply to
+ * @param override per usage name, fields that replace the body's
+ * @param pauseBefore {@code pause_before} as written (a Go duration such as {@code 10s})
+ * @param maxRetries {@code max_retries}
+ * @param timeout {@code timeout} as written
+ * @param range the block or object
+ */
+public record Provisioner(
+    String type,
+    Optional<String> name,
+    Config config,
+    List<String> only,
+    List<String> except,
+    Map<String, Config> override,
+    Optional<Setting> pauseBefore,
+    Optional<Setting> maxRetries,
+    Optional<Setting> timeout,
+    Range range) {
+
+  public Provisioner {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(config, "config");
+    only = List.copyOf(only);
+    except = List.copyOf(except);
+    override = Map.copyOf(override);
+  }
+}
