@@ -44,9 +44,10 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  packer2aib convert template.pkr.hcl > template.json",
-      "  packer2aib convert -o out --format yaml a.pkr.hcl b.pkr.json",
-      "  cat template.json | packer2aib convert --stdin-name template.json -"
+      "  packer2aib convert image.yaml > image.json",
+      "  packer2aib convert -o out --format yaml a.json deploy.json",
+      "  packer2aib convert --api-version 2022-07-01 image.json",
+      "  cat image.yaml | packer2aib convert --stdin-name image.yaml -"
     })
 final class ConvertCommand implements Callable<Integer> {
 

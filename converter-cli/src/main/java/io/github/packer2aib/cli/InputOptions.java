@@ -23,7 +23,8 @@ final class InputOptions {
       type = Path.class,
       converter = Verbatim.class,
       description =
-          "Template files to read (Packer HCL2 .pkr.hcl, Packer JSON, AIB JSON, or YAML). "
+          "Template files to read: AIB templates in JSON (a resource, an ARM deployment template"
+              + " or a REST body) or YAML. "
               + "'-' reads standard input (at most once).")
   List<String> inputs = new ArrayList<>();
 

@@ -17,8 +17,9 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Converts HashiCorp Packer templates into Azure VM Image Builder (AIB) image templates,"
-          + " and validates AIB templates against the AIB REST API.",
+      "Converts templates into Azure VM Image Builder (AIB) image templates and validates them"
+          + " against the AIB REST API specs. Reads AIB templates in JSON (also ARM deployment"
+          + " templates) and YAML; Packer input is being added.",
       ""
     },
     synopsisSubcommandLabel = "COMMAND",
@@ -30,8 +31,8 @@ import picocli.CommandLine.ScopeType;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  packer2aib convert template.pkr.hcl > template.json",
-      "  packer2aib convert -o out --format yaml a.pkr.hcl b.json",
+      "  packer2aib convert image.yaml > image.json",
+      "  packer2aib convert -o out --format yaml a.json b.yaml",
       "  packer2aib validate --strict out/*.json",
       "  source <(packer2aib completion)"
     })
