@@ -219,7 +219,8 @@ final class Evaluation {
         current = Traversals.index(current, key, legacy.range(), diagnostics);
       }
       if (errorsSince(mark)) {
-        return Value.unknown(Type.DYNAMIC).withMarks(current.marks());
+        // The failed step's unknown result, of the best type known.
+        return current;
       }
     }
     return current;

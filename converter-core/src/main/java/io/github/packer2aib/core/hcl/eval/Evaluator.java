@@ -6,6 +6,8 @@ import io.github.packer2aib.core.hcl.syntax.Expression;
 import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,7 +41,8 @@ public final class Evaluator {
                   + " for example with locals."));
       value = Value.unknown(Type.DYNAMIC);
     }
-    return new EvalResult(value, evaluation.diagnostics);
+    // A problem inside a for or splat body is found once per element: report it once.
+    return new EvalResult(value, new ArrayList<>(new LinkedHashSet<>(evaluation.diagnostics)));
   }
 
   /**
