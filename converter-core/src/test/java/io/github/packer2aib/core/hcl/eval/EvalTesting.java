@@ -105,7 +105,11 @@ final class EvalTesting {
   }
 
   static Expression parse(String text) {
-    HclExpressionResult r = new HclParser().parseExpression(new SourceFile("expr.hcl", text));
+    return parse("expr.hcl", text);
+  }
+
+  static Expression parse(String fileName, String text) {
+    HclExpressionResult r = new HclParser().parseExpression(new SourceFile(fileName, text));
     if (r.hasErrors() || r.expression().isEmpty()) {
       throw new IllegalArgumentException("does not parse: " + text + "\n" + r.diagnostics());
     }
