@@ -418,7 +418,9 @@ final class Evaluation {
                 + " and "
                 + f.type().friendlyName()
                 + ", respectively.");
-        return unknown(Type.DYNAMIC, t, f);
+        // As in HCL the condition's problems are not reported, but its marks are kept.
+        Value cond = new Evaluation().eval(condition, ctx);
+        return unknown(Type.DYNAMIC, cond, t, f);
       }
       resultType = unified.get();
       convertTrue = !t.type().equals(resultType);
@@ -666,7 +668,7 @@ final class Evaluation {
             EvalCode.NULL_FOR_CONDITION,
             condition.range(),
             "The value of the 'if' clause must not be null.");
-        return unknown(Type.DYNAMIC, collection);
+        return unknown(Type.DYNAMIC, collection, result);
       }
       Convert.Result asBool = Convert.to(Values.stripMarks(result), Type.BOOL);
       if (!asBool.isOk()) {
@@ -674,10 +676,10 @@ final class Evaluation {
             EvalCode.INVALID_FOR_CONDITION,
             condition.range(),
             "The 'if' clause value is invalid: " + ((Convert.Failed) asBool).error() + ".");
-        return unknown(Type.DYNAMIC, collection);
+        return unknown(Type.DYNAMIC, collection, result);
       }
       if (errorsSince(mark)) {
-        return unknown(Type.DYNAMIC, collection);
+        return unknown(Type.DYNAMIC, collection, result);
       }
       marks.addAll(result.deepMarks());
     }
@@ -697,6 +699,7 @@ final class Evaluation {
       if (e.condition().isPresent()) {
         Expression condition = e.condition().get();
         Value include = eval(condition, child);
+        marks.addAll(include.deepMarks());
         if (include.isNull()) {
           if (known) {
             error(
@@ -718,7 +721,6 @@ final class Evaluation {
           known = false;
           continue;
         }
-        marks.addAll(include.deepMarks());
         if (!asBool.value().isKnown()) {
           known = false;
           continue;
@@ -770,6 +772,7 @@ final class Evaluation {
       if (e.grouping()) {
         groups.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       } else if (attributes.containsKey(name)) {
+        marks.addAll(value.deepMarks());
         error(
             EvalCode.DUPLICATE_FOR_KEY,
             keyExpr.range(),
@@ -783,6 +786,10 @@ final class Evaluation {
       }
     }
     if (!known || failed) {
+      // Whatever was computed may be in the eventual value: keep its marks.
+      tupleElements.forEach(v -> marks.addAll(v.deepMarks()));
+      attributes.values().forEach(v -> marks.addAll(v.deepMarks()));
+      groups.values().forEach(vs -> vs.forEach(v -> marks.addAll(v.deepMarks())));
       return Value.unknown(Type.DYNAMIC).withMarks(marks);
     }
     if (e.keyExpr().isEmpty()) {
@@ -908,7 +915,7 @@ final class Evaluation {
       } else {
         diagnostics.add(registry.unknownFunction(name).toDiagnostic(name, null, call.nameRange()));
       }
-      return Value.unknown(Type.DYNAMIC);
+      return unknownFrom(call, ctx);
     }
     HclFunction f = found.get();
     List<Parameter> params = f.parameters();
@@ -966,7 +973,7 @@ final class Evaluation {
                       + params.get(count).name()
                       + "\"")
               .toDiagnostic(name, null, Ranges.lastCharacter(call.range())));
-      return Value.unknown(Type.DYNAMIC);
+      return unknownFrom(call, ctx);
     }
     List<Range> ranges = new ArrayList<>();
     for (Expression e : expressions) {
@@ -982,7 +989,7 @@ final class Evaluation {
                   params.size(),
                   "Function \"" + name + "\" expects only " + params.size() + " argument(s)")
               .toDiagnostic(name, null, ranges.get(params.size())));
-      return Value.unknown(Type.DYNAMIC);
+      return unknownFrom(call, ctx);
     }
 
     int mark = diagnostics.size();
@@ -1023,6 +1030,23 @@ final class Evaluation {
     }
   }
 
+  /**
+   * The unknown result of a call that failed before its arguments were evaluated (as HCL does,
+   * their problems are not reported), with the marks the arguments would have given it.
+   */
+  private static Value unknownFrom(FunctionCall call, EvalContext ctx) {
+    return unknownFrom(call, ctx, Type.DYNAMIC);
+  }
+
+  private static Value unknownFrom(FunctionCall call, EvalContext ctx, Type type) {
+    Evaluation scratch = new Evaluation();
+    Set<Mark> marks = EnumSet.noneOf(Mark.class);
+    for (Expression argument : call.arguments()) {
+      marks.addAll(scratch.eval(argument, ctx).deepMarks());
+    }
+    return Value.unknown(type).withMarks(marks);
+  }
+
   private Value specialForm(FunctionCall call, EvalContext ctx) {
     String name = call.name();
     List<Expression> arguments = call.arguments();
@@ -1040,7 +1064,7 @@ final class Evaluation {
       Range subject = i >= 0 && i < arguments.size() ? arguments.get(i).range() : call.range();
       String parameter = name.equals("convert") ? (i == 0 ? "value" : "type") : "expression";
       diagnostics.add(ex.toDiagnostic(name, i >= 0 ? parameter : null, subject));
-      return Value.unknown(name.equals("can") ? Type.BOOL : Type.DYNAMIC);
+      return unknownFrom(call, ctx, name.equals("can") ? Type.BOOL : Type.DYNAMIC);
     }
   }
 
@@ -1055,14 +1079,14 @@ final class Evaluation {
                       + (arguments.isEmpty() ? "value" : "type")
                       + "\"")
               .toDiagnostic("convert", null, Ranges.lastCharacter(call.range())));
-      return Value.unknown(Type.DYNAMIC);
+      return unknownFrom(call, ctx);
     }
     if (arguments.size() > 2) {
       diagnostics.add(
           new FunctionException(
                   FunctionCode.TOO_MANY_ARGUMENTS, 2, "Function \"convert\" expects only 2 argument(s)")
               .toDiagnostic("convert", null, arguments.get(2).range()));
-      return Value.unknown(Type.DYNAMIC);
+      return unknownFrom(call, ctx);
     }
     int mark = diagnostics.size();
     Value value = eval(arguments.get(0), ctx);

@@ -32,7 +32,7 @@ class EvaluatorSmokeTest {
         "any (unknown) | Unknown variable: There is no variable named \"vat\". Did you mean \"var\"?",
         show("vat.name", vars));
     assertEquals(
-        "any (unknown) | Unsupported attribute: This object does not have an attribute named \"nme\". Did you mean \"name\"?",
+        "any (unknown) (sensitive) | Unsupported attribute: This object does not have an attribute named \"nme\". Did you mean \"name\"?",
         show("var.nme", vars));
     assertEquals("tuple([string, string]) [\"a\", \"b\"]", show("var.list[*]", vars));
     assertEquals("string \"ab\"", show("\"%{for x in var.list}${x}%{endfor}\"", vars));
