@@ -177,7 +177,8 @@ class PackerEvalDifferentialTest {
 
   /**
    * Packer's error as the table writes it: {@code ERROR: summary | detail}, the detail's wrapped
-   * lines joined, without the "with x as …" paragraph naming the values involved.
+   * lines joined, without the "with x as …" paragraph naming the values involved; only the first
+   * error when there are several.
    */
   static String packerError(String out) {
     String[] lines = out.split("\n", -1);
@@ -188,7 +189,7 @@ class PackerEvalDifferentialTest {
     }
     List<List<String>> paragraphs = new ArrayList<>();
     List<String> current = new ArrayList<>();
-    for (int k = i + 1; k < lines.length; k++) {
+    for (int k = i + 1; k < lines.length && !lines[k].startsWith("Error: "); k++) {
       if (lines[k].isBlank()) {
         if (!current.isEmpty()) {
           paragraphs.add(current);
