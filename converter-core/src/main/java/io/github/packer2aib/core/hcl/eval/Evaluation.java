@@ -1,13 +1,6 @@
 package io.github.packer2aib.core.hcl.eval;
 
 import io.github.packer2aib.core.diag.Diagnostic;
-import io.github.packer2aib.core.hcl.function.FunctionCode;
-import io.github.packer2aib.core.hcl.function.FunctionException;
-import io.github.packer2aib.core.hcl.function.FunctionRegistry;
-import io.github.packer2aib.core.hcl.function.HclFunction;
-import io.github.packer2aib.core.hcl.function.LazyArgument;
-import io.github.packer2aib.core.hcl.function.Parameter;
-import io.github.packer2aib.core.hcl.function.SpecialForms;
 import io.github.packer2aib.core.hcl.syntax.BinaryOp;
 import io.github.packer2aib.core.hcl.syntax.BinaryOperator;
 import io.github.packer2aib.core.hcl.syntax.Conditional;
@@ -49,7 +42,6 @@ import io.github.packer2aib.core.hcl.value.SetType;
 import io.github.packer2aib.core.hcl.value.Templates;
 import io.github.packer2aib.core.hcl.value.TupleType;
 import io.github.packer2aib.core.hcl.value.Type;
-import io.github.packer2aib.core.hcl.value.TypeConstraint;
 import io.github.packer2aib.core.hcl.value.Unify;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
@@ -89,7 +81,7 @@ final class Evaluation {
       return ctx.splatItem().orElse(Value.unknown(Type.DYNAMIC));
     }
     if (e instanceof FunctionCall call) {
-      return call(call, ctx);
+      return new Calls(this).call(call, ctx);
     }
     if (e instanceof Conditional conditional) {
       return conditional(conditional, ctx);
@@ -130,11 +122,11 @@ final class Evaluation {
 
   // ---- bookkeeping --------------------------------------------------------------------------
 
-  private void error(EvalCode code, Range subject, String detail) {
+  void error(EvalCode code, Range subject, String detail) {
     diagnostics.add(Diagnostic.of(code, subject, detail));
   }
 
-  private boolean errorsSince(int mark) {
+  boolean errorsSince(int mark) {
     for (int i = mark; i < diagnostics.size(); i++) {
       if (diagnostics.get(i).isError()) {
         return true;
@@ -152,7 +144,7 @@ final class Evaluation {
     return marks;
   }
 
-  private static Value unknown(Type type, Value... from) {
+  static Value unknown(Type type, Value... from) {
     return Value.unknown(type).withMarks(marksOf(from));
   }
 
@@ -891,248 +883,5 @@ final class Evaluation {
     }
     Type element = Traversals.elementType(sourceType);
     return Type.list(sink.eval(s.each(), ctx.withSplatItem(Value.unknown(element))).type());
-  }
-
-  // ---- function calls -----------------------------------------------------------------------
-
-  private Value call(FunctionCall call, EvalContext ctx) {
-    FunctionRegistry registry = ctx.functions();
-    String name = call.name();
-    if (registry == null) {
-      error(EvalCode.FUNCTIONS_NOT_ALLOWED, call.range(), "Functions may not be called here.");
-      return Value.unknown(Type.DYNAMIC);
-    }
-    if (registry.isSpecialForm(name)) {
-      return specialForm(call, ctx);
-    }
-    Optional<HclFunction> found = registry.lookup(name);
-    if (found.isEmpty()) {
-      if (name.equals("templatefile") && ctx.isInsideTemplateFile()) {
-        diagnostics.add(
-            FunctionException.call(
-                    "cannot recursively call templatefile from inside templatefile call")
-                .toDiagnostic(name, null, call.range()));
-      } else {
-        diagnostics.add(registry.unknownFunction(name).toDiagnostic(name, null, call.nameRange()));
-      }
-      return unknownFrom(call, ctx);
-    }
-    HclFunction f = found.get();
-    List<Parameter> params = f.parameters();
-    boolean variadic = f.variadic().isPresent();
-
-    // Arguments: expressions, with the final one's elements spread out when it ends with "...".
-    List<Expression> expressions = new ArrayList<>(call.arguments());
-    List<Value> spread = null;
-    Range spreadRange = null;
-    if (call.expandFinal() && !expressions.isEmpty()) {
-      Expression last = expressions.remove(expressions.size() - 1);
-      int mark = diagnostics.size();
-      Value expand = eval(last, ctx);
-      if (errorsSince(mark)) {
-        return unknown(Type.DYNAMIC, expand);
-      }
-      Type t = expand.type();
-      boolean sequence = t instanceof TupleType || t instanceof ListType || t instanceof SetType;
-      if (t != Type.DYNAMIC && !sequence) {
-        error(
-            EvalCode.INVALID_EXPANDING_ARGUMENT,
-            last.range(),
-            "The expanding argument (indicated by ...) must be of a tuple, list, or set type.");
-        return unknown(Type.DYNAMIC, expand);
-      }
-      if (expand.isNull()) {
-        error(
-            EvalCode.INVALID_EXPANDING_ARGUMENT,
-            last.range(),
-            "The expanding argument (indicated by ...) must not be null.");
-        return unknown(Type.DYNAMIC, expand);
-      }
-      if (t == Type.DYNAMIC || !expand.isKnown()) {
-        return unknown(Type.DYNAMIC, expand);
-      }
-      Value.Unmarked um = expand.unmark();
-      spread = new ArrayList<>();
-      for (Value element : um.value().elements()) {
-        spread.add(element.withMarks(um.marks()));
-      }
-      spreadRange = last.range();
-    }
-    int count = expressions.size() + (spread == null ? 0 : spread.size());
-    if (count < params.size()) {
-      diagnostics.add(
-          new FunctionException(
-                  FunctionCode.NOT_ENOUGH_ARGUMENTS,
-                  -1,
-                  "Function \""
-                      + name
-                      + "\" expects"
-                      + (variadic ? " at least " : " ")
-                      + params.size()
-                      + " argument(s). Missing value for \""
-                      + params.get(count).name()
-                      + "\"")
-              .toDiagnostic(name, null, Ranges.lastCharacter(call.range())));
-      return unknownFrom(call, ctx);
-    }
-    List<Range> ranges = new ArrayList<>();
-    for (Expression e : expressions) {
-      ranges.add(e.range());
-    }
-    for (int i = 0; spread != null && i < spread.size(); i++) {
-      ranges.add(spreadRange);
-    }
-    if (!variadic && count > params.size()) {
-      diagnostics.add(
-          new FunctionException(
-                  FunctionCode.TOO_MANY_ARGUMENTS,
-                  params.size(),
-                  "Function \"" + name + "\" expects only " + params.size() + " argument(s)")
-              .toDiagnostic(name, null, ranges.get(params.size())));
-      return unknownFrom(call, ctx);
-    }
-
-    int mark = diagnostics.size();
-    List<Value> args = new ArrayList<>();
-    for (Expression e : expressions) {
-      args.add(eval(e, ctx));
-    }
-    if (spread != null) {
-      args.addAll(spread);
-    }
-    for (int i = 0; i < args.size(); i++) {
-      Parameter p = i < params.size() ? params.get(i) : f.variadic().get();
-      Convert.Result r = Convert.to(Values.stripMarks(args.get(i)), p.type());
-      if (!r.isOk()) {
-        diagnostics.add(
-            FunctionException.arg(i, ((Convert.Failed) r).error().toString())
-                .toDiagnostic(name, p.name(), ranges.get(i)));
-      }
-    }
-    Value[] all = args.toArray(new Value[0]);
-    if (errorsSince(mark)) {
-      return unknown(Type.DYNAMIC, all);
-    }
-    try {
-      return f.call(args);
-    } catch (FunctionException ex) {
-      int i = ex.argIndex();
-      Range subject = i >= 0 && i < ranges.size() ? ranges.get(i) : call.range();
-      diagnostics.add(ex.toDiagnostic(name, f.parameterName(i), subject));
-      return unknown(Type.DYNAMIC, all);
-    } catch (RuntimeException bug) {
-      // A function must report bad arguments as FunctionExceptions; anything else is its bug,
-      // but bad input still must not stop the whole evaluation.
-      diagnostics.add(
-          FunctionException.call("internal error: " + bug)
-              .toDiagnostic(name, null, call.range()));
-      return unknown(Type.DYNAMIC, all);
-    }
-  }
-
-  /**
-   * The unknown result of a call that failed before its arguments were evaluated (as HCL does,
-   * their problems are not reported), with the marks the arguments would have given it.
-   */
-  private static Value unknownFrom(FunctionCall call, EvalContext ctx) {
-    return unknownFrom(call, ctx, Type.DYNAMIC);
-  }
-
-  private static Value unknownFrom(FunctionCall call, EvalContext ctx, Type type) {
-    Evaluation scratch = new Evaluation();
-    Set<Mark> marks = EnumSet.noneOf(Mark.class);
-    for (Expression argument : call.arguments()) {
-      marks.addAll(scratch.eval(argument, ctx).deepMarks());
-    }
-    return Value.unknown(type).withMarks(marks);
-  }
-
-  private Value specialForm(FunctionCall call, EvalContext ctx) {
-    String name = call.name();
-    List<Expression> arguments = call.arguments();
-    try {
-      switch (name) {
-        case "try":
-          return SpecialForms.tryEach(lazy(arguments, ctx));
-        case "can":
-          return SpecialForms.can(lazy(arguments, ctx));
-        default:
-          return convertCall(call, ctx);
-      }
-    } catch (FunctionException ex) {
-      int i = ex.argIndex();
-      Range subject = i >= 0 && i < arguments.size() ? arguments.get(i).range() : call.range();
-      String parameter = name.equals("convert") ? (i == 0 ? "value" : "type") : "expression";
-      diagnostics.add(ex.toDiagnostic(name, i >= 0 ? parameter : null, subject));
-      return unknownFrom(call, ctx, name.equals("can") ? Type.BOOL : Type.DYNAMIC);
-    }
-  }
-
-  private Value convertCall(FunctionCall call, EvalContext ctx) throws FunctionException {
-    List<Expression> arguments = call.arguments();
-    if (arguments.size() < 2) {
-      diagnostics.add(
-          new FunctionException(
-                  FunctionCode.NOT_ENOUGH_ARGUMENTS,
-                  -1,
-                  "Function \"convert\" expects 2 argument(s). Missing value for \""
-                      + (arguments.isEmpty() ? "value" : "type")
-                      + "\"")
-              .toDiagnostic("convert", null, Ranges.lastCharacter(call.range())));
-      return unknownFrom(call, ctx);
-    }
-    if (arguments.size() > 2) {
-      diagnostics.add(
-          new FunctionException(
-                  FunctionCode.TOO_MANY_ARGUMENTS, 2, "Function \"convert\" expects only 2 argument(s)")
-              .toDiagnostic("convert", null, arguments.get(2).range()));
-      return unknownFrom(call, ctx);
-    }
-    int mark = diagnostics.size();
-    Value value = eval(arguments.get(0), ctx);
-    TypeConstraintResult type = TypeExpressions.read(arguments.get(1));
-    diagnostics.addAll(type.diagnostics());
-    if (errorsSince(mark) || type.constraint().isEmpty()) {
-      return unknown(
-          type.constraint().map(TypeConstraint::type).orElse(Type.DYNAMIC), value);
-    }
-    return SpecialForms.convert(value, type.constraint().get());
-  }
-
-  /** Arguments of {@code try} and {@code can}: evaluated only when asked. */
-  private static List<LazyArgument> lazy(List<Expression> arguments, EvalContext ctx) {
-    List<LazyArgument> out = new ArrayList<>();
-    for (Expression e : arguments) {
-      out.add(new Lazy(e, ctx));
-    }
-    return out;
-  }
-
-  private record Lazy(Expression expression, EvalContext ctx) implements LazyArgument {
-    @Override
-    public Outcome evaluate() {
-      Evaluation evaluation = new Evaluation();
-      Value v = evaluation.eval(expression, ctx);
-      List<Problem> problems = new ArrayList<>();
-      for (Diagnostic d : evaluation.diagnostics) {
-        if (d.isError()) {
-          problems.add(
-              new Problem(d.summary(), d.detail(), d.subject().map(Ranges::hcl)));
-        }
-      }
-      return problems.isEmpty() ? new Success(v) : new Failure(problems);
-    }
-
-    @Override
-    public boolean dependsOnUnknowns() {
-      for (ScopeTraversal reference : References.of(expression)) {
-        Evaluation evaluation = new Evaluation();
-        Value v = evaluation.eval(reference, ctx);
-        if (!evaluation.errorsSince(0) && !v.isWhollyKnown()) {
-          return true;
-        }
-      }
-      return false;
-    }
   }
 }

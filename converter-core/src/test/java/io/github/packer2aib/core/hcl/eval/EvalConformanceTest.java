@@ -11,7 +11,6 @@ import io.github.packer2aib.core.diag.TextRenderer;
 import io.github.packer2aib.core.hcl.function.FunctionRegistry;
 import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.HclPrinter;
-import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
 import io.github.packer2aib.core.hcl.value.Convert;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.TypeConstraint;
