@@ -31,16 +31,12 @@ import io.github.packer2aib.core.hcl.syntax.UnaryOp;
 import io.github.packer2aib.core.hcl.syntax.UnaryOperator;
 import io.github.packer2aib.core.hcl.value.BigFloat;
 import io.github.packer2aib.core.hcl.value.Convert;
-import io.github.packer2aib.core.hcl.value.ListType;
-import io.github.packer2aib.core.hcl.value.ListValue;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.NullValue;
 import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.OperationException;
 import io.github.packer2aib.core.hcl.value.Operations;
-import io.github.packer2aib.core.hcl.value.SetType;
 import io.github.packer2aib.core.hcl.value.Templates;
-import io.github.packer2aib.core.hcl.value.TupleType;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Unify;
 import io.github.packer2aib.core.hcl.value.Value;
@@ -48,7 +44,6 @@ import io.github.packer2aib.core.hcl.value.Values;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,10 +98,10 @@ final class Evaluation {
       return object(object, ctx);
     }
     if (e instanceof ForExpr forExpr) {
-      return forExpr(forExpr, ctx);
+      return new ForExpressions(this).forExpr(forExpr, ctx);
     }
     if (e instanceof SplatExpr splat) {
-      return splat(splat, ctx);
+      return new Splats(this).splat(splat, ctx);
     }
     if (e instanceof IndexExpr index) {
       Value collection = eval(index.collection(), ctx);
@@ -229,7 +224,7 @@ final class Evaluation {
   }
 
   /** Literal text and interpolated values joined into a string (HCL's TemplateExpr). */
-  private Value templateParts(List<TemplatePart> parts, EvalContext ctx) {
+  Value templateParts(List<TemplatePart> parts, EvalContext ctx) {
     StringBuilder text = new StringBuilder();
     Set<Mark> marks = EnumSet.noneOf(Mark.class);
     boolean known = true;
@@ -250,7 +245,7 @@ final class Evaluation {
         subject = directive.range();
       } else {
         TemplateFor directive = (TemplateFor) part;
-        value = templateFor(directive, ctx);
+        value = new ForExpressions(this).templateFor(directive, ctx);
         subject = directive.range();
       }
       marks.addAll(value.deepMarks());
@@ -282,76 +277,6 @@ final class Evaluation {
         new Branch(directive.thenParts(), directive.range()),
         new Branch(directive.elseParts(), directive.range()),
         ctx);
-  }
-
-  private Value templateFor(TemplateFor directive, EvalContext ctx) {
-    Value collection = eval(directive.collection(), ctx);
-    Range subject = directive.collection().range();
-    Optional<Value> problem = checkIterable(collection, subject, Type.STRING);
-    if (problem.isPresent()) {
-      return problem.get();
-    }
-    if (!collection.isKnown()) {
-      return unknown(Type.STRING, collection);
-    }
-    Value.Unmarked um = collection.unmark();
-    Set<Mark> marks = EnumSet.noneOf(Mark.class);
-    marks.addAll(um.marks());
-    StringBuilder text = new StringBuilder();
-    boolean known = true;
-    boolean failed = false;
-    for (Value[] pair : Iteration.pairs(um.value())) {
-      EvalContext child = ctx.child(symbols(directive.keyVariable(), directive.valueVariable(), pair));
-      int mark = diagnostics.size();
-      Value body = templateParts(directive.bodyParts(), child);
-      marks.addAll(body.deepMarks());
-      if (errorsSince(mark)) {
-        failed = true;
-      } else if (body.isKnown()) {
-        text.append(body.unmarked().asString());
-      } else {
-        known = false;
-      }
-    }
-    if (failed || !known) {
-      return Value.unknown(Type.STRING).withMarks(marks);
-    }
-    return Value.string(text.toString()).withMarks(marks);
-  }
-
-  /**
-   * Null, unknown-typed and non-iterable collections of {@code for}: the value to return
-   * instead of iterating (reporting the errors), or empty when the collection can be iterated.
-   */
-  private Optional<Value> checkIterable(Value collection, Range subject, Type resultType) {
-    if (collection.isNull()) {
-      error(
-          EvalCode.NULL_ITERATION,
-          subject,
-          "A null value cannot be used as the collection in a 'for' expression.");
-      return Optional.of(unknown(resultType, collection));
-    }
-    if (collection.type() == Type.DYNAMIC) {
-      return Optional.of(unknown(resultType, collection));
-    }
-    if (!Iteration.canIterate(collection.type())) {
-      error(
-          EvalCode.NON_ITERABLE,
-          subject,
-          "A value of type "
-              + collection.type().friendlyName()
-              + " cannot be used as the collection in a 'for' expression.");
-      return Optional.of(unknown(resultType, collection));
-    }
-    return Optional.empty();
-  }
-
-  private static Map<String, Value> symbols(
-      Optional<String> keyVariable, String valueVariable, Value[] pair) {
-    Map<String, Value> m = new LinkedHashMap<>();
-    keyVariable.ifPresent(k -> m.put(k, pair[0]));
-    m.put(valueVariable, pair[1]);
-    return m;
   }
 
   // ---- conditionals -------------------------------------------------------------------------
@@ -637,251 +562,5 @@ final class Evaluation {
       return unknown(Type.DYNAMIC, all.toArray(new Value[0]));
     }
     return new ObjectValue(attributes).withMarks(marks);
-  }
-
-  private Value forExpr(ForExpr e, EvalContext ctx) {
-    Value collection = eval(e.collection(), ctx);
-    Optional<Value> problem = checkIterable(collection, e.collection().range(), Type.DYNAMIC);
-    if (problem.isPresent()) {
-      return problem.get();
-    }
-    Set<Mark> marks = EnumSet.noneOf(Mark.class);
-    // An early look at the condition with unknown symbols catches a wrong type once rather than
-    // once per element.
-    if (e.condition().isPresent()) {
-      Expression condition = e.condition().get();
-      Map<String, Value> unknowns = new LinkedHashMap<>();
-      e.keyVariable().ifPresent(k -> unknowns.put(k, Value.unknown(Type.DYNAMIC)));
-      unknowns.put(e.valueVariable(), Value.unknown(Type.DYNAMIC));
-      int mark = diagnostics.size();
-      Value result = eval(condition, ctx.child(unknowns));
-      if (result.isNull()) {
-        error(
-            EvalCode.NULL_FOR_CONDITION,
-            condition.range(),
-            "The value of the 'if' clause must not be null.");
-        return unknown(Type.DYNAMIC, collection, result);
-      }
-      Convert.Result asBool = Convert.to(Values.stripMarks(result), Type.BOOL);
-      if (!asBool.isOk()) {
-        error(
-            EvalCode.INVALID_FOR_CONDITION,
-            condition.range(),
-            "The 'if' clause value is invalid: " + ((Convert.Failed) asBool).error() + ".");
-        return unknown(Type.DYNAMIC, collection, result);
-      }
-      if (errorsSince(mark)) {
-        return unknown(Type.DYNAMIC, collection, result);
-      }
-      marks.addAll(result.deepMarks());
-    }
-    if (!collection.isKnown()) {
-      return unknown(Type.DYNAMIC, collection).withMarks(marks);
-    }
-
-    Value.Unmarked um = collection.unmark();
-    marks.addAll(um.marks());
-    boolean known = true;
-    boolean failed = false;
-    List<Value> tupleElements = new ArrayList<>();
-    Map<String, Value> attributes = new TreeMap<>();
-    Map<String, List<Value>> groups = new LinkedHashMap<>();
-    for (Value[] pair : Iteration.pairs(um.value())) {
-      EvalContext child = ctx.child(symbols(e.keyVariable(), e.valueVariable(), pair));
-      if (e.condition().isPresent()) {
-        Expression condition = e.condition().get();
-        Value include = eval(condition, child);
-        marks.addAll(include.deepMarks());
-        if (include.isNull()) {
-          if (known) {
-            error(
-                EvalCode.INVALID_FOR_CONDITION,
-                condition.range(),
-                "The value of the 'if' clause must not be null.");
-          }
-          known = false;
-          continue;
-        }
-        Convert.Result asBool = Convert.to(Values.stripMarks(include), Type.BOOL);
-        if (!asBool.isOk()) {
-          if (known) {
-            error(
-                EvalCode.INVALID_FOR_CONDITION,
-                condition.range(),
-                "The 'if' clause value is invalid: " + ((Convert.Failed) asBool).error() + ".");
-          }
-          known = false;
-          continue;
-        }
-        if (!asBool.value().isKnown()) {
-          known = false;
-          continue;
-        }
-        if (!asBool.value().asBoolean()) {
-          continue;
-        }
-      }
-      if (e.keyExpr().isEmpty()) {
-        tupleElements.add(eval(e.valueExpr(), child));
-        continue;
-      }
-      Expression keyExpr = e.keyExpr().get();
-      Value keyRaw = eval(keyExpr, child);
-      marks.addAll(keyRaw.deepMarks());
-      if (keyRaw.isNull()) {
-        if (known) {
-          error(
-              EvalCode.INVALID_FOR_KEY,
-              keyExpr.range(),
-              "Key expression in 'for' expression must not produce a null value.");
-        }
-        known = false;
-        continue;
-      }
-      if (!keyRaw.isKnown()) {
-        known = false;
-        continue;
-      }
-      Convert.Result key = Convert.to(Values.stripMarks(keyRaw), Type.STRING);
-      if (!key.isOk()) {
-        if (known) {
-          error(
-              EvalCode.INVALID_FOR_KEY,
-              keyExpr.range(),
-              "The key expression produced an invalid result: "
-                  + ((Convert.Failed) key).error()
-                  + ".");
-        }
-        known = false;
-        continue;
-      }
-      if (!key.value().isKnown()) {
-        known = false;
-        continue;
-      }
-      String name = key.value().asString();
-      Value value = eval(e.valueExpr(), child);
-      if (e.grouping()) {
-        groups.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-      } else if (attributes.containsKey(name)) {
-        marks.addAll(value.deepMarks());
-        error(
-            EvalCode.DUPLICATE_FOR_KEY,
-            keyExpr.range(),
-            "Two different items produced the key \""
-                + name
-                + "\" in this 'for' expression. If duplicates are expected, use the ellipsis"
-                + " (...) after the value expression to enable grouping by key.");
-        failed = true;
-      } else {
-        attributes.put(name, value);
-      }
-    }
-    if (!known || failed) {
-      // Whatever was computed may be in the eventual value: keep its marks.
-      tupleElements.forEach(v -> marks.addAll(v.deepMarks()));
-      attributes.values().forEach(v -> marks.addAll(v.deepMarks()));
-      groups.values().forEach(vs -> vs.forEach(v -> marks.addAll(v.deepMarks())));
-      return Value.unknown(Type.DYNAMIC).withMarks(marks);
-    }
-    if (e.keyExpr().isEmpty()) {
-      return Value.tuple(tupleElements).withMarks(marks);
-    }
-    if (e.grouping()) {
-      groups.forEach((k, vs) -> attributes.put(k, Value.tuple(vs)));
-    }
-    return new ObjectValue(attributes).withMarks(marks);
-  }
-
-  // ---- splats -------------------------------------------------------------------------------
-
-  private Value splat(SplatExpr s, EvalContext ctx) {
-    int start = diagnostics.size();
-    Value source = eval(s.source(), ctx);
-    if (errorsSince(start)) {
-      return unknown(Type.DYNAMIC, source);
-    }
-    Type sourceType = source.type();
-    boolean sequence =
-        sourceType instanceof TupleType
-            || sourceType instanceof ListType
-            || sourceType instanceof SetType;
-    if (source.isNull()) {
-      if (!sequence) {
-        return Value.tuple().withMarks(source.marks());
-      }
-      error(
-          EvalCode.NULL_SPLAT,
-          s.source().range(),
-          "Splat expressions (with the * symbol) cannot be applied to null sequences.");
-      return unknown(Type.DYNAMIC, source);
-    }
-    if (sourceType == Type.DYNAMIC) {
-      // It may be a list or a single value: nothing is known of the result.
-      return unknown(Type.DYNAMIC, source);
-    }
-    if (!sequence) {
-      source = Value.tuple(source);
-      sourceType = source.type();
-    }
-    if (!source.isKnown()) {
-      return Value.unknown(resultType(s, sourceType, ctx, this)).withMarks(source.marks());
-    }
-    Value.Unmarked um = source.unmark();
-    List<Value> values = new ArrayList<>();
-    boolean known = true;
-    for (Value item : um.value().elements()) {
-      int mark = diagnostics.size();
-      values.add(eval(s.each(), ctx.withSplatItem(item)));
-      if (errorsSince(mark)) {
-        known = false;
-      }
-    }
-    if (!known) {
-      Type t = resultType(s, sourceType, ctx, new Evaluation());
-      return Value.unknown(t).withMarks(marksOf(values.toArray(new Value[0]))).withMarks(um.marks());
-    }
-    if (sourceType instanceof TupleType) {
-      return Value.tuple(values).withMarks(um.marks());
-    }
-    if (values.isEmpty()) {
-      Type t = resultType(s, sourceType, ctx, this);
-      return new ListValue(Traversals.elementType(t), List.of()).withMarks(um.marks());
-    }
-    return list(values).withMarks(um.marks());
-  }
-
-  /** The elements as a list; a tuple when they have no common type (cannot happen in HCL). */
-  private static Value list(List<Value> values) {
-    List<Type> types = new ArrayList<>();
-    for (Value v : values) {
-      types.add(v.type());
-    }
-    Optional<Type> common = Unify.unify(types, true);
-    if (common.isPresent()) {
-      List<Value> converted = new ArrayList<>();
-      for (Value v : values) {
-        Convert.Result r = Convert.to(v, common.get());
-        if (!r.isOk()) {
-          return Value.tuple(values);
-        }
-        converted.add(r.value());
-      }
-      return new ListValue(common.get(), converted);
-    }
-    return Value.tuple(values);
-  }
-
-  /** The type a splat would produce, found by applying it to unknown elements. */
-  private Type resultType(SplatExpr s, Type sourceType, EvalContext ctx, Evaluation sink) {
-    if (sourceType instanceof TupleType tuple) {
-      List<Type> types = new ArrayList<>();
-      for (Type t : tuple.elements()) {
-        types.add(sink.eval(s.each(), ctx.withSplatItem(Value.unknown(t))).type());
-      }
-      return Type.tuple(types);
-    }
-    Type element = Traversals.elementType(sourceType);
-    return Type.list(sink.eval(s.each(), ctx.withSplatItem(Value.unknown(element))).type());
   }
 }
