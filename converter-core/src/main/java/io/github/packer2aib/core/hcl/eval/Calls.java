@@ -29,10 +29,10 @@ import java.util.Set;
 
 /**
  * Function calls as HCL's {@code FunctionCallExpr} evaluates them: the function is looked up (with
- * a "did you mean" for unknown names), a final {@code args...} is spread into arguments, the
- * arity is checked before any argument is evaluated, every argument is converted to its
- * parameter's type (all mismatches are reported) and only then is the function called. {@code
- * try}, {@code can} and {@code convert} are special forms with unevaluated arguments.
+ * a "did you mean" for unknown names), a final {@code args...} is spread into arguments, the arity
+ * is checked before any argument is evaluated, every argument is converted to its parameter's type
+ * (all mismatches are reported) and only then is the function called. {@code try}, {@code can} and
+ * {@code convert} are special forms with unevaluated arguments.
  */
 final class Calls {
   private final Evaluation ev;
@@ -59,7 +59,8 @@ final class Calls {
                     "cannot recursively call templatefile from inside templatefile call")
                 .toDiagnostic(name, null, call.range()));
       } else {
-        ev.diagnostics.add(registry.unknownFunction(name).toDiagnostic(name, null, call.nameRange()));
+        ev.diagnostics.add(
+            registry.unknownFunction(name).toDiagnostic(name, null, call.nameRange()));
       }
       return unknownFrom(call, ctx);
     }
@@ -170,8 +171,7 @@ final class Calls {
       // A function must report bad arguments as FunctionExceptions; anything else is its bug,
       // but bad input still must not stop the whole evaluation.
       ev.diagnostics.add(
-          FunctionException.call("internal error: " + bug)
-              .toDiagnostic(name, null, call.range()));
+          FunctionException.call("internal error: " + bug).toDiagnostic(name, null, call.range()));
       return Evaluation.unknown(Type.DYNAMIC, all);
     }
   }
@@ -240,7 +240,9 @@ final class Calls {
     if (arguments.size() > 2) {
       ev.diagnostics.add(
           new FunctionException(
-                  FunctionCode.TOO_MANY_ARGUMENTS, 2, "Function \"convert\" expects only 2 argument(s)")
+                  FunctionCode.TOO_MANY_ARGUMENTS,
+                  2,
+                  "Function \"convert\" expects only 2 argument(s)")
               .toDiagnostic("convert", null, arguments.get(2).range()));
       return unknownFrom(call, ctx);
     }

@@ -51,10 +51,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One evaluation: walks an expression tree and computes its value with the semantics of
- * HashiCorp's {@code hclsyntax}, collecting diagnostics. Every node evaluates to a value; a node
- * that fails reports why and evaluates to an unknown of the best type known (carrying the marks of
- * what it was computed from), so its parents go on and report their own problems.
+ * One evaluation: walks an expression tree and computes its value with the semantics of HashiCorp's
+ * {@code hclsyntax}, collecting diagnostics. Every node evaluates to a value; a node that fails
+ * reports why and evaluates to an unknown of the best type known (carrying the marks of what it was
+ * computed from), so its parents go on and report their own problems.
  */
 final class Evaluation {
   final List<Diagnostic> diagnostics = new ArrayList<>();

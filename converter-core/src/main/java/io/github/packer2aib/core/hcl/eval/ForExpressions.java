@@ -51,7 +51,8 @@ final class ForExpressions {
     boolean known = true;
     boolean failed = false;
     for (Value[] pair : Iteration.pairs(um.value())) {
-      EvalContext child = ctx.child(symbols(directive.keyVariable(), directive.valueVariable(), pair));
+      EvalContext child =
+          ctx.child(symbols(directive.keyVariable(), directive.valueVariable(), pair));
       int mark = ev.diagnostics.size();
       Value body = ev.templateParts(directive.bodyParts(), child);
       marks.addAll(body.deepMarks());
@@ -70,8 +71,8 @@ final class ForExpressions {
   }
 
   /**
-   * Null, unknown-typed and non-iterable collections of {@code for}: the value to return
-   * instead of iterating (reporting the errors), or empty when the collection can be iterated.
+   * Null, unknown-typed and non-iterable collections of {@code for}: the value to return instead of
+   * iterating (reporting the errors), or empty when the collection can be iterated.
    */
   private Optional<Value> checkIterable(Value collection, Range subject, Type resultType) {
     if (collection.isNull()) {
@@ -257,5 +258,4 @@ final class ForExpressions {
     }
     return new ObjectValue(attributes).withMarks(marks);
   }
-
 }

@@ -71,7 +71,9 @@ final class Splats {
     }
     if (!known) {
       Type t = resultType(s, sourceType, ctx, new Evaluation());
-      return Value.unknown(t).withMarks(Evaluation.marksOf(values.toArray(new Value[0]))).withMarks(um.marks());
+      return Value.unknown(t)
+          .withMarks(Evaluation.marksOf(values.toArray(new Value[0])))
+          .withMarks(um.marks());
     }
     if (sourceType instanceof TupleType) {
       return Value.tuple(values).withMarks(um.marks());

@@ -125,9 +125,9 @@ final class EvalTesting {
   }
 
   /**
-   * A canonical rendering of a value with everything shown: {@code "s"}, {@code 1.5}, {@code
-   * true}, {@code null}, {@code (unknown)}, sequences {@code [a, b]}, mappings {@code {"k": v}};
-   * a sensitive value is followed by {@code (sensitive)}.
+   * A canonical rendering of a value with everything shown: {@code "s"}, {@code 1.5}, {@code true},
+   * {@code null}, {@code (unknown)}, sequences {@code [a, b]}, mappings {@code {"k": v}}; a
+   * sensitive value is followed by {@code (sensitive)}.
    */
   static String render(Value v) {
     StringBuilder sb = new StringBuilder();

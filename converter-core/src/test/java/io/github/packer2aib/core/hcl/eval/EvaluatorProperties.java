@@ -56,9 +56,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Properties of the evaluator: literal text of any value evaluates back to the value; no
- * expression makes it throw and every diagnostic points inside the text; a sensitive variable
- * taints every result computed from it.
+ * Properties of the evaluator: literal text of any value evaluates back to the value; no expression
+ * makes it throw and every diagnostic points inside the text; a sensitive variable taints every
+ * result computed from it.
  */
 class EvaluatorProperties {
   private static final Range R = new Range("generated", Position.START, Position.START);
@@ -85,7 +85,8 @@ class EvaluatorProperties {
 
   private Arbitrary<Value> scalars() {
     Arbitrary<Value> strings =
-        Arbitraries.of("", "a", " ", "${", "%{", "$${x}", "\"", "\\", "\n", "é", "😀", "~", "}", "\t")
+        Arbitraries.of(
+                "", "a", " ", "${", "%{", "$${x}", "\"", "\\", "\n", "é", "😀", "~", "}", "\t")
             .list()
             .ofMaxSize(5)
             .map(l -> Value.string(String.join("", l)));
@@ -126,7 +127,8 @@ class EvaluatorProperties {
       LiteralValue abs = LiteralValue.number(d.abs(), R);
       return d.signum() < 0 ? new UnaryOp(UnaryOperator.NEGATE, abs, R) : abs;
     }
-    if (v.type().isStructural() && v.type() instanceof io.github.packer2aib.core.hcl.value.TupleType) {
+    if (v.type().isStructural()
+        && v.type() instanceof io.github.packer2aib.core.hcl.value.TupleType) {
       List<Expression> elements = new ArrayList<>();
       v.elements().forEach(e -> elements.add(literal(e)));
       return new Tuple(elements, R);
@@ -135,7 +137,9 @@ class EvaluatorProperties {
     ((io.github.packer2aib.core.hcl.value.ObjectValue) v)
         .attributes()
         .forEach(
-            (k, e) -> items.add(new ObjectItem(quoted(List.of(new TemplateLiteral(k, R))), literal(e), R)));
+            (k, e) ->
+                items.add(
+                    new ObjectItem(quoted(List.of(new TemplateLiteral(k, R))), literal(e), R)));
     return new ObjectCons(items, R);
   }
 
@@ -204,8 +208,7 @@ class EvaluatorProperties {
   }
 
   @Property(tries = 1000)
-  void everyResultComputedFromASensitiveValueIsSensitive(
-      @ForAll("tainted") Expression expression) {
+  void everyResultComputedFromASensitiveValueIsSensitive(@ForAll("tainted") Expression expression) {
     EvalResult r = Evaluator.evaluate(expression, sensitiveContext());
     assertTrue(
         r.value().containsSensitive(),
@@ -219,7 +222,9 @@ class EvaluatorProperties {
   @Provide
   Arbitrary<Expression> tainted() {
     return Arbitraries.recursive(
-        () -> Arbitraries.of(var("s"), quoted(List.of(new TemplateInterpolation(var("s"), Strip.NONE, R)))),
+        () ->
+            Arbitraries.of(
+                var("s"), quoted(List.of(new TemplateInterpolation(var("s"), Strip.NONE, R)))),
         this::taint,
         0,
         4);
@@ -279,25 +284,46 @@ class EvaluatorProperties {
                             Strip.NONE,
                             R)))),
         // operators
-        Combinators.combine(Arbitraries.of(BinaryOperator.class), inner, plain, Arbitraries.of(true, false))
+        Combinators.combine(
+                Arbitraries.of(BinaryOperator.class), inner, plain, Arbitraries.of(true, false))
             .as((op, e, q, left) -> (Expression) new BinaryOp(op, left ? e : q, left ? q : e, R)),
         Combinators.combine(Arbitraries.of(UnaryOperator.class), inner)
             .as((op, e) -> (Expression) new UnaryOp(op, e, R)),
         // conditionals: the condition, or both results
-        Combinators.combine(inner, plain, plain).as((c, t, f) -> (Expression) new Conditional(c, t, f, R)),
-        Combinators.combine(plain, inner, inner).as((c, t, f) -> (Expression) new Conditional(c, t, f, R)),
+        Combinators.combine(inner, plain, plain)
+            .as((c, t, f) -> (Expression) new Conditional(c, t, f, R)),
+        Combinators.combine(plain, inner, inner)
+            .as((c, t, f) -> (Expression) new Conditional(c, t, f, R)),
         // function calls
-        Combinators.combine(Arbitraries.of("upper", "length", "tostring", "jsonencode", "coalesce", "f"), inner)
+        Combinators.combine(
+                Arbitraries.of("upper", "length", "tostring", "jsonencode", "coalesce", "f"), inner)
             .as((name, e) -> (Expression) new FunctionCall(name, R, List.of(e), false, R)),
-        inner.map(e -> (Expression) new FunctionCall("format", R, List.of(quoted(List.of(new TemplateLiteral("%v", R))), e), false, R)),
-        inner.map(e -> (Expression) new FunctionCall("concat", R, List.of(new Tuple(List.of(e), R)), false, R)),
+        inner.map(
+            e ->
+                (Expression)
+                    new FunctionCall(
+                        "format",
+                        R,
+                        List.of(quoted(List.of(new TemplateLiteral("%v", R))), e),
+                        false,
+                        R)),
+        inner.map(
+            e ->
+                (Expression)
+                    new FunctionCall("concat", R, List.of(new Tuple(List.of(e), R)), false, R)),
         inner.map(e -> (Expression) new FunctionCall("max", R, List.of(e), true, R)),
         inner.map(e -> (Expression) new FunctionCall("upper", R, List.of(e, e), false, R)),
         // collections
         // (a tuple is consumed by picking elements: the tainted one comes first, [0] picks it)
         Combinators.combine(plain, inner).as((q, e) -> (Expression) new Tuple(List.of(e, q), R)),
         inner.map(e -> (Expression) new ObjectCons(List.of(new ObjectItem(var("k"), e, R)), R)),
-        inner.map(e -> (Expression) new ObjectCons(List.of(new ObjectItem(new Parenthesized(e, R), LiteralValue.bool(true, R), R)), R)),
+        inner.map(
+            e ->
+                (Expression)
+                    new ObjectCons(
+                        List.of(
+                            new ObjectItem(new Parenthesized(e, R), LiteralValue.bool(true, R), R)),
+                        R)),
         // for expressions: the collection, the value, the key, the condition
         inner.map(e -> (Expression) forExpr(e, Optional.empty(), var("x"), Optional.empty())),
         inner.map(e -> (Expression) forExpr(var("l"), Optional.empty(), e, Optional.empty())),
@@ -305,11 +331,27 @@ class EvaluatorProperties {
         inner.map(e -> (Expression) forExpr(var("l"), Optional.of(var("x")), e, Optional.empty())),
         inner.map(e -> (Expression) forExpr(var("l"), Optional.empty(), var("x"), Optional.of(e))),
         // splats, indexes, attributes
-        inner.map(e -> (Expression) new SplatExpr(new Parenthesized(e, R), new SplatItem(R), true, R)),
-        inner.map(e -> (Expression) new SplatExpr(new Parenthesized(e, R), new RelativeTraversal(new SplatItem(R), List.of(new GetAttr("a", R)), R), false, R)),
+        inner.map(
+            e -> (Expression) new SplatExpr(new Parenthesized(e, R), new SplatItem(R), true, R)),
+        inner.map(
+            e ->
+                (Expression)
+                    new SplatExpr(
+                        new Parenthesized(e, R),
+                        new RelativeTraversal(new SplatItem(R), List.of(new GetAttr("a", R)), R),
+                        false,
+                        R)),
         inner.map(e -> (Expression) new IndexExpr(var("l"), e, R)),
-        inner.map(e -> (Expression) new IndexExpr(new Parenthesized(e, R), LiteralValue.number(BigDecimal.ZERO, R), R)),
-        inner.map(e -> (Expression) new RelativeTraversal(new Parenthesized(e, R), List.of(new GetAttr("a", R)), R)));
+        inner.map(
+            e ->
+                (Expression)
+                    new IndexExpr(
+                        new Parenthesized(e, R), LiteralValue.number(BigDecimal.ZERO, R), R)),
+        inner.map(
+            e ->
+                (Expression)
+                    new RelativeTraversal(
+                        new Parenthesized(e, R), List.of(new GetAttr("a", R)), R)));
   }
 
   private static ScopeTraversal var(String name) {
@@ -321,7 +363,10 @@ class EvaluatorProperties {
   }
 
   private static ForExpr forExpr(
-      Expression collection, Optional<Expression> key, Expression value, Optional<Expression> cond) {
+      Expression collection,
+      Optional<Expression> key,
+      Expression value,
+      Optional<Expression> cond) {
     return new ForExpr(
         key.isPresent() ? Optional.of("i") : Optional.empty(),
         "x",

@@ -40,7 +40,8 @@ class EvaluatorTest {
   private static String show(String text) {
     EvalResult r = EvalTesting.eval(text, VARS);
     StringBuilder sb = new StringBuilder(EvalTesting.typed(r.value()));
-    r.diagnostics().forEach(d -> sb.append(" | ").append(d.summary()).append(": ").append(d.detail()));
+    r.diagnostics()
+        .forEach(d -> sb.append(" | ").append(d.summary()).append(": ").append(d.detail()));
     return sb.toString();
   }
 
@@ -57,7 +58,8 @@ class EvaluatorTest {
   @Test
   void failuresAreUnknownsWithHclWording() {
     assertEquals(
-        "any (unknown) | Unknown variable: There is no variable named \"vat\". Did you mean \"var\"?",
+        "any (unknown) | Unknown variable: There is no variable named \"vat\". Did you mean"
+            + " \"var\"?",
         show("vat.name"));
     // The object holds a sensitive attribute: the failed lookup might have been it.
     assertEquals(
@@ -65,7 +67,8 @@ class EvaluatorTest {
             + " named \"nme\". Did you mean \"name\"?",
         show("var.nme"));
     assertEquals(
-        "number (unknown) | Invalid operand: Unsuitable value for left operand: a number is required.",
+        "number (unknown) | Invalid operand: Unsuitable value for left operand: a number is"
+            + " required.",
         show("var.name + 1"));
     EvalResult r = EvalTesting.eval("var.name + 1", VARS);
     assertTrue(r.hasErrors());
@@ -88,7 +91,8 @@ class EvaluatorTest {
 
   @Test
   void withoutFunctionsCallsAreRefused() {
-    EvalResult r = Evaluator.evaluate(EvalTesting.parse("upper(\"x\")"), EvalContext.of(Map.of(), null));
+    EvalResult r =
+        Evaluator.evaluate(EvalTesting.parse("upper(\"x\")"), EvalContext.of(Map.of(), null));
     assertEquals(List.of("EVAL-E026"), r.diagnostics().stream().map(Diagnostic::code).toList());
   }
 
@@ -97,7 +101,8 @@ class EvaluatorTest {
     String refs =
         Evaluator.references(
                 EvalTesting.parse(
-                    "{ k = [for x in var.list : \"${x}${local.sep}\" if x != each.key], (var.kk) = path.root }"))
+                    "{ k = [for x in var.list : \"${x}${local.sep}\" if x != each.key], (var.kk) ="
+                        + " path.root }"))
             .stream()
             .map(HclPrinter::print)
             .collect(Collectors.joining(" "));
@@ -135,7 +140,8 @@ class EvaluatorTest {
             FunctionException.class,
             () -> renderer.render("${var.x}", "t.tpl", Map.of(), EvalTesting.registry()));
     assertEquals(1, missing.argIndex());
-    assertEquals("vars map does not contain key \"var\", referenced at t.tpl:1,3-6", missing.message());
+    assertEquals(
+        "vars map does not contain key \"var\", referenced at t.tpl:1,3-6", missing.message());
   }
 
   @Test
@@ -157,7 +163,8 @@ class EvaluatorTest {
       e = new UnaryOp(UnaryOperator.NEGATE, e, r);
     }
     EvalResult result = Evaluator.evaluate(e, EvalContext.of(Map.of(), null));
-    assertEquals(List.of("EVAL-E029"), result.diagnostics().stream().map(Diagnostic::code).toList());
+    assertEquals(
+        List.of("EVAL-E029"), result.diagnostics().stream().map(Diagnostic::code).toList());
     assertEquals(Value.unknown(Type.DYNAMIC), result.value());
   }
 }

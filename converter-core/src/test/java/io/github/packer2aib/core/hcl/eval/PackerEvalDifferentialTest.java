@@ -64,7 +64,8 @@ class PackerEvalDifferentialTest {
         throw new IllegalStateException("line " + (i + 1) + ": want tag, expression, expected");
       }
       if (parts[0].equals("d") && !lines.get(i - 1).startsWith("# deviation:")) {
-        throw new IllegalStateException("line " + (i + 1) + ": a d line needs a # deviation: reason");
+        throw new IllegalStateException(
+            "line " + (i + 1) + ": a d line needs a # deviation: reason");
       }
       out.add(new Line(i + 1, parts[0], parts[1], parts[2]));
     }
@@ -81,10 +82,17 @@ class PackerEvalDifferentialTest {
     Map<String, Value> vars = new LinkedHashMap<>();
     for (Block b : parsed.body().blocks("variable")) {
       EvalContext none = EvalContext.of(Map.of(), functions);
-      Value v = Evaluator.evaluate(b.body().attribute("default").orElseThrow().expression(), none).value();
+      Value v =
+          Evaluator.evaluate(b.body().attribute("default").orElseThrow().expression(), none)
+              .value();
       Optional<Attribute> type = b.body().attribute("type");
       if (type.isPresent()) {
-        v = Evaluator.typeConstraint(type.get().expression()).constraint().orElseThrow().apply(v).value();
+        v =
+            Evaluator.typeConstraint(type.get().expression())
+                .constraint()
+                .orElseThrow()
+                .apply(v)
+                .value();
       }
       vars.put(b.labelValues().get(0), v);
     }
@@ -92,13 +100,15 @@ class PackerEvalDifferentialTest {
     for (Block b : parsed.body().blocks("locals")) {
       for (Attribute a : b.body().attributes()) {
         EvalContext ctx =
-            EvalContext.of(Map.of("var", Value.object(vars), "local", Value.object(locals)), functions);
+            EvalContext.of(
+                Map.of("var", Value.object(vars), "local", Value.object(locals)), functions);
         EvalResult r = Evaluator.evaluate(a.expression(), ctx);
         assertEquals(List.of(), r.diagnostics(), "local." + a.name());
         locals.put(a.name(), r.value());
       }
     }
-    return EvalContext.of(Map.of("var", Value.object(vars), "local", Value.object(locals)), functions);
+    return EvalContext.of(
+        Map.of("var", Value.object(vars), "local", Value.object(locals)), functions);
   }
 
   /**
@@ -107,7 +117,8 @@ class PackerEvalDifferentialTest {
    */
   static String ours(EvalContext ctx, String expression) {
     EvalResult r =
-        Evaluator.evaluate(EvalTesting.parse("<console-input>", "jsonencode(" + expression + ")"), ctx);
+        Evaluator.evaluate(
+            EvalTesting.parse("<console-input>", "jsonencode(" + expression + ")"), ctx);
     Optional<Diagnostic> error = r.diagnostics().stream().filter(Diagnostic::isError).findFirst();
     if (error.isPresent()) {
       return "ERROR: " + error.get().summary() + " | " + oneLine(error.get().detail());
@@ -126,7 +137,8 @@ class PackerEvalDifferentialTest {
     if (Boolean.getBoolean("golden.update")) {
       List<String> lines = Files.readAllLines(TABLE, StandardCharsets.UTF_8);
       for (Line l : table) {
-        lines.set(l.number() - 1, l.tag() + "\t" + l.expression() + "\t" + ours(ctx, l.expression()));
+        lines.set(
+            l.number() - 1, l.tag() + "\t" + l.expression() + "\t" + ours(ctx, l.expression()));
       }
       Files.writeString(TABLE, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
       return;
@@ -135,7 +147,15 @@ class PackerEvalDifferentialTest {
     for (Line l : table) {
       String actual = ours(ctx, l.expression());
       if (!actual.equals(l.expected())) {
-        mismatches.add("line " + l.number() + " " + l.expression() + "\n  table: " + l.expected() + "\n  ours:  " + actual);
+        mismatches.add(
+            "line "
+                + l.number()
+                + " "
+                + l.expression()
+                + "\n  table: "
+                + l.expected()
+                + "\n  ours:  "
+                + actual);
       }
     }
     assertEquals(List.of(), mismatches);
@@ -163,7 +183,8 @@ class PackerEvalDifferentialTest {
   /** Packer's stdout for one expression, and whether it succeeded. */
   private String[] packer(Path script, Path template, String expression)
       throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), template.toString(), expression);
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", script.toString(), template.toString(), expression);
     pb.redirectErrorStream(true);
     Process p = pb.start();
     byte[] out = p.getInputStream().readAllBytes();
@@ -213,8 +234,11 @@ class PackerEvalDifferentialTest {
   @Test
   void packerAgreesWithTheTable() throws Exception {
     Path script = script();
-    assumeTrue(script != null, "../shared/tools/packer-eval.sh not found: differential test skipped");
-    assumeTrue(packerInstalled(), "packer is not installed (run .ci/install-oracles): differential test skipped");
+    assumeTrue(
+        script != null, "../shared/tools/packer-eval.sh not found: differential test skipped");
+    assumeTrue(
+        packerInstalled(),
+        "packer is not installed (run .ci/install-oracles): differential test skipped");
     Path template = work.resolve("template.pkr.hcl");
     Files.copy(TEMPLATE, template);
 
@@ -261,9 +285,18 @@ class PackerEvalDifferentialTest {
   private static void compare(Line l, String theirs, List<String> mismatches) {
     boolean same = theirs.equals(l.expected());
     if (l.tag().equals("p") && !same) {
-      mismatches.add("line " + l.number() + " " + l.expression() + "\n  packer: " + theirs + "\n  table:  " + l.expected());
+      mismatches.add(
+          "line "
+              + l.number()
+              + " "
+              + l.expression()
+              + "\n  packer: "
+              + theirs
+              + "\n  table:  "
+              + l.expected());
     } else if (l.tag().equals("d") && same) {
-      mismatches.add("line " + l.number() + " is marked as a deviation but Packer agrees: " + l.expression());
+      mismatches.add(
+          "line " + l.number() + " is marked as a deviation but Packer agrees: " + l.expression());
     }
   }
 }
