@@ -195,6 +195,26 @@ class EvaluatorProperties {
     return HclTrees.expressions();
   }
 
+  /** templatefile's renderer reports every problem of a template as a FunctionException. */
+  @Property(tries = 300)
+  void templatesRenderOrFailWithAFunctionError(@ForAll("templates") TemplateExpr template) {
+    String text = HclPrinter.printStandalone(template);
+    Map<String, Value> vars = Map.of("a", Value.string("x"), "b", Value.tuple(Value.number(1)));
+    try {
+      Value v =
+          Evaluator.templateRenderer()
+              .render(text, "gen.tpl", vars, FUNCTIONS.without("templatefile"));
+      assertNotNull(v);
+    } catch (io.github.packer2aib.core.hcl.function.FunctionException e) {
+      assertTrue(!e.message().isEmpty(), text);
+    }
+  }
+
+  @Provide
+  Arbitrary<TemplateExpr> templates() {
+    return HclTrees.standaloneTemplates();
+  }
+
   // ---- sensitivity ----------------------------------------------------------------------------
 
   private static EvalContext sensitiveContext() {
