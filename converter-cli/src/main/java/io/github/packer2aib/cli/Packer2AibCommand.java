@@ -1,6 +1,7 @@
 package io.github.packer2aib.cli;
 
 import java.io.InputStream;
+import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       ConvertCommand.class,
       ValidateCommand.class,
+      InspectCommand.class,
       CompletionCommand.class,
       HelpCommand.class
     },
@@ -33,6 +35,7 @@ import picocli.CommandLine.ScopeType;
       "  packer2aib convert template.pkr.hcl > template.json",
       "  packer2aib convert -o out --format yaml a.pkr.hcl b.json",
       "  packer2aib validate --strict out/*.json",
+      "  packer2aib inspect --var location=westeurope images/ubuntu/",
       "  source <(packer2aib completion)"
     })
 final class Packer2AibCommand {
@@ -43,11 +46,19 @@ final class Packer2AibCommand {
 
   private final InputStream stdin;
   private final Supplier<Engine> engineFactory;
+  private final Map<String, String> environment;
   private Engine engine;
 
-  Packer2AibCommand(InputStream stdin, Supplier<Engine> engineFactory) {
+  Packer2AibCommand(
+      InputStream stdin, Supplier<Engine> engineFactory, Map<String, String> environment) {
     this.stdin = stdin;
     this.engineFactory = engineFactory;
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** The process environment ({@code PKR_VAR_*}, {@code SOURCE_DATE_EPOCH}), injectable in tests. */
+  Map<String, String> environment() {
+    return environment;
   }
 
   InputStream stdin() {

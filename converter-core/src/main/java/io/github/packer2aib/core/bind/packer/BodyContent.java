@@ -150,7 +150,8 @@ final class BodyContent {
                       ? "No labels are expected for " + b.type() + " blocks"
                       : "Only "
                           + describeLabels(labels)
-                          + " are expected for "
+                          + (labels.size() == 1 ? " is" : " are")
+                          + " expected for "
                           + b.type()
                           + " blocks")
                   + ". Remove the label \""

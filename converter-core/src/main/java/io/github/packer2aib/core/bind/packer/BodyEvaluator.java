@@ -95,7 +95,7 @@ final class BodyEvaluator {
     if (contents.size() > 1) {
       out.add(
           Diagnostic.of(
-                  PackerCode.DUPLICATE_BLOCK,
+                  PackerCode.DUPLICATE_DECLARATION,
                   contents.get(1).typeRange(),
                   "A dynamic block has exactly one content block; another one was written at "
                       + contents.get(0).typeRange()

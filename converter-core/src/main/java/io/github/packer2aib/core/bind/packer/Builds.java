@@ -89,7 +89,7 @@ final class Builds {
       Range firstHeader = BodyContent.headerRange(first.block());
       out.add(
           Diagnostic.of(
-                  PackerCode.DUPLICATE_BLOCK,
+                  PackerCode.DUPLICATE_DECLARATION,
                   header,
                   "A source \""
                       + type
@@ -171,7 +171,7 @@ final class Builds {
             Range first = BodyContent.headerRange(firstCleanup);
             out.add(
                 Diagnostic.of(
-                        PackerCode.DUPLICATE_BLOCK,
+                        PackerCode.DUPLICATE_DECLARATION,
                         BodyContent.headerRange(b),
                         "A build has at most one error-cleanup-provisioner; another one was"
                             + " written at "
@@ -243,7 +243,7 @@ final class Builds {
     if (parts.length == 2) {
       type = parts[0];
       name = parts[1];
-    } else if (parts.length == 3 && parts[0].equals("source")) {
+    } else if (parts.length == 3) {
       type = parts[1];
       name = parts[2];
     }
@@ -259,6 +259,24 @@ final class Builds {
                   + " starting with a letter and holding only letters, digits, underscores and"
                   + " dashes."));
       return Optional.empty();
+    }
+    if (parts.length == 3 && !parts[0].equals("source")) {
+      // Packer drops the first part whatever it is; the documented form is source.type.name.
+      out.add(
+          Diagnostic.of(
+              PackerCode.UNUSUAL_SOURCE_REFERENCE,
+              at,
+              "Packer ignores the first part of \""
+                  + text
+                  + "\" and reads it as the source "
+                  + type
+                  + "."
+                  + name
+                  + "; write \"source."
+                  + type
+                  + "."
+                  + name
+                  + "\" to say so."));
     }
     return Optional.of(new Scope.SourceName(type, name));
   }

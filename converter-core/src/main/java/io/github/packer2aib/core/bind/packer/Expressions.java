@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.bind.packer;
 
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.eval.EvalCode;
 import io.github.packer2aib.core.hcl.eval.EvalContext;
 import io.github.packer2aib.core.hcl.eval.EvalResult;
 import io.github.packer2aib.core.hcl.eval.Evaluator;
@@ -38,13 +39,29 @@ final class Expressions {
 
   /** The value of {@code e} and whether it evaluated without errors. */
   Outcome evaluate(Expression e, EvalContext ctx) {
-    // Where there are no variables at all, the evaluator's "Variables not allowed" says it best.
-    if (ctx.lookup("var").isPresent() && !referencesDeclared(e)) {
+    if (Scope.isConstants(ctx) ? !noReferences(e, out) : !referencesDeclared(e)) {
       return new Outcome(Value.unknown(Type.DYNAMIC), false);
     }
     EvalResult r = Evaluator.evaluate(e, ctx);
     out.addAll(r.diagnostics());
     return new Outcome(r.value(), !r.hasErrors());
+  }
+
+  /**
+   * Reports every reference of an expression that must be constant, as HCL's "Variables not
+   * allowed"; true if there are none.
+   */
+  static boolean noReferences(Expression e, List<Diagnostic> out) {
+    List<ScopeTraversal> refs = Evaluator.references(e);
+    for (ScopeTraversal t : refs) {
+      out.add(
+          Diagnostic.of(
+              EvalCode.VARIABLES_NOT_ALLOWED,
+              t.range(),
+              "Variables may not be used here: the value must be written out, because Packer"
+                  + " reads it before any variable has a value."));
+    }
+    return refs.isEmpty();
   }
 
   /** A value and whether it was computed without errors. */

@@ -104,7 +104,7 @@ final class InputVariables {
     if (first != null) {
       out.add(
           Diagnostic.of(
-                  PackerCode.DUPLICATE_BLOCK,
+                  PackerCode.DUPLICATE_DECLARATION,
                   at,
                   "The variable \""
                       + name
@@ -203,7 +203,8 @@ final class InputVariables {
       d.type = TypeConstraint.of(value.type());
     }
     d.assignments.add(
-        new Assignment(ValueSource.DEFAULT, value, Optional.of(a.expression().range()), "default"));
+        new Assignment(
+            ValueSource.DEFAULT, value, Optional.of(a.expression().range()), "its default"));
   }
 
   private void validation(Declared d, Block block) {
@@ -522,10 +523,9 @@ final class InputVariables {
                   d.declaration,
                   "The variable \""
                       + d.name
-                      + "\" has no default and no value was given for it. Set it with --var "
-                      + d.name
-                      + "=VALUE, in a var file (--var-file, or a .auto.pkrvars.hcl file in the"
-                      + " template's folder) or with the environment variable PKR_VAR_"
+                      + "\" has no default and no value was given for it. Give it a value with"
+                      + " --var (as NAME=VALUE), in a var file (--var-file, or a .auto.pkrvars.hcl"
+                      + " file in the template's folder) or with the environment variable PKR_VAR_"
                       + d.name
                       + "; or give it a default."));
         }

@@ -85,7 +85,7 @@ final class LocalValues {
     if (first != null) {
       out.add(
           Diagnostic.of(
-                  PackerCode.DUPLICATE_BLOCK,
+                  PackerCode.DUPLICATE_DECLARATION,
                   d.nameRange(),
                   "The local value \""
                       + d.name()

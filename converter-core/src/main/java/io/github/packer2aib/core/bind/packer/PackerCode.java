@@ -21,7 +21,7 @@ public enum PackerCode implements DiagnosticCode {
   MISSING_REQUIRED_ARGUMENT("PKR-E012", "Missing required argument"),
   MISSING_LABEL("PKR-E013", "Missing block label"),
   EXTRANEOUS_LABEL("PKR-E014", "Extraneous block label"),
-  DUPLICATE_BLOCK("PKR-E015", "Duplicate block"),
+  DUPLICATE_DECLARATION("PKR-E015", "Duplicate declaration"),
   DUPLICATE_ARGUMENT("PKR-E016", "Duplicate argument"),
   INVALID_NAME("PKR-E017", "Invalid name"),
   INCORRECT_VALUE_TYPE("PKR-E018", "Incorrect attribute value type"),
@@ -57,13 +57,12 @@ public enum PackerCode implements DiagnosticCode {
   INVALID_OVERRIDE("PKR-E054", "Invalid override"),
   INVALID_DURATION("PKR-E055", "Invalid duration"),
   FILTER_MATCHES_NOTHING("PKR-W056", "Filter matches no source"),
-  DUPLICATE_SOURCE_USAGE("PKR-E057", "Duplicate source usage"),
+  UNUSUAL_SOURCE_REFERENCE("PKR-W057", "Unusual source reference"),
 
   // ---- dynamic blocks
   INVALID_DYNAMIC_FOR_EACH("PKR-E060", "Invalid dynamic for_each value"),
   DYNAMIC_NOT_EXPANDED("PKR-W061", "Dynamic block not expanded"),
   INVALID_DYNAMIC_ITERATOR("PKR-E062", "Invalid dynamic iterator name"),
-  INVALID_DYNAMIC_LABELS("PKR-E063", "Invalid dynamic block labels"),
   MISSING_CONTENT_BLOCK("PKR-E064", "Missing dynamic content block"),
 
   // ---- packer block

@@ -174,6 +174,13 @@ public final class PackerHclLoader {
                   BodyContent.headerRange(b),
                   "Top-level communicator blocks configure how Packer connects to a build"
                       + " machine; AIB connects by itself, so this block is not read."));
+        } else if (b.type().equals("hcp_packer_registry")) {
+          out.add(
+              Diagnostic.of(
+                  PackerCode.BLOCK_IGNORED,
+                  BodyContent.headerRange(b),
+                  "The hcp_packer_registry block publishes build metadata to HCP Packer and does"
+                      + " not affect the image, so it is not read."));
         }
       }
       for (Block b : blocks) {
@@ -341,7 +348,7 @@ public final class PackerHclLoader {
         Range firstHeader = BodyContent.headerRange(first);
         out.add(
             Diagnostic.of(
-                    PackerCode.DUPLICATE_BLOCK,
+                    PackerCode.DUPLICATE_DECLARATION,
                     header,
                     "A data source \""
                         + type
@@ -408,7 +415,7 @@ public final class PackerHclLoader {
       if (first != null) {
         out.add(
             Diagnostic.of(
-                    PackerCode.DUPLICATE_BLOCK,
+                    PackerCode.DUPLICATE_DECLARATION,
                     a.nameRange(),
                     "The plugin \""
                         + a.name()

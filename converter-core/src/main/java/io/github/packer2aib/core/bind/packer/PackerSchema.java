@@ -122,6 +122,8 @@ final class PackerSchema {
               new BlockSpec("local", List.of("name"), LOCAL),
               new BlockSpec("data", List.of("type", "name"), PLUGIN),
               new BlockSpec("build", List.of(), BUILD),
-              new BlockSpec("communicator", List.of("type", "name"), PLUGIN)),
+              new BlockSpec("communicator", List.of("type", "name"), PLUGIN),
+              // Top level since Packer 1.12.1 (before: inside a build block only).
+              new BlockSpec("hcp_packer_registry", List.of(), PLUGIN)),
           Rest.REJECT);
 }

@@ -83,9 +83,18 @@ final class Scope {
     data.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(name, Value.unknown(Type.DYNAMIC));
   }
 
-  /** No names and no functions: values that must be constant (var files, descriptions). */
+  /**
+   * No names and no functions: values that must be constant (var files, descriptions). One
+   * instance, so {@link Expressions} can recognise it and report references as HCL does.
+   */
+  private static final EvalContext CONSTANTS = EvalContext.of(Map.of(), null);
+
   static EvalContext constants() {
-    return EvalContext.of(Map.of(), null);
+    return CONSTANTS;
+  }
+
+  static boolean isConstants(EvalContext ctx) {
+    return ctx == CONSTANTS;
   }
 
   /** Locals, data sources and a build's own arguments. */

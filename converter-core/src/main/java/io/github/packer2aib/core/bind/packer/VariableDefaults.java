@@ -31,6 +31,9 @@ final class VariableDefaults {
 
   /** The default's value; unknown when it has errors, which are added to {@code out}. */
   Expressions.Outcome evaluate(Expression e, List<Diagnostic> out) {
+    if (!Expressions.noReferences(e, out)) {
+      return new Expressions.Outcome(Value.unknown(Type.DYNAMIC), false);
+    }
     boolean[] failed = {false};
     Expression rewritten =
         SyntaxRewriter.rewrite(
