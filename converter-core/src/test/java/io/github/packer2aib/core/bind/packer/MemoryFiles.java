@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** An in-memory file tree for tests: absolute slash-separated paths to contents. */
-final class MemoryFiles implements FileSystemView {
+class MemoryFiles implements FileSystemView {
   private final Map<String, byte[]> files = new TreeMap<>();
   private final String base;
 
