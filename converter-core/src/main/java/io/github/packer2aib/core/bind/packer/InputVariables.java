@@ -8,6 +8,7 @@ import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.Block;
 import io.github.packer2aib.core.hcl.syntax.Expression;
 import io.github.packer2aib.core.hcl.syntax.GetAttr;
+import io.github.packer2aib.core.hcl.syntax.HclPrinter;
 import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
 import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
 import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
@@ -29,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Input variables: their declarations ({@code variable} blocks and legacy {@code variables}
@@ -75,24 +75,18 @@ final class InputVariables {
   private final Expressions expressions;
   private final Attributes attributes;
   private final VariableDefaults defaults;
-  private final Function<Range, String> sourceText;
   private final List<Diagnostic> out;
   private final List<SourceFile> syntheticSources = new ArrayList<>();
 
-  /**
-   * @param sourceText the text a range covers (for the type as written)
-   */
   InputVariables(
       Declarations declarations,
       Expressions expressions,
       Map<String, String> environment,
-      Function<Range, String> sourceText,
       List<Diagnostic> out) {
     this.declarations = declarations;
     this.expressions = expressions;
     this.attributes = new Attributes(expressions, out);
     this.defaults = new VariableDefaults(environment);
-    this.sourceText = sourceText;
     this.out = out;
   }
 
@@ -165,13 +159,36 @@ final class InputVariables {
   private void type(Declared d, Attribute a) {
     TypeConstraintResult r = Evaluator.typeConstraint(a.expression());
     out.addAll(r.diagnostics());
-    d.typeText = Optional.of(sourceText.apply(a.expression().range()));
+    d.typeText = Optional.of(typeText(a.expression()));
     if (r.constraint().isEmpty()) {
       d.broken = true;
       return;
     }
     d.type = r.constraint().get();
     d.typeWritten = true;
+  }
+
+  /**
+   * A type expression on one line, in canonical form without comments: {@code object({ size =
+   * number, sku = optional(string) })}; it names the type in messages and in the model.
+   */
+  static String typeText(Expression type) {
+    StringBuilder out = new StringBuilder();
+    String previous = null;
+    for (String line : HclPrinter.print(type).split("\n")) {
+      String l = line.strip();
+      if (l.isEmpty()) {
+        continue;
+      }
+      if (previous != null) {
+        boolean open = previous.endsWith("{") || previous.endsWith("(") || previous.endsWith("[");
+        boolean close = l.startsWith("}") || l.startsWith(")") || l.startsWith("]");
+        out.append(open || close || previous.endsWith(",") ? " " : ", ");
+      }
+      out.append(l);
+      previous = l;
+    }
+    return out.toString();
   }
 
   private void defaultValue(Declared d, Attribute a) {

@@ -116,8 +116,7 @@ public final class PackerHclLoader {
       Optional<PackerSettings> packer = packerSettings(blocks, expressions, attributes);
 
       InputVariables variables =
-          new InputVariables(
-              declarations, expressions, options.environment(), this::text, out);
+          new InputVariables(declarations, expressions, options.environment(), out);
       LocalValues locals = new LocalValues(declarations, attributes, out);
       Map<String, Block> dataSources = new LinkedHashMap<>();
       for (Block b : blocks) {
@@ -214,15 +213,6 @@ public final class PackerHclLoader {
           errors ? Optional.empty() : Optional.ofNullable(template),
           sorted,
           List.copyOf(sources.values()));
-    }
-
-    /** The text a range covers, for the type of a variable as written. */
-    private String text(Range r) {
-      SourceFile f = sources.get(r.file());
-      if (f == null) {
-        return "";
-      }
-      return f.text().substring(r.start().offset(), r.end().offset());
     }
 
     private Optional<ParsedFile> parse(SourceFile source, boolean json) {
