@@ -17,11 +17,15 @@ import java.util.TreeSet;
  */
 public final class EvalContext {
   private final EvalContext parent;
+
   /** Null in a constant context, where no variable may be referred to. */
   private final Map<String, Value> variables;
+
   private final FunctionRegistry functions;
+
   /** The element a splat is visiting (HCL's anonymous symbol); null outside splats. */
   private final Value splatItem;
+
   /** Set inside {@code templatefile}, where calling templatefile again is refused. */
   private final boolean insideTemplateFile;
 
@@ -111,8 +115,7 @@ public final class EvalContext {
   private static Map<String, Value> copy(Map<String, Value> m) {
     Objects.requireNonNull(m, "variables");
     Map<String, Value> out = new TreeMap<>();
-    m.forEach(
-        (k, v) -> out.put(Objects.requireNonNull(k, "name"), Objects.requireNonNull(v, k)));
+    m.forEach((k, v) -> out.put(Objects.requireNonNull(k, "name"), Objects.requireNonNull(v, k)));
     return Collections.unmodifiableMap(out);
   }
 }

@@ -13,8 +13,8 @@ import java.util.Objects;
 
 /**
  * The HCL expression evaluator: syntax trees ({@code core.hcl.syntax}) to values ({@code
- * core.hcl.value}) with the semantics of HashiCorp's {@code hclsyntax}. It knows nothing of
- * Packer: what names and functions exist is the caller's {@link EvalContext}.
+ * core.hcl.value}) with the semantics of HashiCorp's {@code hclsyntax}. It knows nothing of Packer:
+ * what names and functions exist is the caller's {@link EvalContext}.
  */
 public final class Evaluator {
   private Evaluator() {}
@@ -55,10 +55,10 @@ public final class Evaluator {
   }
 
   /**
-   * A {@code type = …} expression of a variable block as a type constraint: {@code string},
-   * {@code number}, {@code bool}, {@code any}, {@code list(T)}, {@code set(T)}, {@code map(T)},
-   * {@code tuple([…])}, {@code object({…})} with {@code optional(T)} / {@code optional(T,
-   * default)} attributes.
+   * A {@code type = …} expression of a variable block as a type constraint: {@code string}, {@code
+   * number}, {@code bool}, {@code any}, {@code list(T)}, {@code set(T)}, {@code map(T)}, {@code
+   * tuple([…])}, {@code object({…})} with {@code optional(T)} / {@code optional(T, default)}
+   * attributes.
    */
   public static TypeConstraintResult typeConstraint(Expression expression) {
     return TypeExpressions.read(expression);

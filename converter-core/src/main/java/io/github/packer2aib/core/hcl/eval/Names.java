@@ -21,7 +21,7 @@ final class Names {
     return Optional.ofNullable(best);
   }
 
-  /** {@code  Did you mean "x"?} with its leading space, or nothing. */
+  /** {@code Did you mean "x"?} with its leading space, or nothing. */
   static String didYouMean(String given, Collection<String> candidates) {
     return suggestion(given, candidates).map(s -> " Did you mean \"" + s + "\"?").orElse("");
   }

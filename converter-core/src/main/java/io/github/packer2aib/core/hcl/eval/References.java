@@ -26,9 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The root traversals of an expression in source order (HCL's {@code Variables}): names declared
- * by a {@code for} inside the expression are local and left out, and so is an object key written
- * as a bare name, which is a literal attribute name.
+ * The root traversals of an expression in source order (HCL's {@code Variables}): names declared by
+ * a {@code for} inside the expression are local and left out, and so is an object key written as a
+ * bare name, which is a literal attribute name.
  */
 final class References {
   private final List<ScopeTraversal> found = new ArrayList<>();

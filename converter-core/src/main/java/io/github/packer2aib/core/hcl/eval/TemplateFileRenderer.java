@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * Renders a {@code templatefile} template: the file is parsed as a standalone template and
  * evaluated with only the variables passed to the call in scope, as Terraform and Packer do. Every
- * name the template refers to must be among them; problems are reported the way HCL reports
- * errors in a function call ({@code file:line,col-col: Summary; Detail}).
+ * name the template refers to must be among them; problems are reported the way HCL reports errors
+ * in a function call ({@code file:line,col-col: Summary; Detail}).
  */
 final class TemplateFileRenderer implements TemplateRenderer {
   private final HclParser parser = new HclParser();

@@ -30,17 +30,21 @@ final class Traversals {
   private static final String NOT_AN_ELEMENT =
       "The given key does not identify an element in this collection value";
 
-  /** {@code obj.name}; a diagnostic goes to {@code diags} and the result is then unknown. */
+  /**
+   * {@code obj.name}; a diagnostic goes to {@code diags} and the result is then an unknown that
+   * carries every mark found in {@code obj} (it might have been any part of it).
+   */
   static Value getAttr(Value obj, String name, Range subject, List<Diagnostic> diags) {
     Value.Unmarked um = obj.unmark();
     Value v = um.value();
+    Value failed = Value.unknown(Type.DYNAMIC).withMarks(obj.deepMarks());
     if (v.isNull()) {
       diags.add(
           Diagnostic.of(
               EvalCode.NULL_ATTRIBUTE_ACCESS,
               subject,
               "This value is null, so it does not have any attributes."));
-      return um.remark(Value.unknown(Type.DYNAMIC));
+      return failed;
     }
     Type t = v.type();
     if (t instanceof ObjectType object) {
@@ -53,7 +57,7 @@ final class Traversals {
                     + name
                     + "\"."
                     + Names.didYouMean(name, object.attributes().keySet())));
-        return um.remark(Value.unknown(Type.DYNAMIC));
+        return failed;
       }
       if (!v.isKnown()) {
         return um.remark(Value.unknown(object.attributes().get(name)));
@@ -71,7 +75,7 @@ final class Traversals {
                 EvalCode.MISSING_MAP_ELEMENT,
                 subject,
                 "This map does not have an element with the key \"" + name + "\"."));
-        return um.remark(Value.unknown(map.element()));
+        return Value.unknown(map.element()).withMarks(obj.deepMarks());
       }
       return um.remark(element);
     }
@@ -81,7 +85,7 @@ final class Traversals {
     diags.add(
         Diagnostic.of(
             EvalCode.UNSUPPORTED_ATTRIBUTE, subject, "This value does not have any attributes."));
-    return um.remark(Value.unknown(Type.DYNAMIC));
+    return failed;
   }
 
   /** {@code collection[key]}. */
@@ -91,7 +95,12 @@ final class Traversals {
     marks.addAll(key.deepMarks());
     Value c = collection.unmarked();
     Value k = io.github.packer2aib.core.hcl.value.Values.stripMarks(key);
+    int before = diags.size();
     Value result = indexUnmarked(c, k, subject, diags);
+    if (diags.size() > before) {
+      // It might have been any element: the unknown carries every mark found in the collection.
+      marks.addAll(collection.deepMarks());
+    }
     return result.withMarks(marks);
   }
 

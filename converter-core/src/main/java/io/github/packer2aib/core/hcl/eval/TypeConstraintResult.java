@@ -10,7 +10,8 @@ import java.util.Optional;
  * A type expression read as a type constraint; empty when the expression is not a valid type
  * specification (the diagnostics say why).
  */
-public record TypeConstraintResult(Optional<TypeConstraint> constraint, List<Diagnostic> diagnostics) {
+public record TypeConstraintResult(
+    Optional<TypeConstraint> constraint, List<Diagnostic> diagnostics) {
 
   public TypeConstraintResult {
     Objects.requireNonNull(constraint, "constraint");

@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a type expression ({@code type = list(string)} of a variable block, the second argument
- * of {@code convert}) into a {@link TypeConstraint}, as HCL's {@code typeexpr} package does:
- * keywords {@code string}, {@code number}, {@code bool}, {@code any}; constructors {@code
- * list(T)}, {@code set(T)}, {@code map(T)}, {@code tuple([T, …])}, {@code object({name = T, …})};
- * inside an object, {@code optional(T)} and {@code optional(T, default)}.
+ * Reads a type expression ({@code type = list(string)} of a variable block, the second argument of
+ * {@code convert}) into a {@link TypeConstraint}, as HCL's {@code typeexpr} package does: keywords
+ * {@code string}, {@code number}, {@code bool}, {@code any}; constructors {@code list(T)}, {@code
+ * set(T)}, {@code map(T)}, {@code tuple([T, …])}, {@code object({name = T, …})}; inside an object,
+ * {@code optional(T)} and {@code optional(T, default)}.
  */
 final class TypeExpressions {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -33,8 +33,7 @@ final class TypeExpressions {
     TypeExpressions reader = new TypeExpressions();
     TypeConstraint t = reader.type(e);
     boolean failed = reader.diagnostics.stream().anyMatch(Diagnostic::isError);
-    return new TypeConstraintResult(
-        failed ? Optional.empty() : Optional.of(t), reader.diagnostics);
+    return new TypeConstraintResult(failed ? Optional.empty() : Optional.of(t), reader.diagnostics);
   }
 
   private TypeConstraint invalid(Range subject, String detail) {
@@ -149,8 +148,7 @@ final class TypeExpressions {
             argsRange,
             "Keyword \"optional\" is valid only as a modifier for object type attributes.");
       default:
-        return invalid(
-            e.range(), "Keyword \"" + name + "\" is not a valid type constructor.");
+        return invalid(e.range(), "Keyword \"" + name + "\" is not a valid type constructor.");
     }
   }
 

@@ -11,7 +11,6 @@ import io.github.packer2aib.core.diag.TextRenderer;
 import io.github.packer2aib.core.hcl.function.FunctionRegistry;
 import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.HclPrinter;
-import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
 import io.github.packer2aib.core.hcl.value.Convert;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.TypeConstraint;
@@ -64,7 +63,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class EvalConformanceTest {
   private static final String ROOT = "hcl/eval";
-  private static final Set<String> KNOWN_FILES = Set.of("input.hcl", "context.json", "expected.txt");
+  private static final Set<String> KNOWN_FILES =
+      Set.of("input.hcl", "context.json", "expected.txt");
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
   @TestFactory
@@ -148,7 +148,9 @@ class EvalConformanceTest {
 
   private static String constraint(TypeConstraint c) {
     String s = c.type().toString();
-    return c.defaults().isEmpty() ? s : s + " defaults " + EvalTesting.render(Value.object(c.defaults()));
+    return c.defaults().isEmpty()
+        ? s
+        : s + " defaults " + EvalTesting.render(Value.object(c.defaults()));
   }
 
   // ---- context.json ---------------------------------------------------------------------------

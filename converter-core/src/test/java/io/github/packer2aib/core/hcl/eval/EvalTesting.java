@@ -105,7 +105,11 @@ final class EvalTesting {
   }
 
   static Expression parse(String text) {
-    HclExpressionResult r = new HclParser().parseExpression(new SourceFile("expr.hcl", text));
+    return parse("expr.hcl", text);
+  }
+
+  static Expression parse(String fileName, String text) {
+    HclExpressionResult r = new HclParser().parseExpression(new SourceFile(fileName, text));
     if (r.hasErrors() || r.expression().isEmpty()) {
       throw new IllegalArgumentException("does not parse: " + text + "\n" + r.diagnostics());
     }
@@ -121,9 +125,9 @@ final class EvalTesting {
   }
 
   /**
-   * A canonical rendering of a value with everything shown: {@code "s"}, {@code 1.5}, {@code
-   * true}, {@code null}, {@code (unknown)}, sequences {@code [a, b]}, mappings {@code {"k": v}};
-   * a sensitive value is followed by {@code (sensitive)}.
+   * A canonical rendering of a value with everything shown: {@code "s"}, {@code 1.5}, {@code true},
+   * {@code null}, {@code (unknown)}, sequences {@code [a, b]}, mappings {@code {"k": v}}; a
+   * sensitive value is followed by {@code (sensitive)}.
    */
   static String render(Value v) {
     StringBuilder sb = new StringBuilder();
