@@ -6,7 +6,6 @@ import io.github.packer2aib.core.hcl.eval.EvalContext;
 import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.Block;
 import io.github.packer2aib.core.hcl.syntax.BodyItem;
-import io.github.packer2aib.core.hcl.syntax.Label;
 import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
 import io.github.packer2aib.core.hcl.value.ListValue;
 import io.github.packer2aib.core.hcl.value.MapValue;
@@ -214,10 +213,5 @@ final class BodyEvaluator {
       out.add(e.unmarked().asString());
     }
     return out;
-  }
-
-  /** The labels of a block, for messages. */
-  static List<String> labels(Block b) {
-    return b.labels().stream().map(Label::value).toList();
   }
 }

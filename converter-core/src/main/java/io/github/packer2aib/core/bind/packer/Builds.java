@@ -114,8 +114,8 @@ final class Builds {
 
   // ---- builds ------------------------------------------------------------------------------
 
-  /** A {@code build { … }} block; empty when it is too broken to describe. */
-  Optional<Build> build(Block block) {
+  /** A {@code build { … }} block, with what could be read of it. */
+  Build build(Block block) {
     Range header = BodyContent.headerRange(block);
     BodyContent content =
         BodyContent.of(block.body(), PackerSchema.BUILD, "a build block", header, out);
@@ -211,9 +211,7 @@ final class Builds {
           break; // source blocks, read above
       }
     }
-    return Optional.of(
-        new Build(
-            name, description, resolved, provisioners, chains, cleanup, block.range()));
+    return new Build(name, description, resolved, provisioners, chains, cleanup, block.range());
   }
 
   /** A build-level {@code source "type.name" { name = …, … }}. */

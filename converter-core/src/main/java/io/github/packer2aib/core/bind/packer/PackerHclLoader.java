@@ -184,7 +184,7 @@ public final class PackerHclLoader {
       }
       for (Block b : blocks) {
         if (b.type().equals("build")) {
-          builds.build(b).ifPresent(buildList::add);
+          buildList.add(builds.build(b));
         }
       }
       boolean allJson = !parsed.isEmpty() && parsed.stream().allMatch(ParsedFile::json);

@@ -135,11 +135,6 @@ final class Scope {
         Map.of("var", Value.object(Map.of(name, value))), workingDirectoryFunctions);
   }
 
-  /** The current value of {@code var}, for tests of the scope itself. */
-  Map<String, Value> variables() {
-    return variables;
-  }
-
   private Map<String, Value> base(Value source, Value build) {
     Map<String, Value> m = new LinkedHashMap<>();
     m.put("var", Value.object(variables));
