@@ -29,7 +29,8 @@ class DiagnosticCodesTest {
           MappingCode.class,
           io.github.packer2aib.core.parse.hcl.HclSyntaxCode.class,
           io.github.packer2aib.core.hcl.function.FunctionCode.class,
-          io.github.packer2aib.core.hcl.eval.EvalCode.class);
+          io.github.packer2aib.core.hcl.eval.EvalCode.class,
+          io.github.packer2aib.core.bind.packer.PackerCode.class);
 
   private static List<DiagnosticCode> all() {
     List<DiagnosticCode> codes = new ArrayList<>();
