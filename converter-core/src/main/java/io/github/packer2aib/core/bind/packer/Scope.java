@@ -87,7 +87,7 @@ final class Scope {
    * No names and no functions: values that must be constant (var files, descriptions). One
    * instance, so {@link Expressions} can recognise it and report references as HCL does.
    */
-  private static final EvalContext CONSTANTS = EvalContext.of(Map.of(), null);
+  private static final EvalContext CONSTANTS = EvalContext.constantsOnly();
 
   static EvalContext constants() {
     return CONSTANTS;

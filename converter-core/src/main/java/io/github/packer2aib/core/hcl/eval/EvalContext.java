@@ -55,7 +55,7 @@ public final class EvalContext {
    * A context for constant expressions, such as the default of an {@code optional(T, default)}
    * attribute: no variables, no functions.
    */
-  static EvalContext constantsOnly() {
+  public static EvalContext constantsOnly() {
     return new EvalContext(null, null, null, null, false);
   }
 
