@@ -144,8 +144,9 @@ final class GoStrings {
   }
 
   /**
-   * Go's {@code fmt.Print} of a float64: the shortest decimal that reads back as the same float,
-   * in exponent form ({@code 1e+21}, {@code 1e-05}) when the exponent is below -4 or at least 21.
+   * Go's {@code fmt.Print} of a float64 ({@code %v}, that is {@code %g} with the shortest
+   * precision): the shortest decimal that reads back as the same float, in exponent form ({@code
+   * 1e+06}, {@code 1e-05}) when the decimal exponent is below -4 or at least 6.
    */
   static String formatFloat(double f) {
     if (Double.isNaN(f)) {
@@ -161,7 +162,7 @@ final class GoStrings {
     String digits = d.unscaledValue().toString();
     int exponent = digits.length() - 1 - d.scale();
     String sign = f < 0 ? "-" : "";
-    if (exponent < -4 || exponent >= 21) {
+    if (exponent < -4 || exponent >= 6) {
       String mantissa =
           digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
       String exp = String.format(Locale.ROOT, "%02d", Math.abs(exponent));
