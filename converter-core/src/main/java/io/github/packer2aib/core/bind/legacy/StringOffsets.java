@@ -130,10 +130,15 @@ final class StringOffsets {
     int[] map = new int[value.length() + 1];
     int k = 0;
     while (k < value.length()) {
-      if (j >= end) {
-        return null;
-      }
       char c = value.charAt(k);
+      if (j >= end) {
+        // A block scalar's range ends at its last character; the line breaks it keeps are after.
+        if (!isWhite(c)) {
+          return null;
+        }
+        map[k++] = end;
+        continue;
+      }
       char r = raw.charAt(j);
       if (doubleQuoted && r == '\\') {
         int consumed = yamlEscape(raw, j, end, value, k, map);

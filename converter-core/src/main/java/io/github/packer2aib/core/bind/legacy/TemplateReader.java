@@ -119,7 +119,8 @@ final class TemplateReader {
                     provisioner(
                         m.value(), "/error-cleanup-provisioner", "The error-cleanup-provisioner"));
     Optional<String> description =
-        member("description").flatMap(m -> shapes.string(m.value(), "/description", "description"));
+        member("description")
+            .flatMap(m -> shapes.string(m.value(), "/description", "\"description\""));
     List<SourceUsage> usages = new ArrayList<>();
     for (Source s : sources.values()) {
       usages.add(new SourceUsage(s, s.name(), s.config(), s.range()));
@@ -189,10 +190,10 @@ final class TemplateReader {
             pointer,
             "\""
                 + key
-                + "\" is \""
-                + canonical
-                + "\" again in another case; Packer keeps only one of them and so does packer2aib"
-                + " (the first). Remove one of them.",
+                + "\" and \""
+                + keys.get(canonical).key()
+                + "\" are the same key to Packer, which keeps only one of them; packer2aib keeps"
+                + " the first. Remove one of them.",
             new Related(keys.get(canonical).keyRange(), "first written here"));
         continue;
       }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * Evaluates a parsed template string as Packer does when it prepares a build: every action is
@@ -41,7 +41,7 @@ public final class TemplateEvaluator {
     if (template.isLiteral()) {
       return new Evaluation(Value.string(template.text()), List.of());
     }
-    Run run = new Run(new TemplateFunction.Call(environment, scope, variables));
+    Run run = new Run(environment, scope, variables);
     try {
       return new Evaluation(run.template(template.nodes()), run.problems);
     } catch (Stop stop) {
@@ -78,12 +78,17 @@ public final class TemplateEvaluator {
 
   /** One evaluation of one string. */
   private static final class Run {
-    final TemplateFunction.Call call;
+    final TemplateEnvironment environment;
+    final Scope scope;
+    final UserVariables variables;
     final List<TemplateProblem> problems = new ArrayList<>();
-    boolean notedPerBuilder;
+    /** Codes of warnings and notes already given: each is said once per string. */
+    final Set<GoTemplateCode> noted = EnumSet.noneOf(GoTemplateCode.class);
 
-    Run(TemplateFunction.Call call) {
-      this.call = call;
+    Run(TemplateEnvironment environment, Scope scope, UserVariables variables) {
+      this.environment = environment;
+      this.scope = scope;
+      this.variables = variables;
     }
 
     Value template(List<TemplateNode> nodes) throws Stop {
@@ -300,37 +305,26 @@ public final class TemplateEvaluator {
       if (unknown && !TemplateFunctions.isRefusedOrDeprecated(f.name())) {
         return new GoValue(GoKind.STRING, Value.unknown(Type.STRING).withMarks(marks), null);
       }
+      TemplateFunction.Call call =
+          new TemplateFunction.Call(
+              environment,
+              scope,
+              variables,
+              (code, detail) -> {
+                if (noted.add(code)) {
+                  problems.add(new TemplateProblem(code, id.span(), detail));
+                }
+              });
       try {
         Value result = f.body().apply(values, call);
-        if (!result.isKnown() && (f.name().equals("build_name") || f.name().equals("build_type"))) {
-          notePerBuilder(f.name(), id.span());
-        }
         return new GoValue(GoKind.STRING, result.withMarks(marks), null);
       } catch (Failure e) {
         Span at = e.argument >= 0 && e.argument < spans.size() ? spans.get(e.argument) : callSpan;
         String message = marks.contains(Mark.SENSITIVE) && e.code == GoTemplateCode.CALL_FAILED
-            ? "the call failed on a sensitive value, which is not shown"
+            ? "The call failed on a sensitive value, which is not shown"
             : e.getMessage();
         throw stop(e.code, at, sentence(message));
       }
-    }
-
-    private void notePerBuilder(String function, Span span) {
-      if (notedPerBuilder) {
-        return;
-      }
-      notedPerBuilder = true;
-      String names =
-          call.scope().targets().stream().map(BuildTarget::name).collect(Collectors.joining(", "));
-      problems.add(
-          new TemplateProblem(
-              GoTemplateCode.BUILD_NAME_PER_BUILDER,
-              span,
-              function
-                  + " has a different value for each builder this runs for ("
-                  + names
-                  + "), so the value is left unknown. Restrict it with \"only\" to one builder,"
-                  + " or move the setting into an \"override\" per builder."));
     }
 
     private void checkArity(TemplateFunction f, Operand.Identifier id, int count, Span callSpan)
@@ -424,9 +418,7 @@ public final class TemplateEvaluator {
     }
 
     private static String sentence(String message) {
-      String m = message.isEmpty() ? message
-          : Character.toUpperCase(message.charAt(0)) + message.substring(1);
-      return m.endsWith(".") || m.endsWith("?") ? m : m + ".";
+      return message.endsWith(".") || message.endsWith("?") ? message : message + ".";
     }
 
     private static Stop stop(GoTemplateCode code, Span span, String detail) {

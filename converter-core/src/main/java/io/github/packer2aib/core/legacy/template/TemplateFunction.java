@@ -53,6 +53,16 @@ record TemplateFunction(
     Value apply(List<Value> args, Call call) throws Failure;
   }
 
-  /** What a function body may read: the environment, the scope and the user variables. */
-  record Call(TemplateEnvironment environment, Scope scope, UserVariables variables) {}
+  /**
+   * What a function body may read (the environment, the scope, the user variables) and where it
+   * reports warnings and notes about a call that still succeeds.
+   */
+  record Call(
+      TemplateEnvironment environment, Scope scope, UserVariables variables, Notes notes) {}
+
+  /** Receives the warnings and notes of one call; the evaluator locates them at the call. */
+  @FunctionalInterface
+  interface Notes {
+    void add(GoTemplateCode code, String detail);
+  }
 }

@@ -268,13 +268,13 @@ final class TemplateFunctions {
     List<String> parts = GoStrings.split(s, sep);
     if (i < 0) {
       throw new Failure(
-          GoTemplateCode.CALL_FAILED, 2, "the index " + i + " is negative; the first part is 0");
+          GoTemplateCode.CALL_FAILED, 2, "The index " + i + " is negative; the first part is 0");
     }
     if (i >= parts.size()) {
       throw new Failure(
           GoTemplateCode.CALL_FAILED,
           2,
-          "part "
+          "Part "
               + i
               + " does not exist: splitting at \""
               + sep
@@ -291,14 +291,30 @@ final class TemplateFunctions {
       throw new Failure(
           GoTemplateCode.NOT_AVAILABLE,
           -1,
-          "clean_resource_name is defined by builders, so it can only be used in a builder's"
-              + " settings");
+          "clean_resource_name is defined by the builders, so it can only be used in a"
+              + " builder's settings");
+    }
+    if (c.scope().targets().isEmpty()) {
+      throw new Failure(
+          GoTemplateCode.NOT_AVAILABLE,
+          -1,
+          "clean_resource_name cannot be used in a builder's name, which is read before the"
+              + " builder itself");
     }
     String type = c.scope().targets().get(0).type();
     GoStrings.CleanRule rule = GoStrings.CleanRule.forBuilderType(type);
-    return Value.string(
-        GoStrings.cleanResourceName(
-            a.get(0).asString(), rule == null ? GoStrings.CleanRule.AZURE : rule));
+    if (rule == null) {
+      rule = GoStrings.CleanRule.AZURE;
+      c.notes()
+          .add(
+              GoTemplateCode.CLEAN_NAME_RULE_GUESSED,
+              "packer2aib knows clean_resource_name only for the azure-*, amazon-* and"
+                  + " googlecompute builders; for the \""
+                  + type
+                  + "\" builder it applied the Azure rule (letters, digits, \".\", \"_\" and"
+                  + " \"-\"). Check the result, or write the name without the function.");
+    }
+    return Value.string(GoStrings.cleanResourceName(a.get(0).asString(), rule));
   }
 
   private static Value buildValue(TemplateFunction.Call c, String function, boolean name)
@@ -312,7 +328,21 @@ final class TemplateFunctions {
               + " is only available in builders, provisioners and post-processors: there is no"
               + " build here");
     }
+    boolean sameType = targets.stream().map(BuildTarget::type).distinct().count() == 1;
+    if (!name && sameType) {
+      return Value.string(targets.get(0).type());
+    }
     if (targets.size() > 1) {
+      String names =
+          targets.stream().map(BuildTarget::name).collect(java.util.stream.Collectors.joining(", "));
+      c.notes()
+          .add(
+              GoTemplateCode.BUILD_NAME_PER_BUILDER,
+              function
+                  + " has a different value for each builder this runs for ("
+                  + names
+                  + "), so the value is left unknown. Restrict it with \"only\" to one builder,"
+                  + " or set it in an \"override\" per builder.");
       return Value.unknown(Type.STRING);
     }
     BuildTarget t = targets.get(0);
