@@ -28,7 +28,9 @@ class DiagnosticCodesTest {
           RetargetCode.class,
           MappingCode.class,
           io.github.packer2aib.core.parse.hcl.HclSyntaxCode.class,
-          io.github.packer2aib.core.hcl.function.FunctionCode.class);
+          io.github.packer2aib.core.hcl.function.FunctionCode.class,
+          io.github.packer2aib.core.legacy.template.GoTemplateCode.class,
+          io.github.packer2aib.core.bind.legacy.LegacyCode.class);
 
   private static List<DiagnosticCode> all() {
     List<DiagnosticCode> codes = new ArrayList<>();
