@@ -7,8 +7,11 @@ import io.github.packer2aib.core.doc.DocObject;
 public final class LegacyDetector {
   private LegacyDetector() {}
 
-  /** Whether the document is an object with a top-level {@code builders} key. */
+  /**
+   * Whether the document is an object with a top-level {@code builders} key (in any case, as Packer
+   * matches root keys ignoring case).
+   */
   public static boolean looksLikeLegacy(DocNode document) {
-    return document instanceof DocObject o && o.member("builders").isPresent();
+    return document instanceof DocObject o && o.memberIgnoringCase("builders").isPresent();
   }
 }

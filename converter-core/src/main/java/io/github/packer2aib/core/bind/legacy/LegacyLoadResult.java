@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * What loading a legacy template gave.
  *
- * @param template the template whenever its document could be read as an object, even with
- *     errors (values that could not be evaluated are unknown); check {@link #hasErrors()} before
+ * @param template the template whenever its document could be read as an object, even with errors
+ *     (values that could not be evaluated are unknown); check {@link #hasErrors()} before
  *     converting it
  * @param diagnostics every problem found, in reporting order
  */

@@ -9,17 +9,17 @@ import io.github.packer2aib.core.source.SourceFile;
 import java.util.Optional;
 
 /**
- * The legacy Packer front end: a legacy JSON template, or the same structure written in YAML,
- * into the Packer model ({@code core.packer}), with every problem as a located diagnostic. Never
- * throws for bad input; does no I/O (var files and the environment come in {@link LegacyOptions}).
+ * The legacy Packer front end: a legacy JSON template, or the same structure written in YAML, into
+ * the Packer model ({@code core.packer}), with every problem as a located diagnostic. Never throws
+ * for bad input; does no I/O (var files and the environment come in {@link LegacyOptions}).
  *
- * <p>What it follows: packer-plugin-sdk's {@code template/parse.go} for the structure
- * (builders named by their {@code name}, else their {@code type}; provisioners with {@code only},
- * {@code except}, {@code override}, {@code pause_before}, {@code max_retries}, {@code timeout};
+ * <p>What it follows: packer-plugin-sdk's {@code template/parse.go} for the structure (builders
+ * named by their {@code name}, else their {@code type}; provisioners with {@code only}, {@code
+ * except}, {@code override}, {@code pause_before}, {@code max_retries}, {@code timeout};
  * post-processors as a name, an object or a chain; keys starting with {@code _} are comments),
  * Packer's core for variables (default &lt; var files &lt; {@code --var}; every value is a
- * template; {@code env} only in variables), and its {@code template/interpolate} for the {@code
- * {{ }}} language ({@code core.legacy.template}).
+ * template; {@code env} only in variables), and its {@code template/interpolate} for the {@code {{
+ * }}} language ({@code core.legacy.template}).
  *
  * <p>Where it is stricter than Packer: a {@code user} call naming an undefined variable outside
  * {@code variables} is an error (Packer silently renders an empty string); {@code _}-prefixed keys

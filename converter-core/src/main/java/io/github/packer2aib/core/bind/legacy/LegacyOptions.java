@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What loading a legacy template needs from outside the template. The caller reads every file;
- * the core does no I/O.
+ * What loading a legacy template needs from outside the template. The caller reads every file; the
+ * core does no I/O.
  *
  * @param vars {@code --var name=value}, in command-line order (a later one wins)
  * @param varFiles {@code --var-file} files (JSON objects of string values), in command-line order
@@ -51,7 +51,8 @@ public record LegacyOptions(
   }
 
   public LegacyOptions withVarFiles(List<SourceFile> files) {
-    return new LegacyOptions(vars, files, environment, templateDir, workingDir, clock, packerVersion);
+    return new LegacyOptions(
+        vars, files, environment, templateDir, workingDir, clock, packerVersion);
   }
 
   public LegacyOptions withEnvironment(Map<String, String> env) {

@@ -7,8 +7,8 @@ import io.github.packer2aib.core.source.Range;
  * A builder as written, before evaluation.
  *
  * @param type its {@code type}
- * @param rawName its {@code name} as written, else its type: what {@code only}, {@code except}
- *     and {@code override} refer to (Packer matches them against the uninterpolated name)
+ * @param rawName its {@code name} as written, else its type: what {@code only}, {@code except} and
+ *     {@code override} refer to (Packer matches them against the uninterpolated name)
  * @param name the name after interpolation
  * @param object the builder object
  * @param pointer its JSON pointer

@@ -4,9 +4,9 @@ import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 
 /**
- * Maps offsets inside a string's decoded value back to offsets in the file, so an error in a
- * {@code {{ }}} expression points at its column even when the string was written with escapes
- * ({@code \"}, {@code \n}, {@code \u00e9}) or, in YAML, quoted, folded or as a block scalar.
+ * Maps offsets inside a string's decoded value back to offsets in the file, so an error in a {@code
+ * {{ }}} expression points at its column even when the string was written with escapes ({@code \"},
+ * {@code \n}, {@code \u00e9}) or, in YAML, quoted, folded or as a block scalar.
  *
  * <p>JSON strings are mapped exactly. YAML scalars are aligned: every character of the value that
  * is not whitespace must match the same character in the text, in order (escapes of double-quoted

@@ -6,8 +6,8 @@ import io.github.packer2aib.core.source.SourceFile;
 import java.util.Objects;
 
 /**
- * Where a template string is written, so that a problem at a span of its value can be located
- * at the right column of the file.
+ * Where a template string is written, so that a problem at a span of its value can be located at
+ * the right column of the file.
  *
  * @param file the file holding it (a template, a var file, or a pseudo-file for a {@code --var})
  * @param range the string literal in the file

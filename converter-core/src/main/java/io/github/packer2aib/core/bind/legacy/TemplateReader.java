@@ -39,9 +39,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads one legacy template's document into the Packer model, following packer-plugin-sdk's
- * {@code template/parse.go} and {@code template.go} (structure and validation) and Packer's core
- * (variable precedence and interpolation).
+ * Reads one legacy template's document into the Packer model, following packer-plugin-sdk's {@code
+ * template/parse.go} and {@code template.go} (structure and validation) and Packer's core (variable
+ * precedence and interpolation).
  */
 final class TemplateReader {
 
@@ -127,7 +127,13 @@ final class TemplateReader {
     }
     Build build =
         new Build(
-            Optional.empty(), description, usages, provisioners, postProcessors, cleanup, root.range());
+            Optional.empty(),
+            description,
+            usages,
+            provisioners,
+            postProcessors,
+            cleanup,
+            root.range());
     return new PackerTemplate(
         yaml ? PackerTemplate.Syntax.LEGACY_YAML : PackerTemplate.Syntax.LEGACY_JSON,
         file.name(),
@@ -237,8 +243,7 @@ final class TemplateReader {
   private List<DocMember> declaredVariables() {
     List<DocMember> out = new ArrayList<>();
     Optional<DocObject> vars =
-        member("variables")
-            .flatMap(m -> shapes.object(m.value(), "/variables", "\"variables\""));
+        member("variables").flatMap(m -> shapes.object(m.value(), "/variables", "\"variables\""));
     if (vars.isEmpty()) {
       return out;
     }
@@ -379,9 +384,7 @@ final class TemplateReader {
                 + "\" is "
                 + m.value().kindName()
                 + ", but Packer variables are strings"
-                + (m.value() instanceof DocScalar sc
-                    ? ". Quote it: \"" + sc.text() + "\"."
-                    : "."));
+                + (m.value() instanceof DocScalar sc ? ". Quote it: \"" + sc.text() + "\"." : "."));
         continue;
       }
       out.add(new StringSite(varFile, m.value().range(), s.get(), varYaml, false, pointer));
@@ -547,8 +550,8 @@ final class TemplateReader {
   // ------------------------------------------------------------------ only / except
 
   /**
-   * Reads and checks {@code only} and {@code except}; returns the builders the object runs for,
-   * and their references in the two lists.
+   * Reads and checks {@code only} and {@code except}; returns the builders the object runs for, and
+   * their references in the two lists.
    */
   private Targets targets(DocObject o, String pointer, boolean singleAllowed) {
     List<Shapes.Named> only =
@@ -611,9 +614,7 @@ final class TemplateReader {
             + "\"."
             + (suggestion != null
                 ? " Did you mean \"" + suggestion + "\"?"
-                : known.isEmpty()
-                    ? ""
-                    : " The builders are " + String.join(", ", known) + ".")
+                : known.isEmpty() ? "" : " The builders are " + String.join(", ", known) + ".")
             + " A builder's name is its \"name\", else its \"type\".");
     return Optional.empty();
   }
@@ -839,8 +840,7 @@ final class TemplateReader {
       return Optional.empty();
     }
     return Optional.of(
-        new PostProcessor(
-            type.get(), name, config, targets.only(), targets.except(), obj.range()));
+        new PostProcessor(type.get(), name, config, targets.only(), targets.except(), obj.range()));
   }
 
   // ------------------------------------------------------------------ settings
@@ -860,12 +860,9 @@ final class TemplateReader {
           LegacyCode.INVALID_VERSION,
           m.get().value().range(),
           "/min_packer_version",
-          "\""
-              + v.get()
-              + "\" is not a version number. Write a version such as \"1.6.0\".");
+          "\"" + v.get() + "\" is not a version number. Write a version such as \"1.6.0\".");
     }
     return Optional.of(
-        new PackerSettings(
-            v, List.of(), m.get().keyRange().to(m.get().value().range())));
+        new PackerSettings(v, List.of(), m.get().keyRange().to(m.get().value().range())));
   }
 }

@@ -27,9 +27,9 @@ import java.util.Set;
 
 /**
  * Turns document nodes into evaluated values, as Packer renders a builder's or provisioner's
- * configuration: every string (nested ones and nested object keys included) is a template;
- * numbers, booleans and null stay what they are; arrays become tuples and objects become objects
- * (legacy JSON has no blocks). Template problems are reported at their column in the file.
+ * configuration: every string (nested ones and nested object keys included) is a template; numbers,
+ * booleans and null stay what they are; arrays become tuples and objects become objects (legacy
+ * JSON has no blocks). Template problems are reported at their column in the file.
  */
 final class ValueEvaluator {
   private final SourceFile file;

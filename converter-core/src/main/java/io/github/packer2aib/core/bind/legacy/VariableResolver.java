@@ -22,10 +22,10 @@ import java.util.Set;
 
 /**
  * The user variables of a legacy template with Packer's precedence (default &lt; {@code
- * --var-file}s in order &lt; {@code --var}s in order) and its interpolation: every value,
- * whichever source it came from, is a template that may use {@code env} and other variables.
- * Packer resolves references by re-rendering all variables until nothing changes; resolving each
- * variable on demand, depth first, gives the same values and finds cycles directly.
+ * --var-file}s in order &lt; {@code --var}s in order) and its interpolation: every value, whichever
+ * source it came from, is a template that may use {@code env} and other variables. Packer resolves
+ * references by re-rendering all variables until nothing changes; resolving each variable on
+ * demand, depth first, gives the same values and finds cycles directly.
  */
 final class VariableResolver implements UserVariables {
 

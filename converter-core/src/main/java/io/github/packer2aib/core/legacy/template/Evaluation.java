@@ -8,8 +8,8 @@ import java.util.Objects;
  * The value of one template string and what went wrong. After an error the value is an unknown
  * string (Go stops executing a template at its first error), so later stages see no made-up text.
  *
- * @param value a string value: known, or unknown when it depends on build-time data; sensitive
- *     when it includes a sensitive variable's value
+ * @param value a string value: known, or unknown when it depends on build-time data; sensitive when
+ *     it includes a sensitive variable's value
  * @param problems errors, warnings and notes, in order
  */
 public record Evaluation(Value value, List<TemplateProblem> problems) {

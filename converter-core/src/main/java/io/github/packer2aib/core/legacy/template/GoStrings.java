@@ -99,15 +99,14 @@ final class GoStrings {
     }
   }
 
-  private static final Pattern GOOGLE_NAME =
-      Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
+  private static final Pattern GOOGLE_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
 
   /**
    * The builders' {@code clean_resource_name}: each UTF-8 byte that the cloud does not allow in a
    * name becomes {@code -} (so a two-byte character becomes two dashes, as in Go). Azure allows
-   * letters, digits, {@code . _ -} and trims trailing {@code . _ -}; Amazon allows letters,
-   * digits and {@code ( ) [ ] space . / - ' @ _}; Google lower-cases and allows lower-case letters
-   * and digits, leaving an already valid name alone.
+   * letters, digits, {@code . _ -} and trims trailing {@code . _ -}; Amazon allows letters, digits
+   * and {@code ( ) [ ] space . / - ' @ _}; Google lower-cases and allows lower-case letters and
+   * digits, leaving an already valid name alone.
    */
   static String cleanResourceName(String s, CleanRule rule) {
     if (rule == CleanRule.GOOGLE && GOOGLE_NAME.matcher(s).matches()) {

@@ -81,7 +81,10 @@ final class Literals {
         case '\'':
           if (e != quote) {
             throw new LiteralError(
-                "\\" + e + " is not an escape inside " + (quote == '"' ? "a string" : "a character"),
+                "\\"
+                    + e
+                    + " is not an escape inside "
+                    + (quote == '"' ? "a string" : "a character"),
                 start,
                 2);
           }
@@ -123,7 +126,8 @@ final class Literals {
             i += 2;
           } else {
             throw new LiteralError(
-                "\\" + new String(Character.toChars(quoted.codePointAt(start + 1)))
+                "\\"
+                    + new String(Character.toChars(quoted.codePointAt(start + 1)))
                     + " is not a Go escape sequence; write \\\\ for a backslash",
                 start,
                 1 + Character.charCount(quoted.codePointAt(start + 1)));

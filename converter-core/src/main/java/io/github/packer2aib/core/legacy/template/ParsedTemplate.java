@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param nodes text, comments and actions, in order
  * @param error the first syntax error, if any
  */
-public record ParsedTemplate(String text, List<TemplateNode> nodes, Optional<TemplateProblem> error) {
+public record ParsedTemplate(
+    String text, List<TemplateNode> nodes, Optional<TemplateProblem> error) {
   public ParsedTemplate {
     nodes = List.copyOf(nodes);
   }

@@ -82,6 +82,7 @@ public final class TemplateEvaluator {
     final Scope scope;
     final UserVariables variables;
     final List<TemplateProblem> problems = new ArrayList<>();
+
     /** Codes of warnings and notes already given: each is said once per string. */
     final Set<GoTemplateCode> noted = EnumSet.noneOf(GoTemplateCode.class);
 
@@ -98,8 +99,11 @@ public final class TemplateEvaluator {
       for (int i = 0; i < nodes.size(); i++) {
         TemplateNode node = nodes.get(i);
         if (node instanceof TemplateNode.Text t) {
-          out.append(trimmed(t.text(), i > 0 && trimsRight(nodes.get(i - 1)),
-              i + 1 < nodes.size() && trimsLeft(nodes.get(i + 1))));
+          out.append(
+              trimmed(
+                  t.text(),
+                  i > 0 && trimsRight(nodes.get(i - 1)),
+                  i + 1 < nodes.size() && trimsLeft(nodes.get(i + 1))));
         } else if (node instanceof Action a) {
           if (refersToData(a.pipeline())) {
             checkFunctionsExist(a.pipeline());
@@ -121,12 +125,14 @@ public final class TemplateEvaluator {
     }
 
     private static boolean trimsRight(TemplateNode n) {
-      return n instanceof Action a ? a.trimRight()
+      return n instanceof Action a
+          ? a.trimRight()
           : n instanceof TemplateNode.Comment c && c.trimRight();
     }
 
     private static boolean trimsLeft(TemplateNode n) {
-      return n instanceof Action a ? a.trimLeft()
+      return n instanceof Action a
+          ? a.trimLeft()
           : n instanceof TemplateNode.Comment c && c.trimLeft();
     }
 
@@ -231,8 +237,11 @@ public final class TemplateEvaluator {
       }
       if (o instanceof Operand.NumberLiteral n) {
         if (n.isFloatLiteral() || n.integer().isEmpty()) {
-          return new GoValue(GoKind.FLOAT, Value.number(
-              io.github.packer2aib.core.hcl.value.BigFloat.ofDouble(n.floating().orElse(0))), o);
+          return new GoValue(
+              GoKind.FLOAT,
+              Value.number(
+                  io.github.packer2aib.core.hcl.value.BigFloat.ofDouble(n.floating().orElse(0))),
+              o);
         }
         return new GoValue(GoKind.INT, Value.number(n.integer().getAsLong()), o);
       }
@@ -277,8 +286,8 @@ public final class TemplateEvaluator {
               });
     }
 
-    private GoValue call(Operand.Identifier id, List<Operand> argNodes, GoValue piped, Span callSpan)
-        throws Stop {
+    private GoValue call(
+        Operand.Identifier id, List<Operand> argNodes, GoValue piped, Span callSpan) throws Stop {
       TemplateFunction f = function(id);
       List<GoValue> args = new ArrayList<>();
       List<Span> spans = new ArrayList<>();
@@ -320,9 +329,10 @@ public final class TemplateEvaluator {
         return new GoValue(GoKind.STRING, result.withMarks(marks), null);
       } catch (Failure e) {
         Span at = e.argument >= 0 && e.argument < spans.size() ? spans.get(e.argument) : callSpan;
-        String message = marks.contains(Mark.SENSITIVE) && e.code == GoTemplateCode.CALL_FAILED
-            ? "The call failed on a sensitive value, which is not shown"
-            : e.getMessage();
+        String message =
+            marks.contains(Mark.SENSITIVE) && e.code == GoTemplateCode.CALL_FAILED
+                ? "The call failed on a sensitive value, which is not shown"
+                : e.getMessage();
         throw stop(e.code, at, sentence(message));
       }
     }
@@ -425,5 +435,4 @@ public final class TemplateEvaluator {
       return new Stop(new TemplateProblem(code, span, detail));
     }
   }
-
 }

@@ -5,16 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A function of Packer's legacy template language, with its Go signature (every parameter is a
- * Go {@code string} or {@code int}; every function returns a string).
+ * A function of Packer's legacy template language, with its Go signature (every parameter is a Go
+ * {@code string} or {@code int}; every function returns a string).
  *
  * @param name as called in templates
  * @param parameters the kinds of the fixed parameters
  * @param variadic the kind of trailing arguments, if it takes any number of them
  * @param body computes the result from known, unmarked arguments
  */
-record TemplateFunction(
-    String name, List<Kind> parameters, Optional<Kind> variadic, Body body) {
+record TemplateFunction(String name, List<Kind> parameters, Optional<Kind> variadic, Body body) {
 
   TemplateFunction {
     parameters = List.copyOf(parameters);
@@ -46,8 +45,8 @@ record TemplateFunction(
   @FunctionalInterface
   interface Body {
     /**
-     * @param args the arguments: strings for STRING parameters, numbers for INT parameters;
-     *     unknown or marked arguments never reach a body unless the function handles them
+     * @param args the arguments: strings for STRING parameters, numbers for INT parameters; unknown
+     *     or marked arguments never reach a body unless the function handles them
      * @param call what the call may read
      */
     Value apply(List<Value> args, Call call) throws Failure;
@@ -57,8 +56,7 @@ record TemplateFunction(
    * What a function body may read (the environment, the scope, the user variables) and where it
    * reports warnings and notes about a call that still succeeds.
    */
-  record Call(
-      TemplateEnvironment environment, Scope scope, UserVariables variables, Notes notes) {}
+  record Call(TemplateEnvironment environment, Scope scope, UserVariables variables, Notes notes) {}
 
   /** Receives the warnings and notes of one call; the evaluator locates them at the call. */
   @FunctionalInterface

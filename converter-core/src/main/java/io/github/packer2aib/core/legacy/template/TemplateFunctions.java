@@ -43,8 +43,25 @@ final class TemplateFunctions {
   /** Go's {@code text/template} built-ins, which Packer templates can call but we refuse. */
   static final Set<String> GO_BUILTINS =
       Set.of(
-          "and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf",
-          "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne");
+          "and",
+          "call",
+          "html",
+          "index",
+          "slice",
+          "js",
+          "len",
+          "not",
+          "or",
+          "print",
+          "printf",
+          "println",
+          "urlquery",
+          "eq",
+          "ge",
+          "gt",
+          "le",
+          "lt",
+          "ne");
 
   /** Functions that read secrets or the network. */
   static final SortedMap<String, String> REFUSED = new TreeMap<>();
@@ -52,7 +69,8 @@ final class TemplateFunctions {
   static {
     REFUSED.put("consul_key", "it reads a key from Consul over the network");
     REFUSED.put("vault", "it reads a secret from HashiCorp Vault over the network");
-    REFUSED.put("aws_secretsmanager", "it reads a secret from AWS Secrets Manager over the network");
+    REFUSED.put(
+        "aws_secretsmanager", "it reads a secret from AWS Secrets Manager over the network");
     REFUSED.put(
         "aws_secretsmanager_raw", "it reads a secret from AWS Secrets Manager over the network");
 
@@ -64,7 +82,8 @@ final class TemplateFunctions {
         (a, c) -> Value.string(Long.toString(c.environment().clock().now().getEpochSecond())));
     FUNCTIONS.put(
         "isotime",
-        new TemplateFunction("isotime", List.of(), Optional.of(STRING), TemplateFunctions::isotime));
+        new TemplateFunction(
+            "isotime", List.of(), Optional.of(STRING), TemplateFunctions::isotime));
     define("strftime", List.of(STRING), TemplateFunctions::strftime);
     define("uuid", List.of(), TemplateFunctions::uuid);
     define("split", List.of(STRING, STRING, INT), TemplateFunctions::split);
@@ -247,8 +266,9 @@ final class TemplateFunctions {
     long unix = c.environment().clock().now().getEpochSecond() & 0xffffffffL;
     String random = c.environment().clock().nextUuidV4().replace("-", "");
     // Skip the version and variant nibbles of the v4 UUID: 24 uniformly derived hex digits.
-    String digits = (random.substring(0, 12) + random.substring(13, 16) + random.substring(17))
-        .substring(0, 24);
+    String digits =
+        (random.substring(0, 12) + random.substring(13, 16) + random.substring(17))
+            .substring(0, 24);
     return Value.string(
         String.format(Locale.ROOT, "%08x", unix)
             + "-"
@@ -334,7 +354,9 @@ final class TemplateFunctions {
     }
     if (targets.size() > 1) {
       String names =
-          targets.stream().map(BuildTarget::name).collect(java.util.stream.Collectors.joining(", "));
+          targets.stream()
+              .map(BuildTarget::name)
+              .collect(java.util.stream.Collectors.joining(", "));
       c.notes()
           .add(
               GoTemplateCode.BUILD_NAME_PER_BUILDER,

@@ -17,8 +17,8 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Reads a template string of legacy Packer JSON ({@code "ami-{{timestamp}}"}) into its nodes, as
- * Go's {@code text/template} parser does, and reports the first syntax error in Go's terms with
- * its span. Never throws for bad input; ANTLR types stay inside this class.
+ * Go's {@code text/template} parser does, and reports the first syntax error in Go's terms with its
+ * span. Never throws for bad input; ANTLR types stay inside this class.
  */
 public final class TemplateParser {
   private TemplateParser() {}
@@ -28,7 +28,8 @@ public final class TemplateParser {
 
   /** Go's keywords; {@code true}, {@code false} and {@code nil} are values, the rest control. */
   static final Set<String> CONTROL_KEYWORDS =
-      Set.of("if", "else", "end", "range", "with", "define", "template", "block", "break", "continue");
+      Set.of(
+          "if", "else", "end", "range", "with", "define", "template", "block", "break", "continue");
 
   public static ParsedTemplate parse(String text) {
     if (!text.contains("{{")) {
@@ -377,8 +378,7 @@ public final class TemplateParser {
         }
         if (part instanceof GoTemplateParser.CommentContext c) {
           String s = tokenText(c.COMMENT().getSymbol());
-          return new TemplateNode.Comment(
-              s.startsWith("{{-"), s.matches("(?s).*\\s-}}$"), span(c));
+          return new TemplateNode.Comment(s.startsWith("{{-"), s.matches("(?s).*\\s-}}$"), span(c));
         }
         GoTemplateParser.ActionContext a = (GoTemplateParser.ActionContext) part;
         Span span = span(a);
@@ -442,9 +442,10 @@ public final class TemplateParser {
                       + " value piped into it. After \"|\" write a function name, such as |"
                       + " lower."));
         }
-        if (operands.size() > 1 && !(head instanceof Operand.Identifier
-            || head instanceof Operand.Field
-            || head instanceof Operand.Chain)) {
+        if (operands.size() > 1
+            && !(head instanceof Operand.Identifier
+                || head instanceof Operand.Field
+                || head instanceof Operand.Chain)) {
           throw new Problem(
               new TemplateProblem(
                   GoTemplateCode.NOT_A_COMMAND,
@@ -535,11 +536,7 @@ public final class TemplateParser {
           try {
             int cp = Literals.character(s);
             return new Operand.NumberLiteral(
-                s,
-                java.util.OptionalLong.of(cp),
-                java.util.OptionalDouble.of(cp),
-                false,
-                span);
+                s, java.util.OptionalLong.of(cp), java.util.OptionalDouble.of(cp), false, span);
           } catch (Literals.LiteralError e) {
             throw literalProblem(GoTemplateCode.INVALID_ESCAPE, e, span);
           }

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every legacy template of the shared corpus ({@code ../shared/corpus/packer-json}) with its
  * verdict pinned. Packer 1.6.6 ({@code shared/tools/packer-validate.sh}) accepts the structure of
- * all of them except the two marked invalid; the other failures Packer reports are plugin
- * settings (unknown keys, missing builder options) or plugins it lacks ({@code windows-update}),
- * which are not template errors.
+ * all of them except the two marked invalid; the other failures Packer reports are plugin settings
+ * (unknown keys, missing builder options) or plugins it lacks ({@code windows-update}), which are
+ * not template errors.
  *
  * <p>Many templates expect their caller to pass variables ({@code -var}, var files): without them
  * the loader must fail with the pinned, located errors (Packer would render an undefined {@code
@@ -114,7 +114,8 @@ class LegacyCorpusTest {
               "var_virtual_network_name",
               "var_virtual_network_resource_group_name",
               "var_virtual_network_subnet_name"),
-          loads("Azure__packer-azure__WindowsServer-2012-R2/WindowsServer-2012-R2.json", "2015 era"),
+          loads(
+              "Azure__packer-azure__WindowsServer-2012-R2/WindowsServer-2012-R2.json", "2015 era"),
           needsVars(
               "DOMZE__azure-packer-vmss-extensions__vmss-extensions/packer.json",
               Map.of("GOTPL-E106", 2),
@@ -188,19 +189,43 @@ class LegacyCorpusTest {
               "kubernetes-sigs__image-builder__capi-linux/packer.json",
               List.of("azure-config.json", "azure-sig.json", "ubuntu-2204.json"),
               List.of(
-                  "ansible_common_ssh_args", "containerd_image_pull_progress_timeout",
-                  "containerd_version", "crictl_version", "distro_name", "goss_arch",
-                  "goss_download_path", "goss_entry_file", "goss_format", "goss_format_options",
-                  "goss_inspect_mode", "goss_remote_folder", "goss_remote_path",
-                  "goss_skip_install", "goss_tests_dir", "goss_url", "goss_vars_file",
-                  "goss_version", "kubernetes_apiserver_port", "kubernetes_cni_deb_version",
-                  "kubernetes_cni_http_source", "kubernetes_cni_rpm_version",
-                  "kubernetes_cni_semver", "kubernetes_cni_source_type",
-                  "kubernetes_container_registry", "kubernetes_deb_gpg_key",
-                  "kubernetes_deb_repo", "kubernetes_deb_version", "kubernetes_http_source",
-                  "kubernetes_load_additional_imgs", "kubernetes_rpm_gpg_check",
-                  "kubernetes_rpm_gpg_key", "kubernetes_rpm_repo", "kubernetes_rpm_version",
-                  "kubernetes_semver", "kubernetes_series", "kubernetes_source_type",
+                  "ansible_common_ssh_args",
+                  "containerd_image_pull_progress_timeout",
+                  "containerd_version",
+                  "crictl_version",
+                  "distro_name",
+                  "goss_arch",
+                  "goss_download_path",
+                  "goss_entry_file",
+                  "goss_format",
+                  "goss_format_options",
+                  "goss_inspect_mode",
+                  "goss_remote_folder",
+                  "goss_remote_path",
+                  "goss_skip_install",
+                  "goss_tests_dir",
+                  "goss_url",
+                  "goss_vars_file",
+                  "goss_version",
+                  "kubernetes_apiserver_port",
+                  "kubernetes_cni_deb_version",
+                  "kubernetes_cni_http_source",
+                  "kubernetes_cni_rpm_version",
+                  "kubernetes_cni_semver",
+                  "kubernetes_cni_source_type",
+                  "kubernetes_container_registry",
+                  "kubernetes_deb_gpg_key",
+                  "kubernetes_deb_repo",
+                  "kubernetes_deb_version",
+                  "kubernetes_http_source",
+                  "kubernetes_load_additional_imgs",
+                  "kubernetes_rpm_gpg_check",
+                  "kubernetes_rpm_gpg_key",
+                  "kubernetes_rpm_repo",
+                  "kubernetes_rpm_version",
+                  "kubernetes_semver",
+                  "kubernetes_series",
+                  "kubernetes_source_type",
                   "runc_version"),
               Map.of("GOTPL-E106", 16, "LEGACY-E010", 23),
               false,
@@ -240,12 +265,16 @@ class LegacyCorpusTest {
     }
     LegacyOptions options =
         LegacyOptions.of(
-                path.getParent().toString(), "/work", Clock.frozenAt(Instant.ofEpochSecond(1_700_000_000L)))
+                path.getParent().toString(),
+                "/work",
+                Clock.frozenAt(Instant.ofEpochSecond(1_700_000_000L)))
             .withVarFiles(varFiles);
     if (withVars) {
       options =
           options.withVars(
-              v.vars().stream().map(n -> new LegacyOptions.Var(n, "x")).collect(Collectors.toList()));
+              v.vars().stream()
+                  .map(n -> new LegacyOptions.Var(n, "x"))
+                  .collect(Collectors.toList()));
     }
     return LegacyLoader.load(new SourceFile(v.file(), Files.readString(path)), options);
   }
@@ -295,7 +324,8 @@ class LegacyCorpusTest {
         if (p.getFileName().toString().equals("SOURCE.txt")) {
           continue;
         }
-        List<DocNode> docs = DocReader.read(new SourceFile(p.toString(), Files.readString(p))).documents();
+        List<DocNode> docs =
+            DocReader.read(new SourceFile(p.toString(), Files.readString(p))).documents();
         if (!docs.isEmpty() && LegacyDetector.looksLikeLegacy(docs.get(0))) {
           found.add(corpus.relativize(p).toString().replace('\\', '/'));
         }
@@ -312,8 +342,11 @@ class LegacyCorpusTest {
     Assumptions.assumeTrue(Files.isDirectory(yaml), "no corpus/yaml");
     List<String> legacy = new ArrayList<>();
     try (Stream<Path> s = Files.walk(yaml)) {
-      for (Path p : s.filter(x -> x.toString().endsWith(".yml") || x.toString().endsWith(".yaml")).collect(Collectors.toList())) {
-        List<DocNode> docs = DocReader.read(new SourceFile(p.toString(), Files.readString(p))).documents();
+      for (Path p :
+          s.filter(x -> x.toString().endsWith(".yml") || x.toString().endsWith(".yaml"))
+              .collect(Collectors.toList())) {
+        List<DocNode> docs =
+            DocReader.read(new SourceFile(p.toString(), Files.readString(p))).documents();
         if (!docs.isEmpty() && LegacyDetector.looksLikeLegacy(docs.get(0))) {
           legacy.add(p.toString());
         }

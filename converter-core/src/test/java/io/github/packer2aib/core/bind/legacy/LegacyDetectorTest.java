@@ -17,6 +17,7 @@ class LegacyDetectorTest {
   void aTopLevelBuildersKeyMakesALegacyTemplate() {
     assertTrue(LegacyDetector.looksLikeLegacy(read("t.json", "{\"builders\": []}")));
     assertTrue(LegacyDetector.looksLikeLegacy(read("t.yaml", "builders:\n  - type: null\n")));
+    assertTrue(LegacyDetector.looksLikeLegacy(read("t.json", "{\"Builders\": []}")));
   }
 
   @Test

@@ -31,18 +31,17 @@ import org.junit.jupiter.api.TestFactory;
  * Golden cases for legacy templates ({@code testdata/.../packer/legacy/<case>/}): {@code
  * input.json} or {@code input.yaml}, optional {@code args} (one option per line: {@code --var
  * NAME=VALUE}, {@code --var-file FILE} (a file of the case), {@code --env NAME=VALUE}, {@code
- * --packer-version V}), and the expected results: {@code expected.model.txt} (the model, see
- * {@link ModelDump}; absent when no template results) and {@code expected.diagnostics.txt} (as
- * {@link TextRenderer} renders them; absent when there are none). Every case runs with the clock
- * frozen at 2023-11-14T22:13:20Z, template folder {@code /templates/<case>} and working folder
- * {@code /work}. A file the runner does not know fails the case. Run with {@code
- * -Dgolden.update=true} to rewrite the expected files, then review the diff.
+ * --packer-version V}), and the expected results: {@code expected.model.txt} (the model, see {@link
+ * ModelDump}; absent when no template results) and {@code expected.diagnostics.txt} (as {@link
+ * TextRenderer} renders them; absent when there are none). Every case runs with the clock frozen at
+ * 2023-11-14T22:13:20Z, template folder {@code /templates/<case>} and working folder {@code /work}.
+ * A file the runner does not know fails the case. Run with {@code -Dgolden.update=true} to rewrite
+ * the expected files, then review the diff.
  */
 class LegacyGoldenTest {
   static final Instant NOW = Instant.ofEpochSecond(1_700_000_000L);
   private static final Set<String> KNOWN =
-      Set.of(
-          "input.json", "input.yaml", "args", "expected.model.txt", "expected.diagnostics.txt");
+      Set.of("input.json", "input.yaml", "args", "expected.model.txt", "expected.diagnostics.txt");
 
   static Path casesRoot() {
     String configured = System.getProperty("packer2aib.testdata");
@@ -87,7 +86,9 @@ class LegacyGoldenTest {
   static Case read(Path dir, boolean crlf) throws IOException {
     Set<String> expected = new HashSet<>(KNOWN);
     Path inputPath =
-        Files.exists(dir.resolve("input.json")) ? dir.resolve("input.json") : dir.resolve("input.yaml");
+        Files.exists(dir.resolve("input.json"))
+            ? dir.resolve("input.json")
+            : dir.resolve("input.yaml");
     if (!Files.exists(inputPath)) {
       fail(dir + " has no input.json or input.yaml");
     }
@@ -177,8 +178,7 @@ class LegacyGoldenTest {
       write(diagFile, diagnostics.isEmpty() ? null : diagnostics);
       return;
     }
-    assertTrue(
-        Files.exists(modelFile) || Files.exists(diagFile), dir + " has no expected file");
+    assertTrue(Files.exists(modelFile) || Files.exists(diagFile), dir + " has no expected file");
     assertEquals(
         Optional.ofNullable(read(diagFile)).orElse(""),
         diagnostics,
@@ -204,7 +204,13 @@ class LegacyGoldenTest {
 
   private static List<String> summary(LegacyLoadResult r) {
     return r.diagnostics().stream()
-        .map(d -> d.code() + " " + d.path().orElse("") + " " + d.subject().map(x -> x.start().toString()).orElse(""))
+        .map(
+            d ->
+                d.code()
+                    + " "
+                    + d.path().orElse("")
+                    + " "
+                    + d.subject().map(x -> x.start().toString()).orElse(""))
         .collect(Collectors.toList());
   }
 

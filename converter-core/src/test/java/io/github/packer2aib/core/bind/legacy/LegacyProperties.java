@@ -23,9 +23,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Properties of the legacy loader: a template written in JSON and the same template written in
- * YAML give the same model and the same diagnostics (ranges aside); every diagnostic lies inside
- * the file; loading is deterministic.
+ * Properties of the legacy loader: a template written in JSON and the same template written in YAML
+ * give the same model and the same diagnostics (ranges aside); every diagnostic lies inside the
+ * file; loading is deterministic.
  */
 class LegacyProperties {
 
@@ -36,11 +36,36 @@ class LegacyProperties {
     Arbitrary<String> pieces =
         Arbitraries.oneOf(
             Arbitraries.of(
-                "{{ user `region` }}", "{{ user `prefix` | lower }}", "{{ timestamp }}",
-                "{{ .Path }}", "{{ .Vars }}", "{{ build_name }}", "{{ split `a,b` `,` 1 }}",
-                "{{ upper `x` }}", "{{ uuid }}", "{{ isotime `2006` }}", "{{ user `secret` }}",
-                "{{ nope }}", "{{ user `missing` }}", "{{ \"q\\\"uote\" }}", "{{", "}}", " ", "-",
-                "\n", "\t", "\"", "\\", "é", "\uD83D\uDE00", "a", "b", "1.5", "true", "null", "#"),
+                "{{ user `region` }}",
+                "{{ user `prefix` | lower }}",
+                "{{ timestamp }}",
+                "{{ .Path }}",
+                "{{ .Vars }}",
+                "{{ build_name }}",
+                "{{ split `a,b` `,` 1 }}",
+                "{{ upper `x` }}",
+                "{{ uuid }}",
+                "{{ isotime `2006` }}",
+                "{{ user `secret` }}",
+                "{{ nope }}",
+                "{{ user `missing` }}",
+                "{{ \"q\\\"uote\" }}",
+                "{{",
+                "}}",
+                " ",
+                "-",
+                "\n",
+                "\t",
+                "\"",
+                "\\",
+                "é",
+                "\uD83D\uDE00",
+                "a",
+                "b",
+                "1.5",
+                "true",
+                "null",
+                "#"),
             Arbitraries.strings().withCharRange('a', 'z').ofMaxLength(5));
     return pieces.list().ofMaxSize(6).map(l -> String.join("", l));
   }
@@ -59,7 +84,12 @@ class LegacyProperties {
         () -> scalar.list().ofMaxSize(3).map(l -> (Object) l),
         () ->
             Combinators.combine(
-                    Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6).list().ofMaxSize(3),
+                    Arbitraries.strings()
+                        .withCharRange('a', 'z')
+                        .ofMinLength(1)
+                        .ofMaxLength(6)
+                        .list()
+                        .ofMaxSize(3),
                     scalar.list().ofSize(3))
                 .as(
                     (keys, values) -> {
@@ -88,7 +118,12 @@ class LegacyProperties {
         Combinators.combine(
                 Arbitraries.of("azure-arm", "null"),
                 value().list().ofMaxSize(4),
-                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8).list().ofSize(4))
+                Arbitraries.strings()
+                    .withCharRange('a', 'z')
+                    .ofMinLength(1)
+                    .ofMaxLength(8)
+                    .list()
+                    .ofSize(4))
             .as(
                 (type, values, keys) -> {
                   Map<String, Object> b = new LinkedHashMap<>();
@@ -117,7 +152,8 @@ class LegacyProperties {
     Arbitrary<Object> postProcessor =
         Arbitraries.oneOf(
             Arbitraries.of("manifest", "checksum").map(s -> (Object) s),
-            text().map(
+            text()
+                .map(
                     t -> {
                       Map<String, Object> m = new LinkedHashMap<>();
                       m.put("type", "shell-local");
@@ -196,7 +232,8 @@ class LegacyProperties {
 
   private static LegacyLoadResult load(SourceFile file) {
     LegacyOptions options =
-        LegacyOptions.of("/templates/t", "/work", Clock.frozenAt(Instant.ofEpochSecond(1_700_000_000L)))
+        LegacyOptions.of(
+                "/templates/t", "/work", Clock.frozenAt(Instant.ofEpochSecond(1_700_000_000L)))
             .withVars(List.of(new LegacyOptions.Var("secret", "from-cli")));
     return LegacyLoader.load(file, options);
   }

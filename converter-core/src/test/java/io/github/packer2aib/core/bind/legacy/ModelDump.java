@@ -110,7 +110,8 @@ final class ModelDump {
   }
 
   private void setting(int depth, String label, Optional<Setting> s) {
-    s.ifPresent(x -> line(depth, "[" + label + "] " + Values.render(x.value()) + at(x.valueRange())));
+    s.ifPresent(
+        x -> line(depth, "[" + label + "] " + Values.render(x.value()) + at(x.valueRange())));
   }
 
   private static String lists(List<String> only, List<String> except) {

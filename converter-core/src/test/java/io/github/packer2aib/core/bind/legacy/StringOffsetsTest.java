@@ -48,8 +48,7 @@ class StringOffsetsTest {
     assertEquals("\\U0001F600", located("t.yaml", "k: \"\\U0001F600 {{ x }}\"\n", "\uD83D\uDE00"));
     assertEquals("''", located("t.yaml", "k: 'it''s {{ x }}'\n", "'"));
     assertEquals("{{ x }}", located("t.yaml", "k: 'it''s {{ x }}'\n", "{{ x }}"));
-    assertEquals(
-        "{{ x }}", located("t.yaml", "k: \"first\n  second \\\n  {{ x }}\"\n", "{{ x }}"));
+    assertEquals("{{ x }}", located("t.yaml", "k: \"first\n  second \\\n  {{ x }}\"\n", "{{ x }}"));
   }
 
   @Test

@@ -151,7 +151,8 @@ class TemplateEvaluatorTest {
         GoTemplateCode.DEPRECATED_FUNCTION,
         problem("{{ sed `s/a/b/` `a` }}", azureBuilder()).code());
     assertEquals(
-        GoTemplateCode.UNSUPPORTED_BUILTIN, problem("{{ printf `%s` `a` }}", azureBuilder()).code());
+        GoTemplateCode.UNSUPPORTED_BUILTIN,
+        problem("{{ printf `%s` `a` }}", azureBuilder()).code());
   }
 
   @ParameterizedTest
@@ -159,14 +160,20 @@ class TemplateEvaluatorTest {
       delimiterString = "~",
       value = {
         "{{ user }}~WRONG_ARGUMENT_COUNT~3~7~The function user takes 1 argument, but 0 were given.",
-        "{{ lower 1 }}~WRONG_ARGUMENT_TYPE~9~10~Argument 1 of lower must be a string, but the number 1 was given. Quote it: \"1\".",
-        "{{ split `a` `,` `1` }}~WRONG_ARGUMENT_TYPE~17~20~Argument 3 of split must be an integer written as a number, such as 0, but the string \"1\" was given.",
-        "{{ split `a,b` `,` 5 }}~CALL_FAILED~19~20~Part 5 does not exist: splitting at \",\" gives 2 parts (the first is 0).",
+        "{{ lower 1 }}~WRONG_ARGUMENT_TYPE~9~10~Argument 1 of lower must be a string, but the"
+            + " number 1 was given. Quote it: \"1\".",
+        "{{ split `a` `,` `1` }}~WRONG_ARGUMENT_TYPE~17~20~Argument 3 of split must be an integer"
+            + " written as a number, such as 0, but the string \"1\" was given.",
+        "{{ split `a,b` `,` 5 }}~CALL_FAILED~19~20~Part 5 does not exist: splitting at \",\" gives"
+            + " 2 parts (the first is 0).",
         "{{ split `a` `,` -1 }}~CALL_FAILED~17~19~The index -1 is negative; the first part is 0.",
-        "{{ isotime `a` `b` }}~CALL_FAILED~15~18~isotime takes at most one layout, but 2 were given.",
+        "{{ isotime `a` `b` }}~CALL_FAILED~15~18~isotime takes at most one layout, but 2 were"
+            + " given.",
         "{{ nope }}~UNKNOWN_FUNCTION~3~7~",
-        "{{ `a` | lower `b` }}~WRONG_ARGUMENT_COUNT~9~18~The function lower takes 1 argument, but 2 were given (a value piped in with | counts as the last argument).",
-        "{{ clean_resource_name `a` }}~NOT_AVAILABLE~3~26~clean_resource_name is defined by the builders, so it can only be used in a builder's settings.",
+        "{{ `a` | lower `b` }}~WRONG_ARGUMENT_COUNT~9~18~The function lower takes 1 argument, but 2"
+            + " were given (a value piped in with | counts as the last argument).",
+        "{{ clean_resource_name `a` }}~NOT_AVAILABLE~3~26~clean_resource_name is defined by the"
+            + " builders, so it can only be used in a builder's settings.",
       })
   void callErrorsPointAtTheArgumentOrCall(
       String text, GoTemplateCode code, int start, int end, String detail) {
@@ -214,7 +221,6 @@ class TemplateEvaluatorTest {
   @Test
   void failingCallOnASecretDoesNotShowIt() {
     TemplateProblem p = problem("{{ split (user `password`) `,` 3 }}", provisioner());
-    assertEquals(
-        "The call failed on a sensitive value, which is not shown.", p.detail());
+    assertEquals("The call failed on a sensitive value, which is not shown.", p.detail());
   }
 }

@@ -112,8 +112,7 @@ class TemplateParserTest {
   void rawStringsSpanLinesAndDropCarriageReturns() {
     Action a = (Action) ok("{{ `a\r\nb` }}").nodes().get(0);
     assertEquals(
-        "a\nb",
-        ((Operand.StringLiteral) a.pipeline().commands().get(0).operands().get(0)).value());
+        "a\nb", ((Operand.StringLiteral) a.pipeline().commands().get(0).operands().get(0)).value());
   }
 
   @ParameterizedTest

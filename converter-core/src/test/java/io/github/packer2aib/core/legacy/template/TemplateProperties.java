@@ -14,27 +14,79 @@ import net.jqwik.api.Provide;
 
 /**
  * Properties of the template language: no string, however broken, makes the parser or evaluator
- * throw, and every problem's span lies inside the string; text without actions is its own value;
- * a Go string literal evaluates to the string it quotes.
+ * throw, and every problem's span lies inside the string; text without actions is its own value; a
+ * Go string literal evaluates to the string it quotes.
  */
 class TemplateProperties {
   private static final List<Scope> SCOPES =
       List.of(
           Scope.variables(),
           TestTemplates.azureBuilder(),
-          TestTemplates.provisioner(new BuildTarget("a", "azure-arm"), new BuildTarget("b", "null")));
+          TestTemplates.provisioner(
+              new BuildTarget("a", "azure-arm"), new BuildTarget("b", "null")));
 
   @Provide
   Arbitrary<String> templateLike() {
     Arbitrary<String> pieces =
         Arbitraries.oneOf(
             Arbitraries.of(
-                "{{", "}}", "{{-", " -}}", "{{/*", "*/}}", "|", "(", ")", "`", "\"", "'", "\\",
-                " ", "\n", "\t", ".", ".Path", "$", "$x", ":=", "=", "-", "+", "0x", "1e", "9",
-                "user", "env", "split", "replace", "lower", "upper", "isotime", "strftime",
-                "timestamp", "uuid", "build", "build_name", "clean_resource_name", "nil", "true",
-                "if", "end", "printf", "`region`", "`password`", "\"a,b\"", "\",\"", "0", "-1",
-                "\uD83D\uDE00", "é", "\u0000", "{", "}", "%Y"),
+                "{{",
+                "}}",
+                "{{-",
+                " -}}",
+                "{{/*",
+                "*/}}",
+                "|",
+                "(",
+                ")",
+                "`",
+                "\"",
+                "'",
+                "\\",
+                " ",
+                "\n",
+                "\t",
+                ".",
+                ".Path",
+                "$",
+                "$x",
+                ":=",
+                "=",
+                "-",
+                "+",
+                "0x",
+                "1e",
+                "9",
+                "user",
+                "env",
+                "split",
+                "replace",
+                "lower",
+                "upper",
+                "isotime",
+                "strftime",
+                "timestamp",
+                "uuid",
+                "build",
+                "build_name",
+                "clean_resource_name",
+                "nil",
+                "true",
+                "if",
+                "end",
+                "printf",
+                "`region`",
+                "`password`",
+                "\"a,b\"",
+                "\",\"",
+                "0",
+                "-1",
+                "\uD83D\uDE00",
+                "é",
+                "\u0000",
+                "{",
+                "}",
+                "%Y"),
             Arbitraries.strings().ofMaxLength(4));
     return pieces.list().ofMaxSize(25).map(l -> String.join("", l));
   }
@@ -50,8 +102,7 @@ class TemplateProperties {
         assertTrue(p.detail().endsWith(".") || p.detail().endsWith("?"), p.detail());
         assertTrue(!p.detail().contains("s3cret"), "a secret leaked into " + p.detail());
       }
-      assertTrue(
-          e.value().type().equals(io.github.packer2aib.core.hcl.value.Type.STRING), text);
+      assertTrue(e.value().type().equals(io.github.packer2aib.core.hcl.value.Type.STRING), text);
       if (e.hasErrors()) {
         assertTrue(!e.value().isKnown(), "a failed template has no made-up value: " + text);
       }
@@ -78,7 +129,8 @@ class TemplateProperties {
     String quoted = goQuote(content);
     Evaluation e = TestTemplates.eval("{{ " + quoted + " }}", TestTemplates.azureBuilder());
     assertEquals(List.of(), e.problems(), quoted);
-    assertEquals(Normalizer.normalize(wellFormed(content), Normalizer.Form.NFC), e.value().asString());
+    assertEquals(
+        Normalizer.normalize(wellFormed(content), Normalizer.Form.NFC), e.value().asString());
   }
 
   @Property(tries = 300)
