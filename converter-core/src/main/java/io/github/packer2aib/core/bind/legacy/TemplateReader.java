@@ -253,7 +253,9 @@ final class TemplateReader {
       if (isNull || DocScalar.stringValue(v).isPresent()) {
         out.add(m);
       } else if (!m.key().startsWith("_")) {
-        // A "_" key with a non-string value can only be a comment; Packer would reject it.
+        // A "_" key with a non-string value can only be a comment; Packer would reject it. An
+        // invalid default still declares the variable, so its uses are not reported again.
+        out.add(m);
         reporter.add(
             LegacyCode.INVALID_DEFAULT,
             v.range(),
@@ -317,10 +319,12 @@ final class TemplateReader {
                           false,
                           JsonPointer.append("/variables", m.key())))
               .orElse(null);
+      boolean isNull = m.value() instanceof DocScalar s && s.type() == DocScalar.Type.NULL;
+      // A default that is not a string was reported; the variable is then unknown, not unset.
       candidates.put(
           m.key(),
           new VariableResolver.Candidate(
-              m.key(), site, site == null ? ValueSource.UNSET : ValueSource.DEFAULT, declaration));
+              m.key(), site, isNull ? ValueSource.UNSET : ValueSource.DEFAULT, declaration));
     }
     for (SourceFile varFile : options.varFiles()) {
       for (StringSite site : varFileValues(varFile)) {
