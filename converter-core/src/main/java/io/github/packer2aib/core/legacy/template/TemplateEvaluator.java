@@ -193,18 +193,25 @@ public final class TemplateEvaluator {
       return o instanceof Operand.SubPipeline s && refersToData(s.pipeline());
     }
 
-    /** Go checks function names when it parses, so a kept action must name real functions. */
+    /**
+     * Go checks function names when it parses, so a kept action must name real functions. Go's
+     * built-ins are fine here: Packer, not packer2aib, runs a kept action.
+     */
     private void checkFunctionsExist(Pipeline p) throws Stop {
       for (Command c : p.commands()) {
         for (Operand o : c.operands()) {
-          if (o instanceof Operand.Identifier id) {
-            function(id);
-          } else if (o instanceof Operand.SubPipeline s) {
-            checkFunctionsExist(s.pipeline());
-          } else if (o instanceof Operand.Chain ch && ch.base() instanceof Operand.SubPipeline s) {
-            checkFunctionsExist(s.pipeline());
-          }
+          checkFunctionsExist(o instanceof Operand.Chain ch ? ch.base() : o);
         }
+      }
+    }
+
+    private void checkFunctionsExist(Operand o) throws Stop {
+      if (o instanceof Operand.Identifier id) {
+        if (!TemplateFunctions.GO_BUILTINS.contains(id.name())) {
+          function(id);
+        }
+      } else if (o instanceof Operand.SubPipeline s) {
+        checkFunctionsExist(s.pipeline());
       }
     }
 

@@ -86,6 +86,8 @@ class TemplateEvaluatorTest {
     assertEquals("{{.WinRMPassword}}", string("{{.WinRMPassword}}", provisioner()));
     assertEquals("{{ . }}|{{ upper .Path }}", string("{{ . }}|{{ upper .Path }}", provisioner()));
     assertEquals(
+        "{{ printf `%s.sh` .Path }}", string("{{ printf `%s.sh` .Path }}", provisioner()));
+    assertEquals(
         GoTemplateCode.UNKNOWN_FUNCTION, problem("{{ uper .Path }}", provisioner()).code());
   }
 
