@@ -32,6 +32,7 @@ public enum GoTemplateCode implements DiagnosticCode {
   UNSUPPORTED_BUILTIN("GOTPL-E110", "Unsupported built-in function"),
 
   CLEAN_NAME_RULE_GUESSED("GOTPL-W101", "Resource name rule assumed"),
+  LAYOUT_CONSTANT_NAME("GOTPL-W102", "Layout name used as a layout"),
 
   BUILD_NAME_PER_BUILDER("GOTPL-N101", "Value differs per builder");
 

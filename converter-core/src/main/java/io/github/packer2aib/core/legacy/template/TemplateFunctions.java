@@ -204,6 +204,28 @@ final class TemplateFunctions {
     return Value.string(c.environment().environmentVariable(a.get(0).asString()).orElse(""));
   }
 
+  /** Go's layout constants: templates cannot name them, so their names are read as layouts. */
+  private static final java.util.Map<String, String> LAYOUT_CONSTANTS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("ANSIC", "Mon Jan _2 15:04:05 2006"),
+          java.util.Map.entry("UnixDate", "Mon Jan _2 15:04:05 MST 2006"),
+          java.util.Map.entry("RubyDate", "Mon Jan 02 15:04:05 -0700 2006"),
+          java.util.Map.entry("RFC822", "02 Jan 06 15:04 MST"),
+          java.util.Map.entry("RFC822Z", "02 Jan 06 15:04 -0700"),
+          java.util.Map.entry("RFC850", "Monday, 02-Jan-06 15:04:05 MST"),
+          java.util.Map.entry("RFC1123", "Mon, 02 Jan 2006 15:04:05 MST"),
+          java.util.Map.entry("RFC1123Z", "Mon, 02 Jan 2006 15:04:05 -0700"),
+          java.util.Map.entry("RFC3339", "2006-01-02T15:04:05Z07:00"),
+          java.util.Map.entry("RFC3339Nano", "2006-01-02T15:04:05.999999999Z07:00"),
+          java.util.Map.entry("Kitchen", "3:04PM"),
+          java.util.Map.entry("Stamp", "Jan _2 15:04:05"),
+          java.util.Map.entry("StampMilli", "Jan _2 15:04:05.000"),
+          java.util.Map.entry("StampMicro", "Jan _2 15:04:05.000000"),
+          java.util.Map.entry("StampNano", "Jan _2 15:04:05.000000000"),
+          java.util.Map.entry("DateTime", "2006-01-02 15:04:05"),
+          java.util.Map.entry("DateOnly", "2006-01-02"),
+          java.util.Map.entry("TimeOnly", "15:04:05"));
+
   private static Value isotime(List<Value> a, TemplateFunction.Call c) throws Failure {
     if (a.size() > 1) {
       throw new Failure(
@@ -211,7 +233,22 @@ final class TemplateFunctions {
           1,
           "isotime takes at most one layout, but " + a.size() + " were given");
     }
-    return hcl(c, "legacy_isotime", a);
+    Value result = hcl(c, "legacy_isotime", a);
+    if (a.size() == 1 && LAYOUT_CONSTANTS.containsKey(a.get(0).asString())) {
+      String name = a.get(0).asString();
+      c.notes()
+          .add(
+              GoTemplateCode.LAYOUT_CONSTANT_NAME,
+              "\""
+                  + name
+                  + "\" is the name of a Go layout constant, which templates cannot use: Packer"
+                  + " reads the letters themselves as a layout and prints \""
+                  + result.asString()
+                  + "\". Write the layout instead: {{ isotime \""
+                  + LAYOUT_CONSTANTS.get(name)
+                  + "\" }}.");
+    }
+    return result;
   }
 
   /**

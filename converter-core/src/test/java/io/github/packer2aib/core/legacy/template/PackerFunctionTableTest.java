@@ -43,7 +43,8 @@ class PackerFunctionTableTest {
                         expression,
                         Scope.builder(new BuildTarget("null", "null")),
                         UserVariables.none());
-                assertEquals(List.of(), result.problems());
+                // Warnings (a layout constant's name used as a layout) do not change the value.
+                assertEquals(false, result.hasErrors(), () -> result.problems().toString());
                 assertEquals(expected, result.value().asString());
               }));
     }

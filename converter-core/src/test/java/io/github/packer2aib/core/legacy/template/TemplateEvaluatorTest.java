@@ -58,7 +58,6 @@ class TemplateEvaluatorTest {
         "{{ isotime \"2006-01-02\" }}~2023-11-14",
         "{{ isotime \"20060102150405\" }}~20231114221320",
         "{{ isotime \"Jan _2 03:04PM MST\" }}~Nov 14 10:13PM UTC",
-        "{{ isotime \"RFC3339\" }}~RFC1010109",
         "{{ strftime \"%Y-%m-%d %H:%M:%S\" }}~2023-11-14 22:13:20",
         "{{ strftime \"%a %b %e %j %L %%\" }}~Tue Nov %e %j .000 %",
         "{{ 42 }} {{ 1.5 }} {{ 1e21 }} {{ 1e-5 }} {{ true }}~42 1.5 1e+21 1e-05 true",
@@ -70,6 +69,15 @@ class TemplateEvaluatorTest {
       })
   void evaluatesAsPackerDoes(String text, String expected) {
     assertEquals(expected.replace("\\t", "\t"), string(text.replace("\\n", "\n"), azureBuilder()));
+  }
+
+  @Test
+  void aLayoutConstantNameIsReadAsALayoutWithAWarning() {
+    Evaluation e = eval("{{ isotime \"RFC3339\" }}", azureBuilder());
+    assertEquals("RFC1010109", e.value().asString());
+    assertEquals(1, e.problems().size());
+    assertEquals(GoTemplateCode.LAYOUT_CONSTANT_NAME, e.problems().get(0).code());
+    assertEquals(new Span(3, 10), e.problems().get(0).span());
   }
 
   @Test
