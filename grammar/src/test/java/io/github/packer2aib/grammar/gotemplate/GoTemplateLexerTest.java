@@ -45,8 +45,13 @@ class GoTemplateLexerTest {
   void trimMarkersTakeTheirWhitespace() {
     assertEquals(
         List.of(
-            "TEXT:a ", "LEFT_TRIM:{{- ", "IDENTIFIER:user", "SPACE: ", "RAW_STRING:`v`",
-            "RIGHT_TRIM:  -}}", "TEXT: b"),
+            "TEXT:a ",
+            "LEFT_TRIM:{{- ",
+            "IDENTIFIER:user",
+            "SPACE: ",
+            "RAW_STRING:`v`",
+            "RIGHT_TRIM:  -}}",
+            "TEXT: b"),
         tokens("a {{- user `v`  -}} b"));
     assertEquals(List.of("LEFT_DELIM:{{", "NUMBER:-3", "RIGHT_DELIM:}}"), tokens("{{-3}}"));
   }
@@ -62,15 +67,31 @@ class GoTemplateLexerTest {
   void actionTokens() {
     assertEquals(
         List.of(
-            "LEFT_DELIM:{{", "FIELD:.A", "FIELD:.B", "SPACE: ", "DOT:.", "SPACE: ",
-            "VARIABLE:$x", "SPACE: ", "PIPE:|", "LPAREN:(", "STRING:\"q\\\"\"", "RPAREN:)",
-            "SPACE: ", "CHAR:'a'", "SPACE: ", "NUMBER:0x1F", "SPACE: ", "NUMBER:.5",
-            "SPACE: ", "BAD_NUMBER:1x", "RIGHT_DELIM:}}"),
+            "LEFT_DELIM:{{",
+            "FIELD:.A",
+            "FIELD:.B",
+            "SPACE: ",
+            "DOT:.",
+            "SPACE: ",
+            "VARIABLE:$x",
+            "SPACE: ",
+            "PIPE:|",
+            "LPAREN:(",
+            "STRING:\"q\\\"\"",
+            "RPAREN:)",
+            "SPACE: ",
+            "CHAR:'a'",
+            "SPACE: ",
+            "NUMBER:0x1F",
+            "SPACE: ",
+            "NUMBER:.5",
+            "SPACE: ",
+            "BAD_NUMBER:1x",
+            "RIGHT_DELIM:}}"),
         tokens("{{.A.B . $x |(\"q\\\"\") 'a' 0x1F .5 1x}}"));
     assertEquals(
         List.of("LEFT_DELIM:{{", "SPACE: ", "UNCLOSED_STRING:\"abc }}"), tokens("{{ \"abc }}"));
-    assertEquals(
-        List.of("LEFT_DELIM:{{", "UNCLOSED_RAW_STRING:`a\nb }}"), tokens("{{`a\nb }}"));
+    assertEquals(List.of("LEFT_DELIM:{{", "UNCLOSED_RAW_STRING:`a\nb }}"), tokens("{{`a\nb }}"));
     assertEquals(List.of("LEFT_DELIM:{{", "OTHER:;", "RIGHT_DELIM:}}"), tokens("{{;}}"));
   }
 }

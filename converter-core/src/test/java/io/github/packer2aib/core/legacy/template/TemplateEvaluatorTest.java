@@ -93,8 +93,7 @@ class TemplateEvaluatorTest {
         string(text, provisioner(new BuildTarget("web", "azure-arm"))));
     assertEquals("{{.WinRMPassword}}", string("{{.WinRMPassword}}", provisioner()));
     assertEquals("{{ . }}|{{ upper .Path }}", string("{{ . }}|{{ upper .Path }}", provisioner()));
-    assertEquals(
-        "{{ printf `%s.sh` .Path }}", string("{{ printf `%s.sh` .Path }}", provisioner()));
+    assertEquals("{{ printf `%s.sh` .Path }}", string("{{ printf `%s.sh` .Path }}", provisioner()));
     assertEquals(
         GoTemplateCode.UNKNOWN_FUNCTION, problem("{{ uper .Path }}", provisioner()).code());
   }
