@@ -1,7 +1,7 @@
 package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.bind.packer.LoadResult;
-import io.github.packer2aib.core.bind.packer.PackerHclLoader;
+import io.github.packer2aib.core.bind.PackerTemplates;
 import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.diag.Diagnostic;
@@ -42,17 +42,19 @@ import picocli.CommandLine.TypeConversionException;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Prints the evaluated Packer model of an HCL2 template as JSON.",
+      "Prints the evaluated Packer model of a template as JSON.",
       "",
       "Reads a .pkr.hcl or .pkr.json file, or a folder of them (with its *.auto.pkrvars.hcl and"
-          + " *.auto.pkrvars.json files), evaluates variables, locals, sources and builds as"
-          + " Packer does, and prints the result on standard output. Diagnostics go to standard"
-          + " error; nothing is printed on standard output for a template with errors.",
+          + " *.auto.pkrvars.json files), or a legacy JSON template (also written as YAML),"
+          + " evaluates variables, locals, sources and builds as Packer does, and prints the"
+          + " result on standard output. Diagnostics go to standard error; nothing is printed on"
+          + " standard output for a template with errors.",
       ""
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  packer2aib inspect template.pkr.hcl",
+      "  packer2aib inspect --var image_sku=22_04-lts legacy-template.json",
       "  packer2aib inspect --var location=westeurope --var-file prod.pkrvars.hcl images/ubuntu/"
     })
 final class InspectCommand implements Callable<Integer> {
@@ -66,7 +68,9 @@ final class InspectCommand implements Callable<Integer> {
       arity = "1",
       type = Path.class,
       converter = InputOptions.Verbatim.class,
-      description = "A Packer HCL2 template file (.pkr.hcl, .pkr.json) or a folder of them.")
+      description =
+          "A Packer template: an HCL2 file (.pkr.hcl, .pkr.json) or a folder of them, or a"
+              + " legacy JSON (or YAML) template.")
   String input;
 
   @Option(
@@ -130,8 +134,7 @@ final class InspectCommand implements Callable<Integer> {
     LoadResult result;
     try {
       result =
-          new PackerHclLoader(new LocalFiles(cwd))
-              .load(new PackerInput(Path.of(input), input), options);
+          PackerTemplates.load(new PackerInput(Path.of(input), input), options, new LocalFiles(cwd));
     } catch (InvalidPathException e) {
       report.cli(
           CliCode.UNREADABLE_INPUT,
