@@ -170,7 +170,7 @@ final class AzureArmMapper {
           stagingGroup(
               "build_resource_group_name",
               buildGroup.get(),
-              "Image Builder builds in the existing resource group build_resource_group_name"
+              "Image Builder builds in the existing resource group that build_resource_group_name"
                   + " names, as Packer does, but the group must be empty and in the template's"
                   + " region, and Image Builder deletes what it created there when the template is"
                   + " deleted.");
@@ -179,8 +179,9 @@ final class AzureArmMapper {
           stagingGroup(
               "temp_resource_group_name",
               tempGroup.get(),
-              "Image Builder creates the resource group temp_resource_group_name names (as Packer"
-                  + " does) and deletes it when the template is deleted, not after each build.");
+              "Image Builder creates the resource group that temp_resource_group_name names (as"
+                  + " Packer does) and deletes it when the template is deleted, not after each"
+                  + " build.");
     }
     return staging;
   }
@@ -215,14 +216,17 @@ final class AzureArmMapper {
   // ------------------------------------------------------------------ tags
 
   private void tags() {
-    Optional<Map<String, String>> map = f.stringMap("azure_tags", "tags and artifactTags");
+    Optional<Map<String, String>> map =
+        f.stringMap("azure_tags", "the template's tags and the images' artifactTags");
     map.ifPresent(tags::putAll);
     if (f.has("azure_tags")) {
       u.trace.put("/tags", f.nameRange("azure_tags"));
     }
     for (Fields tag : f.nestedList("azure_tag")) {
-      Optional<String> name = tag.string("name", "tags and artifactTags");
-      Optional<String> value = tag.string("value", "tags and artifactTags");
+      Optional<String> name =
+          tag.string("name", "the template's tags and the images' artifactTags");
+      Optional<String> value =
+          tag.string("value", "the template's tags and the images' artifactTags");
       if (!tag.has("name")) {
         u.report.add(
             PackerMapCode.MISSING_FIELD,
@@ -272,6 +276,7 @@ final class AzureArmMapper {
     if (f.has("shared_image_gallery")) {
       kinds.add("shared_image_gallery");
     }
+    kinds.sort(java.util.Comparator.comparingInt(k -> offset(f.nameRange(k))));
     if (kinds.size() > 1) {
       u.report.add(
           PackerMapCode.CONFLICTING_FIELDS,
@@ -423,7 +428,7 @@ final class AzureArmMapper {
               + Unit.availability("properties.source[PlatformImage].planInfo")
               + ", not in "
               + u.api.id()
-              + "; it was dropped, so the build fails for an image that needs a purchase plan."
+              + "; it was dropped, so a build from an image that needs a purchase plan fails."
               + " Choose a newer API version to keep it.");
       return null;
     }
@@ -485,15 +490,15 @@ final class AzureArmMapper {
             at, "direct_shared_gallery_image_id", "/sharedGalleries/<unique-name>/images/<image>");
         return null;
       }
-      String full =
-          id.get().matches("(?i).*/versions/[^/]+$") ? id.get() : id.get() + "/versions/latest";
       u.report.add(
-          PackerMapCode.UNCERTAIN_MAPPING,
+          PackerMapCode.FIELD_REFUSED,
           at,
-          "direct_shared_gallery_image_id is copied into imageVersionId. Image Builder describes"
-              + " SharedImageVersion sources as gallery or direct shared gallery images, but does"
-              + " not document this id form; check that the build accepts it.");
-      return new ImageSource.SharedImageVersion(full);
+          "Image Builder's SharedImageVersion source takes the resource id of a gallery image"
+              + " version (/subscriptions/<id>/resourceGroups/…/galleries/…/images/…/versions/…);"
+              + " whether it accepts the id of a directly shared gallery image is not documented,"
+              + " so it is not converted. Name an image version in a gallery of your subscription"
+              + " (id, or the gallery fields of shared_image_gallery) instead.");
+      return null;
     }
     if (g.has("id")) {
       Optional<String> id = g.string("id", dest);
@@ -1247,6 +1252,10 @@ final class AzureArmMapper {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  private static int offset(Range r) {
+    return r == null ? 0 : r.start().offset();
+  }
 
   /** Reports the missing ones of fields that go together; true when all are present. */
   private boolean required(String... keys) {

@@ -42,8 +42,8 @@ record ExecuteCommand(
 
   /** Parses an {@code execute_command}; unknown forms give {@code recognised = false}. */
   static ExecuteCommand parse(String text) {
-    String t = PATH.matcher(text).replaceAll("\u0001");
-    t = VARS.matcher(t).replaceAll("\u0002");
+    String t = PATH.matcher(text).replaceAll("\uE001");
+    t = VARS.matcher(t).replaceAll("\uE002");
     if (ENV_FILE.matcher(t).find() || t.contains("{{")) {
       return unknown(false);
     }
@@ -57,7 +57,7 @@ record ExecuteCommand(
     for (String c : t.split(";|&&")) {
       String trimmed = c.trim();
       if (trimmed.isEmpty()
-          || trimmed.matches("^chmod\\s+(\\+x|[0-7]{3,4})\\s+['\"]?\u0001['\"]?$")) {
+          || trimmed.matches("^chmod\\s+(\\+x|[0-7]{3,4})\\s+['\"]?\uE001['\"]?$")) {
         continue;
       }
       commands.add(trimmed);
@@ -102,7 +102,7 @@ record ExecuteCommand(
     if (i >= tokens.size()) {
       return Optional.empty();
     }
-    if (tokens.get(i).equals("\u0001") && i == tokens.size() - 1) {
+    if (tokens.get(i).equals("\uE001") && i == tokens.size() - 1) {
       return Optional.of(new ExecuteCommand(sudo, Optional.empty(), password, true, false));
     }
     if (!PROGRAM.matcher(tokens.get(i)).matches()) {
@@ -115,7 +115,7 @@ record ExecuteCommand(
         && !tokens.get(i).equals("-c")) {
       interp.add(tokens.get(i++));
     }
-    if (i == tokens.size() - 1 && tokens.get(i).equals("\u0001")) {
+    if (i == tokens.size() - 1 && tokens.get(i).equals("\uE001")) {
       return Optional.of(
           new ExecuteCommand(sudo, Optional.of(String.join(" ", interp)), password, true, false));
     }
@@ -133,7 +133,7 @@ record ExecuteCommand(
 
   private static int skipVars(List<String> tokens, int i) {
     while (i < tokens.size()
-        && (tokens.get(i).equals("\u0002") || ASSIGNMENT.matcher(tokens.get(i)).matches())) {
+        && (tokens.get(i).equals("\uE002") || ASSIGNMENT.matcher(tokens.get(i)).matches())) {
       i++;
     }
     return i;

@@ -89,7 +89,7 @@ final class FileProvisioner {
       }
     }
     Optional<String> content =
-        f.has("content") ? f.string("content", "the inline commands of a step") : Optional.empty();
+        f.has("content") ? f.string("content", Steps.INLINE_DESTINATION) : Optional.empty();
     Optional<List<String>> sources =
         f.has("sources")
             ? f.strings("sources", null)
@@ -427,7 +427,8 @@ final class FileProvisioner {
           .add(
               PackerMapCode.FILE_MOVED,
               destAt,
-              "On Linux Image Builder's File step can write only directly below /tmp, so the file"
+              "On Linux Image Builder's steps run as an unprivileged build user and its File step"
+                  + " can write only directly below /tmp, so the file"
                   + (plan.placements.size() > 1 ? "s land" : " lands")
                   + " in /tmp first and a Shell step moves "
                   + (plan.placements.size() > 1 ? "them" : "it")

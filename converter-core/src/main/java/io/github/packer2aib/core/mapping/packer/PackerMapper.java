@@ -54,16 +54,20 @@ public final class PackerMapper {
     checkFilters(template, global);
     List<Candidate> selected = select(azure, options, global);
 
+    Map<Candidate, String> names = names(selected, global);
     List<MappedTemplate> templates = new ArrayList<>();
     List<Diagnostic> all = new ArrayList<>(global.all());
-    Map<Candidate, String> names = names(selected, global);
+    // An unusable option spoils every template; map them anyway to report all problems at once.
+    boolean spoiled = global.hasErrors();
     for (Candidate c : selected) {
       Unit unit =
           new Unit(
               template, c.build(), c.usage(), options, secrets, localFiles, scriptBase, fileBase);
       Optional<MappedTemplate> mapped = UnitMapper.map(unit, names.get(c));
       all.addAll(unit.report.all());
-      mapped.ifPresent(templates::add);
+      if (!spoiled) {
+        mapped.ifPresent(templates::add);
+      }
     }
     // A provisioner shared by two usages says the same thing twice; keep one of each.
     List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(all));
@@ -173,7 +177,12 @@ public final class PackerMapper {
       r.add(
           PackerMapCode.NO_USAGE_SELECTED,
           null,
-          "--only and --except leave no azure-arm source usage to convert. The usages are "
+          (options.only().isEmpty()
+                  ? "--except"
+                  : options.except().isEmpty() ? "--only" : "--only and --except")
+              + " leave"
+              + (options.only().isEmpty() || options.except().isEmpty() ? "s" : "")
+              + " no azure-arm source usage to convert. The usages are "
               + Words.and(azure.stream().map(c -> Words.quote(filterNames(c).get(0))).toList())
               + ".");
     }
@@ -217,9 +226,9 @@ public final class PackerMapper {
         r.add(
             PackerMapCode.TEMPLATE_RENAMED,
             c.usage().range(),
-            "The image template made from "
+            "The image template made from \""
                 + c.usage().reference()
-                + " is named \""
+                + "\" is named \""
                 + unique
                 + "\""
                 + (count.get(base) > 1

@@ -44,7 +44,7 @@ final class PowerShellProvisioner {
           "binary",
           "pause_after");
 
-  private static final String INLINE = "properties.customize[].inline";
+  private static final String INLINE = Steps.INLINE_DESTINATION;
   static final String TEMP = "C:\\Windows\\Temp\\";
 
   /** The elevation settings of the step. */
@@ -294,6 +294,16 @@ final class PowerShellProvisioner {
     return new Elevation(BoolValue.TRUE, null);
   }
 
+  private static final Map<String, String> POLICIES =
+      Map.of(
+          "bypass", "Bypass",
+          "allsigned", "AllSigned",
+          "default", "Default",
+          "remotesigned", "RemoteSigned",
+          "restricted", "Restricted",
+          "undefined", "Undefined",
+          "unrestricted", "Unrestricted");
+
   /** Packer runs with {@code -ExecutionPolicy Bypass} unless told otherwise. */
   private static String executionPolicy(Prov pr, List<String> prelude) {
     Optional<String> policy = pr.f.inspect("execution_policy");
@@ -301,17 +311,7 @@ final class PowerShellProvisioner {
       return "Bypass";
     }
     String p = policy.get().toLowerCase(Locale.ROOT);
-    List<String> known =
-        List.of(
-            "bypass",
-            "allsigned",
-            "default",
-            "remotesigned",
-            "restricted",
-            "undefined",
-            "unrestricted",
-            "none");
-    if (!known.contains(p)) {
+    if (!p.equals("none") && !POLICIES.containsKey(p)) {
       pr.report()
           .add(
               PackerMapCode.INVALID_VALUE,
@@ -335,7 +335,7 @@ final class PowerShellProvisioner {
                   + " step may run under another policy than with Packer.");
       return "Bypass";
     }
-    String name = Character.toUpperCase(p.charAt(0)) + policy.get().substring(1);
+    String name = POLICIES.get(p);
     prelude.add("Set-ExecutionPolicy -Scope Process -ExecutionPolicy " + name + " -Force");
     pr.report()
         .add(

@@ -36,6 +36,11 @@ final class Prov {
     return "the " + p.type() + " provisioner";
   }
 
+  /** "The shell provisioner", to start a sentence. */
+  String whatCapitalized() {
+    return "The " + p.type() + " provisioner";
+  }
+
   Report report() {
     return u.report;
   }
@@ -100,7 +105,7 @@ final class Prov {
       u.report.add(
           PackerMapCode.CONFLICTING_FIELDS,
           f.nameRange(set.get(1)),
-          what()
+          whatCapitalized()
               + " takes exactly one of inline, script and scripts, but "
               + Words.and(set)
               + " are set. Keep one of them (or split the provisioner in two).",
@@ -118,7 +123,7 @@ final class Prov {
       u.report.add(
           PackerMapCode.NOTHING_TO_RUN,
           range(),
-          what() + " has no inline commands, script or scripts. Add one of them.");
+          whatCapitalized() + " has no inline commands, script or scripts. Add one of them.");
       return Optional.empty();
     }
     String k = set.get(0);
@@ -129,7 +134,8 @@ final class Prov {
         u.report.add(
             PackerMapCode.NOTHING_TO_RUN,
             at,
-            what() + " has an empty inline list. Add commands, or remove the provisioner.");
+            whatCapitalized()
+                + " has an empty inline list. Add commands, or remove the provisioner.");
         return Optional.empty();
       }
       return lines.map(l -> new Commands(l, List.of(), at, f.take("inline").get().valueRange()));

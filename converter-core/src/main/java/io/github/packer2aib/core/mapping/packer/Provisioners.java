@@ -194,9 +194,12 @@ final class Provisioners {
               null,
               null);
     } else {
-      c =
-          new Customizer.Shell(
-              null, null, null, ShellText.writeFile(Generalization.LINUX_SCRIPT, content));
+      // How Image Builder starts the script is not documented: give it a shebang and the x bit.
+      List<String> lines =
+          new ArrayList<>(
+              ShellText.writeFile(Generalization.LINUX_SCRIPT, "#!/bin/sh -e\n" + content));
+      lines.add("chmod +x " + Generalization.LINUX_SCRIPT);
+      c = new Customizer.Shell(null, null, null, lines);
     }
     return Step.of(c, at);
   }
@@ -251,7 +254,7 @@ final class Provisioners {
         "Image Builder has no pause between steps, so pause_before becomes a step that sleeps "
             + Steps.seconds(nanos.get())
             + " seconds before this one.");
-    return Optional.of(Steps.sleep(u.os, nanos.get(), pr.name(), s.nameRange()));
+    return Optional.of(Steps.sleep(u.os, nanos.get(), null, s.nameRange()));
   }
 
   private static Optional<String> string(Setting s) {
@@ -310,7 +313,7 @@ final class Provisioners {
     if (generalization == null) {
       return WindowsProvisioners.shell(pr);
     }
-    pr.commands("properties.customize[].inline").ifPresent(c -> generalization.addAll(c.inline()));
+    pr.commands(Steps.INLINE_DESTINATION).ifPresent(c -> generalization.addAll(c.inline()));
     return List.of();
   }
 

@@ -129,8 +129,8 @@ final class Secrets {
             + " and would be written to "
             + destination
             + ", where anyone who can read the image template sees it; it was left out. Keep"
-            + " secrets out of provisioners that Image Builder runs (fetch them on the build VM,"
-            + " for instance from Key Vault with the VM's identity), or, if the value is not"
-            + " secret, remove sensitive = true from the variable.");
+            + " secrets out of what Image Builder stores and runs (a step can fetch them on the"
+            + " build VM, for instance from Key Vault with the VM's identity), or, if the value"
+            + " is not secret, remove sensitive = true from the variable.");
   }
 }

@@ -39,7 +39,7 @@ final class ShellProvisioner {
           "env_var_format",
           "binary");
 
-  private static final String INLINE = "properties.customize[].inline";
+  private static final String INLINE = Steps.INLINE_DESTINATION;
 
   /**
    * Maps the provisioner. With {@code generalization} non-null the provisioner is a trailing

@@ -11,6 +11,10 @@ import java.util.Optional;
 final class Steps {
   private Steps() {}
 
+  /** Where commands of a step end up, for messages about sensitive values. */
+  static final String INLINE_DESTINATION =
+      "the step's inline commands (properties.customize[].inline)";
+
   /** {@code valid_exit_codes}, or Packer's default {@code [0]}. */
   static List<Long> exitCodes(Prov pr) {
     Optional<List<String>> codes = pr.f.strings("valid_exit_codes", null);
@@ -115,7 +119,7 @@ final class Steps {
             "Image Builder has no pause between steps, so pause_after becomes a step that sleeps "
                 + seconds(nanos.get())
                 + " seconds after this one.");
-    return Optional.of(sleep(pr.u.os, nanos.get(), pr.name(), pr.f.nameRange("pause_after")));
+    return Optional.of(sleep(pr.u.os, nanos.get(), null, pr.f.nameRange("pause_after")));
   }
 
   static void generalizationInScript(Prov pr, LocalFile file) {

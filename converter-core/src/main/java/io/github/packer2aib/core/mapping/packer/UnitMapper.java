@@ -66,6 +66,16 @@ final class UnitMapper {
         while (!names.add(unique)) {
           unique = c.name() + "-" + n++;
         }
+        if (!unique.equals(c.name())) {
+          u.report.add(
+              PackerMapCode.FIELD_REWRITTEN,
+              s.origin(),
+              "An earlier step is already named \""
+                  + c.name()
+                  + "\", and Image Builder needs unique step names, so this one is named \""
+                  + unique
+                  + "\".");
+        }
         c = Customizers.renamed(c, unique);
       }
       String at = "/properties/customize/" + out.size();

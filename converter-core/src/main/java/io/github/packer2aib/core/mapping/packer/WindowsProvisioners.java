@@ -155,7 +155,7 @@ final class WindowsProvisioners {
    * that batch file and runs it the same way.
    */
   static List<Step> shell(Prov pr) {
-    String inline = "properties.customize[].inline";
+    String inline = Steps.INLINE_DESTINATION;
     Optional<Prov.Commands> commands = pr.commands(inline);
     Map<String, String> env = EnvVars.read(pr, inline);
     List<Long> exitCodes = Steps.exitCodes(pr);
