@@ -52,7 +52,7 @@ public enum PackerMapCode implements DiagnosticCode {
   NOTHING_TO_RUN("PKRMAP-E204", "Nothing to run"),
   SUDO_KEPT("PKRMAP-N205", "Commands run through sudo"),
   SUDO_PASSWORD_DROPPED("PKRMAP-N206", "Password for sudo dropped"),
-  EXECUTE_COMMAND_DROPPED("PKRMAP-W207", "execute_command not converted"),
+  EXECUTE_COMMAND_DROPPED("PKRMAP-W207", "Unrecognised execute_command dropped"),
   ENVIRONMENT_SET("PKRMAP-N208", "Environment variables set in the step"),
   INTERPRETER_KEPT("PKRMAP-N209", "Interpreter kept"),
   PAUSE_CONVERTED("PKRMAP-N210", "Pause converted to a sleep step"),
