@@ -87,9 +87,9 @@ final class AzureArmMapper {
       u.report.add(
           PackerMapCode.INVALID_VALUE,
           f.take("os_type").get().valueRange(),
-          "os_type must be \"Linux\" or \"Windows\", but it is \""
-              + os.get()
-              + "\". Fix the value in the template.");
+          "os_type must be \"Linux\" or \"Windows\", but it is "
+              + f.shown("os_type", os.get())
+              + ". Fix the value in the template.");
       return;
     }
     if (f.has("os_type")) {

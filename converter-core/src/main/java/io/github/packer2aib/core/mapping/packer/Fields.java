@@ -145,6 +145,18 @@ final class Fields {
     return take(key).flatMap(f -> text(f, destination));
   }
 
+  /**
+   * How a message shows a field's text: quoted, or "a sensitive value" when the value is sensitive
+   * (messages go to logs, where a secret must never appear).
+   */
+  String shown(String key, String text) {
+    Optional<Field> f = take(key);
+    if (f.isPresent() && f.get().value().containsSensitive()) {
+      return "a sensitive value";
+    }
+    return "\"" + text + "\"";
+  }
+
   /** A string argument that is inspected, not copied. */
   Optional<String> inspect(String key) {
     return string(key, null);
@@ -173,16 +185,16 @@ final class Fields {
     List<Fields> all = nestedList(key);
     if (all.size() > 1) {
       Entry e = entries.get(key);
-      Range second = e.blocks().size() > 1 ? e.blocks().get(1).range() : range;
+      boolean blocks = e.blocks().size() > 1;
       report.add(
           PackerMapCode.CONFLICTING_FIELDS,
-          second,
+          blocks ? e.blocks().get(1).range() : nameRange(key),
           "The block "
               + name(key)
               + " may appear only once, but it appears "
               + all.size()
               + " times. Keep one.",
-          e.blocks().get(0).range(),
+          blocks ? e.blocks().get(0).range() : null,
           "first defined");
       return Optional.of(all.get(0));
     }

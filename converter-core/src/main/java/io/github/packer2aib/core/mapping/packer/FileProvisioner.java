@@ -28,6 +28,8 @@ final class FileProvisioner {
   static final int MAX_DIRECTORY_FILES = 100;
 
   private static final String DESTINATION = "properties.customize[].destination";
+  private static final String SOURCE_DESTINATION =
+      "the step that copies the file (its sourceUri or path)";
 
   /** A file's way onto the VM: written at {@code landing}, then moved to {@code target}. */
   private record Placement(String landing, String target) {
@@ -64,9 +66,9 @@ final class FileProvisioner {
             .add(
                 PackerMapCode.INVALID_VALUE,
                 f.take("direction").get().valueRange(),
-                "direction must be \"upload\" or \"download\", but it is \""
-                    + direction.get()
-                    + "\".");
+                "direction must be \"upload\" or \"download\", but it is "
+                    + f.shown("direction", direction.get())
+                    + ".");
         refused = true;
       }
     }
@@ -92,8 +94,10 @@ final class FileProvisioner {
         f.has("content") ? f.string("content", Steps.INLINE_DESTINATION) : Optional.empty();
     Optional<List<String>> sources =
         f.has("sources")
-            ? f.strings("sources", null)
-            : f.has("source") ? f.string("source", null).map(List::of) : Optional.empty();
+            ? f.strings("sources", SOURCE_DESTINATION)
+            : f.has("source")
+                ? f.string("source", SOURCE_DESTINATION).map(List::of)
+                : Optional.empty();
     f.consume("source");
     f.consume("sources");
     pr.unknownFields(KNOWN);

@@ -317,9 +317,9 @@ final class PowerShellProvisioner {
               PackerMapCode.INVALID_VALUE,
               pr.f.take("execution_policy").get().valueRange(),
               "execution_policy must be one of Bypass, AllSigned, Default, RemoteSigned,"
-                  + " Restricted, Undefined, Unrestricted or None, but it is \""
-                  + policy.get()
-                  + "\".");
+                  + " Restricted, Undefined, Unrestricted or None, but it is "
+                  + pr.f.shown("execution_policy", policy.get())
+                  + ".");
       return "Bypass";
     }
     if (p.equals("bypass")) {

@@ -141,9 +141,14 @@ final class Prov {
       return lines.map(l -> new Commands(l, List.of(), at, f.take("inline").get().valueRange()));
     }
     Optional<List<String>> paths =
-        k.equals("script") ? f.string("script", null).map(List::of) : f.strings("scripts", null);
+        k.equals("script")
+            ? f.string("script", SCRIPT_DESTINATION).map(List::of)
+            : f.strings("scripts", SCRIPT_DESTINATION);
     return paths.map(l -> new Commands(List.of(), l, at, f.take(k).get().valueRange()));
   }
+
+  /** A script's path names its file in the template (scriptUri, or the file the step writes). */
+  static final String SCRIPT_DESTINATION = "the step that runs the script (its scriptUri or path)";
 
   /** Inline commands or local script paths, and where they are written. */
   record Commands(List<String> inline, List<String> scripts, Range nameRange, Range valueRange) {

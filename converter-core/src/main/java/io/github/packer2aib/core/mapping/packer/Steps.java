@@ -64,9 +64,9 @@ final class Steps {
               PackerMapCode.INVALID_VALUE,
               f.take(key).get().valueRange(),
               key
-                  + " must be a duration such as 30s, 5m or 1h30m, but it is \""
-                  + text.get()
-                  + "\". Fix the value in the template.");
+                  + " must be a duration such as 30s, 5m or 1h30m, but it is "
+                  + f.shown(key, text.get())
+                  + ". Fix the value in the template.");
       return Optional.empty();
     }
     return nanos;
