@@ -115,7 +115,7 @@ final class Secrets {
    * Shorter secrets ("1", "true") occur in any template by chance; the final scan would refuse
    * harmless output, while the sensitive mark already catches every real flow.
    */
-  static final int MIN_SCANNED_LENGTH = 6;
+  static final int MIN_SCANNED_LENGTH = 8;
 
   /** Reports a sensitive value that would flow to {@code destination}; the value is not shown. */
   void refuse(Report report, Value value, String field, Range at, String destination) {
