@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.packer.Config;
 import io.github.packer2aib.core.packer.Provisioner;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
@@ -10,16 +11,26 @@ import java.util.Optional;
 final class Prov {
   final Unit u;
   final Provisioner p;
+
+  /** The body with the usage's override merged in. */
+  final Config config;
+
   final Fields f;
 
   /** 1-based position among the provisioners that apply to the usage; names temporary files. */
   final int index;
 
-  Prov(Unit u, Provisioner p, Fields f, int index) {
+  Prov(Unit u, Provisioner p, Config config, int index) {
     this.u = u;
     this.p = p;
-    this.f = f;
+    this.config = config;
+    this.f = Fields.of(config, "", u.report, u.secrets);
     this.index = index;
+  }
+
+  /** The same provisioner with another body (for a generalization step split in two). */
+  Prov withConfig(Config other) {
+    return new Prov(u, p, other, index);
   }
 
   Range range() {

@@ -97,8 +97,7 @@ final class Provisioners {
         continue;
       }
       Config body = UsageFilter.merged(p.config(), p.override(), u.usage);
-      applicable.add(
-          new Prov(u, p, Fields.of(body, "", u.report, u.secrets), applicable.size() + 1));
+      applicable.add(new Prov(u, p, body, applicable.size() + 1));
     }
     boolean[] generalizes = new boolean[applicable.size()];
     int lastOther = -1;
@@ -126,25 +125,40 @@ final class Provisioners {
         continue;
       }
       if (generalizes[i]) {
+        Optional<Prov[]> parts = split(pr);
+        if (parts.isPresent()) {
+          // Commands before the generalization stay a normal step.
+          steps.addAll(common(parts.get()[0]));
+          steps.addAll(mapOne(parts.get()[0], null));
+          pr = parts.get()[1];
+        }
         List<String> commands = new ArrayList<>();
         mapOne(pr, commands);
         if (Generalization.isDefault(commands)) {
           u.report.add(
               PackerMapCode.GENERALIZATION_DROPPED,
               pr.range(),
-              "This step generalizes the VM, which Image Builder does itself after the last step"
-                  + " (with the same command); it was dropped so the VM is not generalized"
-                  + " twice.");
+              parts.isPresent()
+                  ? "The last commands of this step generalize the VM, which Image Builder does"
+                      + " itself after the last step (with the same command); they were dropped so"
+                      + " the VM is not generalized twice, and the commands before them are kept."
+                  : "This step generalizes the VM, which Image Builder does itself after the last"
+                      + " step (with the same command); it was dropped so the VM is not"
+                      + " generalized twice.");
         } else {
           script.addAll(commands);
           customAt = customAt == null ? pr.range() : customAt;
           u.report.add(
               PackerMapCode.GENERALIZATION_CUSTOM,
               pr.range(),
-              "This step generalizes the VM differently from Image Builder's default (for"
-                  + " instance Sysprep with /mode:vm or other commands). Image Builder generalizes"
-                  + " the VM itself after the last step, so the step is replaced by one that"
-                  + " writes its commands to "
+              (parts.isPresent()
+                      ? "The last commands of this step generalize"
+                      : "This step generalizes")
+                  + " the VM differently from Image Builder's default (for instance Sysprep with"
+                  + " /mode:vm, or other commands). Image Builder generalizes the VM itself after"
+                  + " the last step, so "
+                  + (parts.isPresent() ? "those commands are" : "the step is")
+                  + " replaced by a step that writes them to "
                   + (u.os == Os.WINDOWS
                       ? Generalization.WINDOWS_SCRIPT
                       : Generalization.LINUX_SCRIPT)
@@ -161,22 +175,63 @@ final class Provisioners {
     return steps;
   }
 
+  /**
+   * A generalization step whose first commands do not generalize (Packer's documentation puts
+   * {@code waagent} after other commands in one provisioner): the provisioner with those commands,
+   * and the provisioner with the rest.
+   */
+  private static Optional<Prov[]> split(Prov pr) {
+    Optional<Setting> inline = pr.config.setting("inline");
+    if (inline.isEmpty() || !inline.get().value().isWhollyKnown()) {
+      return Optional.empty();
+    }
+    Value.Unmarked list = inline.get().value().unmark();
+    if (!(list.value().type() instanceof io.github.packer2aib.core.hcl.value.TupleType)
+        && !(list.value().type() instanceof io.github.packer2aib.core.hcl.value.ListType)) {
+      return Optional.empty();
+    }
+    List<Value> items = list.value().elements();
+    int first = -1;
+    for (int i = 0; i < items.size() && first < 0; i++) {
+      if (Generalization.generalizes(Secrets.texts(items.get(i)))) {
+        first = i;
+      }
+    }
+    if (first <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Prov[] {
+          pr.withConfig(withInline(pr.config, inline.get(), items.subList(0, first), list)),
+          pr.withConfig(
+              withInline(pr.config, inline.get(), items.subList(first, items.size()), list))
+        });
+  }
+
+  private static Config withInline(
+      Config config, Setting inline, List<Value> items, Value.Unmarked original) {
+    List<Setting> settings = new ArrayList<>();
+    for (Setting s : config.settings()) {
+      settings.add(
+          s == inline
+              ? new Setting(
+                  s.name(), original.remark(Value.tuple(items)), s.nameRange(), s.valueRange())
+              : s);
+    }
+    return new Config(settings, config.blocks(), config.range());
+  }
+
   /** Whether a provisioner's inline commands generalize the VM (read without diagnostics). */
   private static boolean generalizes(Prov pr) {
     String type = pr.p.type();
     if (!type.equals("shell") && !type.equals("powershell") && !type.equals("windows-shell")) {
       return false;
     }
-    Optional<Setting> inline = pr.f.has("inline") ? Optional.of(rawSetting(pr)) : Optional.empty();
+    Optional<Setting> inline = pr.config.setting("inline");
     if (inline.isEmpty() || !inline.get().value().isWhollyKnown()) {
       return false;
     }
     return Generalization.generalizes(Secrets.texts(inline.get().value()));
-  }
-
-  private static Setting rawSetting(Prov pr) {
-    Config body = UsageFilter.merged(pr.p.config(), pr.p.override(), pr.u.usage);
-    return body.setting("inline").orElseThrow();
   }
 
   private Step deprovisioningScript(List<String> commands, Range at) {

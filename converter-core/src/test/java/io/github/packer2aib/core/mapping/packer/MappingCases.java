@@ -1361,6 +1361,24 @@ final class MappingCases {
                                         "/usr/sbin/waagent -force -deprovision+user && export"
                                             + " HISTSIZE=0 && sync")))));
     add(
+        "generalize-linux-packer-docs",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set(
+                                "execute_command",
+                                "chmod +x {{ .Path }}; {{ .Vars }} sudo -E sh '{{ .Path }}'")
+                            .set(
+                                "inline",
+                                List.of(
+                                    "apt-get update",
+                                    "apt-get upgrade -y",
+                                    "/usr/sbin/waagent -force -deprovision+user && export"
+                                        + " HISTSIZE=0 && sync")))));
+    add(
         "generalize-linux-custom",
         one(
             linux(),
