@@ -56,7 +56,7 @@ public final class Main {
       Map<String, String> env,
       Supplier<Engine> engine) {
     boolean debugEnv = isDebug(env.get(DEBUG_ENV));
-    CommandLine cmd = commandLine(in, engine);
+    CommandLine cmd = commandLine(in, engine, env);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setParameterExceptionHandler(new UsageErrorHandler());
@@ -73,10 +73,15 @@ public final class Main {
     }
   }
 
-  static CommandLine commandLine(InputStream in, Supplier<Engine> engine) {
-    CommandLine cmd = new CommandLine(new Packer2AibCommand(in, engine));
+  static CommandLine commandLine(
+      InputStream in, Supplier<Engine> engine, Map<String, String> env) {
+    CommandLine cmd = new CommandLine(new Packer2AibCommand(in, engine, env));
     for (CommandLine c :
-        List.of(cmd, cmd.getSubcommands().get("convert"), cmd.getSubcommands().get("validate"))) {
+        List.of(
+            cmd,
+            cmd.getSubcommands().get("convert"),
+            cmd.getSubcommands().get("validate"),
+            cmd.getSubcommands().get("inspect"))) {
       c.getCommandSpec()
           .usageMessage()
           .exitCodeListHeading(ExitCodes.HELP_HEADING)

@@ -1,6 +1,7 @@
 package io.github.packer2aib.cli;
 
 import java.io.InputStream;
+import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       ConvertCommand.class,
       ValidateCommand.class,
+      InspectCommand.class,
       CompletionCommand.class,
       HelpCommand.class
     },
@@ -34,6 +36,7 @@ import picocli.CommandLine.ScopeType;
       "  packer2aib convert image.yaml > image.json",
       "  packer2aib convert -o out --format yaml a.json b.yaml",
       "  packer2aib validate --strict out/*.json",
+      "  packer2aib inspect --var location=westeurope images/ubuntu/",
       "  source <(packer2aib completion)"
     })
 final class Packer2AibCommand {
@@ -44,11 +47,19 @@ final class Packer2AibCommand {
 
   private final InputStream stdin;
   private final Supplier<Engine> engineFactory;
+  private final Map<String, String> environment;
   private Engine engine;
 
-  Packer2AibCommand(InputStream stdin, Supplier<Engine> engineFactory) {
+  Packer2AibCommand(
+      InputStream stdin, Supplier<Engine> engineFactory, Map<String, String> environment) {
     this.stdin = stdin;
     this.engineFactory = engineFactory;
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** The process environment ({@code PKR_VAR_*}, {@code SOURCE_DATE_EPOCH}), injectable in tests. */
+  Map<String, String> environment() {
+    return environment;
   }
 
   InputStream stdin() {

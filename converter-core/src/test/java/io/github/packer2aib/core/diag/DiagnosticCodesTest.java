@@ -29,7 +29,11 @@ class DiagnosticCodesTest {
           MappingCode.class,
           io.github.packer2aib.core.mapping.packer.PackerMapCode.class,
           io.github.packer2aib.core.parse.hcl.HclSyntaxCode.class,
-          io.github.packer2aib.core.hcl.function.FunctionCode.class);
+          io.github.packer2aib.core.hcl.function.FunctionCode.class,
+          io.github.packer2aib.core.hcl.eval.EvalCode.class,
+          io.github.packer2aib.core.bind.packer.PackerCode.class,
+          io.github.packer2aib.core.legacy.template.GoTemplateCode.class,
+          io.github.packer2aib.core.bind.legacy.LegacyCode.class);
 
   private static List<DiagnosticCode> all() {
     List<DiagnosticCode> codes = new ArrayList<>();

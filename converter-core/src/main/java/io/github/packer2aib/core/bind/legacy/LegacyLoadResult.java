@@ -1,0 +1,24 @@
+package io.github.packer2aib.core.bind.legacy;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.packer.PackerTemplate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What loading a legacy template gave.
+ *
+ * @param template the template whenever its document could be read as an object, even with errors
+ *     (values that could not be evaluated are unknown); check {@link #hasErrors()} before
+ *     converting it
+ * @param diagnostics every problem found, in reporting order
+ */
+public record LegacyLoadResult(Optional<PackerTemplate> template, List<Diagnostic> diagnostics) {
+  public LegacyLoadResult {
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  public boolean hasErrors() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+}

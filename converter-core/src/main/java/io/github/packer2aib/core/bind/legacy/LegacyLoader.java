@@ -1,0 +1,66 @@
+package io.github.packer2aib.core.bind.legacy;
+
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.parse.DocReader;
+import io.github.packer2aib.core.parse.ParseResult;
+import io.github.packer2aib.core.source.SourceFile;
+import java.util.Optional;
+
+/**
+ * The legacy Packer front end: a legacy JSON template, or the same structure written in YAML, into
+ * the Packer model ({@code core.packer}), with every problem as a located diagnostic. Never throws
+ * for bad input; does no I/O (var files and the environment come in {@link LegacyOptions}).
+ *
+ * <p>What it follows: packer-plugin-sdk's {@code template/parse.go} for the structure (builders
+ * named by their {@code name}, else their {@code type}; provisioners with {@code only}, {@code
+ * except}, {@code override}, {@code pause_before}, {@code max_retries}, {@code timeout};
+ * post-processors as a name, an object or a chain; keys starting with {@code _} are comments),
+ * Packer's core for variables (default &lt; var files &lt; {@code --var}; every value is a
+ * template; {@code env} only in variables), and its {@code template/interpolate} for the {@code {{
+ * }}} language ({@code core.legacy.template}).
+ *
+ * <p>Where it is stricter than Packer: a {@code user} call naming an undefined variable outside
+ * {@code variables} is an error (Packer silently renders an empty string); {@code _}-prefixed keys
+ * are ignored inside builders, provisioners and post-processors too (Packer passes them to the
+ * plugin, which usually rejects them); values of nested objects keep their {@code _} keys.
+ */
+public final class LegacyLoader {
+  private LegacyLoader() {}
+
+  public static LegacyLoadResult load(SourceFile file, LegacyOptions options) {
+    Reporter reporter = new Reporter();
+    ParseResult parsed = DocReader.read(file);
+    reporter.addAll(parsed.diagnostics());
+    if (parsed.documents().isEmpty()) {
+      return new LegacyLoadResult(Optional.empty(), reporter.sorted());
+    }
+    if (parsed.documents().size() > 1) {
+      DocNode second = parsed.documents().get(1);
+      reporter.add(
+          LegacyCode.SEVERAL_DOCUMENTS,
+          second.range(),
+          null,
+          "This file holds "
+              + parsed.documents().size()
+              + " YAML documents, but a template is one document. Put each template in its own"
+              + " file; only the first one was read.");
+    }
+    DocNode root = parsed.documents().get(0);
+    if (!(root instanceof DocObject object)) {
+      reporter.add(
+          LegacyCode.NOT_AN_OBJECT,
+          root.range(),
+          "",
+          "A Packer template is an object with \"builders\" (and optionally \"variables\","
+              + " \"provisioners\", \"post-processors\"), but this document is "
+              + root.kindName()
+              + ".");
+      return new LegacyLoadResult(Optional.empty(), reporter.sorted());
+    }
+    boolean yaml = !DocReader.looksLikeJson(file);
+    PackerTemplate template = new TemplateReader(file, yaml, object, options, reporter).read();
+    return new LegacyLoadResult(Optional.of(template), reporter.sorted());
+  }
+}

@@ -1,0 +1,69 @@
+package io.github.packer2aib.core.bind.legacy;
+
+import io.github.packer2aib.core.hcl.function.Clock;
+import io.github.packer2aib.core.source.SourceFile;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What loading a legacy template needs from outside the template. The caller reads every file; the
+ * core does no I/O.
+ *
+ * @param vars {@code --var name=value}, in command-line order (a later one wins)
+ * @param varFiles {@code --var-file} files (JSON objects of string values), in command-line order
+ * @param environment the environment {@code {{ env `NAME` }}} reads
+ * @param templateDir the absolute folder of the template ({@code {{ template_dir }}})
+ * @param workingDir the absolute working directory ({@code {{ pwd }}})
+ * @param clock the run's frozen clock ({@code timestamp}, {@code isotime}, {@code uuid}, …)
+ * @param packerVersion what {@code {{ packer_version }}} returns; empty makes it unknown
+ */
+public record LegacyOptions(
+    List<Var> vars,
+    List<SourceFile> varFiles,
+    Map<String, String> environment,
+    String templateDir,
+    String workingDir,
+    Clock clock,
+    Optional<String> packerVersion) {
+
+  public LegacyOptions {
+    vars = List.copyOf(vars);
+    varFiles = List.copyOf(varFiles);
+    environment = Map.copyOf(new TreeMap<>(environment));
+    Objects.requireNonNull(templateDir, "templateDir");
+    Objects.requireNonNull(workingDir, "workingDir");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(packerVersion, "packerVersion");
+  }
+
+  /** Options with no variables, no environment, and the given folders and clock. */
+  public static LegacyOptions of(String templateDir, String workingDir, Clock clock) {
+    return new LegacyOptions(
+        List.of(), List.of(), Map.of(), templateDir, workingDir, clock, Optional.empty());
+  }
+
+  public LegacyOptions withVars(List<Var> more) {
+    return new LegacyOptions(
+        more, varFiles, environment, templateDir, workingDir, clock, packerVersion);
+  }
+
+  public LegacyOptions withVarFiles(List<SourceFile> files) {
+    return new LegacyOptions(
+        vars, files, environment, templateDir, workingDir, clock, packerVersion);
+  }
+
+  public LegacyOptions withEnvironment(Map<String, String> env) {
+    return new LegacyOptions(vars, varFiles, env, templateDir, workingDir, clock, packerVersion);
+  }
+
+  /** One {@code --var name=value}. */
+  public record Var(String name, String value) {
+    public Var {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+    }
+  }
+}

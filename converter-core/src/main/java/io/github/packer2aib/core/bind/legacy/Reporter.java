@@ -1,0 +1,35 @@
+package io.github.packer2aib.core.bind.legacy;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.DiagnosticCode;
+import io.github.packer2aib.core.diag.Diagnostics;
+import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.source.Range;
+import java.util.List;
+
+/** Collects the diagnostics of one load. */
+final class Reporter {
+  private final Diagnostics diagnostics = new Diagnostics();
+
+  void add(DiagnosticCode code, Range subject, String pointer, String detail) {
+    Diagnostic d = Diagnostic.of(code, subject, detail);
+    diagnostics.add(pointer == null ? d : d.withPath(pointer));
+  }
+
+  void add(DiagnosticCode code, Range subject, String pointer, String detail, Related related) {
+    Diagnostic d = Diagnostic.of(code, subject, detail).withRelated(related);
+    diagnostics.add(pointer == null ? d : d.withPath(pointer));
+  }
+
+  void addAll(Iterable<Diagnostic> more) {
+    diagnostics.addAll(more);
+  }
+
+  boolean hasErrors() {
+    return diagnostics.hasErrors();
+  }
+
+  List<Diagnostic> sorted() {
+    return diagnostics.sorted();
+  }
+}

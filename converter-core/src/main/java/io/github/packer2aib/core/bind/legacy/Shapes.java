@@ -1,0 +1,80 @@
+package io.github.packer2aib.core.bind.legacy;
+
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.doc.JsonPointer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the fixed-shape parts of a legacy template (names, lists of builder names), reporting a
+ * node of the wrong kind as Packer's decoder would refuse it.
+ */
+final class Shapes {
+  private final Reporter reporter;
+
+  Shapes(Reporter reporter) {
+    this.reporter = reporter;
+  }
+
+  /** A string, or (as YAML may write it) an untyped scalar read as a string. */
+  Optional<String> string(DocNode node, String pointer, String what) {
+    Optional<String> s = DocScalar.stringValue(node);
+    if (s.isEmpty()) {
+      wrongType(node, pointer, what + " must be a string");
+    }
+    return s;
+  }
+
+  Optional<DocObject> object(DocNode node, String pointer, String what) {
+    if (node instanceof DocObject o) {
+      return Optional.of(o);
+    }
+    wrongType(node, pointer, what + " must be an object");
+    return Optional.empty();
+  }
+
+  Optional<DocArray> array(DocNode node, String pointer, String what) {
+    if (node instanceof DocArray a) {
+      return Optional.of(a);
+    }
+    wrongType(node, pointer, what + " must be an array");
+    return Optional.empty();
+  }
+
+  /**
+   * A list of strings; a single string counts as a list of one where Packer's weak decoding allows
+   * it ({@code only}/{@code except} of provisioners).
+   */
+  List<Named> strings(DocNode node, String pointer, String what, boolean singleAllowed) {
+    List<Named> out = new ArrayList<>();
+    if (singleAllowed && node instanceof DocScalar s && s.asString().isPresent()) {
+      out.add(new Named(s.asString().get(), s, pointer));
+      return out;
+    }
+    Optional<DocArray> a = array(node, pointer, what);
+    if (a.isEmpty()) {
+      return out;
+    }
+    for (int i = 0; i < a.get().items().size(); i++) {
+      DocNode item = a.get().items().get(i);
+      String p = JsonPointer.append(pointer, i);
+      string(item, p, "Each entry of " + what).ifPresent(v -> out.add(new Named(v, item, p)));
+    }
+    return out;
+  }
+
+  /** A string read from a node, with where it stands. */
+  record Named(String value, DocNode node, String pointer) {}
+
+  void wrongType(DocNode node, String pointer, String expectation) {
+    reporter.add(
+        LegacyCode.WRONG_TYPE,
+        node.range(),
+        pointer,
+        expectation + ", but it is " + node.kindName() + ".");
+  }
+}

@@ -1,0 +1,872 @@
+package io.github.packer2aib.core.bind.legacy;
+
+import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.doc.JsonPointer;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.legacy.template.BuildTarget;
+import io.github.packer2aib.core.legacy.template.Scope;
+import io.github.packer2aib.core.legacy.template.Section;
+import io.github.packer2aib.core.legacy.template.Suggestions;
+import io.github.packer2aib.core.legacy.template.TemplateEnvironment;
+import io.github.packer2aib.core.legacy.template.TemplateEvaluator;
+import io.github.packer2aib.core.packer.Build;
+import io.github.packer2aib.core.packer.Config;
+import io.github.packer2aib.core.packer.PackerSettings;
+import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.packer.PostProcessor;
+import io.github.packer2aib.core.packer.Provisioner;
+import io.github.packer2aib.core.packer.Setting;
+import io.github.packer2aib.core.packer.Source;
+import io.github.packer2aib.core.packer.SourceUsage;
+import io.github.packer2aib.core.packer.Variable;
+import io.github.packer2aib.core.packer.Variable.ValueSource;
+import io.github.packer2aib.core.parse.DocReader;
+import io.github.packer2aib.core.parse.ParseResult;
+import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one legacy template's document into the Packer model, following packer-plugin-sdk's {@code
+ * template/parse.go} and {@code template.go} (structure and validation) and Packer's core (variable
+ * precedence and interpolation).
+ */
+final class TemplateReader {
+
+  /** The root keys Packer's decoder knows. */
+  static final List<String> ROOT_KEYS =
+      List.of(
+          "builders",
+          "comments",
+          "description",
+          "error-cleanup-provisioner",
+          "min_packer_version",
+          "post-processors",
+          "provisioners",
+          "push",
+          "sensitive-variables",
+          "variables");
+
+  private static final Set<String> PROVISIONER_KEYS =
+      Set.of("type", "only", "except", "override", "pause_before", "max_retries", "timeout");
+
+  private static final Set<String> POST_PROCESSOR_KEYS = Set.of("type", "name", "only", "except");
+
+  private static final Pattern VERSION =
+      Pattern.compile(
+          "v?[0-9]+(\\.[0-9]+)*(-[0-9A-Za-z\\-~]+(\\.[0-9A-Za-z\\-~]+)*)?"
+              + "(\\+[0-9A-Za-z\\-~]+(\\.[0-9A-Za-z\\-~]+)*)?");
+
+  private final SourceFile file;
+  private final boolean yaml;
+  private final DocObject root;
+  private final LegacyOptions options;
+  private final Reporter reporter;
+  private final Shapes shapes;
+  private final TemplateEvaluator evaluator;
+  private final ValueEvaluator values;
+  private final Map<String, DocMember> keys = new LinkedHashMap<>();
+  private final Map<String, RawBuilder> builders = new LinkedHashMap<>();
+  private final Map<String, Source> sources = new LinkedHashMap<>();
+
+  TemplateReader(
+      SourceFile file, boolean yaml, DocObject root, LegacyOptions options, Reporter reporter) {
+    this.file = file;
+    this.yaml = yaml;
+    this.root = root;
+    this.options = options;
+    this.reporter = reporter;
+    this.shapes = new Shapes(reporter);
+    this.evaluator =
+        new TemplateEvaluator(
+            new TemplateEnvironment(
+                options.clock(),
+                options.environment(),
+                options.templateDir(),
+                options.workingDir(),
+                options.packerVersion()));
+    this.values = new ValueEvaluator(file, yaml, evaluator, reporter);
+  }
+
+  PackerTemplate read() {
+    rootKeys();
+    Set<String> sensitive = sensitiveVariables();
+    List<DocMember> declared = declaredVariables();
+    checkSensitiveDeclared(sensitive, declared);
+    VariableResolver resolver = resolver(declared, sensitive);
+    resolver.resolveAll();
+    values.useVariables(resolver);
+    List<Variable> variables = variables(declared, resolver, sensitive);
+    readBuilders();
+    List<Provisioner> provisioners = provisioners();
+    List<List<PostProcessor>> postProcessors = postProcessors();
+    Optional<Provisioner> cleanup =
+        member("error-cleanup-provisioner")
+            .flatMap(
+                m ->
+                    provisioner(
+                        m.value(), "/error-cleanup-provisioner", "The error-cleanup-provisioner"));
+    Optional<String> description =
+        member("description")
+            .flatMap(m -> shapes.string(m.value(), "/description", "\"description\""));
+    List<SourceUsage> usages = new ArrayList<>();
+    for (Source s : sources.values()) {
+      usages.add(new SourceUsage(s, s.name(), s.config(), s.range()));
+    }
+    Build build =
+        new Build(
+            Optional.empty(),
+            description,
+            usages,
+            provisioners,
+            postProcessors,
+            cleanup,
+            root.range());
+    return new PackerTemplate(
+        yaml ? PackerTemplate.Syntax.LEGACY_YAML : PackerTemplate.Syntax.LEGACY_JSON,
+        file.name(),
+        variables,
+        List.of(),
+        new ArrayList<>(sources.values()),
+        List.of(build),
+        packerSettings(),
+        description);
+  }
+
+  private Optional<DocMember> member(String key) {
+    return Optional.ofNullable(keys.get(key));
+  }
+
+  // ------------------------------------------------------------------ root keys
+
+  private void rootKeys() {
+    for (DocMember m : root.members()) {
+      String key = m.key();
+      String pointer = JsonPointer.append("", key);
+      if (key.startsWith("_")) {
+        if (DocScalar.stringValue(m.value()).isEmpty()) {
+          reporter.add(
+              LegacyCode.INVALID_COMMENT,
+              m.value().range(),
+              pointer,
+              "A root key starting with \"_\" is a comment, and Packer requires its value to be a"
+                  + " string, but it is "
+                  + m.value().kindName()
+                  + ". Write the comment as a string.");
+        }
+        continue;
+      }
+      String canonical = null;
+      for (String known : ROOT_KEYS) {
+        if (known.equalsIgnoreCase(key)) {
+          canonical = known;
+        }
+      }
+      if (canonical == null) {
+        String suggestion = Suggestions.closest(key, ROOT_KEYS);
+        reporter.add(
+            LegacyCode.UNKNOWN_KEY,
+            m.keyRange(),
+            pointer,
+            "The key \""
+                + key
+                + "\" is not part of a Packer template."
+                + (suggestion != null
+                    ? " Did you mean \"" + suggestion + "\"?"
+                    : " Known keys are " + String.join(", ", ROOT_KEYS) + ".")
+                + " To keep a note, start the key with \"_\".");
+        continue;
+      }
+      if (keys.containsKey(canonical)) {
+        reporter.add(
+            LegacyCode.KEY_CASE,
+            m.keyRange(),
+            pointer,
+            "\""
+                + key
+                + "\" and \""
+                + keys.get(canonical).key()
+                + "\" are the same key to Packer, which keeps only one of them; packer2aib keeps"
+                + " the first. Remove one of them.",
+            new Related(keys.get(canonical).keyRange(), "first written here"));
+        continue;
+      }
+      if (!canonical.equals(key)) {
+        reporter.add(
+            LegacyCode.KEY_CASE,
+            m.keyRange(),
+            pointer,
+            "Packer matches root keys ignoring case and reads \""
+                + key
+                + "\" as \""
+                + canonical
+                + "\". Write it \""
+                + canonical
+                + "\".");
+      }
+      if (canonical.equals("push")) {
+        reporter.add(
+            LegacyCode.OBSOLETE_KEY,
+            m.keyRange(),
+            pointer,
+            "\"push\" configured Atlas, which no longer exists; it is ignored. Remove it.");
+      }
+      keys.put(canonical, m);
+    }
+  }
+
+  // ------------------------------------------------------------------ variables
+
+  private Set<String> sensitiveVariables() {
+    Set<String> names = new LinkedHashSet<>();
+    member("sensitive-variables")
+        .ifPresent(
+            m ->
+                shapes
+                    .strings(m.value(), "/sensitive-variables", "\"sensitive-variables\"", false)
+                    .forEach(n -> names.add(n.value())));
+    return names;
+  }
+
+  private List<DocMember> declaredVariables() {
+    List<DocMember> out = new ArrayList<>();
+    Optional<DocObject> vars =
+        member("variables").flatMap(m -> shapes.object(m.value(), "/variables", "\"variables\""));
+    if (vars.isEmpty()) {
+      return out;
+    }
+    for (DocMember m : vars.get().members()) {
+      DocNode v = m.value();
+      boolean isNull = v instanceof DocScalar s && s.type() == DocScalar.Type.NULL;
+      if (isNull || DocScalar.stringValue(v).isPresent()) {
+        out.add(m);
+      } else if (!m.key().startsWith("_")) {
+        // A "_" key with a non-string value can only be a comment; Packer would reject it. An
+        // invalid default still declares the variable, so its uses are not reported again.
+        out.add(m);
+        reporter.add(
+            LegacyCode.INVALID_DEFAULT,
+            v.range(),
+            JsonPointer.append("/variables", m.key()),
+            "The default of variable \""
+                + m.key()
+                + "\" is "
+                + v.kindName()
+                + ", but Packer variables are strings"
+                + (v instanceof DocScalar s
+                    ? ". Quote it: \"" + s.text() + "\"."
+                    : ". Encode the value as a string (for example as JSON text)."));
+      }
+    }
+    return out;
+  }
+
+  private void checkSensitiveDeclared(Set<String> sensitive, List<DocMember> declared) {
+    List<String> names = declared.stream().map(DocMember::key).toList();
+    Optional<DocArray> list =
+        member("sensitive-variables")
+            .map(DocMember::value)
+            .filter(DocArray.class::isInstance)
+            .map(DocArray.class::cast);
+    if (list.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < list.get().items().size(); i++) {
+      DocNode item = list.get().items().get(i);
+      Optional<String> name = DocScalar.stringValue(item);
+      if (name.isEmpty() || names.contains(name.get())) {
+        continue;
+      }
+      String suggestion = Suggestions.closest(name.get(), names);
+      reporter.add(
+          LegacyCode.UNKNOWN_SENSITIVE_VARIABLE,
+          item.range(),
+          JsonPointer.append("/sensitive-variables", i),
+          "\"sensitive-variables\" lists \""
+              + name.get()
+              + "\", but no variable of that name is declared in \"variables\"."
+              + (suggestion != null ? " Did you mean \"" + suggestion + "\"?" : "")
+              + " Packer ignores it; a value given to it with --var is still marked sensitive"
+              + " here.");
+    }
+  }
+
+  private VariableResolver resolver(List<DocMember> declared, Set<String> sensitive) {
+    Map<String, VariableResolver.Candidate> candidates = new LinkedHashMap<>();
+    for (DocMember m : declared) {
+      Range declaration = m.keyRange();
+      Optional<String> def = DocScalar.stringValue(m.value());
+      StringSite site =
+          def.map(
+                  d ->
+                      new StringSite(
+                          file,
+                          m.value().range(),
+                          d,
+                          yaml,
+                          false,
+                          JsonPointer.append("/variables", m.key())))
+              .orElse(null);
+      boolean isNull = m.value() instanceof DocScalar s && s.type() == DocScalar.Type.NULL;
+      // A default that is not a string was reported; the variable is then unknown, not unset.
+      candidates.put(
+          m.key(),
+          new VariableResolver.Candidate(
+              m.key(), site, isNull ? ValueSource.UNSET : ValueSource.DEFAULT, declaration));
+    }
+    for (SourceFile varFile : options.varFiles()) {
+      for (StringSite site : varFileValues(varFile)) {
+        String name = nameOf(site);
+        VariableResolver.Candidate old = candidates.get(name);
+        candidates.put(
+            name,
+            new VariableResolver.Candidate(
+                name, site, ValueSource.VAR_FILE, old != null ? old.declaration() : null));
+      }
+    }
+    for (LegacyOptions.Var v : options.vars()) {
+      SourceFile pseudo = new SourceFile("--var " + v.name(), v.value());
+      StringSite site = new StringSite(pseudo, pseudo.whole(), v.value(), false, true, null);
+      VariableResolver.Candidate old = candidates.get(v.name());
+      candidates.put(
+          v.name(),
+          new VariableResolver.Candidate(
+              v.name(), site, ValueSource.COMMAND_LINE, old != null ? old.declaration() : null));
+    }
+    return new VariableResolver(
+        new ArrayList<>(candidates.values()), sensitive, evaluator, reporter);
+  }
+
+  private static String nameOf(StringSite site) {
+    String p = site.pointer();
+    return p.substring(1).replace("~1", "/").replace("~0", "~");
+  }
+
+  /** The string values of a var file, reporting what Packer would refuse. */
+  private List<StringSite> varFileValues(SourceFile varFile) {
+    List<StringSite> out = new ArrayList<>();
+    ParseResult parsed = DocReader.read(varFile);
+    reporter.addAll(parsed.diagnostics());
+    if (parsed.documents().isEmpty()) {
+      return out;
+    }
+    boolean varYaml = !DocReader.looksLikeJson(varFile);
+    DocNode doc = parsed.documents().get(0);
+    if (!(doc instanceof DocObject o)) {
+      reporter.add(
+          LegacyCode.INVALID_VAR_FILE,
+          doc.range(),
+          "",
+          "A variable file must be an object of variable names and string values, such as"
+              + " {\"region\": \"westeurope\"}, but this is "
+              + doc.kindName()
+              + ".");
+      return out;
+    }
+    for (DocMember m : o.members()) {
+      String pointer = JsonPointer.append("", m.key());
+      Optional<String> s = DocScalar.stringValue(m.value());
+      if (s.isEmpty()) {
+        reporter.add(
+            LegacyCode.INVALID_VAR_FILE,
+            m.value().range(),
+            pointer,
+            "The value of \""
+                + m.key()
+                + "\" is "
+                + m.value().kindName()
+                + ", but Packer variables are strings"
+                + (m.value() instanceof DocScalar sc ? ". Quote it: \"" + sc.text() + "\"." : "."));
+        continue;
+      }
+      out.add(new StringSite(varFile, m.value().range(), s.get(), varYaml, false, pointer));
+    }
+    return out;
+  }
+
+  private List<Variable> variables(
+      List<DocMember> declared, VariableResolver resolver, Set<String> sensitive) {
+    List<Variable> out = new ArrayList<>();
+    for (DocMember m : declared) {
+      VariableResolver.Candidate c = resolver.candidate(m.key());
+      if (c.source() == ValueSource.UNSET) {
+        reporter.add(
+            LegacyCode.REQUIRED_VARIABLE,
+            m.keyRange(),
+            JsonPointer.append("/variables", m.key()),
+            "The variable \""
+                + m.key()
+                + "\" is required (its default is null), but no value was given. Pass it with"
+                + " --var "
+                + m.key()
+                + "=VALUE or in a --var-file.");
+      }
+      Value value = resolver.value(m.key()).orElseThrow();
+      Optional<Range> valueRange =
+          c.site() == null || c.site().verbatim()
+              ? Optional.empty()
+              : Optional.ofNullable(c.site().range());
+      out.add(
+          new Variable(
+              m.key(),
+              Optional.empty(),
+              value,
+              sensitive.contains(m.key()),
+              Optional.empty(),
+              c.source(),
+              m.keyRange().to(m.value().range()),
+              valueRange));
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ builders
+
+  private void readBuilders() {
+    Optional<DocMember> m = member("builders");
+    if (m.isEmpty()) {
+      reporter.add(
+          LegacyCode.NO_BUILDERS,
+          file.range(root.range().start().offset(), root.range().start().offset() + 1),
+          "",
+          "A template needs at least one builder: add a \"builders\" array with a builder object,"
+              + " such as {\"type\": \"azure-arm\", …}.");
+      return;
+    }
+    Optional<DocArray> list = shapes.array(m.get().value(), "/builders", "\"builders\"");
+    if (list.isEmpty()) {
+      return;
+    }
+    if (list.get().items().isEmpty()) {
+      reporter.add(
+          LegacyCode.NO_BUILDERS,
+          list.get().range(),
+          "/builders",
+          "A template needs at least one builder, but \"builders\" is empty. Add a builder"
+              + " object, such as {\"type\": \"azure-arm\", …}.");
+    }
+    for (int i = 0; i < list.get().items().size(); i++) {
+      builder(list.get().items().get(i), JsonPointer.append("/builders", i), i + 1)
+          .ifPresent(this::addBuilder);
+    }
+  }
+
+  private Optional<RawBuilder> builder(DocNode node, String pointer, int number) {
+    Optional<DocObject> o = shapes.object(node, pointer, "Builder " + number);
+    if (o.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> type = type(o.get(), pointer, "Builder " + number);
+    if (type.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<DocMember> nameMember = o.get().member("name");
+    String rawName = type.get();
+    Range nameRange = o.get().member("type").get().value().range();
+    String name = rawName;
+    if (nameMember.isPresent()) {
+      Optional<String> n =
+          shapes.string(nameMember.get().value(), pointer + "/name", "A builder's \"name\"");
+      if (n.isPresent() && !n.get().isEmpty()) {
+        rawName = n.get();
+        nameRange = nameMember.get().value().range();
+        // Packer interpolates build names with the user variables.
+        Value v =
+            values.scalarString(
+                (DocScalar) nameMember.get().value(),
+                rawName,
+                pointer + "/name",
+                new Scope(Section.BUILDER, List.of()));
+        Value u = v.unmarked();
+        name = u.isKnown() && !v.isSensitive() ? u.asString() : rawName;
+      }
+    }
+    return Optional.of(new RawBuilder(type.get(), rawName, name, o.get(), pointer, nameRange));
+  }
+
+  private void addBuilder(RawBuilder b) {
+    RawBuilder first = builders.get(b.rawName());
+    if (first != null) {
+      reporter.add(
+          LegacyCode.DUPLICATE_BUILDER,
+          b.nameRange(),
+          b.pointer(),
+          "A builder named \""
+              + b.rawName()
+              + "\" was already defined at "
+              + first.nameRange()
+              + ". Each builder needs its own name: set \"name\" on one of them.",
+          new Related(first.nameRange(), "first defined here"));
+      return;
+    }
+    builders.put(b.rawName(), b);
+    Config config =
+        values.config(
+            b.object(),
+            b.pointer(),
+            Set.of("type", "name"),
+            Scope.builder(new BuildTarget(b.name(), b.type())));
+    sources.put(b.rawName(), new Source(b.type(), b.name(), config, b.object().range()));
+  }
+
+  /** The required, non-empty {@code type} of a builder, provisioner or post-processor. */
+  private Optional<String> type(DocObject o, String pointer, String what) {
+    Optional<DocMember> t = o.member("type");
+    if (t.isEmpty()) {
+      reporter.add(
+          LegacyCode.MISSING_TYPE,
+          o.range(),
+          pointer,
+          what + " has no \"type\". Add one, such as \"type\": \"" + exampleType(what) + "\".");
+      return Optional.empty();
+    }
+    Optional<String> s = shapes.string(t.get().value(), pointer + "/type", "\"type\"");
+    if (s.isPresent() && s.get().isEmpty()) {
+      reporter.add(
+          LegacyCode.MISSING_TYPE,
+          t.get().value().range(),
+          pointer + "/type",
+          what + " has an empty \"type\". Name the plugin, such as \"" + exampleType(what) + "\".");
+      return Optional.empty();
+    }
+    return s;
+  }
+
+  private static String exampleType(String what) {
+    if (what.startsWith("Builder")) {
+      return "azure-arm";
+    }
+    return what.startsWith("Post-processor") ? "manifest" : "shell";
+  }
+
+  // ------------------------------------------------------------------ only / except
+
+  /**
+   * Reads and checks {@code only} and {@code except}; returns the builders the object runs for, and
+   * their references in the two lists.
+   */
+  private Targets targets(DocObject o, String pointer, boolean singleAllowed) {
+    List<Shapes.Named> only =
+        o.member("only")
+            .map(m -> shapes.strings(m.value(), pointer + "/only", "\"only\"", singleAllowed))
+            .orElse(List.of());
+    List<Shapes.Named> except =
+        o.member("except")
+            .map(m -> shapes.strings(m.value(), pointer + "/except", "\"except\"", singleAllowed))
+            .orElse(List.of());
+    if (!only.isEmpty() && !except.isEmpty()) {
+      reporter.add(
+          LegacyCode.ONLY_AND_EXCEPT,
+          o.member("except").get().keyRange(),
+          pointer + "/except",
+          "Only one of \"only\" and \"except\" may be given. Keep the one that names fewer"
+              + " builders.",
+          new Related(o.member("only").get().keyRange(), "\"only\" is given here"));
+    }
+    List<String> onlyRefs = references(only);
+    List<String> exceptRefs = references(except);
+    List<BuildTarget> targets = new ArrayList<>();
+    for (RawBuilder b : builders.values()) {
+      boolean skip =
+          !only.isEmpty()
+              ? only.stream().noneMatch(n -> n.value().equals(b.rawName()))
+              : except.stream().anyMatch(n -> n.value().equals(b.rawName()));
+      if (!skip) {
+        targets.add(new BuildTarget(b.name(), b.type()));
+      }
+    }
+    return new Targets(targets, onlyRefs, exceptRefs);
+  }
+
+  private record Targets(List<BuildTarget> builders, List<String> only, List<String> except) {}
+
+  /** Builder names as usage references ({@code type.name}); unknown names are reported. */
+  private List<String> references(List<Shapes.Named> names) {
+    List<String> out = new ArrayList<>();
+    for (Shapes.Named n : names) {
+      Optional<RawBuilder> b = knownBuilder(n.value(), n.node().range(), n.pointer());
+      b.ifPresent(x -> out.add(sources.get(x.rawName()).reference()));
+    }
+    return out;
+  }
+
+  private Optional<RawBuilder> knownBuilder(String name, Range at, String pointer) {
+    RawBuilder b = builders.get(name);
+    if (b != null) {
+      return Optional.of(b);
+    }
+    List<String> known = new ArrayList<>(builders.keySet());
+    String suggestion = Suggestions.closest(name, known);
+    reporter.add(
+        LegacyCode.UNKNOWN_BUILDER,
+        at,
+        pointer,
+        "There is no builder named \""
+            + name
+            + "\"."
+            + (suggestion != null
+                ? " Did you mean \"" + suggestion + "\"?"
+                : known.isEmpty() ? "" : " The builders are " + String.join(", ", known) + ".")
+            + " A builder's name is its \"name\", else its \"type\".");
+    return Optional.empty();
+  }
+
+  // ------------------------------------------------------------------ provisioners
+
+  private List<Provisioner> provisioners() {
+    List<Provisioner> out = new ArrayList<>();
+    Optional<DocArray> list =
+        member("provisioners")
+            .flatMap(m -> shapes.array(m.value(), "/provisioners", "\"provisioners\""));
+    if (list.isEmpty()) {
+      return out;
+    }
+    for (int i = 0; i < list.get().items().size(); i++) {
+      provisioner(
+              list.get().items().get(i),
+              JsonPointer.append("/provisioners", i),
+              "Provisioner " + (i + 1))
+          .ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private Optional<Provisioner> provisioner(DocNode node, String pointer, String what) {
+    Optional<DocObject> o = shapes.object(node, pointer, what);
+    if (o.isEmpty()) {
+      return Optional.empty();
+    }
+    DocObject obj = o.get();
+    Optional<String> type = type(obj, pointer, what);
+    Targets targets = targets(obj, pointer, true);
+    Scope scope = new Scope(Section.PROVISIONER, targets.builders());
+    Map<String, Config> override = override(obj, pointer);
+    Optional<Setting> pauseBefore = duration(obj, "pause_before", pointer);
+    Optional<Setting> timeout = duration(obj, "timeout", pointer);
+    Optional<Setting> maxRetries = maxRetries(obj, pointer, scope);
+    Config config = values.config(obj, pointer, PROVISIONER_KEYS, scope);
+    if (type.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Provisioner(
+            type.get(),
+            Optional.empty(),
+            config,
+            targets.only(),
+            targets.except(),
+            override,
+            pauseBefore,
+            maxRetries,
+            timeout,
+            obj.range()));
+  }
+
+  private Map<String, Config> override(DocObject obj, String pointer) {
+    Map<String, Config> out = new LinkedHashMap<>();
+    Optional<DocMember> m = obj.member("override");
+    if (m.isEmpty()) {
+      return out;
+    }
+    Optional<DocObject> o = shapes.object(m.get().value(), pointer + "/override", "\"override\"");
+    if (o.isEmpty()) {
+      return out;
+    }
+    for (DocMember entry : o.get().members()) {
+      String p = JsonPointer.append(pointer + "/override", entry.key());
+      Optional<RawBuilder> b = knownBuilder(entry.key(), entry.keyRange(), p);
+      Optional<DocObject> body =
+          shapes.object(entry.value(), p, "The override for \"" + entry.key() + "\"");
+      if (b.isEmpty() || body.isEmpty()) {
+        continue;
+      }
+      Scope scope =
+          new Scope(Section.PROVISIONER, List.of(new BuildTarget(b.get().name(), b.get().type())));
+      out.put(b.get().name(), values.config(body.get(), p, Set.of(), scope));
+    }
+    return out;
+  }
+
+  /** {@code pause_before} / {@code timeout}: Go durations, read as written (not interpolated). */
+  private Optional<Setting> duration(DocObject obj, String key, String pointer) {
+    Optional<DocMember> m = obj.member(key);
+    if (m.isEmpty()) {
+      return Optional.empty();
+    }
+    DocNode v = m.get().value();
+    String p = pointer + "/" + key;
+    Value value;
+    if (v instanceof DocScalar s && s.type() == DocScalar.Type.STRING) {
+      if (!GoDurations.isValid(s.text())) {
+        reporter.add(
+            LegacyCode.INVALID_DURATION,
+            s.range(),
+            p,
+            "\""
+                + s.text()
+                + "\" is not a duration. Write a number with a unit, such as \"30s\", \"5m\" or"
+                + " \"1h30m\".");
+      }
+      value = Value.string(s.text());
+    } else if (v instanceof DocScalar s && s.asNumber().isPresent()) {
+      // Packer's weak decoding reads a number as nanoseconds.
+      value = Value.number(s.asNumber().get());
+    } else {
+      shapes.wrongType(v, p, "\"" + key + "\" must be a duration string such as \"30s\"");
+      return Optional.empty();
+    }
+    return Optional.of(new Setting(key, value, m.get().keyRange(), v.range()));
+  }
+
+  /** {@code max_retries}: interpolated, then it must be an integer. */
+  private Optional<Setting> maxRetries(DocObject obj, String pointer, Scope scope) {
+    Optional<DocMember> m = obj.member("max_retries");
+    if (m.isEmpty()) {
+      return Optional.empty();
+    }
+    DocNode v = m.get().value();
+    String p = pointer + "/max_retries";
+    Value value;
+    if (v instanceof DocScalar s && s.type() == DocScalar.Type.STRING) {
+      value = values.scalarString(s, s.text(), p, scope);
+      Value u = value.unmarked();
+      if (u.isKnown() && !u.asString().matches("[-+]?[0-9]+")) {
+        reporter.add(
+            LegacyCode.INVALID_MAX_RETRIES,
+            s.range(),
+            p,
+            "\"max_retries\" must be a whole number, such as 3"
+                + (value.isSensitive() ? "." : ", but it is \"" + u.asString() + "\"."));
+      }
+    } else if (v instanceof DocScalar s && s.asNumber().isPresent()) {
+      if (s.asNumber().get().stripTrailingZeros().scale() > 0) {
+        reporter.add(
+            LegacyCode.INVALID_MAX_RETRIES,
+            s.range(),
+            p,
+            "\"max_retries\" must be a whole number, such as 3, but it is " + s.text() + ".");
+      }
+      value = Value.number(s.asNumber().get());
+    } else {
+      shapes.wrongType(v, p, "\"max_retries\" must be a whole number");
+      return Optional.empty();
+    }
+    return Optional.of(new Setting("max_retries", value, m.get().keyRange(), v.range()));
+  }
+
+  // ------------------------------------------------------------------ post-processors
+
+  private List<List<PostProcessor>> postProcessors() {
+    List<List<PostProcessor>> chains = new ArrayList<>();
+    Optional<DocArray> list =
+        member("post-processors")
+            .flatMap(m -> shapes.array(m.value(), "/post-processors", "\"post-processors\""));
+    if (list.isEmpty()) {
+      return chains;
+    }
+    for (int i = 0; i < list.get().items().size(); i++) {
+      DocNode item = list.get().items().get(i);
+      String pointer = JsonPointer.append("/post-processors", i);
+      List<PostProcessor> chain = new ArrayList<>();
+      if (item instanceof DocArray a) {
+        for (int j = 0; j < a.items().size(); j++) {
+          DocNode inner = a.items().get(j);
+          String p = JsonPointer.append(pointer, j);
+          String label = "Post-processor " + (i + 1) + "." + (j + 1);
+          if (inner instanceof DocArray) {
+            reporter.add(
+                LegacyCode.INVALID_POST_PROCESSOR,
+                inner.range(),
+                p,
+                label
+                    + " is an array inside a chain, but a chain cannot hold another chain. Write"
+                    + " its post-processors directly in the outer array.");
+          } else {
+            postProcessor(inner, p, label).ifPresent(chain::add);
+          }
+        }
+      } else {
+        postProcessor(item, pointer, "Post-processor " + (i + 1)).ifPresent(chain::add);
+      }
+      if (!chain.isEmpty()) {
+        chains.add(chain);
+      }
+    }
+    return chains;
+  }
+
+  private Optional<PostProcessor> postProcessor(DocNode node, String pointer, String label) {
+    if (node instanceof DocScalar s && s.asString().isPresent()) {
+      String type = s.asString().get();
+      if (type.isEmpty()) {
+        reporter.add(
+            LegacyCode.MISSING_TYPE,
+            s.range(),
+            pointer,
+            label + " is an empty string. Name the post-processor, such as \"manifest\".");
+        return Optional.empty();
+      }
+      return Optional.of(
+          new PostProcessor(
+              type, Optional.empty(), Config.empty(s.range()), List.of(), List.of(), s.range()));
+    }
+    if (!(node instanceof DocObject obj)) {
+      reporter.add(
+          LegacyCode.INVALID_POST_PROCESSOR,
+          node.range(),
+          pointer,
+          label
+              + " is "
+              + node.kindName()
+              + ", but a post-processor is a type name (\"manifest\"), an object with a \"type\","
+              + " or an array of those (a chain).");
+      return Optional.empty();
+    }
+    Optional<String> type = type(obj, pointer, label);
+    Optional<String> name =
+        obj.member("name").flatMap(m -> shapes.string(m.value(), pointer + "/name", "\"name\""));
+    Targets targets = targets(obj, pointer, false);
+    Scope scope = new Scope(Section.POST_PROCESSOR, targets.builders());
+    Config config = values.config(obj, pointer, POST_PROCESSOR_KEYS, scope);
+    if (type.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PostProcessor(type.get(), name, config, targets.only(), targets.except(), obj.range()));
+  }
+
+  // ------------------------------------------------------------------ settings
+
+  private Optional<PackerSettings> packerSettings() {
+    Optional<DocMember> m = member("min_packer_version");
+    if (m.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> v =
+        shapes.string(m.get().value(), "/min_packer_version", "\"min_packer_version\"");
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!VERSION.matcher(v.get()).matches()) {
+      reporter.add(
+          LegacyCode.INVALID_VERSION,
+          m.get().value().range(),
+          "/min_packer_version",
+          "\"" + v.get() + "\" is not a version number. Write a version such as \"1.6.0\".");
+    }
+    return Optional.of(
+        new PackerSettings(v, List.of(), m.get().keyRange().to(m.get().value().range())));
+  }
+}

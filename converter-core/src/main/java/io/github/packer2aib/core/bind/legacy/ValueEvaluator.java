@@ -1,0 +1,152 @@
+package io.github.packer2aib.core.bind.legacy;
+
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.doc.JsonPointer;
+import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.legacy.template.Evaluation;
+import io.github.packer2aib.core.legacy.template.Scope;
+import io.github.packer2aib.core.legacy.template.TemplateEvaluator;
+import io.github.packer2aib.core.legacy.template.TemplateProblem;
+import io.github.packer2aib.core.legacy.template.UserVariables;
+import io.github.packer2aib.core.packer.Config;
+import io.github.packer2aib.core.packer.Setting;
+import io.github.packer2aib.core.source.SourceFile;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns document nodes into evaluated values, as Packer renders a builder's or provisioner's
+ * configuration: every string (nested ones and nested object keys included) is a template; numbers,
+ * booleans and null stay what they are; arrays become tuples and objects become objects (legacy
+ * JSON has no blocks). Template problems are reported at their column in the file.
+ */
+final class ValueEvaluator {
+  private final SourceFile file;
+  private final boolean yaml;
+  private final TemplateEvaluator evaluator;
+  private final Reporter reporter;
+  private UserVariables variables = UserVariables.none();
+
+  ValueEvaluator(SourceFile file, boolean yaml, TemplateEvaluator evaluator, Reporter reporter) {
+    this.file = file;
+    this.yaml = yaml;
+    this.evaluator = evaluator;
+    this.reporter = reporter;
+  }
+
+  void useVariables(UserVariables resolved) {
+    this.variables = resolved;
+  }
+
+  /** Evaluates a template string written at {@code site}, reporting its problems there. */
+  Value string(StringSite site, Scope scope) {
+    return string(evaluator, reporter, site, scope, variables);
+  }
+
+  static Value string(
+      TemplateEvaluator evaluator,
+      Reporter reporter,
+      StringSite site,
+      Scope scope,
+      UserVariables variables) {
+    Evaluation e = evaluator.evaluate(site.value(), scope, variables);
+    for (TemplateProblem p : e.problems()) {
+      reporter.add(p.code(), site.rangeOf(p.span()), site.pointer(), p.detail());
+    }
+    return e.value();
+  }
+
+  /** A string scalar of this file as a template. */
+  Value scalarString(DocScalar s, String text, String pointer, Scope scope) {
+    return string(new StringSite(file, s.range(), text, yaml, false, pointer), scope);
+  }
+
+  /** Any node as a value. */
+  Value value(DocNode node, String pointer, Scope scope) {
+    if (node instanceof DocScalar s) {
+      return scalar(s, pointer, scope);
+    }
+    if (node instanceof DocArray a) {
+      List<Value> items = new ArrayList<>();
+      for (int i = 0; i < a.items().size(); i++) {
+        items.add(value(a.items().get(i), JsonPointer.append(pointer, i), scope));
+      }
+      return Value.tuple(items);
+    }
+    DocObject o = (DocObject) node;
+    Map<String, Value> attributes = new LinkedHashMap<>();
+    for (DocMember m : o.members()) {
+      String memberPointer = JsonPointer.append(pointer, m.key());
+      Value v = value(m.value(), memberPointer, scope);
+      String key = m.key();
+      if (key.contains("{{")) {
+        // Packer renders nested keys too. A key that cannot be known now keeps its text; a key
+        // built from a secret makes its value secret, so the secret is never shown.
+        Value k =
+            string(new StringSite(file, m.keyRange(), key, yaml, false, memberPointer), scope);
+        Value uk = k.unmarked();
+        if (uk.isKnown()) {
+          key = uk.asString();
+        }
+        if (k.isSensitive()) {
+          v = v.mark(Mark.SENSITIVE);
+        }
+      }
+      attributes.put(key, v);
+    }
+    return Value.object(attributes);
+  }
+
+  private Value scalar(DocScalar s, String pointer, Scope scope) {
+    switch (s.type()) {
+      case STRING:
+        return scalarString(s, s.text(), pointer, scope);
+      case BOOLEAN:
+        return Value.bool(s.asBoolean().orElse(false));
+      case NULL:
+        return Value.nullOf(Type.DYNAMIC);
+      default:
+        Optional<BigDecimal> n = s.asNumber();
+        if (n.isEmpty()) {
+          reporter.add(
+              LegacyCode.INVALID_NUMBER,
+              s.range(),
+              pointer,
+              "\""
+                  + s.text()
+                  + "\" is not a finite number, which Packer's JSON cannot hold. Quote it if it is"
+                  + " meant as text.");
+          return Value.unknown(Type.NUMBER);
+        }
+        return Value.number(n.get());
+    }
+  }
+
+  /**
+   * The members of an object as settings, except the given keys and comments ({@code _…}).
+   *
+   * @param object the builder, provisioner or post-processor object
+   */
+  Config config(DocObject object, String pointer, Set<String> excluded, Scope scope) {
+    List<Setting> settings = new ArrayList<>();
+    for (DocMember m : object.members()) {
+      if (excluded.contains(m.key()) || m.key().startsWith("_")) {
+        continue;
+      }
+      Value v = value(m.value(), JsonPointer.append(pointer, m.key()), scope);
+      settings.add(new Setting(m.key(), v, m.keyRange(), m.value().range()));
+    }
+    return new Config(settings, List.of(), object.range());
+  }
+}

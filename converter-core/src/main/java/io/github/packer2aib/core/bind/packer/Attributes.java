@@ -1,0 +1,98 @@
+package io.github.packer2aib.core.bind.packer;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.eval.EvalContext;
+import io.github.packer2aib.core.hcl.syntax.Attribute;
+import io.github.packer2aib.core.hcl.value.Convert;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decodes the arguments Packer itself reads (as Go fields through {@code gohcl}): a string, a bool,
+ * a number or a list of strings, with HCL's conversions. A value of the wrong type, null where
+ * Packer needs a value, or a value only known at build time is reported at the argument's
+ * expression.
+ */
+final class Attributes {
+  private final Expressions expressions;
+  private final List<Diagnostic> out;
+
+  Attributes(Expressions expressions, List<Diagnostic> out) {
+    this.expressions = expressions;
+    this.out = out;
+  }
+
+  Optional<String> string(Attribute a, EvalContext ctx) {
+    return convert(a, ctx, Type.STRING).map(Value::asString);
+  }
+
+  Optional<Boolean> bool(Attribute a, EvalContext ctx) {
+    return convert(a, ctx, Type.BOOL).map(Value::asBoolean);
+  }
+
+  Optional<List<String>> strings(Attribute a, EvalContext ctx) {
+    return convert(a, ctx, Type.list(Type.STRING))
+        .map(
+            v -> {
+              List<String> out = new ArrayList<>();
+              for (Value e : v.elements()) {
+                out.add(e.unmarked().asString());
+              }
+              return out;
+            });
+  }
+
+  /**
+   * The argument's value converted to {@code type}, known and not null; empty after reporting why
+   * not (or when evaluation failed, which reported its own errors).
+   */
+  Optional<Value> convert(Attribute a, EvalContext ctx, Type type) {
+    Expressions.Outcome o = expressions.evaluate(a.expression(), ctx);
+    if (!o.ok()) {
+      return Optional.empty();
+    }
+    return convertValue(a, o.value(), type);
+  }
+
+  /** {@code value} (of argument {@code a}) converted to {@code type}, as {@link #convert}. */
+  Optional<Value> convertValue(Attribute a, Value value, Type type) {
+    if (!value.isWhollyKnown()) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.INCORRECT_VALUE_TYPE,
+              a.expression().range(),
+              "The value of \""
+                  + a.name()
+                  + "\" depends on a value known only when Packer runs (a data source or"
+                  + " build.*), but Packer needs it while reading the template. Use a value"
+                  + " known in advance."));
+      return Optional.empty();
+    }
+    if (value.isNull()) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.INCORRECT_VALUE_TYPE,
+              a.expression().range(),
+              "The value of \"" + a.name() + "\" must not be null."));
+      return Optional.empty();
+    }
+    Value.Unmarked um = value.unmarkDeep();
+    Convert.Result r = Convert.to(um.value(), type);
+    if (!r.isOk()) {
+      String why =
+          value.containsSensitive()
+              ? type.friendlyName() + " required"
+              : ((Convert.Failed) r).error().toString();
+      out.add(
+          Diagnostic.of(
+              PackerCode.INCORRECT_VALUE_TYPE,
+              a.expression().range(),
+              "Inappropriate value for argument \"" + a.name() + "\": " + why + "."));
+      return Optional.empty();
+    }
+    return Optional.of(r.value());
+  }
+}

@@ -1,0 +1,208 @@
+package io.github.packer2aib.core.bind.packer;
+
+import io.github.packer2aib.core.bind.packer.BodySchema.AttributeSpec;
+import io.github.packer2aib.core.bind.packer.BodySchema.BlockSpec;
+import io.github.packer2aib.core.bind.packer.BodySchema.Rest;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.syntax.Attribute;
+import io.github.packer2aib.core.hcl.syntax.Block;
+import io.github.packer2aib.core.hcl.syntax.Body;
+import io.github.packer2aib.core.hcl.syntax.BodyItem;
+import io.github.packer2aib.core.source.Range;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A body checked against its {@link BodySchema} (HCL's {@code Body.Content}): the known arguments
+ * by name, the known blocks with the right number of labels, and, for plugin bodies, the rest.
+ * Everything the schema rejects is reported once, here.
+ */
+final class BodyContent {
+  private final Map<String, Attribute> attributes = new LinkedHashMap<>();
+  private final List<Block> blocks = new ArrayList<>();
+  private final List<BodyItem> rest = new ArrayList<>();
+
+  private BodyContent() {}
+
+  /**
+   * Checks {@code body}.
+   *
+   * @param where what the body belongs to, for messages: {@code "a variable block"}
+   * @param header where a missing argument is reported: the block's header
+   */
+  static BodyContent of(
+      Body body, BodySchema schema, String where, Range header, List<Diagnostic> out) {
+    BodyContent content = new BodyContent();
+    for (BodyItem item : body.items()) {
+      if (item instanceof Attribute a) {
+        content.attribute(a, schema, where, out);
+      } else {
+        content.block((Block) item, schema, where, out);
+      }
+    }
+    for (AttributeSpec spec : schema.attributes()) {
+      if (spec.required() && !content.attributes.containsKey(spec.name())) {
+        out.add(
+            Diagnostic.of(
+                PackerCode.MISSING_REQUIRED_ARGUMENT,
+                header,
+                "The argument \""
+                    + spec.name()
+                    + "\" is required in "
+                    + where
+                    + ", but no definition was found. Add "
+                    + spec.name()
+                    + " = <value> to the block."));
+      }
+    }
+    return content;
+  }
+
+  private void attribute(Attribute a, BodySchema schema, String where, List<Diagnostic> out) {
+    if (schema.attribute(a.name()).isPresent()) {
+      attributes.putIfAbsent(a.name(), a);
+      return;
+    }
+    if (schema.rest() != Rest.REJECT) {
+      rest.add(a);
+      return;
+    }
+    String detail = "An argument named \"" + a.name() + "\" is not expected in " + where + ".";
+    if (schema.block(a.name()).isPresent()) {
+      detail +=
+          " Did you mean to define a block of type \""
+              + a.name()
+              + "\"? Write it as "
+              + a.name()
+              + " { … }, without the equals sign.";
+    } else {
+      String suggestion = Names.didYouMean(a.name(), schema.attributeNames());
+      detail += suggestion.isEmpty() ? " Remove it or fix its name." : suggestion;
+      detail += expected(schema.attributeNames(), "arguments");
+    }
+    out.add(Diagnostic.of(PackerCode.UNSUPPORTED_ARGUMENT, a.nameRange(), detail));
+  }
+
+  private void block(Block b, BodySchema schema, String where, List<Diagnostic> out) {
+    Optional<BlockSpec> spec = schema.block(b.type());
+    if (spec.isEmpty()) {
+      if (schema.rest() == Rest.KEEP) {
+        rest.add(b);
+        return;
+      }
+      String detail;
+      if (schema.rest() == Rest.ATTRIBUTES_ONLY) {
+        detail =
+            "Blocks are not allowed in "
+                + where
+                + ", which may only contain arguments such as name = value.";
+      } else if (schema.attribute(b.type()).isPresent()) {
+        detail =
+            "Blocks of type \""
+                + b.type()
+                + "\" are not expected in "
+                + where
+                + ". Did you mean to define the argument \""
+                + b.type()
+                + "\"? If so, use the equals sign to assign it a value.";
+      } else {
+        String suggestion = Names.didYouMean(b.type(), schema.blockTypes());
+        detail =
+            "Blocks of type \""
+                + b.type()
+                + "\" are not expected in "
+                + where
+                + "."
+                + (suggestion.isEmpty() ? " Remove the block or fix its type." : suggestion)
+                + expected(schema.blockTypes(), "block types");
+      }
+      out.add(Diagnostic.of(PackerCode.UNSUPPORTED_BLOCK_TYPE, b.typeRange(), detail));
+      return;
+    }
+    List<String> labels = spec.get().labels();
+    if (b.labels().size() < labels.size()) {
+      String missing = labels.get(b.labels().size());
+      out.add(
+          Diagnostic.of(
+              PackerCode.MISSING_LABEL,
+              headerRange(b),
+              "A "
+                  + b.type()
+                  + " block needs "
+                  + describeLabels(labels)
+                  + ", but this one has "
+                  + (b.labels().isEmpty() ? "none" : Integer.toString(b.labels().size()))
+                  + ". Add the "
+                  + missing
+                  + " label."));
+      return;
+    }
+    if (b.labels().size() > labels.size()) {
+      var extra = b.labels().get(labels.size());
+      out.add(
+          Diagnostic.of(
+              PackerCode.EXTRANEOUS_LABEL,
+              extra.range(),
+              (labels.isEmpty()
+                      ? "No labels are expected for " + b.type() + " blocks"
+                      : "Only "
+                          + describeLabels(labels)
+                          + (labels.size() == 1 ? " is" : " are")
+                          + " expected for "
+                          + b.type()
+                          + " blocks")
+                  + ". Remove the label \""
+                  + extra.value()
+                  + "\"."));
+      return;
+    }
+    blocks.add(b);
+  }
+
+  /** The header of a block: its type and labels, where problems with the block are reported. */
+  static Range headerRange(Block b) {
+    Range r = b.typeRange();
+    if (!b.labels().isEmpty()) {
+      r = r.to(b.labels().get(b.labels().size() - 1).range());
+    }
+    return r;
+  }
+
+  private static String describeLabels(List<String> labels) {
+    return labels.size() == 1
+        ? "1 label (" + labels.get(0) + ")"
+        : labels.size() + " labels (" + String.join(", ", labels) + ")";
+  }
+
+  private static String expected(List<String> names, String kind) {
+    if (names.isEmpty()) {
+      return "";
+    }
+    return " The " + kind + " allowed here are: " + String.join(", ", names) + ".";
+  }
+
+  Optional<Attribute> attribute(String name) {
+    return Optional.ofNullable(attributes.get(name));
+  }
+
+  /** The known blocks (with the right labels), in source order. */
+  List<Block> blocks() {
+    return blocks;
+  }
+
+  List<Block> blocks(String type) {
+    return blocks.stream().filter(b -> b.type().equals(type)).toList();
+  }
+
+  /** Arguments and blocks kept for a plugin (or all arguments of an attributes-only body). */
+  List<BodyItem> rest() {
+    return rest;
+  }
+
+  List<Attribute> restAttributes() {
+    return rest.stream().filter(Attribute.class::isInstance).map(Attribute.class::cast).toList();
+  }
+}

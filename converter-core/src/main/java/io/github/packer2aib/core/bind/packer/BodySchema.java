@@ -1,0 +1,89 @@
+package io.github.packer2aib.core.bind.packer;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a block body may contain, as data (Packer's {@code hcl.BodySchema}s): the arguments and
+ * block types it knows, and what happens to everything else. The same schema drives the checks of
+ * native bodies ({@link BodyContent}) and the reading of JSON bodies ({@link HclJson}), where it
+ * tells attributes from blocks.
+ *
+ * @param attributes the arguments this body knows
+ * @param blocks the block types this body knows
+ * @param rest what the body does with other content
+ */
+record BodySchema(List<AttributeSpec> attributes, List<BlockSpec> blocks, Rest rest) {
+
+  /** What a body does with content its schema does not name. */
+  enum Rest {
+    /** Anything else is an error ("Unsupported argument", "Unsupported block type"). */
+    REJECT,
+    /**
+     * Anything else is kept for a plugin (a source, provisioner or post-processor body, whose schema
+     * belongs to a plugin we do not have).
+     */
+    KEEP,
+    /** Any argument is allowed and blocks are not ({@code locals}, {@code variables}). */
+    ATTRIBUTES_ONLY
+  }
+
+  BodySchema {
+    attributes = List.copyOf(attributes);
+    blocks = List.copyOf(blocks);
+    Objects.requireNonNull(rest, "rest");
+  }
+
+  Optional<AttributeSpec> attribute(String name) {
+    return attributes.stream().filter(a -> a.name().equals(name)).findFirst();
+  }
+
+  Optional<BlockSpec> block(String type) {
+    return blocks.stream().filter(b -> b.type().equals(type)).findFirst();
+  }
+
+  List<String> attributeNames() {
+    return attributes.stream().map(AttributeSpec::name).toList();
+  }
+
+  List<String> blockTypes() {
+    return blocks.stream().map(BlockSpec::type).toList();
+  }
+
+  /** An argument the schema knows. */
+  record AttributeSpec(String name, boolean required, Kind kind) {
+    /** How the argument's expression is read. */
+    enum Kind {
+      /** An ordinary expression (in JSON: strings are templates). */
+      VALUE,
+      /** A type constraint such as {@code list(string)} (in JSON: a string holding one). */
+      TYPE
+    }
+
+    static AttributeSpec optional(String name) {
+      return new AttributeSpec(name, false, Kind.VALUE);
+    }
+
+    static AttributeSpec required(String name) {
+      return new AttributeSpec(name, true, Kind.VALUE);
+    }
+
+    static AttributeSpec type(String name) {
+      return new AttributeSpec(name, false, Kind.TYPE);
+    }
+  }
+
+  /**
+   * A block type the schema knows.
+   *
+   * @param labels the names of its labels, in order ({@code type}, {@code name})
+   * @param body what its body may contain
+   */
+  record BlockSpec(String type, List<String> labels, BodySchema body) {
+    BlockSpec {
+      labels = List.copyOf(labels);
+      Objects.requireNonNull(body, "body");
+    }
+  }
+}

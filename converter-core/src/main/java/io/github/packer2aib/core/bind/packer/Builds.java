@@ -1,0 +1,595 @@
+package io.github.packer2aib.core.bind.packer;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.hcl.eval.EvalContext;
+import io.github.packer2aib.core.hcl.syntax.Attribute;
+import io.github.packer2aib.core.hcl.syntax.Block;
+import io.github.packer2aib.core.hcl.syntax.BodyItem;
+import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.ObjectCons;
+import io.github.packer2aib.core.hcl.syntax.ObjectItem;
+import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
+import io.github.packer2aib.core.hcl.syntax.Tuple;
+import io.github.packer2aib.core.hcl.value.MapValue;
+import io.github.packer2aib.core.hcl.value.ObjectValue;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.Build;
+import io.github.packer2aib.core.packer.Config;
+import io.github.packer2aib.core.packer.PostProcessor;
+import io.github.packer2aib.core.packer.Provisioner;
+import io.github.packer2aib.core.packer.Setting;
+import io.github.packer2aib.core.packer.Source;
+import io.github.packer2aib.core.packer.SourceUsage;
+import io.github.packer2aib.core.source.Range;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Sources and builds: the top-level {@code source} blocks, and each {@code build} with its source
+ * usages ({@code sources = [...]} and build-level {@code source "type.name" { … }} blocks, whose
+ * fields are added to the source's; setting a field the source sets already is an error, as in
+ * Packer), provisioners, post-processors and error-cleanup provisioner.
+ */
+final class Builds {
+  /** Go's {@code time.ParseDuration} syntax. */
+  private static final Pattern DURATION =
+      Pattern.compile("[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+|[-+]?0");
+
+  /** A top-level source block and its evaluated model. */
+  private record Declared(Block block, Source source) {}
+
+  /** A use of a source inside a build, before it is resolved. */
+  private record Usage(
+      String type, String name, Optional<String> localName, List<BodyItem> extra, Range range) {
+    String usageName() {
+      return localName.orElse(name);
+    }
+
+    String reference() {
+      return type + "." + usageName();
+    }
+  }
+
+  private final Map<String, Declared> sources = new LinkedHashMap<>();
+  private final Scope scope;
+  private final Expressions expressions;
+  private final Attributes attributes;
+  private final BodyEvaluator bodies;
+  private final List<Diagnostic> out;
+
+  Builds(
+      Scope scope,
+      Expressions expressions,
+      Attributes attributes,
+      BodyEvaluator bodies,
+      List<Diagnostic> out) {
+    this.scope = scope;
+    this.expressions = expressions;
+    this.attributes = attributes;
+    this.bodies = bodies;
+    this.out = out;
+  }
+
+  // ---- sources -----------------------------------------------------------------------------
+
+  /** A top-level {@code source "type" "name" { … }}. */
+  void declareSource(Block block) {
+    String type = block.labels().get(0).value();
+    String name = block.labels().get(1).value();
+    String ref = type + "." + name;
+    Declared first = sources.get(ref);
+    Range header = BodyContent.headerRange(block);
+    if (first != null) {
+      Range firstHeader = BodyContent.headerRange(first.block());
+      out.add(
+          Diagnostic.of(
+                  PackerCode.DUPLICATE_DECLARATION,
+                  header,
+                  "A source \""
+                      + type
+                      + "\" \""
+                      + name
+                      + "\" was already declared at "
+                      + firstHeader
+                      + ". Each source needs a name that is unique for its builder type; rename"
+                      + " one of them.")
+              .withRelated(new Related(firstHeader, "first declared here")));
+      return;
+    }
+    Config config =
+        bodies.config(block.body().items(), scope.sourceBody(type, name), block.body().range());
+    sources.put(ref, new Declared(block, new Source(type, name, config, block.range())));
+  }
+
+  /** The sources, in declaration order. */
+  List<Source> sources() {
+    return sources.values().stream().map(Declared::source).toList();
+  }
+
+  // ---- builds ------------------------------------------------------------------------------
+
+  /** A {@code build { … }} block, with what could be read of it. */
+  Build build(Block block) {
+    Range header = BodyContent.headerRange(block);
+    BodyContent content =
+        BodyContent.of(block.body(), PackerSchema.BUILD, "a build block", header, out);
+    EvalContext ctx = scope.locals();
+    Optional<String> name = content.attribute("name").flatMap(a -> attributes.string(a, ctx));
+    Optional<String> description =
+        content.attribute("description").flatMap(a -> attributes.string(a, ctx));
+    String buildName = name.orElse("");
+
+    List<Usage> usages = new ArrayList<>();
+    boolean hadSource = false;
+    Optional<Attribute> list = content.attribute("sources");
+    if (list.isPresent()) {
+      hadSource = true;
+      Optional<List<String>> refs = attributes.strings(list.get(), ctx);
+      List<String> given = refs.orElse(List.of());
+      for (int i = 0; i < given.size(); i++) {
+        Range at = elementRange(list.get().expression(), i);
+        reference(given.get(i), at)
+            .ifPresent(
+                r -> usages.add(new Usage(r.type(), r.name(), Optional.empty(), List.of(), at)));
+      }
+    }
+    for (Block b : content.blocks("source")) {
+      hadSource = true;
+      usage(b).ifPresent(usages::add);
+    }
+    if (!hadSource) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.MISSING_SOURCE_REFERENCE,
+              header,
+              "A build must use at least one source: list them in sources ="
+                  + " [\"source.<type>.<name>\"] or add source \"<type>.<name>\" { … } blocks."));
+    }
+
+    List<SourceUsage> resolved = new ArrayList<>();
+    for (Usage u : usages) {
+      resolve(u).ifPresent(resolved::add);
+    }
+
+    List<Provisioner> provisioners = new ArrayList<>();
+    Optional<Provisioner> cleanup = Optional.empty();
+    Block firstCleanup = null;
+    List<List<PostProcessor>> chains = new ArrayList<>();
+    for (Block b : content.blocks()) {
+      switch (b.type()) {
+        case "provisioner":
+          provisioners.add(provisioner(b, buildName, resolved));
+          break;
+        case "error-cleanup-provisioner":
+          if (firstCleanup != null) {
+            Range first = BodyContent.headerRange(firstCleanup);
+            out.add(
+                Diagnostic.of(
+                        PackerCode.DUPLICATE_DECLARATION,
+                        BodyContent.headerRange(b),
+                        "A build has at most one error-cleanup-provisioner; another one was"
+                            + " written at "
+                            + first
+                            + ". Remove one of them.")
+                    .withRelated(new Related(first, "first error-cleanup-provisioner")));
+            break;
+          }
+          firstCleanup = b;
+          cleanup = Optional.of(provisioner(b, buildName, resolved));
+          break;
+        case "post-processor":
+          chains.add(List.of(postProcessor(b, buildName, resolved)));
+          break;
+        case "post-processors":
+          Range chainHeader = BodyContent.headerRange(b);
+          BodyContent chain =
+              BodyContent.of(
+                  b.body(), PackerSchema.POST_PROCESSORS, "a post-processors block", chainHeader, out);
+          List<PostProcessor> pps = new ArrayList<>();
+          for (Block p : chain.blocks("post-processor")) {
+            pps.add(postProcessor(p, buildName, resolved));
+          }
+          chains.add(pps);
+          break;
+        case "hcp_packer_registry":
+        case "from":
+          out.add(
+              Diagnostic.of(
+                  PackerCode.BLOCK_IGNORED,
+                  BodyContent.headerRange(b),
+                  "The "
+                      + b.type()
+                      + " block does not affect the image, so it is not read."));
+          break;
+        default:
+          break; // source blocks, read above
+      }
+    }
+    return new Build(name, description, resolved, provisioners, chains, cleanup, block.range());
+  }
+
+  /** A build-level {@code source "type.name" { name = …, … }}. */
+  private Optional<Usage> usage(Block b) {
+    Range header = BodyContent.headerRange(b);
+    BodyContent content =
+        BodyContent.of(b.body(), PackerSchema.BUILD_SOURCE, "a build's source block", header, out);
+    Optional<Scope.SourceName> ref =
+        reference(b.labels().get(0).value(), b.labels().get(0).range());
+    if (ref.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> localName =
+        content.attribute("name").flatMap(a -> attributes.string(a, Scope.constants()));
+    return Optional.of(
+        new Usage(ref.get().type(), ref.get().name(), localName, content.rest(), b.range()));
+  }
+
+  /**
+   * {@code source.type.name} or {@code type.name} split into type and name (as Packer's {@code
+   * sourceRefFromString}); empty after reporting an invalid reference.
+   */
+  private Optional<Scope.SourceName> reference(String text, Range at) {
+    String[] parts = text.split("\\.", -1);
+    String type = null;
+    String name = null;
+    if (parts.length == 2) {
+      type = parts[0];
+      name = parts[1];
+    } else if (parts.length == 3) {
+      type = parts[1];
+      name = parts[2];
+    }
+    if (type == null || !Names.isIdentifier(type) || !Names.isIdentifier(name)) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.INVALID_SOURCE_REFERENCE,
+              at,
+              "\""
+                  + text
+                  + "\" is not a source reference. Write source.<type>.<name>, as in"
+                  + " \"source.azure-arm.ubuntu\": the type and name of a source block, each"
+                  + " starting with a letter and holding only letters, digits, underscores and"
+                  + " dashes."));
+      return Optional.empty();
+    }
+    if (parts.length == 3 && !parts[0].equals("source")) {
+      // Packer drops the first part whatever it is; the documented form is source.type.name.
+      out.add(
+          Diagnostic.of(
+              PackerCode.UNUSUAL_SOURCE_REFERENCE,
+              at,
+              "Packer ignores the first part of \""
+                  + text
+                  + "\" and reads it as the source "
+                  + type
+                  + "."
+                  + name
+                  + "; write \"source."
+                  + type
+                  + "."
+                  + name
+                  + "\" to say so."));
+    }
+    return Optional.of(new Scope.SourceName(type, name));
+  }
+
+  /** The usage with its source and its merged configuration; empty if the source is unknown. */
+  private Optional<SourceUsage> resolve(Usage u) {
+    Declared declared = sources.get(u.type() + "." + u.name());
+    if (declared == null) {
+      String ref = u.type() + "." + u.name();
+      List<String> known = new ArrayList<>(sources.keySet());
+      String suggestion = Names.didYouMean(ref, known);
+      out.add(
+          Diagnostic.of(
+              PackerCode.UNKNOWN_SOURCE,
+              u.range(),
+              "This build uses the source \""
+                  + ref
+                  + "\", which is not declared."
+                  + suggestion
+                  + (known.isEmpty()
+                      ? " The template declares no source: add a source \""
+                          + u.type()
+                          + "\" \""
+                          + u.name()
+                          + "\" { … } block."
+                      : " The declared sources are: " + String.join(", ", known) + ".")));
+      return Optional.empty();
+    }
+    Block block = declared.block();
+    Map<String, Attribute> sourceArguments = new LinkedHashMap<>();
+    for (Attribute a : block.body().attributes()) {
+      sourceArguments.put(a.name(), a);
+    }
+    List<BodyItem> merged = new ArrayList<>(block.body().items());
+    for (BodyItem item : u.extra()) {
+      if (item instanceof Attribute a && sourceArguments.containsKey(a.name())) {
+        Attribute first = sourceArguments.get(a.name());
+        out.add(
+            Diagnostic.of(
+                    PackerCode.DUPLICATE_ARGUMENT,
+                    a.nameRange(),
+                    "The argument \""
+                        + a.name()
+                        + "\" was already set at "
+                        + first.nameRange()
+                        + " by the source "
+                        + u.type()
+                        + "."
+                        + u.name()
+                        + ". A build-level source block can add arguments to its source but not"
+                        + " change them: remove it here, or remove it from the source block and"
+                        + " set it in each build.")
+                .withRelated(new Related(first.nameRange(), "set by the source here")));
+        continue;
+      }
+      merged.add(item);
+    }
+    Config config =
+        bodies.config(merged, scope.sourceBody(u.type(), u.usageName()), block.body().range());
+    return Optional.of(new SourceUsage(declared.source(), u.usageName(), config, u.range()));
+  }
+
+  // ---- provisioners and post-processors ----------------------------------------------------
+
+  private Provisioner provisioner(Block b, String buildName, List<SourceUsage> usages) {
+    Range header = BodyContent.headerRange(b);
+    String what = "an " + b.type() + " block";
+    if (b.type().equals("provisioner")) {
+      what = "a provisioner block";
+    }
+    BodyContent content = BodyContent.of(b.body(), PackerSchema.PROVISIONER, what, header, out);
+    EvalContext fields = scope.provisionerFields(buildName);
+    Optional<String> name = content.attribute("name").flatMap(a -> attributes.string(a, fields));
+    Filter filter = filter(content, fields, usages);
+    Optional<Setting> pauseBefore = duration(content.attribute("pause_before"), fields);
+    Optional<Setting> timeout = duration(content.attribute("timeout"), fields);
+    Optional<Setting> maxRetries =
+        content.attribute("max_retries").flatMap(a -> retries(a, fields));
+    Map<String, Config> override =
+        content.attribute("override").map(a -> override(a, fields)).orElse(Map.of());
+    Config config =
+        bodies.config(
+            content.rest(), body(filter, usages, buildName), b.body().range());
+    return new Provisioner(
+        b.labels().get(0).value(),
+        name,
+        config,
+        filter.only(),
+        filter.except(),
+        override,
+        pauseBefore,
+        maxRetries,
+        timeout,
+        b.range());
+  }
+
+  private PostProcessor postProcessor(Block b, String buildName, List<SourceUsage> usages) {
+    Range header = BodyContent.headerRange(b);
+    BodyContent content =
+        BodyContent.of(b.body(), PackerSchema.POST_PROCESSOR, "a post-processor block", header, out);
+    EvalContext fields = scope.provisionerFields(buildName);
+    Optional<String> name = content.attribute("name").flatMap(a -> attributes.string(a, fields));
+    Filter filter = filter(content, fields, usages);
+    Config config =
+        bodies.config(content.rest(), body(filter, usages, buildName), b.body().range());
+    return new PostProcessor(
+        b.labels().get(0).value(), name, config, filter.only(), filter.except(), b.range());
+  }
+
+  /** {@code only} and {@code except}. */
+  private record Filter(List<String> only, List<String> except) {
+    /** Packer's {@code OnlyExcept.Skip}. */
+    boolean skips(String usage) {
+      if (!only.isEmpty()) {
+        return !only.contains(usage);
+      }
+      return except.contains(usage);
+    }
+  }
+
+  private Filter filter(BodyContent content, EvalContext ctx, List<SourceUsage> usages) {
+    Optional<Attribute> onlyAttribute = content.attribute("only");
+    Optional<Attribute> exceptAttribute = content.attribute("except");
+    List<String> only =
+        onlyAttribute.flatMap(a -> attributes.strings(a, ctx)).orElse(List.of());
+    List<String> except =
+        exceptAttribute.flatMap(a -> attributes.strings(a, ctx)).orElse(List.of());
+    if (!only.isEmpty() && !except.isEmpty()) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.ONLY_AND_EXCEPT,
+              exceptAttribute.get().nameRange(),
+              "A block can have only or except, not both: only lists the sources it runs for,"
+                  + " except the ones it skips. Keep one of them."));
+      return new Filter(List.of(), List.of());
+    }
+    List<String> names = usages.stream().map(SourceUsage::reference).toList();
+    onlyAttribute.ifPresent(a -> unmatched(a, only, names));
+    exceptAttribute.ifPresent(a -> unmatched(a, except, names));
+    return new Filter(only, except);
+  }
+
+  /** Warns about filter entries that name no source usage of the build. */
+  private void unmatched(Attribute a, List<String> entries, List<String> usages) {
+    for (int i = 0; i < entries.size(); i++) {
+      String entry = entries.get(i);
+      if (usages.contains(entry)) {
+        continue;
+      }
+      String hint;
+      if (entry.startsWith("source.") && usages.contains(entry.substring("source.".length()))) {
+        hint =
+            " Write it without the \"source.\" prefix: \""
+                + entry.substring("source.".length())
+                + "\".";
+      } else {
+        hint =
+            Names.didYouMean(entry, usages)
+                + (usages.isEmpty()
+                    ? ""
+                    : " This build's sources are named: " + String.join(", ", usages) + ".");
+      }
+      out.add(
+          Diagnostic.of(
+              PackerCode.FILTER_MATCHES_NOTHING,
+              elementRange(a.expression(), i),
+              "No source of this build is named \""
+                  + entry
+                  + "\", so this "
+                  + a.name()
+                  + " entry matches nothing."
+                  + hint));
+    }
+  }
+
+  /** The scope of a provisioner's body: the source is known when it runs for exactly one. */
+  private EvalContext body(Filter filter, List<SourceUsage> usages, String buildName) {
+    List<SourceUsage> applies =
+        usages.stream().filter(u -> !filter.skips(u.reference())).toList();
+    Optional<Scope.SourceName> source =
+        applies.size() == 1
+            ? Optional.of(new Scope.SourceName(applies.get(0).source().type(), applies.get(0).name()))
+            : Optional.empty();
+    return scope.provisionerBody(source, buildName);
+  }
+
+  private Optional<Setting> duration(Optional<Attribute> attribute, EvalContext ctx) {
+    if (attribute.isEmpty()) {
+      return Optional.empty();
+    }
+    Attribute a = attribute.get();
+    Optional<Value> v = attributes.convert(a, ctx, Type.STRING);
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = v.get().asString();
+    if (!text.isEmpty() && !DURATION.matcher(text).matches()) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.INVALID_DURATION,
+              a.expression().range(),
+              "\""
+                  + text
+                  + "\" is not a duration. Write a number followed by a unit (ns, us, ms, s, m,"
+                  + " h), as in \"30s\", \"5m\" or \"1h30m\"."));
+      return Optional.empty();
+    }
+    return Optional.of(new Setting(a.name(), v.get(), a.nameRange(), a.expression().range()));
+  }
+
+  private Optional<Setting> retries(Attribute a, EvalContext ctx) {
+    Optional<Value> v = attributes.convert(a, ctx, Type.NUMBER);
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!v.get().asNumber().isInteger()) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.INCORRECT_VALUE_TYPE,
+              a.expression().range(),
+              "Inappropriate value for argument \"max_retries\": a whole number is required."));
+      return Optional.empty();
+    }
+    return Optional.of(new Setting(a.name(), v.get(), a.nameRange(), a.expression().range()));
+  }
+
+  /** {@code override = { <usage name> = { field = value } }}. */
+  private Map<String, Config> override(Attribute a, EvalContext ctx) {
+    Expressions.Outcome o = expressions.evaluate(a.expression(), ctx);
+    if (!o.ok()) {
+      return Map.of();
+    }
+    Value v = o.value().unmarked();
+    if (v.isNull()) {
+      return Map.of();
+    }
+    Map<String, Value> entries = mapping(v);
+    if (entries == null) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.INVALID_OVERRIDE,
+              a.expression().range(),
+              "override must be an object whose keys are source names and whose values are"
+                  + " objects of fields, as in override = { ubuntu = { inline = [\"…\"] } }."));
+      return Map.of();
+    }
+    Map<String, Config> result = new LinkedHashMap<>();
+    for (Map.Entry<String, Value> e : entries.entrySet()) {
+      Optional<Expression> entryExpr = item(a.expression(), e.getKey());
+      Map<String, Value> fields = mapping(e.getValue().unmarked());
+      Range entryRange = entryExpr.map(Expression::range).orElse(a.expression().range());
+      if (fields == null) {
+        out.add(
+            Diagnostic.of(
+                PackerCode.INVALID_OVERRIDE,
+                entryRange,
+                "override."
+                    + e.getKey()
+                    + " must be an object of the fields to replace for the source "
+                    + e.getKey()
+                    + "."));
+        continue;
+      }
+      List<Setting> settings = new ArrayList<>();
+      for (Map.Entry<String, Value> f : fields.entrySet()) {
+        Optional<ObjectItem> field = entryExpr.flatMap(x -> objectItem(x, f.getKey()));
+        Range nameRange = field.map(i -> i.key().range()).orElse(a.nameRange());
+        Range valueRange = field.map(i -> i.value().range()).orElse(entryRange);
+        settings.add(new Setting(f.getKey(), f.getValue(), nameRange, valueRange));
+      }
+      result.put(e.getKey(), new Config(settings, List.of(), entryRange));
+    }
+    return result;
+  }
+
+  /** The entries of an object or map value, else null. */
+  private static Map<String, Value> mapping(Value v) {
+    if (!v.isKnown() || v.isNull()) {
+      return null;
+    }
+    if (v instanceof ObjectValue o) {
+      return o.attributes();
+    }
+    if (v instanceof MapValue m) {
+      return m.entries();
+    }
+    return null;
+  }
+
+  /** The value expression of the item {@code key} when {@code e} is an object constructor. */
+  private static Optional<Expression> item(Expression e, String key) {
+    return objectItem(e, key).map(ObjectItem::value);
+  }
+
+  private static Optional<ObjectItem> objectItem(Expression e, String key) {
+    if (!(e instanceof ObjectCons object)) {
+      return Optional.empty();
+    }
+    for (ObjectItem i : object.items()) {
+      Optional<String> name = i.literalName();
+      if (name.isEmpty() && i.key() instanceof TemplateExpr t) {
+        name = t.literalText();
+      }
+      if (name.isPresent() && name.get().equals(key)) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The range of element {@code i} when {@code e} is a tuple constructor, else of {@code e}. */
+  private static Range elementRange(Expression e, int i) {
+    if (e instanceof Tuple t && i < t.elements().size()) {
+      return t.elements().get(i).range();
+    }
+    return e.range();
+  }
+}

@@ -1,0 +1,165 @@
+package io.github.packer2aib.core.bind.packer;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.eval.EvalCode;
+import io.github.packer2aib.core.hcl.eval.EvalContext;
+import io.github.packer2aib.core.hcl.eval.EvalResult;
+import io.github.packer2aib.core.hcl.eval.Evaluator;
+import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.GetAttr;
+import io.github.packer2aib.core.hcl.syntax.Index;
+import io.github.packer2aib.core.hcl.syntax.LiteralValue;
+import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
+import io.github.packer2aib.core.hcl.syntax.Traverser;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.source.Range;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Evaluates expressions of a template. Before evaluating, it checks that every {@code var.x},
+ * {@code local.x} and {@code data.t.n} the expression refers to is declared, and reports the
+ * undeclared ones with a suggestion; such an expression is not evaluated (its value is unknown),
+ * so the user sees one clear message instead of the evaluator's generic one.
+ */
+final class Expressions {
+  private final Declarations declared;
+  private final List<Diagnostic> out;
+
+  Expressions(Declarations declared, List<Diagnostic> out) {
+    this.declared = declared;
+    this.out = out;
+  }
+
+  /** The value of {@code e}; unknown when it has errors (which are reported). */
+  Value value(Expression e, EvalContext ctx) {
+    return evaluate(e, ctx).value();
+  }
+
+  /** The value of {@code e} and whether it evaluated without errors. */
+  Outcome evaluate(Expression e, EvalContext ctx) {
+    if (Scope.isConstants(ctx) ? !noReferences(e, out) : !referencesDeclared(e)) {
+      return new Outcome(Value.unknown(Type.DYNAMIC), false);
+    }
+    EvalResult r = Evaluator.evaluate(e, ctx);
+    out.addAll(r.diagnostics());
+    return new Outcome(r.value(), !r.hasErrors());
+  }
+
+  /**
+   * Reports every reference of an expression that must be constant, as HCL's "Variables not
+   * allowed"; true if there are none.
+   */
+  static boolean noReferences(Expression e, List<Diagnostic> out) {
+    List<ScopeTraversal> refs = Evaluator.references(e);
+    for (ScopeTraversal t : refs) {
+      out.add(
+          Diagnostic.of(
+              EvalCode.VARIABLES_NOT_ALLOWED,
+              t.range(),
+              "Variables may not be used here: the value must be written out, because Packer"
+                  + " reads it before any variable has a value."));
+    }
+    return refs.isEmpty();
+  }
+
+  /** A value and whether it was computed without errors. */
+  record Outcome(Value value, boolean ok) {}
+
+  /** Reports references to undeclared variables, locals and data sources; true if there are none. */
+  boolean referencesDeclared(Expression e) {
+    boolean ok = true;
+    for (ScopeTraversal t : Evaluator.references(e)) {
+      ok &= check(t);
+    }
+    return ok;
+  }
+
+  private boolean check(ScopeTraversal t) {
+    switch (t.root()) {
+      case "var": {
+        Optional<String> name = step(t, 0);
+        if (name.isPresent() && !declared.variables.contains(name.get())) {
+          out.add(
+              Diagnostic.of(
+                  PackerCode.UNDECLARED_VARIABLE,
+                  through(t, 0),
+                  "An input variable named \""
+                      + name.get()
+                      + "\" has not been declared."
+                      + Names.didYouMean(name.get(), declared.variables)
+                      + " Declare it with a variable \""
+                      + name.get()
+                      + "\" { … } block, or fix the reference."));
+          return false;
+        }
+        return true;
+      }
+      case "local": {
+        Optional<String> name = step(t, 0);
+        if (name.isPresent() && !declared.locals.contains(name.get())) {
+          out.add(
+              Diagnostic.of(
+                  PackerCode.UNDECLARED_LOCAL,
+                  through(t, 0),
+                  "A local value named \""
+                      + name.get()
+                      + "\" has not been declared."
+                      + Names.didYouMean(name.get(), declared.locals)
+                      + " Define it in a locals block, or fix the reference."));
+          return false;
+        }
+        return true;
+      }
+      case "data": {
+        Optional<String> type = step(t, 0);
+        Optional<String> name = step(t, 1);
+        if (type.isEmpty()) {
+          return true;
+        }
+        boolean typeKnown = declared.data.containsKey(type.get());
+        if (typeKnown && (name.isEmpty() || declared.hasData(type.get(), name.get()))) {
+          return true;
+        }
+        String ref = "data." + type.get() + name.map(n -> "." + n).orElse("");
+        out.add(
+            Diagnostic.of(
+                PackerCode.UNDECLARED_DATA_SOURCE,
+                through(t, name.isPresent() ? 1 : 0),
+                "A data source "
+                    + ref
+                    + " has not been declared."
+                    + Names.didYouMean(ref, declared.dataReferences())
+                    + " Declare it with a data \""
+                    + type.get()
+                    + "\" \""
+                    + name.orElse("<name>")
+                    + "\" { … } block, or fix the reference."));
+        return false;
+      }
+      default:
+        return true;
+    }
+  }
+
+  /** The name of step {@code i} ({@code .name} or {@code ["name"]}), if it is one. */
+  private static Optional<String> step(ScopeTraversal t, int i) {
+    if (t.traversers().size() <= i) {
+      return Optional.empty();
+    }
+    Traverser s = t.traversers().get(i);
+    if (s instanceof GetAttr a) {
+      return Optional.of(a.name());
+    }
+    if (s instanceof Index index && index.key().kind() == LiteralValue.Kind.STRING) {
+      return Optional.of(index.key().text());
+    }
+    return Optional.empty();
+  }
+
+  /** The range from the traversal's root through step {@code i}. */
+  private static Range through(ScopeTraversal t, int i) {
+    return t.rootRange().to(t.traversers().get(Math.min(i, t.traversers().size() - 1)).range());
+  }
+}

@@ -1,0 +1,310 @@
+package io.github.packer2aib.core.bind.packer;
+
+import io.github.packer2aib.core.bind.packer.BodySchema.AttributeSpec;
+import io.github.packer2aib.core.bind.packer.BodySchema.BlockSpec;
+import io.github.packer2aib.core.bind.packer.BodySchema.Rest;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.hcl.syntax.Attribute;
+import io.github.packer2aib.core.hcl.syntax.Block;
+import io.github.packer2aib.core.hcl.syntax.Body;
+import io.github.packer2aib.core.hcl.syntax.BodyItem;
+import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.Label;
+import io.github.packer2aib.core.hcl.syntax.LiteralValue;
+import io.github.packer2aib.core.hcl.syntax.ObjectCons;
+import io.github.packer2aib.core.hcl.syntax.ObjectItem;
+import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
+import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
+import io.github.packer2aib.core.hcl.syntax.Tuple;
+import io.github.packer2aib.core.parse.hcl.HclExpressionResult;
+import io.github.packer2aib.core.parse.hcl.HclParser;
+import io.github.packer2aib.core.parse.hcl.HclTemplateResult;
+import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.SourceFile;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads HCL's JSON syntax ({@code .pkr.json}, {@code .pkrvars.json}) into the same syntax tree the
+ * native syntax gives, so everything after parsing is written once. JSON has no blocks, so the
+ * schema decides (HCL's JSON specification): a property the schema names as a block type holds
+ * blocks, its labels as nested object keys; every other property is an argument. Strings are
+ * templates ({@code "${var.x}"}), parsed with the native template parser and located inside the
+ * JSON string; in var files they are literal, as Packer evaluates var files without a context.
+ *
+ * <p>Bodies that belong to plugins have no schema here, so their object-valued properties are
+ * arguments with object values, never nested blocks (the mapper accepts both), except {@code
+ * dynamic}, which HCL itself defines.
+ */
+final class HclJson {
+
+  /** How JSON strings are read. */
+  enum Mode {
+    /** A configuration file: strings are templates. */
+    CONFIG,
+    /** A var file: strings are literal text. */
+    VAR_FILE
+  }
+
+  private final SourceFile file;
+  private final Mode mode;
+  private final List<Diagnostic> out;
+  private final HclParser parser = new HclParser();
+
+  private HclJson(SourceFile file, Mode mode, List<Diagnostic> out) {
+    this.file = file;
+    this.mode = mode;
+    this.out = out;
+  }
+
+  /** The body of a whole JSON file. */
+  static Body file(
+      SourceFile file, DocNode root, BodySchema schema, Mode mode, List<Diagnostic> out) {
+    return new HclJson(file, mode, out).body(root, schema, "the file");
+  }
+
+  private Body body(DocNode node, BodySchema schema, String what) {
+    List<BodyItem> items = new ArrayList<>();
+    if (node instanceof DocObject object) {
+      members(object, schema, items);
+    } else if (node instanceof DocArray array && schema.rest() != Rest.ATTRIBUTES_ONLY) {
+      for (DocNode element : array.items()) {
+        if (element instanceof DocObject object) {
+          members(object, schema, items);
+        } else {
+          invalid(element, "Each element of the array for " + what + " must be a JSON object.");
+        }
+      }
+    } else {
+      invalid(node, "The body of " + what + " must be a JSON object.");
+    }
+    return new Body(items, node.range());
+  }
+
+  private void members(DocObject object, BodySchema schema, List<BodyItem> items) {
+    for (DocMember m : object.members()) {
+      if (m.key().equals("//")) {
+        continue; // HCL's JSON syntax reserves "//" for comments in bodies.
+      }
+      Optional<AttributeSpec> attribute = schema.attribute(m.key());
+      if (attribute.isPresent()) {
+        items.add(attribute(m, attribute.get().kind()));
+        continue;
+      }
+      Optional<BlockSpec> block = schema.block(m.key());
+      if (block.isEmpty() && schema.rest() == Rest.KEEP && m.key().equals("dynamic")) {
+        block = Optional.of(PackerSchema.DYNAMIC);
+      }
+      if (block.isPresent()) {
+        labelLevel(m.value(), block.get(), new ArrayList<>(), m.keyRange(), items);
+      } else {
+        items.add(attribute(m, AttributeSpec.Kind.VALUE));
+      }
+    }
+  }
+
+  private Attribute attribute(DocMember m, AttributeSpec.Kind kind) {
+    Expression value =
+        kind == AttributeSpec.Kind.TYPE && m.value() instanceof DocScalar s && s.isString()
+            ? typeExpression(s)
+            : expression(m.value());
+    return new Attribute(m.key(), m.keyRange(), value, m.keyRange().to(m.value().range()));
+  }
+
+  /** One level of labels (nested object keys), then the block bodies. */
+  private void labelLevel(
+      DocNode node, BlockSpec spec, List<Label> labels, Range typeRange, List<BodyItem> items) {
+    if (labels.size() == spec.labels().size()) {
+      if (node instanceof DocArray array) {
+        for (DocNode element : array.items()) {
+          blockBody(element, spec, labels, typeRange, items);
+        }
+      } else {
+        blockBody(node, spec, labels, typeRange, items);
+      }
+      return;
+    }
+    String labelName = spec.labels().get(labels.size());
+    List<DocObject> levels = new ArrayList<>();
+    if (node instanceof DocObject object) {
+      levels.add(object);
+    } else if (node instanceof DocArray array) {
+      for (DocNode element : array.items()) {
+        if (element instanceof DocObject object) {
+          levels.add(object);
+        } else {
+          invalid(element, labelMessage(spec, labelName));
+        }
+      }
+    } else {
+      invalid(node, labelMessage(spec, labelName));
+    }
+    for (DocObject level : levels) {
+      for (DocMember m : level.members()) {
+        List<Label> more = new ArrayList<>(labels);
+        more.add(new Label(m.key(), true, m.keyRange()));
+        labelLevel(m.value(), spec, more, typeRange, items);
+      }
+    }
+  }
+
+  private static String labelMessage(BlockSpec spec, String labelName) {
+    return "A "
+        + spec.type()
+        + " block's "
+        + labelName
+        + " label is written as the key of a JSON object, as in {\""
+        + spec.type()
+        + "\": {\"<"
+        + labelName
+        + ">\": { … }}}.";
+  }
+
+  private void blockBody(
+      DocNode node, BlockSpec spec, List<Label> labels, Range typeRange, List<BodyItem> items) {
+    if (!(node instanceof DocObject)) {
+      invalid(node, "The body of a " + spec.type() + " block must be a JSON object.");
+      return;
+    }
+    Range range = node.range();
+    Range open = file.range(range.start().offset(), range.start().offset() + 1);
+    Range close = file.range(range.end().offset() - 1, range.end().offset());
+    Body body = body(node, spec.body(), "a " + spec.type() + " block");
+    items.add(new Block(spec.type(), labels, body, typeRange, open, close, typeRange.to(range)));
+  }
+
+  // ---- expressions
+
+  private Expression expression(DocNode node) {
+    if (node instanceof DocObject object) {
+      List<ObjectItem> items = new ArrayList<>();
+      for (DocMember m : object.members()) {
+        Expression key =
+            mode == Mode.CONFIG
+                ? template(m.key(), m.keyRange())
+                : literal(m.key(), m.keyRange());
+        items.add(new ObjectItem(key, expression(m.value()), m.keyRange().to(m.value().range())));
+      }
+      return new ObjectCons(items, object.range());
+    }
+    if (node instanceof DocArray array) {
+      List<Expression> elements = new ArrayList<>();
+      for (DocNode element : array.items()) {
+        elements.add(expression(element));
+      }
+      return new Tuple(elements, array.range());
+    }
+    DocScalar s = (DocScalar) node;
+    switch (s.type()) {
+      case STRING:
+        return mode == Mode.CONFIG ? template(s.text(), s.range()) : literal(s.text(), s.range());
+      case NUMBER:
+        return LiteralValue.number(new BigDecimal(s.text()), s.range());
+      case BOOLEAN:
+        return LiteralValue.bool(Boolean.parseBoolean(s.text()), s.range());
+      default:
+        return LiteralValue.nullValue(s.range());
+    }
+  }
+
+  /** A string read literally, as a template of one literal part. */
+  private TemplateExpr literal(String text, Range quoted) {
+    return new TemplateExpr(
+        List.of(new TemplateLiteral(text, inner(quoted))),
+        TemplateExpr.Form.QUOTED,
+        "",
+        quoted);
+  }
+
+  /** A string read as a template, its parts located inside the JSON string. */
+  private TemplateExpr template(String text, Range quoted) {
+    if (!text.contains("${") && !text.contains("%{")) {
+      return literal(text, quoted);
+    }
+    StringMapping mapping = new StringMapping(quoted, text);
+    HclTemplateResult parsed = parser.parseTemplate(new SourceFile(file.name(), text));
+    report(parsed.diagnostics(), mapping);
+    TemplateExpr t = SyntaxRewriter.mapRanges(parsed.template(), mapping::map);
+    return new TemplateExpr(t.parts(), TemplateExpr.Form.QUOTED, "", quoted);
+  }
+
+  /** A string holding a native expression (a type constraint). */
+  private Expression typeExpression(DocScalar s) {
+    StringMapping mapping = new StringMapping(s.range(), s.text());
+    HclExpressionResult parsed = parser.parseExpression(new SourceFile(file.name(), s.text()));
+    report(parsed.diagnostics(), mapping);
+    return parsed
+        .expression()
+        .map(e -> SyntaxRewriter.mapRanges(e, mapping::map))
+        .orElseGet(() -> literal(s.text(), s.range()));
+  }
+
+  private void report(List<Diagnostic> diagnostics, StringMapping mapping) {
+    for (Diagnostic d : diagnostics) {
+      List<Related> related = d.related().stream()
+          .map(r -> new Related(mapping.map(r.range()), r.label()))
+          .toList();
+      out.add(
+          new Diagnostic(
+              d.code(),
+              d.severity(),
+              d.summary(),
+              d.detail(),
+              d.subject().map(mapping::map),
+              d.path(),
+              related));
+    }
+  }
+
+  private Range inner(Range quoted) {
+    int start = quoted.start().offset() + 1;
+    int end = Math.max(start, quoted.end().offset() - 1);
+    return file.range(start, end);
+  }
+
+  private void invalid(DocNode node, String detail) {
+    out.add(Diagnostic.of(PackerCode.INVALID_JSON_CONFIGURATION, node.range(), detail));
+  }
+
+  /**
+   * Maps offsets in a decoded JSON string to offsets in the file, escapes included, so a template
+   * parsed from the string's value points into the file.
+   */
+  private final class StringMapping {
+    private final int[] offsets;
+
+    StringMapping(Range quoted, String decoded) {
+      String text = file.text();
+      int rawStart = quoted.start().offset() + 1;
+      int rawEnd = Math.max(rawStart, quoted.end().offset() - 1);
+      offsets = new int[decoded.length() + 1];
+      int i = rawStart;
+      int d = 0;
+      while (d < decoded.length() && i < rawEnd) {
+        offsets[d++] = i;
+        if (text.charAt(i) == '\\' && i + 1 < rawEnd) {
+          i += text.charAt(i + 1) == 'u' ? 6 : 2;
+        } else {
+          i++;
+        }
+      }
+      while (d <= decoded.length()) {
+        offsets[d++] = Math.min(i, rawEnd);
+      }
+    }
+
+    Range map(Range r) {
+      int start = offsets[Math.min(r.start().offset(), offsets.length - 1)];
+      int end = offsets[Math.min(r.end().offset(), offsets.length - 1)];
+      return file.range(start, Math.max(start, end));
+    }
+  }
+}

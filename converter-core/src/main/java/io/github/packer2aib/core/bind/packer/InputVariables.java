@@ -1,0 +1,629 @@
+package io.github.packer2aib.core.bind.packer;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.hcl.eval.Evaluator;
+import io.github.packer2aib.core.hcl.eval.TypeConstraintResult;
+import io.github.packer2aib.core.hcl.syntax.Attribute;
+import io.github.packer2aib.core.hcl.syntax.Block;
+import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.GetAttr;
+import io.github.packer2aib.core.hcl.syntax.HclPrinter;
+import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
+import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
+import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
+import io.github.packer2aib.core.hcl.value.Convert;
+import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.ObjectType;
+import io.github.packer2aib.core.hcl.value.TupleType;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.TypeConstraint;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.Variable;
+import io.github.packer2aib.core.packer.Variable.ValueSource;
+import io.github.packer2aib.core.parse.hcl.HclExpressionResult;
+import io.github.packer2aib.core.parse.hcl.HclParser;
+import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Input variables: their declarations ({@code variable} blocks and legacy {@code variables}
+ * blocks), the values given for them, and the final value of each, after Packer's precedence (the
+ * order of {@code collectInputVariableValues}; the last value set wins): the default, then {@code
+ * PKR_VAR_<name>}, then var files (the HCL ones before the JSON ones, each group the automatic
+ * files of the folder first, then {@code --var-file} in order), then {@code --var}. Every value is
+ * converted to the variable's type, reported where it was written; the final value is checked by
+ * the variable's {@code validation} blocks.
+ */
+final class InputVariables {
+
+  /** A declared variable and everything learnt about it. */
+  private static final class Declared {
+    final String name;
+    final Range declaration;
+    Optional<String> typeText = Optional.empty();
+    /** The type values are converted to; {@code any} when neither written nor implied. */
+    TypeConstraint type = TypeConstraint.ANY;
+    /** Whether the type was written ({@code type = …}) rather than implied by the default. */
+    boolean typeWritten;
+    boolean sensitive;
+    Optional<String> description = Optional.empty();
+    final List<Validation> validations = new ArrayList<>();
+    final List<Assignment> assignments = new ArrayList<>();
+    /** The declaration itself had errors: do not also report the variable as unset. */
+    boolean broken;
+
+    Declared(String name, Range declaration) {
+      this.name = name;
+      this.declaration = declaration;
+    }
+  }
+
+  /** A value given for a variable, and where. */
+  private record Assignment(ValueSource from, Value value, Optional<Range> range, String origin) {}
+
+  /** A {@code validation} block; {@code errorMessage} is null when the block itself is invalid. */
+  private record Validation(Expression condition, String errorMessage, Range range) {}
+
+  private final Map<String, Declared> declared = new LinkedHashMap<>();
+  private final Declarations declarations;
+  private final Expressions expressions;
+  private final Attributes attributes;
+  private final VariableDefaults defaults;
+  private final List<Diagnostic> out;
+  private final List<SourceFile> syntheticSources = new ArrayList<>();
+
+  InputVariables(
+      Declarations declarations,
+      Expressions expressions,
+      Map<String, String> environment,
+      List<Diagnostic> out) {
+    this.declarations = declarations;
+    this.expressions = expressions;
+    this.attributes = new Attributes(expressions, out);
+    this.defaults = new VariableDefaults(environment);
+    this.out = out;
+  }
+
+  // ---- declarations ------------------------------------------------------------------------
+
+  /** Registers a name; false (after reporting) when it is declared already. */
+  private boolean register(String name, Range at, Range declaration) {
+    Declared first = declared.get(name);
+    if (first != null) {
+      out.add(
+          Diagnostic.of(
+                  PackerCode.DUPLICATE_DECLARATION,
+                  at,
+                  "The variable \""
+                      + name
+                      + "\" was already declared at "
+                      + first.declaration
+                      + ". Each variable may be declared only once; remove or rename one of"
+                      + " them.")
+              .withRelated(new Related(first.declaration, "first declared here")));
+      return false;
+    }
+    Declared d = new Declared(name, declaration);
+    declared.put(name, d);
+    declarations.variables.add(name);
+    return true;
+  }
+
+  /** A {@code variable "name" { … }} block. */
+  void declareBlock(Block block) {
+    String name = block.labels().get(0).value();
+    Range header = BodyContent.headerRange(block);
+    if (!Names.isIdentifier(name)) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.INVALID_NAME,
+              block.labels().get(0).range(),
+              "\""
+                  + name
+                  + "\" is not a valid variable name. A name must start with a letter or"
+                  + " underscore and may contain only letters, digits, underscores and dashes."));
+    }
+    if (!register(name, header, header)) {
+      return;
+    }
+    Declared d = declared.get(name);
+    BodyContent content =
+        BodyContent.of(block.body(), PackerSchema.VARIABLE, "a variable block", header, out);
+    content
+        .attribute("description")
+        .ifPresent(a -> d.description = attributes.string(a, Scope.constants()));
+    content
+        .attribute("sensitive")
+        .ifPresent(a -> d.sensitive = attributes.bool(a, Scope.constants()).orElse(false));
+    content.attribute("type").ifPresent(a -> type(d, a));
+    content.attribute("default").ifPresent(a -> defaultValue(d, a));
+    for (Block v : content.blocks("validation")) {
+      validation(d, v);
+    }
+  }
+
+  /** One argument of a legacy {@code variables { name = default }} block. */
+  void declareAttribute(Attribute a) {
+    if (!register(a.name(), a.nameRange(), a.range())) {
+      return;
+    }
+    defaultValue(declared.get(a.name()), a);
+  }
+
+  private void type(Declared d, Attribute a) {
+    TypeConstraintResult r = Evaluator.typeConstraint(a.expression());
+    out.addAll(r.diagnostics());
+    d.typeText = Optional.of(typeText(a.expression()));
+    if (r.constraint().isEmpty()) {
+      d.broken = true;
+      return;
+    }
+    d.type = r.constraint().get();
+    d.typeWritten = true;
+  }
+
+  /**
+   * A type expression on one line, in canonical form without comments: {@code object({ size =
+   * number, sku = optional(string) })}; it names the type in messages and in the model.
+   */
+  static String typeText(Expression type) {
+    StringBuilder out = new StringBuilder();
+    String previous = null;
+    for (String line : HclPrinter.print(type).split("\n")) {
+      String l = line.strip();
+      if (l.isEmpty()) {
+        continue;
+      }
+      if (previous != null) {
+        boolean open = previous.endsWith("{") || previous.endsWith("(") || previous.endsWith("[");
+        boolean close = l.startsWith("}") || l.startsWith(")") || l.startsWith("]");
+        out.append(open || close || previous.endsWith(",") ? " " : ", ");
+      }
+      out.append(l);
+      previous = l;
+    }
+    return out.toString();
+  }
+
+  private void defaultValue(Declared d, Attribute a) {
+    Expressions.Outcome o = defaults.evaluate(a.expression(), out);
+    if (!o.ok()) {
+      d.broken = true;
+      return;
+    }
+    Value value = o.value();
+    if (d.typeWritten) {
+      Convert.Result r = d.type.apply(value);
+      if (!r.isOk()) {
+        out.add(
+            Diagnostic.of(
+                PackerCode.INVALID_DEFAULT,
+                a.expression().range(),
+                "This default value is not compatible with the variable's type constraint "
+                    + d.typeText.orElse(d.type.toString())
+                    + ": "
+                    + conversionError(d, r)
+                    + ". Change the default or the type."));
+        d.broken = true;
+        return;
+      }
+      value = r.value();
+    } else if (!value.type().equals(ObjectType.EMPTY)
+        && !(value.type() instanceof TupleType t && t.elements().isEmpty())) {
+      // Without a written type, the default's type becomes the variable's (Packer does this).
+      d.type = TypeConstraint.of(value.type());
+    }
+    d.assignments.add(
+        new Assignment(
+            ValueSource.DEFAULT, value, Optional.of(a.expression().range()), "its default"));
+  }
+
+  private void validation(Declared d, Block block) {
+    Range header = BodyContent.headerRange(block);
+    BodyContent content =
+        BodyContent.of(block.body(), PackerSchema.VALIDATION, "a validation block", header, out);
+    Optional<Attribute> condition = content.attribute("condition");
+    Optional<Attribute> message = content.attribute("error_message");
+    boolean valid = condition.isPresent() && message.isPresent();
+    if (condition.isPresent()) {
+      valid &= conditionReferences(d.name, condition.get());
+    }
+    String text = null;
+    if (message.isPresent()) {
+      Optional<String> m = attributes.string(message.get(), Scope.constants());
+      if (m.isEmpty()) {
+        valid = false;
+      } else if (m.get().isEmpty()) {
+        out.add(
+            Diagnostic.of(
+                PackerCode.INVALID_VALIDATION_MESSAGE,
+                message.get().expression().range(),
+                "An empty string is not a useful error message. Say what a valid value looks"
+                    + " like."));
+        valid = false;
+      } else if (!looksLikeSentences(m.get())) {
+        out.add(
+            Diagnostic.of(
+                PackerCode.INVALID_VALIDATION_MESSAGE,
+                message.get().expression().range(),
+                "The error message must be at least one full sentence: starting with an"
+                    + " uppercase letter (if the alphabet has them) and ending with a period or a"
+                    + " question mark."));
+        valid = false;
+      } else {
+        text = m.get();
+      }
+    }
+    if (valid) {
+      d.validations.add(new Validation(condition.get().expression(), text, header));
+    }
+  }
+
+  /** The condition must refer to this variable and to nothing else. */
+  private boolean conditionReferences(String name, Attribute condition) {
+    boolean ok = true;
+    int good = 0;
+    for (ScopeTraversal t : Evaluator.references(condition.expression())) {
+      if (t.root().equals("var")
+          && !t.traversers().isEmpty()
+          && t.traversers().get(0) instanceof GetAttr attr
+          && attr.name().equals(name)) {
+        good++;
+        continue;
+      }
+      out.add(
+          Diagnostic.of(
+              PackerCode.INVALID_VALIDATION_REFERENCE,
+              t.range(),
+              "The condition for variable \""
+                  + name
+                  + "\" can only refer to the variable itself, using var."
+                  + name
+                  + "."));
+      ok = false;
+    }
+    if (good == 0) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.INVALID_VALIDATION_CONDITION,
+              condition.expression().range(),
+              "The condition for variable \""
+                  + name
+                  + "\" must refer to var."
+                  + name
+                  + " in order to test the values given for it."));
+      ok = false;
+    }
+    return ok;
+  }
+
+  /** Packer's heuristic: a capital first letter and a final period, question or exclamation mark. */
+  static boolean looksLikeSentences(String s) {
+    String t = s.strip();
+    if (t.isEmpty()) {
+      return false;
+    }
+    int first = t.codePointAt(0);
+    int last = t.codePointBefore(t.length());
+    if (Character.isLetter(first) && !Character.isUpperCase(first)) {
+      return false;
+    }
+    return last == '.' || last == '?' || last == '!';
+  }
+
+  // ---- values ------------------------------------------------------------------------------
+
+  /** {@code PKR_VAR_<name>} values of declared variables (others are ignored, as in Packer). */
+  void environment(Map<String, String> environment) {
+    environment.forEach(
+        (key, value) -> {
+          if (!key.startsWith("PKR_VAR_")) {
+            return;
+          }
+          String name = key.substring("PKR_VAR_".length());
+          Declared d = declared.get(name);
+          if (d != null) {
+            fromText(d, value, "<value for var." + name + " from " + key + ">",
+                ValueSource.ENVIRONMENT, "the environment variable " + key);
+          }
+        });
+  }
+
+  /**
+   * The assignments of a var file.
+   *
+   * @param automatic whether the file was found in the template's folder ({@code .auto.pkrvars})
+   */
+  void varFile(io.github.packer2aib.core.hcl.syntax.Body body, String fileName, boolean automatic) {
+    for (Block b : body.blocks()) {
+      if (b.type().equals("variable")) {
+        String name = b.labels().isEmpty() ? "<name>" : b.labels().get(0).value();
+        out.add(
+            Diagnostic.of(
+                PackerCode.DECLARATION_IN_VAR_FILE,
+                b.typeRange(),
+                "A var file assigns values to variables declared in the template; it cannot"
+                    + " declare variables. Move this block into one of the template's .pkr.hcl"
+                    + " files (such as variables.pkr.hcl), or, to set the variable's value here,"
+                    + " write: "
+                    + name
+                    + " = <value>"));
+      }
+    }
+    BodyContent content =
+        BodyContent.of(
+            new io.github.packer2aib.core.hcl.syntax.Body(
+                body.items().stream()
+                    .filter(i -> !(i instanceof Block b && b.type().equals("variable")))
+                    .toList(),
+                body.range()),
+            PackerSchema.ATTRIBUTES,
+            "a var file",
+            body.range(),
+            out);
+    for (Attribute a : content.restAttributes()) {
+      Declared d = declared.get(a.name());
+      if (d == null) {
+        out.add(
+            Diagnostic.of(
+                PackerCode.UNDECLARED_VARIABLE_SET,
+                a.nameRange(),
+                "The var file "
+                    + fileName
+                    + " sets \""
+                    + a.name()
+                    + "\", which the template does not declare, so the value is ignored."
+                    + Names.didYouMean(a.name(), declared.keySet())
+                    + " To use it, declare it with a variable \""
+                    + a.name()
+                    + "\" { … } block."));
+        continue;
+      }
+      Expressions.Outcome o = expressions.evaluate(a.expression(), Scope.constants());
+      if (!o.ok()) {
+        d.broken = true;
+        continue;
+      }
+      assign(
+          d,
+          o.value(),
+          a.expression().range(),
+          automatic ? ValueSource.AUTO_VAR_FILE : ValueSource.VAR_FILE,
+          "the var file " + fileName);
+    }
+  }
+
+  /** A {@code --var NAME=VALUE} argument. */
+  void commandLine(String argument) {
+    int eq = argument.indexOf('=');
+    if (eq <= 0) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.MALFORMED_VAR_ARGUMENT,
+              null,
+              "A --var argument is written NAME=VALUE, as in --var location=westeurope; \""
+                  + (eq == 0 ? "=…" : "the argument given")
+                  + "\" has no variable name."));
+      return;
+    }
+    String name = argument.substring(0, eq);
+    String value = argument.substring(eq + 1);
+    Declared d = declared.get(name);
+    if (d == null) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.UNDEFINED_VAR_ARGUMENT,
+              null,
+              "A value was given for the variable \""
+                  + name
+                  + "\" with --var, but the template declares no such variable."
+                  + Names.didYouMean(name, declared.keySet())
+                  + " Declare it with a variable \""
+                  + name
+                  + "\" { … } block, or fix the name."));
+      return;
+    }
+    fromText(
+        d,
+        value,
+        "<value for var." + name + " from --var>",
+        ValueSource.COMMAND_LINE,
+        "--var " + name);
+  }
+
+  /**
+   * A value given as text (environment, command line): a plain string for string, number and
+   * untyped variables, else an HCL expression, as Packer's {@code expressionFromVariableDefinition}.
+   */
+  private void fromText(
+      Declared d, String text, String fileName, ValueSource from, String origin) {
+    SourceFile file = new SourceFile(fileName, text);
+    if (!d.sensitive) {
+      syntheticSources.add(file);
+    }
+    Type t = d.type.type();
+    Expression e;
+    if (t == Type.STRING || t == Type.NUMBER || t == Type.DYNAMIC) {
+      e =
+          new TemplateExpr(
+              List.of(new TemplateLiteral(text, file.whole())),
+              TemplateExpr.Form.QUOTED,
+              "",
+              file.whole());
+    } else {
+      HclExpressionResult parsed = new HclParser().parseExpression(file);
+      if (d.sensitive) {
+        // Syntax errors quote the text; for a secret, say only where it is.
+        if (parsed.hasErrors()) {
+          out.add(
+              Diagnostic.of(
+                  PackerCode.INVALID_VARIABLE_VALUE,
+                  null,
+                  "The value given by "
+                      + origin
+                      + " for the sensitive variable \""
+                      + d.name
+                      + "\" is not a valid HCL expression (details hidden because the variable is"
+                      + " sensitive)."));
+          d.broken = true;
+          return;
+        }
+      } else {
+        out.addAll(parsed.diagnostics());
+      }
+      if (parsed.hasErrors() || parsed.expression().isEmpty()) {
+        d.broken = true;
+        return;
+      }
+      e = parsed.expression().get();
+    }
+    Expressions.Outcome o = expressions.evaluate(e, Scope.constants());
+    if (!o.ok()) {
+      d.broken = true;
+      return;
+    }
+    assign(d, o.value(), file.whole(), from, origin);
+  }
+
+  private void assign(Declared d, Value value, Range at, ValueSource from, String origin) {
+    Convert.Result r = d.type.apply(value);
+    if (!r.isOk()) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.INVALID_VARIABLE_VALUE,
+              at,
+              "The value given by "
+                  + origin
+                  + " for the variable \""
+                  + d.name
+                  + "\" is not compatible with its type "
+                  + d.typeText.orElse(d.type.toString())
+                  + ": "
+                  + conversionError(d, r)
+                  + "."));
+      d.broken = true;
+      return;
+    }
+    d.assignments.add(new Assignment(from, r.value(), Optional.of(at), origin));
+  }
+
+  private static String conversionError(Declared d, Convert.Result failed) {
+    String message = ((Convert.Failed) failed).error().toString();
+    // cty's messages may quote part of the value ("use lowercase \"true\"").
+    return d.sensitive ? "the value has the wrong type (details hidden: the variable is sensitive)"
+        : message;
+  }
+
+  // ---- results -----------------------------------------------------------------------------
+
+  /**
+   * The final variables, in declaration order, after reporting unset variables and failed
+   * validations; each final value is also set in {@code scope}.
+   */
+  List<Variable> finish(Scope scope) {
+    List<Variable> result = new ArrayList<>();
+    for (Declared d : declared.values()) {
+      Value value;
+      ValueSource setBy;
+      Optional<Range> at;
+      if (d.assignments.isEmpty()) {
+        if (!d.broken) {
+          out.add(
+              Diagnostic.of(
+                  PackerCode.UNSET_VARIABLE,
+                  d.declaration,
+                  "The variable \""
+                      + d.name
+                      + "\" has no default and no value was given for it. Give it a value with"
+                      + " --var (as NAME=VALUE), in a var file (--var-file, or a .auto.pkrvars.hcl"
+                      + " file in the template's folder) or with the environment variable PKR_VAR_"
+                      + d.name
+                      + "; or give it a default."));
+        }
+        value = Value.unknown(d.type.type());
+        setBy = ValueSource.UNSET;
+        at = Optional.empty();
+      } else {
+        Assignment last = d.assignments.get(d.assignments.size() - 1);
+        value = last.value();
+        setBy = last.from();
+        at = last.range();
+        validate(d, last, scope);
+      }
+      if (d.sensitive) {
+        value = value.mark(Mark.SENSITIVE);
+      }
+      scope.setVariable(d.name, value);
+      result.add(
+          new Variable(
+              d.name,
+              d.typeText,
+              value,
+              d.sensitive,
+              d.description,
+              setBy,
+              d.declaration,
+              at));
+    }
+    return result;
+  }
+
+  private void validate(Declared d, Assignment value, Scope scope) {
+    Value v = d.sensitive ? value.value().mark(Mark.SENSITIVE) : value.value();
+    for (Validation validation : d.validations) {
+      Expressions.Outcome o =
+          expressions.evaluate(validation.condition(), scope.validation(d.name, v));
+      if (!o.ok() || !o.value().isKnown()) {
+        continue;
+      }
+      Value result = o.value().unmarked();
+      if (result.isNull()) {
+        out.add(
+            Diagnostic.of(
+                PackerCode.INVALID_VALIDATION_RESULT,
+                validation.condition().range(),
+                "The validation condition must give true or false, not null."));
+        continue;
+      }
+      Convert.Result b = Convert.to(result, Type.BOOL);
+      if (!b.isOk()) {
+        out.add(
+            Diagnostic.of(
+                PackerCode.INVALID_VALIDATION_RESULT,
+                validation.condition().range(),
+                "The validation condition must give true or false: "
+                    + ((Convert.Failed) b).error()
+                    + "."));
+        continue;
+      }
+      if (!b.value().asBoolean()) {
+        Range subject =
+            d.sensitive ? d.declaration : value.range().orElse(validation.range());
+        out.add(
+            Diagnostic.of(
+                    PackerCode.VALIDATION_FAILED,
+                    subject,
+                    validation.errorMessage()
+                        + "\n\nThe value of \""
+                        + d.name
+                        + "\" comes from "
+                        + value.origin()
+                        + "; it was checked by the validation rule at "
+                        + validation.range()
+                        + ".")
+                .withRelated(new Related(validation.range(), "validation rule")));
+      }
+    }
+  }
+
+  /** The text of {@code --var} and {@code PKR_VAR_*} values of variables that are not sensitive. */
+  List<SourceFile> syntheticSources() {
+    return syntheticSources;
+  }
+}

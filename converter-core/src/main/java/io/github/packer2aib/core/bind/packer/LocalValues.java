@@ -1,0 +1,213 @@
+package io.github.packer2aib.core.bind.packer;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.hcl.eval.Evaluator;
+import io.github.packer2aib.core.hcl.syntax.Attribute;
+import io.github.packer2aib.core.hcl.syntax.Block;
+import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.GetAttr;
+import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
+import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.Local;
+import io.github.packer2aib.core.source.Range;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Local values ({@code locals { … }} and {@code local "name" { expression, sensitive }}), evaluated
+ * in dependency order: each after the locals it refers to, whatever the order they are written in.
+ * Locals that refer to each other in a cycle are reported with the cycle and left unknown.
+ */
+final class LocalValues {
+  private record Declared(
+      String name, Expression expression, boolean sensitive, Range range, Range nameRange) {}
+
+  private final Map<String, Declared> declared = new LinkedHashMap<>();
+  private final Declarations declarations;
+  private final Attributes attributes;
+  private final List<Diagnostic> out;
+
+  LocalValues(Declarations declarations, Attributes attributes, List<Diagnostic> out) {
+    this.declarations = declarations;
+    this.attributes = attributes;
+    this.out = out;
+  }
+
+  /** One argument of a {@code locals} block. */
+  void declareAttribute(Attribute a) {
+    register(new Declared(a.name(), a.expression(), false, a.range(), a.nameRange()));
+  }
+
+  /** A {@code local "name" { expression = …, sensitive = … }} block. */
+  void declareBlock(Block block) {
+    String name = block.labels().get(0).value();
+    Range header = BodyContent.headerRange(block);
+    BodyContent content =
+        BodyContent.of(block.body(), PackerSchema.LOCAL, "a local block", header, out);
+    if (!Names.isIdentifier(name)) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.INVALID_NAME,
+              block.labels().get(0).range(),
+              "\""
+                  + name
+                  + "\" is not a valid local name. A name must start with a letter or underscore"
+                  + " and may contain only letters, digits, underscores and dashes."));
+      return;
+    }
+    boolean sensitive =
+        content
+            .attribute("sensitive")
+            .flatMap(a -> attributes.bool(a, Scope.constants()))
+            .orElse(false);
+    content
+        .attribute("expression")
+        .ifPresent(
+            a ->
+                register(
+                    new Declared(
+                        name, a.expression(), sensitive, header, block.labels().get(0).range())));
+  }
+
+  private void register(Declared d) {
+    Declared first = declared.get(d.name());
+    if (first != null) {
+      out.add(
+          Diagnostic.of(
+                  PackerCode.DUPLICATE_DECLARATION,
+                  d.nameRange(),
+                  "The local value \""
+                      + d.name()
+                      + "\" was already defined at "
+                      + first.range()
+                      + ". Each local value may be defined only once; remove or rename one of"
+                      + " them.")
+              .withRelated(new Related(first.range(), "first defined here")));
+      return;
+    }
+    declared.put(d.name(), d);
+    declarations.locals.add(d.name());
+  }
+
+  /** Evaluates every local (setting each in {@code scope}); the results in declaration order. */
+  List<Local> evaluate(Scope scope, Expressions expressions) {
+    Map<String, List<String>> dependencies = new LinkedHashMap<>();
+    for (Declared d : declared.values()) {
+      Set<String> deps = new LinkedHashSet<>();
+      for (ScopeTraversal t : Evaluator.references(d.expression())) {
+        if (t.root().equals("local")
+            && !t.traversers().isEmpty()
+            && t.traversers().get(0) instanceof GetAttr attr
+            && declared.containsKey(attr.name())) {
+          deps.add(attr.name());
+        }
+      }
+      dependencies.put(d.name(), List.copyOf(deps));
+    }
+    Ordering ordering = new Ordering(dependencies);
+    for (String name : declared.keySet()) {
+      ordering.visit(name);
+    }
+    for (List<String> cycle : ordering.cycles) {
+      reportCycle(cycle);
+    }
+    Map<String, Value> values = new HashMap<>();
+    for (String name : ordering.cyclic) {
+      values.put(name, Value.unknown(Type.DYNAMIC));
+      scope.setLocal(name, values.get(name));
+    }
+    for (String name : ordering.order) {
+      if (ordering.cyclic.contains(name)) {
+        continue;
+      }
+      Declared d = declared.get(name);
+      Value v = expressions.value(d.expression(), scope.locals());
+      if (d.sensitive()) {
+        v = v.mark(Mark.SENSITIVE);
+      }
+      values.put(name, v);
+      scope.setLocal(name, v);
+    }
+    List<Local> result = new ArrayList<>();
+    for (Declared d : declared.values()) {
+      result.add(new Local(d.name(), values.get(d.name()), d.sensitive(), d.range()));
+    }
+    return result;
+  }
+
+  private void reportCycle(List<String> cycle) {
+    Declared first = declared.get(cycle.get(0));
+    List<String> path = new ArrayList<>();
+    for (String name : cycle) {
+      path.add("local." + name);
+    }
+    path.add("local." + cycle.get(0));
+    Diagnostic d =
+        Diagnostic.of(
+            PackerCode.LOCALS_CYCLE,
+            first.nameRange(),
+            "These local values refer to each other in a cycle: "
+                + String.join(" → ", path)
+                + ". A local value cannot depend on itself, even through other locals; break the"
+                + " cycle.");
+    for (String name : cycle.subList(1, cycle.size())) {
+      d = d.withRelated(new Related(declared.get(name).nameRange(), "local." + name));
+    }
+    out.add(d);
+  }
+
+  /** A depth-first ordering that records the cycles it meets. */
+  private static final class Ordering {
+    private final Map<String, List<String>> dependencies;
+    private final Map<String, Boolean> done = new HashMap<>();
+    private final Deque<String> stack = new ArrayDeque<>();
+    final List<String> order = new ArrayList<>();
+    final List<List<String>> cycles = new ArrayList<>();
+    final Set<String> cyclic = new HashSet<>();
+
+    Ordering(Map<String, List<String>> dependencies) {
+      this.dependencies = dependencies;
+    }
+
+    void visit(String name) {
+      if (done.containsKey(name)) {
+        return;
+      }
+      done.put(name, false);
+      stack.addLast(name);
+      for (String dep : dependencies.get(name)) {
+        Boolean state = done.get(dep);
+        if (state == null) {
+          visit(dep);
+        } else if (!state) {
+          List<String> cycle = new ArrayList<>();
+          boolean in = false;
+          for (String s : stack) {
+            in |= s.equals(dep);
+            if (in) {
+              cycle.add(s);
+            }
+          }
+          if (!cyclic.containsAll(cycle)) {
+            cycles.add(cycle);
+          }
+          cyclic.addAll(cycle);
+        }
+      }
+      stack.removeLast();
+      done.put(name, true);
+      order.add(name);
+    }
+  }
+}

@@ -1,0 +1,466 @@
+package io.github.packer2aib.core.bind.packer;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Diagnostics;
+import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.hcl.eval.Evaluator;
+import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.hcl.function.FunctionRegistry;
+import io.github.packer2aib.core.hcl.syntax.Attribute;
+import io.github.packer2aib.core.hcl.syntax.Block;
+import io.github.packer2aib.core.hcl.syntax.Body;
+import io.github.packer2aib.core.hcl.value.MapValue;
+import io.github.packer2aib.core.hcl.value.ObjectValue;
+import io.github.packer2aib.core.hcl.value.StringValue;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.Build;
+import io.github.packer2aib.core.packer.Local;
+import io.github.packer2aib.core.packer.PackerSettings;
+import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.packer.Variable;
+import io.github.packer2aib.core.parse.JsonReader;
+import io.github.packer2aib.core.parse.ParseResult;
+import io.github.packer2aib.core.parse.hcl.HclParseResult;
+import io.github.packer2aib.core.parse.hcl.HclParser;
+import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.SourceFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a Packer HCL2 template (a {@code .pkr.hcl} or {@code .pkr.json} file, or a folder of them)
+ * into the Packer model, with Packer's own semantics ({@code hcl2template}): the file set, the
+ * block structure, input variables and their precedence, locals in dependency order, data sources
+ * (whose values are unknown here), sources, and builds with their source usages, provisioners and
+ * post-processors. Every problem is reported; the template is returned only when there is no
+ * error.
+ *
+ * <p>All file access goes through the caller's {@link FileSystemView}: the template's files, the
+ * var files, and the files template functions read ({@code file()}, {@code templatefile()}, …).
+ * Relative paths in file functions resolve against the template's folder, except in variable
+ * validations, where they resolve against the working directory, as in Packer.
+ */
+public final class PackerHclLoader {
+  private final FileSystemView files;
+
+  public PackerHclLoader(FileSystemView files) {
+    this.files = files;
+  }
+
+  public LoadResult load(PackerInput input, PackerOptions options) {
+    return new Run(input, options).load();
+  }
+
+  /** A parsed template file. */
+  private record ParsedFile(SourceFile source, Body body, boolean json) {}
+
+  /** One load: everything found so far. */
+  private final class Run {
+    private final PackerInput input;
+    private final PackerOptions options;
+    private final List<Diagnostic> out = new ArrayList<>();
+    private final Map<String, SourceFile> sources = new LinkedHashMap<>();
+    private final HclParser parser = new HclParser();
+
+    Run(PackerInput input, PackerOptions options) {
+      this.input = input;
+      this.options = options;
+    }
+
+    LoadResult load() {
+      String cwd = Paths.clean(Paths.slashes(options.workingDirectory()));
+      String given = Paths.slashes(input.path());
+      TemplateFiles templateFiles = new TemplateFiles(files);
+      TemplateFiles.Discovery discovery =
+          templateFiles.discover(input, Paths.absolute(cwd, given), out);
+      if (hasErrors()) {
+        return finish(null);
+      }
+      List<ParsedFile> parsed = new ArrayList<>();
+      for (TemplateFiles.FileRef ref : discovery.configFiles()) {
+        templateFiles.read(ref, out).flatMap(source -> parse(source, ref.json())).ifPresent(parsed::add);
+      }
+      if (hasErrors()) {
+        // As Packer: syntax errors stop the load, later stages would only add noise.
+        return finish(null);
+      }
+
+      String root = discovery.directory() ? Paths.clean(given) : Paths.dir(Paths.clean(given));
+      String rootAbsolute = Paths.absolute(cwd, root);
+      FunctionRegistry templateFunctions =
+          FunctionRegistry.packer(
+              options.clock(),
+              new RebasedFileSystemView(files, rootAbsolute),
+              Evaluator.templateRenderer());
+      FunctionRegistry cwdFunctions =
+          FunctionRegistry.packer(
+              options.clock(), new RebasedFileSystemView(files, cwd), Evaluator.templateRenderer());
+      Scope scope = new Scope(root, cwd, templateFunctions, cwdFunctions);
+      Declarations declarations = new Declarations();
+      Expressions expressions = new Expressions(declarations, out);
+      Attributes attributes = new Attributes(expressions, out);
+
+      List<Block> blocks = new ArrayList<>();
+      for (ParsedFile f : parsed) {
+        blocks.addAll(
+            BodyContent.of(f.body(), PackerSchema.ROOT, "a template file", f.body().range(), out)
+                .blocks());
+      }
+
+      Optional<PackerSettings> packer = packerSettings(blocks, expressions, attributes);
+
+      InputVariables variables =
+          new InputVariables(declarations, expressions, options.environment(), out);
+      LocalValues locals = new LocalValues(declarations, attributes, out);
+      Map<String, Block> dataSources = new LinkedHashMap<>();
+      for (Block b : blocks) {
+        switch (b.type()) {
+          case "variable":
+            variables.declareBlock(b);
+            break;
+          case "variables":
+            for (Attribute a : attributesOnly(b, "a variables block")) {
+              variables.declareAttribute(a);
+            }
+            break;
+          case "locals":
+            for (Attribute a : attributesOnly(b, "a locals block")) {
+              locals.declareAttribute(a);
+            }
+            break;
+          case "local":
+            locals.declareBlock(b);
+            break;
+          case "data":
+            dataSource(b, dataSources, declarations, scope);
+            break;
+          default:
+            break;
+        }
+      }
+
+      variables.environment(options.environment());
+      varFiles(discovery, templateFiles, variables, cwd);
+      for (String argument : options.vars()) {
+        variables.commandLine(argument);
+      }
+      List<Variable> variableList = variables.finish(scope);
+      for (SourceFile synthetic : variables.syntheticSources()) {
+        sources.putIfAbsent(synthetic.name(), synthetic);
+      }
+      List<Local> localList = locals.evaluate(scope, expressions);
+
+      BodyEvaluator bodies = new BodyEvaluator(expressions, attributes, out);
+      for (Block b : dataSources.values()) {
+        // Data sources are not run, but their arguments are still checked.
+        bodies.config(b.body().items(), scope.locals(), b.body().range());
+      }
+      Builds builds = new Builds(scope, expressions, attributes, bodies, out);
+      List<Build> buildList = new ArrayList<>();
+      for (Block b : blocks) {
+        if (b.type().equals("source")) {
+          builds.declareSource(b);
+        } else if (b.type().equals("communicator")) {
+          out.add(
+              Diagnostic.of(
+                  PackerCode.BLOCK_IGNORED,
+                  BodyContent.headerRange(b),
+                  "Top-level communicator blocks configure how Packer connects to a build"
+                      + " machine; AIB connects by itself, so this block is not read."));
+        } else if (b.type().equals("hcp_packer_registry")) {
+          out.add(
+              Diagnostic.of(
+                  PackerCode.BLOCK_IGNORED,
+                  BodyContent.headerRange(b),
+                  "The hcp_packer_registry block publishes build metadata to HCP Packer and does"
+                      + " not affect the image, so it is not read."));
+        }
+      }
+      for (Block b : blocks) {
+        if (b.type().equals("build")) {
+          buildList.add(builds.build(b));
+        }
+      }
+      boolean allJson = !parsed.isEmpty() && parsed.stream().allMatch(ParsedFile::json);
+      PackerTemplate template =
+          new PackerTemplate(
+              allJson ? PackerTemplate.Syntax.HCL2_JSON : PackerTemplate.Syntax.HCL2,
+              input.displayName(),
+              variableList,
+              localList,
+              builds.sources(),
+              buildList,
+              packer,
+              Optional.empty());
+      return finish(template);
+    }
+
+    private boolean hasErrors() {
+      return out.stream().anyMatch(Diagnostic::isError);
+    }
+
+    private LoadResult finish(PackerTemplate template) {
+      List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(out));
+      List<Diagnostic> sorted = Diagnostics.of(unique).sorted();
+      boolean errors = sorted.stream().anyMatch(Diagnostic::isError);
+      return new LoadResult(
+          errors ? Optional.empty() : Optional.ofNullable(template),
+          sorted,
+          List.copyOf(sources.values()));
+    }
+
+    private Optional<ParsedFile> parse(SourceFile source, boolean json) {
+      sources.putIfAbsent(source.name(), source);
+      if (!json) {
+        HclParseResult r = parser.parse(source);
+        out.addAll(r.diagnostics());
+        return Optional.of(new ParsedFile(source, r.body(), false));
+      }
+      Optional<DocNode> root = readJson(source);
+      return root.map(
+          doc ->
+              new ParsedFile(
+                  source,
+                  HclJson.file(source, doc, PackerSchema.ROOT, HclJson.Mode.CONFIG, out),
+                  true));
+    }
+
+    private Optional<DocNode> readJson(SourceFile source) {
+      ParseResult r = JsonReader.read(source);
+      out.addAll(r.diagnostics());
+      if (r.hasErrors() || r.documents().isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(r.documents().get(0));
+    }
+
+    private List<Attribute> attributesOnly(Block b, String where) {
+      return BodyContent.of(
+              b.body(), PackerSchema.ATTRIBUTES, where, BodyContent.headerRange(b), out)
+          .restAttributes();
+    }
+
+    // ---- var files
+
+    /**
+     * Reads the var files in Packer's order: the HCL files (the folder's automatic ones, then the
+     * {@code --var-file} ones in order), then the JSON files likewise.
+     */
+    private void varFiles(
+        TemplateFiles.Discovery discovery,
+        TemplateFiles templateFiles,
+        InputVariables variables,
+        String cwd) {
+      List<TemplateFiles.FileRef> hcl = new ArrayList<>();
+      List<TemplateFiles.FileRef> json = new ArrayList<>();
+      for (TemplateFiles.FileRef ref : discovery.autoVarFiles()) {
+        (ref.json() ? json : hcl).add(ref);
+      }
+      List<TemplateFiles.FileRef> given = new ArrayList<>();
+      for (Path p : options.varFiles()) {
+        String name = Paths.slashes(p);
+        String base = TemplateFiles.baseName(name);
+        int dot = base.lastIndexOf('.');
+        String extension = dot < 0 ? "" : base.substring(dot);
+        if (!extension.equals(".hcl") && !extension.equals(".json")) {
+          out.add(
+              Diagnostic.of(
+                  PackerCode.UNKNOWN_VAR_FILE_FORMAT,
+                  null,
+                  "The var file "
+                      + name
+                      + " has neither a .hcl nor a .json extension, so its syntax is unknown."
+                      + " Rename it, as in vars.pkrvars.hcl or vars.pkrvars.json."));
+          continue;
+        }
+        TemplateFiles.FileRef ref =
+            new TemplateFiles.FileRef(Paths.absolute(cwd, name), name, extension.equals(".json"));
+        given.add(ref);
+        (ref.json() ? json : hcl).add(ref);
+      }
+      List<TemplateFiles.FileRef> ordered = new ArrayList<>(hcl);
+      ordered.addAll(json);
+      for (TemplateFiles.FileRef ref : ordered) {
+        Optional<SourceFile> source = templateFiles.read(ref, out);
+        if (source.isEmpty()) {
+          continue;
+        }
+        sources.putIfAbsent(source.get().name(), source.get());
+        Optional<Body> body;
+        if (ref.json()) {
+          int before = out.size();
+          body =
+              readJson(source.get())
+                  .map(
+                      doc ->
+                          HclJson.file(
+                              source.get(),
+                              doc,
+                              PackerSchema.ATTRIBUTES,
+                              HclJson.Mode.VAR_FILE,
+                              out));
+          if (hasErrorsSince(before)) {
+            continue;
+          }
+        } else {
+          HclParseResult r = parser.parse(source.get());
+          out.addAll(r.diagnostics());
+          if (r.hasErrors()) {
+            continue;
+          }
+          body = Optional.of(r.body());
+        }
+        boolean automatic = !given.contains(ref);
+        body.ifPresent(b -> variables.varFile(b, ref.displayName(), automatic));
+      }
+    }
+
+    private boolean hasErrorsSince(int mark) {
+      return out.subList(mark, out.size()).stream().anyMatch(Diagnostic::isError);
+    }
+
+    // ---- data sources and the packer block
+
+    private void dataSource(
+        Block b, Map<String, Block> dataSources, Declarations declarations, Scope scope) {
+      String type = b.labels().get(0).value();
+      String name = b.labels().get(1).value();
+      String ref = "data." + type + "." + name;
+      Range header = BodyContent.headerRange(b);
+      Block first = dataSources.get(ref);
+      if (first != null) {
+        Range firstHeader = BodyContent.headerRange(first);
+        out.add(
+            Diagnostic.of(
+                    PackerCode.DUPLICATE_DECLARATION,
+                    header,
+                    "A data source \""
+                        + type
+                        + "\" \""
+                        + name
+                        + "\" was already declared at "
+                        + firstHeader
+                        + ". Each data source needs a name that is unique for its type; rename"
+                        + " one of them.")
+                .withRelated(new Related(firstHeader, "first declared here")));
+        return;
+      }
+      dataSources.put(ref, b);
+      declarations.addData(type, name);
+      scope.addData(type, name);
+      out.add(
+          Diagnostic.of(
+              PackerCode.DATA_SOURCE_NOT_EVALUATED,
+              header,
+              "Packer runs the "
+                  + type
+                  + " data source's plugin when it builds; packer2aib cannot, so "
+                  + ref
+                  + " is unknown here and settings that use it have no value in the result."));
+    }
+
+    private Optional<PackerSettings> packerSettings(
+        List<Block> blocks, Expressions expressions, Attributes attributes) {
+      List<String> versions = new ArrayList<>();
+      List<PackerSettings.RequiredPlugin> plugins = new ArrayList<>();
+      Map<String, Range> seen = new LinkedHashMap<>();
+      Range range = null;
+      for (Block b : blocks) {
+        if (!b.type().equals("packer")) {
+          continue;
+        }
+        Range header = BodyContent.headerRange(b);
+        range = range == null ? b.range() : range;
+        BodyContent content =
+            BodyContent.of(b.body(), PackerSchema.PACKER, "a packer block", header, out);
+        content
+            .attribute("required_version")
+            .flatMap(a -> attributes.string(a, Scope.constants()))
+            .ifPresent(versions::add);
+        for (Block r : content.blocks("required_plugins")) {
+          for (Attribute a : attributesOnly(r, "a required_plugins block")) {
+            requiredPlugin(a, expressions, seen).ifPresent(plugins::add);
+          }
+        }
+      }
+      if (range == null) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new PackerSettings(
+              versions.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", versions)),
+              plugins,
+              range));
+    }
+
+    private Optional<PackerSettings.RequiredPlugin> requiredPlugin(
+        Attribute a, Expressions expressions, Map<String, Range> seen) {
+      Range first = seen.get(a.name());
+      if (first != null) {
+        out.add(
+            Diagnostic.of(
+                    PackerCode.DUPLICATE_DECLARATION,
+                    a.nameRange(),
+                    "The plugin \""
+                        + a.name()
+                        + "\" is already required at "
+                        + first
+                        + ". Require each plugin once.")
+                .withRelated(new Related(first, "first required here")));
+        return Optional.empty();
+      }
+      seen.put(a.name(), a.nameRange());
+      String expected =
+          "The entry for the plugin \""
+              + a.name()
+              + "\" must be an object such as { source = \"github.com/hashicorp/azure\", version"
+              + " = \">= 2.0.0\" }";
+      Expressions.Outcome o = expressions.evaluate(a.expression(), Scope.constants());
+      if (!o.ok()) {
+        return Optional.empty();
+      }
+      Value v = o.value().unmarked();
+      Map<String, Value> fields =
+          v instanceof ObjectValue obj ? obj.attributes() : v instanceof MapValue m ? m.entries() : null;
+      if (fields == null) {
+        out.add(
+            Diagnostic.of(
+                PackerCode.INVALID_REQUIRED_PLUGIN, a.expression().range(), expected + "."));
+        return Optional.empty();
+      }
+      Value source = fields.get("source");
+      Value version = fields.get("version");
+      if (!(source != null && source.unmarked() instanceof StringValue)
+          || (version != null && !(version.unmarked() instanceof StringValue))) {
+        out.add(
+            Diagnostic.of(
+                PackerCode.INVALID_REQUIRED_PLUGIN,
+                a.expression().range(),
+                expected + ", with a string source and an optional string version."));
+        return Optional.empty();
+      }
+      for (String key : fields.keySet()) {
+        if (!key.equals("source") && !key.equals("version")) {
+          out.add(
+              Diagnostic.of(
+                  PackerCode.INVALID_REQUIRED_PLUGIN,
+                  a.expression().range(),
+                  expected + "; \"" + key + "\" is not one of its fields."));
+          return Optional.empty();
+        }
+      }
+      return Optional.of(
+          new PackerSettings.RequiredPlugin(
+              a.name(),
+              source.unmarked().asString(),
+              Optional.ofNullable(version).map(x -> x.unmarked().asString()),
+              a.range()));
+    }
+  }
+}

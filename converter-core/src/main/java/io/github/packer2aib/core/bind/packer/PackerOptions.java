@@ -1,0 +1,45 @@
+package io.github.packer2aib.core.bind.packer;
+
+import io.github.packer2aib.core.hcl.function.Clock;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Everything a Packer run gets besides the template: the values given for its variables and the
+ * environment it runs in.
+ *
+ * @param vars {@code --var NAME=VALUE} arguments in command-line order (a later one wins)
+ * @param varFiles {@code --var-file} paths in command-line order, relative to the working directory
+ *     or absolute
+ * @param environment the process environment; {@code PKR_VAR_<name>} entries set variables and
+ *     {@code env()} in variable defaults reads it
+ * @param workingDirectory the absolute directory Packer runs in ({@code path.cwd})
+ * @param clock the run's frozen clock for {@code timestamp()} and friends
+ */
+public record PackerOptions(
+    List<String> vars,
+    List<Path> varFiles,
+    Map<String, String> environment,
+    Path workingDirectory,
+    Clock clock) {
+
+  public PackerOptions {
+    vars = List.copyOf(vars);
+    varFiles = List.copyOf(varFiles);
+    // Sorted, so every pass over the environment (PKR_VAR_*) is in a stable order.
+    environment = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(environment));
+    Objects.requireNonNull(workingDirectory, "workingDirectory");
+    if (!workingDirectory.isAbsolute()) {
+      throw new IllegalArgumentException("working directory must be absolute: " + workingDirectory);
+    }
+    Objects.requireNonNull(clock, "clock");
+  }
+
+  /** No variables, an empty environment. */
+  public static PackerOptions defaults(Path workingDirectory, Clock clock) {
+    return new PackerOptions(List.of(), List.of(), Map.of(), workingDirectory, clock);
+  }
+}

@@ -1,0 +1,178 @@
+package io.github.packer2aib.core.bind.packer;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.source.SourceFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds and reads the files of a template, through the caller's {@link FileSystemView} only. As
+ * Packer's {@code GetHCL2Files}: a file is read when its name ends in {@code .pkr.hcl} or {@code
+ * .pkr.json}; a folder gives every such file directly in it (not in subfolders), the HCL ones
+ * first, each group in lexical order, and likewise its {@code *.auto.pkrvars.hcl} and {@code
+ * *.auto.pkrvars.json} files.
+ */
+final class TemplateFiles {
+  static final String HCL = ".pkr.hcl";
+  static final String JSON = ".pkr.json";
+  static final String AUTO_VARS_HCL = ".auto.pkrvars.hcl";
+  static final String AUTO_VARS_JSON = ".auto.pkrvars.json";
+
+  /** A file to read: where it is, how the user sees it, and which syntax it is in. */
+  record FileRef(String absolutePath, String displayName, boolean json) {}
+
+  /**
+   * What an input holds.
+   *
+   * @param directory whether the input is a folder
+   * @param configFiles the template files, HCL first
+   * @param autoVarFiles the automatically loaded var files, HCL first
+   */
+  record Discovery(boolean directory, List<FileRef> configFiles, List<FileRef> autoVarFiles) {}
+
+  private final FileSystemView fs;
+
+  TemplateFiles(FileSystemView fs) {
+    this.fs = fs;
+  }
+
+  /** The files of {@code input}; problems are reported and give an empty discovery. */
+  Discovery discover(PackerInput input, String absolutePath, List<Diagnostic> out) {
+    FileSystemView.Kind kind = fs.kind(absolutePath);
+    if (kind == FileSystemView.Kind.MISSING) {
+      out.add(cannotRead(input.displayName(), "no such file or directory"));
+      return new Discovery(false, List.of(), List.of());
+    }
+    if (kind == FileSystemView.Kind.FILE) {
+      String name = baseName(absolutePath);
+      if (name.endsWith(HCL) || name.endsWith(JSON)) {
+        return new Discovery(
+            false,
+            List.of(new FileRef(absolutePath, input.displayName(), name.endsWith(JSON))),
+            List.of());
+      }
+      out.add(
+          noConfig(
+              input.displayName()
+                  + " is not a Packer HCL2 template: the name of a template file ends in "
+                  + HCL
+                  + " or "
+                  + JSON
+                  + ". Give such a file, or the folder that holds the template's files."));
+      return new Discovery(false, List.of(), List.of());
+    }
+    List<String> names;
+    try {
+      names = new ArrayList<>(fs.list(absolutePath));
+    } catch (IOException e) {
+      out.add(cannotRead(input.displayName(), reason(e)));
+      return new Discovery(true, List.of(), List.of());
+    }
+    // Go's ReadDir order: by name, byte-wise (UTF-8 order is code point order).
+    names.sort(io.github.packer2aib.core.hcl.value.Strings.CODE_POINT_ORDER);
+    String prefix =
+        input.displayName().endsWith("/") ? input.displayName() : input.displayName() + "/";
+    List<FileRef> config = new ArrayList<>();
+    List<FileRef> vars = new ArrayList<>();
+    collect(absolutePath, prefix, names, HCL, false, config);
+    collect(absolutePath, prefix, names, JSON, true, config);
+    collect(absolutePath, prefix, names, AUTO_VARS_HCL, false, vars);
+    collect(absolutePath, prefix, names, AUTO_VARS_JSON, true, vars);
+    if (config.isEmpty()) {
+      out.add(
+          noConfig(
+              "The folder "
+                  + input.displayName()
+                  + " holds no file whose name ends in "
+                  + HCL
+                  + " or "
+                  + JSON
+                  + ". Give a folder that holds the template's files (subfolders are not read),"
+                  + " or one template file."));
+    }
+    return new Discovery(true, config, vars);
+  }
+
+  private void collect(
+      String dir, String prefix, List<String> names, String suffix, boolean json, List<FileRef> to) {
+    for (String name : names) {
+      if (!name.endsWith(suffix)) {
+        continue;
+      }
+      String path = dir.endsWith("/") ? dir + name : dir + "/" + name;
+      if (fs.kind(path) == FileSystemView.Kind.FILE) {
+        to.add(new FileRef(path, prefix + name, json));
+      }
+    }
+  }
+
+  /** The text of a file, decoded as UTF-8 without a byte order mark. */
+  Optional<SourceFile> read(FileRef ref, List<Diagnostic> out) {
+    byte[] bytes;
+    try {
+      if (fs.kind(ref.absolutePath()) != FileSystemView.Kind.FILE) {
+        out.add(
+            cannotRead(
+                ref.displayName(),
+                fs.kind(ref.absolutePath()) == FileSystemView.Kind.DIRECTORY
+                    ? "is a directory"
+                    : "no such file or directory"));
+        return Optional.empty();
+      }
+      bytes = fs.read(ref.absolutePath());
+    } catch (IOException e) {
+      out.add(cannotRead(ref.displayName(), reason(e)));
+      return Optional.empty();
+    }
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1);
+      }
+      return Optional.of(new SourceFile(ref.displayName(), text));
+    } catch (CharacterCodingException e) {
+      out.add(cannotRead(ref.displayName(), "not valid UTF-8 text"));
+      return Optional.empty();
+    }
+  }
+
+  static String baseName(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? path : path.substring(slash + 1);
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException
+        || e instanceof java.io.FileNotFoundException) {
+      return "no such file or directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  static Diagnostic cannotRead(String name, String reason) {
+    return Diagnostic.of(
+        PackerCode.CANNOT_READ_FILE,
+        null,
+        "The file " + name + " could not be read: " + reason + ".");
+  }
+
+  private static Diagnostic noConfig(String detail) {
+    return Diagnostic.of(PackerCode.NO_CONFIG_FILES, null, detail);
+  }
+}

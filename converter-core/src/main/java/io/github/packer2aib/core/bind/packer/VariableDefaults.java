@@ -1,0 +1,107 @@
+package io.github.packer2aib.core.bind.packer;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.eval.EvalResult;
+import io.github.packer2aib.core.hcl.eval.Evaluator;
+import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.FunctionCall;
+import io.github.packer2aib.core.hcl.syntax.LiteralValue;
+import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
+import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
+import io.github.packer2aib.core.hcl.value.StringValue;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates the default of an input variable as Packer does: before anything else exists, so no
+ * variables, and only one function, {@code env(NAME)}, which reads the environment (an unset
+ * variable reads as the empty string).
+ *
+ * <p>Each {@code env(…)} call is replaced by the string it reads before the expression is
+ * evaluated in a context without functions; any other call is reported with advice to use a local.
+ */
+final class VariableDefaults {
+  private final Map<String, String> environment;
+
+  VariableDefaults(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  /** The default's value; unknown when it has errors, which are added to {@code out}. */
+  Expressions.Outcome evaluate(Expression e, List<Diagnostic> out) {
+    if (!Expressions.noReferences(e, out)) {
+      return new Expressions.Outcome(Value.unknown(Type.DYNAMIC), false);
+    }
+    boolean[] failed = {false};
+    Expression rewritten =
+        SyntaxRewriter.rewrite(
+            e,
+            node -> {
+              if (!(node instanceof FunctionCall call)) {
+                return node;
+              }
+              if (failed[0] && call.name().equals("env")) {
+                return node; // its argument may be a call reported already
+              }
+              Expression replacement = replace(call, out);
+              if (replacement == null) {
+                failed[0] = true;
+                return LiteralValue.nullValue(call.range());
+              }
+              return replacement;
+            });
+    if (failed[0]) {
+      return new Expressions.Outcome(Value.unknown(Type.DYNAMIC), false);
+    }
+    EvalResult r = Evaluator.evaluate(rewritten, Scope.constants());
+    out.addAll(r.diagnostics());
+    return new Expressions.Outcome(r.value(), !r.hasErrors());
+  }
+
+  /** The literal an env() call reads, or null after reporting why the call cannot be made. */
+  private Expression replace(FunctionCall call, List<Diagnostic> out) {
+    if (!call.name().equals("env")) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.FUNCTION_NOT_ALLOWED,
+              call.nameRange(),
+              "Only the env function can be called in the default of a variable: Packer"
+                  + " evaluates defaults before anything else exists. Compute this value in a"
+                  + " local instead (locals may call "
+                  + call.name()
+                  + "() and use var.*)."));
+      return null;
+    }
+    if (call.arguments().size() != 1 || call.expandFinal()) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.FUNCTION_NOT_ALLOWED,
+              call.range(),
+              "The env function takes exactly one argument, the name of an environment variable,"
+                  + " as in env(\"ARM_CLIENT_ID\")."));
+      return null;
+    }
+    EvalResult name = Evaluator.evaluate(call.arguments().get(0), Scope.constants());
+    out.addAll(name.diagnostics());
+    if (name.hasErrors()) {
+      return null;
+    }
+    Value v = name.value().unmarked();
+    if (!(v instanceof StringValue)) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.FUNCTION_NOT_ALLOWED,
+              call.arguments().get(0).range(),
+              "The argument of env must be a string: the name of an environment variable."));
+      return null;
+    }
+    String value = environment.getOrDefault(v.asString(), "");
+    return new TemplateExpr(
+        List.of(new TemplateLiteral(value, call.range())),
+        TemplateExpr.Form.QUOTED,
+        "",
+        call.range());
+  }
+}

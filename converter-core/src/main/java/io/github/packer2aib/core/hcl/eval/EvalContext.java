@@ -1,0 +1,121 @@
+package io.github.packer2aib.core.hcl.eval;
+
+import io.github.packer2aib.core.hcl.function.FunctionRegistry;
+import io.github.packer2aib.core.hcl.value.Value;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The names an expression can refer to, in nested scopes (HCL's {@code EvalContext}): the root
+ * scope holds {@code var}, {@code local}, {@code path} … and the functions; child scopes add the
+ * symbols of {@code for} expressions and the iterators of dynamic blocks. Immutable.
+ */
+public final class EvalContext {
+  private final EvalContext parent;
+
+  /** Null in a constant context, where no variable may be referred to. */
+  private final Map<String, Value> variables;
+
+  private final FunctionRegistry functions;
+
+  /** The element a splat is visiting (HCL's anonymous symbol); null outside splats. */
+  private final Value splatItem;
+
+  /** Set inside {@code templatefile}, where calling templatefile again is refused. */
+  private final boolean insideTemplateFile;
+
+  private EvalContext(
+      EvalContext parent,
+      Map<String, Value> variables,
+      FunctionRegistry functions,
+      Value splatItem,
+      boolean insideTemplateFile) {
+    this.parent = parent;
+    this.variables = variables;
+    this.functions = functions;
+    this.splatItem = splatItem;
+    this.insideTemplateFile = insideTemplateFile;
+  }
+
+  /**
+   * Root names (var, local, path, …) → values, plus the functions.
+   *
+   * @param functions the callable functions; null where function calls are not allowed
+   */
+  public static EvalContext of(Map<String, Value> variables, FunctionRegistry functions) {
+    return new EvalContext(null, copy(variables), functions, null, false);
+  }
+
+  /**
+   * A context for constant expressions, such as the default of an {@code optional(T, default)}
+   * attribute: no variables, no functions.
+   */
+  public static EvalContext constantsOnly() {
+    return new EvalContext(null, null, null, null, false);
+  }
+
+  boolean variablesAllowed() {
+    return variables != null;
+  }
+
+  /** A nested scope adding names (for-expression symbols, dynamic-block iterators). */
+  public EvalContext child(Map<String, Value> more) {
+    return new EvalContext(this, copy(more), functions, splatItem, insideTemplateFile);
+  }
+
+  /** The value of a name, nearest scope first. */
+  public Optional<Value> lookup(String name) {
+    for (EvalContext c = this; c != null; c = c.parent) {
+      Value v = c.variables == null ? null : c.variables.get(name);
+      if (v != null) {
+        return Optional.of(v);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The functions; null where function calls are not allowed. */
+  public FunctionRegistry functions() {
+    return functions;
+  }
+
+  /** Every name visible from here, for "did you mean" suggestions. */
+  SortedSet<String> names() {
+    SortedSet<String> all = new TreeSet<>();
+    for (EvalContext c = this; c != null; c = c.parent) {
+      if (c.variables != null) {
+        all.addAll(c.variables.keySet());
+      }
+    }
+    return all;
+  }
+
+  EvalContext withSplatItem(Value item) {
+    return new EvalContext(
+        this, variablesAllowed() ? Map.of() : null, functions, item, insideTemplateFile);
+  }
+
+  Optional<Value> splatItem() {
+    return Optional.ofNullable(splatItem);
+  }
+
+  EvalContext insideTemplateFile() {
+    return new EvalContext(this, Map.of(), functions, splatItem, true);
+  }
+
+  boolean isInsideTemplateFile() {
+    return insideTemplateFile;
+  }
+
+  private static Map<String, Value> copy(Map<String, Value> m) {
+    Objects.requireNonNull(m, "variables");
+    Map<String, Value> out = new TreeMap<>();
+    m.forEach((k, v) -> out.put(Objects.requireNonNull(k, "name"), Objects.requireNonNull(v, k)));
+    return Collections.unmodifiableMap(out);
+  }
+}

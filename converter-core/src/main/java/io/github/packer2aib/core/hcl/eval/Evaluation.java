@@ -1,0 +1,566 @@
+package io.github.packer2aib.core.hcl.eval;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.syntax.BinaryOp;
+import io.github.packer2aib.core.hcl.syntax.BinaryOperator;
+import io.github.packer2aib.core.hcl.syntax.Conditional;
+import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.ForExpr;
+import io.github.packer2aib.core.hcl.syntax.FunctionCall;
+import io.github.packer2aib.core.hcl.syntax.GetAttr;
+import io.github.packer2aib.core.hcl.syntax.Index;
+import io.github.packer2aib.core.hcl.syntax.IndexExpr;
+import io.github.packer2aib.core.hcl.syntax.LegacyIndex;
+import io.github.packer2aib.core.hcl.syntax.LiteralValue;
+import io.github.packer2aib.core.hcl.syntax.ObjectCons;
+import io.github.packer2aib.core.hcl.syntax.ObjectItem;
+import io.github.packer2aib.core.hcl.syntax.Parenthesized;
+import io.github.packer2aib.core.hcl.syntax.RelativeTraversal;
+import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
+import io.github.packer2aib.core.hcl.syntax.SplatExpr;
+import io.github.packer2aib.core.hcl.syntax.SplatItem;
+import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
+import io.github.packer2aib.core.hcl.syntax.TemplateFor;
+import io.github.packer2aib.core.hcl.syntax.TemplateIf;
+import io.github.packer2aib.core.hcl.syntax.TemplateInterpolation;
+import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
+import io.github.packer2aib.core.hcl.syntax.TemplatePart;
+import io.github.packer2aib.core.hcl.syntax.Traverser;
+import io.github.packer2aib.core.hcl.syntax.Tuple;
+import io.github.packer2aib.core.hcl.syntax.UnaryOp;
+import io.github.packer2aib.core.hcl.syntax.UnaryOperator;
+import io.github.packer2aib.core.hcl.value.BigFloat;
+import io.github.packer2aib.core.hcl.value.Convert;
+import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.NullValue;
+import io.github.packer2aib.core.hcl.value.ObjectValue;
+import io.github.packer2aib.core.hcl.value.OperationException;
+import io.github.packer2aib.core.hcl.value.Operations;
+import io.github.packer2aib.core.hcl.value.Templates;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Unify;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.hcl.value.Values;
+import io.github.packer2aib.core.source.Range;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One evaluation: walks an expression tree and computes its value with the semantics of HashiCorp's
+ * {@code hclsyntax}, collecting diagnostics. Every node evaluates to a value; a node that fails
+ * reports why and evaluates to an unknown of the best type known (carrying the marks of what it was
+ * computed from), so its parents go on and report their own problems.
+ */
+final class Evaluation {
+  final List<Diagnostic> diagnostics = new ArrayList<>();
+
+  Value eval(Expression e, EvalContext ctx) {
+    if (e instanceof LiteralValue literal) {
+      return literal(literal);
+    }
+    if (e instanceof TemplateExpr template) {
+      return template(template, ctx);
+    }
+    if (e instanceof ScopeTraversal traversal) {
+      return scopeTraversal(traversal, ctx);
+    }
+    if (e instanceof RelativeTraversal traversal) {
+      return steps(eval(traversal.source(), ctx), traversal.traversers());
+    }
+    if (e instanceof SplatItem) {
+      return ctx.splatItem().orElse(Value.unknown(Type.DYNAMIC));
+    }
+    if (e instanceof FunctionCall call) {
+      return new Calls(this).call(call, ctx);
+    }
+    if (e instanceof Conditional conditional) {
+      return conditional(conditional, ctx);
+    }
+    if (e instanceof BinaryOp binary) {
+      return binary(binary, ctx);
+    }
+    if (e instanceof UnaryOp unary) {
+      return unary(unary, ctx);
+    }
+    if (e instanceof Tuple tuple) {
+      List<Value> elements = new ArrayList<>();
+      for (Expression element : tuple.elements()) {
+        elements.add(eval(element, ctx));
+      }
+      return Value.tuple(elements);
+    }
+    if (e instanceof ObjectCons object) {
+      return object(object, ctx);
+    }
+    if (e instanceof ForExpr forExpr) {
+      return new ForExpressions(this).forExpr(forExpr, ctx);
+    }
+    if (e instanceof SplatExpr splat) {
+      return new Splats(this).splat(splat, ctx);
+    }
+    if (e instanceof IndexExpr index) {
+      Value collection = eval(index.collection(), ctx);
+      Value key = eval(index.key(), ctx);
+      return Traversals.index(
+          collection, key, Ranges.after(index.collection().range(), index.range()), diagnostics);
+    }
+    if (e instanceof Parenthesized parenthesized) {
+      return eval(parenthesized.expression(), ctx);
+    }
+    throw new IllegalStateException("unknown expression " + e.getClass().getSimpleName());
+  }
+
+  // ---- bookkeeping --------------------------------------------------------------------------
+
+  void error(EvalCode code, Range subject, String detail) {
+    diagnostics.add(Diagnostic.of(code, subject, detail));
+  }
+
+  boolean errorsSince(int mark) {
+    for (int i = mark; i < diagnostics.size(); i++) {
+      if (diagnostics.get(i).isError()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The deep marks of all the values: what a failed operation's unknown result carries. */
+  static Set<Mark> marksOf(Value... values) {
+    Set<Mark> marks = EnumSet.noneOf(Mark.class);
+    for (Value v : values) {
+      marks.addAll(v.deepMarks());
+    }
+    return marks;
+  }
+
+  static Value unknown(Type type, Value... from) {
+    return Value.unknown(type).withMarks(marksOf(from));
+  }
+
+  // ---- literals and variables ---------------------------------------------------------------
+
+  private Value literal(LiteralValue literal) {
+    switch (literal.kind()) {
+      case NUMBER:
+        Optional<BigFloat> n = BigFloat.parse(literal.text());
+        if (n.isEmpty()) {
+          error(
+              EvalCode.NUMBER_OUT_OF_RANGE,
+              literal.range(),
+              "The number "
+                  + literal.text()
+                  + " is too large or too small to compute with. Write a number whose decimal"
+                  + " exponent lies between -10000 and 10000.");
+          return Value.unknown(Type.NUMBER);
+        }
+        return Value.number(n.get());
+      case STRING:
+        return Value.string(literal.text());
+      case BOOL:
+        return Value.bool(literal.bool());
+      default:
+        return Value.nullOf(Type.DYNAMIC);
+    }
+  }
+
+  private Value scopeTraversal(ScopeTraversal traversal, EvalContext ctx) {
+    if (!ctx.variablesAllowed()) {
+      error(EvalCode.VARIABLES_NOT_ALLOWED, traversal.range(), "Variables may not be used here.");
+      return Value.unknown(Type.DYNAMIC);
+    }
+    Optional<Value> root = ctx.lookup(traversal.root());
+    if (root.isEmpty()) {
+      error(
+          EvalCode.UNKNOWN_VARIABLE,
+          traversal.rootRange(),
+          "There is no variable named \""
+              + traversal.root()
+              + "\"."
+              + Names.didYouMean(traversal.root(), ctx.names()));
+      return Value.unknown(Type.DYNAMIC);
+    }
+    return steps(root.get(), traversal.traversers());
+  }
+
+  /** Applies static steps; the first failing step ends the traversal with an unknown. */
+  private Value steps(Value value, List<Traverser> steps) {
+    Value current = value;
+    for (Traverser step : steps) {
+      int mark = diagnostics.size();
+      if (step instanceof GetAttr attr) {
+        current = Traversals.getAttr(current, attr.name(), attr.range(), diagnostics);
+      } else if (step instanceof Index index) {
+        current = Traversals.index(current, literal(index.key()), index.range(), diagnostics);
+      } else {
+        LegacyIndex legacy = (LegacyIndex) step;
+        Value key =
+            BigFloat.parse(legacy.index())
+                .<Value>map(Value::number)
+                .orElse(Value.unknown(Type.NUMBER));
+        current = Traversals.index(current, key, legacy.range(), diagnostics);
+      }
+      if (errorsSince(mark)) {
+        // The failed step's unknown result, of the best type known.
+        return current;
+      }
+    }
+    return current;
+  }
+
+  // ---- templates ----------------------------------------------------------------------------
+
+  private Value template(TemplateExpr template, EvalContext ctx) {
+    Optional<Expression> unwrapped = template.unwrapped();
+    if (unwrapped.isPresent()) {
+      return eval(unwrapped.get(), ctx);
+    }
+    return templateParts(template.parts(), ctx);
+  }
+
+  /** Literal text and interpolated values joined into a string (HCL's TemplateExpr). */
+  Value templateParts(List<TemplatePart> parts, EvalContext ctx) {
+    StringBuilder text = new StringBuilder();
+    Set<Mark> marks = EnumSet.noneOf(Mark.class);
+    boolean known = true;
+    boolean failed = false;
+    for (TemplatePart part : parts) {
+      if (part instanceof TemplateLiteral literal) {
+        text.append(literal.text());
+        continue;
+      }
+      Value value;
+      Range subject;
+      int mark = diagnostics.size();
+      if (part instanceof TemplateInterpolation interpolation) {
+        value = eval(interpolation.expression(), ctx);
+        subject = interpolation.expression().range();
+      } else if (part instanceof TemplateIf directive) {
+        value = templateIf(directive, ctx);
+        subject = directive.range();
+      } else {
+        TemplateFor directive = (TemplateFor) part;
+        value = new ForExpressions(this).templateFor(directive, ctx);
+        subject = directive.range();
+      }
+      marks.addAll(value.deepMarks());
+      if (errorsSince(mark)) {
+        failed = true;
+        continue;
+      }
+      try {
+        Value s = Templates.interpolate(value).unmarked();
+        if (s.isKnown()) {
+          text.append(s.asString());
+        } else {
+          known = false;
+        }
+      } catch (OperationException ex) {
+        error(EvalCode.INVALID_TEMPLATE_INTERPOLATION, subject, ex.detail());
+        failed = true;
+      }
+    }
+    if (failed || !known) {
+      return Value.unknown(Type.STRING).withMarks(marks);
+    }
+    return Value.string(text.toString()).withMarks(marks);
+  }
+
+  private Value templateIf(TemplateIf directive, EvalContext ctx) {
+    return choose(
+        directive.condition(),
+        new Branch(directive.thenParts(), directive.range()),
+        new Branch(directive.elseParts(), directive.range()),
+        ctx);
+  }
+
+  // ---- conditionals -------------------------------------------------------------------------
+
+  /** A branch of a conditional: an expression, or the parts of a template directive. */
+  private record Branch(Object body, Range range) {
+    Branch(Expression e) {
+      this(e, e.range());
+    }
+  }
+
+  private Value branch(Branch b, EvalContext ctx) {
+    if (b.body() instanceof Expression e) {
+      return eval(e, ctx);
+    }
+    @SuppressWarnings("unchecked")
+    List<TemplatePart> parts = (List<TemplatePart>) b.body();
+    return templateParts(parts, ctx);
+  }
+
+  private Value conditional(Conditional c, EvalContext ctx) {
+    return choose(c.condition(), new Branch(c.trueResult()), new Branch(c.falseResult()), ctx);
+  }
+
+  /**
+   * HCL's conditional: both results are evaluated (only the chosen one's diagnostics are kept) and
+   * unified to one type before the condition is looked at; the result carries the condition's
+   * marks.
+   */
+  private Value choose(Expression condition, Branch whenTrue, Branch whenFalse, EvalContext ctx) {
+    Evaluation trueEval = new Evaluation();
+    Value t = trueEval.branch(whenTrue, ctx);
+    Evaluation falseEval = new Evaluation();
+    Value f = falseEval.branch(whenFalse, ctx);
+
+    Type resultType;
+    boolean convertTrue = false;
+    boolean convertFalse = false;
+    if (isUntypedNull(t)) {
+      resultType = f.type();
+      convertTrue = true;
+    } else if (isUntypedNull(f)) {
+      resultType = t.type();
+      convertFalse = true;
+    } else if (t.type() == Type.DYNAMIC || f.type() == Type.DYNAMIC) {
+      resultType = Type.DYNAMIC;
+    } else {
+      Optional<Type> unified = Unify.unify(List.of(t.type(), f.type()), true);
+      if (unified.isEmpty()) {
+        error(
+            EvalCode.INCONSISTENT_CONDITIONAL_TYPES,
+            Ranges.between(whenTrue.range(), whenFalse.range()),
+            "The true and false result expressions must have consistent types. The given"
+                + " expressions are "
+                + t.type().friendlyName()
+                + " and "
+                + f.type().friendlyName()
+                + ", respectively.");
+        // As in HCL the condition's problems are not reported, but its marks are kept.
+        Value cond = new Evaluation().eval(condition, ctx);
+        return unknown(Type.DYNAMIC, cond, t, f);
+      }
+      resultType = unified.get();
+      convertTrue = !t.type().equals(resultType);
+      convertFalse = !f.type().equals(resultType);
+    }
+
+    Value cond = eval(condition, ctx);
+    Set<Mark> condMarks = cond.deepMarks();
+    if (cond.isNull()) {
+      error(
+          EvalCode.NULL_CONDITION,
+          condition.range(),
+          "The condition value is null. Conditions must either be true or false.");
+      return unknown(resultType, cond, t, f);
+    }
+    if (!cond.isKnown()) {
+      // Either result may be the one: the unknown carries the marks of both.
+      return unknown(resultType, cond, t, f);
+    }
+    Convert.Result asBool = Convert.to(Values.stripMarks(cond), Type.BOOL);
+    if (!asBool.isOk()) {
+      error(
+          EvalCode.INCORRECT_CONDITION_TYPE,
+          condition.range(),
+          "The condition expression must be of type bool.");
+      return unknown(resultType, cond, t, f);
+    }
+    if (!asBool.value().isKnown()) {
+      return unknown(resultType, cond, t, f);
+    }
+    boolean which = asBool.value().asBoolean();
+    Evaluation chosen = which ? trueEval : falseEval;
+    Value result = which ? t : f;
+    diagnostics.addAll(chosen.diagnostics);
+    if (which ? convertTrue : convertFalse) {
+      Convert.Result converted = Convert.to(result, resultType);
+      if (!converted.isOk()) {
+        error(
+            EvalCode.INCONSISTENT_CONDITIONAL_TYPES,
+            (which ? whenTrue : whenFalse).range(),
+            "The "
+                + (which ? "true" : "false")
+                + " result value has the wrong type: "
+                + ((Convert.Failed) converted).error()
+                + ".");
+        return unknown(resultType, cond, result);
+      }
+      result = converted.value();
+    }
+    return result.withMarks(condMarks);
+  }
+
+  /** The literal {@code null}: it converts to whatever type the other result has. */
+  private static boolean isUntypedNull(Value v) {
+    return v instanceof NullValue n && n.type() == Type.DYNAMIC;
+  }
+
+  // ---- operators ----------------------------------------------------------------------------
+
+  private Value binary(BinaryOp b, EvalContext ctx) {
+    int mark = diagnostics.size();
+    Value left = eval(b.left(), ctx);
+    Value right = eval(b.right(), ctx);
+    BinaryOperator op = b.operator();
+    if (op == BinaryOperator.EQUAL) {
+      return Operations.equal(left, right);
+    }
+    if (op == BinaryOperator.NOT_EQUAL) {
+      return Operations.notEqual(left, right);
+    }
+    Type operandType =
+        op == BinaryOperator.AND || op == BinaryOperator.OR ? Type.BOOL : Type.NUMBER;
+    Type resultType = isArithmetic(op) ? Type.NUMBER : Type.BOOL;
+    checkOperand(left, operandType, "left", b.left().range());
+    checkOperand(right, operandType, "right", b.right().range());
+    if (errorsSince(mark)) {
+      return unknown(resultType, left, right);
+    }
+    if (left.isNull() || right.isNull()) {
+      error(
+          EvalCode.OPERATION_FAILED,
+          b.range(),
+          "Error during operation: argument must not be null.");
+      return unknown(resultType, left, right);
+    }
+    try {
+      return apply(op, left, right);
+    } catch (OperationException ex) {
+      error(EvalCode.OPERATION_FAILED, b.range(), ex.detail());
+      return unknown(resultType, left, right);
+    }
+  }
+
+  private static boolean isArithmetic(BinaryOperator op) {
+    return op == BinaryOperator.ADD
+        || op == BinaryOperator.SUBTRACT
+        || op == BinaryOperator.MULTIPLY
+        || op == BinaryOperator.DIVIDE
+        || op == BinaryOperator.MODULO;
+  }
+
+  private static Value apply(BinaryOperator op, Value l, Value r) throws OperationException {
+    switch (op) {
+      case OR:
+        return Operations.or(l, r);
+      case AND:
+        return Operations.and(l, r);
+      case GREATER_THAN:
+        return Operations.greaterThan(l, r);
+      case GREATER_THAN_OR_EQUAL:
+        return Operations.greaterThanOrEqual(l, r);
+      case LESS_THAN:
+        return Operations.lessThan(l, r);
+      case LESS_THAN_OR_EQUAL:
+        return Operations.lessThanOrEqual(l, r);
+      case ADD:
+        return Operations.add(l, r);
+      case SUBTRACT:
+        return Operations.subtract(l, r);
+      case MULTIPLY:
+        return Operations.multiply(l, r);
+      case DIVIDE:
+        return Operations.divide(l, r);
+      case MODULO:
+        return Operations.modulo(l, r);
+      default:
+        throw new IllegalStateException("not an arithmetic, comparison or logic operator: " + op);
+    }
+  }
+
+  private void checkOperand(Value v, Type want, String side, Range subject) {
+    Convert.Result r = Convert.to(Values.stripMarks(v), want);
+    if (!r.isOk()) {
+      error(
+          EvalCode.INVALID_OPERAND,
+          subject,
+          "Unsuitable value for " + side + " operand: " + ((Convert.Failed) r).error() + ".");
+    }
+  }
+
+  private Value unary(UnaryOp u, EvalContext ctx) {
+    int mark = diagnostics.size();
+    Value operand = eval(u.operand(), ctx);
+    Type type = u.operator() == UnaryOperator.NEGATE ? Type.NUMBER : Type.BOOL;
+    checkOperand(operand, type, "unary", u.operand().range());
+    if (errorsSince(mark)) {
+      return unknown(type, operand);
+    }
+    if (operand.isNull()) {
+      error(
+          EvalCode.OPERATION_FAILED,
+          u.range(),
+          "Error during operation: argument must not be null.");
+      return unknown(type, operand);
+    }
+    try {
+      return u.operator() == UnaryOperator.NEGATE
+          ? Operations.negate(operand)
+          : Operations.not(operand);
+    } catch (OperationException ex) {
+      error(EvalCode.OPERATION_FAILED, u.range(), ex.detail());
+      return unknown(type, operand);
+    }
+  }
+
+  // ---- collections --------------------------------------------------------------------------
+
+  private Value object(ObjectCons object, EvalContext ctx) {
+    Map<String, Value> attributes = new TreeMap<>();
+    Map<String, Range> firstDefined = new TreeMap<>();
+    Set<Mark> marks = EnumSet.noneOf(Mark.class);
+    List<Value> all = new ArrayList<>();
+    boolean known = true;
+    for (ObjectItem item : object.items()) {
+      Value key;
+      int mark = diagnostics.size();
+      Optional<String> literalName = item.literalName();
+      key = literalName.<Value>map(Value::string).orElseGet(() -> eval(item.key(), ctx));
+      boolean keyFailed = errorsSince(mark);
+      Value value = eval(item.value(), ctx);
+      all.add(key);
+      all.add(value);
+      if (keyFailed) {
+        known = false;
+        continue;
+      }
+      if (key.isNull()) {
+        error(EvalCode.NULL_OBJECT_KEY, item.key().range(), "Can't use a null value as a key.");
+        known = false;
+        continue;
+      }
+      marks.addAll(key.deepMarks());
+      Convert.Result asString = Convert.to(Values.stripMarks(key), Type.STRING);
+      if (!asString.isOk()) {
+        error(
+            EvalCode.INCORRECT_KEY_TYPE,
+            item.key().range(),
+            "Can't use this value as a key: " + ((Convert.Failed) asString).error() + ".");
+        known = false;
+        continue;
+      }
+      if (!asString.value().isKnown()) {
+        known = false;
+        continue;
+      }
+      String name = asString.value().asString();
+      Range earlier = firstDefined.putIfAbsent(name, item.key().range());
+      if (earlier != null) {
+        diagnostics.add(
+            Diagnostic.of(
+                EvalCode.DUPLICATE_OBJECT_KEY,
+                item.key().range(),
+                "The key \""
+                    + name
+                    + "\" was already defined at "
+                    + earlier
+                    + ". Packer keeps the last definition; remove the other one."));
+      }
+      attributes.put(name, value);
+    }
+    if (!known) {
+      return unknown(Type.DYNAMIC, all.toArray(new Value[0]));
+    }
+    return new ObjectValue(attributes).withMarks(marks);
+  }
+}

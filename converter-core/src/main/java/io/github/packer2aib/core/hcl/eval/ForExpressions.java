@@ -1,0 +1,261 @@
+package io.github.packer2aib.core.hcl.eval;
+
+import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.ForExpr;
+import io.github.packer2aib.core.hcl.syntax.TemplateFor;
+import io.github.packer2aib.core.hcl.value.Convert;
+import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.ObjectValue;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.hcl.value.Values;
+import io.github.packer2aib.core.source.Range;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code for} expressions and {@code %{ for }} template directives, as HCL evaluates them: the
+ * collection must be iterable (null and non-iterable values are errors, unknown ones give an
+ * unknown), elements are visited in cty's order with the key and value symbols in a child scope,
+ * the {@code if} clause must give a bool (it is checked once with unknown symbols first, so a wrong
+ * type is reported once), and object keys must be unique unless grouped with {@code ...}. The
+ * result carries the marks of the collection, the conditions and the keys.
+ */
+final class ForExpressions {
+  private final Evaluation ev;
+
+  ForExpressions(Evaluation ev) {
+    this.ev = ev;
+  }
+
+  Value templateFor(TemplateFor directive, EvalContext ctx) {
+    Value collection = ev.eval(directive.collection(), ctx);
+    Range subject = directive.collection().range();
+    Optional<Value> problem = checkIterable(collection, subject, Type.STRING);
+    if (problem.isPresent()) {
+      return problem.get();
+    }
+    if (!collection.isKnown()) {
+      return Evaluation.unknown(Type.STRING, collection);
+    }
+    Value.Unmarked um = collection.unmark();
+    Set<Mark> marks = EnumSet.noneOf(Mark.class);
+    marks.addAll(um.marks());
+    StringBuilder text = new StringBuilder();
+    boolean known = true;
+    boolean failed = false;
+    for (Value[] pair : Iteration.pairs(um.value())) {
+      EvalContext child =
+          ctx.child(symbols(directive.keyVariable(), directive.valueVariable(), pair));
+      int mark = ev.diagnostics.size();
+      Value body = ev.templateParts(directive.bodyParts(), child);
+      marks.addAll(body.deepMarks());
+      if (ev.errorsSince(mark)) {
+        failed = true;
+      } else if (body.isKnown()) {
+        text.append(body.unmarked().asString());
+      } else {
+        known = false;
+      }
+    }
+    if (failed || !known) {
+      return Value.unknown(Type.STRING).withMarks(marks);
+    }
+    return Value.string(text.toString()).withMarks(marks);
+  }
+
+  /**
+   * Null, unknown-typed and non-iterable collections of {@code for}: the value to return instead of
+   * iterating (reporting the errors), or empty when the collection can be iterated.
+   */
+  private Optional<Value> checkIterable(Value collection, Range subject, Type resultType) {
+    if (collection.isNull()) {
+      ev.error(
+          EvalCode.NULL_ITERATION,
+          subject,
+          "A null value cannot be used as the collection in a 'for' expression.");
+      return Optional.of(Evaluation.unknown(resultType, collection));
+    }
+    if (collection.type() == Type.DYNAMIC) {
+      return Optional.of(Evaluation.unknown(resultType, collection));
+    }
+    if (!Iteration.canIterate(collection.type())) {
+      ev.error(
+          EvalCode.NON_ITERABLE,
+          subject,
+          "A value of type "
+              + collection.type().friendlyName()
+              + " cannot be used as the collection in a 'for' expression.");
+      return Optional.of(Evaluation.unknown(resultType, collection));
+    }
+    return Optional.empty();
+  }
+
+  private static Map<String, Value> symbols(
+      Optional<String> keyVariable, String valueVariable, Value[] pair) {
+    Map<String, Value> m = new LinkedHashMap<>();
+    keyVariable.ifPresent(k -> m.put(k, pair[0]));
+    m.put(valueVariable, pair[1]);
+    return m;
+  }
+
+  Value forExpr(ForExpr e, EvalContext ctx) {
+    Value collection = ev.eval(e.collection(), ctx);
+    Optional<Value> problem = checkIterable(collection, e.collection().range(), Type.DYNAMIC);
+    if (problem.isPresent()) {
+      return problem.get();
+    }
+    Set<Mark> marks = EnumSet.noneOf(Mark.class);
+    // An early look at the condition with unknown symbols catches a wrong type once rather than
+    // once per element.
+    if (e.condition().isPresent()) {
+      Expression condition = e.condition().get();
+      Map<String, Value> unknowns = new LinkedHashMap<>();
+      e.keyVariable().ifPresent(k -> unknowns.put(k, Value.unknown(Type.DYNAMIC)));
+      unknowns.put(e.valueVariable(), Value.unknown(Type.DYNAMIC));
+      int mark = ev.diagnostics.size();
+      Value result = ev.eval(condition, ctx.child(unknowns));
+      if (result.isNull()) {
+        ev.error(
+            EvalCode.NULL_FOR_CONDITION,
+            condition.range(),
+            "The value of the 'if' clause must not be null.");
+        return Evaluation.unknown(Type.DYNAMIC, collection, result);
+      }
+      Convert.Result asBool = Convert.to(Values.stripMarks(result), Type.BOOL);
+      if (!asBool.isOk()) {
+        ev.error(
+            EvalCode.INVALID_FOR_CONDITION,
+            condition.range(),
+            "The 'if' clause value is invalid: " + ((Convert.Failed) asBool).error() + ".");
+        return Evaluation.unknown(Type.DYNAMIC, collection, result);
+      }
+      if (ev.errorsSince(mark)) {
+        return Evaluation.unknown(Type.DYNAMIC, collection, result);
+      }
+      marks.addAll(result.deepMarks());
+    }
+    if (!collection.isKnown()) {
+      return Evaluation.unknown(Type.DYNAMIC, collection).withMarks(marks);
+    }
+
+    Value.Unmarked um = collection.unmark();
+    marks.addAll(um.marks());
+    boolean known = true;
+    boolean failed = false;
+    List<Value> tupleElements = new ArrayList<>();
+    Map<String, Value> attributes = new TreeMap<>();
+    Map<String, List<Value>> groups = new LinkedHashMap<>();
+    for (Value[] pair : Iteration.pairs(um.value())) {
+      EvalContext child = ctx.child(symbols(e.keyVariable(), e.valueVariable(), pair));
+      if (e.condition().isPresent()) {
+        Expression condition = e.condition().get();
+        Value include = ev.eval(condition, child);
+        marks.addAll(include.deepMarks());
+        if (include.isNull()) {
+          if (known) {
+            ev.error(
+                EvalCode.INVALID_FOR_CONDITION,
+                condition.range(),
+                "The value of the 'if' clause must not be null.");
+          }
+          known = false;
+          continue;
+        }
+        Convert.Result asBool = Convert.to(Values.stripMarks(include), Type.BOOL);
+        if (!asBool.isOk()) {
+          if (known) {
+            ev.error(
+                EvalCode.INVALID_FOR_CONDITION,
+                condition.range(),
+                "The 'if' clause value is invalid: " + ((Convert.Failed) asBool).error() + ".");
+          }
+          known = false;
+          continue;
+        }
+        if (!asBool.value().isKnown()) {
+          known = false;
+          continue;
+        }
+        if (!asBool.value().asBoolean()) {
+          continue;
+        }
+      }
+      if (e.keyExpr().isEmpty()) {
+        tupleElements.add(ev.eval(e.valueExpr(), child));
+        continue;
+      }
+      Expression keyExpr = e.keyExpr().get();
+      Value keyRaw = ev.eval(keyExpr, child);
+      marks.addAll(keyRaw.deepMarks());
+      if (keyRaw.isNull()) {
+        if (known) {
+          ev.error(
+              EvalCode.INVALID_FOR_KEY,
+              keyExpr.range(),
+              "Key expression in 'for' expression must not produce a null value.");
+        }
+        known = false;
+        continue;
+      }
+      if (!keyRaw.isKnown()) {
+        known = false;
+        continue;
+      }
+      Convert.Result key = Convert.to(Values.stripMarks(keyRaw), Type.STRING);
+      if (!key.isOk()) {
+        if (known) {
+          ev.error(
+              EvalCode.INVALID_FOR_KEY,
+              keyExpr.range(),
+              "The key expression produced an invalid result: "
+                  + ((Convert.Failed) key).error()
+                  + ".");
+        }
+        known = false;
+        continue;
+      }
+      if (!key.value().isKnown()) {
+        known = false;
+        continue;
+      }
+      String name = key.value().asString();
+      Value value = ev.eval(e.valueExpr(), child);
+      if (e.grouping()) {
+        groups.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      } else if (attributes.containsKey(name)) {
+        marks.addAll(value.deepMarks());
+        ev.error(
+            EvalCode.DUPLICATE_FOR_KEY,
+            keyExpr.range(),
+            "Two different items produced the key \""
+                + name
+                + "\" in this 'for' expression. If duplicates are expected, use the ellipsis"
+                + " (...) after the value expression to enable grouping by key.");
+        failed = true;
+      } else {
+        attributes.put(name, value);
+      }
+    }
+    if (!known || failed) {
+      // Whatever was computed may be in the eventual value: keep its marks.
+      tupleElements.forEach(v -> marks.addAll(v.deepMarks()));
+      attributes.values().forEach(v -> marks.addAll(v.deepMarks()));
+      groups.values().forEach(vs -> vs.forEach(v -> marks.addAll(v.deepMarks())));
+      return Value.unknown(Type.DYNAMIC).withMarks(marks);
+    }
+    if (e.keyExpr().isEmpty()) {
+      return Value.tuple(tupleElements).withMarks(marks);
+    }
+    if (e.grouping()) {
+      groups.forEach((k, vs) -> attributes.put(k, Value.tuple(vs)));
+    }
+    return new ObjectValue(attributes).withMarks(marks);
+  }
+}

@@ -1,0 +1,122 @@
+package io.github.packer2aib.core.hcl.eval;
+
+import io.github.packer2aib.core.hcl.syntax.BinaryOp;
+import io.github.packer2aib.core.hcl.syntax.Conditional;
+import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.ForExpr;
+import io.github.packer2aib.core.hcl.syntax.FunctionCall;
+import io.github.packer2aib.core.hcl.syntax.IndexExpr;
+import io.github.packer2aib.core.hcl.syntax.ObjectCons;
+import io.github.packer2aib.core.hcl.syntax.ObjectItem;
+import io.github.packer2aib.core.hcl.syntax.Parenthesized;
+import io.github.packer2aib.core.hcl.syntax.RelativeTraversal;
+import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
+import io.github.packer2aib.core.hcl.syntax.SplatExpr;
+import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
+import io.github.packer2aib.core.hcl.syntax.TemplateFor;
+import io.github.packer2aib.core.hcl.syntax.TemplateIf;
+import io.github.packer2aib.core.hcl.syntax.TemplateInterpolation;
+import io.github.packer2aib.core.hcl.syntax.TemplatePart;
+import io.github.packer2aib.core.hcl.syntax.Tuple;
+import io.github.packer2aib.core.hcl.syntax.UnaryOp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The root traversals of an expression in source order (HCL's {@code Variables}): names declared by
+ * a {@code for} inside the expression are local and left out, and so is an object key written as a
+ * bare name, which is a literal attribute name.
+ */
+final class References {
+  private final List<ScopeTraversal> found = new ArrayList<>();
+
+  private References() {}
+
+  static List<ScopeTraversal> of(Expression e) {
+    References r = new References();
+    r.walk(e, Set.of());
+    return List.copyOf(r.found);
+  }
+
+  static List<ScopeTraversal> ofTemplateParts(List<TemplatePart> parts) {
+    References r = new References();
+    r.parts(parts, Set.of());
+    return List.copyOf(r.found);
+  }
+
+  private void walk(Expression e, Set<String> locals) {
+    if (e instanceof ScopeTraversal t) {
+      if (!locals.contains(t.root())) {
+        found.add(t);
+      }
+    } else if (e instanceof TemplateExpr t) {
+      parts(t.parts(), locals);
+    } else if (e instanceof RelativeTraversal t) {
+      walk(t.source(), locals);
+    } else if (e instanceof FunctionCall c) {
+      for (Expression a : c.arguments()) {
+        walk(a, locals);
+      }
+    } else if (e instanceof Conditional c) {
+      walk(c.condition(), locals);
+      walk(c.trueResult(), locals);
+      walk(c.falseResult(), locals);
+    } else if (e instanceof BinaryOp b) {
+      walk(b.left(), locals);
+      walk(b.right(), locals);
+    } else if (e instanceof UnaryOp u) {
+      walk(u.operand(), locals);
+    } else if (e instanceof Tuple t) {
+      for (Expression x : t.elements()) {
+        walk(x, locals);
+      }
+    } else if (e instanceof ObjectCons o) {
+      for (ObjectItem item : o.items()) {
+        if (item.literalName().isEmpty()) {
+          walk(item.key(), locals);
+        }
+        walk(item.value(), locals);
+      }
+    } else if (e instanceof ForExpr f) {
+      walk(f.collection(), locals);
+      Set<String> inner = with(locals, f.keyVariable(), f.valueVariable());
+      f.keyExpr().ifPresent(k -> walk(k, inner));
+      walk(f.valueExpr(), inner);
+      f.condition().ifPresent(c -> walk(c, inner));
+    } else if (e instanceof SplatExpr s) {
+      walk(s.source(), locals);
+      walk(s.each(), locals);
+    } else if (e instanceof IndexExpr i) {
+      walk(i.collection(), locals);
+      walk(i.key(), locals);
+    } else if (e instanceof Parenthesized p) {
+      walk(p.expression(), locals);
+    }
+    // Literals and splat items refer to nothing.
+  }
+
+  private void parts(List<TemplatePart> parts, Set<String> locals) {
+    for (TemplatePart part : parts) {
+      if (part instanceof TemplateInterpolation i) {
+        walk(i.expression(), locals);
+      } else if (part instanceof TemplateIf d) {
+        walk(d.condition(), locals);
+        parts(d.thenParts(), locals);
+        parts(d.elseParts(), locals);
+      } else if (part instanceof TemplateFor d) {
+        walk(d.collection(), locals);
+        parts(d.bodyParts(), with(locals, d.keyVariable(), d.valueVariable()));
+      }
+    }
+  }
+
+  private static Set<String> with(Set<String> locals, Optional<String> key, String value) {
+    Set<String> inner = new HashSet<>(locals);
+    key.ifPresent(inner::add);
+    inner.add(value);
+    return inner;
+  }
+}

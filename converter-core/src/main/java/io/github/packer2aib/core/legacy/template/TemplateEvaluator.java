@@ -1,0 +1,445 @@
+package io.github.packer2aib.core.legacy.template;
+
+import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.legacy.template.TemplateFunction.Failure;
+import io.github.packer2aib.core.legacy.template.TemplateFunction.Kind;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Evaluates a parsed template string as Packer does when it prepares a build: every action is
+ * executed and printed, text is kept (trimmed where a trim marker says so), and the result is a
+ * string value.
+ *
+ * <p>An action that refers to data ({@code {{ .Path }}}, {@code {{ .Vars }}}, {@code
+ * {{.WinRMPassword}}}, {@code {{ . }}}) is kept verbatim: Packer fills that data in only while it
+ * provisions, so the output keeps the action for the mapper to analyse. Values computed from a
+ * sensitive variable carry the sensitive mark; values that depend on build-time data are unknown.
+ * Like Go, evaluation stops at the first error, and the value is then an unknown string.
+ */
+public final class TemplateEvaluator {
+  private final TemplateEnvironment environment;
+
+  public TemplateEvaluator(TemplateEnvironment environment) {
+    this.environment = Objects.requireNonNull(environment, "environment");
+  }
+
+  /** Parses and evaluates one string. */
+  public Evaluation evaluate(String text, Scope scope, UserVariables variables) {
+    return evaluate(TemplateParser.parse(text), scope, variables);
+  }
+
+  public Evaluation evaluate(ParsedTemplate template, Scope scope, UserVariables variables) {
+    if (template.error().isPresent()) {
+      return new Evaluation(Value.unknown(Type.STRING), List.of(template.error().get()));
+    }
+    if (template.isLiteral()) {
+      return new Evaluation(Value.string(template.text()), List.of());
+    }
+    Run run = new Run(environment, scope, variables);
+    try {
+      return new Evaluation(run.template(template.nodes()), run.problems);
+    } catch (Stop stop) {
+      run.problems.add(stop.problem);
+      return new Evaluation(Value.unknown(Type.STRING), run.problems);
+    }
+  }
+
+  /** Stops evaluation at the first error, as Go's executor does. */
+  private static final class Stop extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient TemplateProblem problem;
+
+    Stop(TemplateProblem problem) {
+      super(problem.detail(), null, false, false);
+      this.problem = problem;
+    }
+  }
+
+  /**
+   * A Go value in a pipeline: a string (the result of every function, possibly unknown or marked)
+   * or a constant written in the template.
+   *
+   * @param literal the operand when the value is a constant as written, else null
+   */
+  private record GoValue(GoKind kind, Value value, Operand literal) {}
+
+  private enum GoKind {
+    STRING,
+    INT,
+    FLOAT,
+    BOOL
+  }
+
+  /** One evaluation of one string. */
+  private static final class Run {
+    final TemplateEnvironment environment;
+    final Scope scope;
+    final UserVariables variables;
+    final List<TemplateProblem> problems = new ArrayList<>();
+
+    /** Codes of warnings and notes already given: each is said once per string. */
+    final Set<GoTemplateCode> noted = EnumSet.noneOf(GoTemplateCode.class);
+
+    Run(TemplateEnvironment environment, Scope scope, UserVariables variables) {
+      this.environment = environment;
+      this.scope = scope;
+      this.variables = variables;
+    }
+
+    Value template(List<TemplateNode> nodes) throws Stop {
+      StringBuilder out = new StringBuilder();
+      EnumSet<Mark> marks = EnumSet.noneOf(Mark.class);
+      boolean unknown = false;
+      for (int i = 0; i < nodes.size(); i++) {
+        TemplateNode node = nodes.get(i);
+        if (node instanceof TemplateNode.Text t) {
+          out.append(
+              trimmed(
+                  t.text(),
+                  i > 0 && trimsRight(nodes.get(i - 1)),
+                  i + 1 < nodes.size() && trimsLeft(nodes.get(i + 1))));
+        } else if (node instanceof Action a) {
+          if (refersToData(a.pipeline())) {
+            checkFunctionsExist(a.pipeline());
+            out.append(a.source());
+            continue;
+          }
+          GoValue v = pipeline(a.pipeline());
+          marks.addAll(v.value().deepMarks());
+          Value u = v.value().unmarked();
+          if (!u.isKnown()) {
+            unknown = true;
+          } else {
+            out.append(print(v.kind(), u));
+          }
+        }
+      }
+      Value result = unknown ? Value.unknown(Type.STRING) : Value.string(out.toString());
+      return result.withMarks(marks);
+    }
+
+    private static boolean trimsRight(TemplateNode n) {
+      return n instanceof Action a
+          ? a.trimRight()
+          : n instanceof TemplateNode.Comment c && c.trimRight();
+    }
+
+    private static boolean trimsLeft(TemplateNode n) {
+      return n instanceof Action a
+          ? a.trimLeft()
+          : n instanceof TemplateNode.Comment c && c.trimLeft();
+    }
+
+    /** Go trims ASCII space, tab, carriage return and newline. */
+    private static String trimmed(String s, boolean leading, boolean trailing) {
+      int start = 0;
+      int end = s.length();
+      if (leading) {
+        while (start < end && isTrimSpace(s.charAt(start))) {
+          start++;
+        }
+      }
+      if (trailing) {
+        while (end > start && isTrimSpace(s.charAt(end - 1))) {
+          end--;
+        }
+      }
+      return s.substring(start, end);
+    }
+
+    private static boolean isTrimSpace(char c) {
+      return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    private static String print(GoKind kind, Value known) {
+      switch (kind) {
+        case INT:
+          return known.asNumber().toBigDecimal().toBigInteger().toString();
+        case FLOAT:
+          return GoStrings.formatFloat(known.asNumber().toDouble());
+        case BOOL:
+          return Boolean.toString(known.asBoolean());
+        default:
+          return known.asString();
+      }
+    }
+
+    // ---------------------------------------------------------------- data references
+
+    private static boolean refersToData(Pipeline p) {
+      for (Command c : p.commands()) {
+        for (Operand o : c.operands()) {
+          if (refersToData(o)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private static boolean refersToData(Operand o) {
+      if (o instanceof Operand.Field
+          || o instanceof Operand.Dot
+          || o instanceof Operand.Variable
+          || o instanceof Operand.Chain) {
+        return true;
+      }
+      return o instanceof Operand.SubPipeline s && refersToData(s.pipeline());
+    }
+
+    /**
+     * Go checks function names when it parses, so a kept action must name real functions. Go's
+     * built-ins are fine here: Packer, not packer2aib, runs a kept action.
+     */
+    private void checkFunctionsExist(Pipeline p) throws Stop {
+      for (Command c : p.commands()) {
+        for (Operand o : c.operands()) {
+          checkFunctionsExist(o instanceof Operand.Chain ch ? ch.base() : o);
+        }
+      }
+    }
+
+    private void checkFunctionsExist(Operand o) throws Stop {
+      if (o instanceof Operand.Identifier id) {
+        if (!TemplateFunctions.GO_BUILTINS.contains(id.name())) {
+          function(id);
+        }
+      } else if (o instanceof Operand.SubPipeline s) {
+        checkFunctionsExist(s.pipeline());
+      }
+    }
+
+    // ---------------------------------------------------------------- execution
+
+    private GoValue pipeline(Pipeline p) throws Stop {
+      GoValue piped = null;
+      for (Command c : p.commands()) {
+        piped = command(c, piped);
+      }
+      return piped;
+    }
+
+    private GoValue command(Command c, GoValue piped) throws Stop {
+      Operand head = c.operands().get(0);
+      if (head instanceof Operand.Identifier id) {
+        return call(id, c.operands().subList(1, c.operands().size()), piped, c.span());
+      }
+      // The parser admits a non-function only as the first and only operand of stage one.
+      return argument(head);
+    }
+
+    private GoValue argument(Operand o) throws Stop {
+      if (o instanceof Operand.Identifier id) {
+        // A function name as an argument is called without arguments, as in Go.
+        return call(id, List.of(), null, id.span());
+      }
+      if (o instanceof Operand.StringLiteral s) {
+        return new GoValue(GoKind.STRING, Value.string(s.value()), o);
+      }
+      if (o instanceof Operand.NumberLiteral n) {
+        if (n.isFloatLiteral() || n.integer().isEmpty()) {
+          return new GoValue(
+              GoKind.FLOAT,
+              Value.number(
+                  io.github.packer2aib.core.hcl.value.BigFloat.ofDouble(n.floating().orElse(0))),
+              o);
+        }
+        return new GoValue(GoKind.INT, Value.number(n.integer().getAsLong()), o);
+      }
+      if (o instanceof Operand.BoolLiteral b) {
+        return new GoValue(GoKind.BOOL, Value.bool(b.value()), o);
+      }
+      if (o instanceof Operand.Nil) {
+        return new GoValue(GoKind.STRING, Value.nullOf(Type.STRING), o);
+      }
+      if (o instanceof Operand.SubPipeline s) {
+        return pipeline(s.pipeline());
+      }
+      throw new IllegalStateException("data reference reached evaluation: " + o);
+    }
+
+    private TemplateFunction function(Operand.Identifier id) throws Stop {
+      if (TemplateFunctions.GO_BUILTINS.contains(id.name())) {
+        throw stop(
+            GoTemplateCode.UNSUPPORTED_BUILTIN,
+            id.span(),
+            "Go's built-in template function \""
+                + id.name()
+                + "\" is not evaluated by packer2aib. Compute the value with Packer's functions"
+                + " (user, replace, split, lower, …) or pass it in a variable.");
+      }
+      return TemplateFunctions.lookup(id.name())
+          .orElseThrow(
+              () -> {
+                String suggestion = Suggestions.closest(id.name(), TemplateFunctions.names());
+                return stop(
+                    GoTemplateCode.UNKNOWN_FUNCTION,
+                    id.span(),
+                    "There is no template function named \""
+                        + id.name()
+                        + "\"."
+                        + (suggestion != null
+                            ? " Did you mean \"" + suggestion + "\"?"
+                            : " Packer's functions are user, env, timestamp, isotime, strftime,"
+                                + " uuid, split, replace, replace_all, lower, upper,"
+                                + " clean_resource_name, template_dir, pwd, build_name,"
+                                + " build_type, packer_version and build."));
+              });
+    }
+
+    private GoValue call(
+        Operand.Identifier id, List<Operand> argNodes, GoValue piped, Span callSpan) throws Stop {
+      TemplateFunction f = function(id);
+      List<GoValue> args = new ArrayList<>();
+      List<Span> spans = new ArrayList<>();
+      for (Operand a : argNodes) {
+        args.add(argument(a));
+        spans.add(a.span());
+      }
+      if (piped != null) {
+        args.add(piped);
+        spans.add(callSpan);
+      }
+      checkArity(f, id, args.size(), callSpan);
+      List<Value> values = new ArrayList<>();
+      EnumSet<Mark> marks = EnumSet.noneOf(Mark.class);
+      boolean unknown = false;
+      for (int i = 0; i < args.size(); i++) {
+        Kind kind = i < f.parameters().size() ? f.parameters().get(i) : f.variadic().orElseThrow();
+        Value v = convert(f, i, kind, args.get(i), spans.get(i));
+        marks.addAll(v.deepMarks());
+        Value u = v.unmarked();
+        unknown |= !u.isKnown();
+        values.add(u);
+      }
+      if (unknown && !TemplateFunctions.isRefusedOrDeprecated(f.name())) {
+        return new GoValue(GoKind.STRING, Value.unknown(Type.STRING).withMarks(marks), null);
+      }
+      TemplateFunction.Call call =
+          new TemplateFunction.Call(
+              environment,
+              scope,
+              variables,
+              (code, detail) -> {
+                if (noted.add(code)) {
+                  problems.add(new TemplateProblem(code, id.span(), detail));
+                }
+              });
+      try {
+        Value result = f.body().apply(values, call);
+        return new GoValue(GoKind.STRING, result.withMarks(marks), null);
+      } catch (Failure e) {
+        Span at = e.argument >= 0 && e.argument < spans.size() ? spans.get(e.argument) : callSpan;
+        String message =
+            marks.contains(Mark.SENSITIVE) && e.code == GoTemplateCode.CALL_FAILED
+                ? "The call failed on a sensitive value, which is not shown"
+                : e.getMessage();
+        throw stop(e.code, at, sentence(message));
+      }
+    }
+
+    private void checkArity(TemplateFunction f, Operand.Identifier id, int count, Span callSpan)
+        throws Stop {
+      int fixed = f.parameters().size();
+      boolean ok = f.variadic().isPresent() ? count >= fixed : count == fixed;
+      if (ok) {
+        return;
+      }
+      String want =
+          f.variadic().isPresent()
+              ? "at least " + fixed
+              : fixed + (fixed == 1 ? " argument" : " arguments");
+      if (f.variadic().isPresent()) {
+        want += fixed == 1 ? " argument" : " arguments";
+      }
+      throw stop(
+          GoTemplateCode.WRONG_ARGUMENT_COUNT,
+          callSpan,
+          "The function "
+              + f.name()
+              + " takes "
+              + want
+              + ", but "
+              + count
+              + (count == 1 ? " was" : " were")
+              + " given"
+              + (count > fixed && !f.variadic().isPresent() && fixed > 0
+                  ? " (a value piped in with | counts as the last argument)."
+                  : "."));
+    }
+
+    /** Go's argument check: constants must fit the parameter, computed values must be strings. */
+    private Value convert(TemplateFunction f, int index, Kind kind, GoValue arg, Span span)
+        throws Stop {
+      String position = "Argument " + (index + 1) + " of " + f.name();
+      if (kind == Kind.STRING) {
+        if (arg.kind() == GoKind.STRING && !(arg.literal() instanceof Operand.Nil)) {
+          return arg.value();
+        }
+        throw stop(
+            GoTemplateCode.WRONG_ARGUMENT_TYPE,
+            span,
+            position
+                + " must be a string, but "
+                + describe(arg)
+                + " was given."
+                + (arg.literal() instanceof Operand.NumberLiteral
+                        || arg.literal() instanceof Operand.BoolLiteral
+                    ? " Quote it: \"" + literalText(arg) + "\"."
+                    : ""));
+      }
+      if (arg.literal() instanceof Operand.NumberLiteral n && n.integer().isPresent()) {
+        return Value.number(n.integer().getAsLong());
+      }
+      throw stop(
+          GoTemplateCode.WRONG_ARGUMENT_TYPE,
+          span,
+          position
+              + " must be an integer written as a number, such as 0, but "
+              + describe(arg)
+              + " was given.");
+    }
+
+    private static String describe(GoValue arg) {
+      Operand lit = arg.literal();
+      if (lit instanceof Operand.StringLiteral s) {
+        return "the string " + io.github.packer2aib.core.hcl.value.Strings.quote(s.value());
+      }
+      if (lit instanceof Operand.NumberLiteral n) {
+        return "the number " + n.text();
+      }
+      if (lit instanceof Operand.BoolLiteral b) {
+        return "the boolean " + b.value();
+      }
+      if (lit instanceof Operand.Nil) {
+        return "nil";
+      }
+      return "a computed string";
+    }
+
+    private static String literalText(GoValue arg) {
+      Operand lit = arg.literal();
+      if (lit instanceof Operand.NumberLiteral n) {
+        return n.text();
+      }
+      if (lit instanceof Operand.BoolLiteral b) {
+        return Boolean.toString(b.value());
+      }
+      return "";
+    }
+
+    private static String sentence(String message) {
+      return message.endsWith(".") || message.endsWith("?") ? message : message + ".";
+    }
+
+    private static Stop stop(GoTemplateCode code, Span span, String detail) {
+      return new Stop(new TemplateProblem(code, span, detail));
+    }
+  }
+}

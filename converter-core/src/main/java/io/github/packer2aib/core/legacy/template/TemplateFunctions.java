@@ -1,0 +1,436 @@
+package io.github.packer2aib.core.legacy.template;
+
+import static io.github.packer2aib.core.legacy.template.TemplateFunction.Kind.INT;
+import static io.github.packer2aib.core.legacy.template.TemplateFunction.Kind.STRING;
+
+import io.github.packer2aib.core.hcl.function.FunctionException;
+import io.github.packer2aib.core.hcl.function.HclFunction;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.legacy.template.TemplateFunction.Failure;
+import io.github.packer2aib.core.legacy.template.TemplateFunction.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The functions of Packer's legacy template language (packer-plugin-sdk {@code
+ * template/interpolate/funcs.go}, plus the builders' {@code clean_resource_name}), and the
+ * decisions a converter makes differently from Packer:
+ *
+ * <ul>
+ *   <li>{@code timestamp}, {@code isotime}, {@code strftime} read the run's frozen clock (UTC).
+ *   <li>{@code uuid} has Packer's time-ordered shape (8 hex digits of the Unix time, then 24 more)
+ *       but the 24 digits come from the run's deterministic UUID sequence instead of random bytes.
+ *   <li>{@code build} values ({@code {{ build `Password` }}}) exist only while Packer builds: they
+ *       are unknown strings.
+ *   <li>{@code build_name}/{@code build_type} in a provisioner or post-processor that runs for
+ *       several builders have one value per builder: unknown, with a note.
+ *   <li>{@code consul_key}, {@code vault}, {@code aws_secretsmanager}, {@code
+ *       aws_secretsmanager_raw} are refused: no secrets, no network at conversion time.
+ *   <li>Go's built-in template functions ({@code printf}, {@code len}, …) are not evaluated.
+ * </ul>
+ */
+final class TemplateFunctions {
+  private TemplateFunctions() {}
+
+  private static final SortedMap<String, TemplateFunction> FUNCTIONS = new TreeMap<>();
+
+  /** Go's {@code text/template} built-ins, which Packer templates can call but we refuse. */
+  static final Set<String> GO_BUILTINS =
+      Set.of(
+          "and",
+          "call",
+          "html",
+          "index",
+          "slice",
+          "js",
+          "len",
+          "not",
+          "or",
+          "print",
+          "printf",
+          "println",
+          "urlquery",
+          "eq",
+          "ge",
+          "gt",
+          "le",
+          "lt",
+          "ne");
+
+  /** Functions that read secrets or the network. */
+  static final SortedMap<String, String> REFUSED = new TreeMap<>();
+
+  static {
+    REFUSED.put("consul_key", "it reads a key from Consul over the network");
+    REFUSED.put("vault", "it reads a secret from HashiCorp Vault over the network");
+    REFUSED.put(
+        "aws_secretsmanager", "it reads a secret from AWS Secrets Manager over the network");
+    REFUSED.put(
+        "aws_secretsmanager_raw", "it reads a secret from AWS Secrets Manager over the network");
+
+    define("user", List.of(STRING), TemplateFunctions::user);
+    define("env", List.of(STRING), TemplateFunctions::env);
+    define(
+        "timestamp",
+        List.of(),
+        (a, c) -> Value.string(Long.toString(c.environment().clock().now().getEpochSecond())));
+    FUNCTIONS.put(
+        "isotime",
+        new TemplateFunction(
+            "isotime", List.of(), Optional.of(STRING), TemplateFunctions::isotime));
+    define("strftime", List.of(STRING), TemplateFunctions::strftime);
+    define("uuid", List.of(), TemplateFunctions::uuid);
+    define("split", List.of(STRING, STRING, INT), TemplateFunctions::split);
+    define(
+        "replace",
+        List.of(STRING, STRING, INT, STRING),
+        (a, c) ->
+            Value.string(
+                GoStrings.replace(
+                    a.get(3).asString(),
+                    a.get(0).asString(),
+                    a.get(1).asString(),
+                    a.get(2).asNumber().toBigDecimal().longValue())));
+    define(
+        "replace_all",
+        List.of(STRING, STRING, STRING),
+        (a, c) ->
+            Value.string(
+                GoStrings.replace(
+                    a.get(2).asString(), a.get(0).asString(), a.get(1).asString(), -1)));
+    define("lower", List.of(STRING), (a, c) -> Value.string(GoStrings.lower(a.get(0).asString())));
+    define("upper", List.of(STRING), (a, c) -> Value.string(GoStrings.upper(a.get(0).asString())));
+    define("clean_resource_name", List.of(STRING), TemplateFunctions::cleanResourceName);
+    define("template_dir", List.of(), (a, c) -> Value.string(c.environment().templateDir()));
+    define("pwd", List.of(), (a, c) -> Value.string(c.environment().workingDir()));
+    define("build_name", List.of(), (a, c) -> buildValue(c, "build_name", true));
+    define("build_type", List.of(), (a, c) -> buildValue(c, "build_type", false));
+    define(
+        "packer_version",
+        List.of(),
+        (a, c) ->
+            c.environment()
+                .packerVersion()
+                .<Value>map(Value::string)
+                .orElse(Value.unknown(Type.STRING)));
+    define("build", List.of(STRING), TemplateFunctions::build);
+    define(
+        "sed",
+        List.of(STRING, STRING),
+        (a, c) -> {
+          throw new Failure(
+              GoTemplateCode.DEPRECATED_FUNCTION,
+              -1,
+              "The sed function was removed from Packer's template language. Use replace or"
+                  + " replace_all instead, e.g. {{ replace_all \"old\" \"new\" (user `var`) }}");
+        });
+    for (String name : REFUSED.keySet()) {
+      FUNCTIONS.put(
+          name,
+          new TemplateFunction(
+              name,
+              List.of(),
+              Optional.of(STRING),
+              (a, c) -> {
+                throw new Failure(
+                    GoTemplateCode.REFUSED_FUNCTION,
+                    -1,
+                    "The \""
+                        + name
+                        + "\" function is not supported by packer2aib because "
+                        + REFUSED.get(name)
+                        + "; secrets and network access are refused at conversion time. Pass the"
+                        + " value with --var instead (list the variable in \"sensitive-variables\""
+                        + " if it is secret), or set it in the image template after conversion");
+              }));
+    }
+  }
+
+  private static void define(String name, List<Kind> params, TemplateFunction.Body body) {
+    FUNCTIONS.put(name, new TemplateFunction(name, params, Optional.empty(), body));
+  }
+
+  static Optional<TemplateFunction> lookup(String name) {
+    return Optional.ofNullable(FUNCTIONS.get(name));
+  }
+
+  /** Every Packer function name, for suggestions. */
+  static List<String> names() {
+    return new ArrayList<>(FUNCTIONS.keySet());
+  }
+
+  /** Functions whose result must not be computed from unknown arguments ({@code user} reads). */
+  static boolean isRefusedOrDeprecated(String name) {
+    return REFUSED.containsKey(name) || name.equals("sed");
+  }
+
+  // ------------------------------------------------------------------ bodies
+
+  private static Value user(List<Value> a, TemplateFunction.Call c) throws Failure {
+    String name = a.get(0).asString();
+    Optional<Value> v = c.variables().value(name);
+    if (v.isPresent()) {
+      return v.get();
+    }
+    String suggestion = Suggestions.closest(name, c.variables().names());
+    throw new Failure(
+        GoTemplateCode.UNDEFINED_VARIABLE,
+        0,
+        "There is no variable named \""
+            + name
+            + "\"."
+            + (suggestion != null ? " Did you mean \"" + suggestion + "\"?" : "")
+            + " Declare it in \"variables\" or pass it with --var "
+            + name
+            + "=VALUE");
+  }
+
+  private static Value env(List<Value> a, TemplateFunction.Call c) throws Failure {
+    if (c.scope().section() != Section.VARIABLES) {
+      throw new Failure(
+          GoTemplateCode.ENV_NOT_ALLOWED,
+          -1,
+          "The env function can only be used in the default values of \"variables\"; Packer"
+              + " refuses it elsewhere. Declare a variable whose default is {{ env `"
+              + a.get(0).asString()
+              + "` }} and use {{ user `name` }} here");
+    }
+    return Value.string(c.environment().environmentVariable(a.get(0).asString()).orElse(""));
+  }
+
+  /** Go's layout constants: templates cannot name them, so their names are read as layouts. */
+  private static final java.util.Map<String, String> LAYOUT_CONSTANTS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("ANSIC", "Mon Jan _2 15:04:05 2006"),
+          java.util.Map.entry("UnixDate", "Mon Jan _2 15:04:05 MST 2006"),
+          java.util.Map.entry("RubyDate", "Mon Jan 02 15:04:05 -0700 2006"),
+          java.util.Map.entry("RFC822", "02 Jan 06 15:04 MST"),
+          java.util.Map.entry("RFC822Z", "02 Jan 06 15:04 -0700"),
+          java.util.Map.entry("RFC850", "Monday, 02-Jan-06 15:04:05 MST"),
+          java.util.Map.entry("RFC1123", "Mon, 02 Jan 2006 15:04:05 MST"),
+          java.util.Map.entry("RFC1123Z", "Mon, 02 Jan 2006 15:04:05 -0700"),
+          java.util.Map.entry("RFC3339", "2006-01-02T15:04:05Z07:00"),
+          java.util.Map.entry("RFC3339Nano", "2006-01-02T15:04:05.999999999Z07:00"),
+          java.util.Map.entry("Kitchen", "3:04PM"),
+          java.util.Map.entry("Stamp", "Jan _2 15:04:05"),
+          java.util.Map.entry("StampMilli", "Jan _2 15:04:05.000"),
+          java.util.Map.entry("StampMicro", "Jan _2 15:04:05.000000"),
+          java.util.Map.entry("StampNano", "Jan _2 15:04:05.000000000"),
+          java.util.Map.entry("DateTime", "2006-01-02 15:04:05"),
+          java.util.Map.entry("DateOnly", "2006-01-02"),
+          java.util.Map.entry("TimeOnly", "15:04:05"));
+
+  private static Value isotime(List<Value> a, TemplateFunction.Call c) throws Failure {
+    if (a.size() > 1) {
+      throw new Failure(
+          GoTemplateCode.CALL_FAILED,
+          1,
+          "isotime takes at most one layout, but " + a.size() + " were given");
+    }
+    Value result = hcl(c, "legacy_isotime", a);
+    if (a.size() == 1 && LAYOUT_CONSTANTS.containsKey(a.get(0).asString())) {
+      String name = a.get(0).asString();
+      c.notes()
+          .add(
+              GoTemplateCode.LAYOUT_CONSTANT_NAME,
+              "\""
+                  + name
+                  + "\" is the name of a Go layout constant, which templates cannot use: Packer"
+                  + " reads the letters themselves as a layout and prints \""
+                  + result.asString()
+                  + "\". Write the layout instead: {{ isotime \""
+                  + LAYOUT_CONSTANTS.get(name)
+                  + "\" }}.");
+    }
+    return result;
+  }
+
+  /**
+   * The strftime directives Packer's library (jehiah/go-strftime) knows, as Go layouts. Any other
+   * directive is printed as written ({@code %e} stays {@code %e}); {@code %%} is a percent sign.
+   */
+  private static final java.util.Map<Character, String> STRFTIME =
+      java.util.Map.ofEntries(
+          java.util.Map.entry('a', "Mon"),
+          java.util.Map.entry('A', "Monday"),
+          java.util.Map.entry('b', "Jan"),
+          java.util.Map.entry('B', "January"),
+          java.util.Map.entry('d', "02"),
+          java.util.Map.entry('H', "15"),
+          java.util.Map.entry('I', "03"),
+          java.util.Map.entry('L', ".000"),
+          java.util.Map.entry('m', "01"),
+          java.util.Map.entry('M', "04"),
+          java.util.Map.entry('p', "PM"),
+          java.util.Map.entry('S', "05"),
+          java.util.Map.entry('y', "06"),
+          java.util.Map.entry('Y', "2006"),
+          java.util.Map.entry('z', "-0700"),
+          java.util.Map.entry('Z', "MST"));
+
+  private static Value strftime(List<Value> a, TemplateFunction.Call c) throws Failure {
+    String format = a.get(0).asString();
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < format.length()) {
+      char ch = format.charAt(i);
+      if (ch != '%' || i + 1 >= format.length()) {
+        out.append(ch);
+        i++;
+        continue;
+      }
+      char directive = format.charAt(i + 1);
+      String layout = STRFTIME.get(directive);
+      if (directive == '%') {
+        out.append('%');
+      } else if (layout != null) {
+        out.append(hcl(c, "legacy_isotime", List.of(Value.string(layout))).asString());
+      } else {
+        out.append('%').append(directive);
+      }
+      i += 2;
+    }
+    return Value.string(out.toString());
+  }
+
+  private static Value uuid(List<Value> a, TemplateFunction.Call c) {
+    long unix = c.environment().clock().now().getEpochSecond() & 0xffffffffL;
+    String random = c.environment().clock().nextUuidV4().replace("-", "");
+    // Skip the version and variant nibbles of the v4 UUID: 24 uniformly derived hex digits.
+    String digits =
+        (random.substring(0, 12) + random.substring(13, 16) + random.substring(17))
+            .substring(0, 24);
+    return Value.string(
+        String.format(Locale.ROOT, "%08x", unix)
+            + "-"
+            + digits.substring(0, 4)
+            + "-"
+            + digits.substring(4, 8)
+            + "-"
+            + digits.substring(8, 12)
+            + "-"
+            + digits.substring(12, 24));
+  }
+
+  private static Value split(List<Value> a, TemplateFunction.Call c) throws Failure {
+    String s = a.get(0).asString();
+    String sep = a.get(1).asString();
+    long i = a.get(2).asNumber().toBigDecimal().longValue();
+    List<String> parts = GoStrings.split(s, sep);
+    if (i < 0) {
+      throw new Failure(
+          GoTemplateCode.CALL_FAILED, 2, "The index " + i + " is negative; the first part is 0");
+    }
+    if (i >= parts.size()) {
+      throw new Failure(
+          GoTemplateCode.CALL_FAILED,
+          2,
+          "Part "
+              + i
+              + " does not exist: splitting at \""
+              + sep
+              + "\" gives "
+              + parts.size()
+              + (parts.size() == 1 ? " part" : " parts")
+              + " (the first is 0)");
+    }
+    return Value.string(parts.get((int) i));
+  }
+
+  private static Value cleanResourceName(List<Value> a, TemplateFunction.Call c) throws Failure {
+    if (c.scope().section() != Section.BUILDER) {
+      throw new Failure(
+          GoTemplateCode.NOT_AVAILABLE,
+          -1,
+          "clean_resource_name is defined by the builders, so it can only be used in a"
+              + " builder's settings");
+    }
+    if (c.scope().targets().isEmpty()) {
+      throw new Failure(
+          GoTemplateCode.NOT_AVAILABLE,
+          -1,
+          "clean_resource_name cannot be used in a builder's name, which is read before the"
+              + " builder itself");
+    }
+    String type = c.scope().targets().get(0).type();
+    GoStrings.CleanRule rule = GoStrings.CleanRule.forBuilderType(type);
+    if (rule == null) {
+      rule = GoStrings.CleanRule.AZURE;
+      c.notes()
+          .add(
+              GoTemplateCode.CLEAN_NAME_RULE_GUESSED,
+              "packer2aib knows clean_resource_name only for the azure-*, amazon-* and"
+                  + " googlecompute builders; for the \""
+                  + type
+                  + "\" builder it applied the Azure rule (letters, digits, \".\", \"_\" and"
+                  + " \"-\"). Check the result, or write the name without the function.");
+    }
+    return Value.string(GoStrings.cleanResourceName(a.get(0).asString(), rule));
+  }
+
+  private static Value buildValue(TemplateFunction.Call c, String function, boolean name)
+      throws Failure {
+    List<BuildTarget> targets = c.scope().targets();
+    if (c.scope().section() == Section.VARIABLES || targets.isEmpty()) {
+      throw new Failure(
+          GoTemplateCode.NOT_AVAILABLE,
+          -1,
+          function
+              + " is only available in builders, provisioners and post-processors: there is no"
+              + " build here");
+    }
+    boolean sameType = targets.stream().map(BuildTarget::type).distinct().count() == 1;
+    if (!name && sameType) {
+      return Value.string(targets.get(0).type());
+    }
+    if (targets.size() > 1) {
+      String names =
+          targets.stream()
+              .map(BuildTarget::name)
+              .collect(java.util.stream.Collectors.joining(", "));
+      c.notes()
+          .add(
+              GoTemplateCode.BUILD_NAME_PER_BUILDER,
+              function
+                  + " has a different value for each builder this runs for ("
+                  + names
+                  + "), so the value is left unknown. Restrict it with \"only\" to one builder,"
+                  + " or set it in an \"override\" per builder.");
+      return Value.unknown(Type.STRING);
+    }
+    BuildTarget t = targets.get(0);
+    return Value.string(name ? t.name() : t.type());
+  }
+
+  private static Value build(List<Value> a, TemplateFunction.Call c) throws Failure {
+    if (c.scope().section() == Section.VARIABLES) {
+      throw new Failure(
+          GoTemplateCode.NOT_AVAILABLE,
+          -1,
+          "build values such as {{ build `"
+              + a.get(0).asString()
+              + "` }} exist only while Packer builds, so variables cannot use them");
+    }
+    return Value.unknown(Type.STRING);
+  }
+
+  /** Calls the HCL side's implementation of a clock function. */
+  private static Value hcl(TemplateFunction.Call c, String name, List<Value> args) throws Failure {
+    HclFunction f =
+        c.environment()
+            .hclFunctions()
+            .lookup(name)
+            .orElseThrow(() -> new IllegalStateException("no HCL function " + name));
+    try {
+      return f.call(args);
+    } catch (FunctionException e) {
+      throw new Failure(GoTemplateCode.CALL_FAILED, e.argIndex(), e.message());
+    }
+  }
+}

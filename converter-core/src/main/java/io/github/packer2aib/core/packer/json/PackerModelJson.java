@@ -1,0 +1,341 @@
+package io.github.packer2aib.core.packer.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import io.github.packer2aib.core.hcl.value.BigFloat;
+import io.github.packer2aib.core.hcl.value.BoolValue;
+import io.github.packer2aib.core.hcl.value.ListValue;
+import io.github.packer2aib.core.hcl.value.MapValue;
+import io.github.packer2aib.core.hcl.value.NullValue;
+import io.github.packer2aib.core.hcl.value.NumberValue;
+import io.github.packer2aib.core.hcl.value.ObjectValue;
+import io.github.packer2aib.core.hcl.value.SetValue;
+import io.github.packer2aib.core.hcl.value.StringValue;
+import io.github.packer2aib.core.hcl.value.TupleValue;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.Build;
+import io.github.packer2aib.core.packer.Config;
+import io.github.packer2aib.core.packer.Local;
+import io.github.packer2aib.core.packer.PackerSettings;
+import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.packer.PostProcessor;
+import io.github.packer2aib.core.packer.Provisioner;
+import io.github.packer2aib.core.packer.Setting;
+import io.github.packer2aib.core.packer.Source;
+import io.github.packer2aib.core.packer.SourceUsage;
+import io.github.packer2aib.core.packer.Variable;
+import io.github.packer2aib.core.source.Range;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The Packer model as JSON, for people and tests ({@code packer2aib inspect}): variables with their
+ * final values and where they were set, locals, sources with their evaluated settings, and builds
+ * with their source usages, provisioners and post-processors as written. Deterministic: fields in a
+ * fixed order, settings in source order, map keys sorted; two-space indentation and a final
+ * newline.
+ *
+ * <p>Values never leak: a sensitive value (or anything marked sensitive inside a value) is written
+ * as {@code "<sensitive>"}, and a value known only when Packer runs (data sources, {@code build.*})
+ * as {@code "<unknown>"}. Optional fields are always present, {@code null} when absent, so every
+ * record has one shape.
+ */
+public final class PackerModelJson {
+  /** Written instead of a sensitive value. */
+  public static final String SENSITIVE = "<sensitive>";
+
+  /** Written instead of a value that is not known until Packer runs. */
+  public static final String UNKNOWN = "<unknown>";
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private PackerModelJson() {}
+
+  public static String toJson(PackerTemplate template) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.setPrettyPrinter(prettyPrinter());
+      new Writer(g).template(template);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to a string failed", e);
+    }
+    return out + "\n";
+  }
+
+  /** A single value as JSON, with the same redaction (for tests and messages). */
+  public static String valueToJson(Value value) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      new Writer(g).value(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to a string failed", e);
+    }
+    return out.toString();
+  }
+
+  private static DefaultPrettyPrinter prettyPrinter() {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("");
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
+    printer.indentObjectsWith(indenter);
+    printer.indentArraysWith(indenter);
+    return printer;
+  }
+
+  /** Writes one template; one instance per generator. */
+  private static final class Writer {
+    private final JsonGenerator g;
+
+    Writer(JsonGenerator g) {
+      this.g = g;
+    }
+
+    void template(PackerTemplate t) throws IOException {
+      g.writeStartObject();
+      g.writeStringField("syntax", t.syntax().name().toLowerCase(Locale.ROOT));
+      g.writeStringField("root", t.root());
+      optionalString("description", t.description());
+      g.writeFieldName("packer");
+      if (t.packer().isPresent()) {
+        packer(t.packer().get());
+      } else {
+        g.writeNull();
+      }
+      g.writeArrayFieldStart("variables");
+      for (Variable v : t.variables()) {
+        variable(v);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("locals");
+      for (Local l : t.locals()) {
+        g.writeStartObject();
+        g.writeStringField("name", l.name());
+        g.writeFieldName("value");
+        if (l.sensitive()) {
+          g.writeString(SENSITIVE);
+        } else {
+          value(l.value());
+        }
+        g.writeBooleanField("sensitive", l.sensitive());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("sources");
+      for (Source s : t.sources()) {
+        g.writeStartObject();
+        g.writeStringField("type", s.type());
+        g.writeStringField("name", s.name());
+        config(s.config());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("builds");
+      for (Build b : t.builds()) {
+        build(b);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+
+    private void packer(PackerSettings p) throws IOException {
+      g.writeStartObject();
+      optionalString("required_version", p.requiredVersion());
+      g.writeArrayFieldStart("required_plugins");
+      for (PackerSettings.RequiredPlugin plugin : p.requiredPlugins()) {
+        g.writeStartObject();
+        g.writeStringField("name", plugin.name());
+        g.writeStringField("source", plugin.source());
+        optionalString("version", plugin.version());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+
+    private void variable(Variable v) throws IOException {
+      g.writeStartObject();
+      g.writeStringField("name", v.name());
+      optionalString("type", v.typeText());
+      g.writeFieldName("value");
+      if (v.sensitive()) {
+        g.writeString(SENSITIVE);
+      } else {
+        value(v.value());
+      }
+      g.writeBooleanField("sensitive", v.sensitive());
+      optionalString("description", v.description());
+      g.writeStringField("set_by", v.setBy().name().toLowerCase(Locale.ROOT));
+      optionalString("set_at", v.valueRange().map(Range::toString));
+      g.writeEndObject();
+    }
+
+    private void build(Build b) throws IOException {
+      g.writeStartObject();
+      optionalString("name", b.name());
+      optionalString("description", b.description());
+      g.writeArrayFieldStart("sources");
+      for (SourceUsage u : b.sources()) {
+        g.writeStartObject();
+        g.writeStringField("source", u.source().reference());
+        g.writeStringField("name", u.name());
+        config(u.config());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("provisioners");
+      for (Provisioner p : b.provisioners()) {
+        provisioner(p);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("post_processors");
+      for (List<PostProcessor> chain : b.postProcessors()) {
+        g.writeStartArray();
+        for (PostProcessor p : chain) {
+          postProcessor(p);
+        }
+        g.writeEndArray();
+      }
+      g.writeEndArray();
+      g.writeFieldName("error_cleanup_provisioner");
+      if (b.errorCleanupProvisioner().isPresent()) {
+        provisioner(b.errorCleanupProvisioner().get());
+      } else {
+        g.writeNull();
+      }
+      g.writeEndObject();
+    }
+
+    private void provisioner(Provisioner p) throws IOException {
+      g.writeStartObject();
+      g.writeStringField("type", p.type());
+      optionalString("name", p.name());
+      strings("only", p.only());
+      strings("except", p.except());
+      g.writeObjectFieldStart("override");
+      for (Map.Entry<String, Config> e : new TreeMap<>(p.override()).entrySet()) {
+        g.writeFieldName(e.getKey());
+        g.writeStartObject();
+        config(e.getValue());
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+      optionalSetting("pause_before", p.pauseBefore());
+      optionalSetting("max_retries", p.maxRetries());
+      optionalSetting("timeout", p.timeout());
+      config(p.config());
+      g.writeEndObject();
+    }
+
+    private void postProcessor(PostProcessor p) throws IOException {
+      g.writeStartObject();
+      g.writeStringField("type", p.type());
+      optionalString("name", p.name());
+      strings("only", p.only());
+      strings("except", p.except());
+      config(p.config());
+      g.writeEndObject();
+    }
+
+    /** A body's fields: {@code "settings"} and {@code "blocks"}. */
+    private void config(Config c) throws IOException {
+      g.writeObjectFieldStart("settings");
+      for (Setting s : c.settings()) {
+        g.writeFieldName(s.name());
+        value(s.value());
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("blocks");
+      for (Config.NestedBlock b : c.blocks()) {
+        g.writeStartObject();
+        g.writeStringField("type", b.type());
+        strings("labels", b.labels());
+        config(b.body());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+
+    void value(Value v) throws IOException {
+      if (v.isSensitive()) {
+        g.writeString(SENSITIVE);
+        return;
+      }
+      Value u = v.unmarked();
+      if (!u.isKnown()) {
+        g.writeString(UNKNOWN);
+      } else if (u instanceof NullValue) {
+        g.writeNull();
+      } else if (u instanceof StringValue) {
+        g.writeString(u.asString());
+      } else if (u instanceof NumberValue) {
+        BigFloat n = u.asNumber();
+        if (n.isInfinite()) {
+          g.writeString(n.toString());
+        } else {
+          g.writeNumber(n.toString());
+        }
+      } else if (u instanceof BoolValue) {
+        g.writeBoolean(u.asBoolean());
+      } else if (u instanceof ListValue || u instanceof SetValue || u instanceof TupleValue) {
+        g.writeStartArray();
+        for (Value e : u.elements()) {
+          value(e);
+        }
+        g.writeEndArray();
+      } else if (u instanceof MapValue m) {
+        mapping(m.entries());
+      } else if (u instanceof ObjectValue o) {
+        mapping(o.attributes());
+      } else {
+        throw new IllegalStateException("unexpected value " + u.getClass().getSimpleName());
+      }
+    }
+
+    private void mapping(Map<String, Value> entries) throws IOException {
+      g.writeStartObject();
+      for (Map.Entry<String, Value> e : entries.entrySet()) {
+        g.writeFieldName(e.getKey());
+        value(e.getValue());
+      }
+      g.writeEndObject();
+    }
+
+    private void strings(String field, List<String> values) throws IOException {
+      g.writeArrayFieldStart(field);
+      for (String s : values) {
+        g.writeString(s);
+      }
+      g.writeEndArray();
+    }
+
+    private void optionalString(String field, Optional<String> value) throws IOException {
+      if (value.isPresent()) {
+        g.writeStringField(field, value.get());
+      } else {
+        g.writeNullField(field);
+      }
+    }
+
+    private void optionalSetting(String field, Optional<Setting> setting) throws IOException {
+      g.writeFieldName(field);
+      if (setting.isPresent()) {
+        value(setting.get().value());
+      } else {
+        g.writeNull();
+      }
+    }
+  }
+}

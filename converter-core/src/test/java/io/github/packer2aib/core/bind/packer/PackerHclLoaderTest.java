@@ -1,0 +1,203 @@
+package io.github.packer2aib.core.bind.packer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.function.Clock;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.Build;
+import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.packer.Provisioner;
+import io.github.packer2aib.core.packer.Setting;
+import io.github.packer2aib.core.packer.Variable;
+import io.github.packer2aib.core.packer.json.PackerModelJson;
+import io.github.packer2aib.core.source.Range;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The loader's API and the properties the golden cases cannot show. */
+class PackerHclLoaderTest {
+  private static final Instant NOW = Instant.parse("2024-01-02T03:04:05Z");
+
+  private static LoadResult load(MemoryFiles fs, String input, List<String> vars) {
+    return new PackerHclLoader(fs)
+        .load(
+            new PackerInput(Path.of(input), input),
+            new PackerOptions(vars, List.of(), Map.of(), Path.of("/work"), Clock.frozenAt(NOW)));
+  }
+
+  private static LoadResult load(String template, String... vars) {
+    return load(new MemoryFiles("/work").put("/work/t.pkr.hcl", template), "t.pkr.hcl", List.of(vars));
+  }
+
+  private static List<String> codes(LoadResult r) {
+    return r.diagnostics().stream().map(Diagnostic::code).toList();
+  }
+
+  @Test
+  void aFileThatCannotBeReadIsReportedWithItsReason() {
+    MemoryFiles fs =
+        new MemoryFiles("/work") {
+          @Override
+          public byte[] read(String absolutePath) throws IOException {
+            throw new AccessDeniedException(absolutePath);
+          }
+        };
+    fs.put("/work/t.pkr.hcl", "");
+    LoadResult r = load(fs, "t.pkr.hcl", List.of());
+    assertEquals(List.of("PKR-E002"), codes(r));
+    assertEquals(
+        "The file t.pkr.hcl could not be read: permission denied.",
+        r.diagnostics().get(0).detail());
+    assertTrue(r.template().isEmpty());
+  }
+
+  @Test
+  void aFileThatIsNotUtf8IsReported() {
+    MemoryFiles fs =
+        new MemoryFiles("/work").putBytes("/work/t.pkr.hcl", new byte[] {'a', (byte) 0xff});
+    LoadResult r = load(fs, "t.pkr.hcl", List.of());
+    assertEquals(
+        "The file t.pkr.hcl could not be read: not valid UTF-8 text.",
+        r.diagnostics().get(0).detail());
+  }
+
+  @Test
+  void aByteOrderMarkIsIgnoredSoColumnsMatchTheEditor() {
+    LoadResult r = load("\uFEFFlocals {\n  a = var.nope\n}\n");
+    Range at = r.diagnostics().get(0).subject().orElseThrow();
+    assertEquals("t.pkr.hcl:2:7", at.toString());
+  }
+
+  @Test
+  void aVarArgumentWithoutANameIsReported() {
+    LoadResult r = load("variable \"x\" {\n  default = 1\n}\n", "=1", "novalue");
+    assertEquals(List.of("PKR-E024", "PKR-E024"), codes(r));
+    assertTrue(r.diagnostics().get(1).detail().contains("has no variable name"));
+  }
+
+  @Test
+  void theModelKeepsWhereEachSettingIsWritten() {
+    LoadResult r =
+        load(
+            "source \"azure-arm\" \"x\" {\n"
+                + "  location = \"westeurope\"\n"
+                + "}\n"
+                + "build {\n"
+                + "  sources = [\"source.azure-arm.x\"]\n"
+                + "  provisioner \"shell\" {\n"
+                + "    inline = [\"a\"]\n"
+                + "    override = { x = { inline = [\"b\"] } }\n"
+                + "  }\n"
+                + "}\n");
+    PackerTemplate t = r.template().orElseThrow();
+    Setting location = t.sources().get(0).config().setting("location").orElseThrow();
+    assertEquals("t.pkr.hcl:2:3", location.nameRange().toString());
+    assertEquals("t.pkr.hcl:2:14", location.valueRange().toString());
+    Build b = t.builds().get(0);
+    // A usage points at the very source of the template.
+    assertSame(t.sources().get(0), b.sources().get(0).source());
+    Provisioner p = b.provisioners().get(0);
+    Setting overridden = p.override().get("x").setting("inline").orElseThrow();
+    assertEquals("t.pkr.hcl:8:24", overridden.nameRange().toString());
+    assertEquals("t.pkr.hcl:8:33", overridden.valueRange().toString());
+    assertEquals("t.pkr.hcl:6:3", p.range().toString());
+  }
+
+  @Test
+  void sensitiveVariablesAreMarkedAndDerivedValuesStaySensitive() {
+    LoadResult r =
+        load(
+            "variable \"pw\" {\n  sensitive = true\n}\n"
+                + "locals {\n  cmd = \"echo ${var.pw}\"\n}\n",
+            "pw=hunter2");
+    PackerTemplate t = r.template().orElseThrow();
+    Variable pw = t.variables().get(0);
+    assertTrue(pw.value().isSensitive());
+    assertEquals(Value.string("hunter2"), pw.value().unmarked());
+    assertTrue(t.locals().get(0).value().containsSensitive());
+    assertFalse(PackerModelJson.toJson(t).contains("hunter2"));
+  }
+
+  @Test
+  void aSensitiveValueNeverAppearsInADiagnostic() {
+    String secret = "Sup3rS3cretValue";
+    String template =
+        "variable \"pw\" {\n"
+            + "  type      = number\n"
+            + "  sensitive = true\n"
+            + "}\n"
+            + "variable \"token\" {\n"
+            + "  type      = list(string)\n"
+            + "  sensitive = true\n"
+            + "  validation {\n"
+            + "    condition     = length(var.token) > 5\n"
+            + "    error_message = \"Too short.\"\n"
+            + "  }\n"
+            + "}\n"
+            + "variable \"key\" {\n"
+            + "  default   = \""
+            + secret
+            + "\"\n"
+            + "  sensitive = true\n"
+            + "}\n"
+            + "locals {\n"
+            + "  a = tonumber(var.key)\n"
+            + "  b = regex(\"^x\", var.key)\n"
+            + "  c = var.key + 1\n"
+            + "}\n";
+    LoadResult r = load(template, "pw=" + secret, "token=[\"" + secret + "\"]");
+    assertFalse(r.diagnostics().isEmpty());
+    for (Diagnostic d : r.diagnostics()) {
+      assertFalse(d.detail().contains(secret), d.toString());
+      assertFalse(d.summary().contains(secret), d.toString());
+    }
+    // The text of a sensitive --var value is not offered to renderers either.
+    assertTrue(
+        r.sources().stream().noneMatch(s -> s.text().contains(secret) && s.name().startsWith("<")));
+  }
+
+  @Test
+  void loadingTwiceGivesTheSameBytes() {
+    MemoryFiles fs =
+        new MemoryFiles("/work")
+            .put("/work/t/b.pkr.hcl", "locals {\n  id = uuidv4()\n  now = timestamp()\n}\n")
+            .put("/work/t/a.pkr.hcl", "variable \"x\" {\n  default = { b = 1, a = 2 }\n}\n");
+    String first = PackerModelJson.toJson(load(fs, "t", List.of()).template().orElseThrow());
+    String second = PackerModelJson.toJson(load(fs, "t", List.of()).template().orElseThrow());
+    assertEquals(first, second);
+  }
+
+  @Test
+  void filesOfAFolderAreReadInLexicalOrderHclBeforeJson() {
+    MemoryFiles fs =
+        new MemoryFiles("/work")
+            .put("/work/t/b.pkr.hcl", "variable \"b\" {\n  default = 1\n}\n")
+            .put("/work/t/a.pkr.json", "{\"variable\": {\"a_json\": {\"default\": 1}}}")
+            .put("/work/t/c.pkr.hcl", "variable \"c\" {\n  default = 1\n}\n")
+            .put("/work/t/a.pkr.hcl", "variable \"a\" {\n  default = 1\n}\n");
+    PackerTemplate t = load(fs, "t", List.of()).template().orElseThrow();
+    assertEquals(
+        List.of("a", "b", "c", "a_json"), t.variables().stream().map(Variable::name).toList());
+    assertEquals(PackerTemplate.Syntax.HCL2, t.syntax());
+  }
+
+  @Test
+  void templatesInJsonPointIntoTheJsonFileThroughEscapes() {
+    String json = "{\"locals\": {\"a\": \"\\\"q\\\" \\u00e9 ${var.nope}\"}}";
+    MemoryFiles fs = new MemoryFiles("/work").put("/work/t.pkr.json", json);
+    LoadResult r = load(fs, "t.pkr.json", List.of());
+    int column = json.indexOf("var.nope") + 1;
+    assertEquals(
+        "t.pkr.json:1:" + column, r.diagnostics().get(0).subject().orElseThrow().toString());
+    assertEquals("PKR-E040", r.diagnostics().get(0).code());
+  }
+}

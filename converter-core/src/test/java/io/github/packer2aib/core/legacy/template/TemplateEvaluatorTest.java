@@ -1,0 +1,235 @@
+package io.github.packer2aib.core.legacy.template;
+
+import static io.github.packer2aib.core.legacy.template.TestTemplates.azureBuilder;
+import static io.github.packer2aib.core.legacy.template.TestTemplates.eval;
+import static io.github.packer2aib.core.legacy.template.TestTemplates.provisioner;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.packer2aib.core.hcl.function.Clock;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TemplateEvaluatorTest {
+
+  private static String string(String text, Scope scope) {
+    Evaluation e = eval(text, scope);
+    assertEquals(List.of(), e.problems(), text);
+    return e.value().asString();
+  }
+
+  private static TemplateProblem problem(String text, Scope scope) {
+    Evaluation e = eval(text, scope);
+    assertEquals(1, e.problems().size(), () -> text + ": " + e.problems());
+    assertEquals(Value.unknown(Type.STRING), e.value());
+    return e.problems().get(0);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiterString = "~",
+      value = {
+        "plain text~plain text",
+        "{{user `region`}}-vm~westeurope-vm",
+        "{{ user `prefix` | lower }}~web app",
+        "{{ upper (user `region`) }}~WESTEUROPE",
+        "{{ split (user `csv`) \",\" 1 }}~b",
+        "{{ split \"a,b,c\" \",\" 0 }}~a",
+        "{{ split \"abc\" \"\" 2 }}~c",
+        "{{ user `csv` | replace \",\" \";\" 1 }}~a;b,c",
+        "{{ replace \",\" \";\" -1 \"a,b,c\" }}~a;b;c",
+        "{{ replace \"\" \"-\" 2 \"ab\" }}~-a-b",
+        "{{ replace_all \",\" \" \" (user `csv`) }}~a b c",
+        "{{ clean_resource_name \"My Image: v1.0!\" }}~My-Image--v1.0",
+        "{{ clean_resource_name \"café-x\" }}~caf---x",
+        "{{ template_dir }}/scripts~/templates/web/scripts",
+        "{{ pwd }}~/work",
+        "{{ build_name }}/{{ build_type }}~web/azure-arm",
+        "{{ packer_version }}~1.6.6",
+        "{{ timestamp }}~1700000000",
+        "{{ isotime }}~2023-11-14T22:13:20Z",
+        "{{ isotime \"2006-01-02\" }}~2023-11-14",
+        "{{ isotime \"20060102150405\" }}~20231114221320",
+        "{{ isotime \"Jan _2 03:04PM MST\" }}~Nov 14 10:13PM UTC",
+        "{{ strftime \"%Y-%m-%d %H:%M:%S\" }}~2023-11-14 22:13:20",
+        "{{ strftime \"%a %b %e %j %L %%\" }}~Tue Nov %e %j .000 %",
+        "{{ 42 }} {{ 1.5 }} {{ 1e21 }} {{ 1e-5 }} {{ true }}~42 1.5 1e+21 1e-05 true",
+        "{{ \"a\\tb\" }}~a\tb",
+        "a {{- `x` -}} b~axb",
+        "a {{- /* c */}} b~a b",
+        "a\\n  {{- `x` }}~ax",
+        "{{ lower timestamp }}~1700000000",
+      })
+  void evaluatesAsPackerDoes(String text, String expected) {
+    assertEquals(expected.replace("\\t", "\t"), string(text.replace("\\n", "\n"), azureBuilder()));
+  }
+
+  @Test
+  void aLayoutConstantNameIsReadAsALayoutWithAWarning() {
+    Evaluation e = eval("{{ isotime \"RFC3339\" }}", azureBuilder());
+    assertEquals("RFC1010109", e.value().asString());
+    assertEquals(1, e.problems().size());
+    assertEquals(GoTemplateCode.LAYOUT_CONSTANT_NAME, e.problems().get(0).code());
+    assertEquals(new Span(3, 10), e.problems().get(0).span());
+  }
+
+  @Test
+  void characterConstantsPrintAsNumbers() {
+    assertEquals("97 10", string("{{ 'a' }} {{ '\\n' }}", azureBuilder()));
+  }
+
+  @Test
+  void provisionerTimeDataIsKeptVerbatim() {
+    String text = "chmod +x {{ .Path }}; {{ .Vars }} sudo -E sh '{{ .Path }}' {{user `region`}}";
+    assertEquals(
+        "chmod +x {{ .Path }}; {{ .Vars }} sudo -E sh '{{ .Path }}' westeurope",
+        string(text, provisioner(new BuildTarget("web", "azure-arm"))));
+    assertEquals("{{.WinRMPassword}}", string("{{.WinRMPassword}}", provisioner()));
+    assertEquals("{{ . }}|{{ upper .Path }}", string("{{ . }}|{{ upper .Path }}", provisioner()));
+    assertEquals("{{ printf `%s.sh` .Path }}", string("{{ printf `%s.sh` .Path }}", provisioner()));
+    assertEquals(
+        GoTemplateCode.UNKNOWN_FUNCTION, problem("{{ uper .Path }}", provisioner()).code());
+  }
+
+  @Test
+  void sensitiveVariablesMarkEveryStringThatUsesThem() {
+    Evaluation e = eval("pw={{ user `password` | upper }}", provisioner());
+    assertTrue(e.value().isSensitive());
+    assertEquals("pw=S3CRET!", e.value().unmarked().asString());
+    assertFalse(eval("{{ user `region` }}", provisioner()).value().isSensitive());
+  }
+
+  @Test
+  void buildValuesAreUnknown() {
+    Evaluation e = eval("pw={{ build `Password` }}", provisioner());
+    assertEquals(List.of(), e.problems());
+    assertEquals(Value.unknown(Type.STRING), e.value());
+    assertEquals(
+        GoTemplateCode.NOT_AVAILABLE, problem("{{ build `ID` }}", Scope.variables()).code());
+  }
+
+  @Test
+  void buildNameIsUnknownWhenSeveralBuildersRunTheProvisioner() {
+    Evaluation e =
+        eval(
+            "{{ build_name }}-{{ build_name }}",
+            provisioner(new BuildTarget("a", "azure-arm"), new BuildTarget("b", "azure-arm")));
+    assertEquals(Value.unknown(Type.STRING), e.value());
+    assertEquals(1, e.problems().size());
+    TemplateProblem note = e.problems().get(0);
+    assertEquals(GoTemplateCode.BUILD_NAME_PER_BUILDER, note.code());
+    assertEquals(new Span(3, 13), note.span());
+    assertTrue(note.detail().contains("(a, b)"), note.detail());
+  }
+
+  @Test
+  void envOnlyInVariables() {
+    assertEquals("/home/me", string("{{ env `HOME` }}", Scope.variables()));
+    assertEquals("", string("{{ env `UNSET` }}", Scope.variables()));
+    TemplateProblem p = problem("x {{ env `HOME` }}", azureBuilder());
+    assertEquals(GoTemplateCode.ENV_NOT_ALLOWED, p.code());
+    assertEquals(new Span(5, 15), p.span());
+  }
+
+  @Test
+  void undefinedVariablesSuggestAName() {
+    TemplateProblem p = problem("{{ user `regoin` }}", azureBuilder());
+    assertEquals(GoTemplateCode.UNDEFINED_VARIABLE, p.code());
+    assertEquals(new Span(8, 16), p.span());
+    assertEquals(
+        "There is no variable named \"regoin\". Did you mean \"region\"? Declare it in"
+            + " \"variables\" or pass it with --var regoin=VALUE.",
+        p.detail());
+  }
+
+  @Test
+  void secretAndNetworkFunctionsAreRefused() {
+    for (String f : List.of("consul_key `k`", "vault `p` `k`", "aws_secretsmanager `s`")) {
+      TemplateProblem p = problem("{{ " + f + " }}", Scope.variables());
+      assertEquals(GoTemplateCode.REFUSED_FUNCTION, p.code(), f);
+      assertTrue(p.detail().contains("refused at conversion time"), p.detail());
+    }
+    assertEquals(
+        GoTemplateCode.DEPRECATED_FUNCTION,
+        problem("{{ sed `s/a/b/` `a` }}", azureBuilder()).code());
+    assertEquals(
+        GoTemplateCode.UNSUPPORTED_BUILTIN,
+        problem("{{ printf `%s` `a` }}", azureBuilder()).code());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiterString = "~",
+      value = {
+        "{{ user }}~WRONG_ARGUMENT_COUNT~3~7~The function user takes 1 argument, but 0 were given.",
+        "{{ lower 1 }}~WRONG_ARGUMENT_TYPE~9~10~Argument 1 of lower must be a string, but the"
+            + " number 1 was given. Quote it: \"1\".",
+        "{{ split `a` `,` `1` }}~WRONG_ARGUMENT_TYPE~17~20~Argument 3 of split must be an integer"
+            + " written as a number, such as 0, but the string \"1\" was given.",
+        "{{ split `a,b` `,` 5 }}~CALL_FAILED~19~20~Part 5 does not exist: splitting at \",\" gives"
+            + " 2 parts (the first is 0).",
+        "{{ split `a` `,` -1 }}~CALL_FAILED~17~19~The index -1 is negative; the first part is 0.",
+        "{{ isotime `a` `b` }}~CALL_FAILED~15~18~isotime takes at most one layout, but 2 were"
+            + " given.",
+        "{{ nope }}~UNKNOWN_FUNCTION~3~7~",
+        "{{ `a` | lower `b` }}~WRONG_ARGUMENT_COUNT~9~18~The function lower takes 1 argument, but 2"
+            + " were given (a value piped in with | counts as the last argument).",
+        "{{ clean_resource_name `a` }}~NOT_AVAILABLE~3~26~clean_resource_name is defined by the"
+            + " builders, so it can only be used in a builder's settings.",
+      })
+  void callErrorsPointAtTheArgumentOrCall(
+      String text, GoTemplateCode code, int start, int end, String detail) {
+    TemplateProblem p = problem(text, provisioner(new BuildTarget("web", "azure-arm")));
+    assertEquals(code, p.code(), p.detail());
+    assertEquals(new Span(start, end), p.span(), p.detail());
+    if (detail != null) {
+      assertEquals(detail, p.detail());
+    }
+  }
+
+  @Test
+  void cleanResourceNameFollowsTheBuilderFamily() {
+    Scope google = Scope.builder(new BuildTarget("g", "googlecompute"));
+    Scope amazon = Scope.builder(new BuildTarget("a", "amazon-ebs"));
+    assertEquals("my-image-1-0", string("{{ clean_resource_name `My Image 1.0` }}", google));
+    assertEquals("ok-name", string("{{ clean_resource_name `ok-name` }}", google));
+    assertEquals("My Image (1.0)-", string("{{ clean_resource_name `My Image (1.0)!` }}", amazon));
+    assertEquals("a-b", string("{{ clean_resource_name `a:b` }}", azureBuilder()));
+  }
+
+  @Test
+  void uuidsAreTimeOrderedAndDeterministicPerRun() {
+    TemplateEvaluator one = new TemplateEvaluator(TestTemplates.environment());
+    String a = one.evaluate("{{ uuid }}", azureBuilder(), UserVariables.none()).value().asString();
+    String b = one.evaluate("{{ uuid }}", azureBuilder(), UserVariables.none()).value().asString();
+    assertTrue(a.matches("6553f100-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), a);
+    assertFalse(a.equals(b));
+    TemplateEvaluator again = new TemplateEvaluator(TestTemplates.environment());
+    assertEquals(
+        a, again.evaluate("{{ uuid }}", azureBuilder(), UserVariables.none()).value().asString());
+  }
+
+  @Test
+  void packerVersionIsUnknownWhenNotGiven() {
+    TemplateEvaluator e =
+        new TemplateEvaluator(
+            new TemplateEnvironment(
+                Clock.frozenAt(TestTemplates.NOW), Map.of(), "/t", "/w", Optional.empty()));
+    assertEquals(
+        Value.unknown(Type.STRING),
+        e.evaluate("{{ packer_version }}", azureBuilder(), UserVariables.none()).value());
+  }
+
+  @Test
+  void failingCallOnASecretDoesNotShowIt() {
+    TemplateProblem p = problem("{{ split (user `password`) `,` 3 }}", provisioner());
+    assertEquals("The call failed on a sensitive value, which is not shown.", p.detail());
+  }
+}

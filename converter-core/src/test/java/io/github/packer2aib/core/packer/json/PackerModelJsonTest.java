@@ -1,0 +1,135 @@
+package io.github.packer2aib.core.packer.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.packer2aib.core.hcl.value.BigFloat;
+import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.Config;
+import io.github.packer2aib.core.packer.Local;
+import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.packer.Setting;
+import io.github.packer2aib.core.packer.Source;
+import io.github.packer2aib.core.packer.Variable;
+import io.github.packer2aib.core.source.Position;
+import io.github.packer2aib.core.source.Range;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PackerModelJsonTest {
+  private static final Range R = new Range("t.pkr.hcl", Position.START, Position.START);
+
+  @Test
+  void scalarsAndCollections() {
+    assertEquals("\"a\"", PackerModelJson.valueToJson(Value.string("a")));
+    assertEquals("1.5", PackerModelJson.valueToJson(Value.number("1.5")));
+    assertEquals(
+        "100000000000000000000", PackerModelJson.valueToJson(Value.number("1e20")));
+    assertEquals("\"+Inf\"", PackerModelJson.valueToJson(Value.number(BigFloat.POSITIVE_INFINITY)));
+    assertEquals("true", PackerModelJson.valueToJson(Value.TRUE));
+    assertEquals("null", PackerModelJson.valueToJson(Value.nullOf(Type.STRING)));
+    assertEquals(
+        "[\"a\",1]", PackerModelJson.valueToJson(Value.tuple(Value.string("a"), Value.number(1))));
+    assertEquals(
+        "{\"a\":1,\"b\":2}",
+        PackerModelJson.valueToJson(
+            Value.map(Type.NUMBER, Map.of("b", Value.number(2), "a", Value.number(1)))));
+    assertEquals(
+        "[1,2]",
+        PackerModelJson.valueToJson(
+            Value.set(Type.NUMBER, List.of(Value.number(2), Value.number(1)))));
+  }
+
+  @Test
+  void sensitiveAndUnknownValuesAreNeverWrittenOut() {
+    assertEquals(
+        "\"<sensitive>\"", PackerModelJson.valueToJson(Value.string("pw").mark(Mark.SENSITIVE)));
+    assertEquals("\"<unknown>\"", PackerModelJson.valueToJson(Value.unknown(Type.STRING)));
+    Value mixed =
+        Value.object(
+            "user", Value.string("admin"),
+            "password", Value.string("pw").mark(Mark.SENSITIVE),
+            "id", Value.unknown(Type.STRING));
+    assertEquals(
+        "{\"id\":\"<unknown>\",\"password\":\"<sensitive>\",\"user\":\"admin\"}",
+        PackerModelJson.valueToJson(mixed));
+    // An unknown value that is also sensitive says only that it is sensitive.
+    assertEquals(
+        "\"<sensitive>\"",
+        PackerModelJson.valueToJson(Value.unknown(Type.STRING).mark(Mark.SENSITIVE)));
+  }
+
+  @Test
+  void aTemplateHasAFixedShapeTwoSpaceIndentAndAFinalNewline() {
+    PackerTemplate t =
+        new PackerTemplate(
+            PackerTemplate.Syntax.HCL2,
+            "t.pkr.hcl",
+            List.of(
+                new Variable(
+                    "pw",
+                    Optional.of("string"),
+                    Value.string("hunter2").mark(Mark.SENSITIVE),
+                    true,
+                    Optional.empty(),
+                    Variable.ValueSource.COMMAND_LINE,
+                    R,
+                    Optional.of(R))),
+            List.of(new Local("l", Value.number(1), false, R)),
+            List.of(
+                new Source(
+                    "azure-arm",
+                    "x",
+                    new Config(
+                        List.of(new Setting("location", Value.string("westeurope"), R, R)),
+                        List.of(),
+                        R),
+                    R)),
+            List.of(),
+            Optional.empty(),
+            Optional.empty());
+    assertEquals(
+        String.join(
+            "\n",
+            "{",
+            "  \"syntax\": \"hcl2\",",
+            "  \"root\": \"t.pkr.hcl\",",
+            "  \"description\": null,",
+            "  \"packer\": null,",
+            "  \"variables\": [",
+            "    {",
+            "      \"name\": \"pw\",",
+            "      \"type\": \"string\",",
+            "      \"value\": \"<sensitive>\",",
+            "      \"sensitive\": true,",
+            "      \"description\": null,",
+            "      \"set_by\": \"command_line\",",
+            "      \"set_at\": \"t.pkr.hcl:1:1\"",
+            "    }",
+            "  ],",
+            "  \"locals\": [",
+            "    {",
+            "      \"name\": \"l\",",
+            "      \"value\": 1,",
+            "      \"sensitive\": false",
+            "    }",
+            "  ],",
+            "  \"sources\": [",
+            "    {",
+            "      \"type\": \"azure-arm\",",
+            "      \"name\": \"x\",",
+            "      \"settings\": {",
+            "        \"location\": \"westeurope\"",
+            "      },",
+            "      \"blocks\": []",
+            "    }",
+            "  ],",
+            "  \"builds\": []",
+            "}",
+            ""),
+        PackerModelJson.toJson(t));
+  }
+}

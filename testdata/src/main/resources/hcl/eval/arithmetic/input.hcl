@@ -1,0 +1,13 @@
+add = 1 + 2
+subtract = 10 - 4.5
+multiply = 6 * 7
+divide = 10 / 4
+thirds = 10 / 3
+modulo = 10 % 3
+negative_modulo = -7 % 3
+from_strings = "2" * "3"
+negate = -var.count
+precedence = 1 + 2 * 3 - 4 / 2
+parentheses = (1 + 2) * 3
+infinity = 1 / 0
+modulo_zero = 5 % 0

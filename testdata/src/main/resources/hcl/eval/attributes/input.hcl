@@ -1,0 +1,11 @@
+object_attribute = var.image.publisher
+map_attribute = var.tags.env
+unknown_object = var.later_object.a
+unknown_map = var.later_map.anything
+dynamic = var.later_any.a.b
+missing_map_element = var.tags.nope
+unsupported = var.image.sko
+unsupported_far = var.image.zzzzzz
+null_attribute = var.nothing.a
+string_attribute = var.name.length
+number_attribute = var.count.x

@@ -1,0 +1,2 @@
+call = upper("x")
+plain = "still fine"

@@ -1,0 +1,11 @@
+list_index = var.zones[0]
+tuple_index = var.disks[1].name
+map_index = var.tags["env"]
+object_index = var.image["sku"]
+legacy_index = var.zones.2
+string_index = var.zones["1"]
+expression_index = var.zones[length(var.zones) - 1]
+variable_key = var.tags[local.key]
+nested = local.matrix[1][0]
+unknown_key = var.zones[var.later_number]
+unknown_list = var.later_list[0]

@@ -1,0 +1,12 @@
+number = 42
+fraction = 1.5
+exponent = 1e3
+negative = -7
+precise = 0.1 + 0.2
+big = 12345678901234567890
+string = "hello"
+escapes = "tab\tquote\" newline\n unicode\u00e9 dollar $${x} percent %%{y}"
+yes = true
+no = false
+nothing = null
+empty = ""

@@ -1,0 +1,10 @@
+string_plus = "a" + 1
+bool_plus = true + 1
+right_bad = 1 - "b"
+both_bad = "x" * [1]
+not_number = !1
+negate_string = -"x"
+null_plus = 1 + null
+null_and = null && true
+zero_by_zero = 0 / 0
+compare_list = [1] < 2

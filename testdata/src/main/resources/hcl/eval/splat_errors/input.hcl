@@ -1,0 +1,2 @@
+null_list = var.null_list[*]
+bad_attribute = var.disks[*].nope

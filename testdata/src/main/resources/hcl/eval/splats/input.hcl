@@ -1,0 +1,11 @@
+attribute_splat = var.disks.*.name
+full_splat = var.disks[*].size
+full_splat_index = var.disks[*].name
+bare = var.zones[*]
+on_single_object = var.image[*].sku
+on_null = var.nothing[*]
+on_set = var.ids[*]
+empty_list = var.empty_disks[*].name
+legacy_index_after = var.pairs.*.0
+unknown_list = var.later_disks[*].name
+nested = var.groups[*].members[*].name

@@ -1,0 +1,4 @@
+unknown = vat.name
+no_suggestion = xyzzy
+root = local
+path = path.root

@@ -1,0 +1,7 @@
+variable "location" {
+  default = "westeurope"
+}
+
+variable "region" {
+  default = "westeurope"
+}

@@ -1,0 +1,33 @@
+source "azure-arm" "x" {
+  dynamic "a" {
+    for_each = null
+    content {}
+  }
+
+  dynamic "b" {
+    for_each = "not a collection"
+    content {}
+  }
+
+  dynamic "c" {
+    for_each = [1]
+    iterator = "quoted"
+    content {}
+  }
+
+  dynamic "d" {
+    for_each = [1]
+  }
+
+  dynamic "e" {
+    for_each = [1]
+    labels   = [d.value]
+    content {}
+  }
+
+  dynamic "f" {
+    for_each = ["x"]
+    labels   = 42
+    content {}
+  }
+}

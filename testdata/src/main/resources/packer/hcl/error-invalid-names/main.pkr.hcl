@@ -1,0 +1,7 @@
+variable "1st" {
+  default = 1
+}
+
+local "has space" {
+  expression = 1
+}

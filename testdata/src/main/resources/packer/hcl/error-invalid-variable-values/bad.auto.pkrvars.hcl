@@ -1,0 +1,2 @@
+count = "many"
+zones = { a = 1 }

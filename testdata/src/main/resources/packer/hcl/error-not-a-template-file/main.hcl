@@ -1,0 +1,1 @@
+source "azure-arm" "x" {}

@@ -1,0 +1,4 @@
+build {
+  name    = "images"
+  sources = ["source.azure-arm.ubuntu"]
+}

@@ -1,0 +1,1 @@
+image_name = "ubuntu-2204"

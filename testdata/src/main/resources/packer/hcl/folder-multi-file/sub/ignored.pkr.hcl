@@ -1,0 +1,1 @@
+Subfolders are not read, so this syntax error is never seen {

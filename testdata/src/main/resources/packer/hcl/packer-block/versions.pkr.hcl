@@ -1,0 +1,3 @@
+packer {
+  required_version = "< 2.0.0"
+}

@@ -1,0 +1,1 @@
+a = "given hcl"

@@ -1,0 +1,6 @@
+variable "region" {
+  default = "default"
+}
+variable "size" {
+  default = 1
+}

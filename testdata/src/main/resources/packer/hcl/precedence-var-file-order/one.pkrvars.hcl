@@ -1,0 +1,2 @@
+region = "one"
+size   = 10

@@ -1,0 +1,6 @@
+variable "from_auto" {
+  default = "default"
+}
+locals {
+  root = path.root
+}

@@ -1,0 +1,1 @@
+this file is not read when the input is main.pkr.hcl {

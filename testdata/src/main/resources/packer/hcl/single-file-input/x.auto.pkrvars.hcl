@@ -1,0 +1,1 @@
+from_auto = "not loaded for a file input"
