@@ -27,6 +27,7 @@ class DiagnosticCodesTest {
           RuleCode.class,
           RetargetCode.class,
           MappingCode.class,
+          io.github.packer2aib.core.mapping.packer.PackerMapCode.class,
           io.github.packer2aib.core.parse.hcl.HclSyntaxCode.class,
           io.github.packer2aib.core.hcl.function.FunctionCode.class,
           io.github.packer2aib.core.hcl.eval.EvalCode.class,

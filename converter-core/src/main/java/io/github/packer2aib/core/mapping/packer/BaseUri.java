@@ -1,0 +1,71 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * A base URI given with {@code --script-base-uri} or {@code --file-base-uri}, to which the path of
+ * a file below the conversion root is appended.
+ */
+record BaseUri(String option, String prefix, String query) {
+
+  /** Parses a base URI; empty with the reason in {@code problem} when it cannot be used. */
+  static Optional<BaseUri> parse(String option, String text, StringBuilder problem) {
+    String t = text.trim();
+    if (!t.matches("(?i)^https?://[^/?#\\s]+.*") || t.contains("#")) {
+      problem.append(
+          "The value given with "
+              + option
+              + " must be an http or https URL such as"
+              + " https://account.blob.core.windows.net/container/prefix/, without a fragment.");
+      return Optional.empty();
+    }
+    int q = t.indexOf('?');
+    String path = q < 0 ? t : t.substring(0, q);
+    String query = q < 0 ? "" : t.substring(q);
+    if (query.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]sig=.*")) {
+      problem.append(
+          "The URL given with "
+              + option
+              + " holds a SAS signature (sig=), which would be copied into every script and file"
+              + " URI of the template. Give the URL without its query: Image Builder downloads"
+              + " with the template's identity, which needs the Storage Blob Data Reader role on"
+              + " the container.");
+      return Optional.empty();
+    }
+    if (!path.endsWith("/")) {
+      path = path + "/";
+    }
+    return Optional.of(new BaseUri(option, path, query));
+  }
+
+  /** The URI of a file at {@code relativePath} (with {@code /} separators) below the root. */
+  String resolve(String relativePath) {
+    StringBuilder b = new StringBuilder(prefix);
+    String[] segments = relativePath.split("/");
+    for (int i = 0; i < segments.length; i++) {
+      if (i > 0) {
+        b.append('/');
+      }
+      b.append(encode(segments[i]));
+    }
+    return b.append(query).toString();
+  }
+
+  /** Percent-encodes everything but RFC 3986 unreserved characters and sub-delimiters. */
+  static String encode(String segment) {
+    StringBuilder b = new StringBuilder();
+    for (byte x : segment.getBytes(StandardCharsets.UTF_8)) {
+      int c = x & 0xFF;
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "-._~!$&'()*+,;=:@".indexOf(c) >= 0) {
+        b.append((char) c);
+      } else {
+        b.append('%').append(String.format("%02X", c));
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,251 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The azure-arm fields that have no place in an image template, each with the reason it is dropped
+ * or refused (mapping.md §A.1–A.7); anything else left over is an unknown field.
+ */
+final class DroppedFields {
+  private DroppedFields() {}
+
+  /** Packer's sign-in to Azure: never copied (mapping.md §A.7). */
+  private static final Set<String> AUTHENTICATION =
+      Set.of(
+          "client_id",
+          "client_secret",
+          "client_cert_path",
+          "client_cert_password",
+          "client_cert_token_timeout",
+          "client_jwt",
+          "object_id",
+          "tenant_id",
+          "oidc_request_token",
+          "oidc_request_url",
+          "use_azure_cli_auth",
+          "use_interactive_auth",
+          "metadata_host");
+
+  private static final Set<String> TEMPORARY_RESOURCES =
+      Set.of(
+          "async_resourcegroup_delete",
+          "custom_resource_build_prefix",
+          "temp_compute_name",
+          "temp_nic_name",
+          "temp_os_disk_name",
+          "skip_cleanup");
+
+  private static final Set<String> REFUSED_FIRST_BOOT =
+      Set.of("custom_data", "custom_data_file", "user_data", "user_data_file", "custom_script");
+
+  /** Fields Image Builder has no counterpart for, with what that means for the image. */
+  private static final Map<String, String> NO_EQUIVALENT = new LinkedHashMap<>();
+
+  static {
+    String noManaged = "Image Builder has no setting for ";
+    NO_EQUIVALENT.put(
+        "managed_image_storage_account_type",
+        noManaged + "the storage account type of a managed image; it uses its default.");
+    NO_EQUIVALENT.put("managed_image_zone_resilient", noManaged + "zone-resilient managed images.");
+    NO_EQUIVALENT.put(
+        "managed_image_os_disk_snapshot_name", "Image Builder does not create disk snapshots.");
+    NO_EQUIVALENT.put(
+        "managed_image_data_disk_snapshot_prefix", "Image Builder does not create disk snapshots.");
+    NO_EQUIVALENT.put(
+        "keep_os_disk", "Image Builder deletes the build VM's disks with its staging resources.");
+    String network =
+        "Image Builder reaches its build VM through its own proxy VM or container instance and"
+            + " gives it no public IP address, so there is nothing to set.";
+    NO_EQUIVALENT.put("private_virtual_network_with_public_ip", network);
+    NO_EQUIVALENT.put("allowed_inbound_ip_addresses", network);
+    NO_EQUIVALENT.put("public_ip_sku", network);
+    NO_EQUIVALENT.put("spot", noManaged + "spot pricing of the build VM.");
+    NO_EQUIVALENT.put("license_type", noManaged + "the build VM's license type.");
+    String trusted =
+        "Image Builder has no Trusted Launch settings in the template; they presumably follow the"
+            + " source image and the gallery image definition (not documented). Check that the"
+            + " image definition has the security type you need.";
+    NO_EQUIVALENT.put("secure_boot_enabled", trusted);
+    NO_EQUIVALENT.put("vtpm_enabled", trusted);
+    NO_EQUIVALENT.put("security_type", trusted);
+    NO_EQUIVALENT.put("security_encryption_type", trusted);
+    NO_EQUIVALENT.put("encryption_at_host", noManaged + "encryption at host on the build VM.");
+    NO_EQUIVALENT.put("disk_encryption_set_id", noManaged + "the build VM's disk encryption set.");
+    NO_EQUIVALENT.put("disk_caching_type", noManaged + "the build VM's disk caching.");
+    NO_EQUIVALENT.put(
+        "accelerated_networking", noManaged + "accelerated networking on the build VM.");
+    NO_EQUIVALENT.put("boot_diag_storage_account", noManaged + "boot diagnostics of the build VM.");
+    String timeout =
+        "Image Builder has no per-operation timeouts; the whole build is bounded by"
+            + " properties.buildTimeoutInMinutes (240 minutes by default).";
+    NO_EQUIVALENT.put("polling_duration_timeout", timeout);
+    NO_EQUIVALENT.put("shared_image_gallery_timeout", timeout);
+    NO_EQUIVALENT.put(
+        "shared_gallery_image_version_end_of_life_date",
+        "Image Builder cannot set an end-of-life date on the image version; set it on the"
+            + " version after the build.");
+  }
+
+  /** Every top-level azure-arm field the converter reads or explains, for suggestions. */
+  static final List<String> KNOWN =
+      List.of(
+          "subscription_id",
+          "os_type",
+          "location",
+          "build_resource_group_name",
+          "temp_resource_group_name",
+          "azure_tags",
+          "azure_tag",
+          "image_url",
+          "image_publisher",
+          "image_offer",
+          "image_sku",
+          "image_version",
+          "plan_info",
+          "custom_managed_image_name",
+          "custom_managed_image_resource_group_name",
+          "shared_image_gallery",
+          "managed_image_name",
+          "managed_image_resource_group_name",
+          "shared_image_gallery_destination",
+          "shared_image_gallery_replica_count",
+          "shared_gallery_image_version_exclude_from_latest",
+          "capture_container_name",
+          "capture_name_prefix",
+          "storage_account",
+          "resource_group_name",
+          "skip_create_image",
+          "vm_size",
+          "os_disk_size_gb",
+          "virtual_network_name",
+          "virtual_network_subnet_name",
+          "virtual_network_resource_group_name",
+          "user_assigned_managed_identities",
+          "disk_additional_size",
+          "cloud_environment_name",
+          "communicator");
+
+  static void report(Unit u, Fields f) {
+    for (Fields.Leftover l : f.leftovers()) {
+      String k = l.key();
+      f.consume(k);
+      if (isCredential(k)) {
+        u.report.add(
+            PackerMapCode.CREDENTIAL_DROPPED,
+            l.range(),
+            k
+                + " is a credential "
+                + (AUTHENTICATION.contains(k)
+                    ? "Packer signs in to Azure with; Image Builder works with the template's"
+                        + " managed identity instead (--identity)."
+                    : "for Packer's connection to the build VM; Image Builder connects to its"
+                        + " build VM itself.")
+                + " Credentials are never copied into the image template.");
+      } else if (AUTHENTICATION.contains(k)) {
+        u.report.add(
+            PackerMapCode.FIELD_DROPPED,
+            l.range(),
+            k
+                + " is part of Packer's sign-in to Azure; Image Builder works with the template's"
+                + " managed identity instead (--identity), so it was dropped.");
+      } else if (isCommunicator(k)) {
+        u.report.add(
+            PackerMapCode.FIELD_DROPPED,
+            l.range(),
+            "Image Builder connects to its build VM itself, so "
+                + k
+                + " has no use in the image template and was dropped.");
+      } else if (TEMPORARY_RESOURCES.contains(k)) {
+        u.report.add(
+            PackerMapCode.FIELD_DROPPED,
+            l.range(),
+            "Image Builder names, creates and deletes its own temporary resources, so "
+                + k
+                + " was dropped.");
+      } else if (REFUSED_FIRST_BOOT.contains(k)) {
+        u.report.add(
+            PackerMapCode.FIELD_REFUSED,
+            l.range(),
+            k
+                + " runs on the build VM's first boot, and Image Builder has no such setting. A"
+                + " first-boot script is not the same as a customizer, so it is not converted."
+                + " Move its commands into a shell or powershell provisioner if they belong in"
+                + " the image.");
+      } else if (k.equals("cloud_environment_name")) {
+        cloud(u, f, l);
+      } else if (k.equals("security_type") && confidential(f)) {
+        u.report.add(
+            PackerMapCode.FIELD_REFUSED,
+            l.range(),
+            "security_type = \"ConfidentialVM\" needs a confidential build VM, which Image"
+                + " Builder cannot create. Build this image with Packer.");
+      } else if (NO_EQUIVALENT.containsKey(k)) {
+        u.report.add(
+            PackerMapCode.NO_EQUIVALENT,
+            l.range(),
+            NO_EQUIVALENT.get(k) + " " + k + " was dropped.");
+      } else {
+        String close = Words.closest(k, KNOWN);
+        u.report.add(
+            PackerMapCode.UNKNOWN_FIELD,
+            l.range(),
+            "The converter does not know the azure-arm field "
+                + k
+                + ", so it was dropped."
+                + (close == null ? "" : " Did you mean \"" + close + "\"?")
+                + " If it matters for the image, add its equivalent to the image template by"
+                + " hand.");
+      }
+    }
+  }
+
+  static boolean isCredential(String k) {
+    return k.equals("client_secret")
+        || k.equals("client_jwt")
+        || k.equals("oidc_request_token")
+        || k.startsWith("client_cert_")
+        || k.endsWith("_password")
+        || k.endsWith("_private_key_file")
+        || k.endsWith("_private_key")
+        || k.endsWith("_secret");
+  }
+
+  private static boolean isCommunicator(String k) {
+    return k.equals("communicator")
+        || k.startsWith("ssh_")
+        || k.startsWith("winrm_")
+        || k.startsWith("temporary_key_pair_")
+        || k.startsWith("build_key_vault_")
+        || k.equals("skip_create_build_key_vault")
+        || k.equals("pause_before_connecting");
+  }
+
+  private static boolean confidential(Fields f) {
+    Optional<String> v = f.take("security_type").flatMap(x -> f.text(x, null));
+    return v.isPresent() && v.get().equalsIgnoreCase("ConfidentialVM");
+  }
+
+  private static void cloud(Unit u, Fields f, Fields.Leftover l) {
+    Optional<String> v = f.take("cloud_environment_name").flatMap(x -> f.text(x, null));
+    String name = v.orElse("").toLowerCase(Locale.ROOT);
+    if (name.equals("public") || name.equals("azurepubliccloud")) {
+      u.report.add(
+          PackerMapCode.FIELD_DROPPED,
+          l.range(),
+          "cloud_environment_name names the public Azure cloud, where the image template is"
+              + " deployed anyway; it was dropped.");
+    } else {
+      u.report.add(
+          PackerMapCode.NO_EQUIVALENT,
+          l.range(),
+          "An image template is deployed in the cloud of the subscription it is created in;"
+              + " cloud_environment_name was dropped. Image Builder in sovereign clouds is limited"
+              + " (check its region list), and storage URLs there have other suffixes.");
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A provisioner's environment ({@code environment_vars} as {@code K=V} strings, {@code env} as a
+ * map, which wins on duplicates), sorted by name as Packer sorts them. Image Builder has no
+ * environment setting, so the variables become assignments at the top of the step (mapping decision
+ * 7).
+ */
+final class EnvVars {
+  private EnvVars() {}
+
+  /** Packer's own variables, set when a step refers to them. */
+  static final List<String> PACKER_VARIABLES = List.of("PACKER_BUILD_NAME", "PACKER_BUILDER_TYPE");
+
+  static Map<String, String> read(Prov pr, String destination) {
+    Map<String, String> out = new TreeMap<>();
+    Optional<List<String>> list = pr.f.strings("environment_vars", destination);
+    if (list.isPresent()) {
+      for (String kv : list.get()) {
+        int eq = kv.indexOf('=');
+        if (eq <= 0) {
+          pr.report()
+              .add(
+                  PackerMapCode.INVALID_VALUE,
+                  pr.f.take("environment_vars").get().valueRange(),
+                  "Each entry of environment_vars must have the form NAME=value, but one is \""
+                      + (eq == 0 ? kv : kv.length() > 40 ? kv.substring(0, 40) + "…" : kv)
+                      + "\". Fix the entry.");
+          continue;
+        }
+        out.put(kv.substring(0, eq), kv.substring(eq + 1));
+      }
+    }
+    pr.f.stringMap("env", destination).ifPresent(out::putAll);
+    return out;
+  }
+
+  /** Adds Packer's own variables that {@code text} refers to. */
+  static Map<String, String> withPackerVariables(Map<String, String> env, Prov pr, String text) {
+    Map<String, String> out = new TreeMap<>(env);
+    for (String name : PACKER_VARIABLES) {
+      if (text.contains(name) && !out.containsKey(name)) {
+        out.put(
+            name,
+            name.equals("PACKER_BUILD_NAME") ? pr.u.usage.name() : pr.u.usage.source().type());
+      }
+    }
+    return out;
+  }
+
+  /** {@code export K='V'} lines; names a shell cannot export are reported. */
+  static List<String> exports(Map<String, String> env, Prov pr) {
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      if (!ShellText.isName(e.getKey())) {
+        pr.report()
+            .add(
+                PackerMapCode.INVALID_VALUE,
+                pr.f.nameRange(pr.f.has("env") ? "env" : "environment_vars"),
+                "The environment variable name \""
+                    + e.getKey()
+                    + "\" cannot be exported by a shell (names are letters, digits and '_', not"
+                    + " starting with a digit). Rename it.");
+        continue;
+      }
+      out.add("export " + e.getKey() + "=" + ShellText.singleQuote(e.getValue()));
+    }
+    return out;
+  }
+
+  /** {@code $env:K = 'V'} lines. */
+  static List<String> powerShell(Map<String, String> env) {
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      if (PowerShellText.isName(e.getKey())) {
+        out.add("$env:" + e.getKey() + " = " + PowerShellText.quote(e.getValue()));
+      } else {
+        out.add(
+            "[Environment]::SetEnvironmentVariable("
+                + PowerShellText.quote(e.getKey())
+                + ", "
+                + PowerShellText.quote(e.getValue())
+                + ", 'Process')");
+      }
+    }
+    return out;
+  }
+
+  /** The note that says the environment became part of the step. */
+  static void note(Prov pr, Map<String, String> env, String form) {
+    if (env.isEmpty()) {
+      return;
+    }
+    boolean declared = pr.f.has("environment_vars") || pr.f.has("env");
+    pr.report()
+        .add(
+            PackerMapCode.ENVIRONMENT_SET,
+            declared ? pr.f.nameRange(pr.f.has("env") ? "env" : "environment_vars") : pr.range(),
+            "Image Builder has no environment setting, so "
+                + Words.and(env.keySet().stream().map(Words::quote).toList())
+                + (env.size() > 1 ? " are set by " : " is set by ")
+                + form
+                + " at the top of the step; the values are visible to anyone who can read the"
+                + " template.");
+  }
+}

@@ -1,0 +1,422 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.hcl.value.Convert;
+import io.github.packer2aib.core.hcl.value.ListValue;
+import io.github.packer2aib.core.hcl.value.MapValue;
+import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.ObjectValue;
+import io.github.packer2aib.core.hcl.value.SetValue;
+import io.github.packer2aib.core.hcl.value.TupleValue;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.Config;
+import io.github.packer2aib.core.packer.Setting;
+import io.github.packer2aib.core.source.Range;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The arguments and nested blocks of one body, read by name with the conversions Packer applies
+ * (numbers and bools given as strings, a single string where a list is expected), remembering what
+ * was read so that everything left over can be reported. Nested structures are HCL blocks or, in
+ * legacy JSON, object values; both read the same way.
+ *
+ * <p>A value that is unknown (a data source, {@code build.*}) or that is sensitive and would be
+ * copied into the template is reported here, and reads as absent.
+ */
+final class Fields {
+  private record Entry(String key, Field field, List<Config.NestedBlock> blocks) {}
+
+  private final String prefix;
+  private final Range range;
+  private final Map<String, Entry> entries;
+  private final Set<String> used = new HashSet<>();
+  private final Report report;
+  private final Secrets secrets;
+
+  private Fields(
+      String prefix, Range range, Map<String, Entry> entries, Report report, Secrets secrets) {
+    this.prefix = prefix;
+    this.range = range;
+    this.entries = entries;
+    this.report = report;
+    this.secrets = secrets;
+  }
+
+  /** The fields of an HCL body or legacy object. */
+  static Fields of(Config config, String prefix, Report report, Secrets secrets) {
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    for (Setting s : config.settings()) {
+      entries.put(
+          s.name(),
+          new Entry(
+              s.name(),
+              new Field(prefix + s.name(), s.value(), s.nameRange(), s.valueRange()),
+              new ArrayList<>()));
+    }
+    for (Config.NestedBlock b : config.blocks()) {
+      Entry e = entries.get(b.type());
+      if (e == null) {
+        e = new Entry(b.type(), null, new ArrayList<>());
+        entries.put(b.type(), e);
+      }
+      e.blocks().add(b);
+    }
+    return new Fields(prefix, config.range(), entries, report, secrets);
+  }
+
+  /** The fields of an object value (legacy JSON); every field is located at {@code at}. */
+  static Fields ofObject(Value object, Range at, String prefix, Report report, Secrets secrets) {
+    Value.Unmarked u = object.unmark();
+    Map<String, Value> members = new LinkedHashMap<>();
+    if (u.value() instanceof ObjectValue o) {
+      members.putAll(o.attributes());
+    } else if (u.value() instanceof MapValue m) {
+      members.putAll(m.entries());
+    }
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    for (Map.Entry<String, Value> m : members.entrySet()) {
+      Value v = m.getValue().withMarks(u.marks());
+      entries.put(
+          m.getKey(),
+          new Entry(m.getKey(), new Field(prefix + m.getKey(), v, at, at), new ArrayList<>()));
+    }
+    return new Fields(prefix, at, entries, report, secrets);
+  }
+
+  Range range() {
+    return range;
+  }
+
+  String prefix() {
+    return prefix;
+  }
+
+  /** The qualified name of a key, for messages. */
+  String name(String key) {
+    return prefix + key;
+  }
+
+  /** Whether the key is set to something other than null (does not count as reading it). */
+  boolean has(String key) {
+    Entry e = entries.get(key);
+    return e != null
+        && (!e.blocks().isEmpty() || (e.field() != null && !e.field().value().isNull()));
+  }
+
+  /** Where a key is written, or the body when it is absent. */
+  Range nameRange(String key) {
+    Entry e = entries.get(key);
+    if (e == null) {
+      return range;
+    }
+    if (e.field() != null) {
+      return e.field().nameRange();
+    }
+    return e.blocks().isEmpty() ? range : e.blocks().get(0).range();
+  }
+
+  /** Marks a key as read without reading it. */
+  void consume(String key) {
+    used.add(key);
+  }
+
+  /** Reads an argument; null reads as absent. */
+  Optional<Field> take(String key) {
+    used.add(key);
+    Entry e = entries.get(key);
+    if (e == null || e.field() == null || e.field().value().isNull()) {
+      return Optional.empty();
+    }
+    return Optional.of(e.field());
+  }
+
+  /**
+   * A string argument that is copied to {@code destination} of the template (sensitive values are
+   * refused there); {@code destination} null: the value is only inspected, never copied.
+   */
+  Optional<String> string(String key, String destination) {
+    return take(key).flatMap(f -> text(f, destination));
+  }
+
+  /**
+   * How a message shows a field's text: quoted, or "a sensitive value" when the value is sensitive
+   * (messages go to logs, where a secret must never appear).
+   */
+  String shown(String key, String text) {
+    Optional<Field> f = take(key);
+    if (f.isPresent() && f.get().value().containsSensitive()) {
+      return "a sensitive value";
+    }
+    return "\"" + text + "\"";
+  }
+
+  /** A string argument that is inspected, not copied. */
+  Optional<String> inspect(String key) {
+    return string(key, null);
+  }
+
+  Optional<Long> integer(String key, String destination) {
+    return take(key).flatMap(f -> integer(f, destination));
+  }
+
+  Optional<Boolean> bool(String key) {
+    return take(key).flatMap(this::bool);
+  }
+
+  /** A list of strings; a single string reads as a list of one (as Packer's decoder allows). */
+  Optional<List<String>> strings(String key, String destination) {
+    return take(key).flatMap(f -> strings(f, destination));
+  }
+
+  /** A map or object of strings, in key order. */
+  Optional<Map<String, String>> stringMap(String key, String destination) {
+    return take(key).flatMap(f -> stringMap(f, destination));
+  }
+
+  /** A nested structure: the first block of that type, or an object value. */
+  Optional<Fields> nested(String key) {
+    List<Fields> all = nestedList(key);
+    if (all.size() > 1) {
+      Entry e = entries.get(key);
+      boolean blocks = e.blocks().size() > 1;
+      report.add(
+          PackerMapCode.CONFLICTING_FIELDS,
+          blocks ? e.blocks().get(1).range() : nameRange(key),
+          "The block "
+              + name(key)
+              + " may appear only once, but it appears "
+              + all.size()
+              + " times. Keep one.",
+          blocks ? e.blocks().get(0).range() : null,
+          "first defined");
+      return Optional.of(all.get(0));
+    }
+    return all.stream().findFirst();
+  }
+
+  /**
+   * Repeatable nested structures: every block of that type, or a list of objects, or one object.
+   */
+  List<Fields> nestedList(String key) {
+    used.add(key);
+    Entry e = entries.get(key);
+    List<Fields> out = new ArrayList<>();
+    if (e == null) {
+      return out;
+    }
+    for (Config.NestedBlock b : e.blocks()) {
+      out.add(Fields.of(b.body(), name(key) + ".", report, secrets));
+    }
+    if (e.field() != null && !e.field().value().isNull()) {
+      Field f = e.field();
+      if (!known(f)) {
+        return out;
+      }
+      Value.Unmarked u = f.value().unmark();
+      Value v = u.value();
+      if (v instanceof ObjectValue || v instanceof MapValue) {
+        out.add(ofObject(f.value(), f.valueRange(), name(key) + ".", report, secrets));
+      } else if (v instanceof TupleValue || v instanceof ListValue || v instanceof SetValue) {
+        for (Value item : v.elements()) {
+          Value marked = item.withMarks(u.marks());
+          if (marked.unmarked() instanceof ObjectValue || marked.unmarked() instanceof MapValue) {
+            out.add(ofObject(marked, f.valueRange(), name(key) + ".", report, secrets));
+          } else {
+            invalid(f, "a block or an object", item);
+          }
+        }
+      } else {
+        invalid(f, "a block or an object", v);
+      }
+    }
+    return out;
+  }
+
+  /** Every argument and block that was not read, in source order (nulls excluded). */
+  List<Leftover> leftovers() {
+    List<Leftover> out = new ArrayList<>();
+    for (Entry e : entries.values()) {
+      if (used.contains(e.key()) || !has(e.key())) {
+        continue;
+      }
+      out.add(new Leftover(e.key(), name(e.key()), nameRange(e.key())));
+    }
+    return out;
+  }
+
+  /** A field nobody read. */
+  record Leftover(String key, String name, Range range) {}
+
+  /** Every key present (set, not null), in source order. */
+  List<String> keys() {
+    List<String> out = new ArrayList<>();
+    for (Entry e : entries.values()) {
+      if (has(e.key())) {
+        out.add(e.key());
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ conversions
+
+  boolean known(Field f) {
+    if (f.value().isWhollyKnown()) {
+      return true;
+    }
+    report.add(
+        PackerMapCode.VALUE_NOT_KNOWN,
+        f.valueRange(),
+        "The value of "
+            + f.name()
+            + " is only known while Packer runs (it depends on a data source or on a build.*"
+            + " value), so it cannot be written into the image template. Replace it with a value"
+            + " the template can hold, for instance a variable.");
+    return false;
+  }
+
+  /** Reports {@code f} when its value is sensitive and is about to be copied; true when clean. */
+  boolean clean(Field f, Value v, String destination) {
+    if (destination == null || !v.containsSensitive()) {
+      return true;
+    }
+    secrets.refuse(report, v, f.name(), f.valueRange(), destination);
+    return false;
+  }
+
+  Optional<String> text(Field f, String destination) {
+    if (!known(f)) {
+      return Optional.empty();
+    }
+    Convert.Result r = Convert.to(f.value(), Type.STRING);
+    if (!r.isOk()) {
+      invalid(f, "a string", f.value());
+      return Optional.empty();
+    }
+    if (!clean(f, f.value(), destination)) {
+      return Optional.empty();
+    }
+    return Optional.of(r.value().unmarkDeep().value().asString());
+  }
+
+  Optional<Long> integer(Field f, String destination) {
+    if (!known(f)) {
+      return Optional.empty();
+    }
+    Convert.Result r = Convert.to(f.value(), Type.NUMBER);
+    if (!r.isOk()) {
+      invalid(f, "a whole number", f.value());
+      return Optional.empty();
+    }
+    var n = r.value().unmarkDeep().value().asNumber();
+    Optional<BigInteger> i = n.isInteger() ? n.toBigInteger() : Optional.empty();
+    if (i.isEmpty() || i.get().bitLength() > 31) {
+      invalid(f, "a whole number", f.value());
+      return Optional.empty();
+    }
+    if (!clean(f, f.value(), destination)) {
+      return Optional.empty();
+    }
+    return Optional.of(i.get().longValue());
+  }
+
+  Optional<Boolean> bool(Field f) {
+    if (!known(f)) {
+      return Optional.empty();
+    }
+    Convert.Result r = Convert.to(f.value(), Type.BOOL);
+    if (!r.isOk()) {
+      invalid(f, "true or false", f.value());
+      return Optional.empty();
+    }
+    return Optional.of(r.value().unmarkDeep().value().asBoolean());
+  }
+
+  Optional<List<String>> strings(Field f, String destination) {
+    if (!known(f)) {
+      return Optional.empty();
+    }
+    Value v = f.value();
+    Convert.Result single = Convert.toSafe(v, Type.STRING);
+    if (v.type().isPrimitive() && single.isOk()) {
+      if (!clean(f, v, destination)) {
+        return Optional.empty();
+      }
+      return Optional.of(List.of(single.value().unmarkDeep().value().asString()));
+    }
+    Convert.Result r = Convert.to(v, Type.list(Type.STRING));
+    if (!r.isOk()) {
+      invalid(f, "a list of strings", v);
+      return Optional.empty();
+    }
+    List<String> out = new ArrayList<>();
+    for (Value item : r.value().unmarkDeep().value().elements()) {
+      if (item.isNull()) {
+        invalid(f, "a list of strings without nulls", v);
+        return Optional.empty();
+      }
+      out.add(item.asString());
+    }
+    if (!clean(f, v, destination)) {
+      return Optional.empty();
+    }
+    return Optional.of(out);
+  }
+
+  Optional<Map<String, String>> stringMap(Field f, String destination) {
+    if (!known(f)) {
+      return Optional.empty();
+    }
+    Convert.Result r = Convert.to(f.value(), Type.map(Type.STRING));
+    if (!r.isOk()) {
+      invalid(f, "a map of strings", f.value());
+      return Optional.empty();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    Value m = r.value().unmarkDeep().value();
+    if (m instanceof MapValue mv) {
+      for (Map.Entry<String, Value> e : mv.entries().entrySet()) {
+        out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asString());
+      }
+    }
+    if (!clean(f, f.value(), destination)) {
+      return Optional.empty();
+    }
+    return Optional.of(out);
+  }
+
+  void invalid(Field f, String expected, Value got) {
+    report.add(
+        PackerMapCode.INVALID_VALUE,
+        f.valueRange(),
+        "The value of "
+            + f.name()
+            + " must be "
+            + expected
+            + ", but it is "
+            + describe(got)
+            + ". Fix the value in the template.");
+  }
+
+  /** The kind of a value for messages; never its content (it may be sensitive). */
+  static String describe(Value v) {
+    Value u = v.unmarked();
+    if (u.isNull()) {
+      return "null";
+    }
+    String name = u.type().friendlyName();
+    return (name.matches("^[aeiou].*") ? "an " : "a ") + name;
+  }
+
+  /** Whether a value carries the sensitive mark anywhere. */
+  static boolean sensitive(Value v) {
+    return v.deepMarks().contains(Mark.SENSITIVE);
+  }
+}

@@ -1,0 +1,445 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.aib.Customizer;
+import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.source.Range;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code file} → {@code File} (mapping.md §B.4, decision 5). With {@code --file-base-uri} each
+ * local file becomes a File step with {@code sourceUri} and checksum; on Linux, where File steps
+ * may only write below /tmp, the file lands in /tmp and a Shell step moves it into place. Without a
+ * base URI small text files are written by the step itself; {@code content} always is.
+ */
+final class FileProvisioner {
+  private FileProvisioner() {}
+
+  static final List<String> KNOWN =
+      List.of("source", "sources", "content", "destination", "direction", "generated");
+
+  /** Directories with more files than this are refused: one step per file would not scale. */
+  static final int MAX_DIRECTORY_FILES = 100;
+
+  private static final String DESTINATION = "properties.customize[].destination";
+  private static final String SOURCE_DESTINATION =
+      "the step that copies the file (its sourceUri or path)";
+
+  /** A file's way onto the VM: written at {@code landing}, then moved to {@code target}. */
+  private record Placement(String landing, String target) {
+    boolean moves() {
+      return !landing.equals(target);
+    }
+  }
+
+  /** The steps being built for one provisioner. */
+  private static final class Plan {
+    final List<Step> files = new ArrayList<>();
+    final List<String> lines = new ArrayList<>();
+    final List<Placement> placements = new ArrayList<>();
+    int counter = 0;
+  }
+
+  static List<Step> map(Prov pr) {
+    Fields f = pr.f;
+    Optional<String> direction = f.inspect("direction");
+    boolean refused = false;
+    if (direction.isPresent()) {
+      String d = direction.get().toLowerCase(Locale.ROOT);
+      if (d.equals("download")) {
+        refused = true;
+        pr.report()
+            .add(
+                PackerMapCode.FIELD_REFUSED,
+                f.nameRange("direction"),
+                "direction = \"download\" copies a file from the build VM to the machine running"
+                    + " Packer; Image Builder cannot copy files back. Remove this provisioner, or"
+                    + " have a step upload the file to storage from the VM.");
+      } else if (!d.equals("upload")) {
+        pr.report()
+            .add(
+                PackerMapCode.INVALID_VALUE,
+                f.take("direction").get().valueRange(),
+                "direction must be \"upload\" or \"download\", but it is "
+                    + f.shown("direction", direction.get())
+                    + ".");
+        refused = true;
+      }
+    }
+    if (f.bool("generated").orElse(false)) {
+      refused = true;
+      pr.report()
+          .add(
+              PackerMapCode.FIELD_REFUSED,
+              f.nameRange("generated"),
+              "generated = true means the file is made while Packer runs (for instance by"
+                  + " shell-local), so the converter cannot read or upload it. Create the file"
+                  + " before converting and remove generated, or create it on the build VM in a"
+                  + " step.");
+    }
+    Optional<String> destination = f.string("destination", DESTINATION);
+    List<String> given = new ArrayList<>();
+    for (String k : List.of("source", "sources", "content")) {
+      if (f.has(k)) {
+        given.add(k);
+      }
+    }
+    Optional<String> content =
+        f.has("content") ? f.string("content", Steps.INLINE_DESTINATION) : Optional.empty();
+    Optional<List<String>> sources =
+        f.has("sources")
+            ? f.strings("sources", SOURCE_DESTINATION)
+            : f.has("source")
+                ? f.string("source", SOURCE_DESTINATION).map(List::of)
+                : Optional.empty();
+    f.consume("source");
+    f.consume("sources");
+    pr.unknownFields(KNOWN);
+    if (given.size() > 1) {
+      pr.report()
+          .add(
+              PackerMapCode.CONFLICTING_FIELDS,
+              f.nameRange(given.get(1)),
+              "The file provisioner takes one of source, sources and content, but "
+                  + Words.and(given)
+                  + " are set. Keep one of them.",
+              f.nameRange(given.get(0)),
+              given.get(0) + " set here");
+      return List.of();
+    }
+    if (given.isEmpty()) {
+      pr.report()
+          .add(
+              PackerMapCode.MISSING_FIELD,
+              pr.range(),
+              "The file provisioner needs source, sources or content. Add one of them.");
+      return List.of();
+    }
+    if (!f.has("destination")) {
+      pr.report()
+          .add(
+              PackerMapCode.MISSING_FIELD,
+              pr.range(),
+              "The file provisioner needs a destination. Add destination = \"…\".");
+      return List.of();
+    }
+    if (refused || destination.isEmpty()) {
+      return List.of();
+    }
+    Plan plan = new Plan();
+    String dest = destination.get();
+    Range destAt = f.take("destination").get().valueRange();
+    if (given.get(0).equals("content")) {
+      if (content.isEmpty()) {
+        return List.of();
+      }
+      Placement p = place(pr, plan, dest, LocalFiles.fileName(dest));
+      embed(pr, plan, p, content.get().getBytes(StandardCharsets.UTF_8));
+      pr.report()
+          .add(
+              PackerMapCode.CONTENT_WRITTEN,
+              f.nameRange("content"),
+              "Image Builder has no way to upload text, so a "
+                  + (pr.u.os == Os.LINUX ? "Shell" : "PowerShell")
+                  + " step writes content to "
+                  + dest
+                  + " byte for byte; the text is visible to anyone who can read the template.");
+    } else {
+      if (sources.isEmpty()) {
+        return List.of();
+      }
+      Range at = f.take(given.get(0)).get().valueRange();
+      boolean many = sources.get().size() > 1;
+      for (String source : sources.get()) {
+        source(pr, plan, source, dest, many, at);
+      }
+    }
+    return steps(pr, plan, destAt);
+  }
+
+  private static void source(
+      Prov pr, Plan plan, String source, String dest, boolean many, Range at) {
+    if (source.matches("(?i)^https?://.*")) {
+      Placement p = place(pr, plan, target(dest, LocalFiles.fileName(source), many), null);
+      plan.files.add(
+          Step.of(new Customizer.File(pr.name(), source, p.landing(), null), pr.range())
+              .with("/sourceUri", at));
+      plan.placements.add(p);
+      pr.report()
+          .add(
+              PackerMapCode.REMOTE_SOURCE,
+              at,
+              "The source "
+                  + source
+                  + " is a URL; the File step downloads it as it is, without a checksum. Add"
+                  + " the file's SHA-256 to the step by hand to have it verified.");
+      return;
+    }
+    LocalFiles.Resolved r = pr.u.files.resolve(source);
+    if (r.kind() == FileSystemView.Kind.MISSING) {
+      LocalFile.load(pr, source, at, "file");
+      return;
+    }
+    LocalFile.foundInWorkingDirectory(pr, source, r, at);
+    if (r.kind() == FileSystemView.Kind.DIRECTORY) {
+      directory(pr, plan, source, r.path(), dest, at);
+      return;
+    }
+    Optional<LocalFile> loaded = LocalFile.load(pr, source, at, "file");
+    if (loaded.isEmpty()) {
+      return;
+    }
+    LocalFile file = loaded.get();
+    String target = target(dest, file.fileName(), many);
+    if (pr.u.fileBase.isPresent()) {
+      upload(pr, plan, file, target, at);
+      return;
+    }
+    if (!LocalFiles.isText(file.bytes())) {
+      pr.report()
+          .add(
+              PackerMapCode.BINARY_FILE,
+              at,
+              "The file "
+                  + file.path()
+                  + " is not UTF-8 text, so it cannot be written into the template. Upload it and"
+                  + " pass --file-base-uri with the address it is uploaded under.");
+      return;
+    }
+    if (file.bytes().length > LocalFiles.EMBED_LIMIT) {
+      pr.report()
+          .add(
+              PackerMapCode.FILE_TOO_LARGE,
+              at,
+              "The file "
+                  + file.path()
+                  + " is "
+                  + file.bytes().length
+                  + " bytes; only text files up to "
+                  + LocalFiles.EMBED_LIMIT
+                  + " bytes are written into the template. Upload it and pass --file-base-uri"
+                  + " with the address it is uploaded under.");
+      return;
+    }
+    Placement p = place(pr, plan, target, file.fileName());
+    embed(pr, plan, p, file.bytes());
+    pr.report()
+        .add(
+            PackerMapCode.FILE_EMBEDDED,
+            at,
+            "The file "
+                + file.path()
+                + " is written into the template, and a step saves it to "
+                + target
+                + " byte for byte. Anyone who can read the template can read the file. Pass"
+                + " --file-base-uri to refer to an uploaded copy instead.");
+  }
+
+  private static void directory(
+      Prov pr, Plan plan, String written, String path, String dest, Range at) {
+    if (pr.u.fileBase.isEmpty()) {
+      pr.report()
+          .add(
+              PackerMapCode.DIRECTORY_NEEDS_BASE_URI,
+              at,
+              "The source "
+                  + path
+                  + " is a directory. Image Builder downloads single files, and directories are"
+                  + " not written into the template: upload the directory and pass --file-base-uri"
+                  + " with the address the conversion root is uploaded under, so each file can be"
+                  + " downloaded.");
+      return;
+    }
+    List<String> files;
+    try {
+      files = pr.u.files.listFiles(path, MAX_DIRECTORY_FILES);
+    } catch (IOException e) {
+      pr.report()
+          .add(
+              PackerMapCode.FILE_READ_FAILED,
+              at,
+              "The directory " + path + " could not be read: " + e.getMessage() + ".");
+      return;
+    }
+    if (files.size() > MAX_DIRECTORY_FILES) {
+      pr.report()
+          .add(
+              PackerMapCode.TOO_MANY_FILES,
+              at,
+              "The directory "
+                  + path
+                  + " holds more than "
+                  + MAX_DIRECTORY_FILES
+                  + " files, each of which would need its own File step. Pack it into an"
+                  + " archive, upload that with a file provisioner and unpack it in a step.");
+      return;
+    }
+    if (files.isEmpty()) {
+      pr.report()
+          .add(
+              PackerMapCode.FIELD_DROPPED,
+              at,
+              "The directory " + path + " holds no files, so nothing is uploaded.");
+      return;
+    }
+    // As Packer: "dir/" uploads the contents, "dir" the directory itself.
+    boolean contents = written.endsWith("/") || written.endsWith("\\");
+    String base = contents ? dest : join(dest, LocalFiles.fileName(path));
+    for (String rel : files) {
+      String abs = path + "/" + rel;
+      try {
+        byte[] bytes = pr.u.files.read(abs);
+        LocalFile file = new LocalFile(written, abs, bytes, LocalFiles.sha256(bytes));
+        upload(
+            pr, plan, file, join(base, pr.u.os == Os.WINDOWS ? rel.replace('/', '\\') : rel), at);
+      } catch (IOException e) {
+        pr.report()
+            .add(
+                PackerMapCode.FILE_READ_FAILED,
+                at,
+                "The file " + abs + " could not be read: " + e.getMessage() + ".");
+      }
+    }
+  }
+
+  private static void upload(Prov pr, Plan plan, LocalFile file, String target, Range at) {
+    String uri = pr.u.fileBase.get().resolve(pr.u.files.uploadPath(file.path()));
+    Placement p = place(pr, plan, target, file.fileName());
+    plan.placements.add(p);
+    plan.files.add(
+        Step.of(new Customizer.File(pr.name(), uri, p.landing(), file.sha256()), pr.range())
+            .with("/sourceUri", at));
+  }
+
+  /** Lines that write bytes at the placement's landing path. */
+  private static void embed(Prov pr, Plan plan, Placement p, byte[] bytes) {
+    plan.placements.add(p);
+    if (pr.u.os == Os.LINUX) {
+      plan.lines.addAll(
+          ShellText.writeFile(p.landing(), new String(bytes, StandardCharsets.UTF_8)));
+    } else {
+      plan.lines.addAll(PowerShellText.writeFile(p.landing(), bytes));
+    }
+  }
+
+  /**
+   * Where a file first lands: on Linux directly below /tmp (File steps can write nowhere else),
+   * elsewhere its target.
+   */
+  private static Placement place(Prov pr, Plan plan, String target, String name) {
+    if (pr.u.os == Os.WINDOWS) {
+      return new Placement(target, target);
+    }
+    if (target.startsWith("/tmp/") && target.indexOf('/', 5) < 0 && target.length() > 5) {
+      return new Placement(target, target);
+    }
+    plan.counter++;
+    String file = name == null ? LocalFiles.fileName(target) : name;
+    return new Placement("/tmp/packer2aib-" + pr.index + "-" + plan.counter + "-" + file, target);
+  }
+
+  /** The destination file of a source: into the directory when destination ends in a separator. */
+  private static String target(String dest, String name, boolean many) {
+    if (dest.endsWith("/") || dest.endsWith("\\") || many) {
+      return join(dest, name);
+    }
+    return dest;
+  }
+
+  private static String join(String dir, String name) {
+    if (dir.endsWith("/") || dir.endsWith("\\")) {
+      return dir + name;
+    }
+    return dir + (dir.contains("\\") && !dir.contains("/") ? "\\" : "/") + name;
+  }
+
+  private static String parent(String path) {
+    int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return slash <= 0 ? "" : path.substring(0, slash);
+  }
+
+  private static List<Step> steps(Prov pr, Plan plan, Range destAt) {
+    List<Step> out = new ArrayList<>();
+    if (pr.u.os == Os.WINDOWS) {
+      Set<String> dirs = new LinkedHashSet<>();
+      for (Placement p : plan.placements) {
+        String dir = parent(p.target());
+        if (!dir.isEmpty() && !dir.matches("(?i)^[a-z]:$")) {
+          dirs.add(dir);
+        }
+      }
+      List<String> mkdirs = new ArrayList<>();
+      for (String d : dirs) {
+        mkdirs.add(
+            "New-Item -ItemType Directory -Force -Path " + PowerShellText.quote(d) + " | Out-Null");
+      }
+      if (!plan.lines.isEmpty()) {
+        List<String> lines = new ArrayList<>(mkdirs);
+        lines.addAll(plan.lines);
+        out.add(
+            Step.of(
+                    new Customizer.PowerShell(pr.name(), null, null, lines, null, null, null),
+                    pr.range())
+                .with("/inline", destAt));
+      } else {
+        if (!mkdirs.isEmpty()) {
+          out.add(
+              Step.of(
+                  new Customizer.PowerShell(pr.name(), null, null, mkdirs, null, null, null),
+                  pr.range()));
+        }
+        out.addAll(plan.files);
+      }
+      return out.stream().map(s -> s.with("/destination", destAt)).toList();
+    }
+    List<String> moves = new ArrayList<>();
+    Set<String> dirs = new LinkedHashSet<>();
+    boolean sudo = false;
+    for (Placement p : plan.placements) {
+      if (!p.moves()) {
+        continue;
+      }
+      boolean underTmp = p.target().startsWith("/tmp/");
+      sudo |= !underTmp;
+      String dir = parent(p.target());
+      if (!dir.isEmpty() && dirs.add(dir)) {
+        moves.add((underTmp ? "" : "sudo ") + "mkdir -p " + ShellText.quote(dir));
+      }
+      moves.add(
+          (underTmp ? "" : "sudo ")
+              + "mv "
+              + ShellText.quote(p.landing())
+              + " "
+              + ShellText.quote(p.target()));
+    }
+    out.addAll(plan.files);
+    if (!plan.lines.isEmpty() || !moves.isEmpty()) {
+      List<String> lines = new ArrayList<>(plan.lines);
+      lines.addAll(moves);
+      out.add(
+          Step.of(new Customizer.Shell(pr.name(), null, null, lines), pr.range())
+              .with("/inline", destAt));
+    }
+    if (!moves.isEmpty()) {
+      pr.report()
+          .add(
+              PackerMapCode.FILE_MOVED,
+              destAt,
+              "On Linux Image Builder's steps run as an unprivileged build user and its File step"
+                  + " can write only directly below /tmp, so the file"
+                  + (plan.placements.size() > 1 ? "s land" : " lands")
+                  + " in /tmp first and a Shell step moves "
+                  + (plan.placements.size() > 1 ? "them" : "it")
+                  + " into place"
+                  + (sudo ? " with sudo (creating the directory if needed)" : "")
+                  + ".");
+    }
+    return out.stream().map(s -> s.with("/destination", destAt)).toList();
+  }
+}

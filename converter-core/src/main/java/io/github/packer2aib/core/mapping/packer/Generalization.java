@@ -1,0 +1,112 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The generalization step Packer azure-arm templates end with (Sysprep on Windows, {@code waagent
+ * -deprovision} on Linux). Image Builder generalizes the VM itself after the last customizer, so
+ * the step is dropped; when it differs from Image Builder's own command it is kept as the {@code
+ * DeprovisioningScript} Image Builder runs instead (mapping decision 8).
+ */
+final class Generalization {
+  private Generalization() {}
+
+  static final String WINDOWS_SCRIPT = "c:\\DeprovisioningScript.ps1";
+  static final String LINUX_SCRIPT = "/tmp/DeprovisioningScript.sh";
+
+  private static final Pattern SYSPREP =
+      Pattern.compile("(?i)sysprep(\\.exe)?['\"]?\\s+[^\\n]*/generalize");
+  private static final Pattern WAAGENT = Pattern.compile("(?i)\\bwaagent\\b[^\\n]*-deprovision");
+  private static final Pattern IMAGE_STATE = Pattern.compile("(?i)ImageState");
+
+  /** Whether commands generalize the VM (or wait for Sysprep to finish doing so). */
+  static boolean generalizes(List<String> lines) {
+    String all = String.join("\n", lines);
+    return SYSPREP.matcher(all).find()
+        || WAAGENT.matcher(all).find()
+        || (IMAGE_STATE.matcher(all).find() && onlyWaitsForSysprep(lines));
+  }
+
+  /** Whether text (a script) contains a generalization command. */
+  static boolean mentions(String text) {
+    return SYSPREP.matcher(text).find() || WAAGENT.matcher(text).find();
+  }
+
+  private static boolean onlyWaitsForSysprep(List<String> lines) {
+    for (String line : lines) {
+      String l = line.trim();
+      if (!l.isEmpty() && !isWait(l) && !isEcho(l)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the commands do no more than Image Builder's default generalization: Sysprep with /oobe
+   * /generalize /quiet /quit (no /mode:vm, no /unattend), the wait for the image state, removing
+   * unattend.xml, messages; or waagent -force -deprovision+user with the usual HISTSIZE/sync.
+   */
+  static boolean isDefault(List<String> lines) {
+    for (String line : lines) {
+      if (isWait(line.trim())) {
+        continue;
+      }
+      for (String part : line.split("&&|;|\n")) {
+        String p = part.trim();
+        if (p.isEmpty() || isEcho(p) || isWait(p) || defaultSysprep(p) || defaultWaagent(p)) {
+          continue;
+        }
+        if (p.matches("^export\\s+[A-Za-z_][A-Za-z0-9_]*=.*$")
+            || p.matches("(?i)^\\$env:.*$")
+            || p.matches("^(sudo\\s+)?sync$")) {
+          continue;
+        }
+        if (p.matches("(?i).*unattend\\.xml.*")
+            && p.matches("(?i).*(remove-item|\\brm\\b|del\\b).*")) {
+          continue;
+        }
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isEcho(String p) {
+    return p.matches("(?i)^(write-output|write-host|echo)\\b.*");
+  }
+
+  /** The wait loop of Packer's documentation, or any line only about ImageState. */
+  private static boolean isWait(String p) {
+    return IMAGE_STATE.matcher(p).find()
+        || p.matches(
+            "(?i)^(while\\s*\\(\\$true\\)\\s*\\{|\\}|else\\s*\\{\\s*break\\s*\\}\\s*\\}?)$");
+  }
+
+  private static final Set<String> DEFAULT_SYSPREP_FLAGS =
+      Set.of("/oobe", "/generalize", "/quiet", "/quit");
+
+  private static boolean defaultSysprep(String p) {
+    Matcher m = Pattern.compile("(?i)sysprep(\\.exe)?['\"]?\\s+(.*)$").matcher(p);
+    if (!m.find()) {
+      return false;
+    }
+    for (String flag : m.group(2).trim().split("\\s+")) {
+      if (!DEFAULT_SYSPREP_FLAGS.contains(flag.toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean defaultWaagent(String p) {
+    return p.matches(
+            "^(sudo\\s+(-\\S+\\s+)*)?(/usr/sbin/)?waagent\\s+-force\\s+-deprovision\\+user$")
+        || p.matches(
+            "^(sudo\\s+(-\\S+\\s+)*)?(/usr/sbin/)?waagent\\s+-deprovision\\+user\\s+-force$");
+  }
+}

@@ -1,0 +1,89 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.source.Range;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * A local file a provisioner refers to, read and checksummed.
+ *
+ * @param written the path as the template writes it
+ * @param path the absolute path it resolved to
+ * @param bytes the content
+ * @param sha256 lowercase hex SHA-256 of the content
+ */
+record LocalFile(String written, String path, byte[] bytes, String sha256) {
+
+  String fileName() {
+    return LocalFiles.fileName(path);
+  }
+
+  Optional<String> text() {
+    return LocalFiles.isText(bytes) ? LocalFiles.decode(bytes) : Optional.empty();
+  }
+
+  /**
+   * Resolves and reads a regular file; reports a missing file, a directory or a read error at
+   * {@code at} and gives empty.
+   */
+  static Optional<LocalFile> load(Prov pr, String written, Range at, String what) {
+    LocalFiles.Resolved r = pr.u.files.resolve(written);
+    if (r.kind() == FileSystemView.Kind.MISSING) {
+      pr.report()
+          .add(
+              PackerMapCode.LOCAL_FILE_NOT_FOUND,
+              at,
+              "The "
+                  + what
+                  + " \""
+                  + written
+                  + "\" was found neither in the template's folder ("
+                  + pr.u.files.templateFolder()
+                  + ") nor in the working directory. Check the path.");
+      return Optional.empty();
+    }
+    if (r.kind() == FileSystemView.Kind.DIRECTORY) {
+      pr.report()
+          .add(
+              PackerMapCode.INVALID_VALUE,
+              at,
+              "The "
+                  + what
+                  + " \""
+                  + written
+                  + "\" is a directory ("
+                  + r.path()
+                  + "), not a file.");
+      return Optional.empty();
+    }
+    foundInWorkingDirectory(pr, written, r, at);
+    try {
+      byte[] bytes = pr.u.files.read(r.path());
+      return Optional.of(new LocalFile(written, r.path(), bytes, LocalFiles.sha256(bytes)));
+    } catch (IOException e) {
+      pr.report()
+          .add(
+              PackerMapCode.FILE_READ_FAILED,
+              at,
+              "The " + what + " " + r.path() + " could not be read: " + e.getMessage() + ".");
+      return Optional.empty();
+    }
+  }
+
+  static void foundInWorkingDirectory(Prov pr, String written, LocalFiles.Resolved r, Range at) {
+    if (r.viaWorkingDirectory()) {
+      pr.report()
+          .add(
+              PackerMapCode.FOUND_IN_WORKING_DIRECTORY,
+              at,
+              "\""
+                  + written
+                  + "\" is not in the template's folder ("
+                  + pr.u.files.templateFolder()
+                  + "); the converter used "
+                  + r.path()
+                  + " from the working directory.");
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.hcl.function.FileSystemView;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The local files provisioners refer to: where a relative path resolves (the template's folder,
+ * then the working directory, mapping decision 4), what a file holds, and the path it has below the
+ * conversion root (for upload URIs).
+ */
+final class LocalFiles {
+  /** Files up to this size may be embedded in the template (mapping decision 5). */
+  static final int EMBED_LIMIT = 64 * 1024;
+
+  /**
+   * Scripts up to this size may be written into the template; ARM limits a whole deployment to 4
+   * MB, so larger ones must be uploaded.
+   */
+  static final int INLINE_SCRIPT_LIMIT = 1024 * 1024;
+
+  /** A resolved local path. */
+  record Resolved(String path, FileSystemView.Kind kind, boolean viaWorkingDirectory) {}
+
+  private final FileSystemView fs;
+  private final String templateFolder;
+  private final String conversionRoot;
+
+  LocalFiles(FileSystemView fs, String templateRoot, Optional<String> conversionRoot) {
+    this.fs = fs;
+    String root = absolute(fs.baseDirectory(), templateRoot);
+    FileSystemView.Kind kind = fs.kind(root);
+    boolean file =
+        kind == FileSystemView.Kind.FILE
+            || (kind == FileSystemView.Kind.MISSING && fileName(root).contains("."));
+    this.templateFolder = file ? parent(root) : root;
+    this.conversionRoot =
+        conversionRoot.map(r -> absolute(fs.baseDirectory(), r)).orElse(templateFolder);
+  }
+
+  String templateFolder() {
+    return templateFolder;
+  }
+
+  /**
+   * Resolves a path as written in a provisioner: absolute as is; relative against the template's
+   * folder, then against the working directory; {@code MISSING} when neither has it.
+   */
+  Resolved resolve(String written) {
+    String expanded = written;
+    if (expanded.equals("~") || expanded.startsWith("~/")) {
+      expanded = fs.homeDirectory() + expanded.substring(1);
+    }
+    if (isAbsolute(expanded)) {
+      String p = normalize(expanded);
+      return new Resolved(p, fs.kind(p), false);
+    }
+    String inTemplate = normalize(templateFolder + "/" + expanded);
+    FileSystemView.Kind kind = fs.kind(inTemplate);
+    if (kind != FileSystemView.Kind.MISSING) {
+      return new Resolved(inTemplate, kind, false);
+    }
+    String inCwd = normalize(fs.baseDirectory() + "/" + expanded);
+    FileSystemView.Kind cwdKind = fs.kind(inCwd);
+    if (cwdKind != FileSystemView.Kind.MISSING && !inCwd.equals(inTemplate)) {
+      return new Resolved(inCwd, cwdKind, true);
+    }
+    return new Resolved(inTemplate, FileSystemView.Kind.MISSING, false);
+  }
+
+  byte[] read(String path) throws IOException {
+    return fs.read(path);
+  }
+
+  /** Every regular file below a directory, as paths relative to it, sorted. */
+  List<String> listFiles(String directory, int limit) throws IOException {
+    List<String> out = new ArrayList<>();
+    Deque<String> pending = new ArrayDeque<>();
+    pending.add("");
+    while (!pending.isEmpty() && out.size() <= limit) {
+      String rel = pending.removeFirst();
+      String dir = rel.isEmpty() ? directory : directory + "/" + rel;
+      List<String> names = new ArrayList<>(fs.list(dir));
+      Collections.sort(names);
+      for (String name : names) {
+        String childRel = rel.isEmpty() ? name : rel + "/" + name;
+        FileSystemView.Kind k = fs.kind(directory + "/" + childRel);
+        if (k == FileSystemView.Kind.DIRECTORY) {
+          pending.add(childRel);
+        } else if (k == FileSystemView.Kind.FILE) {
+          out.add(childRel);
+        }
+      }
+    }
+    Collections.sort(out);
+    return out;
+  }
+
+  /**
+   * The path of a file below the conversion root, with {@code /} separators; a file outside the
+   * root is known by its file name alone (mapping decision 4).
+   */
+  String uploadPath(String absolutePath) {
+    String root = conversionRoot.endsWith("/") ? conversionRoot : conversionRoot + "/";
+    if (absolutePath.startsWith(root)) {
+      return absolutePath.substring(root.length());
+    }
+    return fileName(absolutePath);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** Text: valid UTF-8 without NUL bytes. */
+  static boolean isText(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == 0) {
+        return false;
+      }
+    }
+    return decode(bytes).isPresent();
+  }
+
+  static Optional<String> decode(byte[] bytes) {
+    try {
+      return Optional.of(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+  }
+
+  static boolean isAbsolute(String path) {
+    return path.startsWith("/") || path.matches("^[A-Za-z]:[/\\\\].*");
+  }
+
+  static String absolute(String base, String path) {
+    return isAbsolute(path) ? normalize(path) : normalize(base + "/" + path);
+  }
+
+  /** Removes {@code .}, {@code ..} and repeated separators; keeps a leading {@code /}. */
+  static String normalize(String path) {
+    boolean rooted = path.startsWith("/");
+    Deque<String> parts = new ArrayDeque<>();
+    for (String part : path.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (!parts.isEmpty() && !parts.peekLast().equals("..")) {
+          parts.removeLast();
+        } else if (!rooted) {
+          parts.addLast(part);
+        }
+        continue;
+      }
+      parts.addLast(part);
+    }
+    String joined = String.join("/", parts);
+    return rooted ? "/" + joined : joined.isEmpty() ? "." : joined;
+  }
+
+  static String fileName(String path) {
+    String p = path;
+    while (p.length() > 1 && (p.endsWith("/") || p.endsWith("\\"))) {
+      p = p.substring(0, p.length() - 1);
+    }
+    int slash = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+    return slash < 0 ? p : p.substring(slash + 1);
+  }
+
+  static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash <= 0 ? "/" : path.substring(0, slash);
+  }
+}

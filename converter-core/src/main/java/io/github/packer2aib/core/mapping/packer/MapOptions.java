@@ -1,0 +1,243 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.aib.ApiVersion;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the caller supplies for a Packer → AIB mapping: the inputs Packer templates never have, and
+ * the choices the user made on the command line.
+ *
+ * @param identity resource id of the user-assigned identity for the template ({@code --identity})
+ * @param subscription subscription id for resource ids the template names only by resource group
+ *     and name, when the template has no {@code subscription_id} ({@code --subscription})
+ * @param location the template location when Packer's {@code location} is absent ({@code
+ *     --location})
+ * @param scriptBaseUri where local scripts are uploaded ({@code --script-base-uri}); scripts become
+ *     {@code scriptUri} = base + path relative to {@link #conversionRoot}
+ * @param fileBaseUri where local files of {@code file} provisioners are uploaded ({@code
+ *     --file-base-uri})
+ * @param conversionRoot the absolute folder URIs are relative to (the folder given to {@code
+ *     --recursive}); empty: the template's own folder
+ * @param skipUnsupported turn unsupported provisioners from errors into warnings and drop them
+ * @param galleryVersioning how gallery image versions are numbered
+ * @param apiVersion the AIB API version to emit
+ * @param only usage filters ({@code --only}): glob patterns matched like Packer's {@code -only}
+ * @param except usage filters ({@code --except})
+ */
+public record MapOptions(
+    Optional<String> identity,
+    Optional<String> subscription,
+    Optional<String> location,
+    Optional<String> scriptBaseUri,
+    Optional<String> fileBaseUri,
+    Optional<String> conversionRoot,
+    boolean skipUnsupported,
+    GalleryVersioning galleryVersioning,
+    ApiVersion apiVersion,
+    List<String> only,
+    List<String> except) {
+
+  /** How gallery image versions are chosen ({@code --gallery-versioning}). */
+  public enum GalleryVersioning {
+    /** Keep Packer's explicit {@code image_version} (the default, Packer's meaning). */
+    EXPLICIT,
+    /** Drop {@code image_version}; AIB numbers versions itself (API 2022-07-01 and later). */
+    LATEST
+  }
+
+  public MapOptions {
+    Objects.requireNonNull(identity, "identity");
+    Objects.requireNonNull(subscription, "subscription");
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(scriptBaseUri, "scriptBaseUri");
+    Objects.requireNonNull(fileBaseUri, "fileBaseUri");
+    Objects.requireNonNull(conversionRoot, "conversionRoot");
+    Objects.requireNonNull(galleryVersioning, "galleryVersioning");
+    Objects.requireNonNull(apiVersion, "apiVersion");
+    only = List.copyOf(only);
+    except = List.copyOf(except);
+  }
+
+  /** No inputs, explicit gallery versions, the default API version. */
+  public static MapOptions defaults() {
+    return new MapOptions(
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        GalleryVersioning.EXPLICIT,
+        ApiVersion.DEFAULT,
+        List.of(),
+        List.of());
+  }
+
+  public MapOptions withIdentity(String v) {
+    return new MapOptions(
+        Optional.of(v),
+        subscription,
+        location,
+        scriptBaseUri,
+        fileBaseUri,
+        conversionRoot,
+        skipUnsupported,
+        galleryVersioning,
+        apiVersion,
+        only,
+        except);
+  }
+
+  public MapOptions withSubscription(String v) {
+    return new MapOptions(
+        identity,
+        Optional.of(v),
+        location,
+        scriptBaseUri,
+        fileBaseUri,
+        conversionRoot,
+        skipUnsupported,
+        galleryVersioning,
+        apiVersion,
+        only,
+        except);
+  }
+
+  public MapOptions withLocation(String v) {
+    return new MapOptions(
+        identity,
+        subscription,
+        Optional.of(v),
+        scriptBaseUri,
+        fileBaseUri,
+        conversionRoot,
+        skipUnsupported,
+        galleryVersioning,
+        apiVersion,
+        only,
+        except);
+  }
+
+  public MapOptions withScriptBaseUri(String v) {
+    return new MapOptions(
+        identity,
+        subscription,
+        location,
+        Optional.of(v),
+        fileBaseUri,
+        conversionRoot,
+        skipUnsupported,
+        galleryVersioning,
+        apiVersion,
+        only,
+        except);
+  }
+
+  public MapOptions withFileBaseUri(String v) {
+    return new MapOptions(
+        identity,
+        subscription,
+        location,
+        scriptBaseUri,
+        Optional.of(v),
+        conversionRoot,
+        skipUnsupported,
+        galleryVersioning,
+        apiVersion,
+        only,
+        except);
+  }
+
+  public MapOptions withConversionRoot(String v) {
+    return new MapOptions(
+        identity,
+        subscription,
+        location,
+        scriptBaseUri,
+        fileBaseUri,
+        Optional.of(v),
+        skipUnsupported,
+        galleryVersioning,
+        apiVersion,
+        only,
+        except);
+  }
+
+  public MapOptions withSkipUnsupported(boolean v) {
+    return new MapOptions(
+        identity,
+        subscription,
+        location,
+        scriptBaseUri,
+        fileBaseUri,
+        conversionRoot,
+        v,
+        galleryVersioning,
+        apiVersion,
+        only,
+        except);
+  }
+
+  public MapOptions withGalleryVersioning(GalleryVersioning v) {
+    return new MapOptions(
+        identity,
+        subscription,
+        location,
+        scriptBaseUri,
+        fileBaseUri,
+        conversionRoot,
+        skipUnsupported,
+        v,
+        apiVersion,
+        only,
+        except);
+  }
+
+  public MapOptions withApiVersion(ApiVersion v) {
+    return new MapOptions(
+        identity,
+        subscription,
+        location,
+        scriptBaseUri,
+        fileBaseUri,
+        conversionRoot,
+        skipUnsupported,
+        galleryVersioning,
+        v,
+        only,
+        except);
+  }
+
+  public MapOptions withOnly(List<String> v) {
+    return new MapOptions(
+        identity,
+        subscription,
+        location,
+        scriptBaseUri,
+        fileBaseUri,
+        conversionRoot,
+        skipUnsupported,
+        galleryVersioning,
+        apiVersion,
+        v,
+        except);
+  }
+
+  public MapOptions withExcept(List<String> v) {
+    return new MapOptions(
+        identity,
+        subscription,
+        location,
+        scriptBaseUri,
+        fileBaseUri,
+        conversionRoot,
+        skipUnsupported,
+        galleryVersioning,
+        apiVersion,
+        only,
+        v);
+  }
+}

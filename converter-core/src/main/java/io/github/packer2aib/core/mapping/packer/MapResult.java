@@ -1,0 +1,22 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import java.util.List;
+
+/**
+ * The outcome of mapping one Packer template.
+ *
+ * @param templates one per (build × azure-arm source usage) that mapped without errors, in build
+ *     and usage order; a usage with an error gives no template (its diagnostics say why)
+ * @param diagnostics everything dropped, rewritten, approximated or refused, in source order
+ */
+public record MapResult(List<MappedTemplate> templates, List<Diagnostic> diagnostics) {
+  public MapResult {
+    templates = List.copyOf(templates);
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  public boolean hasErrors() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+}

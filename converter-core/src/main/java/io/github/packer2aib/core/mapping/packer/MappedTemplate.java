@@ -1,0 +1,25 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.aib.ImageTemplate;
+import io.github.packer2aib.core.source.Range;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One image template made from one source usage.
+ *
+ * @param name a file-name-safe name: the usage name, or {@code <build>.<usage>} when two builds use
+ *     the same name; also the template's resource {@code name}
+ * @param template the AIB model, in the requested API version
+ * @param locate the Packer source range an AIB JSON pointer (relative to the resource, e.g. {@code
+ *     /properties/vmProfile/vmSize}) came from, or of its nearest ancestor that has one
+ */
+public record MappedTemplate(
+    String name, ImageTemplate template, Function<String, Optional<Range>> locate) {
+  public MappedTemplate {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(locate, "locate");
+  }
+}

@@ -1,0 +1,345 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Diagnostics;
+import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.packer.Build;
+import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.packer.PostProcessor;
+import io.github.packer2aib.core.packer.Provisioner;
+import io.github.packer2aib.core.packer.Source;
+import io.github.packer2aib.core.packer.SourceUsage;
+import io.github.packer2aib.core.source.Range;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Maps a Packer template (the Packer model) to AIB image templates: one per (build × azure-arm
+ * source usage), every dropped, rewritten, approximated or refused field explained by a diagnostic
+ * at its source location (mapping.md, Part 1). Never throws for bad input.
+ */
+public final class PackerMapper {
+  private PackerMapper() {}
+
+  static final String AZURE_ARM = "azure-arm";
+
+  /** One (build × usage) to convert. */
+  private record Candidate(int buildIndex, Build build, SourceUsage usage) {}
+
+  /**
+   * Maps a template.
+   *
+   * @param template the Packer model from a front end
+   * @param options the inputs Packer lacks and the user's choices
+   * @param files read-only access to the files provisioners refer to
+   */
+  public static MapResult map(PackerTemplate template, MapOptions options, FileSystemView files) {
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(files, "files");
+    Report global = new Report();
+    Secrets secrets = new Secrets(template);
+    Optional<BaseUri> scriptBase = baseUri(global, "--script-base-uri", options.scriptBaseUri());
+    Optional<BaseUri> fileBase = baseUri(global, "--file-base-uri", options.fileBaseUri());
+    LocalFiles localFiles = new LocalFiles(files, template.root(), options.conversionRoot());
+
+    List<Candidate> azure = candidates(template, global);
+    checkFilters(template, global);
+    List<Candidate> selected = select(azure, options, global);
+
+    Map<Candidate, String> names = names(selected, global);
+    List<MappedTemplate> templates = new ArrayList<>();
+    List<Diagnostic> all = new ArrayList<>(global.all());
+    // An unusable option spoils every template; map them anyway to report all problems at once.
+    boolean spoiled = global.hasErrors();
+    for (Candidate c : selected) {
+      Unit unit =
+          new Unit(
+              template, c.build(), c.usage(), options, secrets, localFiles, scriptBase, fileBase);
+      Optional<MappedTemplate> mapped = UnitMapper.map(unit, names.get(c));
+      all.addAll(unit.report.all());
+      if (!spoiled) {
+        mapped.ifPresent(templates::add);
+      }
+    }
+    // A provisioner shared by two usages says the same thing twice; keep one of each.
+    List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(all));
+    return new MapResult(templates, Diagnostics.of(unique).sorted());
+  }
+
+  private static Optional<BaseUri> baseUri(Report r, String option, Optional<String> text) {
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    StringBuilder problem = new StringBuilder();
+    Optional<BaseUri> parsed = BaseUri.parse(option, text.get(), problem);
+    if (parsed.isEmpty()) {
+      r.add(PackerMapCode.BAD_BASE_URI, null, problem.toString());
+    }
+    return parsed;
+  }
+
+  /** Every azure-arm usage, noting the other sources and unused azure-arm sources. */
+  private static List<Candidate> candidates(PackerTemplate template, Report r) {
+    List<Candidate> out = new ArrayList<>();
+    Set<String> used = new HashSet<>();
+    for (int b = 0; b < template.builds().size(); b++) {
+      Build build = template.builds().get(b);
+      for (SourceUsage usage : build.sources()) {
+        used.add(usage.source().reference());
+        if (usage.source().type().equals(AZURE_ARM)) {
+          out.add(new Candidate(b, build, usage));
+        } else {
+          r.add(
+              PackerMapCode.SOURCE_SKIPPED,
+              usage.range(),
+              "The source "
+                  + usage.reference()
+                  + " is of type "
+                  + usage.source().type()
+                  + "; only azure-arm sources become image templates, so it was skipped.");
+        }
+      }
+    }
+    for (Source s : template.sources()) {
+      if (s.type().equals(AZURE_ARM) && !used.contains(s.reference())) {
+        r.add(
+            PackerMapCode.SOURCE_NOT_BUILT,
+            s.range(),
+            "The source "
+                + s.reference()
+                + " is used by no build, so Packer never builds it and it is not converted. List"
+                + " it in a build's sources to convert it.");
+      }
+    }
+    if (out.isEmpty()) {
+      Range at =
+          !template.builds().isEmpty()
+              ? template.builds().get(0).range()
+              : !template.sources().isEmpty() ? template.sources().get(0).range() : null;
+      r.add(
+          PackerMapCode.NO_AZURE_SOURCE,
+          at,
+          "No build uses an azure-arm source, so there is nothing to convert: Azure VM Image"
+              + " Builder templates are made from azure-arm sources only.");
+    }
+    return out;
+  }
+
+  /** Applies --only/--except, matched like Packer's -only/-except. */
+  private static List<Candidate> select(List<Candidate> azure, MapOptions options, Report r) {
+    if (options.only().isEmpty() && options.except().isEmpty()) {
+      return azure;
+    }
+    List<Candidate> out = new ArrayList<>();
+    for (Candidate c : azure) {
+      List<String> names = filterNames(c);
+      boolean in =
+          options.only().isEmpty()
+              || options.only().stream().anyMatch(p -> UsageFilter.globMatches(p, names));
+      boolean out2 = options.except().stream().anyMatch(p -> UsageFilter.globMatches(p, names));
+      if (in && !out2) {
+        out.add(c);
+      }
+    }
+    List<String> all = new ArrayList<>();
+    for (Candidate c : azure) {
+      all.addAll(filterNames(c));
+    }
+    for (String p : options.only()) {
+      if (azure.stream().noneMatch(c -> UsageFilter.globMatches(p, filterNames(c)))) {
+        r.add(
+            PackerMapCode.FILTER_MATCHES_NOTHING,
+            null,
+            "--only "
+                + p
+                + " matches no azure-arm source usage. The usages are "
+                + Words.and(azure.stream().map(c -> Words.quote(filterNames(c).get(0))).toList())
+                + ".");
+      }
+    }
+    for (String p : options.except()) {
+      if (azure.stream().noneMatch(c -> UsageFilter.globMatches(p, filterNames(c)))) {
+        r.add(
+            PackerMapCode.FILTER_MATCHES_NOTHING,
+            null,
+            "--except " + p + " matches no azure-arm source usage, so it excludes nothing.");
+      }
+    }
+    if (out.isEmpty() && !azure.isEmpty()) {
+      r.add(
+          PackerMapCode.NO_USAGE_SELECTED,
+          null,
+          (options.only().isEmpty()
+                  ? "--except"
+                  : options.except().isEmpty() ? "--only" : "--only and --except")
+              + " leave"
+              + (options.only().isEmpty() || options.except().isEmpty() ? "s" : "")
+              + " no azure-arm source usage to convert. The usages are "
+              + Words.and(azure.stream().map(c -> Words.quote(filterNames(c).get(0))).toList())
+              + ".");
+    }
+    return out;
+  }
+
+  /** The names --only/--except match: {@code build.type.name}, {@code type.name}, {@code name}. */
+  private static List<String> filterNames(Candidate c) {
+    List<String> names = new ArrayList<>();
+    c.build().name().ifPresent(b -> names.add(b + "." + c.usage().reference()));
+    names.add(c.usage().reference());
+    names.add(c.usage().name());
+    return names;
+  }
+
+  /**
+   * Output names: the usage name, cleaned for file names and Azure; {@code <build>.<usage>} where
+   * usages of different builds share a name; a numeric suffix for what is still equal.
+   */
+  private static Map<Candidate, String> names(List<Candidate> selected, Report r) {
+    Map<String, Integer> count = new HashMap<>();
+    for (Candidate c : selected) {
+      count.merge(TemplateNames.clean(c.usage().name(), "template"), 1, Integer::sum);
+    }
+    Map<Candidate, String> out = new HashMap<>();
+    Set<String> taken = new HashSet<>();
+    for (Candidate c : selected) {
+      String base = TemplateNames.clean(c.usage().name(), "template");
+      String name = base;
+      if (count.get(base) > 1) {
+        String build = c.build().name().orElse("build-" + (c.buildIndex() + 1));
+        name = TemplateNames.clean(build + "." + c.usage().name(), "template");
+      }
+      String unique = name;
+      int n = 2;
+      while (!taken.add(unique)) {
+        String suffix = "-" + n++;
+        unique = name.substring(0, Math.min(name.length(), 64 - suffix.length())) + suffix;
+      }
+      if (!unique.equals(c.usage().name())) {
+        r.add(
+            PackerMapCode.TEMPLATE_RENAMED,
+            c.usage().range(),
+            "The image template made from \""
+                + c.usage().reference()
+                + "\" is named \""
+                + unique
+                + "\""
+                + (count.get(base) > 1
+                    ? ", because another build uses the same source name."
+                    : ": template names may hold only letters, digits, '-', '_' and '.' (at most"
+                        + " 64).")
+                + "");
+      }
+      out.put(c, unique);
+    }
+    return out;
+  }
+
+  /**
+   * only/except entries and override keys that match no usage of their build: Packer silently
+   * ignores them, which usually hides a typo.
+   */
+  private static void checkFilters(PackerTemplate template, Report r) {
+    boolean legacy = UsageFilter.isLegacy(template.syntax());
+    for (Build b : template.builds()) {
+      List<String> keys = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      for (SourceUsage u : b.sources()) {
+        keys.add(UsageFilter.key(template.syntax(), u));
+        names.add(u.name());
+      }
+      List<Provisioner> all = new ArrayList<>(b.provisioners());
+      b.errorCleanupProvisioner().ifPresent(all::add);
+      for (Provisioner p : all) {
+        checkEntries(
+            r, p.only(), "only", keys, names, legacy, p.range(), p.type() + " provisioner");
+        checkEntries(
+            r, p.except(), "except", keys, names, legacy, p.range(), p.type() + " provisioner");
+        for (String k : p.override().keySet().stream().sorted().toList()) {
+          if (!names.contains(k)) {
+            String close = Words.closest(k, names);
+            r.add(
+                PackerMapCode.OVERRIDE_MATCHES_NOTHING,
+                p.range(),
+                "The override for \""
+                    + k
+                    + "\" in the "
+                    + p.type()
+                    + " provisioner matches no source of this build, so Packer ignores it."
+                    + (close != null ? " Did you mean \"" + close + "\"?" : "")
+                    + " Override keys are source names without the type.");
+          }
+        }
+      }
+      for (List<PostProcessor> chain : b.postProcessors()) {
+        for (PostProcessor p : chain) {
+          checkEntries(
+              r, p.only(), "only", keys, names, legacy, p.range(), p.type() + " post-processor");
+          checkEntries(
+              r,
+              p.except(),
+              "except",
+              keys,
+              names,
+              legacy,
+              p.range(),
+              p.type() + " post-processor");
+        }
+      }
+    }
+  }
+
+  private static void checkEntries(
+      Report r,
+      List<String> entries,
+      String field,
+      List<String> keys,
+      List<String> names,
+      boolean legacy,
+      Range at,
+      String what) {
+    for (String e : entries) {
+      if (keys.contains(e)) {
+        continue;
+      }
+      String hint;
+      if (!legacy && e.startsWith("source.") && keys.contains(e.substring(7))) {
+        hint = " Write \"" + e.substring(7) + "\": the entries take no source. prefix.";
+      } else if (!legacy && names.contains(e)) {
+        hint =
+            " Write \""
+                + keys.get(names.indexOf(e))
+                + "\": HCL2 templates name a source as type.name.";
+      } else if (legacy && e.contains(".") && names.contains(e.substring(e.indexOf('.') + 1))) {
+        hint =
+            " Write \""
+                + e.substring(e.indexOf('.') + 1)
+                + "\": legacy templates name a builder by its name.";
+      } else {
+        String close = Words.closest(e, keys);
+        hint = close == null ? "" : " Did you mean \"" + close + "\"?";
+      }
+      r.add(
+          PackerMapCode.FILTER_MATCHES_NOTHING,
+          at,
+          "The "
+              + field
+              + " entry \""
+              + e
+              + "\" of the "
+              + what
+              + " matches no source of this build, so Packer ignores the entry"
+              + (field.equals("only") && entries.stream().noneMatch(keys::contains)
+                  ? " and runs the " + what + " for no source at all."
+                  : ".")
+              + hint);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** PowerShell text: quoting and byte-exact file writes. */
+final class PowerShellText {
+  private PowerShellText() {}
+
+  /**
+   * A single-quoted string literal. PowerShell also ends single-quoted strings at the typographic
+   * quotes U+2018–U+201B, so those are doubled too.
+   */
+  static String quote(String s) {
+    StringBuilder b = new StringBuilder("'");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      b.append(c);
+      if (c == '\'' || (c >= '\u2018' && c <= '\u201B')) {
+        b.append(c);
+      }
+    }
+    return b.append('\'').toString();
+  }
+
+  /**
+   * Lines that write {@code bytes} to {@code path} exactly. Plain ASCII text with one kind of line
+   * ending is written from readable string literals; anything else from base64, since how Image
+   * Builder encodes the script it runs is not documented.
+   */
+  static List<String> writeFile(String path, byte[] bytes) {
+    List<String> out = new ArrayList<>();
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    String ending = readableLineEnding(text);
+    if (ending == null) {
+      String b64 = Base64.getEncoder().encodeToString(bytes);
+      out.add("$packer2aibBytes = [Convert]::FromBase64String((@(");
+      for (int i = 0; i < b64.length(); i += 76) {
+        out.add("  '" + b64.substring(i, Math.min(b64.length(), i + 76)) + "'");
+      }
+      out.add(") -join ''))");
+      out.add("[IO.File]::WriteAllBytes(" + quote(path) + ", $packer2aibBytes)");
+      return out;
+    }
+    if (text.isEmpty()) {
+      out.add("[IO.File]::WriteAllText(" + quote(path) + ", '')");
+      return out;
+    }
+    boolean finalNewline = text.endsWith(ending);
+    String body = finalNewline ? text.substring(0, text.length() - ending.length()) : text;
+    String[] lines = body.split(ending.equals("\n") ? "\n" : "\r\n", -1);
+    out.add("$packer2aibLines = @(");
+    for (String line : lines) {
+      out.add("  " + quote(line));
+    }
+    out.add(")");
+    String joiner = ending.equals("\n") ? "\"`n\"" : "\"`r`n\"";
+    out.add(
+        "[IO.File]::WriteAllText("
+            + quote(path)
+            + ", ($packer2aibLines -join "
+            + joiner
+            + ")"
+            + (finalNewline ? " + " + joiner : "")
+            + ")");
+    return out;
+  }
+
+  /**
+   * "\n" or "\r\n" when the text is printable ASCII (and tabs) with one kind of line ending; null
+   * when it must be written from base64.
+   */
+  static String readableLineEnding(String text) {
+    boolean crlf = false;
+    boolean lf = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\r') {
+        if (i + 1 >= text.length() || text.charAt(i + 1) != '\n') {
+          return null;
+        }
+        crlf = true;
+        i++;
+      } else if (c == '\n') {
+        lf = true;
+      } else if (c != '\t' && (c < 0x20 || c > 0x7E)) {
+        return null;
+      }
+    }
+    if (crlf && lf) {
+      return null;
+    }
+    return crlf ? "\r\n" : "\n";
+  }
+
+  static boolean isName(String name) {
+    return name.matches("[A-Za-z_][A-Za-z0-9_]*");
+  }
+}

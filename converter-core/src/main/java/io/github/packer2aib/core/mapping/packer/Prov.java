@@ -1,0 +1,170 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.packer.Config;
+import io.github.packer2aib.core.packer.Provisioner;
+import io.github.packer2aib.core.source.Range;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One provisioner being mapped for one usage: its merged fields and what its mapper needs. */
+final class Prov {
+  final Unit u;
+  final Provisioner p;
+
+  /** The body with the usage's override merged in. */
+  final Config config;
+
+  final Fields f;
+
+  /** 1-based position among the provisioners that apply to the usage; names temporary files. */
+  final int index;
+
+  Prov(Unit u, Provisioner p, Config config, int index) {
+    this.u = u;
+    this.p = p;
+    this.config = config;
+    this.f = Fields.of(config, "", u.report, u.secrets);
+    this.index = index;
+  }
+
+  /** The same provisioner with another body (for a generalization step split in two). */
+  Prov withConfig(Config other) {
+    return new Prov(u, p, other, index);
+  }
+
+  Range range() {
+    return p.range();
+  }
+
+  /** The customizer name: the provisioner's own name, if it has one. */
+  String name() {
+    return p.name().orElse(null);
+  }
+
+  /** "the shell provisioner", for messages. */
+  String what() {
+    return "the " + p.type() + " provisioner";
+  }
+
+  /** "The shell provisioner", to start a sentence. */
+  String whatCapitalized() {
+    return "The " + p.type() + " provisioner";
+  }
+
+  Report report() {
+    return u.report;
+  }
+
+  /** Reports a field that is dropped because it has no use in Image Builder (a note). */
+  void dropNote(String key, String why) {
+    if (f.has(key)) {
+      f.consume(key);
+      u.report.add(PackerMapCode.FIELD_DROPPED, f.nameRange(key), key + " was dropped: " + why);
+    }
+  }
+
+  /** Reports a field whose effect Image Builder cannot reproduce (a warning). */
+  void dropWarning(String key, String why) {
+    if (f.has(key)) {
+      f.consume(key);
+      u.report.add(PackerMapCode.NO_EQUIVALENT, f.nameRange(key), key + " was dropped: " + why);
+    }
+  }
+
+  /** Reports a credential that is never copied. */
+  void dropCredential(String key) {
+    if (f.has(key)) {
+      f.consume(key);
+      u.report.add(
+          PackerMapCode.CREDENTIAL_DROPPED,
+          f.nameRange(key),
+          key
+              + " is a credential; credentials are never copied into the image template, and Image"
+              + " Builder runs its steps with its own build user.");
+    }
+  }
+
+  /** Warns about every field nobody read, suggesting a near known name. */
+  void unknownFields(List<String> known) {
+    for (Fields.Leftover l : f.leftovers()) {
+      String close = Words.closest(l.key(), known);
+      u.report.add(
+          PackerMapCode.UNKNOWN_FIELD,
+          l.range(),
+          "The converter does not know the field "
+              + l.name()
+              + " of "
+              + what()
+              + ", so it was dropped."
+              + (close == null ? "" : " Did you mean \"" + close + "\"?"));
+    }
+  }
+
+  /**
+   * The script sources: {@code inline}, {@code script} or {@code scripts}, exactly one of which
+   * must be set (as Packer requires).
+   */
+  Optional<Commands> commands(String destination) {
+    List<String> set = new ArrayList<>();
+    for (String k : List.of("inline", "script", "scripts")) {
+      if (f.has(k)) {
+        set.add(k);
+      }
+    }
+    if (set.size() > 1) {
+      u.report.add(
+          PackerMapCode.CONFLICTING_FIELDS,
+          f.nameRange(set.get(1)),
+          whatCapitalized()
+              + " takes exactly one of inline, script and scripts, but "
+              + Words.and(set)
+              + " are set. Keep one of them (or split the provisioner in two).",
+          f.nameRange(set.get(0)),
+          set.get(0) + " set here");
+      f.consume("inline");
+      f.consume("script");
+      f.consume("scripts");
+      return Optional.empty();
+    }
+    if (set.isEmpty()) {
+      f.consume("inline");
+      f.consume("script");
+      f.consume("scripts");
+      u.report.add(
+          PackerMapCode.NOTHING_TO_RUN,
+          range(),
+          whatCapitalized() + " has no inline commands, script or scripts. Add one of them.");
+      return Optional.empty();
+    }
+    String k = set.get(0);
+    Range at = f.nameRange(k);
+    if (k.equals("inline")) {
+      Optional<List<String>> lines = f.strings("inline", destination);
+      if (lines.isPresent() && lines.get().isEmpty()) {
+        u.report.add(
+            PackerMapCode.NOTHING_TO_RUN,
+            at,
+            whatCapitalized()
+                + " has an empty inline list. Add commands, or remove the provisioner.");
+        return Optional.empty();
+      }
+      return lines.map(l -> new Commands(l, List.of(), at, f.take("inline").get().valueRange()));
+    }
+    Optional<List<String>> paths =
+        k.equals("script")
+            ? f.string("script", SCRIPT_DESTINATION).map(List::of)
+            : f.strings("scripts", SCRIPT_DESTINATION);
+    return paths.map(l -> new Commands(List.of(), l, at, f.take(k).get().valueRange()));
+  }
+
+  /** A script's path names its file in the template (scriptUri, or the file the step writes). */
+  static final String SCRIPT_DESTINATION = "the step that runs the script (its scriptUri or path)";
+
+  /** Inline commands or local script paths, and where they are written. */
+  record Commands(List<String> inline, List<String> scripts, Range nameRange, Range valueRange) {
+    boolean isInline() {
+      return scripts.isEmpty();
+    }
+  }
+}

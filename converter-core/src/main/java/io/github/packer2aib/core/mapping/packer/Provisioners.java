@@ -1,0 +1,399 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.aib.Customizer;
+import io.github.packer2aib.core.hcl.value.Convert;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.Config;
+import io.github.packer2aib.core.packer.Provisioner;
+import io.github.packer2aib.core.packer.Setting;
+import io.github.packer2aib.core.source.Range;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A usage's provisioners → its customizers, in order (mapping.md §B): filtering by {@code
+ * only}/{@code except}, merging {@code override}, the common fields, the trailing generalization
+ * step, and refusing what Image Builder cannot run.
+ */
+final class Provisioners {
+  private final Unit u;
+
+  Provisioners(Unit u) {
+    this.u = u;
+  }
+
+  /** Why each known but unsupported provisioner cannot be converted. */
+  private static final Map<String, String> UNSUPPORTED =
+      Map.ofEntries(
+          Map.entry(
+              "ansible",
+              "runs ansible-playbook on the machine running Packer and connects into the build VM,"
+                  + " which Image Builder does not allow. Install Ansible on the VM and run the"
+                  + " playbook from a shell provisioner instead."),
+          Map.entry(
+              "ansible-local",
+              "needs its playbooks uploaded and Ansible installed on the VM; convert it into file"
+                  + " and shell provisioners by hand."),
+          Map.entry("chef-solo", "has no Image Builder counterpart; run Chef from a step instead."),
+          Map.entry(
+              "chef-client", "has no Image Builder counterpart; run Chef from a step instead."),
+          Map.entry(
+              "puppet-masterless",
+              "has no Image Builder counterpart; run Puppet from a step instead."),
+          Map.entry(
+              "puppet-server", "has no Image Builder counterpart; run Puppet from a step instead."),
+          Map.entry(
+              "salt-masterless", "has no Image Builder counterpart; run Salt from a step instead."),
+          Map.entry(
+              "converge", "has no Image Builder counterpart; run Converge from a step instead."),
+          Map.entry(
+              "inspec",
+              "tests the VM from the machine running Packer; Image Builder cannot. Consider"
+                  + " properties.validate for checks on the VM."),
+          Map.entry(
+              "shell-local",
+              "runs on the machine running Packer, not on the build VM. Move it to the pipeline"
+                  + " that deploys the image template."),
+          Map.entry(
+              "breakpoint",
+              "pauses Packer for debugging; Image Builder cannot pause. Remove it (with API"
+                  + " 2023-07-01 or later, errorHandling.onCustomizerError = \"abort\" keeps a"
+                  + " failed build VM for inspection)."),
+          Map.entry(
+              "azure-dtlartifact",
+              "installs DevTest Labs artifacts, which Image Builder cannot do."),
+          Map.entry(
+              "hcp-sbom",
+              "collects a software bill of materials for HCP Packer, which Image"
+                  + " Builder has no counterpart for."));
+
+  private static final Set<String> LINUX_ONLY = Set.of("shell");
+  private static final Set<String> WINDOWS_ONLY =
+      Set.of("powershell", "windows-shell", "windows-restart", "windows-update");
+
+  /** The operating system the provisioners suggest, when {@code os_type} is missing. */
+  static Optional<Os> guessOs(List<Provisioner> provisioners) {
+    for (Provisioner p : provisioners) {
+      if (LINUX_ONLY.contains(p.type())) {
+        return Optional.of(Os.LINUX);
+      }
+      if (WINDOWS_ONLY.contains(p.type())) {
+        return Optional.of(Os.WINDOWS);
+      }
+    }
+    return Optional.empty();
+  }
+
+  List<Step> map() {
+    String key = UsageFilter.key(u.template.syntax(), u.usage);
+    List<Prov> applicable = new ArrayList<>();
+    for (Provisioner p : u.build.provisioners()) {
+      if (!UsageFilter.applies(p.only(), p.except(), key)) {
+        continue;
+      }
+      Config body = UsageFilter.merged(p.config(), p.override(), u.usage);
+      applicable.add(new Prov(u, p, body, applicable.size() + 1));
+    }
+    boolean[] generalizes = new boolean[applicable.size()];
+    int lastOther = -1;
+    for (int i = 0; i < applicable.size(); i++) {
+      generalizes[i] = generalizes(applicable.get(i));
+      if (!generalizes[i]) {
+        lastOther = i;
+      }
+    }
+    List<Step> steps = new ArrayList<>();
+    List<String> script = new ArrayList<>();
+    Range customAt = null;
+    for (int i = 0; i < applicable.size(); i++) {
+      Prov pr = applicable.get(i);
+      if (generalizes[i] && i < lastOther) {
+        u.report.add(
+            PackerMapCode.GENERALIZATION_NOT_LAST,
+            pr.range(),
+            "This step generalizes the VM (Sysprep or waagent -deprovision), but more steps"
+                + " follow it. Image Builder generalizes the VM itself after the last step and"
+                + " cannot run steps on a generalized VM. Move the generalization to the end, or"
+                + " remove it.",
+            applicable.get(lastOther).range(),
+            "a later step");
+        continue;
+      }
+      if (generalizes[i]) {
+        Optional<Prov[]> parts = split(pr);
+        if (parts.isPresent()) {
+          // Commands before the generalization stay a normal step.
+          steps.addAll(common(parts.get()[0]));
+          steps.addAll(mapOne(parts.get()[0], null));
+          pr = parts.get()[1];
+        }
+        List<String> commands = new ArrayList<>();
+        mapOne(pr, commands);
+        if (Generalization.isDefault(commands)) {
+          u.report.add(
+              PackerMapCode.GENERALIZATION_DROPPED,
+              pr.range(),
+              parts.isPresent()
+                  ? "The last commands of this step generalize the VM, which Image Builder does"
+                      + " itself after the last step (with the same command); they were dropped so"
+                      + " the VM is not generalized twice, and the commands before them are kept."
+                  : "This step generalizes the VM, which Image Builder does itself after the last"
+                      + " step (with the same command); it was dropped so the VM is not"
+                      + " generalized twice.");
+        } else {
+          script.addAll(commands);
+          customAt = customAt == null ? pr.range() : customAt;
+          u.report.add(
+              PackerMapCode.GENERALIZATION_CUSTOM,
+              pr.range(),
+              (parts.isPresent()
+                      ? "The last commands of this step generalize"
+                      : "This step generalizes")
+                  + " the VM differently from Image Builder's default (for instance Sysprep with"
+                  + " /mode:vm, or other commands). Image Builder generalizes the VM itself after"
+                  + " the last step, so "
+                  + (parts.isPresent() ? "those commands are" : "the step is")
+                  + " replaced by a step that writes them to "
+                  + (u.os == Os.WINDOWS
+                      ? Generalization.WINDOWS_SCRIPT
+                      : Generalization.LINUX_SCRIPT)
+                  + ", which Image Builder runs instead of its own commands.");
+        }
+        continue;
+      }
+      steps.addAll(common(pr));
+      steps.addAll(mapOne(pr, null));
+    }
+    if (!script.isEmpty()) {
+      steps.add(deprovisioningScript(script, customAt));
+    }
+    return steps;
+  }
+
+  /**
+   * A generalization step whose first commands do not generalize (Packer's documentation puts
+   * {@code waagent} after other commands in one provisioner): the provisioner with those commands,
+   * and the provisioner with the rest.
+   */
+  private static Optional<Prov[]> split(Prov pr) {
+    Optional<Setting> inline = pr.config.setting("inline");
+    if (inline.isEmpty() || !inline.get().value().isWhollyKnown()) {
+      return Optional.empty();
+    }
+    Value.Unmarked list = inline.get().value().unmark();
+    if (!(list.value().type() instanceof io.github.packer2aib.core.hcl.value.TupleType)
+        && !(list.value().type() instanceof io.github.packer2aib.core.hcl.value.ListType)) {
+      return Optional.empty();
+    }
+    List<Value> items = list.value().elements();
+    int first = -1;
+    for (int i = 0; i < items.size() && first < 0; i++) {
+      if (Generalization.generalizes(Secrets.texts(items.get(i)))) {
+        first = i;
+      }
+    }
+    if (first <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Prov[] {
+          pr.withConfig(withInline(pr.config, inline.get(), items.subList(0, first), list)),
+          pr.withConfig(
+              withInline(pr.config, inline.get(), items.subList(first, items.size()), list))
+        });
+  }
+
+  private static Config withInline(
+      Config config, Setting inline, List<Value> items, Value.Unmarked original) {
+    List<Setting> settings = new ArrayList<>();
+    for (Setting s : config.settings()) {
+      settings.add(
+          s == inline
+              ? new Setting(
+                  s.name(), original.remark(Value.tuple(items)), s.nameRange(), s.valueRange())
+              : s);
+    }
+    return new Config(settings, config.blocks(), config.range());
+  }
+
+  /** Whether a provisioner's inline commands generalize the VM (read without diagnostics). */
+  private static boolean generalizes(Prov pr) {
+    String type = pr.p.type();
+    if (!type.equals("shell") && !type.equals("powershell") && !type.equals("windows-shell")) {
+      return false;
+    }
+    Optional<Setting> inline = pr.config.setting("inline");
+    if (inline.isEmpty() || !inline.get().value().isWhollyKnown()) {
+      return false;
+    }
+    return Generalization.generalizes(Secrets.texts(inline.get().value()));
+  }
+
+  private Step deprovisioningScript(List<String> commands, Range at) {
+    String content = String.join("\n", commands) + "\n";
+    Customizer c;
+    if (u.os == Os.WINDOWS) {
+      byte[] bytes = String.join("\r\n", commands).concat("\r\n").getBytes(StandardCharsets.UTF_8);
+      c =
+          new Customizer.PowerShell(
+              null,
+              null,
+              null,
+              PowerShellText.writeFile(Generalization.WINDOWS_SCRIPT, bytes),
+              null,
+              null,
+              null);
+    } else {
+      // How Image Builder starts the script is not documented: give it a shebang and the x bit.
+      List<String> lines =
+          new ArrayList<>(
+              ShellText.writeFile(Generalization.LINUX_SCRIPT, "#!/bin/sh -e\n" + content));
+      lines.add("chmod +x " + Generalization.LINUX_SCRIPT);
+      c = new Customizer.Shell(null, null, null, lines);
+    }
+    return Step.of(c, at);
+  }
+
+  /** pause_before, max_retries and timeout, which every provisioner accepts. */
+  private List<Step> common(Prov pr) {
+    List<Step> out = new ArrayList<>();
+    pr.p.pauseBefore().ifPresent(s -> pauseBefore(pr, s).ifPresent(out::add));
+    pr.p
+        .maxRetries()
+        .ifPresent(
+            s -> {
+              Optional<Long> n = number(s);
+              if (n.isEmpty() || n.get() != 0) {
+                u.report.add(
+                    PackerMapCode.NO_RETRIES,
+                    s.nameRange(),
+                    "Image Builder does not retry a failed step, so max_retries was dropped: the"
+                        + " first failure fails the build. Make the commands retry themselves if"
+                        + " they are flaky.");
+              }
+            });
+    pr.p
+        .timeout()
+        .ifPresent(
+            s ->
+                u.report.add(
+                    PackerMapCode.NO_STEP_TIMEOUT,
+                    s.nameRange(),
+                    "Image Builder has no timeout per step, so timeout was dropped; the whole"
+                        + " build is bounded by properties.buildTimeoutInMinutes (240 minutes"
+                        + " by default)."));
+    return out;
+  }
+
+  private Optional<Step> pauseBefore(Prov pr, Setting s) {
+    Optional<String> text = string(s);
+    Optional<Long> nanos = text.flatMap(GoDuration::parseNanos);
+    if (nanos.isEmpty() || nanos.get() < 0) {
+      u.report.add(
+          PackerMapCode.INVALID_VALUE,
+          s.valueRange(),
+          "pause_before must be a duration such as 30s or 5m. Fix the value in the template.");
+      return Optional.empty();
+    }
+    if (nanos.get() == 0) {
+      return Optional.empty();
+    }
+    u.report.add(
+        PackerMapCode.PAUSE_CONVERTED,
+        s.nameRange(),
+        "Image Builder has no pause between steps, so pause_before becomes a step that sleeps "
+            + Steps.seconds(nanos.get())
+            + " seconds before this one.");
+    return Optional.of(Steps.sleep(u.os, nanos.get(), null, s.nameRange()));
+  }
+
+  private static Optional<String> string(Setting s) {
+    Value v = s.value();
+    if (!v.isWhollyKnown() || v.isNull()) {
+      return Optional.empty();
+    }
+    Convert.Result r = Convert.to(v, Type.STRING);
+    return r.isOk() ? Optional.of(r.value().unmarkDeep().value().asString()) : Optional.empty();
+  }
+
+  private static Optional<Long> number(Setting s) {
+    return string(s)
+        .flatMap(
+            t -> {
+              try {
+                return Optional.of(Long.parseLong(t.trim()));
+              } catch (NumberFormatException e) {
+                return Optional.empty();
+              }
+            });
+  }
+
+  /** Maps one provisioner by type; {@code generalization} as in {@link ShellProvisioner#map}. */
+  private List<Step> mapOne(Prov pr, List<String> generalization) {
+    String type = pr.p.type();
+    if (LINUX_ONLY.contains(type) && u.os == Os.WINDOWS
+        || WINDOWS_ONLY.contains(type) && u.os == Os.LINUX) {
+      u.report.add(
+          PackerMapCode.WRONG_OS,
+          pr.range(),
+          "The "
+              + type
+              + " provisioner runs only on "
+              + (u.os == Os.WINDOWS ? "Linux" : "Windows")
+              + ", but os_type is "
+              + u.os.label()
+              + ", and Image Builder refuses such a step. Remove it, or use "
+              + (u.os == Os.WINDOWS ? "a powershell" : "a shell")
+              + " provisioner.");
+      return List.of();
+    }
+    return switch (type) {
+      case "shell" -> ShellProvisioner.map(pr, generalization);
+      case "powershell" -> PowerShellProvisioner.map(pr, generalization);
+      case "windows-shell" -> windowsShell(pr, generalization);
+      case "file" -> FileProvisioner.map(pr);
+      case "windows-restart" -> WindowsProvisioners.restart(pr);
+      case "windows-update" -> WindowsProvisioners.update(pr);
+      case "sleep" -> WindowsProvisioners.sleep(pr);
+      default -> unsupported(pr);
+    };
+  }
+
+  private static List<Step> windowsShell(Prov pr, List<String> generalization) {
+    if (generalization == null) {
+      return WindowsProvisioners.shell(pr);
+    }
+    pr.commands(Steps.INLINE_DESTINATION).ifPresent(c -> generalization.addAll(c.inline()));
+    return List.of();
+  }
+
+  private List<Step> unsupported(Prov pr) {
+    String type = pr.p.type();
+    String reason =
+        UNSUPPORTED.getOrDefault(
+            type,
+            "is not a provisioner the converter knows (it may come from a plugin), so it cannot be"
+                + " converted. Rewrite it as shell, powershell or file provisioners.");
+    if (u.options.skipUnsupported()) {
+      u.report.add(
+          PackerMapCode.UNSUPPORTED_PROVISIONER_SKIPPED,
+          pr.range(),
+          "The " + type + " provisioner " + reason + " It was dropped (--skip-unsupported).");
+    } else {
+      u.report.add(
+          PackerMapCode.UNSUPPORTED_PROVISIONER,
+          pr.range(),
+          "The "
+              + type
+              + " provisioner "
+              + reason
+              + " Pass --skip-unsupported to convert the template without it.");
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,42 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.source.Range;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the diagnostics of one source usage's mapping. */
+final class Report {
+  private final List<Diagnostic> items = new ArrayList<>();
+
+  void add(PackerMapCode code, Range at, String detail) {
+    items.add(Diagnostic.of(code, at, detail));
+  }
+
+  void add(PackerMapCode code, Range at, String detail, Range related, String label) {
+    Diagnostic d = Diagnostic.of(code, at, detail);
+    items.add(related == null ? d : d.withRelated(new Related(related, label)));
+  }
+
+  void add(Diagnostic d) {
+    items.add(d);
+  }
+
+  boolean hasErrors() {
+    return items.stream().anyMatch(Diagnostic::isError);
+  }
+
+  /** The number of diagnostics so far; with {@link #errorsSince} tells whether a part failed. */
+  int mark() {
+    return items.size();
+  }
+
+  boolean errorsSince(int mark) {
+    return items.subList(mark, items.size()).stream().anyMatch(Diagnostic::isError);
+  }
+
+  List<Diagnostic> all() {
+    return List.copyOf(items);
+  }
+}

@@ -1,0 +1,136 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.hcl.value.Convert;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.Local;
+import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.packer.Variable;
+import io.github.packer2aib.core.source.Range;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keeps values of sensitive variables out of the image template. A value carries the sensitive mark
+ * but not the name of the variable it came from, so the variable is named by looking for its value
+ * inside the offending one; the values themselves are compared here and never shown.
+ */
+final class Secrets {
+  /** A sensitive variable or local with the texts its value holds. */
+  private record Named(String kind, String name, List<String> texts) {}
+
+  private final List<Named> named = new ArrayList<>();
+
+  Secrets(PackerTemplate template) {
+    for (Variable v : template.variables()) {
+      if (v.sensitive() || v.value().containsSensitive()) {
+        named.add(new Named("variable", v.name(), texts(v.value())));
+      }
+    }
+    for (Local l : template.locals()) {
+      if (l.sensitive() || l.value().containsSensitive()) {
+        named.add(new Named("local", l.name(), texts(l.value())));
+      }
+    }
+  }
+
+  /** Every string, number and bool inside a value, as text, marks removed. */
+  static List<String> texts(Value value) {
+    List<String> out = new ArrayList<>();
+    collect(value.unmarkDeep().value(), out);
+    return out;
+  }
+
+  private static void collect(Value v, List<String> out) {
+    if (!v.isKnown() || v.isNull()) {
+      return;
+    }
+    if (v.type().isPrimitive()) {
+      Convert.Result r = Convert.to(v, Type.STRING);
+      if (r.isOk()) {
+        out.add(r.value().asString());
+      }
+      return;
+    }
+    for (Value child : v.elements()) {
+      collect(child, out);
+    }
+  }
+
+  /**
+   * Words naming where a sensitive value came from: {@code the sensitive variable "pw"}, {@code the
+   * sensitive variables "a" and "b"}, or {@code a sensitive variable or local} when no value could
+   * be matched (a function transformed it).
+   */
+  String origin(Value value) {
+    List<String> inside = texts(value);
+    Set<String> variables = new LinkedHashSet<>();
+    Set<String> locals = new LinkedHashSet<>();
+    for (Named n : named) {
+      if (occursIn(n.texts(), inside)) {
+        (n.kind().equals("variable") ? variables : locals).add('"' + n.name() + '"');
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    if (!variables.isEmpty()) {
+      parts.add(
+          "the sensitive variable" + (variables.size() > 1 ? "s " : " ") + Words.and(variables));
+    }
+    if (!locals.isEmpty()) {
+      parts.add("the sensitive local" + (locals.size() > 1 ? "s " : " ") + Words.and(locals));
+    }
+    return parts.isEmpty() ? "a sensitive variable or local" : String.join(" and ", parts);
+  }
+
+  private static boolean occursIn(List<String> secretTexts, List<String> inside) {
+    for (String s : secretTexts) {
+      if (s.isEmpty()) {
+        continue;
+      }
+      for (String t : inside) {
+        if (t.contains(s)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Every non-trivial secret text, for the final scan of the emitted JSON. */
+  List<String> allTexts() {
+    List<String> out = new ArrayList<>();
+    for (Named n : named) {
+      for (String t : n.texts()) {
+        if (t.length() >= MIN_SCANNED_LENGTH) {
+          out.add(t);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Shorter secrets ("1", "true") occur in any template by chance; the final scan would refuse
+   * harmless output, while the sensitive mark already catches every real flow.
+   */
+  static final int MIN_SCANNED_LENGTH = 8;
+
+  /** Reports a sensitive value that would flow to {@code destination}; the value is not shown. */
+  void refuse(Report report, Value value, String field, Range at, String destination) {
+    report.add(
+        PackerMapCode.SENSITIVE_VALUE,
+        at,
+        "The value of "
+            + field
+            + " comes from "
+            + origin(value)
+            + " and would be written to "
+            + destination
+            + ", where anyone who can read the image template sees it; it was left out. Keep"
+            + " secrets out of what Image Builder stores and runs (a step can fetch them on the"
+            + " build VM, for instance from Key Vault with the VM's identity), or, if the value"
+            + " is not secret, remove sensitive = true from the variable.");
+  }
+}

@@ -1,0 +1,336 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.aib.Customizer;
+import io.github.packer2aib.core.source.Range;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code shell} → {@code Shell} (mapping.md §B.2). Inline commands stay inline when Image Builder
+ * would run them as Packer does; otherwise (sudo, another interpreter, exit codes) they are written
+ * to a script that the step runs. Local scripts become {@code scriptUri} with a base URI, else they
+ * are written out by the step itself.
+ */
+final class ShellProvisioner {
+  private ShellProvisioner() {}
+
+  static final String DEFAULT_SHEBANG = "/bin/sh -e";
+
+  static final List<String> KNOWN =
+      List.of(
+          "inline",
+          "script",
+          "scripts",
+          "environment_vars",
+          "env",
+          "execute_command",
+          "inline_shebang",
+          "valid_exit_codes",
+          "expect_disconnect",
+          "pause_after",
+          "remote_folder",
+          "remote_file",
+          "remote_path",
+          "skip_clean",
+          "start_retry_timeout",
+          "use_env_var_file",
+          "env_var_format",
+          "binary");
+
+  private static final String INLINE = Steps.INLINE_DESTINATION;
+
+  /**
+   * Maps the provisioner. With {@code generalization} non-null the provisioner is a trailing
+   * generalization step: nothing is emitted and its commands (with their environment) are added to
+   * {@code generalization} for a possible {@code DeprovisioningScript}.
+   */
+  static List<Step> map(Prov pr, List<String> generalization) {
+    Optional<Prov.Commands> commands = pr.commands(INLINE);
+    Map<String, String> env = EnvVars.read(pr, INLINE);
+    ExecuteCommand exec = executeCommand(pr, generalization == null);
+    Optional<String> shebang = pr.f.string("inline_shebang", INLINE);
+    List<Long> exitCodes = Steps.exitCodes(pr);
+    boolean binary = pr.f.bool("binary").orElse(false);
+    if (pr.f.bool("expect_disconnect").orElse(false)) {
+      pr.report()
+          .add(
+              PackerMapCode.APPROXIMATED,
+              pr.f.nameRange("expect_disconnect"),
+              "expect_disconnect = true says the commands reboot the VM. Image Builder has no Linux"
+                  + " restart step and does not document what happens when a Shell step reboots;"
+                  + " the step is kept as it is. Prefer to avoid the reboot, or check the build"
+                  + " log.");
+    }
+    Optional<Step> pauseAfter = Steps.pauseAfter(pr, Os.LINUX);
+    pr.dropNote("remote_folder", "Image Builder chooses where its scripts are stored on the VM.");
+    pr.dropNote("remote_file", "Image Builder chooses where its scripts are stored on the VM.");
+    pr.dropNote("remote_path", "Image Builder chooses where its scripts are stored on the VM.");
+    pr.dropNote("skip_clean", "Image Builder cleans up its own scripts.");
+    pr.dropNote(
+        "start_retry_timeout", "Image Builder connects to the build VM and retries by itself.");
+    pr.dropNote("use_env_var_file", "the variables are set at the top of the step instead.");
+    pr.dropNote("env_var_format", "the variables are set at the top of the step instead.");
+    pr.unknownFields(KNOWN);
+    if (commands.isEmpty()) {
+      return List.of();
+    }
+    Prov.Commands c = commands.get();
+    if (generalization != null) {
+      generalization.addAll(EnvVars.exports(env, pr));
+      generalization.addAll(c.inline());
+      return List.of();
+    }
+    String interpreterShebang = shebang.orElse(DEFAULT_SHEBANG);
+    List<Step> steps = new ArrayList<>();
+    if (c.isInline()) {
+      steps.add(inline(pr, c, env, exec, interpreterShebang, shebang.isPresent(), exitCodes));
+    } else {
+      steps.addAll(scripts(pr, c, env, exec, exitCodes, binary));
+    }
+    pauseAfter.ifPresent(steps::add);
+    return steps;
+  }
+
+  private static Step inline(
+      Prov pr,
+      Prov.Commands c,
+      Map<String, String> declared,
+      ExecuteCommand exec,
+      String shebang,
+      boolean shebangSet,
+      List<Long> exitCodes) {
+    Map<String, String> env =
+        EnvVars.withPackerVariables(declared, pr, String.join("\n", c.inline()));
+    EnvVars.note(pr, env, "export lines");
+    List<String> lines = new ArrayList<>(EnvVars.exports(env, pr));
+    boolean wrapped =
+        exec.sudo()
+            || exec.interpreter().isPresent()
+            || !shebang.equals(DEFAULT_SHEBANG)
+            || !Steps.isDefaultExitCodes(exitCodes);
+    if (!wrapped) {
+      lines.addAll(c.inline());
+    } else {
+      String path = "/tmp/packer2aib-" + pr.index + ".sh";
+      String content = "#!" + shebang + "\n" + String.join("\n", c.inline()) + "\n";
+      lines.addAll(ShellText.writeFile(path, content));
+      lines.addAll(run(path, exec, exitCodes));
+      if (shebangSet && !shebang.equals(DEFAULT_SHEBANG) && exec.interpreter().isEmpty()) {
+        pr.report()
+            .add(
+                PackerMapCode.INTERPRETER_KEPT,
+                pr.f.nameRange("inline_shebang"),
+                "Image Builder runs inline commands with /bin/sh -e, so the step writes them to a"
+                    + " script starting with #!"
+                    + shebang
+                    + " and runs that.");
+      }
+      Steps.exitCodesNote(pr, exitCodes);
+    }
+    Customizer.Shell shell = new Customizer.Shell(pr.name(), null, null, lines);
+    return Step.of(shell, pr.range()).with("/inline", c.valueRange());
+  }
+
+  private static List<Step> scripts(
+      Prov pr,
+      Prov.Commands c,
+      Map<String, String> declared,
+      ExecuteCommand exec,
+      List<Long> exitCodes,
+      boolean binary) {
+    List<Step> steps = new ArrayList<>();
+    boolean wrapperNoted = false;
+    boolean envNoted = false;
+    for (int k = 0; k < c.scripts().size(); k++) {
+      String written = c.scripts().get(k);
+      Optional<LocalFile> loaded = LocalFile.load(pr, written, c.valueRange(), "script");
+      if (loaded.isEmpty()) {
+        continue;
+      }
+      LocalFile file = loaded.get();
+      Optional<String> text = file.text();
+      text.filter(Generalization::mentions).ifPresent(t -> Steps.generalizationInScript(pr, file));
+      Map<String, String> env = EnvVars.withPackerVariables(declared, pr, text.orElse(""));
+      if (!envNoted) {
+        EnvVars.note(pr, env, "export lines");
+        envNoted = true;
+      }
+      List<String> exports = EnvVars.exports(env, pr);
+      boolean wrapped =
+          !exports.isEmpty()
+              || exec.sudo()
+              || exec.interpreter().isPresent()
+              || !Steps.isDefaultExitCodes(exitCodes);
+      String tmp =
+          "/tmp/packer2aib-"
+              + pr.index
+              + (c.scripts().size() > 1 ? "-" + (k + 1) : "")
+              + "-"
+              + file.fileName();
+      if (pr.u.scriptBase.isPresent()) {
+        String uri = pr.u.scriptBase.get().resolve(pr.u.files.uploadPath(file.path()));
+        if (!wrapped) {
+          steps.add(
+              Step.of(new Customizer.Shell(pr.name(), uri, file.sha256(), null), pr.range())
+                  .with("/scriptUri", c.valueRange()));
+          continue;
+        }
+        steps.add(
+            Step.of(new Customizer.File(pr.name(), uri, tmp, file.sha256()), pr.range())
+                .with("/sourceUri", c.valueRange()));
+        List<String> lines = new ArrayList<>(exports);
+        lines.addAll(run(tmp, exec, exitCodes));
+        steps.add(Step.of(new Customizer.Shell(pr.name(), null, null, lines), pr.range()));
+        if (!wrapperNoted) {
+          wrapperNoted = true;
+          pr.report()
+              .add(
+                  PackerMapCode.SCRIPT_WRAPPED,
+                  c.nameRange(),
+                  "A Shell step with scriptUri cannot set environment variables, use sudo or check"
+                      + " exit codes, so each script is downloaded by a File step (checksum"
+                      + " verified) to /tmp and run by a Shell step that does those things.");
+        }
+        continue;
+      }
+      if (text.isEmpty() || binary) {
+        pr.report()
+            .add(
+                PackerMapCode.BINARY_FILE,
+                c.valueRange(),
+                "The script "
+                    + file.path()
+                    + " is not UTF-8 text, so it cannot be written into the template. Upload it"
+                    + " and pass --script-base-uri with the address it is uploaded under.");
+        continue;
+      }
+      if (file.bytes().length > LocalFiles.INLINE_SCRIPT_LIMIT) {
+        pr.report()
+            .add(
+                PackerMapCode.SCRIPT_TOO_LARGE,
+                c.valueRange(),
+                "The script "
+                    + file.path()
+                    + " is "
+                    + file.bytes().length
+                    + " bytes, too large to write into the template (the limit is "
+                    + LocalFiles.INLINE_SCRIPT_LIMIT
+                    + "). Upload it and pass --script-base-uri.");
+        continue;
+      }
+      List<String> lines = new ArrayList<>(exports);
+      lines.addAll(ShellText.writeFile(tmp, text.get()));
+      lines.addAll(run(tmp, exec, exitCodes));
+      steps.add(
+          Step.of(new Customizer.Shell(pr.name(), null, null, lines), pr.range())
+              .with("/inline", c.valueRange()));
+      pr.report()
+          .add(
+              PackerMapCode.SCRIPT_INLINED,
+              c.valueRange(),
+              "The script "
+                  + file.path()
+                  + " is written into the template, and the step saves it to "
+                  + tmp
+                  + " and runs it"
+                  + (exec.interpreter().isPresent()
+                      ? " with " + exec.interpreter().get()
+                      : " (its own shebang line chooses the interpreter)")
+                  + ". Anyone who can read the template can read the script. Pass"
+                  + " --script-base-uri to refer to an uploaded copy instead.");
+    }
+    if (!wrapperNoted) {
+      Steps.exitCodesNote(pr, exitCodes);
+    }
+    return steps;
+  }
+
+  /** The lines that run a script file as the execute_command would. */
+  static List<String> run(String path, ExecuteCommand exec, List<Long> exitCodes) {
+    List<String> out = new ArrayList<>();
+    String prefix = exec.sudo() ? "sudo -E " : "";
+    String command;
+    if (exec.interpreter().isPresent()) {
+      command = prefix + exec.interpreter().get() + " " + ShellText.quote(path);
+    } else {
+      out.add("chmod +x " + ShellText.quote(path));
+      command = prefix + ShellText.quote(path);
+    }
+    if (Steps.isDefaultExitCodes(exitCodes)) {
+      out.add(command);
+    } else {
+      StringBuilder codes = new StringBuilder();
+      for (Long code : exitCodes) {
+        codes.append(codes.length() == 0 ? "" : "|").append(code);
+      }
+      out.add("rc=0");
+      out.add(command + " || rc=$?");
+      out.add("case $rc in " + codes + ") ;; *) exit $rc ;; esac");
+    }
+    return out;
+  }
+
+  /** Reads execute_command and explains what became of it. */
+  private static ExecuteCommand executeCommand(Prov pr, boolean explain) {
+    if (!pr.f.has("execute_command")) {
+      pr.f.consume("execute_command");
+      return ExecuteCommand.DEFAULT;
+    }
+    Optional<String> text = pr.f.inspect("execute_command");
+    if (text.isEmpty()) {
+      return ExecuteCommand.DEFAULT;
+    }
+    ExecuteCommand exec = ExecuteCommand.parse(text.get());
+    Range at = pr.f.nameRange("execute_command");
+    if (exec.interpreter().isPresent() && leaksSecret(pr, exec.interpreter().get())) {
+      exec = new ExecuteCommand(exec.sudo(), Optional.empty(), exec.passwordDropped(), true, false);
+    }
+    if (!explain) {
+      return exec;
+    }
+    if (exec.passwordDropped()) {
+      pr.report()
+          .add(
+              PackerMapCode.SUDO_PASSWORD_DROPPED,
+              at,
+              "The password that execute_command pipes into sudo -S was dropped: Image Builder's"
+                  + " build user runs sudo without a password, and credentials are never copied"
+                  + " into the template.");
+    }
+    if (!exec.recognised()) {
+      pr.report()
+          .add(
+              PackerMapCode.EXECUTE_COMMAND_DROPPED,
+              at,
+              "The converter does not recognise this execute_command, so it was dropped and the"
+                  + " commands run as Image Builder runs Shell steps: as its unprivileged build"
+                  + " user, with /bin/sh -e for inline commands and the script's own shebang for"
+                  + " scripts. If the command ran them as root, add sudo where it is needed.");
+    } else if (exec.sudo()) {
+      pr.report()
+          .add(
+              PackerMapCode.SUDO_KEPT,
+              at,
+              "execute_command runs the commands as root through sudo, but Image Builder runs Shell"
+                  + " steps as an unprivileged build user; the step runs them with sudo -E"
+                  + (exec.interpreter().isPresent() ? " " + exec.interpreter().get() : "")
+                  + " instead (the environment is kept).");
+    } else if (exec.interpreter().isPresent()) {
+      pr.report()
+          .add(
+              PackerMapCode.INTERPRETER_KEPT,
+              at,
+              "execute_command runs the commands with "
+                  + exec.interpreter().get()
+                  + "; the step does the same.");
+    }
+    return exec;
+  }
+
+  /** Whether text taken from execute_command contains a sensitive value (it is then not used). */
+  private static boolean leaksSecret(Prov pr, String text) {
+    return pr.u.secrets.allTexts().stream().anyMatch(text::contains);
+  }
+}

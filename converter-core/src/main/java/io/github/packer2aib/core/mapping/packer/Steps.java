@@ -1,0 +1,140 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.aib.Customizer;
+import io.github.packer2aib.core.source.Range;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Pieces several provisioner mappers share: sleep steps, exit codes, durations. */
+final class Steps {
+  private Steps() {}
+
+  /** Where commands of a step end up, for messages about sensitive values. */
+  static final String INLINE_DESTINATION =
+      "the step's inline commands (properties.customize[].inline)";
+
+  /** {@code valid_exit_codes}, or Packer's default {@code [0]}. */
+  static List<Long> exitCodes(Prov pr) {
+    Optional<List<String>> codes = pr.f.strings("valid_exit_codes", null);
+    if (codes.isEmpty()) {
+      return List.of(0L);
+    }
+    List<Long> out = new ArrayList<>();
+    for (String c : codes.get()) {
+      try {
+        out.add(Long.parseLong(c.trim()));
+      } catch (NumberFormatException e) {
+        pr.f.invalid(
+            pr.f.take("valid_exit_codes").get(),
+            "a list of whole numbers",
+            pr.f.take("valid_exit_codes").get().value());
+        return List.of(0L);
+      }
+    }
+    return out;
+  }
+
+  static boolean isDefaultExitCodes(List<Long> codes) {
+    return codes.equals(List.of(0L));
+  }
+
+  static void exitCodesNote(Prov pr, List<Long> codes) {
+    if (!isDefaultExitCodes(codes)) {
+      pr.report()
+          .add(
+              PackerMapCode.EXIT_CODES_CHECKED,
+              pr.f.nameRange("valid_exit_codes"),
+              "Shell steps have no validExitCodes, so the step checks the exit code itself and"
+                  + " fails for any code not in valid_exit_codes.");
+    }
+  }
+
+  /** A duration field in nanoseconds; reported when it is not a Go duration. */
+  static Optional<Long> duration(Prov pr, Fields f, String key) {
+    Optional<String> text = f.inspect(key);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Long> nanos = GoDuration.parseNanos(text.get());
+    if (nanos.isEmpty() || nanos.get() < 0) {
+      pr.report()
+          .add(
+              PackerMapCode.INVALID_VALUE,
+              f.take(key).get().valueRange(),
+              key
+                  + " must be a duration such as 30s, 5m or 1h30m, but it is "
+                  + f.shown(key, text.get())
+                  + ". Fix the value in the template.");
+      return Optional.empty();
+    }
+    return nanos;
+  }
+
+  /** A step that waits, in the operating system's shell. */
+  static Step sleep(Os os, long nanos, String name, Range origin) {
+    Customizer c;
+    if (os == Os.LINUX) {
+      c = new Customizer.Shell(name, null, null, List.of("sleep " + seconds(nanos)));
+    } else if (nanos % 1_000_000_000L == 0) {
+      c =
+          new Customizer.PowerShell(
+              name,
+              null,
+              null,
+              List.of("Start-Sleep -Seconds " + nanos / 1_000_000_000L),
+              null,
+              null,
+              null);
+    } else {
+      c =
+          new Customizer.PowerShell(
+              name,
+              null,
+              null,
+              List.of("Start-Sleep -Milliseconds " + (nanos + 999_999L) / 1_000_000L),
+              null,
+              null,
+              null);
+    }
+    return Step.of(c, origin);
+  }
+
+  /** Seconds as {@code sleep} takes them: {@code 90}, {@code 1.5}. */
+  static String seconds(long nanos) {
+    return BigDecimal.valueOf(nanos).movePointLeft(9).stripTrailingZeros().toPlainString();
+  }
+
+  /** {@code pause_after}: a sleep step after the provisioner's steps. */
+  static Optional<Step> pauseAfter(Prov pr, Os os) {
+    Optional<Long> nanos = duration(pr, pr.f, "pause_after");
+    if (nanos.isEmpty() || nanos.get() == 0) {
+      return Optional.empty();
+    }
+    pr.report()
+        .add(
+            PackerMapCode.PAUSE_CONVERTED,
+            pr.f.nameRange("pause_after"),
+            "Image Builder has no pause between steps, so pause_after becomes a step that sleeps "
+                + seconds(nanos.get())
+                + " seconds after this one.");
+    return Optional.of(sleep(pr.u.os, nanos.get(), null, pr.f.nameRange("pause_after")));
+  }
+
+  static void generalizationInScript(Prov pr, LocalFile file) {
+    pr.report()
+        .add(
+            PackerMapCode.GENERALIZATION_IN_SCRIPT,
+            pr.range(),
+            "The script "
+                + file.path()
+                + " seems to generalize the VM (Sysprep or waagent -deprovision). Image Builder"
+                + " generalizes the VM itself after the last step, and a VM generalized twice"
+                + " fails the build: remove that command from the script, or put a custom one in "
+                + Generalization.LINUX_SCRIPT
+                + " or "
+                + Generalization.WINDOWS_SCRIPT
+                + ".");
+  }
+}

@@ -1,0 +1,32 @@
+package io.github.packer2aib.core.mapping.packer;
+
+/** Names that must fit Azure's {@code ^[A-Za-z0-9-_.]{1,64}$} (templates, run outputs). */
+final class TemplateNames {
+  private TemplateNames() {}
+
+  /** {@code wanted} with every other character replaced by '-', cut to 64; never empty. */
+  static String clean(String wanted, String fallback) {
+    StringBuilder b = new StringBuilder();
+    wanted
+        .codePoints()
+        .forEach(
+            c -> {
+              boolean ok =
+                  (c >= 'a' && c <= 'z')
+                      || (c >= 'A' && c <= 'Z')
+                      || (c >= '0' && c <= '9')
+                      || c == '-'
+                      || c == '_'
+                      || c == '.';
+              b.append(ok ? (char) c : '-');
+            });
+    String s = b.toString();
+    if (s.length() > 64) {
+      s = s.substring(0, 64);
+    }
+    if (s.isEmpty() || s.equals(".") || s.equals("..")) {
+      return fallback;
+    }
+    return s;
+  }
+}

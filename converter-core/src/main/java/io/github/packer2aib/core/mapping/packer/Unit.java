@@ -1,0 +1,86 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.aib.Capabilities;
+import io.github.packer2aib.core.packer.Build;
+import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.packer.SourceUsage;
+import io.github.packer2aib.core.source.Range;
+import java.util.Optional;
+
+/**
+ * What the mapping of one source usage shares: the inputs, the diagnostics, and the facts the
+ * builder fields establish for the provisioners (operating system, location, subscription).
+ */
+final class Unit {
+  final PackerTemplate template;
+  final Build build;
+  final SourceUsage usage;
+  final MapOptions options;
+  final ApiVersion api;
+  final Report report = new Report();
+  final Secrets secrets;
+  final Trace trace;
+  final LocalFiles files;
+  final Optional<BaseUri> scriptBase;
+  final Optional<BaseUri> fileBase;
+
+  Os os = Os.LINUX;
+  String location;
+
+  /** The template's {@code subscription_id}, if any. */
+  Optional<String> templateSubscription = Optional.empty();
+
+  Unit(
+      PackerTemplate template,
+      Build build,
+      SourceUsage usage,
+      MapOptions options,
+      Secrets secrets,
+      LocalFiles files,
+      Optional<BaseUri> scriptBase,
+      Optional<BaseUri> fileBase) {
+    this.template = template;
+    this.build = build;
+    this.usage = usage;
+    this.options = options;
+    this.api = options.apiVersion();
+    this.secrets = secrets;
+    this.trace = new Trace(usage.range());
+    this.files = files;
+    this.scriptBase = scriptBase;
+    this.fileBase = fileBase;
+  }
+
+  /** Whether the target API version has a feature ({@link Capabilities} path). */
+  boolean supports(String feature) {
+    return Capabilities.supports(feature, api);
+  }
+
+  /** The versions that have a feature, in words ("from API version 2022-07-01"). */
+  static String availability(String feature) {
+    return Capabilities.describeAvailabilityInApiVersions(feature);
+  }
+
+  /**
+   * The subscription for a resource id that {@code field} needs: the template's {@code
+   * subscription_id}, else {@code --subscription}; an error naming the field when neither exists.
+   */
+  Optional<String> subscription(String field, Range at) {
+    if (templateSubscription.isPresent()) {
+      return templateSubscription;
+    }
+    if (options.subscription().isPresent()) {
+      return options.subscription();
+    }
+    report.add(
+        PackerMapCode.NO_SUBSCRIPTION,
+        at,
+        "The resource id for "
+            + field
+            + " needs a subscription id, but the source has no subscription_id (Packer would use"
+            + " the subscription you are logged in to). Set subscription_id in the source or pass"
+            + " --subscription.");
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,195 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.aib.Customizer;
+import io.github.packer2aib.core.aib.Identity;
+import io.github.packer2aib.core.aib.ImageTemplate;
+import io.github.packer2aib.core.aib.ImageTemplateProperties;
+import io.github.packer2aib.core.emit.TemplateWriter;
+import io.github.packer2aib.core.packer.PostProcessor;
+import io.github.packer2aib.core.packer.Provisioner;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** One source usage → one image template. */
+final class UnitMapper {
+  private UnitMapper() {}
+
+  static Optional<MappedTemplate> map(Unit u, String name) {
+    Fields config = Fields.of(u.usage.config(), "", u.report, u.secrets);
+    AzureArmMapper.Result arm = new AzureArmMapper(u, config).map();
+    List<Step> steps = new Provisioners(u).map();
+    errorCleanup(u);
+    postProcessors(u);
+    Identity identity = identity(u);
+    List<Customizer> customize = customizers(u, steps);
+    ImageTemplateProperties properties =
+        ImageTemplateProperties.builder()
+            .customize(customize.isEmpty() ? null : customize)
+            .distribute(arm.distribute())
+            .source(arm.source())
+            .stagingResourceGroup(arm.stagingResourceGroup())
+            .vmProfile(arm.vmProfile())
+            .additionalDataDisks(arm.additionalDataDisks())
+            .build();
+    if (u.report.hasErrors()) {
+      return Optional.empty();
+    }
+    ImageTemplate template =
+        new ImageTemplate(
+            ImageTemplate.RESOURCE_TYPE,
+            u.api.id(),
+            name,
+            u.location,
+            arm.tags(),
+            identity,
+            properties);
+    if (leaksSecret(u, template)) {
+      return Optional.empty();
+    }
+    Trace trace = u.trace.frozen();
+    return Optional.of(new MappedTemplate(name, template, trace::locate));
+  }
+
+  /** Customizers with unique names (Image Builder refuses duplicates), located in the trace. */
+  private static List<Customizer> customizers(Unit u, List<Step> steps) {
+    List<Customizer> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Step s : steps) {
+      Customizer c = s.customizer();
+      if (c.name() != null) {
+        String unique = c.name();
+        int n = 2;
+        while (!names.add(unique)) {
+          unique = c.name() + "-" + n++;
+        }
+        if (!unique.equals(c.name())) {
+          u.report.add(
+              PackerMapCode.FIELD_REWRITTEN,
+              s.origin(),
+              "An earlier step is already named \""
+                  + c.name()
+                  + "\", and Image Builder needs unique step names, so this one is named \""
+                  + unique
+                  + "\".");
+        }
+        c = Customizers.renamed(c, unique);
+      }
+      String at = "/properties/customize/" + out.size();
+      u.trace.put(at, s.origin());
+      for (Map.Entry<String, io.github.packer2aib.core.source.Range> r : s.ranges().entrySet()) {
+        u.trace.put(at + r.getKey(), r.getValue());
+      }
+      out.add(c);
+    }
+    return out;
+  }
+
+  private static Identity identity(Unit u) {
+    if (u.options.identity().isPresent()) {
+      return Identity.userAssigned(u.options.identity().get());
+    }
+    u.report.add(
+        PackerMapCode.NO_IDENTITY,
+        u.usage.range(),
+        "Packer templates have no image template identity, and none was given with --identity,"
+            + " so the template has no identity"
+            + (u.supports("identity@required")
+                ? " and cannot be submitted until one is added. "
+                : ". ")
+            + "Pass --identity with the resource id of a user-assigned managed identity that may"
+            + " read the sources and write the image.");
+    return null;
+  }
+
+  private static void errorCleanup(Unit u) {
+    Optional<Provisioner> cleanup = u.build.errorCleanupProvisioner();
+    String key = UsageFilter.key(u.template.syntax(), u.usage);
+    if (cleanup.isPresent()
+        && UsageFilter.applies(cleanup.get().only(), cleanup.get().except(), key)) {
+      u.report.add(
+          PackerMapCode.ERROR_CLEANUP_DROPPED,
+          cleanup.get().range(),
+          "The error-cleanup-provisioner runs only when a build fails; Image Builder has no such"
+              + " step, so it was dropped. (With API 2023-07-01 or later,"
+              + " errorHandling.onCustomizerError = \"abort\" keeps a failed build VM for"
+              + " inspection.)");
+    }
+  }
+
+  private static void postProcessors(Unit u) {
+    String key = UsageFilter.key(u.template.syntax(), u.usage);
+    for (List<PostProcessor> chain : u.build.postProcessors()) {
+      for (PostProcessor p : chain) {
+        if (!UsageFilter.applies(p.only(), p.except(), key)) {
+          continue;
+        }
+        String why =
+            switch (p.type()) {
+              case "manifest" ->
+                  " Image Builder reports the artifacts it made in the run output of each"
+                      + " distribute target (runOutputs).";
+              case "shell-local" ->
+                  " It runs on the machine running Packer; move it to the pipeline that runs the"
+                      + " image build.";
+              default -> "";
+            };
+        u.report.add(
+            PackerMapCode.POST_PROCESSOR_DROPPED,
+            p.range(),
+            "Image Builder has no post-processors, so the "
+                + p.type()
+                + " post-processor was dropped."
+                + why);
+      }
+    }
+  }
+
+  /**
+   * The last line of defence: a sensitive variable's value that reached the template by a path that
+   * lost its mark. The template is withheld; the value is not shown.
+   */
+  private static boolean leaksSecret(Unit u, ImageTemplate template) {
+    String json = TemplateWriter.toJson(template);
+    for (String secret : u.secrets.allTexts()) {
+      if (json.contains(secret) || json.contains(jsonEscaped(secret))) {
+        u.report.add(
+            PackerMapCode.SENSITIVE_VALUE,
+            u.usage.range(),
+            "The image template made from this source would contain the value of a sensitive"
+                + " variable or local, so it was not written. Find where the value is used (a"
+                + " provisioner, a tag, a name) and keep it out of what Image Builder runs.");
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A string as Jackson writes it inside JSON quotes. */
+  static String jsonEscaped(String s) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        case '\b' -> b.append("\\b");
+        case '\f' -> b.append("\\f");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04X", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.toString();
+  }
+}

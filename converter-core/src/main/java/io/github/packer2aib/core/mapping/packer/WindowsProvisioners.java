@@ -1,0 +1,278 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.aib.Customizer;
+import io.github.packer2aib.core.aib.IntValue;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code windows-restart} → {@code WindowsRestart}, {@code windows-update} → {@code WindowsUpdate}
+ * and {@code windows-shell} → a {@code PowerShell} step running {@code cmd.exe} (mapping.md
+ * §B.5–B.7).
+ */
+final class WindowsProvisioners {
+  private WindowsProvisioners() {}
+
+  static final List<String> RESTART_KNOWN =
+      List.of(
+          "restart_command",
+          "restart_check_command",
+          "restart_timeout",
+          "check_registry",
+          "registry_keys");
+
+  static final List<String> UPDATE_KNOWN =
+      List.of(
+          "search_criteria",
+          "filters",
+          "update_limit",
+          "restart_timeout",
+          "update_max_retries",
+          "username",
+          "password");
+
+  static final List<String> SHELL_KNOWN =
+      List.of(
+          "inline",
+          "script",
+          "scripts",
+          "environment_vars",
+          "env",
+          "execute_command",
+          "valid_exit_codes",
+          "remote_path",
+          "start_retry_timeout",
+          "binary");
+
+  static List<Step> restart(Prov pr) {
+    String dest = "properties.customize[].";
+    Optional<String> command = pr.f.string("restart_command", dest + "restartCommand");
+    Optional<String> check = pr.f.string("restart_check_command", dest + "restartCheckCommand");
+    String timeout = null;
+    Optional<Long> nanos = Steps.duration(pr, pr.f, "restart_timeout");
+    if (nanos.isPresent()) {
+      timeout = restartTimeout(pr, nanos.get());
+    }
+    for (String k : List.of("check_registry", "registry_keys")) {
+      pr.dropWarning(
+          k,
+          "Image Builder's restart step does not check registry keys before it goes on; add a"
+              + " restartCheckCommand that waits for them if the next step depends on it.");
+    }
+    pr.unknownFields(RESTART_KNOWN);
+    Step s =
+        Step.of(
+            new Customizer.WindowsRestart(
+                pr.name(), command.orElse(null), check.orElse(null), timeout),
+            pr.range());
+    s = rangeOf(pr, s, "restart_command", "/restartCommand");
+    s = rangeOf(pr, s, "restart_check_command", "/restartCheckCommand");
+    return List.of(rangeOf(pr, s, "restart_timeout", "/restartTimeout"));
+  }
+
+  /**
+   * A Go duration as Image Builder writes restart timeouts: one number and unit ({@code 90m},
+   * {@code 2h}); seconds are rounded up to whole minutes, with a warning.
+   */
+  private static String restartTimeout(Prov pr, long nanos) {
+    long hour = 3_600_000_000_000L;
+    long minute = 60_000_000_000L;
+    if (nanos == 0) {
+      pr.report()
+          .add(
+              PackerMapCode.FIELD_DROPPED,
+              pr.f.nameRange("restart_timeout"),
+              "restart_timeout = 0 was dropped; Image Builder waits its default of 5 minutes.");
+      return null;
+    }
+    if (nanos % hour == 0) {
+      return nanos / hour + "h";
+    }
+    long minutes = (nanos + minute - 1) / minute;
+    if (nanos % minute != 0) {
+      pr.report()
+          .add(
+              PackerMapCode.DURATION_ROUNDED,
+              pr.f.nameRange("restart_timeout"),
+              "Image Builder takes restart timeouts in whole minutes or hours, so restart_timeout"
+                  + " becomes "
+                  + minutes
+                  + "m (rounded up).");
+    }
+    return minutes + "m";
+  }
+
+  static List<Step> update(Prov pr) {
+    String dest = "properties.customize[].";
+    Optional<String> criteria = pr.f.string("search_criteria", dest + "searchCriteria");
+    Optional<List<String>> filters = pr.f.strings("filters", dest + "filters");
+    Optional<Long> limit = pr.f.integer("update_limit", dest + "updateLimit");
+    pr.dropWarning(
+        "restart_timeout", "Image Builder's update step restarts the VM with its own timeout.");
+    pr.dropWarning(
+        "update_max_retries", "Image Builder's update step retries with its own policy.");
+    pr.dropNote("username", "Image Builder runs the update step as its own build user.");
+    pr.dropCredential("password");
+    pr.unknownFields(UPDATE_KNOWN);
+    if (!pr.u.supports("properties.customize[WindowsUpdate]")) {
+      pr.report()
+          .add(
+              PackerMapCode.REFUSED_IN_API_VERSION,
+              pr.range(),
+              "WindowsUpdate steps exist "
+                  + Unit.availability("properties.customize[WindowsUpdate]")
+                  + ", not in "
+                  + pr.u.api.id()
+                  + ". Choose a newer API version.");
+      return List.of();
+    }
+    if (limit.isPresent() && limit.get() < 0) {
+      pr.report()
+          .add(
+              PackerMapCode.INVALID_VALUE,
+              pr.f.take("update_limit").get().valueRange(),
+              "update_limit must be 0 or more.");
+      return List.of();
+    }
+    Step s =
+        Step.of(
+            new Customizer.WindowsUpdate(
+                pr.name(),
+                criteria.orElse(null),
+                filters.orElse(null),
+                limit.map(IntValue::of).orElse(null)),
+            pr.range());
+    s = rangeOf(pr, s, "search_criteria", "/searchCriteria");
+    s = rangeOf(pr, s, "filters", "/filters");
+    return List.of(rangeOf(pr, s, "update_limit", "/updateLimit"));
+  }
+
+  /**
+   * {@code windows-shell} runs its commands with {@code cmd /c} from a batch file; the step writes
+   * that batch file and runs it the same way.
+   */
+  static List<Step> shell(Prov pr) {
+    String inline = Steps.INLINE_DESTINATION;
+    Optional<Prov.Commands> commands = pr.commands(inline);
+    Map<String, String> env = EnvVars.read(pr, inline);
+    List<Long> exitCodes = Steps.exitCodes(pr);
+    boolean binary = pr.f.bool("binary").orElse(false);
+    pr.dropWarning(
+        "execute_command",
+        "Image Builder has no execute_command; the step runs the batch file with cmd /c.");
+    pr.dropNote("remote_path", "Image Builder chooses where its scripts are stored on the VM.");
+    pr.dropNote(
+        "start_retry_timeout", "Image Builder connects to the build VM and retries by itself.");
+    pr.unknownFields(SHELL_KNOWN);
+    if (commands.isEmpty()) {
+      return List.of();
+    }
+    Prov.Commands c = commands.get();
+    List<IntValue> validExitCodes =
+        pr.f.has("valid_exit_codes") ? exitCodes.stream().map(IntValue::of).toList() : null;
+    EnvVars.note(pr, env, "$env: assignments");
+    pr.report()
+        .add(
+            PackerMapCode.APPROXIMATED,
+            pr.range(),
+            "Image Builder has no cmd.exe step, so a PowerShell step writes the commands to a"
+                + " batch file and runs it with cmd /c, passing its exit code on.");
+    List<Step> steps = new ArrayList<>();
+    if (c.isInline()) {
+      String path = PowerShellProvisioner.TEMP + "packer2aib-" + pr.index + ".cmd";
+      byte[] bytes = (String.join("\r\n", c.inline()) + "\r\n").getBytes(StandardCharsets.UTF_8);
+      steps.add(
+          Step.of(powerShell(pr, batch(env, path, bytes), validExitCodes), pr.range())
+              .with("/inline", c.valueRange()));
+      return steps;
+    }
+    for (int k = 0; k < c.scripts().size(); k++) {
+      Optional<LocalFile> loaded = LocalFile.load(pr, c.scripts().get(k), c.valueRange(), "script");
+      if (loaded.isEmpty()) {
+        continue;
+      }
+      LocalFile file = loaded.get();
+      String path =
+          PowerShellProvisioner.TEMP
+              + "packer2aib-"
+              + pr.index
+              + (c.scripts().size() > 1 ? "-" + (k + 1) : "")
+              + "-"
+              + file.fileName();
+      if (pr.u.scriptBase.isPresent()) {
+        String uri = pr.u.scriptBase.get().resolve(pr.u.files.uploadPath(file.path()));
+        steps.add(
+            Step.of(new Customizer.File(pr.name(), uri, path, file.sha256()), pr.range())
+                .with("/sourceUri", c.valueRange()));
+        steps.add(Step.of(powerShell(pr, batch(env, path, null), validExitCodes), pr.range()));
+        continue;
+      }
+      if (!LocalFiles.isText(file.bytes())
+          || binary
+          || file.bytes().length > LocalFiles.INLINE_SCRIPT_LIMIT) {
+        pr.report()
+            .add(
+                PackerMapCode.BINARY_FILE,
+                c.valueRange(),
+                "The script "
+                    + file.path()
+                    + " is not UTF-8 text of a size that can be written into the template. Upload"
+                    + " it and pass --script-base-uri with the address it is uploaded under.");
+        continue;
+      }
+      steps.add(
+          Step.of(powerShell(pr, batch(env, path, file.bytes()), validExitCodes), pr.range())
+              .with("/inline", c.valueRange()));
+      pr.report()
+          .add(
+              PackerMapCode.SCRIPT_INLINED,
+              c.valueRange(),
+              "The script "
+                  + file.path()
+                  + " is written into the template, and the step saves it to "
+                  + path
+                  + " and runs it. Anyone who can read the template can read the script. Pass"
+                  + " --script-base-uri to refer to an uploaded copy instead.");
+    }
+    return steps;
+  }
+
+  private static List<String> batch(Map<String, String> env, String path, byte[] write) {
+    List<String> lines = new ArrayList<>(EnvVars.powerShell(env));
+    if (write != null) {
+      lines.addAll(PowerShellText.writeFile(path, write));
+    }
+    lines.add("& cmd.exe /c " + PowerShellText.quote(path));
+    lines.add("exit $LASTEXITCODE");
+    return lines;
+  }
+
+  private static Customizer.PowerShell powerShell(
+      Prov pr, List<String> lines, List<IntValue> validExitCodes) {
+    return new Customizer.PowerShell(pr.name(), null, null, lines, null, null, validExitCodes);
+  }
+
+  static List<Step> sleep(Prov pr) {
+    Optional<Long> nanos = Steps.duration(pr, pr.f, "duration");
+    pr.unknownFields(List.of("duration"));
+    if (!pr.f.has("duration")) {
+      pr.report()
+          .add(
+              PackerMapCode.MISSING_FIELD,
+              pr.range(),
+              "The sleep provisioner needs a duration such as 30s. Add duration = \"…\".");
+      return List.of();
+    }
+    if (nanos.isEmpty()) {
+      return List.of();
+    }
+    return List.of(Steps.sleep(pr.u.os, nanos.get(), pr.name(), pr.range()));
+  }
+
+  private static Step rangeOf(Prov pr, Step s, String key, String member) {
+    return pr.f.take(key).map(x -> s.with(member, x.valueRange())).orElse(s);
+  }
+}

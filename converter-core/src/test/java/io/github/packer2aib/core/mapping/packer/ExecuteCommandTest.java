@@ -1,0 +1,43 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ExecuteCommandTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '#',
+      quoteCharacter = '`',
+      value = {
+        "chmod +x {{ .Path }}; {{ .Vars }} {{ .Path }}#false##false#true#true",
+        "{{.Vars}} {{.Path}}#false##false#true#true",
+        "chmod +x {{ .Path }}; {{ .Vars }} sudo -E {{ .Path }}#true##false#true#false",
+        "echo 'packer' | sudo -S sh -c '{{ .Vars }} {{ .Path }}'#true##true#true#false",
+        "echo 'pw' | {{ .Vars }} sudo -S -E sh -eux '{{ .Path }}'#true#sh -eux#true#true#false",
+        "chmod +x {{ .Path }}; {{ .Vars }} sudo -E bash -eux '{{ .Path }}'#true#bash"
+            + " -eux#false#true#false",
+        "sudo -E sh '{{ .Path }}'#true#sh#false#true#false",
+        "{{ .Vars }} bash '{{ .Path }}'#false#bash#false#true#false",
+        "sudo {{ .Vars }} /bin/bash {{ .Path }}#true#/bin/bash#false#true#false",
+        "sudo -u postgres sh '{{ .Path }}'#false##false#false#false",
+        "{{ .Vars }} python3 {{ .Path }}#false##false#false#false",
+        "sudo -E sh -c '{{ .Vars }} {{ .Path }}' && echo done#false##false#false#false",
+        "{{ .EnvVarFile }} sh {{ .Path }}#false##false#false#false",
+      })
+  void parses(
+      String text,
+      boolean sudo,
+      String interpreter,
+      boolean password,
+      boolean recognised,
+      boolean isDefault) {
+    ExecuteCommand e = ExecuteCommand.parse(text);
+    assertEquals(
+        new ExecuteCommand(sudo, Optional.ofNullable(interpreter), password, recognised, isDefault),
+        e);
+  }
+}

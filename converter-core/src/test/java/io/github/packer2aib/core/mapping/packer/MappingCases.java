@@ -1,0 +1,1580 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.mapping.packer.PackerFixture.BuildBuilder;
+import io.github.packer2aib.core.mapping.packer.PackerFixture.Plain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The golden cases of the mapper, one per mapping rule and one per refusal. Each builds a Packer
+ * model (see {@link PackerFixture}), the options and the local files it needs.
+ */
+final class MappingCases {
+  private MappingCases() {}
+
+  record Case(String name, PackerFixture fixture, MapOptions options, MemoryFiles files) {}
+
+  static final String SUB = "00000000-0000-0000-0000-000000000001";
+  static final String IDENTITY =
+      "/subscriptions/"
+          + SUB
+          + "/resourceGroups/rg-identities/providers/Microsoft.ManagedIdentity/"
+          + "userAssignedIdentities/aib-builder";
+  static final String SECRET = "Sup3r-S3cret-Value-42";
+  static final String SCRIPTS = "https://stimages.blob.core.windows.net/build/";
+
+  static MapOptions opts() {
+    return MapOptions.defaults().withIdentity(IDENTITY);
+  }
+
+  static Consumer<Plain> linux() {
+    return linux(s -> {});
+  }
+
+  /** A complete Linux azure-arm source (Ubuntu → managed image) plus {@code extra}. */
+  static Consumer<Plain> linux(Consumer<Plain> extra) {
+    return s -> {
+      s.set("os_type", "Linux")
+          .set("subscription_id", SUB)
+          .set("location", "westeurope")
+          .set("image_publisher", "Canonical")
+          .set("image_offer", "0001-com-ubuntu-server-jammy")
+          .set("image_sku", "22_04-lts-gen2")
+          .set("managed_image_name", "ubuntu-base")
+          .set("managed_image_resource_group_name", "rg-images")
+          .set("vm_size", "Standard_D2s_v5");
+      extra.accept(s);
+    };
+  }
+
+  /** A complete Windows azure-arm source plus {@code extra}. */
+  static Consumer<Plain> windows(Consumer<Plain> extra) {
+    return s -> {
+      s.set("os_type", "Windows")
+          .set("subscription_id", SUB)
+          .set("location", "westeurope")
+          .set("image_publisher", "MicrosoftWindowsServer")
+          .set("image_offer", "WindowsServer")
+          .set("image_sku", "2022-datacenter-azure-edition")
+          .set("managed_image_name", "win-base")
+          .set("managed_image_resource_group_name", "rg-images")
+          .set("vm_size", "Standard_D4s_v5");
+      extra.accept(s);
+    };
+  }
+
+  /** A minimal source: only what the case sets. */
+  static Consumer<Plain> bare(Consumer<Plain> content) {
+    return content;
+  }
+
+  /** One HCL2 source "azure-arm.ubuntu" in one build. */
+  static PackerFixture one(Consumer<Plain> source, Consumer<BuildBuilder> build) {
+    return PackerFixture.hcl()
+        .source("azure-arm", "ubuntu", source)
+        .build(
+            b -> {
+              b.sources("azure-arm.ubuntu");
+              build.accept(b);
+            });
+  }
+
+  static PackerFixture one(Consumer<Plain> source) {
+    return one(source, b -> {});
+  }
+
+  static Consumer<BuildBuilder> shell(String... lines) {
+    return b -> b.provisioner("shell", p -> p.set("inline", List.of(lines)));
+  }
+
+  static Consumer<BuildBuilder> powershell(String... lines) {
+    return b -> b.provisioner("powershell", p -> p.set("inline", List.of(lines)));
+  }
+
+  private static final List<Case> CASES = new ArrayList<>();
+
+  private static void add(String name, PackerFixture f) {
+    add(name, f, opts(), MemoryFiles.empty());
+  }
+
+  private static void add(String name, PackerFixture f, MapOptions o) {
+    add(name, f, o, MemoryFiles.empty());
+  }
+
+  private static void add(String name, PackerFixture f, MapOptions o, MemoryFiles files) {
+    CASES.add(new Case(name, f, o, files));
+  }
+
+  static List<Case> all() {
+    if (CASES.isEmpty()) {
+      units();
+      sourceImages();
+      destinations();
+      buildVm();
+      droppedFields();
+      shellCases();
+      powerShellCases();
+      fileCases();
+      windowsCases();
+      otherProvisioners();
+      generalization();
+      secrets();
+    }
+    return List.copyOf(CASES);
+  }
+
+  // ------------------------------------------------------------------ units of output
+
+  private static void units() {
+    add(
+        "linux-basic",
+        one(
+            linux(s -> s.set("os_disk_size_gb", 64).set("azure_tags", Map.of("team", "platform"))),
+            shell("sudo apt-get update", "sudo apt-get -y upgrade")));
+    add(
+        "legacy-json-basic",
+        PackerFixture.json()
+            .source("azure-arm", "azure-arm", linux())
+            .build(
+                b ->
+                    b.provisioner(
+                        "shell",
+                        p ->
+                            p.set("inline", List.of("echo building"))
+                                .set("environment_vars", List.of("STAGE=base")))));
+    add(
+        "non-azure-source-skipped",
+        PackerFixture.hcl()
+            .source("amazon-ebs", "aws", s -> s.set("region", "eu-west-1"))
+            .source("azure-arm", "ubuntu", linux())
+            .build(b -> b.sources("amazon-ebs.aws", "azure-arm.ubuntu")));
+    add(
+        "no-azure-source",
+        PackerFixture.hcl()
+            .source("amazon-ebs", "aws", s -> s.set("region", "eu-west-1"))
+            .build(b -> b.sources("amazon-ebs.aws")));
+    add(
+        "source-not-built",
+        PackerFixture.hcl()
+            .source("azure-arm", "ubuntu", linux())
+            .source("azure-arm", "unused", linux())
+            .build(b -> b.sources("azure-arm.ubuntu")));
+    add(
+        "two-builds-same-name",
+        PackerFixture.hcl()
+            .source("azure-arm", "ubuntu", linux())
+            .build(b -> b.name("dev").sources("azure-arm.ubuntu"))
+            .build(b -> b.name("prod").sources("azure-arm.ubuntu")));
+    add(
+        "two-usages-one-build",
+        PackerFixture.hcl()
+            .source("azure-arm", "ubuntu", linux())
+            .build(
+                b ->
+                    b.source("azure-arm.ubuntu", u -> u.set("name", "small"))
+                        .source(
+                            "azure-arm.ubuntu",
+                            u -> u.set("name", "large").set("os_disk_size_gb", 128))
+                        .provisioner(
+                            "shell",
+                            p -> p.only("azure-arm.large").set("inline", List.of("echo large")))
+                        .provisioner(
+                            "shell",
+                            p ->
+                                p.set("inline", List.of("echo default"))
+                                    .override("small", o -> o.set("inline", List.of("echo small"))))
+                        .provisioner(
+                            "shell",
+                            p ->
+                                p.except("azure-arm.small")
+                                    .set("inline", List.of("echo not small")))));
+    add(
+        "filter-typos",
+        one(
+            linux(),
+            b ->
+                b.provisioner("shell", p -> p.only("ubuntu").set("inline", List.of("echo a")))
+                    .provisioner(
+                        "shell",
+                        p -> p.except("source.azure-arm.ubuntu").set("inline", List.of("b")))
+                    .provisioner(
+                        "shell",
+                        p ->
+                            p.set("inline", List.of("echo c"))
+                                .override("ubuntoo", o -> o.set("inline", List.of("x"))))));
+    add(
+        "option-only",
+        PackerFixture.hcl()
+            .source("azure-arm", "ubuntu", linux())
+            .source("azure-arm", "debian", linux())
+            .build(b -> b.name("images").sources("azure-arm.ubuntu", "azure-arm.debian")),
+        opts().withOnly(List.of("images.azure-arm.deb*", "azure-arm.centos")));
+    add("option-filters-select-nothing", one(linux()), opts().withExcept(List.of("azure-arm.*")));
+    add(
+        "template-name-cleaned",
+        PackerFixture.hcl()
+            .source("azure-arm", "ubuntu", linux())
+            .build(b -> b.source("azure-arm.ubuntu", u -> u.set("name", "ubuntu 22.04 (gen2)"))));
+    add("no-identity", one(linux()), MapOptions.defaults());
+    add(
+        "legacy-json-filters",
+        PackerFixture.json()
+            .source("azure-arm", "ubuntu", linux())
+            .source("azure-arm", "debian", linux())
+            .build(
+                b ->
+                    b.provisioner(
+                            "shell", p -> p.only("ubuntu").set("inline", List.of("echo ubuntu")))
+                        .provisioner(
+                            "shell",
+                            p -> p.only("azure-arm.debian").set("inline", List.of("echo never")))
+                        .provisioner(
+                            "shell",
+                            p ->
+                                p.set("inline", List.of("echo all"))
+                                    .override(
+                                        "debian", o -> o.set("inline", List.of("echo deb"))))));
+  }
+
+  // ------------------------------------------------------------------ source images
+
+  private static void sourceImages() {
+    add(
+        "plan-info",
+        one(
+            linux(
+                s ->
+                    s.block(
+                        "plan_info",
+                        p ->
+                            p.set("plan_name", "cis-ubuntu2204-l1")
+                                .set("plan_product", "cis-ubuntu-linux-2204-l1")
+                                .set("plan_publisher", "center-for-internet-security-inc")
+                                .set("plan_promotion_code", "launch")))));
+    add(
+        "plan-info-incomplete",
+        one(linux(s -> s.block("plan_info", p -> p.set("plan_name", "cis-ubuntu2204-l1")))));
+    add(
+        "api-2019-preview",
+        one(
+            linux(
+                s ->
+                    s.set("os_disk_size_gb", 64)
+                        .set("virtual_network_name", "vnet-build")
+                        .set("virtual_network_subnet_name", "snet-build")
+                        .set("virtual_network_resource_group_name", "rg-network")
+                        .set("user_assigned_managed_identities", List.of(IDENTITY))
+                        .block(
+                            "plan_info",
+                            p ->
+                                p.set("plan_name", "n")
+                                    .set("plan_product", "p")
+                                    .set("plan_publisher", "pub")))),
+        opts().withApiVersion(ApiVersion.V2019_05_01_PREVIEW));
+    add(
+        "managed-image-source",
+        one(
+            s ->
+                s.set("os_type", "Linux")
+                    .set("subscription_id", SUB)
+                    .set("location", "westeurope")
+                    .set("custom_managed_image_name", "golden-ubuntu")
+                    .set("custom_managed_image_resource_group_name", "rg-golden")
+                    .set("managed_image_name", "app-image")
+                    .set("managed_image_resource_group_name", "rg-images")));
+    add(
+        "managed-image-source-incomplete",
+        one(
+            s ->
+                s.set("os_type", "Linux")
+                    .set("subscription_id", SUB)
+                    .set("location", "westeurope")
+                    .set("custom_managed_image_name", "golden-ubuntu")
+                    .set("managed_image_name", "app-image")
+                    .set("managed_image_resource_group_name", "rg-images")));
+    Consumer<Plain> galleryBase =
+        s ->
+            s.set("os_type", "Linux")
+                .set("subscription_id", SUB)
+                .set("location", "westeurope")
+                .set("managed_image_name", "app-image")
+                .set("managed_image_resource_group_name", "rg-images");
+    add(
+        "gallery-source",
+        one(
+            galleryBase.andThen(
+                s ->
+                    s.block(
+                        "shared_image_gallery",
+                        g ->
+                            g.set("subscription", "11111111-1111-1111-1111-111111111111")
+                                .set("resource_group", "rg-gallery")
+                                .set("gallery_name", "gallery")
+                                .set("image_name", "ubuntu-hardened")
+                                .set("image_version", "1.2.3")))));
+    add(
+        "gallery-source-latest-old-api",
+        one(
+            galleryBase.andThen(
+                s ->
+                    s.block(
+                        "shared_image_gallery",
+                        g ->
+                            g.set("resource_group", "rg-gallery")
+                                .set("gallery_name", "gallery")
+                                .set("image_name", "ubuntu-hardened")))),
+        opts().withApiVersion(ApiVersion.V2021_10_01));
+    add(
+        "gallery-source-id",
+        one(
+            galleryBase.andThen(
+                s ->
+                    s.block(
+                        "shared_image_gallery",
+                        g ->
+                            g.set(
+                                    "id",
+                                    "/subscriptions/"
+                                        + SUB
+                                        + "/resourceGroups/rg-gallery/providers/Microsoft.Compute/"
+                                        + "galleries/gallery/images/ubuntu-hardened")
+                                .set("gallery_name", "ignored")))));
+    add(
+        "direct-shared-gallery-source",
+        one(
+            galleryBase.andThen(
+                s ->
+                    s.block(
+                        "shared_image_gallery",
+                        g ->
+                            g.set(
+                                "direct_shared_gallery_image_id",
+                                "/sharedGalleries/abcd-1234-gallery/images/ubuntu")))));
+    add(
+        "community-gallery-refused",
+        one(
+            galleryBase.andThen(
+                s ->
+                    s.block(
+                        "shared_image_gallery",
+                        g ->
+                            g.set(
+                                "community_gallery_image_id",
+                                "/CommunityGalleries/pub-1234/Images/ubuntu/Versions/latest")))));
+    add(
+        "image-url-refused",
+        one(
+            galleryBase.andThen(
+                s ->
+                    s.set(
+                        "image_url",
+                        "https://st.blob.core.windows.net/vhds/base.vhd?sv=2022&sig=abc123"))));
+    add(
+        "two-source-images",
+        one(
+            linux(
+                s ->
+                    s.set("custom_managed_image_name", "x")
+                        .set("custom_managed_image_resource_group_name", "rg"))));
+    add("no-source-image", one(galleryBase));
+    add(
+        "legacy-json-gallery-source",
+        PackerFixture.json()
+            .source(
+                "azure-arm",
+                "azure-arm",
+                galleryBase.andThen(
+                    s ->
+                        s.block(
+                            "shared_image_gallery",
+                            g ->
+                                g.set("resource_group", "rg-gallery")
+                                    .set("gallery_name", "gallery")
+                                    .set("image_name", "ubuntu-hardened")
+                                    .set("image_version", "1.2.3")
+                                    .set("gallery_nmae", "typo"))))
+            .build(b -> {}));
+  }
+
+  // ------------------------------------------------------------------ destinations
+
+  private static Consumer<Plain> gallerySource(Consumer<Plain> destination) {
+    return s -> {
+      s.set("os_type", "Linux")
+          .set("subscription_id", SUB)
+          .set("location", "westeurope")
+          .set("image_publisher", "Canonical")
+          .set("image_offer", "0001-com-ubuntu-server-jammy")
+          .set("image_sku", "22_04-lts-gen2")
+          .set("image_version", "22.04.202401010");
+      destination.accept(s);
+    };
+  }
+
+  private static void destinations() {
+    Consumer<Plain> sig =
+        d ->
+            d.set("resource_group", "rg-gallery")
+                .set("gallery_name", "gallery")
+                .set("image_name", "ubuntu-app")
+                .set("image_version", "1.0.0");
+    add(
+        "gallery-destination",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                            "shared_image_gallery_destination",
+                            sig.andThen(
+                                d ->
+                                    d.set(
+                                            "replication_regions",
+                                            List.of("westeurope", "northeurope"))
+                                        .set("storage_account_type", "Standard_ZRS")))
+                        .set("shared_image_gallery_replica_count", 2)
+                        .set("shared_gallery_image_version_exclude_from_latest", true)
+                        .set("azure_tags", Map.of("os", "ubuntu")))));
+    add(
+        "gallery-destination-latest",
+        one(gallerySource(s -> s.block("shared_image_gallery_destination", sig))),
+        opts().withGalleryVersioning(MapOptions.GalleryVersioning.LATEST));
+    add(
+        "gallery-destination-old-api",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                            "shared_image_gallery_destination",
+                            sig.andThen(d -> d.set("storage_account_type", "Standard_LRS")))
+                        .set("shared_image_gallery_replica_count", 2))),
+        opts()
+            .withApiVersion(ApiVersion.V2020_02_14)
+            .withGalleryVersioning(MapOptions.GalleryVersioning.LATEST));
+    add(
+        "gallery-destination-2019",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                            "shared_image_gallery_destination",
+                            sig.andThen(d -> d.set("storage_account_type", "Standard_LRS")))
+                        .set("shared_gallery_image_version_exclude_from_latest", true))),
+        opts().withApiVersion(ApiVersion.V2019_05_01_PREVIEW));
+    add(
+        "gallery-target-regions",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        sig.andThen(
+                            d ->
+                                d.block(
+                                        "target_region",
+                                        t -> t.set("name", "westeurope").set("replicas", 2))
+                                    .block("target_region", t -> t.set("name", "eastus"))
+                                    .set("storage_account_type", "Premium_LRS"))))));
+    add(
+        "gallery-target-regions-old-api",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        sig.andThen(
+                            d ->
+                                d.block(
+                                        "target_region",
+                                        t -> t.set("name", "westeurope").set("replicas", 2))
+                                    .block("target_region", t -> t.set("name", "eastus"))
+                                    .set("storage_account_type", "Premium_LRS"))))),
+        opts().withApiVersion(ApiVersion.V2022_02_14));
+    add(
+        "gallery-target-region-encryption-refused",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        sig.andThen(
+                            d ->
+                                d.block(
+                                    "target_region",
+                                    t ->
+                                        t.set("name", "westeurope")
+                                            .set(
+                                                "disk_encryption_set_id",
+                                                "/subscriptions/"
+                                                    + SUB
+                                                    + "/resourceGroups/rg/providers/"
+                                                    + "Microsoft.Compute/diskEncryptionSets/des")))))));
+    add(
+        "gallery-regions-conflict",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                            "shared_image_gallery_destination",
+                            sig.andThen(
+                                d ->
+                                    d.set("replication_regions", List.of("westeurope"))
+                                        .block("target_region", t -> t.set("name", "eastus"))))
+                        .set("shared_image_gallery_replica_count", 3))));
+    add(
+        "legacy-json-target-regions",
+        PackerFixture.json()
+            .source(
+                "azure-arm",
+                "azure-arm",
+                gallerySource(
+                    s ->
+                        s.block(
+                            "shared_image_gallery_destination",
+                            sig.andThen(
+                                d ->
+                                    d.block("target_region", t -> t.set("name", "westeurope"))
+                                        .block(
+                                            "target_region",
+                                            t -> t.set("name", "eastus").set("replicas", 3))))))
+            .build(b -> {}));
+    add(
+        "gallery-destination-no-version",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        d ->
+                            d.set("resource_group", "rg-gallery")
+                                .set("gallery_name", "gallery")
+                                .set("image_name", "ubuntu-app")))));
+    add(
+        "gallery-destination-bad-version",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        d ->
+                            d.set("resource_group", "rg-gallery")
+                                .set("gallery_name", "gallery")
+                                .set("image_name", "ubuntu-app")
+                                .set("image_version", "2024.01")))));
+    add(
+        "gallery-premium-old-api-refused",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        sig.andThen(d -> d.set("storage_account_type", "Premium_LRS"))))),
+        opts().withApiVersion(ApiVersion.V2021_10_01));
+    add(
+        "gallery-specialized-refused",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        sig.andThen(d -> d.set("specialized", true))))));
+    add(
+        "gallery-shallow-replication",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        sig.andThen(d -> d.set("use_shallow_replication", true))))),
+        opts().withApiVersion(ApiVersion.V2025_10_01));
+    add(
+        "gallery-shallow-replication-refused",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        sig.andThen(d -> d.set("use_shallow_replication", true))))));
+    add(
+        "managed-and-gallery-destinations",
+        one(
+            linux(
+                s ->
+                    s.block("shared_image_gallery_destination", sig)
+                        .set("azure_tags", Map.of("team", "platform")))));
+    add(
+        "vhd-destination",
+        one(
+            gallerySource(
+                s ->
+                    s.set("capture_container_name", "images")
+                        .set("capture_name_prefix", "ubuntu-base")
+                        .set("storage_account", "stimages")
+                        .set("resource_group_name", "rg-storage"))));
+    add(
+        "vhd-destination-old-api",
+        one(
+            gallerySource(
+                s ->
+                    s.set("capture_container_name", "images")
+                        .set("capture_name_prefix", "ubuntu-base")
+                        .set("storage_account", "stimages")
+                        .set("resource_group_name", "rg-storage"))),
+        opts().withApiVersion(ApiVersion.V2022_02_14));
+    add(
+        "vhd-destination-incomplete",
+        one(gallerySource(s -> s.set("capture_container_name", "images"))));
+    add("no-destination", one(gallerySource(s -> s.set("vm_size", "Standard_D2s_v5"))));
+    add("skip-create-image-refused", one(linux(s -> s.set("skip_create_image", true))));
+    add(
+        "managed-image-incomplete",
+        one(gallerySource(s -> s.set("managed_image_name", "only-name"))));
+  }
+
+  // ------------------------------------------------------------------ location, build VM
+
+  private static void buildVm() {
+    Consumer<Plain> noLocation =
+        s ->
+            s.set("os_type", "Linux")
+                .set("subscription_id", SUB)
+                .set("image_publisher", "Canonical")
+                .set("image_offer", "0001-com-ubuntu-server-jammy")
+                .set("image_sku", "22_04-lts-gen2")
+                .set("managed_image_name", "ubuntu-base")
+                .set("managed_image_resource_group_name", "rg-images");
+    add("location-from-option", one(noLocation), opts().withLocation("swedencentral"));
+    add("location-missing", one(noLocation));
+    add("location-option-ignored", one(linux()), opts().withLocation("swedencentral"));
+    add(
+        "build-resource-group-needs-location",
+        one(noLocation.andThen(s -> s.set("build_resource_group_name", "rg-build"))));
+    add(
+        "build-resource-group-staging",
+        one(noLocation.andThen(s -> s.set("build_resource_group_name", "rg-build"))),
+        opts().withLocation("westeurope"));
+    add(
+        "build-resource-group-old-api",
+        one(noLocation.andThen(s -> s.set("build_resource_group_name", "rg-build"))),
+        opts().withLocation("westeurope").withApiVersion(ApiVersion.V2021_10_01));
+    add(
+        "temp-resource-group",
+        one(linux(s -> s.set("temp_resource_group_name", "rg-packer-temp"))));
+    add(
+        "location-and-build-resource-group",
+        one(linux(s -> s.set("build_resource_group_name", "rg-build"))));
+    Consumer<Plain> noSubscription =
+        s ->
+            s.set("os_type", "Linux")
+                .set("location", "westeurope")
+                .set("image_publisher", "Canonical")
+                .set("image_offer", "0001-com-ubuntu-server-jammy")
+                .set("image_sku", "22_04-lts-gen2")
+                .set("managed_image_name", "ubuntu-base")
+                .set("managed_image_resource_group_name", "rg-images");
+    add("subscription-from-option", one(noSubscription), opts().withSubscription(SUB));
+    add("subscription-missing", one(noSubscription));
+    add(
+        "vnet",
+        one(
+            linux(
+                s ->
+                    s.set("virtual_network_name", "vnet-build")
+                        .set("virtual_network_subnet_name", "snet-build")
+                        .set("virtual_network_resource_group_name", "rg-network")
+                        .set("private_virtual_network_with_public_ip", true))));
+    add("vnet-incomplete", one(linux(s -> s.set("virtual_network_name", "vnet-build"))));
+    add(
+        "user-assigned-identities",
+        one(linux(s -> s.set("user_assigned_managed_identities", List.of(IDENTITY)))));
+    add(
+        "user-assigned-identities-old-api",
+        one(linux(s -> s.set("user_assigned_managed_identities", List.of(IDENTITY)))),
+        opts().withApiVersion(ApiVersion.V2020_02_14));
+    add(
+        "data-disks",
+        one(linux(s -> s.set("disk_additional_size", List.of(64, 128)))),
+        opts().withApiVersion(ApiVersion.V2025_10_01));
+    add("data-disks-refused", one(linux(s -> s.set("disk_additional_size", List.of(64)))));
+    add(
+        "vm-size-default-and-os-disk-zero",
+        one(
+            s ->
+                s.set("os_type", "Linux")
+                    .set("subscription_id", SUB)
+                    .set("location", "westeurope")
+                    .set("image_publisher", "Canonical")
+                    .set("image_offer", "0001-com-ubuntu-server-jammy")
+                    .set("image_sku", "22_04-lts-gen2")
+                    .set("os_disk_size_gb", 0)
+                    .set("managed_image_name", "ubuntu-base")
+                    .set("managed_image_resource_group_name", "rg-images")));
+    add(
+        "tags",
+        one(
+            linux(
+                s ->
+                    s.set("azure_tags", Map.of("team", "platform", "cost-center", "42"))
+                        .block("azure_tag", t -> t.set("name", "owner").set("value", "alice"))
+                        .block("azure_tag", t -> t.set("name", "env").set("value", "prod")))));
+    add(
+        "azure-tag-without-name",
+        one(linux(s -> s.block("azure_tag", t -> t.set("value", "no-name")))));
+    add(
+        "os-type-missing",
+        one(
+            s ->
+                s.set("subscription_id", SUB)
+                    .set("location", "westeurope")
+                    .set("image_publisher", "Canonical")
+                    .set("image_offer", "0001-com-ubuntu-server-jammy")
+                    .set("image_sku", "22_04-lts-gen2")
+                    .set("managed_image_name", "ubuntu-base")
+                    .set("managed_image_resource_group_name", "rg-images"),
+            shell("echo hi")));
+    add(
+        "unknown-value",
+        one(linux(s -> s.ref("vm_size", "data.external.size.result", Value.unknown(Type.STRING)))));
+    add(
+        "invalid-values",
+        one(
+            linux(
+                s ->
+                    s.set("os_disk_size_gb", "large")
+                        .set("azure_tags", List.of("a", "b"))
+                        .set("user_assigned_managed_identities", Map.of("a", "b")))));
+  }
+
+  // ------------------------------------------------------------------ dropped fields
+
+  private static void droppedFields() {
+    add(
+        "dropped-fields",
+        one(
+            linux(
+                s ->
+                    s.set("communicator", "ssh")
+                        .set("ssh_username", "packer")
+                        .set("ssh_password", "not-copied")
+                        .set("winrm_timeout", "10m")
+                        .set("client_id", "11111111-2222-3333-4444-555555555555")
+                        .set("client_secret", "not-copied-either")
+                        .set("tenant_id", "66666666-7777-8888-9999-000000000000")
+                        .set("use_azure_cli_auth", true)
+                        .set("async_resourcegroup_delete", true)
+                        .set("temp_compute_name", "pkrvm")
+                        .set("managed_image_storage_account_type", "Premium_LRS")
+                        .set("secure_boot_enabled", true)
+                        .set("polling_duration_timeout", "30m")
+                        .set("cloud_environment_name", "Public")
+                        .set("vm_szie", "Standard_D8s_v5")
+                        .set("spot", Map.of("eviction_policy", "Delete")))));
+    add("sovereign-cloud", one(linux(s -> s.set("cloud_environment_name", "USGovernment"))));
+    add(
+        "first-boot-refused",
+        one(
+            linux(
+                s ->
+                    s.set("custom_data_file", "cloud-init.yaml")
+                        .set("user_data", "IyEvYmluL3NoCmVjaG8gaGk="))));
+    add("confidential-vm-refused", one(linux(s -> s.set("security_type", "ConfidentialVM"))));
+  }
+
+  // ------------------------------------------------------------------ shell
+
+  private static MemoryFiles scripts() {
+    return MemoryFiles.empty()
+        .text("scripts/setup.sh", "#!/bin/bash\nset -euo pipefail\napt-get update\n")
+        .text("scripts/harden.sh", "#!/bin/sh\necho 'hardening'\n")
+        .text("scripts/setup.ps1", "param([string]$Mode = 'full')\nWrite-Output \"mode: $Mode\"\n")
+        .bytes("scripts/tool.bin", new byte[] {0x7f, 'E', 'L', 'F', 0, 1, 2})
+        .text(
+            "scripts/generalize.sh",
+            "#!/bin/sh\ncleanup\n/usr/sbin/waagent -force -deprovision+user\n");
+  }
+
+  private static void shellCases() {
+    add("shell-inline", one(linux(), shell("echo one", "echo 'two'")));
+    add(
+        "shell-environment",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set("environment_vars", List.of("APP_HOME=/opt/app", "GREETING=it's me"))
+                            .set("env", Map.of("MODE", "prod", "APP_HOME", "/srv/app"))
+                            .set(
+                                "inline",
+                                List.of(
+                                    "echo $GREETING in $APP_HOME ($MODE) for"
+                                        + " $PACKER_BUILD_NAME")))));
+    add(
+        "shell-sudo",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set(
+                                "execute_command",
+                                "echo 'packer' | sudo -S sh -c '{{ .Vars }} {{ .Path }}'")
+                            .set(
+                                "inline", List.of("apt-get update", "apt-get -y install nginx")))));
+    add(
+        "shell-sudo-interpreter",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set(
+                                "execute_command",
+                                "chmod +x {{ .Path }}; {{ .Vars }} sudo -E bash -eux '{{ .Path }}'")
+                            .set("environment_vars", List.of("DEBIAN_FRONTEND=noninteractive"))
+                            .set("inline", List.of("apt-get update")))));
+    add(
+        "shell-interpreter",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set("execute_command", "{{ .Vars }} bash '{{ .Path }}'")
+                            .set("inline", List.of("shopt -s globstar", "ls **")))));
+    add(
+        "shell-execute-command-unknown",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set("execute_command", "sudo -u postgres sh '{{ .Path }}'")
+                            .set("inline", List.of("psql -c 'select 1'")))));
+    add(
+        "shell-inline-shebang",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set("inline_shebang", "/bin/bash -e")
+                            .set("inline", List.of("[[ -d /opt ]] && echo yes")))));
+    add(
+        "shell-valid-exit-codes",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set("valid_exit_codes", List.of(0, 2))
+                            .set("inline", List.of("grep -q x /etc/hosts")))));
+    add(
+        "shell-script-uri",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p -> p.set("scripts", List.of("scripts/setup.sh", "scripts/harden.sh")))),
+        opts().withScriptBaseUri(SCRIPTS),
+        scripts());
+    add(
+        "shell-script-uri-wrapped",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set("execute_command", "sudo -E sh '{{ .Path }}'")
+                            .set("environment_vars", List.of("STAGE=base"))
+                            .set("script", "scripts/setup.sh"))),
+        opts().withScriptBaseUri(SCRIPTS),
+        scripts());
+    add(
+        "shell-script-inlined",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set(
+                                "execute_command",
+                                "chmod +x {{ .Path }}; {{ .Vars }} sudo -E {{ .Path }}")
+                            .set("script", "scripts/setup.sh"))),
+        opts(),
+        scripts());
+    add(
+        "shell-script-binary-refused",
+        one(linux(), b -> b.provisioner("shell", p -> p.set("script", "scripts/tool.bin"))),
+        opts(),
+        scripts());
+    add(
+        "shell-script-missing",
+        one(linux(), b -> b.provisioner("shell", p -> p.set("script", "scripts/missing.sh"))),
+        opts(),
+        scripts());
+    add(
+        "shell-script-working-directory",
+        one(linux(), b -> b.provisioner("shell", p -> p.set("script", "cwd.sh"))),
+        opts().withScriptBaseUri(SCRIPTS),
+        MemoryFiles.empty().text("/work/cwd.sh", "echo from cwd\n"));
+    add(
+        "shell-misc-fields",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set("expect_disconnect", true)
+                            .set("skip_clean", true)
+                            .set("remote_folder", "/var/tmp")
+                            .set("pause_after", "30s")
+                            .set("inline_shebnag", "/bin/bash")
+                            .set("inline", List.of("reboot")))));
+    add(
+        "common-fields",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.name("install")
+                            .pauseBefore("1m30s")
+                            .maxRetries(3)
+                            .timeout("10m")
+                            .set("inline", List.of("apt-get install -y nginx")))));
+    add(
+        "shell-conflicts",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "shell",
+                        p -> p.set("inline", List.of("echo a")).set("script", "scripts/setup.sh"))
+                    .provisioner("shell", p -> p.set("environment_vars", List.of("A=1")))
+                    .provisioner("shell", p -> p.set("inline", List.of()))),
+        opts(),
+        scripts());
+    add(
+        "base-uri-refused",
+        one(linux(), b -> b.provisioner("shell", p -> p.set("script", "scripts/setup.sh"))),
+        opts().withScriptBaseUri(SCRIPTS + "?sv=2022-11-02&sig=abcdef").withFileBaseUri("ftp://x"),
+        scripts());
+  }
+
+  // ------------------------------------------------------------------ powershell
+
+  private static void powerShellCases() {
+    add(
+        "powershell-elevated",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "powershell",
+                    p ->
+                        p.set("elevated_user", "packer")
+                            .set("elevated_password", "not-copied")
+                            .set("environment_vars", List.of("APP=it's"))
+                            .set("valid_exit_codes", List.of(0, 3010))
+                            .set("inline", List.of("Install-WindowsFeature Web-Server")))));
+    add(
+        "powershell-system",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "powershell",
+                    p -> p.set("elevated_user", "SYSTEM").set("inline", List.of("whoami")))));
+    add(
+        "powershell-system-2019",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "powershell",
+                    p -> p.set("elevated_user", "SYSTEM").set("inline", List.of("whoami")))),
+        opts().withApiVersion(ApiVersion.V2019_05_01_PREVIEW));
+    add(
+        "powershell-build-user",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "powershell",
+                    p ->
+                        p.ref("elevated_user", "build.User", Value.unknown(Type.STRING))
+                            .ref("elevated_password", "build.Password", Value.unknown(Type.STRING))
+                            .set("inline", List.of("whoami")))));
+    add(
+        "powershell-policy-debug",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                        "powershell",
+                        p ->
+                            p.set("execution_policy", "remotesigned")
+                                .set("debug_mode", 1)
+                                .set("execute_command", "powershell -File {{.Path}}")
+                                .set("remote_path", "C:/Temp/script.ps1")
+                                .set("inline", List.of("Get-Date")))
+                    .provisioner(
+                        "powershell",
+                        p ->
+                            p.set("execution_policy", "none").set("inline", List.of("Get-Date")))));
+    add(
+        "powershell-pwsh",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "powershell",
+                    p ->
+                        p.set("use_pwsh", true)
+                            .set("env", Map.of("MODE", "ci"))
+                            .set("inline", List.of("$PSVersionTable", "Write-Output $env:MODE")))));
+    add(
+        "powershell-script-uri",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                        "powershell",
+                        p -> p.set("elevated_user", "SYSTEM").set("script", "scripts/setup.ps1"))
+                    .provisioner(
+                        "powershell",
+                        p ->
+                            p.set("env", Map.of("MODE", "fast"))
+                                .set("script", "scripts/setup.ps1"))),
+        opts().withScriptBaseUri(SCRIPTS),
+        scripts());
+    add(
+        "powershell-script-inlined",
+        one(
+            windows(s -> {}),
+            b -> b.provisioner("powershell", p -> p.set("script", "scripts/setup.ps1"))),
+        opts(),
+        scripts());
+  }
+
+  // ------------------------------------------------------------------ file
+
+  private static MemoryFiles files() {
+    byte[] big = new byte[LocalFiles.EMBED_LIMIT + 1];
+    java.util.Arrays.fill(big, (byte) 'a');
+    return MemoryFiles.empty()
+        .text("files/app.conf", "listen 8080\nroot /srv/app\n")
+        .text("files/motd", "Welcome — managed by platform")
+        .text("files/app.ini", "[app]\r\nname=demo\r\n")
+        .bytes("files/big.txt", big)
+        .bytes("files/logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0})
+        .text("files/site/index.html", "<h1>hi</h1>\n")
+        .text("files/site/css/site.css", "body{}\n");
+  }
+
+  private static void fileCases() {
+    add(
+        "file-content-linux",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "file",
+                        p ->
+                            p.set("content", "key=value\nquote='x'\n")
+                                .set("destination", "/etc/app/app.conf"))
+                    .provisioner(
+                        "file",
+                        p -> p.set("content", "no newline").set("destination", "/tmp/flag"))));
+    add(
+        "file-content-windows",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "file",
+                    p ->
+                        p.set("content", "key=value\nquote='x'\n")
+                            .set("destination", "C:\\app\\app.conf"))));
+    add(
+        "file-upload-linux",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "file",
+                        p -> p.set("source", "files/app.conf").set("destination", "/etc/app/"))
+                    .provisioner(
+                        "file", p -> p.set("source", "files/motd").set("destination", "/tmp/motd"))
+                    .provisioner(
+                        "file",
+                        p ->
+                            p.set("sources", List.of("files/app.conf", "files/motd"))
+                                .set("destination", "/tmp/conf"))),
+        opts().withFileBaseUri(SCRIPTS),
+        files());
+    add(
+        "file-upload-windows",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "file",
+                    p -> p.set("source", "files/app.ini").set("destination", "C:\\app\\config\\"))),
+        opts().withFileBaseUri(SCRIPTS),
+        files());
+    add(
+        "file-embedded-linux",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "file",
+                        p ->
+                            p.set("source", "files/app.conf")
+                                .set("destination", "/etc/app/app.conf"))
+                    .provisioner(
+                        "file",
+                        p -> p.set("source", "files/motd").set("destination", "/etc/motd"))),
+        opts(),
+        files());
+    add(
+        "file-embedded-windows",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                        "file",
+                        p ->
+                            p.set("source", "files/app.ini").set("destination", "C:\\app\\app.ini"))
+                    .provisioner(
+                        "file",
+                        p ->
+                            p.set("source", "files/motd").set("destination", "C:\\app\\motd.txt"))),
+        opts(),
+        files());
+    add(
+        "file-embed-refused",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "file",
+                        p -> p.set("source", "files/big.txt").set("destination", "/tmp/big.txt"))
+                    .provisioner(
+                        "file",
+                        p -> p.set("source", "files/logo.png").set("destination", "/tmp/logo.png"))
+                    .provisioner(
+                        "file", p -> p.set("source", "files/site").set("destination", "/var/www"))),
+        opts(),
+        files());
+    add(
+        "file-directory-upload",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "file", p -> p.set("source", "files/site/").set("destination", "/var/www"))
+                    .provisioner(
+                        "file", p -> p.set("source", "files/site").set("destination", "/opt"))),
+        opts().withFileBaseUri(SCRIPTS),
+        files());
+    add(
+        "file-refused",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "file",
+                        p ->
+                            p.set("source", "/var/log/cloud-init.log")
+                                .set("destination", "logs/")
+                                .set("direction", "download"))
+                    .provisioner(
+                        "file",
+                        p ->
+                            p.set("source", "out/report.txt")
+                                .set("destination", "/tmp/report.txt")
+                                .set("generated", true))
+                    .provisioner("file", p -> p.set("destination", "/tmp/x"))
+                    .provisioner("file", p -> p.set("source", "files/app.conf"))),
+        opts(),
+        files());
+    add(
+        "file-url-source",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "file",
+                    p ->
+                        p.set("source", "https://example.com/tools/agent.tar.gz")
+                            .set("destination", "/tmp/agent.tar.gz"))));
+  }
+
+  // ------------------------------------------------------------------ windows provisioners
+
+  private static void windowsCases() {
+    add(
+        "windows-restart",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner("windows-restart", p -> p.set("restart_timeout", "1h"))
+                    .provisioner(
+                        "windows-restart",
+                        p ->
+                            p.set("restart_command", "shutdown /r /t 5")
+                                .set(
+                                    "restart_check_command",
+                                    "powershell -command \"& {Write-Output 'restarted.'}\"")
+                                .set("restart_timeout", "90s")
+                                .set("check_registry", true))));
+    add(
+        "windows-update",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "windows-update",
+                    p ->
+                        p.set("search_criteria", "IsInstalled=0")
+                            .set(
+                                "filters",
+                                List.of("exclude:$_.Title -like '*Preview*'", "include:$true"))
+                            .set("update_limit", 25)
+                            .set("restart_timeout", "30m")
+                            .set("password", "not-copied"))));
+    add(
+        "windows-shell",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "windows-shell",
+                    p ->
+                        p.set("environment_vars", List.of("LOG=C:\\logs"))
+                            .set("inline", List.of("mkdir %LOG%", "dir C:\\")))));
+    add(
+        "wrong-os",
+        one(
+            linux(),
+            b ->
+                b.provisioner("powershell", p -> p.set("inline", List.of("Get-Date")))
+                    .provisioner("windows-restart", p -> {})));
+    add("wrong-os-windows", one(windows(s -> {}), shell("echo hi")));
+  }
+
+  // ------------------------------------------------------------------ others
+
+  private static void otherProvisioners() {
+    Consumer<BuildBuilder> unsupported =
+        b ->
+            b.provisioner("ansible", p -> p.set("playbook_file", "site.yml"))
+                .provisioner("shell-local", p -> p.set("inline", List.of("echo local")))
+                .provisioner("breakpoint", p -> p.set("note", "inspect"))
+                .provisioner("my-plugin", p -> {})
+                .provisioner("shell", p -> p.set("inline", List.of("echo kept")));
+    add("unsupported-provisioners", one(linux(), unsupported));
+    add(
+        "unsupported-provisioners-skipped",
+        one(linux(), unsupported),
+        opts().withSkipUnsupported(true));
+    add(
+        "sleep",
+        one(
+            linux(),
+            b ->
+                b.provisioner("sleep", p -> p.set("duration", "45s"))
+                    .provisioner("sleep", p -> p.set("duration", "1.5s"))));
+    add(
+        "sleep-invalid",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner("sleep", p -> p.set("duration", "soon"))
+                    .provisioner("sleep", p -> {})));
+    add(
+        "sleep-windows",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner("sleep", p -> p.set("duration", "2m"))
+                    .provisioner("sleep", p -> p.set("duration", "250ms"))));
+    add(
+        "post-processors-and-cleanup",
+        one(
+            linux(),
+            b ->
+                b.provisioner("shell", p -> p.set("inline", List.of("echo hi")))
+                    .errorCleanup("shell-local", p -> p.set("inline", List.of("echo failed")))
+                    .postProcessor("manifest", p -> p.set("output", "manifest.json"))
+                    .postProcessor("shell-local", p -> p.set("inline", List.of("echo done")))
+                    .postProcessor(
+                        "checksum",
+                        p -> p.only("azure-arm.other").set("checksum_types", List.of("sha256")))));
+    add(
+        "customizer-names-unique",
+        one(
+            linux(),
+            b ->
+                b.provisioner("shell", p -> p.name("setup").set("inline", List.of("echo 1")))
+                    .provisioner("shell", p -> p.name("setup").set("inline", List.of("echo 2")))),
+        opts());
+  }
+
+  // ------------------------------------------------------------------ generalization
+
+  private static void generalization() {
+    add(
+        "generalize-linux-default",
+        one(
+            linux(),
+            b ->
+                b.provisioner("shell", p -> p.set("inline", List.of("apt-get update")))
+                    .provisioner(
+                        "shell",
+                        p ->
+                            p.set(
+                                    "execute_command",
+                                    "chmod +x {{ .Path }}; {{ .Vars }} sudo -E sh '{{ .Path }}'")
+                                .set(
+                                    "inline",
+                                    List.of(
+                                        "/usr/sbin/waagent -force -deprovision+user && export"
+                                            + " HISTSIZE=0 && sync")))));
+    add(
+        "generalize-linux-packer-docs",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set(
+                                "execute_command",
+                                "chmod +x {{ .Path }}; {{ .Vars }} sudo -E sh '{{ .Path }}'")
+                            .set(
+                                "inline",
+                                List.of(
+                                    "apt-get update",
+                                    "apt-get upgrade -y",
+                                    "/usr/sbin/waagent -force -deprovision+user && export"
+                                        + " HISTSIZE=0 && sync")))));
+    add(
+        "generalize-linux-custom",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set(
+                            "inline",
+                            List.of(
+                                "rm -rf /var/lib/apt/lists/*",
+                                "/usr/sbin/waagent -force -deprovision",
+                                "sync")))));
+    add(
+        "generalize-windows-default",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner("powershell", p -> p.set("inline", List.of("Get-Date")))
+                    .provisioner(
+                        "powershell",
+                        p ->
+                            p.set(
+                                "inline",
+                                List.of(
+                                    "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe"
+                                        + " /generalize /quiet /quit",
+                                    WAIT_LOOP)))));
+    add(
+        "generalize-windows-mode-vm",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "powershell",
+                    p ->
+                        p.set(
+                            "inline",
+                            List.of(
+                                "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe"
+                                    + " /generalize /quiet /quit /mode:vm",
+                                WAIT_LOOP)))));
+    add(
+        "generalize-not-last",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "shell",
+                        p -> p.set("inline", List.of("sudo waagent -force -deprovision+user")))
+                    .provisioner("shell", p -> p.set("inline", List.of("echo after")))));
+    add(
+        "generalize-in-script",
+        one(linux(), b -> b.provisioner("shell", p -> p.set("script", "scripts/generalize.sh"))),
+        opts().withScriptBaseUri(SCRIPTS),
+        scripts());
+    add(
+        "legacy-json-windows",
+        PackerFixture.json()
+            .source(
+                "azure-arm",
+                "azure-arm",
+                windows(
+                    s ->
+                        s.set("communicator", "winrm")
+                            .set("winrm_use_ssl", true)
+                            .set("winrm_insecure", true)
+                            .set("winrm_timeout", "5m")
+                            .set("winrm_username", "packer")))
+            .build(
+                b ->
+                    b.provisioner(
+                            "powershell",
+                            p ->
+                                p.set("inline", List.of("Install-WindowsFeature -Name Web-Server")))
+                        .provisioner("windows-restart", p -> {})
+                        .provisioner(
+                            "powershell",
+                            p ->
+                                p.set(
+                                    "inline",
+                                    List.of(
+                                        "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe"
+                                            + " /generalize /quiet /quit",
+                                        WAIT_LOOP)))));
+  }
+
+  static final String WAIT_LOOP =
+      "while($true) { $imageState = Get-ItemProperty"
+          + " HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Setup\\State | Select"
+          + " ImageState; if($imageState.ImageState -ne 'IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE') {"
+          + " Write-Output $imageState.ImageState; Start-Sleep -s 10 } else { break } }";
+
+  // ------------------------------------------------------------------ secrets
+
+  private static Value secret(String text) {
+    return Value.string(text).mark(io.github.packer2aib.core.hcl.value.Mark.SENSITIVE);
+  }
+
+  private static void secrets() {
+    add(
+        "sensitive-inline",
+        PackerFixture.hcl()
+            .variable("db_password", Value.string(SECRET), true)
+            .source("azure-arm", "ubuntu", linux())
+            .build(
+                b ->
+                    b.sources("azure-arm.ubuntu")
+                        .provisioner(
+                            "shell",
+                            p ->
+                                p.ref(
+                                    "inline",
+                                    "[\"echo ${var.db_password} | db-setup\"]",
+                                    Value.tuple(secret("echo " + SECRET + " | db-setup"))))));
+    add(
+        "sensitive-environment-and-tags",
+        PackerFixture.hcl()
+            .variable("api_token", Value.string(SECRET), true)
+            .source(
+                "azure-arm",
+                "ubuntu",
+                linux(
+                    s ->
+                        s.ref(
+                            "azure_tags",
+                            "{ token = var.api_token }",
+                            Value.object(Map.of("token", secret(SECRET))))))
+            .build(
+                b ->
+                    b.sources("azure-arm.ubuntu")
+                        .provisioner(
+                            "shell",
+                            p ->
+                                p.ref(
+                                        "environment_vars",
+                                        "[\"TOKEN=${var.api_token}\"]",
+                                        Value.tuple(secret("TOKEN=" + SECRET)))
+                                    .set("inline", List.of("use-token")))));
+    add(
+        "sensitive-credentials-not-copied",
+        PackerFixture.hcl()
+            .variable("client_secret", Value.string(SECRET), true)
+            .variable("winrm_password", Value.string("Winrm-" + SECRET), true)
+            .source(
+                "azure-arm",
+                "win",
+                windows(
+                    s ->
+                        s.ref("client_secret", "var.client_secret", secret(SECRET))
+                            .ref(
+                                "winrm_password", "var.winrm_password", secret("Winrm-" + SECRET))))
+            .build(
+                b ->
+                    b.sources("azure-arm.win")
+                        .provisioner(
+                            "powershell",
+                            p ->
+                                p.set("elevated_user", "packer")
+                                    .ref(
+                                        "elevated_password",
+                                        "var.winrm_password",
+                                        secret("Winrm-" + SECRET))
+                                    .set("inline", List.of("whoami")))));
+    add(
+        "sensitive-sudo-password",
+        PackerFixture.hcl()
+            .variable("ssh_password", Value.string(SECRET), true)
+            .source("azure-arm", "ubuntu", linux())
+            .build(
+                b ->
+                    b.sources("azure-arm.ubuntu")
+                        .provisioner(
+                            "shell",
+                            p ->
+                                p.ref(
+                                        "execute_command",
+                                        "\"echo '${var.ssh_password}' | sudo -S -E sh -eux '{{"
+                                            + " .Path }}'\"",
+                                        secret(
+                                            "echo '"
+                                                + SECRET
+                                                + "' | sudo -S -E sh -eux '{{ .Path }}'"))
+                                    .set("inline", List.of("apt-get update")))));
+    add(
+        "sensitive-file-content",
+        PackerFixture.hcl()
+            .variable("license", Value.string(SECRET), true)
+            .source("azure-arm", "ubuntu", linux())
+            .build(
+                b ->
+                    b.sources("azure-arm.ubuntu")
+                        .provisioner(
+                            "file",
+                            p ->
+                                p.ref("content", "var.license", secret(SECRET))
+                                    .set("destination", "/tmp/license.key"))));
+  }
+}

@@ -1,0 +1,82 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.hcl.function.FileSystemView;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** An in-memory file tree for tests; the working directory is {@code /work}. */
+final class MemoryFiles implements FileSystemView {
+  private final Map<String, byte[]> files = new TreeMap<>();
+
+  static MemoryFiles empty() {
+    return new MemoryFiles();
+  }
+
+  /** A text file; relative paths are below the template folder. */
+  MemoryFiles text(String path, String content) {
+    return bytes(path, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  MemoryFiles bytes(String path, byte[] content) {
+    files.put(path.startsWith("/") ? path : PackerFixture.FOLDER + "/" + path, content);
+    return this;
+  }
+
+  @Override
+  public String baseDirectory() {
+    return "/work";
+  }
+
+  @Override
+  public String homeDirectory() {
+    return "/home/user";
+  }
+
+  @Override
+  public Kind kind(String absolutePath) {
+    if (files.containsKey(absolutePath)) {
+      return Kind.FILE;
+    }
+    String prefix = absolutePath.endsWith("/") ? absolutePath : absolutePath + "/";
+    for (String p : files.keySet()) {
+      if (p.startsWith(prefix)) {
+        return Kind.DIRECTORY;
+      }
+    }
+    return absolutePath.equals("/")
+            || absolutePath.equals("/work")
+            || absolutePath.equals(PackerFixture.FOLDER)
+        ? Kind.DIRECTORY
+        : Kind.MISSING;
+  }
+
+  @Override
+  public byte[] read(String absolutePath) throws IOException {
+    byte[] b = files.get(absolutePath);
+    if (b == null) {
+      throw new FileNotFoundException(absolutePath);
+    }
+    return b.clone();
+  }
+
+  @Override
+  public List<String> list(String absoluteDirectory) {
+    String prefix = absoluteDirectory.endsWith("/") ? absoluteDirectory : absoluteDirectory + "/";
+    List<String> out = new ArrayList<>();
+    for (String p : files.keySet()) {
+      if (p.startsWith(prefix)) {
+        String rest = p.substring(prefix.length());
+        String first = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+        if (!out.contains(first)) {
+          out.add(first);
+        }
+      }
+    }
+    return out;
+  }
+}

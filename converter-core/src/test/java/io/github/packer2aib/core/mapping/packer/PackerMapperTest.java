@@ -1,0 +1,120 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.source.Range;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The mapper's public behaviour beyond the golden cases. */
+class PackerMapperTest {
+
+  private static String text(PackerFixture.Result r, Optional<Range> range) {
+    Range x = range.orElseThrow();
+    return r.file().text().substring(x.start().offset(), x.end().offset());
+  }
+
+  @Test
+  void locateLeadsBackToThePackerSource() {
+    PackerFixture.Result r =
+        MappingCases.one(
+                MappingCases.linux(s -> s.set("azure_tags", java.util.Map.of("a", "b"))),
+                b ->
+                    b.provisioner("shell", p -> p.set("inline", List.of("echo hi")))
+                        .provisioner(
+                            "file", p -> p.set("content", "x").set("destination", "/etc/x")))
+            .result();
+    MapResult m = PackerMapper.map(r.template(), MappingCases.opts(), MemoryFiles.empty());
+    MappedTemplate t = m.templates().get(0);
+    assertEquals("\"Standard_D2s_v5\"", text(r, t.locate().apply("/properties/vmProfile/vmSize")));
+    assertEquals("\"westeurope\"", text(r, t.locate().apply("/location")));
+    assertEquals("[\"echo hi\"]", text(r, t.locate().apply("/properties/customize/0/inline/0")));
+    assertEquals("\"/etc/x\"", text(r, t.locate().apply("/properties/customize/1/destination")));
+    assertEquals("\"Canonical\"", text(r, t.locate().apply("/properties/source/publisher")));
+    assertEquals("azure_tags", text(r, t.locate().apply("/tags/a")));
+    assertTrue(
+        text(r, t.locate().apply("/properties/distribute/0/imageId"))
+            .startsWith("managed_image_name"));
+    // Nothing of the template's own: the usage.
+    assertEquals("\"source.azure-arm.ubuntu\"", text(r, t.locate().apply("/identity")));
+  }
+
+  @Test
+  void anEmptyTemplateIsAnErrorNotAnException() {
+    PackerTemplate empty =
+        new PackerTemplate(
+            PackerTemplate.Syntax.HCL2,
+            "t.pkr.hcl",
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty());
+    MapResult m = PackerMapper.map(empty, MapOptions.defaults(), MemoryFiles.empty());
+    assertEquals(List.of(), m.templates());
+    assertEquals(List.of("PKRMAP-E001"), m.diagnostics().stream().map(Diagnostic::code).toList());
+    assertTrue(m.diagnostics().get(0).subject().isEmpty());
+  }
+
+  @Test
+  void diagnosticsAreInSourceOrderWithoutRepeats() {
+    // Two usages of one source share a provisioner; its warning is reported once.
+    PackerFixture.Result r =
+        PackerFixture.hcl()
+            .source("azure-arm", "ubuntu", MappingCases.linux())
+            .build(
+                b ->
+                    b.source("azure-arm.ubuntu", u -> u.set("name", "a"))
+                        .source("azure-arm.ubuntu", u -> u.set("name", "b"))
+                        .provisioner("shell", p -> p.maxRetries(2).set("inline", List.of("echo"))))
+            .result();
+    MapResult m = PackerMapper.map(r.template(), MappingCases.opts(), MemoryFiles.empty());
+    assertEquals(2, m.templates().size());
+    assertEquals(List.of("PKRMAP-W211"), m.diagnostics().stream().map(Diagnostic::code).toList());
+  }
+
+  @Test
+  void aSensitiveLocalIsNamed() {
+    PackerFixture f =
+        MappingCases.one(
+            MappingCases.linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.ref(
+                            "inline",
+                            "[local.cmd]",
+                            Value.tuple(
+                                Value.string("run --key=Local-Secret-123")
+                                    .mark(io.github.packer2aib.core.hcl.value.Mark.SENSITIVE)))));
+    PackerTemplate t = f.template();
+    PackerTemplate withLocal =
+        new PackerTemplate(
+            t.syntax(),
+            t.root(),
+            t.variables(),
+            List.of(
+                new io.github.packer2aib.core.packer.Local(
+                    "key",
+                    Value.string("Local-Secret-123")
+                        .mark(io.github.packer2aib.core.hcl.value.Mark.SENSITIVE),
+                    true,
+                    null)),
+            t.sources(),
+            t.builds(),
+            t.packer(),
+            t.description());
+    MapResult m = PackerMapper.map(withLocal, MappingCases.opts(), MemoryFiles.empty());
+    Diagnostic d = m.diagnostics().get(0);
+    assertEquals("PKRMAP-E405", d.code());
+    assertTrue(d.detail().startsWith("The value of inline comes from the sensitive local \"key\""));
+    assertTrue(!d.detail().contains("Local-Secret-123"));
+  }
+}
