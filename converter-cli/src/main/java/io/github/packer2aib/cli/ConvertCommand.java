@@ -117,7 +117,7 @@ final class ConvertCommand implements Callable<Integer> {
         continue;
       }
       Input input = reader.read(argument);
-      if (input instanceof Input.Loaded loaded && PackerRouting.isLegacy(argument, loaded.source())) {
+      if (input instanceof Input.Loaded loaded && PackerRouting.isPackerByContent(argument, loaded.source())) {
         outcomes.add(new Outcome(new Input.Packer(argument), convertPacker(argument, files, cwd)));
         continue;
       }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Which inputs are Packer templates: a folder or a {@code .pkr.hcl}/{@code .pkr.json}/{@code .hcl}
- * file (by name), or a JSON or YAML file whose top level has {@code builders} (by content). The
- * rest are AIB templates.
+ * file (by name), or a JSON or YAML file whose top level has {@code builders} or HCL's JSON blocks
+ * (by content). The rest are AIB templates.
  */
 final class PackerRouting {
   private PackerRouting() {}
@@ -25,8 +25,12 @@ final class PackerRouting {
     }
   }
 
-  /** A legacy Packer template read from a file (not from standard input). */
-  static boolean isLegacy(String argument, SourceFile text) {
-    return !argument.equals(InputReader.STDIN) && PackerTemplates.isLegacy(text);
+  /**
+   * A Packer template recognised by content, read from a file (not from standard input): a legacy
+   * template (top-level {@code builders}) or HCL's JSON syntax in a {@code .json} file.
+   */
+  static boolean isPackerByContent(String argument, SourceFile text) {
+    return !argument.equals(InputReader.STDIN)
+        && (PackerTemplates.isLegacy(text) || PackerTemplates.isHclJson(text));
   }
 }

@@ -95,7 +95,7 @@ final class ValidateCommand implements Callable<Integer> {
         SourceFile source = ((Input.Loaded) input).source();
         name = source.name();
         result =
-            PackerRouting.isLegacy(argument, source)
+            PackerRouting.isPackerByContent(argument, source)
                 ? validatePacker(argument, files, cwd)
                 : validate(source, options);
         report.file(source);

@@ -27,7 +27,8 @@ import java.util.Optional;
 /**
  * Reads a Packer template whatever it is written in, choosing the front end by what the input is:
  * a folder, a {@code .pkr.hcl} or {@code .pkr.json} file is HCL2 (native or JSON syntax); another
- * JSON or YAML file whose top level has {@code builders} is a legacy template.
+ * JSON or YAML file is chosen by content: top-level {@code builders} is a legacy template,
+ * top-level {@code source}/{@code build}/{@code variable} is HCL's JSON syntax.
  */
 public final class PackerTemplates {
   private PackerTemplates() {}
@@ -47,6 +48,35 @@ public final class PackerTemplates {
   public static boolean isLegacy(SourceFile file) {
     ParseResult parsed = DocReader.read(file);
     return parsed.documents().size() == 1 && LegacyDetector.looksLikeLegacy(parsed.documents().get(0));
+  }
+
+  /** Top-level keys that only HCL's JSON syntax of a Packer template has. */
+  private static final java.util.Set<String> HCL_JSON_KEYS =
+      java.util.Set.of("source", "build", "variable", "locals", "local", "packer", "data");
+
+  /**
+   * True when a JSON text is a Packer template in HCL's JSON syntax: an object whose top-level keys
+   * include {@code source}, {@code build} or {@code variable}, and that has neither {@code builders}
+   * (legacy) nor an image template's {@code properties}/{@code resources}.
+   */
+  public static boolean isHclJson(SourceFile file) {
+    if (!file.name().toLowerCase(Locale.ROOT).endsWith(".json")) {
+      return false;
+    }
+    ParseResult parsed = DocReader.read(file);
+    if (parsed.documents().size() != 1
+        || !(parsed.documents().get(0) instanceof io.github.packer2aib.core.doc.DocObject o)) {
+      return false;
+    }
+    boolean hcl = false;
+    for (var m : o.members()) {
+      String k = m.key();
+      if (k.equals("builders") || k.equals("properties") || k.equals("resources")) {
+        return false;
+      }
+      hcl |= HCL_JSON_KEYS.contains(k);
+    }
+    return hcl;
   }
 
   /**
@@ -118,6 +148,9 @@ public final class PackerTemplates {
           List.of());
     }
     SourceFile file = new SourceFile(input.displayName(), text.get().text());
+    if (isHclJson(file)) {
+      return loadHcl2(input, options, files);
+    }
     if (!isLegacy(file)) {
       return new LoadResult(
           Optional.empty(),

@@ -52,10 +52,12 @@ final class TemplateFiles {
     }
     if (kind == FileSystemView.Kind.FILE) {
       String name = baseName(absolutePath);
-      if (name.endsWith(HCL) || name.endsWith(JSON)) {
+      // A lone file given by the user: *.pkr.hcl, *.pkr.json, or any other *.json the caller found
+      // to hold HCL's JSON syntax by its content (top-level source/build/variable blocks).
+      if (name.endsWith(HCL) || name.endsWith(".json")) {
         return new Discovery(
             false,
-            List.of(new FileRef(absolutePath, input.displayName(), name.endsWith(JSON))),
+            List.of(new FileRef(absolutePath, input.displayName(), name.endsWith(".json"))),
             List.of());
       }
       out.add(
