@@ -309,6 +309,15 @@ final class AzureArmMapper {
         result = s;
       }
     }
+    if (!kinds.contains("image_publisher") && f.has("plan_info")) {
+      f.consume("plan_info");
+      u.report.add(
+          PackerMapCode.NO_EQUIVALENT,
+          f.nameRange("plan_info"),
+          "Image Builder takes a purchase plan (planInfo) only for a Marketplace source image"
+              + " (image_publisher, image_offer, image_sku), which this source does not use, so"
+              + " plan_info was dropped; a build from an image that needs a plan may fail.");
+    }
     if (!kinds.contains("image_publisher") && f.has("image_version")) {
       f.consume("image_version");
       u.report.add(

@@ -288,6 +288,19 @@ final class MappingCases {
                     .set("managed_image_name", "app-image")
                     .set("managed_image_resource_group_name", "rg-images")));
     add(
+        "plan-info-without-marketplace-image",
+        one(
+            s ->
+                s.set("os_type", "Linux")
+                    .set("subscription_id", SUB)
+                    .set("location", "westeurope")
+                    .set("custom_managed_image_name", "golden-ubuntu")
+                    .set("custom_managed_image_resource_group_name", "rg-golden")
+                    .set("managed_image_name", "app-image")
+                    .set("managed_image_resource_group_name", "rg-images")
+                    .set("vm_size", "Standard_D2s_v5")
+                    .block("plan_info", p -> p.set("plan_name", "n"))));
+    add(
         "managed-image-source-incomplete",
         one(
             s ->
