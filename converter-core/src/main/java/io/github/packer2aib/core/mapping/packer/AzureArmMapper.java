@@ -61,7 +61,9 @@ final class AzureArmMapper {
   }
 
   Result map() {
-    u.templateSubscription = f.string("subscription_id", "the resource ids of the template");
+    // Read when a resource id needs it: a sensitive subscription_id is an error only then.
+    u.subscriptionField = f.take("subscription_id").filter(f::known);
+    u.subscriptionFields = f;
     operatingSystem();
     String staging = location();
     tags();

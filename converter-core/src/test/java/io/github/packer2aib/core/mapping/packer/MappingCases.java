@@ -1556,6 +1556,30 @@ final class MappingCases {
                                         "var.winrm_password",
                                         secret("Winrm-" + SECRET))
                                     .set("inline", List.of("whoami")))));
+    Consumer<Plain> sensitiveSubscription =
+        s ->
+            s.set("os_type", "Linux")
+                .ref("subscription_id", "var.subscription_id", secret(SUB))
+                .set("location", "westeurope")
+                .set("image_publisher", "Canonical")
+                .set("image_offer", "0001-com-ubuntu-server-jammy")
+                .set("image_sku", "22_04-lts-gen2")
+                .set("managed_image_name", "ubuntu-base")
+                .set("managed_image_resource_group_name", "rg-images")
+                .set("vm_size", "Standard_D2s_v5");
+    add(
+        "sensitive-subscription",
+        PackerFixture.hcl()
+            .variable("subscription_id", Value.string(SUB), true)
+            .source("azure-arm", "ubuntu", sensitiveSubscription)
+            .build(b -> b.sources("azure-arm.ubuntu")));
+    add(
+        "sensitive-subscription-option",
+        PackerFixture.hcl()
+            .variable("subscription_id", Value.string(SUB), true)
+            .source("azure-arm", "ubuntu", sensitiveSubscription)
+            .build(b -> b.sources("azure-arm.ubuntu")),
+        opts().withSubscription("22222222-2222-2222-2222-222222222222"));
     add(
         "sensitive-sudo-password",
         PackerFixture.hcl()
