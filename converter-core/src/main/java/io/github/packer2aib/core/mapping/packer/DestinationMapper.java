@@ -539,6 +539,17 @@ final class DestinationMapper {
       String suffix = "-" + n++;
       unique = name.substring(0, Math.min(name.length(), 64 - suffix.length())) + suffix;
     }
+    if (!unique.equals(name)) {
+      u.report.add(
+          PackerMapCode.FIELD_REWRITTEN,
+          at,
+          "Another target of this template is already named \""
+              + name
+              + "\", and Image Builder needs each target's run output name to be unique, so this"
+              + " one is named \""
+              + unique
+              + "\".");
+    }
     return unique;
   }
 

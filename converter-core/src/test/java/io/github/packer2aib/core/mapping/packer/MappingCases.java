@@ -620,6 +620,18 @@ final class MappingCases {
                     s.block("shared_image_gallery_destination", sig)
                         .set("azure_tags", Map.of("team", "platform")))));
     add(
+        "run-output-names-unique",
+        one(
+            linux(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        d ->
+                            d.set("resource_group", "rg-gallery")
+                                .set("gallery_name", "gallery")
+                                .set("image_name", "ubuntu-base")
+                                .set("image_version", "1.0.0")))));
+    add(
         "vhd-destination",
         one(
             gallerySource(
