@@ -1242,6 +1242,34 @@ final class MappingCases {
                     .provisioner("file", p -> p.set("source", "files/app.conf"))),
         opts(),
         files());
+    MemoryFiles many = MemoryFiles.empty();
+    for (int i = 0; i <= FileProvisioner.MAX_DIRECTORY_FILES; i++) {
+      many.text("files/many/f" + i + ".txt", "x\n");
+    }
+    add(
+        "file-directory-too-many-files",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "file", p -> p.set("source", "files/many").set("destination", "/opt"))),
+        opts().withFileBaseUri(SCRIPTS),
+        many);
+    add(
+        "local-files-unreadable-or-large",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "file",
+                        p -> p.set("source", "files/secret.txt").set("destination", "/tmp/s"))
+                    .provisioner("shell", p -> p.set("script", "scripts/huge.sh"))),
+        opts(),
+        MemoryFiles.empty()
+            .unreadable("files/secret.txt")
+            .text(
+                "scripts/huge.sh",
+                "#!/bin/sh\n" + "echo x\n".repeat(LocalFiles.INLINE_SCRIPT_LIMIT / 7 + 1)));
     add(
         "file-url-source",
         one(
