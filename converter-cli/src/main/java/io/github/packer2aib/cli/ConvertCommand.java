@@ -5,6 +5,7 @@ import io.github.packer2aib.core.ConvertOptions;
 import io.github.packer2aib.core.ConvertedTemplate;
 import io.github.packer2aib.core.OutputFormat;
 import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -91,6 +92,10 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Mixin InputOptions common;
 
+  @Mixin PackerInputOptions packerInput;
+
+  @Mixin MappingOptions mapping;
+
   /** One input with its result (null when it could not be read). */
   private record Outcome(Input input, ConversionResult result) {}
 
@@ -103,9 +108,19 @@ final class ConvertCommand implements Callable<Integer> {
     ConvertOptions options =
         new ConvertOptions(Optional.ofNullable(apiVersion), Optional.ofNullable(identity), format);
     InputReader reader = new InputReader(parent.stdin(), common.stdinName);
+    Path cwd = Path.of("").toAbsolutePath();
+    LocalFiles files = new LocalFiles(cwd);
     List<Outcome> outcomes = new ArrayList<>();
     for (String argument : common.inputs) {
+      if (PackerRouting.isHcl2(argument, files)) {
+        outcomes.add(new Outcome(new Input.Packer(argument), convertPacker(argument, files, cwd)));
+        continue;
+      }
       Input input = reader.read(argument);
+      if (input instanceof Input.Loaded loaded && PackerRouting.isLegacy(argument, loaded.source())) {
+        outcomes.add(new Outcome(new Input.Packer(argument), convertPacker(argument, files, cwd)));
+        continue;
+      }
       ConversionResult result =
           input instanceof Input.Loaded loaded ? convert(loaded.source(), options) : null;
       outcomes.add(new Outcome(input, result));
@@ -135,15 +150,17 @@ final class ConvertCommand implements Callable<Integer> {
         failed.add(i);
         continue;
       }
-      SourceFile source = ((Input.Loaded) o.input()).source();
-      report.file(source);
+      if (o.input() instanceof Input.Loaded loaded) {
+        report.file(loaded.source());
+      }
+      o.result().sources().forEach(report::file);
       report.diagnostics(o.result().diagnostics());
       if (o.result().hasErrors() || (common.strict && o.result().hasWarnings())) {
         failed.add(i);
         continue;
       }
       for (ConvertedTemplate t : o.result().templates()) {
-        accepted.add(new Accepted(i, source.name(), t));
+        accepted.add(new Accepted(i, o.input().displayName(), t));
       }
     }
 
@@ -166,6 +183,21 @@ final class ConvertCommand implements Callable<Integer> {
     if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
       throw new ParameterException(
           spec.commandLine(), "--output " + output + " exists and is not a directory");
+    }
+  }
+
+  private ConversionResult convertPacker(String argument, LocalFiles files, Path cwd) {
+    Engine.PackerJob job =
+        new Engine.PackerJob(
+            new PackerInput(Path.of(argument), argument),
+            packerInput.toOptions(spec, parent.environment(), cwd),
+            mapping.toOptions(Optional.ofNullable(identity), Optional.ofNullable(apiVersion)),
+            format,
+            files);
+    try {
+      return parent.engine().convertPacker(job, true);
+    } catch (StackOverflowError e) {
+      throw new IllegalStateException("stack overflow while converting " + argument, e);
     }
   }
 

@@ -3,6 +3,12 @@ package io.github.packer2aib.cli;
 import io.github.packer2aib.core.ConversionResult;
 import io.github.packer2aib.core.ConvertOptions;
 import io.github.packer2aib.core.Converter;
+import io.github.packer2aib.core.OutputFormat;
+import io.github.packer2aib.core.PackerConversion;
+import io.github.packer2aib.core.bind.packer.PackerInput;
+import io.github.packer2aib.core.bind.packer.PackerOptions;
+import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.mapping.packer.MapOptions;
 import io.github.packer2aib.core.source.SourceFile;
 
 /**
@@ -14,6 +20,17 @@ interface Engine {
   ConversionResult convert(SourceFile input, ConvertOptions options);
 
   ConversionResult validate(SourceFile input, ConvertOptions options);
+
+  /** A Packer template (file or folder) to AIB templates; {@code emit} false only checks. */
+  ConversionResult convertPacker(PackerJob job, boolean emit);
+
+  /** Everything a Packer conversion takes. */
+  record PackerJob(
+      PackerInput input,
+      PackerOptions packer,
+      MapOptions mapping,
+      OutputFormat format,
+      FileSystemView files) {}
 
   /** The real core. The converter is built on first use, so --help and --version stay cheap. */
   static Engine core() {
@@ -35,6 +52,12 @@ interface Engine {
       @Override
       public ConversionResult validate(SourceFile input, ConvertOptions options) {
         return converter().validate(input, options);
+      }
+
+      @Override
+      public ConversionResult convertPacker(PackerJob job, boolean emit) {
+        return new PackerConversion()
+            .convert(job.input(), job.packer(), job.mapping(), job.format(), job.files(), emit);
       }
     };
   }

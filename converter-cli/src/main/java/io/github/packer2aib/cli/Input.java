@@ -15,4 +15,7 @@ sealed interface Input {
   }
 
   record Unreadable(String displayName, String reason) implements Input {}
+
+  /** A Packer template (file or folder) that the core reads itself, with its other files. */
+  record Packer(String displayName) implements Input {}
 }

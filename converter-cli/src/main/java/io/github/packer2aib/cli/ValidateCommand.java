@@ -4,10 +4,12 @@ import io.github.packer2aib.core.ConversionResult;
 import io.github.packer2aib.core.ConvertOptions;
 import io.github.packer2aib.core.OutputFormat;
 import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Severity;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,6 +59,10 @@ final class ValidateCommand implements Callable<Integer> {
               + " ${COMPLETION-CANDIDATES}. Default: 2024-02-01.")
   ApiVersion apiVersion;
 
+  @Mixin PackerInputOptions packerInput;
+
+  @Mixin MappingOptions mapping;
+
   @Override
   public Integer call() {
     if (common.stdinCount() > 1) {
@@ -71,16 +77,30 @@ final class ValidateCommand implements Callable<Integer> {
             spec.commandLine().getErr(), common.diagnosticsFormat, common.quiet, common.strict);
     PrintWriter out = spec.commandLine().getOut();
     int failed = 0;
+    Path cwd = Path.of("").toAbsolutePath();
+    LocalFiles files = new LocalFiles(cwd);
     for (String argument : common.inputs) {
-      Input input = reader.read(argument);
-      if (input instanceof Input.Unreadable u) {
-        Inputs.reportUnreadable(report, u);
-        failed++;
-        continue;
+      ConversionResult result;
+      String name;
+      if (PackerRouting.isHcl2(argument, files)) {
+        result = validatePacker(argument, files, cwd);
+        name = argument;
+      } else {
+        Input input = reader.read(argument);
+        if (input instanceof Input.Unreadable u) {
+          Inputs.reportUnreadable(report, u);
+          failed++;
+          continue;
+        }
+        SourceFile source = ((Input.Loaded) input).source();
+        name = source.name();
+        result =
+            PackerRouting.isLegacy(argument, source)
+                ? validatePacker(argument, files, cwd)
+                : validate(source, options);
+        report.file(source);
       }
-      SourceFile source = ((Input.Loaded) input).source();
-      ConversionResult result = validate(source, options);
-      report.file(source);
+      result.sources().forEach(report::file);
       report.diagnostics(result.diagnostics());
       if (result.hasErrors() || (common.strict && result.hasWarnings())) {
         failed++;
@@ -93,7 +113,7 @@ final class ValidateCommand implements Callable<Integer> {
                 .filter(Severity.WARNING::equals)
                 .count();
         out.print(
-            source.name()
+            name
                 + ": ok"
                 + (warnings == 0 ? "" : " with " + Report.plural((int) warnings, "warning"))
                 + "\n");
@@ -102,6 +122,22 @@ final class ValidateCommand implements Callable<Integer> {
     }
     report.finish("validated " + Report.plural(common.inputs.size(), "input"), failed);
     return failed == 0 ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
+  }
+
+  /** A Packer template is valid when it converts: read, mapped, and valid in the target version. */
+  private ConversionResult validatePacker(String argument, LocalFiles files, Path cwd) {
+    Engine.PackerJob job =
+        new Engine.PackerJob(
+            new PackerInput(Path.of(argument), argument),
+            packerInput.toOptions(spec, parent.environment(), cwd),
+            mapping.toOptions(Optional.empty(), Optional.ofNullable(apiVersion)),
+            OutputFormat.JSON,
+            files);
+    try {
+      return parent.engine().convertPacker(job, false);
+    } catch (StackOverflowError e) {
+      throw new IllegalStateException("stack overflow while checking " + argument, e);
+    }
   }
 
   private ConversionResult validate(SourceFile source, ConvertOptions options) {

@@ -118,15 +118,17 @@ class ConvertCommandTest {
   }
 
   @Test
-  void aDirectoryIsAnUnreadableInput() {
+  void aFolderIsReadAsAPackerTemplateAndAnEmptyOneIsAnInputError() {
     CliRun r = CliRun.run("convert", tmp.toString());
 
     assertEquals(1, r.exitCode());
     assertEquals("", r.out());
     assertEquals(
-        "error: cannot read "
+        "error: No configuration files [PKR-E001]\n"
+            + "  The folder "
             + tmp
-            + ": is a directory\n"
+            + " holds no file whose name ends in .pkr.hcl or .pkr.json. Give a folder that holds"
+            + " the template's files (subfolders are not read), or one template file.\n"
             + "converted 0 templates from 1 input; 1 input failed; 1 error\n",
         r.err());
   }
@@ -219,8 +221,8 @@ class ConvertCommandTest {
   void clashingNamesArePrefixedWithTheInputBaseName() throws IOException {
     FakeEngine engine =
         new FakeEngine(f -> FakeEngine.ok(FakeEngine.template("web", "from " + f.name() + "\n")));
-    Path a = Templates.write(tmp, "alpha.pkr.hcl", "a");
-    Path b = Templates.write(tmp, "beta.pkr.hcl", "b");
+    Path a = Templates.write(tmp, "alpha.json", "a");
+    Path b = Templates.write(tmp, "beta.json", "b");
     Path out = tmp.resolve("out");
 
     CliRun r =
@@ -254,7 +256,7 @@ class ConvertCommandTest {
             f ->
                 FakeEngine.ok(
                     FakeEngine.template("linux", "l\n"), FakeEngine.template("windows", "w\n")));
-    Path a = Templates.write(tmp, "builds.pkr.hcl", "x");
+    Path a = Templates.write(tmp, "builds.json", "x");
     Path out = tmp.resolve("out");
 
     CliRun r = CliRun.with().engine(engine).run("convert", "-o", out.toString(), a.toString());

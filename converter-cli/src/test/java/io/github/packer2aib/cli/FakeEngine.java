@@ -38,6 +38,12 @@ final class FakeEngine implements Engine {
     return convert(input, options);
   }
 
+  /** Packer inputs go to the real core: these tests fake AIB results only. */
+  @Override
+  public ConversionResult convertPacker(PackerJob job, boolean emit) {
+    return Engine.core().convertPacker(job, emit);
+  }
+
   static ConvertedTemplate template(String name, String text) {
     return new ConvertedTemplate(
         name,

@@ -70,6 +70,40 @@ class InspectCommandTest {
   }
 
   @Test
+  void readsLegacyJsonTemplatesWithSensitiveVariablesRedacted() throws Exception {
+    Path t =
+        Templates.write(
+            tmp,
+            "legacy.json",
+            "{\n"
+                + "  \"variables\": {\"secret\": \"\", \"sku\": \"22_04-lts\"},\n"
+                + "  \"sensitive-variables\": [\"secret\"],\n"
+                + "  \"builders\": [{\"type\": \"azure-arm\", \"image_sku\": \"{{user `sku`}}\",\n"
+                + "    \"client_secret\": \"{{user `secret`}}\"}]\n"
+                + "}\n");
+
+    CliRun r = CliRun.run("inspect", "--var", "secret=hunter2", t.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertFalse(r.out().contains("hunter2"), r.out());
+    assertFalse(r.err().contains("hunter2"), r.err());
+    JsonNode model = JSON.readTree(r.out());
+    assertEquals("legacy_json", model.get("syntax").asText());
+    assertEquals("<sensitive>", model.get("variables").get(0).get("value").asText());
+  }
+
+  @Test
+  void aFileThatIsNoPackerTemplateIsAnInputError() {
+    Path t = Templates.write(tmp, "other.json", "{\"name\": \"x\"}\n");
+
+    CliRun r = CliRun.run("inspect", t.toString());
+
+    assertEquals(1, r.exitCode());
+    assertEquals("", r.out());
+    assertTrue(r.err().contains("Not a Packer template [LEGACY-E032]"), r.err());
+  }
+
+  @Test
   void theOutputIsTwoSpaceIndentedAndTheSameEveryRun() {
     Path t = template();
 

@@ -2,16 +2,26 @@ package io.github.packer2aib.core;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Severity;
+import io.github.packer2aib.core.source.SourceFile;
 import java.util.List;
 
 /**
  * The outcome of converting or validating one input: the templates (empty when there are errors:
- * nothing is written for an input with errors) and every diagnostic, sorted for reporting.
+ * nothing is written for an input with errors), every diagnostic, sorted for reporting, and the
+ * files read beyond the input itself (a Packer folder's files, var files), so that a renderer can
+ * quote the lines the diagnostics point at.
  */
-public record ConversionResult(List<ConvertedTemplate> templates, List<Diagnostic> diagnostics) {
+public record ConversionResult(
+    List<ConvertedTemplate> templates, List<Diagnostic> diagnostics, List<SourceFile> sources) {
   public ConversionResult {
     templates = List.copyOf(templates);
     diagnostics = List.copyOf(diagnostics);
+    sources = List.copyOf(sources);
+  }
+
+  /** A result whose diagnostics point only into the input itself. */
+  public ConversionResult(List<ConvertedTemplate> templates, List<Diagnostic> diagnostics) {
+    this(templates, diagnostics, List.of());
   }
 
   public boolean hasErrors() {

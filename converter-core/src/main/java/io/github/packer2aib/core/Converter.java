@@ -163,8 +163,13 @@ public final class Converter {
 
   /** --identity supplies the template identity, so its absence in the input is no error. */
   private static boolean isMissingIdentity(Diagnostic d, ResourceRef ref) {
+    return isMissingIdentity(d, ref.pointer());
+  }
+
+  /** The spec validator's "identity is required" report for the resource at {@code pointer}. */
+  static boolean isMissingIdentity(Diagnostic d, String pointer) {
     return d.code().equals("SPEC-E100")
-        && d.path().orElse("").equals(ref.pointer())
+        && d.path().orElse("").equals(pointer)
         && d.detail().startsWith("The required property \"identity\"");
   }
 

@@ -172,10 +172,11 @@ public final class AibResourceLocator {
               at,
               "This document looks like a Packer template ("
                   + packerSign(o)
-                  + "), but this command reads Azure VM Image Builder templates only; Packer input"
-                  + " is not supported on this path yet. Give an image template: a"
-                  + " Microsoft.VirtualMachineImages/imageTemplates resource, an ARM deployment"
-                  + " template containing one, or the REST request body of one.")
+                  + "), but it was read as an Azure VM Image Builder template: Packer templates are"
+                  + " read from files and folders (a .pkr.hcl or .pkr.json file, a folder of them,"
+                  + " or a legacy template in a .json or .yaml file), not from standard input or"
+                  + " HCL JSON without the .pkr.json name. Give the template as such a file, or"
+                  + " give an image template here.")
           .withPath(JsonPointer.ROOT);
     }
     return Diagnostic.of(BindCode.NO_IMAGE_TEMPLATE, at, expectedDetail(root))

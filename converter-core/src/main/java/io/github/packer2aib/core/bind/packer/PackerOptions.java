@@ -26,6 +26,12 @@ public record PackerOptions(
     Path workingDirectory,
     Clock clock) {
 
+  /**
+   * The Packer version templates see ({@code packer.version}, {@code {{ packer_version }}}): a
+   * recent release whose template language we follow.
+   */
+  public static final String PACKER_VERSION = "1.11.2";
+
   public PackerOptions {
     vars = List.copyOf(vars);
     varFiles = List.copyOf(varFiles);

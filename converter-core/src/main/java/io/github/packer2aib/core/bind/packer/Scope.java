@@ -21,7 +21,7 @@ final class Scope {
    * The Packer version {@code packer.version} reports. Packer 1.11 is the release line whose HCL2
    * semantics this reader follows; templates only use the value in names and descriptions.
    */
-  static final String PACKER_VERSION = "1.11.2";
+  static final String PACKER_VERSION = PackerOptions.PACKER_VERSION;
 
   /**
    * The {@code build.*} values every builder provides once a machine runs (Packer's {@code

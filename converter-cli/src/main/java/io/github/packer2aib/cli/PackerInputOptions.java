@@ -1,0 +1,74 @@
+package io.github.packer2aib.cli;
+
+import io.github.packer2aib.core.bind.packer.PackerOptions;
+import io.github.packer2aib.core.hcl.function.Clock;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+
+/** Options for reading Packer templates: variable values ({@code --var}, {@code --var-file}). */
+final class PackerInputOptions {
+
+  @Option(
+      names = "--var",
+      paramLabel = "NAME=VALUE",
+      converter = VarConverter.class,
+      description =
+          "Sets a Packer variable (repeatable; a later one wins). Takes precedence over var files"
+              + " and PKR_VAR_<name> environment variables.")
+  List<String> vars = new ArrayList<>();
+
+  @Option(
+      names = "--var-file",
+      paramLabel = "FILE",
+      type = Path.class,
+      converter = InputOptions.Verbatim.class,
+      description =
+          "Reads Packer variable values from a .pkrvars.hcl or .json file (repeatable, in order),"
+              + " after a folder's *.auto.pkrvars.* files.")
+  List<String> varFiles = new ArrayList<>();
+
+  /** A {@code --var} argument must be NAME=VALUE with a name. */
+  static final class VarConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      if (value.indexOf('=') <= 0) {
+        // Never echo the value: it may be a secret given with the wrong syntax.
+        throw new TypeConversionException("expected NAME=VALUE, as in --var location=westeurope");
+      }
+      return value;
+    }
+  }
+
+  /** The options for the core's Packer front ends, with the run's one clock. */
+  PackerOptions toOptions(CommandSpec spec, Map<String, String> env, Path cwd) {
+    List<Path> files = new ArrayList<>();
+    for (String n : varFiles) {
+      files.add(Path.of(n));
+    }
+    return new PackerOptions(vars, files, env, cwd, clock(spec, env.get("SOURCE_DATE_EPOCH")));
+  }
+
+  /**
+   * The run's one clock: {@code SOURCE_DATE_EPOCH} when set (reproducible builds), else now. An
+   * invalid value is a usage error rather than a silent fallback.
+   */
+  private static Clock clock(CommandSpec spec, String sourceDateEpoch) {
+    if (sourceDateEpoch == null || sourceDateEpoch.isBlank()) {
+      return Clock.frozenAt(Instant.now());
+    }
+    return Clock.fromSourceDateEpoch(sourceDateEpoch)
+        .orElseThrow(
+            () ->
+                new ParameterException(
+                    spec.commandLine(),
+                    "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970"));
+  }
+}

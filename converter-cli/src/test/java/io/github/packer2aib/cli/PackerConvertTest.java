@@ -1,0 +1,138 @@
+package io.github.packer2aib.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code convert} and {@code validate} on Packer templates (HCL2 and legacy JSON), end to end. */
+class PackerConvertTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String IDENTITY =
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/"
+          + "Microsoft.ManagedIdentity/userAssignedIdentities/aib";
+
+  @TempDir Path tmp;
+
+  private static final String HCL =
+      "variable \"secret\" {\n"
+          + "  type      = string\n"
+          + "  default   = \"\"\n"
+          + "  sensitive = true\n"
+          + "}\n"
+          + "source \"azure-arm\" \"ubuntu\" {\n"
+          + "  os_type                           = \"Linux\"\n"
+          + "  subscription_id                   = \"00000000-0000-0000-0000-000000000001\"\n"
+          + "  location                          = \"westeurope\"\n"
+          + "  image_publisher                   = \"Canonical\"\n"
+          + "  image_offer                       = \"0001-com-ubuntu-server-jammy\"\n"
+          + "  image_sku                         = \"22_04-lts-gen2\"\n"
+          + "  managed_image_name                = \"ubuntu-base\"\n"
+          + "  managed_image_resource_group_name = \"rg-images\"\n"
+          + "  client_secret                     = var.secret\n"
+          + "}\n"
+          + "build {\n"
+          + "  sources = [\"source.azure-arm.ubuntu\"]\n"
+          + "  provisioner \"shell\" {\n"
+          + "    inline = [\"echo hello\"]\n"
+          + "  }\n"
+          + "}\n";
+
+  private static final String LEGACY =
+      "{\n"
+          + "  \"variables\": {\"secret\": \"\"},\n"
+          + "  \"sensitive-variables\": [\"secret\"],\n"
+          + "  \"builders\": [{\n"
+          + "    \"type\": \"azure-arm\", \"name\": \"ubuntu\", \"os_type\": \"Linux\",\n"
+          + "    \"subscription_id\": \"00000000-0000-0000-0000-000000000001\",\n"
+          + "    \"location\": \"westeurope\",\n"
+          + "    \"image_publisher\": \"Canonical\",\n"
+          + "    \"image_offer\": \"0001-com-ubuntu-server-jammy\",\n"
+          + "    \"image_sku\": \"22_04-lts-gen2\",\n"
+          + "    \"managed_image_name\": \"ubuntu-base\",\n"
+          + "    \"managed_image_resource_group_name\": \"rg-images\",\n"
+          + "    \"client_secret\": \"{{user `secret`}}\"\n"
+          + "  }],\n"
+          + "  \"provisioners\": [{\"type\": \"shell\", \"inline\": [\"echo hello\"]}]\n"
+          + "}\n";
+
+  @Test
+  void convertsAnHcl2TemplateToAnImageTemplate() throws Exception {
+    Path t = Templates.write(tmp, "ubuntu.pkr.hcl", HCL);
+
+    CliRun r =
+        CliRun.run("convert", "--identity", IDENTITY, "--var", "secret=hunter2", t.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode out = JSON.readTree(r.out());
+    assertEquals("Microsoft.VirtualMachineImages/imageTemplates", out.get("type").asText());
+    assertEquals("westeurope", out.get("location").asText());
+    assertEquals("PlatformImage", out.at("/properties/source/type").asText());
+    assertEquals("Shell", out.at("/properties/customize/0/type").asText());
+    assertEquals(
+        "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-images/providers/"
+            + "Microsoft.Compute/images/ubuntu-base",
+        out.at("/properties/distribute/0/imageId").asText());
+    assertFalse(r.out().contains("hunter2"), r.out());
+    assertFalse(r.err().contains("hunter2"), r.err());
+  }
+
+  @Test
+  void theLegacyTwinGivesTheSameBytes() {
+    Path hcl = Templates.write(tmp, "ubuntu.pkr.hcl", HCL);
+    Path legacy = Templates.write(tmp, "ubuntu.json", LEGACY);
+
+    CliRun fromHcl = CliRun.run("convert", "--identity", IDENTITY, hcl.toString());
+    CliRun fromLegacy = CliRun.run("convert", "--identity", IDENTITY, legacy.toString());
+
+    assertEquals(0, fromHcl.exitCode(), fromHcl.err());
+    assertEquals(0, fromLegacy.exitCode(), fromLegacy.err());
+    assertEquals(fromHcl.out(), fromLegacy.out());
+  }
+
+  @Test
+  void aFolderIsOneTemplateAndItsOutputIsNamedAfterTheUsage() throws Exception {
+    Path dir = tmp.resolve("images");
+    Templates.write(dir, "ubuntu.pkr.hcl", HCL);
+    Path out = tmp.resolve("out");
+
+    CliRun r = CliRun.run("convert", "--identity", IDENTITY, "-o", out.toString(), dir.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(Files.isRegularFile(out.resolve("ubuntu.json")), r.err());
+  }
+
+  @Test
+  void aSensitiveValueFlowingIntoTheOutputFailsWithoutShowingIt() {
+    Path t =
+        Templates.write(
+            tmp,
+            "leak.pkr.hcl",
+            HCL.replace("inline = [\"echo hello\"]", "inline = [\"echo ${var.secret}\"]"));
+
+    CliRun r =
+        CliRun.run("convert", "--identity", IDENTITY, "--var", "secret=hunter2", t.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals("", r.out());
+    assertFalse(r.err().contains("hunter2"), r.err());
+    assertTrue(r.err().contains("secret"), r.err());
+  }
+
+  @Test
+  void validateChecksAPackerTemplateWithoutWriting() {
+    Path t = Templates.write(tmp, "ubuntu.pkr.hcl", HCL);
+
+    CliRun r = CliRun.run("validate", t.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(t + ": ok with 1 warning\n", r.out());
+    assertTrue(r.err().contains("No template identity"), r.err());
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.packer2aib.core;
+
+import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.bind.PackerTemplates;
+import io.github.packer2aib.core.bind.packer.LoadResult;
+import io.github.packer2aib.core.bind.packer.PackerInput;
+import io.github.packer2aib.core.bind.packer.PackerOptions;
+import io.github.packer2aib.core.diag.Diagnostics;
+import io.github.packer2aib.core.emit.TemplateDocs;
+import io.github.packer2aib.core.emit.TemplateWriter;
+import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.mapping.packer.MapOptions;
+import io.github.packer2aib.core.mapping.packer.MapResult;
+import io.github.packer2aib.core.mapping.packer.MappedTemplate;
+import io.github.packer2aib.core.mapping.packer.PackerMapper;
+import io.github.packer2aib.core.validate.rules.ServiceRules;
+import io.github.packer2aib.core.validate.spec.SpecValidator;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Packer input to AIB templates: read the template with the front end its form asks for (HCL2 file
+ * or folder, legacy JSON or YAML), map every azure-arm usage to an image template, check each
+ * against the spec and service rules of the target API version (diagnostics point back into the
+ * Packer files), and emit them. Like {@link Converter}, it never throws for bad input, prints
+ * nothing and writes nothing; files are read only through the given view.
+ */
+public final class PackerConversion {
+
+  /**
+   * @param input the template file or folder
+   * @param packer variables, environment, working folder and clock for reading the template
+   * @param mapping identity, subscription, location, base URIs, filters and target API version
+   * @param format the output format
+   * @param files read-only access to the template's files and the files it refers to
+   * @param emit false to check only (no output text)
+   */
+  public ConversionResult convert(
+      PackerInput input,
+      PackerOptions packer,
+      MapOptions mapping,
+      OutputFormat format,
+      FileSystemView files,
+      boolean emit) {
+    Diagnostics diagnostics = new Diagnostics();
+    LoadResult loaded = PackerTemplates.load(input, packer, files);
+    diagnostics.addAll(loaded.diagnostics());
+    if (loaded.hasErrors() || loaded.template().isEmpty()) {
+      return failed(diagnostics, loaded);
+    }
+    MapResult mapped = PackerMapper.map(loaded.template().get(), mapping, files);
+    diagnostics.addAll(mapped.diagnostics());
+    if (diagnostics.hasErrors()) {
+      return failed(diagnostics, loaded);
+    }
+    ApiVersion version = mapping.apiVersion();
+    List<ConvertedTemplate> templates = new ArrayList<>();
+    for (MappedTemplate m : mapped.templates()) {
+      // The mapper's output must hold in its version; a problem here is located in the Packer
+      // source the offending field came from.
+      for (var d :
+          SpecValidator.forVersion(version)
+              .validate(TemplateDocs.toDoc(m.template()), "", m.locate())) {
+        // Without --identity the mapper has already warned that the template needs one before
+        // it can be submitted (mapping decision 3); the spec's requirement would say it again.
+        if (m.template().identity() != null || !Converter.isMissingIdentity(d, "")) {
+          diagnostics.add(d);
+        }
+      }
+      diagnostics.addAll(ServiceRules.check(m.template(), version, "", m.locate()));
+      if (emit) {
+        String text =
+            format == OutputFormat.YAML
+                ? TemplateWriter.toYaml(m.template())
+                : TemplateWriter.toJson(m.template());
+        templates.add(new ConvertedTemplate(m.name(), m.template(), text));
+      }
+    }
+    if (diagnostics.hasErrors()) {
+      return failed(diagnostics, loaded);
+    }
+    return new ConversionResult(templates, diagnostics.sorted(), loaded.sources());
+  }
+
+  private static ConversionResult failed(Diagnostics diagnostics, LoadResult loaded) {
+    return new ConversionResult(List.of(), diagnostics.sorted(), loaded.sources());
+  }
+}

@@ -1,0 +1,165 @@
+package io.github.packer2aib.core.bind;
+
+import io.github.packer2aib.core.bind.legacy.LegacyCode;
+import io.github.packer2aib.core.bind.legacy.LegacyDetector;
+import io.github.packer2aib.core.bind.legacy.LegacyLoadResult;
+import io.github.packer2aib.core.bind.legacy.LegacyLoader;
+import io.github.packer2aib.core.bind.legacy.LegacyOptions;
+import io.github.packer2aib.core.bind.packer.LoadResult;
+import io.github.packer2aib.core.bind.packer.PackerHclLoader;
+import io.github.packer2aib.core.bind.packer.PackerInput;
+import io.github.packer2aib.core.bind.packer.PackerOptions;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.parse.DocReader;
+import io.github.packer2aib.core.parse.ParseResult;
+import io.github.packer2aib.core.source.SourceFile;
+import java.io.IOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads a Packer template whatever it is written in, choosing the front end by what the input is:
+ * a folder, a {@code .pkr.hcl} or {@code .pkr.json} file is HCL2 (native or JSON syntax); another
+ * JSON or YAML file whose top level has {@code builders} is a legacy template.
+ */
+public final class PackerTemplates {
+  private PackerTemplates() {}
+
+  /** True when the input is one the HCL2 front end reads by its name (a folder or a .pkr file). */
+  public static boolean isHcl2(Path path, FileSystemView files) {
+    String abs = absolute(path, files);
+    if (files.kind(abs) == FileSystemView.Kind.DIRECTORY) {
+      return true;
+    }
+    String name = path.getFileName() == null ? "" : path.getFileName().toString();
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".pkr.hcl") || lower.endsWith(".pkr.json") || lower.endsWith(".hcl");
+  }
+
+  /** True when a JSON or YAML text is a legacy Packer template (top-level {@code builders}). */
+  public static boolean isLegacy(SourceFile file) {
+    ParseResult parsed = DocReader.read(file);
+    return parsed.documents().size() == 1 && LegacyDetector.looksLikeLegacy(parsed.documents().get(0));
+  }
+
+  /**
+   * Reads a legacy template's text with the same options the HCL2 front end takes: {@code --var}
+   * NAME=VALUE pairs, {@code --var-file} JSON files, the environment, the working folder, the clock.
+   */
+  public static LoadResult loadLegacy(
+      SourceFile file, Path path, PackerOptions options, FileSystemView files) {
+    List<SourceFile> sources = new ArrayList<>();
+    sources.add(file);
+    List<LegacyOptions.Var> vars = new ArrayList<>();
+    for (String v : options.vars()) {
+      int eq = v.indexOf('=');
+      vars.add(new LegacyOptions.Var(v.substring(0, eq), v.substring(eq + 1)));
+    }
+    List<SourceFile> varFiles = new ArrayList<>();
+    List<Diagnostic> unreadable = new ArrayList<>();
+    for (Path p : options.varFiles()) {
+      Optional<SourceFile> f = read(p, files);
+      if (f.isPresent()) {
+        varFiles.add(f.get());
+        sources.add(f.get());
+      } else {
+        unreadable.add(
+            Diagnostic.of(
+                LegacyCode.UNREADABLE_VAR_FILE,
+                null,
+                "The variable file " + p + " could not be read as UTF-8 text. Check the path."));
+      }
+    }
+    String abs = absolute(path, files);
+    String dir = abs.contains("/") ? abs.substring(0, Math.max(1, abs.lastIndexOf('/'))) : abs;
+    LegacyOptions legacy =
+        new LegacyOptions(
+            vars,
+            varFiles,
+            options.environment(),
+            dir,
+            options.workingDirectory().toString().replace('\\', '/'),
+            options.clock(),
+            Optional.of(PackerOptions.PACKER_VERSION));
+    LegacyLoadResult r = LegacyLoader.load(file, legacy);
+    List<Diagnostic> all = new ArrayList<>(unreadable);
+    all.addAll(r.diagnostics());
+    boolean errors = all.stream().anyMatch(Diagnostic::isError);
+    return new LoadResult(errors ? Optional.empty() : r.template(), all, sources);
+  }
+
+  /**
+   * Reads a Packer template: HCL2 for a folder or a {@code .pkr.hcl}/{@code .pkr.json}/{@code .hcl}
+   * file, else a legacy JSON or YAML template (top-level {@code builders}).
+   */
+  public static LoadResult load(PackerInput input, PackerOptions options, FileSystemView files) {
+    if (isHcl2(input.path(), files)) {
+      return loadHcl2(input, options, files);
+    }
+    Optional<SourceFile> text = read(input.path(), files);
+    if (text.isEmpty()) {
+      return new LoadResult(
+          Optional.empty(),
+          List.of(
+              Diagnostic.of(
+                  LegacyCode.UNREADABLE_TEMPLATE,
+                  null,
+                  "The template "
+                      + input.displayName()
+                      + " could not be read as UTF-8 text. Check that the path names a readable"
+                      + " file.")),
+          List.of());
+    }
+    SourceFile file = new SourceFile(input.displayName(), text.get().text());
+    if (!isLegacy(file)) {
+      return new LoadResult(
+          Optional.empty(),
+          List.of(
+              Diagnostic.of(
+                  LegacyCode.NOT_A_PACKER_TEMPLATE,
+                  file.start(),
+                  "This file is neither an HCL2 template (.pkr.hcl or .pkr.json, or a folder of"
+                      + " them) nor a legacy JSON template (a JSON or YAML object with"
+                      + " \"builders\"). Give a Packer template.")),
+          List.of(file));
+    }
+    return loadLegacy(file, input.path(), options, files);
+  }
+
+  /** Reads an HCL2 template (file or folder). */
+  public static LoadResult loadHcl2(PackerInput input, PackerOptions options, FileSystemView files) {
+    return new PackerHclLoader(files).load(input, options);
+  }
+
+  private static Optional<SourceFile> read(Path p, FileSystemView files) {
+    try {
+      byte[] bytes = files.read(absolute(p, files));
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      return Optional.of(new SourceFile(p.toString(), text.startsWith("\uFEFF") ? text.substring(1) : text));
+    } catch (IOException e) { // includes CharacterCodingException: not UTF-8
+      return Optional.empty();
+    }
+  }
+
+  private static String absolute(Path p, FileSystemView files) {
+    String s = p.toString().replace('\\', '/');
+    if (s.startsWith("/")) {
+      return s;
+    }
+    String base = files.baseDirectory();
+    return (base.endsWith("/") ? base : base + "/") + s;
+  }
+}
