@@ -36,7 +36,8 @@ record ExecuteCommand(
   private static final Pattern PASSWORD_PIPE =
       Pattern.compile("^(.*?)\\becho\\s+(?:'[^']*'|\"[^\"]*\"|\\S+)\\s*\\|\\s*(.*)$");
   private static final Pattern PROGRAM =
-      Pattern.compile("^(/usr)?(/local)?(/s?bin/)?(sh|bash|dash|zsh|ksh|ash)$");
+      Pattern.compile(
+          "^(/usr)?(/local)?(/s?bin/)?(sh|bash|dash|zsh|ksh|ash|pwsh|python3?|perl|ruby)$");
   private static final Pattern FLAGS = Pattern.compile("^-[A-Za-z]+$");
   private static final Pattern ASSIGNMENT = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*=.*$");
 

@@ -106,8 +106,29 @@ final class Fields {
   /** Whether the key is set to something other than null (does not count as reading it). */
   boolean has(String key) {
     Entry e = entries.get(key);
-    return e != null
-        && (!e.blocks().isEmpty() || (e.field() != null && !e.field().value().isNull()));
+    return e != null && (!e.blocks().isEmpty() || (e.field() != null && isSet(e.field().value())));
+  }
+
+  /**
+   * Packer decodes fields into Go values, where null, {@code ""} and an empty list are all the zero
+   * value, which means "not set" (an unset variable defaulting to {@code ""} in a legacy template
+   * leaves {@code subscription_id} unset, not empty).
+   */
+  static boolean isSet(Value v) {
+    if (v.isNull()) {
+      return false;
+    }
+    Value u = v.unmarked();
+    if (!u.isKnown()) {
+      return true;
+    }
+    if (u.type() == Type.STRING) {
+      return !u.asString().isEmpty();
+    }
+    if (u instanceof TupleValue || u instanceof ListValue || u instanceof SetValue) {
+      return !u.elements().isEmpty();
+    }
+    return true;
   }
 
   /** Where a key is written, or the body when it is absent. */
@@ -131,7 +152,7 @@ final class Fields {
   Optional<Field> take(String key) {
     used.add(key);
     Entry e = entries.get(key);
-    if (e == null || e.field() == null || e.field().value().isNull()) {
+    if (e == null || e.field() == null || !isSet(e.field().value())) {
       return Optional.empty();
     }
     return Optional.of(e.field());
@@ -276,9 +297,10 @@ final class Fields {
         f.valueRange(),
         "The value of "
             + f.name()
-            + " is only known while Packer runs (it depends on a data source or on a build.*"
-            + " value), so it cannot be written into the image template. Replace it with a value"
-            + " the template can hold, for instance a variable.");
+            + " is not known at conversion time (it depends on a variable without a value, a"
+            + " data source or a build.* value, which exist only while Packer runs), so it cannot"
+            + " be written into the image template. Give the variable a value, or replace the"
+            + " expression with a value the template can hold.");
     return false;
   }
 

@@ -28,8 +28,11 @@ final class Unit {
   Os os = Os.LINUX;
   String location;
 
-  /** The template's {@code subscription_id}, if any. */
-  Optional<String> templateSubscription = Optional.empty();
+  /** The template's {@code subscription_id}, if any, and the fields it was read from. */
+  Optional<Field> subscriptionField = Optional.empty();
+
+  Fields subscriptionFields;
+  private boolean subscriptionExplained;
 
   Unit(
       PackerTemplate template,
@@ -67,8 +70,40 @@ final class Unit {
    * subscription_id}, else {@code --subscription}; an error naming the field when neither exists.
    */
   Optional<String> subscription(String field, Range at) {
-    if (templateSubscription.isPresent()) {
-      return templateSubscription;
+    if (subscriptionField.isPresent()) {
+      Field sub = subscriptionField.get();
+      if (!sub.value().containsSensitive()) {
+        return subscriptionFields.text(sub, null);
+      }
+      // A sensitive subscription_id is not copied; an explicit --subscription is.
+      if (!subscriptionExplained) {
+        subscriptionExplained = true;
+        if (options.subscription().isPresent()) {
+          report.add(
+              PackerMapCode.FIELD_REWRITTEN,
+              sub.nameRange(),
+              "subscription_id comes from "
+                  + secrets.origin(sub.value())
+                  + ", so it is not copied into the resource ids of the template; they use the"
+                  + " subscription given with --subscription instead.");
+        } else {
+          secrets.refuse(
+              report,
+              sub.value(),
+              "subscription_id",
+              sub.valueRange(),
+              "the resource ids of the template (such as that of " + field + ")");
+          report.add(
+              PackerMapCode.NO_SUBSCRIPTION,
+              at,
+              "The resource id for "
+                  + field
+                  + " needs a subscription id, and the source's subscription_id is sensitive."
+                  + " Pass the subscription with --subscription (it is then written into the"
+                  + " template), or make the variable non-sensitive.");
+        }
+      }
+      return options.subscription();
     }
     if (options.subscription().isPresent()) {
       return options.subscription();

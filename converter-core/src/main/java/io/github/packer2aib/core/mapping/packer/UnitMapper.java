@@ -154,6 +154,19 @@ final class UnitMapper {
    */
   private static boolean leaksSecret(Unit u, ImageTemplate template) {
     String json = TemplateWriter.toJson(template);
+    // What the user passed as options is theirs to publish (an identity id may well contain a
+    // subscription id that the template keeps in a sensitive variable).
+    for (Optional<String> option :
+        List.of(
+            u.options.identity(),
+            u.options.subscription(),
+            u.options.location(),
+            u.options.scriptBaseUri(),
+            u.options.fileBaseUri())) {
+      if (option.isPresent() && !option.get().isEmpty()) {
+        json = json.replace(jsonEscaped(option.get()), "");
+      }
+    }
     for (String secret : u.secrets.allTexts()) {
       if (json.contains(secret) || json.contains(jsonEscaped(secret))) {
         u.report.add(

@@ -37,6 +37,9 @@ final class Words {
     String best = null;
     int bestDistance = 3;
     for (String c : candidates) {
+      if (c.equals(given)) {
+        continue;
+      }
       int d = distance(given, c);
       if (d < bestDistance) {
         best = c;

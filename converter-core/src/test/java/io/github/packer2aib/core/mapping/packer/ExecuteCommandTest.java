@@ -24,7 +24,9 @@ class ExecuteCommandTest {
         "{{ .Vars }} bash '{{ .Path }}'#false#bash#false#true#false",
         "sudo {{ .Vars }} /bin/bash {{ .Path }}#true#/bin/bash#false#true#false",
         "sudo -u postgres sh '{{ .Path }}'#false##false#false#false",
-        "{{ .Vars }} python3 {{ .Path }}#false##false#false#false",
+        "sudo sh -c '{{ .Vars }} pwsh -f {{ .Path }}'#true#pwsh -f#false#true#false",
+        "/bin/sh -c '{{ .Vars }} {{ .Path }}'#false##false#true#true",
+        "{{ .Vars }} node {{ .Path }}#false##false#false#false",
         "sudo -E sh -c '{{ .Vars }} {{ .Path }}' && echo done#false##false#false#false",
         "{{ .EnvVarFile }} sh {{ .Path }}#false##false#false#false",
       })

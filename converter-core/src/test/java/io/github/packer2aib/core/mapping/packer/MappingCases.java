@@ -288,6 +288,19 @@ final class MappingCases {
                     .set("managed_image_name", "app-image")
                     .set("managed_image_resource_group_name", "rg-images")));
     add(
+        "plan-info-without-marketplace-image",
+        one(
+            s ->
+                s.set("os_type", "Linux")
+                    .set("subscription_id", SUB)
+                    .set("location", "westeurope")
+                    .set("custom_managed_image_name", "golden-ubuntu")
+                    .set("custom_managed_image_resource_group_name", "rg-golden")
+                    .set("managed_image_name", "app-image")
+                    .set("managed_image_resource_group_name", "rg-images")
+                    .set("vm_size", "Standard_D2s_v5")
+                    .block("plan_info", p -> p.set("plan_name", "n"))));
+    add(
         "managed-image-source-incomplete",
         one(
             s ->
@@ -606,6 +619,18 @@ final class MappingCases {
                 s ->
                     s.block("shared_image_gallery_destination", sig)
                         .set("azure_tags", Map.of("team", "platform")))));
+    add(
+        "run-output-names-unique",
+        one(
+            linux(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        d ->
+                            d.set("resource_group", "rg-gallery")
+                                .set("gallery_name", "gallery")
+                                .set("image_name", "ubuntu-base")
+                                .set("image_version", "1.0.0")))));
     add(
         "vhd-destination",
         one(
@@ -1217,6 +1242,34 @@ final class MappingCases {
                     .provisioner("file", p -> p.set("source", "files/app.conf"))),
         opts(),
         files());
+    MemoryFiles many = MemoryFiles.empty();
+    for (int i = 0; i <= FileProvisioner.MAX_DIRECTORY_FILES; i++) {
+      many.text("files/many/f" + i + ".txt", "x\n");
+    }
+    add(
+        "file-directory-too-many-files",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "file", p -> p.set("source", "files/many").set("destination", "/opt"))),
+        opts().withFileBaseUri(SCRIPTS),
+        many);
+    add(
+        "local-files-unreadable-or-large",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "file",
+                        p -> p.set("source", "files/secret.txt").set("destination", "/tmp/s"))
+                    .provisioner("shell", p -> p.set("script", "scripts/huge.sh"))),
+        opts(),
+        MemoryFiles.empty()
+            .unreadable("files/secret.txt")
+            .text(
+                "scripts/huge.sh",
+                "#!/bin/sh\n" + "echo x\n".repeat(LocalFiles.INLINE_SCRIPT_LIMIT / 7 + 1)));
     add(
         "file-url-source",
         one(
@@ -1543,6 +1596,30 @@ final class MappingCases {
                                         "var.winrm_password",
                                         secret("Winrm-" + SECRET))
                                     .set("inline", List.of("whoami")))));
+    Consumer<Plain> sensitiveSubscription =
+        s ->
+            s.set("os_type", "Linux")
+                .ref("subscription_id", "var.subscription_id", secret(SUB))
+                .set("location", "westeurope")
+                .set("image_publisher", "Canonical")
+                .set("image_offer", "0001-com-ubuntu-server-jammy")
+                .set("image_sku", "22_04-lts-gen2")
+                .set("managed_image_name", "ubuntu-base")
+                .set("managed_image_resource_group_name", "rg-images")
+                .set("vm_size", "Standard_D2s_v5");
+    add(
+        "sensitive-subscription",
+        PackerFixture.hcl()
+            .variable("subscription_id", Value.string(SUB), true)
+            .source("azure-arm", "ubuntu", sensitiveSubscription)
+            .build(b -> b.sources("azure-arm.ubuntu")));
+    add(
+        "sensitive-subscription-option",
+        PackerFixture.hcl()
+            .variable("subscription_id", Value.string(SUB), true)
+            .source("azure-arm", "ubuntu", sensitiveSubscription)
+            .build(b -> b.sources("azure-arm.ubuntu")),
+        opts().withSubscription("22222222-2222-2222-2222-222222222222"));
     add(
         "sensitive-sudo-password",
         PackerFixture.hcl()

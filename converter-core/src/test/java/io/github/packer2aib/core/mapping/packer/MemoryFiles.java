@@ -12,6 +12,7 @@ import java.util.TreeMap;
 /** An in-memory file tree for tests; the working directory is {@code /work}. */
 final class MemoryFiles implements FileSystemView {
   private final Map<String, byte[]> files = new TreeMap<>();
+  private final java.util.Set<String> unreadable = new java.util.TreeSet<>();
 
   static MemoryFiles empty() {
     return new MemoryFiles();
@@ -24,6 +25,14 @@ final class MemoryFiles implements FileSystemView {
 
   MemoryFiles bytes(String path, byte[] content) {
     files.put(path.startsWith("/") ? path : PackerFixture.FOLDER + "/" + path, content);
+    return this;
+  }
+
+  /** A file that exists but cannot be read. */
+  MemoryFiles unreadable(String path) {
+    String p = path.startsWith("/") ? path : PackerFixture.FOLDER + "/" + path;
+    unreadable.add(p);
+    files.put(p, new byte[0]);
     return this;
   }
 
@@ -57,6 +66,9 @@ final class MemoryFiles implements FileSystemView {
 
   @Override
   public byte[] read(String absolutePath) throws IOException {
+    if (unreadable.contains(absolutePath)) {
+      throw new IOException("Permission denied");
+    }
     byte[] b = files.get(absolutePath);
     if (b == null) {
       throw new FileNotFoundException(absolutePath);

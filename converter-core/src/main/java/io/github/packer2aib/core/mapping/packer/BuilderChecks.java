@@ -1,0 +1,49 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks the builder mappers share: fields that go together, unknown nested fields. */
+final class BuilderChecks {
+  private BuilderChecks() {}
+
+  /** Reports the missing ones of fields that go together; true when all are present. */
+  static boolean required(Unit u, Fields f, String... keys) {
+    List<String> present = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (String k : keys) {
+      (f.has(k) ? present : missing).add(k);
+    }
+    if (missing.isEmpty()) {
+      return true;
+    }
+    if (!present.isEmpty()) {
+      u.report.add(
+          PackerMapCode.MISSING_FIELD,
+          f.nameRange(present.get(0)),
+          Words.and(present)
+              + (present.size() > 1 ? " need " : " needs ")
+              + Words.and(missing)
+              + " as well; Packer and Image Builder both require "
+              + Words.and(List.of(keys))
+              + " together. Add "
+              + Words.and(missing)
+              + ".");
+    }
+    return false;
+  }
+
+  static void unknownFields(Unit u, Fields nested, List<String> known) {
+    for (Fields.Leftover l : nested.leftovers()) {
+      String close = Words.closest(l.key(), known);
+      u.report.add(
+          PackerMapCode.UNKNOWN_FIELD,
+          l.range(),
+          "The converter does not know "
+              + l.name()
+              + ", so it was dropped."
+              + (close == null ? "" : " Did you mean \"" + close + "\"?")
+              + " If it matters for the image, add its equivalent to the image template by hand.");
+    }
+  }
+}

@@ -1,0 +1,563 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.aib.BoolValue;
+import io.github.packer2aib.core.aib.Distributor;
+import io.github.packer2aib.core.aib.IntValue;
+import io.github.packer2aib.core.aib.TargetRegion;
+import io.github.packer2aib.core.aib.Versioning;
+import io.github.packer2aib.core.source.Range;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The azure-arm capture fields → {@code properties.distribute} (mapping.md §A.2): a managed image,
+ * a gallery image version (with regions, storage, versioning per API version) and a VHD, each with
+ * the template's tags as {@code artifactTags} and a unique {@code runOutputName}.
+ */
+final class DestinationMapper {
+  private static final Pattern RUN_OUTPUT_NAME = Pattern.compile("[A-Za-z0-9-_.]{1,64}");
+  private static final Pattern GALLERY_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+  private static final Set<String> STORAGE_TYPES =
+      Set.of("Standard_LRS", "Standard_ZRS", "Premium_LRS");
+  private static final String SIG = "properties.distribute[SharedImage]";
+
+  private final Unit u;
+  private final Fields f;
+  private final Map<String, String> tags;
+  private final Set<String> runOutputNames = new HashSet<>();
+  private final List<Range> distributorRanges = new ArrayList<>();
+
+  DestinationMapper(Unit unit, Fields fields, Map<String, String> tags) {
+    this.u = unit;
+    this.f = fields;
+    this.tags = tags;
+  }
+
+  // ------------------------------------------------------------------ destinations
+
+  List<Distributor> map() {
+    List<Distributor> out = new ArrayList<>();
+    if (f.bool("skip_create_image").orElse(false)) {
+      u.report.add(
+          PackerMapCode.FIELD_REFUSED,
+          f.nameRange("skip_create_image"),
+          "skip_create_image = true runs the provisioners without capturing an image; Image"
+              + " Builder always distributes an image. Remove skip_create_image, or test the"
+              + " provisioners another way (for instance with properties.validate).");
+    }
+    boolean any =
+        f.has("managed_image_name")
+            || f.has("managed_image_resource_group_name")
+            || f.has("shared_image_gallery_destination")
+            || f.has("capture_container_name")
+            || f.has("capture_name_prefix");
+    managedImageTarget().ifPresent(out::add);
+    galleryTarget().ifPresent(out::add);
+    vhdTarget().ifPresent(out::add);
+    if (!any) {
+      u.report.add(
+          PackerMapCode.NO_DESTINATION,
+          f.range(),
+          "The source captures no image: set managed_image_name with"
+              + " managed_image_resource_group_name, a shared_image_gallery_destination block, or"
+              + " capture_container_name with capture_name_prefix.");
+    }
+    for (int i = 0; i < out.size(); i++) {
+      u.trace.put("/properties/distribute/" + i, distributorRanges.get(i));
+    }
+    return out;
+  }
+
+  private Optional<Distributor> managedImageTarget() {
+    if (!f.has("managed_image_name") && !f.has("managed_image_resource_group_name")) {
+      return Optional.empty();
+    }
+    String dest = "properties.distribute[].imageId";
+    Optional<String> name = f.string("managed_image_name", dest);
+    Optional<String> group = f.string("managed_image_resource_group_name", dest);
+    if (!required("managed_image_name", "managed_image_resource_group_name")
+        || name.isEmpty()
+        || group.isEmpty()
+        || u.location == null) {
+      return Optional.empty();
+    }
+    Optional<String> sub = u.subscription("managed_image_name", f.nameRange("managed_image_name"));
+    if (sub.isEmpty()) {
+      return Optional.empty();
+    }
+    distributorRanges.add(f.nameRange("managed_image_name"));
+    return Optional.of(
+        new Distributor.ManagedImage(
+            ArmIds.managedImage(sub.get(), group.get(), name.get()),
+            u.location,
+            runOutputName(name.get(), "managed-image", f.nameRange("managed_image_name")),
+            artifactTags()));
+  }
+
+  private Optional<Distributor> galleryTarget() {
+    Optional<Fields> nested = f.nested("shared_image_gallery_destination");
+    List<String> topLevel =
+        List.of(
+            "shared_image_gallery_replica_count",
+            "shared_gallery_image_version_exclude_from_latest");
+    if (nested.isEmpty()) {
+      for (String k : topLevel) {
+        if (f.has(k)) {
+          f.consume(k);
+          u.report.add(
+              PackerMapCode.FIELD_DROPPED,
+              f.nameRange(k),
+              k
+                  + " applies only to a shared_image_gallery_destination, which this source does"
+                  + " not have; it was dropped.");
+        }
+      }
+      return Optional.empty();
+    }
+    Fields d = nested.get();
+    String dest = "properties.distribute[].galleryImageId";
+    Optional<String> sub = d.string("subscription", dest);
+    Optional<String> group = d.string("resource_group", dest);
+    Optional<String> gallery = d.string("gallery_name", dest);
+    Optional<String> image = d.string("image_name", dest);
+    Optional<String> version = d.string("image_version", dest);
+    List<String> missing = new ArrayList<>();
+    for (String k : List.of("resource_group", "gallery_name", "image_name")) {
+      if (!d.has(k)) {
+        missing.add(k);
+      }
+    }
+    if (!missing.isEmpty()) {
+      u.report.add(
+          PackerMapCode.MISSING_FIELD,
+          d.range(),
+          "shared_image_gallery_destination needs resource_group, gallery_name and image_name,"
+              + " but "
+              + Words.and(missing)
+              + (missing.size() > 1 ? " are" : " is")
+              + " missing. Add "
+              + (missing.size() > 1 ? "them" : "it")
+              + ".");
+    }
+    if (d.bool("specialized").orElse(false)) {
+      u.report.add(
+          PackerMapCode.FIELD_REFUSED,
+          d.nameRange("specialized"),
+          "Image Builder always generalizes the image, so it cannot publish a specialized image"
+              + " version. Remove specialized, or build the specialized image with Packer.");
+    }
+    String replicationMode = null;
+    if (d.bool("use_shallow_replication").orElse(false)) {
+      if (u.supports(SIG + ".replicationMode")) {
+        replicationMode = "Shallow";
+      } else {
+        u.report.add(
+            PackerMapCode.REFUSED_IN_API_VERSION,
+            d.nameRange("use_shallow_replication"),
+            "use_shallow_replication becomes replicationMode = \"Shallow\", which exists "
+                + Unit.availability(SIG + ".replicationMode")
+                + ", not in "
+                + u.api.id()
+                + ". Choose that API version, or remove use_shallow_replication.");
+      }
+    }
+    if (d.has("confidential_vm_image_encryption_type")) {
+      d.consume("confidential_vm_image_encryption_type");
+      u.report.add(
+          PackerMapCode.NO_EQUIVALENT,
+          d.nameRange("confidential_vm_image_encryption_type"),
+          "Image Builder has no setting for the confidential VM encryption of the image version;"
+              + " confidential_vm_image_encryption_type was dropped.");
+    }
+    Optional<String> storage = d.string("storage_account_type", SIG + ".storageAccountType");
+    if (storage.isPresent() && !STORAGE_TYPES.contains(storage.get())) {
+      u.report.add(
+          PackerMapCode.INVALID_VALUE,
+          d.take("storage_account_type").get().valueRange(),
+          "storage_account_type must be Standard_LRS, Standard_ZRS or Premium_LRS, but it is \""
+              + storage.get()
+              + "\". Fix the value in the template.");
+      storage = Optional.empty();
+    }
+    Optional<List<String>> replicationRegions =
+        d.strings("replication_regions", SIG + ".targetRegions");
+    List<Fields> targetRegionBlocks = d.nestedList("target_region");
+    Optional<Long> replicaCount =
+        f.integer("shared_image_gallery_replica_count", SIG + ".targetRegions[].replicaCount");
+    Optional<Boolean> exclude = f.bool("shared_gallery_image_version_exclude_from_latest");
+    unknownFields(
+        d,
+        List.of(
+            "subscription",
+            "resource_group",
+            "gallery_name",
+            "image_name",
+            "image_version",
+            "replication_regions",
+            "target_region",
+            "storage_account_type",
+            "specialized",
+            "use_shallow_replication",
+            "confidential_vm_image_encryption_type"));
+    if (!targetRegionBlocks.isEmpty() && d.has("replication_regions")) {
+      u.report.add(
+          PackerMapCode.CONFLICTING_FIELDS,
+          targetRegionBlocks.get(0).range(),
+          "Packer accepts either replication_regions or target_region blocks, not both. Keep"
+              + " one of them.",
+          d.nameRange("replication_regions"),
+          "replication_regions set here");
+    }
+    if (!targetRegionBlocks.isEmpty() && f.has("shared_image_gallery_replica_count")) {
+      u.report.add(
+          PackerMapCode.CONFLICTING_FIELDS,
+          f.nameRange("shared_image_gallery_replica_count"),
+          "Packer accepts either shared_image_gallery_replica_count or replicas in target_region"
+              + " blocks, not both. Set replicas in each target_region instead.",
+          targetRegionBlocks.get(0).range(),
+          "target_region block");
+    }
+    if (!missing.isEmpty() || group.isEmpty() || gallery.isEmpty() || image.isEmpty()) {
+      return Optional.empty();
+    }
+    if (d.has("subscription") && sub.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> subscription =
+        sub.isPresent() ? sub : u.subscription("shared_image_gallery_destination", d.range());
+    if (subscription.isEmpty() || u.location == null) {
+      return Optional.empty();
+    }
+    String definition =
+        ArmIds.galleryImage(subscription.get(), group.get(), gallery.get(), image.get());
+    String galleryImageId = definition;
+    Versioning versioning = null;
+    boolean automatic = u.options.galleryVersioning() == MapOptions.GalleryVersioning.LATEST;
+    Range versionAt = d.nameRange("image_version");
+    if (automatic && !u.supports(SIG + ".versioning")) {
+      u.report.add(
+          PackerMapCode.NOT_IN_API_VERSION,
+          d.has("image_version") ? versionAt : d.range(),
+          "--gallery-versioning latest asks Image Builder to number versions itself, which it"
+              + " does "
+              + Unit.availability(SIG + ".versioning")
+              + ", not in "
+              + u.api.id()
+              + (d.has("image_version")
+                  ? "; the explicit image_version is kept."
+                  : "; the template names no version."));
+      automatic = false;
+    }
+    if (automatic) {
+      versioning = new Versioning.Latest(null);
+      if (version.isPresent()) {
+        u.report.add(
+            PackerMapCode.GALLERY_VERSION_DROPPED,
+            versionAt,
+            "image_version = \""
+                + version.get()
+                + "\" was dropped because of --gallery-versioning latest: Image Builder gives"
+                + " each build the next version after the latest one in the image definition.");
+      }
+    } else if (version.isPresent()) {
+      if (!GALLERY_VERSION.matcher(version.get()).matches()) {
+        u.report.add(
+            PackerMapCode.INVALID_VALUE,
+            d.take("image_version").get().valueRange(),
+            "shared_image_gallery_destination.image_version must have the form"
+                + " Major.Minor.Patch (such as 1.0.0), but it is \""
+                + version.get()
+                + "\". Fix the value in the template.");
+        return Optional.empty();
+      }
+      galleryImageId = definition + "/versions/" + version.get();
+      u.report.add(
+          PackerMapCode.GALLERY_VERSION_KEPT,
+          versionAt,
+          "The image version "
+              + version.get()
+              + " is written into galleryImageId, as Packer publishes it. Image Builder refuses"
+              + " to build a version that already exists, so the template can run only once"
+              + " unless you change the version before each run"
+              + (u.supports(SIG + ".versioning")
+                  ? "; pass --gallery-versioning latest to let Image Builder number versions."
+                  : "."));
+    } else if (!d.has("image_version")) {
+      u.report.add(
+          PackerMapCode.MISSING_FIELD,
+          d.range(),
+          "shared_image_gallery_destination has no image_version, which Packer requires. Set"
+              + " image_version (Major.Minor.Patch)"
+              + (u.supports(SIG + ".versioning")
+                  ? ", or pass --gallery-versioning latest to let Image Builder number versions."
+                  : "."));
+      return Optional.empty();
+    } else {
+      return Optional.empty(); // unknown or sensitive: reported
+    }
+    List<String> replication = null;
+    List<TargetRegion> targets = null;
+    String storageType = null;
+    BoolValue excludeFromLatest = null;
+    if (u.supports(SIG + ".targetRegions")) {
+      targets = new ArrayList<>();
+      if (!targetRegionBlocks.isEmpty()) {
+        for (Fields t : targetRegionBlocks) {
+          Optional<String> name = t.string("name", SIG + ".targetRegions[].name");
+          Optional<Long> replicas = t.integer("replicas", SIG + ".targetRegions[].replicaCount");
+          desOnTargetRegion(t);
+          unknownFields(t, List.of("name", "replicas", "disk_encryption_set_id"));
+          if (!t.has("name")) {
+            u.report.add(
+                PackerMapCode.MISSING_FIELD,
+                t.range(),
+                "A target_region block needs a name (the region). Add name = \"…\".");
+          }
+          if (name.isPresent()) {
+            targets.add(
+                new TargetRegion(
+                    name.get(), replicas.map(IntValue::of).orElse(null), storage.orElse(null)));
+          }
+        }
+      } else {
+        List<String> names = replicationRegions.orElse(List.of(u.location));
+        for (String n : names) {
+          targets.add(
+              new TargetRegion(
+                  n, replicaCount.map(IntValue::of).orElse(null), storage.orElse(null)));
+        }
+        if (replicationRegions.isPresent()) {
+          u.report.add(
+              PackerMapCode.FIELD_REWRITTEN,
+              d.nameRange("replication_regions"),
+              "replication_regions becomes targetRegions, which replaces replicationRegions from"
+                  + " API version 2022-07-01"
+                  + (replicaCount.isPresent()
+                      ? ", with shared_image_gallery_replica_count as each"
+                          + " region's replicaCount."
+                      : "."));
+        }
+      }
+    } else {
+      if (!targetRegionBlocks.isEmpty()) {
+        replication = new ArrayList<>();
+        for (Fields t : targetRegionBlocks) {
+          t.string("name", SIG + ".replicationRegions").ifPresent(replication::add);
+          desOnTargetRegion(t);
+          if (t.has("replicas")) {
+            t.consume("replicas");
+            u.report.add(
+                PackerMapCode.NOT_IN_API_VERSION,
+                t.nameRange("replicas"),
+                "target_region blocks become replicationRegions in API version "
+                    + u.api.id()
+                    + ", which has no replica count (targetRegions exists "
+                    + Unit.availability(SIG + ".targetRegions")
+                    + "); replicas was dropped and each region gets Image Builder's default.");
+          }
+          unknownFields(t, List.of("name", "replicas", "disk_encryption_set_id"));
+        }
+      } else {
+        replication = new ArrayList<>(replicationRegions.orElse(List.of(u.location)));
+      }
+      if (replicaCount.isPresent()) {
+        u.report.add(
+            PackerMapCode.NOT_IN_API_VERSION,
+            f.nameRange("shared_image_gallery_replica_count"),
+            "API version "
+                + u.api.id()
+                + " has no replica count (targetRegions[].replicaCount exists "
+                + Unit.availability(SIG + ".targetRegions")
+                + "); shared_image_gallery_replica_count was dropped.");
+      }
+      if (storage.isPresent()) {
+        if (!u.supports(SIG + ".storageAccountType")) {
+          u.report.add(
+              PackerMapCode.NOT_IN_API_VERSION,
+              d.nameRange("storage_account_type"),
+              "storageAccountType exists "
+                  + Unit.availability(SIG + ".storageAccountType")
+                  + ", not in "
+                  + u.api.id()
+                  + "; storage_account_type was dropped and the image version uses Standard_LRS.");
+        } else if (storage.get().equals("Premium_LRS")
+            && !u.supports(SIG + ".storageAccountType=Premium_LRS")) {
+          u.report.add(
+              PackerMapCode.REFUSED_IN_API_VERSION,
+              d.nameRange("storage_account_type"),
+              "Image Builder accepts Premium_LRS for gallery image versions "
+                  + Unit.availability(SIG + ".storageAccountType=Premium_LRS")
+                  + ", not in "
+                  + u.api.id()
+                  + ". Choose a newer API version or another storage_account_type.");
+        } else {
+          storageType = storage.get();
+        }
+      }
+    }
+    if (exclude.isPresent()) {
+      if (u.supports(SIG + ".excludeFromLatest")) {
+        excludeFromLatest = BoolValue.of(exclude.get());
+      } else {
+        u.report.add(
+            PackerMapCode.NOT_IN_API_VERSION,
+            f.nameRange("shared_gallery_image_version_exclude_from_latest"),
+            "excludeFromLatest exists "
+                + Unit.availability(SIG + ".excludeFromLatest")
+                + ", not in "
+                + u.api.id()
+                + "; shared_gallery_image_version_exclude_from_latest was dropped.");
+      }
+    }
+    distributorRanges.add(d.range());
+    return Optional.of(
+        new Distributor.SharedImage(
+            galleryImageId,
+            runOutputName(image.get(), "gallery-image", d.range()),
+            artifactTags(),
+            replication,
+            targets,
+            versioning,
+            excludeFromLatest,
+            storageType,
+            replicationMode));
+  }
+
+  private void desOnTargetRegion(Fields t) {
+    if (t.has("disk_encryption_set_id")) {
+      t.consume("disk_encryption_set_id");
+      u.report.add(
+          PackerMapCode.FIELD_REFUSED,
+          t.nameRange("disk_encryption_set_id"),
+          "Image Builder cannot encrypt a replicated image version with a disk encryption set,"
+              + " so the image would not be encrypted as requested. Remove"
+              + " disk_encryption_set_id and encrypt the replicas after the build, or build this"
+              + " image with Packer.");
+    }
+  }
+
+  private Optional<Distributor> vhdTarget() {
+    boolean capture = f.has("capture_container_name") || f.has("capture_name_prefix");
+    if (!capture) {
+      for (String k : List.of("storage_account", "resource_group_name")) {
+        if (f.has(k)) {
+          f.consume(k);
+          u.report.add(
+              PackerMapCode.FIELD_DROPPED,
+              f.nameRange(k),
+              k
+                  + " is used only for VHD output (capture_container_name and"
+                  + " capture_name_prefix), which this source does not have; it was dropped.");
+        }
+      }
+      return Optional.empty();
+    }
+    String dest = "properties.distribute[].uri";
+    Optional<String> container = f.string("capture_container_name", dest);
+    Optional<String> prefix = f.string("capture_name_prefix", dest);
+    Optional<String> account = f.string("storage_account", dest);
+    f.consume("resource_group_name");
+    if (!required("capture_container_name", "capture_name_prefix")
+        || container.isEmpty()
+        || prefix.isEmpty()) {
+      return Optional.empty();
+    }
+    Range at = f.nameRange("capture_container_name");
+    String uri = null;
+    if (!u.supports("properties.distribute[VHD].uri")) {
+      u.report.add(
+          PackerMapCode.VHD_LOCATION,
+          at,
+          "Packer writes the VHD to the container capture_container_name of the storage account"
+              + " storage_account. In API version "
+              + u.api.id()
+              + " Image Builder chooses the VHD's location itself (a storage account in its"
+              + " staging resource group, deleted with the template); the VHD's URI is reported in"
+              + " the run output. Copy the VHD from there, or choose API version 2022-07-01 or"
+              + " later, where the converter can set uri.");
+    } else if (account.isEmpty()) {
+      u.report.add(
+          PackerMapCode.VHD_LOCATION,
+          at,
+          "The source has no storage_account, so the VHD distributor gets no uri: Image Builder"
+              + " writes the VHD to a storage account in its staging resource group, which is"
+              + " deleted with the template. Set storage_account to keep the VHD in your own"
+              + " account.");
+    } else {
+      uri =
+          "https://"
+              + account.get()
+              + ".blob.core.windows.net/"
+              + container.get()
+              + "/"
+              + prefix.get()
+              + ".vhd";
+      u.report.add(
+          PackerMapCode.VHD_LOCATION,
+          at,
+          "The VHD is written to "
+              + uri
+              + ". Packer names the blob <prefix>-osDisk.<id>.vhd under system/Microsoft.Compute/"
+              + "Images/<container>/ instead, and the template identity needs the Storage Blob"
+              + " Data Contributor role on that container. The address assumes the public Azure"
+              + " cloud.");
+    }
+    distributorRanges.add(at);
+    return Optional.of(
+        new Distributor.Vhd(uri, runOutputName(prefix.get(), "vhd", at), artifactTags()));
+  }
+
+  /** Tags for one distributor: a copy, so each target owns its map. */
+  private Map<String, String> artifactTags() {
+    return tags.isEmpty() ? null : new LinkedHashMap<>(tags);
+  }
+
+  /**
+   * A run output name: the target's own name when it fits {@code [A-Za-z0-9-_.]{1,64}}, else a
+   * cleaned form; unique within the template.
+   */
+  private String runOutputName(String wanted, String fallback, Range at) {
+    String name = wanted;
+    if (!RUN_OUTPUT_NAME.matcher(name).matches()) {
+      name = TemplateNames.clean(wanted, fallback);
+      u.report.add(
+          PackerMapCode.FIELD_REWRITTEN,
+          at,
+          "The run output of this target is named \""
+              + name
+              + "\": Image Builder allows only letters, digits, '-', '_' and '.' (at most 64).");
+    }
+    String unique = name;
+    int n = 2;
+    while (!runOutputNames.add(unique)) {
+      String suffix = "-" + n++;
+      unique = name.substring(0, Math.min(name.length(), 64 - suffix.length())) + suffix;
+    }
+    if (!unique.equals(name)) {
+      u.report.add(
+          PackerMapCode.FIELD_REWRITTEN,
+          at,
+          "Another target of this template is already named \""
+              + name
+              + "\", and Image Builder needs each target's run output name to be unique, so this"
+              + " one is named \""
+              + unique
+              + "\".");
+    }
+    return unique;
+  }
+
+  private boolean required(String... keys) {
+    return BuilderChecks.required(u, f, keys);
+  }
+
+  private void unknownFields(Fields nested, List<String> known) {
+    BuilderChecks.unknownFields(u, nested, known);
+  }
+}

@@ -1,0 +1,391 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.aib.ImageSource;
+import io.github.packer2aib.core.source.Range;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The azure-arm source image fields → {@code properties.source} (mapping.md §A.1): a Marketplace
+ * image with its plan, a managed image, or a gallery image version; VHD URLs and community
+ * galleries are refused.
+ */
+final class SourceImageMapper {
+  private static final Pattern GALLERY_IMAGE_ID =
+      Pattern.compile(
+          "(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/"
+              + "galleries/[^/]+/images/[^/]+(/versions/[^/]+)?$");
+  private static final Pattern DIRECT_SHARED_ID =
+      Pattern.compile("(?i)^/sharedGalleries/[^/]+/images/[^/]+(/versions/[^/]+)?$");
+
+  private final Unit u;
+  private final Fields f;
+
+  SourceImageMapper(Unit unit, Fields fields) {
+    this.u = unit;
+    this.f = fields;
+  }
+
+  // ------------------------------------------------------------------ source image
+
+  ImageSource map() {
+    List<String> kinds = new ArrayList<>();
+    if (f.has("image_url")) {
+      kinds.add("image_url");
+    }
+    if (f.has("custom_managed_image_name") || f.has("custom_managed_image_resource_group_name")) {
+      kinds.add("custom_managed_image_name");
+    }
+    if (f.has("image_publisher") || f.has("image_offer") || f.has("image_sku")) {
+      kinds.add("image_publisher");
+    }
+    if (f.has("shared_image_gallery")) {
+      kinds.add("shared_image_gallery");
+    }
+    kinds.sort(java.util.Comparator.comparingInt(k -> offset(f.nameRange(k))));
+    if (kinds.size() > 1) {
+      u.report.add(
+          PackerMapCode.CONFLICTING_FIELDS,
+          f.nameRange(kinds.get(1)),
+          "A source image is given in more than one way ("
+              + Words.and(kinds.stream().map(Words::quote).toList())
+              + "); Packer accepts exactly one. Keep one of them.",
+          f.nameRange(kinds.get(0)),
+          "first source image");
+    }
+    if (kinds.isEmpty()) {
+      u.report.add(
+          PackerMapCode.NO_SOURCE_IMAGE,
+          f.range(),
+          "The source names no image to start from. Set image_publisher, image_offer and"
+              + " image_sku (a Marketplace image), custom_managed_image_name with"
+              + " custom_managed_image_resource_group_name, or a shared_image_gallery block.");
+      return null;
+    }
+    ImageSource result = null;
+    for (String kind : kinds) {
+      ImageSource s =
+          switch (kind) {
+            case "image_url" -> imageUrl();
+            case "custom_managed_image_name" -> managedImageSource();
+            case "image_publisher" -> platformImage();
+            default -> galleryImageSource();
+          };
+      if (result == null) {
+        result = s;
+      }
+    }
+    if (!kinds.contains("image_publisher") && f.has("plan_info")) {
+      f.consume("plan_info");
+      u.report.add(
+          PackerMapCode.NO_EQUIVALENT,
+          f.nameRange("plan_info"),
+          "Image Builder takes a purchase plan (planInfo) only for a Marketplace source image"
+              + " (image_publisher, image_offer, image_sku), which this source does not use, so"
+              + " plan_info was dropped; a build from an image that needs a plan may fail.");
+    }
+    if (!kinds.contains("image_publisher") && f.has("image_version")) {
+      f.consume("image_version");
+      u.report.add(
+          PackerMapCode.FIELD_DROPPED,
+          f.nameRange("image_version"),
+          "image_version applies only to a Marketplace source image (image_publisher,"
+              + " image_offer, image_sku), which this source does not use; it was dropped.");
+    }
+    return result;
+  }
+
+  private ImageSource imageUrl() {
+    f.consume("image_url");
+    u.report.add(
+        PackerMapCode.FIELD_REFUSED,
+        f.nameRange("image_url"),
+        "Image Builder cannot start from a VHD URL: its sources are Marketplace images, managed"
+            + " images and gallery image versions. Create a managed image (or a gallery image"
+            + " version) from the VHD first and use custom_managed_image_name or"
+            + " shared_image_gallery instead of image_url.");
+    return null;
+  }
+
+  private ImageSource managedImageSource() {
+    String dest = "properties.source.imageId";
+    Optional<String> name = f.string("custom_managed_image_name", dest);
+    Optional<String> group = f.string("custom_managed_image_resource_group_name", dest);
+    if (!required("custom_managed_image_name", "custom_managed_image_resource_group_name")) {
+      return null;
+    }
+    if (name.isEmpty() || group.isEmpty()) {
+      return null;
+    }
+    Optional<String> sub =
+        u.subscription("custom_managed_image_name", f.nameRange("custom_managed_image_name"));
+    if (sub.isEmpty()) {
+      return null;
+    }
+    u.trace.put("/properties/source", f.nameRange("custom_managed_image_name"));
+    return new ImageSource.ManagedImage(ArmIds.managedImage(sub.get(), group.get(), name.get()));
+  }
+
+  private ImageSource platformImage() {
+    String dest = "properties.source";
+    Optional<String> publisher = f.string("image_publisher", dest + ".publisher");
+    Optional<String> offer = f.string("image_offer", dest + ".offer");
+    Optional<String> sku = f.string("image_sku", dest + ".sku");
+    Optional<String> version = f.string("image_version", dest + ".version");
+    boolean complete = required("image_publisher", "image_offer", "image_sku");
+    u.trace.put("/properties/source", f.nameRange("image_publisher"));
+    for (String[] p :
+        new String[][] {
+          {"image_publisher", "publisher"},
+          {"image_offer", "offer"},
+          {"image_sku", "sku"},
+          {"image_version", "version"}
+        }) {
+      f.take(p[0]).ifPresent(x -> u.trace.put("/properties/source/" + p[1], x.valueRange()));
+    }
+    ImageSource.PlanInfo plan = planInfo();
+    if (!complete || publisher.isEmpty() || offer.isEmpty() || sku.isEmpty()) {
+      return null;
+    }
+    if (f.has("image_version") && version.isEmpty()) {
+      return null;
+    }
+    return new ImageSource.PlatformImage(
+        publisher.get(), offer.get(), sku.get(), version.orElse("latest"), plan);
+  }
+
+  private ImageSource.PlanInfo planInfo() {
+    Optional<Fields> plan = f.nested("plan_info");
+    if (plan.isEmpty()) {
+      return null;
+    }
+    Fields p = plan.get();
+    String dest = "properties.source.planInfo";
+    Optional<String> name = p.string("plan_name", dest + ".planName");
+    Optional<String> product = p.string("plan_product", dest + ".planProduct");
+    Optional<String> publisher = p.string("plan_publisher", dest + ".planPublisher");
+    if (p.has("plan_promotion_code")) {
+      p.consume("plan_promotion_code");
+      u.report.add(
+          PackerMapCode.NO_EQUIVALENT,
+          p.nameRange("plan_promotion_code"),
+          "Image Builder's planInfo has no promotion code, so plan_info.plan_promotion_code was"
+              + " dropped; the image is built under the plan's regular terms.");
+    }
+    unknownFields(p, List.of("plan_name", "plan_product", "plan_publisher", "plan_promotion_code"));
+    if (!p.has("plan_name") && !p.has("plan_product") && !p.has("plan_publisher")) {
+      return null;
+    }
+    List<String> missing = new ArrayList<>();
+    for (String k : List.of("plan_name", "plan_product", "plan_publisher")) {
+      if (!p.has(k)) {
+        missing.add(k);
+      }
+    }
+    if (!missing.isEmpty()) {
+      u.report.add(
+          PackerMapCode.MISSING_FIELD,
+          p.range(),
+          "plan_info needs plan_name, plan_product and plan_publisher together (Packer and Image"
+              + " Builder both require all three), but "
+              + Words.and(missing)
+              + (missing.size() > 1 ? " are" : " is")
+              + " missing. Add "
+              + (missing.size() > 1 ? "them" : "it")
+              + ".");
+      return null;
+    }
+    if (!u.supports("properties.source[PlatformImage].planInfo")) {
+      u.report.add(
+          PackerMapCode.NOT_IN_API_VERSION,
+          p.range(),
+          "plan_info would become properties.source.planInfo, which exists "
+              + Unit.availability("properties.source[PlatformImage].planInfo")
+              + ", not in "
+              + u.api.id()
+              + "; it was dropped, so a build from an image that needs a purchase plan fails."
+              + " Choose a newer API version to keep it.");
+      return null;
+    }
+    if (name.isEmpty() || product.isEmpty() || publisher.isEmpty()) {
+      return null;
+    }
+    u.trace.put("/properties/source/planInfo", p.range());
+    return new ImageSource.PlanInfo(name.get(), product.get(), publisher.get());
+  }
+
+  private ImageSource galleryImageSource() {
+    Optional<Fields> nested = f.nested("shared_image_gallery");
+    if (nested.isEmpty()) {
+      return null;
+    }
+    Fields g = nested.get();
+    u.trace.put("/properties/source", g.range());
+    String dest = "properties.source.imageVersionId";
+    List<String> known =
+        List.of(
+            "subscription",
+            "resource_group",
+            "gallery_name",
+            "image_name",
+            "image_version",
+            "id",
+            "community_gallery_image_id",
+            "direct_shared_gallery_image_id");
+    if (g.has("community_gallery_image_id")) {
+      g.consume("community_gallery_image_id");
+      u.report.add(
+          PackerMapCode.FIELD_REFUSED,
+          g.nameRange("community_gallery_image_id"),
+          "Image Builder cannot start from a community gallery image: no API version has such a"
+              + " source. Copy the image into your own Azure Compute Gallery and name it with the"
+              + " gallery fields of shared_image_gallery instead.");
+      unknownFields(g, known);
+      return null;
+    }
+    if (g.has("direct_shared_gallery_image_id")) {
+      Optional<String> id = g.string("direct_shared_gallery_image_id", dest);
+      unknownFields(g, known);
+      if (id.isEmpty()) {
+        return null;
+      }
+      Range at = g.nameRange("direct_shared_gallery_image_id");
+      if (!u.supports("properties.source[SharedImageVersion].exactVersion")) {
+        u.report.add(
+            PackerMapCode.REFUSED_IN_API_VERSION,
+            at,
+            "Image Builder accepts images from a directly shared gallery from API version"
+                + " 2022-07-01, not in "
+                + u.api.id()
+                + ". Choose API version 2022-07-01 or later.");
+        return null;
+      }
+      if (!DIRECT_SHARED_ID.matcher(id.get()).matches()) {
+        invalidId(
+            at, "direct_shared_gallery_image_id", "/sharedGalleries/<unique-name>/images/<image>");
+        return null;
+      }
+      u.report.add(
+          PackerMapCode.FIELD_REFUSED,
+          at,
+          "Image Builder's SharedImageVersion source takes the resource id of a gallery image"
+              + " version (/subscriptions/<id>/resourceGroups/…/galleries/…/images/…/versions/…);"
+              + " whether it accepts the id of a directly shared gallery image is not documented,"
+              + " so it is not converted. Name an image version in a gallery of your subscription"
+              + " (id, or the gallery fields of shared_image_gallery) instead.");
+      return null;
+    }
+    if (g.has("id")) {
+      Optional<String> id = g.string("id", dest);
+      for (String k : List.of("subscription", "resource_group", "gallery_name", "image_name")) {
+        if (g.has(k)) {
+          g.consume(k);
+          u.report.add(
+              PackerMapCode.CONFLICTING_FIELDS,
+              g.nameRange(k),
+              "shared_image_gallery.id names the image by itself; Packer allows no other field"
+                  + " beside it except image_version. Remove "
+                  + g.name(k)
+                  + ".",
+              g.nameRange("id"),
+              "id set here");
+        }
+      }
+      Optional<String> version = g.string("image_version", dest);
+      unknownFields(g, known);
+      if (id.isEmpty()) {
+        return null;
+      }
+      if (!GALLERY_IMAGE_ID.matcher(id.get()).matches()) {
+        invalidId(
+            g.nameRange("id"),
+            "shared_image_gallery.id",
+            "/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/galleries/"
+                + "<gallery>/images/<image>[/versions/<version>]");
+        return null;
+      }
+      String full = id.get();
+      if (!full.matches("(?i).*/versions/[^/]+$")) {
+        String v = version.orElse("latest");
+        full = full + "/versions/" + v;
+        latestWarning(v, g.nameRange("id"));
+      }
+      return new ImageSource.SharedImageVersion(full);
+    }
+    Optional<String> sub = g.string("subscription", dest);
+    Optional<String> group = g.string("resource_group", dest);
+    Optional<String> gallery = g.string("gallery_name", dest);
+    Optional<String> image = g.string("image_name", dest);
+    Optional<String> version = g.string("image_version", dest);
+    unknownFields(g, known);
+    List<String> missing = new ArrayList<>();
+    for (String k : List.of("resource_group", "gallery_name", "image_name")) {
+      if (!g.has(k)) {
+        missing.add(k);
+      }
+    }
+    if (!missing.isEmpty()) {
+      u.report.add(
+          PackerMapCode.MISSING_FIELD,
+          g.range(),
+          "shared_image_gallery needs resource_group, gallery_name and image_name to name the"
+              + " source image, but "
+              + Words.and(missing)
+              + (missing.size() > 1 ? " are" : " is")
+              + " missing. Add "
+              + (missing.size() > 1 ? "them" : "it")
+              + ", or give the image's resource id in id.");
+      return null;
+    }
+    if (group.isEmpty() || gallery.isEmpty() || image.isEmpty()) {
+      return null;
+    }
+    if (g.has("subscription") && sub.isEmpty()) {
+      return null;
+    }
+    Optional<String> subscription =
+        sub.isPresent() ? sub : u.subscription("shared_image_gallery", g.range());
+    if (subscription.isEmpty()) {
+      return null;
+    }
+    String v = version.orElse("latest");
+    latestWarning(v, g.range());
+    return new ImageSource.SharedImageVersion(
+        ArmIds.galleryImageVersion(subscription.get(), group.get(), gallery.get(), image.get(), v));
+  }
+
+  private void latestWarning(String version, Range at) {
+    if (version.equalsIgnoreCase("latest")
+        && !u.supports("properties.source[SharedImageVersion].exactVersion")) {
+      u.report.add(
+          PackerMapCode.UNCERTAIN_MAPPING,
+          at,
+          "The source image version is \"latest\" (Packer's default). Image Builder documents"
+              + " \"latest\" in imageVersionId from API version 2022-07-01; whether "
+              + u.api.id()
+              + " accepts it is not documented. Set image_version to an explicit version, or"
+              + " choose API version 2022-07-01 or later.");
+    }
+  }
+
+  private void invalidId(Range at, String field, String form) {
+    u.report.add(
+        PackerMapCode.INVALID_VALUE,
+        at,
+        field + " is not a resource id of the form " + form + ". Fix the value in the template.");
+  }
+
+  private static int offset(Range r) {
+    return r == null ? 0 : r.start().offset();
+  }
+
+  private boolean required(String... keys) {
+    return BuilderChecks.required(u, f, keys);
+  }
+
+  private void unknownFields(Fields nested, List<String> known) {
+    BuilderChecks.unknownFields(u, nested, known);
+  }
+}
