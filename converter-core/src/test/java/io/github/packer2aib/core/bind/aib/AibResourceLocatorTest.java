@@ -235,11 +235,11 @@ class AibResourceLocatorTest {
     assertEquals(Severity.ERROR, d.severity());
     assertEquals("Packer template where an image template was expected", d.summary());
     assertEquals(
-        "This document looks like a Packer template (it has \"builders\"), but this command reads"
-            + " Azure VM Image Builder templates only; Packer input is not supported on this path"
-            + " yet. Give an image template: a Microsoft.VirtualMachineImages/imageTemplates"
-            + " resource, an ARM deployment template containing one, or the REST request body of"
-            + " one.",
+        "This document looks like a Packer template (it has \"builders\"), but it was read as an"
+            + " Azure VM Image Builder template: Packer templates are read from files and folders"
+            + " (a .pkr.hcl or .pkr.json file, a folder of them, or a legacy template in a .json"
+            + " or .yaml file), not from standard input or HCL JSON without the .pkr.json name."
+            + " Give the template as such a file, or give an image template here.",
         d.detail());
   }
 
