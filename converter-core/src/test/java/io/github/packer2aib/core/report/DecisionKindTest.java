@@ -28,7 +28,9 @@ class DecisionKindTest {
     assertEquals(DecisionKind.DROPPED, kindOf("PKRMAP-N102", Severity.NOTE));
     assertEquals(DecisionKind.REWRITTEN, kindOf("PKRMAP-N118", Severity.NOTE));
     assertEquals(DecisionKind.APPROXIMATED, kindOf("PKRMAP-W215", Severity.WARNING));
-    assertEquals(DecisionKind.DROPPED, DecisionKind.of(Diagnostic.of(RetargetCode.FIELD_DROPPED, null, "D."))));
+    assertEquals(
+        DecisionKind.DROPPED,
+        DecisionKind.of(Diagnostic.of(RetargetCode.FIELD_DROPPED, null, "D.")));
   }
 
   @Test
