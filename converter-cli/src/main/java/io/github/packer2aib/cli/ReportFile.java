@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code convert --report FILE}: collects, input by input, what the CLI adds to the core's results
@@ -82,7 +83,7 @@ final class ReportFile {
   }
 
   /** The rendered report; {@code failed} holds the indexes of the inputs that failed. */
-  String render(java.util.Set<Integer> failed) {
+  String render(Set<Integer> failed) {
     List<InputReport> inputs = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);

@@ -106,6 +106,45 @@ class ConvertReportTest {
   }
 
   @Test
+  void aSensitiveValueThatWouldLeakFailsTheInputAndStaysOutOfTheReport() throws Exception {
+    Path t =
+        Templates.write(
+            tmp,
+            "leak.pkr.hcl",
+            "variable \"secret\" {\n  type = string\n  sensitive = true\n}\n"
+                + HCL.replace("inline = [\"echo hello\"]", "inline = [\"echo ${var.secret}\"]"));
+    Path report = tmp.resolve("leak.md");
+
+    CliRun r =
+        CliRun.run(
+            "convert", "--var", "secret=sw0rdfish", "--report", report.toString(), t.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    String md = Files.readString(report);
+    assertTrue(md.contains("| " + t + " | failed | none | "), md);
+    assertTrue(md.contains("| refused | "), md);
+    assertFalse(md.contains("sw0rdfish"), md);
+    assertFalse(md.contains("hunter2"), md);
+  }
+
+  @Test
+  void underStrictAnInputWithWarningsIsReportedAsFailed() throws Exception {
+    Path t = Templates.write(tmp, "ubuntu.pkr.hcl", HCL);
+    Path report = tmp.resolve("strict.json");
+
+    // Without --identity the conversion warns that the template has no identity.
+    CliRun r = CliRun.run("convert", "--strict", "--report", report.toString(), t.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    JsonNode json = JSON.readTree(Files.readString(report));
+    assertEquals("failed", json.at("/inputs/0/verdict").asText());
+    assertEquals(0, json.at("/inputs/0/outputs").size());
+    assertEquals(0, json.at("/inputs/0/counts/refused").asInt());
+    assertEquals(1, json.at("/inputs/0/counts/warning").asInt());
+    assertEquals("", r.out());
+  }
+
+  @Test
   void theSameRunGivesTheSameReportBytes() throws Exception {
     Path t = Templates.write(tmp, "ubuntu.pkr.hcl", HCL);
     Path first = tmp.resolve("first.json");

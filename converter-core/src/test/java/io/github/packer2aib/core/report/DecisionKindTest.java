@@ -93,7 +93,8 @@ class DecisionKindTest {
     InputReport input =
         InputReport.of(
             "a",
-            List.of(ReportFixtures.diagnostic("PKRMAP-W008", Severity.WARNING, "1", "D.", null, null)),
+            List.of(
+                ReportFixtures.diagnostic("PKRMAP-W008", Severity.WARNING, "1", "D.", null, null)),
             true,
             List.of());
 

@@ -97,6 +97,8 @@ class ReportMarkdownTest {
 
   @Test
   void cellsEscapeTableAndHtmlCharactersAndLineBreaks() {
-    assertEquals("a \\| b<br>c<br>d &lt;e&gt; &amp; f\\\\g", ReportMarkdown.cell("a | b\r\nc\nd <e> & f\\g"));
+    assertEquals(
+        "a \\| b<br>c<br>d &lt;e&gt; &amp; f\\\\g",
+        ReportMarkdown.cell("a | b\r\nc\nd <e> & f\\g"));
   }
 }
