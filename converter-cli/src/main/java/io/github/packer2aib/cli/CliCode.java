@@ -1,6 +1,9 @@
 package io.github.packer2aib.cli;
 
+import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.DiagnosticCode;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Problems the CLI itself meets: files it cannot read or write, and outputs it renames. They are
@@ -17,6 +20,12 @@ enum CliCode implements DiagnosticCode {
 
   CliCode(String id, String summary) {
     this.text = new Text(id, summary);
+  }
+
+  /** The diagnostic of this code with the sentence {@code detail}; it has no range. */
+  Diagnostic diagnostic(String detail) {
+    return new Diagnostic(
+        id(), severity(), summary(), detail, Optional.empty(), Optional.empty(), List.of());
   }
 
   @Override

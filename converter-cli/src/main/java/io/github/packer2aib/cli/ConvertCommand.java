@@ -48,6 +48,7 @@ import picocli.CommandLine.Spec;
       "  packer2aib convert image.yaml > image.json",
       "  packer2aib convert -o out --format yaml a.json deploy.json",
       "  packer2aib convert --api-version 2022-07-01 image.json",
+      "  packer2aib convert -o out --report out/report.md build.pkr.hcl",
       "  cat image.yaml | packer2aib convert --stdin-name image.yaml -"
     })
 final class ConvertCommand implements Callable<Integer> {
@@ -90,6 +91,15 @@ final class ConvertCommand implements Callable<Integer> {
           "Resource id of a user-assigned managed identity to set as the template's identity.")
   String identity;
 
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "Also write every decision of the conversion (dropped, rewritten, approximated and"
+              + " refused items with their source locations) to FILE: Markdown for .md or"
+              + " .markdown, JSON for .json. Written also when inputs fail.")
+  Path reportPath;
+
   @Mixin InputOptions common;
 
   @Mixin PackerInputOptions packerInput;
@@ -104,7 +114,7 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    checkUsage();
+    ReportFile reportFile = checkUsage();
     ConvertOptions options =
         new ConvertOptions(Optional.ofNullable(apiVersion), Optional.ofNullable(identity), format);
     InputReader reader = new InputReader(parent.stdin(), common.stdinName);
@@ -147,8 +157,18 @@ final class ConvertCommand implements Callable<Integer> {
       Outcome o = outcomes.get(i);
       if (o.input() instanceof Input.Unreadable u) {
         Inputs.reportUnreadable(report, u);
+        if (reportFile != null) {
+          reportFile.input(u.displayName(), List.of());
+          reportFile.problem(
+              i,
+              CliCode.UNREADABLE_INPUT,
+              "The input " + u.displayName() + " could not be read: " + u.reason() + ".");
+        }
         failed.add(i);
         continue;
+      }
+      if (reportFile != null) {
+        reportFile.input(o.input().displayName(), o.result().diagnostics());
       }
       if (o.input() instanceof Input.Loaded loaded) {
         report.file(loaded.source());
@@ -164,18 +184,25 @@ final class ConvertCommand implements Callable<Integer> {
       }
     }
 
-    int written = output == null ? print(accepted) : writeFiles(accepted, report, failed);
+    int written =
+        output == null
+            ? print(accepted, reportFile)
+            : writeFiles(accepted, report, failed, reportFile);
+    boolean reportWritten = reportFile == null || writeReport(reportFile, report, failed);
     report.finish(
         "converted "
             + Report.plural(written, "template")
             + " from "
             + Report.plural(outcomes.size(), "input"),
         failed.size());
-    return failed.isEmpty() ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
+    return failed.isEmpty() && reportWritten ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
   }
 
-  /** Usage errors that can be seen before reading anything. */
-  private void checkUsage() {
+  /**
+   * Usage errors that can be seen before reading anything; returns the report to fill in, or null
+   * without --report.
+   */
+  private ReportFile checkUsage() {
     if (common.stdinCount() > 1) {
       throw new ParameterException(
           spec.commandLine(), "standard input ('-') can be given only once");
@@ -183,6 +210,43 @@ final class ConvertCommand implements Callable<Integer> {
     if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
       throw new ParameterException(
           spec.commandLine(), "--output " + output + " exists and is not a directory");
+    }
+    if (reportPath == null) {
+      return null;
+    }
+    ReportFile.Format reportFormat =
+        ReportFile.formatOf(reportPath)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(),
+                        "--report "
+                            + reportPath
+                            + ": the report is Markdown (FILE.md or FILE.markdown) or JSON"
+                            + " (FILE.json); name the file with one of these extensions"));
+    if (Files.isDirectory(reportPath)) {
+      throw new ParameterException(
+          spec.commandLine(), "--report " + reportPath + " is a directory, not a file");
+    }
+    return new ReportFile(reportPath, reportFormat);
+  }
+
+  /**
+   * Writes the report once everything else is done, so that it records where every template went.
+   * A report that cannot be written fails the run (exit 1) but takes no template back.
+   */
+  private boolean writeReport(ReportFile reportFile, Report report, Set<Integer> failed) {
+    try {
+      reportFile.write(reportFile.render(failed));
+      return true;
+    } catch (IOException e) {
+      String reason = InputReader.reason(e);
+      Path target = reportFile.target();
+      report.cli(
+          CliCode.UNWRITABLE_OUTPUT,
+          "cannot write report " + target + ": " + reason,
+          "The report file " + target + " could not be written: " + reason + ".");
+      return false;
     }
   }
 
@@ -209,16 +273,20 @@ final class ConvertCommand implements Callable<Integer> {
     }
   }
 
-  private int print(List<Accepted> accepted) {
+  private int print(List<Accepted> accepted, ReportFile reportFile) {
     PrintWriter out = spec.commandLine().getOut();
     for (Accepted a : accepted) {
       out.print(a.template().text());
+      if (reportFile != null) {
+        reportFile.output(a.inputIndex(), ReportFile.STANDARD_OUTPUT);
+      }
     }
     out.flush();
     return accepted.size();
   }
 
-  private int writeFiles(List<Accepted> accepted, Report report, Set<Integer> failed) {
+  private int writeFiles(
+      List<Accepted> accepted, Report report, Set<Integer> failed, ReportFile reportFile) {
     if (accepted.isEmpty()) {
       return 0;
     }
@@ -237,6 +305,12 @@ final class ConvertCommand implements Callable<Integer> {
           "The output directory " + output + " could not be created: " + reason + ".");
       for (Accepted a : accepted) {
         failed.add(a.inputIndex());
+        if (reportFile != null) {
+          reportFile.problem(
+              a.inputIndex(),
+              CliCode.UNWRITABLE_OUTPUT,
+              "The output directory " + output + " could not be created: " + reason + ".");
+        }
       }
       return 0;
     }
@@ -261,10 +335,25 @@ final class ConvertCommand implements Callable<Integer> {
                 + " is written to "
                 + target
                 + ".");
+        if (reportFile != null) {
+          reportFile.problem(
+              a.inputIndex(),
+              CliCode.OUTPUT_RENAMED,
+              "More than one input produces a template named \""
+                  + a.template().name()
+                  + "\", so the one from "
+                  + a.inputName()
+                  + " is written to "
+                  + target
+                  + ".");
+        }
       }
       try {
         AtomicFiles.write(target, a.template().text());
         written++;
+        if (reportFile != null) {
+          reportFile.output(a.inputIndex(), target.toString());
+        }
       } catch (IOException e) {
         String reason = InputReader.reason(e);
         report.cli(
@@ -272,6 +361,12 @@ final class ConvertCommand implements Callable<Integer> {
             "cannot write " + target + ": " + reason,
             "The output file " + target + " could not be written: " + reason + ".");
         failed.add(a.inputIndex());
+        if (reportFile != null) {
+          reportFile.problem(
+              a.inputIndex(),
+              CliCode.UNWRITABLE_OUTPUT,
+              "The output file " + target + " could not be written: " + reason + ".");
+        }
       }
     }
     return written;

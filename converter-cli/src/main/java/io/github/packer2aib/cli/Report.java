@@ -67,15 +67,7 @@ final class Report {
       return;
     }
     if (format == DiagnosticsFormat.JSON) {
-      collected.add(
-          new Diagnostic(
-              code.id(),
-              code.severity(),
-              code.summary(),
-              detail,
-              Optional.empty(),
-              Optional.empty(),
-              List.of()));
+      collected.add(code.diagnostic(detail));
     } else {
       err.print(code.severity().label() + ": " + line + "\n");
     }

@@ -1,0 +1,99 @@
+package io.github.packer2aib.cli;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.report.ConversionReport;
+import io.github.packer2aib.core.report.InputReport;
+import io.github.packer2aib.core.report.ReportJson;
+import io.github.packer2aib.core.report.ReportMarkdown;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code convert --report FILE}: collects, input by input, what the CLI adds to the core's results
+ * (where each template went, and its own problems such as an unreadable input or an unwritable
+ * output), then renders the core's {@link ConversionReport} as Markdown or JSON (by the file's
+ * extension) and writes it atomically.
+ */
+final class ReportFile {
+  /** The label of a template printed on standard output rather than written to a file. */
+  static final String STANDARD_OUTPUT = "standard output";
+
+  enum Format {
+    MARKDOWN,
+    JSON
+  }
+
+  /** One input's part of the report, filled in as the run goes. */
+  private static final class Entry {
+    final String name;
+    final List<Diagnostic> diagnostics = new ArrayList<>();
+    final List<String> outputs = new ArrayList<>();
+
+    Entry(String name) {
+      this.name = name;
+    }
+  }
+
+  private final Path target;
+  private final Format format;
+  private final List<Entry> entries = new ArrayList<>();
+
+  ReportFile(Path target, Format format) {
+    this.target = target;
+    this.format = format;
+  }
+
+  /** The format a report file name asks for: {@code .md}/{@code .markdown} or {@code .json}. */
+  static Optional<Format> formatOf(Path file) {
+    Path name = file.getFileName();
+    String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
+      return Optional.of(Format.MARKDOWN);
+    }
+    if (lower.endsWith(".json")) {
+      return Optional.of(Format.JSON);
+    }
+    return Optional.empty();
+  }
+
+  Path target() {
+    return target;
+  }
+
+  /** Starts the entry of the next input; inputs are numbered from 0 in the order added. */
+  void input(String name, List<Diagnostic> diagnostics) {
+    Entry e = new Entry(name);
+    e.diagnostics.addAll(diagnostics);
+    entries.add(e);
+  }
+
+  /** Records that input {@code index} produced {@code output}. */
+  void output(int index, String output) {
+    entries.get(index).outputs.add(output);
+  }
+
+  /** Records a problem of the CLI itself with input {@code index}. */
+  void problem(int index, CliCode code, String detail) {
+    entries.get(index).diagnostics.add(code.diagnostic(detail));
+  }
+
+  /** The rendered report; {@code failed} holds the indexes of the inputs that failed. */
+  String render(Set<Integer> failed) {
+    List<InputReport> inputs = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      inputs.add(InputReport.of(e.name, e.diagnostics, failed.contains(i), e.outputs));
+    }
+    ConversionReport report = new ConversionReport(inputs);
+    return format == Format.JSON ? ReportJson.render(report) : ReportMarkdown.render(report);
+  }
+
+  void write(String text) throws IOException {
+    AtomicFiles.write(target, text);
+  }
+}

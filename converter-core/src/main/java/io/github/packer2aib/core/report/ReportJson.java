@@ -1,0 +1,121 @@
+package io.github.packer2aib.core.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.diag.SecretScrubber;
+import io.github.packer2aib.core.source.Range;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * Renders a {@link ConversionReport} as JSON for machines: {@code verdicts} (inputs per verdict),
+ * then {@code inputs}, each with name, verdict, outputs, counts per decision kind and the decisions
+ * (kind, code, severity, summary, detail, location with 1-based line/column, end exclusive, JSON
+ * pointer, related locations). Two-space indent, a newline at the end; text from the input goes
+ * through {@link SecretScrubber}.
+ */
+public final class ReportJson {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private ReportJson() {}
+
+  public static String render(ConversionReport report) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.setPrettyPrinter(prettyPrinter());
+      g.writeStartObject();
+      g.writeObjectFieldStart("verdicts");
+      for (Verdict v : Verdict.values()) {
+        g.writeNumberField(v.label(), report.count(v));
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("inputs");
+      for (InputReport input : report.inputs()) {
+        writeInput(g, input);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out + "\n";
+  }
+
+  private static void writeInput(JsonGenerator g, InputReport input) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", clean(input.name()));
+    g.writeStringField("verdict", input.verdict().label());
+    g.writeArrayFieldStart("outputs");
+    for (String o : input.outputs()) {
+      g.writeString(clean(o));
+    }
+    g.writeEndArray();
+    g.writeObjectFieldStart("counts");
+    for (DecisionKind kind : DecisionKind.values()) {
+      g.writeNumberField(kind.label(), input.count(kind));
+    }
+    g.writeEndObject();
+    g.writeArrayFieldStart("decisions");
+    for (Decision decision : input.decisions()) {
+      Diagnostic d = decision.diagnostic();
+      g.writeStartObject();
+      g.writeStringField("kind", decision.kind().label());
+      g.writeStringField("code", d.code());
+      g.writeStringField("severity", d.severity().label());
+      g.writeStringField("summary", clean(d.summary()));
+      g.writeStringField("detail", clean(d.detail()));
+      if (d.subject().isPresent()) {
+        writeRange(g, "location", d.subject().get());
+      }
+      if (d.path().isPresent()) {
+        g.writeStringField("path", clean(d.path().get()));
+      }
+      if (!d.related().isEmpty()) {
+        g.writeArrayFieldStart("related");
+        for (Related r : d.related()) {
+          g.writeStartObject();
+          g.writeStringField("label", clean(r.label()));
+          writeRange(g, "location", r.range());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeRange(JsonGenerator g, String name, Range r) throws IOException {
+    g.writeObjectFieldStart(name);
+    g.writeStringField("file", clean(r.file()));
+    g.writeNumberField("line", r.start().line());
+    g.writeNumberField("column", r.start().column());
+    g.writeNumberField("endLine", r.end().line());
+    g.writeNumberField("endColumn", r.end().column());
+    g.writeEndObject();
+  }
+
+  private static String clean(String text) {
+    return SecretScrubber.scrub(text);
+  }
+
+  private static DefaultPrettyPrinter prettyPrinter() {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("");
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
+    printer.indentObjectsWith(indenter);
+    printer.indentArraysWith(indenter);
+    return printer;
+  }
+}
