@@ -34,8 +34,8 @@ import net.jqwik.api.Provide;
 /**
  * For generated Packer templates, the HCL2 rendering and the legacy JSON rendering of the same
  * template convert to byte-identical AIB JSON with the same diagnostic codes; converting twice
- * gives the same bytes; and the generated sensitive value (the client secret, given in the
- * template or with {@code --var}) appears in no template text and no rendered diagnostic.
+ * gives the same bytes; and the generated sensitive value (the client secret, given in the template
+ * or with {@code --var}) appears in no template text and no rendered diagnostic.
  */
 class PackerRenderingsProperties {
 
@@ -204,8 +204,7 @@ class PackerRenderingsProperties {
             .as(
                 (words, name) ->
                     new FileContent(
-                        String.join(" ", words),
-                        (windows ? "C:/temp/" : "/tmp/") + name + ".txt"));
+                        String.join(" ", words), (windows ? "C:/temp/" : "/tmp/") + name + ".txt"));
     if (windows) {
       return Arbitraries.oneOf(inline, file, Arbitraries.just(new Restart()));
     }
@@ -254,8 +253,10 @@ class PackerRenderingsProperties {
       if (s instanceof Inline i) {
         b.append("  provisioner ").append(q(m.windows() ? "powershell" : "shell")).append(" {\n");
         b.append("    inline = [")
-            .append(i.commands().stream().map(PackerRenderingsProperties::q)
-                .collect(Collectors.joining(", ")))
+            .append(
+                i.commands().stream()
+                    .map(PackerRenderingsProperties::q)
+                    .collect(Collectors.joining(", ")))
             .append("]\n  }\n");
       } else if (s instanceof Restart) {
         b.append("  provisioner \"windows-restart\" {}\n");
@@ -288,12 +289,18 @@ class PackerRenderingsProperties {
     Destination d = m.destination();
     if (d.gallery()) {
       b.append(",\n    \"shared_image_gallery_destination\": {")
-          .append("\"subscription\": ").append(q(m.subscription()))
-          .append(", \"resource_group\": ").append(q(d.resourceGroup()))
+          .append("\"subscription\": ")
+          .append(q(m.subscription()))
+          .append(", \"resource_group\": ")
+          .append(q(d.resourceGroup()))
           .append(", \"gallery_name\": \"gallery\"")
-          .append(", \"image_name\": ").append(q(d.name()))
-          .append(", \"image_version\": ").append(q(d.version()))
-          .append(", \"replication_regions\": [").append(q(m.location())).append("]}");
+          .append(", \"image_name\": ")
+          .append(q(d.name()))
+          .append(", \"image_version\": ")
+          .append(q(d.version()))
+          .append(", \"replication_regions\": [")
+          .append(q(m.location()))
+          .append("]}");
     } else {
       b.append(",\n    \"managed_image_name\": ").append(q(d.name()));
       b.append(",\n    \"managed_image_resource_group_name\": ").append(q(d.resourceGroup()));
@@ -303,16 +310,22 @@ class PackerRenderingsProperties {
     for (Step s : m.steps()) {
       if (s instanceof Inline i) {
         steps.add(
-            "{\"type\": " + q(m.windows() ? "powershell" : "shell") + ", \"inline\": ["
-                + i.commands().stream().map(PackerRenderingsProperties::q)
+            "{\"type\": "
+                + q(m.windows() ? "powershell" : "shell")
+                + ", \"inline\": ["
+                + i.commands().stream()
+                    .map(PackerRenderingsProperties::q)
                     .collect(Collectors.joining(", "))
                 + "]}");
       } else if (s instanceof Restart) {
         steps.add("{\"type\": \"windows-restart\"}");
       } else if (s instanceof FileContent f) {
         steps.add(
-            "{\"type\": \"file\", \"content\": " + q(f.content()) + ", \"destination\": "
-                + q(f.destination()) + "}");
+            "{\"type\": \"file\", \"content\": "
+                + q(f.content())
+                + ", \"destination\": "
+                + q(f.destination())
+                + "}");
       }
     }
     b.append("\n    ").append(String.join(",\n    ", steps)).append("\n  ]\n}\n");

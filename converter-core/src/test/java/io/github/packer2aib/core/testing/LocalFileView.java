@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The real file system, read-only, as a {@link FileSystemView} for tests that convert files on
- * disk (the same behaviour as the CLI's view), with a fixed home directory so results do not depend
- * on who runs the tests.
+ * The real file system, read-only, as a {@link FileSystemView} for tests that convert files on disk
+ * (the same behaviour as the CLI's view), with a fixed home directory so results do not depend on
+ * who runs the tests.
  */
 public final class LocalFileView implements FileSystemView {
   private final Path base;
