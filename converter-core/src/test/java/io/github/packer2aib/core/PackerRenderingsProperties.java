@@ -77,7 +77,7 @@ class PackerRenderingsProperties {
       String secret,
       List<Step> steps) {}
 
-  @Property(tries = 60)
+  @Property(tries = 150)
   void hclAndLegacyRenderingsConvertToTheSameBytes(@ForAll("models") Model m) throws IOException {
     Path dir = Files.createTempDirectory("renderings");
     try {
@@ -198,13 +198,13 @@ class PackerRenderingsProperties {
 
   private static Arbitrary<Step> steps(boolean windows, Arbitrary<String> word) {
     Arbitrary<Step> inline =
-        word.map(w -> "echo " + w).list().ofMinSize(1).ofMaxSize(3).map(Inline::new);
+        text().map(w -> "echo " + w).list().ofMinSize(1).ofMaxSize(3).map(Inline::new);
     Arbitrary<Step> file =
-        Combinators.combine(word.list().ofMinSize(1).ofMaxSize(4), word)
+        Combinators.combine(text().list().ofMinSize(1).ofMaxSize(4), word)
             .as(
                 (words, name) ->
                     new FileContent(
-                        String.join(" ", words), (windows ? "C:/temp/" : "/tmp/") + name + ".txt"));
+                        String.join("\n", words), (windows ? "C:/temp/" : "/tmp/") + name + ".txt"));
     if (windows) {
       return Arbitraries.oneOf(inline, file, Arbitraries.just(new Restart()));
     }
@@ -213,8 +213,23 @@ class PackerRenderingsProperties {
 
   // ---- renderings ----
 
+  /**
+   * Command and file text: letters, spaces and characters both syntaxes escape the same way ({@code
+   * "}, {@code \\}, newline) or take literally ({@code $} not before a brace, quotes, pipes,
+   * non-ASCII). Braces are left out: {@code ${}/{@code %{} are HCL templates and {@code {{}} Go
+   * templates, so the same text would mean different things in the two renderings.
+   */
+  private static Arbitrary<String> text() {
+    return Arbitraries.strings()
+        .withCharRange('a', 'z')
+        .withChars(' ', '"', '\\', '$', '\'', ';', '|', '-', '/', ':', '\u00e9', '\u65e5')
+        .ofMinLength(1)
+        .ofMaxLength(16);
+  }
+
+  /** A quoted string, escaped as both HCL and JSON escape it. */
   private static String q(String s) {
-    return "\"" + s + "\"";
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
   }
 
   static String hcl(Model m) {
