@@ -204,7 +204,8 @@ class PackerRenderingsProperties {
             .as(
                 (words, name) ->
                     new FileContent(
-                        String.join("\n", words), (windows ? "C:/temp/" : "/tmp/") + name + ".txt"));
+                        String.join("\n", words),
+                        (windows ? "C:/temp/" : "/tmp/") + name + ".txt"));
     if (windows) {
       return Arbitraries.oneOf(inline, file, Arbitraries.just(new Restart()));
     }

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -862,14 +863,22 @@ class PackerCorpusVerdictTest {
     Converter validator = new Converter();
     ConvertOptions own =
         new ConvertOptions(Optional.of(ApiVersion.DEFAULT), Optional.empty(), OutputFormat.JSON);
-    for (ConvertedTemplate t : r.templates()) {
-      for (String given : v.options().vars) {
-        String name = given.substring(0, given.indexOf('='));
-        String value = given.substring(given.indexOf('=') + 1);
-        if (name.toLowerCase(java.util.Locale.ROOT).matches(".*(secret|password|pass).*")) {
-          assertTrue(!t.text().contains(value), () -> path + ": the value of " + name + " leaks");
+    String rendered =
+        new io.github.packer2aib.core.diag.TextRenderer(
+                name -> r.sources().stream().filter(f -> f.name().equals(name)).findFirst())
+            .render(r.diagnostics());
+    for (String given : v.options().vars) {
+      String name = given.substring(0, given.indexOf('='));
+      String value = given.substring(given.indexOf('=') + 1);
+      if (name.toLowerCase(java.util.Locale.ROOT).matches(".*(secret|password|pass).*")) {
+        assertFalse(
+            rendered.contains(value), () -> path + ": --var " + name + " is in\n" + rendered);
+        for (ConvertedTemplate t : r.templates()) {
+          assertFalse(t.text().contains(value), () -> path + ": the value of " + name + " leaks");
         }
       }
+    }
+    for (ConvertedTemplate t : r.templates()) {
       ConversionResult checked =
           validator.validate(new SourceFile(t.name() + ".json", t.text()), own);
       assertTrue(
