@@ -462,7 +462,14 @@ final class DestinationMapper {
     Optional<String> container = f.string("capture_container_name", dest);
     Optional<String> prefix = f.string("capture_name_prefix", dest);
     Optional<String> account = f.string("storage_account", dest);
-    f.consume("resource_group_name");
+    if (f.has("resource_group_name")) {
+      f.consume("resource_group_name");
+      u.report.add(
+          PackerMapCode.FIELD_DROPPED,
+          f.nameRange("resource_group_name"),
+          "resource_group_name names the resource group of Packer's storage_account; Image"
+              + " Builder addresses the VHD by its URI alone, so it was dropped.");
+    }
     if (!required("capture_container_name", "capture_name_prefix")
         || container.isEmpty()
         || prefix.isEmpty()) {
