@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,5 +135,35 @@ class PackerConvertTest {
     assertEquals(0, r.exitCode(), r.err());
     assertEquals(t + ": ok with 1 warning\n", r.out());
     assertTrue(r.err().contains("No template identity"), r.err());
+  }
+
+  @Test
+  void valuesFromTheClockAreFrozenWithANoteAndPinnedBySourceDateEpoch() throws Exception {
+    Path hcl =
+        Templates.write(
+            tmp,
+            "dated.pkr.hcl",
+            HCL.replace(
+                "managed_image_name                = \"ubuntu-base\"",
+                "managed_image_name                = \"ubuntu-${formatdate(\"YYYYMMDD\", timestamp())}\""));
+    Path legacy =
+        Templates.write(
+            tmp,
+            "dated.json",
+            LEGACY.replace(
+                "\"managed_image_name\": \"ubuntu-base\"",
+                "\"managed_image_name\": \"ubuntu-{{isotime \\\"20060102\\\"}}\""));
+    Map<String, String> env = Map.of("SOURCE_DATE_EPOCH", "1700000000");
+
+    for (Path t : new Path[] {hcl, legacy}) {
+      CliRun r = CliRun.with().env(env).run("convert", "--identity", IDENTITY, t.toString());
+
+      assertEquals(0, r.exitCode(), r.err());
+      assertTrue(r.err().contains("Value frozen at conversion [PKRMAP-N131]"), r.err());
+      assertEquals(
+          "ubuntu-20231114",
+          JSON.readTree(r.out()).at("/properties/distribute/0/runOutputName").asText(),
+          r.out());
+    }
   }
 }

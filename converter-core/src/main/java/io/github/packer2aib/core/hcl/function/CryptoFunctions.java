@@ -40,7 +40,7 @@ final class CryptoFunctions {
     fs.add(
         define("uuidv4")
             .returns(Type.STRING)
-            .impl(a -> Value.string(clock.nextUuidV4())));
+            .impl(a -> Value.string(clock.nextUuidV4()).mark(Mark.FROZEN)));
     fs.add(
         define("bcrypt")
             .param("str", Type.STRING)

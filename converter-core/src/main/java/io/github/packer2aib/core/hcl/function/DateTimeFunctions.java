@@ -5,6 +5,7 @@ import static io.github.packer2aib.core.hcl.function.DefinedFunction.define;
 import io.github.packer2aib.core.hcl.value.BigFloat;
 import io.github.packer2aib.core.hcl.value.Strings;
 import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.Value;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -26,7 +27,7 @@ final class DateTimeFunctions {
     fs.add(
         define("timestamp")
             .returns(Type.STRING)
-            .impl(a -> Value.string(GoTime.formatRfc3339(now(clock)))));
+            .impl(a -> Value.string(GoTime.formatRfc3339(now(clock))).mark(Mark.FROZEN)));
     fs.add(
         define("legacy_isotime")
             .variadic("format", Type.STRING)
@@ -37,13 +38,16 @@ final class DateTimeFunctions {
                     throw FunctionException.arg(1, "legacy_isotime takes at most one format argument");
                   }
                   String layout = a.isEmpty() ? "2006-01-02T15:04:05Z07:00" : a.get(0).asString();
-                  return Value.string(GoTime.layout(now(clock), layout));
+                  return Value.string(GoTime.layout(now(clock), layout)).mark(Mark.FROZEN);
                 }));
     fs.add(
         define("legacy_strftime")
             .param("format", Type.STRING)
             .returns(Type.STRING)
-            .impl(a -> Value.string(GoTime.strftime(now(clock), a.get(0).asString()))));
+            .impl(
+                a ->
+                    Value.string(GoTime.strftime(now(clock), a.get(0).asString()))
+                        .mark(Mark.FROZEN)));
     fs.add(
         define("timeadd")
             .param("timestamp", Type.STRING)

@@ -6,6 +6,7 @@ import static io.github.packer2aib.core.legacy.template.TemplateFunction.Kind.ST
 import io.github.packer2aib.core.hcl.function.FunctionException;
 import io.github.packer2aib.core.hcl.function.HclFunction;
 import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.legacy.template.TemplateFunction.Failure;
 import io.github.packer2aib.core.legacy.template.TemplateFunction.Kind;
@@ -79,13 +80,19 @@ final class TemplateFunctions {
     define(
         "timestamp",
         List.of(),
-        (a, c) -> Value.string(Long.toString(c.environment().clock().now().getEpochSecond())));
+        (a, c) ->
+            Value.string(Long.toString(c.environment().clock().now().getEpochSecond()))
+                .mark(Mark.FROZEN));
     FUNCTIONS.put(
         "isotime",
         new TemplateFunction(
-            "isotime", List.of(), Optional.of(STRING), TemplateFunctions::isotime));
-    define("strftime", List.of(STRING), TemplateFunctions::strftime);
-    define("uuid", List.of(), TemplateFunctions::uuid);
+            "isotime",
+            List.of(),
+            Optional.of(STRING),
+            (a, c) -> isotime(a, c).mark(Mark.FROZEN)));
+    // The clock and the random generator are read once per conversion: mark what comes of them.
+    define("strftime", List.of(STRING), (a, c) -> strftime(a, c).mark(Mark.FROZEN));
+    define("uuid", List.of(), (a, c) -> uuid(a, c).mark(Mark.FROZEN));
     define("split", List.of(STRING, STRING, INT), TemplateFunctions::split);
     define(
         "replace",
@@ -243,7 +250,7 @@ final class TemplateFunctions {
                   + name
                   + "\" is the name of a Go layout constant, which templates cannot use: Packer"
                   + " reads the letters themselves as a layout and prints \""
-                  + result.asString()
+                  + result.unmarked().asString()
                   + "\". Write the layout instead: {{ isotime \""
                   + LAYOUT_CONSTANTS.get(name)
                   + "\" }}.");
@@ -290,7 +297,7 @@ final class TemplateFunctions {
       if (directive == '%') {
         out.append('%');
       } else if (layout != null) {
-        out.append(hcl(c, "legacy_isotime", List.of(Value.string(layout))).asString());
+        out.append(hcl(c, "legacy_isotime", List.of(Value.string(layout))).unmarked().asString());
       } else {
         out.append('%').append(directive);
       }

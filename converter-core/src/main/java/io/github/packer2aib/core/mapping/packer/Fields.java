@@ -38,6 +38,9 @@ final class Fields {
   private final Map<String, Entry> entries;
   private final Set<String> used = new HashSet<>();
   private final Report report;
+
+  /** Fields already reported as frozen, so each is reported once. */
+  private final java.util.Set<String> frozenSaid = new java.util.HashSet<>();
   private final Secrets secrets;
 
   private Fields(
@@ -306,6 +309,17 @@ final class Fields {
 
   /** Reports {@code f} when its value is sensitive and is about to be copied; true when clean. */
   boolean clean(Field f, Value v, String destination) {
+    if (destination != null && v.deepMarks().contains(Mark.FROZEN) && frozenSaid.add(f.name())) {
+      report.add(
+          PackerMapCode.FROZEN_VALUE,
+          f.valueRange(),
+          "The value of "
+              + f.name()
+              + " comes from timestamp(), uuidv4(), isotime or a similar function, which Packer"
+              + " evaluates on every build; the converter evaluated it once, so the image template"
+              + " holds that one value for every build. Set it explicitly when you re-convert, or,"
+              + " for gallery image versions, use --gallery-versioning latest.");
+    }
     if (destination == null || !v.containsSensitive()) {
       return true;
     }

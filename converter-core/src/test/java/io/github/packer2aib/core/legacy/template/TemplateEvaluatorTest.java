@@ -22,7 +22,7 @@ class TemplateEvaluatorTest {
   private static String string(String text, Scope scope) {
     Evaluation e = eval(text, scope);
     assertEquals(List.of(), e.problems(), text);
-    return e.value().asString();
+    return e.value().unmarked().asString();
   }
 
   private static TemplateProblem problem(String text, Scope scope) {
@@ -74,7 +74,7 @@ class TemplateEvaluatorTest {
   @Test
   void aLayoutConstantNameIsReadAsALayoutWithAWarning() {
     Evaluation e = eval("{{ isotime \"RFC3339\" }}", azureBuilder());
-    assertEquals("RFC1010109", e.value().asString());
+    assertEquals("RFC1010109", e.value().unmarked().asString());
     assertEquals(1, e.problems().size());
     assertEquals(GoTemplateCode.LAYOUT_CONSTANT_NAME, e.problems().get(0).code());
     assertEquals(new Span(3, 10), e.problems().get(0).span());
@@ -207,13 +207,13 @@ class TemplateEvaluatorTest {
   @Test
   void uuidsAreTimeOrderedAndDeterministicPerRun() {
     TemplateEvaluator one = new TemplateEvaluator(TestTemplates.environment());
-    String a = one.evaluate("{{ uuid }}", azureBuilder(), UserVariables.none()).value().asString();
-    String b = one.evaluate("{{ uuid }}", azureBuilder(), UserVariables.none()).value().asString();
+    String a = one.evaluate("{{ uuid }}", azureBuilder(), UserVariables.none()).value().unmarked().asString();
+    String b = one.evaluate("{{ uuid }}", azureBuilder(), UserVariables.none()).value().unmarked().asString();
     assertTrue(a.matches("6553f100-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), a);
     assertFalse(a.equals(b));
     TemplateEvaluator again = new TemplateEvaluator(TestTemplates.environment());
     assertEquals(
-        a, again.evaluate("{{ uuid }}", azureBuilder(), UserVariables.none()).value().asString());
+        a, again.evaluate("{{ uuid }}", azureBuilder(), UserVariables.none()).value().unmarked().asString());
   }
 
   @Test
