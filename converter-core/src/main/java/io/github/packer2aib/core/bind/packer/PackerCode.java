@@ -48,6 +48,7 @@ public enum PackerCode implements DiagnosticCode {
   UNDECLARED_DATA_SOURCE("PKR-E042", "Reference to undeclared data source"),
   LOCALS_CYCLE("PKR-E043", "Cycle in local values"),
   DATA_SOURCE_NOT_EVALUATED("PKR-N044", "Data source not evaluated"),
+  ENVIRONMENT_READ("PKR-N071", "Environment variable read"),
 
   // ---- sources and builds
   INVALID_SOURCE_REFERENCE("PKR-E050", "Invalid source reference"),

@@ -98,6 +98,19 @@ final class VariableDefaults {
       return null;
     }
     String value = environment.getOrDefault(v.asString(), "");
+    // Name only: the value may be a secret (ARM_CLIENT_SECRET is the classic one).
+    out.add(
+        Diagnostic.of(
+            PackerCode.ENVIRONMENT_READ,
+            call.range(),
+            "The environment variable "
+                + v.asString()
+                + (environment.containsKey(v.asString())
+                    ? " was read"
+                    : " is not set, so it read as \"\"")
+                + " when this template was converted; the converted template holds the result,"
+                + " so convert again in an environment like the build's, or set the variable"
+                + " explicitly with --var."));
     return new TemplateExpr(
         List.of(new TemplateLiteral(value, call.range())),
         TemplateExpr.Form.QUOTED,

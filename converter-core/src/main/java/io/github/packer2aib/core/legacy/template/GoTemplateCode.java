@@ -34,7 +34,8 @@ public enum GoTemplateCode implements DiagnosticCode {
   CLEAN_NAME_RULE_GUESSED("GOTPL-W101", "Resource name rule assumed"),
   LAYOUT_CONSTANT_NAME("GOTPL-W102", "Layout name used as a layout"),
 
-  BUILD_NAME_PER_BUILDER("GOTPL-N101", "Value differs per builder");
+  BUILD_NAME_PER_BUILDER("GOTPL-N101", "Value differs per builder"),
+  ENVIRONMENT_READ("GOTPL-N102", "Environment variable read");
 
   private final Text text;
 

@@ -208,7 +208,19 @@ final class TemplateFunctions {
               + a.get(0).asString()
               + "` }} and use {{ user `name` }} here");
     }
-    return Value.string(c.environment().environmentVariable(a.get(0).asString()).orElse(""));
+    String name = a.get(0).asString();
+    Optional<String> value = c.environment().environmentVariable(name);
+    // Only the name: the value may be a secret (ARM_CLIENT_SECRET is the classic one).
+    c.notes()
+        .add(
+            GoTemplateCode.ENVIRONMENT_READ,
+            "The environment variable "
+                + name
+                + (value.isPresent() ? " was read" : " is not set, so it read as \"\"")
+                + " when this template was converted; the converted template holds the result,"
+                + " so convert again in an environment like the build's, or set the value"
+                + " explicitly with --var.");
+    return Value.string(value.orElse(""));
   }
 
   /** Go's layout constants: templates cannot name them, so their names are read as layouts. */

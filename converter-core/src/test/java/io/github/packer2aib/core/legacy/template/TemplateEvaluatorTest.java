@@ -131,8 +131,16 @@ class TemplateEvaluatorTest {
 
   @Test
   void envOnlyInVariables() {
-    assertEquals("/home/me", string("{{ env `HOME` }}", Scope.variables()));
-    assertEquals("", string("{{ env `UNSET` }}", Scope.variables()));
+    Evaluation home = eval("{{ env `HOME` }}", Scope.variables());
+    assertEquals("/home/me", home.value().unmarked().asString());
+    // Each read is noted by name (never by value), so the report can list what was read.
+    assertEquals(1, home.problems().size());
+    assertEquals(GoTemplateCode.ENVIRONMENT_READ, home.problems().get(0).code());
+    assertEquals(new Span(3, 6), home.problems().get(0).span());
+    assertFalse(home.problems().get(0).detail().contains("/home/me"));
+    Evaluation unset = eval("{{ env `UNSET` }}", Scope.variables());
+    assertEquals("", unset.value().unmarked().asString());
+    assertTrue(unset.problems().get(0).detail().contains("UNSET is not set"));
     TemplateProblem p = problem("x {{ env `HOME` }}", azureBuilder());
     assertEquals(GoTemplateCode.ENV_NOT_ALLOWED, p.code());
     assertEquals(new Span(5, 15), p.span());
