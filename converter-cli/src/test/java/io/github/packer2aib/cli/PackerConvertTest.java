@@ -166,4 +166,18 @@ class PackerConvertTest {
           r.out());
     }
   }
+
+  @Test
+  void thePackerBlockIsNotConvertedAndSaysSo() {
+    Path t =
+        Templates.write(
+            tmp,
+            "with-packer-block.pkr.hcl",
+            "packer {\n  required_version = \">= 1.7.0\"\n}\n" + HCL);
+
+    CliRun r = CliRun.run("convert", "--identity", IDENTITY, t.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.err().contains("Packer settings not converted [PKRMAP-N132]"), r.err());
+  }
 }

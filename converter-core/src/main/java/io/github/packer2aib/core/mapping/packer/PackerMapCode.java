@@ -39,6 +39,7 @@ public enum PackerMapCode implements DiagnosticCode {
   GALLERY_VERSION_DROPPED("PKRMAP-N116", "Gallery image version left to AIB"),
   STAGING_RESOURCE_GROUP("PKRMAP-W117", "Staging resource group"),
   FIELD_REWRITTEN("PKRMAP-N118", "Field rewritten"),
+  PACKER_SETTINGS_IGNORED("PKRMAP-N132", "Packer settings not converted"),
   FROZEN_VALUE("PKRMAP-N131", "Value frozen at conversion"),
   UNCERTAIN_MAPPING("PKRMAP-W119", "Uncertain mapping"),
   OS_TYPE_MISSING("PKRMAP-E120", "Missing os_type"),

@@ -50,6 +50,16 @@ public final class PackerMapper {
     Optional<BaseUri> fileBase = baseUri(global, "--file-base-uri", options.fileBaseUri());
     LocalFiles localFiles = new LocalFiles(files, template.root(), options.conversionRoot());
 
+    template
+        .packer()
+        .ifPresent(
+            p ->
+                global.add(
+                    PackerMapCode.PACKER_SETTINGS_IGNORED,
+                    p.range(),
+                    "The packer block (required_version, required_plugins) configures Packer"
+                        + " itself; Image Builder has no equivalent, so it is not part of the image"
+                        + " template."));
     List<Candidate> azure = candidates(template, global);
     checkFilters(template, global);
     List<Candidate> selected = select(azure, options, global);
