@@ -1,8 +1,7 @@
 package io.github.packer2aib.core.bind.packer;
 
+import io.github.packer2aib.core.hcl.function.GoPath;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Slash-separated paths, as Packer handles them on Linux (Go's {@code path} package). */
 final class Paths {
@@ -29,29 +28,6 @@ final class Paths {
 
   /** Go's {@code path.Clean}. */
   static String clean(String p) {
-    if (p.isEmpty()) {
-      return ".";
-    }
-    boolean rooted = p.startsWith("/");
-    List<String> parts = new ArrayList<>();
-    for (String s : p.split("/")) {
-      if (s.isEmpty() || s.equals(".")) {
-        continue;
-      }
-      if (s.equals("..")) {
-        if (!parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
-          parts.remove(parts.size() - 1);
-        } else if (!rooted) {
-          parts.add("..");
-        }
-        continue;
-      }
-      parts.add(s);
-    }
-    String joined = String.join("/", parts);
-    if (rooted) {
-      return "/" + joined;
-    }
-    return joined.isEmpty() ? "." : joined;
+    return GoPath.clean(p);
   }
 }

@@ -171,30 +171,7 @@ final class FileFunctions {
 
   /** Go's {@code path.Clean}. */
   static String clean(String p) {
-    if (p.isEmpty()) {
-      return ".";
-    }
-    boolean rooted = p.startsWith("/");
-    List<String> parts = new ArrayList<>();
-    for (String s : p.split("/")) {
-      if (s.isEmpty() || s.equals(".")) {
-        continue;
-      }
-      if (s.equals("..")) {
-        if (!parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
-          parts.remove(parts.size() - 1);
-        } else if (!rooted) {
-          parts.add("..");
-        }
-        continue;
-      }
-      parts.add(s);
-    }
-    String joined = String.join("/", parts);
-    if (rooted) {
-      return "/" + joined;
-    }
-    return joined.isEmpty() ? "." : joined;
+    return GoPath.clean(p);
   }
 
   /** Go's {@code filepath.Base}. */
