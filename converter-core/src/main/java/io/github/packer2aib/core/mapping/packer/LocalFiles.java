@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.source.Range;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -105,6 +106,38 @@ final class LocalFiles {
     }
     Collections.sort(out);
     return out;
+  }
+
+  /**
+   * Whether a local script can be written into the template: it must be UTF-8 text (and not
+   * marked {@code binary}) and at most {@link #INLINE_SCRIPT_LIMIT} bytes; otherwise says why and
+   * what to do, at {@code at}.
+   */
+  static boolean inlinable(Report report, Range at, LocalFile file, boolean binary) {
+    if (file.text().isEmpty() || binary) {
+      report.add(
+          PackerMapCode.BINARY_FILE,
+          at,
+          "The script "
+              + file.path()
+              + " is not UTF-8 text, so it cannot be written into the template. Upload it"
+              + " and pass --script-base-uri with the address it is uploaded under.");
+      return false;
+    }
+    if (file.bytes().length > INLINE_SCRIPT_LIMIT) {
+      report.add(
+          PackerMapCode.SCRIPT_TOO_LARGE,
+          at,
+          "The script "
+              + file.path()
+              + " is "
+              + file.bytes().length
+              + " bytes, too large to write into the template (the limit is "
+              + INLINE_SCRIPT_LIMIT
+              + "). Upload it and pass --script-base-uri.");
+      return false;
+    }
+    return true;
   }
 
   /**

@@ -171,29 +171,7 @@ final class PowerShellProvisioner {
           }
           continue;
         }
-        if (text.isEmpty() || binary) {
-          pr.report()
-              .add(
-                  PackerMapCode.BINARY_FILE,
-                  c.valueRange(),
-                  "The script "
-                      + file.path()
-                      + " is not UTF-8 text, so it cannot be written into the template. Upload it"
-                      + " and pass --script-base-uri with the address it is uploaded under.");
-          continue;
-        }
-        if (file.bytes().length > LocalFiles.INLINE_SCRIPT_LIMIT) {
-          pr.report()
-              .add(
-                  PackerMapCode.SCRIPT_TOO_LARGE,
-                  c.valueRange(),
-                  "The script "
-                      + file.path()
-                      + " is "
-                      + file.bytes().length
-                      + " bytes, too large to write into the template (the limit is "
-                      + LocalFiles.INLINE_SCRIPT_LIMIT
-                      + "). Upload it and pass --script-base-uri.");
+        if (!LocalFiles.inlinable(pr.report(), c.valueRange(), file, binary)) {
           continue;
         }
         lines.addAll(PowerShellText.writeFile(tmp, file.bytes()));
