@@ -99,13 +99,15 @@ public final class Converter {
       return Optional.empty();
     }
     ApiVersion version = selection.version().get();
+    // --identity supplies the template identity, so its absence in the input is no error.
     List<Diagnostic> spec =
-        SpecValidator.forVersion(version).validate(ref.node(), ref.pointer(), p -> Optional.empty());
-    for (Diagnostic d : spec) {
-      if (!(options.identity().isPresent() && isMissingIdentity(d, ref))) {
-        checkDiagnostics.add(d);
-      }
-    }
+        SpecValidator.forVersion(version)
+            .validate(
+                ref.node(),
+                ref.pointer(),
+                p -> Optional.empty(),
+                options.identity().isPresent() ? Set.of("identity") : Set.of());
+    checkDiagnostics.addAll(spec);
     AibBinder.Bound bound = AibBinder.bind(ref);
     SourceMap map = bound.sourceMap();
     for (Diagnostic d : ServiceRules.check(bound.template(), version, ref.pointer(), map::locate)) {
@@ -159,18 +161,6 @@ public final class Converter {
       }
     }
     return template;
-  }
-
-  /** --identity supplies the template identity, so its absence in the input is no error. */
-  private static boolean isMissingIdentity(Diagnostic d, ResourceRef ref) {
-    return isMissingIdentity(d, ref.pointer());
-  }
-
-  /** The spec validator's "identity is required" report for the resource at {@code pointer}. */
-  static boolean isMissingIdentity(Diagnostic d, String pointer) {
-    return d.code().equals("SPEC-E100")
-        && d.path().orElse("").equals(pointer)
-        && d.detail().startsWith("The required property \"identity\"");
   }
 
   /**

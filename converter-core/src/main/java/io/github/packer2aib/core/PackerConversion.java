@@ -17,6 +17,7 @@ import io.github.packer2aib.core.validate.rules.ServiceRules;
 import io.github.packer2aib.core.validate.spec.SpecValidator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Packer input to AIB templates: read the template with the front end its form asks for (HCL2 file
@@ -58,15 +59,12 @@ public final class PackerConversion {
     for (MappedTemplate m : mapped.templates()) {
       // The mapper's output must hold in its version; a problem here is located in the Packer
       // source the offending field came from.
-      for (var d :
+      // Without --identity the mapper has already warned that the template needs one before it
+      // can be submitted (mapping decision 3); the spec's requirement would say it again.
+      diagnostics.addAll(
           SpecValidator.forVersion(version)
-              .validate(TemplateDocs.toDoc(m.template()), "", m.locate())) {
-        // Without --identity the mapper has already warned that the template needs one before
-        // it can be submitted (mapping decision 3); the spec's requirement would say it again.
-        if (m.template().identity() != null || !Converter.isMissingIdentity(d, "")) {
-          diagnostics.add(d);
-        }
-      }
+              .validate(
+                  TemplateDocs.toDoc(m.template()), "", m.locate(), Set.of("identity")));
       diagnostics.addAll(ServiceRules.check(m.template(), version, "", m.locate()));
       if (emit) {
         String text =

@@ -103,8 +103,25 @@ public final class SpecValidator {
    */
   public List<Diagnostic> validate(
       DocNode resource, String basePointer, Function<String, Optional<Range>> locate) {
+    return validate(resource, basePointer, locate, Set.of());
+  }
+
+  /**
+   * As {@link #validate(DocNode, String, Function)}, where the caller supplies some top-level
+   * properties itself (the template {@code identity} from {@code --identity}), so their absence
+   * from the document is no error.
+   */
+  public List<Diagnostic> validate(
+      DocNode resource,
+      String basePointer,
+      Function<String, Optional<Range>> locate,
+      Set<String> suppliedAtRoot) {
     Objects.requireNonNull(resource, "resource");
-    Run run = new Run(Objects.requireNonNull(basePointer, "basePointer"), locate);
+    Run run =
+        new Run(
+            Objects.requireNonNull(basePointer, "basePointer"),
+            locate,
+            Set.copyOf(suppliedAtRoot));
     run.resource(resource);
     return List.copyOf(run.out);
   }
@@ -140,9 +157,12 @@ public final class SpecValidator {
     final ApiVersion version = spec.version();
     final boolean strict = spec.version().isStrict();
 
-    Run(String base, Function<String, Optional<Range>> locate) {
+    final Set<String> supplied;
+
+    Run(String base, Function<String, Optional<Range>> locate, Set<String> supplied) {
       this.base = base;
       this.locate = locate == null ? p -> Optional.empty() : locate;
+      this.supplied = supplied;
     }
 
     // ---- the resource envelope ----
@@ -280,7 +300,7 @@ public final class SpecValidator {
       for (String r : schema.required()) {
         if (obj.member(r).isEmpty()
             && obj.memberIgnoringCase(r).isEmpty()
-            && !(atRoot && ENVELOPE_KEYS.contains(r))) {
+            && !(atRoot && (ENVELOPE_KEYS.contains(r) || supplied.contains(r)))) {
           missing(obj, where, r, owner);
         }
       }
