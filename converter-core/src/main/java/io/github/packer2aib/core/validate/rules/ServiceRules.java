@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks the AIB service rules that the OpenAPI specs cannot express, on the bound model. Values
- * that are ARM template expressions are never judged: ARM evaluates them at deployment.
+ * that are ARM template expressions ({@link ArmExpression}) are never judged: ARM evaluates them at
+ * deployment.
  */
 public final class ServiceRules {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
@@ -65,7 +66,7 @@ public final class ServiceRules {
     ImageTemplateProperties p = t.properties();
     buildTimeout(p.buildTimeoutInMinutes());
     if (p.stagingResourceGroup() != null
-        && !isExpression(p.stagingResourceGroup())
+        && !ArmExpression.isExpression(p.stagingResourceGroup())
         && !RESOURCE_GROUP_ID.matcher(p.stagingResourceGroup()).matches()) {
       report(
           RuleCode.NOT_A_RESOURCE_ID,
@@ -132,7 +133,7 @@ public final class ServiceRules {
     for (int i = 0; i < steps.size(); i++) {
       Customizer c = steps.get(i);
       String at = "/properties/customize/" + i;
-      if (c.name() != null && !isExpression(c.name())) {
+      if (c.name() != null && !ArmExpression.isExpression(c.name())) {
         Integer first = names.putIfAbsent(c.name(), i);
         if (first != null) {
           duplicate(
@@ -155,7 +156,7 @@ public final class ServiceRules {
         firstWindows = firstWindows < 0 ? i : firstWindows;
       } else if (c instanceof Customizer.WindowsRestart r) {
         if (r.restartTimeout() != null
-            && !isExpression(r.restartTimeout())
+            && !ArmExpression.isExpression(r.restartTimeout())
             && !RESTART_TIMEOUT.matcher(r.restartTimeout()).matches()) {
           report(
               RuleCode.BAD_RESTART_TIMEOUT,
@@ -189,7 +190,7 @@ public final class ServiceRules {
       for (int i = 0; i < steps.size(); i++) {
         if (steps.get(i) instanceof Customizer.File f
             && f.destination() != null
-            && !isExpression(f.destination())
+            && !ArmExpression.isExpression(f.destination())
             && !f.destination().startsWith("/tmp/")) {
           report(
               RuleCode.FILE_DESTINATION_OUTSIDE_TMP,
@@ -228,7 +229,7 @@ public final class ServiceRules {
       Distributor d = targets.get(i);
       String at = "/properties/distribute/" + i;
       String name = d.runOutputName();
-      if (name != null && !isExpression(name)) {
+      if (name != null && !ArmExpression.isExpression(name)) {
         Integer first = names.putIfAbsent(name, i);
         if (first != null) {
           duplicate(
@@ -311,7 +312,7 @@ public final class ServiceRules {
   private void checksum(String checksum, String at) {
     if (checksum != null
         && !checksum.isEmpty()
-        && !isExpression(checksum)
+        && !ArmExpression.isExpression(checksum)
         && !SHA256.matcher(checksum).matches()) {
       report(
           RuleCode.BAD_CHECKSUM,
@@ -324,7 +325,7 @@ public final class ServiceRules {
   }
 
   private void resourceId(String id, String at, String what) {
-    if (id != null && !isExpression(id) && !RESOURCE_ID.matcher(id).matches()) {
+    if (id != null && !ArmExpression.isExpression(id) && !RESOURCE_ID.matcher(id).matches()) {
       report(
           RuleCode.NOT_A_RESOURCE_ID,
           at,
@@ -345,10 +346,5 @@ public final class ServiceRules {
         Diagnostic.of(code, locate.apply(pointer).orElse(null), detail).withPath(base + pointer);
     Optional<Range> first = locate.apply(firstPointer);
     out.add(first.isPresent() ? d.withRelated(new Related(first.get(), "first used")) : d);
-  }
-
-  /** ARM template expressions are evaluated at deployment; rules never judge them. */
-  private static boolean isExpression(String value) {
-    return ArmExpression.isExpression(value);
   }
 }
