@@ -70,7 +70,7 @@ public final class PackerConversion {
         String text =
             format == OutputFormat.YAML
                 ? TemplateWriter.toYaml(m.template())
-                : TemplateWriter.toJson(m.template());
+                : m.json();
         templates.add(new ConvertedTemplate(m.name(), m.template(), text));
       }
     }

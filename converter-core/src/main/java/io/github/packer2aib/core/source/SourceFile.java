@@ -12,10 +12,23 @@ public final class SourceFile {
   private final String text;
   private final int[] lineStarts;
 
+  /** No surrogate pairs: columns are offsets (positions are asked for every syntax node). */
+  private final boolean surrogateFree;
+
   public SourceFile(String name, String text) {
     this.name = Objects.requireNonNull(name, "name");
     this.text = Objects.requireNonNull(text, "text");
     this.lineStarts = computeLineStarts(text);
+    this.surrogateFree = surrogateFree(text);
+  }
+
+  private static boolean surrogateFree(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int[] computeLineStarts(String text) {
@@ -52,7 +65,7 @@ public final class SourceFile {
     int idx = Arrays.binarySearch(lineStarts, clamped);
     int line = idx >= 0 ? idx : -idx - 2;
     int lineStart = lineStarts[line];
-    int column = text.codePointCount(lineStart, clamped) + 1;
+    int column = (surrogateFree ? clamped - lineStart : text.codePointCount(lineStart, clamped)) + 1;
     return new Position(line + 1, column, clamped);
   }
 

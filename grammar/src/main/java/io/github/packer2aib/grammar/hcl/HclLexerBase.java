@@ -5,6 +5,7 @@ import java.util.Deque;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.Lexer;
+import org.antlr.v4.runtime.Token;
 
 /**
  * The stateful part of the HCL lexer; {@code HclLexer.g4} only calls these methods.
@@ -61,6 +62,30 @@ public abstract class HclLexerBase extends Lexer {
   protected HclLexerBase(CharStream input) {
     super(input);
     frames.push(root);
+  }
+
+  /** The generated lexer's number of a mode, by name. */
+  private int modeNumber(String name) {
+    return java.util.Arrays.asList(getModeNames()).indexOf(name);
+  }
+
+  private int heredocMode = -2;
+  private int heredocEndLineMode = -2;
+
+  /**
+   * Before a token in a heredoc, switches to the mode of the closing line when the line ahead
+   * holds only the marker (see {@link #heredocEndAhead()}).
+   */
+  @Override
+  public Token nextToken() {
+    if (heredocMode == -2) {
+      heredocMode = modeNumber("HEREDOC");
+      heredocEndLineMode = modeNumber("HEREDOC_END_LINE");
+    }
+    if (_mode == heredocMode && heredocEndAhead()) {
+      mode(heredocEndLineMode);
+    }
+    return super.nextToken();
   }
 
   /** Lex a configuration file (the default). */
@@ -233,7 +258,8 @@ public abstract class HclLexerBase extends Lexer {
 
   /**
    * True at the start of a heredoc line that holds only the current marker, optionally surrounded
-   * by spaces and tabs. Evaluated before the token's first character is consumed.
+   * by spaces and tabs. Evaluated before the token's first character is consumed (from {@link
+   * #nextToken()}).
    */
   protected boolean heredocEndAhead() {
     String marker = heredocMarkers.peek();

@@ -54,6 +54,13 @@ final class Scope {
   private final FunctionRegistry workingDirectoryFunctions;
 
   /**
+   * The {@code var}, {@code local}, {@code data}, {@code path} and {@code packer} objects, built
+   * once and rebuilt only after a change: every provisioner body asks for them, and building the
+   * objects (sorted copies of every variable) per body was a tenth of a conversion's time.
+   */
+  private Map<String, Value> shared;
+
+  /**
    * @param root {@code path.root}: the template's folder as the user named it
    * @param cwd {@code path.cwd}: the absolute working directory
    * @param templateFunctions functions whose relative paths resolve in the template's folder
@@ -72,15 +79,18 @@ final class Scope {
 
   void setVariable(String name, Value value) {
     variables.put(name, value);
+    shared = null;
   }
 
   void setLocal(String name, Value value) {
     locals.put(name, value);
+    shared = null;
   }
 
   /** Declares a data source: its value is unknown until Packer runs its plugin. */
   void addData(String type, String name) {
     data.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(name, Value.unknown(Type.DYNAMIC));
+    shared = null;
   }
 
   /**
@@ -136,14 +146,18 @@ final class Scope {
   }
 
   private Map<String, Value> base(Value source, Value build) {
-    Map<String, Value> m = new LinkedHashMap<>();
-    m.put("var", Value.object(variables));
-    m.put("local", Value.object(locals));
-    Map<String, Value> types = new LinkedHashMap<>();
-    data.forEach((type, names) -> types.put(type, Value.object(names)));
-    m.put("data", Value.object(types));
-    m.put("path", path);
-    m.put("packer", Value.object("version", Value.string(PACKER_VERSION)));
+    if (shared == null) {
+      Map<String, Value> m = new LinkedHashMap<>();
+      m.put("var", Value.object(variables));
+      m.put("local", Value.object(locals));
+      Map<String, Value> types = new LinkedHashMap<>();
+      data.forEach((type, names) -> types.put(type, Value.object(names)));
+      m.put("data", Value.object(types));
+      m.put("path", path);
+      m.put("packer", Value.object("version", Value.string(PACKER_VERSION)));
+      shared = m;
+    }
+    Map<String, Value> m = new LinkedHashMap<>(shared);
     m.put("source", source);
     m.put("build", build);
     return m;

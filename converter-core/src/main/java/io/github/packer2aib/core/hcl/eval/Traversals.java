@@ -37,14 +37,30 @@ final class Traversals {
   static Value getAttr(Value obj, String name, Range subject, List<Diagnostic> diags) {
     Value.Unmarked um = obj.unmark();
     Value v = um.value();
-    Value failed = Value.unknown(Type.DYNAMIC).withMarks(obj.deepMarks());
+    if (v instanceof ObjectValue known) {
+      // The common case, looked up directly: computing the type of a large object (var, local)
+      // for every reference was a large part of evaluating a template.
+      Value attribute = known.attributes().get(name);
+      if (attribute != null) {
+        return um.remark(attribute);
+      }
+      diags.add(
+          Diagnostic.of(
+              EvalCode.UNSUPPORTED_ATTRIBUTE,
+              subject,
+              "This object does not have an attribute named \""
+                  + name
+                  + "\"."
+                  + Names.didYouMean(name, known.attributes().keySet())));
+      return failed(obj);
+    }
     if (v.isNull()) {
       diags.add(
           Diagnostic.of(
               EvalCode.NULL_ATTRIBUTE_ACCESS,
               subject,
               "This value is null, so it does not have any attributes."));
-      return failed;
+      return failed(obj);
     }
     Type t = v.type();
     if (t instanceof ObjectType object) {
@@ -57,7 +73,7 @@ final class Traversals {
                     + name
                     + "\"."
                     + Names.didYouMean(name, object.attributes().keySet())));
-        return failed;
+        return failed(obj);
       }
       if (!v.isKnown()) {
         return um.remark(Value.unknown(object.attributes().get(name)));
@@ -85,7 +101,12 @@ final class Traversals {
     diags.add(
         Diagnostic.of(
             EvalCode.UNSUPPORTED_ATTRIBUTE, subject, "This value does not have any attributes."));
-    return failed;
+    return failed(obj);
+  }
+
+  /** The result of a failed access: unknown, with every mark found anywhere in the object. */
+  private static Value failed(Value obj) {
+    return Value.unknown(Type.DYNAMIC).withMarks(obj.deepMarks());
   }
 
   /** {@code collection[key]}. */

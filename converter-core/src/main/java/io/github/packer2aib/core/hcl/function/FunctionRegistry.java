@@ -33,19 +33,32 @@ public final class FunctionRegistry {
   public static FunctionRegistry packer(Clock clock, FileSystemView files, TemplateRenderer templates) {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(files, "files");
-    SortedMap<String, HclFunction> m = new TreeMap<>();
+    SortedMap<String, HclFunction> m = new TreeMap<>(Pure.FUNCTIONS);
     FunctionRegistry[] self = new FunctionRegistry[1];
-    add(m, StringFunctions.all());
-    add(m, CollectionFunctions.all());
-    add(m, NumericFunctions.all());
-    add(m, EncodingFunctions.all());
     add(m, CryptoFunctions.all(clock));
     add(m, DateTimeFunctions.all(clock));
-    add(m, NetworkFunctions.all());
     add(m, FileFunctions.all(files, templates, () -> self[0].without("templatefile")));
-    add(m, RefusedFunctions.all());
     self[0] = new FunctionRegistry(m);
     return self[0];
+  }
+
+  /**
+   * The functions that depend on nothing of the run, defined once: every template reading builds a
+   * registry, and defining the hundred pure functions each time was a visible part of it.
+   */
+  private static final class Pure {
+    static final SortedMap<String, HclFunction> FUNCTIONS = build();
+
+    private static SortedMap<String, HclFunction> build() {
+      SortedMap<String, HclFunction> m = new TreeMap<>();
+      add(m, StringFunctions.all());
+      add(m, CollectionFunctions.all());
+      add(m, NumericFunctions.all());
+      add(m, EncodingFunctions.all());
+      add(m, NetworkFunctions.all());
+      add(m, RefusedFunctions.all());
+      return Collections.unmodifiableSortedMap(m);
+    }
   }
 
   private static void add(SortedMap<String, HclFunction> m, List<HclFunction> fs) {

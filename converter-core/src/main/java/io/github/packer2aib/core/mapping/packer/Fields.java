@@ -6,6 +6,7 @@ import io.github.packer2aib.core.hcl.value.MapValue;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.SetValue;
+import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.TupleValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
@@ -125,7 +126,7 @@ final class Fields {
     if (!u.isKnown()) {
       return true;
     }
-    if (u.type() == Type.STRING) {
+    if (u instanceof StringValue) {
       return !u.asString().isEmpty();
     }
     if (u instanceof TupleValue || u instanceof ListValue || u instanceof SetValue) {
@@ -380,8 +381,8 @@ final class Fields {
       return Optional.empty();
     }
     Value v = f.value();
-    Convert.Result single = Convert.toSafe(v, Type.STRING);
-    if (v.type().isPrimitive() && single.isOk()) {
+    Convert.Result single = isPrimitive(v) ? Convert.toSafe(v, Type.STRING) : null;
+    if (single != null && single.isOk()) {
       if (!clean(f, v, destination)) {
         return Optional.empty();
       }
@@ -404,6 +405,19 @@ final class Fields {
       return Optional.empty();
     }
     return Optional.of(out);
+  }
+
+  /** Whether a value is a string, number or bool, without computing a collection's whole type. */
+  private static boolean isPrimitive(Value v) {
+    Value bare = v.unmarked();
+    if (bare instanceof TupleValue
+        || bare instanceof ListValue
+        || bare instanceof SetValue
+        || bare instanceof ObjectValue
+        || bare instanceof MapValue) {
+      return false;
+    }
+    return bare.type().isPrimitive();
   }
 
   Optional<Map<String, String>> stringMap(Field f, String destination) {

@@ -26,14 +26,25 @@ final class Generalization {
   /** Whether commands generalize the VM (or wait for Sysprep to finish doing so). */
   static boolean generalizes(List<String> lines) {
     String all = String.join("\n", lines);
-    return SYSPREP.matcher(all).find()
-        || WAAGENT.matcher(all).find()
-        || (IMAGE_STATE.matcher(all).find() && onlyWaitsForSysprep(lines));
+    String lower = all.toLowerCase(Locale.ROOT);
+    return mentions(all, lower)
+        || (lower.contains("imagestate")
+            && IMAGE_STATE.matcher(all).find()
+            && onlyWaitsForSysprep(lines));
   }
 
   /** Whether text (a script) contains a generalization command. */
   static boolean mentions(String text) {
-    return SYSPREP.matcher(text).find() || WAAGENT.matcher(text).find();
+    return mentions(text, text.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The case-insensitive patterns run only where their keyword occurs: every step of every
+   * template is checked, and scanning all of them with the patterns was a visible cost.
+   */
+  private static boolean mentions(String text, String lower) {
+    return (lower.contains("sysprep") && SYSPREP.matcher(text).find())
+        || (lower.contains("waagent") && WAAGENT.matcher(text).find());
   }
 
   private static boolean onlyWaitsForSysprep(List<String> lines) {

@@ -14,12 +14,15 @@ import java.util.function.Function;
  * @param template the AIB model, in the requested API version
  * @param locate the Packer source range an AIB JSON pointer (relative to the resource, e.g. {@code
  *     /properties/vmProfile/vmSize}) came from, or of its nearest ancestor that has one
+ * @param json the template as canonical JSON ({@code TemplateWriter.toJson}): the mapper writes it
+ *     anyway to check that no secret is in it, and the JSON output reuses it
  */
 public record MappedTemplate(
-    String name, ImageTemplate template, Function<String, Optional<Range>> locate) {
+    String name, ImageTemplate template, Function<String, Optional<Range>> locate, String json) {
   public MappedTemplate {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(locate, "locate");
+    Objects.requireNonNull(json, "json");
   }
 }

@@ -13,6 +13,7 @@ import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -217,7 +218,8 @@ public final class PackerMapper {
     for (Candidate c : selected) {
       count.merge(TemplateNames.clean(c.usage().name(), "template"), 1, Integer::sum);
     }
-    Map<Candidate, String> out = new HashMap<>();
+    // By identity: a candidate's record hash would walk the whole build model.
+    Map<Candidate, String> out = new IdentityHashMap<>();
     Set<String> taken = new HashSet<>();
     for (Candidate c : selected) {
       String base = TemplateNames.clean(c.usage().name(), "template");

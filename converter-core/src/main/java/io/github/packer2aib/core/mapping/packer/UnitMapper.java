@@ -47,11 +47,12 @@ final class UnitMapper {
             arm.tags(),
             identity,
             properties);
-    if (leaksSecret(u, template)) {
+    String json = TemplateWriter.toJson(template);
+    if (leaksSecret(u, json)) {
       return Optional.empty();
     }
     Trace trace = u.trace.frozen();
-    return Optional.of(new MappedTemplate(name, template, trace::locate));
+    return Optional.of(new MappedTemplate(name, template, trace::locate, json));
   }
 
   /** Customizers with unique names (Image Builder refuses duplicates), located in the trace. */
@@ -152,8 +153,8 @@ final class UnitMapper {
    * The last line of defence: a sensitive variable's value that reached the template by a path that
    * lost its mark. The template is withheld; the value is not shown.
    */
-  private static boolean leaksSecret(Unit u, ImageTemplate template) {
-    String json = TemplateWriter.toJson(template);
+  private static boolean leaksSecret(Unit u, String templateJson) {
+    String json = templateJson;
     // What the user passed as options is theirs to publish (an identity id may well contain a
     // subscription id that the template keeps in a sensitive variable).
     for (Optional<String> option :
