@@ -388,8 +388,9 @@ public final class SettingsBinder {
   }
 
   /**
-   * A variable's value as text: strings as they are, numbers and booleans as written. Never quotes
-   * the value in a message: it may be a secret.
+   * A variable's value as text: strings as they are, numbers and booleans as written. The value
+   * may be a secret, so a message never quotes it and stands at the variable's name: a renderer
+   * shows the subject's first line, which for a block list or map would be the value itself.
    */
   private Optional<String> varValue(DocMember v, String pointer) {
     DocNode node = v.value();
@@ -399,7 +400,7 @@ public final class SettingsBinder {
     if (node instanceof DocScalar) {
       report(
           SettingsCode.WRONG_TYPE,
-          node.range(),
+          v.keyRange(),
           pointer,
           "The variable \""
               + v.key()
@@ -408,7 +409,7 @@ public final class SettingsBinder {
     }
     report(
         SettingsCode.STRUCTURED_VAR_VALUE,
-        node.range(),
+        v.keyRange(),
         pointer,
         "The value of the variable \""
             + v.key()
