@@ -622,7 +622,7 @@ class SettingsBinderTest {
             + " object of option keys.",
         lines(bind("s.json", "{\"defaults\": \"x\", \"templates\": {}}")).get(0));
     assertEquals(
-        "SET-E001 s.json:1:33 /templates | The value of \"templates\" is an object, but must be"
+        "SET-E001 s.json:1:32 /templates | The value of \"templates\" is an object, but must be"
             + " a list of entries, each with a \"path\" glob.",
         lines(bind("s.json", "{\"defaults\": \"x\", \"templates\": {}}")).get(1));
   }
