@@ -14,7 +14,8 @@ import java.nio.file.PathMatcher;
  * @param pointer the JSON pointer of the entry's {@code path}
  * @param layer what the entry sets
  */
-record Entry(String glob, PathMatcher matcher, Range pathRange, String pointer, TemplateSettings layer) {
+record Entry(
+    String glob, PathMatcher matcher, Range pathRange, String pointer, TemplateSettings layer) {
 
   /** Whether the glob matches a template path relative to the input root, with '/' separators. */
   boolean matches(String relativePath) {

@@ -41,8 +41,8 @@ public final class Settings {
 
   /**
    * A warning, at the entry's {@code path}, for every entry that matches none of {@code
-   * templatePaths}: a glob that selects nothing is almost always a typo, and it would otherwise
-   * go unnoticed while its settings silently do not apply.
+   * templatePaths}: a glob that selects nothing is almost always a typo, and it would otherwise go
+   * unnoticed while its settings silently do not apply.
    */
   public List<Diagnostic> unused(Collection<String> templatePaths) {
     List<Diagnostic> out = new ArrayList<>();

@@ -28,8 +28,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads a per-template settings file ({@code --settings}, YAML or JSON) into {@link Settings}. It
- * never touches the file system: the caller reads the file, and variable files are only resolved
- * as names against the settings file's name. Every problem of the file is reported at once.
+ * never touches the file system: the caller reads the file, and variable files are only resolved as
+ * names against the settings file's name. Every problem of the file is reported at once.
  *
  * <p>Variable values may be secrets, so no diagnostic ever quotes one; it names the variable.
  */
@@ -107,7 +107,11 @@ public final class SettingsBinder {
     }
     DocNode root = documents.get(0);
     if (!(root instanceof DocObject o)) {
-      wrongType(root, JsonPointer.ROOT, "The settings file", "an object with the keys \"defaults\" and \"templates\"");
+      wrongType(
+          root,
+          JsonPointer.ROOT,
+          "The settings file",
+          "an object with the keys \"defaults\" and \"templates\"");
       return Settings.empty();
     }
     TemplateSettings defaults = TemplateSettings.EMPTY;
@@ -158,8 +162,7 @@ public final class SettingsBinder {
       return entries;
     }
     if (!(node instanceof DocArray a)) {
-      wrongType(
-          node, pointer, "\"templates\"", "a list of entries, each with a \"path\" glob");
+      wrongType(node, pointer, "\"templates\"", "a list of entries, each with a \"path\" glob");
       return entries;
     }
     for (int i = 0; i < a.items().size(); i++) {
@@ -234,8 +237,8 @@ public final class SettingsBinder {
   }
 
   /**
-   * Reads member {@code m} into {@code layer} if it is an option key; false if it is not one. A
-   * bad value is reported and leaves the option unset.
+   * Reads member {@code m} into {@code layer} if it is an option key; false if it is not one. A bad
+   * value is reported and leaves the option unset.
    */
   private boolean option(Layer layer, DocMember m, String p) {
     switch (m.key()) {
@@ -279,7 +282,9 @@ public final class SettingsBinder {
       case GALLERY_VERSIONING:
         string(m, p, "explicit or latest")
             .ifPresent(
-                s -> galleryVersioning(m, p, s).ifPresent(v -> layer.galleryVersioning = Optional.of(v)));
+                s ->
+                    galleryVersioning(m, p, s)
+                        .ifPresent(v -> layer.galleryVersioning = Optional.of(v)));
         return true;
       case VARS:
         vars(m, p, layer.vars);
@@ -359,7 +364,10 @@ public final class SettingsBinder {
   private void vars(DocMember m, String p, Map<String, String> into) {
     if (!(m.value() instanceof DocObject o)) {
       wrongType(
-          m.value(), p, "\"vars\"", "an object of variable names and values, such as {region: westeurope}");
+          m.value(),
+          p,
+          "\"vars\"",
+          "an object of variable names and values, such as {region: westeurope}");
       return;
     }
     for (DocMember v : o.members()) {
@@ -380,7 +388,9 @@ public final class SettingsBinder {
           pointer,
           (v.key().isEmpty()
                   ? "A variable name must not be empty."
-                  : "The variable name \"" + v.key() + "\" holds \"=\", which no variable name has.")
+                  : "The variable name \""
+                      + v.key()
+                      + "\" holds \"=\", which no variable name has.")
               + " Write each variable as name: value under \"vars\".");
       return false;
     }
@@ -388,9 +398,9 @@ public final class SettingsBinder {
   }
 
   /**
-   * A variable's value as text: strings as they are, numbers and booleans as written. The value
-   * may be a secret, so a message never quotes it and stands at the variable's name: a renderer
-   * shows the subject's first line, which for a block list or map would be the value itself.
+   * A variable's value as text: strings as they are, numbers and booleans as written. The value may
+   * be a secret, so a message never quotes it and stands at the variable's name: a renderer shows
+   * the subject's first line, which for a block list or map would be the value itself.
    */
   private Optional<String> varValue(DocMember v, String pointer) {
     DocNode node = v.value();
@@ -478,8 +488,7 @@ public final class SettingsBinder {
   }
 
   private Optional<Boolean> bool(DocMember m, String p) {
-    Optional<Boolean> b =
-        m.value() instanceof DocScalar s ? s.asBoolean() : Optional.empty();
+    Optional<Boolean> b = m.value() instanceof DocScalar s ? s.asBoolean() : Optional.empty();
     if (b.isEmpty()) {
       wrongType(m.value(), p, "The value of " + quote(m.key()), "a boolean: true or false");
     }

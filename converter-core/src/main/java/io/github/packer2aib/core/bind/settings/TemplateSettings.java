@@ -102,8 +102,8 @@ public record TemplateSettings(
   }
 
   /**
-   * Leaves out the variable values: they may be secrets (client_secret), and records end up in
-   * test failures and logs.
+   * Leaves out the variable values: they may be secrets (client_secret), and records end up in test
+   * failures and logs.
    */
   @Override
   public String toString() {

@@ -294,7 +294,8 @@ class SettingsBinderTest {
             "  \"templates\": [",
             "    {",
             "      \"path\": \"packer-hcl/ag1l4n__*__rhel\",",
-            "      \"vars\": {\"gallery_name\": \"example\", \"regions\": \"[\\\"westeurope\\\"]\",",
+            "      \"vars\": {\"gallery_name\": \"example\", \"regions\":"
+                + " \"[\\\"westeurope\\\"]\",",
             "               \"count\": 3, \"debug\": false, \"version\": 1.10},",
             "      \"var-files\": [\"vars/rhel.pkrvars.hcl\"],",
             "      \"only\": [\"azure-arm.*\"],",
@@ -321,8 +322,7 @@ class SettingsBinderTest {
     // A YAML file without a document is the reader's error, as for every YAML input.
     SettingsResult empty = bind("s.yaml", "# only a comment\n");
     assertEquals(Optional.empty(), empty.settings());
-    assertEquals(
-        List.of("YAML-E001"), empty.diagnostics().stream().map(Diagnostic::code).toList());
+    assertEquals(List.of("YAML-E001"), empty.diagnostics().stream().map(Diagnostic::code).toList());
     assertEquals(TemplateSettings.EMPTY, valid("s.yaml", "---\n").forTemplate("t"));
     assertEquals(
         TemplateSettings.EMPTY, valid("s.yaml", "defaults:\ntemplates:\n").forTemplate("t"));
@@ -357,8 +357,7 @@ class SettingsBinderTest {
   void entriesThatMatchNoTemplateAreReportedAtTheirPath() {
     Settings s =
         valid(
-            "s.yaml",
-            "templates:\n  - path: a/*\n  - path: 'b/{x,y}'\n    skip: r\n  - path: c\n");
+            "s.yaml", "templates:\n  - path: a/*\n  - path: 'b/{x,y}'\n    skip: r\n  - path: c\n");
     assertEquals(
         List.of(
             "SET-W001 s.yaml:3:11 /templates/1/path | The entry with path \"b/{x,y}\" matches no"
@@ -415,8 +414,8 @@ class SettingsBinderTest {
                 + " of \"templates\". Did you mean \"skip\"? The keys are: path, skip, identity,"
                 + " subscription, location, script-base-uri, file-base-uri, skip-unsupported,"
                 + " api-version, gallery-versioning, vars, var-files, only, except.",
-            "SET-E002 s.yaml:10:5 /templates/0/var_files | The key \"var_files\" is not known in"
-                + " an entry of \"templates\". Did you mean \"var-files\"? The keys are: path, skip,"
+            "SET-E002 s.yaml:10:5 /templates/0/var_files | The key \"var_files\" is not known in an"
+                + " entry of \"templates\". Did you mean \"var-files\"? The keys are: path, skip,"
                 + " identity, subscription, location, script-base-uri, file-base-uri,"
                 + " skip-unsupported, api-version, gallery-versioning, vars, var-files, only,"
                 + " except."),
@@ -558,9 +557,7 @@ class SettingsBinderTest {
   @Test
   void emptyGlobsReasonsAndFileNamesAreErrors() {
     SettingsResult r =
-        bind(
-            "s.yaml",
-            "templates:\n  - path: ''\n    skip: ''\n    var-files: [a.hcl, '']\n");
+        bind("s.yaml", "templates:\n  - path: ''\n    skip: ''\n    var-files: [a.hcl, '']\n");
     assertEquals(
         List.of(
             "SET-E012 s.yaml:2:11 /templates/0/path | The value of \"path\" must not be empty."
@@ -606,9 +603,8 @@ class SettingsBinderTest {
                 + " object, but must be a string: an API version such as 2024-02-01.",
             "SET-E001 s.yaml:9:5 /templates/0 | An entry of \"templates\" is a string, but must"
                 + " be an object with a \"path\" glob."),
-        lines(r).subList(0, 7));
-    // An untyped YAML number stands for the string "7", which is a valid glob.
-    assertEquals(7, lines(r).size());
+        lines(r));
+    // No error for "path: 7": an untyped YAML number stands for the string "7", a valid glob.
   }
 
   @Test
@@ -672,8 +668,7 @@ class SettingsBinderTest {
     SettingsResult r = bind("s.yaml", text);
     assertEquals(5, r.diagnostics().size(), lines(r).toString());
     SourceFile source = new SourceFile("s.yaml", text);
-    String rendered =
-        new TextRenderer(n -> Optional.of(source)).render(r.diagnostics()) + lines(r);
+    String rendered = new TextRenderer(n -> Optional.of(source)).render(r.diagnostics()) + lines(r);
     assertFalse(rendered.contains(secret), rendered);
   }
 

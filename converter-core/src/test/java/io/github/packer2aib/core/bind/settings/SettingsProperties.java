@@ -28,7 +28,7 @@ class SettingsProperties {
   private static final List<String> PATHS =
       List.of("a/t", "a/b/t", "b/t", "c/t.pkr.hcl", "x", "m/t", "n/t");
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void theJsonAndTheYamlRenderingBindToEqualSettings(
       @ForAll("layers") Layer defaults, @ForAll("entries") List<Layer> entries) {
     Settings json = bound("p/s.json", json(defaults, entries));
@@ -42,7 +42,7 @@ class SettingsProperties {
     assertEquals(yaml.unused(List.of("a/t")).size(), json.unused(List.of("a/t")).size());
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void entriesThatDoNotMatchDoNotChangeTheResultWhereverTheyStand(
       @ForAll("layers") Layer defaults,
       @ForAll("entries") List<Layer> matching,
@@ -69,8 +69,7 @@ class SettingsProperties {
   private static List<Layer> retarget(List<Layer> layers, String glob) {
     List<Layer> out = new ArrayList<>();
     for (Layer l : layers) {
-      out.add(
-          new Layer(glob, l.vars(), l.varFiles(), l.only(), l.location(), l.skipUnsupported()));
+      out.add(new Layer(glob, l.vars(), l.varFiles(), l.only(), l.location(), l.skipUnsupported()));
     }
     return out;
   }
@@ -95,13 +94,19 @@ class SettingsProperties {
   }
 
   private static Arbitrary<Layer> layer(Arbitrary<String> globs) {
-    Arbitrary<String> names = Arbitraries.strings().withCharRange('a', 'e').withChars('_').ofMinLength(1).ofMaxLength(3);
+    Arbitrary<String> names =
+        Arbitraries.strings().withCharRange('a', 'e').withChars('_').ofMinLength(1).ofMaxLength(3);
     Arbitrary<String> texts =
         Arbitraries.strings()
             .withCharRange(' ', '~')
             .withChars('é', '€', '\n', '\t')
             .ofMaxLength(12);
-    Arbitrary<String> words = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6).filter(w -> !w.equals("null"));
+    Arbitrary<String> words =
+        Arbitraries.strings()
+            .withCharRange('a', 'z')
+            .ofMinLength(1)
+            .ofMaxLength(6)
+            .filter(w -> !w.equals("null"));
     return Combinators.combine(
             globs,
             Arbitraries.maps(names, texts).ofMaxSize(4),
