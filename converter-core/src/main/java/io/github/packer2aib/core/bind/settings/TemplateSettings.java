@@ -74,9 +74,10 @@ public record TemplateSettings(
   /**
    * This layer with {@code later} laid over it: scalars of {@code later} win where it sets them,
    * variables merge by name (a later value replaces the earlier one in its first place), and the
-   * lists are appended.
+   * lists are appended. Public so that a caller can lay its own layer (such as the command line's
+   * options) over or under a file's settings with the same rules.
    */
-  TemplateSettings then(TemplateSettings later) {
+  public TemplateSettings then(TemplateSettings later) {
     Map<String, String> mergedVars = new LinkedHashMap<>(vars);
     mergedVars.putAll(later.vars);
     return new TemplateSettings(

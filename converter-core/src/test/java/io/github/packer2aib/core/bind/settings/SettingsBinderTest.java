@@ -191,6 +191,15 @@ class SettingsBinderTest {
   }
 
   @Test
+  void theEmptyLayerChangesNothingOnEitherSide() {
+    TemplateSettings t =
+        valid("conf/packer2aib.yaml", EXAMPLE).forTemplate("packer-hcl/ag1l4n__x__rhel");
+    assertEquals(t, TemplateSettings.EMPTY.then(t));
+    assertEquals(t, t.then(TemplateSettings.EMPTY));
+    assertEquals(List.of(), TemplateSettings.EMPTY.then(TemplateSettings.EMPTY).varFiles());
+  }
+
+  @Test
   void globsUseTheJdkSyntaxOnSlashSeparatedRelativePaths() {
     Settings s =
         valid(
