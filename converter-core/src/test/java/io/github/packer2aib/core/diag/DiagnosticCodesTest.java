@@ -33,7 +33,8 @@ class DiagnosticCodesTest {
           io.github.packer2aib.core.hcl.eval.EvalCode.class,
           io.github.packer2aib.core.bind.packer.PackerCode.class,
           io.github.packer2aib.core.legacy.template.GoTemplateCode.class,
-          io.github.packer2aib.core.bind.legacy.LegacyCode.class);
+          io.github.packer2aib.core.bind.legacy.LegacyCode.class,
+          io.github.packer2aib.core.bind.settings.SettingsCode.class);
 
   private static List<DiagnosticCode> all() {
     List<DiagnosticCode> codes = new ArrayList<>();

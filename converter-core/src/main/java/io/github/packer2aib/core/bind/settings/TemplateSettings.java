@@ -1,0 +1,139 @@
+package io.github.packer2aib.core.bind.settings;
+
+import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.mapping.packer.MapOptions.GalleryVersioning;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The settings of one template: what its command-line options would be if it were converted alone.
+ * Also the shape of one layer of the settings file ({@code defaults} or one {@code templates}
+ * entry), since layers and their merge have the same fields.
+ *
+ * @param vars variable values in the order they were first set, each exactly as {@code --var
+ *     name=value} would take it
+ * @param varFiles variable files, resolved against the settings file's folder, in order
+ * @param only usage filters as {@code --only}, each item one pattern
+ * @param except usage filters as {@code --except}
+ * @param skip why the template must not be converted, when a matching entry says so
+ */
+public record TemplateSettings(
+    Map<String, String> vars,
+    List<String> varFiles,
+    List<String> only,
+    List<String> except,
+    Optional<String> identity,
+    Optional<String> subscription,
+    Optional<String> location,
+    Optional<String> scriptBaseUri,
+    Optional<String> fileBaseUri,
+    Optional<ApiVersion> apiVersion,
+    Optional<Boolean> skipUnsupported,
+    Optional<GalleryVersioning> galleryVersioning,
+    Optional<String> skip) {
+
+  /** No settings at all: every option keeps its command-line default. */
+  public static final TemplateSettings EMPTY =
+      new TemplateSettings(
+          Map.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
+
+  public TemplateSettings {
+    // Map.copyOf would lose the order in which the file names the variables.
+    vars = Collections.unmodifiableMap(new LinkedHashMap<>(vars));
+    varFiles = List.copyOf(varFiles);
+    only = List.copyOf(only);
+    except = List.copyOf(except);
+    Objects.requireNonNull(identity, "identity");
+    Objects.requireNonNull(subscription, "subscription");
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(scriptBaseUri, "scriptBaseUri");
+    Objects.requireNonNull(fileBaseUri, "fileBaseUri");
+    Objects.requireNonNull(apiVersion, "apiVersion");
+    Objects.requireNonNull(skipUnsupported, "skipUnsupported");
+    Objects.requireNonNull(galleryVersioning, "galleryVersioning");
+    Objects.requireNonNull(skip, "skip");
+  }
+
+  /**
+   * This layer with {@code later} laid over it: scalars of {@code later} win where it sets them,
+   * variables merge by name (a later value replaces the earlier one in its first place), and the
+   * lists are appended. Public so that a caller can lay its own layer (such as the command line's
+   * options) over or under a file's settings with the same rules.
+   */
+  public TemplateSettings then(TemplateSettings later) {
+    Map<String, String> mergedVars = new LinkedHashMap<>(vars);
+    mergedVars.putAll(later.vars);
+    return new TemplateSettings(
+        mergedVars,
+        concat(varFiles, later.varFiles),
+        concat(only, later.only),
+        concat(except, later.except),
+        later.identity.or(() -> identity),
+        later.subscription.or(() -> subscription),
+        later.location.or(() -> location),
+        later.scriptBaseUri.or(() -> scriptBaseUri),
+        later.fileBaseUri.or(() -> fileBaseUri),
+        later.apiVersion.or(() -> apiVersion),
+        later.skipUnsupported.or(() -> skipUnsupported),
+        later.galleryVersioning.or(() -> galleryVersioning),
+        later.skip.or(() -> skip));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /**
+   * Leaves out the variable values: they may be secrets (client_secret), and records end up in test
+   * failures and logs.
+   */
+  @Override
+  public String toString() {
+    return "TemplateSettings[vars="
+        + vars.keySet()
+        + ", varFiles="
+        + varFiles
+        + ", only="
+        + only
+        + ", except="
+        + except
+        + ", identity="
+        + identity
+        + ", subscription="
+        + subscription
+        + ", location="
+        + location
+        + ", scriptBaseUri="
+        + scriptBaseUri
+        + ", fileBaseUri="
+        + fileBaseUri
+        + ", apiVersion="
+        + apiVersion
+        + ", skipUnsupported="
+        + skipUnsupported
+        + ", galleryVersioning="
+        + galleryVersioning
+        + ", skip="
+        + skip
+        + "]";
+  }
+}
