@@ -15,6 +15,9 @@ public final class SourceFile {
   /** No surrogate pairs: columns are offsets (positions are asked for every syntax node). */
   private final boolean surrogateFree;
 
+  /** The line of the last position asked for (see {@link #lineOf}). */
+  private int lineHint;
+
   public SourceFile(String name, String text) {
     this.name = Objects.requireNonNull(name, "name");
     this.text = Objects.requireNonNull(text, "text");
@@ -62,11 +65,32 @@ public final class SourceFile {
   /** The position of a UTF-16 offset; offsets past the end are clamped to the end of the text. */
   public Position position(int offset) {
     int clamped = Math.max(0, Math.min(offset, text.length()));
-    int idx = Arrays.binarySearch(lineStarts, clamped);
-    int line = idx >= 0 ? idx : -idx - 2;
+    int line = lineOf(clamped);
     int lineStart = lineStarts[line];
     int column = (surrogateFree ? clamped - lineStart : text.codePointCount(lineStart, clamped)) + 1;
     return new Position(line + 1, column, clamped);
+  }
+
+  /**
+   * The 0-based line of an offset. Parsers ask in increasing order, so the line of the previous
+   * answer (or the next one) is tried before a binary search. The hint is a plain int: a stale
+   * value read by another thread only costs the search.
+   */
+  private int lineOf(int offset) {
+    int hint = lineHint;
+    if (hint < lineStarts.length && lineStarts[hint] <= offset) {
+      if (hint + 1 == lineStarts.length || offset < lineStarts[hint + 1]) {
+        return hint;
+      }
+      if (hint + 2 == lineStarts.length || offset < lineStarts[hint + 2]) {
+        lineHint = hint + 1;
+        return hint + 1;
+      }
+    }
+    int idx = Arrays.binarySearch(lineStarts, offset);
+    int line = idx >= 0 ? idx : -idx - 2;
+    lineHint = line;
+    return line;
   }
 
   /** The position of a 1-based line and 1-based code-point column, clamped into the text. */

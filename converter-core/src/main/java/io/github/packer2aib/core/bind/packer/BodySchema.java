@@ -35,12 +35,23 @@ record BodySchema(List<AttributeSpec> attributes, List<BlockSpec> blocks, Rest r
     Objects.requireNonNull(rest, "rest");
   }
 
+  // Plain loops: these run for every attribute of every block of every template.
   Optional<AttributeSpec> attribute(String name) {
-    return attributes.stream().filter(a -> a.name().equals(name)).findFirst();
+    for (AttributeSpec a : attributes) {
+      if (a.name().equals(name)) {
+        return Optional.of(a);
+      }
+    }
+    return Optional.empty();
   }
 
   Optional<BlockSpec> block(String type) {
-    return blocks.stream().filter(b -> b.type().equals(type)).findFirst();
+    for (BlockSpec b : blocks) {
+      if (b.type().equals(type)) {
+        return Optional.of(b);
+      }
+    }
+    return Optional.empty();
   }
 
   List<String> attributeNames() {

@@ -130,13 +130,21 @@ final class Scope {
    * running build has.
    */
   EvalContext provisionerBody(Optional<SourceName> usage, String buildName) {
+    Value build = buildObjects.computeIfAbsent(buildName, Scope::buildObject);
+    Value source = usage.map(u -> source(u.type(), u.name())).orElseGet(Scope::unknownSource);
+    return EvalContext.of(base(source, build), templateFunctions);
+  }
+
+  /** Every provisioner of a build sees the same {@code build} object: made once per build name. */
+  private final Map<String, Value> buildObjects = new java.util.HashMap<>();
+
+  private static Value buildObject(String buildName) {
     Map<String, Value> build = new LinkedHashMap<>();
     build.put("name", Value.string(buildName));
     for (String key : BUILD_RUNTIME_KEYS) {
       build.put(key, Value.unknown(Type.STRING));
     }
-    Value source = usage.map(u -> source(u.type(), u.name())).orElseGet(Scope::unknownSource);
-    return EvalContext.of(base(source, Value.object(build)), templateFunctions);
+    return Value.object(build);
   }
 
   /** A variable's validation condition: only that variable, functions relative to the cwd. */

@@ -501,6 +501,12 @@ public final class BigFloat implements Comparable<BigFloat> {
     if (isZero()) {
       return negativeZero ? "-0" : "0";
     }
+    BigInteger whole = exactInteger();
+    if (whole != null && whole.abs().bitLength() <= precision) {
+      // Half an ulp is below 1 here, so no shorter decimal lies within it: the shortest form is
+      // the integer itself. Integers are most numbers in templates, and the search is costly.
+      return whole.toString();
+    }
     BigDecimal shortest = shortest();
     String plain = shortest.stripTrailingZeros().toPlainString();
     return plain;
@@ -536,6 +542,15 @@ public final class BigFloat implements Comparable<BigFloat> {
       }
     }
     return mantissa.signum() < 0 ? best.negate() : best;
+  }
+
+  /** The value as an integer when it is one (finite), else null. */
+  private BigInteger exactInteger() {
+    if (exponent >= 0) {
+      return mantissa.shiftLeft(exponent);
+    }
+    int lowest = mantissa.getLowestSetBit();
+    return lowest >= -exponent ? mantissa.shiftRight(-exponent) : null;
   }
 
   private static BigDecimal candidate(

@@ -33,6 +33,24 @@ class BigFloatTest {
     assertEquals(printed, n(literal).toString());
   }
 
+  /**
+   * Integers print as themselves (a shortcut skips the digit search) only while they are exact at
+   * their precision; a large power of two at double precision still prints its shortest form.
+   */
+  @ParameterizedTest(name = "{0} at precision {1} prints as {2}")
+  @CsvSource({
+    "9007199254740993, 53, 9007199254740992",
+    "1152921504606846976, 53, 1152921504606847000",
+    "-1152921504606846976, 53, -1152921504606847000",
+    "4096, 53, 4096",
+    "-9007199254740992, 53, -9007199254740992",
+    "18446744073709551615, 64, 18446744073709551615",
+    "18446744073709551617, 64, 18446744073709551616",
+  })
+  void integersPrintExactlyOnlyWhileExact(String value, int precision, String printed) {
+    assertEquals(printed, BigFloat.ofDecimal(new BigDecimal(value), precision).toString());
+  }
+
   @Test
   void divisionRoundsTo512BitsAndPrintsTheShortestDecimal() {
     // Packer 1.6.6 prints 10/3 with 153 threes after the point and a final 2.
