@@ -125,6 +125,34 @@ class AibCorpusVerdictTest {
                     }));
   }
 
+  /**
+   * The pinned verdicts keyed by the template file's path relative to the corpus, for the CLI's
+   * bulk run over the whole corpus (golden file {@code testdata/.../corpus/aib-verdicts.json};
+   * {@code -Dgolden.update=true} rewrites it).
+   */
+  @Test
+  void pinnedVerdictsAreExportedForTheBulkRun() throws IOException {
+    Optional<Path> corpus = corpus();
+    assumeTrue(corpus.isPresent(), "../shared/corpus/aib is absent");
+    Map<String, Object> verdicts = new java.util.LinkedHashMap<>();
+    try (Stream<Path> s = Files.walk(corpus.get())) {
+      for (Path f :
+          s.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList())) {
+        Verdict v = PINNED.get(f.getParent().getFileName().toString());
+        Map<String, String> verdict = new java.util.LinkedHashMap<>();
+        verdict.put("errors", v.errors());
+        verdict.put("reason", v.reason());
+        verdicts.put("aib/" + corpus.get().relativize(f).toString().replace('\\', '/'), verdict);
+      }
+    }
+    PackerCorpusVerdictTest.checkExported(
+        PackerCorpusVerdictTest.testdata().resolve("corpus/aib-verdicts.json"),
+        new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(verdicts)
+            + "\n");
+  }
+
   @Test
   void everyPinnedCaseStillExists() throws IOException {
     Optional<Path> corpus = corpus();

@@ -835,6 +835,81 @@ class PackerCorpusVerdictTest {
         .collect(Collectors.joining(" "));
   }
 
+  /**
+   * The pinned cases as the two files a bulk run over the whole corpus takes and is checked
+   * against (golden files under {@code testdata/.../corpus/}; {@code -Dgolden.update=true} rewrites
+   * them): {@code packer-settings.json}, the per-template options as a {@code --settings} file, and
+   * {@code packer-verdicts.json}, each case's expected number of templates and error codes. The CLI's
+   * bulk test converts the corpus with the first and compares its report with the second.
+   */
+  @Test
+  void pinnedCasesAreExportedForTheBulkRun() throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    List<Object> templates = new ArrayList<>();
+    Map<String, Object> verdicts = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Verdict> e : PINNED.entrySet()) {
+      Options o = e.getValue().options();
+      Map<String, Object> entry = new java.util.LinkedHashMap<>();
+      entry.put("path", globLiteral(e.getKey()));
+      // Per entry, not as defaults: the AIB templates of the corpus are converted without them.
+      entry.put("identity", IDENTITY);
+      entry.put("subscription", SUBSCRIPTION);
+      entry.put("location", "westeurope");
+      if (!o.vars.isEmpty()) {
+        Map<String, String> vars = new java.util.LinkedHashMap<>();
+        for (String v : o.vars) {
+          vars.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1));
+        }
+        entry.put("vars", vars);
+      }
+      if (!o.only.isEmpty()) {
+        entry.put("only", o.only);
+      }
+      if (o.uris) {
+        entry.put("script-base-uri", BASE_URI);
+        entry.put("file-base-uri", BASE_URI);
+      }
+      if (o.skipUnsupported) {
+        entry.put("skip-unsupported", true);
+      }
+      templates.add(entry);
+      Map<String, Object> verdict = new java.util.LinkedHashMap<>();
+      verdict.put("templates", e.getValue().templates());
+      verdict.put("errors", e.getValue().errors());
+      verdict.put("reason", e.getValue().reason());
+      verdicts.put(e.getKey(), verdict);
+    }
+    Map<String, Object> settings = new java.util.LinkedHashMap<>();
+    settings.put("templates", templates);
+    Path dir = testdata().resolve("corpus");
+    checkExported(dir.resolve("packer-settings.json"), json.writeValueAsString(settings) + "\n");
+    checkExported(dir.resolve("packer-verdicts.json"), json.writeValueAsString(verdicts) + "\n");
+  }
+
+  /** A path as a glob that matches only itself. */
+  private static String globLiteral(String path) {
+    return path.replaceAll("([*?\\[\\]{}\\\\])", "\\\\$1");
+  }
+
+  static Path testdata() {
+    String configured = System.getProperty("packer2aib.testdata");
+    return configured != null
+        ? Path.of(configured)
+        : Path.of("").toAbsolutePath().getParent().resolve("testdata/src/main/resources");
+  }
+
+  static void checkExported(Path file, String text) throws IOException {
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text);
+      return;
+    }
+    assertTrue(Files.exists(file), file + " is missing; run with -Dgolden.update=true");
+    assertEquals(Files.readString(file), text, file + " is out of date with the pinned cases");
+  }
+
   @Test
   void everyCaseIsPinnedAndEveryPinIsACase() throws IOException {
     Optional<Path> corpus = corpus();

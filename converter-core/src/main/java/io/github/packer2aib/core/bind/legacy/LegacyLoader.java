@@ -30,8 +30,18 @@ public final class LegacyLoader {
   private LegacyLoader() {}
 
   public static LegacyLoadResult load(SourceFile file, LegacyOptions options) {
+    return load(file, DocReader.read(file), options);
+  }
+
+  /**
+   * As {@link #load(SourceFile, LegacyOptions)}, for a caller that has already read the file (to
+   * tell which front end it needs), so it is not parsed twice.
+   *
+   * @param parsed {@code DocReader.read(file)}
+   */
+  public static LegacyLoadResult load(
+      SourceFile file, ParseResult parsed, LegacyOptions options) {
     Reporter reporter = new Reporter();
-    ParseResult parsed = DocReader.read(file);
     reporter.addAll(parsed.diagnostics());
     if (parsed.documents().isEmpty()) {
       return new LegacyLoadResult(Optional.empty(), reporter.sorted());
