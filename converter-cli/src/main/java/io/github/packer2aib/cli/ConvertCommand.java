@@ -295,7 +295,7 @@ final class ConvertCommand implements Callable<Integer> {
         new BulkRun.Settings(
             common.inputs,
             output,
-            new Discovery(include, exclude, output),
+            new Discovery(include, exclude, output, Optional.ofNullable(reportPath)),
             options,
             jobs,
             progress,

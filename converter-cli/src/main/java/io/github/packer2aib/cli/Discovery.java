@@ -75,25 +75,33 @@ final class Discovery {
   private final List<PathMatcher> include;
   private final List<PathMatcher> exclude;
   private final List<Path> outputFolders;
+  private final List<Path> ownFiles;
 
   /**
    * @param include globs a candidate must match (any), none: every candidate
    * @param exclude globs that remove a candidate, or a folder with everything below it
    * @param output the output folder, never searched
+   * @param report the report file, if any: never taken for an input
    */
-  Discovery(List<PathMatcher> include, List<PathMatcher> exclude, Path output) {
+  Discovery(List<PathMatcher> include, List<PathMatcher> exclude, Path output, Optional<Path> report) {
     this.include = List.copyOf(include);
     this.exclude = List.copyOf(exclude);
-    List<Path> outs = new ArrayList<>();
-    outs.add(output.toAbsolutePath().normalize());
+    this.outputFolders = forms(output);
+    this.ownFiles = report.map(Discovery::forms).orElse(List.of());
+  }
+
+  /** A path as written (absolute) and, when it exists, as the file system resolves it. */
+  private static List<Path> forms(Path path) {
+    List<Path> forms = new ArrayList<>();
+    forms.add(path.toAbsolutePath().normalize());
     try {
-      if (Files.exists(output)) {
-        outs.add(output.toRealPath());
+      if (Files.exists(path)) {
+        forms.add(path.toRealPath());
       }
     } catch (IOException e) {
       // The absolute path is enough to recognise it.
     }
-    this.outputFolders = List.copyOf(outs);
+    return List.copyOf(forms);
   }
 
   /** The roots for the arguments, labelled when there are several (labels unique, ignoring case). */
@@ -175,7 +183,7 @@ final class Discovery {
         }
         continue;
       }
-      if (!Files.isRegularFile(p)) {
+      if (!Files.isRegularFile(p) || ownFiles.contains(p.toAbsolutePath().normalize())) {
         continue;
       }
       String lower = name.toLowerCase(Locale.ROOT);

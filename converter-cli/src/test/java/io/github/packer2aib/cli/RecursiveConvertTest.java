@@ -388,4 +388,64 @@ class RecursiveConvertTest {
     assertFalse(r.err().contains("converted"), r.err());
     assertTrue(r.err().contains(": error: Unknown type [SPEC-E120]\n"), r.err());
   }
+
+  @Test
+  void warningsAreCountedNotPrintedUnlessAskedForAndFailWithStrict() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "web/main.pkr.hcl", BulkTrees.hcl("web"));
+    // A value for a variable the template does not declare: a warning.
+    put(root, "web/values.auto.pkrvars.hcl", "location = \"westeurope\"\n");
+    put(root, "a.json", BulkTrees.AIB);
+
+    CliRun plain = bulk("-o", tmp.resolve("o1").toString(), "--progress", "none", root.toString());
+    CliRun shown =
+        bulk(
+            "-o", tmp.resolve("o2").toString(), "--progress", "none", "--show-warnings",
+            root.toString());
+    CliRun strict =
+        bulk("-o", tmp.resolve("o3").toString(), "--progress", "none", "--strict", root.toString());
+
+    assertEquals(0, plain.exitCode(), plain.err());
+    assertTrue(plain.err().startsWith("\n  converted "), plain.err());
+    assertTrue(plain.err().contains("  converted with warnings       1\n"), plain.err());
+    assertEquals(0, shown.exitCode(), shown.err());
+    assertTrue(shown.err().contains("web/main.pkr.hcl:"), shown.err());
+    assertTrue(shown.err().contains(": warning: "), shown.err());
+    assertEquals(1, strict.exitCode(), strict.err());
+    assertTrue(strict.err().contains(": warning: "), strict.err());
+    assertEquals(List.of("a.json"), List.copyOf(BulkTrees.files(tmp.resolve("o3")).keySet()));
+  }
+
+  @Test
+  void theMarkdownReportListsEveryCandidateAndIsNotReadBackAsInput() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a.json", BulkTrees.AIB);
+    put(root, "b.json", BulkTrees.BROKEN_AIB);
+    put(root, "notes.txt", "x\n");
+    Path md = root.resolve("report.md");
+    Path json = root.resolve("report.json");
+
+    bulk("-o", tmp.resolve("o1").toString(), "--report", json.toString(), root.toString());
+    CliRun r = bulk("-o", tmp.resolve("o2").toString(), "--report", md.toString(), root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    String text = Files.readString(md);
+    assertTrue(
+        text.startsWith(
+            "# packer2aib conversion report\n\n| Verdict | Count |\n| --- | ---: |\n"
+                + "| converted | 1 |\n| converted with warnings | 0 |\n| failed | 1 |\n"
+                + "| skipped | 2 |\n"),
+        text);
+    assertTrue(text.contains("| a.json | AIB JSON | converted | a.json |  |\n"), text);
+    assertTrue(text.contains("| b.json | AIB JSON | failed | none | SPEC-E120 |\n"), text);
+    assertTrue(
+        text.contains(
+            "| notes.txt | none | skipped: not a JSON or YAML file | none |  |\n"),
+        text);
+    // The JSON report of the first run is in the tree: the second run lists it as no template.
+    assertTrue(text.contains("| report.json | none | skipped: not a template: "), text);
+    assertFalse(text.contains("| report.md |"), text);
+    assertTrue(text.contains("\n### b.json\n"), text);
+    assertTrue(text.contains("| error | " + root + "/b.json:13:15 | /properties/source/type | SPEC-E120 |"), text);
+  }
 }
