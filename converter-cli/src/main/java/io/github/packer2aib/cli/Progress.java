@@ -25,7 +25,7 @@ final class Progress {
   private final int total;
   private final long start;
   private int done;
-  private long lastDraw = Long.MIN_VALUE;
+  private long lastDraw;
   private int lastTenth;
   private int drawnWidth;
 
@@ -35,6 +35,7 @@ final class Progress {
     this.mode = mode;
     this.total = total;
     this.start = startNanos;
+    this.lastDraw = startNanos - REDRAW_NANOS;
   }
 
   /** AUTO: a bar when a terminal is attached (a console, and TERM is not "dumb"), else lines. */
