@@ -43,6 +43,11 @@ import picocli.CommandLine.Spec;
       "Without -o, a single resulting template is printed on standard output; with -o DIR, each"
           + " template is written to DIR/<name>.<json|yaml>. Nothing is written for an input with"
           + " errors (or with warnings under --strict); the other inputs are still written.",
+      "",
+      "With -r, the INPUTs are folders: every template found under them (a folder of"
+          + " *.pkr.hcl/*.pkr.json files, a legacy Packer JSON or YAML template, an AIB template"
+          + " in JSON or YAML, recognised by content) is converted in parallel into -o DIR,"
+          + " mirroring the folder tree, with a progress display and a summary at the end.",
       ""
     },
     footerHeading = "%nExamples:%n",
@@ -51,6 +56,7 @@ import picocli.CommandLine.Spec;
       "  packer2aib convert -o out --format yaml a.json deploy.json",
       "  packer2aib convert --api-version 2022-07-01 image.json",
       "  packer2aib convert -o out --report out/report.md build.pkr.hcl",
+      "  packer2aib convert -r -o out --report report.md --script-base-uri URI repo/",
       "  cat image.yaml | packer2aib convert --stdin-name image.yaml -"
     })
 final class ConvertCommand implements Callable<Integer> {
