@@ -107,6 +107,9 @@ public final class PackerTemplates {
    * template, or none of these (with the reason). The text is parsed once; nothing is reported.
    */
   public static Classified classify(SourceFile file) {
+    if (file.text().isBlank()) {
+      return new Classified(Form.NONE, "empty");
+    }
     ParseResult parsed = DocReader.read(file);
     if (parsed.hasErrors()) {
       Diagnostic first =
