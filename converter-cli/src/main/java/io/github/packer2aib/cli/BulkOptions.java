@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The options of a {@code convert -r} run, and the one place that says which options apply to
- * which template ({@link #forTemplate}): today every template gets the command line's options; a
+ * The options of a {@code convert -r} run, and the one place that says which options apply to which
+ * template ({@link #forTemplate}): today every template gets the command line's options; a
  * per-template settings file would refine them here.
  */
 final class BulkOptions {

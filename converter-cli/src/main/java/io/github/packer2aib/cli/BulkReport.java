@@ -26,9 +26,7 @@ final class BulkReport {
   private BulkReport() {}
 
   static String render(ReportFile.Format format, List<BulkOutcome> outcomes, BulkSummary summary) {
-    return format == ReportFile.Format.JSON
-        ? json(outcomes, summary)
-        : markdown(outcomes, summary);
+    return format == ReportFile.Format.JSON ? json(outcomes, summary) : markdown(outcomes, summary);
   }
 
   static String json(List<BulkOutcome> outcomes, BulkSummary summary) {

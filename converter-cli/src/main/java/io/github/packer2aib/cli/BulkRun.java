@@ -98,8 +98,7 @@ final class BulkRun {
 
   /** Converts on the pool; reports each outcome once all before it are reported. */
   private void convertAll(List<Discovery.Candidate> candidates) {
-    BulkTask task =
-        new BulkTask(engine, settings.options(), settings.output(), settings.display());
+    BulkTask task = new BulkTask(engine, settings.options(), settings.output(), settings.display());
     LinkedBlockingQueue<BulkOutcome> finished = new LinkedBlockingQueue<>();
     ExecutorService pool = Executors.newFixedThreadPool(settings.jobs(), daemonThreads());
     try {
@@ -135,7 +134,9 @@ final class BulkRun {
     }
   }
 
-  /** Whatever escapes a task (an Error) still gives its template an outcome, or the run would hang. */
+  /**
+   * Whatever escapes a task (an Error) still gives its template an outcome, or the run would hang.
+   */
   private static BulkOutcome runGuarded(BulkTask task, Discovery.Candidate c) {
     try {
       return task.run(c);

@@ -64,7 +64,11 @@ final class BulkSummary {
       out.append("\nmost frequent diagnostics:\n");
       out.append(
           String.format(
-              Locale.ROOT, "  %-" + width + "s  %6s  %9s  %s%n", "code", "count", "templates",
+              Locale.ROOT,
+              "  %-" + width + "s  %6s  %9s  %s%n",
+              "code",
+              "count",
+              "templates",
               "summary"));
       for (CodeTotal t : top) {
         out.append(

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * Converts one candidate of {@code convert -r}: reads it, tells what it is, converts it with its
- * own options, and writes its outputs atomically under the output folder. Runs on a pool thread;
- * it shares nothing mutable with other tasks, and never throws: a bug becomes an internal-error
+ * own options, and writes its outputs atomically under the output folder. Runs on a pool thread; it
+ * shares nothing mutable with other tasks, and never throws: a bug becomes an internal-error
  * outcome for this template only.
  */
 final class BulkTask {
@@ -141,9 +141,7 @@ final class BulkTask {
     BulkOutcome.Status status =
         failed
             ? BulkOutcome.Status.FAILED
-            : warnings
-                ? BulkOutcome.Status.CONVERTED_WITH_WARNINGS
-                : BulkOutcome.Status.CONVERTED;
+            : warnings ? BulkOutcome.Status.CONVERTED_WITH_WARNINGS : BulkOutcome.Status.CONVERTED;
     boolean print = failed || display.showWarnings();
     String text = "";
     List<Diagnostic> shown = new ArrayList<>();

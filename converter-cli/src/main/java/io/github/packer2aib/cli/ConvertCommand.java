@@ -292,11 +292,8 @@ final class ConvertCommand implements Callable<Integer> {
         common.quiet
             ? Progress.Mode.NONE
             : Progress.resolve(
-                recursive.progress,
-                System.console() != null,
-                parent.environment().get("TERM"));
-    int jobs =
-        recursive.jobs != null ? recursive.jobs : Runtime.getRuntime().availableProcessors();
+                recursive.progress, System.console() != null, parent.environment().get("TERM"));
+    int jobs = recursive.jobs != null ? recursive.jobs : Runtime.getRuntime().availableProcessors();
     BulkRun.Settings settings =
         new BulkRun.Settings(
             common.inputs,

@@ -24,7 +24,9 @@ import java.util.Set;
  * '.') and the output folder are never searched; symbolic links to folders are not followed.
  */
 final class Discovery {
-  /** Files larger than this are not read: no template comes close (the corpus's largest is 31 KB). */
+  /**
+   * Files larger than this are not read: no template comes close (the corpus's largest is 31 KB).
+   */
   static final long MAX_DOCUMENT_BYTES = 10L * 1024 * 1024;
 
   /** One root: a folder given to -r, or a file given alone (its folder is the root). */
@@ -52,8 +54,8 @@ final class Discovery {
    *     with the root's label when there are several roots
    * @param displayName how diagnostics name it: the root argument joined with the path
    * @param path the absolute path
-   * @param outputFolder where its outputs go, relative to the output folder ('/' separators, ""
-   *     for the output folder itself)
+   * @param outputFolder where its outputs go, relative to the output folder ('/' separators, "" for
+   *     the output folder itself)
    * @param stem the file name its outputs start with (documents only), clashes settled
    * @param naturalStem the stem before clashes were settled
    * @param reservedStems the document stems of the same output folder (HCL2 folders avoid them)
@@ -83,7 +85,8 @@ final class Discovery {
    * @param output the output folder, never searched
    * @param report the report file, if any: never taken for an input
    */
-  Discovery(List<PathMatcher> include, List<PathMatcher> exclude, Path output, Optional<Path> report) {
+  Discovery(
+      List<PathMatcher> include, List<PathMatcher> exclude, Path output, Optional<Path> report) {
     this.include = List.copyOf(include);
     this.exclude = List.copyOf(exclude);
     this.outputFolders = forms(output);
@@ -104,7 +107,9 @@ final class Discovery {
     return List.copyOf(forms);
   }
 
-  /** The roots for the arguments, labelled when there are several (labels unique, ignoring case). */
+  /**
+   * The roots for the arguments, labelled when there are several (labels unique, ignoring case).
+   */
   static List<Root> roots(List<String> arguments) {
     List<Root> roots = new ArrayList<>();
     Set<String> labels = new HashSet<>();
@@ -256,8 +261,8 @@ final class Discovery {
   }
 
   /**
-   * Numbers the candidates and settles, from discovery order alone, which file name each may use:
-   * a document {@code t.json} writes {@code t.<ext>} (or {@code t.<template>.<ext>} when it holds
+   * Numbers the candidates and settles, from discovery order alone, which file name each may use: a
+   * document {@code t.json} writes {@code t.<ext>} (or {@code t.<template>.<ext>} when it holds
    * several), so it owns the stem {@code t} and every name starting with {@code t.}; a later
    * document whose stem falls in an earlier one's space (say {@code t.yaml} beside {@code t.json})
    * gets {@code t-2}. HCL2 folders learn the stems of their output folder, to keep out of them.
@@ -273,8 +278,7 @@ final class Discovery {
         continue;
       }
       String natural = stemOf(f.path().getFileName().toString());
-      List<String> taken =
-          stemsByFolder.computeIfAbsent(outputFolder(f), k -> new ArrayList<>());
+      List<String> taken = stemsByFolder.computeIfAbsent(outputFolder(f), k -> new ArrayList<>());
       String stem = natural;
       for (int n = 2; overlaps(stem, taken); n++) {
         stem = natural + "-" + n;

@@ -92,8 +92,7 @@ final class Progress {
   private void draw(long now) {
     lastDraw = now;
     int filled = total == 0 ? BAR_WIDTH : (int) ((long) done * BAR_WIDTH / total);
-    String line =
-        "[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + figures(now);
+    String line = "[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + figures(now);
     String pad = line.length() < drawnWidth ? " ".repeat(drawnWidth - line.length()) : "";
     err.print("\r" + line + pad);
     drawnWidth = line.length();
@@ -105,7 +104,8 @@ final class Progress {
     double seconds = Math.max(0, now - start) / 1e9;
     double rate = seconds > 0 ? done / seconds : 0;
     int percent = total == 0 ? 100 : (int) ((long) done * 100 / total);
-    String eta = rate > 0 && done < total ? duration((total - done) / rate) : done == total ? "0:00" : "-";
+    String eta =
+        rate > 0 && done < total ? duration((total - done) / rate) : done == total ? "0:00" : "-";
     return String.format(
         Locale.ROOT,
         "%d/%d (%d%%), %.1f templates/s, elapsed %s, ETA %s",

@@ -43,8 +43,7 @@ final class RecursiveOptions {
       names = "--progress",
       paramLabel = "MODE",
       converter = ProgressConverter.class,
-      description =
-          "With -r: auto (default: a bar on a terminal, else lines), bar, lines or none.")
+      description = "With -r: auto (default: a bar on a terminal, else lines), bar, lines or none.")
   Progress.Mode progress = Progress.Mode.AUTO;
 
   @Option(
@@ -60,8 +59,7 @@ final class RecursiveOptions {
       try {
         return Progress.Mode.valueOf(value.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(
-            "expected auto, bar, lines or none, not '" + value + "'");
+        throw new TypeConversionException("expected auto, bar, lines or none, not '" + value + "'");
       }
     }
   }

@@ -118,7 +118,8 @@ class RecursiveConvertTest {
     bulk("-o", tmp.resolve("out").toString(), "--report", report.toString(), root.toString());
 
     List<String> rows = rows(report);
-    assertTrue(rows.get(0).startsWith("not-hcl.json | none | skipped: not a template"), rows.get(0));
+    assertTrue(
+        rows.get(0).startsWith("not-hcl.json | none | skipped: not a template"), rows.get(0));
     assertTrue(rows.get(1).startsWith("t.json | HCL2 JSON | "), rows.get(1));
   }
 
@@ -134,7 +135,12 @@ class RecursiveConvertTest {
 
     CliRun r =
         bulk(
-            "-o", out.toString(), "--report", report.toString(), "--format", "yaml",
+            "-o",
+            out.toString(),
+            "--report",
+            report.toString(),
+            "--format",
+            "yaml",
             root.toString());
 
     assertEquals(0, r.exitCode(), r.err());
@@ -200,7 +206,8 @@ class RecursiveConvertTest {
             });
 
     CliRun r =
-        bulkWith(CliRun.with().engine(engine), "-o", out.toString(), "--jobs", "3", root.toString());
+        bulkWith(
+            CliRun.with().engine(engine), "-o", out.toString(), "--jobs", "3", root.toString());
 
     assertEquals(70, r.exitCode(), r.err());
     assertEquals(List.of("a.json", "c.json"), List.copyOf(BulkTrees.files(out).keySet()));
@@ -222,14 +229,16 @@ class RecursiveConvertTest {
     String out = tmp.resolve("out").toString();
 
     assertUsage(CliRun.run("convert", "-r", dir), "-r/--recursive writes one file per template");
-    assertUsage(CliRun.run("convert", "-r", "-o", out, "--jobs", "0", dir), "--jobs must be at least 1");
+    assertUsage(
+        CliRun.run("convert", "-r", "-o", out, "--jobs", "0", dir), "--jobs must be at least 1");
     assertUsage(
         CliRun.run("convert", "-r", "-o", out, "--include", "a[", dir),
         "--include 'a[' is not a valid glob");
     assertUsage(
         CliRun.run("convert", "-o", out, "--exclude", "x", dir),
         "--exclude applies only with -r/--recursive");
-    assertUsage(CliRun.run("convert", "-r", "-o", out, "-"), "standard input ('-') cannot be given");
+    assertUsage(
+        CliRun.run("convert", "-r", "-o", out, "-"), "standard input ('-') cannot be given");
     assertUsage(
         CliRun.run("convert", "-r", "-o", out, "--progress", "fancy", dir),
         "expected auto, bar, lines or none");
@@ -252,14 +261,26 @@ class RecursiveConvertTest {
 
     assertEquals(0, first.exitCode(), first.err());
     assertEquals(0, second.exitCode(), second.err());
-    assertTrue(rows(report).stream().noneMatch(s -> s.startsWith("converted")), rows(report).toString());
-    assertTrue(rows(report).stream().noneMatch(s -> s.contains(".hidden")), rows(report).toString());
-    assertTrue(rows(report).stream().noneMatch(s -> s.contains(".github")), rows(report).toString());
+    assertTrue(
+        rows(report).stream().noneMatch(s -> s.startsWith("converted")), rows(report).toString());
+    assertTrue(
+        rows(report).stream().noneMatch(s -> s.contains(".hidden")), rows(report).toString());
+    assertTrue(
+        rows(report).stream().noneMatch(s -> s.contains(".github")), rows(report).toString());
 
     Path onlyAib = tmp.resolve("only-aib.json");
     bulk(
-        "-o", tmp.resolve("o2").toString(), "--report", onlyAib.toString(),
-        "--include", "aib/*", "--include", "hcl/*", "--exclude", "converted", root.toString());
+        "-o",
+        tmp.resolve("o2").toString(),
+        "--report",
+        onlyAib.toString(),
+        "--include",
+        "aib/*",
+        "--include",
+        "hcl/*",
+        "--exclude",
+        "converted",
+        root.toString());
     assertEquals(
         List.of(
             "aib/image.json | AIB JSON | converted | aib/image.json",
@@ -269,8 +290,18 @@ class RecursiveConvertTest {
 
     Path noLegacy = tmp.resolve("no-legacy.json");
     bulk(
-        "-o", tmp.resolve("o3").toString(), "--report", noLegacy.toString(),
-        "--exclude", "converted", "--exclude", "legacy", "--exclude", "{scripts,vars}/**", "--exclude", "*.json",
+        "-o",
+        tmp.resolve("o3").toString(),
+        "--report",
+        noLegacy.toString(),
+        "--exclude",
+        "converted",
+        "--exclude",
+        "legacy",
+        "--exclude",
+        "{scripts,vars}/**",
+        "--exclude",
+        "*.json",
         root.toString());
     assertEquals(
         List.of(
@@ -291,7 +322,12 @@ class RecursiveConvertTest {
 
     CliRun r =
         bulk(
-            "-o", out.toString(), "--report", report.toString(), a.toString(), b.toString(),
+            "-o",
+            out.toString(),
+            "--report",
+            report.toString(),
+            a.toString(),
+            b.toString(),
             single.toString());
 
     assertEquals(0, r.exitCode(), r.err());
@@ -312,7 +348,10 @@ class RecursiveConvertTest {
     CliRun r = bulk("-o", out.toString(), tmp.resolve("nope").toString(), root.toString());
 
     assertEquals(1, r.exitCode(), r.err());
-    assertTrue(r.err().contains("error: cannot read " + tmp.resolve("nope") + ": no such file or directory"), r.err());
+    assertTrue(
+        r.err()
+            .contains("error: cannot read " + tmp.resolve("nope") + ": no such file or directory"),
+        r.err());
     assertEquals(List.of("repo/a.json"), List.copyOf(BulkTrees.files(out).keySet()));
   }
 
@@ -331,8 +370,7 @@ class RecursiveConvertTest {
         Pattern.compile(
             "progress: (\\d+)/20 \\((\\d+)%\\), \\d+\\.\\d templates/s, elapsed \\d+:\\d\\d, ETA"
                 + " (\\d+:\\d\\d|-)");
-    List<String> progress =
-        r.err().lines().filter(l -> l.startsWith("progress: ")).toList();
+    List<String> progress = r.err().lines().filter(l -> l.startsWith("progress: ")).toList();
     assertFalse(progress.isEmpty(), r.err());
     assertTrue(progress.size() <= 10, progress.toString());
     for (String l : progress) {
@@ -364,14 +402,21 @@ class RecursiveConvertTest {
 
     CliRun r =
         bulk(
-            "-o", tmp.resolve("out").toString(), "--diagnostics-format", "json",
-            "--progress", "lines", root.toString());
+            "-o",
+            tmp.resolve("out").toString(),
+            "--diagnostics-format",
+            "json",
+            "--progress",
+            "lines",
+            root.toString());
 
     assertEquals(1, r.exitCode(), r.err());
     JsonNode array = JSON.readTree(r.err());
     assertTrue(array.isArray() && array.size() > 0, r.err());
     for (JsonNode d : array) {
-      assertTrue(d.get("range").toString().contains("b.json") || d.toString().contains("b.json"), d.toString());
+      assertTrue(
+          d.get("range").toString().contains("b.json") || d.toString().contains("b.json"),
+          d.toString());
     }
   }
 
@@ -400,7 +445,11 @@ class RecursiveConvertTest {
     CliRun plain = bulk("-o", tmp.resolve("o1").toString(), "--progress", "none", root.toString());
     CliRun shown =
         bulk(
-            "-o", tmp.resolve("o2").toString(), "--progress", "none", "--show-warnings",
+            "-o",
+            tmp.resolve("o2").toString(),
+            "--progress",
+            "none",
+            "--show-warnings",
             root.toString());
     CliRun strict =
         bulk("-o", tmp.resolve("o3").toString(), "--progress", "none", "--strict", root.toString());
@@ -439,13 +488,14 @@ class RecursiveConvertTest {
     assertTrue(text.contains("| a.json | AIB JSON | converted | a.json |  |\n"), text);
     assertTrue(text.contains("| b.json | AIB JSON | failed | none | SPEC-E120 |\n"), text);
     assertTrue(
-        text.contains(
-            "| notes.txt | none | skipped: not a JSON or YAML file | none |  |\n"),
-        text);
+        text.contains("| notes.txt | none | skipped: not a JSON or YAML file | none |  |\n"), text);
     // The JSON report of the first run is in the tree: the second run lists it as no template.
     assertTrue(text.contains("| report.json | none | skipped: not a template: "), text);
     assertFalse(text.contains("| report.md |"), text);
     assertTrue(text.contains("\n### b.json\n"), text);
-    assertTrue(text.contains("| error | " + root + "/b.json:13:15 | /properties/source/type | SPEC-E120 |"), text);
+    assertTrue(
+        text.contains(
+            "| error | " + root + "/b.json:13:15 | /properties/source/type | SPEC-E120 |"),
+        text);
   }
 }

@@ -86,10 +86,25 @@ class RecursiveCorpusTest {
         CliRun.with()
             .env(Map.of("SOURCE_DATE_EPOCH", "1700000000"))
             .run(
-                "convert", "-r", corpus.toString(), "-o", out.toString(), "--report",
-                report.toString(), "--progress", "lines", "--identity", IDENTITY,
-                "--subscription", "11111111-1111-1111-1111-111111111111", "--location",
-                "westeurope", "--script-base-uri", BASE_URI, "--file-base-uri", BASE_URI,
+                "convert",
+                "-r",
+                corpus.toString(),
+                "-o",
+                out.toString(),
+                "--report",
+                report.toString(),
+                "--progress",
+                "lines",
+                "--identity",
+                IDENTITY,
+                "--subscription",
+                "11111111-1111-1111-1111-111111111111",
+                "--location",
+                "westeurope",
+                "--script-base-uri",
+                BASE_URI,
+                "--file-base-uri",
+                BASE_URI,
                 "--skip-unsupported");
 
     // Some templates fail (they need their variables, or name scripts the corpus lacks).
@@ -125,8 +140,7 @@ class RecursiveCorpusTest {
       List<String> codes = new ArrayList<>();
       t.get("errorCodes").forEach(c -> codes.add(c.asText()));
       assertEquals(e.getValue(), String.join(" ", codes), e.getKey());
-      assertEquals(
-          e.getValue().isEmpty(), !t.get("verdict").asText().equals("failed"), e.getKey());
+      assertEquals(e.getValue().isEmpty(), !t.get("verdict").asText().equals("failed"), e.getKey());
       assertEquals("AIB JSON", t.get("kind").asText(), e.getKey());
     }
   }

@@ -51,16 +51,35 @@ class RecursiveDeterminismTest {
         CliRun.with()
             .env(Map.of("SOURCE_DATE_EPOCH", "1700000000"))
             .run(
-                "convert", "-r", "--identity", BulkTrees.IDENTITY, "--jobs", jobs,
-                "--show-warnings", "-o", out.toString(), "--report", md.toString(),
+                "convert",
+                "-r",
+                "--identity",
+                BulkTrees.IDENTITY,
+                "--jobs",
+                jobs,
+                "--show-warnings",
+                "-o",
+                out.toString(),
+                "--report",
+                md.toString(),
                 root.toString());
     CliRun second =
         CliRun.with()
             .env(Map.of("SOURCE_DATE_EPOCH", "1700000000"))
             .run(
-                "convert", "-r", "--identity", BulkTrees.IDENTITY, "--jobs", jobs,
-                "--progress", "none", "-o", base.resolve("out2").toString(), "--report",
-                json.toString(), root.toString());
+                "convert",
+                "-r",
+                "--identity",
+                BulkTrees.IDENTITY,
+                "--jobs",
+                jobs,
+                "--progress",
+                "none",
+                "-o",
+                base.resolve("out2").toString(),
+                "--report",
+                json.toString(),
+                root.toString());
     assertEquals(1, first.exitCode(), first.err());
     assertEquals(1, second.exitCode(), second.err());
     TreeMap<String, String> files = BulkTrees.files(out);
@@ -104,7 +123,11 @@ class RecursiveDeterminismTest {
         CliRun.with()
             .env(Map.of("SOURCE_DATE_EPOCH", "1700000000"))
             .run(
-                "convert", "--identity", BulkTrees.IDENTITY, "-o", alone.toString(),
+                "convert",
+                "--identity",
+                BulkTrees.IDENTITY,
+                "-o",
+                alone.toString(),
                 root.resolve("hcl/uuid0").toString());
     assertEquals(0, single.exitCode(), single.err());
 

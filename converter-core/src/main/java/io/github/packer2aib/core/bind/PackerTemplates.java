@@ -11,6 +11,10 @@ import io.github.packer2aib.core.bind.packer.PackerHclLoader;
 import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
@@ -51,7 +55,8 @@ public final class PackerTemplates {
   }
 
   private static boolean isLegacy(ParseResult parsed) {
-    return parsed.documents().size() == 1 && LegacyDetector.looksLikeLegacy(parsed.documents().get(0));
+    return parsed.documents().size() == 1
+        && LegacyDetector.looksLikeLegacy(parsed.documents().get(0));
   }
 
   /** Top-level keys that only HCL's JSON syntax of a Packer template has. */
@@ -118,7 +123,10 @@ public final class PackerTemplates {
           Form.NONE,
           "not valid JSON or YAML ("
               + first.summary().toLowerCase(Locale.ROOT)
-              + first.subject().map(r -> " at " + r.start().line() + ":" + r.start().column()).orElse("")
+              + first
+                  .subject()
+                  .map(r -> " at " + r.start().line() + ":" + r.start().column())
+                  .orElse("")
               + ")");
     }
     if (parsed.documents().isEmpty()) {
@@ -132,7 +140,7 @@ public final class PackerTemplates {
         && hasHclBlock(parsed)) {
       return new Classified(Form.HCL_JSON, "");
     }
-    for (io.github.packer2aib.core.doc.DocNode document : parsed.documents()) {
+    for (DocNode document : parsed.documents()) {
       if (!AibResourceLocator.locate(document, file).resources().isEmpty()) {
         return new Classified(Form.AIB, "");
       }
@@ -145,12 +153,10 @@ public final class PackerTemplates {
    * sets a variable called {@code source} to a string is no template.
    */
   private static boolean hasHclBlock(ParseResult parsed) {
-    io.github.packer2aib.core.doc.DocObject o =
-        (io.github.packer2aib.core.doc.DocObject) parsed.documents().get(0);
+    DocObject o = (DocObject) parsed.documents().get(0);
     for (var m : o.members()) {
       if (HCL_JSON_KEYS.contains(m.key())
-          && (m.value() instanceof io.github.packer2aib.core.doc.DocObject
-              || m.value() instanceof io.github.packer2aib.core.doc.DocArray)) {
+          && (m.value() instanceof DocObject || m.value() instanceof DocArray)) {
         return true;
       }
     }
@@ -159,13 +165,9 @@ public final class PackerTemplates {
 
   /** Why a parsed file is no template, in the words a user would use for it. */
   private static String reasonForNone(ParseResult parsed) {
-    if (parsed.documents().size() == 1
-        && parsed.documents().get(0) instanceof io.github.packer2aib.core.doc.DocObject o) {
+    if (parsed.documents().size() == 1 && parsed.documents().get(0) instanceof DocObject o) {
       String schema =
-          o.get("$schema")
-              .flatMap(io.github.packer2aib.core.doc.DocScalar::stringValue)
-              .orElse("")
-              .toLowerCase(Locale.ROOT);
+          o.get("$schema").flatMap(DocScalar::stringValue).orElse("").toLowerCase(Locale.ROOT);
       if (schema.contains("deploymentparameters")) {
         return "an ARM parameters file";
       }
@@ -181,12 +183,12 @@ public final class PackerTemplates {
   }
 
   /** A scalar, or a list of scalars: what a variable file holds. */
-  private static boolean isPlainValue(io.github.packer2aib.core.doc.DocNode node) {
-    if (node instanceof io.github.packer2aib.core.doc.DocScalar) {
+  private static boolean isPlainValue(DocNode node) {
+    if (node instanceof DocScalar) {
       return true;
     }
-    if (node instanceof io.github.packer2aib.core.doc.DocArray a) {
-      return a.items().stream().allMatch(i -> i instanceof io.github.packer2aib.core.doc.DocScalar);
+    if (node instanceof DocArray a) {
+      return a.items().stream().allMatch(i -> i instanceof DocScalar);
     }
     return false;
   }

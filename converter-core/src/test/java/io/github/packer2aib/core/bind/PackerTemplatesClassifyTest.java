@@ -40,7 +40,9 @@ class PackerTemplatesClassifyTest {
     String body = "{\"location\": \"x\", \"properties\": {\"source\": {}}}";
     String arm =
         "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
-            + "deploymentTemplate.json#\", \"resources\": [" + resource + "]}";
+            + "deploymentTemplate.json#\", \"resources\": ["
+            + resource
+            + "]}";
     assertEquals(new Classified(Form.AIB, ""), classify("a.json", resource));
     assertEquals(new Classified(Form.AIB, ""), classify("b.yaml", body));
     assertEquals(new Classified(Form.AIB, ""), classify("c.json", arm));
