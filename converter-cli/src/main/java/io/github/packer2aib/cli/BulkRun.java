@@ -81,13 +81,14 @@ final class BulkRun {
     long end = System.nanoTime();
     progress.finish(end);
 
+    // The report first, so that a failure to write it is part of what stderr ends with.
+    boolean reportWritten = settings.report() == null || writeReport(json);
     if (json) {
       err.print(new JsonRenderer().render(shown));
     } else if (!settings.display().quiet()) {
       err.print("\n" + summary.table() + "\n" + closingLine(end - start) + "\n");
     }
     err.flush();
-    boolean reportWritten = settings.report() == null || writeReport();
     if (internalError) {
       return ExitCodes.INTERNAL;
     }
@@ -160,15 +161,21 @@ final class BulkRun {
     }
   }
 
-  private boolean writeReport() {
+  private boolean writeReport(boolean json) {
     ReportFile file = settings.report();
     try {
       file.write(BulkReport.render(file.format(), kept, summary));
       return true;
     } catch (IOException e) {
       String reason = InputReader.reason(e);
-      err.print("error: cannot write report " + file.target() + ": " + reason + "\n");
-      err.flush();
+      if (json) {
+        shown.add(
+            CliCode.UNWRITABLE_OUTPUT.diagnostic(
+                "The report file " + file.target() + " could not be written: " + reason + "."));
+      } else {
+        err.print("error: cannot write report " + file.target() + ": " + reason + "\n");
+        err.flush();
+      }
       return false;
     }
   }

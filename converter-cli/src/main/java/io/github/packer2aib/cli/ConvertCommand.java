@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -248,6 +249,23 @@ final class ConvertCommand implements Callable<Integer> {
     if (common.stdinCount() > 0) {
       throw new ParameterException(
           spec.commandLine(), "standard input ('-') cannot be given with -r/--recursive");
+    }
+    Path out = output.toAbsolutePath().normalize();
+    for (String input : common.inputs) {
+      Path root;
+      try {
+        root = Path.of(input).toAbsolutePath().normalize();
+      } catch (InvalidPathException e) {
+        throw new ParameterException(spec.commandLine(), "'" + input + "' is not a valid path");
+      }
+      if (root.equals(out)) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "-o "
+                + output
+                + " is also an input folder; write the output to another folder (it may lie"
+                + " inside the input folder: it is then left out of the search)");
+      }
     }
     if (recursive.jobs != null && recursive.jobs < 1) {
       throw new ParameterException(

@@ -242,6 +242,7 @@ class RecursiveConvertTest {
     assertUsage(
         CliRun.run("convert", "-r", "-o", out, "--progress", "fancy", dir),
         "expected auto, bar, lines or none");
+    assertUsage(CliRun.run("convert", "-r", "-o", dir, dir), "is also an input folder");
     assertFalse(Files.exists(tmp.resolve("out")));
   }
 
@@ -497,5 +498,32 @@ class RecursiveConvertTest {
         text.contains(
             "| error | " + root + "/b.json:13:15 | /properties/source/type | SPEC-E120 |"),
         text);
+  }
+
+  @Test
+  void aReportThatCannotBeWrittenIsExit1AndStaysInTheJsonArray() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a.json", BulkTrees.AIB);
+    Path report = tmp.resolve("no-such-folder/r.json");
+
+    CliRun text =
+        bulk("-o", tmp.resolve("o1").toString(), "--report", report.toString(), root.toString());
+    CliRun json =
+        bulk(
+            "-o",
+            tmp.resolve("o2").toString(),
+            "--report",
+            report.toString(),
+            "--diagnostics-format",
+            "json",
+            root.toString());
+
+    assertEquals(1, text.exitCode(), text.err());
+    assertTrue(text.err().contains("\nerror: cannot write report " + report + ": "), text.err());
+    assertEquals(List.of("a.json"), List.copyOf(BulkTrees.files(tmp.resolve("o1")).keySet()));
+    assertEquals(1, json.exitCode(), json.err());
+    JsonNode array = JSON.readTree(json.err());
+    assertEquals(1, array.size(), json.err());
+    assertEquals("CLI-E002", array.get(0).get("code").asText());
   }
 }
