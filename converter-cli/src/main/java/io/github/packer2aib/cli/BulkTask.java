@@ -222,11 +222,11 @@ final class BulkTask {
       Path target = output.resolve(relative);
       if (!chosen.equals(natural)) {
         String detail =
-            "Another template in the same folder is written to "
+            "The output name "
                 + natural
                 + "."
                 + ext
-                + ", so this template of "
+                + " belongs to another input of the same folder, so this template of "
                 + c.displayName()
                 + " is written to "
                 + relative

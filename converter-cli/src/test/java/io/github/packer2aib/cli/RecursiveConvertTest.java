@@ -162,11 +162,12 @@ class RecursiveConvertTest {
     }
     assertEquals(
         List.of(
-            "d: Another template in the same folder is written to t.yaml, so this template of "
+            "d: The output name t.yaml belongs to another input of the same folder, so this"
+                + " template of "
                 + root
                 + "/d is written to d/t-3.yaml.",
-            "d/t.yaml: Another template in the same folder is written to t.yaml, so this template"
-                + " of "
+            "d/t.yaml: The output name t.yaml belongs to another input of the same folder, so"
+                + " this template of "
                 + root
                 + "/d/t.yaml is written to d/t-2.yaml."),
         renamed);
