@@ -167,8 +167,13 @@ final class BulkTask {
           files.putIfAbsent(f.name(), f);
         }
         StringBuilder out = new StringBuilder();
-        if (!core.isEmpty()) {
-          out.append(new TextRenderer(n -> Optional.ofNullable(files.get(n))).render(core));
+        TextRenderer renderer = new TextRenderer(n -> Optional.ofNullable(files.get(n)));
+        for (Diagnostic d : core) {
+          // Among many templates, one without a location must still say which template it is.
+          if (d.subject().isEmpty()) {
+            out.append(c.displayName()).append(": ");
+          }
+          out.append(renderer.render(d));
         }
         for (String line : cliLines) {
           out.append(line);

@@ -527,4 +527,25 @@ class RecursiveConvertTest {
     assertEquals(1, array.size(), json.err());
     assertEquals("CLI-E002", array.get(0).get("code").asText());
   }
+
+  @Test
+  void aDiagnosticWithoutALocationNamesItsTemplate() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "old.json", BulkTrees.legacy("old"));
+
+    CliRun r =
+        bulk(
+            "-o",
+            tmp.resolve("out").toString(),
+            "--progress",
+            "none",
+            "--var-file",
+            tmp.resolve("missing.json").toString(),
+            root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(
+        r.err().startsWith(root + "/old.json: error: Cannot read variable file [LEGACY-E030]\n"),
+        r.err());
+  }
 }
