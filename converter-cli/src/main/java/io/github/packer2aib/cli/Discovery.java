@@ -174,7 +174,7 @@ final class Discovery {
       return;
     }
     entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-    boolean hcl2 = false;
+    List<String> hcl2Files = new ArrayList<>();
     List<Path> folders = new ArrayList<>();
     for (Path p : entries) {
       String name = p.getFileName().toString();
@@ -194,7 +194,7 @@ final class Discovery {
       String lower = name.toLowerCase(Locale.ROOT);
       if (lower.endsWith(".pkr.hcl") || lower.endsWith(".pkr.json")) {
         // Part of the folder's template, as Packer reads a folder.
-        hcl2 = true;
+        hcl2Files.add(rel);
         continue;
       }
       if (matches(exclude, rel) || (!include.isEmpty() && !matches(include, rel))) {
@@ -202,14 +202,27 @@ final class Discovery {
       }
       out.add(new Found(root, rel, p, fileShape(name).orElse(Shape.DOCUMENT), reason(name)));
     }
-    String self = relative.isEmpty() ? "." : relative;
-    if (hcl2 && (include.isEmpty() || matches(include, self)) && !matches(exclude, self)) {
+    if (!hcl2Files.isEmpty() && selected(relative.isEmpty() ? "." : relative, hcl2Files)) {
       out.add(new Found(root, relative, folder, Shape.HCL2_FOLDER, ""));
     }
     for (Path f : folders) {
       String name = f.getFileName().toString();
       walk(root, f, relative.isEmpty() ? name : relative + "/" + name, out);
     }
+  }
+
+  /**
+   * Whether an HCL2 folder is converted: an include must match the folder or one of its files; an
+   * exclude removes it when it matches the folder or every one of its files (leaving out some of
+   * its files would convert another template than the one in the folder).
+   */
+  private boolean selected(String folder, List<String> files) {
+    if (!include.isEmpty()
+        && !matches(include, folder)
+        && files.stream().noneMatch(f -> matches(include, f))) {
+      return false;
+    }
+    return !matches(exclude, folder) && !files.stream().allMatch(f -> matches(exclude, f));
   }
 
   /** The shape a file has by its name alone, when its name settles it. */

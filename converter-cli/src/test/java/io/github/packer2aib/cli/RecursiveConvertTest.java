@@ -548,4 +548,40 @@ class RecursiveConvertTest {
         r.err().startsWith(root + "/old.json: error: Cannot read variable file [LEGACY-E030]\n"),
         r.err());
   }
+
+  @Test
+  void globsOnTheFilesOfAnHcl2FolderSelectTheFolder() throws Exception {
+    Path root = mixedTree();
+    Path included = tmp.resolve("included.json");
+    Path excluded = tmp.resolve("excluded.json");
+
+    bulk(
+        "-o",
+        tmp.resolve("o1").toString(),
+        "--report",
+        included.toString(),
+        "--include",
+        "**/*.pkr.hcl",
+        root.toString());
+    bulk(
+        "-o",
+        tmp.resolve("o2").toString(),
+        "--report",
+        excluded.toString(),
+        "--exclude",
+        "**/*.pkr.hcl",
+        "--include",
+        "{hcl,aib}/**",
+        root.toString());
+
+    assertEquals(
+        List.of("hcl/web | HCL2 folder | converted with warnings | hcl/web/web.json"),
+        rows(included));
+    assertEquals(
+        List.of(
+            "aib/image.json | AIB JSON | converted | aib/image.json",
+            "aib/image2.yml | AIB YAML | converted | aib/image2.json",
+            "hcl/web/values.auto.pkrvars.hcl | none | skipped: a Packer variable file | "),
+        rows(excluded));
+  }
 }
