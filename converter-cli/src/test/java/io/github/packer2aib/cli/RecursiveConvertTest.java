@@ -584,4 +584,30 @@ class RecursiveConvertTest {
             "hcl/web/values.auto.pkrvars.hcl | none | skipped: a Packer variable file | "),
         rows(excluded));
   }
+
+  @Test
+  void scriptsAreReadFromTheTemplatesFolderAndUploadedUnderTheirPathInTheRoot() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(
+        root,
+        "images/web/main.pkr.hcl",
+        BulkTrees.hcl("web").replace("inline = [\"echo hello\"]", "script = \"scripts/setup.sh\""));
+    put(root, "images/web/scripts/setup.sh", "#!/bin/sh\necho setup\n");
+    Path out = tmp.resolve("out");
+
+    CliRun r =
+        bulk(
+            "-o",
+            out.toString(),
+            "--script-base-uri",
+            "https://acct.blob.core.windows.net/build/",
+            root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode web = JSON.readTree(out.resolve("images/web/web.json").toFile());
+    assertEquals(
+        "https://acct.blob.core.windows.net/build/images/web/scripts/setup.sh",
+        web.at("/properties/customize/0/scriptUri").asText(),
+        web.toString());
+  }
 }
