@@ -161,7 +161,7 @@ final class Discovery {
   private record Found(Root root, String relative, Path path, Shape shape, String skipReason) {}
 
   private void walk(Root root, Path folder, String relative, List<Found> out) {
-    if (outputFolders.contains(folder.toAbsolutePath().normalize())) {
+    if (isOutput(folder)) {
       return;
     }
     List<Path> entries = new ArrayList<>();
@@ -223,6 +223,18 @@ final class Discovery {
       return false;
     }
     return !matches(exclude, folder) && !files.stream().allMatch(f -> matches(exclude, f));
+  }
+
+  /** The output folder, however either of them was named (through a link, say). */
+  private boolean isOutput(Path folder) {
+    if (outputFolders.contains(folder.toAbsolutePath().normalize())) {
+      return true;
+    }
+    try {
+      return outputFolders.contains(folder.toRealPath());
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The shape a file has by its name alone, when its name settles it. */

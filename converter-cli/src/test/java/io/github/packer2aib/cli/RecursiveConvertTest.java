@@ -610,4 +610,25 @@ class RecursiveConvertTest {
         web.at("/properties/customize/0/scriptUri").asText(),
         web.toString());
   }
+
+  @Test
+  void theOutputFolderIsRecognisedThroughASymbolicLink() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a.json", BulkTrees.AIB);
+    Path out = root.resolve("out");
+    Files.createDirectories(out);
+    Path link = tmp.resolve("link");
+    try {
+      Files.createSymbolicLink(link, root);
+    } catch (UnsupportedOperationException | java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(false, "no symbolic links here");
+    }
+    Path report = tmp.resolve("r.json");
+
+    bulk("-o", out.toString(), root.toString());
+    CliRun second = bulk("-o", out.toString(), "--report", report.toString(), link.toString());
+
+    assertEquals(0, second.exitCode(), second.err());
+    assertEquals(List.of("a.json | AIB JSON | converted | a.json"), rows(report));
+  }
 }
