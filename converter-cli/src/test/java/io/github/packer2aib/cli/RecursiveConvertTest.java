@@ -631,4 +631,17 @@ class RecursiveConvertTest {
     assertEquals(0, second.exitCode(), second.err());
     assertEquals(List.of("a.json | AIB JSON | converted | a.json"), rows(report));
   }
+
+  @Test
+  void anHcl2FileGivenAloneIsOneTemplateNamedAfterItsSource() throws Exception {
+    Path file = put(tmp.resolve("repo/web"), "main.pkr.hcl", BulkTrees.hcl("web"));
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("r.json");
+
+    CliRun r = bulk("-o", out.toString(), "--report", report.toString(), file.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(List.of("main.pkr.hcl | HCL2 file | converted | web.json"), rows(report));
+    assertTrue(Files.isRegularFile(out.resolve("web.json")));
+  }
 }
