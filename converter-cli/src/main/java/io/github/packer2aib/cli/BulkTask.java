@@ -14,12 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -208,20 +205,23 @@ final class BulkTask {
       List<String> cliLines,
       List<String> outputs) {
     String ext = o.format().extension();
-    Set<String> used = new HashSet<>();
-    List<Path> written = new ArrayList<>();
+    List<String> templateNames = new ArrayList<>();
     for (ConvertedTemplate t : templates) {
       checkSafe(t.name());
-      String natural;
-      String chosen;
-      if (c.shape() == Discovery.Shape.DOCUMENT) {
-        boolean one = templates.size() == 1;
-        natural = one ? c.naturalStem() : c.naturalStem() + "." + t.name();
-        chosen = unique(one ? c.stem() : c.stem() + "." + t.name(), used, List.of());
-      } else {
-        natural = t.name();
-        chosen = unique(t.name(), used, List.copyOf(c.reservedStems()));
-      }
+      templateNames.add(t.name());
+    }
+    boolean document = c.shape() == Discovery.Shape.DOCUMENT;
+    List<String> chosenNames =
+        document
+            ? BulkNames.documentNames(c.stem(), templateNames)
+            : BulkNames.folderNames(templateNames, c.reservedStems());
+    List<String> naturalNames =
+        document ? BulkNames.documentNames(c.naturalStem(), templateNames) : templateNames;
+    List<Path> written = new ArrayList<>();
+    for (int i = 0; i < templates.size(); i++) {
+      ConvertedTemplate t = templates.get(i);
+      String natural = naturalNames.get(i);
+      String chosen = chosenNames.get(i);
       String file = chosen + "." + ext;
       String relative = c.outputFolder().isEmpty() ? file : c.outputFolder() + "/" + file;
       Path target = output.resolve(relative);
@@ -261,19 +261,6 @@ final class BulkTask {
       }
     }
     return true;
-  }
-
-  /** The name itself, else with -2, -3, … until it is unused and outside every reserved stem. */
-  private static String unique(String name, Set<String> used, List<String> reserved) {
-    String candidate = name;
-    for (int n = 2;
-        used.contains(candidate.toLowerCase(Locale.ROOT))
-            || Discovery.overlaps(candidate, reserved);
-        n++) {
-      candidate = name + "-" + n;
-    }
-    used.add(candidate.toLowerCase(Locale.ROOT));
-    return candidate;
   }
 
   /**

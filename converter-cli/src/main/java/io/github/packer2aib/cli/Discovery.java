@@ -302,13 +302,10 @@ final class Discovery {
         naturals.add("");
         continue;
       }
-      String natural = stemOf(f.path().getFileName().toString());
+      String natural = BulkNames.stemOf(f.path().getFileName().toString());
       List<String> taken = stemsByFolder.computeIfAbsent(outputFolder(f), k -> new ArrayList<>());
-      String stem = natural;
-      for (int n = 2; overlaps(stem, taken); n++) {
-        stem = natural + "-" + n;
-      }
-      taken.add(stem.toLowerCase(Locale.ROOT));
+      String stem = BulkNames.settleStem(natural, taken);
+      taken.add(stem);
       stems.add(stem);
       naturals.add(natural);
     }
@@ -337,25 +334,6 @@ final class Discovery {
               f.skipReason()));
     }
     return out;
-  }
-
-  /** A name in the space another stem owns, or owning a space that holds it. */
-  static boolean overlaps(String stem, List<String> taken) {
-    String s = stem.toLowerCase(Locale.ROOT);
-    for (String t : taken) {
-      if (s.equals(t) || s.startsWith(t + ".") || t.startsWith(s + ".")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** {@code a/b/t.json} → {@code t}; characters unsafe in file names become {@code _}. */
-  static String stemOf(String fileName) {
-    int dot = fileName.lastIndexOf('.');
-    String base = dot > 0 ? fileName.substring(0, dot) : fileName;
-    base = base.replaceAll("[^A-Za-z0-9_.-]+", "_").replaceAll("^[._]+", "");
-    return base.isEmpty() ? "template" : base;
   }
 
   private static String outputFolder(Found f) {

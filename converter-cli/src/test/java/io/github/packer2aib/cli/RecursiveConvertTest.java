@@ -128,6 +128,7 @@ class RecursiveConvertTest {
     Path root = tmp.resolve("repo");
     put(root, "d/t.json", BulkTrees.AIB);
     put(root, "d/t.yaml", BulkTrees.AIB);
+    put(root, "d/t.x.json", BulkTrees.AIB);
     put(root, "d/multi.json", BulkTrees.twoTemplates());
     put(root, "d/main.pkr.hcl", BulkTrees.hcl("t"));
     Path out = tmp.resolve("out");
@@ -149,6 +150,7 @@ class RecursiveConvertTest {
             "d | HCL2 folder | converted | d/t-3.yaml",
             "d/multi.json | AIB JSON | converted | d/multi.a.yaml,d/multi.b.yaml",
             "d/t.json | AIB JSON | converted | d/t.yaml",
+            "d/t.x.json | AIB JSON | converted | d/t_x.yaml",
             "d/t.yaml | AIB YAML | converted | d/t-2.yaml"),
         rows(report));
     JsonNode templates = JSON.readTree(report.toFile()).get("templates");
@@ -166,6 +168,10 @@ class RecursiveConvertTest {
                 + " template of "
                 + root
                 + "/d is written to d/t-3.yaml.",
+            "d/t.x.json: The output name t.x.yaml belongs to another input of the same folder, so"
+                + " this template of "
+                + root
+                + "/d/t.x.json is written to d/t_x.yaml.",
             "d/t.yaml: The output name t.yaml belongs to another input of the same folder, so"
                 + " this template of "
                 + root
