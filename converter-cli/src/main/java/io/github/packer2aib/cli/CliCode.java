@@ -14,6 +14,7 @@ import java.util.Optional;
 enum CliCode implements DiagnosticCode {
   UNREADABLE_INPUT("CLI-E001", "Cannot read input"),
   UNWRITABLE_OUTPUT("CLI-E002", "Cannot write output"),
+  INTERNAL_ERROR("CLI-E003", "Internal error"),
   OUTPUT_RENAMED("CLI-N001", "Output renamed");
 
   private final Text text;

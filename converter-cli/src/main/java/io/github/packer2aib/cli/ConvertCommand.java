@@ -9,8 +9,11 @@ import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +44,11 @@ import picocli.CommandLine.Spec;
       "Without -o, a single resulting template is printed on standard output; with -o DIR, each"
           + " template is written to DIR/<name>.<json|yaml>. Nothing is written for an input with"
           + " errors (or with warnings under --strict); the other inputs are still written.",
+      "",
+      "With -r, the INPUTs are folders: every template found under them (a folder of"
+          + " *.pkr.hcl/*.pkr.json files, a legacy Packer JSON or YAML template, an AIB template"
+          + " in JSON or YAML, recognised by content) is converted in parallel into -o DIR,"
+          + " mirroring the folder tree, with a progress display and a summary at the end.",
       ""
     },
     footerHeading = "%nExamples:%n",
@@ -49,6 +57,7 @@ import picocli.CommandLine.Spec;
       "  packer2aib convert -o out --format yaml a.json deploy.json",
       "  packer2aib convert --api-version 2022-07-01 image.json",
       "  packer2aib convert -o out --report out/report.md build.pkr.hcl",
+      "  packer2aib convert -r -o out --report report.md --script-base-uri URI repo/",
       "  cat image.yaml | packer2aib convert --stdin-name image.yaml -"
     })
 final class ConvertCommand implements Callable<Integer> {
@@ -106,6 +115,8 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Mixin MappingOptions mapping;
 
+  @Mixin RecursiveOptions recursive;
+
   /** One input with its result (null when it could not be read). */
   private record Outcome(Input input, ConversionResult result) {}
 
@@ -114,7 +125,11 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    checkRecursiveUsage();
     ReportFile reportFile = checkUsage();
+    if (recursive.enabled) {
+      return convertRecursively(reportFile);
+    }
     ConvertOptions options =
         new ConvertOptions(Optional.ofNullable(apiVersion), Optional.ofNullable(identity), format);
     InputReader reader = new InputReader(parent.stdin(), common.stdinName);
@@ -196,6 +211,119 @@ final class ConvertCommand implements Callable<Integer> {
             + Report.plural(outcomes.size(), "input"),
         failed.size());
     return failed.isEmpty() && reportWritten ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
+  }
+
+  /** The options only -r takes, and what -r requires. */
+  private void checkRecursiveUsage() {
+    if (!recursive.enabled) {
+      List<String> bulkOnly = new ArrayList<>();
+      if (!recursive.include.isEmpty()) {
+        bulkOnly.add("--include");
+      }
+      if (!recursive.exclude.isEmpty()) {
+        bulkOnly.add("--exclude");
+      }
+      if (recursive.jobs != null) {
+        bulkOnly.add("--jobs");
+      }
+      if (recursive.showWarnings) {
+        bulkOnly.add("--show-warnings");
+      }
+      if (recursive.progress != Progress.Mode.AUTO) {
+        bulkOnly.add("--progress");
+      }
+      if (!bulkOnly.isEmpty()) {
+        throw new ParameterException(
+            spec.commandLine(),
+            String.join(", ", bulkOnly)
+                + (bulkOnly.size() == 1 ? " applies" : " apply")
+                + " only with -r/--recursive");
+      }
+      return;
+    }
+    if (output == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "-r/--recursive writes one file per template: pass -o DIR to say where");
+    }
+    if (common.stdinCount() > 0) {
+      throw new ParameterException(
+          spec.commandLine(), "standard input ('-') cannot be given with -r/--recursive");
+    }
+    Path out = output.toAbsolutePath().normalize();
+    for (String input : common.inputs) {
+      Path root;
+      try {
+        root = Path.of(input).toAbsolutePath().normalize();
+      } catch (InvalidPathException e) {
+        throw new ParameterException(spec.commandLine(), "'" + input + "' is not a valid path");
+      }
+      if (root.equals(out)) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "-o "
+                + output
+                + " is also an input folder; write the output to another folder (it may lie"
+                + " inside the input folder: it is then left out of the search)");
+      }
+    }
+    if (recursive.jobs != null && recursive.jobs < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--jobs must be at least 1, not " + recursive.jobs);
+    }
+  }
+
+  private List<PathMatcher> globs(String option, List<String> patterns) {
+    List<PathMatcher> matchers = new ArrayList<>();
+    for (String g : patterns) {
+      try {
+        matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
+      } catch (IllegalArgumentException e) {
+        // PatternSyntaxException is an IllegalArgumentException.
+        throw new ParameterException(
+            spec.commandLine(), option + " '" + g + "' is not a valid glob: " + firstLine(e));
+      }
+    }
+    return matchers;
+  }
+
+  private static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /** {@code convert -r}: every template under the input folders, in parallel. */
+  private int convertRecursively(ReportFile reportFile) {
+    List<PathMatcher> include = globs("--include", recursive.include);
+    List<PathMatcher> exclude = globs("--exclude", recursive.exclude);
+    Path cwd = Path.of("").toAbsolutePath();
+    BulkOptions options =
+        new BulkOptions(
+            packerInput.toOptions(spec, parent.environment(), cwd),
+            mapping.toOptions(Optional.ofNullable(identity), Optional.ofNullable(apiVersion)),
+            Optional.ofNullable(apiVersion),
+            Optional.ofNullable(identity),
+            format,
+            common.strict);
+    Progress.Mode progress =
+        common.quiet
+            ? Progress.Mode.NONE
+            : Progress.resolve(
+                recursive.progress, System.console() != null, parent.environment().get("TERM"));
+    int jobs = recursive.jobs != null ? recursive.jobs : Runtime.getRuntime().availableProcessors();
+    BulkRun.Settings settings =
+        new BulkRun.Settings(
+            common.inputs,
+            output,
+            new Discovery(include, exclude, output, Optional.ofNullable(reportPath)),
+            options,
+            jobs,
+            progress,
+            new BulkTask.Display(
+                common.diagnosticsFormat, common.quiet, recursive.showWarnings, reportFile != null),
+            reportFile);
+    return new BulkRun(settings, parent.engine(), spec.commandLine().getErr()).run();
   }
 
   /**

@@ -32,12 +32,15 @@ interface Engine {
       OutputFormat format,
       FileSystemView files) {}
 
-  /** The real core. The converter is built on first use, so --help and --version stay cheap. */
+  /**
+   * The real core. The converter is built on first use, so --help and --version stay cheap; it is
+   * stateless, and {@code convert -r} calls this engine from several threads at once.
+   */
   static Engine core() {
     return new Engine() {
       private Converter converter;
 
-      private Converter converter() {
+      private synchronized Converter converter() {
         if (converter == null) {
           converter = new Converter();
         }

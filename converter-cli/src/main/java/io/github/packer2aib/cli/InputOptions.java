@@ -25,7 +25,8 @@ final class InputOptions {
       description =
           "Template files to read: AIB templates in JSON (a resource, an ARM deployment template"
               + " or a REST body) or YAML. "
-              + "'-' reads standard input (at most once).")
+              + "'-' reads standard input (at most once). With convert -r: folders to search"
+              + " (a file is converted alone).")
   List<String> inputs = new ArrayList<>();
 
   @Option(

@@ -56,6 +56,18 @@ final class InputReader {
     }
   }
 
+  /** Reads a file found by {@code convert -r}, named {@code name} in diagnostics. */
+  static Input readFile(Path path, String name) {
+    try {
+      return decode(name, Files.readAllBytes(path));
+    } catch (IOException e) {
+      return new Input.Unreadable(name, reason(e));
+    }
+  }
+
+  /** The reason {@link #read} gives for a file that is not UTF-8 text. */
+  static final String NOT_UTF8 = "not valid UTF-8 text";
+
   private static Input decode(String name, byte[] bytes) {
     try {
       String text =
@@ -71,7 +83,7 @@ final class InputReader {
       }
       return new Input.Loaded(new SourceFile(name, text));
     } catch (CharacterCodingException e) {
-      return new Input.Unreadable(name, "not valid UTF-8 text");
+      return new Input.Unreadable(name, NOT_UTF8);
     }
   }
 

@@ -65,6 +65,10 @@ final class ReportFile {
     return target;
   }
 
+  Format format() {
+    return format;
+  }
+
   /** Starts the entry of the next input; inputs are numbered from 0 in the order added. */
   void input(String name, List<Diagnostic> diagnostics) {
     Entry e = new Entry(name);

@@ -18,8 +18,8 @@ import java.util.function.Function;
  * demand: clashing names, several templates per input, exceptions.
  */
 final class FakeEngine implements Engine {
-  final List<ConvertOptions> optionsSeen = new ArrayList<>();
-  final List<String> namesSeen = new ArrayList<>();
+  final List<ConvertOptions> optionsSeen = java.util.Collections.synchronizedList(new ArrayList<>());
+  final List<String> namesSeen = java.util.Collections.synchronizedList(new ArrayList<>());
   private final Function<SourceFile, ConversionResult> behaviour;
 
   FakeEngine(Function<SourceFile, ConversionResult> behaviour) {

@@ -31,7 +31,7 @@ class PackerCorpusCliTest {
    * the working directory or one of its parents (as the core's test {@code SharedFolder}, which
    * this module's tests cannot see).
    */
-  private static Path corpus() {
+  static Path corpus() {
     String prop = System.getProperty("packer2aib.shared");
     if (prop != null && Files.isDirectory(Path.of(prop, "corpus"))) {
       return Path.of(prop, "corpus");

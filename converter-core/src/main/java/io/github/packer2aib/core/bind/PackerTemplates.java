@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind;
 
+import io.github.packer2aib.core.bind.aib.AibResourceLocator;
 import io.github.packer2aib.core.bind.legacy.LegacyCode;
 import io.github.packer2aib.core.bind.legacy.LegacyDetector;
 import io.github.packer2aib.core.bind.legacy.LegacyLoadResult;
@@ -10,6 +11,10 @@ import io.github.packer2aib.core.bind.packer.PackerHclLoader;
 import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
@@ -46,8 +51,12 @@ public final class PackerTemplates {
 
   /** True when a JSON or YAML text is a legacy Packer template (top-level {@code builders}). */
   public static boolean isLegacy(SourceFile file) {
-    ParseResult parsed = DocReader.read(file);
-    return parsed.documents().size() == 1 && LegacyDetector.looksLikeLegacy(parsed.documents().get(0));
+    return isLegacy(DocReader.read(file));
+  }
+
+  private static boolean isLegacy(ParseResult parsed) {
+    return parsed.documents().size() == 1
+        && LegacyDetector.looksLikeLegacy(parsed.documents().get(0));
   }
 
   /** Top-level keys that only HCL's JSON syntax of a Packer template has. */
@@ -63,7 +72,10 @@ public final class PackerTemplates {
     if (!file.name().toLowerCase(Locale.ROOT).endsWith(".json")) {
       return false;
     }
-    ParseResult parsed = DocReader.read(file);
+    return isHclJson(DocReader.read(file));
+  }
+
+  private static boolean isHclJson(ParseResult parsed) {
     if (parsed.documents().size() != 1
         || !(parsed.documents().get(0) instanceof io.github.packer2aib.core.doc.DocObject o)) {
       return false;
@@ -77,6 +89,108 @@ public final class PackerTemplates {
       hcl |= HCL_JSON_KEYS.contains(k);
     }
     return hcl;
+  }
+
+  /** What a JSON or YAML text holds, as {@link #classify} tells it. */
+  public enum Form {
+    /** A legacy Packer template (top-level {@code builders}). */
+    LEGACY,
+    /** A Packer template in HCL's JSON syntax (a {@code .json} file). */
+    HCL_JSON,
+    /** An AIB image template: a resource, an ARM deployment template or a REST body. */
+    AIB,
+    /** None of these: a variable file, a parameters file, some other JSON or YAML. */
+    NONE
+  }
+
+  /** The form of a text, and for {@link Form#NONE} a short reason (a phrase, no full stop). */
+  public record Classified(Form form, String reason) {}
+
+  /**
+   * What a JSON or YAML file holds, by content, with the rules the converters use to choose their
+   * front end: legacy Packer, HCL's JSON syntax (only in a {@code .json} file), an AIB image
+   * template, or none of these (with the reason). The text is parsed once; nothing is reported.
+   */
+  public static Classified classify(SourceFile file) {
+    if (file.text().isBlank()) {
+      return new Classified(Form.NONE, "empty");
+    }
+    ParseResult parsed = DocReader.read(file);
+    if (parsed.hasErrors()) {
+      Diagnostic first =
+          parsed.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
+      return new Classified(
+          Form.NONE,
+          "not valid JSON or YAML ("
+              + first.summary().toLowerCase(Locale.ROOT)
+              + first
+                  .subject()
+                  .map(r -> " at " + r.start().line() + ":" + r.start().column())
+                  .orElse("")
+              + ")");
+    }
+    if (parsed.documents().isEmpty()) {
+      return new Classified(Form.NONE, "empty");
+    }
+    if (isLegacy(parsed)) {
+      return new Classified(Form.LEGACY, "");
+    }
+    if (file.name().toLowerCase(Locale.ROOT).endsWith(".json")
+        && isHclJson(parsed)
+        && hasHclBlock(parsed)) {
+      return new Classified(Form.HCL_JSON, "");
+    }
+    for (DocNode document : parsed.documents()) {
+      if (!AibResourceLocator.locate(document, file).resources().isEmpty()) {
+        return new Classified(Form.AIB, "");
+      }
+    }
+    return new Classified(Form.NONE, reasonForNone(parsed));
+  }
+
+  /**
+   * HCL's JSON syntax writes blocks as objects (or arrays of them); a variable file that merely
+   * sets a variable called {@code source} to a string is no template.
+   */
+  private static boolean hasHclBlock(ParseResult parsed) {
+    DocObject o = (DocObject) parsed.documents().get(0);
+    for (var m : o.members()) {
+      if (HCL_JSON_KEYS.contains(m.key())
+          && (m.value() instanceof DocObject || m.value() instanceof DocArray)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Why a parsed file is no template, in the words a user would use for it. */
+  private static String reasonForNone(ParseResult parsed) {
+    if (parsed.documents().size() == 1 && parsed.documents().get(0) instanceof DocObject o) {
+      String schema =
+          o.get("$schema").flatMap(DocScalar::stringValue).orElse("").toLowerCase(Locale.ROOT);
+      if (schema.contains("deploymentparameters")) {
+        return "an ARM parameters file";
+      }
+      boolean plainValues = !o.members().isEmpty();
+      for (var m : o.members()) {
+        plainValues &= isPlainValue(m.value());
+      }
+      if (plainValues) {
+        return "an object of plain values (a variable file)";
+      }
+    }
+    return "neither a Packer template (no builders, source or build) nor an AIB image template";
+  }
+
+  /** A scalar, or a list of scalars: what a variable file holds. */
+  private static boolean isPlainValue(DocNode node) {
+    if (node instanceof DocScalar) {
+      return true;
+    }
+    if (node instanceof DocArray a) {
+      return a.items().stream().allMatch(i -> i instanceof DocScalar);
+    }
+    return false;
   }
 
   /**

@@ -1,0 +1,108 @@
+package io.github.packer2aib.cli;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The output names of {@code convert -r} within one output folder, from discovery order alone (so
+ * they do not depend on {@code --jobs}). A document {@code t.json} owns the stem {@code t}: it
+ * writes {@code t} for one template, {@code t.<template>} for several, so it owns {@code t} and
+ * every name starting with {@code t.}. Stems are settled in discovery order: one that falls in an
+ * earlier stem's space, or whose space holds an earlier stem, gets {@code -2}, {@code -3}, … (and
+ * {@code t.a} beside an earlier {@code t} becomes {@code t_a}, as no number takes it out). An HCL2
+ * folder's templates keep out of every stem's space. Names are compared ignoring case, as macOS and
+ * Windows file systems do. Names are without the extension.
+ */
+final class BulkNames {
+  private BulkNames() {}
+
+  /** The stem a document gets, given the stems settled before it in the same folder. */
+  static String settleStem(String natural, Collection<String> taken) {
+    return free(natural, Set.of(), taken);
+  }
+
+  /** The names of a document's templates: the stem for one, stem.template for several. */
+  static List<String> documentNames(String stem, List<String> templateNames) {
+    if (templateNames.size() == 1) {
+      return List.of(stem);
+    }
+    Set<String> used = new HashSet<>();
+    List<String> out = new ArrayList<>();
+    for (String t : templateNames) {
+      out.add(unique(stem + "." + t, used, List.of()));
+    }
+    return out;
+  }
+
+  /** The names of an HCL2 folder's templates, outside the spaces of the folder's stems. */
+  static List<String> folderNames(List<String> templateNames, Collection<String> stems) {
+    Set<String> used = new HashSet<>();
+    List<String> out = new ArrayList<>();
+    for (String t : templateNames) {
+      out.add(unique(t, used, stems));
+    }
+    return out;
+  }
+
+  /** A name in the space a stem owns, or owning a space that holds it (ignoring case). */
+  static boolean overlaps(String name, Collection<String> stems) {
+    String s = name.toLowerCase(Locale.ROOT);
+    for (String stem : stems) {
+      String t = stem.toLowerCase(Locale.ROOT);
+      if (s.equals(t) || s.startsWith(t + ".") || t.startsWith(s + ".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code a/b/t.json} → {@code t}; characters unsafe in file names become {@code _}. */
+  static String stemOf(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    String base = dot > 0 ? fileName.substring(0, dot) : fileName;
+    base = base.replaceAll("[^A-Za-z0-9_.-]+", "_").replaceAll("^[._]+", "");
+    return base.isEmpty() ? "template" : base;
+  }
+
+  /** {@link #free}, remembering the name as used. */
+  private static String unique(String name, Set<String> used, Collection<String> stems) {
+    String candidate = free(name, used, stems);
+    used.add(candidate.toLowerCase(Locale.ROOT));
+    return candidate;
+  }
+
+  /**
+   * The name itself, else with -2, -3, … until unused and outside every stem's space. A name inside
+   * a stem's space ({@code t.x} where {@code t} is taken) stays inside it whatever is appended, so
+   * its dots become {@code _} first ({@code t_x}); a name without dots leaves every space after
+   * finitely many numbers.
+   */
+  private static String free(String name, Set<String> used, Collection<String> stems) {
+    String base = name;
+    if (base.contains(".") && insideSpace(base, stems)) {
+      base = base.replace('.', '_');
+    }
+    String candidate = base;
+    for (int n = 2;
+        used.contains(candidate.toLowerCase(Locale.ROOT)) || overlaps(candidate, stems);
+        n++) {
+      candidate = base + "-" + n;
+    }
+    return candidate;
+  }
+
+  /** A name starting with {@code stem.} for one of the stems (ignoring case). */
+  private static boolean insideSpace(String name, Collection<String> stems) {
+    String s = name.toLowerCase(Locale.ROOT);
+    for (String stem : stems) {
+      if (s.startsWith(stem.toLowerCase(Locale.ROOT) + ".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

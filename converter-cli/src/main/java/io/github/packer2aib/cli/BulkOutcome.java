@@ -1,0 +1,88 @@
+package io.github.packer2aib.cli;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import java.util.List;
+
+/**
+ * What became of one candidate of {@code convert -r}: small enough to keep for every template of a
+ * large run (no template text, no sources). The full diagnostics are kept only when a report asks
+ * for them; what stderr shows is kept only until it is printed.
+ *
+ * @param index the candidate's place in discovery order
+ * @param relative its path relative to the root ('/' separators)
+ * @param kind what it is written in
+ * @param status its verdict
+ * @param skipReason why it was skipped ("" otherwise)
+ * @param outputs the files written, relative to the output folder
+ * @param errorCodes the codes of its errors, sorted, with repeats
+ * @param codes every diagnostic code with its summary and count, sorted by code
+ * @param diagnostics every diagnostic, when the report needs them (else empty)
+ * @param text what stderr shows for it in text mode ("" for nothing)
+ * @param shown the diagnostics stderr shows for it in JSON mode
+ * @param internalError true when converting it hit a bug
+ */
+record BulkOutcome(
+    int index,
+    String relative,
+    TemplateKind kind,
+    Status status,
+    String skipReason,
+    List<String> outputs,
+    List<String> errorCodes,
+    List<CodeCount> codes,
+    List<Diagnostic> diagnostics,
+    String text,
+    List<Diagnostic> shown,
+    boolean internalError) {
+
+  BulkOutcome {
+    outputs = List.copyOf(outputs);
+    errorCodes = List.copyOf(errorCodes);
+    codes = List.copyOf(codes);
+    diagnostics = List.copyOf(diagnostics);
+    shown = List.copyOf(shown);
+  }
+
+  /** The verdict of a candidate. */
+  enum Status {
+    CONVERTED("converted"),
+    CONVERTED_WITH_WARNINGS("converted with warnings"),
+    FAILED("failed"),
+    SKIPPED("skipped");
+
+    private final String label;
+
+    Status(String label) {
+      this.label = label;
+    }
+
+    String label() {
+      return label;
+    }
+  }
+
+  /** How often one diagnostic code occurred in a template. */
+  record CodeCount(String code, String summary, int count) {}
+
+  /** The verdict with the reason of a skip: "skipped: not a JSON or YAML file". */
+  String verdictText() {
+    return status == Status.SKIPPED ? status.label() + ": " + skipReason : status.label();
+  }
+
+  /** The outcome without what was printed (once printed, it need not be kept). */
+  BulkOutcome printed() {
+    return new BulkOutcome(
+        index,
+        relative,
+        kind,
+        status,
+        skipReason,
+        outputs,
+        errorCodes,
+        codes,
+        diagnostics,
+        "",
+        List.of(),
+        internalError);
+  }
+}

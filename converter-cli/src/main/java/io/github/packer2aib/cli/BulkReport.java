@@ -1,0 +1,207 @@
+package io.github.packer2aib.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.SecretScrubber;
+import io.github.packer2aib.core.source.Range;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The {@code --report} of {@code convert -r}, as Markdown or JSON: the summary, then every
+ * candidate in discovery order with its kind, verdict (and why it was skipped), outputs, sorted
+ * error codes and every diagnostic. It holds no timing figures, so the same tree and options give
+ * the same bytes whatever {@code --jobs} is. Text from the templates goes through {@link
+ * SecretScrubber}.
+ */
+final class BulkReport {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private BulkReport() {}
+
+  static String render(ReportFile.Format format, List<BulkOutcome> outcomes, BulkSummary summary) {
+    return format == ReportFile.Format.JSON ? json(outcomes, summary) : markdown(outcomes, summary);
+  }
+
+  static String json(List<BulkOutcome> outcomes, BulkSummary summary) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.setPrettyPrinter(prettyPrinter());
+      g.writeStartObject();
+      g.writeObjectFieldStart("summary");
+      g.writeNumberField("templates", summary.templates());
+      for (BulkOutcome.Status s : BulkOutcome.Status.values()) {
+        g.writeNumberField(s.label(), summary.count(s));
+      }
+      g.writeArrayFieldStart("diagnostics");
+      for (BulkSummary.CodeTotal t : summary.top(Integer.MAX_VALUE)) {
+        g.writeStartObject();
+        g.writeStringField("code", t.code());
+        g.writeStringField("summary", t.summary());
+        g.writeNumberField("count", t.count());
+        g.writeNumberField("templates", t.templates());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeArrayFieldStart("templates");
+      for (BulkOutcome o : outcomes) {
+        g.writeStartObject();
+        g.writeStringField("path", clean(o.relative()));
+        g.writeStringField("kind", o.kind().label());
+        g.writeStringField("verdict", o.status().label());
+        if (o.status() == BulkOutcome.Status.SKIPPED) {
+          g.writeStringField("reason", clean(o.skipReason()));
+        }
+        g.writeArrayFieldStart("outputs");
+        for (String s : o.outputs()) {
+          g.writeString(clean(s));
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("errorCodes");
+        for (String s : o.errorCodes()) {
+          g.writeString(s);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("diagnostics");
+        for (Diagnostic d : o.diagnostics()) {
+          g.writeStartObject();
+          g.writeStringField("code", d.code());
+          g.writeStringField("severity", d.severity().label());
+          g.writeStringField("summary", clean(d.summary()));
+          g.writeStringField("detail", clean(d.detail()));
+          if (d.subject().isPresent()) {
+            writeRange(g, d.subject().get());
+          }
+          if (d.path().isPresent()) {
+            g.writeStringField("path", clean(d.path().get()));
+          }
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out + "\n";
+  }
+
+  static String markdown(List<BulkOutcome> outcomes, BulkSummary summary) {
+    StringBuilder out = new StringBuilder("# packer2aib conversion report\n\n");
+    out.append("| Verdict | Count |\n| --- | ---: |\n");
+    for (BulkOutcome.Status s : BulkOutcome.Status.values()) {
+      out.append("| ").append(s.label()).append(" | ").append(summary.count(s)).append(" |\n");
+    }
+    List<BulkSummary.CodeTotal> codes = summary.top(Integer.MAX_VALUE);
+    if (!codes.isEmpty()) {
+      out.append("\n## Diagnostics\n\n| Code | Summary | Count | Templates |\n");
+      out.append("| --- | --- | ---: | ---: |\n");
+      for (BulkSummary.CodeTotal t : codes) {
+        out.append("| ")
+            .append(cell(t.code()))
+            .append(" | ")
+            .append(cell(t.summary()))
+            .append(" | ")
+            .append(t.count())
+            .append(" | ")
+            .append(t.templates())
+            .append(" |\n");
+      }
+    }
+    out.append("\n## Templates\n\n| Path | Kind | Verdict | Outputs | Errors |\n");
+    out.append("| --- | --- | --- | --- | --- |\n");
+    for (BulkOutcome o : outcomes) {
+      out.append("| ")
+          .append(cell(o.relative()))
+          .append(" | ")
+          .append(o.kind().label())
+          .append(" | ")
+          .append(cell(o.verdictText()))
+          .append(" | ")
+          .append(o.outputs().isEmpty() ? "none" : cell(String.join(", ", o.outputs())))
+          .append(" | ")
+          .append(cell(String.join(" ", o.errorCodes())))
+          .append(" |\n");
+    }
+    for (BulkOutcome o : outcomes) {
+      if (o.diagnostics().isEmpty()) {
+        continue;
+      }
+      out.append("\n### ").append(cell(o.relative())).append("\n\n");
+      out.append("| Severity | Location | Path | Code | Summary | Detail |\n");
+      out.append("| --- | --- | --- | --- | --- | --- |\n");
+      for (Diagnostic d : o.diagnostics()) {
+        out.append("| ")
+            .append(d.severity().label())
+            .append(" | ")
+            .append(cell(d.subject().map(Object::toString).orElse("")))
+            .append(" | ")
+            .append(cell(d.path().orElse("")))
+            .append(" | ")
+            .append(cell(d.code()))
+            .append(" | ")
+            .append(cell(d.summary()))
+            .append(" | ")
+            .append(cell(d.detail()))
+            .append(" |\n");
+      }
+    }
+    return out.toString();
+  }
+
+  private static void writeRange(JsonGenerator g, Range r) throws IOException {
+    g.writeObjectFieldStart("location");
+    g.writeStringField("file", clean(r.file()));
+    g.writeNumberField("line", r.start().line());
+    g.writeNumberField("column", r.start().column());
+    g.writeNumberField("endLine", r.end().line());
+    g.writeNumberField("endColumn", r.end().column());
+    g.writeEndObject();
+  }
+
+  private static String clean(String text) {
+    return SecretScrubber.scrub(text);
+  }
+
+  /** A Markdown table cell: secrets masked, '|' and HTML escaped, one line. */
+  static String cell(String text) {
+    String s = SecretScrubber.scrub(text);
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\' -> out.append("\\\\");
+        case '|' -> out.append("\\|");
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '\r' -> {}
+        case '\n' -> out.append("<br>");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static DefaultPrettyPrinter prettyPrinter() {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("");
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
+    printer.indentObjectsWith(indenter);
+    printer.indentArraysWith(indenter);
+    return printer;
+  }
+}

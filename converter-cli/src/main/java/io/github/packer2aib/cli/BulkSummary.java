@@ -1,0 +1,90 @@
+package io.github.packer2aib.cli;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The totals of a {@code convert -r} run: how many candidates got each verdict, and how often each
+ * diagnostic code occurred (and in how many templates). Deterministic: ties are broken by code.
+ */
+final class BulkSummary {
+  /** One diagnostic code over the run. */
+  record CodeTotal(String code, String summary, int count, int templates) {}
+
+  private final Map<BulkOutcome.Status, Integer> counts = new EnumMap<>(BulkOutcome.Status.class);
+  private final Map<String, CodeTotal> codes = new TreeMap<>();
+
+  void add(BulkOutcome o) {
+    counts.merge(o.status(), 1, Integer::sum);
+    for (BulkOutcome.CodeCount c : o.codes()) {
+      CodeTotal t = codes.get(c.code());
+      codes.put(
+          c.code(),
+          t == null
+              ? new CodeTotal(c.code(), c.summary(), c.count(), 1)
+              : new CodeTotal(c.code(), t.summary(), t.count() + c.count(), t.templates() + 1));
+    }
+  }
+
+  int count(BulkOutcome.Status status) {
+    return counts.getOrDefault(status, 0);
+  }
+
+  /** Candidates that were templates (every verdict but skipped). */
+  int templates() {
+    return count(BulkOutcome.Status.CONVERTED)
+        + count(BulkOutcome.Status.CONVERTED_WITH_WARNINGS)
+        + count(BulkOutcome.Status.FAILED);
+  }
+
+  /** The codes by count, most frequent first (then by code); at most {@code limit}. */
+  List<CodeTotal> top(int limit) {
+    List<CodeTotal> all = new ArrayList<>(codes.values());
+    all.sort((a, b) -> a.count() != b.count() ? Integer.compare(b.count(), a.count()) : 0);
+    return all.subList(0, Math.min(limit, all.size()));
+  }
+
+  /** The table printed at the end of a run (without timing). */
+  String table() {
+    StringBuilder out = new StringBuilder();
+    out.append(row("converted", count(BulkOutcome.Status.CONVERTED)));
+    out.append(row("converted with warnings", count(BulkOutcome.Status.CONVERTED_WITH_WARNINGS)));
+    out.append(row("failed", count(BulkOutcome.Status.FAILED)));
+    out.append(row("skipped (not templates)", count(BulkOutcome.Status.SKIPPED)));
+    List<CodeTotal> top = top(10);
+    if (!top.isEmpty()) {
+      int width = "code".length();
+      for (CodeTotal t : top) {
+        width = Math.max(width, t.code().length());
+      }
+      out.append("\nmost frequent diagnostics:\n");
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %-" + width + "s  %6s  %9s  %s%n",
+              "code",
+              "count",
+              "templates",
+              "summary"));
+      for (CodeTotal t : top) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "  %-" + width + "s  %6d  %9d  %s%n",
+                t.code(),
+                t.count(),
+                t.templates(),
+                t.summary()));
+      }
+    }
+    return out.toString().replace("\r\n", "\n");
+  }
+
+  private static String row(String label, int n) {
+    return String.format(Locale.ROOT, "  %-24s %6d%n", label, n).replace("\r\n", "\n");
+  }
+}

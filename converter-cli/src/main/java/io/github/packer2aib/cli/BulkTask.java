@@ -1,0 +1,356 @@
+package io.github.packer2aib.cli;
+
+import io.github.packer2aib.core.ConversionResult;
+import io.github.packer2aib.core.ConvertedTemplate;
+import io.github.packer2aib.core.bind.PackerTemplates;
+import io.github.packer2aib.core.bind.packer.PackerInput;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.SecretScrubber;
+import io.github.packer2aib.core.diag.Severity;
+import io.github.packer2aib.core.diag.TextRenderer;
+import io.github.packer2aib.core.source.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Converts one candidate of {@code convert -r}: reads it, tells what it is, converts it with its
+ * own options, and writes its outputs atomically under the output folder. Runs on a pool thread; it
+ * shares nothing mutable with other tasks, and never throws: a bug becomes an internal-error
+ * outcome for this template only.
+ */
+final class BulkTask {
+  private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+
+  /** What stderr shows and what the report keeps. */
+  record Display(DiagnosticsFormat format, boolean quiet, boolean showWarnings, boolean keep) {}
+
+  private final Engine engine;
+  private final BulkOptions options;
+  private final Path output;
+  private final Display display;
+
+  BulkTask(Engine engine, BulkOptions options, Path output, Display display) {
+    this.engine = engine;
+    this.options = options;
+    this.output = output;
+    this.display = display;
+  }
+
+  BulkOutcome run(Discovery.Candidate c) {
+    try {
+      return convert(c);
+    } catch (RuntimeException | StackOverflowError e) {
+      return internal(c, e);
+    }
+  }
+
+  private BulkOutcome convert(Discovery.Candidate c) {
+    BulkOptions.TemplateOptions o = options.forTemplate(c);
+    switch (c.shape()) {
+      case SKIPPED:
+        return skipped(c, TemplateKind.NONE, c.skipReason());
+      case MISSING:
+        return unreadable(c, c.skipReason());
+      case HCL2_FOLDER:
+        return packer(c, TemplateKind.HCL2_FOLDER, c.path(), o, List.of());
+      case HCL2_FILE:
+        return packer(c, TemplateKind.HCL2_FILE, c.path().getParent(), o, List.of());
+      default:
+        return document(c, o);
+    }
+  }
+
+  private BulkOutcome document(Discovery.Candidate c, BulkOptions.TemplateOptions o) {
+    try {
+      if (Files.size(c.path()) > Discovery.MAX_DOCUMENT_BYTES) {
+        return skipped(c, TemplateKind.NONE, "larger than 10 MiB, too large for a template");
+      }
+    } catch (IOException e) {
+      return unreadable(c, InputReader.reason(e));
+    }
+    Input input = InputReader.readFile(c.path(), c.displayName());
+    if (input instanceof Input.Unreadable u) {
+      return u.reason().equals(InputReader.NOT_UTF8)
+          ? skipped(c, TemplateKind.NONE, "not UTF-8 text")
+          : unreadable(c, u.reason());
+    }
+    SourceFile source = ((Input.Loaded) input).source();
+    boolean yaml = TemplateKind.isYaml(c.path().getFileName().toString());
+    PackerTemplates.Classified what = PackerTemplates.classify(source);
+    switch (what.form()) {
+      case LEGACY:
+        return packer(
+            c,
+            yaml ? TemplateKind.LEGACY_YAML : TemplateKind.LEGACY_JSON,
+            c.path().getParent(),
+            o,
+            List.of(source));
+      case HCL_JSON:
+        return packer(c, TemplateKind.HCL2_JSON, c.path().getParent(), o, List.of(source));
+      case AIB:
+        ConversionResult r = engine.convert(source, o.aib());
+        return converted(c, yaml ? TemplateKind.AIB_YAML : TemplateKind.AIB_JSON, r, o, source);
+      default:
+        return skipped(c, TemplateKind.NONE, "not a template: " + what.reason());
+    }
+  }
+
+  /** A Packer template, read as if Packer ran in {@code folder}. */
+  private BulkOutcome packer(
+      Discovery.Candidate c,
+      TemplateKind kind,
+      Path folder,
+      BulkOptions.TemplateOptions o,
+      List<SourceFile> known) {
+    Engine.PackerJob job =
+        new Engine.PackerJob(
+            new PackerInput(c.path(), c.displayName()),
+            o.packer(folder),
+            o.mapping(),
+            o.format(),
+            new LocalFiles(folder));
+    ConversionResult r = engine.convertPacker(job, true);
+    return converted(c, kind, r, o, known.isEmpty() ? null : known.get(0));
+  }
+
+  private BulkOutcome converted(
+      Discovery.Candidate c,
+      TemplateKind kind,
+      ConversionResult r,
+      BulkOptions.TemplateOptions o,
+      SourceFile input) {
+    List<Diagnostic> all = new ArrayList<>(r.diagnostics());
+    List<String> cliLines = new ArrayList<>();
+    boolean failed = r.hasErrors() || (o.strict() && r.hasWarnings());
+    List<String> outputs = new ArrayList<>();
+    if (!failed) {
+      failed = !write(c, r.templates(), o, all, cliLines, outputs);
+    }
+    boolean warnings = all.stream().anyMatch(d -> d.severity() == Severity.WARNING);
+    BulkOutcome.Status status =
+        failed
+            ? BulkOutcome.Status.FAILED
+            : warnings ? BulkOutcome.Status.CONVERTED_WITH_WARNINGS : BulkOutcome.Status.CONVERTED;
+    boolean print = failed || display.showWarnings();
+    String text = "";
+    List<Diagnostic> shown = new ArrayList<>();
+    if (print) {
+      List<Diagnostic> core = new ArrayList<>();
+      for (Diagnostic d : r.diagnostics()) {
+        if (shown(d.severity(), o.strict())) {
+          core.add(d);
+        }
+      }
+      if (display.format() == DiagnosticsFormat.JSON) {
+        for (Diagnostic d : all) {
+          if (shown(d.severity(), o.strict())) {
+            shown.add(d);
+          }
+        }
+      } else {
+        Map<String, SourceFile> files = new HashMap<>();
+        if (input != null) {
+          files.put(input.name(), input);
+        }
+        for (SourceFile f : r.sources()) {
+          files.putIfAbsent(f.name(), f);
+        }
+        StringBuilder out = new StringBuilder();
+        TextRenderer renderer = new TextRenderer(n -> Optional.ofNullable(files.get(n)));
+        for (Diagnostic d : core) {
+          // Among many templates, one without a location must still say which template it is.
+          if (d.subject().isEmpty()) {
+            out.append(c.displayName()).append(": ");
+          }
+          out.append(renderer.render(d));
+        }
+        for (String line : cliLines) {
+          out.append(line);
+        }
+        text = out.toString();
+      }
+    }
+    return new BulkOutcome(
+        c.index(),
+        c.relative(),
+        kind,
+        status,
+        "",
+        outputs,
+        errorCodes(all),
+        codes(all),
+        display.keep() ? all : List.of(),
+        text,
+        shown,
+        false);
+  }
+
+  /**
+   * Writes a template's outputs; false (with the reason among the diagnostics) when one cannot be
+   * written, and then none of them is left behind.
+   */
+  private boolean write(
+      Discovery.Candidate c,
+      List<ConvertedTemplate> templates,
+      BulkOptions.TemplateOptions o,
+      List<Diagnostic> all,
+      List<String> cliLines,
+      List<String> outputs) {
+    String ext = o.format().extension();
+    List<String> templateNames = new ArrayList<>();
+    for (ConvertedTemplate t : templates) {
+      checkSafe(t.name());
+      templateNames.add(t.name());
+    }
+    boolean document = c.shape() == Discovery.Shape.DOCUMENT;
+    List<String> chosenNames =
+        document
+            ? BulkNames.documentNames(c.stem(), templateNames)
+            : BulkNames.folderNames(templateNames, c.reservedStems());
+    List<String> naturalNames =
+        document ? BulkNames.documentNames(c.naturalStem(), templateNames) : templateNames;
+    List<Path> written = new ArrayList<>();
+    for (int i = 0; i < templates.size(); i++) {
+      ConvertedTemplate t = templates.get(i);
+      String natural = naturalNames.get(i);
+      String chosen = chosenNames.get(i);
+      String file = chosen + "." + ext;
+      String relative = c.outputFolder().isEmpty() ? file : c.outputFolder() + "/" + file;
+      Path target = output.resolve(relative);
+      if (!chosen.equals(natural)) {
+        String detail =
+            "The output name "
+                + natural
+                + "."
+                + ext
+                + " belongs to another input of the same folder, so this template of "
+                + c.displayName()
+                + " is written to "
+                + relative
+                + ".";
+        all.add(CliCode.OUTPUT_RENAMED.diagnostic(detail));
+        cliLines.add("note: " + detail + "\n");
+      }
+      try {
+        Files.createDirectories(target.getParent());
+        AtomicFiles.write(target, t.text());
+        written.add(target);
+        outputs.add(relative);
+      } catch (IOException e) {
+        String reason = InputReader.reason(e);
+        String detail = "The output file " + target + " could not be written: " + reason + ".";
+        all.add(CliCode.UNWRITABLE_OUTPUT.diagnostic(detail));
+        cliLines.add("error: cannot write " + target + ": " + reason + "\n");
+        for (Path p : written) {
+          try {
+            Files.deleteIfExists(p);
+          } catch (IOException ignored) {
+            // Reported as failed already; a leftover file is the lesser harm.
+          }
+        }
+        outputs.clear();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The core promises file-name-safe names; a separator or {@code ..} would write outside the
+   * output folder, so it is treated as the bug it is.
+   */
+  private static void checkSafe(String name) {
+    if (!SAFE_NAME.matcher(name).matches() || name.startsWith(".")) {
+      throw new IllegalStateException("the converter produced an unsafe output name");
+    }
+  }
+
+  private boolean shown(Severity severity, boolean strict) {
+    if (!display.quiet()) {
+      return true;
+    }
+    return severity == Severity.ERROR || (strict && severity == Severity.WARNING);
+  }
+
+  private BulkOutcome skipped(Discovery.Candidate c, TemplateKind kind, String reason) {
+    return new BulkOutcome(
+        c.index(),
+        c.relative(),
+        kind,
+        BulkOutcome.Status.SKIPPED,
+        reason,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        "",
+        List.of(),
+        false);
+  }
+
+  private BulkOutcome unreadable(Discovery.Candidate c, String reason) {
+    String detail = "The input " + c.displayName() + " could not be read: " + reason + ".";
+    Diagnostic d = CliCode.UNREADABLE_INPUT.diagnostic(detail);
+    return failure(c, d, "error: cannot read " + c.displayName() + ": " + reason + "\n", false);
+  }
+
+  /** The outcome of a template whose conversion hit a bug. */
+  BulkOutcome internal(Discovery.Candidate c, Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    String line =
+        "internal error while converting "
+            + c.displayName()
+            + ": "
+            + SecretScrubber.scrub(message)
+            + " — please report this with the input that caused it";
+    Diagnostic d = CliCode.INTERNAL_ERROR.diagnostic(SecretScrubber.scrub(line) + ".");
+    return failure(c, d, line + "\n", true);
+  }
+
+  private BulkOutcome failure(Discovery.Candidate c, Diagnostic d, String line, boolean internal) {
+    boolean json = display.format() == DiagnosticsFormat.JSON;
+    return new BulkOutcome(
+        c.index(),
+        c.relative(),
+        TemplateKind.NONE,
+        BulkOutcome.Status.FAILED,
+        "",
+        List.of(),
+        List.of(d.code()),
+        codes(List.of(d)),
+        display.keep() ? List.of(d) : List.of(),
+        json ? "" : line,
+        json ? List.of(d) : List.of(),
+        internal);
+  }
+
+  private static List<String> errorCodes(List<Diagnostic> all) {
+    List<String> codes = new ArrayList<>();
+    for (Diagnostic d : all) {
+      if (d.isError()) {
+        codes.add(d.code());
+      }
+    }
+    codes.sort(null);
+    return codes;
+  }
+
+  private static List<BulkOutcome.CodeCount> codes(List<Diagnostic> all) {
+    Map<String, BulkOutcome.CodeCount> byCode = new TreeMap<>();
+    for (Diagnostic d : all) {
+      BulkOutcome.CodeCount seen = byCode.get(d.code());
+      byCode.put(
+          d.code(),
+          new BulkOutcome.CodeCount(d.code(), d.summary(), seen == null ? 1 : seen.count() + 1));
+    }
+    return List.copyOf(byCode.values());
+  }
+}

@@ -1,0 +1,370 @@
+package io.github.packer2aib.cli;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds what {@code convert -r} converts under its folders, in a deterministic order (roots in
+ * command-line order, then by relative path): a folder holding {@code *.pkr.hcl}/{@code *.pkr.json}
+ * files is one HCL2 template, as Packer reads a folder; every other {@code .json}/{@code
+ * .yaml}/{@code .yml} file is a document whose content decides what it is (in the task, so files
+ * are read in parallel); anything else is listed as skipped. Hidden entries (a name starting with
+ * '.') and the output folder are never searched; symbolic links to folders are not followed.
+ */
+final class Discovery {
+  /**
+   * Files larger than this are not read: no template comes close (the corpus's largest is 31 KB).
+   */
+  static final long MAX_DOCUMENT_BYTES = 10L * 1024 * 1024;
+
+  /** One root: a folder given to -r, or a file given alone (its folder is the root). */
+  record Root(String argument, Path folder, Optional<Path> onlyFile, String label) {}
+
+  /** What a candidate is before it is read. */
+  enum Shape {
+    /** A folder of HCL2 files: one template. */
+    HCL2_FOLDER,
+    /** One HCL2 file given on the command line. */
+    HCL2_FILE,
+    /** A JSON or YAML file, classified by content when converted. */
+    DOCUMENT,
+    /** Something that is not a template, known by its name. */
+    SKIPPED,
+    /** A command-line argument that is neither a folder nor a readable file. */
+    MISSING
+  }
+
+  /**
+   * One thing found.
+   *
+   * @param index position in discovery order
+   * @param relative path relative to the root with '/' ("." for the root folder itself), prefixed
+   *     with the root's label when there are several roots
+   * @param displayName how diagnostics name it: the root argument joined with the path
+   * @param path the absolute path
+   * @param outputFolder where its outputs go, relative to the output folder ('/' separators, "" for
+   *     the output folder itself)
+   * @param stem the file name its outputs start with (documents only), clashes settled
+   * @param naturalStem the stem before clashes were settled
+   * @param reservedStems the document stems of the same output folder (HCL2 folders avoid them)
+   * @param skipReason why it is skipped (SKIPPED and MISSING only)
+   */
+  record Candidate(
+      int index,
+      Root root,
+      String relative,
+      String displayName,
+      Path path,
+      Shape shape,
+      String outputFolder,
+      String stem,
+      String naturalStem,
+      Set<String> reservedStems,
+      String skipReason) {}
+
+  private final List<PathMatcher> include;
+  private final List<PathMatcher> exclude;
+  private final List<Path> outputFolders;
+  private final List<Path> ownFiles;
+
+  /**
+   * @param include globs a candidate must match (any), none: every candidate
+   * @param exclude globs that remove a candidate, or a folder with everything below it
+   * @param output the output folder, never searched
+   * @param report the report file, if any: never taken for an input
+   */
+  Discovery(
+      List<PathMatcher> include, List<PathMatcher> exclude, Path output, Optional<Path> report) {
+    this.include = List.copyOf(include);
+    this.exclude = List.copyOf(exclude);
+    this.outputFolders = forms(output);
+    this.ownFiles = report.map(Discovery::forms).orElse(List.of());
+  }
+
+  /** A path as written (absolute) and, when it exists, as the file system resolves it. */
+  private static List<Path> forms(Path path) {
+    List<Path> forms = new ArrayList<>();
+    forms.add(path.toAbsolutePath().normalize());
+    try {
+      if (Files.exists(path)) {
+        forms.add(path.toRealPath());
+      }
+    } catch (IOException e) {
+      // The absolute path is enough to recognise it.
+    }
+    return List.copyOf(forms);
+  }
+
+  /**
+   * The roots for the arguments, labelled when there are several (labels unique, ignoring case).
+   */
+  static List<Root> roots(List<String> arguments) {
+    List<Root> roots = new ArrayList<>();
+    Set<String> labels = new HashSet<>();
+    for (String argument : arguments) {
+      Path p = Path.of(argument).toAbsolutePath().normalize();
+      boolean file = Files.isRegularFile(p);
+      Path folder = file ? p.getParent() : p;
+      String label = "";
+      if (arguments.size() > 1) {
+        String base =
+            OutputNames.inputBaseName(
+                folder.getFileName() == null ? "root" : folder.getFileName().toString());
+        label = base;
+        for (int n = 2; !labels.add(label.toLowerCase(Locale.ROOT)); n++) {
+          label = base + "-" + n;
+        }
+      }
+      roots.add(new Root(argument, folder, file ? Optional.of(p) : Optional.empty(), label));
+    }
+    return roots;
+  }
+
+  /** Everything found under the roots, in discovery order, with output names reserved. */
+  List<Candidate> discover(List<Root> roots) {
+    List<Found> found = new ArrayList<>();
+    for (Root root : roots) {
+      List<Found> inRoot = new ArrayList<>();
+      if (root.onlyFile().isPresent()) {
+        Path f = root.onlyFile().get();
+        String name = f.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean hcl2 =
+            lower.endsWith(".pkr.hcl") || lower.endsWith(".pkr.json") || lower.endsWith(".hcl");
+        inRoot.add(
+            hcl2 && !isVarFile(lower)
+                ? new Found(root, name, f, Shape.HCL2_FILE, "")
+                : new Found(root, name, f, fileShape(name).orElse(Shape.DOCUMENT), reason(name)));
+      } else if (!Files.isDirectory(root.folder())) {
+        inRoot.add(new Found(root, "", root.folder(), Shape.MISSING, "no such file or directory"));
+      } else {
+        walk(root, root.folder(), "", inRoot);
+      }
+      inRoot.sort((a, b) -> compareRelative(a.relative(), b.relative()));
+      found.addAll(inRoot);
+    }
+    return reserve(found);
+  }
+
+  private record Found(Root root, String relative, Path path, Shape shape, String skipReason) {}
+
+  private void walk(Root root, Path folder, String relative, List<Found> out) {
+    if (isOutput(folder)) {
+      return;
+    }
+    List<Path> entries = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(folder)) {
+      for (Path p : s) {
+        entries.add(p);
+      }
+    } catch (IOException e) {
+      out.add(new Found(root, relative, folder, Shape.MISSING, InputReader.reason(e)));
+      return;
+    }
+    entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+    List<String> hcl2Files = new ArrayList<>();
+    List<Path> folders = new ArrayList<>();
+    for (Path p : entries) {
+      String name = p.getFileName().toString();
+      if (name.startsWith(".")) {
+        continue;
+      }
+      String rel = relative.isEmpty() ? name : relative + "/" + name;
+      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        if (!matches(exclude, rel)) {
+          folders.add(p);
+        }
+        continue;
+      }
+      if (!Files.isRegularFile(p) || ownFiles.contains(p.toAbsolutePath().normalize())) {
+        continue;
+      }
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.endsWith(".pkr.hcl") || lower.endsWith(".pkr.json")) {
+        // Part of the folder's template, as Packer reads a folder.
+        hcl2Files.add(rel);
+        continue;
+      }
+      if (matches(exclude, rel) || (!include.isEmpty() && !matches(include, rel))) {
+        continue;
+      }
+      out.add(new Found(root, rel, p, fileShape(name).orElse(Shape.DOCUMENT), reason(name)));
+    }
+    if (!hcl2Files.isEmpty() && selected(relative.isEmpty() ? "." : relative, hcl2Files)) {
+      out.add(new Found(root, relative, folder, Shape.HCL2_FOLDER, ""));
+    }
+    for (Path f : folders) {
+      String name = f.getFileName().toString();
+      walk(root, f, relative.isEmpty() ? name : relative + "/" + name, out);
+    }
+  }
+
+  /**
+   * Whether an HCL2 folder is converted: an include must match the folder or one of its files; an
+   * exclude removes it when it matches the folder or every one of its files (leaving out some of
+   * its files would convert another template than the one in the folder).
+   */
+  private boolean selected(String folder, List<String> files) {
+    if (!include.isEmpty()
+        && !matches(include, folder)
+        && files.stream().noneMatch(f -> matches(include, f))) {
+      return false;
+    }
+    return !matches(exclude, folder) && !files.stream().allMatch(f -> matches(exclude, f));
+  }
+
+  /** The output folder, however either of them was named (through a link, say). */
+  private boolean isOutput(Path folder) {
+    if (outputFolders.contains(folder.toAbsolutePath().normalize())) {
+      return true;
+    }
+    try {
+      return outputFolders.contains(folder.toRealPath());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The shape a file has by its name alone, when its name settles it. */
+  private static Optional<Shape> fileShape(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (isVarFile(lower)) {
+      return Optional.of(Shape.SKIPPED);
+    }
+    if (lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+      return Optional.empty();
+    }
+    return Optional.of(Shape.SKIPPED);
+  }
+
+  private static String reason(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (isVarFile(lower)) {
+      return "a Packer variable file";
+    }
+    return "not a JSON or YAML file";
+  }
+
+  /** {@code *.pkrvars.hcl}, {@code *.pkrvars.json} and their {@code .auto.} forms. */
+  static boolean isVarFile(String lowerName) {
+    return lowerName.endsWith(".pkrvars.hcl") || lowerName.endsWith(".pkrvars.json");
+  }
+
+  private static boolean matches(List<PathMatcher> globs, String relative) {
+    Path p = Path.of(relative);
+    for (PathMatcher m : globs) {
+      if (m.matches(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The root itself ("") first, then by path, segment by segment. */
+  static int compareRelative(String a, String b) {
+    String[] x = a.isEmpty() ? new String[0] : a.split("/");
+    String[] y = b.isEmpty() ? new String[0] : b.split("/");
+    for (int i = 0; i < Math.min(x.length, y.length); i++) {
+      int c = x[i].compareTo(y[i]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(x.length, y.length);
+  }
+
+  /**
+   * Numbers the candidates and settles, from discovery order alone, which file name each may use: a
+   * document {@code t.json} writes {@code t.<ext>} (or {@code t.<template>.<ext>} when it holds
+   * several), so it owns the stem {@code t} and every name starting with {@code t.}; a later
+   * document whose stem falls in an earlier one's space (say {@code t.yaml} beside {@code t.json})
+   * gets {@code t-2}. HCL2 folders learn the stems of their output folder, to keep out of them.
+   */
+  private static List<Candidate> reserve(List<Found> found) {
+    Map<String, List<String>> stemsByFolder = new LinkedHashMap<>();
+    List<String> stems = new ArrayList<>();
+    List<String> naturals = new ArrayList<>();
+    for (Found f : found) {
+      if (f.shape() != Shape.DOCUMENT) {
+        stems.add("");
+        naturals.add("");
+        continue;
+      }
+      String natural = BulkNames.stemOf(f.path().getFileName().toString());
+      List<String> taken = stemsByFolder.computeIfAbsent(outputFolder(f), k -> new ArrayList<>());
+      String stem = BulkNames.settleStem(natural, taken);
+      taken.add(stem);
+      stems.add(stem);
+      naturals.add(natural);
+    }
+    List<Candidate> out = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      Found f = found.get(i);
+      String folder = outputFolder(f);
+      Set<String> reserved =
+          f.shape() == Shape.HCL2_FOLDER
+              ? Set.copyOf(stemsByFolder.getOrDefault(folder, List.of()))
+              : Set.of();
+      out.add(
+          new Candidate(
+              i,
+              f.root(),
+              f.shape() == Shape.MISSING && f.relative().isEmpty()
+                  ? f.root().argument()
+                  : prefixed(f.root(), f.relative().isEmpty() ? "." : f.relative()),
+              displayName(f),
+              f.path(),
+              f.shape(),
+              folder,
+              stems.get(i),
+              naturals.get(i),
+              reserved,
+              f.skipReason()));
+    }
+    return out;
+  }
+
+  private static String outputFolder(Found f) {
+    String rel = f.relative();
+    String folder;
+    if (f.shape() == Shape.HCL2_FOLDER) {
+      folder = rel;
+    } else {
+      int slash = rel.lastIndexOf('/');
+      folder = slash < 0 ? "" : rel.substring(0, slash);
+    }
+    String label = f.root().label();
+    if (label.isEmpty()) {
+      return folder;
+    }
+    return folder.isEmpty() ? label : label + "/" + folder;
+  }
+
+  private static String prefixed(Root root, String relative) {
+    if (root.label().isEmpty()) {
+      return relative;
+    }
+    return relative.equals(".") ? root.label() : root.label() + "/" + relative;
+  }
+
+  private static String displayName(Found f) {
+    if (f.root().onlyFile().isPresent() || f.relative().isEmpty()) {
+      return f.root().argument();
+    }
+    String arg = f.root().argument();
+    String sep = arg.endsWith("/") || arg.endsWith("\\") ? "" : "/";
+    return arg + sep + f.relative();
+  }
+}

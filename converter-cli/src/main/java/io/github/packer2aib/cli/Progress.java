@@ -1,0 +1,129 @@
+package io.github.packer2aib.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * The progress of {@code convert -r} on stderr: a bar redrawn in place on a terminal ({@code \r},
+ * at most ten times a second), or a plain line at every tenth of the way and at the end. Only the
+ * thread that prints diagnostics calls it, so the bar is cleared before a diagnostic and redrawn
+ * after without locking.
+ */
+final class Progress {
+  enum Mode {
+    AUTO,
+    BAR,
+    LINES,
+    NONE
+  }
+
+  private static final long REDRAW_NANOS = 100_000_000L;
+  private static final int BAR_WIDTH = 24;
+
+  private final PrintWriter err;
+  private final Mode mode;
+  private final int total;
+  private final long start;
+  private int done;
+  private long lastDraw;
+  private int lastTenth;
+  private int drawnWidth;
+
+  /** {@code mode} must not be AUTO (see {@link #resolve}). */
+  Progress(PrintWriter err, Mode mode, int total, long startNanos) {
+    this.err = err;
+    this.mode = mode;
+    this.total = total;
+    this.start = startNanos;
+    this.lastDraw = startNanos - REDRAW_NANOS;
+  }
+
+  /** AUTO: a bar when a terminal is attached (a console, and TERM is not "dumb"), else lines. */
+  static Mode resolve(Mode requested, boolean console, String term) {
+    if (requested != Mode.AUTO) {
+      return requested;
+    }
+    return console && !"dumb".equals(term) ? Mode.BAR : Mode.LINES;
+  }
+
+  /** {@code done} of the total are finished, at {@code now} (System.nanoTime). */
+  void update(int newDone, long now) {
+    done = newDone;
+    if (mode == Mode.BAR) {
+      if (now - lastDraw >= REDRAW_NANOS || done == total) {
+        draw(now);
+      }
+    } else if (mode == Mode.LINES && total > 0) {
+      int tenth = (int) ((long) done * 10 / total);
+      if (tenth > lastTenth && done < total) {
+        lastTenth = tenth;
+        err.print("progress: " + figures(now) + "\n");
+        err.flush();
+      }
+    }
+  }
+
+  /** Removes the bar so that a diagnostic starts on a clean line. */
+  void clear() {
+    if (mode == Mode.BAR && drawnWidth > 0) {
+      err.print("\r" + " ".repeat(drawnWidth) + "\r");
+      drawnWidth = 0;
+    }
+  }
+
+  /** Redraws the bar after a diagnostic was printed. */
+  void redraw(long now) {
+    if (mode == Mode.BAR) {
+      draw(now);
+    }
+  }
+
+  /** The last word: the bar is cleared, "lines" prints its final line. */
+  void finish(long now) {
+    if (mode == Mode.BAR) {
+      clear();
+      err.flush();
+    } else if (mode == Mode.LINES) {
+      err.print("progress: " + figures(now) + "\n");
+      err.flush();
+    }
+  }
+
+  private void draw(long now) {
+    lastDraw = now;
+    int filled = total == 0 ? BAR_WIDTH : (int) ((long) done * BAR_WIDTH / total);
+    String line = "[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + figures(now);
+    String pad = line.length() < drawnWidth ? " ".repeat(drawnWidth - line.length()) : "";
+    err.print("\r" + line + pad);
+    drawnWidth = line.length();
+    err.flush();
+  }
+
+  /** "120/300 (40%), 35.2/s, elapsed 0:03, ETA 0:05". */
+  String figures(long now) {
+    double seconds = Math.max(0, now - start) / 1e9;
+    double rate = seconds > 0 ? done / seconds : 0;
+    int percent = total == 0 ? 100 : (int) ((long) done * 100 / total);
+    String eta =
+        rate > 0 && done < total ? duration((total - done) / rate) : done == total ? "0:00" : "-";
+    return String.format(
+        Locale.ROOT,
+        "%d/%d (%d%%), %.1f templates/s, elapsed %s, ETA %s",
+        done,
+        total,
+        percent,
+        rate,
+        duration(seconds),
+        eta);
+  }
+
+  static String duration(double seconds) {
+    long s = Math.round(seconds);
+    long h = s / 3600;
+    long m = (s % 3600) / 60;
+    long sec = s % 60;
+    return h > 0
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec)
+        : String.format(Locale.ROOT, "%d:%02d", m, sec);
+  }
+}

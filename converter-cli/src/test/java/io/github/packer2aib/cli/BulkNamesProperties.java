@@ -1,0 +1,103 @@
+package io.github.packer2aib.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * One output folder of {@code convert -r}: documents (with one or several templates each) and an
+ * HCL2 folder's templates never get the same output name, however their names are chosen.
+ */
+class BulkNamesProperties {
+
+  /** A folder: document file names, each with its template names, then the folder's templates. */
+  record Folder(List<String> files, List<List<String>> documentTemplates, List<String> hcl2) {}
+
+  @Provide
+  Arbitrary<Folder> folders() {
+    Arbitrary<String> files =
+        Arbitraries.of("t.json", "t.yaml", "T.yml", "t.a.json", "t-2.json", "a.json", "t.b.yaml");
+    Arbitrary<String> names = Arbitraries.of("a", "b", "t", "t-2", "A", "a.b", "web");
+    Arbitrary<List<String>> templates = names.list().ofMinSize(1).ofMaxSize(3);
+    return Arbitraries.integers()
+        .between(0, 6)
+        .flatMap(
+            n ->
+                files
+                    .list()
+                    .ofSize(n)
+                    .flatMap(
+                        f ->
+                            templates
+                                .list()
+                                .ofSize(n)
+                                .flatMap(
+                                    t -> names.list().ofMaxSize(3).map(h -> new Folder(f, t, h)))));
+  }
+
+  /** Every name the folder's outputs get, in discovery order. */
+  static List<String> outputs(Folder folder) {
+    List<String> stems = new ArrayList<>();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < folder.files().size(); i++) {
+      String stem = BulkNames.settleStem(BulkNames.stemOf(folder.files().get(i)), stems);
+      stems.add(stem);
+      // Template names within one input are unique (the core makes them so).
+      List<String> own = uniqueIgnoringCase(folder.documentTemplates().get(i));
+      out.addAll(BulkNames.documentNames(stem, own));
+    }
+    out.addAll(BulkNames.folderNames(folder.hcl2(), stems));
+    return out;
+  }
+
+  private static List<String> uniqueIgnoringCase(List<String> names) {
+    Set<String> seen = new HashSet<>();
+    List<String> out = new ArrayList<>();
+    for (String n : names) {
+      if (seen.add(n.toLowerCase(Locale.ROOT))) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  @Property
+  void outputNamesNeverClash(@ForAll("folders") Folder folder) {
+    Set<String> seen = new HashSet<>();
+    for (String name : outputs(folder)) {
+      assertTrue(seen.add(name.toLowerCase(Locale.ROOT)), name + " twice in " + outputs(folder));
+    }
+  }
+
+  @Property
+  void namesDependOnlyOnTheFolder(@ForAll("folders") Folder folder) {
+    assertEquals(outputs(folder), outputs(folder));
+  }
+
+  @Property
+  void theFirstDocumentWithAStemKeepsIt(@ForAll("folders") Folder folder) {
+    if (!folder.files().isEmpty()) {
+      String first = BulkNames.stemOf(folder.files().get(0));
+      assertEquals(first, BulkNames.settleStem(first, List.of()));
+    }
+  }
+
+  @net.jqwik.api.Example
+  void aStemInsideAnEarlierStemsSpaceLosesItsDots() {
+    assertEquals("t_a", BulkNames.settleStem("t.a", List.of("t")));
+    assertEquals("t_a-2", BulkNames.settleStem("t.a", List.of("t", "t_a")));
+    assertEquals("t-2", BulkNames.settleStem("t", List.of("t.a")));
+    assertEquals(List.of("web", "t_x"), BulkNames.folderNames(List.of("web", "t.x"), List.of("t")));
+    assertEquals(List.of("t.a", "t.b"), BulkNames.documentNames("t", List.of("a", "b")));
+  }
+}

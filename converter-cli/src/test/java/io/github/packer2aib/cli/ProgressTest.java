@@ -1,0 +1,65 @@
+package io.github.packer2aib.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** The progress bar and lines of {@code convert -r}, driven by a fake clock (nanoseconds). */
+class ProgressTest {
+  private static final long S = 1_000_000_000L;
+
+  @Test
+  void theBarIsRedrawnInPlaceAtMostTenTimesASecondAndClearedForDiagnostics() {
+    StringWriter text = new StringWriter();
+    Progress p = new Progress(new PrintWriter(text), Progress.Mode.BAR, 10, 0);
+
+    p.update(1, S / 2);
+    p.update(2, S / 2 + S / 20); // within 100 ms of the last draw: not drawn
+    p.update(5, 2 * S);
+    p.clear();
+    p.redraw(2 * S);
+    p.finish(4 * S);
+
+    String first = "[##                      ] 1/10 (10%), 2.0 templates/s, elapsed 0:01, ETA 0:05";
+    String second =
+        "[############            ] 5/10 (50%), 2.5 templates/s, elapsed 0:02, ETA 0:02";
+    String blank = " ".repeat(second.length());
+    assertEquals(
+        "\r" + first + "\r" + second + "\r" + blank + "\r" + "\r" + second + "\r" + blank + "\r",
+        text.toString());
+  }
+
+  @Test
+  void linesArePrintedAtEveryTenthAndAtTheEnd() {
+    StringWriter text = new StringWriter();
+    Progress p = new Progress(new PrintWriter(text), Progress.Mode.LINES, 20, 0);
+
+    for (int done = 1; done <= 20; done++) {
+      p.update(done, done * S);
+    }
+    p.finish(20 * S);
+
+    String[] lines = text.toString().split("\n");
+    assertEquals(10, lines.length);
+    assertEquals("progress: 2/20 (10%), 1.0 templates/s, elapsed 0:02, ETA 0:18", lines[0]);
+    assertEquals("progress: 18/20 (90%), 1.0 templates/s, elapsed 0:18, ETA 0:02", lines[8]);
+    assertEquals("progress: 20/20 (100%), 1.0 templates/s, elapsed 0:20, ETA 0:00", lines[9]);
+  }
+
+  @Test
+  void autoIsABarOnlyOnARealTerminal() {
+    assertEquals(Progress.Mode.BAR, Progress.resolve(Progress.Mode.AUTO, true, "xterm"));
+    assertEquals(Progress.Mode.LINES, Progress.resolve(Progress.Mode.AUTO, true, "dumb"));
+    assertEquals(Progress.Mode.LINES, Progress.resolve(Progress.Mode.AUTO, false, "xterm"));
+    assertEquals(Progress.Mode.NONE, Progress.resolve(Progress.Mode.NONE, true, "xterm"));
+  }
+
+  @Test
+  void durationsReadAsClockTimes() {
+    assertEquals("0:07", Progress.duration(7));
+    assertEquals("2:05", Progress.duration(125));
+    assertEquals("1:00:01", Progress.duration(3601));
+  }
+}

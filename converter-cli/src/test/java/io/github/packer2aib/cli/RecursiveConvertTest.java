@@ -1,0 +1,653 @@
+package io.github.packer2aib.cli;
+
+import static io.github.packer2aib.cli.BulkTrees.put;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code convert -r}: discovery, naming, failures, exit codes, stderr and the report. */
+class RecursiveConvertTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  private CliRun bulk(String... extra) {
+    return bulkWith(CliRun.with(), extra);
+  }
+
+  private CliRun bulkWith(CliRun.Builder builder, String... extra) {
+    List<String> args = new ArrayList<>(List.of("convert", "-r", "--identity", BulkTrees.IDENTITY));
+    args.addAll(List.of(extra));
+    return builder.env(Map.of("SOURCE_DATE_EPOCH", "1700000000")).run(args.toArray(String[]::new));
+  }
+
+  /** path → "kind | verdict[: reason] | outputs" of every candidate in the JSON report. */
+  private static List<String> rows(Path report) throws Exception {
+    List<String> rows = new ArrayList<>();
+    for (JsonNode t : JSON.readTree(report.toFile()).get("templates")) {
+      List<String> outs = new ArrayList<>();
+      t.get("outputs").forEach(o -> outs.add(o.asText()));
+      rows.add(
+          t.get("path").asText()
+              + " | "
+              + t.get("kind").asText()
+              + " | "
+              + t.get("verdict").asText()
+              + (t.has("reason") ? ": " + t.get("reason").asText() : "")
+              + " | "
+              + String.join(",", outs));
+    }
+    return rows;
+  }
+
+  /** A tree with one template of each kind and the files that must not be taken for templates. */
+  private Path mixedTree() {
+    Path root = tmp.resolve("repo");
+    put(root, "hcl/web/main.pkr.hcl", BulkTrees.hcl("web"));
+    put(root, "hcl/web/values.auto.pkrvars.hcl", "location = \"westeurope\"\n");
+    put(root, "legacy/old.json", BulkTrees.legacy("old"));
+    put(root, "legacy/older.yaml", BulkTrees.legacyYaml("older"));
+    put(root, "aib/image.json", BulkTrees.AIB);
+    put(root, "aib/image2.yml", BulkTrees.AIB);
+    put(root, "vars/values.json", "{\"location\": \"westeurope\", \"count\": 3}\n");
+    put(root, "package.json", "{\"name\": \"x\", \"scripts\": {\"build\": \"tsc\"}}\n");
+    put(root, "scripts/setup.sh", "#!/bin/sh\necho hi\n");
+    put(root, ".github/workflows/ci.yml", "on: push\n");
+    put(root, ".hidden/image.json", BulkTrees.AIB);
+    return root;
+  }
+
+  @Test
+  void findsEveryKindByContentAndSkipsWhatIsNoTemplate() throws Exception {
+    Path root = mixedTree();
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("report.json");
+
+    CliRun r = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(
+        List.of(
+            "aib/image.json | AIB JSON | converted | aib/image.json",
+            "aib/image2.yml | AIB YAML | converted | aib/image2.json",
+            "hcl/web | HCL2 folder | converted with warnings | hcl/web/web.json",
+            "hcl/web/values.auto.pkrvars.hcl | none | skipped: a Packer variable file | ",
+            "legacy/old.json | legacy JSON | converted | legacy/old.json",
+            "legacy/older.yaml | legacy YAML | converted | legacy/older.json",
+            "package.json | none | skipped: not a template: neither a Packer template (no"
+                + " builders, source or build) nor an AIB image template | ",
+            "scripts/setup.sh | none | skipped: not a JSON or YAML file | ",
+            "vars/values.json | none | skipped: not a template: an object of plain values (a"
+                + " variable file) | "),
+        rows(report));
+    assertEquals(
+        List.of(
+            "aib/image.json",
+            "aib/image2.json",
+            "hcl/web/web.json",
+            "legacy/old.json",
+            "legacy/older.json"),
+        List.copyOf(BulkTrees.files(out).keySet()));
+    JsonNode web = JSON.readTree(out.resolve("hcl/web/web.json").toFile());
+    assertEquals("Microsoft.VirtualMachineImages/imageTemplates", web.get("type").asText());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void anHcl2JsonFileIsRecognisedByContent() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(
+        root,
+        "t.json",
+        "{\"source\": {\"azure-arm\": {\"u\": {\"os_type\": \"Linux\"}}},"
+            + " \"build\": {\"sources\": [\"source.azure-arm.u\"]}}\n");
+    put(root, "not-hcl.json", "{\"source\": \"a string, as in a variable file\"}\n");
+    Path report = tmp.resolve("r.json");
+
+    bulk("-o", tmp.resolve("out").toString(), "--report", report.toString(), root.toString());
+
+    List<String> rows = rows(report);
+    assertTrue(
+        rows.get(0).startsWith("not-hcl.json | none | skipped: not a template"), rows.get(0));
+    assertTrue(rows.get(1).startsWith("t.json | HCL2 JSON | "), rows.get(1));
+  }
+
+  @Test
+  void outputNamesMirrorTheTreeAndClashesAreSettledByDiscoveryOrder() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "d/t.json", BulkTrees.AIB);
+    put(root, "d/t.yaml", BulkTrees.AIB);
+    put(root, "d/t.x.json", BulkTrees.AIB);
+    put(root, "d/multi.json", BulkTrees.twoTemplates());
+    put(root, "d/main.pkr.hcl", BulkTrees.hcl("t"));
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("r.json");
+
+    CliRun r =
+        bulk(
+            "-o",
+            out.toString(),
+            "--report",
+            report.toString(),
+            "--format",
+            "yaml",
+            root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(
+        List.of(
+            "d | HCL2 folder | converted | d/t-3.yaml",
+            "d/multi.json | AIB JSON | converted | d/multi.a.yaml,d/multi.b.yaml",
+            "d/t.json | AIB JSON | converted | d/t.yaml",
+            "d/t.x.json | AIB JSON | converted | d/t_x.yaml",
+            "d/t.yaml | AIB YAML | converted | d/t-2.yaml"),
+        rows(report));
+    JsonNode templates = JSON.readTree(report.toFile()).get("templates");
+    List<String> renamed = new ArrayList<>();
+    for (JsonNode t : templates) {
+      for (JsonNode d : t.get("diagnostics")) {
+        if (d.get("code").asText().equals("CLI-N001")) {
+          renamed.add(t.get("path").asText() + ": " + d.get("detail").asText());
+        }
+      }
+    }
+    assertEquals(
+        List.of(
+            "d: The output name t.yaml belongs to another input of the same folder, so this"
+                + " template of "
+                + root
+                + "/d is written to d/t-3.yaml.",
+            "d/t.x.json: The output name t.x.yaml belongs to another input of the same folder, so"
+                + " this template of "
+                + root
+                + "/d/t.x.json is written to d/t_x.yaml.",
+            "d/t.yaml: The output name t.yaml belongs to another input of the same folder, so"
+                + " this template of "
+                + root
+                + "/d/t.yaml is written to d/t-2.yaml."),
+        renamed);
+  }
+
+  @Test
+  void oneFailingTemplateDoesNotStopTheOthers() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a.json", BulkTrees.AIB);
+    put(root, "b.json", BulkTrees.BROKEN_AIB);
+    put(root, "c.json", BulkTrees.AIB);
+    Path out = tmp.resolve("out");
+
+    CliRun r = bulk("-o", out.toString(), "--jobs", "2", root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals(List.of("a.json", "c.json"), List.copyOf(BulkTrees.files(out).keySet()));
+    assertTrue(r.err().contains("b.json:"), r.err());
+    assertTrue(r.err().contains("error"), r.err());
+    assertFalse(r.err().contains("a.json:"), r.err());
+  }
+
+  @Test
+  void aBugInOneTemplateIsAnInternalErrorForItAloneAndExit70() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a.json", BulkTrees.AIB);
+    put(root, "boom.json", BulkTrees.AIB);
+    put(root, "c.json", BulkTrees.AIB);
+    Path out = tmp.resolve("out");
+    FakeEngine engine =
+        new FakeEngine(
+            f -> {
+              if (f.name().endsWith("boom.json")) {
+                throw new IllegalStateException("boom in the mapper");
+              }
+              return FakeEngine.ok(FakeEngine.template("x", "text of " + f.name() + "\n"));
+            });
+
+    CliRun r =
+        bulkWith(
+            CliRun.with().engine(engine), "-o", out.toString(), "--jobs", "3", root.toString());
+
+    assertEquals(70, r.exitCode(), r.err());
+    assertEquals(List.of("a.json", "c.json"), List.copyOf(BulkTrees.files(out).keySet()));
+    assertTrue(
+        r.err()
+            .contains(
+                "internal error while converting "
+                    + root
+                    + "/boom.json: boom in the mapper — please report this with the input that"
+                    + " caused it\n"),
+        r.err());
+  }
+
+  @Test
+  void usageErrors() {
+    Path root = tmp.resolve("repo");
+    put(root, "a.json", BulkTrees.AIB);
+    String dir = root.toString();
+    String out = tmp.resolve("out").toString();
+
+    assertUsage(CliRun.run("convert", "-r", dir), "-r/--recursive writes one file per template");
+    assertUsage(
+        CliRun.run("convert", "-r", "-o", out, "--jobs", "0", dir), "--jobs must be at least 1");
+    assertUsage(
+        CliRun.run("convert", "-r", "-o", out, "--include", "a[", dir),
+        "--include 'a[' is not a valid glob");
+    assertUsage(
+        CliRun.run("convert", "-o", out, "--exclude", "x", dir),
+        "--exclude applies only with -r/--recursive");
+    assertUsage(
+        CliRun.run("convert", "-r", "-o", out, "-"), "standard input ('-') cannot be given");
+    assertUsage(
+        CliRun.run("convert", "-r", "-o", out, "--progress", "fancy", dir),
+        "expected auto, bar, lines or none");
+    assertUsage(CliRun.run("convert", "-r", "-o", dir, dir), "is also an input folder");
+    assertFalse(Files.exists(tmp.resolve("out")));
+  }
+
+  private static void assertUsage(CliRun r, String message) {
+    assertEquals(2, r.exitCode(), r.err());
+    assertTrue(r.err().contains(message), r.err());
+  }
+
+  @Test
+  void includeExcludeHiddenFoldersAndTheOutputFolderItself() throws Exception {
+    Path root = mixedTree();
+    Path out = root.resolve("converted");
+    Path report = tmp.resolve("r.json");
+
+    CliRun first = bulk("-o", out.toString(), root.toString());
+    CliRun second = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
+
+    assertEquals(0, first.exitCode(), first.err());
+    assertEquals(0, second.exitCode(), second.err());
+    assertTrue(
+        rows(report).stream().noneMatch(s -> s.startsWith("converted")), rows(report).toString());
+    assertTrue(
+        rows(report).stream().noneMatch(s -> s.contains(".hidden")), rows(report).toString());
+    assertTrue(
+        rows(report).stream().noneMatch(s -> s.contains(".github")), rows(report).toString());
+
+    Path onlyAib = tmp.resolve("only-aib.json");
+    bulk(
+        "-o",
+        tmp.resolve("o2").toString(),
+        "--report",
+        onlyAib.toString(),
+        "--include",
+        "aib/*",
+        "--include",
+        "hcl/*",
+        "--exclude",
+        "converted",
+        root.toString());
+    assertEquals(
+        List.of(
+            "aib/image.json | AIB JSON | converted | aib/image.json",
+            "aib/image2.yml | AIB YAML | converted | aib/image2.json",
+            "hcl/web | HCL2 folder | converted with warnings | hcl/web/web.json"),
+        rows(onlyAib));
+
+    Path noLegacy = tmp.resolve("no-legacy.json");
+    bulk(
+        "-o",
+        tmp.resolve("o3").toString(),
+        "--report",
+        noLegacy.toString(),
+        "--exclude",
+        "converted",
+        "--exclude",
+        "legacy",
+        "--exclude",
+        "{scripts,vars}/**",
+        "--exclude",
+        "*.json",
+        root.toString());
+    assertEquals(
+        List.of(
+            "aib/image.json | AIB JSON | converted | aib/image.json",
+            "aib/image2.yml | AIB YAML | converted | aib/image2.json",
+            "hcl/web | HCL2 folder | converted with warnings | hcl/web/web.json",
+            "hcl/web/values.auto.pkrvars.hcl | none | skipped: a Packer variable file | "),
+        rows(noLegacy));
+  }
+
+  @Test
+  void severalRootsGoUnderTheirFolderNamesAndAFileIsConvertedAlone() throws Exception {
+    Path a = put(tmp.resolve("x/app"), "t.json", BulkTrees.AIB).getParent();
+    Path b = put(tmp.resolve("y/app"), "t.json", BulkTrees.AIB).getParent();
+    Path single = put(tmp.resolve("z"), "one.yaml", BulkTrees.AIB);
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("r.json");
+
+    CliRun r =
+        bulk(
+            "-o",
+            out.toString(),
+            "--report",
+            report.toString(),
+            a.toString(),
+            b.toString(),
+            single.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(
+        List.of(
+            "app/t.json | AIB JSON | converted | app/t.json",
+            "app-2/t.json | AIB JSON | converted | app-2/t.json",
+            "z/one.yaml | AIB YAML | converted | z/one.json"),
+        rows(report));
+  }
+
+  @Test
+  void aMissingRootFailsWithExit1AndTheOthersStillRun() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a.json", BulkTrees.AIB);
+    Path out = tmp.resolve("out");
+
+    CliRun r = bulk("-o", out.toString(), tmp.resolve("nope").toString(), root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains("error: cannot read " + tmp.resolve("nope") + ": no such file or directory"),
+        r.err());
+    assertEquals(List.of("repo/a.json"), List.copyOf(BulkTrees.files(out).keySet()));
+  }
+
+  @Test
+  void progressLinesAndTheSummaryTable() throws Exception {
+    Path root = tmp.resolve("repo");
+    for (int i = 0; i < 20; i++) {
+      put(root, String.format("t%02d.json", i), i == 7 ? BulkTrees.BROKEN_AIB : BulkTrees.AIB);
+    }
+    put(root, "notes.txt", "hello\n");
+
+    CliRun r = bulk("-o", tmp.resolve("out").toString(), "--progress", "lines", root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    Pattern line =
+        Pattern.compile(
+            "progress: (\\d+)/20 \\((\\d+)%\\), \\d+\\.\\d templates/s, elapsed \\d+:\\d\\d, ETA"
+                + " (\\d+:\\d\\d|-)");
+    List<String> progress = r.err().lines().filter(l -> l.startsWith("progress: ")).toList();
+    assertFalse(progress.isEmpty(), r.err());
+    assertTrue(progress.size() <= 10, progress.toString());
+    for (String l : progress) {
+      assertTrue(line.matcher(l).matches(), l);
+    }
+    assertTrue(progress.get(progress.size() - 1).startsWith("progress: 20/20 (100%), "));
+    String err = r.err();
+    String table = err.substring(err.indexOf("\n  converted ") + 1);
+    List<String> tableLines = table.lines().toList();
+    assertEquals("  converted                    19", tableLines.get(0));
+    assertEquals("  converted with warnings       0", tableLines.get(1));
+    assertEquals("  failed                        1", tableLines.get(2));
+    assertEquals("  skipped (not templates)       1", tableLines.get(3));
+    assertEquals("", tableLines.get(4));
+    assertEquals("most frequent diagnostics:", tableLines.get(5));
+    assertTrue(tableLines.get(6).matches("  code +count  templates  summary"), tableLines.get(6));
+    assertTrue(
+        Pattern.compile("20 templates in \\d+\\.\\d s \\(\\d+\\.\\d templates/s\\)")
+            .matcher(tableLines.get(tableLines.size() - 1))
+            .matches(),
+        tableLines.get(tableLines.size() - 1));
+  }
+
+  @Test
+  void jsonDiagnosticsKeepStderrMachineReadable() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a.json", BulkTrees.AIB);
+    put(root, "b.json", BulkTrees.BROKEN_AIB);
+
+    CliRun r =
+        bulk(
+            "-o",
+            tmp.resolve("out").toString(),
+            "--diagnostics-format",
+            "json",
+            "--progress",
+            "lines",
+            root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    JsonNode array = JSON.readTree(r.err());
+    assertTrue(array.isArray() && array.size() > 0, r.err());
+    for (JsonNode d : array) {
+      assertTrue(
+          d.get("range").toString().contains("b.json") || d.toString().contains("b.json"),
+          d.toString());
+    }
+  }
+
+  @Test
+  void quietPrintsOnlyTheErrors() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a.json", BulkTrees.AIB);
+    put(root, "b.json", BulkTrees.BROKEN_AIB);
+
+    CliRun r = bulk("-o", tmp.resolve("out").toString(), "-q", root.toString());
+
+    assertEquals(1, r.exitCode());
+    assertFalse(r.err().contains("progress:"), r.err());
+    assertFalse(r.err().contains("converted"), r.err());
+    assertTrue(r.err().contains(": error: Unknown type [SPEC-E120]\n"), r.err());
+  }
+
+  @Test
+  void warningsAreCountedNotPrintedUnlessAskedForAndFailWithStrict() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "web/main.pkr.hcl", BulkTrees.hcl("web"));
+    // A value for a variable the template does not declare: a warning.
+    put(root, "web/values.auto.pkrvars.hcl", "location = \"westeurope\"\n");
+    put(root, "a.json", BulkTrees.AIB);
+
+    CliRun plain = bulk("-o", tmp.resolve("o1").toString(), "--progress", "none", root.toString());
+    CliRun shown =
+        bulk(
+            "-o",
+            tmp.resolve("o2").toString(),
+            "--progress",
+            "none",
+            "--show-warnings",
+            root.toString());
+    CliRun strict =
+        bulk("-o", tmp.resolve("o3").toString(), "--progress", "none", "--strict", root.toString());
+
+    assertEquals(0, plain.exitCode(), plain.err());
+    assertTrue(plain.err().startsWith("\n  converted "), plain.err());
+    assertTrue(plain.err().contains("  converted with warnings       1\n"), plain.err());
+    assertEquals(0, shown.exitCode(), shown.err());
+    assertTrue(shown.err().contains("web/main.pkr.hcl:"), shown.err());
+    assertTrue(shown.err().contains(": warning: "), shown.err());
+    assertEquals(1, strict.exitCode(), strict.err());
+    assertTrue(strict.err().contains(": warning: "), strict.err());
+    assertEquals(List.of("a.json"), List.copyOf(BulkTrees.files(tmp.resolve("o3")).keySet()));
+  }
+
+  @Test
+  void theMarkdownReportListsEveryCandidateAndIsNotReadBackAsInput() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a.json", BulkTrees.AIB);
+    put(root, "b.json", BulkTrees.BROKEN_AIB);
+    put(root, "notes.txt", "x\n");
+    Path md = root.resolve("report.md");
+    Path json = root.resolve("report.json");
+
+    bulk("-o", tmp.resolve("o1").toString(), "--report", json.toString(), root.toString());
+    CliRun r = bulk("-o", tmp.resolve("o2").toString(), "--report", md.toString(), root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    String text = Files.readString(md);
+    assertTrue(
+        text.startsWith(
+            "# packer2aib conversion report\n\n| Verdict | Count |\n| --- | ---: |\n"
+                + "| converted | 1 |\n| converted with warnings | 0 |\n| failed | 1 |\n"
+                + "| skipped | 2 |\n"),
+        text);
+    assertTrue(text.contains("| a.json | AIB JSON | converted | a.json |  |\n"), text);
+    assertTrue(text.contains("| b.json | AIB JSON | failed | none | SPEC-E120 |\n"), text);
+    assertTrue(
+        text.contains("| notes.txt | none | skipped: not a JSON or YAML file | none |  |\n"), text);
+    // The JSON report of the first run is in the tree: the second run lists it as no template.
+    assertTrue(text.contains("| report.json | none | skipped: not a template: "), text);
+    assertFalse(text.contains("| report.md |"), text);
+    assertTrue(text.contains("\n### b.json\n"), text);
+    assertTrue(
+        text.contains(
+            "| error | " + root + "/b.json:13:15 | /properties/source/type | SPEC-E120 |"),
+        text);
+  }
+
+  @Test
+  void aReportThatCannotBeWrittenIsExit1AndStaysInTheJsonArray() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a.json", BulkTrees.AIB);
+    Path report = tmp.resolve("no-such-folder/r.json");
+
+    CliRun text =
+        bulk("-o", tmp.resolve("o1").toString(), "--report", report.toString(), root.toString());
+    CliRun json =
+        bulk(
+            "-o",
+            tmp.resolve("o2").toString(),
+            "--report",
+            report.toString(),
+            "--diagnostics-format",
+            "json",
+            root.toString());
+
+    assertEquals(1, text.exitCode(), text.err());
+    assertTrue(text.err().contains("\nerror: cannot write report " + report + ": "), text.err());
+    assertEquals(List.of("a.json"), List.copyOf(BulkTrees.files(tmp.resolve("o1")).keySet()));
+    assertEquals(1, json.exitCode(), json.err());
+    JsonNode array = JSON.readTree(json.err());
+    assertEquals(1, array.size(), json.err());
+    assertEquals("CLI-E002", array.get(0).get("code").asText());
+  }
+
+  @Test
+  void aDiagnosticWithoutALocationNamesItsTemplate() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "old.json", BulkTrees.legacy("old"));
+
+    CliRun r =
+        bulk(
+            "-o",
+            tmp.resolve("out").toString(),
+            "--progress",
+            "none",
+            "--var-file",
+            tmp.resolve("missing.json").toString(),
+            root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(
+        r.err().startsWith(root + "/old.json: error: Cannot read variable file [LEGACY-E030]\n"),
+        r.err());
+  }
+
+  @Test
+  void globsOnTheFilesOfAnHcl2FolderSelectTheFolder() throws Exception {
+    Path root = mixedTree();
+    Path included = tmp.resolve("included.json");
+    Path excluded = tmp.resolve("excluded.json");
+
+    bulk(
+        "-o",
+        tmp.resolve("o1").toString(),
+        "--report",
+        included.toString(),
+        "--include",
+        "**/*.pkr.hcl",
+        root.toString());
+    bulk(
+        "-o",
+        tmp.resolve("o2").toString(),
+        "--report",
+        excluded.toString(),
+        "--exclude",
+        "**/*.pkr.hcl",
+        "--include",
+        "{hcl,aib}/**",
+        root.toString());
+
+    assertEquals(
+        List.of("hcl/web | HCL2 folder | converted with warnings | hcl/web/web.json"),
+        rows(included));
+    assertEquals(
+        List.of(
+            "aib/image.json | AIB JSON | converted | aib/image.json",
+            "aib/image2.yml | AIB YAML | converted | aib/image2.json",
+            "hcl/web/values.auto.pkrvars.hcl | none | skipped: a Packer variable file | "),
+        rows(excluded));
+  }
+
+  @Test
+  void scriptsAreReadFromTheTemplatesFolderAndUploadedUnderTheirPathInTheRoot() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(
+        root,
+        "images/web/main.pkr.hcl",
+        BulkTrees.hcl("web").replace("inline = [\"echo hello\"]", "script = \"scripts/setup.sh\""));
+    put(root, "images/web/scripts/setup.sh", "#!/bin/sh\necho setup\n");
+    Path out = tmp.resolve("out");
+
+    CliRun r =
+        bulk(
+            "-o",
+            out.toString(),
+            "--script-base-uri",
+            "https://acct.blob.core.windows.net/build/",
+            root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode web = JSON.readTree(out.resolve("images/web/web.json").toFile());
+    assertEquals(
+        "https://acct.blob.core.windows.net/build/images/web/scripts/setup.sh",
+        web.at("/properties/customize/0/scriptUri").asText(),
+        web.toString());
+  }
+
+  @Test
+  void theOutputFolderIsRecognisedThroughASymbolicLink() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a.json", BulkTrees.AIB);
+    Path out = root.resolve("out");
+    Files.createDirectories(out);
+    Path link = tmp.resolve("link");
+    try {
+      Files.createSymbolicLink(link, root);
+    } catch (UnsupportedOperationException | java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(false, "no symbolic links here");
+    }
+    Path report = tmp.resolve("r.json");
+
+    bulk("-o", out.toString(), root.toString());
+    CliRun second = bulk("-o", out.toString(), "--report", report.toString(), link.toString());
+
+    assertEquals(0, second.exitCode(), second.err());
+    assertEquals(List.of("a.json | AIB JSON | converted | a.json"), rows(report));
+  }
+
+  @Test
+  void anHcl2FileGivenAloneIsOneTemplateNamedAfterItsSource() throws Exception {
+    Path file = put(tmp.resolve("repo/web"), "main.pkr.hcl", BulkTrees.hcl("web"));
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("r.json");
+
+    CliRun r = bulk("-o", out.toString(), "--report", report.toString(), file.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(List.of("main.pkr.hcl | HCL2 file | converted | web.json"), rows(report));
+    assertTrue(Files.isRegularFile(out.resolve("web.json")));
+  }
+}

@@ -1,0 +1,70 @@
+package io.github.packer2aib.core.bind;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.packer2aib.core.bind.PackerTemplates.Classified;
+import io.github.packer2aib.core.bind.PackerTemplates.Form;
+import io.github.packer2aib.core.source.SourceFile;
+import org.junit.jupiter.api.Test;
+
+/** {@link PackerTemplates#classify}: what a JSON or YAML file holds, by content. */
+class PackerTemplatesClassifyTest {
+
+  private static Classified classify(String name, String text) {
+    return PackerTemplates.classify(new SourceFile(name, text));
+  }
+
+  @Test
+  void legacyTemplatesInJsonAndYaml() {
+    assertEquals(
+        new Classified(Form.LEGACY, ""),
+        classify("t.json", "{\"builders\": [{\"type\": \"azure-arm\"}]}"));
+    assertEquals(
+        new Classified(Form.LEGACY, ""), classify("t.yaml", "builders:\n  - type: azure-arm\n"));
+  }
+
+  @Test
+  void hclJsonNeedsBlocksAndAJsonFile() {
+    String hcl = "{\"source\": {\"azure-arm\": {\"u\": {}}}, \"build\": {\"sources\": []}}";
+    assertEquals(new Classified(Form.HCL_JSON, ""), classify("t.json", hcl));
+    assertEquals(Form.NONE, classify("t.yaml", hcl).form());
+    assertEquals(
+        new Classified(Form.NONE, "an object of plain values (a variable file)"),
+        classify("vars.json", "{\"source\": \"westeurope\", \"build\": \"1\"}"));
+  }
+
+  @Test
+  void aibTemplatesInEveryShape() {
+    String resource =
+        "{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\", \"properties\": {}}";
+    String body = "{\"location\": \"x\", \"properties\": {\"source\": {}}}";
+    String arm =
+        "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
+            + "deploymentTemplate.json#\", \"resources\": ["
+            + resource
+            + "]}";
+    assertEquals(new Classified(Form.AIB, ""), classify("a.json", resource));
+    assertEquals(new Classified(Form.AIB, ""), classify("b.yaml", body));
+    assertEquals(new Classified(Form.AIB, ""), classify("c.json", arm));
+  }
+
+  @Test
+  void otherFilesSayWhatTheyAre() {
+    assertEquals(
+        new Classified(Form.NONE, "an ARM parameters file"),
+        classify(
+            "p.json",
+            "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
+                + "deploymentParameters.json#\", \"parameters\": {}}"));
+    assertEquals(
+        new Classified(
+            Form.NONE,
+            "neither a Packer template (no builders, source or build) nor an AIB image template"),
+        classify("ci.yml", "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n"));
+    assertEquals(new Classified(Form.NONE, "empty"), classify("e.yaml", ""));
+    Classified broken = classify("b.json", "{\"a\": ,}");
+    assertEquals(Form.NONE, broken.form());
+    assertEquals(true, broken.reason().startsWith("not valid JSON or YAML ("), broken.reason());
+    assertEquals(true, broken.reason().contains(" at 1:"), broken.reason());
+  }
+}
