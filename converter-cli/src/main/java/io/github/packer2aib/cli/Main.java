@@ -56,7 +56,7 @@ public final class Main {
       Map<String, String> env,
       Supplier<Engine> engine) {
     boolean debugEnv = isDebug(env.get(DEBUG_ENV));
-    CommandLine cmd = commandLine(in, engine, env);
+    CommandLine cmd = commandLine(args, in, engine, env);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setParameterExceptionHandler(new UsageErrorHandler());
@@ -73,21 +73,51 @@ public final class Main {
     }
   }
 
+  /**
+   * The command tree for these arguments. When they name one of the work commands (convert,
+   * validate, inspect), only that subcommand is built: picocli builds a command's model from its
+   * annotations by reflection, which for all five subcommands costs more start-up time than
+   * converting a template. The parts of a run that show the other subcommands (the top-level
+   * help, {@code help}, {@code completion}, suggestions for a mistyped command name) name no work
+   * command, so they get the whole tree.
+   */
   static CommandLine commandLine(
-      InputStream in, Supplier<Engine> engine, Map<String, String> env) {
+      String[] args, InputStream in, Supplier<Engine> engine, Map<String, String> env) {
     CommandLine cmd = new CommandLine(new Packer2AibCommand(in, engine, env));
-    for (CommandLine c :
-        List.of(
-            cmd,
-            cmd.getSubcommands().get("convert"),
-            cmd.getSubcommands().get("validate"),
-            cmd.getSubcommands().get("inspect"))) {
+    Class<?> only = Packer2AibCommand.WORK_COMMANDS.get(commandName(args));
+    for (Class<?> subcommand : Packer2AibCommand.SUBCOMMANDS) {
+      if (only == null || only == subcommand) {
+        cmd.addSubcommand(subcommand);
+      }
+    }
+    List<CommandLine> withExitCodes = new ArrayList<>();
+    withExitCodes.add(cmd);
+    for (String name : List.of("convert", "validate", "inspect")) {
+      CommandLine sub = cmd.getSubcommands().get(name);
+      if (sub != null) {
+        withExitCodes.add(sub);
+      }
+    }
+    for (CommandLine c : withExitCodes) {
       c.getCommandSpec()
           .usageMessage()
           .exitCodeListHeading(ExitCodes.HELP_HEADING)
           .exitCodeList(ExitCodes.helpList());
     }
     return cmd;
+  }
+
+  /**
+   * The first argument that is not an option of the top command (none of which takes a value),
+   * or "": the subcommand picocli will run, if it names one.
+   */
+  static String commandName(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("--") || !arg.startsWith("-") || arg.equals("-")) {
+        return arg;
+      }
+    }
+    return "";
   }
 
   private static boolean isDebug(String value) {

@@ -1,6 +1,7 @@
 package io.github.packer2aib.cli;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -11,7 +12,8 @@ import picocli.CommandLine.ScopeType;
 /**
  * The top command. It does nothing itself (without a subcommand picocli reports a usage error); it
  * holds what the subcommands share: standard input and the engine, reached through
- * {@code @ParentCommand}.
+ * {@code @ParentCommand}. Its subcommands are added by {@link Main#commandLine}, which skips the
+ * ones a run does not need (see {@link #SUBCOMMANDS}).
  */
 @Command(
     name = "packer2aib",
@@ -24,13 +26,6 @@ import picocli.CommandLine.ScopeType;
       ""
     },
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {
-      ConvertCommand.class,
-      ValidateCommand.class,
-      InspectCommand.class,
-      CompletionCommand.class,
-      HelpCommand.class
-    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  packer2aib convert image.yaml > image.json",
@@ -40,6 +35,29 @@ import picocli.CommandLine.ScopeType;
       "  source <(packer2aib completion)"
     })
 final class Packer2AibCommand {
+
+  /**
+   * The subcommands in the order --help lists them. Building a subcommand's model from its
+   * annotations is a large part of the start-up time, so a run names one of the {@link
+   * #WORK_COMMANDS} builds only that one (see {@link Main#commandLine}).
+   */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          ConvertCommand.class,
+          ValidateCommand.class,
+          InspectCommand.class,
+          CompletionCommand.class,
+          HelpCommand.class);
+
+  /**
+   * The subcommands whose runs never look at their siblings (the help and completion commands
+   * describe the whole tree), with their classes.
+   */
+  static final Map<String, Class<?>> WORK_COMMANDS =
+      Map.of(
+          "convert", ConvertCommand.class,
+          "validate", ValidateCommand.class,
+          "inspect", InspectCommand.class);
 
   /** Prints stack traces of internal errors; for bug reports, so it is not in --help. */
   @Option(names = "--debug", hidden = true, scope = ScopeType.INHERIT)

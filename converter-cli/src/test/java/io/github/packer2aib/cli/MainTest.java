@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.aib.ApiVersion;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** Help, version and completion: the parts of the command line that read no input. */
 class MainTest {
@@ -97,5 +101,47 @@ class MainTest {
     assertTrue(r.out().contains("local KIND_option_args=(\"text\" \"json\")"), "kinds");
     assertTrue(
         r.out().contains("positionals=$( compgen -f -- \"${curr_word}\" ) # files"), "INPUT");
+  }
+
+  @Test
+  void aRunOfAWorkCommandBuildsOnlyThatSubcommand() {
+    for (String command : List.of("convert", "validate", "inspect")) {
+      CommandLine cmd =
+          Main.commandLine(
+              new String[] {"--debug", command, "x.json"},
+              InputStream.nullInputStream(),
+              Engine::core,
+              Map.of());
+
+      assertEquals(Set.of(command), cmd.getSubcommands().keySet());
+    }
+  }
+
+  @Test
+  void runsThatShowTheCommandsBuildThemAll() {
+    for (String[] args :
+        List.<String[]>of(
+            new String[] {},
+            new String[] {"--help"},
+            new String[] {"help", "convert"},
+            new String[] {"completion"},
+            new String[] {"conver", "x.json"},
+            new String[] {"@args.txt"})) {
+      CommandLine cmd =
+          Main.commandLine(args, InputStream.nullInputStream(), Engine::core, Map.of());
+
+      assertEquals(
+          List.of("convert", "validate", "inspect", "completion", "help"),
+          List.copyOf(cmd.getSubcommands().keySet()),
+          String.join(" ", args));
+    }
+  }
+
+  @Test
+  void aMistypedCommandIsStillSuggested() {
+    CliRun r = CliRun.run("conver", "x.json");
+
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("convert"), r.err());
   }
 }

@@ -39,17 +39,24 @@ public final class TemplateWriter {
 
   private static final ObjectWriter JSON_WRITER = JSON.writer(prettyPrinter());
 
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder(new CanonicalYamlFactory())
-          .defaultPropertyInclusion(NON_NULL)
-          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-          // Discriminators as "type: Shell" members, as in JSON, not as YAML tags (!<Shell>).
-          .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
-          .disable(YAMLGenerator.Feature.USE_NATIVE_OBJECT_ID)
-          .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          .build();
+  /**
+   * The YAML writer, built on first use: most runs write JSON, and building a YAML mapper (with
+   * SnakeYAML behind it) is a noticeable part of a single conversion's start-up time.
+   */
+  private static final class Yaml {
+    private Yaml() {}
 
-  private static final ObjectWriter YAML_WRITER = YAML.writer();
+    static final ObjectWriter WRITER =
+        YAMLMapper.builder(new CanonicalYamlFactory())
+            .defaultPropertyInclusion(NON_NULL)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            // Discriminators as "type: Shell" members, as in JSON, not as YAML tags (!<Shell>).
+            .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
+            .disable(YAMLGenerator.Feature.USE_NATIVE_OBJECT_ID)
+            .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build()
+            .writer();
+  }
 
   private TemplateWriter() {}
 
@@ -73,7 +80,7 @@ public final class TemplateWriter {
 
   public static String toYaml(ImageTemplate template) {
     Objects.requireNonNull(template, "template");
-    return write(YAML_WRITER, template);
+    return write(Yaml.WRITER, template);
   }
 
   private static String write(ObjectWriter writer, ImageTemplate template) {
