@@ -3,6 +3,7 @@ package io.github.packer2aib.cli;
 import io.github.packer2aib.core.ConvertOptions;
 import io.github.packer2aib.core.OutputFormat;
 import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.bind.settings.TemplateSettings;
 import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.mapping.packer.MapOptions;
@@ -14,8 +15,10 @@ import java.util.Optional;
 
 /**
  * The options of a {@code convert -r} run, and the one place that says which options apply to which
- * template ({@link #forTemplate}): today every template gets the command line's options; a
- * per-template settings file would refine them here.
+ * template ({@link #forTemplate}): the command line's options, refined by the {@code --settings}
+ * file's layers for the template's path (the more specific layer wins: a value in the file replaces
+ * the command line's; variables merge by name, the file's winning; var files, {@code only} and
+ * {@code except} add to the command line's).
  */
 final class BulkOptions {
   /** What converting one template takes, apart from the template itself. */
@@ -27,7 +30,8 @@ final class BulkOptions {
       MapOptions mapping,
       ConvertOptions aib,
       OutputFormat format,
-      boolean strict) {
+      boolean strict,
+      Optional<String> skip) {
 
     /**
      * The Packer options for a template read as if Packer ran in {@code folder}. Each template gets
@@ -45,6 +49,7 @@ final class BulkOptions {
   private final Optional<String> identity;
   private final OutputFormat format;
   private final boolean strict;
+  private final Optional<BulkSettings> settings;
 
   /**
    * @param packer the command line's Packer options; var files relative to the working folder
@@ -56,13 +61,19 @@ final class BulkOptions {
       Optional<ApiVersion> apiVersion,
       Optional<String> identity,
       OutputFormat format,
-      boolean strict) {
+      boolean strict,
+      Optional<BulkSettings> settings) {
     this.packer = packer;
     this.mapping = mapping;
     this.apiVersion = apiVersion;
     this.identity = identity;
     this.format = format;
     this.strict = strict;
+    this.settings = settings;
+  }
+
+  Optional<BulkSettings> settings() {
+    return settings;
   }
 
   /**
@@ -71,21 +82,72 @@ final class BulkOptions {
    * it is finds every script at base URI + its path in the repository.
    */
   TemplateOptions forTemplate(Discovery.Candidate candidate) {
+    TemplateSettings t =
+        settings.map(s -> s.forTemplate(candidate.relative())).orElse(TemplateSettings.EMPTY);
     List<Path> varFiles = new ArrayList<>();
     for (Path p : packer.varFiles()) {
       varFiles.add(packer.workingDirectory().resolve(p).normalize());
     }
+    for (String f : t.varFiles()) {
+      varFiles.add(packer.workingDirectory().resolve(f).normalize());
+    }
+    // Later --var values win, so the file's come after the command line's.
+    List<String> vars = new ArrayList<>(packer.vars());
+    t.vars().forEach((name, value) -> vars.add(name + "=" + value));
     MapOptions m =
         mapping.withConversionRoot(
             candidate.root().folder().toAbsolutePath().normalize().toString().replace('\\', '/'));
+    m = refine(m, t);
+    Optional<ApiVersion> api = t.apiVersion().or(() -> apiVersion);
+    Optional<String> id = t.identity().or(() -> identity);
     return new TemplateOptions(
-        packer.vars(),
+        vars,
         varFiles,
         packer.environment(),
         packer.clock(),
         m,
-        new ConvertOptions(apiVersion, identity, format),
+        new ConvertOptions(api, id, format),
         format,
-        strict);
+        strict,
+        t.skip());
+  }
+
+  /** The mapping options with the settings file's values for one template laid over them. */
+  private static MapOptions refine(MapOptions m, TemplateSettings t) {
+    if (t.identity().isPresent()) {
+      m = m.withIdentity(t.identity().get());
+    }
+    if (t.subscription().isPresent()) {
+      m = m.withSubscription(t.subscription().get());
+    }
+    if (t.location().isPresent()) {
+      m = m.withLocation(t.location().get());
+    }
+    if (t.scriptBaseUri().isPresent()) {
+      m = m.withScriptBaseUri(t.scriptBaseUri().get());
+    }
+    if (t.fileBaseUri().isPresent()) {
+      m = m.withFileBaseUri(t.fileBaseUri().get());
+    }
+    if (t.apiVersion().isPresent()) {
+      m = m.withApiVersion(t.apiVersion().get());
+    }
+    if (t.skipUnsupported().isPresent()) {
+      m = m.withSkipUnsupported(t.skipUnsupported().get());
+    }
+    if (t.galleryVersioning().isPresent()) {
+      m = m.withGalleryVersioning(t.galleryVersioning().get());
+    }
+    if (!t.only().isEmpty()) {
+      List<String> only = new ArrayList<>(m.only());
+      only.addAll(t.only());
+      m = m.withOnly(only);
+    }
+    if (!t.except().isEmpty()) {
+      List<String> except = new ArrayList<>(m.except());
+      except.addAll(t.except());
+      m = m.withExcept(except);
+    }
+    return m;
   }
 }

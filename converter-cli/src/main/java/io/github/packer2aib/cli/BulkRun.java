@@ -2,6 +2,8 @@ package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.JsonRenderer;
+import io.github.packer2aib.core.diag.TextRenderer;
+import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -76,6 +79,7 @@ final class BulkRun {
     for (Discovery.Candidate c : candidates) {
       work += isWork(c) ? 1 : 0;
     }
+    settings.options().settings().ifPresent(s -> reportUnused(s, candidates, json));
     progress = new Progress(err, json ? Progress.Mode.NONE : settings.progress(), work, start);
     convertAll(candidates);
     long end = System.nanoTime();
@@ -95,6 +99,32 @@ final class BulkRun {
     return summary.count(BulkOutcome.Status.FAILED) == 0 && reportWritten
         ? ExitCodes.OK
         : ExitCodes.INPUT_ERROR;
+  }
+
+  /**
+   * Warns about settings entries that match no template of the run, before converting: a glob that
+   * misses is a template converted without the options meant for it.
+   */
+  private void reportUnused(
+      BulkSettings bulkSettings, List<Discovery.Candidate> candidates, boolean json) {
+    List<String> paths = new ArrayList<>();
+    for (Discovery.Candidate c : candidates) {
+      if (isWork(c)) {
+        paths.add(c.relative());
+      }
+    }
+    List<Diagnostic> unused = bulkSettings.unused(paths);
+    if (json) {
+      shown.addAll(unused);
+    } else if (!settings.display().quiet()) {
+      SourceFile source = bulkSettings.source();
+      TextRenderer renderer =
+          new TextRenderer(n -> n.equals(source.name()) ? Optional.of(source) : Optional.empty());
+      for (Diagnostic d : unused) {
+        err.print(renderer.render(d));
+      }
+      err.flush();
+    }
   }
 
   /** Converts on the pool; reports each outcome once all before it are reported. */

@@ -54,6 +54,9 @@ final class BulkTask {
 
   private BulkOutcome convert(Discovery.Candidate c) {
     BulkOptions.TemplateOptions o = options.forTemplate(c);
+    if (o.skip().isPresent() && c.shape() != Discovery.Shape.SKIPPED) {
+      return skipped(c, TemplateKind.NONE, "skipped by the settings file: " + o.skip().get());
+    }
     switch (c.shape()) {
       case SKIPPED:
         return skipped(c, TemplateKind.NONE, c.skipReason());

@@ -226,6 +226,9 @@ final class ConvertCommand implements Callable<Integer> {
       if (recursive.jobs != null) {
         bulkOnly.add("--jobs");
       }
+      if (recursive.settings != null) {
+        bulkOnly.add("--settings");
+      }
       if (recursive.showWarnings) {
         bulkOnly.add("--show-warnings");
       }
@@ -298,6 +301,17 @@ final class ConvertCommand implements Callable<Integer> {
     List<PathMatcher> include = globs("--include", recursive.include);
     List<PathMatcher> exclude = globs("--exclude", recursive.exclude);
     Path cwd = Path.of("").toAbsolutePath();
+    Optional<BulkSettings> templateSettings = Optional.empty();
+    if (recursive.settings != null) {
+      Report report =
+          new Report(
+              spec.commandLine().getErr(), common.diagnosticsFormat, common.quiet, common.strict);
+      templateSettings = BulkSettings.read(recursive.settings, report);
+      if (templateSettings.isEmpty()) {
+        report.finish("nothing converted: the settings file has errors", 0);
+        return ExitCodes.INPUT_ERROR;
+      }
+    }
     BulkOptions options =
         new BulkOptions(
             packerInput.toOptions(spec, parent.environment(), cwd),
@@ -305,7 +319,8 @@ final class ConvertCommand implements Callable<Integer> {
             Optional.ofNullable(apiVersion),
             Optional.ofNullable(identity),
             format,
-            common.strict);
+            common.strict,
+            templateSettings);
     Progress.Mode progress =
         common.quiet
             ? Progress.Mode.NONE

@@ -34,6 +34,15 @@ final class RecursiveOptions {
   List<String> exclude = new ArrayList<>();
 
   @Option(
+      names = "--settings",
+      paramLabel = "FILE",
+      description =
+          "With -r: per-template options (variables, var files, --only/--except, identity,"
+              + " location, base URIs, ...) from a YAML or JSON file, by glob on the template's"
+              + " path; they refine the command line's options.")
+  java.nio.file.Path settings;
+
+  @Option(
       names = "--jobs",
       paramLabel = "N",
       description = "With -r: convert N templates at a time. Default: the number of processors.")

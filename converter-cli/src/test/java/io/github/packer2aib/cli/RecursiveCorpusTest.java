@@ -7,72 +7,36 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole shared corpus in one {@code convert -r} command, with the options every pinned case of
- * the core's {@code PackerCorpusVerdictTest} shares (per-case --var and --only cannot be given in
- * one command yet). Every pinned case must appear in the report with a verdict; the AIB cases must
- * have the verdicts of the core's {@code AibCorpusVerdictTest}. Skips when {@code ../shared} is
- * absent.
+ * The whole shared corpus in one {@code convert -r} command, with each Packer case's options from a
+ * {@code --settings} file, gives every case the verdict the core pins for it. The settings file and
+ * the expected verdicts are golden files that the core's {@code PackerCorpusVerdictTest} and {@code
+ * AibCorpusVerdictTest} keep in step with their pins ({@code testdata/.../corpus/}). Skips when
+ * {@code ../shared} is absent.
  */
 class RecursiveCorpusTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String IDENTITY =
-      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aib/providers/"
-          + "Microsoft.ManagedIdentity/userAssignedIdentities/id-aib";
-  private static final String BASE_URI = "https://example.blob.core.windows.net/build/";
 
   /**
-   * The error codes {@code AibCorpusVerdictTest} pins, less SPEC-E100 ("identity is required"):
-   * that test validates without --identity, this run passes it, which supplies the identity.
+   * What the core's loader reports for a JSON file that is no Packer template. Bulk mode does not
+   * even try such a file: it is skipped as a variable file, which is the same verdict in its terms.
    */
-  private static final Map<String, String> AIB = new TreeMap<>();
-
-  static {
-    AIB.put("JimMoyle__CloudImageBuilder__new-template", "SPEC-E112");
-    AIB.put("MA-MSDev__AzureImageBuilder__jsonc", "VER-E001");
-    AIB.put("RZomerman__AzureImageBuilder__vscode", "");
-    AIB.put("akashrsgh__azure-image-builder__win", "");
-    AIB.put("casa-de-vops__azvmimagebuilder__golden-linux", "RULE-E313 SPEC-E112 SPEC-E130");
-    AIB.put("casa-de-vops__azvmimagebuilder__golden-rhel", "RULE-E313 SPEC-E112 SPEC-E130");
-    AIB.put("casa-de-vops__azvmimagebuilder__golden-windows", "SPEC-E112");
-    AIB.put("danielsollondon__azvmimagebuilder__devops-env", "");
-    AIB.put("danielsollondon__azvmimagebuilder__linux-existing-vnet", "SPEC-E112");
-    AIB.put("danielsollondon__azvmimagebuilder__msi-storage", "SPEC-E112");
-    AIB.put("danielsollondon__azvmimagebuilder__platform-sig-mdi", "SPEC-E101 SPEC-E101");
-    AIB.put("danielsollondon__azvmimagebuilder__raw-rhel73-iso", "VER-E001");
-    AIB.put("danielsollondon__azvmimagebuilder__sles-managed", "RULE-E305 SPEC-E112 SPEC-E130");
-    AIB.put("danielsollondon__azvmimagebuilder__win-managed-image", "SPEC-E112");
-    AIB.put("danielsollondon__azvmimagebuilder__win-unit-test", "SPEC-E112");
-    AIB.put("danielsollondon__azvmimagebuilder__win-vnet-access-storage", "SPEC-E112");
-    AIB.put("danielsollondon__azvmimagebuilder__wvd", "SPEC-E112");
-    AIB.put("kkamegawa__windowsjpimagebuilder__ws2019-jp-bicep-compiled", "RULE-E303");
-    AIB.put("knowledgebaseit__Azure-Image-Builder__nl-NL", "SPEC-E112");
-    AIB.put("krwittmer__azure-devops-azure-image-builder__with-comments", "");
-    AIB.put("lenvolk__images-using-azure-image-builder__arm-demo", "");
-    AIB.put("mahendra-shinde__azure-image-builder__linux-jenkins", "SPEC-E130");
-    AIB.put("sny0421__Azure-Image-Builder-Japanese__win10-evd-21h1", "");
-    AIB.put("sny0421__Azure-Image-Builder-Japanese__ws2019", "");
-    AIB.put("tylerd__azure-image-builder-wvd__win-10", "VER-E001");
-  }
-
-  /** The var files the core's test pins as "not a template" (LEGACY-E032). */
-  private static final Set<String> VAR_FILES =
-      Set.of(
-          "packer-json/kubernetes-sigs__image-builder__capi-linux/azure-config.json",
-          "packer-json/kubernetes-sigs__image-builder__capi-linux/azure-sig.json",
-          "packer-json/kubernetes-sigs__image-builder__capi-linux/ubuntu-2204.json");
+  private static final String NOT_A_TEMPLATE = "LEGACY-E032";
 
   @TempDir Path tmp;
 
@@ -81,6 +45,8 @@ class RecursiveCorpusTest {
     Path corpus = PackerCorpusCliTest.corpus();
     Path out = tmp.resolve("out");
     Path report = tmp.resolve("report.json");
+    Path settings = tmp.resolve("packer-settings.json");
+    Files.write(settings, resource("corpus/packer-settings.json"));
 
     CliRun r =
         CliRun.with()
@@ -91,57 +57,74 @@ class RecursiveCorpusTest {
                 corpus.toString(),
                 "-o",
                 out.toString(),
+                "--settings",
+                settings.toString(),
                 "--report",
                 report.toString(),
                 "--progress",
-                "lines",
-                "--identity",
-                IDENTITY,
-                "--subscription",
-                "11111111-1111-1111-1111-111111111111",
-                "--location",
-                "westeurope",
-                "--script-base-uri",
-                BASE_URI,
-                "--file-base-uri",
-                BASE_URI,
-                "--skip-unsupported");
+                "lines");
 
-    // Some templates fail (they need their variables, or name scripts the corpus lacks).
+    // Some templates fail (mostly because they name scripts the corpus lacks).
     assertEquals(1, r.exitCode(), r.err());
     assertTrue(r.err().contains("progress: "), r.err());
     assertTrue(r.err().contains("\nmost frequent diagnostics:\n"), r.err());
+    assertTrue(!r.err().contains("SET-W001"), "a settings entry matches no template:\n" + r.err());
     Map<String, JsonNode> byPath = new TreeMap<>();
     for (JsonNode t : JSON.readTree(report.toFile()).get("templates")) {
       byPath.put(t.get("path").asText(), t);
     }
-    for (String path : packerCases(corpus)) {
-      JsonNode t = byPath.get(path);
-      assertTrue(t != null, path + " is not in the report");
-      if (VAR_FILES.contains(path)) {
-        assertEquals("skipped", t.get("verdict").asText(), path);
-      } else {
-        assertTrue(
-            Set.of("converted", "converted with warnings", "failed")
-                .contains(t.get("verdict").asText()),
-            path + ": " + t.get("verdict").asText());
-        assertTrue(t.get("kind").asText().matches("HCL2 folder|legacy JSON"), path);
+
+    JsonNode packer = JSON.readTree(resource("corpus/packer-verdicts.json"));
+    List<String> pinned = new ArrayList<>();
+    packer.fieldNames().forEachRemaining(pinned::add);
+    assertEquals(packerCases(corpus), pinned, "the pinned Packer cases are the corpus's");
+    for (String path : pinned) {
+      JsonNode want = packer.get(path);
+      JsonNode got = byPath.get(path);
+      assertTrue(got != null, path + " is not in the report");
+      String why = path + ": " + want.get("reason").asText();
+      String errors = want.get("errors").asText();
+      if (errors.equals(NOT_A_TEMPLATE)) {
+        assertEquals("skipped", got.get("verdict").asText(), why);
+        continue;
       }
+      assertEquals(errors, distinct(got.get("errorCodes")), why);
+      String verdict = got.get("verdict").asText();
+      if (errors.isEmpty()) {
+        assertTrue(verdict.startsWith("converted"), why + " (verdict " + verdict + ")");
+      } else {
+        assertEquals("failed", verdict, why);
+      }
+      assertEquals(want.get("templates").asInt(), got.get("outputs").size(), why);
     }
-    for (Map.Entry<String, String> e : AIB.entrySet()) {
-      List<JsonNode> found =
-          byPath.entrySet().stream()
-              .filter(p -> p.getKey().startsWith("aib/" + e.getKey() + "/"))
-              .filter(p -> !p.getKey().endsWith("/SOURCE.txt"))
-              .map(Map.Entry::getValue)
-              .toList();
-      assertEquals(1, found.size(), e.getKey());
-      JsonNode t = found.get(0);
+
+    JsonNode aib = JSON.readTree(resource("corpus/aib-verdicts.json"));
+    for (Iterator<String> it = aib.fieldNames(); it.hasNext(); ) {
+      String path = it.next();
+      JsonNode want = aib.get(path);
+      JsonNode got = byPath.get(path);
+      assertTrue(got != null, path + " is not in the report");
+      String why = path + ": " + want.get("reason").asText();
       List<String> codes = new ArrayList<>();
-      t.get("errorCodes").forEach(c -> codes.add(c.asText()));
-      assertEquals(e.getValue(), String.join(" ", codes), e.getKey());
-      assertEquals(e.getValue().isEmpty(), !t.get("verdict").asText().equals("failed"), e.getKey());
-      assertEquals("AIB JSON", t.get("kind").asText(), e.getKey());
+      got.get("errorCodes").forEach(c -> codes.add(c.asText()));
+      assertEquals(want.get("errors").asText(), String.join(" ", codes), why);
+      assertEquals(
+          want.get("errors").asText().isEmpty(), !got.get("verdict").asText().equals("failed"), why);
+      assertEquals("AIB JSON", got.get("kind").asText(), why);
+    }
+  }
+
+  /** Error codes as the core's pins list them: sorted, each once. */
+  private static String distinct(JsonNode codes) {
+    Set<String> set = new TreeSet<>();
+    codes.forEach(c -> set.add(c.asText()));
+    return String.join(" ", set);
+  }
+
+  private static byte[] resource(String name) throws IOException {
+    try (InputStream in = RecursiveCorpusTest.class.getClassLoader().getResourceAsStream(name)) {
+      assertTrue(in != null, name + " is not on the test class path (testdata)");
+      return in.readAllBytes();
     }
   }
 

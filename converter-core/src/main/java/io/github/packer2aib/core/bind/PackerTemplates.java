@@ -199,6 +199,15 @@ public final class PackerTemplates {
    */
   public static LoadResult loadLegacy(
       SourceFile file, Path path, PackerOptions options, FileSystemView files) {
+    return loadLegacy(file, DocReader.read(file), path, options, files);
+  }
+
+  private static LoadResult loadLegacy(
+      SourceFile file,
+      ParseResult parsed,
+      Path path,
+      PackerOptions options,
+      FileSystemView files) {
     List<SourceFile> sources = new ArrayList<>();
     sources.add(file);
     List<LegacyOptions.Var> vars = new ArrayList<>();
@@ -232,7 +241,7 @@ public final class PackerTemplates {
             options.workingDirectory().toString().replace('\\', '/'),
             options.clock(),
             Optional.of(PackerOptions.PACKER_VERSION));
-    LegacyLoadResult r = LegacyLoader.load(file, legacy);
+    LegacyLoadResult r = LegacyLoader.load(file, parsed, legacy);
     List<Diagnostic> all = new ArrayList<>(unreadable);
     all.addAll(r.diagnostics());
     boolean errors = all.stream().anyMatch(Diagnostic::isError);
@@ -247,7 +256,7 @@ public final class PackerTemplates {
     if (isHcl2(input.path(), files)) {
       return loadHcl2(input, options, files);
     }
-    Optional<SourceFile> text = read(input.path(), files);
+    Optional<SourceFile> text = read(input.path(), input.displayName(), files);
     if (text.isEmpty()) {
       return new LoadResult(
           Optional.empty(),
@@ -261,11 +270,13 @@ public final class PackerTemplates {
                       + " file.")),
           List.of());
     }
-    SourceFile file = new SourceFile(input.displayName(), text.get().text());
-    if (isHclJson(file)) {
+    SourceFile file = text.get();
+    // Parsed once, to choose the front end and, for a legacy template, to read it.
+    ParseResult parsed = DocReader.read(file);
+    if (file.name().toLowerCase(Locale.ROOT).endsWith(".json") && isHclJson(parsed)) {
       return loadHcl2(input, options, files);
     }
-    if (!isLegacy(file)) {
+    if (!isLegacy(parsed)) {
       return new LoadResult(
           Optional.empty(),
           List.of(
@@ -277,7 +288,7 @@ public final class PackerTemplates {
                       + " \"builders\"). Give a Packer template.")),
           List.of(file));
     }
-    return loadLegacy(file, input.path(), options, files);
+    return loadLegacy(file, parsed, input.path(), options, files);
   }
 
   /** Reads an HCL2 template (file or folder). */
@@ -286,6 +297,10 @@ public final class PackerTemplates {
   }
 
   private static Optional<SourceFile> read(Path p, FileSystemView files) {
+    return read(p, p.toString(), files);
+  }
+
+  private static Optional<SourceFile> read(Path p, String name, FileSystemView files) {
     try {
       byte[] bytes = files.read(absolute(p, files));
       String text =
@@ -295,7 +310,7 @@ public final class PackerTemplates {
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(ByteBuffer.wrap(bytes))
               .toString();
-      return Optional.of(new SourceFile(p.toString(), text.startsWith("\uFEFF") ? text.substring(1) : text));
+      return Optional.of(new SourceFile(name, text.startsWith("\uFEFF") ? text.substring(1) : text));
     } catch (IOException e) { // includes CharacterCodingException: not UTF-8
       return Optional.empty();
     }

@@ -1,0 +1,185 @@
+package io.github.packer2aib.cli;
+
+import static io.github.packer2aib.cli.BulkTrees.put;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code convert -r --settings FILE}: per-template options from a settings file. */
+class RecursiveSettingsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  /** A template that needs the variable {@code image} (no default). */
+  private static final String NEEDS_IMAGE =
+      "variable \"image\" {\n"
+          + "  type = string\n"
+          + "}\n"
+          + BulkTrees.hcl("app").replace("\"app-image\"", "var.image");
+
+  private CliRun bulk(String... args) {
+    List<String> all = new ArrayList<>(List.of("convert", "-r"));
+    all.addAll(List.of(args));
+    return CliRun.with()
+        .env(Map.of("SOURCE_DATE_EPOCH", "1700000000"))
+        .run(all.toArray(String[]::new));
+  }
+
+  private static JsonNode template(Path report, String path) throws Exception {
+    for (JsonNode t : JSON.readTree(report.toFile()).get("templates")) {
+      if (t.get("path").asText().equals(path)) {
+        return t;
+      }
+    }
+    throw new AssertionError(path + " is not in " + Files.readString(report));
+  }
+
+  @Test
+  void eachTemplateGetsTheOptionsOfTheEntriesMatchingItsPath() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "teams/a/main.pkr.hcl", NEEDS_IMAGE);
+    put(root, "teams/b/main.pkr.hcl", NEEDS_IMAGE);
+    put(root, "teams/c/main.pkr.hcl", NEEDS_IMAGE);
+    Path settings =
+        put(
+            tmp,
+            "settings.yaml",
+            "defaults:\n"
+                + "  identity: "
+                + BulkTrees.IDENTITY
+                + "\n"
+                + "  vars: {image: from-defaults}\n"
+                + "templates:\n"
+                + "  - path: teams/b\n"
+                + "    vars: {image: only-for-b}\n"
+                + "  - path: teams/c\n"
+                + "    skip: built by another pipeline\n");
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("report.json");
+
+    CliRun r =
+        bulk(
+            "-o",
+            out.toString(),
+            "--settings",
+            settings.toString(),
+            "--report",
+            report.toString(),
+            root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(
+        Files.readString(out.resolve("teams/a/app.json")).contains("\"from-defaults\""),
+        "teams/a takes the defaults' variable");
+    assertTrue(
+        Files.readString(out.resolve("teams/b/app.json")).contains("\"only-for-b\""),
+        "teams/b takes its entry's variable");
+    assertFalse(Files.exists(out.resolve("teams/c")), "teams/c is skipped");
+    JsonNode c = template(report, "teams/c");
+    assertEquals("skipped", c.get("verdict").asText());
+    assertEquals("skipped by the settings file: built by another pipeline", c.get("reason").asText());
+    assertFalse(r.err().contains("SET-W001"), r.err());
+  }
+
+  @Test
+  void theCommandLineIsTheBaseLayerAndTheFileRefinesIt() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a/main.pkr.hcl", NEEDS_IMAGE);
+    put(root, "b/main.pkr.hcl", NEEDS_IMAGE);
+    Path settings =
+        put(tmp, "s.json", "{\"templates\": [{\"path\": \"b\", \"vars\": {\"image\": \"file\"}}]}");
+    Path out = tmp.resolve("out");
+
+    CliRun r =
+        bulk(
+            "--identity",
+            BulkTrees.IDENTITY,
+            "--var",
+            "image=command-line",
+            "-o",
+            out.toString(),
+            "--settings",
+            settings.toString(),
+            root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(Files.readString(out.resolve("a/app.json")).contains("\"command-line\""));
+    assertTrue(Files.readString(out.resolve("b/app.json")).contains("\"file\""));
+  }
+
+  @Test
+  void anEntryThatMatchesNoTemplateIsAWarningWithItsLocation() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a/main.pkr.hcl", BulkTrees.hcl("app"));
+    Path settings =
+        put(tmp, "s.yaml", "templates:\n  - path: a\n    location: westeurope\n  - path: typo/*\n");
+
+    CliRun r =
+        bulk(
+            "--identity",
+            BulkTrees.IDENTITY,
+            "-o",
+            tmp.resolve("out").toString(),
+            "--settings",
+            settings.toString(),
+            root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.err().contains(settings + ":4:11: warning: "), r.err());
+    assertTrue(r.err().contains("[SET-W001]"), r.err());
+  }
+
+  @Test
+  void aSettingsFileWithErrorsConvertsNothing() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a/main.pkr.hcl", BulkTrees.hcl("app"));
+    Path settings = put(tmp, "s.yaml", "defaults:\n  locaton: westeurope\n");
+    Path out = tmp.resolve("out");
+
+    CliRun r = bulk("-o", out.toString(), "--settings", settings.toString(), root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().contains(settings + ":2:3: error: "), r.err());
+    assertTrue(r.err().contains("Did you mean \"location\"?"), r.err());
+    assertTrue(r.err().contains("nothing converted: the settings file has errors"), r.err());
+    assertFalse(Files.exists(out), "nothing is written");
+  }
+
+  @Test
+  void anUnreadableSettingsFileConvertsNothing() {
+    Path root = tmp.resolve("repo");
+    put(root, "a/main.pkr.hcl", BulkTrees.hcl("app"));
+    Path out = tmp.resolve("out");
+
+    CliRun r =
+        bulk(
+            "-o", out.toString(), "--settings", tmp.resolve("missing.yaml").toString(),
+            root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().contains("error: cannot read settings file "), r.err());
+    assertFalse(Files.exists(out), "nothing is written");
+  }
+
+  @Test
+  void settingsWithoutRecursiveIsAUsageError() {
+    Path file = put(tmp, "t.pkr.hcl", BulkTrees.hcl("app"));
+
+    CliRun r =
+        CliRun.with().run("convert", "--settings", tmp.resolve("s.yaml").toString(), file.toString());
+
+    assertEquals(2, r.exitCode(), r.err());
+    assertTrue(r.err().contains("--settings applies only with -r/--recursive"), r.err());
+  }
+}
