@@ -121,12 +121,13 @@ public final class BulkBenchmark {
   }
 
   /**
-   * The command line of one round. Today every input is named on the command line; with bulk mode
-   * this becomes {@code convert -r CORPUS/hcl -o OUT ...}.
+   * The command line of one round: bulk mode over the corpus's {@code hcl/} or {@code json/} folder
+   * (its {@code files/} folder of scripts is skipped as not templates), all cores.
    */
   static List<String> cliArguments(String kind, Path corpus, Path out, List<Path> inputs) {
     List<String> cli = new ArrayList<>();
     cli.add("convert");
+    cli.add("-r");
     cli.add("-q");
     cli.add("-o");
     cli.add(out.toString());
@@ -135,9 +136,7 @@ public final class BulkBenchmark {
     cli.add(BASE_URI);
     cli.add("--file-base-uri");
     cli.add(BASE_URI);
-    for (Path p : inputs) {
-      cli.add(p.toString());
-    }
+    cli.add(corpus.resolve(kind).toString());
     return cli;
   }
 
@@ -175,11 +174,12 @@ public final class BulkBenchmark {
     return bytes;
   }
 
+  /** Output files anywhere below {@code dir} (bulk mode mirrors the input tree). */
   private static int countFiles(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return 0;
     }
-    try (Stream<Path> s = Files.list(dir)) {
+    try (Stream<Path> s = Files.walk(dir)) {
       return (int) s.filter(Files::isRegularFile).count();
     }
   }
