@@ -26,6 +26,18 @@ record ExecuteCommand(
     boolean passwordDropped,
     boolean recognised,
     boolean isDefault) {
+  // Compiled once: these run for every step of every template.
+  private static final Pattern SUDO_WORD =
+      Pattern.compile("\\bsudo\\b");
+  private static final Pattern COMMAND_SEPARATOR =
+      Pattern.compile(";|&&");
+  private static final Pattern CHMOD_PATH =
+      Pattern.compile("^chmod\\s+(\\+x|[0-7]{3,4})\\s+['\"]?\uE001['\"]?$");
+  private static final Pattern SUDO_OPTION =
+      Pattern.compile("^-[SEHnk]+$|^--preserve-env$|^--stdin$");
+  private static final Pattern ENV_PROGRAM =
+      Pattern.compile("^(/usr)?/bin/env$|^env$");
+
 
   static final ExecuteCommand DEFAULT =
       new ExecuteCommand(false, Optional.empty(), false, true, true);
@@ -50,15 +62,15 @@ record ExecuteCommand(
     }
     boolean password = false;
     Matcher pipe = PASSWORD_PIPE.matcher(t);
-    if (pipe.matches() && pipe.group(2).matches("(?s).*\\bsudo\\b.*")) {
+    if (pipe.matches() && SUDO_WORD.matcher(pipe.group(2)).find()) {
       password = true;
       t = pipe.group(1) + pipe.group(2);
     }
     List<String> commands = new ArrayList<>();
-    for (String c : t.split(";|&&")) {
+    for (String c : COMMAND_SEPARATOR.split(t)) {
       String trimmed = c.trim();
       if (trimmed.isEmpty()
-          || trimmed.matches("^chmod\\s+(\\+x|[0-7]{3,4})\\s+['\"]?\uE001['\"]?$")) {
+          || CHMOD_PATH.matcher(trimmed).matches()) {
         continue;
       }
       commands.add(trimmed);
@@ -89,14 +101,14 @@ record ExecuteCommand(
       i++;
       while (i < tokens.size() && tokens.get(i).startsWith("-")) {
         String opt = tokens.get(i);
-        if (!opt.matches("^-[SEHnk]+$|^--preserve-env$|^--stdin$")) {
+        if (!SUDO_OPTION.matcher(opt).matches()) {
           return Optional.empty(); // -u user, -i, … are not "run as root with this environment"
         }
         i++;
       }
     }
     i = skipVars(tokens, i);
-    if (i < tokens.size() && tokens.get(i).matches("^(/usr)?/bin/env$|^env$")) {
+    if (i < tokens.size() && ENV_PROGRAM.matcher(tokens.get(i)).matches()) {
       i++;
       i = skipVars(tokens, i);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code file} → {@code File} (mapping.md §B.4, decision 5). With {@code --file-base-uri} each
@@ -19,6 +20,12 @@ import java.util.Set;
  * base URI small text files are written by the step itself; {@code content} always is.
  */
 final class FileProvisioner {
+  // Compiled once: these run for every step of every template.
+  private static final Pattern URL =
+      Pattern.compile("(?i)^https?://.*");
+  private static final Pattern DRIVE =
+      Pattern.compile("(?i)^[a-z]:$");
+
   private FileProvisioner() {}
 
   static final List<String> KNOWN =
@@ -165,7 +172,7 @@ final class FileProvisioner {
 
   private static void source(
       Prov pr, Plan plan, String source, String dest, boolean many, Range at) {
-    if (source.matches("(?i)^https?://.*")) {
+    if (URL.matcher(source).matches()) {
       Placement p = place(pr, plan, target(dest, LocalFiles.fileName(source), many), null);
       plan.files.add(
           Step.of(new Customizer.File(pr.name(), source, p.landing(), null), pr.range())
@@ -370,7 +377,7 @@ final class FileProvisioner {
       Set<String> dirs = new LinkedHashSet<>();
       for (Placement p : plan.placements) {
         String dir = parent(p.target());
-        if (!dir.isEmpty() && !dir.matches("(?i)^[a-z]:$")) {
+        if (!dir.isEmpty() && !DRIVE.matcher(dir).matches()) {
           dirs.add(dir);
         }
       }

@@ -13,6 +13,22 @@ import java.util.regex.Pattern;
  * DeprovisioningScript} Image Builder runs instead (mapping decision 8).
  */
 final class Generalization {
+  // Compiled once: these run for every step of every template.
+  private static final Pattern PART_SEPARATOR =
+      Pattern.compile("&&|;|\n");
+  private static final Pattern EXPORT =
+      Pattern.compile("^export\\s+[A-Za-z_][A-Za-z0-9_]*=.*$");
+  private static final Pattern ENV_ASSIGNMENT =
+      Pattern.compile("(?i)^\\$env:.*$");
+  private static final Pattern SYNC =
+      Pattern.compile("^(sudo\\s+)?sync$");
+  private static final Pattern UNATTEND =
+      Pattern.compile("(?i).*unattend\\.xml.*");
+  private static final Pattern REMOVE =
+      Pattern.compile("(?i).*(remove-item|\\brm\\b|del\\b).*");
+  private static final Pattern ECHO =
+      Pattern.compile("(?i)^(write-output|write-host|echo)\\b.*");
+
   private Generalization() {}
 
   static final String WINDOWS_SCRIPT = "c:\\DeprovisioningScript.ps1";
@@ -67,18 +83,18 @@ final class Generalization {
       if (isWait(line.trim())) {
         continue;
       }
-      for (String part : line.split("&&|;|\n")) {
+      for (String part : PART_SEPARATOR.split(line)) {
         String p = part.trim();
         if (p.isEmpty() || isEcho(p) || isWait(p) || defaultSysprep(p) || defaultWaagent(p)) {
           continue;
         }
-        if (p.matches("^export\\s+[A-Za-z_][A-Za-z0-9_]*=.*$")
-            || p.matches("(?i)^\\$env:.*$")
-            || p.matches("^(sudo\\s+)?sync$")) {
+        if (EXPORT.matcher(p).matches()
+            || ENV_ASSIGNMENT.matcher(p).matches()
+            || SYNC.matcher(p).matches()) {
           continue;
         }
-        if (p.matches("(?i).*unattend\\.xml.*")
-            && p.matches("(?i).*(remove-item|\\brm\\b|del\\b).*")) {
+        if (UNATTEND.matcher(p).matches()
+            && REMOVE.matcher(p).matches()) {
           continue;
         }
         return false;
@@ -88,7 +104,7 @@ final class Generalization {
   }
 
   private static boolean isEcho(String p) {
-    return p.matches("(?i)^(write-output|write-host|echo)\\b.*");
+    return ECHO.matcher(p).matches();
   }
 
   /** The wait loop of Packer's documentation, or any line only about ImageState. */

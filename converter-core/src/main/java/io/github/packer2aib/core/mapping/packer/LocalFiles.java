@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The local files provisioners refer to: where a relative path resolves (the template's folder,
@@ -22,6 +23,10 @@ import java.util.Optional;
  * conversion root (for upload URIs).
  */
 final class LocalFiles {
+  // Compiled once: these run for every step of every template.
+  private static final Pattern WINDOWS_ABSOLUTE =
+      Pattern.compile("^[A-Za-z]:[/\\\\].*");
+
   /** Files up to this size may be embedded in the template (mapping decision 5). */
   static final int EMBED_LIMIT = 64 * 1024;
 
@@ -185,7 +190,7 @@ final class LocalFiles {
   }
 
   static boolean isAbsolute(String path) {
-    return path.startsWith("/") || path.matches("^[A-Za-z]:[/\\\\].*");
+    return path.startsWith("/") || WINDOWS_ABSOLUTE.matcher(path).matches();
   }
 
   static String absolute(String base, String path) {

@@ -4,9 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** PowerShell text: quoting and byte-exact file writes. */
 final class PowerShellText {
+  // Compiled once: these run for every step of every template.
+  private static final Pattern NAME =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private PowerShellText() {}
 
   /**
@@ -96,6 +101,6 @@ final class PowerShellText {
   }
 
   static boolean isName(String name) {
-    return name.matches("[A-Za-z_][A-Za-z0-9_]*");
+    return NAME.matcher(name).matches();
   }
 }

@@ -6,6 +6,10 @@ import java.util.regex.Pattern;
 
 /** POSIX shell text: quoting and byte-exact here-documents. */
 final class ShellText {
+  // Compiled once: these run for every step of every template.
+  private static final Pattern NAME =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private ShellText() {}
 
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
@@ -60,6 +64,6 @@ final class ShellText {
 
   /** Whether {@code name} is a valid shell variable name. */
   static boolean isName(String name) {
-    return name.matches("[A-Za-z_][A-Za-z0-9_]*");
+    return NAME.matcher(name).matches();
   }
 }
