@@ -2,12 +2,11 @@ package io.github.packer2aib.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.SecretScrubber;
-import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.emit.TemplateWriter;
+import io.github.packer2aib.core.report.ReportJson;
+import io.github.packer2aib.core.report.ReportMarkdown;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -32,7 +31,7 @@ final class BulkReport {
   static String json(List<BulkOutcome> outcomes, BulkSummary summary) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      g.setPrettyPrinter(prettyPrinter());
+      g.setPrettyPrinter(TemplateWriter.prettyPrinter());
       g.writeStartObject();
       g.writeObjectFieldStart("summary");
       g.writeNumberField("templates", summary.templates());
@@ -77,7 +76,7 @@ final class BulkReport {
           g.writeStringField("summary", clean(d.summary()));
           g.writeStringField("detail", clean(d.detail()));
           if (d.subject().isPresent()) {
-            writeRange(g, d.subject().get());
+            ReportJson.writeRange(g, "location", d.subject().get());
           }
           if (d.path().isPresent()) {
             g.writeStringField("path", clean(d.path().get()));
@@ -158,50 +157,16 @@ final class BulkReport {
     return out.toString();
   }
 
-  private static void writeRange(JsonGenerator g, Range r) throws IOException {
-    g.writeObjectFieldStart("location");
-    g.writeStringField("file", clean(r.file()));
-    g.writeNumberField("line", r.start().line());
-    g.writeNumberField("column", r.start().column());
-    g.writeNumberField("endLine", r.end().line());
-    g.writeNumberField("endColumn", r.end().column());
-    g.writeEndObject();
-  }
+
 
   private static String clean(String text) {
     return SecretScrubber.scrub(text);
   }
 
-  /** A Markdown table cell: secrets masked, '|' and HTML escaped, one line. */
+  /** A Markdown table cell, as the single-conversion report writes it. */
   static String cell(String text) {
-    String s = SecretScrubber.scrub(text);
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '|' -> out.append("\\|");
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '\r' -> {}
-        case '\n' -> out.append("<br>");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return ReportMarkdown.cell(text);
   }
 
-  private static DefaultPrettyPrinter prettyPrinter() {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    Separators separators =
-        Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator("");
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
-    printer.indentObjectsWith(indenter);
-    printer.indentArraysWith(indenter);
-    return printer;
-  }
+
 }

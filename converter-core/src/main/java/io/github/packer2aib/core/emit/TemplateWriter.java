@@ -60,7 +60,11 @@ public final class TemplateWriter {
 
   private TemplateWriter() {}
 
-  private static DefaultPrettyPrinter prettyPrinter() {
+  /**
+   * The one JSON layout of every file packer2aib writes (templates, reports, the Packer model):
+   * two-space indentation, {@code "key": value}, {@code {}} and {@code []} for empty containers.
+   */
+  public static DefaultPrettyPrinter prettyPrinter() {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     Separators separators =
         Separators.createDefaultInstance()

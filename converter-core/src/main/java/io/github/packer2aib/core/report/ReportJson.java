@@ -2,12 +2,10 @@ package io.github.packer2aib.core.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.diag.SecretScrubber;
+import io.github.packer2aib.core.emit.TemplateWriter;
 import io.github.packer2aib.core.source.Range;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -28,7 +26,7 @@ public final class ReportJson {
   public static String render(ConversionReport report) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      g.setPrettyPrinter(prettyPrinter());
+      g.setPrettyPrinter(TemplateWriter.prettyPrinter());
       g.writeStartObject();
       g.writeObjectFieldStart("verdicts");
       for (Verdict v : Verdict.values()) {
@@ -92,7 +90,8 @@ public final class ReportJson {
     g.writeEndObject();
   }
 
-  private static void writeRange(JsonGenerator g, String name, Range r) throws IOException {
+  /** A source range as the reports write it: {@code name: {file, line, column, endLine, endColumn}}. */
+  public static void writeRange(JsonGenerator g, String name, Range r) throws IOException {
     g.writeObjectFieldStart(name);
     g.writeStringField("file", clean(r.file()));
     g.writeNumberField("line", r.start().line());
@@ -106,16 +105,4 @@ public final class ReportJson {
     return SecretScrubber.scrub(text);
   }
 
-  private static DefaultPrettyPrinter prettyPrinter() {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    Separators separators =
-        Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator("");
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
-    printer.indentObjectsWith(indenter);
-    printer.indentArraysWith(indenter);
-    return printer;
-  }
 }

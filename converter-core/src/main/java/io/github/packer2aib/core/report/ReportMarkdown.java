@@ -115,7 +115,7 @@ public final class ReportMarkdown {
    * One table cell: secrets masked, then the characters that would end the cell or be read as HTML
    * escaped, and line breaks turned into {@code <br>} so the row stays on one line.
    */
-  static String cell(String text) {
+  public static String cell(String text) {
     String scrubbed = SecretScrubber.scrub(text);
     StringBuilder out = new StringBuilder(scrubbed.length());
     for (int i = 0; i < scrubbed.length(); i++) {

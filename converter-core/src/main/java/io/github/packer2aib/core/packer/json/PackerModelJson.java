@@ -2,9 +2,7 @@ package io.github.packer2aib.core.packer.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
+import io.github.packer2aib.core.emit.TemplateWriter;
 import io.github.packer2aib.core.hcl.value.BigFloat;
 import io.github.packer2aib.core.hcl.value.BoolValue;
 import io.github.packer2aib.core.hcl.value.ListValue;
@@ -63,7 +61,7 @@ public final class PackerModelJson {
   public static String toJson(PackerTemplate template) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      g.setPrettyPrinter(prettyPrinter());
+      g.setPrettyPrinter(TemplateWriter.prettyPrinter());
       new Writer(g).template(template);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to a string failed", e);
@@ -82,18 +80,6 @@ public final class PackerModelJson {
     return out.toString();
   }
 
-  private static DefaultPrettyPrinter prettyPrinter() {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    Separators separators =
-        Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator("");
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
-    printer.indentObjectsWith(indenter);
-    printer.indentArraysWith(indenter);
-    return printer;
-  }
 
   /** Writes one template; one instance per generator. */
   private static final class Writer {
