@@ -64,7 +64,7 @@ public final class PackerConversion {
       diagnostics.addAll(
           SpecValidator.forVersion(version)
               .validate(
-                  TemplateDocs.toDoc(m.template()), "", m.locate(), Set.of("identity")));
+                  TemplateDocs.fromJson(m.json()), "", m.locate(), Set.of("identity")));
       diagnostics.addAll(ServiceRules.check(m.template(), version, "", m.locate()));
       if (emit) {
         String text =
