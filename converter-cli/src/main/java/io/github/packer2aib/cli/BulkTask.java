@@ -36,6 +36,7 @@ final class BulkTask {
   private final BulkOptions options;
   private final Path output;
   private final Display display;
+  private final FileCache files = FileCache.forBulkRun();
 
   BulkTask(Engine engine, BulkOptions options, Path output, Display display) {
     this.engine = engine;
@@ -119,7 +120,7 @@ final class BulkTask {
             o.packer(folder),
             o.mapping(),
             o.format(),
-            new LocalFiles(folder));
+            new LocalFiles(folder, files));
     ConversionResult r = engine.convertPacker(job, true);
     return converted(c, kind, r, o, known.isEmpty() ? null : known.get(0));
   }

@@ -7,12 +7,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The real file system, read-only, for the template's files and its file functions. */
+/**
+ * The real file system, read-only, for the template's files and its file functions; through a
+ * {@link FileCache} shared by the templates of a bulk run when one is given.
+ */
 final class LocalFiles implements FileSystemView {
   private final Path cwd;
+  private final FileCache cache;
 
   LocalFiles(Path cwd) {
+    this(cwd, null);
+  }
+
+  LocalFiles(Path cwd, FileCache cache) {
     this.cwd = cwd;
+    this.cache = cache;
   }
 
   @Override
@@ -27,6 +36,13 @@ final class LocalFiles implements FileSystemView {
 
   @Override
   public Kind kind(String absolutePath) {
+    if (cache == null) {
+      return kindOnDisk(absolutePath);
+    }
+    return cache.kind(absolutePath, () -> kindOnDisk(absolutePath));
+  }
+
+  private static Kind kindOnDisk(String absolutePath) {
     Path p = Path.of(absolutePath);
     if (Files.isDirectory(p)) {
       return Kind.DIRECTORY;
@@ -36,11 +52,21 @@ final class LocalFiles implements FileSystemView {
 
   @Override
   public byte[] read(String absolutePath) throws IOException {
-    return Files.readAllBytes(Path.of(absolutePath));
+    if (cache == null) {
+      return Files.readAllBytes(Path.of(absolutePath));
+    }
+    return cache.read(absolutePath, () -> Files.readAllBytes(Path.of(absolutePath)));
   }
 
   @Override
   public List<String> list(String absoluteDirectory) throws IOException {
+    if (cache == null) {
+      return listOnDisk(absoluteDirectory);
+    }
+    return cache.list(absoluteDirectory, () -> listOnDisk(absoluteDirectory));
+  }
+
+  private static List<String> listOnDisk(String absoluteDirectory) throws IOException {
     try (Stream<Path> s = Files.list(Path.of(absoluteDirectory))) {
       return s.map(p -> p.getFileName().toString()).toList();
     }

@@ -1,0 +1,81 @@
+package io.github.packer2aib.cli;
+
+import io.github.packer2aib.core.hcl.function.FileSystemView.Kind;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * What a {@code convert -r} run has learnt about the files its templates name: the kind of a path,
+ * a directory's entries and the bytes of small files, shared by every template of the run. The
+ * templates of a repository mostly upload the same scripts, and looking each one up again for
+ * every template (in the template's folder, then in the working directory, then to read and hash
+ * it) was more system calls than converting took. Files are taken not to change during a run.
+ * Thread-safe; contents are kept up to a total budget, the first files read first.
+ */
+final class FileCache {
+  /** Files larger than this are always read from disk. */
+  private static final int MAX_CACHED_FILE = 256 * 1024;
+
+  private final ConcurrentHashMap<String, Kind> kinds = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, List<String>> listings = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, byte[]> contents = new ConcurrentHashMap<>();
+  private final AtomicLong budget;
+
+  /**
+   * @param contentBudget bytes of file contents the cache may hold
+   */
+  FileCache(long contentBudget) {
+    this.budget = new AtomicLong(contentBudget);
+  }
+
+  /** The cache of a bulk run: 32 MiB of contents. */
+  static FileCache forBulkRun() {
+    return new FileCache(32L * 1024 * 1024);
+  }
+
+  interface Loader<T> {
+    T load() throws IOException;
+  }
+
+  Kind kind(String path, Supplier<Kind> load) {
+    return kinds.computeIfAbsent(path, p -> load.get());
+  }
+
+  List<String> list(String directory, Loader<List<String>> load) throws IOException {
+    List<String> known = listings.get(directory);
+    if (known != null) {
+      return known;
+    }
+    List<String> entries = List.copyOf(load.load());
+    listings.putIfAbsent(directory, entries);
+    return entries;
+  }
+
+  /** A copy of the cached bytes (callers may change theirs), else the file's bytes from disk. */
+  byte[] read(String path, Loader<byte[]> load) throws IOException {
+    byte[] known = contents.get(path);
+    if (known != null) {
+      return known.clone();
+    }
+    byte[] bytes = load.load();
+    if (bytes.length <= MAX_CACHED_FILE && reserve(bytes.length)) {
+      contents.putIfAbsent(path, bytes.clone());
+    }
+    return bytes;
+  }
+
+  /** Takes {@code n} bytes from the budget if that many are left. */
+  private boolean reserve(int n) {
+    long left;
+    do {
+      left = budget.get();
+      if (left < n) {
+        return false;
+      }
+    } while (!budget.compareAndSet(left, left - n));
+    return true;
+  }
+}

@@ -1,0 +1,83 @@
+package io.github.packer2aib.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.packer2aib.core.hcl.function.FileSystemView.Kind;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileCacheTest {
+  @TempDir Path tmp;
+
+  @Test
+  void eachPathIsLookedUpOnceAndEveryCallerGetsItsOwnCopy() throws Exception {
+    FileCache cache = new FileCache(1024);
+    AtomicInteger reads = new AtomicInteger();
+    byte[] first = cache.read("/a", () -> bytes("abc", reads));
+    first[0] = 'X';
+    byte[] second = cache.read("/a", () -> bytes("changed on disk", reads));
+
+    assertEquals(1, reads.get(), "read from disk once");
+    assertArrayEquals("abc".getBytes(StandardCharsets.UTF_8), second);
+  }
+
+  @Test
+  void contentsBeyondTheBudgetAreReadFromDiskEachTime() throws Exception {
+    FileCache cache = new FileCache(4);
+    AtomicInteger reads = new AtomicInteger();
+    cache.read("/big", () -> bytes("12345", reads));
+    cache.read("/big", () -> bytes("12345", reads));
+    cache.read("/small", () -> bytes("123", reads));
+    cache.read("/small", () -> bytes("123", reads));
+
+    assertEquals(3, reads.get(), "/big twice (over the budget), /small once");
+  }
+
+  @Test
+  void kindsAndListingsAreRemembered() throws Exception {
+    FileCache cache = new FileCache(0);
+    AtomicInteger looks = new AtomicInteger();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(
+          Kind.FILE,
+          cache.kind(
+              "/f",
+              () -> {
+                looks.incrementAndGet();
+                return Kind.FILE;
+              }));
+      assertEquals(
+          List.of("x", "y"),
+          cache.list(
+              "/d",
+              () -> {
+                looks.incrementAndGet();
+                return List.of("x", "y");
+              }));
+    }
+    assertEquals(2, looks.get());
+  }
+
+  @Test
+  void localFilesReadThroughTheCacheGiveWhatIsOnDisk() throws Exception {
+    Path script = Files.writeString(tmp.resolve("setup.sh"), "echo hi\n");
+    LocalFiles files = new LocalFiles(tmp, FileCache.forBulkRun());
+
+    assertEquals(Kind.FILE, files.kind(script.toString()));
+    assertEquals(Kind.DIRECTORY, files.kind(tmp.toString()));
+    assertEquals(Kind.MISSING, files.kind(tmp.resolve("none").toString()));
+    assertEquals(List.of("setup.sh"), files.list(tmp.toString()));
+    assertArrayEquals(Files.readAllBytes(script), files.read(script.toString()));
+  }
+
+  private static byte[] bytes(String text, AtomicInteger reads) {
+    reads.incrementAndGet();
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
