@@ -65,8 +65,10 @@ public final class PackerTemplates {
 
   /**
    * True when a JSON text is a Packer template in HCL's JSON syntax: an object whose top-level keys
-   * include {@code source}, {@code build} or {@code variable}, and that has neither {@code builders}
-   * (legacy) nor an image template's {@code properties}/{@code resources}.
+   * include {@code source}, {@code build} or {@code variable} written as blocks (objects or arrays),
+   * and that has neither {@code builders} (legacy) nor an image template's {@code
+   * properties}/{@code resources}. One rule for {@code convert} of one file and for the bulk
+   * classifier: a variable file that merely sets a variable called {@code source} is no template.
    */
   public static boolean isHclJson(SourceFile file) {
     if (!file.name().toLowerCase(Locale.ROOT).endsWith(".json")) {
@@ -88,7 +90,7 @@ public final class PackerTemplates {
       }
       hcl |= HCL_JSON_KEYS.contains(k);
     }
-    return hcl;
+    return hcl && hasHclBlock(parsed);
   }
 
   /** What a JSON or YAML text holds, as {@link #classify} tells it. */
@@ -136,8 +138,7 @@ public final class PackerTemplates {
       return new Classified(Form.LEGACY, "");
     }
     if (file.name().toLowerCase(Locale.ROOT).endsWith(".json")
-        && isHclJson(parsed)
-        && hasHclBlock(parsed)) {
+        && isHclJson(parsed)) {
       return new Classified(Form.HCL_JSON, "");
     }
     for (DocNode document : parsed.documents()) {

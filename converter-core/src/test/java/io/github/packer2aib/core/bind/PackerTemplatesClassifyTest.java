@@ -33,6 +33,16 @@ class PackerTemplatesClassifyTest {
         classify("vars.json", "{\"source\": \"westeurope\", \"build\": \"1\"}"));
   }
 
+  /** Converting one file asks the same question with the same rule. */
+  @Test
+  void isHclJsonAgreesWithTheClassifier() {
+    String hcl = "{\"source\": {\"azure-arm\": {\"u\": {}}}, \"build\": {\"sources\": []}}";
+    String vars = "{\"source\": \"westeurope\", \"build\": \"1\"}";
+    assertEquals(true, PackerTemplates.isHclJson(new SourceFile("t.json", hcl)));
+    assertEquals(false, PackerTemplates.isHclJson(new SourceFile("vars.json", vars)));
+    assertEquals(false, PackerTemplates.isHclJson(new SourceFile("t.yaml", hcl)));
+  }
+
   @Test
   void aibTemplatesInEveryShape() {
     String resource =
