@@ -2,10 +2,10 @@ package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.OutputFormat;
 import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.mapping.packer.OptionValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -88,21 +88,12 @@ final class OptionTypes {
    * segment names are matched case-insensitively; the value itself is not echoed in the error.
    */
   static final class IdentityConverter implements ITypeConverter<String> {
-    static final String EXAMPLE =
-        "/subscriptions/<subscription-id>/resourceGroups/<group>/providers/"
-            + "Microsoft.ManagedIdentity/userAssignedIdentities/<name>";
-
-    private static final Pattern RESOURCE_ID =
-        Pattern.compile(
-            "/subscriptions/[^/\\s]+/resourceGroups/[^/\\s]+/providers/"
-                + "Microsoft\\.ManagedIdentity/userAssignedIdentities/[^/\\s]+",
-            Pattern.CASE_INSENSITIVE);
-
     @Override
     public String convert(String value) {
-      if (!RESOURCE_ID.matcher(value).matches()) {
+      if (!OptionValues.isUserAssignedIdentity(value)) {
         throw new TypeConversionException(
-            "expected the resource id of a user-assigned managed identity, like " + EXAMPLE);
+            "expected the resource id of a user-assigned managed identity, like "
+                + OptionValues.IDENTITY_EXAMPLE);
       }
       return value;
     }

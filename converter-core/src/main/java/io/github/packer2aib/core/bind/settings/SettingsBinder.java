@@ -10,6 +10,7 @@ import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.doc.JsonPointer;
 import io.github.packer2aib.core.mapping.packer.MapOptions.GalleryVersioning;
+import io.github.packer2aib.core.mapping.packer.OptionValues;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.Range;
@@ -246,7 +247,7 @@ public final class SettingsBinder {
         string(m, p, "the resource id of a user-assigned managed identity")
             .ifPresent(
                 s -> {
-                  if (OptionRules.isIdentity(s)) {
+                  if (OptionValues.isUserAssignedIdentity(s)) {
                     layer.identity = Optional.of(s);
                   } else {
                     report(
@@ -255,7 +256,7 @@ public final class SettingsBinder {
                         p,
                         "The value of \"identity\" must be the resource id of a user-assigned"
                             + " managed identity, like "
-                            + OptionRules.IDENTITY_EXAMPLE
+                            + OptionValues.IDENTITY_EXAMPLE
                             + ".");
                   }
                 });
@@ -355,9 +356,27 @@ public final class SettingsBinder {
     if (s.isEmpty()) {
       return s;
     }
-    Optional<String> problem = OptionRules.baseUriProblem(m.key(), s.get());
-    problem.ifPresent(d -> report(SettingsCode.INVALID_BASE_URI, m.value().range(), p, d));
+    Optional<OptionValues.BaseUriProblem> problem = OptionValues.baseUriProblem(s.get());
+    problem.ifPresent(
+        kind ->
+            report(
+                SettingsCode.INVALID_BASE_URI, m.value().range(), p, baseUriDetail(m.key(), kind)));
     return problem.isPresent() ? Optional.empty() : s;
+  }
+
+  private static String baseUriDetail(String key, OptionValues.BaseUriProblem kind) {
+    if (kind == OptionValues.BaseUriProblem.NOT_HTTP_URL) {
+      return "The value of \""
+          + key
+          + "\" must be an http or https URL such as"
+          + " https://account.blob.core.windows.net/container/prefix/, without a fragment.";
+    }
+    return "The URL of \""
+        + key
+        + "\" holds a SAS signature (sig=), which would be copied into every script and file"
+        + " URI of the template. Give the URL without its query: Image Builder downloads"
+        + " with the template's identity, which needs the Storage Blob Data Reader role on"
+        + " the container. Remove the signature from this file, as it is a secret.";
   }
 
   /** The {@code vars} object: each value as {@code --var name=value} would take it. */

@@ -12,7 +12,8 @@ record BaseUri(String option, String prefix, String query) {
   /** Parses a base URI; empty with the reason in {@code problem} when it cannot be used. */
   static Optional<BaseUri> parse(String option, String text, StringBuilder problem) {
     String t = text.trim();
-    if (!t.matches("(?i)^https?://[^/?#\\s]+.*") || t.contains("#")) {
+    Optional<OptionValues.BaseUriProblem> wrong = OptionValues.baseUriProblem(t);
+    if (wrong.equals(Optional.of(OptionValues.BaseUriProblem.NOT_HTTP_URL))) {
       problem.append(
           "The value given with "
               + option
@@ -20,10 +21,7 @@ record BaseUri(String option, String prefix, String query) {
               + " https://account.blob.core.windows.net/container/prefix/, without a fragment.");
       return Optional.empty();
     }
-    int q = t.indexOf('?');
-    String path = q < 0 ? t : t.substring(0, q);
-    String query = q < 0 ? "" : t.substring(q);
-    if (query.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]sig=.*")) {
+    if (wrong.isPresent()) {
       problem.append(
           "The URL given with "
               + option
@@ -33,6 +31,9 @@ record BaseUri(String option, String prefix, String query) {
               + " the container.");
       return Optional.empty();
     }
+    int q = t.indexOf('?');
+    String path = q < 0 ? t : t.substring(0, q);
+    String query = q < 0 ? "" : t.substring(q);
     if (!path.endsWith("/")) {
       path = path + "/";
     }

@@ -1,0 +1,55 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The rules the values of the mapping options follow, wherever they are given (the command line,
+ * a settings file, the mapper itself): one place for each rule, while each caller words its own
+ * message for where the value was written.
+ */
+public final class OptionValues {
+  private OptionValues() {}
+
+  /** The shape of a user-assigned identity's resource id, for messages. */
+  public static final String IDENTITY_EXAMPLE =
+      "/subscriptions/<subscription-id>/resourceGroups/<group>/providers/"
+          + "Microsoft.ManagedIdentity/userAssignedIdentities/<name>";
+
+  // ARM ids are case-insensitive, so the segment names are matched case-insensitively.
+  private static final Pattern IDENTITY =
+      Pattern.compile(
+          "/subscriptions/[^/\\s]+/resourceGroups/[^/\\s]+/providers/"
+              + "Microsoft\\.ManagedIdentity/userAssignedIdentities/[^/\\s]+",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern HTTP_URL = Pattern.compile("(?i)^https?://[^/?#\\s]+.*");
+  private static final Pattern SAS_SIGNATURE = Pattern.compile(".*[?&]sig=.*");
+
+  /** What is wrong with a base URI. */
+  public enum BaseUriProblem {
+    /** Not an http(s) URL with a host, or it has a fragment. */
+    NOT_HTTP_URL,
+    /** Its query holds a SAS signature ({@code sig=}), a secret. */
+    SAS_SIGNATURE
+  }
+
+  /** Whether {@code value} is the resource id of a user-assigned managed identity. */
+  public static boolean isUserAssignedIdentity(String value) {
+    return IDENTITY.matcher(value).matches();
+  }
+
+  /** What keeps {@code value} (trimmed) from being a base URI, or empty when it can be one. */
+  public static Optional<BaseUriProblem> baseUriProblem(String value) {
+    String t = value.trim();
+    if (!HTTP_URL.matcher(t).matches() || t.contains("#")) {
+      return Optional.of(BaseUriProblem.NOT_HTTP_URL);
+    }
+    int q = t.indexOf('?');
+    if (q >= 0 && SAS_SIGNATURE.matcher(t.substring(q).toLowerCase(Locale.ROOT)).matches()) {
+      return Optional.of(BaseUriProblem.SAS_SIGNATURE);
+    }
+    return Optional.empty();
+  }
+}
