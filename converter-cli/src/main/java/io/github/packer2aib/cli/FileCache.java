@@ -3,6 +3,7 @@ package io.github.packer2aib.cli;
 import io.github.packer2aib.core.hcl.function.FileSystemView.Kind;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
  * templates of a repository mostly upload the same scripts, and looking each one up again for
  * every template (in the template's folder, then in the working directory, then to read and hash
  * it) was more system calls than converting took. Files are taken not to change during a run.
- * Thread-safe; contents are kept up to a total budget, the first files read first.
+ * Thread-safe. A file's contents are kept from its second read on (each template file is read once,
+ * and keeping those would only spend the budget), up to a total budget.
  */
 final class FileCache {
   /** Files larger than this are always read from disk. */
@@ -22,6 +24,7 @@ final class FileCache {
   private final ConcurrentHashMap<String, Kind> kinds = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, List<String>> listings = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, byte[]> contents = new ConcurrentHashMap<>();
+  private final Set<String> readOnce = ConcurrentHashMap.newKeySet();
   private final AtomicLong budget;
 
   /**
@@ -61,7 +64,7 @@ final class FileCache {
       return known.clone();
     }
     byte[] bytes = load.load();
-    if (bytes.length <= MAX_CACHED_FILE && reserve(bytes.length)) {
+    if (!readOnce.add(path) && bytes.length <= MAX_CACHED_FILE && reserve(bytes.length)) {
       contents.putIfAbsent(path, bytes.clone());
     }
     return bytes;

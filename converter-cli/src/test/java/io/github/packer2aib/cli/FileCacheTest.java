@@ -16,15 +16,28 @@ class FileCacheTest {
   @TempDir Path tmp;
 
   @Test
-  void eachPathIsLookedUpOnceAndEveryCallerGetsItsOwnCopy() throws Exception {
+  void aFileReadTwiceIsKeptAndEveryCallerGetsItsOwnCopy() throws Exception {
     FileCache cache = new FileCache(1024);
     AtomicInteger reads = new AtomicInteger();
-    byte[] first = cache.read("/a", () -> bytes("abc", reads));
-    first[0] = 'X';
-    byte[] second = cache.read("/a", () -> bytes("changed on disk", reads));
+    cache.read("/a", () -> bytes("abc", reads));
+    byte[] second = cache.read("/a", () -> bytes("abc", reads));
+    second[0] = 'X';
+    byte[] third = cache.read("/a", () -> bytes("changed on disk", reads));
 
-    assertEquals(1, reads.get(), "read from disk once");
-    assertArrayEquals("abc".getBytes(StandardCharsets.UTF_8), second);
+    assertEquals(2, reads.get(), "read from disk until it was seen twice, then kept");
+    assertArrayEquals("abc".getBytes(StandardCharsets.UTF_8), third);
+  }
+
+  @Test
+  void aFileReadOnceSpendsNoBudget() throws Exception {
+    FileCache cache = new FileCache(3);
+    AtomicInteger reads = new AtomicInteger();
+    cache.read("/template", () -> bytes("123", reads));
+    cache.read("/script", () -> bytes("abc", reads));
+    cache.read("/script", () -> bytes("abc", reads));
+    cache.read("/script", () -> bytes("abc", reads));
+
+    assertEquals(3, reads.get(), "/template once; /script twice, then from the cache");
   }
 
   @Test
@@ -33,10 +46,12 @@ class FileCacheTest {
     AtomicInteger reads = new AtomicInteger();
     cache.read("/big", () -> bytes("12345", reads));
     cache.read("/big", () -> bytes("12345", reads));
+    cache.read("/big", () -> bytes("12345", reads));
+    cache.read("/small", () -> bytes("123", reads));
     cache.read("/small", () -> bytes("123", reads));
     cache.read("/small", () -> bytes("123", reads));
 
-    assertEquals(3, reads.get(), "/big twice (over the budget), /small once");
+    assertEquals(5, reads.get(), "/big every time (over the budget), /small twice");
   }
 
   @Test
