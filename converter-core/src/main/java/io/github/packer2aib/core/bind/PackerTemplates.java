@@ -71,14 +71,18 @@ public final class PackerTemplates {
    * classifier: a variable file that merely sets a variable called {@code source} is no template.
    */
   public static boolean isHclJson(SourceFile file) {
-    if (!file.name().toLowerCase(Locale.ROOT).endsWith(".json")) {
-      return false;
-    }
-    return isHclJson(DocReader.read(file));
+    return isJsonFile(file) && isHclJson(file, DocReader.read(file));
   }
 
-  private static boolean isHclJson(ParseResult parsed) {
-    if (parsed.documents().size() != 1
+  /** HCL's JSON syntax is only ever a {@code .json} file (Packer reads no YAML form of it). */
+  private static boolean isJsonFile(SourceFile file) {
+    return file.name().toLowerCase(Locale.ROOT).endsWith(".json");
+  }
+
+  /** {@link #isHclJson(SourceFile)} for a file already parsed. */
+  private static boolean isHclJson(SourceFile file, ParseResult parsed) {
+    if (!isJsonFile(file)
+        || parsed.documents().size() != 1
         || !(parsed.documents().get(0) instanceof io.github.packer2aib.core.doc.DocObject o)) {
       return false;
     }
@@ -137,8 +141,7 @@ public final class PackerTemplates {
     if (isLegacy(parsed)) {
       return new Classified(Form.LEGACY, "");
     }
-    if (file.name().toLowerCase(Locale.ROOT).endsWith(".json")
-        && isHclJson(parsed)) {
+    if (isHclJson(file, parsed)) {
       return new Classified(Form.HCL_JSON, "");
     }
     for (DocNode document : parsed.documents()) {
@@ -274,7 +277,7 @@ public final class PackerTemplates {
     SourceFile file = text.get();
     // Parsed once, to choose the front end and, for a legacy template, to read it.
     ParseResult parsed = DocReader.read(file);
-    if (file.name().toLowerCase(Locale.ROOT).endsWith(".json") && isHclJson(parsed)) {
+    if (isHclJson(file, parsed)) {
       return loadHcl2(input, options, files);
     }
     if (!isLegacy(parsed)) {
