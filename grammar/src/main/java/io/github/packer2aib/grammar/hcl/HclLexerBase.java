@@ -1,7 +1,9 @@
 package io.github.packer2aib.grammar.hcl;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.Lexer;
@@ -59,18 +61,18 @@ public abstract class HclLexerBase extends Lexer {
   private final Deque<String> heredocMarkers = new ArrayDeque<>();
   private Frame root = Frame.BODY;
 
+  /** The generated lexer's numbers of the heredoc modes (its mode names are static data). */
+  private final int heredocMode;
+
+  private final int heredocEndLineMode;
+
   protected HclLexerBase(CharStream input) {
     super(input);
     frames.push(root);
+    List<String> modes = Arrays.asList(getModeNames());
+    heredocMode = modes.indexOf("HEREDOC");
+    heredocEndLineMode = modes.indexOf("HEREDOC_END_LINE");
   }
-
-  /** The generated lexer's number of a mode, by name. */
-  private int modeNumber(String name) {
-    return java.util.Arrays.asList(getModeNames()).indexOf(name);
-  }
-
-  private int heredocMode = -2;
-  private int heredocEndLineMode = -2;
 
   /**
    * Before a token in a heredoc, switches to the mode of the closing line when the line ahead
@@ -78,10 +80,6 @@ public abstract class HclLexerBase extends Lexer {
    */
   @Override
   public Token nextToken() {
-    if (heredocMode == -2) {
-      heredocMode = modeNumber("HEREDOC");
-      heredocEndLineMode = modeNumber("HEREDOC_END_LINE");
-    }
     if (_mode == heredocMode && heredocEndAhead()) {
       mode(heredocEndLineMode);
     }
