@@ -4,6 +4,7 @@ import io.github.packer2aib.core.aib.ApiVersion;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What the caller supplies for a Packer → AIB mapping: the inputs Packer templates never have, and
@@ -77,167 +78,97 @@ public record MapOptions(
   }
 
   public MapOptions withIdentity(String v) {
-    return new MapOptions(
-        Optional.of(v),
-        subscription,
-        location,
-        scriptBaseUri,
-        fileBaseUri,
-        conversionRoot,
-        skipUnsupported,
-        galleryVersioning,
-        apiVersion,
-        only,
-        except);
+    return edit(c -> c.identity = Optional.of(v));
   }
 
   public MapOptions withSubscription(String v) {
-    return new MapOptions(
-        identity,
-        Optional.of(v),
-        location,
-        scriptBaseUri,
-        fileBaseUri,
-        conversionRoot,
-        skipUnsupported,
-        galleryVersioning,
-        apiVersion,
-        only,
-        except);
+    return edit(c -> c.subscription = Optional.of(v));
   }
 
   public MapOptions withLocation(String v) {
-    return new MapOptions(
-        identity,
-        subscription,
-        Optional.of(v),
-        scriptBaseUri,
-        fileBaseUri,
-        conversionRoot,
-        skipUnsupported,
-        galleryVersioning,
-        apiVersion,
-        only,
-        except);
+    return edit(c -> c.location = Optional.of(v));
   }
 
   public MapOptions withScriptBaseUri(String v) {
-    return new MapOptions(
-        identity,
-        subscription,
-        location,
-        Optional.of(v),
-        fileBaseUri,
-        conversionRoot,
-        skipUnsupported,
-        galleryVersioning,
-        apiVersion,
-        only,
-        except);
+    return edit(c -> c.scriptBaseUri = Optional.of(v));
   }
 
   public MapOptions withFileBaseUri(String v) {
-    return new MapOptions(
-        identity,
-        subscription,
-        location,
-        scriptBaseUri,
-        Optional.of(v),
-        conversionRoot,
-        skipUnsupported,
-        galleryVersioning,
-        apiVersion,
-        only,
-        except);
+    return edit(c -> c.fileBaseUri = Optional.of(v));
   }
 
   public MapOptions withConversionRoot(String v) {
-    return new MapOptions(
-        identity,
-        subscription,
-        location,
-        scriptBaseUri,
-        fileBaseUri,
-        Optional.of(v),
-        skipUnsupported,
-        galleryVersioning,
-        apiVersion,
-        only,
-        except);
+    return edit(c -> c.conversionRoot = Optional.of(v));
   }
 
   public MapOptions withSkipUnsupported(boolean v) {
-    return new MapOptions(
-        identity,
-        subscription,
-        location,
-        scriptBaseUri,
-        fileBaseUri,
-        conversionRoot,
-        v,
-        galleryVersioning,
-        apiVersion,
-        only,
-        except);
+    return edit(c -> c.skipUnsupported = v);
   }
 
   public MapOptions withGalleryVersioning(GalleryVersioning v) {
-    return new MapOptions(
-        identity,
-        subscription,
-        location,
-        scriptBaseUri,
-        fileBaseUri,
-        conversionRoot,
-        skipUnsupported,
-        v,
-        apiVersion,
-        only,
-        except);
+    return edit(c -> c.galleryVersioning = v);
   }
 
   public MapOptions withApiVersion(ApiVersion v) {
-    return new MapOptions(
-        identity,
-        subscription,
-        location,
-        scriptBaseUri,
-        fileBaseUri,
-        conversionRoot,
-        skipUnsupported,
-        galleryVersioning,
-        v,
-        only,
-        except);
+    return edit(c -> c.apiVersion = v);
   }
 
   public MapOptions withOnly(List<String> v) {
-    return new MapOptions(
-        identity,
-        subscription,
-        location,
-        scriptBaseUri,
-        fileBaseUri,
-        conversionRoot,
-        skipUnsupported,
-        galleryVersioning,
-        apiVersion,
-        v,
-        except);
+    return edit(c -> c.only = v);
   }
 
   public MapOptions withExcept(List<String> v) {
-    return new MapOptions(
-        identity,
-        subscription,
-        location,
-        scriptBaseUri,
-        fileBaseUri,
-        conversionRoot,
-        skipUnsupported,
-        galleryVersioning,
-        apiVersion,
-        only,
-        v);
+    return edit(c -> c.except = v);
+  }
+
+  /** Changes one option of a copy: every {@code with…} above is one assignment. */
+  private MapOptions edit(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  /** The options as assignable fields, for {@link #edit}. */
+  private static final class Copy {
+    Optional<String> identity;
+    Optional<String> subscription;
+    Optional<String> location;
+    Optional<String> scriptBaseUri;
+    Optional<String> fileBaseUri;
+    Optional<String> conversionRoot;
+    boolean skipUnsupported;
+    GalleryVersioning galleryVersioning;
+    ApiVersion apiVersion;
+    List<String> only;
+    List<String> except;
+
+    Copy(MapOptions o) {
+      identity = o.identity;
+      subscription = o.subscription;
+      location = o.location;
+      scriptBaseUri = o.scriptBaseUri;
+      fileBaseUri = o.fileBaseUri;
+      conversionRoot = o.conversionRoot;
+      skipUnsupported = o.skipUnsupported;
+      galleryVersioning = o.galleryVersioning;
+      apiVersion = o.apiVersion;
+      only = o.only;
+      except = o.except;
+    }
+
+    MapOptions build() {
+      return new MapOptions(
+          identity,
+          subscription,
+          location,
+          scriptBaseUri,
+          fileBaseUri,
+          conversionRoot,
+          skipUnsupported,
+          galleryVersioning,
+          apiVersion,
+          only,
+          except);
+    }
   }
 }
