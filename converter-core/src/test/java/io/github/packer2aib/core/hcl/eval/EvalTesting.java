@@ -1,7 +1,6 @@
 package io.github.packer2aib.core.hcl.eval;
 
 import io.github.packer2aib.core.hcl.function.Clock;
-import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.function.FunctionRegistry;
 import io.github.packer2aib.core.hcl.syntax.Expression;
 import io.github.packer2aib.core.hcl.value.BoolValue;
@@ -18,13 +17,10 @@ import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.parse.hcl.HclExpressionResult;
 import io.github.packer2aib.core.parse.hcl.HclParser;
 import io.github.packer2aib.core.source.SourceFile;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.github.packer2aib.core.testing.MemoryFileView;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Shared fixtures of the evaluator tests: functions, in-memory files, parsing, rendering. */
 final class EvalTesting {
@@ -33,69 +29,18 @@ final class EvalTesting {
   static final Instant NOW = Instant.parse("2024-03-04T05:06:07Z");
 
   /** A few files under /work/tpl for file functions and templatefile. */
-  static final class MemoryFiles implements FileSystemView {
-    final Map<String, byte[]> files = new TreeMap<>();
-
+  static final class MemoryFiles extends MemoryFileView {
     MemoryFiles() {
-      put("hello.txt", "Hello, file!\n");
-      put("greeting.tpl", "Hello, ${name}!");
-      put("list.tpl", "%{ for i, x in items ~}\n${i}: ${x}\n%{ endfor ~}\n");
-      put("raw.tpl", "${items}");
-      put("bad.tpl", "Hello, ${nope.x}!");
-      put("broken.tpl", "Hello, ${");
-      put("recursive.tpl", "${templatefile(\"greeting.tpl\", {name = \"x\"})}");
-      put("upper.tpl", "${upper(name)}");
-      put("error.tpl", "${name + 1}");
-    }
-
-    private void put(String name, String text) {
-      files.put("/work/tpl/" + name, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public String baseDirectory() {
-      return "/work/tpl";
-    }
-
-    @Override
-    public String homeDirectory() {
-      return "/home/user";
-    }
-
-    @Override
-    public Kind kind(String p) {
-      if (files.containsKey(p)) {
-        return Kind.FILE;
-      }
-      String prefix = p.endsWith("/") ? p : p + "/";
-      return files.keySet().stream().anyMatch(f -> f.startsWith(prefix))
-          ? Kind.DIRECTORY
-          : Kind.MISSING;
-    }
-
-    @Override
-    public byte[] read(String p) throws IOException {
-      byte[] b = files.get(p);
-      if (b == null) {
-        throw new IOException("no file " + p);
-      }
-      return b.clone();
-    }
-
-    @Override
-    public List<String> list(String dir) {
-      String prefix = dir + "/";
-      List<String> names = new ArrayList<>();
-      for (String f : files.keySet()) {
-        if (f.startsWith(prefix)) {
-          String rest = f.substring(prefix.length());
-          String name = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
-          if (!names.contains(name)) {
-            names.add(name);
-          }
-        }
-      }
-      return names;
+      super("/work/tpl");
+      put("/work/tpl/hello.txt", "Hello, file!\n");
+      put("/work/tpl/greeting.tpl", "Hello, ${name}!");
+      put("/work/tpl/list.tpl", "%{ for i, x in items ~}\n${i}: ${x}\n%{ endfor ~}\n");
+      put("/work/tpl/raw.tpl", "${items}");
+      put("/work/tpl/bad.tpl", "Hello, ${nope.x}!");
+      put("/work/tpl/broken.tpl", "Hello, ${");
+      put("/work/tpl/recursive.tpl", "${templatefile(\"greeting.tpl\", {name = \"x\"})}");
+      put("/work/tpl/upper.tpl", "${upper(name)}");
+      put("/work/tpl/error.tpl", "${name + 1}");
     }
   }
 

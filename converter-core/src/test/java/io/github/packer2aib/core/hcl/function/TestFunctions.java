@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.hcl.function;
 
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.testing.MemoryFileView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** The registry, clock, files and table shared by the function tests. */
 final class TestFunctions {
@@ -20,59 +20,14 @@ final class TestFunctions {
   static final Instant NOW = Instant.parse("2024-03-04T05:06:07Z");
 
   /** A small in-memory file tree under /work/tpl. */
-  static final class MemoryFiles implements FileSystemView {
-    final Map<String, byte[]> files = new TreeMap<>();
-
+  static final class MemoryFiles extends MemoryFileView {
     MemoryFiles() {
-      files.put("/work/tpl/hello.txt", "Hello, file!\n".getBytes(StandardCharsets.UTF_8));
-      files.put("/work/tpl/sub/b.txt", "b".getBytes(StandardCharsets.UTF_8));
-      files.put("/work/tpl/sub/deep/c.txt", "c".getBytes(StandardCharsets.UTF_8));
-      files.put("/work/tpl/sub/deep/d.json", "{}".getBytes(StandardCharsets.UTF_8));
-      files.put("/work/tpl/latin1.bin", new byte[] {(byte) 0xe9});
-    }
-
-    @Override
-    public String baseDirectory() {
-      return "/work/tpl";
-    }
-
-    @Override
-    public String homeDirectory() {
-      return "/home/user";
-    }
-
-    @Override
-    public Kind kind(String p) {
-      if (files.containsKey(p)) {
-        return Kind.FILE;
-      }
-      String prefix = p.endsWith("/") ? p : p + "/";
-      return files.keySet().stream().anyMatch(f -> f.startsWith(prefix)) ? Kind.DIRECTORY : Kind.MISSING;
-    }
-
-    @Override
-    public byte[] read(String p) throws IOException {
-      byte[] b = files.get(p);
-      if (b == null) {
-        throw new IOException("no file " + p);
-      }
-      return b.clone();
-    }
-
-    @Override
-    public List<String> list(String dir) {
-      String prefix = dir + "/";
-      List<String> names = new ArrayList<>();
-      for (String f : files.keySet()) {
-        if (f.startsWith(prefix)) {
-          String rest = f.substring(prefix.length());
-          String name = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
-          if (!names.contains(name)) {
-            names.add(name);
-          }
-        }
-      }
-      return names;
+      super("/work/tpl");
+      put("/work/tpl/hello.txt", "Hello, file!\n");
+      put("/work/tpl/sub/b.txt", "b");
+      put("/work/tpl/sub/deep/c.txt", "c");
+      put("/work/tpl/sub/deep/d.json", "{}");
+      putBytes("/work/tpl/latin1.bin", new byte[] {(byte) 0xe9});
     }
   }
 
