@@ -25,29 +25,40 @@ public final class SourceFile {
     this.surrogateFree = surrogateFree(text);
   }
 
+  /**
+   * No surrogate pairs, so columns are UTF-16 offsets. {@code codePointCount} answers in constant
+   * time for the usual all-Latin-1 text (a lone surrogate counts as one code point either way).
+   */
   private static boolean surrogateFree(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isSurrogate(text.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
+    return text.codePointCount(0, text.length()) == text.length();
   }
 
   private static int[] computeLineStarts(String text) {
     int[] starts = new int[16];
     int count = 1;
-    for (int i = 0; i < text.length(); i++) {
+    boolean carriageReturns = text.indexOf('\r') >= 0;
+    // Without a \r only \n ends lines, and indexOf finds them much faster than a charAt loop.
+    int i = carriageReturns ? nextLineEnd(text, 0) : text.indexOf('\n');
+    while (i >= 0) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
+      }
+      starts[count++] = i + 1;
+      i = carriageReturns ? nextLineEnd(text, i + 1) : text.indexOf('\n', i + 1);
+    }
+    return Arrays.copyOf(starts, count);
+  }
+
+  /** The offset of the next line end at or after {@code from}: \r\n ends at its \n, a lone \r too. */
+  private static int nextLineEnd(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
       char c = text.charAt(i);
       // \r\n, \n and a lone \r all end a line, as editors count them.
       if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-        if (count == starts.length) {
-          starts = Arrays.copyOf(starts, count * 2);
-        }
-        starts[count++] = i + 1;
+        return i;
       }
     }
-    return Arrays.copyOf(starts, count);
+    return -1;
   }
 
   public String name() {

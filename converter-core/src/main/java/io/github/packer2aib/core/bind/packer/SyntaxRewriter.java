@@ -3,6 +3,7 @@ package io.github.packer2aib.core.bind.packer;
 import io.github.packer2aib.core.source.Range;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,34 +57,66 @@ final class SyntaxRewriter {
     if (node instanceof Range || !node.getClass().isRecord()) {
       return f.apply(node);
     }
-    RecordComponent[] components = node.getClass().getRecordComponents();
-    Object[] values = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
+    Shape shape = SHAPES.get(node.getClass());
+    Object[] values = new Object[shape.accessors.length];
     boolean changed = false;
-    for (int i = 0; i < components.length; i++) {
-      Object before = read(components[i], node);
+    for (int i = 0; i < values.length; i++) {
+      Object before = shape.read(i, node);
       values[i] = walk(before, f);
-      types[i] = components[i].getType();
       changed |= values[i] != before;
     }
-    Object rebuilt = changed ? construct(node.getClass(), types, values) : node;
+    Object rebuilt = changed ? shape.construct(values) : node;
     return f.apply(rebuilt);
   }
 
-  private static Object read(RecordComponent component, Object record) {
-    try {
-      return component.getAccessor().invoke(record);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + component.getName(), e);
-    }
-  }
+  /**
+   * The record components' accessors and canonical constructor of each node type, looked up once:
+   * {@link Class#getRecordComponents} builds new reflection objects on every call, which made
+   * rewriting every variable default a visible part of a conversion.
+   */
+  private static final ClassValue<Shape> SHAPES =
+      new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+          return new Shape(type);
+        }
+      };
 
-  private static Object construct(Class<?> type, Class<?>[] types, Object[] values) {
-    try {
-      Constructor<?> canonical = type.getDeclaredConstructor(types);
-      return canonical.newInstance(values);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot rebuild " + type.getSimpleName(), e);
+  private static final class Shape {
+    private final Class<?> type;
+    private final Method[] accessors;
+    private final Constructor<?> canonical;
+
+    Shape(Class<?> type) {
+      this.type = type;
+      RecordComponent[] components = type.getRecordComponents();
+      accessors = new Method[components.length];
+      Class<?>[] types = new Class<?>[components.length];
+      for (int i = 0; i < components.length; i++) {
+        accessors[i] = components[i].getAccessor();
+        types[i] = components[i].getType();
+      }
+      try {
+        canonical = type.getDeclaredConstructor(types);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException("no canonical constructor in " + type.getSimpleName(), e);
+      }
+    }
+
+    Object read(int i, Object record) {
+      try {
+        return accessors[i].invoke(record);
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new IllegalStateException("cannot read " + accessors[i].getName(), e);
+      }
+    }
+
+    Object construct(Object[] values) {
+      try {
+        return canonical.newInstance(values);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot rebuild " + type.getSimpleName(), e);
+      }
     }
   }
 }

@@ -1,0 +1,73 @@
+package io.github.packer2aib.core.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * SourceFile's positions against a plain character-by-character count: lines end at \n, \r\n and a
+ * lone \r; columns count code points, so a surrogate pair is one column. The fast paths (no \r,
+ * no surrogate pair, the line hint) must give the same answers as the slow ones.
+ */
+class SourceFileProperties {
+
+  @Property(tries = 300)
+  void positionsMatchAPlainCount(@ForAll("texts") String text) {
+    SourceFile file = new SourceFile("f", text);
+    int line = 1;
+    int column = 1;
+    for (int offset = 0; offset <= text.length(); offset++) {
+      boolean insidePair =
+          offset > 0
+              && offset < text.length()
+              && Character.isSurrogatePair(text.charAt(offset - 1), text.charAt(offset));
+      if (!insidePair) { // no token starts or ends between the halves of a pair
+        assertEquals(new Position(line, column, offset), file.position(offset), "offset " + offset);
+      }
+      if (offset == text.length()) {
+        break;
+      }
+      char c = text.charAt(offset);
+      boolean crlf = c == '\r' && offset + 1 < text.length() && text.charAt(offset + 1) == '\n';
+      if (c == '\n' || (c == '\r' && !crlf)) {
+        line++;
+        column = 1;
+      } else if (!(Character.isHighSurrogate(c)
+          && offset + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(offset + 1)))) {
+        // The high half of a pair does not advance: the pair is one column.
+        column++;
+      }
+    }
+    assertEquals(line, file.lineCount());
+  }
+
+  @Property(tries = 100)
+  void positionsAskedOutOfOrderMatchPositionsAskedInOrder(
+      @ForAll("texts") String text, @ForAll("offsets") List<Integer> offsets) {
+    SourceFile inOrder = new SourceFile("f", text);
+    SourceFile shuffled = new SourceFile("f", text);
+    for (int raw : offsets) {
+      int offset = raw % (text.length() + 1);
+      assertEquals(inOrder.position(offset), shuffled.position(offset));
+    }
+  }
+
+  @Provide
+  Arbitrary<String> texts() {
+    return Arbitraries.strings()
+        .withChars('a', 'b', ' ', '\n', '\r', 'é', '\u20ac')
+        .withChars("\uD83D\uDE00")
+        .ofMaxLength(60);
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> offsets() {
+    return Arbitraries.integers().between(0, 1000).list().ofMaxSize(30);
+  }
+}
