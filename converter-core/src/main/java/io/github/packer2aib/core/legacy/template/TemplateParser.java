@@ -4,8 +4,10 @@ import io.github.packer2aib.grammar.gotemplate.GoTemplateLexer;
 import io.github.packer2aib.grammar.gotemplate.GoTemplateParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -40,8 +42,31 @@ public final class TemplateParser {
               : List.of(new TemplateNode.Text(text, new Span(0, text.length())));
       return new ParsedTemplate(text, nodes, Optional.empty());
     }
-    return new Run(text).parse();
+    if (text.length() > MAX_REMEMBERED_LENGTH) {
+      return new Run(text).parse();
+    }
+    ParsedTemplate known = RECENT.get(text);
+    if (known != null) {
+      return known;
+    }
+    ParsedTemplate parsed = new Run(text).parse();
+    if (RECENT.size() >= MAX_REMEMBERED) {
+      RECENT.clear();
+    }
+    RECENT.put(text, parsed);
+    return parsed;
   }
+
+  /**
+   * Parses of recent short strings. The same strings ({@code {{user `client_id`}}}, {@code
+   * {{timestamp}}}, {@code {{ .Vars }} sudo -E sh '{{ .Path }}'}) recur in nearly every legacy
+   * template, and a parse depends on the text alone and is immutable, so a run over a repository
+   * parses each of them once. Bounded: emptied when full.
+   */
+  private static final Map<String, ParsedTemplate> RECENT = new ConcurrentHashMap<>();
+
+  private static final int MAX_REMEMBERED = 4096;
+  private static final int MAX_REMEMBERED_LENGTH = 200;
 
   /** One parse of one string. */
   private static final class Run {

@@ -25,6 +25,20 @@ class TemplateParserTest {
   }
 
   @Test
+  void aStringParsedAgainGivesTheSameResultLongOrShort() {
+    // Short strings are remembered between parses; long ones are parsed each time.
+    String longText = "x".repeat(300) + "{{user `a`}}";
+    for (String text : List.of("{{user `a`}}", "{{ oops", longText, longText + "{{")) {
+      ParsedTemplate first = TemplateParser.parse(text);
+      ParsedTemplate again = TemplateParser.parse(text);
+      assertEquals(first, again, text);
+      assertEquals(text, again.text());
+    }
+    assertTrue(TemplateParser.parse("{{ oops").error().isPresent());
+    assertEquals(2, TemplateParser.parse(longText).nodes().size());
+  }
+
+  @Test
   void textWithoutActionsIsOneTextNode() {
     ParsedTemplate t = ok("a { b } c");
     assertEquals(List.of(new TemplateNode.Text("a { b } c", new Span(0, 9))), t.nodes());
