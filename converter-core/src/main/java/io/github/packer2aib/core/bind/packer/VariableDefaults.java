@@ -6,8 +6,10 @@ import io.github.packer2aib.core.hcl.eval.Evaluator;
 import io.github.packer2aib.core.hcl.syntax.Expression;
 import io.github.packer2aib.core.hcl.syntax.FunctionCall;
 import io.github.packer2aib.core.hcl.syntax.LiteralValue;
+import io.github.packer2aib.core.hcl.syntax.ObjectCons;
 import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
 import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
+import io.github.packer2aib.core.hcl.syntax.Tuple;
 import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
@@ -35,29 +37,55 @@ final class VariableDefaults {
       return new Expressions.Outcome(Value.unknown(Type.DYNAMIC), false);
     }
     boolean[] failed = {false};
-    Expression rewritten =
-        SyntaxRewriter.rewrite(
-            e,
-            node -> {
-              if (!(node instanceof FunctionCall call)) {
-                return node;
-              }
-              if (failed[0] && call.name().equals("env")) {
-                return node; // its argument may be a call reported already
-              }
-              Expression replacement = replace(call, out);
-              if (replacement == null) {
-                failed[0] = true;
-                return LiteralValue.nullValue(call.range());
-              }
-              return replacement;
-            });
+    // Most defaults are plain strings and lists, with nothing to substitute.
+    Expression rewritten = plainData(e) ? e : withCallsReplaced(e, out, failed);
     if (failed[0]) {
       return new Expressions.Outcome(Value.unknown(Type.DYNAMIC), false);
     }
     EvalResult r = Evaluator.evaluate(rewritten, Scope.constants());
     out.addAll(r.diagnostics());
     return new Expressions.Outcome(r.value(), !r.hasErrors());
+  }
+
+  /** {@code e} with each env() call replaced by what it reads; other calls are reported. */
+  private Expression withCallsReplaced(Expression e, List<Diagnostic> out, boolean[] failed) {
+    return SyntaxRewriter.rewrite(
+        e,
+        node -> {
+          if (!(node instanceof FunctionCall call)) {
+            return node;
+          }
+          if (failed[0] && call.name().equals("env")) {
+            return node; // its argument may be a call reported already
+          }
+          Expression replacement = replace(call, out);
+          if (replacement == null) {
+            failed[0] = true;
+            return LiteralValue.nullValue(call.range());
+          }
+          return replacement;
+        });
+  }
+
+  /**
+   * Whether an expression is written as plain data: literals, strings without interpolations, and
+   * tuples and objects of them. It can hold no call, so the rewrite (a reflective walk over the
+   * whole tree) is skipped.
+   */
+  private static boolean plainData(Expression e) {
+    if (e instanceof LiteralValue) {
+      return true;
+    }
+    if (e instanceof TemplateExpr t) {
+      return t.parts().stream().allMatch(p -> p instanceof TemplateLiteral);
+    }
+    if (e instanceof Tuple t) {
+      return t.elements().stream().allMatch(VariableDefaults::plainData);
+    }
+    if (e instanceof ObjectCons o) {
+      return o.items().stream().allMatch(i -> plainData(i.key()) && plainData(i.value()));
+    }
+    return false;
   }
 
   /** The literal an env() call reads, or null after reporting why the call cannot be made. */
