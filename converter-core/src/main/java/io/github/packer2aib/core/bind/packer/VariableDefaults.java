@@ -69,8 +69,8 @@ final class VariableDefaults {
 
   /**
    * Whether an expression is written as plain data: literals, strings without interpolations, and
-   * tuples and objects of them. It can hold no call, so the rewrite (a reflective walk over the
-   * whole tree) is skipped.
+   * tuples and objects of them (with bare-name or plain keys). It can hold no call, so the rewrite
+   * (a reflective walk over the whole tree) is skipped.
    */
   private static boolean plainData(Expression e) {
     if (e instanceof LiteralValue) {
@@ -83,7 +83,9 @@ final class VariableDefaults {
       return t.elements().stream().allMatch(VariableDefaults::plainData);
     }
     if (e instanceof ObjectCons o) {
-      return o.items().stream().allMatch(i -> plainData(i.key()) && plainData(i.value()));
+      return o.items().stream()
+          .allMatch(
+              i -> (i.literalName().isPresent() || plainData(i.key())) && plainData(i.value()));
     }
     return false;
   }
