@@ -66,4 +66,29 @@ public record Diagnostic(
   public boolean isError() {
     return severity == Severity.ERROR;
   }
+
+  // Written out rather than generated: a record's equals and hashCode link method handles on
+  // first use, several milliseconds each in a cold run, and every conversion uses these.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Diagnostic d
+        && code.equals(d.code)
+        && severity == d.severity
+        && summary.equals(d.summary)
+        && detail.equals(d.detail)
+        && subject.equals(d.subject)
+        && path.equals(d.path)
+        && related.equals(d.related);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = code.hashCode();
+    h = 31 * h + severity.hashCode();
+    h = 31 * h + summary.hashCode();
+    h = 31 * h + detail.hashCode();
+    h = 31 * h + subject.hashCode();
+    h = 31 * h + path.hashCode();
+    return 31 * h + related.hashCode();
+  }
 }

@@ -24,4 +24,16 @@ public record Position(int line, int column, int offset) implements Comparable<P
   public String toString() {
     return line + ":" + column;
   }
+
+  // Written out rather than generated: a record's equals and hashCode link method handles on
+  // first use, several milliseconds each in a cold run, and every conversion uses these.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Position p && line == p.line && column == p.column && offset == p.offset;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * line + column) + offset;
+  }
 }

@@ -49,7 +49,7 @@ public final class SourceFile {
     return Arrays.copyOf(starts, count);
   }
 
-  /** The offset of the next line end at or after {@code from}: \r\n ends at its \n, a lone \r too. */
+  /** The offset of the next line end at or after {@code from} (of \r\n, its \n), or -1. */
   private static int nextLineEnd(String text, int from) {
     for (int i = from; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -32,4 +32,16 @@ public record ListType(Type element) implements Type {
   public String toString() {
     return "list(" + element + ")";
   }
+
+  // Written out rather than generated: a record's equals and hashCode link method handles on
+  // first use, several milliseconds each in a cold run, and every conversion uses these.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ListType t && element.equals(t.element);
+  }
+
+  @Override
+  public int hashCode() {
+    return element.hashCode();
+  }
 }

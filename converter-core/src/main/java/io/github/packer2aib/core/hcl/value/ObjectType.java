@@ -88,4 +88,18 @@ public record ObjectType(SortedMap<String, Type> attributes, SortedSet<String> o
     }
     return sb.append("})").toString();
   }
+
+  // Written out rather than generated: a record's equals and hashCode link method handles on
+  // first use, several milliseconds each in a cold run, and every conversion uses these.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ObjectType t
+        && attributes.equals(t.attributes)
+        && optional.equals(t.optional);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * attributes.hashCode() + optional.hashCode();
+  }
 }

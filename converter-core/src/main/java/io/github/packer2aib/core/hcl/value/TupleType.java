@@ -31,4 +31,16 @@ public record TupleType(List<Type> elements) implements Type {
   public String toString() {
     return elements.stream().map(Type::toString).collect(Collectors.joining(", ", "tuple([", "])"));
   }
+
+  // Written out rather than generated: a record's equals and hashCode link method handles on
+  // first use, several milliseconds each in a cold run, and every conversion uses these.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TupleType t && elements.equals(t.elements);
+  }
+
+  @Override
+  public int hashCode() {
+    return elements.hashCode();
+  }
 }
