@@ -17,6 +17,11 @@ public record EvalResult(Value value, List<Diagnostic> diagnostics) {
   }
 
   public boolean hasErrors() {
-    return diagnostics.stream().anyMatch(Diagnostic::isError);
+    for (Diagnostic d : diagnostics) {
+      if (d.isError()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -10,9 +10,22 @@ import java.util.Objects;
 public record StringValue(String value) implements Value {
   public StringValue {
     Objects.requireNonNull(value, "value");
-    if (!Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
+    if (!belowCombiningMarks(value) && !Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
       value = Normalizer.normalize(value, Normalizer.Form.NFC);
     }
+  }
+
+  /**
+   * Whether every character is below U+0300, where the combining marks start: such text is
+   * always in NFC, and checking it is much cheaper than asking the normalizer (most strings).
+   */
+  private static boolean belowCombiningMarks(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= '\u0300') {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

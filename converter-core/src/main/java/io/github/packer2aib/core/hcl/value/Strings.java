@@ -14,6 +14,22 @@ public final class Strings {
   public static final Comparator<String> CODE_POINT_ORDER = Strings::compareCodePoints;
 
   public static int compareCodePoints(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int k = 0; k < n; k++) {
+      char ca = a.charAt(k);
+      char cb = b.charAt(k);
+      if (ca != cb) {
+        // Outside surrogates, UTF-16 order is code point order; pairs need the slow path.
+        if (Character.isSurrogate(ca) || Character.isSurrogate(cb)) {
+          return compareBySurrogateAwareSteps(a, b);
+        }
+        return ca < cb ? -1 : 1;
+      }
+    }
+    return Integer.compare(a.length(), b.length());
+  }
+
+  private static int compareBySurrogateAwareSteps(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {
