@@ -112,6 +112,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
@@ -211,10 +212,23 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
         && attribute.itemEnd() != null;
   }
 
+  /**
+   * The text of a one-token rule (a name) as its token's text: {@code RuleContext.getText} builds
+   * it through a StringBuilder at every level, for every name of every file. An empty rule (after
+   * a syntax error) is "", as there.
+   */
+  private static String text(ParseTree tree) {
+    ParseTree t = tree;
+    while (t.getChildCount() == 1) {
+      t = t.getChild(0);
+    }
+    return t.getChildCount() == 0 && !(t instanceof TerminalNode) ? "" : t.getText();
+  }
+
   private Attribute attribute(IdentifierContext name, ExpressionContext value) {
     Expression expression = expression(value);
     Range nameRange = locator.of(name);
-    return new Attribute(name.getText(), nameRange, expression, nameRange.to(expression.range()));
+    return new Attribute(text(name), nameRange, expression, nameRange.to(expression.range()));
   }
 
   private Block block(BlockContext ctx) {
@@ -232,7 +246,7 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
     }
     Body body = blockBody(ctx.blockBody(), open, close);
     Range typeRange = locator.of(ctx.type);
-    return new Block(ctx.type.getText(), labels, body, typeRange, open, close, typeRange.to(close));
+    return new Block(text(ctx.type), labels, body, typeRange, open, close, typeRange.to(close));
   }
 
   private Body blockBody(BlockBodyContext ctx, Range open, Range close) {
@@ -253,7 +267,7 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
   private Label label(BlockLabelContext ctx) {
     Range range = locator.of(ctx);
     if (ctx instanceof BareLabelContext bare) {
-      return new Label(bare.identifier().getText(), false, range);
+      return new Label(text(bare.identifier()), false, range);
     }
     QuotedLabelContext quoted = (QuotedLabelContext) ctx;
     int afterQuote = locator.offset(quoted.QUOTE().getSymbol().getStopIndex() + 1);
@@ -466,7 +480,7 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
   private Traverser step(PostfixOperatorContext op) {
     Range range = locator.of(op);
     if (op instanceof GetAttrOperatorContext attr) {
-      return new GetAttr(attr.identifier().getText(), range);
+      return new GetAttr(text(attr.identifier()), range);
     }
     Token number = ((LegacyIndexOperatorContext) op).NUMBER().getSymbol();
     String digits = number.getText();
@@ -538,7 +552,7 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
   @Override
   public SyntaxNode visitVariableTerm(VariableTermContext ctx) {
     Range range = locator.of(ctx);
-    return new ScopeTraversal(ctx.getText(), range, List.of(), range);
+    return new ScopeTraversal(text(ctx), range, List.of(), range);
   }
 
   @Override
@@ -552,7 +566,7 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
     List<IdentifierContext> names = call.identifier();
     StringBuilder name = new StringBuilder();
     for (int i = 0; i < names.size(); i++) {
-      name.append(i == 0 ? "" : "::").append(names.get(i).getText());
+      name.append(i == 0 ? "" : "::").append(text(names.get(i)));
     }
     List<Expression> arguments = new ArrayList<>();
     boolean expandFinal = false;
@@ -640,8 +654,8 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
       boolean grouping,
       Range range) {
     Optional<String> keyVariable =
-        intro.second == null ? Optional.empty() : Optional.of(intro.first.getText());
-    String valueVariable = intro.second == null ? intro.first.getText() : intro.second.getText();
+        intro.second == null ? Optional.empty() : Optional.of(text(intro.first));
+    String valueVariable = text(intro.second == null ? intro.first : intro.second);
     return new ForExpr(
         keyVariable,
         valueVariable,
@@ -819,8 +833,8 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
     }
     if (part instanceof TemplateForContext forPart) {
       Optional<String> key =
-          forPart.second == null ? Optional.empty() : Optional.of(forPart.first.getText());
-      String value = forPart.second == null ? forPart.first.getText() : forPart.second.getText();
+          forPart.second == null ? Optional.empty() : Optional.of(text(forPart.first));
+      String value = text(forPart.second == null ? forPart.first : forPart.second);
       return new Sequence(
           Kind.FOR,
           new Strip(stripLeft, stripRight(forPart.templateSequenceEnd())),
