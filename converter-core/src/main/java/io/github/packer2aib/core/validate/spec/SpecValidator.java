@@ -126,26 +126,87 @@ public final class SpecValidator {
     return List.copyOf(run.out);
   }
 
-  /** Where a node stands: its pointer, its capability path, and how messages name it. */
-  private record Where(String pointer, String feature, String label) {
+  /**
+   * Where a node stands: its pointer, its capability path, and how messages name it. The feature
+   * is looked up for every member; the pointer and the label only when a diagnostic is made, so
+   * they are built on demand (a valid template, the usual case, builds none).
+   */
+  private static final class Where {
+    /** What this place was derived from; null for the root. */
+    private final Where from;
+    /** The member or entry key that leads here from {@code from}, or null. */
+    private final String key;
+    /** The item index that leads here from {@code from} (when there is no key). */
+    private final int index;
+    /** The same node as {@code from}, seen as another feature (a subtype). */
+    private final boolean sameNode;
+
+    final String feature;
+    private String pointer;
+    private String label;
+
+    private Where(
+        Where from,
+        String key,
+        int index,
+        boolean sameNode,
+        String feature,
+        String pointer,
+        String label) {
+      this.from = from;
+      this.key = key;
+      this.index = index;
+      this.sameNode = sameNode;
+      this.feature = feature;
+      this.pointer = pointer;
+      this.label = label;
+    }
+
+    static Where root(String pointer, String feature, String label) {
+      return new Where(null, null, -1, false, feature, pointer, label);
+    }
+
     Where member(String key) {
-      return new Where(
-          JsonPointer.append(pointer, key),
-          feature.isEmpty() ? key : feature + "." + key,
-          quote(key));
+      String f = feature.isEmpty() ? key : feature + "." + key;
+      return new Where(this, key, -1, false, f, null, null);
     }
 
     Where item(int index) {
-      return new Where(
-          JsonPointer.append(pointer, index), feature, "item " + index + " of " + label);
+      return new Where(this, null, index, false, feature, null, null);
     }
 
     Where entry(String key) {
-      return new Where(JsonPointer.append(pointer, key), feature + ".*", quote(key));
+      return new Where(this, key, -1, false, feature + ".*", null, null);
     }
 
     Where subtype(String value) {
-      return new Where(pointer, feature + "[" + value + "]", label);
+      return withFeature(feature + "[" + value + "]");
+    }
+
+    Where withFeature(String otherFeature) {
+      return new Where(this, null, -1, true, otherFeature, null, null);
+    }
+
+    String pointer() {
+      if (pointer == null) {
+        pointer =
+            sameNode
+                ? from.pointer()
+                : key != null
+                    ? JsonPointer.append(from.pointer(), key)
+                    : JsonPointer.append(from.pointer(), index);
+      }
+      return pointer;
+    }
+
+    String label() {
+      if (label == null) {
+        label =
+            sameNode
+                ? from.label()
+                : key != null ? quote(key) : "item " + index + " of " + from.label();
+      }
+      return label;
     }
   }
 
@@ -168,12 +229,12 @@ public final class SpecValidator {
     // ---- the resource envelope ----
 
     void resource(DocNode node) {
-      Where root = new Where(base, "", "the image template resource");
+      Where root = Where.root(base, "", "the image template resource");
       if (!(node instanceof DocObject obj)) {
         report(
             SpecCode.WRONG_TYPE,
-            range(node, root.pointer),
-            root.pointer,
+            range(node, root.pointer()),
+            root.pointer(),
             "An image template resource must be an object, not " + node.kindName() + ".");
         return;
       }
@@ -185,8 +246,8 @@ public final class SpecValidator {
         // are missing: say so once, where the user can add them.
         report(
             SpecCode.MISSING_REQUIRED,
-            range(obj, root.pointer),
-            root.pointer,
+            range(obj, root.pointer()),
+            root.pointer(),
             "The required property \"properties\" is missing from the image template resource."
                 + " Add it with at least \"source\" and \"distribute\".");
       }
@@ -208,8 +269,8 @@ public final class SpecValidator {
       if (m.isEmpty()) {
         report(
             SpecCode.MISSING_REQUIRED,
-            range(obj, root.pointer),
-            root.pointer,
+            range(obj, root.pointer()),
+            root.pointer(),
             "The required property \"type\" is missing from the image template resource. Add"
                 + " \"type\": \""
                 + ImageTemplate.RESOURCE_TYPE
@@ -228,8 +289,8 @@ public final class SpecValidator {
         if (!text.get().equals(ImageTemplate.RESOURCE_TYPE)) {
           report(
               SpecCode.RESOURCE_TYPE_CASE,
-              range(v, w.pointer),
-              w.pointer,
+              range(v, w.pointer()),
+              w.pointer(),
               "ARM resource types are case-insensitive, so "
                   + quote(text.get())
                   + " works, but the documented spelling is "
@@ -239,8 +300,8 @@ public final class SpecValidator {
       } else {
         report(
             SpecCode.WRONG_RESOURCE_TYPE,
-            range(v, w.pointer),
-            w.pointer,
+            range(v, w.pointer()),
+            w.pointer(),
             "The resource type is "
                 + quote(echo(text.get()))
                 + ", but an image template has the type "
@@ -273,8 +334,8 @@ public final class SpecValidator {
       } else if (!TEMPLATE_NAME.matcher(text.get()).find()) {
         report(
             SpecCode.INVALID_TEMPLATE_NAME,
-            range(v, w.pointer),
-            w.pointer,
+            range(v, w.pointer()),
+            w.pointer(),
             "The template name "
                 + quote(echo(text.get()))
                 + " is not valid: "
@@ -340,8 +401,8 @@ public final class SpecValidator {
           // ARM itself reads these keys, case-insensitively, so the service never sees them.
           report(
               SpecCode.PROPERTY_CASE_ACCEPTED,
-              keyRange(m, w.pointer),
-              w.pointer,
+              keyRange(m, w.pointer()),
+              w.pointer(),
               "ARM reads "
                   + quote(key)
                   + " as "
@@ -373,18 +434,21 @@ public final class SpecValidator {
             "API version "
                 + version.id()
                 + " compares property names case-sensitively and rejects it.");
-        report(SpecCode.PROPERTY_CASE, keyRange(m, w.pointer), w.pointer, detail.toString());
+        report(SpecCode.PROPERTY_CASE, keyRange(m, w.pointer()), w.pointer(), detail.toString());
       } else {
         detail.append(
             "API version "
                 + version.id()
                 + " accepts it, but API version 2024-02-01 and later reject it.");
         report(
-            SpecCode.PROPERTY_CASE_ACCEPTED, keyRange(m, w.pointer), w.pointer, detail.toString());
+            SpecCode.PROPERTY_CASE_ACCEPTED,
+            keyRange(m, w.pointer()),
+            w.pointer(),
+            detail.toString());
       }
       // The service reads the member under its right name, so its value is checked as that.
       Where as = parent.member(right.name());
-      Where checked = new Where(w.pointer, as.feature, w.label);
+      Where checked = w.withFeature(as.feature);
       if (right.readOnly()) {
         readOnly(m, checked);
       } else {
@@ -397,8 +461,8 @@ public final class SpecValidator {
         // The docker-compose convention: "x-" keys hold YAML anchors and other authoring aids.
         report(
             SpecCode.EXTENSION_FIELD,
-            keyRange(m, w.pointer),
-            w.pointer,
+            keyRange(m, w.pointer()),
+            w.pointer(),
             quote(m.key())
                 + " is an extension field (its key starts with \"x-\", as for YAML anchors); it is"
                 + " not part of the image template and is left out of the output.");
@@ -433,7 +497,7 @@ public final class SpecValidator {
       }
       if (strict) {
         detail.append(" API version ").append(version.id()).append(" rejects unknown properties.");
-        report(SpecCode.UNKNOWN_PROPERTY, keyRange(m, w.pointer), w.pointer, detail.toString());
+        report(SpecCode.UNKNOWN_PROPERTY, keyRange(m, w.pointer()), w.pointer(), detail.toString());
       } else {
         detail
             .append(" API version ")
@@ -442,8 +506,8 @@ public final class SpecValidator {
             .append(" them.");
         report(
             SpecCode.UNKNOWN_PROPERTY_IGNORED,
-            keyRange(m, w.pointer),
-            w.pointer,
+            keyRange(m, w.pointer()),
+            w.pointer(),
             detail.toString());
       }
     }
@@ -451,8 +515,8 @@ public final class SpecValidator {
     void readOnly(DocMember m, Where w) {
       report(
           SpecCode.READ_ONLY_PROPERTY,
-          keyRange(m, w.pointer),
-          w.pointer,
+          keyRange(m, w.pointer()),
+          w.pointer(),
           "The service sets "
               + quote(m.key())
               + " itself and ignores it in a request, so it will be dropped. Remove it from the"
@@ -474,7 +538,10 @@ public final class SpecValidator {
           .filter(f -> !f.hint().isEmpty())
           .ifPresent(f -> detail.append(' ').append(f.hint()));
       report(
-          SpecCode.MISSING_REQUIRED, range(obj, where.pointer), where.pointer, detail.toString());
+          SpecCode.MISSING_REQUIRED,
+          range(obj, where.pointer()),
+          where.pointer(),
+          detail.toString());
     }
 
     // ---- discriminated objects ----
@@ -490,12 +557,12 @@ public final class SpecValidator {
       if (dm.isEmpty()) {
         report(
             SpecCode.MISSING_REQUIRED,
-            range(obj, where.pointer),
-            where.pointer,
+            range(obj, where.pointer()),
+            where.pointer(),
             "The required property "
                 + quote(d.field())
                 + " is missing from "
-                + where.label
+                + where.label()
                 + ". It selects the "
                 + kind
                 + "; valid values in API version "
@@ -556,7 +623,8 @@ public final class SpecValidator {
             .append(": ")
             .append(valid)
             .append('.');
-        report(SpecCode.TYPE_NOT_IN_VERSION, range(v, vw.pointer), vw.pointer, detail.toString());
+        report(
+            SpecCode.TYPE_NOT_IN_VERSION, range(v, vw.pointer()), vw.pointer(), detail.toString());
         return;
       }
       StringBuilder detail =
@@ -570,7 +638,7 @@ public final class SpecValidator {
               .append('.');
       Suggestions.closest(value, new TreeSet<>(d.values()))
           .ifPresent(s -> detail.append(" Did you mean ").append(quote(s)).append('?'));
-      report(SpecCode.UNKNOWN_TYPE, range(v, vw.pointer), vw.pointer, detail.toString());
+      report(SpecCode.UNKNOWN_TYPE, range(v, vw.pointer()), vw.pointer(), detail.toString());
     }
 
     /** The capability entry of a subtype that this version lacks, matched ignoring case. */
@@ -592,7 +660,7 @@ public final class SpecValidator {
       Schema s = spec.resolve(schema);
       if (s instanceof Schema.ObjectSchema os) {
         if (node instanceof DocObject obj) {
-          object(obj, os, w, w.label, false);
+          object(obj, os, w, w.label(), false);
         } else {
           wrongType(node, w, "an object");
         }
@@ -626,7 +694,7 @@ public final class SpecValidator {
         Optional<String> sameCase =
             s.enumValues().stream().filter(text::equalsIgnoreCase).findFirst();
         if (sameCase.isPresent()) {
-          wrongCaseValue(node, w, "The value " + quote(text) + " of " + w.label, sameCase.get());
+          wrongCaseValue(node, w, "The value " + quote(text) + " of " + w.label(), sameCase.get());
         } else {
           unsupportedValue(node, text, s, w);
         }
@@ -636,12 +704,12 @@ public final class SpecValidator {
             s.pattern().pattern().equals(NAME_PATTERN) ? " (" + namePatternInWords() + ")" : "";
         report(
             SpecCode.PATTERN_MISMATCH,
-            range(node, w.pointer),
-            w.pointer,
+            range(node, w.pointer()),
+            w.pointer(),
             "The value "
                 + quote(echo(text))
                 + " of "
-                + w.label
+                + w.label()
                 + " does not match the pattern "
                 + s.pattern().pattern()
                 + words
@@ -661,7 +729,7 @@ public final class SpecValidator {
           new StringBuilder("The value ")
               .append(quote(echo(text)))
               .append(" of ")
-              .append(w.label)
+              .append(w.label())
               .append(" is not supported in API version ")
               .append(version.id())
               .append(". Valid values: ")
@@ -680,15 +748,15 @@ public final class SpecValidator {
         Suggestions.closest(text, s.enumValues())
             .ifPresent(c -> detail.append(" Did you mean ").append(quote(c)).append('?'));
       }
-      report(SpecCode.UNSUPPORTED_VALUE, range(node, w.pointer), w.pointer, detail.toString());
+      report(SpecCode.UNSUPPORTED_VALUE, range(node, w.pointer()), w.pointer(), detail.toString());
     }
 
     void lengthProblem(DocNode node, Where w, String bound, int length) {
       report(
           SpecCode.WRONG_LENGTH,
-          range(node, w.pointer),
-          w.pointer,
-          cap(w.label)
+          range(node, w.pointer()),
+          w.pointer(),
+          cap(w.label())
               + " must be "
               + bound
               + " characters long, but it has "
@@ -712,9 +780,9 @@ public final class SpecValidator {
       if (s.integer() && (value == null || !isIntegerLiteral(sc.text()))) {
         report(
             SpecCode.WRONG_TYPE,
-            range(node, w.pointer),
-            w.pointer,
-            cap(w.label)
+            range(node, w.pointer()),
+            w.pointer(),
+            cap(w.label())
                 + " must be an integer, not "
                 + echo(sc.text())
                 + ". Write a whole number.");
@@ -738,9 +806,9 @@ public final class SpecValidator {
     void outOfRange(DocNode node, Where w, String bound, DocScalar sc) {
       report(
           SpecCode.OUT_OF_RANGE,
-          range(node, w.pointer),
-          w.pointer,
-          cap(w.label)
+          range(node, w.pointer()),
+          w.pointer(),
+          cap(w.label())
               + " must be "
               + bound
               + ", but it is "
@@ -753,8 +821,8 @@ public final class SpecValidator {
       if (strict) {
         report(
             SpecCode.VALUE_CASE,
-            range(node, w.pointer),
-            w.pointer,
+            range(node, w.pointer()),
+            w.pointer(),
             detail
                 + "API version "
                 + version.id()
@@ -762,8 +830,8 @@ public final class SpecValidator {
       } else {
         report(
             SpecCode.VALUE_CASE_ACCEPTED,
-            range(node, w.pointer),
-            w.pointer,
+            range(node, w.pointer()),
+            w.pointer(),
             detail
                 + "API version "
                 + version.id()
@@ -778,9 +846,9 @@ public final class SpecValidator {
     void wrongType(DocNode node, Where w, String expected, String hint) {
       report(
           SpecCode.WRONG_TYPE,
-          range(node, w.pointer),
-          w.pointer,
-          cap(w.label) + " must be " + expected + ", not " + node.kindName() + "." + hint);
+          range(node, w.pointer()),
+          w.pointer(),
+          cap(w.label()) + " must be " + expected + ", not " + node.kindName() + "." + hint);
     }
 
     // ---- helpers ----
