@@ -107,9 +107,11 @@ class CommandModelGoldenTest {
   }
 
   private static void arg(StringBuilder b, ArgSpec a) {
-    b.append(" label=")
-        .append(a.paramLabel())
-        .append(" arity=")
+    // A flag's label and an empty description key are never shown or used: left out.
+    if (a.arity().max() > 0) {
+      b.append(" label=").append(a.paramLabel());
+    }
+    b.append(" arity=")
         .append(a.arity())
         .append(" type=")
         .append(a.type().getName())
@@ -142,7 +144,7 @@ class CommandModelGoldenTest {
         .append(" showDefault=")
         .append(a.showDefaultValue())
         .append(" descriptionKey=")
-        .append(a.descriptionKey())
+        .append(a.descriptionKey() == null ? "" : a.descriptionKey())
         .append(" description=")
         .append(Arrays.toString(a.description()).length())
         .append('\n');
