@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -75,25 +76,27 @@ public final class Main {
 
   /**
    * The command tree for these arguments. When they name one of the work commands (convert,
-   * validate, inspect), only that subcommand is built: picocli builds a command's model from its
-   * annotations by reflection, which for all five subcommands costs more start-up time than
-   * converting a template. The parts of a run that show the other subcommands (the top-level
-   * help, {@code help}, {@code completion}, suggestions for a mistyped command name) name no work
-   * command, so they get the whole tree.
+   * validate, inspect), only that subcommand is built: the others would cost start-up time for
+   * nothing (the help command is even built from annotations, by reflection). The parts of a run
+   * that show the other subcommands (the top-level help, {@code help}, {@code completion},
+   * suggestions for a mistyped command name) name no work command, so they get the whole tree.
    */
   static CommandLine commandLine(
       String[] args, InputStream in, Supplier<Engine> engine, Map<String, String> env) {
-    CommandLine cmd = new CommandLine(new Packer2AibCommand(in, engine, env));
-    Class<?> only = Packer2AibCommand.WORK_COMMANDS.get(commandName(args));
-    for (Class<?> subcommand : Packer2AibCommand.SUBCOMMANDS) {
-      if (only == null || only == subcommand) {
-        cmd.addSubcommand(subcommand);
+    Packer2AibCommand top = new Packer2AibCommand(in, engine, env);
+    CommandLine cmd = new CommandLine(top.spec());
+    String name = commandName(args);
+    boolean onlyOne = Packer2AibCommand.WORK_COMMANDS.contains(name);
+    for (Map.Entry<String, Function<Packer2AibCommand, Object>> subcommand :
+        Packer2AibCommand.SUBCOMMANDS.entrySet()) {
+      if (!onlyOne || subcommand.getKey().equals(name)) {
+        cmd.addSubcommand(subcommand.getKey(), subcommand.getValue().apply(top));
       }
     }
     List<CommandLine> withExitCodes = new ArrayList<>();
     withExitCodes.add(cmd);
-    for (String name : List.of("convert", "validate", "inspect")) {
-      CommandLine sub = cmd.getSubcommands().get(name);
+    for (String work : List.of("convert", "validate", "inspect")) {
+      CommandLine sub = cmd.getSubcommands().get(work);
       if (sub != null) {
         withExitCodes.add(sub);
       }
