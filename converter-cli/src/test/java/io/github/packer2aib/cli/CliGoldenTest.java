@@ -39,6 +39,12 @@ class CliGoldenTest {
           new Case("help-command-unknown", "help", "conver"),
           new Case("version", "--version"),
           new Case("version-convert", "convert", "-V"),
+          new Case("version-short", "-V"),
+          new Case("version-debug", "--debug", "--version"),
+          new Case("version-and-help", "-V", "--help"),
+          new Case("version-and-help-short", "-Vh"),
+          new Case("error-version-twice", "-V", "--version"),
+          new Case("error-version-with-command-typo", "--version", "conver"),
           new Case("completion", "completion"),
           new Case("error-no-command"),
           new Case("error-unknown-top-option", "--bogus"),
@@ -61,7 +67,12 @@ class CliGoldenTest {
           new Case("error-inspect-two-inputs", "inspect", "a", "b"),
           new Case("error-inspect-no-input", "inspect"),
           new Case("error-completion-argument", "completion", "zsh"),
-          new Case("error-debug-value", "--debug=yes", "convert", "x.json"));
+          new Case("error-debug-value", "--debug=yes", "convert", "x.json"),
+          new Case("error-flag-twice", "convert", "--strict", "--strict", "x.json"),
+          new Case("error-debug-twice", "--debug", "convert", "--debug", "x.json"),
+          new Case("error-option-twice", "convert", "--format", "json", "--format=yaml", "x.json"),
+          new Case("error-positional-twice", "inspect", "--quiet", "a", "--strict", "b"),
+          new Case("error-recursive-twice", "convert", "-rr", "-o", "out", "x"));
 
   @TestFactory
   Stream<DynamicTest> eachRunMatchesItsGoldenFile() {
