@@ -64,8 +64,9 @@ final class Packer2AibCommand {
     spec.usageMessage()
         .description(
             "Converts templates into Azure VM Image Builder (AIB) image templates and validates"
-                + " them against the AIB REST API specs. Reads AIB templates in JSON (also ARM"
-                + " deployment templates) and YAML; Packer input is being added.",
+                + " them against the AIB REST API specs. Reads Packer templates (HCL2 files and"
+                + " folders, legacy JSON) and AIB templates in JSON (also ARM deployment templates)"
+                + " and YAML.",
             "")
         .synopsisSubcommandLabel("COMMAND")
         .footerHeading("%nExamples:%n")
