@@ -18,7 +18,6 @@ final class CompletionCommand implements Callable<Integer> {
     CommandSpec spec = Packer2AibCommand.subcommand(command, "completion");
     command.spec = spec;
     spec.usageMessage()
-        .sortOptions(true)
         .description(
             "Prints a bash completion script on standard output.",
             "",

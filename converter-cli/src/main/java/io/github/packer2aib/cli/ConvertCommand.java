@@ -36,15 +36,15 @@ final class ConvertCommand implements Callable<Integer> {
   private final Packer2AibCommand parent;
   private CommandSpec spec;
 
-  Path output;
-  OutputFormat format = OutputFormat.JSON;
-  ApiVersion apiVersion;
-  String identity;
-  Path reportPath;
-  final InputOptions common = new InputOptions();
-  final PackerInputOptions packerInput = new PackerInputOptions();
-  final MappingOptions mapping = new MappingOptions();
-  final RecursiveOptions recursive = new RecursiveOptions();
+  private Path output;
+  private OutputFormat format = OutputFormat.JSON;
+  private ApiVersion apiVersion;
+  private String identity;
+  private Path reportPath;
+  private final InputOptions common = new InputOptions();
+  private final PackerInputOptions packerInput = new PackerInputOptions();
+  private final MappingOptions mapping = new MappingOptions();
+  private final RecursiveOptions recursive = new RecursiveOptions();
 
   private ConvertCommand(Packer2AibCommand parent) {
     this.parent = parent;
@@ -55,7 +55,9 @@ final class ConvertCommand implements Callable<Integer> {
     ConvertCommand command = new ConvertCommand(parent);
     CommandSpec spec = Packer2AibCommand.subcommand(command, "convert");
     command.spec = spec;
+    // --help lists the options in the order they are added below.
     spec.usageMessage()
+        .sortOptions(false)
         .description(
             "Converts templates into AIB image templates.",
             "",
@@ -168,7 +170,8 @@ final class ConvertCommand implements Callable<Integer> {
         continue;
       }
       Input input = reader.read(argument);
-      if (input instanceof Input.Loaded loaded && PackerRouting.isPackerByContent(argument, loaded.source())) {
+      if (input instanceof Input.Loaded loaded
+          && PackerRouting.isPackerByContent(argument, loaded.source())) {
         outcomes.add(new Outcome(new Input.Packer(argument), convertPacker(argument, files, cwd)));
         continue;
       }
@@ -401,8 +404,8 @@ final class ConvertCommand implements Callable<Integer> {
   }
 
   /**
-   * Writes the report once everything else is done, so that it records where every template went.
-   * A report that cannot be written fails the run (exit 1) but takes no template back.
+   * Writes the report once everything else is done, so that it records where every template went. A
+   * report that cannot be written fails the run (exit 1) but takes no template back.
    */
   private boolean writeReport(ReportFile reportFile, Report report, Set<Integer> failed) {
     try {

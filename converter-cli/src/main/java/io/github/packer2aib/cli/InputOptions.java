@@ -24,7 +24,9 @@ final class InputOptions {
   DiagnosticsFormat diagnosticsFormat = DiagnosticsFormat.TEXT;
   String stdinName = InputReader.DEFAULT_STDIN_NAME;
 
-  /** Adds the INPUT parameters and the diagnostic options, bound to this object, to {@code spec}. */
+  /**
+   * Adds the INPUT parameters and the diagnostic options, bound to this object, to {@code spec}.
+   */
   void addTo(CommandSpec spec) {
     // The element type Path only tells the completion script to offer file names.
     spec.addPositional(
@@ -82,8 +84,7 @@ final class InputOptions {
                 OptionSpec.builder("--stdin-name")
                     .paramLabel("NAME")
                     .type(String.class)
-                    .description(
-                        "Name for standard input ('-') in diagnostics. Default: <stdin>."),
+                    .description("Name for standard input ('-') in diagnostics. Default: <stdin>."),
                 () -> stdinName,
                 v -> stdinName = v)
             .build());

@@ -30,11 +30,11 @@ final class InspectCommand implements Callable<Integer> {
   private final Packer2AibCommand parent;
   private CommandSpec spec;
 
-  String input;
-  final PackerInputOptions packerInput = new PackerInputOptions();
+  private String input;
+  private final PackerInputOptions packerInput = new PackerInputOptions();
   boolean strict;
   boolean quiet;
-  DiagnosticsFormat diagnosticsFormat = DiagnosticsFormat.TEXT;
+  private DiagnosticsFormat diagnosticsFormat = DiagnosticsFormat.TEXT;
 
   private InspectCommand(Packer2AibCommand parent) {
     this.parent = parent;
@@ -45,7 +45,9 @@ final class InspectCommand implements Callable<Integer> {
     InspectCommand command = new InspectCommand(parent);
     CommandSpec spec = Packer2AibCommand.subcommand(command, "inspect");
     command.spec = spec;
+    // --help lists the options in the order they are added below.
     spec.usageMessage()
+        .sortOptions(false)
         .description(
             "Prints the evaluated Packer model of a template as JSON.",
             "",
@@ -124,7 +126,8 @@ final class InspectCommand implements Callable<Integer> {
     LoadResult result;
     try {
       result =
-          PackerTemplates.load(new PackerInput(Path.of(input), input), options, new LocalFiles(cwd));
+          PackerTemplates.load(
+              new PackerInput(Path.of(input), input), options, new LocalFiles(cwd));
     } catch (InvalidPathException e) {
       report.cli(
           CliCode.UNREADABLE_INPUT,

@@ -119,9 +119,9 @@ public final class Main {
   /**
    * The subcommands a run with these arguments needs, in the order --help lists them. A run of a
    * work command (convert, validate, inspect) needs only that one. A run that only asks for the
-   * version needs none: picocli prints it before it looks for a subcommand. The other runs may
-   * show the other subcommands (the top-level help, {@code help}, {@code completion}, suggestions
-   * for a mistyped command name), so they get them all.
+   * version needs none: picocli prints it before it looks for a subcommand. The other runs may show
+   * the other subcommands (the top-level help, {@code help}, {@code completion}, suggestions for a
+   * mistyped command name), so they get them all.
    */
   static List<String> subcommandsFor(String[] args) {
     String name = commandName(args);
@@ -134,7 +134,9 @@ public final class Main {
     return List.copyOf(Packer2AibCommand.SUBCOMMANDS.keySet());
   }
 
-  /** Whether the arguments are {@code -V} or {@code --version}, with nothing but {@code --debug}. */
+  /**
+   * Whether the arguments are {@code -V} or {@code --version}, with nothing but {@code --debug}.
+   */
   private static boolean asksOnlyForTheVersion(String[] args) {
     boolean version = false;
     for (String arg : args) {
@@ -148,8 +150,8 @@ public final class Main {
   }
 
   /**
-   * The first argument that is not an option of the top command (none of which takes a value),
-   * or "": the subcommand picocli will run, if it names one.
+   * The first argument that is not an option of the top command (none of which takes a value), or
+   * "": the subcommand picocli will run, if it names one.
    */
   static String commandName(String[] args) {
     for (String arg : args) {

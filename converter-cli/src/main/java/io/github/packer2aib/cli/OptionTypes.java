@@ -43,7 +43,6 @@ final class OptionTypes {
     }
   }
 
-
   static final class FormatConverter implements ITypeConverter<OutputFormat> {
     @Override
     public OutputFormat convert(String value) {
@@ -56,7 +55,6 @@ final class OptionTypes {
           "unknown format '" + value + "'; expected one of: " + String.join(", ", formats()));
     }
   }
-
 
   /** The values of {@code --format}, as completion candidates and in its error message. */
   static List<String> formats() {
@@ -82,7 +80,6 @@ final class OptionTypes {
           "unknown diagnostics format '" + value + "'; expected one of: text, json");
     }
   }
-
 
   /**
    * The resource id of a user-assigned managed identity. ARM ids are case-insensitive, so the

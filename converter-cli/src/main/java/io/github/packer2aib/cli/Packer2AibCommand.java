@@ -17,15 +17,15 @@ import picocli.CommandLine.ScopeType;
  * {@link Main#commandLine}, which skips the ones a run does not need (see {@link #SUBCOMMANDS}).
  *
  * <p>Every command's model is built by code ({@link #spec}, {@code ConvertCommand.spec}, ...), not
- * from picocli annotations: reading those by reflection took a cold {@code convert} some 90 ms, more
- * than parsing and converting a small template.
+ * from picocli annotations: reading those by reflection took a cold {@code convert} some 90 ms,
+ * more than parsing and converting a small template.
  */
 final class Packer2AibCommand {
 
   /**
    * The subcommands in the order --help lists them, each as what {@code addSubcommand} takes. The
-   * help command is picocli's own, built from its annotations; it is only in the runs that show
-   * the whole tree, never in a run of one of the {@link #WORK_COMMANDS}.
+   * help command is picocli's own, built from its annotations; it is only in the runs that show the
+   * whole tree, never in a run of one of the {@link #WORK_COMMANDS}.
    */
   static final Map<String, Function<Packer2AibCommand, Object>> SUBCOMMANDS = subcommands();
 
@@ -91,16 +91,17 @@ final class Packer2AibCommand {
 
   /**
    * A new subcommand's model, to be filled in by its class: it runs {@code command} and prints the
-   * same version as the top command. Its options are listed in the order they are added.
+   * same version as the top command.
    */
   static CommandSpec subcommand(Object command, String name) {
     CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
     spec.versionProvider(new VersionProvider());
-    spec.usageMessage().sortOptions(false);
     return spec;
   }
 
-  /** The process environment ({@code PKR_VAR_*}, {@code SOURCE_DATE_EPOCH}), injectable in tests. */
+  /**
+   * The process environment ({@code PKR_VAR_*}, {@code SOURCE_DATE_EPOCH}), injectable in tests.
+   */
   Map<String, String> environment() {
     return environment;
   }

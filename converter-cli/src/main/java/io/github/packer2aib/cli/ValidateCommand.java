@@ -26,10 +26,10 @@ final class ValidateCommand implements Callable<Integer> {
   private final Packer2AibCommand parent;
   private CommandSpec spec;
 
-  final InputOptions common = new InputOptions();
-  ApiVersion apiVersion;
-  final PackerInputOptions packerInput = new PackerInputOptions();
-  final MappingOptions mapping = new MappingOptions();
+  private final InputOptions common = new InputOptions();
+  private ApiVersion apiVersion;
+  private final PackerInputOptions packerInput = new PackerInputOptions();
+  private final MappingOptions mapping = new MappingOptions();
 
   private ValidateCommand(Packer2AibCommand parent) {
     this.parent = parent;
@@ -40,7 +40,9 @@ final class ValidateCommand implements Callable<Integer> {
     ValidateCommand command = new ValidateCommand(parent);
     CommandSpec spec = Packer2AibCommand.subcommand(command, "validate");
     command.spec = spec;
+    // --help lists the options in the order they are added below.
     spec.usageMessage()
+        .sortOptions(false)
         .description(
             "Checks templates without writing output.",
             "",

@@ -76,8 +76,7 @@ class CliGoldenTest {
 
   @TestFactory
   Stream<DynamicTest> eachRunMatchesItsGoldenFile() {
-    return CASES.stream()
-        .map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
+    return CASES.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
   }
 
   private static void check(Case c) throws IOException {
