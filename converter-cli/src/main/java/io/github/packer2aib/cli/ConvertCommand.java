@@ -1,5 +1,7 @@
 package io.github.packer2aib.cli;
 
+import static io.github.packer2aib.cli.Binding.bind;
+
 import io.github.packer2aib.core.ConversionResult;
 import io.github.packer2aib.core.ConvertOptions;
 import io.github.packer2aib.core.ConvertedTemplate;
@@ -20,102 +22,128 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code packer2aib convert}: reads every input, converts each with the core, then (only once all
  * results are known, so a usage error comes before any output) reports the diagnostics in input
  * order and writes the templates of the inputs that succeeded.
  */
-@Command(
-    name = "convert",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    description = {
-      "Converts templates into AIB image templates.",
-      "",
-      "Without -o, a single resulting template is printed on standard output; with -o DIR, each"
-          + " template is written to DIR/<name>.<json|yaml>. Nothing is written for an input with"
-          + " errors (or with warnings under --strict); the other inputs are still written.",
-      "",
-      "With -r, the INPUTs are folders: every template found under them (a folder of"
-          + " *.pkr.hcl/*.pkr.json files, a legacy Packer JSON or YAML template, an AIB template"
-          + " in JSON or YAML, recognised by content) is converted in parallel into -o DIR,"
-          + " mirroring the folder tree, with a progress display and a summary at the end.",
-      ""
-    },
-    footerHeading = "%nExamples:%n",
-    footer = {
-      "  packer2aib convert image.yaml > image.json",
-      "  packer2aib convert -o out --format yaml a.json deploy.json",
-      "  packer2aib convert --api-version 2022-07-01 image.json",
-      "  packer2aib convert -o out --report out/report.md build.pkr.hcl",
-      "  packer2aib convert -r -o out --report report.md --script-base-uri URI repo/",
-      "  cat image.yaml | packer2aib convert --stdin-name image.yaml -"
-    })
 final class ConvertCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  private final Packer2AibCommand parent;
+  private CommandSpec spec;
 
-  @ParentCommand Packer2AibCommand parent;
+  private Path output;
+  private OutputFormat format = OutputFormat.JSON;
+  private ApiVersion apiVersion;
+  private String identity;
+  private Path reportPath;
+  private final InputOptions common = new InputOptions();
+  private final PackerInputOptions packerInput = new PackerInputOptions();
+  private final MappingOptions mapping = new MappingOptions();
+  private final RecursiveOptions recursive = new RecursiveOptions();
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "DIR",
-      description =
-          "Write one file per template into DIR (created if needed), named <name>.<json|yaml>."
-              + " Required when the inputs produce more than one template.")
-  Path output;
+  private ConvertCommand(Packer2AibCommand parent) {
+    this.parent = parent;
+  }
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      converter = OptionTypes.FormatConverter.class,
-      completionCandidates = OptionTypes.FormatCandidates.class,
-      description = "Output format: ${COMPLETION-CANDIDATES}. Default: json.")
-  OutputFormat format = OutputFormat.JSON;
-
-  @Option(
-      names = "--api-version",
-      paramLabel = "VER",
-      converter = OptionTypes.ApiVersionConverter.class,
-      completionCandidates = OptionTypes.ApiVersionCandidates.class,
-      description =
-          "AIB API version to emit: ${COMPLETION-CANDIDATES}. Default: the input's own version"
-              + " when it names a known one, else 2024-02-01.")
-  ApiVersion apiVersion;
-
-  @Option(
-      names = "--identity",
-      paramLabel = "RESOURCE_ID",
-      converter = OptionTypes.IdentityConverter.class,
-      description =
-          "Resource id of a user-assigned managed identity to set as the template's identity.")
-  String identity;
-
-  @Option(
-      names = "--report",
-      paramLabel = "FILE",
-      description =
-          "Also write every decision of the conversion (dropped, rewritten, approximated and"
-              + " refused items with their source locations) to FILE: Markdown for .md or"
-              + " .markdown, JSON for .json. Written also when inputs fail.")
-  Path reportPath;
-
-  @Mixin InputOptions common;
-
-  @Mixin PackerInputOptions packerInput;
-
-  @Mixin MappingOptions mapping;
-
-  @Mixin RecursiveOptions recursive;
+  /** The model of {@code convert}, bound to a new command that runs under {@code parent}. */
+  static CommandSpec spec(Packer2AibCommand parent) {
+    ConvertCommand command = new ConvertCommand(parent);
+    CommandSpec spec = Packer2AibCommand.subcommand(command, "convert");
+    command.spec = spec;
+    // --help lists the options in the order they are added below.
+    spec.usageMessage()
+        .sortOptions(false)
+        .description(
+            "Converts templates into AIB image templates.",
+            "",
+            "Without -o, a single resulting template is printed on standard output; with -o DIR,"
+                + " each template is written to DIR/<name>.<json|yaml>. Nothing is written for an"
+                + " input with errors (or with warnings under --strict); the other inputs are"
+                + " still written.",
+            "",
+            "With -r, the INPUTs are folders: every template found under them (a folder of"
+                + " *.pkr.hcl/*.pkr.json files, a legacy Packer JSON or YAML template, an AIB"
+                + " template in JSON or YAML, recognised by content) is converted in parallel into"
+                + " -o DIR, mirroring the folder tree, with a progress display and a summary at"
+                + " the end.",
+            "")
+        .footerHeading("%nExamples:%n")
+        .footer(
+            "  packer2aib convert image.yaml > image.json",
+            "  packer2aib convert -o out --format yaml a.json deploy.json",
+            "  packer2aib convert --api-version 2022-07-01 image.json",
+            "  packer2aib convert -o out --report out/report.md build.pkr.hcl",
+            "  packer2aib convert -r -o out --report report.md --script-base-uri URI repo/",
+            "  cat image.yaml | packer2aib convert --stdin-name image.yaml -");
+    spec.addOption(
+        bind(
+                OptionSpec.builder("-o", "--output")
+                    .paramLabel("DIR")
+                    .type(Path.class)
+                    .description(
+                        "Write one file per template into DIR (created if needed), named"
+                            + " <name>.<json|yaml>. Required when the inputs produce more than"
+                            + " one template."),
+                () -> command.output,
+                v -> command.output = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--format")
+                    .paramLabel("FORMAT")
+                    .type(OutputFormat.class)
+                    .converters(new OptionTypes.FormatConverter())
+                    .completionCandidates(OptionTypes.formats())
+                    .description("Output format: ${COMPLETION-CANDIDATES}. Default: json."),
+                () -> command.format,
+                v -> command.format = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionTypes.apiVersionOption()
+                    .description(
+                        "AIB API version to emit: ${COMPLETION-CANDIDATES}. Default: the input's"
+                            + " own version when it names a known one, else 2024-02-01."),
+                () -> command.apiVersion,
+                v -> command.apiVersion = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--identity")
+                    .paramLabel("RESOURCE_ID")
+                    .type(String.class)
+                    .converters(new OptionTypes.IdentityConverter())
+                    .description(
+                        "Resource id of a user-assigned managed identity to set as the template's"
+                            + " identity."),
+                () -> command.identity,
+                v -> command.identity = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--report")
+                    .paramLabel("FILE")
+                    .type(Path.class)
+                    .description(
+                        "Also write every decision of the conversion (dropped, rewritten,"
+                            + " approximated and refused items with their source locations) to"
+                            + " FILE: Markdown for .md or .markdown, JSON for .json. Written also"
+                            + " when inputs fail."),
+                () -> command.reportPath,
+                v -> command.reportPath = v)
+            .build());
+    command.common.addTo(spec);
+    command.packerInput.addTo(spec);
+    command.mapping.addTo(spec);
+    command.recursive.addTo(spec);
+    StandardOptions.addTo(spec);
+    return spec;
+  }
 
   /** One input with its result (null when it could not be read). */
   private record Outcome(Input input, ConversionResult result) {}
@@ -142,7 +170,8 @@ final class ConvertCommand implements Callable<Integer> {
         continue;
       }
       Input input = reader.read(argument);
-      if (input instanceof Input.Loaded loaded && PackerRouting.isPackerByContent(argument, loaded.source())) {
+      if (input instanceof Input.Loaded loaded
+          && PackerRouting.isPackerByContent(argument, loaded.source())) {
         outcomes.add(new Outcome(new Input.Packer(argument), convertPacker(argument, files, cwd)));
         continue;
       }
@@ -375,8 +404,8 @@ final class ConvertCommand implements Callable<Integer> {
   }
 
   /**
-   * Writes the report once everything else is done, so that it records where every template went.
-   * A report that cannot be written fails the run (exit 1) but takes no template back.
+   * Writes the report once everything else is done, so that it records where every template went. A
+   * report that cannot be written fails the run (exit 1) but takes no template back.
    */
   private boolean writeReport(ReportFile reportFile, Report report, Set<Integer> failed) {
     try {

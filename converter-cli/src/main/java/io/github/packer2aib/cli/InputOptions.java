@@ -1,11 +1,14 @@
 package io.github.packer2aib.cli;
 
+import static io.github.packer2aib.cli.Binding.bind;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * The inputs and diagnostic options that {@code convert} and {@code validate} share ({@code
@@ -13,48 +16,79 @@ import picocli.CommandLine.Parameters;
  */
 final class InputOptions {
 
-  /**
-   * Kept as the strings the user typed (they name the inputs in messages); {@code type = Path} only
-   * tells the completion script to offer file names.
-   */
-  @Parameters(
-      paramLabel = "INPUT",
-      arity = "1..*",
-      type = Path.class,
-      converter = Verbatim.class,
-      description =
-          "Template files to read: AIB templates in JSON (a resource, an ARM deployment template"
-              + " or a REST body) or YAML. "
-              + "'-' reads standard input (at most once). With convert -r: folders to search"
-              + " (a file is converted alone).")
+  /** Kept as the strings the user typed (they name the inputs in messages). */
   List<String> inputs = new ArrayList<>();
 
-  @Option(
-      names = "--strict",
-      description = "Treat warnings as errors: an input with warnings fails (exit 1).")
   boolean strict;
-
-  @Option(
-      names = {"-q", "--quiet"},
-      description =
-          "Print only errors on stderr (and warnings with --strict): no notes, no summary.")
   boolean quiet;
-
-  @Option(
-      names = "--diagnostics-format",
-      paramLabel = "KIND",
-      converter = OptionTypes.DiagnosticsFormatConverter.class,
-      completionCandidates = OptionTypes.DiagnosticsFormatCandidates.class,
-      description =
-          "How diagnostics are printed on stderr: ${COMPLETION-CANDIDATES} "
-              + "(json: one JSON array for the whole run). Default: text.")
   DiagnosticsFormat diagnosticsFormat = DiagnosticsFormat.TEXT;
-
-  @Option(
-      names = "--stdin-name",
-      paramLabel = "NAME",
-      description = "Name for standard input ('-') in diagnostics. Default: <stdin>.")
   String stdinName = InputReader.DEFAULT_STDIN_NAME;
+
+  /**
+   * Adds the INPUT parameters and the diagnostic options, bound to this object, to {@code spec}.
+   */
+  void addTo(CommandSpec spec) {
+    // The element type Path only tells the completion script to offer file names.
+    spec.addPositional(
+        bind(
+                PositionalParamSpec.builder()
+                    .index("0..*")
+                    .paramLabel("INPUT")
+                    .arity("1..*")
+                    .required(true)
+                    .type(List.class)
+                    .auxiliaryTypes(Path.class)
+                    .converters(new Verbatim())
+                    .description(
+                        "Template files to read: AIB templates in JSON (a resource, an ARM"
+                            + " deployment template or a REST body) or YAML. "
+                            + "'-' reads standard input (at most once). With convert -r: folders"
+                            + " to search (a file is converted alone)."),
+                () -> inputs,
+                v -> inputs = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--strict")
+                    .type(boolean.class)
+                    .description(
+                        "Treat warnings as errors: an input with warnings fails (exit 1)."),
+                () -> strict,
+                v -> strict = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("-q", "--quiet")
+                    .type(boolean.class)
+                    .description(
+                        "Print only errors on stderr (and warnings with --strict): no notes, no"
+                            + " summary."),
+                () -> quiet,
+                v -> quiet = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--diagnostics-format")
+                    .paramLabel("KIND")
+                    .type(DiagnosticsFormat.class)
+                    .converters(new OptionTypes.DiagnosticsFormatConverter())
+                    .completionCandidates(OptionTypes.DIAGNOSTICS_FORMATS)
+                    .description(
+                        "How diagnostics are printed on stderr: ${COMPLETION-CANDIDATES} "
+                            + "(json: one JSON array for the whole run). Default: text."),
+                () -> diagnosticsFormat,
+                v -> diagnosticsFormat = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--stdin-name")
+                    .paramLabel("NAME")
+                    .type(String.class)
+                    .description("Name for standard input ('-') in diagnostics. Default: <stdin>."),
+                () -> stdinName,
+                v -> stdinName = v)
+            .build());
+  }
 
   /** Passes an argument through unchanged. */
   static final class Verbatim implements ITypeConverter<String> {

@@ -1,5 +1,7 @@
 package io.github.packer2aib.cli;
 
+import static io.github.packer2aib.cli.Binding.bind;
+
 import io.github.packer2aib.core.bind.PackerTemplates;
 import io.github.packer2aib.core.bind.packer.LoadResult;
 import io.github.packer2aib.core.bind.packer.PackerInput;
@@ -13,13 +15,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code packer2aib inspect}: reads a Packer HCL2 template (a file or a folder) with its variable
@@ -27,64 +25,97 @@ import picocli.CommandLine.Spec;
  * from. Sensitive values print as {@code "<sensitive>"}, values known only when Packer runs as
  * {@code "<unknown>"}. Diagnostics go to stderr as for {@code validate}.
  */
-@Command(
-    name = "inspect",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    description = {
-      "Prints the evaluated Packer model of a template as JSON.",
-      "",
-      "Reads a .pkr.hcl or .pkr.json file, or a folder of them (with its *.auto.pkrvars.hcl and"
-          + " *.auto.pkrvars.json files), or a legacy JSON template (also written as YAML),"
-          + " evaluates variables, locals, sources and builds as Packer does, and prints the"
-          + " result on standard output. Diagnostics go to standard error; nothing is printed on"
-          + " standard output for a template with errors.",
-      ""
-    },
-    footerHeading = "%nExamples:%n",
-    footer = {
-      "  packer2aib inspect template.pkr.hcl",
-      "  packer2aib inspect --var image_sku=22_04-lts legacy-template.json",
-      "  packer2aib inspect --var location=westeurope --var-file prod.pkrvars.hcl images/ubuntu/"
-    })
 final class InspectCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  private final Packer2AibCommand parent;
+  private CommandSpec spec;
 
-  @ParentCommand Packer2AibCommand parent;
-
-  @Parameters(
-      paramLabel = "INPUT",
-      arity = "1",
-      type = Path.class,
-      converter = InputOptions.Verbatim.class,
-      description =
-          "A Packer template: an HCL2 file (.pkr.hcl, .pkr.json) or a folder of them, or a"
-              + " legacy JSON (or YAML) template.")
-  String input;
-
-  @Mixin PackerInputOptions packerInput;
-
-  @Option(
-      names = "--strict",
-      description = "Treat warnings as errors: a template with warnings fails (exit 1).")
+  private String input;
+  private final PackerInputOptions packerInput = new PackerInputOptions();
   boolean strict;
-
-  @Option(
-      names = {"-q", "--quiet"},
-      description =
-          "Print only errors on stderr (and warnings with --strict): no notes, no summary.")
   boolean quiet;
+  private DiagnosticsFormat diagnosticsFormat = DiagnosticsFormat.TEXT;
 
-  @Option(
-      names = "--diagnostics-format",
-      paramLabel = "KIND",
-      converter = OptionTypes.DiagnosticsFormatConverter.class,
-      completionCandidates = OptionTypes.DiagnosticsFormatCandidates.class,
-      description =
-          "How diagnostics are printed on stderr: ${COMPLETION-CANDIDATES}. Default: text.")
-  DiagnosticsFormat diagnosticsFormat = DiagnosticsFormat.TEXT;
+  private InspectCommand(Packer2AibCommand parent) {
+    this.parent = parent;
+  }
+
+  /** The model of {@code inspect}, bound to a new command that runs under {@code parent}. */
+  static CommandSpec spec(Packer2AibCommand parent) {
+    InspectCommand command = new InspectCommand(parent);
+    CommandSpec spec = Packer2AibCommand.subcommand(command, "inspect");
+    command.spec = spec;
+    // --help lists the options in the order they are added below.
+    spec.usageMessage()
+        .sortOptions(false)
+        .description(
+            "Prints the evaluated Packer model of a template as JSON.",
+            "",
+            "Reads a .pkr.hcl or .pkr.json file, or a folder of them (with its *.auto.pkrvars.hcl"
+                + " and *.auto.pkrvars.json files), or a legacy JSON template (also written as"
+                + " YAML), evaluates variables, locals, sources and builds as Packer does, and"
+                + " prints the result on standard output. Diagnostics go to standard error;"
+                + " nothing is printed on standard output for a template with errors.",
+            "")
+        .footerHeading("%nExamples:%n")
+        .footer(
+            "  packer2aib inspect template.pkr.hcl",
+            "  packer2aib inspect --var image_sku=22_04-lts legacy-template.json",
+            "  packer2aib inspect --var location=westeurope --var-file prod.pkrvars.hcl"
+                + " images/ubuntu/");
+    // Kept as typed; the type Path only tells the completion script to offer file names.
+    spec.addPositional(
+        bind(
+                PositionalParamSpec.builder()
+                    .index("0")
+                    .paramLabel("INPUT")
+                    .arity("1")
+                    .required(true)
+                    .type(String.class)
+                    .auxiliaryTypes(Path.class)
+                    .converters(new InputOptions.Verbatim())
+                    .description(
+                        "A Packer template: an HCL2 file (.pkr.hcl, .pkr.json) or a folder of"
+                            + " them, or a legacy JSON (or YAML) template."),
+                () -> command.input,
+                v -> command.input = v)
+            .build());
+    command.packerInput.addTo(spec);
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--strict")
+                    .type(boolean.class)
+                    .description(
+                        "Treat warnings as errors: a template with warnings fails (exit 1)."),
+                () -> command.strict,
+                v -> command.strict = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("-q", "--quiet")
+                    .type(boolean.class)
+                    .description(
+                        "Print only errors on stderr (and warnings with --strict): no notes, no"
+                            + " summary."),
+                () -> command.quiet,
+                v -> command.quiet = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--diagnostics-format")
+                    .paramLabel("KIND")
+                    .type(DiagnosticsFormat.class)
+                    .converters(new OptionTypes.DiagnosticsFormatConverter())
+                    .completionCandidates(OptionTypes.DIAGNOSTICS_FORMATS)
+                    .description(
+                        "How diagnostics are printed on stderr: ${COMPLETION-CANDIDATES}."
+                            + " Default: text."),
+                () -> command.diagnosticsFormat,
+                v -> command.diagnosticsFormat = v)
+            .build());
+    StandardOptions.addTo(spec);
+    return spec;
+  }
 
   @Override
   public Integer call() {
@@ -95,7 +126,8 @@ final class InspectCommand implements Callable<Integer> {
     LoadResult result;
     try {
       result =
-          PackerTemplates.load(new PackerInput(Path.of(input), input), options, new LocalFiles(cwd));
+          PackerTemplates.load(
+              new PackerInput(Path.of(input), input), options, new LocalFiles(cwd));
     } catch (InvalidPathException e) {
       report.cli(
           CliCode.UNREADABLE_INPUT,

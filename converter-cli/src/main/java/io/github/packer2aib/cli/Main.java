@@ -23,10 +23,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 public final class Main {
   static final String DEBUG_ENV = "PACKER2AIB_DEBUG";
+  private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
   private Main() {}
 
   public static void main(String[] args) {
+    skipUnusedConverters();
     // Templates are UTF-8 files, so stdout is UTF-8 whatever the platform's default charset.
     PrintWriter out =
         new PrintWriter(
@@ -38,6 +40,18 @@ public final class Main {
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /**
+   * Tells picocli not to register its converters for {@code java.time} and {@code java.sql} types,
+   * unless the user configured that property. It looks each of those types up by reflection (and
+   * initialises it) for every command line, which costs a cold run several milliseconds, and no
+   * option of ours has such a type. A JVM-wide setting, so only the process entry point makes it.
+   */
+  private static void skipUnusedConverters() {
+    if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+      System.setProperty(CONVERTER_EXCLUDES, "java\\.time\\..*,java\\.sql\\..*");
+    }
   }
 
   /** Runs the command line and returns the exit code (see {@link ExitCodes}). */
@@ -74,26 +88,21 @@ public final class Main {
   }
 
   /**
-   * The command tree for these arguments. When they name one of the work commands (convert,
-   * validate, inspect), only that subcommand is built: picocli builds a command's model from its
-   * annotations by reflection, which for all five subcommands costs more start-up time than
-   * converting a template. The parts of a run that show the other subcommands (the top-level
-   * help, {@code help}, {@code completion}, suggestions for a mistyped command name) name no work
-   * command, so they get the whole tree.
+   * The command tree for these arguments, with only the subcommands the run needs (see {@link
+   * #subcommandsFor}): each one built costs start-up time, and the help command even reads
+   * annotations by reflection.
    */
   static CommandLine commandLine(
       String[] args, InputStream in, Supplier<Engine> engine, Map<String, String> env) {
-    CommandLine cmd = new CommandLine(new Packer2AibCommand(in, engine, env));
-    Class<?> only = Packer2AibCommand.WORK_COMMANDS.get(commandName(args));
-    for (Class<?> subcommand : Packer2AibCommand.SUBCOMMANDS) {
-      if (only == null || only == subcommand) {
-        cmd.addSubcommand(subcommand);
-      }
+    Packer2AibCommand top = new Packer2AibCommand(in, engine, env);
+    CommandLine cmd = new CommandLine(top.spec());
+    for (String name : subcommandsFor(args)) {
+      cmd.addSubcommand(name, Packer2AibCommand.SUBCOMMANDS.get(name).apply(top));
     }
     List<CommandLine> withExitCodes = new ArrayList<>();
     withExitCodes.add(cmd);
-    for (String name : List.of("convert", "validate", "inspect")) {
-      CommandLine sub = cmd.getSubcommands().get(name);
+    for (String work : List.of("convert", "validate", "inspect")) {
+      CommandLine sub = cmd.getSubcommands().get(work);
       if (sub != null) {
         withExitCodes.add(sub);
       }
@@ -108,8 +117,41 @@ public final class Main {
   }
 
   /**
-   * The first argument that is not an option of the top command (none of which takes a value),
-   * or "": the subcommand picocli will run, if it names one.
+   * The subcommands a run with these arguments needs, in the order --help lists them. A run of a
+   * work command (convert, validate, inspect) needs only that one. A run that only asks for the
+   * version needs none: picocli prints it before it looks for a subcommand. The other runs may show
+   * the other subcommands (the top-level help, {@code help}, {@code completion}, suggestions for a
+   * mistyped command name), so they get them all.
+   */
+  static List<String> subcommandsFor(String[] args) {
+    String name = commandName(args);
+    if (Packer2AibCommand.WORK_COMMANDS.contains(name)) {
+      return List.of(name);
+    }
+    if (asksOnlyForTheVersion(args)) {
+      return List.of();
+    }
+    return List.copyOf(Packer2AibCommand.SUBCOMMANDS.keySet());
+  }
+
+  /**
+   * Whether the arguments are {@code -V} or {@code --version}, with nothing but {@code --debug}.
+   */
+  private static boolean asksOnlyForTheVersion(String[] args) {
+    boolean version = false;
+    for (String arg : args) {
+      if (arg.equals("-V") || arg.equals("--version")) {
+        version = true;
+      } else if (!arg.equals("--debug")) {
+        return false;
+      }
+    }
+    return version;
+  }
+
+  /**
+   * The first argument that is not an option of the top command (none of which takes a value), or
+   * "": the subcommand picocli will run, if it names one.
    */
   static String commandName(String[] args) {
     for (String arg : args) {

@@ -1,5 +1,7 @@
 package io.github.packer2aib.cli;
 
+import static io.github.packer2aib.cli.Binding.bind;
+
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.mapping.packer.MapOptions;
 import java.util.ArrayList;
@@ -7,73 +9,114 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /** What converting a Packer template needs that Packer templates never say. */
 final class MappingOptions {
 
-  @Option(
-      names = "--only",
-      paramLabel = "USAGE",
-      split = ",",
-      description =
-          "Convert only these source usages (type.name or name, globs allowed; repeatable or"
-              + " comma-separated), as Packer's -only.")
   List<String> only = new ArrayList<>();
-
-  @Option(
-      names = "--except",
-      paramLabel = "USAGE",
-      split = ",",
-      description = "Skip these source usages (as --only).")
   List<String> except = new ArrayList<>();
-
-  @Option(
-      names = "--subscription",
-      paramLabel = "ID",
-      description =
-          "Subscription id for resource ids the template names only by group and name, when it"
-              + " has no subscription_id.")
   String subscription;
-
-  @Option(
-      names = "--location",
-      paramLabel = "REGION",
-      description = "The template's location when the Packer template has none.")
   String location;
-
-  @Option(
-      names = "--script-base-uri",
-      paramLabel = "URI",
-      description =
-          "Where local scripts are uploaded: each becomes scriptUri = URI + its path relative to"
-              + " the template's folder, with its SHA-256. Without it, scripts are inlined.")
   String scriptBaseUri;
-
-  @Option(
-      names = "--file-base-uri",
-      paramLabel = "URI",
-      description =
-          "Where files of file provisioners are uploaded (as --script-base-uri). Without it, small"
-              + " text files are embedded and others are errors.")
   String fileBaseUri;
-
-  @Option(
-      names = "--skip-unsupported",
-      description =
-          "Drop provisioners that have no AIB equivalent (ansible, shell-local, …) with a warning"
-              + " instead of failing.")
   boolean skipUnsupported;
-
-  @Option(
-      names = "--gallery-versioning",
-      paramLabel = "MODE",
-      converter = VersioningConverter.class,
-      description =
-          "explicit (default): keep the template's image_version; latest: let AIB number gallery"
-              + " image versions (API 2022-07-01 and later).")
   MapOptions.GalleryVersioning galleryVersioning = MapOptions.GalleryVersioning.EXPLICIT;
+
+  /** Adds the mapping options, bound to this object, to {@code spec}. */
+  void addTo(CommandSpec spec) {
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--only")
+                    .paramLabel("USAGE")
+                    .splitRegex(",")
+                    .type(List.class)
+                    .auxiliaryTypes(String.class)
+                    .description(
+                        "Convert only these source usages (type.name or name, globs allowed;"
+                            + " repeatable or comma-separated), as Packer's -only."),
+                () -> only,
+                v -> only = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--except")
+                    .paramLabel("USAGE")
+                    .splitRegex(",")
+                    .type(List.class)
+                    .auxiliaryTypes(String.class)
+                    .description("Skip these source usages (as --only)."),
+                () -> except,
+                v -> except = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--subscription")
+                    .paramLabel("ID")
+                    .type(String.class)
+                    .description(
+                        "Subscription id for resource ids the template names only by group and"
+                            + " name, when it has no subscription_id."),
+                () -> subscription,
+                v -> subscription = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--location")
+                    .paramLabel("REGION")
+                    .type(String.class)
+                    .description("The template's location when the Packer template has none."),
+                () -> location,
+                v -> location = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--script-base-uri")
+                    .paramLabel("URI")
+                    .type(String.class)
+                    .description(
+                        "Where local scripts are uploaded: each becomes scriptUri = URI + its path"
+                            + " relative to the template's folder, with its SHA-256. Without it,"
+                            + " scripts are inlined."),
+                () -> scriptBaseUri,
+                v -> scriptBaseUri = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--file-base-uri")
+                    .paramLabel("URI")
+                    .type(String.class)
+                    .description(
+                        "Where files of file provisioners are uploaded (as --script-base-uri)."
+                            + " Without it, small text files are embedded and others are errors."),
+                () -> fileBaseUri,
+                v -> fileBaseUri = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--skip-unsupported")
+                    .type(boolean.class)
+                    .description(
+                        "Drop provisioners that have no AIB equivalent (ansible, shell-local, …)"
+                            + " with a warning instead of failing."),
+                () -> skipUnsupported,
+                v -> skipUnsupported = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--gallery-versioning")
+                    .paramLabel("MODE")
+                    .type(MapOptions.GalleryVersioning.class)
+                    .converters(new VersioningConverter())
+                    .description(
+                        "explicit (default): keep the template's image_version; latest: let AIB"
+                            + " number gallery image versions (API 2022-07-01 and later)."),
+                () -> galleryVersioning,
+                v -> galleryVersioning = v)
+            .build());
+  }
 
   static final class VersioningConverter implements ITypeConverter<MapOptions.GalleryVersioning> {
     @Override

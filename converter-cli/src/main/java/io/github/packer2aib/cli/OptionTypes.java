@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -16,6 +17,17 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class OptionTypes {
   private OptionTypes() {}
+
+  /**
+   * {@code --api-version}, which convert and validate both take (each with its own description).
+   */
+  static OptionSpec.Builder apiVersionOption() {
+    return OptionSpec.builder("--api-version")
+        .paramLabel("VER")
+        .type(ApiVersion.class)
+        .converters(new ApiVersionConverter())
+        .completionCandidates(ApiVersion.ids());
+  }
 
   static final class ApiVersionConverter implements ITypeConverter<ApiVersion> {
     @Override
@@ -28,12 +40,6 @@ final class OptionTypes {
                           + value
                           + "'; supported versions: "
                           + String.join(", ", ApiVersion.ids())));
-    }
-  }
-
-  static final class ApiVersionCandidates extends ArrayList<String> {
-    ApiVersionCandidates() {
-      super(ApiVersion.ids());
     }
   }
 
@@ -50,19 +56,17 @@ final class OptionTypes {
     }
   }
 
-  static final class FormatCandidates extends ArrayList<String> {
-    FormatCandidates() {
-      super(formats());
-    }
-  }
-
-  private static List<String> formats() {
+  /** The values of {@code --format}, as completion candidates and in its error message. */
+  static List<String> formats() {
     List<String> names = new ArrayList<>();
     for (OutputFormat f : OutputFormat.values()) {
       names.add(f.extension());
     }
     return names;
   }
+
+  /** The values of {@code --diagnostics-format}, as completion candidates. */
+  static final List<String> DIAGNOSTICS_FORMATS = List.of("text", "json");
 
   static final class DiagnosticsFormatConverter implements ITypeConverter<DiagnosticsFormat> {
     @Override
@@ -74,12 +78,6 @@ final class OptionTypes {
       }
       throw new TypeConversionException(
           "unknown diagnostics format '" + value + "'; expected one of: text, json");
-    }
-  }
-
-  static final class DiagnosticsFormatCandidates extends ArrayList<String> {
-    DiagnosticsFormatCandidates() {
-      super(List.of("text", "json"));
     }
   }
 

@@ -1,5 +1,7 @@
 package io.github.packer2aib.cli;
 
+import static io.github.packer2aib.cli.Binding.bind;
+
 import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.hcl.function.Clock;
 import java.nio.file.Path;
@@ -9,31 +11,46 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /** Options for reading Packer templates: variable values ({@code --var}, {@code --var-file}). */
 final class PackerInputOptions {
 
-  @Option(
-      names = "--var",
-      paramLabel = "NAME=VALUE",
-      converter = VarConverter.class,
-      description =
-          "Sets a Packer variable (repeatable; a later one wins). Takes precedence over var files"
-              + " and PKR_VAR_<name> environment variables.")
   List<String> vars = new ArrayList<>();
-
-  @Option(
-      names = "--var-file",
-      paramLabel = "FILE",
-      type = Path.class,
-      converter = InputOptions.Verbatim.class,
-      description =
-          "Reads Packer variable values from a .pkrvars.hcl or .json file (repeatable, in order),"
-              + " after a folder's *.auto.pkrvars.* files.")
   List<String> varFiles = new ArrayList<>();
+
+  /** Adds {@code --var} and {@code --var-file}, bound to this object, to {@code spec}. */
+  void addTo(CommandSpec spec) {
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--var")
+                    .paramLabel("NAME=VALUE")
+                    .type(List.class)
+                    .auxiliaryTypes(String.class)
+                    .converters(new VarConverter())
+                    .description(
+                        "Sets a Packer variable (repeatable; a later one wins). Takes precedence"
+                            + " over var files and PKR_VAR_<name> environment variables."),
+                () -> vars,
+                v -> vars = v)
+            .build());
+    // Kept as typed; the element type Path only tells the completion script to offer file names.
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--var-file")
+                    .paramLabel("FILE")
+                    .type(List.class)
+                    .auxiliaryTypes(Path.class)
+                    .converters(new InputOptions.Verbatim())
+                    .description(
+                        "Reads Packer variable values from a .pkrvars.hcl or .json file"
+                            + " (repeatable, in order), after a folder's *.auto.pkrvars.* files."),
+                () -> varFiles,
+                v -> varFiles = v)
+            .build());
+  }
 
   /** A {@code --var} argument must be NAME=VALUE with a name. */
   static final class VarConverter implements ITypeConverter<String> {

@@ -1,5 +1,7 @@
 package io.github.packer2aib.cli;
 
+import static io.github.packer2aib.cli.Binding.bind;
+
 import io.github.packer2aib.core.ConversionResult;
 import io.github.packer2aib.core.ConvertOptions;
 import io.github.packer2aib.core.OutputFormat;
@@ -12,56 +14,60 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code packer2aib validate}: checks each input as convert would, without writing anything, and
  * prints {@code <input>: ok} for each input that passes.
  */
-@Command(
-    name = "validate",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    description = {
-      "Checks templates without writing output.",
-      "",
-      "Prints '<input>: ok' (or 'ok with N warnings') on standard output for each input that"
-          + " passes, and the diagnostics on standard error.",
-      ""
-    },
-    footerHeading = "%nExamples:%n",
-    footer = {
-      "  packer2aib validate template.json",
-      "  packer2aib validate --strict --diagnostics-format json out/*.json"
-    })
 final class ValidateCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  private final Packer2AibCommand parent;
+  private CommandSpec spec;
 
-  @ParentCommand Packer2AibCommand parent;
+  private final InputOptions common = new InputOptions();
+  private ApiVersion apiVersion;
+  private final PackerInputOptions packerInput = new PackerInputOptions();
+  private final MappingOptions mapping = new MappingOptions();
 
-  @Mixin InputOptions common;
+  private ValidateCommand(Packer2AibCommand parent) {
+    this.parent = parent;
+  }
 
-  @Option(
-      names = "--api-version",
-      paramLabel = "VER",
-      converter = OptionTypes.ApiVersionConverter.class,
-      completionCandidates = OptionTypes.ApiVersionCandidates.class,
-      description =
-          "AIB API version to check against when a template does not name a known version itself:"
-              + " ${COMPLETION-CANDIDATES}. Default: 2024-02-01.")
-  ApiVersion apiVersion;
-
-  @Mixin PackerInputOptions packerInput;
-
-  @Mixin MappingOptions mapping;
+  /** The model of {@code validate}, bound to a new command that runs under {@code parent}. */
+  static CommandSpec spec(Packer2AibCommand parent) {
+    ValidateCommand command = new ValidateCommand(parent);
+    CommandSpec spec = Packer2AibCommand.subcommand(command, "validate");
+    command.spec = spec;
+    // --help lists the options in the order they are added below.
+    spec.usageMessage()
+        .sortOptions(false)
+        .description(
+            "Checks templates without writing output.",
+            "",
+            "Prints '<input>: ok' (or 'ok with N warnings') on standard output for each input"
+                + " that passes, and the diagnostics on standard error.",
+            "")
+        .footerHeading("%nExamples:%n")
+        .footer(
+            "  packer2aib validate template.json",
+            "  packer2aib validate --strict --diagnostics-format json out/*.json");
+    command.common.addTo(spec);
+    spec.addOption(
+        bind(
+                OptionTypes.apiVersionOption()
+                    .description(
+                        "AIB API version to check against when a template does not name a known"
+                            + " version itself: ${COMPLETION-CANDIDATES}. Default: 2024-02-01."),
+                () -> command.apiVersion,
+                v -> command.apiVersion = v)
+            .build());
+    command.packerInput.addTo(spec);
+    command.mapping.addTo(spec);
+    StandardOptions.addTo(spec);
+    return spec;
+  }
 
   @Override
   public Integer call() {

@@ -138,6 +138,30 @@ class MainTest {
   }
 
   @Test
+  void aRunThatOnlyAsksForTheVersionBuildsNoSubcommand() {
+    for (String[] args :
+        List.<String[]>of(
+            new String[] {"--version"}, new String[] {"-V"}, new String[] {"--debug", "-V"})) {
+      CommandLine cmd =
+          Main.commandLine(args, InputStream.nullInputStream(), Engine::core, Map.of());
+
+      assertEquals(Set.of(), cmd.getSubcommands().keySet(), String.join(" ", args));
+    }
+  }
+
+  @Test
+  void versionWithAnythingElseBuildsTheWholeTree() {
+    for (String[] args :
+        List.<String[]>of(
+            new String[] {"-V", "--help"}, new String[] {"-Vh"}, new String[] {"-V", "conver"})) {
+      assertEquals(
+          List.of("convert", "validate", "inspect", "completion", "help"),
+          Main.subcommandsFor(args),
+          String.join(" ", args));
+    }
+  }
+
+  @Test
   void aMistypedCommandIsStillSuggested() {
     CliRun r = CliRun.run("conver", "x.json");
 
