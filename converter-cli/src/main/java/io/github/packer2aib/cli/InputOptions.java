@@ -40,10 +40,12 @@ final class InputOptions {
                     .auxiliaryTypes(Path.class)
                     .converters(new Verbatim())
                     .description(
-                        "Template files to read: AIB templates in JSON (a resource, an ARM"
-                            + " deployment template or a REST body) or YAML. "
-                            + "'-' reads standard input (at most once). With convert -r: folders"
-                            + " to search (a file is converted alone)."),
+                        "Templates to read: Packer templates (HCL2 folders and *.pkr.hcl or"
+                            + " *.pkr.json files, legacy JSON or YAML files) and AIB"
+                            + " templates in JSON (a resource, an ARM deployment template or a"
+                            + " REST body) or YAML. '-' reads an AIB template from standard input"
+                            + " (at most once). With convert -r: folders to search (a file is"
+                            + " converted alone)."),
                 () -> inputs,
                 v -> inputs = v)
             .build());
