@@ -8,6 +8,8 @@ import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.SecretScrubber;
 import io.github.packer2aib.core.diag.Severity;
 import io.github.packer2aib.core.diag.TextRenderer;
+import io.github.packer2aib.core.parse.DocReader;
+import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,9 +66,9 @@ final class BulkTask {
       case MISSING:
         return unreadable(c, c.skipReason());
       case HCL2_FOLDER:
-        return packer(c, TemplateKind.HCL2_FOLDER, c.path(), o, List.of());
+        return packer(c, TemplateKind.HCL2_FOLDER, c.path(), o, Optional.empty());
       case HCL2_FILE:
-        return packer(c, TemplateKind.HCL2_FILE, c.path().getParent(), o, List.of());
+        return packer(c, TemplateKind.HCL2_FILE, c.path().getParent(), o, Optional.empty());
       default:
         return document(c, o);
     }
@@ -88,7 +90,8 @@ final class BulkTask {
     }
     SourceFile source = ((Input.Loaded) input).source();
     boolean yaml = TemplateKind.isYaml(c.path().getFileName().toString());
-    PackerTemplates.Classified what = PackerTemplates.classify(source);
+    ParseResult parsed = DocReader.read(source);
+    PackerTemplates.Classified what = PackerTemplates.classify(source, parsed);
     switch (what.form()) {
       case LEGACY:
         return packer(
@@ -96,9 +99,14 @@ final class BulkTask {
             yaml ? TemplateKind.LEGACY_YAML : TemplateKind.LEGACY_JSON,
             c.path().getParent(),
             o,
-            List.of(source));
+            Optional.of(new PackerInput.Document(source, parsed)));
       case HCL_JSON:
-        return packer(c, TemplateKind.HCL2_JSON, c.path().getParent(), o, List.of(source));
+        return packer(
+            c,
+            TemplateKind.HCL2_JSON,
+            c.path().getParent(),
+            o,
+            Optional.of(new PackerInput.Document(source, parsed)));
       case AIB:
         ConversionResult r = engine.convert(source, o.aib());
         return converted(c, yaml ? TemplateKind.AIB_YAML : TemplateKind.AIB_JSON, r, o, source);
@@ -107,22 +115,25 @@ final class BulkTask {
     }
   }
 
-  /** A Packer template, read as if Packer ran in {@code folder}. */
+  /**
+   * A Packer template, read as if Packer ran in {@code folder}; a JSON or YAML one was read and
+   * parsed to classify it, and goes to the converter as it is.
+   */
   private BulkOutcome packer(
       Discovery.Candidate c,
       TemplateKind kind,
       Path folder,
       BulkOptions.TemplateOptions o,
-      List<SourceFile> known) {
+      Optional<PackerInput.Document> document) {
     Engine.PackerJob job =
         new Engine.PackerJob(
-            new PackerInput(c.path(), c.displayName()),
+            new PackerInput(c.path(), c.displayName(), document),
             o.packer(folder),
             o.mapping(),
             o.format(),
             new LocalFiles(folder, files));
     ConversionResult r = engine.convertPacker(job, true);
-    return converted(c, kind, r, o, known.isEmpty() ? null : known.get(0));
+    return converted(c, kind, r, o, document.map(PackerInput.Document::file).orElse(null));
   }
 
   private BulkOutcome converted(

@@ -118,10 +118,14 @@ public final class PackerTemplates {
    * template, or none of these (with the reason). The text is parsed once; nothing is reported.
    */
   public static Classified classify(SourceFile file) {
+    return classify(file, DocReader.read(file));
+  }
+
+  /** {@link #classify(SourceFile)} of a text already parsed with {@code DocReader}. */
+  public static Classified classify(SourceFile file, ParseResult parsed) {
     if (file.text().isBlank()) {
       return new Classified(Form.NONE, "empty");
     }
-    ParseResult parsed = DocReader.read(file);
     if (parsed.hasErrors()) {
       Diagnostic first =
           parsed.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
@@ -260,6 +264,10 @@ public final class PackerTemplates {
     if (isHcl2(input.path(), files)) {
       return loadHcl2(input, options, files);
     }
+    if (input.document().isPresent()) {
+      PackerInput.Document read = input.document().get();
+      return load(input, read.file(), read.parsed(), options, files);
+    }
     Optional<SourceFile> text = read(input.path(), input.displayName(), files);
     if (text.isEmpty()) {
       return new LoadResult(
@@ -274,9 +282,16 @@ public final class PackerTemplates {
                       + " file.")),
           List.of());
     }
-    SourceFile file = text.get();
     // Parsed once, to choose the front end and, for a legacy template, to read it.
-    ParseResult parsed = DocReader.read(file);
+    return load(input, text.get(), DocReader.read(text.get()), options, files);
+  }
+
+  private static LoadResult load(
+      PackerInput input,
+      SourceFile file,
+      ParseResult parsed,
+      PackerOptions options,
+      FileSystemView files) {
     if (isHclJson(file, parsed)) {
       return loadHcl2(input, options, files);
     }
