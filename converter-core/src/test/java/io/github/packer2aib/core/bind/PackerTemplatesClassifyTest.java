@@ -4,7 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.packer2aib.core.bind.PackerTemplates.Classified;
 import io.github.packer2aib.core.bind.PackerTemplates.Form;
+import io.github.packer2aib.core.bind.packer.LoadResult;
+import io.github.packer2aib.core.bind.packer.PackerInput;
+import io.github.packer2aib.core.bind.packer.PackerOptions;
+import io.github.packer2aib.core.hcl.function.Clock;
+import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.source.SourceFile;
+import io.github.packer2aib.core.testing.MemoryFileView;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@link PackerTemplates#classify}: what a JSON or YAML file holds, by content. */
@@ -76,5 +86,29 @@ class PackerTemplatesClassifyTest {
     assertEquals(Form.NONE, broken.form());
     assertEquals(true, broken.reason().startsWith("not valid JSON or YAML ("), broken.reason());
     assertEquals(true, broken.reason().contains(" at 1:"), broken.reason());
+  }
+
+  @Test
+  void aTemplateAlreadyReadAndParsedIsLoadedAsGivenNotReadAgain() {
+    String onDisk = "{\"builders\": [{\"type\": \"azure-arm\", \"location\": \"westeurope\"}]}";
+    String given = "{\"builders\": [{\"type\": \"azure-arm\", \"location\": \"eastus\"}]}";
+    MemoryFileView files = new MemoryFileView("/w").put("/w/t.json", onDisk);
+    PackerOptions options = PackerOptions.defaults(Path.of("/w"), Clock.frozenAt(Instant.EPOCH));
+    SourceFile file = new SourceFile("t.json", given);
+    PackerInput input =
+        new PackerInput(
+            Path.of("t.json"),
+            "t.json",
+            Optional.of(new PackerInput.Document(file, DocReader.read(file))));
+
+    LoadResult fromDocument = PackerTemplates.load(input, options, files);
+    LoadResult fromDisk =
+        PackerTemplates.load(new PackerInput(Path.of("t.json"), "t.json"), options, files);
+
+    assertEquals(List.of(file), fromDocument.sources());
+    assertEquals(onDisk, fromDisk.sources().get(0).text());
+    assertEquals(
+        fromDisk.template().map(Object::toString).orElseThrow().replace("westeurope", "eastus"),
+        fromDocument.template().map(Object::toString).orElseThrow());
   }
 }
