@@ -24,13 +24,24 @@ public final class DocWriter {
   private static final JsonFactory JSON = new JsonFactory();
 
   /**
-   * The YAML factory, built on first use: most runs write JSON, and loading SnakeYAML's emitter is a
-   * noticeable part of a single conversion's start-up time.
+   * The YAML side, loaded on first use: most runs write JSON, and loading SnakeYAML's emitter is a
+   * noticeable part of a single conversion's start-up time. (Code that handles a YAML generator
+   * makes the JVM load its class to verify the caller, so that code lives here too.)
    */
   private static final class Yaml {
     private Yaml() {}
 
     static final CanonicalYamlFactory FACTORY = new CanonicalYamlFactory();
+
+    static String write(DocNode doc) {
+      StringWriter out = new StringWriter();
+      try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        DocWriter.write(g, doc);
+      } catch (IOException e) {
+        throw new UncheckedIOException("writing to a string failed", e);
+      }
+      return out.toString();
+    }
   }
 
   private DocWriter() {}
@@ -49,13 +60,7 @@ public final class DocWriter {
 
   public static String toYaml(DocNode doc) {
     Objects.requireNonNull(doc, "doc");
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = Yaml.FACTORY.createGenerator(out)) {
-      write(g, doc);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to a string failed", e);
-    }
-    return out.toString();
+    return Yaml.write(doc);
   }
 
   /** The generator events of a tree; the generator alone decides layout and scalar styles. */
