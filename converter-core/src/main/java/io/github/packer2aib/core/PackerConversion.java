@@ -61,8 +61,7 @@ public final class PackerConversion {
       // Without --identity the mapper has already warned that the template needs one before it
       // can be submitted (mapping decision 3); the spec's requirement would say it again.
       diagnostics.addAll(
-          SpecValidator.forVersion(version)
-              .validate(m.doc(), "", m.locate(), Set.of("identity")));
+          SpecValidator.forVersion(version).validate(m.doc(), "", m.locate(), Set.of("identity")));
       diagnostics.addAll(ServiceRules.check(m.template(), version, "", m.locate()));
       if (emit) {
         String text = format == OutputFormat.YAML ? DocWriter.toYaml(m.doc()) : m.json();

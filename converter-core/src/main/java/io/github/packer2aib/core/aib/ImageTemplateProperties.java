@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * {@code properties} of an image template. The order (also the written order: {@code
- * core.emit.TemplateDocs}) is the AIB documentation's template format; fields added to the API after
- * that page (autoRun, managedResourceTags, additionalDataDisks) follow in the order the API versions
- * introduced them.
+ * core.emit.TemplateDocs}) is the AIB documentation's template format; fields added to the API
+ * after that page (autoRun, managedResourceTags, additionalDataDisks) follow in the order the API
+ * versions introduced them.
  */
 public record ImageTemplateProperties(
     IntValue buildTimeoutInMinutes,

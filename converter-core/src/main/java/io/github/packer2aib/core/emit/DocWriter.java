@@ -14,7 +14,8 @@ import java.util.Objects;
 
 /**
  * Writes any document tree as canonical JSON or YAML text, with Jackson's streaming generators (no
- * object mapping). Members come in the tree's order; numbers keep their literal text.
+ * object mapping). Members come in the tree's order; numbers are written as their literal text, so
+ * for JSON output a number's text must be a JSON number (as the model's numbers always are).
  *
  * <p>JSON: the layout of {@link TemplateWriter#prettyPrinter()}, {@code \n} line ends and one final
  * line break, non-ASCII text as is. YAML: through {@link CanonicalYamlFactory}'s generator, which

@@ -67,10 +67,7 @@ public final class TemplateDocs {
       }
       ids = m.build();
     }
-    return new Members()
-        .add("type", identity.type())
-        .add("userAssignedIdentities", ids)
-        .build();
+    return new Members().add("type", identity.type()).add("userAssignedIdentities", ids).build();
   }
 
   private static DocObject properties(ImageTemplateProperties p) {

@@ -49,8 +49,7 @@ class SealedSubtypesTest {
               "/properties/validate/inVMValidations/0",
               "type",
               i ->
-                  template(
-                      props().validate(new Validate(null, null, List.of((InVmValidator) i))))),
+                  template(props().validate(new Validate(null, null, List.of((InVmValidator) i))))),
           Distributor.class,
           new Slot(
               "/properties/distribute/0",
@@ -66,7 +65,14 @@ class SealedSubtypesTest {
                           .distribute(
                               List.of(
                                   new Distributor.SharedImage(
-                                      null, null, null, null, null, (Versioning) i, null, null,
+                                      null,
+                                      null,
+                                      null,
+                                      null,
+                                      null,
+                                      (Versioning) i,
+                                      null,
+                                      null,
                                       null))))));
 
   /**
@@ -92,27 +98,27 @@ class SealedSubtypesTest {
   }
 
   private static String discriminatorValue(Object item) throws Exception {
-    return (String) item.getClass().getMethod(item instanceof Versioning ? "scheme" : "type")
-        .invoke(item);
+    return (String)
+        item.getClass().getMethod(item instanceof Versioning ? "scheme" : "type").invoke(item);
   }
 
   @TestFactory
   List<DynamicTest> everyPermittedSubtypeIsWrittenWithItsDiscriminatorFirst() {
     List<DynamicTest> tests = new ArrayList<>();
     DISCRIMINATED.forEach(
-        (sealed, slot) -> {
-          for (Class<?> sub : sealed.getPermittedSubclasses()) {
+        (iface, slot) -> {
+          for (Class<?> sub : iface.getPermittedSubclasses()) {
             tests.add(
                 DynamicTest.dynamicTest(
-                    sealed.getSimpleName() + "." + sub.getSimpleName(),
+                    iface.getSimpleName() + "." + sub.getSimpleName(),
                     () -> {
                       Object item = empty(sub);
-                      DocNode doc = JsonPointer.resolve(
-                          TemplateDocs.toDoc(slot.wrap().apply(item)), slot.pointer());
+                      DocNode doc =
+                          JsonPointer.resolve(
+                              TemplateDocs.toDoc(slot.wrap().apply(item)), slot.pointer());
                       DocMember first = ((DocObject) doc).members().get(0);
                       assertEquals(slot.discriminator(), first.key());
-                      assertEquals(
-                          DocScalar.string(discriminatorValue(item), null), first.value());
+                      assertEquals(DocScalar.string(discriminatorValue(item), null), first.value());
                       // Absent fields are left out: the discriminator is all there is.
                       assertEquals(1, ((DocObject) doc).members().size());
                     }));
@@ -150,7 +156,7 @@ class SealedSubtypesTest {
     URL url = ImageTemplate.class.getResource("ImageTemplate.class");
     Assumptions.assumeTrue(url != null && url.getProtocol().equals("file"), "classes in a folder");
     Path dir = Path.of(url.toURI()).getParent();
-    List<String> sealed = new ArrayList<>();
+    List<String> found = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.sorted().toList()) {
         String file = f.getFileName().toString();
@@ -161,17 +167,17 @@ class SealedSubtypesTest {
             Class.forName(
                 ImageTemplate.class.getPackageName() + "." + file.substring(0, file.length() - 6));
         if (c.isInterface() && c.isSealed()) {
-          sealed.add(c.getSimpleName());
+          found.add(c.getSimpleName());
           assertTrue(DISCRIMINATED.containsKey(c) || VALUE_TYPES.contains(c), c.getName());
         }
       }
     }
-    assertEquals(7, sealed.size(), sealed.toString());
+    assertEquals(7, found.size(), found.toString());
   }
 
-  private static List<String> names(Class<?> sealed) throws Exception {
+  private static List<String> names(Class<?> iface) throws Exception {
     List<String> names = new ArrayList<>();
-    for (Class<?> sub : sealed.getPermittedSubclasses()) {
+    for (Class<?> sub : iface.getPermittedSubclasses()) {
       names.add(discriminatorValue(empty(sub)));
     }
     return names;

@@ -17,8 +17,8 @@ import java.util.function.Function;
  *     /properties/vmProfile/vmSize}) came from, or of its nearest ancestor that has one
  * @param doc the template as a document tree ({@code TemplateDocs.toDoc}): what the spec validator
  *     checks and what both output formats are written from
- * @param json the document as canonical JSON ({@code DocWriter.toJson}): the mapper writes it anyway
- *     to check that no secret is in it, and the JSON output reuses it
+ * @param json the document as canonical JSON ({@code DocWriter.toJson}): the mapper writes it
+ *     anyway to check that no secret is in it, and the JSON output reuses it
  */
 public record MappedTemplate(
     String name,

@@ -172,9 +172,7 @@ final class SpecLoader {
     switch (type) {
       case "array":
         return new Schema.ArraySchema(
-            has(node, "items")
-                ? compileSchema(get(node, "items"), file)
-                : new Schema.AnySchema());
+            has(node, "items") ? compileSchema(get(node, "items"), file) : new Schema.AnySchema());
       case "integer":
       case "number":
         return new Schema.NumberSchema(
@@ -277,8 +275,7 @@ final class SpecLoader {
     Map<String, String> out = new LinkedHashMap<>();
     for (DocMember e : members(file(file), "definitions")) {
       for (DocNode parent : items(e.value(), "allOf")) {
-        if (has(parent, "$ref")
-            && resolveRef(text(parent, "$ref", ""), file).equals(baseKey)) {
+        if (has(parent, "$ref") && resolveRef(text(parent, "$ref", ""), file).equals(baseKey)) {
           String value = text(e.value(), "x-ms-discriminator-value", e.key());
           String key = file + "#" + e.key();
           out.put(value, key);
@@ -294,8 +291,7 @@ final class SpecLoader {
       return true;
     }
     if (has(property, "$ref")) {
-      return isTrue(
-          get(definitionNode(resolveRef(text(property, "$ref", ""), file)), "readOnly"));
+      return isTrue(get(definitionNode(resolveRef(text(property, "$ref", ""), file)), "readOnly"));
     }
     return false;
   }
