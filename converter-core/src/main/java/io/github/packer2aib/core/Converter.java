@@ -9,8 +9,9 @@ import io.github.packer2aib.core.bind.aib.SourceMap;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Diagnostics;
 import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.emit.DocWriter;
 import io.github.packer2aib.core.emit.TemplateDocs;
-import io.github.packer2aib.core.emit.TemplateWriter;
 import io.github.packer2aib.core.mapping.IdentityOverride;
 import io.github.packer2aib.core.mapping.retarget.ApiVersionRetargeter;
 import io.github.packer2aib.core.parse.DocReader;
@@ -52,6 +53,9 @@ public final class Converter {
   private record Pending(
       ResourceRef ref, ApiVersion version, boolean literalVersion, AibBinder.Bound bound) {}
 
+  /** A resource's final template and the document tree it is checked and written from. */
+  private record Mapped(ImageTemplate template, DocObject doc) {}
+
   private ConversionResult run(SourceFile input, ConvertOptions options, boolean emit) {
     Diagnostics diagnostics = new Diagnostics();
     ParseResult parsed = DocReader.read(input);
@@ -73,15 +77,16 @@ public final class Converter {
     List<ConvertedTemplate> templates = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Pending p : pending) {
-      ImageTemplate template = map(p, options, diagnostics);
+      Mapped mapped = map(p, options, diagnostics);
       if (!emit) {
         continue;
       }
       String text =
           options.format() == OutputFormat.YAML
-              ? TemplateWriter.toYaml(template)
-              : TemplateWriter.toJson(template);
-      templates.add(new ConvertedTemplate(unique(p.ref().suggestedName(), names), template, text));
+              ? DocWriter.toYaml(mapped.doc())
+              : DocWriter.toJson(mapped.doc());
+      templates.add(
+          new ConvertedTemplate(unique(p.ref().suggestedName(), names), mapped.template(), text));
     }
     if (diagnostics.hasErrors()) {
       return failed(diagnostics);
@@ -120,7 +125,7 @@ public final class Converter {
   }
 
   /** Applies the options to a checked template and validates the result. */
-  private static ImageTemplate map(Pending p, ConvertOptions options, Diagnostics diagnostics) {
+  private static Mapped map(Pending p, ConvertOptions options, Diagnostics diagnostics) {
     SourceMap map = p.bound().sourceMap();
     ImageTemplate template = p.bound().template();
     if (template.type() == null) {
@@ -151,7 +156,7 @@ public final class Converter {
       }
     }
     // The result must hold in its own version; a failure here means a rewrite left a gap.
-    DocNode out = TemplateDocs.toDoc(template);
+    DocObject out = TemplateDocs.toDoc(template);
     String base = p.ref().pointer();
     for (Diagnostic d :
         SpecValidator.forVersion(target)
@@ -160,7 +165,7 @@ public final class Converter {
         diagnostics.add(d);
       }
     }
-    return template;
+    return new Mapped(template, out);
   }
 
   /**

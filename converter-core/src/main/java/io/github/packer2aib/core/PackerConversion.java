@@ -6,8 +6,7 @@ import io.github.packer2aib.core.bind.packer.LoadResult;
 import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.diag.Diagnostics;
-import io.github.packer2aib.core.emit.TemplateDocs;
-import io.github.packer2aib.core.emit.TemplateWriter;
+import io.github.packer2aib.core.emit.DocWriter;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.mapping.packer.MapOptions;
 import io.github.packer2aib.core.mapping.packer.MapResult;
@@ -62,15 +61,10 @@ public final class PackerConversion {
       // Without --identity the mapper has already warned that the template needs one before it
       // can be submitted (mapping decision 3); the spec's requirement would say it again.
       diagnostics.addAll(
-          SpecValidator.forVersion(version)
-              .validate(
-                  TemplateDocs.fromJson(m.json()), "", m.locate(), Set.of("identity")));
+          SpecValidator.forVersion(version).validate(m.doc(), "", m.locate(), Set.of("identity")));
       diagnostics.addAll(ServiceRules.check(m.template(), version, "", m.locate()));
       if (emit) {
-        String text =
-            format == OutputFormat.YAML
-                ? TemplateWriter.toYaml(m.template())
-                : m.json();
+        String text = format == OutputFormat.YAML ? DocWriter.toYaml(m.doc()) : m.json();
         templates.add(new ConvertedTemplate(m.name(), m.template(), text));
       }
     }

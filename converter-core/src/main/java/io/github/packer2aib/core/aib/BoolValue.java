@@ -1,6 +1,5 @@
 package io.github.packer2aib.core.aib;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /** A boolean field's value: a literal or an ARM template expression kept as written. */
@@ -22,21 +21,11 @@ public sealed interface BoolValue permits BoolValue.Literal, BoolValue.Expressio
     return this instanceof Literal l && l.value();
   }
 
-  record Literal(boolean value) implements BoolValue {
-    @JsonValue
-    public boolean json() {
-      return value;
-    }
-  }
+  record Literal(boolean value) implements BoolValue {}
 
   record Expression(String text) implements BoolValue {
     public Expression {
       Objects.requireNonNull(text, "text");
-    }
-
-    @JsonValue
-    public String json() {
-      return text;
     }
   }
 }

@@ -1,21 +1,8 @@
 package io.github.packer2aib.core.aib;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.List;
 
 /** One {@code properties.customize[]} step, discriminated by {@code type}; run in array order. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-@JsonSubTypes({
-  @JsonSubTypes.Type(Customizer.Shell.class),
-  @JsonSubTypes.Type(Customizer.PowerShell.class),
-  @JsonSubTypes.Type(Customizer.File.class),
-  @JsonSubTypes.Type(Customizer.WindowsRestart.class),
-  @JsonSubTypes.Type(Customizer.WindowsUpdate.class)
-})
 public sealed interface Customizer {
 
   String type();
@@ -24,9 +11,6 @@ public sealed interface Customizer {
   String name();
 
   /** Linux only. Exactly one of {@code scriptUri} and {@code inline}. */
-  @JsonTypeName("Shell")
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"name", "scriptUri", "sha256Checksum", "inline"})
   record Shell(String name, String scriptUri, String sha256Checksum, List<String> inline)
       implements Customizer {
     public Shell {
@@ -40,17 +24,6 @@ public sealed interface Customizer {
   }
 
   /** Windows only. {@code runAsSystem} needs {@code runElevated}. */
-  @JsonTypeName("PowerShell")
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({
-    "name",
-    "scriptUri",
-    "sha256Checksum",
-    "inline",
-    "runElevated",
-    "runAsSystem",
-    "validExitCodes"
-  })
   record PowerShell(
       String name,
       String scriptUri,
@@ -72,9 +45,6 @@ public sealed interface Customizer {
   }
 
   /** Downloads one file onto the build VM (Linux: only below /tmp). */
-  @JsonTypeName("File")
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"name", "sourceUri", "destination", "sha256Checksum"})
   record File(String name, String sourceUri, String destination, String sha256Checksum)
       implements Customizer {
     @Override
@@ -84,9 +54,6 @@ public sealed interface Customizer {
   }
 
   /** Windows only. {@code restartTimeout} is a duration such as {@code 5m} or {@code 2h}. */
-  @JsonTypeName("WindowsRestart")
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"name", "restartCommand", "restartCheckCommand", "restartTimeout"})
   record WindowsRestart(
       String name, String restartCommand, String restartCheckCommand, String restartTimeout)
       implements Customizer {
@@ -97,9 +64,6 @@ public sealed interface Customizer {
   }
 
   /** Windows only (API 2020-02-14 and later; the 2019 documentation has it too). */
-  @JsonTypeName("WindowsUpdate")
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"name", "searchCriteria", "filters", "updateLimit"})
   record WindowsUpdate(
       String name, String searchCriteria, List<String> filters, IntValue updateLimit)
       implements Customizer {

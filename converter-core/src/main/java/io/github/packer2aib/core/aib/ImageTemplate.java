@@ -1,7 +1,5 @@
 package io.github.packer2aib.core.aib;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,8 +8,6 @@ import java.util.Objects;
  * shows (and ARM deployments use): {@code type}, {@code apiVersion}, {@code name}, {@code location},
  * {@code tags}, {@code identity}, {@code properties}. Fields are null when absent.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"type", "apiVersion", "name", "location", "tags", "identity", "properties"})
 public record ImageTemplate(
     String type,
     String apiVersion,

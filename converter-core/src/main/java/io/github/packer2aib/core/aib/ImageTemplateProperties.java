@@ -1,30 +1,14 @@
 package io.github.packer2aib.core.aib;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code properties} of an image template. The order is the AIB documentation's template format;
- * fields added to the API after that page (autoRun, managedResourceTags, additionalDataDisks) follow
- * in the order the API versions introduced them.
+ * {@code properties} of an image template. The order (also the written order: {@code
+ * core.emit.TemplateDocs}) is the AIB documentation's template format; fields added to the API
+ * after that page (autoRun, managedResourceTags, additionalDataDisks) follow in the order the API
+ * versions introduced them.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({
-  "buildTimeoutInMinutes",
-  "customize",
-  "errorHandling",
-  "distribute",
-  "optimize",
-  "source",
-  "stagingResourceGroup",
-  "validate",
-  "vmProfile",
-  "autoRun",
-  "managedResourceTags",
-  "additionalDataDisks"
-})
 public record ImageTemplateProperties(
     IntValue buildTimeoutInMinutes,
     List<Customizer> customize,

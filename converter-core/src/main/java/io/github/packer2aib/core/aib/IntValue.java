@@ -1,6 +1,5 @@
 package io.github.packer2aib.core.aib;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
@@ -17,21 +16,11 @@ public sealed interface IntValue permits IntValue.Literal, IntValue.Expression {
     return new Expression(text);
   }
 
-  record Literal(long value) implements IntValue {
-    @JsonValue
-    public long json() {
-      return value;
-    }
-  }
+  record Literal(long value) implements IntValue {}
 
   record Expression(String text) implements IntValue {
     public Expression {
       Objects.requireNonNull(text, "text");
-    }
-
-    @JsonValue
-    public String json() {
-      return text;
     }
   }
 }

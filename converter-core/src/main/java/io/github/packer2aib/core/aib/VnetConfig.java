@@ -1,22 +1,10 @@
 package io.github.packer2aib.core.aib;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 /**
  * {@code vmProfile.vnetConfig}, in either of its two forms: {@code subnetId} (with {@code
  * proxyVmSize} from 2021-10-01 and {@code containerInstanceSubnetId} from 2024-02-01), or the
  * 2019-05-01-preview documentation's {@code name}/{@code subnetName}/{@code resourceGroupName}.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({
-  "subnetId",
-  "containerInstanceSubnetId",
-  "proxyVmSize",
-  "name",
-  "subnetName",
-  "resourceGroupName"
-})
 public record VnetConfig(
     String subnetId,
     String containerInstanceSubnetId,

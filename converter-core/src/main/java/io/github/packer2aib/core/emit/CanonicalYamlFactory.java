@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.DumperOptions;
 /**
  * A YAML factory whose generator chooses every string's style itself (see {@link
  * CanonicalYamlGenerator}); Jackson's own choice writes any string with a line break as a literal
- * block, even where a literal block cannot hold it exactly.
+ * block, even where a literal block cannot hold it exactly. Documents start without {@code ---}.
  */
 final class CanonicalYamlFactory extends YAMLFactory {
   private static final long serialVersionUID = 1L;
@@ -24,7 +24,11 @@ final class CanonicalYamlFactory extends YAMLFactory {
     super(
         new YAMLFactoryBuilder(new YAMLFactory())
             .dumperOptions(dumperOptions())
-            .stringQuotingChecker(new Checker()));
+            .stringQuotingChecker(new Checker())
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            // Discriminators are "type: Shell" members, as in JSON, never YAML tags (!<Shell>).
+            .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
+            .disable(YAMLGenerator.Feature.USE_NATIVE_OBJECT_ID));
   }
 
   /** Block style, two-space indentation with sequences indented under their key, no folding. */
@@ -45,7 +49,7 @@ final class CanonicalYamlFactory extends YAMLFactory {
     return o;
   }
 
-  /** Jackson copies factories when a mapper is copied; the copy must keep our generator. */
+  /** A copy must keep our generator (Jackson's own copy would make plain YAML generators). */
   @Override
   public YAMLFactory copy() {
     return new CanonicalYamlFactory();

@@ -40,8 +40,6 @@ class AibTemplateProperties {
     String json = TemplateWriter.toJson(t);
     JsonNode tree = JSON.readTree(json);
     assertEquals(TestDocs.fromTree(tree), TemplateDocs.toDoc(t));
-    // The canonical text means what Jackson's default serialisation of the model means.
-    assertEquals(JSON.readTree(JSON.writeValueAsString(t)), tree);
   }
 
   @Property(tries = 500)

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.aib.ImageTemplate;
+import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.source.Range;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,15 +15,22 @@ import java.util.function.Function;
  * @param template the AIB model, in the requested API version
  * @param locate the Packer source range an AIB JSON pointer (relative to the resource, e.g. {@code
  *     /properties/vmProfile/vmSize}) came from, or of its nearest ancestor that has one
- * @param json the template as canonical JSON ({@code TemplateWriter.toJson}): the mapper writes it
+ * @param doc the template as a document tree ({@code TemplateDocs.toDoc}): what the spec validator
+ *     checks and what both output formats are written from
+ * @param json the document as canonical JSON ({@code DocWriter.toJson}): the mapper writes it
  *     anyway to check that no secret is in it, and the JSON output reuses it
  */
 public record MappedTemplate(
-    String name, ImageTemplate template, Function<String, Optional<Range>> locate, String json) {
+    String name,
+    ImageTemplate template,
+    Function<String, Optional<Range>> locate,
+    DocObject doc,
+    String json) {
   public MappedTemplate {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(locate, "locate");
+    Objects.requireNonNull(doc, "doc");
     Objects.requireNonNull(json, "json");
   }
 }

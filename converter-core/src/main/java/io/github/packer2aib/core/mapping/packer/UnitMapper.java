@@ -4,7 +4,9 @@ import io.github.packer2aib.core.aib.Customizer;
 import io.github.packer2aib.core.aib.Identity;
 import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.aib.ImageTemplateProperties;
-import io.github.packer2aib.core.emit.TemplateWriter;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.emit.DocWriter;
+import io.github.packer2aib.core.emit.TemplateDocs;
 import io.github.packer2aib.core.packer.PostProcessor;
 import io.github.packer2aib.core.packer.Provisioner;
 import java.util.ArrayList;
@@ -47,12 +49,13 @@ final class UnitMapper {
             arm.tags(),
             identity,
             properties);
-    String json = TemplateWriter.toJson(template);
+    DocObject doc = TemplateDocs.toDoc(template);
+    String json = DocWriter.toJson(doc);
     if (leaksSecret(u, json)) {
       return Optional.empty();
     }
     Trace trace = u.trace.frozen();
-    return Optional.of(new MappedTemplate(name, template, trace::locate, json));
+    return Optional.of(new MappedTemplate(name, template, trace::locate, doc, json));
   }
 
   /** Customizers with unique names (Image Builder refuses duplicates), located in the trace. */

@@ -1,9 +1,11 @@
 package io.github.packer2aib.core.validate.spec;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the shipped specs (our own resources, so Jackson's tree model is enough) and compiles one
- * API version into a {@link CompiledSpec}. Problems here are bugs in the shipped resources, so they
- * throw.
+ * Reads the shipped specs (our own resources, as unlocated document trees: {@link SpecJson}) and
+ * compiles one API version into a {@link CompiledSpec}. Problems here are bugs in the shipped
+ * resources, so they throw.
  */
 final class SpecLoader {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** Upstream refs climb out of the spec folder; any path ending like this is a shipped copy. */
   private static final Pattern COMMON_TYPES =
@@ -34,7 +34,7 @@ final class SpecLoader {
   static final String ROOT_DEFINITION = "ImageTemplate";
   static final String OVERRIDES_2019 = "doc-overrides-2019-05-01-preview.json";
 
-  private final Map<String, JsonNode> files = new HashMap<>();
+  private final Map<String, DocNode> files = new HashMap<>();
   private final Map<String, Schema> definitions = new LinkedHashMap<>();
   private final Deque<String> pending = new ArrayDeque<>();
 
@@ -66,51 +66,50 @@ final class SpecLoader {
     return new CompiledSpec(v, loader.definitions, root, documentationOverrides);
   }
 
-  static JsonNode load(String resource) {
+  static DocNode load(String resource) {
     try (InputStream in = SpecLoader.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing spec resource " + resource);
       }
-      return MAPPER.readTree(in);
+      return SpecJson.read(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read spec resource " + resource, e);
     }
   }
 
-  /** Adds the documented definitions and properties to a copy of the spec tree. */
-  private static JsonNode applyOverrides(JsonNode spec, JsonNode overrides) {
-    ObjectNode copy = spec.deepCopy();
-    ObjectNode defs = (ObjectNode) copy.get("definitions");
-    for (Iterator<Map.Entry<String, JsonNode>> it = overrides.path("addDefinitions").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (defs.has(e.getKey())) {
-        throw new IllegalStateException("override redefines " + e.getKey());
+  /** The spec with the documented definitions and properties added (the trees are immutable). */
+  private static DocNode applyOverrides(DocNode spec, DocNode overrides) {
+    Map<String, DocNode> defs = entries(get(spec, "definitions"));
+    for (DocMember e : members(overrides, "addDefinitions")) {
+      if (defs.containsKey(e.key())) {
+        throw new IllegalStateException("override redefines " + e.key());
       }
-      defs.set(e.getKey(), e.getValue());
+      defs.put(e.key(), e.value());
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = overrides.path("addProperties").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      ObjectNode props = (ObjectNode) defs.get(e.getKey()).get("properties");
-      for (Iterator<Map.Entry<String, JsonNode>> p = e.getValue().fields(); p.hasNext(); ) {
-        Map.Entry<String, JsonNode> prop = p.next();
-        if (props.has(prop.getKey())) {
-          throw new IllegalStateException("override redefines " + e.getKey() + "." + prop.getKey());
+    for (DocMember e : members(overrides, "addProperties")) {
+      DocNode def = defs.get(e.key());
+      if (def == null) {
+        throw new IllegalStateException("override adds properties to unknown " + e.key());
+      }
+      Map<String, DocNode> props = entries(get(def, "properties"));
+      for (DocMember prop : members(e.value())) {
+        if (props.containsKey(prop.key())) {
+          throw new IllegalStateException("override redefines " + e.key() + "." + prop.key());
         }
-        props.set(prop.getKey(), prop.getValue());
+        props.put(prop.key(), prop.value());
       }
+      defs.put(e.key(), with(def, "properties", object(props)));
     }
-    return copy;
+    return with(spec, "definitions", object(defs));
   }
 
-  private JsonNode file(String name) {
+  private DocNode file(String name) {
     return files.computeIfAbsent(name, SpecLoader::load);
   }
 
-  private JsonNode definitionNode(String key) {
+  private DocNode definitionNode(String key) {
     int hash = key.indexOf('#');
-    JsonNode def = file(key.substring(0, hash)).path("definitions").get(key.substring(hash + 1));
+    DocNode def = get(get(file(key.substring(0, hash)), "definitions"), key.substring(hash + 1));
     if (def == null) {
       throw new IllegalStateException("unresolved reference " + key);
     }
@@ -126,7 +125,7 @@ final class SpecLoader {
   }
 
   private Schema compileDefinition(String key) {
-    JsonNode def = definitionNode(key);
+    DocNode def = definitionNode(key);
     String file = key.substring(0, key.indexOf('#'));
     String name = key.substring(key.indexOf('#') + 1);
     return isObject(def) ? compileObject(def, file, name) : compileSchema(def, file);
@@ -154,54 +153,64 @@ final class SpecLoader {
     return target + "#" + pointer.substring(prefix.length()).replace("~1", "/").replace("~0", "~");
   }
 
-  private static boolean isObject(JsonNode node) {
-    return "object".equals(node.path("type").asText(null))
-        || node.has("properties")
-        || node.has("allOf")
-        || node.has("discriminator")
-        || node.has("additionalProperties");
+  private static boolean isObject(DocNode node) {
+    return "object".equals(text(node, "type", null))
+        || has(node, "properties")
+        || has(node, "allOf")
+        || has(node, "discriminator")
+        || has(node, "additionalProperties");
   }
 
-  private Schema compileSchema(JsonNode node, String file) {
-    if (node.has("$ref")) {
-      return reference(resolveRef(node.get("$ref").asText(), file));
+  private Schema compileSchema(DocNode node, String file) {
+    if (has(node, "$ref")) {
+      return reference(resolveRef(text(node, "$ref", ""), file));
     }
     if (isObject(node)) {
       return compileObject(node, file, null);
     }
-    String type = node.path("type").asText("");
+    String type = text(node, "type", "");
     switch (type) {
       case "array":
         return new Schema.ArraySchema(
-            node.has("items") ? compileSchema(node.get("items"), file) : new Schema.AnySchema());
+            has(node, "items") ? compileSchema(get(node, "items"), file) : new Schema.AnySchema());
       case "integer":
       case "number":
         return new Schema.NumberSchema(
             type.equals("integer"),
-            node.path("format").asText(null),
-            decimal(node.get("minimum")),
-            decimal(node.get("maximum")));
+            text(node, "format", null),
+            decimal(get(node, "minimum")),
+            decimal(get(node, "maximum")));
       case "boolean":
         return new Schema.BooleanSchema();
       case "string":
         return stringSchema(node);
       default:
-        return node.has("enum") ? stringSchema(node) : new Schema.AnySchema();
+        return has(node, "enum") ? stringSchema(node) : new Schema.AnySchema();
     }
   }
 
-  private static Schema.StringSchema stringSchema(JsonNode node) {
+  private static Schema.StringSchema stringSchema(DocNode node) {
     List<String> values = new ArrayList<>();
-    node.path("enum").forEach(e -> values.add(e.asText()));
+    for (DocNode e : items(node, "enum")) {
+      values.add(text(e, ""));
+    }
     return new Schema.StringSchema(
         values,
-        node.has("pattern") ? Pattern.compile(node.get("pattern").asText()) : null,
-        node.has("minLength") ? node.get("minLength").asInt() : null,
-        node.has("maxLength") ? node.get("maxLength").asInt() : null);
+        has(node, "pattern") ? Pattern.compile(text(node, "pattern", "")) : null,
+        has(node, "minLength") ? Integer.valueOf(text(node, "minLength", "")) : null,
+        has(node, "maxLength") ? Integer.valueOf(text(node, "maxLength", "")) : null);
   }
 
-  private static BigDecimal decimal(JsonNode n) {
-    return n == null ? null : n.decimalValue();
+  /**
+   * A spec number as Jackson's tree model reads it: integers exactly, fractions through a double.
+   */
+  private static BigDecimal decimal(DocNode n) {
+    if (n == null) {
+      return null;
+    }
+    String t = text(n, "");
+    boolean fraction = t.indexOf('.') >= 0 || t.indexOf('e') >= 0 || t.indexOf('E') >= 0;
+    return fraction ? BigDecimal.valueOf(Double.parseDouble(t)) : new BigDecimal(t);
   }
 
   /** Collects an object's own members and those of its {@code allOf} parents. */
@@ -211,51 +220,50 @@ final class SpecLoader {
     Schema additional;
     boolean additionalSeen;
 
-    void collect(JsonNode node, String file, int depth) {
+    void collect(DocNode node, String file, int depth) {
       if (depth > 16) {
         throw new IllegalStateException("allOf nesting too deep in " + file);
       }
-      if (node.has("$ref")) {
-        String key = resolveRef(node.get("$ref").asText(), file);
+      if (has(node, "$ref")) {
+        String key = resolveRef(text(node, "$ref", ""), file);
         collect(definitionNode(key), key.substring(0, key.indexOf('#')), depth + 1);
         return;
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.path("properties").fields();
-          it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (!properties.containsKey(e.getKey())) {
+      for (DocMember e : members(node, "properties")) {
+        if (!properties.containsKey(e.key())) {
           properties.put(
-              e.getKey(),
+              e.key(),
               new Schema.Property(
-                  e.getKey(), compileSchema(e.getValue(), file), readOnly(e.getValue(), file)));
+                  e.key(), compileSchema(e.value(), file), readOnly(e.value(), file)));
         }
       }
-      for (JsonNode r : node.path("required")) {
-        if (!required.contains(r.asText())) {
-          required.add(r.asText());
+      for (DocNode r : items(node, "required")) {
+        String name = text(r, "");
+        if (!required.contains(name)) {
+          required.add(name);
         }
       }
-      if (node.has("additionalProperties") && !additionalSeen) {
+      if (has(node, "additionalProperties") && !additionalSeen) {
         additionalSeen = true;
-        JsonNode a = node.get("additionalProperties");
+        DocNode a = get(node, "additionalProperties");
         additional =
-            a.isBoolean()
-                ? (a.asBoolean() ? new Schema.AnySchema() : null)
+            a instanceof DocScalar s && s.type() == DocScalar.Type.BOOLEAN
+                ? (Boolean.parseBoolean(s.text()) ? new Schema.AnySchema() : null)
                 : compileSchema(a, file);
       }
-      for (JsonNode parent : node.path("allOf")) {
+      for (DocNode parent : items(node, "allOf")) {
         collect(parent, file, depth + 1);
       }
     }
   }
 
-  private Schema.ObjectSchema compileObject(JsonNode node, String file, String name) {
+  private Schema.ObjectSchema compileObject(DocNode node, String file, String name) {
     ObjectParts parts = new ObjectParts();
     parts.collect(node, file, 0);
     Schema.Discriminator discriminator = null;
-    if (node.has("discriminator") && name != null) {
+    if (has(node, "discriminator") && name != null) {
       discriminator =
-          new Schema.Discriminator(node.get("discriminator").asText(), subtypes(file, name));
+          new Schema.Discriminator(text(node, "discriminator", ""), subtypes(file, name));
     }
     return new Schema.ObjectSchema(
         name, parts.properties, parts.required, parts.additional, discriminator);
@@ -265,13 +273,11 @@ final class SpecLoader {
   private Map<String, String> subtypes(String file, String base) {
     String baseKey = file + "#" + base;
     Map<String, String> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = file(file).path("definitions").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      for (JsonNode parent : e.getValue().path("allOf")) {
-        if (parent.has("$ref") && resolveRef(parent.get("$ref").asText(), file).equals(baseKey)) {
-          String value = e.getValue().path("x-ms-discriminator-value").asText(e.getKey());
-          String key = file + "#" + e.getKey();
+    for (DocMember e : members(file(file), "definitions")) {
+      for (DocNode parent : items(e.value(), "allOf")) {
+        if (has(parent, "$ref") && resolveRef(text(parent, "$ref", ""), file).equals(baseKey)) {
+          String value = text(e.value(), "x-ms-discriminator-value", e.key());
+          String key = file + "#" + e.key();
           out.put(value, key);
           reference(key);
         }
@@ -280,15 +286,76 @@ final class SpecLoader {
     return out;
   }
 
-  private boolean readOnly(JsonNode property, String file) {
-    if (property.path("readOnly").asBoolean(false)) {
+  private boolean readOnly(DocNode property, String file) {
+    if (isTrue(get(property, "readOnly"))) {
       return true;
     }
-    if (property.has("$ref")) {
-      return definitionNode(resolveRef(property.get("$ref").asText(), file))
-          .path("readOnly")
-          .asBoolean(false);
+    if (has(property, "$ref")) {
+      return isTrue(get(definitionNode(resolveRef(text(property, "$ref", ""), file)), "readOnly"));
     }
     return false;
+  }
+
+  // ---- reading the tree: absent members read as empty, as in the JSON schema's own terms ----
+
+  /** The value of an object's member, or null when the node is no object or has no such member. */
+  private static DocNode get(DocNode node, String key) {
+    return node instanceof DocObject o ? o.get(key).orElse(null) : null;
+  }
+
+  private static boolean has(DocNode node, String key) {
+    return get(node, key) != null;
+  }
+
+  /** A scalar's text (a string's value, a number or boolean as written), else the default. */
+  private static String text(DocNode node, String dflt) {
+    return node instanceof DocScalar s && s.type() != DocScalar.Type.NULL ? s.text() : dflt;
+  }
+
+  private static String text(DocNode node, String key, String dflt) {
+    return text(get(node, key), dflt);
+  }
+
+  /** {@code true}, or the string {@code "true"}. */
+  private static boolean isTrue(DocNode node) {
+    return node instanceof DocScalar s
+        && s.type() != DocScalar.Type.NULL
+        && s.type() != DocScalar.Type.NUMBER
+        && s.text().trim().equals("true");
+  }
+
+  private static List<DocMember> members(DocNode node) {
+    return node instanceof DocObject o ? o.members() : List.of();
+  }
+
+  private static List<DocMember> members(DocNode node, String key) {
+    return members(get(node, key));
+  }
+
+  private static List<DocNode> items(DocNode node, String key) {
+    DocNode value = get(node, key);
+    return value instanceof DocArray a ? a.items() : List.of();
+  }
+
+  /** An object's members as a mutable ordered map (empty for anything else). */
+  private static Map<String, DocNode> entries(DocNode node) {
+    Map<String, DocNode> out = new LinkedHashMap<>();
+    for (DocMember m : members(node)) {
+      out.put(m.key(), m.value());
+    }
+    return out;
+  }
+
+  private static DocObject object(Map<String, DocNode> entries) {
+    List<DocMember> members = new ArrayList<>(entries.size());
+    entries.forEach((k, v) -> members.add(new DocMember(k, null, v)));
+    return new DocObject(members, null);
+  }
+
+  /** A copy of an object with one member set: in its place when present, else at the end. */
+  private static DocObject with(DocNode node, String key, DocNode value) {
+    Map<String, DocNode> entries = entries(node);
+    entries.put(key, value);
+    return object(entries);
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.aib.AutoRun;
 import io.github.packer2aib.core.aib.BoolValue;
@@ -27,9 +26,9 @@ import io.github.packer2aib.core.aib.VmProfile;
 import io.github.packer2aib.core.aib.VnetConfig;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Severity;
+import io.github.packer2aib.core.emit.TemplateDocs;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
-import io.github.packer2aib.core.validate.spec.Docs;
 import io.github.packer2aib.core.validate.spec.SpecValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -258,9 +257,8 @@ class ApiVersionRetargeterTest {
   }
 
   static List<String> specErrors(ImageTemplate t, ApiVersion v) throws Exception {
-    String json = new ObjectMapper().writeValueAsString(t);
     return SpecValidator.forVersion(v)
-        .validate(Docs.fromJackson(Docs.jackson(json)), "", p -> Optional.empty())
+        .validate(TemplateDocs.toDoc(t), "", p -> Optional.empty())
         .stream()
         .filter(d -> d.severity() != Severity.NOTE)
         .map(d -> d.code() + " " + d.path().orElse("") + " " + d.detail())

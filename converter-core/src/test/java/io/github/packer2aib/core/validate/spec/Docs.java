@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.packer2aib.core.doc.DocNode;
-import io.github.packer2aib.core.emit.TemplateDocs;
+import io.github.packer2aib.core.bind.aib.TestDocs;
 import io.github.packer2aib.core.parse.JsonReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.SourceFile;
@@ -37,7 +37,7 @@ public final class Docs {
 
   /** A Jackson tree as a document without ranges. */
   public static DocNode fromJackson(JsonNode n) {
-    return TemplateDocs.fromJsonTree(n);
+    return TestDocs.fromTree(n);
   }
 
   /** Reads JSON keeping the range of every node and key, with the product's reader. */
