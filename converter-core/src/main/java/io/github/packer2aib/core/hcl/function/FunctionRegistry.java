@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The functions an HCL2 Packer template can call, by name: every pure function of Packer's
@@ -17,10 +18,25 @@ import java.util.TreeSet;
  * try}, {@code can} and {@code convert} are special forms ({@link SpecialForms}), not entries.
  */
 public final class FunctionRegistry {
-  private final SortedMap<String, HclFunction> functions;
+  /**
+   * Makes the functions on first use: most legacy templates and many HCL2 ones call none, and
+   * defining them (a hundred and fifty, with the first use of each of their lambdas) is a visible
+   * part of a cold conversion.
+   */
+  private final Supplier<SortedMap<String, HclFunction>> definitions;
 
-  private FunctionRegistry(SortedMap<String, HclFunction> functions) {
-    this.functions = Collections.unmodifiableSortedMap(functions);
+  private SortedMap<String, HclFunction> functions;
+
+  private FunctionRegistry(Supplier<SortedMap<String, HclFunction>> definitions) {
+    this.definitions = definitions;
+  }
+
+  /** The functions, made on first use (a registry may be shared between threads). */
+  private synchronized SortedMap<String, HclFunction> functions() {
+    if (functions == null) {
+      functions = Collections.unmodifiableSortedMap(definitions.get());
+    }
+    return functions;
   }
 
   /**
@@ -33,12 +49,16 @@ public final class FunctionRegistry {
   public static FunctionRegistry packer(Clock clock, FileSystemView files, TemplateRenderer templates) {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(files, "files");
-    SortedMap<String, HclFunction> m = new TreeMap<>(Pure.FUNCTIONS);
     FunctionRegistry[] self = new FunctionRegistry[1];
-    add(m, CryptoFunctions.all(clock));
-    add(m, DateTimeFunctions.all(clock));
-    add(m, FileFunctions.all(files, templates, () -> self[0].without("templatefile")));
-    self[0] = new FunctionRegistry(m);
+    self[0] =
+        new FunctionRegistry(
+            () -> {
+              SortedMap<String, HclFunction> m = new TreeMap<>(Pure.FUNCTIONS);
+              add(m, CryptoFunctions.all(clock));
+              add(m, DateTimeFunctions.all(clock));
+              add(m, FileFunctions.all(files, templates, () -> self[0].without("templatefile")));
+              return m;
+            });
     return self[0];
   }
 
@@ -71,18 +91,21 @@ public final class FunctionRegistry {
 
   /** This registry less one function. */
   public FunctionRegistry without(String name) {
-    SortedMap<String, HclFunction> m = new TreeMap<>(functions);
-    m.remove(name);
-    return new FunctionRegistry(m);
+    return new FunctionRegistry(
+        () -> {
+          SortedMap<String, HclFunction> m = new TreeMap<>(functions());
+          m.remove(name);
+          return m;
+        });
   }
 
   public Optional<HclFunction> lookup(String name) {
-    return Optional.ofNullable(functions.get(name));
+    return Optional.ofNullable(functions().get(name));
   }
 
   /** Names of the ordinary functions (special forms not included). */
   public SortedSet<String> names() {
-    return Collections.unmodifiableSortedSet(new TreeSet<>(functions.keySet()));
+    return Collections.unmodifiableSortedSet(new TreeSet<>(functions().keySet()));
   }
 
   /** Whether the evaluator must call this name through {@link SpecialForms}. */
@@ -98,7 +121,7 @@ public final class FunctionRegistry {
     String message = "There is no function named \"" + name + "\"";
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    TreeSet<String> candidates = new TreeSet<>(functions.keySet());
+    TreeSet<String> candidates = new TreeSet<>(functions().keySet());
     candidates.addAll(SpecialForms.NAMES);
     for (String candidate : candidates) {
       int d = distance(name, candidate);
