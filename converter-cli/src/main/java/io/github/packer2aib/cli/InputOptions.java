@@ -58,26 +58,12 @@ final class InputOptions {
                 () -> strict,
                 v -> strict = v)
             .build());
+    spec.addOption(bind(OptionTypes.quiet(), () -> quiet, v -> quiet = v).build());
     spec.addOption(
         bind(
-                OptionSpec.builder("-q", "--quiet")
-                    .type(boolean.class)
-                    .description(
-                        "Print only errors on stderr (and warnings with --strict): no notes, no"
-                            + " summary."),
-                () -> quiet,
-                v -> quiet = v)
-            .build());
-    spec.addOption(
-        bind(
-                OptionSpec.builder("--diagnostics-format")
-                    .paramLabel("KIND")
-                    .type(DiagnosticsFormat.class)
-                    .converters(new OptionTypes.DiagnosticsFormatConverter())
-                    .completionCandidates(OptionTypes.DIAGNOSTICS_FORMATS)
-                    .description(
-                        "How diagnostics are printed on stderr: ${COMPLETION-CANDIDATES} "
-                            + "(json: one JSON array for the whole run). Default: text."),
+                OptionTypes.diagnosticsFormat(
+                    "How diagnostics are printed on stderr: ${COMPLETION-CANDIDATES} "
+                        + "(json: one JSON array for the whole run). Default: text."),
                 () -> diagnosticsFormat,
                 v -> diagnosticsFormat = v)
             .build());

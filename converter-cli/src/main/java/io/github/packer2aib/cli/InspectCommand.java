@@ -91,25 +91,12 @@ final class InspectCommand implements Callable<Integer> {
                 v -> command.strict = v)
             .build());
     spec.addOption(
-        bind(
-                OptionSpec.builder("-q", "--quiet")
-                    .type(boolean.class)
-                    .description(
-                        "Print only errors on stderr (and warnings with --strict): no notes, no"
-                            + " summary."),
-                () -> command.quiet,
-                v -> command.quiet = v)
-            .build());
+        bind(OptionTypes.quiet(), () -> command.quiet, v -> command.quiet = v).build());
     spec.addOption(
         bind(
-                OptionSpec.builder("--diagnostics-format")
-                    .paramLabel("KIND")
-                    .type(DiagnosticsFormat.class)
-                    .converters(new OptionTypes.DiagnosticsFormatConverter())
-                    .completionCandidates(OptionTypes.DIAGNOSTICS_FORMATS)
-                    .description(
-                        "How diagnostics are printed on stderr: ${COMPLETION-CANDIDATES}."
-                            + " Default: text."),
+                OptionTypes.diagnosticsFormat(
+                    "How diagnostics are printed on stderr: ${COMPLETION-CANDIDATES}."
+                        + " Default: text."),
                 () -> command.diagnosticsFormat,
                 v -> command.diagnosticsFormat = v)
             .build());

@@ -96,4 +96,22 @@ final class OptionTypes {
       return value;
     }
   }
+
+  /** {@code -q/--quiet}, as convert, validate and inspect declare it. */
+  static OptionSpec.Builder quiet() {
+    return OptionSpec.builder("-q", "--quiet")
+        .type(boolean.class)
+        .description(
+            "Print only errors on stderr (and warnings with --strict): no notes, no summary.");
+  }
+
+  /** {@code --diagnostics-format KIND}, with the command's description of it. */
+  static OptionSpec.Builder diagnosticsFormat(String description) {
+    return OptionSpec.builder("--diagnostics-format")
+        .paramLabel("KIND")
+        .type(DiagnosticsFormat.class)
+        .converters(new DiagnosticsFormatConverter())
+        .completionCandidates(DIAGNOSTICS_FORMATS)
+        .description(description);
+  }
 }
