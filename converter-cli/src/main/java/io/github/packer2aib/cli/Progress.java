@@ -20,6 +20,16 @@ final class Progress {
   private static final long REDRAW_NANOS = 100_000_000L;
   private static final int BAR_WIDTH = 24;
 
+  /**
+   * The longest line the bar draws: a line that reaches a terminal's last column wraps, and
+   * {@code \r} then returns only to the start of its last part, so every redraw would leave a line
+   * behind. 79 fits the classic 80 columns; the bar gets narrower for long figures.
+   */
+  static final int MAX_LINE = 79;
+
+  /** A bar narrower than this is left out: the figures say it all. */
+  private static final int MIN_BAR_WIDTH = 8;
+
   private final PrintWriter err;
   private final Mode mode;
   private final int total;
@@ -91,15 +101,22 @@ final class Progress {
 
   private void draw(long now) {
     lastDraw = now;
-    int filled = total == 0 ? BAR_WIDTH : (int) ((long) done * BAR_WIDTH / total);
-    String line = "[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + figures(now);
+    String figures = figures(now);
+    int width = Math.min(BAR_WIDTH, MAX_LINE - figures.length() - 3);
+    String line;
+    if (width < MIN_BAR_WIDTH) {
+      line = figures;
+    } else {
+      int filled = total == 0 ? width : (int) ((long) done * width / total);
+      line = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + figures;
+    }
     String pad = line.length() < drawnWidth ? " ".repeat(drawnWidth - line.length()) : "";
     err.print("\r" + line + pad);
     drawnWidth = line.length();
     err.flush();
   }
 
-  /** "120/300 (40%), 35.2/s, elapsed 0:03, ETA 0:05". */
+  /** "120/300 (40%), 35.2/s, elapsed 0:03, ETA 0:05" (templates per second). */
   String figures(long now) {
     double seconds = Math.max(0, now - start) / 1e9;
     double rate = seconds > 0 ? done / seconds : 0;
@@ -108,7 +125,7 @@ final class Progress {
         rate > 0 && done < total ? duration((total - done) / rate) : done == total ? "0:00" : "-";
     return String.format(
         Locale.ROOT,
-        "%d/%d (%d%%), %.1f templates/s, elapsed %s, ETA %s",
+        "%d/%d (%d%%), %.1f/s, elapsed %s, ETA %s",
         done,
         total,
         percent,

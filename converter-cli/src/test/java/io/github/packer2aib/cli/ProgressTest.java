@@ -1,9 +1,11 @@
 package io.github.packer2aib.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The progress bar and lines of {@code convert -r}, driven by a fake clock (nanoseconds). */
@@ -22,9 +24,9 @@ class ProgressTest {
     p.redraw(2 * S);
     p.finish(4 * S);
 
-    String first = "[##                      ] 1/10 (10%), 2.0 templates/s, elapsed 0:01, ETA 0:05";
+    String first = "[##                      ] 1/10 (10%), 2.0/s, elapsed 0:01, ETA 0:05";
     String second =
-        "[############            ] 5/10 (50%), 2.5 templates/s, elapsed 0:02, ETA 0:02";
+        "[############            ] 5/10 (50%), 2.5/s, elapsed 0:02, ETA 0:02";
     String blank = " ".repeat(second.length());
     assertEquals(
         "\r" + first + "\r" + second + "\r" + blank + "\r" + "\r" + second + "\r" + blank + "\r",
@@ -43,9 +45,9 @@ class ProgressTest {
 
     String[] lines = text.toString().split("\n");
     assertEquals(10, lines.length);
-    assertEquals("progress: 2/20 (10%), 1.0 templates/s, elapsed 0:02, ETA 0:18", lines[0]);
-    assertEquals("progress: 18/20 (90%), 1.0 templates/s, elapsed 0:18, ETA 0:02", lines[8]);
-    assertEquals("progress: 20/20 (100%), 1.0 templates/s, elapsed 0:20, ETA 0:00", lines[9]);
+    assertEquals("progress: 2/20 (10%), 1.0/s, elapsed 0:02, ETA 0:18", lines[0]);
+    assertEquals("progress: 18/20 (90%), 1.0/s, elapsed 0:18, ETA 0:02", lines[8]);
+    assertEquals("progress: 20/20 (100%), 1.0/s, elapsed 0:20, ETA 0:00", lines[9]);
   }
 
   @Test
@@ -61,5 +63,23 @@ class ProgressTest {
     assertEquals("0:07", Progress.duration(7));
     assertEquals("2:05", Progress.duration(125));
     assertEquals("1:00:01", Progress.duration(3601));
+  }
+
+  @Test
+  void theBarFitsEightyColumnsForLongRuns() {
+    StringWriter text = new StringWriter();
+    Progress p = new Progress(new PrintWriter(text), Progress.Mode.BAR, 250_000, 0);
+
+    p.update(123_456, 4_000 * S); // over an hour: the durations take h:mm:ss
+    p.update(249_999, 8_000 * S);
+
+    String[] drawn = text.toString().split("\r");
+    assertEquals(3, drawn.length);
+    for (String line : List.of(drawn[1], drawn[2])) {
+      assertTrue(line.length() <= Progress.MAX_LINE, line);
+    }
+    assertEquals(
+        "[#########          ] 123456/250000 (49%), 30.9/s, elapsed 1:06:40, ETA 1:08:20",
+        drawn[1]);
   }
 }

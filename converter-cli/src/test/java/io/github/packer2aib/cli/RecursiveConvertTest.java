@@ -376,7 +376,7 @@ class RecursiveConvertTest {
     assertEquals(1, r.exitCode(), r.err());
     Pattern line =
         Pattern.compile(
-            "progress: (\\d+)/20 \\((\\d+)%\\), \\d+\\.\\d templates/s, elapsed \\d+:\\d\\d, ETA"
+            "progress: (\\d+)/20 \\((\\d+)%\\), \\d+\\.\\d/s, elapsed \\d+:\\d\\d, ETA"
                 + " (\\d+:\\d\\d|-)");
     List<String> progress = r.err().lines().filter(l -> l.startsWith("progress: ")).toList();
     assertFalse(progress.isEmpty(), r.err());
