@@ -5,13 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 
 /**
  * Writes a file so that readers see either the old content or the new, never a half-written file:
  * the text goes to a temporary file in the same directory (same file system, so the rename is
- * atomic), which is then moved over the target.
+ * atomic), which is then moved over the target. A file that already holds the same bytes is not
+ * written again.
  */
 final class AtomicFiles {
   private static long counter;
@@ -19,10 +22,16 @@ final class AtomicFiles {
   private AtomicFiles() {}
 
   static void write(Path target, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (holds(target, bytes)) {
+      // Already this content: the file and its time stamp are left alone, so converting a tree
+      // again rewrites only what changed (and tools that watch time stamps see no change).
+      return;
+    }
     Path dir = target.toAbsolutePath().getParent();
     Path temp = createTemp(dir, target.getFileName().toString());
     try {
-      Files.write(temp, text.getBytes(StandardCharsets.UTF_8));
+      Files.write(temp, bytes);
       try {
         Files.move(
             temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -31,6 +40,17 @@ final class AtomicFiles {
       }
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Whether {@code target} is a regular file (not a link) holding exactly {@code bytes}. */
+  private static boolean holds(Path target, byte[] bytes) {
+    try {
+      return Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+          && Files.size(target) == bytes.length
+          && Arrays.equals(Files.readAllBytes(target), bytes);
+    } catch (IOException e) {
+      return false; // unreadable: write it as any other
     }
   }
 

@@ -1,12 +1,17 @@
 package io.github.packer2aib.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -52,5 +57,41 @@ class AtomicFilesTest {
 
     assertThrows(IOException.class, () -> AtomicFiles.write(target, "x\n"));
     assertEquals(List.of("t.json"), listing());
+  }
+
+  @Test
+  void aFileThatAlreadyHoldsTheTextIsLeftAloneAndAnyOtherIsReplaced() throws IOException {
+    Path target = tmp.resolve("t.json");
+    Files.writeString(target, "same\n");
+    FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+    Files.setLastModifiedTime(target, old);
+    Object inode = Files.readAttributes(target, BasicFileAttributes.class).fileKey();
+
+    AtomicFiles.write(target, "same\n");
+
+    assertEquals(old, Files.getLastModifiedTime(target));
+    assertEquals(inode, Files.readAttributes(target, BasicFileAttributes.class).fileKey());
+
+    AtomicFiles.write(target, "same but longer\n");
+    assertEquals("same but longer\n", Files.readString(target));
+    assertNotEquals(old, Files.getLastModifiedTime(target));
+
+    // Same length, other bytes: replaced too.
+    Files.setLastModifiedTime(target, old);
+    AtomicFiles.write(target, "SAME BUT LONGER\n");
+    assertEquals("SAME BUT LONGER\n", Files.readString(target));
+    assertEquals(List.of("t.json"), listing());
+  }
+
+  @Test
+  void aLinkIsReplacedByTheFileEvenWhenItPointsToTheSameText() throws IOException {
+    Path real = tmp.resolve("real.json");
+    Files.writeString(real, "same\n");
+    Path link = Files.createSymbolicLink(tmp.resolve("t.json"), real);
+
+    AtomicFiles.write(link, "same\n");
+
+    assertFalse(Files.isSymbolicLink(link));
+    assertEquals("same\n", Files.readString(link));
   }
 }
