@@ -462,7 +462,8 @@ final class Fields {
       return "null";
     }
     String name = u.type().friendlyName();
-    return (name.matches("^[aeiou].*") ? "an " : "a ") + name;
+    boolean vowel = !name.isEmpty() && "aeiou".indexOf(name.charAt(0)) >= 0;
+    return (vowel ? "an " : "a ") + name;
   }
 
   /** Whether a value carries the sensitive mark anywhere. */

@@ -109,16 +109,21 @@ final class Generalization {
 
   /** The wait loop of Packer's documentation, or any line only about ImageState. */
   private static boolean isWait(String p) {
-    return IMAGE_STATE.matcher(p).find()
-        || p.matches(
-            "(?i)^(while\\s*\\(\\$true\\)\\s*\\{|\\}|else\\s*\\{\\s*break\\s*\\}\\s*\\}?)$");
+    return IMAGE_STATE.matcher(p).find() || WAIT_LOOP_LINE.matcher(p).matches();
   }
+
+  private static final Pattern WAIT_LOOP_LINE =
+      Pattern.compile(
+          "(?i)^(while\\s*\\(\\$true\\)\\s*\\{|\\}|else\\s*\\{\\s*break\\s*\\}\\s*\\}?)$");
 
   private static final Set<String> DEFAULT_SYSPREP_FLAGS =
       Set.of("/oobe", "/generalize", "/quiet", "/quit");
 
+  private static final Pattern SYSPREP_ARGUMENTS =
+      Pattern.compile("(?i)sysprep(\\.exe)?['\"]?\\s+(.*)$");
+
   private static boolean defaultSysprep(String p) {
-    Matcher m = Pattern.compile("(?i)sysprep(\\.exe)?['\"]?\\s+(.*)$").matcher(p);
+    Matcher m = SYSPREP_ARGUMENTS.matcher(p);
     if (!m.find()) {
       return false;
     }
@@ -131,9 +136,12 @@ final class Generalization {
   }
 
   private static boolean defaultWaagent(String p) {
-    return p.matches(
-            "^(sudo\\s+(-\\S+\\s+)*)?(/usr/sbin/)?waagent\\s+-force\\s+-deprovision\\+user$")
-        || p.matches(
-            "^(sudo\\s+(-\\S+\\s+)*)?(/usr/sbin/)?waagent\\s+-deprovision\\+user\\s+-force$");
+    return DEFAULT_WAAGENT.matcher(p).matches();
   }
+
+  /** {@code waagent -force -deprovision+user}, the flags in either order, maybe through sudo. */
+  private static final Pattern DEFAULT_WAAGENT =
+      Pattern.compile(
+          "^(sudo\\s+(-\\S+\\s+)*)?(/usr/sbin/)?waagent\\s+"
+              + "(-force\\s+-deprovision\\+user|-deprovision\\+user\\s+-force)$");
 }

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * galleries are refused.
  */
 final class SourceImageMapper {
+  /** A gallery image id that names its version. */
+  private static final Pattern WITH_VERSION = Pattern.compile("(?i).*/versions/[^/]+$");
+
   private static final Pattern GALLERY_IMAGE_ID =
       Pattern.compile(
           "(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/"
@@ -307,7 +310,7 @@ final class SourceImageMapper {
         return null;
       }
       String full = id.get();
-      if (!full.matches("(?i).*/versions/[^/]+$")) {
+      if (!WITH_VERSION.matcher(full).matches()) {
         String v = version.orElse("latest");
         full = full + "/versions/" + v;
         latestWarning(v, g.nameRange("id"));
