@@ -166,13 +166,22 @@ final class ConvertCommand implements Callable<Integer> {
     List<Outcome> outcomes = new ArrayList<>();
     for (String argument : common.inputs) {
       if (PackerRouting.isHcl2(argument, files)) {
-        outcomes.add(new Outcome(new Input.Packer(argument), convertPacker(argument, files, cwd)));
+        outcomes.add(
+            new Outcome(
+                new Input.Packer(argument),
+                convertPacker(new PackerInput(Path.of(argument), argument), files, cwd)));
         continue;
       }
       Input input = reader.read(argument);
-      if (input instanceof Input.Loaded loaded
-          && PackerRouting.isPackerByContent(argument, loaded.source())) {
-        outcomes.add(new Outcome(new Input.Packer(argument), convertPacker(argument, files, cwd)));
+      Optional<PackerInput.Document> packer =
+          input instanceof Input.Loaded loaded
+              ? PackerRouting.packerByContent(argument, loaded.source())
+              : Optional.empty();
+      if (packer.isPresent()) {
+        outcomes.add(
+            new Outcome(
+                new Input.Packer(argument),
+                convertPacker(new PackerInput(Path.of(argument), argument, packer), files, cwd)));
         continue;
       }
       ConversionResult result =
@@ -422,10 +431,10 @@ final class ConvertCommand implements Callable<Integer> {
     }
   }
 
-  private ConversionResult convertPacker(String argument, LocalFiles files, Path cwd) {
+  private ConversionResult convertPacker(PackerInput input, LocalFiles files, Path cwd) {
     Engine.PackerJob job =
         new Engine.PackerJob(
-            new PackerInput(Path.of(argument), argument),
+            input,
             packerInput.toOptions(spec, parent.environment(), cwd),
             mapping.toOptions(Optional.ofNullable(identity), Optional.ofNullable(apiVersion)),
             format,
@@ -433,7 +442,7 @@ final class ConvertCommand implements Callable<Integer> {
     try {
       return parent.engine().convertPacker(job, true);
     } catch (StackOverflowError e) {
-      throw new IllegalStateException("stack overflow while converting " + argument, e);
+      throw new IllegalStateException("stack overflow while converting " + input.displayName(), e);
     }
   }
 

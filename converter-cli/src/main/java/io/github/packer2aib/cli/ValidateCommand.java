@@ -89,7 +89,7 @@ final class ValidateCommand implements Callable<Integer> {
       ConversionResult result;
       String name;
       if (PackerRouting.isHcl2(argument, files)) {
-        result = validatePacker(argument, files, cwd);
+        result = validatePacker(new PackerInput(Path.of(argument), argument), files, cwd);
         name = argument;
       } else {
         Input input = reader.read(argument);
@@ -100,9 +100,10 @@ final class ValidateCommand implements Callable<Integer> {
         }
         SourceFile source = ((Input.Loaded) input).source();
         name = source.name();
+        Optional<PackerInput.Document> packer = PackerRouting.packerByContent(argument, source);
         result =
-            PackerRouting.isPackerByContent(argument, source)
-                ? validatePacker(argument, files, cwd)
+            packer.isPresent()
+                ? validatePacker(new PackerInput(Path.of(argument), argument, packer), files, cwd)
                 : validate(source, options);
         report.file(source);
       }
@@ -131,10 +132,10 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /** A Packer template is valid when it converts: read, mapped, and valid in the target version. */
-  private ConversionResult validatePacker(String argument, LocalFiles files, Path cwd) {
+  private ConversionResult validatePacker(PackerInput input, LocalFiles files, Path cwd) {
     Engine.PackerJob job =
         new Engine.PackerJob(
-            new PackerInput(Path.of(argument), argument),
+            input,
             packerInput.toOptions(spec, parent.environment(), cwd),
             mapping.toOptions(Optional.empty(), Optional.ofNullable(apiVersion)),
             OutputFormat.JSON,
@@ -142,7 +143,7 @@ final class ValidateCommand implements Callable<Integer> {
     try {
       return parent.engine().convertPacker(job, false);
     } catch (StackOverflowError e) {
-      throw new IllegalStateException("stack overflow while checking " + argument, e);
+      throw new IllegalStateException("stack overflow while checking " + input.displayName(), e);
     }
   }
 

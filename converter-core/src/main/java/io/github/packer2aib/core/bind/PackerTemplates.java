@@ -49,9 +49,13 @@ public final class PackerTemplates {
     return lower.endsWith(".pkr.hcl") || lower.endsWith(".pkr.json") || lower.endsWith(".hcl");
   }
 
-  /** True when a JSON or YAML text is a legacy Packer template (top-level {@code builders}). */
-  public static boolean isLegacy(SourceFile file) {
-    return isLegacy(DocReader.read(file));
+  /**
+   * True when a text already parsed with {@code DocReader} is a Packer template by content: a
+   * legacy template (top-level {@code builders}), or HCL's JSON syntax in a {@code .json} file
+   * ({@link #isHclJson(SourceFile)}).
+   */
+  public static boolean isPacker(SourceFile file, ParseResult parsed) {
+    return isLegacy(parsed) || isHclJson(file, parsed);
   }
 
   private static boolean isLegacy(ParseResult parsed) {
