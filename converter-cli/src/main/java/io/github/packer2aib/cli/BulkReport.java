@@ -139,19 +139,7 @@ final class BulkReport {
       out.append("| Severity | Location | Path | Code | Summary | Detail |\n");
       out.append("| --- | --- | --- | --- | --- | --- |\n");
       for (Diagnostic d : o.diagnostics()) {
-        out.append("| ")
-            .append(d.severity().label())
-            .append(" | ")
-            .append(cell(d.subject().map(Object::toString).orElse("")))
-            .append(" | ")
-            .append(cell(d.path().orElse("")))
-            .append(" | ")
-            .append(cell(d.code()))
-            .append(" | ")
-            .append(cell(d.summary()))
-            .append(" | ")
-            .append(cell(d.detail()))
-            .append(" |\n");
+        ReportMarkdown.row(out, d.severity().label(), d, d.detail());
       }
     }
     return out.toString();

@@ -80,20 +80,28 @@ public final class ReportMarkdown {
     out.append("| --- | --- | --- | --- | --- | --- |\n");
     for (Decision decision : input.decisions()) {
       Diagnostic d = decision.diagnostic();
-      out.append("| ")
-          .append(decision.kind().label())
-          .append(" | ")
-          .append(cell(d.subject().map(Object::toString).orElse("")))
-          .append(" | ")
-          .append(cell(d.path().orElse("")))
-          .append(" | ")
-          .append(cell(d.code()))
-          .append(" | ")
-          .append(cell(d.summary()))
-          .append(" | ")
-          .append(cell(detail(d.detail(), d.related())))
-          .append(" |\n");
+      row(out, decision.kind().label(), d, detail(d.detail(), d.related()));
     }
+  }
+
+  /**
+   * One diagnostic as a table row: {@code first} (its kind or severity), location, JSON pointer,
+   * code, summary and {@code detail}, each a {@link #cell}.
+   */
+  public static void row(StringBuilder out, String first, Diagnostic d, String detail) {
+    out.append("| ")
+        .append(first)
+        .append(" | ")
+        .append(cell(d.subject().map(Object::toString).orElse("")))
+        .append(" | ")
+        .append(cell(d.path().orElse("")))
+        .append(" | ")
+        .append(cell(d.code()))
+        .append(" | ")
+        .append(cell(d.summary()))
+        .append(" | ")
+        .append(cell(detail))
+        .append(" |\n");
   }
 
   private static String detail(String detail, List<Related> related) {
