@@ -66,6 +66,7 @@ public final class BulkBenchmark {
       List<String> cli = cliArguments(kind, corpus, out, inputs);
       Memory.resetPeaks();
       StringWriter err = new StringWriter();
+      CpuTimes cpuBefore = CpuTimes.now();
       long start = System.nanoTime();
       int code =
           Main.run(
@@ -74,6 +75,7 @@ public final class BulkBenchmark {
               new PrintWriter(new StringWriter()),
               new PrintWriter(err));
       long nanos = System.nanoTime() - start;
+      CpuTimes cpu = CpuTimes.now().since(cpuBefore);
       long heap = Memory.peakHeap();
       long rss = Memory.peakRss();
       int converted = countFiles(out);
@@ -82,7 +84,7 @@ public final class BulkBenchmark {
       System.out.printf(
           Locale.ROOT,
           "round %d%s: %.2f s = %.0f templates/s, %.1f MB/s; %d converted, %d failed (exit %d);"
-              + " peak heap %.0f MiB, peak RSS %s%n",
+              + " peak heap %.0f MiB, peak RSS %s; %s%n",
           round,
           round == 1 ? " (cold JVM)" : "",
           seconds,
@@ -92,11 +94,12 @@ public final class BulkBenchmark {
           failed,
           code,
           heap / Memory.MIB,
-          rss < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MiB", rss / Memory.MIB));
+          rss < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MiB", rss / Memory.MIB),
+          cpu.describe(inputs.size(), "template"));
       System.out.printf(
           Locale.ROOT,
           "RESULT bench=bulk kind=%s round=%d templates=%d seconds=%.3f rate=%.1f mbps=%.2f"
-              + " converted=%d failed=%d exit=%d peak_heap_mib=%.0f peak_rss_mib=%.0f%n",
+              + " converted=%d failed=%d exit=%d peak_heap_mib=%.0f peak_rss_mib=%.0f %s%n",
           kind,
           round,
           inputs.size(),
@@ -107,7 +110,8 @@ public final class BulkBenchmark {
           failed,
           code,
           heap / Memory.MIB,
-          rss < 0 ? -1 : rss / Memory.MIB);
+          rss < 0 ? -1 : rss / Memory.MIB,
+          cpu.resultFields());
       if (code != ExitCodes.OK || failed != 0) {
         allConverted = false;
         System.out.println("expected every template to convert; the first diagnostics:");

@@ -33,6 +33,7 @@ public final class JacksonBaseline {
     for (int round = 1; round <= rounds; round++) {
       BulkBenchmark.deleteTree(out);
       BulkBenchmark.Memory.resetPeaks();
+      CpuTimes cpuBefore = CpuTimes.now();
       long start = System.nanoTime();
       // Built inside the timed region: packer2aib's figure includes its own start-up work too.
       ObjectMapper mapper = new ObjectMapper();
@@ -45,21 +46,23 @@ public final class JacksonBaseline {
         written++;
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      CpuTimes cpu = CpuTimes.now().since(cpuBefore);
       long heap = BulkBenchmark.Memory.peakHeap();
       long rss = BulkBenchmark.Memory.peakRss();
       System.out.printf(
           Locale.ROOT,
-          "round %d%s: %.2f s = %.0f files/s, %.1f MB/s; peak heap %.0f MiB%n",
+          "round %d%s: %.2f s = %.0f files/s, %.1f MB/s; peak heap %.0f MiB; %s%n",
           round,
           round == 1 ? " (cold JVM)" : "",
           seconds,
           inputs.size() / seconds,
           bytes / 1e6 / seconds,
-          heap / BulkBenchmark.Memory.MIB);
+          heap / BulkBenchmark.Memory.MIB,
+          cpu.describe(inputs.size(), "file"));
       System.out.printf(
           Locale.ROOT,
           "RESULT bench=jackson kind=json round=%d templates=%d seconds=%.3f rate=%.1f mbps=%.2f"
-              + " converted=%d failed=0 exit=0 peak_heap_mib=%.0f peak_rss_mib=%.0f%n",
+              + " converted=%d failed=0 exit=0 peak_heap_mib=%.0f peak_rss_mib=%.0f %s%n",
           round,
           inputs.size(),
           seconds,
@@ -67,7 +70,8 @@ public final class JacksonBaseline {
           bytes / 1e6 / seconds,
           written,
           heap / BulkBenchmark.Memory.MIB,
-          rss < 0 ? -1 : rss / BulkBenchmark.Memory.MIB);
+          rss < 0 ? -1 : rss / BulkBenchmark.Memory.MIB,
+          cpu.resultFields());
     }
   }
 }
