@@ -108,7 +108,7 @@ final class BulkTask {
             o,
             Optional.of(new PackerInput.Document(source, parsed)));
       case AIB:
-        ConversionResult r = engine.convert(source, o.aib());
+        ConversionResult r = engine.convert(source, parsed, o.aib());
         return converted(c, yaml ? TemplateKind.AIB_YAML : TemplateKind.AIB_JSON, r, o, source);
       default:
         return skipped(c, TemplateKind.NONE, "not a template: " + what.reason());

@@ -8,7 +8,6 @@ import io.github.packer2aib.core.ConvertedTemplate;
 import io.github.packer2aib.core.OutputFormat;
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.bind.packer.PackerInput;
-import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystems;
@@ -173,20 +172,18 @@ final class ConvertCommand implements Callable<Integer> {
         continue;
       }
       Input input = reader.read(argument);
-      Optional<PackerInput.Document> packer =
-          input instanceof Input.Loaded loaded
-              ? PackerRouting.packerByContent(argument, loaded.source())
-              : Optional.empty();
-      if (packer.isPresent()) {
-        outcomes.add(
-            new Outcome(
-                new Input.Packer(argument),
-                convertPacker(new PackerInput(Path.of(argument), argument, packer), files, cwd)));
+      if (!(input instanceof Input.Loaded loaded)) {
+        outcomes.add(new Outcome(input, null));
         continue;
       }
-      ConversionResult result =
-          input instanceof Input.Loaded loaded ? convert(loaded.source(), options) : null;
-      outcomes.add(new Outcome(input, result));
+      PackerRouting.ByContent read = PackerRouting.byContent(argument, loaded.source());
+      if (read.packer()) {
+        PackerInput packer = new PackerInput(Path.of(argument), argument, read.packerDocument());
+        outcomes.add(
+            new Outcome(new Input.Packer(argument), convertPacker(packer, files, cwd)));
+        continue;
+      }
+      outcomes.add(new Outcome(input, convert(read, options)));
     }
     int produced = 0;
     for (Outcome o : outcomes) {
@@ -446,11 +443,11 @@ final class ConvertCommand implements Callable<Integer> {
     }
   }
 
-  private ConversionResult convert(SourceFile source, ConvertOptions options) {
+  private ConversionResult convert(PackerRouting.ByContent read, ConvertOptions options) {
     try {
-      return parent.engine().convert(source, options);
+      return parent.engine().convert(read.source(), read.parsed(), options);
     } catch (StackOverflowError e) {
-      throw Inputs.stackOverflow(source, e);
+      throw Inputs.stackOverflow(read.source(), e);
     }
   }
 

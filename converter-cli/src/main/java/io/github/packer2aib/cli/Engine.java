@@ -9,6 +9,7 @@ import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.mapping.packer.MapOptions;
+import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.SourceFile;
 
 /**
@@ -17,9 +18,10 @@ import io.github.packer2aib.core.source.SourceFile;
  * between inputs or an exception.
  */
 interface Engine {
-  ConversionResult convert(SourceFile input, ConvertOptions options);
+  /** An AIB input; {@code parsed} is its reading by {@code DocReader.read}, not parsed again. */
+  ConversionResult convert(SourceFile input, ParseResult parsed, ConvertOptions options);
 
-  ConversionResult validate(SourceFile input, ConvertOptions options);
+  ConversionResult validate(SourceFile input, ParseResult parsed, ConvertOptions options);
 
   /** A Packer template (file or folder) to AIB templates; {@code emit} false only checks. */
   ConversionResult convertPacker(PackerJob job, boolean emit);
@@ -48,13 +50,15 @@ interface Engine {
       }
 
       @Override
-      public ConversionResult convert(SourceFile input, ConvertOptions options) {
-        return converter().convert(input, options);
+      public ConversionResult convert(
+          SourceFile input, ParseResult parsed, ConvertOptions options) {
+        return converter().convert(input, parsed, options);
       }
 
       @Override
-      public ConversionResult validate(SourceFile input, ConvertOptions options) {
-        return converter().validate(input, options);
+      public ConversionResult validate(
+          SourceFile input, ParseResult parsed, ConvertOptions options) {
+        return converter().validate(input, parsed, options);
       }
 
       @Override

@@ -30,17 +30,22 @@ final class PackerRouting {
   }
 
   /**
-   * A Packer template recognised by content, read from a file (not from standard input): a legacy
-   * template (top-level {@code builders}) or HCL's JSON syntax in a {@code .json} file. It is
-   * returned with its parse, so the converter neither reads nor parses it again.
+   * An input read as JSON or YAML, once: a Packer template by content (a legacy template with
+   * top-level {@code builders}, or HCL's JSON syntax in a {@code .json} file; never from standard
+   * input), else an AIB template. Either way the parse goes on to the converter, which neither
+   * reads nor parses the input again.
    */
-  static Optional<PackerInput.Document> packerByContent(String argument, SourceFile text) {
-    if (argument.equals(InputReader.STDIN)) {
-      return Optional.empty();
+  record ByContent(SourceFile source, ParseResult parsed, boolean packer) {
+    /** The parsed Packer template, for {@link PackerInput}; empty for an AIB input. */
+    Optional<PackerInput.Document> packerDocument() {
+      return packer ? Optional.of(new PackerInput.Document(source, parsed)) : Optional.empty();
     }
+  }
+
+  static ByContent byContent(String argument, SourceFile text) {
     ParseResult parsed = DocReader.read(text);
-    return PackerTemplates.isPacker(text, parsed)
-        ? Optional.of(new PackerInput.Document(text, parsed))
-        : Optional.empty();
+    boolean packer =
+        !argument.equals(InputReader.STDIN) && PackerTemplates.isPacker(text, parsed);
+    return new ByContent(text, parsed, packer);
   }
 }

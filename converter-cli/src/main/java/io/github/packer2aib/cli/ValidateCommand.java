@@ -100,11 +100,12 @@ final class ValidateCommand implements Callable<Integer> {
         }
         SourceFile source = ((Input.Loaded) input).source();
         name = source.name();
-        Optional<PackerInput.Document> packer = PackerRouting.packerByContent(argument, source);
+        PackerRouting.ByContent read = PackerRouting.byContent(argument, source);
         result =
-            packer.isPresent()
-                ? validatePacker(new PackerInput(Path.of(argument), argument, packer), files, cwd)
-                : validate(source, options);
+            read.packer()
+                ? validatePacker(
+                    new PackerInput(Path.of(argument), argument, read.packerDocument()), files, cwd)
+                : validate(read, options);
         report.file(source);
       }
       result.sources().forEach(report::file);
@@ -147,11 +148,11 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  private ConversionResult validate(SourceFile source, ConvertOptions options) {
+  private ConversionResult validate(PackerRouting.ByContent read, ConvertOptions options) {
     try {
-      return parent.engine().validate(source, options);
+      return parent.engine().validate(read.source(), read.parsed(), options);
     } catch (StackOverflowError e) {
-      throw Inputs.stackOverflow(source, e);
+      throw Inputs.stackOverflow(read.source(), e);
     }
   }
 }

@@ -7,6 +7,7 @@ import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.aib.ImageTemplateProperties;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Severity;
+import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,15 +28,15 @@ final class FakeEngine implements Engine {
   }
 
   @Override
-  public ConversionResult convert(SourceFile input, ConvertOptions options) {
+  public ConversionResult convert(SourceFile input, ParseResult parsed, ConvertOptions options) {
     optionsSeen.add(options);
     namesSeen.add(input.name());
     return behaviour.apply(input);
   }
 
   @Override
-  public ConversionResult validate(SourceFile input, ConvertOptions options) {
-    return convert(input, options);
+  public ConversionResult validate(SourceFile input, ParseResult parsed, ConvertOptions options) {
+    return convert(input, parsed, options);
   }
 
   /** Packer inputs go to the real core: these tests fake AIB results only. */

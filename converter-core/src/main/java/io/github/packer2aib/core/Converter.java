@@ -41,12 +41,29 @@ public final class Converter {
 
   /** Converts an input into AIB templates in the chosen format and API version. */
   public ConversionResult convert(SourceFile input, ConvertOptions options) {
-    return run(input, options, true);
+    return run(input, DocReader.read(input), options, true);
+  }
+
+  /**
+   * Converts an input that the caller has already read with {@link DocReader#read} (to tell a
+   * Packer template from an AIB one, say): {@code parsed} must be that reading of {@code input},
+   * which is then not parsed again. Same result as {@link #convert(SourceFile, ConvertOptions)}.
+   */
+  public ConversionResult convert(SourceFile input, ParseResult parsed, ConvertOptions options) {
+    return run(input, parsed, options, true);
   }
 
   /** Checks an input as {@link #convert} does, without producing output text. */
   public ConversionResult validate(SourceFile input, ConvertOptions options) {
-    return run(input, options, false);
+    return run(input, DocReader.read(input), options, false);
+  }
+
+  /**
+   * {@link #validate(SourceFile, ConvertOptions)} of an input already read, as for {@link
+   * #convert(SourceFile, ParseResult, ConvertOptions)}.
+   */
+  public ConversionResult validate(SourceFile input, ParseResult parsed, ConvertOptions options) {
+    return run(input, parsed, options, false);
   }
 
   /** One located resource on its way through the pipeline. */
@@ -56,9 +73,9 @@ public final class Converter {
   /** A resource's final template and the document tree it is checked and written from. */
   private record Mapped(ImageTemplate template, DocObject doc) {}
 
-  private ConversionResult run(SourceFile input, ConvertOptions options, boolean emit) {
+  private ConversionResult run(
+      SourceFile input, ParseResult parsed, ConvertOptions options, boolean emit) {
     Diagnostics diagnostics = new Diagnostics();
-    ParseResult parsed = DocReader.read(input);
     diagnostics.addAll(parsed.diagnostics());
     if (diagnostics.hasErrors()) {
       return failed(diagnostics);

@@ -9,6 +9,7 @@ import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.emit.TemplateWriter;
+import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.List;
@@ -63,6 +64,22 @@ class ConverterProperties {
     assertEquals(
         converter.convert(file, in(OutputFormat.JSON)),
         converter.convert(file, in(OutputFormat.JSON)));
+  }
+
+  /**
+   * Handing the converter the caller's own reading of the input (as the CLI does after telling
+   * Packer from AIB input) gives exactly what converting and validating the text give.
+   */
+  @Property(tries = 300)
+  void anAlreadyParsedInputConvertsAsItsText(
+      @ForAll("inputs") String text, @ForAll boolean json, @ForAll boolean yamlOutput) {
+    SourceFile file = new SourceFile(json ? "in.json" : "in.yaml", text);
+    ConvertOptions options = in(yamlOutput ? OutputFormat.YAML : OutputFormat.JSON);
+    assertEquals(
+        converter.convert(file, options), converter.convert(file, DocReader.read(file), options));
+    assertEquals(
+        converter.validate(file, options),
+        converter.validate(file, DocReader.read(file), options));
   }
 
   /**
