@@ -2,9 +2,11 @@ package io.github.packer2aib.core.hcl.function;
 
 import io.github.packer2aib.core.diag.EditDistance;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -19,24 +21,43 @@ import java.util.function.Supplier;
  */
 public final class FunctionRegistry {
   /**
-   * Makes the functions on first use: most legacy templates and many HCL2 ones call none, and
-   * defining them (a hundred and fifty, with the first use of each of their lambdas) is a visible
-   * part of a cold conversion.
+   * The functions that depend on the run (clock, files), made on first use: most legacy templates
+   * and many HCL2 ones call none, and defining them is a visible part of a cold conversion. Their
+   * names never clash with {@link Pure}'s.
    */
-  private final Supplier<SortedMap<String, HclFunction>> definitions;
+  private final Supplier<SortedMap<String, HclFunction>> runDefinitions;
 
-  private SortedMap<String, HclFunction> functions;
+  /** Names this registry leaves out ({@link #without}). */
+  private final Set<String> removed;
 
-  private FunctionRegistry(Supplier<SortedMap<String, HclFunction>> definitions) {
-    this.definitions = definitions;
+  private SortedMap<String, HclFunction> runFunctions;
+
+  private FunctionRegistry(
+      Supplier<SortedMap<String, HclFunction>> runDefinitions, Set<String> removed) {
+    this.runDefinitions = runDefinitions;
+    this.removed = removed;
   }
 
-  /** The functions, made on first use (a registry may be shared between threads). */
-  private synchronized SortedMap<String, HclFunction> functions() {
-    if (functions == null) {
-      functions = Collections.unmodifiableSortedMap(definitions.get());
+  /** The run's functions, made on first use (a registry may be shared between threads). */
+  private synchronized SortedMap<String, HclFunction> runFunctions() {
+    if (runFunctions == null) {
+      SortedMap<String, HclFunction> m = runDefinitions.get();
+      for (String name : m.keySet()) {
+        if (Pure.FUNCTIONS.containsKey(name)) {
+          throw new IllegalStateException("function defined twice: " + name);
+        }
+      }
+      runFunctions = Collections.unmodifiableSortedMap(m);
     }
-    return functions;
+    return runFunctions;
+  }
+
+  /** Every function of this registry, by name: for listings and suggestions, not for calls. */
+  private SortedMap<String, HclFunction> functions() {
+    SortedMap<String, HclFunction> m = new TreeMap<>(Pure.FUNCTIONS);
+    m.putAll(runFunctions());
+    m.keySet().removeAll(removed);
+    return m;
   }
 
   /**
@@ -53,18 +74,20 @@ public final class FunctionRegistry {
     self[0] =
         new FunctionRegistry(
             () -> {
-              SortedMap<String, HclFunction> m = new TreeMap<>(Pure.FUNCTIONS);
+              SortedMap<String, HclFunction> m = new TreeMap<>();
               add(m, CryptoFunctions.all(clock));
               add(m, DateTimeFunctions.all(clock));
               add(m, FileFunctions.all(files, templates, () -> self[0].without("templatefile")));
               return m;
-            });
+            },
+            Set.of());
     return self[0];
   }
 
   /**
-   * The functions that depend on nothing of the run, defined once: every template reading builds a
-   * registry, and defining the hundred pure functions each time was a visible part of it.
+   * The functions that depend on nothing of the run, defined once and shared by every registry:
+   * every template reading builds a registry, and copying (let alone defining) the hundred pure
+   * functions each time was a visible part of it.
    */
   private static final class Pure {
     static final SortedMap<String, HclFunction> FUNCTIONS = build();
@@ -89,18 +112,19 @@ public final class FunctionRegistry {
     }
   }
 
-  /** This registry less one function. */
+  /** This registry less one function; it shares this one's functions. */
   public FunctionRegistry without(String name) {
-    return new FunctionRegistry(
-        () -> {
-          SortedMap<String, HclFunction> m = new TreeMap<>(functions());
-          m.remove(name);
-          return m;
-        });
+    Set<String> less = new HashSet<>(removed);
+    less.add(name);
+    return new FunctionRegistry(this::runFunctions, Set.copyOf(less));
   }
 
   public Optional<HclFunction> lookup(String name) {
-    return Optional.ofNullable(functions().get(name));
+    if (removed.contains(name)) {
+      return Optional.empty();
+    }
+    HclFunction pure = Pure.FUNCTIONS.get(name);
+    return pure != null ? Optional.of(pure) : Optional.ofNullable(runFunctions().get(name));
   }
 
   /** Names of the ordinary functions (special forms not included). */

@@ -14,14 +14,33 @@ public record MapValue(Type elementType, SortedMap<String, Value> entries) imple
 
   public MapValue {
     Objects.requireNonNull(elementType, "elementType");
-    entries = Collections.unmodifiableSortedMap(sorted(entries));
+    entries = frozen(entries);
     Values.checkElementTypes("map", elementType, entries.values());
   }
 
+  /** A copy in code-point order of the keys, which no one else holds. */
   static SortedMap<String, Value> sorted(Map<String, Value> m) {
-    TreeMap<String, Value> copy = new TreeMap<>(Strings.CODE_POINT_ORDER);
+    PrivateCopy copy = new PrivateCopy();
     copy.putAll(m);
     return copy;
+  }
+
+  /**
+   * The entries as a record keeps them: unmodifiable, and a copy unless they are one already. The
+   * non-canonical constructors copy the caller's map (to sort it) before the canonical one runs:
+   * without this check every object and map value was copied twice, and the evaluator makes many.
+   */
+  static SortedMap<String, Value> frozen(SortedMap<String, Value> m) {
+    return Collections.unmodifiableSortedMap(m instanceof PrivateCopy ? m : sorted(m));
+  }
+
+  /** The type of {@link #sorted}'s copies, so {@link #frozen} can tell them from a caller's map. */
+  private static final class PrivateCopy extends TreeMap<String, Value> {
+    private static final long serialVersionUID = 1L;
+
+    PrivateCopy() {
+      super(Strings.CODE_POINT_ORDER);
+    }
   }
 
   @Override

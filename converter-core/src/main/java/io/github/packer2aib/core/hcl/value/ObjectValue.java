@@ -1,6 +1,5 @@
 package io.github.packer2aib.core.hcl.value;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -14,7 +13,7 @@ public record ObjectValue(SortedMap<String, Value> attributes) implements Value 
   }
 
   public ObjectValue {
-    attributes = Collections.unmodifiableSortedMap(MapValue.sorted(attributes));
+    attributes = MapValue.frozen(attributes);
   }
 
   @Override
