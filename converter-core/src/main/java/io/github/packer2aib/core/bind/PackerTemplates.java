@@ -11,6 +11,7 @@ import io.github.packer2aib.core.bind.packer.PackerHclLoader;
 import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
@@ -230,7 +231,7 @@ public final class PackerTemplates {
     List<SourceFile> varFiles = new ArrayList<>();
     List<Diagnostic> unreadable = new ArrayList<>();
     for (Path p : options.varFiles()) {
-      Optional<SourceFile> f = read(p, files);
+      Optional<SourceFile> f = read(p, files).map(v -> SourceFile.ofValues(v.name(), v.text()));
       if (f.isPresent()) {
         varFiles.add(f.get());
         sources.add(f.get());
@@ -255,7 +256,8 @@ public final class PackerTemplates {
             Optional.of(PackerOptions.PACKER_VERSION));
     LegacyLoadResult r = LegacyLoader.load(file, parsed, legacy);
     List<Diagnostic> all = new ArrayList<>(unreadable);
-    all.addAll(r.diagnostics());
+    // Messages about a var file may quote the value they found.
+    all.addAll(ValueMask.scrub(r.diagnostics(), sources));
     boolean errors = all.stream().anyMatch(Diagnostic::isError);
     return new LoadResult(errors ? Optional.empty() : r.template(), all, sources);
   }
