@@ -185,6 +185,16 @@ public final class ValueMask {
         trimMask(cps, start, to, mask);
         return;
       }
+      if (keyPosition) {
+        int brace = blockHeaderBrace(cps, i, to);
+        if (brace >= 0) {
+          // A block header (type and labels) names things: "variable \"size\" {" stays.
+          keyPosition = true;
+          lastMasked = -1;
+          i = brace + 1;
+          continue;
+        }
+      }
       if (c == '"' || c == '\'') {
         int close = closingQuote(cps, i, to);
         int end = close < 0 ? to : close + 1;
@@ -217,7 +227,7 @@ public final class ValueMask {
         operator &= OPERATORS.indexOf(cps[j]) >= 0;
       }
       boolean sequenceMarker = c == '-' && end == i + 1 && keyPosition;
-      if (operator || sequenceMarker) {
+      if (operator || sequenceMarker || isReference(cps, i, end)) {
         keyPosition = sequenceMarker;
         lastMasked = -1;
         i = end;
@@ -233,6 +243,65 @@ public final class ValueMask {
       keyPosition = false;
       i = end;
     }
+  }
+
+  /**
+   * The index of the {@code {} ending a block header that starts at {@code from} (a name, then
+   * names or quoted labels, then the brace), or -1.
+   */
+  private static int blockHeaderBrace(int[] cps, int from, int to) {
+    int j = from;
+    boolean first = true;
+    while (j < to) {
+      int c = cps[j];
+      if (c == ' ' || c == '\t') {
+        j++;
+        continue;
+      }
+      if (c == '{') {
+        return first ? -1 : j;
+      }
+      if (c == '"') {
+        if (first) {
+          return -1;
+        }
+        int close = closingQuote(cps, j, to);
+        if (close < 0) {
+          return -1;
+        }
+        j = close + 1;
+        continue;
+      }
+      int end = j;
+      while (end < to && isNamePart(cps[end])) {
+        end++;
+      }
+      if (end == j) {
+        return -1;
+      }
+      first = false;
+      j = end;
+    }
+    return -1;
+  }
+
+  private static boolean isNamePart(int c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '-';
+  }
+
+  /** A reference such as {@code var.region} or {@code local.x}: a name, not a value. */
+  private static boolean isReference(int[] cps, int from, int end) {
+    String word = new String(cps, from, end - from);
+    if (!(word.startsWith("var.") || word.startsWith("local."))) {
+      return false;
+    }
+    for (int j = word.indexOf('.') + 1; j < word.length(); j++) {
+      char ch = word.charAt(j);
+      if (!(isNamePart(ch) || ch == '.')) {
+        return false;
+      }
+    }
+    return word.indexOf('.') + 1 < word.length();
   }
 
   /** Leaves whitespace at both ends of a masked comment visible. */

@@ -95,7 +95,10 @@ public final class SettingsBinder {
   public static SettingsResult bind(SourceFile file) {
     ParseResult parsed = DocReader.read(file);
     SettingsBinder binder = new SettingsBinder(file);
-    binder.diagnostics.addAll(parsed.diagnostics());
+    // The reader's messages may quote what it found; the binder's own never quote a value.
+    binder.diagnostics.addAll(
+        ValueMask.scrub(
+            parsed.diagnostics(), List.of(SourceFile.ofValues(file.name(), file.text()))));
     Settings settings = binder.document(parsed.documents());
     boolean failed = binder.diagnostics.stream().anyMatch(Diagnostic::isError);
     // With syntax errors the tree may miss a vars section: then every value of the file is masked.
@@ -105,7 +108,7 @@ public final class SettingsBinder {
             : file.withSecrets(binder.secrets);
     return new SettingsResult(
         failed ? Optional.empty() : Optional.of(settings),
-        ValueMask.scrub(binder.diagnostics, List.of(shown)),
+        binder.diagnostics,
         shown);
   }
 
