@@ -4,9 +4,13 @@ import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Masks values in quoted source lines and in messages about them, so that what a value file holds
@@ -106,7 +110,32 @@ public final class ValueMask {
     for (String v : longestFirst) {
       out = replaceWhole(out, v);
     }
-    return out;
+    // A parser may split what the mask took as one value ("1abc" is the number 1 and the name abc)
+    // and quote a part: quoted fragments and numbers that are part of a value are masked too.
+    return values.isEmpty() ? out : maskParts(out, values);
+  }
+
+  /** A quoted fragment or a number in a message. */
+  private static final Pattern PART =
+      Pattern.compile(
+          "\"([^\"]{" + MIN_SCRUBBED_LENGTH + ",})\"|\\b(\\d{" + MIN_SCRUBBED_LENGTH + ",})\\b");
+
+  private static String maskParts(String message, Set<String> values) {
+    Matcher m = PART.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int group = m.group(1) != null ? 1 : 2;
+      String part = m.group(group);
+      boolean inValue = false;
+      for (String v : values) {
+        inValue |= v.contains(part);
+      }
+      String replacement =
+          inValue ? (group == 1 ? "\"" + MASK + "\"" : MASK) : m.group();
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** A diagnostic about {@code file} with its summary and detail {@linkplain #scrub scrubbed}. */
@@ -128,7 +157,7 @@ public final class ValueMask {
    * SourceFile) scrubbed}.
    */
   public static List<Diagnostic> scrub(List<Diagnostic> diagnostics, List<SourceFile> files) {
-    java.util.Map<String, SourceFile> byName = new java.util.HashMap<>();
+    Map<String, SourceFile> byName = new HashMap<>();
     for (SourceFile f : files) {
       if (needed(f)) {
         byName.putIfAbsent(f.name(), f);
@@ -221,7 +250,7 @@ public final class ValueMask {
         i++;
         continue;
       }
-      int end = wordEnd(cps, i, to);
+      int end = wordEnd(cps, i, to, !keyPosition);
       boolean operator = true;
       for (int j = i; j < end; j++) {
         operator &= OPERATORS.indexOf(cps[j]) >= 0;
@@ -335,11 +364,12 @@ public final class ValueMask {
     return -1;
   }
 
-  private static int wordEnd(int[] cps, int from, int to) {
+  /** @param value whether a value is read here: then {@code =} is part of it ({@code ?a=b}) */
+  private static int wordEnd(int[] cps, int from, int to, boolean value) {
     int j = from;
     while (j < to) {
       int c = cps[j];
-      if (Character.isWhitespace(c) || "{}[](),=\"'".indexOf(c) >= 0) {
+      if (Character.isWhitespace(c) || "{}[](),\"'".indexOf(c) >= 0 || (c == '=' && !value)) {
         break;
       }
       if (c == ':' && (j + 1 == to || Character.isWhitespace(cps[j + 1]))) {
