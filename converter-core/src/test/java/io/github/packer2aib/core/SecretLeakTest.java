@@ -207,6 +207,41 @@ class SecretLeakTest {
   }
 
   @Test
+  void legacySensitiveDefaultAndJsonVarFileAreMasked() {
+    String legacy =
+        "{\n"
+            + "  \"variables\": {\"sp_key\": \"hunter2{{ nosuchfunc }}\", \"region\": \"\"},\n"
+            + "  \"sensitive-variables\": [\"sp_key\"],\n"
+            + "  \"builders\": [{\"type\": \"azure-arm\", \"client_secret\": \"{{user `sp_key`}}\"}]\n"
+            + "}\n";
+    MemoryFileView fs =
+        new MemoryFileView("/work")
+            .put("/work/l.json", legacy)
+            .put("/work/v.json", "{\"region\": \"hunter3{{ nosuchfunc }}\"}");
+    PackerOptions options =
+        new PackerOptions(
+            List.of(),
+            List.of(Path.of("v.json")),
+            Map.of(),
+            Path.of("/work"),
+            Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
+    ConversionResult r =
+        new PackerConversion()
+            .convert(
+                new PackerInput(Path.of("l.json"), "l.json"),
+                options,
+                MapOptions.defaults(),
+                OutputFormat.JSON,
+                fs,
+                true);
+    assertNoSecret(r, SECRET);
+    assertNoSecret(r, "hunter3");
+    String text = text(r);
+    assertTrue(text.contains("  2 |   \"variables\": {\"sp_key\": \"***\", \"region\": \"\"},\n"), text);
+    assertTrue(text.contains("l.json:2:"), text);
+  }
+
+  @Test
   void settingsVarsAreMaskedAndErrorsStillSayWhere() {
     SourceFile file =
         new SourceFile(

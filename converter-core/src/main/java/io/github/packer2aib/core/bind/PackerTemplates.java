@@ -13,12 +13,14 @@ import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
+import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.CodingErrorAction;
@@ -222,7 +224,7 @@ public final class PackerTemplates {
       PackerOptions options,
       FileSystemView files) {
     List<SourceFile> sources = new ArrayList<>();
-    sources.add(file);
+    sources.add(file.withSecrets(sensitiveDefaults(file, parsed)));
     List<LegacyOptions.Var> vars = new ArrayList<>();
     for (String v : options.vars()) {
       int eq = v.indexOf('=');
@@ -314,6 +316,38 @@ public final class PackerTemplates {
           List.of(file));
     }
     return loadLegacy(file, parsed, input.path(), options, files);
+  }
+
+  /**
+   * Where a legacy template writes the defaults of its {@code sensitive-variables}: a renderer
+   * masks them when it quotes those lines.
+   */
+  private static List<Range> sensitiveDefaults(SourceFile file, ParseResult parsed) {
+    if (parsed.documents().isEmpty() || !(parsed.documents().get(0) instanceof DocObject root)) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    DocObject variables = null;
+    for (DocMember m : root.members()) {
+      if (m.key().equals("sensitive-variables") && m.value() instanceof DocArray a) {
+        for (DocNode n : a.items()) {
+          if (n instanceof DocScalar s) {
+            names.add(s.text());
+          }
+        }
+      } else if (m.key().equals("variables") && m.value() instanceof DocObject o) {
+        variables = o;
+      }
+    }
+    List<Range> ranges = new ArrayList<>();
+    if (variables != null) {
+      for (DocMember m : variables.members()) {
+        if (names.contains(m.key()) && m.value().range() != null) {
+          ranges.add(m.value().range());
+        }
+      }
+    }
+    return ranges;
   }
 
   /** Reads an HCL2 template (file or folder). */
