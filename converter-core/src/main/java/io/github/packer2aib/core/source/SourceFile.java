@@ -66,7 +66,7 @@ public final class SourceFile {
   /**
    * This file with further ranges that renderers must mask when they quote a line (a new object:
    * ranges refer to files by name, so it can replace this one wherever files are looked up).
-   * Ranges of other files are ignored.
+   * Ranges of other files are ignored; without a new range, this file itself is returned.
    */
   public SourceFile withSecrets(List<Range> ranges) {
     List<Range> all = new ArrayList<>(secrets);
@@ -74,6 +74,9 @@ public final class SourceFile {
       if (r != null && r.file().equals(name) && !all.contains(r)) {
         all.add(r);
       }
+    }
+    if (all.size() == secrets.size()) {
+      return this;
     }
     return new SourceFile(name, text, lineStarts, surrogateFree, values, List.copyOf(all));
   }
