@@ -38,8 +38,9 @@ final class BulkSettings {
           "The settings file " + u.displayName() + " could not be read: " + u.reason() + ".");
       return Optional.empty();
     }
-    SourceFile source = ((Input.Loaded) input).source();
-    SettingsResult bound = SettingsBinder.bind(source);
+    SettingsResult bound = SettingsBinder.bind(((Input.Loaded) input).source());
+    // The binder's copy of the file: its variable values are masked when a line is quoted.
+    SourceFile source = bound.source();
     report.file(source);
     report.diagnostics(bound.diagnostics());
     return bound.settings().map(s -> new BulkSettings(s, source));

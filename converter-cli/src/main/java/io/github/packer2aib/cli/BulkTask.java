@@ -176,7 +176,7 @@ final class BulkTask {
           files.put(input.name(), input);
         }
         for (SourceFile f : r.sources()) {
-          files.putIfAbsent(f.name(), f);
+          Report.register(files, f);
         }
         StringBuilder out = new StringBuilder();
         TextRenderer renderer = new TextRenderer(n -> Optional.ofNullable(files.get(n)));

@@ -4,6 +4,7 @@ import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.JsonRenderer;
 import io.github.packer2aib.core.diag.Severity;
 import io.github.packer2aib.core.diag.TextRenderer;
+import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -39,7 +40,19 @@ final class Report {
 
   /** Makes a file's lines available to the text renderer's source snippets. */
   void file(SourceFile source) {
-    files.putIfAbsent(source.name(), source);
+    register(files, source);
+  }
+
+  /**
+   * Adds a file to a lookup by name. The first file of a name stays, unless a later one masks
+   * values ({@link ValueMask#needed}): the core returns its own copy of a file it found secrets in,
+   * while the CLI registers the plain text it read, so the masked copy must win.
+   */
+  static void register(Map<String, SourceFile> files, SourceFile source) {
+    files.merge(
+        source.name(),
+        source,
+        (old, added) -> ValueMask.needed(added) && !ValueMask.needed(old) ? added : old);
   }
 
   /** Reports the core's diagnostics for one input, in the order the core gives them. */

@@ -6,6 +6,7 @@ import io.github.packer2aib.core.bind.packer.LoadResult;
 import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.diag.Diagnostics;
+import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.emit.DocWriter;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.mapping.packer.MapOptions;
@@ -49,7 +50,8 @@ public final class PackerConversion {
       return failed(diagnostics, loaded);
     }
     MapResult mapped = PackerMapper.map(loaded.template().get(), mapping, files);
-    diagnostics.addAll(mapped.diagnostics());
+    // A message located in a var file or at a sensitive default must not quote the value there.
+    diagnostics.addAll(ValueMask.scrub(mapped.diagnostics(), loaded.sources()));
     if (diagnostics.hasErrors()) {
       return failed(diagnostics, loaded);
     }
@@ -61,8 +63,13 @@ public final class PackerConversion {
       // Without --identity the mapper has already warned that the template needs one before it
       // can be submitted (mapping decision 3); the spec's requirement would say it again.
       diagnostics.addAll(
-          SpecValidator.forVersion(version).validate(m.doc(), "", m.locate(), Set.of("identity")));
-      diagnostics.addAll(ServiceRules.check(m.template(), version, "", m.locate()));
+          ValueMask.scrub(
+              SpecValidator.forVersion(version)
+                  .validate(m.doc(), "", m.locate(), Set.of("identity")),
+              loaded.sources()));
+      diagnostics.addAll(
+          ValueMask.scrub(
+              ServiceRules.check(m.template(), version, "", m.locate()), loaded.sources()));
       if (emit) {
         String text = format == OutputFormat.YAML ? DocWriter.toYaml(m.doc()) : m.json();
         templates.add(new ConvertedTemplate(m.name(), m.template(), text));

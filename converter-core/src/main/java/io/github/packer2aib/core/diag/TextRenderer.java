@@ -61,7 +61,21 @@ public final class TextRenderer {
     if (file.isEmpty() || r.start().line() > file.get().lineCount()) {
       return;
     }
-    String text = file.get().line(r.start().line());
+    SourceFile source = file.get();
+    int startColumn = r.start().column();
+    boolean oneLine = r.end().line() == r.start().line();
+    int endColumn = r.end().column();
+    String text;
+    if (ValueMask.needed(source)) {
+      // Values of a value file, and secret ranges, are masked; the caret follows the mask.
+      ValueMask.MaskedLine masked = ValueMask.line(source, r.start().line());
+      text = masked.text();
+      endColumn = oneLine ? masked.endColumn(endColumn) : endColumn;
+      startColumn = masked.startColumn(startColumn);
+      endColumn = oneLine ? Math.max(endColumn, startColumn) : endColumn;
+    } else {
+      text = source.line(r.start().line());
+    }
     String number = Integer.toString(r.start().line());
     String gutter = " ".repeat(number.length());
     out.append("  ").append(number).append(" | ").append(SecretScrubber.scrub(text)).append('\n');
@@ -69,17 +83,16 @@ public final class TextRenderer {
     int col = 1;
     int i = 0;
     // Copy tabs so the caret lines up under the same character in a terminal.
-    while (col < r.start().column() && i < text.length()) {
+    while (col < startColumn && i < text.length()) {
       int cp = text.codePointAt(i);
       marker.append(cp == '\t' ? '\t' : ' ');
       i += Character.charCount(cp);
       col++;
     }
     int lineLength = text.codePointCount(0, text.length());
-    int endColumn =
-        r.end().line() == r.start().line() ? r.end().column() : Math.max(lineLength + 1, col + 1);
+    int end = oneLine ? endColumn : Math.max(lineLength + 1, col + 1);
     marker.append('^');
-    for (int c = col + 1; c < endColumn; c++) {
+    for (int c = col + 1; c < end; c++) {
       marker.append('~');
     }
     out.append("  ").append(gutter).append(" | ").append(marker).append('\n');

@@ -1,16 +1,27 @@
 package io.github.packer2aib.core.source;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One input text with its display name (a path as the user wrote it, or the {@code --stdin-name}).
  * It maps offsets to line/column positions and gives back source lines for diagnostics.
+ *
+ * <p>It also says what a renderer may not quote from it, since rendered diagnostics go to
+ * terminals, CI logs and reports: a <em>value file</em> ({@link #ofValues}: var files, the text of
+ * {@code --var} values) holds values that may be secrets under any name, so a renderer masks every
+ * value on the lines it quotes and keeps only names and punctuation; in any file, {@link
+ * #withSecrets secret ranges} (the literal default of a sensitive variable, the {@code vars} of a
+ * settings file) are masked. The text itself is never changed: parsers read the real values.
  */
 public final class SourceFile {
   private final String name;
   private final String text;
   private final int[] lineStarts;
+  private final boolean values;
+  private final List<Range> secrets;
 
   /** No surrogate pairs: columns are offsets (positions are asked for every syntax node). */
   private final boolean surrogateFree;
@@ -19,10 +30,60 @@ public final class SourceFile {
   private int lineHint;
 
   public SourceFile(String name, String text) {
+    this(name, text, computeLineStarts(text), surrogateFree(text), false, List.of());
+  }
+
+  private SourceFile(
+      String name,
+      String text,
+      int[] lineStarts,
+      boolean surrogateFree,
+      boolean values,
+      List<Range> secrets) {
     this.name = Objects.requireNonNull(name, "name");
     this.text = Objects.requireNonNull(text, "text");
-    this.lineStarts = computeLineStarts(text);
-    this.surrogateFree = surrogateFree(text);
+    this.lineStarts = lineStarts;
+    this.surrogateFree = surrogateFree;
+    this.values = values;
+    this.secrets = secrets;
+  }
+
+  /**
+   * A value file: a file whose job is to hold values (var files, {@code --var} text). Renderers
+   * mask every value on the lines they quote from it, whatever the variable's sensitivity, which is
+   * often unknown where the diagnostic is made (syntax errors, undeclared variables).
+   */
+  public static SourceFile ofValues(String name, String text) {
+    Objects.requireNonNull(text, "text");
+    return new SourceFile(name, text, computeLineStarts(text), surrogateFree(text), true, List.of());
+  }
+
+  /** Whether this is a value file ({@link #ofValues}). */
+  public boolean holdsValues() {
+    return values;
+  }
+
+  /**
+   * This file with further ranges that renderers must mask when they quote a line (a new object:
+   * ranges refer to files by name, so it can replace this one wherever files are looked up).
+   * Ranges of other files are ignored; without a new range, this file itself is returned.
+   */
+  public SourceFile withSecrets(List<Range> ranges) {
+    List<Range> all = new ArrayList<>(secrets);
+    for (Range r : ranges) {
+      if (r != null && r.file().equals(name) && !all.contains(r)) {
+        all.add(r);
+      }
+    }
+    if (all.size() == secrets.size()) {
+      return this;
+    }
+    return new SourceFile(name, text, lineStarts, surrogateFree, values, List.copyOf(all));
+  }
+
+  /** The ranges renderers must mask ({@link #withSecrets}), in the order given. */
+  public List<Range> secrets() {
+    return secrets;
   }
 
   /**
@@ -153,6 +214,6 @@ public final class SourceFile {
 
   @Override
   public String toString() {
-    return "SourceFile[" + name + ", " + text.length() + " chars]";
+    return "SourceFile[" + name + ", " + text.length() + " chars" + (values ? ", values" : "") + "]";
   }
 }

@@ -337,7 +337,7 @@ final class TemplateReader {
       }
     }
     for (LegacyOptions.Var v : options.vars()) {
-      SourceFile pseudo = new SourceFile("--var " + v.name(), v.value());
+      SourceFile pseudo = SourceFile.ofValues("--var " + v.name(), v.value());
       StringSite site = new StringSite(pseudo, pseudo.whole(), v.value(), false, true, null);
       VariableResolver.Candidate old = candidates.get(v.name());
       candidates.put(

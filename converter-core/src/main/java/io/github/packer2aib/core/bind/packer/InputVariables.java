@@ -57,6 +57,8 @@ final class InputVariables {
     final List<Assignment> assignments = new ArrayList<>();
     /** The declaration itself had errors: do not also report the variable as unset. */
     boolean broken;
+    /** Where the default is written, if it is. */
+    Optional<Range> defaultRange = Optional.empty();
 
     Declared(String name, Range declaration) {
       this.name = name;
@@ -192,6 +194,7 @@ final class InputVariables {
   }
 
   private void defaultValue(Declared d, Attribute a) {
+    d.defaultRange = Optional.of(a.expression().range());
     Expressions.Outcome o = defaults.evaluate(a.expression(), out);
     if (!o.ok()) {
       d.broken = true;
@@ -443,7 +446,9 @@ final class InputVariables {
    */
   private void fromText(
       Declared d, String text, String fileName, ValueSource from, String origin) {
-    SourceFile file = new SourceFile(fileName, text);
+    // Text given on the command line or in the environment is a value of its own: masked when
+    // quoted, whatever the variable's sensitivity.
+    SourceFile file = SourceFile.ofValues(fileName, text);
     if (!d.sensitive) {
       syntheticSources.add(file);
     }
@@ -620,6 +625,20 @@ final class InputVariables {
                 .withRelated(new Related(validation.range(), "validation rule")));
       }
     }
+  }
+
+  /**
+   * Where the defaults of sensitive variables are written: a renderer must mask them when it quotes
+   * those lines ({@link SourceFile#withSecrets}).
+   */
+  List<Range> secretRanges() {
+    List<Range> ranges = new ArrayList<>();
+    for (Declared d : declared.values()) {
+      if (d.sensitive) {
+        d.defaultRange.ifPresent(ranges::add);
+      }
+    }
+    return ranges;
   }
 
   /** The text of {@code --var} and {@code PKR_VAR_*} values of variables that are not sensitive. */

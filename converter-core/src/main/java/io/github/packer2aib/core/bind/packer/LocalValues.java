@@ -146,6 +146,20 @@ final class LocalValues {
     return result;
   }
 
+  /**
+   * Where the expressions of sensitive locals are written: a renderer masks them when it quotes
+   * those lines (they may be literal secrets).
+   */
+  List<Range> secretRanges() {
+    List<Range> ranges = new ArrayList<>();
+    for (Declared d : declared.values()) {
+      if (d.sensitive()) {
+        ranges.add(d.expression().range());
+      }
+    }
+    return ranges;
+  }
+
   private void reportCycle(List<String> cycle) {
     Declared first = declared.get(cycle.get(0));
     List<String> path = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.github.packer2aib.core.bind.packer;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Diagnostics;
 import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.hcl.eval.Evaluator;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
@@ -66,6 +67,8 @@ public final class PackerHclLoader {
     private final PackerOptions options;
     private final List<Diagnostic> out = new ArrayList<>();
     private final Map<String, SourceFile> sources = new LinkedHashMap<>();
+    /** Ranges of the template files to mask when quoted: literal values of sensitive variables. */
+    private final Map<String, List<Range>> secrets = new LinkedHashMap<>();
     private final HclParser parser = new HclParser();
 
     Run(PackerInput input, PackerOptions options) {
@@ -151,6 +154,11 @@ public final class PackerHclLoader {
         variables.commandLine(argument);
       }
       List<Variable> variableList = variables.finish(scope);
+      List<Range> secretRanges = new ArrayList<>(variables.secretRanges());
+      secretRanges.addAll(locals.secretRanges());
+      for (Range r : secretRanges) {
+        secrets.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r);
+      }
       for (SourceFile synthetic : variables.syntheticSources()) {
         sources.putIfAbsent(synthetic.name(), synthetic);
       }
@@ -206,7 +214,16 @@ public final class PackerHclLoader {
     }
 
     private LoadResult finish(PackerTemplate template) {
-      List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(out));
+      for (Map.Entry<String, List<Range>> e : secrets.entrySet()) {
+        SourceFile file = sources.get(e.getKey());
+        if (file != null) {
+          sources.put(e.getKey(), file.withSecrets(e.getValue()));
+        }
+      }
+      // Messages about a var file or a sensitive default may quote the value they found.
+      List<Diagnostic> unique =
+          new ArrayList<>(
+              new LinkedHashSet<>(ValueMask.scrub(out, List.copyOf(sources.values()))));
       List<Diagnostic> sorted = Diagnostics.of(unique).sorted();
       boolean errors = sorted.stream().anyMatch(Diagnostic::isError);
       return new LoadResult(
@@ -287,7 +304,7 @@ public final class PackerHclLoader {
       List<TemplateFiles.FileRef> ordered = new ArrayList<>(hcl);
       ordered.addAll(json);
       for (TemplateFiles.FileRef ref : ordered) {
-        Optional<SourceFile> source = templateFiles.read(ref, out);
+        Optional<SourceFile> source = templateFiles.read(ref, true, out);
         if (source.isEmpty()) {
           continue;
         }

@@ -115,8 +115,17 @@ final class TemplateFiles {
     }
   }
 
-  /** The text of a file, decoded as UTF-8 without a byte order mark. */
+  /** The text of a template file, decoded as UTF-8 without a byte order mark. */
   Optional<SourceFile> read(FileRef ref, List<Diagnostic> out) {
+    return read(ref, false, out);
+  }
+
+  /**
+   * The text of a file, decoded as UTF-8 without a byte order mark.
+   *
+   * @param values whether the file holds values (a var file): see {@link SourceFile#ofValues}
+   */
+  Optional<SourceFile> read(FileRef ref, boolean values, List<Diagnostic> out) {
     byte[] bytes;
     try {
       if (fs.kind(ref.absolutePath()) != FileSystemView.Kind.FILE) {
@@ -144,7 +153,10 @@ final class TemplateFiles {
       if (text.startsWith("\uFEFF")) {
         text = text.substring(1);
       }
-      return Optional.of(new SourceFile(ref.displayName(), text));
+      return Optional.of(
+          values
+              ? SourceFile.ofValues(ref.displayName(), text)
+              : new SourceFile(ref.displayName(), text));
     } catch (CharacterCodingException e) {
       out.add(cannotRead(ref.displayName(), "not valid UTF-8 text"));
       return Optional.empty();

@@ -3,6 +3,7 @@ package io.github.packer2aib.core.bind.settings;
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.EditDistance;
+import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
@@ -77,6 +78,14 @@ public final class SettingsBinder {
 
   private final SourceFile file;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final List<Range> secrets = new ArrayList<>();
+
+  /** Where variable values are written: masked when a renderer quotes the line. */
+  private void secret(DocNode value) {
+    if (value != null && value.range() != null) {
+      secrets.add(value.range());
+    }
+  }
 
   private SettingsBinder(SourceFile file) {
     this.file = file;
@@ -86,11 +95,21 @@ public final class SettingsBinder {
   public static SettingsResult bind(SourceFile file) {
     ParseResult parsed = DocReader.read(file);
     SettingsBinder binder = new SettingsBinder(file);
-    binder.diagnostics.addAll(parsed.diagnostics());
+    // The reader's messages may quote what it found; the binder's own never quote a value.
+    binder.diagnostics.addAll(
+        ValueMask.scrub(
+            parsed.diagnostics(), List.of(SourceFile.ofValues(file.name(), file.text()))));
     Settings settings = binder.document(parsed.documents());
     boolean failed = binder.diagnostics.stream().anyMatch(Diagnostic::isError);
+    // With syntax errors the tree may miss a vars section: then every value of the file is masked.
+    SourceFile shown =
+        parsed.hasErrors()
+            ? SourceFile.ofValues(file.name(), file.text())
+            : file.withSecrets(binder.secrets);
     return new SettingsResult(
-        failed ? Optional.empty() : Optional.of(settings), binder.diagnostics);
+        failed ? Optional.empty() : Optional.of(settings),
+        binder.diagnostics,
+        shown);
   }
 
   private Settings document(List<DocNode> documents) {
@@ -381,6 +400,7 @@ public final class SettingsBinder {
 
   /** The {@code vars} object: each value as {@code --var name=value} would take it. */
   private void vars(DocMember m, String p, Map<String, String> into) {
+    secret(m.value());
     if (!(m.value() instanceof DocObject o)) {
       wrongType(
           m.value(),
@@ -524,6 +544,8 @@ public final class SettingsBinder {
   }
 
   private void unknownKey(DocMember m, String pointer, List<String> known, String where) {
+    // A misspelt "vars" holds variable values too.
+    secret(m.value());
     String close = closest(m.key(), known);
     report(
         SettingsCode.UNKNOWN_KEY,

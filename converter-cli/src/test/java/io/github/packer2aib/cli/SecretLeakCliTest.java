@@ -1,0 +1,203 @@
+package io.github.packer2aib.cli;
+
+import static io.github.packer2aib.cli.BulkTrees.put;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Values of var files, settings files and {@code --var} never reach stderr (text or JSON) or a
+ * report (Markdown or JSON, single or bulk), while the location, the name and the caret do.
+ */
+class SecretLeakCliTest {
+  private static final String SECRET = "hunter2";
+
+  @TempDir Path tmp;
+
+  /** A template with a sensitive string variable and a number variable, both without defaults. */
+  private static final String TEMPLATE =
+      "variable \"sp_key\" {\n"
+          + "  type      = string\n"
+          + "  sensitive = true\n"
+          + "}\n"
+          + "variable \"count\" {\n"
+          + "  type = number\n"
+          + "}\n"
+          + BulkTrees.hcl("app");
+
+  private static CliRun run(List<String> args) {
+    return CliRun.with()
+        .env(Map.of("SOURCE_DATE_EPOCH", "1700000000"))
+        .run(args.toArray(String[]::new));
+  }
+
+  private static void assertAbsent(String what, String text) {
+    assertFalse(text.contains(SECRET), () -> what + " holds the secret:\n" + text);
+  }
+
+  @Test
+  void varFileSyntaxErrorInTextJsonAndReports() throws Exception {
+    Path template = put(tmp, "t.pkr.hcl", TEMPLATE);
+    Path vars = put(tmp, "bad.pkrvars.hcl", "sp_key = \"hunter2\" + \n");
+    for (String report : List.of("r.md", "r.json")) {
+      for (String format : List.of("text", "json")) {
+        Path reportFile = tmp.resolve(format + "-" + report);
+        CliRun r =
+            run(
+                List.of(
+                    "convert",
+                    "--identity",
+                    BulkTrees.IDENTITY,
+                    "--var-file",
+                    vars.toString(),
+                    "--diagnostics-format",
+                    format,
+                    "--report",
+                    reportFile.toString(),
+                    template.toString()));
+        assertEquals(ExitCodes.INPUT_ERROR, r.exitCode(), r.err());
+        assertAbsent("stderr", r.err());
+        assertAbsent("the report", Files.readString(reportFile));
+        assertTrue(r.err().contains("HCL-E030"), r.err());
+        if (format.equals("text")) {
+          assertTrue(
+              r.err()
+                  .contains(
+                      vars
+                          + ":1:22: error: Invalid expression [HCL-E030]\n"
+                          + "  1 | sp_key = \"***\" + \n"
+                          + "    |                  ^\n"),
+              r.err());
+        }
+      }
+    }
+  }
+
+  @Test
+  void undeclaredVariableOfASharedVarFile() throws Exception {
+    Path template = put(tmp, "t.pkr.hcl", TEMPLATE);
+    Path vars =
+        put(tmp, "v.pkrvars.hcl", "sp_key = \"x\"\ncount = 1\nundeclared = \"hunter2\"\n");
+    Path report = tmp.resolve("r.md");
+    CliRun r =
+        run(
+            List.of(
+                "convert",
+                "--identity",
+                BulkTrees.IDENTITY,
+                "--var-file",
+                vars.toString(),
+                "--report",
+                report.toString(),
+                template.toString()));
+    assertAbsent("stderr", r.err());
+    assertAbsent("the report", Files.readString(report));
+    assertTrue(
+        r.err()
+            .contains(
+                vars
+                    + ":3:1: warning: Undeclared variable [PKR-W026]\n"
+                    + "  3 | undeclared = \"***\"\n"
+                    + "    | ^~~~~~~~~~\n"),
+        r.err());
+  }
+
+  @Test
+  void bulkWithSettingsVarsOfTheWrongTypeAndAReport() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a/main.pkr.hcl", TEMPLATE);
+    Path settings =
+        put(
+            tmp,
+            "settings.yaml",
+            "defaults:\n"
+                + "  identity: "
+                + BulkTrees.IDENTITY
+                + "\n"
+                + "  vars: {sp_key: x, count: hunter2}\n");
+    for (String report : List.of("bulk.md", "bulk.json")) {
+      for (String format : List.of("text", "json")) {
+        Path reportFile = tmp.resolve(format + "-" + report);
+        List<String> args =
+            new ArrayList<>(
+                List.of(
+                    "convert",
+                    "-r",
+                    "-o",
+                    tmp.resolve("out").toString(),
+                    "--settings",
+                    settings.toString(),
+                    "--diagnostics-format",
+                    format,
+                    "--report",
+                    reportFile.toString(),
+                    root.toString()));
+        CliRun r = run(args);
+        assertEquals(ExitCodes.INPUT_ERROR, r.exitCode(), r.err());
+        assertAbsent("stderr", r.err());
+        assertAbsent("the report", Files.readString(reportFile));
+        assertTrue(r.err().contains("PKR-E022"), r.err());
+        if (format.equals("text")) {
+          assertTrue(
+              r.err()
+                  .contains(
+                      "<value for var.count from --var>:1:1: error: Invalid value for variable"
+                          + " [PKR-E022]\n"
+                          + "  1 | ***\n"
+                          + "    | ^~~\n"),
+              r.err());
+        }
+      }
+    }
+  }
+
+  @Test
+  void settingsFileErrorsQuoteNoVariableValue() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a/main.pkr.hcl", TEMPLATE);
+    Path settings =
+        put(
+            tmp,
+            "settings.yaml",
+            "templates:\n"
+                + "  - path: \"**\"\n"
+                + "    vars:\n"
+                + "      sp_key: x\n"
+                + "      other: [hunter2]\n");
+    for (String format : List.of("text", "json")) {
+      CliRun r =
+          run(
+              List.of(
+                  "convert",
+                  "-r",
+                  "-o",
+                  tmp.resolve("out").toString(),
+                  "--settings",
+                  settings.toString(),
+                  "--diagnostics-format",
+                  format,
+                  root.toString()));
+      assertEquals(ExitCodes.INPUT_ERROR, r.exitCode(), r.err());
+      assertAbsent("stderr", r.err());
+      assertTrue(r.err().contains("SET-E010"), r.err());
+      if (format.equals("text")) {
+        assertTrue(
+            r.err()
+                .contains(
+                    settings
+                        + ":5:7: error: Variable value is not text [SET-E010]\n"
+                        + "  5 |       other: [***]\n"
+                        + "    |       ^~~~~\n"),
+            r.err());
+      }
+    }
+  }
+}

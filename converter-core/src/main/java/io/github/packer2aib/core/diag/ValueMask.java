@@ -1,0 +1,474 @@
+package io.github.packer2aib.core.diag;
+
+import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks values in quoted source lines and in messages about them, so that what a value file holds
+ * (see {@link SourceFile#ofValues}) or a secret range covers ({@link SourceFile#withSecrets}) never
+ * reaches stderr, a log or a report, whatever the variable's name or declared sensitivity.
+ *
+ * <p>The masking reads the line loosely, for HCL, JSON and YAML alike: names followed by {@code =}
+ * or {@code :} (keys), brackets, commas, operators and whitespace stay; quoted strings keep their
+ * quotes around {@code ***}; every other word (numbers, unquoted scalars, function names) and
+ * comments become {@code ***}, words separated only by spaces as one. So {@code sp_key =
+ * "hunter2"} shows as {@code sp_key = "***"} and {@code other: [a b, c]} as {@code other: [***,
+ * ***]}. Columns are mapped, so a caret still stands under the part it points at.
+ */
+public final class ValueMask {
+  /** What stands for a masked value. */
+  public static final String MASK = "***";
+
+  /** Shorter values are not searched for in messages: they would mask unrelated text. */
+  private static final int MIN_SCRUBBED_LENGTH = 3;
+
+  private static final String OPERATORS = "+-*/%<>!&|?.~^";
+
+  private ValueMask() {}
+
+  /**
+   * A line as it may be shown, and where each original column went.
+   *
+   * @param text the line with its values masked
+   * @param starts for each original code point, the masked code point index its piece starts at
+   * @param ends for each original code point, the masked code point index after its piece
+   */
+  public record MaskedLine(String text, int[] starts, int[] ends) {
+    /** The masked 1-based column of an original start column (past the end stays past it). */
+    public int startColumn(int column) {
+      int i = column - 1;
+      if (i < 0) {
+        return 1;
+      }
+      if (i < starts.length) {
+        return starts[i] + 1;
+      }
+      return length() + 1 + (i - starts.length);
+    }
+
+    /** The masked 1-based column of an original exclusive end column. */
+    public int endColumn(int column) {
+      int last = column - 2;
+      if (last < 0) {
+        return 1;
+      }
+      if (last < ends.length) {
+        return ends[last] + 1;
+      }
+      return length() + 1 + (last + 1 - ends.length);
+    }
+
+    private int length() {
+      return text.codePointCount(0, text.length());
+    }
+  }
+
+  /** Whether quoting a line of {@code file} needs masking at all. */
+  public static boolean needed(SourceFile file) {
+    return file.holdsValues() || !file.secrets().isEmpty();
+  }
+
+  /** The 1-based line {@code number} of {@code file}, with what may not be shown masked. */
+  public static MaskedLine line(SourceFile file, int number) {
+    String line = file.line(number);
+    int[] cps = line.codePoints().toArray();
+    boolean[] mask = mask(file, number, cps);
+    return build(cps, mask);
+  }
+
+  /**
+   * A message about a place in {@code file} with every value quoted there masked: the values of
+   * the subject's lines in a value file, and the values of every secret range of the file. Parsers
+   * and evaluators quote what they found ("found the name \"hunter2\""); this keeps the sentence and
+   * masks the value.
+   */
+  public static String scrub(String message, SourceFile file, Range subject) {
+    Set<String> values = new LinkedHashSet<>();
+    if (file.holdsValues() && subject != null && subject.file().equals(file.name())) {
+      int last = Math.min(subject.end().line(), subject.start().line() + 50);
+      for (int n = subject.start().line(); n <= last && n <= file.lineCount(); n++) {
+        collect(file, n, values);
+      }
+    }
+    for (Range r : file.secrets()) {
+      for (int n = r.start().line(); n <= r.end().line() && n <= file.lineCount(); n++) {
+        collect(file, n, values);
+      }
+    }
+    List<String> longestFirst = new ArrayList<>(values);
+    longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+    String out = message;
+    for (String v : longestFirst) {
+      out = replaceWhole(out, v);
+    }
+    // A parser may split what the mask took as one value ("1abc" is the number 1 and the name abc)
+    // and quote a part: quoted fragments and numbers that are part of a value are masked too.
+    return values.isEmpty() ? out : maskParts(out, values);
+  }
+
+  /** A quoted fragment or a number in a message. */
+  private static final Pattern PART =
+      Pattern.compile(
+          "\"([^\"]{" + MIN_SCRUBBED_LENGTH + ",})\"|\\b(\\d{" + MIN_SCRUBBED_LENGTH + ",})\\b");
+
+  private static String maskParts(String message, Set<String> values) {
+    Matcher m = PART.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int group = m.group(1) != null ? 1 : 2;
+      String part = m.group(group);
+      boolean inValue = false;
+      for (String v : values) {
+        inValue |= v.contains(part);
+      }
+      String replacement =
+          inValue ? (group == 1 ? "\"" + MASK + "\"" : MASK) : m.group();
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** A diagnostic about {@code file} with its summary and detail {@linkplain #scrub scrubbed}. */
+  public static Diagnostic scrub(Diagnostic d, SourceFile file) {
+    if (!needed(file)) {
+      return d;
+    }
+    Range subject = d.subject().orElse(null);
+    String summary = scrub(d.summary(), file, subject);
+    String detail = scrub(d.detail(), file, subject);
+    if (summary.equals(d.summary()) && detail.equals(d.detail())) {
+      return d;
+    }
+    return new Diagnostic(d.code(), d.severity(), summary, detail, d.subject(), d.path(), d.related());
+  }
+
+  /**
+   * Diagnostics with every one located in a file that needs masking {@linkplain #scrub(Diagnostic,
+   * SourceFile) scrubbed}.
+   */
+  public static List<Diagnostic> scrub(List<Diagnostic> diagnostics, List<SourceFile> files) {
+    Map<String, SourceFile> byName = new HashMap<>();
+    for (SourceFile f : files) {
+      if (needed(f)) {
+        byName.putIfAbsent(f.name(), f);
+      }
+    }
+    if (byName.isEmpty()) {
+      return diagnostics;
+    }
+    List<Diagnostic> out = new ArrayList<>(diagnostics.size());
+    for (Diagnostic d : diagnostics) {
+      SourceFile f = d.subject().map(r -> byName.get(r.file())).orElse(null);
+      out.add(f == null ? d : scrub(d, f));
+    }
+    return out;
+  }
+
+  // ---- masking a line ----------------------------------------------------------------------
+
+  private static boolean[] mask(SourceFile file, int number, int[] cps) {
+    boolean[] mask = new boolean[cps.length];
+    if (file.holdsValues()) {
+      maskValues(cps, 0, cps.length, mask);
+    }
+    for (Range r : file.secrets()) {
+      if (r.start().line() > number || r.end().line() < number) {
+        continue;
+      }
+      int from = r.start().line() == number ? r.start().column() - 1 : 0;
+      int to = r.end().line() == number ? r.end().column() - 1 : cps.length;
+      from = Math.max(0, Math.min(from, cps.length));
+      to = Math.max(from, Math.min(to, cps.length));
+      maskValues(cps, from, to, mask);
+    }
+    return mask;
+  }
+
+  /** Marks the values among the code points {@code [from, to)}. */
+  private static void maskValues(int[] cps, int from, int to, boolean[] mask) {
+    boolean keyPosition = true;
+    int lastMasked = -1; // index after the last masked word, to join words split by spaces
+    int i = from;
+    while (i < to) {
+      int c = cps[i];
+      if (Character.isWhitespace(c)) {
+        i++;
+        continue;
+      }
+      if (c == '#' || (c == '/' && i + 1 < to && (cps[i + 1] == '/' || cps[i + 1] == '*'))) {
+        // A comment may hold an old value: keep the marker, mask the rest.
+        int start = c == '#' ? i + 1 : i + 2;
+        for (int j = start; j < to; j++) {
+          mask[j] = true;
+        }
+        trimMask(cps, start, to, mask);
+        return;
+      }
+      if (keyPosition) {
+        int brace = blockHeaderBrace(cps, i, to);
+        if (brace >= 0) {
+          // A block header (type and labels) names things: "variable \"size\" {" stays.
+          keyPosition = true;
+          lastMasked = -1;
+          i = brace + 1;
+          continue;
+        }
+      }
+      if (c == '"' || c == '\'') {
+        int close = closingQuote(cps, i, to);
+        int end = close < 0 ? to : close + 1;
+        int contentEnd = close < 0 ? to : close;
+        if (!(keyPosition && followedByAssignment(cps, end, to))) {
+          for (int j = i + 1; j < contentEnd; j++) {
+            mask[j] = true;
+          }
+        }
+        keyPosition = false;
+        lastMasked = -1;
+        i = end;
+        continue;
+      }
+      if (c == '{' || c == ',') {
+        keyPosition = true;
+        lastMasked = -1;
+        i++;
+        continue;
+      }
+      if (c == '[' || c == '(' || c == '}' || c == ']' || c == ')' || c == '=' || c == ':') {
+        keyPosition = false;
+        lastMasked = -1;
+        i++;
+        continue;
+      }
+      int end = wordEnd(cps, i, to, !keyPosition);
+      boolean operator = true;
+      for (int j = i; j < end; j++) {
+        operator &= OPERATORS.indexOf(cps[j]) >= 0;
+      }
+      boolean sequenceMarker = c == '-' && end == i + 1 && keyPosition;
+      if (operator || sequenceMarker || isReference(cps, i, end)) {
+        keyPosition = sequenceMarker;
+        lastMasked = -1;
+        i = end;
+        continue;
+      }
+      if (!(keyPosition && followedByAssignment(cps, end, to))) {
+        int start = lastMasked >= 0 ? lastMasked : i;
+        for (int j = start; j < end; j++) {
+          mask[j] = true;
+        }
+        lastMasked = end;
+      }
+      keyPosition = false;
+      i = end;
+    }
+  }
+
+  /**
+   * The index of the {@code {} ending a block header that starts at {@code from} (a name, then
+   * names or quoted labels, then the brace), or -1.
+   */
+  private static int blockHeaderBrace(int[] cps, int from, int to) {
+    int j = from;
+    boolean first = true;
+    while (j < to) {
+      int c = cps[j];
+      if (c == ' ' || c == '\t') {
+        j++;
+        continue;
+      }
+      if (c == '{') {
+        return first ? -1 : j;
+      }
+      if (c == '"') {
+        if (first) {
+          return -1;
+        }
+        int close = closingQuote(cps, j, to);
+        if (close < 0) {
+          return -1;
+        }
+        j = close + 1;
+        continue;
+      }
+      int end = j;
+      while (end < to && isNamePart(cps[end])) {
+        end++;
+      }
+      if (end == j) {
+        return -1;
+      }
+      first = false;
+      j = end;
+    }
+    return -1;
+  }
+
+  private static boolean isNamePart(int c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '-';
+  }
+
+  /** A reference such as {@code var.region} or {@code local.x}: a name, not a value. */
+  private static boolean isReference(int[] cps, int from, int end) {
+    String word = new String(cps, from, end - from);
+    if (!(word.startsWith("var.") || word.startsWith("local."))) {
+      return false;
+    }
+    for (int j = word.indexOf('.') + 1; j < word.length(); j++) {
+      char ch = word.charAt(j);
+      if (!(isNamePart(ch) || ch == '.')) {
+        return false;
+      }
+    }
+    return word.indexOf('.') + 1 < word.length();
+  }
+
+  /** Leaves whitespace at both ends of a masked comment visible. */
+  private static void trimMask(int[] cps, int from, int to, boolean[] mask) {
+    for (int j = from; j < to && Character.isWhitespace(cps[j]); j++) {
+      mask[j] = false;
+    }
+    for (int j = to - 1; j >= from && Character.isWhitespace(cps[j]); j--) {
+      mask[j] = false;
+    }
+  }
+
+  /** The index of the closing quote of the string opening at {@code open}; -1 if unclosed. */
+  private static int closingQuote(int[] cps, int open, int to) {
+    int q = cps[open];
+    int j = open + 1;
+    while (j < to) {
+      if (q == '"' && cps[j] == '\\') {
+        j += 2;
+        continue;
+      }
+      if (cps[j] == q) {
+        if (q == '\'' && j + 1 < to && cps[j + 1] == '\'') {
+          j += 2; // YAML's doubled quote
+          continue;
+        }
+        return j;
+      }
+      j++;
+    }
+    return -1;
+  }
+
+  /** @param value whether a value is read here: then {@code =} is part of it ({@code ?a=b}) */
+  private static int wordEnd(int[] cps, int from, int to, boolean value) {
+    int j = from;
+    while (j < to) {
+      int c = cps[j];
+      if (Character.isWhitespace(c) || "{}[](),\"'".indexOf(c) >= 0 || (c == '=' && !value)) {
+        break;
+      }
+      if (c == ':' && (j + 1 == to || Character.isWhitespace(cps[j + 1]))) {
+        break;
+      }
+      j++;
+    }
+    return Math.max(j, from + 1);
+  }
+
+  /** Whether {@code =} (not {@code ==} or {@code =>}) or {@code :} follows, after spaces. */
+  private static boolean followedByAssignment(int[] cps, int from, int to) {
+    int j = from;
+    while (j < to && (cps[j] == ' ' || cps[j] == '\t')) {
+      j++;
+    }
+    if (j >= to) {
+      return false;
+    }
+    if (cps[j] == ':') {
+      return true;
+    }
+    return cps[j] == '=' && (j + 1 >= to || (cps[j + 1] != '=' && cps[j + 1] != '>'));
+  }
+
+  private static MaskedLine build(int[] cps, boolean[] mask) {
+    StringBuilder out = new StringBuilder();
+    int[] starts = new int[cps.length];
+    int[] ends = new int[cps.length];
+    int outIndex = 0;
+    int i = 0;
+    while (i < cps.length) {
+      if (!mask[i]) {
+        out.appendCodePoint(cps[i]);
+        starts[i] = outIndex;
+        ends[i] = outIndex + 1;
+        outIndex++;
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < cps.length && mask[j]) {
+        j++;
+      }
+      out.append(MASK);
+      for (int k = i; k < j; k++) {
+        starts[k] = outIndex;
+        ends[k] = outIndex + MASK.length();
+      }
+      outIndex += MASK.length();
+      i = j;
+    }
+    return new MaskedLine(out.toString(), starts, ends);
+  }
+
+  // ---- scrubbing messages ------------------------------------------------------------------
+
+  /** Adds the masked pieces of a line (each run of non-space masked text) to {@code into}. */
+  private static void collect(SourceFile file, int number, Set<String> into) {
+    int[] cps = file.line(number).codePoints().toArray();
+    boolean[] mask = mask(file, number, cps);
+    StringBuilder piece = new StringBuilder();
+    for (int i = 0; i <= cps.length; i++) {
+      boolean in = i < cps.length && mask[i] && !Character.isWhitespace(cps[i]);
+      if (in) {
+        piece.appendCodePoint(cps[i]);
+      } else if (piece.length() > 0) {
+        if (piece.codePointCount(0, piece.length()) >= MIN_SCRUBBED_LENGTH) {
+          into.add(piece.toString());
+        }
+        piece.setLength(0);
+      }
+    }
+  }
+
+  /** Replaces {@code value} where it stands as a whole word (not inside a longer name). */
+  private static String replaceWhole(String text, String value) {
+    StringBuilder out = new StringBuilder();
+    int from = 0;
+    int at;
+    while ((at = text.indexOf(value, from)) >= 0) {
+      int end = at + value.length();
+      boolean before = at == 0 || !isWordPart(text.codePointBefore(at), value.codePointAt(0));
+      boolean after =
+          end == text.length()
+              || !isWordPart(text.codePointAt(end), value.codePointBefore(value.length()));
+      if (before && after) {
+        out.append(text, from, at).append(MASK);
+      } else {
+        out.append(text, from, end);
+      }
+      from = end;
+    }
+    return out.append(text.substring(from)).toString();
+  }
+
+  /** Whether {@code c} next to a value's edge {@code edge} would make them one word. */
+  private static boolean isWordPart(int c, int edge) {
+    boolean wordEdge = Character.isLetterOrDigit(edge) || edge == '_';
+    return wordEdge && (Character.isLetterOrDigit(c) || c == '_');
+  }
+}

@@ -1,0 +1,281 @@
+package io.github.packer2aib.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.packer2aib.core.bind.packer.PackerInput;
+import io.github.packer2aib.core.bind.packer.PackerOptions;
+import io.github.packer2aib.core.bind.settings.SettingsBinder;
+import io.github.packer2aib.core.bind.settings.SettingsResult;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.JsonRenderer;
+import io.github.packer2aib.core.diag.TextRenderer;
+import io.github.packer2aib.core.hcl.function.Clock;
+import io.github.packer2aib.core.mapping.packer.MapOptions;
+import io.github.packer2aib.core.report.ConversionReport;
+import io.github.packer2aib.core.report.InputReport;
+import io.github.packer2aib.core.report.ReportJson;
+import io.github.packer2aib.core.report.ReportMarkdown;
+import io.github.packer2aib.core.source.SourceFile;
+import io.github.packer2aib.core.testing.MemoryFileView;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No value from a var file, {@code --var}, {@code PKR_VAR_*}, a settings file or a sensitive
+ * default reaches rendered text (text and JSON diagnostics, Markdown and JSON reports), while the
+ * location, the name and the caret still say what to fix. Each leak path found in the audit has a
+ * case.
+ */
+class SecretLeakTest {
+  private static final String SECRET = "hunter2";
+
+  private static final String TEMPLATE =
+      """
+      variable "sp_key" {
+        type      = string
+        sensitive = true
+      }
+      variable "count" {
+        type    = number
+        default = 1
+      }
+      source "azure-arm" "x" {
+        client_secret                     = var.sp_key
+        subscription_id                   = "00000000-0000-0000-0000-000000000000"
+        image_publisher                   = "Canonical"
+        image_offer                       = "ubuntu"
+        image_sku                         = "22_04-lts"
+        location                          = "westeurope"
+        os_type                           = "Linux"
+        managed_image_name                = "x"
+        managed_image_resource_group_name = "rg"
+      }
+      build { sources = ["source.azure-arm.x"] }
+      """;
+
+  private static ConversionResult convert(
+      Map<String, String> varFiles, List<String> vars, Map<String, String> env, String template) {
+    MemoryFileView fs = new MemoryFileView("/work").put("/work/t.pkr.hcl", template);
+    varFiles.forEach((name, text) -> fs.put("/work/" + name, text));
+    PackerOptions options =
+        new PackerOptions(
+            vars,
+            varFiles.keySet().stream().sorted().map(Path::of).toList(),
+            env,
+            Path.of("/work"),
+            Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
+    return new PackerConversion()
+        .convert(
+            new PackerInput(Path.of("t.pkr.hcl"), "t.pkr.hcl"),
+            options,
+            MapOptions.defaults(),
+            OutputFormat.JSON,
+            fs,
+            true);
+  }
+
+  private static ConversionResult convertVarFile(String name, String text) {
+    return convert(Map.of(name, text), List.of(), Map.of(), TEMPLATE);
+  }
+
+  private static String text(ConversionResult r) {
+    Map<String, SourceFile> files = new HashMap<>();
+    r.sources().forEach(f -> files.put(f.name(), f));
+    return new TextRenderer(n -> Optional.ofNullable(files.get(n))).render(r.diagnostics());
+  }
+
+  /** Every rendering of a result: text, JSON diagnostics, Markdown and JSON reports. */
+  private static List<String> renderings(ConversionResult r) {
+    ConversionReport report =
+        new ConversionReport(List.of(InputReport.of("t.pkr.hcl", r, false, List.of())));
+    return List.of(
+        text(r),
+        new JsonRenderer().render(r.diagnostics()),
+        ReportMarkdown.render(report),
+        ReportJson.render(report));
+  }
+
+  private static void assertNoSecret(ConversionResult r, String secret) {
+    for (String rendered : renderings(r)) {
+      assertFalse(rendered.contains(secret), () -> "the secret is in\n" + rendered);
+    }
+  }
+
+  private static Diagnostic only(ConversionResult r, String code) {
+    List<Diagnostic> found = r.diagnostics().stream().filter(d -> d.code().equals(code)).toList();
+    assertEquals(1, found.size(), () -> code + " in " + r.diagnostics());
+    return found.get(0);
+  }
+
+  @Test
+  void varFileSyntaxErrorShowsTheLineWithTheValueMasked() {
+    ConversionResult r = convertVarFile("bad.pkrvars.hcl", "sp_key = \"hunter2\" + \n");
+    assertNoSecret(r, SECRET);
+    String text = text(r);
+    assertTrue(
+        text.contains(
+            "bad.pkrvars.hcl:1:22: error: Invalid expression [HCL-E030]\n"
+                + "  1 | sp_key = \"***\" + \n"
+                + "    |                  ^\n"),
+        text);
+  }
+
+  @Test
+  void undeclaredVariableInAVarFileKeepsItsNameAndCaret() {
+    ConversionResult r =
+        convertVarFile("v.pkrvars.hcl", "sp_key = \"hunter2\"\nundeclared = \"hunter3\"\n");
+    assertNoSecret(r, SECRET);
+    assertNoSecret(r, "hunter3");
+    only(r, "PKR-W026");
+    assertTrue(
+        text(r)
+            .contains(
+                "v.pkrvars.hcl:2:1: warning: Undeclared variable [PKR-W026]\n"
+                    + "  2 | undeclared = \"***\"\n"
+                    + "    | ^~~~~~~~~~\n"),
+        text(r));
+  }
+
+  @Test
+  void wrongTypeValueIsMaskedInLineAndDetail() {
+    ConversionResult r =
+        convertVarFile("v.pkrvars.hcl", "sp_key = \"x\"\ncount = \"hunter2\"\n");
+    assertNoSecret(r, SECRET);
+    Diagnostic d = only(r, "PKR-E022");
+    assertTrue(d.detail().contains("\"count\""), d.detail());
+    assertTrue(
+        text(r).contains("  2 | count = \"***\"\n    |         ^~~~~\n"), text(r));
+  }
+
+  @Test
+  void unquotedValueQuotedByTheParserIsMaskedInTheDetail() {
+    // Two words: the parser's message quotes the second one it found.
+    ConversionResult r =
+        convertVarFile("v.pkrvars.hcl", "sp_key = \"x\"\ncount = 12345 secretword\n");
+    assertNoSecret(r, "secretword");
+    assertNoSecret(r, "12345");
+    // Words split only by spaces are one masked value; the message keeps its sentence.
+    assertTrue(text(r).contains("v.pkrvars.hcl:2:15: error:"), text(r));
+    assertTrue(text(r).contains("  2 | count = ***\n    |         ^~~\n"), text(r));
+    assertTrue(text(r).contains("is followed by the name \"***\""), text(r));
+  }
+
+  @Test
+  void jsonVarFileValuesAreMasked() {
+    ConversionResult r =
+        convertVarFile(
+            "v.pkrvars.json", "{\"sp_key\": \"x\", \"undeclared\": \"hunter2\", \"count\": true}");
+    assertNoSecret(r, SECRET);
+    String text = text(r);
+    assertTrue(
+        text.contains("  1 | {\"sp_key\": \"***\", \"undeclared\": \"***\", \"count\": ***}"), text);
+    assertTrue(text.contains("v.pkrvars.json:1:"), text);
+  }
+
+  @Test
+  void commandLineAndEnvironmentValuesAreMasked() {
+    ConversionResult r =
+        convert(
+            Map.of(),
+            List.of("sp_key=x", "count=hunter2"),
+            Map.of("PKR_VAR_count", "hunter3"),
+            TEMPLATE);
+    assertNoSecret(r, SECRET);
+    assertNoSecret(r, "hunter3");
+    String text = text(r);
+    assertTrue(text.contains("<value for var.count from --var>:1:1: error:"), text);
+    assertTrue(text.contains("  1 | ***\n    | ^~~\n"), text);
+  }
+
+  @Test
+  void sensitiveDefaultInTheTemplateIsMaskedWhereverTheLineIsQuoted() {
+    String template =
+        TEMPLATE.replace(
+            "  type      = string\n  sensitive = true\n",
+            "  type      = number\n  sensitive = true\n  default   = \"hunter2\"\n");
+    ConversionResult r = convert(Map.of(), List.of(), Map.of(), template);
+    assertNoSecret(r, SECRET);
+    assertTrue(
+        text(r).contains("  4 |   default   = \"***\"\n    |               ^~~~~\n"), text(r));
+  }
+
+  @Test
+  void legacySensitiveDefaultAndJsonVarFileAreMasked() {
+    String legacy =
+        "{\n"
+            + "  \"variables\": {\"sp_key\": \"hunter2{{ nosuchfunc }}\", \"region\": \"\"},\n"
+            + "  \"sensitive-variables\": [\"sp_key\"],\n"
+            + "  \"builders\": [{\"type\": \"azure-arm\", \"client_secret\": \"{{user `sp_key`}}\"}]\n"
+            + "}\n";
+    MemoryFileView fs =
+        new MemoryFileView("/work")
+            .put("/work/l.json", legacy)
+            .put("/work/v.json", "{\"region\": \"hunter3{{ nosuchfunc }}\"}");
+    PackerOptions options =
+        new PackerOptions(
+            List.of(),
+            List.of(Path.of("v.json")),
+            Map.of(),
+            Path.of("/work"),
+            Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
+    ConversionResult r =
+        new PackerConversion()
+            .convert(
+                new PackerInput(Path.of("l.json"), "l.json"),
+                options,
+                MapOptions.defaults(),
+                OutputFormat.JSON,
+                fs,
+                true);
+    assertNoSecret(r, SECRET);
+    assertNoSecret(r, "hunter3");
+    String text = text(r);
+    assertTrue(text.contains("  2 |   \"variables\": {\"sp_key\": \"***\", \"region\": \"\"},\n"), text);
+    assertTrue(text.contains("l.json:2:"), text);
+  }
+
+  @Test
+  void settingsVarsAreMaskedAndErrorsStillSayWhere() {
+    SourceFile file =
+        new SourceFile(
+            "s.yaml",
+            "templates:\n  - path: \"**\"\n    vars:\n      sp_key: hunter2\n      other: [hunter4]\n");
+    SettingsResult r = SettingsBinder.bind(file);
+    SourceFile shown = r.source();
+    String text =
+        new TextRenderer(n -> n.equals(shown.name()) ? Optional.of(shown) : Optional.empty())
+            .render(r.diagnostics());
+    assertFalse(text.contains("hunter4"), text);
+    assertTrue(
+        text.contains(
+            "s.yaml:5:7: error: Variable value is not text [SET-E010]\n"
+                + "  5 |       other: [***]\n"
+                + "    |       ^~~~~\n"),
+        text);
+    // The glob is not a variable value: it stays.
+    assertEquals("  - path: \"**\"", shown.line(2));
+    assertTrue(text.contains("The value of the variable \"other\" is an array"), text);
+  }
+
+  @Test
+  void settingsSyntaxErrorMasksEveryValue() {
+    SourceFile file =
+        new SourceFile("s.yaml", "defaults:\n  vars: {sp_key: hunter2\n  location: westeurope\n");
+    SettingsResult r = SettingsBinder.bind(file);
+    SourceFile shown = r.source();
+    String text =
+        new TextRenderer(n -> n.equals(shown.name()) ? Optional.of(shown) : Optional.empty())
+            .render(r.diagnostics());
+    assertTrue(r.diagnostics().stream().anyMatch(Diagnostic::isError), text);
+    assertFalse(text.contains(SECRET), text);
+    assertFalse(new JsonRenderer().render(r.diagnostics()).contains(SECRET));
+    assertTrue(text.contains("s.yaml:"), text);
+  }
+}

@@ -1,0 +1,131 @@
+package io.github.packer2aib.core.diag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.SourceFile;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ValueMaskTest {
+
+  private static String masked(String line) {
+    return ValueMask.line(SourceFile.ofValues("v", line), 1).text();
+  }
+
+  @Test
+  void hclAssignmentsKeepTheirNames() {
+    assertEquals("sp_key = \"***\"", masked("sp_key = \"hunter2\""));
+    assertEquals("count = ***", masked("count = 42"));
+    assertEquals("zones = { a = ***, b = \"***\" }", masked("zones = { a = 1, b = \"x\" }"));
+    assertEquals("list = [\"***\", \"***\"]", masked("list = [\"a\", \"b\"]"));
+    assertEquals("x = \"***\" + ***", masked("x = \"a\" + 1"));
+    assertEquals("x = \"\"", masked("x = \"\""));
+    assertEquals("x = \"***", masked("x = \"unterminated"));
+    assertEquals("x = \"***\"", masked("x = \"esc\\\"aped\""));
+  }
+
+  @Test
+  void jsonAndYamlKeepTheirKeys() {
+    assertEquals("{\"a\": \"***\", \"b\": ***}", masked("{\"a\": \"s3cr3t\", \"b\": 12}"));
+    assertEquals("  sp_key: ***", masked("  sp_key: hunter2"));
+    assertEquals("  - path: \"***\"", masked("  - path: \"**\""));
+    assertEquals("  url: ***", masked("  url: https://x.example/a?b=c"));
+    assertEquals("  phrase: ***", masked("  phrase: correct horse battery"));
+    assertEquals("  other: [***, ***]", masked("  other: [a, b]"));
+    assertEquals("  - ***", masked("  - item"));
+    assertEquals("x: '***'", masked("x: 'it''s'"));
+  }
+
+  @Test
+  void commentsAreMaskedButBlockHeadersAndReferencesStay() {
+    assertEquals("# ***", masked("# old password hunter2"));
+    assertEquals("x = *** // ***", masked("x = 1 // was 2"));
+    assertEquals("variable \"size\" {", masked("variable \"size\" {"));
+    assertEquals("region = var.location", masked("region = var.location"));
+    assertEquals("*** == ***", masked("a == b"));
+  }
+
+  @Test
+  void columnsFollowTheMask() {
+    ValueMask.MaskedLine m = ValueMask.line(SourceFile.ofValues("v", "k = \"hunter2\" + 1"), 1);
+    assertEquals("k = \"***\" + ***", m.text());
+    assertEquals(1, m.startColumn(1)); // k
+    assertEquals(5, m.startColumn(5)); // the opening quote
+    assertEquals(6, m.startColumn(8)); // inside the value: the mask's start
+    assertEquals(9, m.endColumn(12)); // after the value's last letter: after the mask
+    assertEquals(11, m.startColumn(15)); // "+"
+    assertEquals(16, m.endColumn(18)); // end of the line
+    assertEquals(17, m.startColumn(19)); // past the end
+  }
+
+  @Test
+  void secretRangesMaskOnlyWhatTheyCover() {
+    SourceFile plain = new SourceFile("t", "a = \"x\"\n  default = \"hunter2\"\n");
+    Range r = plain.range(plain.text().indexOf("\"hunter2\""), plain.text().indexOf("\"hunter2\"") + 9);
+    SourceFile f = plain.withSecrets(List.of(r));
+    assertEquals("a = \"x\"", ValueMask.line(f, 1).text());
+    assertEquals("  default = \"***\"", ValueMask.line(f, 2).text());
+    assertEquals(f.text(), plain.text(), "the text itself is never changed");
+  }
+
+  @Test
+  void scrubMasksQuotedValuesOfTheSubjectLineOnly() {
+    SourceFile f = SourceFile.ofValues("v", "a = topsecret extra\nb = other\n");
+    Range subject = f.range(4, 19);
+    Diagnostic d =
+        new Diagnostic(
+            "X-E001",
+            Severity.ERROR,
+            "Bad",
+            "Found \"extra\" after topsecret; other is fine.",
+            Optional.of(subject),
+            Optional.empty(),
+            List.of());
+    assertEquals(
+        "Found \"***\" after ***; other is fine.", ValueMask.scrub(d, f).detail());
+    // Not inside a longer word.
+    assertEquals("extras", ValueMask.scrub("extras", f, subject));
+  }
+
+  @Test
+  void textRendererMasksTheSnippetAndKeepsTheCaretUnderTheValue() {
+    SourceFile f = SourceFile.ofValues("v.pkrvars.hcl", "region = \"westeurope\"\n");
+    Diagnostic d = Diagnostic.of(TestCode.BAD, f.range(9, 21), "The value is wrong.");
+    String text = new TextRenderer(n -> Optional.of(f)).render(d);
+    assertEquals(
+        "v.pkrvars.hcl:1:10: error: Bad [TST-E001]\n"
+            + "  1 | region = \"***\"\n"
+            + "    |          ^~~~~\n"
+            + "  The value is wrong.\n",
+        text);
+  }
+
+  @Test
+  void textRendererLeavesTemplateFilesAsTheyAre() {
+    SourceFile f = new SourceFile("t.pkr.hcl", "region = \"westeurope\"\n");
+    Diagnostic d = Diagnostic.of(TestCode.BAD, f.range(0, 6), "Bad name.");
+    assertEquals(
+        "t.pkr.hcl:1:1: error: Bad [TST-E001]\n"
+            + "  1 | region = \"westeurope\"\n"
+            + "    | ^~~~~~\n"
+            + "  Bad name.\n",
+        new TextRenderer(n -> Optional.of(f)).render(d));
+  }
+
+  private enum TestCode implements DiagnosticCode {
+    BAD("TST-E001", "Bad");
+
+    private final Text text;
+
+    TestCode(String id, String summary) {
+      this.text = new Text(id, summary);
+    }
+
+    @Override
+    public Text text() {
+      return text;
+    }
+  }
+}
