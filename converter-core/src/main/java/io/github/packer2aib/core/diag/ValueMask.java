@@ -92,27 +92,69 @@ public final class ValueMask {
    * masks the value.
    */
   public static String scrub(String message, SourceFile file, Range subject) {
-    Set<String> values = new LinkedHashSet<>();
-    if (file.holdsValues() && subject != null && subject.file().equals(file.name())) {
-      int last = Math.min(subject.end().line(), subject.start().line() + 50);
-      for (int n = subject.start().line(); n <= last && n <= file.lineCount(); n++) {
-        collect(file, n, values);
+    return new FileValues(file).scrub(message, subject);
+  }
+
+  /**
+   * What may not be quoted from one file, worked out once for all the diagnostics about it: a
+   * conversion scrubs every diagnostic of a template that has a sensitive default, most of them
+   * about other lines.
+   */
+  private static final class FileValues {
+    private final SourceFile file;
+    /** The values of the secret ranges, longest first (a value may contain a shorter one). */
+    private final List<String> secretValues;
+
+    FileValues(SourceFile file) {
+      this.file = file;
+      Set<String> values = new LinkedHashSet<>();
+      for (Range r : file.secrets()) {
+        for (int n = r.start().line(); n <= r.end().line() && n <= file.lineCount(); n++) {
+          collect(file, n, values);
+        }
       }
+      this.secretValues = longestFirst(values);
     }
-    for (Range r : file.secrets()) {
-      for (int n = r.start().line(); n <= r.end().line() && n <= file.lineCount(); n++) {
-        collect(file, n, values);
+
+    String scrub(String message, Range subject) {
+      // The values on the subject's own lines: a message may quote a part of one of them, which
+      // is looked for only there (a parser splitting a value reports it where it stands).
+      Set<String> near = new LinkedHashSet<>();
+      if (subject != null && subject.file().equals(file.name())) {
+        int last = Math.min(subject.end().line(), subject.start().line() + 50);
+        for (int n = subject.start().line(); n <= last && n <= file.lineCount(); n++) {
+          if (file.holdsValues() || secretOn(n)) {
+            collect(file, n, near);
+          }
+        }
       }
+      String out = message;
+      List<String> values = secretValues;
+      if (!near.isEmpty()) {
+        Set<String> all = new LinkedHashSet<>(near);
+        all.addAll(secretValues);
+        values = longestFirst(all);
+      }
+      for (String v : values) {
+        out = replaceWhole(out, v);
+      }
+      return near.isEmpty() ? out : maskParts(out, near);
     }
-    List<String> longestFirst = new ArrayList<>(values);
-    longestFirst.sort(Comparator.comparingInt(String::length).reversed());
-    String out = message;
-    for (String v : longestFirst) {
-      out = replaceWhole(out, v);
+
+    private boolean secretOn(int line) {
+      for (Range r : file.secrets()) {
+        if (r.start().line() <= line && line <= r.end().line()) {
+          return true;
+        }
+      }
+      return false;
     }
-    // A parser may split what the mask took as one value ("1abc" is the number 1 and the name abc)
-    // and quote a part: quoted fragments and numbers that are part of a value are masked too.
-    return values.isEmpty() ? out : maskParts(out, values);
+  }
+
+  private static List<String> longestFirst(Set<String> values) {
+    List<String> sorted = new ArrayList<>(values);
+    sorted.sort(Comparator.comparingInt(String::length).reversed());
+    return sorted;
   }
 
   /** A quoted fragment or a number in a message. */
@@ -140,12 +182,13 @@ public final class ValueMask {
 
   /** A diagnostic about {@code file} with its summary and detail {@linkplain #scrub scrubbed}. */
   public static Diagnostic scrub(Diagnostic d, SourceFile file) {
-    if (!needed(file)) {
-      return d;
-    }
+    return needed(file) ? scrub(d, new FileValues(file)) : d;
+  }
+
+  private static Diagnostic scrub(Diagnostic d, FileValues values) {
     Range subject = d.subject().orElse(null);
-    String summary = scrub(d.summary(), file, subject);
-    String detail = scrub(d.detail(), file, subject);
+    String summary = values.scrub(d.summary(), subject);
+    String detail = values.scrub(d.detail(), subject);
     if (summary.equals(d.summary()) && detail.equals(d.detail())) {
       return d;
     }
@@ -157,10 +200,10 @@ public final class ValueMask {
    * SourceFile) scrubbed}.
    */
   public static List<Diagnostic> scrub(List<Diagnostic> diagnostics, List<SourceFile> files) {
-    Map<String, SourceFile> byName = new HashMap<>();
+    Map<String, FileValues> byName = new HashMap<>();
     for (SourceFile f : files) {
-      if (needed(f)) {
-        byName.putIfAbsent(f.name(), f);
+      if (needed(f) && !byName.containsKey(f.name())) {
+        byName.put(f.name(), new FileValues(f));
       }
     }
     if (byName.isEmpty()) {
@@ -168,7 +211,7 @@ public final class ValueMask {
     }
     List<Diagnostic> out = new ArrayList<>(diagnostics.size());
     for (Diagnostic d : diagnostics) {
-      SourceFile f = d.subject().map(r -> byName.get(r.file())).orElse(null);
+      FileValues f = d.subject().map(r -> byName.get(r.file())).orElse(null);
       out.add(f == null ? d : scrub(d, f));
     }
     return out;
@@ -447,6 +490,9 @@ public final class ValueMask {
 
   /** Replaces {@code value} where it stands as a whole word (not inside a longer name). */
   private static String replaceWhole(String text, String value) {
+    if (!text.contains(value)) {
+      return text;
+    }
     StringBuilder out = new StringBuilder();
     int from = 0;
     int at;
