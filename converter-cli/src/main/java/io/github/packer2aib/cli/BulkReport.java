@@ -139,13 +139,11 @@ final class BulkReport {
       out.append("| Severity | Location | Path | Code | Summary | Detail |\n");
       out.append("| --- | --- | --- | --- | --- | --- |\n");
       for (Diagnostic d : o.diagnostics()) {
-        ReportMarkdown.row(out, d.severity().label(), d, d.detail());
+        ReportMarkdown.row(out, d.severity().label(), d);
       }
     }
     return out.toString();
   }
-
-
 
   private static String clean(String text) {
     return SecretScrubber.scrub(text);

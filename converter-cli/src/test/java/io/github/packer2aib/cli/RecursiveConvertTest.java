@@ -508,6 +508,36 @@ class RecursiveConvertTest {
   }
 
   @Test
+  void aTemplateThatDoesNotParseFailsAndTheReportNamesTheEarlierKey() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(
+        root,
+        "dup.yaml",
+        "type: Microsoft.VirtualMachineImages/imageTemplates\n"
+            + "apiVersion: 2024-02-01\n"
+            + "location: westeurope\n"
+            + "properties:\n"
+            + "  customize: []\n"
+            + "  customize: []\n");
+    Path md = tmp.resolve("report.md");
+
+    CliRun r = bulk("-o", tmp.resolve("o").toString(), "--report", md.toString(), root.toString());
+
+    // A template that does not parse has failed (it is no "not a template" to skip).
+    assertEquals(1, r.exitCode(), r.err());
+    String text = Files.readString(md);
+    assertTrue(text.contains("| dup.yaml | AIB YAML | failed | none | YAML-E101 |\n"), text);
+    // As in the single-conversion report: the earlier key is named after the detail.
+    assertTrue(
+        text.contains(
+            "Each key may appear only once in a mapping: remove one of them or rename it."
+                + " (first defined here: "
+                + root
+                + "/dup.yaml:5:3) |"),
+        text);
+  }
+
+  @Test
   void aReportThatCannotBeWrittenIsExit1AndStaysInTheJsonArray() throws Exception {
     Path root = tmp.resolve("repo");
     put(root, "a.json", BulkTrees.AIB);

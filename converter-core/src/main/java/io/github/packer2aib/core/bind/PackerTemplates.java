@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads a Packer template whatever it is written in, choosing the front end by what the input is:
@@ -134,6 +135,12 @@ public final class PackerTemplates {
       return new Classified(Form.NONE, "empty");
     }
     if (parsed.hasErrors()) {
+      Form broken = brokenTemplate(file.text());
+      if (broken != Form.NONE) {
+        // Its converter reports the syntax errors: a template that does not parse has failed,
+        // which a run over a repository must not pass over as "no template".
+        return new Classified(broken, "");
+      }
       Diagnostic first =
           parsed.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
       return new Classified(
@@ -161,6 +168,26 @@ public final class PackerTemplates {
       }
     }
     return new Classified(Form.NONE, reasonForNone(parsed));
+  }
+
+  /** The type of an image template resource, as a JSON or YAML text names it. */
+  private static final Pattern AIB_TYPE =
+      Pattern.compile("Microsoft\\.VirtualMachineImages/imageTemplates", Pattern.CASE_INSENSITIVE);
+
+  /** A {@code builders} key, quoted (JSON) or at the start of a line (YAML). */
+  private static final Pattern BUILDERS_KEY =
+      Pattern.compile("\"builders\"\\s*:|(?m)^\\s*builders\\s*:");
+
+  /**
+   * What a JSON or YAML text that does not parse was meant to be, from the marks that make a
+   * template: the image template type makes it an AIB template, a {@code builders} key a legacy
+   * Packer template; anything else is {@link Form#NONE} (a broken file of another kind).
+   */
+  private static Form brokenTemplate(String text) {
+    if (AIB_TYPE.matcher(text).find()) {
+      return Form.AIB;
+    }
+    return BUILDERS_KEY.matcher(text).find() ? Form.LEGACY : Form.NONE;
   }
 
   /**

@@ -80,15 +80,16 @@ public final class ReportMarkdown {
     out.append("| --- | --- | --- | --- | --- | --- |\n");
     for (Decision decision : input.decisions()) {
       Diagnostic d = decision.diagnostic();
-      row(out, decision.kind().label(), d, detail(d.detail(), d.related()));
+      row(out, decision.kind().label(), d);
     }
   }
 
   /**
    * One diagnostic as a table row: {@code first} (its kind or severity), location, JSON pointer,
-   * code, summary and {@code detail}, each a {@link #cell}.
+   * code, summary and detail with the related locations, each a {@link #cell}.
    */
-  public static void row(StringBuilder out, String first, Diagnostic d, String detail) {
+  public static void row(StringBuilder out, String first, Diagnostic d) {
+    String detail = detail(d.detail(), d.related());
     out.append("| ")
         .append(first)
         .append(" | ")

@@ -89,6 +89,29 @@ class PackerTemplatesClassifyTest {
   }
 
   @Test
+  void aTemplateThatDoesNotParseIsStillATemplateWhenItsMarksShow() {
+    // Its converter then reports the syntax error: the template fails instead of being skipped.
+    assertEquals(
+        new Classified(Form.AIB, ""),
+        classify(
+            "dup.yaml",
+            "type: Microsoft.VirtualMachineImages/imageTemplates\nproperties:\n  a: 1\n  a: 2\n"));
+    assertEquals(
+        new Classified(Form.AIB, ""),
+        classify("t.json", "{\"type\": \"microsoft.virtualmachineimages/imagetemplates\", }"));
+    assertEquals(
+        new Classified(Form.LEGACY, ""),
+        classify("p.json", "{\"builders\": [{\"type\": \"azure-arm\",]}"));
+    assertEquals(
+        new Classified(Form.LEGACY, ""),
+        classify("p.yaml", "builders:\n  - type: azure-arm\n    a: 1\n    a: 2\n"));
+    // Without those marks a broken file is no template, as before.
+    Classified other = classify("ci.yml", "jobs:\n  a: 1\n  a: 2\n");
+    assertEquals(Form.NONE, other.form());
+    assertEquals("not valid JSON or YAML (duplicate key at 3:3)", other.reason());
+  }
+
+  @Test
   void aTemplateAlreadyReadAndParsedIsLoadedAsGivenNotReadAgain() {
     String onDisk = "{\"builders\": [{\"type\": \"azure-arm\", \"location\": \"westeurope\"}]}";
     String given = "{\"builders\": [{\"type\": \"azure-arm\", \"location\": \"eastus\"}]}";
