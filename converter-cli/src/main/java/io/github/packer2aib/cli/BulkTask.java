@@ -125,13 +125,19 @@ final class BulkTask {
       Path folder,
       BulkOptions.TemplateOptions o,
       Optional<PackerInput.Document> document) {
+    // Packer runs in the template's folder: the template is named relative to it ("." for an
+    // HCL2 folder, its file name otherwise), as `packer build .` there would see it. A path
+    // relative to this process's folder would be resolved against the template's folder.
+    Path dir = folder.toAbsolutePath().normalize();
+    Path given = dir.relativize(c.path().toAbsolutePath().normalize());
     Engine.PackerJob job =
         new Engine.PackerJob(
-            new PackerInput(c.path(), c.displayName(), document),
-            o.packer(folder),
+            new PackerInput(
+                given.toString().isEmpty() ? Path.of(".") : given, c.displayName(), document),
+            o.packer(dir),
             o.mapping(),
             o.format(),
-            new LocalFiles(folder, files));
+            new LocalFiles(dir, files));
     ConversionResult r = engine.convertPacker(job, true);
     return converted(c, kind, r, o, document.map(PackerInput.Document::file).orElse(null));
   }

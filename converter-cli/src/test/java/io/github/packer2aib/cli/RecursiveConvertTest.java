@@ -538,6 +538,42 @@ class RecursiveConvertTest {
   }
 
   @Test
+  void aRootNamedRelativeToTheWorkingFolderFindsEachTemplatesFilesInItsOwnFolder()
+      throws Exception {
+    Path root = tmp.resolve("repo");
+    put(
+        root,
+        "hcl/t.pkr.hcl",
+        BulkTrees.hcl("web").replace("inline = [\"echo hello\"]", "script = \"scripts/setup.sh\""));
+    put(root, "hcl/scripts/setup.sh", "echo hi\n");
+    put(
+        root,
+        "legacy/t.json",
+        BulkTrees.legacy("db")
+            .replace("\"inline\": [\"echo hello\"]", "\"script\": \"scripts/setup.sh\""));
+    put(root, "legacy/scripts/setup.sh", "echo hi\n");
+    // The root as a user in another folder would name it: relative to this process's folder.
+    String relative = Path.of("").toAbsolutePath().relativize(root).toString();
+
+    CliRun r =
+        bulk(
+            "-o",
+            tmp.resolve("o").toString(),
+            "--show-warnings",
+            "--script-base-uri",
+            "https://example.blob.core.windows.net/build/",
+            relative);
+
+    assertEquals(0, r.exitCode(), r.err());
+    // Each script is in its template's folder, the working folder of its conversion: no note that
+    // it was found elsewhere, and no folder made of the root's path joined to itself.
+    assertFalse(r.err().contains("PKRMAP-N309"), r.err());
+    assertFalse(r.err().contains("PKRMAP-E306"), r.err());
+    assertTrue(Files.readString(tmp.resolve("o/hcl/web.json")).contains("scripts/setup.sh"));
+    assertTrue(Files.readString(tmp.resolve("o/legacy/t.json")).contains("scripts/setup.sh"));
+  }
+
+  @Test
   void aReportThatCannotBeWrittenIsExit1AndStaysInTheJsonArray() throws Exception {
     Path root = tmp.resolve("repo");
     put(root, "a.json", BulkTrees.AIB);

@@ -288,7 +288,10 @@ public final class PackerTemplates {
     // Messages about a var file may quote the value they found.
     all.addAll(ValueMask.scrub(r.diagnostics(), sources));
     boolean errors = all.stream().anyMatch(Diagnostic::isError);
-    return new LoadResult(errors ? Optional.empty() : r.template(), all, sources);
+    // The reader names the template by its file's display name; the mapper needs the path.
+    String root = path.toString().replace('\\', '/');
+    return new LoadResult(
+        errors ? Optional.empty() : r.template().map(t -> t.withRoot(root)), all, sources);
   }
 
   /**

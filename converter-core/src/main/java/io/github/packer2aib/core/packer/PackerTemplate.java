@@ -11,7 +11,11 @@ import java.util.Optional;
  * which carry sensitivity and may be unknown (data sources, {@code build.*}).
  *
  * @param syntax what the template was written in
- * @param root the file or folder the template was read from, as the user named it
+ * @param root the file or folder the template was read from, as the reader was given it: absolute,
+ *     or relative to the folder the conversion runs in (Packer's working directory), against which
+ *     the mapper resolves the template's files. A single conversion names it as the user did; a
+ *     bulk run, which converts each template as if Packer ran in its folder, names it from there
+ *     ({@code .} for a folder)
  * @param variables input variables with their final values, in declaration order
  * @param locals local values (HCL2 only), in declaration order
  * @param sources source blocks (HCL2) or builders (legacy JSON: a builder is a source named after its
@@ -47,6 +51,11 @@ public record PackerTemplate(
     builds = List.copyOf(builds);
     Objects.requireNonNull(packer, "packer");
     Objects.requireNonNull(description, "description");
+  }
+
+  /** This template read from {@code root} instead (see the component). */
+  public PackerTemplate withRoot(String root) {
+    return new PackerTemplate(syntax, root, variables, locals, sources, builds, packer, description);
   }
 
   /** The source block {@code type.name}, e.g. {@code azure-arm.ubuntu}. */

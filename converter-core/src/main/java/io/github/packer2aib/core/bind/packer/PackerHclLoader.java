@@ -199,7 +199,7 @@ public final class PackerHclLoader {
       PackerTemplate template =
           new PackerTemplate(
               allJson ? PackerTemplate.Syntax.HCL2_JSON : PackerTemplate.Syntax.HCL2,
-              input.displayName(),
+              given,
               variableList,
               localList,
               builds.sources(),
