@@ -39,6 +39,24 @@ class SecretLeakCliTest {
         .run(args.toArray(String[]::new));
   }
 
+  /** {@code convert -r} of {@code root} into {@code tmp/out} with a settings file. */
+  private CliRun bulk(Path settings, String format, Path root, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "convert",
+                "-r",
+                "-o",
+                tmp.resolve("out").toString(),
+                "--settings",
+                settings.toString(),
+                "--diagnostics-format",
+                format));
+    args.addAll(List.of(more));
+    args.add(root.toString());
+    return run(args);
+  }
+
   private static void assertAbsent(String what, String text) {
     assertFalse(text.contains(SECRET), () -> what + " holds the secret:\n" + text);
   }
@@ -126,21 +144,7 @@ class SecretLeakCliTest {
     for (String report : List.of("bulk.md", "bulk.json")) {
       for (String format : List.of("text", "json")) {
         Path reportFile = tmp.resolve(format + "-" + report);
-        List<String> args =
-            new ArrayList<>(
-                List.of(
-                    "convert",
-                    "-r",
-                    "-o",
-                    tmp.resolve("out").toString(),
-                    "--settings",
-                    settings.toString(),
-                    "--diagnostics-format",
-                    format,
-                    "--report",
-                    reportFile.toString(),
-                    root.toString()));
-        CliRun r = run(args);
+        CliRun r = bulk(settings, format, root, "--report", reportFile.toString());
         assertEquals(ExitCodes.INPUT_ERROR, r.exitCode(), r.err());
         assertAbsent("stderr", r.err());
         assertAbsent("the report", Files.readString(reportFile));
@@ -173,18 +177,7 @@ class SecretLeakCliTest {
                 + "      sp_key: x\n"
                 + "      other: [hunter2]\n");
     for (String format : List.of("text", "json")) {
-      CliRun r =
-          run(
-              List.of(
-                  "convert",
-                  "-r",
-                  "-o",
-                  tmp.resolve("out").toString(),
-                  "--settings",
-                  settings.toString(),
-                  "--diagnostics-format",
-                  format,
-                  root.toString()));
+      CliRun r = bulk(settings, format, root);
       assertEquals(ExitCodes.INPUT_ERROR, r.exitCode(), r.err());
       assertAbsent("stderr", r.err());
       assertTrue(r.err().contains("SET-E010"), r.err());
