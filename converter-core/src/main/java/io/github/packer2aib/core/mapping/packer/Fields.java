@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.hcl.value.BoolValue;
 import io.github.packer2aib.core.hcl.value.Convert;
 import io.github.packer2aib.core.hcl.value.ListValue;
 import io.github.packer2aib.core.hcl.value.MapValue;
@@ -329,6 +330,9 @@ final class Fields {
   }
 
   Optional<String> text(Field f, String destination) {
+    if (f.value() instanceof StringValue plain) {
+      return Optional.of(plain.asString()); // Plain: known, unmarked, already a string.
+    }
     if (!known(f)) {
       return Optional.empty();
     }
@@ -365,6 +369,9 @@ final class Fields {
   }
 
   Optional<Boolean> bool(Field f) {
+    if (f.value() instanceof BoolValue plain) {
+      return Optional.of(plain.asBoolean());
+    }
     if (!known(f)) {
       return Optional.empty();
     }
@@ -377,10 +384,17 @@ final class Fields {
   }
 
   Optional<List<String>> strings(Field f, String destination) {
+    Value v = f.value();
+    if (v instanceof StringValue plain) {
+      return Optional.of(List.of(plain.asString()));
+    }
+    List<String> plain = plainStrings(v);
+    if (plain != null) {
+      return Optional.of(plain);
+    }
     if (!known(f)) {
       return Optional.empty();
     }
-    Value v = f.value();
     Convert.Result single = isPrimitive(v) ? Convert.toSafe(v, Type.STRING) : null;
     if (single != null && single.isOk()) {
       if (!clean(f, v, destination)) {
@@ -407,6 +421,26 @@ final class Fields {
     return Optional.of(out);
   }
 
+  /**
+   * The strings of an unmarked tuple or list whose elements are all unmarked strings, else null.
+   * Most fields are such plain values; for them the general path (a conversion to a list, mark
+   * checks) gives exactly these strings and reports nothing, and it was a visible part of mapping.
+   */
+  private static List<String> plainStrings(Value v) {
+    if (!(v instanceof TupleValue) && !(v instanceof ListValue)) {
+      return null;
+    }
+    List<Value> items = v.elements();
+    List<String> out = new ArrayList<>(items.size());
+    for (Value item : items) {
+      if (!(item instanceof StringValue s)) {
+        return null;
+      }
+      out.add(s.asString());
+    }
+    return out;
+  }
+
   /** Whether a value is a string, number or bool, without computing a collection's whole type. */
   private static boolean isPrimitive(Value v) {
     Value bare = v.unmarked();
@@ -421,6 +455,10 @@ final class Fields {
   }
 
   Optional<Map<String, String>> stringMap(Field f, String destination) {
+    Map<String, String> plain = plainStringMap(f.value());
+    if (plain != null) {
+      return Optional.of(plain);
+    }
     if (!known(f)) {
       return Optional.empty();
     }
@@ -440,6 +478,30 @@ final class Fields {
       return Optional.empty();
     }
     return Optional.of(out);
+  }
+
+  /**
+   * The entries of an unmarked object or map whose values are all unmarked strings, in key order
+   * (the order both keep their members in, as the conversion to a map does), else null; as {@link
+   * #plainStrings}.
+   */
+  private static Map<String, String> plainStringMap(Value v) {
+    Map<String, Value> members;
+    if (v instanceof ObjectValue o) {
+      members = o.attributes();
+    } else if (v instanceof MapValue m) {
+      members = m.entries();
+    } else {
+      return null;
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Value> e : members.entrySet()) {
+      if (!(e.getValue() instanceof StringValue s)) {
+        return null;
+      }
+      out.put(e.getKey(), s.asString());
+    }
+    return out;
   }
 
   void invalid(Field f, String expected, Value got) {

@@ -41,6 +41,9 @@ final class Generalization {
 
   /** Whether commands generalize the VM (or wait for Sysprep to finish doing so). */
   static boolean generalizes(List<String> lines) {
+    if (!hasKeyword(lines)) {
+      return false;
+    }
     String all = String.join("\n", lines);
     String lower = all.toLowerCase(Locale.ROOT);
     return mentions(all, lower)
@@ -51,6 +54,9 @@ final class Generalization {
 
   /** Whether text (a script) contains a generalization command. */
   static boolean mentions(String text) {
+    if (!hasKeyword(text)) {
+      return false;
+    }
     return mentions(text, text.toLowerCase(Locale.ROOT));
   }
 
@@ -61,6 +67,50 @@ final class Generalization {
   private static boolean mentions(String text, String lower) {
     return (lower.contains("sysprep") && SYSPREP.matcher(text).find())
         || (lower.contains("waagent") && WAAGENT.matcher(text).find());
+  }
+
+  /**
+   * Whether a line holds "sysprep", "waagent" or "imagestate" in any ASCII case: every check
+   * here needs one of them in the lowercased text, and most steps have none, so this scan, which
+   * copies nothing, spares joining and lowercasing every step's commands. It finds exactly what
+   * {@code toLowerCase(Locale.ROOT).contains} finds: the only characters beyond ASCII that
+   * lowercase into ASCII are the Kelvin sign (to "k", in no keyword) and "İ" (to "i" and a
+   * combining dot, which no keyword letter follows).
+   */
+  static boolean hasKeyword(List<String> lines) {
+    for (String line : lines) {
+      if (hasKeyword(line)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean hasKeyword(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      // c | 0x20 maps exactly the ASCII capitals to their small letters among the letters below.
+      int c = text.charAt(i) | 0x20;
+      if ((c == 's' && at(text, i, "sysprep"))
+          || (c == 'w' && at(text, i, "waagent"))
+          || (c == 'i' && at(text, i, "imagestate"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code text} at {@code i} spells {@code lowerWord} in any ASCII case. */
+  private static boolean at(String text, int i, String lowerWord) {
+    if (i + lowerWord.length() > text.length()) {
+      return false;
+    }
+    for (int k = 0; k < lowerWord.length(); k++) {
+      if ((text.charAt(i + k) | 0x20) != lowerWord.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean onlyWaitsForSysprep(List<String> lines) {
