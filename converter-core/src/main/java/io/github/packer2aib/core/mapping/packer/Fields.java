@@ -333,6 +333,11 @@ final class Fields {
     if (f.value() instanceof StringValue plain) {
       return Optional.of(plain.asString()); // Plain: known, unmarked, already a string.
     }
+    return textConverted(f, destination);
+  }
+
+  /** {@link #text} for any value: converted, checked for unknowns and marks. */
+  Optional<String> textConverted(Field f, String destination) {
     if (!known(f)) {
       return Optional.empty();
     }
@@ -372,6 +377,11 @@ final class Fields {
     if (f.value() instanceof BoolValue plain) {
       return Optional.of(plain.asBoolean());
     }
+    return boolConverted(f);
+  }
+
+  /** {@link #bool} for any value. */
+  Optional<Boolean> boolConverted(Field f) {
     if (!known(f)) {
       return Optional.empty();
     }
@@ -392,6 +402,12 @@ final class Fields {
     if (plain != null) {
       return Optional.of(plain);
     }
+    return stringsConverted(f, destination);
+  }
+
+  /** {@link #strings} for any value. */
+  Optional<List<String>> stringsConverted(Field f, String destination) {
+    Value v = f.value();
     if (!known(f)) {
       return Optional.empty();
     }
@@ -459,6 +475,11 @@ final class Fields {
     if (plain != null) {
       return Optional.of(plain);
     }
+    return stringMapConverted(f, destination);
+  }
+
+  /** {@link #stringMap} for any value. */
+  Optional<Map<String, String>> stringMapConverted(Field f, String destination) {
     if (!known(f)) {
       return Optional.empty();
     }

@@ -190,7 +190,7 @@ final class FileProvisioner {
     }
     LocalFiles.Resolved r = pr.u.files.resolve(source);
     if (r.kind() == FileSystemView.Kind.MISSING) {
-      LocalFile.load(pr, source, at, "file");
+      LocalFile.load(pr, source, r, at, "file"); // says it is missing
       return;
     }
     LocalFile.foundInWorkingDirectory(pr, source, r, at);
@@ -198,7 +198,7 @@ final class FileProvisioner {
       directory(pr, plan, source, r.path(), dest, at);
       return;
     }
-    Optional<LocalFile> loaded = LocalFile.load(pr, source, at, "file");
+    Optional<LocalFile> loaded = LocalFile.load(pr, source, r, at, "file");
     if (loaded.isEmpty()) {
       return;
     }

@@ -28,7 +28,12 @@ record LocalFile(String written, String path, byte[] bytes, String sha256) {
    * {@code at} and gives empty.
    */
   static Optional<LocalFile> load(Prov pr, String written, Range at, String what) {
-    LocalFiles.Resolved r = pr.u.files.resolve(written);
+    return load(pr, written, pr.u.files.resolve(written), at, what);
+  }
+
+  /** As {@link #load(Prov, String, Range, String)}, where the caller has resolved the path. */
+  static Optional<LocalFile> load(
+      Prov pr, String written, LocalFiles.Resolved r, Range at, String what) {
     if (r.kind() == FileSystemView.Kind.MISSING) {
       pr.report()
           .add(

@@ -199,6 +199,11 @@ final class LocalFiles {
 
   /** Removes {@code .}, {@code ..} and repeated separators; keeps a leading {@code /}. */
   static String normalize(String path) {
+    return isNormal(path) ? path : normalizeParts(path);
+  }
+
+  /** {@link #normalize} the long way: the path taken apart and joined again. */
+  static String normalizeParts(String path) {
     boolean rooted = path.startsWith("/");
     Deque<String> parts = new ArrayDeque<>();
     for (String part : path.split("/")) {
@@ -217,6 +222,35 @@ final class LocalFiles {
     }
     String joined = String.join("/", parts);
     return rooted ? "/" + joined : joined.isEmpty() ? "." : joined;
+  }
+
+  /**
+   * Whether {@link #normalize} would give the path back unchanged: not empty, and no empty,
+   * {@code .} or {@code ..} part ({@code /} alone is normal). Most paths are, and taking them apart
+   * and joining them again for every lookup was a visible part of mapping.
+   */
+  static boolean isNormal(String path) {
+    int n = path.length();
+    if (n == 0) {
+      return false;
+    }
+    if (n == 1 && path.charAt(0) == '/') {
+      return true;
+    }
+    int partStart = path.charAt(0) == '/' ? 1 : 0;
+    for (int i = partStart; i <= n; i++) {
+      if (i < n && path.charAt(i) != '/') {
+        continue;
+      }
+      int length = i - partStart;
+      if (length == 0
+          || (path.charAt(partStart) == '.'
+              && (length == 1 || (length == 2 && path.charAt(partStart + 1) == '.')))) {
+        return false;
+      }
+      partStart = i + 1;
+    }
+    return true;
   }
 
   static String fileName(String path) {
