@@ -56,19 +56,20 @@ final class Fields {
 
   /** The fields of an HCL body or legacy object. */
   static Fields of(Config config, String prefix, Report report, Secrets secrets) {
-    Map<String, Entry> entries = new LinkedHashMap<>();
+    // Every provisioner of every template comes here: sized once, no list for an argument
+    // without blocks, no copy of a name without a prefix.
+    Map<String, Entry> entries = new LinkedHashMap<>(2 * config.settings().size() + 8);
     for (Setting s : config.settings()) {
+      String name = prefix.isEmpty() ? s.name() : prefix + s.name();
       entries.put(
           s.name(),
           new Entry(
-              s.name(),
-              new Field(prefix + s.name(), s.value(), s.nameRange(), s.valueRange()),
-              new ArrayList<>()));
+              s.name(), new Field(name, s.value(), s.nameRange(), s.valueRange()), List.of()));
     }
     for (Config.NestedBlock b : config.blocks()) {
       Entry e = entries.get(b.type());
-      if (e == null) {
-        e = new Entry(b.type(), null, new ArrayList<>());
+      if (e == null || e.blocks().isEmpty()) {
+        e = new Entry(b.type(), e == null ? null : e.field(), new ArrayList<>());
         entries.put(b.type(), e);
       }
       e.blocks().add(b);
