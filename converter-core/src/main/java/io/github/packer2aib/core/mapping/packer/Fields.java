@@ -4,6 +4,7 @@ import io.github.packer2aib.core.hcl.value.BoolValue;
 import io.github.packer2aib.core.hcl.value.Convert;
 import io.github.packer2aib.core.hcl.value.ListValue;
 import io.github.packer2aib.core.hcl.value.MapValue;
+import io.github.packer2aib.core.hcl.value.NumberValue;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.SetValue;
@@ -439,9 +440,10 @@ final class Fields {
   }
 
   /**
-   * The strings of an unmarked tuple or list whose elements are all unmarked strings, else null.
-   * Most fields are such plain values; for them the general path (a conversion to a list, mark
-   * checks) gives exactly these strings and reports nothing, and it was a visible part of mapping.
+   * The strings of an unmarked tuple or list whose elements are all unmarked strings, numbers or
+   * bools (numbers and bools as the conversion to string writes them), else null. Most fields are
+   * such plain values; for them the general path (a conversion to a list, mark checks) gives
+   * exactly these strings and reports nothing, and it was a visible part of mapping.
    */
   private static List<String> plainStrings(Value v) {
     if (!(v instanceof TupleValue) && !(v instanceof ListValue)) {
@@ -450,10 +452,15 @@ final class Fields {
     List<Value> items = v.elements();
     List<String> out = new ArrayList<>(items.size());
     for (Value item : items) {
-      if (!(item instanceof StringValue s)) {
+      if (item instanceof StringValue s) {
+        out.add(s.asString());
+      } else if (item instanceof NumberValue n) {
+        out.add(n.asNumber().toString());
+      } else if (item instanceof BoolValue b) {
+        out.add(b.asBoolean() ? "true" : "false");
+      } else {
         return null;
       }
-      out.add(s.asString());
     }
     return out;
   }

@@ -1,5 +1,8 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.hcl.value.StringValue;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.hcl.value.Values;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +84,23 @@ final class Generalization {
   static boolean hasKeyword(List<String> lines) {
     for (String line : lines) {
       if (hasKeyword(line)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a string inside a value has a keyword ({@link #hasKeyword(List)} of its texts is the
+   * same: numbers and bools, which the texts hold too, spell none).
+   */
+  static boolean hasKeyword(Value value) {
+    Value v = value.unmarked();
+    if (v instanceof StringValue s) {
+      return hasKeyword(s.asString());
+    }
+    for (Value child : Values.children(v)) {
+      if (hasKeyword(child)) {
         return true;
       }
     }

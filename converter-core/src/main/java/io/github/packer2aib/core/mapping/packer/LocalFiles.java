@@ -202,26 +202,44 @@ final class LocalFiles {
     return isNormal(path) ? path : normalizeParts(path);
   }
 
-  /** {@link #normalize} the long way: the path taken apart and joined again. */
+  /**
+   * {@link #normalize} for a path with empty, {@code .} or {@code ..} parts, in one pass: the kept
+   * parts are a stack in one builder, {@code ..} parts (kept only at the start of a relative path)
+   * below the others.
+   */
   static String normalizeParts(String path) {
     boolean rooted = path.startsWith("/");
-    Deque<String> parts = new ArrayDeque<>();
-    for (String part : path.split("/")) {
-      if (part.isEmpty() || part.equals(".")) {
+    StringBuilder out = new StringBuilder(path.length());
+    int[] starts = new int[path.length() / 2 + 1]; // where each kept part starts in out
+    int depth = 0;
+    int ups = 0; // the leading ".." parts among them
+    int n = path.length();
+    int partStart = 0;
+    for (int i = 0; i <= n; i++) {
+      if (i < n && path.charAt(i) != '/') {
         continue;
       }
-      if (part.equals("..")) {
-        if (!parts.isEmpty() && !parts.peekLast().equals("..")) {
-          parts.removeLast();
-        } else if (!rooted) {
-          parts.addLast(part);
+      int length = i - partStart;
+      boolean dot = length == 1 && path.charAt(partStart) == '.';
+      boolean dotDot = length == 2 && path.startsWith("..", partStart);
+      if (length == 0 || dot) {
+        // nothing to keep
+      } else if (dotDot && depth > ups) {
+        depth--;
+        out.setLength(depth == 0 ? 0 : starts[depth] - 1);
+      } else if (!dotDot || !rooted) {
+        if (depth > 0) {
+          out.append('/');
         }
-        continue;
+        starts[depth++] = out.length();
+        out.append(path, partStart, i);
+        if (dotDot) {
+          ups++;
+        }
       }
-      parts.addLast(part);
+      partStart = i + 1;
     }
-    String joined = String.join("/", parts);
-    return rooted ? "/" + joined : joined.isEmpty() ? "." : joined;
+    return rooted ? "/" + out : out.length() == 0 ? "." : out.toString();
   }
 
   /**

@@ -10,6 +10,8 @@ import io.github.packer2aib.core.packer.Config;
 import io.github.packer2aib.core.packer.PackerTemplate;
 import io.github.packer2aib.core.source.Position;
 import io.github.packer2aib.core.source.Range;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,9 +100,32 @@ class FastPathProperties {
     return all;
   }
 
-  @Property(tries = 1000)
-  void normalizeShortcutAgreesWithTheLongWay(@ForAll("paths") String path) {
-    assertEquals(LocalFiles.normalizeParts(path), LocalFiles.normalize(path));
+  @Property(tries = 3000)
+  void normalizeAgreesWithSplittingAndJoining(@ForAll("paths") String path) {
+    assertEquals(splitAndJoin(path), LocalFiles.normalize(path));
+    assertEquals(splitAndJoin(path), LocalFiles.normalizeParts(path));
+  }
+
+  /** LocalFiles.normalize as it was: split at "/", drop "." and empty parts, apply "..". */
+  private static String splitAndJoin(String path) {
+    boolean rooted = path.startsWith("/");
+    Deque<String> parts = new ArrayDeque<>();
+    for (String part : path.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (!parts.isEmpty() && !parts.peekLast().equals("..")) {
+          parts.removeLast();
+        } else if (!rooted) {
+          parts.addLast(part);
+        }
+        continue;
+      }
+      parts.addLast(part);
+    }
+    String joined = String.join("/", parts);
+    return rooted ? "/" + joined : joined.isEmpty() ? "." : joined;
   }
 
   @Property(tries = 1000)
@@ -124,7 +149,10 @@ class FastPathProperties {
 
   @Provide
   Arbitrary<String> paths() {
-    return Arbitraries.strings().withChars("/.a\\b").ofMaxLength(12);
+    Arbitrary<String> parts = Arbitraries.of("/", ".", "..", "...", "a", "b\\c", "/../", "./", "x.");
+    return Arbitraries.oneOf(
+        Arbitraries.strings().withChars("/.a\\b").ofMaxLength(12),
+        parts.list().ofMaxSize(8).map(l -> String.join("", l)));
   }
 
   @Provide
