@@ -301,8 +301,8 @@ final class FileProvisioner {
     for (String rel : files) {
       String abs = path + "/" + rel;
       try {
-        byte[] bytes = pr.u.files.read(abs);
-        LocalFile file = new LocalFile(written, abs, bytes, LocalFiles.sha256(bytes));
+        LocalFiles.Content c = pr.u.files.content(abs);
+        LocalFile file = new LocalFile(written, abs, c.bytes(), c.sha256());
         upload(
             pr, plan, file, join(base, pr.u.os == Os.WINDOWS ? rel.replace('/', '\\') : rel), at);
       } catch (IOException e) {

@@ -64,8 +64,8 @@ record LocalFile(String written, String path, byte[] bytes, String sha256) {
     }
     foundInWorkingDirectory(pr, written, r, at);
     try {
-      byte[] bytes = pr.u.files.read(r.path());
-      return Optional.of(new LocalFile(written, r.path(), bytes, LocalFiles.sha256(bytes)));
+      LocalFiles.Content c = pr.u.files.content(r.path());
+      return Optional.of(new LocalFile(written, r.path(), c.bytes(), c.sha256()));
     } catch (IOException e) {
       pr.report()
           .add(

@@ -12,8 +12,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,11 @@ import java.util.regex.Pattern;
  * The local files provisioners refer to: where a relative path resolves (the template's folder,
  * then the working directory, mapping decision 4), what a file holds, and the path it has below the
  * conversion root (for upload URIs).
+ *
+ * <p>One instance serves one conversion, and remembers what it looked up: templates name the same
+ * scripts and folders in several provisioners and usages, and each lookup is file system calls
+ * (or, in a bulk run, cache lookups) and a SHA-256. The files are taken not to change during a
+ * conversion.
  */
 final class LocalFiles {
   // Compiled once: these run for every step of every template.
@@ -38,6 +45,13 @@ final class LocalFiles {
 
   /** A resolved local path. */
   record Resolved(String path, FileSystemView.Kind kind, boolean viaWorkingDirectory) {}
+
+  /** A file's bytes (never changed by anyone) and their SHA-256 in lowercase hex. */
+  record Content(byte[] bytes, String sha256) {}
+
+  private final Map<String, Resolved> resolved = new HashMap<>();
+  private final Map<String, Content> contents = new HashMap<>();
+  private final Map<String, List<String>> listings = new HashMap<>();
 
   private final FileSystemView fs;
   private final String templateFolder;
@@ -64,6 +78,15 @@ final class LocalFiles {
    * folder, then against the working directory; {@code MISSING} when neither has it.
    */
   Resolved resolve(String written) {
+    Resolved known = resolved.get(written);
+    if (known == null) {
+      known = resolveOnce(written);
+      resolved.put(written, known);
+    }
+    return known;
+  }
+
+  private Resolved resolveOnce(String written) {
     String expanded = written;
     if (expanded.equals("~") || expanded.startsWith("~/")) {
       expanded = fs.homeDirectory() + expanded.substring(1);
@@ -85,12 +108,29 @@ final class LocalFiles {
     return new Resolved(inTemplate, FileSystemView.Kind.MISSING, false);
   }
 
-  byte[] read(String path) throws IOException {
-    return fs.read(path);
+  /** A regular file's bytes and checksum; read once (a failed read is tried again). */
+  Content content(String path) throws IOException {
+    Content known = contents.get(path);
+    if (known == null) {
+      byte[] bytes = fs.read(path);
+      known = new Content(bytes, sha256(bytes));
+      contents.put(path, known);
+    }
+    return known;
   }
 
   /** Every regular file below a directory, as paths relative to it, sorted. */
   List<String> listFiles(String directory, int limit) throws IOException {
+    String key = limit + ":" + directory;
+    List<String> known = listings.get(key);
+    if (known == null) {
+      known = List.copyOf(listFilesOnce(directory, limit));
+      listings.put(key, known);
+    }
+    return known;
+  }
+
+  private List<String> listFilesOnce(String directory, int limit) throws IOException {
     List<String> out = new ArrayList<>();
     Deque<String> pending = new ArrayDeque<>();
     pending.add("");
