@@ -12,6 +12,7 @@ import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.TupleValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.hcl.value.Values;
 import io.github.packer2aib.core.packer.Config;
 import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.source.Range;
@@ -335,6 +336,10 @@ final class Fields {
     if (f.value() instanceof StringValue plain) {
       return Optional.of(plain.asString()); // Plain: known, unmarked, already a string.
     }
+    if (f.value().unmarked() instanceof StringValue marked) {
+      // Known and a string already; only the marks need looking at.
+      return clean(f, f.value(), destination) ? Optional.of(marked.asString()) : Optional.empty();
+    }
     return textConverted(f, destination);
   }
 
@@ -402,7 +407,7 @@ final class Fields {
     }
     List<String> plain = plainStrings(v);
     if (plain != null) {
-      return Optional.of(plain);
+      return marksFree(v) || clean(f, v, destination) ? Optional.of(plain) : Optional.empty();
     }
     return stringsConverted(f, destination);
   }
@@ -440,18 +445,20 @@ final class Fields {
   }
 
   /**
-   * The strings of an unmarked tuple or list whose elements are all unmarked strings, numbers or
-   * bools (numbers and bools as the conversion to string writes them), else null. Most fields are
-   * such plain values; for them the general path (a conversion to a list, mark checks) gives
-   * exactly these strings and reports nothing, and it was a visible part of mapping.
+   * The strings of a tuple or list whose elements are all strings, numbers or bools (numbers and
+   * bools as the conversion to string writes them), marks set aside, else null. Most fields are
+   * such values; for them the general path (a conversion to a list) gives exactly these strings,
+   * and only the marks remain to be looked at ({@link #clean}); it was a visible part of mapping.
    */
   private static List<String> plainStrings(Value v) {
-    if (!(v instanceof TupleValue) && !(v instanceof ListValue)) {
+    Value bare = v.unmarked();
+    if (!(bare instanceof TupleValue) && !(bare instanceof ListValue)) {
       return null;
     }
-    List<Value> items = v.elements();
+    List<Value> items = bare.elements();
     List<String> out = new ArrayList<>(items.size());
-    for (Value item : items) {
+    for (Value marked : items) {
+      Value item = marked.unmarked();
       if (item instanceof StringValue s) {
         out.add(s.asString());
       } else if (item instanceof NumberValue n) {
@@ -479,9 +486,10 @@ final class Fields {
   }
 
   Optional<Map<String, String>> stringMap(Field f, String destination) {
-    Map<String, String> plain = plainStringMap(f.value());
+    Value v = f.value();
+    Map<String, String> plain = plainStringMap(v);
     if (plain != null) {
-      return Optional.of(plain);
+      return marksFree(v) || clean(f, v, destination) ? Optional.of(plain) : Optional.empty();
     }
     return stringMapConverted(f, destination);
   }
@@ -510,27 +518,44 @@ final class Fields {
   }
 
   /**
-   * The entries of an unmarked object or map whose values are all unmarked strings, in key order
+   * The entries of an object or map whose values are all strings, marks set aside, in key order
    * (the order both keep their members in, as the conversion to a map does), else null; as {@link
    * #plainStrings}.
    */
   private static Map<String, String> plainStringMap(Value v) {
+    Value bare = v.unmarked();
     Map<String, Value> members;
-    if (v instanceof ObjectValue o) {
+    if (bare instanceof ObjectValue o) {
       members = o.attributes();
-    } else if (v instanceof MapValue m) {
+    } else if (bare instanceof MapValue m) {
       members = m.entries();
     } else {
       return null;
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<String, Value> e : members.entrySet()) {
-      if (!(e.getValue() instanceof StringValue s)) {
+      if (!(e.getValue().unmarked() instanceof StringValue s)) {
         return null;
       }
       out.put(e.getKey(), s.asString());
     }
     return out;
+  }
+
+  /**
+   * Whether a value that {@link #plainStrings} or {@link #plainStringMap} read has no mark, on
+   * itself or an element: then {@link #clean} has nothing to say.
+   */
+  private static boolean marksFree(Value v) {
+    if (v.isMarked()) {
+      return false;
+    }
+    for (Value item : Values.children(v)) {
+      if (item.isMarked()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   void invalid(Field f, String expected, Value got) {
