@@ -45,7 +45,8 @@ class ExecuteCommandProperties {
   Arbitrary<String> commands() {
     Arbitrary<String> pieces =
         Arbitraries.of(
-            "chmod +x ", "chmod 0755 ", "{{ .Path }}", "{{.Path}}", "{{- .Path -}}", "'{{ .Path }}'",
+            "chmod +x ", "chmod 0755 ", "{{ .Path }}", "{{.Path}}", "{{- .Path -}}",
+            "'{{ .Path }}'",
             "{{ .Vars }}", "{{.Vars}}", "{{ .EnvVarFile }}", "{{", "}}", ".Path", ".Vars", "sudo",
             "sudo -E", "sudo -S", "sudo -u x", "-E", "-n", "env", "/usr/bin/env", "/bin/env",
             "myenv", "A=1", "=x", "B_2=two", "sh", "bash", "/bin/bash", "-eux", "-c", "pwsh",

@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -141,15 +141,16 @@ class FastPathProperties {
     assertEquals(
         Pattern.compile("[A-Za-z0-9_@%+=:,./-]+").matcher(word).matches(),
         ShellText.isSafe(word));
-    assertEquals(Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(word).matches(),
-        ShellText.isName(word));
+    assertEquals(
+        Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(word).matches(), ShellText.isName(word));
   }
 
   // ---- generators -------------------------------------------------------------------------
 
   @Provide
   Arbitrary<String> paths() {
-    Arbitrary<String> parts = Arbitraries.of("/", ".", "..", "...", "a", "b\\c", "/../", "./", "x.");
+    Arbitrary<String> parts =
+        Arbitraries.of("/", ".", "..", "...", "a", "b\\c", "/../", "./", "x.");
     return Arbitraries.oneOf(
         Arbitraries.strings().withChars("/.a\\b").ofMaxLength(12),
         parts.list().ofMaxSize(8).map(l -> String.join("", l)));
@@ -188,13 +189,15 @@ class FastPathProperties {
   }
 
   private Arbitrary<Value> collection(Arbitrary<Value> inner) {
-    Arbitrary<Value> strings = marked(Arbitraries.strings().alpha().ofMaxLength(3).map(Value::string));
+    Arbitrary<Value> strings =
+        marked(Arbitraries.strings().alpha().ofMaxLength(3).map(Value::string));
     Arbitrary<Value> tuple = inner.list().ofMaxSize(3).map(Value::tuple);
     Arbitrary<Value> stringTuple = strings.list().ofMaxSize(3).map(Value::tuple);
     Arbitrary<Value> stringList =
         strings.list().ofMaxSize(3).map(l -> (Value) Value.list(Type.STRING, l));
     Arbitrary<Value> object =
-        Combinators.combine(Arbitraries.strings().alpha().ofLength(1).list().ofMaxSize(3),
+        Combinators.combine(
+                Arbitraries.strings().alpha().ofLength(1).list().ofMaxSize(3),
                 inner.list().ofMinSize(3).ofMaxSize(3))
             .as(
                 (keys, vs) -> {
