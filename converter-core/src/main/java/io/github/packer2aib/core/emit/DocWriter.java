@@ -1,6 +1,5 @@
 package io.github.packer2aib.core.emit;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
@@ -13,8 +12,9 @@ import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
- * Writes any document tree as canonical JSON or YAML text, with Jackson's streaming generators (no
- * object mapping). Members come in the tree's order; numbers are written as their literal text, so
+ * Writes any document tree as canonical JSON or YAML text: JSON by {@link CanonicalJson}, which
+ * writes what Jackson's generator would, YAML with Jackson's streaming generator (no object
+ * mapping). Members come in the tree's order; numbers are written as their literal text, so
  * for JSON output a number's text must be a JSON number (as the model's numbers always are).
  *
  * <p>JSON: the layout of {@link TemplateWriter#prettyPrinter()}, {@code \n} line ends and one final
@@ -22,8 +22,6 @@ import java.util.Objects;
  * chooses each string's style (see {@link YamlScalars}); no {@code ---}.
  */
 public final class DocWriter {
-  private static final JsonFactory JSON = new JsonFactory();
-
   /**
    * The YAML side, loaded on first use: most runs write JSON, and loading SnakeYAML's emitter is a
    * noticeable part of a single conversion's start-up time. (Code that handles a YAML generator
@@ -49,14 +47,7 @@ public final class DocWriter {
 
   public static String toJson(DocNode doc) {
     Objects.requireNonNull(doc, "doc");
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.setPrettyPrinter(TemplateWriter.prettyPrinter());
-      write(g, doc);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to a string failed", e);
-    }
-    return out.append('\n').toString();
+    return CanonicalJson.write(doc);
   }
 
   public static String toYaml(DocNode doc) {

@@ -132,7 +132,7 @@ public sealed interface Value
     if (v instanceof UnknownValue) {
       return false;
     }
-    for (Value child : Values.children(v)) {
+    for (Value child : Values.childrenView(v)) {
       if (!child.isWhollyKnown()) {
         return false;
       }
@@ -162,16 +162,41 @@ public sealed interface Value
     return all;
   }
 
+  /**
+   * Walks the children in place ({@link Values#childrenView}): the mapper asks this of every
+   * field it reads, and copying each map and object to walk it was a visible cost.
+   */
   private static void collectMarks(Value v, Set<Mark> into) {
-    into.addAll(v.marks());
-    for (Value child : Values.children(v.unmarked())) {
+    Value bare = v;
+    if (v instanceof MarkedValue m) {
+      into.addAll(m.marks());
+      bare = m.value();
+    }
+    for (Value child : Values.childrenView(bare)) {
       collectMarks(child, into);
     }
   }
 
   /** Whether this value or anything inside it is sensitive. */
   default boolean containsSensitive() {
-    return deepMarks().contains(Mark.SENSITIVE);
+    return containsMark(this, Mark.SENSITIVE);
+  }
+
+  /** As {@code deepMarks().contains(mark)}, stopping at the first one found. */
+  private static boolean containsMark(Value v, Mark mark) {
+    Value bare = v;
+    if (v instanceof MarkedValue m) {
+      if (m.marks().contains(mark)) {
+        return true;
+      }
+      bare = m.value();
+    }
+    for (Value child : Values.childrenView(bare)) {
+      if (containsMark(child, mark)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The value without its own marks (elements keep theirs). */
@@ -187,7 +212,8 @@ public sealed interface Value
   /** The value with no marks at any depth, and the marks that were removed. */
   default Unmarked unmarkDeep() {
     Set<Mark> all = deepMarks();
-    return new Unmarked(Values.stripMarks(this), all);
+    // Without a mark anywhere, stripping would only copy the value (values are immutable).
+    return new Unmarked(all.isEmpty() ? this : Values.stripMarks(this), all);
   }
 
   /** This value with {@code mark} added. */

@@ -31,6 +31,29 @@ public final class Values {
     return List.of();
   }
 
+  /**
+   * The direct children, as {@link #children} gives them, but as a read-only view of the value's
+   * own collections (no copy), for walks that only read.
+   */
+  static Collection<Value> childrenView(Value v) {
+    if (v instanceof ListValue l) {
+      return l.elements();
+    }
+    if (v instanceof SetValue s) {
+      return s.elements();
+    }
+    if (v instanceof TupleValue t) {
+      return t.elements();
+    }
+    if (v instanceof MapValue m) {
+      return m.entries().values();
+    }
+    if (v instanceof ObjectValue o) {
+      return o.attributes().values();
+    }
+    return List.of();
+  }
+
   /** The value with every mark removed at every depth. */
   public static Value stripMarks(Value v) {
     Value u = v.unmarked();

@@ -29,8 +29,6 @@ record ExecuteCommand(
   // Compiled once: these run for every step of every template.
   private static final Pattern SUDO_WORD =
       Pattern.compile("\\bsudo\\b");
-  private static final Pattern COMMAND_SEPARATOR =
-      Pattern.compile(";|&&");
   private static final Pattern CHMOD_PATH =
       Pattern.compile("^chmod\\s+(\\+x|[0-7]{3,4})\\s+['\"]?\uE001['\"]?$");
   private static final Pattern SUDO_OPTION =
@@ -44,7 +42,6 @@ record ExecuteCommand(
 
   private static final Pattern PATH = Pattern.compile("\\{\\{-?\\s*\\.Path\\s*-?\\}\\}");
   private static final Pattern VARS = Pattern.compile("\\{\\{-?\\s*\\.Vars\\s*-?\\}\\}");
-  private static final Pattern ENV_FILE = Pattern.compile("\\{\\{-?\\s*\\.EnvVarFile\\s*-?\\}\\}");
   private static final Pattern PASSWORD_PIPE =
       Pattern.compile("^(.*?)\\becho\\s+(?:'[^']*'|\"[^\"]*\"|\\S+)\\s*\\|\\s*(.*)$");
   private static final Pattern PROGRAM =
@@ -55,22 +52,26 @@ record ExecuteCommand(
 
   /** Parses an {@code execute_command}; unknown forms give {@code recognised = false}. */
   static ExecuteCommand parse(String text) {
-    String t = PATH.matcher(text).replaceAll("\uE001");
-    t = VARS.matcher(t).replaceAll("\uE002");
-    if (ENV_FILE.matcher(t).find() || t.contains("{{")) {
-      return unknown(false);
+    // Each pattern runs only where the text it must match occurs: every shell provisioner of
+    // every template comes here, most with Packer's default or one of a few common commands.
+    String t = text.contains(".Path") ? PATH.matcher(text).replaceAll("\uE001") : text;
+    t = t.contains(".Vars") ? VARS.matcher(t).replaceAll("\uE002") : t;
+    if (t.contains("{{")) {
+      return unknown(false); // {{ .EnvVarFile }} or another template action
     }
     boolean password = false;
-    Matcher pipe = PASSWORD_PIPE.matcher(t);
-    if (pipe.matches() && SUDO_WORD.matcher(pipe.group(2)).find()) {
-      password = true;
-      t = pipe.group(1) + pipe.group(2);
+    if (t.contains("echo") && t.indexOf('|') >= 0) {
+      Matcher pipe = PASSWORD_PIPE.matcher(t);
+      if (pipe.matches() && SUDO_WORD.matcher(pipe.group(2)).find()) {
+        password = true;
+        t = pipe.group(1) + pipe.group(2);
+      }
     }
     List<String> commands = new ArrayList<>();
-    for (String c : COMMAND_SEPARATOR.split(t)) {
+    for (String c : commands(t)) {
       String trimmed = c.trim();
       if (trimmed.isEmpty()
-          || CHMOD_PATH.matcher(trimmed).matches()) {
+          || (trimmed.startsWith("chmod") && CHMOD_PATH.matcher(trimmed).matches())) {
         continue;
       }
       commands.add(trimmed);
@@ -85,6 +86,28 @@ record ExecuteCommand(
     ExecuteCommand r = run.get();
     boolean isDefault = !r.sudo() && r.interpreter().isEmpty() && !password;
     return new ExecuteCommand(r.sudo(), r.interpreter(), password, true, isDefault);
+  }
+
+  /**
+   * The text split at {@code ;} and {@code &&}, leftmost first (as the pattern {@code ;|&&}
+   * splits it, without dropping trailing empty parts: the caller skips empty parts anyway).
+   */
+  static List<String> commands(String t) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == ';') {
+        out.add(t.substring(start, i));
+        start = i + 1;
+      } else if (c == '&' && i + 1 < t.length() && t.charAt(i + 1) == '&') {
+        out.add(t.substring(start, i));
+        start = i + 2;
+        i++;
+      }
+    }
+    out.add(t.substring(start));
+    return out;
   }
 
   private static ExecuteCommand unknown(boolean password) {
@@ -108,7 +131,9 @@ record ExecuteCommand(
       }
     }
     i = skipVars(tokens, i);
-    if (i < tokens.size() && ENV_PROGRAM.matcher(tokens.get(i)).matches()) {
+    if (i < tokens.size()
+        && tokens.get(i).endsWith("env")
+        && ENV_PROGRAM.matcher(tokens.get(i)).matches()) {
       i++;
       i = skipVars(tokens, i);
     }
@@ -146,7 +171,8 @@ record ExecuteCommand(
 
   private static int skipVars(List<String> tokens, int i) {
     while (i < tokens.size()
-        && (tokens.get(i).equals("\uE002") || ASSIGNMENT.matcher(tokens.get(i)).matches())) {
+        && (tokens.get(i).equals("\uE002")
+            || (tokens.get(i).indexOf('=') > 0 && ASSIGNMENT.matcher(tokens.get(i)).matches()))) {
       i++;
     }
     return i;

@@ -1,15 +1,18 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.hcl.value.BoolValue;
 import io.github.packer2aib.core.hcl.value.Convert;
 import io.github.packer2aib.core.hcl.value.ListValue;
 import io.github.packer2aib.core.hcl.value.MapValue;
 import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.NumberValue;
 import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.SetValue;
 import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.TupleValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.hcl.value.Values;
 import io.github.packer2aib.core.packer.Config;
 import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.source.Range;
@@ -55,19 +58,20 @@ final class Fields {
 
   /** The fields of an HCL body or legacy object. */
   static Fields of(Config config, String prefix, Report report, Secrets secrets) {
-    Map<String, Entry> entries = new LinkedHashMap<>();
+    // Every provisioner of every template comes here: sized once, no list for an argument
+    // without blocks, no copy of a name without a prefix.
+    Map<String, Entry> entries = new LinkedHashMap<>(2 * config.settings().size() + 8);
     for (Setting s : config.settings()) {
+      String name = prefix.isEmpty() ? s.name() : prefix + s.name();
       entries.put(
           s.name(),
           new Entry(
-              s.name(),
-              new Field(prefix + s.name(), s.value(), s.nameRange(), s.valueRange()),
-              new ArrayList<>()));
+              s.name(), new Field(name, s.value(), s.nameRange(), s.valueRange()), List.of()));
     }
     for (Config.NestedBlock b : config.blocks()) {
       Entry e = entries.get(b.type());
-      if (e == null) {
-        e = new Entry(b.type(), null, new ArrayList<>());
+      if (e == null || e.blocks().isEmpty()) {
+        e = new Entry(b.type(), e == null ? null : e.field(), new ArrayList<>());
         entries.put(b.type(), e);
       }
       e.blocks().add(b);
@@ -329,6 +333,18 @@ final class Fields {
   }
 
   Optional<String> text(Field f, String destination) {
+    if (f.value() instanceof StringValue plain) {
+      return Optional.of(plain.asString()); // Plain: known, unmarked, already a string.
+    }
+    if (f.value().unmarked() instanceof StringValue marked) {
+      // Known and a string already; only the marks need looking at.
+      return clean(f, f.value(), destination) ? Optional.of(marked.asString()) : Optional.empty();
+    }
+    return textConverted(f, destination);
+  }
+
+  /** {@link #text} for any value: converted, checked for unknowns and marks. */
+  Optional<String> textConverted(Field f, String destination) {
     if (!known(f)) {
       return Optional.empty();
     }
@@ -365,6 +381,14 @@ final class Fields {
   }
 
   Optional<Boolean> bool(Field f) {
+    if (f.value() instanceof BoolValue plain) {
+      return Optional.of(plain.asBoolean());
+    }
+    return boolConverted(f);
+  }
+
+  /** {@link #bool} for any value. */
+  Optional<Boolean> boolConverted(Field f) {
     if (!known(f)) {
       return Optional.empty();
     }
@@ -377,10 +401,23 @@ final class Fields {
   }
 
   Optional<List<String>> strings(Field f, String destination) {
+    Value v = f.value();
+    if (v instanceof StringValue plain) {
+      return Optional.of(List.of(plain.asString()));
+    }
+    List<String> plain = plainStrings(v);
+    if (plain != null) {
+      return marksFree(v) || clean(f, v, destination) ? Optional.of(plain) : Optional.empty();
+    }
+    return stringsConverted(f, destination);
+  }
+
+  /** {@link #strings} for any value. */
+  Optional<List<String>> stringsConverted(Field f, String destination) {
+    Value v = f.value();
     if (!known(f)) {
       return Optional.empty();
     }
-    Value v = f.value();
     Convert.Result single = isPrimitive(v) ? Convert.toSafe(v, Type.STRING) : null;
     if (single != null && single.isOk()) {
       if (!clean(f, v, destination)) {
@@ -407,6 +444,34 @@ final class Fields {
     return Optional.of(out);
   }
 
+  /**
+   * The strings of a tuple or list whose elements are all strings, numbers or bools (numbers and
+   * bools as the conversion to string writes them), marks set aside, else null. Most fields are
+   * such values; for them the general path (a conversion to a list) gives exactly these strings,
+   * and only the marks remain to be looked at ({@link #clean}); it was a visible part of mapping.
+   */
+  private static List<String> plainStrings(Value v) {
+    Value bare = v.unmarked();
+    if (!(bare instanceof TupleValue) && !(bare instanceof ListValue)) {
+      return null;
+    }
+    List<Value> items = bare.elements();
+    List<String> out = new ArrayList<>(items.size());
+    for (Value marked : items) {
+      Value item = marked.unmarked();
+      if (item instanceof StringValue s) {
+        out.add(s.asString());
+      } else if (item instanceof NumberValue n) {
+        out.add(n.asNumber().toString());
+      } else if (item instanceof BoolValue b) {
+        out.add(b.asBoolean() ? "true" : "false");
+      } else {
+        return null;
+      }
+    }
+    return out;
+  }
+
   /** Whether a value is a string, number or bool, without computing a collection's whole type. */
   private static boolean isPrimitive(Value v) {
     Value bare = v.unmarked();
@@ -421,6 +486,16 @@ final class Fields {
   }
 
   Optional<Map<String, String>> stringMap(Field f, String destination) {
+    Value v = f.value();
+    Map<String, String> plain = plainStringMap(v);
+    if (plain != null) {
+      return marksFree(v) || clean(f, v, destination) ? Optional.of(plain) : Optional.empty();
+    }
+    return stringMapConverted(f, destination);
+  }
+
+  /** {@link #stringMap} for any value. */
+  Optional<Map<String, String>> stringMapConverted(Field f, String destination) {
     if (!known(f)) {
       return Optional.empty();
     }
@@ -440,6 +515,47 @@ final class Fields {
       return Optional.empty();
     }
     return Optional.of(out);
+  }
+
+  /**
+   * The entries of an object or map whose values are all strings, marks set aside, in key order
+   * (the order both keep their members in, as the conversion to a map does), else null; as {@link
+   * #plainStrings}.
+   */
+  private static Map<String, String> plainStringMap(Value v) {
+    Value bare = v.unmarked();
+    Map<String, Value> members;
+    if (bare instanceof ObjectValue o) {
+      members = o.attributes();
+    } else if (bare instanceof MapValue m) {
+      members = m.entries();
+    } else {
+      return null;
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Value> e : members.entrySet()) {
+      if (!(e.getValue().unmarked() instanceof StringValue s)) {
+        return null;
+      }
+      out.put(e.getKey(), s.asString());
+    }
+    return out;
+  }
+
+  /**
+   * Whether a value that {@link #plainStrings} or {@link #plainStringMap} read has no mark, on
+   * itself or an element: then {@link #clean} has nothing to say.
+   */
+  private static boolean marksFree(Value v) {
+    if (v.isMarked()) {
+      return false;
+    }
+    for (Value item : Values.children(v)) {
+      if (item.isMarked()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   void invalid(Field f, String expected, Value got) {

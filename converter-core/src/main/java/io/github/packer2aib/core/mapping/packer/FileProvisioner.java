@@ -190,7 +190,7 @@ final class FileProvisioner {
     }
     LocalFiles.Resolved r = pr.u.files.resolve(source);
     if (r.kind() == FileSystemView.Kind.MISSING) {
-      LocalFile.load(pr, source, at, "file");
+      LocalFile.load(pr, source, r, at, "file"); // says it is missing
       return;
     }
     LocalFile.foundInWorkingDirectory(pr, source, r, at);
@@ -198,7 +198,7 @@ final class FileProvisioner {
       directory(pr, plan, source, r.path(), dest, at);
       return;
     }
-    Optional<LocalFile> loaded = LocalFile.load(pr, source, at, "file");
+    Optional<LocalFile> loaded = LocalFile.load(pr, source, r, at, "file");
     if (loaded.isEmpty()) {
       return;
     }
@@ -301,8 +301,8 @@ final class FileProvisioner {
     for (String rel : files) {
       String abs = path + "/" + rel;
       try {
-        byte[] bytes = pr.u.files.read(abs);
-        LocalFile file = new LocalFile(written, abs, bytes, LocalFiles.sha256(bytes));
+        LocalFiles.Content c = pr.u.files.content(abs);
+        LocalFile file = new LocalFile(written, abs, c.bytes(), c.sha256());
         upload(
             pr, plan, file, join(base, pr.u.os == Os.WINDOWS ? rel.replace('/', '\\') : rel), at);
       } catch (IOException e) {

@@ -1,5 +1,9 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.hcl.value.StringValue;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.hcl.value.Values;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,6 +45,9 @@ final class Generalization {
 
   /** Whether commands generalize the VM (or wait for Sysprep to finish doing so). */
   static boolean generalizes(List<String> lines) {
+    if (!hasKeyword(lines)) {
+      return false;
+    }
     String all = String.join("\n", lines);
     String lower = all.toLowerCase(Locale.ROOT);
     return mentions(all, lower)
@@ -51,6 +58,9 @@ final class Generalization {
 
   /** Whether text (a script) contains a generalization command. */
   static boolean mentions(String text) {
+    if (!hasKeyword(text)) {
+      return false;
+    }
     return mentions(text, text.toLowerCase(Locale.ROOT));
   }
 
@@ -61,6 +71,69 @@ final class Generalization {
   private static boolean mentions(String text, String lower) {
     return (lower.contains("sysprep") && SYSPREP.matcher(text).find())
         || (lower.contains("waagent") && WAAGENT.matcher(text).find());
+  }
+
+  /**
+   * Whether a line holds "sysprep", "waagent" or "imagestate" in any ASCII case: every check
+   * here needs one of them in the lowercased text, and most steps have none, so this scan, which
+   * copies nothing, spares joining and lowercasing every step's commands. It finds exactly what
+   * {@code toLowerCase(Locale.ROOT).contains} finds: the only characters beyond ASCII that
+   * lowercase into ASCII are the Kelvin sign (to "k", in no keyword) and "İ" (to "i" and a
+   * combining dot, which no keyword letter follows).
+   */
+  static boolean hasKeyword(List<String> lines) {
+    for (String line : lines) {
+      if (hasKeyword(line)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a string inside a value has a keyword ({@link #hasKeyword(List)} of its texts is the
+   * same: numbers and bools, which the texts hold too, spell none).
+   */
+  static boolean hasKeyword(Value value) {
+    Value v = value.unmarked();
+    if (v instanceof StringValue s) {
+      return hasKeyword(s.asString());
+    }
+    for (Value child : Values.children(v)) {
+      if (hasKeyword(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean hasKeyword(String text) {
+    // On the ISO-8859-1 bytes (an array copy for Latin-1 strings), which C1 code scans several
+    // times faster than charAt calls; characters beyond Latin-1 become '?', never a letter.
+    byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+    for (int i = 0; i < b.length; i++) {
+      // b | 0x20 maps exactly the ASCII capitals to their small letters among the letters below.
+      int c = b[i] | 0x20;
+      if ((c == 's' && at(b, i, "sysprep"))
+          || (c == 'w' && at(b, i, "waagent"))
+          || (c == 'i' && at(b, i, "imagestate"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the bytes at {@code i} spell {@code lowerWord} in any ASCII case. */
+  private static boolean at(byte[] b, int i, String lowerWord) {
+    if (i + lowerWord.length() > b.length) {
+      return false;
+    }
+    for (int k = 0; k < lowerWord.length(); k++) {
+      if ((b[i + k] | 0x20) != lowerWord.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean onlyWaitsForSysprep(List<String> lines) {

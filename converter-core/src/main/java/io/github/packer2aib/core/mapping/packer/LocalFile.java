@@ -28,7 +28,12 @@ record LocalFile(String written, String path, byte[] bytes, String sha256) {
    * {@code at} and gives empty.
    */
   static Optional<LocalFile> load(Prov pr, String written, Range at, String what) {
-    LocalFiles.Resolved r = pr.u.files.resolve(written);
+    return load(pr, written, pr.u.files.resolve(written), at, what);
+  }
+
+  /** As {@link #load(Prov, String, Range, String)}, where the caller has resolved the path. */
+  static Optional<LocalFile> load(
+      Prov pr, String written, LocalFiles.Resolved r, Range at, String what) {
     if (r.kind() == FileSystemView.Kind.MISSING) {
       pr.report()
           .add(
@@ -59,8 +64,8 @@ record LocalFile(String written, String path, byte[] bytes, String sha256) {
     }
     foundInWorkingDirectory(pr, written, r, at);
     try {
-      byte[] bytes = pr.u.files.read(r.path());
-      return Optional.of(new LocalFile(written, r.path(), bytes, LocalFiles.sha256(bytes)));
+      LocalFiles.Content c = pr.u.files.content(r.path());
+      return Optional.of(new LocalFile(written, r.path(), c.bytes(), c.sha256()));
     } catch (IOException e) {
       pr.report()
           .add(

@@ -12,8 +12,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,11 @@ import java.util.regex.Pattern;
  * The local files provisioners refer to: where a relative path resolves (the template's folder,
  * then the working directory, mapping decision 4), what a file holds, and the path it has below the
  * conversion root (for upload URIs).
+ *
+ * <p>One instance serves one conversion, and remembers what it looked up: templates name the same
+ * scripts and folders in several provisioners and usages, and each lookup is file system calls
+ * (or, in a bulk run, cache lookups) and a SHA-256. The files are taken not to change during a
+ * conversion.
  */
 final class LocalFiles {
   // Compiled once: these run for every step of every template.
@@ -38,6 +45,13 @@ final class LocalFiles {
 
   /** A resolved local path. */
   record Resolved(String path, FileSystemView.Kind kind, boolean viaWorkingDirectory) {}
+
+  /** A file's bytes (never changed by anyone) and their SHA-256 in lowercase hex. */
+  record Content(byte[] bytes, String sha256) {}
+
+  private final Map<String, Resolved> resolved = new HashMap<>();
+  private final Map<String, Content> contents = new HashMap<>();
+  private final Map<String, List<String>> listings = new HashMap<>();
 
   private final FileSystemView fs;
   private final String templateFolder;
@@ -64,6 +78,15 @@ final class LocalFiles {
    * folder, then against the working directory; {@code MISSING} when neither has it.
    */
   Resolved resolve(String written) {
+    Resolved known = resolved.get(written);
+    if (known == null) {
+      known = resolveOnce(written);
+      resolved.put(written, known);
+    }
+    return known;
+  }
+
+  private Resolved resolveOnce(String written) {
     String expanded = written;
     if (expanded.equals("~") || expanded.startsWith("~/")) {
       expanded = fs.homeDirectory() + expanded.substring(1);
@@ -85,12 +108,29 @@ final class LocalFiles {
     return new Resolved(inTemplate, FileSystemView.Kind.MISSING, false);
   }
 
-  byte[] read(String path) throws IOException {
-    return fs.read(path);
+  /** A regular file's bytes and checksum; read once (a failed read is tried again). */
+  Content content(String path) throws IOException {
+    Content known = contents.get(path);
+    if (known == null) {
+      byte[] bytes = fs.read(path);
+      known = new Content(bytes, sha256(bytes));
+      contents.put(path, known);
+    }
+    return known;
   }
 
   /** Every regular file below a directory, as paths relative to it, sorted. */
   List<String> listFiles(String directory, int limit) throws IOException {
+    String key = limit + ":" + directory;
+    List<String> known = listings.get(key);
+    if (known == null) {
+      known = List.copyOf(listFilesOnce(directory, limit));
+      listings.put(key, known);
+    }
+    return known;
+  }
+
+  private List<String> listFilesOnce(String directory, int limit) throws IOException {
     List<String> out = new ArrayList<>();
     Deque<String> pending = new ArrayDeque<>();
     pending.add("");
@@ -199,24 +239,76 @@ final class LocalFiles {
 
   /** Removes {@code .}, {@code ..} and repeated separators; keeps a leading {@code /}. */
   static String normalize(String path) {
+    return isNormal(path) ? path : normalizeParts(path);
+  }
+
+  /**
+   * {@link #normalize} for a path with empty, {@code .} or {@code ..} parts, in one pass: the kept
+   * parts are a stack in one builder, {@code ..} parts (kept only at the start of a relative path)
+   * below the others.
+   */
+  static String normalizeParts(String path) {
     boolean rooted = path.startsWith("/");
-    Deque<String> parts = new ArrayDeque<>();
-    for (String part : path.split("/")) {
-      if (part.isEmpty() || part.equals(".")) {
+    StringBuilder out = new StringBuilder(path.length());
+    int[] starts = new int[path.length() / 2 + 1]; // where each kept part starts in out
+    int depth = 0;
+    int ups = 0; // the leading ".." parts among them
+    int n = path.length();
+    int partStart = 0;
+    for (int i = 0; i <= n; i++) {
+      if (i < n && path.charAt(i) != '/') {
         continue;
       }
-      if (part.equals("..")) {
-        if (!parts.isEmpty() && !parts.peekLast().equals("..")) {
-          parts.removeLast();
-        } else if (!rooted) {
-          parts.addLast(part);
+      int length = i - partStart;
+      boolean dot = length == 1 && path.charAt(partStart) == '.';
+      boolean dotDot = length == 2 && path.startsWith("..", partStart);
+      if (length == 0 || dot) {
+        // nothing to keep
+      } else if (dotDot && depth > ups) {
+        depth--;
+        out.setLength(depth == 0 ? 0 : starts[depth] - 1);
+      } else if (!dotDot || !rooted) {
+        if (depth > 0) {
+          out.append('/');
         }
+        starts[depth++] = out.length();
+        out.append(path, partStart, i);
+        if (dotDot) {
+          ups++;
+        }
+      }
+      partStart = i + 1;
+    }
+    return rooted ? "/" + out : out.length() == 0 ? "." : out.toString();
+  }
+
+  /**
+   * Whether {@link #normalize} would give the path back unchanged: not empty, and no empty,
+   * {@code .} or {@code ..} part ({@code /} alone is normal). Most paths are, and taking them apart
+   * and joining them again for every lookup was a visible part of mapping.
+   */
+  static boolean isNormal(String path) {
+    int n = path.length();
+    if (n == 0) {
+      return false;
+    }
+    if (n == 1 && path.charAt(0) == '/') {
+      return true;
+    }
+    int partStart = path.charAt(0) == '/' ? 1 : 0;
+    for (int i = partStart; i <= n; i++) {
+      if (i < n && path.charAt(i) != '/') {
         continue;
       }
-      parts.addLast(part);
+      int length = i - partStart;
+      if (length == 0
+          || (path.charAt(partStart) == '.'
+              && (length == 1 || (length == 2 && path.charAt(partStart + 1) == '.')))) {
+        return false;
+      }
+      partStart = i + 1;
     }
-    String joined = String.join("/", parts);
-    return rooted ? "/" + joined : joined.isEmpty() ? "." : joined;
+    return true;
   }
 
   static String fileName(String path) {

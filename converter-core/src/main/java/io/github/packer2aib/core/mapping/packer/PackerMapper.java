@@ -270,6 +270,9 @@ public final class PackerMapper {
       List<Provisioner> all = new ArrayList<>(b.provisioners());
       b.errorCleanupProvisioner().ifPresent(all::add);
       for (Provisioner p : all) {
+        if (p.only().isEmpty() && p.except().isEmpty() && p.override().isEmpty()) {
+          continue; // the usual case: nothing to check
+        }
         checkEntries(
             r, p.only(), "only", keys, names, legacy, p.range(), p.type() + " provisioner");
         checkEntries(
@@ -292,6 +295,9 @@ public final class PackerMapper {
       }
       for (List<PostProcessor> chain : b.postProcessors()) {
         for (PostProcessor p : chain) {
+          if (p.only().isEmpty() && p.except().isEmpty()) {
+            continue;
+          }
           checkEntries(
               r, p.only(), "only", keys, names, legacy, p.range(), p.type() + " post-processor");
           checkEntries(

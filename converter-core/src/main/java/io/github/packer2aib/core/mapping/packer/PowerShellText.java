@@ -4,14 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** PowerShell text: quoting and byte-exact file writes. */
 final class PowerShellText {
-  // Compiled once: these run for every step of every template.
-  private static final Pattern NAME =
-      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
   private PowerShellText() {}
 
   /**
@@ -100,7 +95,8 @@ final class PowerShellText {
     return crlf ? "\r\n" : "\n";
   }
 
+  /** Whether {@code $env:name = …} can set the variable: names of the form of a shell name. */
   static boolean isName(String name) {
-    return NAME.matcher(name).matches();
+    return ShellText.isName(name);
   }
 }

@@ -231,6 +231,10 @@ final class Provisioners {
     if (inline.isEmpty() || !inline.get().value().isWhollyKnown()) {
       return false;
     }
+    // Most steps name no generalization keyword; then their texts need not be collected.
+    if (!Generalization.hasKeyword(inline.get().value())) {
+      return false;
+    }
     return Generalization.generalizes(Secrets.texts(inline.get().value()));
   }
 

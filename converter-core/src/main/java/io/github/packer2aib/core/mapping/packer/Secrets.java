@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.hcl.value.Convert;
+import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Local;
@@ -44,6 +45,10 @@ final class Secrets {
   }
 
   private static void collect(Value v, List<String> out) {
+    if (v instanceof StringValue s) {
+      out.add(s.asString()); // what the conversion below gives, without its allocations
+      return;
+    }
     if (!v.isKnown() || v.isNull()) {
       return;
     }
@@ -100,6 +105,16 @@ final class Secrets {
 
   /** Every non-trivial secret text, for the final scan of the emitted JSON. */
   List<String> allTexts() {
+    if (allTexts == null) {
+      allTexts = List.copyOf(scannedTexts());
+    }
+    return allTexts;
+  }
+
+  /** {@link #allTexts}, computed once: every template and execute_command is scanned for them. */
+  private List<String> allTexts;
+
+  private List<String> scannedTexts() {
     List<String> out = new ArrayList<>();
     for (Named n : named) {
       for (String t : n.texts()) {

@@ -157,6 +157,10 @@ final class UnitMapper {
    * lost its mark. The template is withheld; the value is not shown.
    */
   private static boolean leaksSecret(Unit u, String templateJson) {
+    List<String> secrets = u.secrets.allTexts();
+    if (secrets.isEmpty()) {
+      return false; // nothing to look for, so no need to strip the options
+    }
     String json = templateJson;
     // What the user passed as options is theirs to publish (an identity id may well contain a
     // subscription id that the template keeps in a sensitive variable).
@@ -171,8 +175,10 @@ final class UnitMapper {
         json = json.replace(jsonEscaped(option.get()), "");
       }
     }
-    for (String secret : u.secrets.allTexts()) {
-      if (json.contains(secret) || json.contains(jsonEscaped(secret))) {
+    for (String secret : secrets) {
+      String escaped = jsonEscaped(secret);
+      // Most secrets need no escaping: then one scan of the template does.
+      if (json.contains(secret) || (!escaped.equals(secret) && json.contains(escaped))) {
         u.report.add(
             PackerMapCode.SENSITIVE_VALUE,
             u.usage.range(),

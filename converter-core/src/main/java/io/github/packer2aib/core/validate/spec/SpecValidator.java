@@ -141,7 +141,20 @@ public final class SpecValidator {
     /** The same node as {@code from}, seen as another feature (a subtype). */
     private final boolean sameNode;
 
-    final String feature;
+    /** How the feature follows from {@code from}'s (a member, an entry, …), until it is asked. */
+    private enum FeatureStep {
+      MEMBER,
+      ITEM,
+      ENTRY,
+      SUBTYPE,
+      GIVEN
+    }
+
+    private final FeatureStep step;
+    /** The subtype value of a {@link FeatureStep#SUBTYPE} step. */
+    private final String subtype;
+
+    private String feature;
     private String pointer;
     private String label;
 
@@ -150,6 +163,8 @@ public final class SpecValidator {
         String key,
         int index,
         boolean sameNode,
+        FeatureStep step,
+        String subtype,
         String feature,
         String pointer,
         String label) {
@@ -157,34 +172,55 @@ public final class SpecValidator {
       this.key = key;
       this.index = index;
       this.sameNode = sameNode;
+      this.step = step;
+      this.subtype = subtype;
       this.feature = feature;
       this.pointer = pointer;
       this.label = label;
     }
 
     static Where root(String pointer, String feature, String label) {
-      return new Where(null, null, -1, false, feature, pointer, label);
+      return new Where(null, null, -1, false, FeatureStep.GIVEN, null, feature, pointer, label);
     }
 
     Where member(String key) {
-      String f = feature.isEmpty() ? key : feature + "." + key;
-      return new Where(this, key, -1, false, f, null, null);
+      return new Where(this, key, -1, false, FeatureStep.MEMBER, null, null, null, null);
     }
 
     Where item(int index) {
-      return new Where(this, null, index, false, feature, null, null);
+      return new Where(this, null, index, false, FeatureStep.ITEM, null, null, null, null);
     }
 
     Where entry(String key) {
-      return new Where(this, key, -1, false, feature + ".*", null, null);
+      return new Where(this, key, -1, false, FeatureStep.ENTRY, null, null, null, null);
     }
 
     Where subtype(String value) {
-      return withFeature(feature + "[" + value + "]");
+      return new Where(this, null, -1, true, FeatureStep.SUBTYPE, value, null, null, null);
     }
 
     Where withFeature(String otherFeature) {
-      return new Where(this, null, -1, true, otherFeature, null, null);
+      return new Where(this, null, -1, true, FeatureStep.GIVEN, null, otherFeature, null, null);
+    }
+
+    /**
+     * The capability path ({@code properties.customize[Shell].inline}), built when first asked:
+     * only messages need it, and building it for every member of every template was a visible
+     * part of the check.
+     */
+    String feature() {
+      if (feature == null) {
+        String f = from.feature();
+        feature =
+            switch (step) {
+              case MEMBER -> f.isEmpty() ? key : f + "." + key;
+              case ITEM -> f;
+              case ENTRY -> f + ".*";
+              case SUBTYPE -> f + "[" + subtype + "]";
+              case GIVEN -> throw new IllegalStateException("a given feature is set");
+            };
+      }
+      return feature;
     }
 
     String pointer() {
@@ -349,7 +385,8 @@ public final class SpecValidator {
     /**
      * Validates an object.
      *
-     * @param owner how messages name the object ("the Shell customizer", "\"vmProfile\"")
+     * @param owner how messages name the object ("the Shell customizer", "\"vmProfile\""); null
+     *     for the object's label ({@link Where#label}), then built only for a message
      * @param atRoot true for the resource itself, whose envelope keys were checked already
      */
     void object(
@@ -362,7 +399,7 @@ public final class SpecValidator {
         if (obj.member(r).isEmpty()
             && obj.memberIgnoringCase(r).isEmpty()
             && !(atRoot && (ENVELOPE_KEYS.contains(r) || supplied.contains(r)))) {
-          missing(obj, where, r, owner);
+          missing(obj, where, r, owner != null ? owner : where.label());
         }
       }
       for (DocMember m : obj.members()) {
@@ -418,7 +455,7 @@ public final class SpecValidator {
         wrongCaseKey(m, w, sameName.get(), where);
         return;
       }
-      unknown(m, w, schema, owner);
+      unknown(m, w, schema, owner != null ? owner : where.label());
     }
 
     void wrongCaseKey(DocMember m, Where w, Schema.Property right, Where parent) {
@@ -448,7 +485,7 @@ public final class SpecValidator {
       }
       // The service reads the member under its right name, so its value is checked as that.
       Where as = parent.member(right.name());
-      Where checked = w.withFeature(as.feature);
+      Where checked = w.withFeature(as.feature());
       if (right.readOnly()) {
         readOnly(m, checked);
       } else {
@@ -470,7 +507,7 @@ public final class SpecValidator {
       }
       StringBuilder detail = new StringBuilder();
       Optional<Capabilities.Feature> elsewhere =
-          Capabilities.feature(w.feature)
+          Capabilities.feature(w.feature())
               .filter(f -> !f.versions().isEmpty() && !f.supports(version));
       if (elsewhere.isPresent()) {
         detail
@@ -533,7 +570,7 @@ public final class SpecValidator {
               .append(version.id())
               .append(" requires it.");
       String requiredFeature =
-          (where.feature.isEmpty() ? key : where.feature + "." + key) + "@required";
+          (where.feature().isEmpty() ? key : where.feature() + "." + key) + "@required";
       Capabilities.feature(requiredFeature)
           .filter(f -> !f.hint().isEmpty())
           .ifPresent(f -> detail.append(' ').append(f.hint()));
@@ -601,7 +638,7 @@ public final class SpecValidator {
     void unknownType(
         DocNode v, Where vw, Where where, Schema.Discriminator d, String value, String kind) {
       String valid = String.join(", ", new TreeSet<>(d.values()));
-      Optional<Capabilities.Feature> elsewhere = typeElsewhere(where.feature, value);
+      Optional<Capabilities.Feature> elsewhere = typeElsewhere(where.feature(), value);
       if (elsewhere.isPresent()) {
         String right = subtypeValue(elsewhere.get().path());
         StringBuilder detail =
@@ -660,7 +697,7 @@ public final class SpecValidator {
       Schema s = spec.resolve(schema);
       if (s instanceof Schema.ObjectSchema os) {
         if (node instanceof DocObject obj) {
-          object(obj, os, w, w.label(), false);
+          object(obj, os, w, null, false);
         } else {
           wrongType(node, w, "an object");
         }
@@ -736,7 +773,7 @@ public final class SpecValidator {
               .append(String.join(", ", s.enumValues()))
               .append('.');
       Optional<Capabilities.Feature> elsewhere =
-          Capabilities.feature(w.feature + "=" + text).filter(f -> !f.versions().isEmpty());
+          Capabilities.feature(w.feature() + "=" + text).filter(f -> !f.versions().isEmpty());
       if (elsewhere.isPresent()) {
         detail
             .append(' ')

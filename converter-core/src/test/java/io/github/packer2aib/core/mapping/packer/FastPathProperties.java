@@ -1,0 +1,230 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.hcl.value.Values;
+import io.github.packer2aib.core.packer.Config;
+import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.source.Position;
+import io.github.packer2aib.core.source.Range;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+
+/**
+ * The mapper's shortcuts give what the general paths they skip give: reading plain field values,
+ * normalizing paths, the generalization keyword scan, the shell word checks, and the mark walks.
+ */
+class FastPathProperties {
+
+  private static final Range AT =
+      new Range("t.pkr.hcl", new Position(1, 1, 0), new Position(1, 2, 1));
+
+  private static final PackerTemplate EMPTY =
+      new PackerTemplate(
+          PackerTemplate.Syntax.HCL2,
+          "/t",
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          Optional.empty(),
+          Optional.empty());
+
+  /** What reading a field gives: the result and the diagnostics it made. */
+  private record Read(Object result, List<?> diagnostics) {}
+
+  private interface Reader {
+    Object read(Fields fields, Field field);
+  }
+
+  private static Read read(Value v, Reader reader) {
+    Report report = new Report();
+    Fields fields =
+        Fields.of(new Config(List.of(), List.of(), AT), "", report, new Secrets(EMPTY));
+    Object result = reader.read(fields, new Field("f", v, AT, AT));
+    return new Read(result, report.all());
+  }
+
+  @Property(tries = 400)
+  void plainValuesReadAsTheGeneralPathReadsThem(@ForAll("values") Value v) {
+    Assume.that(Fields.isSet(v)); // the readers get only set values (Fields.take)
+    for (String destination : new String[] {null, "the template"}) {
+      assertEquals(
+          read(v, (fs, f) -> fs.textConverted(f, destination)),
+          read(v, (fs, f) -> fs.text(f, destination)));
+      assertEquals(
+          read(v, (fs, f) -> fs.stringsConverted(f, destination)),
+          read(v, (fs, f) -> fs.strings(f, destination)));
+      assertEquals(
+          read(v, (fs, f) -> fs.stringMapConverted(f, destination)),
+          read(v, (fs, f) -> fs.stringMap(f, destination)));
+    }
+    assertEquals(read(v, Fields::boolConverted), read(v, Fields::bool));
+  }
+
+  @Property(tries = 400)
+  void markWalksAgreeWithACopyingWalk(@ForAll("values") Value v) {
+    assertEquals(copyingDeepMarks(v), v.deepMarks());
+    assertEquals(copyingDeepMarks(v).contains(Mark.SENSITIVE), v.containsSensitive());
+    Value.Unmarked u = v.unmarkDeep();
+    assertEquals(Values.stripMarks(v), u.value());
+    assertEquals(copyingDeepMarks(v), u.marks());
+  }
+
+  /** deepMarks as it was: walking copies of the children. */
+  private static Set<Mark> copyingDeepMarks(Value v) {
+    EnumSet<Mark> all = EnumSet.noneOf(Mark.class);
+    all.addAll(v.marks());
+    for (Value child : Values.children(v.unmarked())) {
+      all.addAll(copyingDeepMarks(child));
+    }
+    return all;
+  }
+
+  @Property(tries = 3000)
+  void normalizeAgreesWithSplittingAndJoining(@ForAll("paths") String path) {
+    assertEquals(splitAndJoin(path), LocalFiles.normalize(path));
+    assertEquals(splitAndJoin(path), LocalFiles.normalizeParts(path));
+  }
+
+  /** LocalFiles.normalize as it was: split at "/", drop "." and empty parts, apply "..". */
+  private static String splitAndJoin(String path) {
+    boolean rooted = path.startsWith("/");
+    Deque<String> parts = new ArrayDeque<>();
+    for (String part : path.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (!parts.isEmpty() && !parts.peekLast().equals("..")) {
+          parts.removeLast();
+        } else if (!rooted) {
+          parts.addLast(part);
+        }
+        continue;
+      }
+      parts.addLast(part);
+    }
+    String joined = String.join("/", parts);
+    return rooted ? "/" + joined : joined.isEmpty() ? "." : joined;
+  }
+
+  @Property(tries = 1000)
+  void keywordScanFindsWhatLowercasingFinds(@ForAll("commands") String line) {
+    String lower = line.toLowerCase(Locale.ROOT);
+    boolean expected =
+        lower.contains("sysprep") || lower.contains("waagent") || lower.contains("imagestate");
+    assertEquals(expected, Generalization.hasKeyword(line));
+  }
+
+  @Property(tries = 1000)
+  void shellWordChecksMatchTheirPatterns(@ForAll("words") String word) {
+    assertEquals(
+        Pattern.compile("[A-Za-z0-9_@%+=:,./-]+").matcher(word).matches(),
+        ShellText.isSafe(word));
+    assertEquals(
+        Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(word).matches(), ShellText.isName(word));
+  }
+
+  // ---- generators -------------------------------------------------------------------------
+
+  @Provide
+  Arbitrary<String> paths() {
+    Arbitrary<String> parts =
+        Arbitraries.of("/", ".", "..", "...", "a", "b\\c", "/../", "./", "x.");
+    return Arbitraries.oneOf(
+        Arbitraries.strings().withChars("/.a\\b").ofMaxLength(12),
+        parts.list().ofMaxSize(8).map(l -> String.join("", l)));
+  }
+
+  @Provide
+  Arbitrary<String> commands() {
+    Arbitrary<String> pieces =
+        Arbitraries.of(
+            "sysprep", "SysPrep", "SYSPREP", "waagent", "WAAgent", "imagestate", "ImageState",
+            "sysprе", "ſysprep", "\u0130magestate", "\u212Aey", "ImageStat", "waagen", " ", "x",
+            "\n", "é", "İ", "ıMAGESTATE");
+    return pieces.list().ofMaxSize(4).map(l -> String.join("", l));
+  }
+
+  @Provide
+  Arbitrary<String> words() {
+    return Arbitraries.strings().withChars("aZ09_@%+=:,./-' $é\u0130").ofMaxLength(6);
+  }
+
+  @Provide
+  Arbitrary<Value> values() {
+    return Arbitraries.recursive(this::scalar, this::collection, 0, 3);
+  }
+
+  private Arbitrary<Value> scalar() {
+    Arbitrary<Value> plain =
+        Arbitraries.oneOf(
+            Arbitraries.strings().withChars("ab1 .-").ofMaxLength(5).map(Value::string),
+            Arbitraries.of("true", "false", "1", "0", "1.5", "TRUE", "").map(Value::string),
+            Arbitraries.longs().between(-3, 3).map(Value::number),
+            Arbitraries.of(true, false).map(Value::bool),
+            Arbitraries.of(Type.STRING, Type.NUMBER, Type.DYNAMIC).map(Value::nullOf),
+            Arbitraries.of(Type.STRING, Type.DYNAMIC).map(Value::unknown));
+    return marked(plain);
+  }
+
+  private Arbitrary<Value> collection(Arbitrary<Value> inner) {
+    Arbitrary<Value> strings =
+        marked(Arbitraries.strings().alpha().ofMaxLength(3).map(Value::string));
+    Arbitrary<Value> tuple = inner.list().ofMaxSize(3).map(Value::tuple);
+    Arbitrary<Value> stringTuple = strings.list().ofMaxSize(3).map(Value::tuple);
+    Arbitrary<Value> stringList =
+        strings.list().ofMaxSize(3).map(l -> (Value) Value.list(Type.STRING, l));
+    Arbitrary<Value> object =
+        Combinators.combine(
+                Arbitraries.strings().alpha().ofLength(1).list().ofMaxSize(3),
+                inner.list().ofMinSize(3).ofMaxSize(3))
+            .as(
+                (keys, vs) -> {
+                  Map<String, Value> m = new LinkedHashMap<>();
+                  for (int i = 0; i < keys.size(); i++) {
+                    m.put(keys.get(i), vs.get(i));
+                  }
+                  return (Value) Value.object(m);
+                });
+    Arbitrary<Value> stringMap =
+        Arbitraries.strings().alpha().ofLength(1).list().ofMaxSize(3)
+            .map(
+                keys -> {
+                  Map<String, Value> m = new LinkedHashMap<>();
+                  for (String k : keys) {
+                    m.put(k, Value.string(k + "v"));
+                  }
+                  return (Value) Value.map(Type.STRING, m);
+                });
+    return marked(Arbitraries.oneOf(tuple, stringTuple, stringList, object, stringMap));
+  }
+
+  /** Sometimes sensitive or frozen. */
+  private static Arbitrary<Value> marked(Arbitrary<Value> values) {
+    return Arbitraries.frequencyOf(
+        Tuple.of(6, values),
+        Tuple.of(1, values.map(v -> v.mark(Mark.SENSITIVE))),
+        Tuple.of(1, values.map(v -> v.mark(Mark.FROZEN))));
+  }
+}
