@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.diag;
 
+import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -67,11 +68,23 @@ public final class Diagnostics implements Iterable<Diagnostic> {
     return List.copyOf(items).iterator();
   }
 
-  /** Located diagnostics first, by file and offset; the sort is stable, so ties keep their order. */
-  public static final Comparator<Diagnostic> ORDER =
-      Comparator.<Diagnostic, Boolean>comparing(d -> d.subject().isEmpty())
-          .thenComparing(d -> d.subject().map(r -> r.file()).orElse(""))
-          .thenComparingInt(d -> d.subject().map(r -> r.start().offset()).orElse(0));
+  /**
+   * Located diagnostics first, by file and offset; the sort is stable, so ties keep their order.
+   * Written out rather than composed from key extractors: every conversion sorts its diagnostics
+   * more than once, and the composed form boxed and wrapped each key of every comparison.
+   */
+  public static final Comparator<Diagnostic> ORDER = Diagnostics::compare;
+
+  private static int compare(Diagnostic a, Diagnostic b) {
+    Range ra = a.subject().orElse(null);
+    Range rb = b.subject().orElse(null);
+    if (ra == null || rb == null) {
+      // Unlocated after located; two unlocated ones are equal (their order is kept).
+      return Boolean.compare(ra == null, rb == null);
+    }
+    int byFile = ra.file().compareTo(rb.file());
+    return byFile != 0 ? byFile : Integer.compare(ra.start().offset(), rb.start().offset());
+  }
 
   @Override
   public String toString() {
