@@ -159,7 +159,7 @@ final class ConvertCommand implements Callable<Integer> {
     }
     ConvertOptions options =
         new ConvertOptions(Optional.ofNullable(apiVersion), Optional.ofNullable(identity), format);
-    SpecPreload.start(apiVersion != null ? apiVersion : ApiVersion.DEFAULT);
+    Preload.start(apiVersion != null ? apiVersion : ApiVersion.DEFAULT);
     InputReader reader = new InputReader(parent.stdin(), common.stdinName);
     Path cwd = Path.of("").toAbsolutePath();
     LocalFiles files = new LocalFiles(cwd);

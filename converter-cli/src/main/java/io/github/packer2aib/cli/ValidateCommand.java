@@ -77,7 +77,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     ConvertOptions options =
         new ConvertOptions(Optional.ofNullable(apiVersion), Optional.empty(), OutputFormat.JSON);
-    SpecPreload.start(apiVersion != null ? apiVersion : ApiVersion.DEFAULT);
+    Preload.start(apiVersion != null ? apiVersion : ApiVersion.DEFAULT);
     InputReader reader = new InputReader(parent.stdin(), common.stdinName);
     Report report =
         new Report(

@@ -104,6 +104,14 @@ public final class FunctionRegistry {
     }
   }
 
+  /**
+   * Defines the pure functions now rather than at a template's first call: a command line that
+   * converts one template can have it done on another thread while it parses.
+   */
+  public static void definePureFunctions() {
+    Objects.requireNonNull(Pure.FUNCTIONS);
+  }
+
   private static void add(SortedMap<String, HclFunction> m, List<HclFunction> fs) {
     for (HclFunction f : fs) {
       if (m.put(f.name(), f) != null) {
