@@ -159,10 +159,12 @@ final class ConvertCommand implements Callable<Integer> {
     }
     ConvertOptions options =
         new ConvertOptions(Optional.ofNullable(apiVersion), Optional.ofNullable(identity), format);
-    Preload.start(apiVersion != null ? apiVersion : ApiVersion.DEFAULT);
     InputReader reader = new InputReader(parent.stdin(), common.stdinName);
     Path cwd = Path.of("").toAbsolutePath();
     LocalFiles files = new LocalFiles(cwd);
+    Preload.start(
+        apiVersion != null ? apiVersion : ApiVersion.DEFAULT,
+        PackerRouting.anyHcl2(common.inputs, files));
     List<Outcome> outcomes = new ArrayList<>();
     for (String argument : common.inputs) {
       if (PackerRouting.isHcl2(argument, files)) {

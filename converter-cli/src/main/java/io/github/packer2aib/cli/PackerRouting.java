@@ -7,6 +7,7 @@ import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.SourceFile;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,16 @@ final class PackerRouting {
     } catch (InvalidPathException e) {
       return false;
     }
+  }
+
+  /** Whether any of the arguments is an HCL2 template by its name (see {@link #isHcl2}). */
+  static boolean anyHcl2(List<String> arguments, LocalFiles files) {
+    for (String argument : arguments) {
+      if (isHcl2(argument, files)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

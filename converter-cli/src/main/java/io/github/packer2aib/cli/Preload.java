@@ -8,23 +8,30 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * Prepares, on a second thread, what a single conversion needs later and does not depend on its
- * input, while the first thread reads, parses and maps the input: Packer's pure functions (for
- * evaluation), the SHA-256 digest (for script checksums) and the compiled API spec (for the final
- * check), in the order they are needed. In a cold JVM each is milliseconds to tens of milliseconds
- * of interpreted code; the second core is only partly busy with the JIT then. Each is made once
- * and shared (a thread asking meanwhile waits for it), so the results are the same either way.
+ * input, while the first thread reads, parses and maps the input: for HCL2 templates Packer's pure
+ * functions (evaluation) and the SHA-256 digest (script checksums), then for every input the
+ * compiled API spec (the final check), in the order a conversion needs them. In a cold JVM each is
+ * milliseconds to tens of milliseconds of interpreted code, and the second core is only partly
+ * busy with the JIT then; what an input does not need is left out, as it would only compete with
+ * the JIT (an AIB YAML template needs just the spec). Each is made once and shared (a thread
+ * asking meanwhile waits for it), so the results are the same either way.
  */
 final class Preload implements Runnable {
   private final ApiVersion version;
+  private final boolean hcl2;
 
-  private Preload(ApiVersion version) {
+  private Preload(ApiVersion version, boolean hcl2) {
     this.version = version;
+    this.hcl2 = hcl2;
   }
 
-  /** Starts preparing for a conversion checked against {@code version}. */
-  static void start(ApiVersion version) {
+  /**
+   * Starts preparing for a conversion checked against {@code version}; {@code hcl2} when an input
+   * is an HCL2 template by its name.
+   */
+  static void start(ApiVersion version, boolean hcl2) {
     // A class rather than a lambda: linking a lambda costs a cold start what this saves.
-    Thread t = new Thread(new Preload(version), "packer2aib-preload");
+    Thread t = new Thread(new Preload(version, hcl2), "packer2aib-preload");
     t.setDaemon(true);
     t.start();
   }
@@ -32,8 +39,10 @@ final class Preload implements Runnable {
   @Override
   public void run() {
     try {
-      FunctionRegistry.definePureFunctions();
-      MessageDigest.getInstance("SHA-256");
+      if (hcl2) {
+        FunctionRegistry.definePureFunctions();
+        MessageDigest.getInstance("SHA-256");
+      }
       SpecValidator.forVersion(version);
     } catch (RuntimeException | Error | NoSuchAlgorithmException e) {
       // Nothing is printed from here: the conversion asks for each itself, meets the same

@@ -77,7 +77,6 @@ final class ValidateCommand implements Callable<Integer> {
     }
     ConvertOptions options =
         new ConvertOptions(Optional.ofNullable(apiVersion), Optional.empty(), OutputFormat.JSON);
-    Preload.start(apiVersion != null ? apiVersion : ApiVersion.DEFAULT);
     InputReader reader = new InputReader(parent.stdin(), common.stdinName);
     Report report =
         new Report(
@@ -86,6 +85,9 @@ final class ValidateCommand implements Callable<Integer> {
     int failed = 0;
     Path cwd = Path.of("").toAbsolutePath();
     LocalFiles files = new LocalFiles(cwd);
+    Preload.start(
+        apiVersion != null ? apiVersion : ApiVersion.DEFAULT,
+        PackerRouting.anyHcl2(common.inputs, files));
     for (String argument : common.inputs) {
       ConversionResult result;
       String name;
