@@ -26,29 +26,30 @@ record ExecuteCommand(
     boolean passwordDropped,
     boolean recognised,
     boolean isDefault) {
-  // Compiled once: these run for every step of every template.
+  // Compiled once: these run for every step of every template. Package-private: a property test
+  // checks the literal each one's cheap pre-check looks for (ExecuteCommandProperties).
   private static final Pattern SUDO_WORD =
       Pattern.compile("\\bsudo\\b");
-  private static final Pattern CHMOD_PATH =
+  static final Pattern CHMOD_PATH =
       Pattern.compile("^chmod\\s+(\\+x|[0-7]{3,4})\\s+['\"]?\uE001['\"]?$");
   private static final Pattern SUDO_OPTION =
       Pattern.compile("^-[SEHnk]+$|^--preserve-env$|^--stdin$");
-  private static final Pattern ENV_PROGRAM =
+  static final Pattern ENV_PROGRAM =
       Pattern.compile("^(/usr)?/bin/env$|^env$");
 
 
   static final ExecuteCommand DEFAULT =
       new ExecuteCommand(false, Optional.empty(), false, true, true);
 
-  private static final Pattern PATH = Pattern.compile("\\{\\{-?\\s*\\.Path\\s*-?\\}\\}");
-  private static final Pattern VARS = Pattern.compile("\\{\\{-?\\s*\\.Vars\\s*-?\\}\\}");
-  private static final Pattern PASSWORD_PIPE =
+  static final Pattern PATH = Pattern.compile("\\{\\{-?\\s*\\.Path\\s*-?\\}\\}");
+  static final Pattern VARS = Pattern.compile("\\{\\{-?\\s*\\.Vars\\s*-?\\}\\}");
+  static final Pattern PASSWORD_PIPE =
       Pattern.compile("^(.*?)\\becho\\s+(?:'[^']*'|\"[^\"]*\"|\\S+)\\s*\\|\\s*(.*)$");
   private static final Pattern PROGRAM =
       Pattern.compile(
           "^(/usr)?(/local)?(/s?bin/)?(sh|bash|dash|zsh|ksh|ash|pwsh|python3?|perl|ruby)$");
   private static final Pattern FLAGS = Pattern.compile("^-[A-Za-z]+$");
-  private static final Pattern ASSIGNMENT = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*=.*$");
+  static final Pattern ASSIGNMENT = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*=.*$");
 
   /** Parses an {@code execute_command}; unknown forms give {@code recognised = false}. */
   static ExecuteCommand parse(String text) {

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,18 +12,35 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The parse with its cheap checks reads every command as the patterns alone read it. */
+/**
+ * The parse runs each pattern only where a literal its matches must contain occurs; these
+ * properties check each such pairing, so a pattern changed without its pre-check fails here.
+ */
 class ExecuteCommandProperties {
 
   @Property(tries = 2000)
-  void parseAgreesWithThePatternOnlyParse(@ForAll("commands") String text) {
-    RegexExecuteCommand old = RegexExecuteCommand.parse(text);
-    ExecuteCommand now = ExecuteCommand.parse(text);
-    assertEquals(
-        List.of(old.sudo(), old.interpreter(), old.passwordDropped(), old.recognised(),
-            old.isDefault()),
-        List.of(now.sudo(), now.interpreter(), now.passwordDropped(), now.recognised(),
-            now.isDefault()));
+  void aPatternMatchesOnlyWhereItsPreCheckLooks(@ForAll("commands") String text) {
+    if (ExecuteCommand.PATH.matcher(text).find()) {
+      assertTrue(text.contains(".Path"), text);
+    }
+    if (ExecuteCommand.VARS.matcher(text).find()) {
+      assertTrue(text.contains(".Vars"), text);
+    }
+    if (ExecuteCommand.PASSWORD_PIPE.matcher(text).matches()) {
+      assertTrue(text.contains("echo") && text.indexOf('|') >= 0, text);
+    }
+    String trimmed = text.trim();
+    if (ExecuteCommand.CHMOD_PATH.matcher(trimmed).matches()) {
+      assertTrue(trimmed.startsWith("chmod"), trimmed);
+    }
+    for (String token : text.split("[\\s'\"]+")) {
+      if (ExecuteCommand.ENV_PROGRAM.matcher(token).matches()) {
+        assertTrue(token.endsWith("env"), token);
+      }
+      if (ExecuteCommand.ASSIGNMENT.matcher(token).matches()) {
+        assertTrue(token.indexOf('=') > 0, token);
+      }
+    }
   }
 
   @Property(tries = 1000)
