@@ -1,7 +1,7 @@
 package io.github.packer2aib.core.hcl.value;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A known tuple: a sequence whose elements may have different types. */
 public record TupleValue(List<Value> elements) implements Value {
@@ -13,7 +13,12 @@ public record TupleValue(List<Value> elements) implements Value {
 
   @Override
   public TupleType type() {
-    return new TupleType(elements.stream().map(Value::type).collect(Collectors.toList()));
+    // A loop, not a stream: conversions ask every tuple for its type, often.
+    Type[] types = new Type[elements.size()];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = elements.get(i).type();
+    }
+    return new TupleType(Arrays.asList(types));
   }
 
   @Override
