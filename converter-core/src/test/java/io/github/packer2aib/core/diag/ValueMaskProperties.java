@@ -65,4 +65,64 @@ class ValueMaskProperties {
       assertTrue(rendered.contains(" | key"), rendered);
     }
   }
+
+  /**
+   * Any text at all, as a value file or with any secret range: masking a line never fails, keeps
+   * the line's shape (no line break added) and maps every column into the masked line, in order,
+   * so a caret can always be drawn.
+   */
+  @Property(tries = 1000)
+  void anyLineMasksWithoutFailingAndMapsEveryColumn(
+      @ForAll("anyText") String text, @ForAll boolean values, @ForAll int from, @ForAll int to) {
+    SourceFile plain = new SourceFile("f", text);
+    int a = Math.floorMod(from, text.length() + 1);
+    int b = Math.floorMod(to, text.length() + 1);
+    SourceFile file =
+        (values ? SourceFile.ofValues("f", text) : plain)
+            .withSecrets(List.of(plain.range(Math.min(a, b), Math.max(a, b))));
+    for (int n = 1; n <= file.lineCount(); n++) {
+      ValueMask.MaskedLine masked = ValueMask.line(file, n);
+      assertFalse(masked.text().contains("\n"), masked.text());
+      int length = masked.text().codePointCount(0, masked.text().length());
+      int columns = file.line(n).codePointCount(0, file.line(n).length()) + 1;
+      int previous = 1;
+      for (int c = 1; c <= columns; c++) {
+        int start = masked.startColumn(c);
+        assertTrue(start >= previous && start <= length + 1, "column " + c + " -> " + start);
+        assertTrue(masked.endColumn(c) >= 1, "end column " + c);
+        previous = start;
+      }
+    }
+    Diagnostic d =
+        Diagnostic.of(
+            TestCode.ANY,
+            plain.range(Math.min(a, b), Math.max(a, b)),
+            "found \"" + text + "\" here");
+    String rendered =
+        new TextRenderer(name -> Optional.of(file)).render(ValueMask.scrub(d, file));
+    assertTrue(rendered.startsWith("f:"), rendered);
+  }
+
+  @Provide
+  Arbitrary<String> anyText() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().all().ofMaxLength(40),
+        Arbitraries.strings().withChars("key=\"' \t{}[]:,#${}%\n\r\\ab1.").ofMaxLength(40));
+  }
+
+  /** A code for the diagnostics these properties make. */
+  private enum TestCode implements DiagnosticCode {
+    ANY("TEST-E001", "Test");
+
+    private final Text text;
+
+    TestCode(String id, String summary) {
+      this.text = new Text(id, summary);
+    }
+
+    @Override
+    public Text text() {
+      return text;
+    }
+  }
 }
