@@ -13,22 +13,9 @@ public final class Values {
 
   /** The direct children of a known collection or structure; empty for anything else. */
   public static List<Value> children(Value v) {
-    if (v instanceof ListValue) {
-      return ((ListValue) v).elements();
-    }
-    if (v instanceof SetValue) {
-      return ((SetValue) v).elements();
-    }
-    if (v instanceof TupleValue) {
-      return ((TupleValue) v).elements();
-    }
-    if (v instanceof MapValue) {
-      return new ArrayList<>(((MapValue) v).entries().values());
-    }
-    if (v instanceof ObjectValue) {
-      return new ArrayList<>(((ObjectValue) v).attributes().values());
-    }
-    return List.of();
+    Collection<Value> view = childrenView(v);
+    // Lists, sets and tuples hold a list already; a map's or object's values are copied.
+    return view instanceof List<Value> list ? list : new ArrayList<>(view);
   }
 
   /**
