@@ -51,7 +51,8 @@ public final class PackerConversion {
     }
     MapResult mapped = PackerMapper.map(loaded.template().get(), mapping, files);
     // A message located in a var file or at a sensitive default must not quote the value there.
-    diagnostics.addAll(ValueMask.scrub(mapped.diagnostics(), loaded.sources()));
+    ValueMask.Scrubber scrubber = ValueMask.scrubber(loaded.sources());
+    diagnostics.addAll(scrubber.scrub(mapped.diagnostics()));
     if (diagnostics.hasErrors()) {
       return failed(diagnostics, loaded);
     }
@@ -63,13 +64,10 @@ public final class PackerConversion {
       // Without --identity the mapper has already warned that the template needs one before it
       // can be submitted (mapping decision 3); the spec's requirement would say it again.
       diagnostics.addAll(
-          ValueMask.scrub(
+          scrubber.scrub(
               SpecValidator.forVersion(version)
-                  .validate(m.doc(), "", m.locate(), Set.of("identity")),
-              loaded.sources()));
-      diagnostics.addAll(
-          ValueMask.scrub(
-              ServiceRules.check(m.template(), version, "", m.locate()), loaded.sources()));
+                  .validate(m.doc(), "", m.locate(), Set.of("identity"))));
+      diagnostics.addAll(scrubber.scrub(ServiceRules.check(m.template(), version, "", m.locate())));
       if (emit) {
         String text = format == OutputFormat.YAML ? DocWriter.toYaml(m.doc()) : m.json();
         templates.add(new ConvertedTemplate(m.name(), m.template(), text));

@@ -200,21 +200,43 @@ public final class ValueMask {
    * SourceFile) scrubbed}.
    */
   public static List<Diagnostic> scrub(List<Diagnostic> diagnostics, List<SourceFile> files) {
+    return scrubber(files).scrub(diagnostics);
+  }
+
+  /**
+   * What may not be quoted from {@code files}, worked out once for every list of diagnostics a
+   * conversion scrubs (its mapping's, then each output's spec and rule checks).
+   */
+  public static Scrubber scrubber(List<SourceFile> files) {
     Map<String, FileValues> byName = new HashMap<>();
     for (SourceFile f : files) {
       if (needed(f) && !byName.containsKey(f.name())) {
         byName.put(f.name(), new FileValues(f));
       }
     }
-    if (byName.isEmpty()) {
-      return diagnostics;
+    return new Scrubber(byName);
+  }
+
+  /** {@link #scrub(List, List)} for one set of files, made by {@link #scrubber}. */
+  public static final class Scrubber {
+    private final Map<String, FileValues> byName;
+
+    private Scrubber(Map<String, FileValues> byName) {
+      this.byName = byName;
     }
-    List<Diagnostic> out = new ArrayList<>(diagnostics.size());
-    for (Diagnostic d : diagnostics) {
-      FileValues f = d.subject().map(r -> byName.get(r.file())).orElse(null);
-      out.add(f == null ? d : scrub(d, f));
+
+    /** The diagnostics, each located in a file that needs masking scrubbed. */
+    public List<Diagnostic> scrub(List<Diagnostic> diagnostics) {
+      if (byName.isEmpty()) {
+        return diagnostics;
+      }
+      List<Diagnostic> out = new ArrayList<>(diagnostics.size());
+      for (Diagnostic d : diagnostics) {
+        FileValues f = d.subject().map(r -> byName.get(r.file())).orElse(null);
+        out.add(f == null ? d : ValueMask.scrub(d, f));
+      }
+      return out;
     }
-    return out;
   }
 
   // ---- masking a line ----------------------------------------------------------------------
