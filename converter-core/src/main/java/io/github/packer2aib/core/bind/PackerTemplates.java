@@ -13,14 +13,12 @@ import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.DocArray;
-import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
-import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.CodingErrorAction;
@@ -250,8 +248,6 @@ public final class PackerTemplates {
       Path path,
       PackerOptions options,
       FileSystemView files) {
-    List<SourceFile> sources = new ArrayList<>();
-    sources.add(file.withSecrets(sensitiveDefaults(file, parsed)));
     List<LegacyOptions.Var> vars = new ArrayList<>();
     for (String v : options.vars()) {
       int eq = v.indexOf('=');
@@ -263,7 +259,6 @@ public final class PackerTemplates {
       Optional<SourceFile> f = read(p, files).map(v -> SourceFile.ofValues(v.name(), v.text()));
       if (f.isPresent()) {
         varFiles.add(f.get());
-        sources.add(f.get());
       } else {
         unreadable.add(
             Diagnostic.of(
@@ -284,6 +279,9 @@ public final class PackerTemplates {
             options.clock(),
             Optional.of(PackerOptions.PACKER_VERSION));
     LegacyLoadResult r = LegacyLoader.load(file, parsed, legacy);
+    List<SourceFile> sources = new ArrayList<>();
+    sources.add(file.withSecrets(r.secretRanges()));
+    sources.addAll(varFiles);
     List<Diagnostic> all = new ArrayList<>(unreadable);
     // Messages about a var file may quote the value they found.
     all.addAll(ValueMask.scrub(r.diagnostics(), sources));
@@ -346,38 +344,6 @@ public final class PackerTemplates {
           List.of(file));
     }
     return loadLegacy(file, parsed, input.path(), options, files);
-  }
-
-  /**
-   * Where a legacy template writes the defaults of its {@code sensitive-variables}: a renderer
-   * masks them when it quotes those lines.
-   */
-  private static List<Range> sensitiveDefaults(SourceFile file, ParseResult parsed) {
-    if (parsed.documents().isEmpty() || !(parsed.documents().get(0) instanceof DocObject root)) {
-      return List.of();
-    }
-    List<String> names = new ArrayList<>();
-    DocObject variables = null;
-    for (DocMember m : root.members()) {
-      if (m.key().equals("sensitive-variables") && m.value() instanceof DocArray a) {
-        for (DocNode n : a.items()) {
-          if (n instanceof DocScalar s) {
-            names.add(s.text());
-          }
-        }
-      } else if (m.key().equals("variables") && m.value() instanceof DocObject o) {
-        variables = o;
-      }
-    }
-    List<Range> ranges = new ArrayList<>();
-    if (variables != null) {
-      for (DocMember m : variables.members()) {
-        if (names.contains(m.key()) && m.value().range() != null) {
-          ranges.add(m.value().range());
-        }
-      }
-    }
-    return ranges;
   }
 
   /** Reads an HCL2 template (file or folder). */

@@ -2,6 +2,7 @@ package io.github.packer2aib.core.bind.legacy;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.source.Range;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,10 +13,14 @@ import java.util.Optional;
  *     (values that could not be evaluated are unknown); check {@link #hasErrors()} before
  *     converting it
  * @param diagnostics every problem found, in reporting order
+ * @param secretRanges where the template writes the defaults of its {@code sensitive-variables}:
+ *     a renderer masks them when it quotes those lines ({@code SourceFile.withSecrets})
  */
-public record LegacyLoadResult(Optional<PackerTemplate> template, List<Diagnostic> diagnostics) {
+public record LegacyLoadResult(
+    Optional<PackerTemplate> template, List<Diagnostic> diagnostics, List<Range> secretRanges) {
   public LegacyLoadResult {
     diagnostics = List.copyOf(diagnostics);
+    secretRanges = List.copyOf(secretRanges);
   }
 
   public boolean hasErrors() {

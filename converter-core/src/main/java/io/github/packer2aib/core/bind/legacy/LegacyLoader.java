@@ -6,6 +6,7 @@ import io.github.packer2aib.core.packer.PackerTemplate;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.SourceFile;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,7 +45,7 @@ public final class LegacyLoader {
     Reporter reporter = new Reporter();
     reporter.addAll(parsed.diagnostics());
     if (parsed.documents().isEmpty()) {
-      return new LegacyLoadResult(Optional.empty(), reporter.sorted());
+      return new LegacyLoadResult(Optional.empty(), reporter.sorted(), List.of());
     }
     if (parsed.documents().size() > 1) {
       DocNode second = parsed.documents().get(1);
@@ -67,10 +68,11 @@ public final class LegacyLoader {
               + " \"provisioners\", \"post-processors\"), but this document is "
               + root.kindName()
               + ".");
-      return new LegacyLoadResult(Optional.empty(), reporter.sorted());
+      return new LegacyLoadResult(Optional.empty(), reporter.sorted(), List.of());
     }
     boolean yaml = !DocReader.looksLikeJson(file);
-    PackerTemplate template = new TemplateReader(file, yaml, object, options, reporter).read();
-    return new LegacyLoadResult(Optional.of(template), reporter.sorted());
+    TemplateReader reader = new TemplateReader(file, yaml, object, options, reporter);
+    PackerTemplate template = reader.read();
+    return new LegacyLoadResult(Optional.of(template), reporter.sorted(), reader.secretRanges());
   }
 }

@@ -70,6 +70,8 @@ final class TemplateReader {
               + "(\\+[0-9A-Za-z\\-~]+(\\.[0-9A-Za-z\\-~]+)*)?");
 
   private final SourceFile file;
+  /** Where the defaults of sensitive variables are written ({@link #secretRanges}). */
+  private final List<Range> secretRanges = new ArrayList<>();
   private final boolean yaml;
   private final DocObject root;
   private final LegacyOptions options;
@@ -100,11 +102,24 @@ final class TemplateReader {
     this.values = new ValueEvaluator(file, yaml, evaluator, reporter);
   }
 
+  /**
+   * Where the template writes the defaults of its {@code sensitive-variables}, known once {@link
+   * #read} has run: a renderer masks them when it quotes those lines.
+   */
+  List<Range> secretRanges() {
+    return secretRanges;
+  }
+
   PackerTemplate read() {
     rootKeys();
     Set<String> sensitive = sensitiveVariables();
     List<DocMember> declared = declaredVariables();
     checkSensitiveDeclared(sensitive, declared);
+    for (DocMember m : declared) {
+      if (sensitive.contains(m.key()) && m.value().range() != null) {
+        secretRanges.add(m.value().range());
+      }
+    }
     VariableResolver resolver = resolver(declared, sensitive);
     resolver.resolveAll();
     values.useVariables(resolver);
