@@ -96,16 +96,12 @@ public final class SettingsBinder {
     ParseResult parsed = DocReader.read(file);
     SettingsBinder binder = new SettingsBinder(file);
     // The reader's messages may quote what it found; the binder's own never quote a value.
-    binder.diagnostics.addAll(
-        ValueMask.scrub(
-            parsed.diagnostics(), List.of(SourceFile.ofValues(file.name(), file.text()))));
+    SourceFile allValues = SourceFile.ofValues(file.name(), file.text());
+    binder.diagnostics.addAll(ValueMask.scrub(parsed.diagnostics(), List.of(allValues)));
     Settings settings = binder.document(parsed.documents());
     boolean failed = binder.diagnostics.stream().anyMatch(Diagnostic::isError);
     // With syntax errors the tree may miss a vars section: then every value of the file is masked.
-    SourceFile shown =
-        parsed.hasErrors()
-            ? SourceFile.ofValues(file.name(), file.text())
-            : file.withSecrets(binder.secrets);
+    SourceFile shown = parsed.hasErrors() ? allValues : file.withSecrets(binder.secrets);
     return new SettingsResult(
         failed ? Optional.empty() : Optional.of(settings),
         binder.diagnostics,
