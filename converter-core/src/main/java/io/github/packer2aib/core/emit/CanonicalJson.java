@@ -105,6 +105,13 @@ final class CanonicalJson {
     }
   }
 
+  /** {@code s} as it stands between the quotes of a JSON string this class writes. */
+  static String stringContent(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 2);
+    string(out, s);
+    return out.substring(1, out.length() - 1);
+  }
+
   /**
    * A quoted string. Most strings need no escape: that is found on a one-byte-per-character copy
    * (a plain array copy for Latin-1 strings), which the C1 compiler of bulk runs scans several

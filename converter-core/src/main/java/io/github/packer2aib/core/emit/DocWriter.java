@@ -50,6 +50,14 @@ public final class DocWriter {
     return CanonicalJson.write(doc);
   }
 
+  /**
+   * {@code s} as it stands between the quotes of a JSON string {@link #toJson} writes (escapes
+   * included): the form in which to look a text up in the JSON output.
+   */
+  public static String jsonStringContent(String s) {
+    return CanonicalJson.stringContent(s);
+  }
+
   public static String toYaml(DocNode doc) {
     Objects.requireNonNull(doc, "doc");
     return Yaml.write(doc);

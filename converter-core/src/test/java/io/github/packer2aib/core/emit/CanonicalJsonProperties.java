@@ -63,6 +63,14 @@ class CanonicalJsonProperties {
     assertEquals(jackson(doc), CanonicalJson.write(doc));
   }
 
+  /** What the mapper looks a secret up by is exactly what stands between a string's quotes. */
+  @Property(tries = 500)
+  void aStringsContentIsWhatStandsBetweenItsQuotes(@ForAll("text") String text) {
+    assertEquals(
+        "\"" + DocWriter.jsonStringContent(text) + "\"\n",
+        DocWriter.toJson(DocScalar.string(text, null)));
+  }
+
   @Test
   void everyCharacterBelowU0100IsWrittenAsJacksonWritesIt() throws IOException {
     StringBuilder all = new StringBuilder();
@@ -82,7 +90,8 @@ class CanonicalJsonProperties {
     return Arbitraries.recursive(this::scalar, this::container, 0, 4);
   }
 
-  private Arbitrary<String> text() {
+  @Provide
+  Arbitrary<String> text() {
     return Arbitraries.oneOf(
         Arbitraries.strings().all().ofMaxLength(30),
         Arbitraries.strings().withChars("\"\\\b\t\n\f\r\u0000\u001f\u007fa/é").ofMaxLength(12),

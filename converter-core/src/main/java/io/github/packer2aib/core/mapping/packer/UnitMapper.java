@@ -172,11 +172,11 @@ final class UnitMapper {
             u.options.scriptBaseUri(),
             u.options.fileBaseUri())) {
       if (option.isPresent() && !option.get().isEmpty()) {
-        json = json.replace(jsonEscaped(option.get()), "");
+        json = json.replace(DocWriter.jsonStringContent(option.get()), "");
       }
     }
     for (String secret : secrets) {
-      String escaped = jsonEscaped(secret);
+      String escaped = DocWriter.jsonStringContent(secret);
       // Most secrets need no escaping: then one scan of the template does.
       if (json.contains(secret) || (!escaped.equals(secret) && json.contains(escaped))) {
         u.report.add(
@@ -189,30 +189,5 @@ final class UnitMapper {
       }
     }
     return false;
-  }
-
-  /** A string as Jackson writes it inside JSON quotes. */
-  static String jsonEscaped(String s) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        case '\b' -> b.append("\\b");
-        case '\f' -> b.append("\\f");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04X", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.emit.DocWriter;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.Config;
@@ -779,7 +780,7 @@ final class PackerFixture {
   }
 
   static String jsonString(String s) {
-    return "\"" + UnitMapper.jsonEscaped(s) + "\"";
+    return "\"" + DocWriter.jsonStringContent(s) + "\"";
   }
 
   // ------------------------------------------------------------------ the model

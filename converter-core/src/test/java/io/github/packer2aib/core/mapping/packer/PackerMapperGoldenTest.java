@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.emit.DocWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,7 +146,7 @@ class PackerMapperGoldenTest {
     for (Optional<String> v :
         List.of(o.identity(), o.subscription(), o.location(), o.scriptBaseUri(), o.fileBaseUri())) {
       if (v.isPresent()) {
-        out = out.replace(UnitMapper.jsonEscaped(v.get()), "");
+        out = out.replace(DocWriter.jsonStringContent(v.get()), "");
       }
     }
     return out;
