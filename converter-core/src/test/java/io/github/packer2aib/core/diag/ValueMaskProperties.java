@@ -95,7 +95,7 @@ class ValueMaskProperties {
     }
     Diagnostic d =
         Diagnostic.of(
-            TestCode.ANY,
+            ValueMaskTest.TestCode.BAD,
             plain.range(Math.min(a, b), Math.max(a, b)),
             "found \"" + text + "\" here");
     String rendered =
@@ -108,21 +108,5 @@ class ValueMaskProperties {
     return Arbitraries.oneOf(
         Arbitraries.strings().all().ofMaxLength(40),
         Arbitraries.strings().withChars("key=\"' \t{}[]:,#${}%\n\r\\ab1.").ofMaxLength(40));
-  }
-
-  /** A code for the diagnostics these properties make. */
-  private enum TestCode implements DiagnosticCode {
-    ANY("TEST-E001", "Test");
-
-    private final Text text;
-
-    TestCode(String id, String summary) {
-      this.text = new Text(id, summary);
-    }
-
-    @Override
-    public Text text() {
-      return text;
-    }
   }
 }

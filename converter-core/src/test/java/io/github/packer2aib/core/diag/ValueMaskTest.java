@@ -114,7 +114,8 @@ class ValueMaskTest {
         new TextRenderer(n -> Optional.of(f)).render(d));
   }
 
-  private enum TestCode implements DiagnosticCode {
+  /** A code for the diagnostics of the ValueMask tests and properties. */
+  enum TestCode implements DiagnosticCode {
     BAD("TST-E001", "Bad");
 
     private final Text text;
