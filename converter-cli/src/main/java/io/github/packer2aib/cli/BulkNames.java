@@ -21,7 +21,7 @@ final class BulkNames {
   private BulkNames() {}
 
   /** The stem a document gets, given the stems settled before it in the same folder. */
-  static String settleStem(String natural, Collection<String> taken) {
+  static String settleStem(String natural, StemSpaces taken) {
     return free(natural, Set.of(), taken);
   }
 
@@ -32,8 +32,9 @@ final class BulkNames {
     }
     Set<String> used = new HashSet<>();
     List<String> out = new ArrayList<>();
+    StemSpaces none = new StemSpaces();
     for (String t : templateNames) {
-      out.add(unique(stem + "." + t, used, List.of()));
+      out.add(unique(stem + "." + t, used, none));
     }
     return out;
   }
@@ -42,22 +43,11 @@ final class BulkNames {
   static List<String> folderNames(List<String> templateNames, Collection<String> stems) {
     Set<String> used = new HashSet<>();
     List<String> out = new ArrayList<>();
+    StemSpaces spaces = StemSpaces.of(stems);
     for (String t : templateNames) {
-      out.add(unique(t, used, stems));
+      out.add(unique(t, used, spaces));
     }
     return out;
-  }
-
-  /** A name in the space a stem owns, or owning a space that holds it (ignoring case). */
-  static boolean overlaps(String name, Collection<String> stems) {
-    String s = name.toLowerCase(Locale.ROOT);
-    for (String stem : stems) {
-      String t = stem.toLowerCase(Locale.ROOT);
-      if (s.equals(t) || s.startsWith(t + ".") || t.startsWith(s + ".")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** {@code a/b/t.json} → {@code t}; characters unsafe in file names become {@code _}. */
@@ -69,7 +59,7 @@ final class BulkNames {
   }
 
   /** {@link #free}, remembering the name as used. */
-  private static String unique(String name, Set<String> used, Collection<String> stems) {
+  private static String unique(String name, Set<String> used, StemSpaces stems) {
     String candidate = free(name, used, stems);
     used.add(candidate.toLowerCase(Locale.ROOT));
     return candidate;
@@ -81,28 +71,17 @@ final class BulkNames {
    * its dots become {@code _} first ({@code t_x}); a name without dots leaves every space after
    * finitely many numbers.
    */
-  private static String free(String name, Set<String> used, Collection<String> stems) {
+  private static String free(String name, Set<String> used, StemSpaces stems) {
     String base = name;
-    if (base.contains(".") && insideSpace(base, stems)) {
+    if (base.contains(".") && stems.holdsInside(base)) {
       base = base.replace('.', '_');
     }
     String candidate = base;
     for (int n = 2;
-        used.contains(candidate.toLowerCase(Locale.ROOT)) || overlaps(candidate, stems);
+        used.contains(candidate.toLowerCase(Locale.ROOT)) || stems.overlaps(candidate);
         n++) {
       candidate = base + "-" + n;
     }
     return candidate;
-  }
-
-  /** A name starting with {@code stem.} for one of the stems (ignoring case). */
-  private static boolean insideSpace(String name, Collection<String> stems) {
-    String s = name.toLowerCase(Locale.ROOT);
-    for (String stem : stems) {
-      if (s.startsWith(stem.toLowerCase(Locale.ROOT) + ".")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -294,6 +295,7 @@ final class Discovery {
    */
   private static List<Candidate> reserve(List<Found> found) {
     Map<String, List<String>> stemsByFolder = new LinkedHashMap<>();
+    Map<String, StemSpaces> spacesByFolder = new HashMap<>();
     List<String> stems = new ArrayList<>();
     List<String> naturals = new ArrayList<>();
     for (Found f : found) {
@@ -303,9 +305,11 @@ final class Discovery {
         continue;
       }
       String natural = BulkNames.stemOf(f.path().getFileName().toString());
-      List<String> taken = stemsByFolder.computeIfAbsent(outputFolder(f), k -> new ArrayList<>());
+      String folder = outputFolder(f);
+      StemSpaces taken = spacesByFolder.computeIfAbsent(folder, k -> new StemSpaces());
       String stem = BulkNames.settleStem(natural, taken);
       taken.add(stem);
+      stemsByFolder.computeIfAbsent(folder, k -> new ArrayList<>()).add(stem);
       stems.add(stem);
       naturals.add(natural);
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
@@ -50,7 +51,8 @@ class BulkNamesProperties {
     List<String> stems = new ArrayList<>();
     List<String> out = new ArrayList<>();
     for (int i = 0; i < folder.files().size(); i++) {
-      String stem = BulkNames.settleStem(BulkNames.stemOf(folder.files().get(i)), stems);
+      String stem =
+          BulkNames.settleStem(BulkNames.stemOf(folder.files().get(i)), StemSpaces.of(stems));
       stems.add(stem);
       // Template names within one input are unique (the core makes them so).
       List<String> own = uniqueIgnoringCase(folder.documentTemplates().get(i));
@@ -88,16 +90,42 @@ class BulkNamesProperties {
   void theFirstDocumentWithAStemKeepsIt(@ForAll("folders") Folder folder) {
     if (!folder.files().isEmpty()) {
       String first = BulkNames.stemOf(folder.files().get(0));
-      assertEquals(first, BulkNames.settleStem(first, List.of()));
+      assertEquals(first, BulkNames.settleStem(first, new StemSpaces()));
     }
   }
 
   @net.jqwik.api.Example
   void aStemInsideAnEarlierStemsSpaceLosesItsDots() {
-    assertEquals("t_a", BulkNames.settleStem("t.a", List.of("t")));
-    assertEquals("t_a-2", BulkNames.settleStem("t.a", List.of("t", "t_a")));
-    assertEquals("t-2", BulkNames.settleStem("t", List.of("t.a")));
+    assertEquals("t_a", BulkNames.settleStem("t.a", StemSpaces.of(List.of("t"))));
+    assertEquals("t_a-2", BulkNames.settleStem("t.a", StemSpaces.of(List.of("t", "t_a"))));
+    assertEquals("t-2", BulkNames.settleStem("t", StemSpaces.of(List.of("t.a"))));
     assertEquals(List.of("web", "t_x"), BulkNames.folderNames(List.of("web", "t.x"), List.of("t")));
     assertEquals(List.of("t.a", "t.b"), BulkNames.documentNames("t", List.of("a", "b")));
+  }
+
+  @Provide
+  Arbitrary<String> dottedNames() {
+    return Arbitraries.strings().withChars("aAbB.-_\u0130").ofMaxLength(6);
+  }
+
+  /**
+   * The sorted lookup answers exactly what the definition says, checked by scanning every stem: a
+   * name equal to a stem, starting with a stem and a dot, or that a stem starts with and a dot.
+   */
+  @Property
+  void stemSpacesAnswerAsTheDefinition(
+      @ForAll("dottedNames") String name,
+      @ForAll @net.jqwik.api.constraints.Size(max = 5) List<@From("dottedNames") String> stems) {
+    String s = name.toLowerCase(Locale.ROOT);
+    boolean inside = false;
+    boolean overlaps = false;
+    for (String stem : stems) {
+      String t = stem.toLowerCase(Locale.ROOT);
+      inside |= s.startsWith(t + ".");
+      overlaps |= s.equals(t) || s.startsWith(t + ".") || t.startsWith(s + ".");
+    }
+    StemSpaces spaces = StemSpaces.of(stems);
+    assertEquals(inside, spaces.holdsInside(name), name + " in " + stems);
+    assertEquals(overlaps, spaces.overlaps(name), name + " against " + stems);
   }
 }
