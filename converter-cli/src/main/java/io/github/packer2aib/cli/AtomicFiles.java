@@ -30,6 +30,7 @@ final class AtomicFiles {
     }
     Path dir = target.toAbsolutePath().getParent();
     Path temp = createTemp(dir, target.getFileName().toString());
+    boolean moved = false;
     try {
       Files.write(temp, bytes);
       try {
@@ -38,8 +39,11 @@ final class AtomicFiles {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      moved = true;
     } finally {
-      Files.deleteIfExists(temp);
+      if (!moved) {
+        Files.deleteIfExists(temp);
+      }
     }
   }
 

@@ -19,7 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +41,12 @@ final class BulkTask {
   private final Path output;
   private final Display display;
   private final FileCache files = FileCache.forBulkRun();
+
+  /**
+   * Output folders this run has made or found: creating a folder that exists costs an exception
+   * and two system calls, for every template of a folder of thousands.
+   */
+  private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
   BulkTask(Engine engine, BulkOptions options, Path output, Display display) {
     this.engine = engine;
@@ -261,7 +269,11 @@ final class BulkTask {
         cliLines.add("note: " + detail + "\n");
       }
       try {
-        Files.createDirectories(target.getParent());
+        Path folder = target.getParent();
+        if (!folders.contains(folder)) {
+          Files.createDirectories(folder);
+          folders.add(folder);
+        }
         AtomicFiles.write(target, t.text());
         written.add(target);
         outputs.add(relative);

@@ -19,6 +19,14 @@ public record ParsedTemplate(
 
   /** Whether the string has no actions or comments: its value is its text. */
   public boolean isLiteral() {
-    return error.isEmpty() && nodes.stream().allMatch(n -> n instanceof TemplateNode.Text);
+    if (error.isPresent()) {
+      return false;
+    }
+    for (TemplateNode n : nodes) {
+      if (!(n instanceof TemplateNode.Text)) {
+        return false;
+      }
+    }
+    return true;
   }
 }
