@@ -22,6 +22,11 @@ final class AtomicFiles {
   private AtomicFiles() {}
 
   static void write(Path target, String text) throws IOException {
+    write(target, text, PendingWrites.PROCESS);
+  }
+
+  /** {@link #write(Path, String)}, with the temporary file registered in {@code pending}. */
+  static void write(Path target, String text, PendingWrites pending) throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     if (holds(target, bytes)) {
       // Already this content: the file and its time stamp are left alone, so converting a tree
@@ -29,7 +34,7 @@ final class AtomicFiles {
       return;
     }
     Path dir = target.toAbsolutePath().getParent();
-    Path temp = createTemp(dir, target.getFileName().toString());
+    Path temp = createTemp(dir, target.getFileName().toString(), pending);
     boolean moved = false;
     try {
       Files.write(temp, bytes);
@@ -44,6 +49,7 @@ final class AtomicFiles {
       if (!moved) {
         Files.deleteIfExists(temp);
       }
+      pending.end(temp);
     }
   }
 
@@ -62,12 +68,14 @@ final class AtomicFiles {
    * Files.createTempFile would make the file owner-only (0600) on POSIX; creating it by name keeps
    * the user's umask, so the result has the permissions of any other file they create.
    */
-  private static Path createTemp(Path dir, String fileName) throws IOException {
+  private static Path createTemp(Path dir, String fileName, PendingWrites pending)
+      throws IOException {
     long pid = ProcessHandle.current().pid();
     while (true) {
       Path temp = dir.resolve("." + fileName + "." + pid + "." + next() + ".tmp");
       try {
-        return Files.createFile(temp);
+        pending.begin(temp);
+        return temp;
       } catch (FileAlreadyExistsException e) {
         // Left over from another run; try the next name.
       }

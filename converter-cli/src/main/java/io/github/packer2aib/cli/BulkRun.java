@@ -20,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One {@code convert -r} run: discovers the candidates, converts them on a fixed pool of {@code
@@ -47,6 +48,18 @@ final class BulkRun {
   private final List<Diagnostic> shown = new ArrayList<>();
   private boolean internalError;
   private Progress progress;
+
+  /** Templates converted before the run was stopped, for the notice of a stopped run. */
+  private final AtomicInteger finishedCount = new AtomicInteger();
+
+  /**
+   * Held while outcomes are printed, so that the notice of a stopped run comes after a whole
+   * outcome, and nothing after it.
+   */
+  private final ReentrantLock printing = new ReentrantLock();
+
+  /** Set first thing by the shutdown hook: outcomes from then on are the stop's, not the run's. */
+  private volatile boolean stopping;
 
   BulkRun(Settings settings, Engine engine, PrintWriter err) {
     this.settings = settings;
@@ -81,7 +94,22 @@ final class BulkRun {
     }
     settings.options().settings().ifPresent(s -> reportUnused(s, candidates, json));
     progress = new Progress(err, json ? Progress.Mode.NONE : settings.progress(), work, start);
-    convertAll(candidates);
+    int total = work;
+    Thread notice = new Thread(() -> stopped(total, json), "packer2aib-stopped");
+    Runtime.getRuntime().addShutdownHook(notice);
+    try {
+      convertAll(candidates);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(notice);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is stopping: the notice runs, as it should.
+      }
+    }
+    if (stopping) {
+      // The JVM ends with the signal's status once its hooks are done; no summary, no report.
+      return ExitCodes.INPUT_ERROR;
+    }
     long end = System.nanoTime();
     progress.finish(end);
 
@@ -99,6 +127,45 @@ final class BulkRun {
     return summary.count(BulkOutcome.Status.FAILED) == 0 && reportWritten
         ? ExitCodes.OK
         : ExitCodes.INPUT_ERROR;
+  }
+
+  /**
+   * Ctrl-C or a termination signal while converting (a shutdown hook): the summary and the report
+   * will not come, so say how far the run got and what it leaves. Writes in progress are abandoned
+   * by {@link PendingWrites}; every output file already there is whole. JSON diagnostics stay
+   * silent: a consumer parses stderr only after a complete run, and the exit status (128 + the
+   * signal) says it was stopped.
+   */
+  private void stopped(int total, boolean json) {
+    stopping = true;
+    boolean locked = false;
+    try {
+      // A reporter stuck on a stderr nobody reads must not keep the process from ending: then
+      // the notice is left out (printing would get stuck the same way).
+      locked = printing.tryLock(500, TimeUnit.MILLISECONDS);
+      if (locked && !json) {
+        notice(total);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (locked) {
+        printing.unlock();
+      }
+    }
+  }
+
+  private void notice(int total) {
+    err.print(
+        (progress.drawsBar() ? "\n" : "")
+            + "interrupted: "
+            + finishedCount.get()
+            + " of "
+            + Report.plural(total, "template")
+            + " finished; the output files written so far are complete"
+            + (settings.report() == null ? "" : ", and no report was written")
+            + "\n");
+    err.flush();
   }
 
   /**
@@ -134,7 +201,14 @@ final class BulkRun {
     ExecutorService pool = Executors.newFixedThreadPool(settings.jobs(), daemonThreads());
     try {
       for (Discovery.Candidate c : candidates) {
-        pool.execute(() -> finished.add(runGuarded(task, c)));
+        pool.execute(
+            () -> {
+              BulkOutcome o = runGuarded(task, c);
+              if (!stopping) {
+                finishedCount.addAndGet(isWork(c) ? 1 : 0);
+                finished.add(o);
+              }
+            });
       }
       Map<Integer, BulkOutcome> waiting = new HashMap<>();
       int next = 0;
@@ -151,11 +225,19 @@ final class BulkRun {
           }
           arrived.clear();
         }
-        while (waiting.containsKey(next)) {
-          report(waiting.remove(next));
-          next++;
+        printing.lock();
+        try {
+          if (stopping) {
+            return;
+          }
+          while (waiting.containsKey(next)) {
+            report(waiting.remove(next));
+            next++;
+          }
+          progress.update(done, System.nanoTime());
+        } finally {
+          printing.unlock();
         }
-        progress.update(done, System.nanoTime());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

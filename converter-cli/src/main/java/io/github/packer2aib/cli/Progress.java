@@ -73,6 +73,11 @@ final class Progress {
     }
   }
 
+  /** Whether this progress is a bar redrawn in place (a line that never ends by itself). */
+  boolean drawsBar() {
+    return mode == Mode.BAR;
+  }
+
   /** Removes the bar so that a diagnostic starts on a clean line. */
   void clear() {
     if (mode == Mode.BAR && drawnWidth > 0) {
