@@ -22,7 +22,12 @@ class AtomicFilesTest {
   @TempDir Path tmp;
 
   private List<String> listing() throws IOException {
-    try (Stream<Path> files = Files.list(tmp)) {
+    return listing(tmp);
+  }
+
+  /** The names in a folder, hidden ones (temporary files) included, sorted. */
+  static List<String> listing(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
     }
   }

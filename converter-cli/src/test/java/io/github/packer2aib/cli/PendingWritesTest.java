@@ -10,8 +10,6 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,9 +18,7 @@ class PendingWritesTest {
   @TempDir Path tmp;
 
   private List<String> listing() throws IOException {
-    try (Stream<Path> files = Files.list(tmp)) {
-      return files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
-    }
+    return AtomicFilesTest.listing(tmp);
   }
 
   @Test
