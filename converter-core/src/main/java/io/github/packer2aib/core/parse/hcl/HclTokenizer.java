@@ -1,0 +1,899 @@
+package io.github.packer2aib.core.parse.hcl;
+
+import io.github.packer2aib.grammar.hcl.HclLexer;
+import java.nio.IntBuffer;
+import java.util.Arrays;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CommonTokenFactory;
+import org.antlr.v4.runtime.Lexer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.misc.Pair;
+
+/**
+ * A hand-written lexer for the HCL native syntax that yields exactly the tokens of the generated
+ * ANTLR {@link HclLexer} (with its base class {@code HclLexerBase}): same types, channels, code
+ * point indexes, lines, columns and end-of-file token. {@code HclLexer.g4} stays the specification,
+ * and {@code HclTokenizerProperties} compares the two on generated inputs and on every test
+ * template.
+ *
+ * <p>It exists for speed: ANTLR's lexer simulates its ATN for every character (about a fifth of the
+ * cost of converting a template); this one decides most tokens from their first character.
+ *
+ * <p>The rules of the grammar are matched as ANTLR matches them (the longest match, then the first
+ * rule): for example {@code 1.} is a number and a dot, {@code <<EOF x} two less-than signs, and
+ * {@code format} an identifier. The state that {@code HclLexerBase} keeps is kept the same way: a
+ * stack of open delimiters ({@link Frame}) that decides whether a newline is significant and what a
+ * closing brace closes, the mode stack, and the stack of heredoc markers.
+ *
+ * <p>Tokens are {@link CommonToken}s over a {@link CodePointCharStream} of the text, so their text,
+ * input stream and token source work as for the generated lexer's tokens.
+ */
+final class HclTokenizer implements TokenSource {
+
+  /** Where lexing starts: the three entry points of the parser. */
+  enum Start {
+    /** A configuration file ({@code HclLexerBase.startConfigFile}). */
+    CONFIG_FILE,
+    /** A standalone expression ({@code startExpression}). */
+    EXPRESSION,
+    /** A standalone template ({@code startTemplate} and the {@code TEMPLATE} mode). */
+    TEMPLATE
+  }
+
+  /** What an open delimiter is, as in {@code HclLexerBase.Frame}. */
+  private enum Frame {
+    BODY(true),
+    ATTRIBUTE_VALUE(true),
+    EXPRESSION_ROOT(true),
+    TEMPLATE_ROOT(true),
+    OBJECT(true),
+    FOR_BRACE(false),
+    PAREN(false),
+    BRACKET(false),
+    TEMPLATE_SEQUENCE(false),
+    QUOTED_TEMPLATE_SEQUENCE(false);
+
+    final boolean newlinesSignificant;
+
+    Frame(boolean newlinesSignificant) {
+      this.newlinesSignificant = newlinesSignificant;
+    }
+  }
+
+  /** A rule whose match is dropped, as ANTLR's {@code -> skip}. */
+  private static final int SKIP = Lexer.SKIP;
+
+  private static final int EOF = Token.EOF;
+
+  private final int[] cps;
+  private final int n;
+  private final CharStream stream;
+  private final Pair<TokenSource, CharStream> source;
+
+  private int pos;
+  private int line = 1;
+
+  /** The code point index where the current line starts. */
+  private int lineStart;
+
+  private boolean hitEof;
+  private int channel;
+
+  private int mode;
+  private int[] modeStack = new int[8];
+  private int modeDepth;
+
+  private Frame[] frames = new Frame[16];
+  private int frameDepth;
+
+  /** The heredoc markers, as code point ranges of the text: start and end of each. */
+  private int[] markers = new int[8];
+
+  private int markerDepth;
+
+  /**
+   * @param text the whole input
+   * @param name the source name, as given to {@code CharStreams.fromString}
+   */
+  HclTokenizer(String text, String name, Start start) {
+    int length = text.length();
+    int[] codePoints = new int[length];
+    int count = 0;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < length
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        codePoints[count++] = Character.toCodePoint(c, text.charAt(++i));
+      } else {
+        codePoints[count++] = c;
+      }
+    }
+    this.cps = codePoints;
+    this.n = count;
+    this.stream =
+        CodePointCharStream.fromBuffer(
+            CodePointBuffer.withInts(IntBuffer.wrap(codePoints, 0, count)), name);
+    this.source = new Pair<>(this, stream);
+    switch (start) {
+      case EXPRESSION:
+        frames[frameDepth++] = Frame.EXPRESSION_ROOT;
+        mode = Lexer.DEFAULT_MODE;
+        break;
+      case TEMPLATE:
+        frames[frameDepth++] = Frame.TEMPLATE_ROOT;
+        mode = HclLexer.TEMPLATE;
+        break;
+      default:
+        frames[frameDepth++] = Frame.BODY;
+        mode = Lexer.DEFAULT_MODE;
+    }
+  }
+
+  // ---- TokenSource ---------------------------------------------------------------------------
+
+  @Override
+  public Token nextToken() {
+    if (!hitEof && mode == HclLexer.HEREDOC && heredocEndAhead()) {
+      mode = HclLexer.HEREDOC_END_LINE;
+    }
+    while (true) {
+      int start = pos;
+      int startLine = line;
+      int startColumn = pos - lineStart;
+      if (hitEof || pos >= n) {
+        hitEof = true;
+        return token(EOF, Lexer.DEFAULT_TOKEN_CHANNEL, start, start - 1, startLine, startColumn);
+      }
+      channel = Lexer.DEFAULT_TOKEN_CHANNEL;
+      int type;
+      switch (mode) {
+        case Lexer.DEFAULT_MODE:
+          type = lexDefault();
+          break;
+        case HclLexer.STRING:
+          type = lexString();
+          break;
+        case HclLexer.HEREDOC_END_LINE:
+          type = lexHeredocEnd();
+          break;
+        default: // HEREDOC and TEMPLATE have the same rules
+          type = lexTemplateText();
+          break;
+      }
+      if (pos >= n) {
+        hitEof = true;
+      }
+      if (type != SKIP) {
+        return token(type, channel, start, pos - 1, startLine, startColumn);
+      }
+    }
+  }
+
+  private Token token(int type, int tokenChannel, int start, int stop, int tokenLine, int column) {
+    CommonToken token = new CommonToken(source, type, tokenChannel, start, stop);
+    token.setLine(tokenLine);
+    token.setCharPositionInLine(column);
+    return token;
+  }
+
+  @Override
+  public int getLine() {
+    return line;
+  }
+
+  @Override
+  public int getCharPositionInLine() {
+    return pos - lineStart;
+  }
+
+  @Override
+  public CharStream getInputStream() {
+    return stream;
+  }
+
+  @Override
+  public String getSourceName() {
+    return stream.getSourceName();
+  }
+
+  /** Tokens are always {@link CommonToken}s, made directly. */
+  @Override
+  public void setTokenFactory(TokenFactory<?> factory) {
+    throw new UnsupportedOperationException("HclTokenizer always makes CommonTokens");
+  }
+
+  @Override
+  public TokenFactory<?> getTokenFactory() {
+    return CommonTokenFactory.DEFAULT;
+  }
+
+  // ---- modes ---------------------------------------------------------------------------------
+
+  /** The default mode: expressions and bodies. */
+  private int lexDefault() {
+    int c = cps[pos];
+    switch (c) {
+      case '\n':
+        pos++;
+        newline();
+        onNewline();
+        return HclLexer.NEWLINE;
+      case '\r':
+        if (at(pos + 1) == '\n') {
+          pos += 2;
+          newline();
+          onNewline();
+          return HclLexer.NEWLINE;
+        }
+        pos++;
+        return HclLexer.INVALID_CHARACTER;
+      case ' ':
+      case '\t':
+        pos++;
+        while (pos < n && isBlank(cps[pos])) {
+          pos++;
+        }
+        return SKIP;
+      case '\uFEFF':
+        if (pos == 0) {
+          channel = Lexer.HIDDEN;
+        }
+        pos++;
+        return HclLexer.BYTE_ORDER_MARK;
+      case '#':
+        skipLineComment();
+        return SKIP;
+      case '/':
+        return slash();
+      case '0':
+      case '1':
+      case '2':
+      case '3':
+      case '4':
+      case '5':
+      case '6':
+      case '7':
+      case '8':
+      case '9':
+        number();
+        return HclLexer.NUMBER;
+      case '<':
+        return lessThan();
+      case '=':
+        if (at(pos + 1) == '=') {
+          pos += 2;
+          return HclLexer.EQ_EQ;
+        }
+        if (at(pos + 1) == '>') {
+          pos += 2;
+          return HclLexer.ARROW;
+        }
+        pos++;
+        if (top() == Frame.BODY) {
+          push(Frame.ATTRIBUTE_VALUE);
+        }
+        return HclLexer.EQ;
+      case '!':
+        return oneOrTwo('=', HclLexer.NOT_EQ, HclLexer.NOT);
+      case '>':
+        return oneOrTwo('=', HclLexer.GT_EQ, HclLexer.GT);
+      case '&':
+        return oneOrTwo('&', HclLexer.AND, HclLexer.INVALID_CHARACTER);
+      case '|':
+        return oneOrTwo('|', HclLexer.OR, HclLexer.INVALID_CHARACTER);
+      case ':':
+        return oneOrTwo(':', HclLexer.DOUBLE_COLON, HclLexer.COLON);
+      case '+':
+        pos++;
+        return HclLexer.PLUS;
+      case '-':
+        pos++;
+        return HclLexer.MINUS;
+      case '*':
+        pos++;
+        return HclLexer.STAR;
+      case '%':
+        pos++;
+        return HclLexer.PERCENT;
+      case '?':
+        pos++;
+        return HclLexer.QUESTION;
+      case ',':
+        pos++;
+        return HclLexer.COMMA;
+      case '.':
+        if (at(pos + 1) == '.' && at(pos + 2) == '.') {
+          pos += 3;
+          return HclLexer.ELLIPSIS;
+        }
+        pos++;
+        return HclLexer.DOT;
+      case '(':
+        pos++;
+        push(Frame.PAREN);
+        return HclLexer.LPAREN;
+      case ')':
+        pos++;
+        popIf(Frame.PAREN);
+        return HclLexer.RPAREN;
+      case '[':
+        pos++;
+        push(Frame.BRACKET);
+        return HclLexer.LBRACKET;
+      case ']':
+        pos++;
+        popIf(Frame.BRACKET);
+        return HclLexer.RBRACKET;
+      case '{':
+        pos++;
+        onOpenBrace();
+        return HclLexer.LBRACE;
+      case '}':
+        pos++;
+        onCloseBrace();
+        return HclLexer.RBRACE;
+      case '~':
+        if (at(pos + 1) == '}') {
+          pos += 2;
+          onCloseBrace();
+          return HclLexer.STRIP_RBRACE;
+        }
+        pos++;
+        return HclLexer.INVALID_CHARACTER;
+      case '"':
+        pos++;
+        pushMode(HclLexer.STRING);
+        return HclLexer.QUOTE;
+      default:
+        if (IdentifierChars.isStart(c)) {
+          return identifierOrKeyword();
+        }
+        pos++;
+        return HclLexer.INVALID_CHARACTER;
+    }
+  }
+
+  /** Inside a quoted string. */
+  private int lexString() {
+    int c = cps[pos];
+    switch (c) {
+      case '"':
+        pos++;
+        popMode();
+        return HclLexer.QUOTE_CLOSE;
+      case '\\':
+        return escape();
+      case '$':
+        return templateMark('$', HclLexer.DOLLAR_ESCAPE, HclLexer.INTERPOLATION_START, true);
+      case '%':
+        return templateMark('%', HclLexer.PERCENT_ESCAPE, HclLexer.DIRECTIVE_START, true);
+      case '\r':
+        if (at(pos + 1) != '\n') {
+          pos++;
+          return HclLexer.INVALID_CHARACTER;
+        }
+        pos += 2;
+        newline();
+        onStringNewline();
+        return HclLexer.NEWLINE;
+      case '\n':
+        pos++;
+        newline();
+        onStringNewline();
+        return HclLexer.NEWLINE;
+      default:
+        pos++;
+        while (pos < n && !endsStringText(cps[pos])) {
+          pos++;
+        }
+        return HclLexer.TEMPLATE_TEXT;
+    }
+  }
+
+  /** Inside a heredoc or a standalone template: the two modes have the same rules. */
+  private int lexTemplateText() {
+    int c = cps[pos];
+    switch (c) {
+      case '$':
+        return templateMark('$', HclLexer.DOLLAR_ESCAPE, HclLexer.INTERPOLATION_START, false);
+      case '%':
+        return templateMark('%', HclLexer.PERCENT_ESCAPE, HclLexer.DIRECTIVE_START, false);
+      case '\r':
+        if (at(pos + 1) != '\n') {
+          pos++;
+          return HclLexer.INVALID_CHARACTER;
+        }
+        pos += 2;
+        newline();
+        return HclLexer.TEMPLATE_NEWLINE;
+      case '\n':
+        pos++;
+        newline();
+        return HclLexer.TEMPLATE_NEWLINE;
+      default:
+        pos++;
+        while (pos < n && !endsTemplateText(cps[pos])) {
+          pos++;
+        }
+        return HclLexer.TEMPLATE_TEXT;
+    }
+  }
+
+  /**
+   * The line that ends a heredoc; only entered when {@link #heredocEndAhead} saw that the line
+   * holds just the marker, so the rule always matches.
+   */
+  private int lexHeredocEnd() {
+    skipBlanks();
+    if (pos >= n || !IdentifierChars.isStart(cps[pos])) {
+      throw new IllegalStateException("HEREDOC_END does not match at " + line + ":" + column());
+    }
+    pos++;
+    while (pos < n && IdentifierChars.isContinue(cps[pos])) {
+      pos++;
+    }
+    skipBlanks();
+    if (markerDepth > 0) {
+      markerDepth--;
+    }
+    popMode();
+    return HclLexer.HEREDOC_END;
+  }
+
+  // ---- tokens of the default mode ------------------------------------------------------------
+
+  private int oneOrTwo(int second, int twoType, int oneType) {
+    if (at(pos + 1) == second) {
+      pos += 2;
+      return twoType;
+    }
+    pos++;
+    return oneType;
+  }
+
+  /** {@code //} and {@code /*} comments, an unterminated block comment, or a slash. */
+  private int slash() {
+    int next = at(pos + 1);
+    if (next == '/') {
+      skipLineComment();
+      return SKIP;
+    }
+    if (next != '*') {
+      pos++;
+      return HclLexer.SLASH;
+    }
+    // The shortest `/* ... */`; without a `*/` the comment runs to the end and is a token.
+    for (int i = pos + 2; i + 1 < n; i++) {
+      if (cps[i] == '*' && cps[i + 1] == '/') {
+        countNewlines(pos, i + 2);
+        pos = i + 2;
+        return SKIP;
+      }
+    }
+    countNewlines(pos, n);
+    pos = n;
+    return HclLexer.UNTERMINATED_BLOCK_COMMENT;
+  }
+
+  /** A line comment stops before the line feed, which is then a newline token. */
+  private void skipLineComment() {
+    while (pos < n && cps[pos] != '\n') {
+      pos++;
+    }
+  }
+
+  /** {@code Digit+ ('.' Digit+)? ([eE] [+-]? Digit+)?}: the longest prefix that is a number. */
+  private void number() {
+    pos++;
+    skipDigits();
+    if (at(pos) == '.' && isDigit(at(pos + 1))) {
+      pos += 2;
+      skipDigits();
+    }
+    int e = at(pos);
+    if (e == 'e' || e == 'E') {
+      int i = pos + 1;
+      int sign = at(i);
+      if (sign == '+' || sign == '-') {
+        i++;
+      }
+      if (isDigit(at(i))) {
+        pos = i + 1;
+        skipDigits();
+      }
+    }
+  }
+
+  /** A heredoc introducer ({@code <<EOF} or {@code <<-EOF} and its line break), or a comparison. */
+  private int lessThan() {
+    if (at(pos + 1) == '<') {
+      int i = pos + 2;
+      if (at(i) == '-') {
+        i++;
+      }
+      int markerStart = i;
+      if (i < n && IdentifierChars.isStart(cps[i])) {
+        i++;
+        while (i < n && IdentifierChars.isContinue(cps[i])) {
+          i++;
+        }
+        int markerEnd = i;
+        if (at(i) == '\r') {
+          i++;
+        }
+        if (at(i) == '\n') {
+          pos = i + 1;
+          newline();
+          pushMarker(markerStart, markerEnd);
+          pushMode(HclLexer.HEREDOC);
+          return HclLexer.HEREDOC_START;
+        }
+      }
+    }
+    return oneOrTwo('=', HclLexer.LT_EQ, HclLexer.LT);
+  }
+
+  /** The longest identifier; a keyword when all of it is one. */
+  private int identifierOrKeyword() {
+    int start = pos;
+    pos++;
+    while (pos < n && IdentifierChars.isContinue(cps[pos])) {
+      pos++;
+    }
+    switch (pos - start) {
+      case 2:
+        if (is(start, "in")) {
+          return HclLexer.IN;
+        }
+        if (is(start, "if")) {
+          return HclLexer.IF;
+        }
+        break;
+      case 3:
+        if (is(start, "for")) {
+          return HclLexer.FOR;
+        }
+        break;
+      case 4:
+        if (is(start, "else")) {
+          return HclLexer.ELSE;
+        }
+        if (is(start, "true")) {
+          return HclLexer.TRUE;
+        }
+        if (is(start, "null")) {
+          return HclLexer.NULL;
+        }
+        break;
+      case 5:
+        if (is(start, "endif")) {
+          return HclLexer.ENDIF;
+        }
+        if (is(start, "false")) {
+          return HclLexer.FALSE;
+        }
+        break;
+      case 6:
+        if (is(start, "endfor")) {
+          return HclLexer.ENDFOR;
+        }
+        break;
+      default:
+        break;
+    }
+    return HclLexer.IDENTIFIER;
+  }
+
+  /** Whether the text at {@code start} begins with {@code word} (ASCII). */
+  private boolean is(int start, String word) {
+    for (int k = 0; k < word.length(); k++) {
+      if (cps[start + k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- tokens of the template modes ----------------------------------------------------------
+
+  /**
+   * At {@code $} or {@code %}: an escaped {@code $${}/{@code %%{}, the start of a template sequence
+   * ({@code ${} or {@code %{}, with an optional strip marker {@code ~}), or literal text.
+   */
+  private int templateMark(int mark, int escapeType, int sequenceType, boolean inQuotedString) {
+    int next = at(pos + 1);
+    if (next == mark && at(pos + 2) == '{') {
+      pos += 3;
+      return escapeType;
+    }
+    if (next == '{') {
+      pos += at(pos + 2) == '~' ? 3 : 2;
+      push(inQuotedString ? Frame.QUOTED_TEMPLATE_SEQUENCE : Frame.TEMPLATE_SEQUENCE);
+      pushMode(Lexer.DEFAULT_MODE);
+      return sequenceType;
+    }
+    pos++;
+    return HclLexer.TEMPLATE_TEXT;
+  }
+
+  /**
+   * A backslash escape in a quoted string: {@code \n \r \t \" \\ \}{@code uXXXX \UXXXXXXXX}, or an
+   * invalid escape (the backslash and the character after it, unless that is a line break).
+   */
+  private int escape() {
+    int next = at(pos + 1);
+    switch (next) {
+      case 'n':
+      case 'r':
+      case 't':
+      case '"':
+      case '\\':
+        pos += 2;
+        return HclLexer.ESCAPE_SEQUENCE;
+      case 'u':
+        if (hexDigits(pos + 2, 4)) {
+          pos += 6;
+          return HclLexer.ESCAPE_SEQUENCE;
+        }
+        break;
+      case 'U':
+        if (hexDigits(pos + 2, 8)) {
+          pos += 10;
+          return HclLexer.ESCAPE_SEQUENCE;
+        }
+        break;
+      case EOF:
+      case '\r':
+      case '\n':
+        pos++;
+        return HclLexer.INVALID_ESCAPE;
+      default:
+        break;
+    }
+    pos += 2;
+    return HclLexer.INVALID_ESCAPE;
+  }
+
+  private boolean hexDigits(int from, int count) {
+    for (int i = from; i < from + count; i++) {
+      int c = at(i);
+      if (!(isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean endsStringText(int c) {
+    return c == '"' || c == '\\' || c == '$' || c == '%' || c == '\r' || c == '\n';
+  }
+
+  private static boolean endsTemplateText(int c) {
+    return c == '$' || c == '%' || c == '\r' || c == '\n';
+  }
+
+  // ---- HclLexerBase's state ------------------------------------------------------------------
+
+  private void onNewline() {
+    Frame top = top();
+    if (top == Frame.ATTRIBUTE_VALUE) {
+      frameDepth--;
+    } else if (!top.newlinesSignificant) {
+      channel = Lexer.HIDDEN;
+    }
+  }
+
+  /** A brace directly in a body opens a block; elsewhere an object or a {@code for} expression. */
+  private void onOpenBrace() {
+    if (top() == Frame.BODY) {
+      push(Frame.BODY);
+    } else if (forKeywordAhead()) {
+      push(Frame.FOR_BRACE);
+    } else {
+      push(Frame.OBJECT);
+    }
+  }
+
+  /** Closes the innermost brace-like frame, dropping unclosed parentheses and brackets in it. */
+  private void onCloseBrace() {
+    while (frameDepth > 1) {
+      Frame top = frames[--frameDepth];
+      if (top == Frame.TEMPLATE_SEQUENCE || top == Frame.QUOTED_TEMPLATE_SEQUENCE) {
+        popMode();
+        return;
+      }
+      if (top == Frame.BODY || top == Frame.OBJECT || top == Frame.FOR_BRACE) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * A line break ends a quoted string, and each quoted string whose interpolation it sits in (with
+   * the brackets open in those interpolations).
+   */
+  private void onStringNewline() {
+    popMode();
+    while (containsQuotedSequence()) {
+      Frame top = top();
+      if (top == Frame.QUOTED_TEMPLATE_SEQUENCE) {
+        frameDepth--;
+        popMode(); // back into the enclosing quoted string
+        popMode(); // and out of it
+      } else if (top == Frame.PAREN
+          || top == Frame.BRACKET
+          || top == Frame.OBJECT
+          || top == Frame.FOR_BRACE) {
+        frameDepth--;
+      } else {
+        break;
+      }
+    }
+    onNewline();
+  }
+
+  private boolean containsQuotedSequence() {
+    for (int i = 0; i < frameDepth; i++) {
+      if (frames[i] == Frame.QUOTED_TEMPLATE_SEQUENCE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * At the start of a heredoc line that holds only the current marker, with optional spaces and
+   * tabs around it (before the line is lexed).
+   */
+  private boolean heredocEndAhead() {
+    if (markerDepth == 0 || pos == 0 || cps[pos - 1] != '\n') {
+      return false;
+    }
+    int i = pos;
+    while (isBlank(at(i))) {
+      i++;
+    }
+    int markerStart = markers[2 * markerDepth - 2];
+    int markerEnd = markers[2 * markerDepth - 1];
+    for (int k = markerStart; k < markerEnd; k++, i++) {
+      if (at(i) != cps[k]) {
+        return false;
+      }
+    }
+    while (isBlank(at(i))) {
+      i++;
+    }
+    int next = at(i);
+    return next == '\n' || next == EOF || (next == '\r' && at(i + 1) == '\n');
+  }
+
+  /**
+   * Whether the word after a {@code {} (past whitespace, newlines and comments) is {@code for}. The
+   * end of the word is tested with Java's identifier characters, as {@code HclLexerBase} does.
+   */
+  private boolean forKeywordAhead() {
+    int i = pos;
+    while (true) {
+      int c = at(i);
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        i++;
+      } else if (c == '#' || (c == '/' && at(i + 1) == '/')) {
+        while (at(i) != '\n' && at(i) != EOF) {
+          i++;
+        }
+      } else if (c == '/' && at(i + 1) == '*') {
+        i += 2;
+        while (!(at(i) == '*' && at(i + 1) == '/')) {
+          if (at(i) == EOF) {
+            return false;
+          }
+          i++;
+        }
+        i += 2;
+      } else {
+        break;
+      }
+    }
+    if (at(i) != 'f' || at(i + 1) != 'o' || at(i + 2) != 'r') {
+      return false;
+    }
+    int after = at(i + 3);
+    return after == EOF || !(after == '-' || Character.isUnicodeIdentifierPart(after));
+  }
+
+  // ---- stacks --------------------------------------------------------------------------------
+
+  private Frame top() {
+    return frames[frameDepth - 1];
+  }
+
+  private void push(Frame frame) {
+    if (frameDepth == frames.length) {
+      frames = Arrays.copyOf(frames, frameDepth * 2);
+    }
+    frames[frameDepth++] = frame;
+  }
+
+  private void popIf(Frame frame) {
+    if (top() == frame) {
+      frameDepth--;
+    }
+  }
+
+  private void pushMode(int newMode) {
+    if (modeDepth == modeStack.length) {
+      modeStack = Arrays.copyOf(modeStack, modeDepth * 2);
+    }
+    modeStack[modeDepth++] = mode;
+    mode = newMode;
+  }
+
+  /** Never pops past the bottom of the mode stack, as {@code HclLexerBase.popMode}. */
+  private void popMode() {
+    if (modeDepth > 0) {
+      mode = modeStack[--modeDepth];
+    }
+  }
+
+  private void pushMarker(int start, int end) {
+    if (2 * markerDepth == markers.length) {
+      markers = Arrays.copyOf(markers, markers.length * 2);
+    }
+    markers[2 * markerDepth] = start;
+    markers[2 * markerDepth + 1] = end;
+    markerDepth++;
+  }
+
+  // ---- characters ----------------------------------------------------------------------------
+
+  /** The code point at {@code i}, or {@link Token#EOF} past the end (as {@code CharStream.LA}). */
+  private int at(int i) {
+    return i < n ? cps[i] : EOF;
+  }
+
+  /** After a token that ends with a line feed. */
+  private void newline() {
+    line++;
+    lineStart = pos;
+  }
+
+  /** Lines and columns count line feeds only, as ANTLR's lexer does. */
+  private void countNewlines(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (cps[i] == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+  }
+
+  private int column() {
+    return pos - lineStart;
+  }
+
+  private void skipBlanks() {
+    while (pos < n && isBlank(cps[pos])) {
+      pos++;
+    }
+  }
+
+  private void skipDigits() {
+    while (pos < n && isDigit(cps[pos])) {
+      pos++;
+    }
+  }
+
+  private static boolean isBlank(int c) {
+    return c == ' ' || c == '\t';
+  }
+
+  private static boolean isDigit(int c) {
+    return c >= '0' && c <= '9';
+  }
+}
