@@ -126,10 +126,7 @@ public final class HclParser {
    * the tokens of the generated {@code HclLexer} (the specification), several times faster.
    */
   private static CommonTokenStream lex(SourceFile file, HclTokenizer.Start start) {
-    CommonTokenStream tokens =
-        new CommonTokenStream(new HclTokenizer(file.text(), file.name(), start));
-    tokens.fill();
-    return tokens;
+    return HclTokenizer.lex(file.text(), file.name(), start);
   }
 
   /** The first token that opens a bracket, brace or template sequence too deep, or null. */

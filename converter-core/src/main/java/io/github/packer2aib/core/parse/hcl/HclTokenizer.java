@@ -1,13 +1,16 @@
 package io.github.packer2aib.core.parse.hcl;
 
 import io.github.packer2aib.grammar.hcl.HclLexer;
+import java.nio.CharBuffer;
 import java.nio.IntBuffer;
 import java.util.Arrays;
+import java.util.List;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CodePointBuffer;
 import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenFactory;
+import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
@@ -70,7 +73,17 @@ final class HclTokenizer implements TokenSource {
 
   private static final int EOF = Token.EOF;
 
-  private final int[] cps;
+  /**
+   * The text, one element per code point (ANTLR indexes code points). Most texts have no characters
+   * outside the Basic Multilingual Plane and use their UTF-16 units as they are; otherwise a code
+   * point above U+FFFF is a surrogate here and its value is in {@link #codePoints}. Only
+   * identifiers and heredoc markers need the value of a non-ASCII character.
+   */
+  private final char[] units;
+
+  /** The code points of a text with surrogate pairs, else null. */
+  private final int[] codePoints;
+
   private final int n;
   private final CharStream stream;
   private final Pair<TokenSource, CharStream> source;
@@ -101,24 +114,30 @@ final class HclTokenizer implements TokenSource {
    * @param name the source name, as given to {@code CharStreams.fromString}
    */
   HclTokenizer(String text, String name, Start start) {
-    int length = text.length();
-    int[] codePoints = new int[length];
-    int count = 0;
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < length
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        codePoints[count++] = Character.toCodePoint(c, text.charAt(++i));
-      } else {
-        codePoints[count++] = c;
+    char[] chars = text.toCharArray();
+    // Constant time for a Latin-1 string (Java's compact strings), the common case.
+    int pairs = chars.length - text.codePointCount(0, chars.length);
+    if (pairs == 0) {
+      this.units = chars;
+      this.codePoints = null;
+      this.n = chars.length;
+      this.stream =
+          CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(chars)), name);
+    } else {
+      // As CharStreams.fromString: a pair is one code point, a lone surrogate is itself.
+      this.n = chars.length - pairs;
+      this.units = new char[n];
+      this.codePoints = new int[n];
+      for (int i = 0, k = 0; k < n; k++) {
+        int cp = Character.codePointAt(chars, i);
+        i += Character.charCount(cp);
+        codePoints[k] = cp;
+        units[k] = Character.isBmpCodePoint(cp) ? (char) cp : Character.MIN_SURROGATE;
       }
+      this.stream =
+          CodePointCharStream.fromBuffer(
+              CodePointBuffer.withInts(IntBuffer.wrap(codePoints)), name);
     }
-    this.cps = codePoints;
-    this.n = count;
-    this.stream =
-        CodePointCharStream.fromBuffer(
-            CodePointBuffer.withInts(IntBuffer.wrap(codePoints, 0, count)), name);
     this.source = new Pair<>(this, stream);
     switch (start) {
       case EXPRESSION:
@@ -138,7 +157,7 @@ final class HclTokenizer implements TokenSource {
   // ---- TokenSource ---------------------------------------------------------------------------
 
   @Override
-  public Token nextToken() {
+  public CommonToken nextToken() {
     if (!hitEof && mode == HclLexer.HEREDOC && heredocEndAhead()) {
       mode = HclLexer.HEREDOC_END_LINE;
     }
@@ -175,11 +194,69 @@ final class HclTokenizer implements TokenSource {
     }
   }
 
-  private Token token(int type, int tokenChannel, int start, int stop, int tokenLine, int column) {
-    CommonToken token = new CommonToken(source, type, tokenChannel, start, stop);
-    token.setLine(tokenLine);
-    token.setCharPositionInLine(column);
-    return token;
+  private CommonToken token(
+      int type, int tokenChannel, int start, int stop, int tokenLine, int column) {
+    return new HclToken(source, type, tokenChannel, start, stop, tokenLine, column);
+  }
+
+  /**
+   * A {@link CommonToken} set up directly: {@code CommonTokenFactory} and the public constructors
+   * ask the source for its line and column and then overwrite them.
+   */
+  private static final class HclToken extends CommonToken {
+    HclToken(
+        Pair<TokenSource, CharStream> source,
+        int type,
+        int channel,
+        int start,
+        int stop,
+        int line,
+        int column) {
+      super(type);
+      this.source = source;
+      this.channel = channel;
+      this.start = start;
+      this.stop = stop;
+      this.line = line;
+      this.charPositionInLine = column;
+    }
+  }
+
+  /**
+   * All tokens of a text, up to and including the end-of-file token, in a token stream filled as
+   * {@code new CommonTokenStream(new HclTokenizer(text, name, start)).fill()} fills it (without its
+   * per-token calls through interfaces, and sized for the text).
+   */
+  static CommonTokenStream lex(String text, String name, Start start) {
+    HclTokenizer tokenizer = new HclTokenizer(text, name, start);
+    Token[] tokens = new Token[16 + tokenizer.n / 6];
+    int count = 0;
+    CommonToken token;
+    do {
+      token = tokenizer.nextToken();
+      token.setTokenIndex(count);
+      if (count == tokens.length) {
+        tokens = Arrays.copyOf(tokens, count * 2);
+      }
+      tokens[count++] = token;
+    } while (token.getType() != EOF);
+    // A fixed-size list will do: a stream that has its end-of-file token never adds more.
+    return new FilledTokenStream(tokenizer, Arrays.asList(Arrays.copyOf(tokens, count)));
+  }
+
+  /** A {@link CommonTokenStream} that starts out holding all the tokens of its source. */
+  private static final class FilledTokenStream extends CommonTokenStream {
+    FilledTokenStream(TokenSource source, List<Token> all) {
+      super(source);
+      tokens = all;
+      fetchedEOF = true;
+    }
+
+    /** The tokens are those of one source. */
+    @Override
+    public void setTokenSource(TokenSource tokenSource) {
+      throw new UnsupportedOperationException("a filled HCL token stream keeps its tokens");
+    }
   }
 
   @Override
@@ -217,7 +294,7 @@ final class HclTokenizer implements TokenSource {
 
   /** The default mode: expressions and bodies. */
   private int lexDefault() {
-    int c = cps[pos];
+    int c = units[pos];
     switch (c) {
       case '\n':
         pos++;
@@ -236,7 +313,7 @@ final class HclTokenizer implements TokenSource {
       case ' ':
       case '\t':
         pos++;
-        while (pos < n && isBlank(cps[pos])) {
+        while (pos < n && isBlank(units[pos])) {
           pos++;
         }
         return SKIP;
@@ -351,7 +428,7 @@ final class HclTokenizer implements TokenSource {
         pushMode(HclLexer.STRING);
         return HclLexer.QUOTE;
       default:
-        if (IdentifierChars.isStart(c)) {
+        if (startsIdentifier(pos)) {
           return identifierOrKeyword();
         }
         pos++;
@@ -361,7 +438,7 @@ final class HclTokenizer implements TokenSource {
 
   /** Inside a quoted string. */
   private int lexString() {
-    int c = cps[pos];
+    int c = units[pos];
     switch (c) {
       case '"':
         pos++;
@@ -389,7 +466,7 @@ final class HclTokenizer implements TokenSource {
         return HclLexer.NEWLINE;
       default:
         pos++;
-        while (pos < n && !endsStringText(cps[pos])) {
+        while (pos < n && !isStringStop(units[pos])) {
           pos++;
         }
         return HclLexer.TEMPLATE_TEXT;
@@ -398,7 +475,7 @@ final class HclTokenizer implements TokenSource {
 
   /** Inside a heredoc or a standalone template: the two modes have the same rules. */
   private int lexTemplateText() {
-    int c = cps[pos];
+    int c = units[pos];
     switch (c) {
       case '$':
         return templateMark('$', HclLexer.DOLLAR_ESCAPE, HclLexer.INTERPOLATION_START, false);
@@ -418,7 +495,7 @@ final class HclTokenizer implements TokenSource {
         return HclLexer.TEMPLATE_NEWLINE;
       default:
         pos++;
-        while (pos < n && !endsTemplateText(cps[pos])) {
+        while (pos < n && !isTemplateStop(units[pos])) {
           pos++;
         }
         return HclLexer.TEMPLATE_TEXT;
@@ -431,11 +508,11 @@ final class HclTokenizer implements TokenSource {
    */
   private int lexHeredocEnd() {
     skipBlanks();
-    if (pos >= n || !IdentifierChars.isStart(cps[pos])) {
+    if (pos >= n || !startsIdentifier(pos)) {
       throw new IllegalStateException("HEREDOC_END does not match at " + line + ":" + column());
     }
     pos++;
-    while (pos < n && IdentifierChars.isContinue(cps[pos])) {
+    while (pos < n && continuesIdentifier(pos)) {
       pos++;
     }
     skipBlanks();
@@ -470,7 +547,7 @@ final class HclTokenizer implements TokenSource {
     }
     // The shortest `/* ... */`; without a `*/` the comment runs to the end and is a token.
     for (int i = pos + 2; i + 1 < n; i++) {
-      if (cps[i] == '*' && cps[i + 1] == '/') {
+      if (units[i] == '*' && units[i + 1] == '/') {
         countNewlines(pos, i + 2);
         pos = i + 2;
         return SKIP;
@@ -483,7 +560,7 @@ final class HclTokenizer implements TokenSource {
 
   /** A line comment stops before the line feed, which is then a newline token. */
   private void skipLineComment() {
-    while (pos < n && cps[pos] != '\n') {
+    while (pos < n && units[pos] != '\n') {
       pos++;
     }
   }
@@ -518,9 +595,9 @@ final class HclTokenizer implements TokenSource {
         i++;
       }
       int markerStart = i;
-      if (i < n && IdentifierChars.isStart(cps[i])) {
+      if (i < n && startsIdentifier(i)) {
         i++;
-        while (i < n && IdentifierChars.isContinue(cps[i])) {
+        while (i < n && continuesIdentifier(i)) {
           i++;
         }
         int markerEnd = i;
@@ -543,7 +620,7 @@ final class HclTokenizer implements TokenSource {
   private int identifierOrKeyword() {
     int start = pos;
     pos++;
-    while (pos < n && IdentifierChars.isContinue(cps[pos])) {
+    while (pos < n && continuesIdentifier(pos)) {
       pos++;
     }
     switch (pos - start) {
@@ -593,7 +670,7 @@ final class HclTokenizer implements TokenSource {
   /** Whether the text at {@code start} begins with {@code word} (ASCII). */
   private boolean is(int start, String word) {
     for (int k = 0; k < word.length(); k++) {
-      if (cps[start + k] != word.charAt(k)) {
+      if (units[start + k] != word.charAt(k)) {
         return false;
       }
     }
@@ -670,12 +747,14 @@ final class HclTokenizer implements TokenSource {
     return true;
   }
 
-  private static boolean endsStringText(int c) {
-    return c == '"' || c == '\\' || c == '$' || c == '%' || c == '\r' || c == '\n';
+  /** Whether {@code c} ends literal text in a quoted string: {@code " \\ $ % \r \n}. */
+  private static boolean isStringStop(char c) {
+    return c < 0x80 && (ASCII_CLASS[c] & STRING_STOP) != 0;
   }
 
-  private static boolean endsTemplateText(int c) {
-    return c == '$' || c == '%' || c == '\r' || c == '\n';
+  /** Whether {@code c} ends literal text in a heredoc or template: {@code $ % \r \n}. */
+  private static boolean isTemplateStop(char c) {
+    return c < 0x80 && (ASCII_CLASS[c] & TEMPLATE_STOP) != 0;
   }
 
   // ---- HclLexerBase's state ------------------------------------------------------------------
@@ -752,7 +831,7 @@ final class HclTokenizer implements TokenSource {
    * tabs around it (before the line is lexed).
    */
   private boolean heredocEndAhead() {
-    if (markerDepth == 0 || pos == 0 || cps[pos - 1] != '\n') {
+    if (markerDepth == 0 || pos == 0 || units[pos - 1] != '\n') {
       return false;
     }
     int i = pos;
@@ -762,7 +841,7 @@ final class HclTokenizer implements TokenSource {
     int markerStart = markers[2 * markerDepth - 2];
     int markerEnd = markers[2 * markerDepth - 1];
     for (int k = markerStart; k < markerEnd; k++, i++) {
-      if (at(i) != cps[k]) {
+      if (codePointAt(i) != codePoint(k)) {
         return false;
       }
     }
@@ -803,7 +882,7 @@ final class HclTokenizer implements TokenSource {
     if (at(i) != 'f' || at(i + 1) != 'o' || at(i + 2) != 'r') {
       return false;
     }
-    int after = at(i + 3);
+    int after = codePointAt(i + 3);
     return after == EOF || !(after == '-' || Character.isUnicodeIdentifierPart(after));
   }
 
@@ -854,7 +933,59 @@ final class HclTokenizer implements TokenSource {
 
   /** The code point at {@code i}, or {@link Token#EOF} past the end (as {@code CharStream.LA}). */
   private int at(int i) {
-    return i < n ? cps[i] : EOF;
+    return i < n ? units[i] : EOF;
+  }
+
+  /** The code point at {@code i} (which is before the end). */
+  private int codePoint(int i) {
+    char c = units[i];
+    return codePoints != null && Character.isSurrogate(c) ? codePoints[i] : c;
+  }
+
+  /** The code point at {@code i}, or {@link Token#EOF} past the end. */
+  private int codePointAt(int i) {
+    return i < n ? codePoint(i) : EOF;
+  }
+
+  private boolean startsIdentifier(int i) {
+    char c = units[i];
+    return c < 0x80
+        ? (ASCII_CLASS[c] & IDENTIFIER_START) != 0
+        : IdentifierChars.isStart(codePoint(i));
+  }
+
+  private boolean continuesIdentifier(int i) {
+    char c = units[i];
+    return c < 0x80
+        ? (ASCII_CLASS[c] & IDENTIFIER_CONTINUE) != 0
+        : IdentifierChars.isContinue(codePoint(i));
+  }
+
+  private static final byte IDENTIFIER_START = 1;
+  private static final byte IDENTIFIER_CONTINUE = 2;
+  private static final byte STRING_STOP = 4;
+  private static final byte TEMPLATE_STOP = 8;
+
+  /** The classes of each ASCII character, looked up in the loops over identifiers and text. */
+  private static final byte[] ASCII_CLASS = new byte[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      int flags = 0;
+      if (IdentifierChars.isStart(c)) {
+        flags |= IDENTIFIER_START;
+      }
+      if (IdentifierChars.isContinue(c)) {
+        flags |= IDENTIFIER_CONTINUE;
+      }
+      if ("\"\\$%\r\n".indexOf(c) >= 0) {
+        flags |= STRING_STOP;
+      }
+      if ("$%\r\n".indexOf(c) >= 0) {
+        flags |= TEMPLATE_STOP;
+      }
+      ASCII_CLASS[c] = (byte) flags;
+    }
   }
 
   /** After a token that ends with a line feed. */
@@ -866,7 +997,7 @@ final class HclTokenizer implements TokenSource {
   /** Lines and columns count line feeds only, as ANTLR's lexer does. */
   private void countNewlines(int from, int to) {
     for (int i = from; i < to; i++) {
-      if (cps[i] == '\n') {
+      if (units[i] == '\n') {
         line++;
         lineStart = i + 1;
       }
@@ -878,13 +1009,13 @@ final class HclTokenizer implements TokenSource {
   }
 
   private void skipBlanks() {
-    while (pos < n && isBlank(cps[pos])) {
+    while (pos < n && isBlank(units[pos])) {
       pos++;
     }
   }
 
   private void skipDigits() {
-    while (pos < n && isDigit(cps[pos])) {
+    while (pos < n && isDigit(units[pos])) {
       pos++;
     }
   }

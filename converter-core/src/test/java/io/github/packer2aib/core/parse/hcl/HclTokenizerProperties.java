@@ -508,7 +508,10 @@ class HclTokenizerProperties {
   }
 
   static List<Tok> tokenizerTokens(String text, HclTokenizer.Start start, String name) {
-    return toks(new CommonTokenStream(new HclTokenizer(text, name, start)));
+    List<Tok> filled = toks(HclTokenizer.lex(text, name, start));
+    List<Tok> pulled = toks(new CommonTokenStream(new HclTokenizer(text, name, start)));
+    assertEquals(pulled, filled, "the pre-filled stream differs from pulling from the source");
+    return filled;
   }
 
   private static List<Tok> toks(CommonTokenStream stream) {
