@@ -5,6 +5,7 @@ import io.github.packer2aib.core.hcl.function.FunctionRegistry;
 import io.github.packer2aib.core.hcl.value.ObjectType;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +55,25 @@ final class Scope {
   private final FunctionRegistry workingDirectoryFunctions;
 
   /**
-   * The {@code var}, {@code local}, {@code data}, {@code path} and {@code packer} objects, built
-   * once and rebuilt only after a change: every provisioner body asks for them, and building the
-   * objects (sorted copies of every variable) per body was a tenth of a conversion's time.
+   * The {@code var}, {@code local} and {@code data} objects, each built once and rebuilt only after
+   * a change to its own names (null until then): every local is evaluated after setting the
+   * previous one, and rebuilding the {@code var} object (a sorted copy of every variable) for each
+   * local cost as much as evaluating them.
    */
-  private Map<String, Value> shared;
+  private Value varObject;
+
+  private Value localObject;
+  private Value dataObject;
+
+  /**
+   * The contexts handed out so far, by what they are for ({@link ContextKey}); dropped after any
+   * change. Every provisioner of a build gets the same names, and making a context copies and
+   * sorts them: a tenth of a conversion's time when it was done per block.
+   */
+  private final Map<ContextKey, EvalContext> contexts = new HashMap<>();
+
+  /** What a context is for: its kind and the source usage and build name it depends on. */
+  private record ContextKey(String kind, SourceName source, String build) {}
 
   /**
    * @param root {@code path.root}: the template's folder as the user named it
@@ -79,18 +94,21 @@ final class Scope {
 
   void setVariable(String name, Value value) {
     variables.put(name, value);
-    shared = null;
+    varObject = null;
+    contexts.clear();
   }
 
   void setLocal(String name, Value value) {
     locals.put(name, value);
-    shared = null;
+    localObject = null;
+    contexts.clear();
   }
 
   /** Declares a data source: its value is unknown until Packer runs its plugin. */
   void addData(String type, String name) {
     data.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(name, Value.unknown(Type.DYNAMIC));
-    shared = null;
+    dataObject = null;
+    contexts.clear();
   }
 
   /**
@@ -109,19 +127,42 @@ final class Scope {
 
   /** Locals, data sources and a build's own arguments. */
   EvalContext locals() {
-    return EvalContext.of(base(unknownSource(), Value.unknown(ObjectType.EMPTY)), templateFunctions);
+    ContextKey key = new ContextKey("locals", null, null);
+    EvalContext ctx = contexts.get(key);
+    if (ctx == null) {
+      ctx =
+          EvalContext.of(
+              base(unknownSource(), Value.unknown(ObjectType.EMPTY)), templateFunctions);
+      contexts.put(key, ctx);
+    }
+    return ctx;
   }
 
   /** The body of a source as used under the name {@code name}. */
   EvalContext sourceBody(String type, String name) {
-    return EvalContext.of(
-        base(source(type, name), Value.unknown(ObjectType.EMPTY)), templateFunctions);
+    ContextKey key = new ContextKey("source", new SourceName(type, name), null);
+    EvalContext ctx = contexts.get(key);
+    if (ctx == null) {
+      ctx =
+          EvalContext.of(
+              base(source(type, name), Value.unknown(ObjectType.EMPTY)), templateFunctions);
+      contexts.put(key, ctx);
+    }
+    return ctx;
   }
 
   /** The common fields of a provisioner or post-processor (name, only, except, …). */
   EvalContext provisionerFields(String buildName) {
-    return EvalContext.of(
-        base(unknownSource(), Value.object("name", Value.string(buildName))), templateFunctions);
+    ContextKey key = new ContextKey("fields", null, buildName);
+    EvalContext ctx = contexts.get(key);
+    if (ctx == null) {
+      ctx =
+          EvalContext.of(
+              base(unknownSource(), Value.object("name", Value.string(buildName))),
+              templateFunctions);
+      contexts.put(key, ctx);
+    }
+    return ctx;
   }
 
   /**
@@ -130,13 +171,19 @@ final class Scope {
    * running build has.
    */
   EvalContext provisionerBody(Optional<SourceName> usage, String buildName) {
-    Value build = buildObjects.computeIfAbsent(buildName, Scope::buildObject);
-    Value source = usage.map(u -> source(u.type(), u.name())).orElseGet(Scope::unknownSource);
-    return EvalContext.of(base(source, build), templateFunctions);
+    ContextKey key = new ContextKey("body", usage.orElse(null), buildName);
+    EvalContext ctx = contexts.get(key);
+    if (ctx == null) {
+      Value build = buildObjects.computeIfAbsent(buildName, Scope::buildObject);
+      Value source = usage.isPresent() ? source(usage.get().type(), usage.get().name()) : unknownSource();
+      ctx = EvalContext.of(base(source, build), templateFunctions);
+      contexts.put(key, ctx);
+    }
+    return ctx;
   }
 
   /** Every provisioner of a build sees the same {@code build} object: made once per build name. */
-  private final Map<String, Value> buildObjects = new java.util.HashMap<>();
+  private final Map<String, Value> buildObjects = new HashMap<>();
 
   private static Value buildObject(String buildName) {
     Map<String, Value> build = new LinkedHashMap<>();
@@ -154,22 +201,31 @@ final class Scope {
   }
 
   private Map<String, Value> base(Value source, Value build) {
-    if (shared == null) {
-      Map<String, Value> m = new LinkedHashMap<>();
-      m.put("var", Value.object(variables));
-      m.put("local", Value.object(locals));
-      Map<String, Value> types = new LinkedHashMap<>();
-      data.forEach((type, names) -> types.put(type, Value.object(names)));
-      m.put("data", Value.object(types));
-      m.put("path", path);
-      m.put("packer", Value.object("version", Value.string(PACKER_VERSION)));
-      shared = m;
+    if (varObject == null) {
+      varObject = Value.object(variables);
     }
-    Map<String, Value> m = new LinkedHashMap<>(shared);
+    if (localObject == null) {
+      localObject = Value.object(locals);
+    }
+    if (dataObject == null) {
+      Map<String, Value> types = new LinkedHashMap<>();
+      for (Map.Entry<String, Map<String, Value>> e : data.entrySet()) {
+        types.put(e.getKey(), Value.object(e.getValue()));
+      }
+      dataObject = Value.object(types);
+    }
+    Map<String, Value> m = new LinkedHashMap<>();
+    m.put("var", varObject);
+    m.put("local", localObject);
+    m.put("data", dataObject);
+    m.put("path", path);
+    m.put("packer", PACKER);
     m.put("source", source);
     m.put("build", build);
     return m;
   }
+
+  private static final Value PACKER = Value.object("version", Value.string(PACKER_VERSION));
 
   private static Value source(String type, String name) {
     return Value.object("name", Value.string(name), "type", Value.string(type));
