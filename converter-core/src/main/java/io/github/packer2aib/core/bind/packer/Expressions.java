@@ -39,6 +39,11 @@ final class Expressions {
 
   /** The value of {@code e} and whether it evaluated without errors. */
   Outcome evaluate(Expression e, EvalContext ctx) {
+    // Most arguments are plain literals: nothing to check, nothing to walk.
+    Value literal = Evaluator.plainLiteral(e);
+    if (literal != null) {
+      return new Outcome(literal, true);
+    }
     if (Scope.isConstants(ctx) ? !noReferences(e, out) : !referencesDeclared(e)) {
       return new Outcome(Value.unknown(Type.DYNAMIC), false);
     }

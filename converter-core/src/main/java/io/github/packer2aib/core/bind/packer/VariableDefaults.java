@@ -7,8 +7,10 @@ import io.github.packer2aib.core.hcl.syntax.Expression;
 import io.github.packer2aib.core.hcl.syntax.FunctionCall;
 import io.github.packer2aib.core.hcl.syntax.LiteralValue;
 import io.github.packer2aib.core.hcl.syntax.ObjectCons;
+import io.github.packer2aib.core.hcl.syntax.ObjectItem;
 import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
 import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
+import io.github.packer2aib.core.hcl.syntax.TemplatePart;
 import io.github.packer2aib.core.hcl.syntax.Tuple;
 import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Type;
@@ -33,6 +35,10 @@ final class VariableDefaults {
 
   /** The default's value; unknown when it has errors, which are added to {@code out}. */
   Expressions.Outcome evaluate(Expression e, List<Diagnostic> out) {
+    Value literal = Evaluator.plainLiteral(e);
+    if (literal != null) {
+      return new Expressions.Outcome(literal, true);
+    }
     if (!Expressions.noReferences(e, out)) {
       return new Expressions.Outcome(Value.unknown(Type.DYNAMIC), false);
     }
@@ -76,16 +82,30 @@ final class VariableDefaults {
     if (e instanceof LiteralValue) {
       return true;
     }
+    // Loops, not streams: this runs for every default, in C1-compiled code in bulk runs.
     if (e instanceof TemplateExpr t) {
-      return t.parts().stream().allMatch(p -> p instanceof TemplateLiteral);
+      for (TemplatePart p : t.parts()) {
+        if (!(p instanceof TemplateLiteral)) {
+          return false;
+        }
+      }
+      return true;
     }
     if (e instanceof Tuple t) {
-      return t.elements().stream().allMatch(VariableDefaults::plainData);
+      for (Expression element : t.elements()) {
+        if (!plainData(element)) {
+          return false;
+        }
+      }
+      return true;
     }
     if (e instanceof ObjectCons o) {
-      return o.items().stream()
-          .allMatch(
-              i -> (i.literalName().isPresent() || plainData(i.key())) && plainData(i.value()));
+      for (ObjectItem i : o.items()) {
+        if (!(i.literalName().isPresent() || plainData(i.key())) || !plainData(i.value())) {
+          return false;
+        }
+      }
+      return true;
     }
     return false;
   }

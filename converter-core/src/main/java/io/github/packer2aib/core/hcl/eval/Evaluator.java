@@ -3,7 +3,12 @@ package io.github.packer2aib.core.hcl.eval;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.hcl.function.TemplateRenderer;
 import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.LiteralValue;
 import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
+import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
+import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
+import io.github.packer2aib.core.hcl.syntax.TemplatePart;
+import io.github.packer2aib.core.hcl.value.BigFloat;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import java.util.ArrayList;
@@ -27,6 +32,10 @@ public final class Evaluator {
   public static EvalResult evaluate(Expression expression, EvalContext context) {
     Objects.requireNonNull(expression, "expression");
     Objects.requireNonNull(context, "context");
+    Value literal = plainLiteral(expression);
+    if (literal != null) {
+      return new EvalResult(literal, List.of());
+    }
     Evaluation evaluation = new Evaluation();
     Value value;
     try {
@@ -42,7 +51,50 @@ public final class Evaluator {
       value = Value.unknown(Type.DYNAMIC);
     }
     // A problem inside a for or splat body is found once per element: report it once.
-    return new EvalResult(value, new ArrayList<>(new LinkedHashSet<>(evaluation.diagnostics)));
+    List<Diagnostic> found = evaluation.diagnostics;
+    return new EvalResult(
+        value, found.size() < 2 ? found : new ArrayList<>(new LinkedHashSet<>(found)));
+  }
+
+  /**
+   * The value of an expression written as a plain literal: a string without interpolations (quoted
+   * or heredoc), a bool, {@code null}, or a number in range; null for any other expression. Most
+   * arguments of a template are such literals: they need no names, cannot fail, and evaluate to
+   * exactly what {@link #evaluate} computes for them, without walking the tree.
+   */
+  public static Value plainLiteral(Expression expression) {
+    if (expression instanceof TemplateExpr template) {
+      return literalText(template.parts());
+    }
+    if (expression instanceof LiteralValue literal) {
+      switch (literal.kind()) {
+        case STRING:
+          return Value.string(literal.text());
+        case BOOL:
+          return Value.bool(literal.bool());
+        case NULL:
+          return Value.nullOf(Type.DYNAMIC);
+        default:
+          // A number out of range is an error: left to the evaluation, which reports it.
+          return BigFloat.parse(literal.text()).map(Value::number).orElse(null);
+      }
+    }
+    return null;
+  }
+
+  /** The text of template parts that are all literal text, as a string value; else null. */
+  private static Value literalText(List<TemplatePart> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0) instanceof TemplateLiteral only ? Value.string(only.text()) : null;
+    }
+    StringBuilder text = new StringBuilder();
+    for (TemplatePart part : parts) {
+      if (!(part instanceof TemplateLiteral literal)) {
+        return null;
+      }
+      text.append(literal.text());
+    }
+    return Value.string(text.toString());
   }
 
   /**
