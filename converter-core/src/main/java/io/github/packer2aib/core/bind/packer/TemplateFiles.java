@@ -143,13 +143,7 @@ final class TemplateFiles {
       return Optional.empty();
     }
     try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
+      String text = utf8(bytes);
       if (text.startsWith("\uFEFF")) {
         text = text.substring(1);
       }
@@ -161,6 +155,24 @@ final class TemplateFiles {
       out.add(cannotRead(ref.displayName(), "not valid UTF-8 text"));
       return Optional.empty();
     }
+  }
+
+  /**
+   * The bytes decoded as UTF-8; throws when they are not valid UTF-8. The String constructor is
+   * much cheaper than a reporting decoder (ASCII text is copied as it is) but replaces what is
+   * invalid with U+FFFD: only text holding that character needs the strict decoder's verdict.
+   */
+  private static String utf8(byte[] bytes) throws CharacterCodingException {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) {
+      return text;
+    }
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
   }
 
   static String baseName(String path) {
