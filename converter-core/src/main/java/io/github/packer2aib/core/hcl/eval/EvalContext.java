@@ -2,12 +2,10 @@ package io.github.packer2aib.core.hcl.eval;
 
 import io.github.packer2aib.core.hcl.function.FunctionRegistry;
 import io.github.packer2aib.core.hcl.value.Value;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -112,10 +110,15 @@ public final class EvalContext {
     return insideTemplateFile;
   }
 
+  /**
+   * An immutable copy; names are only looked up (suggestions sort them), so no sorted map is
+   * needed, and {@code for} expressions make a child scope per element.
+   */
   private static Map<String, Value> copy(Map<String, Value> m) {
     Objects.requireNonNull(m, "variables");
-    Map<String, Value> out = new TreeMap<>();
-    m.forEach((k, v) -> out.put(Objects.requireNonNull(k, "name"), Objects.requireNonNull(v, k)));
-    return Collections.unmodifiableMap(out);
+    for (Map.Entry<String, Value> e : m.entrySet()) {
+      Objects.requireNonNull(e.getValue(), Objects.requireNonNull(e.getKey(), "name"));
+    }
+    return Map.copyOf(m);
   }
 }
