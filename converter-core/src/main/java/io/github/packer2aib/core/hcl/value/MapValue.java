@@ -19,7 +19,7 @@ public record MapValue(Type elementType, SortedMap<String, Value> entries) imple
   }
 
   /** A copy in code-point order of the keys, which no one else holds. */
-  static SortedMap<String, Value> sorted(Map<String, Value> m) {
+  static SortedMap<String, Value> sorted(Map<String, ? extends Value> m) {
     PrivateCopy copy = new PrivateCopy();
     copy.putAll(m);
     return copy;

@@ -82,7 +82,8 @@ public sealed interface Value
   }
 
   static ObjectValue object(Map<String, ? extends Value> attributes) {
-    return new ObjectValue(new java.util.TreeMap<String, Value>(attributes));
+    // One sorted copy, which the record keeps (a TreeMap copy first was sorted a second time).
+    return new ObjectValue(MapValue.sorted(attributes));
   }
 
   /** An object from alternating names and values, for tests and hand-built values. */
@@ -111,7 +112,7 @@ public sealed interface Value
   }
 
   static MapValue map(Type element, Map<String, ? extends Value> elements) {
-    return new MapValue(element, new java.util.TreeMap<String, Value>(elements));
+    return new MapValue(element, MapValue.sorted(elements));
   }
 
   // ------------------------------------------------------------------ state
