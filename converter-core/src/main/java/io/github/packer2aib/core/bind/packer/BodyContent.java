@@ -10,6 +10,7 @@ import io.github.packer2aib.core.hcl.syntax.Body;
 import io.github.packer2aib.core.hcl.syntax.BodyItem;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,9 @@ final class BodyContent {
   static BodyContent of(
       Body body, BodySchema schema, String where, Range header, List<Diagnostic> out) {
     BodyContent content = new BodyContent();
-    for (BodyItem item : body.items()) {
+    List<? extends BodyItem> items = body.items();
+    for (int i = 0, n = items.size(); i < n; i++) {
+      BodyItem item = items.get(i);
       if (item instanceof Attribute a) {
         content.attribute(a, schema, where, out);
       } else {
@@ -62,7 +65,7 @@ final class BodyContent {
   }
 
   private void attribute(Attribute a, BodySchema schema, String where, List<Diagnostic> out) {
-    if (schema.attribute(a.name()).isPresent()) {
+    if (schema.hasAttribute(a.name())) {
       attributes.putIfAbsent(a.name(), a);
       return;
     }
@@ -194,7 +197,14 @@ final class BodyContent {
   }
 
   List<Block> blocks(String type) {
-    return blocks.stream().filter(b -> b.type().equals(type)).toList();
+    // Loops, not streams, here and below: asked for every block of a template.
+    List<Block> found = new ArrayList<>();
+    for (Block b : blocks) {
+      if (b.type().equals(type)) {
+        found.add(b);
+      }
+    }
+    return Collections.unmodifiableList(found);
   }
 
   /** Arguments and blocks kept for a plugin (or all arguments of an attributes-only body). */
@@ -203,6 +213,12 @@ final class BodyContent {
   }
 
   List<Attribute> restAttributes() {
-    return rest.stream().filter(Attribute.class::isInstance).map(Attribute.class::cast).toList();
+    List<Attribute> found = new ArrayList<>();
+    for (BodyItem item : rest) {
+      if (item instanceof Attribute a) {
+        found.add(a);
+      }
+    }
+    return Collections.unmodifiableList(found);
   }
 }

@@ -37,16 +37,28 @@ record BodySchema(List<AttributeSpec> attributes, List<BlockSpec> blocks, Rest r
 
   // Plain loops: these run for every attribute of every block of every template.
   Optional<AttributeSpec> attribute(String name) {
-    for (AttributeSpec a : attributes) {
-      if (a.name().equals(name)) {
-        return Optional.of(a);
+    int i = attributeIndex(name);
+    return i < 0 ? Optional.empty() : Optional.of(attributes.get(i));
+  }
+
+  /** Whether an argument of this name is known (every argument of every body asks). */
+  boolean hasAttribute(String name) {
+    return attributeIndex(name) >= 0;
+  }
+
+  // Indexed loops: no iterator per lookup in C1-compiled bulk runs.
+  private int attributeIndex(String name) {
+    for (int i = 0, n = attributes.size(); i < n; i++) {
+      if (attributes.get(i).name().equals(name)) {
+        return i;
       }
     }
-    return Optional.empty();
+    return -1;
   }
 
   Optional<BlockSpec> block(String type) {
-    for (BlockSpec b : blocks) {
+    for (int i = 0, n = blocks.size(); i < n; i++) {
+      BlockSpec b = blocks.get(i);
       if (b.type().equals(type)) {
         return Optional.of(b);
       }

@@ -341,10 +341,9 @@ final class Builds {
 
   private Provisioner provisioner(Block b, String buildName, List<SourceUsage> usages) {
     Range header = BodyContent.headerRange(b);
-    String what = "an " + b.type() + " block";
-    if (b.type().equals("provisioner")) {
-      what = "a provisioner block";
-    }
+    // Constants: a string built per provisioner showed in profiles.
+    String what =
+        b.type().equals("provisioner") ? "a provisioner block" : "an error-cleanup-provisioner block";
     BodyContent content = BodyContent.of(b.body(), PackerSchema.PROVISIONER, what, header, out);
     EvalContext fields = scope.provisionerFields(buildName);
     Optional<String> name = content.attribute("name").flatMap(a -> attributes.string(a, fields));
@@ -411,9 +410,14 @@ final class Builds {
                   + " except the ones it skips. Keep one of them."));
       return new Filter(List.of(), List.of());
     }
-    List<String> names = usages.stream().map(SourceUsage::reference).toList();
-    onlyAttribute.ifPresent(a -> unmatched(a, only, names));
-    exceptAttribute.ifPresent(a -> unmatched(a, except, names));
+    if (onlyAttribute.isPresent() || exceptAttribute.isPresent()) {
+      List<String> names = new ArrayList<>();
+      for (SourceUsage u : usages) {
+        names.add(u.reference());
+      }
+      onlyAttribute.ifPresent(a -> unmatched(a, only, names));
+      exceptAttribute.ifPresent(a -> unmatched(a, except, names));
+    }
     return new Filter(only, except);
   }
 
@@ -452,11 +456,19 @@ final class Builds {
 
   /** The scope of a provisioner's body: the source is known when it runs for exactly one. */
   private EvalContext body(Filter filter, List<SourceUsage> usages, String buildName) {
-    List<SourceUsage> applies =
-        usages.stream().filter(u -> !filter.skips(u.reference())).toList();
+    // Most blocks have neither only nor except: every usage applies, no names to build.
+    boolean filtered = !filter.only().isEmpty() || !filter.except().isEmpty();
+    SourceUsage only = null;
+    int applies = 0;
+    for (SourceUsage u : usages) {
+      if (!filtered || !filter.skips(u.reference())) {
+        only = u;
+        applies++;
+      }
+    }
     Optional<Scope.SourceName> source =
-        applies.size() == 1
-            ? Optional.of(new Scope.SourceName(applies.get(0).source().type(), applies.get(0).name()))
+        applies == 1
+            ? Optional.of(new Scope.SourceName(only.source().type(), only.name()))
             : Optional.empty();
     return scope.provisionerBody(source, buildName);
   }
