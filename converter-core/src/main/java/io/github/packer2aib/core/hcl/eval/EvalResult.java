@@ -17,8 +17,9 @@ public record EvalResult(Value value, List<Diagnostic> diagnostics) {
   }
 
   public boolean hasErrors() {
-    for (Diagnostic d : diagnostics) {
-      if (d.isError()) {
+    // Indexed: asked after every evaluation, mostly of an empty list.
+    for (int i = 0, n = diagnostics.size(); i < n; i++) {
+      if (diagnostics.get(i).isError()) {
         return true;
       }
     }

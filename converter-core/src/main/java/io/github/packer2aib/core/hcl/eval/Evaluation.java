@@ -191,7 +191,8 @@ final class Evaluation {
   /** Applies static steps; the first failing step ends the traversal with an unknown. */
   private Value steps(Value value, List<Traverser> steps) {
     Value current = value;
-    for (Traverser step : steps) {
+    for (int i = 0, n = steps.size(); i < n; i++) {
+      Traverser step = steps.get(i);
       int mark = diagnostics.size();
       if (step instanceof GetAttr attr) {
         current = Traversals.getAttr(current, attr.name(), attr.range(), diagnostics);
@@ -229,7 +230,8 @@ final class Evaluation {
     Set<Mark> marks = EnumSet.noneOf(Mark.class);
     boolean known = true;
     boolean failed = false;
-    for (TemplatePart part : parts) {
+    for (int i = 0, n = parts.size(); i < n; i++) {
+      TemplatePart part = parts.get(i);
       if (part instanceof TemplateLiteral literal) {
         text.append(literal.text());
         continue;

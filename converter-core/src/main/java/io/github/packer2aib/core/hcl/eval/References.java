@@ -57,9 +57,7 @@ final class References {
     } else if (e instanceof RelativeTraversal t) {
       walk(t.source(), locals);
     } else if (e instanceof FunctionCall c) {
-      for (Expression a : c.arguments()) {
-        walk(a, locals);
-      }
+      walkAll(c.arguments(), locals);
     } else if (e instanceof Conditional c) {
       walk(c.condition(), locals);
       walk(c.trueResult(), locals);
@@ -70,9 +68,7 @@ final class References {
     } else if (e instanceof UnaryOp u) {
       walk(u.operand(), locals);
     } else if (e instanceof Tuple t) {
-      for (Expression x : t.elements()) {
-        walk(x, locals);
-      }
+      walkAll(t.elements(), locals);
     } else if (e instanceof ObjectCons o) {
       for (ObjectItem item : o.items()) {
         if (item.literalName().isEmpty()) {
@@ -98,8 +94,16 @@ final class References {
     // Literals and splat items refer to nothing.
   }
 
+  /** Indexed loops here: every expression of a template is walked, in C1 code in bulk runs. */
+  private void walkAll(List<Expression> expressions, Set<String> locals) {
+    for (int i = 0, n = expressions.size(); i < n; i++) {
+      walk(expressions.get(i), locals);
+    }
+  }
+
   private void parts(List<TemplatePart> parts, Set<String> locals) {
-    for (TemplatePart part : parts) {
+    for (int p = 0, n = parts.size(); p < n; p++) {
+      TemplatePart part = parts.get(p);
       if (part instanceof TemplateInterpolation i) {
         walk(i.expression(), locals);
       } else if (part instanceof TemplateIf d) {
