@@ -69,6 +69,7 @@ import io.github.packer2aib.grammar.hcl.HclParser.HeredocTemplateContext;
 import io.github.packer2aib.grammar.hcl.HclParser.IdentifierContext;
 import io.github.packer2aib.grammar.hcl.HclParser.IndexOperatorContext;
 import io.github.packer2aib.grammar.hcl.HclParser.LegacyIndexOperatorContext;
+import io.github.packer2aib.grammar.hcl.HclParser.LiteralValueContext;
 import io.github.packer2aib.grammar.hcl.HclParser.LiteralTermContext;
 import io.github.packer2aib.grammar.hcl.HclParser.LogicalAndExpressionContext;
 import io.github.packer2aib.grammar.hcl.HclParser.LogicalOrExpressionContext;
@@ -82,6 +83,7 @@ import io.github.packer2aib.grammar.hcl.HclParser.ObjectTermContext;
 import io.github.packer2aib.grammar.hcl.HclParser.OneLineBlockBodyContext;
 import io.github.packer2aib.grammar.hcl.HclParser.ParenthesizedTermContext;
 import io.github.packer2aib.grammar.hcl.HclParser.PostfixOperatorContext;
+import io.github.packer2aib.grammar.hcl.HclParser.PrimaryTermContext;
 import io.github.packer2aib.grammar.hcl.HclParser.QuotedLabelContext;
 import io.github.packer2aib.grammar.hcl.HclParser.QuotedTemplateContext;
 import io.github.packer2aib.grammar.hcl.HclParser.StandaloneExpressionContext;
@@ -151,7 +153,7 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
   }
 
   TemplateExpr standaloneTemplate(StandaloneTemplateContext ctx) {
-    List<TemplatePart> parts = templates.assemble(pieces(ctx.templatePart(), true), false, 0);
+    List<TemplatePart> parts = templates.assemble(pieces(ctx, true), false, 0);
     return new TemplateExpr(
         parts, TemplateExpr.Form.STANDALONE, "", locator.range(0, locator.file().text().length()));
   }
@@ -161,8 +163,9 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
   private Body body(BodyContext ctx, Range range) {
     List<BodyItem> items = new ArrayList<>();
     Map<String, Attribute> attributes = new HashMap<>();
-    if (ctx != null) {
-      for (BodyItemContext itemContext : ctx.bodyItem()) {
+    List<ParseTree> children = ctx != null ? Children.of(ctx) : List.of();
+    for (int i = 0, n = children.size(); i < n; i++) {
+      if (children.get(i) instanceof BodyItemContext itemContext) {
         BodyItem item = bodyItem(itemContext);
         if (item instanceof Attribute attribute && !unique(attribute, attributes)) {
           continue;
@@ -197,10 +200,11 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
       if (attribute.exception != null && !completeUpToItemEnd(attribute)) {
         return null;
       }
-      return attribute(attribute.name, attribute.expression());
+      return attribute(attribute.name, Children.first(attribute, ExpressionContext.class));
     }
-    if (ctx instanceof BlockContext block && block.LBRACE() != null) {
-      return block(block);
+    if (ctx instanceof BlockContext block) {
+      TerminalNode lbrace = Children.token(block, HclLexer.LBRACE);
+      return lbrace != null ? block(block, lbrace.getSymbol()) : null;
     }
     return null;
   }
@@ -231,20 +235,33 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
     return new Attribute(text(name), nameRange, expression, nameRange.to(expression.range()));
   }
 
-  private Block block(BlockContext ctx) {
-    List<Label> labels = new ArrayList<>();
-    for (BlockLabelContext label : ctx.blockLabel()) {
-      labels.add(label(label));
+  /** A block; its children are walked once for the labels, the closing brace and the body. */
+  private Block block(BlockContext ctx, Token lbrace) {
+    List<Label> labels = new ArrayList<>(2);
+    TerminalNode rbrace = null;
+    BlockBodyContext blockBody = null;
+    List<ParseTree> children = ctx.children;
+    for (int i = 0, n = children.size(); i < n; i++) {
+      ParseTree child = children.get(i);
+      if (child instanceof BlockLabelContext label) {
+        labels.add(label(label));
+      } else if (child instanceof BlockBodyContext b) {
+        blockBody = blockBody == null ? b : blockBody;
+      } else if (rbrace == null
+          && child instanceof TerminalNode node
+          && node.getSymbol().getType() == HclLexer.RBRACE) {
+        rbrace = node;
+      }
     }
-    Range open = locator.token(ctx.LBRACE().getSymbol());
+    Range open = locator.token(lbrace);
     Range close;
-    if (ctx.RBRACE() != null) {
-      close = locator.token(ctx.RBRACE().getSymbol());
+    if (rbrace != null) {
+      close = locator.token(rbrace.getSymbol());
     } else {
-      Token last = ctx.getStop() != null ? ctx.getStop() : ctx.LBRACE().getSymbol();
+      Token last = ctx.getStop() != null ? ctx.getStop() : lbrace;
       close = locator.endOf(last);
     }
-    Body body = blockBody(ctx.blockBody(), open, close);
+    Body body = blockBody(blockBody, open, close);
     Range typeRange = locator.of(ctx.type);
     return new Block(text(ctx.type), labels, body, typeRange, open, close, typeRange.to(close));
   }
@@ -253,13 +270,13 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
     Range range =
         locator.range(open.end().offset(), Math.max(open.end().offset(), close.start().offset()));
     if (ctx instanceof MultiLineBlockBodyContext multiLine) {
-      return body(multiLine.body(), range);
+      return body(Children.first(multiLine, BodyContext.class), range);
     }
-    if (ctx instanceof OneLineBlockBodyContext oneLine
-        && oneLine.exception == null
-        && oneLine.expression() != null
-        && oneLine.expression().exception == null) {
-      return new Body(List.of(attribute(oneLine.name, oneLine.expression())), range);
+    if (ctx instanceof OneLineBlockBodyContext oneLine && oneLine.exception == null) {
+      ExpressionContext value = Children.first(oneLine, ExpressionContext.class);
+      if (value != null && value.exception == null) {
+        return new Body(List.of(attribute(oneLine.name, value)), range);
+      }
     }
     return new Body(List.of(), range);
   }
@@ -267,12 +284,12 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
   private Label label(BlockLabelContext ctx) {
     Range range = locator.of(ctx);
     if (ctx instanceof BareLabelContext bare) {
-      return new Label(text(bare.identifier()), false, range);
+      return new Label(text(Children.first(bare, IdentifierContext.class)), false, range);
     }
     QuotedLabelContext quoted = (QuotedLabelContext) ctx;
-    int afterQuote = locator.offset(quoted.QUOTE().getSymbol().getStopIndex() + 1);
-    List<TemplatePart> parts =
-        templates.assemble(pieces(quoted.templatePart(), false), false, afterQuote);
+    int afterQuote =
+        locator.offset(Children.token(quoted, HclLexer.QUOTE).getSymbol().getStopIndex() + 1);
+    List<TemplatePart> parts = templates.assemble(pieces(quoted, false), false, afterQuote);
     TemplateExpr template = new TemplateExpr(parts, TemplateExpr.Form.QUOTED, "", range);
     Optional<String> text = template.literalText();
     if (text.isEmpty()) {
@@ -295,14 +312,15 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
 
   @Override
   public SyntaxNode visitTermExpression(TermExpressionContext ctx) {
-    return term(ctx.exprTerm());
+    return term(Children.first(ctx, ExprTermContext.class));
   }
 
   @Override
   public SyntaxNode visitUnaryExpression(UnaryExpressionContext ctx) {
     UnaryOperator op =
         ctx.op.getType() == HclLexer.MINUS ? UnaryOperator.NEGATE : UnaryOperator.NOT;
-    return new UnaryOp(op, expression(ctx.expression()), locator.of(ctx));
+    return new UnaryOp(
+        op, expression(Children.first(ctx, ExpressionContext.class)), locator.of(ctx));
   }
 
   @Override
@@ -386,8 +404,20 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
   // ---- terms and postfix operators ----------------------------------------------------------
 
   private Expression term(ExprTermContext ctx) {
-    Expression base = (Expression) visit(ctx.primaryTerm());
-    return fold(base, ctx.postfixOperator(), 0);
+    List<ParseTree> children = ctx.children;
+    Expression base = (Expression) visit(Children.first(ctx, PrimaryTermContext.class));
+    return children.size() == 1 ? base : fold(base, postfixOperators(children), 0);
+  }
+
+  /** The postfix operators among an expression term's children. */
+  private static List<PostfixOperatorContext> postfixOperators(List<ParseTree> children) {
+    List<PostfixOperatorContext> ops = new ArrayList<>(children.size());
+    for (int i = 0, n = children.size(); i < n; i++) {
+      if (children.get(i) instanceof PostfixOperatorContext op) {
+        ops.add(op);
+      }
+    }
+    return ops;
   }
 
   /**
@@ -403,7 +433,7 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
       if (op instanceof GetAttrOperatorContext || op instanceof LegacyIndexOperatorContext) {
         result.add(step(op));
       } else if (op instanceof IndexOperatorContext index) {
-        Expression key = expression(index.expression());
+        Expression key = expression(Children.first(index, ExpressionContext.class));
         Range range = locator.of(index);
         Optional<LiteralValue> literal = literalKey(key);
         if (literal.isPresent()) {
@@ -480,9 +510,9 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
   private Traverser step(PostfixOperatorContext op) {
     Range range = locator.of(op);
     if (op instanceof GetAttrOperatorContext attr) {
-      return new GetAttr(text(attr.identifier()), range);
+      return new GetAttr(text(Children.first(attr, IdentifierContext.class)), range);
     }
-    Token number = ((LegacyIndexOperatorContext) op).NUMBER().getSymbol();
+    Token number = Children.token(op, HclLexer.NUMBER).getSymbol();
     String digits = number.getText();
     if (digits.indexOf('.') >= 0) {
       String[] halves = digits.split("\\.", 2);
@@ -516,7 +546,7 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
 
   @Override
   public SyntaxNode visitLiteralTerm(LiteralTermContext ctx) {
-    return visit(ctx.literalValue());
+    return visit(Children.first(ctx, LiteralValueContext.class));
   }
 
   @Override
@@ -557,54 +587,79 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
 
   @Override
   public SyntaxNode visitParenthesizedTerm(ParenthesizedTermContext ctx) {
-    return new Parenthesized(expression(ctx.expression()), locator.of(ctx));
+    return new Parenthesized(
+        expression(Children.first(ctx, ExpressionContext.class)), locator.of(ctx));
   }
 
   @Override
   public SyntaxNode visitFunctionCallTerm(FunctionCallTermContext ctx) {
-    FunctionCallContext call = ctx.functionCall();
-    List<IdentifierContext> names = call.identifier();
-    StringBuilder name = new StringBuilder();
-    for (int i = 0; i < names.size(); i++) {
-      name.append(i == 0 ? "" : "::").append(text(names.get(i)));
-    }
-    List<Expression> arguments = new ArrayList<>();
-    boolean expandFinal = false;
-    FunctionArgumentsContext args = call.functionArguments();
-    if (args != null) {
-      for (ExpressionContext arg : args.expression()) {
-        arguments.add(expression(arg));
+    FunctionCallContext call = Children.first(ctx, FunctionCallContext.class);
+    // One walk for the name's parts (namespace::name) and the arguments.
+    IdentifierContext firstName = null;
+    IdentifierContext lastName = null;
+    String name = null;
+    FunctionArgumentsContext args = null;
+    List<ParseTree> children = call.children;
+    for (int i = 0, n = children.size(); i < n; i++) {
+      ParseTree child = children.get(i);
+      if (child instanceof IdentifierContext part) {
+        name = firstName == null ? text(part) : name + "::" + text(part);
+        firstName = firstName == null ? part : firstName;
+        lastName = part;
+      } else if (args == null && child instanceof FunctionArgumentsContext a) {
+        args = a;
       }
-      expandFinal = args.ELLIPSIS() != null;
     }
-    Range nameRange = locator.span(names.get(0).getStart(), names.get(names.size() - 1).getStop());
-    return new FunctionCall(name.toString(), nameRange, arguments, expandFinal, locator.of(call));
+    List<Expression> arguments = List.of();
+    boolean expandFinal = false;
+    if (args != null) {
+      List<ParseTree> argChildren = args.children;
+      arguments = new ArrayList<>(argChildren.size() / 2 + 1);
+      for (int i = 0, n = argChildren.size(); i < n; i++) {
+        if (argChildren.get(i) instanceof ExpressionContext arg) {
+          arguments.add(expression(arg));
+        }
+      }
+      expandFinal = Children.token(args, HclLexer.ELLIPSIS) != null;
+    }
+    Range nameRange = locator.span(firstName.getStart(), lastName.getStop());
+    return new FunctionCall(name, nameRange, arguments, expandFinal, locator.of(call));
   }
 
   @Override
   public SyntaxNode visitTupleTerm(TupleTermContext ctx) {
-    TupleConsContext tuple = ctx.tupleCons();
-    List<Expression> elements = new ArrayList<>();
-    for (ExpressionContext element : tuple.expression()) {
-      elements.add(expression(element));
+    TupleConsContext tuple = Children.first(ctx, TupleConsContext.class);
+    List<ParseTree> children = Children.of(tuple);
+    List<Expression> elements = new ArrayList<>(children.size() / 2);
+    ExpressionContext first = null;
+    for (int i = 0, n = children.size(); i < n; i++) {
+      if (children.get(i) instanceof ExpressionContext element) {
+        first = first == null ? element : first;
+        elements.add(expression(element));
+      }
     }
-    if (!tuple.expression().isEmpty()) {
-      leadingForKeyword(tuple.expression(0), "[(for), ...]");
+    if (first != null) {
+      leadingForKeyword(first, "[(for), ...]");
     }
     return new Tuple(elements, locator.of(tuple));
   }
 
   @Override
   public SyntaxNode visitObjectTerm(ObjectTermContext ctx) {
-    ObjectConsContext object = ctx.objectCons();
-    List<ObjectItem> items = new ArrayList<>();
-    for (ObjectElementContext element : object.objectElement()) {
-      Expression key = expression(element.key);
-      Expression value = expression(element.value);
-      items.add(new ObjectItem(key, value, key.range().to(value.range())));
+    ObjectConsContext object = Children.first(ctx, ObjectConsContext.class);
+    List<ParseTree> children = Children.of(object);
+    List<ObjectItem> items = new ArrayList<>(children.size() / 2);
+    ObjectElementContext first = null;
+    for (int i = 0, n = children.size(); i < n; i++) {
+      if (children.get(i) instanceof ObjectElementContext element) {
+        first = first == null ? element : first;
+        Expression key = expression(element.key);
+        Expression value = expression(element.value);
+        items.add(new ObjectItem(key, value, key.range().to(value.range())));
+      }
     }
-    if (!object.objectElement().isEmpty()) {
-      leadingForKeyword(object.objectElement(0).key, "{(for) = ...} or {\"for\" = ...}");
+    if (first != null) {
+      leadingForKeyword(first.key, "{(for) = ...} or {\"for\" = ...}");
     }
     return new ObjectCons(items, locator.of(object));
   }
@@ -671,25 +726,25 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
 
   @Override
   public SyntaxNode visitTemplateTerm(TemplateTermContext ctx) {
-    return template(ctx.templateExpr());
+    return template(Children.first(ctx, TemplateExprContext.class));
   }
 
   private TemplateExpr template(TemplateExprContext ctx) {
     Range range = locator.of(ctx);
     if (ctx instanceof QuotedTemplateContext quoted) {
-      int afterQuote = locator.offset(quoted.QUOTE().getSymbol().getStopIndex() + 1);
-      List<TemplatePart> parts =
-          templates.assemble(pieces(quoted.templatePart(), false), false, afterQuote);
+      int afterQuote =
+          locator.offset(Children.token(quoted, HclLexer.QUOTE).getSymbol().getStopIndex() + 1);
+      List<TemplatePart> parts = templates.assemble(pieces(quoted, false), false, afterQuote);
       return new TemplateExpr(parts, TemplateExpr.Form.QUOTED, "", range);
     }
     HeredocTemplateContext heredoc = (HeredocTemplateContext) ctx;
-    Token start = heredoc.HEREDOC_START().getSymbol();
+    Token start = Children.token(heredoc, HclLexer.HEREDOC_START).getSymbol();
     String opener = start.getText().strip();
     boolean indented = opener.startsWith("<<-");
     String marker = opener.substring(indented ? 3 : 2);
     int afterOpener = locator.offset(start.getStopIndex() + 1);
     List<TemplatePart> parts =
-        templates.assemble(pieces(heredoc.templatePart(), true), indented, afterOpener);
+        templates.assemble(pieces(heredoc, true), indented, afterOpener);
     return new TemplateExpr(
         parts,
         indented ? TemplateExpr.Form.INDENTED_HEREDOC : TemplateExpr.Form.HEREDOC,
@@ -704,10 +759,14 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
    * @param lineTokens whether a literal token ends after each line break (heredocs and standalone
    *     templates)
    */
-  private List<Piece> pieces(List<TemplatePartContext> parts, boolean lineTokens) {
-    List<Piece> pieces = new ArrayList<>();
+  private List<Piece> pieces(ParserRuleContext template, boolean lineTokens) {
+    List<ParseTree> children = Children.of(template);
+    List<Piece> pieces = new ArrayList<>(children.size());
     Text open = null;
-    for (TemplatePartContext part : parts) {
+    for (int i = 0, n = children.size(); i < n; i++) {
+      if (!(children.get(i) instanceof TemplatePartContext part)) {
+        continue;
+      }
       if (part.exception != null) {
         open = null;
         continue;
@@ -816,9 +875,9 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
     if (part instanceof TemplateInterpolationContext interpolation) {
       return new Sequence(
           Kind.INTERPOLATION,
-          new Strip(stripLeft, stripRight(interpolation.templateSequenceEnd())),
+          new Strip(stripLeft, stripRight(sequenceEnd(interpolation))),
           range,
-          expression(interpolation.expression()),
+          expression(Children.first(interpolation, ExpressionContext.class)),
           Optional.empty(),
           "");
     }
@@ -857,6 +916,10 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
     }
     return new Sequence(
         kind, new Strip(stripLeft, stripRight(end)), range, null, Optional.empty(), "");
+  }
+
+  private static TemplateSequenceEndContext sequenceEnd(TemplatePartContext part) {
+    return Children.first(part, TemplateSequenceEndContext.class);
   }
 
   private static boolean stripRight(TemplateSequenceEndContext end) {
