@@ -86,19 +86,55 @@ final class TemplateAssembler {
   /**
    * The final parts of a template.
    *
+   * @param pieces the pieces, owned by the assembler from now on (it changes the list and its texts)
    * @param emptyAt where an empty template's single empty literal is placed
    */
   List<TemplatePart> assemble(List<Piece> pieces, boolean removeIndentation, int emptyAt) {
-    List<Piece> work = new ArrayList<>(pieces);
-    if (work.isEmpty()) {
-      work.add(new Text("", emptyAt, emptyAt));
+    if (pieces.isEmpty()) {
+      return List.of(literal(new Text("", emptyAt, emptyAt)));
     }
-    applyStripMarkers(work);
+    if (!removeIndentation && literalsOnly(pieces)) {
+      // Most templates are plain strings: no strip markers to apply, no directives to pair, all
+      // pieces join into one literal.
+      return List.of(literal(joinRun(pieces, 0, pieces.size())));
+    }
+    applyStripMarkers(pieces);
     if (removeIndentation) {
-      removeCommonIndentation(work);
+      removeCommonIndentation(pieces);
     }
-    List<Piece> joined = joinLiterals(work);
+    List<Piece> joined = joinLiterals(pieces);
     return nest(joined);
+  }
+
+  private static boolean literalsOnly(List<Piece> pieces) {
+    for (int i = 0, n = pieces.size(); i < n; i++) {
+      if (!(pieces.get(i) instanceof Text)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The literal pieces {@code from} (inclusive) to {@code to} (exclusive) as one: their texts
+   * joined, from the start of the first to the end of the last. Joined in one builder, as a long
+   * heredoc has a piece per line.
+   */
+  private static Text joinRun(List<Piece> pieces, int from, int to) {
+    Text first = (Text) pieces.get(from);
+    if (to - from == 1) {
+      return first;
+    }
+    StringBuilder text = new StringBuilder(first.text);
+    for (int i = from + 1; i < to; i++) {
+      text.append(((Text) pieces.get(i)).text);
+    }
+    return new Text(text.toString(), first.start, ((Text) pieces.get(to - 1)).end);
+  }
+
+  private TemplateLiteral literal(Text text) {
+    return new TemplateLiteral(
+        text.text, locator.range(text.start, Math.max(text.start, text.end)));
   }
 
   private static void applyStripMarkers(List<Piece> pieces) {
@@ -149,15 +185,22 @@ final class TemplateAssembler {
   }
 
   private static List<Piece> joinLiterals(List<Piece> pieces) {
-    List<Piece> out = new ArrayList<>();
-    for (Piece piece : pieces) {
-      if (piece instanceof Text text
-          && !out.isEmpty()
-          && out.get(out.size() - 1) instanceof Text previous) {
-        out.set(out.size() - 1, new Text(previous.text + text.text, previous.start, text.end));
-      } else {
+    List<Piece> out = new ArrayList<>(pieces.size());
+    int n = pieces.size();
+    int i = 0;
+    while (i < n) {
+      Piece piece = pieces.get(i);
+      if (!(piece instanceof Text)) {
         out.add(piece);
+        i++;
+        continue;
       }
+      int runEnd = i + 1;
+      while (runEnd < n && pieces.get(runEnd) instanceof Text) {
+        runEnd++;
+      }
+      out.add(joinRun(pieces, i, runEnd));
+      i = runEnd;
     }
     return out;
   }
@@ -179,14 +222,13 @@ final class TemplateAssembler {
   }
 
   private List<TemplatePart> nest(List<Piece> pieces) {
-    List<TemplatePart> root = new ArrayList<>();
-    Deque<Open> open = new ArrayDeque<>();
-    for (Piece piece : pieces) {
+    List<TemplatePart> root = new ArrayList<>(pieces.size());
+    Deque<Open> open = new ArrayDeque<>(4);
+    for (int i = 0, n = pieces.size(); i < n; i++) {
+      Piece piece = pieces.get(i);
       List<TemplatePart> target = open.isEmpty() ? root : open.peek().current();
       if (piece instanceof Text text) {
-        target.add(
-            new TemplateLiteral(
-                text.text, locator.range(text.start, Math.max(text.start, text.end))));
+        target.add(literal(text));
         continue;
       }
       Sequence s = (Sequence) piece;
