@@ -221,12 +221,15 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
    * it through a StringBuilder at every level, for every name of every file. An empty rule (after
    * a syntax error) is "", as there.
    */
-  private static String text(ParseTree tree) {
+  private String text(ParseTree tree) {
     ParseTree t = tree;
     while (t.getChildCount() == 1) {
       t = t.getChild(0);
     }
-    return t.getChildCount() == 0 && !(t instanceof TerminalNode) ? "" : t.getText();
+    if (t instanceof TerminalNode node) {
+      return locator.text(node.getSymbol());
+    }
+    return t.getChildCount() == 0 ? "" : t.getText();
   }
 
   private Attribute attribute(IdentifierContext name, ExpressionContext value) {
@@ -553,7 +556,7 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
   public SyntaxNode visitNumberLiteral(NumberLiteralContext ctx) {
     Range range = locator.of(ctx);
     try {
-      return LiteralValue.number(new BigDecimal(ctx.getText()), range);
+      return LiteralValue.number(new BigDecimal(text(ctx)), range);
     } catch (NumberFormatException | ArithmeticException e) {
       sink.add(
           Diagnostic.of(
@@ -779,7 +782,7 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
       Token token = part.getStart();
       int start = locator.offset(token.getStartIndex());
       int end = locator.offset(token.getStopIndex() + 1);
-      String text = literalText(token);
+      String text = literalText(token, start, end);
       boolean alone =
           token.getType() == HclLexer.DOLLAR_ESCAPE
               || token.getType() == HclLexer.PERCENT_ESCAPE
@@ -799,7 +802,8 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
     return pieces;
   }
 
-  private String literalText(Token token) {
+  /** The text of a literal token from {@code start} to {@code end} (UTF-16 offsets). */
+  private String literalText(Token token, int start, int end) {
     switch (token.getType()) {
       case HclLexer.DOLLAR_ESCAPE:
         return "${";
@@ -830,7 +834,7 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
                             + " backslash."));
         return text;
       default:
-        return token.getText();
+        return locator.file().text().substring(start, end);
     }
   }
 
@@ -871,7 +875,7 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
 
   private Sequence sequence(TemplatePartContext part) {
     Range range = locator.of(part);
-    boolean stripLeft = part.getStart().getText().endsWith("~");
+    boolean stripLeft = locator.text(part.getStart()).endsWith("~");
     if (part instanceof TemplateInterpolationContext interpolation) {
       return new Sequence(
           Kind.INTERPOLATION,

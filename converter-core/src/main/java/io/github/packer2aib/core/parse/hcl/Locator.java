@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.parse.hcl;
 
+import io.github.packer2aib.core.source.Position;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -9,13 +10,23 @@ import org.antlr.v4.runtime.Token;
  * The one place where ANTLR positions become source ranges. ANTLR indexes the input in code points;
  * {@link SourceFile} works in UTF-16 offsets, so a text with characters outside the Basic
  * Multilingual Plane needs a translation table (built only then).
+ *
+ * <p>The same offsets come back again and again (an enclosing node starts where its first child
+ * starts, a binary operation ends where its right operand ends), so the positions of recent offsets
+ * are kept: a hit saves {@link SourceFile#position}'s line search and a new {@link Position}.
  */
 final class Locator {
+  /** Slots of the position cache, a power of two: an offset's slot is its low bits. */
+  private static final int CACHED_POSITIONS = 256;
+
   private final SourceFile file;
+  private final String name;
   private final int[] codePointToUtf16;
+  private final Position[] positions = new Position[CACHED_POSITIONS];
 
   Locator(SourceFile file) {
     this.file = file;
+    this.name = file.name();
     String text = file.text();
     int codePoints = text.codePointCount(0, text.length());
     if (codePoints == text.length()) {
@@ -46,6 +57,18 @@ final class Locator {
     return codePointToUtf16[Math.min(codePointIndex, codePointToUtf16.length - 1)];
   }
 
+  /**
+   * The source text of a token, as {@link Token#getText()} gives it (which goes through the char
+   * stream and a new interval each time).
+   */
+  String text(Token token) {
+    if (token.getType() == Token.EOF) {
+      return token.getText();
+    }
+    int start = offset(token.getStartIndex());
+    return file.text().substring(start, Math.max(start, offset(token.getStopIndex() + 1)));
+  }
+
   /** The range of one token; the end-of-file token gets an empty range at the end. */
   Range token(Token token) {
     return span(token, token);
@@ -55,7 +78,7 @@ final class Locator {
   Range span(Token first, Token last) {
     int start = offset(first.getStartIndex());
     int end = last.getStopIndex() < last.getStartIndex() ? start : offset(last.getStopIndex() + 1);
-    return file.range(start, Math.max(start, end));
+    return range(start, end);
   }
 
   /** The range a rule matched; empty at its start when it matched nothing. */
@@ -70,7 +93,7 @@ final class Locator {
   /** An empty range where a token starts. */
   Range startOf(Token token) {
     int start = offset(token.getStartIndex());
-    return file.range(start, start);
+    return range(start, start);
   }
 
   /** An empty range where a token ends. */
@@ -79,11 +102,23 @@ final class Locator {
         token.getStopIndex() < token.getStartIndex()
             ? offset(token.getStartIndex())
             : offset(token.getStopIndex() + 1);
-    return file.range(end, end);
+    return range(end, end);
   }
 
-  /** A range of UTF-16 offsets. */
+  /** A range of UTF-16 offsets, as {@link SourceFile#range} makes it. */
   Range range(int start, int end) {
-    return file.range(start, end);
+    return new Range(name, position(start), position(Math.max(start, end)));
+  }
+
+  /** The position of a UTF-16 offset, as {@link SourceFile#position(int)} gives it. */
+  private Position position(int offset) {
+    int slot = offset & (CACHED_POSITIONS - 1);
+    Position cached = positions[slot];
+    if (cached != null && cached.offset() == offset) {
+      return cached;
+    }
+    Position computed = file.position(offset);
+    positions[slot] = computed;
+    return computed;
   }
 }
