@@ -129,13 +129,16 @@ public final class HclParser {
     return HclTokenizer.lex(file.text(), file.name(), start);
   }
 
-  /** The first token that opens a bracket, brace or template sequence too deep, or null. */
+  /**
+   * The first token that opens a bracket, brace or template sequence too deep, or null. It runs
+   * over every token of every file: indexed, and the channel (another call through the token's
+   * interface) is asked only of the tokens that open or close.
+   */
   private static Token firstTooDeep(CommonTokenStream tokens) {
+    List<Token> all = tokens.getTokens();
     int depth = 0;
-    for (Token t : tokens.getTokens()) {
-      if (t.getChannel() != Token.DEFAULT_CHANNEL) {
-        continue;
-      }
+    for (int i = 0, n = all.size(); i < n; i++) {
+      Token t = all.get(i);
       switch (t.getType()) {
         case HclLexer.LBRACE:
         case HclLexer.LBRACKET:
@@ -143,8 +146,7 @@ public final class HclParser {
         case HclLexer.INTERPOLATION_START:
         case HclLexer.DIRECTIVE_START:
         case HclLexer.HEREDOC_START:
-          depth++;
-          if (depth > MAX_NESTING) {
+          if (t.getChannel() == Token.DEFAULT_CHANNEL && ++depth > MAX_NESTING) {
             return t;
           }
           break;
@@ -153,7 +155,9 @@ public final class HclParser {
         case HclLexer.RBRACKET:
         case HclLexer.RPAREN:
         case HclLexer.HEREDOC_END:
-          depth = Math.max(0, depth - 1);
+          if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+            depth = Math.max(0, depth - 1);
+          }
           break;
         default:
           break;
