@@ -27,6 +27,7 @@ import io.github.packer2aib.core.hcl.syntax.SplatItem;
 import io.github.packer2aib.core.hcl.syntax.Strip;
 import io.github.packer2aib.core.hcl.syntax.SyntaxNode;
 import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
+import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
 import io.github.packer2aib.core.hcl.syntax.TemplatePart;
 import io.github.packer2aib.core.hcl.syntax.Traverser;
 import io.github.packer2aib.core.hcl.syntax.Tuple;
@@ -735,9 +736,12 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
   private TemplateExpr template(TemplateExprContext ctx) {
     Range range = locator.of(ctx);
     if (ctx instanceof QuotedTemplateContext quoted) {
-      int afterQuote =
-          locator.offset(Children.token(quoted, HclLexer.QUOTE).getSymbol().getStopIndex() + 1);
-      List<TemplatePart> parts = templates.assemble(pieces(quoted, false), false, afterQuote);
+      List<TemplatePart> parts = plainText(quoted);
+      if (parts == null) {
+        int afterQuote =
+            locator.offset(Children.token(quoted, HclLexer.QUOTE).getSymbol().getStopIndex() + 1);
+        parts = templates.assemble(pieces(quoted, false), false, afterQuote);
+      }
       return new TemplateExpr(parts, TemplateExpr.Form.QUOTED, "", range);
     }
     HeredocTemplateContext heredoc = (HeredocTemplateContext) ctx;
@@ -753,6 +757,28 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
         indented ? TemplateExpr.Form.INDENTED_HEREDOC : TemplateExpr.Form.HEREDOC,
         marker,
         range);
+  }
+
+  /**
+   * The one literal part of the commonest template, a quoted string of plain text (between the
+   * quotes a single text token, so no escape, interpolation or directive), made directly: it is
+   * what {@link #pieces} and {@link TemplateAssembler#assemble} make of it. Null for any other.
+   */
+  private List<TemplatePart> plainText(QuotedTemplateContext quoted) {
+    List<ParseTree> children = quoted.children;
+    if (children.size() != 3
+        || !(children.get(1) instanceof TemplateLiteralContext literal)
+        || literal.exception != null) {
+      return null;
+    }
+    Token token = literal.getStart();
+    if (token.getType() != HclLexer.TEMPLATE_TEXT) {
+      return null;
+    }
+    int start = locator.offset(token.getStartIndex());
+    int end = locator.offset(token.getStopIndex() + 1);
+    String text = locator.file().text().substring(start, end);
+    return List.of(new TemplateLiteral(text, locator.range(start, Math.max(start, end))));
   }
 
   /**
