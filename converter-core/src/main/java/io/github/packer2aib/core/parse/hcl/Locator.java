@@ -1,6 +1,5 @@
 package io.github.packer2aib.core.parse.hcl;
 
-import io.github.packer2aib.core.source.Position;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -10,23 +9,13 @@ import org.antlr.v4.runtime.Token;
  * The one place where ANTLR positions become source ranges. ANTLR indexes the input in code points;
  * {@link SourceFile} works in UTF-16 offsets, so a text with characters outside the Basic
  * Multilingual Plane needs a translation table (built only then).
- *
- * <p>The same offsets come back again and again (an enclosing node starts where its first child
- * starts, a binary operation ends where its right operand ends), so the positions of recent offsets
- * are kept: a hit saves {@link SourceFile#position}'s line search and a new {@link Position}.
  */
 final class Locator {
-  /** Slots of the position cache, a power of two: an offset's slot is its low bits. */
-  private static final int CACHED_POSITIONS = 256;
-
   private final SourceFile file;
-  private final String name;
   private final int[] codePointToUtf16;
-  private final Position[] positions = new Position[CACHED_POSITIONS];
 
   Locator(SourceFile file) {
     this.file = file;
-    this.name = file.name();
     String text = file.text();
     int codePoints = text.codePointCount(0, text.length());
     if (codePoints == text.length()) {
@@ -105,20 +94,8 @@ final class Locator {
     return range(end, end);
   }
 
-  /** A range of UTF-16 offsets, as {@link SourceFile#range} makes it. */
+  /** A range of UTF-16 offsets. */
   Range range(int start, int end) {
-    return new Range(name, position(start), position(Math.max(start, end)));
-  }
-
-  /** The position of a UTF-16 offset, as {@link SourceFile#position(int)} gives it. */
-  private Position position(int offset) {
-    int slot = offset & (CACHED_POSITIONS - 1);
-    Position cached = positions[slot];
-    if (cached != null && cached.offset() == offset) {
-      return cached;
-    }
-    Position computed = file.position(offset);
-    positions[slot] = computed;
-    return computed;
+    return file.range(start, end);
   }
 }
