@@ -43,8 +43,8 @@ final class BulkTask {
   private final FileCache files = FileCache.forBulkRun();
 
   /**
-   * Output folders this run has made or found: creating a folder that exists costs an exception
-   * and two system calls, for every template of a folder of thousands.
+   * Output folders this run has made or found: creating a folder that exists costs an exception and
+   * two system calls, for every template of a folder of thousands.
    */
   private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 

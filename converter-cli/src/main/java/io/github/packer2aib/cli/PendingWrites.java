@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The temporary files that {@link AtomicFiles} is writing at this moment, so that a run stopped by
  * Ctrl-C or a termination signal leaves no hidden {@code .name.pid.n.tmp} files behind: the
- * process's shutdown hook {@link #abandon abandons} them, and no new one is begun after that. Output
- * files themselves are never half-written (they appear only by an atomic move), so what a stopped
- * run leaves is whole files and nothing else.
+ * process's shutdown hook {@link #abandon abandons} them, and no new one is begun after that.
+ * Output files themselves are never half-written (they appear only by an atomic move), so what a
+ * stopped run leaves is whole files and nothing else.
  */
 final class PendingWrites {
   /** The process's writes, abandoned by a shutdown hook when the JVM is stopped. */
@@ -26,8 +26,7 @@ final class PendingWrites {
 
   private static PendingWrites processWide() {
     PendingWrites pending = new PendingWrites();
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(pending::abandon, "packer2aib-abandon-writes"));
+    Runtime.getRuntime().addShutdownHook(new Thread(pending::abandon, "packer2aib-abandon-writes"));
     return pending;
   }
 

@@ -21,9 +21,9 @@ final class Progress {
   private static final int BAR_WIDTH = 24;
 
   /**
-   * The longest line the bar draws: a line that reaches a terminal's last column wraps, and
-   * {@code \r} then returns only to the start of its last part, so every redraw would leave a line
-   * behind. 79 fits the classic 80 columns; the bar gets narrower for long figures.
+   * The longest line the bar draws: a line that reaches a terminal's last column wraps, and {@code
+   * \r} then returns only to the start of its last part, so every redraw would leave a line behind.
+   * 79 fits the classic 80 columns; the bar gets narrower for long figures.
    */
   static final int MAX_LINE = 79;
 

@@ -43,7 +43,8 @@ class PendingWritesTest {
     pending.abandon();
 
     Path temp = tmp.resolve(".a.json.1.1.tmp");
-    InterruptedIOException e = assertThrows(InterruptedIOException.class, () -> pending.begin(temp));
+    InterruptedIOException e =
+        assertThrows(InterruptedIOException.class, () -> pending.begin(temp));
 
     assertEquals("the run was stopped", e.getMessage());
     assertFalse(Files.exists(temp));

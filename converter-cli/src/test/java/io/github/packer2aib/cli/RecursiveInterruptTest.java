@@ -76,7 +76,8 @@ class RecursiveInterruptTest {
     String err = Files.readString(stderr, StandardCharsets.UTF_8);
     assertTrue(
         err.matches(
-            "(?s)(.*\n)?interrupted: \\d+ of 3000 templates finished; the output files written so far"
+            "(?s)(.*\n"
+                + ")?interrupted: \\d+ of 3000 templates finished; the output files written so far"
                 + " are complete, and no report was written\n"),
         err);
     assertFalse(Files.exists(report));
@@ -97,7 +98,12 @@ class RecursiveInterruptTest {
     }
     CliRun complete =
         CliRun.run(
-            "convert", "-r", "--identity", BulkTrees.IDENTITY, "-o", whole.toString(),
+            "convert",
+            "-r",
+            "--identity",
+            BulkTrees.IDENTITY,
+            "-o",
+            whole.toString(),
             some.toString());
     assertEquals(0, complete.exitCode(), complete.err());
     assertEquals(BulkTrees.files(whole), left);

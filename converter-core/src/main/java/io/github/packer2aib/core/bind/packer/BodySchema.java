@@ -21,8 +21,8 @@ record BodySchema(List<AttributeSpec> attributes, List<BlockSpec> blocks, Rest r
     /** Anything else is an error ("Unsupported argument", "Unsupported block type"). */
     REJECT,
     /**
-     * Anything else is kept for a plugin (a source, provisioner or post-processor body, whose schema
-     * belongs to a plugin we do not have).
+     * Anything else is kept for a plugin (a source, provisioner or post-processor body, whose
+     * schema belongs to a plugin we do not have).
      */
     KEEP,
     /** Any argument is allowed and blocks are not ({@code locals}, {@code variables}). */

@@ -190,7 +190,11 @@ final class Builds {
           Range chainHeader = BodyContent.headerRange(b);
           BodyContent chain =
               BodyContent.of(
-                  b.body(), PackerSchema.POST_PROCESSORS, "a post-processors block", chainHeader, out);
+                  b.body(),
+                  PackerSchema.POST_PROCESSORS,
+                  "a post-processors block",
+                  chainHeader,
+                  out);
           List<PostProcessor> pps = new ArrayList<>();
           for (Block p : chain.blocks("post-processor")) {
             pps.add(postProcessor(p, buildName, resolved));
@@ -203,9 +207,7 @@ final class Builds {
               Diagnostic.of(
                   PackerCode.BLOCK_IGNORED,
                   BodyContent.headerRange(b),
-                  "The "
-                      + b.type()
-                      + " block does not affect the image, so it is not read."));
+                  "The " + b.type() + " block does not affect the image, so it is not read."));
           break;
         default:
           break; // source blocks, read above
@@ -343,7 +345,9 @@ final class Builds {
     Range header = BodyContent.headerRange(b);
     // Constants: a string built per provisioner showed in profiles.
     String what =
-        b.type().equals("provisioner") ? "a provisioner block" : "an error-cleanup-provisioner block";
+        b.type().equals("provisioner")
+            ? "a provisioner block"
+            : "an error-cleanup-provisioner block";
     BodyContent content = BodyContent.of(b.body(), PackerSchema.PROVISIONER, what, header, out);
     EvalContext fields = scope.provisionerFields(buildName);
     Optional<String> name = content.attribute("name").flatMap(a -> attributes.string(a, fields));
@@ -355,8 +359,7 @@ final class Builds {
     Map<String, Config> override =
         content.attribute("override").map(a -> override(a, fields)).orElse(Map.of());
     Config config =
-        bodies.config(
-            content.rest(), body(filter, usages, buildName), b.body().range());
+        bodies.config(content.rest(), body(filter, usages, buildName), b.body().range());
     return new Provisioner(
         b.labels().get(0).value(),
         name,
@@ -373,7 +376,8 @@ final class Builds {
   private PostProcessor postProcessor(Block b, String buildName, List<SourceUsage> usages) {
     Range header = BodyContent.headerRange(b);
     BodyContent content =
-        BodyContent.of(b.body(), PackerSchema.POST_PROCESSOR, "a post-processor block", header, out);
+        BodyContent.of(
+            b.body(), PackerSchema.POST_PROCESSOR, "a post-processor block", header, out);
     EvalContext fields = scope.provisionerFields(buildName);
     Optional<String> name = content.attribute("name").flatMap(a -> attributes.string(a, fields));
     Filter filter = filter(content, fields, usages);
@@ -397,8 +401,7 @@ final class Builds {
   private Filter filter(BodyContent content, EvalContext ctx, List<SourceUsage> usages) {
     Optional<Attribute> onlyAttribute = content.attribute("only");
     Optional<Attribute> exceptAttribute = content.attribute("except");
-    List<String> only =
-        onlyAttribute.flatMap(a -> attributes.strings(a, ctx)).orElse(List.of());
+    List<String> only = onlyAttribute.flatMap(a -> attributes.strings(a, ctx)).orElse(List.of());
     List<String> except =
         exceptAttribute.flatMap(a -> attributes.strings(a, ctx)).orElse(List.of());
     if (!only.isEmpty() && !except.isEmpty()) {

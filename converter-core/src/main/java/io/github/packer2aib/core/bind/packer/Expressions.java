@@ -20,8 +20,8 @@ import java.util.Optional;
 /**
  * Evaluates expressions of a template. Before evaluating, it checks that every {@code var.x},
  * {@code local.x} and {@code data.t.n} the expression refers to is declared, and reports the
- * undeclared ones with a suggestion; such an expression is not evaluated (its value is unknown),
- * so the user sees one clear message instead of the evaluator's generic one.
+ * undeclared ones with a suggestion; such an expression is not evaluated (its value is unknown), so
+ * the user sees one clear message instead of the evaluator's generic one.
  */
 final class Expressions {
   private final Declarations declared;
@@ -72,7 +72,9 @@ final class Expressions {
   /** A value and whether it was computed without errors. */
   record Outcome(Value value, boolean ok) {}
 
-  /** Reports references to undeclared variables, locals and data sources; true if there are none. */
+  /**
+   * Reports references to undeclared variables, locals and data sources; true if there are none.
+   */
   boolean referencesDeclared(Expression e) {
     boolean ok = true;
     for (ScopeTraversal t : Evaluator.references(e)) {
@@ -83,66 +85,69 @@ final class Expressions {
 
   private boolean check(ScopeTraversal t) {
     switch (t.root()) {
-      case "var": {
-        Optional<String> name = step(t, 0);
-        if (name.isPresent() && !declared.variables.contains(name.get())) {
+      case "var":
+        {
+          Optional<String> name = step(t, 0);
+          if (name.isPresent() && !declared.variables.contains(name.get())) {
+            out.add(
+                Diagnostic.of(
+                    PackerCode.UNDECLARED_VARIABLE,
+                    through(t, 0),
+                    "An input variable named \""
+                        + name.get()
+                        + "\" has not been declared."
+                        + Names.didYouMean(name.get(), declared.variables)
+                        + " Declare it with a variable \""
+                        + name.get()
+                        + "\" { … } block, or fix the reference."));
+            return false;
+          }
+          return true;
+        }
+      case "local":
+        {
+          Optional<String> name = step(t, 0);
+          if (name.isPresent() && !declared.locals.contains(name.get())) {
+            out.add(
+                Diagnostic.of(
+                    PackerCode.UNDECLARED_LOCAL,
+                    through(t, 0),
+                    "A local value named \""
+                        + name.get()
+                        + "\" has not been declared."
+                        + Names.didYouMean(name.get(), declared.locals)
+                        + " Define it in a locals block, or fix the reference."));
+            return false;
+          }
+          return true;
+        }
+      case "data":
+        {
+          Optional<String> type = step(t, 0);
+          Optional<String> name = step(t, 1);
+          if (type.isEmpty()) {
+            return true;
+          }
+          boolean typeKnown = declared.data.containsKey(type.get());
+          if (typeKnown && (name.isEmpty() || declared.hasData(type.get(), name.get()))) {
+            return true;
+          }
+          String ref = "data." + type.get() + name.map(n -> "." + n).orElse("");
           out.add(
               Diagnostic.of(
-                  PackerCode.UNDECLARED_VARIABLE,
-                  through(t, 0),
-                  "An input variable named \""
-                      + name.get()
-                      + "\" has not been declared."
-                      + Names.didYouMean(name.get(), declared.variables)
-                      + " Declare it with a variable \""
-                      + name.get()
+                  PackerCode.UNDECLARED_DATA_SOURCE,
+                  through(t, name.isPresent() ? 1 : 0),
+                  "A data source "
+                      + ref
+                      + " has not been declared."
+                      + Names.didYouMean(ref, declared.dataReferences())
+                      + " Declare it with a data \""
+                      + type.get()
+                      + "\" \""
+                      + name.orElse("<name>")
                       + "\" { … } block, or fix the reference."));
           return false;
         }
-        return true;
-      }
-      case "local": {
-        Optional<String> name = step(t, 0);
-        if (name.isPresent() && !declared.locals.contains(name.get())) {
-          out.add(
-              Diagnostic.of(
-                  PackerCode.UNDECLARED_LOCAL,
-                  through(t, 0),
-                  "A local value named \""
-                      + name.get()
-                      + "\" has not been declared."
-                      + Names.didYouMean(name.get(), declared.locals)
-                      + " Define it in a locals block, or fix the reference."));
-          return false;
-        }
-        return true;
-      }
-      case "data": {
-        Optional<String> type = step(t, 0);
-        Optional<String> name = step(t, 1);
-        if (type.isEmpty()) {
-          return true;
-        }
-        boolean typeKnown = declared.data.containsKey(type.get());
-        if (typeKnown && (name.isEmpty() || declared.hasData(type.get(), name.get()))) {
-          return true;
-        }
-        String ref = "data." + type.get() + name.map(n -> "." + n).orElse("");
-        out.add(
-            Diagnostic.of(
-                PackerCode.UNDECLARED_DATA_SOURCE,
-                through(t, name.isPresent() ? 1 : 0),
-                "A data source "
-                    + ref
-                    + " has not been declared."
-                    + Names.didYouMean(ref, declared.dataReferences())
-                    + " Declare it with a data \""
-                    + type.get()
-                    + "\" \""
-                    + name.orElse("<name>")
-                    + "\" { … } block, or fix the reference."));
-        return false;
-      }
       default:
         return true;
     }

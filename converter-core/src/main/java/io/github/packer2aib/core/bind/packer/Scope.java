@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The names expressions can use in each part of a template, as Packer's {@code EvalContext}
- * builds them: {@code var}, {@code local}, {@code data}, {@code path}, {@code packer}, and the
- * contextual {@code source} and {@code build} objects, which differ between a source body, a build's
- * own arguments, a provisioner's common fields and a provisioner's body.
+ * The names expressions can use in each part of a template, as Packer's {@code EvalContext} builds
+ * them: {@code var}, {@code local}, {@code data}, {@code path}, {@code packer}, and the contextual
+ * {@code source} and {@code build} objects, which differ between a source body, a build's own
+ * arguments, a provisioner's common fields and a provisioner's body.
  */
 final class Scope {
   /**
@@ -67,8 +67,8 @@ final class Scope {
 
   /**
    * The contexts handed out so far, by what they are for ({@link ContextKey}); dropped after any
-   * change. Every provisioner of a build gets the same names, and making a context copies and
-   * sorts them: a tenth of a conversion's time when it was done per block.
+   * change. Every provisioner of a build gets the same names, and making a context copies and sorts
+   * them: a tenth of a conversion's time when it was done per block.
    */
   private final Map<ContextKey, EvalContext> contexts = new HashMap<>();
 
@@ -131,8 +131,7 @@ final class Scope {
     EvalContext ctx = contexts.get(key);
     if (ctx == null) {
       ctx =
-          EvalContext.of(
-              base(unknownSource(), Value.unknown(ObjectType.EMPTY)), templateFunctions);
+          EvalContext.of(base(unknownSource(), Value.unknown(ObjectType.EMPTY)), templateFunctions);
       contexts.put(key, ctx);
     }
     return ctx;
@@ -175,7 +174,8 @@ final class Scope {
     EvalContext ctx = contexts.get(key);
     if (ctx == null) {
       Value build = buildObjects.computeIfAbsent(buildName, Scope::buildObject);
-      Value source = usage.isPresent() ? source(usage.get().type(), usage.get().name()) : unknownSource();
+      Value source =
+          usage.isPresent() ? source(usage.get().type(), usage.get().name()) : unknownSource();
       ctx = EvalContext.of(base(source, build), templateFunctions);
       contexts.put(key, ctx);
     }

@@ -103,7 +103,12 @@ final class TemplateFiles {
   }
 
   private void collect(
-      String dir, String prefix, List<String> names, String suffix, boolean json, List<FileRef> to) {
+      String dir,
+      String prefix,
+      List<String> names,
+      String suffix,
+      boolean json,
+      List<FileRef> to) {
     for (String name : names) {
       if (!name.endsWith(suffix)) {
         continue;

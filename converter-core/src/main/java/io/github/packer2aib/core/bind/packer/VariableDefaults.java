@@ -23,8 +23,8 @@ import java.util.Map;
  * variables, and only one function, {@code env(NAME)}, which reads the environment (an unset
  * variable reads as the empty string).
  *
- * <p>Each {@code env(…)} call is replaced by the string it reads before the expression is
- * evaluated in a context without functions; any other call is reported with advice to use a local.
+ * <p>Each {@code env(…)} call is replaced by the string it reads before the expression is evaluated
+ * in a context without functions; any other call is reported with advice to use a local.
  */
 final class VariableDefaults {
   private final Map<String, String> environment;

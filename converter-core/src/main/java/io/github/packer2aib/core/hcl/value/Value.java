@@ -164,8 +164,8 @@ public sealed interface Value
   }
 
   /**
-   * Walks the children in place ({@link Values#childrenView}): the mapper asks this of every
-   * field it reads, and copying each map and object to walk it was a visible cost.
+   * Walks the children in place ({@link Values#childrenView}): the mapper asks this of every field
+   * it reads, and copying each map and object to walk it was a visible cost.
    */
   private static void collectMarks(Value v, Set<Mark> into) {
     Value bare = v;

@@ -15,7 +15,9 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class Children {
   private Children() {}
 
-  /** The first child that is a rule of {@code type}, or null, as {@code getRuleContext(type, 0)}. */
+  /**
+   * The first child that is a rule of {@code type}, or null, as {@code getRuleContext(type, 0)}.
+   */
   static <T extends ParserRuleContext> T first(ParserRuleContext ctx, Class<T> type) {
     List<ParseTree> children = ctx.children;
     if (children != null) {

@@ -70,8 +70,8 @@ import io.github.packer2aib.grammar.hcl.HclParser.HeredocTemplateContext;
 import io.github.packer2aib.grammar.hcl.HclParser.IdentifierContext;
 import io.github.packer2aib.grammar.hcl.HclParser.IndexOperatorContext;
 import io.github.packer2aib.grammar.hcl.HclParser.LegacyIndexOperatorContext;
-import io.github.packer2aib.grammar.hcl.HclParser.LiteralValueContext;
 import io.github.packer2aib.grammar.hcl.HclParser.LiteralTermContext;
+import io.github.packer2aib.grammar.hcl.HclParser.LiteralValueContext;
 import io.github.packer2aib.grammar.hcl.HclParser.LogicalAndExpressionContext;
 import io.github.packer2aib.grammar.hcl.HclParser.LogicalOrExpressionContext;
 import io.github.packer2aib.grammar.hcl.HclParser.MultiLineBlockBodyContext;
@@ -219,8 +219,8 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
 
   /**
    * The text of a one-token rule (a name) as its token's text: {@code RuleContext.getText} builds
-   * it through a StringBuilder at every level, for every name of every file. An empty rule (after
-   * a syntax error) is "", as there.
+   * it through a StringBuilder at every level, for every name of every file. An empty rule (after a
+   * syntax error) is "", as there.
    */
   private String text(ParseTree tree) {
     ParseTree t = tree;
@@ -750,8 +750,7 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
     boolean indented = opener.startsWith("<<-");
     String marker = opener.substring(indented ? 3 : 2);
     int afterOpener = locator.offset(start.getStopIndex() + 1);
-    List<TemplatePart> parts =
-        templates.assemble(pieces(heredoc, true), indented, afterOpener);
+    List<TemplatePart> parts = templates.assemble(pieces(heredoc, true), indented, afterOpener);
     return new TemplateExpr(
         parts,
         indented ? TemplateExpr.Form.INDENTED_HEREDOC : TemplateExpr.Form.HEREDOC,

@@ -86,7 +86,8 @@ final class TemplateAssembler {
   /**
    * The final parts of a template.
    *
-   * @param pieces the pieces, owned by the assembler from now on (it changes the list and its texts)
+   * @param pieces the pieces, owned by the assembler from now on (it changes the list and its
+   *     texts)
    * @param emptyAt where an empty template's single empty literal is placed
    */
   List<TemplatePart> assemble(List<Piece> pieces, boolean removeIndentation, int emptyAt) {
