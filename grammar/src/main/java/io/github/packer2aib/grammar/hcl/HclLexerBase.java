@@ -29,8 +29,11 @@ import org.antlr.v4.runtime.Token;
  */
 public abstract class HclLexerBase extends Lexer {
 
-  /** What an open delimiter is; the top of the stack governs newlines and closing braces. */
-  enum Frame {
+  /**
+   * What an open delimiter is; the top of the stack governs newlines and closing braces. Public for
+   * the hand-written tokenizer of converter-core, which keeps the same stack.
+   */
+  public enum Frame {
     /** A configuration body: the file itself or a block's braces. Newlines are significant. */
     BODY(true),
     /** The value of an attribute in a body, up to its terminating newline. */
@@ -50,7 +53,7 @@ public abstract class HclLexerBase extends Lexer {
     /** A template sequence inside a quoted string. */
     QUOTED_TEMPLATE_SEQUENCE(false);
 
-    final boolean newlinesSignificant;
+    public final boolean newlinesSignificant;
 
     Frame(boolean newlinesSignificant) {
       this.newlinesSignificant = newlinesSignificant;

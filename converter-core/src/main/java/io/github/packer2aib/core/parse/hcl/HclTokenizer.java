@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.parse.hcl;
 
 import io.github.packer2aib.grammar.hcl.HclLexer;
+import io.github.packer2aib.grammar.hcl.HclLexerBase.Frame;
 import java.nio.CharBuffer;
 import java.nio.IntBuffer;
 import java.util.Arrays;
@@ -46,26 +47,6 @@ final class HclTokenizer implements TokenSource {
     EXPRESSION,
     /** A standalone template ({@code startTemplate} and the {@code TEMPLATE} mode). */
     TEMPLATE
-  }
-
-  /** What an open delimiter is, as in {@code HclLexerBase.Frame}. */
-  private enum Frame {
-    BODY(true),
-    ATTRIBUTE_VALUE(true),
-    EXPRESSION_ROOT(true),
-    TEMPLATE_ROOT(true),
-    OBJECT(true),
-    FOR_BRACE(false),
-    PAREN(false),
-    BRACKET(false),
-    TEMPLATE_SEQUENCE(false),
-    QUOTED_TEMPLATE_SEQUENCE(false);
-
-    final boolean newlinesSignificant;
-
-    Frame(boolean newlinesSignificant) {
-      this.newlinesSignificant = newlinesSignificant;
-    }
   }
 
   /** A rule whose match is dropped, as ANTLR's {@code -> skip}. */
@@ -308,8 +289,7 @@ final class HclTokenizer implements TokenSource {
           onNewline();
           return HclLexer.NEWLINE;
         }
-        pos++;
-        return HclLexer.INVALID_CHARACTER;
+        return one(HclLexer.INVALID_CHARACTER);
       case ' ':
       case '\t':
         pos++;
@@ -321,8 +301,7 @@ final class HclTokenizer implements TokenSource {
         if (pos == 0) {
           channel = Lexer.HIDDEN;
         }
-        pos++;
-        return HclLexer.BYTE_ORDER_MARK;
+        return one(HclLexer.BYTE_ORDER_MARK);
       case '#':
         skipLineComment();
         return SKIP;
@@ -367,30 +346,23 @@ final class HclTokenizer implements TokenSource {
       case ':':
         return oneOrTwo(':', HclLexer.DOUBLE_COLON, HclLexer.COLON);
       case '+':
-        pos++;
-        return HclLexer.PLUS;
+        return one(HclLexer.PLUS);
       case '-':
-        pos++;
-        return HclLexer.MINUS;
+        return one(HclLexer.MINUS);
       case '*':
-        pos++;
-        return HclLexer.STAR;
+        return one(HclLexer.STAR);
       case '%':
-        pos++;
-        return HclLexer.PERCENT;
+        return one(HclLexer.PERCENT);
       case '?':
-        pos++;
-        return HclLexer.QUESTION;
+        return one(HclLexer.QUESTION);
       case ',':
-        pos++;
-        return HclLexer.COMMA;
+        return one(HclLexer.COMMA);
       case '.':
         if (at(pos + 1) == '.' && at(pos + 2) == '.') {
           pos += 3;
           return HclLexer.ELLIPSIS;
         }
-        pos++;
-        return HclLexer.DOT;
+        return one(HclLexer.DOT);
       case '(':
         pos++;
         push(Frame.PAREN);
@@ -421,8 +393,7 @@ final class HclTokenizer implements TokenSource {
           onCloseBrace();
           return HclLexer.STRIP_RBRACE;
         }
-        pos++;
-        return HclLexer.INVALID_CHARACTER;
+        return one(HclLexer.INVALID_CHARACTER);
       case '"':
         pos++;
         pushMode(HclLexer.STRING);
@@ -431,8 +402,7 @@ final class HclTokenizer implements TokenSource {
         if (startsIdentifier(pos)) {
           return identifierOrKeyword();
         }
-        pos++;
-        return HclLexer.INVALID_CHARACTER;
+        return one(HclLexer.INVALID_CHARACTER);
     }
   }
 
@@ -452,8 +422,7 @@ final class HclTokenizer implements TokenSource {
         return templateMark('%', HclLexer.PERCENT_ESCAPE, HclLexer.DIRECTIVE_START, true);
       case '\r':
         if (at(pos + 1) != '\n') {
-          pos++;
-          return HclLexer.INVALID_CHARACTER;
+          return one(HclLexer.INVALID_CHARACTER);
         }
         pos += 2;
         newline();
@@ -483,8 +452,7 @@ final class HclTokenizer implements TokenSource {
         return templateMark('%', HclLexer.PERCENT_ESCAPE, HclLexer.DIRECTIVE_START, false);
       case '\r':
         if (at(pos + 1) != '\n') {
-          pos++;
-          return HclLexer.INVALID_CHARACTER;
+          return one(HclLexer.INVALID_CHARACTER);
         }
         pos += 2;
         newline();
@@ -542,8 +510,7 @@ final class HclTokenizer implements TokenSource {
       return SKIP;
     }
     if (next != '*') {
-      pos++;
-      return HclLexer.SLASH;
+      return one(HclLexer.SLASH);
     }
     // The shortest `/* ... */`; without a `*/` the comment runs to the end and is a token.
     for (int i = pos + 2; i + 1 < n; i++) {
@@ -616,6 +583,29 @@ final class HclTokenizer implements TokenSource {
     return oneOrTwo('=', HclLexer.LT_EQ, HclLexer.LT);
   }
 
+  /** A token of the one character at the current position. */
+  private int one(int type) {
+    pos++;
+    return type;
+  }
+
+  /** HCL's keywords, and their token types at the same index. */
+  private static final String[] KEYWORDS = {
+    "for", "in", "if", "else", "endif", "endfor", "true", "false", "null"
+  };
+
+  private static final int[] KEYWORD_TYPES = {
+    HclLexer.FOR,
+    HclLexer.IN,
+    HclLexer.IF,
+    HclLexer.ELSE,
+    HclLexer.ENDIF,
+    HclLexer.ENDFOR,
+    HclLexer.TRUE,
+    HclLexer.FALSE,
+    HclLexer.NULL
+  };
+
   /** The longest identifier; a keyword when all of it is one. */
   private int identifierOrKeyword() {
     int start = pos;
@@ -623,46 +613,11 @@ final class HclTokenizer implements TokenSource {
     while (pos < n && continuesIdentifier(pos)) {
       pos++;
     }
-    switch (pos - start) {
-      case 2:
-        if (is(start, "in")) {
-          return HclLexer.IN;
-        }
-        if (is(start, "if")) {
-          return HclLexer.IF;
-        }
-        break;
-      case 3:
-        if (is(start, "for")) {
-          return HclLexer.FOR;
-        }
-        break;
-      case 4:
-        if (is(start, "else")) {
-          return HclLexer.ELSE;
-        }
-        if (is(start, "true")) {
-          return HclLexer.TRUE;
-        }
-        if (is(start, "null")) {
-          return HclLexer.NULL;
-        }
-        break;
-      case 5:
-        if (is(start, "endif")) {
-          return HclLexer.ENDIF;
-        }
-        if (is(start, "false")) {
-          return HclLexer.FALSE;
-        }
-        break;
-      case 6:
-        if (is(start, "endfor")) {
-          return HclLexer.ENDFOR;
-        }
-        break;
-      default:
-        break;
+    int length = pos - start;
+    for (int k = 0; k < KEYWORDS.length; k++) {
+      if (KEYWORDS[k].length() == length && is(start, KEYWORDS[k])) {
+        return KEYWORD_TYPES[k];
+      }
     }
     return HclLexer.IDENTIFIER;
   }
@@ -695,8 +650,7 @@ final class HclTokenizer implements TokenSource {
       pushMode(Lexer.DEFAULT_MODE);
       return sequenceType;
     }
-    pos++;
-    return HclLexer.TEMPLATE_TEXT;
+    return one(HclLexer.TEMPLATE_TEXT);
   }
 
   /**
@@ -728,8 +682,7 @@ final class HclTokenizer implements TokenSource {
       case EOF:
       case '\r':
       case '\n':
-        pos++;
-        return HclLexer.INVALID_ESCAPE;
+        return one(HclLexer.INVALID_ESCAPE);
       default:
         break;
     }
