@@ -69,32 +69,56 @@ final class ValueEvaluator {
 
   /** A string scalar of this file as a template. */
   Value scalarString(DocScalar s, String text, String pointer, Scope scope) {
-    return string(new StringSite(file, s.range(), text, yaml, false, pointer), scope);
+    return scalarString(s, text, Place.of(pointer), scope);
+  }
+
+  /**
+   * A string scalar as a template. Most strings hold no action: their value is their text, without
+   * a parse or a site. The site (and the pointer) is built only when there is a problem to report.
+   */
+  private Value scalarString(DocScalar s, String text, Place place, Scope scope) {
+    if (!text.contains("{{")) {
+      return Value.string(text);
+    }
+    Evaluation e = evaluator.evaluate(text, scope, variables);
+    if (!e.problems().isEmpty()) {
+      StringSite site = new StringSite(file, s.range(), text, yaml, false, place.pointer());
+      for (TemplateProblem p : e.problems()) {
+        reporter.add(p.code(), site.rangeOf(p.span()), site.pointer(), p.detail());
+      }
+    }
+    return e.value();
   }
 
   /** Any node as a value. */
   Value value(DocNode node, String pointer, Scope scope) {
+    return value(node, Place.of(pointer), scope);
+  }
+
+  private Value value(DocNode node, Place place, Scope scope) {
     if (node instanceof DocScalar s) {
-      return scalar(s, pointer, scope);
+      return scalar(s, place, scope);
     }
     if (node instanceof DocArray a) {
-      List<Value> items = new ArrayList<>();
-      for (int i = 0; i < a.items().size(); i++) {
-        items.add(value(a.items().get(i), JsonPointer.append(pointer, i), scope));
+      List<DocNode> nodes = a.items();
+      List<Value> items = new ArrayList<>(nodes.size());
+      for (int i = 0; i < nodes.size(); i++) {
+        items.add(value(nodes.get(i), place.item(i), scope));
       }
       return Value.tuple(items);
     }
     DocObject o = (DocObject) node;
     Map<String, Value> attributes = new LinkedHashMap<>();
     for (DocMember m : o.members()) {
-      String memberPointer = JsonPointer.append(pointer, m.key());
-      Value v = value(m.value(), memberPointer, scope);
+      Place memberPlace = place.member(m.key());
+      Value v = value(m.value(), memberPlace, scope);
       String key = m.key();
       if (key.contains("{{")) {
         // Packer renders nested keys too. A key that cannot be known now keeps its text; a key
         // built from a secret makes its value secret, so the secret is never shown.
         Value k =
-            string(new StringSite(file, m.keyRange(), key, yaml, false, memberPointer), scope);
+            string(
+                new StringSite(file, m.keyRange(), key, yaml, false, memberPlace.pointer()), scope);
         Value uk = k.unmarked();
         if (uk.isKnown()) {
           key = uk.asString();
@@ -108,10 +132,10 @@ final class ValueEvaluator {
     return Value.object(attributes);
   }
 
-  private Value scalar(DocScalar s, String pointer, Scope scope) {
+  private Value scalar(DocScalar s, Place place, Scope scope) {
     switch (s.type()) {
       case STRING:
-        return scalarString(s, s.text(), pointer, scope);
+        return scalarString(s, s.text(), place, scope);
       case BOOLEAN:
         return Value.bool(s.asBoolean().orElse(false));
       case NULL:
@@ -122,7 +146,7 @@ final class ValueEvaluator {
           reporter.add(
               LegacyCode.INVALID_NUMBER,
               s.range(),
-              pointer,
+              place.pointer(),
               "\""
                   + s.text()
                   + "\" is not a finite number, which Packer's JSON cannot hold. Quote it if it is"
@@ -140,13 +164,54 @@ final class ValueEvaluator {
    */
   Config config(DocObject object, String pointer, Set<String> excluded, Scope scope) {
     List<Setting> settings = new ArrayList<>();
+    Place root = Place.of(pointer);
     for (DocMember m : object.members()) {
       if (excluded.contains(m.key()) || m.key().startsWith("_")) {
         continue;
       }
-      Value v = value(m.value(), JsonPointer.append(pointer, m.key()), scope);
+      Value v = value(m.value(), root.member(m.key()), scope);
       settings.add(new Setting(m.key(), v, m.keyRange(), m.value().range()));
     }
     return new Config(settings, List.of(), object.range());
+  }
+
+  /**
+   * Where a value is in its document. Its JSON pointer is spelled out only when a problem is
+   * reported: building one per value (most have no problem) cost more than evaluating them.
+   */
+  private static final class Place {
+    private final Place parent;
+    private final String key;
+    private final int index;
+    private String pointer;
+
+    private Place(Place parent, String key, int index, String pointer) {
+      this.parent = parent;
+      this.key = key;
+      this.index = index;
+      this.pointer = pointer;
+    }
+
+    static Place of(String pointer) {
+      return new Place(null, null, -1, pointer);
+    }
+
+    Place member(String key) {
+      return new Place(this, key, -1, null);
+    }
+
+    Place item(int index) {
+      return new Place(this, null, index, null);
+    }
+
+    String pointer() {
+      if (pointer == null) {
+        pointer =
+            key != null
+                ? JsonPointer.append(parent.pointer(), key)
+                : JsonPointer.append(parent.pointer(), index);
+      }
+      return pointer;
+    }
   }
 }

@@ -31,6 +31,10 @@ public final class TemplateEvaluator {
 
   /** Parses and evaluates one string. */
   public Evaluation evaluate(String text, Scope scope, UserVariables variables) {
+    if (!text.contains("{{")) {
+      // Without "{{" no action or comment can start: the value is the text (most strings).
+      return new Evaluation(Value.string(text), List.of());
+    }
     return evaluate(TemplateParser.parse(text), scope, variables);
   }
 
