@@ -21,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -106,11 +107,11 @@ public final class JsonReader {
         }
         switch (token) {
           case START_OBJECT:
-            stack.push(new Frame(true, start, childPath()));
+            stack.push(new Frame(true, start));
             lastTokenEnd = start + 1;
             break;
           case START_ARRAY:
-            stack.push(new Frame(false, start, childPath()));
+            stack.push(new Frame(false, start));
             lastTokenEnd = start + 1;
             break;
           case END_OBJECT:
@@ -126,12 +127,12 @@ public final class JsonReader {
           case FIELD_NAME:
             Frame object = stack.peek();
             object.pendingKey = parser.currentName();
-            object.pendingKeyRange = file.range(start, stringEnd(start));
+            object.pendingKeyRange = file.range(start, stringEnd(start, object.pendingKey));
             lastTokenEnd = object.pendingKeyRange.end().offset();
             break;
           case VALUE_STRING:
             String value = parser.getText();
-            deliver(DocScalar.string(value, file.range(start, stringEnd(start))));
+            deliver(DocScalar.string(value, file.range(start, stringEnd(start, value))));
             break;
           case VALUE_NUMBER_INT:
           case VALUE_NUMBER_FLOAT:
@@ -154,6 +155,21 @@ public final class JsonReader {
       }
     }
 
+    /**
+     * The end (exclusive) of the string literal whose opening quote is at {@code open} and whose
+     * decoded value is {@code value}. A string without escapes (most) is its value between quotes:
+     * one region compare instead of a scan character by character.
+     */
+    private int stringEnd(int open, String value) {
+      int close = open + 1 + value.length();
+      if (close < text.length()
+          && text.charAt(close) == '"'
+          && text.regionMatches(open + 1, value, 0, value.length())) {
+        return close + 1;
+      }
+      return stringEnd(open);
+    }
+
     /** The end (exclusive) of the string literal whose opening quote is at {@code open}. */
     private int stringEnd(int open) {
       int i = open + 1;
@@ -167,14 +183,24 @@ public final class JsonReader {
       return text.length();
     }
 
-    private String childPath() {
-      Frame top = stack.peek();
-      if (top == null) {
-        return JsonPointer.ROOT;
+    /**
+     * The JSON pointer of the innermost open container, from the open frames: each parent is at
+     * the key or index of its open child. Built only for a diagnostic, not for every container.
+     */
+    private String openPath() {
+      String path = JsonPointer.ROOT;
+      Frame parent = null;
+      for (Iterator<Frame> it = stack.descendingIterator(); it.hasNext(); ) {
+        Frame frame = it.next();
+        if (parent != null) {
+          path =
+              parent.isObject
+                  ? JsonPointer.append(path, parent.pendingKey)
+                  : JsonPointer.append(path, parent.items.size());
+        }
+        parent = frame;
       }
-      return top.isObject
-          ? JsonPointer.append(top.path, top.pendingKey)
-          : JsonPointer.append(top.path, top.items.size());
+      return path;
     }
 
     private void deliver(DocNode node) {
@@ -198,7 +224,7 @@ public final class JsonReader {
                   key,
                   keyRange,
                   first,
-                  JsonPointer.append(top.path, key)));
+                  JsonPointer.append(openPath(), key)));
         } else {
           top.keys.put(key, keyRange);
           top.members.add(new DocMember(key, keyRange, node));
@@ -211,17 +237,20 @@ public final class JsonReader {
   static final class Frame {
     final boolean isObject;
     final int start;
-    final String path;
-    final List<DocMember> members = new ArrayList<>();
-    final Map<String, Range> keys = new HashMap<>();
-    final List<DocNode> items = new ArrayList<>();
+    /** An object's members and the range of each key (for duplicates); null for an array. */
+    final List<DocMember> members;
+    final Map<String, Range> keys;
+    /** An array's items; null for an object. */
+    final List<DocNode> items;
     String pendingKey;
     Range pendingKeyRange;
 
-    Frame(boolean isObject, int start, String path) {
+    Frame(boolean isObject, int start) {
       this.isObject = isObject;
       this.start = start;
-      this.path = path;
+      this.members = isObject ? new ArrayList<>() : null;
+      this.keys = isObject ? new HashMap<>() : null;
+      this.items = isObject ? null : new ArrayList<>();
     }
   }
 }

@@ -356,6 +356,12 @@ class JsonReaderTest {
             "JSON-E005 Unclosed array @1:28-1:28: The array opened at f.json:1:23 has no closing"
                 + " bracket. Add \"]\" after its last element. {array opened here @1:23-1:24}"),
         error(
+            // Inside an array the pointer names the element's index; "/" in a key is escaped.
+            "{\"x\": [{\"a\": 1}, {\"a/b\": 1, \"a/b\": 2}]}",
+            "JSON-E101 Duplicate key @1:29-1:34 [/x/1/a~1b]: The key \"a/b\" was already defined"
+                + " at f.json:1:19. Each key may appear only once in an object: remove one of them"
+                + " or rename it. {first defined here @1:19-1:24}"),
+        error(
             "{\"é\": 1, \"😀\": 2, \"é\": 3}",
             "JSON-E101 Duplicate key @1:18-1:21 [/é]: The key \"é\" was already defined at"
                 + " f.json:1:2. Each key may appear only once in an object: remove one of them or"
