@@ -278,23 +278,24 @@ public final class TemplateEvaluator {
                 + "\" is not evaluated by packer2aib. Compute the value with Packer's functions"
                 + " (user, replace, split, lower, …) or pass it in a variable.");
       }
-      return TemplateFunctions.lookup(id.name())
-          .orElseThrow(
-              () -> {
-                String suggestion = Suggestions.closest(id.name(), TemplateFunctions.names());
-                return stop(
-                    GoTemplateCode.UNKNOWN_FUNCTION,
-                    id.span(),
-                    "There is no template function named \""
-                        + id.name()
-                        + "\"."
-                        + (suggestion != null
-                            ? " Did you mean \"" + suggestion + "\"?"
-                            : " Packer's functions are user, env, timestamp, isotime, strftime,"
-                                + " uuid, split, replace, replace_all, lower, upper,"
-                                + " clean_resource_name, template_dir, pwd, build_name,"
-                                + " build_type, packer_version and build."));
-              });
+      // A plain null check: this runs for every call, and a lambda per call costs in C1 code.
+      TemplateFunction f = TemplateFunctions.lookup(id.name()).orElse(null);
+      if (f != null) {
+        return f;
+      }
+      String suggestion = Suggestions.closest(id.name(), TemplateFunctions.names());
+      throw stop(
+          GoTemplateCode.UNKNOWN_FUNCTION,
+          id.span(),
+          "There is no template function named \""
+              + id.name()
+              + "\"."
+              + (suggestion != null
+                  ? " Did you mean \"" + suggestion + "\"?"
+                  : " Packer's functions are user, env, timestamp, isotime, strftime,"
+                      + " uuid, split, replace, replace_all, lower, upper,"
+                      + " clean_resource_name, template_dir, pwd, build_name,"
+                      + " build_type, packer_version and build."));
     }
 
     private GoValue call(
@@ -381,7 +382,6 @@ public final class TemplateEvaluator {
     /** Go's argument check: constants must fit the parameter, computed values must be strings. */
     private Value convert(TemplateFunction f, int index, Kind kind, GoValue arg, Span span)
         throws Stop {
-      String position = "Argument " + (index + 1) + " of " + f.name();
       if (kind == Kind.STRING) {
         if (arg.kind() == GoKind.STRING && !(arg.literal() instanceof Operand.Nil)) {
           return arg.value();
@@ -389,7 +389,7 @@ public final class TemplateEvaluator {
         throw stop(
             GoTemplateCode.WRONG_ARGUMENT_TYPE,
             span,
-            position
+            position(f, index)
                 + " must be a string, but "
                 + describe(arg)
                 + " was given."
@@ -404,10 +404,15 @@ public final class TemplateEvaluator {
       throw stop(
           GoTemplateCode.WRONG_ARGUMENT_TYPE,
           span,
-          position
+          position(f, index)
               + " must be an integer written as a number, such as 0, but "
               + describe(arg)
               + " was given.");
+    }
+
+    /** "Argument 2 of replace", for messages only (not built for every argument). */
+    private static String position(TemplateFunction f, int index) {
+      return "Argument " + (index + 1) + " of " + f.name();
     }
 
     private static String describe(GoValue arg) {
