@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.doc.DocArray;
@@ -100,7 +101,7 @@ public final class JsonReader {
     private void readTokens(JsonParser parser) throws IOException {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
-        int start = (int) parser.currentTokenLocation().getCharOffset();
+        int start = tokenStart(parser, token);
         if (root != null) {
           diagnostics.add(new JsonSyntaxErrors(file, stack, root).extraContent(start));
           return;
@@ -153,6 +154,18 @@ public final class JsonReader {
             break;
         }
       }
+    }
+
+    /**
+     * The offset of the current token's first character. Jackson's own count (taken one character
+     * into the token) spares the {@code JsonLocation} object per token; a name's start is counted
+     * apart in Jackson, so names still ask for their location.
+     */
+    private static int tokenStart(JsonParser parser, JsonToken token) {
+      if (token == JsonToken.FIELD_NAME) {
+        return (int) parser.currentTokenLocation().getCharOffset();
+      }
+      return (int) ((ParserBase) parser).getTokenCharacterOffset() - 1;
     }
 
     /**
