@@ -573,14 +573,8 @@ final class TemplateReader {
    * their references in the two lists.
    */
   private Targets targets(DocObject o, String pointer, boolean singleAllowed) {
-    List<Shapes.Named> only =
-        o.member("only")
-            .map(m -> shapes.strings(m.value(), pointer + "/only", "\"only\"", singleAllowed))
-            .orElse(List.of());
-    List<Shapes.Named> except =
-        o.member("except")
-            .map(m -> shapes.strings(m.value(), pointer + "/except", "\"except\"", singleAllowed))
-            .orElse(List.of());
+    List<Shapes.Named> only = targetList(o, "only", pointer, singleAllowed);
+    List<Shapes.Named> except = targetList(o, "except", pointer, singleAllowed);
     if (!only.isEmpty() && !except.isEmpty()) {
       reporter.add(
           LegacyCode.ONLY_AND_EXCEPT,
@@ -594,15 +588,35 @@ final class TemplateReader {
     List<String> exceptRefs = references(except);
     List<BuildTarget> targets = new ArrayList<>();
     for (RawBuilder b : builders.values()) {
-      boolean skip =
-          !only.isEmpty()
-              ? only.stream().noneMatch(n -> n.value().equals(b.rawName()))
-              : except.stream().anyMatch(n -> n.value().equals(b.rawName()));
+      boolean skip = !only.isEmpty() ? !names(only, b.rawName()) : names(except, b.rawName());
       if (!skip) {
         targets.add(new BuildTarget(b.name(), b.type()));
       }
     }
     return new Targets(targets, onlyRefs, exceptRefs);
+  }
+
+  /**
+   * The names in {@code only} or {@code except}; empty when the key is absent (most objects, so
+   * the pointer is built only when the key is there).
+   */
+  private List<Shapes.Named> targetList(
+      DocObject o, String key, String pointer, boolean singleAllowed) {
+    Optional<DocMember> m = o.member(key);
+    if (m.isEmpty()) {
+      return List.of();
+    }
+    return shapes.strings(m.get().value(), pointer + "/" + key, "\"" + key + "\"", singleAllowed);
+  }
+
+  /** Whether one of the names is {@code name}. */
+  private static boolean names(List<Shapes.Named> names, String name) {
+    for (Shapes.Named n : names) {
+      if (n.value().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private record Targets(List<BuildTarget> builders, List<String> only, List<String> except) {}
