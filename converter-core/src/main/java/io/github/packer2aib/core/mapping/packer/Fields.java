@@ -158,12 +158,21 @@ final class Fields {
 
   /** Reads an argument; null reads as absent. */
   Optional<Field> take(String key) {
+    return Optional.ofNullable(field(key));
+  }
+
+  /**
+   * {@link #take} without the Optional: the typed readers below run for every field of every
+   * template, and in the C1 code of bulk runs each {@code take(key).flatMap(f -> ...)} allocated
+   * an Optional and a capturing lambda.
+   */
+  private Field field(String key) {
     used.add(key);
     Entry e = entries.get(key);
     if (e == null || e.field() == null || !isSet(e.field().value())) {
-      return Optional.empty();
+      return null;
     }
-    return Optional.of(e.field());
+    return e.field();
   }
 
   /**
@@ -171,7 +180,8 @@ final class Fields {
    * refused there); {@code destination} null: the value is only inspected, never copied.
    */
   Optional<String> string(String key, String destination) {
-    return take(key).flatMap(f -> text(f, destination));
+    Field f = field(key);
+    return f == null ? Optional.empty() : text(f, destination);
   }
 
   /**
@@ -192,21 +202,25 @@ final class Fields {
   }
 
   Optional<Long> integer(String key, String destination) {
-    return take(key).flatMap(f -> integer(f, destination));
+    Field f = field(key);
+    return f == null ? Optional.empty() : integer(f, destination);
   }
 
   Optional<Boolean> bool(String key) {
-    return take(key).flatMap(this::bool);
+    Field f = field(key);
+    return f == null ? Optional.empty() : bool(f);
   }
 
   /** A list of strings; a single string reads as a list of one (as Packer's decoder allows). */
   Optional<List<String>> strings(String key, String destination) {
-    return take(key).flatMap(f -> strings(f, destination));
+    Field f = field(key);
+    return f == null ? Optional.empty() : strings(f, destination);
   }
 
   /** A map or object of strings, in key order. */
   Optional<Map<String, String>> stringMap(String key, String destination) {
-    return take(key).flatMap(f -> stringMap(f, destination));
+    Field f = field(key);
+    return f == null ? Optional.empty() : stringMap(f, destination);
   }
 
   /** A nested structure: the first block of that type, or an object value. */
