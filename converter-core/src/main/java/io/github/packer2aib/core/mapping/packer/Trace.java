@@ -38,11 +38,4 @@ final class Trace {
       p = slash <= 0 ? "" : p.substring(0, slash);
     }
   }
-
-  /** An immutable copy, for the mapped template. */
-  Trace frozen() {
-    Trace t = new Trace(fallback);
-    t.ranges.putAll(ranges);
-    return t;
-  }
 }
