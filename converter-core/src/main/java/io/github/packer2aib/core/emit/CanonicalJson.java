@@ -118,11 +118,16 @@ final class CanonicalJson {
    * times faster than {@code charAt} calls, and the string is then appended whole.
    */
   private static void string(StringBuilder out, String s) {
-    if (!needsEscape(s.getBytes(StandardCharsets.ISO_8859_1))) {
+    byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
+    if (!needsEscape(latin1)) {
       out.append('"').append(s).append('"');
       return;
     }
-    escaped(out, s);
+    if (latin1.length == s.length()) {
+      escaped(out, s, latin1);
+    } else {
+      escaped(out, s);
+    }
   }
 
   /**
@@ -138,6 +143,29 @@ final class CanonicalJson {
     return false;
   }
 
+  /**
+   * {@link #escaped(StringBuilder, String)} scanning the string's ISO-8859-1 bytes instead of
+   * {@code charAt} (cheaper in C1 code; inline scripts, the longest strings, all need escapes).
+   * Only for bytes one per character (no surrogate pair folded into one {@code ?}), so that an
+   * index in the bytes is the same index in the string; every character that needs an escape is
+   * below U+0080 and keeps its value as a byte.
+   */
+  private static void escaped(StringBuilder out, String s, byte[] latin1) {
+    out.append('"');
+    int start = 0;
+    int n = latin1.length;
+    for (int i = 0; i < n; i++) {
+      byte b = latin1[i];
+      if ((b < 0 || b >= 0x20) && b != '"' && b != '\\') {
+        continue;
+      }
+      out.append(s, start, i);
+      start = i + 1;
+      escape(out, (char) b);
+    }
+    out.append(s, start, n).append('"');
+  }
+
   /** A quoted string with escapes; runs that need none are copied in one piece. */
   private static void escaped(StringBuilder out, String s) {
     out.append('"');
@@ -150,17 +178,22 @@ final class CanonicalJson {
       }
       out.append(s, start, i);
       start = i + 1;
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\f' -> out.append("\\f");
-        case '\r' -> out.append("\\r");
-        default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-      }
+      escape(out, c);
     }
     out.append(s, start, n).append('"');
+  }
+
+  /** The escape of a quote, a backslash or a character below U+0020. */
+  private static void escape(StringBuilder out, char c) {
+    switch (c) {
+      case '"' -> out.append("\\\"");
+      case '\\' -> out.append("\\\\");
+      case '\b' -> out.append("\\b");
+      case '\t' -> out.append("\\t");
+      case '\n' -> out.append("\\n");
+      case '\f' -> out.append("\\f");
+      case '\r' -> out.append("\\r");
+      default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+    }
   }
 }
