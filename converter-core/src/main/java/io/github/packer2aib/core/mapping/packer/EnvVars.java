@@ -18,6 +18,9 @@ final class EnvVars {
   /** Packer's own variables, set when a step refers to them. */
   static final List<String> PACKER_VARIABLES = List.of("PACKER_BUILD_NAME", "PACKER_BUILDER_TYPE");
 
+  /** What every name of {@link #PACKER_VARIABLES} starts with. */
+  static final String PACKER_PREFIX = "PACKER_BUILD";
+
   static Map<String, String> read(Prov pr, String destination) {
     Map<String, String> out = new TreeMap<>();
     Optional<List<String>> list = pr.f.strings("environment_vars", destination);
@@ -44,6 +47,9 @@ final class EnvVars {
   /** Adds Packer's own variables that {@code text} refers to. */
   static Map<String, String> withPackerVariables(Map<String, String> env, Prov pr, String text) {
     Map<String, String> out = new TreeMap<>(env);
+    if (!text.contains(PACKER_PREFIX)) {
+      return out; // one scan of the (often long) script text instead of one per name
+    }
     for (String name : PACKER_VARIABLES) {
       if (text.contains(name) && !out.containsKey(name)) {
         out.put(

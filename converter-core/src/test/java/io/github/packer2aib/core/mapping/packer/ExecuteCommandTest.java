@@ -37,9 +37,10 @@ class ExecuteCommandTest {
       boolean password,
       boolean recognised,
       boolean isDefault) {
-    ExecuteCommand e = ExecuteCommand.parse(text);
-    assertEquals(
-        new ExecuteCommand(sudo, Optional.ofNullable(interpreter), password, recognised, isDefault),
-        e);
+    ExecuteCommand expected =
+        new ExecuteCommand(sudo, Optional.ofNullable(interpreter), password, recognised, isDefault);
+    assertEquals(expected, ExecuteCommand.parse(text));
+    // Again: the second parse of a text may come from the memo and must say the same.
+    assertEquals(expected, ExecuteCommand.parse(text));
   }
 }

@@ -13,6 +13,13 @@ import org.junit.jupiter.api.Test;
 class HelpersTest {
 
   @Test
+  void packerVariablesShareThePrefixTheirPreCheckLooksFor() {
+    for (String name : EnvVars.PACKER_VARIABLES) {
+      assertTrue(name.startsWith(EnvVars.PACKER_PREFIX), name);
+    }
+  }
+
+  @Test
   void goDurations() {
     assertEquals(Optional.of(90_000_000_000L), GoDuration.parseNanos("1m30s"));
     assertEquals(Optional.of(5_400_000_000_000L), GoDuration.parseNanos("1h30m"));
