@@ -18,12 +18,10 @@ import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.source.Range;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The arguments and nested blocks of one body, read by name with the conversions Packer applies
@@ -35,12 +33,40 @@ import java.util.Set;
  * copied into the template is reported here, and reads as absent.
  */
 final class Fields {
-  private record Entry(String key, Field field, List<Config.NestedBlock> blocks) {}
+  /**
+   * One argument and/or its blocks, and whether it was read. The mark sits on the entry rather
+   * than in a set of read keys: every read of every field marks, and a set add (hash, node) per
+   * read was a visible cost in the C1 code of bulk runs. Reads of absent keys need no mark: only
+   * present keys can be left over.
+   */
+  private static final class Entry {
+    private final String key;
+    private final Field field;
+    private final List<Config.NestedBlock> blocks;
+    private boolean used;
+
+    Entry(String key, Field field, List<Config.NestedBlock> blocks) {
+      this.key = key;
+      this.field = field;
+      this.blocks = blocks;
+    }
+
+    String key() {
+      return key;
+    }
+
+    Field field() {
+      return field;
+    }
+
+    List<Config.NestedBlock> blocks() {
+      return blocks;
+    }
+  }
 
   private final String prefix;
   private final Range range;
   private final Map<String, Entry> entries;
-  private final Set<String> used = new HashSet<>();
   private final Report report;
 
   /** Fields already reported as frozen, so each is reported once. */
@@ -153,7 +179,16 @@ final class Fields {
 
   /** Marks a key as read without reading it. */
   void consume(String key) {
-    used.add(key);
+    markUsed(key);
+  }
+
+  /** Marks a present key as read, and gives its entry (null when absent). */
+  private Entry markUsed(String key) {
+    Entry e = entries.get(key);
+    if (e != null) {
+      e.used = true;
+    }
+    return e;
   }
 
   /** Reads an argument; null reads as absent. */
@@ -167,8 +202,7 @@ final class Fields {
    * an Optional and a capturing lambda.
    */
   private Field field(String key) {
-    used.add(key);
-    Entry e = entries.get(key);
+    Entry e = markUsed(key);
     if (e == null || e.field() == null || !isSet(e.field().value())) {
       return null;
     }
@@ -248,8 +282,7 @@ final class Fields {
    * Repeatable nested structures: every block of that type, or a list of objects, or one object.
    */
   List<Fields> nestedList(String key) {
-    used.add(key);
-    Entry e = entries.get(key);
+    Entry e = markUsed(key);
     List<Fields> out = new ArrayList<>();
     if (e == null) {
       return out;
@@ -286,7 +319,7 @@ final class Fields {
   List<Leftover> leftovers() {
     List<Leftover> out = new ArrayList<>();
     for (Entry e : entries.values()) {
-      if (used.contains(e.key()) || !has(e.key())) {
+      if (e.used || !has(e.key())) {
         continue;
       }
       out.add(new Leftover(e.key(), name(e.key()), nameRange(e.key())));
