@@ -12,10 +12,10 @@ import java.util.List;
  * A document tree as canonical JSON text, written straight into a string builder: exactly what
  * Jackson's generator writes with {@link TemplateWriter#prettyPrinter()} (two-space indentation,
  * {@code "key": value}, one element per line, {@code {}} and {@code []} for empty containers) and
- * its default escapes (quote, backslash, the short escapes b t n f r, other characters below
- * U+0020 as six-character unicode escapes with capital hex digits, everything else as is). Every
- * template is written once to be scanned for secrets, and the generator's per-event work was a
- * visible part of mapping; {@code CanonicalJsonProperties} checks the sameness on random trees.
+ * its default escapes (quote, backslash, the short escapes b t n f r, other characters below U+0020
+ * as six-character unicode escapes with capital hex digits, everything else as is). Every template
+ * is written once to be scanned for secrets, and the generator's per-event work was a visible part
+ * of mapping; {@code CanonicalJsonProperties} checks the sameness on random trees.
  */
 final class CanonicalJson {
   private CanonicalJson() {}
@@ -113,9 +113,9 @@ final class CanonicalJson {
   }
 
   /**
-   * A quoted string. Most strings need no escape: that is found on a one-byte-per-character copy
-   * (a plain array copy for Latin-1 strings), which the C1 compiler of bulk runs scans several
-   * times faster than {@code charAt} calls, and the string is then appended whole.
+   * A quoted string. Most strings need no escape: that is found on a one-byte-per-character copy (a
+   * plain array copy for Latin-1 strings), which the C1 compiler of bulk runs scans several times
+   * faster than {@code charAt} calls, and the string is then appended whole.
    */
   private static void string(StringBuilder out, String s) {
     byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);

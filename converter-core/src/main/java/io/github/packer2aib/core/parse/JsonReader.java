@@ -197,8 +197,8 @@ public final class JsonReader {
     }
 
     /**
-     * The JSON pointer of the innermost open container, from the open frames: each parent is at
-     * the key or index of its open child. Built only for a diagnostic, not for every container.
+     * The JSON pointer of the innermost open container, from the open frames: each parent is at the
+     * key or index of its open child. Built only for a diagnostic, not for every container.
      */
     private String openPath() {
       String path = JsonPointer.ROOT;
@@ -250,11 +250,15 @@ public final class JsonReader {
   static final class Frame {
     final boolean isObject;
     final int start;
+
     /** An object's members and the range of each key (for duplicates); null for an array. */
     final List<DocMember> members;
+
     final Map<String, Range> keys;
+
     /** An array's items; null for an object. */
     final List<DocNode> items;
+
     String pendingKey;
     Range pendingKeyRange;
 

@@ -78,8 +78,8 @@ public abstract class HclLexerBase extends Lexer {
   }
 
   /**
-   * Before a token in a heredoc, switches to the mode of the closing line when the line ahead
-   * holds only the marker (see {@link #heredocEndAhead()}).
+   * Before a token in a heredoc, switches to the mode of the closing line when the line ahead holds
+   * only the marker (see {@link #heredocEndAhead()}).
    */
   @Override
   public Token nextToken() {

@@ -70,8 +70,10 @@ final class TemplateReader {
               + "(\\+[0-9A-Za-z\\-~]+(\\.[0-9A-Za-z\\-~]+)*)?");
 
   private final SourceFile file;
+
   /** Where the defaults of sensitive variables are written ({@link #secretRanges}). */
   private final List<Range> secretRanges = new ArrayList<>();
+
   private final boolean yaml;
   private final DocObject root;
   private final LegacyOptions options;
@@ -597,8 +599,8 @@ final class TemplateReader {
   }
 
   /**
-   * The names in {@code only} or {@code except}; empty when the key is absent (most objects, so
-   * the pointer is built only when the key is there).
+   * The names in {@code only} or {@code except}; empty when the key is absent (most objects, so the
+   * pointer is built only when the key is there).
    */
   private List<Shapes.Named> targetList(
       DocObject o, String key, String pointer, boolean singleAllowed) {

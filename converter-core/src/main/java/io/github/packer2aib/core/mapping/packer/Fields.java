@@ -34,10 +34,10 @@ import java.util.Optional;
  */
 final class Fields {
   /**
-   * One argument and/or its blocks, and whether it was read. The mark sits on the entry rather
-   * than in a set of read keys: every read of every field marks, and a set add (hash, node) per
-   * read was a visible cost in the C1 code of bulk runs. Reads of absent keys need no mark: only
-   * present keys can be left over.
+   * One argument and/or its blocks, and whether it was read. The mark sits on the entry rather than
+   * in a set of read keys: every read of every field marks, and a set add (hash, node) per read was
+   * a visible cost in the C1 code of bulk runs. Reads of absent keys need no mark: only present
+   * keys can be left over.
    */
   private static final class Entry {
     private final String key;
@@ -71,6 +71,7 @@ final class Fields {
 
   /** Fields already reported as frozen, so each is reported once. */
   private final java.util.Set<String> frozenSaid = new java.util.HashSet<>();
+
   private final Secrets secrets;
 
   private Fields(
@@ -198,8 +199,8 @@ final class Fields {
 
   /**
    * {@link #take} without the Optional: the typed readers below run for every field of every
-   * template, and in the C1 code of bulk runs each {@code take(key).flatMap(f -> ...)} allocated
-   * an Optional and a capturing lambda.
+   * template, and in the C1 code of bulk runs each {@code take(key).flatMap(f -> ...)} allocated an
+   * Optional and a capturing lambda.
    */
   private Field field(String key) {
     Entry e = markUsed(key);

@@ -31,9 +31,9 @@ record Step(Customizer customizer, Range origin, Map<String, Range> ranges) {
   }
 
   /**
-   * The ranges and one new member, straight into an immutable map (which the constructor keeps
-   * as is): steps gain their members one {@code with} at a time, and copying through a
-   * LinkedHashMap first made two copies of the map each time.
+   * The ranges and one new member, straight into an immutable map (which the constructor keeps as
+   * is): steps gain their members one {@code with} at a time, and copying through a LinkedHashMap
+   * first made two copies of the map each time.
    */
   @SuppressWarnings("unchecked")
   private static Map<String, Range> added(Map<String, Range> ranges, String member, Range range) {
