@@ -1,12 +1,10 @@
 package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.source.SourceFile;
+import io.github.packer2aib.core.source.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -70,13 +68,7 @@ final class InputReader {
 
   private static Input decode(String name, byte[] bytes) {
     try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
+      String text = Utf8.decode(bytes);
       // A byte order mark is invisible in editors; dropping it keeps columns as the user sees them.
       if (text.startsWith("\uFEFF")) {
         text = text.substring(1);

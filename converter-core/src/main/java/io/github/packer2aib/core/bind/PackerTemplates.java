@@ -20,10 +20,8 @@ import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.SourceFile;
+import io.github.packer2aib.core.source.Utf8;
 import java.io.IOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +30,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads a Packer template whatever it is written in, choosing the front end by what the input is:
- * a folder, a {@code .pkr.hcl} or {@code .pkr.json} file is HCL2 (native or JSON syntax); another
+ * Reads a Packer template whatever it is written in, choosing the front end by what the input is: a
+ * folder, a {@code .pkr.hcl} or {@code .pkr.json} file is HCL2 (native or JSON syntax); another
  * JSON or YAML file is chosen by content: top-level {@code builders} is a legacy template,
  * top-level {@code source}/{@code build}/{@code variable} is HCL's JSON syntax.
  */
@@ -71,8 +69,8 @@ public final class PackerTemplates {
 
   /**
    * True when a JSON text is a Packer template in HCL's JSON syntax: an object whose top-level keys
-   * include {@code source}, {@code build} or {@code variable} written as blocks (objects or arrays),
-   * and that has neither {@code builders} (legacy) nor an image template's {@code
+   * include {@code source}, {@code build} or {@code variable} written as blocks (objects or
+   * arrays), and that has neither {@code builders} (legacy) nor an image template's {@code
    * properties}/{@code resources}. One rule for {@code convert} of one file and for the bulk
    * classifier: a variable file that merely sets a variable called {@code source} is no template.
    */
@@ -235,7 +233,8 @@ public final class PackerTemplates {
 
   /**
    * Reads a legacy template's text with the same options the HCL2 front end takes: {@code --var}
-   * NAME=VALUE pairs, {@code --var-file} JSON files, the environment, the working folder, the clock.
+   * NAME=VALUE pairs, {@code --var-file} JSON files, the environment, the working folder, the
+   * clock.
    */
   public static LoadResult loadLegacy(
       SourceFile file, Path path, PackerOptions options, FileSystemView files) {
@@ -243,11 +242,7 @@ public final class PackerTemplates {
   }
 
   private static LoadResult loadLegacy(
-      SourceFile file,
-      ParseResult parsed,
-      Path path,
-      PackerOptions options,
-      FileSystemView files) {
+      SourceFile file, ParseResult parsed, Path path, PackerOptions options, FileSystemView files) {
     List<LegacyOptions.Var> vars = new ArrayList<>();
     for (String v : options.vars()) {
       int eq = v.indexOf('=');
@@ -347,7 +342,8 @@ public final class PackerTemplates {
   }
 
   /** Reads an HCL2 template (file or folder). */
-  public static LoadResult loadHcl2(PackerInput input, PackerOptions options, FileSystemView files) {
+  public static LoadResult loadHcl2(
+      PackerInput input, PackerOptions options, FileSystemView files) {
     return new PackerHclLoader(files).load(input, options);
   }
 
@@ -358,14 +354,9 @@ public final class PackerTemplates {
   private static Optional<SourceFile> read(Path p, String name, FileSystemView files) {
     try {
       byte[] bytes = files.read(absolute(p, files));
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-      return Optional.of(new SourceFile(name, text.startsWith("\uFEFF") ? text.substring(1) : text));
+      String text = Utf8.decode(bytes);
+      return Optional.of(
+          new SourceFile(name, text.startsWith("\uFEFF") ? text.substring(1) : text));
     } catch (IOException e) { // includes CharacterCodingException: not UTF-8
       return Optional.empty();
     }

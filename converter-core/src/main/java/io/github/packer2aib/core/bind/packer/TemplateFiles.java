@@ -3,11 +3,9 @@ package io.github.packer2aib.core.bind.packer;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.source.SourceFile;
+import io.github.packer2aib.core.source.Utf8;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -148,7 +146,7 @@ final class TemplateFiles {
       return Optional.empty();
     }
     try {
-      String text = utf8(bytes);
+      String text = Utf8.decode(bytes);
       if (text.startsWith("\uFEFF")) {
         text = text.substring(1);
       }
@@ -160,24 +158,6 @@ final class TemplateFiles {
       out.add(cannotRead(ref.displayName(), "not valid UTF-8 text"));
       return Optional.empty();
     }
-  }
-
-  /**
-   * The bytes decoded as UTF-8; throws when they are not valid UTF-8. The String constructor is
-   * much cheaper than a reporting decoder (ASCII text is copied as it is) but replaces what is
-   * invalid with U+FFFD: only text holding that character needs the strict decoder's verdict.
-   */
-  private static String utf8(byte[] bytes) throws CharacterCodingException {
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    if (text.indexOf('\uFFFD') < 0) {
-      return text;
-    }
-    return StandardCharsets.UTF_8
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes))
-        .toString();
   }
 
   static String baseName(String path) {

@@ -5,6 +5,7 @@ import static io.github.packer2aib.core.hcl.function.DefinedFunction.define;
 import io.github.packer2aib.core.hcl.value.Strings;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.source.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -41,13 +42,17 @@ final class EncodingFunctions {
                 a -> {
                   String s = a.get(0).asString();
                   byte[] b = unbase64(s, -1);
-                  return Value.string(utf8(b, -1, "the result of decoding the provided string is not valid UTF-8"));
+                  return Value.string(
+                      utf8(b, -1, "the result of decoding the provided string is not valid UTF-8"));
                 }));
     fs.add(
         define("base64gzip")
             .param("str", Type.STRING)
             .returns(Type.STRING)
-            .impl(a -> Value.string(base64(gzip(a.get(0).asString().getBytes(StandardCharsets.UTF_8))))));
+            .impl(
+                a ->
+                    Value.string(
+                        base64(gzip(a.get(0).asString().getBytes(StandardCharsets.UTF_8))))));
     fs.add(
         define("textencodebase64")
             .param("string", Type.STRING)
@@ -89,7 +94,8 @@ final class EncodingFunctions {
                     return Value.string(dec.decode(ByteBuffer.wrap(b)).toString());
                   } catch (CharacterCodingException e) {
                     throw FunctionException.arg(
-                        0, "the given value is has an invalid " + a.get(1).asString() + " encoding");
+                        0,
+                        "the given value is has an invalid " + a.get(1).asString() + " encoding");
                   }
                 }));
     fs.add(
@@ -144,20 +150,15 @@ final class EncodingFunctions {
 
   static String utf8(byte[] b, int argIndex, String message) throws FunctionException {
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(b))
-          .toString();
+      return Utf8.decode(b);
     } catch (CharacterCodingException e) {
       throw new FunctionException(argIndex, message);
     }
   }
 
   /**
-   * A gzip stream with Go's header (no name, no time, OS "unknown"). The compressed bytes come
-   * from zlib's deflate and so may differ from Go's, though they decompress to the same text.
+   * A gzip stream with Go's header (no name, no time, OS "unknown"). The compressed bytes come from
+   * zlib's deflate and so may differ from Go's, though they decompress to the same text.
    */
   static byte[] gzip(byte[] data) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -198,8 +199,13 @@ final class EncodingFunctions {
     StringBuilder sb = new StringBuilder();
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_' || c == '.' || c == '~') {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_'
+          || c == '.'
+          || c == '~') {
         sb.append((char) c);
       } else if (c == ' ') {
         sb.append('+');

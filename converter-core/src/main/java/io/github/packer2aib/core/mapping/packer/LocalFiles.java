@@ -2,10 +2,9 @@ package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.Utf8;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
@@ -25,14 +24,13 @@ import java.util.regex.Pattern;
  * conversion root (for upload URIs).
  *
  * <p>One instance serves one conversion, and remembers what it looked up: templates name the same
- * scripts and folders in several provisioners and usages, and each lookup is file system calls
- * (or, in a bulk run, cache lookups) and a SHA-256. The files are taken not to change during a
+ * scripts and folders in several provisioners and usages, and each lookup is file system calls (or,
+ * in a bulk run, cache lookups) and a SHA-256. The files are taken not to change during a
  * conversion.
  */
 final class LocalFiles {
   // Compiled once: these run for every step of every template.
-  private static final Pattern WINDOWS_ABSOLUTE =
-      Pattern.compile("^[A-Za-z]:[/\\\\].*");
+  private static final Pattern WINDOWS_ABSOLUTE = Pattern.compile("^[A-Za-z]:[/\\\\].*");
 
   /** Files up to this size may be embedded in the template (mapping decision 5). */
   static final int EMBED_LIMIT = 64 * 1024;
@@ -154,9 +152,9 @@ final class LocalFiles {
   }
 
   /**
-   * Whether a local script can be written into the template: it must be UTF-8 text (and not
-   * marked {@code binary}) and at most {@link #INLINE_SCRIPT_LIMIT} bytes; otherwise says why and
-   * what to do, at {@code at}.
+   * Whether a local script can be written into the template: it must be UTF-8 text (and not marked
+   * {@code binary}) and at most {@link #INLINE_SCRIPT_LIMIT} bytes; otherwise says why and what to
+   * do, at {@code at}.
    */
   static boolean inlinable(Report report, Range at, LocalFile file, boolean binary) {
     if (file.text().isEmpty() || binary) {
@@ -217,13 +215,7 @@ final class LocalFiles {
 
   static Optional<String> decode(byte[] bytes) {
     try {
-      return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(bytes))
-              .toString());
+      return Optional.of(Utf8.decode(bytes));
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }
@@ -283,9 +275,9 @@ final class LocalFiles {
   }
 
   /**
-   * Whether {@link #normalize} would give the path back unchanged: not empty, and no empty,
-   * {@code .} or {@code ..} part ({@code /} alone is normal). Most paths are, and taking them apart
-   * and joining them again for every lookup was a visible part of mapping.
+   * Whether {@link #normalize} would give the path back unchanged: not empty, and no empty, {@code
+   * .} or {@code ..} part ({@code /} alone is normal). Most paths are, and taking them apart and
+   * joining them again for every lookup was a visible part of mapping.
    */
   static boolean isNormal(String path) {
     int n = path.length();
