@@ -1,7 +1,6 @@
 package io.github.packer2aib.cli;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,12 +39,11 @@ final class BulkNames {
   }
 
   /** The names of an HCL2 folder's templates, outside the spaces of the folder's stems. */
-  static List<String> folderNames(List<String> templateNames, Collection<String> stems) {
+  static List<String> folderNames(List<String> templateNames, StemSpaces stems) {
     Set<String> used = new HashSet<>();
     List<String> out = new ArrayList<>();
-    StemSpaces spaces = StemSpaces.of(stems);
     for (String t : templateNames) {
-      out.add(unique(t, used, spaces));
+      out.add(unique(t, used, stems));
     }
     return out;
   }

@@ -9,7 +9,6 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +58,8 @@ final class Discovery {
    *     the output folder itself)
    * @param stem the file name its outputs start with (documents only), clashes settled
    * @param naturalStem the stem before clashes were settled
-   * @param reservedStems the document stems of the same output folder (HCL2 folders avoid them)
+   * @param reservedStems the document stems of the same output folder (HCL2 folders avoid them);
+   *     complete once discovery returns, and only read after
    * @param skipReason why it is skipped (SKIPPED and MISSING only)
    */
   record Candidate(
@@ -72,7 +72,7 @@ final class Discovery {
       String outputFolder,
       String stem,
       String naturalStem,
-      Set<String> reservedStems,
+      StemSpaces reservedStems,
       String skipReason) {}
 
   private final List<PathMatcher> include;
@@ -293,8 +293,9 @@ final class Discovery {
    * document whose stem falls in an earlier one's space (say {@code t.yaml} beside {@code t.json})
    * gets {@code t-2}. HCL2 folders learn the stems of their output folder, to keep out of them.
    */
+  private static final StemSpaces NO_STEMS = new StemSpaces();
+
   private static List<Candidate> reserve(List<Found> found) {
-    Map<String, List<String>> stemsByFolder = new LinkedHashMap<>();
     Map<String, StemSpaces> spacesByFolder = new HashMap<>();
     List<String> stems = new ArrayList<>();
     List<String> naturals = new ArrayList<>();
@@ -309,7 +310,6 @@ final class Discovery {
       StemSpaces taken = spacesByFolder.computeIfAbsent(folder, k -> new StemSpaces());
       String stem = BulkNames.settleStem(natural, taken);
       taken.add(stem);
-      stemsByFolder.computeIfAbsent(folder, k -> new ArrayList<>()).add(stem);
       stems.add(stem);
       naturals.add(natural);
     }
@@ -317,10 +317,8 @@ final class Discovery {
     for (int i = 0; i < found.size(); i++) {
       Found f = found.get(i);
       String folder = outputFolder(f);
-      Set<String> reserved =
-          f.shape() == Shape.HCL2_FOLDER
-              ? Set.copyOf(stemsByFolder.getOrDefault(folder, List.of()))
-              : Set.of();
+      StemSpaces reserved =
+          f.shape() == Shape.HCL2_FOLDER ? spacesByFolder.getOrDefault(folder, NO_STEMS) : NO_STEMS;
       out.add(
           new Candidate(
               i,

@@ -9,7 +9,8 @@ import java.util.TreeSet;
  * The stems settled in one output folder of {@code convert -r}, each owning itself and every name
  * that starts with it and a dot, compared ignoring case. Sorted, so that asking whether a name
  * falls in a space costs a lookup per dot of the name rather than a scan of every stem: a folder of
- * 10,000 JSON templates settles its names in milliseconds instead of quadratic time.
+ * 10,000 JSON templates settles its names in milliseconds instead of quadratic time. Filled by
+ * discovery, then only read (by the conversions, on several threads).
  */
 final class StemSpaces {
   private final NavigableSet<String> stems = new TreeSet<>();

@@ -58,7 +58,7 @@ class BulkNamesProperties {
       List<String> own = uniqueIgnoringCase(folder.documentTemplates().get(i));
       out.addAll(BulkNames.documentNames(stem, own));
     }
-    out.addAll(BulkNames.folderNames(folder.hcl2(), stems));
+    out.addAll(BulkNames.folderNames(folder.hcl2(), StemSpaces.of(stems)));
     return out;
   }
 
@@ -99,7 +99,9 @@ class BulkNamesProperties {
     assertEquals("t_a", BulkNames.settleStem("t.a", StemSpaces.of(List.of("t"))));
     assertEquals("t_a-2", BulkNames.settleStem("t.a", StemSpaces.of(List.of("t", "t_a"))));
     assertEquals("t-2", BulkNames.settleStem("t", StemSpaces.of(List.of("t.a"))));
-    assertEquals(List.of("web", "t_x"), BulkNames.folderNames(List.of("web", "t.x"), List.of("t")));
+    assertEquals(
+        List.of("web", "t_x"),
+        BulkNames.folderNames(List.of("web", "t.x"), StemSpaces.of(List.of("t"))));
     assertEquals(List.of("t.a", "t.b"), BulkNames.documentNames("t", List.of("a", "b")));
   }
 
