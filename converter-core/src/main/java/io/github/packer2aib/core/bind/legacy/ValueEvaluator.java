@@ -73,13 +73,10 @@ final class ValueEvaluator {
   }
 
   /**
-   * A string scalar as a template. Most strings hold no action: their value is their text, without
-   * a parse or a site. The site (and the pointer) is built only when there is a problem to report.
+   * A string scalar as a template (most strings hold no action: the evaluator gives their text
+   * without a parse). The site (and the pointer) is built only when there is a problem to report.
    */
   private Value scalarString(DocScalar s, String text, Place place, Scope scope) {
-    if (!text.contains("{{")) {
-      return Value.string(text);
-    }
     Evaluation e = evaluator.evaluate(text, scope, variables);
     if (!e.problems().isEmpty()) {
       StringSite site = new StringSite(file, s.range(), text, yaml, false, place.pointer());
