@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,9 +79,39 @@ public final class PackerMapper {
         mapped.ifPresent(templates::add);
       }
     }
-    // A provisioner shared by two usages says the same thing twice; keep one of each.
-    List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(all));
-    return new MapResult(templates, Diagnostics.of(unique).sorted());
+    return new MapResult(templates, Diagnostics.of(distinct(all)).sorted());
+  }
+
+  /**
+   * The diagnostics without repeats, the first of each kept in place: a provisioner shared by two
+   * usages says the same thing twice.
+   */
+  private static List<Diagnostic> distinct(List<Diagnostic> all) {
+    Set<Distinct> seen = new HashSet<>();
+    List<Diagnostic> out = new ArrayList<>(all.size());
+    for (Diagnostic d : all) {
+      if (seen.add(new Distinct(d))) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A diagnostic compared as a whole but hashed by its code and place alone: hashing each one's
+   * detail text, which is made anew for each template, was a visible part of mapping, and equal
+   * diagnostics have equal codes and places anyway.
+   */
+  private record Distinct(Diagnostic d) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Distinct other && d.equals(other.d);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * d.code().hashCode() + d.subject().hashCode();
+    }
   }
 
   private static Optional<BaseUri> baseUri(Report r, String option, Optional<String> text) {

@@ -12,7 +12,6 @@ import io.github.packer2aib.core.packer.Provisioner;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -84,13 +83,9 @@ final class UnitMapper {
         }
         c = Customizers.renamed(c, unique);
       }
-      String at = "/properties/customize/" + out.size();
-      u.trace.put(at, s.origin());
-      for (Map.Entry<String, io.github.packer2aib.core.source.Range> r : s.ranges().entrySet()) {
-        u.trace.put(at + r.getKey(), r.getValue());
-      }
       out.add(c);
     }
+    u.trace.putSteps(steps); // step i is customizer i
     return out;
   }
 
