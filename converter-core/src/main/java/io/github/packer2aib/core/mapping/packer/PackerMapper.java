@@ -87,7 +87,7 @@ public final class PackerMapper {
    * usages says the same thing twice.
    */
   private static List<Diagnostic> distinct(List<Diagnostic> all) {
-    Set<Distinct> seen = new HashSet<>();
+    Set<Distinct> seen = new HashSet<>(2 * all.size()); // never grown
     List<Diagnostic> out = new ArrayList<>(all.size());
     for (Diagnostic d : all) {
       if (seen.add(new Distinct(d))) {
@@ -98,9 +98,9 @@ public final class PackerMapper {
   }
 
   /**
-   * A diagnostic compared as a whole but hashed by its code and place alone: hashing each one's
-   * detail text, which is made anew for each template, was a visible part of mapping, and equal
-   * diagnostics have equal codes and places anyway.
+   * A diagnostic compared as a whole but hashed by its summary and where it starts alone: hashing
+   * each one's detail text, which is made anew for each template, was a visible part of mapping,
+   * and equal diagnostics have equal summaries and places anyway.
    */
   private record Distinct(Diagnostic d) {
     @Override
@@ -110,7 +110,8 @@ public final class PackerMapper {
 
     @Override
     public int hashCode() {
-      return 31 * d.code().hashCode() + d.subject().hashCode();
+      int h = d.summary().hashCode(); // a constant's, computed once
+      return d.subject().isEmpty() ? h : 31 * h + d.subject().get().start().offset();
     }
   }
 

@@ -169,13 +169,14 @@ final class UnitMapper {
             u.options.scriptBaseUri(),
             u.options.fileBaseUri())) {
       if (option.isPresent() && !option.get().isEmpty()) {
-        json = json.replace(DocWriter.jsonStringContent(option.get()), "");
+        json = new TextSearch(DocWriter.jsonStringContent(option.get())).removedFrom(json);
       }
     }
     for (String secret : secrets) {
       String escaped = DocWriter.jsonStringContent(secret);
       // Most secrets need no escaping: then one scan of the template does.
-      if (json.contains(secret) || (!escaped.equals(secret) && json.contains(escaped))) {
+      if (new TextSearch(secret).occursIn(json)
+          || (!escaped.equals(secret) && new TextSearch(escaped).occursIn(json))) {
         u.report.add(
             PackerMapCode.SENSITIVE_VALUE,
             u.usage.range(),
