@@ -107,9 +107,11 @@ final class Generalization {
     for (int i = 0; i < b.length; i++) {
       // b | 0x20 maps exactly the ASCII capitals to their small letters among the letters below.
       int c = b[i] | 0x20;
-      if ((c == 's' && at(b, i, "sysprep"))
-          || (c == 'w' && at(b, i, "waagent"))
-          || (c == 'i' && at(b, i, "imagestate"))) {
+      // The second letter before the call: most s, w and i start no keyword.
+      int next = i + 1 < b.length ? b[i + 1] | 0x20 : 0;
+      if ((c == 's' && next == 'y' && at(b, i, "sysprep"))
+          || (c == 'w' && next == 'a' && at(b, i, "waagent"))
+          || (c == 'i' && next == 'm' && at(b, i, "imagestate"))) {
         return true;
       }
     }

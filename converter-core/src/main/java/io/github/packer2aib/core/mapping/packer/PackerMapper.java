@@ -47,7 +47,11 @@ public final class PackerMapper {
     Report global = new Report();
     Secrets secrets = new Secrets(template);
     Optional<BaseUri> scriptBase = baseUri(global, "--script-base-uri", options.scriptBaseUri());
-    Optional<BaseUri> fileBase = baseUri(global, "--file-base-uri", options.fileBaseUri());
+    // Both are often the same address; its checks and parts are then the script one's.
+    Optional<BaseUri> fileBase =
+        scriptBase.isPresent() && options.fileBaseUri().equals(options.scriptBaseUri())
+            ? Optional.of(scriptBase.get().named("--file-base-uri"))
+            : baseUri(global, "--file-base-uri", options.fileBaseUri());
     LocalFiles localFiles = new LocalFiles(files, template.root(), options.conversionRoot());
 
     template

@@ -42,8 +42,9 @@ final class Trace {
       Step s = steps.get(i);
       String at = "/properties/customize/" + i;
       put(at, s.origin());
-      for (Map.Entry<String, Range> r : s.ranges().entrySet()) {
-        put(at + r.getKey(), r.getValue());
+      // The last range given for a member first, so that it is the one kept.
+      for (Step.Member m = s.members(); m != null; m = m.next()) {
+        put(at + m.pointer(), m.range());
       }
     }
     steps = List.of();

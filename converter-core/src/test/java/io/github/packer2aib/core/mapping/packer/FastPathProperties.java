@@ -149,6 +149,12 @@ class FastPathProperties {
   }
 
   @Property(tries = 1000)
+  void aPlainUploadPathResolvesAsEncodingItResolves(@ForAll("uploadPaths") String path) {
+    BaseUri base = new BaseUri("--file-base-uri", "https://st.example/c/", "?v=1");
+    assertEquals(base.encoded(path), base.resolve(path));
+  }
+
+  @Property(tries = 1000)
   void shellWordChecksMatchTheirPatterns(@ForAll("words") String word) {
     assertEquals(
         Pattern.compile("[A-Za-z0-9_@%+=:,./-]+").matcher(word).matches(), ShellText.isSafe(word));
@@ -195,6 +201,11 @@ class FastPathProperties {
             ".xml",
             "\u000E");
     return pieces.list().ofMaxSize(4).map(l -> String.join("", l));
+  }
+
+  @Provide
+  Arbitrary<String> uploadPaths() {
+    return Arbitraries.strings().withChars("/a.-_~!$&'()*+,;=:@ %#?é\u0130").ofMaxLength(8);
   }
 
   @Provide
