@@ -105,11 +105,19 @@ record ExecuteCommand(
    * it, without dropping trailing empty parts: the caller skips empty parts anyway).
    */
   static List<String> commands(String t) {
+    return split(t, false);
+  }
+
+  /**
+   * {@link #commands}, also split at line breaks when {@code atLineBreaks} (as the pattern {@code
+   * &&|;|\n} splits, but for trailing empty parts).
+   */
+  static List<String> split(String t, boolean atLineBreaks) {
     List<String> out = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
-      if (c == ';') {
+      if (c == ';' || (c == '\n' && atLineBreaks)) {
         out.add(t.substring(start, i));
         start = i + 1;
       } else if (c == '&' && i + 1 < t.length() && t.charAt(i + 1) == '&') {

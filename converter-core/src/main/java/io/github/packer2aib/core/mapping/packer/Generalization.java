@@ -4,6 +4,7 @@ import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,7 +19,9 @@ import java.util.regex.Pattern;
  */
 final class Generalization {
   // Compiled once: these run for every step of every template.
-  private static final Pattern PART_SEPARATOR = Pattern.compile("&&|;|\n");
+  /** Where a generalization line splits into parts; {@link ExecuteCommand#split} does it. */
+  static final Pattern PART_SEPARATOR = Pattern.compile("&&|;|\n");
+
   private static final Pattern EXPORT = Pattern.compile("^export\\s+[A-Za-z_][A-Za-z0-9_]*=.*$");
   private static final Pattern ENV_ASSIGNMENT = Pattern.compile("(?i)^\\$env:.*$");
   private static final Pattern SYNC = Pattern.compile("^(sudo\\s+)?sync$");
@@ -100,20 +103,40 @@ final class Generalization {
     return false;
   }
 
+  /**
+   * How far the keyword scan may move when a byte (in small letters) ends the 7 bytes it looks at:
+   * Horspool's table for the first 7 letters of the three keywords, so that most bytes of a step's
+   * text are skipped (the shortest keyword has 7 letters; bytes in no keyword move by 7).
+   */
+  private static final int[] KEYWORD_SHIFT = keywordShifts();
+
+  private static final int KEYWORD_WINDOW = 7;
+
+  private static int[] keywordShifts() {
+    int[] shift = new int[256];
+    Arrays.fill(shift, KEYWORD_WINDOW);
+    for (String k : List.of("sysprep", "waagent", "imagestate")) {
+      for (int p = 0; p < KEYWORD_WINDOW - 1; p++) {
+        shift[k.charAt(p)] = Math.min(shift[k.charAt(p)], KEYWORD_WINDOW - 1 - p);
+      }
+    }
+    return shift;
+  }
+
   static boolean hasKeyword(String text) {
     // On the ISO-8859-1 bytes (an array copy for Latin-1 strings), which C1 code scans several
     // times faster than charAt calls; characters beyond Latin-1 become '?', never a letter.
     byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
-    for (int i = 0; i < b.length; i++) {
-      // b | 0x20 maps exactly the ASCII capitals to their small letters among the letters below.
-      int c = b[i] | 0x20;
-      // The second letter before the call: most s, w and i start no keyword.
-      int next = i + 1 < b.length ? b[i + 1] | 0x20 : 0;
-      if ((c == 's' && next == 'y' && at(b, i, "sysprep"))
-          || (c == 'w' && next == 'a' && at(b, i, "waagent"))
-          || (c == 'i' && next == 'm' && at(b, i, "imagestate"))) {
+    for (int end = KEYWORD_WINDOW - 1; end < b.length; ) {
+      // | 0x20 maps exactly the ASCII capitals to their small letters among the keywords' letters;
+      // bytes beyond ASCII stay beyond it.
+      int c = (b[end] & 0xFF) | 0x20;
+      int start = end - (KEYWORD_WINDOW - 1);
+      if ((c == 'p' && at(b, start, "sysprep"))
+          || (c == 't' && (at(b, start, "waagent") || at(b, start, "imagestate")))) {
         return true;
       }
+      end += KEYWORD_SHIFT[c];
     }
     return false;
   }
@@ -151,7 +174,9 @@ final class Generalization {
       if (isWait(line.trim())) {
         continue;
       }
-      for (String part : PART_SEPARATOR.split(line)) {
+      // Split by hand as PART_SEPARATOR splits (empty parts are skipped anyway): every line of
+      // every generalization step comes here.
+      for (String part : ExecuteCommand.split(line, true)) {
         String p = part.trim();
         if (p.isEmpty() || isEcho(p) || isWait(p) || defaultSysprep(p) || defaultWaagent(p)) {
           continue;

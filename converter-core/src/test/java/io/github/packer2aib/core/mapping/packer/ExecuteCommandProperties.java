@@ -49,6 +49,21 @@ class ExecuteCommandProperties {
     assertEquals(expected, nonEmpty(ExecuteCommand.commands(text)));
   }
 
+  @Property(tries = 1000)
+  void linesSplitAsThePatternSplits(@ForAll("lines") String text) {
+    List<String> expected = nonEmpty(List.of(Generalization.PART_SEPARATOR.split(text)));
+    assertEquals(expected, nonEmpty(ExecuteCommand.split(text, true)));
+  }
+
+  /** Separators and near separators run together with words. */
+  @Provide
+  Arbitrary<String> lines() {
+    return Arbitraries.of("&&", "&", ";", "\n", "\r", " ", "sync", "export A=1", "x")
+        .list()
+        .ofMaxSize(10)
+        .map(l -> String.join("", l));
+  }
+
   @Property(tries = 2000)
   void anActionIsReplacedAsItsPatternReplacesIt(@ForAll("actions") String text) {
     assertEquals(
