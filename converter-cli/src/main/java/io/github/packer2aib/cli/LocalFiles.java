@@ -42,12 +42,17 @@ final class LocalFiles implements FileSystemView {
     return cache.kind(absolutePath, () -> kindOnDisk(absolutePath));
   }
 
+  /**
+   * Regular file first: most paths asked about are the scripts and files of provisioners, which
+   * this answers with one stat call (asking for a directory first made two for each). Both checks
+   * follow links and answer false for a path that cannot be read, without an exception.
+   */
   private static Kind kindOnDisk(String absolutePath) {
     Path p = Path.of(absolutePath);
-    if (Files.isDirectory(p)) {
-      return Kind.DIRECTORY;
+    if (Files.isRegularFile(p)) {
+      return Kind.FILE;
     }
-    return Files.isRegularFile(p) ? Kind.FILE : Kind.MISSING;
+    return Files.isDirectory(p) ? Kind.DIRECTORY : Kind.MISSING;
   }
 
   @Override

@@ -311,18 +311,27 @@ final class AzureArmMapper {
             "virtual_network_name",
             "virtual_network_subnet_name",
             "virtual_network_resource_group_name");
-    if (keys.stream().noneMatch(f::has)) {
+    // Loops, not streams: every template comes here. (Asking has() reads nothing.)
+    String firstSet = null;
+    List<String> missing = new ArrayList<>();
+    for (String k : keys) {
+      if (!f.has(k)) {
+        missing.add(k);
+      } else if (firstSet == null) {
+        firstSet = k;
+      }
+    }
+    if (firstSet == null) {
       return null;
     }
     String dest = "properties.vmProfile.vnetConfig";
     Optional<String> network = f.string("virtual_network_name", dest);
     Optional<String> subnet = f.string("virtual_network_subnet_name", dest);
     Optional<String> group = f.string("virtual_network_resource_group_name", dest);
-    List<String> missing = keys.stream().filter(k -> !f.has(k)).toList();
     if (!missing.isEmpty()) {
       u.report.add(
           PackerMapCode.MISSING_FIELD,
-          f.nameRange(keys.stream().filter(f::has).findFirst().get()),
+          f.nameRange(firstSet),
           "Packer looks up "
               + Words.and(missing)
               + " when it runs, but the image template must name the subnet exactly. Set "

@@ -40,8 +40,18 @@ record BaseUri(String option, String prefix, String query) {
     return Optional.of(new BaseUri(option, path, query));
   }
 
+  /** The same address given with another option. */
+  BaseUri named(String otherOption) {
+    return new BaseUri(otherOption, prefix, query);
+  }
+
   /** The URI of a file at {@code relativePath} (with {@code /} separators) below the root. */
   String resolve(String relativePath) {
+    return plain(relativePath) ? prefix + relativePath + query : encoded(relativePath);
+  }
+
+  /** {@link #resolve}, each segment encoded. */
+  String encoded(String relativePath) {
     StringBuilder b = new StringBuilder(prefix);
     String[] segments = relativePath.split("/");
     for (int i = 0; i < segments.length; i++) {
@@ -53,15 +63,39 @@ record BaseUri(String option, String prefix, String query) {
     return b.append(query).toString();
   }
 
+  /**
+   * Whether a path stays as it is: only characters {@link #encode} keeps and separators, and no
+   * separator at the end (where splitting drops the empty segments). Most paths are, and encoding
+   * them byte by byte was a visible part of mapping.
+   */
+  private static boolean plain(String path) {
+    int n = path.length();
+    if (n > 0 && path.charAt(n - 1) == '/') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = path.charAt(i);
+      if (c != '/' && !kept(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** RFC 3986 unreserved characters and sub-delimiters, which {@link #encode} keeps. */
+  private static boolean kept(int c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || "-._~!$&'()*+,;=:@".indexOf(c) >= 0;
+  }
+
   /** Percent-encodes everything but RFC 3986 unreserved characters and sub-delimiters. */
   static String encode(String segment) {
     StringBuilder b = new StringBuilder();
     for (byte x : segment.getBytes(StandardCharsets.UTF_8)) {
       int c = x & 0xFF;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || "-._~!$&'()*+,;=:@".indexOf(c) >= 0) {
+      if (kept(c)) {
         b.append((char) c);
       } else {
         b.append('%').append(String.format("%02X", c));

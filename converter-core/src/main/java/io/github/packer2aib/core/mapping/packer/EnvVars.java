@@ -21,6 +21,9 @@ final class EnvVars {
   /** What every name of {@link #PACKER_VARIABLES} starts with. */
   static final String PACKER_PREFIX = "PACKER_BUILD";
 
+  /** A search for {@link #PACKER_PREFIX}; it holds nothing that changes, so threads share it. */
+  private static final TextSearch PACKER_PREFIX_SEARCH = new TextSearch(PACKER_PREFIX);
+
   static Map<String, String> read(Prov pr, String destination) {
     Map<String, String> out = new TreeMap<>();
     Optional<List<String>> list = pr.f.strings("environment_vars", destination);
@@ -47,7 +50,7 @@ final class EnvVars {
   /** Adds Packer's own variables that {@code text} refers to. */
   static Map<String, String> withPackerVariables(Map<String, String> env, Prov pr, String text) {
     Map<String, String> out = new TreeMap<>(env);
-    if (!text.contains(PACKER_PREFIX)) {
+    if (!PACKER_PREFIX_SEARCH.occursIn(text)) {
       return out; // one scan of the (often long) script text instead of one per name
     }
     for (String name : PACKER_VARIABLES) {

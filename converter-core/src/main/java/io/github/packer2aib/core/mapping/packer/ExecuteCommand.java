@@ -28,15 +28,12 @@ record ExecuteCommand(
     boolean isDefault) {
   // Compiled once: these run for every step of every template. Package-private: a property test
   // checks the literal each one's cheap pre-check looks for (ExecuteCommandProperties).
-  private static final Pattern SUDO_WORD =
-      Pattern.compile("\\bsudo\\b");
+  private static final Pattern SUDO_WORD = Pattern.compile("\\bsudo\\b");
   static final Pattern CHMOD_PATH =
       Pattern.compile("^chmod\\s+(\\+x|[0-7]{3,4})\\s+['\"]?\uE001['\"]?$");
   private static final Pattern SUDO_OPTION =
       Pattern.compile("^-[SEHnk]+$|^--preserve-env$|^--stdin$");
-  static final Pattern ENV_PROGRAM =
-      Pattern.compile("^(/usr)?/bin/env$|^env$");
-
+  static final Pattern ENV_PROGRAM = Pattern.compile("^(/usr)?/bin/env$|^env$");
 
   static final ExecuteCommand DEFAULT =
       new ExecuteCommand(false, Optional.empty(), false, true, true);
@@ -55,8 +52,8 @@ record ExecuteCommand(
   static ExecuteCommand parse(String text) {
     // Each pattern runs only where the text it must match occurs: every shell provisioner of
     // every template comes here, most with Packer's default or one of a few common commands.
-    String t = text.contains(".Path") ? PATH.matcher(text).replaceAll("\uE001") : text;
-    t = t.contains(".Vars") ? VARS.matcher(t).replaceAll("\uE002") : t;
+    String t = action(text, ".Path", "{{ .Path }}", PATH, "\uE001");
+    t = action(t, ".Vars", "{{ .Vars }}", VARS, "\uE002");
     if (t.contains("{{")) {
       return unknown(false); // {{ .EnvVarFile }} or another template action
     }
@@ -90,15 +87,37 @@ record ExecuteCommand(
   }
 
   /**
-   * The text split at {@code ;} and {@code &&}, leftmost first (as the pattern {@code ;|&&}
-   * splits it, without dropping trailing empty parts: the caller skips empty parts anyway).
+   * {@code text} with every match of {@code pattern} (the action that names {@code field}) replaced
+   * by {@code marker}. Commands write the action as {@code usual}, one of its matches: replacing
+   * that text is enough when no {@code field} is left after it, as every match holds the field (and
+   * then each match is exactly one of the replaced texts), and cheaper than the pattern.
+   */
+  static String action(String text, String field, String usual, Pattern pattern, String marker) {
+    if (!text.contains(field)) {
+      return text;
+    }
+    String replaced = text.replace(usual, marker);
+    return replaced.contains(field) ? pattern.matcher(text).replaceAll(marker) : replaced;
+  }
+
+  /**
+   * The text split at {@code ;} and {@code &&}, leftmost first (as the pattern {@code ;|&&} splits
+   * it, without dropping trailing empty parts: the caller skips empty parts anyway).
    */
   static List<String> commands(String t) {
+    return split(t, false);
+  }
+
+  /**
+   * {@link #commands}, also split at line breaks when {@code atLineBreaks} (as the pattern {@code
+   * &&|;|\n} splits, but for trailing empty parts).
+   */
+  static List<String> split(String t, boolean atLineBreaks) {
     List<String> out = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
-      if (c == ';') {
+      if (c == ';' || (c == '\n' && atLineBreaks)) {
         out.add(t.substring(start, i));
         start = i + 1;
       } else if (c == '&' && i + 1 < t.length() && t.charAt(i + 1) == '&') {

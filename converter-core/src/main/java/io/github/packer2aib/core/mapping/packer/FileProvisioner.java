@@ -21,10 +21,8 @@ import java.util.regex.Pattern;
  */
 final class FileProvisioner {
   // Compiled once: these run for every step of every template.
-  private static final Pattern URL =
-      Pattern.compile("(?i)^https?://.*");
-  private static final Pattern DRIVE =
-      Pattern.compile("(?i)^[a-z]:$");
+  private static final Pattern URL = Pattern.compile("(?i)^https?://.*");
+  private static final Pattern DRIVE = Pattern.compile("(?i)^[a-z]:$");
 
   private FileProvisioner() {}
 
@@ -403,7 +401,7 @@ final class FileProvisioner {
         }
         out.addAll(plan.files);
       }
-      return out.stream().map(s -> s.with("/destination", destAt)).toList();
+      return withDestination(out, destAt);
     }
     List<String> moves = new ArrayList<>();
     Set<String> dirs = new LinkedHashSet<>();
@@ -447,6 +445,14 @@ final class FileProvisioner {
                   + (sudo ? " with sudo (creating the directory if needed)" : "")
                   + ".");
     }
-    return out.stream().map(s -> s.with("/destination", destAt)).toList();
+    return withDestination(out, destAt);
+  }
+
+  /** Each step located at the destination too (a loop: every file provisioner comes here). */
+  private static List<Step> withDestination(List<Step> steps, Range destAt) {
+    for (int i = 0; i < steps.size(); i++) {
+      steps.set(i, steps.get(i).with("/destination", destAt));
+    }
+    return steps;
   }
 }

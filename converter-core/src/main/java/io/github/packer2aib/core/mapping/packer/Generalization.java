@@ -4,6 +4,7 @@ import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,20 +19,15 @@ import java.util.regex.Pattern;
  */
 final class Generalization {
   // Compiled once: these run for every step of every template.
-  private static final Pattern PART_SEPARATOR =
-      Pattern.compile("&&|;|\n");
-  private static final Pattern EXPORT =
-      Pattern.compile("^export\\s+[A-Za-z_][A-Za-z0-9_]*=.*$");
-  private static final Pattern ENV_ASSIGNMENT =
-      Pattern.compile("(?i)^\\$env:.*$");
-  private static final Pattern SYNC =
-      Pattern.compile("^(sudo\\s+)?sync$");
-  private static final Pattern UNATTEND =
-      Pattern.compile("(?i).*unattend\\.xml.*");
-  private static final Pattern REMOVE =
-      Pattern.compile("(?i).*(remove-item|\\brm\\b|del\\b).*");
-  private static final Pattern ECHO =
-      Pattern.compile("(?i)^(write-output|write-host|echo)\\b.*");
+  /** Where a generalization line splits into parts; {@link ExecuteCommand#split} does it. */
+  static final Pattern PART_SEPARATOR = Pattern.compile("&&|;|\n");
+
+  private static final Pattern EXPORT = Pattern.compile("^export\\s+[A-Za-z_][A-Za-z0-9_]*=.*$");
+  private static final Pattern ENV_ASSIGNMENT = Pattern.compile("(?i)^\\$env:.*$");
+  private static final Pattern SYNC = Pattern.compile("^(sudo\\s+)?sync$");
+  private static final Pattern UNATTEND = Pattern.compile("(?i).*unattend\\.xml.*");
+  private static final Pattern REMOVE = Pattern.compile("(?i).*(remove-item|\\brm\\b|del\\b).*");
+  private static final Pattern ECHO = Pattern.compile("(?i)^(write-output|write-host|echo)\\b.*");
 
   private Generalization() {}
 
@@ -65,8 +61,8 @@ final class Generalization {
   }
 
   /**
-   * The case-insensitive patterns run only where their keyword occurs: every step of every
-   * template is checked, and scanning all of them with the patterns was a visible cost.
+   * The case-insensitive patterns run only where their keyword occurs: every step of every template
+   * is checked, and scanning all of them with the patterns was a visible cost.
    */
   private static boolean mentions(String text, String lower) {
     return (lower.contains("sysprep") && SYSPREP.matcher(text).find())
@@ -74,12 +70,12 @@ final class Generalization {
   }
 
   /**
-   * Whether a line holds "sysprep", "waagent" or "imagestate" in any ASCII case: every check
-   * here needs one of them in the lowercased text, and most steps have none, so this scan, which
-   * copies nothing, spares joining and lowercasing every step's commands. It finds exactly what
-   * {@code toLowerCase(Locale.ROOT).contains} finds: the only characters beyond ASCII that
-   * lowercase into ASCII are the Kelvin sign (to "k", in no keyword) and "İ" (to "i" and a
-   * combining dot, which no keyword letter follows).
+   * Whether a line holds "sysprep", "waagent" or "imagestate" in any ASCII case: every check here
+   * needs one of them in the lowercased text, and most steps have none, so this scan, which copies
+   * nothing, spares joining and lowercasing every step's commands. It finds exactly what {@code
+   * toLowerCase(Locale.ROOT).contains} finds: the only characters beyond ASCII that lowercase into
+   * ASCII are the Kelvin sign (to "k", in no keyword) and "İ" (to "i" and a combining dot, which no
+   * keyword letter follows).
    */
   static boolean hasKeyword(List<String> lines) {
     for (String line : lines) {
@@ -107,18 +103,40 @@ final class Generalization {
     return false;
   }
 
+  /**
+   * How far the keyword scan may move when a byte (in small letters) ends the 7 bytes it looks at:
+   * Horspool's table for the first 7 letters of the three keywords, so that most bytes of a step's
+   * text are skipped (the shortest keyword has 7 letters; bytes in no keyword move by 7).
+   */
+  private static final int[] KEYWORD_SHIFT = keywordShifts();
+
+  private static final int KEYWORD_WINDOW = 7;
+
+  private static int[] keywordShifts() {
+    int[] shift = new int[256];
+    Arrays.fill(shift, KEYWORD_WINDOW);
+    for (String k : List.of("sysprep", "waagent", "imagestate")) {
+      for (int p = 0; p < KEYWORD_WINDOW - 1; p++) {
+        shift[k.charAt(p)] = Math.min(shift[k.charAt(p)], KEYWORD_WINDOW - 1 - p);
+      }
+    }
+    return shift;
+  }
+
   static boolean hasKeyword(String text) {
     // On the ISO-8859-1 bytes (an array copy for Latin-1 strings), which C1 code scans several
     // times faster than charAt calls; characters beyond Latin-1 become '?', never a letter.
     byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
-    for (int i = 0; i < b.length; i++) {
-      // b | 0x20 maps exactly the ASCII capitals to their small letters among the letters below.
-      int c = b[i] | 0x20;
-      if ((c == 's' && at(b, i, "sysprep"))
-          || (c == 'w' && at(b, i, "waagent"))
-          || (c == 'i' && at(b, i, "imagestate"))) {
+    for (int end = KEYWORD_WINDOW - 1; end < b.length; ) {
+      // | 0x20 maps exactly the ASCII capitals to their small letters among the keywords' letters;
+      // bytes beyond ASCII stay beyond it.
+      int c = (b[end] & 0xFF) | 0x20;
+      int start = end - (KEYWORD_WINDOW - 1);
+      if ((c == 'p' && at(b, start, "sysprep"))
+          || (c == 't' && (at(b, start, "waagent") || at(b, start, "imagestate")))) {
         return true;
       }
+      end += KEYWORD_SHIFT[c];
     }
     return false;
   }
@@ -156,17 +174,21 @@ final class Generalization {
       if (isWait(line.trim())) {
         continue;
       }
-      for (String part : PART_SEPARATOR.split(line)) {
+      // Split by hand as PART_SEPARATOR splits (empty parts are skipped anyway): every line of
+      // every generalization step comes here.
+      for (String part : ExecuteCommand.split(line, true)) {
         String p = part.trim();
         if (p.isEmpty() || isEcho(p) || isWait(p) || defaultSysprep(p) || defaultWaagent(p)) {
           continue;
         }
-        if (EXPORT.matcher(p).matches()
-            || ENV_ASSIGNMENT.matcher(p).matches()
-            || SYNC.matcher(p).matches()) {
+        // Each pattern only where its match must start or end as it does, or hold its word.
+        if ((p.startsWith("export") && EXPORT.matcher(p).matches())
+            || (p.startsWith("$") && ENV_ASSIGNMENT.matcher(p).matches())
+            || (p.endsWith("sync") && SYNC.matcher(p).matches())) {
           continue;
         }
-        if (UNATTEND.matcher(p).matches()
+        if (hasWord(p, "unattend.xml")
+            && UNATTEND.matcher(p).matches()
             && REMOVE.matcher(p).matches()) {
           continue;
         }
@@ -177,12 +199,45 @@ final class Generalization {
   }
 
   private static boolean isEcho(String p) {
-    return ECHO.matcher(p).matches();
+    return startsWithAny(p, "we") && ECHO.matcher(p).matches();
   }
 
-  /** The wait loop of Packer's documentation, or any line only about ImageState. */
+  /**
+   * The wait loop of Packer's documentation, or any line only about ImageState. Every line of a
+   * generalization step is asked, most of them neither: their first letter, or the lack of the
+   * word, tells without the patterns.
+   */
   private static boolean isWait(String p) {
-    return IMAGE_STATE.matcher(p).find() || WAIT_LOOP_LINE.matcher(p).matches();
+    return hasWord(p, "imagestate")
+        || (startsWithAny(p, "}we") && WAIT_LOOP_LINE.matcher(p).matches());
+  }
+
+  /**
+   * Whether {@code text} starts with one of {@code lowerFirsts} in any ASCII case: each pattern it
+   * stands for is anchored at the start and begins with one of them, case-insensitively in ASCII
+   * alone (no UNICODE_CASE), as {@link #at} matches.
+   */
+  private static boolean startsWithAny(String text, String lowerFirsts) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    char c = text.charAt(0);
+    return c < 0x80 && lowerFirsts.indexOf(c | 0x20) >= 0;
+  }
+
+  /**
+   * Whether {@code lowerWord} occurs in {@code text} in any ASCII case: what a case-insensitive
+   * pattern of that literal alone finds.
+   */
+  static boolean hasWord(String text, String lowerWord) {
+    byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+    int first = lowerWord.charAt(0);
+    for (int i = 0; i < b.length; i++) {
+      if ((b[i] | 0x20) == first && at(b, i, lowerWord)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final Pattern WAIT_LOOP_LINE =
@@ -196,6 +251,9 @@ final class Generalization {
       Pattern.compile("(?i)sysprep(\\.exe)?['\"]?\\s+(.*)$");
 
   private static boolean defaultSysprep(String p) {
+    if (!hasWord(p, "sysprep")) {
+      return false;
+    }
     Matcher m = SYSPREP_ARGUMENTS.matcher(p);
     if (!m.find()) {
       return false;
@@ -209,7 +267,7 @@ final class Generalization {
   }
 
   private static boolean defaultWaagent(String p) {
-    return DEFAULT_WAAGENT.matcher(p).matches();
+    return p.contains("waagent") && DEFAULT_WAAGENT.matcher(p).matches();
   }
 
   /** {@code waagent -force -deprovision+user}, the flags in either order, maybe through sudo. */

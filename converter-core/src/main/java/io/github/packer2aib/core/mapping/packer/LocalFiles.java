@@ -196,10 +196,34 @@ final class LocalFiles {
   }
 
   static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    return HexFormat.of().formatHex(Sha256.fresh().digest(bytes));
+  }
+
+  /**
+   * SHA-256 digests made by copying one that is never used: looking the algorithm up among the
+   * security providers cost more than hashing a script, for every file of every template. In a
+   * class of its own, so that conversions that read no file never load it.
+   */
+  private static final class Sha256 {
+    private Sha256() {}
+
+    /** Only ever cloned, never updated: copying reads it, so threads may share it. */
+    private static final MessageDigest PROTOTYPE = lookUp();
+
+    private static MessageDigest lookUp() {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is part of every JDK", e);
+      }
+    }
+
+    static MessageDigest fresh() {
+      try {
+        return (MessageDigest) PROTOTYPE.clone();
+      } catch (CloneNotSupportedException e) {
+        return lookUp(); // a provider whose digests cannot be copied
+      }
     }
   }
 

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,7 +47,11 @@ public final class PackerMapper {
     Report global = new Report();
     Secrets secrets = new Secrets(template);
     Optional<BaseUri> scriptBase = baseUri(global, "--script-base-uri", options.scriptBaseUri());
-    Optional<BaseUri> fileBase = baseUri(global, "--file-base-uri", options.fileBaseUri());
+    // Both are often the same address; its checks and parts are then the script one's.
+    Optional<BaseUri> fileBase =
+        scriptBase.isPresent() && options.fileBaseUri().equals(options.scriptBaseUri())
+            ? Optional.of(scriptBase.get().named("--file-base-uri"))
+            : baseUri(global, "--file-base-uri", options.fileBaseUri());
     LocalFiles localFiles = new LocalFiles(files, template.root(), options.conversionRoot());
 
     template
@@ -80,9 +83,40 @@ public final class PackerMapper {
         mapped.ifPresent(templates::add);
       }
     }
-    // A provisioner shared by two usages says the same thing twice; keep one of each.
-    List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(all));
-    return new MapResult(templates, Diagnostics.of(unique).sorted());
+    return new MapResult(templates, Diagnostics.of(distinct(all)).sorted());
+  }
+
+  /**
+   * The diagnostics without repeats, the first of each kept in place: a provisioner shared by two
+   * usages says the same thing twice.
+   */
+  private static List<Diagnostic> distinct(List<Diagnostic> all) {
+    Set<Distinct> seen = new HashSet<>(2 * all.size()); // never grown
+    List<Diagnostic> out = new ArrayList<>(all.size());
+    for (Diagnostic d : all) {
+      if (seen.add(new Distinct(d))) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A diagnostic compared as a whole but hashed by its summary and where it starts alone: hashing
+   * each one's detail text, which is made anew for each template, was a visible part of mapping,
+   * and equal diagnostics have equal summaries and places anyway.
+   */
+  private record Distinct(Diagnostic d) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Distinct other && d.equals(other.d);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = d.summary().hashCode(); // a constant's, computed once
+      return d.subject().isEmpty() ? h : 31 * h + d.subject().get().start().offset();
+    }
   }
 
   private static Optional<BaseUri> baseUri(Report r, String option, Optional<String> text) {

@@ -2,51 +2,35 @@ package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.aib.Customizer;
 import io.github.packer2aib.core.source.Range;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * One customizer made from a provisioner, with where it came from: {@code origin} for the step as a
- * whole and {@code ranges} for its members (pointer suffixes such as {@code /inline}).
+ * whole and {@code members} for its members (pointer suffixes such as {@code /inline}).
+ *
+ * @param members the members' ranges, the last given first; null for none
  */
-record Step(Customizer customizer, Range origin, Map<String, Range> ranges) {
-  Step {
-    ranges = Map.copyOf(ranges);
-  }
+record Step(Customizer customizer, Range origin, Member members) {
+
+  /**
+   * A member's range in front of those given before it. Steps gain their members one {@link #with}
+   * at a time and the ranges are read only if a later stage reports a problem in the step (see
+   * {@link Trace#putSteps}), so each {@code with} adds one link instead of copying a map.
+   */
+  record Member(String pointer, Range range, Member next) {}
 
   static Step of(Customizer customizer, Range origin) {
-    return new Step(customizer, origin, Map.of());
+    return new Step(customizer, origin, null);
   }
 
+  /** The step with {@code range} for {@code member}, in place of one given before. */
   Step with(String member, Range range) {
     if (range == null) {
       return this;
     }
-    if (ranges.containsKey(member)) {
-      Map<String, Range> replaced = new LinkedHashMap<>(ranges);
-      replaced.put(member, range);
-      return new Step(customizer, origin, replaced);
-    }
-    return new Step(customizer, origin, added(ranges, member, range));
-  }
-
-  /**
-   * The ranges and one new member, straight into an immutable map (which the constructor keeps as
-   * is): steps gain their members one {@code with} at a time, and copying through a LinkedHashMap
-   * first made two copies of the map each time.
-   */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Range> added(Map<String, Range> ranges, String member, Range range) {
-    Map.Entry<String, Range>[] entries = new Map.Entry[ranges.size() + 1];
-    int i = 0;
-    for (Map.Entry<String, Range> e : ranges.entrySet()) {
-      entries[i++] = e;
-    }
-    entries[i] = Map.entry(member, range);
-    return Map.ofEntries(entries);
+    return new Step(customizer, origin, new Member(member, range, members));
   }
 
   Step withCustomizer(Customizer c) {
-    return new Step(c, origin, ranges);
+    return new Step(c, origin, members);
   }
 }

@@ -2,6 +2,7 @@ package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.source.Range;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,8 +24,35 @@ final class Trace {
     }
   }
 
+  /**
+   * Records the customizers' ranges, entered only when a pointer is first looked up: a template's
+   * steps have dozens of them, each a pointer to build and hash, and most templates never have a
+   * pointer looked up (only a later stage's diagnostic does that). Nothing else records pointers
+   * below {@code /properties/customize}, so entering them late finds the same ranges.
+   */
+  void putSteps(List<Step> steps) {
+    this.steps = steps;
+  }
+
+  private List<Step> steps = List.of();
+
+  /** Enters the ranges of {@link #putSteps}, once; under a lock, as lookups may come later. */
+  private synchronized void enterSteps() {
+    for (int i = 0; i < steps.size(); i++) {
+      Step s = steps.get(i);
+      String at = "/properties/customize/" + i;
+      put(at, s.origin());
+      // The last range given for a member first, so that it is the one kept.
+      for (Step.Member m = s.members(); m != null; m = m.next()) {
+        put(at + m.pointer(), m.range());
+      }
+    }
+    steps = List.of();
+  }
+
   /** The range of a pointer, else of its nearest recorded ancestor, else the usage. */
   Optional<Range> locate(String pointer) {
+    enterSteps();
     String p = pointer == null ? "" : pointer;
     while (true) {
       Range r = ranges.get(p);

@@ -12,7 +12,6 @@ import io.github.packer2aib.core.packer.Provisioner;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -84,13 +83,9 @@ final class UnitMapper {
         }
         c = Customizers.renamed(c, unique);
       }
-      String at = "/properties/customize/" + out.size();
-      u.trace.put(at, s.origin());
-      for (Map.Entry<String, io.github.packer2aib.core.source.Range> r : s.ranges().entrySet()) {
-        u.trace.put(at + r.getKey(), r.getValue());
-      }
       out.add(c);
     }
+    u.trace.putSteps(steps); // step i is customizer i
     return out;
   }
 
@@ -174,13 +169,14 @@ final class UnitMapper {
             u.options.scriptBaseUri(),
             u.options.fileBaseUri())) {
       if (option.isPresent() && !option.get().isEmpty()) {
-        json = json.replace(DocWriter.jsonStringContent(option.get()), "");
+        json = new TextSearch(DocWriter.jsonStringContent(option.get())).removedFrom(json);
       }
     }
     for (String secret : secrets) {
       String escaped = DocWriter.jsonStringContent(secret);
       // Most secrets need no escaping: then one scan of the template does.
-      if (json.contains(secret) || (!escaped.equals(secret) && json.contains(escaped))) {
+      if (new TextSearch(secret).occursIn(json)
+          || (!escaped.equals(secret) && new TextSearch(escaped).occursIn(json))) {
         u.report.add(
             PackerMapCode.SENSITIVE_VALUE,
             u.usage.range(),

@@ -1,11 +1,11 @@
 package io.github.packer2aib.core.validate.spec;
 
-import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.aib.Capabilities;
 import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.DiagnosticCode;
+import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -119,25 +120,26 @@ public final class SpecValidator {
     Objects.requireNonNull(resource, "resource");
     Run run =
         new Run(
-            Objects.requireNonNull(basePointer, "basePointer"),
-            locate,
-            Set.copyOf(suppliedAtRoot));
+            Objects.requireNonNull(basePointer, "basePointer"), locate, Set.copyOf(suppliedAtRoot));
     run.resource(resource);
     return List.copyOf(run.out);
   }
 
   /**
-   * Where a node stands: its pointer, its capability path, and how messages name it. The feature
-   * is looked up for every member; the pointer and the label only when a diagnostic is made, so
-   * they are built on demand (a valid template, the usual case, builds none).
+   * Where a node stands: its pointer, its capability path, and how messages name it. The feature is
+   * looked up for every member; the pointer and the label only when a diagnostic is made, so they
+   * are built on demand (a valid template, the usual case, builds none).
    */
   private static final class Where {
     /** What this place was derived from; null for the root. */
     private final Where from;
+
     /** The member or entry key that leads here from {@code from}, or null. */
     private final String key;
+
     /** The item index that leads here from {@code from} (when there is no key). */
     private final int index;
+
     /** The same node as {@code from}, seen as another feature (a subtype). */
     private final boolean sameNode;
 
@@ -151,6 +153,7 @@ public final class SpecValidator {
     }
 
     private final FeatureStep step;
+
     /** The subtype value of a {@link FeatureStep#SUBTYPE} step. */
     private final String subtype;
 
@@ -205,8 +208,8 @@ public final class SpecValidator {
 
     /**
      * The capability path ({@code properties.customize[Shell].inline}), built when first asked:
-     * only messages need it, and building it for every member of every template was a visible
-     * part of the check.
+     * only messages need it, and building it for every member of every template was a visible part
+     * of the check.
      */
     String feature() {
       if (feature == null) {
@@ -287,7 +290,7 @@ public final class SpecValidator {
             "The required property \"properties\" is missing from the image template resource."
                 + " Add it with at least \"source\" and \"distribute\".");
       }
-      object(obj, spec.root(), root, "the image template resource", true);
+      object(obj, spec.root(), root, () -> "the image template resource", true);
     }
 
     /** The member with this key, or else one whose key differs only in case (ARM reads both). */
@@ -385,12 +388,16 @@ public final class SpecValidator {
     /**
      * Validates an object.
      *
-     * @param owner how messages name the object ("the Shell customizer", "\"vmProfile\""); null
-     *     for the object's label ({@link Where#label}), then built only for a message
+     * @param owner how messages name the object ("the Shell customizer", "\"vmProfile\""), built
+     *     only for a message; null for the object's label ({@link Where#label})
      * @param atRoot true for the resource itself, whose envelope keys were checked already
      */
     void object(
-        DocObject obj, Schema.ObjectSchema schema, Where where, String owner, boolean atRoot) {
+        DocObject obj,
+        Schema.ObjectSchema schema,
+        Where where,
+        Supplier<String> owner,
+        boolean atRoot) {
       if (schema.discriminator() != null) {
         discriminated(obj, schema, where);
         return;
@@ -399,7 +406,7 @@ public final class SpecValidator {
         if (obj.member(r).isEmpty()
             && obj.memberIgnoringCase(r).isEmpty()
             && !(atRoot && (ENVELOPE_KEYS.contains(r) || supplied.contains(r)))) {
-          missing(obj, where, r, owner != null ? owner : where.label());
+          missing(obj, where, r, owner != null ? owner.get() : where.label());
         }
       }
       for (DocMember m : obj.members()) {
@@ -412,7 +419,7 @@ public final class SpecValidator {
         DocMember m,
         Schema.ObjectSchema schema,
         Where where,
-        String owner,
+        Supplier<String> owner,
         boolean atRoot) {
       String key = m.key();
       Where w = where.member(key);
@@ -455,7 +462,7 @@ public final class SpecValidator {
         wrongCaseKey(m, w, sameName.get(), where);
         return;
       }
-      unknown(m, w, schema, owner != null ? owner : where.label());
+      unknown(m, w, schema, owner != null ? owner.get() : where.label());
     }
 
     void wrongCaseKey(DocMember m, Where w, Schema.Property right, Where parent) {
@@ -585,8 +592,6 @@ public final class SpecValidator {
 
     void discriminated(DocObject obj, Schema.ObjectSchema base, Where where) {
       Schema.Discriminator d = base.discriminator();
-      String noun = TYPE_NOUNS.getOrDefault(base.name(), "object");
-      String kind = noun.equals("versioning") ? "versioning scheme" : noun + " type";
       Optional<DocMember> dm = obj.member(d.field());
       if (dm.isEmpty()) {
         dm = obj.memberIgnoringCase(d.field());
@@ -601,7 +606,7 @@ public final class SpecValidator {
                 + " is missing from "
                 + where.label()
                 + ". It selects the "
-                + kind
+                + kindOf(base)
                 + "; valid values in API version "
                 + version.id()
                 + ": "
@@ -624,15 +629,29 @@ public final class SpecValidator {
       if (chosen == null) {
         chosen = d.values().stream().filter(value::equalsIgnoreCase).findFirst().orElse(null);
         if (chosen != null) {
-          wrongCaseValue(v, vw, "The " + kind + " " + quote(value), chosen);
+          wrongCaseValue(v, vw, "The " + kindOf(base) + " " + quote(value), chosen);
         }
       }
       if (chosen == null) {
-        unknownType(v, vw, where, d, value, kind);
+        unknownType(v, vw, where, d, value, kindOf(base));
         return;
       }
       Schema.ObjectSchema sub = spec.subtype(d, chosen);
-      object(obj, sub, where.subtype(chosen), "the " + chosen + " " + noun, false);
+      // The name is for messages only: most objects have none, and building it for each one was
+      // a visible part of checking a template.
+      String name = chosen;
+      object(obj, sub, where.subtype(chosen), () -> "the " + name + " " + nounOf(base), false);
+    }
+
+    /** How messages name a discriminated base's objects: "customizer", "source", … */
+    private static String nounOf(Schema.ObjectSchema base) {
+      return TYPE_NOUNS.getOrDefault(base.name(), "object");
+    }
+
+    /** How messages name a discriminated base's subtypes: "customizer type", … */
+    private static String kindOf(Schema.ObjectSchema base) {
+      String noun = nounOf(base);
+      return noun.equals("versioning") ? "versioning scheme" : noun + " type";
     }
 
     void unknownType(

@@ -49,6 +49,56 @@ class ExecuteCommandProperties {
     assertEquals(expected, nonEmpty(ExecuteCommand.commands(text)));
   }
 
+  @Property(tries = 1000)
+  void linesSplitAsThePatternSplits(@ForAll("lines") String text) {
+    List<String> expected = nonEmpty(List.of(Generalization.PART_SEPARATOR.split(text)));
+    assertEquals(expected, nonEmpty(ExecuteCommand.split(text, true)));
+  }
+
+  /** Separators and near separators run together with words. */
+  @Provide
+  Arbitrary<String> lines() {
+    return Arbitraries.of("&&", "&", ";", "\n", "\r", " ", "sync", "export A=1", "x")
+        .list()
+        .ofMaxSize(10)
+        .map(l -> String.join("", l));
+  }
+
+  @Property(tries = 2000)
+  void anActionIsReplacedAsItsPatternReplacesIt(@ForAll("actions") String text) {
+    assertEquals(
+        ExecuteCommand.PATH.matcher(text).replaceAll("\uE001"),
+        ExecuteCommand.action(text, ".Path", "{{ .Path }}", ExecuteCommand.PATH, "\uE001"));
+    assertEquals(
+        ExecuteCommand.VARS.matcher(text).replaceAll("\uE002"),
+        ExecuteCommand.action(text, ".Vars", "{{ .Vars }}", ExecuteCommand.VARS, "\uE002"));
+  }
+
+  /** Texts made of the pieces of actions, joined without blanks so that they run together. */
+  @Provide
+  Arbitrary<String> actions() {
+    Arbitrary<String> pieces =
+        Arbitraries.of(
+            "{{ .Path }}",
+            "{{ .Vars }}",
+            "{{.Path}}",
+            "{{- .Vars -}}",
+            "{",
+            "}",
+            "{{",
+            "}}",
+            "-",
+            " ",
+            "\t",
+            ".Path",
+            ".Vars",
+            "Path",
+            ".",
+            "x",
+            "sudo ");
+    return pieces.list().ofMaxSize(12).map(l -> String.join("", l));
+  }
+
   private static List<String> nonEmpty(List<String> parts) {
     List<String> out = new ArrayList<>();
     for (String p : parts) {
@@ -63,13 +113,52 @@ class ExecuteCommandProperties {
   Arbitrary<String> commands() {
     Arbitrary<String> pieces =
         Arbitraries.of(
-            "chmod +x ", "chmod 0755 ", "{{ .Path }}", "{{.Path}}", "{{- .Path -}}",
+            "chmod +x ",
+            "chmod 0755 ",
+            "{{ .Path }}",
+            "{{.Path}}",
+            "{{- .Path -}}",
             "'{{ .Path }}'",
-            "{{ .Vars }}", "{{.Vars}}", "{{ .EnvVarFile }}", "{{", "}}", ".Path", ".Vars", "sudo",
-            "sudo -E", "sudo -S", "sudo -u x", "-E", "-n", "env", "/usr/bin/env", "/bin/env",
-            "myenv", "A=1", "=x", "B_2=two", "sh", "bash", "/bin/bash", "-eux", "-c", "pwsh",
-            "node", "echo", "echo 'pw' |", "echo \"p w\" | ", "|", ";", "&&", "&", " ", "  ",
-            "\t", "'", "\"", "x");
+            "{{ .Vars }}",
+            "{{.Vars}}",
+            "{{ .EnvVarFile }}",
+            "{{",
+            "}}",
+            ".Path",
+            ".Vars",
+            "sudo",
+            "sudo -E",
+            "sudo -S",
+            "sudo -u x",
+            "-E",
+            "-n",
+            "env",
+            "/usr/bin/env",
+            "/bin/env",
+            "myenv",
+            "A=1",
+            "=x",
+            "B_2=two",
+            "sh",
+            "bash",
+            "/bin/bash",
+            "-eux",
+            "-c",
+            "pwsh",
+            "node",
+            "echo",
+            "echo 'pw' |",
+            "echo \"p w\" | ",
+            "|",
+            ";",
+            "&&",
+            "&",
+            " ",
+            "  ",
+            "\t",
+            "'",
+            "\"",
+            "x");
     return pieces.list().ofMaxSize(10).map(l -> String.join(" ", l));
   }
 }

@@ -1,0 +1,92 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import java.util.Arrays;
+
+/**
+ * Finds a text in a much longer one as {@link String#indexOf(String, int)} does (the leftmost
+ * occurrence), by Horspool's method: the text is compared at the pattern's last character and moved
+ * on by up to the pattern's length, so a search reads a fraction of the text. Every template's JSON
+ * is searched for the user's option values and each secret, and {@code String.indexOf} reads every
+ * character of it in the C1 code of bulk runs (it is compiled as an intrinsic by C2 only).
+ */
+final class TextSearch {
+  /** Moves for characters below this are in the table; the others move by the full length. */
+  private static final int TABLE = 256;
+
+  private final String pattern;
+
+  /** How far the pattern may move when a character is under its end; null: use String. */
+  private final int[] shift;
+
+  /** A search for a non-empty pattern. */
+  TextSearch(String pattern) {
+    if (pattern.isEmpty()) {
+      throw new IllegalArgumentException("an empty pattern");
+    }
+    this.pattern = pattern;
+    this.shift = shifts(pattern);
+  }
+
+  private static int[] shifts(String pattern) {
+    int m = pattern.length();
+    int[] shift = new int[TABLE];
+    Arrays.fill(shift, m);
+    for (int k = 0; k < m - 1; k++) {
+      char c = pattern.charAt(k);
+      if (c >= TABLE) {
+        return null; // the table cannot say how far such characters move
+      }
+      shift[c] = m - 1 - k;
+    }
+    return pattern.charAt(m - 1) < TABLE ? shift : null;
+  }
+
+  /** The index of the first occurrence at or after {@code from}, or -1. */
+  int in(String text, int from) {
+    if (shift == null) {
+      return text.indexOf(pattern, from);
+    }
+    int m = pattern.length();
+    int n = text.length();
+    char last = pattern.charAt(m - 1);
+    for (int end = Math.max(from, 0) + m - 1; end < n; ) {
+      char c = text.charAt(end);
+      if (c == last && matchesBefore(text, end)) {
+        return end - m + 1;
+      }
+      end += c < TABLE ? shift[c] : m;
+    }
+    return -1;
+  }
+
+  /** Whether the pattern but its last character stands just before {@code end} in the text. */
+  private boolean matchesBefore(String text, int end) {
+    int j = end - 1;
+    for (int k = pattern.length() - 2; k >= 0; k--, j--) {
+      if (text.charAt(j) != pattern.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  boolean occursIn(String text) {
+    return in(text, 0) >= 0;
+  }
+
+  /** {@code text.replace(pattern, "")}: each occurrence, leftmost first, removed. */
+  String removedFrom(String text) {
+    int at = in(text, 0);
+    if (at < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int start = 0;
+    while (at >= 0) {
+      out.append(text, start, at);
+      start = at + pattern.length();
+      at = in(text, start);
+    }
+    return out.append(text, start, text.length()).toString();
+  }
+}

@@ -1,0 +1,49 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** The secret scan's search finds what {@code String.indexOf} finds, and removes what it would. */
+class TextSearchProperties {
+
+  @Property(tries = 3000)
+  void findsWhatIndexOfFinds(
+      @ForAll("texts") String text,
+      @ForAll("patterns") String pattern,
+      @ForAll @IntRange(min = -1, max = 30) int from) {
+    assertEquals(text.indexOf(pattern, from), new TextSearch(pattern).in(text, from));
+  }
+
+  @Property(tries = 3000)
+  void removesWhatReplaceRemoves(@ForAll("texts") String text, @ForAll("patterns") String pattern) {
+    assertEquals(text.replace(pattern, ""), new TextSearch(pattern).removedFrom(text));
+  }
+
+  @Test
+  void aTextWithoutThePatternIsGivenBackAsItIs() {
+    String text = "{\"scriptUri\": \"https://x.blob.core.windows.net/c/a.sh\"}";
+    assertSame(text, new TextSearch("not-a-secret").removedFrom(text));
+    assertEquals(
+        "{\"scriptUri\": \"a.sh\"}",
+        new TextSearch("https://x.blob.core.windows.net/c/").removedFrom(text));
+  }
+
+  /** Few letters, so that patterns occur, overlap and nearly occur; some beyond one byte. */
+  @Provide
+  Arbitrary<String> texts() {
+    return Arbitraries.strings().withChars("abAB/\u00e9\u0100\u4e2d").ofMaxLength(25);
+  }
+
+  @Provide
+  Arbitrary<String> patterns() {
+    return Arbitraries.strings().withChars("abAB/\u00e9\u0100\u4e2d").ofMinLength(1).ofMaxLength(5);
+  }
+}
