@@ -21,8 +21,10 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * diagnostics. It never throws for bad input: every problem becomes a diagnostic and the result
  * holds whatever could be parsed. ANTLR types never leave this package.
  *
- * <p>Parsing runs ANTLR's fast SLL prediction first and falls back to full LL prediction, with
- * HCL-style error recovery, only when SLL finds an error. Instances are stateless and thread-safe.
+ * <p>Valid input, by far the commonest, is parsed by the hand-written {@link DescentParser}. Input
+ * it gives up on goes to ANTLR's generated parser (the specification, and the source of every
+ * syntax diagnostic): its fast SLL prediction first, and full LL prediction with HCL-style error
+ * recovery only when SLL finds an error. Instances are stateless and thread-safe.
  */
 public final class HclParser {
 
@@ -33,12 +35,29 @@ public final class HclParser {
    */
   static final int MAX_NESTING = 200;
 
+  /** Whether valid input goes to the descent parser first: off only to test the ANTLR path. */
+  private final boolean descent;
+
+  public HclParser() {
+    this(true);
+  }
+
+  private HclParser(boolean descent) {
+    this.descent = descent;
+  }
+
+  /** A parser that always takes the ANTLR path, which the descent parser is compared with. */
+  static HclParser antlrOnly() {
+    return new HclParser(false);
+  }
+
   /** Parses a configuration file ({@code .pkr.hcl}, {@code .pkrvars.hcl}). */
   public HclParseResult parse(SourceFile file) {
     Outcome<Body> outcome =
         run(
             file,
             HclTokenizer.Start.CONFIG_FILE,
+            DescentParser::configFile,
             (parser, builder) -> builder.configFile(parser.configFile()));
     Body body = outcome.value != null ? outcome.value : new Body(List.of(), file.whole());
     return new HclParseResult(body, outcome.diagnostics);
@@ -50,6 +69,7 @@ public final class HclParser {
         run(
             file,
             HclTokenizer.Start.EXPRESSION,
+            DescentParser::standaloneExpression,
             (parser, builder) -> builder.standaloneExpression(parser.standaloneExpression()));
     return new HclExpressionResult(
         outcome.value != null ? outcome.value : Optional.empty(), outcome.diagnostics);
@@ -61,12 +81,19 @@ public final class HclParser {
         run(
             file,
             HclTokenizer.Start.TEMPLATE,
+            DescentParser::standaloneTemplate,
             (parser, builder) -> builder.standaloneTemplate(parser.standaloneTemplate()));
     TemplateExpr template =
         outcome.value != null
             ? outcome.value
             : new TemplateExpr(List.of(), TemplateExpr.Form.STANDALONE, "", file.whole());
     return new HclTemplateResult(template, outcome.diagnostics);
+  }
+
+  /** The descent parser's entry point: the tree, or null when it gives up. */
+  @FunctionalInterface
+  private interface Descent<T> {
+    T apply(List<Token> tokens, Locator locator);
   }
 
   /** Parses with an entry rule and builds the tree from its context. */
@@ -81,11 +108,12 @@ public final class HclParser {
 
     Outcome(T value, List<Diagnostic> diagnostics) {
       this.value = value;
-      this.diagnostics = Diagnostics.of(diagnostics).sorted();
+      this.diagnostics = diagnostics.isEmpty() ? List.of() : Diagnostics.of(diagnostics).sorted();
     }
   }
 
-  private <T> Outcome<T> run(SourceFile file, HclTokenizer.Start start, Step<T> step) {
+  private <T> Outcome<T> run(
+      SourceFile file, HclTokenizer.Start start, Descent<T> fast, Step<T> step) {
     Locator locator = new Locator(file);
     SyntaxErrorSink sink = new SyntaxErrorSink();
     try {
@@ -95,30 +123,45 @@ public final class HclParser {
         sink.add(tooDeeplyNested(locator.token(tooDeep)));
         return new Outcome<>(null, sink.diagnostics());
       }
-      io.github.packer2aib.grammar.hcl.HclParser parser =
-          new io.github.packer2aib.grammar.hcl.HclParser(tokens);
-      parser.removeErrorListeners();
-      parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-      parser.setErrorHandler(new BailErrorStrategy());
-      T value;
-      try {
-        value = step.apply(parser, new HclTreeBuilder(locator, sink));
-      } catch (ParseCancellationException sllFailed) {
-        // SLL cannot tell a real error from a decision needing full context: retry with LL and
-        // error recovery, which also reports every error of the file.
-        sink = new SyntaxErrorSink();
-        parser.reset();
-        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-        parser.setErrorHandler(new HclErrorStrategy(new SyntaxErrorTranslator(locator), sink));
-        value = step.apply(parser, new HclTreeBuilder(locator, sink));
+      if (descent) {
+        T value = fast.apply(tokens.getTokens(), locator);
+        if (value != null) {
+          return new Outcome<>(value, List.of());
+        }
       }
-      return new Outcome<>(value, sink.diagnostics());
+      return antlr(tokens, locator, step);
     } catch (StackOverflowError e) {
       // Nesting the pre-check cannot see, such as a long chain of unary operators.
       SyntaxErrorSink overflow = new SyntaxErrorSink();
       overflow.add(tooDeeplyNested(file.start()));
       return new Outcome<>(null, overflow.diagnostics());
     }
+  }
+
+  /**
+   * ANTLR's generated parser and the tree builder. The generated parser's class (and its ATN, which
+   * takes a while to deserialize) is loaded only when a file needs it.
+   */
+  private static <T> Outcome<T> antlr(CommonTokenStream tokens, Locator locator, Step<T> step) {
+    SyntaxErrorSink sink = new SyntaxErrorSink();
+    io.github.packer2aib.grammar.hcl.HclParser parser =
+        new io.github.packer2aib.grammar.hcl.HclParser(tokens);
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    T value;
+    try {
+      value = step.apply(parser, new HclTreeBuilder(locator, sink));
+    } catch (ParseCancellationException sllFailed) {
+      // SLL cannot tell a real error from a decision needing full context: retry with LL and
+      // error recovery, which also reports every error of the file.
+      sink = new SyntaxErrorSink();
+      parser.reset();
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      parser.setErrorHandler(new HclErrorStrategy(new SyntaxErrorTranslator(locator), sink));
+      value = step.apply(parser, new HclTreeBuilder(locator, sink));
+    }
+    return new Outcome<>(value, sink.diagnostics());
   }
 
   /**
@@ -134,7 +177,7 @@ public final class HclParser {
    * over every token of every file: indexed, and the channel (another call through the token's
    * interface) is asked only of the tokens that open or close.
    */
-  private static Token firstTooDeep(CommonTokenStream tokens) {
+  static Token firstTooDeep(CommonTokenStream tokens) {
     List<Token> all = tokens.getTokens();
     int depth = 0;
     for (int i = 0, n = all.size(); i < n; i++) {
