@@ -387,21 +387,21 @@ final class DescentParser {
 
   private Expression primary() {
     Token first = tokens[pos];
-    switch (types[pos]) {
+    int type = types[pos];
+    if (isIdentifier(type) && callFollows()) {
+      return functionCall();
+    }
+    switch (type) {
       case NUMBER:
         pos++;
         return shaper.number(locator.text(first), locator.token(first));
       case TRUE:
       case FALSE:
-      case NULL:
-        if (callFollows()) {
-          return functionCall();
-        }
         pos++;
-        Range range = locator.token(first);
-        return types[pos - 1] == NULL
-            ? LiteralValue.nullValue(range)
-            : LiteralValue.bool(types[pos - 1] == TRUE, range);
+        return LiteralValue.bool(type == TRUE, locator.token(first));
+      case NULL:
+        pos++;
+        return LiteralValue.nullValue(locator.token(first));
       case IDENTIFIER:
       case FOR:
       case IN:
@@ -409,9 +409,6 @@ final class DescentParser {
       case ELSE:
       case ENDIF:
       case ENDFOR:
-        if (callFollows()) {
-          return functionCall();
-        }
         pos++;
         return TreeShaper.variable(locator.text(first), locator.token(first));
       case QUOTE:
@@ -421,9 +418,9 @@ final class DescentParser {
       case LBRACKET:
         // `for` right after the bracket makes a for expression; a tuple whose first element
         // starts with `for` is reported by the ANTLR path, so nothing is lost by this choice.
-        return types[pos + 1] == FOR ? forTuple() : tuple();
+        return types[pos + 1] == FOR ? forExpression(false) : tuple();
       case LBRACE:
-        return types[pos + 1] == FOR ? forObject() : object();
+        return types[pos + 1] == FOR ? forExpression(true) : object();
       case LPAREN:
         pos++;
         Expression inner = expression();
@@ -434,7 +431,10 @@ final class DescentParser {
     }
   }
 
-  /** A name followed by {@code (} or {@code ::} is a function call, not a variable or literal. */
+  /**
+   * A name (keywords and literals included) followed by {@code (} or {@code ::} is a function call,
+   * not a variable or a literal.
+   */
   private boolean callFollows() {
     int next = types[pos + 1];
     return next == LPAREN || next == DOUBLE_COLON;
@@ -522,7 +522,11 @@ final class DescentParser {
     return new ObjectCons(items, spanFrom(open));
   }
 
-  private Expression forTuple() {
+  /**
+   * {@code [for k, v in c : value if cond]}, or with {@code object} {@code {for k, v in c : key =>
+   * value... if cond}}; the opening bracket and {@code for} are the current tokens.
+   */
+  private Expression forExpression(boolean object) {
     Token open = tokens[pos];
     pos += 2;
     Token first = identifier();
@@ -530,41 +534,18 @@ final class DescentParser {
     expect(IN);
     Expression collection = expression();
     expect(COLON);
+    Optional<Expression> key = Optional.empty();
+    if (object) {
+      key = Optional.of(expression());
+      expect(ARROW);
+    }
     Expression value = expression();
-    Optional<Expression> condition = forCondition();
-    expect(RBRACKET);
-    return forExpr(first, second, collection, Optional.empty(), value, condition, false, open);
-  }
-
-  private Expression forObject() {
-    Token open = tokens[pos];
-    pos += 2;
-    Token first = identifier();
-    Token second = secondVariable();
-    expect(IN);
-    Expression collection = expression();
-    expect(COLON);
-    Expression key = expression();
-    expect(ARROW);
-    Expression value = expression();
-    boolean grouping = types[pos] == ELLIPSIS;
+    boolean grouping = object && types[pos] == ELLIPSIS;
     if (grouping) {
       pos++;
     }
     Optional<Expression> condition = forCondition();
-    expect(RBRACE);
-    return forExpr(first, second, collection, Optional.of(key), value, condition, grouping, open);
-  }
-
-  private Expression forExpr(
-      Token first,
-      Token second,
-      Expression collection,
-      Optional<Expression> key,
-      Expression value,
-      Optional<Expression> condition,
-      boolean grouping,
-      Token open) {
+    expect(object ? RBRACE : RBRACKET);
     return TreeShaper.forExpr(
         locator.text(first),
         second == null ? null : locator.text(second),
