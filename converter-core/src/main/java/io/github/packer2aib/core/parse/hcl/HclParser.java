@@ -53,12 +53,7 @@ public final class HclParser {
 
   /** Parses a configuration file ({@code .pkr.hcl}, {@code .pkrvars.hcl}). */
   public HclParseResult parse(SourceFile file) {
-    Outcome<Body> outcome =
-        run(
-            file,
-            HclTokenizer.Start.CONFIG_FILE,
-            DescentParser::configFile,
-            (parser, builder) -> builder.configFile(parser.configFile()));
+    Outcome<Body> outcome = run(file, HclTokenizer.Start.CONFIG_FILE, DescentParser::configFile);
     Body body = outcome.value != null ? outcome.value : new Body(List.of(), file.whole());
     return new HclParseResult(body, outcome.diagnostics);
   }
@@ -66,11 +61,7 @@ public final class HclParser {
   /** Parses a standalone expression, such as a {@code -var} value. */
   public HclExpressionResult parseExpression(SourceFile file) {
     Outcome<Optional<Expression>> outcome =
-        run(
-            file,
-            HclTokenizer.Start.EXPRESSION,
-            DescentParser::standaloneExpression,
-            (parser, builder) -> builder.standaloneExpression(parser.standaloneExpression()));
+        run(file, HclTokenizer.Start.EXPRESSION, DescentParser::standaloneExpression);
     return new HclExpressionResult(
         outcome.value != null ? outcome.value : Optional.empty(), outcome.diagnostics);
   }
@@ -78,11 +69,7 @@ public final class HclParser {
   /** Parses a standalone template, such as the source of {@code templatefile}. */
   public HclTemplateResult parseTemplate(SourceFile file) {
     Outcome<TemplateExpr> outcome =
-        run(
-            file,
-            HclTokenizer.Start.TEMPLATE,
-            DescentParser::standaloneTemplate,
-            (parser, builder) -> builder.standaloneTemplate(parser.standaloneTemplate()));
+        run(file, HclTokenizer.Start.TEMPLATE, DescentParser::standaloneTemplate);
     TemplateExpr template =
         outcome.value != null
             ? outcome.value
@@ -96,12 +83,6 @@ public final class HclParser {
     T apply(List<Token> tokens, Locator locator);
   }
 
-  /** Parses with an entry rule and builds the tree from its context. */
-  @FunctionalInterface
-  private interface Step<T> {
-    T apply(io.github.packer2aib.grammar.hcl.HclParser parser, HclTreeBuilder builder);
-  }
-
   private static final class Outcome<T> {
     final T value;
     final List<Diagnostic> diagnostics;
@@ -112,8 +93,7 @@ public final class HclParser {
     }
   }
 
-  private <T> Outcome<T> run(
-      SourceFile file, HclTokenizer.Start start, Descent<T> fast, Step<T> step) {
+  private <T> Outcome<T> run(SourceFile file, HclTokenizer.Start start, Descent<T> fast) {
     Locator locator = new Locator(file);
     SyntaxErrorSink sink = new SyntaxErrorSink();
     try {
@@ -129,7 +109,7 @@ public final class HclParser {
           return new Outcome<>(value, List.of());
         }
       }
-      return antlr(tokens, locator, step);
+      return antlr(tokens, locator, start);
     } catch (StackOverflowError e) {
       // Nesting the pre-check cannot see, such as a long chain of unary operators.
       SyntaxErrorSink overflow = new SyntaxErrorSink();
@@ -139,10 +119,14 @@ public final class HclParser {
   }
 
   /**
-   * ANTLR's generated parser and the tree builder. The generated parser's class (and its ATN, which
-   * takes a while to deserialize) is loaded only when a file needs it.
+   * ANTLR's generated parser and the tree builder. The generated parser's classes (and its ATN,
+   * which takes a while to deserialize) are loaded only when a file gets here: the entry rule is
+   * chosen by a switch, not by a lambda taking the generated parser, whose linking would load them
+   * for every file.
    */
-  private static <T> Outcome<T> antlr(CommonTokenStream tokens, Locator locator, Step<T> step) {
+  @SuppressWarnings("unchecked") // build gives the tree type of the entry point T is for
+  private static <T> Outcome<T> antlr(
+      CommonTokenStream tokens, Locator locator, HclTokenizer.Start start) {
     SyntaxErrorSink sink = new SyntaxErrorSink();
     io.github.packer2aib.grammar.hcl.HclParser parser =
         new io.github.packer2aib.grammar.hcl.HclParser(tokens);
@@ -151,7 +135,7 @@ public final class HclParser {
     parser.setErrorHandler(new BailErrorStrategy());
     T value;
     try {
-      value = step.apply(parser, new HclTreeBuilder(locator, sink));
+      value = (T) build(parser, new HclTreeBuilder(locator, sink), start);
     } catch (ParseCancellationException sllFailed) {
       // SLL cannot tell a real error from a decision needing full context: retry with LL and
       // error recovery, which also reports every error of the file.
@@ -159,9 +143,24 @@ public final class HclParser {
       parser.reset();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
       parser.setErrorHandler(new HclErrorStrategy(new SyntaxErrorTranslator(locator), sink));
-      value = step.apply(parser, new HclTreeBuilder(locator, sink));
+      value = (T) build(parser, new HclTreeBuilder(locator, sink), start);
     }
     return new Outcome<>(value, sink.diagnostics());
+  }
+
+  /** Parses with the entry rule of {@code start} and builds the tree from its context. */
+  private static Object build(
+      io.github.packer2aib.grammar.hcl.HclParser parser,
+      HclTreeBuilder builder,
+      HclTokenizer.Start start) {
+    switch (start) {
+      case EXPRESSION:
+        return builder.standaloneExpression(parser.standaloneExpression());
+      case TEMPLATE:
+        return builder.standaloneTemplate(parser.standaloneTemplate());
+      default:
+        return builder.configFile(parser.configFile());
+    }
   }
 
   /**
