@@ -105,10 +105,7 @@ final class DescentParser {
 
   private static final GiveUp GIVE_UP = new GiveUp();
 
-  /**
-   * Precedence of the binary operators and {@code ?:}, as ANTLR numbers the alternatives of the
-   * left-recursive {@code expression} rule (later alternatives bind looser); 0 for any other token.
-   */
+  /** The precedence of {@code ?:}, the loosest operator (see {@link #precedence}). */
   private static final int CONDITIONAL = 1;
 
   private final Token[] tokens;
@@ -147,6 +144,8 @@ final class DescentParser {
   // ---- entry points: each gives null when it gives up -----------------------------------------
 
   /**
+   * A configuration file.
+   *
    * @param all every token of the text, up to and including the end-of-file token
    */
   static Body configFile(List<Token> all, Locator locator) {
@@ -165,7 +164,8 @@ final class DescentParser {
     try {
       return entry.apply(new DescentParser(all, locator));
     } catch (GiveUp | StackOverflowError e) {
-      // Too deep for this parser's stack: the ANTLR path decides, as it did before this parser.
+      // Either way the ANTLR path decides: it reports the error, or nesting too deep for the
+      // stack as it did before this parser existed.
       return null;
     }
   }
@@ -305,6 +305,11 @@ final class DescentParser {
     }
   }
 
+  /**
+   * The precedence of a binary operator or {@code ?:} as ANTLR numbers the alternatives of the
+   * left-recursive {@code expression} rule (a later alternative binds looser), or 0 for any other
+   * token.
+   */
   private static int precedence(int type) {
     switch (type) {
       case STAR:

@@ -104,7 +104,8 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * (see {@link TemplateAssembler}), folds postfix operators into traversals, indexes and splats, and
  * reports what only shows once a construct is complete (duplicate attributes, invalid escapes,
  * interpolation in block labels, unbalanced template directives, a leading {@code for} that is not
- * a for expression).
+ * a for expression). Those rules are {@link TreeShaper}'s and {@link TemplateAssembler}'s, shared
+ * with {@link DescentParser}, so that the two ways to a tree cannot drift apart.
  *
  * <p>Items the parser abandoned after a syntax error are left out, so the body is partial; a block
  * whose closing brace is missing keeps the items parsed before the error.

@@ -52,10 +52,6 @@ final class TreeShaper {
     this.templates = new TemplateAssembler(locator, diagnostics);
   }
 
-  Locator locator() {
-    return locator;
-  }
-
   TemplateAssembler templates() {
     return templates;
   }
