@@ -116,15 +116,11 @@ final class DescentParser {
   private int pos;
 
   private DescentParser(List<Token> all, Locator locator) {
-    int count = 0;
-    for (int i = 0, n = all.size(); i < n; i++) {
-      if (all.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
-        count++;
-      }
-    }
-    tokens = new Token[count];
-    types = new int[count];
-    for (int i = 0, k = 0, n = all.size(); i < n; i++) {
+    // One pass; the arrays may keep unused room after the end-of-file token, never read.
+    int n = all.size();
+    tokens = new Token[n];
+    types = new int[n];
+    for (int i = 0, k = 0; i < n; i++) {
       Token t = all.get(i);
       if (t.getChannel() == Token.DEFAULT_CHANNEL) {
         tokens[k] = t;
