@@ -403,15 +403,6 @@ final class DescentParser {
       case NULL:
         pos++;
         return LiteralValue.nullValue(locator.token(first));
-      case IDENTIFIER:
-      case FOR:
-      case IN:
-      case IF:
-      case ELSE:
-      case ENDIF:
-      case ENDFOR:
-        pos++;
-        return TreeShaper.variable(locator.text(first), locator.token(first));
       case QUOTE:
         return quotedTemplate();
       case HEREDOC_START:
@@ -428,7 +419,12 @@ final class DescentParser {
         expect(RPAREN);
         return new Parenthesized(inner, spanFrom(first));
       default:
-        throw GIVE_UP;
+        // The grammar's variableName: an identifier other than the literals, taken above.
+        if (!isIdentifier(type)) {
+          throw GIVE_UP;
+        }
+        pos++;
+        return TreeShaper.variable(locator.text(first), locator.token(first));
     }
   }
 
