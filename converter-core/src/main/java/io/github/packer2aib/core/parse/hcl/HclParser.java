@@ -21,8 +21,10 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * diagnostics. It never throws for bad input: every problem becomes a diagnostic and the result
  * holds whatever could be parsed. ANTLR types never leave this package.
  *
- * <p>Parsing runs ANTLR's fast SLL prediction first and falls back to full LL prediction, with
- * HCL-style error recovery, only when SLL finds an error. Instances are stateless and thread-safe.
+ * <p>Valid input, by far the commonest, is parsed by the hand-written {@link DescentParser}. Input
+ * it gives up on goes to ANTLR's generated parser (the specification, and the source of every
+ * syntax diagnostic): its fast SLL prediction first, and full LL prediction with HCL-style error
+ * recovery only when SLL finds an error. Instances are stateless and thread-safe.
  */
 public final class HclParser {
 
@@ -33,13 +35,25 @@ public final class HclParser {
    */
   static final int MAX_NESTING = 200;
 
+  /** Whether valid input goes to the descent parser first: off only to test the ANTLR path. */
+  private final boolean descent;
+
+  public HclParser() {
+    this(true);
+  }
+
+  private HclParser(boolean descent) {
+    this.descent = descent;
+  }
+
+  /** A parser that always takes the ANTLR path, which the descent parser is compared with. */
+  static HclParser antlrOnly() {
+    return new HclParser(false);
+  }
+
   /** Parses a configuration file ({@code .pkr.hcl}, {@code .pkrvars.hcl}). */
   public HclParseResult parse(SourceFile file) {
-    Outcome<Body> outcome =
-        run(
-            file,
-            HclTokenizer.Start.CONFIG_FILE,
-            (parser, builder) -> builder.configFile(parser.configFile()));
+    Outcome<Body> outcome = run(file, HclTokenizer.Start.CONFIG_FILE, DescentParser::configFile);
     Body body = outcome.value != null ? outcome.value : new Body(List.of(), file.whole());
     return new HclParseResult(body, outcome.diagnostics);
   }
@@ -47,10 +61,7 @@ public final class HclParser {
   /** Parses a standalone expression, such as a {@code -var} value. */
   public HclExpressionResult parseExpression(SourceFile file) {
     Outcome<Optional<Expression>> outcome =
-        run(
-            file,
-            HclTokenizer.Start.EXPRESSION,
-            (parser, builder) -> builder.standaloneExpression(parser.standaloneExpression()));
+        run(file, HclTokenizer.Start.EXPRESSION, DescentParser::standaloneExpression);
     return new HclExpressionResult(
         outcome.value != null ? outcome.value : Optional.empty(), outcome.diagnostics);
   }
@@ -58,10 +69,7 @@ public final class HclParser {
   /** Parses a standalone template, such as the source of {@code templatefile}. */
   public HclTemplateResult parseTemplate(SourceFile file) {
     Outcome<TemplateExpr> outcome =
-        run(
-            file,
-            HclTokenizer.Start.TEMPLATE,
-            (parser, builder) -> builder.standaloneTemplate(parser.standaloneTemplate()));
+        run(file, HclTokenizer.Start.TEMPLATE, DescentParser::standaloneTemplate);
     TemplateExpr template =
         outcome.value != null
             ? outcome.value
@@ -69,10 +77,10 @@ public final class HclParser {
     return new HclTemplateResult(template, outcome.diagnostics);
   }
 
-  /** Parses with an entry rule and builds the tree from its context. */
+  /** The descent parser's entry point: the tree, or null when it gives up. */
   @FunctionalInterface
-  private interface Step<T> {
-    T apply(io.github.packer2aib.grammar.hcl.HclParser parser, HclTreeBuilder builder);
+  private interface Descent<T> {
+    T apply(List<Token> tokens, Locator locator);
   }
 
   private static final class Outcome<T> {
@@ -81,11 +89,11 @@ public final class HclParser {
 
     Outcome(T value, List<Diagnostic> diagnostics) {
       this.value = value;
-      this.diagnostics = Diagnostics.of(diagnostics).sorted();
+      this.diagnostics = diagnostics.isEmpty() ? List.of() : Diagnostics.of(diagnostics).sorted();
     }
   }
 
-  private <T> Outcome<T> run(SourceFile file, HclTokenizer.Start start, Step<T> step) {
+  private <T> Outcome<T> run(SourceFile file, HclTokenizer.Start start, Descent<T> fast) {
     Locator locator = new Locator(file);
     SyntaxErrorSink sink = new SyntaxErrorSink();
     try {
@@ -95,29 +103,63 @@ public final class HclParser {
         sink.add(tooDeeplyNested(locator.token(tooDeep)));
         return new Outcome<>(null, sink.diagnostics());
       }
-      io.github.packer2aib.grammar.hcl.HclParser parser =
-          new io.github.packer2aib.grammar.hcl.HclParser(tokens);
-      parser.removeErrorListeners();
-      parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-      parser.setErrorHandler(new BailErrorStrategy());
-      T value;
-      try {
-        value = step.apply(parser, new HclTreeBuilder(locator, sink));
-      } catch (ParseCancellationException sllFailed) {
-        // SLL cannot tell a real error from a decision needing full context: retry with LL and
-        // error recovery, which also reports every error of the file.
-        sink = new SyntaxErrorSink();
-        parser.reset();
-        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-        parser.setErrorHandler(new HclErrorStrategy(new SyntaxErrorTranslator(locator), sink));
-        value = step.apply(parser, new HclTreeBuilder(locator, sink));
+      if (descent) {
+        T value = fast.apply(tokens.getTokens(), locator);
+        if (value != null) {
+          return new Outcome<>(value, List.of());
+        }
       }
-      return new Outcome<>(value, sink.diagnostics());
+      return antlr(tokens, locator, start);
     } catch (StackOverflowError e) {
       // Nesting the pre-check cannot see, such as a long chain of unary operators.
       SyntaxErrorSink overflow = new SyntaxErrorSink();
       overflow.add(tooDeeplyNested(file.start()));
       return new Outcome<>(null, overflow.diagnostics());
+    }
+  }
+
+  /**
+   * ANTLR's generated parser and the tree builder. The generated parser's classes (and its ATN,
+   * which takes a while to deserialize) are loaded only when a file gets here: the entry rule is
+   * chosen by a switch, not by a lambda taking the generated parser, whose linking would load them
+   * for every file.
+   */
+  @SuppressWarnings("unchecked") // build gives the tree type of the entry point T is for
+  private static <T> Outcome<T> antlr(
+      CommonTokenStream tokens, Locator locator, HclTokenizer.Start start) {
+    SyntaxErrorSink sink = new SyntaxErrorSink();
+    io.github.packer2aib.grammar.hcl.HclParser parser =
+        new io.github.packer2aib.grammar.hcl.HclParser(tokens);
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    T value;
+    try {
+      value = (T) build(parser, new HclTreeBuilder(locator, sink), start);
+    } catch (ParseCancellationException sllFailed) {
+      // SLL cannot tell a real error from a decision needing full context: retry with LL and
+      // error recovery, which also reports every error of the file.
+      sink = new SyntaxErrorSink();
+      parser.reset();
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      parser.setErrorHandler(new HclErrorStrategy(new SyntaxErrorTranslator(locator), sink));
+      value = (T) build(parser, new HclTreeBuilder(locator, sink), start);
+    }
+    return new Outcome<>(value, sink.diagnostics());
+  }
+
+  /** Parses with the entry rule of {@code start} and builds the tree from its context. */
+  private static Object build(
+      io.github.packer2aib.grammar.hcl.HclParser parser,
+      HclTreeBuilder builder,
+      HclTokenizer.Start start) {
+    switch (start) {
+      case EXPRESSION:
+        return builder.standaloneExpression(parser.standaloneExpression());
+      case TEMPLATE:
+        return builder.standaloneTemplate(parser.standaloneTemplate());
+      default:
+        return builder.configFile(parser.configFile());
     }
   }
 
@@ -134,7 +176,7 @@ public final class HclParser {
    * over every token of every file: indexed, and the channel (another call through the token's
    * interface) is asked only of the tokens that open or close.
    */
-  private static Token firstTooDeep(CommonTokenStream tokens) {
+  static Token firstTooDeep(CommonTokenStream tokens) {
     List<Token> all = tokens.getTokens();
     int depth = 0;
     for (int i = 0, n = all.size(); i < n; i++) {

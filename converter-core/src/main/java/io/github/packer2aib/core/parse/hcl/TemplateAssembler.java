@@ -9,12 +9,14 @@ import io.github.packer2aib.core.hcl.syntax.TemplateInterpolation;
 import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
 import io.github.packer2aib.core.hcl.syntax.TemplatePart;
 import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.grammar.hcl.HclLexer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.antlr.v4.runtime.Token;
 
 /**
  * Turns the flat sequence of a template's pieces into its final parts, in the order HashiCorp's
@@ -81,6 +83,152 @@ final class TemplateAssembler {
   TemplateAssembler(Locator locator, Consumer<Diagnostic> diagnostics) {
     this.locator = locator;
     this.diagnostics = diagnostics;
+  }
+
+  /**
+   * The pieces of one template, gathered from its tokens in order and split where HashiCorp's
+   * scanner splits literal tokens.
+   */
+  final class Pieces {
+    private final List<Piece> list = new ArrayList<>();
+    private final boolean lineTokens;
+    private Text open;
+
+    /**
+     * @param lineTokens whether a literal token ends after each line break (heredocs and standalone
+     *     templates)
+     */
+    Pieces(boolean lineTokens) {
+      this.lineTokens = lineTokens;
+    }
+
+    /** A literal token: text, a line break or an escape; its text is decoded here. */
+    void literal(Token token) {
+      int start = locator.offset(token.getStartIndex());
+      int end = locator.offset(token.getStopIndex() + 1);
+      String text = literalText(token, start, end);
+      boolean alone =
+          token.getType() == HclLexer.DOLLAR_ESCAPE
+              || token.getType() == HclLexer.PERCENT_ESCAPE
+              || (token.getType() == HclLexer.TEMPLATE_TEXT
+                  && (text.equals("$") || text.equals("%")));
+      if (alone || open == null) {
+        open = new Text(text, start, end);
+        list.add(open);
+      } else {
+        list.set(list.size() - 1, open = new Text(open.text + text, open.start, end));
+      }
+      boolean endsToken = alone || (lineTokens && token.getType() == HclLexer.TEMPLATE_NEWLINE);
+      if (endsToken) {
+        open = null;
+      }
+    }
+
+    void sequence(Sequence sequence) {
+      open = null;
+      list.add(sequence);
+    }
+
+    /** A part left out (after a syntax error): the literal text around it does not join. */
+    void gap() {
+      open = null;
+    }
+
+    List<Piece> list() {
+      return list;
+    }
+  }
+
+  /**
+   * A template sequence from its first and last tokens: {@code ${~} or {@code %{~} strips on the
+   * left, {@code ~}} on the right.
+   */
+  Sequence sequence(
+      Kind kind,
+      Token start,
+      Token end,
+      Range range,
+      Expression expression,
+      Optional<String> keyVariable,
+      String valueVariable) {
+    return new Sequence(
+        kind,
+        new Strip(locator.text(start).endsWith("~"), end.getType() == HclLexer.STRIP_RBRACE),
+        range,
+        expression,
+        keyVariable,
+        valueVariable);
+  }
+
+  /** The text of a literal token from {@code start} to {@code end} (UTF-16 offsets). */
+  private String literalText(Token token, int start, int end) {
+    switch (token.getType()) {
+      case HclLexer.DOLLAR_ESCAPE:
+        return "${";
+      case HclLexer.PERCENT_ESCAPE:
+        return "%{";
+      case HclLexer.ESCAPE_SEQUENCE:
+        return escape(token);
+      case HclLexer.INVALID_ESCAPE:
+        String text = token.getText();
+        diagnostics.accept(
+            Diagnostic.of(
+                HclSyntaxCode.INVALID_ESCAPE_SEQUENCE,
+                locator.token(token),
+                text.length() < 2
+                    ? "A backslash at the end of a line starts no escape sequence. Write \\\\ for"
+                        + " a literal backslash."
+                    : text.equals("\\u") || text.equals("\\U")
+                        ? "\""
+                            + text
+                            + "\" must be followed by "
+                            + (text.equals("\\u") ? "four" : "eight")
+                            + " hexadecimal digits naming a Unicode character."
+                        : "\""
+                            + text
+                            + "\" is not a valid escape sequence. The escapes are \\n"
+                            + ", \\r"
+                            + ", \\t, \\\", \\\\, \\uNNNN and \\UNNNNNNNN; write \\\\ for a literal"
+                            + " backslash."));
+        return text;
+      default:
+        return locator.file().text().substring(start, end);
+    }
+  }
+
+  /** Decodes a lexically valid escape; a \\u or \\U escape must name a Unicode scalar value. */
+  private String escape(Token token) {
+    String text = token.getText();
+    switch (text.charAt(1)) {
+      case 'n':
+        return "\n";
+      case 'r':
+        return "\r";
+      case 't':
+        return "\t";
+      case '"':
+        return "\"";
+      case '\\':
+        return "\\";
+      default:
+        int cp = Integer.parseUnsignedInt(text.substring(2), 16);
+        if (cp > Character.MAX_CODE_POINT || (cp >= 0xD800 && cp <= 0xDFFF)) {
+          diagnostics.accept(
+              Diagnostic.of(
+                  HclSyntaxCode.INVALID_ESCAPE_SEQUENCE,
+                  locator.token(token),
+                  "\""
+                      + text
+                      + "\" does not name a Unicode character"
+                      + (cp >= 0xD800 && cp <= 0xDFFF
+                          ? " (it is half of a UTF-16 surrogate pair). Write a character outside"
+                              + " the Basic Multilingual Plane with \\U and eight hex digits, such"
+                              + " as \\U0001F600."
+                          : ".")));
+          return "\uFFFD";
+        }
+        return new String(Character.toChars(cp));
+    }
   }
 
   /**

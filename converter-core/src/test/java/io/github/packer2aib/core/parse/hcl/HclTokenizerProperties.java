@@ -1,21 +1,12 @@
 package io.github.packer2aib.core.parse.hcl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.github.packer2aib.core.testing.SharedFolder;
 import io.github.packer2aib.grammar.hcl.HclLexer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -30,7 +21,6 @@ import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.misc.Interval;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The hand-written {@link HclTokenizer} yields exactly the tokens of the generated ANTLR {@link
@@ -373,54 +363,17 @@ class HclTokenizerProperties {
 
   @Example
   void sameTokensOnEveryTestdataFile() {
-    Path root =
-        Optional.ofNullable(System.getProperty("packer2aib.testdata"))
-            .map(Paths::get)
-            .orElse(
-                Paths.get("").toAbsolutePath().getParent().resolve("testdata/src/main/resources"));
-    assertTrue(Files.isDirectory(root), "testdata not found at " + root);
-    List<Path> files = hclFiles(root);
-    assertTrue(files.size() > 100, "only " + files.size() + " HCL files under " + root);
-    files.forEach(HclTokenizerProperties::assertSameTokens);
+    HclTestFiles.testdata().forEach(HclTokenizerProperties::assertSameTokens);
   }
 
   @Example
   void sameTokensOnEverySharedCorpusFile() {
-    Path corpus =
-        SharedFolder.find()
-            .map(shared -> shared.resolve("corpus"))
-            .filter(Files::isDirectory)
-            .orElseThrow(() -> new TestAbortedException("../shared/corpus is absent"));
-    hclFiles(corpus).forEach(HclTokenizerProperties::assertSameTokens);
-  }
-
-  private static List<Path> hclFiles(Path root) {
-    try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(Files::isRegularFile)
-          .filter(
-              p -> {
-                String name = p.getFileName().toString();
-                return name.endsWith(".hcl")
-                    || name.endsWith(".tmpl")
-                    || name.endsWith(".tftpl")
-                    || name.endsWith(".pkrtpl")
-                    || name.endsWith(".expr");
-              })
-          .sorted()
-          .collect(Collectors.toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    HclTestFiles.sharedCorpus().forEach(HclTokenizerProperties::assertSameTokens);
   }
 
   /** Every file through every entry point: whatever the text, the two lexers must agree. */
   private static void assertSameTokens(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    String text = HclTestFiles.read(file);
     for (HclTokenizer.Start start : HclTokenizer.Start.values()) {
       assertSameTokens(text, start, file.toString());
     }
