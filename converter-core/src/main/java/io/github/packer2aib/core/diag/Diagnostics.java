@@ -82,7 +82,8 @@ public final class Diagnostics implements Iterable<Diagnostic> {
       // Unlocated after located; two unlocated ones are equal (their order is kept).
       return Boolean.compare(ra == null, rb == null);
     }
-    int byFile = ra.file().compareTo(rb.file());
+    // Mostly the same String object (one file's name): skip comparing it character by character.
+    int byFile = ra.file() == rb.file() ? 0 : ra.file().compareTo(rb.file());
     return byFile != 0 ? byFile : Integer.compare(ra.start().offset(), rb.start().offset());
   }
 

@@ -27,7 +27,14 @@ public record Config(List<Setting> settings, List<NestedBlock> blocks, Range ran
   }
 
   public Optional<Setting> setting(String name) {
-    return settings.stream().filter(s -> s.name().equals(name)).findFirst();
+    // A loop, not a stream: the mapper asks this for every field of every provisioner.
+    for (int i = 0, n = settings.size(); i < n; i++) {
+      Setting s = settings.get(i);
+      if (s.name().equals(name)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   public List<NestedBlock> blocks(String type) {
