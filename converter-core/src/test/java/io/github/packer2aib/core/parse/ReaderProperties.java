@@ -163,6 +163,18 @@ class ReaderProperties {
     assertTrue(DocEquality.equalIgnoringRanges(tree, back), text);
     assertEquals(DocText.render(tree), DocText.render(back));
     assertNested(back);
+    // A string's range is its literal, quotes included, whether read plain or decoded by Jackson.
+    walk(
+        back,
+        node -> {
+          if (node instanceof DocScalar s && s.type() == DocScalar.Type.STRING) {
+            String literal = text.substring(s.range().start().offset(), s.range().end().offset());
+            assertTrue(literal.length() >= 2 && literal.startsWith("\"") && literal.endsWith("\""));
+            if (literal.indexOf('\\') < 0) {
+              assertEquals(literal.substring(1, literal.length() - 1), s.text());
+            }
+          }
+        });
   }
 
   @Property(tries = 250)

@@ -11,8 +11,8 @@ import net.jqwik.api.Provide;
 
 /**
  * SourceFile's positions against a plain character-by-character count: lines end at \n, \r\n and a
- * lone \r; columns count code points, so a surrogate pair is one column. The fast paths (no \r,
- * no surrogate pair, the line hint) must give the same answers as the slow ones.
+ * lone \r; columns count code points, so a surrogate pair is one column. The fast paths (no \r, no
+ * surrogate pair, the line hint) must give the same answers as the slow ones.
  */
 class SourceFileProperties {
 
@@ -55,6 +55,21 @@ class SourceFileProperties {
     for (int raw : offsets) {
       int offset = raw % (text.length() + 1);
       assertEquals(inOrder.position(offset), shuffled.position(offset));
+    }
+  }
+
+  /** A range's end on its start line is found from the start; it must be its position anyway. */
+  @Property(tries = 200)
+  void rangesEndWhereTheirEndOffsetIs(
+      @ForAll("texts") String text, @ForAll("offsets") List<Integer> offsets) {
+    SourceFile file = new SourceFile("f", text);
+    SourceFile reference = new SourceFile("f", text);
+    for (int i = 0; i + 1 < offsets.size(); i += 2) {
+      int start = offsets.get(i) % (text.length() + 2) - 1;
+      int end = start + offsets.get(i + 1) % 12 - 2;
+      Range range = file.range(start, end);
+      assertEquals(reference.position(start), range.start(), "start " + start);
+      assertEquals(reference.position(Math.max(start, end)), range.end(), start + ".." + end);
     }
   }
 
