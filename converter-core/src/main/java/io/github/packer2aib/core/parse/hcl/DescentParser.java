@@ -195,7 +195,7 @@ final class DescentParser {
       int type = types[pos];
       if (type == NEWLINE) {
         pos++;
-      } else if (isIdentifier(type)) {
+      } else if (HclTokenizer.isName(type)) {
         items.add(bodyItem());
       } else {
         return;
@@ -227,7 +227,7 @@ final class DescentParser {
       bodyItems(items);
       close = locator.token(expect(RBRACE));
       body = items.body(shaper.blockBodyRange(open, close));
-    } else if (isIdentifier(type)) {
+    } else if (HclTokenizer.isName(type)) {
       Token attributeName = tokens[pos++];
       expect(EQ);
       Expression value = expression();
@@ -359,7 +359,7 @@ final class DescentParser {
       if (type == DOT) {
         int next = types[pos + 1];
         pos += 2;
-        if (isIdentifier(next)) {
+        if (HclTokenizer.isName(next)) {
           ops.add(TreeShaper.getAttr(locator.text(tokens[pos - 1]), spanFrom(first)));
         } else if (next == NUMBER) {
           ops.add(shaper.legacyIndex(tokens[pos - 1], spanFrom(first)));
@@ -389,7 +389,7 @@ final class DescentParser {
   private Expression primary() {
     Token first = tokens[pos];
     int type = types[pos];
-    if (isIdentifier(type) && callFollows()) {
+    if (HclTokenizer.isName(type) && callFollows()) {
       return functionCall();
     }
     switch (type) {
@@ -420,7 +420,7 @@ final class DescentParser {
         return new Parenthesized(inner, spanFrom(first));
       default:
         // The grammar's variableName: an identifier other than the literals, taken above.
-        if (!isIdentifier(type)) {
+        if (!HclTokenizer.isName(type)) {
           throw GIVE_UP;
         }
         pos++;
@@ -680,27 +680,8 @@ final class DescentParser {
 
   // ---- tokens ---------------------------------------------------------------------------------
 
-  /** The grammar's {@code identifier}: a name where keywords are allowed too. */
-  private static boolean isIdentifier(int type) {
-    switch (type) {
-      case IDENTIFIER:
-      case FOR:
-      case IN:
-      case IF:
-      case ELSE:
-      case ENDIF:
-      case ENDFOR:
-      case TRUE:
-      case FALSE:
-      case NULL:
-        return true;
-      default:
-        return false;
-    }
-  }
-
   private Token identifier() {
-    if (!isIdentifier(types[pos])) {
+    if (!HclTokenizer.isName(types[pos])) {
       throw GIVE_UP;
     }
     return tokens[pos++];

@@ -606,6 +606,28 @@ final class HclTokenizer implements TokenSource {
     HclLexer.NULL
   };
 
+  /** By token type: whether it is a name, as {@link #isName} says. */
+  private static final boolean[] NAMES = names();
+
+  private static boolean[] names() {
+    boolean[] names = new boolean[HclLexer.VOCABULARY.getMaxTokenType() + 1];
+    names[HclLexer.IDENTIFIER] = true;
+    for (int type : KEYWORD_TYPES) {
+      names[type] = true;
+    }
+    return names;
+  }
+
+  /**
+   * Whether a token of this type stands where the grammar's {@code identifier} rule allows: an
+   * identifier or any keyword (argument and block names, labels, attribute access, function and
+   * loop variable names). Looked up in a table made from {@link #KEYWORD_TYPES}: the parser asks it
+   * for nearly every token.
+   */
+  static boolean isName(int type) {
+    return type >= 0 && type < NAMES.length && NAMES[type];
+  }
+
   /** The longest identifier; a keyword when all of it is one. */
   private int identifierOrKeyword() {
     int start = pos;

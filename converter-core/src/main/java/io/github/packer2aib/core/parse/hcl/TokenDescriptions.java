@@ -13,19 +13,6 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  */
 final class TokenDescriptions {
 
-  private static final Set<Integer> NAME_TOKENS =
-      Set.of(
-          HclLexer.IDENTIFIER,
-          HclLexer.FOR,
-          HclLexer.IN,
-          HclLexer.IF,
-          HclLexer.ELSE,
-          HclLexer.ENDIF,
-          HclLexer.ENDFOR,
-          HclLexer.TRUE,
-          HclLexer.FALSE,
-          HclLexer.NULL);
-
   /**
    * Tokens that can only begin an expression; their presence means "an expression" was expected.
    */
@@ -39,7 +26,7 @@ final class TokenDescriptions {
   static String found(Token token) {
     int type = token.getType();
     String text = token.getText();
-    if (NAME_TOKENS.contains(type)) {
+    if (HclTokenizer.isName(type)) {
       return "the name \"" + text + "\"";
     }
     switch (type) {
@@ -62,7 +49,7 @@ final class TokenDescriptions {
 
   /** What a token type is, as something one expects: "a comma", "an equals sign \"=\"". */
   static String expected(int type) {
-    if (NAME_TOKENS.contains(type)) {
+    if (HclTokenizer.isName(type)) {
       return "a name";
     }
     switch (type) {
@@ -177,7 +164,7 @@ final class TokenDescriptions {
   }
 
   private static boolean isExpressionPiece(int type) {
-    return NAME_TOKENS.contains(type)
+    return HclTokenizer.isName(type)
         || type == HclLexer.MINUS
         || type == HclLexer.LBRACKET
         || type == HclLexer.LBRACE;
