@@ -637,22 +637,24 @@ final class DescentParser {
     int keyword = types[pos++];
     Kind kind;
     Expression expression = null;
-    Optional<String> key = Optional.empty();
-    String value = "";
     switch (keyword) {
       case IF:
         kind = Kind.IF;
         expression = expression();
         break;
       case FOR:
-        kind = Kind.FOR;
         Token first = identifier();
         Token second = secondVariable();
         expect(IN);
-        expression = expression();
-        key = second == null ? Optional.empty() : Optional.of(locator.text(first));
-        value = locator.text(second == null ? first : second);
-        break;
+        Expression collection = expression();
+        Token forEnd = sequenceEnd();
+        return templates.forSequence(
+            start,
+            forEnd,
+            locator.span(start, forEnd),
+            collection,
+            locator.text(first),
+            second == null ? null : locator.text(second));
       case ELSE:
         kind = Kind.ELSE;
         break;
@@ -666,7 +668,8 @@ final class DescentParser {
         throw GIVE_UP;
     }
     Token end = sequenceEnd();
-    return templates.sequence(kind, start, end, locator.span(start, end), expression, key, value);
+    return templates.sequence(
+        kind, start, end, locator.span(start, end), expression, Optional.empty(), "");
   }
 
   /** {@code }} or {@code ~}}. */

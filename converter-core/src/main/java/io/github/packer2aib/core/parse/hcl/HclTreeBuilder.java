@@ -581,17 +581,13 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
           "");
     }
     if (part instanceof TemplateForContext forPart) {
-      Optional<String> key =
-          forPart.second == null ? Optional.empty() : Optional.of(text(forPart.first));
-      String value = text(forPart.second == null ? forPart.first : forPart.second);
-      return templates.sequence(
-          Kind.FOR,
+      return templates.forSequence(
           start,
           sequenceEnd(forPart.templateSequenceEnd()),
           range,
           expression(forPart.collection),
-          key,
-          value);
+          text(forPart.first),
+          forPart.second == null ? null : text(forPart.second));
     }
     Kind kind;
     TemplateSequenceEndContext end;

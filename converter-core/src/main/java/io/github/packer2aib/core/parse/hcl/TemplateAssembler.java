@@ -160,6 +160,24 @@ final class TemplateAssembler {
         valueVariable);
   }
 
+  /**
+   * A {@code %{ for }} directive: with one variable it names the values, with two the keys and the
+   * values (as {@link TreeShaper#forExpr} names a for expression's).
+   *
+   * @param second the second variable's name, or null
+   */
+  Sequence forSequence(
+      Token start, Token end, Range range, Expression collection, String first, String second) {
+    return sequence(
+        Kind.FOR,
+        start,
+        end,
+        range,
+        collection,
+        second == null ? Optional.empty() : Optional.of(first),
+        second == null ? first : second);
+  }
+
   /** The text of a literal token from {@code start} to {@code end} (UTF-16 offsets). */
   private String literalText(Token token, int start, int end) {
     switch (token.getType()) {
