@@ -16,6 +16,8 @@ import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.source.Range;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Evaluates expressions of a template. Before evaluating, it checks that every {@code var.x},
@@ -86,41 +88,20 @@ final class Expressions {
   private boolean check(ScopeTraversal t) {
     switch (t.root()) {
       case "var":
-        {
-          Optional<String> name = step(t, 0);
-          if (name.isPresent() && !declared.variables.contains(name.get())) {
-            out.add(
-                Diagnostic.of(
-                    PackerCode.UNDECLARED_VARIABLE,
-                    through(t, 0),
-                    "An input variable named \""
-                        + name.get()
-                        + "\" has not been declared."
-                        + Names.didYouMean(name.get(), declared.variables)
-                        + " Declare it with a variable \""
-                        + name.get()
-                        + "\" { … } block, or fix the reference."));
-            return false;
-          }
-          return true;
-        }
+        return nameDeclared(
+            t,
+            declared.variables,
+            PackerCode.UNDECLARED_VARIABLE,
+            "An input variable",
+            name ->
+                " Declare it with a variable \"" + name + "\" { … } block, or fix the reference.");
       case "local":
-        {
-          Optional<String> name = step(t, 0);
-          if (name.isPresent() && !declared.locals.contains(name.get())) {
-            out.add(
-                Diagnostic.of(
-                    PackerCode.UNDECLARED_LOCAL,
-                    through(t, 0),
-                    "A local value named \""
-                        + name.get()
-                        + "\" has not been declared."
-                        + Names.didYouMean(name.get(), declared.locals)
-                        + " Define it in a locals block, or fix the reference."));
-            return false;
-          }
-          return true;
-        }
+        return nameDeclared(
+            t,
+            declared.locals,
+            PackerCode.UNDECLARED_LOCAL,
+            "A local value",
+            name -> " Define it in a locals block, or fix the reference.");
       case "data":
         {
           Optional<String> type = step(t, 0);
@@ -151,6 +132,33 @@ final class Expressions {
       default:
         return true;
     }
+  }
+
+  /**
+   * Whether the name a {@code var.x} or {@code local.x} reference names is among {@code names};
+   * reports it when not, with a suggestion and how to declare it.
+   */
+  private boolean nameDeclared(
+      ScopeTraversal t,
+      Set<String> names,
+      PackerCode code,
+      String what,
+      Function<String, String> remedy) {
+    Optional<String> name = step(t, 0);
+    if (name.isEmpty() || names.contains(name.get())) {
+      return true;
+    }
+    out.add(
+        Diagnostic.of(
+            code,
+            through(t, 0),
+            what
+                + " named \""
+                + name.get()
+                + "\" has not been declared."
+                + Names.didYouMean(name.get(), names)
+                + remedy.apply(name.get())));
+    return false;
   }
 
   /** The name of step {@code i} ({@code .name} or {@code ["name"]}), if it is one. */
