@@ -19,9 +19,6 @@ import java.util.regex.Pattern;
  */
 final class Generalization {
   // Compiled once: these run for every step of every template.
-  /** Where a generalization line splits into parts; {@link ExecuteCommand#split} does it. */
-  static final Pattern PART_SEPARATOR = Pattern.compile("&&|;|\n");
-
   private static final Pattern EXPORT = Pattern.compile("^export\\s+[A-Za-z_][A-Za-z0-9_]*=.*$");
   private static final Pattern ENV_ASSIGNMENT = Pattern.compile("(?i)^\\$env:.*$");
   private static final Pattern SYNC = Pattern.compile("^(sudo\\s+)?sync$");
@@ -174,8 +171,8 @@ final class Generalization {
       if (isWait(line.trim())) {
         continue;
       }
-      // Split by hand as PART_SEPARATOR splits (empty parts are skipped anyway): every line of
-      // every generalization step comes here.
+      // Split by hand as the pattern &&|;|\n splits (empty parts are skipped anyway): every line
+      // of every generalization step comes here.
       for (String part : ExecuteCommand.split(line, true)) {
         String p = part.trim();
         if (p.isEmpty() || isEcho(p) || isWait(p) || defaultSysprep(p) || defaultWaagent(p)) {
