@@ -224,7 +224,8 @@ final class Generalization {
 
   /**
    * Whether {@code lowerWord} occurs in {@code text} in any ASCII case: what a case-insensitive
-   * pattern of that literal alone finds.
+   * pattern of that literal alone finds, for a word of letters. (The {@code | 0x20} folding also
+   * lets U+000E stand for a {@code .}: "unattend.xml" is only a pre-check before its pattern.)
    */
   static boolean hasWord(String text, String lowerWord) {
     byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
