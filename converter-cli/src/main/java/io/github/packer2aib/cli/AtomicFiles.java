@@ -1,6 +1,8 @@
 package io.github.packer2aib.cli;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -34,27 +36,40 @@ final class AtomicFiles {
       return;
     }
     Path dir = target.toAbsolutePath().getParent();
-    Path temp = createTemp(dir, target.getFileName().toString(), pending);
+    Temp temp = createTemp(dir, target.getFileName().toString(), pending);
     boolean moved = false;
     try {
-      Files.write(temp, bytes);
+      try (WritableByteChannel channel = temp.channel()) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+      }
       try {
         Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp.path(),
+            target,
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp.path(), target, StandardCopyOption.REPLACE_EXISTING);
       }
       moved = true;
     } finally {
       if (!moved) {
-        Files.deleteIfExists(temp);
+        Files.deleteIfExists(temp.path());
       }
-      pending.end(temp);
+      pending.end(temp.path());
     }
   }
 
   /** Whether {@code target} is a regular file (not a link) holding exactly {@code bytes}. */
   private static boolean holds(Path target, byte[] bytes) {
+    // java.io's length is 0 for a missing file where Files.isRegularFile would throw and catch an
+    // exception (Java 17): a bulk run writes thousands of files that do not exist yet.
+    if (target.toFile().length() != bytes.length) {
+      return false;
+    }
     try {
       return Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
           && Files.size(target) == bytes.length
@@ -68,19 +83,21 @@ final class AtomicFiles {
    * Files.createTempFile would make the file owner-only (0600) on POSIX; creating it by name keeps
    * the user's umask, so the result has the permissions of any other file they create.
    */
-  private static Path createTemp(Path dir, String fileName, PendingWrites pending)
+  private static Temp createTemp(Path dir, String fileName, PendingWrites pending)
       throws IOException {
     long pid = ProcessHandle.current().pid();
     while (true) {
       Path temp = dir.resolve("." + fileName + "." + pid + "." + next() + ".tmp");
       try {
-        pending.begin(temp);
-        return temp;
+        return new Temp(temp, pending.begin(temp));
       } catch (FileAlreadyExistsException e) {
         // Left over from another run; try the next name.
       }
     }
   }
+
+  /** A temporary file just created, and the channel that writes it. */
+  private record Temp(Path path, WritableByteChannel channel) {}
 
   private static synchronized long next() {
     return ++counter;

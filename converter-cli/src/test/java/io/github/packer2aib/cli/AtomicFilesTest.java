@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,6 +87,18 @@ class AtomicFilesTest {
     AtomicFiles.write(target, "SAME BUT LONGER\n");
     assertEquals("SAME BUT LONGER\n", Files.readString(target));
     assertEquals(List.of("t.json"), listing());
+  }
+
+  @Test
+  void anEmptyTextIsWrittenWhereNoFileWas() throws IOException {
+    // A missing file has length 0 to java.io, like the empty text: the check must not stop there.
+    Path target = tmp.resolve("empty.json");
+
+    AtomicFiles.write(target, "");
+
+    assertTrue(Files.isRegularFile(target));
+    assertEquals(0, Files.size(target));
+    assertEquals(List.of("empty.json"), listing());
   }
 
   @Test

@@ -26,8 +26,8 @@ class PendingWritesTest {
     PendingWrites pending = new PendingWrites();
     Path first = tmp.resolve(".a.json.1.1.tmp");
     Path second = tmp.resolve(".b.json.1.2.tmp");
-    pending.begin(first);
-    pending.begin(second);
+    pending.begin(first).close();
+    pending.begin(second).close();
     pending.end(second);
     assertEquals(List.of(".a.json.1.1.tmp", ".b.json.1.2.tmp"), listing());
 
