@@ -44,6 +44,9 @@ final class BulkRun {
   private final Engine engine;
   private final PrintWriter err;
   private final BulkSummary summary = new BulkSummary();
+
+  /** What the run learns about files, from discovery on, shared by every template. */
+  private final FileCache files = FileCache.forBulkRun();
   private final List<BulkOutcome> kept = new ArrayList<>();
   private final List<Diagnostic> shown = new ArrayList<>();
   private boolean internalError;
@@ -70,7 +73,7 @@ final class BulkRun {
   int run() {
     long start = System.nanoTime();
     List<Discovery.Candidate> candidates =
-        settings.discovery().discover(Discovery.roots(settings.inputs()));
+        settings.discovery().discover(Discovery.roots(settings.inputs()), files);
     boolean json = settings.display().format() == DiagnosticsFormat.JSON;
     try {
       Files.createDirectories(settings.output());
@@ -196,7 +199,8 @@ final class BulkRun {
 
   /** Converts on the pool; reports each outcome once all before it are reported. */
   private void convertAll(List<Discovery.Candidate> candidates) {
-    BulkTask task = new BulkTask(engine, settings.options(), settings.output(), settings.display());
+    BulkTask task =
+        new BulkTask(engine, settings.options(), settings.output(), settings.display(), files);
     LinkedBlockingQueue<BulkOutcome> finished = new LinkedBlockingQueue<>();
     ExecutorService pool = Executors.newFixedThreadPool(settings.jobs(), daemonThreads());
     try {

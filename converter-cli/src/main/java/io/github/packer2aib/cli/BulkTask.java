@@ -40,7 +40,7 @@ final class BulkTask {
   private final BulkOptions options;
   private final Path output;
   private final Display display;
-  private final FileCache files = FileCache.forBulkRun();
+  private final FileCache files;
 
   /**
    * Output folders this run has made or found: creating a folder that exists costs an exception and
@@ -48,8 +48,9 @@ final class BulkTask {
    */
   private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
-  BulkTask(Engine engine, BulkOptions options, Path output, Display display) {
+  BulkTask(Engine engine, BulkOptions options, Path output, Display display, FileCache files) {
     this.engine = engine;
+    this.files = files;
     this.options = options;
     this.output = output;
     this.display = display;

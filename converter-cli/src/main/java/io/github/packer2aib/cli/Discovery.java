@@ -1,5 +1,6 @@
 package io.github.packer2aib.cli;
 
+import io.github.packer2aib.core.hcl.function.FileSystemView.Kind;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -133,8 +134,11 @@ final class Discovery {
     return roots;
   }
 
-  /** Everything found under the roots, in discovery order, with output names reserved. */
-  List<Candidate> discover(List<Root> roots) {
+  /**
+   * Everything found under the roots, in discovery order, with output names reserved; what the
+   * walk sees of folders and files goes into {@code files} for the conversions.
+   */
+  List<Candidate> discover(List<Root> roots, FileCache files) {
     List<Found> found = new ArrayList<>();
     for (Root root : roots) {
       List<Found> inRoot = new ArrayList<>();
@@ -151,7 +155,7 @@ final class Discovery {
       } else if (!Files.isDirectory(root.folder())) {
         inRoot.add(new Found(root, "", root.folder(), Shape.MISSING, "no such file or directory"));
       } else {
-        walk(root, root.folder(), "", inRoot);
+        walk(root, root.folder(), "", inRoot, files);
       }
       inRoot.sort((a, b) -> compareRelative(a.relative(), b.relative()));
       found.addAll(inRoot);
@@ -161,7 +165,7 @@ final class Discovery {
 
   private record Found(Root root, String relative, Path path, Shape shape, String skipReason) {}
 
-  private void walk(Root root, Path folder, String relative, List<Found> out) {
+  private void walk(Root root, Path folder, String relative, List<Found> out, FileCache files) {
     if (isOutput(folder)) {
       return;
     }
@@ -175,6 +179,11 @@ final class Discovery {
       return;
     }
     entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+    List<String> names = new ArrayList<>(entries.size());
+    for (Path p : entries) {
+      names.add(p.getFileName().toString());
+    }
+    files.knowListing(folder.toString(), names);
     List<String> hcl2Files = new ArrayList<>();
     List<Path> folders = new ArrayList<>();
     for (Path p : entries) {
@@ -184,12 +193,17 @@ final class Discovery {
       }
       String rel = relative.isEmpty() ? name : relative + "/" + name;
       if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        files.knowKind(p.toString(), Kind.DIRECTORY);
         if (!matches(exclude, rel)) {
           folders.add(p);
         }
         continue;
       }
-      if (!Files.isRegularFile(p) || ownFiles.contains(p.toAbsolutePath().normalize())) {
+      if (!Files.isRegularFile(p)) {
+        continue;
+      }
+      files.knowKind(p.toString(), Kind.FILE);
+      if (ownFiles.contains(p.toAbsolutePath().normalize())) {
         continue;
       }
       String lower = name.toLowerCase(Locale.ROOT);
@@ -208,7 +222,7 @@ final class Discovery {
     }
     for (Path f : folders) {
       String name = f.getFileName().toString();
-      walk(root, f, relative.isEmpty() ? name : relative + "/" + name, out);
+      walk(root, f, relative.isEmpty() ? name : relative + "/" + name, out, files);
     }
   }
 

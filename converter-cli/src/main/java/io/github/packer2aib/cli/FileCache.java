@@ -43,6 +43,19 @@ final class FileCache {
     T load() throws IOException;
   }
 
+  /**
+   * What discovery saw while walking the input folders: a folder's entries, so a template's own
+   * folder is not listed again when it is converted.
+   */
+  void knowListing(String directory, List<String> entries) {
+    listings.putIfAbsent(directory, List.copyOf(entries));
+  }
+
+  /** The kind of a path that discovery looked at (a file or a folder it found). */
+  void knowKind(String path, Kind kind) {
+    kinds.putIfAbsent(path, kind);
+  }
+
   Kind kind(String path, Supplier<Kind> load) {
     return kinds.computeIfAbsent(path, p -> load.get());
   }

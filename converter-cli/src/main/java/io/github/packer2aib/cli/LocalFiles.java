@@ -2,10 +2,11 @@ package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The real file system, read-only, for the template's files and its file functions; through a
@@ -72,8 +73,12 @@ final class LocalFiles implements FileSystemView {
   }
 
   private static List<String> listOnDisk(String absoluteDirectory) throws IOException {
-    try (Stream<Path> s = Files.list(Path.of(absoluteDirectory))) {
-      return s.map(p -> p.getFileName().toString()).toList();
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(absoluteDirectory))) {
+      for (Path p : entries) {
+        names.add(p.getFileName().toString());
+      }
     }
+    return names;
   }
 }

@@ -2,12 +2,16 @@ package io.github.packer2aib.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.packer2aib.core.hcl.function.FileSystemView.Kind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +93,38 @@ class FileCacheTest {
     assertEquals(Kind.MISSING, files.kind(tmp.resolve("none").toString()));
     assertEquals(List.of("setup.sh"), files.list(tmp.toString()));
     assertArrayEquals(Files.readAllBytes(script), files.read(script.toString()));
+  }
+
+  @Test
+  void discoveryLeavesWhatItSawOfTheTreeAsTheDiskWouldAnswer() throws Exception {
+    Files.createDirectories(tmp.resolve("a/sub"));
+    Files.writeString(tmp.resolve("a/template.pkr.hcl"), "# template\n");
+    Files.writeString(tmp.resolve("a/sub/x.json"), "{}\n");
+    Files.writeString(tmp.resolve("b.yaml"), "a: 1\n");
+    Files.writeString(tmp.resolve(".hidden"), "");
+    FileCache cache = FileCache.forBulkRun();
+
+    new Discovery(List.of(), List.of(), tmp.resolve("out"), Optional.empty())
+        .discover(Discovery.roots(List.of(tmp.toString())), cache);
+
+    LocalFiles disk = new LocalFiles(tmp);
+    for (String folder : List.of("", "a", "a/sub")) {
+      String path = tmp.resolve(folder).toString();
+      List<String> cached = new ArrayList<>(cache.list(path, FileCacheTest::notOnDisk));
+      List<String> onDisk = new ArrayList<>(disk.list(path));
+      Collections.sort(cached);
+      Collections.sort(onDisk);
+      assertEquals(onDisk, cached, path);
+      assertEquals(Kind.DIRECTORY, disk.kind(path));
+    }
+    for (String file : List.of("a/template.pkr.hcl", "a/sub/x.json", "b.yaml", "a", "a/sub")) {
+      String path = tmp.resolve(file).toString();
+      assertEquals(disk.kind(path), cache.kind(path, () -> fail("looked up on disk: " + path)));
+    }
+  }
+
+  private static List<String> notOnDisk() {
+    return fail("listed on disk");
   }
 
   private static byte[] bytes(String text, AtomicInteger reads) {
