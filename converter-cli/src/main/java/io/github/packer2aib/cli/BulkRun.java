@@ -73,7 +73,7 @@ final class BulkRun {
   int run() {
     long start = System.nanoTime();
     List<Discovery.Candidate> candidates =
-        settings.discovery().discover(Discovery.roots(settings.inputs()), files);
+        settings.discovery().discover(Discovery.roots(settings.inputs()), files, settings.jobs());
     boolean json = settings.display().format() == DiagnosticsFormat.JSON;
     try {
       Files.createDirectories(settings.output());

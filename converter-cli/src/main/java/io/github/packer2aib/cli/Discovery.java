@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 
 /**
  * Finds what {@code convert -r} converts under its folders, in a deterministic order (roots in
@@ -136,93 +138,146 @@ final class Discovery {
 
   /**
    * Everything found under the roots, in discovery order, with output names reserved; what the
-   * walk sees of folders and files goes into {@code files} for the conversions.
+   * walk sees of folders and files goes into {@code files} for the conversions. Folders are read on
+   * up to {@code jobs} threads: the order found is settled by sorting, so it is the same for any
+   * number.
    */
-  List<Candidate> discover(List<Root> roots, FileCache files) {
+  List<Candidate> discover(List<Root> roots, FileCache files, int jobs) {
     List<Found> found = new ArrayList<>();
-    for (Root root : roots) {
-      List<Found> inRoot = new ArrayList<>();
-      if (root.onlyFile().isPresent()) {
-        Path f = root.onlyFile().get();
-        String name = f.getFileName().toString();
-        String lower = name.toLowerCase(Locale.ROOT);
-        boolean hcl2 =
-            lower.endsWith(".pkr.hcl") || lower.endsWith(".pkr.json") || lower.endsWith(".hcl");
-        inRoot.add(
-            hcl2 && !isVarFile(lower)
-                ? new Found(root, name, f, Shape.HCL2_FILE, "")
-                : new Found(root, name, f, fileShape(name).orElse(Shape.DOCUMENT), reason(name)));
-      } else if (!Files.isDirectory(root.folder())) {
-        inRoot.add(new Found(root, "", root.folder(), Shape.MISSING, "no such file or directory"));
-      } else {
-        walk(root, root.folder(), "", inRoot, files);
+    ForkJoinPool pool = null;
+    try {
+      for (Root root : roots) {
+        List<Found> inRoot = new ArrayList<>();
+        if (root.onlyFile().isPresent()) {
+          Path f = root.onlyFile().get();
+          String name = f.getFileName().toString();
+          String lower = name.toLowerCase(Locale.ROOT);
+          boolean hcl2 =
+              lower.endsWith(".pkr.hcl") || lower.endsWith(".pkr.json") || lower.endsWith(".hcl");
+          inRoot.add(
+              hcl2 && !isVarFile(lower)
+                  ? new Found(root, name, f, Shape.HCL2_FILE, "")
+                  : new Found(root, name, f, fileShape(name).orElse(Shape.DOCUMENT), reason(name)));
+        } else if (!Files.isDirectory(root.folder())) {
+          inRoot.add(
+              new Found(root, "", root.folder(), Shape.MISSING, "no such file or directory"));
+        } else {
+          if (pool == null) {
+            pool = new ForkJoinPool(Math.max(1, jobs));
+          }
+          Walk walk = new Walk(root, root.folder(), realPath(root.folder()), "", files);
+          pool.invoke(walk);
+          inRoot.addAll(walk.out);
+        }
+        inRoot.sort((a, b) -> compareRelative(a.relative(), b.relative()));
+        found.addAll(inRoot);
       }
-      inRoot.sort((a, b) -> compareRelative(a.relative(), b.relative()));
-      found.addAll(inRoot);
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
     }
     return reserve(found);
   }
 
   private record Found(Root root, String relative, Path path, Shape shape, String skipReason) {}
 
-  private void walk(Root root, Path folder, String relative, List<Found> out, FileCache files) {
-    if (isOutput(folder)) {
-      return;
-    }
-    List<Path> entries = new ArrayList<>();
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(folder)) {
-      for (Path p : s) {
-        entries.add(p);
-      }
+  /** The folder as the file system resolves it, or null when it cannot say. */
+  private static Path realPath(Path folder) {
+    try {
+      return folder.toRealPath();
     } catch (IOException e) {
-      out.add(new Found(root, relative, folder, Shape.MISSING, InputReader.reason(e)));
-      return;
+      return null;
     }
-    entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-    List<String> names = new ArrayList<>(entries.size());
-    for (Path p : entries) {
-      names.add(p.getFileName().toString());
+  }
+
+  /**
+   * One folder: what it holds, then its subfolders as tasks of their own, whose findings follow
+   * this folder's in name order (the order one thread walking them would find them in).
+   */
+  private final class Walk extends RecursiveAction {
+    private final Root root;
+    private final Path folder;
+
+    /**
+     * The folder's real path, or null when unknown: links to folders are not followed, so below
+     * the root a folder's real path is its parent's joined with its name, and resolving each one
+     * again (a dozen system calls) is not needed to recognise the output folder.
+     */
+    private final Path real;
+
+    private final String relative;
+    private final FileCache files;
+    final List<Found> out = new ArrayList<>();
+
+    Walk(Root root, Path folder, Path real, String relative, FileCache files) {
+      this.root = root;
+      this.folder = folder;
+      this.real = real;
+      this.relative = relative;
+      this.files = files;
     }
-    files.knowListing(folder.toString(), names);
-    List<String> hcl2Files = new ArrayList<>();
-    List<Path> folders = new ArrayList<>();
-    for (Path p : entries) {
-      String name = p.getFileName().toString();
-      if (name.startsWith(".")) {
-        continue;
+
+    @Override
+    protected void compute() {
+      if (isOutput(folder, real)) {
+        return;
       }
-      String rel = relative.isEmpty() ? name : relative + "/" + name;
-      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-        files.knowKind(p.toString(), Kind.DIRECTORY);
-        if (!matches(exclude, rel)) {
-          folders.add(p);
+      List<Path> entries = new ArrayList<>();
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(folder)) {
+        for (Path p : s) {
+          entries.add(p);
         }
-        continue;
+      } catch (IOException e) {
+        out.add(new Found(root, relative, folder, Shape.MISSING, InputReader.reason(e)));
+        return;
       }
-      if (!Files.isRegularFile(p)) {
-        continue;
+      entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+      List<String> names = new ArrayList<>(entries.size());
+      for (Path p : entries) {
+        names.add(p.getFileName().toString());
       }
-      files.knowKind(p.toString(), Kind.FILE);
-      if (ownFiles.contains(p.toAbsolutePath().normalize())) {
-        continue;
+      files.knowListing(folder.toString(), names);
+      List<String> hcl2Files = new ArrayList<>();
+      List<Walk> folders = new ArrayList<>();
+      for (Path p : entries) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".")) {
+          continue;
+        }
+        String rel = relative.isEmpty() ? name : relative + "/" + name;
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          files.knowKind(p.toString(), Kind.DIRECTORY);
+          if (!matches(exclude, rel)) {
+            folders.add(new Walk(root, p, real == null ? null : real.resolve(name), rel, files));
+          }
+          continue;
+        }
+        if (!Files.isRegularFile(p)) {
+          continue;
+        }
+        files.knowKind(p.toString(), Kind.FILE);
+        if (ownFiles.contains(p.toAbsolutePath().normalize())) {
+          continue;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".pkr.hcl") || lower.endsWith(".pkr.json")) {
+          // Part of the folder's template, as Packer reads a folder.
+          hcl2Files.add(rel);
+          continue;
+        }
+        if (matches(exclude, rel) || (!include.isEmpty() && !matches(include, rel))) {
+          continue;
+        }
+        out.add(new Found(root, rel, p, fileShape(name).orElse(Shape.DOCUMENT), reason(name)));
       }
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.endsWith(".pkr.hcl") || lower.endsWith(".pkr.json")) {
-        // Part of the folder's template, as Packer reads a folder.
-        hcl2Files.add(rel);
-        continue;
+      if (!hcl2Files.isEmpty() && selected(relative.isEmpty() ? "." : relative, hcl2Files)) {
+        out.add(new Found(root, relative, folder, Shape.HCL2_FOLDER, ""));
       }
-      if (matches(exclude, rel) || (!include.isEmpty() && !matches(include, rel))) {
-        continue;
+      invokeAll(folders);
+      for (Walk w : folders) {
+        out.addAll(w.out);
       }
-      out.add(new Found(root, rel, p, fileShape(name).orElse(Shape.DOCUMENT), reason(name)));
-    }
-    if (!hcl2Files.isEmpty() && selected(relative.isEmpty() ? "." : relative, hcl2Files)) {
-      out.add(new Found(root, relative, folder, Shape.HCL2_FOLDER, ""));
-    }
-    for (Path f : folders) {
-      String name = f.getFileName().toString();
-      walk(root, f, relative.isEmpty() ? name : relative + "/" + name, out, files);
     }
   }
 
@@ -240,16 +295,16 @@ final class Discovery {
     return !matches(exclude, folder) && !files.stream().allMatch(f -> matches(exclude, f));
   }
 
-  /** The output folder, however either of them was named (through a link, say). */
-  private boolean isOutput(Path folder) {
+  /**
+   * The output folder, however either of them was named (through a link, say); {@code real} is
+   * the folder's real path when known, else it is resolved here.
+   */
+  private boolean isOutput(Path folder, Path real) {
     if (outputFolders.contains(folder.toAbsolutePath().normalize())) {
       return true;
     }
-    try {
-      return outputFolders.contains(folder.toRealPath());
-    } catch (IOException e) {
-      return false;
-    }
+    Path resolved = real != null ? real : realPath(folder);
+    return resolved != null && outputFolders.contains(resolved);
   }
 
   /** The shape a file has by its name alone, when its name settles it. */

@@ -105,7 +105,7 @@ class FileCacheTest {
     FileCache cache = FileCache.forBulkRun();
 
     new Discovery(List.of(), List.of(), tmp.resolve("out"), Optional.empty())
-        .discover(Discovery.roots(List.of(tmp.toString())), cache);
+        .discover(Discovery.roots(List.of(tmp.toString())), cache, 2);
 
     LocalFiles disk = new LocalFiles(tmp);
     for (String folder : List.of("", "a", "a/sub")) {
