@@ -27,7 +27,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads JSON text into a located {@link DocNode} tree with Jackson's streaming parser.
+ * Reads JSON text into a located {@link DocNode} tree: plain valid JSON with {@link
+ * JsonDescentReader}, everything else (comments, errors) with Jackson's streaming parser.
  *
  * <p>Accepts {@code //} and {@code /* *\/} comments (ARM tooling allows them) and a leading byte
  * order mark. Numbers keep their literal text, strings are decoded. Duplicate keys are errors (the
@@ -48,6 +49,16 @@ public final class JsonReader {
           .build();
 
   public static ParseResult read(SourceFile file) {
+    // Plain valid JSON by hand; anything else (errors included) by Jackson, which reports it.
+    DocNode root = JsonDescentReader.read(file);
+    if (root != null) {
+      return new ParseResult(List.of(root), List.of());
+    }
+    return new Run(file).read();
+  }
+
+  /** {@link #read} through Jackson always: the reference the hand-written reader is tested on. */
+  static ParseResult jacksonOnly(SourceFile file) {
     return new Run(file).read();
   }
 

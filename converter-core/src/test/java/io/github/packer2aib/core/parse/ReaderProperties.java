@@ -189,6 +189,120 @@ class ReaderProperties {
     assertNested(back);
   }
 
+  // ---- (d) the hand-written JSON reader builds what Jackson's path builds, or gives up ----------
+
+  @Property(tries = 600)
+  void jsonDescentAgreesWithJacksonOnRenderedTrees(
+      @ForAll("trees") DocNode tree,
+      @ForAll boolean escapeAll,
+      @ForAll boolean comments,
+      @ForAll("edits") List<Edit> edits) {
+    String text = new JsonRenderer(escapeAll, comments).render(tree);
+    for (Edit e : edits) {
+      text = e.apply(text);
+    }
+    DocNode descent = assertDescentAgrees(text);
+    if (!comments && edits.isEmpty()) {
+      // Plain JSON: given up on only where Jackson's path would be needed.
+      assertTrue(descent != null, () -> "gave up on valid JSON");
+    }
+  }
+
+  @Property(tries = 400)
+  void jsonDescentAgreesWithJacksonOnAnyText(@ForAll("jsonNoise") String text) {
+    assertDescentAgrees(text);
+  }
+
+  @Provide
+  Arbitrary<String> jsonNoise() {
+    Arbitrary<String> piece =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "{", "}", "[", "]", ":", ",", " ", "\n", "\t", "\"a\"", "\"\\u00e9\"", "\"\\x\"",
+                "\"\\", "\"\u0001\"", "0", "-0", "01", "1.", ".5", "1e", "1e+5", "-1.5E-3", "+1",
+                "true", "truex", "nul", "null", "false", "/* c */", "// c\n", "\uFEFF", "NaN",
+                "\"k\": 1", "\"k\":1,\"k\":2", "[1,]", "{\"a\":}", "\u00e9", "😀", "\r\n"),
+            Arbitraries.strings().withChars("{}[]:,\"\\ 0123456789.eE+-tfnul/\n").ofMaxLength(6));
+    return piece.list().ofMaxSize(14).map(ps -> String.join("", ps));
+  }
+
+  @Property(tries = 1000)
+  void jsonDescentAgreesWithJacksonOnScalars(@ForAll("scalarTexts") String text) {
+    assertDescentAgrees(text);
+  }
+
+  /** A string, number or literal made of likely characters, alone or in a container. */
+  @Provide
+  Arbitrary<String> scalarTexts() {
+    Arbitrary<String> raw =
+        Arbitraries.oneOf(
+            Arbitraries.strings().all().ofMaxLength(6),
+            Arbitraries.strings().withChars("\\\"/bfnrtu0aF9gG\u0001\u001f\t\n\u00e9").ofMaxLength(8),
+            Arbitraries.of(
+                    "a", "\\u00e9", "\\u00E9", "\\uD83D", "\\uDE00", "\\u0g00", "\\u00G0", "\\u12",
+                    "\\/", "\\b", "\\x", "\\", "\\\"", "\"", "\u0001", "\u007f", "\u00e9", "😀")
+                .list()
+                .ofMaxSize(4)
+                .map(ps -> String.join("", ps)));
+    Arbitrary<String> scalar =
+        Arbitraries.oneOf(
+            raw.map(r -> "\"" + r + "\""),
+            Arbitraries.strings().withChars("0123456789.eE+-").ofMinLength(1).ofMaxLength(8),
+            Arbitraries.strings().withChars("truefalsn").ofMinLength(1).ofMaxLength(6));
+    return Combinators.combine(scalar, Arbitraries.integers().between(0, 3))
+        .as(
+            (x, wrap) ->
+                switch (wrap) {
+                  case 0 -> x;
+                  case 1 -> "[" + x + "]";
+                  case 2 -> "{\"k\": " + x + "}";
+                  default -> "[" + x + ", " + x + "]";
+                });
+  }
+
+  /** One random change to a text: a character deleted, inserted or replaced at a position. */
+  record Edit(int kind, double where, char c) {
+    String apply(String text) {
+      int at = (int) (where * (text.length() + 1));
+      int i = Math.min(at, text.length());
+      switch (kind) {
+        case 0:
+          return i < text.length() ? text.substring(0, i) + text.substring(i + 1) : text;
+        case 1:
+          return text.substring(0, i) + c + text.substring(i);
+        default:
+          return i < text.length() ? text.substring(0, i) + c + text.substring(i + 1) : text;
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Edit>> edits() {
+    Arbitrary<Edit> edit =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.doubles().between(0, 1),
+                Arbitraries.of('{', '}', '[', ']', ':', ',', '"', '\\', ' ', '\n', '0', '1', '-', '.',
+                    'e', 't', '/', '*', 'x', '\u0001', '\uFEFF'))
+            .as(Edit::new);
+    return edit.list().ofMaxSize(3);
+  }
+
+  /**
+   * Whatever the hand-written reader builds, Jackson's path builds too, ranges included, and finds
+   * nothing to report; returns the hand-written reader's tree (null where it gave up).
+   */
+  static DocNode assertDescentAgrees(String text) {
+    SourceFile file = new SourceFile("t.json", text);
+    DocNode descent = JsonDescentReader.read(file);
+    if (descent != null) {
+      ParseResult jackson = JsonReader.jacksonOnly(file);
+      assertEquals(List.of(), Diags.describe(jackson), text);
+      assertEquals(jackson.documents(), List.of(descent), text);
+    }
+    return descent;
+  }
+
   /** Every child's range lies within its parent's, and keys lie within their object. */
   private static void assertNested(DocNode node) {
     if (node instanceof DocObject o) {

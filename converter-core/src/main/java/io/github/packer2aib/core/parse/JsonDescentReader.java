@@ -1,0 +1,385 @@
+package io.github.packer2aib.core.parse;
+
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the JSON that templates almost always are, plain RFC 8259 JSON without comments, by
+ * recursive descent straight from the text, into the tree {@link JsonReader}'s Jackson path would
+ * build (same nodes, same ranges). It gives up, returning null, at anything else: a syntax error, a
+ * comment, a duplicate key, an unescaped control character, an unusual number, deep nesting, very
+ * long literals. {@link JsonReader} then reads the text with Jackson as before, which finds and
+ * reports every problem; so this reader never makes a diagnostic, and what it accepts Jackson
+ * accepts alike ({@code JsonDescentProperties} compares both on generated and mutated texts).
+ *
+ * <p>Why: Jackson's streaming parser and the translation of its tokens (a location object per key,
+ * a second look at each string to find its end) were a tenth of converting a legacy JSON template.
+ */
+final class JsonDescentReader {
+  /** Deeper documents go to Jackson (its own limit is 1,000), so recursion stays shallow. */
+  private static final int MAX_DEPTH = 200;
+
+  /** Longer strings go to Jackson, which enforces the 64 Mi-character limit. */
+  private static final int MAX_STRING = 1 << 20;
+
+  /** Longer numbers go to Jackson, which enforces its 1,000-digit limit. */
+  private static final int MAX_NUMBER = 100;
+
+  /** An object with more members than this finds duplicate keys by hashing, not by a scan. */
+  private static final int LINEAR_KEY_CHECK = 16;
+
+  private static final GiveUp GIVE_UP = new GiveUp();
+
+  private final SourceFile file;
+  private final String text;
+  private final char[] chars;
+  private final int n;
+  private int pos;
+  private int depth;
+
+  private JsonDescentReader(SourceFile file) {
+    this.file = file;
+    this.text = file.text();
+    this.chars = text.toCharArray();
+    this.n = chars.length;
+  }
+
+  /** The document's tree, or null when the text is anything but plain, valid JSON. */
+  static DocNode read(SourceFile file) {
+    try {
+      return new JsonDescentReader(file).document();
+    } catch (GiveUp e) {
+      return null;
+    }
+  }
+
+  private DocNode document() {
+    // Jackson's path reads a leading byte order mark as a space.
+    if (n > 0 && chars[0] == '\uFEFF') {
+      pos = 1;
+    }
+    skipWhitespace();
+    if (pos == n) {
+      throw GIVE_UP; // only whitespace: Jackson's path explains that
+    }
+    DocNode root = value();
+    skipWhitespace();
+    if (pos != n) {
+      throw GIVE_UP;
+    }
+    return root;
+  }
+
+  /** The character at {@code pos}, or NUL at the end (NUL is never valid where it is asked for). */
+  private char peek() {
+    return pos < n ? chars[pos] : '\0';
+  }
+
+  private void skipWhitespace() {
+    while (pos < n) {
+      char c = chars[pos];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return;
+      }
+      pos++;
+    }
+  }
+
+  private DocNode value() {
+    switch (peek()) {
+      case '{':
+        return object();
+      case '[':
+        return array();
+      case '"':
+        {
+          int start = pos;
+          String value = string();
+          return DocScalar.string(value, file.range(start, pos));
+        }
+      case 't':
+        return DocScalar.bool(true, literal("true"));
+      case 'f':
+        return DocScalar.bool(false, literal("false"));
+      case 'n':
+        return DocScalar.nullValue(literal("null"));
+      default:
+        return number();
+    }
+  }
+
+  private DocObject object() {
+    int start = pos++;
+    enter();
+    List<DocMember> members = new ArrayList<>();
+    Set<String> keys = null;
+    skipWhitespace();
+    if (peek() == '}') {
+      pos++;
+      depth--;
+      return new DocObject(members, file.range(start, pos));
+    }
+    while (true) {
+      if (peek() != '"') {
+        throw GIVE_UP;
+      }
+      int keyStart = pos;
+      String key = string();
+      Range keyRange = file.range(keyStart, pos);
+      skipWhitespace();
+      if (peek() != ':') {
+        throw GIVE_UP;
+      }
+      pos++;
+      skipWhitespace();
+      DocNode value = value();
+      // A duplicate key is an error Jackson's path reports, with both places.
+      if (members.size() < LINEAR_KEY_CHECK) {
+        for (DocMember m : members) {
+          if (m.key().equals(key)) {
+            throw GIVE_UP;
+          }
+        }
+      } else {
+        if (keys == null) {
+          keys = new HashSet<>();
+          for (DocMember m : members) {
+            keys.add(m.key());
+          }
+        }
+        if (!keys.add(key)) {
+          throw GIVE_UP;
+        }
+      }
+      members.add(new DocMember(key, keyRange, value));
+      skipWhitespace();
+      char c = peek();
+      if (c == ',') {
+        pos++;
+        skipWhitespace();
+      } else if (c == '}') {
+        pos++;
+        depth--;
+        return new DocObject(members, file.range(start, pos));
+      } else {
+        throw GIVE_UP;
+      }
+    }
+  }
+
+  private DocArray array() {
+    int start = pos++;
+    enter();
+    List<DocNode> items = new ArrayList<>();
+    skipWhitespace();
+    if (peek() == ']') {
+      pos++;
+      depth--;
+      return new DocArray(items, file.range(start, pos));
+    }
+    while (true) {
+      items.add(value());
+      skipWhitespace();
+      char c = peek();
+      if (c == ',') {
+        pos++;
+        skipWhitespace();
+      } else if (c == ']') {
+        pos++;
+        depth--;
+        return new DocArray(items, file.range(start, pos));
+      } else {
+        throw GIVE_UP;
+      }
+    }
+  }
+
+  private void enter() {
+    if (++depth > MAX_DEPTH) {
+      throw GIVE_UP;
+    }
+  }
+
+  /** The string literal at {@code pos} (its opening quote), decoded; {@code pos} moves past it. */
+  private String string() {
+    int from = pos + 1;
+    int i = from;
+    while (i < n) {
+      char c = chars[i];
+      if (c == '"') {
+        checkLength(i - from);
+        pos = i + 1;
+        // A substring of a Latin-1 text is a byte copy; no escapes, so it is the value.
+        return text.substring(from, i);
+      }
+      if (c == '\\') {
+        return escapedString(from, i);
+      }
+      if (c < 0x20) {
+        throw GIVE_UP; // an unescaped control character
+      }
+      i++;
+    }
+    throw GIVE_UP; // unclosed
+  }
+
+  /** The rest of a string from its first backslash at {@code i}. */
+  private String escapedString(int from, int i) {
+    StringBuilder value = new StringBuilder(i - from + 16);
+    value.append(chars, from, i - from);
+    while (i < n) {
+      char c = chars[i];
+      if (c == '"') {
+        checkLength(i - from);
+        pos = i + 1;
+        return value.toString();
+      }
+      if (c < 0x20) {
+        throw GIVE_UP;
+      }
+      if (c != '\\') {
+        value.append(c);
+        i++;
+        continue;
+      }
+      if (i + 1 >= n) {
+        throw GIVE_UP;
+      }
+      char e = chars[i + 1];
+      i += 2;
+      switch (e) {
+        case '"':
+        case '\\':
+        case '/':
+          value.append(e);
+          break;
+        case 'b':
+          value.append('\b');
+          break;
+        case 'f':
+          value.append('\f');
+          break;
+        case 'n':
+          value.append('\n');
+          break;
+        case 'r':
+          value.append('\r');
+          break;
+        case 't':
+          value.append('\t');
+          break;
+        case 'u':
+          if (i + 4 > n) {
+            throw GIVE_UP;
+          }
+          int code = 0;
+          for (int k = 0; k < 4; k++) {
+            code = code << 4 | hexDigit(chars[i + k]);
+          }
+          // Any code unit, a lone surrogate too, as Jackson decodes it.
+          value.append((char) code);
+          i += 4;
+          break;
+        default:
+          throw GIVE_UP;
+      }
+    }
+    throw GIVE_UP;
+  }
+
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    throw GIVE_UP;
+  }
+
+  private static void checkLength(int length) {
+    if (length > MAX_STRING) {
+      throw GIVE_UP;
+    }
+  }
+
+  /** The range of {@code word} at {@code pos}. */
+  private Range literal(String word) {
+    int start = pos;
+    if (!text.startsWith(word, pos)) {
+      throw GIVE_UP;
+    }
+    pos += word.length();
+    return file.range(start, pos);
+  }
+
+  /** RFC 8259's number: {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?}. */
+  private DocScalar number() {
+    int start = pos;
+    if (peek() == '-') {
+      pos++;
+    }
+    char first = peek();
+    if (first == '0') {
+      pos++;
+    } else if (first >= '1' && first <= '9') {
+      digits();
+    } else {
+      throw GIVE_UP;
+    }
+    if (peek() == '.') {
+      pos++;
+      requireDigits();
+    }
+    char e = peek();
+    if (e == 'e' || e == 'E') {
+      pos++;
+      char sign = peek();
+      if (sign == '+' || sign == '-') {
+        pos++;
+      }
+      requireDigits();
+    }
+    // What follows (say the 1 of 01, or the x of truex) is checked by the caller, which accepts
+    // only whitespace, a comma, a closing bracket or the end after a value.
+    if (pos - start > MAX_NUMBER) {
+      throw GIVE_UP;
+    }
+    return DocScalar.number(text.substring(start, pos), file.range(start, pos));
+  }
+
+  private void requireDigits() {
+    char c = peek();
+    if (c < '0' || c > '9') {
+      throw GIVE_UP;
+    }
+    digits();
+  }
+
+  private void digits() {
+    while (pos < n && chars[pos] >= '0' && chars[pos] <= '9') {
+      pos++;
+    }
+  }
+
+  /** Thrown to give up; preallocated and without a stack trace, as it carries nothing. */
+  private static final class GiveUp extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    GiveUp() {
+      super(null, null, false, false);
+    }
+  }
+}
