@@ -48,6 +48,7 @@ final class BulkRun {
 
   /** What the run learns about files, from discovery on, shared by every template. */
   private final FileCache files = FileCache.forBulkRun();
+
   private final List<BulkOutcome> kept = new ArrayList<>();
   private final List<Diagnostic> shown = new ArrayList<>();
   private boolean internalError;

@@ -137,9 +137,9 @@ final class Discovery {
   }
 
   /**
-   * Everything found under the roots, in discovery order, with output names reserved; what the
-   * walk sees of folders and files goes into {@code files} for the conversions. Folders are read on
-   * up to {@code jobs} threads: the order found is settled by sorting, so it is the same for any
+   * Everything found under the roots, in discovery order, with output names reserved; what the walk
+   * sees of folders and files goes into {@code files} for the conversions. Folders are read on up
+   * to {@code jobs} threads: the order found is settled by sorting, so it is the same for any
    * number.
    */
   List<Candidate> discover(List<Root> roots, FileCache files, int jobs) {
@@ -200,9 +200,9 @@ final class Discovery {
     private final Path folder;
 
     /**
-     * The folder's real path, or null when unknown: links to folders are not followed, so below
-     * the root a folder's real path is its parent's joined with its name, and resolving each one
-     * again (a dozen system calls) is not needed to recognise the output folder.
+     * The folder's real path, or null when unknown: links to folders are not followed, so below the
+     * root a folder's real path is its parent's joined with its name, and resolving each one again
+     * (a dozen system calls) is not needed to recognise the output folder.
      */
     private final Path real;
 
@@ -296,8 +296,8 @@ final class Discovery {
   }
 
   /**
-   * The output folder, however either of them was named (through a link, say); {@code real} is
-   * the folder's real path when known, else it is resolved here.
+   * The output folder, however either of them was named (through a link, say); {@code real} is the
+   * folder's real path when known, else it is resolved here.
    */
   private boolean isOutput(Path folder, Path real) {
     if (outputFolders.contains(folder.toAbsolutePath().normalize())) {

@@ -11,11 +11,11 @@ import java.util.function.Supplier;
 /**
  * What a {@code convert -r} run has learnt about the files its templates name: the kind of a path,
  * a directory's entries and the bytes of small files, shared by every template of the run. The
- * templates of a repository mostly upload the same scripts, and looking each one up again for
- * every template (in the template's folder, then in the working directory, then to read and hash
- * it) was more system calls than converting took. Files are taken not to change during a run.
- * Thread-safe. A file's contents are kept from its second read on (each template file is read once,
- * and keeping those would only spend the budget), up to a total budget.
+ * templates of a repository mostly upload the same scripts, and looking each one up again for every
+ * template (in the template's folder, then in the working directory, then to read and hash it) was
+ * more system calls than converting took. Files are taken not to change during a run. Thread-safe.
+ * A file's contents are kept from its second read on (each template file is read once, and keeping
+ * those would only spend the budget), up to a total budget.
  */
 final class FileCache {
   /** Files larger than this are always read from disk. */

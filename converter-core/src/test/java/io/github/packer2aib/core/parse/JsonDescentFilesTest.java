@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The hand-written JSON reader on real files: on every JSON file of the test data and of the
- * shared corpus it builds what Jackson's path builds, or gives up; and it reads most of them.
+ * The hand-written JSON reader on real files: on every JSON file of the test data and of the shared
+ * corpus it builds what Jackson's path builds, or gives up; and it reads most of them.
  */
 class JsonDescentFilesTest {
   @Test

@@ -21,7 +21,6 @@ import static io.github.packer2aib.grammar.hcl.HclLexer.GT;
 import static io.github.packer2aib.grammar.hcl.HclLexer.GT_EQ;
 import static io.github.packer2aib.grammar.hcl.HclLexer.HEREDOC_END;
 import static io.github.packer2aib.grammar.hcl.HclLexer.HEREDOC_START;
-import static io.github.packer2aib.grammar.hcl.HclLexer.IDENTIFIER;
 import static io.github.packer2aib.grammar.hcl.HclLexer.IF;
 import static io.github.packer2aib.grammar.hcl.HclLexer.IN;
 import static io.github.packer2aib.grammar.hcl.HclLexer.INTERPOLATION_START;
@@ -115,18 +114,10 @@ final class DescentParser {
   private final TemplateAssembler templates;
   private int pos;
 
-  private DescentParser(List<Token> all, Locator locator) {
-    // One pass; the arrays may keep unused room after the end-of-file token, never read.
-    int n = all.size();
-    tokens = new Token[n];
-    types = new int[n];
-    for (int i = 0, k = 0; i < n; i++) {
-      Token t = all.get(i);
-      if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-        tokens[k] = t;
-        types[k++] = t.getType();
-      }
-    }
+  private DescentParser(Lexed lexed, Locator locator) {
+    // The arrays may keep unused room after the end-of-file token, never read.
+    tokens = lexed.visible();
+    types = lexed.visibleTypes();
     this.locator = locator;
     this.shaper =
         new TreeShaper(
@@ -139,26 +130,22 @@ final class DescentParser {
 
   // ---- entry points: each gives null when it gives up -----------------------------------------
 
-  /**
-   * A configuration file.
-   *
-   * @param all every token of the text, up to and including the end-of-file token
-   */
-  static Body configFile(List<Token> all, Locator locator) {
-    return attempt(all, locator, DescentParser::configFile);
+  /** A configuration file. */
+  static Body configFile(Lexed lexed, Locator locator) {
+    return attempt(lexed, locator, DescentParser::configFile);
   }
 
-  static Optional<Expression> standaloneExpression(List<Token> all, Locator locator) {
-    return attempt(all, locator, DescentParser::standaloneExpression);
+  static Optional<Expression> standaloneExpression(Lexed lexed, Locator locator) {
+    return attempt(lexed, locator, DescentParser::standaloneExpression);
   }
 
-  static TemplateExpr standaloneTemplate(List<Token> all, Locator locator) {
-    return attempt(all, locator, DescentParser::standaloneTemplate);
+  static TemplateExpr standaloneTemplate(Lexed lexed, Locator locator) {
+    return attempt(lexed, locator, DescentParser::standaloneTemplate);
   }
 
-  private static <T> T attempt(List<Token> all, Locator locator, Function<DescentParser, T> entry) {
+  private static <T> T attempt(Lexed lexed, Locator locator, Function<DescentParser, T> entry) {
     try {
-      return entry.apply(new DescentParser(all, locator));
+      return entry.apply(new DescentParser(lexed, locator));
     } catch (GiveUp | StackOverflowError e) {
       // Either way the ANTLR path decides: it reports the error, or nesting too deep for the
       // stack as it did before this parser existed.

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -80,7 +79,7 @@ public final class HclParser {
   /** The descent parser's entry point: the tree, or null when it gives up. */
   @FunctionalInterface
   private interface Descent<T> {
-    T apply(List<Token> tokens, Locator locator);
+    T apply(Lexed tokens, Locator locator);
   }
 
   private static final class Outcome<T> {
@@ -97,19 +96,18 @@ public final class HclParser {
     Locator locator = new Locator(file);
     SyntaxErrorSink sink = new SyntaxErrorSink();
     try {
-      CommonTokenStream tokens = lex(file, start);
-      Token tooDeep = firstTooDeep(tokens);
-      if (tooDeep != null) {
-        sink.add(tooDeeplyNested(locator.token(tooDeep)));
+      Lexed lexed = HclTokenizer.lexed(file.text(), file.name(), start);
+      if (lexed.tooDeep() != null) {
+        sink.add(tooDeeplyNested(locator.token(lexed.tooDeep())));
         return new Outcome<>(null, sink.diagnostics());
       }
       if (descent) {
-        T value = fast.apply(tokens.getTokens(), locator);
+        T value = fast.apply(lexed, locator);
         if (value != null) {
           return new Outcome<>(value, List.of());
         }
       }
-      return antlr(tokens, locator, start);
+      return antlr(lexed.stream(), locator, start);
     } catch (StackOverflowError e) {
       // Nesting the pre-check cannot see, such as a long chain of unary operators.
       SyntaxErrorSink overflow = new SyntaxErrorSink();
@@ -164,48 +162,28 @@ public final class HclParser {
   }
 
   /**
-   * The tokens of the whole file, from the hand-written {@link HclTokenizer}, which yields exactly
-   * the tokens of the generated {@code HclLexer} (the specification), several times faster.
+   * How a default-channel token of {@code type} changes the nesting depth that {@link #MAX_NESTING}
+   * limits: +1 for a bracket, brace, parenthesis or template sequence that opens, -1 for one that
+   * closes, 0 otherwise. {@link HclTokenizer#lexed} applies it as it lexes.
    */
-  private static CommonTokenStream lex(SourceFile file, HclTokenizer.Start start) {
-    return HclTokenizer.lex(file.text(), file.name(), start);
-  }
-
-  /**
-   * The first token that opens a bracket, brace or template sequence too deep, or null. It runs
-   * over every token of every file: indexed, and the channel (another call through the token's
-   * interface) is asked only of the tokens that open or close.
-   */
-  static Token firstTooDeep(CommonTokenStream tokens) {
-    List<Token> all = tokens.getTokens();
-    int depth = 0;
-    for (int i = 0, n = all.size(); i < n; i++) {
-      Token t = all.get(i);
-      switch (t.getType()) {
-        case HclLexer.LBRACE:
-        case HclLexer.LBRACKET:
-        case HclLexer.LPAREN:
-        case HclLexer.INTERPOLATION_START:
-        case HclLexer.DIRECTIVE_START:
-        case HclLexer.HEREDOC_START:
-          if (t.getChannel() == Token.DEFAULT_CHANNEL && ++depth > MAX_NESTING) {
-            return t;
-          }
-          break;
-        case HclLexer.RBRACE:
-        case HclLexer.STRIP_RBRACE:
-        case HclLexer.RBRACKET:
-        case HclLexer.RPAREN:
-        case HclLexer.HEREDOC_END:
-          if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-            depth = Math.max(0, depth - 1);
-          }
-          break;
-        default:
-          break;
-      }
+  static int nestingChange(int type) {
+    switch (type) {
+      case HclLexer.LBRACE:
+      case HclLexer.LBRACKET:
+      case HclLexer.LPAREN:
+      case HclLexer.INTERPOLATION_START:
+      case HclLexer.DIRECTIVE_START:
+      case HclLexer.HEREDOC_START:
+        return 1;
+      case HclLexer.RBRACE:
+      case HclLexer.STRIP_RBRACE:
+      case HclLexer.RBRACKET:
+      case HclLexer.RPAREN:
+      case HclLexer.HEREDOC_END:
+        return -1;
+      default:
+        return 0;
     }
-    return null;
   }
 
   private static Diagnostic tooDeeplyNested(Range at) {

@@ -323,18 +323,18 @@ class DescentParserProperties {
   private static Object descent(String text, Entry entry, String name) {
     SourceFile file = new SourceFile(name, text);
     HclTokenizer.Start start = HclTokenizer.Start.valueOf(entry.name());
-    CommonTokenStream tokens = HclTokenizer.lex(text, name, start);
-    if (HclParser.firstTooDeep(tokens) != null) {
+    Lexed tokens = HclTokenizer.lexed(text, name, start);
+    if (tokens.tooDeep() != null) {
       return null;
     }
     Locator locator = new Locator(file);
     switch (entry) {
       case EXPRESSION:
-        return DescentParser.standaloneExpression(tokens.getTokens(), locator);
+        return DescentParser.standaloneExpression(tokens, locator);
       case TEMPLATE:
-        return DescentParser.standaloneTemplate(tokens.getTokens(), locator);
+        return DescentParser.standaloneTemplate(tokens, locator);
       default:
-        return DescentParser.configFile(tokens.getTokens(), locator);
+        return DescentParser.configFile(tokens, locator);
     }
   }
 
