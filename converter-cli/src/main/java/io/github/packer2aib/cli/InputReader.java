@@ -1,7 +1,6 @@
 package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.source.SourceFile;
-import io.github.packer2aib.core.source.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -68,12 +67,8 @@ final class InputReader {
 
   private static Input decode(String name, byte[] bytes) {
     try {
-      String text = Utf8.decode(bytes);
-      // A byte order mark is invisible in editors; dropping it keeps columns as the user sees them.
-      if (text.startsWith("\uFEFF")) {
-        text = text.substring(1);
-      }
-      return new Input.Loaded(new SourceFile(name, text));
+      // Without a byte order mark: it is invisible in editors, so columns stay as the user sees them.
+      return new Input.Loaded(SourceFile.fromUtf8(name, bytes));
     } catch (CharacterCodingException e) {
       return new Input.Unreadable(name, NOT_UTF8);
     }

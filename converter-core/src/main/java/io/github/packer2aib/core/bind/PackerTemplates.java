@@ -20,7 +20,6 @@ import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.SourceFile;
-import io.github.packer2aib.core.source.Utf8;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -354,9 +353,7 @@ public final class PackerTemplates {
   private static Optional<SourceFile> read(Path p, String name, FileSystemView files) {
     try {
       byte[] bytes = files.read(absolute(p, files));
-      String text = Utf8.decode(bytes);
-      return Optional.of(
-          new SourceFile(name, text.startsWith("\uFEFF") ? text.substring(1) : text));
+      return Optional.of(SourceFile.fromUtf8(name, bytes));
     } catch (IOException e) { // includes CharacterCodingException: not UTF-8
       return Optional.empty();
     }

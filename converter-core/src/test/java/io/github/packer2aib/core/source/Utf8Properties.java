@@ -75,4 +75,54 @@ class Utf8Properties {
     assertThrows(
         CharacterCodingException.class, () -> Utf8.decode(new byte[] {'a', (byte) 0xC3, 'b'}));
   }
+
+  /**
+   * {@link SourceFile#fromUtf8}'s one pass over ASCII bytes gives the file that decoding, dropping
+   * a byte order mark and counting lines on the text gives: the same text, lines and positions.
+   */
+  @Property(tries = 2000)
+  void fromUtf8IsDecodingThenCountingLines(@ForAll("sourceBytes") byte[] bytes) {
+    Optional<String> decoded = strict(bytes);
+    if (decoded.isEmpty()) {
+      assertThrows(CharacterCodingException.class, () -> SourceFile.fromUtf8("f", bytes));
+      return;
+    }
+    String text = decoded.get();
+    SourceFile expected =
+        new SourceFile("f", text.startsWith("\uFEFF") ? text.substring(1) : text);
+    SourceFile actual;
+    try {
+      actual = SourceFile.fromUtf8("f", bytes);
+    } catch (CharacterCodingException e) {
+      throw new AssertionError("valid UTF-8 refused", e);
+    }
+    assertEquals(expected.text(), actual.text());
+    assertEquals(expected.lineCount(), actual.lineCount());
+    for (int offset = 0; offset <= text.length(); offset++) {
+      assertEquals(expected.position(offset), actual.position(offset), "offset " + offset);
+    }
+  }
+
+  /** Mostly ASCII with line ends of every kind, now and then a multi-byte or invalid sequence. */
+  @Provide
+  Arbitrary<byte[]> sourceBytes() {
+    Arbitrary<byte[]> ascii =
+        Arbitraries.strings()
+            .withChars('a', ' ', '\n', '\r', '\t', '{', '\u007f', '\u0000')
+            .ofMaxLength(12)
+            .map(s -> s.getBytes(StandardCharsets.US_ASCII));
+    return Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(6, ascii),
+            net.jqwik.api.Tuple.of(1, bytes()),
+            net.jqwik.api.Tuple.of(
+                1, Arbitraries.just(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})))
+        .list()
+        .ofMaxSize(5)
+        .map(
+            list -> {
+              ByteBuffer out = ByteBuffer.allocate(list.stream().mapToInt(b -> b.length).sum());
+              list.forEach(out::put);
+              return out.array();
+            });
+  }
 }

@@ -3,7 +3,6 @@ package io.github.packer2aib.core.bind.packer;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.source.SourceFile;
-import io.github.packer2aib.core.source.Utf8;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
@@ -146,14 +145,10 @@ final class TemplateFiles {
       return Optional.empty();
     }
     try {
-      String text = Utf8.decode(bytes);
-      if (text.startsWith("\uFEFF")) {
-        text = text.substring(1);
-      }
       return Optional.of(
           values
-              ? SourceFile.ofValues(ref.displayName(), text)
-              : new SourceFile(ref.displayName(), text));
+              ? SourceFile.valuesFromUtf8(ref.displayName(), bytes)
+              : SourceFile.fromUtf8(ref.displayName(), bytes));
     } catch (CharacterCodingException e) {
       out.add(cannotRead(ref.displayName(), "not valid UTF-8 text"));
       return Optional.empty();
