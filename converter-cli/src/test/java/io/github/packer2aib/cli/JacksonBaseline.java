@@ -32,6 +32,7 @@ public final class JacksonBaseline {
     long bytes = BulkBenchmark.inputBytes("json", inputs);
     for (int round = 1; round <= rounds; round++) {
       BulkBenchmark.deleteTree(out);
+      BulkBenchmark.settleFileSystem();
       BulkBenchmark.Memory.resetPeaks();
       CpuTimes cpuBefore = CpuTimes.now();
       long start = System.nanoTime();
