@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -12,24 +11,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Bulk conversion throughput of the real command line, in one JVM: {@code packer2aib convert}
- * runs in-process ({@link Main#run}) on every template of a generated corpus ({@code
- * gen-corpus.py --layout dirs}) and writes the AIB templates to files. Prints figures, asserts
- * nothing about speed (run by {@code bench/run}, never by the test suite), but exits 1 when the
- * run converts other than every template, so a broken build cannot report a fast figure.
+ * Bulk conversion throughput of the real command line, in one JVM: {@code packer2aib convert} runs
+ * in-process ({@link Main#run}) on every template of a generated corpus ({@code gen-corpus.py
+ * --layout dirs}) and writes the AIB templates to files. Prints figures, asserts nothing about
+ * speed (run by {@code bench/run}, never by the test suite), but exits 1 when the run converts
+ * other than every template, so a broken build cannot report a fast figure.
  *
  * <p>Usage: {@code BulkBenchmark hcl|json CORPUS OUT [ROUNDS]}. {@code hcl} converts every folder
  * {@code CORPUS/hcl/t*} (as Packer reads a folder), {@code json} every legacy JSON twin {@code
  * CORPUS/json/t*.json}. Round 1 is what a user sees (a cold JVM: class loading, interpreter, JIT
- * warming up); further rounds, each into a fresh {@code OUT}, show the warm speed. Per round it
- * prints one human line and one {@code RESULT key=value ...} line for {@code bench/run}.
+ * warming up); further rounds show the warm speed. Round N writes into {@code OUT/round-N}. Per
+ * round it prints one human line and one {@code RESULT key=value ...} line for {@code bench/run}.
  *
  * <p>Peak memory per round: the sum of the heap pools' peaks (MemoryPoolMXBean, reset before the
  * round; an upper bound, as pools peak at different moments) and the process's peak resident set
@@ -55,16 +53,13 @@ public final class BulkBenchmark {
     List<Path> inputs = inputs(kind, corpus);
     long bytes = inputBytes(kind, inputs);
     System.out.printf(
-        Locale.ROOT,
-        "%s corpus: %d templates, %.1f MB%n",
-        kind,
-        inputs.size(),
-        bytes / 1e6);
+        Locale.ROOT, "%s corpus: %d templates, %.1f MB%n", kind, inputs.size(), bytes / 1e6);
     boolean allConverted = true;
+    moveAside(out);
     for (int round = 1; round <= rounds; round++) {
-      deleteTree(out);
+      Path roundOut = out.resolve("round-" + round);
       settleFileSystem();
-      List<String> cli = cliArguments(kind, corpus, out, inputs);
+      List<String> cli = cliArguments(kind, corpus, roundOut, inputs);
       Memory.resetPeaks();
       StringWriter err = new StringWriter();
       CpuTimes cpuBefore = CpuTimes.now();
@@ -79,7 +74,7 @@ public final class BulkBenchmark {
       CpuTimes cpu = CpuTimes.now().since(cpuBefore);
       long heap = Memory.peakHeap();
       long rss = Memory.peakRss();
-      int converted = countFiles(out);
+      int converted = countFiles(roundOut);
       int failed = inputs.size() - converted;
       double seconds = nanos / 1e9;
       System.out.printf(
@@ -190,11 +185,23 @@ public final class BulkBenchmark {
   }
 
   /**
-   * Has the kernel write back what earlier rounds and programs wrote and deleted (`sync`), before a
-   * round is timed: otherwise that writeback lands in whichever round runs next. Within one
-   * bench/run, plain Jackson's rate varied from 1,368 to 4,188 files/s and its kernel time from 0.8
-   * to 5.7 s with the state the previous phase had left the file system in. Where there is no
-   * {@code sync} command, rounds are timed as they come.
+   * Moves an earlier run's output folder aside ({@code OUT.old-<time>}, which bench/run deletes
+   * after every measurement) instead of deleting it: on a file system mounted with {@code discard}
+   * (ext4 here), the deletion of 10,000 files goes on in the kernel after it returns, and rounds
+   * that followed one took 3 to 13 s of kernel time. Each round writes into a fresh folder of its
+   * own ({@code OUT/round-N}) for the same reason. (Rounds in fresh folders still took 2.6 to 9.6
+   * s: this VM's disk varies by itself; this removes one cause.)
+   */
+  static void moveAside(Path out) throws IOException {
+    if (Files.exists(out)) {
+      Files.move(out, out.resolveSibling(out.getFileName() + ".old-" + System.currentTimeMillis()));
+    }
+  }
+
+  /**
+   * Has the kernel write back what earlier rounds and programs wrote (`sync`), before a round is
+   * timed, so that writeback does not land in the round. Where there is no {@code sync} command,
+   * rounds are timed as they come.
    */
   static void settleFileSystem() {
     try {
@@ -203,23 +210,6 @@ public final class BulkBenchmark {
       // No sync command: nothing to wait for.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.delete(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
     }
   }
 
@@ -254,7 +244,8 @@ public final class BulkBenchmark {
     /** VmHWM in bytes, or -1 where /proc/self/status is not available. */
     static long peakRss() {
       try {
-        List<String> status = Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8);
+        List<String> status =
+            Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8);
         for (String line : status) {
           if (line.startsWith("VmHWM:")) {
             String[] parts = line.substring(6).trim().split("\\s+");

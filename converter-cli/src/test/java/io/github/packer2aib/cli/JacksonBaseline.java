@@ -30,8 +30,9 @@ public final class JacksonBaseline {
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     List<Path> inputs = BulkBenchmark.inputs("json", corpus);
     long bytes = BulkBenchmark.inputBytes("json", inputs);
+    BulkBenchmark.moveAside(out);
     for (int round = 1; round <= rounds; round++) {
-      BulkBenchmark.deleteTree(out);
+      Path roundOut = out.resolve("round-" + round);
       BulkBenchmark.settleFileSystem();
       BulkBenchmark.Memory.resetPeaks();
       CpuTimes cpuBefore = CpuTimes.now();
@@ -39,11 +40,11 @@ public final class JacksonBaseline {
       // Built inside the timed region: packer2aib's figure includes its own start-up work too.
       ObjectMapper mapper = new ObjectMapper();
       ObjectWriter writer = mapper.writerWithDefaultPrettyPrinter();
-      Files.createDirectories(out);
+      Files.createDirectories(roundOut);
       int written = 0;
       for (Path p : inputs) {
         JsonNode tree = mapper.readTree(p.toFile());
-        writer.writeValue(out.resolve(p.getFileName().toString()).toFile(), tree);
+        writer.writeValue(roundOut.resolve(p.getFileName().toString()).toFile(), tree);
         written++;
       }
       double seconds = (System.nanoTime() - start) / 1e9;
