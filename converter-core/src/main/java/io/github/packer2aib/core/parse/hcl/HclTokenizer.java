@@ -644,7 +644,13 @@ final class HclTokenizer implements TokenSource {
   private static final boolean[] NAMES = names();
 
   private static boolean[] names() {
-    boolean[] names = new boolean[HclLexer.VOCABULARY.getMaxTokenType() + 1];
+    // Sized from the constants, not from HclLexer.VOCABULARY: touching the generated lexer's static
+    // state initialises it (its ATN is deserialized), 15-20 ms of every cold run of valid HCL.
+    int max = HclLexer.IDENTIFIER;
+    for (int type : KEYWORD_TYPES) {
+      max = Math.max(max, type);
+    }
+    boolean[] names = new boolean[max + 1];
     names[HclLexer.IDENTIFIER] = true;
     for (int type : KEYWORD_TYPES) {
       names[type] = true;
