@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -44,8 +45,26 @@ final class Scope {
           "SSHPrivateKey",
           "WinRMPassword");
 
-  /** A source usage's {@code source.type} and {@code source.name}. */
-  record SourceName(String type, String name) {}
+  /**
+   * A source usage's {@code source.type} and {@code source.name}. Its equals and hashCode are
+   * written out, as are {@link ContextKey}'s: a record's own are linked at first use through method
+   * handles (milliseconds of a cold run) and run through them after (C1, which bulk runs use, calls
+   * each handle instead of inlining it), and both keys are looked up for nearly every block and
+   * expression of a template.
+   */
+  record SourceName(String type, String name) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SourceName other
+          && Objects.equals(type, other.type)
+          && Objects.equals(name, other.name);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(type) + Objects.hashCode(name);
+    }
+  }
 
   private final Map<String, Value> variables = new LinkedHashMap<>();
   private final Map<String, Value> locals = new LinkedHashMap<>();
@@ -72,8 +91,25 @@ final class Scope {
    */
   private final Map<ContextKey, EvalContext> contexts = new HashMap<>();
 
-  /** What a context is for: its kind and the source usage and build name it depends on. */
-  private record ContextKey(String kind, SourceName source, String build) {}
+  /**
+   * What a context is for: its kind and the source usage and build name it depends on (either may
+   * be null). Equals and hashCode written out, as {@link SourceName}'s are.
+   */
+  private record ContextKey(String kind, SourceName source, String build) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ContextKey other
+          && Objects.equals(kind, other.kind)
+          && Objects.equals(source, other.source)
+          && Objects.equals(build, other.build);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * Objects.hashCode(kind) + Objects.hashCode(source)) * 31
+          + Objects.hashCode(build);
+    }
+  }
 
   /**
    * @param root {@code path.root}: the template's folder as the user named it
