@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -165,7 +167,7 @@ final class Discovery {
           if (pool == null) {
             pool = new ForkJoinPool(Math.max(1, jobs));
           }
-          Walk walk = new Walk(root, root.folder(), realPath(root.folder()), "", files);
+          Walk walk = new Walk(root, root.folder(), realPath(root.folder()), "", 0, files);
           pool.invoke(walk);
           inRoot.addAll(walk.out);
         }
@@ -192,8 +194,16 @@ final class Discovery {
   }
 
   /**
-   * One folder: what it holds, then its subfolders as tasks of their own, whose findings follow
-   * this folder's in name order (the order one thread walking them would find them in).
+   * Below this depth a folder's subfolders are walked on the same thread, without recursion: the
+   * top levels give the threads enough to share, and a task per level (several frames of fork/join
+   * each) overflowed the stack in a tree 1,900 folders deep.
+   */
+  private static final int FORK_DEPTH = 3;
+
+  /**
+   * One folder: what it holds, then its subfolders (as tasks of their own near the top), whose
+   * findings follow this folder's in name order (the order one thread walking them would find them
+   * in).
    */
   private final class Walk extends RecursiveAction {
     private final Root root;
@@ -207,21 +217,51 @@ final class Discovery {
     private final Path real;
 
     private final String relative;
+
+    /** How far below the root: subfolders are tasks of their own only near the top. */
+    private final int depth;
+
     private final FileCache files;
     final List<Found> out = new ArrayList<>();
 
-    Walk(Root root, Path folder, Path real, String relative, FileCache files) {
+    Walk(Root root, Path folder, Path real, String relative, int depth, FileCache files) {
       this.root = root;
       this.folder = folder;
       this.real = real;
       this.relative = relative;
+      this.depth = depth;
       this.files = files;
     }
 
     @Override
     protected void compute() {
-      if (isOutput(folder, real)) {
+      List<Walk> children = visit(out);
+      if (depth < FORK_DEPTH) {
+        invokeAll(children);
+        for (Walk w : children) {
+          out.addAll(w.out);
+        }
         return;
+      }
+      // Depth first without recursion, in the order recursion would find things: a folder's own
+      // findings, then each subfolder's, in name order.
+      Deque<Walk> pending = new ArrayDeque<>();
+      pushReversed(children, pending);
+      while (!pending.isEmpty()) {
+        pushReversed(pending.pop().visit(out), pending);
+      }
+    }
+
+    private void pushReversed(List<Walk> walks, Deque<Walk> pending) {
+      for (int i = walks.size() - 1; i >= 0; i--) {
+        pending.push(walks.get(i));
+      }
+    }
+
+    /** Reads this folder: its findings go to {@code sink}; returns its subfolders, not yet read. */
+    private List<Walk> visit(List<Found> sink) {
+      if (isOutput(folder, real)) {
+        return List.of();
       }
       List<Path> entries = new ArrayList<>();
       try (DirectoryStream<Path> s = Files.newDirectoryStream(folder)) {
@@ -229,8 +269,8 @@ final class Discovery {
           entries.add(p);
         }
       } catch (IOException e) {
-        out.add(new Found(root, relative, folder, Shape.MISSING, InputReader.reason(e)));
-        return;
+        sink.add(new Found(root, relative, folder, Shape.MISSING, InputReader.reason(e)));
+        return List.of();
       }
       entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
       List<String> names = new ArrayList<>(entries.size());
@@ -249,7 +289,8 @@ final class Discovery {
         if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
           files.knowKind(p.toString(), Kind.DIRECTORY);
           if (!matches(exclude, rel)) {
-            folders.add(new Walk(root, p, real == null ? null : real.resolve(name), rel, files));
+            Path childReal = real == null ? null : real.resolve(name);
+            folders.add(new Walk(root, p, childReal, rel, depth + 1, files));
           }
           continue;
         }
@@ -269,15 +310,12 @@ final class Discovery {
         if (matches(exclude, rel) || (!include.isEmpty() && !matches(include, rel))) {
           continue;
         }
-        out.add(new Found(root, rel, p, fileShape(name).orElse(Shape.DOCUMENT), reason(name)));
+        sink.add(new Found(root, rel, p, fileShape(name).orElse(Shape.DOCUMENT), reason(name)));
       }
       if (!hcl2Files.isEmpty() && selected(relative.isEmpty() ? "." : relative, hcl2Files)) {
-        out.add(new Found(root, relative, folder, Shape.HCL2_FOLDER, ""));
+        sink.add(new Found(root, relative, folder, Shape.HCL2_FOLDER, ""));
       }
-      invokeAll(folders);
-      for (Walk w : folders) {
-        out.addAll(w.out);
-      }
+      return folders;
     }
   }
 
