@@ -32,15 +32,7 @@ class Utf8Properties {
                 new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
                 new byte[] {(byte) 0xFF}),
             Arbitraries.bytes().array(byte[].class).ofMaxSize(3));
-    return pieces
-        .list()
-        .ofMaxSize(8)
-        .map(
-            list -> {
-              ByteBuffer out = ByteBuffer.allocate(list.stream().mapToInt(b -> b.length).sum());
-              list.forEach(out::put);
-              return out.array();
-            });
+    return pieces.list().ofMaxSize(8).map(Utf8Properties::concat);
   }
 
   private static Optional<String> strict(byte[] bytes) {
@@ -88,8 +80,7 @@ class Utf8Properties {
       return;
     }
     String text = decoded.get();
-    SourceFile expected =
-        new SourceFile("f", text.startsWith("\uFEFF") ? text.substring(1) : text);
+    SourceFile expected = new SourceFile("f", text.startsWith("\uFEFF") ? text.substring(1) : text);
     SourceFile actual;
     try {
       actual = SourceFile.fromUtf8("f", bytes);
@@ -118,11 +109,12 @@ class Utf8Properties {
                 1, Arbitraries.just(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})))
         .list()
         .ofMaxSize(5)
-        .map(
-            list -> {
-              ByteBuffer out = ByteBuffer.allocate(list.stream().mapToInt(b -> b.length).sum());
-              list.forEach(out::put);
-              return out.array();
-            });
+        .map(Utf8Properties::concat);
+  }
+
+  private static byte[] concat(java.util.List<byte[]> pieces) {
+    ByteBuffer out = ByteBuffer.allocate(pieces.stream().mapToInt(b -> b.length).sum());
+    pieces.forEach(out::put);
+    return out.array();
   }
 }
