@@ -65,14 +65,14 @@ final class AtomicFiles {
 
   /** Whether {@code target} is a regular file (not a link) holding exactly {@code bytes}. */
   private static boolean holds(Path target, byte[] bytes) {
-    // java.io's length is 0 for a missing file where Files.isRegularFile would throw and catch an
-    // exception (Java 17): a bulk run writes thousands of files that do not exist yet.
+    // The length first, from java.io: 0 for a missing file, where Files.isRegularFile would throw
+    // and catch an exception (Java 17), and a bulk run writes thousands of files that do not exist
+    // yet. Reading the bytes settles the rest.
     if (target.toFile().length() != bytes.length) {
       return false;
     }
     try {
       return Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
-          && Files.size(target) == bytes.length
           && Arrays.equals(Files.readAllBytes(target), bytes);
     } catch (IOException e) {
       return false; // unreadable: write it as any other
