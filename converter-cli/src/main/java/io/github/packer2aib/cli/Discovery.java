@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -263,28 +264,25 @@ final class Discovery {
       if (isOutput(folder, real)) {
         return List.of();
       }
-      List<Path> entries = new ArrayList<>();
+      // Each entry's name taken once, sorted as names: the listing the cache keeps, and the order.
+      List<String> names = new ArrayList<>();
       try (DirectoryStream<Path> s = Files.newDirectoryStream(folder)) {
         for (Path p : s) {
-          entries.add(p);
+          names.add(p.getFileName().toString());
         }
       } catch (IOException e) {
         sink.add(new Found(root, relative, folder, Shape.MISSING, InputReader.reason(e)));
         return List.of();
       }
-      entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-      List<String> names = new ArrayList<>(entries.size());
-      for (Path p : entries) {
-        names.add(p.getFileName().toString());
-      }
+      Collections.sort(names);
       files.knowListing(folder.toString(), names);
       List<String> hcl2Files = new ArrayList<>();
       List<Walk> folders = new ArrayList<>();
-      for (Path p : entries) {
-        String name = p.getFileName().toString();
+      for (String name : names) {
         if (name.startsWith(".")) {
           continue;
         }
+        Path p = folder.resolve(name);
         String rel = relative.isEmpty() ? name : relative + "/" + name;
         if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
           files.knowKind(p.toString(), Kind.DIRECTORY);
