@@ -29,8 +29,17 @@ final class AtomicFiles {
 
   /** {@link #write(Path, String)}, with the temporary file registered in {@code pending}. */
   static void write(Path target, String text, PendingWrites pending) throws IOException {
+    write(target, text, pending, true);
+  }
+
+  /**
+   * {@link #write(Path, String, PendingWrites)}; {@code mayExist} false when the target's folder is
+   * known to have held no file before (made by this run), so there is nothing to compare with.
+   */
+  static void write(Path target, String text, PendingWrites pending, boolean mayExist)
+      throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    if (holds(target, bytes)) {
+    if (mayExist && holds(target, bytes)) {
       // Already this content: the file and its time stamp are left alone, so converting a tree
       // again rewrites only what changed (and tools that watch time stamps see no change).
       return;

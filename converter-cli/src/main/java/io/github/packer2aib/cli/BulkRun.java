@@ -77,8 +77,11 @@ final class BulkRun {
     List<Discovery.Candidate> candidates =
         settings.discovery().discover(Discovery.roots(settings.inputs()), files, settings.jobs());
     boolean json = settings.display().format() == DiagnosticsFormat.JSON;
+    OutputFolders folders = new OutputFolders();
     try {
+      boolean made = Files.notExists(settings.output());
       Files.createDirectories(settings.output());
+      folders.root(settings.output(), made);
     } catch (IOException e) {
       String reason = InputReader.reason(e);
       Path out = settings.output();
@@ -103,7 +106,7 @@ final class BulkRun {
     Thread notice = new Thread(() -> stopped(total, json), "packer2aib-stopped");
     Runtime.getRuntime().addShutdownHook(notice);
     try {
-      convertAll(candidates);
+      convertAll(candidates, folders);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(notice);
@@ -207,9 +210,10 @@ final class BulkRun {
   private static final long REPORT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   /** Converts on the pool; reports each outcome once all before it are reported. */
-  private void convertAll(List<Discovery.Candidate> candidates) {
+  private void convertAll(List<Discovery.Candidate> candidates, OutputFolders folders) {
     BulkTask task =
-        new BulkTask(engine, settings.options(), settings.output(), settings.display(), files);
+        new BulkTask(
+            engine, settings.options(), settings.output(), folders, settings.display(), files);
     ConcurrentLinkedQueue<BulkOutcome> finished = new ConcurrentLinkedQueue<>();
     AtomicInteger outstanding = new AtomicInteger(candidates.size());
     Thread reporter = Thread.currentThread();

@@ -19,9 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -42,14 +40,17 @@ final class BulkTask {
   private final Display display;
   private final FileCache files;
 
-  /**
-   * Output folders this run has made or found: creating a folder that exists costs an exception and
-   * two system calls, for every template of a folder of thousands.
-   */
-  private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+  private final OutputFolders folders;
 
-  BulkTask(Engine engine, BulkOptions options, Path output, Display display, FileCache files) {
+  BulkTask(
+      Engine engine,
+      BulkOptions options,
+      Path output,
+      OutputFolders folders,
+      Display display,
+      FileCache files) {
     this.engine = engine;
+    this.folders = folders;
     this.files = files;
     this.options = options;
     this.output = output;
@@ -84,18 +85,16 @@ final class BulkTask {
   }
 
   private BulkOutcome document(Discovery.Candidate c, BulkOptions.TemplateOptions o) {
-    try {
-      if (Files.size(c.path()) > Discovery.MAX_DOCUMENT_BYTES) {
-        return skipped(c, TemplateKind.NONE, "larger than 10 MiB, too large for a template");
-      }
-    } catch (IOException e) {
-      return unreadable(c, InputReader.reason(e));
-    }
-    Input input = InputReader.readFile(c.path(), c.displayName());
+    Input input = InputReader.readFile(c.path(), c.displayName(), Discovery.MAX_DOCUMENT_BYTES);
     if (input instanceof Input.Unreadable u) {
-      return u.reason().equals(InputReader.NOT_UTF8)
-          ? skipped(c, TemplateKind.NONE, "not UTF-8 text")
-          : unreadable(c, u.reason());
+      switch (u.reason()) {
+        case InputReader.TOO_LARGE:
+          return skipped(c, TemplateKind.NONE, "larger than 10 MiB, too large for a template");
+        case InputReader.NOT_UTF8:
+          return skipped(c, TemplateKind.NONE, "not UTF-8 text");
+        default:
+          return unreadable(c, u.reason());
+      }
     }
     SourceFile source = ((Input.Loaded) input).source();
     boolean yaml = TemplateKind.isYaml(c.path().getFileName().toString());
@@ -270,12 +269,8 @@ final class BulkTask {
         cliLines.add("note: " + detail + "\n");
       }
       try {
-        Path folder = target.getParent();
-        if (!folders.contains(folder)) {
-          Files.createDirectories(folder);
-          folders.add(folder);
-        }
-        AtomicFiles.write(target, t.text());
+        boolean newFolder = folders.make(target.getParent());
+        AtomicFiles.write(target, t.text(), PendingWrites.PROCESS, !newFolder);
         written.add(target);
         outputs.add(relative);
       } catch (IOException e) {

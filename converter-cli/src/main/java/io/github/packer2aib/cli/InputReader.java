@@ -3,6 +3,8 @@ package io.github.packer2aib.cli;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads inputs as UTF-8 text. A problem with one input (missing, a directory, not UTF-8) becomes an
@@ -62,12 +65,58 @@ final class InputReader {
     }
   }
 
+  /** The reason {@link #readFile(Path, String, long)} gives for a file over its limit. */
+  static final String TOO_LARGE = "too large";
+
+  /**
+   * {@link #readFile(Path, String)} for a file that may be no larger than {@code maxBytes}: the
+   * size is asked of the open file (an fstat) rather than of its path first (a second path lookup
+   * and stat, for every one of thousands of files in a bulk run). A file that grows past the limit
+   * while it is read is too large as well.
+   */
+  static Input readFile(Path path, String name, long maxBytes) {
+    try (FileChannel channel = FileChannel.open(path)) {
+      long size = channel.size();
+      if (size > maxBytes) {
+        return new Input.Unreadable(name, TOO_LARGE);
+      }
+      byte[] bytes = readAll(channel, (int) size, maxBytes);
+      return bytes == null ? new Input.Unreadable(name, TOO_LARGE) : decode(name, bytes);
+    } catch (IOException e) {
+      return new Input.Unreadable(name, reason(e));
+    }
+  }
+
+  /** The channel's bytes to its end, {@code expected} of them unless it changed; null past max. */
+  private static byte[] readAll(FileChannel channel, int expected, long maxBytes)
+      throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(Math.max(expected, 1));
+    while (true) {
+      if (channel.read(buffer) < 0) {
+        return buffer.position() == buffer.capacity()
+            ? buffer.array()
+            : Arrays.copyOf(buffer.array(), buffer.position());
+      }
+      if (!buffer.hasRemaining()) {
+        // Full: either at the end (the next read says so) or the file grew since its size was read.
+        if (buffer.capacity() > maxBytes) {
+          return null;
+        }
+        long larger = Math.min(maxBytes + 1, 2L * buffer.capacity() + 4096);
+        buffer =
+            ByteBuffer.wrap(Arrays.copyOf(buffer.array(), (int) larger))
+                .position(buffer.position());
+      }
+    }
+  }
+
   /** The reason {@link #read} gives for a file that is not UTF-8 text. */
   static final String NOT_UTF8 = "not valid UTF-8 text";
 
   private static Input decode(String name, byte[] bytes) {
     try {
-      // Without a byte order mark: it is invisible in editors, so columns stay as the user sees them.
+      // Without a byte order mark: it is invisible in editors, so columns stay as the user sees
+      // them.
       return new Input.Loaded(SourceFile.fromUtf8(name, bytes));
     } catch (CharacterCodingException e) {
       return new Input.Unreadable(name, NOT_UTF8);

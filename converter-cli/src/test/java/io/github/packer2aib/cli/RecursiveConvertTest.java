@@ -105,6 +105,55 @@ class RecursiveConvertTest {
   }
 
   @Test
+  void aDocumentTooLargeOrNotUtf8IsSkippedWithItsReason() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "ok.json", BulkTrees.AIB);
+    // One byte over the 10 MiB limit, and a template with a Latin-1 byte in a string.
+    Path big = root.resolve("big.json");
+    byte[] bytes = new byte[(int) Discovery.MAX_DOCUMENT_BYTES + 1];
+    java.util.Arrays.fill(bytes, (byte) ' ');
+    bytes[0] = '{';
+    bytes[bytes.length - 1] = '}';
+    Files.write(big, bytes);
+    Files.write(
+        root.resolve("latin.json"),
+        new byte[] {'{', '"', 'n', '"', ':', '"', (byte) 0xE9, '"', '}'});
+    Path report = tmp.resolve("r.json");
+
+    CliRun r =
+        bulk("-o", tmp.resolve("out").toString(), "--report", report.toString(), root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(
+        List.of(
+            "big.json | none | skipped: larger than 10 MiB, too large for a template | ",
+            "latin.json | none | skipped: not UTF-8 text | ",
+            "ok.json | AIB JSON | converted | ok.json"),
+        rows(report));
+  }
+
+  @Test
+  void aSecondRunLeavesUnchangedOutputsAloneAndRewritesChangedOnes() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a/main.pkr.hcl", BulkTrees.hcl("a"));
+    put(root, "b.json", BulkTrees.legacy("b"));
+    Path out = tmp.resolve("out");
+    assertEquals(0, bulk("-q", "-o", out.toString(), root.toString()).exitCode());
+    Path a = out.resolve("a/a.json");
+    Path b = out.resolve("b.json");
+    java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000L);
+    Files.setLastModifiedTime(a, old);
+    Files.setLastModifiedTime(b, old);
+    String bText = Files.readString(b);
+    Files.writeString(b, "changed by hand\n");
+
+    assertEquals(0, bulk("-q", "-o", out.toString(), root.toString()).exitCode());
+
+    assertEquals(old, Files.getLastModifiedTime(a), "same content: not written again");
+    assertEquals(bText, Files.readString(b), "changed content: written again");
+  }
+
+  @Test
   void anHcl2JsonFileIsRecognisedByContent() throws Exception {
     Path root = tmp.resolve("repo");
     put(

@@ -1,0 +1,50 @@
+package io.github.packer2aib.cli;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The output folders of a bulk run, each made once, and whether the run made it. A folder the run
+ * made held no file before it, so its outputs need no comparison with an earlier file of the same
+ * name (a stat per output file, for thousands of files); in a folder that existed, an output that
+ * already holds the same bytes is left alone ({@link AtomicFiles}).
+ */
+final class OutputFolders {
+  private final Map<Path, Boolean> made = new ConcurrentHashMap<>();
+
+  /** Records the run's output root, made by this run ({@code madeByRun}) or found. */
+  void root(Path folder, boolean madeByRun) {
+    made.put(folder, madeByRun);
+  }
+
+  /** Makes {@code folder} and its parents where missing; whether this run made the folder. */
+  boolean make(Path folder) throws IOException {
+    Boolean known = made.get(folder);
+    if (known != null) {
+      return known;
+    }
+    boolean created = create(folder);
+    // Two tasks making the same folder at once: one made it, which is what counts.
+    return made.merge(folder, created, Boolean::logicalOr);
+  }
+
+  private static boolean create(Path folder) throws IOException {
+    try {
+      Files.createDirectory(folder);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      if (Files.isDirectory(folder)) {
+        return false;
+      }
+      throw e;
+    } catch (NoSuchFileException e) {
+      Files.createDirectories(folder.getParent());
+      return create(folder);
+    }
+  }
+}
