@@ -7,7 +7,9 @@ import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,17 +43,50 @@ final class JsonDescentReader {
 
   private final SourceFile file;
   private final String text;
-  private final char[] chars;
+
+  /**
+   * The text's UTF-16 units as Latin-1 bytes, one per unit, a unit above U+00FF as {@code '?'}
+   * ({@link #QUESTION_MARK}). Why bytes: the text of a file read from UTF-8 is almost always held
+   * as Latin-1 bytes, so this is one array copy, where {@code toCharArray()} widened every byte in
+   * a loop as C1 compiles it; and decoded strings are built from bytes the same way.
+   */
+  private final byte[] bytes;
+
   private final int n;
   private int pos;
   private int depth;
 
+  /** The value of an escaped string as it is decoded (reused; grown as needed). */
+  private byte[] scratch = new byte[64];
+
   private JsonDescentReader(SourceFile file) {
     this.file = file;
     this.text = file.text();
-    this.chars = text.toCharArray();
-    this.n = chars.length;
+    this.bytes = latin1(text);
+    this.n = bytes.length;
   }
+
+  /** A byte per UTF-16 unit: the unit itself up to U+00FF, else a question mark. */
+  private static byte[] latin1(String text) {
+    byte[] encoded = text.getBytes(StandardCharsets.ISO_8859_1);
+    if (encoded.length == text.length()) {
+      return encoded;
+    }
+    // A surrogate pair became one question mark: number the units one by one instead.
+    byte[] units = new byte[text.length()];
+    for (int i = 0; i < units.length; i++) {
+      char c = text.charAt(i);
+      units[i] = c <= 0xFF ? (byte) c : QUESTION_MARK;
+    }
+    return units;
+  }
+
+  /**
+   * What a unit above U+00FF reads as in {@link #bytes}. It is invalid JSON outside strings (so the
+   * reader gives up there, as before); inside a string it is told from a real question mark by a
+   * look at the text.
+   */
+  private static final byte QUESTION_MARK = '?';
 
   /** The document's tree, or null when the text is anything but plain, valid JSON. */
   static DocNode read(SourceFile file) {
@@ -64,7 +99,7 @@ final class JsonDescentReader {
 
   private DocNode document() {
     // Jackson's path reads a leading byte order mark as a space.
-    if (n > 0 && chars[0] == '\uFEFF') {
+    if (n > 0 && text.charAt(0) == '\uFEFF') {
       pos = 1;
     }
     skipWhitespace();
@@ -81,12 +116,12 @@ final class JsonDescentReader {
 
   /** The character at {@code pos}, or NUL at the end (NUL is never valid where it is asked for). */
   private char peek() {
-    return pos < n ? chars[pos] : '\0';
+    return pos < n ? (char) (bytes[pos] & 0xFF) : '\0';
   }
 
   private void skipWhitespace() {
     while (pos < n) {
-      char c = chars[pos];
+      byte c = bytes[pos];
       if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
         return;
       }
@@ -213,31 +248,128 @@ final class JsonDescentReader {
   private String string() {
     int from = pos + 1;
     int i = from;
+    boolean wide = false; // a unit above U+00FF so far
     while (i < n) {
-      char c = chars[i];
+      byte c = bytes[i];
       if (c == '"') {
         checkLength(i - from);
         pos = i + 1;
-        // A substring of a Latin-1 text is a byte copy; no escapes, so it is the value.
+        // A substring of a Latin-1 text is a byte copy; no escapes, so it is the value (units
+        // above U+00FF included: they are taken from the text).
         return text.substring(from, i);
       }
       if (c == '\\') {
-        return escapedString(from, i);
+        return wide ? escapedUnits(from) : escapedString(from, i);
       }
-      if (c < 0x20) {
+      if ((c & 0xFF) < 0x20) {
         throw GIVE_UP; // an unescaped control character
       }
+      wide |= c == QUESTION_MARK && text.charAt(i) != '?';
       i++;
     }
     throw GIVE_UP; // unclosed
   }
 
-  /** The rest of a string from its first backslash at {@code i}. */
+  /**
+   * The rest of a string from its first backslash at {@code i}, all units before it Latin-1,
+   * decoded into Latin-1 bytes; a string with a unit above U+00FF after it, escaped or not, is
+   * decoded by {@link #escapedUnits} instead.
+   */
   private String escapedString(int from, int i) {
-    StringBuilder value = new StringBuilder(i - from + 16);
-    value.append(chars, from, i - from);
+    byte[] value = room(i - from + 16);
+    int length = i - from;
+    System.arraycopy(bytes, from, value, 0, length);
     while (i < n) {
-      char c = chars[i];
+      byte c = bytes[i];
+      if (c == '"') {
+        checkLength(i - from);
+        pos = i + 1;
+        return new String(value, 0, length, StandardCharsets.ISO_8859_1);
+      }
+      if ((c & 0xFF) < 0x20) {
+        throw GIVE_UP;
+      }
+      if (length + 1 > value.length) {
+        value = grow(length + 1);
+      }
+      if (c != '\\') {
+        if (c == QUESTION_MARK && text.charAt(i) != '?') {
+          return escapedUnits(from);
+        }
+        value[length++] = c;
+        i++;
+        continue;
+      }
+      if (i + 1 >= n) {
+        throw GIVE_UP;
+      }
+      int unit = escape(i);
+      if (unit > 0xFF) {
+        return escapedUnits(from);
+      }
+      value[length++] = (byte) unit;
+      i += bytes[i + 1] == 'u' ? 6 : 2;
+    }
+    throw GIVE_UP;
+  }
+
+  /** The unit the escape at {@code i} (its backslash, followed by a byte) stands for. */
+  private int escape(int i) {
+    switch (bytes[i + 1]) {
+      case '"':
+        return '"';
+      case '\\':
+        return '\\';
+      case '/':
+        return '/';
+      case 'b':
+        return '\b';
+      case 'f':
+        return '\f';
+      case 'n':
+        return '\n';
+      case 'r':
+        return '\r';
+      case 't':
+        return '\t';
+      case 'u':
+        if (i + 6 > n) {
+          throw GIVE_UP;
+        }
+        int code = 0;
+        for (int k = i + 2; k < i + 6; k++) {
+          code = code << 4 | hexDigit((char) (bytes[k] & 0xFF));
+        }
+        // Any code unit, a lone surrogate too, as Jackson decodes it.
+        return code;
+      default:
+        throw GIVE_UP;
+    }
+  }
+
+  /** {@link #scratch}, at least {@code size} long. */
+  private byte[] room(int size) {
+    if (scratch.length < size) {
+      scratch = new byte[Math.max(size, 2 * scratch.length)];
+    }
+    return scratch;
+  }
+
+  /** {@link #scratch} grown to at least {@code size}, its content kept. */
+  private byte[] grow(int size) {
+    scratch = Arrays.copyOf(scratch, Math.max(size, 2 * scratch.length));
+    return scratch;
+  }
+
+  /**
+   * {@link #escapedString} for a string with units above U+00FF: decoded unit by unit from the
+   * text, from its start at {@code from}.
+   */
+  private String escapedUnits(int from) {
+    StringBuilder value = new StringBuilder();
+    int i = from;
+    while (i < n) {
+      char c = text.charAt(i);
       if (c == '"') {
         checkLength(i - from);
         pos = i + 1;
@@ -254,44 +386,8 @@ final class JsonDescentReader {
       if (i + 1 >= n) {
         throw GIVE_UP;
       }
-      char e = chars[i + 1];
-      i += 2;
-      switch (e) {
-        case '"':
-        case '\\':
-        case '/':
-          value.append(e);
-          break;
-        case 'b':
-          value.append('\b');
-          break;
-        case 'f':
-          value.append('\f');
-          break;
-        case 'n':
-          value.append('\n');
-          break;
-        case 'r':
-          value.append('\r');
-          break;
-        case 't':
-          value.append('\t');
-          break;
-        case 'u':
-          if (i + 4 > n) {
-            throw GIVE_UP;
-          }
-          int code = 0;
-          for (int k = 0; k < 4; k++) {
-            code = code << 4 | hexDigit(chars[i + k]);
-          }
-          // Any code unit, a lone surrogate too, as Jackson decodes it.
-          value.append((char) code);
-          i += 4;
-          break;
-        default:
-          throw GIVE_UP;
-      }
+      value.append((char) escape(i));
+      i += bytes[i + 1] == 'u' ? 6 : 2;
     }
     throw GIVE_UP;
   }
@@ -369,7 +465,7 @@ final class JsonDescentReader {
   }
 
   private void digits() {
-    while (pos < n && chars[pos] >= '0' && chars[pos] <= '9') {
+    while (pos < n && bytes[pos] >= '0' && bytes[pos] <= '9') {
       pos++;
     }
   }

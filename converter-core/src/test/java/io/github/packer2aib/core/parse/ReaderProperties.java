@@ -218,10 +218,52 @@ class ReaderProperties {
     Arbitrary<String> piece =
         Arbitraries.oneOf(
             Arbitraries.of(
-                "{", "}", "[", "]", ":", ",", " ", "\n", "\t", "\"a\"", "\"\\u00e9\"", "\"\\x\"",
-                "\"\\", "\"\u0001\"", "0", "-0", "01", "1.", ".5", "1e", "1e+5", "-1.5E-3", "+1",
-                "true", "truex", "nul", "null", "false", "/* c */", "// c\n", "\uFEFF", "NaN",
-                "\"k\": 1", "\"k\":1,\"k\":2", "[1,]", "{\"a\":}", "\u00e9", "😀", "\r\n"),
+                "{",
+                "}",
+                "[",
+                "]",
+                ":",
+                ",",
+                " ",
+                "\n",
+                "\t",
+                "\"a\"",
+                "\"\\u00e9\"",
+                "\"\\x\"",
+                "\"\\",
+                "\"\u0001\"",
+                "0",
+                "-0",
+                "01",
+                "1.",
+                ".5",
+                "1e",
+                "1e+5",
+                "-1.5E-3",
+                "+1",
+                "true",
+                "truex",
+                "nul",
+                "null",
+                "false",
+                "/* c */",
+                "// c\n",
+                "\uFEFF",
+                "NaN",
+                "\"k\": 1",
+                "\"k\":1,\"k\":2",
+                "[1,]",
+                "{\"a\":}",
+                "\u00e9",
+                "😀",
+                "\r\n",
+                // Units above U+00FF read as '?' in the reader's bytes: told apart from a real one.
+                "?",
+                "\"?\"",
+                "\u20ac",
+                "\"\u4e2d\"",
+                "\"\\n\u20ac?\"",
+                "\"\\u20AC\\t?\""),
             Arbitraries.strings().withChars("{}[]:,\"\\ 0123456789.eE+-tfnul/\n").ofMaxLength(6));
     return piece.list().ofMaxSize(14).map(ps -> String.join("", ps));
   }
@@ -237,10 +279,13 @@ class ReaderProperties {
     Arbitrary<String> raw =
         Arbitraries.oneOf(
             Arbitraries.strings().all().ofMaxLength(6),
-            Arbitraries.strings().withChars("\\\"/bfnrtu0aF9gG\u0001\u001f\t\n\u00e9").ofMaxLength(8),
+            Arbitraries.strings()
+                .withChars("\\\"/bfnrtu0aF9gG\u0001\u001f\t\n\u00e9")
+                .ofMaxLength(8),
             Arbitraries.of(
                     "a", "\\u00e9", "\\u00E9", "\\uD83D", "\\uDE00", "\\u0g00", "\\u00G0", "\\u12",
-                    "\\/", "\\b", "\\x", "\\", "\\\"", "\"", "\u0001", "\u007f", "\u00e9", "😀")
+                    "\\/", "\\b", "\\x", "\\", "\\\"", "\"", "\u0001", "\u007f", "\u00e9", "😀",
+                    "?", "\u20ac", "\u4e2d", "\\u20AC", "\\u003F", "\u00ff", "\\u00FF")
                 .list()
                 .ofMaxSize(4)
                 .map(ps -> String.join("", ps)));
@@ -282,8 +327,9 @@ class ReaderProperties {
         Combinators.combine(
                 Arbitraries.integers().between(0, 2),
                 Arbitraries.doubles().between(0, 1),
-                Arbitraries.of('{', '}', '[', ']', ':', ',', '"', '\\', ' ', '\n', '0', '1', '-', '.',
-                    'e', 't', '/', '*', 'x', '\u0001', '\uFEFF'))
+                Arbitraries.of(
+                    '{', '}', '[', ']', ':', ',', '"', '\\', ' ', '\n', '0', '1', '-', '.', 'e',
+                    't', '/', '*', 'x', '\u0001', '\uFEFF'))
             .as(Edit::new);
     return edit.list().ofMaxSize(3);
   }
