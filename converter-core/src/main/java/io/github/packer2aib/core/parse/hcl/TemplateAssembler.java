@@ -104,21 +104,28 @@ final class TemplateAssembler {
 
     /** A literal token: text, a line break or an escape; its text is decoded here. */
     void literal(Token token) {
-      int start = locator.offset(token.getStartIndex());
-      int end = locator.offset(token.getStopIndex() + 1);
-      String text = literalText(token, start, end);
+      literal(token.getType(), token.getStartIndex(), token.getStopIndex());
+    }
+
+    /**
+     * A literal token given by its type and code point indexes ({@code stop} inclusive): text, a
+     * line break or an escape; its text is decoded here.
+     */
+    void literal(int type, int startIndex, int stopIndex) {
+      int start = locator.offset(startIndex);
+      int end = locator.offset(stopIndex + 1);
+      String text = literalText(type, start, end, startIndex, stopIndex);
       boolean alone =
-          token.getType() == HclLexer.DOLLAR_ESCAPE
-              || token.getType() == HclLexer.PERCENT_ESCAPE
-              || (token.getType() == HclLexer.TEMPLATE_TEXT
-                  && (text.equals("$") || text.equals("%")));
+          type == HclLexer.DOLLAR_ESCAPE
+              || type == HclLexer.PERCENT_ESCAPE
+              || (type == HclLexer.TEMPLATE_TEXT && (text.equals("$") || text.equals("%")));
       if (alone || open == null) {
         open = new Text(text, start, end);
         list.add(open);
       } else {
         list.set(list.size() - 1, open = new Text(open.text + text, open.start, end));
       }
-      boolean endsToken = alone || (lineTokens && token.getType() == HclLexer.TEMPLATE_NEWLINE);
+      boolean endsToken = alone || (lineTokens && type == HclLexer.TEMPLATE_NEWLINE);
       if (endsToken) {
         open = null;
       }
@@ -151,9 +158,33 @@ final class TemplateAssembler {
       Expression expression,
       Optional<String> keyVariable,
       String valueVariable) {
+    return sequence(
+        kind,
+        locator.text(start).endsWith("~"),
+        end.getType(),
+        range,
+        expression,
+        keyVariable,
+        valueVariable);
+  }
+
+  /**
+   * A template sequence.
+   *
+   * @param stripLeft whether its first token is {@code ${~} or {@code %{~}
+   * @param endType the type of its last token
+   */
+  Sequence sequence(
+      Kind kind,
+      boolean stripLeft,
+      int endType,
+      Range range,
+      Expression expression,
+      Optional<String> keyVariable,
+      String valueVariable) {
     return new Sequence(
         kind,
-        new Strip(locator.text(start).endsWith("~"), end.getType() == HclLexer.STRIP_RBRACE),
+        new Strip(stripLeft, endType == HclLexer.STRIP_RBRACE),
         range,
         expression,
         keyVariable,
@@ -168,31 +199,49 @@ final class TemplateAssembler {
    */
   Sequence forSequence(
       Token start, Token end, Range range, Expression collection, String first, String second) {
+    return forSequence(
+        locator.text(start).endsWith("~"), end.getType(), range, collection, first, second);
+  }
+
+  /**
+   * {@link #forSequence(Token, Token, Range, Expression, String, String)} with its tokens given as
+   * {@link #sequence(Kind, boolean, int, Range, Expression, Optional, String)} takes them.
+   */
+  Sequence forSequence(
+      boolean stripLeft,
+      int endType,
+      Range range,
+      Expression collection,
+      String first,
+      String second) {
     return sequence(
         Kind.FOR,
-        start,
-        end,
+        stripLeft,
+        endType,
         range,
         collection,
         second == null ? Optional.empty() : Optional.of(first),
         second == null ? first : second);
   }
 
-  /** The text of a literal token from {@code start} to {@code end} (UTF-16 offsets). */
-  private String literalText(Token token, int start, int end) {
-    switch (token.getType()) {
+  /**
+   * The text of a literal token from {@code start} to {@code end} (UTF-16 offsets; its code point
+   * indexes for ranges are {@code startIndex} and {@code stopIndex}).
+   */
+  private String literalText(int type, int start, int end, int startIndex, int stopIndex) {
+    switch (type) {
       case HclLexer.DOLLAR_ESCAPE:
         return "${";
       case HclLexer.PERCENT_ESCAPE:
         return "%{";
       case HclLexer.ESCAPE_SEQUENCE:
-        return escape(token);
+        return escape(locator.file().text().substring(start, end), startIndex, stopIndex);
       case HclLexer.INVALID_ESCAPE:
-        String text = token.getText();
+        String text = locator.file().text().substring(start, end);
         diagnostics.accept(
             Diagnostic.of(
                 HclSyntaxCode.INVALID_ESCAPE_SEQUENCE,
-                locator.token(token),
+                locator.token(startIndex, stopIndex),
                 text.length() < 2
                     ? "A backslash at the end of a line starts no escape sequence. Write \\\\ for"
                         + " a literal backslash."
@@ -215,8 +264,7 @@ final class TemplateAssembler {
   }
 
   /** Decodes a lexically valid escape; a \\u or \\U escape must name a Unicode scalar value. */
-  private String escape(Token token) {
-    String text = token.getText();
+  private String escape(String text, int startIndex, int stopIndex) {
     switch (text.charAt(1)) {
       case 'n':
         return "\n";
@@ -234,7 +282,7 @@ final class TemplateAssembler {
           diagnostics.accept(
               Diagnostic.of(
                   HclSyntaxCode.INVALID_ESCAPE_SEQUENCE,
-                  locator.token(token),
+                  locator.token(startIndex, stopIndex),
                   "\""
                       + text
                       + "\" does not name a Unicode character"
