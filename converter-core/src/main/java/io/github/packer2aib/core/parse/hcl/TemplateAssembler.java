@@ -41,16 +41,80 @@ final class TemplateAssembler {
   /** One piece of a template before assembly. */
   sealed interface Piece permits Text, Sequence {}
 
-  /** Literal text with its UTF-16 source span (start moves when indentation is removed). */
+  /**
+   * Literal text with its UTF-16 source span (start moves when indentation is removed). Text that
+   * is the source's own, from start to end, is cut from the source only when asked for: the lines
+   * of a heredoc, a piece each, then join into one cut instead of a string per token, per line and
+   * per join.
+   */
   static final class Text implements Piece {
-    String text;
-    int start;
-    final int end;
+    private final String source;
 
-    Text(String text, int start, int end) {
-      this.text = text;
+    /** The text; null while it is the source's from start to end and nobody asked for it. */
+    private String text;
+
+    /** Whether the text differs from the source's from start to end (escapes, strip markers). */
+    private boolean edited;
+
+    private int start;
+    private int end;
+
+    /** The source's own text from {@code start} to {@code end}. */
+    Text(String source, int start, int end) {
+      this.source = source;
       this.start = start;
       this.end = end;
+    }
+
+    /** Decoded text for the source span from {@code start} to {@code end}. */
+    Text(String source, String text, int start, int end) {
+      this(source, start, end);
+      this.text = text;
+      this.edited = true;
+    }
+
+    String text() {
+      String t = text;
+      if (t == null) {
+        t = source.substring(start, end);
+        text = t;
+      }
+      return t;
+    }
+
+    /** Replaces the text (the span stays). */
+    void edit(String newText) {
+      text = newText;
+      edited = true;
+    }
+
+    /** Whether the text is the source's own from start to end. */
+    boolean isSourceText() {
+      return !edited;
+    }
+
+    /** Takes in the source's text from the end up to {@code newEnd} (the text stays its own). */
+    void extend(int newEnd) {
+      end = newEnd;
+      text = null;
+    }
+
+    /** Appends the decoded text of the source span from the end up to {@code newEnd}. */
+    void append(String more, int newEnd) {
+      text = text() + more;
+      edited = true;
+      end = newEnd;
+    }
+
+    /** Drops the first {@code count} characters of text and of the span (indentation). */
+    void dropFirst(int count) {
+      text = text().substring(count);
+      start += count;
+    }
+
+    boolean endsWithNewline() {
+      // Without a text it is the source's own (an edit always sets the text).
+      return text != null ? text.endsWith("\n") : end > start && source.charAt(end - 1) == '\n';
     }
   }
 
@@ -114,21 +178,44 @@ final class TemplateAssembler {
     void literal(int type, int startIndex, int stopIndex) {
       int start = locator.offset(startIndex);
       int end = locator.offset(stopIndex + 1);
-      String text = literalText(type, start, end, startIndex, stopIndex);
+      String source = locator.file().text();
+      // Text and line breaks are the source's own text; escapes are decoded.
+      boolean own = type == HclLexer.TEMPLATE_TEXT || type == HclLexer.TEMPLATE_NEWLINE;
       boolean alone =
           type == HclLexer.DOLLAR_ESCAPE
               || type == HclLexer.PERCENT_ESCAPE
-              || (type == HclLexer.TEMPLATE_TEXT && (text.equals("$") || text.equals("%")));
+              || (type == HclLexer.TEMPLATE_TEXT && isLoneMark(source, start, end));
       if (alone || open == null) {
-        open = new Text(text, start, end);
+        open =
+            own
+                ? new Text(source, start, end)
+                : new Text(
+                    source, literalText(type, start, end, startIndex, stopIndex), start, end);
         list.add(open);
+      } else if (own && open.isSourceText() && open.end == start) {
+        open.extend(end);
       } else {
-        list.set(list.size() - 1, open = new Text(open.text + text, open.start, end));
+        String text =
+            own
+                ? source.substring(start, end)
+                : literalText(type, start, end, startIndex, stopIndex);
+        open.append(text, end);
       }
       boolean endsToken = alone || (lineTokens && type == HclLexer.TEMPLATE_NEWLINE);
       if (endsToken) {
         open = null;
       }
+    }
+
+    /**
+     * Whether the source text from {@code start} to {@code end} is a lone {@code $} or {@code %}.
+     */
+    private boolean isLoneMark(String source, int start, int end) {
+      if (end - start != 1) {
+        return false;
+      }
+      char c = source.charAt(start);
+      return c == '$' || c == '%';
     }
 
     void sequence(Sequence sequence) {
@@ -306,7 +393,7 @@ final class TemplateAssembler {
    */
   List<TemplatePart> assemble(List<Piece> pieces, boolean removeIndentation, int emptyAt) {
     if (pieces.isEmpty()) {
-      return List.of(literal(new Text("", emptyAt, emptyAt)));
+      return List.of(literal(new Text(locator.file().text(), emptyAt, emptyAt)));
     }
     if (!removeIndentation && literalsOnly(pieces)) {
       // Most templates are plain strings: no strip markers to apply, no directives to pair, all
@@ -340,16 +427,39 @@ final class TemplateAssembler {
     if (to - from == 1) {
       return first;
     }
-    StringBuilder text = new StringBuilder(first.text);
-    for (int i = from + 1; i < to; i++) {
-      text.append(((Text) pieces.get(i)).text);
+    Text last = (Text) pieces.get(to - 1);
+    if (sourceTextRun(pieces, from, to)) {
+      return new Text(first.source, first.start, last.end);
     }
-    return new Text(text.toString(), first.start, ((Text) pieces.get(to - 1)).end);
+    StringBuilder text = new StringBuilder(first.text());
+    for (int i = from + 1; i < to; i++) {
+      text.append(((Text) pieces.get(i)).text());
+    }
+    return new Text(first.source, text.toString(), first.start, last.end);
+  }
+
+  /**
+   * Whether the literal pieces {@code from} to {@code to} are each the source's own text and follow
+   * each other in it, so that their joined text is the source's from the first to the last.
+   */
+  private static boolean sourceTextRun(List<Piece> pieces, int from, int to) {
+    Text previous = (Text) pieces.get(from);
+    if (!previous.isSourceText()) {
+      return false;
+    }
+    for (int i = from + 1; i < to; i++) {
+      Text next = (Text) pieces.get(i);
+      if (!next.isSourceText() || next.start != previous.end) {
+        return false;
+      }
+      previous = next;
+    }
+    return true;
   }
 
   private TemplateLiteral literal(Text text) {
     return new TemplateLiteral(
-        text.text, locator.range(text.start, Math.max(text.start, text.end)));
+        text.text(), locator.range(text.start, Math.max(text.start, text.end)));
   }
 
   private static void applyStripMarkers(List<Piece> pieces) {
@@ -358,12 +468,12 @@ final class TemplateAssembler {
         continue;
       }
       if (sequence.strip().left() && i > 0 && pieces.get(i - 1) instanceof Text before) {
-        before.text = trimEnd(before.text);
+        before.edit(trimEnd(before.text()));
       }
       if (sequence.strip().right()
           && i + 1 < pieces.size()
           && pieces.get(i + 1) instanceof Text after) {
-        after.text = trimStart(after.text);
+        after.edit(trimStart(after.text()));
       }
     }
   }
@@ -376,17 +486,18 @@ final class TemplateAssembler {
       if (atLineStart) {
         atLineStart = false;
         if (piece instanceof Text text) {
-          String trimmed = trimStart(text.text);
-          boolean blank = trimmed.isEmpty() && text.text.endsWith("\n");
+          String whole = text.text();
+          String trimmed = trimStart(whole);
+          boolean blank = trimmed.isEmpty() && whole.endsWith("\n");
           if (!blank) {
-            min = Math.min(min, text.text.length() - trimmed.length());
+            min = Math.min(min, whole.length() - trimmed.length());
             lineStarts.add(text);
           }
         } else {
           min = 0;
         }
       }
-      if (piece instanceof Text text && text.text.endsWith("\n")) {
+      if (piece instanceof Text text && text.endsWithNewline()) {
         atLineStart = true;
       }
     }
@@ -394,8 +505,7 @@ final class TemplateAssembler {
       return;
     }
     for (Text text : lineStarts) {
-      text.text = text.text.substring(min);
-      text.start += min;
+      text.dropFirst(min);
     }
   }
 
