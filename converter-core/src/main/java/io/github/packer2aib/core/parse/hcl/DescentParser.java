@@ -108,7 +108,7 @@ final class DescentParser {
   private static final int CONDITIONAL = 1;
 
   /** The tokens, index for index: type, first and last code point index (see {@link Lexed}). */
-  private final int[] types;
+  private final byte[] types;
 
   private final int[] starts;
   private final int[] stops;
