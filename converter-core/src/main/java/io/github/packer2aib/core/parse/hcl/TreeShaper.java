@@ -65,8 +65,17 @@ final class TreeShaper {
 
   /** The items of a body, in order; an attribute set a second time is reported and left out. */
   final class Items {
+    /**
+     * Up to this many items, an earlier attribute of the same name is looked for in the items: most
+     * bodies are that small, and a map for them (its table and an entry per attribute, and the
+     * hashing) cost more than the comparisons.
+     */
+    private static final int SCAN_LIMIT = 8;
+
     private final List<BodyItem> items = new ArrayList<>();
-    private final Map<String, Attribute> attributes = new HashMap<>();
+
+    /** The attributes by name, once there are more than {@link #SCAN_LIMIT} items; else null. */
+    private Map<String, Attribute> attributes;
 
     void add(BodyItem item) {
       if (item instanceof Attribute attribute && !unique(attribute)) {
@@ -80,7 +89,7 @@ final class TreeShaper {
     }
 
     private boolean unique(Attribute attribute) {
-      Attribute earlier = attributes.putIfAbsent(attribute.name(), attribute);
+      Attribute earlier = earlier(attribute);
       if (earlier == null) {
         return true;
       }
@@ -94,6 +103,30 @@ final class TreeShaper {
                   + earlier.nameRange()
                   + ". Each argument may be set only once."));
       return false;
+    }
+
+    /** The attribute of the same name added before, or null; then this one is remembered. */
+    private Attribute earlier(Attribute attribute) {
+      String name = attribute.name();
+      if (attributes != null) {
+        return attributes.putIfAbsent(name, attribute);
+      }
+      int n = items.size();
+      for (int i = 0; i < n; i++) {
+        if (items.get(i) instanceof Attribute earlier && earlier.name().equals(name)) {
+          return earlier;
+        }
+      }
+      if (n >= SCAN_LIMIT) {
+        attributes = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+          if (items.get(i) instanceof Attribute earlier) {
+            attributes.put(earlier.name(), earlier);
+          }
+        }
+        attributes.put(name, attribute);
+      }
+      return null;
     }
   }
 
