@@ -99,9 +99,11 @@ final class TemplateAssembler {
       text = null;
     }
 
-    /** Appends the decoded text of the source span from the end up to {@code newEnd}. */
-    void append(String more, int newEnd) {
-      text = text() + more;
+    /**
+     * Takes in the source span from the end up to {@code newEnd}, whose text the caller joins and
+     * then sets with {@link #edit}.
+     */
+    void grow(int newEnd) {
       edited = true;
       end = newEnd;
     }
@@ -159,6 +161,15 @@ final class TemplateAssembler {
     private Text open;
 
     /**
+     * The text of {@link #open} while it is joined from more than one token and is not the source's
+     * own (an escape in it): one builder instead of a new string per token. Its text is set when
+     * the piece closes ({@link #close}).
+     */
+    private StringBuilder joined;
+
+    private boolean joining;
+
+    /**
      * @param lineTokens whether a literal token ends after each line break (heredocs and standalone
      *     templates)
      */
@@ -186,6 +197,7 @@ final class TemplateAssembler {
               || type == HclLexer.PERCENT_ESCAPE
               || (type == HclLexer.TEMPLATE_TEXT && isLoneMark(source, start, end));
       if (alone || open == null) {
+        close();
         open =
             own
                 ? new Text(source, start, end)
@@ -195,15 +207,37 @@ final class TemplateAssembler {
       } else if (own && open.isSourceText() && open.end == start) {
         open.extend(end);
       } else {
-        String text =
-            own
-                ? source.substring(start, end)
-                : literalText(type, start, end, startIndex, stopIndex);
-        open.append(text, end);
+        if (!joining) {
+          if (joined == null) {
+            joined = new StringBuilder();
+          }
+          joined.setLength(0);
+          if (open.isSourceText()) {
+            joined.append(source, open.start, open.end);
+          } else {
+            joined.append(open.text());
+          }
+          joining = true;
+        }
+        if (own) {
+          joined.append(source, start, end);
+        } else {
+          joined.append(literalText(type, start, end, startIndex, stopIndex));
+        }
+        open.grow(end);
       }
       boolean endsToken = alone || (lineTokens && type == HclLexer.TEMPLATE_NEWLINE);
       if (endsToken) {
+        close();
         open = null;
+      }
+    }
+
+    /** Ends the open piece: sets the text joined for it, if any. */
+    private void close() {
+      if (joining) {
+        open.edit(joined.toString());
+        joining = false;
       }
     }
 
@@ -219,16 +253,19 @@ final class TemplateAssembler {
     }
 
     void sequence(Sequence sequence) {
+      close();
       open = null;
       list.add(sequence);
     }
 
     /** A part left out (after a syntax error): the literal text around it does not join. */
     void gap() {
+      close();
       open = null;
     }
 
     List<Piece> list() {
+      close();
       return list;
     }
   }
