@@ -60,8 +60,10 @@ final class HclTokenizer implements TokenSource {
    * outside the Basic Multilingual Plane and use their UTF-16 units as they are; otherwise a code
    * point above U+FFFF is a surrogate here and its value is in {@link #codePoints}. Only
    * identifiers and heredoc markers need the value of a non-ASCII character. The text itself is
-   * read rather than a copy as a char array: the copy (which inflates a Latin-1 string to two bytes
-   * a character) was about 1% of converting a template.
+   * read rather than a copy as a char array: the copy inflates a Latin-1 string to two bytes a
+   * character, a tenth of the bytes parsing allocates. (In C1, charAt costs a little more than an
+   * array access: the char array measured up to 2% faster on the parse alone, before the cost of
+   * collecting it.)
    */
   private final String units;
 
