@@ -107,8 +107,11 @@ final class DescentParser {
   /** The precedence of {@code ?:}, the loosest operator (see {@link #precedence}). */
   private static final int CONDITIONAL = 1;
 
-  private final Token[] tokens;
-  private final int[] types;
+  /** The tokens, index for index: type, first and last code point index (see {@link Lexed}). */
+  private final byte[] types;
+
+  private final int[] starts;
+  private final int[] stops;
   private final Locator locator;
   private final TreeShaper shaper;
   private final TemplateAssembler templates;
@@ -116,8 +119,9 @@ final class DescentParser {
 
   private DescentParser(Lexed lexed, Locator locator) {
     // The arrays may keep unused room after the end-of-file token, never read.
-    tokens = lexed.visible();
-    types = lexed.visibleTypes();
+    types = lexed.types();
+    starts = lexed.starts();
+    stops = lexed.stops();
     this.locator = locator;
     this.shaper =
         new TreeShaper(
@@ -192,19 +196,18 @@ final class DescentParser {
 
   /** An attribute when {@code =} follows the name, else a block. */
   private BodyItem bodyItem() {
-    Token name = tokens[pos++];
+    int name = pos++;
     if (types[pos] == EQ) {
       pos++;
       Expression value = expression();
       itemEnd();
-      return TreeShaper.attribute(locator.text(name), locator.token(name), value);
+      return TreeShaper.attribute(text(name), token(name), value);
     }
     List<Label> labels = new ArrayList<>(2);
     while (types[pos] != LBRACE) {
       labels.add(label());
     }
-    Token lbrace = tokens[pos++];
-    Range open = locator.token(lbrace);
+    Range open = token(pos++);
     Body body;
     Range close;
     int type = types[pos];
@@ -212,25 +215,23 @@ final class DescentParser {
       pos++;
       TreeShaper.Items items = shaper.new Items();
       bodyItems(items);
-      close = locator.token(expect(RBRACE));
+      close = token(expect(RBRACE));
       body = items.body(shaper.blockBodyRange(open, close));
     } else if (HclTokenizer.isName(type)) {
-      Token attributeName = tokens[pos++];
+      int attributeName = pos++;
       expect(EQ);
       Expression value = expression();
-      close = locator.token(expect(RBRACE));
+      close = token(expect(RBRACE));
       body =
           new Body(
-              List.of(
-                  TreeShaper.attribute(
-                      locator.text(attributeName), locator.token(attributeName), value)),
+              List.of(TreeShaper.attribute(text(attributeName), token(attributeName), value)),
               shaper.blockBodyRange(open, close));
     } else {
-      close = locator.token(expect(RBRACE));
+      close = token(expect(RBRACE));
       body = new Body(List.of(), shaper.blockBodyRange(open, close));
     }
     itemEnd();
-    return TreeShaper.block(locator.text(name), locator.token(name), labels, body, open, close);
+    return TreeShaper.block(text(name), token(name), labels, body, open, close);
   }
 
   /** A newline, or the end of the file, which is not consumed (the file's rule still needs it). */
@@ -244,15 +245,15 @@ final class DescentParser {
   }
 
   private Label label() {
-    Token first = tokens[pos];
+    int first = pos;
     if (types[pos] == QUOTE) {
       pos++;
       List<Piece> pieces = templateParts(false);
       expect(QUOTE_CLOSE);
-      int afterQuote = locator.offset(first.getStopIndex() + 1);
+      int afterQuote = locator.offset(stops[first] + 1);
       return shaper.quotedLabel(pieces, afterQuote, spanFrom(first));
     }
-    return new Label(locator.text(identifier()), false, locator.token(first));
+    return new Label(text(identifier()), false, token(first));
   }
 
   // ---- expressions ----------------------------------------------------------------------------
@@ -267,7 +268,7 @@ final class DescentParser {
    * right, and its middle operand is a full expression, as in the grammar's left-recursive rule.
    */
   private Expression expression(int min) {
-    Token first = tokens[pos];
+    int first = pos;
     Expression left = unary();
     while (true) {
       int type = types[pos];
@@ -325,7 +326,7 @@ final class DescentParser {
   private Expression unary() {
     int type = types[pos];
     if (type == MINUS || type == NOT) {
-      Token op = tokens[pos++];
+      int op = pos++;
       Expression operand = unary();
       return new UnaryOp(TreeShaper.unaryOperator(type), operand, spanFrom(op));
     }
@@ -341,15 +342,15 @@ final class DescentParser {
     }
     List<TreeShaper.Postfix> ops = new ArrayList<>(4);
     while (true) {
-      Token first = tokens[pos];
+      int first = pos;
       type = types[pos];
       if (type == DOT) {
         int next = types[pos + 1];
         pos += 2;
         if (HclTokenizer.isName(next)) {
-          ops.add(TreeShaper.getAttr(locator.text(tokens[pos - 1]), spanFrom(first)));
+          ops.add(TreeShaper.getAttr(text(pos - 1), spanFrom(first)));
         } else if (next == NUMBER) {
-          ops.add(shaper.legacyIndex(tokens[pos - 1], spanFrom(first)));
+          ops.add(shaper.legacyIndex(starts[pos - 1], stops[pos - 1], spanFrom(first)));
         } else if (next == STAR) {
           ops.add(new TreeShaper.Splat(false, spanFrom(first)));
         } else {
@@ -374,7 +375,7 @@ final class DescentParser {
   }
 
   private Expression primary() {
-    Token first = tokens[pos];
+    int first = pos;
     int type = types[pos];
     if (HclTokenizer.isName(type) && callFollows()) {
       return functionCall();
@@ -382,14 +383,14 @@ final class DescentParser {
     switch (type) {
       case NUMBER:
         pos++;
-        return shaper.number(locator.text(first), locator.token(first));
+        return shaper.number(text(first), token(first));
       case TRUE:
       case FALSE:
         pos++;
-        return LiteralValue.bool(type == TRUE, locator.token(first));
+        return LiteralValue.bool(type == TRUE, token(first));
       case NULL:
         pos++;
-        return LiteralValue.nullValue(locator.token(first));
+        return LiteralValue.nullValue(token(first));
       case QUOTE:
         return quotedTemplate();
       case HEREDOC_START:
@@ -411,7 +412,7 @@ final class DescentParser {
           throw GIVE_UP;
         }
         pos++;
-        return TreeShaper.variable(locator.text(first), locator.token(first));
+        return TreeShaper.variable(text(first), token(first));
     }
   }
 
@@ -426,13 +427,13 @@ final class DescentParser {
 
   /** {@code identifier (:: identifier)* ( arguments? )}, arguments with a trailing , or .... */
   private FunctionCall functionCall() {
-    Token first = tokens[pos++];
-    Token last = first;
-    String name = locator.text(first);
+    int first = pos++;
+    int last = first;
+    String name = text(first);
     while (types[pos] == DOUBLE_COLON) {
       pos++;
       last = identifier();
-      name = name + "::" + locator.text(last);
+      name = name + "::" + text(last);
     }
     expect(LPAREN);
     List<Expression> arguments = List.of();
@@ -457,12 +458,11 @@ final class DescentParser {
       }
     }
     expect(RPAREN);
-    return new FunctionCall(
-        name, locator.span(first, last), arguments, expandFinal, spanFrom(first));
+    return new FunctionCall(name, span(first, last), arguments, expandFinal, spanFrom(first));
   }
 
   private Tuple tuple() {
-    Token open = tokens[pos++];
+    int open = pos++;
     List<Expression> elements = new ArrayList<>();
     while (types[pos] != RBRACKET) {
       elements.add(expression());
@@ -477,11 +477,12 @@ final class DescentParser {
 
   /** Items separated by commas or newlines (newlines are tokens inside object braces). */
   private ObjectCons object() {
-    Token open = tokens[pos++];
+    int open = pos++;
     skipNewlines();
     List<ObjectItem> items = new ArrayList<>();
     if (types[pos] != RBRACE) {
-      shaper.leadingForKeyword(tokens[pos], TreeShaper.OBJECT_FOR_WORKAROUND);
+      shaper.leadingForKeyword(
+          types[pos], starts[pos], stops[pos], TreeShaper.OBJECT_FOR_WORKAROUND);
       while (true) {
         Expression key = expression();
         if (types[pos] != EQ && types[pos] != COLON) {
@@ -511,10 +512,10 @@ final class DescentParser {
    * value... if cond}}; the opening bracket and {@code for} are the current tokens.
    */
   private Expression forExpression(boolean object) {
-    Token open = tokens[pos];
+    int open = pos;
     pos += 2;
-    Token first = identifier();
-    Token second = secondVariable();
+    int first = identifier();
+    int second = secondVariable();
     expect(IN);
     Expression collection = expression();
     expect(COLON);
@@ -531,8 +532,8 @@ final class DescentParser {
     Optional<Expression> condition = forCondition();
     expect(object ? RBRACE : RBRACKET);
     return TreeShaper.forExpr(
-        locator.text(first),
-        second == null ? null : locator.text(second),
+        text(first),
+        second < 0 ? null : text(second),
         collection,
         key,
         value,
@@ -541,10 +542,10 @@ final class DescentParser {
         spanFrom(open));
   }
 
-  /** The second variable of a for expression or directive after a comma, or null. */
-  private Token secondVariable() {
+  /** The second variable of a for expression or directive after a comma, or -1. */
+  private int secondVariable() {
     if (types[pos] != COMMA) {
-      return null;
+      return -1;
     }
     pos++;
     return identifier();
@@ -561,22 +562,22 @@ final class DescentParser {
   // ---- templates ------------------------------------------------------------------------------
 
   private TemplateExpr quotedTemplate() {
-    Token quote = tokens[pos++];
+    int quote = pos++;
     if (types[pos] == TEMPLATE_TEXT && types[pos + 1] == QUOTE_CLOSE) {
-      Token text = tokens[pos];
+      int text = pos;
       pos += 2;
-      return shaper.plainQuoted(text, spanFrom(quote));
+      return shaper.plainQuoted(starts[text], stops[text], spanFrom(quote));
     }
     List<Piece> pieces = templateParts(false);
     expect(QUOTE_CLOSE);
-    return shaper.quoted(quote, pieces, spanFrom(quote));
+    return shaper.quoted(stops[quote], pieces, spanFrom(quote));
   }
 
   private TemplateExpr heredoc() {
-    Token start = tokens[pos++];
+    int start = pos++;
     List<Piece> pieces = templateParts(true);
     expect(HEREDOC_END);
-    return shaper.heredoc(start, pieces, spanFrom(start));
+    return shaper.heredoc(starts[start], stops[start], pieces, spanFrom(start));
   }
 
   /**
@@ -594,18 +595,19 @@ final class DescentParser {
         case INVALID_ESCAPE:
         case DOLLAR_ESCAPE:
         case PERCENT_ESCAPE:
-          pieces.literal(tokens[pos++]);
+          pieces.literal(types[pos], starts[pos], stops[pos]);
+          pos++;
           break;
         case INTERPOLATION_START:
-          Token start = tokens[pos++];
+          int start = pos++;
           Expression expression = expression();
-          Token end = sequenceEnd();
+          int end = sequenceEnd();
           pieces.sequence(
               templates.sequence(
                   Kind.INTERPOLATION,
-                  start,
-                  end,
-                  locator.span(start, end),
+                  stripsLeft(start),
+                  types[end],
+                  span(start, end),
                   expression,
                   Optional.empty(),
                   ""));
@@ -620,7 +622,7 @@ final class DescentParser {
   }
 
   private TemplateAssembler.Sequence directive() {
-    Token start = tokens[pos++];
+    int start = pos++;
     int keyword = types[pos++];
     Kind kind;
     Expression expression = null;
@@ -630,18 +632,18 @@ final class DescentParser {
         expression = expression();
         break;
       case FOR:
-        Token first = identifier();
-        Token second = secondVariable();
+        int first = identifier();
+        int second = secondVariable();
         expect(IN);
         Expression collection = expression();
-        Token forEnd = sequenceEnd();
+        int forEnd = sequenceEnd();
         return templates.forSequence(
-            start,
-            forEnd,
-            locator.span(start, forEnd),
+            stripsLeft(start),
+            types[forEnd],
+            span(start, forEnd),
             collection,
-            locator.text(first),
-            second == null ? null : locator.text(second));
+            text(first),
+            second < 0 ? null : text(second));
       case ELSE:
         kind = Kind.ELSE;
         break;
@@ -654,35 +656,42 @@ final class DescentParser {
       default:
         throw GIVE_UP;
     }
-    Token end = sequenceEnd();
+    int end = sequenceEnd();
     return templates.sequence(
-        kind, start, end, locator.span(start, end), expression, Optional.empty(), "");
+        kind, stripsLeft(start), types[end], span(start, end), expression, Optional.empty(), "");
   }
 
-  /** {@code }} or {@code ~}}. */
-  private Token sequenceEnd() {
+  /** {@code }} or {@code ~}}: its index. */
+  private int sequenceEnd() {
     int type = types[pos];
     if (type != RBRACE && type != STRIP_RBRACE) {
       throw GIVE_UP;
     }
-    return tokens[pos++];
+    return pos++;
+  }
+
+  /** Whether the token that starts a template sequence is {@code ${~} or {@code %{~}. */
+  private boolean stripsLeft(int start) {
+    return locator.file().text().charAt(locator.offset(stops[start])) == '~';
   }
 
   // ---- tokens ---------------------------------------------------------------------------------
 
-  private Token identifier() {
+  /** A name: its index. */
+  private int identifier() {
     if (!HclTokenizer.isName(types[pos])) {
       throw GIVE_UP;
     }
-    return tokens[pos++];
+    return pos++;
   }
 
-  private Token expect(int type) {
+  /** A token of {@code type}: its index. */
+  private int expect(int type) {
     if (types[pos] != type) {
       throw GIVE_UP;
     }
     // The end-of-file token is matched but stays current, as in ANTLR.
-    return type == Token.EOF ? tokens[pos] : tokens[pos++];
+    return type == Token.EOF ? pos : pos++;
   }
 
   private void skipNewlines() {
@@ -691,8 +700,23 @@ final class DescentParser {
     }
   }
 
-  /** From {@code first} to the last token consumed. */
-  private Range spanFrom(Token first) {
-    return locator.span(first, tokens[pos - 1]);
+  /** From token {@code first} to the last token consumed. */
+  private Range spanFrom(int first) {
+    return span(first, pos - 1);
+  }
+
+  /** From the start of token {@code first} to the end of token {@code last}. */
+  private Range span(int first, int last) {
+    return locator.span(starts[first], starts[last], stops[last]);
+  }
+
+  /** The range of token {@code i}. */
+  private Range token(int i) {
+    return locator.span(starts[i], starts[i], stops[i]);
+  }
+
+  /** The source text of token {@code i} (not the end-of-file token). */
+  private String text(int i) {
+    return locator.text(starts[i], stops[i]);
   }
 }

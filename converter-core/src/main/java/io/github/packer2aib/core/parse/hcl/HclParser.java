@@ -96,9 +96,10 @@ public final class HclParser {
     Locator locator = new Locator(file);
     SyntaxErrorSink sink = new SyntaxErrorSink();
     try {
-      Lexed lexed = HclTokenizer.lexed(file.text(), file.name(), start);
-      if (lexed.tooDeep() != null) {
-        sink.add(tooDeeplyNested(locator.token(lexed.tooDeep())));
+      Lexed lexed = HclTokenizer.scan(file.text(), start);
+      int tooDeep = lexed.tooDeep();
+      if (tooDeep >= 0) {
+        sink.add(tooDeeplyNested(locator.token(lexed.starts()[tooDeep], lexed.stops()[tooDeep])));
         return new Outcome<>(null, sink.diagnostics());
       }
       if (descent) {
@@ -107,7 +108,8 @@ public final class HclParser {
           return new Outcome<>(value, List.of());
         }
       }
-      return antlr(lexed.stream(), locator, start);
+      // ANTLR's parser takes the tokens as objects, all channels: lexed again, as errors are rare.
+      return antlr(HclTokenizer.lex(file.text(), file.name(), start), locator, start);
     } catch (StackOverflowError e) {
       // Nesting the pre-check cannot see, such as a long chain of unary operators.
       SyntaxErrorSink overflow = new SyntaxErrorSink();
@@ -164,7 +166,7 @@ public final class HclParser {
   /**
    * How a default-channel token of {@code type} changes the nesting depth that {@link #MAX_NESTING}
    * limits: +1 for a bracket, brace, parenthesis or template sequence that opens, -1 for one that
-   * closes, 0 otherwise. {@link HclTokenizer#lexed} applies it as it lexes.
+   * closes, 0 otherwise. {@link HclTokenizer#scan} applies it as it lexes.
    */
   static int nestingChange(int type) {
     switch (type) {

@@ -35,7 +35,8 @@ import org.antlr.v4.runtime.misc.Pair;
  * closing brace closes, the mode stack, and the stack of heredoc markers.
  *
  * <p>Tokens are {@link CommonToken}s over a {@link CodePointCharStream} of the text, so their text,
- * input stream and token source work as for the generated lexer's tokens.
+ * input stream and token source work as for the generated lexer's tokens. For the descent parser,
+ * {@link #scan} gives the same tokens of the default channel as arrays, without an object each.
  */
 final class HclTokenizer implements TokenSource {
 
@@ -58,16 +59,29 @@ final class HclTokenizer implements TokenSource {
    * The text, one element per code point (ANTLR indexes code points). Most texts have no characters
    * outside the Basic Multilingual Plane and use their UTF-16 units as they are; otherwise a code
    * point above U+FFFF is a surrogate here and its value is in {@link #codePoints}. Only
-   * identifiers and heredoc markers need the value of a non-ASCII character.
+   * identifiers and heredoc markers need the value of a non-ASCII character. The text itself is
+   * read rather than a copy as a char array: the copy inflates a Latin-1 string to two bytes a
+   * character, a tenth of the bytes parsing allocates. (In C1, charAt costs a little more than an
+   * array access: the char array measured up to 2% faster on the parse alone, before the cost of
+   * collecting it.)
    */
-  private final char[] units;
+  private final String units;
 
   /** The code points of a text with surrogate pairs, else null. */
   private final int[] codePoints;
 
   private final int n;
+
+  /** ANTLR's view of the text, for tokens as objects; null when only {@link #scan} reads them. */
   private final CharStream stream;
+
   private final Pair<TokenSource, CharStream> source;
+
+  /** Where the token {@link #next} found starts (a code point index), and its line and column. */
+  private int tokenStart;
+
+  private int tokenLine;
+  private int tokenColumn;
 
   private int pos;
   private int line = 1;
@@ -95,31 +109,45 @@ final class HclTokenizer implements TokenSource {
    * @param name the source name, as given to {@code CharStreams.fromString}
    */
   HclTokenizer(String text, String name, Start start) {
-    char[] chars = text.toCharArray();
+    this(text, name, start, true);
+  }
+
+  /**
+   * @param objects whether tokens are made as objects ({@link #nextToken}), which need ANTLR's char
+   *     stream of the text
+   */
+  private HclTokenizer(String text, String name, Start start, boolean objects) {
+    int length = text.length();
     // Constant time for a Latin-1 string (Java's compact strings), the common case.
-    int pairs = chars.length - text.codePointCount(0, chars.length);
+    int pairs = length - text.codePointCount(0, length);
     if (pairs == 0) {
-      this.units = chars;
+      this.units = text;
       this.codePoints = null;
-      this.n = chars.length;
+      this.n = length;
       this.stream =
-          CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(chars)), name);
+          objects
+              ? CodePointCharStream.fromBuffer(
+                  CodePointBuffer.withChars(CharBuffer.wrap(text.toCharArray())), name)
+              : null;
     } else {
       // As CharStreams.fromString: a pair is one code point, a lone surrogate is itself.
-      this.n = chars.length - pairs;
-      this.units = new char[n];
+      this.n = length - pairs;
+      char[] bmp = new char[n];
       this.codePoints = new int[n];
       for (int i = 0, k = 0; k < n; k++) {
-        int cp = Character.codePointAt(chars, i);
+        int cp = text.codePointAt(i);
         i += Character.charCount(cp);
         codePoints[k] = cp;
-        units[k] = Character.isBmpCodePoint(cp) ? (char) cp : Character.MIN_SURROGATE;
+        bmp[k] = Character.isBmpCodePoint(cp) ? (char) cp : Character.MIN_SURROGATE;
       }
+      this.units = new String(bmp);
       this.stream =
-          CodePointCharStream.fromBuffer(
-              CodePointBuffer.withInts(IntBuffer.wrap(codePoints)), name);
+          objects
+              ? CodePointCharStream.fromBuffer(
+                  CodePointBuffer.withInts(IntBuffer.wrap(codePoints)), name)
+              : null;
     }
-    this.source = new Pair<>(this, stream);
+    this.source = objects ? new Pair<>(this, stream) : null;
     switch (start) {
       case EXPRESSION:
         frames[frameDepth++] = Frame.EXPRESSION_ROOT;
@@ -139,16 +167,28 @@ final class HclTokenizer implements TokenSource {
 
   @Override
   public CommonToken nextToken() {
+    int type = next();
+    // At the end of the text the end-of-file token starts there and stops just before it.
+    return new HclToken(source, type, channel, tokenStart, pos - 1, tokenLine, tokenColumn);
+  }
+
+  /**
+   * Lexes the next token that is not skipped: gives its type, leaves its channel in {@link
+   * #channel}, its start, line and column in {@link #tokenStart}, {@link #tokenLine} and {@link
+   * #tokenColumn}, and its end at {@link #pos} (its stop index is {@code pos - 1}).
+   */
+  private int next() {
     if (!hitEof && mode == HclLexer.HEREDOC && heredocEndAhead()) {
       mode = HclLexer.HEREDOC_END_LINE;
     }
     while (true) {
-      int start = pos;
-      int startLine = line;
-      int startColumn = pos - lineStart;
+      tokenStart = pos;
+      tokenLine = line;
+      tokenColumn = pos - lineStart;
       if (hitEof || pos >= n) {
         hitEof = true;
-        return token(EOF, Lexer.DEFAULT_TOKEN_CHANNEL, start, start - 1, startLine, startColumn);
+        channel = Lexer.DEFAULT_TOKEN_CHANNEL;
+        return EOF;
       }
       channel = Lexer.DEFAULT_TOKEN_CHANNEL;
       int type;
@@ -170,14 +210,9 @@ final class HclTokenizer implements TokenSource {
         hitEof = true;
       }
       if (type != SKIP) {
-        return token(type, channel, start, pos - 1, startLine, startColumn);
+        return type;
       }
     }
-  }
-
-  private CommonToken token(
-      int type, int tokenChannel, int start, int stop, int tokenLine, int column) {
-    return new HclToken(source, type, tokenChannel, start, stop, tokenLine, column);
   }
 
   /**
@@ -206,27 +241,13 @@ final class HclTokenizer implements TokenSource {
   /**
    * All tokens of a text, up to and including the end-of-file token, in a token stream filled as
    * {@code new CommonTokenStream(new HclTokenizer(text, name, start)).fill()} fills it (without its
-   * per-token calls through interfaces, and sized for the text).
+   * per-token calls through interfaces, and sized for the text). Only ANTLR's path, which reports
+   * syntax errors, needs the tokens as objects.
    */
   static CommonTokenStream lex(String text, String name, Start start) {
-    return lexed(text, name, start).stream();
-  }
-
-  /**
-   * {@link #lex}, with what the parser needs of the tokens gathered in the same pass: a second and
-   * a third pass over them (each call through the token interface) were about 1.5% of converting a
-   * template.
-   */
-  static Lexed lexed(String text, String name, Start start) {
     HclTokenizer tokenizer = new HclTokenizer(text, name, start);
-    int room = 16 + tokenizer.n / 6;
-    Token[] tokens = new Token[room];
-    Token[] visible = new Token[room];
-    int[] visibleTypes = new int[room];
-    Token tooDeep = null;
-    int depth = 0;
+    Token[] tokens = new Token[16 + tokenizer.n / 6];
     int count = 0;
-    int k = 0;
     int type;
     do {
       CommonToken token = tokenizer.nextToken();
@@ -236,27 +257,52 @@ final class HclTokenizer implements TokenSource {
       }
       tokens[count++] = token;
       type = token.getType();
-      if (token.getChannel() == Token.DEFAULT_CHANNEL) {
-        if (k == visible.length) {
-          visible = Arrays.copyOf(visible, k * 2);
-          visibleTypes = Arrays.copyOf(visibleTypes, k * 2);
-        }
-        visible[k] = token;
-        visibleTypes[k++] = type;
-        int change = HclParser.nestingChange(type);
-        if (change > 0) {
-          if (++depth > HclParser.MAX_NESTING && tooDeep == null) {
-            tooDeep = token;
-          }
-        } else if (change < 0) {
-          depth = Math.max(0, depth - 1);
-        }
-      }
     } while (type != EOF);
     // A fixed-size list will do: a stream that has its end-of-file token never adds more.
-    CommonTokenStream stream =
-        new FilledTokenStream(tokenizer, Arrays.asList(Arrays.copyOf(tokens, count)));
-    return new Lexed(stream, visible, visibleTypes, tooDeep);
+    return new FilledTokenStream(tokenizer, Arrays.asList(Arrays.copyOf(tokens, count)));
+  }
+
+  /**
+   * The tokens of the default channel, what the descent parser reads, as arrays rather than objects
+   * (a token object and the arrays of them were a tenth of the bytes a conversion allocates), with
+   * the nesting check applied as they are lexed.
+   */
+  static Lexed scan(String text, Start start) {
+    HclTokenizer tokenizer = new HclTokenizer(text, null, start, false);
+    // Templates have about one token of the default channel for every 6-7 characters: room for
+    // one in 5 saves growing the arrays (and the copies) for nearly all.
+    int room = 16 + tokenizer.n / 5;
+    byte[] types = new byte[room];
+    int[] starts = new int[room];
+    int[] stops = new int[room];
+    int tooDeep = -1;
+    int depth = 0;
+    int k = 0;
+    int type;
+    do {
+      type = tokenizer.next();
+      if (tokenizer.channel != Token.DEFAULT_CHANNEL) {
+        continue;
+      }
+      if (k == types.length) {
+        types = Arrays.copyOf(types, k * 2);
+        starts = Arrays.copyOf(starts, k * 2);
+        stops = Arrays.copyOf(stops, k * 2);
+      }
+      types[k] = (byte) type;
+      starts[k] = tokenizer.tokenStart;
+      stops[k] = tokenizer.pos - 1;
+      int change = HclParser.nestingChange(type);
+      if (change > 0) {
+        if (++depth > HclParser.MAX_NESTING && tooDeep < 0) {
+          tooDeep = k;
+        }
+      } else if (change < 0) {
+        depth = Math.max(0, depth - 1);
+      }
+      k++;
+    } while (type != EOF);
+    return new Lexed(types, starts, stops, tooDeep);
   }
 
   /** A {@link CommonTokenStream} that starts out holding all the tokens of its source. */
@@ -309,7 +355,7 @@ final class HclTokenizer implements TokenSource {
 
   /** The default mode: expressions and bodies. */
   private int lexDefault() {
-    int c = units[pos];
+    int c = units.charAt(pos);
     switch (c) {
       case '\n':
         pos++;
@@ -327,7 +373,7 @@ final class HclTokenizer implements TokenSource {
       case ' ':
       case '\t':
         pos++;
-        while (pos < n && isBlank(units[pos])) {
+        while (pos < n && isBlank(units.charAt(pos))) {
           pos++;
         }
         return SKIP;
@@ -442,7 +488,7 @@ final class HclTokenizer implements TokenSource {
 
   /** Inside a quoted string. */
   private int lexString() {
-    int c = units[pos];
+    int c = units.charAt(pos);
     switch (c) {
       case '"':
         pos++;
@@ -469,7 +515,7 @@ final class HclTokenizer implements TokenSource {
         return HclLexer.NEWLINE;
       default:
         pos++;
-        while (pos < n && !isStringStop(units[pos])) {
+        while (pos < n && !isStringStop(units.charAt(pos))) {
           pos++;
         }
         return HclLexer.TEMPLATE_TEXT;
@@ -478,7 +524,7 @@ final class HclTokenizer implements TokenSource {
 
   /** Inside a heredoc or a standalone template: the two modes have the same rules. */
   private int lexTemplateText() {
-    int c = units[pos];
+    int c = units.charAt(pos);
     switch (c) {
       case '$':
         return templateMark('$', HclLexer.DOLLAR_ESCAPE, HclLexer.INTERPOLATION_START, false);
@@ -497,7 +543,7 @@ final class HclTokenizer implements TokenSource {
         return HclLexer.TEMPLATE_NEWLINE;
       default:
         pos++;
-        while (pos < n && !isTemplateStop(units[pos])) {
+        while (pos < n && !isTemplateStop(units.charAt(pos))) {
           pos++;
         }
         return HclLexer.TEMPLATE_TEXT;
@@ -548,7 +594,7 @@ final class HclTokenizer implements TokenSource {
     }
     // The shortest `/* ... */`; without a `*/` the comment runs to the end and is a token.
     for (int i = pos + 2; i + 1 < n; i++) {
-      if (units[i] == '*' && units[i + 1] == '/') {
+      if (units.charAt(i) == '*' && units.charAt(i + 1) == '/') {
         countNewlines(pos, i + 2);
         pos = i + 2;
         return SKIP;
@@ -561,7 +607,7 @@ final class HclTokenizer implements TokenSource {
 
   /** A line comment stops before the line feed, which is then a newline token. */
   private void skipLineComment() {
-    while (pos < n && units[pos] != '\n') {
+    while (pos < n && units.charAt(pos) != '\n') {
       pos++;
     }
   }
@@ -687,7 +733,7 @@ final class HclTokenizer implements TokenSource {
   /** Whether the text at {@code start} begins with {@code word} (ASCII). */
   private boolean is(int start, String word) {
     for (int k = 0; k < word.length(); k++) {
-      if (units[start + k] != word.charAt(k)) {
+      if (units.charAt(start + k) != word.charAt(k)) {
         return false;
       }
     }
@@ -846,7 +892,7 @@ final class HclTokenizer implements TokenSource {
    * tabs around it (before the line is lexed).
    */
   private boolean heredocEndAhead() {
-    if (markerDepth == 0 || pos == 0 || units[pos - 1] != '\n') {
+    if (markerDepth == 0 || pos == 0 || units.charAt(pos - 1) != '\n') {
       return false;
     }
     int i = pos;
@@ -948,12 +994,12 @@ final class HclTokenizer implements TokenSource {
 
   /** The code point at {@code i}, or {@link Token#EOF} past the end (as {@code CharStream.LA}). */
   private int at(int i) {
-    return i < n ? units[i] : EOF;
+    return i < n ? units.charAt(i) : EOF;
   }
 
   /** The code point at {@code i} (which is before the end). */
   private int codePoint(int i) {
-    char c = units[i];
+    char c = units.charAt(i);
     return codePoints != null && Character.isSurrogate(c) ? codePoints[i] : c;
   }
 
@@ -963,14 +1009,14 @@ final class HclTokenizer implements TokenSource {
   }
 
   private boolean startsIdentifier(int i) {
-    char c = units[i];
+    char c = units.charAt(i);
     return c < 0x80
         ? (ASCII_CLASS[c] & IDENTIFIER_START) != 0
         : IdentifierChars.isStart(codePoint(i));
   }
 
   private boolean continuesIdentifier(int i) {
-    char c = units[i];
+    char c = units.charAt(i);
     return c < 0x80
         ? (ASCII_CLASS[c] & IDENTIFIER_CONTINUE) != 0
         : IdentifierChars.isContinue(codePoint(i));
@@ -1012,7 +1058,7 @@ final class HclTokenizer implements TokenSource {
   /** Lines and columns count line feeds only, as ANTLR's lexer does. */
   private void countNewlines(int from, int to) {
     for (int i = from; i < to; i++) {
-      if (units[i] == '\n') {
+      if (units.charAt(i) == '\n') {
         line++;
         lineStart = i + 1;
       }
@@ -1024,13 +1070,13 @@ final class HclTokenizer implements TokenSource {
   }
 
   private void skipBlanks() {
-    while (pos < n && isBlank(units[pos])) {
+    while (pos < n && isBlank(units.charAt(pos))) {
       pos++;
     }
   }
 
   private void skipDigits() {
-    while (pos < n && isDigit(units[pos])) {
+    while (pos < n && isDigit(units.charAt(pos))) {
       pos++;
     }
   }

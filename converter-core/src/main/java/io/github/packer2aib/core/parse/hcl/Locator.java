@@ -58,6 +58,30 @@ final class Locator {
     return file.text().substring(start, Math.max(start, offset(token.getStopIndex() + 1)));
   }
 
+  /**
+   * The source text of a token from its code point indexes ({@code stop} inclusive); not for the
+   * end-of-file token.
+   */
+  String text(int start, int stop) {
+    int from = offset(start);
+    return file.text().substring(from, Math.max(from, offset(stop + 1)));
+  }
+
+  /** The range of a token from its code point indexes ({@code stop} inclusive). */
+  Range token(int start, int stop) {
+    return span(start, start, stop);
+  }
+
+  /**
+   * From a token starting at {@code firstStart} to the end of a token spanning {@code lastStart} to
+   * {@code lastStop}, as {@link #span(Token, Token)}.
+   */
+  Range span(int firstStart, int lastStart, int lastStop) {
+    int start = offset(firstStart);
+    int end = lastStop < lastStart ? start : offset(lastStop + 1);
+    return range(start, end);
+  }
+
   /** The range of one token; the end-of-file token gets an empty range at the end. */
   Range token(Token token) {
     return span(token, token);
@@ -65,9 +89,7 @@ final class Locator {
 
   /** From the start of {@code first} to the end of {@code last}. */
   Range span(Token first, Token last) {
-    int start = offset(first.getStartIndex());
-    int end = last.getStopIndex() < last.getStartIndex() ? start : offset(last.getStopIndex() + 1);
-    return range(start, end);
+    return span(first.getStartIndex(), last.getStartIndex(), last.getStopIndex());
   }
 
   /** The range a rule matched; empty at its start when it matched nothing. */

@@ -41,16 +41,82 @@ final class TemplateAssembler {
   /** One piece of a template before assembly. */
   sealed interface Piece permits Text, Sequence {}
 
-  /** Literal text with its UTF-16 source span (start moves when indentation is removed). */
+  /**
+   * Literal text with its UTF-16 source span (start moves when indentation is removed). Text that
+   * is the source's own, from start to end, is cut from the source only when asked for: the lines
+   * of a heredoc, a piece each, then join into one cut instead of a string per token, per line and
+   * per join.
+   */
   static final class Text implements Piece {
-    String text;
-    int start;
-    final int end;
+    private final String source;
 
-    Text(String text, int start, int end) {
-      this.text = text;
+    /** The text; null while it is the source's from start to end and nobody asked for it. */
+    private String text;
+
+    /** Whether the text differs from the source's from start to end (escapes, strip markers). */
+    private boolean edited;
+
+    private int start;
+    private int end;
+
+    /** The source's own text from {@code start} to {@code end}. */
+    Text(String source, int start, int end) {
+      this.source = source;
       this.start = start;
       this.end = end;
+    }
+
+    /** Decoded text for the source span from {@code start} to {@code end}. */
+    Text(String source, String text, int start, int end) {
+      this(source, start, end);
+      this.text = text;
+      this.edited = true;
+    }
+
+    String text() {
+      String t = text;
+      if (t == null) {
+        t = source.substring(start, end);
+        text = t;
+      }
+      return t;
+    }
+
+    /** Replaces the text (the span stays). */
+    void edit(String newText) {
+      text = newText;
+      edited = true;
+    }
+
+    /** Whether the text is the source's own from start to end. */
+    boolean isSourceText() {
+      return !edited;
+    }
+
+    /** Takes in the source's text from the end up to {@code newEnd} (the text stays its own). */
+    void extend(int newEnd) {
+      end = newEnd;
+      text = null;
+    }
+
+    /**
+     * Takes in the source span from the end up to {@code newEnd}, whose text the caller joins and
+     * then sets with {@link #edit}.
+     */
+    void grow(int newEnd) {
+      edited = true;
+      end = newEnd;
+    }
+
+    /** Drops the first {@code count} characters of text and of the span (indentation). */
+    void dropFirst(int count) {
+      text = text().substring(count);
+      start += count;
+    }
+
+    boolean endsWithNewline() {
+      // Without a text it is the source's own (an edit always sets the text).
+      return text != null ? text.endsWith("\n") : end > start && source.charAt(end - 1) == '\n';
     }
   }
 
@@ -95,6 +161,15 @@ final class TemplateAssembler {
     private Text open;
 
     /**
+     * The text of {@link #open} while it is joined from more than one token and is not the source's
+     * own (an escape in it): one builder instead of a new string per token. Its text is set when
+     * the piece closes ({@link #close}).
+     */
+    private StringBuilder joined;
+
+    private boolean joining;
+
+    /**
      * @param lineTokens whether a literal token ends after each line break (heredocs and standalone
      *     templates)
      */
@@ -104,37 +179,93 @@ final class TemplateAssembler {
 
     /** A literal token: text, a line break or an escape; its text is decoded here. */
     void literal(Token token) {
-      int start = locator.offset(token.getStartIndex());
-      int end = locator.offset(token.getStopIndex() + 1);
-      String text = literalText(token, start, end);
+      literal(token.getType(), token.getStartIndex(), token.getStopIndex());
+    }
+
+    /**
+     * A literal token given by its type and code point indexes ({@code stop} inclusive): text, a
+     * line break or an escape; its text is decoded here.
+     */
+    void literal(int type, int startIndex, int stopIndex) {
+      int start = locator.offset(startIndex);
+      int end = locator.offset(stopIndex + 1);
+      String source = locator.file().text();
+      // Text and line breaks are the source's own text; escapes are decoded.
+      boolean own = type == HclLexer.TEMPLATE_TEXT || type == HclLexer.TEMPLATE_NEWLINE;
       boolean alone =
-          token.getType() == HclLexer.DOLLAR_ESCAPE
-              || token.getType() == HclLexer.PERCENT_ESCAPE
-              || (token.getType() == HclLexer.TEMPLATE_TEXT
-                  && (text.equals("$") || text.equals("%")));
+          type == HclLexer.DOLLAR_ESCAPE
+              || type == HclLexer.PERCENT_ESCAPE
+              || (type == HclLexer.TEMPLATE_TEXT && isLoneMark(source, start, end));
       if (alone || open == null) {
-        open = new Text(text, start, end);
+        close();
+        open =
+            own
+                ? new Text(source, start, end)
+                : new Text(
+                    source, literalText(type, start, end, startIndex, stopIndex), start, end);
         list.add(open);
+      } else if (own && open.isSourceText() && open.end == start) {
+        open.extend(end);
       } else {
-        list.set(list.size() - 1, open = new Text(open.text + text, open.start, end));
+        if (!joining) {
+          if (joined == null) {
+            joined = new StringBuilder();
+          }
+          joined.setLength(0);
+          if (open.isSourceText()) {
+            joined.append(source, open.start, open.end);
+          } else {
+            joined.append(open.text());
+          }
+          joining = true;
+        }
+        if (own) {
+          joined.append(source, start, end);
+        } else {
+          joined.append(literalText(type, start, end, startIndex, stopIndex));
+        }
+        open.grow(end);
       }
-      boolean endsToken = alone || (lineTokens && token.getType() == HclLexer.TEMPLATE_NEWLINE);
+      boolean endsToken = alone || (lineTokens && type == HclLexer.TEMPLATE_NEWLINE);
       if (endsToken) {
+        close();
         open = null;
       }
     }
 
+    /** Ends the open piece: sets the text joined for it, if any. */
+    private void close() {
+      if (joining) {
+        open.edit(joined.toString());
+        joining = false;
+      }
+    }
+
+    /**
+     * Whether the source text from {@code start} to {@code end} is a lone {@code $} or {@code %}.
+     */
+    private boolean isLoneMark(String source, int start, int end) {
+      if (end - start != 1) {
+        return false;
+      }
+      char c = source.charAt(start);
+      return c == '$' || c == '%';
+    }
+
     void sequence(Sequence sequence) {
+      close();
       open = null;
       list.add(sequence);
     }
 
     /** A part left out (after a syntax error): the literal text around it does not join. */
     void gap() {
+      close();
       open = null;
     }
 
     List<Piece> list() {
+      close();
       return list;
     }
   }
@@ -151,9 +282,33 @@ final class TemplateAssembler {
       Expression expression,
       Optional<String> keyVariable,
       String valueVariable) {
+    return sequence(
+        kind,
+        locator.text(start).endsWith("~"),
+        end.getType(),
+        range,
+        expression,
+        keyVariable,
+        valueVariable);
+  }
+
+  /**
+   * A template sequence.
+   *
+   * @param stripLeft whether its first token is {@code ${~} or {@code %{~}
+   * @param endType the type of its last token
+   */
+  Sequence sequence(
+      Kind kind,
+      boolean stripLeft,
+      int endType,
+      Range range,
+      Expression expression,
+      Optional<String> keyVariable,
+      String valueVariable) {
     return new Sequence(
         kind,
-        new Strip(locator.text(start).endsWith("~"), end.getType() == HclLexer.STRIP_RBRACE),
+        new Strip(stripLeft, endType == HclLexer.STRIP_RBRACE),
         range,
         expression,
         keyVariable,
@@ -168,31 +323,49 @@ final class TemplateAssembler {
    */
   Sequence forSequence(
       Token start, Token end, Range range, Expression collection, String first, String second) {
+    return forSequence(
+        locator.text(start).endsWith("~"), end.getType(), range, collection, first, second);
+  }
+
+  /**
+   * {@link #forSequence(Token, Token, Range, Expression, String, String)} with its tokens given as
+   * {@link #sequence(Kind, boolean, int, Range, Expression, Optional, String)} takes them.
+   */
+  Sequence forSequence(
+      boolean stripLeft,
+      int endType,
+      Range range,
+      Expression collection,
+      String first,
+      String second) {
     return sequence(
         Kind.FOR,
-        start,
-        end,
+        stripLeft,
+        endType,
         range,
         collection,
         second == null ? Optional.empty() : Optional.of(first),
         second == null ? first : second);
   }
 
-  /** The text of a literal token from {@code start} to {@code end} (UTF-16 offsets). */
-  private String literalText(Token token, int start, int end) {
-    switch (token.getType()) {
+  /**
+   * The text of a literal token from {@code start} to {@code end} (UTF-16 offsets; its code point
+   * indexes for ranges are {@code startIndex} and {@code stopIndex}).
+   */
+  private String literalText(int type, int start, int end, int startIndex, int stopIndex) {
+    switch (type) {
       case HclLexer.DOLLAR_ESCAPE:
         return "${";
       case HclLexer.PERCENT_ESCAPE:
         return "%{";
       case HclLexer.ESCAPE_SEQUENCE:
-        return escape(token);
+        return escape(locator.file().text().substring(start, end), startIndex, stopIndex);
       case HclLexer.INVALID_ESCAPE:
-        String text = token.getText();
+        String text = locator.file().text().substring(start, end);
         diagnostics.accept(
             Diagnostic.of(
                 HclSyntaxCode.INVALID_ESCAPE_SEQUENCE,
-                locator.token(token),
+                locator.token(startIndex, stopIndex),
                 text.length() < 2
                     ? "A backslash at the end of a line starts no escape sequence. Write \\\\ for"
                         + " a literal backslash."
@@ -215,8 +388,7 @@ final class TemplateAssembler {
   }
 
   /** Decodes a lexically valid escape; a \\u or \\U escape must name a Unicode scalar value. */
-  private String escape(Token token) {
-    String text = token.getText();
+  private String escape(String text, int startIndex, int stopIndex) {
     switch (text.charAt(1)) {
       case 'n':
         return "\n";
@@ -234,7 +406,7 @@ final class TemplateAssembler {
           diagnostics.accept(
               Diagnostic.of(
                   HclSyntaxCode.INVALID_ESCAPE_SEQUENCE,
-                  locator.token(token),
+                  locator.token(startIndex, stopIndex),
                   "\""
                       + text
                       + "\" does not name a Unicode character"
@@ -258,7 +430,7 @@ final class TemplateAssembler {
    */
   List<TemplatePart> assemble(List<Piece> pieces, boolean removeIndentation, int emptyAt) {
     if (pieces.isEmpty()) {
-      return List.of(literal(new Text("", emptyAt, emptyAt)));
+      return List.of(literal(new Text(locator.file().text(), emptyAt, emptyAt)));
     }
     if (!removeIndentation && literalsOnly(pieces)) {
       // Most templates are plain strings: no strip markers to apply, no directives to pair, all
@@ -292,16 +464,39 @@ final class TemplateAssembler {
     if (to - from == 1) {
       return first;
     }
-    StringBuilder text = new StringBuilder(first.text);
-    for (int i = from + 1; i < to; i++) {
-      text.append(((Text) pieces.get(i)).text);
+    Text last = (Text) pieces.get(to - 1);
+    if (sourceTextRun(pieces, from, to)) {
+      return new Text(first.source, first.start, last.end);
     }
-    return new Text(text.toString(), first.start, ((Text) pieces.get(to - 1)).end);
+    StringBuilder text = new StringBuilder(first.text());
+    for (int i = from + 1; i < to; i++) {
+      text.append(((Text) pieces.get(i)).text());
+    }
+    return new Text(first.source, text.toString(), first.start, last.end);
+  }
+
+  /**
+   * Whether the literal pieces {@code from} to {@code to} are each the source's own text and follow
+   * each other in it, so that their joined text is the source's from the first to the last.
+   */
+  private static boolean sourceTextRun(List<Piece> pieces, int from, int to) {
+    Text previous = (Text) pieces.get(from);
+    if (!previous.isSourceText()) {
+      return false;
+    }
+    for (int i = from + 1; i < to; i++) {
+      Text next = (Text) pieces.get(i);
+      if (!next.isSourceText() || next.start != previous.end) {
+        return false;
+      }
+      previous = next;
+    }
+    return true;
   }
 
   private TemplateLiteral literal(Text text) {
     return new TemplateLiteral(
-        text.text, locator.range(text.start, Math.max(text.start, text.end)));
+        text.text(), locator.range(text.start, Math.max(text.start, text.end)));
   }
 
   private static void applyStripMarkers(List<Piece> pieces) {
@@ -310,12 +505,12 @@ final class TemplateAssembler {
         continue;
       }
       if (sequence.strip().left() && i > 0 && pieces.get(i - 1) instanceof Text before) {
-        before.text = trimEnd(before.text);
+        before.edit(trimEnd(before.text()));
       }
       if (sequence.strip().right()
           && i + 1 < pieces.size()
           && pieces.get(i + 1) instanceof Text after) {
-        after.text = trimStart(after.text);
+        after.edit(trimStart(after.text()));
       }
     }
   }
@@ -328,17 +523,18 @@ final class TemplateAssembler {
       if (atLineStart) {
         atLineStart = false;
         if (piece instanceof Text text) {
-          String trimmed = trimStart(text.text);
-          boolean blank = trimmed.isEmpty() && text.text.endsWith("\n");
+          String whole = text.text();
+          String trimmed = trimStart(whole);
+          boolean blank = trimmed.isEmpty() && whole.endsWith("\n");
           if (!blank) {
-            min = Math.min(min, text.text.length() - trimmed.length());
+            min = Math.min(min, whole.length() - trimmed.length());
             lineStarts.add(text);
           }
         } else {
           min = 0;
         }
       }
-      if (piece instanceof Text text && text.text.endsWith("\n")) {
+      if (piece instanceof Text text && text.endsWithNewline()) {
         atLineStart = true;
       }
     }
@@ -346,8 +542,7 @@ final class TemplateAssembler {
       return;
     }
     for (Text text : lineStarts) {
-      text.text = text.text.substring(min);
-      text.start += min;
+      text.dropFirst(min);
     }
   }
 

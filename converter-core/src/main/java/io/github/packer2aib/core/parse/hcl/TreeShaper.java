@@ -65,8 +65,17 @@ final class TreeShaper {
 
   /** The items of a body, in order; an attribute set a second time is reported and left out. */
   final class Items {
+    /**
+     * Up to this many items, an earlier attribute of the same name is looked for in the items: most
+     * bodies are that small, and a map for them (its table and an entry per attribute, and the
+     * hashing) cost more than the comparisons.
+     */
+    private static final int SCAN_LIMIT = 8;
+
     private final List<BodyItem> items = new ArrayList<>();
-    private final Map<String, Attribute> attributes = new HashMap<>();
+
+    /** The attributes by name, once there are more than {@link #SCAN_LIMIT} items; else null. */
+    private Map<String, Attribute> attributes;
 
     void add(BodyItem item) {
       if (item instanceof Attribute attribute && !unique(attribute)) {
@@ -80,7 +89,7 @@ final class TreeShaper {
     }
 
     private boolean unique(Attribute attribute) {
-      Attribute earlier = attributes.putIfAbsent(attribute.name(), attribute);
+      Attribute earlier = earlier(attribute);
       if (earlier == null) {
         return true;
       }
@@ -94,6 +103,30 @@ final class TreeShaper {
                   + earlier.nameRange()
                   + ". Each argument may be set only once."));
       return false;
+    }
+
+    /** The attribute of the same name added before, or null; then this one is remembered. */
+    private Attribute earlier(Attribute attribute) {
+      String name = attribute.name();
+      if (attributes != null) {
+        return attributes.putIfAbsent(name, attribute);
+      }
+      int n = items.size();
+      for (int i = 0; i < n; i++) {
+        if (items.get(i) instanceof Attribute earlier && earlier.name().equals(name)) {
+          return earlier;
+        }
+      }
+      if (n >= SCAN_LIMIT) {
+        attributes = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+          if (items.get(i) instanceof Attribute earlier) {
+            attributes.put(earlier.name(), earlier);
+          }
+        }
+        attributes.put(name, attribute);
+      }
+      return null;
     }
   }
 
@@ -197,11 +230,16 @@ final class TreeShaper {
    * @param first the first token of the first element
    */
   void leadingForKeyword(Token first, String workaround) {
-    if (first.getType() == HclLexer.FOR) {
+    leadingForKeyword(first.getType(), first.getStartIndex(), first.getStopIndex(), workaround);
+  }
+
+  /** {@link #leadingForKeyword(Token, String)} for a token given by its type and indexes. */
+  void leadingForKeyword(int type, int start, int stop, String workaround) {
+    if (type == HclLexer.FOR) {
       diagnostics.accept(
           Diagnostic.of(
               HclSyntaxCode.INVALID_FOR_EXPRESSION,
-              locator.token(first),
+              locator.token(start, stop),
               "After an opening bracket or brace, \"for\" starts a 'for' expression, written [for v"
                   + " in collection : value]. To use a variable or key named \"for\" here, write"
                   + " "
@@ -258,13 +296,18 @@ final class TreeShaper {
 
   /** The legacy index {@code .0}; its number must be whole ({@code .0.1} reads as one number). */
   Step legacyIndex(Token number, Range range) {
-    String digits = number.getText();
+    return legacyIndex(number.getStartIndex(), number.getStopIndex(), range);
+  }
+
+  /** {@link #legacyIndex(Token, Range)} for a number token given by its indexes. */
+  Step legacyIndex(int start, int stop, Range range) {
+    String digits = locator.text(start, stop);
     if (digits.indexOf('.') >= 0) {
       String[] halves = digits.split("\\.", 2);
       diagnostics.accept(
           Diagnostic.of(
               HclSyntaxCode.INVALID_LEGACY_INDEX,
-              locator.token(number),
+              locator.token(start, stop),
               "The legacy index syntax takes one index at a time: \"."
                   + digits
                   + "\" reads as the number "
@@ -386,7 +429,16 @@ final class TreeShaper {
    * @param quote the opening quote
    */
   TemplateExpr quoted(Token quote, List<Piece> pieces, Range range) {
-    int afterQuote = locator.offset(quote.getStopIndex() + 1);
+    return quoted(quote.getStopIndex(), pieces, range);
+  }
+
+  /**
+   * A quoted template.
+   *
+   * @param quoteStop the code point index of the opening quote
+   */
+  TemplateExpr quoted(int quoteStop, List<Piece> pieces, Range range) {
+    int afterQuote = locator.offset(quoteStop + 1);
     List<TemplatePart> parts = templates.assemble(pieces, false, afterQuote);
     return new TemplateExpr(parts, TemplateExpr.Form.QUOTED, "", range);
   }
@@ -397,8 +449,13 @@ final class TreeShaper {
    * TemplateAssembler#assemble} make of it.
    */
   TemplateExpr plainQuoted(Token text, Range range) {
-    int start = locator.offset(text.getStartIndex());
-    int end = locator.offset(text.getStopIndex() + 1);
+    return plainQuoted(text.getStartIndex(), text.getStopIndex(), range);
+  }
+
+  /** {@link #plainQuoted(Token, Range)} for a text token given by its code point indexes. */
+  TemplateExpr plainQuoted(int textStart, int textStop, Range range) {
+    int start = locator.offset(textStart);
+    int end = locator.offset(textStop + 1);
     String value = locator.file().text().substring(start, end);
     return new TemplateExpr(
         List.of(new TemplateLiteral(value, locator.range(start, Math.max(start, end)))),
@@ -413,10 +470,20 @@ final class TreeShaper {
    * @param start the {@code <<MARKER} token
    */
   TemplateExpr heredoc(Token start, List<Piece> pieces, Range range) {
-    String opener = start.getText().strip();
+    return heredoc(start.getStartIndex(), start.getStopIndex(), pieces, range);
+  }
+
+  /**
+   * A heredoc template.
+   *
+   * @param start the code point index where the {@code <<MARKER} token starts
+   * @param stop where it stops (inclusive)
+   */
+  TemplateExpr heredoc(int start, int stop, List<Piece> pieces, Range range) {
+    String opener = locator.text(start, stop).strip();
     boolean indented = opener.startsWith("<<-");
     String marker = opener.substring(indented ? 3 : 2);
-    int afterOpener = locator.offset(start.getStopIndex() + 1);
+    int afterOpener = locator.offset(stop + 1);
     List<TemplatePart> parts = templates.assemble(pieces, indented, afterOpener);
     return new TemplateExpr(
         parts,

@@ -21,7 +21,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
-import org.antlr.v4.runtime.CommonTokenStream;
 
 /**
  * The hand-written {@link DescentParser} agrees with the ANTLR path (the generated parser, the
@@ -323,8 +322,8 @@ class DescentParserProperties {
   private static Object descent(String text, Entry entry, String name) {
     SourceFile file = new SourceFile(name, text);
     HclTokenizer.Start start = HclTokenizer.Start.valueOf(entry.name());
-    Lexed tokens = HclTokenizer.lexed(text, name, start);
-    if (tokens.tooDeep() != null) {
+    Lexed tokens = HclTokenizer.scan(text, start);
+    if (tokens.tooDeep() >= 0) {
       return null;
     }
     Locator locator = new Locator(file);

@@ -13,6 +13,7 @@ import io.github.packer2aib.core.hcl.syntax.Block;
 import io.github.packer2aib.core.hcl.syntax.Body;
 import io.github.packer2aib.core.hcl.syntax.Expression;
 import io.github.packer2aib.core.hcl.syntax.FunctionCall;
+import io.github.packer2aib.core.hcl.syntax.LiteralValue;
 import io.github.packer2aib.core.hcl.syntax.ObjectCons;
 import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
 import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
@@ -214,5 +215,30 @@ class HclParserTest {
     return diagnostics.stream()
         .map(d -> d.subject().map(Range::toString).orElse("") + " " + d.summary())
         .toList();
+  }
+
+  @Test
+  void anAttributeSetTwiceIsReportedAndLeftOutInSmallAndLargeBodies() {
+    // A small body is searched item by item, a larger one through a map: both find the first.
+    for (int others : new int[] {1, 12}) {
+      StringBuilder text = new StringBuilder("a = 1\nb {\n}\n");
+      for (int i = 0; i < others; i++) {
+        text.append("x").append(i).append(" = ").append(i).append('\n');
+      }
+      text.append("a = 2\n");
+      HclParseResult result = parser.parse(new SourceFile("main.pkr.hcl", text.toString()));
+      assertEquals(1, result.diagnostics().size(), text.toString());
+      Diagnostic d = result.diagnostics().get(0);
+      assertEquals(HclSyntaxCode.ATTRIBUTE_REDEFINED.text().id(), d.code());
+      assertEquals(
+          "The argument \"a\" was already set at main.pkr.hcl:1:1. Each argument may be set only"
+              + " once.",
+          d.detail());
+      assertEquals(others + 4 + ":1-" + (others + 4) + ":2", at(d.subject().get()));
+      Attribute kept = result.body().attributes().get(0);
+      assertEquals("a", kept.name());
+      assertEquals("1", ((LiteralValue) kept.expression()).text());
+      assertEquals(others + 1, result.body().attributes().size());
+    }
   }
 }

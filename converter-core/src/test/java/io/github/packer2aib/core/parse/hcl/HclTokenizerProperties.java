@@ -461,10 +461,38 @@ class HclTokenizerProperties {
   }
 
   static List<Tok> tokenizerTokens(String text, HclTokenizer.Start start, String name) {
-    List<Tok> filled = toks(HclTokenizer.lex(text, name, start));
+    CommonTokenStream stream = HclTokenizer.lex(text, name, start);
+    List<Tok> filled = toks(stream);
     List<Tok> pulled = toks(new CommonTokenStream(new HclTokenizer(text, name, start)));
     assertEquals(pulled, filled, "the pre-filled stream differs from pulling from the source");
+    assertEquals(
+        defaultChannel(stream),
+        scanned(text, start),
+        "the scanned tokens differ from the default channel's token objects");
     return filled;
+  }
+
+  /** The default channel's tokens of a filled stream, as "type start stop". */
+  private static List<String> defaultChannel(CommonTokenStream stream) {
+    List<String> result = new ArrayList<>();
+    for (Token t : stream.getTokens()) {
+      if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+        result.add(t.getType() + " " + t.getStartIndex() + " " + t.getStopIndex());
+      }
+    }
+    return result;
+  }
+
+  /** {@link HclTokenizer#scan}'s tokens, up to and including the end-of-file token. */
+  private static List<String> scanned(String text, HclTokenizer.Start start) {
+    Lexed lexed = HclTokenizer.scan(text, start);
+    List<String> result = new ArrayList<>();
+    for (int i = 0; ; i++) {
+      result.add(lexed.types()[i] + " " + lexed.starts()[i] + " " + lexed.stops()[i]);
+      if (lexed.types()[i] == Token.EOF) {
+        return result;
+      }
+    }
   }
 
   private static List<Tok> toks(CommonTokenStream stream) {
