@@ -120,9 +120,8 @@ final class Builds {
     BodyContent content =
         BodyContent.of(block.body(), PackerSchema.BUILD, "a build block", header, out);
     EvalContext ctx = scope.locals();
-    Optional<String> name = content.attribute("name").flatMap(a -> attributes.string(a, ctx));
-    Optional<String> description =
-        content.attribute("description").flatMap(a -> attributes.string(a, ctx));
+    Optional<String> name = attributes.string(content, "name", ctx);
+    Optional<String> description = attributes.string(content, "description", ctx);
     String buildName = name.orElse("");
 
     List<Usage> usages = new ArrayList<>();
@@ -226,8 +225,7 @@ final class Builds {
     if (ref.isEmpty()) {
       return Optional.empty();
     }
-    Optional<String> localName =
-        content.attribute("name").flatMap(a -> attributes.string(a, Scope.constants()));
+    Optional<String> localName = attributes.string(content, "name", Scope.constants());
     return Optional.of(
         new Usage(ref.get().type(), ref.get().name(), localName, content.rest(), b.range()));
   }
@@ -350,14 +348,17 @@ final class Builds {
             : "an error-cleanup-provisioner block";
     BodyContent content = BodyContent.of(b.body(), PackerSchema.PROVISIONER, what, header, out);
     EvalContext fields = scope.provisionerFields(buildName);
-    Optional<String> name = content.attribute("name").flatMap(a -> attributes.string(a, fields));
+    // Null checks, not Optional chains: C1 allocates each capturing lambda (every provisioner).
+    Optional<String> name = attributes.string(content, "name", fields);
     Filter filter = filter(content, fields, usages);
-    Optional<Setting> pauseBefore = duration(content.attribute("pause_before"), fields);
-    Optional<Setting> timeout = duration(content.attribute("timeout"), fields);
+    Optional<Setting> pauseBefore = duration(content.get("pause_before"), fields);
+    Optional<Setting> timeout = duration(content.get("timeout"), fields);
+    Attribute retriesAttribute = content.get("max_retries");
     Optional<Setting> maxRetries =
-        content.attribute("max_retries").flatMap(a -> retries(a, fields));
+        retriesAttribute == null ? Optional.empty() : retries(retriesAttribute, fields);
+    Attribute overrideAttribute = content.get("override");
     Map<String, Config> override =
-        content.attribute("override").map(a -> override(a, fields)).orElse(Map.of());
+        overrideAttribute == null ? Map.of() : override(overrideAttribute, fields);
     Config config =
         bodies.config(content.rest(), body(filter, usages, buildName), b.body().range());
     return new Provisioner(
@@ -379,7 +380,7 @@ final class Builds {
         BodyContent.of(
             b.body(), PackerSchema.POST_PROCESSOR, "a post-processor block", header, out);
     EvalContext fields = scope.provisionerFields(buildName);
-    Optional<String> name = content.attribute("name").flatMap(a -> attributes.string(a, fields));
+    Optional<String> name = attributes.string(content, "name", fields);
     Filter filter = filter(content, fields, usages);
     Config config =
         bodies.config(content.rest(), body(filter, usages, buildName), b.body().range());
@@ -398,28 +399,41 @@ final class Builds {
     }
   }
 
+  /** No only, no except: most blocks. */
+  private static final Filter NO_FILTER = new Filter(List.of(), List.of());
+
   private Filter filter(BodyContent content, EvalContext ctx, List<SourceUsage> usages) {
-    Optional<Attribute> onlyAttribute = content.attribute("only");
-    Optional<Attribute> exceptAttribute = content.attribute("except");
-    List<String> only = onlyAttribute.flatMap(a -> attributes.strings(a, ctx)).orElse(List.of());
+    Attribute onlyAttribute = content.get("only");
+    Attribute exceptAttribute = content.get("except");
+    if (onlyAttribute == null && exceptAttribute == null) {
+      return NO_FILTER;
+    }
+    List<String> only =
+        onlyAttribute == null
+            ? List.of()
+            : attributes.strings(onlyAttribute, ctx).orElse(List.of());
     List<String> except =
-        exceptAttribute.flatMap(a -> attributes.strings(a, ctx)).orElse(List.of());
+        exceptAttribute == null
+            ? List.of()
+            : attributes.strings(exceptAttribute, ctx).orElse(List.of());
     if (!only.isEmpty() && !except.isEmpty()) {
       out.add(
           Diagnostic.of(
               PackerCode.ONLY_AND_EXCEPT,
-              exceptAttribute.get().nameRange(),
+              exceptAttribute.nameRange(),
               "A block can have only or except, not both: only lists the sources it runs for,"
                   + " except the ones it skips. Keep one of them."));
       return new Filter(List.of(), List.of());
     }
-    if (onlyAttribute.isPresent() || exceptAttribute.isPresent()) {
-      List<String> names = new ArrayList<>();
-      for (SourceUsage u : usages) {
-        names.add(u.reference());
-      }
-      onlyAttribute.ifPresent(a -> unmatched(a, only, names));
-      exceptAttribute.ifPresent(a -> unmatched(a, except, names));
+    List<String> names = new ArrayList<>();
+    for (SourceUsage u : usages) {
+      names.add(u.reference());
+    }
+    if (onlyAttribute != null) {
+      unmatched(onlyAttribute, only, names);
+    }
+    if (exceptAttribute != null) {
+      unmatched(exceptAttribute, except, names);
     }
     return new Filter(only, except);
   }
@@ -476,11 +490,11 @@ final class Builds {
     return scope.provisionerBody(source, buildName);
   }
 
-  private Optional<Setting> duration(Optional<Attribute> attribute, EvalContext ctx) {
-    if (attribute.isEmpty()) {
+  /** {@code a} (null when absent) as a Go duration. */
+  private Optional<Setting> duration(Attribute a, EvalContext ctx) {
+    if (a == null) {
       return Optional.empty();
     }
-    Attribute a = attribute.get();
     Optional<Value> v = attributes.convert(a, ctx, Type.STRING);
     if (v.isEmpty()) {
       return Optional.empty();

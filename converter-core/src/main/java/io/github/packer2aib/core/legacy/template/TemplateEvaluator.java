@@ -115,7 +115,7 @@ public final class TemplateEvaluator {
             continue;
           }
           GoValue v = pipeline(a.pipeline());
-          marks.addAll(v.value().deepMarks());
+          v.value().addDeepMarksTo(marks);
           Value u = v.value().unmarked();
           if (!u.isKnown()) {
             unknown = true;
@@ -318,7 +318,7 @@ public final class TemplateEvaluator {
       for (int i = 0; i < args.size(); i++) {
         Kind kind = i < f.parameters().size() ? f.parameters().get(i) : f.variadic().orElseThrow();
         Value v = convert(f, i, kind, args.get(i), spans.get(i));
-        marks.addAll(v.deepMarks());
+        v.addDeepMarksTo(marks);
         Value u = v.unmarked();
         unknown |= !u.isKnown();
         values.add(u);
