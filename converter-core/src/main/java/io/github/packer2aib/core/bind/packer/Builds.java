@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Sources and builds: the top-level {@code source} blocks, and each {@code build} with its source
@@ -37,9 +36,62 @@ import java.util.regex.Pattern;
  * Packer), provisioners, post-processors and error-cleanup provisioner.
  */
 final class Builds {
-  /** Go's {@code time.ParseDuration} syntax. */
-  private static final Pattern DURATION =
-      Pattern.compile("[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+|[-+]?0");
+  /**
+   * Whether {@code s} has Go's {@code time.ParseDuration} syntax: {@code
+   * [-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+|[-+]?0}. Written out: a regular expression
+   * costs more than the rest of a provisioner in C1 code (bulk runs).
+   */
+  static boolean isDuration(String s) {
+    int n = s.length();
+    int i = 0;
+    if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+      i++;
+    }
+    if (i == n) {
+      return false;
+    }
+    if (i == n - 1 && s.charAt(i) == '0') {
+      return true;
+    }
+    while (i < n) {
+      int whole = 0;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        whole++;
+      }
+      int fraction = 0;
+      boolean point = i < n && s.charAt(i) == '.';
+      if (point) {
+        i++;
+        while (i < n && isDigit(s.charAt(i))) {
+          i++;
+          fraction++;
+        }
+      }
+      if (whole == 0 && fraction == 0) {
+        return false;
+      }
+      if (i == n) {
+        return false;
+      }
+      char c = s.charAt(i);
+      boolean secondS = i + 1 < n && s.charAt(i + 1) == 's';
+      if ((c == 'n' || c == 'u' || c == '\u00b5' || c == '\u03bc') && secondS) {
+        i += 2;
+      } else if (c == 'm' && secondS) {
+        i += 2;
+      } else if (c == 's' || c == 'm' || c == 'h') {
+        i++;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
 
   /** A top-level source block and its evaluated model. */
   private record Declared(Block block, Source source) {}
@@ -304,6 +356,15 @@ final class Builds {
       return Optional.empty();
     }
     Block block = declared.block();
+    if (u.extra().isEmpty()) {
+      // A usage by name (sources = [...]) adds nothing: the source's own body.
+      Config config =
+          bodies.config(
+              block.body().items(),
+              scope.sourceBody(u.type(), u.usageName()),
+              block.body().range());
+      return Optional.of(new SourceUsage(declared.source(), u.usageName(), config, u.range()));
+    }
     Map<String, Attribute> sourceArguments = new LinkedHashMap<>();
     for (Attribute a : block.body().attributes()) {
       sourceArguments.put(a.name(), a);
@@ -500,7 +561,7 @@ final class Builds {
       return Optional.empty();
     }
     String text = v.get().asString();
-    if (!text.isEmpty() && !DURATION.matcher(text).matches()) {
+    if (!text.isEmpty() && !isDuration(text)) {
       out.add(
           Diagnostic.of(
               PackerCode.INVALID_DURATION,

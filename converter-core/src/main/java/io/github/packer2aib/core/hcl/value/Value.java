@@ -267,6 +267,10 @@ public sealed interface Value
     if (more.isEmpty()) {
       return this;
     }
+    if (!(this instanceof MarkedValue)) {
+      // No marks of its own: the marked value copies (or shares) the set itself.
+      return new MarkedValue(this, more);
+    }
     EnumSet<Mark> all = EnumSet.noneOf(Mark.class);
     all.addAll(marks());
     all.addAll(more);
