@@ -29,6 +29,12 @@ final class Attributes {
     return convert(a, ctx, Type.STRING).map(Value::asString);
   }
 
+  /** The string value of the argument {@code name} of {@code content}; empty when absent. */
+  Optional<String> string(BodyContent content, String name, EvalContext ctx) {
+    Attribute a = content.get(name);
+    return a == null ? Optional.empty() : string(a, ctx);
+  }
+
   Optional<Boolean> bool(Attribute a, EvalContext ctx) {
     return convert(a, ctx, Type.BOOL).map(Value::asBoolean);
   }

@@ -46,7 +46,9 @@ final class BodyContent {
         content.block((Block) item, schema, where, out);
       }
     }
-    for (AttributeSpec spec : schema.attributes()) {
+    List<AttributeSpec> specs = schema.attributes();
+    for (int i = 0, n = specs.size(); i < n; i++) {
+      AttributeSpec spec = specs.get(i);
       if (spec.required() && !content.attributes.containsKey(spec.name())) {
         out.add(
             Diagnostic.of(
@@ -189,6 +191,14 @@ final class BodyContent {
 
   Optional<Attribute> attribute(String name) {
     return Optional.ofNullable(attributes.get(name));
+  }
+
+  /**
+   * The argument {@code name}, or null: for the hot paths, where C1 (bulk runs) allocates the
+   * Optional and the lambda an Optional chain would need.
+   */
+  Attribute get(String name) {
+    return attributes.get(name);
   }
 
   /** The known blocks (with the right labels), in source order. */

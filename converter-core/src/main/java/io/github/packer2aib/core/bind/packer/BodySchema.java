@@ -9,12 +9,20 @@ import java.util.Optional;
  * block types it knows, and what happens to everything else. The same schema drives the checks of
  * native bodies ({@link BodyContent}) and the reading of JSON bodies ({@link HclJson}), where it
  * tells attributes from blocks.
- *
- * @param attributes the arguments this body knows
- * @param blocks the block types this body knows
- * @param rest what the body does with other content
  */
-record BodySchema(List<AttributeSpec> attributes, List<BlockSpec> blocks, Rest rest) {
+final class BodySchema {
+  private final List<AttributeSpec> attributes;
+  private final List<BlockSpec> blocks;
+  private final Rest rest;
+
+  /**
+   * The argument names and their hash codes, in {@link #attributes}' order: every argument of every
+   * body is looked up, and comparing cached hash codes in an array is what C1 (bulk runs) makes
+   * cheap; an equals call per known name and an interface call per element were not.
+   */
+  private final String[] attributeNames;
+
+  private final int[] attributeHashes;
 
   /** What a body does with content its schema does not name. */
   enum Rest {
@@ -29,13 +37,34 @@ record BodySchema(List<AttributeSpec> attributes, List<BlockSpec> blocks, Rest r
     ATTRIBUTES_ONLY
   }
 
-  BodySchema {
-    attributes = List.copyOf(attributes);
-    blocks = List.copyOf(blocks);
-    Objects.requireNonNull(rest, "rest");
+  BodySchema(List<AttributeSpec> attributes, List<BlockSpec> blocks, Rest rest) {
+    this.attributes = List.copyOf(attributes);
+    this.blocks = List.copyOf(blocks);
+    this.rest = Objects.requireNonNull(rest, "rest");
+    int n = this.attributes.size();
+    attributeNames = new String[n];
+    attributeHashes = new int[n];
+    for (int i = 0; i < n; i++) {
+      attributeNames[i] = this.attributes.get(i).name();
+      attributeHashes[i] = attributeNames[i].hashCode();
+    }
   }
 
-  // Plain loops: these run for every attribute of every block of every template.
+  /** The arguments this body knows. */
+  List<AttributeSpec> attributes() {
+    return attributes;
+  }
+
+  /** The block types this body knows. */
+  List<BlockSpec> blocks() {
+    return blocks;
+  }
+
+  /** What the body does with other content. */
+  Rest rest() {
+    return rest;
+  }
+
   Optional<AttributeSpec> attribute(String name) {
     int i = attributeIndex(name);
     return i < 0 ? Optional.empty() : Optional.of(attributes.get(i));
@@ -46,10 +75,10 @@ record BodySchema(List<AttributeSpec> attributes, List<BlockSpec> blocks, Rest r
     return attributeIndex(name) >= 0;
   }
 
-  // Indexed loops: no iterator per lookup in C1-compiled bulk runs.
   private int attributeIndex(String name) {
-    for (int i = 0, n = attributes.size(); i < n; i++) {
-      if (attributes.get(i).name().equals(name)) {
+    int hash = name.hashCode();
+    for (int i = 0; i < attributeHashes.length; i++) {
+      if (attributeHashes[i] == hash && attributeNames[i].equals(name)) {
         return i;
       }
     }

@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Sources and builds: the top-level {@code source} blocks, and each {@code build} with its source
@@ -37,9 +36,62 @@ import java.util.regex.Pattern;
  * Packer), provisioners, post-processors and error-cleanup provisioner.
  */
 final class Builds {
-  /** Go's {@code time.ParseDuration} syntax. */
-  private static final Pattern DURATION =
-      Pattern.compile("[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+|[-+]?0");
+  /**
+   * Whether {@code s} has Go's {@code time.ParseDuration} syntax: {@code
+   * [-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+|[-+]?0}. Written out: a regular expression
+   * costs more than the rest of a provisioner in C1 code (bulk runs).
+   */
+  static boolean isDuration(String s) {
+    int n = s.length();
+    int i = 0;
+    if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+      i++;
+    }
+    if (i == n) {
+      return false;
+    }
+    if (i == n - 1 && s.charAt(i) == '0') {
+      return true;
+    }
+    while (i < n) {
+      int whole = 0;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        whole++;
+      }
+      int fraction = 0;
+      boolean point = i < n && s.charAt(i) == '.';
+      if (point) {
+        i++;
+        while (i < n && isDigit(s.charAt(i))) {
+          i++;
+          fraction++;
+        }
+      }
+      if (whole == 0 && fraction == 0) {
+        return false;
+      }
+      if (i == n) {
+        return false;
+      }
+      char c = s.charAt(i);
+      boolean secondS = i + 1 < n && s.charAt(i + 1) == 's';
+      if ((c == 'n' || c == 'u' || c == '\u00b5' || c == '\u03bc') && secondS) {
+        i += 2;
+      } else if (c == 'm' && secondS) {
+        i += 2;
+      } else if (c == 's' || c == 'm' || c == 'h') {
+        i++;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
 
   /** A top-level source block and its evaluated model. */
   private record Declared(Block block, Source source) {}
@@ -120,9 +172,8 @@ final class Builds {
     BodyContent content =
         BodyContent.of(block.body(), PackerSchema.BUILD, "a build block", header, out);
     EvalContext ctx = scope.locals();
-    Optional<String> name = content.attribute("name").flatMap(a -> attributes.string(a, ctx));
-    Optional<String> description =
-        content.attribute("description").flatMap(a -> attributes.string(a, ctx));
+    Optional<String> name = attributes.string(content, "name", ctx);
+    Optional<String> description = attributes.string(content, "description", ctx);
     String buildName = name.orElse("");
 
     List<Usage> usages = new ArrayList<>();
@@ -226,8 +277,7 @@ final class Builds {
     if (ref.isEmpty()) {
       return Optional.empty();
     }
-    Optional<String> localName =
-        content.attribute("name").flatMap(a -> attributes.string(a, Scope.constants()));
+    Optional<String> localName = attributes.string(content, "name", Scope.constants());
     return Optional.of(
         new Usage(ref.get().type(), ref.get().name(), localName, content.rest(), b.range()));
   }
@@ -306,6 +356,15 @@ final class Builds {
       return Optional.empty();
     }
     Block block = declared.block();
+    if (u.extra().isEmpty()) {
+      // A usage by name (sources = [...]) adds nothing: the source's own body.
+      Config config =
+          bodies.config(
+              block.body().items(),
+              scope.sourceBody(u.type(), u.usageName()),
+              block.body().range());
+      return Optional.of(new SourceUsage(declared.source(), u.usageName(), config, u.range()));
+    }
     Map<String, Attribute> sourceArguments = new LinkedHashMap<>();
     for (Attribute a : block.body().attributes()) {
       sourceArguments.put(a.name(), a);
@@ -350,14 +409,17 @@ final class Builds {
             : "an error-cleanup-provisioner block";
     BodyContent content = BodyContent.of(b.body(), PackerSchema.PROVISIONER, what, header, out);
     EvalContext fields = scope.provisionerFields(buildName);
-    Optional<String> name = content.attribute("name").flatMap(a -> attributes.string(a, fields));
+    // Null checks, not Optional chains: C1 allocates each capturing lambda (every provisioner).
+    Optional<String> name = attributes.string(content, "name", fields);
     Filter filter = filter(content, fields, usages);
-    Optional<Setting> pauseBefore = duration(content.attribute("pause_before"), fields);
-    Optional<Setting> timeout = duration(content.attribute("timeout"), fields);
+    Optional<Setting> pauseBefore = duration(content.get("pause_before"), fields);
+    Optional<Setting> timeout = duration(content.get("timeout"), fields);
+    Attribute retriesAttribute = content.get("max_retries");
     Optional<Setting> maxRetries =
-        content.attribute("max_retries").flatMap(a -> retries(a, fields));
+        retriesAttribute == null ? Optional.empty() : retries(retriesAttribute, fields);
+    Attribute overrideAttribute = content.get("override");
     Map<String, Config> override =
-        content.attribute("override").map(a -> override(a, fields)).orElse(Map.of());
+        overrideAttribute == null ? Map.of() : override(overrideAttribute, fields);
     Config config =
         bodies.config(content.rest(), body(filter, usages, buildName), b.body().range());
     return new Provisioner(
@@ -379,7 +441,7 @@ final class Builds {
         BodyContent.of(
             b.body(), PackerSchema.POST_PROCESSOR, "a post-processor block", header, out);
     EvalContext fields = scope.provisionerFields(buildName);
-    Optional<String> name = content.attribute("name").flatMap(a -> attributes.string(a, fields));
+    Optional<String> name = attributes.string(content, "name", fields);
     Filter filter = filter(content, fields, usages);
     Config config =
         bodies.config(content.rest(), body(filter, usages, buildName), b.body().range());
@@ -398,28 +460,41 @@ final class Builds {
     }
   }
 
+  /** No only, no except: most blocks. */
+  private static final Filter NO_FILTER = new Filter(List.of(), List.of());
+
   private Filter filter(BodyContent content, EvalContext ctx, List<SourceUsage> usages) {
-    Optional<Attribute> onlyAttribute = content.attribute("only");
-    Optional<Attribute> exceptAttribute = content.attribute("except");
-    List<String> only = onlyAttribute.flatMap(a -> attributes.strings(a, ctx)).orElse(List.of());
+    Attribute onlyAttribute = content.get("only");
+    Attribute exceptAttribute = content.get("except");
+    if (onlyAttribute == null && exceptAttribute == null) {
+      return NO_FILTER;
+    }
+    List<String> only =
+        onlyAttribute == null
+            ? List.of()
+            : attributes.strings(onlyAttribute, ctx).orElse(List.of());
     List<String> except =
-        exceptAttribute.flatMap(a -> attributes.strings(a, ctx)).orElse(List.of());
+        exceptAttribute == null
+            ? List.of()
+            : attributes.strings(exceptAttribute, ctx).orElse(List.of());
     if (!only.isEmpty() && !except.isEmpty()) {
       out.add(
           Diagnostic.of(
               PackerCode.ONLY_AND_EXCEPT,
-              exceptAttribute.get().nameRange(),
+              exceptAttribute.nameRange(),
               "A block can have only or except, not both: only lists the sources it runs for,"
                   + " except the ones it skips. Keep one of them."));
       return new Filter(List.of(), List.of());
     }
-    if (onlyAttribute.isPresent() || exceptAttribute.isPresent()) {
-      List<String> names = new ArrayList<>();
-      for (SourceUsage u : usages) {
-        names.add(u.reference());
-      }
-      onlyAttribute.ifPresent(a -> unmatched(a, only, names));
-      exceptAttribute.ifPresent(a -> unmatched(a, except, names));
+    List<String> names = new ArrayList<>();
+    for (SourceUsage u : usages) {
+      names.add(u.reference());
+    }
+    if (onlyAttribute != null) {
+      unmatched(onlyAttribute, only, names);
+    }
+    if (exceptAttribute != null) {
+      unmatched(exceptAttribute, except, names);
     }
     return new Filter(only, except);
   }
@@ -476,17 +551,17 @@ final class Builds {
     return scope.provisionerBody(source, buildName);
   }
 
-  private Optional<Setting> duration(Optional<Attribute> attribute, EvalContext ctx) {
-    if (attribute.isEmpty()) {
+  /** {@code a} (null when absent) as a Go duration. */
+  private Optional<Setting> duration(Attribute a, EvalContext ctx) {
+    if (a == null) {
       return Optional.empty();
     }
-    Attribute a = attribute.get();
     Optional<Value> v = attributes.convert(a, ctx, Type.STRING);
     if (v.isEmpty()) {
       return Optional.empty();
     }
     String text = v.get().asString();
-    if (!text.isEmpty() && !DURATION.matcher(text).matches()) {
+    if (!text.isEmpty() && !isDuration(text)) {
       out.add(
           Diagnostic.of(
               PackerCode.INVALID_DURATION,

@@ -47,16 +47,21 @@ final class InputVariables {
     final String name;
     final Range declaration;
     Optional<String> typeText = Optional.empty();
+
     /** The type values are converted to; {@code any} when neither written nor implied. */
     TypeConstraint type = TypeConstraint.ANY;
+
     /** Whether the type was written ({@code type = …}) rather than implied by the default. */
     boolean typeWritten;
+
     boolean sensitive;
     Optional<String> description = Optional.empty();
     final List<Validation> validations = new ArrayList<>();
     final List<Assignment> assignments = new ArrayList<>();
+
     /** The declaration itself had errors: do not also report the variable as unset. */
     boolean broken;
+
     /** Where the default is written, if it is. */
     Optional<Range> defaultRange = Optional.empty();
 
@@ -137,16 +142,27 @@ final class InputVariables {
     Declared d = declared.get(name);
     BodyContent content =
         BodyContent.of(block.body(), PackerSchema.VARIABLE, "a variable block", header, out);
-    content
-        .attribute("description")
-        .ifPresent(a -> d.description = attributes.string(a, Scope.constants()));
-    content
-        .attribute("sensitive")
-        .ifPresent(a -> d.sensitive = attributes.bool(a, Scope.constants()).orElse(false));
-    content.attribute("type").ifPresent(a -> type(d, a));
-    content.attribute("default").ifPresent(a -> defaultValue(d, a));
-    for (Block v : content.blocks("validation")) {
-      validation(d, v);
+    // Null checks, not ifPresent: C1 allocates each capturing lambda (every variable).
+    Attribute description = content.get("description");
+    if (description != null) {
+      d.description = attributes.string(description, Scope.constants());
+    }
+    Attribute sensitive = content.get("sensitive");
+    if (sensitive != null) {
+      d.sensitive = attributes.bool(sensitive, Scope.constants()).orElse(false);
+    }
+    Attribute type = content.get("type");
+    if (type != null) {
+      type(d, type);
+    }
+    Attribute defaultAttribute = content.get("default");
+    if (defaultAttribute != null) {
+      defaultValue(d, defaultAttribute);
+    }
+    if (!content.blocks().isEmpty()) {
+      for (Block v : content.blocks("validation")) {
+        validation(d, v);
+      }
     }
   }
 
@@ -306,7 +322,9 @@ final class InputVariables {
     return ok;
   }
 
-  /** Packer's heuristic: a capital first letter and a final period, question or exclamation mark. */
+  /**
+   * Packer's heuristic: a capital first letter and a final period, question or exclamation mark.
+   */
   static boolean looksLikeSentences(String s) {
     String t = s.strip();
     if (t.isEmpty()) {
@@ -332,8 +350,12 @@ final class InputVariables {
           String name = key.substring("PKR_VAR_".length());
           Declared d = declared.get(name);
           if (d != null) {
-            fromText(d, value, "<value for var." + name + " from " + key + ">",
-                ValueSource.ENVIRONMENT, "the environment variable " + key);
+            fromText(
+                d,
+                value,
+                "<value for var." + name + " from " + key + ">",
+                ValueSource.ENVIRONMENT,
+                "the environment variable " + key);
           }
         });
   }
@@ -442,10 +464,10 @@ final class InputVariables {
 
   /**
    * A value given as text (environment, command line): a plain string for string, number and
-   * untyped variables, else an HCL expression, as Packer's {@code expressionFromVariableDefinition}.
+   * untyped variables, else an HCL expression, as Packer's {@code
+   * expressionFromVariableDefinition}.
    */
-  private void fromText(
-      Declared d, String text, String fileName, ValueSource from, String origin) {
+  private void fromText(Declared d, String text, String fileName, ValueSource from, String origin) {
     // Text given on the command line or in the environment is a value of its own: masked when
     // quoted, whatever the variable's sensitivity.
     SourceFile file = SourceFile.ofValues(fileName, text);
@@ -521,7 +543,8 @@ final class InputVariables {
   private static String conversionError(Declared d, Convert.Result failed) {
     String message = ((Convert.Failed) failed).error().toString();
     // cty's messages may quote part of the value ("use lowercase \"true\"").
-    return d.sensitive ? "the value has the wrong type (details hidden: the variable is sensitive)"
+    return d.sensitive
+        ? "the value has the wrong type (details hidden: the variable is sensitive)"
         : message;
   }
 
@@ -567,14 +590,7 @@ final class InputVariables {
       scope.setVariable(d.name, value);
       result.add(
           new Variable(
-              d.name,
-              d.typeText,
-              value,
-              d.sensitive,
-              d.description,
-              setBy,
-              d.declaration,
-              at));
+              d.name, d.typeText, value, d.sensitive, d.description, setBy, d.declaration, at));
     }
     return result;
   }
@@ -608,8 +624,7 @@ final class InputVariables {
         continue;
       }
       if (!b.value().asBoolean()) {
-        Range subject =
-            d.sensitive ? d.declaration : value.range().orElse(validation.range());
+        Range subject = d.sensitive ? d.declaration : value.range().orElse(validation.range());
         out.add(
             Diagnostic.of(
                     PackerCode.VALIDATION_FAILED,

@@ -2,6 +2,7 @@ package io.github.packer2aib.core.bind.packer;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.hcl.eval.EvalContext;
 import io.github.packer2aib.core.hcl.eval.Evaluator;
 import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.Block;
@@ -66,18 +67,16 @@ final class LocalValues {
                   + " and may contain only letters, digits, underscores and dashes."));
       return;
     }
+    Attribute sensitiveAttribute = content.get("sensitive");
     boolean sensitive =
-        content
-            .attribute("sensitive")
-            .flatMap(a -> attributes.bool(a, Scope.constants()))
-            .orElse(false);
-    content
-        .attribute("expression")
-        .ifPresent(
-            a ->
-                register(
-                    new Declared(
-                        name, a.expression(), sensitive, header, block.labels().get(0).range())));
+        sensitiveAttribute != null
+            && attributes.bool(sensitiveAttribute, Scope.constants()).orElse(false);
+    Attribute expression = content.get("expression");
+    if (expression != null) {
+      register(
+          new Declared(
+              name, expression.expression(), sensitive, header, block.labels().get(0).range()));
+    }
   }
 
   private void register(Declared d) {
@@ -103,9 +102,13 @@ final class LocalValues {
   /** Evaluates every local (setting each in {@code scope}); the results in declaration order. */
   List<Local> evaluate(Scope scope, Expressions expressions) {
     Map<String, List<String>> dependencies = new LinkedHashMap<>();
+    Set<String> refersToLocals = new HashSet<>();
     for (Declared d : declared.values()) {
       Set<String> deps = new LinkedHashSet<>();
       for (ScopeTraversal t : Evaluator.references(d.expression())) {
+        if (t.root().equals("local")) {
+          refersToLocals.add(d.name());
+        }
         if (t.root().equals("local")
             && !t.traversers().isEmpty()
             && t.traversers().get(0) instanceof GetAttr attr
@@ -127,12 +130,26 @@ final class LocalValues {
       values.put(name, Value.unknown(Type.DYNAMIC));
       scope.setLocal(name, values.get(name));
     }
+    // Setting a local changes only the local object, and rebuilding the context for each local
+    // (a sorted copy of all the locals so far) made this quadratic: a local that refers to no
+    // local is evaluated in the first context made, which differs from a fresh one in nothing
+    // it can see.
+    EvalContext withoutLocals = null;
     for (String name : ordering.order) {
       if (ordering.cyclic.contains(name)) {
         continue;
       }
       Declared d = declared.get(name);
-      Value v = expressions.value(d.expression(), scope.locals());
+      EvalContext ctx;
+      if (refersToLocals.contains(name)) {
+        ctx = scope.locals();
+      } else {
+        if (withoutLocals == null) {
+          withoutLocals = scope.locals();
+        }
+        ctx = withoutLocals;
+      }
+      Value v = expressions.value(d.expression(), ctx);
       if (d.sensitive()) {
         v = v.mark(Mark.SENSITIVE);
       }

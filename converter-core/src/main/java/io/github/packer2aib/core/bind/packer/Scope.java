@@ -3,14 +3,18 @@ package io.github.packer2aib.core.bind.packer;
 import io.github.packer2aib.core.hcl.eval.EvalContext;
 import io.github.packer2aib.core.hcl.function.FunctionRegistry;
 import io.github.packer2aib.core.hcl.value.ObjectType;
+import io.github.packer2aib.core.hcl.value.Strings;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The names expressions can use in each part of a template, as Packer's {@code EvalContext} builds
@@ -222,12 +226,21 @@ final class Scope {
   private final Map<String, Value> buildObjects = new HashMap<>();
 
   private static Value buildObject(String buildName) {
-    Map<String, Value> build = new LinkedHashMap<>();
+    // A copy of a map sorted as objects are is built without comparing keys; only name is added.
+    TreeMap<String, Value> build = new TreeMap<>(BUILD_RUNTIME);
     build.put("name", Value.string(buildName));
-    for (String key : BUILD_RUNTIME_KEYS) {
-      build.put(key, Value.unknown(Type.STRING));
-    }
     return Value.object(build);
+  }
+
+  /** The unknown {@code build.*} runtime values, in the order of an object's attributes. */
+  private static final SortedMap<String, Value> BUILD_RUNTIME = buildRuntime();
+
+  private static SortedMap<String, Value> buildRuntime() {
+    TreeMap<String, Value> m = new TreeMap<>(Strings.CODE_POINT_ORDER);
+    for (String key : BUILD_RUNTIME_KEYS) {
+      m.put(key, Value.unknown(Type.STRING));
+    }
+    return Collections.unmodifiableSortedMap(m);
   }
 
   /** A variable's validation condition: only that variable, functions relative to the cwd. */
@@ -267,7 +280,11 @@ final class Scope {
     return Value.object("name", Value.string(name), "type", Value.string(type));
   }
 
+  /** Values are immutable: one unknown source object serves every context. */
+  private static final Value UNKNOWN_SOURCE =
+      Value.object("name", Value.unknown(Type.STRING), "type", Value.unknown(Type.STRING));
+
   private static Value unknownSource() {
-    return Value.object("name", Value.unknown(Type.STRING), "type", Value.unknown(Type.STRING));
+    return UNKNOWN_SOURCE;
   }
 }

@@ -188,7 +188,7 @@ final class Calls {
     Evaluation scratch = new Evaluation();
     Set<Mark> marks = EnumSet.noneOf(Mark.class);
     for (Expression argument : call.arguments()) {
-      marks.addAll(scratch.eval(argument, ctx).deepMarks());
+      scratch.eval(argument, ctx).addDeepMarksTo(marks);
     }
     return Value.unknown(type).withMarks(marks);
   }
@@ -275,7 +275,7 @@ final class Calls {
     public Outcome evaluate() {
       Evaluation evaluation = new Evaluation();
       Value v = evaluation.eval(expression, ctx);
-      marks.addAll(v.deepMarks());
+      v.addDeepMarksTo(marks);
       List<Problem> problems = new ArrayList<>();
       for (Diagnostic d : evaluation.diagnostics) {
         if (d.isError()) {

@@ -134,7 +134,7 @@ final class Evaluation {
   static Set<Mark> marksOf(Value... values) {
     Set<Mark> marks = EnumSet.noneOf(Mark.class);
     for (Value v : values) {
-      marks.addAll(v.deepMarks());
+      v.addDeepMarksTo(marks);
     }
     return marks;
   }
@@ -250,7 +250,7 @@ final class Evaluation {
         value = new ForExpressions(this).templateFor(directive, ctx);
         subject = directive.range();
       }
-      marks.addAll(value.deepMarks());
+      value.addDeepMarksTo(marks);
       if (errorsSince(mark)) {
         failed = true;
         continue;
@@ -531,7 +531,7 @@ final class Evaluation {
         known = false;
         continue;
       }
-      marks.addAll(key.deepMarks());
+      key.addDeepMarksTo(marks);
       Convert.Result asString = Convert.to(Values.stripMarks(key), Type.STRING);
       if (!asString.isOk()) {
         error(

@@ -55,7 +55,7 @@ final class ForExpressions {
           ctx.child(symbols(directive.keyVariable(), directive.valueVariable(), pair));
       int mark = ev.diagnostics.size();
       Value body = ev.templateParts(directive.bodyParts(), child);
-      marks.addAll(body.deepMarks());
+      body.addDeepMarksTo(marks);
       if (ev.errorsSince(mark)) {
         failed = true;
       } else if (body.isKnown()) {
@@ -139,7 +139,7 @@ final class ForExpressions {
       if (ev.errorsSince(mark)) {
         return Evaluation.unknown(Type.DYNAMIC, collection, result);
       }
-      marks.addAll(result.deepMarks());
+      result.addDeepMarksTo(marks);
     }
     if (!collection.isKnown()) {
       return Evaluation.unknown(Type.DYNAMIC, collection).withMarks(marks);
@@ -157,7 +157,7 @@ final class ForExpressions {
       if (e.condition().isPresent()) {
         Expression condition = e.condition().get();
         Value include = ev.eval(condition, child);
-        marks.addAll(include.deepMarks());
+        include.addDeepMarksTo(marks);
         if (include.isNull()) {
           if (known) {
             ev.error(
@@ -193,7 +193,7 @@ final class ForExpressions {
       }
       Expression keyExpr = e.keyExpr().get();
       Value keyRaw = ev.eval(keyExpr, child);
-      marks.addAll(keyRaw.deepMarks());
+      keyRaw.addDeepMarksTo(marks);
       if (keyRaw.isNull()) {
         if (known) {
           ev.error(
@@ -230,7 +230,7 @@ final class ForExpressions {
       if (e.grouping()) {
         groups.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       } else if (attributes.containsKey(name)) {
-        marks.addAll(value.deepMarks());
+        value.addDeepMarksTo(marks);
         ev.error(
             EvalCode.DUPLICATE_FOR_KEY,
             keyExpr.range(),

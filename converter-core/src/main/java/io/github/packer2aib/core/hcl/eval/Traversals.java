@@ -113,14 +113,14 @@ final class Traversals {
   static Value index(Value collection, Value key, Range subject, List<Diagnostic> diags) {
     Set<Mark> marks = EnumSet.noneOf(Mark.class);
     marks.addAll(collection.marks());
-    marks.addAll(key.deepMarks());
+    key.addDeepMarksTo(marks);
     Value c = collection.unmarked();
     Value k = io.github.packer2aib.core.hcl.value.Values.stripMarks(key);
     int before = diags.size();
     Value result = indexUnmarked(c, k, subject, diags);
     if (diags.size() > before) {
       // It might have been any element: the unknown carries every mark found in the collection.
-      marks.addAll(collection.deepMarks());
+      collection.addDeepMarksTo(marks);
     }
     return result.withMarks(marks);
   }

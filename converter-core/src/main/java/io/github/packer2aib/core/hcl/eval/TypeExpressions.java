@@ -32,7 +32,10 @@ final class TypeExpressions {
   static TypeConstraintResult read(Expression e) {
     TypeExpressions reader = new TypeExpressions();
     TypeConstraint t = reader.type(e);
-    boolean failed = reader.diagnostics.stream().anyMatch(Diagnostic::isError);
+    boolean failed = false;
+    for (int i = 0; i < reader.diagnostics.size(); i++) {
+      failed |= reader.diagnostics.get(i).isError();
+    }
     return new TypeConstraintResult(failed ? Optional.empty() : Optional.of(t), reader.diagnostics);
   }
 

@@ -19,9 +19,9 @@ import java.util.Set;
  * <p>Marks: the implementation only ever sees unmarked values; the result gets the union of the
  * marks found anywhere in the arguments. That is more conservative than cty for a few functions
  * ({@code element} of a list with one sensitive element is sensitive whichever element is picked)
- * and is chosen on purpose: a secret never escapes through a function. When a call with a
- * sensitive argument fails, its message is replaced by one that reveals nothing, because messages
- * often quote the argument.
+ * and is chosen on purpose: a secret never escapes through a function. When a call with a sensitive
+ * argument fails, its message is replaced by one that reveals nothing, because messages often quote
+ * the argument.
  */
 public final class DefinedFunction implements HclFunction {
 
@@ -44,7 +44,11 @@ public final class DefinedFunction implements HclFunction {
   private final Impl impl;
 
   private DefinedFunction(
-      String name, List<Parameter> parameters, Parameter variadic, ReturnType returnType, Impl impl) {
+      String name,
+      List<Parameter> parameters,
+      Parameter variadic,
+      ReturnType returnType,
+      Impl impl) {
     this.name = name;
     this.parameters = List.copyOf(parameters);
     this.variadic = variadic;
@@ -131,9 +135,7 @@ public final class DefinedFunction implements HclFunction {
     } catch (FunctionException e) {
       if (p.marks.contains(Mark.SENSITIVE) && e.code() != FunctionCode.UNSUPPORTED_FUNCTION) {
         throw new FunctionException(
-            e.code(),
-            e.argIndex(),
-            "the details are hidden because an argument is sensitive");
+            e.code(), e.argIndex(), "the details are hidden because an argument is sensitive");
       }
       throw e;
     }
@@ -170,7 +172,7 @@ public final class DefinedFunction implements HclFunction {
     for (int i = 0; i < args.size(); i++) {
       Parameter param = i < parameters.size() ? parameters.get(i) : variadic;
       Value arg = args.get(i);
-      p.marks.addAll(arg.deepMarks());
+      arg.addDeepMarksTo(p.marks);
       Value plain = Values.stripMarks(arg);
       Convert.Result r = Convert.to(plain, param.type());
       if (!r.isOk()) {

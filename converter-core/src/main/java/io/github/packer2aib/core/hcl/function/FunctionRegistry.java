@@ -1,9 +1,14 @@
 package io.github.packer2aib.core.hcl.function;
 
 import io.github.packer2aib.core.diag.EditDistance;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -20,42 +25,21 @@ import java.util.function.Supplier;
  * try}, {@code can} and {@code convert} are special forms ({@link SpecialForms}), not entries.
  */
 public final class FunctionRegistry {
-  /**
-   * The functions that depend on the run (clock, files), made on first use: most legacy templates
-   * and many HCL2 ones call none, and defining them is a visible part of a cold conversion. Their
-   * names never clash with {@link Pure}'s.
-   */
-  private final Supplier<SortedMap<String, HclFunction>> runDefinitions;
+  /** The functions that depend on the run, shared with the registries {@link #without} makes. */
+  private final RunFunctions run;
 
   /** Names this registry leaves out ({@link #without}). */
   private final Set<String> removed;
 
-  private SortedMap<String, HclFunction> runFunctions;
-
-  private FunctionRegistry(
-      Supplier<SortedMap<String, HclFunction>> runDefinitions, Set<String> removed) {
-    this.runDefinitions = runDefinitions;
+  private FunctionRegistry(RunFunctions run, Set<String> removed) {
+    this.run = run;
     this.removed = removed;
-  }
-
-  /** The run's functions, made on first use (a registry may be shared between threads). */
-  private synchronized SortedMap<String, HclFunction> runFunctions() {
-    if (runFunctions == null) {
-      SortedMap<String, HclFunction> m = runDefinitions.get();
-      for (String name : m.keySet()) {
-        if (Pure.FUNCTIONS.containsKey(name)) {
-          throw new IllegalStateException("function defined twice: " + name);
-        }
-      }
-      runFunctions = Collections.unmodifiableSortedMap(m);
-    }
-    return runFunctions;
   }
 
   /** Every function of this registry, by name: for listings and suggestions, not for calls. */
   private SortedMap<String, HclFunction> functions() {
     SortedMap<String, HclFunction> m = new TreeMap<>(Pure.FUNCTIONS);
-    m.putAll(runFunctions());
+    m.putAll(run.all());
     m.keySet().removeAll(removed);
     return m;
   }
@@ -67,21 +51,104 @@ public final class FunctionRegistry {
    * @param files read access for the file functions
    * @param templates renders {@code templatefile}; null until the HCL evaluator provides one
    */
-  public static FunctionRegistry packer(Clock clock, FileSystemView files, TemplateRenderer templates) {
+  public static FunctionRegistry packer(
+      Clock clock, FileSystemView files, TemplateRenderer templates) {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(files, "files");
     FunctionRegistry[] self = new FunctionRegistry[1];
     self[0] =
         new FunctionRegistry(
-            () -> {
-              SortedMap<String, HclFunction> m = new TreeMap<>();
-              add(m, CryptoFunctions.all(clock));
-              add(m, DateTimeFunctions.all(clock));
-              add(m, FileFunctions.all(files, templates, () -> self[0].without("templatefile")));
-              return m;
-            },
+            new RunFunctions(clock, files, templates, () -> self[0].without("templatefile")),
             Set.of());
     return self[0];
+  }
+
+  /**
+   * The functions that depend on the run (clock, files), in groups each made on first use of one of
+   * its functions: most legacy templates and many HCL2 ones call none, the others mostly only
+   * {@code timestamp()}, and defining them all was a visible part of reading each template. A
+   * registry may be shared between threads.
+   */
+  private static final class RunFunctions {
+    private static final int CRYPTO = 0;
+    private static final int DATE_TIME = 1;
+    private static final int FILES = 2;
+
+    /** The group of each run function's name. */
+    private static final Map<String, Integer> GROUPS = groups();
+
+    private final Clock clock;
+    private final FileSystemView files;
+    private final TemplateRenderer templates;
+    private final Supplier<FunctionRegistry> withoutTemplateFile;
+
+    /** Each group's functions by name, null until made. */
+    private final List<Map<String, HclFunction>> made =
+        new ArrayList<>(Arrays.asList(null, null, null));
+
+    RunFunctions(
+        Clock clock,
+        FileSystemView files,
+        TemplateRenderer templates,
+        Supplier<FunctionRegistry> withoutTemplateFile) {
+      this.clock = clock;
+      this.files = files;
+      this.templates = templates;
+      this.withoutTemplateFile = withoutTemplateFile;
+    }
+
+    /** The names of each group, from a throw-away definition; checked against the pure ones. */
+    private static Map<String, Integer> groups() {
+      RunFunctions probe =
+          new RunFunctions(
+              Clock.frozenAt(Instant.EPOCH), FileSystemView.empty("/"), null, () -> null);
+      Map<String, Integer> m = new HashMap<>();
+      for (int g = 0; g < 3; g++) {
+        for (HclFunction f : probe.define(g)) {
+          if (Pure.FUNCTIONS.containsKey(f.name()) || m.put(f.name(), g) != null) {
+            throw new IllegalStateException("function defined twice: " + f.name());
+          }
+        }
+      }
+      return Map.copyOf(m);
+    }
+
+    private List<HclFunction> define(int group) {
+      switch (group) {
+        case CRYPTO:
+          return CryptoFunctions.all(clock);
+        case DATE_TIME:
+          return DateTimeFunctions.all(clock);
+        default:
+          return FileFunctions.all(files, templates, withoutTemplateFile);
+      }
+    }
+
+    private synchronized Map<String, HclFunction> group(int g) {
+      Map<String, HclFunction> m = made.get(g);
+      if (m == null) {
+        m = new HashMap<>();
+        for (HclFunction f : define(g)) {
+          m.put(f.name(), f);
+        }
+        made.set(g, m);
+      }
+      return m;
+    }
+
+    /** The run function {@code name}, or null. */
+    HclFunction get(String name) {
+      Integer g = GROUPS.get(name);
+      return g == null ? null : group(g).get(name);
+    }
+
+    SortedMap<String, HclFunction> all() {
+      SortedMap<String, HclFunction> m = new TreeMap<>();
+      for (int g = 0; g < 3; g++) {
+        m.putAll(group(g));
+      }
+      return m;
+    }
   }
 
   /**
@@ -124,7 +191,7 @@ public final class FunctionRegistry {
   public FunctionRegistry without(String name) {
     Set<String> less = new HashSet<>(removed);
     less.add(name);
-    return new FunctionRegistry(this::runFunctions, Set.copyOf(less));
+    return new FunctionRegistry(run, Set.copyOf(less));
   }
 
   public Optional<HclFunction> lookup(String name) {
@@ -132,7 +199,7 @@ public final class FunctionRegistry {
       return Optional.empty();
     }
     HclFunction pure = Pure.FUNCTIONS.get(name);
-    return pure != null ? Optional.of(pure) : Optional.ofNullable(runFunctions().get(name));
+    return pure != null ? Optional.of(pure) : Optional.ofNullable(run.get(name));
   }
 
   /** Names of the ordinary functions (special forms not included). */

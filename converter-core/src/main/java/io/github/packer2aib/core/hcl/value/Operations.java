@@ -10,9 +10,9 @@ import java.util.Set;
  * ({@code "2" * 3} is 6), an unknown operand gives an unknown result of the operator's type, a null
  * operand is an error, and the result carries the marks of the operands.
  *
- * <p>Numbers are {@link BigFloat}s: {@code 10/3} gives Packer's 155-digit {@code
- * 3.333...332}, {@code 1/0} gives {@code +Inf} (Packer 1.6.6 does the same), {@code 0/0} is an
- * error, {@code x % 0} is {@code x} (as Packer 1.6.6 gives).
+ * <p>Numbers are {@link BigFloat}s: {@code 10/3} gives Packer's 155-digit {@code 3.333...332},
+ * {@code 1/0} gives {@code +Inf} (Packer 1.6.6 does the same), {@code 0/0} is an error, {@code x %
+ * 0} is {@code x} (as Packer 1.6.6 gives).
  */
 public final class Operations {
   private Operations() {}
@@ -100,8 +100,8 @@ public final class Operations {
 
   private static Set<Mark> union(Value a, Value b) {
     EnumSet<Mark> marks = EnumSet.noneOf(Mark.class);
-    marks.addAll(a.deepMarks());
-    marks.addAll(b.deepMarks());
+    a.addDeepMarksTo(marks);
+    b.addDeepMarksTo(marks);
     return marks;
   }
 

@@ -1,11 +1,12 @@
 package io.github.packer2aib.core.hcl.value;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Objects;
 
 /**
- * A known string. Normalized to Unicode NFC on construction, as cty does, so that strings that
- * look the same compare equal.
+ * A known string. Normalized to Unicode NFC on construction, as cty does, so that strings that look
+ * the same compare equal.
  */
 public record StringValue(String value) implements Value {
   public StringValue {
@@ -16,11 +17,17 @@ public record StringValue(String value) implements Value {
   }
 
   /**
-   * Whether every character is below U+0300, where the combining marks start: such text is
-   * always in NFC, and checking it is much cheaper than asking the normalizer (most strings).
+   * Whether every character is below U+0300, where the combining marks start: such text is always
+   * in NFC, and checking it is much cheaper than asking the normalizer (most strings).
    */
   private static boolean belowCombiningMarks(String s) {
-    for (int i = 0; i < s.length(); i++) {
+    // As many UTF-8 bytes as UTF-16 chars: every char is ASCII (or an unpaired surrogate, which
+    // encodes as one '?' and which NFC leaves alone). C1 (bulk runs) compiles charAt per char to
+    // several times the cost of the encoder's tight loop over the bytes, copy included.
+    if (s.getBytes(StandardCharsets.UTF_8).length == s.length()) {
+      return true;
+    }
+    for (int i = 0, n = s.length(); i < n; i++) {
       if (s.charAt(i) >= '\u0300') {
         return false;
       }

@@ -133,6 +133,19 @@ public sealed interface Value
     if (v instanceof UnknownValue) {
       return false;
     }
+    if (Values.isLeaf(v)) {
+      // C1 (bulk runs) allocates the iterator over an empty child list for every leaf.
+      return true;
+    }
+    List<Value> list = Values.childList(v);
+    if (list != null) {
+      for (int i = 0, n = list.size(); i < n; i++) {
+        if (!list.get(i).isWhollyKnown()) {
+          return false;
+        }
+      }
+      return true;
+    }
     for (Value child : Values.childrenView(v)) {
       if (!child.isWhollyKnown()) {
         return false;
@@ -163,6 +176,11 @@ public sealed interface Value
     return all;
   }
 
+  /** Adds {@link #deepMarks()} to {@code into}, without making a set for them first. */
+  default void addDeepMarksTo(Set<Mark> into) {
+    collectMarks(this, into);
+  }
+
   /**
    * Walks the children in place ({@link Values#childrenView}): the mapper asks this of every field
    * it reads, and copying each map and object to walk it was a visible cost.
@@ -172,6 +190,16 @@ public sealed interface Value
     if (v instanceof MarkedValue m) {
       into.addAll(m.marks());
       bare = m.value();
+    }
+    if (Values.isLeaf(bare)) {
+      return;
+    }
+    List<Value> list = Values.childList(bare);
+    if (list != null) {
+      for (int i = 0, n = list.size(); i < n; i++) {
+        collectMarks(list.get(i), into);
+      }
+      return;
     }
     for (Value child : Values.childrenView(bare)) {
       collectMarks(child, into);
@@ -191,6 +219,18 @@ public sealed interface Value
         return true;
       }
       bare = m.value();
+    }
+    if (Values.isLeaf(bare)) {
+      return false;
+    }
+    List<Value> list = Values.childList(bare);
+    if (list != null) {
+      for (int i = 0, n = list.size(); i < n; i++) {
+        if (containsMark(list.get(i), mark)) {
+          return true;
+        }
+      }
+      return false;
     }
     for (Value child : Values.childrenView(bare)) {
       if (containsMark(child, mark)) {
@@ -226,6 +266,10 @@ public sealed interface Value
   default Value withMarks(Set<Mark> more) {
     if (more.isEmpty()) {
       return this;
+    }
+    if (!(this instanceof MarkedValue)) {
+      // No marks of its own: the marked value copies (or shares) the set itself.
+      return new MarkedValue(this, more);
     }
     EnumSet<Mark> all = EnumSet.noneOf(Mark.class);
     all.addAll(marks());

@@ -22,6 +22,32 @@ public final class Values {
    * The direct children, as {@link #children} gives them, but as a read-only view of the value's
    * own collections (no copy), for walks that only read.
    */
+  /**
+   * Whether {@code v} (unmarked) is a primitive, null or unknown value, which has no children:
+   * walks test this first because C1 allocates an iterator even over an empty list.
+   */
+  static boolean isLeaf(Value v) {
+    return v instanceof StringValue
+        || v instanceof NumberValue
+        || v instanceof BoolValue
+        || v instanceof NullValue
+        || v instanceof UnknownValue;
+  }
+
+  /** The children of a list, set or tuple (unmarked), to walk by index; else null. */
+  static List<Value> childList(Value v) {
+    if (v instanceof ListValue l) {
+      return l.elements();
+    }
+    if (v instanceof TupleValue t) {
+      return t.elements();
+    }
+    if (v instanceof SetValue s) {
+      return s.elements();
+    }
+    return null;
+  }
+
   static Collection<Value> childrenView(Value v) {
     if (v instanceof ListValue l) {
       return l.elements();

@@ -115,7 +115,7 @@ public final class TemplateEvaluator {
             continue;
           }
           GoValue v = pipeline(a.pipeline());
-          marks.addAll(v.value().deepMarks());
+          v.value().addDeepMarksTo(marks);
           Value u = v.value().unmarked();
           if (!u.isKnown()) {
             unknown = true;
@@ -318,7 +318,7 @@ public final class TemplateEvaluator {
       for (int i = 0; i < args.size(); i++) {
         Kind kind = i < f.parameters().size() ? f.parameters().get(i) : f.variadic().orElseThrow();
         Value v = convert(f, i, kind, args.get(i), spans.get(i));
-        marks.addAll(v.deepMarks());
+        v.addDeepMarksTo(marks);
         Value u = v.unmarked();
         unknown |= !u.isKnown();
         values.add(u);
@@ -327,15 +327,7 @@ public final class TemplateEvaluator {
         return new GoValue(GoKind.STRING, Value.unknown(Type.STRING).withMarks(marks), null);
       }
       TemplateFunction.Call call =
-          new TemplateFunction.Call(
-              environment,
-              scope,
-              variables,
-              (code, detail) -> {
-                if (noted.add(code)) {
-                  problems.add(new TemplateProblem(code, id.span(), detail));
-                }
-              });
+          new TemplateFunction.Call(environment, scope, variables, new CallNotes(this, id.span()));
       try {
         Value result = f.body().apply(values, call);
         return new GoValue(GoKind.STRING, result.withMarks(marks), null);
@@ -346,6 +338,27 @@ public final class TemplateEvaluator {
                 ? "The call failed on a sensitive value, which is not shown"
                 : e.getMessage();
         throw stop(e.code, at, sentence(message));
+      }
+    }
+
+    /**
+     * The notes of one call, said once per string at the call. A class rather than a lambda: C1
+     * (bulk runs) allocates a capturing lambda through a method handle, at several times the cost.
+     */
+    private static final class CallNotes implements TemplateFunction.Notes {
+      private final Run run;
+      private final Span at;
+
+      CallNotes(Run run, Span at) {
+        this.run = run;
+        this.at = at;
+      }
+
+      @Override
+      public void add(GoTemplateCode code, String detail) {
+        if (run.noted.add(code)) {
+          run.problems.add(new TemplateProblem(code, at, detail));
+        }
       }
     }
 
