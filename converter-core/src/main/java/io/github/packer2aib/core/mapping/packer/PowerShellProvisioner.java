@@ -102,7 +102,7 @@ final class PowerShellProvisioner {
         pr.f.has("valid_exit_codes") ? exitCodes.stream().map(IntValue::of).toList() : null;
     List<Step> steps = new ArrayList<>();
     if (c.isInline()) {
-      Map<String, String> all = EnvVars.withPackerVariables(env, pr, String.join("\n", c.inline()));
+      Map<String, String> all = EnvVars.withPackerVariables(env, pr, c.inline());
       EnvVars.note(pr, all, "$env: assignments");
       List<String> lines = new ArrayList<>(EnvVars.powerShell(all));
       if (pwsh) {
