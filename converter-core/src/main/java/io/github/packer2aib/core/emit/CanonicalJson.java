@@ -155,26 +155,27 @@ final class CanonicalJson {
       bytes = new byte[Math.max(n, 2 * bytes.length)];
     }
     s.getBytes(0, n, bytes, 0);
-    if (!needsEscape(bytes, n)) {
+    int first = firstToEscape(bytes, n);
+    if (first < 0) {
       out.append('"').append(s).append('"');
       return;
     }
-    escaped(s, bytes);
+    escaped(s, bytes, first);
   }
 
   /**
-   * Whether the low bytes of a string's first {@code n} characters may hold a character that must
-   * be escaped: every such character is below U+0080 and its low byte is itself. A character beyond
-   * U+00FF may have the low byte of one (a false alarm that {@link #escaped} sorts out).
+   * Where the low bytes of a string's first {@code n} characters first may hold a character that
+   * must be escaped: every such character is below U+0080 and its low byte is itself. A character
+   * beyond U+00FF may have the low byte of one (a false alarm that {@link #escaped} sorts out).
    */
-  private static boolean needsEscape(byte[] low, int n) {
+  private static int firstToEscape(byte[] low, int n) {
     for (int i = 0; i < n; i++) {
       byte b = low[i];
       if ((b >= 0 && b < 0x20) || b == '"' || b == '\\') {
-        return true;
+        return i;
       }
     }
-    return false;
+    return -1;
   }
 
   /**
@@ -183,11 +184,11 @@ final class CanonicalJson {
    * escape is checked against the character itself. Runs that need no escape are copied in one
    * piece.
    */
-  private void escaped(String s, byte[] low) {
+  private void escaped(String s, byte[] low, int first) {
     out.append('"');
     int start = 0;
     int n = s.length();
-    for (int i = 0; i < n; i++) {
+    for (int i = first; i < n; i++) { // nothing before first needs an escape
       byte b = low[i];
       if ((b < 0 || b >= 0x20) && b != '"' && b != '\\') {
         continue;

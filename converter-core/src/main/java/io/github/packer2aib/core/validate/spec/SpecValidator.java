@@ -858,8 +858,11 @@ public final class SpecValidator {
         wrongType(node, w, expected, hint);
         return;
       }
-      BigDecimal value = numericValue(sc);
-      if (s.integer() && (value == null || !isIntegerLiteral(sc.text()))) {
+      // Plain digits, the usual number, read without the literal patterns (the value and the
+      // integer check are what those give for them).
+      boolean digits = plainDigits(sc.text());
+      BigDecimal value = digits ? BigDecimal.valueOf(Long.parseLong(sc.text())) : numericValue(sc);
+      if (s.integer() && (value == null || !(digits || isIntegerLiteral(sc.text())))) {
         report(
             SpecCode.WRONG_TYPE,
             range(node, w.pointer()),
@@ -994,6 +997,21 @@ public final class SpecValidator {
   }
 
   /** Integer literals as JSON and YAML write them; 1.0 and 1e3 are numbers, not integers. */
+  /** Whether {@code text} is 1 to 18 ASCII digits (a long, whatever they are). */
+  private static boolean plainDigits(String text) {
+    int n = text.length();
+    if (n == 0 || n > 18) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean isIntegerLiteral(String text) {
     return INTEGER.matcher(text).matches()
         || HEX.matcher(text).matches()
