@@ -5,7 +5,6 @@ import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -18,7 +17,6 @@ import java.util.List;
  * of mapping; {@code CanonicalJsonProperties} checks the sameness on random trees.
  */
 final class CanonicalJson {
-  private CanonicalJson() {}
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -31,24 +29,56 @@ final class CanonicalJson {
     }
   }
 
-  /** The text, with one final line break. */
-  static String write(DocNode doc) {
-    StringBuilder out = new StringBuilder(16 * 1024); // a template's size: no regrowing
-    value(out, doc, 0);
-    return out.append('\n').toString();
+  /**
+   * The builder and byte buffer of this thread's writes, kept between templates: every template is
+   * written once, and a fresh 16 KB builder plus a byte copy of every string were a visible part of
+   * each template's allocation in bulk runs. Nothing here calls out while writing, so one pair per
+   * thread is never used twice at once.
+   */
+  private static final ThreadLocal<CanonicalJson> BUFFERS =
+      ThreadLocal.withInitial(CanonicalJson::new);
+
+  /** A builder that grew beyond this (a huge template) is not kept for the next one. */
+  private static final int KEEP_LIMIT = 256 * 1024;
+
+  private final StringBuilder out;
+
+  /** The low byte of each character of the string being written (see {@link #string}). */
+  private byte[] bytes;
+
+  private CanonicalJson() {
+    this(16 * 1024); // a template's size: no regrowing
   }
 
-  private static void value(StringBuilder out, DocNode node, int level) {
+  private CanonicalJson(int capacity) {
+    out = new StringBuilder(capacity);
+    bytes = new byte[Math.min(capacity, 1024)];
+  }
+
+  /** The text, with one final line break. */
+  static String write(DocNode doc) {
+    CanonicalJson w = BUFFERS.get();
+    StringBuilder out = w.out;
+    out.setLength(0);
+    w.value(doc, 0);
+    String text = out.append('\n').toString();
+    if (out.capacity() > KEEP_LIMIT) {
+      BUFFERS.remove();
+    }
+    return text;
+  }
+
+  private void value(DocNode node, int level) {
     if (node instanceof DocObject o) {
-      object(out, o.members(), level);
+      object(o.members(), level);
     } else if (node instanceof DocArray a) {
-      array(out, a.items(), level);
+      array(a.items(), level);
     } else {
-      scalar(out, (DocScalar) node);
+      scalar((DocScalar) node);
     }
   }
 
-  private static void object(StringBuilder out, List<DocMember> members, int level) {
+  private void object(List<DocMember> members, int level) {
     if (members.isEmpty()) {
       out.append("{}");
       return;
@@ -59,16 +89,16 @@ final class CanonicalJson {
       if (i > 0) {
         out.append(',');
       }
-      newLine(out, level + 1);
-      string(out, m.key());
+      newLine(level + 1);
+      string(m.key());
       out.append(": ");
-      value(out, m.value(), level + 1);
+      value(m.value(), level + 1);
     }
-    newLine(out, level);
+    newLine(level);
     out.append('}');
   }
 
-  private static void array(StringBuilder out, List<DocNode> items, int level) {
+  private void array(List<DocNode> items, int level) {
     if (items.isEmpty()) {
       out.append("[]");
       return;
@@ -78,14 +108,14 @@ final class CanonicalJson {
       if (i > 0) {
         out.append(',');
       }
-      newLine(out, level + 1);
-      value(out, items.get(i), level + 1);
+      newLine(level + 1);
+      value(items.get(i), level + 1);
     }
-    newLine(out, level);
+    newLine(level);
     out.append(']');
   }
 
-  private static void newLine(StringBuilder out, int level) {
+  private void newLine(int level) {
     if (level < NEW_LINES.length) {
       out.append(NEW_LINES[level]);
       return;
@@ -96,9 +126,9 @@ final class CanonicalJson {
     }
   }
 
-  private static void scalar(StringBuilder out, DocScalar s) {
+  private void scalar(DocScalar s) {
     switch (s.type()) {
-      case STRING -> string(out, s.text());
+      case STRING -> string(s.text());
       case NUMBER -> out.append(s.text()); // a number's literal text, as written
       case BOOLEAN -> out.append(Boolean.parseBoolean(s.text()) ? "true" : "false");
       default -> out.append("null");
@@ -107,74 +137,65 @@ final class CanonicalJson {
 
   /** {@code s} as it stands between the quotes of a JSON string this class writes. */
   static String stringContent(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 2);
-    string(out, s);
-    return out.substring(1, out.length() - 1);
+    CanonicalJson w = new CanonicalJson(s.length() + 2);
+    w.string(s);
+    return w.out.substring(1, w.out.length() - 1);
   }
 
   /**
-   * A quoted string. Most strings need no escape: that is found on a one-byte-per-character copy (a
-   * plain array copy for Latin-1 strings), which the C1 compiler of bulk runs scans several times
-   * faster than {@code charAt} calls, and the string is then appended whole.
+   * A quoted string. Most strings need no escape: that is found on the low byte of each character
+   * (copied into the reused buffer; a plain array copy for Latin-1 strings), which the C1 compiler
+   * of bulk runs scans several times faster than {@code charAt} calls, and the string is then
+   * appended whole.
    */
-  private static void string(StringBuilder out, String s) {
-    byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
-    if (!needsEscape(latin1)) {
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low bytes, no copy
+  private void string(String s) {
+    int n = s.length();
+    if (bytes.length < n) {
+      bytes = new byte[Math.max(n, 2 * bytes.length)];
+    }
+    s.getBytes(0, n, bytes, 0);
+    int first = firstToEscape(bytes, n);
+    if (first < 0) {
       out.append('"').append(s).append('"');
       return;
     }
-    if (latin1.length == s.length()) {
-      escaped(out, s, latin1);
-    } else {
-      escaped(out, s);
-    }
+    escaped(s, bytes, first);
   }
 
   /**
-   * Whether the ISO-8859-1 bytes of a string hold a character that must be escaped: every such
-   * character is below U+0080 and keeps its byte; characters beyond Latin-1 become {@code ?}.
+   * Where the low bytes of a string's first {@code n} characters first may hold a character that
+   * must be escaped: every such character is below U+0080 and its low byte is itself. A character
+   * beyond U+00FF may have the low byte of one (a false alarm that {@link #escaped} sorts out).
    */
-  private static boolean needsEscape(byte[] latin1) {
-    for (byte b : latin1) {
-      if ((b >= 0 && b < 0x20) || b == '"' || b == '\\') {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * {@link #escaped(StringBuilder, String)} scanning the string's ISO-8859-1 bytes instead of
-   * {@code charAt} (cheaper in C1 code; inline scripts, the longest strings, all need escapes).
-   * Only for bytes one per character (no surrogate pair folded into one {@code ?}), so that an
-   * index in the bytes is the same index in the string; every character that needs an escape is
-   * below U+0080 and keeps its value as a byte.
-   */
-  private static void escaped(StringBuilder out, String s, byte[] latin1) {
-    out.append('"');
-    int start = 0;
-    int n = latin1.length;
+  private static int firstToEscape(byte[] low, int n) {
     for (int i = 0; i < n; i++) {
-      byte b = latin1[i];
-      if ((b < 0 || b >= 0x20) && b != '"' && b != '\\') {
-        continue;
+      byte b = low[i];
+      if ((b >= 0 && b < 0x20) || b == '"' || b == '\\') {
+        return i;
       }
-      out.append(s, start, i);
-      start = i + 1;
-      escape(out, (char) b);
     }
-    out.append(s, start, n).append('"');
+    return -1;
   }
 
-  /** A quoted string with escapes; runs that need none are copied in one piece. */
-  private static void escaped(StringBuilder out, String s) {
+  /**
+   * A quoted string with escapes, scanning the low bytes of its characters (one per character, so
+   * an index in the bytes is the same index in the string); a byte that looks like a character to
+   * escape is checked against the character itself. Runs that need no escape are copied in one
+   * piece.
+   */
+  private void escaped(String s, byte[] low, int first) {
     out.append('"');
     int start = 0;
     int n = s.length();
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\') {
+    for (int i = first; i < n; i++) { // nothing before first needs an escape
+      byte b = low[i];
+      if ((b < 0 || b >= 0x20) && b != '"' && b != '\\') {
         continue;
+      }
+      char c = s.charAt(i);
+      if (c != b) {
+        continue; // a character beyond U+00FF with such a low byte: written as is
       }
       out.append(s, start, i);
       start = i + 1;

@@ -47,12 +47,15 @@ final class EnvVars {
     return out;
   }
 
-  /** Adds Packer's own variables that {@code text} refers to. */
+  /**
+   * Adds Packer's own variables that {@code text} refers to. The map given is read, never changed;
+   * when nothing is added it is given back as it is (the callers only read it).
+   */
   static Map<String, String> withPackerVariables(Map<String, String> env, Prov pr, String text) {
-    Map<String, String> out = new TreeMap<>(env);
     if (!PACKER_PREFIX_SEARCH.occursIn(text)) {
-      return out; // one scan of the (often long) script text instead of one per name
+      return env; // one scan of the (often long) script text instead of one per name
     }
+    Map<String, String> out = new TreeMap<>(env);
     for (String name : PACKER_VARIABLES) {
       if (text.contains(name) && !out.containsKey(name)) {
         out.put(
@@ -61,6 +64,21 @@ final class EnvVars {
       }
     }
     return out;
+  }
+
+  /**
+   * {@link #withPackerVariables(Map, Prov, String)} of the lines joined by line breaks, which are
+   * joined only when one of them names a variable (no name spans a line break): every inline step
+   * comes here, and most name none.
+   */
+  static Map<String, String> withPackerVariables(
+      Map<String, String> env, Prov pr, List<String> lines) {
+    for (String line : lines) {
+      if (PACKER_PREFIX_SEARCH.occursIn(line)) {
+        return withPackerVariables(env, pr, String.join("\n", lines));
+      }
+    }
+    return env;
   }
 
   /** {@code export K='V'} lines; names a shell cannot export are reported. */

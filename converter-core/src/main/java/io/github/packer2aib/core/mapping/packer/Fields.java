@@ -87,15 +87,20 @@ final class Fields {
   static Fields of(Config config, String prefix, Report report, Secrets secrets) {
     // Every provisioner of every template comes here: sized once, no list for an argument
     // without blocks, no copy of a name without a prefix.
-    Map<String, Entry> entries = new LinkedHashMap<>(2 * config.settings().size() + 8);
-    for (Setting s : config.settings()) {
+    // Loops by index: in C1 code a for-each over these lists allocates an iterator.
+    List<Setting> settings = config.settings();
+    Map<String, Entry> entries = new LinkedHashMap<>(2 * settings.size() + 8);
+    for (int i = 0; i < settings.size(); i++) {
+      Setting s = settings.get(i);
       String name = prefix.isEmpty() ? s.name() : prefix + s.name();
       entries.put(
           s.name(),
           new Entry(
               s.name(), new Field(name, s.value(), s.nameRange(), s.valueRange()), List.of()));
     }
-    for (Config.NestedBlock b : config.blocks()) {
+    List<Config.NestedBlock> blocks = config.blocks();
+    for (int i = 0; i < blocks.size(); i++) {
+      Config.NestedBlock b = blocks.get(i);
       Entry e = entries.get(b.type());
       if (e == null || e.blocks().isEmpty()) {
         e = new Entry(b.type(), e == null ? null : e.field(), new ArrayList<>());

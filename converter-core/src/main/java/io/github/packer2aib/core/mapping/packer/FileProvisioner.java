@@ -51,6 +51,9 @@ final class FileProvisioner {
     int counter = 0;
   }
 
+  /** The fields that say what to copy (a constant: no list per step). */
+  private static final List<String> SOURCE_FIELDS = List.of("source", "sources", "content");
+
   static List<Step> map(Prov pr) {
     Fields f = pr.f;
     Optional<String> direction = f.inspect("direction");
@@ -90,7 +93,7 @@ final class FileProvisioner {
     }
     Optional<String> destination = f.string("destination", DESTINATION);
     List<String> given = new ArrayList<>();
-    for (String k : List.of("source", "sources", "content")) {
+    for (String k : SOURCE_FIELDS) {
       if (f.has(k)) {
         given.add(k);
       }

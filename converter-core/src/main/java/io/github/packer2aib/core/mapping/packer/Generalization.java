@@ -42,11 +42,11 @@ final class Generalization {
       return false;
     }
     String all = String.join("\n", lines);
-    String lower = all.toLowerCase(Locale.ROOT);
-    return mentions(all, lower)
-        || (lower.contains("imagestate")
-            && IMAGE_STATE.matcher(all).find()
-            && onlyWaitsForSysprep(lines));
+    if (mentionsAfterCheck(all)) {
+      return true;
+    }
+    int state = indexOfWord(all, "imagestate");
+    return state >= 0 && IMAGE_STATE.matcher(all).find(state) && onlyWaitsForSysprep(lines);
   }
 
   /** Whether text (a script) contains a generalization command. */
@@ -54,16 +54,24 @@ final class Generalization {
     if (!hasKeyword(text)) {
       return false;
     }
-    return mentions(text, text.toLowerCase(Locale.ROOT));
+    return mentionsAfterCheck(text);
   }
 
   /**
    * The case-insensitive patterns run only where their keyword occurs: every step of every template
    * is checked, and scanning all of them with the patterns was a visible cost.
    */
-  private static boolean mentions(String text, String lower) {
-    return (lower.contains("sysprep") && SYSPREP.matcher(text).find())
-        || (lower.contains("waagent") && WAAGENT.matcher(text).find());
+  private static boolean mentionsAfterCheck(String text) {
+    // Each pattern starts with its keyword (WAAGENT with a \b before it, which find(from) still
+    // sees), so it is run from the keyword's first occurrence: case-insensitive patterns try every
+    // position, and a script's generalization command is often near its end. No lowercased copy:
+    // indexOfWord finds what toLowerCase(Locale.ROOT).contains finds (see hasKeyword).
+    int sysprep = indexOfWord(text, "sysprep");
+    if (sysprep >= 0 && SYSPREP.matcher(text).find(sysprep)) {
+      return true;
+    }
+    int waagent = indexOfWord(text, "waagent");
+    return waagent >= 0 && WAAGENT.matcher(text).find(waagent);
   }
 
   /**
@@ -228,14 +236,23 @@ final class Generalization {
    * lets U+000E stand for a {@code .}: "unattend.xml" is only a pre-check before its pattern.)
    */
   static boolean hasWord(String text, String lowerWord) {
+    return indexOfWord(text, lowerWord) >= 0;
+  }
+
+  /**
+   * Where {@code lowerWord} first occurs as {@link #hasWord} finds it, or -1. The index is in the
+   * ISO-8859-1 bytes, where a surrogate pair is one byte: it is never beyond the occurrence's index
+   * in the string, so a pattern run from it misses nothing.
+   */
+  static int indexOfWord(String text, String lowerWord) {
     byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
     int first = lowerWord.charAt(0);
     for (int i = 0; i < b.length; i++) {
       if ((b[i] | 0x20) == first && at(b, i, lowerWord)) {
-        return true;
+        return i;
       }
     }
-    return false;
+    return -1;
   }
 
   private static final Pattern WAIT_LOOP_LINE =
@@ -248,6 +265,9 @@ final class Generalization {
   private static final Pattern SYSPREP_ARGUMENTS =
       Pattern.compile("(?i)sysprep(\\.exe)?['\"]?\\s+(.*)$");
 
+  /** What String.split("\\s+") splits at, compiled once (split compiles it on every call). */
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   private static boolean defaultSysprep(String p) {
     if (!hasWord(p, "sysprep")) {
       return false;
@@ -256,7 +276,7 @@ final class Generalization {
     if (!m.find()) {
       return false;
     }
-    for (String flag : m.group(2).trim().split("\\s+")) {
+    for (String flag : WHITESPACE.split(m.group(2).trim())) {
       if (!DEFAULT_SYSPREP_FLAGS.contains(flag.toLowerCase(Locale.ROOT))) {
         return false;
       }

@@ -246,7 +246,15 @@ final class LocalFiles {
   }
 
   static boolean isAbsolute(String path) {
-    return path.startsWith("/") || WINDOWS_ABSOLUTE.matcher(path).matches();
+    if (path.startsWith("/")) {
+      return true;
+    }
+    // The pattern only where its first three characters stand (a drive letter, ':' and a
+    // separator): every file path of every template comes here, most of them relative.
+    if (path.length() < 3 || path.charAt(1) != ':') {
+      return false;
+    }
+    return WINDOWS_ABSOLUTE.matcher(path).matches();
   }
 
   static String absolute(String base, String path) {

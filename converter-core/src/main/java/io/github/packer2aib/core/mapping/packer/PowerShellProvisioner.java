@@ -50,6 +50,10 @@ final class PowerShellProvisioner {
   /** The elevation settings of the step. */
   private record Elevation(BoolValue runElevated, BoolValue runAsSystem) {}
 
+  /** Fields about where scripts and variables are put on the VM (a constant: no list per step). */
+  private static final List<String> PLACEMENT_FIELDS =
+      List.of("remote_path", "remote_env_var_path", "elevated_env_var_format", "env_var_format");
+
   static List<Step> map(Prov pr, List<String> generalization) {
     Optional<Prov.Commands> commands = pr.commands(INLINE);
     Map<String, String> env = EnvVars.read(pr, INLINE);
@@ -71,9 +75,7 @@ final class PowerShellProvisioner {
                 + " custom command is lost.");
       }
     }
-    for (String k :
-        List.of(
-            "remote_path", "remote_env_var_path", "elevated_env_var_format", "env_var_format")) {
+    for (String k : PLACEMENT_FIELDS) {
       pr.dropNote(k, "Image Builder chooses how its scripts and variables reach the VM.");
     }
     pr.dropNote("skip_clean", "Image Builder cleans up its own scripts.");
@@ -102,7 +104,7 @@ final class PowerShellProvisioner {
         pr.f.has("valid_exit_codes") ? exitCodes.stream().map(IntValue::of).toList() : null;
     List<Step> steps = new ArrayList<>();
     if (c.isInline()) {
-      Map<String, String> all = EnvVars.withPackerVariables(env, pr, String.join("\n", c.inline()));
+      Map<String, String> all = EnvVars.withPackerVariables(env, pr, c.inline());
       EnvVars.note(pr, all, "$env: assignments");
       List<String> lines = new ArrayList<>(EnvVars.powerShell(all));
       if (pwsh) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** PowerShell text: quoting and byte-exact file writes. */
 final class PowerShellText {
@@ -24,6 +25,9 @@ final class PowerShellText {
     }
     return b.append('\'').toString();
   }
+
+  /** What String.split("\r\n") splits at, compiled once (split compiles it on every call). */
+  private static final Pattern CRLF = Pattern.compile("\r\n");
 
   /**
    * Lines that write {@code bytes} to {@code path} exactly. Plain ASCII text with one kind of line
@@ -50,7 +54,8 @@ final class PowerShellText {
     }
     boolean finalNewline = text.endsWith(ending);
     String body = finalNewline ? text.substring(0, text.length() - ending.length()) : text;
-    String[] lines = body.split(ending.equals("\n") ? "\n" : "\r\n", -1);
+    // "\r\n" is no one-character split, which String.split would compile on every call.
+    String[] lines = ending.equals("\n") ? body.split("\n", -1) : CRLF.split(body, -1);
     out.add("$packer2aibLines = @(");
     for (String line : lines) {
       out.add("  " + quote(line));

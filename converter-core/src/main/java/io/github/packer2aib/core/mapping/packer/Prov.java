@@ -107,7 +107,7 @@ final class Prov {
    */
   Optional<Commands> commands(String destination) {
     List<String> set = new ArrayList<>();
-    for (String k : List.of("inline", "script", "scripts")) {
+    for (String k : SCRIPT_SOURCES) {
       if (f.has(k)) {
         set.add(k);
       }
@@ -157,6 +157,9 @@ final class Prov {
             : f.strings("scripts", SCRIPT_DESTINATION);
     return paths.map(l -> new Commands(List.of(), l, at, f.take(k).get().valueRange()));
   }
+
+  /** The fields that give a step's commands (a constant: no list per step). */
+  private static final List<String> SCRIPT_SOURCES = List.of("inline", "script", "scripts");
 
   /** A script's path names its file in the template (scriptUri, or the file the step writes). */
   static final String SCRIPT_DESTINATION = "the step that runs the script (its scriptUri or path)";

@@ -263,34 +263,42 @@ final class Provisioners {
     return Step.of(c, at);
   }
 
-  /** pause_before, max_retries and timeout, which every provisioner accepts. */
+  /**
+   * pause_before, max_retries and timeout, which every provisioner accepts. Plain ifs: every
+   * provisioner comes here, and in the C1 code of bulk runs each capturing lambda was an allocation
+   * through a method handle.
+   */
   private List<Step> common(Prov pr) {
     List<Step> out = new ArrayList<>();
-    pr.p.pauseBefore().ifPresent(s -> pauseBefore(pr, s).ifPresent(out::add));
-    pr.p
-        .maxRetries()
-        .ifPresent(
-            s -> {
-              Optional<Long> n = number(s);
-              if (n.isEmpty() || n.get() != 0) {
-                u.report.add(
-                    PackerMapCode.NO_RETRIES,
-                    s.nameRange(),
-                    "Image Builder does not retry a failed step, so max_retries was dropped: the"
-                        + " first failure fails the build. Make the commands retry themselves if"
-                        + " they are flaky.");
-              }
-            });
-    pr.p
-        .timeout()
-        .ifPresent(
-            s ->
-                u.report.add(
-                    PackerMapCode.NO_STEP_TIMEOUT,
-                    s.nameRange(),
-                    "Image Builder has no timeout per step, so timeout was dropped; the whole"
-                        + " build is bounded by properties.buildTimeoutInMinutes (240 minutes"
-                        + " by default)."));
+    Optional<Setting> pause = pr.p.pauseBefore();
+    if (pause.isPresent()) {
+      Optional<Step> step = pauseBefore(pr, pause.get());
+      if (step.isPresent()) {
+        out.add(step.get());
+      }
+    }
+    Optional<Setting> retries = pr.p.maxRetries();
+    if (retries.isPresent()) {
+      Setting s = retries.get();
+      Optional<Long> n = number(s);
+      if (n.isEmpty() || n.get() != 0) {
+        u.report.add(
+            PackerMapCode.NO_RETRIES,
+            s.nameRange(),
+            "Image Builder does not retry a failed step, so max_retries was dropped: the"
+                + " first failure fails the build. Make the commands retry themselves if"
+                + " they are flaky.");
+      }
+    }
+    Optional<Setting> timeout = pr.p.timeout();
+    if (timeout.isPresent()) {
+      u.report.add(
+          PackerMapCode.NO_STEP_TIMEOUT,
+          timeout.get().nameRange(),
+          "Image Builder has no timeout per step, so timeout was dropped; the whole"
+              + " build is bounded by properties.buildTimeoutInMinutes (240 minutes"
+              + " by default).");
+    }
     return out;
   }
 

@@ -101,8 +101,7 @@ final class ShellProvisioner {
       String shebang,
       boolean shebangSet,
       List<Long> exitCodes) {
-    Map<String, String> env =
-        EnvVars.withPackerVariables(declared, pr, String.join("\n", c.inline()));
+    Map<String, String> env = EnvVars.withPackerVariables(declared, pr, c.inline());
     EnvVars.note(pr, env, "export lines");
     List<String> lines = new ArrayList<>(EnvVars.exports(env, pr));
     boolean wrapped =

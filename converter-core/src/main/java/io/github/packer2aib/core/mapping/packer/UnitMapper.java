@@ -161,16 +161,8 @@ final class UnitMapper {
     String json = templateJson;
     // What the user passed as options is theirs to publish (an identity id may well contain a
     // subscription id that the template keeps in a sensitive variable).
-    for (Optional<String> option :
-        List.of(
-            u.options.identity(),
-            u.options.subscription(),
-            u.options.location(),
-            u.options.scriptBaseUri(),
-            u.options.fileBaseUri())) {
-      if (option.isPresent() && !option.get().isEmpty()) {
-        json = new TextSearch(DocWriter.jsonStringContent(option.get())).removedFrom(json);
-      }
+    for (TextSearch option : optionSearches(u.options)) {
+      json = option.removedFrom(json);
     }
     for (String secret : secrets) {
       String escaped = DocWriter.jsonStringContent(secret);
@@ -187,5 +179,37 @@ final class UnitMapper {
       }
     }
     return false;
+  }
+
+  /** The searches for the options' texts (as JSON writes them), made for {@code options}. */
+  private record OptionSearches(MapOptions options, List<TextSearch> searches) {}
+
+  /**
+   * The last options' searches: a run maps every template with equal options, and building the
+   * escaped texts and search tables again for each template was a visible cost in bulk runs. A race
+   * between threads only builds them twice.
+   */
+  private static volatile OptionSearches lastOptionSearches;
+
+  private static List<TextSearch> optionSearches(MapOptions options) {
+    OptionSearches last = lastOptionSearches;
+    if (last != null && (last.options() == options || last.options().equals(options))) {
+      return last.searches();
+    }
+    List<TextSearch> searches = new ArrayList<>();
+    for (Optional<String> option :
+        List.of(
+            options.identity(),
+            options.subscription(),
+            options.location(),
+            options.scriptBaseUri(),
+            options.fileBaseUri())) {
+      if (option.isPresent() && !option.get().isEmpty()) {
+        searches.add(new TextSearch(DocWriter.jsonStringContent(option.get())));
+      }
+    }
+    OptionSearches made = new OptionSearches(options, List.copyOf(searches));
+    lastOptionSearches = made;
+    return made.searches();
   }
 }

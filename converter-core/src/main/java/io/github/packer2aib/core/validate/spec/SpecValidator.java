@@ -402,15 +402,18 @@ public final class SpecValidator {
         discriminated(obj, schema, where);
         return;
       }
-      for (String r : schema.required()) {
+      List<String> required = schema.required();
+      for (int i = 0; i < required.size(); i++) { // by index: no iterator (C1 code)
+        String r = required.get(i);
         if (obj.member(r).isEmpty()
             && obj.memberIgnoringCase(r).isEmpty()
             && !(atRoot && (ENVELOPE_KEYS.contains(r) || supplied.contains(r)))) {
           missing(obj, where, r, owner != null ? owner.get() : where.label());
         }
       }
-      for (DocMember m : obj.members()) {
-        member(obj, m, schema, where, owner, atRoot);
+      List<DocMember> members = obj.members();
+      for (int i = 0; i < members.size(); i++) {
+        member(obj, members.get(i), schema, where, owner, atRoot);
       }
     }
 
@@ -422,23 +425,25 @@ public final class SpecValidator {
         Supplier<String> owner,
         boolean atRoot) {
       String key = m.key();
-      Where w = where.member(key);
       if (atRoot && (ENVELOPE_KEYS.contains(key) || ARM_DEPLOYMENT_KEYS.contains(key))) {
         return;
       }
       Schema.Property p = schema.properties().get(key);
       if (p != null) {
         if (p.readOnly()) {
-          readOnly(m, w);
-        } else {
-          value(m.value(), p.schema(), w);
+          readOnly(m, where.member(key));
+        } else if (!anyStringGoes(m.value(), p.schema())) {
+          value(m.value(), p.schema(), where.member(key));
         }
         return;
       }
       if (schema.additionalProperties() != null) {
-        value(m.value(), schema.additionalProperties(), where.entry(key));
+        if (!anyStringGoes(m.value(), schema.additionalProperties())) {
+          value(m.value(), schema.additionalProperties(), where.entry(key));
+        }
         return;
       }
+      Where w = where.member(key);
       if (atRoot) {
         Optional<String> envelope = caseInsensitive(key, ENVELOPE_KEYS, ARM_DEPLOYMENT_KEYS);
         if (envelope.isPresent()) {
@@ -722,8 +727,12 @@ public final class SpecValidator {
         }
       } else if (s instanceof Schema.ArraySchema as) {
         if (node instanceof DocArray arr) {
-          for (int i = 0; i < arr.items().size(); i++) {
-            value(arr.items().get(i), as.items(), w.item(i));
+          List<DocNode> items = arr.items();
+          for (int i = 0; i < items.size(); i++) {
+            DocNode item = items.get(i);
+            if (!anyStringGoes(item, as.items())) {
+              value(item, as.items(), w.item(i));
+            }
           }
         } else {
           wrongType(node, w, "an array");
@@ -743,6 +752,23 @@ public final class SpecValidator {
         }
       }
       // AnySchema: anything goes.
+    }
+
+    /**
+     * Whether {@code node} is a string and {@code schema} takes any string, so that {@link #value}
+     * can find nothing to report: then no {@link Where} is made for it. Most members and items of a
+     * template are such strings (every line of an inline script is one), and a place for each was a
+     * visible part of the check's allocation in bulk runs.
+     */
+    boolean anyStringGoes(DocNode node, Schema schema) {
+      if (!(node instanceof DocScalar sc) || sc.type() != DocScalar.Type.STRING) {
+        return false;
+      }
+      return spec.resolve(schema) instanceof Schema.StringSchema ss
+          && ss.enumValues().isEmpty()
+          && ss.pattern() == null
+          && ss.minLength() == null
+          && ss.maxLength() == null;
     }
 
     void string(DocNode node, String text, Schema.StringSchema s, Where w) {
@@ -832,8 +858,11 @@ public final class SpecValidator {
         wrongType(node, w, expected, hint);
         return;
       }
-      BigDecimal value = numericValue(sc);
-      if (s.integer() && (value == null || !isIntegerLiteral(sc.text()))) {
+      // Plain digits, the usual number, read without the literal patterns (the value and the
+      // integer check are what those give for them).
+      boolean digits = plainDigits(sc.text());
+      BigDecimal value = digits ? BigDecimal.valueOf(Long.parseLong(sc.text())) : numericValue(sc);
+      if (s.integer() && (value == null || !(digits || isIntegerLiteral(sc.text())))) {
         report(
             SpecCode.WRONG_TYPE,
             range(node, w.pointer()),
@@ -968,6 +997,21 @@ public final class SpecValidator {
   }
 
   /** Integer literals as JSON and YAML write them; 1.0 and 1e3 are numbers, not integers. */
+  /** Whether {@code text} is 1 to 18 ASCII digits (a long, whatever they are). */
+  private static boolean plainDigits(String text) {
+    int n = text.length();
+    if (n == 0 || n > 18) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean isIntegerLiteral(String text) {
     return INTEGER.matcher(text).matches()
         || HEX.matcher(text).matches()
