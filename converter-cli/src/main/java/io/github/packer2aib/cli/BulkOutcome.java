@@ -1,7 +1,11 @@
 package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.source.Range;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What became of one candidate of {@code convert -r}: small enough to keep for every template of a
@@ -39,8 +43,43 @@ record BulkOutcome(
     outputs = List.copyOf(outputs);
     errorCodes = List.copyOf(errorCodes);
     codes = List.copyOf(codes);
-    diagnostics = List.copyOf(diagnostics);
-    shown = List.copyOf(shown);
+    diagnostics = settled(diagnostics);
+    shown = settled(shown);
+  }
+
+  /**
+   * The diagnostics with {@link Range#settled settled} ranges: outcomes are kept for the whole run,
+   * and a lazy range would keep its template's text alive.
+   */
+  private static List<Diagnostic> settled(List<Diagnostic> all) {
+    List<Diagnostic> out = new ArrayList<>(all.size());
+    for (Diagnostic d : all) {
+      out.add(settled(d));
+    }
+    return List.copyOf(out);
+  }
+
+  private static Diagnostic settled(Diagnostic d) {
+    boolean changed = false;
+    Optional<Range> subject = d.subject();
+    if (subject.isPresent()) {
+      Range settled = subject.get().settled();
+      if (settled != subject.get()) {
+        subject = Optional.of(settled);
+        changed = true;
+      }
+    }
+    List<Related> related = new ArrayList<>(d.related().size());
+    for (Related r : d.related()) {
+      Range settled = r.range().settled();
+      changed |= settled != r.range();
+      related.add(settled == r.range() ? r : new Related(settled, r.label()));
+    }
+    if (!changed) {
+      return d;
+    }
+    return new Diagnostic(
+        d.code(), d.severity(), d.summary(), d.detail(), subject, d.path(), related);
   }
 
   /** The verdict of a candidate. */

@@ -84,7 +84,7 @@ public final class Diagnostics implements Iterable<Diagnostic> {
     }
     // Mostly the same String object (one file's name): skip comparing it character by character.
     int byFile = ra.file() == rb.file() ? 0 : ra.file().compareTo(rb.file());
-    return byFile != 0 ? byFile : Integer.compare(ra.start().offset(), rb.start().offset());
+    return byFile != 0 ? byFile : Integer.compare(ra.startOffset(), rb.startOffset());
   }
 
   @Override

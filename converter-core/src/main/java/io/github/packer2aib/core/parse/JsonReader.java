@@ -140,7 +140,7 @@ public final class JsonReader {
             Frame object = stack.peek();
             object.pendingKey = parser.currentName();
             object.pendingKeyRange = file.range(start, stringEnd(start, object.pendingKey));
-            lastTokenEnd = object.pendingKeyRange.end().offset();
+            lastTokenEnd = object.pendingKeyRange.endOffset();
             break;
           case VALUE_STRING:
             String value = parser.getText();
@@ -228,7 +228,7 @@ public final class JsonReader {
     }
 
     private void deliver(DocNode node) {
-      lastTokenEnd = node.range().end().offset();
+      lastTokenEnd = node.range().endOffset();
       Frame top = stack.peek();
       if (top == null) {
         root = node;

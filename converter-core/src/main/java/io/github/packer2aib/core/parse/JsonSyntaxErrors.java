@@ -129,7 +129,7 @@ final class JsonSyntaxErrors {
 
   /** More text after the root value: the file holds exactly one JSON value. */
   Diagnostic extraContent(int offset) {
-    int rootEnd = root.range().end().offset();
+    int rootEnd = root.range().endOffset();
     Token extra = lexer.next(rootEnd);
     Range subject = extra == null ? charRange(offset) : range(extra);
     return Diagnostic.of(

@@ -168,7 +168,7 @@ final class YamlTreeBuilder {
       size += child.size();
       height = Math.max(height, child.height() + 1);
       Range r = child.node().range();
-      lastEnd = Math.max(lastEnd, r.end().offset());
+      lastEnd = Math.max(lastEnd, r.endOffset());
     }
   }
 

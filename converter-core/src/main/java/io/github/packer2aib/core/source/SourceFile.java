@@ -248,10 +248,24 @@ public final class SourceFile {
     return new Position(l, col, offset);
   }
 
+  /**
+   * The range between two UTF-16 offsets, clamped into the text as {@link #position(int)} clamps
+   * them (an end before the start is taken as the start). Its positions are computed only when
+   * asked for (see {@link Range}).
+   */
   public Range range(int startOffset, int endOffset) {
-    Position s = position(startOffset);
-    Position e = position(Math.max(startOffset, endOffset));
-    return new Range(name, s, e);
+    int length = text.length();
+    int s = Math.max(0, Math.min(startOffset, length));
+    int e = Math.max(s, Math.min(endOffset, length));
+    return new Range(this, s, e);
+  }
+
+  /**
+   * Whether offsets give the same positions in both files: the same text and line table ({@link
+   * #withSecrets} copies share them).
+   */
+  boolean sameLayout(SourceFile other) {
+    return this == other || (text == other.text && lineStarts == other.lineStarts);
   }
 
   /** The whole text as a range; used for diagnostics about the file as a whole. */

@@ -266,7 +266,7 @@ public final class AibResourceLocator {
     if (r == null) {
       return file.start();
     }
-    int start = r.start().offset();
-    return file.range(start, Math.min(start + 1, r.end().offset()));
+    int start = r.startOffset();
+    return file.range(start, Math.min(start + 1, r.endOffset()));
   }
 }

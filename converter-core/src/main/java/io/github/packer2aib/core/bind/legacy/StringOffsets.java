@@ -28,8 +28,8 @@ final class StringOffsets {
       return null;
     }
     String raw = file.text();
-    int start = range.start().offset();
-    int end = Math.min(raw.length(), range.end().offset());
+    int start = range.startOffset();
+    int end = Math.min(raw.length(), range.endOffset());
     if (start >= end) {
       return null;
     }

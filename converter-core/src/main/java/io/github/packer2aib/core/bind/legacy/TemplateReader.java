@@ -456,7 +456,7 @@ final class TemplateReader {
     if (m.isEmpty()) {
       reporter.add(
           LegacyCode.NO_BUILDERS,
-          file.range(root.range().start().offset(), root.range().start().offset() + 1),
+          file.range(root.range().startOffset(), root.range().startOffset() + 1),
           "",
           "A template needs at least one builder: add a \"builders\" array with a builder object,"
               + " such as {\"type\": \"azure-arm\", …}.");

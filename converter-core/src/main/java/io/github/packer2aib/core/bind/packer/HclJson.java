@@ -175,8 +175,8 @@ final class HclJson {
       return;
     }
     Range range = node.range();
-    Range open = file.range(range.start().offset(), range.start().offset() + 1);
-    Range close = file.range(range.end().offset() - 1, range.end().offset());
+    Range open = file.range(range.startOffset(), range.startOffset() + 1);
+    Range close = file.range(range.endOffset() - 1, range.endOffset());
     Body body = body(node, spec.body(), "a " + spec.type() + " block");
     items.add(new Block(spec.type(), labels, body, typeRange, open, close, typeRange.to(range)));
   }
@@ -265,8 +265,8 @@ final class HclJson {
   }
 
   private Range inner(Range quoted) {
-    int start = quoted.start().offset() + 1;
-    int end = Math.max(start, quoted.end().offset() - 1);
+    int start = quoted.startOffset() + 1;
+    int end = Math.max(start, quoted.endOffset() - 1);
     return file.range(start, end);
   }
 
@@ -283,8 +283,8 @@ final class HclJson {
 
     StringMapping(Range quoted, String decoded) {
       String text = file.text();
-      int rawStart = quoted.start().offset() + 1;
-      int rawEnd = Math.max(rawStart, quoted.end().offset() - 1);
+      int rawStart = quoted.startOffset() + 1;
+      int rawEnd = Math.max(rawStart, quoted.endOffset() - 1);
       offsets = new int[decoded.length() + 1];
       int i = rawStart;
       int d = 0;
@@ -302,8 +302,8 @@ final class HclJson {
     }
 
     Range map(Range r) {
-      int start = offsets[Math.min(r.start().offset(), offsets.length - 1)];
-      int end = offsets[Math.min(r.end().offset(), offsets.length - 1)];
+      int start = offsets[Math.min(r.startOffset(), offsets.length - 1)];
+      int end = offsets[Math.min(r.endOffset(), offsets.length - 1)];
       return file.range(start, Math.max(start, end));
     }
   }

@@ -9,24 +9,24 @@ final class Ranges {
 
   /** From the start of {@code a} to the end of {@code b}. */
   static Range between(Range a, Range b) {
-    if (b.end().offset() < a.start().offset()) {
+    if (b.endOffset() < a.startOffset()) {
       return a;
     }
-    return new Range(a.file(), a.start(), b.end());
+    return a.through(b);
   }
 
   /** The part of {@code whole} after {@code head}: the brackets of {@code x[i]}. */
   static Range after(Range head, Range whole) {
-    if (head.end().offset() > whole.end().offset() || !head.file().equals(whole.file())) {
+    if (head.endOffset() > whole.endOffset() || !head.file().equals(whole.file())) {
       return whole;
     }
-    return new Range(whole.file(), head.end(), whole.end());
+    return whole.after(head);
   }
 
   /** The last character of a range on one line, such as the closing parenthesis of a call. */
   static Range lastCharacter(Range r) {
     Position end = r.end();
-    if (end.offset() <= r.start().offset() || end.column() <= 1) {
+    if (end.offset() <= r.startOffset() || end.column() <= 1) {
       return r;
     }
     return new Range(r.file(), new Position(end.line(), end.column() - 1, end.offset() - 1), end);

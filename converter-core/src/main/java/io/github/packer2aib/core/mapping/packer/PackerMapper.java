@@ -115,7 +115,7 @@ public final class PackerMapper {
     @Override
     public int hashCode() {
       int h = d.summary().hashCode(); // a constant's, computed once
-      return d.subject().isEmpty() ? h : 31 * h + d.subject().get().start().offset();
+      return d.subject().isEmpty() ? h : 31 * h + d.subject().get().startOffset();
     }
   }
 

@@ -381,7 +381,7 @@ final class SourceImageMapper {
   }
 
   private static int offset(Range r) {
-    return r == null ? 0 : r.start().offset();
+    return r == null ? 0 : r.startOffset();
   }
 
   private boolean required(String... keys) {

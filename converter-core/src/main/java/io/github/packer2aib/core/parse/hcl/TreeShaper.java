@@ -142,7 +142,7 @@ final class TreeShaper {
   /** A block's body lies between its braces. */
   Range blockBodyRange(Range open, Range close) {
     return locator.range(
-        open.end().offset(), Math.max(open.end().offset(), close.start().offset()));
+        open.endOffset(), Math.max(open.endOffset(), close.startOffset()));
   }
 
   /**
