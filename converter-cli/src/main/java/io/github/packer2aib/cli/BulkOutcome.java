@@ -3,9 +3,7 @@ package io.github.packer2aib.cli;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.source.Range;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What became of one candidate of {@code convert -r}: small enough to keep for every template of a
@@ -48,38 +46,19 @@ record BulkOutcome(
   }
 
   /**
-   * The diagnostics with {@link Range#settled settled} ranges: outcomes are kept for the whole run,
-   * and a lazy range would keep its template's text alive.
+   * The diagnostics, their ranges {@link Range#settled settled}: outcomes are kept for the whole
+   * run, and a range whose positions were never asked for keeps its template's text alive.
    */
   private static List<Diagnostic> settled(List<Diagnostic> all) {
-    List<Diagnostic> out = new ArrayList<>(all.size());
     for (Diagnostic d : all) {
-      out.add(settled(d));
-    }
-    return List.copyOf(out);
-  }
-
-  private static Diagnostic settled(Diagnostic d) {
-    boolean changed = false;
-    Optional<Range> subject = d.subject();
-    if (subject.isPresent()) {
-      Range settled = subject.get().settled();
-      if (settled != subject.get()) {
-        subject = Optional.of(settled);
-        changed = true;
+      if (d.subject().isPresent()) {
+        d.subject().get().settled();
+      }
+      for (Related r : d.related()) {
+        r.range().settled();
       }
     }
-    List<Related> related = new ArrayList<>(d.related().size());
-    for (Related r : d.related()) {
-      Range settled = r.range().settled();
-      changed |= settled != r.range();
-      related.add(settled == r.range() ? r : new Related(settled, r.label()));
-    }
-    if (!changed) {
-      return d;
-    }
-    return new Diagnostic(
-        d.code(), d.severity(), d.summary(), d.detail(), subject, d.path(), related);
+    return List.copyOf(all);
   }
 
   /** The verdict of a candidate. */

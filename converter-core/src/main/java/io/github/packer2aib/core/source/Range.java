@@ -8,28 +8,39 @@ import java.util.Objects;
  *
  * <p>Nearly every token and syntax node has a range, and few are ever looked at (diagnostics,
  * traces and reports read them), so a range made by {@link SourceFile#range} keeps its file and two
- * offsets and computes its line/column {@link Position}s only when asked: two eager positions were
- * a tenth of all bytes allocated in a bulk run. Such a <em>lazy</em> range keeps its whole {@link
- * SourceFile} alive; whatever keeps ranges beyond a conversion (a bulk run's report) keeps {@link
- * #settled} ones, which hold only their positions.
+ * offsets and computes its line/column {@link Position}s only when asked: a range with two eager
+ * positions was a tenth of all bytes allocated in a bulk run. Once computed, the positions replace
+ * the file in one field ({@link Located}): a range that has been looked at no longer keeps its
+ * whole source text alive, and {@link #settled} does that for ranges kept beyond their conversion
+ * (a bulk run's report).
  *
  * <p>Equality is by file name and both positions, as when this was a record: a lazy and an eager
- * range of the same span are equal. A range may be read from several threads: the positions are
- * cached in plain fields, a benign race since {@link Position} is immutable with final fields (a
- * thread that sees the reference sees the whole position; at worst two threads compute it).
+ * range of the same span are equal. A range may be read from several threads: its state is one
+ * plain field holding either the immutable {@link SourceFile} or an immutable {@link Located}, read
+ * once into a local; a benign race since both have only final fields (a thread that sees the
+ * reference sees the whole object; at worst two threads compute the same positions).
  */
 public final class Range {
-  private final String file;
   private final int startOffset;
   private final int endOffset;
 
-  /** The file a lazy range computes its positions from; null for an eager (or settled) range. */
-  private final SourceFile source;
+  /**
+   * The {@link SourceFile} of a range whose positions are not yet computed, else {@link Located}.
+   */
+  private Object origin;
 
-  /** The positions; for a lazy range null until first asked (see the class comment). */
-  private Position start;
+  /** What a range holds once its positions are known. */
+  private static final class Located {
+    final String file;
+    final Position start;
+    final Position end;
 
-  private Position end;
+    Located(String file, Position start, Position end) {
+      this.file = file;
+      this.start = start;
+      this.end = end;
+    }
+  }
 
   public Range(String file, Position start, Position end) {
     Objects.requireNonNull(file, "file");
@@ -38,42 +49,47 @@ public final class Range {
     if (end.offset() < start.offset()) {
       throw new IllegalArgumentException("range ends before it starts: " + start + " > " + end);
     }
-    this.file = file;
     this.startOffset = start.offset();
     this.endOffset = end.offset();
-    this.source = null;
-    this.start = start;
-    this.end = end;
+    this.origin = new Located(file, start, end);
   }
 
   /** A lazy range; the offsets are already clamped into the text, the end not before the start. */
   Range(SourceFile source, int startOffset, int endOffset) {
-    this.file = source.name();
     this.startOffset = startOffset;
     this.endOffset = endOffset;
-    this.source = source;
+    this.origin = source;
   }
 
   public String file() {
-    return file;
+    Object o = origin;
+    return o instanceof SourceFile f ? f.name() : ((Located) o).file;
   }
 
   public Position start() {
-    Position s = start;
-    if (s == null) {
-      s = source.position(startOffset);
-      start = s;
-    }
-    return s;
+    return located().start;
   }
 
   public Position end() {
-    Position e = end;
-    if (e == null) {
-      e = source.position(endOffset);
-      end = e;
+    return located().end;
+  }
+
+  /** The positions, computed from the source file on first use (see the class comment). */
+  private Located located() {
+    Object o = origin;
+    if (o instanceof Located l) {
+      return l;
     }
-    return e;
+    SourceFile f = (SourceFile) o;
+    Located l = new Located(f.name(), f.position(startOffset), f.position(endOffset));
+    origin = l;
+    return l;
+  }
+
+  /** The source file of a range whose positions are not computed yet, else null. */
+  private SourceFile source() {
+    Object o = origin;
+    return o instanceof SourceFile f ? f : null;
   }
 
   /** The 0-based UTF-16 offset of the start, {@code start().offset()} without computing it. */
@@ -90,14 +106,15 @@ public final class Range {
 
   /** The smallest range covering both; both must be in the same file. */
   public Range to(Range other) {
-    if (source != null && source == other.source) {
+    SourceFile source = source();
+    if (source != null && source == other.source()) {
       // Both lazy in the same text: the result stays lazy.
       return new Range(
           source, Math.min(startOffset, other.startOffset), Math.max(endOffset, other.endOffset));
     }
     Position s = startOffset <= other.startOffset ? start() : other.start();
     Position e = endOffset >= other.endOffset ? end() : other.end();
-    return new Range(file, s, e);
+    return new Range(file(), s, e);
   }
 
   /**
@@ -105,13 +122,14 @@ public final class Range {
    * not end before this one starts; lazy when both are lazy ranges of the same text.
    */
   public Range through(Range other) {
-    if (source != null && source == other.source) {
+    SourceFile source = source();
+    if (source != null && source == other.source()) {
       if (other.endOffset < startOffset) {
         throw new IllegalArgumentException("range ends before it starts: " + other + " < " + this);
       }
       return new Range(source, startOffset, other.endOffset);
     }
-    return new Range(file, start(), other.end());
+    return new Range(file(), start(), other.end());
   }
 
   /**
@@ -119,32 +137,31 @@ public final class Range {
    * after this one; lazy when both are lazy ranges of the same text.
    */
   public Range after(Range head) {
-    if (source != null && source == head.source) {
+    SourceFile source = source();
+    if (source != null && source == head.source()) {
       if (endOffset < head.endOffset) {
         throw new IllegalArgumentException("range ends before it starts: " + head + " > " + this);
       }
       return new Range(source, head.endOffset, endOffset);
     }
-    return new Range(file, head.end(), end());
+    return new Range(file(), head.end(), end());
   }
 
   /**
-   * This range holding only its positions, not its source text: what to keep of a range beyond the
-   * conversion that made it (a lazy range keeps its whole {@link SourceFile} alive). Equal to this
-   * range; an eager range is returned as it is.
+   * This range, now holding only its positions, not its source text: what to keep of a range beyond
+   * the conversion that made it (a lazy range keeps its whole {@link SourceFile} alive until its
+   * positions are computed).
    */
   public Range settled() {
-    if (source == null) {
-      return this;
-    }
-    return new Range(file, start(), end());
+    located();
+    return this;
   }
 
   /** {@code file:line:col}, the compact form used in messages and logs. */
   @Override
   public String toString() {
-    Position s = start();
-    return file + ":" + s.line() + ":" + s.column();
+    Located l = located();
+    return l.file + ":" + l.start.line() + ":" + l.start.column();
   }
 
   @Override
@@ -152,17 +169,18 @@ public final class Range {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof Range r)
-        || startOffset != r.startOffset
-        || endOffset != r.endOffset
-        || !file.equals(r.file)) {
+    if (!(o instanceof Range r) || startOffset != r.startOffset || endOffset != r.endOffset) {
       return false;
     }
-    if (source != null && r.source != null && source.sameLayout(r.source)) {
-      // Same text, same line table: equal offsets give equal positions.
-      return true;
+    SourceFile source = source();
+    SourceFile other = r.source();
+    if (source != null && other != null && source.sameLayout(other)) {
+      // Same name, text and line table: equal offsets give equal positions.
+      return source.name().equals(other.name());
     }
-    return start().equals(r.start()) && end().equals(r.end());
+    Located a = located();
+    Located b = r.located();
+    return a.file.equals(b.file) && a.start.equals(b.start) && a.end.equals(b.end);
   }
 
   /**
@@ -170,6 +188,6 @@ public final class Range {
    */
   @Override
   public int hashCode() {
-    return 31 * (31 * file.hashCode() + startOffset) + endOffset;
+    return 31 * (31 * file().hashCode() + startOffset) + endOffset;
   }
 }

@@ -94,20 +94,26 @@ class RangeProperties {
     }
   }
 
+  /** A settled range (positions computed, source dropped) equals the lazy one it was. */
   @Property(tries = 100)
   void settledRangesAreEqualAndHoldTheirPositions(
       @ForAll("texts") String text, @ForAll("offsets") List<Integer> offsets) {
     SourceFile file = new SourceFile("f.hcl", text);
     for (int i = 0; i + 1 < offsets.size(); i += 2) {
       int start = offsets.get(i) % (text.length() + 1);
-      Range lazy = file.range(start, start + offsets.get(i + 1) % 7);
-      Range settled = lazy.settled();
+      int end = start + offsets.get(i + 1) % 7;
+      Range lazy = file.range(start, end);
+      Range settled = file.range(start, end).settled();
       assertEquals(lazy, settled);
-      assertEquals(settled, lazy);
+      assertEquals(settled, file.range(start, end));
       assertEquals(lazy.hashCode(), settled.hashCode());
       assertEquals(lazy.start(), settled.start());
       assertEquals(lazy.end(), settled.end());
+      assertEquals("f.hcl", settled.file());
       assertSame(settled, settled.settled());
+      Range later = file.range(start, end);
+      assertEquals(lazy.to(later), settled.to(later), "settled to lazy");
+      assertEquals(later.to(lazy), later.to(settled), "lazy to settled");
     }
   }
 
