@@ -43,13 +43,22 @@ final class TextSearch {
 
   /** The index of the first occurrence at or after {@code from}, or -1. */
   int in(String text, int from) {
+    return in(text, from, text.length());
+  }
+
+  /**
+   * The index of the first occurrence at or after {@code from} that ends at or before {@code
+   * limit}, or -1: a search in {@code text.substring(0, limit)} without the copy.
+   */
+  int in(String text, int from, int limit) {
     if (shift == null) {
-      return text.indexOf(pattern, from);
+      int at = text.indexOf(pattern, from);
+      // A later occurrence ends later still, so the first one decides.
+      return at >= 0 && at + pattern.length() <= limit ? at : -1;
     }
     int m = pattern.length();
-    int n = text.length();
     char last = pattern.charAt(m - 1);
-    for (int end = Math.max(from, 0) + m - 1; end < n; ) {
+    for (int end = Math.max(from, 0) + m - 1; end < limit; ) {
       char c = text.charAt(end);
       if (c == last && matchesBefore(text, end)) {
         return end - m + 1;
@@ -68,6 +77,16 @@ final class TextSearch {
       }
     }
     return true;
+  }
+
+  /** The length of the text searched for. */
+  int length() {
+    return pattern.length();
+  }
+
+  /** The character at {@code index} of the text searched for. */
+  char charAt(int index) {
+    return pattern.charAt(index);
   }
 
   boolean occursIn(String text) {
