@@ -1,4 +1,4 @@
-package io.github.packer2aib.core.mapping.packer;
+package io.github.packer2aib.core.diag;
 
 import java.util.Arrays;
 
@@ -7,9 +7,10 @@ import java.util.Arrays;
  * occurrence), by Horspool's method: the text is compared at the pattern's last character and moved
  * on by up to the pattern's length, so a search reads a fraction of the text. Every template's JSON
  * is searched for the user's option values and each secret, and {@code String.indexOf} reads every
- * character of it in the C1 code of bulk runs (it is compiled as an intrinsic by C2 only).
+ * character of it in the C1 code of bulk runs (it is compiled as an intrinsic by C2 only). Message
+ * scrubbing searches each diagnostic for the secrets of its file the same way.
  */
-final class TextSearch {
+public final class TextSearch {
   /** Moves for characters below this are in the table; the others move by the full length. */
   private static final int TABLE = 256;
 
@@ -19,7 +20,7 @@ final class TextSearch {
   private final int[] shift;
 
   /** A search for a non-empty pattern. */
-  TextSearch(String pattern) {
+  public TextSearch(String pattern) {
     if (pattern.isEmpty()) {
       throw new IllegalArgumentException("an empty pattern");
     }
@@ -42,7 +43,7 @@ final class TextSearch {
   }
 
   /** The index of the first occurrence at or after {@code from}, or -1. */
-  int in(String text, int from) {
+  public int in(String text, int from) {
     return in(text, from, text.length());
   }
 
@@ -50,7 +51,7 @@ final class TextSearch {
    * The index of the first occurrence at or after {@code from} that ends at or before {@code
    * limit}, or -1: a search in {@code text.substring(0, limit)} without the copy.
    */
-  int in(String text, int from, int limit) {
+  public int in(String text, int from, int limit) {
     if (shift == null) {
       int at = text.indexOf(pattern, from);
       // A later occurrence ends later still, so the first one decides.
@@ -79,22 +80,27 @@ final class TextSearch {
     return true;
   }
 
+  /** The text searched for. */
+  public String pattern() {
+    return pattern;
+  }
+
   /** The length of the text searched for. */
-  int length() {
+  public int length() {
     return pattern.length();
   }
 
   /** The character at {@code index} of the text searched for. */
-  char charAt(int index) {
+  public char charAt(int index) {
     return pattern.charAt(index);
   }
 
-  boolean occursIn(String text) {
+  public boolean occursIn(String text) {
     return in(text, 0) >= 0;
   }
 
   /** {@code text.replace(pattern, "")}: each occurrence, leftmost first, removed. */
-  String removedFrom(String text) {
+  public String removedFrom(String text) {
     int at = in(text, 0);
     if (at < 0) {
       return text;

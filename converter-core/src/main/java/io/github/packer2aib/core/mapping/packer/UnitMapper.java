@@ -4,6 +4,7 @@ import io.github.packer2aib.core.aib.Customizer;
 import io.github.packer2aib.core.aib.Identity;
 import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.aib.ImageTemplateProperties;
+import io.github.packer2aib.core.diag.TextSearch;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.emit.DocWriter;
 import io.github.packer2aib.core.emit.TemplateDocs;
