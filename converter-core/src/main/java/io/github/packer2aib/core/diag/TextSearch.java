@@ -16,8 +16,16 @@ public final class TextSearch {
 
   private final String pattern;
 
-  /** How far the pattern may move when a character is under its end; null: use String. */
-  private final int[] shift;
+  /** The longest move the table holds: its entries are unsigned bytes. */
+  private static final int MAX_SHIFT = 255;
+
+  /**
+   * How far the pattern may move when a character is under its end, as an unsigned byte (at most
+   * {@link #MAX_SHIFT}: a shorter move than the pattern allows only costs a step); null: use
+   * String. Bytes, not ints: a search is made for every secret of every template, and the int table
+   * was a quarter of its allocation.
+   */
+  private final byte[] shift;
 
   /** A search for a non-empty pattern. */
   public TextSearch(String pattern) {
@@ -28,16 +36,16 @@ public final class TextSearch {
     this.shift = shifts(pattern);
   }
 
-  private static int[] shifts(String pattern) {
+  private static byte[] shifts(String pattern) {
     int m = pattern.length();
-    int[] shift = new int[TABLE];
-    Arrays.fill(shift, m);
+    byte[] shift = new byte[TABLE];
+    Arrays.fill(shift, (byte) Math.min(m, MAX_SHIFT));
     for (int k = 0; k < m - 1; k++) {
       char c = pattern.charAt(k);
       if (c >= TABLE) {
         return null; // the table cannot say how far such characters move
       }
-      shift[c] = m - 1 - k;
+      shift[c] = (byte) Math.min(m - 1 - k, MAX_SHIFT);
     }
     return pattern.charAt(m - 1) < TABLE ? shift : null;
   }
@@ -64,7 +72,7 @@ public final class TextSearch {
       if (c == last && matchesBefore(text, end)) {
         return end - m + 1;
       }
-      end += c < TABLE ? shift[c] : m;
+      end += c < TABLE ? shift[c] & 0xff : m;
     }
     return -1;
   }
