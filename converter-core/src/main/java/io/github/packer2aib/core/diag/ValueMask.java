@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * <p>The masking reads the line loosely, for HCL, JSON and YAML alike: names followed by {@code =}
  * or {@code :} (keys), brackets, commas, operators and whitespace stay; quoted strings keep their
  * quotes around {@code ***}; every other word (numbers, unquoted scalars, function names) and
- * comments become {@code ***}, words separated only by spaces as one. So {@code sp_key =
- * "hunter2"} shows as {@code sp_key = "***"} and {@code other: [a b, c]} as {@code other: [***,
- * ***]}. Columns are mapped, so a caret still stands under the part it points at.
+ * comments become {@code ***}, words separated only by spaces as one. So {@code sp_key = "hunter2"}
+ * shows as {@code sp_key = "***"} and {@code other: [a b, c]} as {@code other: [***, ***]}. Columns
+ * are mapped, so a caret still stands under the part it points at.
  */
 public final class ValueMask {
   /** What stands for a masked value. */
@@ -86,9 +86,9 @@ public final class ValueMask {
   }
 
   /**
-   * A message about a place in {@code file} with every value quoted there masked: the values of
-   * the subject's lines in a value file, and the values of every secret range of the file. Parsers
-   * and evaluators quote what they found ("found the name \"hunter2\""); this keeps the sentence and
+   * A message about a place in {@code file} with every value quoted there masked: the values of the
+   * subject's lines in a value file, and the values of every secret range of the file. Parsers and
+   * evaluators quote what they found ("found the name \"hunter2\""); this keeps the sentence and
    * masks the value.
    */
   public static String scrub(String message, SourceFile file, Range subject) {
@@ -102,8 +102,15 @@ public final class ValueMask {
    */
   private static final class FileValues {
     private final SourceFile file;
+
     /** The values of the secret ranges, longest first (a value may contain a shorter one). */
     private final List<String> secretValues;
+
+    /**
+     * Searches for {@link #secretValues}, in the same order: made once per file, as each message is
+     * searched for every value (String.contains reads every character in C1 code).
+     */
+    private final List<TextSearch> secretSearches;
 
     FileValues(SourceFile file) {
       this.file = file;
@@ -114,41 +121,60 @@ public final class ValueMask {
         }
       }
       this.secretValues = longestFirst(values);
+      this.secretSearches = searches(secretValues);
     }
 
     String scrub(String message, Range subject) {
       // The values on the subject's own lines: a message may quote a part of one of them, which
       // is looked for only there (a parser splitting a value reports it where it stands).
-      Set<String> near = new LinkedHashSet<>();
+      Set<String> near = Set.of(); // a set is made for the first line with a value
       if (subject != null && subject.file().equals(file.name())) {
         int last = Math.min(subject.end().line(), subject.start().line() + 50);
         for (int n = subject.start().line(); n <= last && n <= file.lineCount(); n++) {
           if (file.holdsValues() || secretOn(n)) {
+            if (near.isEmpty()) {
+              near = new LinkedHashSet<>();
+            }
             collect(file, n, near);
           }
         }
       }
       String out = message;
-      List<String> values = secretValues;
+      List<TextSearch> searches = secretSearches;
       if (!near.isEmpty()) {
         Set<String> all = new LinkedHashSet<>(near);
         all.addAll(secretValues);
-        values = longestFirst(all);
+        searches = new ArrayList<>(all.size());
+        for (String v : longestFirst(all)) {
+          int known = secretValues.indexOf(v); // the file's own searches are made already
+          searches.add(known >= 0 ? secretSearches.get(known) : new TextSearch(v));
+        }
       }
-      for (String v : values) {
-        out = replaceWhole(out, v);
+      for (int i = 0, n = searches.size(); i < n; i++) {
+        out = replaceWhole(out, searches.get(i));
       }
       return near.isEmpty() ? out : maskParts(out, near);
     }
 
     private boolean secretOn(int line) {
-      for (Range r : file.secrets()) {
+      // Indexed: asked for up to 51 lines per message, and C1 allocates each list iterator.
+      List<Range> secrets = file.secrets();
+      for (int i = 0, n = secrets.size(); i < n; i++) {
+        Range r = secrets.get(i);
         if (r.start().line() <= line && line <= r.end().line()) {
           return true;
         }
       }
       return false;
     }
+  }
+
+  private static List<TextSearch> searches(List<String> values) {
+    List<TextSearch> searches = new ArrayList<>(values.size());
+    for (String v : values) {
+      searches.add(new TextSearch(v));
+    }
+    return searches;
   }
 
   private static List<String> longestFirst(Set<String> values) {
@@ -172,8 +198,7 @@ public final class ValueMask {
       for (String v : values) {
         inValue |= v.contains(part);
       }
-      String replacement =
-          inValue ? (group == 1 ? "\"" + MASK + "\"" : MASK) : m.group();
+      String replacement = inValue ? (group == 1 ? "\"" + MASK + "\"" : MASK) : m.group();
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     m.appendTail(out);
@@ -192,7 +217,8 @@ public final class ValueMask {
     if (summary.equals(d.summary()) && detail.equals(d.detail())) {
       return d;
     }
-    return new Diagnostic(d.code(), d.severity(), summary, detail, d.subject(), d.path(), d.related());
+    return new Diagnostic(
+        d.code(), d.severity(), summary, detail, d.subject(), d.path(), d.related());
   }
 
   /**
@@ -429,7 +455,9 @@ public final class ValueMask {
     return -1;
   }
 
-  /** @param value whether a value is read here: then {@code =} is part of it ({@code ?a=b}) */
+  /**
+   * @param value whether a value is read here: then {@code =} is part of it ({@code ?a=b})
+   */
   private static int wordEnd(int[] cps, int from, int to, boolean value) {
     int j = from;
     while (j < to) {
@@ -511,14 +539,15 @@ public final class ValueMask {
   }
 
   /** Replaces {@code value} where it stands as a whole word (not inside a longer name). */
-  private static String replaceWhole(String text, String value) {
-    if (!text.contains(value)) {
+  private static String replaceWhole(String text, TextSearch search) {
+    int at = search.in(text, 0);
+    if (at < 0) {
       return text;
     }
+    String value = search.pattern();
     StringBuilder out = new StringBuilder();
     int from = 0;
-    int at;
-    while ((at = text.indexOf(value, from)) >= 0) {
+    for (; at >= 0; at = search.in(text, from)) {
       int end = at + value.length();
       boolean before = at == 0 || !isWordPart(text.codePointBefore(at), value.codePointAt(0));
       boolean after =

@@ -36,6 +36,8 @@ import io.github.packer2aib.core.hcl.value.NullValue;
 import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.OperationException;
 import io.github.packer2aib.core.hcl.value.Operations;
+import io.github.packer2aib.core.hcl.value.StringValue;
+import io.github.packer2aib.core.hcl.value.Strings;
 import io.github.packer2aib.core.hcl.value.Templates;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Unify;
@@ -44,6 +46,7 @@ import io.github.packer2aib.core.hcl.value.Values;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,9 +91,10 @@ final class Evaluation {
       return unary(unary, ctx);
     }
     if (e instanceof Tuple tuple) {
-      List<Value> elements = new ArrayList<>();
-      for (Expression element : tuple.elements()) {
-        elements.add(eval(element, ctx));
+      List<Expression> expressions = tuple.elements();
+      List<Value> elements = new ArrayList<>(expressions.size());
+      for (int i = 0, n = expressions.size(); i < n; i++) {
+        elements.add(eval(expressions.get(i), ctx));
       }
       return Value.tuple(elements);
     }
@@ -226,14 +230,16 @@ final class Evaluation {
 
   /** Literal text and interpolated values joined into a string (HCL's TemplateExpr). */
   Value templateParts(List<TemplatePart> parts, EvalContext ctx) {
-    StringBuilder text = new StringBuilder();
-    Set<Mark> marks = EnumSet.noneOf(Mark.class);
+    // The pieces are joined at the end into a builder of the exact size: one growing as it went
+    // copied its text at every step (C1 keeps every one of those copies).
+    String[] pieces = new String[parts.size()];
+    Set<Mark> marks = null; // made for the first part that may carry marks
     boolean known = true;
     boolean failed = false;
     for (int i = 0, n = parts.size(); i < n; i++) {
       TemplatePart part = parts.get(i);
       if (part instanceof TemplateLiteral literal) {
-        text.append(literal.text());
+        pieces[i] = literal.text();
         continue;
       }
       Value value;
@@ -250,15 +256,21 @@ final class Evaluation {
         value = new ForExpressions(this).templateFor(directive, ctx);
         subject = directive.range();
       }
-      value.addDeepMarksTo(marks);
       if (errorsSince(mark)) {
+        marks = withDeepMarks(marks, value);
         failed = true;
         continue;
       }
+      if (value instanceof StringValue plain) {
+        // The common case: a known string without marks is its own interpolation.
+        pieces[i] = plain.value();
+        continue;
+      }
+      marks = withDeepMarks(marks, value);
       try {
         Value s = Templates.interpolate(value).unmarked();
         if (s.isKnown()) {
-          text.append(s.asString());
+          pieces[i] = s.asString();
         } else {
           known = false;
         }
@@ -267,10 +279,33 @@ final class Evaluation {
         failed = true;
       }
     }
+    Set<Mark> found = marks == null ? Set.of() : marks;
     if (failed || !known) {
-      return Value.unknown(Type.STRING).withMarks(marks);
+      return Value.unknown(Type.STRING).withMarks(found);
     }
-    return Value.string(text.toString()).withMarks(marks);
+    return Value.string(joined(pieces)).withMarks(found);
+  }
+
+  private static String joined(String[] pieces) {
+    if (pieces.length == 2) {
+      return pieces[0].concat(pieces[1]); // one exact copy, where a builder makes two
+    }
+    int length = 0;
+    for (String piece : pieces) {
+      length += piece.length();
+    }
+    StringBuilder text = new StringBuilder(length);
+    for (String piece : pieces) {
+      text.append(piece);
+    }
+    return text.toString();
+  }
+
+  /** {@code marks} (made if null) with the marks anywhere in {@code value} added. */
+  private static Set<Mark> withDeepMarks(Set<Mark> marks, Value value) {
+    Set<Mark> into = marks == null ? EnumSet.noneOf(Mark.class) : marks;
+    value.addDeepMarksTo(into);
+    return into;
   }
 
   private Value templateIf(TemplateIf directive, EvalContext ctx) {
@@ -508,8 +543,10 @@ final class Evaluation {
   // ---- collections --------------------------------------------------------------------------
 
   private Value object(ObjectCons object, EvalContext ctx) {
-    Map<String, Value> attributes = new TreeMap<>();
-    Map<String, Range> firstDefined = new TreeMap<>();
+    // Sorted as the object keeps its attributes, so that it takes them over without comparing
+    // keys again (TreeMap copies a map sorted by the same comparator in one linear pass).
+    Map<String, Value> attributes = new TreeMap<>(Strings.CODE_POINT_ORDER);
+    Map<String, Range> firstDefined = new HashMap<>();
     Set<Mark> marks = EnumSet.noneOf(Mark.class);
     List<Value> all = new ArrayList<>();
     boolean known = true;
@@ -517,7 +554,8 @@ final class Evaluation {
       Value key;
       int mark = diagnostics.size();
       Optional<String> literalName = item.literalName();
-      key = literalName.<Value>map(Value::string).orElseGet(() -> eval(item.key(), ctx));
+      // Not Optional.map/orElseGet: C1 allocates the capturing lambda for every item.
+      key = literalName.isPresent() ? Value.string(literalName.get()) : eval(item.key(), ctx);
       boolean keyFailed = errorsSince(mark);
       Value value = eval(item.value(), ctx);
       all.add(key);

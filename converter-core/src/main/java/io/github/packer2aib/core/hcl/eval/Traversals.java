@@ -35,6 +35,14 @@ final class Traversals {
    * carries every mark found in {@code obj} (it might have been any part of it).
    */
   static Value getAttr(Value obj, String name, Range subject, List<Diagnostic> diags) {
+    if (obj instanceof ObjectValue known) {
+      // The commonest case (var.x, local.y) has no marks to carry over: no Unmarked pair for C1
+      // to allocate.
+      Value attribute = known.attributes().get(name);
+      if (attribute != null) {
+        return attribute;
+      }
+    }
     Value.Unmarked um = obj.unmark();
     Value v = um.value();
     if (v instanceof ObjectValue known) {

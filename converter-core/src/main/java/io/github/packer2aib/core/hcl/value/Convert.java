@@ -8,9 +8,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Type conversion with cty's rules. {@link #to} is the conversion HCL applies to function
- * arguments and variable values ("unsafe" in cty's words: it may fail depending on the value);
- * {@link #toSafe} allows only conversions that cannot fail.
+ * Type conversion with cty's rules. {@link #to} is the conversion HCL applies to function arguments
+ * and variable values ("unsafe" in cty's words: it may fail depending on the value); {@link
+ * #toSafe} allows only conversions that cannot fail.
  *
  * <p>Safe: number and bool to string; list/set to list; set to set; map to map; tuple to list or
  * set; object to map; tuple to tuple and object to object of the same shape; anything to {@code
@@ -188,6 +188,10 @@ public final class Convert {
   }
 
   private static Value convert(Value value, Type want, boolean unsafe, ValuePath path) {
+    if (!(value instanceof MarkedValue)) {
+      // No marks of its own to split off and put back: C1 would allocate the Unmarked pair.
+      return convertUnmarked(value, want, unsafe, path);
+    }
     Value.Unmarked um = value.unmark();
     return um.remark(convertUnmarked(um.value(), want, unsafe, path));
   }
@@ -263,8 +267,7 @@ public final class Convert {
         String lower = s.toLowerCase(java.util.Locale.ROOT);
         if (lower.equals("true") || lower.equals("false")) {
           throw new Failure(
-              path,
-              "a bool is required; to convert from string, use lowercase \"" + lower + "\"");
+              path, "a bool is required; to convert from string, use lowercase \"" + lower + "\"");
         }
         throw new Failure(path, "a bool is required");
     }
@@ -340,7 +343,8 @@ public final class Convert {
       }
       elemType =
           wantElem == Type.DYNAMIC
-              ? Unify.unifyOrNull(new ArrayList<>(((ObjectValue) v).type().attributes().values()), unsafe)
+              ? Unify.unifyOrNull(
+                  new ArrayList<>(((ObjectValue) v).type().attributes().values()), unsafe)
               : wantElem;
       if (elemType == null) {
         throw new Failure(path, mismatchMessage(v.type(), Type.map(wantElem)));
@@ -443,7 +447,8 @@ public final class Convert {
       ((ObjectType) out)
           .attributes()
           .forEach(
-              (k, t) -> r.put(k, inAttrs.containsKey(k) ? dynamicReplace(inAttrs.get(k), t, unsafe) : t));
+              (k, t) ->
+                  r.put(k, inAttrs.containsKey(k) ? dynamicReplace(inAttrs.get(k), t, unsafe) : t));
       return new ObjectType(r, new TreeSet<>());
     }
     return out;
@@ -485,7 +490,10 @@ public final class Convert {
         continue;
       }
       if (!gotAttr.equals(e.getValue()) && !convertible(gotAttr, e.getValue(), true)) {
-        return "attribute " + Strings.quote(e.getKey()) + ": " + mismatchMessage(gotAttr, e.getValue());
+        return "attribute "
+            + Strings.quote(e.getKey())
+            + ": "
+            + mismatchMessage(gotAttr, e.getValue());
       }
     }
     if (missing.size() == 1) {
@@ -520,7 +528,10 @@ public final class Convert {
     if (got instanceof ObjectType) {
       for (Map.Entry<String, Type> e : ((ObjectType) got).attributes().entrySet()) {
         if (!e.getValue().equals(wantElem) && !convertible(e.getValue(), wantElem, true)) {
-          return "element " + Strings.quote(e.getKey()) + ": " + mismatchMessage(e.getValue(), wantElem);
+          return "element "
+              + Strings.quote(e.getKey())
+              + ": "
+              + mismatchMessage(e.getValue(), wantElem);
         }
       }
     } else {

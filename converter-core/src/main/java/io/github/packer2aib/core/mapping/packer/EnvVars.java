@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.diag.TextSearch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

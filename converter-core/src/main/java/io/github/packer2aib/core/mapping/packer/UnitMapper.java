@@ -4,6 +4,7 @@ import io.github.packer2aib.core.aib.Customizer;
 import io.github.packer2aib.core.aib.Identity;
 import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.aib.ImageTemplateProperties;
+import io.github.packer2aib.core.diag.TextSearch;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.emit.DocWriter;
 import io.github.packer2aib.core.emit.TemplateDocs;
@@ -158,17 +159,18 @@ final class UnitMapper {
     if (secrets.isEmpty()) {
       return false; // nothing to look for, so no need to strip the options
     }
-    String json = templateJson;
     // What the user passed as options is theirs to publish (an identity id may well contain a
-    // subscription id that the template keeps in a sensitive variable).
+    // subscription id that the template keeps in a sensitive variable). They are cut out without
+    // copying the JSON.
+    CutText json = new CutText(templateJson);
     for (TextSearch option : optionSearches(u.options)) {
-      json = option.removedFrom(json);
+      json.cut(option);
     }
     for (String secret : secrets) {
       String escaped = DocWriter.jsonStringContent(secret);
       // Most secrets need no escaping: then one scan of the template does.
-      if (new TextSearch(secret).occursIn(json)
-          || (!escaped.equals(secret) && new TextSearch(escaped).occursIn(json))) {
+      if (json.contains(new TextSearch(secret))
+          || (!escaped.equals(secret) && json.contains(new TextSearch(escaped)))) {
         u.report.add(
             PackerMapCode.SENSITIVE_VALUE,
             u.usage.range(),

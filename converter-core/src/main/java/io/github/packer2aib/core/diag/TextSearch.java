@@ -1,4 +1,4 @@
-package io.github.packer2aib.core.mapping.packer;
+package io.github.packer2aib.core.diag;
 
 import java.util.Arrays;
 
@@ -7,19 +7,28 @@ import java.util.Arrays;
  * occurrence), by Horspool's method: the text is compared at the pattern's last character and moved
  * on by up to the pattern's length, so a search reads a fraction of the text. Every template's JSON
  * is searched for the user's option values and each secret, and {@code String.indexOf} reads every
- * character of it in the C1 code of bulk runs (it is compiled as an intrinsic by C2 only).
+ * character of it in the C1 code of bulk runs (it is compiled as an intrinsic by C2 only). Message
+ * scrubbing searches each diagnostic for the secrets of its file the same way.
  */
-final class TextSearch {
+public final class TextSearch {
   /** Moves for characters below this are in the table; the others move by the full length. */
   private static final int TABLE = 256;
 
   private final String pattern;
 
-  /** How far the pattern may move when a character is under its end; null: use String. */
-  private final int[] shift;
+  /** The longest move the table holds: its entries are unsigned bytes. */
+  private static final int MAX_SHIFT = 255;
+
+  /**
+   * How far the pattern may move when a character is under its end, as an unsigned byte (at most
+   * {@link #MAX_SHIFT}: a shorter move than the pattern allows only costs a step); null: use
+   * String. Bytes, not ints: a search is made for every secret of every template, and the int table
+   * was a quarter of its allocation.
+   */
+  private final byte[] shift;
 
   /** A search for a non-empty pattern. */
-  TextSearch(String pattern) {
+  public TextSearch(String pattern) {
     if (pattern.isEmpty()) {
       throw new IllegalArgumentException("an empty pattern");
     }
@@ -27,34 +36,43 @@ final class TextSearch {
     this.shift = shifts(pattern);
   }
 
-  private static int[] shifts(String pattern) {
+  private static byte[] shifts(String pattern) {
     int m = pattern.length();
-    int[] shift = new int[TABLE];
-    Arrays.fill(shift, m);
+    byte[] shift = new byte[TABLE];
+    Arrays.fill(shift, (byte) Math.min(m, MAX_SHIFT));
     for (int k = 0; k < m - 1; k++) {
       char c = pattern.charAt(k);
       if (c >= TABLE) {
         return null; // the table cannot say how far such characters move
       }
-      shift[c] = m - 1 - k;
+      shift[c] = (byte) Math.min(m - 1 - k, MAX_SHIFT);
     }
     return pattern.charAt(m - 1) < TABLE ? shift : null;
   }
 
   /** The index of the first occurrence at or after {@code from}, or -1. */
-  int in(String text, int from) {
+  public int in(String text, int from) {
+    return in(text, from, text.length());
+  }
+
+  /**
+   * The index of the first occurrence at or after {@code from} that ends at or before {@code
+   * limit}, or -1: a search in {@code text.substring(0, limit)} without the copy.
+   */
+  public int in(String text, int from, int limit) {
     if (shift == null) {
-      return text.indexOf(pattern, from);
+      int at = text.indexOf(pattern, from);
+      // A later occurrence ends later still, so the first one decides.
+      return at >= 0 && at + pattern.length() <= limit ? at : -1;
     }
     int m = pattern.length();
-    int n = text.length();
     char last = pattern.charAt(m - 1);
-    for (int end = Math.max(from, 0) + m - 1; end < n; ) {
+    for (int end = Math.max(from, 0) + m - 1; end < limit; ) {
       char c = text.charAt(end);
       if (c == last && matchesBefore(text, end)) {
         return end - m + 1;
       }
-      end += c < TABLE ? shift[c] : m;
+      end += c < TABLE ? shift[c] & 0xff : m;
     }
     return -1;
   }
@@ -70,12 +88,27 @@ final class TextSearch {
     return true;
   }
 
-  boolean occursIn(String text) {
+  /** The text searched for. */
+  public String pattern() {
+    return pattern;
+  }
+
+  /** The length of the text searched for. */
+  public int length() {
+    return pattern.length();
+  }
+
+  /** The character at {@code index} of the text searched for. */
+  public char charAt(int index) {
+    return pattern.charAt(index);
+  }
+
+  public boolean occursIn(String text) {
     return in(text, 0) >= 0;
   }
 
   /** {@code text.replace(pattern, "")}: each occurrence, leftmost first, removed. */
-  String removedFrom(String text) {
+  public String removedFrom(String text) {
     int at = in(text, 0);
     if (at < 0) {
       return text;

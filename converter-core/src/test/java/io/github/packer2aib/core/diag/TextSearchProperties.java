@@ -1,4 +1,4 @@
-package io.github.packer2aib.core.mapping.packer;
+package io.github.packer2aib.core.diag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -24,6 +24,21 @@ class TextSearchProperties {
 
   @Property(tries = 3000)
   void removesWhatReplaceRemoves(@ForAll("texts") String text, @ForAll("patterns") String pattern) {
+    assertEquals(text.replace(pattern, ""), new TextSearch(pattern).removedFrom(text));
+  }
+
+  /** Patterns longer than the longest move the table holds (255), with matches and near ones. */
+  @Property(tries = 500)
+  void findsLongPatternsAsIndexOfDoes(
+      @ForAll("patterns") String head,
+      @ForAll @IntRange(min = 250, max = 300) int middle,
+      @ForAll("patterns") String tail,
+      @ForAll("texts") String noise,
+      @ForAll @IntRange(min = 0, max = 40) int from) {
+    String pattern = head + "a".repeat(middle) + tail;
+    String near = head + "a".repeat(middle + 1) + tail;
+    String text = noise + near + noise + "c".repeat(600) + pattern + noise + pattern;
+    assertEquals(text.indexOf(pattern, from), new TextSearch(pattern).in(text, from));
     assertEquals(text.replace(pattern, ""), new TextSearch(pattern).removedFrom(text));
   }
 
