@@ -19,10 +19,6 @@ public final class Values {
   }
 
   /**
-   * The direct children, as {@link #children} gives them, but as a read-only view of the value's
-   * own collections (no copy), for walks that only read.
-   */
-  /**
    * Whether {@code v} (unmarked) is a primitive, null or unknown value, which has no children:
    * walks test this first because C1 allocates an iterator even over an empty list.
    */
@@ -48,15 +44,14 @@ public final class Values {
     return null;
   }
 
+  /**
+   * The direct children, as {@link #children} gives them, but as a read-only view of the value's
+   * own collections (no copy), for walks that only read.
+   */
   static Collection<Value> childrenView(Value v) {
-    if (v instanceof ListValue l) {
-      return l.elements();
-    }
-    if (v instanceof SetValue s) {
-      return s.elements();
-    }
-    if (v instanceof TupleValue t) {
-      return t.elements();
+    List<Value> list = childList(v);
+    if (list != null) {
+      return list;
     }
     if (v instanceof MapValue m) {
       return m.entries().values();
