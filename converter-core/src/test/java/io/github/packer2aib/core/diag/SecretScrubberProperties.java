@@ -1,0 +1,137 @@
+package io.github.packer2aib.core.diag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * {@link SecretScrubber#scrub} skips the patterns for text that holds none of their words; this
+ * compares it with the patterns alone (the scrubber as it was) on texts made of those words in
+ * every case, their neighbours, and letters that only Unicode case folding relates to them.
+ */
+class SecretScrubberProperties {
+  private static final Pattern SAS_SIGNATURE = Pattern.compile("(?i)([?&]sig=)[^&\"'\\s]+");
+  private static final Pattern CREDENTIAL =
+      Pattern.compile(
+          "(?i)(\"?(?:client_secret|client_jwt|client_cert_password|[a-z_]*password|[a-z_]*token)\"?"
+              + "\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,]+)");
+
+  /** The scrubber without its pre-check: both patterns on every text. */
+  private static String patternsAlone(String line) {
+    String s = SAS_SIGNATURE.matcher(line).replaceAll("$1***");
+    Matcher m = CREDENTIAL.matcher(s);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value = m.group(2);
+      boolean literal = !value.contains("${") && !value.startsWith("var.") && !value.contains("{{");
+      String shown =
+          !literal
+              ? value
+              : value.startsWith("\"") || value.startsWith("'")
+                  ? value.charAt(0) + "***" + value.charAt(0)
+                  : "***";
+      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + shown));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  @Property(tries = 3000)
+  void scrubsAsThePatternsAloneDo(@ForAll("lines") String line) {
+    assertEquals(patternsAlone(line), SecretScrubber.scrub(line), line);
+  }
+
+  @Provide
+  Arbitrary<String> lines() {
+    Arbitrary<String> word =
+        Arbitraries.of(
+            "password",
+            "secret",
+            "token",
+            "jwt",
+            "sig=",
+            "client_secret",
+            "client_jwt",
+            "client_cert_password",
+            "admin_password",
+            "access_token",
+            "sig",
+            "pass",
+            "tok",
+            "jw");
+    Arbitrary<String> anyCase =
+        word.flatMap(
+            w ->
+                Arbitraries.integers()
+                    .between(0, (1 << Math.min(w.length(), 20)) - 1)
+                    .map(bits -> recase(w, bits)));
+    Arbitrary<String> piece =
+        Arbitraries.oneOf(
+            anyCase,
+            Arbitraries.of(
+                " = ",
+                "=",
+                ":",
+                ": ",
+                " ",
+                "\"",
+                "'",
+                "&",
+                "?",
+                "${var.x}",
+                "var.p",
+                "{{ user `p` }}",
+                ",",
+                "\\\"",
+                "abc",
+                "s3cr3t",
+                "https://a.blob.core.windows.net/c/f?sv=1&",
+                "\u017Fecret",
+                "\u212Aey",
+                "p\u00E4ssword",
+                "\u0130",
+                "t\u00F6ken",
+                "\n",
+                "\t"),
+            Arbitraries.strings().withChars("sSjJpPtTaeoRrwWdgGiIkKnN=_\"' :").ofMaxLength(10));
+    return piece.list().ofMaxSize(12).map(ps -> String.join("", ps));
+  }
+
+  /** {@code w} with the letters whose bit is set in upper case. */
+  private static String recase(String w, int bits) {
+    StringBuilder b = new StringBuilder(w.length());
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      b.append(i < 20 && (bits >> i & 1) == 1 ? Character.toUpperCase(c) : c);
+    }
+    return b.toString();
+  }
+
+  @Example
+  void masksLiteralCredentialsAndSignaturesInAnyCase() {
+    assertEquals(
+        "CLIENT_SECRET = \"***\" and ?SIG=***&sv=1",
+        SecretScrubber.scrub("CLIENT_SECRET = \"hunter2\" and ?SIG=abc&sv=1"));
+    assertEquals("admin_Password: ***", SecretScrubber.scrub("admin_Password: hunter2"));
+    assertEquals("api_token = var.t", SecretScrubber.scrub("api_token = var.t"));
+  }
+
+  @Example
+  void thePreCheckSeesTheWordsInAnyAsciiCaseOnly() {
+    assertTrue(SecretScrubber.mayHoldSecret("x PaSsWoRd"));
+    assertTrue(SecretScrubber.mayHoldSecret("?Sig=1"));
+    assertTrue(SecretScrubber.mayHoldSecret("JWT"));
+    assertFalse(SecretScrubber.mayHoldSecret("location = \"westeurope\""));
+    assertFalse(SecretScrubber.mayHoldSecret("\u017Fecret")); // long s: no ASCII fold to s
+    assertFalse(SecretScrubber.mayHoldSecret(""));
+  }
+}
