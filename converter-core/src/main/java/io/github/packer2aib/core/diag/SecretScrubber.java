@@ -19,9 +19,11 @@ public final class SecretScrubber {
   private SecretScrubber() {}
 
   public static String scrub(String line) {
-    if (!mayHoldSecret(line)) {
-      return line;
-    }
+    return mayHoldSecret(line) ? withPatterns(line) : line;
+  }
+
+  /** What {@link #scrub} does to a text that may hold a secret: both patterns replace. */
+  static String withPatterns(String line) {
     String s = SAS_SIGNATURE.matcher(line).replaceAll("$1***");
     Matcher m = CREDENTIAL.matcher(s);
     StringBuilder out = new StringBuilder();

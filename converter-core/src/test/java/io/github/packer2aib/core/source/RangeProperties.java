@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -157,14 +156,11 @@ class RangeProperties {
 
   @Provide
   Arbitrary<String> texts() {
-    return Arbitraries.strings()
-        .withChars('a', 'b', ' ', '\n', '\r', 'é', '\u20ac')
-        .withChars("\uD83D\uDE00")
-        .ofMaxLength(60);
+    return SourceArbitraries.texts();
   }
 
   @Provide
   Arbitrary<List<Integer>> offsets() {
-    return Arbitraries.integers().between(0, 1000).list().ofMaxSize(40);
+    return SourceArbitraries.offsets(40);
   }
 }

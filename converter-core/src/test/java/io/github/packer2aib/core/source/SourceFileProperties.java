@@ -3,7 +3,6 @@ package io.github.packer2aib.core.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -75,14 +74,11 @@ class SourceFileProperties {
 
   @Provide
   Arbitrary<String> texts() {
-    return Arbitraries.strings()
-        .withChars('a', 'b', ' ', '\n', '\r', 'é', '\u20ac')
-        .withChars("\uD83D\uDE00")
-        .ofMaxLength(60);
+    return SourceArbitraries.texts();
   }
 
   @Provide
   Arbitrary<List<Integer>> offsets() {
-    return Arbitraries.integers().between(0, 1000).list().ofMaxSize(30);
+    return SourceArbitraries.offsets(30);
   }
 }

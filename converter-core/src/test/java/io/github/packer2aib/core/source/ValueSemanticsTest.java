@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The records whose equals and hashCode are written out by hand (for start-up time) keep record
- * semantics: equal when every component is equal, and then with equal hash codes; different as
- * soon as one component differs.
+ * semantics: equal when every component is equal, and then with equal hash codes; different as soon
+ * as one component differs.
  */
 class ValueSemanticsTest {
 
