@@ -1,7 +1,9 @@
 package io.github.packer2aib.cli;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -44,15 +46,50 @@ final class AtomicFiles {
       // again rewrites only what changed (and tools that watch time stamps see no change).
       return;
     }
+    writeThrough(
+        target,
+        pending,
+        channel -> {
+          ByteBuffer buffer = ByteBuffer.wrap(bytes);
+          while (buffer.hasRemaining()) {
+            channel.write(buffer);
+          }
+        });
+  }
+
+  /** Writes text to a {@link Writer}. */
+  interface Body {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /**
+   * Writes what {@code body} writes, as UTF-8, atomically as {@link #write(Path, String)} does, but
+   * without holding the whole text in memory (a bulk run's report of 10,000 templates is some 200
+   * MB); so it is never compared with an existing file and always written.
+   */
+  static void write(Path target, Body body) throws IOException {
+    writeThrough(
+        target,
+        PendingWrites.PROCESS,
+        channel -> {
+          Writer out =
+              Channels.newWriter(channel, StandardCharsets.UTF_8.newEncoder(), STREAM_BUFFER);
+          body.writeTo(out);
+          out.flush();
+        });
+  }
+
+  private static final int STREAM_BUFFER = 64 * 1024;
+
+  /** Fills a temporary file beside {@code target} through {@code fill}, then moves it there. */
+  private static void writeThrough(Path target, PendingWrites pending, Fill fill)
+      throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Temp temp = createTemp(dir, target.getFileName().toString(), pending);
     boolean moved = false;
     try {
       try (WritableByteChannel channel = temp.channel()) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
+        fill.into(channel);
       }
       try {
         Files.move(
@@ -103,6 +140,10 @@ final class AtomicFiles {
         // Left over from another run; try the next name.
       }
     }
+  }
+
+  private interface Fill {
+    void into(WritableByteChannel channel) throws IOException;
   }
 
   /** A temporary file just created, and the channel that writes it. */

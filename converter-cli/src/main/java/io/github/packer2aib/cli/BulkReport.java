@@ -8,8 +8,7 @@ import io.github.packer2aib.core.emit.TemplateWriter;
 import io.github.packer2aib.core.report.ReportJson;
 import io.github.packer2aib.core.report.ReportMarkdown;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 
 /**
@@ -24,13 +23,22 @@ final class BulkReport {
 
   private BulkReport() {}
 
-  static String render(ReportFile.Format format, List<BulkOutcome> outcomes, BulkSummary summary) {
-    return format == ReportFile.Format.JSON ? json(outcomes, summary) : markdown(outcomes, summary);
+  /** Writes the report to {@code out}, a part at a time (a report can be hundreds of MB). */
+  static void write(
+      ReportFile.Format format, List<BulkOutcome> outcomes, BulkSummary summary, Writer out)
+      throws IOException {
+    if (format == ReportFile.Format.JSON) {
+      json(outcomes, summary, out);
+    } else {
+      markdown(outcomes, summary, out);
+    }
   }
 
-  static String json(List<BulkOutcome> outcomes, BulkSummary summary) {
-    StringWriter out = new StringWriter();
+  private static void json(List<BulkOutcome> outcomes, BulkSummary summary, Writer out)
+      throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      // The writer is the report file's: closing the generator must not close it.
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.setPrettyPrinter(TemplateWriter.prettyPrinter());
       g.writeStartObject();
       g.writeObjectFieldStart("summary");
@@ -88,13 +96,15 @@ final class BulkReport {
       }
       g.writeEndArray();
       g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return out + "\n";
+    out.write("\n");
   }
 
-  static String markdown(List<BulkOutcome> outcomes, BulkSummary summary) {
+  /** Parts of the Markdown report are flushed to the writer once they are this long. */
+  private static final int MARKDOWN_CHUNK = 64 * 1024;
+
+  private static void markdown(List<BulkOutcome> outcomes, BulkSummary summary, Writer writer)
+      throws IOException {
     StringBuilder out = new StringBuilder("# packer2aib conversion report\n\n");
     out.append("| Verdict | Count |\n| --- | ---: |\n");
     for (BulkOutcome.Status s : BulkOutcome.Status.values()) {
@@ -130,6 +140,7 @@ final class BulkReport {
           .append(" | ")
           .append(cell(String.join(" ", o.errorCodes())))
           .append(" |\n");
+      flushLong(out, writer);
     }
     for (BulkOutcome o : outcomes) {
       if (o.diagnostics().isEmpty()) {
@@ -141,8 +152,17 @@ final class BulkReport {
       for (Diagnostic d : o.diagnostics()) {
         ReportMarkdown.row(out, d.severity().label(), d);
       }
+      flushLong(out, writer);
     }
-    return out.toString();
+    writer.append(out);
+  }
+
+  /** Moves {@code out}'s text to {@code writer} once it is long. */
+  private static void flushLong(StringBuilder out, Writer writer) throws IOException {
+    if (out.length() >= MARKDOWN_CHUNK) {
+      writer.append(out);
+      out.setLength(0);
+    }
   }
 
   private static String clean(String text) {
@@ -153,6 +173,4 @@ final class BulkReport {
   static String cell(String text) {
     return ReportMarkdown.cell(text);
   }
-
-
 }

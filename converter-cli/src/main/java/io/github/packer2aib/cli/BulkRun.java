@@ -298,7 +298,7 @@ final class BulkRun {
   private boolean writeReport(boolean json) {
     ReportFile file = settings.report();
     try {
-      file.write(BulkReport.render(file.format(), kept, summary));
+      file.write(out -> BulkReport.write(file.format(), kept, summary, out));
       return true;
     } catch (IOException e) {
       String reason = InputReader.reason(e);

@@ -100,4 +100,9 @@ final class ReportFile {
   void write(String text) throws IOException {
     AtomicFiles.write(target, text);
   }
+
+  /** Writes the report that {@code body} writes, without holding it whole in memory. */
+  void write(AtomicFiles.Body body) throws IOException {
+    AtomicFiles.write(target, body);
+  }
 }

@@ -46,6 +46,45 @@ class AtomicFilesTest {
   }
 
   @Test
+  void aStreamedTextIsWrittenWholeAsUtf8() throws IOException {
+    Path target = tmp.resolve("r.json");
+    Files.writeString(target, "an older report, longer than the new one\n");
+    // More than the stream's 64 KB buffer, with characters of two and three UTF-8 bytes.
+    String part = "caf\u00e9 \u2603 ".repeat(10_000);
+
+    AtomicFiles.write(
+        target,
+        out -> {
+          out.write(part);
+          out.append(part, 0, 5).write('\n');
+        });
+
+    assertEquals(part + "caf\u00e9 \n", Files.readString(target, StandardCharsets.UTF_8));
+    assertEquals(List.of("r.json"), listing());
+  }
+
+  @Test
+  void aStreamThatFailsLeavesTheOldFileAndNoTemporaryFile() throws IOException {
+    Path target = tmp.resolve("r.json");
+    Files.writeString(target, "old\n");
+
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                AtomicFiles.write(
+                    target,
+                    out -> {
+                      out.write("x".repeat(200_000));
+                      throw new IOException("rendering failed");
+                    }));
+
+    assertEquals("rendering failed", e.getMessage());
+    assertEquals("old\n", Files.readString(target));
+    assertEquals(List.of("r.json"), listing());
+  }
+
+  @Test
   void replacesAnExistingFile() throws IOException {
     Path target = tmp.resolve("t.json");
     Files.writeString(target, "old and longer\n");
