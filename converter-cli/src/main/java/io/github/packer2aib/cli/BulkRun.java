@@ -6,7 +6,6 @@ import io.github.packer2aib.core.diag.TextRenderer;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,9 +78,7 @@ final class BulkRun {
     boolean json = settings.display().format() == DiagnosticsFormat.JSON;
     OutputFolders folders = new OutputFolders();
     try {
-      boolean made = Files.notExists(settings.output());
-      Files.createDirectories(settings.output());
-      folders.root(settings.output(), made);
+      folders.make(settings.output());
     } catch (IOException e) {
       String reason = InputReader.reason(e);
       Path out = settings.output();

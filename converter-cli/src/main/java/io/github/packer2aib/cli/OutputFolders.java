@@ -17,11 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OutputFolders {
   private final Map<Path, Boolean> made = new ConcurrentHashMap<>();
 
-  /** Records the run's output root, made by this run ({@code madeByRun}) or found. */
-  void root(Path folder, boolean madeByRun) {
-    made.put(folder, madeByRun);
-  }
-
   /** Makes {@code folder} and its parents where missing; whether this run made the folder. */
   boolean make(Path folder) throws IOException {
     Boolean known = made.get(folder);
