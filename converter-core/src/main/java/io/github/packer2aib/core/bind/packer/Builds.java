@@ -484,7 +484,7 @@ final class Builds {
               exceptAttribute.nameRange(),
               "A block can have only or except, not both: only lists the sources it runs for,"
                   + " except the ones it skips. Keep one of them."));
-      return new Filter(List.of(), List.of());
+      return NO_FILTER;
     }
     List<String> names = new ArrayList<>();
     for (SourceUsage u : usages) {
