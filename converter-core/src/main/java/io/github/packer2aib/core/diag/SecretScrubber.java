@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.diag;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,23 +39,20 @@ public final class SecretScrubber {
     return out.toString();
   }
 
+  /** One of these words is in every text either pattern matches. */
+  private static final List<String> WORDS = List.of("sig=", "secret", "jwt", "password", "token");
+
   /**
-   * Whether either pattern could match: each needs one of the words {@code sig=}, {@code secret},
-   * {@code jwt}, {@code password} or {@code token}, in any ASCII case (the patterns' {@code (?i)}
-   * folds ASCII letters only). Most text has none, and the credential pattern's {@code [a-z_]*}
-   * prefixes backtrack at every letter: scrubbing the strings of a bulk run's JSON report with the
-   * patterns alone was 60% of a {@code convert -r --report} run's CPU.
+   * Whether either pattern could match: each needs one of {@link #WORDS}, in any ASCII case (the
+   * patterns' {@code (?i)} folds ASCII only, as {@link AsciiWords} does). Most text has none, and
+   * the credential pattern's {@code [a-z_]*} prefixes backtrack at every letter: scrubbing the
+   * strings of a bulk run's JSON report with the patterns alone was 60% of a {@code convert -r
+   * --report} run's CPU.
    */
   static boolean mayHoldSecret(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      // Only an ASCII letter becomes s, j, p or t by setting the lower-case bit.
-      char c = (char) (s.charAt(i) | 0x20);
-      if (c == 's'
-              && (s.regionMatches(true, i, "sig=", 0, 4)
-                  || s.regionMatches(true, i, "secret", 0, 6))
-          || c == 'j' && s.regionMatches(true, i, "jwt", 0, 3)
-          || c == 'p' && s.regionMatches(true, i, "password", 0, 8)
-          || c == 't' && s.regionMatches(true, i, "token", 0, 5)) {
+    byte[] b = AsciiWords.bytes(s);
+    for (int i = 0, n = WORDS.size(); i < n; i++) {
+      if (AsciiWords.indexOf(b, WORDS.get(i)) >= 0) {
         return true;
       }
     }

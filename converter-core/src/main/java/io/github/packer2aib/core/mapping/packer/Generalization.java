@@ -1,9 +1,9 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.diag.AsciiWords;
 import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +45,7 @@ final class Generalization {
     if (mentionsAfterCheck(all)) {
       return true;
     }
-    int state = indexOfWord(all, "imagestate");
+    int state = AsciiWords.indexOf(all, "imagestate");
     return state >= 0 && IMAGE_STATE.matcher(all).find(state) && onlyWaitsForSysprep(lines);
   }
 
@@ -65,12 +65,12 @@ final class Generalization {
     // Each pattern starts with its keyword (WAAGENT with a \b before it, which find(from) still
     // sees), so it is run from the keyword's first occurrence: case-insensitive patterns try every
     // position, and a script's generalization command is often near its end. No lowercased copy:
-    // indexOfWord finds what toLowerCase(Locale.ROOT).contains finds (see hasKeyword).
-    int sysprep = indexOfWord(text, "sysprep");
+    // AsciiWords finds what toLowerCase(Locale.ROOT).contains finds (see hasKeyword).
+    int sysprep = AsciiWords.indexOf(text, "sysprep");
     if (sysprep >= 0 && SYSPREP.matcher(text).find(sysprep)) {
       return true;
     }
-    int waagent = indexOfWord(text, "waagent");
+    int waagent = AsciiWords.indexOf(text, "waagent");
     return waagent >= 0 && WAAGENT.matcher(text).find(waagent);
   }
 
@@ -131,32 +131,20 @@ final class Generalization {
   static boolean hasKeyword(String text) {
     // On the ISO-8859-1 bytes (an array copy for Latin-1 strings), which C1 code scans several
     // times faster than charAt calls; characters beyond Latin-1 become '?', never a letter.
-    byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+    byte[] b = AsciiWords.bytes(text);
     for (int end = KEYWORD_WINDOW - 1; end < b.length; ) {
       // | 0x20 maps exactly the ASCII capitals to their small letters among the keywords' letters;
       // bytes beyond ASCII stay beyond it.
       int c = (b[end] & 0xFF) | 0x20;
       int start = end - (KEYWORD_WINDOW - 1);
-      if ((c == 'p' && at(b, start, "sysprep"))
-          || (c == 't' && (at(b, start, "waagent") || at(b, start, "imagestate")))) {
+      if ((c == 'p' && AsciiWords.at(b, start, "sysprep"))
+          || (c == 't'
+              && (AsciiWords.at(b, start, "waagent") || AsciiWords.at(b, start, "imagestate")))) {
         return true;
       }
       end += KEYWORD_SHIFT[c];
     }
     return false;
-  }
-
-  /** Whether the bytes at {@code i} spell {@code lowerWord} in any ASCII case. */
-  private static boolean at(byte[] b, int i, String lowerWord) {
-    if (i + lowerWord.length() > b.length) {
-      return false;
-    }
-    for (int k = 0; k < lowerWord.length(); k++) {
-      if ((b[i + k] | 0x20) != lowerWord.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean onlyWaitsForSysprep(List<String> lines) {
@@ -192,7 +180,7 @@ final class Generalization {
             || (p.endsWith("sync") && SYNC.matcher(p).matches())) {
           continue;
         }
-        if (hasWord(p, "unattend.xml")
+        if (AsciiWords.contains(p, "unattend.xml")
             && UNATTEND.matcher(p).matches()
             && REMOVE.matcher(p).matches()) {
           continue;
@@ -213,14 +201,14 @@ final class Generalization {
    * word, tells without the patterns.
    */
   private static boolean isWait(String p) {
-    return hasWord(p, "imagestate")
+    return AsciiWords.contains(p, "imagestate")
         || (startsWithAny(p, "}we") && WAIT_LOOP_LINE.matcher(p).matches());
   }
 
   /**
    * Whether {@code text} starts with one of {@code lowerFirsts} in any ASCII case: each pattern it
    * stands for is anchored at the start and begins with one of them, case-insensitively in ASCII
-   * alone (no UNICODE_CASE), as {@link #at} matches.
+   * alone (no UNICODE_CASE), as {@link AsciiWords} matches.
    */
   private static boolean startsWithAny(String text, String lowerFirsts) {
     if (text.isEmpty()) {
@@ -228,31 +216,6 @@ final class Generalization {
     }
     char c = text.charAt(0);
     return c < 0x80 && lowerFirsts.indexOf(c | 0x20) >= 0;
-  }
-
-  /**
-   * Whether {@code lowerWord} occurs in {@code text} in any ASCII case: what a case-insensitive
-   * pattern of that literal alone finds, for a word of letters. (The {@code | 0x20} folding also
-   * lets U+000E stand for a {@code .}: "unattend.xml" is only a pre-check before its pattern.)
-   */
-  static boolean hasWord(String text, String lowerWord) {
-    return indexOfWord(text, lowerWord) >= 0;
-  }
-
-  /**
-   * Where {@code lowerWord} first occurs as {@link #hasWord} finds it, or -1. The index is in the
-   * ISO-8859-1 bytes, where a surrogate pair is one byte: it is never beyond the occurrence's index
-   * in the string, so a pattern run from it misses nothing.
-   */
-  static int indexOfWord(String text, String lowerWord) {
-    byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
-    int first = lowerWord.charAt(0);
-    for (int i = 0; i < b.length; i++) {
-      if ((b[i] | 0x20) == first && at(b, i, lowerWord)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static final Pattern WAIT_LOOP_LINE =
@@ -269,7 +232,7 @@ final class Generalization {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private static boolean defaultSysprep(String p) {
-    if (!hasWord(p, "sysprep")) {
+    if (!AsciiWords.contains(p, "sysprep")) {
       return false;
     }
     Matcher m = SYSPREP_ARGUMENTS.matcher(p);

@@ -2,6 +2,7 @@ package io.github.packer2aib.core.mapping.packer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.packer2aib.core.diag.AsciiWords;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
@@ -143,7 +144,7 @@ class FastPathProperties {
       // unattend.xml's dot is also matched by U+000E: a pre-check may say yes where the pattern
       // says no, never the other way.
       if (expected || !word.contains(".")) {
-        assertEquals(expected, Generalization.hasWord(line, word), word);
+        assertEquals(expected, AsciiWords.contains(line, word), word);
       }
     }
   }
