@@ -106,20 +106,4 @@ public final class TextSearch {
   public boolean occursIn(String text) {
     return in(text, 0) >= 0;
   }
-
-  /** {@code text.replace(pattern, "")}: each occurrence, leftmost first, removed. */
-  public String removedFrom(String text) {
-    int at = in(text, 0);
-    if (at < 0) {
-      return text;
-    }
-    StringBuilder out = new StringBuilder(text.length());
-    int start = 0;
-    while (at >= 0) {
-      out.append(text, start, at);
-      start = at + pattern.length();
-      at = in(text, start);
-    }
-    return out.append(text, start, text.length()).toString();
-  }
 }
