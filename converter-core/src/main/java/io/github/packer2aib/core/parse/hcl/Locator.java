@@ -54,8 +54,7 @@ final class Locator {
     if (token.getType() == Token.EOF) {
       return token.getText();
     }
-    int start = offset(token.getStartIndex());
-    return file.text().substring(start, Math.max(start, offset(token.getStopIndex() + 1)));
+    return text(token.getStartIndex(), token.getStopIndex());
   }
 
   /**
