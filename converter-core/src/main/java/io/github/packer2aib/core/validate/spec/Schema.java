@@ -87,6 +87,11 @@ sealed interface Schema
     public StringSchema {
       enumValues = List.copyOf(enumValues);
     }
+
+    /** Whether every string is valid here: no enum, pattern or length bound to check. */
+    boolean acceptsAnyString() {
+      return enumValues.isEmpty() && pattern == null && minLength == null && maxLength == null;
+    }
   }
 
   /**

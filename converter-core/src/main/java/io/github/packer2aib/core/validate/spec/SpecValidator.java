@@ -764,11 +764,7 @@ public final class SpecValidator {
       if (!(node instanceof DocScalar sc) || sc.type() != DocScalar.Type.STRING) {
         return false;
       }
-      return spec.resolve(schema) instanceof Schema.StringSchema ss
-          && ss.enumValues().isEmpty()
-          && ss.pattern() == null
-          && ss.minLength() == null
-          && ss.maxLength() == null;
+      return spec.resolve(schema) instanceof Schema.StringSchema ss && ss.acceptsAnyString();
     }
 
     void string(DocNode node, String text, Schema.StringSchema s, Where w) {
@@ -996,7 +992,6 @@ public final class SpecValidator {
     return new BigDecimal(negative ? v.negate() : v);
   }
 
-  /** Integer literals as JSON and YAML write them; 1.0 and 1e3 are numbers, not integers. */
   /** Whether {@code text} is 1 to 18 ASCII digits (a long, whatever they are). */
   private static boolean plainDigits(String text) {
     int n = text.length();
@@ -1012,6 +1007,7 @@ public final class SpecValidator {
     return true;
   }
 
+  /** Integer literals as JSON and YAML write them; 1.0 and 1e3 are numbers, not integers. */
   private static boolean isIntegerLiteral(String text) {
     return INTEGER.matcher(text).matches()
         || HEX.matcher(text).matches()
