@@ -57,7 +57,7 @@ class SourceFileProperties {
     }
   }
 
-  /** A range's end on its start line is found from the start; it must be its position anyway. */
+  /** range(start, end) has the positions position() gives, offsets outside the text included. */
   @Property(tries = 200)
   void rangesEndWhereTheirEndOffsetIs(
       @ForAll("texts") String text, @ForAll("offsets") List<Integer> offsets) {
