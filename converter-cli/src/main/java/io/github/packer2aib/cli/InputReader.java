@@ -91,22 +91,37 @@ final class InputReader {
   private static byte[] readAll(FileChannel channel, int expected, long maxBytes)
       throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(Math.max(expected, 1));
+    ByteBuffer probe = null;
     while (true) {
-      if (channel.read(buffer) < 0) {
-        return buffer.position() == buffer.capacity()
-            ? buffer.array()
-            : Arrays.copyOf(buffer.array(), buffer.position());
-      }
-      if (!buffer.hasRemaining()) {
-        // Full: either at the end (the next read says so) or the file grew since its size was read.
-        if (buffer.capacity() > maxBytes) {
-          return null;
+      if (buffer.hasRemaining()) {
+        if (channel.read(buffer) < 0) {
+          return buffer.position() == buffer.capacity()
+              ? buffer.array()
+              : Arrays.copyOf(buffer.array(), buffer.position());
         }
-        long larger = Math.min(maxBytes + 1, 2L * buffer.capacity() + 4096);
-        buffer =
-            ByteBuffer.wrap(Arrays.copyOf(buffer.array(), (int) larger))
-                .position(buffer.position());
+        continue;
       }
+      // Full, as it is once the expected size is read: one byte more says whether the file ends
+      // here (nearly always) or grew since its size was read. (A read into the full buffer would
+      // answer 0, not the end, and growing it first cost two copies of every file.)
+      if (probe == null) {
+        probe = ByteBuffer.allocate(1);
+      }
+      probe.clear();
+      int read = channel.read(probe);
+      if (read < 0) {
+        return buffer.array();
+      }
+      if (read == 0) {
+        continue;
+      }
+      if (buffer.capacity() >= maxBytes) {
+        return null;
+      }
+      long larger = Math.min(maxBytes + 1, 2L * buffer.capacity() + 4096);
+      buffer =
+          ByteBuffer.wrap(Arrays.copyOf(buffer.array(), (int) larger)).position(buffer.position());
+      buffer.put(probe.get(0));
     }
   }
 
