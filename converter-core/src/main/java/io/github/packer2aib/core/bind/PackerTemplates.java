@@ -17,6 +17,7 @@ import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.hcl.function.GoPath;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.SourceFile;
@@ -39,7 +40,9 @@ public final class PackerTemplates {
 
   /** True when the input is one the HCL2 front end reads by its name (a folder or a .pkr file). */
   public static boolean isHcl2(Path path, FileSystemView files) {
-    String abs = absolute(path, files);
+    // Cleaned: a bulk run names each template folder "." relative to itself, and "/t/." would miss
+    // what the run's file cache already knows of "/t" (two stat calls per template).
+    String abs = GoPath.clean(absolute(path, files));
     if (files.kind(abs) == FileSystemView.Kind.DIRECTORY) {
       return true;
     }
