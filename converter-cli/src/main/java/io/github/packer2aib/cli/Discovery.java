@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -284,7 +285,13 @@ final class Discovery {
         }
         Path p = folder.resolve(name);
         String rel = relative.isEmpty() ? name : relative + "/" + name;
-        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        // One stat of the entry itself tells a folder (not followed when it is a link) and a
+        // regular file; only a link needs a second one, to see what it points to.
+        BasicFileAttributes entry = attributes(p);
+        if (entry == null) {
+          continue; // gone since the listing
+        }
+        if (entry.isDirectory()) {
           files.knowKind(p.toString(), Kind.DIRECTORY);
           if (!matches(exclude, rel)) {
             Path childReal = real == null ? null : real.resolve(name);
@@ -292,7 +299,7 @@ final class Discovery {
           }
           continue;
         }
-        if (!Files.isRegularFile(p)) {
+        if (!entry.isRegularFile() && !(entry.isSymbolicLink() && Files.isRegularFile(p))) {
           continue;
         }
         files.knowKind(p.toString(), Kind.FILE);
@@ -314,6 +321,15 @@ final class Discovery {
         sink.add(new Found(root, relative, folder, Shape.HCL2_FOLDER, ""));
       }
       return folders;
+    }
+  }
+
+  /** The attributes of {@code p} itself (a link is not followed), or null when it is gone. */
+  private static BasicFileAttributes attributes(Path p) {
+    try {
+      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      return null;
     }
   }
 
