@@ -197,6 +197,14 @@ final class Fields {
     return e;
   }
 
+  /**
+   * Where the value of a key that was read as set is written: {@code take(key).get().valueRange()}
+   * without the Optional.
+   */
+  Range valueRange(String key) {
+    return field(key).valueRange();
+  }
+
   /** Reads an argument; null reads as absent. */
   Optional<Field> take(String key) {
     return Optional.ofNullable(field(key));
