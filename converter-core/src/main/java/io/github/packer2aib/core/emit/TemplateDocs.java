@@ -323,7 +323,9 @@ public final class TemplateDocs {
       return null;
     }
     Members m = new Members();
-    map.forEach(m::add);
+    for (Map.Entry<String, String> e : map.entrySet()) { // no bound method reference (C1 code)
+      m.add(e.getKey(), e.getValue());
+    }
     return m.build();
   }
 
@@ -337,8 +339,8 @@ public final class TemplateDocs {
       return null;
     }
     List<DocNode> items = new ArrayList<>(list.size());
-    for (T t : list) {
-      items.add(item.apply(t));
+    for (int i = 0; i < list.size(); i++) { // by index: no iterator (C1 code)
+      items.add(item.apply(list.get(i)));
     }
     return new DocArray(items, null);
   }

@@ -199,7 +199,9 @@ final class AzureArmMapper {
   private void tags() {
     Optional<Map<String, String>> map =
         f.stringMap("azure_tags", "the template's tags and the images' artifactTags");
-    map.ifPresent(tags::putAll);
+    if (map.isPresent()) {
+      tags.putAll(map.get());
+    }
     if (f.has("azure_tags")) {
       u.trace.put("/tags", f.nameRange("azure_tags"));
     }

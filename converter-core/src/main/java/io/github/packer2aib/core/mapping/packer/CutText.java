@@ -1,6 +1,5 @@
 package io.github.packer2aib.core.mapping.packer;
 
-import io.github.packer2aib.core.diag.TextSearch;
 import java.util.Arrays;
 
 /**
@@ -11,6 +10,12 @@ import java.util.Arrays;
  */
 final class CutText {
   private final String text;
+
+  /**
+   * The low byte of each character of the text, which the searches read (see {@link
+   * LowByteSearch}); the thread's buffer when it was free, handed back by {@link #release}.
+   */
+  private final byte[] low;
 
   /** The kept spans {@code [starts[i], ends[i])} of the text: ascending, none empty. */
   private int[] starts;
@@ -27,6 +32,7 @@ final class CutText {
 
   CutText(String text) {
     this.text = text;
+    this.low = lowBytes(text);
     this.starts = new int[] {0};
     this.ends = new int[] {text.length()};
     this.at = new int[] {0};
@@ -35,12 +41,12 @@ final class CutText {
   }
 
   /** Whether the pattern occurs in the cut text. */
-  boolean contains(TextSearch pattern) {
+  boolean contains(LowByteSearch pattern) {
     return next(pattern, 0) >= 0;
   }
 
   /** Cuts out each occurrence of the pattern, leftmost first, as {@code String.replace} does. */
-  void cut(TextSearch pattern) {
+  void cut(LowByteSearch pattern) {
     int found = next(pattern, 0);
     if (found < 0) {
       return; // the common case: nothing to cut, nothing to build
@@ -76,7 +82,7 @@ final class CutText {
    * the span's end) or across the end of a span (compared character by character; it starts in the
    * span's last {@code length - 1} characters, and the spans are few).
    */
-  private int next(TextSearch pattern, int from) {
+  private int next(LowByteSearch pattern, int from) {
     int m = pattern.length();
     for (int i = spanAt(from); i < count; i++) {
       int spanEnd = at[i] + ends[i] - starts[i];
@@ -84,13 +90,17 @@ final class CutText {
         continue;
       }
       int lo = Math.max(from, at[i]);
-      int inside = pattern.in(text, starts[i] + (lo - at[i]), ends[i]);
+      int inside = pattern.in(text, low, starts[i] + (lo - at[i]), ends[i]);
       if (inside >= 0) {
         return at[i] + (inside - starts[i]);
       }
       if (i + 1 < count) {
+        // The first character is compared here: most places do not start the pattern, and the
+        // spans are many where an option occurs often (every script URI holds the base URI).
+        char first = pattern.charAt(0);
+        int offset = starts[i] - at[i];
         for (int v = Math.max(lo, spanEnd - m + 1); v < spanEnd; v++) {
-          if (matchesAt(pattern, v, i)) {
+          if (text.charAt(v + offset) == first && matchesAt(pattern, v, i)) {
             return v;
           }
         }
@@ -100,7 +110,7 @@ final class CutText {
   }
 
   /** Whether the pattern stands at {@code v} of the cut text, which lies in span {@code span}. */
-  private boolean matchesAt(TextSearch pattern, int v, int span) {
+  private boolean matchesAt(LowByteSearch pattern, int v, int span) {
     int s = span;
     int o = starts[s] + (v - at[s]);
     for (int k = 0; k < pattern.length(); k++) {
@@ -135,6 +145,39 @@ final class CutText {
       int end = Math.min(spanEnd, to);
       kept.add(starts[i] + (from - at[i]), starts[i] + (end - at[i]));
       from = end;
+    }
+  }
+
+  /**
+   * This thread's buffer for the low bytes of a text: every template's JSON is checked once, and a
+   * copy of it per template would be a visible allocation.
+   */
+  private static final ThreadLocal<byte[][]> BUFFER =
+      ThreadLocal.withInitial(() -> new byte[][] {new byte[16 * 1024]});
+
+  /** A buffer that grew beyond this (a huge template) is not kept. */
+  private static final int KEEP_LIMIT = 256 * 1024;
+
+  /** The text's low bytes, in this thread's buffer when it is free (taken until released). */
+  private static byte[] lowBytes(String text) {
+    int n = text.length();
+    byte[][] holder = BUFFER.get();
+    byte[] b = holder[0];
+    holder[0] = null;
+    if (b == null || b.length < n) {
+      b = new byte[Math.max(n, b == null ? 1024 : 2 * b.length)];
+    }
+    LowByteSearch.lowBytes(text, n, b);
+    return b;
+  }
+
+  /**
+   * Hands the byte buffer back to the thread for the next CutText; this one must not be used
+   * afterwards. (Without the call the next one makes a buffer of its own.)
+   */
+  void release() {
+    if (low.length <= KEEP_LIMIT) {
+      BUFFER.get()[0] = low;
     }
   }
 

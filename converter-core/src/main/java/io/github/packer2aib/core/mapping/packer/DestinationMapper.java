@@ -57,9 +57,10 @@ final class DestinationMapper {
             || f.has("shared_image_gallery_destination")
             || f.has("capture_container_name")
             || f.has("capture_name_prefix");
-    managedImageTarget().ifPresent(out::add);
-    galleryTarget().ifPresent(out::add);
-    vhdTarget().ifPresent(out::add);
+    // Plain ifs: in C1 code each bound method reference is an allocation through a method handle.
+    addIfPresent(out, managedImageTarget());
+    addIfPresent(out, galleryTarget());
+    addIfPresent(out, vhdTarget());
     if (!any) {
       u.report.add(
           PackerMapCode.NO_DESTINATION,
@@ -72,6 +73,12 @@ final class DestinationMapper {
       u.trace.put("/properties/distribute/" + i, distributorRanges.get(i));
     }
     return out;
+  }
+
+  private static void addIfPresent(List<Distributor> out, Optional<Distributor> d) {
+    if (d.isPresent()) {
+      out.add(d.get());
+    }
   }
 
   private Optional<Distributor> managedImageTarget() {

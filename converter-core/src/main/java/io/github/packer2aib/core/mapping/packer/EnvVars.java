@@ -44,7 +44,10 @@ final class EnvVars {
         out.put(kv.substring(0, eq), kv.substring(eq + 1));
       }
     }
-    pr.f.stringMap("env", destination).ifPresent(out::putAll);
+    Optional<Map<String, String>> env = pr.f.stringMap("env", destination);
+    if (env.isPresent()) {
+      out.putAll(env.get());
+    }
     return out;
   }
 
@@ -131,7 +134,7 @@ final class EnvVars {
             PackerMapCode.ENVIRONMENT_SET,
             declared ? pr.f.nameRange(pr.f.has("env") ? "env" : "environment_vars") : pr.range(),
             "Image Builder has no environment setting, so "
-                + Words.and(env.keySet().stream().map(Words::quote).toList())
+                + Words.andQuoted(env.keySet())
                 + (env.size() > 1 ? " are set by " : " is set by ")
                 + form
                 + " at the top of the step; the values are visible to anyone who can read the"

@@ -41,12 +41,17 @@ final class Fields {
    */
   private static final class Entry {
     private final String key;
+
+    /** The key's hash as {@link Fields#hash} spreads it. */
+    private final int hash;
+
     private final Field field;
     private final List<Config.NestedBlock> blocks;
     private boolean used;
 
     Entry(String key, Field field, List<Config.NestedBlock> blocks) {
       this.key = key;
+      this.hash = hash(key);
       this.field = field;
       this.blocks = blocks;
     }
@@ -66,21 +71,78 @@ final class Fields {
 
   private final String prefix;
   private final Range range;
-  private final Map<String, Entry> entries;
+
+  /**
+   * The entries in source order ({@code count} of them), found by key through {@code slots}: an
+   * open-addressing table of entry index + 1 (0: empty), at least twice as long as the entries.
+   * Every provisioner of every template makes a Fields, and a LinkedHashMap (a node per key, links
+   * kept in order, a table allocated on first put) was a visible share of mapping in C1 code.
+   */
+  private final Entry[] entries;
+
+  private int count;
+  private final int[] slots;
   private final Report report;
 
-  /** Fields already reported as frozen, so each is reported once. */
-  private final java.util.Set<String> frozenSaid = new java.util.HashSet<>();
+  /** Fields already reported as frozen, so each is reported once; made on the first report. */
+  private java.util.Set<String> frozenSaid;
 
   private final Secrets secrets;
 
-  private Fields(
-      String prefix, Range range, Map<String, Entry> entries, Report report, Secrets secrets) {
+  private Fields(String prefix, Range range, int capacity, Report report, Secrets secrets) {
     this.prefix = prefix;
     this.range = range;
-    this.entries = entries;
+    this.entries = new Entry[capacity];
+    int tableSize = 8;
+    while (tableSize < 2 * capacity) {
+      tableSize <<= 1;
+    }
+    this.slots = new int[tableSize];
     this.report = report;
     this.secrets = secrets;
+  }
+
+  /** A key's hash with the high bits folded in, as HashMap spreads it. */
+  private static int hash(String key) {
+    int h = key.hashCode();
+    return h ^ (h >>> 16);
+  }
+
+  /** The entry of a key, or null. */
+  private Entry find(String key) {
+    int h = hash(key);
+    int mask = slots.length - 1;
+    for (int i = h & mask; ; i = (i + 1) & mask) {
+      int slot = slots[i];
+      if (slot == 0) {
+        return null;
+      }
+      Entry e = entries[slot - 1];
+      if (e.hash == h && (e.key == key || e.key.equals(key))) {
+        return e;
+      }
+    }
+  }
+
+  /**
+   * Adds an entry, or replaces the entry of its key where it stands (as a LinkedHashMap's put keeps
+   * a key's first place).
+   */
+  private void put(Entry e) {
+    int mask = slots.length - 1;
+    for (int i = e.hash & mask; ; i = (i + 1) & mask) {
+      int slot = slots[i];
+      if (slot == 0) {
+        entries[count++] = e;
+        slots[i] = count;
+        return;
+      }
+      Entry old = entries[slot - 1];
+      if (old.hash == e.hash && old.key.equals(e.key)) {
+        entries[slot - 1] = e;
+        return;
+      }
+    }
   }
 
   /** The fields of an HCL body or legacy object. */
@@ -89,45 +151,44 @@ final class Fields {
     // without blocks, no copy of a name without a prefix.
     // Loops by index: in C1 code a for-each over these lists allocates an iterator.
     List<Setting> settings = config.settings();
-    Map<String, Entry> entries = new LinkedHashMap<>(2 * settings.size() + 8);
+    List<Config.NestedBlock> blocks = config.blocks();
+    Fields fields =
+        new Fields(prefix, config.range(), settings.size() + blocks.size(), report, secrets);
     for (int i = 0; i < settings.size(); i++) {
       Setting s = settings.get(i);
       String name = prefix.isEmpty() ? s.name() : prefix + s.name();
-      entries.put(
-          s.name(),
+      fields.put(
           new Entry(
               s.name(), new Field(name, s.value(), s.nameRange(), s.valueRange()), List.of()));
     }
-    List<Config.NestedBlock> blocks = config.blocks();
     for (int i = 0; i < blocks.size(); i++) {
       Config.NestedBlock b = blocks.get(i);
-      Entry e = entries.get(b.type());
+      Entry e = fields.find(b.type());
       if (e == null || e.blocks().isEmpty()) {
         e = new Entry(b.type(), e == null ? null : e.field(), new ArrayList<>());
-        entries.put(b.type(), e);
+        fields.put(e);
       }
       e.blocks().add(b);
     }
-    return new Fields(prefix, config.range(), entries, report, secrets);
+    return fields;
   }
 
   /** The fields of an object value (legacy JSON); every field is located at {@code at}. */
   static Fields ofObject(Value object, Range at, String prefix, Report report, Secrets secrets) {
     Value.Unmarked u = object.unmark();
-    Map<String, Value> members = new LinkedHashMap<>();
+    Map<String, Value> members = Map.of();
     if (u.value() instanceof ObjectValue o) {
-      members.putAll(o.attributes());
+      members = o.attributes();
     } else if (u.value() instanceof MapValue m) {
-      members.putAll(m.entries());
+      members = m.entries();
     }
-    Map<String, Entry> entries = new LinkedHashMap<>();
+    Fields fields = new Fields(prefix, at, members.size(), report, secrets);
     for (Map.Entry<String, Value> m : members.entrySet()) {
       Value v = m.getValue().withMarks(u.marks());
-      entries.put(
-          m.getKey(),
+      fields.put(
           new Entry(m.getKey(), new Field(prefix + m.getKey(), v, at, at), new ArrayList<>()));
     }
-    return new Fields(prefix, at, entries, report, secrets);
+    return fields;
   }
 
   Range range() {
@@ -145,7 +206,7 @@ final class Fields {
 
   /** Whether the key is set to something other than null (does not count as reading it). */
   boolean has(String key) {
-    Entry e = entries.get(key);
+    Entry e = find(key);
     return e != null && (!e.blocks().isEmpty() || (e.field() != null && isSet(e.field().value())));
   }
 
@@ -173,7 +234,7 @@ final class Fields {
 
   /** Where a key is written, or the body when it is absent. */
   Range nameRange(String key) {
-    Entry e = entries.get(key);
+    Entry e = find(key);
     if (e == null) {
       return range;
     }
@@ -190,11 +251,19 @@ final class Fields {
 
   /** Marks a present key as read, and gives its entry (null when absent). */
   private Entry markUsed(String key) {
-    Entry e = entries.get(key);
+    Entry e = find(key);
     if (e != null) {
       e.used = true;
     }
     return e;
+  }
+
+  /**
+   * Where the value of a key that was read as set is written: {@code take(key).get().valueRange()}
+   * without the Optional.
+   */
+  Range valueRange(String key) {
+    return field(key).valueRange();
   }
 
   /** Reads an argument; null reads as absent. */
@@ -267,7 +336,7 @@ final class Fields {
   Optional<Fields> nested(String key) {
     List<Fields> all = nestedList(key);
     if (all.size() > 1) {
-      Entry e = entries.get(key);
+      Entry e = find(key);
       boolean blocks = e.blocks().size() > 1;
       report.add(
           PackerMapCode.CONFLICTING_FIELDS,
@@ -324,7 +393,8 @@ final class Fields {
   /** Every argument and block that was not read, in source order (nulls excluded). */
   List<Leftover> leftovers() {
     List<Leftover> out = new ArrayList<>();
-    for (Entry e : entries.values()) {
+    for (int i = 0; i < count; i++) {
+      Entry e = entries[i];
       if (e.used || !has(e.key())) {
         continue;
       }
@@ -339,7 +409,8 @@ final class Fields {
   /** Every key present (set, not null), in source order. */
   List<String> keys() {
     List<String> out = new ArrayList<>();
-    for (Entry e : entries.values()) {
+    for (int i = 0; i < count; i++) {
+      Entry e = entries[i];
       if (has(e.key())) {
         out.add(e.key());
       }
@@ -367,7 +438,7 @@ final class Fields {
 
   /** Reports {@code f} when its value is sensitive and is about to be copied; true when clean. */
   boolean clean(Field f, Value v, String destination) {
-    if (destination != null && v.deepMarks().contains(Mark.FROZEN) && frozenSaid.add(f.name())) {
+    if (destination != null && v.deepMarks().contains(Mark.FROZEN) && firstFrozen(f.name())) {
       report.add(
           PackerMapCode.FROZEN_VALUE,
           f.valueRange(),
@@ -383,6 +454,14 @@ final class Fields {
     }
     secrets.refuse(report, v, f.name(), f.valueRange(), destination);
     return false;
+  }
+
+  /** Whether a field is reported as frozen for the first time. */
+  private boolean firstFrozen(String name) {
+    if (frozenSaid == null) {
+      frozenSaid = new java.util.HashSet<>();
+    }
+    return frozenSaid.add(name);
   }
 
   Optional<String> text(Field f, String destination) {

@@ -31,16 +31,20 @@ final class Generalization {
   static final String WINDOWS_SCRIPT = "c:\\DeprovisioningScript.ps1";
   static final String LINUX_SCRIPT = "/tmp/DeprovisioningScript.sh";
 
-  private static final Pattern SYSPREP =
+  /** Package-private: a property test checks {@link #sysprepGeneralizes} against it. */
+  static final Pattern SYSPREP =
       Pattern.compile("(?i)sysprep(\\.exe)?['\"]?\\s+[^\\n]*/generalize");
+
   private static final Pattern WAAGENT = Pattern.compile("(?i)\\bwaagent\\b[^\\n]*-deprovision");
   private static final Pattern IMAGE_STATE = Pattern.compile("(?i)ImageState");
 
   /** Whether commands generalize the VM (or wait for Sysprep to finish doing so). */
   static boolean generalizes(List<String> lines) {
-    if (!hasKeyword(lines)) {
-      return false;
-    }
+    return hasKeyword(lines) && generalizesWithKeyword(lines);
+  }
+
+  /** {@link #generalizes} of lines already known to hold a keyword ({@link #hasKeyword}). */
+  static boolean generalizesWithKeyword(List<String> lines) {
     String all = String.join("\n", lines);
     if (mentionsAfterCheck(all)) {
       return true;
@@ -66,12 +70,71 @@ final class Generalization {
     // sees), so it is run from the keyword's first occurrence: case-insensitive patterns try every
     // position, and a script's generalization command is often near its end. No lowercased copy:
     // AsciiWords finds what toLowerCase(Locale.ROOT).contains finds (see hasKeyword).
-    int sysprep = AsciiWords.indexOf(text, "sysprep");
-    if (sysprep >= 0 && SYSPREP.matcher(text).find(sysprep)) {
+    if (sysprepGeneralizes(text)) {
       return true;
     }
     int waagent = AsciiWords.indexOf(text, "waagent");
     return waagent >= 0 && WAAGENT.matcher(text).find(waagent);
+  }
+
+  /**
+   * Whether {@link #SYSPREP} finds a match in the text, without running it: a generalization step's
+   * commands come here twice (the step, then its lines), and the pattern tries every position of
+   * the rest of the line after each "sysprep". Read as the pattern reads: "sysprep" in any ASCII
+   * case (no UNICODE_CASE), an optional ".exe" and quote (each taken when present, as the
+   * whitespace that must follow matches neither), at least one {@code \s} character (the run may
+   * span lines), then "/generalize" before the next line break: from the end of the run, whose rest
+   * of line holds whatever a shorter run's could reach beyond blanks.
+   */
+  static boolean sysprepGeneralizes(String text) {
+    int n = text.length();
+    for (int p = 0; p + 7 <= n; p++) {
+      if ((text.charAt(p) | 0x20) != 's' || !asciiAt(text, p, "sysprep")) {
+        continue;
+      }
+      int q = p + 7;
+      if (asciiAt(text, q, ".exe")) {
+        q += 4;
+      }
+      if (q < n && (text.charAt(q) == '\'' || text.charAt(q) == '"')) {
+        q++;
+      }
+      int r = q;
+      while (r < n && isRegexSpace(text.charAt(r))) {
+        r++;
+      }
+      if (r == q) {
+        continue; // \s+ needs one
+      }
+      for (int t = r; t < n && text.charAt(t) != '\n'; t++) {
+        if (text.charAt(t) == '/' && asciiAt(text, t, "/generalize")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code lower} (small letters and other ASCII) stands at {@code i}, in any ASCII case.
+   */
+  private static boolean asciiAt(String text, int i, String lower) {
+    if (i + lower.length() > text.length()) {
+      return false;
+    }
+    for (int k = 0; k < lower.length(); k++) {
+      char c = text.charAt(i + k);
+      char w = lower.charAt(k);
+      if (c != w && !(w >= 'a' && w <= 'z' && c == w - 0x20)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The pattern's {@code \s}: {@code [ \t\n\x0B\f\r]}. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   /**
@@ -128,23 +191,61 @@ final class Generalization {
     return shift;
   }
 
+  /**
+   * This thread's buffer for the low bytes of the text being scanned: every inline line of every
+   * step is scanned, and a fresh copy of each was a visible share of mapping's allocation.
+   */
+  private static final ThreadLocal<byte[][]> LOW_BYTES =
+      ThreadLocal.withInitial(() -> new byte[][] {new byte[1024]});
+
+  /** A buffer that grew beyond this (a huge line) is not kept. */
+  private static final int KEEP_LIMIT = 64 * 1024;
+
   static boolean hasKeyword(String text) {
-    // On the ISO-8859-1 bytes (an array copy for Latin-1 strings), which C1 code scans several
-    // times faster than charAt calls; characters beyond Latin-1 become '?', never a letter.
-    byte[] b = AsciiWords.bytes(text);
-    for (int end = KEYWORD_WINDOW - 1; end < b.length; ) {
+    // On the low byte of each character (an array copy for Latin-1 strings), which C1 code scans
+    // several times faster than charAt calls. A character beyond Latin-1 may give a letter's byte:
+    // then this says yes where the text has no keyword, never the other way, and every caller
+    // checks the text itself after a yes.
+    int n = text.length();
+    byte[][] holder = LOW_BYTES.get();
+    byte[] b = holder[0];
+    if (b.length < n) {
+      b = new byte[Math.max(n, 2 * b.length)];
+      if (b.length <= KEEP_LIMIT) {
+        holder[0] = b;
+      }
+    }
+    lowBytes(text, n, b);
+    for (int end = KEYWORD_WINDOW - 1; end < n; ) {
       // | 0x20 maps exactly the ASCII capitals to their small letters among the keywords' letters;
       // bytes beyond ASCII stay beyond it.
       int c = (b[end] & 0xFF) | 0x20;
       int start = end - (KEYWORD_WINDOW - 1);
-      if ((c == 'p' && AsciiWords.at(b, start, "sysprep"))
-          || (c == 't'
-              && (AsciiWords.at(b, start, "waagent") || AsciiWords.at(b, start, "imagestate")))) {
+      if ((c == 'p' && at(b, n, start, "sysprep"))
+          || (c == 't' && (at(b, n, start, "waagent") || at(b, n, start, "imagestate")))) {
         return true;
       }
       end += KEYWORD_SHIFT[c];
     }
     return false;
+  }
+
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low bytes, no copy
+  private static void lowBytes(String text, int n, byte[] into) {
+    text.getBytes(0, n, into, 0);
+  }
+
+  /** Whether the first {@code n} bytes spell {@code lowerWord} at {@code i} in any ASCII case. */
+  private static boolean at(byte[] b, int n, int i, String lowerWord) {
+    if (i + lowerWord.length() > n) {
+      return false;
+    }
+    for (int k = 0; k < lowerWord.length(); k++) {
+      if ((b[i + k] | 0x20) != lowerWord.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean onlyWaitsForSysprep(List<String> lines) {

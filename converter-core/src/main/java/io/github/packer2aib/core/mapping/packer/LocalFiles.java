@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -196,7 +197,82 @@ final class LocalFiles {
   }
 
   static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(Sha256.fresh().digest(bytes));
+    return Digests.sha256(bytes);
+  }
+
+  /**
+   * The SHA-256 of file contents hashed before in this JVM, found by their bytes: the templates of
+   * a bulk run share their scripts, each conversion has its own LocalFiles, and SHA-256 in the C1
+   * code of bulk runs costs many times what finding and comparing the bytes does. Small files only,
+   * and at most {@link #BUDGET} bytes in all: then new contents are hashed every time. The bytes
+   * kept are the caller's, which nobody changes ({@link Content}).
+   */
+  private static final class Digests {
+    private Digests() {}
+
+    /** Larger files are hashed every time (they are rare, and would fill the budget). */
+    private static final int MAX_FILE = 64 * 1024;
+
+    /** The bytes of all contents kept. */
+    private static final int BUDGET = 4 * 1024 * 1024;
+
+    private static final java.util.concurrent.ConcurrentHashMap<Key, String> KNOWN =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final java.util.concurrent.atomic.AtomicInteger KEPT =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    static String sha256(byte[] bytes) {
+      if (bytes.length > MAX_FILE) {
+        return compute(bytes);
+      }
+      Key key = new Key(bytes);
+      String known = KNOWN.get(key);
+      if (known != null) {
+        return known;
+      }
+      String digest = compute(bytes);
+      if (KEPT.addAndGet(bytes.length) <= BUDGET) {
+        KNOWN.putIfAbsent(key, digest);
+      } else {
+        KEPT.addAndGet(-bytes.length);
+      }
+      return digest;
+    }
+
+    private static String compute(byte[] bytes) {
+      return HexFormat.of().formatHex(Sha256.fresh().digest(bytes));
+    }
+
+    /**
+     * Contents as a map key: equal when the bytes are. The hash reads the length and at most 64
+     * bytes spread over the contents (a full hash would read every byte, as the comparison that
+     * confirms a hit does anyway, which {@link Arrays#equals(byte[], byte[])} does fast).
+     */
+    private static final class Key {
+      private final byte[] bytes;
+      private final int hash;
+
+      Key(byte[] bytes) {
+        this.bytes = bytes;
+        int h = bytes.length;
+        int step = Math.max(1, bytes.length / 64);
+        for (int i = 0; i < bytes.length; i += step) {
+          h = 31 * h + bytes[i];
+        }
+        this.hash = h;
+      }
+
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof Key k && k.hash == hash && Arrays.equals(k.bytes, bytes);
+      }
+
+      @Override
+      public int hashCode() {
+        return hash;
+      }
+    }
   }
 
   /**

@@ -46,7 +46,7 @@ public final class PackerMapper {
     Objects.requireNonNull(files, "files");
     Report global = new Report();
     Secrets secrets = new Secrets(template);
-    Optional<BaseUri> scriptBase = baseUri(global, "--script-base-uri", options.scriptBaseUri());
+    Optional<BaseUri> scriptBase = baseUri(global, SCRIPT_BASE_URI, options.scriptBaseUri());
     // Both are often the same address; its checks and parts are then the script one's.
     Optional<BaseUri> fileBase =
         scriptBase.isPresent() && options.fileBaseUri().equals(options.scriptBaseUri())
@@ -123,13 +123,38 @@ public final class PackerMapper {
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    StringBuilder problem = new StringBuilder();
-    Optional<BaseUri> parsed = BaseUri.parse(option, text.get(), problem);
-    if (parsed.isEmpty()) {
-      r.add(PackerMapCode.BAD_BASE_URI, null, problem.toString());
+    boolean script = option.equals(SCRIPT_BASE_URI);
+    ParsedBaseUri last = script ? lastScriptBaseUri : lastFileBaseUri;
+    if (last == null || !last.option().equals(option) || !last.text().equals(text.get())) {
+      StringBuilder problem = new StringBuilder();
+      Optional<BaseUri> parsed = BaseUri.parse(option, text.get(), problem);
+      last = new ParsedBaseUri(option, text.get(), parsed, problem.toString());
+      if (script) {
+        lastScriptBaseUri = last;
+      } else {
+        lastFileBaseUri = last;
+      }
     }
-    return parsed;
+    if (last.parsed().isEmpty()) {
+      r.add(PackerMapCode.BAD_BASE_URI, null, last.problem());
+    }
+    return last.parsed();
   }
+
+  /** A base URI option's text, parsed (or what is wrong with it). */
+  private record ParsedBaseUri(
+      String option, String text, Optional<BaseUri> parsed, String problem) {}
+
+  private static final String SCRIPT_BASE_URI = "--script-base-uri";
+
+  /**
+   * The last base URI parsed for each option: a run maps every template with the same options, and
+   * checking the URL with its patterns again for each template was a visible cost in bulk runs. (A
+   * race between threads only parses again.)
+   */
+  private static volatile ParsedBaseUri lastScriptBaseUri;
+
+  private static volatile ParsedBaseUri lastFileBaseUri;
 
   /** Every azure-arm usage, noting the other sources and unused azure-arm sources. */
   private static List<Candidate> candidates(PackerTemplate template, Report r) {
@@ -301,9 +326,12 @@ public final class PackerMapper {
         keys.add(UsageFilter.key(template.syntax(), u));
         names.add(u.name());
       }
-      List<Provisioner> all = new ArrayList<>(b.provisioners());
-      b.errorCleanupProvisioner().ifPresent(all::add);
-      for (Provisioner p : all) {
+      List<Provisioner> all = b.provisioners();
+      Optional<Provisioner> cleanup = b.errorCleanupProvisioner();
+      // By index, the error-cleanup provisioner last; no copy of the list and no bound method
+      // reference (an allocation through a method handle in C1 code) for every template.
+      for (int i = 0; i < all.size() + (cleanup.isPresent() ? 1 : 0); i++) {
+        Provisioner p = i < all.size() ? all.get(i) : cleanup.get();
         if (p.only().isEmpty() && p.except().isEmpty() && p.override().isEmpty()) {
           continue; // the usual case: nothing to check
         }

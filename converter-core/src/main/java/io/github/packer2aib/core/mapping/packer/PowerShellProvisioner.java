@@ -131,8 +131,9 @@ final class PowerShellProvisioner {
         }
         LocalFile file = loaded.get();
         Optional<String> text = file.text();
-        text.filter(Generalization::mentions)
-            .ifPresent(t -> Steps.generalizationInScript(pr, file));
+        if (text.isPresent() && Generalization.mentions(text.get())) {
+          Steps.generalizationInScript(pr, file);
+        }
         Map<String, String> all = EnvVars.withPackerVariables(env, pr, text.orElse(""));
         if (k == 0) {
           EnvVars.note(pr, all, "$env: assignments");
@@ -193,7 +194,9 @@ final class PowerShellProvisioner {
                     + " --script-base-uri to refer to an uploaded copy instead.");
       }
     }
-    pauseAfter.ifPresent(steps::add);
+    if (pauseAfter.isPresent()) {
+      steps.add(pauseAfter.get());
+    }
     return steps;
   }
 

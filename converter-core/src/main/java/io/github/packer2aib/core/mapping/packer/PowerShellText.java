@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** PowerShell text: quoting and byte-exact file writes. */
 final class PowerShellText {
@@ -15,19 +14,29 @@ final class PowerShellText {
    * quotes U+2018–U+201B, so those are doubled too.
    */
   static String quote(String s) {
+    // Most texts hold no quote: checked first, they are copied whole rather than one character
+    // per call (every environment value, path and generalization line comes here).
+    int first = 0;
+    while (first < s.length() && !isQuote(s.charAt(first))) {
+      first++;
+    }
+    if (first == s.length()) {
+      return new StringBuilder(s.length() + 2).append('\'').append(s).append('\'').toString();
+    }
     StringBuilder b = new StringBuilder("'");
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       b.append(c);
-      if (c == '\'' || (c >= '\u2018' && c <= '\u201B')) {
+      if (isQuote(c)) {
         b.append(c);
       }
     }
     return b.append('\'').toString();
   }
 
-  /** What String.split("\r\n") splits at, compiled once (split compiles it on every call). */
-  private static final Pattern CRLF = Pattern.compile("\r\n");
+  private static boolean isQuote(char c) {
+    return c == '\'' || (c >= '\u2018' && c <= '\u201B');
+  }
 
   /**
    * Lines that write {@code bytes} to {@code path} exactly. Plain ASCII text with one kind of line
@@ -54,11 +63,17 @@ final class PowerShellText {
     }
     boolean finalNewline = text.endsWith(ending);
     String body = finalNewline ? text.substring(0, text.length() - ending.length()) : text;
-    // "\r\n" is no one-character split, which String.split would compile on every call.
-    String[] lines = ending.equals("\n") ? body.split("\n", -1) : CRLF.split(body, -1);
     out.add("$packer2aibLines = @(");
-    for (String line : lines) {
-      out.add("  " + quote(line));
+    // The lines as split("\n", -1) or at every "\r\n" (then no '\r' stands elsewhere, see
+    // readableLineEnding), by hand: a pattern split of each Windows script was a visible cost.
+    char end = ending.equals("\n") ? '\n' : '\r';
+    int start = 0;
+    for (int i = 0; i <= body.length(); i++) {
+      if (i == body.length() || body.charAt(i) == end) {
+        out.add("  " + quote(body.substring(start, i)));
+        start = i + ending.length();
+        i += ending.length() - 1;
+      }
     }
     out.add(")");
     String joiner = ending.equals("\n") ? "\"`n\"" : "\"`r`n\"";

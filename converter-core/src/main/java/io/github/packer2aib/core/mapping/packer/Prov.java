@@ -149,13 +149,24 @@ final class Prov {
                 + " has an empty inline list. Add commands, or remove the provisioner.");
         return Optional.empty();
       }
-      return lines.map(l -> new Commands(l, List.of(), at, f.take("inline").get().valueRange()));
+      // No Optional chains here: every step comes here, and in C1 code each capturing lambda is
+      // an allocation through a method handle.
+      if (lines.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(new Commands(lines.get(), List.of(), at, f.valueRange("inline")));
     }
-    Optional<List<String>> paths =
-        k.equals("script")
-            ? f.string("script", SCRIPT_DESTINATION).map(List::of)
-            : f.strings("scripts", SCRIPT_DESTINATION);
-    return paths.map(l -> new Commands(List.of(), l, at, f.take(k).get().valueRange()));
+    List<String> paths;
+    if (k.equals("script")) {
+      Optional<String> path = f.string("script", SCRIPT_DESTINATION);
+      paths = path.isPresent() ? List.of(path.get()) : null;
+    } else {
+      paths = f.strings("scripts", SCRIPT_DESTINATION).orElse(null);
+    }
+    if (paths == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Commands(List.of(), paths, at, f.valueRange(k)));
   }
 
   /** The fields that give a step's commands (a constant: no list per step). */

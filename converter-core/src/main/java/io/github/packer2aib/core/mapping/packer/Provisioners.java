@@ -235,7 +235,7 @@ final class Provisioners {
     if (!Generalization.hasKeyword(inline.get().value())) {
       return false;
     }
-    return Generalization.generalizes(Secrets.texts(inline.get().value()));
+    return Generalization.generalizesWithKeyword(Secrets.texts(inline.get().value()));
   }
 
   private Step deprovisioningScript(List<String> commands, Range at) {

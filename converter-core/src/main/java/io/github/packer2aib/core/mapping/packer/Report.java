@@ -24,7 +24,7 @@ final class Report {
   }
 
   boolean hasErrors() {
-    return items.stream().anyMatch(Diagnostic::isError);
+    return errorsSince(0);
   }
 
   /** The number of diagnostics so far; with {@link #errorsSince} tells whether a part failed. */
@@ -33,7 +33,14 @@ final class Report {
   }
 
   boolean errorsSince(int mark) {
-    return items.subList(mark, items.size()).stream().anyMatch(Diagnostic::isError);
+    // A loop, not a stream: asked several times per template, and a stream pipeline is several
+    // allocations and calls in the C1 code of bulk runs.
+    for (int i = mark; i < items.size(); i++) {
+      if (items.get(i).isError()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   List<Diagnostic> all() {

@@ -89,7 +89,9 @@ final class ShellProvisioner {
     } else {
       steps.addAll(scripts(pr, c, env, exec, exitCodes, binary));
     }
-    pauseAfter.ifPresent(steps::add);
+    if (pauseAfter.isPresent()) {
+      steps.add(pauseAfter.get());
+    }
     return steps;
   }
 
@@ -150,7 +152,9 @@ final class ShellProvisioner {
       }
       LocalFile file = loaded.get();
       Optional<String> text = file.text();
-      text.filter(Generalization::mentions).ifPresent(t -> Steps.generalizationInScript(pr, file));
+      if (text.isPresent() && Generalization.mentions(text.get())) {
+        Steps.generalizationInScript(pr, file);
+      }
       Map<String, String> env = EnvVars.withPackerVariables(declared, pr, text.orElse(""));
       if (!envNoted) {
         EnvVars.note(pr, env, "export lines");
@@ -308,6 +312,12 @@ final class ShellProvisioner {
 
   /** Whether text taken from execute_command contains a sensitive value (it is then not used). */
   private static boolean leaksSecret(Prov pr, String text) {
-    return pr.u.secrets.allTexts().stream().anyMatch(text::contains);
+    List<String> secrets = pr.u.secrets.allTexts();
+    for (int i = 0; i < secrets.size(); i++) {
+      if (text.contains(secrets.get(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

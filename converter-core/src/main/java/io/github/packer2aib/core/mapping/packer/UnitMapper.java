@@ -4,7 +4,6 @@ import io.github.packer2aib.core.aib.Customizer;
 import io.github.packer2aib.core.aib.Identity;
 import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.aib.ImageTemplateProperties;
-import io.github.packer2aib.core.diag.TextSearch;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.emit.DocWriter;
 import io.github.packer2aib.core.emit.TemplateDocs;
@@ -163,14 +162,22 @@ final class UnitMapper {
     // subscription id that the template keeps in a sensitive variable). They are cut out without
     // copying the JSON.
     CutText json = new CutText(templateJson);
-    for (TextSearch option : optionSearches(u.options)) {
+    try {
+      return leaksSecret(u, json, secrets);
+    } finally {
+      json.release();
+    }
+  }
+
+  private static boolean leaksSecret(Unit u, CutText json, List<String> secrets) {
+    for (LowByteSearch option : optionSearches(u.options)) {
       json.cut(option);
     }
     for (String secret : secrets) {
       String escaped = DocWriter.jsonStringContent(secret);
       // Most secrets need no escaping: then one scan of the template does.
-      if (json.contains(new TextSearch(secret))
-          || (!escaped.equals(secret) && json.contains(new TextSearch(escaped)))) {
+      if (json.contains(new LowByteSearch(secret))
+          || (!escaped.equals(secret) && json.contains(new LowByteSearch(escaped)))) {
         u.report.add(
             PackerMapCode.SENSITIVE_VALUE,
             u.usage.range(),
@@ -184,7 +191,7 @@ final class UnitMapper {
   }
 
   /** The searches for the options' texts (as JSON writes them), made for {@code options}. */
-  private record OptionSearches(MapOptions options, List<TextSearch> searches) {}
+  private record OptionSearches(MapOptions options, List<LowByteSearch> searches) {}
 
   /**
    * The last options' searches: a run maps every template with equal options, and building the
@@ -193,12 +200,12 @@ final class UnitMapper {
    */
   private static volatile OptionSearches lastOptionSearches;
 
-  private static List<TextSearch> optionSearches(MapOptions options) {
+  private static List<LowByteSearch> optionSearches(MapOptions options) {
     OptionSearches last = lastOptionSearches;
     if (last != null && (last.options() == options || last.options().equals(options))) {
       return last.searches();
     }
-    List<TextSearch> searches = new ArrayList<>();
+    List<LowByteSearch> searches = new ArrayList<>();
     for (Optional<String> option :
         List.of(
             options.identity(),
@@ -207,7 +214,7 @@ final class UnitMapper {
             options.scriptBaseUri(),
             options.fileBaseUri())) {
       if (option.isPresent() && !option.get().isEmpty()) {
-        searches.add(new TextSearch(DocWriter.jsonStringContent(option.get())));
+        searches.add(new LowByteSearch(DocWriter.jsonStringContent(option.get())));
       }
     }
     OptionSearches made = new OptionSearches(options, List.copyOf(searches));

@@ -13,8 +13,8 @@ import io.github.packer2aib.core.aib.IntValue;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.DiagnosticCode;
 import io.github.packer2aib.core.diag.Related;
-import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.doc.ArmExpression;
+import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +30,11 @@ import java.util.regex.Pattern;
  */
 public final class ServiceRules {
   private static final Pattern RESTART_TIMEOUT = Pattern.compile("(\\d+(\\.\\d+)?(ms|s|m|h))+");
-  private static final Pattern RESOURCE_ID =
+
+  /** Package-private: a property test checks {@link #isResourceId} against it. */
+  static final Pattern RESOURCE_ID =
       Pattern.compile("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/providers/[^/]+/.+");
+
   private static final Pattern RESOURCE_GROUP_ID =
       Pattern.compile("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/?");
 
@@ -117,11 +120,11 @@ public final class ServiceRules {
 
   private void source(ImageSource source) {
     if (source instanceof ImageSource.ManagedImage m) {
-      resourceId(m.imageId(), "/properties/source/imageId", "a managed image");
+      resourceId(m.imageId(), SOURCE, -1, "/imageId", "a managed image");
     } else if (source instanceof ImageSource.SharedImageVersion s) {
-      resourceId(s.imageVersionId(), "/properties/source/imageVersionId", "a gallery image version");
+      resourceId(s.imageVersionId(), SOURCE, -1, "/imageVersionId", "a gallery image version");
     } else if (source instanceof ImageSource.Iso iso) {
-      checksum(iso.sha256Checksum(), "/properties/source/sha256Checksum");
+      checksum(iso.sha256Checksum(), SOURCE, -1);
     }
   }
 
@@ -131,13 +134,13 @@ public final class ServiceRules {
     int firstWindows = -1;
     for (int i = 0; i < steps.size(); i++) {
       Customizer c = steps.get(i);
-      String at = "/properties/customize/" + i;
+      String at = CUSTOMIZE; // with i: the step's pointer, built only for a report
       if (c.name() != null && !ArmExpression.isExpression(c.name())) {
         Integer first = names.putIfAbsent(c.name(), i);
         if (first != null) {
           duplicate(
               RuleCode.DUPLICATE_CUSTOMIZER_NAME,
-              at + "/name",
+              pointer(at, i, "/name"),
               "/properties/customize/" + first + "/name",
               "The customizer name \""
                   + c.name()
@@ -147,11 +150,11 @@ public final class ServiceRules {
         }
       }
       if (c instanceof Customizer.Shell s) {
-        script(s.scriptUri(), s.inline(), s.sha256Checksum(), at, "Shell customizer");
+        script(s.scriptUri(), s.inline(), s.sha256Checksum(), at, i, "Shell customizer");
         firstLinux = firstLinux < 0 ? i : firstLinux;
       } else if (c instanceof Customizer.PowerShell ps) {
-        script(ps.scriptUri(), ps.inline(), ps.sha256Checksum(), at, "PowerShell customizer");
-        elevation(ps.runElevated(), ps.runAsSystem(), at);
+        script(ps.scriptUri(), ps.inline(), ps.sha256Checksum(), at, i, "PowerShell customizer");
+        elevation(ps.runElevated(), ps.runAsSystem(), at, i);
         firstWindows = firstWindows < 0 ? i : firstWindows;
       } else if (c instanceof Customizer.WindowsRestart r) {
         if (r.restartTimeout() != null
@@ -159,7 +162,7 @@ public final class ServiceRules {
             && !RESTART_TIMEOUT.matcher(r.restartTimeout()).matches()) {
           report(
               RuleCode.BAD_RESTART_TIMEOUT,
-              at + "/restartTimeout",
+              pointer(at, i, "/restartTimeout"),
               "restartTimeout \""
                   + r.restartTimeout()
                   + "\" is not a duration such as 5m, 90s or 1h30m; Image Builder may reject it.");
@@ -168,7 +171,7 @@ public final class ServiceRules {
       } else if (c instanceof Customizer.WindowsUpdate) {
         firstWindows = firstWindows < 0 ? i : firstWindows;
       } else if (c instanceof Customizer.File f) {
-        file(f.sourceUri(), f.destination(), f.sha256Checksum(), at);
+        file(f.sourceUri(), f.destination(), f.sha256Checksum(), at, i);
       }
     }
     if (firstLinux >= 0 && firstWindows >= 0) {
@@ -209,15 +212,15 @@ public final class ServiceRules {
     }
     List<InVmValidator> list = p.validate().inVMValidations();
     for (int i = 0; i < list.size(); i++) {
-      String at = "/properties/validate/inVMValidations/" + i;
+      String at = VALIDATIONS;
       InVmValidator v = list.get(i);
       if (v instanceof InVmValidator.Shell s) {
-        script(s.scriptUri(), s.inline(), s.sha256Checksum(), at, "Shell validator");
+        script(s.scriptUri(), s.inline(), s.sha256Checksum(), at, i, "Shell validator");
       } else if (v instanceof InVmValidator.PowerShell ps) {
-        script(ps.scriptUri(), ps.inline(), ps.sha256Checksum(), at, "PowerShell validator");
-        elevation(ps.runElevated(), ps.runAsSystem(), at);
+        script(ps.scriptUri(), ps.inline(), ps.sha256Checksum(), at, i, "PowerShell validator");
+        elevation(ps.runElevated(), ps.runAsSystem(), at, i);
       } else if (v instanceof InVmValidator.File f) {
-        file(f.sourceUri(), f.destination(), f.sha256Checksum(), at);
+        file(f.sourceUri(), f.destination(), f.sha256Checksum(), at, i);
       }
     }
   }
@@ -226,14 +229,14 @@ public final class ServiceRules {
     Map<String, Integer> names = new HashMap<>();
     for (int i = 0; i < targets.size(); i++) {
       Distributor d = targets.get(i);
-      String at = "/properties/distribute/" + i;
+      String at = DISTRIBUTE;
       String name = d.runOutputName();
       if (name != null && !ArmExpression.isExpression(name)) {
         Integer first = names.putIfAbsent(name, i);
         if (first != null) {
           duplicate(
               RuleCode.DUPLICATE_RUN_OUTPUT_NAME,
-              at + "/runOutputName",
+              pointer(at, i, "/runOutputName"),
               "/properties/distribute/" + first + "/runOutputName",
               "The runOutputName \""
                   + name
@@ -243,13 +246,13 @@ public final class ServiceRules {
         }
       }
       if (d instanceof Distributor.ManagedImage m) {
-        resourceId(m.imageId(), at + "/imageId", "a managed image");
+        resourceId(m.imageId(), at, i, "/imageId", "a managed image");
       } else if (d instanceof Distributor.SharedImage s) {
-        resourceId(s.galleryImageId(), at + "/galleryImageId", "a gallery image definition");
+        resourceId(s.galleryImageId(), at, i, "/galleryImageId", "a gallery image definition");
         if (s.replicationRegions() != null && s.targetRegions() != null) {
           report(
               RuleCode.REPLICATION_AND_TARGET_REGIONS,
-              at + "/targetRegions",
+              pointer(at, i, "/targetRegions"),
               "A SharedImage target takes either replicationRegions or targetRegions, not both."
                   + (version.atLeast(ApiVersion.V2022_07_01)
                       ? " Keep targetRegions: replicationRegions is deprecated from API 2022-07-01."
@@ -260,11 +263,11 @@ public final class ServiceRules {
   }
 
   private void script(
-      String scriptUri, List<String> inline, String checksum, String at, String what) {
+      String scriptUri, List<String> inline, String checksum, String at, int i, String what) {
     if (scriptUri != null && inline != null) {
       report(
           RuleCode.SCRIPT_URI_AND_INLINE,
-          at + "/inline",
+          pointer(at, i, "/inline"),
           "A "
               + what
               + " runs either the script at scriptUri or the inline commands, not both. Remove one"
@@ -272,32 +275,33 @@ public final class ServiceRules {
     } else if (scriptUri == null && inline == null) {
       report(
           RuleCode.NO_SCRIPT,
-          at,
+          pointer(at, i, ""),
           "This " + what + " has neither scriptUri nor inline, so it would run nothing. Add one.");
     }
     if (scriptUri != null) {
-      checksum(checksum, at + "/sha256Checksum");
+      checksum(checksum, at, i);
     }
   }
 
-  private void elevation(BoolValue runElevated, BoolValue runAsSystem, String at) {
+  private void elevation(BoolValue runElevated, BoolValue runAsSystem, String at, int i) {
     boolean system = runAsSystem != null && runAsSystem.isTrue();
     boolean elevated =
-        runElevated != null && (runElevated.isTrue() || runElevated instanceof BoolValue.Expression);
+        runElevated != null
+            && (runElevated.isTrue() || runElevated instanceof BoolValue.Expression);
     if (system && !elevated) {
       report(
           RuleCode.RUN_AS_SYSTEM_WITHOUT_ELEVATION,
-          at + "/runAsSystem",
+          pointer(at, i, "/runAsSystem"),
           "runAsSystem takes effect only together with runElevated. Set \"runElevated\": true, or"
               + " remove runAsSystem.");
     }
   }
 
-  private void file(String sourceUri, String destination, String checksum, String at) {
+  private void file(String sourceUri, String destination, String checksum, String at, int i) {
     if (sourceUri == null || destination == null) {
       report(
           RuleCode.FILE_WITHOUT_SOURCE,
-          at,
+          pointer(at, i, ""),
           "A File step needs both sourceUri (where to download from) and destination (the path on"
               + " the build VM); this one lacks "
               + (sourceUri == null && destination == null
@@ -305,17 +309,17 @@ public final class ServiceRules {
                   : sourceUri == null ? "sourceUri" : "destination")
               + ".");
     }
-    checksum(checksum, at + "/sha256Checksum");
+    checksum(checksum, at, i);
   }
 
-  private void checksum(String checksum, String at) {
+  private void checksum(String checksum, String at, int i) {
     if (checksum != null
         && !checksum.isEmpty()
         && !ArmExpression.isExpression(checksum)
         && !isSha256(checksum)) {
       report(
           RuleCode.BAD_CHECKSUM,
-          at,
+          pointer(at, i, "/sha256Checksum"),
           "sha256Checksum must be 64 hexadecimal characters (the SHA-256 of the file), such as the"
               + " output of `sha256sum`; \""
               + checksum
@@ -337,11 +341,11 @@ public final class ServiceRules {
     return true;
   }
 
-  private void resourceId(String id, String at, String what) {
-    if (id != null && !ArmExpression.isExpression(id) && !RESOURCE_ID.matcher(id).matches()) {
+  private void resourceId(String id, String at, int i, String suffix, String what) {
+    if (id != null && !ArmExpression.isExpression(id) && !isResourceId(id)) {
       report(
           RuleCode.NOT_A_RESOURCE_ID,
-          at,
+          pointer(at, i, suffix),
           "This must be the full resource id of "
               + what
               + " (/subscriptions/<id>/resourceGroups/<group>/providers/…), not \""
@@ -350,8 +354,70 @@ public final class ServiceRules {
     }
   }
 
+  /**
+   * What {@link #RESOURCE_ID} matches, without running it: every source and target of every
+   * template has an id, and the case-insensitive pattern was a visible part of the check in bulk
+   * runs. Each {@code [^/]+} is one whole path segment, so the id is read segment by segment: the
+   * three fixed words in ASCII case only (as the pattern without UNICODE_CASE matches them), and a
+   * last part without line terminators ({@code .}).
+   */
+  static boolean isResourceId(String id) {
+    int at = fixed(id, 0, "/subscriptions/");
+    at = at < 0 ? -1 : fixed(id, segmentEnd(id, at), "/resourcegroups/");
+    at = at < 0 ? -1 : fixed(id, segmentEnd(id, at), "/providers/");
+    at = at < 0 ? -1 : segmentEnd(id, at);
+    if (at < 0 || at >= id.length() || id.charAt(at) != '/' || at + 1 >= id.length()) {
+      return false;
+    }
+    for (int i = at + 1; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Where the text after {@code word} (small letters and {@code /}) begins, when it stands at
+   * {@code from} in any ASCII case; else -1 (also for {@code from} -1).
+   */
+  private static int fixed(String s, int from, String word) {
+    if (from < 0 || s.length() - from < word.length()) {
+      return -1;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      char w = word.charAt(k);
+      char c = s.charAt(from + k);
+      if (c != w && (w == '/' || (c | 0x20) != w)) {
+        return -1;
+      }
+    }
+    return from + word.length();
+  }
+
+  /** Where the non-empty segment at {@code from} ends (at a {@code /} or the end); else -1. */
+  private static int segmentEnd(String s, int from) {
+    int i = from;
+    while (i < s.length() && s.charAt(i) != '/') {
+      i++;
+    }
+    return i > from ? i : -1;
+  }
+
+  /** The pointer of the member {@code suffix} of item {@code i} of a list ({@code i} < 0: none). */
+  private static String pointer(String list, int i, String suffix) {
+    return i < 0 ? list + suffix : list + i + suffix;
+  }
+
+  private static final String SOURCE = "/properties/source";
+  private static final String CUSTOMIZE = "/properties/customize/";
+  private static final String VALIDATIONS = "/properties/validate/inVMValidations/";
+  private static final String DISTRIBUTE = "/properties/distribute/";
+
   private void report(DiagnosticCode code, String pointer, String detail) {
-    out.add(Diagnostic.of(code, locate.apply(pointer).orElse(null), detail).withPath(base + pointer));
+    out.add(
+        Diagnostic.of(code, locate.apply(pointer).orElse(null), detail).withPath(base + pointer));
   }
 
   private void duplicate(DiagnosticCode code, String pointer, String firstPointer, String detail) {

@@ -644,8 +644,27 @@ public final class SpecValidator {
       Schema.ObjectSchema sub = spec.subtype(d, chosen);
       // The name is for messages only: most objects have none, and building it for each one was
       // a visible part of checking a template.
-      String name = chosen;
-      object(obj, sub, where.subtype(chosen), () -> "the " + name + " " + nounOf(base), false);
+      object(obj, sub, where.subtype(chosen), new SubtypeName(chosen, base), false);
+    }
+
+    /**
+     * "the Shell customizer", for messages about a subtype's object, built only when asked. A
+     * class, not a lambda: every customizer, source and distributor comes here, and in C1 code a
+     * capturing lambda is an allocation through a method handle.
+     */
+    private static final class SubtypeName implements Supplier<String> {
+      private final String chosen;
+      private final Schema.ObjectSchema base;
+
+      SubtypeName(String chosen, Schema.ObjectSchema base) {
+        this.chosen = chosen;
+        this.base = base;
+      }
+
+      @Override
+      public String get() {
+        return "the " + chosen + " " + nounOf(base);
+      }
     }
 
     /** How messages name a discriminated base's objects: "customizer", "source", … */
