@@ -3,11 +3,13 @@ package io.github.packer2aib.core.diag;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,7 +82,7 @@ public final class ValueMask {
   /** The 1-based line {@code number} of {@code file}, with what may not be shown masked. */
   public static MaskedLine line(SourceFile file, int number) {
     String line = file.line(number);
-    int[] cps = line.codePoints().toArray();
+    int[] cps = codePoints(line);
     boolean[] mask = mask(file, number, cps);
     return build(cps, mask);
   }
@@ -258,7 +260,9 @@ public final class ValueMask {
       }
       List<Diagnostic> out = new ArrayList<>(diagnostics.size());
       for (Diagnostic d : diagnostics) {
-        FileValues f = d.subject().map(r -> byName.get(r.file())).orElse(null);
+        // No lambda: C1 code allocates a capturing one for every diagnostic.
+        Optional<Range> subject = d.subject();
+        FileValues f = subject.isPresent() ? byName.get(subject.get().file()) : null;
         out.add(f == null ? d : ValueMask.scrub(d, f));
       }
       return out;
@@ -522,7 +526,7 @@ public final class ValueMask {
 
   /** Adds the masked pieces of a line (each run of non-space masked text) to {@code into}. */
   private static void collect(SourceFile file, int number, Set<String> into) {
-    int[] cps = file.line(number).codePoints().toArray();
+    int[] cps = codePoints(file.line(number));
     boolean[] mask = mask(file, number, cps);
     StringBuilder piece = new StringBuilder();
     for (int i = 0; i <= cps.length; i++) {
@@ -536,6 +540,22 @@ public final class ValueMask {
         piece.setLength(0);
       }
     }
+  }
+
+  /**
+   * The code points of {@code line}, by a plain loop: a conversion masks the lines of every secret
+   * range, and C1 code runs {@code codePoints().toArray()} as a stream pipeline.
+   */
+  private static int[] codePoints(String line) {
+    int n = line.length();
+    int[] cps = new int[n];
+    int count = 0;
+    for (int i = 0; i < n; ) {
+      int c = line.codePointAt(i);
+      cps[count++] = c;
+      i += Character.charCount(c);
+    }
+    return count == n ? cps : Arrays.copyOf(cps, count);
   }
 
   /** Replaces {@code value} where it stands as a whole word (not inside a longer name). */

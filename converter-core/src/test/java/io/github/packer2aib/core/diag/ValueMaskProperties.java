@@ -107,6 +107,9 @@ class ValueMaskProperties {
   Arbitrary<String> anyText() {
     return Arbitraries.oneOf(
         Arbitraries.strings().all().ofMaxLength(40),
-        Arbitraries.strings().withChars("key=\"' \t{}[]:,#${}%\n\r\\ab1.").ofMaxLength(40));
+        Arbitraries.strings().withChars("key=\"' \t{}[]:,#${}%\n\r\\ab1.").ofMaxLength(40),
+        // Both halves of a surrogate pair: pairs (one code point, two columns of text) and lone
+        // halves, beside a character above ASCII.
+        Arbitraries.strings().withChars("k=\" \n\uD83D\uDE00\u00E9a").ofMaxLength(40));
   }
 }
