@@ -49,31 +49,19 @@ record ExecuteCommand(
   static final Pattern ASSIGNMENT = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*=.*$");
 
   /**
-   * The commands parsed so far in this JVM (at most {@link #MAX_PARSED}; then new ones are parsed
-   * every time): the templates of a bulk run use a few execute_commands, and running the patterns
-   * below for every shell step of every template was a visible part of mapping in C1 code. A parse
-   * is a pure function of the text, and its result never changes.
+   * The templates of a bulk run use a few execute_commands, and running the patterns below for
+   * every shell step of every template was a visible part of mapping in C1 code.
    */
-  private static final java.util.concurrent.ConcurrentHashMap<String, ExecuteCommand> PARSED =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  private static final int MAX_PARSED = 256;
+  private static final TextMemo<ExecuteCommand> PARSED =
+      new TextMemo<>(256, ExecuteCommand::parseText);
 
   /** Parses an {@code execute_command}; unknown forms give {@code recognised = false}. */
   static ExecuteCommand parse(String text) {
-    ExecuteCommand known = PARSED.get(text);
-    if (known != null) {
-      return known;
-    }
-    ExecuteCommand parsed = parseText(text);
-    if (PARSED.size() < MAX_PARSED) {
-      PARSED.putIfAbsent(text, parsed);
-    }
-    return parsed;
+    return PARSED.get(text);
   }
 
   /** {@link #parse} without the memory. */
-  static ExecuteCommand parseText(String text) {
+  private static ExecuteCommand parseText(String text) {
     // Each pattern runs only where the text it must match occurs: every shell provisioner of
     // every template comes here, most with Packer's default or one of a few common commands.
     String t = action(text, ".Path", "{{ .Path }}", PATH, "\uE001");

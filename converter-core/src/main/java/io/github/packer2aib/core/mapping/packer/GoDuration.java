@@ -11,28 +11,20 @@ final class GoDuration {
   private GoDuration() {}
 
   /**
-   * The durations parsed so far in this JVM (at most {@link #MAX_PARSED}; then new texts are parsed
-   * every time): templates write a few durations ({@code 5m}, {@code 30s}) for every restart and
-   * pause, and the parse (exact decimal arithmetic) was a visible part of mapping them in the C1
-   * code of bulk runs. A parse is a pure function of the text; its result never changes.
+   * Templates write a few durations ({@code 5m}, {@code 30s}) for every restart and pause, and the
+   * parse (exact decimal arithmetic) was a visible part of mapping them in the C1 code of bulk
+   * runs.
    */
-  private static final java.util.concurrent.ConcurrentHashMap<String, Optional<Long>> PARSED =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  private static final int MAX_PARSED = 256;
+  private static final TextMemo<Optional<Long>> PARSED = new TextMemo<>(256, GoDuration::parse);
 
   /** The duration in nanoseconds, or empty when the text is not a Go duration. */
   static Optional<Long> parseNanos(String text) {
-    Optional<Long> known = PARSED.get(text);
-    if (known != null) {
-      return known;
-    }
+    return PARSED.get(text);
+  }
+
+  private static Optional<Long> parse(String text) {
     // Surrounding blanks are forgiven here: a template's value, not Packer's decoder, is read.
-    Optional<Long> parsed = Durations.parseNanos(text.trim());
-    if (PARSED.size() < MAX_PARSED) {
-      PARSED.putIfAbsent(text, parsed);
-    }
-    return parsed;
+    return Durations.parseNanos(text.trim());
   }
 
   /** Whole seconds, rounded up. */
