@@ -131,10 +131,12 @@ final class TemplateReader {
     List<List<PostProcessor>> postProcessors = postProcessors();
     Optional<Provisioner> cleanup =
         member("error-cleanup-provisioner")
-            .flatMap(
+            .map(
                 m ->
                     provisioner(
-                        m.value(), "/error-cleanup-provisioner", "The error-cleanup-provisioner"));
+                        m.value(),
+                        "/error-cleanup-provisioner",
+                        new Label("The error-cleanup-provisioner", 0)));
     Optional<String> description =
         member("description")
             .flatMap(m -> shapes.string(m.value(), "/description", "\"description\""));
@@ -540,23 +542,36 @@ final class TemplateReader {
 
   /** The required, non-empty {@code type} of a builder, provisioner or post-processor. */
   private Optional<String> type(DocObject o, String pointer, String what) {
-    Optional<DocMember> t = o.member("type");
-    if (t.isEmpty()) {
+    return Optional.ofNullable(type(o, o.member("type").orElse(null), pointer, new Label(what, 0)));
+  }
+
+  /**
+   * The same, given the {@code type} member (null when there is none); null when the type is
+   * missing or invalid (reported). Pointers and labels are spelled out only for a report.
+   */
+  private String type(DocObject o, DocMember t, String pointer, Label label) {
+    if (t == null) {
+      String what = label.toString();
       reporter.add(
           LegacyCode.MISSING_TYPE,
           o.range(),
           pointer,
           what + " has no \"type\". Add one, such as \"type\": \"" + exampleType(what) + "\".");
-      return Optional.empty();
+      return null;
     }
-    Optional<String> s = shapes.string(t.get().value(), pointer + "/type", "\"type\"");
-    if (s.isPresent() && s.get().isEmpty()) {
+    String s = DocScalar.stringValue(t.value()).orElse(null);
+    if (s == null) {
+      shapes.string(t.value(), pointer + "/type", "\"type\"");
+      return null;
+    }
+    if (s.isEmpty()) {
+      String what = label.toString();
       reporter.add(
           LegacyCode.MISSING_TYPE,
-          t.get().value().range(),
+          t.value().range(),
           pointer + "/type",
           what + " has an empty \"type\". Name the plugin, such as \"" + exampleType(what) + "\".");
-      return Optional.empty();
+      return null;
     }
     return s;
   }
@@ -574,17 +589,18 @@ final class TemplateReader {
    * Reads and checks {@code only} and {@code except}; returns the builders the object runs for, and
    * their references in the two lists.
    */
-  private Targets targets(DocObject o, String pointer, boolean singleAllowed) {
-    List<Shapes.Named> only = targetList(o, "only", pointer, singleAllowed);
-    List<Shapes.Named> except = targetList(o, "except", pointer, singleAllowed);
+  private Targets targets(
+      DocMember onlyMember, DocMember exceptMember, String pointer, boolean singleAllowed) {
+    List<Shapes.Named> only = targetList(onlyMember, pointer, singleAllowed);
+    List<Shapes.Named> except = targetList(exceptMember, pointer, singleAllowed);
     if (!only.isEmpty() && !except.isEmpty()) {
       reporter.add(
           LegacyCode.ONLY_AND_EXCEPT,
-          o.member("except").get().keyRange(),
+          exceptMember.keyRange(),
           pointer + "/except",
           "Only one of \"only\" and \"except\" may be given. Keep the one that names fewer"
               + " builders.",
-          new Related(o.member("only").get().keyRange(), "\"only\" is given here"));
+          new Related(onlyMember.keyRange(), "\"only\" is given here"));
     }
     List<String> onlyRefs = references(only);
     List<String> exceptRefs = references(except);
@@ -602,13 +618,12 @@ final class TemplateReader {
    * The names in {@code only} or {@code except}; empty when the key is absent (most objects, so the
    * pointer is built only when the key is there).
    */
-  private List<Shapes.Named> targetList(
-      DocObject o, String key, String pointer, boolean singleAllowed) {
-    Optional<DocMember> m = o.member(key);
-    if (m.isEmpty()) {
+  private List<Shapes.Named> targetList(DocMember m, String pointer, boolean singleAllowed) {
+    if (m == null) {
       return List.of();
     }
-    return shapes.strings(m.get().value(), pointer + "/" + key, "\"" + key + "\"", singleAllowed);
+    String key = m.key();
+    return shapes.strings(m.value(), pointer + "/" + key, "\"" + key + "\"", singleAllowed);
   }
 
   /** Whether one of the names is {@code name}. */
@@ -664,54 +679,115 @@ final class TemplateReader {
     if (list.isEmpty()) {
       return out;
     }
-    for (int i = 0; i < list.get().items().size(); i++) {
-      provisioner(
-              list.get().items().get(i),
+    List<DocNode> items = list.get().items();
+    for (int i = 0; i < items.size(); i++) {
+      Provisioner p =
+          provisioner(
+              items.get(i),
               JsonPointer.append("/provisioners", i),
-              "Provisioner " + (i + 1))
-          .ifPresent(out::add);
+              new Label("Provisioner ", i + 1));
+      if (p != null) {
+        out.add(p);
+      }
     }
     return out;
   }
 
-  private Optional<Provisioner> provisioner(DocNode node, String pointer, String what) {
-    Optional<DocObject> o = shapes.object(node, pointer, what);
-    if (o.isEmpty()) {
-      return Optional.empty();
+  /**
+   * What a message calls an object ("Provisioner 3"), spelled out only when there is a problem to
+   * report: most objects have none, and C1 (bulk runs) concatenates through a method handle.
+   */
+  private record Label(String prefix, int number) {
+    @Override
+    public String toString() {
+      return number > 0 ? prefix + number : prefix;
     }
-    DocObject obj = o.get();
-    Optional<String> type = type(obj, pointer, what);
-    Targets targets = targets(obj, pointer, true);
-    Scope scope = new Scope(Section.PROVISIONER, targets.builders());
-    Map<String, Config> override = override(obj, pointer);
-    Optional<Setting> pauseBefore = duration(obj, "pause_before", pointer);
-    Optional<Setting> timeout = duration(obj, "timeout", pointer);
-    Optional<Setting> maxRetries = maxRetries(obj, pointer, scope);
-    Config config = values.config(obj, pointer, PROVISIONER_KEYS, scope);
-    if (type.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new Provisioner(
-            type.get(),
-            Optional.empty(),
-            config,
-            targets.only(),
-            targets.except(),
-            override,
-            pauseBefore,
-            maxRetries,
-            timeout,
-            obj.range()));
   }
 
-  private Map<String, Config> override(DocObject obj, String pointer) {
+  /**
+   * The members of a provisioner that are not settings, found in one pass over its members (C1 code
+   * scanned the members once per key before). Keys are unique; the first one counts anyway, as
+   * {@link DocObject#member} finds it.
+   */
+  private static final class ProvisionerMembers {
+    DocMember type;
+    DocMember only;
+    DocMember except;
+    DocMember override;
+    DocMember pauseBefore;
+    DocMember timeout;
+    DocMember maxRetries;
+
+    ProvisionerMembers(DocObject o) {
+      List<DocMember> members = o.members();
+      for (int i = 0; i < members.size(); i++) {
+        DocMember m = members.get(i);
+        switch (m.key()) {
+          case "type":
+            type = type != null ? type : m;
+            break;
+          case "only":
+            only = only != null ? only : m;
+            break;
+          case "except":
+            except = except != null ? except : m;
+            break;
+          case "override":
+            override = override != null ? override : m;
+            break;
+          case "pause_before":
+            pauseBefore = pauseBefore != null ? pauseBefore : m;
+            break;
+          case "timeout":
+            timeout = timeout != null ? timeout : m;
+            break;
+          case "max_retries":
+            maxRetries = maxRetries != null ? maxRetries : m;
+            break;
+          default:
+            break;
+        }
+      }
+    }
+  }
+
+  /** The provisioner, or null when it has no valid type or is not an object (reported). */
+  private Provisioner provisioner(DocNode node, String pointer, Label what) {
+    if (!(node instanceof DocObject obj)) {
+      shapes.object(node, pointer, what.toString());
+      return null;
+    }
+    ProvisionerMembers members = new ProvisionerMembers(obj);
+    String type = type(obj, members.type, pointer, what);
+    Targets targets = targets(members.only, members.except, pointer, true);
+    Scope scope = new Scope(Section.PROVISIONER, targets.builders());
+    Map<String, Config> override = override(members.override, pointer);
+    Optional<Setting> pauseBefore = duration(members.pauseBefore, pointer);
+    Optional<Setting> timeout = duration(members.timeout, pointer);
+    Optional<Setting> maxRetries = maxRetries(members.maxRetries, pointer, scope);
+    Config config = values.config(obj, pointer, PROVISIONER_KEYS, scope);
+    if (type == null) {
+      return null;
+    }
+    return new Provisioner(
+        type,
+        Optional.empty(),
+        config,
+        targets.only(),
+        targets.except(),
+        override,
+        pauseBefore,
+        maxRetries,
+        timeout,
+        obj.range());
+  }
+
+  private Map<String, Config> override(DocMember m, String pointer) {
     Map<String, Config> out = new LinkedHashMap<>();
-    Optional<DocMember> m = obj.member("override");
-    if (m.isEmpty()) {
+    if (m == null) {
       return out;
     }
-    Optional<DocObject> o = shapes.object(m.get().value(), pointer + "/override", "\"override\"");
+    Optional<DocObject> o = shapes.object(m.value(), pointer + "/override", "\"override\"");
     if (o.isEmpty()) {
       return out;
     }
@@ -731,20 +807,19 @@ final class TemplateReader {
   }
 
   /** {@code pause_before} / {@code timeout}: Go durations, read as written (not interpolated). */
-  private Optional<Setting> duration(DocObject obj, String key, String pointer) {
-    Optional<DocMember> m = obj.member(key);
-    if (m.isEmpty()) {
+  private Optional<Setting> duration(DocMember m, String pointer) {
+    if (m == null) {
       return Optional.empty();
     }
-    DocNode v = m.get().value();
-    String p = pointer + "/" + key;
+    String key = m.key();
+    DocNode v = m.value();
     Value value;
     if (v instanceof DocScalar s && s.type() == DocScalar.Type.STRING) {
       if (!GoDurations.isValid(s.text())) {
         reporter.add(
             LegacyCode.INVALID_DURATION,
             s.range(),
-            p,
+            pointer + "/" + key,
             "\""
                 + s.text()
                 + "\" is not a duration. Write a number with a unit, such as \"30s\", \"5m\" or"
@@ -755,19 +830,19 @@ final class TemplateReader {
       // Packer's weak decoding reads a number as nanoseconds.
       value = Value.number(s.asNumber().get());
     } else {
-      shapes.wrongType(v, p, "\"" + key + "\" must be a duration string such as \"30s\"");
+      shapes.wrongType(
+          v, pointer + "/" + key, "\"" + key + "\" must be a duration string such as \"30s\"");
       return Optional.empty();
     }
-    return Optional.of(new Setting(key, value, m.get().keyRange(), v.range()));
+    return Optional.of(new Setting(key, value, m.keyRange(), v.range()));
   }
 
   /** {@code max_retries}: interpolated, then it must be an integer. */
-  private Optional<Setting> maxRetries(DocObject obj, String pointer, Scope scope) {
-    Optional<DocMember> m = obj.member("max_retries");
-    if (m.isEmpty()) {
+  private Optional<Setting> maxRetries(DocMember m, String pointer, Scope scope) {
+    if (m == null) {
       return Optional.empty();
     }
-    DocNode v = m.get().value();
+    DocNode v = m.value();
     String p = pointer + "/max_retries";
     Value value;
     if (v instanceof DocScalar s && s.type() == DocScalar.Type.STRING) {
@@ -794,7 +869,7 @@ final class TemplateReader {
       shapes.wrongType(v, p, "\"max_retries\" must be a whole number");
       return Optional.empty();
     }
-    return Optional.of(new Setting("max_retries", value, m.get().keyRange(), v.range()));
+    return Optional.of(new Setting("max_retries", value, m.keyRange(), v.range()));
   }
 
   // ------------------------------------------------------------------ post-processors
@@ -868,7 +943,8 @@ final class TemplateReader {
     Optional<String> type = type(obj, pointer, label);
     Optional<String> name =
         obj.member("name").flatMap(m -> shapes.string(m.value(), pointer + "/name", "\"name\""));
-    Targets targets = targets(obj, pointer, false);
+    Targets targets =
+        targets(obj.member("only").orElse(null), obj.member("except").orElse(null), pointer, false);
     Scope scope = new Scope(Section.POST_PROCESSOR, targets.builders());
     Config config = values.config(obj, pointer, POST_PROCESSOR_KEYS, scope);
     if (type.isEmpty()) {
