@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.legacy.template;
 
 import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.legacy.template.TemplateFunction.Failure;
@@ -47,7 +48,8 @@ public final class TemplateEvaluator {
     }
     Run run = new Run(environment, scope, variables);
     try {
-      return new Evaluation(run.template(template.nodes()), run.problems);
+      Value value = run.template(template.nodes());
+      return new Evaluation(value, run.problems.isEmpty() ? List.of() : run.problems);
     } catch (Stop stop) {
       run.problems.add(stop.problem);
       return new Evaluation(Value.unknown(Type.STRING), run.problems);
@@ -98,7 +100,7 @@ public final class TemplateEvaluator {
 
     Value template(List<TemplateNode> nodes) throws Stop {
       StringBuilder out = new StringBuilder();
-      EnumSet<Mark> marks = EnumSet.noneOf(Mark.class);
+      EnumSet<Mark> marks = null;
       boolean unknown = false;
       for (int i = 0; i < nodes.size(); i++) {
         TemplateNode node = nodes.get(i);
@@ -115,7 +117,7 @@ public final class TemplateEvaluator {
             continue;
           }
           GoValue v = pipeline(a.pipeline());
-          v.value().addDeepMarksTo(marks);
+          marks = addMarks(v.value(), marks);
           Value u = v.value().unmarked();
           if (!u.isKnown()) {
             unknown = true;
@@ -125,7 +127,20 @@ public final class TemplateEvaluator {
         }
       }
       Value result = unknown ? Value.unknown(Type.STRING) : Value.string(out.toString());
-      return result.withMarks(marks);
+      return marks == null ? result : result.withMarks(marks);
+    }
+
+    /**
+     * Adds the marks of {@code v} (at any depth) to {@code marks}, made only when there is a mark:
+     * most values are plain strings, and C1 (bulk runs) pays for every {@code EnumSet.noneOf}.
+     */
+    private static EnumSet<Mark> addMarks(Value v, EnumSet<Mark> marks) {
+      if (v instanceof StringValue) {
+        return marks;
+      }
+      EnumSet<Mark> into = marks != null ? marks : EnumSet.noneOf(Mark.class);
+      v.addDeepMarksTo(into);
+      return into;
     }
 
     private static boolean trimsRight(TemplateNode n) {
@@ -176,10 +191,13 @@ public final class TemplateEvaluator {
 
     // ---------------------------------------------------------------- data references
 
+    // Indexed loops here and below: C1 allocates an iterator per for-each over a List.
     private static boolean refersToData(Pipeline p) {
-      for (Command c : p.commands()) {
-        for (Operand o : c.operands()) {
-          if (refersToData(o)) {
+      List<Command> commands = p.commands();
+      for (int i = 0; i < commands.size(); i++) {
+        List<Operand> operands = commands.get(i).operands();
+        for (int j = 0; j < operands.size(); j++) {
+          if (refersToData(operands.get(j))) {
             return true;
           }
         }
@@ -222,17 +240,19 @@ public final class TemplateEvaluator {
     // ---------------------------------------------------------------- execution
 
     private GoValue pipeline(Pipeline p) throws Stop {
+      List<Command> commands = p.commands();
       GoValue piped = null;
-      for (Command c : p.commands()) {
-        piped = command(c, piped);
+      for (int i = 0; i < commands.size(); i++) {
+        piped = command(commands.get(i), piped);
       }
       return piped;
     }
 
     private GoValue command(Command c, GoValue piped) throws Stop {
-      Operand head = c.operands().get(0);
+      List<Operand> operands = c.operands();
+      Operand head = operands.get(0);
       if (head instanceof Operand.Identifier id) {
-        return call(id, c.operands().subList(1, c.operands().size()), piped, c.span());
+        return call(id, operands, 1, piped, c.span());
       }
       // The parser admits a non-function only as the first and only operand of stage one.
       return argument(head);
@@ -241,7 +261,7 @@ public final class TemplateEvaluator {
     private GoValue argument(Operand o) throws Stop {
       if (o instanceof Operand.Identifier id) {
         // A function name as an argument is called without arguments, as in Go.
-        return call(id, List.of(), null, id.span());
+        return call(id, List.of(), 0, null, id.span());
       }
       if (o instanceof Operand.StringLiteral s) {
         return new GoValue(GoKind.STRING, Value.string(s.value()), o);
@@ -279,7 +299,7 @@ public final class TemplateEvaluator {
                 + " (user, replace, split, lower, …) or pass it in a variable.");
       }
       // A plain null check: this runs for every call, and a lambda per call costs in C1 code.
-      TemplateFunction f = TemplateFunctions.lookup(id.name()).orElse(null);
+      TemplateFunction f = TemplateFunctions.find(id.name());
       if (f != null) {
         return f;
       }
@@ -298,12 +318,19 @@ public final class TemplateEvaluator {
                       + " build_type, packer_version and build."));
     }
 
+    /**
+     * Calls the function {@code id} with the operands from {@code first} on (the command's operands
+     * after its head; none for a function named as an argument) and the value piped in, if any.
+     */
     private GoValue call(
-        Operand.Identifier id, List<Operand> argNodes, GoValue piped, Span callSpan) throws Stop {
+        Operand.Identifier id, List<Operand> operands, int first, GoValue piped, Span callSpan)
+        throws Stop {
       TemplateFunction f = function(id);
-      List<GoValue> args = new ArrayList<>();
-      List<Span> spans = new ArrayList<>();
-      for (Operand a : argNodes) {
+      int count = operands.size() - first + (piped != null ? 1 : 0);
+      List<GoValue> args = new ArrayList<>(count);
+      List<Span> spans = new ArrayList<>(count);
+      for (int i = first; i < operands.size(); i++) {
+        Operand a = operands.get(i);
         args.add(argument(a));
         spans.add(a.span());
       }
@@ -312,29 +339,31 @@ public final class TemplateEvaluator {
         spans.add(callSpan);
       }
       checkArity(f, id, args.size(), callSpan);
-      List<Value> values = new ArrayList<>();
-      EnumSet<Mark> marks = EnumSet.noneOf(Mark.class);
+      List<Value> values = new ArrayList<>(count);
+      EnumSet<Mark> marks = null;
       boolean unknown = false;
+      List<Kind> parameters = f.parameters();
       for (int i = 0; i < args.size(); i++) {
-        Kind kind = i < f.parameters().size() ? f.parameters().get(i) : f.variadic().orElseThrow();
+        Kind kind = i < parameters.size() ? parameters.get(i) : f.variadic().orElseThrow();
         Value v = convert(f, i, kind, args.get(i), spans.get(i));
-        v.addDeepMarksTo(marks);
+        marks = addMarks(v, marks);
         Value u = v.unmarked();
         unknown |= !u.isKnown();
         values.add(u);
       }
       if (unknown && !TemplateFunctions.isRefusedOrDeprecated(f.name())) {
-        return new GoValue(GoKind.STRING, Value.unknown(Type.STRING).withMarks(marks), null);
+        Value result = Value.unknown(Type.STRING);
+        return new GoValue(GoKind.STRING, marks == null ? result : result.withMarks(marks), null);
       }
       TemplateFunction.Call call =
           new TemplateFunction.Call(environment, scope, variables, new CallNotes(this, id.span()));
       try {
         Value result = f.body().apply(values, call);
-        return new GoValue(GoKind.STRING, result.withMarks(marks), null);
+        return new GoValue(GoKind.STRING, marks == null ? result : result.withMarks(marks), null);
       } catch (Failure e) {
         Span at = e.argument >= 0 && e.argument < spans.size() ? spans.get(e.argument) : callSpan;
         String message =
-            marks.contains(Mark.SENSITIVE) && e.code == GoTemplateCode.CALL_FAILED
+            marks != null && marks.contains(Mark.SENSITIVE) && e.code == GoTemplateCode.CALL_FAILED
                 ? "The call failed on a sensitive value, which is not shown"
                 : e.getMessage();
         throw stop(e.code, at, sentence(message));

@@ -5,14 +5,16 @@ import static io.github.packer2aib.core.legacy.template.TemplateFunction.Kind.ST
 
 import io.github.packer2aib.core.hcl.function.FunctionException;
 import io.github.packer2aib.core.hcl.function.HclFunction;
-import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.legacy.template.TemplateFunction.Failure;
 import io.github.packer2aib.core.legacy.template.TemplateFunction.Kind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -86,10 +88,7 @@ final class TemplateFunctions {
     FUNCTIONS.put(
         "isotime",
         new TemplateFunction(
-            "isotime",
-            List.of(),
-            Optional.of(STRING),
-            (a, c) -> isotime(a, c).mark(Mark.FROZEN)));
+            "isotime", List.of(), Optional.of(STRING), (a, c) -> isotime(a, c).mark(Mark.FROZEN)));
     // The clock and the random generator are read once per conversion: mark what comes of them.
     define("strftime", List.of(STRING), (a, c) -> strftime(a, c).mark(Mark.FROZEN));
     define("uuid", List.of(), (a, c) -> uuid(a, c).mark(Mark.FROZEN));
@@ -159,12 +158,25 @@ final class TemplateFunctions {
     }
   }
 
+  /**
+   * The functions for {@link #find}; written after the static block above, which fills FUNCTIONS.
+   */
+  private static final Map<String, TemplateFunction> BY_NAME = new HashMap<>(FUNCTIONS);
+
   private static void define(String name, List<Kind> params, TemplateFunction.Body body) {
     FUNCTIONS.put(name, new TemplateFunction(name, params, Optional.empty(), body));
   }
 
   static Optional<TemplateFunction> lookup(String name) {
     return Optional.ofNullable(FUNCTIONS.get(name));
+  }
+
+  /**
+   * The function named {@code name}, or null: a hash lookup, once per call (the sorted map compares
+   * names along its path, and C1 code pays for every comparison).
+   */
+  static TemplateFunction find(String name) {
+    return BY_NAME.get(name);
   }
 
   /** Every Packer function name, for suggestions. */
