@@ -173,13 +173,13 @@ final class TemplateReader {
   private void rootKeys() {
     for (DocMember m : root.members()) {
       String key = m.key();
-      String pointer = JsonPointer.append("", key);
+      // The pointer is spelled out only for a report (most keys have none).
       if (key.startsWith("_")) {
         if (DocScalar.stringValue(m.value()).isEmpty()) {
           reporter.add(
               LegacyCode.INVALID_COMMENT,
               m.value().range(),
-              pointer,
+              JsonPointer.append("", key),
               "A root key starting with \"_\" is a comment, and Packer requires its value to be a"
                   + " string, but it is "
                   + m.value().kindName()
@@ -198,7 +198,7 @@ final class TemplateReader {
         reporter.add(
             LegacyCode.UNKNOWN_KEY,
             m.keyRange(),
-            pointer,
+            JsonPointer.append("", key),
             "The key \""
                 + key
                 + "\" is not part of a Packer template."
@@ -212,7 +212,7 @@ final class TemplateReader {
         reporter.add(
             LegacyCode.KEY_CASE,
             m.keyRange(),
-            pointer,
+            JsonPointer.append("", key),
             "\""
                 + key
                 + "\" and \""
@@ -226,7 +226,7 @@ final class TemplateReader {
         reporter.add(
             LegacyCode.KEY_CASE,
             m.keyRange(),
-            pointer,
+            JsonPointer.append("", key),
             "Packer matches root keys ignoring case and reads \""
                 + key
                 + "\" as \""
@@ -239,7 +239,7 @@ final class TemplateReader {
         reporter.add(
             LegacyCode.OBSOLETE_KEY,
             m.keyRange(),
-            pointer,
+            JsonPointer.append("", key),
             "\"push\" configured Atlas, which no longer exists; it is ignored. Remove it.");
       }
       keys.put(canonical, m);
@@ -326,18 +326,12 @@ final class TemplateReader {
     Map<String, VariableResolver.Candidate> candidates = new LinkedHashMap<>();
     for (DocMember m : declared) {
       Range declaration = m.keyRange();
-      Optional<String> def = DocScalar.stringValue(m.value());
+      // No Optional.map: C1 (bulk runs) makes the capturing lambda through a method handle.
+      String def = DocScalar.stringValue(m.value()).orElse(null);
       StringSite site =
-          def.map(
-                  d ->
-                      new StringSite(
-                          file,
-                          m.value().range(),
-                          d,
-                          yaml,
-                          false,
-                          JsonPointer.append("/variables", m.key())))
-              .orElse(null);
+          def == null
+              ? null
+              : StringSite.member(file, m.value().range(), def, yaml, "/variables", m.key());
       boolean isNull = m.value() instanceof DocScalar s && s.type() == DocScalar.Type.NULL;
       // A default that is not a string was reported; the variable is then unknown, not unset.
       candidates.put(

@@ -106,7 +106,10 @@ final class ValueEvaluator {
     }
     DocObject o = (DocObject) node;
     Map<String, Value> attributes = new LinkedHashMap<>();
-    for (DocMember m : o.members()) {
+    List<DocMember> members = o.members();
+    // Indexed loops here and in config: C1 (bulk runs) allocates an iterator per for-each.
+    for (int i = 0; i < members.size(); i++) {
+      DocMember m = members.get(i);
       Place memberPlace = place.member(m.key());
       Value v = value(m.value(), memberPlace, scope);
       String key = m.key();
@@ -160,9 +163,11 @@ final class ValueEvaluator {
    * @param object the builder, provisioner or post-processor object
    */
   Config config(DocObject object, String pointer, Set<String> excluded, Scope scope) {
-    List<Setting> settings = new ArrayList<>();
+    List<DocMember> members = object.members();
+    List<Setting> settings = new ArrayList<>(members.size());
     Place root = Place.of(pointer);
-    for (DocMember m : object.members()) {
+    for (int i = 0; i < members.size(); i++) {
+      DocMember m = members.get(i);
       if (excluded.contains(m.key()) || m.key().startsWith("_")) {
         continue;
       }

@@ -99,6 +99,9 @@ public final class TemplateEvaluator {
     }
 
     Value template(List<TemplateNode> nodes) throws Stop {
+      if (nodes.size() == 1 && nodes.get(0) instanceof Action a && !refersToData(a.pipeline())) {
+        return wholeAction(a);
+      }
       StringBuilder out = new StringBuilder();
       EnumSet<Mark> marks = null;
       boolean unknown = false;
@@ -141,6 +144,26 @@ public final class TemplateEvaluator {
       EnumSet<Mark> into = marks != null ? marks : EnumSet.noneOf(Mark.class);
       v.addDeepMarksTo(into);
       return into;
+    }
+
+    /**
+     * A string that is one action ({@code "{{user `name`}}"}, most templated strings): its value is
+     * the action's, without copying it through a builder, and a string value is kept as it is (it
+     * is in NFC already, so making it again would only check that again).
+     */
+    private Value wholeAction(Action a) throws Stop {
+      GoValue v = pipeline(a.pipeline());
+      EnumSet<Mark> marks = addMarks(v.value(), null);
+      Value u = v.value().unmarked();
+      Value result;
+      if (!u.isKnown()) {
+        result = Value.unknown(Type.STRING);
+      } else if (v.kind() == GoKind.STRING && u instanceof StringValue) {
+        result = u;
+      } else {
+        result = Value.string(print(v.kind(), u));
+      }
+      return marks == null ? result : result.withMarks(marks);
     }
 
     private static boolean trimsRight(TemplateNode n) {

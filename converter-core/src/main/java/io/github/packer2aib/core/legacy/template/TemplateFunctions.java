@@ -193,9 +193,9 @@ final class TemplateFunctions {
 
   private static Value user(List<Value> a, TemplateFunction.Call c) throws Failure {
     String name = a.get(0).asString();
-    Optional<Value> v = c.variables().value(name);
-    if (v.isPresent()) {
-      return v.get();
+    Value v = c.variables().valueOrNull(name);
+    if (v != null) {
+      return v;
     }
     String suggestion = Suggestions.closest(name, c.variables().names());
     throw new Failure(
