@@ -250,12 +250,13 @@ final class TemplateReader {
 
   private Set<String> sensitiveVariables() {
     Set<String> names = new LinkedHashSet<>();
-    member("sensitive-variables")
-        .ifPresent(
-            m ->
-                shapes
-                    .strings(m.value(), "/sensitive-variables", "\"sensitive-variables\"", false)
-                    .forEach(n -> names.add(n.value())));
+    DocMember m = keys.get("sensitive-variables");
+    if (m != null) {
+      for (Shapes.Named n :
+          shapes.strings(m.value(), "/sensitive-variables", "\"sensitive-variables\"", false)) {
+        names.add(n.value());
+      }
+    }
     return names;
   }
 
@@ -293,17 +294,16 @@ final class TemplateReader {
   }
 
   private void checkSensitiveDeclared(Set<String> sensitive, List<DocMember> declared) {
-    List<String> names = declared.stream().map(DocMember::key).toList();
-    Optional<DocArray> list =
-        member("sensitive-variables")
-            .map(DocMember::value)
-            .filter(DocArray.class::isInstance)
-            .map(DocArray.class::cast);
-    if (list.isEmpty()) {
+    DocMember m = keys.get("sensitive-variables");
+    if (m == null || !(m.value() instanceof DocArray list)) {
       return;
     }
-    for (int i = 0; i < list.get().items().size(); i++) {
-      DocNode item = list.get().items().get(i);
+    List<String> names = new ArrayList<>(declared.size());
+    for (DocMember d : declared) {
+      names.add(d.key());
+    }
+    for (int i = 0; i < list.items().size(); i++) {
+      DocNode item = list.items().get(i);
       Optional<String> name = DocScalar.stringValue(item);
       if (name.isEmpty() || names.contains(name.get())) {
         continue;
@@ -585,6 +585,9 @@ final class TemplateReader {
    */
   private Targets targets(
       DocMember onlyMember, DocMember exceptMember, String pointer, boolean singleAllowed) {
+    if (onlyMember == null && exceptMember == null) {
+      return everyBuilder();
+    }
     List<Shapes.Named> only = targetList(onlyMember, pointer, singleAllowed);
     List<Shapes.Named> except = targetList(exceptMember, pointer, singleAllowed);
     if (!only.isEmpty() && !except.isEmpty()) {
@@ -606,6 +609,33 @@ final class TemplateReader {
       }
     }
     return new Targets(targets, onlyRefs, exceptRefs);
+  }
+
+  /**
+   * The targets of an object without {@code only} and {@code except} (most objects): every builder.
+   * Made once, when the first such object is read (the builders are all read by then), and shared,
+   * with the scope of provisioners that run for them ({@link #everyBuilderScope}).
+   */
+  private Targets everyBuilder() {
+    if (everyBuilder == null) {
+      List<BuildTarget> targets = new ArrayList<>();
+      for (RawBuilder b : builders.values()) {
+        targets.add(new BuildTarget(b.name(), b.type()));
+      }
+      everyBuilder = new Targets(List.copyOf(targets), List.of(), List.of());
+      everyBuilderScope = new Scope(Section.PROVISIONER, everyBuilder.builders());
+    }
+    return everyBuilder;
+  }
+
+  private Targets everyBuilder;
+  private Scope everyBuilderScope;
+
+  /** The scope of a provisioner that runs for {@code targets}. */
+  private Scope provisionerScope(Targets targets) {
+    return targets == everyBuilder
+        ? everyBuilderScope
+        : new Scope(Section.PROVISIONER, targets.builders());
   }
 
   /**
@@ -754,7 +784,7 @@ final class TemplateReader {
     ProvisionerMembers members = new ProvisionerMembers(obj);
     String type = type(obj, members.type, pointer, what);
     Targets targets = targets(members.only, members.except, pointer, true);
-    Scope scope = new Scope(Section.PROVISIONER, targets.builders());
+    Scope scope = provisionerScope(targets);
     Map<String, Config> override = override(members.override, pointer);
     Optional<Setting> pauseBefore = duration(members.pauseBefore, pointer);
     Optional<Setting> timeout = duration(members.timeout, pointer);
