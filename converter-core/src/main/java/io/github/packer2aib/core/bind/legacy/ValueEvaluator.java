@@ -77,7 +77,7 @@ final class ValueEvaluator {
    * without a parse). The site (and the pointer) is built only when there is a problem to report.
    */
   private Value scalarString(DocScalar s, String text, Place place, Scope scope) {
-    Evaluation e = evaluator.evaluate(text, scope, variables);
+    Evaluation e = evaluator.evaluateRecurring(text, scope, variables);
     if (!e.problems().isEmpty()) {
       StringSite site = new StringSite(file, s.range(), text, yaml, false, place.pointer());
       for (TemplateProblem p : e.problems()) {

@@ -8,7 +8,9 @@ import io.github.packer2aib.core.legacy.template.TemplateFunction.Failure;
 import io.github.packer2aib.core.legacy.template.TemplateFunction.Kind;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -40,13 +42,16 @@ public final class TemplateEvaluator {
   }
 
   public Evaluation evaluate(ParsedTemplate template, Scope scope, UserVariables variables) {
+    return evaluate(template, new Run(environment, scope, variables));
+  }
+
+  private static Evaluation evaluate(ParsedTemplate template, Run run) {
     if (template.error().isPresent()) {
       return new Evaluation(Value.unknown(Type.STRING), List.of(template.error().get()));
     }
     if (template.isLiteral()) {
       return new Evaluation(Value.string(template.text()), List.of());
     }
-    Run run = new Run(environment, scope, variables);
     try {
       Value value = run.template(template.nodes());
       return new Evaluation(value, run.problems.isEmpty() ? List.of() : run.problems);
@@ -54,6 +59,44 @@ public final class TemplateEvaluator {
       run.problems.add(stop.problem);
       return new Evaluation(Value.unknown(Type.STRING), run.problems);
     }
+  }
+
+  // The strings of the last scope evaluated with evaluateRecurring, and what they gave.
+  private final Map<String, Evaluation> recurring = new HashMap<>();
+  private Scope recurringScope;
+  private UserVariables recurringVariables;
+
+  /**
+   * As {@link #evaluate(String, Scope, UserVariables)}, and gives the same evaluation again when
+   * the same string recurs with the same scope and variables objects (identity), as long as no
+   * other scope came between. A legacy template repeats its templated strings ({@code {{user
+   * `winrm_user`}}} in every provisioner), and every function but {@code uuid} (a new value per
+   * call, never remembered) gives the same value for the same arguments within one conversion;
+   * problems come with the evaluation, so the caller reports them at each string again.
+   *
+   * <p>Unlike {@code evaluate}, this keeps state in the evaluator: use it from one thread, for one
+   * template.
+   */
+  public Evaluation evaluateRecurring(String text, Scope scope, UserVariables variables) {
+    if (!text.contains("{{")) {
+      return new Evaluation(Value.string(text), List.of());
+    }
+    if (scope != recurringScope || variables != recurringVariables) {
+      recurring.clear();
+      recurringScope = scope;
+      recurringVariables = variables;
+    }
+    Evaluation known = recurring.get(text);
+    if (known != null) {
+      return known;
+    }
+    Run run = new Run(environment, scope, variables);
+    Evaluation e = evaluate(TemplateParser.parse(text), run);
+    // A nested evaluation (a variable read for the first time) may have changed the scope.
+    if (run.repeatable && scope == recurringScope && variables == recurringVariables) {
+      recurring.put(text, e);
+    }
+    return e;
   }
 
   /** Stops evaluation at the first error, as Go's executor does. */
@@ -88,6 +131,9 @@ public final class TemplateEvaluator {
     final Scope scope;
     final UserVariables variables;
     final List<TemplateProblem> problems = new ArrayList<>();
+
+    /** Whether evaluating the string again gives the same (it called no {@code uuid}). */
+    boolean repeatable = true;
 
     /** Codes of warnings and notes already given: each is said once per string. */
     final Set<GoTemplateCode> noted = EnumSet.noneOf(GoTemplateCode.class);
@@ -349,6 +395,9 @@ public final class TemplateEvaluator {
         Operand.Identifier id, List<Operand> operands, int first, GoValue piped, Span callSpan)
         throws Stop {
       TemplateFunction f = function(id);
+      if (!TemplateFunctions.isRepeatable(f)) {
+        repeatable = false;
+      }
       int count = operands.size() - first + (piped != null ? 1 : 0);
       List<GoValue> args = new ArrayList<>(count);
       List<Span> spans = new ArrayList<>(count);

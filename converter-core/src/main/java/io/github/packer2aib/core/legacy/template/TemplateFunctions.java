@@ -179,6 +179,14 @@ final class TemplateFunctions {
     return BY_NAME.get(name);
   }
 
+  /**
+   * Whether a call gives the same value for the same arguments within one conversion: all but
+   * {@code uuid}, which reads the next random UUID (the clock is frozen for the run).
+   */
+  static boolean isRepeatable(TemplateFunction f) {
+    return !f.name().equals("uuid");
+  }
+
   /** Every Packer function name, for suggestions. */
   static List<String> names() {
     return new ArrayList<>(FUNCTIONS.keySet());
