@@ -135,7 +135,7 @@ final class TemplateReader {
                 m ->
                     provisioner(
                         m.value(),
-                        "/error-cleanup-provisioner",
+                        Place.of("/error-cleanup-provisioner"),
                         new Label("The error-cleanup-provisioner", 0)));
     Optional<String> description =
         member("description")
@@ -536,26 +536,27 @@ final class TemplateReader {
 
   /** The required, non-empty {@code type} of a builder, provisioner or post-processor. */
   private Optional<String> type(DocObject o, String pointer, String what) {
-    return Optional.ofNullable(type(o, o.member("type").orElse(null), pointer, new Label(what, 0)));
+    return Optional.ofNullable(
+        type(o, o.member("type").orElse(null), Place.of(pointer), new Label(what, 0)));
   }
 
   /**
    * The same, given the {@code type} member (null when there is none); null when the type is
    * missing or invalid (reported). Pointers and labels are spelled out only for a report.
    */
-  private String type(DocObject o, DocMember t, String pointer, Label label) {
+  private String type(DocObject o, DocMember t, Place where, Label label) {
     if (t == null) {
       String what = label.toString();
       reporter.add(
           LegacyCode.MISSING_TYPE,
           o.range(),
-          pointer,
+          where.pointer(),
           what + " has no \"type\". Add one, such as \"type\": \"" + exampleType(what) + "\".");
       return null;
     }
     String s = DocScalar.stringValue(t.value()).orElse(null);
     if (s == null) {
-      shapes.string(t.value(), pointer + "/type", "\"type\"");
+      shapes.string(t.value(), where.pointer() + "/type", "\"type\"");
       return null;
     }
     if (s.isEmpty()) {
@@ -563,7 +564,7 @@ final class TemplateReader {
       reporter.add(
           LegacyCode.MISSING_TYPE,
           t.value().range(),
-          pointer + "/type",
+          where.pointer() + "/type",
           what + " has an empty \"type\". Name the plugin, such as \"" + exampleType(what) + "\".");
       return null;
     }
@@ -584,10 +585,11 @@ final class TemplateReader {
    * their references in the two lists.
    */
   private Targets targets(
-      DocMember onlyMember, DocMember exceptMember, String pointer, boolean singleAllowed) {
+      DocMember onlyMember, DocMember exceptMember, Place where, boolean singleAllowed) {
     if (onlyMember == null && exceptMember == null) {
       return everyBuilder();
     }
+    String pointer = where.pointer();
     List<Shapes.Named> only = targetList(onlyMember, pointer, singleAllowed);
     List<Shapes.Named> except = targetList(exceptMember, pointer, singleAllowed);
     if (!only.isEmpty() && !except.isEmpty()) {
@@ -704,12 +706,9 @@ final class TemplateReader {
       return out;
     }
     List<DocNode> items = list.get().items();
+    Place places = Place.of("/provisioners");
     for (int i = 0; i < items.size(); i++) {
-      Provisioner p =
-          provisioner(
-              items.get(i),
-              JsonPointer.append("/provisioners", i),
-              new Label("Provisioner ", i + 1));
+      Provisioner p = provisioner(items.get(i), places.item(i), new Label("Provisioner ", i + 1));
       if (p != null) {
         out.add(p);
       }
@@ -776,20 +775,20 @@ final class TemplateReader {
   }
 
   /** The provisioner, or null when it has no valid type or is not an object (reported). */
-  private Provisioner provisioner(DocNode node, String pointer, Label what) {
+  private Provisioner provisioner(DocNode node, Place where, Label what) {
     if (!(node instanceof DocObject obj)) {
-      shapes.object(node, pointer, what.toString());
+      shapes.object(node, where.pointer(), what.toString());
       return null;
     }
     ProvisionerMembers members = new ProvisionerMembers(obj);
-    String type = type(obj, members.type, pointer, what);
-    Targets targets = targets(members.only, members.except, pointer, true);
+    String type = type(obj, members.type, where, what);
+    Targets targets = targets(members.only, members.except, where, true);
     Scope scope = provisionerScope(targets);
-    Map<String, Config> override = override(members.override, pointer);
-    Optional<Setting> pauseBefore = duration(members.pauseBefore, pointer);
-    Optional<Setting> timeout = duration(members.timeout, pointer);
-    Optional<Setting> maxRetries = maxRetries(members.maxRetries, pointer, scope);
-    Config config = values.config(obj, pointer, PROVISIONER_KEYS, scope);
+    Map<String, Config> override = override(members.override, where);
+    Optional<Setting> pauseBefore = duration(members.pauseBefore, where);
+    Optional<Setting> timeout = duration(members.timeout, where);
+    Optional<Setting> maxRetries = maxRetries(members.maxRetries, where, scope);
+    Config config = values.config(obj, where, PROVISIONER_KEYS, scope);
     if (type == null) {
       return null;
     }
@@ -806,11 +805,12 @@ final class TemplateReader {
         obj.range());
   }
 
-  private Map<String, Config> override(DocMember m, String pointer) {
-    Map<String, Config> out = new LinkedHashMap<>();
+  private Map<String, Config> override(DocMember m, Place where) {
     if (m == null) {
-      return out;
+      return Map.of(); // most provisioners: the record's copy of an empty LinkedHashMap cost
     }
+    String pointer = where.pointer();
+    Map<String, Config> out = new LinkedHashMap<>();
     Optional<DocObject> o = shapes.object(m.value(), pointer + "/override", "\"override\"");
     if (o.isEmpty()) {
       return out;
@@ -831,7 +831,7 @@ final class TemplateReader {
   }
 
   /** {@code pause_before} / {@code timeout}: Go durations, read as written (not interpolated). */
-  private Optional<Setting> duration(DocMember m, String pointer) {
+  private Optional<Setting> duration(DocMember m, Place where) {
     if (m == null) {
       return Optional.empty();
     }
@@ -843,7 +843,7 @@ final class TemplateReader {
         reporter.add(
             LegacyCode.INVALID_DURATION,
             s.range(),
-            pointer + "/" + key,
+            where.pointer() + "/" + key,
             "\""
                 + s.text()
                 + "\" is not a duration. Write a number with a unit, such as \"30s\", \"5m\" or"
@@ -855,28 +855,30 @@ final class TemplateReader {
       value = Value.number(s.asNumber().get());
     } else {
       shapes.wrongType(
-          v, pointer + "/" + key, "\"" + key + "\" must be a duration string such as \"30s\"");
+          v,
+          where.pointer() + "/" + key,
+          "\"" + key + "\" must be a duration string such as \"30s\"");
       return Optional.empty();
     }
     return Optional.of(new Setting(key, value, m.keyRange(), v.range()));
   }
 
   /** {@code max_retries}: interpolated, then it must be an integer. */
-  private Optional<Setting> maxRetries(DocMember m, String pointer, Scope scope) {
+  private Optional<Setting> maxRetries(DocMember m, Place where, Scope scope) {
     if (m == null) {
       return Optional.empty();
     }
     DocNode v = m.value();
-    String p = pointer + "/max_retries";
+    Place place = where.member("max_retries");
     Value value;
     if (v instanceof DocScalar s && s.type() == DocScalar.Type.STRING) {
-      value = values.scalarString(s, s.text(), p, scope);
+      value = values.scalarString(s, s.text(), place, scope);
       Value u = value.unmarked();
       if (u.isKnown() && !u.asString().matches("[-+]?[0-9]+")) {
         reporter.add(
             LegacyCode.INVALID_MAX_RETRIES,
             s.range(),
-            p,
+            place.pointer(),
             "\"max_retries\" must be a whole number, such as 3"
                 + (value.isSensitive() ? "." : ", but it is \"" + u.asString() + "\"."));
       }
@@ -885,12 +887,12 @@ final class TemplateReader {
         reporter.add(
             LegacyCode.INVALID_MAX_RETRIES,
             s.range(),
-            p,
+            place.pointer(),
             "\"max_retries\" must be a whole number, such as 3, but it is " + s.text() + ".");
       }
       value = Value.number(s.asNumber().get());
     } else {
-      shapes.wrongType(v, p, "\"max_retries\" must be a whole number");
+      shapes.wrongType(v, place.pointer(), "\"max_retries\" must be a whole number");
       return Optional.empty();
     }
     return Optional.of(new Setting("max_retries", value, m.keyRange(), v.range()));
@@ -968,7 +970,11 @@ final class TemplateReader {
     Optional<String> name =
         obj.member("name").flatMap(m -> shapes.string(m.value(), pointer + "/name", "\"name\""));
     Targets targets =
-        targets(obj.member("only").orElse(null), obj.member("except").orElse(null), pointer, false);
+        targets(
+            obj.member("only").orElse(null),
+            obj.member("except").orElse(null),
+            Place.of(pointer),
+            false);
     Scope scope = new Scope(Section.POST_PROCESSOR, targets.builders());
     Config config = values.config(obj, pointer, POST_PROCESSOR_KEYS, scope);
     if (type.isEmpty()) {

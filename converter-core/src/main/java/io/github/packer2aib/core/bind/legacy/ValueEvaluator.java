@@ -5,7 +5,6 @@ import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
-import io.github.packer2aib.core.doc.JsonPointer;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
@@ -76,7 +75,7 @@ final class ValueEvaluator {
    * A string scalar as a template (most strings hold no action: the evaluator gives their text
    * without a parse). The site (and the pointer) is built only when there is a problem to report.
    */
-  private Value scalarString(DocScalar s, String text, Place place, Scope scope) {
+  Value scalarString(DocScalar s, String text, Place place, Scope scope) {
     Evaluation e = evaluator.evaluateRecurring(text, scope, variables);
     if (!e.problems().isEmpty()) {
       StringSite site = new StringSite(file, s.range(), text, yaml, false, place.pointer());
@@ -163,9 +162,13 @@ final class ValueEvaluator {
    * @param object the builder, provisioner or post-processor object
    */
   Config config(DocObject object, String pointer, Set<String> excluded, Scope scope) {
+    return config(object, Place.of(pointer), excluded, scope);
+  }
+
+  /** As above, at a place whose pointer is spelled out only for a report. */
+  Config config(DocObject object, Place root, Set<String> excluded, Scope scope) {
     List<DocMember> members = object.members();
     List<Setting> settings = new ArrayList<>(members.size());
-    Place root = Place.of(pointer);
     for (int i = 0; i < members.size(); i++) {
       DocMember m = members.get(i);
       if (excluded.contains(m.key()) || m.key().startsWith("_")) {
@@ -175,45 +178,5 @@ final class ValueEvaluator {
       settings.add(new Setting(m.key(), v, m.keyRange(), m.value().range()));
     }
     return new Config(settings, List.of(), object.range());
-  }
-
-  /**
-   * Where a value is in its document. Its JSON pointer is spelled out only when a problem is
-   * reported: building one per value (most have no problem) cost more than evaluating them.
-   */
-  private static final class Place {
-    private final Place parent;
-    private final String key;
-    private final int index;
-    private String pointer;
-
-    private Place(Place parent, String key, int index, String pointer) {
-      this.parent = parent;
-      this.key = key;
-      this.index = index;
-      this.pointer = pointer;
-    }
-
-    static Place of(String pointer) {
-      return new Place(null, null, -1, pointer);
-    }
-
-    Place member(String key) {
-      return new Place(this, key, -1, null);
-    }
-
-    Place item(int index) {
-      return new Place(this, null, index, null);
-    }
-
-    String pointer() {
-      if (pointer == null) {
-        pointer =
-            key != null
-                ? JsonPointer.append(parent.pointer(), key)
-                : JsonPointer.append(parent.pointer(), index);
-      }
-      return pointer;
-    }
   }
 }
