@@ -59,9 +59,6 @@ final class TemplateReader {
           "sensitive-variables",
           "variables");
 
-  private static final Set<String> PROVISIONER_KEYS =
-      Set.of("type", "only", "except", "override", "pause_before", "max_retries", "timeout");
-
   private static final Set<String> POST_PROCESSOR_KEYS = Set.of("type", "name", "only", "except");
 
   private static final Pattern VERSION =
@@ -187,12 +184,7 @@ final class TemplateReader {
         }
         continue;
       }
-      String canonical = null;
-      for (String known : ROOT_KEYS) {
-        if (known.equalsIgnoreCase(key)) {
-          canonical = known;
-        }
-      }
+      String canonical = canonicalRootKey(key);
       if (canonical == null) {
         String suggestion = Suggestions.closest(key, ROOT_KEYS);
         reporter.add(
@@ -245,6 +237,23 @@ final class TemplateReader {
       keys.put(canonical, m);
     }
   }
+
+  /** The known root key {@code key} names ignoring case, or null. */
+  private static String canonicalRootKey(String key) {
+    // Most keys are written as known: one hash lookup instead of ten case-insensitive compares.
+    if (ROOT_KEY_SET.contains(key)) {
+      return key;
+    }
+    String canonical = null;
+    for (String known : ROOT_KEYS) {
+      if (known.equalsIgnoreCase(key)) {
+        canonical = known;
+      }
+    }
+    return canonical;
+  }
+
+  private static final Set<String> ROOT_KEY_SET = Set.copyOf(ROOT_KEYS);
 
   // ------------------------------------------------------------------ variables
 
@@ -728,9 +737,10 @@ final class TemplateReader {
   }
 
   /**
-   * The members of a provisioner that are not settings, found in one pass over its members (C1 code
-   * scanned the members once per key before). Keys are unique; the first one counts anyway, as
-   * {@link DocObject#member} finds it.
+   * The members of a provisioner that are not settings (type, only, except, override, pause_before,
+   * timeout, max_retries), and its settings, found in one pass over its members (C1 code scanned
+   * the members once per key before). Keys are unique; the first one counts anyway, as {@link
+   * DocObject#member} finds it, and a repeated one is no setting either.
    */
   private static final class ProvisionerMembers {
     DocMember type;
@@ -741,8 +751,12 @@ final class TemplateReader {
     DocMember timeout;
     DocMember maxRetries;
 
+    /** The other members, except comments ({@code _…}): the provisioner's settings. */
+    final List<DocMember> settings;
+
     ProvisionerMembers(DocObject o) {
       List<DocMember> members = o.members();
+      settings = new ArrayList<>(members.size());
       for (int i = 0; i < members.size(); i++) {
         DocMember m = members.get(i);
         switch (m.key()) {
@@ -768,6 +782,9 @@ final class TemplateReader {
             maxRetries = maxRetries != null ? maxRetries : m;
             break;
           default:
+            if (!m.key().startsWith("_")) {
+              settings.add(m);
+            }
             break;
         }
       }
@@ -788,7 +805,7 @@ final class TemplateReader {
     Optional<Setting> pauseBefore = duration(members.pauseBefore, where);
     Optional<Setting> timeout = duration(members.timeout, where);
     Optional<Setting> maxRetries = maxRetries(members.maxRetries, where, scope);
-    Config config = values.config(obj, where, PROVISIONER_KEYS, scope);
+    Config config = values.config(obj, members.settings, where, scope);
     if (type == null) {
       return null;
     }

@@ -179,4 +179,18 @@ final class ValueEvaluator {
     }
     return new Config(settings, List.of(), object.range());
   }
+
+  /**
+   * The given members of an object as settings, all of them: the caller chose them (a provisioner
+   * finds its settings in the one pass that finds its other keys).
+   */
+  Config config(DocObject object, List<DocMember> members, Place root, Scope scope) {
+    List<Setting> settings = new ArrayList<>(members.size());
+    for (int i = 0; i < members.size(); i++) {
+      DocMember m = members.get(i);
+      Value v = value(m.value(), root.member(m.key()), scope);
+      settings.add(new Setting(m.key(), v, m.keyRange(), m.value().range()));
+    }
+    return new Config(settings, List.of(), object.range());
+  }
 }
