@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * What loading a legacy template needs from outside the template. The caller reads every file; the
@@ -32,7 +31,8 @@ public record LegacyOptions(
   public LegacyOptions {
     vars = List.copyOf(vars);
     varFiles = List.copyOf(varFiles);
-    environment = Map.copyOf(new TreeMap<>(environment));
+    // Map.copyOf keeps an immutable map as it is: options made per template share the run's.
+    environment = Map.copyOf(environment);
     Objects.requireNonNull(templateDir, "templateDir");
     Objects.requireNonNull(workingDir, "workingDir");
     Objects.requireNonNull(clock, "clock");

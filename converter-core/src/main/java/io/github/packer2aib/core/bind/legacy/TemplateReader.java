@@ -59,9 +59,6 @@ final class TemplateReader {
           "sensitive-variables",
           "variables");
 
-  private static final Set<String> PROVISIONER_KEYS =
-      Set.of("type", "only", "except", "override", "pause_before", "max_retries", "timeout");
-
   private static final Set<String> POST_PROCESSOR_KEYS = Set.of("type", "name", "only", "except");
 
   private static final Pattern VERSION =
@@ -131,10 +128,12 @@ final class TemplateReader {
     List<List<PostProcessor>> postProcessors = postProcessors();
     Optional<Provisioner> cleanup =
         member("error-cleanup-provisioner")
-            .flatMap(
+            .map(
                 m ->
                     provisioner(
-                        m.value(), "/error-cleanup-provisioner", "The error-cleanup-provisioner"));
+                        m.value(),
+                        Place.of("/error-cleanup-provisioner"),
+                        new Label("The error-cleanup-provisioner", 0)));
     Optional<String> description =
         member("description")
             .flatMap(m -> shapes.string(m.value(), "/description", "\"description\""));
@@ -171,13 +170,13 @@ final class TemplateReader {
   private void rootKeys() {
     for (DocMember m : root.members()) {
       String key = m.key();
-      String pointer = JsonPointer.append("", key);
+      // The pointer is spelled out only for a report (most keys have none).
       if (key.startsWith("_")) {
         if (DocScalar.stringValue(m.value()).isEmpty()) {
           reporter.add(
               LegacyCode.INVALID_COMMENT,
               m.value().range(),
-              pointer,
+              JsonPointer.append("", key),
               "A root key starting with \"_\" is a comment, and Packer requires its value to be a"
                   + " string, but it is "
                   + m.value().kindName()
@@ -185,18 +184,13 @@ final class TemplateReader {
         }
         continue;
       }
-      String canonical = null;
-      for (String known : ROOT_KEYS) {
-        if (known.equalsIgnoreCase(key)) {
-          canonical = known;
-        }
-      }
+      String canonical = canonicalRootKey(key);
       if (canonical == null) {
         String suggestion = Suggestions.closest(key, ROOT_KEYS);
         reporter.add(
             LegacyCode.UNKNOWN_KEY,
             m.keyRange(),
-            pointer,
+            JsonPointer.append("", key),
             "The key \""
                 + key
                 + "\" is not part of a Packer template."
@@ -210,7 +204,7 @@ final class TemplateReader {
         reporter.add(
             LegacyCode.KEY_CASE,
             m.keyRange(),
-            pointer,
+            JsonPointer.append("", key),
             "\""
                 + key
                 + "\" and \""
@@ -224,7 +218,7 @@ final class TemplateReader {
         reporter.add(
             LegacyCode.KEY_CASE,
             m.keyRange(),
-            pointer,
+            JsonPointer.append("", key),
             "Packer matches root keys ignoring case and reads \""
                 + key
                 + "\" as \""
@@ -237,23 +231,41 @@ final class TemplateReader {
         reporter.add(
             LegacyCode.OBSOLETE_KEY,
             m.keyRange(),
-            pointer,
+            JsonPointer.append("", key),
             "\"push\" configured Atlas, which no longer exists; it is ignored. Remove it.");
       }
       keys.put(canonical, m);
     }
   }
 
+  /** The known root key {@code key} names ignoring case, or null. */
+  private static String canonicalRootKey(String key) {
+    // Most keys are written as known: one hash lookup instead of ten case-insensitive compares.
+    if (ROOT_KEY_SET.contains(key)) {
+      return key;
+    }
+    String canonical = null;
+    for (String known : ROOT_KEYS) {
+      if (known.equalsIgnoreCase(key)) {
+        canonical = known;
+      }
+    }
+    return canonical;
+  }
+
+  private static final Set<String> ROOT_KEY_SET = Set.copyOf(ROOT_KEYS);
+
   // ------------------------------------------------------------------ variables
 
   private Set<String> sensitiveVariables() {
     Set<String> names = new LinkedHashSet<>();
-    member("sensitive-variables")
-        .ifPresent(
-            m ->
-                shapes
-                    .strings(m.value(), "/sensitive-variables", "\"sensitive-variables\"", false)
-                    .forEach(n -> names.add(n.value())));
+    DocMember m = keys.get("sensitive-variables");
+    if (m != null) {
+      for (Shapes.Named n :
+          shapes.strings(m.value(), "/sensitive-variables", "\"sensitive-variables\"", false)) {
+        names.add(n.value());
+      }
+    }
     return names;
   }
 
@@ -291,17 +303,16 @@ final class TemplateReader {
   }
 
   private void checkSensitiveDeclared(Set<String> sensitive, List<DocMember> declared) {
-    List<String> names = declared.stream().map(DocMember::key).toList();
-    Optional<DocArray> list =
-        member("sensitive-variables")
-            .map(DocMember::value)
-            .filter(DocArray.class::isInstance)
-            .map(DocArray.class::cast);
-    if (list.isEmpty()) {
+    DocMember m = keys.get("sensitive-variables");
+    if (m == null || !(m.value() instanceof DocArray list)) {
       return;
     }
-    for (int i = 0; i < list.get().items().size(); i++) {
-      DocNode item = list.get().items().get(i);
+    List<String> names = new ArrayList<>(declared.size());
+    for (DocMember d : declared) {
+      names.add(d.key());
+    }
+    for (int i = 0; i < list.items().size(); i++) {
+      DocNode item = list.items().get(i);
       Optional<String> name = DocScalar.stringValue(item);
       if (name.isEmpty() || names.contains(name.get())) {
         continue;
@@ -324,18 +335,12 @@ final class TemplateReader {
     Map<String, VariableResolver.Candidate> candidates = new LinkedHashMap<>();
     for (DocMember m : declared) {
       Range declaration = m.keyRange();
-      Optional<String> def = DocScalar.stringValue(m.value());
+      // No Optional.map: C1 (bulk runs) makes the capturing lambda through a method handle.
+      String def = DocScalar.stringValue(m.value()).orElse(null);
       StringSite site =
-          def.map(
-                  d ->
-                      new StringSite(
-                          file,
-                          m.value().range(),
-                          d,
-                          yaml,
-                          false,
-                          JsonPointer.append("/variables", m.key())))
-              .orElse(null);
+          def == null
+              ? null
+              : StringSite.member(file, m.value().range(), def, yaml, "/variables", m.key());
       boolean isNull = m.value() instanceof DocScalar s && s.type() == DocScalar.Type.NULL;
       // A default that is not a string was reported; the variable is then unknown, not unset.
       candidates.put(
@@ -540,23 +545,37 @@ final class TemplateReader {
 
   /** The required, non-empty {@code type} of a builder, provisioner or post-processor. */
   private Optional<String> type(DocObject o, String pointer, String what) {
-    Optional<DocMember> t = o.member("type");
-    if (t.isEmpty()) {
+    return Optional.ofNullable(
+        type(o, o.member("type").orElse(null), Place.of(pointer), new Label(what, 0)));
+  }
+
+  /**
+   * The same, given the {@code type} member (null when there is none); null when the type is
+   * missing or invalid (reported). Pointers and labels are spelled out only for a report.
+   */
+  private String type(DocObject o, DocMember t, Place where, Label label) {
+    if (t == null) {
+      String what = label.toString();
       reporter.add(
           LegacyCode.MISSING_TYPE,
           o.range(),
-          pointer,
+          where.pointer(),
           what + " has no \"type\". Add one, such as \"type\": \"" + exampleType(what) + "\".");
-      return Optional.empty();
+      return null;
     }
-    Optional<String> s = shapes.string(t.get().value(), pointer + "/type", "\"type\"");
-    if (s.isPresent() && s.get().isEmpty()) {
+    String s = DocScalar.stringValue(t.value()).orElse(null);
+    if (s == null) {
+      shapes.string(t.value(), where.pointer() + "/type", "\"type\"");
+      return null;
+    }
+    if (s.isEmpty()) {
+      String what = label.toString();
       reporter.add(
           LegacyCode.MISSING_TYPE,
-          t.get().value().range(),
-          pointer + "/type",
+          t.value().range(),
+          where.pointer() + "/type",
           what + " has an empty \"type\". Name the plugin, such as \"" + exampleType(what) + "\".");
-      return Optional.empty();
+      return null;
     }
     return s;
   }
@@ -574,17 +593,22 @@ final class TemplateReader {
    * Reads and checks {@code only} and {@code except}; returns the builders the object runs for, and
    * their references in the two lists.
    */
-  private Targets targets(DocObject o, String pointer, boolean singleAllowed) {
-    List<Shapes.Named> only = targetList(o, "only", pointer, singleAllowed);
-    List<Shapes.Named> except = targetList(o, "except", pointer, singleAllowed);
+  private Targets targets(
+      DocMember onlyMember, DocMember exceptMember, Place where, boolean singleAllowed) {
+    if (onlyMember == null && exceptMember == null) {
+      return everyBuilder();
+    }
+    String pointer = where.pointer();
+    List<Shapes.Named> only = targetList(onlyMember, pointer, singleAllowed);
+    List<Shapes.Named> except = targetList(exceptMember, pointer, singleAllowed);
     if (!only.isEmpty() && !except.isEmpty()) {
       reporter.add(
           LegacyCode.ONLY_AND_EXCEPT,
-          o.member("except").get().keyRange(),
+          exceptMember.keyRange(),
           pointer + "/except",
           "Only one of \"only\" and \"except\" may be given. Keep the one that names fewer"
               + " builders.",
-          new Related(o.member("only").get().keyRange(), "\"only\" is given here"));
+          new Related(onlyMember.keyRange(), "\"only\" is given here"));
     }
     List<String> onlyRefs = references(only);
     List<String> exceptRefs = references(except);
@@ -599,16 +623,42 @@ final class TemplateReader {
   }
 
   /**
+   * The targets of an object without {@code only} and {@code except} (most objects): every builder.
+   * Made once, when the first such object is read (the builders are all read by then), and shared,
+   * with the scope of provisioners that run for them ({@link #everyBuilderScope}).
+   */
+  private Targets everyBuilder() {
+    if (everyBuilder == null) {
+      List<BuildTarget> targets = new ArrayList<>();
+      for (RawBuilder b : builders.values()) {
+        targets.add(new BuildTarget(b.name(), b.type()));
+      }
+      everyBuilder = new Targets(List.copyOf(targets), List.of(), List.of());
+      everyBuilderScope = new Scope(Section.PROVISIONER, everyBuilder.builders());
+    }
+    return everyBuilder;
+  }
+
+  private Targets everyBuilder;
+  private Scope everyBuilderScope;
+
+  /** The scope of a provisioner that runs for {@code targets}. */
+  private Scope provisionerScope(Targets targets) {
+    return targets == everyBuilder
+        ? everyBuilderScope
+        : new Scope(Section.PROVISIONER, targets.builders());
+  }
+
+  /**
    * The names in {@code only} or {@code except}; empty when the key is absent (most objects, so the
    * pointer is built only when the key is there).
    */
-  private List<Shapes.Named> targetList(
-      DocObject o, String key, String pointer, boolean singleAllowed) {
-    Optional<DocMember> m = o.member(key);
-    if (m.isEmpty()) {
+  private List<Shapes.Named> targetList(DocMember m, String pointer, boolean singleAllowed) {
+    if (m == null) {
       return List.of();
     }
-    return shapes.strings(m.get().value(), pointer + "/" + key, "\"" + key + "\"", singleAllowed);
+    String key = m.key();
+    return shapes.strings(m.value(), pointer + "/" + key, "\"" + key + "\"", singleAllowed);
   }
 
   /** Whether one of the names is {@code name}. */
@@ -664,54 +714,121 @@ final class TemplateReader {
     if (list.isEmpty()) {
       return out;
     }
-    for (int i = 0; i < list.get().items().size(); i++) {
-      provisioner(
-              list.get().items().get(i),
-              JsonPointer.append("/provisioners", i),
-              "Provisioner " + (i + 1))
-          .ifPresent(out::add);
+    List<DocNode> items = list.get().items();
+    Place places = Place.of("/provisioners");
+    for (int i = 0; i < items.size(); i++) {
+      Provisioner p = provisioner(items.get(i), places.item(i), new Label("Provisioner ", i + 1));
+      if (p != null) {
+        out.add(p);
+      }
     }
     return out;
   }
 
-  private Optional<Provisioner> provisioner(DocNode node, String pointer, String what) {
-    Optional<DocObject> o = shapes.object(node, pointer, what);
-    if (o.isEmpty()) {
-      return Optional.empty();
+  /**
+   * What a message calls an object ("Provisioner 3"), spelled out only when there is a problem to
+   * report: most objects have none, and C1 (bulk runs) concatenates through a method handle.
+   */
+  private record Label(String prefix, int number) {
+    @Override
+    public String toString() {
+      return number > 0 ? prefix + number : prefix;
     }
-    DocObject obj = o.get();
-    Optional<String> type = type(obj, pointer, what);
-    Targets targets = targets(obj, pointer, true);
-    Scope scope = new Scope(Section.PROVISIONER, targets.builders());
-    Map<String, Config> override = override(obj, pointer);
-    Optional<Setting> pauseBefore = duration(obj, "pause_before", pointer);
-    Optional<Setting> timeout = duration(obj, "timeout", pointer);
-    Optional<Setting> maxRetries = maxRetries(obj, pointer, scope);
-    Config config = values.config(obj, pointer, PROVISIONER_KEYS, scope);
-    if (type.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new Provisioner(
-            type.get(),
-            Optional.empty(),
-            config,
-            targets.only(),
-            targets.except(),
-            override,
-            pauseBefore,
-            maxRetries,
-            timeout,
-            obj.range()));
   }
 
-  private Map<String, Config> override(DocObject obj, String pointer) {
-    Map<String, Config> out = new LinkedHashMap<>();
-    Optional<DocMember> m = obj.member("override");
-    if (m.isEmpty()) {
-      return out;
+  /**
+   * The members of a provisioner that are not settings (type, only, except, override, pause_before,
+   * timeout, max_retries), and its settings, found in one pass over its members (C1 code scanned
+   * the members once per key before). Keys are unique; the first one counts anyway, as {@link
+   * DocObject#member} finds it, and a repeated one is no setting either.
+   */
+  private static final class ProvisionerMembers {
+    DocMember type;
+    DocMember only;
+    DocMember except;
+    DocMember override;
+    DocMember pauseBefore;
+    DocMember timeout;
+    DocMember maxRetries;
+
+    /** The other members, except comments ({@code _…}): the provisioner's settings. */
+    final List<DocMember> settings;
+
+    ProvisionerMembers(DocObject o) {
+      List<DocMember> members = o.members();
+      settings = new ArrayList<>(members.size());
+      for (int i = 0; i < members.size(); i++) {
+        DocMember m = members.get(i);
+        switch (m.key()) {
+          case "type":
+            type = type != null ? type : m;
+            break;
+          case "only":
+            only = only != null ? only : m;
+            break;
+          case "except":
+            except = except != null ? except : m;
+            break;
+          case "override":
+            override = override != null ? override : m;
+            break;
+          case "pause_before":
+            pauseBefore = pauseBefore != null ? pauseBefore : m;
+            break;
+          case "timeout":
+            timeout = timeout != null ? timeout : m;
+            break;
+          case "max_retries":
+            maxRetries = maxRetries != null ? maxRetries : m;
+            break;
+          default:
+            if (!m.key().startsWith("_")) {
+              settings.add(m);
+            }
+            break;
+        }
+      }
     }
-    Optional<DocObject> o = shapes.object(m.get().value(), pointer + "/override", "\"override\"");
+  }
+
+  /** The provisioner, or null when it has no valid type or is not an object (reported). */
+  private Provisioner provisioner(DocNode node, Place where, Label what) {
+    if (!(node instanceof DocObject obj)) {
+      shapes.object(node, where.pointer(), what.toString());
+      return null;
+    }
+    ProvisionerMembers members = new ProvisionerMembers(obj);
+    String type = type(obj, members.type, where, what);
+    Targets targets = targets(members.only, members.except, where, true);
+    Scope scope = provisionerScope(targets);
+    Map<String, Config> override = override(members.override, where);
+    Optional<Setting> pauseBefore = duration(members.pauseBefore, where);
+    Optional<Setting> timeout = duration(members.timeout, where);
+    Optional<Setting> maxRetries = maxRetries(members.maxRetries, where, scope);
+    Config config = values.config(obj, members.settings, where, scope);
+    if (type == null) {
+      return null;
+    }
+    return new Provisioner(
+        type,
+        Optional.empty(),
+        config,
+        targets.only(),
+        targets.except(),
+        override,
+        pauseBefore,
+        maxRetries,
+        timeout,
+        obj.range());
+  }
+
+  private Map<String, Config> override(DocMember m, Place where) {
+    if (m == null) {
+      return Map.of(); // most provisioners: the record's copy of an empty LinkedHashMap cost
+    }
+    String pointer = where.pointer();
+    Map<String, Config> out = new LinkedHashMap<>();
+    Optional<DocObject> o = shapes.object(m.value(), pointer + "/override", "\"override\"");
     if (o.isEmpty()) {
       return out;
     }
@@ -731,20 +848,19 @@ final class TemplateReader {
   }
 
   /** {@code pause_before} / {@code timeout}: Go durations, read as written (not interpolated). */
-  private Optional<Setting> duration(DocObject obj, String key, String pointer) {
-    Optional<DocMember> m = obj.member(key);
-    if (m.isEmpty()) {
+  private Optional<Setting> duration(DocMember m, Place where) {
+    if (m == null) {
       return Optional.empty();
     }
-    DocNode v = m.get().value();
-    String p = pointer + "/" + key;
+    String key = m.key();
+    DocNode v = m.value();
     Value value;
     if (v instanceof DocScalar s && s.type() == DocScalar.Type.STRING) {
       if (!GoDurations.isValid(s.text())) {
         reporter.add(
             LegacyCode.INVALID_DURATION,
             s.range(),
-            p,
+            where.pointer() + "/" + key,
             "\""
                 + s.text()
                 + "\" is not a duration. Write a number with a unit, such as \"30s\", \"5m\" or"
@@ -755,29 +871,31 @@ final class TemplateReader {
       // Packer's weak decoding reads a number as nanoseconds.
       value = Value.number(s.asNumber().get());
     } else {
-      shapes.wrongType(v, p, "\"" + key + "\" must be a duration string such as \"30s\"");
+      shapes.wrongType(
+          v,
+          where.pointer() + "/" + key,
+          "\"" + key + "\" must be a duration string such as \"30s\"");
       return Optional.empty();
     }
-    return Optional.of(new Setting(key, value, m.get().keyRange(), v.range()));
+    return Optional.of(new Setting(key, value, m.keyRange(), v.range()));
   }
 
   /** {@code max_retries}: interpolated, then it must be an integer. */
-  private Optional<Setting> maxRetries(DocObject obj, String pointer, Scope scope) {
-    Optional<DocMember> m = obj.member("max_retries");
-    if (m.isEmpty()) {
+  private Optional<Setting> maxRetries(DocMember m, Place where, Scope scope) {
+    if (m == null) {
       return Optional.empty();
     }
-    DocNode v = m.get().value();
-    String p = pointer + "/max_retries";
+    DocNode v = m.value();
+    Place place = where.member("max_retries");
     Value value;
     if (v instanceof DocScalar s && s.type() == DocScalar.Type.STRING) {
-      value = values.scalarString(s, s.text(), p, scope);
+      value = values.scalarString(s, s.text(), place, scope);
       Value u = value.unmarked();
       if (u.isKnown() && !u.asString().matches("[-+]?[0-9]+")) {
         reporter.add(
             LegacyCode.INVALID_MAX_RETRIES,
             s.range(),
-            p,
+            place.pointer(),
             "\"max_retries\" must be a whole number, such as 3"
                 + (value.isSensitive() ? "." : ", but it is \"" + u.asString() + "\"."));
       }
@@ -786,15 +904,15 @@ final class TemplateReader {
         reporter.add(
             LegacyCode.INVALID_MAX_RETRIES,
             s.range(),
-            p,
+            place.pointer(),
             "\"max_retries\" must be a whole number, such as 3, but it is " + s.text() + ".");
       }
       value = Value.number(s.asNumber().get());
     } else {
-      shapes.wrongType(v, p, "\"max_retries\" must be a whole number");
+      shapes.wrongType(v, place.pointer(), "\"max_retries\" must be a whole number");
       return Optional.empty();
     }
-    return Optional.of(new Setting("max_retries", value, m.get().keyRange(), v.range()));
+    return Optional.of(new Setting("max_retries", value, m.keyRange(), v.range()));
   }
 
   // ------------------------------------------------------------------ post-processors
@@ -868,7 +986,12 @@ final class TemplateReader {
     Optional<String> type = type(obj, pointer, label);
     Optional<String> name =
         obj.member("name").flatMap(m -> shapes.string(m.value(), pointer + "/name", "\"name\""));
-    Targets targets = targets(obj, pointer, false);
+    Targets targets =
+        targets(
+            obj.member("only").orElse(null),
+            obj.member("except").orElse(null),
+            Place.of(pointer),
+            false);
     Scope scope = new Scope(Section.POST_PROCESSOR, targets.builders());
     Config config = values.config(obj, pointer, POST_PROCESSOR_KEYS, scope);
     if (type.isEmpty()) {

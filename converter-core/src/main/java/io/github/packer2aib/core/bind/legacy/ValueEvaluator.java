@@ -5,7 +5,6 @@ import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
-import io.github.packer2aib.core.doc.JsonPointer;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
@@ -76,8 +75,8 @@ final class ValueEvaluator {
    * A string scalar as a template (most strings hold no action: the evaluator gives their text
    * without a parse). The site (and the pointer) is built only when there is a problem to report.
    */
-  private Value scalarString(DocScalar s, String text, Place place, Scope scope) {
-    Evaluation e = evaluator.evaluate(text, scope, variables);
+  Value scalarString(DocScalar s, String text, Place place, Scope scope) {
+    Evaluation e = evaluator.evaluateRecurring(text, scope, variables);
     if (!e.problems().isEmpty()) {
       StringSite site = new StringSite(file, s.range(), text, yaml, false, place.pointer());
       for (TemplateProblem p : e.problems()) {
@@ -106,7 +105,10 @@ final class ValueEvaluator {
     }
     DocObject o = (DocObject) node;
     Map<String, Value> attributes = new LinkedHashMap<>();
-    for (DocMember m : o.members()) {
+    List<DocMember> members = o.members();
+    // Indexed loops here and in config: C1 (bulk runs) allocates an iterator per for-each.
+    for (int i = 0; i < members.size(); i++) {
+      DocMember m = members.get(i);
       Place memberPlace = place.member(m.key());
       Value v = value(m.value(), memberPlace, scope);
       String key = m.key();
@@ -160,9 +162,15 @@ final class ValueEvaluator {
    * @param object the builder, provisioner or post-processor object
    */
   Config config(DocObject object, String pointer, Set<String> excluded, Scope scope) {
-    List<Setting> settings = new ArrayList<>();
-    Place root = Place.of(pointer);
-    for (DocMember m : object.members()) {
+    return config(object, Place.of(pointer), excluded, scope);
+  }
+
+  /** As above, at a place whose pointer is spelled out only for a report. */
+  Config config(DocObject object, Place root, Set<String> excluded, Scope scope) {
+    List<DocMember> members = object.members();
+    List<Setting> settings = new ArrayList<>(members.size());
+    for (int i = 0; i < members.size(); i++) {
+      DocMember m = members.get(i);
       if (excluded.contains(m.key()) || m.key().startsWith("_")) {
         continue;
       }
@@ -173,42 +181,16 @@ final class ValueEvaluator {
   }
 
   /**
-   * Where a value is in its document. Its JSON pointer is spelled out only when a problem is
-   * reported: building one per value (most have no problem) cost more than evaluating them.
+   * The given members of an object as settings, all of them: the caller chose them (a provisioner
+   * finds its settings in the one pass that finds its other keys).
    */
-  private static final class Place {
-    private final Place parent;
-    private final String key;
-    private final int index;
-    private String pointer;
-
-    private Place(Place parent, String key, int index, String pointer) {
-      this.parent = parent;
-      this.key = key;
-      this.index = index;
-      this.pointer = pointer;
+  Config config(DocObject object, List<DocMember> members, Place root, Scope scope) {
+    List<Setting> settings = new ArrayList<>(members.size());
+    for (int i = 0; i < members.size(); i++) {
+      DocMember m = members.get(i);
+      Value v = value(m.value(), root.member(m.key()), scope);
+      settings.add(new Setting(m.key(), v, m.keyRange(), m.value().range()));
     }
-
-    static Place of(String pointer) {
-      return new Place(null, null, -1, pointer);
-    }
-
-    Place member(String key) {
-      return new Place(this, key, -1, null);
-    }
-
-    Place item(int index) {
-      return new Place(this, null, index, null);
-    }
-
-    String pointer() {
-      if (pointer == null) {
-        pointer =
-            key != null
-                ? JsonPointer.append(parent.pointer(), key)
-                : JsonPointer.append(parent.pointer(), index);
-      }
-      return pointer;
-    }
+    return new Config(settings, List.of(), object.range());
   }
 }

@@ -71,26 +71,31 @@ final class VariableResolver implements UserVariables {
 
   @Override
   public Optional<Value> value(String name) {
+    return Optional.ofNullable(valueOrNull(name));
+  }
+
+  @Override
+  public Value valueOrNull(String name) {
     Value done = resolved.get(name);
     if (done != null) {
-      return Optional.of(done);
+      return done;
     }
     Candidate c = candidates.get(name);
     if (c == null) {
-      return Optional.empty();
+      return null;
     }
     if (c.site() == null) {
       // Required and unset: reported by the loader; its uses see an unknown value.
-      return Optional.of(finish(name, Value.unknown(Type.STRING)));
+      return finish(name, Value.unknown(Type.STRING));
     }
     if (inProgress.contains(name)) {
       reportCycle(name);
-      return Optional.of(mark(name, Value.unknown(Type.STRING)));
+      return mark(name, Value.unknown(Type.STRING));
     }
     inProgress.push(name);
     Value v = ValueEvaluator.string(evaluator, reporter, c.site(), Scope.variables(), this);
     inProgress.pop();
-    return Optional.of(finish(name, v));
+    return finish(name, v);
   }
 
   private Value finish(String name, Value v) {

@@ -22,8 +22,9 @@ public record ParsedTemplate(
     if (error.isPresent()) {
       return false;
     }
-    for (TemplateNode n : nodes) {
-      if (!(n instanceof TemplateNode.Text)) {
+    // Indexed: C1 (bulk runs) allocates an iterator per for-each over a List.
+    for (int i = 0; i < nodes.size(); i++) {
+      if (!(nodes.get(i) instanceof TemplateNode.Text)) {
         return false;
       }
     }

@@ -6,7 +6,6 @@ import io.github.packer2aib.core.hcl.function.FunctionRegistry;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * What the template functions read from outside the template, fixed for one conversion run: the
@@ -21,7 +20,7 @@ public final class TemplateEnvironment {
   private final String templateDir;
   private final String workingDir;
   private final Optional<String> packerVersion;
-  private final FunctionRegistry hclFunctions;
+  private FunctionRegistry hclFunctions;
 
   /**
    * @param clock the run's frozen clock
@@ -37,13 +36,11 @@ public final class TemplateEnvironment {
       String workingDir,
       Optional<String> packerVersion) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.environment = Map.copyOf(new TreeMap<>(environment));
+    // Map.copyOf returns an immutable map as it is: no copy per template of the same environment.
+    this.environment = Map.copyOf(environment);
     this.templateDir = Objects.requireNonNull(templateDir, "templateDir");
     this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
     this.packerVersion = Objects.requireNonNull(packerVersion, "packerVersion");
-    // The HCL side's clock functions implement Go's layouts and strftime; legacy isotime and
-    // strftime are the same functions (Packer's legacy_isotime/legacy_strftime wrap them).
-    this.hclFunctions = FunctionRegistry.packer(clock, FileSystemView.empty(workingDir), null);
   }
 
   public Clock clock() {
@@ -66,7 +63,16 @@ public final class TemplateEnvironment {
     return packerVersion;
   }
 
+  /**
+   * The HCL side's functions: its clock functions implement Go's layouts and strftime; legacy
+   * isotime and strftime are the same functions (Packer's legacy_isotime/legacy_strftime wrap
+   * them). Made on first use (few templates call them); an environment serves one template read, on
+   * one thread.
+   */
   FunctionRegistry hclFunctions() {
+    if (hclFunctions == null) {
+      hclFunctions = FunctionRegistry.packer(clock, FileSystemView.empty(workingDir), null);
+    }
     return hclFunctions;
   }
 }

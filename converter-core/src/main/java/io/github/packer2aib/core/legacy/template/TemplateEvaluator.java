@@ -1,13 +1,16 @@
 package io.github.packer2aib.core.legacy.template;
 
 import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.legacy.template.TemplateFunction.Failure;
 import io.github.packer2aib.core.legacy.template.TemplateFunction.Kind;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -39,19 +42,61 @@ public final class TemplateEvaluator {
   }
 
   public Evaluation evaluate(ParsedTemplate template, Scope scope, UserVariables variables) {
+    return evaluate(template, new Run(environment, scope, variables));
+  }
+
+  private static Evaluation evaluate(ParsedTemplate template, Run run) {
     if (template.error().isPresent()) {
       return new Evaluation(Value.unknown(Type.STRING), List.of(template.error().get()));
     }
     if (template.isLiteral()) {
       return new Evaluation(Value.string(template.text()), List.of());
     }
-    Run run = new Run(environment, scope, variables);
     try {
-      return new Evaluation(run.template(template.nodes()), run.problems);
+      Value value = run.template(template.nodes());
+      return new Evaluation(value, run.problems.isEmpty() ? List.of() : run.problems);
     } catch (Stop stop) {
       run.problems.add(stop.problem);
       return new Evaluation(Value.unknown(Type.STRING), run.problems);
     }
+  }
+
+  // The strings of the last scope evaluated with evaluateRecurring, and what they gave.
+  private final Map<String, Evaluation> recurring = new HashMap<>();
+  private Scope recurringScope;
+  private UserVariables recurringVariables;
+
+  /**
+   * As {@link #evaluate(String, Scope, UserVariables)}, and gives the same evaluation again when
+   * the same string recurs with the same scope and variables objects (identity), as long as no
+   * other scope came between. A legacy template repeats its templated strings ({@code {{user
+   * `winrm_user`}}} in every provisioner), and every function but {@code uuid} (a new value per
+   * call, never remembered) gives the same value for the same arguments within one conversion;
+   * problems come with the evaluation, so the caller reports them at each string again.
+   *
+   * <p>Unlike {@code evaluate}, this keeps state in the evaluator: use it from one thread, for one
+   * template.
+   */
+  public Evaluation evaluateRecurring(String text, Scope scope, UserVariables variables) {
+    if (!text.contains("{{")) {
+      return new Evaluation(Value.string(text), List.of());
+    }
+    if (scope != recurringScope || variables != recurringVariables) {
+      recurring.clear();
+      recurringScope = scope;
+      recurringVariables = variables;
+    }
+    Evaluation known = recurring.get(text);
+    if (known != null) {
+      return known;
+    }
+    Run run = new Run(environment, scope, variables);
+    Evaluation e = evaluate(TemplateParser.parse(text), run);
+    // A nested evaluation (a variable read for the first time) may have changed the scope.
+    if (run.repeatable && scope == recurringScope && variables == recurringVariables) {
+      recurring.put(text, e);
+    }
+    return e;
   }
 
   /** Stops evaluation at the first error, as Go's executor does. */
@@ -87,6 +132,9 @@ public final class TemplateEvaluator {
     final UserVariables variables;
     final List<TemplateProblem> problems = new ArrayList<>();
 
+    /** Whether evaluating the string again gives the same (it called no {@code uuid}). */
+    boolean repeatable = true;
+
     /** Codes of warnings and notes already given: each is said once per string. */
     final Set<GoTemplateCode> noted = EnumSet.noneOf(GoTemplateCode.class);
 
@@ -97,8 +145,11 @@ public final class TemplateEvaluator {
     }
 
     Value template(List<TemplateNode> nodes) throws Stop {
+      if (nodes.size() == 1 && nodes.get(0) instanceof Action a && !refersToData(a.pipeline())) {
+        return wholeAction(a);
+      }
       StringBuilder out = new StringBuilder();
-      EnumSet<Mark> marks = EnumSet.noneOf(Mark.class);
+      EnumSet<Mark> marks = null;
       boolean unknown = false;
       for (int i = 0; i < nodes.size(); i++) {
         TemplateNode node = nodes.get(i);
@@ -115,7 +166,7 @@ public final class TemplateEvaluator {
             continue;
           }
           GoValue v = pipeline(a.pipeline());
-          v.value().addDeepMarksTo(marks);
+          marks = addMarks(v.value(), marks);
           Value u = v.value().unmarked();
           if (!u.isKnown()) {
             unknown = true;
@@ -125,7 +176,40 @@ public final class TemplateEvaluator {
         }
       }
       Value result = unknown ? Value.unknown(Type.STRING) : Value.string(out.toString());
-      return result.withMarks(marks);
+      return marks == null ? result : result.withMarks(marks);
+    }
+
+    /**
+     * Adds the marks of {@code v} (at any depth) to {@code marks}, made only when there is a mark:
+     * most values are plain strings, and C1 (bulk runs) pays for every {@code EnumSet.noneOf}.
+     */
+    private static EnumSet<Mark> addMarks(Value v, EnumSet<Mark> marks) {
+      if (v instanceof StringValue) {
+        return marks;
+      }
+      EnumSet<Mark> into = marks != null ? marks : EnumSet.noneOf(Mark.class);
+      v.addDeepMarksTo(into);
+      return into;
+    }
+
+    /**
+     * A string that is one action ({@code "{{user `name`}}"}, most templated strings): its value is
+     * the action's, without copying it through a builder, and a string value is kept as it is (it
+     * is in NFC already, so making it again would only check that again).
+     */
+    private Value wholeAction(Action a) throws Stop {
+      GoValue v = pipeline(a.pipeline());
+      EnumSet<Mark> marks = addMarks(v.value(), null);
+      Value u = v.value().unmarked();
+      Value result;
+      if (!u.isKnown()) {
+        result = Value.unknown(Type.STRING);
+      } else if (v.kind() == GoKind.STRING && u instanceof StringValue) {
+        result = u;
+      } else {
+        result = Value.string(print(v.kind(), u));
+      }
+      return marks == null ? result : result.withMarks(marks);
     }
 
     private static boolean trimsRight(TemplateNode n) {
@@ -176,10 +260,13 @@ public final class TemplateEvaluator {
 
     // ---------------------------------------------------------------- data references
 
+    // Indexed loops here and below: C1 allocates an iterator per for-each over a List.
     private static boolean refersToData(Pipeline p) {
-      for (Command c : p.commands()) {
-        for (Operand o : c.operands()) {
-          if (refersToData(o)) {
+      List<Command> commands = p.commands();
+      for (int i = 0; i < commands.size(); i++) {
+        List<Operand> operands = commands.get(i).operands();
+        for (int j = 0; j < operands.size(); j++) {
+          if (refersToData(operands.get(j))) {
             return true;
           }
         }
@@ -222,17 +309,19 @@ public final class TemplateEvaluator {
     // ---------------------------------------------------------------- execution
 
     private GoValue pipeline(Pipeline p) throws Stop {
+      List<Command> commands = p.commands();
       GoValue piped = null;
-      for (Command c : p.commands()) {
-        piped = command(c, piped);
+      for (int i = 0; i < commands.size(); i++) {
+        piped = command(commands.get(i), piped);
       }
       return piped;
     }
 
     private GoValue command(Command c, GoValue piped) throws Stop {
-      Operand head = c.operands().get(0);
+      List<Operand> operands = c.operands();
+      Operand head = operands.get(0);
       if (head instanceof Operand.Identifier id) {
-        return call(id, c.operands().subList(1, c.operands().size()), piped, c.span());
+        return call(id, operands, 1, piped, c.span());
       }
       // The parser admits a non-function only as the first and only operand of stage one.
       return argument(head);
@@ -241,7 +330,7 @@ public final class TemplateEvaluator {
     private GoValue argument(Operand o) throws Stop {
       if (o instanceof Operand.Identifier id) {
         // A function name as an argument is called without arguments, as in Go.
-        return call(id, List.of(), null, id.span());
+        return call(id, List.of(), 0, null, id.span());
       }
       if (o instanceof Operand.StringLiteral s) {
         return new GoValue(GoKind.STRING, Value.string(s.value()), o);
@@ -279,7 +368,7 @@ public final class TemplateEvaluator {
                 + " (user, replace, split, lower, …) or pass it in a variable.");
       }
       // A plain null check: this runs for every call, and a lambda per call costs in C1 code.
-      TemplateFunction f = TemplateFunctions.lookup(id.name()).orElse(null);
+      TemplateFunction f = TemplateFunctions.find(id.name());
       if (f != null) {
         return f;
       }
@@ -298,12 +387,22 @@ public final class TemplateEvaluator {
                       + " build_type, packer_version and build."));
     }
 
+    /**
+     * Calls the function {@code id} with the operands from {@code first} on (the command's operands
+     * after its head; none for a function named as an argument) and the value piped in, if any.
+     */
     private GoValue call(
-        Operand.Identifier id, List<Operand> argNodes, GoValue piped, Span callSpan) throws Stop {
+        Operand.Identifier id, List<Operand> operands, int first, GoValue piped, Span callSpan)
+        throws Stop {
       TemplateFunction f = function(id);
-      List<GoValue> args = new ArrayList<>();
-      List<Span> spans = new ArrayList<>();
-      for (Operand a : argNodes) {
+      if (!TemplateFunctions.isRepeatable(f)) {
+        repeatable = false;
+      }
+      int count = operands.size() - first + (piped != null ? 1 : 0);
+      List<GoValue> args = new ArrayList<>(count);
+      List<Span> spans = new ArrayList<>(count);
+      for (int i = first; i < operands.size(); i++) {
+        Operand a = operands.get(i);
         args.add(argument(a));
         spans.add(a.span());
       }
@@ -312,29 +411,31 @@ public final class TemplateEvaluator {
         spans.add(callSpan);
       }
       checkArity(f, id, args.size(), callSpan);
-      List<Value> values = new ArrayList<>();
-      EnumSet<Mark> marks = EnumSet.noneOf(Mark.class);
+      List<Value> values = new ArrayList<>(count);
+      EnumSet<Mark> marks = null;
       boolean unknown = false;
+      List<Kind> parameters = f.parameters();
       for (int i = 0; i < args.size(); i++) {
-        Kind kind = i < f.parameters().size() ? f.parameters().get(i) : f.variadic().orElseThrow();
+        Kind kind = i < parameters.size() ? parameters.get(i) : f.variadic().orElseThrow();
         Value v = convert(f, i, kind, args.get(i), spans.get(i));
-        v.addDeepMarksTo(marks);
+        marks = addMarks(v, marks);
         Value u = v.unmarked();
         unknown |= !u.isKnown();
         values.add(u);
       }
       if (unknown && !TemplateFunctions.isRefusedOrDeprecated(f.name())) {
-        return new GoValue(GoKind.STRING, Value.unknown(Type.STRING).withMarks(marks), null);
+        Value result = Value.unknown(Type.STRING);
+        return new GoValue(GoKind.STRING, marks == null ? result : result.withMarks(marks), null);
       }
       TemplateFunction.Call call =
           new TemplateFunction.Call(environment, scope, variables, new CallNotes(this, id.span()));
       try {
         Value result = f.body().apply(values, call);
-        return new GoValue(GoKind.STRING, result.withMarks(marks), null);
+        return new GoValue(GoKind.STRING, marks == null ? result : result.withMarks(marks), null);
       } catch (Failure e) {
         Span at = e.argument >= 0 && e.argument < spans.size() ? spans.get(e.argument) : callSpan;
         String message =
-            marks.contains(Mark.SENSITIVE) && e.code == GoTemplateCode.CALL_FAILED
+            marks != null && marks.contains(Mark.SENSITIVE) && e.code == GoTemplateCode.CALL_FAILED
                 ? "The call failed on a sensitive value, which is not shown"
                 : e.getMessage();
         throw stop(e.code, at, sentence(message));

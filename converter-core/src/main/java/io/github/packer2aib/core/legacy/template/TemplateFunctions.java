@@ -5,14 +5,16 @@ import static io.github.packer2aib.core.legacy.template.TemplateFunction.Kind.ST
 
 import io.github.packer2aib.core.hcl.function.FunctionException;
 import io.github.packer2aib.core.hcl.function.HclFunction;
-import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.legacy.template.TemplateFunction.Failure;
 import io.github.packer2aib.core.legacy.template.TemplateFunction.Kind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -86,10 +88,7 @@ final class TemplateFunctions {
     FUNCTIONS.put(
         "isotime",
         new TemplateFunction(
-            "isotime",
-            List.of(),
-            Optional.of(STRING),
-            (a, c) -> isotime(a, c).mark(Mark.FROZEN)));
+            "isotime", List.of(), Optional.of(STRING), (a, c) -> isotime(a, c).mark(Mark.FROZEN)));
     // The clock and the random generator are read once per conversion: mark what comes of them.
     define("strftime", List.of(STRING), (a, c) -> strftime(a, c).mark(Mark.FROZEN));
     define("uuid", List.of(), (a, c) -> uuid(a, c).mark(Mark.FROZEN));
@@ -159,12 +158,33 @@ final class TemplateFunctions {
     }
   }
 
+  /**
+   * The functions for {@link #find}; written after the static block above, which fills FUNCTIONS.
+   */
+  private static final Map<String, TemplateFunction> BY_NAME = new HashMap<>(FUNCTIONS);
+
   private static void define(String name, List<Kind> params, TemplateFunction.Body body) {
     FUNCTIONS.put(name, new TemplateFunction(name, params, Optional.empty(), body));
   }
 
   static Optional<TemplateFunction> lookup(String name) {
     return Optional.ofNullable(FUNCTIONS.get(name));
+  }
+
+  /**
+   * The function named {@code name}, or null: a hash lookup, once per call (the sorted map compares
+   * names along its path, and C1 code pays for every comparison).
+   */
+  static TemplateFunction find(String name) {
+    return BY_NAME.get(name);
+  }
+
+  /**
+   * Whether a call gives the same value for the same arguments within one conversion: all but
+   * {@code uuid}, which reads the next random UUID (the clock is frozen for the run).
+   */
+  static boolean isRepeatable(TemplateFunction f) {
+    return !f.name().equals("uuid");
   }
 
   /** Every Packer function name, for suggestions. */
@@ -181,9 +201,9 @@ final class TemplateFunctions {
 
   private static Value user(List<Value> a, TemplateFunction.Call c) throws Failure {
     String name = a.get(0).asString();
-    Optional<Value> v = c.variables().value(name);
-    if (v.isPresent()) {
-      return v.get();
+    Value v = c.variables().valueOrNull(name);
+    if (v != null) {
+      return v;
     }
     String suggestion = Suggestions.closest(name, c.variables().names());
     throw new Failure(

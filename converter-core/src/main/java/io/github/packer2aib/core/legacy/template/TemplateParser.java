@@ -43,18 +43,32 @@ public final class TemplateParser {
       return new ParsedTemplate(text, nodes, Optional.empty());
     }
     if (text.length() > MAX_REMEMBERED_LENGTH) {
-      return new Run(text).parse();
+      return read(text);
     }
     ParsedTemplate known = RECENT.get(text);
     if (known != null) {
       return known;
     }
-    ParsedTemplate parsed = new Run(text).parse();
+    ParsedTemplate parsed = read(text);
     if (RECENT.size() >= MAX_REMEMBERED) {
       RECENT.clear();
     }
     RECENT.put(text, parsed);
     return parsed;
+  }
+
+  /**
+   * A plainly valid string is read by {@link TemplateDescent} (ANTLR's lexer and parser are slow in
+   * C1 code); anything else by ANTLR, which also names the problem.
+   */
+  private static ParsedTemplate read(String text) {
+    ParsedTemplate valid = TemplateDescent.read(text);
+    return valid != null ? valid : parseWithAntlr(text);
+  }
+
+  /** The ANTLR path alone: what {@link TemplateDescent} must agree with. */
+  static ParsedTemplate parseWithAntlr(String text) {
+    return new Run(text).parse();
   }
 
   /**

@@ -14,6 +14,14 @@ public interface UserVariables {
    */
   Optional<Value> value(String name);
 
+  /**
+   * As {@link #value}, null when there is no such variable: {@code user} calls this for every
+   * reference, and C1 code (bulk runs) pays for every Optional.
+   */
+  default Value valueOrNull(String name) {
+    return value(name).orElse(null);
+  }
+
   /** Every variable name, for "did you mean" suggestions. */
   List<String> names();
 

@@ -7,7 +7,9 @@
  *       io.github.packer2aib.core.legacy.template.TemplateNode}s (text, comments, actions holding
  *       pipelines of commands) with the grammar in {@code grammar/.../gotemplate}; it reports the
  *       first syntax error, as Go does, with its {@link
- *       io.github.packer2aib.core.legacy.template.Span} in the string.
+ *       io.github.packer2aib.core.legacy.template.Span} in the string. Plainly valid strings
+ *       (nearly all) are read by the hand-written {@code TemplateDescent}, which agrees with the
+ *       ANTLR path ({@code TemplateDescentProperties}) and leaves every other string to it.
  *   <li>{@link io.github.packer2aib.core.legacy.template.TemplateEvaluator} evaluates it to a
  *       string {@link io.github.packer2aib.core.hcl.value.Value} in a {@link
  *       io.github.packer2aib.core.legacy.template.Scope} (which section of the template, which
