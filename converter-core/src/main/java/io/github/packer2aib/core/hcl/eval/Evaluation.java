@@ -287,6 +287,9 @@ final class Evaluation {
   }
 
   private static String joined(String[] pieces) {
+    if (pieces.length == 1) {
+      return pieces[0];
+    }
     if (pieces.length == 2) {
       return pieces[0].concat(pieces[1]); // one exact copy, where a builder makes two
     }

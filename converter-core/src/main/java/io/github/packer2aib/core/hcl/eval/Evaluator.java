@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * The HCL expression evaluator: syntax trees ({@code core.hcl.syntax}) to values ({@code
@@ -87,12 +88,18 @@ public final class Evaluator {
     if (parts.size() == 1) {
       return parts.get(0) instanceof TemplateLiteral only ? Value.string(only.text()) : null;
     }
-    StringBuilder text = new StringBuilder();
-    for (TemplatePart part : parts) {
-      if (!(part instanceof TemplateLiteral literal)) {
+    // Measured first, so the builder is made at its final size: one that grows copies its text at
+    // every step (a heredoc with escapes is many literal parts).
+    int length = 0;
+    for (int i = 0, n = parts.size(); i < n; i++) {
+      if (!(parts.get(i) instanceof TemplateLiteral literal)) {
         return null;
       }
-      text.append(literal.text());
+      length += literal.text().length();
+    }
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0, n = parts.size(); i < n; i++) {
+      text.append(((TemplateLiteral) parts.get(i)).text());
     }
     return Value.string(text.toString());
   }
@@ -104,6 +111,14 @@ public final class Evaluator {
    */
   public static List<ScopeTraversal> references(Expression expression) {
     return References.of(expression);
+  }
+
+  /**
+   * Whether every reference {@link #references} would list passes {@code test}; stops at the first
+   * that does not. Cheaper than listing them when they are only checked.
+   */
+  public static boolean allReferences(Expression expression, Predicate<ScopeTraversal> test) {
+    return References.all(expression, test);
   }
 
   /**
