@@ -8,7 +8,6 @@ import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -269,15 +268,22 @@ final class Scope {
       }
       dataObject = Value.object(types);
     }
-    Map<String, Value> m = new LinkedHashMap<>();
-    m.put("var", varObject);
-    m.put("local", localObject);
-    m.put("data", dataObject);
-    m.put("path", path);
-    m.put("packer", PACKER);
-    m.put("source", source);
-    m.put("build", build);
-    return m;
+    // An immutable map, which the context keeps as it is instead of copying it.
+    return Map.of(
+        "var",
+        varObject,
+        "local",
+        localObject,
+        "data",
+        dataObject,
+        "path",
+        path,
+        "packer",
+        PACKER,
+        "source",
+        source,
+        "build",
+        build);
   }
 
   private static final Value PACKER = Value.object("version", Value.string(PACKER_VERSION));

@@ -110,12 +110,18 @@ public final class EvalContext {
     return insideTemplateFile;
   }
 
+  /** The class of {@code Map.of}'s maps of three or more entries, which need no copy. */
+  private static final Class<?> IMMUTABLE_MAP = Map.of("a", 1, "b", 2, "c", 3).getClass();
+
   /**
    * An immutable copy; names are only looked up (suggestions sort them), so no sorted map is
    * needed, and {@code for} expressions make a child scope per element.
    */
   private static Map<String, Value> copy(Map<String, Value> m) {
     Objects.requireNonNull(m, "variables");
+    if (m.getClass() == IMMUTABLE_MAP) {
+      return m; // holds no null, and Map.copyOf would return it as it is
+    }
     for (Map.Entry<String, Value> e : m.entrySet()) {
       Objects.requireNonNull(e.getValue(), Objects.requireNonNull(e.getKey(), "name"));
     }

@@ -6,6 +6,7 @@ import io.github.packer2aib.core.hcl.syntax.Expression;
 import io.github.packer2aib.core.hcl.syntax.ForExpr;
 import io.github.packer2aib.core.hcl.syntax.FunctionCall;
 import io.github.packer2aib.core.hcl.syntax.IndexExpr;
+import io.github.packer2aib.core.hcl.syntax.LiteralValue;
 import io.github.packer2aib.core.hcl.syntax.ObjectCons;
 import io.github.packer2aib.core.hcl.syntax.ObjectItem;
 import io.github.packer2aib.core.hcl.syntax.Parenthesized;
@@ -70,8 +71,8 @@ final class References {
   }
 
   private void walk(Expression e, Set<String> locals) {
-    if (failed) {
-      return;
+    if (failed || e instanceof LiteralValue) {
+      return; // a literal (common) would be tested against every kind below
     }
     if (e instanceof ScopeTraversal t) {
       if (!locals.contains(t.root())) {
