@@ -47,10 +47,23 @@ final class Expressions {
     if (literal != null) {
       return new Outcome(literal, true);
     }
-    if (Scope.isConstants(ctx) ? !noReferences(e, out) : !referencesDeclared(e)) {
-      return new Outcome(Value.unknown(Type.DYNAMIC), false);
+    EvalResult r;
+    if (Scope.isConstants(ctx)) {
+      if (!noReferences(e, out)) {
+        return new Outcome(Value.unknown(Type.DYNAMIC), false);
+      }
+      r = Evaluator.evaluate(e, ctx);
+    } else {
+      // The references are checked as the evaluation meets them. Only when it cannot vouch for
+      // all of them (one is undeclared, or a part may have gone unevaluated, as after an error)
+      // are they walked and reported, before the value is trusted: the same outcome as checking
+      // first, without a second walk of nearly every expression.
+      Evaluator.Checked checked = Evaluator.evaluate(e, ctx, declaredQuietly);
+      r = checked.result();
+      if ((!checked.referencesPassed() || r.hasErrors()) && !referencesDeclared(e)) {
+        return new Outcome(Value.unknown(Type.DYNAMIC), false);
+      }
     }
-    EvalResult r = Evaluator.evaluate(e, ctx);
     out.addAll(r.diagnostics());
     return new Outcome(r.value(), !r.hasErrors());
   }

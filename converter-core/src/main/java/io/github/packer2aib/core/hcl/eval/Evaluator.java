@@ -37,7 +37,39 @@ public final class Evaluator {
     if (literal != null) {
       return new EvalResult(literal, List.of());
     }
-    Evaluation evaluation = new Evaluation();
+    return run(expression, context, null);
+  }
+
+  /**
+   * An evaluation, and whether it saw every reference {@link #references} would list pass a test.
+   *
+   * @param referencesPassed true only when every reference was met and passed; false when one
+   *     failed, or when a part of the expression may have gone unevaluated (with its references
+   *     unseen): then only {@link #references} can tell
+   */
+  public record Checked(EvalResult result, boolean referencesPassed) {}
+
+  /**
+   * Evaluates as {@link #evaluate(Expression, EvalContext)} does, testing each reference the
+   * evaluation meets: a caller that must check references before it trusts a value (as Packer
+   * checks for undeclared variables) walks the expression again only when this cannot vouch for
+   * them, which is rare, instead of for every expression.
+   */
+  public static Checked evaluate(
+      Expression expression, EvalContext context, Predicate<ScopeTraversal> test) {
+    Objects.requireNonNull(expression, "expression");
+    Objects.requireNonNull(context, "context");
+    Value literal = plainLiteral(expression);
+    if (literal != null) {
+      return new Checked(new EvalResult(literal, List.of()), true);
+    }
+    ReferenceWatch watch = new ReferenceWatch(test);
+    EvalResult result = run(expression, context, watch);
+    return new Checked(result, watch.allPassed());
+  }
+
+  private static EvalResult run(Expression expression, EvalContext context, ReferenceWatch watch) {
+    Evaluation evaluation = new Evaluation(watch);
     Value value;
     try {
       value = evaluation.eval(expression, context);
