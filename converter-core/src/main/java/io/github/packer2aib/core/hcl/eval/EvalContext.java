@@ -68,13 +68,18 @@ public final class EvalContext {
 
   /** The value of a name, nearest scope first. */
   public Optional<Value> lookup(String name) {
+    return Optional.ofNullable(find(name));
+  }
+
+  /** {@link #lookup} without the Optional (C1 allocates it for every reference); null if none. */
+  Value find(String name) {
     for (EvalContext c = this; c != null; c = c.parent) {
       Value v = c.variables == null ? null : c.variables.get(name);
       if (v != null) {
-        return Optional.of(v);
+        return v;
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   /** The functions; null where function calls are not allowed. */

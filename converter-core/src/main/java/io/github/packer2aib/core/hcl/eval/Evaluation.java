@@ -210,8 +210,8 @@ final class Evaluation {
       error(EvalCode.VARIABLES_NOT_ALLOWED, traversal.range(), "Variables may not be used here.");
       return Value.unknown(Type.DYNAMIC);
     }
-    Optional<Value> root = ctx.lookup(traversal.root());
-    if (root.isEmpty()) {
+    Value root = ctx.find(traversal.root());
+    if (root == null) {
       error(
           EvalCode.UNKNOWN_VARIABLE,
           traversal.rootRange(),
@@ -221,7 +221,7 @@ final class Evaluation {
               + Names.didYouMean(traversal.root(), ctx.names()));
       return Value.unknown(Type.DYNAMIC);
     }
-    return steps(root.get(), traversal.traversers());
+    return steps(root, traversal.traversers());
   }
 
   /** Applies static steps; the first failing step ends the traversal with an unknown. */
@@ -253,11 +253,12 @@ final class Evaluation {
   // ---- templates ----------------------------------------------------------------------------
 
   private Value template(TemplateExpr template, EvalContext ctx) {
-    Optional<Expression> unwrapped = template.unwrapped();
-    if (unwrapped.isPresent()) {
-      return eval(unwrapped.get(), ctx);
+    // TemplateExpr.unwrapped without its Optional (C1 allocates it for every template).
+    List<TemplatePart> parts = template.parts();
+    if (parts.size() == 1 && parts.get(0) instanceof TemplateInterpolation only) {
+      return eval(only.expression(), ctx);
     }
-    return templateParts(template.parts(), ctx);
+    return templateParts(parts, ctx);
   }
 
   /** Literal text and interpolated values joined into a string (HCL's TemplateExpr). */

@@ -85,6 +85,9 @@ public final class Evaluator {
     }
     // A problem inside a for or splat body is found once per element: report it once.
     List<Diagnostic> found = evaluation.diagnostics;
+    if (found.isEmpty()) {
+      return new EvalResult(value, List.of()); // nearly always: no copy of an empty list
+    }
     return new EvalResult(
         value, found.size() < 2 ? found : new ArrayList<>(new LinkedHashSet<>(found)));
   }
