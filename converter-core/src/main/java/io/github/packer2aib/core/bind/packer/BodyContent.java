@@ -11,9 +11,7 @@ import io.github.packer2aib.core.hcl.syntax.BodyItem;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,11 +20,22 @@ import java.util.Optional;
  * Everything the schema rejects is reported once, here.
  */
 final class BodyContent {
-  private final Map<String, Attribute> attributes = new LinkedHashMap<>();
+  private final BodySchema schema;
+
+  /**
+   * The first definition of each argument the schema knows, by its index there: every body of a
+   * template is checked, and a hash map per body (filled, then asked for each argument) cost more
+   * than looking the few names of a schema up.
+   */
+  private final Attribute[] known;
+
   private final List<Block> blocks = new ArrayList<>();
   private final List<BodyItem> rest = new ArrayList<>();
 
-  private BodyContent() {}
+  private BodyContent(BodySchema schema) {
+    this.schema = schema;
+    this.known = new Attribute[schema.attributeCount()];
+  }
 
   /**
    * Checks {@code body}.
@@ -36,7 +45,7 @@ final class BodyContent {
    */
   static BodyContent of(
       Body body, BodySchema schema, String where, Range header, List<Diagnostic> out) {
-    BodyContent content = new BodyContent();
+    BodyContent content = new BodyContent(schema);
     List<? extends BodyItem> items = body.items();
     for (int i = 0, n = items.size(); i < n; i++) {
       BodyItem item = items.get(i);
@@ -49,7 +58,7 @@ final class BodyContent {
     List<AttributeSpec> specs = schema.attributes();
     for (int i = 0, n = specs.size(); i < n; i++) {
       AttributeSpec spec = specs.get(i);
-      if (spec.required() && !content.attributes.containsKey(spec.name())) {
+      if (spec.required() && content.known[i] == null) {
         out.add(
             Diagnostic.of(
                 PackerCode.MISSING_REQUIRED_ARGUMENT,
@@ -67,8 +76,11 @@ final class BodyContent {
   }
 
   private void attribute(Attribute a, BodySchema schema, String where, List<Diagnostic> out) {
-    if (schema.hasAttribute(a.name())) {
-      attributes.putIfAbsent(a.name(), a);
+    int index = schema.attributeIndex(a.name());
+    if (index >= 0) {
+      if (known[index] == null) {
+        known[index] = a;
+      }
       return;
     }
     if (schema.rest() != Rest.REJECT) {
@@ -190,7 +202,7 @@ final class BodyContent {
   }
 
   Optional<Attribute> attribute(String name) {
-    return Optional.ofNullable(attributes.get(name));
+    return Optional.ofNullable(get(name));
   }
 
   /**
@@ -198,7 +210,8 @@ final class BodyContent {
    * Optional and the lambda an Optional chain would need.
    */
   Attribute get(String name) {
-    return attributes.get(name);
+    int index = schema.attributeIndex(name);
+    return index < 0 ? null : known[index];
   }
 
   /** The known blocks (with the right labels), in source order. */

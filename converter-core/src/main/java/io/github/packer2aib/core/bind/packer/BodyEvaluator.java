@@ -40,9 +40,13 @@ final class BodyEvaluator {
   }
 
   Config config(List<? extends BodyItem> items, EvalContext ctx, Range range) {
-    List<Setting> settings = new ArrayList<>();
-    List<Config.NestedBlock> blocks = new ArrayList<>();
-    for (BodyItem item : items) {
+    // Sized, indexed, and no block list unless there are blocks (most bodies have none): every
+    // body of a template comes here, in C1 code in bulk runs.
+    int n = items.size();
+    List<Setting> settings = new ArrayList<>(n);
+    List<Config.NestedBlock> blocks = List.of();
+    for (int i = 0; i < n; i++) {
+      BodyItem item = items.get(i);
       if (item instanceof Attribute a) {
         settings.add(
             new Setting(
@@ -52,6 +56,9 @@ final class BodyEvaluator {
                 a.expression().range()));
       } else {
         Block b = (Block) item;
+        if (blocks.isEmpty()) {
+          blocks = new ArrayList<>();
+        }
         if (b.type().equals("dynamic")) {
           dynamic(b, ctx, blocks);
         } else {
@@ -154,7 +161,9 @@ final class BodyEvaluator {
       List<String> blockLabels = List.of();
       if (labels.isPresent()) {
         Optional<List<String>> l =
-            attributes.convert(labels.get(), each, Type.list(Type.STRING)).map(BodyEvaluator::strings);
+            attributes
+                .convert(labels.get(), each, Type.list(Type.STRING))
+                .map(BodyEvaluator::strings);
         if (l.isEmpty()) {
           continue;
         }
@@ -162,7 +171,10 @@ final class BodyEvaluator {
       }
       into.add(
           new Config.NestedBlock(
-              type, blockLabels, config(body.body().items(), each, body.body().range()), b.range()));
+              type,
+              blockLabels,
+              config(body.body().items(), each, body.body().range()),
+              b.range()));
     }
   }
 

@@ -70,12 +70,13 @@ final class BodySchema {
     return i < 0 ? Optional.empty() : Optional.of(attributes.get(i));
   }
 
-  /** Whether an argument of this name is known (every argument of every body asks). */
-  boolean hasAttribute(String name) {
-    return attributeIndex(name) >= 0;
+  /** The number of arguments this body knows. */
+  int attributeCount() {
+    return attributeNames.length;
   }
 
-  private int attributeIndex(String name) {
+  /** The index of the argument {@code name} in {@link #attributes}, or -1. */
+  int attributeIndex(String name) {
     int hash = name.hashCode();
     for (int i = 0; i < attributeHashes.length; i++) {
       if (attributeHashes[i] == hash && attributeNames[i].equals(name)) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Evaluates expressions of a template. Before evaluating, it checks that every {@code var.x},
@@ -46,10 +47,23 @@ final class Expressions {
     if (literal != null) {
       return new Outcome(literal, true);
     }
-    if (Scope.isConstants(ctx) ? !noReferences(e, out) : !referencesDeclared(e)) {
-      return new Outcome(Value.unknown(Type.DYNAMIC), false);
+    EvalResult r;
+    if (Scope.isConstants(ctx)) {
+      if (!noReferences(e, out)) {
+        return new Outcome(Value.unknown(Type.DYNAMIC), false);
+      }
+      r = Evaluator.evaluate(e, ctx);
+    } else {
+      // The references are checked as the evaluation meets them. Only when it cannot vouch for
+      // all of them (one is undeclared, or a part may have gone unevaluated, as after an error)
+      // are they walked and reported, before the value is trusted: the same outcome as checking
+      // first, without a second walk of nearly every expression.
+      Evaluator.Checked checked = Evaluator.evaluate(e, ctx, declaredQuietly);
+      r = checked.result();
+      if ((!checked.referencesPassed() || r.hasErrors()) && !referencesDeclared(e)) {
+        return new Outcome(Value.unknown(Type.DYNAMIC), false);
+      }
     }
-    EvalResult r = Evaluator.evaluate(e, ctx);
     out.addAll(r.diagnostics());
     return new Outcome(r.value(), !r.hasErrors());
   }
@@ -59,6 +73,9 @@ final class Expressions {
    * allowed"; true if there are none.
    */
   static boolean noReferences(Expression e, List<Diagnostic> out) {
+    if (Evaluator.allReferences(e, NONE)) {
+      return true; // nothing to report, found without listing
+    }
     List<ScopeTraversal> refs = Evaluator.references(e);
     for (ScopeTraversal t : refs) {
       out.add(
@@ -71,6 +88,9 @@ final class Expressions {
     return refs.isEmpty();
   }
 
+  /** Passes no reference. */
+  private static final Predicate<ScopeTraversal> NONE = t -> false;
+
   /** A value and whether it was computed without errors. */
   record Outcome(Value value, boolean ok) {}
 
@@ -78,11 +98,40 @@ final class Expressions {
    * Reports references to undeclared variables, locals and data sources; true if there are none.
    */
   boolean referencesDeclared(Expression e) {
+    // Nearly always all are declared: checked first without listing them or building messages.
+    if (Evaluator.allReferences(e, declaredQuietly)) {
+      return true;
+    }
     boolean ok = true;
     for (ScopeTraversal t : Evaluator.references(e)) {
       ok &= check(t);
     }
     return ok;
+  }
+
+  /** {@link #isDeclared}, made once: a method reference per check would be allocated each time. */
+  private final Predicate<ScopeTraversal> declaredQuietly = this::isDeclared;
+
+  /** What {@link #check} finds, without reporting anything. */
+  private boolean isDeclared(ScopeTraversal t) {
+    String root = t.root();
+    if (root.equals("var")) {
+      String name = stepName(t, 0);
+      return name == null || declared.variables.contains(name);
+    }
+    if (root.equals("local")) {
+      String name = stepName(t, 0);
+      return name == null || declared.locals.contains(name);
+    }
+    if (root.equals("data")) {
+      String type = stepName(t, 0);
+      if (type == null) {
+        return true;
+      }
+      String name = stepName(t, 1);
+      return declared.data.containsKey(type) && (name == null || declared.hasData(type, name));
+    }
+    return true;
   }
 
   private boolean check(ScopeTraversal t) {
@@ -159,6 +208,22 @@ final class Expressions {
                 + Names.didYouMean(name.get(), names)
                 + remedy.apply(name.get())));
     return false;
+  }
+
+  /** The name of step {@code i} ({@code .name} or {@code ["name"]}), or null. */
+  private static String stepName(ScopeTraversal t, int i) {
+    List<Traverser> steps = t.traversers();
+    if (steps.size() <= i) {
+      return null;
+    }
+    Traverser s = steps.get(i);
+    if (s instanceof GetAttr a) {
+      return a.name();
+    }
+    if (s instanceof Index index && index.key().kind() == LiteralValue.Kind.STRING) {
+      return index.key().text();
+    }
+    return null;
   }
 
   /** The name of step {@code i} ({@code .name} or {@code ["name"]}), if it is one. */

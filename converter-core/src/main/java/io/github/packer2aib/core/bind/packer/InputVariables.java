@@ -191,9 +191,15 @@ final class InputVariables {
    * number, sku = optional(string) })}; it names the type in messages and in the model.
    */
   static String typeText(Expression type) {
+    // Most types are a keyword or one line (list(string)): nothing to join.
+    String printed =
+        type instanceof ScopeTraversal t && t.isBareName() ? t.root() : HclPrinter.print(type);
+    if (printed.indexOf('\n') < 0) {
+      return printed.strip();
+    }
     StringBuilder out = new StringBuilder();
     String previous = null;
-    for (String line : HclPrinter.print(type).split("\n")) {
+    for (String line : printed.split("\n")) {
       String l = line.strip();
       if (l.isEmpty()) {
         continue;

@@ -8,7 +8,6 @@ import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.Block;
 import io.github.packer2aib.core.hcl.syntax.Expression;
 import io.github.packer2aib.core.hcl.syntax.GetAttr;
-import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
@@ -105,18 +104,21 @@ final class LocalValues {
     Set<String> refersToLocals = new HashSet<>();
     for (Declared d : declared.values()) {
       Set<String> deps = new LinkedHashSet<>();
-      for (ScopeTraversal t : Evaluator.references(d.expression())) {
-        if (t.root().equals("local")) {
-          refersToLocals.add(d.name());
-        }
-        if (t.root().equals("local")
-            && !t.traversers().isEmpty()
-            && t.traversers().get(0) instanceof GetAttr attr
-            && declared.containsKey(attr.name())) {
-          deps.add(attr.name());
-        }
-      }
-      dependencies.put(d.name(), List.copyOf(deps));
+      // Each reference tested as it is found, none listed: most locals refer to no local.
+      Evaluator.allReferences(
+          d.expression(),
+          t -> {
+            if (t.root().equals("local")) {
+              refersToLocals.add(d.name());
+              if (!t.traversers().isEmpty()
+                  && t.traversers().get(0) instanceof GetAttr attr
+                  && declared.containsKey(attr.name())) {
+                deps.add(attr.name());
+              }
+            }
+            return true;
+          });
+      dependencies.put(d.name(), deps.isEmpty() ? List.of() : List.copyOf(deps));
     }
     Ordering ordering = new Ordering(dependencies);
     for (String name : declared.keySet()) {

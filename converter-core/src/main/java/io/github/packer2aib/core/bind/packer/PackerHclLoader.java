@@ -39,8 +39,7 @@ import java.util.Optional;
  * into the Packer model, with Packer's own semantics ({@code hcl2template}): the file set, the
  * block structure, input variables and their precedence, locals in dependency order, data sources
  * (whose values are unknown here), sources, and builds with their source usages, provisioners and
- * post-processors. Every problem is reported; the template is returned only when there is no
- * error.
+ * post-processors. Every problem is reported; the template is returned only when there is no error.
  *
  * <p>All file access goes through the caller's {@link FileSystemView}: the template's files, the
  * var files, and the files template functions read ({@code file()}, {@code templatefile()}, …).
@@ -67,8 +66,10 @@ public final class PackerHclLoader {
     private final PackerOptions options;
     private final List<Diagnostic> out = new ArrayList<>();
     private final Map<String, SourceFile> sources = new LinkedHashMap<>();
+
     /** Ranges of the template files to mask when quoted: literal values of sensitive variables. */
     private final Map<String, List<Range>> secrets = new LinkedHashMap<>();
+
     private final HclParser parser = new HclParser();
 
     Run(PackerInput input, PackerOptions options) {
@@ -87,7 +88,10 @@ public final class PackerHclLoader {
       }
       List<ParsedFile> parsed = new ArrayList<>();
       for (TemplateFiles.FileRef ref : discovery.configFiles()) {
-        templateFiles.read(ref, out).flatMap(source -> parse(source, ref.json())).ifPresent(parsed::add);
+        templateFiles
+            .read(ref, out)
+            .flatMap(source -> parse(source, ref.json()))
+            .ifPresent(parsed::add);
       }
       if (hasErrors()) {
         // As Packer: syntax errors stop the load, later stages would only add noise.
@@ -195,7 +199,10 @@ public final class PackerHclLoader {
           buildList.add(builds.build(b));
         }
       }
-      boolean allJson = !parsed.isEmpty() && parsed.stream().allMatch(ParsedFile::json);
+      boolean allJson = !parsed.isEmpty();
+      for (ParsedFile f : parsed) {
+        allJson &= f.json();
+      }
       PackerTemplate template =
           new PackerTemplate(
               allJson ? PackerTemplate.Syntax.HCL2_JSON : PackerTemplate.Syntax.HCL2,
@@ -210,7 +217,7 @@ public final class PackerHclLoader {
     }
 
     private boolean hasErrors() {
-      return out.stream().anyMatch(Diagnostic::isError);
+      return hasErrorsSince(0);
     }
 
     private LoadResult finish(PackerTemplate template) {
@@ -220,12 +227,18 @@ public final class PackerHclLoader {
           sources.put(e.getKey(), file.withSecrets(e.getValue()));
         }
       }
-      // Messages about a var file or a sensitive default may quote the value they found.
-      List<Diagnostic> unique =
-          new ArrayList<>(
-              new LinkedHashSet<>(ValueMask.scrub(out, List.copyOf(sources.values()))));
-      List<Diagnostic> sorted = Diagnostics.of(unique).sorted();
-      boolean errors = sorted.stream().anyMatch(Diagnostic::isError);
+      List<Diagnostic> sorted = List.of();
+      boolean errors = false;
+      // Most templates load without a diagnostic: then there is nothing to mask, and working out
+      // what a file's secrets are (for every template with a sensitive variable) was wasted.
+      if (!out.isEmpty()) {
+        // Messages about a var file or a sensitive default may quote the value they found.
+        List<Diagnostic> unique =
+            new ArrayList<>(
+                new LinkedHashSet<>(ValueMask.scrub(out, List.copyOf(sources.values()))));
+        sorted = Diagnostics.of(unique).sorted();
+        errors = sorted.stream().anyMatch(Diagnostic::isError);
+      }
       return new LoadResult(
           errors ? Optional.empty() : Optional.ofNullable(template),
           sorted,
@@ -339,7 +352,13 @@ public final class PackerHclLoader {
     }
 
     private boolean hasErrorsSince(int mark) {
-      return out.subList(mark, out.size()).stream().anyMatch(Diagnostic::isError);
+      // A loop, not a stream: asked twice per template, of a list that is nearly always empty.
+      for (int i = mark, n = out.size(); i < n; i++) {
+        if (out.get(i).isError()) {
+          return true;
+        }
+      }
+      return false;
     }
 
     // ---- data sources and the packer block
@@ -444,7 +463,9 @@ public final class PackerHclLoader {
       }
       Value v = o.value().unmarked();
       Map<String, Value> fields =
-          v instanceof ObjectValue obj ? obj.attributes() : v instanceof MapValue m ? m.entries() : null;
+          v instanceof ObjectValue obj
+              ? obj.attributes()
+              : v instanceof MapValue m ? m.entries() : null;
       if (fields == null) {
         out.add(
             Diagnostic.of(

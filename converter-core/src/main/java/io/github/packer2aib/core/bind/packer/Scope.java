@@ -8,7 +8,6 @@ import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,9 +69,14 @@ final class Scope {
     }
   }
 
-  private final Map<String, Value> variables = new LinkedHashMap<>();
-  private final Map<String, Value> locals = new LinkedHashMap<>();
-  private final Map<String, Map<String, Value>> data = new LinkedHashMap<>();
+  /*
+   * Kept in the order of an object's attributes, so the objects made of them (after every change)
+   * copy them without comparing keys: sorting them in each copy was a fortieth of loading a
+   * template.
+   */
+  private final Map<String, Value> variables = new TreeMap<>(Strings.CODE_POINT_ORDER);
+  private final Map<String, Value> locals = new TreeMap<>(Strings.CODE_POINT_ORDER);
+  private final Map<String, Map<String, Value>> data = new TreeMap<>(Strings.CODE_POINT_ORDER);
   private final Value path;
   private final FunctionRegistry templateFunctions;
   private final FunctionRegistry workingDirectoryFunctions;
@@ -146,7 +150,8 @@ final class Scope {
 
   /** Declares a data source: its value is unknown until Packer runs its plugin. */
   void addData(String type, String name) {
-    data.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(name, Value.unknown(Type.DYNAMIC));
+    data.computeIfAbsent(type, t -> new TreeMap<>(Strings.CODE_POINT_ORDER))
+        .put(name, Value.unknown(Type.DYNAMIC));
     dataObject = null;
     contexts.clear();
   }
@@ -257,21 +262,28 @@ final class Scope {
       localObject = Value.object(locals);
     }
     if (dataObject == null) {
-      Map<String, Value> types = new LinkedHashMap<>();
+      Map<String, Value> types = new TreeMap<>(Strings.CODE_POINT_ORDER);
       for (Map.Entry<String, Map<String, Value>> e : data.entrySet()) {
         types.put(e.getKey(), Value.object(e.getValue()));
       }
       dataObject = Value.object(types);
     }
-    Map<String, Value> m = new LinkedHashMap<>();
-    m.put("var", varObject);
-    m.put("local", localObject);
-    m.put("data", dataObject);
-    m.put("path", path);
-    m.put("packer", PACKER);
-    m.put("source", source);
-    m.put("build", build);
-    return m;
+    // An immutable map, which the context keeps as it is instead of copying it.
+    return Map.of(
+        "var",
+        varObject,
+        "local",
+        localObject,
+        "data",
+        dataObject,
+        "path",
+        path,
+        "packer",
+        PACKER,
+        "source",
+        source,
+        "build",
+        build);
   }
 
   private static final Value PACKER = Value.object("version", Value.string(PACKER_VERSION));

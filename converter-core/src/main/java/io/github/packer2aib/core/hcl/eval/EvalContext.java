@@ -68,13 +68,18 @@ public final class EvalContext {
 
   /** The value of a name, nearest scope first. */
   public Optional<Value> lookup(String name) {
+    return Optional.ofNullable(find(name));
+  }
+
+  /** {@link #lookup} without the Optional (C1 allocates it for every reference); null if none. */
+  Value find(String name) {
     for (EvalContext c = this; c != null; c = c.parent) {
       Value v = c.variables == null ? null : c.variables.get(name);
       if (v != null) {
-        return Optional.of(v);
+        return v;
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   /** The functions; null where function calls are not allowed. */
@@ -110,12 +115,18 @@ public final class EvalContext {
     return insideTemplateFile;
   }
 
+  /** The class of {@code Map.of}'s maps of three or more entries, which need no copy. */
+  private static final Class<?> IMMUTABLE_MAP = Map.of("a", 1, "b", 2, "c", 3).getClass();
+
   /**
    * An immutable copy; names are only looked up (suggestions sort them), so no sorted map is
    * needed, and {@code for} expressions make a child scope per element.
    */
   private static Map<String, Value> copy(Map<String, Value> m) {
     Objects.requireNonNull(m, "variables");
+    if (m.getClass() == IMMUTABLE_MAP) {
+      return m; // holds no null, and Map.copyOf would return it as it is
+    }
     for (Map.Entry<String, Value> e : m.entrySet()) {
       Objects.requireNonNull(e.getValue(), Objects.requireNonNull(e.getKey(), "name"));
     }

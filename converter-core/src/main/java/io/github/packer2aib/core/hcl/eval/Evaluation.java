@@ -62,6 +62,17 @@ import java.util.TreeMap;
 final class Evaluation {
   final List<Diagnostic> diagnostics = new ArrayList<>();
 
+  /** Told of every reference met and of every part that may go unevaluated; may be null. */
+  private final ReferenceWatch watch;
+
+  Evaluation() {
+    this(null);
+  }
+
+  Evaluation(ReferenceWatch watch) {
+    this.watch = watch;
+  }
+
   Value eval(Expression e, EvalContext ctx) {
     if (e instanceof LiteralValue literal) {
       return literal(literal);
@@ -79,6 +90,9 @@ final class Evaluation {
       return ctx.splatItem().orElse(Value.unknown(Type.DYNAMIC));
     }
     if (e instanceof FunctionCall call) {
+      if (watch != null && mayLeaveArgumentsUnevaluated(call, ctx)) {
+        watch.partial();
+      }
       return new Calls(this).call(call, ctx);
     }
     if (e instanceof Conditional conditional) {
@@ -102,9 +116,15 @@ final class Evaluation {
       return object(object, ctx);
     }
     if (e instanceof ForExpr forExpr) {
+      if (watch != null) {
+        watch.partial(); // the body is not evaluated for an empty collection
+      }
       return new ForExpressions(this).forExpr(forExpr, ctx);
     }
     if (e instanceof SplatExpr splat) {
+      if (watch != null) {
+        watch.partial();
+      }
       return new Splats(this).splat(splat, ctx);
     }
     if (e instanceof IndexExpr index) {
@@ -117,6 +137,15 @@ final class Evaluation {
       return eval(parenthesized.expression(), ctx);
     }
     throw new IllegalStateException("unknown expression " + e.getClass().getSimpleName());
+  }
+
+  /**
+   * Whether a call may return without evaluating all its arguments and without an error: the
+   * special forms, and a call whose expanded last argument is unknown.
+   */
+  private static boolean mayLeaveArgumentsUnevaluated(FunctionCall call, EvalContext ctx) {
+    return call.expandFinal()
+        || (ctx.functions() != null && ctx.functions().isSpecialForm(call.name()));
   }
 
   // ---- bookkeeping --------------------------------------------------------------------------
@@ -174,12 +203,15 @@ final class Evaluation {
   }
 
   private Value scopeTraversal(ScopeTraversal traversal, EvalContext ctx) {
+    if (watch != null) {
+      watch.met(traversal);
+    }
     if (!ctx.variablesAllowed()) {
       error(EvalCode.VARIABLES_NOT_ALLOWED, traversal.range(), "Variables may not be used here.");
       return Value.unknown(Type.DYNAMIC);
     }
-    Optional<Value> root = ctx.lookup(traversal.root());
-    if (root.isEmpty()) {
+    Value root = ctx.find(traversal.root());
+    if (root == null) {
       error(
           EvalCode.UNKNOWN_VARIABLE,
           traversal.rootRange(),
@@ -189,7 +221,7 @@ final class Evaluation {
               + Names.didYouMean(traversal.root(), ctx.names()));
       return Value.unknown(Type.DYNAMIC);
     }
-    return steps(root.get(), traversal.traversers());
+    return steps(root, traversal.traversers());
   }
 
   /** Applies static steps; the first failing step ends the traversal with an unknown. */
@@ -221,11 +253,12 @@ final class Evaluation {
   // ---- templates ----------------------------------------------------------------------------
 
   private Value template(TemplateExpr template, EvalContext ctx) {
-    Optional<Expression> unwrapped = template.unwrapped();
-    if (unwrapped.isPresent()) {
-      return eval(unwrapped.get(), ctx);
+    // TemplateExpr.unwrapped without its Optional (C1 allocates it for every template).
+    List<TemplatePart> parts = template.parts();
+    if (parts.size() == 1 && parts.get(0) instanceof TemplateInterpolation only) {
+      return eval(only.expression(), ctx);
     }
-    return templateParts(template.parts(), ctx);
+    return templateParts(parts, ctx);
   }
 
   /** Literal text and interpolated values joined into a string (HCL's TemplateExpr). */
@@ -253,6 +286,9 @@ final class Evaluation {
         subject = directive.range();
       } else {
         TemplateFor directive = (TemplateFor) part;
+        if (watch != null) {
+          watch.partial();
+        }
         value = new ForExpressions(this).templateFor(directive, ctx);
         subject = directive.range();
       }
@@ -287,6 +323,9 @@ final class Evaluation {
   }
 
   private static String joined(String[] pieces) {
+    if (pieces.length == 1) {
+      return pieces[0];
+    }
     if (pieces.length == 2) {
       return pieces[0].concat(pieces[1]); // one exact copy, where a builder makes two
     }
@@ -344,9 +383,9 @@ final class Evaluation {
    * marks.
    */
   private Value choose(Expression condition, Branch whenTrue, Branch whenFalse, EvalContext ctx) {
-    Evaluation trueEval = new Evaluation();
+    Evaluation trueEval = new Evaluation(watch);
     Value t = trueEval.branch(whenTrue, ctx);
-    Evaluation falseEval = new Evaluation();
+    Evaluation falseEval = new Evaluation(watch);
     Value f = falseEval.branch(whenFalse, ctx);
 
     Type resultType;

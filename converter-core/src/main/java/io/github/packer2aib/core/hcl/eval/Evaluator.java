@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * The HCL expression evaluator: syntax trees ({@code core.hcl.syntax}) to values ({@code
@@ -36,7 +37,39 @@ public final class Evaluator {
     if (literal != null) {
       return new EvalResult(literal, List.of());
     }
-    Evaluation evaluation = new Evaluation();
+    return run(expression, context, null);
+  }
+
+  /**
+   * An evaluation, and whether it saw every reference {@link #references} would list pass a test.
+   *
+   * @param referencesPassed true only when every reference was met and passed; false when one
+   *     failed, or when a part of the expression may have gone unevaluated (with its references
+   *     unseen): then only {@link #references} can tell
+   */
+  public record Checked(EvalResult result, boolean referencesPassed) {}
+
+  /**
+   * Evaluates as {@link #evaluate(Expression, EvalContext)} does, testing each reference the
+   * evaluation meets: a caller that must check references before it trusts a value (as Packer
+   * checks for undeclared variables) walks the expression again only when this cannot vouch for
+   * them, which is rare, instead of for every expression.
+   */
+  public static Checked evaluate(
+      Expression expression, EvalContext context, Predicate<ScopeTraversal> test) {
+    Objects.requireNonNull(expression, "expression");
+    Objects.requireNonNull(context, "context");
+    Value literal = plainLiteral(expression);
+    if (literal != null) {
+      return new Checked(new EvalResult(literal, List.of()), true);
+    }
+    ReferenceWatch watch = new ReferenceWatch(test);
+    EvalResult result = run(expression, context, watch);
+    return new Checked(result, watch.allPassed());
+  }
+
+  private static EvalResult run(Expression expression, EvalContext context, ReferenceWatch watch) {
+    Evaluation evaluation = new Evaluation(watch);
     Value value;
     try {
       value = evaluation.eval(expression, context);
@@ -52,6 +85,9 @@ public final class Evaluator {
     }
     // A problem inside a for or splat body is found once per element: report it once.
     List<Diagnostic> found = evaluation.diagnostics;
+    if (found.isEmpty()) {
+      return new EvalResult(value, List.of()); // nearly always: no copy of an empty list
+    }
     return new EvalResult(
         value, found.size() < 2 ? found : new ArrayList<>(new LinkedHashSet<>(found)));
   }
@@ -87,12 +123,18 @@ public final class Evaluator {
     if (parts.size() == 1) {
       return parts.get(0) instanceof TemplateLiteral only ? Value.string(only.text()) : null;
     }
-    StringBuilder text = new StringBuilder();
-    for (TemplatePart part : parts) {
-      if (!(part instanceof TemplateLiteral literal)) {
+    // Measured first, so the builder is made at its final size: one that grows copies its text at
+    // every step (a heredoc with escapes is many literal parts).
+    int length = 0;
+    for (int i = 0, n = parts.size(); i < n; i++) {
+      if (!(parts.get(i) instanceof TemplateLiteral literal)) {
         return null;
       }
-      text.append(literal.text());
+      length += literal.text().length();
+    }
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0, n = parts.size(); i < n; i++) {
+      text.append(((TemplateLiteral) parts.get(i)).text());
     }
     return Value.string(text.toString());
   }
@@ -104,6 +146,14 @@ public final class Evaluator {
    */
   public static List<ScopeTraversal> references(Expression expression) {
     return References.of(expression);
+  }
+
+  /**
+   * Whether every reference {@link #references} would list passes {@code test}; stops at the first
+   * that does not. Cheaper than listing them when they are only checked.
+   */
+  public static boolean allReferences(Expression expression, Predicate<ScopeTraversal> test) {
+    return References.all(expression, test);
   }
 
   /**

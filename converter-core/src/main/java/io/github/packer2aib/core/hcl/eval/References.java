@@ -6,6 +6,7 @@ import io.github.packer2aib.core.hcl.syntax.Expression;
 import io.github.packer2aib.core.hcl.syntax.ForExpr;
 import io.github.packer2aib.core.hcl.syntax.FunctionCall;
 import io.github.packer2aib.core.hcl.syntax.IndexExpr;
+import io.github.packer2aib.core.hcl.syntax.LiteralValue;
 import io.github.packer2aib.core.hcl.syntax.ObjectCons;
 import io.github.packer2aib.core.hcl.syntax.ObjectItem;
 import io.github.packer2aib.core.hcl.syntax.Parenthesized;
@@ -24,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The root traversals of an expression in source order (HCL's {@code Variables}): names declared by
@@ -31,26 +33,54 @@ import java.util.Set;
  * bare name, which is a literal attribute name.
  */
 final class References {
-  private final List<ScopeTraversal> found = new ArrayList<>();
+  /**
+   * Null while collecting; else the test every reference must pass, and the walk stops at the first
+   * that fails.
+   */
+  private final Predicate<ScopeTraversal> test;
 
-  private References() {}
+  private final List<ScopeTraversal> found;
+  private boolean failed;
+
+  private References(Predicate<ScopeTraversal> test) {
+    this.test = test;
+    this.found = test == null ? new ArrayList<>() : null;
+  }
 
   static List<ScopeTraversal> of(Expression e) {
-    References r = new References();
+    References r = new References(null);
     r.walk(e, Set.of());
     return List.copyOf(r.found);
   }
 
   static List<ScopeTraversal> ofTemplateParts(List<TemplatePart> parts) {
-    References r = new References();
+    References r = new References(null);
     r.parts(parts, Set.of());
     return List.copyOf(r.found);
   }
 
+  /**
+   * Whether every reference of {@code e} passes {@code test}, without collecting them: most
+   * expressions are checked and pass, and in C1 code (bulk runs) the list and its copy were a good
+   * part of the check's cost.
+   */
+  static boolean all(Expression e, Predicate<ScopeTraversal> test) {
+    References r = new References(test);
+    r.walk(e, Set.of());
+    return !r.failed;
+  }
+
   private void walk(Expression e, Set<String> locals) {
+    if (failed || e instanceof LiteralValue) {
+      return; // a literal (common) would be tested against every kind below
+    }
     if (e instanceof ScopeTraversal t) {
       if (!locals.contains(t.root())) {
-        found.add(t);
+        if (test == null) {
+          found.add(t);
+        } else if (!test.test(t)) {
+          failed = true;
+        }
       }
     } else if (e instanceof TemplateExpr t) {
       parts(t.parts(), locals);

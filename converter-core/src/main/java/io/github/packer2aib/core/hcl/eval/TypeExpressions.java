@@ -30,6 +30,10 @@ final class TypeExpressions {
   private TypeExpressions() {}
 
   static TypeConstraintResult read(Expression e) {
+    TypeConstraintResult primitive = primitive(e);
+    if (primitive != null) {
+      return primitive;
+    }
     TypeExpressions reader = new TypeExpressions();
     TypeConstraint t = reader.type(e);
     boolean failed = false;
@@ -37,6 +41,37 @@ final class TypeExpressions {
       failed |= reader.diagnostics.get(i).isError();
     }
     return new TypeConstraintResult(failed ? Optional.empty() : Optional.of(t), reader.diagnostics);
+  }
+
+  private static final TypeConstraintResult BOOL = valid(TypeConstraint.BOOL);
+  private static final TypeConstraintResult STRING = valid(TypeConstraint.STRING);
+  private static final TypeConstraintResult NUMBER = valid(TypeConstraint.NUMBER);
+  private static final TypeConstraintResult ANY = valid(TypeConstraint.ANY);
+
+  private static TypeConstraintResult valid(TypeConstraint t) {
+    return new TypeConstraintResult(Optional.of(t), List.of());
+  }
+
+  /**
+   * The result for the keywords of the primitive types and {@code any}, made once (results are
+   * immutable); null for any other expression. Most variables are typed {@code string}.
+   */
+  private static TypeConstraintResult primitive(Expression e) {
+    if (!(e instanceof ScopeTraversal t && t.isBareName())) {
+      return null;
+    }
+    switch (t.root()) {
+      case "bool":
+        return BOOL;
+      case "string":
+        return STRING;
+      case "number":
+        return NUMBER;
+      case "any":
+        return ANY;
+      default:
+        return null;
+    }
   }
 
   private TypeConstraint invalid(Range subject, String detail) {

@@ -2,6 +2,8 @@ package io.github.packer2aib.core.hcl.function;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,16 +12,16 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Regular expressions with Go's (RE2) syntax and semantics, on Java's engine.
  *
- * <p>Translation: {@code (?P<name>...)} becomes {@code (?<name>...)}; POSIX classes such as
- * {@code [[:alpha:]]} become {@code \p{Alpha}}; {@code \v} is the vertical tab (not Java's class);
- * {@code $} outside multi-line mode means end of text ({@code \z}), as in Go; only {@code \n} ends
- * a line. Constructs RE2 does not have (look-around, back-references, possessive quantifiers,
- * atomic groups) are refused with Go's kind of message instead of silently working.
+ * <p>Translation: {@code (?P<name>...)} becomes {@code (?<name>...)}; POSIX classes such as {@code
+ * [[:alpha:]]} become {@code \p{Alpha}}; {@code \v} is the vertical tab (not Java's class); {@code
+ * $} outside multi-line mode means end of text ({@code \z}), as in Go; only {@code \n} ends a line.
+ * Constructs RE2 does not have (look-around, back-references, possessive quantifiers, atomic
+ * groups) are refused with Go's kind of message instead of silently working.
  *
  * <p>Java's engine backtracks and can take exponential time where RE2 is linear. Every match runs
- * against a {@link BudgetedText} that counts character reads; past the budget the match stops
- * with a {@link FunctionException}. Deep recursion in Java's matcher (long inputs with nested
- * groups) is caught the same way.
+ * against a {@link BudgetedText} that counts character reads; past the budget the match stops with
+ * a {@link FunctionException}. Deep recursion in Java's matcher (long inputs with nested groups) is
+ * caught the same way.
  */
 final class GoRegex {
   private GoRegex() {}
@@ -48,10 +50,29 @@ final class GoRegex {
   }
 
   static Compiled compileGo(String goPattern, int argIndex) throws FunctionException {
+    Compiled known = COMPILED.get(goPattern);
+    if (known != null) {
+      return known;
+    }
     List<String> names = new ArrayList<>();
     Pattern p = compile(goPattern, argIndex, names);
-    return new Compiled(p, List.copyOf(names));
+    Compiled compiled = new Compiled(p, List.copyOf(names));
+    if (COMPILED.size() >= MAX_COMPILED) {
+      COMPILED.clear(); // a bound, not a policy: templates use a handful of patterns
+    }
+    COMPILED.put(goPattern, compiled);
+    return compiled;
   }
+
+  /**
+   * Patterns compiled so far, by their Go text (only valid ones: the argument index only words
+   * errors). Compiled patterns are immutable and thread-safe, and a bulk run calls regex_replace
+   * with the same few patterns in template after template: translating and compiling each time
+   * showed in profiles.
+   */
+  private static final Map<String, Compiled> COMPILED = new ConcurrentHashMap<>();
+
+  private static final int MAX_COMPILED = 256;
 
   static Pattern compile(String goPattern, int argIndex) throws FunctionException {
     return compile(goPattern, argIndex, new ArrayList<>());
@@ -60,13 +81,17 @@ final class GoRegex {
   private static Pattern compile(String goPattern, int argIndex, List<String> names)
       throws FunctionException {
     if (goPattern.length() > MAX_PATTERN_LENGTH) {
-      throw FunctionException.arg(argIndex, "invalid regular expression pattern: expression too large");
+      throw FunctionException.arg(
+          argIndex, "invalid regular expression pattern: expression too large");
     }
     String java = translate(goPattern, argIndex, names);
     try {
       return Pattern.compile(java, Pattern.UNIX_LINES);
     } catch (PatternSyntaxException | StackOverflowError e) {
-      String desc = e instanceof PatternSyntaxException ? ((PatternSyntaxException) e).getDescription() : "expression too complex";
+      String desc =
+          e instanceof PatternSyntaxException
+              ? ((PatternSyntaxException) e).getDescription()
+              : "expression too complex";
       throw FunctionException.arg(argIndex, "invalid regular expression pattern: " + desc);
     }
   }
@@ -150,8 +175,10 @@ final class GoRegex {
         if (p.startsWith("(?P<", i)) {
           int close = p.indexOf('>', i);
           String name = close < 0 ? "" : p.substring(i + 4, close);
-          if (name.isEmpty() || !name.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')) {
-            throw refuse(argIndex, "invalid named capture", p.substring(i, close < 0 ? n : close + 1));
+          if (name.isEmpty()
+              || !name.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')) {
+            throw refuse(
+                argIndex, "invalid named capture", p.substring(i, close < 0 ? n : close + 1));
           }
           if (names.contains(name)) {
             throw refuse(argIndex, "duplicate capture group name", name);
@@ -162,8 +189,12 @@ final class GoRegex {
           i = close;
           continue;
         }
-        if (p.startsWith("(?=", i) || p.startsWith("(?!", i) || p.startsWith("(?<", i) || p.startsWith("(?>", i)) {
-          throw refuse(argIndex, "invalid or unsupported Perl syntax", p.substring(i, Math.min(n, i + 3)));
+        if (p.startsWith("(?=", i)
+            || p.startsWith("(?!", i)
+            || p.startsWith("(?<", i)
+            || p.startsWith("(?>", i)) {
+          throw refuse(
+              argIndex, "invalid or unsupported Perl syntax", p.substring(i, Math.min(n, i + 3)));
         }
         int j = i + 2;
         while (j < n && Character.isLetter(p.charAt(j)) || j < n && p.charAt(j) == '-') {
@@ -400,13 +431,15 @@ final class GoRegex {
         }
         name = template.substring(i + 2, close);
         next = close + 1;
-        if (name.isEmpty() || !name.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')) {
+        if (name.isEmpty()
+            || !name.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')) {
           out.append(c);
           continue;
         }
       } else {
         int j = i + 1;
-        while (j < n && (Character.isLetterOrDigit(template.charAt(j)) || template.charAt(j) == '_')) {
+        while (j < n
+            && (Character.isLetterOrDigit(template.charAt(j)) || template.charAt(j) == '_')) {
           j++;
         }
         if (j == i + 1) {

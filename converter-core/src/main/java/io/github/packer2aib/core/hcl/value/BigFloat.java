@@ -14,10 +14,10 @@ import java.util.Optional;
  * {@code pow(2, 0.5)} as {@code 1.4142135623730951}; both come from binary rounding at a precision
  * that depends on where the number came from. Emulating that exactly is what makes our output
  * byte-identical to Packer's. The precisions in use: {@link #LITERAL_PRECISION} (512 bits) for
- * numbers parsed from text (literals, {@code tonumber}, {@code jsondecode}), {@link
- * #INT_PRECISION} (64) for counts such as {@code length()}, {@link #DOUBLE_PRECISION} (53) for
- * results of {@code pow} and {@code log}. An arithmetic result takes the larger precision of its
- * operands, as Go does.
+ * numbers parsed from text (literals, {@code tonumber}, {@code jsondecode}), {@link #INT_PRECISION}
+ * (64) for counts such as {@code length()}, {@link #DOUBLE_PRECISION} (53) for results of {@code
+ * pow} and {@code log}. An arithmetic result takes the larger precision of its operands, as Go
+ * does.
  *
  * <p>Value: {@code mantissa * 2^exponent}; the mantissa is stored without trailing zero bits (so
  * equal values have equal fields) and has at most {@code precision} bits. Zero keeps a sign, as in
@@ -41,7 +41,8 @@ public final class BigFloat implements Comparable<BigFloat> {
     NEGATIVE_INFINITY
   }
 
-  public static final BigFloat ZERO = new BigFloat(Kind.FINITE, BigInteger.ZERO, 0, INT_PRECISION, false);
+  public static final BigFloat ZERO =
+      new BigFloat(Kind.FINITE, BigInteger.ZERO, 0, INT_PRECISION, false);
   public static final BigFloat POSITIVE_INFINITY =
       new BigFloat(Kind.POSITIVE_INFINITY, BigInteger.ZERO, 0, LITERAL_PRECISION, false);
   public static final BigFloat NEGATIVE_INFINITY =
@@ -124,6 +125,10 @@ public final class BigFloat implements Comparable<BigFloat> {
     if (s.isEmpty()) {
       return Optional.empty();
     }
+    BigFloat plain = plainInteger(s);
+    if (plain != null) {
+      return Optional.of(plain);
+    }
     boolean negative = false;
     int i = 0;
     if (s.charAt(0) == '+' || s.charAt(0) == '-') {
@@ -179,7 +184,8 @@ public final class BigFloat implements Comparable<BigFloat> {
     }
     String ds = stripLeadingZeros(digits.toString());
     if (ds.isEmpty()) {
-      return Optional.of(new BigFloat(Kind.FINITE, BigInteger.ZERO, 0, LITERAL_PRECISION, negative));
+      return Optional.of(
+          new BigFloat(Kind.FINITE, BigInteger.ZERO, 0, LITERAL_PRECISION, negative));
     }
     long scale = digitsAfter - exp10;
     long magnitude = ds.length() - scale; // decimal position of the point relative to the digits
@@ -191,6 +197,27 @@ public final class BigFloat implements Comparable<BigFloat> {
       unscaled = unscaled.negate();
     }
     return Optional.of(ofDecimal(new BigDecimal(unscaled, (int) scale), LITERAL_PRECISION));
+  }
+
+  /**
+   * The value of a literal written as up to 18 digits without a leading zero (most number literals:
+   * 128, 3): what the general path below computes for it (a decimal of scale 0, rounded to the
+   * literal precision), without its builder, strings, BigDecimal and parsing of a BigInteger.
+   */
+  private static BigFloat plainInteger(String s) {
+    int n = s.length();
+    if (n > 18 || s.charAt(0) == '0') {
+      return null;
+    }
+    long v = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (!isDigit(c)) {
+        return null;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return round(BigInteger.valueOf(v), 0, LITERAL_PRECISION, false);
   }
 
   private static boolean isDigit(char c) {

@@ -38,6 +38,12 @@ public final class TypeConstraint {
   private final TypeConstraint element;
   private final List<TypeConstraint> tupleElements;
 
+  /**
+   * Whether there are defaults at any depth, found once: {@link #apply} asks for every value it
+   * converts (each variable default), and walking the empty maps allocated their iterators.
+   */
+  private final boolean hasDefaults;
+
   private TypeConstraint(Type type) {
     this(type, new TreeMap<>(), new TreeMap<>(), null, List.of());
   }
@@ -53,6 +59,7 @@ public final class TypeConstraint {
     this.attributes = Collections.unmodifiableSortedMap(attributes);
     this.element = element;
     this.tupleElements = List.copyOf(tupleElements);
+    this.hasDefaults = findDefaults();
   }
 
   /** A constraint without defaults (any type, including objects with optional attributes). */
@@ -80,8 +87,7 @@ public final class TypeConstraint {
     for (TypeConstraint e : elements) {
       types.add(e.type);
     }
-    return new TypeConstraint(
-        Type.tuple(types), new TreeMap<>(), new TreeMap<>(), null, elements);
+    return new TypeConstraint(Type.tuple(types), new TreeMap<>(), new TreeMap<>(), null, elements);
   }
 
   public static ObjectBuilder object() {
@@ -90,7 +96,8 @@ public final class TypeConstraint {
 
   /** Builds {@code object({...})} attribute by attribute. */
   public static final class ObjectBuilder {
-    private final TreeMap<String, TypeConstraint> attributes = new TreeMap<>(Strings.CODE_POINT_ORDER);
+    private final TreeMap<String, TypeConstraint> attributes =
+        new TreeMap<>(Strings.CODE_POINT_ORDER);
     private final TreeSet<String> optional = new TreeSet<>(Strings.CODE_POINT_ORDER);
     private final TreeMap<String, Value> defaults = new TreeMap<>(Strings.CODE_POINT_ORDER);
 
@@ -159,6 +166,10 @@ public final class TypeConstraint {
   }
 
   private boolean hasDefaults() {
+    return hasDefaults;
+  }
+
+  private boolean findDefaults() {
     if (!defaults.isEmpty()) {
       return true;
     }
@@ -200,8 +211,7 @@ public final class TypeConstraint {
         for (Value e : u.elements()) {
           out.add(element.fillDefaults(e));
         }
-        return um.remark(
-            out.isEmpty() ? u : new ListValue(out.get(0).type(), out));
+        return um.remark(out.isEmpty() ? u : new ListValue(out.get(0).type(), out));
       }
       if (u instanceof SetValue) {
         List<Value> out = new ArrayList<>();
@@ -221,7 +231,8 @@ public final class TypeConstraint {
       List<Value> out = new ArrayList<>();
       List<Value> in = u.elements();
       for (int i = 0; i < in.size(); i++) {
-        out.add(i < tupleElements.size() ? tupleElements.get(i).fillDefaults(in.get(i)) : in.get(i));
+        out.add(
+            i < tupleElements.size() ? tupleElements.get(i).fillDefaults(in.get(i)) : in.get(i));
       }
       return um.remark(new TupleValue(out));
     }

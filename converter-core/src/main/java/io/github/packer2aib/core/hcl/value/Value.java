@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * An immutable HCL value, as in HashiCorp's cty. Equality is by value and type, including marks
@@ -84,6 +85,24 @@ public sealed interface Value
   static ObjectValue object(Map<String, ? extends Value> attributes) {
     // One sorted copy, which the record keeps (a TreeMap copy first was sorted a second time).
     return new ObjectValue(MapValue.sorted(attributes));
+  }
+
+  /**
+   * An object of one attribute: the same as {@link #object(Object...)} gives, without the varargs
+   * array and the map it first fills and then sorts into another.
+   */
+  static ObjectValue object(String name, Value value) {
+    SortedMap<String, Value> m = MapValue.sorted(Map.of());
+    m.put(name, value);
+    return new ObjectValue(m); // its own sorted copy: taken over without copying
+  }
+
+  /** An object of two attributes, as {@link #object(String, Value)} makes one of one. */
+  static ObjectValue object(String name1, Value value1, String name2, Value value2) {
+    SortedMap<String, Value> m = MapValue.sorted(Map.of());
+    m.put(name1, value1);
+    m.put(name2, value2);
+    return new ObjectValue(m);
   }
 
   /** An object from alternating names and values, for tests and hand-built values. */

@@ -35,7 +35,8 @@ class PackerHclLoaderTest {
   }
 
   private static LoadResult load(String template, String... vars) {
-    return load(new MemoryFiles("/work").put("/work/t.pkr.hcl", template), "t.pkr.hcl", List.of(vars));
+    return load(
+        new MemoryFiles("/work").put("/work/t.pkr.hcl", template), "t.pkr.hcl", List.of(vars));
   }
 
   private static List<String> codes(LoadResult r) {
@@ -75,6 +76,37 @@ class PackerHclLoaderTest {
     LoadResult r = load("\uFEFFlocals {\n  a = var.nope\n}\n");
     Range at = r.diagnostics().get(0).subject().orElseThrow();
     assertEquals("t.pkr.hcl:2:7", at.toString());
+  }
+
+  @Test
+  void undeclaredReferencesAreReportedAloneWhereverTheyAre() {
+    // In parts the evaluation may never reach (an empty for, try's later arguments) as much as in
+    // the parts it evaluates: only the undeclared names are reported, never an evaluation error.
+    LoadResult r =
+        load(
+            "variable \"v\" {\n  default = \"x\"\n}\n"
+                + "locals {\n"
+                + "  a = [for s in [] : var.nope]\n"
+                + "  b = try(var.v, local.missing)\n"
+                + "  c = \"${var.v}-${var.gone}\"\n"
+                + "  d = var.v == \"x\" ? var.v : data.t.n\n"
+                + "  e = \"${var.v}-${upper(var.v)}\"\n"
+                + "}\n");
+    assertEquals(
+        List.of(
+            "PKR-E040 t.pkr.hcl:5:22 An input variable named \"nope\" has not been declared.",
+            "PKR-E041 t.pkr.hcl:6:18 A local value named \"missing\" has not been declared.",
+            "PKR-E040 t.pkr.hcl:7:19 An input variable named \"gone\" has not been declared.",
+            "PKR-E042 t.pkr.hcl:8:30 A data source data.t.n has not been declared."),
+        r.diagnostics().stream()
+            .map(
+                d ->
+                    d.code()
+                        + " "
+                        + d.subject().orElseThrow()
+                        + " "
+                        + d.detail().substring(0, d.detail().indexOf(". ") + 1))
+            .toList());
   }
 
   @Test

@@ -109,6 +109,36 @@ class EvaluatorTest {
     assertEquals("var.list local.sep each.key var.kk path.root", refs);
   }
 
+  /**
+   * Whether a checked evaluation vouches that every reference is one of var.name, var.n, var.list.
+   */
+  private static boolean vouches(String text) {
+    Evaluator.Checked c =
+        Evaluator.evaluate(
+            EvalTesting.parse(text),
+            EvalContext.of(VARS, EvalTesting.registry()),
+            t ->
+                !t.root().equals("var") || HclPrinter.print(t).matches("var\\.(name|n|list)\\b.*"));
+    assertEquals(
+        EvalTesting.eval(text, VARS).toString(), c.result().toString(), "same result: " + text);
+    return c.referencesPassed();
+  }
+
+  @Test
+  void checkedEvaluationVouchesOnlyForReferencesItMetAndPassed() {
+    assertTrue(vouches("\"${var.name}-${upper(var.n)}\""));
+    assertTrue(vouches("var.n > 2 ? var.name : \"%{if var.n > 1}${var.list[0]}%{endif}\""));
+    assertTrue(vouches("\"plain\""));
+    assertFalse(vouches("\"${var.name}-${var.other}\""));
+    assertFalse(vouches("var.n > 2 ? var.name : var.other"));
+    // Parts that may go unevaluated: the reference there is never met.
+    assertFalse(vouches("[for x in [] : var.name]"));
+    assertFalse(vouches("var.list[*]"));
+    assertFalse(vouches("\"%{for x in var.list}${x}%{endfor}\""));
+    assertFalse(vouches("try(var.name, var.n)"));
+    assertFalse(vouches("max(var.list...)"));
+  }
+
   @Test
   void typeConstraintsWithDefaults() {
     TypeConstraintResult r =
