@@ -15,11 +15,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -373,13 +373,20 @@ final class BulkTask {
   }
 
   private static List<BulkOutcome.CodeCount> codes(List<Diagnostic> all) {
-    Map<String, BulkOutcome.CodeCount> byCode = new TreeMap<>();
+    // Hashed, then sorted once: a sorted map compared codes with their long common prefix
+    // ("PKRMAP-") for each of a template's tens of diagnostics.
+    Map<String, BulkOutcome.CodeCount> byCode = new HashMap<>();
     for (Diagnostic d : all) {
       BulkOutcome.CodeCount seen = byCode.get(d.code());
       byCode.put(
           d.code(),
           new BulkOutcome.CodeCount(d.code(), d.summary(), seen == null ? 1 : seen.count() + 1));
     }
-    return List.copyOf(byCode.values());
+    List<BulkOutcome.CodeCount> sorted = new ArrayList<>(byCode.values());
+    sorted.sort(BY_CODE);
+    return List.copyOf(sorted);
   }
+
+  private static final Comparator<BulkOutcome.CodeCount> BY_CODE =
+      Comparator.comparing(BulkOutcome.CodeCount::code);
 }
