@@ -186,55 +186,6 @@ class TemplateDescentProperties {
 
   @Provide
   Arbitrary<String> templateLike() {
-    Arbitrary<String> pieces =
-        Arbitraries.oneOf(
-            Arbitraries.of(
-                "{{",
-                "}}",
-                "{{-",
-                "{{- ",
-                " -}}",
-                "{{/*",
-                "*/}}",
-                "|",
-                "(",
-                ")",
-                "`",
-                "\"",
-                "'",
-                "\\",
-                " ",
-                "\n",
-                "\t",
-                ".",
-                ".Path",
-                ".5",
-                "$",
-                "$x",
-                ":=",
-                "=",
-                "-",
-                "+",
-                "0x",
-                "1e",
-                "9",
-                "user",
-                "lower",
-                "nil",
-                "true",
-                "if",
-                "end",
-                "`region`",
-                "\"a,b\"",
-                "\uD83D\uDE00",
-                "é",
-                "\u0000",
-                "{",
-                "}",
-                "%Y",
-                "x.y",
-                "\uD800"),
-            Arbitraries.strings().ofMaxLength(4));
-    return pieces.list().ofMaxSize(25).map(l -> String.join("", l));
+    return TemplateArbitraries.templateLike();
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.packer2aib.core.hcl.value.Value;
 import java.text.Normalizer;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -27,68 +26,7 @@ class TemplateProperties {
 
   @Provide
   Arbitrary<String> templateLike() {
-    Arbitrary<String> pieces =
-        Arbitraries.oneOf(
-            Arbitraries.of(
-                "{{",
-                "}}",
-                "{{-",
-                " -}}",
-                "{{/*",
-                "*/}}",
-                "|",
-                "(",
-                ")",
-                "`",
-                "\"",
-                "'",
-                "\\",
-                " ",
-                "\n",
-                "\t",
-                ".",
-                ".Path",
-                "$",
-                "$x",
-                ":=",
-                "=",
-                "-",
-                "+",
-                "0x",
-                "1e",
-                "9",
-                "user",
-                "env",
-                "split",
-                "replace",
-                "lower",
-                "upper",
-                "isotime",
-                "strftime",
-                "timestamp",
-                "uuid",
-                "build",
-                "build_name",
-                "clean_resource_name",
-                "nil",
-                "true",
-                "if",
-                "end",
-                "printf",
-                "`region`",
-                "`password`",
-                "\"a,b\"",
-                "\",\"",
-                "0",
-                "-1",
-                "\uD83D\uDE00",
-                "é",
-                "\u0000",
-                "{",
-                "}",
-                "%Y"),
-            Arbitraries.strings().ofMaxLength(4));
-    return pieces.list().ofMaxSize(25).map(l -> String.join("", l));
+    return TemplateArbitraries.templateLike();
   }
 
   @Property(tries = 2000)
