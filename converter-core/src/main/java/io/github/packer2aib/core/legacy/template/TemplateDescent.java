@@ -262,15 +262,9 @@ final class TemplateDescent {
   }
 
   private static Operand identifier(String name, Span span) {
-    switch (name) {
-      case "true":
-        return new Operand.BoolLiteral(true, span);
-      case "false":
-        return new Operand.BoolLiteral(false, span);
-      case "nil":
-        return new Operand.Nil(span);
-      default:
-        break;
+    Operand value = TemplateParser.valueKeyword(name, span);
+    if (value != null) {
+      return value;
     }
     if (TemplateParser.CONTROL_KEYWORDS.contains(name)) {
       return null;

@@ -28,6 +28,20 @@ public final class TemplateParser {
   /** Parentheses nested deeper than this are rejected before parsing (real templates use 2). */
   static final int MAX_NESTING = 100;
 
+  /** The operand a value keyword ({@code true}, {@code false}, {@code nil}) stands for, or null. */
+  static Operand valueKeyword(String name, Span span) {
+    switch (name) {
+      case "true":
+        return new Operand.BoolLiteral(true, span);
+      case "false":
+        return new Operand.BoolLiteral(false, span);
+      case "nil":
+        return new Operand.Nil(span);
+      default:
+        return null;
+    }
+  }
+
   /** Go's keywords; {@code true}, {@code false} and {@code nil} are values, the rest control. */
   static final Set<String> CONTROL_KEYWORDS =
       Set.of(
@@ -585,15 +599,9 @@ public final class TemplateParser {
       }
 
       private Operand identifier(String name, Span span, boolean actionHead) {
-        switch (name) {
-          case "true":
-            return new Operand.BoolLiteral(true, span);
-          case "false":
-            return new Operand.BoolLiteral(false, span);
-          case "nil":
-            return new Operand.Nil(span);
-          default:
-            break;
+        Operand value = valueKeyword(name, span);
+        if (value != null) {
+          return value;
         }
         if (CONTROL_KEYWORDS.contains(name)) {
           throw new Problem(
