@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -69,6 +70,14 @@ public final class SpecValidator {
 
   private static final Map<ApiVersion, SpecValidator> CACHE = new ConcurrentHashMap<>();
 
+  /**
+   * The validators made so far, by version ordinal: every output of every conversion asks for its
+   * version's validator, and the map's lookup (an identity hash in C1 code) was a visible cost in
+   * bulk runs. A slot is filled from {@link #CACHE}, so a version still has one validator.
+   */
+  private static final AtomicReferenceArray<SpecValidator> BY_ORDINAL =
+      new AtomicReferenceArray<>(ApiVersion.values().length);
+
   private final CompiledSpec spec;
 
   private SpecValidator(CompiledSpec spec) {
@@ -78,7 +87,14 @@ public final class SpecValidator {
   /** The validator of a version, compiled on first use and then shared (thread-safe). */
   public static SpecValidator forVersion(ApiVersion version) {
     Objects.requireNonNull(version, "version");
-    return CACHE.computeIfAbsent(version, v -> new SpecValidator(SpecLoader.compile(v, true)));
+    SpecValidator known = BY_ORDINAL.get(version.ordinal());
+    if (known != null) {
+      return known;
+    }
+    SpecValidator made =
+        CACHE.computeIfAbsent(version, v -> new SpecValidator(SpecLoader.compile(v, true)));
+    BY_ORDINAL.set(version.ordinal(), made);
+    return made;
   }
 
   public ApiVersion version() {
