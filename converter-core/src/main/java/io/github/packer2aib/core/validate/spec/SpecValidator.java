@@ -421,7 +421,7 @@ public final class SpecValidator {
       List<String> required = schema.required();
       for (int i = 0; i < required.size(); i++) { // by index: no iterator (C1 code)
         String r = required.get(i);
-        if (obj.member(r).isEmpty()
+        if (obj.memberOrNull(r) == null // no Optional per required key (C1 code)
             && obj.memberIgnoringCase(r).isEmpty()
             && !(atRoot && (ENVELOPE_KEYS.contains(r) || supplied.contains(r)))) {
           missing(obj, where, r, owner != null ? owner.get() : where.label());
@@ -613,11 +613,11 @@ public final class SpecValidator {
 
     void discriminated(DocObject obj, Schema.ObjectSchema base, Where where) {
       Schema.Discriminator d = base.discriminator();
-      Optional<DocMember> dm = obj.member(d.field());
-      if (dm.isEmpty()) {
-        dm = obj.memberIgnoringCase(d.field());
+      DocMember dm = obj.memberOrNull(d.field()); // no Optional (C1 code)
+      if (dm == null) {
+        dm = obj.memberIgnoringCase(d.field()).orElse(null);
       }
-      if (dm.isEmpty()) {
+      if (dm == null) {
         report(
             SpecCode.MISSING_REQUIRED,
             range(obj, where.pointer()),
@@ -635,8 +635,8 @@ public final class SpecValidator {
                 + ".");
         return;
       }
-      DocNode v = dm.get().value();
-      Where vw = where.member(dm.get().key());
+      DocNode v = dm.value();
+      Where vw = where.member(dm.key());
       if (ArmExpression.isExpression(v)) {
         return; // the subtype is known only at deployment
       }
