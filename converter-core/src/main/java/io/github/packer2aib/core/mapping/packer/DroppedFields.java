@@ -131,7 +131,9 @@ final class DroppedFields {
           "communicator");
 
   static void report(Unit u, Fields f) {
-    for (Fields.Leftover l : f.leftovers()) {
+    List<Fields.Leftover> leftovers = f.leftovers();
+    for (int i = 0; i < leftovers.size(); i++) { // by index: no iterator (C1 code)
+      Fields.Leftover l = leftovers.get(i);
       String k = l.key();
       f.consume(k);
       if (isCredential(k)) {

@@ -399,7 +399,8 @@ final class Fields {
 
   /** Every argument and block that was not read, in source order (nulls excluded). */
   List<Leftover> leftovers() {
-    List<Leftover> out = new ArrayList<>();
+    List<Leftover> out = null; // made for the first leftover: most bodies have none
+
     // From the entries themselves: every field of every template comes here, and looking each
     // key up again (twice) was a visible part of reporting leftovers.
     for (int i = 0; i < count; i++) {
@@ -407,9 +408,12 @@ final class Fields {
       if (e.used || !isPresent(e)) {
         continue;
       }
+      if (out == null) {
+        out = new ArrayList<>();
+      }
       out.add(new Leftover(e.key(), name(e.key()), nameRange(e)));
     }
-    return out;
+    return out == null ? List.of() : out;
   }
 
   /** A field nobody read. */

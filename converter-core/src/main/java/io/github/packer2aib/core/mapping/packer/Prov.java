@@ -87,7 +87,9 @@ final class Prov {
 
   /** Warns about every field nobody read, suggesting a near known name. */
   void unknownFields(List<String> known) {
-    for (Fields.Leftover l : f.leftovers()) {
+    List<Fields.Leftover> leftovers = f.leftovers();
+    for (int i = 0; i < leftovers.size(); i++) { // by index: no iterator (C1 code)
+      Fields.Leftover l = leftovers.get(i);
       String close = Words.closest(l.key(), known);
       u.report.add(
           PackerMapCode.UNKNOWN_FIELD,
