@@ -236,36 +236,63 @@ public final class ValueMask {
    * conversion scrubs (its mapping's, then each output's spec and rule checks).
    */
   public static Scrubber scrubber(List<SourceFile> files) {
-    Map<String, FileValues> byName = new HashMap<>();
-    for (SourceFile f : files) {
-      if (needed(f) && !byName.containsKey(f.name())) {
-        byName.put(f.name(), new FileValues(f));
+    // Only the files are noted here: what may not be quoted from a file is worked out when a
+    // diagnostic about it is scrubbed, and most templates with a secret get none about it.
+    Map<String, SourceFile> byName = null;
+    for (int i = 0, n = files.size(); i < n; i++) { // by index: no iterator (C1 code)
+      SourceFile f = files.get(i);
+      if (needed(f)) {
+        if (byName == null) {
+          byName = new HashMap<>();
+        }
+        byName.putIfAbsent(f.name(), f);
       }
     }
-    return new Scrubber(byName);
+    return new Scrubber(byName == null ? Map.of() : byName);
   }
 
   /** {@link #scrub(List, List)} for one set of files, made by {@link #scrubber}. */
   public static final class Scrubber {
-    private final Map<String, FileValues> byName;
+    /** The files that need masking, by name. */
+    private final Map<String, SourceFile> files;
 
-    private Scrubber(Map<String, FileValues> byName) {
-      this.byName = byName;
+    /** The values of each file of {@link #files}, made on the first diagnostic about it. */
+    private Map<String, FileValues> values;
+
+    private Scrubber(Map<String, SourceFile> files) {
+      this.files = files;
     }
 
     /** The diagnostics, each located in a file that needs masking scrubbed. */
     public List<Diagnostic> scrub(List<Diagnostic> diagnostics) {
-      if (byName.isEmpty()) {
+      if (files.isEmpty()) {
         return diagnostics;
       }
       List<Diagnostic> out = new ArrayList<>(diagnostics.size());
       for (Diagnostic d : diagnostics) {
         // No lambda: C1 code allocates a capturing one for every diagnostic.
         Optional<Range> subject = d.subject();
-        FileValues f = subject.isPresent() ? byName.get(subject.get().file()) : null;
+        FileValues f = subject.isPresent() ? valuesOf(subject.get().file()) : null;
         out.add(f == null ? d : ValueMask.scrub(d, f));
       }
       return out;
+    }
+
+    /** The values of a file that needs masking, or null for any other file. */
+    private FileValues valuesOf(String name) {
+      SourceFile file = files.get(name);
+      if (file == null) {
+        return null;
+      }
+      if (values == null) {
+        values = new HashMap<>();
+      }
+      FileValues v = values.get(name);
+      if (v == null) {
+        v = new FileValues(file);
+        values.put(name, v);
+      }
+      return v;
     }
   }
 

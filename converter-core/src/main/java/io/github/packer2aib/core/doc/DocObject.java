@@ -11,15 +11,23 @@ public record DocObject(List<DocMember> members, Range range) implements DocNode
   }
 
   public Optional<DocMember> member(String key) {
+    return Optional.ofNullable(memberOrNull(key));
+  }
+
+  /**
+   * {@link #member} without the Optional, null when absent: checks ask for every required key of
+   * every object, and C1 code allocates each Optional.
+   */
+  public DocMember memberOrNull(String key) {
     // By index: members is a copied (random-access) list, and in the C1 code of bulk runs a
     // for-each loop allocates an iterator for every lookup.
     for (int i = 0; i < members.size(); i++) {
       DocMember m = members.get(i);
       if (m.key().equals(key)) {
-        return Optional.of(m);
+        return m;
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   public Optional<DocNode> get(String key) {

@@ -34,7 +34,9 @@ final class BuilderChecks {
   }
 
   static void unknownFields(Unit u, Fields nested, List<String> known) {
-    for (Fields.Leftover l : nested.leftovers()) {
+    List<Fields.Leftover> leftovers = nested.leftovers();
+    for (int i = 0; i < leftovers.size(); i++) { // by index: no iterator (C1 code)
+      Fields.Leftover l = leftovers.get(i);
       String close = Words.closest(l.key(), known);
       u.report.add(
           PackerMapCode.UNKNOWN_FIELD,

@@ -131,51 +131,58 @@ final class DroppedFields {
           "communicator");
 
   static void report(Unit u, Fields f) {
-    for (Fields.Leftover l : f.leftovers()) {
+    List<Fields.Leftover> leftovers = f.leftovers();
+    for (int i = 0; i < leftovers.size(); i++) { // by index: no iterator (C1 code)
+      Fields.Leftover l = leftovers.get(i);
       String k = l.key();
       f.consume(k);
       if (isCredential(k)) {
         u.report.add(
             PackerMapCode.CREDENTIAL_DROPPED,
             l.range(),
-            k
-                + " is a credential "
-                + (AUTHENTICATION.contains(k)
+            Words.concat(
+                k,
+                " is a credential ",
+                AUTHENTICATION.contains(k)
                     ? "Packer signs in to Azure with; Image Builder works with the template's"
                         + " managed identity instead (--identity)."
                     : "for Packer's connection to the build VM; Image Builder connects to its"
-                        + " build VM itself.")
-                + " Credentials are never copied into the image template.");
+                        + " build VM itself.",
+                " Credentials are never copied into the image template."));
       } else if (AUTHENTICATION.contains(k)) {
         u.report.add(
             PackerMapCode.FIELD_DROPPED,
             l.range(),
-            k
-                + " is part of Packer's sign-in to Azure; Image Builder works with the template's"
-                + " managed identity instead (--identity), so it was dropped.");
+            Words.concat(
+                k,
+                " is part of Packer's sign-in to Azure; Image Builder works with the template's"
+                    + " managed identity instead (--identity), so it was dropped."));
       } else if (isCommunicator(k)) {
         u.report.add(
             PackerMapCode.FIELD_DROPPED,
             l.range(),
-            "Image Builder connects to its build VM itself, so "
-                + k
-                + " has no use in the image template and was dropped.");
+            Words.concat(
+                "Image Builder connects to its build VM itself, so ",
+                k,
+                " has no use in the image template and was dropped."));
       } else if (TEMPORARY_RESOURCES.contains(k)) {
         u.report.add(
             PackerMapCode.FIELD_DROPPED,
             l.range(),
-            "Image Builder names, creates and deletes its own temporary resources, so "
-                + k
-                + " was dropped.");
+            Words.concat(
+                "Image Builder names, creates and deletes its own temporary resources, so ",
+                k,
+                " was dropped."));
       } else if (REFUSED_FIRST_BOOT.contains(k)) {
         u.report.add(
             PackerMapCode.FIELD_REFUSED,
             l.range(),
-            k
-                + " runs on the build VM's first boot, and Image Builder has no such setting. A"
-                + " first-boot script is not the same as a customizer, so it is not converted."
-                + " Move its commands into a shell or powershell provisioner if they belong in"
-                + " the image.");
+            Words.concat(
+                k,
+                " runs on the build VM's first boot, and Image Builder has no such setting. A"
+                    + " first-boot script is not the same as a customizer, so it is not converted."
+                    + " Move its commands into a shell or powershell provisioner if they belong in"
+                    + " the image."));
       } else if (k.equals("cloud_environment_name")) {
         cloud(u, f, l);
       } else if (k.equals("security_type") && confidential(f)) {
@@ -188,7 +195,7 @@ final class DroppedFields {
         u.report.add(
             PackerMapCode.NO_EQUIVALENT,
             l.range(),
-            NO_EQUIVALENT.get(k) + " " + k + " was dropped.");
+            Words.concat(NO_EQUIVALENT.get(k), " ", k, " was dropped."));
       } else {
         String close = Words.closest(k, KNOWN);
         u.report.add(

@@ -133,11 +133,12 @@ final class EnvVars {
         .add(
             PackerMapCode.ENVIRONMENT_SET,
             declared ? pr.f.nameRange(pr.f.has("env") ? "env" : "environment_vars") : pr.range(),
-            "Image Builder has no environment setting, so "
-                + Words.andQuoted(env.keySet())
-                + (env.size() > 1 ? " are set by " : " is set by ")
-                + form
-                + " at the top of the step; the values are visible to anyone who can read the"
-                + " template.");
+            Words.concat(
+                "Image Builder has no environment setting, so ",
+                Words.andQuoted(env.keySet()),
+                env.size() > 1 ? " are set by " : " is set by ",
+                form,
+                " at the top of the step; the values are visible to anyone who can read the"
+                    + " template."));
   }
 }

@@ -201,13 +201,18 @@ final class Fields {
 
   /** The qualified name of a key, for messages. */
   String name(String key) {
-    return prefix + key;
+    return prefix.isEmpty() ? key : prefix + key; // no copy of a name without a prefix
   }
 
   /** Whether the key is set to something other than null (does not count as reading it). */
   boolean has(String key) {
     Entry e = find(key);
-    return e != null && (!e.blocks().isEmpty() || (e.field() != null && isSet(e.field().value())));
+    return e != null && isPresent(e);
+  }
+
+  /** Whether an entry is set to something other than null. */
+  private static boolean isPresent(Entry e) {
+    return !e.blocks().isEmpty() || (e.field() != null && isSet(e.field().value()));
   }
 
   /**
@@ -235,9 +240,11 @@ final class Fields {
   /** Where a key is written, or the body when it is absent. */
   Range nameRange(String key) {
     Entry e = find(key);
-    if (e == null) {
-      return range;
-    }
+    return e == null ? range : nameRange(e);
+  }
+
+  /** Where an entry's key is written. */
+  private Range nameRange(Entry e) {
     if (e.field() != null) {
       return e.field().nameRange();
     }
@@ -392,15 +399,21 @@ final class Fields {
 
   /** Every argument and block that was not read, in source order (nulls excluded). */
   List<Leftover> leftovers() {
-    List<Leftover> out = new ArrayList<>();
+    List<Leftover> out = null; // made for the first leftover: most bodies have none
+
+    // From the entries themselves: every field of every template comes here, and looking each
+    // key up again (twice) was a visible part of reporting leftovers.
     for (int i = 0; i < count; i++) {
       Entry e = entries[i];
-      if (e.used || !has(e.key())) {
+      if (e.used || !isPresent(e)) {
         continue;
       }
-      out.add(new Leftover(e.key(), name(e.key()), nameRange(e.key())));
+      if (out == null) {
+        out = new ArrayList<>();
+      }
+      out.add(new Leftover(e.key(), name(e.key()), nameRange(e)));
     }
-    return out;
+    return out == null ? List.of() : out;
   }
 
   /** A field nobody read. */
@@ -411,7 +424,7 @@ final class Fields {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Entry e = entries[i];
-      if (has(e.key())) {
+      if (isPresent(e)) {
         out.add(e.key());
       }
     }
@@ -442,12 +455,14 @@ final class Fields {
       report.add(
           PackerMapCode.FROZEN_VALUE,
           f.valueRange(),
-          "The value of "
-              + f.name()
-              + " comes from timestamp(), uuidv4(), isotime or a similar function, which Packer"
-              + " evaluates on every build; the converter evaluated it once, so the image template"
-              + " holds that one value for every build. Set it explicitly when you re-convert, or,"
-              + " for gallery image versions, use --gallery-versioning latest.");
+          Words.concat(
+              "The value of ",
+              f.name(),
+              " comes from timestamp(), uuidv4(), isotime or a similar function, which Packer"
+                  + " evaluates on every build; the converter evaluated it once, so the image"
+                  + " template holds that one value for every build. Set it explicitly when you"
+                  + " re-convert, or, for gallery image versions, use --gallery-versioning"
+                  + " latest."));
     }
     if (destination == null || !v.containsSensitive()) {
       return true;

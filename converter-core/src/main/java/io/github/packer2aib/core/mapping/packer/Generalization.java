@@ -333,11 +333,14 @@ final class Generalization {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private static boolean defaultSysprep(String p) {
-    if (!AsciiWords.contains(p, "sysprep")) {
+    int keyword = AsciiWords.indexOf(p, "sysprep");
+    if (keyword < 0) {
       return false;
     }
+    // A match starts at a "sysprep" (in ASCII case only, as the check above): none before the
+    // first, so the case-insensitive pattern is not tried at every position before it.
     Matcher m = SYSPREP_ARGUMENTS.matcher(p);
-    if (!m.find()) {
+    if (!m.find(keyword)) {
       return false;
     }
     for (String flag : WHITESPACE.split(m.group(2).trim())) {

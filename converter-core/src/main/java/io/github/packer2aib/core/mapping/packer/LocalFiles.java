@@ -56,6 +56,12 @@ final class LocalFiles {
   private final String templateFolder;
   private final String conversionRoot;
 
+  /**
+   * {@link #conversionRoot} with a final slash, made once: every uploaded file's path is taken
+   * relative to it.
+   */
+  private final String conversionRootSlash;
+
   LocalFiles(FileSystemView fs, String templateRoot, Optional<String> conversionRoot) {
     this.fs = fs;
     String root = absolute(fs.baseDirectory(), templateRoot);
@@ -66,6 +72,8 @@ final class LocalFiles {
     this.templateFolder = file ? parent(root) : root;
     this.conversionRoot =
         conversionRoot.map(r -> absolute(fs.baseDirectory(), r)).orElse(templateFolder);
+    this.conversionRootSlash =
+        this.conversionRoot.endsWith("/") ? this.conversionRoot : this.conversionRoot + "/";
   }
 
   String templateFolder() {
@@ -189,7 +197,7 @@ final class LocalFiles {
    * root is known by its file name alone (mapping decision 4).
    */
   String uploadPath(String absolutePath) {
-    String root = conversionRoot.endsWith("/") ? conversionRoot : conversionRoot + "/";
+    String root = conversionRootSlash;
     if (absolutePath.startsWith(root)) {
       return absolutePath.substring(root.length());
     }

@@ -83,7 +83,10 @@ public final class PackerMapper {
         mapped.ifPresent(templates::add);
       }
     }
-    return new MapResult(templates, Diagnostics.of(distinct(all)).sorted());
+    // Sorted in place: distinct made a fresh list already, so no collector and its copies.
+    List<Diagnostic> kept = distinct(all);
+    kept.sort(Diagnostics.ORDER);
+    return new MapResult(templates, List.copyOf(kept));
   }
 
   /**

@@ -60,7 +60,8 @@ final class Prov {
   void dropNote(String key, String why) {
     if (f.has(key)) {
       f.consume(key);
-      u.report.add(PackerMapCode.FIELD_DROPPED, f.nameRange(key), key + " was dropped: " + why);
+      u.report.add(
+          PackerMapCode.FIELD_DROPPED, f.nameRange(key), Words.concat(key, " was dropped: ", why));
     }
   }
 
@@ -68,7 +69,8 @@ final class Prov {
   void dropWarning(String key, String why) {
     if (f.has(key)) {
       f.consume(key);
-      u.report.add(PackerMapCode.NO_EQUIVALENT, f.nameRange(key), key + " was dropped: " + why);
+      u.report.add(
+          PackerMapCode.NO_EQUIVALENT, f.nameRange(key), Words.concat(key, " was dropped: ", why));
     }
   }
 
@@ -79,15 +81,18 @@ final class Prov {
       u.report.add(
           PackerMapCode.CREDENTIAL_DROPPED,
           f.nameRange(key),
-          key
-              + " is a credential; credentials are never copied into the image template, and Image"
-              + " Builder runs its steps with its own build user.");
+          Words.concat(
+              key,
+              " is a credential; credentials are never copied into the image template, and Image"
+                  + " Builder runs its steps with its own build user."));
     }
   }
 
   /** Warns about every field nobody read, suggesting a near known name. */
   void unknownFields(List<String> known) {
-    for (Fields.Leftover l : f.leftovers()) {
+    List<Fields.Leftover> leftovers = f.leftovers();
+    for (int i = 0; i < leftovers.size(); i++) { // by index: no iterator (C1 code)
+      Fields.Leftover l = leftovers.get(i);
       String close = Words.closest(l.key(), known);
       u.report.add(
           PackerMapCode.UNKNOWN_FIELD,

@@ -318,9 +318,10 @@ final class Provisioners {
     u.report.add(
         PackerMapCode.PAUSE_CONVERTED,
         s.nameRange(),
-        "Image Builder has no pause between steps, so pause_before becomes a step that sleeps "
-            + Steps.seconds(nanos.get())
-            + " seconds before this one.");
+        Words.concat(
+            "Image Builder has no pause between steps, so pause_before becomes a step that sleeps ",
+            Steps.seconds(nanos.get()),
+            " seconds before this one."));
     return Optional.of(Steps.sleep(u.os, nanos.get(), null, s.nameRange()));
   }
 

@@ -25,12 +25,17 @@ final class Secrets {
   private final List<Named> named = new ArrayList<>();
 
   Secrets(PackerTemplate template) {
-    for (Variable v : template.variables()) {
+    // By index: every template comes here, and C1 code allocates each list iterator.
+    List<Variable> variables = template.variables();
+    for (int i = 0, n = variables.size(); i < n; i++) {
+      Variable v = variables.get(i);
       if (v.sensitive() || v.value().containsSensitive()) {
         named.add(new Named("variable", v.name(), texts(v.value())));
       }
     }
-    for (Local l : template.locals()) {
+    List<Local> locals = template.locals();
+    for (int i = 0, n = locals.size(); i < n; i++) {
+      Local l = locals.get(i);
       if (l.sensitive() || l.value().containsSensitive()) {
         named.add(new Named("local", l.name(), texts(l.value())));
       }

@@ -294,18 +294,22 @@ final class ShellProvisioner {
           .add(
               PackerMapCode.SUDO_KEPT,
               at,
-              "execute_command runs the commands as root through sudo, but Image Builder runs Shell"
-                  + " steps as an unprivileged build user; the step runs them with sudo -E"
-                  + (exec.interpreter().isPresent() ? " " + exec.interpreter().get() : "")
-                  + " instead (the environment is kept).");
+              Words.concat(
+                  "execute_command runs the commands as root through sudo, but Image Builder runs"
+                      + " Shell steps as an unprivileged build user; the step runs them with sudo"
+                      + " -E",
+                  exec.interpreter().isPresent() ? " " : "",
+                  exec.interpreter().orElse(""),
+                  " instead (the environment is kept)."));
     } else if (exec.interpreter().isPresent()) {
       pr.report()
           .add(
               PackerMapCode.INTERPRETER_KEPT,
               at,
-              "execute_command runs the commands with "
-                  + exec.interpreter().get()
-                  + "; the step does the same.");
+              Words.concat(
+                  "execute_command runs the commands with ",
+                  exec.interpreter().get(),
+                  "; the step does the same."));
     }
     return exec;
   }

@@ -96,14 +96,24 @@ final class UnitMapper {
     u.report.add(
         PackerMapCode.NO_IDENTITY,
         u.usage.range(),
-        "Packer templates have no image template identity, and none was given with --identity,"
-            + " so the template has no identity"
-            + (u.supports("identity@required")
-                ? " and cannot be submitted until one is added. "
-                : ". ")
-            + "Pass --identity with the resource id of a user-assigned managed identity that may"
-            + " read the sources and write the image.");
+        u.supports("identity@required") ? NO_IDENTITY_REQUIRED : NO_IDENTITY_OPTIONAL);
     return null;
+  }
+
+  /**
+   * The two wordings of the note about a missing identity, made once: every template converted
+   * without --identity gets one.
+   */
+  private static final String NO_IDENTITY_REQUIRED = noIdentity(true);
+
+  private static final String NO_IDENTITY_OPTIONAL = noIdentity(false);
+
+  private static String noIdentity(boolean required) {
+    return "Packer templates have no image template identity, and none was given with --identity,"
+        + " so the template has no identity"
+        + (required ? " and cannot be submitted until one is added. " : ". ")
+        + "Pass --identity with the resource id of a user-assigned managed identity that may"
+        + " read the sources and write the image.";
   }
 
   private static void errorCleanup(Unit u) {

@@ -9,6 +9,15 @@ import java.util.List;
 final class Words {
   private Words() {}
 
+  /**
+   * The parts one after the other, made in one string of the right length: the build compiles
+   * {@code +} into a builder that starts at 16 characters and grows (and copies) several times for
+   * a message, and every template drops several fields with a message each.
+   */
+  static String concat(String... parts) {
+    return String.join("", parts);
+  }
+
   /** {@code "a"}, {@code "a" and "b"}, {@code "a", "b" and "c"}. */
   static String and(Collection<String> items) {
     return join(items, "and");

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * deployment.
  */
 public final class ServiceRules {
-  private static final Pattern RESTART_TIMEOUT = Pattern.compile("(\\d+(\\.\\d+)?(ms|s|m|h))+");
+  /** Package-private: a property checks {@link #isDuration} against it. */
+  static final Pattern RESTART_TIMEOUT = Pattern.compile("(\\d+(\\.\\d+)?(ms|s|m|h))+");
 
   /** Package-private: a property test checks {@link #isResourceId} against it. */
   static final Pattern RESOURCE_ID =
@@ -159,7 +160,7 @@ public final class ServiceRules {
       } else if (c instanceof Customizer.WindowsRestart r) {
         if (r.restartTimeout() != null
             && !ArmExpression.isExpression(r.restartTimeout())
-            && !RESTART_TIMEOUT.matcher(r.restartTimeout()).matches()) {
+            && !isDuration(r.restartTimeout())) {
           report(
               RuleCode.BAD_RESTART_TIMEOUT,
               pointer(at, i, "/restartTimeout"),
@@ -325,6 +326,55 @@ public final class ServiceRules {
               + checksum
               + "\" is not.");
     }
+  }
+
+  /**
+   * Whether the text matches {@link #RESTART_TIMEOUT} as a whole, without running it (every Windows
+   * restart step has a timeout): numbers, each with an optional fraction and a unit. The reading is
+   * the pattern's: after "m" an "s" can only be the unit "ms" (a number must follow a bare "m"),
+   * and a "." must be followed by digits.
+   */
+  static boolean isDuration(String t) {
+    int n = t.length();
+    int i = 0;
+    if (n == 0) {
+      return false;
+    }
+    while (i < n) {
+      int digits = i;
+      while (i < n && isDigit(t.charAt(i))) {
+        i++;
+      }
+      if (i == digits) {
+        return false;
+      }
+      if (i < n && t.charAt(i) == '.') {
+        int fraction = ++i;
+        while (i < n && isDigit(t.charAt(i))) {
+          i++;
+        }
+        if (i == fraction) {
+          return false;
+        }
+      }
+      if (i == n) {
+        return false; // a number without its unit
+      }
+      char unit = t.charAt(i++);
+      if (unit == 'm') {
+        if (i < n && t.charAt(i) == 's') {
+          i++;
+        }
+      } else if (unit != 's' && unit != 'h') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The pattern's {@code \d}: ASCII digits only. */
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** {@code [0-9a-fA-F]{64}}, without a regular expression (every step with a file has one). */

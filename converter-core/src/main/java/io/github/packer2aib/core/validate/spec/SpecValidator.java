@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -69,6 +70,14 @@ public final class SpecValidator {
 
   private static final Map<ApiVersion, SpecValidator> CACHE = new ConcurrentHashMap<>();
 
+  /**
+   * The validators made so far, by version ordinal: every output of every conversion asks for its
+   * version's validator, and the map's lookup (an identity hash in C1 code) was a visible cost in
+   * bulk runs. A slot is filled from {@link #CACHE}, so a version still has one validator.
+   */
+  private static final AtomicReferenceArray<SpecValidator> BY_ORDINAL =
+      new AtomicReferenceArray<>(ApiVersion.values().length);
+
   private final CompiledSpec spec;
 
   private SpecValidator(CompiledSpec spec) {
@@ -78,7 +87,14 @@ public final class SpecValidator {
   /** The validator of a version, compiled on first use and then shared (thread-safe). */
   public static SpecValidator forVersion(ApiVersion version) {
     Objects.requireNonNull(version, "version");
-    return CACHE.computeIfAbsent(version, v -> new SpecValidator(SpecLoader.compile(v, true)));
+    SpecValidator known = BY_ORDINAL.get(version.ordinal());
+    if (known != null) {
+      return known;
+    }
+    SpecValidator made =
+        CACHE.computeIfAbsent(version, v -> new SpecValidator(SpecLoader.compile(v, true)));
+    BY_ORDINAL.set(version.ordinal(), made);
+    return made;
   }
 
   public ApiVersion version() {
@@ -405,7 +421,7 @@ public final class SpecValidator {
       List<String> required = schema.required();
       for (int i = 0; i < required.size(); i++) { // by index: no iterator (C1 code)
         String r = required.get(i);
-        if (obj.member(r).isEmpty()
+        if (obj.memberOrNull(r) == null // no Optional per required key (C1 code)
             && obj.memberIgnoringCase(r).isEmpty()
             && !(atRoot && (ENVELOPE_KEYS.contains(r) || supplied.contains(r)))) {
           missing(obj, where, r, owner != null ? owner.get() : where.label());
@@ -597,11 +613,11 @@ public final class SpecValidator {
 
     void discriminated(DocObject obj, Schema.ObjectSchema base, Where where) {
       Schema.Discriminator d = base.discriminator();
-      Optional<DocMember> dm = obj.member(d.field());
-      if (dm.isEmpty()) {
-        dm = obj.memberIgnoringCase(d.field());
+      DocMember dm = obj.memberOrNull(d.field()); // no Optional (C1 code)
+      if (dm == null) {
+        dm = obj.memberIgnoringCase(d.field()).orElse(null);
       }
-      if (dm.isEmpty()) {
+      if (dm == null) {
         report(
             SpecCode.MISSING_REQUIRED,
             range(obj, where.pointer()),
@@ -619,8 +635,8 @@ public final class SpecValidator {
                 + ".");
         return;
       }
-      DocNode v = dm.get().value();
-      Where vw = where.member(dm.get().key());
+      DocNode v = dm.value();
+      Where vw = where.member(dm.key());
       if (ArmExpression.isExpression(v)) {
         return; // the subtype is known only at deployment
       }
