@@ -65,10 +65,10 @@ final class GoRegex {
   }
 
   /**
-   * Patterns compiled so far, by their Go text (only valid ones: the argument index only words
-   * errors). Compiled patterns are immutable and thread-safe, and a bulk run calls regex_replace
-   * with the same few patterns in template after template: translating and compiling each time
-   * showed in profiles.
+   * Patterns compiled so far, by their Go text (only valid ones, so the argument index, which only
+   * an error message names, plays no part). Compiled patterns are immutable and thread-safe, and a
+   * bulk run calls regex_replace with the same few patterns in template after template: translating
+   * and compiling each time showed in profiles.
    */
   private static final Map<String, Compiled> COMPILED = new ConcurrentHashMap<>();
 
