@@ -13,7 +13,7 @@ final class CutText {
 
   /**
    * The low byte of each character of the text, which the searches read (see {@link
-   * LowByteSearch}); the thread's buffer when it was free, handed back by {@link #release}.
+   * LowByteSearch}), from {@link LowBytes#take}; handed back by {@link #release}.
    */
   private final byte[] low;
 
@@ -32,7 +32,7 @@ final class CutText {
 
   CutText(String text) {
     this.text = text;
-    this.low = lowBytes(text);
+    this.low = LowBytes.take(text);
     this.starts = new int[] {0};
     this.ends = new int[] {text.length()};
     this.at = new int[] {0};
@@ -149,36 +149,11 @@ final class CutText {
   }
 
   /**
-   * This thread's buffer for the low bytes of a text: every template's JSON is checked once, and a
-   * copy of it per template would be a visible allocation.
-   */
-  private static final ThreadLocal<byte[][]> BUFFER =
-      ThreadLocal.withInitial(() -> new byte[][] {new byte[16 * 1024]});
-
-  /** A buffer that grew beyond this (a huge template) is not kept. */
-  private static final int KEEP_LIMIT = 256 * 1024;
-
-  /** The text's low bytes, in this thread's buffer when it is free (taken until released). */
-  private static byte[] lowBytes(String text) {
-    int n = text.length();
-    byte[][] holder = BUFFER.get();
-    byte[] b = holder[0];
-    holder[0] = null;
-    if (b == null || b.length < n) {
-      b = new byte[Math.max(n, b == null ? 1024 : 2 * b.length)];
-    }
-    LowByteSearch.lowBytes(text, n, b);
-    return b;
-  }
-
-  /**
    * Hands the byte buffer back to the thread for the next CutText; this one must not be used
    * afterwards. (Without the call the next one makes a buffer of its own.)
    */
   void release() {
-    if (low.length <= KEEP_LIMIT) {
-      BUFFER.get()[0] = low;
-    }
+    LowBytes.release(low);
   }
 
   /** Growing arrays of spans. */

@@ -191,48 +191,28 @@ final class Generalization {
     return shift;
   }
 
-  /**
-   * This thread's buffer for the low bytes of the text being scanned: every inline line of every
-   * step is scanned, and a fresh copy of each was a visible share of mapping's allocation.
-   */
-  private static final ThreadLocal<byte[][]> LOW_BYTES =
-      ThreadLocal.withInitial(() -> new byte[][] {new byte[1024]});
-
-  /** A buffer that grew beyond this (a huge line) is not kept. */
-  private static final int KEEP_LIMIT = 64 * 1024;
-
   static boolean hasKeyword(String text) {
-    // On the low byte of each character (an array copy for Latin-1 strings), which C1 code scans
-    // several times faster than charAt calls. A character beyond Latin-1 may give a letter's byte:
-    // then this says yes where the text has no keyword, never the other way, and every caller
+    // On the low byte of each character (LowBytes). A character beyond Latin-1 may give a letter's
+    // byte: then this says yes where the text has no keyword, never the other way, and every caller
     // checks the text itself after a yes.
     int n = text.length();
-    byte[][] holder = LOW_BYTES.get();
-    byte[] b = holder[0];
-    if (b.length < n) {
-      b = new byte[Math.max(n, 2 * b.length)];
-      if (b.length <= KEEP_LIMIT) {
-        holder[0] = b;
+    byte[] b = LowBytes.take(text);
+    try {
+      for (int end = KEYWORD_WINDOW - 1; end < n; ) {
+        // | 0x20 maps exactly the ASCII capitals to their small letters among the keywords'
+        // letters; bytes beyond ASCII stay beyond it.
+        int c = (b[end] & 0xFF) | 0x20;
+        int start = end - (KEYWORD_WINDOW - 1);
+        if ((c == 'p' && at(b, n, start, "sysprep"))
+            || (c == 't' && (at(b, n, start, "waagent") || at(b, n, start, "imagestate")))) {
+          return true;
+        }
+        end += KEYWORD_SHIFT[c];
       }
+      return false;
+    } finally {
+      LowBytes.release(b);
     }
-    lowBytes(text, n, b);
-    for (int end = KEYWORD_WINDOW - 1; end < n; ) {
-      // | 0x20 maps exactly the ASCII capitals to their small letters among the keywords' letters;
-      // bytes beyond ASCII stay beyond it.
-      int c = (b[end] & 0xFF) | 0x20;
-      int start = end - (KEYWORD_WINDOW - 1);
-      if ((c == 'p' && at(b, n, start, "sysprep"))
-          || (c == 't' && (at(b, n, start, "waagent") || at(b, n, start, "imagestate")))) {
-        return true;
-      }
-      end += KEYWORD_SHIFT[c];
-    }
-    return false;
-  }
-
-  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low bytes, no copy
-  private static void lowBytes(String text, int n, byte[] into) {
-    text.getBytes(0, n, into, 0);
   }
 
   /** Whether the first {@code n} bytes spell {@code lowerWord} at {@code i} in any ASCII case. */

@@ -6,9 +6,9 @@ import java.util.Arrays;
  * Finds a text in a much longer one as {@link String#indexOf(String, int)} does (the leftmost
  * occurrence), by Horspool's method on the low byte of each character, which C1 code reads several
  * times faster than {@code charAt} calls: the secret check scans every template's JSON once per
- * option and secret. The bytes of the text are given with it ({@link CutText} copies them once). A
- * character beyond Latin-1 shares its low byte with others, so a place where the low bytes agree is
- * a candidate that the characters themselves confirm: the search finds exactly what indexOf finds.
+ * option and secret. The bytes of the text are given with it ({@link LowBytes}). A character beyond
+ * Latin-1 shares its low byte with others, so a place where the low bytes agree is a candidate that
+ * the characters themselves confirm: the search finds exactly what indexOf finds.
  */
 final class LowByteSearch {
   /** The longest move the table holds: its entries are unsigned bytes. */
@@ -33,17 +33,11 @@ final class LowByteSearch {
     this.pattern = pattern;
     int m = pattern.length();
     this.low = new byte[m];
-    lowBytes(pattern, m, low);
+    LowBytes.copy(pattern, m, low);
     Arrays.fill(shift, (byte) Math.min(m, MAX_SHIFT));
     for (int k = 0; k < m - 1; k++) {
       shift[low[k] & 0xFF] = (byte) Math.min(m - 1 - k, MAX_SHIFT);
     }
-  }
-
-  /** Copies the low byte of each of the first {@code n} characters of {@code text}. */
-  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low bytes, no copy
-  static void lowBytes(String text, int n, byte[] into) {
-    text.getBytes(0, n, into, 0);
   }
 
   /**
