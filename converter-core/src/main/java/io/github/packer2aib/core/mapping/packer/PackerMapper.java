@@ -46,12 +46,12 @@ public final class PackerMapper {
     Objects.requireNonNull(files, "files");
     Report global = new Report();
     Secrets secrets = new Secrets(template);
-    Optional<BaseUri> scriptBase = baseUri(global, SCRIPT_BASE_URI, options.scriptBaseUri());
+    Optional<BaseUri> scriptBase = baseUri(global, SCRIPT_BASE_URIS, options.scriptBaseUri());
     // Both are often the same address; its checks and parts are then the script one's.
     Optional<BaseUri> fileBase =
         scriptBase.isPresent() && options.fileBaseUri().equals(options.scriptBaseUri())
             ? Optional.of(scriptBase.get().named("--file-base-uri"))
-            : baseUri(global, "--file-base-uri", options.fileBaseUri());
+            : baseUri(global, FILE_BASE_URIS, options.fileBaseUri());
     LocalFiles localFiles = new LocalFiles(files, template.root(), options.conversionRoot());
 
     template
@@ -122,42 +122,37 @@ public final class PackerMapper {
     }
   }
 
-  private static Optional<BaseUri> baseUri(Report r, String option, Optional<String> text) {
+  private static Optional<BaseUri> baseUri(
+      Report r, TextMemo<ParsedBaseUri> parses, Optional<String> text) {
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    boolean script = option.equals(SCRIPT_BASE_URI);
-    ParsedBaseUri last = script ? lastScriptBaseUri : lastFileBaseUri;
-    if (last == null || !last.option().equals(option) || !last.text().equals(text.get())) {
-      StringBuilder problem = new StringBuilder();
-      Optional<BaseUri> parsed = BaseUri.parse(option, text.get(), problem);
-      last = new ParsedBaseUri(option, text.get(), parsed, problem.toString());
-      if (script) {
-        lastScriptBaseUri = last;
-      } else {
-        lastFileBaseUri = last;
-      }
+    ParsedBaseUri parsed = parses.get(text.get());
+    if (parsed.uri().isEmpty()) {
+      r.add(PackerMapCode.BAD_BASE_URI, null, parsed.problem());
     }
-    if (last.parsed().isEmpty()) {
-      r.add(PackerMapCode.BAD_BASE_URI, null, last.problem());
-    }
-    return last.parsed();
+    return parsed.uri();
   }
 
   /** A base URI option's text, parsed (or what is wrong with it). */
-  private record ParsedBaseUri(
-      String option, String text, Optional<BaseUri> parsed, String problem) {}
+  private record ParsedBaseUri(Optional<BaseUri> uri, String problem) {}
 
-  private static final String SCRIPT_BASE_URI = "--script-base-uri";
+  private static ParsedBaseUri parse(String option, String text) {
+    StringBuilder problem = new StringBuilder();
+    Optional<BaseUri> uri = BaseUri.parse(option, text, problem);
+    return new ParsedBaseUri(uri, problem.toString());
+  }
 
   /**
-   * The last base URI parsed for each option: a run maps every template with the same options, and
-   * checking the URL with its patterns again for each template was a visible cost in bulk runs. (A
-   * race between threads only parses again.)
+   * The base URIs parsed, per option: a run maps every template with the same options (or a few,
+   * from a settings file), and checking the URL with its patterns again for each template was a
+   * visible cost in bulk runs.
    */
-  private static volatile ParsedBaseUri lastScriptBaseUri;
+  private static final TextMemo<ParsedBaseUri> SCRIPT_BASE_URIS =
+      new TextMemo<>(256, text -> parse("--script-base-uri", text));
 
-  private static volatile ParsedBaseUri lastFileBaseUri;
+  private static final TextMemo<ParsedBaseUri> FILE_BASE_URIS =
+      new TextMemo<>(256, text -> parse("--file-base-uri", text));
 
   /** Every azure-arm usage, noting the other sources and unused azure-arm sources. */
   private static List<Candidate> candidates(PackerTemplate template, Report r) {

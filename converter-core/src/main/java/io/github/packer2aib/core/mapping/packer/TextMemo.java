@@ -6,9 +6,10 @@ import java.util.function.Function;
 /**
  * The results of a pure function of a text, kept for the first {@code capacity} texts met in this
  * JVM; later texts are computed every time. The templates of a bulk run repeat a few texts (execute
- * commands, durations) in every step, and parsing them again was a visible part of mapping in the
- * C1 code bulk runs use. Bounded, so a long-lived process that converts many different templates
- * keeps no more than this; the texts stay in memory only, they are never written anywhere.
+ * commands, durations, base URIs) in every step, and parsing them again was a visible part of
+ * mapping in the C1 code bulk runs use. Bounded, so a long-lived process that converts many
+ * different templates keeps no more than this; the texts stay in memory only, they are never
+ * written anywhere.
  */
 final class TextMemo<V> {
   private final ConcurrentHashMap<String, V> known = new ConcurrentHashMap<>();
