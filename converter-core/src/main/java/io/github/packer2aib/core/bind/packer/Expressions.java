@@ -15,7 +15,6 @@ import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.source.Range;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -112,7 +111,7 @@ final class Expressions {
   /** {@link #isDeclared}, made once: a method reference per check would be allocated each time. */
   private final Predicate<ScopeTraversal> declaredQuietly = this::isDeclared;
 
-  /** What {@link #check} finds, without reporting anything. */
+  /** Whether the variable, local or data source a reference names is declared. */
   private boolean isDeclared(ScopeTraversal t) {
     String root = t.root();
     if (root.equals("var")) {
@@ -134,80 +133,74 @@ final class Expressions {
     return true;
   }
 
+  /** {@link #isDeclared}, reporting the reference when it is not. */
   private boolean check(ScopeTraversal t) {
+    if (isDeclared(t)) {
+      return true;
+    }
+    // Undeclared, so the root is var, local or data, and the names it needs are there.
     switch (t.root()) {
       case "var":
-        return nameDeclared(
+        reportName(
             t,
             declared.variables,
             PackerCode.UNDECLARED_VARIABLE,
             "An input variable",
             name ->
                 " Declare it with a variable \"" + name + "\" { … } block, or fix the reference.");
+        break;
       case "local":
-        return nameDeclared(
+        reportName(
             t,
             declared.locals,
             PackerCode.UNDECLARED_LOCAL,
             "A local value",
             name -> " Define it in a locals block, or fix the reference.");
-      case "data":
+        break;
+      default:
         {
-          Optional<String> type = step(t, 0);
-          Optional<String> name = step(t, 1);
-          if (type.isEmpty()) {
-            return true;
-          }
-          boolean typeKnown = declared.data.containsKey(type.get());
-          if (typeKnown && (name.isEmpty() || declared.hasData(type.get(), name.get()))) {
-            return true;
-          }
-          String ref = "data." + type.get() + name.map(n -> "." + n).orElse("");
+          String type = stepName(t, 0);
+          String name = stepName(t, 1);
+          String ref = "data." + type + (name == null ? "" : "." + name);
           out.add(
               Diagnostic.of(
                   PackerCode.UNDECLARED_DATA_SOURCE,
-                  through(t, name.isPresent() ? 1 : 0),
+                  through(t, name != null ? 1 : 0),
                   "A data source "
                       + ref
                       + " has not been declared."
                       + Names.didYouMean(ref, declared.dataReferences())
                       + " Declare it with a data \""
-                      + type.get()
+                      + type
                       + "\" \""
-                      + name.orElse("<name>")
+                      + (name == null ? "<name>" : name)
                       + "\" { … } block, or fix the reference."));
-          return false;
         }
-      default:
-        return true;
     }
+    return false;
   }
 
   /**
-   * Whether the name a {@code var.x} or {@code local.x} reference names is among {@code names};
-   * reports it when not, with a suggestion and how to declare it.
+   * Reports the undeclared name of a {@code var.x} or {@code local.x} reference, with a suggestion
+   * from {@code names} and how to declare it.
    */
-  private boolean nameDeclared(
+  private void reportName(
       ScopeTraversal t,
       Set<String> names,
       PackerCode code,
       String what,
       Function<String, String> remedy) {
-    Optional<String> name = step(t, 0);
-    if (name.isEmpty() || names.contains(name.get())) {
-      return true;
-    }
+    String name = stepName(t, 0);
     out.add(
         Diagnostic.of(
             code,
             through(t, 0),
             what
                 + " named \""
-                + name.get()
+                + name
                 + "\" has not been declared."
-                + Names.didYouMean(name.get(), names)
-                + remedy.apply(name.get())));
-    return false;
+                + Names.didYouMean(name, names)
+                + remedy.apply(name)));
   }
 
   /** The name of step {@code i} ({@code .name} or {@code ["name"]}), or null. */
@@ -224,21 +217,6 @@ final class Expressions {
       return index.key().text();
     }
     return null;
-  }
-
-  /** The name of step {@code i} ({@code .name} or {@code ["name"]}), if it is one. */
-  private static Optional<String> step(ScopeTraversal t, int i) {
-    if (t.traversers().size() <= i) {
-      return Optional.empty();
-    }
-    Traverser s = t.traversers().get(i);
-    if (s instanceof GetAttr a) {
-      return Optional.of(a.name());
-    }
-    if (s instanceof Index index && index.key().kind() == LiteralValue.Kind.STRING) {
-      return Optional.of(index.key().text());
-    }
-    return Optional.empty();
   }
 
   /** The range from the traversal's root through step {@code i}. */
