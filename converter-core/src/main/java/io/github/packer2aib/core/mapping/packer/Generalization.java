@@ -31,10 +31,6 @@ final class Generalization {
   static final String WINDOWS_SCRIPT = "c:\\DeprovisioningScript.ps1";
   static final String LINUX_SCRIPT = "/tmp/DeprovisioningScript.sh";
 
-  /** Package-private: a property test checks {@link #sysprepGeneralizes} against it. */
-  static final Pattern SYSPREP =
-      Pattern.compile("(?i)sysprep(\\.exe)?['\"]?\\s+[^\\n]*/generalize");
-
   private static final Pattern WAAGENT = Pattern.compile("(?i)\\bwaagent\\b[^\\n]*-deprovision");
   private static final Pattern IMAGE_STATE = Pattern.compile("(?i)ImageState");
 
@@ -78,13 +74,15 @@ final class Generalization {
   }
 
   /**
-   * Whether {@link #SYSPREP} finds a match in the text, without running it: a generalization step's
-   * commands come here twice (the step, then its lines), and the pattern tries every position of
-   * the rest of the line after each "sysprep". Read as the pattern reads: "sysprep" in any ASCII
-   * case (no UNICODE_CASE), an optional ".exe" and quote (each taken when present, as the
-   * whitespace that must follow matches neither), at least one {@code \s} character (the run may
-   * span lines), then "/generalize" before the next line break: from the end of the run, whose rest
-   * of line holds whatever a shorter run's could reach beyond blanks.
+   * Whether the Sysprep pattern finds a match in the text ("sysprep", an optional ".exe" and quote,
+   * blanks, then "/generalize" later on the line; GeneralizationProperties holds the regex),
+   * without a regex: a generalization step's commands come here twice (the step, then its lines),
+   * and the pattern tries every position of the rest of the line after each "sysprep". Read as the
+   * pattern reads: "sysprep" in any ASCII case (no UNICODE_CASE), an optional ".exe" and quote
+   * (each taken when present, as the whitespace that must follow matches neither), at least one
+   * {@code \s} character (the run may span lines), then "/generalize" before the next line break:
+   * from the end of the run, whose rest of line holds whatever a shorter run's could reach beyond
+   * blanks.
    */
   static boolean sysprepGeneralizes(String text) {
     int n = text.length();

@@ -29,13 +29,6 @@ import java.util.regex.Pattern;
  * deployment.
  */
 public final class ServiceRules {
-  /** Package-private: a property checks {@link #isDuration} against it. */
-  static final Pattern RESTART_TIMEOUT = Pattern.compile("(\\d+(\\.\\d+)?(ms|s|m|h))+");
-
-  /** Package-private: a property test checks {@link #isResourceId} against it. */
-  static final Pattern RESOURCE_ID =
-      Pattern.compile("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/providers/[^/]+/.+");
-
   private static final Pattern RESOURCE_GROUP_ID =
       Pattern.compile("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/?");
 
@@ -329,10 +322,10 @@ public final class ServiceRules {
   }
 
   /**
-   * Whether the text matches {@link #RESTART_TIMEOUT} as a whole, without running it (every Windows
-   * restart step has a timeout): numbers, each with an optional fraction and a unit. The reading is
-   * the pattern's: after "m" an "s" can only be the unit "ms" (a number must follow a bare "m"),
-   * and a "." must be followed by digits.
+   * Whether the text matches {@code (\d+(\.\d+)?(ms|s|m|h))+} as a whole, without a regex (every
+   * Windows restart step has a timeout): numbers, each with an optional fraction and a unit. The
+   * reading is the pattern's: after "m" an "s" can only be the unit "ms" (a number must follow a
+   * bare "m"), and a "." must be followed by digits.
    */
   static boolean isDuration(String t) {
     int n = t.length();
@@ -405,11 +398,11 @@ public final class ServiceRules {
   }
 
   /**
-   * What {@link #RESOURCE_ID} matches, without running it: every source and target of every
-   * template has an id, and the case-insensitive pattern was a visible part of the check in bulk
-   * runs. Each {@code [^/]+} is one whole path segment, so the id is read segment by segment: the
-   * three fixed words in ASCII case only (as the pattern without UNICODE_CASE matches them), and a
-   * last part without line terminators ({@code .}).
+   * What {@code (?i)/subscriptions/[^/]+/resourceGroups/[^/]+/providers/[^/]+/.+} matches, without
+   * a regex: every source and target of every template has an id, and the case-insensitive pattern
+   * was a visible part of the check in bulk runs. Each {@code [^/]+} is one whole path segment, so
+   * the id is read segment by segment: the three fixed words in ASCII case only (as the pattern
+   * without UNICODE_CASE matches them), and a last part without line terminators ({@code .}).
    */
   static boolean isResourceId(String id) {
     int at = fixed(id, 0, "/subscriptions/");
