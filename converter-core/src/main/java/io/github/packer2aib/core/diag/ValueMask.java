@@ -251,7 +251,10 @@ public final class ValueMask {
     return new Scrubber(byName == null ? Map.of() : byName);
   }
 
-  /** {@link #scrub(List, List)} for one set of files, made by {@link #scrubber}. */
+  /**
+   * {@link #scrub(List, List)} for one set of files, made by {@link #scrubber}. It works out each
+   * file's values when first needed and keeps them, so it serves one conversion on one thread.
+   */
   public static final class Scrubber {
     /** The files that need masking, by name. */
     private final Map<String, SourceFile> files;
