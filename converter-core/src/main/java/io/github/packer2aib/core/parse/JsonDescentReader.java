@@ -5,6 +5,7 @@ import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.source.ByteWords;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,10 @@ final class JsonDescentReader {
    */
   private static final byte QUESTION_MARK = '?';
 
+  private static final byte QUOTE = '"';
+  private static final byte BACKSLASH = '\\';
+  private static final byte SPACE = ' ';
+
   /** The document's tree, or null when the text is anything but plain, valid JSON. */
   static DocNode read(SourceFile file) {
     try {
@@ -120,6 +125,10 @@ final class JsonDescentReader {
   }
 
   private void skipWhitespace() {
+    // Indentation a word at a time: pretty-printed JSON has long runs of spaces.
+    while (pos <= n - ByteWords.SIZE && ByteWords.other(ByteWords.word(bytes, pos), SPACE) == 0) {
+      pos += ByteWords.SIZE;
+    }
     while (pos < n) {
       byte c = bytes[pos];
       if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
@@ -250,6 +259,10 @@ final class JsonDescentReader {
     int i = from;
     boolean wide = false; // a unit above U+00FF so far
     while (i < n) {
+      i = plainUntil(i);
+      if (i == n) {
+        break;
+      }
       byte c = bytes[i];
       if (c == '"') {
         checkLength(i - from);
@@ -268,6 +281,29 @@ final class JsonDescentReader {
       i++;
     }
     throw GIVE_UP; // unclosed
+  }
+
+  /**
+   * The first index from {@code i} whose byte a string reader must look at (a quote, a backslash, a
+   * control character, a question mark, a byte above ASCII), found eight bytes at a time: most
+   * bytes of a string are none of these. Within the last eight bytes of the text it stops at once,
+   * and the caller looks at each byte itself.
+   */
+  private int plainUntil(int i) {
+    int lastWord = n - ByteWords.SIZE;
+    while (i <= lastWord) {
+      long w = ByteWords.word(bytes, i);
+      long special =
+          ByteWords.belowOrHigh(w, 0x20)
+              | ByteWords.equal(w, QUOTE)
+              | ByteWords.equal(w, BACKSLASH)
+              | ByteWords.equal(w, QUESTION_MARK);
+      if (special != 0) {
+        return i + ByteWords.first(special);
+      }
+      i += ByteWords.SIZE;
+    }
+    return i;
   }
 
   /**

@@ -97,9 +97,19 @@ public final class SourceFile {
     int[] starts = new int[16];
     int count = 1;
     int n = bytes.length;
-    for (int i = 0; i < n; i++) {
+    int lastWord = n - ByteWords.SIZE;
+    int i = 0;
+    while (i < n) {
+      if (i <= lastWord) {
+        // A word at a time: \n and \r are below 14, and a byte that is not ASCII is flagged too.
+        long special = ByteWords.belowOrHigh(ByteWords.word(bytes, i), 14);
+        if (special == 0) {
+          i += ByteWords.SIZE;
+          continue;
+        }
+        i += ByteWords.first(special);
+      }
       byte b = bytes[i];
-      // One comparison for most bytes: \n and \r are below it, and so are the negative bytes.
       if (b <= '\r') {
         if (b < 0) {
           return null;
@@ -111,6 +121,7 @@ public final class SourceFile {
           starts[count++] = i + 1;
         }
       }
+      i++;
     }
     return Arrays.copyOf(starts, count);
   }

@@ -268,6 +268,45 @@ class ReaderProperties {
     return piece.list().ofMaxSize(14).map(ps -> String.join("", ps));
   }
 
+  /**
+   * Long strings and runs of spaces, with the bytes the reader looks for at every offset from a
+   * word's start: it scans eight bytes at a time up to the first one that needs a look.
+   */
+  @Property(tries = 800)
+  void jsonDescentAgreesWithJacksonOnLongStrings(@ForAll("longStringDocuments") String text) {
+    assertDescentAgrees(text);
+  }
+
+  @Provide
+  Arbitrary<String> longStringDocuments() {
+    Arbitrary<String> content =
+        Arbitraries.of(
+                "x",
+                "xxx",
+                "xxxxxxx",
+                "xxxxxxxxxxxxx",
+                "\\n",
+                "\\\"",
+                "\\u00e9",
+                "\\u20AC",
+                "?",
+                "\u20ac",
+                "\u00e9",
+                "\u00ff",
+                "\u0001",
+                "\u001f",
+                " ",
+                "\t",
+                "\"",
+                "\u007f")
+            .list()
+            .ofMaxSize(14)
+            .map(ps -> String.join("", ps));
+    Arbitrary<String> spaces = Arbitraries.strings().withChars(' ').ofMaxLength(19);
+    return Combinators.combine(spaces, content, spaces, content, spaces)
+        .as((a, k, b, v, c) -> a + "{" + b + "\"" + k + "\":" + c + "\"" + v + "\"" + a + "}" + b);
+  }
+
   @Property(tries = 1000)
   void jsonDescentAgreesWithJacksonOnScalars(@ForAll("scalarTexts") String text) {
     assertDescentAgrees(text);
