@@ -114,23 +114,55 @@ public final class ValueMask {
      */
     private final List<TextSearch> secretSearches;
 
+    /**
+     * For each secret range, the offset where its first line starts and where the line after its
+     * last one starts: whether a subject shares a line with a secret is then two comparisons of
+     * offsets, without working out the subject's line numbers (a bulk run never asks for most).
+     */
+    private final int[] secretLinesFrom;
+
+    private final int[] secretLinesTo;
+
     FileValues(SourceFile file) {
       this.file = file;
       Set<String> values = new LinkedHashSet<>();
-      for (Range r : file.secrets()) {
-        for (int n = r.start().line(); n <= r.end().line() && n <= file.lineCount(); n++) {
+      List<Range> secrets = file.secrets();
+      secretLinesFrom = new int[secrets.size()];
+      secretLinesTo = new int[secrets.size()];
+      for (int i = 0; i < secrets.size(); i++) {
+        Range r = secrets.get(i);
+        int first = r.start().line();
+        int last = r.end().line();
+        for (int n = first; n <= last && n <= file.lineCount(); n++) {
           collect(file, n, values);
         }
+        secretLinesFrom[i] = file.position(first, 1).offset();
+        secretLinesTo[i] =
+            last < file.lineCount() ? file.position(last + 1, 1).offset() : Integer.MAX_VALUE;
       }
       this.secretValues = longestFirst(values);
       this.secretSearches = searches(secretValues);
+    }
+
+    /** Whether a line of {@code subject} (a range in this file) holds part of a secret. */
+    private boolean sharesLineWithSecret(Range subject) {
+      int start = subject.startOffset();
+      int end = subject.endOffset();
+      for (int i = 0; i < secretLinesFrom.length; i++) {
+        if (start < secretLinesTo[i] && end >= secretLinesFrom[i]) {
+          return true;
+        }
+      }
+      return false;
     }
 
     String scrub(String message, Range subject) {
       // The values on the subject's own lines: a message may quote a part of one of them, which
       // is looked for only there (a parser splitting a value reports it where it stands).
       Set<String> near = Set.of(); // a set is made for the first line with a value
-      if (subject != null && subject.file().equals(file.name())) {
+      if (subject != null
+          && subject.file().equals(file.name())
+          && (file.holdsValues() || sharesLineWithSecret(subject))) {
         int last = Math.min(subject.end().line(), subject.start().line() + 50);
         for (int n = subject.start().line(); n <= last && n <= file.lineCount(); n++) {
           if (file.holdsValues() || secretOn(n)) {

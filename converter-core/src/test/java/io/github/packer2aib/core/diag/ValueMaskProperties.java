@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.diag;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,11 @@ class ValueMaskProperties {
 
   @Provide
   Arbitrary<String> secrets() {
-    return Arbitraries.strings().withCharRange('a', 'z').numeric().ofMinLength(6).ofMaxLength(16)
+    return Arbitraries.strings()
+        .withCharRange('a', 'z')
+        .numeric()
+        .ofMinLength(6)
+        .ofMaxLength(16)
         .map(s -> "S" + s);
   }
 
@@ -68,8 +73,8 @@ class ValueMaskProperties {
 
   /**
    * Any text at all, as a value file or with any secret range: masking a line never fails, keeps
-   * the line's shape (no line break added) and maps every column into the masked line, in order,
-   * so a caret can always be drawn.
+   * the line's shape (no line break added) and maps every column into the masked line, in order, so
+   * a caret can always be drawn.
    */
   @Property(tries = 1000)
   void anyLineMasksWithoutFailingAndMapsEveryColumn(
@@ -98,8 +103,7 @@ class ValueMaskProperties {
             ValueMaskTest.TestCode.BAD,
             plain.range(Math.min(a, b), Math.max(a, b)),
             "found \"" + text + "\" here");
-    String rendered =
-        new TextRenderer(name -> Optional.of(file)).render(ValueMask.scrub(d, file));
+    String rendered = new TextRenderer(name -> Optional.of(file)).render(ValueMask.scrub(d, file));
     assertTrue(rendered.startsWith("f:"), rendered);
   }
 
@@ -111,5 +115,55 @@ class ValueMaskProperties {
         // Both halves of a surrogate pair: pairs (one code point, two columns of text) and lone
         // halves, beside a character above ASCII.
         Arbitraries.strings().withChars("k=\" \n\uD83D\uDE00\u00E9a").ofMaxLength(40));
+  }
+
+  /**
+   * A message quoting a part of a secret default is masked exactly when one of its subject's lines
+   * (up to 50) holds the secret, as the line numbers say: the scrubber first decides from offsets
+   * alone whether the subject shares a line with a secret range at all.
+   */
+  @Property(tries = 1000)
+  void aQuotedPartOfASecretIsMaskedWhenTheSubjectSharesItsLines(
+      @ForAll("secrets") String secret,
+      @ForAll("lineBreaks") List<Integer> before,
+      @ForAll("lineBreaks") List<Integer> inside,
+      @ForAll("lineBreaks") List<Integer> after,
+      @ForAll("fractions") List<Double> subjectEnds,
+      @ForAll boolean heredoc) {
+    String head = lines(before.size(), "a = 1");
+    String body =
+        heredoc
+            ? "default = <<EOF\n" + secret + lines(inside.size(), "x") + "\nEOF\n"
+            : "default = \"" + secret + "\"\n";
+    String text = head + body + lines(after.size(), "b = 2");
+    int start = text.indexOf(heredoc ? "<<EOF" : "\"" + secret);
+    int end = heredoc ? text.indexOf("EOF\n", start + 5) + 3 : start + secret.length() + 2;
+    SourceFile plain = new SourceFile("t.pkr.hcl", text);
+    SourceFile file = plain.withSecrets(List.of(plain.range(start, end)));
+    int from = (int) (subjectEnds.get(0) * text.length());
+    int to = from + (int) (subjectEnds.get(1) * (text.length() - from));
+    var subject = file.range(from, to);
+    String part = secret.substring(1, 4);
+    String message = "It has \"" + part + "\" in it.";
+    int firstLine = subject.start().line();
+    int lastLine = Math.min(subject.end().line(), firstLine + 50);
+    int secretLine = file.position(text.indexOf(secret)).line();
+    boolean shares = firstLine <= secretLine && secretLine <= lastLine;
+    String scrubbed = ValueMask.scrub(message, file, subject);
+    assertEquals(shares ? "It has \"***\" in it." : message, scrubbed);
+  }
+
+  private static String lines(int count, String line) {
+    return (line + "\n").repeat(count);
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> lineBreaks() {
+    return Arbitraries.integers().between(0, 1).list().ofMaxSize(60);
+  }
+
+  @Provide
+  Arbitrary<List<Double>> fractions() {
+    return Arbitraries.doubles().between(0, 1).list().ofSize(2);
   }
 }
