@@ -163,7 +163,10 @@ final class BulkTask {
     if (!failed) {
       failed = !write(c, r.templates(), o, all, cliLines, outputs);
     }
-    boolean warnings = all.stream().anyMatch(d -> d.severity() == Severity.WARNING);
+    boolean warnings = false;
+    for (int i = 0, n = all.size(); i < n && !warnings; i++) { // no stream: C1 code, per template
+      warnings = all.get(i).severity() == Severity.WARNING;
+    }
     BulkOutcome.Status status =
         failed
             ? BulkOutcome.Status.FAILED

@@ -24,11 +24,23 @@ public record ConversionResult(
     this(templates, diagnostics, List.of());
   }
 
+  // Loops, not streams: a bulk run asks each template's result, and C1 code runs a stream
+  // pipeline object by object.
   public boolean hasErrors() {
-    return diagnostics.stream().anyMatch(Diagnostic::isError);
+    for (int i = 0, n = diagnostics.size(); i < n; i++) {
+      if (diagnostics.get(i).isError()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public boolean hasWarnings() {
-    return diagnostics.stream().anyMatch(d -> d.severity() == Severity.WARNING);
+    for (int i = 0, n = diagnostics.size(); i < n; i++) {
+      if (diagnostics.get(i).severity() == Severity.WARNING) {
+        return true;
+      }
+    }
+    return false;
   }
 }
