@@ -281,18 +281,39 @@ final class HclTokenizer implements TokenSource {
   }
 
   /**
+   * The arrays of this thread's last {@link #scan}, which its next scan fills again when they are
+   * large enough: a parse is done with them before the next one starts on its thread (the descent
+   * parser keeps no part of them in the tree it builds), and making them anew was about a twentieth
+   * of the bytes a conversion allocates. Arrays longer than {@link #KEPT_ROOM} are not kept.
+   */
+  private static final ThreadLocal<Lexed> LAST_SCAN = new ThreadLocal<>();
+
+  private static final int KEPT_ROOM = 1 << 16;
+
+  /**
    * The tokens of the default channel, what the descent parser reads, as arrays rather than objects
    * (a token object and the arrays of them were a tenth of the bytes a conversion allocates), with
-   * the nesting check applied as they are lexed.
+   * the nesting check applied as they are lexed. The arrays are the thread's own: valid until the
+   * thread's next scan.
    */
   static Lexed scan(String text, Start start) {
     HclTokenizer tokenizer = new HclTokenizer(text, null, start, false);
     // Templates have about one token of the default channel for every 6-7 characters: room for
     // one in 5 saves growing the arrays (and the copies) for nearly all.
     int room = 16 + tokenizer.n / 5;
-    byte[] types = new byte[room];
-    int[] starts = new int[room];
-    int[] stops = new int[room];
+    Lexed last = LAST_SCAN.get();
+    byte[] types;
+    int[] starts;
+    int[] stops;
+    if (last != null && last.types().length >= room) {
+      types = last.types();
+      starts = last.starts();
+      stops = last.stops();
+    } else {
+      types = new byte[room];
+      starts = new int[room];
+      stops = new int[room];
+    }
     int tooDeep = -1;
     int depth = 0;
     int k = 0;
@@ -320,7 +341,11 @@ final class HclTokenizer implements TokenSource {
       }
       k++;
     } while (type != EOF);
-    return new Lexed(types, starts, stops, tooDeep);
+    Lexed lexed = new Lexed(types, starts, stops, tooDeep);
+    if (types != (last == null ? null : last.types()) && types.length <= KEPT_ROOM) {
+      LAST_SCAN.set(lexed);
+    }
+    return lexed;
   }
 
   /**
