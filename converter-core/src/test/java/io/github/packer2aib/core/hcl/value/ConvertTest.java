@@ -2,6 +2,7 @@ package io.github.packer2aib.core.hcl.value;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -92,7 +93,7 @@ class ConvertTest {
   @Test
   void strippingMarksKeepsAValueWithoutMarksAsItIs() {
     Value plain = Value.object("a", Value.tuple(Value.string("x")));
-    assertTrue(Values.stripMarks(plain) == plain);
+    assertSame(plain, Values.stripMarks(plain));
     Value inside = Value.object("a", Value.tuple(Value.string("x").mark(Mark.SENSITIVE)));
     assertEquals(plain, Values.stripMarks(inside));
     assertEquals(plain, Values.stripMarks(plain.mark(Mark.SENSITIVE)));
