@@ -3,7 +3,10 @@ package io.github.packer2aib.core.bind.packer;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.hcl.eval.EvalContext;
 import io.github.packer2aib.core.hcl.syntax.Attribute;
+import io.github.packer2aib.core.hcl.value.BoolValue;
 import io.github.packer2aib.core.hcl.value.Convert;
+import io.github.packer2aib.core.hcl.value.NumberValue;
+import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import java.util.ArrayList;
@@ -65,6 +68,13 @@ final class Attributes {
 
   /** {@code value} (of argument {@code a}) converted to {@code type}, as {@link #convert}. */
   Optional<Value> convertValue(Attribute a, Value value, Type type) {
+    if ((type == Type.STRING && value instanceof StringValue)
+        || (type == Type.BOOL && value instanceof BoolValue)
+        || (type == Type.NUMBER && value instanceof NumberValue)) {
+      // Nearly every such argument: a known, unmarked value of the type, which the checks and the
+      // conversion below give back as it is (after a mark set, a split and a result each).
+      return Optional.of(value);
+    }
     if (!value.isWhollyKnown()) {
       out.add(
           Diagnostic.of(

@@ -3,6 +3,7 @@ package io.github.packer2aib.core.bind.packer;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.hcl.eval.EvalContext;
+import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.Block;
 import io.github.packer2aib.core.hcl.syntax.BodyItem;
@@ -93,8 +94,13 @@ final class Builds {
     return c >= '0' && c <= '9';
   }
 
-  /** A top-level source block and its evaluated model. */
-  private record Declared(Block block, Source source) {}
+  /**
+   * A top-level source block and its evaluated model.
+   *
+   * @param context the context its body was evaluated in, when evaluating it again there gives the
+   *     same values (it called no {@code uuidv4()}); else null
+   */
+  private record Declared(Block block, Source source, EvalContext context) {}
 
   /** A use of a source inside a build, before it is resolved. */
   private record Usage(
@@ -113,6 +119,7 @@ final class Builds {
   private final Expressions expressions;
   private final Attributes attributes;
   private final BodyEvaluator bodies;
+  private final Clock clock;
   private final List<Diagnostic> out;
 
   Builds(
@@ -120,8 +127,10 @@ final class Builds {
       Expressions expressions,
       Attributes attributes,
       BodyEvaluator bodies,
+      Clock clock,
       List<Diagnostic> out) {
     this.scope = scope;
+    this.clock = clock;
     this.expressions = expressions;
     this.attributes = attributes;
     this.bodies = bodies;
@@ -154,9 +163,14 @@ final class Builds {
               .withRelated(new Related(firstHeader, "first declared here")));
       return;
     }
-    Config config =
-        bodies.config(block.body().items(), scope.sourceBody(type, name), block.body().range());
-    sources.put(ref, new Declared(block, new Source(type, name, config, block.range())));
+    EvalContext ctx = scope.sourceBody(type, name);
+    long uuids = clock.uuidsIssued();
+    Config config = bodies.config(block.body().items(), ctx, block.body().range());
+    boolean repeatable = clock.uuidsIssued() == uuids;
+    sources.put(
+        ref,
+        new Declared(
+            block, new Source(type, name, config, block.range()), repeatable ? ctx : null));
   }
 
   /** The sources, in declaration order. */
@@ -357,12 +371,15 @@ final class Builds {
     }
     Block block = declared.block();
     if (u.extra().isEmpty()) {
-      // A usage by name (sources = [...]) adds nothing: the source's own body.
+      // A usage by name (sources = [...]) adds nothing: the source's own body. In the context it
+      // was declared in (the same object: nothing has changed since), it gives the same values and
+      // the same diagnostics, which the loader keeps once: the declaration's config serves, as
+      // evaluating every source body twice was a fortieth of loading a template.
+      EvalContext ctx = scope.sourceBody(u.type(), u.usageName());
       Config config =
-          bodies.config(
-              block.body().items(),
-              scope.sourceBody(u.type(), u.usageName()),
-              block.body().range());
+          ctx == declared.context()
+              ? declared.source().config()
+              : bodies.config(block.body().items(), ctx, block.body().range());
       return Optional.of(new SourceUsage(declared.source(), u.usageName(), config, u.range()));
     }
     Map<String, Attribute> sourceArguments = new LinkedHashMap<>();

@@ -173,7 +173,7 @@ public final class PackerHclLoader {
         // Data sources are not run, but their arguments are still checked.
         bodies.config(b.body().items(), scope.locals(), b.body().range());
       }
-      Builds builds = new Builds(scope, expressions, attributes, bodies, out);
+      Builds builds = new Builds(scope, expressions, attributes, bodies, options.clock(), out);
       List<Build> buildList = new ArrayList<>();
       for (Block b : blocks) {
         if (b.type().equals("source")) {

@@ -14,8 +14,8 @@ import java.util.Optional;
  *
  * <p>{@code uuidv4()} is deterministic too: the n-th call in a run returns SHA-256(seed, n) shaped
  * as a version-4 UUID, where the seed is derived from the frozen instant unless given. Distinct
- * calls still give distinct UUIDs; the same run input gives the same UUIDs. (Packer's are random;
- * a conversion that must be reproducible cannot use random ones.)
+ * calls still give distinct UUIDs; the same run input gives the same UUIDs. (Packer's are random; a
+ * conversion that must be reproducible cannot use random ones.)
  */
 public final class Clock {
   private final Instant now;
@@ -51,6 +51,14 @@ public final class Clock {
 
   public Instant now() {
     return now;
+  }
+
+  /**
+   * How many UUIDs this clock has given ({@link #nextUuidV4}): a caller that compares the count
+   * before and after an evaluation knows whether evaluating it again would give the same values.
+   */
+  public synchronized long uuidsIssued() {
+    return counter;
   }
 
   /** The next UUID of this run. */

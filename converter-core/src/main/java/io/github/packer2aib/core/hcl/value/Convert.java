@@ -200,6 +200,10 @@ public final class Convert {
     if (want == Type.DYNAMIC) {
       return v;
     }
+    Value plain = plainCollection(v, want);
+    if (plain != null) {
+      return plain;
+    }
     Type in = v.type();
     if (in.equals(want)) {
       return v;
@@ -239,6 +243,53 @@ public final class Convert {
       return toMap(v, ((MapType) want).element(), unsafe, path);
     }
     throw new Failure(path, mismatchMessage(in, want));
+  }
+
+  /**
+   * A tuple (or object) whose elements are all unmarked known values of the primitive element type
+   * of a list or set (or map) type, as that collection; else null. The commonest conversion (a
+   * {@code list(string)} or {@code map(string)} default, a function's list argument) gives the same
+   * value through {@link #sequence} and {@link #toMap}, after working out and comparing the value's
+   * structural type and converting each element to itself.
+   */
+  private static Value plainCollection(Value v, Type want) {
+    if (want instanceof MapType map) {
+      if (!(v instanceof ObjectValue object) || !(map.element() instanceof PrimitiveType)) {
+        return null;
+      }
+      for (Value e : object.attributes().values()) {
+        if (!isPlain(e, map.element())) {
+          return null;
+        }
+      }
+      return new MapValue(map.element(), object.attributes());
+    }
+    boolean toSet = want instanceof SetType;
+    if (!(toSet || want instanceof ListType) || !(v instanceof TupleValue tuple)) {
+      return null;
+    }
+    Type element = elementOf(want);
+    if (!(element instanceof PrimitiveType)) {
+      return null;
+    }
+    List<Value> elements = tuple.elements();
+    for (int i = 0, n = elements.size(); i < n; i++) {
+      if (!isPlain(elements.get(i), element)) {
+        return null;
+      }
+    }
+    return toSet ? new SetValue(element, elements) : new ListValue(element, elements);
+  }
+
+  /** Whether {@code e} is an unmarked known value of the primitive type {@code type}. */
+  private static boolean isPlain(Value e, Type type) {
+    if (type == Type.STRING) {
+      return e instanceof StringValue;
+    }
+    if (type == Type.NUMBER) {
+      return e instanceof NumberValue;
+    }
+    return type == Type.BOOL && e instanceof BoolValue;
   }
 
   private static Value primitive(Value v, PrimitiveType want, ValuePath path) {

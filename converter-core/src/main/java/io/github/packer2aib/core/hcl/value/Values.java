@@ -65,6 +65,11 @@ public final class Values {
   /** The value with every mark removed at every depth. */
   public static Value stripMarks(Value v) {
     Value u = v.unmarked();
+    if (isLeaf(u) || !marksInside(u)) {
+      // Nothing to remove below: a copy would only equal it (values are immutable). Function
+      // arguments are stripped twice per call, and most collections hold no mark.
+      return u;
+    }
     if (u instanceof ListValue) {
       ListValue l = (ListValue) u;
       return new ListValue(l.elementType(), strip(l.elements()));
@@ -84,6 +89,30 @@ public final class Values {
       return new ObjectValue(strip(((ObjectValue) u).attributes()));
     }
     return u;
+  }
+
+  /** Whether any child of {@code v} (unmarked), at any depth, is marked. */
+  private static boolean marksInside(Value v) {
+    List<Value> list = childList(v);
+    if (list != null) {
+      for (int i = 0, n = list.size(); i < n; i++) {
+        if (isMarkedThroughout(list.get(i))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (Value child : childrenView(v)) {
+      if (isMarkedThroughout(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code v} or anything inside it is marked. */
+  private static boolean isMarkedThroughout(Value v) {
+    return v instanceof MarkedValue || (!isLeaf(v) && marksInside(v));
   }
 
   private static List<Value> strip(List<Value> vs) {

@@ -4,6 +4,7 @@ import io.github.packer2aib.grammar.hcl.HclLexer;
 import io.github.packer2aib.grammar.hcl.HclLexerBase.Frame;
 import java.nio.CharBuffer;
 import java.nio.IntBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.antlr.v4.runtime.CharStream;
@@ -59,13 +60,20 @@ final class HclTokenizer implements TokenSource {
    * The text, one element per code point (ANTLR indexes code points). Most texts have no characters
    * outside the Basic Multilingual Plane and use their UTF-16 units as they are; otherwise a code
    * point above U+FFFF is a surrogate here and its value is in {@link #codePoints}. Only
-   * identifiers and heredoc markers need the value of a non-ASCII character. The text itself is
-   * read rather than a copy as a char array: the copy inflates a Latin-1 string to two bytes a
-   * character, a tenth of the bytes parsing allocates. (In C1, charAt costs a little more than an
-   * array access: the char array measured up to 2% faster on the parse alone, before the cost of
-   * collecting it.)
+   * identifiers, heredoc markers and byte order marks need the value of a non-ASCII character,
+   * which {@link #codePoint} reads from here; everything else reads {@link #bytes}.
    */
   private final String units;
+
+  /**
+   * {@link #units} as Latin-1 bytes, what the lexer reads character by character: a character above
+   * U+00FF is a {@code '?'} here ({@link #QUESTION_OR_WIDER}), so a {@code '?'} is asked of {@link
+   * #units} where it matters. For the usual Latin-1 string this is a plain copy of its bytes, half
+   * the size of a char array; C1 (bulk runs) compiles a byte array access to a fraction of the cost
+   * of {@code String.charAt} (a coder check, a call, two bounds checks), and the token loops below
+   * keep their position in a local for the same reason: C1 stores a field at every step.
+   */
+  private final byte[] bytes;
 
   /** The code points of a text with surrogate pairs, else null. */
   private final int[] codePoints;
@@ -124,6 +132,9 @@ final class HclTokenizer implements TokenSource {
       this.units = text;
       this.codePoints = null;
       this.n = length;
+      // A Latin-1 string's bytes as they are; wider characters (lone surrogates included) become
+      // one '?' each.
+      this.bytes = text.getBytes(StandardCharsets.ISO_8859_1);
       this.stream =
           objects
               ? CodePointCharStream.fromBuffer(
@@ -134,12 +145,15 @@ final class HclTokenizer implements TokenSource {
       this.n = length - pairs;
       char[] bmp = new char[n];
       this.codePoints = new int[n];
+      this.bytes = new byte[n];
       for (int i = 0, k = 0; k < n; k++) {
         int cp = text.codePointAt(i);
         i += Character.charCount(cp);
         codePoints[k] = cp;
         bmp[k] = Character.isBmpCodePoint(cp) ? (char) cp : Character.MIN_SURROGATE;
+        bytes[k] = cp <= 0xFF ? (byte) cp : (byte) QUESTION_OR_WIDER;
       }
+      // Not encoded from bmp: a placeholder and a lone low surrogate after it would form a pair.
       this.units = new String(bmp);
       this.stream =
           objects
@@ -182,6 +196,10 @@ final class HclTokenizer implements TokenSource {
       mode = HclLexer.HEREDOC_END_LINE;
     }
     while (true) {
+      if (mode == Lexer.DEFAULT_MODE) {
+        // Blanks are skipped here rather than as a token of their own (the same tokens result).
+        pos = blanksEnd(pos);
+      }
       tokenStart = pos;
       tokenLine = line;
       tokenColumn = pos - lineStart;
@@ -263,18 +281,39 @@ final class HclTokenizer implements TokenSource {
   }
 
   /**
+   * The arrays of this thread's last {@link #scan}, which its next scan fills again when they are
+   * large enough: a parse is done with them before the next one starts on its thread (the descent
+   * parser keeps no part of them in the tree it builds), and making them anew was about a twentieth
+   * of the bytes a conversion allocates. Arrays longer than {@link #KEPT_ROOM} are not kept.
+   */
+  private static final ThreadLocal<Lexed> LAST_SCAN = new ThreadLocal<>();
+
+  private static final int KEPT_ROOM = 1 << 16;
+
+  /**
    * The tokens of the default channel, what the descent parser reads, as arrays rather than objects
    * (a token object and the arrays of them were a tenth of the bytes a conversion allocates), with
-   * the nesting check applied as they are lexed.
+   * the nesting check applied as they are lexed. The arrays are the thread's own: valid until the
+   * thread's next scan.
    */
   static Lexed scan(String text, Start start) {
     HclTokenizer tokenizer = new HclTokenizer(text, null, start, false);
     // Templates have about one token of the default channel for every 6-7 characters: room for
     // one in 5 saves growing the arrays (and the copies) for nearly all.
     int room = 16 + tokenizer.n / 5;
-    byte[] types = new byte[room];
-    int[] starts = new int[room];
-    int[] stops = new int[room];
+    Lexed last = LAST_SCAN.get();
+    byte[] types;
+    int[] starts;
+    int[] stops;
+    if (last != null && last.types().length >= room) {
+      types = last.types();
+      starts = last.starts();
+      stops = last.stops();
+    } else {
+      types = new byte[room];
+      starts = new int[room];
+      stops = new int[room];
+    }
     int tooDeep = -1;
     int depth = 0;
     int k = 0;
@@ -292,7 +331,7 @@ final class HclTokenizer implements TokenSource {
       types[k] = (byte) type;
       starts[k] = tokenizer.tokenStart;
       stops[k] = tokenizer.pos - 1;
-      int change = HclParser.nestingChange(type);
+      int change = type == EOF ? 0 : NESTING_CHANGE[type];
       if (change > 0) {
         if (++depth > HclParser.MAX_NESTING && tooDeep < 0) {
           tooDeep = k;
@@ -302,7 +341,23 @@ final class HclTokenizer implements TokenSource {
       }
       k++;
     } while (type != EOF);
-    return new Lexed(types, starts, stops, tooDeep);
+    Lexed lexed = new Lexed(types, starts, stops, tooDeep);
+    if (types != (last == null ? null : last.types()) && types.length <= KEPT_ROOM) {
+      LAST_SCAN.set(lexed);
+    }
+    return lexed;
+  }
+
+  /**
+   * {@link HclParser#nestingChange} by token type (every type fits in a byte): a table lookup in
+   * the loop over the tokens instead of a call and a switch.
+   */
+  private static final byte[] NESTING_CHANGE = new byte[Byte.MAX_VALUE + 1];
+
+  static {
+    for (int type = 0; type < NESTING_CHANGE.length; type++) {
+      NESTING_CHANGE[type] = (byte) HclParser.nestingChange(type);
+    }
   }
 
   /** A {@link CommonTokenStream} that starts out holding all the tokens of its source. */
@@ -355,7 +410,7 @@ final class HclTokenizer implements TokenSource {
 
   /** The default mode: expressions and bodies. */
   private int lexDefault() {
-    int c = units.charAt(pos);
+    int c = bytes[pos] & 0xFF;
     switch (c) {
       case '\n':
         pos++;
@@ -372,16 +427,8 @@ final class HclTokenizer implements TokenSource {
         return one(HclLexer.INVALID_CHARACTER);
       case ' ':
       case '\t':
-        pos++;
-        while (pos < n && isBlank(units.charAt(pos))) {
-          pos++;
-        }
+        pos = blanksEnd(pos + 1);
         return SKIP;
-      case '\uFEFF':
-        if (pos == 0) {
-          channel = Lexer.HIDDEN;
-        }
-        return one(HclLexer.BYTE_ORDER_MARK);
       case '#':
         skipLineComment();
         return SKIP;
@@ -433,8 +480,11 @@ final class HclTokenizer implements TokenSource {
         return one(HclLexer.STAR);
       case '%':
         return one(HclLexer.PERCENT);
-      case '?':
-        return one(HclLexer.QUESTION);
+      case QUESTION_OR_WIDER:
+        if (units.charAt(pos) == '?') {
+          return one(HclLexer.QUESTION);
+        }
+        return wider();
       case ',':
         return one(HclLexer.COMMA);
       case '.':
@@ -486,9 +536,23 @@ final class HclTokenizer implements TokenSource {
     }
   }
 
+  /** A character above U+00FF in the default mode: a byte order mark, an identifier or invalid. */
+  private int wider() {
+    if (units.charAt(pos) == '\uFEFF') {
+      if (pos == 0) {
+        channel = Lexer.HIDDEN;
+      }
+      return one(HclLexer.BYTE_ORDER_MARK);
+    }
+    if (startsIdentifier(pos)) {
+      return identifierOrKeyword();
+    }
+    return one(HclLexer.INVALID_CHARACTER);
+  }
+
   /** Inside a quoted string. */
   private int lexString() {
-    int c = units.charAt(pos);
+    int c = bytes[pos] & 0xFF;
     switch (c) {
       case '"':
         pos++;
@@ -514,17 +578,14 @@ final class HclTokenizer implements TokenSource {
         onStringNewline();
         return HclLexer.NEWLINE;
       default:
-        pos++;
-        while (pos < n && !isStringStop(units.charAt(pos))) {
-          pos++;
-        }
+        pos = textEnd(pos + 1, STRING_STOP);
         return HclLexer.TEMPLATE_TEXT;
     }
   }
 
   /** Inside a heredoc or a standalone template: the two modes have the same rules. */
   private int lexTemplateText() {
-    int c = units.charAt(pos);
+    int c = bytes[pos] & 0xFF;
     switch (c) {
       case '$':
         return templateMark('$', HclLexer.DOLLAR_ESCAPE, HclLexer.INTERPOLATION_START, false);
@@ -542,10 +603,7 @@ final class HclTokenizer implements TokenSource {
         newline();
         return HclLexer.TEMPLATE_NEWLINE;
       default:
-        pos++;
-        while (pos < n && !isTemplateStop(units.charAt(pos))) {
-          pos++;
-        }
+        pos = textEnd(pos + 1, TEMPLATE_STOP);
         return HclLexer.TEMPLATE_TEXT;
     }
   }
@@ -559,10 +617,7 @@ final class HclTokenizer implements TokenSource {
     if (pos >= n || !startsIdentifier(pos)) {
       throw new IllegalStateException("HEREDOC_END does not match at " + line + ":" + column());
     }
-    pos++;
-    while (pos < n && continuesIdentifier(pos)) {
-      pos++;
-    }
+    pos = identifierEnd(pos + 1);
     skipBlanks();
     if (markerDepth > 0) {
       markerDepth--;
@@ -593,8 +648,9 @@ final class HclTokenizer implements TokenSource {
       return one(HclLexer.SLASH);
     }
     // The shortest `/* ... */`; without a `*/` the comment runs to the end and is a token.
+    byte[] b = bytes;
     for (int i = pos + 2; i + 1 < n; i++) {
-      if (units.charAt(i) == '*' && units.charAt(i + 1) == '/') {
+      if (b[i] == '*' && b[i + 1] == '/') {
         countNewlines(pos, i + 2);
         pos = i + 2;
         return SKIP;
@@ -607,9 +663,12 @@ final class HclTokenizer implements TokenSource {
 
   /** A line comment stops before the line feed, which is then a newline token. */
   private void skipLineComment() {
-    while (pos < n && units.charAt(pos) != '\n') {
-      pos++;
+    byte[] b = bytes;
+    int i = pos;
+    while (i < n && b[i] != '\n') {
+      i++;
     }
+    pos = i;
   }
 
   /** {@code Digit+ ('.' Digit+)? ([eE] [+-]? Digit+)?}: the longest prefix that is a number. */
@@ -643,10 +702,7 @@ final class HclTokenizer implements TokenSource {
       }
       int markerStart = i;
       if (i < n && startsIdentifier(i)) {
-        i++;
-        while (i < n && continuesIdentifier(i)) {
-          i++;
-        }
+        i = identifierEnd(i + 1);
         int markerEnd = i;
         if (at(i) == '\r') {
           i++;
@@ -717,11 +773,11 @@ final class HclTokenizer implements TokenSource {
   /** The longest identifier; a keyword when all of it is one. */
   private int identifierOrKeyword() {
     int start = pos;
-    pos++;
-    while (pos < n && continuesIdentifier(pos)) {
-      pos++;
-    }
+    pos = identifierEnd(start + 1);
     int length = pos - start;
+    if (length > 6) {
+      return HclLexer.IDENTIFIER; // longer than every keyword
+    }
     for (int k = 0; k < KEYWORDS.length; k++) {
       if (KEYWORDS[k].length() == length && is(start, KEYWORDS[k])) {
         return KEYWORD_TYPES[k];
@@ -733,7 +789,7 @@ final class HclTokenizer implements TokenSource {
   /** Whether the text at {@code start} begins with {@code word} (ASCII). */
   private boolean is(int start, String word) {
     for (int k = 0; k < word.length(); k++) {
-      if (units.charAt(start + k) != word.charAt(k)) {
+      if (bytes[start + k] != word.charAt(k)) {
         return false;
       }
     }
@@ -808,14 +864,18 @@ final class HclTokenizer implements TokenSource {
     return true;
   }
 
-  /** Whether {@code c} ends literal text in a quoted string: {@code " \\ $ % \r \n}. */
-  private static boolean isStringStop(char c) {
-    return c < 0x80 && (ASCII_CLASS[c] & STRING_STOP) != 0;
-  }
-
-  /** Whether {@code c} ends literal text in a heredoc or template: {@code $ % \r \n}. */
-  private static boolean isTemplateStop(char c) {
-    return c < 0x80 && (ASCII_CLASS[c] & TEMPLATE_STOP) != 0;
+  /**
+   * Where literal text that goes on at {@code from} ends: at the first character of the class
+   * {@code stop} ({@link #STRING_STOP} or {@link #TEMPLATE_STOP}), or at the end.
+   */
+  private int textEnd(int from, int stop) {
+    byte[] b = bytes;
+    int end = n;
+    int i = from;
+    while (i < end && (CLASS[b[i] & 0xFF] & stop) == 0) {
+      i++;
+    }
+    return i;
   }
 
   // ---- HclLexerBase's state ------------------------------------------------------------------
@@ -892,7 +952,7 @@ final class HclTokenizer implements TokenSource {
    * tabs around it (before the line is lexed).
    */
   private boolean heredocEndAhead() {
-    if (markerDepth == 0 || pos == 0 || units.charAt(pos - 1) != '\n') {
+    if (markerDepth == 0 || pos == 0 || bytes[pos - 1] != '\n') {
       return false;
     }
     int i = pos;
@@ -994,7 +1054,7 @@ final class HclTokenizer implements TokenSource {
 
   /** The code point at {@code i}, or {@link Token#EOF} past the end (as {@code CharStream.LA}). */
   private int at(int i) {
-    return i < n ? units.charAt(i) : EOF;
+    return i < n ? bytes[i] & 0xFF : EOF;
   }
 
   /** The code point at {@code i} (which is before the end). */
@@ -1009,29 +1069,46 @@ final class HclTokenizer implements TokenSource {
   }
 
   private boolean startsIdentifier(int i) {
-    char c = units.charAt(i);
-    return c < 0x80
-        ? (ASCII_CLASS[c] & IDENTIFIER_START) != 0
-        : IdentifierChars.isStart(codePoint(i));
+    int flags = CLASS[bytes[i] & 0xFF];
+    return (flags & IDENTIFIER_START) != 0
+        || ((flags & WIDER) != 0 && IdentifierChars.isStart(codePoint(i)));
   }
 
-  private boolean continuesIdentifier(int i) {
-    char c = units.charAt(i);
-    return c < 0x80
-        ? (ASCII_CLASS[c] & IDENTIFIER_CONTINUE) != 0
-        : IdentifierChars.isContinue(codePoint(i));
+  /** Where an identifier that goes on at {@code from} ends. */
+  private int identifierEnd(int from) {
+    byte[] b = bytes;
+    int end = n;
+    int i = from;
+    while (i < end) {
+      int flags = CLASS[b[i] & 0xFF];
+      if ((flags & IDENTIFIER_CONTINUE) == 0
+          && ((flags & WIDER) == 0 || !IdentifierChars.isContinue(codePoint(i)))) {
+        break;
+      }
+      i++;
+    }
+    return i;
   }
+
+  /** The byte of a {@code '?'}, and of every character above U+00FF in {@link #bytes}. */
+  private static final int QUESTION_OR_WIDER = '?';
 
   private static final byte IDENTIFIER_START = 1;
   private static final byte IDENTIFIER_CONTINUE = 2;
   private static final byte STRING_STOP = 4;
   private static final byte TEMPLATE_STOP = 8;
 
-  /** The classes of each ASCII character, looked up in the loops over identifiers and text. */
-  private static final byte[] ASCII_CLASS = new byte[0x80];
+  /** A {@code '?'} that may stand for a wider character, whose class {@link #codePoint} decides. */
+  private static final byte WIDER = 16;
+
+  /**
+   * The classes of each byte of {@link #bytes}, looked up in the loops over identifiers and text
+   * (the Latin-1 characters are their own code points).
+   */
+  private static final byte[] CLASS = new byte[0x100];
 
   static {
-    for (char c = 0; c < 0x80; c++) {
+    for (char c = 0; c < 0x100; c++) {
       int flags = 0;
       if (IdentifierChars.isStart(c)) {
         flags |= IDENTIFIER_START;
@@ -1045,7 +1122,10 @@ final class HclTokenizer implements TokenSource {
       if ("$%\r\n".indexOf(c) >= 0) {
         flags |= TEMPLATE_STOP;
       }
-      ASCII_CLASS[c] = (byte) flags;
+      if (c == QUESTION_OR_WIDER) {
+        flags |= WIDER;
+      }
+      CLASS[c] = (byte) flags;
     }
   }
 
@@ -1057,8 +1137,9 @@ final class HclTokenizer implements TokenSource {
 
   /** Lines and columns count line feeds only, as ANTLR's lexer does. */
   private void countNewlines(int from, int to) {
+    byte[] b = bytes;
     for (int i = from; i < to; i++) {
-      if (units.charAt(i) == '\n') {
+      if (b[i] == '\n') {
         line++;
         lineStart = i + 1;
       }
@@ -1070,15 +1151,27 @@ final class HclTokenizer implements TokenSource {
   }
 
   private void skipBlanks() {
-    while (pos < n && isBlank(units.charAt(pos))) {
-      pos++;
+    pos = blanksEnd(pos);
+  }
+
+  /** Where the spaces and tabs from {@code from} on end. */
+  private int blanksEnd(int from) {
+    byte[] b = bytes;
+    int end = n;
+    int i = from;
+    while (i < end && (b[i] == ' ' || b[i] == '\t')) {
+      i++;
     }
+    return i;
   }
 
   private void skipDigits() {
-    while (pos < n && isDigit(units.charAt(pos))) {
-      pos++;
+    byte[] b = bytes;
+    int i = pos;
+    while (i < n && isDigit(b[i])) {
+      i++;
     }
+    pos = i;
   }
 
   private static boolean isBlank(int c) {

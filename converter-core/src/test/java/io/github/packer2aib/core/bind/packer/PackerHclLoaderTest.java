@@ -12,6 +12,7 @@ import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.PackerTemplate;
 import io.github.packer2aib.core.packer.Provisioner;
 import io.github.packer2aib.core.packer.Setting;
+import io.github.packer2aib.core.packer.SourceUsage;
 import io.github.packer2aib.core.packer.Variable;
 import io.github.packer2aib.core.packer.json.PackerModelJson;
 import io.github.packer2aib.core.source.Range;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -206,6 +208,38 @@ class PackerHclLoaderTest {
     String first = PackerModelJson.toJson(load(fs, "t", List.of()).template().orElseThrow());
     String second = PackerModelJson.toJson(load(fs, "t", List.of()).template().orElseThrow());
     assertEquals(first, second);
+  }
+
+  @Test
+  void aSourceUsedByNameHasItsDeclaredSettingsAndItsProblemsReportedOnce() {
+    String source = "source \"azure-arm\" \"a\" {\n  size = \"Standard_${var.nope}\"\n}\n";
+    String build = "build {\n  sources = [\"source.azure-arm.a\"]\n}\n";
+    LoadResult broken = load(source + build);
+    assertEquals(List.of("PKR-E040"), codes(broken));
+
+    PackerTemplate t = load(source.replace("${var.nope}", "D2s") + build).template().orElseThrow();
+    SourceUsage usage = t.builds().get(0).sources().get(0);
+    assertEquals(t.sources().get(0).config(), usage.config());
+    assertEquals("Standard_D2s", usage.config().settings().get(0).value().asString());
+  }
+
+  @Test
+  void aSourceThatCallsUuidv4GetsANewUuidForEachUse() {
+    // Each evaluation of the body asks the run's clock for the next UUID, as it always did.
+    PackerTemplate t =
+        load("source \"azure-arm\" \"a\" {\n  temp_compute_name = uuidv4()\n}\n"
+                + "build {\n  sources = [\"source.azure-arm.a\"]\n}\n"
+                + "build {\n  sources = [\"source.azure-arm.a\"]\n}\n")
+            .template()
+            .orElseThrow();
+    Clock clock = Clock.frozenAt(NOW);
+    List<String> expected = List.of(clock.nextUuidV4(), clock.nextUuidV4(), clock.nextUuidV4());
+    List<String> uuids = new ArrayList<>();
+    uuids.add(t.sources().get(0).config().settings().get(0).value().unmarked().asString());
+    for (Build b : t.builds()) {
+      uuids.add(b.sources().get(0).config().settings().get(0).value().unmarked().asString());
+    }
+    assertEquals(expected, uuids);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.github.packer2aib.core.hcl.value;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -58,7 +59,44 @@ class ConvertTest {
     assertEquals(
         "all list elements must have the same type",
         error(Value.tuple(Value.number(1), Value.TRUE), Type.list(Type.DYNAMIC)));
-    assertEquals("element 1: number required", error(Value.tuple(Value.number(1), Value.TRUE), Type.list(Type.NUMBER)));
+    assertEquals(
+        "element 1: number required",
+        error(Value.tuple(Value.number(1), Value.TRUE), Type.list(Type.NUMBER)));
+  }
+
+  @Test
+  void plainElementsConvertToTheirCollectionAsElementsOfAnyKindDo() {
+    // Tuples and objects of unmarked strings, numbers and bools take a shorter path than
+    // elements that must be converted or carry marks; the results are made the same way.
+    Value strings = Value.tuple(Value.string("b"), Value.string("a"), Value.string("b"));
+    assertEquals(Value.list(Type.STRING, strings.elements()), ok(strings, Type.list(Type.STRING)));
+    assertEquals(
+        Value.set(Type.STRING, List.of(Value.string("a"), Value.string("b"))),
+        ok(strings, Type.set(Type.STRING)));
+    assertEquals(
+        Value.list(Type.NUMBER, List.of(Value.number(2))),
+        ok(Value.tuple(Value.number(2)), Type.list(Type.NUMBER)));
+    assertEquals(
+        Value.map(Type.BOOL, Map.of("x", Value.TRUE)),
+        ok(Value.object("x", Value.TRUE), Type.map(Type.BOOL)));
+    assertEquals(Value.list(Type.STRING, List.of()), ok(Value.tuple(), Type.list(Type.STRING)));
+    assertEquals(
+        Value.map(Type.STRING, Map.of()), ok(Value.object(Map.of()), Type.map(Type.STRING)));
+    Value marked = Value.tuple(Value.string("a").mark(Mark.SENSITIVE));
+    assertEquals(
+        Value.list(Type.STRING, List.of(Value.string("a").mark(Mark.SENSITIVE))),
+        ok(marked, Type.list(Type.STRING)));
+    assertEquals(
+        "[0]: a number is required", error(Value.tuple(Value.string("x")), Type.list(Type.NUMBER)));
+  }
+
+  @Test
+  void strippingMarksKeepsAValueWithoutMarksAsItIs() {
+    Value plain = Value.object("a", Value.tuple(Value.string("x")));
+    assertSame(plain, Values.stripMarks(plain));
+    Value inside = Value.object("a", Value.tuple(Value.string("x").mark(Mark.SENSITIVE)));
+    assertEquals(plain, Values.stripMarks(inside));
+    assertEquals(plain, Values.stripMarks(plain.mark(Mark.SENSITIVE)));
   }
 
   @Test
@@ -92,9 +130,11 @@ class ConvertTest {
   @Test
   void optionalAttributesBecomeNull() {
     ObjectType want =
-        new ObjectType(Map.of("a", Type.STRING, "b", Type.list(Type.STRING)), java.util.Set.of("b"));
+        new ObjectType(
+            Map.of("a", Type.STRING, "b", Type.list(Type.STRING)), java.util.Set.of("b"));
     Value r = ok(Value.object("a", Value.string("x")), want);
-    assertEquals(Value.object("a", Value.string("x"), "b", Value.nullOf(Type.list(Type.STRING))), r);
+    assertEquals(
+        Value.object("a", Value.string("x"), "b", Value.nullOf(Type.list(Type.STRING))), r);
   }
 
   @Test
@@ -126,20 +166,28 @@ class ConvertTest {
     assertEquals(
         Type.map(Type.NUMBER),
         Unify.unify(
-                List.of(Type.object(Map.of("a", Type.NUMBER)), Type.object(Map.of("b", Type.NUMBER))),
+                List.of(
+                    Type.object(Map.of("a", Type.NUMBER)), Type.object(Map.of("b", Type.NUMBER))),
                 true)
             .orElseThrow());
     assertEquals(
         Type.object(Map.of("a", Type.STRING)),
         Unify.unify(
-                List.of(Type.object(Map.of("a", Type.NUMBER)), Type.object(Map.of("a", Type.STRING))),
+                List.of(
+                    Type.object(Map.of("a", Type.NUMBER)), Type.object(Map.of("a", Type.STRING))),
                 true)
             .orElseThrow());
     assertEquals(
         Type.list(Type.STRING),
-        Unify.unify(List.of(Type.tuple(List.of(Type.NUMBER)), Type.tuple(List.of(Type.STRING, Type.STRING))), true)
+        Unify.unify(
+                List.of(
+                    Type.tuple(List.of(Type.NUMBER)),
+                    Type.tuple(List.of(Type.STRING, Type.STRING))),
+                true)
             .orElseThrow());
-    assertEquals(Type.DYNAMIC, Unify.unify(List.of(Type.list(Type.STRING), Type.DYNAMIC), true).orElseThrow());
+    assertEquals(
+        Type.DYNAMIC,
+        Unify.unify(List.of(Type.list(Type.STRING), Type.DYNAMIC), true).orElseThrow());
   }
 
   @Test
@@ -148,7 +196,8 @@ class ConvertTest {
     assertEquals("list of any type", Type.list(Type.DYNAMIC).friendlyNameForConstraint());
     assertEquals(
         "object({a=optional(string), b=list(number)})",
-        new ObjectType(Map.of("b", Type.list(Type.NUMBER), "a", Type.STRING), java.util.Set.of("a")).toString());
+        new ObjectType(Map.of("b", Type.list(Type.NUMBER), "a", Type.STRING), java.util.Set.of("a"))
+            .toString());
     assertEquals("tuple([string, any])", Type.tuple(List.of(Type.STRING, Type.DYNAMIC)).toString());
   }
 }
