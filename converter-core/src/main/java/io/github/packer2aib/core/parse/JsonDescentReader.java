@@ -63,7 +63,8 @@ final class JsonDescentReader {
   private JsonDescentReader(SourceFile file) {
     this.file = file;
     this.text = file.text();
-    this.bytes = latin1(text);
+    byte[] ascii = file.asciiBytes();
+    this.bytes = ascii != null ? ascii : latin1(text);
     this.n = bytes.length;
   }
 

@@ -28,11 +28,16 @@ public final class SourceFile {
   /** No surrogate pairs: columns are offsets (positions are asked for every syntax node). */
   private final boolean surrogateFree;
 
+  /**
+   * The bytes the text was read from when they are all ASCII, else null (see {@link #asciiBytes}).
+   */
+  private final byte[] ascii;
+
   /** The line of the last position asked for (see {@link #lineOf}). */
   private int lineHint;
 
   public SourceFile(String name, String text) {
-    this(name, text, computeLineStarts(text), surrogateFree(text), false, List.of());
+    this(name, text, computeLineStarts(text), surrogateFree(text), false, List.of(), null);
   }
 
   private SourceFile(
@@ -41,18 +46,21 @@ public final class SourceFile {
       int[] lineStarts,
       boolean surrogateFree,
       boolean values,
-      List<Range> secrets) {
+      List<Range> secrets,
+      byte[] ascii) {
     this.name = Objects.requireNonNull(name, "name");
     this.text = Objects.requireNonNull(text, "text");
     this.lineStarts = lineStarts;
     this.surrogateFree = surrogateFree;
     this.values = values;
     this.secrets = secrets;
+    this.ascii = ascii;
   }
 
   /**
    * The file whose content is {@code bytes} in UTF-8, without a leading byte order mark (editors do
-   * not show it, so columns stay as the user sees them).
+   * not show it, so columns stay as the user sees them). When the bytes are all ASCII the file
+   * keeps them for {@link #asciiBytes}: the caller must not change them afterwards.
    *
    * @throws CharacterCodingException when the bytes are not valid UTF-8
    */
@@ -79,14 +87,14 @@ public final class SourceFile {
     if (starts != null) {
       // ASCII: ISO-8859-1 gives the same characters and copies the bytes as they are.
       String text = new String(bytes, StandardCharsets.ISO_8859_1);
-      return new SourceFile(name, text, starts, true, values, List.of());
+      return new SourceFile(name, text, starts, true, values, List.of(), bytes);
     }
     String text = Utf8.decode(bytes);
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
     return new SourceFile(
-        name, text, computeLineStarts(text), surrogateFree(text), values, List.of());
+        name, text, computeLineStarts(text), surrogateFree(text), values, List.of(), null);
   }
 
   /**
@@ -134,7 +142,7 @@ public final class SourceFile {
   public static SourceFile ofValues(String name, String text) {
     Objects.requireNonNull(text, "text");
     return new SourceFile(
-        name, text, computeLineStarts(text), surrogateFree(text), true, List.of());
+        name, text, computeLineStarts(text), surrogateFree(text), true, List.of(), null);
   }
 
   /** Whether this is a value file ({@link #ofValues}). */
@@ -157,7 +165,7 @@ public final class SourceFile {
     if (all.size() == secrets.size()) {
       return this;
     }
-    return new SourceFile(name, text, lineStarts, surrogateFree, values, List.copyOf(all));
+    return new SourceFile(name, text, lineStarts, surrogateFree, values, List.copyOf(all), ascii);
   }
 
   /** The ranges renderers must mask ({@link #withSecrets}), in the order given. */
@@ -199,6 +207,16 @@ public final class SourceFile {
       }
     }
     return -1;
+  }
+
+  /**
+   * The bytes of a file {@linkplain #fromUtf8 read from} UTF-8 bytes that are all ASCII: one byte
+   * per UTF-16 unit of {@link #text}, the array the file was made from. Scanners that read bytes
+   * (the JSON reader, the HCL tokenizer) take it instead of encoding the text again, which was an
+   * array as long as the file for each of them. Shared: never write to it. Null for any other file.
+   */
+  public byte[] asciiBytes() {
+    return ascii;
   }
 
   public String name() {

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.diag.Diagnostic;
@@ -13,6 +14,7 @@ import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.source.Position;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -384,6 +386,18 @@ class ReaderProperties {
       ParseResult jackson = JsonReader.jacksonOnly(file);
       assertEquals(List.of(), Diags.describe(jackson), text);
       assertEquals(jackson.documents(), List.of(descent), text);
+    }
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    if (utf8.length == text.length()) {
+      // ASCII read from bytes: the reader scans the file's own bytes (asciiBytes), not a copy.
+      SourceFile fromBytes;
+      try {
+        fromBytes = SourceFile.fromUtf8("t.json", utf8);
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw new AssertionError(e);
+      }
+      assertSame(utf8, fromBytes.asciiBytes());
+      assertEquals(descent, JsonDescentReader.read(fromBytes), text);
     }
     return descent;
   }

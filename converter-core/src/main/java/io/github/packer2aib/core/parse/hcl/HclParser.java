@@ -96,7 +96,7 @@ public final class HclParser {
     Locator locator = new Locator(file);
     SyntaxErrorSink sink = new SyntaxErrorSink();
     try {
-      Lexed lexed = HclTokenizer.scan(file.text(), start);
+      Lexed lexed = HclTokenizer.scan(file.text(), file.asciiBytes(), start);
       int tooDeep = lexed.tooDeep();
       if (tooDeep >= 0) {
         sink.add(tooDeeplyNested(locator.token(lexed.starts()[tooDeep], lexed.stops()[tooDeep])));

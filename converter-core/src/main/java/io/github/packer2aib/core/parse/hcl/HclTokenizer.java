@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.parse.hcl;
 
+import io.github.packer2aib.core.source.SourceFile;
 import io.github.packer2aib.grammar.hcl.HclLexer;
 import io.github.packer2aib.grammar.hcl.HclLexerBase.Frame;
 import java.nio.CharBuffer;
@@ -117,14 +118,15 @@ final class HclTokenizer implements TokenSource {
    * @param name the source name, as given to {@code CharStreams.fromString}
    */
   HclTokenizer(String text, String name, Start start) {
-    this(text, name, start, true);
+    this(text, name, start, true, null);
   }
 
   /**
    * @param objects whether tokens are made as objects ({@link #nextToken}), which need ANTLR's char
    *     stream of the text
+   * @param ascii the text's bytes when it is all ASCII (read, never written), or null
    */
-  private HclTokenizer(String text, String name, Start start, boolean objects) {
+  private HclTokenizer(String text, String name, Start start, boolean objects, byte[] ascii) {
     int length = text.length();
     // Constant time for a Latin-1 string (Java's compact strings), the common case.
     int pairs = length - text.codePointCount(0, length);
@@ -134,7 +136,10 @@ final class HclTokenizer implements TokenSource {
       this.n = length;
       // A Latin-1 string's bytes as they are; wider characters (lone surrogates included) become
       // one '?' each.
-      this.bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+      this.bytes =
+          ascii != null && ascii.length == length
+              ? ascii
+              : text.getBytes(StandardCharsets.ISO_8859_1);
       this.stream =
           objects
               ? CodePointCharStream.fromBuffer(
@@ -297,7 +302,16 @@ final class HclTokenizer implements TokenSource {
    * thread's next scan.
    */
   static Lexed scan(String text, Start start) {
-    HclTokenizer tokenizer = new HclTokenizer(text, null, start, false);
+    return scan(text, null, start);
+  }
+
+  /**
+   * {@link #scan(String, Start)} of a text whose bytes are {@code ascii} (one per UTF-16 unit, as
+   * {@link SourceFile#asciiBytes} gives them), which the tokenizer reads instead of a copy; null
+   * when there are none.
+   */
+  static Lexed scan(String text, byte[] ascii, Start start) {
+    HclTokenizer tokenizer = new HclTokenizer(text, null, start, false, ascii);
     // Templates have about one token of the default channel for every 6-7 characters: room for
     // one in 5 saves growing the arrays (and the copies) for nearly all.
     int room = 16 + tokenizer.n / 5;

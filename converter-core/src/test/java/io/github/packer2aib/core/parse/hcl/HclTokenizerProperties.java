@@ -485,7 +485,16 @@ class HclTokenizerProperties {
 
   /** {@link HclTokenizer#scan}'s tokens, up to and including the end-of-file token. */
   private static List<String> scanned(String text, HclTokenizer.Start start) {
-    Lexed lexed = HclTokenizer.scan(text, start);
+    List<String> result = scanned(HclTokenizer.scan(text, start));
+    byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (utf8.length == text.length()) {
+      // ASCII: reading the file's own bytes (SourceFile.asciiBytes) gives the same tokens.
+      assertEquals(result, scanned(HclTokenizer.scan(text, utf8, start)), text);
+    }
+    return result;
+  }
+
+  private static List<String> scanned(Lexed lexed) {
     List<String> result = new ArrayList<>();
     for (int i = 0; ; i++) {
       result.add(lexed.types()[i] + " " + lexed.starts()[i] + " " + lexed.stops()[i]);
