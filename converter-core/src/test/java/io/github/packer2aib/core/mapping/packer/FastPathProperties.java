@@ -106,6 +106,19 @@ class FastPathProperties {
     assertEquals(splitAndJoin(path), LocalFiles.normalizeParts(path));
   }
 
+  @Property(tries = 3000)
+  void joiningUnderAFolderNormalizesAsJoiningFirst(
+      @ForAll("paths") String folderPath, @ForAll("paths") String relative) {
+    Assume.that(!relative.startsWith("/"));
+    for (String folder : new String[] {"/" + folderPath, LocalFiles.normalize("/" + folderPath)}) {
+      boolean normal = LocalFiles.isNormal(folder);
+      assertEquals(
+          splitAndJoin(folder + "/" + relative), LocalFiles.inFolder(folder, normal, relative));
+    }
+    assertEquals(
+        splitAndJoin("/t/" + relative), LocalFiles.inFolder("/t", true, "../t/./" + relative));
+  }
+
   /** LocalFiles.normalize as it was: split at "/", drop "." and empty parts, apply "..". */
   private static String splitAndJoin(String path) {
     boolean rooted = path.startsWith("/");
