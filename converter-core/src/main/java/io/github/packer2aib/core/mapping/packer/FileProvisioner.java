@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
  */
 final class FileProvisioner {
   // Compiled once: these run for every step of every template.
-  private static final Pattern URL = Pattern.compile("(?i)^https?://.*");
   private static final Pattern DRIVE = Pattern.compile("(?i)^[a-z]:$");
 
   private FileProvisioner() {}
@@ -173,7 +172,7 @@ final class FileProvisioner {
 
   private static void source(
       Prov pr, Plan plan, String source, String dest, boolean many, Range at) {
-    if (URL.matcher(source).matches()) {
+    if (isUrl(source)) {
       Placement p = place(pr, plan, target(dest, LocalFiles.fileName(source), many), null);
       plan.files.add(
           Step.of(new Customizer.File(pr.name(), source, p.landing(), null), pr.range())
@@ -247,6 +246,42 @@ final class FileProvisioner {
                 + target
                 + " byte for byte. Anyone who can read the template can read the file. Pass"
                 + " --file-base-uri to refer to an uploaded copy instead.");
+  }
+
+  /**
+   * Whether a source is a URL as {@code (?i)^https?://.*} matches one: the scheme in any ASCII case
+   * and no line terminator after it (which {@code .} does not match). A loop: every source of every
+   * file provisioner is checked, and the case-insensitive pattern was a visible part of it.
+   */
+  static boolean isUrl(String source) {
+    int from;
+    if (source.regionMatches(true, 0, "https://", 0, 8) && isAscii(source, 8)) {
+      from = 8;
+    } else if (source.regionMatches(true, 0, "http://", 0, 7) && isAscii(source, 7)) {
+      from = 7;
+    } else {
+      return false;
+    }
+    for (int i = from; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the first {@code n} characters are ASCII: regionMatches ignores case beyond ASCII too
+   * (the long s U+017F matches "s"), the pattern without UNICODE_CASE does not.
+   */
+  private static boolean isAscii(String s, int n) {
+    for (int i = 0; i < n; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void directory(

@@ -128,7 +128,7 @@ final class Provisioners {
         Optional<Prov[]> parts = split(pr);
         if (parts.isPresent()) {
           // Commands before the generalization stay a normal step.
-          steps.addAll(common(parts.get()[0]));
+          common(parts.get()[0], steps);
           steps.addAll(mapOne(parts.get()[0], null));
           pr = parts.get()[1];
         }
@@ -166,7 +166,7 @@ final class Provisioners {
         }
         continue;
       }
-      steps.addAll(common(pr));
+      common(pr, steps);
       steps.addAll(mapOne(pr, null));
     }
     if (!script.isEmpty()) {
@@ -266,10 +266,10 @@ final class Provisioners {
   /**
    * pause_before, max_retries and timeout, which every provisioner accepts. Plain ifs: every
    * provisioner comes here, and in the C1 code of bulk runs each capturing lambda was an allocation
-   * through a method handle.
+   * through a method handle. The steps are added to {@code out}: most provisioners have none of
+   * these fields, and a list per provisioner copied into the steps was allocation for nothing.
    */
-  private List<Step> common(Prov pr) {
-    List<Step> out = new ArrayList<>();
+  private void common(Prov pr, List<Step> out) {
     Optional<Setting> pause = pr.p.pauseBefore();
     if (pause.isPresent()) {
       Optional<Step> step = pauseBefore(pr, pause.get());
@@ -299,7 +299,6 @@ final class Provisioners {
               + " build is bounded by properties.buildTimeoutInMinutes (240 minutes"
               + " by default).");
     }
-    return out;
   }
 
   private Optional<Step> pauseBefore(Prov pr, Setting s) {
