@@ -239,28 +239,63 @@ final class Provisioners {
   }
 
   private Step deprovisioningScript(List<String> commands, Range at) {
-    String content = String.join("\n", commands) + "\n";
     Customizer c;
     if (u.os == Os.WINDOWS) {
-      byte[] bytes = String.join("\r\n", commands).concat("\r\n").getBytes(StandardCharsets.UTF_8);
+      String text = String.join("\r\n", commands).concat("\r\n");
       c =
           new Customizer.PowerShell(
               null,
               null,
               null,
-              PowerShellText.writeFile(Generalization.WINDOWS_SCRIPT, bytes),
+              text.length() <= SCRIPT_MEMO_LIMIT
+                  ? WINDOWS_SCRIPT_LINES.get(text)
+                  : windowsScriptLines(text),
               null,
               null,
               null);
     } else {
-      // How Image Builder starts the script is not documented: give it a shebang and the x bit.
-      List<String> lines =
-          new ArrayList<>(
-              ShellText.writeFile(Generalization.LINUX_SCRIPT, "#!/bin/sh -e\n" + content));
-      lines.add("chmod +x " + Generalization.LINUX_SCRIPT);
-      c = new Customizer.Shell(null, null, null, lines);
+      String content = String.join("\n", commands) + "\n";
+      c =
+          new Customizer.Shell(
+              null,
+              null,
+              null,
+              content.length() <= SCRIPT_MEMO_LIMIT
+                  ? LINUX_SCRIPT_LINES.get(content)
+                  : linuxScriptLines(content));
     }
     return Step.of(c, at);
+  }
+
+  /**
+   * The lines that write a deprovisioning script, for the scripts met so far: the templates of a
+   * bulk run end with the same few generalization steps, and quoting every line of the script again
+   * for each was a visible part of mapping them. Longer scripts are written every time, so that the
+   * memos stay small.
+   */
+  private static final TextMemo<List<String>> WINDOWS_SCRIPT_LINES =
+      new TextMemo<>(64, Provisioners::windowsScriptLines);
+
+  private static final TextMemo<List<String>> LINUX_SCRIPT_LINES =
+      new TextMemo<>(64, Provisioners::linuxScriptLines);
+
+  private static final int SCRIPT_MEMO_LIMIT = 4096;
+
+  /** The lines that write the Windows script {@code text} (lines ending in CRLF). */
+  private static List<String> windowsScriptLines(String text) {
+    return List.copyOf(
+        PowerShellText.writeFile(
+            Generalization.WINDOWS_SCRIPT, text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The lines that write the Linux script with {@code content} (lines ending in LF). */
+  private static List<String> linuxScriptLines(String content) {
+    // How Image Builder starts the script is not documented: give it a shebang and the x bit.
+    List<String> lines =
+        new ArrayList<>(
+            ShellText.writeFile(Generalization.LINUX_SCRIPT, "#!/bin/sh -e\n" + content));
+    lines.add("chmod +x " + Generalization.LINUX_SCRIPT);
+    return List.copyOf(lines);
   }
 
   /**
