@@ -2,6 +2,7 @@ package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.aib.Customizer;
 import io.github.packer2aib.core.hcl.value.Convert;
+import io.github.packer2aib.core.hcl.value.NumberValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Config;
@@ -315,8 +316,7 @@ final class Provisioners {
     Optional<Setting> retries = pr.p.maxRetries();
     if (retries.isPresent()) {
       Setting s = retries.get();
-      Optional<Long> n = number(s);
-      if (n.isEmpty() || n.get() != 0) {
+      if (!isZero(s)) {
         u.report.add(
             PackerMapCode.NO_RETRIES,
             s.nameRange(),
@@ -366,6 +366,19 @@ final class Provisioners {
     }
     Convert.Result r = Convert.to(v, Type.STRING);
     return r.isOk() ? Optional.of(r.value().unmarkDeep().value().asString()) : Optional.empty();
+  }
+
+  /**
+   * Whether a setting reads as the whole number 0. A plain number needs no text: only zero's text
+   * ("0", or "-0") reads as 0, a nonzero number's shortest decimal never does (max_retries is set
+   * in many steps, and the conversion to text was most of reading it in C1 code).
+   */
+  private static boolean isZero(Setting s) {
+    if (s.value() instanceof NumberValue plain) {
+      return plain.asNumber().isZero();
+    }
+    Optional<Long> n = number(s);
+    return n.isPresent() && n.get() == 0;
   }
 
   private static Optional<Long> number(Setting s) {

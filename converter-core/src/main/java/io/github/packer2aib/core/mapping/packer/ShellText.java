@@ -33,11 +33,21 @@ final class ShellText {
       return out;
     }
     boolean finalNewline = content.endsWith("\n");
-    String body = finalNewline ? content.substring(0, content.length() - 1) : content;
-    List<String> lines = List.of(body.split("\n", -1));
-    String delimiter = delimiter(lines);
-    out.add("cat > " + target + " <<'" + delimiter + "'");
-    out.addAll(lines);
+    int end = finalNewline ? content.length() - 1 : content.length();
+    // The lines as split("\n", -1) of the content before its final newline, put straight after
+    // the header (set once the delimiter is known): every wrapped step and written file comes
+    // here, and the split's list, array and copy were allocation for nothing.
+    out.add(null);
+    int start = 0;
+    for (int i = 0; i < end; i++) {
+      if (content.charAt(i) == '\n') {
+        out.add(content.substring(start, i));
+        start = i + 1;
+      }
+    }
+    out.add(content.substring(start, end));
+    String delimiter = delimiter(out.subList(1, out.size()));
+    out.set(0, "cat > " + target + " <<'" + delimiter + "'");
     out.add(delimiter);
     if (!finalNewline) {
       out.add("truncate -s -1 " + target);
