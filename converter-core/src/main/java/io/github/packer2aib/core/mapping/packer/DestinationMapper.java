@@ -82,7 +82,7 @@ final class DestinationMapper {
     if (!f.has("managed_image_name") && !f.has("managed_image_resource_group_name")) {
       return Optional.empty();
     }
-    String dest = "properties.distribute[].imageId";
+    final String dest = "properties.distribute[].imageId";
     Optional<String> name = f.string("managed_image_name", dest);
     Optional<String> group = f.string("managed_image_resource_group_name", dest);
     if (!required("managed_image_name", "managed_image_resource_group_name")
@@ -125,7 +125,7 @@ final class DestinationMapper {
       return Optional.empty();
     }
     Fields d = nested.get();
-    String dest = "properties.distribute[].galleryImageId";
+    final String dest = "properties.distribute[].galleryImageId";
     Optional<String> sub = d.string("subscription", dest);
     Optional<String> group = d.string("resource_group", dest);
     Optional<String> gallery = d.string("gallery_name", dest);
@@ -462,7 +462,7 @@ final class DestinationMapper {
       }
       return Optional.empty();
     }
-    String dest = "properties.distribute[].uri";
+    final String dest = "properties.distribute[].uri";
     Optional<String> container = f.string("capture_container_name", dest);
     Optional<String> prefix = f.string("capture_name_prefix", dest);
     Optional<String> account = f.string("storage_account", dest);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code file} → {@code File} (mapping.md §B.4, decision 5). With {@code --file-base-uri} each
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  */
 final class FileProvisioner {
   // Compiled once: these run for every step of every template.
-  private static final Pattern DRIVE = Pattern.compile("(?i)^[a-z]:$");
 
   private FileProvisioner() {}
 
@@ -407,13 +405,25 @@ final class FileProvisioner {
     return slash <= 0 ? "" : path.substring(0, slash);
   }
 
+  /**
+   * Whether a directory is a drive alone, as {@code (?i)^[a-z]:$} matches one (ASCII letters only,
+   * no UNICODE_CASE): every Windows file step asks it for each file.
+   */
+  static boolean isDrive(String dir) {
+    if (dir.length() != 2 || dir.charAt(1) != ':') {
+      return false;
+    }
+    char c = dir.charAt(0);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
   private static List<Step> steps(Prov pr, Plan plan, Range destAt) {
     List<Step> out = new ArrayList<>();
     if (pr.u.os == Os.WINDOWS) {
       Set<String> dirs = new LinkedHashSet<>();
       for (Placement p : plan.placements) {
         String dir = parent(p.target());
-        if (!dir.isEmpty() && !DRIVE.matcher(dir).matches()) {
+        if (!dir.isEmpty() && !isDrive(dir)) {
           dirs.add(dir);
         }
       }

@@ -229,11 +229,12 @@ final class Provisioners {
       return false;
     }
     Optional<Setting> inline = pr.config.setting("inline");
-    if (inline.isEmpty() || !inline.get().value().isWhollyKnown()) {
+    if (inline.isEmpty()) {
       return false;
     }
-    // Most steps name no generalization keyword; then their texts need not be collected.
-    if (!Generalization.hasKeyword(inline.get().value())) {
+    // Most steps name no generalization keyword; then their texts need not be collected, nor the
+    // value walked once more to see that it is wholly known (the scan passes unknowns by).
+    if (!Generalization.hasKeyword(inline.get().value()) || !inline.get().value().isWhollyKnown()) {
       return false;
     }
     return Generalization.generalizesWithKeyword(Secrets.texts(inline.get().value()));

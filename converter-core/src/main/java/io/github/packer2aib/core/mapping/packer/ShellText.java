@@ -55,6 +55,32 @@ final class ShellText {
     return out;
   }
 
+  /**
+   * {@code writeFile(path, first + "\n" + String.join("\n", rest) + "\n")} without joining the
+   * lines only to split them again (a wrapped inline step writes its shebang and its commands so):
+   * when no line holds a line break, they are the here-document's lines as they are.
+   */
+  static List<String> writeLines(String path, String first, List<String> rest) {
+    boolean plain = first.indexOf('\n') < 0;
+    for (int i = 0; plain && i < rest.size(); i++) {
+      plain = rest.get(i).indexOf('\n') < 0;
+    }
+    if (!plain) {
+      return writeFile(path, first + "\n" + String.join("\n", rest) + "\n");
+    }
+    String d = "PACKER2AIB_EOF";
+    int n = 1;
+    while (first.equals(d) || rest.contains(d)) {
+      d = "PACKER2AIB_EOF_" + n++;
+    }
+    List<String> out = new ArrayList<>(rest.size() + 3);
+    out.add("cat > " + quote(path) + " <<'" + d + "'");
+    out.add(first);
+    out.addAll(rest);
+    out.add(d);
+    return out;
+  }
+
   /** A here-document delimiter that no line of the content equals. */
   static String delimiter(List<String> lines) {
     String d = "PACKER2AIB_EOF";
@@ -97,9 +123,6 @@ final class ShellText {
 
   /** {@code [A-Za-z0-9_]}. */
   private static boolean isWordChar(char c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 }

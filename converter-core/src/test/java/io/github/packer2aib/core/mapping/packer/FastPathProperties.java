@@ -137,6 +137,37 @@ class FastPathProperties {
         source);
   }
 
+  @Property(tries = 1000)
+  void scriptLinesAreWrittenAsTheJoinedScript(
+      @ForAll("scriptLines") String first, @ForAll("scriptLineLists") List<String> rest) {
+    assertEquals(
+        ShellText.writeFile("/tmp/x y.sh", first + "\n" + String.join("\n", rest) + "\n"),
+        ShellText.writeLines("/tmp/x y.sh", first, rest));
+  }
+
+  @Provide
+  Arbitrary<String> scriptLines() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().withChars("ab \n\r'").ofMaxLength(5),
+        Arbitraries.of("PACKER2AIB_EOF", "PACKER2AIB_EOF_1", "#!/bin/sh -x"));
+  }
+
+  @Provide
+  Arbitrary<List<String>> scriptLineLists() {
+    return scriptLines().list().ofMinSize(1).ofMaxSize(4);
+  }
+
+  @Property(tries = 500)
+  void driveCheckAgreesWithItsPattern(@ForAll("drives") String dir) {
+    assertEquals(
+        Pattern.compile("(?i)^[a-z]:$").matcher(dir).matches(), FileProvisioner.isDrive(dir), dir);
+  }
+
+  @Provide
+  Arbitrary<String> drives() {
+    return Arbitraries.strings().withChars("cCzZ:\\/\n\u212A\u017F1").ofMaxLength(4);
+  }
+
   @Provide
   Arbitrary<String> urls() {
     Arbitrary<String> scheme =
