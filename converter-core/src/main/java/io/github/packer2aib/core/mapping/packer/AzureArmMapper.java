@@ -326,7 +326,7 @@ final class AzureArmMapper {
     if (firstSet == null) {
       return null;
     }
-    String dest = "properties.vmProfile.vnetConfig";
+    final String dest = "properties.vmProfile.vnetConfig";
     Optional<String> network = f.string("virtual_network_name", dest);
     Optional<String> subnet = f.string("virtual_network_subnet_name", dest);
     Optional<String> group = f.string("virtual_network_resource_group_name", dest);

@@ -47,7 +47,14 @@ record BaseUri(String option, String prefix, String query) {
 
   /** The URI of a file at {@code relativePath} (with {@code /} separators) below the root. */
   String resolve(String relativePath) {
-    return plain(relativePath) ? prefix + relativePath + query : encoded(relativePath);
+    if (!plain(relativePath)) {
+      return encoded(relativePath);
+    }
+    // concat makes each string at its length at once; + starts a builder at 16 characters that
+    // grows (and copies) twice for a URI, and every script and file of every template comes here.
+    return query.isEmpty()
+        ? prefix.concat(relativePath)
+        : prefix.concat(relativePath).concat(query);
   }
 
   /** {@link #resolve}, each segment encoded. */

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The azure-arm capture fields → {@code properties.distribute} (mapping.md §A.2): a managed image,
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
  * the template's tags as {@code artifactTags} and a unique {@code runOutputName}.
  */
 final class DestinationMapper {
-  private static final Pattern RUN_OUTPUT_NAME = Pattern.compile("[A-Za-z0-9-_.]{1,64}");
-  private static final Pattern GALLERY_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
   private static final Set<String> STORAGE_TYPES =
       Set.of("Standard_LRS", "Standard_ZRS", "Premium_LRS");
   private static final String SIG = "properties.distribute[SharedImage]";
@@ -85,7 +82,7 @@ final class DestinationMapper {
     if (!f.has("managed_image_name") && !f.has("managed_image_resource_group_name")) {
       return Optional.empty();
     }
-    String dest = "properties.distribute[].imageId";
+    final String dest = "properties.distribute[].imageId";
     Optional<String> name = f.string("managed_image_name", dest);
     Optional<String> group = f.string("managed_image_resource_group_name", dest);
     if (!required("managed_image_name", "managed_image_resource_group_name")
@@ -128,7 +125,7 @@ final class DestinationMapper {
       return Optional.empty();
     }
     Fields d = nested.get();
-    String dest = "properties.distribute[].galleryImageId";
+    final String dest = "properties.distribute[].galleryImageId";
     Optional<String> sub = d.string("subscription", dest);
     Optional<String> group = d.string("resource_group", dest);
     Optional<String> gallery = d.string("gallery_name", dest);
@@ -273,7 +270,7 @@ final class DestinationMapper {
                 + " each build the next version after the latest one in the image definition.");
       }
     } else if (version.isPresent()) {
-      if (!GALLERY_VERSION.matcher(version.get()).matches()) {
+      if (!isGalleryVersion(version.get())) {
         u.report.add(
             PackerMapCode.INVALID_VALUE,
             d.take("image_version").get().valueRange(),
@@ -465,7 +462,7 @@ final class DestinationMapper {
       }
       return Optional.empty();
     }
-    String dest = "properties.distribute[].uri";
+    final String dest = "properties.distribute[].uri";
     Optional<String> container = f.string("capture_container_name", dest);
     Optional<String> prefix = f.string("capture_name_prefix", dest);
     Optional<String> account = f.string("storage_account", dest);
@@ -538,7 +535,7 @@ final class DestinationMapper {
    */
   private String runOutputName(String wanted, String fallback, Range at) {
     String name = wanted;
-    if (!RUN_OUTPUT_NAME.matcher(name).matches()) {
+    if (!isRunOutputName(name)) {
       name = TemplateNames.clean(wanted, fallback);
       u.report.add(
           PackerMapCode.FIELD_REWRITTEN,
@@ -565,6 +562,50 @@ final class DestinationMapper {
               + "\".");
     }
     return unique;
+  }
+
+  /**
+   * Whether a name fits {@code [A-Za-z0-9-_.]{1,64}} (a loop: every target of every template is
+   * checked, and the pattern, compiled into a chain of matchers, was a visible part of it).
+   */
+  static boolean isRunOutputName(String name) {
+    int n = name.length();
+    if (n == 0 || n > 64) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      if (!isAsciiLetterOrDigit(c) && c != '-' && c != '_' && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a version has the form {@code \d+\.\d+\.\d+} (ASCII digits, as {@code \d}). */
+  static boolean isGalleryVersion(String version) {
+    int i = 0;
+    int n = version.length();
+    for (int part = 0; part < 3; part++) {
+      if (part > 0) {
+        if (i >= n || version.charAt(i) != '.') {
+          return false;
+        }
+        i++;
+      }
+      int start = i;
+      while (i < n && version.charAt(i) >= '0' && version.charAt(i) <= '9') {
+        i++;
+      }
+      if (i == start) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   private boolean required(String... keys) {

@@ -136,54 +136,8 @@ final class DroppedFields {
       Fields.Leftover l = leftovers.get(i);
       String k = l.key();
       f.consume(k);
-      if (isCredential(k)) {
-        u.report.add(
-            PackerMapCode.CREDENTIAL_DROPPED,
-            l.range(),
-            Words.concat(
-                k,
-                " is a credential ",
-                AUTHENTICATION.contains(k)
-                    ? "Packer signs in to Azure with; Image Builder works with the template's"
-                        + " managed identity instead (--identity)."
-                    : "for Packer's connection to the build VM; Image Builder connects to its"
-                        + " build VM itself.",
-                " Credentials are never copied into the image template."));
-      } else if (AUTHENTICATION.contains(k)) {
-        u.report.add(
-            PackerMapCode.FIELD_DROPPED,
-            l.range(),
-            Words.concat(
-                k,
-                " is part of Packer's sign-in to Azure; Image Builder works with the template's"
-                    + " managed identity instead (--identity), so it was dropped."));
-      } else if (isCommunicator(k)) {
-        u.report.add(
-            PackerMapCode.FIELD_DROPPED,
-            l.range(),
-            Words.concat(
-                "Image Builder connects to its build VM itself, so ",
-                k,
-                " has no use in the image template and was dropped."));
-      } else if (TEMPORARY_RESOURCES.contains(k)) {
-        u.report.add(
-            PackerMapCode.FIELD_DROPPED,
-            l.range(),
-            Words.concat(
-                "Image Builder names, creates and deletes its own temporary resources, so ",
-                k,
-                " was dropped."));
-      } else if (REFUSED_FIRST_BOOT.contains(k)) {
-        u.report.add(
-            PackerMapCode.FIELD_REFUSED,
-            l.range(),
-            Words.concat(
-                k,
-                " runs on the build VM's first boot, and Image Builder has no such setting. A"
-                    + " first-boot script is not the same as a customizer, so it is not converted."
-                    + " Move its commands into a shell or powershell provisioner if they belong in"
-                    + " the image."));
-      } else if (k.equals("cloud_environment_name")) {
+      // The two fields whose verdict depends on their value; no other check below takes them.
+      if (k.equals("cloud_environment_name")) {
         cloud(u, f, l);
       } else if (k.equals("security_type") && confidential(f)) {
         u.report.add(
@@ -191,24 +145,80 @@ final class DroppedFields {
             l.range(),
             "security_type = \"ConfidentialVM\" needs a confidential build VM, which Image"
                 + " Builder cannot create. Build this image with Packer.");
-      } else if (NO_EQUIVALENT.containsKey(k)) {
-        u.report.add(
-            PackerMapCode.NO_EQUIVALENT,
-            l.range(),
-            Words.concat(NO_EQUIVALENT.get(k), " ", k, " was dropped."));
       } else {
-        String close = Words.closest(k, KNOWN);
-        u.report.add(
-            PackerMapCode.UNKNOWN_FIELD,
-            l.range(),
-            "The converter does not know the azure-arm field "
-                + k
-                + ", so it was dropped."
-                + (close == null ? "" : " Did you mean \"" + close + "\"?")
-                + " If it matters for the image, add its equivalent to the image template by"
-                + " hand.");
+        Verdict v = VERDICTS.get(k);
+        u.report.add(v.code(), l.range(), v.detail());
       }
     }
+  }
+
+  /** What becomes of a leftover field: the code and message of its diagnostic. */
+  private record Verdict(PackerMapCode code, String detail) {}
+
+  /**
+   * The verdicts of the keys met so far: a pure function of the key, and every azure-arm source of
+   * every template drops a dozen fields (sign-in, communicator, temporary resources), each asked
+   * through the chain of checks below and given a message built for it.
+   */
+  private static final TextMemo<Verdict> VERDICTS = new TextMemo<>(512, DroppedFields::verdict);
+
+  /** The verdict of a key other than cloud_environment_name and a confidential security_type. */
+  private static Verdict verdict(String k) {
+    if (isCredential(k)) {
+      return new Verdict(
+          PackerMapCode.CREDENTIAL_DROPPED,
+          Words.concat(
+              k,
+              " is a credential ",
+              AUTHENTICATION.contains(k)
+                  ? "Packer signs in to Azure with; Image Builder works with the template's"
+                      + " managed identity instead (--identity)."
+                  : "for Packer's connection to the build VM; Image Builder connects to its"
+                      + " build VM itself.",
+              " Credentials are never copied into the image template."));
+    } else if (AUTHENTICATION.contains(k)) {
+      return new Verdict(
+          PackerMapCode.FIELD_DROPPED,
+          Words.concat(
+              k,
+              " is part of Packer's sign-in to Azure; Image Builder works with the template's"
+                  + " managed identity instead (--identity), so it was dropped."));
+    } else if (isCommunicator(k)) {
+      return new Verdict(
+          PackerMapCode.FIELD_DROPPED,
+          Words.concat(
+              "Image Builder connects to its build VM itself, so ",
+              k,
+              " has no use in the image template and was dropped."));
+    } else if (TEMPORARY_RESOURCES.contains(k)) {
+      return new Verdict(
+          PackerMapCode.FIELD_DROPPED,
+          Words.concat(
+              "Image Builder names, creates and deletes its own temporary resources, so ",
+              k,
+              " was dropped."));
+    } else if (REFUSED_FIRST_BOOT.contains(k)) {
+      return new Verdict(
+          PackerMapCode.FIELD_REFUSED,
+          Words.concat(
+              k,
+              " runs on the build VM's first boot, and Image Builder has no such setting. A"
+                  + " first-boot script is not the same as a customizer, so it is not converted."
+                  + " Move its commands into a shell or powershell provisioner if they belong in"
+                  + " the image."));
+    } else if (NO_EQUIVALENT.containsKey(k)) {
+      return new Verdict(
+          PackerMapCode.NO_EQUIVALENT, Words.concat(NO_EQUIVALENT.get(k), " ", k, " was dropped."));
+    }
+    String close = Words.closest(k, KNOWN);
+    return new Verdict(
+        PackerMapCode.UNKNOWN_FIELD,
+        "The converter does not know the azure-arm field "
+            + k
+            + ", so it was dropped."
+            + (close == null ? "" : " Did you mean \"" + close + "\"?")
+            + " If it matters for the image, add its equivalent to the image template by"
+            + " hand.");
   }
 
   static boolean isCredential(String k) {

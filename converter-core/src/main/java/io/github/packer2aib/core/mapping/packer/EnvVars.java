@@ -25,10 +25,15 @@ final class EnvVars {
   /** A search for {@link #PACKER_PREFIX}; it holds nothing that changes, so threads share it. */
   private static final TextSearch PACKER_PREFIX_SEARCH = new TextSearch(PACKER_PREFIX);
 
+  /**
+   * The environment, sorted by name; an empty map that must not be changed when there is none (most
+   * steps have none, and the callers only read it).
+   */
   static Map<String, String> read(Prov pr, String destination) {
-    Map<String, String> out = new TreeMap<>();
+    Map<String, String> out = null;
     Optional<List<String>> list = pr.f.strings("environment_vars", destination);
     if (list.isPresent()) {
+      out = new TreeMap<>();
       for (String kv : list.get()) {
         int eq = kv.indexOf('=');
         if (eq <= 0) {
@@ -46,9 +51,12 @@ final class EnvVars {
     }
     Optional<Map<String, String>> env = pr.f.stringMap("env", destination);
     if (env.isPresent()) {
+      if (out == null) {
+        out = new TreeMap<>();
+      }
       out.putAll(env.get());
     }
-    return out;
+    return out == null ? Map.of() : out;
   }
 
   /**
@@ -87,6 +95,9 @@ final class EnvVars {
 
   /** {@code export K='V'} lines; names a shell cannot export are reported. */
   static List<String> exports(Map<String, String> env, Prov pr) {
+    if (env.isEmpty()) {
+      return List.of(); // no iterator over nothing (C1 code)
+    }
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, String> e : env.entrySet()) {
       if (!ShellText.isName(e.getKey())) {
@@ -107,6 +118,9 @@ final class EnvVars {
 
   /** {@code $env:K = 'V'} lines. */
   static List<String> powerShell(Map<String, String> env) {
+    if (env.isEmpty()) {
+      return List.of(); // no iterator over nothing (C1 code)
+    }
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, String> e : env.entrySet()) {
       if (PowerShellText.isName(e.getKey())) {

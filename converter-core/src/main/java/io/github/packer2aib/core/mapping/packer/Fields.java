@@ -46,6 +46,13 @@ final class Fields {
     private final int hash;
 
     private final Field field;
+
+    /**
+     * Whether the field is set ({@link #isSet} of its value), found once: values do not change, and
+     * every read and every presence check of every field asked it again.
+     */
+    private final boolean fieldSet;
+
     private final List<Config.NestedBlock> blocks;
     private boolean used;
 
@@ -53,6 +60,7 @@ final class Fields {
       this.key = key;
       this.hash = hash(key);
       this.field = field;
+      this.fieldSet = field != null && isSet(field.value());
       this.blocks = blocks;
     }
 
@@ -185,8 +193,7 @@ final class Fields {
     Fields fields = new Fields(prefix, at, members.size(), report, secrets);
     for (Map.Entry<String, Value> m : members.entrySet()) {
       Value v = m.getValue().withMarks(u.marks());
-      fields.put(
-          new Entry(m.getKey(), new Field(prefix + m.getKey(), v, at, at), new ArrayList<>()));
+      fields.put(new Entry(m.getKey(), new Field(prefix + m.getKey(), v, at, at), List.of()));
     }
     return fields;
   }
@@ -212,7 +219,7 @@ final class Fields {
 
   /** Whether an entry is set to something other than null. */
   private static boolean isPresent(Entry e) {
-    return !e.blocks().isEmpty() || (e.field() != null && isSet(e.field().value()));
+    return e.fieldSet || !e.blocks().isEmpty();
   }
 
   /**
@@ -285,7 +292,7 @@ final class Fields {
    */
   private Field field(String key) {
     Entry e = markUsed(key);
-    if (e == null || e.field() == null || !isSet(e.field().value())) {
+    if (e == null || !e.fieldSet) {
       return null;
     }
     return e.field();

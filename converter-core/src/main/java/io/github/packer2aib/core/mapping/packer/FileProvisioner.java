@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code file} → {@code File} (mapping.md §B.4, decision 5). With {@code --file-base-uri} each
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
  */
 final class FileProvisioner {
   // Compiled once: these run for every step of every template.
-  private static final Pattern URL = Pattern.compile("(?i)^https?://.*");
-  private static final Pattern DRIVE = Pattern.compile("(?i)^[a-z]:$");
 
   private FileProvisioner() {}
 
@@ -173,7 +170,7 @@ final class FileProvisioner {
 
   private static void source(
       Prov pr, Plan plan, String source, String dest, boolean many, Range at) {
-    if (URL.matcher(source).matches()) {
+    if (isUrl(source)) {
       Placement p = place(pr, plan, target(dest, LocalFiles.fileName(source), many), null);
       plan.files.add(
           Step.of(new Customizer.File(pr.name(), source, p.landing(), null), pr.range())
@@ -247,6 +244,42 @@ final class FileProvisioner {
                 + target
                 + " byte for byte. Anyone who can read the template can read the file. Pass"
                 + " --file-base-uri to refer to an uploaded copy instead.");
+  }
+
+  /**
+   * Whether a source is a URL as {@code (?i)^https?://.*} matches one: the scheme in any ASCII case
+   * and no line terminator after it (which {@code .} does not match). A loop: every source of every
+   * file provisioner is checked, and the case-insensitive pattern was a visible part of it.
+   */
+  static boolean isUrl(String source) {
+    int from;
+    if (source.regionMatches(true, 0, "https://", 0, 8) && isAscii(source, 8)) {
+      from = 8;
+    } else if (source.regionMatches(true, 0, "http://", 0, 7) && isAscii(source, 7)) {
+      from = 7;
+    } else {
+      return false;
+    }
+    for (int i = from; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the first {@code n} characters are ASCII: regionMatches ignores case beyond ASCII too
+   * (the long s U+017F matches "s"), the pattern without UNICODE_CASE does not.
+   */
+  private static boolean isAscii(String s, int n) {
+    for (int i = 0; i < n; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void directory(
@@ -372,13 +405,25 @@ final class FileProvisioner {
     return slash <= 0 ? "" : path.substring(0, slash);
   }
 
+  /**
+   * Whether a directory is a drive alone, as {@code (?i)^[a-z]:$} matches one (ASCII letters only,
+   * no UNICODE_CASE): every Windows file step asks it for each file.
+   */
+  static boolean isDrive(String dir) {
+    if (dir.length() != 2 || dir.charAt(1) != ':') {
+      return false;
+    }
+    char c = dir.charAt(0);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
   private static List<Step> steps(Prov pr, Plan plan, Range destAt) {
     List<Step> out = new ArrayList<>();
     if (pr.u.os == Os.WINDOWS) {
       Set<String> dirs = new LinkedHashSet<>();
       for (Placement p : plan.placements) {
         String dir = parent(p.target());
-        if (!dir.isEmpty() && !DRIVE.matcher(dir).matches()) {
+        if (!dir.isEmpty() && !isDrive(dir)) {
           dirs.add(dir);
         }
       }

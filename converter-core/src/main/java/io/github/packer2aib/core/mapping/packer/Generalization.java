@@ -161,8 +161,30 @@ final class Generalization {
     if (v instanceof StringValue s) {
       return hasKeyword(s.asString());
     }
-    for (Value child : Values.children(v)) {
-      if (hasKeyword(child)) {
+    // One buffer for all the texts of the value: this thread's buffer is a ThreadLocal, and taking
+    // and handing it back for each line of each step was a visible part of the scan in C1 code.
+    byte[][] buffer = {LowBytes.take("")};
+    try {
+      return hasKeyword(v, buffer);
+    } finally {
+      LowBytes.release(buffer[0]);
+    }
+  }
+
+  /** {@link #hasKeyword(Value)} of an unmarked value, scanning in {@code buffer[0]} (grown). */
+  private static boolean hasKeyword(Value v, byte[][] buffer) {
+    if (v instanceof StringValue s) {
+      String text = s.asString();
+      int n = text.length();
+      if (buffer[0].length < n) {
+        buffer[0] = new byte[Math.max(n, 2 * buffer[0].length)];
+      }
+      LowBytes.copy(text, n, buffer[0]);
+      return hasKeyword(buffer[0], n);
+    }
+    List<Value> children = Values.children(v);
+    for (int i = 0; i < children.size(); i++) { // by index: no iterator (C1 code)
+      if (hasKeyword(children.get(i).unmarked(), buffer)) {
         return true;
       }
     }
@@ -193,24 +215,30 @@ final class Generalization {
     // On the low byte of each character (LowBytes). A character beyond Latin-1 may give a letter's
     // byte: then this says yes where the text has no keyword, never the other way, and every caller
     // checks the text itself after a yes.
-    int n = text.length();
     byte[] b = LowBytes.take(text);
     try {
-      for (int end = KEYWORD_WINDOW - 1; end < n; ) {
-        // | 0x20 maps exactly the ASCII capitals to their small letters among the keywords'
-        // letters; bytes beyond ASCII stay beyond it.
-        int c = (b[end] & 0xFF) | 0x20;
-        int start = end - (KEYWORD_WINDOW - 1);
-        if ((c == 'p' && at(b, n, start, "sysprep"))
-            || (c == 't' && (at(b, n, start, "waagent") || at(b, n, start, "imagestate")))) {
-          return true;
-        }
-        end += KEYWORD_SHIFT[c];
-      }
-      return false;
+      return hasKeyword(b, text.length());
     } finally {
       LowBytes.release(b);
     }
+  }
+
+  /**
+   * {@link #hasKeyword(String)} of the text whose low bytes are the first {@code n} of {@code b}.
+   */
+  private static boolean hasKeyword(byte[] b, int n) {
+    for (int end = KEYWORD_WINDOW - 1; end < n; ) {
+      // | 0x20 maps exactly the ASCII capitals to their small letters among the keywords'
+      // letters; bytes beyond ASCII stay beyond it.
+      int c = (b[end] & 0xFF) | 0x20;
+      int start = end - (KEYWORD_WINDOW - 1);
+      if ((c == 'p' && at(b, n, start, "sysprep"))
+          || (c == 't' && (at(b, n, start, "waagent") || at(b, n, start, "imagestate")))) {
+        return true;
+      }
+      end += KEYWORD_SHIFT[c];
+    }
+    return false;
   }
 
   /** Whether the first {@code n} bytes spell {@code lowerWord} at {@code i} in any ASCII case. */
@@ -242,30 +270,52 @@ final class Generalization {
    * unattend.xml, messages; or waagent -force -deprovision+user with the usual HISTSIZE/sync.
    */
   static boolean isDefault(List<String> lines) {
-    for (String line : lines) {
-      if (isWait(line.trim())) {
-        continue;
-      }
-      // Split by hand as the pattern &&|;|\n splits (empty parts are skipped anyway): every line
-      // of every generalization step comes here.
-      for (String part : ExecuteCommand.split(line, true)) {
-        String p = part.trim();
-        if (p.isEmpty() || isEcho(p) || isWait(p) || defaultSysprep(p) || defaultWaagent(p)) {
-          continue;
-        }
-        // Each pattern only where its match must start or end as it does, or hold its word.
-        if ((p.startsWith("export") && EXPORT.matcher(p).matches())
-            || (p.startsWith("$") && ENV_ASSIGNMENT.matcher(p).matches())
-            || (p.endsWith("sync") && SYNC.matcher(p).matches())) {
-          continue;
-        }
-        if (AsciiWords.contains(p, "unattend.xml")
-            && UNATTEND.matcher(p).matches()
-            && REMOVE.matcher(p).matches()) {
-          continue;
-        }
+    for (int i = 0; i < lines.size(); i++) { // by index: no iterator (C1 code)
+      String line = lines.get(i);
+      boolean isDefault =
+          line.length() <= MEMO_LINE_LIMIT ? DEFAULT_LINES.get(line) : isDefaultLine(line);
+      if (!isDefault) {
         return false;
       }
+    }
+    return true;
+  }
+
+  /**
+   * Whether each line does no more than the default generalization, for the lines met so far: the
+   * templates of a bulk run end with the same few generalization steps, and the patterns run for
+   * each line were a visible part of mapping them.
+   */
+  private static final TextMemo<Boolean> DEFAULT_LINES =
+      new TextMemo<>(256, Generalization::isDefaultLine);
+
+  /** Longer lines are checked every time, so that the memo stays small. */
+  private static final int MEMO_LINE_LIMIT = 1024;
+
+  /** {@link #isDefault} of one line. */
+  private static boolean isDefaultLine(String line) {
+    if (isWait(line.trim())) {
+      return true;
+    }
+    // Split by hand as the pattern &&|;|\n splits (empty parts are skipped anyway): every line
+    // of every generalization step comes here.
+    for (String part : ExecuteCommand.split(line, true)) {
+      String p = part.trim();
+      if (p.isEmpty() || isEcho(p) || isWait(p) || defaultSysprep(p) || defaultWaagent(p)) {
+        continue;
+      }
+      // Each pattern only where its match must start or end as it does, or hold its word.
+      if ((p.startsWith("export") && EXPORT.matcher(p).matches())
+          || (p.startsWith("$") && ENV_ASSIGNMENT.matcher(p).matches())
+          || (p.endsWith("sync") && SYNC.matcher(p).matches())) {
+        continue;
+      }
+      if (AsciiWords.contains(p, "unattend.xml")
+          && UNATTEND.matcher(p).matches()
+          && REMOVE.matcher(p).matches()) {
+        continue;
+      }
+      return false;
     }
     return true;
   }

@@ -62,6 +62,9 @@ final class LocalFiles {
    */
   private final String conversionRootSlash;
 
+  /** Whether {@link #templateFolder} is absolute and normal (see {@link #inFolder}). */
+  private final boolean folderIsNormal;
+
   LocalFiles(FileSystemView fs, String templateRoot, Optional<String> conversionRoot) {
     this.fs = fs;
     String root = absolute(fs.baseDirectory(), templateRoot);
@@ -74,6 +77,7 @@ final class LocalFiles {
         conversionRoot.map(r -> absolute(fs.baseDirectory(), r)).orElse(templateFolder);
     this.conversionRootSlash =
         this.conversionRoot.endsWith("/") ? this.conversionRoot : this.conversionRoot + "/";
+    this.folderIsNormal = templateFolder.startsWith("/") && isNormal(templateFolder);
   }
 
   String templateFolder() {
@@ -102,7 +106,7 @@ final class LocalFiles {
       String p = normalize(expanded);
       return new Resolved(p, fs.kind(p), false);
     }
-    String inTemplate = normalize(templateFolder + "/" + expanded);
+    String inTemplate = inFolder(templateFolder, folderIsNormal, expanded);
     FileSystemView.Kind kind = fs.kind(inTemplate);
     if (kind != FileSystemView.Kind.MISSING) {
       return new Resolved(inTemplate, kind, false);
@@ -113,6 +117,37 @@ final class LocalFiles {
       return new Resolved(inCwd, cwdKind, true);
     }
     return new Resolved(inTemplate, FileSystemView.Kind.MISSING, false);
+  }
+
+  /**
+   * {@code normalize(folder + "/" + relative)}, where {@code folderIsNormal} says that {@code
+   * folder} is absolute and {@link #isNormal}: templates name their scripts as {@code
+   * ../files/x.sh}, and joining the folder and taking the joined path apart again was a visible
+   * part of each lookup. The leading {@code ../} and {@code ./} parts are applied to the folder
+   * ({@code ..} of {@code /} stays there, as normalize drops it); a rest that is itself normal is
+   * then joined as it is, anything else normalized in full.
+   */
+  static String inFolder(String folder, boolean folderIsNormal, String relative) {
+    if (!folderIsNormal) {
+      return normalize(folder + "/" + relative);
+    }
+    String up = folder;
+    int from = 0;
+    while (true) {
+      if (relative.startsWith("../", from)) {
+        up = parent(up);
+        from += 3;
+      } else if (relative.startsWith("./", from)) {
+        from += 2;
+      } else {
+        break;
+      }
+    }
+    String rest = relative.substring(from);
+    if (rest.isEmpty() || rest.charAt(0) == '/' || !isNormal(rest)) {
+      return normalize(folder + "/" + relative);
+    }
+    return up.length() == 1 ? "/" + rest : up + "/" + rest;
   }
 
   /** A regular file's bytes and checksum; read once (a failed read is tried again). */

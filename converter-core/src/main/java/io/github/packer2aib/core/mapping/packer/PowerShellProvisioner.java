@@ -100,8 +100,7 @@ final class PowerShellProvisioner {
                   + " step writes the commands to a file and runs it with pwsh, which must be"
                   + " installed on the image by an earlier step.");
     }
-    List<IntValue> validExitCodes =
-        pr.f.has("valid_exit_codes") ? exitCodes.stream().map(IntValue::of).toList() : null;
+    List<IntValue> validExitCodes = pr.f.has("valid_exit_codes") ? intValues(exitCodes) : null;
     List<Step> steps = new ArrayList<>();
     if (c.isInline()) {
       Map<String, String> all = EnvVars.withPackerVariables(env, pr, c.inline());
@@ -198,6 +197,15 @@ final class PowerShellProvisioner {
       steps.add(pauseAfter.get());
     }
     return steps;
+  }
+
+  /** The codes as IntValues (a loop: a stream pipeline is many calls and objects in C1 code). */
+  private static List<IntValue> intValues(List<Long> codes) {
+    List<IntValue> out = new ArrayList<>(codes.size());
+    for (int i = 0; i < codes.size(); i++) {
+      out.add(IntValue.of(codes.get(i)));
+    }
+    return List.copyOf(out);
   }
 
   private static Customizer.PowerShell step(

@@ -111,13 +111,25 @@ final class Prov {
    * must be set (as Packer requires).
    */
   Optional<Commands> commands(String destination) {
-    List<String> set = new ArrayList<>();
-    for (String k : SCRIPT_SOURCES) {
+    // The first source set, and a list only when there are more (a conflict): every step comes
+    // here, nearly always with exactly one.
+    String first = null;
+    List<String> set = null;
+    for (int i = 0; i < SCRIPT_SOURCES.size(); i++) {
+      String k = SCRIPT_SOURCES.get(i);
       if (f.has(k)) {
-        set.add(k);
+        if (first == null) {
+          first = k;
+        } else {
+          if (set == null) {
+            set = new ArrayList<>();
+            set.add(first);
+          }
+          set.add(k);
+        }
       }
     }
-    if (set.size() > 1) {
+    if (set != null) {
       u.report.add(
           PackerMapCode.CONFLICTING_FIELDS,
           f.nameRange(set.get(1)),
@@ -132,7 +144,7 @@ final class Prov {
       f.consume("scripts");
       return Optional.empty();
     }
-    if (set.isEmpty()) {
+    if (first == null) {
       f.consume("inline");
       f.consume("script");
       f.consume("scripts");
@@ -142,7 +154,7 @@ final class Prov {
           whatCapitalized() + " has no inline commands, script or scripts. Add one of them.");
       return Optional.empty();
     }
-    String k = set.get(0);
+    String k = first;
     Range at = f.nameRange(k);
     if (k.equals("inline")) {
       Optional<List<String>> lines = f.strings("inline", destination);

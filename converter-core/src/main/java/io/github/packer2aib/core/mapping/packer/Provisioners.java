@@ -2,6 +2,7 @@ package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.aib.Customizer;
 import io.github.packer2aib.core.hcl.value.Convert;
+import io.github.packer2aib.core.hcl.value.NumberValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Config;
@@ -128,7 +129,7 @@ final class Provisioners {
         Optional<Prov[]> parts = split(pr);
         if (parts.isPresent()) {
           // Commands before the generalization stay a normal step.
-          steps.addAll(common(parts.get()[0]));
+          common(parts.get()[0], steps);
           steps.addAll(mapOne(parts.get()[0], null));
           pr = parts.get()[1];
         }
@@ -166,7 +167,7 @@ final class Provisioners {
         }
         continue;
       }
-      steps.addAll(common(pr));
+      common(pr, steps);
       steps.addAll(mapOne(pr, null));
     }
     if (!script.isEmpty()) {
@@ -228,48 +229,84 @@ final class Provisioners {
       return false;
     }
     Optional<Setting> inline = pr.config.setting("inline");
-    if (inline.isEmpty() || !inline.get().value().isWhollyKnown()) {
+    if (inline.isEmpty()) {
       return false;
     }
-    // Most steps name no generalization keyword; then their texts need not be collected.
-    if (!Generalization.hasKeyword(inline.get().value())) {
+    // Most steps name no generalization keyword; then their texts need not be collected, nor the
+    // value walked once more to see that it is wholly known (the scan passes unknowns by).
+    if (!Generalization.hasKeyword(inline.get().value()) || !inline.get().value().isWhollyKnown()) {
       return false;
     }
     return Generalization.generalizesWithKeyword(Secrets.texts(inline.get().value()));
   }
 
   private Step deprovisioningScript(List<String> commands, Range at) {
-    String content = String.join("\n", commands) + "\n";
     Customizer c;
     if (u.os == Os.WINDOWS) {
-      byte[] bytes = String.join("\r\n", commands).concat("\r\n").getBytes(StandardCharsets.UTF_8);
+      String text = String.join("\r\n", commands).concat("\r\n");
       c =
           new Customizer.PowerShell(
               null,
               null,
               null,
-              PowerShellText.writeFile(Generalization.WINDOWS_SCRIPT, bytes),
+              text.length() <= SCRIPT_MEMO_LIMIT
+                  ? WINDOWS_SCRIPT_LINES.get(text)
+                  : windowsScriptLines(text),
               null,
               null,
               null);
     } else {
-      // How Image Builder starts the script is not documented: give it a shebang and the x bit.
-      List<String> lines =
-          new ArrayList<>(
-              ShellText.writeFile(Generalization.LINUX_SCRIPT, "#!/bin/sh -e\n" + content));
-      lines.add("chmod +x " + Generalization.LINUX_SCRIPT);
-      c = new Customizer.Shell(null, null, null, lines);
+      String content = String.join("\n", commands) + "\n";
+      c =
+          new Customizer.Shell(
+              null,
+              null,
+              null,
+              content.length() <= SCRIPT_MEMO_LIMIT
+                  ? LINUX_SCRIPT_LINES.get(content)
+                  : linuxScriptLines(content));
     }
     return Step.of(c, at);
   }
 
   /**
+   * The lines that write a deprovisioning script, for the scripts met so far: the templates of a
+   * bulk run end with the same few generalization steps, and quoting every line of the script again
+   * for each was a visible part of mapping them. Longer scripts are written every time, so that the
+   * memos stay small.
+   */
+  private static final TextMemo<List<String>> WINDOWS_SCRIPT_LINES =
+      new TextMemo<>(64, Provisioners::windowsScriptLines);
+
+  private static final TextMemo<List<String>> LINUX_SCRIPT_LINES =
+      new TextMemo<>(64, Provisioners::linuxScriptLines);
+
+  private static final int SCRIPT_MEMO_LIMIT = 4096;
+
+  /** The lines that write the Windows script {@code text} (lines ending in CRLF). */
+  private static List<String> windowsScriptLines(String text) {
+    return List.copyOf(
+        PowerShellText.writeFile(
+            Generalization.WINDOWS_SCRIPT, text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The lines that write the Linux script with {@code content} (lines ending in LF). */
+  private static List<String> linuxScriptLines(String content) {
+    // How Image Builder starts the script is not documented: give it a shebang and the x bit.
+    List<String> lines =
+        new ArrayList<>(
+            ShellText.writeFile(Generalization.LINUX_SCRIPT, "#!/bin/sh -e\n" + content));
+    lines.add("chmod +x " + Generalization.LINUX_SCRIPT);
+    return List.copyOf(lines);
+  }
+
+  /**
    * pause_before, max_retries and timeout, which every provisioner accepts. Plain ifs: every
    * provisioner comes here, and in the C1 code of bulk runs each capturing lambda was an allocation
-   * through a method handle.
+   * through a method handle. The steps are added to {@code out}: most provisioners have none of
+   * these fields, and a list per provisioner copied into the steps was allocation for nothing.
    */
-  private List<Step> common(Prov pr) {
-    List<Step> out = new ArrayList<>();
+  private void common(Prov pr, List<Step> out) {
     Optional<Setting> pause = pr.p.pauseBefore();
     if (pause.isPresent()) {
       Optional<Step> step = pauseBefore(pr, pause.get());
@@ -280,8 +317,7 @@ final class Provisioners {
     Optional<Setting> retries = pr.p.maxRetries();
     if (retries.isPresent()) {
       Setting s = retries.get();
-      Optional<Long> n = number(s);
-      if (n.isEmpty() || n.get() != 0) {
+      if (!isZero(s)) {
         u.report.add(
             PackerMapCode.NO_RETRIES,
             s.nameRange(),
@@ -299,7 +335,6 @@ final class Provisioners {
               + " build is bounded by properties.buildTimeoutInMinutes (240 minutes"
               + " by default).");
     }
-    return out;
   }
 
   private Optional<Step> pauseBefore(Prov pr, Setting s) {
@@ -332,6 +367,19 @@ final class Provisioners {
     }
     Convert.Result r = Convert.to(v, Type.STRING);
     return r.isOk() ? Optional.of(r.value().unmarkDeep().value().asString()) : Optional.empty();
+  }
+
+  /**
+   * Whether a setting reads as the whole number 0. A plain number needs no text: only zero's text
+   * ("0", or "-0") reads as 0, a nonzero number's shortest decimal never does (max_retries is set
+   * in many steps, and the conversion to text was most of reading it in C1 code).
+   */
+  private static boolean isZero(Setting s) {
+    if (s.value() instanceof NumberValue plain) {
+      return plain.asNumber().isZero();
+    }
+    Optional<Long> n = number(s);
+    return n.isPresent() && n.get() == 0;
   }
 
   private static Optional<Long> number(Setting s) {

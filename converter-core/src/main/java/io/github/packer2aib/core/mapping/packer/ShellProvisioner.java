@@ -115,8 +115,7 @@ final class ShellProvisioner {
       lines.addAll(c.inline());
     } else {
       String path = "/tmp/packer2aib-" + pr.index + ".sh";
-      String content = "#!" + shebang + "\n" + String.join("\n", c.inline()) + "\n";
-      lines.addAll(ShellText.writeFile(path, content));
+      lines.addAll(ShellText.writeLines(path, "#!" + shebang, c.inline()));
       lines.addAll(run(path, exec, exitCodes));
       if (shebangSet && !shebang.equals(DEFAULT_SHEBANG) && exec.interpreter().isEmpty()) {
         pr.report()

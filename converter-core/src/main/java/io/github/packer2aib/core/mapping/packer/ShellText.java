@@ -33,15 +33,51 @@ final class ShellText {
       return out;
     }
     boolean finalNewline = content.endsWith("\n");
-    String body = finalNewline ? content.substring(0, content.length() - 1) : content;
-    List<String> lines = List.of(body.split("\n", -1));
-    String delimiter = delimiter(lines);
-    out.add("cat > " + target + " <<'" + delimiter + "'");
-    out.addAll(lines);
+    int end = finalNewline ? content.length() - 1 : content.length();
+    // The lines as split("\n", -1) of the content before its final newline, put straight after
+    // the header (set once the delimiter is known): every wrapped step and written file comes
+    // here, and the split's list, array and copy were allocation for nothing.
+    out.add(null);
+    int start = 0;
+    for (int i = 0; i < end; i++) {
+      if (content.charAt(i) == '\n') {
+        out.add(content.substring(start, i));
+        start = i + 1;
+      }
+    }
+    out.add(content.substring(start, end));
+    String delimiter = delimiter(out.subList(1, out.size()));
+    out.set(0, "cat > " + target + " <<'" + delimiter + "'");
     out.add(delimiter);
     if (!finalNewline) {
       out.add("truncate -s -1 " + target);
     }
+    return out;
+  }
+
+  /**
+   * {@code writeFile(path, first + "\n" + String.join("\n", rest) + "\n")} without joining the
+   * lines only to split them again (a wrapped inline step writes its shebang and its commands so):
+   * when no line holds a line break, they are the here-document's lines as they are.
+   */
+  static List<String> writeLines(String path, String first, List<String> rest) {
+    boolean plain = first.indexOf('\n') < 0;
+    for (int i = 0; plain && i < rest.size(); i++) {
+      plain = rest.get(i).indexOf('\n') < 0;
+    }
+    if (!plain) {
+      return writeFile(path, first + "\n" + String.join("\n", rest) + "\n");
+    }
+    String d = "PACKER2AIB_EOF";
+    int n = 1;
+    while (first.equals(d) || rest.contains(d)) {
+      d = "PACKER2AIB_EOF_" + n++;
+    }
+    List<String> out = new ArrayList<>(rest.size() + 3);
+    out.add("cat > " + quote(path) + " <<'" + d + "'");
+    out.add(first);
+    out.addAll(rest);
+    out.add(d);
     return out;
   }
 
@@ -87,9 +123,6 @@ final class ShellText {
 
   /** {@code [A-Za-z0-9_]}. */
   private static boolean isWordChar(char c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 }

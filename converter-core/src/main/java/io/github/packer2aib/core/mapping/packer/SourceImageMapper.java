@@ -113,7 +113,7 @@ final class SourceImageMapper {
   }
 
   private ImageSource managedImageSource() {
-    String dest = "properties.source.imageId";
+    final String dest = "properties.source.imageId";
     Optional<String> name = f.string("custom_managed_image_name", dest);
     Optional<String> group = f.string("custom_managed_image_resource_group_name", dest);
     if (!required("custom_managed_image_name", "custom_managed_image_resource_group_name")) {
@@ -132,7 +132,8 @@ final class SourceImageMapper {
   }
 
   private ImageSource platformImage() {
-    String dest = "properties.source";
+    // final, so that dest + "…" is a constant rather than a concatenation per step.
+    final String dest = "properties.source";
     Optional<String> publisher = f.string("image_publisher", dest + ".publisher");
     Optional<String> offer = f.string("image_offer", dest + ".offer");
     Optional<String> sku = f.string("image_sku", dest + ".sku");
@@ -165,7 +166,7 @@ final class SourceImageMapper {
       return null;
     }
     Fields p = plan.get();
-    String dest = "properties.source.planInfo";
+    final String dest = "properties.source.planInfo";
     Optional<String> name = p.string("plan_name", dest + ".planName");
     Optional<String> product = p.string("plan_product", dest + ".planProduct");
     Optional<String> publisher = p.string("plan_publisher", dest + ".planPublisher");
@@ -226,7 +227,7 @@ final class SourceImageMapper {
     }
     Fields g = nested.get();
     u.trace.put("/properties/source", g.range());
-    String dest = "properties.source.imageVersionId";
+    final String dest = "properties.source.imageVersionId";
     List<String> known =
         List.of(
             "subscription",

@@ -15,11 +15,14 @@ final class Steps {
   static final String INLINE_DESTINATION =
       "the step's inline commands (properties.customize[].inline)";
 
+  /** Packer's default exit codes (one list for all steps). */
+  private static final List<Long> DEFAULT_EXIT_CODES = List.of(0L);
+
   /** {@code valid_exit_codes}, or Packer's default {@code [0]}. */
   static List<Long> exitCodes(Prov pr) {
     Optional<List<String>> codes = pr.f.strings("valid_exit_codes", null);
     if (codes.isEmpty()) {
-      return List.of(0L);
+      return DEFAULT_EXIT_CODES;
     }
     List<Long> out = new ArrayList<>();
     for (String c : codes.get()) {
@@ -30,14 +33,18 @@ final class Steps {
             pr.f.take("valid_exit_codes").get(),
             "a list of whole numbers",
             pr.f.take("valid_exit_codes").get().value());
-        return List.of(0L);
+        return DEFAULT_EXIT_CODES;
       }
     }
     return out;
   }
 
+  /**
+   * Whether the codes are {@code [0]} ({@code codes.equals(List.of(0L))} without a list and two
+   * iterators: asked several times for every step).
+   */
   static boolean isDefaultExitCodes(List<Long> codes) {
-    return codes.equals(List.of(0L));
+    return codes.size() == 1 && codes.get(0) == 0L;
   }
 
   static void exitCodesNote(Prov pr, List<Long> codes) {
@@ -103,6 +110,9 @@ final class Steps {
 
   /** Seconds as {@code sleep} takes them: {@code 90}, {@code 1.5}. */
   static String seconds(long nanos) {
+    if (nanos % 1_000_000_000L == 0) {
+      return Long.toString(nanos / 1_000_000_000L); // whole seconds (most pauses) need no decimal
+    }
     return BigDecimal.valueOf(nanos).movePointLeft(9).stripTrailingZeros().toPlainString();
   }
 

@@ -47,8 +47,12 @@ final class WindowsProvisioners {
           "start_retry_timeout",
           "binary");
 
+  /** The registry checks of a restart step (a constant: no list per step). */
+  private static final List<String> REGISTRY_FIELDS = List.of("check_registry", "registry_keys");
+
   static List<Step> restart(Prov pr) {
-    String dest = "properties.customize[].";
+    // final, so that dest + "…" is a constant rather than a concatenation per step.
+    final String dest = "properties.customize[].";
     Optional<String> command = pr.f.string("restart_command", dest + "restartCommand");
     Optional<String> check = pr.f.string("restart_check_command", dest + "restartCheckCommand");
     String timeout = null;
@@ -56,7 +60,8 @@ final class WindowsProvisioners {
     if (nanos.isPresent()) {
       timeout = restartTimeout(pr, nanos.get());
     }
-    for (String k : List.of("check_registry", "registry_keys")) {
+    for (int i = 0; i < REGISTRY_FIELDS.size(); i++) {
+      String k = REGISTRY_FIELDS.get(i);
       pr.dropWarning(
           k,
           "Image Builder's restart step does not check registry keys before it goes on; add a"
@@ -106,7 +111,8 @@ final class WindowsProvisioners {
   }
 
   static List<Step> update(Prov pr) {
-    String dest = "properties.customize[].";
+    // final, so that dest + "…" is a constant rather than a concatenation per step.
+    final String dest = "properties.customize[].";
     Optional<String> criteria = pr.f.string("search_criteria", dest + "searchCriteria");
     Optional<List<String>> filters = pr.f.strings("filters", dest + "filters");
     Optional<Long> limit = pr.f.integer("update_limit", dest + "updateLimit");

@@ -106,6 +106,88 @@ class FastPathProperties {
     assertEquals(splitAndJoin(path), LocalFiles.normalizeParts(path));
   }
 
+  @Property(tries = 3000)
+  void joiningUnderAFolderNormalizesAsJoiningFirst(
+      @ForAll("paths") String folderPath, @ForAll("paths") String relative) {
+    Assume.that(!relative.startsWith("/"));
+    for (String folder : new String[] {"/" + folderPath, LocalFiles.normalize("/" + folderPath)}) {
+      boolean normal = LocalFiles.isNormal(folder);
+      assertEquals(
+          splitAndJoin(folder + "/" + relative), LocalFiles.inFolder(folder, normal, relative));
+    }
+    assertEquals(
+        splitAndJoin("/t/" + relative), LocalFiles.inFolder("/t", true, "../t/./" + relative));
+  }
+
+  @Property(tries = 2000)
+  void targetNameChecksAgreeWithTheirPatterns(@ForAll("names") String name) {
+    assertEquals(
+        Pattern.compile("[A-Za-z0-9-_.]{1,64}").matcher(name).matches(),
+        DestinationMapper.isRunOutputName(name));
+    assertEquals(
+        Pattern.compile("\\d+\\.\\d+\\.\\d+").matcher(name).matches(),
+        DestinationMapper.isGalleryVersion(name));
+  }
+
+  @Property(tries = 2000)
+  void urlCheckAgreesWithItsPattern(@ForAll("urls") String source) {
+    assertEquals(
+        Pattern.compile("(?i)^https?://.*").matcher(source).matches(),
+        FileProvisioner.isUrl(source),
+        source);
+  }
+
+  @Property(tries = 1000)
+  void scriptLinesAreWrittenAsTheJoinedScript(
+      @ForAll("scriptLines") String first, @ForAll("scriptLineLists") List<String> rest) {
+    assertEquals(
+        ShellText.writeFile("/tmp/x y.sh", first + "\n" + String.join("\n", rest) + "\n"),
+        ShellText.writeLines("/tmp/x y.sh", first, rest));
+  }
+
+  @Provide
+  Arbitrary<String> scriptLines() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().withChars("ab \n\r'").ofMaxLength(5),
+        Arbitraries.of("PACKER2AIB_EOF", "PACKER2AIB_EOF_1", "#!/bin/sh -x"));
+  }
+
+  @Provide
+  Arbitrary<List<String>> scriptLineLists() {
+    return scriptLines().list().ofMinSize(1).ofMaxSize(4);
+  }
+
+  @Property(tries = 500)
+  void driveCheckAgreesWithItsPattern(@ForAll("drives") String dir) {
+    assertEquals(
+        Pattern.compile("(?i)^[a-z]:$").matcher(dir).matches(), FileProvisioner.isDrive(dir), dir);
+  }
+
+  @Provide
+  Arbitrary<String> drives() {
+    return Arbitraries.strings().withChars("cCzZ:\\/\n\u212A\u017F1").ofMaxLength(4);
+  }
+
+  @Provide
+  Arbitrary<String> urls() {
+    Arbitrary<String> scheme =
+        Arbitraries.of(
+            "http://", "https://", "HTTPS://", "hTtP://", "http:/", "http\u017F://", "ftp://");
+    Arbitrary<String> rest =
+        Arbitraries.strings().withChars("ab/:.\n\r\u0085\u2028x").ofMaxLength(8);
+    return Arbitraries.oneOf(
+        Combinators.combine(scheme, rest).as((a, b) -> a + b),
+        Arbitraries.strings().withChars("hHtTpPsS:/\u017F\n").ofMaxLength(10));
+  }
+
+  @Provide
+  Arbitrary<String> names() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().withChars("0123456789.").ofMaxLength(9),
+        Arbitraries.strings().withChars("aZ09-_./ \u00e9\u0663\n").ofMaxLength(70),
+        Arbitraries.strings().withChars("abc1").ofMinLength(60).ofMaxLength(68));
+  }
+
   /** LocalFiles.normalize as it was: split at "/", drop "." and empty parts, apply "..". */
   private static String splitAndJoin(String path) {
     boolean rooted = path.startsWith("/");
