@@ -5,11 +5,11 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Eight bytes of an array read as one {@code long}, and tests on all eight at once: the C1 code of
- * bulk runs compiles a loop over single bytes as it stands (no intrinsic, no vectors), so a scan of
- * a template's text that reads eight bytes per step runs several times faster. Each test says
- * whether <em>some</em> byte of the word has the property (exact); which one is then found byte by
- * byte.
+ * Eight bytes of an array read as one {@code long}: the C1 code of bulk runs compiles a loop over
+ * single bytes as it stands (no intrinsic, no vectors), so a scan of a template's text that reads
+ * eight bytes per step runs several times faster. The tests on a word are written out where they
+ * are used, as C1 does not inline methods of more than 35 bytecodes; each says whether
+ * <em>some</em> byte of the word has a property, and which one is then found byte by byte.
  */
 final class ByteWords {
   private ByteWords() {}
@@ -29,16 +29,5 @@ final class ByteWords {
   /** The bytes {@code [i, i + 8)} of {@code b}. */
   static long at(byte[] b, int i) {
     return (long) LONGS.get(b, i);
-  }
-
-  /** Whether some byte of the word is 0x80 or above. */
-  static boolean hasHigh(long w) {
-    return (w & HIGHS) != 0;
-  }
-
-  /** Whether some byte of the word equals {@code b} (a byte below 0x80). */
-  static boolean has(long w, byte b) {
-    long x = w ^ (ONES * b);
-    return ((x - ONES) & ~x & HIGHS) != 0;
   }
 }
