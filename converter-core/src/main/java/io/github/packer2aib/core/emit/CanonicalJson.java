@@ -64,13 +64,20 @@ final class CanonicalJson {
   /** The low byte of each character of the string being written (see {@link #string}). */
   private byte[] bytes;
 
+  /** A thread's writer of documents. */
   private CanonicalJson() {
-    this(16 * 1024); // a template's size: no regrowing
+    this(16 * 1024, new String[PLAIN_KEYS]); // a template's size: no regrowing
   }
 
+  /** A writer of one string's content ({@link #stringContent}), which writes no keys. */
   private CanonicalJson(int capacity) {
+    this(capacity, null);
+  }
+
+  private CanonicalJson(int capacity, String[] plainKeys) {
     out = new StringBuilder(capacity);
     bytes = new byte[Math.min(capacity, 1024)];
+    this.plainKeys = plainKeys;
   }
 
   /** The text, with one final line break. */
@@ -107,7 +114,7 @@ final class CanonicalJson {
     for (int i = 0; i < n; i++) {
       DocMember m = members.get(i);
       lineStart(i > 0, level + 1, true);
-      content(m.key());
+      key(m.key());
       DocNode value = m.value();
       if (value instanceof DocScalar s && s.type() == DocScalar.Type.STRING) {
         out.append("\": \"");
@@ -171,6 +178,29 @@ final class CanonicalJson {
     return w.out.toString();
   }
 
+  /**
+   * Keys found to need no escape, each at a place chosen by its hash: the keys of the model's
+   * objects are the same string constants in every template, and the copy and scan of each short
+   * key cost more than this lookup. A key is only taken as plain when it is the very object found
+   * plain before (compared by identity), so a string that merely hashes alike is scanned as any
+   * other.
+   */
+  private final String[] plainKeys;
+
+  private static final int PLAIN_KEYS = 256;
+
+  /** A key's content (without its quotes). */
+  private void key(String key) {
+    int at = key.hashCode() & (PLAIN_KEYS - 1);
+    if (plainKeys[at] == key) {
+      out.append(key);
+      return;
+    }
+    if (content(key)) {
+      plainKeys[at] = key;
+    }
+  }
+
   /** A quoted string. */
   private void string(String s) {
     out.append('"');
@@ -182,10 +212,10 @@ final class CanonicalJson {
    * What stands between the quotes of a string. Most strings need no escape: that is found on the
    * low byte of each character (copied into the reused buffer; a plain array copy for Latin-1
    * strings), which the C1 compiler of bulk runs scans several times faster than {@code charAt}
-   * calls, and the string is then appended whole.
+   * calls, and the string is then appended whole. True when it needed no escape.
    */
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low bytes, no copy
-  private void content(String s) {
+  private boolean content(String s) {
     int n = s.length();
     if (bytes.length < n) {
       bytes = new byte[Math.max(n, 2 * bytes.length)];
@@ -194,9 +224,10 @@ final class CanonicalJson {
     int first = firstToEscape(bytes, n);
     if (first < 0) {
       out.append(s);
-      return;
+      return true;
     }
     escaped(s, bytes, first);
+    return false;
   }
 
   /**
