@@ -40,7 +40,15 @@ final class AtomicFiles {
    */
   static void write(Path target, String text, PendingWrites pending, boolean mayExist)
       throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    write(target, text.getBytes(StandardCharsets.UTF_8), pending, mayExist);
+  }
+
+  /**
+   * {@link #write(Path, String, PendingWrites, boolean)} of a text already encoded (UTF-8); the
+   * caller hands {@code bytes} over and does not change them.
+   */
+  static void write(Path target, byte[] bytes, PendingWrites pending, boolean mayExist)
+      throws IOException {
     if (mayExist && holds(target, bytes)) {
       // Already this content: the file and its time stamp are left alone, so converting a tree
       // again rewrites only what changed (and tools that watch time stamps see no change).

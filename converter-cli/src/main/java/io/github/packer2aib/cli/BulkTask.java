@@ -273,7 +273,7 @@ final class BulkTask {
       }
       try {
         boolean newFolder = folders.make(target.getParent());
-        AtomicFiles.write(target, t.text(), PendingWrites.PROCESS, !newFolder);
+        AtomicFiles.write(target, t.utf8(), PendingWrites.PROCESS, !newFolder);
         written.add(target);
         outputs.add(relative);
       } catch (IOException e) {

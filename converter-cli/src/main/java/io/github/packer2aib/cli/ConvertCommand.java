@@ -182,8 +182,7 @@ final class ConvertCommand implements Callable<Integer> {
       PackerRouting.ByContent read = PackerRouting.byContent(argument, loaded.source());
       if (read.packer()) {
         PackerInput packer = new PackerInput(Path.of(argument), argument, read.packerDocument());
-        outcomes.add(
-            new Outcome(new Input.Packer(argument), convertPacker(packer, files, cwd)));
+        outcomes.add(new Outcome(new Input.Packer(argument), convertPacker(packer, files, cwd)));
         continue;
       }
       outcomes.add(new Outcome(input, convert(read, options)));
@@ -530,7 +529,7 @@ final class ConvertCommand implements Callable<Integer> {
         }
       }
       try {
-        AtomicFiles.write(target, a.template().text());
+        AtomicFiles.write(target, a.template().utf8(), PendingWrites.PROCESS, true);
         written++;
         if (reportFile != null) {
           reportFile.output(a.inputIndex(), target.toString());

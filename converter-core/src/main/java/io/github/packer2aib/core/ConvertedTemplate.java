@@ -1,6 +1,7 @@
 package io.github.packer2aib.core;
 
 import io.github.packer2aib.core.aib.ImageTemplate;
+import io.github.packer2aib.core.emit.Utf8;
 import java.util.Objects;
 
 /**
@@ -16,5 +17,13 @@ public record ConvertedTemplate(String name, ImageTemplate template, String text
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(text, "text");
+  }
+
+  /**
+   * The text as UTF-8, what an output file holds: equal to {@code text().getBytes(UTF_8)}, made
+   * faster for the usual ASCII text (see {@link Utf8}). A new array on each call.
+   */
+  public byte[] utf8() {
+    return Utf8.bytes(text);
   }
 }

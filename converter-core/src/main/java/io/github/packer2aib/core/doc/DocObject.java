@@ -7,7 +7,16 @@ import java.util.Optional;
 /** An object (JSON object, YAML mapping) with its members in source order; keys are unique. */
 public record DocObject(List<DocMember> members, Range range) implements DocNode {
   public DocObject {
-    members = List.copyOf(members);
+    members = members instanceof OwnedList ? members : List.copyOf(members);
+  }
+
+  /**
+   * An object over the first {@code count} members of an array that the caller hands over: they
+   * must not be null, and the caller must never change the array afterwards, as it is not copied
+   * (the output writer builds every template this way; see {@link OwnedList}).
+   */
+  public static DocObject owning(DocMember[] members, int count, Range range) {
+    return new DocObject(new OwnedList<>(members, count), range);
   }
 
   public Optional<DocMember> member(String key) {

@@ -20,13 +20,31 @@ final class CanonicalJson {
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-  /** A line break and the indentation of each level, so that a new line is one append. */
-  private static final String[] NEW_LINES = new String[32];
+  /** Levels up to this have their line starts made once (deeper ones are built as needed). */
+  private static final int TABLE_LEVELS = 32;
 
-  static {
-    for (int level = 0; level < NEW_LINES.length; level++) {
-      NEW_LINES[level] = "\n" + "  ".repeat(level);
+  /**
+   * The starts of a line at each level, so that what comes between two values is one append: a line
+   * break and the indentation, after a comma ({@code NEXT}) or not ({@code FIRST}), and with the
+   * opening quote of a key or string ({@code _QUOTE}). A builder append is a chain of calls in C1
+   * code, and a template's JSON was some 4,000 of them.
+   */
+  private static final String[] FIRST = lineStarts("", "");
+
+  private static final String[] NEXT = lineStarts(",", "");
+  private static final String[] FIRST_QUOTE = lineStarts("", "\"");
+  private static final String[] NEXT_QUOTE = lineStarts(",", "\"");
+
+  private static String[] lineStarts(String before, String after) {
+    String[] starts = new String[TABLE_LEVELS];
+    for (int level = 0; level < TABLE_LEVELS; level++) {
+      starts[level] = lineStart(before, level, after);
     }
+    return starts;
+  }
+
+  private static String lineStart(String before, int level, String after) {
+    return before + "\n" + "  ".repeat(level) + after;
   }
 
   /**
@@ -46,13 +64,20 @@ final class CanonicalJson {
   /** The low byte of each character of the string being written (see {@link #string}). */
   private byte[] bytes;
 
+  /** A thread's writer of documents. */
   private CanonicalJson() {
-    this(16 * 1024); // a template's size: no regrowing
+    this(16 * 1024, new String[PLAIN_KEYS]); // a template's size: no regrowing
   }
 
+  /** A writer of one string's content ({@link #stringContent}), which writes no keys. */
   private CanonicalJson(int capacity) {
+    this(capacity, null);
+  }
+
+  private CanonicalJson(int capacity, String[] plainKeys) {
     out = new StringBuilder(capacity);
     bytes = new byte[Math.min(capacity, 1024)];
+    this.plainKeys = plainKeys;
   }
 
   /** The text, with one final line break. */
@@ -78,51 +103,62 @@ final class CanonicalJson {
     }
   }
 
+  /** Members as {@code "key": value}, one per line; a string value is written here too. */
   private void object(List<DocMember> members, int level) {
-    if (members.isEmpty()) {
+    int n = members.size();
+    if (n == 0) {
       out.append("{}");
       return;
     }
     out.append('{');
-    for (int i = 0; i < members.size(); i++) {
+    for (int i = 0; i < n; i++) {
       DocMember m = members.get(i);
-      if (i > 0) {
-        out.append(',');
+      lineStart(i > 0, level + 1, true);
+      key(m.key());
+      DocNode value = m.value();
+      if (value instanceof DocScalar s && s.type() == DocScalar.Type.STRING) {
+        out.append("\": \"");
+        content(s.text());
+        out.append('"');
+      } else {
+        out.append("\": ");
+        value(value, level + 1);
       }
-      newLine(level + 1);
-      string(m.key());
-      out.append(": ");
-      value(m.value(), level + 1);
     }
-    newLine(level);
+    lineStart(false, level, false);
     out.append('}');
   }
 
   private void array(List<DocNode> items, int level) {
-    if (items.isEmpty()) {
+    int n = items.size();
+    if (n == 0) {
       out.append("[]");
       return;
     }
     out.append('[');
-    for (int i = 0; i < items.size(); i++) {
-      if (i > 0) {
-        out.append(',');
+    for (int i = 0; i < n; i++) {
+      DocNode item = items.get(i);
+      if (item instanceof DocScalar s && s.type() == DocScalar.Type.STRING) {
+        lineStart(i > 0, level + 1, true);
+        content(s.text());
+        out.append('"');
+      } else {
+        lineStart(i > 0, level + 1, false);
+        value(item, level + 1);
       }
-      newLine(level + 1);
-      value(items.get(i), level + 1);
     }
-    newLine(level);
+    lineStart(false, level, false);
     out.append(']');
   }
 
-  private void newLine(int level) {
-    if (level < NEW_LINES.length) {
-      out.append(NEW_LINES[level]);
-      return;
-    }
-    out.append('\n');
-    for (int i = 0; i < level; i++) {
-      out.append("  ");
+  /** A new line at {@code level}, after a comma if {@code comma}, with a quote if {@code quote}. */
+  private void lineStart(boolean comma, int level, boolean quote) {
+    if (level >= TABLE_LEVELS) {
+      out.append(lineStart(comma ? "," : "", level, quote ? "\"" : ""));
+    } else if (quote) {
+      out.append(comma ? NEXT_QUOTE[level] : FIRST_QUOTE[level]);
+    } else {
+      out.append(comma ? NEXT[level] : FIRST[level]);
     }
   }
 
@@ -137,19 +173,49 @@ final class CanonicalJson {
 
   /** {@code s} as it stands between the quotes of a JSON string this class writes. */
   static String stringContent(String s) {
-    CanonicalJson w = new CanonicalJson(s.length() + 2);
-    w.string(s);
-    return w.out.substring(1, w.out.length() - 1);
+    CanonicalJson w = new CanonicalJson(s.length());
+    w.content(s);
+    return w.out.toString();
   }
 
   /**
-   * A quoted string. Most strings need no escape: that is found on the low byte of each character
-   * (copied into the reused buffer; a plain array copy for Latin-1 strings), which the C1 compiler
-   * of bulk runs scans several times faster than {@code charAt} calls, and the string is then
-   * appended whole.
+   * Keys found to need no escape, each at a place chosen by its hash: the keys of the model's
+   * objects are the same string constants in every template, and the copy and scan of each short
+   * key cost more than this lookup. A key is only taken as plain when it is the very object found
+   * plain before (compared by identity), so a string that merely hashes alike is scanned as any
+   * other.
+   */
+  private final String[] plainKeys;
+
+  private static final int PLAIN_KEYS = 256;
+
+  /** A key's content (without its quotes). */
+  private void key(String key) {
+    int at = key.hashCode() & (PLAIN_KEYS - 1);
+    if (plainKeys[at] == key) {
+      out.append(key);
+      return;
+    }
+    if (content(key)) {
+      plainKeys[at] = key;
+    }
+  }
+
+  /** A quoted string. */
+  private void string(String s) {
+    out.append('"');
+    content(s);
+    out.append('"');
+  }
+
+  /**
+   * What stands between the quotes of a string. Most strings need no escape: that is found on the
+   * low byte of each character (copied into the reused buffer; a plain array copy for Latin-1
+   * strings), which the C1 compiler of bulk runs scans several times faster than {@code charAt}
+   * calls, and the string is then appended whole. True when it needed no escape.
    */
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low bytes, no copy
-  private void string(String s) {
+  private boolean content(String s) {
     int n = s.length();
     if (bytes.length < n) {
       bytes = new byte[Math.max(n, 2 * bytes.length)];
@@ -157,10 +223,11 @@ final class CanonicalJson {
     s.getBytes(0, n, bytes, 0);
     int first = firstToEscape(bytes, n);
     if (first < 0) {
-      out.append('"').append(s).append('"');
-      return;
+      out.append(s);
+      return true;
     }
     escaped(s, bytes, first);
+    return false;
   }
 
   /**
@@ -169,39 +236,64 @@ final class CanonicalJson {
    * beyond U+00FF may have the low byte of one (a false alarm that {@link #escaped} sorts out).
    */
   private static int firstToEscape(byte[] low, int n) {
-    for (int i = 0; i < n; i++) {
-      byte b = low[i];
-      if ((b >= 0 && b < 0x20) || b == '"' || b == '\\') {
+    return nextToEscape(low, 0, n);
+  }
+
+  /**
+   * {@link #firstToEscape} from {@code from} on. Eight bytes at a time ({@link ByteWords}) while
+   * none of them looks like one: most strings have no escape or long runs between them.
+   */
+  private static int nextToEscape(byte[] low, int from, int n) {
+    int i = from;
+    for (; i + ByteWords.SIZE <= n; i += ByteWords.SIZE) {
+      // Whether some byte of the word is below 0x80 and either below 0x20, a quote or a
+      // backslash: the bytes that JSON escapes. Each term is the usual "some byte is below n"
+      // test on the word or on the word xor the byte sought; a borrow from one byte only disturbs
+      // the bytes above one that has the property, so the answer for the word is exact. (Written
+      // out here: C1 does not inline a method this long, and the call cost as much as the test.)
+      long w = ByteWords.at(low, i);
+      long below =
+          (w - SPACES) | ((w ^ QUOTES) - ByteWords.ONES) | ((w ^ BACKSLASHES) - ByteWords.ONES);
+      if ((below & ~w & ByteWords.HIGHS) != 0) {
+        break;
+      }
+    }
+    for (; i < n; i++) {
+      if (mayEscape(low[i])) {
         return i;
       }
     }
     return -1;
   }
 
+  private static final long SPACES = ByteWords.ONES * ' ';
+  private static final long QUOTES = ByteWords.ONES * '"';
+  private static final long BACKSLASHES = ByteWords.ONES * '\\';
+
+  /** Whether a low byte is that of a character to escape (or of one beyond U+00FF). */
+  private static boolean mayEscape(byte b) {
+    return (b >= 0 && b < 0x20) || b == '"' || b == '\\';
+  }
+
   /**
-   * A quoted string with escapes, scanning the low bytes of its characters (one per character, so
-   * an index in the bytes is the same index in the string); a byte that looks like a character to
-   * escape is checked against the character itself. Runs that need no escape are copied in one
+   * A string's content with escapes, scanning the low bytes of its characters (one per character,
+   * so an index in the bytes is the same index in the string); a byte that looks like a character
+   * to escape is checked against the character itself. Runs that need no escape are copied in one
    * piece.
    */
   private void escaped(String s, byte[] low, int first) {
-    out.append('"');
     int start = 0;
     int n = s.length();
-    for (int i = first; i < n; i++) { // nothing before first needs an escape
-      byte b = low[i];
-      if ((b < 0 || b >= 0x20) && b != '"' && b != '\\') {
-        continue;
-      }
+    for (int i = first; i >= 0; i = nextToEscape(low, i + 1, n)) {
       char c = s.charAt(i);
-      if (c != b) {
+      if (c != low[i]) {
         continue; // a character beyond U+00FF with such a low byte: written as is
       }
       out.append(s, start, i);
       start = i + 1;
       escape(out, c);
     }
-    out.append(s, start, n).append('"');
+    out.append(s, start, n);
   }
 
   /** The escape of a quote, a backslash or a character below U+0020. */

@@ -23,7 +23,7 @@ import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -329,8 +329,16 @@ public final class TemplateDocs {
     return m.build();
   }
 
+  /** A list of strings (written out rather than through {@link #array}: the most common list). */
   private static DocArray strings(List<String> list) {
-    return array(list, s -> DocScalar.string(s, null));
+    if (list == null) {
+      return null;
+    }
+    DocNode[] items = new DocNode[list.size()];
+    for (int i = 0; i < items.length; i++) {
+      items[i] = DocScalar.string(list.get(i), null);
+    }
+    return DocArray.owning(items, items.length, null);
   }
 
   /** Model lists hold no nulls (their records copy them with {@code List.copyOf}). */
@@ -338,20 +346,27 @@ public final class TemplateDocs {
     if (list == null) {
       return null;
     }
-    List<DocNode> items = new ArrayList<>(list.size());
-    for (int i = 0; i < list.size(); i++) { // by index: no iterator (C1 code)
-      items.add(item.apply(list.get(i)));
+    DocNode[] items = new DocNode[list.size()];
+    for (int i = 0; i < items.length; i++) { // by index: no iterator (C1 code)
+      items[i] = item.apply(list.get(i));
     }
-    return new DocArray(items, null);
+    return DocArray.owning(items, items.length, null);
   }
 
-  /** An object's members in the order added; a null value leaves its member out. */
+  /**
+   * An object's members in the order added; a null value leaves its member out. The members go into
+   * an array that the object then owns ({@link DocObject#owning}): no list to grow and copy.
+   */
   private static final class Members {
-    private final List<DocMember> members = new ArrayList<>();
+    private DocMember[] members = new DocMember[8];
+    private int count;
 
     Members add(String key, DocNode value) {
       if (value != null) {
-        members.add(new DocMember(key, null, value));
+        if (count == members.length) {
+          members = Arrays.copyOf(members, 2 * count);
+        }
+        members[count++] = new DocMember(key, null, value);
       }
       return this;
     }
@@ -361,7 +376,7 @@ public final class TemplateDocs {
     }
 
     DocObject build() {
-      return new DocObject(members, null);
+      return DocObject.owning(members, count, null);
     }
   }
 }

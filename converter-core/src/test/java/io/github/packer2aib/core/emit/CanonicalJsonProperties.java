@@ -95,7 +95,31 @@ class CanonicalJsonProperties {
     return Arbitraries.oneOf(
         Arbitraries.strings().all().ofMaxLength(30),
         Arbitraries.strings().withChars("\"\\\b\t\n\f\r\u0000\u001f\u007fa/é").ofMaxLength(12),
-        Arbitraries.strings().alpha().ofMaxLength(12));
+        Arbitraries.strings().alpha().ofMaxLength(12),
+        // Long enough for the eight-byte steps of the escape scan, with a few specials (and
+        // characters beyond U+00FF whose low byte is one: U+0122, U+015C, U+010A) anywhere.
+        Arbitraries.strings()
+            .withCharRange('a', 'z')
+            .withChars("\"\\\n\u001f\u0122\u015c\u010aé\u00ff")
+            .ofMinLength(7)
+            .ofMaxLength(70));
+  }
+
+  /** Levels beyond the prepared line starts are indented as any other. */
+  @Test
+  void deepNestingIsWrittenAsJacksonWritesIt() throws IOException {
+    DocNode doc = DocScalar.string("deep \"x\"", null);
+    for (int level = 0; level < 40; level++) {
+      doc =
+          level % 2 == 0
+              ? new DocArray(List.of(DocScalar.number("1", null), doc), null)
+              : new DocObject(
+                  List.of(
+                      new DocMember("k", null, DocScalar.string("v", null)),
+                      new DocMember("n" + level, null, doc)),
+                  null);
+    }
+    assertEquals(jackson(doc), CanonicalJson.write(doc));
   }
 
   private Arbitrary<DocNode> scalar() {
