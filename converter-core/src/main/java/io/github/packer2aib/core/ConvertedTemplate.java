@@ -1,7 +1,7 @@
 package io.github.packer2aib.core;
 
 import io.github.packer2aib.core.aib.ImageTemplate;
-import io.github.packer2aib.core.emit.Utf8;
+import io.github.packer2aib.core.source.Utf8;
 import java.util.Objects;
 
 /**
@@ -24,6 +24,6 @@ public record ConvertedTemplate(String name, ImageTemplate template, String text
    * faster for the usual ASCII text (see {@link Utf8}). A new array on each call.
    */
   public byte[] utf8() {
-    return Utf8.bytes(text);
+    return Utf8.encode(text);
   }
 }

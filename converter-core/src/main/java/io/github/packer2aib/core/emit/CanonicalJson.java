@@ -5,6 +5,7 @@ import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.source.ByteWords;
 import java.util.List;
 
 /**
@@ -251,7 +252,7 @@ final class CanonicalJson {
       // test on the word or on the word xor the byte sought; a borrow from one byte only disturbs
       // the bytes above one that has the property, so the answer for the word is exact. (Written
       // out here: C1 does not inline a method this long, and the call cost as much as the test.)
-      long w = ByteWords.at(low, i);
+      long w = ByteWords.word(low, i);
       long below =
           (w - SPACES) | ((w ^ QUOTES) - ByteWords.ONES) | ((w ^ BACKSLASHES) - ByteWords.ONES);
       if ((below & ~w & ByteWords.HIGHS) != 0) {

@@ -14,15 +14,20 @@ import java.nio.ByteOrder;
  * <p>Each test gives a <em>mask</em> with the high bit of every matching byte set. Bytes above the
  * lowest match may be flagged wrongly (a borrow carries into them), so a scanner takes {@link
  * #first} and looks at that byte itself, then goes on after it. Words are little-endian whatever
- * the platform, so the lowest flagged bit belongs to the earliest byte.
+ * the platform, so the lowest flagged bit belongs to the earliest byte. A scanner that needs a test
+ * these methods do not give writes it out from {@link #ONES} and {@link #HIGHS} (the JSON writer's
+ * escape check, the UTF-8 encoder's ASCII check).
  */
 public final class ByteWords {
   /** Plain reads through this view may be unaligned. */
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
+  /** The byte 0x01 eight times: {@code ONES * b} is the byte {@code b} eight times. */
+  public static final long ONES = 0x0101010101010101L;
+
+  /** The byte 0x80 eight times: the high bit of each byte, where the tests put their flags. */
+  public static final long HIGHS = 0x8080808080808080L;
 
   /** The number of bytes in a word. */
   public static final int SIZE = 8;

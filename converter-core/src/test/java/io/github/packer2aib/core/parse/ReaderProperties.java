@@ -387,8 +387,8 @@ class ReaderProperties {
       assertEquals(List.of(), Diags.describe(jackson), text);
       assertEquals(jackson.documents(), List.of(descent), text);
     }
-    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-    if (utf8.length == text.length()) {
+    if (text.chars().allMatch(c -> c < 0x80)) {
+      byte[] utf8 = text.getBytes(StandardCharsets.US_ASCII);
       // ASCII read from bytes: the reader scans the file's own bytes (asciiBytes), not a copy.
       SourceFile fromBytes;
       try {

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.source;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -15,7 +16,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The fast path of {@link Utf8#decode} gives exactly the strict decoder's verdict. */
+/**
+ * The fast path of {@link Utf8#decode} gives exactly the strict decoder's verdict, and {@link
+ * Utf8#encode} exactly the JDK's bytes.
+ */
 class Utf8Properties {
 
   /** Bytes biased towards UTF-8 shapes: ASCII, lead and continuation bytes, U+FFFD's encoding. */
@@ -116,5 +120,37 @@ class Utf8Properties {
     ByteBuffer out = ByteBuffer.allocate(pieces.stream().mapToInt(b -> b.length).sum());
     pieces.forEach(out::put);
     return out.array();
+  }
+
+  // ---- encoding: Utf8.encode is String.getBytes(UTF_8) ----
+
+  @Property(tries = 1000)
+  void sameBytesAsTheJdk(@ForAll("encodable") String text) {
+    assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), Utf8.encode(text));
+  }
+
+  /**
+   * The characters that become '?' in Latin-1 with a low byte of '?' (U+013F, U+FF3F), next to real
+   * question marks, at every place of an eight-byte word and in the tail.
+   */
+  @Example
+  void aCharacterThatBecomesAQuestionMarkIsNotTakenForOne() {
+    for (String odd : new String[] {"\u013f", "\uff3f", "\ud83d\ude00", "\u00e9", "\u0080"}) {
+      for (int at = 0; at < 20; at++) {
+        String text = "?".repeat(at) + odd + "?a".repeat(10 - at / 2);
+        assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), Utf8.encode(text), text);
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<String> encodable() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().all().ofMaxLength(40),
+        Arbitraries.strings().ascii().ofMaxLength(100),
+        Arbitraries.strings()
+            .withCharRange('a', 'z')
+            .withChars("??\u013f\u023f\uff3f\u00e9\u007f\u0080\ud83d\ude00")
+            .ofMaxLength(60));
   }
 }
