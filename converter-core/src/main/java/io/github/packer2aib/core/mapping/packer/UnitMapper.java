@@ -200,19 +200,42 @@ final class UnitMapper {
     return false;
   }
 
-  /** The searches for the options' texts (as JSON writes them), made for {@code options}. */
-  private record OptionSearches(MapOptions options, List<LowByteSearch> searches) {}
+  /**
+   * The searches for the options' texts (as JSON writes them), made for these texts. Only the five
+   * texts count: a bulk run gives each template its own options (its conversion root differs), and
+   * comparing whole options found them unequal every time.
+   */
+  private record OptionSearches(
+      Optional<String> identity,
+      Optional<String> subscription,
+      Optional<String> location,
+      Optional<String> scriptBaseUri,
+      Optional<String> fileBaseUri,
+      List<LowByteSearch> searches) {
+
+    boolean madeFor(MapOptions o) {
+      return same(identity, o.identity())
+          && same(subscription, o.subscription())
+          && same(location, o.location())
+          && same(scriptBaseUri, o.scriptBaseUri())
+          && same(fileBaseUri, o.fileBaseUri());
+    }
+
+    private static boolean same(Optional<String> a, Optional<String> b) {
+      return a == b || a.equals(b);
+    }
+  }
 
   /**
-   * The last options' searches: a run maps every template with equal options, and building the
-   * escaped texts and search tables again for each template was a visible cost in bulk runs. A race
-   * between threads only builds them twice.
+   * The last options' searches: a run maps every template with the same option texts, and building
+   * the escaped texts and search tables again for each template was a visible cost in bulk runs. A
+   * race between threads only builds them twice.
    */
   private static volatile OptionSearches lastOptionSearches;
 
   private static List<LowByteSearch> optionSearches(MapOptions options) {
     OptionSearches last = lastOptionSearches;
-    if (last != null && (last.options() == options || last.options().equals(options))) {
+    if (last != null && last.madeFor(options)) {
       return last.searches();
     }
     List<LowByteSearch> searches = new ArrayList<>();
@@ -227,7 +250,14 @@ final class UnitMapper {
         searches.add(new LowByteSearch(DocWriter.jsonStringContent(option.get())));
       }
     }
-    OptionSearches made = new OptionSearches(options, List.copyOf(searches));
+    OptionSearches made =
+        new OptionSearches(
+            options.identity(),
+            options.subscription(),
+            options.location(),
+            options.scriptBaseUri(),
+            options.fileBaseUri(),
+            List.copyOf(searches));
     lastOptionSearches = made;
     return made.searches();
   }
