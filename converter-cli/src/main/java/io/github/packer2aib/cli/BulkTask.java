@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -376,18 +377,40 @@ final class BulkTask {
   }
 
   private static List<BulkOutcome.CodeCount> codes(List<Diagnostic> all) {
-    // Hashed, then sorted once: a sorted map compared codes with their long common prefix
-    // ("PKRMAP-") for each of a template's tens of diagnostics.
-    Map<String, BulkOutcome.CodeCount> byCode = new HashMap<>();
-    for (Diagnostic d : all) {
-      BulkOutcome.CodeCount seen = byCode.get(d.code());
-      byCode.put(
-          d.code(),
-          new BulkOutcome.CodeCount(d.code(), d.summary(), seen == null ? 1 : seen.count() + 1));
+    // A template has tens of diagnostics with a handful of codes, each code one constant string of
+    // its enum: the distinct ones are found by a scan that compares references first, then
+    // sorted once (a sorted map compared codes with their long common prefix, "PKRMAP-", for
+    // each diagnostic; a hashed one made a count record for each).
+    int n = all.size();
+    Diagnostic[] firsts = new Diagnostic[Math.min(n, 16)];
+    int[] counts = new int[firsts.length];
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      Diagnostic d = all.get(i);
+      String code = d.code();
+      int k = 0;
+      while (k < distinct && !sameCode(firsts[k].code(), code)) {
+        k++;
+      }
+      if (k == distinct) {
+        if (distinct == firsts.length) {
+          firsts = Arrays.copyOf(firsts, distinct * 2);
+          counts = Arrays.copyOf(counts, distinct * 2);
+        }
+        firsts[distinct++] = d;
+      }
+      counts[k]++;
     }
-    List<BulkOutcome.CodeCount> sorted = new ArrayList<>(byCode.values());
-    sorted.sort(BY_CODE);
-    return List.copyOf(sorted);
+    BulkOutcome.CodeCount[] sorted = new BulkOutcome.CodeCount[distinct];
+    for (int k = 0; k < distinct; k++) {
+      sorted[k] = new BulkOutcome.CodeCount(firsts[k].code(), firsts[k].summary(), counts[k]);
+    }
+    Arrays.sort(sorted, BY_CODE);
+    return List.of(sorted);
+  }
+
+  private static boolean sameCode(String a, String b) {
+    return a == b || a.equals(b);
   }
 
   private static final Comparator<BulkOutcome.CodeCount> BY_CODE =
