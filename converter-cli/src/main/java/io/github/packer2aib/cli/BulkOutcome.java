@@ -17,7 +17,7 @@ import java.util.List;
  * @param skipReason why it was skipped ("" otherwise)
  * @param outputs the files written, relative to the output folder
  * @param errorCodes the codes of its errors, sorted, with repeats
- * @param codes every diagnostic code with its summary and count, sorted by code
+ * @param codes every diagnostic code with its summary and count, in the order each first occurs
  * @param diagnostics every diagnostic, when the report needs them (else empty)
  * @param text what stderr shows for it in text mode ("" for nothing)
  * @param shown the diagnostics stderr shows for it in JSON mode
