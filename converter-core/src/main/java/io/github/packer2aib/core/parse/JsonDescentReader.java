@@ -9,7 +9,6 @@ import io.github.packer2aib.core.source.ByteWords;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -165,14 +164,17 @@ final class JsonDescentReader {
   private DocObject object() {
     int start = pos++;
     enter();
-    List<DocMember> members = new ArrayList<>();
-    Set<String> keys = null;
     skipWhitespace();
     if (peek() == '}') {
       pos++;
       depth--;
-      return new DocObject(members, file.range(start, pos));
+      return new DocObject(List.of(), file.range(start, pos));
     }
+    // Members into an array that the object takes over (no list to copy; C1 code also makes an
+    // iterator for each for-each over a list).
+    DocMember[] members = new DocMember[8];
+    int count = 0;
+    Set<String> keys = null;
     while (true) {
       if (peek() != '"') {
         throw GIVE_UP;
@@ -188,24 +190,27 @@ final class JsonDescentReader {
       skipWhitespace();
       DocNode value = value();
       // A duplicate key is an error Jackson's path reports, with both places.
-      if (members.size() < LINEAR_KEY_CHECK) {
-        for (DocMember m : members) {
-          if (m.key().equals(key)) {
+      if (count < LINEAR_KEY_CHECK) {
+        for (int i = 0; i < count; i++) {
+          if (members[i].key().equals(key)) {
             throw GIVE_UP;
           }
         }
       } else {
         if (keys == null) {
           keys = new HashSet<>();
-          for (DocMember m : members) {
-            keys.add(m.key());
+          for (int i = 0; i < count; i++) {
+            keys.add(members[i].key());
           }
         }
         if (!keys.add(key)) {
           throw GIVE_UP;
         }
       }
-      members.add(new DocMember(key, keyRange, value));
+      if (count == members.length) {
+        members = Arrays.copyOf(members, count * 2);
+      }
+      members[count++] = new DocMember(key, keyRange, value);
       skipWhitespace();
       char c = peek();
       if (c == ',') {
@@ -214,7 +219,7 @@ final class JsonDescentReader {
       } else if (c == '}') {
         pos++;
         depth--;
-        return new DocObject(members, file.range(start, pos));
+        return DocObject.owning(members, count, file.range(start, pos));
       } else {
         throw GIVE_UP;
       }
@@ -224,15 +229,19 @@ final class JsonDescentReader {
   private DocArray array() {
     int start = pos++;
     enter();
-    List<DocNode> items = new ArrayList<>();
     skipWhitespace();
     if (peek() == ']') {
       pos++;
       depth--;
-      return new DocArray(items, file.range(start, pos));
+      return new DocArray(List.of(), file.range(start, pos));
     }
+    DocNode[] items = new DocNode[8]; // taken over by the array, as in object()
+    int count = 0;
     while (true) {
-      items.add(value());
+      if (count == items.length) {
+        items = Arrays.copyOf(items, count * 2);
+      }
+      items[count++] = value();
       skipWhitespace();
       char c = peek();
       if (c == ',') {
@@ -241,7 +250,7 @@ final class JsonDescentReader {
       } else if (c == ']') {
         pos++;
         depth--;
-        return new DocArray(items, file.range(start, pos));
+        return DocArray.owning(items, count, file.range(start, pos));
       } else {
         throw GIVE_UP;
       }
