@@ -8,7 +8,6 @@ import io.github.packer2aib.core.aib.Versioning;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -525,8 +524,12 @@ final class DestinationMapper {
   }
 
   /** Tags for one distributor: a copy, so each target owns its map. */
+  /**
+   * The tags as artifactTags: the map itself, since every distributor record copies it when made (a
+   * copy here too was a second map per target of every template).
+   */
   private Map<String, String> artifactTags() {
-    return tags.isEmpty() ? null : new LinkedHashMap<>(tags);
+    return tags.isEmpty() ? null : tags;
   }
 
   /**

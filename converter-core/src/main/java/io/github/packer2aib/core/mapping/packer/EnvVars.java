@@ -142,11 +142,12 @@ final class EnvVars {
     if (env.isEmpty()) {
       return;
     }
-    boolean declared = pr.f.has("environment_vars") || pr.f.has("env");
+    boolean hasEnv = pr.f.has("env"); // asked once: every step with an environment comes here
+    boolean declared = hasEnv || pr.f.has("environment_vars");
     pr.report()
         .add(
             PackerMapCode.ENVIRONMENT_SET,
-            declared ? pr.f.nameRange(pr.f.has("env") ? "env" : "environment_vars") : pr.range(),
+            declared ? pr.f.nameRange(hasEnv ? "env" : "environment_vars") : pr.range(),
             Words.concat(
                 "Image Builder has no environment setting, so ",
                 Words.andQuoted(env.keySet()),

@@ -5,6 +5,8 @@ import io.github.packer2aib.core.hcl.value.Convert;
 import io.github.packer2aib.core.hcl.value.ListValue;
 import io.github.packer2aib.core.hcl.value.MapValue;
 import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.MarkedValue;
+import io.github.packer2aib.core.hcl.value.NullValue;
 import io.github.packer2aib.core.hcl.value.NumberValue;
 import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.SetValue;
@@ -228,20 +230,25 @@ final class Fields {
    * leaves {@code subscription_id} unset, not empty).
    */
   static boolean isSet(Value v) {
-    if (v.isNull()) {
+    // By type tests on the records rather than Value's default methods: every field of every body
+    // comes here, and C1 code makes each of those interface calls a dispatch through a stub.
+    Value u = unmarked(v);
+    if (u instanceof StringValue s) {
+      return !s.value().isEmpty();
+    }
+    if (u instanceof NullValue) {
       return false;
     }
-    Value u = v.unmarked();
-    if (!u.isKnown()) {
-      return true;
+    if (u instanceof TupleValue t) {
+      return !t.elements().isEmpty();
     }
-    if (u instanceof StringValue) {
-      return !u.asString().isEmpty();
+    if (u instanceof ListValue l) {
+      return !l.elements().isEmpty();
     }
-    if (u instanceof TupleValue || u instanceof ListValue || u instanceof SetValue) {
-      return !u.elements().isEmpty();
+    if (u instanceof SetValue st) {
+      return !st.elements().isEmpty();
     }
-    return true;
+    return true; // unknown values, numbers, bools, maps, objects
   }
 
   /** Where a key is written, or the body when it is absent. */
@@ -490,7 +497,7 @@ final class Fields {
     if (f.value() instanceof StringValue plain) {
       return Optional.of(plain.asString()); // Plain: known, unmarked, already a string.
     }
-    if (f.value().unmarked() instanceof StringValue marked) {
+    if (unmarked(f.value()) instanceof StringValue marked) {
       // Known and a string already; only the marks need looking at.
       return clean(f, f.value(), destination) ? Optional.of(marked.asString()) : Optional.empty();
     }
@@ -605,14 +612,14 @@ final class Fields {
    * and only the marks remain to be looked at ({@link #clean}); it was a visible part of mapping.
    */
   private static List<String> plainStrings(Value v) {
-    Value bare = v.unmarked();
+    Value bare = unmarked(v);
     if (!(bare instanceof TupleValue) && !(bare instanceof ListValue)) {
       return null;
     }
     List<Value> items = bare.elements();
     List<String> out = new ArrayList<>(items.size());
-    for (Value marked : items) {
-      Value item = marked.unmarked();
+    for (int i = 0; i < items.size(); i++) { // by index: no iterator (C1 code)
+      Value item = unmarked(items.get(i));
       if (item instanceof StringValue s) {
         out.add(s.asString());
       } else if (item instanceof NumberValue n) {
@@ -628,7 +635,7 @@ final class Fields {
 
   /** Whether a value is a string, number or bool, without computing a collection's whole type. */
   private static boolean isPrimitive(Value v) {
-    Value bare = v.unmarked();
+    Value bare = unmarked(v);
     if (bare instanceof TupleValue
         || bare instanceof ListValue
         || bare instanceof SetValue
@@ -677,7 +684,7 @@ final class Fields {
    * #plainStrings}.
    */
   private static Map<String, String> plainStringMap(Value v) {
-    Value bare = v.unmarked();
+    Value bare = unmarked(v);
     Map<String, Value> members;
     if (bare instanceof ObjectValue o) {
       members = o.attributes();
@@ -688,7 +695,7 @@ final class Fields {
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<String, Value> e : members.entrySet()) {
-      if (!(e.getValue().unmarked() instanceof StringValue s)) {
+      if (!(unmarked(e.getValue()) instanceof StringValue s)) {
         return null;
       }
       out.put(e.getKey(), s.asString());
@@ -701,15 +708,26 @@ final class Fields {
    * itself or an element: then {@link #clean} has nothing to say.
    */
   private static boolean marksFree(Value v) {
-    if (v.isMarked()) {
+    // A value is marked exactly when it is a MarkedValue (whose marks are never empty): a type
+    // test instead of isMarked's two interface calls per element in C1 code.
+    if (v instanceof MarkedValue) {
       return false;
     }
-    for (Value item : Values.children(v)) {
-      if (item.isMarked()) {
+    List<Value> children = Values.children(v);
+    for (int i = 0; i < children.size(); i++) { // by index: no iterator (C1 code)
+      if (children.get(i) instanceof MarkedValue) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * {@link Value#unmarked} by a type test: marked values are never nested, and in C1 code the
+   * interface call is a dispatch through a stub for every element read.
+   */
+  private static Value unmarked(Value v) {
+    return v instanceof MarkedValue m ? m.value() : v;
   }
 
   void invalid(Field f, String expected, Value got) {

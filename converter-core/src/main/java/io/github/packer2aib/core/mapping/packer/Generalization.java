@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.diag.AsciiWords;
+import io.github.packer2aib.core.hcl.value.MarkedValue;
 import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
@@ -157,7 +158,8 @@ final class Generalization {
    * same: numbers and bools, which the texts hold too, spell none).
    */
   static boolean hasKeyword(Value value) {
-    Value v = value.unmarked();
+    // Type tests instead of Value's interface calls (C1 code); marked values are never nested.
+    Value v = value instanceof MarkedValue m ? m.value() : value;
     if (v instanceof StringValue s) {
       return hasKeyword(s.asString());
     }
@@ -184,7 +186,8 @@ final class Generalization {
     }
     List<Value> children = Values.children(v);
     for (int i = 0; i < children.size(); i++) { // by index: no iterator (C1 code)
-      if (hasKeyword(children.get(i).unmarked(), buffer)) {
+      Value child = children.get(i);
+      if (hasKeyword(child instanceof MarkedValue m ? m.value() : child, buffer)) {
         return true;
       }
     }

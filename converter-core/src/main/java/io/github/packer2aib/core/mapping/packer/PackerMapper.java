@@ -94,32 +94,46 @@ public final class PackerMapper {
    * usages says the same thing twice.
    */
   private static List<Diagnostic> distinct(List<Diagnostic> all) {
-    Set<Distinct> seen = new HashSet<>(2 * all.size()); // never grown
-    List<Diagnostic> out = new ArrayList<>(all.size());
-    for (Diagnostic d : all) {
-      if (seen.add(new Distinct(d))) {
+    // An open-addressing table of kept index + 1 (0: empty) beside each one's hash, at least
+    // twice as long as the diagnostics (never grown): a HashSet made a wrapper, a node and a
+    // table per template, a visible share of mapping in the C1 code of bulk runs.
+    int n = all.size();
+    List<Diagnostic> out = new ArrayList<>(n);
+    int size = 8;
+    while (size < 2 * n) {
+      size <<= 1;
+    }
+    int[] slots = new int[size];
+    int[] hashes = new int[size];
+    int mask = size - 1;
+    for (int i = 0; i < n; i++) {
+      Diagnostic d = all.get(i);
+      int h = distinctHash(d);
+      int s = (h ^ (h >>> 16)) & mask;
+      boolean seen = false;
+      for (; slots[s] != 0; s = (s + 1) & mask) {
+        if (hashes[s] == h && out.get(slots[s] - 1).equals(d)) {
+          seen = true;
+          break;
+        }
+      }
+      if (!seen) {
         out.add(d);
+        slots[s] = out.size();
+        hashes[s] = h;
       }
     }
     return out;
   }
 
   /**
-   * A diagnostic compared as a whole but hashed by its summary and where it starts alone: hashing
-   * each one's detail text, which is made anew for each template, was a visible part of mapping,
-   * and equal diagnostics have equal summaries and places anyway.
+   * A diagnostic's hash by its summary and where it starts alone (equal diagnostics have equal
+   * summaries and places): hashing each one's detail text, which is made anew for each template,
+   * was a visible part of mapping.
    */
-  private record Distinct(Diagnostic d) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Distinct other && d.equals(other.d);
-    }
-
-    @Override
-    public int hashCode() {
-      int h = d.summary().hashCode(); // a constant's, computed once
-      return d.subject().isEmpty() ? h : 31 * h + d.subject().get().startOffset();
-    }
+  private static int distinctHash(Diagnostic d) {
+    int h = d.summary().hashCode(); // a constant's, computed once
+    return d.subject().isEmpty() ? h : 31 * h + d.subject().get().startOffset();
   }
 
   private static Optional<BaseUri> baseUri(
@@ -318,6 +332,9 @@ public final class PackerMapper {
   private static void checkFilters(PackerTemplate template, Report r) {
     boolean legacy = UsageFilter.isLegacy(template.syntax());
     for (Build b : template.builds()) {
+      if (!hasFilters(b)) {
+        continue; // the usual case: no keys to make (a concatenation per source) or check
+      }
       List<String> keys = new ArrayList<>();
       List<String> names = new ArrayList<>();
       for (SourceUsage u : b.sources()) {
@@ -372,6 +389,36 @@ public final class PackerMapper {
         }
       }
     }
+  }
+
+  /** Whether a provisioner or post-processor of the build has only, except or override. */
+  private static boolean hasFilters(Build b) {
+    // By index: no iterators (C1 code); every build of every template comes here.
+    List<Provisioner> all = b.provisioners();
+    for (int i = 0; i < all.size(); i++) {
+      if (hasFilters(all.get(i))) {
+        return true;
+      }
+    }
+    Optional<Provisioner> cleanup = b.errorCleanupProvisioner();
+    if (cleanup.isPresent() && hasFilters(cleanup.get())) {
+      return true;
+    }
+    List<List<PostProcessor>> chains = b.postProcessors();
+    for (int i = 0; i < chains.size(); i++) {
+      List<PostProcessor> chain = chains.get(i);
+      for (int k = 0; k < chain.size(); k++) {
+        PostProcessor p = chain.get(k);
+        if (!p.only().isEmpty() || !p.except().isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasFilters(Provisioner p) {
+    return !p.only().isEmpty() || !p.except().isEmpty() || !p.override().isEmpty();
   }
 
   private static void checkEntries(

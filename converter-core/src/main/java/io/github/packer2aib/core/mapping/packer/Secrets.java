@@ -1,6 +1,9 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.hcl.value.BoolValue;
 import io.github.packer2aib.core.hcl.value.Convert;
+import io.github.packer2aib.core.hcl.value.NullValue;
+import io.github.packer2aib.core.hcl.value.NumberValue;
 import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
@@ -29,17 +32,32 @@ final class Secrets {
     List<Variable> variables = template.variables();
     for (int i = 0, n = variables.size(); i < n; i++) {
       Variable v = variables.get(i);
-      if (v.sensitive() || v.value().containsSensitive()) {
+      if (v.sensitive() || containsSensitive(v.value())) {
         named.add(new Named("variable", v.name(), texts(v.value())));
       }
     }
     List<Local> locals = template.locals();
     for (int i = 0, n = locals.size(); i < n; i++) {
       Local l = locals.get(i);
-      if (l.sensitive() || l.value().containsSensitive()) {
+      if (l.sensitive() || containsSensitive(l.value())) {
         named.add(new Named("local", l.name(), texts(l.value())));
       }
     }
+  }
+
+  /**
+   * {@link Value#containsSensitive}, false at once for an unmarked string, number, bool or null
+   * (nothing inside to mark): most variables and locals hold one, and a type test spares the
+   * interface call per variable of every template in C1 code.
+   */
+  private static boolean containsSensitive(Value v) {
+    if (v instanceof StringValue
+        || v instanceof NumberValue
+        || v instanceof BoolValue
+        || v instanceof NullValue) {
+      return false;
+    }
+    return v.containsSensitive();
   }
 
   /** Every string, number and bool inside a value, as text, marks removed. */
