@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.legacy;
 
+import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.List;
@@ -31,8 +32,11 @@ public record LegacyOptions(
   public LegacyOptions {
     vars = List.copyOf(vars);
     varFiles = List.copyOf(varFiles);
-    // Map.copyOf keeps an immutable map as it is: options made per template share the run's.
-    environment = Map.copyOf(environment);
+    // Options made per template share the run's environment: Map.copyOf keeps an immutable map
+    // as it is, and the Packer options' (an unmodifiable sorted view) is kept too.
+    if (!PackerOptions.isFrozen(environment)) {
+      environment = Map.copyOf(environment);
+    }
     Objects.requireNonNull(templateDir, "templateDir");
     Objects.requireNonNull(workingDir, "workingDir");
     Objects.requireNonNull(clock, "clock");

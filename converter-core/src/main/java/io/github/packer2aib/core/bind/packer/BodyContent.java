@@ -29,8 +29,10 @@ final class BodyContent {
    */
   private final Attribute[] known;
 
-  private final List<Block> blocks = new ArrayList<>();
-  private final List<BodyItem> rest = new ArrayList<>();
+  // Made at the first item kept: most bodies (a provisioner's, a variable's) keep none, and C1
+  // (bulk runs) allocates every list made in vain.
+  private List<Block> blocks;
+  private List<BodyItem> rest;
 
   private BodyContent(BodySchema schema) {
     this.schema = schema;
@@ -84,7 +86,7 @@ final class BodyContent {
       return;
     }
     if (schema.rest() != Rest.REJECT) {
-      rest.add(a);
+      keep(a);
       return;
     }
     String detail = "An argument named \"" + a.name() + "\" is not expected in " + where + ".";
@@ -107,7 +109,7 @@ final class BodyContent {
     Optional<BlockSpec> spec = schema.block(b.type());
     if (spec.isEmpty()) {
       if (schema.rest() == Rest.KEEP) {
-        rest.add(b);
+        keep(b);
         return;
       }
       String detail;
@@ -176,7 +178,17 @@ final class BodyContent {
                   + "\"."));
       return;
     }
+    if (blocks == null) {
+      blocks = new ArrayList<>();
+    }
     blocks.add(b);
+  }
+
+  private void keep(BodyItem item) {
+    if (rest == null) {
+      rest = new ArrayList<>();
+    }
+    rest.add(item);
   }
 
   /** The header of a block: its type and labels, where problems with the block are reported. */
@@ -216,13 +228,17 @@ final class BodyContent {
 
   /** The known blocks (with the right labels), in source order. */
   List<Block> blocks() {
-    return blocks;
+    return blocks == null ? List.of() : blocks;
   }
 
   List<Block> blocks(String type) {
     // Loops, not streams, here and below: asked for every block of a template.
+    if (blocks == null) {
+      return List.of();
+    }
     List<Block> found = new ArrayList<>();
-    for (Block b : blocks) {
+    for (int i = 0, n = blocks.size(); i < n; i++) {
+      Block b = blocks.get(i);
       if (b.type().equals(type)) {
         found.add(b);
       }
@@ -232,12 +248,16 @@ final class BodyContent {
 
   /** Arguments and blocks kept for a plugin (or all arguments of an attributes-only body). */
   List<BodyItem> rest() {
-    return rest;
+    return rest == null ? List.of() : rest;
   }
 
   List<Attribute> restAttributes() {
+    if (rest == null) {
+      return List.of();
+    }
     List<Attribute> found = new ArrayList<>();
-    for (BodyItem item : rest) {
+    for (int i = 0, n = rest.size(); i < n; i++) {
+      BodyItem item = rest.get(i);
       if (item instanceof Attribute a) {
         found.add(a);
       }

@@ -13,6 +13,14 @@ public final class GoPath {
       // Most paths are clean already: one scan instead of a split and a join.
       return p;
     }
+    int n = p.length();
+    if (n > 2 && p.charAt(n - 1) == '.' && p.charAt(n - 2) == '/') {
+      // A bulk run names each template's folder "." relative to itself: "/t/." is "/t".
+      String head = p.substring(0, n - 2);
+      if (isClean(head)) {
+        return head;
+      }
+    }
     if (p.isEmpty()) {
       return ".";
     }

@@ -156,7 +156,9 @@ final class TemplateAssembler {
    * scanner splits literal tokens.
    */
   final class Pieces {
-    private final List<Piece> list = new ArrayList<>();
+    // Most templates are one to a few pieces: ArrayList's first array of ten was the largest
+    // allocation of a quoted string after its text.
+    private final List<Piece> list = new ArrayList<>(4);
     private final boolean lineTokens;
     private Text open;
 

@@ -141,8 +141,7 @@ final class TreeShaper {
 
   /** A block's body lies between its braces. */
   Range blockBodyRange(Range open, Range close) {
-    return locator.range(
-        open.endOffset(), Math.max(open.endOffset(), close.startOffset()));
+    return locator.range(open.endOffset(), Math.max(open.endOffset(), close.startOffset()));
   }
 
   /**
@@ -388,7 +387,8 @@ final class TreeShaper {
    */
   private static final class Traversal {
     private final Expression source;
-    private final List<Traverser> steps = new ArrayList<>();
+    // Mostly one or two steps (var.name, local.a.b): not ArrayList's first array of ten.
+    private final List<Traverser> steps = new ArrayList<>(2);
 
     Traversal(Expression source) {
       this.source = source;

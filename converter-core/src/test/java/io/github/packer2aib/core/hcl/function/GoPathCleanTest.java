@@ -44,6 +44,10 @@ class GoPathCleanTest {
     assertEquals(".", GoPath.clean(""));
     assertEquals("/b", GoPath.clean("/a/../b"));
     assertEquals("a/.b/..c", GoPath.clean("a/.b/..c"));
+    assertEquals("/bench/t1", GoPath.clean("/bench/t1/."));
+    assertEquals("/", GoPath.clean("//."));
+    assertEquals("a", GoPath.clean("a/."));
+    assertEquals("..", GoPath.clean("../."));
   }
 
   @Test
