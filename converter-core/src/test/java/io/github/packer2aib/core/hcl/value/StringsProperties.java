@@ -27,6 +27,24 @@ class StringsProperties {
     assertEquals(Normalizer.normalize(s, Normalizer.Form.NFC), new StringValue(s).value());
   }
 
+  /**
+   * Longer texts for the cheap check that skips the normalizer (every character below the combining
+   * marks): question marks, which an encoder makes of characters it cannot encode, next to such
+   * characters, Latin-1, marks and surrogates at any place.
+   */
+  @Property(tries = 1000)
+  void longerStringValuesAreInNfc(@ForAll("longerTexts") String s) {
+    assertEquals(Normalizer.normalize(s, Normalizer.Form.NFC), new StringValue(s).value());
+  }
+
+  @Provide
+  Arbitrary<String> longerTexts() {
+    return Arbitraries.strings()
+        .withChars('a', 'e', '?', 'é', '\u00ff', '\u0100', '\u02ff', '\u0301', '\u013f', '\uD83D')
+        .withChars("\uDE00")
+        .ofMaxLength(40);
+  }
+
   @Provide
   Arbitrary<String> texts() {
     // Shared prefixes make the interesting comparisons likely; the characters cover ASCII,
