@@ -62,6 +62,15 @@ public final class Values {
     return List.of();
   }
 
+  /**
+   * {@link Value#unmarked} by a type test: marked values are never nested (MarkedValue's
+   * constructor refuses one), and C1 code, which bulk runs use, makes the interface call a dispatch
+   * through a stub for every value read.
+   */
+  public static Value unmarked(Value v) {
+    return v instanceof MarkedValue m ? m.value() : v;
+  }
+
   /** The value with every mark removed at every depth. */
   public static Value stripMarks(Value v) {
     Value u = v.unmarked();

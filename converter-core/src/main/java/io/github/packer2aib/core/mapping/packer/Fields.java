@@ -232,7 +232,7 @@ final class Fields {
   static boolean isSet(Value v) {
     // By type tests on the records rather than Value's default methods: every field of every body
     // comes here, and C1 code makes each of those interface calls a dispatch through a stub.
-    Value u = unmarked(v);
+    Value u = Values.unmarked(v);
     if (u instanceof StringValue s) {
       return !s.value().isEmpty();
     }
@@ -497,7 +497,7 @@ final class Fields {
     if (f.value() instanceof StringValue plain) {
       return Optional.of(plain.asString()); // Plain: known, unmarked, already a string.
     }
-    if (unmarked(f.value()) instanceof StringValue marked) {
+    if (Values.unmarked(f.value()) instanceof StringValue marked) {
       // Known and a string already; only the marks need looking at.
       return clean(f, f.value(), destination) ? Optional.of(marked.asString()) : Optional.empty();
     }
@@ -612,14 +612,14 @@ final class Fields {
    * and only the marks remain to be looked at ({@link #clean}); it was a visible part of mapping.
    */
   private static List<String> plainStrings(Value v) {
-    Value bare = unmarked(v);
+    Value bare = Values.unmarked(v);
     if (!(bare instanceof TupleValue) && !(bare instanceof ListValue)) {
       return null;
     }
     List<Value> items = bare.elements();
     List<String> out = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) { // by index: no iterator (C1 code)
-      Value item = unmarked(items.get(i));
+      Value item = Values.unmarked(items.get(i));
       if (item instanceof StringValue s) {
         out.add(s.asString());
       } else if (item instanceof NumberValue n) {
@@ -635,7 +635,7 @@ final class Fields {
 
   /** Whether a value is a string, number or bool, without computing a collection's whole type. */
   private static boolean isPrimitive(Value v) {
-    Value bare = unmarked(v);
+    Value bare = Values.unmarked(v);
     if (bare instanceof TupleValue
         || bare instanceof ListValue
         || bare instanceof SetValue
@@ -684,7 +684,7 @@ final class Fields {
    * #plainStrings}.
    */
   private static Map<String, String> plainStringMap(Value v) {
-    Value bare = unmarked(v);
+    Value bare = Values.unmarked(v);
     Map<String, Value> members;
     if (bare instanceof ObjectValue o) {
       members = o.attributes();
@@ -695,7 +695,7 @@ final class Fields {
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<String, Value> e : members.entrySet()) {
-      if (!(unmarked(e.getValue()) instanceof StringValue s)) {
+      if (!(Values.unmarked(e.getValue()) instanceof StringValue s)) {
         return null;
       }
       out.put(e.getKey(), s.asString());
@@ -720,14 +720,6 @@ final class Fields {
       }
     }
     return true;
-  }
-
-  /**
-   * {@link Value#unmarked} by a type test: marked values are never nested, and in C1 code the
-   * interface call is a dispatch through a stub for every element read.
-   */
-  private static Value unmarked(Value v) {
-    return v instanceof MarkedValue m ? m.value() : v;
   }
 
   void invalid(Field f, String expected, Value got) {

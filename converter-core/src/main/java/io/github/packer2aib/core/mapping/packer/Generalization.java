@@ -1,7 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.diag.AsciiWords;
-import io.github.packer2aib.core.hcl.value.MarkedValue;
 import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
@@ -158,8 +157,7 @@ final class Generalization {
    * same: numbers and bools, which the texts hold too, spell none).
    */
   static boolean hasKeyword(Value value) {
-    // Type tests instead of Value's interface calls (C1 code); marked values are never nested.
-    Value v = value instanceof MarkedValue m ? m.value() : value;
+    Value v = Values.unmarked(value);
     if (v instanceof StringValue s) {
       return hasKeyword(s.asString());
     }
@@ -187,7 +185,7 @@ final class Generalization {
     List<Value> children = Values.children(v);
     for (int i = 0; i < children.size(); i++) { // by index: no iterator (C1 code)
       Value child = children.get(i);
-      if (hasKeyword(child instanceof MarkedValue m ? m.value() : child, buffer)) {
+      if (hasKeyword(Values.unmarked(child), buffer)) {
         return true;
       }
     }
