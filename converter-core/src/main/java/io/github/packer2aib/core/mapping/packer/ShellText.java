@@ -46,9 +46,7 @@ final class ShellText {
       }
     }
     out.add(content.substring(start, end));
-    String delimiter = delimiter(out.subList(1, out.size()));
-    out.set(0, "cat > " + target + " <<'" + delimiter + "'");
-    out.add(delimiter);
+    closeHereDocument(out, target);
     if (!finalNewline) {
       out.add("truncate -s -1 " + target);
     }
@@ -68,17 +66,22 @@ final class ShellText {
     if (!plain) {
       return writeFile(path, first + "\n" + String.join("\n", rest) + "\n");
     }
-    String d = "PACKER2AIB_EOF";
-    int n = 1;
-    while (first.equals(d) || rest.contains(d)) {
-      d = "PACKER2AIB_EOF_" + n++;
-    }
     List<String> out = new ArrayList<>(rest.size() + 3);
-    out.add("cat > " + quote(path) + " <<'" + d + "'");
+    out.add(null); // the header, once the delimiter is known
     out.add(first);
     out.addAll(rest);
-    out.add(d);
+    closeHereDocument(out, quote(path));
     return out;
+  }
+
+  /**
+   * Sets the header of the here-document whose lines follow it in {@code out} (at index 0, a
+   * placeholder until the delimiter is known) and ends it with the delimiter.
+   */
+  private static void closeHereDocument(List<String> out, String target) {
+    String delimiter = delimiter(out.subList(1, out.size()));
+    out.set(0, "cat > " + target + " <<'" + delimiter + "'");
+    out.add(delimiter);
   }
 
   /** A here-document delimiter that no line of the content equals. */
