@@ -14,9 +14,10 @@ import java.nio.ByteOrder;
  * <p>Each test gives a <em>mask</em> with the high bit of every matching byte set. Bytes above the
  * lowest match may be flagged wrongly (a borrow carries into them), so a scanner takes {@link
  * #first} and looks at that byte itself, then goes on after it. Words are little-endian whatever
- * the platform, so the lowest flagged bit belongs to the earliest byte. A scanner that needs a test
- * these methods do not give writes it out from {@link #ONES} and {@link #HIGHS} (the JSON writer's
- * escape check, the UTF-8 encoder's ASCII check).
+ * the platform, so the lowest flagged bit belongs to the earliest byte. Masks combine with {@code
+ * |}; {@code word & }{@link #HIGHS} flags exactly the bytes from 0x80 up. The JSON writer's escape
+ * check writes its three tests out as one expression from {@link #ONES} and {@link #HIGHS} instead:
+ * sharing the final {@code & ~word & HIGHS} measured 1-3% cheaper on its hot loop.
  */
 public final class ByteWords {
   /** Plain reads through this view may be unaligned. */

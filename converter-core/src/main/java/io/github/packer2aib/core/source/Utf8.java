@@ -55,11 +55,9 @@ public final class Utf8 {
     int n = latin1.length;
     int i = 0;
     for (; i + ByteWords.SIZE <= n; i += ByteWords.SIZE) {
-      // Whether some byte is 0x80 or above or is '?' (the usual "some byte is zero" test on the
-      // word xor '?'), in one expression: C1 does not inline a method this long.
+      // Whether some byte is 0x80 or above or is '?'.
       long w = ByteWords.word(latin1, i);
-      long q = w ^ QUESTION_MARKS;
-      if (((w | ((q - ByteWords.ONES) & ~q)) & ByteWords.HIGHS) != 0
+      if (((w & ByteWords.HIGHS) | ByteWords.equal(w, QUESTION_MARK)) != 0
           && !isAsciiTail(latin1, text, i, i + ByteWords.SIZE)) {
         return false;
       }
@@ -77,5 +75,5 @@ public final class Utf8 {
     return true;
   }
 
-  private static final long QUESTION_MARKS = ByteWords.ONES * '?';
+  private static final byte QUESTION_MARK = '?';
 }
