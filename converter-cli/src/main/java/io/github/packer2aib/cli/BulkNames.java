@@ -52,8 +52,32 @@ final class BulkNames {
   static String stemOf(String fileName) {
     int dot = fileName.lastIndexOf('.');
     String base = dot > 0 ? fileName.substring(0, dot) : fileName;
+    if (isSafeStem(base)) {
+      return base; // most names: no pattern compiled (two per name, for every document found)
+    }
     base = base.replaceAll("[^A-Za-z0-9_.-]+", "_").replaceAll("^[._]+", "");
     return base.isEmpty() ? "template" : base;
+  }
+
+  /** Whether {@link #stemOf}'s replacements would leave {@code base} as it is. */
+  private static boolean isSafeStem(String base) {
+    if (base.isEmpty() || base.charAt(0) == '.' || base.charAt(0) == '_') {
+      return false;
+    }
+    for (int i = 0; i < base.length(); i++) {
+      char c = base.charAt(i);
+      boolean safe =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '.'
+              || c == '-';
+      if (!safe) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@link #free}, remembering the name as used. */

@@ -335,6 +335,8 @@ final class ConvertCommand implements Callable<Integer> {
 
   /** {@code convert -r}: every template under the input folders, in parallel. */
   private int convertRecursively(ReportFile reportFile) {
+    // While the folders are read (one thread on a flat folder), on a core otherwise idle then.
+    Preload.start(apiVersion != null ? apiVersion : ApiVersion.DEFAULT, true);
     List<PathMatcher> include = globs("--include", recursive.include);
     List<PathMatcher> exclude = globs("--exclude", recursive.exclude);
     Path cwd = Path.of("").toAbsolutePath();

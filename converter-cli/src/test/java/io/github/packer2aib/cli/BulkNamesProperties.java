@@ -130,4 +130,18 @@ class BulkNamesProperties {
     assertEquals(inside, spaces.holdsInside(name), name + " in " + stems);
     assertEquals(overlaps, spaces.overlaps(name), name + " against " + stems);
   }
+
+  @Provide
+  Arbitrary<String> fileNames() {
+    return Arbitraries.strings().withChars("aZ09._- /+\u00e9\u0130").ofMaxLength(8);
+  }
+
+  /** The shortcut for names that need no change gives what the replacements give. */
+  @Property
+  void stemOfAgreesWithItsReplacements(@ForAll("fileNames") String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    String base = dot > 0 ? fileName.substring(0, dot) : fileName;
+    base = base.replaceAll("[^A-Za-z0-9_.-]+", "_").replaceAll("^[._]+", "");
+    assertEquals(base.isEmpty() ? "template" : base, BulkNames.stemOf(fileName), fileName);
+  }
 }
