@@ -1,7 +1,7 @@
 package io.github.packer2aib.core.bind.legacy;
 
-import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.hcl.function.Clock;
+import io.github.packer2aib.core.hcl.function.EnvironmentVariables;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +32,8 @@ public record LegacyOptions(
   public LegacyOptions {
     vars = List.copyOf(vars);
     varFiles = List.copyOf(varFiles);
-    // Options made per template share the run's environment: Map.copyOf keeps an immutable map
-    // as it is, and the Packer options' (an unmodifiable sorted view) is kept too.
-    if (!PackerOptions.isFrozen(environment)) {
-      environment = Map.copyOf(environment);
-    }
+    // Options made per template share the run's frozen environment rather than copying it.
+    environment = EnvironmentVariables.frozen(environment);
     Objects.requireNonNull(templateDir, "templateDir");
     Objects.requireNonNull(workingDir, "workingDir");
     Objects.requireNonNull(clock, "clock");

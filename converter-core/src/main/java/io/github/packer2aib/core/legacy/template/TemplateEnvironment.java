@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.legacy.template;
 
 import io.github.packer2aib.core.hcl.function.Clock;
+import io.github.packer2aib.core.hcl.function.EnvironmentVariables;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.function.FunctionRegistry;
 import java.util.Map;
@@ -36,8 +37,8 @@ public final class TemplateEnvironment {
       String workingDir,
       Optional<String> packerVersion) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    // Map.copyOf returns an immutable map as it is: no copy per template of the same environment.
-    this.environment = Map.copyOf(environment);
+    // The run's frozen environment is kept as it is: no copy per template.
+    this.environment = EnvironmentVariables.frozen(environment);
     this.templateDir = Objects.requireNonNull(templateDir, "templateDir");
     this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
     this.packerVersion = Objects.requireNonNull(packerVersion, "packerVersion");
