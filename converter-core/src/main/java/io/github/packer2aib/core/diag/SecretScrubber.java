@@ -1,6 +1,5 @@
 package io.github.packer2aib.core.diag;
 
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,24 +38,65 @@ public final class SecretScrubber {
     return out.toString();
   }
 
-  /** One of these words is in every text either pattern matches. */
-  private static final List<String> WORDS = List.of("sig=", "secret", "jwt", "password", "token");
-
   /**
-   * Whether either pattern could match: each needs one of {@link #WORDS}, in any ASCII case (the
-   * patterns' {@code (?i)} folds ASCII only, as {@link AsciiWords} does). Most text has none, and
-   * the credential pattern's {@code [a-z_]*} prefixes backtrack at every letter: scrubbing the
-   * strings of a bulk run's JSON report with the patterns alone was 60% of a {@code convert -r
-   * --report} run's CPU.
+   * Whether either pattern could match, from what every match holds, in any ASCII case (the
+   * patterns' {@code (?i)} folds ASCII only, as {@link AsciiWords} does): {@code sig=} for a
+   * signature; for a credential, the last word of its name ({@code password}, {@code token}, {@code
+   * secret} or {@code jwt}) followed by an optional quote, blanks and {@code :} or {@code =}. Most
+   * text has neither: diagnostics name credentials ("client_secret is not copied") without
+   * assigning them. The credential pattern's {@code [a-z_]*} prefixes backtrack at every letter:
+   * scrubbing the strings of a bulk run's JSON report with the patterns alone was 60% of a {@code
+   * convert -r --report} run's CPU, and still 15% when any of the words sent a text to them.
    */
   static boolean mayHoldSecret(String s) {
     byte[] b = AsciiWords.bytes(s);
-    for (int i = 0, n = WORDS.size(); i < n; i++) {
-      if (AsciiWords.indexOf(b, WORDS.get(i)) >= 0) {
-        return true;
+    for (int i = 0; i < b.length; i++) {
+      switch (b[i] | 0x20) {
+        case 's' -> {
+          if (AsciiWords.at(b, i, "sig=")
+              || (AsciiWords.at(b, i, "secret") && assigned(b, i + "secret".length()))) {
+            return true;
+          }
+        }
+        case 'p' -> {
+          if (AsciiWords.at(b, i, "password") && assigned(b, i + "password".length())) {
+            return true;
+          }
+        }
+        case 't' -> {
+          if (AsciiWords.at(b, i, "token") && assigned(b, i + "token".length())) {
+            return true;
+          }
+        }
+        case 'j' -> {
+          if (AsciiWords.at(b, i, "jwt") && assigned(b, i + "jwt".length())) {
+            return true;
+          }
+        }
+        default -> {}
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the credential pattern's {@code "?\s*[:=]} matches at {@code i}: one optional quote,
+   * then blanks as {@code \s} has them, then a colon or an equals sign.
+   */
+  private static boolean assigned(byte[] b, int i) {
+    if (i < b.length && b[i] == '"') {
+      i++;
+    }
+    while (i < b.length
+        && (b[i] == ' '
+            || b[i] == '\t'
+            || b[i] == '\n'
+            || b[i] == 0x0B
+            || b[i] == '\f'
+            || b[i] == '\r')) {
+      i++;
+    }
+    return i < b.length && (b[i] == ':' || b[i] == '=');
   }
 
   private static String mask(String value) {

@@ -12,10 +12,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * {@link SecretScrubber#scrub} skips the patterns for text that holds none of their words; this
- * compares it with the patterns alone ({@link SecretScrubber#withPatterns}, the scrubber as it was)
- * on texts made of those words in every case, their neighbours, and letters that only Unicode case
- * folding relates to them.
+ * {@link SecretScrubber#scrub} skips the patterns for text where they cannot match (no signature,
+ * no credential word followed by an assignment); this compares it with the patterns alone ({@link
+ * SecretScrubber#withPatterns}, the scrubber as it was) on texts made of those words in every case,
+ * their neighbours, and letters that only Unicode case folding relates to them.
  */
 class SecretScrubberProperties {
   @Property(tries = 3000)
@@ -74,7 +74,12 @@ class SecretScrubberProperties {
                 "\u0130",
                 "t\u00F6ken",
                 "\n",
-                "\t"),
+                "\t",
+                "\r",
+                "\f",
+                "\u000B",
+                "\u2003",
+                "\"\""),
             Arbitraries.strings().withChars("sSjJpPtTaeoRrwWdgGiIkKnN=_\"' :").ofMaxLength(10));
     return piece.list().ofMaxSize(12).map(ps -> String.join("", ps));
   }
@@ -100,11 +105,21 @@ class SecretScrubberProperties {
 
   @Example
   void thePreCheckSeesTheWordsInAnyAsciiCaseOnly() {
-    assertTrue(SecretScrubber.mayHoldSecret("x PaSsWoRd"));
+    assertTrue(SecretScrubber.mayHoldSecret("x PaSsWoRd:"));
     assertTrue(SecretScrubber.mayHoldSecret("?Sig=1"));
-    assertTrue(SecretScrubber.mayHoldSecret("JWT"));
+    assertTrue(SecretScrubber.mayHoldSecret("JWT\" \t="));
+    assertTrue(SecretScrubber.mayHoldSecret("a token in words, then client_secret\r\n\u000B\f: x"));
     assertFalse(SecretScrubber.mayHoldSecret("location = \"westeurope\""));
-    assertFalse(SecretScrubber.mayHoldSecret("\u017Fecret")); // long s: no ASCII fold to s
+    assertFalse(SecretScrubber.mayHoldSecret("\u017Fecret =")); // long s: no ASCII fold to s
     assertFalse(SecretScrubber.mayHoldSecret(""));
+  }
+
+  @Example
+  void credentialsNamedButNotAssignedSkipThePatterns() {
+    assertFalse(
+        SecretScrubber.mayHoldSecret(
+            "client_secret is not copied: pass it as a secret; the token and the password too"));
+    assertFalse(SecretScrubber.mayHoldSecret("password \"\" = x")); // two quotes: no match
+    assertFalse(SecretScrubber.mayHoldSecret("jwt"));
   }
 }
