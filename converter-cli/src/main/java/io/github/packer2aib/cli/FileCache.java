@@ -1,5 +1,6 @@
 package io.github.packer2aib.cli;
 
+import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.function.FileSystemView.Kind;
 import java.io.IOException;
 import java.util.List;
@@ -25,6 +26,8 @@ final class FileCache {
   private final ConcurrentHashMap<String, List<String>> listings = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, byte[]> contents = new ConcurrentHashMap<>();
   private final Set<String> readOnce = ConcurrentHashMap.newKeySet();
+  private final ConcurrentHashMap<String, FileSystemView.Contents> summaries =
+      new ConcurrentHashMap<>();
   private final AtomicLong budget;
 
   /**
@@ -70,17 +73,39 @@ final class FileCache {
     return entries;
   }
 
-  /** A copy of the cached bytes (callers may change theirs), else the file's bytes from disk. */
+  /**
+   * A copy of the cached bytes (callers may change theirs), else the file's bytes from disk, or
+   * null when {@code load} gives null (a file too large to read whole).
+   */
   byte[] read(String path, Loader<byte[]> load) throws IOException {
     byte[] known = contents.get(path);
     if (known != null) {
       return known.clone();
     }
     byte[] bytes = load.load();
+    if (bytes == null) {
+      return null;
+    }
     if (!readOnce.add(path) && bytes.length <= MAX_CACHED_FILE && reserve(bytes.length)) {
       contents.putIfAbsent(path, bytes.clone());
     }
     return bytes;
+  }
+
+  /**
+   * The size and SHA-256 of a file too large to keep ({@link FileSystemView#contents}), worked out
+   * once per run: templates of a repository upload the same installer, and hashing a file of a
+   * gigabyte takes seconds. Two threads asking at once may both hash it; neither waits.
+   */
+  FileSystemView.Contents summary(String path, Loader<FileSystemView.Contents> load)
+      throws IOException {
+    FileSystemView.Contents known = summaries.get(path);
+    if (known != null) {
+      return known;
+    }
+    FileSystemView.Contents made = load.load();
+    summaries.putIfAbsent(path, made);
+    return made;
   }
 
   /** Takes {@code n} bytes from the budget if that many are left. */

@@ -87,6 +87,14 @@ final class InputReader {
     }
   }
 
+  /** A file's bytes, or null when it has more than {@code maxBytes} (then nothing is read). */
+  static byte[] readUpTo(Path path, long maxBytes) throws IOException {
+    try (FileChannel channel = FileChannel.open(path)) {
+      long size = channel.size();
+      return size > maxBytes ? null : readAll(channel, (int) size, maxBytes);
+    }
+  }
+
   /** The channel's bytes to its end, {@code expected} of them unless it changed; null past max. */
   private static byte[] readAll(FileChannel channel, int expected, long maxBytes)
       throws IOException {

@@ -2,10 +2,14 @@ package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -63,6 +67,45 @@ final class LocalFiles implements FileSystemView {
     }
     return cache.read(absolutePath, () -> Files.readAllBytes(Path.of(absolutePath)));
   }
+
+  /**
+   * A file of at most {@code keepUpTo} bytes read whole (through the run's cache), a larger one
+   * read in pieces through SHA-256 (once per bulk run): the file's size is asked of the open file,
+   * so a small one costs the same calls as reading it did.
+   */
+  @Override
+  public Contents contents(String absolutePath, int keepUpTo) throws IOException {
+    Path p = Path.of(absolutePath);
+    byte[] bytes =
+        cache == null
+            ? InputReader.readUpTo(p, keepUpTo)
+            : cache.read(absolutePath, () -> InputReader.readUpTo(p, keepUpTo));
+    if (bytes != null) {
+      return Contents.whole(bytes);
+    }
+    return cache == null ? inPieces(p) : cache.summary(absolutePath, () -> inPieces(p));
+  }
+
+  /** The size and SHA-256 of a file, read a piece at a time. */
+  private static Contents inPieces(Path p) throws IOException {
+    MessageDigest sha256;
+    try {
+      sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the Java runtime lacks SHA-256", e);
+    }
+    long size = 0;
+    byte[] piece = new byte[PIECE];
+    try (InputStream in = Files.newInputStream(p)) {
+      for (int n; (n = in.read(piece)) > 0; ) {
+        sha256.update(piece, 0, n);
+        size += n;
+      }
+    }
+    return Contents.summary(size, HexFormat.of().formatHex(sha256.digest()));
+  }
+
+  private static final int PIECE = 256 * 1024;
 
   @Override
   public List<String> list(String absoluteDirectory) throws IOException {

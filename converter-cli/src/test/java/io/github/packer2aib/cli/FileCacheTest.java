@@ -2,14 +2,19 @@ package io.github.packer2aib.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.function.FileSystemView.Kind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -121,6 +126,45 @@ class FileCacheTest {
       String path = tmp.resolve(file).toString();
       assertEquals(disk.kind(path), cache.kind(path, () -> fail("looked up on disk: " + path)));
     }
+  }
+
+  /**
+   * A file over the limit is hashed in pieces, never read whole, and once per run however many
+   * templates upload it; a file within it is read whole as before.
+   */
+  @Test
+  void aLargeFileIsKnownByItsSizeAndChecksumAndHashedOncePerRun() throws Exception {
+    Path big = tmp.resolve("installer.bin");
+    int size = 3 * 256 * 1024 + 17; // several pieces and a partial one
+    byte[] content = new byte[size];
+    for (int i = 0; i < size; i += 4099) {
+      content[i] = (byte) i;
+    }
+    Files.write(big, content);
+    String expected =
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    FileCache cache = FileCache.forBulkRun();
+    LocalFiles files = new LocalFiles(tmp, cache);
+
+    FileSystemView.Contents c = files.contents(big.toString(), size - 1);
+    assertNull(c.bytes());
+    assertEquals(size, c.size());
+    assertEquals(expected, c.sha256());
+    // The second template's lookup is the run's memo (the file changed on disk meanwhile, which
+    // a run takes not to happen: the memo is what answers).
+    byte[] changed = new byte[size + 5];
+    Files.write(big, changed);
+    assertSame(c, files.contents(big.toString(), size - 1));
+    // Without a cache (a single conversion) it is hashed from disk each time.
+    FileSystemView.Contents fresh = new LocalFiles(tmp).contents(big.toString(), size - 1);
+    assertEquals(size + 5, fresh.size());
+    assertEquals(
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(changed)),
+        fresh.sha256());
+    // Within the limit it is read whole.
+    assertArrayEquals(
+        changed, new LocalFiles(tmp, cache).contents(big.toString(), size + 5).bytes());
+    assertNull(InputReader.readUpTo(big, 2));
   }
 
   private static List<String> notOnDisk() {

@@ -277,6 +277,43 @@ class RecursiveConvertTest {
         r.err());
   }
 
+  /**
+   * Two templates upload the same installer, larger than any file the converter keeps whole: both
+   * convert, with its checksum (a file of gigabytes made a bulk run's JVM run out of memory).
+   */
+  @Test
+  void templatesUploadingALargeFileGetItsChecksum() throws Exception {
+    Path root = tmp.resolve("repo");
+    byte[] installer = new byte[16 * 1024 * 1024 + 3];
+    installer[installer.length - 1] = 9;
+    Files.createDirectories(root);
+    Files.write(root.resolve("installer.bin"), installer);
+    String upload =
+        "  provisioner \"file\" {\n"
+            + "    source      = \"../installer.bin\"\n"
+            + "    destination = \"/tmp/installer.bin\"\n"
+            + "  }\n}\n";
+    for (String name : List.of("a", "b")) {
+      String hcl = BulkTrees.hcl(name);
+      put(root, name + "/main.pkr.hcl", hcl.substring(0, hcl.lastIndexOf('}')) + upload);
+    }
+    Path out = tmp.resolve("out");
+
+    CliRun r =
+        bulk("-o", out.toString(), "--file-base-uri", "https://x.example/f/", root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    String sha =
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(installer));
+    for (String name : List.of("a", "b")) {
+      JsonNode file = JSON.readTree(out.resolve(name + "/" + name + ".json").toFile());
+      JsonNode step = file.at("/properties/customize").get(1);
+      assertEquals("File", step.get("type").asText(), step.toString());
+      assertEquals(sha, step.get("sha256Checksum").asText());
+    }
+  }
+
   @Test
   void usageErrors() {
     Path root = tmp.resolve("repo");

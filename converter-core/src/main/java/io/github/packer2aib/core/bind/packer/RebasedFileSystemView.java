@@ -39,6 +39,11 @@ final class RebasedFileSystemView implements FileSystemView {
   }
 
   @Override
+  public Contents contents(String absolutePath, int keepUpTo) throws IOException {
+    return files.contents(absolutePath, keepUpTo);
+  }
+
+  @Override
   public List<String> list(String absoluteDirectory) throws IOException {
     return files.list(absoluteDirectory);
   }

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Read-only access to the files a template may refer to, supplied by the caller, so the core does
- * no I/O of its own beyond these reads (and tests can give an in-memory tree). Paths given here
- * are absolute and use {@code /} separators.
+ * no I/O of its own beyond these reads (and tests can give an in-memory tree). Paths given here are
+ * absolute and use {@code /} separators.
  */
 public interface FileSystemView {
   /** What a path is. */
@@ -26,6 +26,40 @@ public interface FileSystemView {
 
   /** The bytes of a regular file. */
   byte[] read(String absolutePath) throws IOException;
+
+  /**
+   * What the mapper needs of a file a provisioner uploads: its bytes when it has at most {@code
+   * keepUpTo} of them; else only its size and SHA-256. A view over real files reads a larger file
+   * in pieces, so that an installer of gigabytes never has to fit in memory; this default reads it
+   * whole (in-memory views).
+   */
+  default Contents contents(String absolutePath, int keepUpTo) throws IOException {
+    byte[] bytes = read(absolutePath);
+    if (bytes.length <= keepUpTo) {
+      return Contents.whole(bytes);
+    }
+    return Contents.summary(
+        bytes.length, CryptoFunctions.hex(CryptoFunctions.digest("SHA-256", bytes)));
+  }
+
+  /**
+   * A file's contents ({@link #contents}): its bytes, or, for a file too large to keep, its size
+   * and lowercase hex SHA-256 alone.
+   *
+   * @param bytes the whole file, or null when only the summary is known
+   * @param size the file's size in bytes
+   * @param sha256 the lowercase hex SHA-256 when {@code bytes} is null, else null (the caller
+   *     hashes the bytes, through its own memo)
+   */
+  record Contents(byte[] bytes, long size, String sha256) {
+    public static Contents whole(byte[] bytes) {
+      return new Contents(bytes, bytes.length, null);
+    }
+
+    public static Contents summary(long size, String sha256) {
+      return new Contents(null, size, java.util.Objects.requireNonNull(sha256, "sha256"));
+    }
+  }
 
   /** The names of the entries of a directory, in any order. */
   List<String> list(String absoluteDirectory) throws IOException;

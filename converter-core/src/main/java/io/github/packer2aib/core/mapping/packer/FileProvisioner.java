@@ -206,7 +206,7 @@ final class FileProvisioner {
       upload(pr, plan, file, target, at);
       return;
     }
-    if (!LocalFiles.isText(file.bytes())) {
+    if (file.bytes() != null && !LocalFiles.isText(file.bytes())) {
       pr.report()
           .add(
               PackerMapCode.BINARY_FILE,
@@ -217,7 +217,7 @@ final class FileProvisioner {
                   + " pass --file-base-uri with the address it is uploaded under.");
       return;
     }
-    if (file.bytes().length > LocalFiles.EMBED_LIMIT) {
+    if (file.size() > LocalFiles.EMBED_LIMIT) {
       pr.report()
           .add(
               PackerMapCode.FILE_TOO_LARGE,
@@ -225,7 +225,7 @@ final class FileProvisioner {
               "The file "
                   + file.path()
                   + " is "
-                  + file.bytes().length
+                  + file.size()
                   + " bytes; only text files up to "
                   + LocalFiles.EMBED_LIMIT
                   + " bytes are written into the template. Upload it and pass --file-base-uri"
@@ -335,8 +335,7 @@ final class FileProvisioner {
     for (String rel : files) {
       String abs = path + "/" + rel;
       try {
-        LocalFiles.Content c = pr.u.files.content(abs);
-        LocalFile file = new LocalFile(written, abs, c.bytes(), c.sha256());
+        LocalFile file = new LocalFile(written, abs, pr.u.files.content(abs));
         upload(
             pr, plan, file, join(base, pr.u.os == Os.WINDOWS ? rel.replace('/', '\\') : rel), at);
       } catch (IOException e) {

@@ -10,17 +10,24 @@ import java.util.Optional;
  *
  * @param written the path as the template writes it
  * @param path the absolute path it resolved to
- * @param bytes the content
+ * @param bytes the content; null for a file over {@link LocalFiles#KEEP_LIMIT}, known by its size
+ *     and checksum alone
+ * @param size the content's length in bytes
  * @param sha256 lowercase hex SHA-256 of the content
  */
-record LocalFile(String written, String path, byte[] bytes, String sha256) {
+record LocalFile(String written, String path, byte[] bytes, long size, String sha256) {
+
+  LocalFile(String written, String path, LocalFiles.Content c) {
+    this(written, path, c.bytes(), c.size(), c.sha256());
+  }
 
   String fileName() {
     return LocalFiles.fileName(path);
   }
 
+  /** The content as text; empty when it is not UTF-8 text, or too large to have been kept. */
   Optional<String> text() {
-    return LocalFiles.isText(bytes) ? LocalFiles.decode(bytes) : Optional.empty();
+    return bytes != null && LocalFiles.isText(bytes) ? LocalFiles.decode(bytes) : Optional.empty();
   }
 
   /**
@@ -64,8 +71,7 @@ record LocalFile(String written, String path, byte[] bytes, String sha256) {
     }
     foundInWorkingDirectory(pr, written, r, at);
     try {
-      LocalFiles.Content c = pr.u.files.content(r.path());
-      return Optional.of(new LocalFile(written, r.path(), c.bytes(), c.sha256()));
+      return Optional.of(new LocalFile(written, r.path(), pr.u.files.content(r.path())));
     } catch (IOException e) {
       pr.report()
           .add(

@@ -45,8 +45,18 @@ final class LocalFiles {
   /** A resolved local path. */
   record Resolved(String path, FileSystemView.Kind kind, boolean viaWorkingDirectory) {}
 
-  /** A file's bytes (never changed by anyone) and their SHA-256 in lowercase hex. */
-  record Content(byte[] bytes, String sha256) {}
+  /**
+   * Files larger than this are known by their size and SHA-256 alone (read in pieces by the file
+   * view), never held whole: a provisioner may upload an installer of gigabytes, and only files far
+   * smaller are ever written into a template or read as scripts.
+   */
+  static final int KEEP_LIMIT = 16 * 1024 * 1024;
+
+  /**
+   * A file's bytes (never changed by anyone; null for a file over {@link #KEEP_LIMIT}), its size
+   * and its SHA-256 in lowercase hex.
+   */
+  record Content(byte[] bytes, long size, String sha256) {}
 
   private final Map<String, Resolved> resolved = new HashMap<>();
   private final Map<String, Content> contents = new HashMap<>();
@@ -154,8 +164,12 @@ final class LocalFiles {
   Content content(String path) throws IOException {
     Content known = contents.get(path);
     if (known == null) {
-      byte[] bytes = fs.read(path);
-      known = new Content(bytes, sha256(bytes));
+      FileSystemView.Contents c = fs.contents(path, KEEP_LIMIT);
+      byte[] bytes = c.bytes();
+      known =
+          bytes != null
+              ? new Content(bytes, bytes.length, sha256(bytes))
+              : new Content(null, c.size(), c.sha256());
       contents.put(path, known);
     }
     return known;
@@ -201,7 +215,7 @@ final class LocalFiles {
    * do, at {@code at}.
    */
   static boolean inlinable(Report report, Range at, LocalFile file, boolean binary) {
-    if (file.text().isEmpty() || binary) {
+    if (file.bytes() != null && (file.text().isEmpty() || binary)) {
       report.add(
           PackerMapCode.BINARY_FILE,
           at,
@@ -211,14 +225,14 @@ final class LocalFiles {
               + " and pass --script-base-uri with the address it is uploaded under.");
       return false;
     }
-    if (file.bytes().length > INLINE_SCRIPT_LIMIT) {
+    if (file.size() > INLINE_SCRIPT_LIMIT) {
       report.add(
           PackerMapCode.SCRIPT_TOO_LARGE,
           at,
           "The script "
               + file.path()
               + " is "
-              + file.bytes().length
+              + file.size()
               + " bytes, too large to write into the template (the limit is "
               + INLINE_SCRIPT_LIMIT
               + "). Upload it and pass --script-base-uri.");

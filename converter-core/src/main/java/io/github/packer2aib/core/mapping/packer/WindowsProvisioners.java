@@ -216,9 +216,10 @@ final class WindowsProvisioners {
         steps.add(Step.of(powerShell(pr, batch(env, path, null), validExitCodes), pr.range()));
         continue;
       }
-      if (!LocalFiles.isText(file.bytes())
+      if (file.bytes() == null
+          || !LocalFiles.isText(file.bytes())
           || binary
-          || file.bytes().length > LocalFiles.INLINE_SCRIPT_LIMIT) {
+          || file.size() > LocalFiles.INLINE_SCRIPT_LIMIT) {
         pr.report()
             .add(
                 PackerMapCode.BINARY_FILE,

@@ -1,0 +1,144 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.packer2aib.core.aib.Customizer;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.function.FileSystemView;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A file over {@link LocalFiles#KEEP_LIMIT} (an installer a provisioner uploads, say) is known to
+ * the mapper by its size and SHA-256 alone: it is never asked for whole, is uploaded with its
+ * checksum, and is too large to write into a template or inline as a script.
+ */
+class LargeLocalFilesTest {
+  private static final long SIZE = LocalFiles.KEEP_LIMIT + 1L;
+  private static final String SHA = "ab".repeat(32);
+
+  /** A view that knows one large file by its summary: asking for it whole fails the test. */
+  private static final class SummaryOnly implements FileSystemView {
+    private final MemoryFiles inner;
+    private final String large;
+
+    SummaryOnly(MemoryFiles inner, String relative) {
+      this.inner = inner.bytes(relative, new byte[0]); // so that it exists
+      this.large = PackerFixture.FOLDER + "/" + relative;
+    }
+
+    @Override
+    public String baseDirectory() {
+      return inner.baseDirectory();
+    }
+
+    @Override
+    public String homeDirectory() {
+      return inner.homeDirectory();
+    }
+
+    @Override
+    public Kind kind(String absolutePath) {
+      return inner.kind(absolutePath);
+    }
+
+    @Override
+    public byte[] read(String absolutePath) throws IOException {
+      if (absolutePath.equals(large)) {
+        throw new AssertionError("the large file was read whole");
+      }
+      return inner.read(absolutePath);
+    }
+
+    @Override
+    public Contents contents(String absolutePath, int keepUpTo) throws IOException {
+      if (absolutePath.equals(large)) {
+        assertTrue(SIZE > keepUpTo, "kept up to " + keepUpTo);
+        return Contents.summary(SIZE, SHA);
+      }
+      return inner.contents(absolutePath, keepUpTo);
+    }
+
+    @Override
+    public List<String> list(String absoluteDirectory) throws IOException {
+      return inner.list(absoluteDirectory);
+    }
+  }
+
+  private static MapResult map(PackerFixture f, MapOptions options) {
+    return PackerMapper.map(
+        f.result().template(),
+        options,
+        new SummaryOnly(MemoryFiles.empty().text("files/small.txt", "hi\n"), "files/big.bin"));
+  }
+
+  private static PackerFixture upload(String source) {
+    return MappingCases.one(
+        MappingCases.linux(),
+        b ->
+            b.provisioner("file", p -> p.set("source", source).set("destination", "/tmp/big.bin")));
+  }
+
+  private static Diagnostic only(MapResult m, String code) {
+    List<Diagnostic> found = m.diagnostics().stream().filter(d -> d.code().equals(code)).toList();
+    assertEquals(1, found.size(), code + " in " + m.diagnostics());
+    return found.get(0);
+  }
+
+  @Test
+  void aLargeFileIsUploadedWithTheChecksumOfItsSummary() {
+    MapResult m =
+        map(upload("files/big.bin"), MappingCases.opts().withFileBaseUri(MappingCases.SCRIPTS));
+    Customizer.File file =
+        (Customizer.File) m.templates().get(0).template().properties().customize().get(0);
+    assertEquals(MappingCases.SCRIPTS + "files/big.bin", file.sourceUri());
+    assertEquals(SHA, file.sha256Checksum());
+  }
+
+  @Test
+  void aLargeFileIsTooLargeToWriteIntoTheTemplate() {
+    MapResult m = map(upload("files/big.bin"), MappingCases.opts());
+    Diagnostic d = only(m, PackerMapCode.FILE_TOO_LARGE.id());
+    assertTrue(d.detail().contains(" is " + SIZE + " bytes;"), d.detail());
+  }
+
+  @Test
+  void aLargeScriptIsTooLargeToInline() {
+    PackerFixture f =
+        MappingCases.one(
+            MappingCases.linux(),
+            b -> b.provisioner("shell", p -> p.set("script", "files/big.bin")));
+    MapResult m = map(f, MappingCases.opts());
+    Diagnostic d = only(m, PackerMapCode.SCRIPT_TOO_LARGE.id());
+    assertTrue(d.detail().contains(" is " + SIZE + " bytes, too large"), d.detail());
+  }
+
+  /** In-memory views read a file whole and summarise it when it is over the limit. */
+  @Test
+  void theDefaultContentsKeepsSmallFilesAndSummarisesLargeOnes() throws Exception {
+    byte[] big = new byte[(int) SIZE];
+    big[12345] = 7;
+    MemoryFiles files = MemoryFiles.empty().bytes("big.bin", big).text("small.txt", "hi\n");
+    FileSystemView.Contents large =
+        files.contents(PackerFixture.FOLDER + "/big.bin", LocalFiles.KEEP_LIMIT);
+    assertNull(large.bytes());
+    assertEquals(SIZE, large.size());
+    assertEquals(sha256(big), large.sha256());
+    FileSystemView.Contents small =
+        files.contents(PackerFixture.FOLDER + "/small.txt", LocalFiles.KEEP_LIMIT);
+    assertArrayEquals("hi\n".getBytes(), small.bytes());
+    assertEquals(3, small.size());
+    assertNull(small.sha256());
+  }
+
+  private static String sha256(byte[] b) throws NoSuchAlgorithmException {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+  }
+}
