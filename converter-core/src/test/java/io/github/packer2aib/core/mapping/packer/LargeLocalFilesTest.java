@@ -25,28 +25,12 @@ class LargeLocalFilesTest {
   private static final String SHA = "ab".repeat(32);
 
   /** A view that knows one large file by its summary: asking for it whole fails the test. */
-  private static final class SummaryOnly implements FileSystemView {
-    private final MemoryFiles inner;
+  private static final class SummaryOnly extends ForwardingFiles {
     private final String large;
 
     SummaryOnly(MemoryFiles inner, String relative) {
-      this.inner = inner.bytes(relative, new byte[0]); // so that it exists
+      super(inner.bytes(relative, new byte[0])); // so that it exists
       this.large = PackerFixture.FOLDER + "/" + relative;
-    }
-
-    @Override
-    public String baseDirectory() {
-      return inner.baseDirectory();
-    }
-
-    @Override
-    public String homeDirectory() {
-      return inner.homeDirectory();
-    }
-
-    @Override
-    public Kind kind(String absolutePath) {
-      return inner.kind(absolutePath);
     }
 
     @Override
@@ -64,11 +48,6 @@ class LargeLocalFilesTest {
         return Contents.summary(SIZE, SHA);
       }
       return inner.contents(absolutePath, keepUpTo);
-    }
-
-    @Override
-    public List<String> list(String absoluteDirectory) throws IOException {
-      return inner.list(absoluteDirectory);
     }
   }
 

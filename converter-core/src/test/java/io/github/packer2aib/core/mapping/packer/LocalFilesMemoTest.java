@@ -11,40 +11,33 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * A conversion reads each local file once and lists each folder once however many provisioners
- * and usages name them, and gives what it gave without remembering (the golden cases pin that).
+ * A conversion reads each local file once and lists each folder once however many provisioners and
+ * usages name them, and gives what it gave without remembering (the golden cases pin that).
  */
 class LocalFilesMemoTest {
 
-  /** Counts what a conversion asks of the file system. */
-  private static final class Counting implements FileSystemView {
-    final FileSystemView inner;
+  /**
+   * Counts what a conversion asks of the file system (whole reads: {@link #contents} goes through
+   * {@link #read}, as the in-memory views' default does).
+   */
+  private static final class Counting extends ForwardingFiles {
     final Map<String, Integer> reads = new TreeMap<>();
     final Map<String, Integer> lists = new TreeMap<>();
 
     Counting(FileSystemView inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public String baseDirectory() {
-      return inner.baseDirectory();
-    }
-
-    @Override
-    public String homeDirectory() {
-      return inner.homeDirectory();
-    }
-
-    @Override
-    public Kind kind(String absolutePath) {
-      return inner.kind(absolutePath);
+      super(inner);
     }
 
     @Override
     public byte[] read(String absolutePath) throws IOException {
       reads.merge(absolutePath, 1, Integer::sum);
       return inner.read(absolutePath);
+    }
+
+    @Override
+    public Contents contents(String absolutePath, int keepUpTo) throws IOException {
+      byte[] bytes = read(absolutePath);
+      return Contents.whole(bytes);
     }
 
     @Override

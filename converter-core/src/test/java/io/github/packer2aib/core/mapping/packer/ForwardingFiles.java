@@ -1,0 +1,44 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.hcl.function.FileSystemView;
+import java.io.IOException;
+import java.util.List;
+
+/** A file view that passes every question to another; tests override what they watch or change. */
+abstract class ForwardingFiles implements FileSystemView {
+  final FileSystemView inner;
+
+  ForwardingFiles(FileSystemView inner) {
+    this.inner = inner;
+  }
+
+  @Override
+  public String baseDirectory() {
+    return inner.baseDirectory();
+  }
+
+  @Override
+  public String homeDirectory() {
+    return inner.homeDirectory();
+  }
+
+  @Override
+  public Kind kind(String absolutePath) {
+    return inner.kind(absolutePath);
+  }
+
+  @Override
+  public byte[] read(String absolutePath) throws IOException {
+    return inner.read(absolutePath);
+  }
+
+  @Override
+  public Contents contents(String absolutePath, int keepUpTo) throws IOException {
+    return inner.contents(absolutePath, keepUpTo);
+  }
+
+  @Override
+  public List<String> list(String absoluteDirectory) throws IOException {
+    return inner.list(absoluteDirectory);
+  }
+}
