@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.packer2aib.core.aib.Customizer;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.hcl.function.ForwardingFileSystemView;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,7 +26,7 @@ class LargeLocalFilesTest {
   private static final String SHA = "ab".repeat(32);
 
   /** A view that knows one large file by its summary: asking for it whole fails the test. */
-  private static final class SummaryOnly extends ForwardingFiles {
+  private static final class SummaryOnly extends ForwardingFileSystemView {
     private final String large;
 
     SummaryOnly(MemoryFiles inner, String relative) {

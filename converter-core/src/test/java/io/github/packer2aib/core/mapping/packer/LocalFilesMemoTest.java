@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.hcl.function.ForwardingFileSystemView;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ class LocalFilesMemoTest {
    * Counts what a conversion asks of the file system (whole reads: {@link #contents} goes through
    * {@link #read}, as the in-memory views' default does).
    */
-  private static final class Counting extends ForwardingFiles {
+  private static final class Counting extends ForwardingFileSystemView {
     final Map<String, Integer> reads = new TreeMap<>();
     final Map<String, Integer> lists = new TreeMap<>();
 

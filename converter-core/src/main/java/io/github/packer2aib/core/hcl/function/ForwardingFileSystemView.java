@@ -1,14 +1,16 @@
-package io.github.packer2aib.core.mapping.packer;
+package io.github.packer2aib.core.hcl.function;
 
-import io.github.packer2aib.core.hcl.function.FileSystemView;
 import java.io.IOException;
 import java.util.List;
 
-/** A file view that passes every question to another; tests override what they watch or change. */
-abstract class ForwardingFiles implements FileSystemView {
-  final FileSystemView inner;
+/**
+ * A file view that passes every question to another: views that change one answer (another base
+ * directory, say) or watch the questions (tests) override what they need.
+ */
+public abstract class ForwardingFileSystemView implements FileSystemView {
+  protected final FileSystemView inner;
 
-  ForwardingFiles(FileSystemView inner) {
+  protected ForwardingFileSystemView(FileSystemView inner) {
     this.inner = inner;
   }
 
