@@ -19,7 +19,9 @@ import java.util.function.Function;
 public final class TextRenderer {
   private final Function<String, Optional<SourceFile>> files;
 
-  /** @param files looks up a source file by the display name used in ranges */
+  /**
+   * @param files looks up a source file by the display name used in ranges
+   */
   public TextRenderer(Function<String, Optional<SourceFile>> files) {
     this.files = files;
   }
@@ -78,23 +80,55 @@ public final class TextRenderer {
     }
     String number = Integer.toString(r.start().line());
     String gutter = " ".repeat(number.length());
-    out.append("  ").append(number).append(" | ").append(SecretScrubber.scrub(text)).append('\n');
-    StringBuilder marker = new StringBuilder();
-    int col = 1;
-    int i = 0;
+    // Scrubbed whole, before any cut: a window that began inside a credential could hide it from
+    // the scrubber's patterns.
+    String shown = SecretScrubber.scrub(text);
+    int lineLength = shown.codePointCount(0, shown.length());
+    int end = oneLine ? endColumn : Math.max(lineLength + 1, startColumn + 1);
+    int first = 1;
+    int last = lineLength;
+    if (lineLength > LONG_LINE) {
+      // A minified document is one line: printing it whole for every diagnostic made megabytes
+      // of stderr. Show a window from a little before the subject, the whole width where it can.
+      first = Math.max(1, Math.min(startColumn - BEFORE, lineLength - WINDOW + 1));
+      last = Math.min(lineLength, first + WINDOW - 1);
+    }
+    boolean cutBefore = first > 1;
+    boolean cutAfter = last < lineLength;
+    int from = shown.offsetByCodePoints(0, first - 1);
+    int to = shown.offsetByCodePoints(from, last - first + 1);
+    out.append("  ")
+        .append(number)
+        .append(" | ")
+        .append(cutBefore ? CUT : "")
+        .append(shown, from, to)
+        .append(cutAfter ? CUT : "")
+        .append('\n');
+    StringBuilder marker = new StringBuilder(cutBefore ? " ".repeat(CUT.length()) : "");
+    int col = first;
+    int i = from;
     // Copy tabs so the caret lines up under the same character in a terminal.
-    while (col < startColumn && i < text.length()) {
-      int cp = text.codePointAt(i);
+    while (col < startColumn && i < shown.length()) {
+      int cp = shown.codePointAt(i);
       marker.append(cp == '\t' ? '\t' : ' ');
       i += Character.charCount(cp);
       col++;
     }
-    int lineLength = text.codePointCount(0, text.length());
-    int end = oneLine ? endColumn : Math.max(lineLength + 1, col + 1);
     marker.append('^');
-    for (int c = col + 1; c < end; c++) {
+    for (int c = col + 1; c < Math.min(end, last + 1); c++) {
       marker.append('~');
     }
     out.append("  ").append(gutter).append(" | ").append(marker).append('\n');
   }
+
+  /** Lines longer than this (in characters) are shown as a window around the subject. */
+  static final int LONG_LINE = 200;
+
+  /** The characters a window shows, and how many of them come before the subject's start. */
+  static final int WINDOW = 120;
+
+  static final int BEFORE = 40;
+
+  /** Marks a line cut short; ASCII, as stderr may not be UTF-8. */
+  static final String CUT = "...";
 }

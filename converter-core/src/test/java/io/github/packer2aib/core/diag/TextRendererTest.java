@@ -1,0 +1,85 @@
+package io.github.packer2aib.core.diag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.packer2aib.core.source.SourceFile;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The source line under a diagnostic, and a window of it when the line is long (minified). */
+class TextRendererTest {
+
+  private static final DiagnosticCode CODE = () -> new DiagnosticCode.Text("TEST-E001", "Test");
+
+  /** The two snippet lines (source, marker) of a diagnostic over [start, end) of one line. */
+  private static List<String> snippet(String line, int start, int end) {
+    SourceFile file = new SourceFile("t.json", line);
+    String text =
+        new TextRenderer(n -> Optional.of(file))
+            .render(Diagnostic.of(CODE, file.range(start, end), "detail"));
+    return text.lines().skip(1).limit(2).toList();
+  }
+
+  @Test
+  void aShortLineIsShownWholeWithTheCaretUnderTheSubject() {
+    assertEquals(List.of("  1 | {\"typo\": 1}", "    |  ^~~~~~"), snippet("{\"typo\": 1}", 1, 7));
+  }
+
+  @Test
+  void aLongLineIsShownAsAWindowAroundTheSubject() {
+    String line = "a".repeat(1000) + "\"subject\"" + "b".repeat(1000);
+    List<String> s = snippet(line, 1000, 1009);
+    String shown = s.get(0).substring("  1 | ".length());
+    assertTrue(shown.startsWith("..."), shown);
+    assertTrue(shown.endsWith("..."), shown);
+    assertEquals(
+        TextRenderer.WINDOW + 2 * TextRenderer.CUT.length(), shown.length(), "the window's width");
+    int caret = s.get(1).indexOf('^');
+    assertEquals(s.get(0).indexOf("\"subject\""), caret, "caret under the subject");
+    assertEquals("^~~~~~~~~", s.get(1).substring(caret), "underline as long as the subject");
+    assertEquals(TextRenderer.BEFORE, shown.indexOf("\"subject\"") - TextRenderer.CUT.length());
+  }
+
+  @Test
+  void aWindowNearEitherEndOfTheLineIsNotCutThere() {
+    String line = "\"subject\"" + "x".repeat(500);
+    List<String> atStart = snippet(line, 0, 9);
+    assertTrue(atStart.get(0).startsWith("  1 | \"subject\"xxx"), atStart.get(0));
+    assertTrue(atStart.get(0).endsWith("x..."), atStart.get(0));
+    assertEquals("    | ^~~~~~~~~", atStart.get(1));
+
+    String tail = "x".repeat(500) + "\"end\"";
+    List<String> atEnd = snippet(tail, 500, 505);
+    assertTrue(atEnd.get(0).endsWith("x\"end\""), atEnd.get(0));
+    assertEquals(
+        TextRenderer.CUT.length() + TextRenderer.WINDOW, atEnd.get(0).length() - "  1 | ".length());
+    assertEquals(atEnd.get(0).indexOf("\"end\""), atEnd.get(1).indexOf('^'));
+  }
+
+  /** An underline that runs past the window stops at its edge. */
+  @Test
+  void anUnderlineLongerThanTheWindowIsCutWithIt() {
+    String line = "x".repeat(300) + "y".repeat(600);
+    List<String> s = snippet(line, 300, 900);
+    assertEquals(s.get(0).length() - TextRenderer.CUT.length(), s.get(1).length());
+  }
+
+  /** The line is scrubbed before it is cut: a window may not begin inside a credential's name. */
+  @Test
+  void aSecretStaysMaskedWhenTheWindowCutsIntoItsName() {
+    String secret = "\"client_secret\": \"hunter2\"";
+    String before = "x".repeat(300) + secret + ", ";
+    // The window starts BEFORE characters ahead of the subject: five letters into client_secret.
+    int name = before.indexOf("client_secret");
+    String filler = "w".repeat(name + 5 + TextRenderer.BEFORE - before.length());
+    String line = before + filler + "\"subject\": 1" + "z".repeat(300);
+    int subject = line.indexOf("\"subject\"");
+    assertEquals(name + 5, subject - TextRenderer.BEFORE);
+    List<String> s = snippet(line, subject, subject + 9);
+    assertFalse(s.get(0).contains("hunter2"), s.get(0));
+    assertTrue(s.get(0).contains("\"***\""), s.get(0));
+  }
+}
