@@ -75,15 +75,24 @@ final class LocalFiles implements FileSystemView {
    */
   @Override
   public Contents contents(String absolutePath, int keepUpTo) throws IOException {
-    Path p = Path.of(absolutePath);
-    byte[] bytes =
-        cache == null
-            ? InputReader.readUpTo(p, keepUpTo)
-            : cache.read(absolutePath, () -> InputReader.readUpTo(p, keepUpTo));
+    byte[] bytes = readUpTo(absolutePath, keepUpTo);
     if (bytes != null) {
       return Contents.whole(bytes);
     }
+    Path p = Path.of(absolutePath);
     return cache == null ? inPieces(p) : cache.summary(absolutePath, () -> inPieces(p));
+  }
+
+  /** The file's size is asked of the open file: a larger one is not read at all. */
+  @Override
+  public byte[] readUpTo(String absolutePath, int maxBytes) throws IOException {
+    Path p = Path.of(absolutePath);
+    if (cache == null) {
+      return InputReader.readUpTo(p, maxBytes);
+    }
+    // The cache may hold the file from a read with a larger limit.
+    byte[] bytes = cache.read(absolutePath, () -> InputReader.readUpTo(p, maxBytes));
+    return bytes == null || bytes.length <= maxBytes ? bytes : null;
   }
 
   /** The size and SHA-256 of a file, read a piece at a time. */

@@ -24,7 +24,9 @@ final class FileFunctions {
   private FileFunctions() {}
 
   static List<HclFunction> all(
-      FileSystemView fs, TemplateRenderer renderer, java.util.function.Supplier<FunctionRegistry> registry) {
+      FileSystemView fs,
+      TemplateRenderer renderer,
+      java.util.function.Supplier<FunctionRegistry> registry) {
     List<HclFunction> out = new ArrayList<>();
     out.add(
         define("file")
@@ -41,8 +43,8 @@ final class FileFunctions {
                           "contents of "
                               + path
                               + " are not valid UTF-8; use the filebase64 function to obtain the"
-                              + " Base64 encoded contents or the other file functions (e.g. filemd5,"
-                              + " filesha256) to obtain file hashing results instead"));
+                              + " Base64 encoded contents or the other file functions (e.g."
+                              + " filemd5, filesha256) to obtain file hashing results instead"));
                 }));
     out.add(
         define("filebase64")
@@ -60,7 +62,8 @@ final class FileFunctions {
                     case FILE:
                       return Value.TRUE;
                     case DIRECTORY:
-                      throw FunctionException.call(path + " is not a regular file, but a directory");
+                      throw FunctionException.call(
+                          path + " is not a regular file, but a directory");
                     default:
                       return Value.FALSE;
                   }
@@ -126,7 +129,8 @@ final class FileFunctions {
                   }
                   String path = a.get(0).asString();
                   String text =
-                      EncodingFunctions.utf8(read(fs, path), 0, "contents of " + path + " are not valid UTF-8");
+                      EncodingFunctions.utf8(
+                          read(fs, path), 0, "contents of " + path + " are not valid UTF-8");
                   return renderer.render(text, path, new LinkedHashMap<>(m), registry.get());
                 }));
     return out;
@@ -147,16 +151,33 @@ final class FileFunctions {
     return clean(expanded.startsWith("/") ? expanded : join(fs.baseDirectory(), expanded));
   }
 
+  /**
+   * The largest file {@code file()}, {@code filebase64()} and {@code templatefile()} read: their
+   * result is a string in the template, which Azure limits to a few megabytes as a whole, and a
+   * file of gigabytes read whole would exhaust the memory of a bulk run.
+   */
+  static final int MAX_FILE = 16 * 1024 * 1024;
+
   private static byte[] read(FileSystemView fs, String path) throws FunctionException {
     String abs = resolve(fs, path);
     if (fs.kind(abs) != FileSystemView.Kind.FILE) {
       throw FunctionException.arg(0, "no file exists at " + path);
     }
+    byte[] bytes;
     try {
-      return fs.read(abs);
+      bytes = fs.readUpTo(abs, MAX_FILE);
     } catch (IOException e) {
       throw FunctionException.arg(0, "failed to read " + path);
     }
+    if (bytes == null) {
+      throw FunctionException.arg(
+          0,
+          path
+              + " is larger than "
+              + MAX_FILE
+              + " bytes, more than a template can hold; larger files are not read");
+    }
+    return bytes;
   }
 
   static String join(String a, String b) {
@@ -201,7 +222,8 @@ final class FileFunctions {
 
   private static final int MAX_FILESET_ENTRIES = 100_000;
 
-  private static Value fileset(FileSystemView fs, String path, String pattern) throws FunctionException {
+  private static Value fileset(FileSystemView fs, String path, String pattern)
+      throws FunctionException {
     Pattern glob = globToRegex(pattern);
     String root = resolve(fs, path);
     List<String> found = new ArrayList<>();
@@ -235,7 +257,9 @@ final class FileFunctions {
     }
   }
 
-  /** A doublestar glob ({@code *}, {@code **}, {@code ?}, {@code [...]}, {@code {a,b}}) as a regex. */
+  /**
+   * A doublestar glob ({@code *}, {@code **}, {@code ?}, {@code [...]}, {@code {a,b}}) as a regex.
+   */
   static Pattern globToRegex(String glob) throws FunctionException {
     StringBuilder sb = new StringBuilder();
     int depth = 0;
@@ -262,7 +286,8 @@ final class FileFunctions {
           {
             int close = glob.indexOf(']', i + 1);
             if (close < 0) {
-              throw FunctionException.arg(1, "failed to glob pattern (" + glob + "): syntax error in pattern");
+              throw FunctionException.arg(
+                  1, "failed to glob pattern (" + glob + "): syntax error in pattern");
             }
             String cls = glob.substring(i + 1, close);
             if (cls.startsWith("!") || cls.startsWith("^")) {
@@ -297,12 +322,14 @@ final class FileFunctions {
       }
     }
     if (depth != 0) {
-      throw FunctionException.arg(1, "failed to glob pattern (" + glob + "): syntax error in pattern");
+      throw FunctionException.arg(
+          1, "failed to glob pattern (" + glob + "): syntax error in pattern");
     }
     try {
       return Pattern.compile(sb.toString());
     } catch (RuntimeException e) {
-      throw FunctionException.arg(1, "failed to glob pattern (" + glob + "): syntax error in pattern");
+      throw FunctionException.arg(
+          1, "failed to glob pattern (" + glob + "): syntax error in pattern");
     }
   }
 

@@ -28,6 +28,15 @@ public interface FileSystemView {
   byte[] read(String absolutePath) throws IOException;
 
   /**
+   * The bytes of a regular file of at most {@code maxBytes}, else null: a view over real files then
+   * reads none of it; this default reads it whole (in-memory views).
+   */
+  default byte[] readUpTo(String absolutePath, int maxBytes) throws IOException {
+    byte[] bytes = read(absolutePath);
+    return bytes.length <= maxBytes ? bytes : null;
+  }
+
+  /**
    * What the mapper needs of a file a provisioner uploads: its bytes when it has at most {@code
    * keepUpTo} of them; else only its size and SHA-256. A view over real files reads a larger file
    * in pieces, so that an installer of gigabytes never has to fit in memory; this default reads it

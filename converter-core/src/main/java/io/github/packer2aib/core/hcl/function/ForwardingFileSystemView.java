@@ -35,6 +35,11 @@ public abstract class ForwardingFileSystemView implements FileSystemView {
   }
 
   @Override
+  public byte[] readUpTo(String absolutePath, int maxBytes) throws IOException {
+    return inner.readUpTo(absolutePath, maxBytes);
+  }
+
+  @Override
   public Contents contents(String absolutePath, int keepUpTo) throws IOException {
     return inner.contents(absolutePath, keepUpTo);
   }

@@ -146,6 +146,27 @@ class FunctionBehaviourTest {
         () -> call("regex_replace", Value.string("a"), Value.string("(a)\\1"), Value.string("x")));
   }
 
+  /** A file over the limit is refused, not read into a string of gigabytes. */
+  @Test
+  void fileFunctionsRefuseFilesLargerThanATemplateCanHold() throws FunctionException {
+    TestFunctions.MemoryFiles files = new TestFunctions.MemoryFiles();
+    files.putBytes("/work/tpl/big.bin", new byte[FileFunctions.MAX_FILE + 1]);
+    files.putBytes("/work/tpl/edge.bin", new byte[FileFunctions.MAX_FILE]);
+    FunctionRegistry r = FunctionRegistry.packer(Clock.frozenAt(TestFunctions.NOW), files, null);
+    for (String name : List.of("file", "filebase64")) {
+      FunctionException e =
+          assertThrows(
+              FunctionException.class,
+              () -> r.lookup(name).orElseThrow().call(List.of(Value.string("big.bin"))));
+      assertEquals(
+          "Invalid value for \"path\" parameter: big.bin is larger than 16777216 bytes, more than"
+              + " a template can hold; larger files are not read.",
+          e.detail(name, "path"));
+    }
+    Value edge = r.lookup("filebase64").orElseThrow().call(List.of(Value.string("edge.bin")));
+    assertEquals(FileFunctions.MAX_FILE / 3 * 4 + 4, edge.asString().length());
+  }
+
   @Test
   void templatefileCallsTheHook() throws FunctionException {
     TemplateRenderer renderer =
