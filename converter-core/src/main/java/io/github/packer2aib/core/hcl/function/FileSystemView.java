@@ -2,6 +2,7 @@ package io.github.packer2aib.core.hcl.function;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Read-only access to the files a template may refer to, supplied by the caller, so the core does
@@ -66,7 +67,7 @@ public interface FileSystemView {
     }
 
     public static Contents summary(long size, String sha256) {
-      return new Contents(null, size, java.util.Objects.requireNonNull(sha256, "sha256"));
+      return new Contents(null, size, Objects.requireNonNull(sha256, "sha256"));
     }
   }
 
