@@ -93,9 +93,10 @@ final class FileCache {
   }
 
   /**
-   * The size and SHA-256 of a file too large to keep ({@link FileSystemView#contents}), worked out
-   * once per run: templates of a repository upload the same installer, and hashing a file of a
-   * gigabyte takes seconds. Two threads asking at once may both hash it; neither waits.
+   * The size and SHA-256 of a file (too large to keep, {@link FileSystemView#contents}, or large
+   * enough that hashing it again costs), worked out once per run: templates of a repository upload
+   * the same archives and installers, and hashing a file of a gigabyte takes seconds. Two threads
+   * asking at once may both hash it; neither waits.
    */
   FileSystemView.Contents summary(String path, Loader<FileSystemView.Contents> load)
       throws IOException {

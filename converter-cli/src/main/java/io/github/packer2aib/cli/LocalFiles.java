@@ -77,10 +77,32 @@ final class LocalFiles implements FileSystemView {
   public Contents contents(String absolutePath, int keepUpTo) throws IOException {
     byte[] bytes = readUpTo(absolutePath, keepUpTo);
     if (bytes != null) {
-      return Contents.whole(bytes);
+      if (cache == null || bytes.length <= REMEMBERED_CHECKSUM) {
+        return Contents.whole(bytes); // the mapper hashes small files through its own memo
+      }
+      return Contents.whole(bytes, cache.summary(absolutePath, () -> summaryOf(bytes)).sha256());
     }
     Path p = Path.of(absolutePath);
     return cache == null ? inPieces(p) : cache.summary(absolutePath, () -> inPieces(p));
+  }
+
+  /**
+   * Files larger than this have their checksum remembered by path for the run: a bulk run's
+   * templates share their uploads, and hashing the same 8 MB archive for each of a thousand
+   * templates (C1 code hashes about 100 MB/s) would cost more than converting them.
+   */
+  private static final int REMEMBERED_CHECKSUM = 64 * 1024;
+
+  private static Contents summaryOf(byte[] bytes) {
+    return Contents.summary(bytes.length, HexFormat.of().formatHex(sha256().digest(bytes)));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the Java runtime lacks SHA-256", e);
+    }
   }
 
   /** The file's size is asked of the open file: a larger one is not read at all. */
@@ -97,12 +119,7 @@ final class LocalFiles implements FileSystemView {
 
   /** The size and SHA-256 of a file, read a piece at a time. */
   private static Contents inPieces(Path p) throws IOException {
-    MessageDigest sha256;
-    try {
-      sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the Java runtime lacks SHA-256", e);
-    }
+    MessageDigest sha256 = sha256();
     long size = 0;
     byte[] piece = new byte[PIECE];
     try (InputStream in = Files.newInputStream(p)) {

@@ -167,6 +167,31 @@ class FileCacheTest {
     assertNull(InputReader.readUpTo(big, 2));
   }
 
+  /**
+   * A file kept whole but too large for the mapper's own checksum memo has its checksum remembered
+   * by path for the run; a small one is left to the mapper.
+   */
+  @Test
+  void aLargerKeptFileHasItsChecksumRememberedForTheRun() throws Exception {
+    Path archive = tmp.resolve("agent.zip");
+    byte[] first = new byte[100 * 1024];
+    first[7] = 1;
+    Files.write(archive, first);
+    Files.write(tmp.resolve("small.sh"), new byte[] {'h', 'i'});
+    LocalFiles files = new LocalFiles(tmp, FileCache.forBulkRun());
+    int keep = 16 * 1024 * 1024;
+
+    FileSystemView.Contents c = files.contents(archive.toString(), keep);
+    assertArrayEquals(first, c.bytes());
+    assertEquals(
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(first)), c.sha256());
+    byte[] second = first.clone();
+    second[7] = 2; // changed on disk, which a run takes not to happen: the memo answers
+    Files.write(archive, second);
+    assertEquals(c.sha256(), files.contents(archive.toString(), keep).sha256());
+    assertNull(files.contents(tmp.resolve("small.sh").toString(), keep).sha256());
+  }
+
   private static List<String> notOnDisk() {
     return fail("listed on disk");
   }

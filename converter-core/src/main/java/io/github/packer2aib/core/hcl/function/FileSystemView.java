@@ -58,12 +58,17 @@ public interface FileSystemView {
    *
    * @param bytes the whole file, or null when only the summary is known
    * @param size the file's size in bytes
-   * @param sha256 the lowercase hex SHA-256 when {@code bytes} is null, else null (the caller
-   *     hashes the bytes, through its own memo)
+   * @param sha256 the lowercase hex SHA-256; always there when {@code bytes} is null, else when the
+   *     view knows it already (the caller hashes the bytes otherwise)
    */
   record Contents(byte[] bytes, long size, String sha256) {
     public static Contents whole(byte[] bytes) {
       return new Contents(bytes, bytes.length, null);
+    }
+
+    /** The whole file with its SHA-256, which the view remembered from an earlier read. */
+    public static Contents whole(byte[] bytes, String sha256) {
+      return new Contents(bytes, bytes.length, Objects.requireNonNull(sha256, "sha256"));
     }
 
     public static Contents summary(long size, String sha256) {

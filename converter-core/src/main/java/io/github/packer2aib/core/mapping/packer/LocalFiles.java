@@ -166,10 +166,8 @@ final class LocalFiles {
     if (known == null) {
       FileSystemView.Contents c = fs.contents(path, KEEP_LIMIT);
       byte[] bytes = c.bytes();
-      known =
-          bytes != null
-              ? new Content(bytes, bytes.length, sha256(bytes))
-              : new Content(null, c.size(), c.sha256());
+      String sha256 = c.sha256() != null ? c.sha256() : sha256(bytes);
+      known = new Content(bytes, c.size(), sha256);
       contents.put(path, known);
     }
     return known;
