@@ -107,16 +107,27 @@ public final class TextRenderer {
     StringBuilder marker = new StringBuilder(cutBefore ? " ".repeat(CUT.length()) : "");
     int col = first;
     int i = from;
-    // Copy tabs so the caret lines up under the same character in a terminal.
+    // Copy tabs, and give wide characters (Chinese, say) two columns, so that the caret lines up
+    // under the same character in a terminal.
     while (col < startColumn && i < shown.length()) {
       int cp = shown.codePointAt(i);
-      marker.append(cp == '\t' ? '\t' : ' ');
+      if (cp == '\t') {
+        marker.append('\t');
+      } else {
+        marker.append(" ".repeat(DisplayWidth.of(cp)));
+      }
       i += Character.charCount(cp);
       col++;
     }
-    marker.append('^');
-    for (int c = col + 1; c < Math.min(end, last + 1); c++) {
-      marker.append('~');
+    int stop = Math.min(end, last + 1);
+    for (int c = col; c < Math.max(stop, col + 1); c++) {
+      int width = 1;
+      if (i < to) {
+        int cp = shown.codePointAt(i);
+        width = cp == '\t' ? 1 : Math.max(1, DisplayWidth.of(cp));
+        i += Character.charCount(cp);
+      }
+      marker.append(c == col ? "^" : "~").append("~".repeat(width - 1));
     }
     out.append("  ").append(gutter).append(" | ").append(marker).append('\n');
   }

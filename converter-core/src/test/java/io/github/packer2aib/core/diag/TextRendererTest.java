@@ -82,4 +82,20 @@ class TextRendererTest {
     assertFalse(s.get(0).contains("hunter2"), s.get(0));
     assertTrue(s.get(0).contains("\"***\""), s.get(0));
   }
+
+  /**
+   * Terminals draw Chinese and Japanese characters two columns wide and combining marks on the
+   * character before: the caret counts columns as they do.
+   */
+  @Test
+  void theCaretCountsColumnsAsTerminalsDrawThem() {
+    // "名前" (name) is two wide characters; "é" here is e and a combining acute accent.
+    List<String> wide = snippet("\"名前\": x", 6, 7);
+    assertEquals("    | " + " ".repeat(8) + "^", wide.get(1), "\" 名 前 \" : and a space");
+    List<String> combining = snippet("\"cafe\u0301\": x", 9, 10);
+    assertEquals("    | " + " ".repeat(8) + "^", combining.get(1), "the accent takes no column");
+    // A wide subject is underlined across both of its columns.
+    List<String> subject = snippet("k: \"名前\"", 3, 7);
+    assertEquals("    |    ^~~~~~", subject.get(1));
+  }
 }
