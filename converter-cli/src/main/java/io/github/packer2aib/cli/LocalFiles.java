@@ -1,15 +1,14 @@
 package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.hcl.function.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -94,32 +93,12 @@ final class LocalFiles implements FileSystemView {
   private static final int REMEMBERED_CHECKSUM = 64 * 1024;
 
   private static Contents summaryOf(byte[] bytes) {
-    return Contents.summary(bytes.length, HexFormat.of().formatHex(sha256().digest(bytes)));
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the Java runtime lacks SHA-256", e);
-    }
-  }
-
-  /** The file's size is asked of the open file: a larger one is not read at all. */
-  @Override
-  public byte[] readUpTo(String absolutePath, int maxBytes) throws IOException {
-    Path p = Path.of(absolutePath);
-    if (cache == null) {
-      return InputReader.readUpTo(p, maxBytes);
-    }
-    // The cache may hold the file from a read with a larger limit.
-    byte[] bytes = cache.read(absolutePath, () -> InputReader.readUpTo(p, maxBytes));
-    return bytes == null || bytes.length <= maxBytes ? bytes : null;
+    return Contents.summary(bytes.length, Sha256.hex(bytes));
   }
 
   /** The size and SHA-256 of a file, read a piece at a time. */
   private static Contents inPieces(Path p) throws IOException {
-    MessageDigest sha256 = sha256();
+    MessageDigest sha256 = Sha256.fresh();
     long size = 0;
     byte[] piece = new byte[PIECE];
     try (InputStream in = Files.newInputStream(p)) {
@@ -128,7 +107,7 @@ final class LocalFiles implements FileSystemView {
         size += n;
       }
     }
-    return Contents.summary(size, HexFormat.of().formatHex(sha256.digest()));
+    return Contents.summary(size, Sha256.hex(sha256));
   }
 
   private static final int PIECE = 256 * 1024;

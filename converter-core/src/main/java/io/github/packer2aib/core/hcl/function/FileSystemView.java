@@ -48,8 +48,7 @@ public interface FileSystemView {
     if (bytes.length <= keepUpTo) {
       return Contents.whole(bytes);
     }
-    return Contents.summary(
-        bytes.length, CryptoFunctions.hex(CryptoFunctions.digest("SHA-256", bytes)));
+    return Contents.summary(bytes.length, Sha256.hex(bytes));
   }
 
   /**

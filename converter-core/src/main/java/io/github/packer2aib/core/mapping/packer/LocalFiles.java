@@ -1,19 +1,17 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.hcl.function.Sha256;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.Utf8;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -296,7 +294,7 @@ final class LocalFiles {
     }
 
     private static String compute(byte[] bytes) {
-      return HexFormat.of().formatHex(Sha256.fresh().digest(bytes));
+      return Sha256.hex(bytes);
     }
 
     /**
@@ -326,34 +324,6 @@ final class LocalFiles {
       @Override
       public int hashCode() {
         return hash;
-      }
-    }
-  }
-
-  /**
-   * SHA-256 digests made by copying one that is never used: looking the algorithm up among the
-   * security providers cost more than hashing a script, for every file of every template. In a
-   * class of its own, so that conversions that read no file never load it.
-   */
-  private static final class Sha256 {
-    private Sha256() {}
-
-    /** Only ever cloned, never updated: copying reads it, so threads may share it. */
-    private static final MessageDigest PROTOTYPE = lookUp();
-
-    private static MessageDigest lookUp() {
-      try {
-        return MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is part of every JDK", e);
-      }
-    }
-
-    static MessageDigest fresh() {
-      try {
-        return (MessageDigest) PROTOTYPE.clone();
-      } catch (CloneNotSupportedException e) {
-        return lookUp(); // a provider whose digests cannot be copied
       }
     }
   }
