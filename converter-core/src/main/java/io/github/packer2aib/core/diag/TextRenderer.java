@@ -124,10 +124,11 @@ public final class TextRenderer {
       int width = 1;
       if (i < to) {
         int cp = shown.codePointAt(i);
-        width = cp == '\t' ? 1 : Math.max(1, DisplayWidth.of(cp));
+        width = cp == '\t' ? 1 : DisplayWidth.of(cp);
         i += Character.charCount(cp);
       }
-      marker.append(c == col ? "^" : "~").append("~".repeat(width - 1));
+      // The caret always shows; a combining mark inside the subject adds no column.
+      marker.append(c == col ? "^" + "~".repeat(Math.max(0, width - 1)) : "~".repeat(width));
     }
     out.append("  ").append(gutter).append(" | ").append(marker).append('\n');
   }

@@ -97,5 +97,8 @@ class TextRendererTest {
     // A wide subject is underlined across both of its columns.
     List<String> subject = snippet("k: \"名前\"", 3, 7);
     assertEquals("    |    ^~~~~~", subject.get(1));
+    // An accent inside the subject adds no column to its underline.
+    List<String> accented = snippet("k: \"cafe\u0301\"", 3, 10);
+    assertEquals("    |    ^~~~~~", accented.get(1));
   }
 }
