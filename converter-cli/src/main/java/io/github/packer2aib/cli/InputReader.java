@@ -75,19 +75,19 @@ final class InputReader {
    * while it is read is too large as well.
    */
   static Input readFile(Path path, String name, long maxBytes) {
-    try (FileChannel channel = FileChannel.open(path)) {
-      long size = channel.size();
-      if (size > maxBytes) {
-        return new Input.Unreadable(name, TOO_LARGE);
-      }
-      byte[] bytes = readAll(channel, (int) size, maxBytes);
-      return bytes == null ? new Input.Unreadable(name, TOO_LARGE) : decode(name, bytes);
+    byte[] bytes;
+    try {
+      bytes = readUpTo(path, maxBytes);
     } catch (IOException e) {
       return new Input.Unreadable(name, reason(e));
     }
+    return bytes == null ? new Input.Unreadable(name, TOO_LARGE) : decode(name, bytes);
   }
 
-  /** A file's bytes, or null when it has more than {@code maxBytes} (then nothing is read). */
+  /**
+   * A file's bytes, or null when it has more than {@code maxBytes} (then nothing is read, or, when
+   * it grew past the limit while being read, nothing is kept).
+   */
   static byte[] readUpTo(Path path, long maxBytes) throws IOException {
     try (FileChannel channel = FileChannel.open(path)) {
       long size = channel.size();
