@@ -61,23 +61,7 @@ final class BulkNames {
 
   /** Whether {@link #stemOf}'s replacements would leave {@code base} as it is. */
   private static boolean isSafeStem(String base) {
-    if (base.isEmpty() || base.charAt(0) == '.' || base.charAt(0) == '_') {
-      return false;
-    }
-    for (int i = 0; i < base.length(); i++) {
-      char c = base.charAt(i);
-      boolean safe =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '_'
-              || c == '.'
-              || c == '-';
-      if (!safe) {
-        return false;
-      }
-    }
-    return true;
+    return OutputNames.safeCharacters(base) && base.charAt(0) != '.' && base.charAt(0) != '_';
   }
 
   /** {@link #free}, remembering the name as used. */

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Converts one candidate of {@code convert -r}: reads it, tells what it is, converts it with its
@@ -29,7 +28,6 @@ import java.util.regex.Pattern;
  * outcome for this template only.
  */
 final class BulkTask {
-  private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
   /** What stderr shows and what the report keeps. */
   record Display(DiagnosticsFormat format, boolean quiet, boolean showWarnings, boolean keep) {}
@@ -239,7 +237,7 @@ final class BulkTask {
     String ext = o.format().extension();
     List<String> templateNames = new ArrayList<>();
     for (ConvertedTemplate t : templates) {
-      checkSafe(t.name());
+      OutputNames.checkSafe(t.name());
       templateNames.add(t.name());
     }
     boolean document = c.shape() == Discovery.Shape.DOCUMENT;
@@ -293,16 +291,6 @@ final class BulkTask {
       }
     }
     return true;
-  }
-
-  /**
-   * The core promises file-name-safe names; a separator or {@code ..} would write outside the
-   * output folder, so it is treated as the bug it is.
-   */
-  private static void checkSafe(String name) {
-    if (!SAFE_NAME.matcher(name).matches() || name.startsWith(".")) {
-      throw new IllegalStateException("the converter produced an unsafe output name");
-    }
   }
 
   private boolean shown(Severity severity, boolean strict) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Chooses the output file names for {@code -o DIR}: {@code <template name>.<ext>}, unless templates
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
  * order of the entries, so it is deterministic.
  */
 final class OutputNames {
-  private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
   private static final String[] INPUT_EXTENSIONS = {
     ".pkr.hcl", ".pkr.json", ".json", ".yaml", ".yml", ".hcl"
   };
@@ -83,9 +81,33 @@ final class OutputNames {
    * The core promises file-name-safe names; a name with a separator or {@code ..} would write
    * outside the output directory, so it is treated as the bug it is.
    */
-  private static void checkSafe(String name) {
-    if (!SAFE_NAME.matcher(name).matches() || name.startsWith(".")) {
+  static void checkSafe(String name) {
+    if (!safeCharacters(name) || name.startsWith(".")) {
       throw new IllegalStateException("the converter produced an unsafe output name");
     }
+  }
+
+  /**
+   * Whether {@code name} is not empty and every character is one an output name may hold: {@code
+   * [A-Za-z0-9_.-]} (a loop: this runs for every output of a bulk run).
+   */
+  static boolean safeCharacters(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean safe =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '.'
+              || c == '-';
+      if (!safe) {
+        return false;
+      }
+    }
+    return true;
   }
 }
