@@ -25,16 +25,21 @@ final class BulkReport {
 
   /** Writes the report to {@code out}, a part at a time (a report can be hundreds of MB). */
   static void write(
-      ReportFile.Format format, List<BulkOutcome> outcomes, BulkSummary summary, Writer out)
+      ReportFile.Format format,
+      List<BulkOutcome> outcomes,
+      BulkSummary summary,
+      List<String> earlier,
+      Writer out)
       throws IOException {
     if (format == ReportFile.Format.JSON) {
-      json(outcomes, summary, out);
+      json(outcomes, summary, earlier, out);
     } else {
-      markdown(outcomes, summary, out);
+      markdown(outcomes, summary, earlier, out);
     }
   }
 
-  private static void json(List<BulkOutcome> outcomes, BulkSummary summary, Writer out)
+  private static void json(
+      List<BulkOutcome> outcomes, BulkSummary summary, List<String> earlier, Writer out)
       throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       // The writer is the report file's: closing the generator must not close it.
@@ -57,6 +62,12 @@ final class BulkReport {
       }
       g.writeEndArray();
       g.writeEndObject();
+      // Image templates in the output folder that the run did not write (CLI-W001).
+      g.writeArrayFieldStart("earlierOutputs");
+      for (String path : earlier) {
+        g.writeString(clean(path));
+      }
+      g.writeEndArray();
       g.writeArrayFieldStart("templates");
       for (BulkOutcome o : outcomes) {
         g.writeStartObject();
@@ -103,7 +114,8 @@ final class BulkReport {
   /** Parts of the Markdown report are flushed to the writer once they are this long. */
   private static final int MARKDOWN_CHUNK = 64 * 1024;
 
-  private static void markdown(List<BulkOutcome> outcomes, BulkSummary summary, Writer writer)
+  private static void markdown(
+      List<BulkOutcome> outcomes, BulkSummary summary, List<String> earlier, Writer writer)
       throws IOException {
     StringBuilder out = new StringBuilder("# packer2aib conversion report\n\n");
     out.append("| Verdict | Count |\n| --- | ---: |\n");
@@ -124,6 +136,17 @@ final class BulkReport {
             .append(" | ")
             .append(t.templates())
             .append(" |\n");
+      }
+    }
+    if (!earlier.isEmpty()) {
+      out.append("\n## Earlier outputs\n\n")
+          .append("Image templates in the output folder that this run did not write (`")
+          .append(CliCode.EARLIER_OUTPUT.id())
+          .append("`): ")
+          .append(EarlierOutputs.WHY_MANY)
+          .append(".\n\n");
+      for (String path : earlier) {
+        out.append("- ").append(cell(path)).append('\n');
       }
     }
     out.append("\n## Templates\n\n| Path | Kind | Verdict | Outputs | Errors |\n");

@@ -2,6 +2,7 @@ package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.JsonRenderer;
+import io.github.packer2aib.core.diag.SecretScrubber;
 import io.github.packer2aib.core.diag.TextRenderer;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
@@ -49,6 +50,10 @@ final class BulkRun {
   private final FileCache files = FileCache.forBulkRun();
 
   private final List<BulkOutcome> kept = new ArrayList<>();
+
+  /** Every output the run wrote (or found already holding its bytes), relative to the folder. */
+  private final List<String> written = new ArrayList<>();
+
   private final List<Diagnostic> shown = new ArrayList<>();
   private boolean internalError;
   private Progress progress;
@@ -115,15 +120,23 @@ final class BulkRun {
       // The JVM ends with the signal's status once its hooks are done; no summary, no report.
       return ExitCodes.INPUT_ERROR;
     }
+    List<String> earlier = earlierOutputs(folders);
     long end = System.nanoTime();
     progress.finish(end);
 
     // The report first, so that a failure to write it is part of what stderr ends with.
-    boolean reportWritten = settings.report() == null || writeReport(json);
+    boolean reportWritten = settings.report() == null || writeReport(json, earlier);
+    boolean quiet = settings.display().quiet();
     if (json) {
+      if (!quiet) {
+        for (String path : earlier) {
+          shown.add(CliCode.EARLIER_OUTPUT.diagnostic(earlierDetail(path)));
+        }
+      }
       err.print(new JsonRenderer().render(shown));
-    } else if (!settings.display().quiet()) {
-      err.print("\n" + summary.table() + "\n" + closingLine(end - start) + "\n");
+    } else if (!quiet) {
+      err.print(
+          "\n" + summary.table() + earlierText(earlier) + "\n" + closingLine(end - start) + "\n");
     }
     err.flush();
     if (internalError) {
@@ -287,15 +300,76 @@ final class BulkRun {
       progress.redraw(System.nanoTime());
     }
     shown.addAll(o.shown());
+    written.addAll(o.outputs());
     if (settings.report() != null) {
       kept.add(o.printed());
     }
   }
 
-  private boolean writeReport(boolean json) {
+  /**
+   * The image templates in the output folder that this run did not write ({@link EarlierOutputs});
+   * none when the folder cannot be looked through.
+   */
+  private List<String> earlierOutputs(OutputFolders folders) {
+    List<Path> skipped = new ArrayList<>();
+    for (Discovery.Root root : Discovery.roots(settings.inputs())) {
+      skipped.add(root.folder());
+    }
+    if (settings.report() != null) {
+      skipped.add(settings.report().target());
+    }
+    try {
+      return EarlierOutputs.find(settings.output(), written, folders, skipped);
+    } catch (IOException | RuntimeException e) {
+      // Naming leftovers is a service on top of a finished run; it must never fail one.
+      return List.of();
+    }
+  }
+
+  /** How many earlier outputs are named on stderr; the report lists them all. */
+  private static final int EARLIER_SHOWN = 10;
+
+  /** The warning about earlier outputs under the summary table, or nothing. */
+  private String earlierText(List<String> earlier) {
+    if (earlier.isEmpty()) {
+      return "";
+    }
+    boolean one = earlier.size() == 1;
+    StringBuilder out = new StringBuilder("\nwarning: ");
+    out.append(one ? "1 image template" : earlier.size() + " image templates")
+        .append(" in ")
+        .append(settings.output())
+        .append(one ? " was" : " were")
+        .append(" not written by this run (")
+        .append(CliCode.EARLIER_OUTPUT.id())
+        .append("): ")
+        .append(one ? EarlierOutputs.WHY_ONE : EarlierOutputs.WHY_MANY)
+        .append(":")
+        .append('\n');
+    for (int i = 0; i < earlier.size() && i < EARLIER_SHOWN; i++) {
+      out.append("  ").append(SecretScrubber.scrub(earlier.get(i))).append('\n');
+    }
+    if (earlier.size() > EARLIER_SHOWN) {
+      out.append("  ... and ")
+          .append(earlier.size() - EARLIER_SHOWN)
+          .append(" more")
+          .append(settings.report() == null ? " (--report lists them all)" : " (in the report)")
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  private String earlierDetail(String path) {
+    return settings.output().resolve(path)
+        + " is an image template that this run did not write: "
+        + EarlierOutputs.WHY_ONE
+        + ".";
+  }
+
+  private boolean writeReport(boolean json, List<String> earlier) {
     ReportFile file = settings.report();
     try {
-      file.write(out -> BulkReport.write(file.format(), kept, summary, out));
+      file.write(out -> BulkReport.write(file.format(), kept, summary, earlier, out));
       return true;
     } catch (IOException e) {
       String reason = InputReader.reason(e);

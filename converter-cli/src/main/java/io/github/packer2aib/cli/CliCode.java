@@ -15,7 +15,8 @@ enum CliCode implements DiagnosticCode {
   UNREADABLE_INPUT("CLI-E001", "Cannot read input"),
   UNWRITABLE_OUTPUT("CLI-E002", "Cannot write output"),
   INTERNAL_ERROR("CLI-E003", "Internal error"),
-  OUTPUT_RENAMED("CLI-N001", "Output renamed");
+  OUTPUT_RENAMED("CLI-N001", "Output renamed"),
+  EARLIER_OUTPUT("CLI-W001", "Output of an earlier run");
 
   private final Text text;
 

@@ -28,7 +28,15 @@ final class OutputFolders {
     return made.merge(folder, created, Boolean::logicalOr);
   }
 
-  private static boolean create(Path folder) throws IOException {
+  /**
+   * Whether this run made {@code folder}: then it holds nothing but this run's outputs (and
+   * folders), which {@link EarlierOutputs} need not look through.
+   */
+  boolean madeByRun(Path folder) {
+    return made.getOrDefault(folder, false);
+  }
+
+  private boolean create(Path folder) throws IOException {
     try {
       Files.createDirectory(folder);
       return true;
@@ -38,7 +46,12 @@ final class OutputFolders {
       }
       throw e;
     } catch (NoSuchFileException e) {
-      Files.createDirectories(folder.getParent());
+      // Its parents are made (and remembered) first, one at a time.
+      Path parent = folder.getParent();
+      if (parent == null) {
+        throw e;
+      }
+      make(parent);
       return create(folder);
     }
   }

@@ -1,0 +1,190 @@
+package io.github.packer2aib.cli;
+
+import static io.github.packer2aib.cli.BulkTrees.put;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code convert -r} names the image templates in its output folder that it did not write
+ * (CLI-W001), and leaves them in place.
+ */
+class EarlierOutputsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  private static CliRun bulk(String... extra) {
+    List<String> args = new ArrayList<>(List.of("convert", "-r", "--identity", BulkTrees.IDENTITY));
+    args.addAll(List.of(extra));
+    return CliRun.with()
+        .env(Map.of("SOURCE_DATE_EPOCH", "1700000000"))
+        .run(args.toArray(String[]::new));
+  }
+
+  private Path tree() {
+    Path root = tmp.resolve("repo");
+    put(root, "hcl/web/main.pkr.hcl", BulkTrees.hcl("web"));
+    put(root, "legacy/old.json", BulkTrees.legacy("old"));
+    put(root, "aib/image.json", BulkTrees.AIB);
+    return root;
+  }
+
+  private static List<String> earlierInReport(Path report) throws Exception {
+    List<String> paths = new ArrayList<>();
+    JSON.readTree(report.toFile()).get("earlierOutputs").forEach(p -> paths.add(p.asText()));
+    return paths;
+  }
+
+  @Test
+  void theOutputOfARemovedTemplateIsNamedAndKept() throws Exception {
+    Path root = tree();
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("report.json");
+    assertEquals(0, bulk("-o", out.toString(), root.toString()).exitCode());
+    Files.delete(root.resolve("legacy/old.json"));
+
+    CliRun r = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "warning: 1 image template in "
+                    + out
+                    + " was not written by this run (CLI-W001): an earlier run wrote it, and its"
+                    + " template was removed or renamed, failed this time, or now writes another"
+                    + " name or format. Delete it if it is stale:\n  legacy/old.json\n"),
+        r.err());
+    assertEquals(List.of("legacy/old.json"), earlierInReport(report));
+    assertTrue(Files.exists(out.resolve("legacy/old.json")), "left in place");
+  }
+
+  @Test
+  void aFreshOutputFolderAndAnUnchangedTreeNameNothing() throws Exception {
+    Path root = tree();
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("report.json");
+
+    CliRun first = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
+    assertEquals(List.of(), earlierInReport(report));
+    CliRun again = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
+
+    assertEquals(List.of(), earlierInReport(report));
+    assertFalse(first.err().contains("CLI-W001"), first.err());
+    assertFalse(again.err().contains("CLI-W001"), again.err());
+  }
+
+  @Test
+  void anotherFormatNamesEveryOutputOfTheFirst() throws Exception {
+    Path root = tree();
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("report.json");
+    assertEquals(0, bulk("-o", out.toString(), root.toString()).exitCode());
+
+    CliRun r =
+        bulk(
+            "-o",
+            out.toString(),
+            "--format",
+            "yaml",
+            "--report",
+            report.toString(),
+            root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(
+        List.of("aib/image.json", "hcl/web/web.json", "legacy/old.json"), earlierInReport(report));
+    assertTrue(r.err().contains("warning: 3 image templates in " + out + " were not"), r.err());
+  }
+
+  @Test
+  void theOutputOfATemplateThatNowFailsIsNamed() throws Exception {
+    Path root = tree();
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("report.json");
+    assertEquals(0, bulk("-o", out.toString(), root.toString()).exitCode());
+    put(root, "aib/image.json", BulkTrees.BROKEN_AIB);
+
+    CliRun r = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals(List.of("aib/image.json"), earlierInReport(report));
+  }
+
+  @Test
+  void otherFilesHiddenFilesTheReportAndAnInputRootInsideTheFolderAreNotNamed() throws Exception {
+    Path out = tmp.resolve("out");
+    // The input root lies inside the output folder: its templates are inputs, not leftovers.
+    Path root = out.resolve("repo");
+    put(root, "aib/image.json", BulkTrees.AIB);
+    Path report = out.resolve("report.json");
+    put(out, "params.json", "{\"location\": \"westeurope\"}\n");
+    put(out, "notes.yaml", "owner: platform\n");
+    put(out, "README.md", "# images\n");
+    put(out, ".cache/image.json", BulkTrees.AIB);
+    put(out, "kept/.image.json", BulkTrees.AIB);
+    put(out, "kept/broken.json", "{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\",");
+    put(out, "kept/image.yml", BulkTrees.AIB);
+
+    CliRun r = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    // A broken image template and one in YAML are image templates all the same.
+    assertEquals(List.of("kept/broken.json", "kept/image.yml"), earlierInReport(report));
+  }
+
+  @Test
+  void jsonDiagnosticsCarryOneWarningPerFileAndQuietRunsPrintNone() throws Exception {
+    Path root = tree();
+    Path out = tmp.resolve("out");
+    put(out, "gone/a.json", BulkTrees.AIB);
+    put(out, "gone/b.json", BulkTrees.AIB);
+
+    CliRun json = bulk("-o", out.toString(), "--diagnostics-format", "json", root.toString());
+    CliRun quiet = bulk("-o", out.toString(), "-q", root.toString());
+
+    assertEquals(0, json.exitCode(), json.err());
+    List<String> details = new ArrayList<>();
+    for (JsonNode d : JSON.readTree(json.err())) {
+      if (d.get("code").asText().equals("CLI-W001")) {
+        assertEquals("warning", d.get("severity").asText());
+        assertEquals("Output of an earlier run", d.get("summary").asText());
+        details.add(d.get("detail").asText());
+      }
+    }
+    assertEquals(2, details.size(), json.err());
+    assertTrue(details.get(0).startsWith(out.resolve("gone/a.json") + " is an image template"));
+    assertTrue(details.get(1).startsWith(out.resolve("gone/b.json") + " is an image template"));
+    assertEquals("", quiet.err());
+  }
+
+  @Test
+  void stderrNamesTenAndTheMarkdownReportAll() throws Exception {
+    Path root = tree();
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("report.md");
+    for (int i = 0; i < 12; i++) {
+      put(out, String.format("gone/t%02d.json", i), BulkTrees.AIB);
+    }
+
+    CliRun r = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.err().contains("  gone/t09.json\n  ... and 2 more (in the report)\n"), r.err());
+    assertFalse(r.err().contains("gone/t10.json"), r.err());
+    String md = Files.readString(report);
+    assertTrue(md.contains("\n## Earlier outputs\n\nImage templates in the output folder"), md);
+    assertTrue(md.contains("- gone/t11.json\n"), md);
+  }
+}
