@@ -102,6 +102,9 @@ final class LocalValues {
   List<Local> evaluate(Scope scope, Expressions expressions) {
     Map<String, List<String>> dependencies = new LinkedHashMap<>();
     Set<String> refersToLocals = new HashSet<>();
+    // Locals with a reference to the local object other than local.<declared name> (local as a
+    // whole, local["x"], an undeclared name): they need the whole object, as HCL reports them.
+    Set<String> seesAllLocals = new HashSet<>();
     for (Declared d : declared.values()) {
       Set<String> deps = new LinkedHashSet<>();
       // Each reference tested as it is found, none listed: most locals refer to no local.
@@ -114,6 +117,8 @@ final class LocalValues {
                   && t.traversers().get(0) instanceof GetAttr attr
                   && declared.containsKey(attr.name())) {
                 deps.add(attr.name());
+              } else {
+                seesAllLocals.add(d.name());
               }
             }
             return true;
@@ -143,8 +148,21 @@ final class LocalValues {
       }
       Declared d = declared.get(name);
       EvalContext ctx;
-      if (refersToLocals.contains(name)) {
+      if (seesAllLocals.contains(name)) {
         ctx = scope.locals();
+      } else if (refersToLocals.contains(name)) {
+        // Its dependencies come first in the order (or are cyclic, and unknown), so all have
+        // values; were one missing, the whole object says so as it always did.
+        Map<String, Value> visible = new HashMap<>();
+        for (String dependency : dependencies.get(name)) {
+          Value known = values.get(dependency);
+          if (known == null) {
+            visible = null;
+            break;
+          }
+          visible.put(dependency, known);
+        }
+        ctx = visible == null ? scope.locals() : scope.locals(visible);
       } else {
         if (withoutLocals == null) {
           withoutLocals = scope.locals();

@@ -112,6 +112,43 @@ class PackerHclLoaderTest {
   }
 
   @Test
+  void aLongChainOfLocalsEvaluatesWhateverOrderItIsDeclaredIn() {
+    // Each local refers to the one before it, declared last to first. The chain once took
+    // seconds (the whole local object made again for each); the values say it is still right.
+    int n = 5_000;
+    StringBuilder src = new StringBuilder("locals {\n");
+    StringBuilder expected = new StringBuilder("x");
+    for (int i = n - 1; i >= 1; i--) {
+      src.append("  l").append(i).append(" = \"${local.l").append(i - 1).append("}");
+      src.append(i % 10).append("\"\n");
+    }
+    for (int i = 1; i < n; i++) {
+      expected.append(i % 10);
+    }
+    src.append("  l0 = \"x\"\n");
+    // Reaching the local object by index rather than by name: it sees the whole object.
+    src.append("  indexed = local[\"l3\"]\n");
+    src.append("  both = \"${local.l2}-${local.indexed}\"\n");
+    src.append("}\n");
+
+    LoadResult r = load(src.toString());
+
+    assertEquals(List.of(), r.diagnostics());
+    Map<String, Value> values = new java.util.HashMap<>();
+    r.template().orElseThrow().locals().forEach(l -> values.put(l.name(), l.value()));
+    assertEquals(Value.string(expected.toString()), values.get("l" + (n - 1)));
+    assertEquals(Value.string("x123"), values.get("indexed"));
+    assertEquals(Value.string("x12-x123"), values.get("both"));
+  }
+
+  @Test
+  void aLocalNamingAnUndeclaredLocalBesideADeclaredOneIsReported() {
+    LoadResult r = load("locals {\n  a = \"x\"\n  b = \"${local.a}${local.nope}\"\n}\n");
+    assertEquals(List.of("PKR-E041"), codes(r));
+    assertEquals("t.pkr.hcl:3:20", r.diagnostics().get(0).subject().orElseThrow().toString());
+  }
+
+  @Test
   void aVarArgumentWithoutANameIsReported() {
     LoadResult r = load("variable \"x\" {\n  default = 1\n}\n", "=1", "novalue");
     assertEquals(List.of("PKR-E024", "PKR-E024"), codes(r));
