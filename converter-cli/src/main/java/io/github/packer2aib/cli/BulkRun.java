@@ -308,11 +308,19 @@ final class BulkRun {
 
   /**
    * The image templates in the output folder that this run did not write ({@link EarlierOutputs});
-   * none when the folder cannot be looked through.
+   * none when the run converts only part of its roots or the folder cannot be looked through.
    */
   private List<String> earlierOutputs(OutputFolders folders) {
+    // A run over part of its roots (filters, or a file given as a root, which converts that file
+    // alone) leaves the outputs of the rest alone: they are not leftovers.
+    if (settings.discovery().filters()) {
+      return List.of();
+    }
     List<Path> skipped = new ArrayList<>();
     for (Discovery.Root root : Discovery.roots(settings.inputs())) {
+      if (root.onlyFile().isPresent()) {
+        return List.of();
+      }
       skipped.add(root.folder());
     }
     if (settings.report() != null) {

@@ -101,6 +101,11 @@ final class Discovery {
     this.ownFiles = report.map(Discovery::forms).orElse(List.of());
   }
 
+  /** Whether {@code --include} or {@code --exclude} leave candidates out. */
+  boolean filters() {
+    return !include.isEmpty() || !exclude.isEmpty();
+  }
+
   /** A path as written (absolute) and, when it exists, as the file system resolves it. */
   private static List<Path> forms(Path path) {
     List<Path> forms = new ArrayList<>();

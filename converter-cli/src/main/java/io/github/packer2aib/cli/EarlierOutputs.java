@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Image templates in a bulk run's output folder that the run did not write: outputs of an earlier
- * run whose template was removed or renamed, failed this time, or now writes another name or
- * format. The run leaves them in place (they may be someone's), but a folder meant to mirror the
+ * run whose template was removed, renamed or skipped, failed this time, or now writes another name
+ * or format. The run leaves them in place (they may be someone's), but a folder meant to mirror the
  * repository that still holds them would deploy images nobody converts any more, so the run names
  * them.
  *
@@ -31,13 +31,13 @@ import java.util.Set;
 final class EarlierOutputs {
   /** Why one such file is there, and what to do (a clause, without the final stop). */
   static final String WHY_ONE =
-      "an earlier run wrote it, and its template was removed or renamed, failed this time, or"
-          + " now writes another name or format. Delete it if it is stale";
+      "an earlier run wrote it, and its template was removed, renamed or skipped, failed this"
+          + " time, or now writes another name or format. Delete it if it is stale";
 
   /** {@link #WHY_ONE} for several. */
   static final String WHY_MANY =
-      "earlier runs wrote them, and their templates were removed or renamed, failed this time,"
-          + " or now write another name or format. Delete them if they are stale";
+      "earlier runs wrote them, and their templates were removed, renamed or skipped, failed"
+          + " this time, or now write another name or format. Delete them if they are stale";
 
   private EarlierOutputs() {}
 

@@ -63,8 +63,8 @@ class EarlierOutputsTest {
                 "warning: 1 image template in "
                     + out
                     + " was not written by this run (CLI-W001): an earlier run wrote it, and its"
-                    + " template was removed or renamed, failed this time, or now writes another"
-                    + " name or format. Delete it if it is stale:\n  legacy/old.json\n"),
+                    + " template was removed, renamed or skipped, failed this time, or now writes"
+                    + " another name or format. Delete it if it is stale:\n  legacy/old.json\n"),
         r.err());
     assertEquals(List.of("legacy/old.json"), earlierInReport(report));
     assertTrue(Files.exists(out.resolve("legacy/old.json")), "left in place");
@@ -142,6 +142,31 @@ class EarlierOutputsTest {
     assertEquals(0, r.exitCode(), r.err());
     // A broken image template and one in YAML are image templates all the same.
     assertEquals(List.of("kept/broken.json", "kept/image.yml"), earlierInReport(report));
+  }
+
+  @Test
+  void aRunOverPartOfTheTreeNamesNothing() throws Exception {
+    // --include, --exclude or a file as the root convert part of the tree: the outputs of the
+    // rest are not leftovers.
+    Path root = tree();
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("report.json");
+    assertEquals(0, bulk("-o", out.toString(), root.toString()).exitCode());
+
+    List<List<String>> runs =
+        List.of(
+            List.of("--include", "aib/*", root.toString()),
+            List.of("--exclude", "legacy/**", root.toString()),
+            List.of(root.resolve("aib/image.json").toString()));
+    for (List<String> run : runs) {
+      List<String> args = new ArrayList<>(List.of("-o", out.toString()));
+      args.addAll(List.of("--report", report.toString()));
+      args.addAll(run);
+      CliRun r = bulk(args.toArray(String[]::new));
+      assertEquals(0, r.exitCode(), r.err());
+      assertEquals(List.of(), earlierInReport(report), run.toString());
+      assertFalse(r.err().contains("CLI-W001"), r.err());
+    }
   }
 
   @Test
