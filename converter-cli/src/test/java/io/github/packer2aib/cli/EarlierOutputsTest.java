@@ -40,6 +40,13 @@ class EarlierOutputsTest {
     return root;
   }
 
+  /** The tree converted once into {@code out}; returns its root. */
+  private Path convertedOnce(Path out) {
+    Path root = tree();
+    assertEquals(0, bulk("-o", out.toString(), root.toString()).exitCode());
+    return root;
+  }
+
   private static List<String> earlierInReport(Path report) throws Exception {
     List<String> paths = new ArrayList<>();
     JSON.readTree(report.toFile()).get("earlierOutputs").forEach(p -> paths.add(p.asText()));
@@ -48,10 +55,9 @@ class EarlierOutputsTest {
 
   @Test
   void theOutputOfARemovedTemplateIsNamedAndKept() throws Exception {
-    Path root = tree();
     Path out = tmp.resolve("out");
     Path report = tmp.resolve("report.json");
-    assertEquals(0, bulk("-o", out.toString(), root.toString()).exitCode());
+    Path root = convertedOnce(out);
     Files.delete(root.resolve("legacy/old.json"));
 
     CliRun r = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
@@ -87,10 +93,9 @@ class EarlierOutputsTest {
 
   @Test
   void anotherFormatNamesEveryOutputOfTheFirst() throws Exception {
-    Path root = tree();
     Path out = tmp.resolve("out");
     Path report = tmp.resolve("report.json");
-    assertEquals(0, bulk("-o", out.toString(), root.toString()).exitCode());
+    Path root = convertedOnce(out);
 
     CliRun r =
         bulk(
@@ -110,10 +115,9 @@ class EarlierOutputsTest {
 
   @Test
   void theOutputOfATemplateThatNowFailsIsNamed() throws Exception {
-    Path root = tree();
     Path out = tmp.resolve("out");
     Path report = tmp.resolve("report.json");
-    assertEquals(0, bulk("-o", out.toString(), root.toString()).exitCode());
+    Path root = convertedOnce(out);
     put(root, "aib/image.json", BulkTrees.BROKEN_AIB);
 
     CliRun r = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
@@ -148,10 +152,9 @@ class EarlierOutputsTest {
   void aRunOverPartOfTheTreeNamesNothing() throws Exception {
     // --include, --exclude or a file as the root convert part of the tree: the outputs of the
     // rest are not leftovers.
-    Path root = tree();
     Path out = tmp.resolve("out");
     Path report = tmp.resolve("report.json");
-    assertEquals(0, bulk("-o", out.toString(), root.toString()).exitCode());
+    Path root = convertedOnce(out);
 
     List<List<String>> runs =
         List.of(
