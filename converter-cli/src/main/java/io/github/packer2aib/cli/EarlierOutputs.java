@@ -54,17 +54,25 @@ final class EarlierOutputs {
     }
     Set<String> ours = new HashSet<>(written);
     Set<Path> never = new HashSet<>();
+    Set<String> neverNames = new HashSet<>();
     for (Path p : skipped) {
-      never.add(p.toAbsolutePath().normalize());
+      never.addAll(forms(p));
+      if (p.getFileName() != null) {
+        neverNames.add(p.getFileName().toString());
+      }
     }
+    // Through a symbolic link to the folder when the output folder is one (a walk does not follow
+    // the link it starts from); paths are then named as under the folder as given.
+    Path start = Files.isSymbolicLink(out) ? out.resolve(".") : out;
     List<String> found = new ArrayList<>();
     Files.walkFileTree(
-        out,
+        start,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            boolean top = dir.equals(out);
-            if (!top && (hidden(dir) || folders.madeByRun(dir) || skip(dir))) {
+            Path given = out.resolve(start.relativize(dir));
+            boolean top = dir.equals(start);
+            if (!top && (hidden(dir) || folders.madeByRun(given) || skip(dir))) {
               return FileVisitResult.SKIP_SUBTREE;
             }
             return FileVisitResult.CONTINUE;
@@ -75,7 +83,7 @@ final class EarlierOutputs {
             if (!attrs.isRegularFile() || hidden(file) || !document(file) || skip(file)) {
               return FileVisitResult.CONTINUE;
             }
-            String relative = relative(out, file);
+            String relative = relative(start, file);
             if (!ours.contains(relative) && imageTemplate(file, attrs.size())) {
               found.add(relative);
             }
@@ -88,12 +96,32 @@ final class EarlierOutputs {
             return FileVisitResult.CONTINUE;
           }
 
+          /** An input root or the report, however either path was written. */
           private boolean skip(Path p) {
-            return never.contains(p.toAbsolutePath().normalize());
+            Path name = p.getFileName();
+            if (name == null || !neverNames.contains(name.toString())) {
+              return false; // the common case, without a system call
+            }
+            for (Path form : forms(p)) {
+              if (never.contains(form)) {
+                return true;
+              }
+            }
+            return false;
           }
         });
     found.sort(null);
     return found;
+  }
+
+  /** A path made absolute, and as the file system resolves it where it exists. */
+  private static List<Path> forms(Path p) {
+    Path absolute = p.toAbsolutePath().normalize();
+    try {
+      return List.of(absolute, p.toRealPath());
+    } catch (IOException e) {
+      return List.of(absolute);
+    }
   }
 
   private static boolean hidden(Path p) {

@@ -173,6 +173,23 @@ class EarlierOutputsTest {
   }
 
   @Test
+  void anOutputFolderThatIsALinkIsLookedThroughAndAnInputInsideItNamedOtherwiseIsNot()
+      throws Exception {
+    Path real = tmp.resolve("real-out");
+    Path link = Files.createSymbolicLink(tmp.resolve("out"), real.getFileName());
+    // The input root lies in the real folder, given by its real path; the output by the link.
+    Path root = real.resolve("repo");
+    put(root, "aib/image.json", BulkTrees.AIB);
+    put(real, "gone/old.json", BulkTrees.AIB);
+    Path report = tmp.resolve("report.json");
+
+    CliRun r = bulk("-o", link.toString(), "--report", report.toString(), root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(List.of("gone/old.json"), earlierInReport(report));
+  }
+
+  @Test
   void jsonDiagnosticsCarryOneWarningPerFileAndQuietRunsPrintNone() throws Exception {
     Path root = tree();
     Path out = tmp.resolve("out");
