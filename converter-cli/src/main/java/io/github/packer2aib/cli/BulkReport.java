@@ -28,18 +28,18 @@ final class BulkReport {
       ReportFile.Format format,
       List<BulkOutcome> outcomes,
       BulkSummary summary,
-      List<String> earlier,
+      Leftovers leftovers,
       Writer out)
       throws IOException {
     if (format == ReportFile.Format.JSON) {
-      json(outcomes, summary, earlier, out);
+      json(outcomes, summary, leftovers, out);
     } else {
-      markdown(outcomes, summary, earlier, out);
+      markdown(outcomes, summary, leftovers, out);
     }
   }
 
   private static void json(
-      List<BulkOutcome> outcomes, BulkSummary summary, List<String> earlier, Writer out)
+      List<BulkOutcome> outcomes, BulkSummary summary, Leftovers leftovers, Writer out)
       throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       // The writer is the report file's: closing the generator must not close it.
@@ -64,7 +64,13 @@ final class BulkReport {
       g.writeEndObject();
       // Image templates in the output folder that the run did not write (CLI-W001).
       g.writeArrayFieldStart("earlierOutputs");
-      for (String path : earlier) {
+      for (String path : leftovers.kept()) {
+        g.writeString(clean(path));
+      }
+      g.writeEndArray();
+      // Those that --prune deleted (CLI-N002).
+      g.writeArrayFieldStart("prunedOutputs");
+      for (String path : leftovers.pruned()) {
         g.writeString(clean(path));
       }
       g.writeEndArray();
@@ -115,7 +121,7 @@ final class BulkReport {
   private static final int MARKDOWN_CHUNK = 64 * 1024;
 
   private static void markdown(
-      List<BulkOutcome> outcomes, BulkSummary summary, List<String> earlier, Writer writer)
+      List<BulkOutcome> outcomes, BulkSummary summary, Leftovers leftovers, Writer writer)
       throws IOException {
     StringBuilder out = new StringBuilder("# packer2aib conversion report\n\n");
     out.append("| Verdict | Count |\n| --- | ---: |\n");
@@ -138,16 +144,22 @@ final class BulkReport {
             .append(" |\n");
       }
     }
-    if (!earlier.isEmpty()) {
+    if (!leftovers.kept().isEmpty()) {
       out.append("\n## Earlier outputs\n\n")
           .append("Image templates in the output folder that this run did not write (`")
           .append(CliCode.EARLIER_OUTPUT.id())
           .append("`): ")
           .append(EarlierOutputs.WHY_MANY)
           .append(".\n\n");
-      for (String path : earlier) {
-        out.append("- ").append(cell(path)).append('\n');
-      }
+      bullets(out, leftovers.kept());
+    }
+    if (!leftovers.pruned().isEmpty()) {
+      out.append("\n## Pruned outputs\n\n")
+          .append(
+              "Image templates of earlier runs that `--prune` deleted from the output folder (`")
+          .append(CliCode.OUTPUT_PRUNED.id())
+          .append("`): packer2aib wrote them there, and nobody changed them since.\n\n");
+      bullets(out, leftovers.pruned());
     }
     out.append("\n## Templates\n\n| Path | Kind | Verdict | Outputs | Errors |\n");
     out.append("| --- | --- | --- | --- | --- |\n");
@@ -178,6 +190,12 @@ final class BulkReport {
       flushLong(out, writer);
     }
     writer.append(out);
+  }
+
+  private static void bullets(StringBuilder out, List<String> paths) {
+    for (String path : paths) {
+      out.append("- ").append(cell(path)).append('\n');
+    }
   }
 
   /** Moves {@code out}'s text to {@code writer} once it is long. */

@@ -2,11 +2,12 @@ package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.JsonRenderer;
-import io.github.packer2aib.core.diag.SecretScrubber;
 import io.github.packer2aib.core.diag.TextRenderer;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +40,8 @@ final class BulkRun {
       int jobs,
       Progress.Mode progress,
       BulkTask.Display display,
-      ReportFile report) {}
+      ReportFile report,
+      boolean prune) {}
 
   private final Settings settings;
   private final Engine engine;
@@ -120,23 +122,33 @@ final class BulkRun {
       // The JVM ends with the signal's status once its hooks are done; no summary, no report.
       return ExitCodes.INPUT_ERROR;
     }
-    List<String> earlier = earlierOutputs(folders);
+    Path out = settings.output();
+    OutputManifest before = OutputManifest.read(out);
+    Leftovers leftovers = Leftovers.settle(out, earlierOutputs(folders), before, settings.prune());
+    String manifestProblem = writeManifest(folders, before, leftovers);
     long end = System.nanoTime();
     progress.finish(end);
 
     // The report first, so that a failure to write it is part of what stderr ends with.
-    boolean reportWritten = settings.report() == null || writeReport(json, earlier);
+    boolean reportWritten = settings.report() == null || writeReport(json, leftovers);
     boolean quiet = settings.display().quiet();
     if (json) {
       if (!quiet) {
-        for (String path : earlier) {
-          shown.add(CliCode.EARLIER_OUTPUT.diagnostic(earlierDetail(path)));
+        shown.addAll(leftovers.diagnostics(out, settings.prune()));
+        if (manifestProblem != null) {
+          shown.add(CliCode.MANIFEST_UNWRITTEN.diagnostic(manifestProblem));
         }
       }
       err.print(new JsonRenderer().render(shown));
     } else if (!quiet) {
       err.print(
-          "\n" + summary.table() + earlierText(earlier) + "\n" + closingLine(end - start) + "\n");
+          "\n"
+              + summary.table()
+              + leftovers.text(out, settings.prune(), settings.report() != null)
+              + (manifestProblem == null ? "" : "\nwarning: " + manifestProblem + "\n")
+              + "\n"
+              + closingLine(end - start)
+              + "\n");
     }
     err.flush();
     if (internalError) {
@@ -334,50 +346,42 @@ final class BulkRun {
     }
   }
 
-  /** How many earlier outputs are named on stderr; the report lists them all. */
-  private static final int EARLIER_SHOWN = 10;
-
-  /** The warning about earlier outputs under the summary table, or nothing. */
-  private String earlierText(List<String> earlier) {
-    if (earlier.isEmpty()) {
-      return "";
+  /**
+   * Writes the output folder's {@link OutputManifest}: this run's outputs, and the entries of the
+   * one before whose files are still there (outputs of templates this run left out, or leftovers it
+   * kept). Nothing when there is nothing to list and there was no manifest. Returns what went
+   * wrong, or null: the outputs are written all the same, so it is a warning.
+   */
+  private String writeManifest(OutputFolders folders, OutputManifest before, Leftovers leftovers) {
+    Path out = settings.output();
+    Map<String, OutputManifest.Entry> entries = new HashMap<>(folders.written());
+    for (Map.Entry<String, OutputManifest.Entry> e : before.entries().entrySet()) {
+      if (!entries.containsKey(e.getKey())
+          && !leftovers.pruned().contains(e.getKey())
+          && Files.isRegularFile(out.resolve(e.getKey()), LinkOption.NOFOLLOW_LINKS)) {
+        entries.put(e.getKey(), e.getValue());
+      }
     }
-    boolean one = earlier.size() == 1;
-    StringBuilder out = new StringBuilder("\nwarning: ");
-    out.append(one ? "1 image template" : earlier.size() + " image templates")
-        .append(" in ")
-        .append(settings.output())
-        .append(one ? " was" : " were")
-        .append(" not written by this run (")
-        .append(CliCode.EARLIER_OUTPUT.id())
-        .append("): ")
-        .append(one ? EarlierOutputs.WHY_ONE : EarlierOutputs.WHY_MANY)
-        .append(":")
-        .append('\n');
-    for (int i = 0; i < earlier.size() && i < EARLIER_SHOWN; i++) {
-      out.append("  ").append(SecretScrubber.scrub(earlier.get(i))).append('\n');
+    Path file = out.resolve(OutputManifest.FILE_NAME);
+    if (entries.isEmpty() && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      return null;
     }
-    if (earlier.size() > EARLIER_SHOWN) {
-      out.append("  ... and ")
-          .append(earlier.size() - EARLIER_SHOWN)
-          .append(" more")
-          .append(settings.report() == null ? " (--report lists them all)" : " (in the report)")
-          .append('\n');
+    try {
+      OutputManifest.of(entries).write(out);
+      return null;
+    } catch (IOException e) {
+      return "cannot write "
+          + file
+          + ": "
+          + InputReader.reason(e)
+          + " (--prune will not delete the outputs of this run in a later one)";
     }
-    return out.toString();
   }
 
-  private String earlierDetail(String path) {
-    return settings.output().resolve(path)
-        + " is an image template that this run did not write: "
-        + EarlierOutputs.WHY_ONE
-        + ".";
-  }
-
-  private boolean writeReport(boolean json, List<String> earlier) {
+  private boolean writeReport(boolean json, Leftovers leftovers) {
     ReportFile file = settings.report();
     try {
-      file.write(out -> BulkReport.write(file.format(), kept, summary, earlier, out));
+      file.write(out -> BulkReport.write(file.format(), kept, summary, leftovers, out));
       return true;
     } catch (IOException e) {
       String reason = InputReader.reason(e);

@@ -271,7 +271,9 @@ final class BulkTask {
       }
       try {
         boolean newFolder = folders.make(target.getParent());
-        AtomicFiles.write(target, t.utf8(), PendingWrites.PROCESS, !newFolder);
+        byte[] bytes = t.utf8();
+        AtomicFiles.write(target, bytes, PendingWrites.PROCESS, !newFolder);
+        folders.wrote(relative, bytes);
         written.add(target);
         outputs.add(relative);
       } catch (IOException e) {
@@ -279,9 +281,10 @@ final class BulkTask {
         String detail = "The output file " + target + " could not be written: " + reason + ".";
         all.add(CliCode.UNWRITABLE_OUTPUT.diagnostic(detail));
         cliLines.add("error: cannot write " + target + ": " + reason + "\n");
-        for (Path p : written) {
+        for (int k = 0; k < written.size(); k++) {
           try {
-            Files.deleteIfExists(p);
+            Files.deleteIfExists(written.get(k));
+            folders.deleted(outputs.get(k));
           } catch (IOException ignored) {
             // Reported as failed already; a leftover file is the lesser harm.
           }

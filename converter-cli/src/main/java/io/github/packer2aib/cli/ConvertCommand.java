@@ -272,6 +272,9 @@ final class ConvertCommand implements Callable<Integer> {
       if (recursive.progress != Progress.Mode.AUTO) {
         bulkOnly.add("--progress");
       }
+      if (recursive.prune) {
+        bulkOnly.add("--prune");
+      }
       if (!bulkOnly.isEmpty()) {
         throw new ParameterException(
             spec.commandLine(),
@@ -289,6 +292,13 @@ final class ConvertCommand implements Callable<Integer> {
     if (common.stdinCount() > 0) {
       throw new ParameterException(
           spec.commandLine(), "standard input ('-') cannot be given with -r/--recursive");
+    }
+    if (recursive.prune && (!recursive.include.isEmpty() || !recursive.exclude.isEmpty())) {
+      // A run over part of the tree cannot tell the outputs of the rest from leftovers.
+      throw new ParameterException(
+          spec.commandLine(),
+          "--prune cannot be used with --include or --exclude: a run over part of the tree"
+              + " cannot tell the outputs of the rest from leftovers");
     }
     Path out = output.toAbsolutePath().normalize();
     for (String input : common.inputs) {
@@ -376,7 +386,8 @@ final class ConvertCommand implements Callable<Integer> {
             progress,
             new BulkTask.Display(
                 common.diagnosticsFormat, common.quiet, recursive.showWarnings, reportFile != null),
-            reportFile);
+            reportFile,
+            recursive.prune);
     return new BulkRun(settings, parent.engine(), spec.commandLine().getErr()).run();
   }
 

@@ -12,10 +12,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * The output folders of a bulk run, each made once, and whether the run made it. A folder the run
  * made held no file before it, so its outputs need no comparison with an earlier file of the same
  * name (a stat per output file, for thousands of files); in a folder that existed, an output that
- * already holds the same bytes is left alone ({@link AtomicFiles}).
+ * already holds the same bytes is left alone ({@link AtomicFiles}). It also collects what the run's
+ * tasks wrote, for the run's {@link OutputManifest}.
  */
 final class OutputFolders {
   private final Map<Path, Boolean> made = new ConcurrentHashMap<>();
+  private final Map<String, OutputManifest.Entry> written = new ConcurrentHashMap<>();
+
+  /** Notes that {@code bytes} are now the file {@code relative} (to the output folder). */
+  void wrote(String relative, byte[] bytes) {
+    written.put(relative, OutputManifest.Entry.of(bytes));
+  }
+
+  /** Takes back {@link #wrote}: the file was deleted again. */
+  void deleted(String relative) {
+    written.remove(relative);
+  }
+
+  /** Every file written (or found holding its bytes already), relative to the output folder. */
+  Map<String, OutputManifest.Entry> written() {
+    return written;
+  }
 
   /** Makes {@code folder} and its parents where missing; whether this run made the folder. */
   boolean make(Path folder) throws IOException {

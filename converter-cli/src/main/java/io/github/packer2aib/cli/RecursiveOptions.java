@@ -21,6 +21,7 @@ final class RecursiveOptions {
   Integer jobs;
   Progress.Mode progress = Progress.Mode.AUTO;
   boolean showWarnings;
+  boolean prune;
 
   /** Adds the options of {@code -r}, bound to this object, to {@code spec}. */
   void addTo(CommandSpec spec) {
@@ -105,6 +106,18 @@ final class RecursiveOptions {
                             + " (by default they are only counted)."),
                 () -> showWarnings,
                 v -> showWarnings = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--prune")
+                    .type(boolean.class)
+                    .description(
+                        "With -r: delete the image templates in -o DIR that earlier runs wrote"
+                            + " and this one did not (their templates were removed, renamed or"
+                            + " skipped, failed, or now write another name or format), if unchanged"
+                            + " since; others are only named."),
+                () -> prune,
+                v -> prune = v)
             .build());
   }
 

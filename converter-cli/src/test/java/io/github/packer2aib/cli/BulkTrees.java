@@ -114,7 +114,10 @@ final class BulkTrees {
     }
   }
 
-  /** Every file under a folder: relative path ('/') → content, sorted. */
+  /**
+   * Every file under a folder: relative path ('/') → content, sorted; without a bulk run's list of
+   * its outputs ({@link OutputManifest}), which EarlierOutputsTest checks.
+   */
   static TreeMap<String, String> files(Path root) throws IOException {
     TreeMap<String, String> out = new TreeMap<>();
     if (!Files.isDirectory(root)) {
@@ -122,7 +125,9 @@ final class BulkTrees {
     }
     List<Path> all = new ArrayList<>();
     try (Stream<Path> s = Files.walk(root)) {
-      s.filter(Files::isRegularFile).forEach(all::add);
+      s.filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().equals(OutputManifest.FILE_NAME))
+          .forEach(all::add);
     }
     for (Path p : all) {
       out.put(root.relativize(p).toString().replace('\\', '/'), Files.readString(p));

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code convert -r} names the image templates in its output folder that it did not write
- * (CLI-W001), and leaves them in place.
+ * (CLI-W001) and leaves them in place, or with {@code --prune} deletes those its list of outputs
+ * vouches for (CLI-N002).
  */
 class EarlierOutputsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,9 +49,34 @@ class EarlierOutputsTest {
   }
 
   private static List<String> earlierInReport(Path report) throws Exception {
+    return listInReport(report, "earlierOutputs");
+  }
+
+  private static List<String> listInReport(Path report, String field) throws Exception {
     List<String> paths = new ArrayList<>();
-    JSON.readTree(report.toFile()).get("earlierOutputs").forEach(p -> paths.add(p.asText()));
+    JSON.readTree(report.toFile()).get(field).forEach(p -> paths.add(p.asText()));
     return paths;
+  }
+
+  /** The list of outputs in {@code out}: path → [size, CRC-32]. */
+  private static Map<String, List<Long>> manifest(Path out) throws Exception {
+    Map<String, List<Long>> entries = new java.util.TreeMap<>();
+    JsonNode outputs = JSON.readTree(out.resolve(OutputManifest.FILE_NAME).toFile()).get("outputs");
+    outputs
+        .fields()
+        .forEachRemaining(
+            e ->
+                entries.put(
+                    e.getKey(),
+                    List.of(e.getValue().get(0).asLong(), e.getValue().get(1).asLong())));
+    return entries;
+  }
+
+  private static List<Long> sizeAndCrc(Path file) throws Exception {
+    byte[] bytes = Files.readAllBytes(file);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(bytes);
+    return List.of((long) bytes.length, crc.getValue());
   }
 
   @Test
@@ -231,5 +257,157 @@ class EarlierOutputsTest {
     String md = Files.readString(report);
     assertTrue(md.contains("\n## Earlier outputs\n\nImage templates in the output folder"), md);
     assertTrue(md.contains("- gone/t11.json\n"), md);
+  }
+
+  @Test
+  void theListOfOutputsHoldsEachFileWithItsSizeAndCrcTheSameForAnyJobs() throws Exception {
+    Path root = tree();
+    Path one = tmp.resolve("one");
+    Path four = tmp.resolve("four");
+
+    assertEquals(0, bulk("-o", one.toString(), "--jobs", "1", root.toString()).exitCode());
+    assertEquals(0, bulk("-o", four.toString(), "--jobs", "4", root.toString()).exitCode());
+
+    Map<String, List<Long>> entries = manifest(one);
+    assertEquals(
+        List.of("aib/image.json", "hcl/web/web.json", "legacy/old.json"),
+        List.copyOf(entries.keySet()));
+    for (Map.Entry<String, List<Long>> e : entries.entrySet()) {
+      assertEquals(sizeAndCrc(one.resolve(e.getKey())), e.getValue(), e.getKey());
+    }
+    assertEquals(
+        Files.readString(one.resolve(OutputManifest.FILE_NAME)),
+        Files.readString(four.resolve(OutputManifest.FILE_NAME)));
+  }
+
+  @Test
+  void pruneDeletesTheUnchangedOutputOfARemovedTemplateAndTheFolderItLeavesEmpty()
+      throws Exception {
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("report.json");
+    Path root = convertedOnce(out);
+    Files.delete(root.resolve("legacy/old.json"));
+
+    CliRun r =
+        bulk("-o", out.toString(), "--prune", "--report", report.toString(), root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertFalse(Files.exists(out.resolve("legacy")), "the emptied folder goes too");
+    assertTrue(Files.exists(out.resolve("aib/image.json")));
+    assertEquals(List.of("legacy/old.json"), listInReport(report, "prunedOutputs"));
+    assertEquals(List.of(), earlierInReport(report));
+    assertTrue(
+        r.err()
+            .contains(
+                "note: deleted 1 image template of earlier runs from "
+                    + out
+                    + " (--prune, CLI-N002):\n  legacy/old.json\n"),
+        r.err());
+    assertFalse(r.err().contains("CLI-W001"), r.err());
+    assertEquals(
+        List.of("aib/image.json", "hcl/web/web.json"), List.copyOf(manifest(out).keySet()));
+  }
+
+  @Test
+  void pruneLeavesWhatPacker2aibDidNotWriteThereOrWhatChangedSince() throws Exception {
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("report.json");
+    Path root = convertedOnce(out);
+    Files.delete(root.resolve("legacy/old.json"));
+    Files.delete(root.resolve("aib/image.json"));
+    // Edited after it was written (the same size: the CRC tells), and one packer2aib never wrote.
+    Path edited = out.resolve("aib/image.json");
+    String text = Files.readString(edited);
+    assertTrue(text.contains("westeurope"), text);
+    Files.writeString(edited, text.replaceFirst("westeurope", "easteurope"));
+    put(out, "hand/made.json", BulkTrees.AIB);
+
+    CliRun r =
+        bulk("-o", out.toString(), "--prune", "--report", report.toString(), root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(List.of("legacy/old.json"), listInReport(report, "prunedOutputs"));
+    assertEquals(List.of("aib/image.json", "hand/made.json"), earlierInReport(report));
+    assertTrue(Files.exists(out.resolve("aib/image.json")));
+    assertTrue(Files.exists(out.resolve("hand/made.json")));
+    assertTrue(
+        r.err()
+            .contains(
+                "(--prune left them: packer2aib's list of what it wrote here does not hold them as"
+                    + " they are, so someone else wrote them or changed them since):\n"
+                    + "  aib/image.json\n  hand/made.json\n"),
+        r.err());
+    // The edited file stays listed as written, so it is never taken for unchanged.
+    assertTrue(manifest(out).containsKey("aib/image.json"));
+    assertFalse(manifest(out).containsKey("hand/made.json"));
+  }
+
+  @Test
+  void aRunWithoutPruneKeepsTheListSoALaterOneCanPrune() throws Exception {
+    Path out = tmp.resolve("out");
+    Path root = convertedOnce(out);
+    Files.delete(root.resolve("legacy/old.json"));
+
+    CliRun named = bulk("-o", out.toString(), root.toString());
+    assertTrue(named.err().contains("CLI-W001"), named.err());
+    assertTrue(manifest(out).containsKey("legacy/old.json"));
+    CliRun pruned = bulk("-o", out.toString(), "--prune", root.toString());
+
+    assertEquals(0, pruned.exitCode(), pruned.err());
+    assertFalse(Files.exists(out.resolve("legacy/old.json")));
+    assertFalse(manifest(out).containsKey("legacy/old.json"));
+  }
+
+  @Test
+  void aDamagedListPrunesNothingAndIsWrittenAgain() throws Exception {
+    Path out = tmp.resolve("out");
+    Path root = convertedOnce(out);
+    Files.delete(root.resolve("legacy/old.json"));
+    Files.writeString(out.resolve(OutputManifest.FILE_NAME), "{\"outputs\": [");
+
+    CliRun r = bulk("-o", out.toString(), "--prune", root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(Files.exists(out.resolve("legacy/old.json")));
+    assertTrue(r.err().contains("CLI-W001"), r.err());
+    assertEquals(
+        List.of("aib/image.json", "hcl/web/web.json"), List.copyOf(manifest(out).keySet()));
+  }
+
+  @Test
+  void pruneWithFiltersOrWithoutRecursiveIsAUsageError() {
+    Path root = tree();
+    Path out = tmp.resolve("out");
+
+    CliRun filtered = bulk("-o", out.toString(), "--prune", "--include", "aib/*", root.toString());
+    CliRun single = CliRun.run("convert", "--prune", root.resolve("aib/image.json").toString());
+
+    assertEquals(2, filtered.exitCode());
+    assertTrue(
+        filtered.err().contains("--prune cannot be used with --include or --exclude"),
+        filtered.err());
+    assertEquals(2, single.exitCode());
+    assertTrue(single.err().contains("--prune applies only with -r/--recursive"), single.err());
+  }
+
+  @Test
+  void prunedFilesAreNotesInJsonDiagnostics() throws Exception {
+    Path out = tmp.resolve("out");
+    Path root = convertedOnce(out);
+    Files.delete(root.resolve("legacy/old.json"));
+
+    CliRun r =
+        bulk("-o", out.toString(), "--prune", "--diagnostics-format", "json", root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode all = JSON.readTree(r.err());
+    assertEquals(1, all.size(), r.err());
+    assertEquals("CLI-N002", all.get(0).get("code").asText());
+    assertEquals("note", all.get(0).get("severity").asText());
+    assertTrue(
+        all.get(0)
+            .get("detail")
+            .asText()
+            .startsWith(out.resolve("legacy/old.json") + " was deleted"));
   }
 }

@@ -1,0 +1,150 @@
+package io.github.packer2aib.cli;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.SecretScrubber;
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The image templates a complete bulk run found in its output folder without writing them ({@link
+ * EarlierOutputs}), after {@code --prune}: those it deleted (the run's {@link OutputManifest}
+ * vouches that packer2aib wrote them there and nobody changed them since) and those it left, named
+ * by a warning.
+ *
+ * @param kept left in place (CLI-W001), relative to the output folder, sorted
+ * @param pruned deleted (CLI-N002), relative to the output folder, sorted
+ */
+record Leftovers(List<String> kept, List<String> pruned) {
+  static final Leftovers NONE = new Leftovers(List.of(), List.of());
+
+  /** How many paths of each list stderr names; the report lists them all. */
+  private static final int SHOWN = 10;
+
+  Leftovers {
+    kept = List.copyOf(kept);
+    pruned = List.copyOf(pruned);
+  }
+
+  /**
+   * Deletes, with {@code prune}, each of {@code earlier} that {@code manifest} holds as written
+   * (and the folders that leaves empty, up to {@code out}); the rest are kept.
+   */
+  static Leftovers settle(Path out, List<String> earlier, OutputManifest manifest, boolean prune) {
+    if (!prune) {
+      return new Leftovers(earlier, List.of());
+    }
+    List<String> kept = new ArrayList<>();
+    List<String> pruned = new ArrayList<>();
+    Path top = out.toAbsolutePath().normalize();
+    for (String relative : earlier) {
+      Path file = top.resolve(relative).normalize();
+      if (!file.startsWith(top) || !manifest.holdsAsWritten(top, relative)) {
+        kept.add(relative);
+        continue;
+      }
+      try {
+        Files.delete(file);
+        pruned.add(relative);
+      } catch (IOException e) {
+        kept.add(relative);
+        continue;
+      }
+      removeEmptyFolders(top, file.getParent());
+    }
+    return new Leftovers(kept, pruned);
+  }
+
+  /** Deletes {@code folder} and its parents below {@code top} while they are empty. */
+  private static void removeEmptyFolders(Path top, Path folder) {
+    for (Path f = folder; f != null && f.startsWith(top) && !f.equals(top); f = f.getParent()) {
+      try {
+        Files.delete(f);
+      } catch (DirectoryNotEmptyException e) {
+        return;
+      } catch (IOException e) {
+        return; // not ours to insist on
+      }
+    }
+  }
+
+  /** The lines under the summary table: what was pruned, then what was kept; or nothing. */
+  String text(Path out, boolean prune, boolean report) {
+    StringBuilder s = new StringBuilder();
+    if (!pruned.isEmpty()) {
+      boolean one = pruned.size() == 1;
+      s.append("\nnote: deleted ")
+          .append(one ? "1 image template" : pruned.size() + " image templates")
+          .append(" of earlier runs from ")
+          .append(out)
+          .append(" (--prune, ")
+          .append(CliCode.OUTPUT_PRUNED.id())
+          .append("):\n");
+      list(s, pruned, report);
+    }
+    if (!kept.isEmpty()) {
+      boolean one = kept.size() == 1;
+      s.append("\nwarning: ")
+          .append(one ? "1 image template" : kept.size() + " image templates")
+          .append(" in ")
+          .append(out)
+          .append(one ? " was" : " were")
+          .append(" not written by this run (")
+          .append(CliCode.EARLIER_OUTPUT.id())
+          .append("): ")
+          .append(one ? EarlierOutputs.WHY_ONE : EarlierOutputs.WHY_MANY)
+          .append(prune ? " (" + (one ? KEPT_ONE : KEPT_MANY) + ")" : "")
+          .append(":\n");
+      list(s, kept, report);
+    }
+    return s.toString();
+  }
+
+  /** Why --prune left a file (a parenthesis of the warning). */
+  private static final String KEPT_ONE =
+      "--prune left it: packer2aib's list of what it wrote here does not hold it as it is, so"
+          + " someone else wrote it or changed it since";
+
+  private static final String KEPT_MANY =
+      "--prune left them: packer2aib's list of what it wrote here does not hold them as they are,"
+          + " so someone else wrote them or changed them since";
+
+  private static void list(StringBuilder s, List<String> paths, boolean report) {
+    for (int i = 0; i < paths.size() && i < SHOWN; i++) {
+      s.append("  ").append(SecretScrubber.scrub(paths.get(i))).append('\n');
+    }
+    if (paths.size() > SHOWN) {
+      s.append("  ... and ")
+          .append(paths.size() - SHOWN)
+          .append(" more")
+          .append(report ? " (in the report)" : " (--report lists them all)")
+          .append('\n');
+    }
+  }
+
+  /** One diagnostic per file, for JSON diagnostics: the pruned, then the kept. */
+  List<Diagnostic> diagnostics(Path out, boolean prune) {
+    List<Diagnostic> all = new ArrayList<>();
+    for (String path : pruned) {
+      all.add(
+          CliCode.OUTPUT_PRUNED.diagnostic(
+              out.resolve(path)
+                  + " was deleted (--prune): packer2aib wrote it there in an earlier run, and its"
+                  + " template was removed, renamed or skipped, failed this time, or now writes"
+                  + " another name or format."));
+    }
+    for (String path : kept) {
+      all.add(
+          CliCode.EARLIER_OUTPUT.diagnostic(
+              out.resolve(path)
+                  + " is an image template that this run did not write: "
+                  + EarlierOutputs.WHY_ONE
+                  + (prune ? " (" + KEPT_ONE + ")" : "")
+                  + "."));
+    }
+    return all;
+  }
+}

@@ -1,0 +1,149 @@
+package io.github.packer2aib.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
+
+/**
+ * The outputs that {@code convert -r} wrote into an output folder, each with its size and CRC-32,
+ * kept in the folder as {@value #FILE_NAME}: what {@code --prune} may delete is what packer2aib
+ * wrote there and nobody changed since, never a file it cannot account for. Every complete run
+ * writes it anew (its own outputs, and the earlier entries whose files are still there); the text
+ * is sorted and holds no time, so the same run gives the same bytes.
+ */
+final class OutputManifest {
+  /** Hidden, so that discovery, the earlier-output check and users' globs pass it by. */
+  static final String FILE_NAME = ".packer2aib-outputs.json";
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  /** What was written to one path: its size and CRC-32. */
+  record Entry(long size, long crc32) {
+    static Entry of(byte[] bytes) {
+      return new Entry(bytes.length, OutputManifest.crc32(bytes));
+    }
+  }
+
+  private final SortedMap<String, Entry> entries;
+
+  private OutputManifest(SortedMap<String, Entry> entries) {
+    this.entries = entries;
+  }
+
+  static OutputManifest of(Map<String, Entry> entries) {
+    return new OutputManifest(new TreeMap<>(entries));
+  }
+
+  Map<String, Entry> entries() {
+    return entries;
+  }
+
+  /**
+   * The manifest in {@code out}; empty when there is none, and empty too when it cannot be read or
+   * is not one (a damaged list only means --prune deletes nothing it does not know).
+   */
+  static OutputManifest read(Path out) {
+    Path file = out.resolve(FILE_NAME);
+    SortedMap<String, Entry> entries = new TreeMap<>();
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return new OutputManifest(entries);
+    }
+    try (JsonParser p = FACTORY.createParser(file.toFile())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return new OutputManifest(new TreeMap<>());
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (!field.equals("outputs") || value != JsonToken.START_OBJECT) {
+          p.skipChildren();
+          continue;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String path = p.currentName();
+          if (p.nextToken() != JsonToken.START_ARRAY
+              || p.nextToken() != JsonToken.VALUE_NUMBER_INT) {
+            return new OutputManifest(new TreeMap<>());
+          }
+          long size = p.getLongValue();
+          if (p.nextToken() != JsonToken.VALUE_NUMBER_INT) {
+            return new OutputManifest(new TreeMap<>());
+          }
+          long crc = p.getLongValue();
+          if (p.nextToken() != JsonToken.END_ARRAY) {
+            return new OutputManifest(new TreeMap<>());
+          }
+          entries.put(path, new Entry(size, crc));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return new OutputManifest(new TreeMap<>());
+    }
+    return new OutputManifest(entries);
+  }
+
+  /**
+   * Whether {@code relative} is listed and the file there (a regular file, not a link) holds what
+   * was written: the same size and CRC-32.
+   */
+  boolean holdsAsWritten(Path out, String relative) {
+    Entry e = entries.get(relative);
+    if (e == null) {
+      return false;
+    }
+    Path file = out.resolve(relative);
+    try {
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != e.size()) {
+        return false;
+      }
+      return crc32(Files.readAllBytes(file)) == e.crc32();
+    } catch (IOException | OutOfMemoryError ex) {
+      return false;
+    }
+  }
+
+  /** Writes the manifest into {@code out}, atomically. */
+  void write(Path out) throws IOException {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(text)) {
+      // Objects indented, each entry's [size, CRC-32] on its line: 10,000 outputs, 10,000 lines.
+      g.setPrettyPrinter(
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance));
+      g.writeStartObject();
+      g.writeStringField(
+          "about",
+          "The files packer2aib convert -r wrote into this folder ([size, CRC-32]): --prune"
+              + " deletes only these, unchanged. Every complete run writes this file again.");
+      g.writeObjectFieldStart("outputs");
+      for (Map.Entry<String, Entry> e : entries.entrySet()) {
+        g.writeArrayFieldStart(e.getKey());
+        g.writeNumber(e.getValue().size());
+        g.writeNumber(e.getValue().crc32());
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    AtomicFiles.write(out.resolve(FILE_NAME), text + "\n");
+  }
+
+  static long crc32(byte[] bytes) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, bytes.length);
+    return crc.getValue();
+  }
+}
