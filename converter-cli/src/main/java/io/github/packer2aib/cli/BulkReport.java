@@ -62,18 +62,10 @@ final class BulkReport {
       }
       g.writeEndArray();
       g.writeEndObject();
-      // Image templates in the output folder that the run did not write (CLI-W001).
-      g.writeArrayFieldStart("earlierOutputs");
-      for (String path : leftovers.kept()) {
-        g.writeString(clean(path));
-      }
-      g.writeEndArray();
-      // Those that --prune deleted (CLI-N002).
-      g.writeArrayFieldStart("prunedOutputs");
-      for (String path : leftovers.pruned()) {
-        g.writeString(clean(path));
-      }
-      g.writeEndArray();
+      // Image templates in the output folder that the run did not write (CLI-W001), and those that
+      // --prune deleted (CLI-N002).
+      paths(g, "earlierOutputs", leftovers.kept());
+      paths(g, "prunedOutputs", leftovers.pruned());
       g.writeArrayFieldStart("templates");
       for (BulkOutcome o : outcomes) {
         g.writeStartObject();
@@ -83,11 +75,7 @@ final class BulkReport {
         if (o.status() == BulkOutcome.Status.SKIPPED) {
           g.writeStringField("reason", clean(o.skipReason()));
         }
-        g.writeArrayFieldStart("outputs");
-        for (String s : o.outputs()) {
-          g.writeString(clean(s));
-        }
-        g.writeEndArray();
+        paths(g, "outputs", o.outputs());
         g.writeArrayFieldStart("errorCodes");
         for (String s : o.errorCodes()) {
           g.writeString(s);
@@ -115,6 +103,15 @@ final class BulkReport {
       g.writeEndObject();
     }
     out.write("\n");
+  }
+
+  /** An array of paths, each through {@link #clean}. */
+  private static void paths(JsonGenerator g, String field, List<String> paths) throws IOException {
+    g.writeArrayFieldStart(field);
+    for (String path : paths) {
+      g.writeString(clean(path));
+    }
+    g.writeEndArray();
   }
 
   /** Parts of the Markdown report are flushed to the writer once they are this long. */

@@ -48,6 +48,13 @@ class EarlierOutputsTest {
     return root;
   }
 
+  /** The tree converted once into {@code out}, then its legacy/old.json removed; its root. */
+  private Path convertedWithoutOld(Path out) throws Exception {
+    Path root = convertedOnce(out);
+    Files.delete(root.resolve("legacy/old.json"));
+    return root;
+  }
+
   private static List<String> earlierInReport(Path report) throws Exception {
     return listInReport(report, "earlierOutputs");
   }
@@ -83,8 +90,7 @@ class EarlierOutputsTest {
   void theOutputOfARemovedTemplateIsNamedAndKept() throws Exception {
     Path out = tmp.resolve("out");
     Path report = tmp.resolve("report.json");
-    Path root = convertedOnce(out);
-    Files.delete(root.resolve("legacy/old.json"));
+    Path root = convertedWithoutOld(out);
 
     CliRun r = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
 
@@ -285,8 +291,7 @@ class EarlierOutputsTest {
       throws Exception {
     Path out = tmp.resolve("out");
     Path report = tmp.resolve("report.json");
-    Path root = convertedOnce(out);
-    Files.delete(root.resolve("legacy/old.json"));
+    Path root = convertedWithoutOld(out);
 
     CliRun r =
         bulk("-o", out.toString(), "--prune", "--report", report.toString(), root.toString());
@@ -312,8 +317,7 @@ class EarlierOutputsTest {
   void pruneLeavesWhatPacker2aibDidNotWriteThereOrWhatChangedSince() throws Exception {
     Path out = tmp.resolve("out");
     Path report = tmp.resolve("report.json");
-    Path root = convertedOnce(out);
-    Files.delete(root.resolve("legacy/old.json"));
+    Path root = convertedWithoutOld(out);
     Files.delete(root.resolve("aib/image.json"));
     // Edited after it was written (the same size: the CRC tells), and one packer2aib never wrote.
     Path edited = out.resolve("aib/image.json");
@@ -345,8 +349,7 @@ class EarlierOutputsTest {
   @Test
   void aRunWithoutPruneKeepsTheListSoALaterOneCanPrune() throws Exception {
     Path out = tmp.resolve("out");
-    Path root = convertedOnce(out);
-    Files.delete(root.resolve("legacy/old.json"));
+    Path root = convertedWithoutOld(out);
 
     CliRun named = bulk("-o", out.toString(), root.toString());
     assertTrue(named.err().contains("CLI-W001"), named.err());
@@ -361,8 +364,7 @@ class EarlierOutputsTest {
   @Test
   void aDamagedListPrunesNothingAndIsWrittenAgain() throws Exception {
     Path out = tmp.resolve("out");
-    Path root = convertedOnce(out);
-    Files.delete(root.resolve("legacy/old.json"));
+    Path root = convertedWithoutOld(out);
     Files.writeString(out.resolve(OutputManifest.FILE_NAME), "{\"outputs\": [");
 
     CliRun r = bulk("-o", out.toString(), "--prune", root.toString());
@@ -393,8 +395,7 @@ class EarlierOutputsTest {
   @Test
   void prunedFilesAreNotesInJsonDiagnostics() throws Exception {
     Path out = tmp.resolve("out");
-    Path root = convertedOnce(out);
-    Files.delete(root.resolve("legacy/old.json"));
+    Path root = convertedWithoutOld(out);
 
     CliRun r =
         bulk("-o", out.toString(), "--prune", "--diagnostics-format", "json", root.toString());
