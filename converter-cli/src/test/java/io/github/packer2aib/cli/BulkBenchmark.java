@@ -23,11 +23,12 @@ import java.util.stream.Stream;
  * speed (run by {@code bench/run}, never by the test suite), but exits 1 when the run converts
  * other than every template, so a broken build cannot report a fast figure.
  *
- * <p>Usage: {@code BulkBenchmark hcl|json CORPUS OUT [ROUNDS]}. {@code hcl} converts every folder
- * {@code CORPUS/hcl/t*} (as Packer reads a folder), {@code json} every legacy JSON twin {@code
- * CORPUS/json/t*.json}. Round 1 is what a user sees (a cold JVM: class loading, interpreter, JIT
- * warming up); further rounds show the warm speed. Round N writes into {@code OUT/round-N}. Per
- * round it prints one human line and one {@code RESULT key=value ...} line for {@code bench/run}.
+ * <p>Usage: {@code BulkBenchmark hcl|json CORPUS OUT [ROUNDS]} ({@code -Dbench.jobs=N}: {@code
+ * --jobs N}). {@code hcl} converts every folder {@code CORPUS/hcl/t*} (as Packer reads a folder),
+ * {@code json} every legacy JSON twin {@code CORPUS/json/t*.json}. Round 1 is what a user sees (a
+ * cold JVM: class loading, interpreter, JIT warming up); further rounds show the warm speed. Round
+ * N writes into {@code OUT/round-N}. Per round it prints one human line and one {@code RESULT
+ * key=value ...} line for {@code bench/run}.
  *
  * <p>Peak memory per round: the sum of the heap pools' peaks (MemoryPoolMXBean, reset before the
  * round; an upper bound, as pools peak at different moments) and the process's peak resident set
@@ -129,6 +130,12 @@ public final class BulkBenchmark {
     cli.add("convert");
     cli.add("-r");
     cli.add("-q");
+    // -Dbench.jobs=N: the pool size (default: the number of processors, as a user's run).
+    String jobs = System.getProperty("bench.jobs");
+    if (jobs != null) {
+      cli.add("--jobs");
+      cli.add(jobs);
+    }
     cli.add("-o");
     cli.add(out.toString());
     // The templates upload ../files/...: Image Builder fetches such files from a base URI.
