@@ -39,6 +39,7 @@ final class BulkRun {
       BulkOptions options,
       int jobs,
       Progress.Mode progress,
+      int progressLine,
       BulkTask.Display display,
       ReportFile report,
       boolean prune) {}
@@ -105,7 +106,13 @@ final class BulkRun {
       work += isWork(c) ? 1 : 0;
     }
     settings.options().settings().ifPresent(s -> reportUnused(s, candidates, json));
-    progress = new Progress(err, json ? Progress.Mode.NONE : settings.progress(), work, start);
+    progress =
+        new Progress(
+            err,
+            json ? Progress.Mode.NONE : settings.progress(),
+            work,
+            start,
+            settings.progressLine());
     int total = work;
     Thread notice = new Thread(() -> stopped(total, json), "packer2aib-stopped");
     Runtime.getRuntime().addShutdownHook(notice);

@@ -384,6 +384,10 @@ final class ConvertCommand implements Callable<Integer> {
             options,
             jobs,
             progress,
+            // Only a bar needs the terminal's width (asking may start a process).
+            progress == Progress.Mode.BAR
+                ? Progress.lineFor(TerminalColumns.detect(parent.environment()))
+                : Progress.MAX_LINE,
             new BulkTask.Display(
                 common.diagnosticsFormat, common.quiet, recursive.showWarnings, reportFile != null),
             reportFile,

@@ -23,9 +23,13 @@ final class Progress {
   /**
    * The longest line the bar draws: a line that reaches a terminal's last column wraps, and {@code
    * \r} then returns only to the start of its last part, so every redraw would leave a line behind.
-   * 79 fits the classic 80 columns; the bar gets narrower for long figures.
+   * 79 fits the classic 80 columns; the bar gets narrower for long figures. A narrower terminal
+   * gets one column less than it has ({@link TerminalColumns}).
    */
   static final int MAX_LINE = 79;
+
+  /** The narrowest line drawn, whatever the terminal says. */
+  static final int MIN_LINE = 20;
 
   /** A bar narrower than this is left out: the figures say it all. */
   private static final int MIN_BAR_WIDTH = 8;
@@ -34,6 +38,7 @@ final class Progress {
   private final Mode mode;
   private final int total;
   private final long start;
+  private final int maxLine;
   private int done;
   private long lastDraw;
   private int lastTenth;
@@ -41,11 +46,22 @@ final class Progress {
 
   /** {@code mode} must not be AUTO (see {@link #resolve}). */
   Progress(PrintWriter err, Mode mode, int total, long startNanos) {
+    this(err, mode, total, startNanos, MAX_LINE);
+  }
+
+  /** A bar of at most {@code maxLine} characters (within MIN_LINE to MAX_LINE). */
+  Progress(PrintWriter err, Mode mode, int total, long startNanos, int maxLine) {
     this.err = err;
     this.mode = mode;
     this.total = total;
     this.start = startNanos;
+    this.maxLine = Math.max(MIN_LINE, Math.min(MAX_LINE, maxLine));
     this.lastDraw = startNanos - REDRAW_NANOS;
+  }
+
+  /** The longest line for a terminal of {@code columns} (unknown: the classic 80). */
+  static int lineFor(java.util.OptionalInt columns) {
+    return columns.isPresent() ? columns.getAsInt() - 1 : MAX_LINE;
   }
 
   /** AUTO: a bar when a terminal is attached (a console, and TERM is not "dumb"), else lines. */
@@ -107,10 +123,10 @@ final class Progress {
   private void draw(long now) {
     lastDraw = now;
     String figures = figures(now);
-    int width = Math.min(BAR_WIDTH, MAX_LINE - figures.length() - 3);
+    int width = Math.min(BAR_WIDTH, maxLine - figures.length() - 3);
     String line;
     if (width < MIN_BAR_WIDTH) {
-      line = figures;
+      line = fitted(figures);
     } else {
       int filled = total == 0 ? width : (int) ((long) done * width / total);
       line = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + figures;
@@ -119,6 +135,24 @@ final class Progress {
     err.print("\r" + line + pad);
     drawnWidth = line.length();
     err.flush();
+  }
+
+  /**
+   * The figures within the line: without the time elapsed, then without the ETA, then cut (a
+   * terminal narrower than the count and share alone).
+   */
+  private String fitted(String figures) {
+    String line = figures;
+    int elapsed = line.indexOf(", elapsed ");
+    int eta = line.indexOf(", ETA ");
+    if (line.length() > maxLine && elapsed >= 0 && eta > elapsed) {
+      line = line.substring(0, elapsed) + line.substring(eta);
+    }
+    int cut = line.indexOf(", ETA ");
+    if (line.length() > maxLine && cut >= 0) {
+      line = line.substring(0, cut);
+    }
+    return line.length() > maxLine ? line.substring(0, maxLine) : line;
   }
 
   /** "120/300 (40%), 35.2/s, elapsed 0:03, ETA 0:05" (templates per second). */

@@ -25,8 +25,7 @@ class ProgressTest {
     p.finish(4 * S);
 
     String first = "[##                      ] 1/10 (10%), 2.0/s, elapsed 0:01, ETA 0:05";
-    String second =
-        "[############            ] 5/10 (50%), 2.5/s, elapsed 0:02, ETA 0:02";
+    String second = "[############            ] 5/10 (50%), 2.5/s, elapsed 0:02, ETA 0:02";
     String blank = " ".repeat(second.length());
     assertEquals(
         "\r" + first + "\r" + second + "\r" + blank + "\r" + "\r" + second + "\r" + blank + "\r",
@@ -81,5 +80,39 @@ class ProgressTest {
     assertEquals(
         "[#########          ] 123456/250000 (49%), 30.9/s, elapsed 1:06:40, ETA 1:08:20",
         drawn[1]);
+  }
+
+  @Test
+  void aNarrowTerminalGetsAShorterLineNeverOneThatWraps() {
+    // 72 columns: a narrower bar; 45: no bar, no time elapsed; 30: the count, share and rate;
+    // 12: cut, as narrow as a line gets.
+    List<String> expected =
+        List.of(
+            "[#####      ] 123456/250000 (49%), 30.9/s, elapsed 1:06:40, ETA 1:08:20",
+            "123456/250000 (49%), 30.9/s, ETA 1:08:20",
+            "123456/250000 (49%), 30.9/s",
+            "123456/250000 (49%),");
+    List<Integer> columns = List.of(72, 45, 30, 12);
+    for (int i = 0; i < columns.size(); i++) {
+      StringWriter text = new StringWriter();
+      int line = Progress.lineFor(java.util.OptionalInt.of(columns.get(i)));
+      Progress p = new Progress(new PrintWriter(text), Progress.Mode.BAR, 250_000, 0, line);
+
+      p.update(123_456, 4_000 * S);
+
+      String drawn = text.toString().split("\r")[1];
+      assertEquals(expected.get(i), drawn, "columns " + columns.get(i));
+      assertTrue(drawn.length() < Math.max(columns.get(i), Progress.MIN_LINE + 1), drawn);
+    }
+  }
+
+  @Test
+  void aColumnCountIsAPositiveNumberOrNothing() {
+    assertEquals(java.util.OptionalInt.of(132), TerminalColumns.parse("132"));
+    assertEquals(
+        java.util.OptionalInt.of(100), TerminalColumns.detect(java.util.Map.of("COLUMNS", "100")));
+    for (String bad : new String[] {null, "", "0", "-5", "80x", "9999999", " 80"}) {
+      assertEquals(java.util.OptionalInt.empty(), TerminalColumns.parse(bad), bad);
+    }
   }
 }
