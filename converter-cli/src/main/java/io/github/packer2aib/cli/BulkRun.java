@@ -11,10 +11,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,10 +55,6 @@ final class BulkRun {
   private final FileCache files = FileCache.forBulkRun();
 
   private final List<BulkOutcome> kept = new ArrayList<>();
-
-  /** Every output the run wrote (or found already holding its bytes), relative to the folder. */
-  private final List<String> written = new ArrayList<>();
-
   private final List<Diagnostic> shown = new ArrayList<>();
   private boolean internalError;
   private Progress progress;
@@ -319,7 +317,6 @@ final class BulkRun {
       progress.redraw(System.nanoTime());
     }
     shown.addAll(o.shown());
-    written.addAll(o.outputs());
     if (settings.report() != null) {
       kept.add(o.printed());
     }
@@ -346,7 +343,7 @@ final class BulkRun {
       skipped.add(settings.report().target());
     }
     try {
-      return EarlierOutputs.find(settings.output(), written, folders, skipped);
+      return EarlierOutputs.find(settings.output(), folders.written().keySet(), folders, skipped);
     } catch (IOException | RuntimeException e) {
       // Naming leftovers is a service on top of a finished run; it must never fail one.
       return List.of();
@@ -362,9 +359,10 @@ final class BulkRun {
   private String writeManifest(OutputFolders folders, OutputManifest before, Leftovers leftovers) {
     Path out = settings.output();
     Map<String, OutputManifest.Entry> entries = new HashMap<>(folders.written());
+    Set<String> pruned = new HashSet<>(leftovers.pruned());
     for (Map.Entry<String, OutputManifest.Entry> e : before.entries().entrySet()) {
       if (!entries.containsKey(e.getKey())
-          && !leftovers.pruned().contains(e.getKey())
+          && !pruned.contains(e.getKey())
           && Files.isRegularFile(out.resolve(e.getKey()), LinkOption.NOFOLLOW_LINKS)) {
         entries.put(e.getKey(), e.getValue());
       }

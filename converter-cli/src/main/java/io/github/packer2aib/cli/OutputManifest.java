@@ -85,13 +85,32 @@ final class OutputManifest {
           if (p.nextToken() != JsonToken.END_ARRAY) {
             return new OutputManifest(new TreeMap<>());
           }
-          entries.put(path, new Entry(size, crc));
+          if (plainRelative(path)) {
+            entries.put(path, new Entry(size, crc));
+          }
         }
       }
     } catch (IOException | RuntimeException e) {
       return new OutputManifest(new TreeMap<>());
     }
     return new OutputManifest(entries);
+  }
+
+  /**
+   * Whether {@code path} is a path below the folder as a run writes them ({@code a/b/t.json}): the
+   * list is read from a file anyone could have edited, and an entry such as {@code ../x} must not
+   * even be looked at.
+   */
+  static boolean plainRelative(String path) {
+    if (path.isEmpty() || path.startsWith("/") || path.indexOf('\\') >= 0) {
+      return false;
+    }
+    for (String part : path.split("/", -1)) {
+      if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
