@@ -25,8 +25,8 @@ import java.util.Set;
  * <p>Only what can hold such files is looked through: folders that existed before the run (one it
  * made holds only its outputs), no hidden entries, no symbolic links, not the input roots (when the
  * output folder contains one) and not the report. A JSON or YAML file counts when its content is an
- * AIB image template, by the same rules that classify inputs, so other files kept beside the
- * outputs are not named.
+ * AIB image template naming its resource type, as every output does, by the same rules that
+ * classify inputs, so other files kept beside the outputs are not named.
  */
 final class EarlierOutputs {
   /** Why one such file is there, and what to do (a clause, without the final stop). */
@@ -145,7 +145,10 @@ final class EarlierOutputs {
     return s.toString();
   }
 
-  /** Whether the file holds an image template (a broken one included), as inputs are classified. */
+  /**
+   * Whether the file holds an image template naming its type (a broken one included), as inputs are
+   * classified.
+   */
   private static boolean imageTemplate(Path file, long size) {
     if (size > Discovery.MAX_DOCUMENT_BYTES) {
       return false;
@@ -155,6 +158,12 @@ final class EarlierOutputs {
       return false;
     }
     SourceFile source = loaded.source();
-    return PackerTemplates.classify(source).form() == PackerTemplates.Form.AIB;
+    // Every output names the resource type: other JSON kept in the folder (data, say) is passed
+    // over without being parsed, however much of it there is.
+    return source.text().contains(TYPE)
+        && PackerTemplates.classify(source).form() == PackerTemplates.Form.AIB;
   }
+
+  /** The resource type every output names (JSON and YAML alike). */
+  private static final String TYPE = "Microsoft.VirtualMachineImages/imageTemplates";
 }

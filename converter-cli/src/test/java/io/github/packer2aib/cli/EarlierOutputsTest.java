@@ -172,6 +172,13 @@ class EarlierOutputsTest {
     put(out, "kept/.image.json", BulkTrees.AIB);
     put(out, "kept/broken.json", "{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\",");
     put(out, "kept/image.yml", BulkTrees.AIB);
+    // A REST body is an image template too, but no output is one: it names no type.
+    String body =
+        BulkTrees.AIB
+            .replace("\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\",", "")
+            .replace("\"apiVersion\": \"2024-02-01\",", "");
+    assertFalse(body.contains("imageTemplates"), body);
+    put(out, "kept/body.json", body);
 
     CliRun r = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
 
