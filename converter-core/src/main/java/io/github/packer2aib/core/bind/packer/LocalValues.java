@@ -231,16 +231,29 @@ final class LocalValues {
       this.dependencies = dependencies;
     }
 
-    void visit(String name) {
-      if (done.containsKey(name)) {
+    /**
+     * Visits {@code root} and what it depends on, depth first, with a stack of its own rather than
+     * the thread's: a chain of 5,000 locals declared last to first overflowed the thread's stack.
+     */
+    void visit(String root) {
+      if (done.containsKey(root)) {
         return;
       }
-      done.put(name, false);
-      stack.addLast(name);
-      for (String dep : dependencies.get(name)) {
+      Deque<Frame> frames = new ArrayDeque<>();
+      enter(root, frames);
+      while (!frames.isEmpty()) {
+        Frame f = frames.peekLast();
+        if (f.next == f.dependencies.size()) {
+          frames.removeLast();
+          stack.removeLast();
+          done.put(f.name, true);
+          order.add(f.name);
+          continue;
+        }
+        String dep = f.dependencies.get(f.next++);
         Boolean state = done.get(dep);
         if (state == null) {
-          visit(dep);
+          enter(dep, frames);
         } else if (!state) {
           List<String> cycle = new ArrayList<>();
           boolean in = false;
@@ -256,9 +269,24 @@ final class LocalValues {
           cyclic.addAll(cycle);
         }
       }
-      stack.removeLast();
-      done.put(name, true);
-      order.add(name);
+    }
+
+    private void enter(String name, Deque<Frame> frames) {
+      done.put(name, false);
+      stack.addLast(name);
+      frames.addLast(new Frame(name, dependencies.get(name)));
+    }
+
+    /** A local being visited, and the next of its dependencies to look at. */
+    private static final class Frame {
+      final String name;
+      final List<String> dependencies;
+      int next;
+
+      Frame(String name, List<String> dependencies) {
+        this.name = name;
+        this.dependencies = dependencies;
+      }
     }
   }
 }
