@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +61,108 @@ final class VariableResolver implements UserVariables {
 
   /** Resolves every variable, in order, so that diagnostics come in a stable order. */
   void resolveAll() {
+    // Resolving on demand recurses through the template evaluator once per reference: a chain of
+    // 1,000 variables declared last to first overflowed the thread's stack. So those whose names
+    // lead to no cycle are resolved first, each after the ones it names, which keeps every
+    // resolution shallow; the order is the one resolving on demand would take, and cycles are
+    // left to it (it reports them).
+    for (String name : acyclicOrder()) {
+      value(name);
+    }
     for (String name : candidates.keySet()) {
       value(name);
     }
+  }
+
+  /**
+   * The variables whose references reach no cycle, each after those it names (a depth-first
+   * post-order from each variable in declaration order, with a stack of its own). References are
+   * the names {@link #userNames} finds; one it misses only costs depth, not correctness.
+   */
+  private List<String> acyclicOrder() {
+    Map<String, Integer> state = new HashMap<>(); // 1 visiting, 2 done, 3 done but reaches a cycle
+    List<String> order = new ArrayList<>();
+    Deque<String> names = new ArrayDeque<>();
+    Deque<Iterator<String>> next = new ArrayDeque<>();
+    for (String root : candidates.keySet()) {
+      if (state.containsKey(root)) {
+        continue;
+      }
+      state.put(root, 1);
+      names.push(root);
+      next.push(references(root).iterator());
+      while (!names.isEmpty()) {
+        Iterator<String> it = next.peek();
+        if (it.hasNext()) {
+          String dep = it.next();
+          Integer s = state.get(dep);
+          if (s == null) {
+            state.put(dep, 1);
+            names.push(dep);
+            next.push(references(dep).iterator());
+          } else if (s != 2) {
+            // A cycle (or what leads to one): left to the resolution on demand.
+            state.put(names.peek(), 3);
+          }
+          continue;
+        }
+        String done = names.pop();
+        next.pop();
+        boolean clean = state.get(done) == 1;
+        state.put(done, clean ? 2 : 3);
+        if (clean) {
+          order.add(done);
+        } else if (!names.isEmpty()) {
+          state.put(names.peek(), 3);
+        }
+      }
+    }
+    return order;
+  }
+
+  /** The declared variables that {@code name}'s value names, in text order. */
+  private List<String> references(String name) {
+    Candidate c = candidates.get(name);
+    if (c == null || c.site() == null) {
+      return List.of();
+    }
+    List<String> found = new ArrayList<>();
+    for (String n : userNames(c.site().value())) {
+      if (candidates.containsKey(n)) {
+        found.add(n);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The names in {@code user `name`} and {@code user "name"} calls inside the {@code {{ }}} actions
+   * of {@code text}: a scan for ordering, not a parse (the evaluator reads the text).
+   */
+  static List<String> userNames(String text) {
+    List<String> names = new ArrayList<>();
+    int open = text.indexOf("{{");
+    while (open >= 0) {
+      int close = text.indexOf("}}", open + 2);
+      int end = close < 0 ? text.length() : close;
+      for (int at = text.indexOf("user", open + 2); at >= 0 && at < end; ) {
+        int i = at + 4;
+        boolean spaced = false;
+        while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+          i++;
+          spaced = true;
+        }
+        if (spaced && i < end && (text.charAt(i) == '`' || text.charAt(i) == '"')) {
+          int quoteEnd = text.indexOf(text.charAt(i), i + 1);
+          if (quoteEnd > i && quoteEnd < end) {
+            names.add(text.substring(i + 1, quoteEnd));
+          }
+        }
+        at = text.indexOf("user", at + 4);
+      }
+      open = close < 0 ? -1 : text.indexOf("{{", close + 2);
+    }
+    return names;
   }
 
   Candidate candidate(String name) {
