@@ -101,4 +101,25 @@ class TextRendererTest {
     List<String> accented = snippet("k: \"cafe\u0301\"", 3, 10);
     assertEquals("    |    ^~~~~~", accented.get(1));
   }
+
+  @Test
+  void oneRendererShowsEachDiagnosticItsOwnLineOfItsOwnFile() {
+    // The renderer keeps the last line it showed: the same line number of another file, or
+    // another line of the same file, must not be taken for it.
+    SourceFile a = new SourceFile("a.json", "{\"a\": 1}\n{\"aa\": 2}\n");
+    SourceFile b = new SourceFile("b.json", "{\"b\": 3}\n");
+    TextRenderer renderer = new TextRenderer(n -> Optional.of(n.equals("a.json") ? a : b));
+
+    String text =
+        renderer.render(
+            List.of(
+                Diagnostic.of(CODE, a.range(1, 4), "d"),
+                Diagnostic.of(CODE, a.range(2, 5), "d"),
+                Diagnostic.of(CODE, b.range(1, 4), "d"),
+                Diagnostic.of(CODE, a.range(11, 15), "d")));
+
+    assertEquals(
+        List.of("  1 | {\"a\": 1}", "  1 | {\"a\": 1}", "  1 | {\"b\": 3}", "  2 | {\"aa\": 2}"),
+        text.lines().filter(l -> l.matches("  \\d \\| .*")).toList());
+  }
 }
