@@ -81,6 +81,9 @@ public final class Main {
     } catch (RuntimeException | StackOverflowError e) {
       // picocli's handlers cover the commands; this covers a failure in picocli's own paths.
       return internalError(e, err, debugEnv);
+    } catch (OutOfMemoryError e) {
+      // picocli's handlers take Exceptions only: without this, the JVM printed its stack trace.
+      return outOfMemory(err);
     } finally {
       out.flush();
       err.flush();
@@ -177,6 +180,20 @@ public final class Main {
     } else {
       err.print("(set " + DEBUG_ENV + "=1 or pass --debug to see the stack trace)\n");
     }
+    err.flush();
+    return ExitCodes.INTERNAL;
+  }
+
+  /**
+   * The Java heap ran out: one line that says how to give the JVM more (an input that needs more
+   * than 1 GiB, or a bug), exit 70. Whatever held the memory is unreachable by now.
+   */
+  static int outOfMemory(PrintWriter err) {
+    err.print(
+        "internal error: out of memory: the Java heap ("
+            + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+            + " MiB) is too small for this input; give the JVM more with JAVA_OPTS=-Xmx4g, and"
+            + " report it with the input if it is an ordinary template\n");
     err.flush();
     return ExitCodes.INTERNAL;
   }

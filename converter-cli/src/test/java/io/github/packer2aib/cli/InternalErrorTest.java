@@ -39,6 +39,24 @@ class InternalErrorTest {
   }
 
   @Test
+  void runningOutOfMemoryIsExit70WithOneLineAndNoStackTrace() throws IOException {
+    Path a = Templates.write(tmp, "a.json", "x");
+    FakeEngine exhausted =
+        new FakeEngine(
+            f -> {
+              throw new OutOfMemoryError("Java heap space");
+            });
+
+    CliRun r = CliRun.with().engine(exhausted).run("convert", a.toString());
+
+    assertEquals(70, r.exitCode());
+    assertTrue(r.err().startsWith("internal error: out of memory: the Java heap ("), r.err());
+    assertTrue(r.err().contains("give the JVM more with JAVA_OPTS=-Xmx4g"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+  }
+
+  @Test
   void debugFlagAddsTheStackTrace() {
     Path a = Templates.write(tmp, "a.json", "x");
 

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.packer;
 
+import io.github.packer2aib.core.hcl.eval.EvalBudget;
 import io.github.packer2aib.core.hcl.eval.EvalContext;
 import io.github.packer2aib.core.hcl.function.FunctionRegistry;
 import io.github.packer2aib.core.hcl.value.ObjectType;
@@ -99,6 +100,9 @@ final class Scope {
    */
   private final Map<ContextKey, EvalContext> contexts = new HashMap<>();
 
+  /** What all the template's expressions may spend together ({@link EvalBudget}). */
+  private final EvalBudget budget = new EvalBudget();
+
   /**
    * What a context is for: its kind and the source usage and build name it depends on (either may
    * be null). Equals and hashCode written out, as {@link SourceName}'s are.
@@ -176,7 +180,8 @@ final class Scope {
     EvalContext ctx = contexts.get(key);
     if (ctx == null) {
       ctx =
-          EvalContext.of(base(unknownSource(), Value.unknown(ObjectType.EMPTY)), templateFunctions);
+          EvalContext.of(
+              base(unknownSource(), Value.unknown(ObjectType.EMPTY)), templateFunctions, budget);
       contexts.put(key, ctx);
     }
     return ctx;
@@ -191,7 +196,8 @@ final class Scope {
   EvalContext locals(Map<String, Value> visible) {
     return EvalContext.of(
         base(unknownSource(), Value.unknown(ObjectType.EMPTY), Value.object(visible)),
-        templateFunctions);
+        templateFunctions,
+        budget);
   }
 
   /** The body of a source as used under the name {@code name}. */
@@ -201,7 +207,7 @@ final class Scope {
     if (ctx == null) {
       ctx =
           EvalContext.of(
-              base(source(type, name), Value.unknown(ObjectType.EMPTY)), templateFunctions);
+              base(source(type, name), Value.unknown(ObjectType.EMPTY)), templateFunctions, budget);
       contexts.put(key, ctx);
     }
     return ctx;
@@ -215,7 +221,8 @@ final class Scope {
       ctx =
           EvalContext.of(
               base(unknownSource(), Value.object("name", Value.string(buildName))),
-              templateFunctions);
+              templateFunctions,
+              budget);
       contexts.put(key, ctx);
     }
     return ctx;
@@ -233,7 +240,7 @@ final class Scope {
       Value build = buildObjects.computeIfAbsent(buildName, Scope::buildObject);
       Value source =
           usage.isPresent() ? source(usage.get().type(), usage.get().name()) : unknownSource();
-      ctx = EvalContext.of(base(source, build), templateFunctions);
+      ctx = EvalContext.of(base(source, build), templateFunctions, budget);
       contexts.put(key, ctx);
     }
     return ctx;

@@ -15,6 +15,7 @@ import io.github.packer2aib.core.hcl.value.Convert;
 import io.github.packer2aib.core.hcl.value.ListType;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.SetType;
+import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.TupleType;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.TypeConstraint;
@@ -161,7 +162,12 @@ final class Calls {
       return Evaluation.unknown(Type.DYNAMIC, all);
     }
     try {
-      return f.call(args);
+      Value result = f.call(args);
+      if (result instanceof StringValue text && text.value().length() > ctx.budget().maxString()) {
+        ev.tooLarge(call.range(), text.value().length(), ctx);
+        return Evaluation.unknown(Type.STRING, all);
+      }
+      return result;
     } catch (FunctionException ex) {
       int i = ex.argIndex();
       Range subject = i >= 0 && i < ranges.size() ? ranges.get(i) : call.range();

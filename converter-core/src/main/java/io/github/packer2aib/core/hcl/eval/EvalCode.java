@@ -36,6 +36,8 @@ public enum EvalCode implements DiagnosticCode {
   DUPLICATE_TYPE_ATTRIBUTE("EVAL-E027", "Duplicate attribute in object type"),
   NUMBER_OUT_OF_RANGE("EVAL-E028", "Number out of range"),
   TOO_DEEPLY_NESTED("EVAL-E029", "Expression too deeply nested"),
+  VALUE_TOO_LARGE("EVAL-E030", "Value too large"),
+  TOO_MANY_ITERATIONS("EVAL-E031", "Too many iterations"),
   DUPLICATE_OBJECT_KEY("EVAL-W001", "Duplicate object key");
 
   private final Text text;

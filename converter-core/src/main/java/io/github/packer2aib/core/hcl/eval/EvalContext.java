@@ -11,7 +11,8 @@ import java.util.TreeSet;
 /**
  * The names an expression can refer to, in nested scopes (HCL's {@code EvalContext}): the root
  * scope holds {@code var}, {@code local}, {@code path} … and the functions; child scopes add the
- * symbols of {@code for} expressions and the iterators of dynamic blocks. Immutable.
+ * symbols of {@code for} expressions and the iterators of dynamic blocks. Immutable, but for the
+ * template's {@link EvalBudget}, which its scopes share.
  */
 public final class EvalContext {
   private final EvalContext parent;
@@ -27,17 +28,25 @@ public final class EvalContext {
   /** Set inside {@code templatefile}, where calling templatefile again is refused. */
   private final boolean insideTemplateFile;
 
+  /**
+   * What the template's expressions may still spend, shared by its scopes (the only mutable part: a
+   * count).
+   */
+  private final EvalBudget budget;
+
   private EvalContext(
       EvalContext parent,
       Map<String, Value> variables,
       FunctionRegistry functions,
       Value splatItem,
-      boolean insideTemplateFile) {
+      boolean insideTemplateFile,
+      EvalBudget budget) {
     this.parent = parent;
     this.variables = variables;
     this.functions = functions;
     this.splatItem = splatItem;
     this.insideTemplateFile = insideTemplateFile;
+    this.budget = budget;
   }
 
   /**
@@ -46,7 +55,13 @@ public final class EvalContext {
    * @param functions the callable functions; null where function calls are not allowed
    */
   public static EvalContext of(Map<String, Value> variables, FunctionRegistry functions) {
-    return new EvalContext(null, copy(variables), functions, null, false);
+    return of(variables, functions, new EvalBudget());
+  }
+
+  /** {@link #of(Map, FunctionRegistry)} spending {@code budget}, the template's. */
+  public static EvalContext of(
+      Map<String, Value> variables, FunctionRegistry functions, EvalBudget budget) {
+    return new EvalContext(null, copy(variables), functions, null, false, budget);
   }
 
   /**
@@ -54,7 +69,7 @@ public final class EvalContext {
    * attribute: no variables, no functions.
    */
   public static EvalContext constantsOnly() {
-    return new EvalContext(null, null, null, null, false);
+    return new EvalContext(null, null, null, null, false, new EvalBudget());
   }
 
   boolean variablesAllowed() {
@@ -63,7 +78,7 @@ public final class EvalContext {
 
   /** A nested scope adding names (for-expression symbols, dynamic-block iterators). */
   public EvalContext child(Map<String, Value> more) {
-    return new EvalContext(this, copy(more), functions, splatItem, insideTemplateFile);
+    return new EvalContext(this, copy(more), functions, splatItem, insideTemplateFile, budget);
   }
 
   /** The value of a name, nearest scope first. */
@@ -100,7 +115,7 @@ public final class EvalContext {
 
   EvalContext withSplatItem(Value item) {
     return new EvalContext(
-        this, variablesAllowed() ? Map.of() : null, functions, item, insideTemplateFile);
+        this, variablesAllowed() ? Map.of() : null, functions, item, insideTemplateFile, budget);
   }
 
   Optional<Value> splatItem() {
@@ -108,11 +123,15 @@ public final class EvalContext {
   }
 
   EvalContext insideTemplateFile() {
-    return new EvalContext(this, Map.of(), functions, splatItem, true);
+    return new EvalContext(this, Map.of(), functions, splatItem, true, budget);
   }
 
   boolean isInsideTemplateFile() {
     return insideTemplateFile;
+  }
+
+  EvalBudget budget() {
+    return budget;
   }
 
   /** The class of {@code Map.of}'s maps of three or more entries, which need no copy. */

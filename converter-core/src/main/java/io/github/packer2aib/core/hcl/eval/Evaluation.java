@@ -319,7 +319,29 @@ final class Evaluation {
     if (failed || !known) {
       return Value.unknown(Type.STRING).withMarks(found);
     }
+    long length = 0;
+    for (String piece : pieces) {
+      length += piece.length();
+    }
+    if (length > ctx.budget().maxString()) {
+      tooLarge(parts.get(0).range().to(parts.get(parts.size() - 1).range()), length, ctx);
+      return Value.unknown(Type.STRING).withMarks(found);
+    }
     return Value.string(joined(pieces)).withMarks(found);
+  }
+
+  /** Reports a string of {@code length} characters, more than a value may hold. */
+  void tooLarge(Range subject, long length, EvalContext ctx) {
+    error(
+        EvalCode.VALUE_TOO_LARGE,
+        subject,
+        String.format(
+            java.util.Locale.ROOT,
+            "This string would be %,d characters long, more than the %,d a value may hold (as"
+                + " much as file() reads); a template that needs more is doubling a value"
+                + " somewhere.",
+            length,
+            ctx.budget().maxString()));
   }
 
   private static String joined(String[] pieces) {

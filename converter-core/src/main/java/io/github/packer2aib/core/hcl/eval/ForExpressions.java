@@ -51,6 +51,10 @@ final class ForExpressions {
     boolean known = true;
     boolean failed = false;
     for (Value[] pair : Iteration.pairs(um.value())) {
+      if (!withinBudget(ctx, directive.range())) {
+        failed = true;
+        break;
+      }
       EvalContext child =
           ctx.child(symbols(directive.keyVariable(), directive.valueVariable(), pair));
       int mark = ev.diagnostics.size();
@@ -95,6 +99,29 @@ final class ForExpressions {
       return Optional.of(Evaluation.unknown(resultType, collection));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Counts one element against the template's budget; false (reporting it the first time, here)
+   * when the template has visited more than it may.
+   */
+  private boolean withinBudget(EvalContext ctx, Range subject) {
+    EvalBudget budget = ctx.budget();
+    if (budget.iterate()) {
+      return true;
+    }
+    if (budget.reportExhausted()) {
+      ev.error(
+          EvalCode.TOO_MANY_ITERATIONS,
+          subject,
+          String.format(
+              java.util.Locale.ROOT,
+              "The template's 'for' expressions visit more than %,d elements together (nested"
+                  + " loops multiply); no image template needs that many. Iterate over smaller"
+                  + " collections.",
+              budget.maxIterations()));
+    }
+    return false;
   }
 
   private static Map<String, Value> symbols(
@@ -153,6 +180,10 @@ final class ForExpressions {
     Map<String, Value> attributes = new TreeMap<>();
     Map<String, List<Value>> groups = new LinkedHashMap<>();
     for (Value[] pair : Iteration.pairs(um.value())) {
+      if (!withinBudget(ctx, e.range())) {
+        failed = true;
+        break;
+      }
       EvalContext child = ctx.child(symbols(e.keyVariable(), e.valueVariable(), pair));
       if (e.condition().isPresent()) {
         Expression condition = e.condition().get();

@@ -1,0 +1,75 @@
+package io.github.packer2aib.core.hcl.eval;
+
+import static io.github.packer2aib.core.hcl.eval.EvalTesting.parse;
+import static io.github.packer2aib.core.hcl.eval.EvalTesting.registry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.value.Value;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What one template's expressions may spend: elements visited by 'for' (together, across
+ * expressions and scopes) and the length of a string. The real limits are 2,000,000 and 16 MiB;
+ * these tests use small ones.
+ */
+class EvalBudgetTest {
+  private static EvalResult eval(String text, EvalContext ctx) {
+    return Evaluator.evaluate(parse(text), ctx);
+  }
+
+  private static List<String> codes(EvalResult r) {
+    return r.diagnostics().stream().map(Diagnostic::code).toList();
+  }
+
+  @Test
+  void nestedForsStopOnceTheTemplateHasVisitedItsBudget() {
+    EvalContext ctx = EvalContext.of(Map.of(), registry(), new EvalBudget(1_000, 1_000_000));
+
+    EvalResult within = eval("[for a in range(30) : [for b in range(30) : a * b]]", ctx);
+    EvalResult over = eval("[for a in range(10) : [for b in range(10) : b]]", ctx);
+    EvalResult after = eval("[for c in range(3) : c]", ctx);
+
+    assertEquals(List.of(), codes(within), "930 elements");
+    assertEquals(List.of("EVAL-E031"), codes(over), "the budget is the template's, not each one's");
+    assertFalse(over.value().isKnown());
+    assertEquals(
+        "The template's 'for' expressions visit more than 1,000 elements together (nested loops"
+            + " multiply); no image template needs that many. Iterate over smaller collections.",
+        over.diagnostics().get(0).detail());
+    assertEquals(List.of(), codes(after), "reported once; the value is unknown");
+    assertFalse(after.value().isKnown());
+  }
+
+  @Test
+  void aChildScopeSpendsItsTemplatesBudget() {
+    EvalContext root = EvalContext.of(Map.of(), registry(), new EvalBudget(5, 1_000_000));
+    EvalContext child = root.child(Map.of("x", Value.string("y")));
+
+    assertEquals(List.of(), codes(eval("[for a in range(5) : a]", child)));
+    assertEquals(List.of("EVAL-E031"), codes(eval("[for a in range(1) : a]", root)));
+  }
+
+  @Test
+  void aTemplateOrAFunctionMakingAStringLongerThanAValueMayHoldIsAnError() {
+    EvalContext ctx =
+        EvalContext.of(
+            Map.of("s", Value.string("x".repeat(60))), registry(), new EvalBudget(1_000, 100));
+
+    EvalResult template = eval("\"${s}-${s}\"", ctx);
+    EvalResult function = eval("join(\"\", [s, s])", ctx);
+    EvalResult fits = eval("\"${s}\"", ctx);
+
+    assertEquals(List.of("EVAL-E030"), codes(template));
+    assertEquals(
+        "This string would be 121 characters long, more than the 100 a value may hold (as much as"
+            + " file() reads); a template that needs more is doubling a value somewhere.",
+        template.diagnostics().get(0).detail());
+    assertFalse(template.value().isKnown());
+    assertEquals(List.of("EVAL-E030"), codes(function));
+    assertEquals(List.of(), codes(fits));
+  }
+}
