@@ -30,6 +30,7 @@ public enum GoTemplateCode implements DiagnosticCode {
   DEPRECATED_FUNCTION("GOTPL-E108", "Deprecated function"),
   NOT_AVAILABLE("GOTPL-E109", "Function not available here"),
   UNSUPPORTED_BUILTIN("GOTPL-E110", "Unsupported built-in function"),
+  VALUE_TOO_LARGE("GOTPL-E111", "Value too large"),
 
   CLEAN_NAME_RULE_GUESSED("GOTPL-W101", "Resource name rule assumed"),
   LAYOUT_CONSTANT_NAME("GOTPL-W102", "Layout name used as a layout"),

@@ -125,6 +125,9 @@ public final class TemplateEvaluator {
     BOOL
   }
 
+  /** Characters a string may hold: 16 MiB, as HCL's values (EvalBudget.MAX_STRING). */
+  static final int MAX_STRING = 16 * 1024 * 1024;
+
   /** One evaluation of one string. */
   private static final class Run {
     final TemplateEnvironment environment;
@@ -174,6 +177,9 @@ public final class TemplateEvaluator {
             out.append(print(v.kind(), u));
           }
         }
+        if (out.length() > MAX_STRING) {
+          throw tooLarge(nodes.get(0).span().to(node.span()), out.length());
+        }
       }
       Value result = unknown ? Value.unknown(Type.STRING) : Value.string(out.toString());
       return marks == null ? result : result.withMarks(marks);
@@ -204,7 +210,10 @@ public final class TemplateEvaluator {
       Value result;
       if (!u.isKnown()) {
         result = Value.unknown(Type.STRING);
-      } else if (v.kind() == GoKind.STRING && u instanceof StringValue) {
+      } else if (v.kind() == GoKind.STRING && u instanceof StringValue s) {
+        if (s.value().length() > MAX_STRING) {
+          throw tooLarge(a.span(), s.value().length());
+        }
         result = u;
       } else {
         result = Value.string(print(v.kind(), u));
@@ -567,6 +576,22 @@ public final class TemplateEvaluator {
 
     private static String sentence(String message) {
       return message.endsWith(".") || message.endsWith("?") ? message : message + ".";
+    }
+
+    /**
+     * A string longer than a value may hold: user variables that each repeat the one before twice
+     * made gigabytes and ran the JVM out of memory.
+     */
+    private static Stop tooLarge(Span span, long length) {
+      return stop(
+          GoTemplateCode.VALUE_TOO_LARGE,
+          span,
+          String.format(
+              java.util.Locale.ROOT,
+              "This string would be at least %,d characters long, more than the %,d a value may"
+                  + " hold; a template that needs more is doubling a value somewhere.",
+              length,
+              MAX_STRING));
     }
 
     private static Stop stop(GoTemplateCode code, Span span, String detail) {

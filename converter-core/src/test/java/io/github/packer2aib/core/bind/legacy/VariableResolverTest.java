@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.bind.legacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.hcl.function.Clock;
@@ -83,5 +84,23 @@ class VariableResolverTest {
         VariableResolver.userNames(
             "user `x` {{user `a`}}-{{ user \"b\" | upper }}{{env `user`}} {{user\t`c`}}"));
     assertEquals(List.of(), VariableResolver.userNames("{{username `a`}} {{user}} {{ user `open"));
+  }
+
+  @Test
+  void variablesThatDoubleTheOneBeforeStopAtSixteenMebibytes() {
+    // v0 is 16 characters; v20 is 16 Mi characters, v21 would be 32 Mi: an error, not gigabytes.
+    StringBuilder json = new StringBuilder("{\"variables\": {\"v0\": \"xxxxxxxxxxxxxxxx\"");
+    for (int i = 1; i < 30; i++) {
+      json.append(", \"v").append(i).append("\": \"{{user `v").append(i - 1);
+      json.append("`}}{{user `v").append(i - 1).append("`}}\"");
+    }
+    json.append("}, ").append(BUILDER).append("}");
+
+    LegacyLoadResult r = load(json.toString());
+
+    assertEquals(List.of("GOTPL-E111"), r.diagnostics().stream().map(Diagnostic::code).toList());
+    assertEquals("/variables/v21", r.diagnostics().get(0).path().orElseThrow());
+    assertEquals(16 * 1024 * 1024, values(r).get("v20").unmarked().asString().length());
+    assertFalse(values(r).get("v29").isKnown());
   }
 }
