@@ -5,6 +5,7 @@ import io.github.packer2aib.core.diag.Diagnostics;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.hcl.eval.EvalBudget;
 import io.github.packer2aib.core.hcl.eval.Evaluator;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.function.FunctionRegistry;
@@ -100,15 +101,19 @@ public final class PackerHclLoader {
 
       String root = discovery.directory() ? Paths.clean(given) : Paths.dir(Paths.clean(given));
       String rootAbsolute = Paths.absolute(cwd, root);
+      // One budget for every expression of the template, templatefile's included (EvalBudget).
+      EvalBudget budget = new EvalBudget();
       FunctionRegistry templateFunctions =
           FunctionRegistry.packer(
               options.clock(),
               new RebasedFileSystemView(files, rootAbsolute),
-              Evaluator.templateRenderer());
+              Evaluator.templateRenderer(budget));
       FunctionRegistry cwdFunctions =
           FunctionRegistry.packer(
-              options.clock(), new RebasedFileSystemView(files, cwd), Evaluator.templateRenderer());
-      Scope scope = new Scope(root, cwd, templateFunctions, cwdFunctions);
+              options.clock(),
+              new RebasedFileSystemView(files, cwd),
+              Evaluator.templateRenderer(budget));
+      Scope scope = new Scope(root, cwd, templateFunctions, cwdFunctions, budget);
       Declarations declarations = new Declarations();
       Expressions expressions = new Expressions(declarations, out);
       Attributes attributes = new Attributes(expressions, out);

@@ -101,7 +101,7 @@ final class Scope {
   private final Map<ContextKey, EvalContext> contexts = new HashMap<>();
 
   /** What all the template's expressions may spend together ({@link EvalBudget}). */
-  private final EvalBudget budget = new EvalBudget();
+  private final EvalBudget budget;
 
   /**
    * What a context is for: its kind and the source usage and build name it depends on (either may
@@ -134,7 +134,9 @@ final class Scope {
       String root,
       String cwd,
       FunctionRegistry templateFunctions,
-      FunctionRegistry workingDirectoryFunctions) {
+      FunctionRegistry workingDirectoryFunctions,
+      EvalBudget budget) {
+    this.budget = budget;
     this.path = Value.object("cwd", Value.string(cwd), "root", Value.string(root));
     this.templateFunctions = templateFunctions;
     this.workingDirectoryFunctions = workingDirectoryFunctions;

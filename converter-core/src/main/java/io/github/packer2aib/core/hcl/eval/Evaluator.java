@@ -171,6 +171,14 @@ public final class Evaluator {
    * template and evaluates it with only the given variables in scope.
    */
   public static TemplateRenderer templateRenderer() {
-    return new TemplateFileRenderer();
+    return templateRenderer(new EvalBudget());
+  }
+
+  /**
+   * {@link #templateRenderer()} whose templates spend {@code budget}, their template's: a loop of
+   * calls must not get a whole budget per call.
+   */
+  public static TemplateRenderer templateRenderer(EvalBudget budget) {
+    return new TemplateFileRenderer(budget);
   }
 }

@@ -21,6 +21,11 @@ import java.util.Map;
  */
 final class TemplateFileRenderer implements TemplateRenderer {
   private final HclParser parser = new HclParser();
+  private final EvalBudget budget;
+
+  TemplateFileRenderer(EvalBudget budget) {
+    this.budget = budget;
+  }
 
   @Override
   public Value render(
@@ -41,7 +46,7 @@ final class TemplateFileRenderer implements TemplateRenderer {
                 + Ranges.hcl(reference.rootRange()));
       }
     }
-    EvalContext ctx = EvalContext.of(variables, functions).insideTemplateFile();
+    EvalContext ctx = EvalContext.of(variables, functions, budget).insideTemplateFile();
     EvalResult result = Evaluator.evaluate(expr, ctx);
     if (result.hasErrors()) {
       throw FunctionException.call(describe(result.diagnostics()));

@@ -4,8 +4,12 @@ import static io.github.packer2aib.core.hcl.eval.EvalTesting.parse;
 import static io.github.packer2aib.core.hcl.eval.EvalTesting.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.function.FunctionException;
+import io.github.packer2aib.core.hcl.function.TemplateRenderer;
 import io.github.packer2aib.core.hcl.value.Value;
 import java.util.List;
 import java.util.Map;
@@ -71,5 +75,21 @@ class EvalBudgetTest {
     assertFalse(template.value().isKnown());
     assertEquals(List.of("EVAL-E030"), codes(function));
     assertEquals(List.of(), codes(fits));
+  }
+
+  @Test
+  void templatefileSpendsTheBudgetOfItsTemplate() throws Exception {
+    // A loop of templatefile calls must not get a whole budget per call.
+    EvalBudget budget = new EvalBudget(25, 1_000_000);
+    TemplateRenderer renderer = Evaluator.templateRenderer(budget);
+    String template = "%{ for i in range(10) }${i}%{ endfor }";
+
+    assertEquals("0123456789", renderer.render(template, "t.tpl", Map.of(), registry()).asString());
+    assertEquals("0123456789", renderer.render(template, "t.tpl", Map.of(), registry()).asString());
+    FunctionException third =
+        assertThrows(
+            FunctionException.class,
+            () -> renderer.render(template, "t.tpl", Map.of(), registry()));
+    assertTrue(third.getMessage().contains("Too many iterations"), third.getMessage());
   }
 }
