@@ -1,5 +1,6 @@
 package io.github.packer2aib.cli;
 
+import io.github.packer2aib.core.source.AccentFolding;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,7 +56,7 @@ final class BulkNames {
     if (isSafeStem(base)) {
       return base; // most names: no pattern compiled (two per name, for every document found)
     }
-    base = base.replaceAll("[^A-Za-z0-9_.-]+", "_").replaceAll("^[._]+", "");
+    base = AccentFolding.fold(base).replaceAll("[^A-Za-z0-9_.-]+", "_").replaceAll("^[._]+", "");
     return base.isEmpty() ? "template" : base;
   }
 

@@ -1,5 +1,6 @@
 package io.github.packer2aib.cli;
 
+import io.github.packer2aib.core.source.AccentFolding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,7 +70,10 @@ final class OutputNames {
         break;
       }
     }
-    base = base.replaceAll("[^A-Za-z0-9_.-]+", "_").replaceAll("^[._]+|[._]+$", "");
+    base =
+        AccentFolding.fold(base)
+            .replaceAll("[^A-Za-z0-9_.-]+", "_")
+            .replaceAll("^[._]+|[._]+$", "");
     return base.isEmpty() ? "input" : base;
   }
 

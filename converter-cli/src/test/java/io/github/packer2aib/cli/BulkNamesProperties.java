@@ -141,7 +141,10 @@ class BulkNamesProperties {
   void stemOfAgreesWithItsReplacements(@ForAll("fileNames") String fileName) {
     int dot = fileName.lastIndexOf('.');
     String base = dot > 0 ? fileName.substring(0, dot) : fileName;
-    base = base.replaceAll("[^A-Za-z0-9_.-]+", "_").replaceAll("^[._]+", "");
+    base =
+        io.github.packer2aib.core.source.AccentFolding.fold(base)
+            .replaceAll("[^A-Za-z0-9_.-]+", "_")
+            .replaceAll("^[._]+", "");
     assertEquals(base.isEmpty() ? "template" : base, BulkNames.stemOf(fileName), fileName);
   }
 }

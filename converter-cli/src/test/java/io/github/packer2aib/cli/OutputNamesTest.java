@@ -69,6 +69,9 @@ class OutputNamesTest {
     assertEquals("my_template", OutputNames.inputBaseName("my template.json"));
     assertEquals("stdin", OutputNames.inputBaseName("<stdin>"));
     assertEquals("input", OutputNames.inputBaseName("..."));
+    // Accented Latin letters keep their letter; other scripts are unsafe characters.
+    assertEquals("Uberprufung", OutputNames.inputBaseName("Überprüfung.json"));
+    assertEquals("-image", OutputNames.inputBaseName("東京-image.yaml"));
   }
 
   @Test

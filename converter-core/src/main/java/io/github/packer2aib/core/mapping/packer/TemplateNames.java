@@ -1,13 +1,18 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.source.AccentFolding;
+
 /** Names that must fit Azure's {@code ^[A-Za-z0-9-_.]{1,64}$} (templates, run outputs). */
 final class TemplateNames {
   private TemplateNames() {}
 
-  /** {@code wanted} with every other character replaced by '-', cut to 64; never empty. */
+  /**
+   * {@code wanted} with accented Latin letters as their plain letters and every other character
+   * replaced by '-', cut to 64; never empty.
+   */
   static String clean(String wanted, String fallback) {
     StringBuilder b = new StringBuilder();
-    wanted
+    AccentFolding.fold(wanted)
         .codePoints()
         .forEach(
             c -> {

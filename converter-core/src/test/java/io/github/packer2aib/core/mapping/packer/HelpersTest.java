@@ -130,6 +130,7 @@ class HelpersTest {
   void names() {
     assertEquals("ubuntu-22.04", TemplateNames.clean("ubuntu 22.04", "t"));
     assertEquals("t", TemplateNames.clean("", "t"));
+    assertEquals("bild-uber-strasse", TemplateNames.clean("bild-über-straße", "t"));
     assertEquals(64, TemplateNames.clean("x".repeat(80), "t").length());
     assertEquals("a, b and c", Words.and(List.of("a", "b", "c")));
     assertEquals("vm_size", Words.closest("vm_szie", List.of("location", "vm_size")));
