@@ -1,6 +1,6 @@
 package io.github.packer2aib.cli;
 
-import io.github.packer2aib.core.source.AccentFolding;
+import io.github.packer2aib.core.source.NameCharacters;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,13 +56,13 @@ final class BulkNames {
     if (isSafeStem(base)) {
       return base; // most names: no pattern compiled (two per name, for every document found)
     }
-    base = AccentFolding.fold(base).replaceAll("[^A-Za-z0-9_.-]+", "_").replaceAll("^[._]+", "");
+    base = OutputNames.safeSpelling(base).replaceAll("^[._]+", "");
     return base.isEmpty() ? "template" : base;
   }
 
   /** Whether {@link #stemOf}'s replacements would leave {@code base} as it is. */
   private static boolean isSafeStem(String base) {
-    return OutputNames.safeCharacters(base) && base.charAt(0) != '.' && base.charAt(0) != '_';
+    return NameCharacters.allSafe(base) && base.charAt(0) != '.' && base.charAt(0) != '_';
   }
 
   /** {@link #free}, remembering the name as used. */

@@ -1,6 +1,7 @@
 package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.source.AccentFolding;
+import io.github.packer2aib.core.source.NameCharacters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,10 +71,7 @@ final class OutputNames {
         break;
       }
     }
-    base =
-        AccentFolding.fold(base)
-            .replaceAll("[^A-Za-z0-9_.-]+", "_")
-            .replaceAll("^[._]+|[._]+$", "");
+    base = safeSpelling(base).replaceAll("^[._]+|[._]+$", "");
     return base.isEmpty() ? "input" : base;
   }
 
@@ -86,32 +84,16 @@ final class OutputNames {
    * outside the output directory, so it is treated as the bug it is.
    */
   static void checkSafe(String name) {
-    if (!safeCharacters(name) || name.startsWith(".")) {
+    if (!NameCharacters.allSafe(name) || name.startsWith(".")) {
       throw new IllegalStateException("the converter produced an unsafe output name");
     }
   }
 
   /**
-   * Whether {@code name} is not empty and every character is one an output name may hold: {@code
-   * [A-Za-z0-9_.-]} (a loop: this runs for every output of a bulk run).
+   * {@code text} in the characters of a name: accented Latin letters as their letter, and each run
+   * of other characters as one '_' (the callers trim what a name may not start or end with).
    */
-  static boolean safeCharacters(String name) {
-    if (name.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean safe =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '_'
-              || c == '.'
-              || c == '-';
-      if (!safe) {
-        return false;
-      }
-    }
-    return true;
+  static String safeSpelling(String text) {
+    return AccentFolding.fold(text).replaceAll("[^A-Za-z0-9_.-]+", "_");
   }
 }

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.source.AccentFolding;
+import io.github.packer2aib.core.source.NameCharacters;
 
 /** Names that must fit Azure's {@code ^[A-Za-z0-9-_.]{1,64}$} (templates, run outputs). */
 final class TemplateNames {
@@ -14,17 +15,7 @@ final class TemplateNames {
     StringBuilder b = new StringBuilder();
     AccentFolding.fold(wanted)
         .codePoints()
-        .forEach(
-            c -> {
-              boolean ok =
-                  (c >= 'a' && c <= 'z')
-                      || (c >= 'A' && c <= 'Z')
-                      || (c >= '0' && c <= '9')
-                      || c == '-'
-                      || c == '_'
-                      || c == '.';
-              b.append(ok ? (char) c : '-');
-            });
+        .forEach(c -> b.append(NameCharacters.isSafe(c) ? (char) c : '-'));
     String s = b.toString();
     if (s.length() > 64) {
       s = s.substring(0, 64);
