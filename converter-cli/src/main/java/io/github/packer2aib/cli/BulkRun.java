@@ -79,8 +79,9 @@ final class BulkRun {
 
   int run() {
     long start = System.nanoTime();
+    List<Discovery.Root> roots = Discovery.roots(settings.inputs());
     List<Discovery.Candidate> candidates =
-        settings.discovery().discover(Discovery.roots(settings.inputs()), files, settings.jobs());
+        settings.discovery().discover(roots, files, settings.jobs());
     boolean json = settings.display().format() == DiagnosticsFormat.JSON;
     OutputFolders folders = new OutputFolders();
     try {
@@ -129,7 +130,8 @@ final class BulkRun {
     }
     Path out = settings.output();
     OutputManifest before = OutputManifest.read(out);
-    Leftovers leftovers = Leftovers.settle(out, earlierOutputs(folders), before, settings.prune());
+    Leftovers leftovers =
+        Leftovers.settle(out, earlierOutputs(roots, folders), before, settings.prune());
     String manifestProblem = writeManifest(folders, before, leftovers);
     long end = System.nanoTime();
     progress.finish(end);
@@ -326,14 +328,14 @@ final class BulkRun {
    * The image templates in the output folder that this run did not write ({@link EarlierOutputs});
    * none when the run converts only part of its roots or the folder cannot be looked through.
    */
-  private List<String> earlierOutputs(OutputFolders folders) {
+  private List<String> earlierOutputs(List<Discovery.Root> roots, OutputFolders folders) {
     // A run over part of its roots (filters, or a file given as a root, which converts that file
     // alone) leaves the outputs of the rest alone: they are not leftovers.
     if (settings.discovery().filters()) {
       return List.of();
     }
     List<Path> skipped = new ArrayList<>();
-    for (Discovery.Root root : Discovery.roots(settings.inputs())) {
+    for (Discovery.Root root : roots) {
       if (root.onlyFile().isPresent()) {
         return List.of();
       }

@@ -107,7 +107,7 @@ final class Discovery {
   }
 
   /** A path as written (absolute) and, when it exists, as the file system resolves it. */
-  private static List<Path> forms(Path path) {
+  static List<Path> forms(Path path) {
     List<Path> forms = new ArrayList<>();
     forms.add(path.toAbsolutePath().normalize());
     try {

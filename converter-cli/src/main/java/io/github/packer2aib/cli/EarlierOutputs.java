@@ -56,7 +56,7 @@ final class EarlierOutputs {
     Set<Path> never = new HashSet<>();
     Set<String> neverNames = new HashSet<>();
     for (Path p : skipped) {
-      never.addAll(forms(p));
+      never.addAll(Discovery.forms(p));
       if (p.getFileName() != null) {
         neverNames.add(p.getFileName().toString());
       }
@@ -102,7 +102,7 @@ final class EarlierOutputs {
             if (name == null || !neverNames.contains(name.toString())) {
               return false; // the common case, without a system call
             }
-            for (Path form : forms(p)) {
+            for (Path form : Discovery.forms(p)) {
               if (never.contains(form)) {
                 return true;
               }
@@ -112,16 +112,6 @@ final class EarlierOutputs {
         });
     found.sort(null);
     return found;
-  }
-
-  /** A path made absolute, and as the file system resolves it where it exists. */
-  private static List<Path> forms(Path p) {
-    Path absolute = p.toAbsolutePath().normalize();
-    try {
-      return List.of(absolute, p.toRealPath());
-    } catch (IOException e) {
-      return List.of(absolute);
-    }
   }
 
   private static boolean hidden(Path p) {
