@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.legacy.template;
 
+import io.github.packer2aib.core.hcl.eval.EvalBudget;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Type;
@@ -125,9 +126,6 @@ public final class TemplateEvaluator {
     BOOL
   }
 
-  /** Characters a string may hold: 16 MiB, as HCL's values (EvalBudget.MAX_STRING). */
-  static final int MAX_STRING = 16 * 1024 * 1024;
-
   /** One evaluation of one string. */
   private static final class Run {
     final TemplateEnvironment environment;
@@ -177,7 +175,7 @@ public final class TemplateEvaluator {
             out.append(print(v.kind(), u));
           }
         }
-        if (out.length() > MAX_STRING) {
+        if (out.length() > EvalBudget.MAX_STRING) {
           throw tooLarge(nodes.get(0).span().to(node.span()), out.length());
         }
       }
@@ -211,7 +209,7 @@ public final class TemplateEvaluator {
       if (!u.isKnown()) {
         result = Value.unknown(Type.STRING);
       } else if (v.kind() == GoKind.STRING && u instanceof StringValue s) {
-        if (s.value().length() > MAX_STRING) {
+        if (s.value().length() > EvalBudget.MAX_STRING) {
           throw tooLarge(a.span(), s.value().length());
         }
         result = u;
@@ -591,7 +589,7 @@ public final class TemplateEvaluator {
               "This string would be at least %,d characters long, more than the %,d a value may"
                   + " hold; a template that needs more is doubling a value somewhere.",
               length,
-              MAX_STRING));
+              EvalBudget.MAX_STRING));
     }
 
     private static Stop stop(GoTemplateCode code, Span span, String detail) {
