@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -15,6 +16,16 @@ final class BulkTrees {
   private BulkTrees() {}
 
   static final String IDENTITY = Templates.IDENTITY;
+
+  /**
+   * {@code convert -r --identity IDENTITY extra...} through {@code builder}, with a fixed clock
+   * ({@code SOURCE_DATE_EPOCH}), so outputs compare from run to run.
+   */
+  static CliRun bulk(CliRun.Builder builder, String... extra) {
+    List<String> args = new ArrayList<>(List.of("convert", "-r", "--identity", IDENTITY));
+    args.addAll(List.of(extra));
+    return builder.env(Map.of("SOURCE_DATE_EPOCH", "1700000000")).run(args.toArray(String[]::new));
+  }
 
   /** An HCL2 template whose one source is named {@code name}; it converts with --identity. */
   static String hcl(String name) {

@@ -26,11 +26,7 @@ class EarlierOutputsTest {
   @TempDir Path tmp;
 
   private static CliRun bulk(String... extra) {
-    List<String> args = new ArrayList<>(List.of("convert", "-r", "--identity", BulkTrees.IDENTITY));
-    args.addAll(List.of(extra));
-    return CliRun.with()
-        .env(Map.of("SOURCE_DATE_EPOCH", "1700000000"))
-        .run(args.toArray(String[]::new));
+    return BulkTrees.bulk(CliRun.with(), extra);
   }
 
   private Path tree() {

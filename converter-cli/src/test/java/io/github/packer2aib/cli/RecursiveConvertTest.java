@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,13 +22,11 @@ class RecursiveConvertTest {
   @TempDir Path tmp;
 
   private CliRun bulk(String... extra) {
-    return bulkWith(CliRun.with(), extra);
+    return BulkTrees.bulk(CliRun.with(), extra);
   }
 
   private CliRun bulkWith(CliRun.Builder builder, String... extra) {
-    List<String> args = new ArrayList<>(List.of("convert", "-r", "--identity", BulkTrees.IDENTITY));
-    args.addAll(List.of(extra));
-    return builder.env(Map.of("SOURCE_DATE_EPOCH", "1700000000")).run(args.toArray(String[]::new));
+    return BulkTrees.bulk(builder, extra);
   }
 
   /** path → "kind | verdict[: reason] | outputs" of every candidate in the JSON report. */
