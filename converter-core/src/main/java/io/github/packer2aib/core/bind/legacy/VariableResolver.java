@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.legacy;
 
+import io.github.packer2aib.core.bind.DependencyOrder;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.Type;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,46 +75,15 @@ final class VariableResolver implements UserVariables {
   }
 
   /**
-   * The variables whose references reach no cycle, each after those it names (a depth-first
-   * post-order from each variable in declaration order, with a stack of its own). References are
-   * the names {@link #userNames} finds; one it misses only costs depth, not correctness.
+   * The variables whose references reach no cycle, each after those it names. References are the
+   * names {@link #userNames} finds; one it misses only costs depth, not correctness.
    */
   private List<String> acyclicOrder() {
-    Map<String, Integer> state = new HashMap<>(); // 1 visiting, 2 done, 3 done but reaches a cycle
+    DependencyOrder all = DependencyOrder.of(candidates.keySet(), this::references);
     List<String> order = new ArrayList<>();
-    Deque<String> names = new ArrayDeque<>();
-    Deque<Iterator<String>> next = new ArrayDeque<>();
-    for (String root : candidates.keySet()) {
-      if (state.containsKey(root)) {
-        continue;
-      }
-      state.put(root, 1);
-      names.push(root);
-      next.push(references(root).iterator());
-      while (!names.isEmpty()) {
-        Iterator<String> it = next.peek();
-        if (it.hasNext()) {
-          String dep = it.next();
-          Integer s = state.get(dep);
-          if (s == null) {
-            state.put(dep, 1);
-            names.push(dep);
-            next.push(references(dep).iterator());
-          } else if (s != 2) {
-            // A cycle (or what leads to one): left to the resolution on demand.
-            state.put(names.peek(), 3);
-          }
-          continue;
-        }
-        String done = names.pop();
-        next.pop();
-        boolean clean = state.get(done) == 1;
-        state.put(done, clean ? 2 : 3);
-        if (clean) {
-          order.add(done);
-        } else if (!names.isEmpty()) {
-          state.put(names.peek(), 3);
-        }
+    for (String name : all.order()) {
+      if (!all.reachesCycle().contains(name)) {
+        order.add(name);
       }
     }
     return order;

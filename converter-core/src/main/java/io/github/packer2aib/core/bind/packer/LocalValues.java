@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.packer;
 
+import io.github.packer2aib.core.bind.DependencyOrder;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.hcl.eval.EvalContext;
@@ -13,9 +14,7 @@ import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Local;
 import io.github.packer2aib.core.source.Range;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -125,15 +124,12 @@ final class LocalValues {
           });
       dependencies.put(d.name(), deps.isEmpty() ? List.of() : List.copyOf(deps));
     }
-    Ordering ordering = new Ordering(dependencies);
-    for (String name : declared.keySet()) {
-      ordering.visit(name);
-    }
-    for (List<String> cycle : ordering.cycles) {
+    DependencyOrder ordering = DependencyOrder.of(declared.keySet(), dependencies::get);
+    for (List<String> cycle : ordering.cycles()) {
       reportCycle(cycle);
     }
     Map<String, Value> values = new HashMap<>();
-    for (String name : ordering.cyclic) {
+    for (String name : ordering.cyclic()) {
       values.put(name, Value.unknown(Type.DYNAMIC));
       scope.setLocal(name, values.get(name));
     }
@@ -142,8 +138,8 @@ final class LocalValues {
     // local is evaluated in the first context made, which differs from a fresh one in nothing
     // it can see.
     EvalContext withoutLocals = null;
-    for (String name : ordering.order) {
-      if (ordering.cyclic.contains(name)) {
+    for (String name : ordering.order()) {
+      if (ordering.cyclic().contains(name)) {
         continue;
       }
       Declared d = declared.get(name);
@@ -216,77 +212,5 @@ final class LocalValues {
       d = d.withRelated(new Related(declared.get(name).nameRange(), "local." + name));
     }
     out.add(d);
-  }
-
-  /** A depth-first ordering that records the cycles it meets. */
-  private static final class Ordering {
-    private final Map<String, List<String>> dependencies;
-    private final Map<String, Boolean> done = new HashMap<>();
-    private final Deque<String> stack = new ArrayDeque<>();
-    final List<String> order = new ArrayList<>();
-    final List<List<String>> cycles = new ArrayList<>();
-    final Set<String> cyclic = new HashSet<>();
-
-    Ordering(Map<String, List<String>> dependencies) {
-      this.dependencies = dependencies;
-    }
-
-    /**
-     * Visits {@code root} and what it depends on, depth first, with a stack of its own rather than
-     * the thread's: a chain of 5,000 locals declared last to first overflowed the thread's stack.
-     */
-    void visit(String root) {
-      if (done.containsKey(root)) {
-        return;
-      }
-      Deque<Frame> frames = new ArrayDeque<>();
-      enter(root, frames);
-      while (!frames.isEmpty()) {
-        Frame f = frames.peekLast();
-        if (f.next == f.dependencies.size()) {
-          frames.removeLast();
-          stack.removeLast();
-          done.put(f.name, true);
-          order.add(f.name);
-          continue;
-        }
-        String dep = f.dependencies.get(f.next++);
-        Boolean state = done.get(dep);
-        if (state == null) {
-          enter(dep, frames);
-        } else if (!state) {
-          List<String> cycle = new ArrayList<>();
-          boolean in = false;
-          for (String s : stack) {
-            in |= s.equals(dep);
-            if (in) {
-              cycle.add(s);
-            }
-          }
-          if (!cyclic.containsAll(cycle)) {
-            cycles.add(cycle);
-          }
-          cyclic.addAll(cycle);
-        }
-      }
-    }
-
-    private void enter(String name, Deque<Frame> frames) {
-      done.put(name, false);
-      stack.addLast(name);
-      frames.addLast(new Frame(name, dependencies.get(name)));
-    }
-
-    /** A local being visited, and the next of its dependencies to look at. */
-    private static final class Frame {
-      final String name;
-      final List<String> dependencies;
-      int next;
-
-      Frame(String name, List<String> dependencies) {
-        this.name = name;
-        this.dependencies = dependencies;
-      }
-    }
   }
 }
