@@ -75,9 +75,8 @@ record Leftovers(List<String> kept, List<String> pruned) {
   String text(Path out, boolean prune, boolean report) {
     StringBuilder s = new StringBuilder();
     if (!pruned.isEmpty()) {
-      boolean one = pruned.size() == 1;
       s.append("\nnote: deleted ")
-          .append(one ? "1 image template" : pruned.size() + " image templates")
+          .append(Report.plural(pruned.size(), "image template"))
           .append(" of earlier runs from ")
           .append(out)
           .append(" (--prune, ")
@@ -88,7 +87,7 @@ record Leftovers(List<String> kept, List<String> pruned) {
     if (!kept.isEmpty()) {
       boolean one = kept.size() == 1;
       s.append("\nwarning: ")
-          .append(one ? "1 image template" : kept.size() + " image templates")
+          .append(Report.plural(kept.size(), "image template"))
           .append(" in ")
           .append(out)
           .append(one ? " was" : " were")
