@@ -5,6 +5,8 @@ import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -80,14 +82,26 @@ final class AtomicFiles {
         target,
         PendingWrites.PROCESS,
         channel -> {
-          Writer out =
-              Channels.newWriter(channel, StandardCharsets.UTF_8.newEncoder(), STREAM_BUFFER);
+          Writer out = utf8Writer(channel);
           body.writeTo(out);
           out.flush();
         });
   }
 
   private static final int STREAM_BUFFER = 64 * 1024;
+
+  /**
+   * A buffered UTF-8 writer to {@code channel} that writes what UTF-8 cannot hold (half of a
+   * surrogate pair) as {@code ?}, as {@link String#getBytes} does, instead of failing the file.
+   */
+  static Writer utf8Writer(WritableByteChannel channel) {
+    CharsetEncoder encoder =
+        StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    return Channels.newWriter(channel, encoder, STREAM_BUFFER);
+  }
 
   /** Fills a temporary file beside {@code target} through {@code fill}, then moves it there. */
   private static void writeThrough(Path target, PendingWrites pending, Fill fill)
@@ -137,8 +151,7 @@ final class AtomicFiles {
    * Files.createTempFile would make the file owner-only (0600) on POSIX; creating it by name keeps
    * the user's umask, so the result has the permissions of any other file they create.
    */
-  private static Temp createTemp(Path dir, String fileName, PendingWrites pending)
-      throws IOException {
+  static Temp createTemp(Path dir, String fileName, PendingWrites pending) throws IOException {
     long pid = ProcessHandle.current().pid();
     while (true) {
       Path temp = dir.resolve("." + fileName + "." + pid + "." + next() + ".tmp");
@@ -155,7 +168,7 @@ final class AtomicFiles {
   }
 
   /** A temporary file just created, and the channel that writes it. */
-  private record Temp(Path path, WritableByteChannel channel) {}
+  record Temp(Path path, WritableByteChannel channel) {}
 
   private static synchronized long next() {
     return ++counter;

@@ -6,9 +6,9 @@ import io.github.packer2aib.core.source.Range;
 import java.util.List;
 
 /**
- * What became of one candidate of {@code convert -r}: small enough to keep for every template of a
- * large run (no template text, no sources). The full diagnostics are kept only when a report asks
- * for them; what stderr shows is kept only until it is printed.
+ * What became of one candidate of {@code convert -r}, kept until it is reported (outcomes are
+ * reported in discovery order): no template text, no sources. The full diagnostics are there only
+ * when a report asks for them ({@link ReportSpool} renders them at once).
  *
  * @param index the candidate's place in discovery order
  * @param relative its path relative to the root ('/' separators)
@@ -46,8 +46,8 @@ record BulkOutcome(
   }
 
   /**
-   * The diagnostics, their ranges {@link Range#settled settled}: outcomes are kept for the whole
-   * run, and a range whose positions were never asked for keeps its template's text alive.
+   * The diagnostics, their ranges {@link Range#settled settled}: an outcome may wait for those
+   * before it, and a range whose positions were never asked for keeps its template's text alive.
    */
   private static List<Diagnostic> settled(List<Diagnostic> all) {
     for (Diagnostic d : all) {
@@ -85,22 +85,5 @@ record BulkOutcome(
   /** The verdict with the reason of a skip: "skipped: not a JSON or YAML file". */
   String verdictText() {
     return status == Status.SKIPPED ? status.label() + ": " + skipReason : status.label();
-  }
-
-  /** The outcome without what was printed (once printed, it need not be kept). */
-  BulkOutcome printed() {
-    return new BulkOutcome(
-        index,
-        relative,
-        kind,
-        status,
-        skipReason,
-        outputs,
-        errorCodes,
-        codes,
-        diagnostics,
-        "",
-        List.of(),
-        internalError);
   }
 }

@@ -8,6 +8,7 @@ import io.github.packer2aib.core.emit.TemplateWriter;
 import io.github.packer2aib.core.report.ReportJson;
 import io.github.packer2aib.core.report.ReportMarkdown;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.List;
 
@@ -23,28 +24,30 @@ final class BulkReport {
 
   private BulkReport() {}
 
-  /** Writes the report to {@code out}, a part at a time (a report can be hundreds of MB). */
-  static void write(
-      ReportFile.Format format,
-      List<BulkOutcome> outcomes,
-      BulkSummary summary,
-      Leftovers leftovers,
-      Writer out)
+  /**
+   * Writes the report to {@code out}: the summary, then the templates' parts that {@code spool}
+   * rendered as the run went (a report can be hundreds of MB).
+   */
+  static void write(ReportSpool spool, BulkSummary summary, Leftovers leftovers, Writer out)
       throws IOException {
-    if (format == ReportFile.Format.JSON) {
-      json(outcomes, summary, leftovers, out);
+    if (spool.format() == ReportFile.Format.JSON) {
+      json(spool, summary, leftovers, out);
     } else {
-      markdown(outcomes, summary, leftovers, out);
+      markdown(spool, summary, leftovers, out);
     }
   }
 
-  private static void json(
-      List<BulkOutcome> outcomes, BulkSummary summary, Leftovers leftovers, Writer out)
+  private static JsonGenerator generator(Writer out) throws IOException {
+    JsonGenerator g = FACTORY.createGenerator(out);
+    // The writer is the caller's: closing the generator must not close it.
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.setPrettyPrinter(TemplateWriter.prettyPrinter());
+    return g;
+  }
+
+  private static void json(ReportSpool spool, BulkSummary summary, Leftovers leftovers, Writer out)
       throws IOException {
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      // The writer is the report file's: closing the generator must not close it.
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.setPrettyPrinter(TemplateWriter.prettyPrinter());
+    try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
       g.writeObjectFieldStart("summary");
       g.writeNumberField("templates", summary.templates());
@@ -67,42 +70,57 @@ final class BulkReport {
       paths(g, "earlierOutputs", leftovers.kept());
       paths(g, "prunedOutputs", leftovers.pruned());
       g.writeArrayFieldStart("templates");
-      for (BulkOutcome o : outcomes) {
+      // Each entry was rendered with the same printer and indented to its depth here.
+      spool.entries(g::writeRawValue);
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.write("\n");
+  }
+
+  /** Where the report's JSON places a template's entry: in "templates", in the top object. */
+  private static final String ENTRY_INDENT = "\n    ";
+
+  /**
+   * A template's entry in the JSON report, as the report's printer writes it at its depth: rendered
+   * alone, at the top, then each line indented by the two levels above it (JSON text holds no line
+   * breaks but the printer's own, as strings escape theirs).
+   */
+  static String jsonEntry(BulkOutcome o) throws IOException {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator g = generator(text)) {
+      g.writeStartObject();
+      g.writeStringField("path", clean(o.relative()));
+      g.writeStringField("kind", o.kind().label());
+      g.writeStringField("verdict", o.status().label());
+      if (o.status() == BulkOutcome.Status.SKIPPED) {
+        g.writeStringField("reason", clean(o.skipReason()));
+      }
+      paths(g, "outputs", o.outputs());
+      g.writeArrayFieldStart("errorCodes");
+      for (String s : o.errorCodes()) {
+        g.writeString(s);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("diagnostics");
+      for (Diagnostic d : o.diagnostics()) {
         g.writeStartObject();
-        g.writeStringField("path", clean(o.relative()));
-        g.writeStringField("kind", o.kind().label());
-        g.writeStringField("verdict", o.status().label());
-        if (o.status() == BulkOutcome.Status.SKIPPED) {
-          g.writeStringField("reason", clean(o.skipReason()));
+        g.writeStringField("code", d.code());
+        g.writeStringField("severity", d.severity().label());
+        g.writeStringField("summary", clean(d.summary()));
+        g.writeStringField("detail", clean(d.detail()));
+        if (d.subject().isPresent()) {
+          ReportJson.writeRange(g, "location", d.subject().get());
         }
-        paths(g, "outputs", o.outputs());
-        g.writeArrayFieldStart("errorCodes");
-        for (String s : o.errorCodes()) {
-          g.writeString(s);
+        if (d.path().isPresent()) {
+          g.writeStringField("path", clean(d.path().get()));
         }
-        g.writeEndArray();
-        g.writeArrayFieldStart("diagnostics");
-        for (Diagnostic d : o.diagnostics()) {
-          g.writeStartObject();
-          g.writeStringField("code", d.code());
-          g.writeStringField("severity", d.severity().label());
-          g.writeStringField("summary", clean(d.summary()));
-          g.writeStringField("detail", clean(d.detail()));
-          if (d.subject().isPresent()) {
-            ReportJson.writeRange(g, "location", d.subject().get());
-          }
-          if (d.path().isPresent()) {
-            g.writeStringField("path", clean(d.path().get()));
-          }
-          g.writeEndObject();
-        }
-        g.writeEndArray();
         g.writeEndObject();
       }
       g.writeEndArray();
       g.writeEndObject();
     }
-    out.write("\n");
+    return text.toString().replace("\n", ENTRY_INDENT);
   }
 
   /** An array of paths, each through {@link #clean}. */
@@ -114,11 +132,8 @@ final class BulkReport {
     g.writeEndArray();
   }
 
-  /** Parts of the Markdown report are flushed to the writer once they are this long. */
-  private static final int MARKDOWN_CHUNK = 64 * 1024;
-
   private static void markdown(
-      List<BulkOutcome> outcomes, BulkSummary summary, Leftovers leftovers, Writer writer)
+      ReportSpool spool, BulkSummary summary, Leftovers leftovers, Writer writer)
       throws IOException {
     StringBuilder out = new StringBuilder("# packer2aib conversion report\n\n");
     out.append("| Verdict | Count |\n| --- | ---: |\n");
@@ -160,46 +175,40 @@ final class BulkReport {
     }
     out.append("\n## Templates\n\n| Path | Kind | Verdict | Outputs | Errors |\n");
     out.append("| --- | --- | --- | --- | --- |\n");
-    for (BulkOutcome o : outcomes) {
-      out.append("| ")
-          .append(cell(o.relative()))
-          .append(" | ")
-          .append(o.kind().label())
-          .append(" | ")
-          .append(cell(o.verdictText()))
-          .append(" | ")
-          .append(o.outputs().isEmpty() ? "none" : cell(String.join(", ", o.outputs())))
-          .append(" | ")
-          .append(cell(String.join(" ", o.errorCodes())))
-          .append(" |\n");
-      flushLong(out, writer);
-    }
-    for (BulkOutcome o : outcomes) {
-      if (o.diagnostics().isEmpty()) {
-        continue;
-      }
-      out.append("\n### ").append(cell(o.relative())).append("\n\n");
-      out.append("| Severity | Location | Path | Code | Summary | Detail |\n");
-      out.append("| --- | --- | --- | --- | --- | --- |\n");
-      for (Diagnostic d : o.diagnostics()) {
-        ReportMarkdown.row(out, d.severity().label(), d);
-      }
-      flushLong(out, writer);
-    }
     writer.append(out);
+    spool.rows(writer);
+    spool.sections(writer);
+  }
+
+  /** A template's row in the Markdown report's table of templates. */
+  static String markdownRow(BulkOutcome o) {
+    return "| "
+        + cell(o.relative())
+        + " | "
+        + o.kind().label()
+        + " | "
+        + cell(o.verdictText())
+        + " | "
+        + (o.outputs().isEmpty() ? "none" : cell(String.join(", ", o.outputs())))
+        + " | "
+        + cell(String.join(" ", o.errorCodes()))
+        + " |\n";
+  }
+
+  /** A template's section in the Markdown report: a table of its diagnostics. */
+  static String markdownSection(BulkOutcome o) {
+    StringBuilder out = new StringBuilder("\n### ").append(cell(o.relative())).append("\n\n");
+    out.append("| Severity | Location | Path | Code | Summary | Detail |\n");
+    out.append("| --- | --- | --- | --- | --- | --- |\n");
+    for (Diagnostic d : o.diagnostics()) {
+      ReportMarkdown.row(out, d.severity().label(), d);
+    }
+    return out.toString();
   }
 
   private static void bullets(StringBuilder out, List<String> paths) {
     for (String path : paths) {
       out.append("- ").append(cell(path)).append('\n');
-    }
-  }
-
-  /** Moves {@code out}'s text to {@code writer} once it is long. */
-  private static void flushLong(StringBuilder out, Writer writer) throws IOException {
-    if (out.length() >= MARKDOWN_CHUNK) {
-      writer.append(out);
-      out.setLength(0);
     }
   }
 

@@ -54,7 +54,9 @@ final class BulkRun {
   /** What the run learns about files, from discovery on, shared by every template. */
   private final FileCache files = FileCache.forBulkRun();
 
-  private final List<BulkOutcome> kept = new ArrayList<>();
+  /** The templates' part of the report, rendered as their outcomes come; null without one. */
+  private ReportSpool spool;
+
   private final List<Diagnostic> shown = new ArrayList<>();
   private boolean internalError;
   private Progress progress;
@@ -112,7 +114,25 @@ final class BulkRun {
             work,
             start,
             settings.progressLine());
-    int total = work;
+    if (settings.report() != null) {
+      spool = ReportSpool.open(settings.report(), PendingWrites.PROCESS);
+    }
+    try {
+      return convertAndReport(start, roots, candidates, folders, work, json);
+    } finally {
+      if (spool != null) {
+        spool.close();
+      }
+    }
+  }
+
+  private int convertAndReport(
+      long start,
+      List<Discovery.Root> roots,
+      List<Discovery.Candidate> candidates,
+      OutputFolders folders,
+      int total,
+      boolean json) {
     Thread notice = new Thread(() -> stopped(total, json), "packer2aib-stopped");
     Runtime.getRuntime().addShutdownHook(notice);
     try {
@@ -319,8 +339,8 @@ final class BulkRun {
       progress.redraw(System.nanoTime());
     }
     shown.addAll(o.shown());
-    if (settings.report() != null) {
-      kept.add(o.printed());
+    if (spool != null) {
+      spool.add(o);
     }
   }
 
@@ -388,7 +408,7 @@ final class BulkRun {
   private boolean writeReport(boolean json, Leftovers leftovers) {
     ReportFile file = settings.report();
     try {
-      file.write(out -> BulkReport.write(file.format(), kept, summary, leftovers, out));
+      file.write(out -> BulkReport.write(spool, summary, leftovers, out));
       return true;
     } catch (IOException e) {
       String reason = InputReader.reason(e);

@@ -64,6 +64,17 @@ class AtomicFilesTest {
   }
 
   @Test
+  void halfASurrogatePairInAStreamedTextIsWrittenAsAQuestionMarkNotAFailure() throws IOException {
+    Path target = tmp.resolve("r.md");
+
+    // Once a report whose text held one failed as a whole: "Input length = 1".
+    AtomicFiles.write(target, out -> out.write("a\ud800b \ud83d\ude00 \udc00\n"));
+
+    assertEquals("a?b \ud83d\ude00 ?\n", Files.readString(target, StandardCharsets.UTF_8));
+    assertEquals(List.of("r.md"), listing());
+  }
+
+  @Test
   void aStreamThatFailsLeavesTheOldFileAndNoTemporaryFile() throws IOException {
     Path target = tmp.resolve("r.json");
     Files.writeString(target, "old\n");
