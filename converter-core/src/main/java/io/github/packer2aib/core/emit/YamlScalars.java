@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.emit;
 
+import io.github.packer2aib.core.source.LoneSurrogates;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -59,7 +60,7 @@ final class YamlScalars {
       return true;
     }
     for (int i = 0; i < s.length(); i++) {
-      if (!isPlainSafe(s.charAt(i)) || isLoneSurrogate(s, i)) {
+      if (!isPlainSafe(s.charAt(i)) || LoneSurrogates.isLone(s, i)) {
         return true;
       }
     }
@@ -83,19 +84,11 @@ final class YamlScalars {
         if (i > 0 && isBlank(s.charAt(i - 1))) {
           return false;
         }
-      } else if (!isPlainSafe(c) || isLoneSurrogate(s, i)) {
+      } else if (!isPlainSafe(c) || LoneSurrogates.isLone(s, i)) {
         return false;
       }
     }
     return !isBlank(s.charAt(s.length() - 1));
-  }
-
-  private static boolean isLoneSurrogate(String s, int i) {
-    char c = s.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
-    }
-    return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
   }
 
   private static boolean isBlank(char c) {

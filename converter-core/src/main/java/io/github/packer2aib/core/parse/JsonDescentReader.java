@@ -6,6 +6,7 @@ import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.source.ByteWords;
+import io.github.packer2aib.core.source.LoneSurrogates;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.nio.charset.StandardCharsets;
@@ -386,7 +387,7 @@ final class JsonDescentReader {
         for (int k = i + 2; k < i + 6; k++) {
           code = code << 4 | hexDigit((char) (bytes[k] & 0xFF));
         }
-        // Any code unit, a lone surrogate too, as Jackson decodes it.
+        // Any code unit; a lone surrogate is checked for once the string is whole.
         return code;
       default:
         throw GIVE_UP;
@@ -418,8 +419,13 @@ final class JsonDescentReader {
       char c = text.charAt(i);
       if (c == '"') {
         checkLength(i - from);
+        String decoded = value.toString();
+        if (LoneSurrogates.replaced(decoded) != decoded) {
+          // Half of a surrogate pair alone: Jackson's reader replaces it and warns.
+          throw GIVE_UP;
+        }
         pos = i + 1;
-        return value.toString();
+        return decoded;
       }
       if (c < 0x20) {
         throw GIVE_UP;

@@ -15,6 +15,7 @@ import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.doc.JsonPointer;
+import io.github.packer2aib.core.source.LoneSurrogates;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
@@ -138,13 +139,15 @@ public final class JsonReader {
             break;
           case FIELD_NAME:
             Frame object = stack.peek();
-            object.pendingKey = parser.currentName();
-            object.pendingKeyRange = file.range(start, stringEnd(start, object.pendingKey));
+            String name = parser.currentName();
+            object.pendingKeyRange = file.range(start, stringEnd(start, name));
+            object.pendingKey = whole(name, object.pendingKeyRange, true);
             lastTokenEnd = object.pendingKeyRange.endOffset();
             break;
           case VALUE_STRING:
             String value = parser.getText();
-            deliver(DocScalar.string(value, file.range(start, stringEnd(start, value))));
+            Range quoted = file.range(start, stringEnd(start, value));
+            deliver(DocScalar.string(whole(value, quoted, false), quoted));
             break;
           case VALUE_NUMBER_INT:
           case VALUE_NUMBER_FLOAT:
@@ -165,6 +168,28 @@ public final class JsonReader {
             break;
         }
       }
+    }
+
+    /**
+     * {@code s} with the halves of surrogate pairs it escapes alone replaced by U+FFFD, with a
+     * warning ({@link LoneSurrogates}); {@code isKey}: {@code s} is the key of the open object.
+     */
+    private String whole(String s, Range range, boolean isKey) {
+      String replaced = LoneSurrogates.replaced(s);
+      if (replaced != s) {
+        String path = openPath();
+        if (isKey) {
+          path = JsonPointer.append(path, replaced);
+        } else if (!stack.isEmpty()) {
+          Frame top = stack.peek();
+          path =
+              top.isObject
+                  ? JsonPointer.append(path, top.pendingKey)
+                  : JsonPointer.append(path, top.items.size());
+        }
+        diagnostics.add(Words.loneSurrogate(SyntaxCode.JSON_LONE_SURROGATE, range, path));
+      }
+      return replaced;
     }
 
     /**

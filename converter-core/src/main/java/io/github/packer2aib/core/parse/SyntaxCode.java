@@ -32,6 +32,7 @@ public enum SyntaxCode implements DiagnosticCode {
   JSON_TOO_LARGE("JSON-E022", "Value too large"),
   JSON_SYNTAX("JSON-E099", "Invalid JSON syntax"),
   JSON_DUPLICATE_KEY("JSON-E101", "Duplicate key"),
+  JSON_LONE_SURROGATE("JSON-W101", "Half of a surrogate pair"),
 
   YAML_EMPTY("YAML-E001", "Empty document"),
   YAML_TAB_INDENT("YAML-E002", "Tab in indentation"),
@@ -60,7 +61,8 @@ public enum SyntaxCode implements DiagnosticCode {
   YAML_INVALID_MERGE("YAML-E106", "Invalid merge"),
   YAML_INVALID_TAGGED_VALUE("YAML-E107", "Invalid tagged value"),
   YAML_TOO_DEEP("YAML-E108", "Document too deeply nested"),
-  YAML_UNSUPPORTED_TAG("YAML-W101", "Unsupported tag");
+  YAML_UNSUPPORTED_TAG("YAML-W101", "Unsupported tag"),
+  YAML_LONE_SURROGATE("YAML-W102", "Half of a surrogate pair");
 
   private final Text text;
 

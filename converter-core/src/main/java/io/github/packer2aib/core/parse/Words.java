@@ -10,6 +10,22 @@ final class Words {
 
   private static final int MAX_QUOTED = 60;
 
+  /**
+   * The warning for a string or key at {@code range} that escaped a lone surrogate, replaced by
+   * U+FFFD ({@link io.github.packer2aib.core.source.LoneSurrogates}).
+   */
+  static Diagnostic loneSurrogate(SyntaxCode code, Range range, String path) {
+    return Diagnostic.of(
+            code,
+            range,
+            "This string escapes one half of a UTF-16 surrogate pair without the other (such as"
+                + " \\ud800), which no UTF-8 file can hold: it was replaced by U+FFFD"
+                + (code == SyntaxCode.JSON_LONE_SURROGATE ? ", as Packer's JSON reader does" : "")
+                + ". Escape both halves of the pair (\\ud83d\\ude00 for an emoji) or write the"
+                + " character itself.")
+        .withPath(path);
+  }
+
   /** A value in double quotes for a message, with control characters escaped and long text cut. */
   static String quote(String value) {
     StringBuilder out = new StringBuilder("\"");

@@ -9,6 +9,7 @@ import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.doc.DocScalar.Type;
 import io.github.packer2aib.core.doc.JsonPointer;
+import io.github.packer2aib.core.source.LoneSurrogates;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.ArrayDeque;
@@ -481,7 +482,10 @@ final class YamlTreeBuilder {
 
   private DocScalar scalar(ScalarEvent e, String path) {
     Range range = scalarRange(e);
-    String value = e.getValue();
+    String value = LoneSurrogates.replaced(e.getValue());
+    if (value != e.getValue()) {
+      diagnostics.add(Words.loneSurrogate(SyntaxCode.YAML_LONE_SURROGATE, range, path));
+    }
     String tag = e.getTag();
     boolean plain = e.isPlain();
     if (tag == null) {

@@ -31,6 +31,46 @@ class JsonReaderTest {
     return result.documents().get(0);
   }
 
+  // ---- halves of surrogate pairs ----------------------------------------------------------
+
+  private static final String LONE_DETAIL =
+      "This string escapes one half of a UTF-16 surrogate pair without the other (such as"
+          + " \\ud800), which no UTF-8 file can hold: it was replaced by U+FFFD, as Packer's JSON"
+          + " reader does. Escape both halves of the pair (\\ud83d\\ude00 for an emoji) or write"
+          + " the character itself.";
+
+  @Test
+  void halvesOfSurrogatePairsAloneAreReplacedWithAWarningAndPairsKept() {
+    String text =
+        "{\"a\": \"x\\ud800y\", \"b\\udc00\": [\"\\ud83d\\ude00\", \"\\\\ud83d\\udc00\","
+            + " \"\\ude00\\ud83d\"]}";
+    ParseResult result = read(text);
+
+    assertEquals(
+        List.of(
+            "JSON-W101 Half of a surrogate pair @1:7-1:17 [/a]: " + LONE_DETAIL,
+            "JSON-W101 Half of a surrogate pair @1:19-1:28 [/b\uFFFD]: " + LONE_DETAIL,
+            // An escaped backslash before "ud83d" is no escape: the low half is alone.
+            "JSON-W101 Half of a surrogate pair @1:47-1:62 [/b\uFFFD/1]: " + LONE_DETAIL,
+            // Low before high: neither has its other half.
+            "JSON-W101 Half of a surrogate pair @1:64-1:78 [/b\uFFFD/2]: " + LONE_DETAIL),
+        Diags.describe(result));
+    DocObject root = (DocObject) result.documents().get(0);
+    assertEquals("x\uFFFDy", DocScalar.stringValue(root.members().get(0).value()).orElseThrow());
+    assertEquals("b\uFFFD", root.members().get(1).key());
+    assertEquals(
+        List.of("\ud83d\ude00", "\\ud83d\uFFFD", "\uFFFD\uFFFD"),
+        ((DocArray) root.members().get(1).value())
+            .items().stream().map(n -> DocScalar.stringValue(n).orElseThrow()).toList());
+  }
+
+  @Test
+  void aPairOfEscapesIsOneCharacterAndNoWarning() {
+    DocObject root = (DocObject) readOk("{\"e\": \"\\ud83d\\ude00 \\u00e9\"}");
+    assertEquals(
+        "\ud83d\ude00 \u00e9", DocScalar.stringValue(root.members().get(0).value()).orElseThrow());
+  }
+
   // ---- trees ---------------------------------------------------------------------------------
 
   @Test

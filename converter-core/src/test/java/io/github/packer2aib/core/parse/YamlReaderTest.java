@@ -517,6 +517,27 @@ class YamlReaderTest {
   }
 
   @Test
+  void halvesOfSurrogatePairsAloneAreReplacedWithAWarning() {
+    ParseResult result = read("a: \"x\\ud800\"\nb: \"\\U0001F600\"\n\"k\\udc00\": 1\n");
+    assertEquals(
+        List.of(
+            "YAML-W102 Half of a surrogate pair @1:4-1:13 [/a]: This string escapes one half of a"
+                + " UTF-16 surrogate pair without the other (such as \\ud800), which no UTF-8 file"
+                + " can hold: it was replaced by U+FFFD. Escape both halves of the pair"
+                + " (\\ud83d\\ude00 for an emoji) or write the character itself.",
+            "YAML-W102 Half of a surrogate pair @3:1-3:10 []: This string escapes one half"
+                + " of a UTF-16 surrogate pair without the other (such as \\ud800), which no"
+                + " UTF-8 file can hold: it was replaced by U+FFFD. Escape both halves of the pair"
+                + " (\\ud83d\\ude00 for an emoji) or write the character itself."),
+        Diags.describe(result));
+    DocObject root = (DocObject) result.documents().get(0);
+    assertEquals("x\uFFFD", DocScalar.stringValue(root.members().get(0).value()).orElseThrow());
+    assertEquals(
+        "\ud83d\ude00", DocScalar.stringValue(root.members().get(1).value()).orElseThrow());
+    assertEquals("k\uFFFD", root.members().get(2).key());
+  }
+
+  @Test
   void unsupportedTagsWarnAndAreIgnored() {
     ParseResult result = read("a: !Ref x\nb: !!binary aGk=\nc: !!set {a}\nd: !!seq {}\n");
     assertEquals(
