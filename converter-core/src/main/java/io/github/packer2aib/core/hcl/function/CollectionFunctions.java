@@ -98,7 +98,8 @@ final class CollectionFunctions {
             .impl(
                 a -> {
                   ListValue l = (ListValue) a.get(0);
-                  return new ListValue(l.elementType(), new ArrayList<>(new LinkedHashSet<>(l.elements())));
+                  return new ListValue(
+                      l.elementType(), new ArrayList<>(new LinkedHashSet<>(l.elements())));
                 }));
     fs.add(
         define("chunklist")
@@ -216,10 +217,14 @@ final class CollectionFunctions {
   private static Value length(List<Value> a) throws FunctionException {
     Value v = a.get(0);
     if (!v.isKnown()) {
-      if (v.type() == Type.DYNAMIC || v.type() == Type.STRING || v.type().isCollection() || v.type().isStructural()) {
+      if (v.type() == Type.DYNAMIC
+          || v.type() == Type.STRING
+          || v.type().isCollection()
+          || v.type().isStructural()) {
         return Value.unknown(Type.NUMBER);
       }
-      throw FunctionException.call("argument must be a string, a collection type, or a structural type");
+      throw FunctionException.call(
+          "argument must be a string, a collection type, or a structural type");
     }
     if (v instanceof StringValue) {
       if (!v.isWhollyKnown()) {
@@ -239,7 +244,8 @@ final class CollectionFunctions {
       }
       return Value.number(BigFloat.of(v.elements().size()));
     }
-    throw FunctionException.call("argument must be a string, a collection type, or a structural type");
+    throw FunctionException.call(
+        "argument must be a string, a collection type, or a structural type");
   }
 
   private static Type elementType(List<Value> a) throws FunctionException {
@@ -269,7 +275,8 @@ final class CollectionFunctions {
     Value list = a.get(0);
     elementType(a);
     if (list instanceof SetValue) {
-      throw FunctionException.call("cannot read elements from set of " + ((SetValue) list).elementType().friendlyName());
+      throw FunctionException.call(
+          "cannot read elements from set of " + ((SetValue) list).elementType().friendlyName());
     }
     List<Value> elems = list.elements();
     long i = Args.toLong(a.get(1), 1);
@@ -333,7 +340,8 @@ final class CollectionFunctions {
     keysType(a);
     Value m = a.get(0);
     if (m instanceof MapValue) {
-      return Value.list(Type.STRING, Args.strings(new ArrayList<>(((MapValue) m).entries().keySet())));
+      return Value.list(
+          Type.STRING, Args.strings(new ArrayList<>(((MapValue) m).entries().keySet())));
     }
     return Value.tuple(Args.strings(new ArrayList<>(((ObjectValue) m).attributes().keySet())));
   }
@@ -392,7 +400,8 @@ final class CollectionFunctions {
       } else if (v instanceof ObjectValue) {
         allMaps = false;
       } else {
-        throw FunctionException.call("arguments must be maps or objects, got " + Strings.quote(v.type().friendlyName()));
+        throw FunctionException.call(
+            "arguments must be maps or objects, got " + Strings.quote(v.type().friendlyName()));
       }
     }
     Map<String, Value> out = new TreeMap<>(Strings.CODE_POINT_ORDER);
@@ -433,7 +442,8 @@ final class CollectionFunctions {
       } else if (v instanceof TupleValue) {
         allLists = false;
       } else {
-        throw FunctionException.arg(i, "all arguments must be lists or tuples; got " + v.type().friendlyName());
+        throw FunctionException.arg(
+            i, "all arguments must be lists or tuples; got " + v.type().friendlyName());
       }
       all.addAll(v.elements());
     }
@@ -487,7 +497,8 @@ final class CollectionFunctions {
       return Value.list(l.type(), chunks);
     }
     for (int i = 0; i < elems.size(); i += size) {
-      chunks.add(new ListValue(l.elementType(), elems.subList(i, Math.min(elems.size(), i + size))));
+      chunks.add(
+          new ListValue(l.elementType(), elems.subList(i, Math.min(elems.size(), i + size))));
     }
     return Value.list(l.type(), chunks);
   }
@@ -575,7 +586,9 @@ final class CollectionFunctions {
     while (down ? v.compareTo(end) > 0 : v.compareTo(end) < 0) {
       if (out.size() >= RANGE_LIMIT) {
         throw FunctionException.call(
-            "more than " + RANGE_LIMIT + " values were generated; either decrease the difference"
+            "more than "
+                + RANGE_LIMIT
+                + " values were generated; either decrease the difference"
                 + " between start and end or use a smaller step");
       }
       out.add(Value.number(v));
@@ -597,15 +610,21 @@ final class CollectionFunctions {
       Collections.reverse(elems);
       return Value.tuple(elems);
     }
-    throw FunctionException.arg(0, "can only reverse list or tuple values, not " + v.type().friendlyName());
+    throw FunctionException.arg(
+        0, "can only reverse list or tuple values, not " + v.type().friendlyName());
   }
 
   private static Value setOperation(List<Value> a, boolean intersect) throws FunctionException {
     List<Type> types = new ArrayList<>();
     for (Value v : a) {
-      types.add(((SetValue) v).elementType());
+      Type element = ((SetValue) v).elementType();
+      // An empty set of any type ([] given as a set) converts to a set of every type: it must not
+      // make the result a set of any, which cannot hold the other sets' typed elements (as cty).
+      if (!(element.equals(Type.DYNAMIC) && v.elements().isEmpty())) {
+        types.add(element);
+      }
     }
-    Type u = Unify.unify(types, true).orElse(null);
+    Type u = types.isEmpty() ? Type.DYNAMIC : Unify.unify(types, true).orElse(null);
     if (u == null) {
       throw FunctionException.call("given sets must all have compatible element types");
     }
@@ -706,7 +725,8 @@ final class CollectionFunctions {
     List<String> ss = new ArrayList<>();
     for (int i = 0; i < elems.size(); i++) {
       if (elems.get(i).isNull()) {
-        throw FunctionException.arg(0, "given list element " + i + " is null; a null string cannot be sorted");
+        throw FunctionException.arg(
+            0, "given list element " + i + " is null; a null string cannot be sorted");
       }
       ss.add(elems.get(i).asString());
     }
@@ -751,7 +771,11 @@ final class CollectionFunctions {
     List<Value> vs = vals.elements();
     if (keys.size() != vs.size()) {
       throw FunctionException.call(
-          "number of keys (" + keys.size() + ") does not match number of values (" + vs.size() + ")");
+          "number of keys ("
+              + keys.size()
+              + ") does not match number of values ("
+              + vs.size()
+              + ")");
     }
     Map<String, Value> out = new TreeMap<>(Strings.CODE_POINT_ORDER);
     for (int i = 0; i < keys.size(); i++) {
