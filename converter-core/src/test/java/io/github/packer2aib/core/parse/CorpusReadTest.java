@@ -1,6 +1,5 @@
 package io.github.packer2aib.core.parse;
 
-import io.github.packer2aib.core.testing.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.doc.JsonPointer;
 import io.github.packer2aib.core.source.SourceFile;
+import io.github.packer2aib.core.testing.SharedFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
