@@ -57,7 +57,12 @@ final class BulkRun {
   /** The templates' part of the report, rendered as their outcomes come; null without one. */
   private ReportSpool spool;
 
-  private final List<Diagnostic> shown = new ArrayList<>();
+  /**
+   * With {@code --diagnostics-format json}: the array on stderr that each template's diagnostics
+   * join as it is reported (a run of thousands cannot hold them all until its end); else null.
+   */
+  private JsonRenderer.Stream jsonOut;
+
   private boolean internalError;
   private Progress progress;
 
@@ -92,15 +97,18 @@ final class BulkRun {
       String reason = InputReader.reason(e);
       Path out = settings.output();
       if (json) {
-        shown.add(
+        Diagnostic d =
             CliCode.UNWRITABLE_OUTPUT.diagnostic(
-                "The output directory " + out + " could not be created: " + reason + "."));
-        err.print(new JsonRenderer().render(shown));
+                "The output directory " + out + " could not be created: " + reason + ".");
+        err.print(new JsonRenderer().render(List.of(d)));
       } else {
         err.print("error: cannot create directory " + out + ": " + reason + "\n");
       }
       err.flush();
       return ExitCodes.INPUT_ERROR;
+    }
+    if (json) {
+      jsonOut = new JsonRenderer().stream(err);
     }
     int work = 0;
     for (Discovery.Candidate c : candidates) {
@@ -161,12 +169,12 @@ final class BulkRun {
     boolean quiet = settings.display().quiet();
     if (json) {
       if (!quiet) {
-        shown.addAll(leftovers.diagnostics(out, settings.prune()));
+        leftovers.diagnostics(out, settings.prune()).forEach(jsonOut::write);
         if (manifestProblem != null) {
-          shown.add(CliCode.MANIFEST_UNWRITTEN.diagnostic(manifestProblem));
+          jsonOut.write(CliCode.MANIFEST_UNWRITTEN.diagnostic(manifestProblem));
         }
       }
-      err.print(new JsonRenderer().render(shown));
+      jsonOut.close();
     } else if (!quiet) {
       err.print(
           "\n"
@@ -189,9 +197,9 @@ final class BulkRun {
   /**
    * Ctrl-C or a termination signal while converting (a shutdown hook): the summary and the report
    * will not come, so say how far the run got and what it leaves. Writes in progress are abandoned
-   * by {@link PendingWrites}; every output file already there is whole. JSON diagnostics stay
-   * silent: a consumer parses stderr only after a complete run, and the exit status (128 + the
-   * signal) says it was stopped.
+   * by {@link PendingWrites}; every output file already there is whole. JSON diagnostics get no
+   * notice: their array, which holds those of the templates reported so far, is closed so that
+   * stderr is still one JSON document, and the exit status (128 + the signal) says the run stopped.
    */
   private void stopped(int total, boolean json) {
     stopping = true;
@@ -200,7 +208,9 @@ final class BulkRun {
       // A reporter stuck on a stderr nobody reads must not keep the process from ending: then
       // the notice is left out (printing would get stuck the same way).
       locked = printing.tryLock(500, TimeUnit.MILLISECONDS);
-      if (locked && !json) {
+      if (locked && json) {
+        jsonOut.close();
+      } else if (locked) {
         notice(total);
       }
     } catch (InterruptedException e) {
@@ -239,7 +249,8 @@ final class BulkRun {
     }
     List<Diagnostic> unused = bulkSettings.unused(paths);
     if (json) {
-      shown.addAll(unused);
+      unused.forEach(jsonOut::write);
+      jsonOut.flush();
     } else if (!settings.display().quiet()) {
       SourceFile source = bulkSettings.source();
       TextRenderer renderer =
@@ -338,7 +349,10 @@ final class BulkRun {
       err.flush();
       progress.redraw(System.nanoTime());
     }
-    shown.addAll(o.shown());
+    if (jsonOut != null && !o.shown().isEmpty()) {
+      o.shown().forEach(jsonOut::write);
+      jsonOut.flush();
+    }
     if (spool != null) {
       spool.add(o);
     }
@@ -413,7 +427,7 @@ final class BulkRun {
     } catch (IOException e) {
       String reason = InputReader.reason(e);
       if (json) {
-        shown.add(
+        jsonOut.write(
             CliCode.UNWRITABLE_OUTPUT.diagnostic(
                 "The report file " + file.target() + " could not be written: " + reason + "."));
       } else {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,20 +33,31 @@ class RecursiveInterruptTest {
 
   private static final int TEMPLATES = 3000;
 
-  @Test
-  void aStoppedRunLeavesWholeFilesAndSaysHowFarItGot() throws Exception {
-    assumeTrue(File.separatorChar == '/', "signals as on POSIX systems");
+  /** The templates to convert, each with a warning (an unknown field). */
+  private Path inputs() {
     Path in = tmp.resolve("in");
     for (int i = 0; i < TEMPLATES; i++) {
       String name = String.format("t%04d", i);
-      BulkTrees.put(in, name + ".json", BulkTrees.legacy(name));
+      BulkTrees.put(
+          in,
+          name + ".json",
+          BulkTrees.legacy(name).replace("\"os_type\"", "\"no_such_field\": 1, \"os_type\""));
     }
-    Path out = tmp.resolve("out");
-    Path report = tmp.resolve("report.json");
+    return in;
+  }
+
+  /**
+   * Runs {@code convert -r} on {@code in} into {@code out} with {@code extra} options in a child
+   * JVM, and stops it by SIGTERM once it has written some outputs (and, with {@code waitForStderr},
+   * something on stderr); returns its stderr.
+   */
+  private String stopped(Path in, Path out, boolean waitForStderr, String... extra)
+      throws Exception {
     Path stderr = tmp.resolve("stderr.txt");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 java,
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -52,28 +67,37 @@ class RecursiveInterruptTest {
                 "--identity",
                 BulkTrees.IDENTITY,
                 "--jobs",
-                "2",
-                "--progress",
-                "lines",
-                "--report",
-                report.toString(),
-                "-o",
-                out.toString(),
-                in.toString())
+                "2"));
+    command.addAll(List.of(extra));
+    command.addAll(List.of("-o", out.toString(), in.toString()));
+    Process p =
+        new ProcessBuilder(command)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(stderr.toFile())
             .start();
     // Stop it once it has written something, while it still has most of the work before it.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (p.isAlive() && countFiles(out) < 20 && System.nanoTime() < deadline) {
+    while (p.isAlive()
+        && (countFiles(out) < 20 || (waitForStderr && Files.size(stderr) == 0))
+        && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
     p.destroy(); // SIGTERM: the same shutdown hooks as Ctrl-C's SIGINT
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run did not stop");
     assumeTrue(p.exitValue() != 0, "the run finished before it could be stopped");
-
     assertEquals(128 + 15, p.exitValue());
-    String err = Files.readString(stderr, StandardCharsets.UTF_8);
+    return Files.readString(stderr, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aStoppedRunLeavesWholeFilesAndSaysHowFarItGot() throws Exception {
+    assumeTrue(File.separatorChar == '/', "signals as on POSIX systems");
+    Path in = inputs();
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("report.json");
+
+    String err = stopped(in, out, false, "--progress", "lines", "--report", report.toString());
+
     assertTrue(
         err.matches(
             "(?s)(.*\n"
@@ -81,6 +105,12 @@ class RecursiveInterruptTest {
                 + " are complete, and no report was written\n"),
         err);
     assertFalse(Files.exists(report));
+    // Nor the report's parts written so far (hidden files beside it).
+    try (Stream<Path> beside = Files.list(tmp)) {
+      assertEquals(
+          List.of("in", "out", "stderr.txt"),
+          beside.map(f -> f.getFileName().toString()).sorted().toList());
+    }
     TreeMap<String, String> left = BulkTrees.files(out);
     assertTrue(left.size() < TEMPLATES, "stopped early: " + left.size());
     List<String> temporary = new ArrayList<>();
@@ -107,6 +137,26 @@ class RecursiveInterruptTest {
             some.toString());
     assertEquals(0, complete.exitCode(), complete.err());
     assertEquals(BulkTrees.files(whole), left);
+  }
+
+  @Test
+  void aStoppedRunWithJsonDiagnosticsLeavesOneWholeJsonArrayOnStderr() throws Exception {
+    assumeTrue(File.separatorChar == '/', "signals as on POSIX systems");
+
+    String err =
+        stopped(
+            inputs(), tmp.resolve("out"), true, "--diagnostics-format", "json", "--show-warnings");
+
+    // The diagnostics of the templates reported before the stop, streamed, and the array closed.
+    JsonNode array = new ObjectMapper().readTree(err);
+    assertTrue(array.isArray(), err);
+    assertTrue(array.size() > 0, err);
+    Set<String> codes = new TreeSet<>();
+    array.forEach(d -> codes.add(d.get("code").asText()));
+    // Each template's note on its VM size and warning on its unknown field.
+    assertEquals(Set.of("PKRMAP-N121", "PKRMAP-W101"), codes);
+    assertEquals(0, array.size() % 2, err);
+    assertTrue(err.endsWith("\n]\n"), err);
   }
 
   private static long countFiles(Path dir) throws IOException {

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.github.packer2aib.core.source.Range;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 
 /**
  * Renders diagnostics for machines ({@code --diagnostics-format json}): one JSON array, each entry
@@ -18,13 +20,45 @@ public final class JsonRenderer {
 
   public String render(Iterable<Diagnostic> diagnostics) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      DefaultPrettyPrinter pp =
-          new DefaultPrettyPrinter().withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-      pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-      g.setPrettyPrinter(pp);
-      g.writeStartArray();
+    try (Stream stream = stream(out)) {
       for (Diagnostic d : diagnostics) {
+        stream.write(d);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A {@link Stream} of diagnostics written to {@code out} (which it does not close). */
+  public Stream stream(Writer out) {
+    return new Stream(out);
+  }
+
+  /**
+   * Diagnostics written as they come, as the one JSON array {@link #render} makes of them all: a
+   * long run need not hold them until its end. {@link #close} ends the array.
+   */
+  public static final class Stream implements Closeable {
+    private final Writer out;
+    private final JsonGenerator g;
+    private boolean closed;
+
+    private Stream(Writer out) {
+      this.out = out;
+      try {
+        g = FACTORY.createGenerator(out);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(LINE_FEED);
+        pp.indentArraysWith(LINE_FEED);
+        g.setPrettyPrinter(pp);
+        g.writeStartArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Writes one more diagnostic into the array. */
+    public void write(Diagnostic d) {
+      try {
         g.writeStartObject();
         g.writeStringField("code", d.code());
         g.writeStringField("severity", d.severity().label());
@@ -47,13 +81,40 @@ public final class JsonRenderer {
           g.writeEndArray();
         }
         g.writeEndObject();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      g.writeEndArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return out + "\n";
+
+    /** Passes what was written on to the writer, and flushes it. */
+    public void flush() {
+      try {
+        g.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Ends the array (once) and flushes; the writer stays open. */
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        g.writeEndArray();
+        g.close();
+        out.write("\n");
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
+
+  private static final DefaultIndenter LINE_FEED =
+      DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n");
 
   private static void writeRange(JsonGenerator g, String name, Range r) throws IOException {
     g.writeObjectFieldStart(name);
