@@ -100,11 +100,12 @@ final class ReportSpool implements Closeable {
     }
   }
 
-  /** Copies the Markdown table rows, then the Markdown sections, to {@code out}. */
+  /** Copies the rows of the Markdown report's table of templates to {@code out}. */
   void rows(Writer out) throws IOException {
     copy(entries, out);
   }
 
+  /** Copies the Markdown report's sections (each template's diagnostics) to {@code out}. */
   void sections(Writer out) throws IOException {
     copy(sections, out);
   }
