@@ -10,13 +10,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Regular expressions with Go's (RE2) syntax and semantics, on Java's engine.
- *
- * <p>Translation: {@code (?P<name>...)} becomes {@code (?<name>...)}; POSIX classes such as {@code
- * [[:alpha:]]} become {@code \p{Alpha}}; {@code \v} is the vertical tab (not Java's class); {@code
- * $} outside multi-line mode means end of text ({@code \z}), as in Go; only {@code \n} ends a line.
- * Constructs RE2 does not have (look-around, back-references, possessive quantifiers, atomic
- * groups) are refused with Go's kind of message instead of silently working.
+ * Regular expressions with Go's (RE2) syntax and semantics, on Java's engine: patterns are
+ * translated by {@link GoRegexSyntax} (which refuses what Go refuses, with Go's messages), and
+ * matched with only {@code \n} ending a line ({@link Pattern#UNIX_LINES}).
  *
  * <p>Java's engine backtracks and can take exponential time where RE2 is linear. Every match runs
  * against a {@link BudgetedText} that counts character reads; past the budget the match stops with
@@ -81,10 +77,14 @@ final class GoRegex {
   private static Pattern compile(String goPattern, int argIndex, List<String> names)
       throws FunctionException {
     if (goPattern.length() > MAX_PATTERN_LENGTH) {
-      throw FunctionException.arg(
-          argIndex, "invalid regular expression pattern: expression too large");
+      throw invalid(argIndex, "error parsing regexp: expression too large");
     }
-    String java = translate(goPattern, argIndex, names);
+    String java;
+    try {
+      java = GoRegexSyntax.translate(goPattern, names);
+    } catch (GoRegexSyntax.Invalid e) {
+      throw invalid(argIndex, e.getMessage());
+    }
     try {
       return Pattern.compile(java, Pattern.UNIX_LINES);
     } catch (PatternSyntaxException | StackOverflowError e) {
@@ -92,183 +92,19 @@ final class GoRegex {
           e instanceof PatternSyntaxException
               ? ((PatternSyntaxException) e).getDescription()
               : "expression too complex";
-      throw FunctionException.arg(argIndex, "invalid regular expression pattern: " + desc);
+      throw invalid(argIndex, "error parsing regexp: " + desc);
     }
   }
 
-  private static String translate(String p, int argIndex, List<String> names)
-      throws FunctionException {
-    StringBuilder sb = new StringBuilder();
-    boolean inClass = false;
-    boolean multiline = false;
-    int n = p.length();
-    for (int i = 0; i < n; i++) {
-      char c = p.charAt(i);
-      if (c == '\\') {
-        if (i + 1 >= n) {
-          throw refuse(argIndex, "trailing backslash at end of expression", "");
-        }
-        char d = p.charAt(i + 1);
-        if (d >= '1' && d <= '9' && !inClass) {
-          throw refuse(argIndex, "invalid escape sequence", "\\" + d);
-        }
-        if (d == 'v') {
-          sb.append("\\x0B");
-        } else if (d == 'Q') {
-          int end = p.indexOf("\\E", i + 2);
-          String lit = end < 0 ? p.substring(i + 2) : p.substring(i + 2, end);
-          sb.append(Pattern.quote(lit));
-          i = end < 0 ? n : end + 1;
-          continue;
-        } else if ("kKRXhHVGZ".indexOf(d) >= 0) {
-          throw refuse(argIndex, "invalid escape sequence", "\\" + d);
-        } else {
-          sb.append(c).append(d);
-        }
-        i++;
-        continue;
-      }
-      if (inClass) {
-        if (c == '[' && p.startsWith("[:", i)) {
-          int end = p.indexOf(":]", i + 2);
-          if (end > 0) {
-            String name = p.substring(i + 2, end);
-            boolean negated = name.startsWith("^");
-            String cls = posixClass(negated ? name.substring(1) : name);
-            if (cls != null) {
-              sb.append(negated ? cls.replace("\\p", "\\P") : cls);
-              i = end + 1;
-              continue;
-            }
-          }
-          sb.append("\\[");
-          continue;
-        }
-        if (c == '[') {
-          sb.append("\\[");
-          continue;
-        }
-        if (c == '&' && i + 1 < n && p.charAt(i + 1) == '&') {
-          sb.append("\\&");
-          continue;
-        }
-        if (c == ']') {
-          inClass = false;
-        }
-        sb.append(c);
-        continue;
-      }
-      if (c == '[') {
-        inClass = true;
-        sb.append(c);
-        if (i + 1 < n && p.charAt(i + 1) == '^') {
-          sb.append('^');
-          i++;
-        }
-        if (i + 1 < n && p.charAt(i + 1) == ']') {
-          sb.append("\\]");
-          i++;
-        }
-        continue;
-      }
-      if (c == '(' && i + 1 < n && p.charAt(i + 1) == '?') {
-        if (p.startsWith("(?P<", i)) {
-          int close = p.indexOf('>', i);
-          String name = close < 0 ? "" : p.substring(i + 4, close);
-          if (name.isEmpty()
-              || !name.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')) {
-            throw refuse(
-                argIndex, "invalid named capture", p.substring(i, close < 0 ? n : close + 1));
-          }
-          if (names.contains(name)) {
-            throw refuse(argIndex, "duplicate capture group name", name);
-          }
-          names.add(name);
-          // Java group names must be ASCII letters and digits; number them instead.
-          sb.append("(");
-          i = close;
-          continue;
-        }
-        if (p.startsWith("(?=", i)
-            || p.startsWith("(?!", i)
-            || p.startsWith("(?<", i)
-            || p.startsWith("(?>", i)) {
-          throw refuse(
-              argIndex, "invalid or unsupported Perl syntax", p.substring(i, Math.min(n, i + 3)));
-        }
-        int j = i + 2;
-        while (j < n && Character.isLetter(p.charAt(j)) || j < n && p.charAt(j) == '-') {
-          char f = p.charAt(j);
-          if ("imsU-".indexOf(f) < 0) {
-            throw refuse(argIndex, "invalid or unsupported Perl syntax", p.substring(i, j + 1));
-          }
-          if (f == 'U') {
-            throw refuse(argIndex, "ungreedy mode is not supported here", "(?U");
-          }
-          if (f == 'm') {
-            multiline = true;
-          }
-          j++;
-        }
-        sb.append(c);
-        continue;
-      }
-      if (c == '(') {
-        names.add("");
-      }
-      if ((c == '+' || c == '*' || c == '?' || c == '}') && i + 1 < n && p.charAt(i + 1) == '+') {
-        throw refuse(argIndex, "invalid nested repetition operator", p.substring(i, i + 2));
-      }
-      if (c == '$' && !multiline) {
-        sb.append("\\z");
-        continue;
-      }
-      sb.append(c);
-    }
-    return sb.toString();
-  }
-
-  private static String posixClass(String name) {
-    switch (name) {
-      case "alnum":
-        return "\\p{Alnum}";
-      case "alpha":
-        return "\\p{Alpha}";
-      case "ascii":
-        return "\\p{ASCII}";
-      case "blank":
-        return "\\p{Blank}";
-      case "cntrl":
-        return "\\p{Cntrl}";
-      case "digit":
-        return "\\p{Digit}";
-      case "graph":
-        return "\\p{Graph}";
-      case "lower":
-        return "\\p{Lower}";
-      case "print":
-        return "\\p{Print}";
-      case "punct":
-        return "\\p{Punct}";
-      case "space":
-        return "\\p{Space}";
-      case "upper":
-        return "\\p{Upper}";
-      case "word":
-        return "\\w";
-      case "xdigit":
-        return "\\p{XDigit}";
-      default:
-        return null;
-    }
-  }
-
-  private static FunctionException refuse(int argIndex, String what, String text) {
-    return FunctionException.arg(
-        argIndex,
-        "invalid regular expression pattern: error parsing regexp: "
-            + what
-            + (text.isEmpty() ? "" : ": `" + text + "`"));
+  /**
+   * A pattern Go would not compile: for {@code regex} and {@code regexall} (cty's functions) an
+   * error of the pattern argument, {@code argIndex}; for Packer's own {@code regex_replace} ({@code
+   * argIndex} -1) a failed call with Go's message alone, as Packer reports them.
+   */
+  private static FunctionException invalid(int argIndex, String goMessage) {
+    return argIndex < 0
+        ? FunctionException.call(goMessage)
+        : FunctionException.arg(argIndex, "invalid regular expression pattern: " + goMessage);
   }
 
   /** A matcher over {@code text} with a step budget. */

@@ -166,7 +166,8 @@ final class StringFunctions {
             .returns(Type.STRING)
             .impl(
                 a -> {
-                  GoRegex.Compiled re = GoRegex.compileGo(a.get(1).asString(), 1);
+                  // Packer's own function: a bad pattern fails the call (-1), as in Packer.
+                  GoRegex.Compiled re = GoRegex.compileGo(a.get(1).asString(), -1);
                   return Value.string(
                       GoRegex.replaceAll(re, a.get(0).asString(), a.get(2).asString(), 0));
                 }));
@@ -180,7 +181,8 @@ final class StringFunctions {
                   GoRegex.Compiled re = compileForRegex(a.get(0).asString());
                   MatchResult m = GoRegex.find(re.pattern(), a.get(1).asString(), 1);
                   if (m == null) {
-                    throw FunctionException.call("pattern did not match any part of the given string");
+                    throw FunctionException.call(
+                        "pattern did not match any part of the given string");
                   }
                   return matchValue(re, m);
                 }));
@@ -203,7 +205,10 @@ final class StringFunctions {
             .param("format", Type.STRING)
             .variadic(Parameter.of("args", Type.DYNAMIC).nullable())
             .returns(Type.STRING)
-            .impl(a -> Value.string(Formatter.format(a.get(0).asString(), a.subList(1, a.size()), 1))));
+            .impl(
+                a ->
+                    Value.string(
+                        Formatter.format(a.get(0).asString(), a.subList(1, a.size()), 1))));
     fs.add(
         define("formatlist")
             .param("format", Type.STRING)
@@ -216,7 +221,8 @@ final class StringFunctions {
   static String mapCase(String s, boolean upper) {
     StringBuilder sb = new StringBuilder(s.length());
     s.codePoints()
-        .forEach(c -> sb.appendCodePoint(upper ? Character.toUpperCase(c) : Character.toLowerCase(c)));
+        .forEach(
+            c -> sb.appendCodePoint(upper ? Character.toUpperCase(c) : Character.toLowerCase(c)));
     return sb.toString();
   }
 
@@ -235,7 +241,10 @@ final class StringFunctions {
 
   private static boolean isSeparator(int r) {
     if (r <= 0x7F) {
-      return !((r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || r == '_');
+      return !((r >= '0' && r <= '9')
+          || (r >= 'a' && r <= 'z')
+          || (r >= 'A' && r <= 'Z')
+          || r == '_');
     }
     if (Character.isLetter(r) || Character.isDigit(r)) {
       return false;
@@ -370,7 +379,8 @@ final class StringFunctions {
   private static GoRegex.Compiled compileForRegex(String pattern) throws FunctionException {
     GoRegex.Compiled re = GoRegex.compileGo(pattern, 0);
     if (re.hasNamedGroups() && re.hasUnnamedGroups()) {
-      throw FunctionException.arg(0, "named and unnamed capture groups cannot be mixed in the same pattern");
+      throw FunctionException.arg(
+          0, "named and unnamed capture groups cannot be mixed in the same pattern");
     }
     return re;
   }
@@ -396,7 +406,10 @@ final class StringFunctions {
     return Type.list(Type.STRING);
   }
 
-  /** One match: the string, a list of groups, or an object of named groups; unmatched groups are null. */
+  /**
+   * One match: the string, a list of groups, or an object of named groups; unmatched groups are
+   * null.
+   */
   private static Value matchValue(GoRegex.Compiled re, MatchResult m) {
     if (re.groupNames().isEmpty()) {
       return Value.string(m.group());
@@ -429,9 +442,10 @@ final class StringFunctions {
     int lengthFrom = -1;
     for (int i = 0; i < args.size(); i++) {
       Value v = args.get(i);
-      if (v.isNull() || !(v.type() instanceof io.github.packer2aib.core.hcl.value.ListType
-          || v.type() instanceof io.github.packer2aib.core.hcl.value.SetType
-          || v.type() instanceof io.github.packer2aib.core.hcl.value.TupleType)) {
+      if (v.isNull()
+          || !(v.type() instanceof io.github.packer2aib.core.hcl.value.ListType
+              || v.type() instanceof io.github.packer2aib.core.hcl.value.SetType
+              || v.type() instanceof io.github.packer2aib.core.hcl.value.TupleType)) {
         continue;
       }
       int len = v.elements().size();
