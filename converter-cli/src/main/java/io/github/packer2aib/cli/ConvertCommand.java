@@ -301,6 +301,7 @@ final class ConvertCommand implements Callable<Integer> {
               + " cannot tell the outputs of the rest from leftovers");
     }
     Path out = output.toAbsolutePath().normalize();
+    Optional<Path> outReal = realPath(out);
     for (String input : common.inputs) {
       Path root;
       try {
@@ -308,7 +309,9 @@ final class ConvertCommand implements Callable<Integer> {
       } catch (InvalidPathException e) {
         throw new ParameterException(spec.commandLine(), "'" + input + "' is not a valid path");
       }
-      if (root.equals(out)) {
+      // Also when either is reached through a link: the run would search nothing, and take the
+      // templates it was given for outputs of earlier runs (which --prune deletes).
+      if (root.equals(out) || (outReal.isPresent() && realPath(root).equals(outReal))) {
         throw new ParameterException(
             spec.commandLine(),
             "-o "
@@ -317,9 +320,20 @@ final class ConvertCommand implements Callable<Integer> {
                 + " inside the input folder: it is then left out of the search)");
       }
     }
-    if (recursive.jobs != null && recursive.jobs < 1) {
+    if (recursive.jobs != null
+        && (recursive.jobs < 1 || recursive.jobs > RecursiveOptions.MAX_JOBS)) {
       throw new ParameterException(
-          spec.commandLine(), "--jobs must be at least 1, not " + recursive.jobs);
+          spec.commandLine(),
+          "--jobs must be between 1 and " + RecursiveOptions.MAX_JOBS + ", not " + recursive.jobs);
+    }
+  }
+
+  /** The real path of {@code path} (links resolved), or empty when it does not exist. */
+  private static Optional<Path> realPath(Path path) {
+    try {
+      return Optional.of(path.toRealPath());
+    } catch (IOException | SecurityException e) {
+      return Optional.empty();
     }
   }
 

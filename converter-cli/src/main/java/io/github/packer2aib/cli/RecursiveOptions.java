@@ -19,6 +19,14 @@ final class RecursiveOptions {
   List<String> exclude = new ArrayList<>();
   Path settings;
   Integer jobs;
+
+  /**
+   * The largest --jobs: far beyond what conversion, which keeps a processor busy per job, can use
+   * (and below the thread pools' own limit of 32,767, past which they failed with an internal
+   * error).
+   */
+  static final int MAX_JOBS = 1024;
+
   Progress.Mode progress = Progress.Mode.AUTO;
   boolean showWarnings;
   boolean prune;

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -320,7 +321,12 @@ class RecursiveConvertTest {
 
     assertUsage(CliRun.run("convert", "-r", dir), "-r/--recursive writes one file per template");
     assertUsage(
-        CliRun.run("convert", "-r", "-o", out, "--jobs", "0", dir), "--jobs must be at least 1");
+        CliRun.run("convert", "-r", "-o", out, "--jobs", "0", dir),
+        "--jobs must be between 1 and 1024, not 0");
+    // The thread pools' own limit is 32,767: past it was an internal error.
+    assertUsage(
+        CliRun.run("convert", "-r", "-o", out, "--jobs", "32768", dir),
+        "--jobs must be between 1 and 1024, not 32768");
     assertUsage(
         CliRun.run("convert", "-r", "-o", out, "--include", "a[", dir),
         "--include 'a[' is not a valid glob");
@@ -334,6 +340,28 @@ class RecursiveConvertTest {
         "expected auto, bar, lines or none");
     assertUsage(CliRun.run("convert", "-r", "-o", dir, dir), "is also an input folder");
     assertFalse(Files.exists(tmp.resolve("out")));
+  }
+
+  @Test
+  void anOutputFolderThatIsAnInputFolderThroughALinkIsAUsageErrorAndNothingIsDeleted()
+      throws Exception {
+    // The outputs of one run (with their list, which --prune trusts) taken as the next one's input.
+    Path src = tmp.resolve("src");
+    put(src, "a.json", BulkTrees.AIB);
+    put(src, "sub/b.json", BulkTrees.AIB);
+    Path root = tmp.resolve("out");
+    assertEquals(0, bulk("-o", root.toString(), src.toString()).exitCode());
+    Path link = Files.createSymbolicLink(tmp.resolve("link"), root);
+    Path loop = Files.createSymbolicLink(root.resolve("sub/up"), root);
+    TreeMap<String, String> before = BulkTrees.files(root);
+
+    // Once: no template found (the output folder is never searched), exit 0, the templates
+    // named as outputs of earlier runs, and with --prune deleted.
+    assertUsage(bulk("--prune", "-o", link.toString(), root.toString()), "is also an input folder");
+    assertUsage(bulk("--prune", "-o", root.toString(), link.toString()), "is also an input folder");
+    assertUsage(bulk("--prune", "-o", loop.toString(), root.toString()), "is also an input folder");
+
+    assertEquals(before, BulkTrees.files(root));
   }
 
   private static void assertUsage(CliRun r, String message) {
