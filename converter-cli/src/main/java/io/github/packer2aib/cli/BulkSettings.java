@@ -30,7 +30,7 @@ final class BulkSettings {
    * (then nothing may be converted).
    */
   static Optional<BulkSettings> read(Path path, Report report) {
-    Input input = InputReader.readFile(path, path.toString());
+    Input input = InputReader.readNamed(path, path.toString());
     if (input instanceof Input.Unreadable u) {
       report.cli(
           CliCode.UNREADABLE_INPUT,

@@ -35,7 +35,10 @@ final class InputReader {
   Input read(String argument) {
     if (STDIN.equals(argument)) {
       try {
-        return decode(stdinName, stdin.readAllBytes());
+        byte[] bytes = stdin.readNBytes(MAX_INPUT_BYTES + 1);
+        return bytes.length > MAX_INPUT_BYTES
+            ? new Input.Unreadable(stdinName, TOO_LARGE_INPUT)
+            : decode(stdinName, bytes);
       } catch (IOException e) {
         return new Input.Unreadable(stdinName, reason(e));
       }
@@ -49,30 +52,36 @@ final class InputReader {
     if (Files.isDirectory(path)) {
       return new Input.Unreadable(argument, "is a directory");
     }
-    try {
-      return decode(argument, Files.readAllBytes(path));
-    } catch (IOException e) {
-      return new Input.Unreadable(argument, reason(e));
-    }
+    return readNamed(path, argument);
   }
 
-  /** Reads a file found by {@code convert -r}, named {@code name} in diagnostics. */
-  static Input readFile(Path path, String name) {
-    try {
-      return decode(name, Files.readAllBytes(path));
-    } catch (IOException e) {
-      return new Input.Unreadable(name, reason(e));
-    }
+  /**
+   * The most an input named on the command line (a template, standard input, a settings file) may
+   * hold. Azure takes at most 4 MB in a request, and no Packer template comes near; the limit is
+   * there so that a device ({@code /dev/zero}) or a huge file ends in an error instead of running
+   * the JVM out of memory.
+   */
+  static final int MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+  /** The reason for an input over {@link #MAX_INPUT_BYTES}. */
+  static final String TOO_LARGE_INPUT = "larger than 64 MiB, too large for a template";
+
+  /** A file named on the command line, at most {@link #MAX_INPUT_BYTES}, named {@code name}. */
+  static Input readNamed(Path path, String name) {
+    Input input = readFile(path, name, MAX_INPUT_BYTES);
+    return input instanceof Input.Unreadable u && u.reason().equals(TOO_LARGE)
+        ? new Input.Unreadable(name, TOO_LARGE_INPUT)
+        : input;
   }
 
   /** The reason {@link #readFile(Path, String, long)} gives for a file over its limit. */
   static final String TOO_LARGE = "too large";
 
   /**
-   * {@link #readFile(Path, String)} for a file that may be no larger than {@code maxBytes}: the
-   * size is asked of the open file (an fstat) rather than of its path first (a second path lookup
-   * and stat, for every one of thousands of files in a bulk run). A file that grows past the limit
-   * while it is read is too large as well.
+   * Reads a file (found by {@code convert -r}, say) that may be no larger than {@code maxBytes},
+   * named {@code name} in diagnostics: the size is asked of the open file (an fstat) rather than of
+   * its path first (a second path lookup and stat, for every one of thousands of files in a bulk
+   * run). A file that grows past the limit while it is read is too large as well.
    */
   static Input readFile(Path path, String name, long maxBytes) {
     byte[] bytes;

@@ -189,11 +189,15 @@ public final class Main {
    * than 1 GiB, or a bug), exit 70. Whatever held the memory is unreachable by now.
    */
   static int outOfMemory(PrintWriter err) {
+    long heapMib = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    // Advice that is more than the JVM had: twice its heap, in whole GiB, at least 4.
+    long moreGib = Math.max(4, (2 * heapMib + 1023) / 1024);
     err.print(
         "internal error: out of memory: the Java heap ("
-            + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-            + " MiB) is too small for this input; give the JVM more with JAVA_OPTS=-Xmx4g, and"
-            + " report it with the input if it is an ordinary template\n");
+            + heapMib
+            + " MiB) is too small for this input; give the JVM more with JAVA_OPTS=-Xmx"
+            + moreGib
+            + "g, and report it with the input if it is an ordinary template\n");
     err.flush();
     return ExitCodes.INTERNAL;
   }

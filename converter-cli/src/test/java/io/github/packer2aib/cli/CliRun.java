@@ -29,6 +29,11 @@ record CliRun(int exitCode, String out, String err) {
       return this;
     }
 
+    Builder stdin(InputStream in) {
+      stdin = in;
+      return this;
+    }
+
     Builder env(Map<String, String> newEnv) {
       env = newEnv;
       return this;

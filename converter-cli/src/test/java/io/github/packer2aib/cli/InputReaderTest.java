@@ -71,4 +71,48 @@ class InputReaderTest {
     }
     return b.toString();
   }
+
+  /** Zeros without end, as a device or a pipe from one gives them. */
+  private static final class Endless extends java.io.InputStream {
+    @Override
+    public int read() {
+      return 0;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      java.util.Arrays.fill(b, off, off + len, (byte) 0);
+      return len;
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void anEndlessInputOnTheCommandLineIsTooLargeNotOutOfMemory() {
+    CliRun stdin = CliRun.with().stdin(new Endless()).run("convert", "-");
+
+    assertEquals(1, stdin.exitCode(), stdin.err());
+    assertEquals(
+        "error: cannot read <stdin>: larger than 64 MiB, too large for a template\n",
+        stdin.err().lines().findFirst().orElse("") + "\n");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/dev/zero")));
+    for (String[] args :
+        new String[][] {
+          {"convert", "/dev/zero"},
+          {"validate", "/dev/zero"},
+          {
+            "convert",
+            "-r",
+            "-o",
+            dir.resolve("o").toString(),
+            "--settings",
+            "/dev/zero",
+            dir.toString()
+          }
+        }) {
+      CliRun r = CliRun.run(args);
+      assertEquals(1, r.exitCode(), r.err());
+      org.junit.jupiter.api.Assertions.assertTrue(
+          r.err().contains("/dev/zero: larger than 64 MiB, too large for a template"), r.err());
+    }
+  }
 }

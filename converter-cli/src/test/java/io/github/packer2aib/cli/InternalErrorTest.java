@@ -51,7 +51,11 @@ class InternalErrorTest {
 
     assertEquals(70, r.exitCode());
     assertTrue(r.err().startsWith("internal error: out of memory: the Java heap ("), r.err());
-    assertTrue(r.err().contains("give the JVM more with JAVA_OPTS=-Xmx4g"), r.err());
+    // More than this JVM had: twice its heap in whole GiB, at least 4.
+    long heapMib = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    long advised = Math.max(4, (2 * heapMib + 1023) / 1024);
+    assertTrue(advised * 1024 > heapMib);
+    assertTrue(r.err().contains("give the JVM more with JAVA_OPTS=-Xmx" + advised + "g,"), r.err());
     assertFalse(r.err().contains("\tat "), r.err());
     assertEquals(1, r.err().lines().count(), r.err());
   }
