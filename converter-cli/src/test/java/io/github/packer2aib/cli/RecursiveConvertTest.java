@@ -649,6 +649,29 @@ class RecursiveConvertTest {
   }
 
   @Test
+  void aLegacyTemplateThatDoesNotParseFailsWithItsSyntaxErrors() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "broken.json", "{\"builders\": [");
+    put(root, "broken.yaml", "builders:\n  - type: azure-arm\n    name: [x\n");
+    Path report = tmp.resolve("r.json");
+
+    CliRun r =
+        bulk("-o", tmp.resolve("o").toString(), "--report", report.toString(), root.toString());
+
+    // As a single convert reports them; once "Not a Packer template" (LEGACY-E032).
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(
+        r.err().contains(root + "/broken.json:1:15: error: Unclosed array [JSON-E005]"), r.err());
+    assertTrue(
+        r.err().contains(root + "/broken.yaml:4:1: error: Unclosed flow collection [YAML-E007]"),
+        r.err());
+    assertFalse(r.err().contains("LEGACY-E032"), r.err());
+    assertEquals(
+        List.of("broken.json | legacy JSON | failed | ", "broken.yaml | legacy YAML | failed | "),
+        rows(report));
+  }
+
+  @Test
   void aRootNamedRelativeToTheWorkingFolderFindsEachTemplatesFilesInItsOwnFolder()
       throws Exception {
     Path root = tmp.resolve("repo");

@@ -325,6 +325,11 @@ public final class PackerTemplates {
       ParseResult parsed,
       PackerOptions options,
       FileSystemView files) {
+    if (parsed.hasErrors()) {
+      // A JSON or YAML template that does not parse: its syntax errors say what is wrong (without
+      // a tree, "not a Packer template" would be all that could be said).
+      return new LoadResult(Optional.empty(), parsed.diagnostics(), List.of(file));
+    }
     if (isHclJson(file, parsed)) {
       return loadHcl2(input, options, files);
     }
