@@ -85,14 +85,13 @@ final class BulkTask {
   private BulkOutcome document(Discovery.Candidate c, BulkOptions.TemplateOptions o) {
     Input input = InputReader.readFile(c.path(), c.displayName(), Discovery.MAX_DOCUMENT_BYTES);
     if (input instanceof Input.Unreadable u) {
-      switch (u.reason()) {
-        case InputReader.TOO_LARGE:
-          return skipped(c, TemplateKind.NONE, "larger than 10 MiB, too large for a template");
-        case InputReader.NOT_UTF8:
-          return skipped(c, TemplateKind.NONE, "not UTF-8 text");
-        default:
-          return unreadable(c, u.reason());
+      if (u.reason().equals(InputReader.TOO_LARGE)) {
+        return skipped(c, TemplateKind.NONE, "larger than 10 MiB, too large for a template");
       }
+      if (u.reason().startsWith(InputReader.NOT_UTF8)) {
+        return skipped(c, TemplateKind.NONE, "not UTF-8 text");
+      }
+      return unreadable(c, u.reason());
     }
     SourceFile source = ((Input.Loaded) input).source();
     boolean yaml = TemplateKind.isYaml(c.path().getFileName().toString());

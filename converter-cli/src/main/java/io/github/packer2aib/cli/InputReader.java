@@ -1,6 +1,7 @@
 package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.source.SourceFile;
+import io.github.packer2aib.core.source.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -142,7 +143,7 @@ final class InputReader {
     }
   }
 
-  /** The reason {@link #read} gives for a file that is not UTF-8 text. */
+  /** How the reason {@link #read} gives for a file that is not UTF-8 text starts. */
   static final String NOT_UTF8 = "not valid UTF-8 text";
 
   private static Input decode(String name, byte[] bytes) {
@@ -151,7 +152,8 @@ final class InputReader {
       // them.
       return new Input.Loaded(SourceFile.fromUtf8(name, bytes));
     } catch (CharacterCodingException e) {
-      return new Input.Unreadable(name, NOT_UTF8);
+      // Utf8.Malformed says where: "not valid UTF-8 text (line 17, column 5: byte 0xC3)".
+      return new Input.Unreadable(name, e instanceof Utf8.Malformed ? e.getMessage() : NOT_UTF8);
     }
   }
 

@@ -141,7 +141,9 @@ class ConvertCommandTest {
     CliRun r = CliRun.run("convert", "--quiet", in.toString());
 
     assertEquals(1, r.exitCode());
-    assertEquals("error: cannot read " + in + ": not valid UTF-8 text\n", r.err());
+    assertEquals(
+        "error: cannot read " + in + ": not valid UTF-8 text (line 1, column 3: byte 0xE9)\n",
+        r.err());
   }
 
   @Test

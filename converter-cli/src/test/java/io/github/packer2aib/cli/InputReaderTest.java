@@ -59,8 +59,35 @@ class InputReaderTest {
     Input input = InputReader.readFile(file, "b.json", limit);
 
     assertEquals(
-        new Input.Unreadable("b.json", limit < 2 ? InputReader.TOO_LARGE : InputReader.NOT_UTF8),
+        new Input.Unreadable(
+            "b.json",
+            limit < 2
+                ? InputReader.TOO_LARGE
+                : "not valid UTF-8 text (line 1, column 2: byte 0xC3)"),
         input);
+  }
+
+  @org.junit.jupiter.api.Test
+  void theFirstInvalidByteIsNamedByLineAndColumn() throws IOException {
+    Path file = dir.resolve("u.yaml");
+    // Line 3, after "b: é€" (two characters beyond ASCII, five bytes): column 6.
+    byte[] head = "a: 1\n\nb: \u00e9\u20ac".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = java.util.Arrays.copyOf(head, head.length + 3);
+    bytes[head.length] = (byte) 0xFF;
+    bytes[head.length + 1] = '\n';
+    bytes[head.length + 2] = (byte) 0xC3;
+    Files.write(file, bytes);
+
+    CliRun r = CliRun.run("validate", file.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        r.err()
+            .startsWith(
+                "error: cannot read "
+                    + file
+                    + ": not valid UTF-8 text (line 3, column 6: byte 0xFF)\n"),
+        r.err());
   }
 
   /** Lines of digits, so a misplaced or lost byte shows in the text. */

@@ -1,9 +1,13 @@
 package io.github.packer2aib.core.source;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * UTF-8 for files: strict decoding of what is read (invalid input is an error, never replaced), and
@@ -22,12 +26,65 @@ public final class Utf8 {
     if (text.indexOf('\uFFFD') < 0) {
       return text;
     }
-    return StandardCharsets.UTF_8
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes))
-        .toString();
+    CharsetDecoder strict =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = strict.decode(in, out, true);
+    if (result.isError()) {
+      throw new Malformed(bytes, in.position());
+    }
+    strict.flush(out);
+    return out.flip().toString();
+  }
+
+  /**
+   * Bytes that are not UTF-8, with where the first bad one is: {@link #getMessage} says "not valid
+   * UTF-8 text (line 17, column 5: byte 0xC3)", so that the user can find it in a large file.
+   */
+  public static final class Malformed extends CharacterCodingException {
+    private static final long serialVersionUID = 1L;
+
+    private final int line;
+    private final int column;
+    private final int badByte;
+
+    Malformed(byte[] bytes, int offset) {
+      int lineStart = 0;
+      int lines = 1;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          lines++;
+          lineStart = i + 1;
+        }
+      }
+      this.line = lines;
+      // Characters before it on its line (their bytes are valid), counted as an editor does.
+      String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+      this.column = before.codePointCount(0, before.length()) + 1;
+      this.badByte = bytes[offset] & 0xFF;
+    }
+
+    public int line() {
+      return line;
+    }
+
+    public int column() {
+      return column;
+    }
+
+    @Override
+    public String getMessage() {
+      return String.format(
+          Locale.ROOT,
+          "not valid UTF-8 text (line %d, column %d: byte 0x%02X)",
+          line,
+          column,
+          badByte);
+    }
   }
 
   /*

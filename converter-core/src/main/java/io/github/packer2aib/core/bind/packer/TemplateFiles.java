@@ -150,7 +150,8 @@ final class TemplateFiles {
               ? SourceFile.valuesFromUtf8(ref.displayName(), bytes)
               : SourceFile.fromUtf8(ref.displayName(), bytes));
     } catch (CharacterCodingException e) {
-      out.add(cannotRead(ref.displayName(), "not valid UTF-8 text"));
+      // Utf8.Malformed says where the first bad byte is.
+      out.add(cannotRead(ref.displayName(), e.getMessage()));
       return Optional.empty();
     }
   }

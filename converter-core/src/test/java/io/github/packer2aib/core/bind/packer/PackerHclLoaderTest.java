@@ -69,7 +69,7 @@ class PackerHclLoaderTest {
         new MemoryFiles("/work").putBytes("/work/t.pkr.hcl", new byte[] {'a', (byte) 0xff});
     LoadResult r = load(fs, "t.pkr.hcl", List.of());
     assertEquals(
-        "The file t.pkr.hcl could not be read: not valid UTF-8 text.",
+        "The file t.pkr.hcl could not be read: not valid UTF-8 text (line 1, column 2: byte 0xFF).",
         r.diagnostics().get(0).detail());
   }
 
