@@ -418,6 +418,15 @@ final class ConvertCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "standard input ('-') can be given only once");
     }
+    // An empty argument (an unset shell variable, say) would silently mean the current folder.
+    if (output != null && output.toString().isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(), "--output is empty: name a folder ('.' for the current one)");
+    }
+    if (common.inputs.contains("")) {
+      throw new ParameterException(
+          spec.commandLine(), "an input is empty: name a file or folder ('.' for the current one)");
+    }
     if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
       throw new ParameterException(
           spec.commandLine(), "--output " + output + " exists and is not a directory");

@@ -339,6 +339,9 @@ class RecursiveConvertTest {
         CliRun.run("convert", "-r", "-o", out, "--progress", "fancy", dir),
         "expected auto, bar, lines or none");
     assertUsage(CliRun.run("convert", "-r", "-o", dir, dir), "is also an input folder");
+    // Empty arguments (an unset shell variable) once meant the current folder, silently.
+    assertUsage(CliRun.run("convert", "-r", "-o", out, ""), "an input is empty");
+    assertUsage(CliRun.run("convert", "-o", "", dir + "/a.json"), "--output is empty");
     assertFalse(Files.exists(tmp.resolve("out")));
   }
 
