@@ -102,8 +102,7 @@ class SecretLeakCliTest {
   @Test
   void undeclaredVariableOfASharedVarFile() throws Exception {
     Path template = put(tmp, "t.pkr.hcl", TEMPLATE);
-    Path vars =
-        put(tmp, "v.pkrvars.hcl", "sp_key = \"x\"\ncount = 1\nundeclared = \"hunter2\"\n");
+    Path vars = put(tmp, "v.pkrvars.hcl", "sp_key = \"x\"\ncount = 1\nundeclared = \"hunter2\"\n");
     Path report = tmp.resolve("r.md");
     CliRun r =
         run(
@@ -192,5 +191,37 @@ class SecretLeakCliTest {
             r.err());
       }
     }
+  }
+
+  @Test
+  void aSensitiveValueInTheOutputIsBlamedOnWhatItCameFrom() throws Exception {
+    Path dir = tmp.resolve("blame");
+    String template =
+        "variable \"pw\" {\n  type = string\n  sensitive = true\n}\n"
+            + "variable \"key\" {\n  type = string\n  sensitive = true\n}\n"
+            + "locals {\n  m = var.pw\n  n = \"${var.pw}\"\n  k = \"x-${var.key}\"\n}\n"
+            + BulkTrees.hcl("web")
+                .replace("inline = [\"echo hello\"]", "inline = [\"P=${var.pw}\", local.k]");
+    BulkTrees.put(dir, "t.pkr.hcl", template);
+
+    CliRun r =
+        CliRun.run(
+            "convert",
+            "--var",
+            "pw=Zq-Pass-123",
+            "--var",
+            "key=Zq-Key-456",
+            dir.resolve("t.pkr.hcl").toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertAbsent("Zq-Pass-123", r.err());
+    assertAbsent("Zq-Key-456", r.err());
+    // Locals that only repeat pw's value (m, n) are not blamed beside it; k adds its own secret.
+    assertTrue(
+        r.err()
+            .contains(
+                "comes from the sensitive variables \"pw\" and \"key\" and the sensitive local"
+                    + " \"k\""),
+        r.err());
   }
 }

@@ -95,10 +95,21 @@ final class Secrets {
   String origin(Value value) {
     List<String> inside = texts(value);
     Set<String> variables = new LinkedHashSet<>();
+    List<String> variableTexts = new ArrayList<>();
+    for (Named n : named) {
+      if (n.kind().equals("variable") && occursIn(n.texts(), inside)) {
+        variables.add('"' + n.name() + '"');
+        variableTexts.addAll(n.texts());
+      }
+    }
+    // A local is named only for what the variables found do not explain: "m = var.pw" holds the
+    // same text as pw, and naming it beside pw blamed locals the value never went through.
     Set<String> locals = new LinkedHashSet<>();
     for (Named n : named) {
-      if (occursIn(n.texts(), inside)) {
-        (n.kind().equals("variable") ? variables : locals).add('"' + n.name() + '"');
+      if (n.kind().equals("local")
+          && occursIn(n.texts(), inside)
+          && !explained(n.texts(), inside, variableTexts)) {
+        locals.add('"' + n.name() + '"');
       }
     }
     List<String> parts = new ArrayList<>();
@@ -110,6 +121,27 @@ final class Secrets {
       parts.add("the sensitive local" + (locals.size() > 1 ? "s " : " ") + Words.and(locals));
     }
     return parts.isEmpty() ? "a sensitive variable or local" : String.join(" and ", parts);
+  }
+
+  /**
+   * Whether each of a local's texts that occurs in the value also lies within a text of the
+   * variables already named.
+   */
+  private static boolean explained(
+      List<String> localTexts, List<String> inside, List<String> variableTexts) {
+    for (String s : localTexts) {
+      if (s.isEmpty() || !occursIn(List.of(s), inside)) {
+        continue;
+      }
+      boolean covered = false;
+      for (String v : variableTexts) {
+        covered |= v.contains(s);
+      }
+      if (!covered) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean occursIn(List<String> secretTexts, List<String> inside) {
