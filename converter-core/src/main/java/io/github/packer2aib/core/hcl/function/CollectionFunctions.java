@@ -610,6 +610,12 @@ final class CollectionFunctions {
       Collections.reverse(elems);
       return Value.tuple(elems);
     }
+    if (v instanceof SetValue set) {
+      // Packer 1.6.6 takes a set as the list of its elements, in the set's order.
+      elems = new ArrayList<>(v.elements());
+      Collections.reverse(elems);
+      return new ListValue(set.elementType(), elems);
+    }
     throw FunctionException.arg(
         0, "can only reverse list or tuple values, not " + v.type().friendlyName());
   }

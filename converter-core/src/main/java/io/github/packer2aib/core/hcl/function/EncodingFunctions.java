@@ -229,6 +229,12 @@ final class EncodingFunctions {
       throw FunctionException.call("missing header line");
     }
     List<String> header = rows.get(0);
+    for (int i = 0; i < header.size(); i++) {
+      if (header.indexOf(header.get(i)) < i) {
+        throw FunctionException.call(
+            "duplicate column name " + GoQuote.quote(header.get(i), false));
+      }
+    }
     List<Value> out = new ArrayList<>();
     for (int r = 1; r < rows.size(); r++) {
       Map<String, Value> attrs = new TreeMap<>(Strings.CODE_POINT_ORDER);

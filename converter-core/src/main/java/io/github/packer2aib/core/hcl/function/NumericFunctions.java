@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Number functions. {@code log} and {@code pow} compute on doubles (as Packer does on Go's
- * float64) with {@link StrictMath}; Go's {@code math.Pow} is its own algorithm and may differ from
- * it in the last bit for fractional exponents.
+ * Number functions. {@code log} and {@code pow} compute on doubles (as Packer does on Go's float64)
+ * with {@link StrictMath}; Go's {@code math.Pow} is its own algorithm and may differ from it in the
+ * last bit for fractional exponents.
  */
 final class NumericFunctions {
   private NumericFunctions() {}
@@ -42,7 +42,9 @@ final class NumericFunctions {
                 a -> {
                   // Packer reads the argument as a whole number first.
                   BigFloat n = a.get(0).asNumber();
-                  if (!n.isInteger() && !n.isZero()) {
+                  if ((!n.isInteger() && !n.isZero())
+                      || n.compareTo(BigFloat.of(Long.MIN_VALUE)) < 0
+                      || n.compareTo(BigFloat.of(Long.MAX_VALUE)) > 0) {
                     throw FunctionException.call(
                         "value must be a whole number, between "
                             + Long.MIN_VALUE
@@ -97,8 +99,21 @@ final class NumericFunctions {
     return Value.number(BigFloat.ofDouble(d));
   }
 
+  /** Past this, a float64 no longer holds every whole number of the int64 range. */
+  private static final double INT64_LIMIT = 0x1p63;
+
   private static BigFloat round(BigFloat n, boolean up) {
-    if (n.isInfinite() || n.isInteger()) {
+    if (n.isInfinite()) {
+      return n;
+    }
+    double d = n.toDouble();
+    if (Math.abs(d) < INT64_LIMIT) {
+      // As Packer 1.6.6: the argument read as a float64, int64(math.Ceil(x)); so
+      // ceil(1.0000000000000001) is 1 and floor(-0) is 0.
+      return BigFloat.of((long) (up ? Math.ceil(d) : Math.floor(d)));
+    }
+    // Beyond int64 Packer overflows; the exact result is kept (d lines of function-calls.tsv).
+    if (n.isInteger()) {
       return n;
     }
     BigInteger t = n.truncate();
@@ -128,18 +143,26 @@ final class NumericFunctions {
   private static Value parseint(List<Value> a) throws FunctionException {
     Value num = a.get(0);
     if (num.type() != Type.STRING) {
-      throw FunctionException.arg(0, "first argument must be a string, not " + num.type().friendlyName());
+      throw FunctionException.arg(
+          0, "first argument must be a string, not " + num.type().friendlyName());
     }
     BigFloat b = a.get(1).asNumber();
     BigInteger base = b.toBigInteger().orElse(null);
-    if (base == null || base.compareTo(BigInteger.TWO) < 0 || base.compareTo(BigInteger.valueOf(62)) > 0) {
+    if (base == null
+        || base.compareTo(BigInteger.TWO) < 0
+        || base.compareTo(BigInteger.valueOf(62)) > 0) {
       throw FunctionException.arg(1, "base must be a whole number between 2 and 62 inclusive");
     }
     String s = num.asString();
     BigInteger parsed = parseBigInt(s, base.intValue());
     if (parsed == null) {
       throw FunctionException.arg(
-          0, "cannot parse " + io.github.packer2aib.core.hcl.value.Strings.quote(s) + " as a base " + base + " integer");
+          0,
+          "cannot parse "
+              + io.github.packer2aib.core.hcl.value.Strings.quote(s)
+              + " as a base "
+              + base
+              + " integer");
     }
     return Value.number(BigFloat.of(parsed));
   }
