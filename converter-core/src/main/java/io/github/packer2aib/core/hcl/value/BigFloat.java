@@ -465,12 +465,22 @@ public final class BigFloat implements Comparable<BigFloat> {
     if (isInfinite() || o.isInfinite() || o.isZero()) {
       throw new ArithmeticException("remainder with infinity or zero divisor");
     }
-    int p = Math.max(precision, o.precision);
-    int e = Math.min(exponent, o.exponent);
-    BigInteger a = mantissa.shiftLeft(exponent - e);
-    BigInteger b = o.mantissa.shiftLeft(o.exponent - e);
-    BigInteger r = a.remainder(b);
-    return round(r, e, p, r.signum() == 0 && signum() < 0);
+    // As cty computes it (Packer 1.6.6): t = trunc(x / y) at the operands' precision, then
+    // x - y * t with both steps rounded to max(64, bits of t): so 7 % 0.1 is 0 and 1e20 % 3 is 0
+    // there, not the remainder of the exact binary values.
+    BigInteger t = divide(o).truncate();
+    int p = Math.max(64, t.abs().bitLength());
+    BigFloat work = round(o.mantissa.multiply(t), o.exponent, p, false);
+    if (work.isZero()) {
+      // x - (+0): x itself (its sign of zero kept), rounded to the work precision.
+      return isZero()
+          ? new BigFloat(Kind.FINITE, BigInteger.ZERO, 0, p, negativeZero)
+          : round(mantissa, exponent, p, false);
+    }
+    int e = Math.min(exponent, work.exponent);
+    BigInteger diff =
+        mantissa.shiftLeft(exponent - e).subtract(work.mantissa.shiftLeft(work.exponent - e));
+    return round(diff, e, p, false);
   }
 
   @Override
