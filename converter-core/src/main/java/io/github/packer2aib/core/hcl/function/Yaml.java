@@ -10,9 +10,7 @@ import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import java.io.StringReader;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -29,19 +29,17 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * YAML as Packer's {@code yamlencode}/{@code yamldecode} write and read it.
  *
- * <p>Encoding follows the emitter Packer uses: block style, two-space indent, sequences under a
- * key at the key's indentation, every string double-quoted (keys too), long double-quoted strings
+ * <p>Encoding follows the emitter Packer uses: block style, two-space indent, sequences under a key
+ * at the key's indentation, every string double-quoted (keys too), long double-quoted strings
  * folded at spaces past column 80 with continuation lines indented, {@code ...} after a plain
- * scalar document. Decoding reads one document with the YAML 1.2 core schema ({@code true},
- * {@code false}, {@code null}, {@code ~}, decimal/{@code 0o}/{@code 0x} integers, floats,
- * {@code .inf}); mappings become objects, sequences tuples; anchors, aliases and merge keys work
- * (alias expansion is bounded).
+ * scalar document. Decoding reads one document with the YAML 1.2 core schema ({@code true}, {@code
+ * false}, {@code null}, {@code ~}, decimal/{@code 0o}/{@code 0x} integers, floats, {@code .inf});
+ * mappings become objects, sequences tuples; anchors, aliases and merge keys work (alias expansion
+ * is bounded).
  */
 final class Yaml {
   private Yaml() {}
@@ -276,13 +274,15 @@ final class Yaml {
       return c == '\r' || c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029;
     }
 
+    /**
+     * go-yaml's {@code is_printable} (Packer's YAML writer), not libyaml's: neither NEL (U+0085)
+     * nor anything beyond U+FFFF counts, so an emoji is written as {@code \U0001F600}.
+     */
     static boolean isPrintable(int c) {
       return c == 0x0A
           || (c >= 0x20 && c <= 0x7E)
-          || c == 0x85
           || (c >= 0xA0 && c <= 0xD7FF)
-          || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF)
-          || (c >= 0x10000 && c <= 0x10FFFF);
+          || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF);
     }
 
     private static String escape(int c) {
@@ -383,7 +383,9 @@ final class Yaml {
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String where =
-          m == null ? "" : "on line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ": ";
+          m == null
+              ? ""
+              : "on line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ": ";
       String problem = String.valueOf(e.getProblem());
       int got = problem.indexOf(", but got");
       if (problem.startsWith("expected ") && got > 0) {
@@ -391,7 +393,8 @@ final class Yaml {
       }
       throw FunctionException.call(where + problem);
     } catch (RuntimeException | StackOverflowError e) {
-      throw FunctionException.call("the YAML document cannot be read: " + firstLine(String.valueOf(e.getMessage())));
+      throw FunctionException.call(
+          "the YAML document cannot be read: " + firstLine(String.valueOf(e.getMessage())));
     }
   }
 
