@@ -447,17 +447,15 @@ final class CollectionFunctions {
       }
       all.addAll(v.elements());
     }
-    if (allLists) {
-      Type u = Unify.unify(elemTypes, true).orElse(null);
-      if (u == null) {
-        throw FunctionException.call("all arguments must be lists or tuples of the same type");
-      }
+    Type u = allLists ? Unify.unify(elemTypes, true).orElse(null) : null;
+    if (u != null) {
       List<Value> converted = new ArrayList<>();
       for (Value e : all) {
         converted.add(Convert.to(e, u).value());
       }
       return Value.list(u, converted);
     }
+    // Lists whose element types do not unify, or any tuple: a tuple of all the elements, as cty.
     return Value.tuple(all);
   }
 
