@@ -102,7 +102,7 @@ final class BulkRun {
                 "The output directory " + out + " could not be created: " + reason + ".");
         err.print(new JsonRenderer().render(List.of(d)));
       } else {
-        err.print("error: cannot create directory " + out + ": " + reason + "\n");
+        err.print(CliText.oneLine("error: cannot create directory " + out + ": " + reason) + "\n");
       }
       err.flush();
       return ExitCodes.INPUT_ERROR;
@@ -431,7 +431,8 @@ final class BulkRun {
             CliCode.UNWRITABLE_OUTPUT.diagnostic(
                 "The report file " + file.target() + " could not be written: " + reason + "."));
       } else {
-        err.print("error: cannot write report " + file.target() + ": " + reason + "\n");
+        err.print(
+            CliText.oneLine("error: cannot write report " + file.target() + ": " + reason) + "\n");
         err.flush();
       }
       return false;

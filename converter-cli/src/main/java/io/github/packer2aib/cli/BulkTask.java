@@ -266,7 +266,7 @@ final class BulkTask {
                 + relative
                 + ".";
         all.add(CliCode.OUTPUT_RENAMED.diagnostic(detail));
-        cliLines.add("note: " + detail + "\n");
+        cliLines.add(CliText.oneLine("note: " + detail) + "\n");
       }
       try {
         boolean newFolder = folders.make(target.getParent());
@@ -279,7 +279,7 @@ final class BulkTask {
         String reason = InputReader.reason(e);
         String detail = "The output file " + target + " could not be written: " + reason + ".";
         all.add(CliCode.UNWRITABLE_OUTPUT.diagnostic(detail));
-        cliLines.add("error: cannot write " + target + ": " + reason + "\n");
+        cliLines.add(CliText.oneLine("error: cannot write " + target + ": " + reason) + "\n");
         for (int k = 0; k < written.size(); k++) {
           try {
             Files.deleteIfExists(written.get(k));
@@ -321,7 +321,11 @@ final class BulkTask {
   private BulkOutcome unreadable(Discovery.Candidate c, String reason) {
     String detail = "The input " + c.displayName() + " could not be read: " + reason + ".";
     Diagnostic d = CliCode.UNREADABLE_INPUT.diagnostic(detail);
-    return failure(c, d, "error: cannot read " + c.displayName() + ": " + reason + "\n", false);
+    return failure(
+        c,
+        d,
+        CliText.oneLine("error: cannot read " + c.displayName() + ": " + reason) + "\n",
+        false);
   }
 
   /** The outcome of a template whose conversion hit a bug. */

@@ -113,7 +113,7 @@ record Leftovers(List<String> kept, List<String> pruned) {
 
   private static void list(StringBuilder s, List<String> paths, boolean report) {
     for (int i = 0; i < paths.size() && i < SHOWN; i++) {
-      s.append("  ").append(SecretScrubber.scrub(paths.get(i))).append('\n');
+      s.append("  ").append(CliText.oneLine(SecretScrubber.scrub(paths.get(i)))).append('\n');
     }
     if (paths.size() > SHOWN) {
       s.append("  ... and ")

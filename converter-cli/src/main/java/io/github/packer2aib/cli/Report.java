@@ -82,7 +82,7 @@ final class Report {
     if (format == DiagnosticsFormat.JSON) {
       collected.add(code.diagnostic(detail));
     } else {
-      err.print(code.severity().label() + ": " + line + "\n");
+      err.print(CliText.oneLine(code.severity().label() + ": " + line) + "\n");
     }
   }
 
