@@ -307,6 +307,11 @@ final class Discovery {
           continue;
         }
         if (!entry.isRegularFile() && !(entry.isSymbolicLink() && Files.isRegularFile(p))) {
+          // Named in the report as skipped, as every other entry that is no template: a link to
+          // a folder (not followed), a broken link, a pipe, a socket or a device.
+          if (!matches(exclude, rel) && (include.isEmpty() || matches(include, rel))) {
+            sink.add(new Found(root, rel, p, Shape.SKIPPED, notAFile(entry, p)));
+          }
           continue;
         }
         files.knowKind(p.toString(), Kind.FILE);
@@ -428,6 +433,19 @@ final class Discovery {
       return Optional.empty();
     }
     return Optional.of(Shape.SKIPPED);
+  }
+
+  /** Why an entry that is neither a folder nor a regular file is skipped. */
+  private static String notAFile(BasicFileAttributes entry, Path p) {
+    if (entry.isSymbolicLink()) {
+      if (Files.isDirectory(p)) {
+        return "a symbolic link to a folder (not followed)";
+      }
+      if (!Files.exists(p)) {
+        return "a broken symbolic link";
+      }
+    }
+    return "not a regular file";
   }
 
   private static String reason(String name) {

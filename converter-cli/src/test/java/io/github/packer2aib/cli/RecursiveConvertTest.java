@@ -652,6 +652,33 @@ class RecursiveConvertTest {
   }
 
   @Test
+  void linksToFoldersBrokenLinksAndPipesAreListedAsSkipped() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a.json", BulkTrees.AIB);
+    put(root, "elsewhere/b.json", BulkTrees.AIB);
+    Path outside = tmp.resolve("outside");
+    put(outside, "c.json", BulkTrees.AIB);
+    Files.createSymbolicLink(root.resolve("linked"), outside);
+    Files.createSymbolicLink(root.resolve("gone.json"), tmp.resolve("nothing-here"));
+    Files.createSymbolicLink(root.resolve("also.json"), root.resolve("a.json"));
+    Path report = tmp.resolve("r.json");
+
+    CliRun r =
+        bulk("-o", tmp.resolve("o").toString(), "--report", report.toString(), root.toString());
+
+    // Once left out without a word; a link to a file is converted as the file.
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(
+        List.of(
+            "a.json | AIB JSON | converted | a.json",
+            "also.json | AIB JSON | converted | also.json",
+            "elsewhere/b.json | AIB JSON | converted | elsewhere/b.json",
+            "gone.json | none | skipped: a broken symbolic link | ",
+            "linked | none | skipped: a symbolic link to a folder (not followed) | "),
+        rows(report));
+  }
+
+  @Test
   void aLegacyTemplateThatDoesNotParseFailsWithItsSyntaxErrors() throws Exception {
     Path root = tmp.resolve("repo");
     put(root, "broken.json", "{\"builders\": [");
