@@ -51,12 +51,9 @@ final class NetworkFunctions {
             .returns(Type.STRING)
             .impl(
                 a -> {
+                  // Packer 1.6.6 gives IPv6 prefixes a netmask too (later Terraform refuses).
                   Cidr c = Cidr.parse(a.get(0).asString(), 0);
-                  if (c.bits != 32) {
-                    throw FunctionException.call(
-                        "IPv6 addresses cannot have a netmask: " + a.get(0).asString());
-                  }
-                  return Value.string(Cidr.format(c.mask(), 32));
+                  return Value.string(Cidr.format(c.mask(), c.bits));
                 }));
     fs.add(
         define("cidrsubnet")
@@ -87,6 +84,9 @@ final class NetworkFunctions {
   }
 
   static Cidr subnet(Cidr c, int newbits, BigInteger num) throws FunctionException {
+    if (newbits > 32) {
+      throw FunctionException.call("may not extend prefix by more than 32 bits");
+    }
     int newPrefix = c.prefix + newbits;
     if (newbits < 0 || newPrefix > c.bits) {
       throw FunctionException.call(
@@ -185,7 +185,9 @@ final class NetworkFunctions {
       return withPrefix(prev, p);
     }
 
-    /** The subnet of length {@code p} after the one of that length holding this one's last address. */
+    /**
+     * The subnet of length {@code p} after the one of that length holding this one's last address.
+     */
     Cidr next(int p) {
       Cidr currentSubnet = withPrefix(last(), p);
       BigInteger after = currentSubnet.last().add(BigInteger.ONE);
@@ -221,8 +223,9 @@ final class NetworkFunctions {
       if (a == null || !len.matches("[0-9]{1,3}")) {
         throw bad;
       }
+      // Go 1.15's ParseCIDR (Packer 1.6.6) takes leading zeros in the length ("/08").
       int p = Integer.parseInt(len);
-      if (p > bits || (len.length() > 1 && len.startsWith("0"))) {
+      if (p > bits) {
         throw bad;
       }
       Cidr c = new Cidr(a, p, bits);
@@ -256,7 +259,8 @@ final class NetworkFunctions {
       List<Integer> head = new ArrayList<>();
       List<Integer> tail = new ArrayList<>();
       if (dbl >= 0) {
-        if (!groups(s.substring(0, dbl), head, false) || !groups(s.substring(dbl + 2), tail, true)) {
+        if (!groups(s.substring(0, dbl), head, false)
+            || !groups(s.substring(dbl + 2), tail, true)) {
           return null;
         }
         if (head.size() + tail.size() > 7) {
@@ -307,7 +311,13 @@ final class NetworkFunctions {
     static String format(BigInteger a, int bits) {
       if (bits == 32) {
         long v = a.longValue();
-        return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
+        return ((v >> 24) & 255)
+            + "."
+            + ((v >> 16) & 255)
+            + "."
+            + ((v >> 8) & 255)
+            + "."
+            + (v & 255);
       }
       int[] g = new int[8];
       for (int i = 0; i < 8; i++) {
