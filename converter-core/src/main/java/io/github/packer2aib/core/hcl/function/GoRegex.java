@@ -302,7 +302,12 @@ final class GoRegex {
         return null;
       }
     }
-    int idx = names.indexOf(name) + 1;
-    return idx > 0 ? m.group(idx) : null;
+    // Go's Expand: the first group of that name that took part in the match (names may repeat).
+    for (int i = 0; i < names.size(); i++) {
+      if (name.equals(names.get(i)) && m.group(i + 1) != null) {
+        return m.group(i + 1);
+      }
+    }
+    return null;
   }
 }

@@ -20,9 +20,12 @@ import java.util.regex.Pattern;
  *       {@code {} that starts no repetition is a literal.
  *   <li>Refused as Go refuses them: look-around, back-references, atomic groups and possessive or
  *       other nested repetitions ({@code a**}, {@code b{1}{2}}), repeat counts above 1000, escapes
- *       RE2 does not have ({@code \e}, {@code \cA}, {@code \u0041}), unknown Unicode classes,
- *       ungreedy mode, a repetition with nothing to repeat, unbalanced parentheses and brackets,
- *       and reversed class ranges.
+ *       RE2 does not have ({@code \e}, {@code \cA}, {@code \u0041}), unknown Unicode classes, a
+ *       repetition with nothing to repeat, unbalanced parentheses and brackets, and reversed class
+ *       ranges.
+ *   <li>Go's flags scoped as Go scopes them (to the end of the enclosing group), ungreedy mode
+ *       {@code (?U)} included, which Java lacks: its repetitions are written with the other
+ *       greediness.
  * </ul>
  */
 final class GoRegexSyntax {
@@ -40,6 +43,9 @@ final class GoRegexSyntax {
           false);
     }
   }
+
+  /** The flags that change how the translation reads what follows. */
+  private record Flags(boolean multiline, boolean ungreedy) {}
 
   /** RE2's largest repeat count ({@code x{1000}}). */
   static final int MAX_REPEAT = 1000;
@@ -79,8 +85,15 @@ final class GoRegexSyntax {
     private final List<String> names;
     private final StringBuilder out = new StringBuilder();
     private int i;
-    private boolean multiline;
-    private int depth;
+
+    /**
+     * The flags Go applies where the pattern is: a group starts with its parent's, and a flag
+     * setting ({@code (?m)}) changes them up to the end of the group it is in.
+     */
+    private Flags flags = new Flags(false, false);
+
+    /** The flags of each open group's parent, innermost last. */
+    private final java.util.ArrayDeque<Flags> outer = new java.util.ArrayDeque<>();
 
     /** Whether the last thing written can take a repetition operator (a pattern's start cannot). */
     private boolean repeatable;
@@ -110,7 +123,7 @@ final class GoRegexSyntax {
           case '*', '+', '?' -> repetition(i + 1);
           case '{' -> brace();
           case '$' -> {
-            out.append(multiline ? "$" : "\\z");
+            out.append(flags.multiline() ? "$" : "\\z");
             i++;
             item(true);
           }
@@ -121,7 +134,7 @@ final class GoRegexSyntax {
           }
         }
       }
-      if (depth > 0) {
+      if (!outer.isEmpty()) {
         throw new Invalid("missing closing )", p);
       }
       return out.toString();
@@ -144,9 +157,13 @@ final class GoRegexSyntax {
       int start = i;
       out.append(p, i, end);
       i = end;
-      if (i < n && p.charAt(i) == '?') {
-        out.append('?');
+      boolean lazy = i < n && p.charAt(i) == '?';
+      if (lazy) {
         i++;
+      }
+      // In ungreedy mode (?U), x* is lazy and x*? greedy.
+      if (lazy != flags.ungreedy()) {
+        out.append('?');
       }
       repeatable = false;
       lastRepeat = start;
@@ -204,15 +221,15 @@ final class GoRegexSyntax {
       names.add("");
       out.append('(');
       i++;
-      depth++;
+      outer.push(flags);
       item(false);
     }
 
     private void close() throws Invalid {
-      if (depth == 0) {
+      if (outer.isEmpty()) {
         throw new Invalid("unexpected )", p);
       }
-      depth--;
+      flags = outer.pop();
       out.append(')');
       i++;
       item(true);
@@ -227,41 +244,53 @@ final class GoRegexSyntax {
             || !name.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')) {
           throw new Invalid("invalid named capture", p.substring(i, close < 0 ? n : close + 1));
         }
-        if (names.contains(name)) {
-          throw new Invalid("duplicate capture group name", name);
-        }
+        // Go 1.15 allows a name twice ($name then takes the first such group that matched).
         names.add(name);
         // Java's group names allow fewer characters than Go's; groups are found by number.
         out.append('(');
         i = close + 1;
-        depth++;
+        outer.push(flags);
         item(false);
         return;
       }
       int j = i + 2;
-      StringBuilder flags = new StringBuilder();
-      boolean sawMultiline = false;
+      StringBuilder java = new StringBuilder();
+      boolean on = true;
+      boolean multiline = flags.multiline();
+      boolean ungreedy = flags.ungreedy();
       while (j < n && (Character.isLetter(p.charAt(j)) || p.charAt(j) == '-')) {
         char f = p.charAt(j);
         if ("imsU-".indexOf(f) < 0) {
           throw new Invalid("invalid or unsupported Perl syntax", p.substring(i, j + 1));
         }
-        if (f == 'U') {
-          throw new Invalid("ungreedy mode is not supported here", "(?U");
+        if (f == '-') {
+          on = false;
+          java.append('-');
+        } else if (f == 'U') {
+          // Ungreedy: Java has no such flag (its U is another), so repetitions are swapped here.
+          ungreedy = on;
+        } else {
+          multiline = f == 'm' ? on : multiline;
+          // Go folds case beyond ASCII; Java only with UNICODE_CASE (u) beside i.
+          java.append(f == 'i' ? "iu" : String.valueOf(f));
         }
-        sawMultiline |= f == 'm';
-        // Go folds case beyond ASCII; Java only with UNICODE_CASE (u) beside i.
-        flags.append(f == 'i' ? "iu" : String.valueOf(f));
         j++;
       }
       if (j < n && (p.charAt(j) == ')' || p.charAt(j) == ':')) {
-        multiline |= sawMultiline;
+        Flags changed = new Flags(multiline, ungreedy);
         boolean scoped = p.charAt(j) == ':';
-        out.append("(?").append(flags).append(p.charAt(j));
-        i = j + 1;
-        if (scoped) {
-          depth++;
+        String javaFlags = java.toString();
+        if (javaFlags.endsWith("-")) {
+          javaFlags = javaFlags.substring(0, javaFlags.length() - 1); // nothing turned off but U
         }
+        if (scoped) {
+          out.append("(?").append(javaFlags).append(':');
+          outer.push(flags);
+        } else if (!javaFlags.isEmpty()) {
+          out.append("(?").append(javaFlags).append(')');
+        }
+        flags = changed;
+        i = j + 1;
         item(false);
         return;
       }
