@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +61,97 @@ class SecretLeakCliTest {
   }
 
   private static void assertAbsent(String what, String text) {
-    assertFalse(text.contains(SECRET), () -> what + " holds the secret:\n" + text);
+    // Ignoring case: upper(var.pw) must not show either.
+    assertFalse(
+        text.toLowerCase(Locale.ROOT).contains(SECRET), () -> what + " holds the secret:\n" + text);
+  }
+
+  /** A sensitive variable {@code pw} of type string, without a default. */
+  private static final String SENSITIVE_PW =
+      "variable \"pw\" {\n  type      = string\n  sensitive = true\n}\n";
+
+  /**
+   * {@code inspect} and {@code convert -o} of {@code template} with {@code --var pw=hunter2}, each
+   * with text and JSON diagnostics, {@code convert} with a Markdown and a JSON report: the secret
+   * is on no standard output, standard error, report or written template.
+   *
+   * @return the standard error of {@code inspect} with text diagnostics
+   */
+  private String assertSecretNowhere(Path template) throws IOException {
+    String inspected = null;
+    for (String format : List.of("text", "json")) {
+      CliRun i =
+          run(
+              List.of(
+                  "inspect",
+                  "--var",
+                  "pw=" + SECRET,
+                  "--diagnostics-format",
+                  format,
+                  template.toString()));
+      assertAbsent("inspect's stdout", i.out());
+      assertAbsent("inspect's stderr", i.err());
+      inspected = format.equals("text") ? i.err() : inspected;
+      for (String report : List.of("r.md", "r.json")) {
+        Path reportFile = tmp.resolve(format + "-" + report);
+        Path out = tmp.resolve("out-" + format + "-" + report);
+        CliRun c =
+            run(
+                List.of(
+                    "convert",
+                    "--identity",
+                    BulkTrees.IDENTITY,
+                    "--var",
+                    "pw=" + SECRET,
+                    "--diagnostics-format",
+                    format,
+                    "--report",
+                    reportFile.toString(),
+                    "-o",
+                    out.toString(),
+                    template.toString()));
+        assertAbsent("convert's stdout", c.out());
+        assertAbsent("convert's stderr", c.err());
+        assertAbsent("the report", Files.readString(reportFile));
+        if (Files.isDirectory(out)) {
+          try (Stream<Path> files = Files.walk(out)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+              assertAbsent(f.toString(), Files.readString(f));
+            }
+          }
+        }
+      }
+    }
+    return inspected;
+  }
+
+  @Test
+  void duplicateKeysFromASensitiveValue() throws Exception {
+    Path template =
+        put(
+            tmp,
+            "t.pkr.hcl",
+            SENSITIVE_PW
+                + "locals {\n"
+                + "  a = { (var.pw) = 1, (var.pw) = 2 }\n"
+                + "  b = { for k in [var.pw, var.pw] : k => 1 }\n"
+                + "  c = { (upper(var.pw)) = 1, (upper(var.pw)) = 2 }\n"
+                + "}\n"
+                + BulkTrees.hcl("app"));
+    String err = assertSecretNowhere(template);
+    assertTrue(
+        err.contains(
+            "A key was already defined at "
+                + template
+                + ":6:9; it comes from a sensitive value, which is not shown. Packer keeps the"
+                + " last definition; remove the other one."),
+        err);
+    assertTrue(err.contains("[EVAL-E018]"), err);
+    assertTrue(
+        err.contains(
+            "Two different items produced the same key in this 'for' expression; it comes from a"
+                + " sensitive value, which is not shown."),
+        err);
   }
 
   @Test

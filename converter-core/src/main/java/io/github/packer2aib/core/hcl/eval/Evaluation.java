@@ -47,6 +47,7 @@ import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -608,6 +609,7 @@ final class Evaluation {
     // keys again (TreeMap copies a map sorted by the same comparator in one linear pass).
     Map<String, Value> attributes = new TreeMap<>(Strings.CODE_POINT_ORDER);
     Map<String, Range> firstDefined = new HashMap<>();
+    Set<String> sensitiveKeys = null; // the keys of firstDefined that came from sensitive values
     Set<Mark> marks = EnumSet.noneOf(Mark.class);
     List<Value> all = new ArrayList<>();
     boolean known = true;
@@ -645,16 +647,26 @@ final class Evaluation {
         continue;
       }
       String name = asString.value().asString();
+      boolean sensitive = key.containsSensitive();
       Range earlier = firstDefined.putIfAbsent(name, item.key().range());
-      if (earlier != null) {
+      if (earlier == null) {
+        if (sensitive) {
+          // Made for the first sensitive key only: most objects have none.
+          sensitiveKeys = sensitiveKeys == null ? new HashSet<>() : sensitiveKeys;
+          sensitiveKeys.add(name);
+        }
+      } else {
+        // Either key may be the secret: the other one has the same text.
+        boolean hidden = sensitive || (sensitiveKeys != null && sensitiveKeys.contains(name));
         diagnostics.add(
             Diagnostic.of(
                 EvalCode.DUPLICATE_OBJECT_KEY,
                 item.key().range(),
-                "The key \""
-                    + name
-                    + "\" was already defined at "
-                    + earlier
+                (hidden
+                        ? "A key was already defined at "
+                            + earlier
+                            + "; it comes from a sensitive value, which is not shown"
+                        : "The key \"" + name + "\" was already defined at " + earlier)
                     + ". Packer keeps the last definition; remove the other one."));
       }
       attributes.put(name, value);

@@ -12,6 +12,7 @@ import io.github.packer2aib.core.hcl.value.Values;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +180,8 @@ final class ForExpressions {
     List<Value> tupleElements = new ArrayList<>();
     Map<String, Value> attributes = new TreeMap<>();
     Map<String, List<Value>> groups = new LinkedHashMap<>();
+    boolean sensitiveCollection = um.marks().contains(Mark.SENSITIVE);
+    Set<String> sensitiveKeys = null; // the keys of attributes that came from sensitive values
     for (Value[] pair : Iteration.pairs(um.value())) {
       if (!withinBudget(ctx, e.range())) {
         failed = true;
@@ -257,21 +260,34 @@ final class ForExpressions {
         continue;
       }
       String name = key.value().asString();
+      // The items of a sensitive collection are bare here: its mark is on the result only.
+      boolean sensitive = sensitiveCollection || keyRaw.containsSensitive();
       Value value = ev.eval(e.valueExpr(), child);
       if (e.grouping()) {
         groups.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       } else if (attributes.containsKey(name)) {
         value.addDeepMarksTo(marks);
+        // Either key may be the secret: the other one has the same text.
+        boolean hidden = sensitive || (sensitiveKeys != null && sensitiveKeys.contains(name));
         ev.error(
             EvalCode.DUPLICATE_FOR_KEY,
             keyExpr.range(),
-            "Two different items produced the key \""
-                + name
-                + "\" in this 'for' expression. If duplicates are expected, use the ellipsis"
-                + " (...) after the value expression to enable grouping by key.");
+            (hidden
+                    ? "Two different items produced the same key in this 'for' expression; it"
+                        + " comes from a sensitive value, which is not shown."
+                    : "Two different items produced the key \""
+                        + name
+                        + "\" in this 'for' expression.")
+                + " If duplicates are expected, use the ellipsis (...) after the value expression"
+                + " to enable grouping by key.");
         failed = true;
       } else {
         attributes.put(name, value);
+        if (sensitive) {
+          // Made for the first sensitive key only: most 'for' expressions have none.
+          sensitiveKeys = sensitiveKeys == null ? new HashSet<>() : sensitiveKeys;
+          sensitiveKeys.add(name);
+        }
       }
     }
     if (!known || failed) {

@@ -77,6 +77,61 @@ class EvaluatorTest {
     assertEquals(8, subject.end().offset());
   }
 
+  /** The details of the diagnostics of {@code text}, evaluated with sensitive values. */
+  private static String detailsWithSecrets(String text) {
+    Map<String, Value> vars =
+        Map.of(
+            "var",
+            Value.object(
+                "pw", Value.string("s3cr3tval").mark(Mark.SENSITIVE),
+                "pws",
+                    Value.tuple(Value.string("s3cr3tval"), Value.string("s3cr3tval"))
+                        .mark(Mark.SENSITIVE),
+                "plain", Value.string("s3cr3tval")));
+    return EvalTesting.eval(text, vars).diagnostics().stream()
+        .map(d -> d.code() + " " + d.detail())
+        .collect(Collectors.joining("\n"));
+  }
+
+  @Test
+  void duplicateKeysFromSensitiveValuesAreNotQuoted() {
+    for (String text :
+        List.of(
+            "{ (var.pw) = 1, (var.pw) = 2 }",
+            "{ (upper(var.pw)) = 1, (upper(var.pw)) = 2 }",
+            "{ \"s3cr3tval\" = 1, (var.pw) = 2 }",
+            "{ (var.pw) = 1, (var.plain) = 2 }")) {
+      String details = detailsWithSecrets(text);
+      assertEquals(
+          "EVAL-W001 A key was already defined at expr.hcl:1:3; it comes from a sensitive value,"
+              + " which is not shown. Packer keeps the last definition; remove the other one.",
+          details,
+          text);
+    }
+    assertEquals(
+        "EVAL-W001 The key \"s3cr3tval\" was already defined at expr.hcl:1:3. Packer keeps the"
+            + " last definition; remove the other one.",
+        detailsWithSecrets("{ (var.plain) = 1, (var.plain) = 2 }"));
+    for (String text :
+        List.of(
+            "{ for k in [var.pw, var.pw] : k => 1 }",
+            "{ for k in [var.pw, var.pw] : lower(k) => 1 }",
+            "{ for k in var.pws : k => 1 }",
+            "{ for k in [var.plain, var.pw] : k => 1 }")) {
+      String details = detailsWithSecrets(text);
+      assertTrue(details.startsWith("EVAL-E018 "), text + ": " + details);
+      assertFalse(details.contains("s3cr3tval"), text + ": " + details);
+      assertTrue(
+          details.contains(
+              "Two different items produced the same key in this 'for' expression; it comes from"
+                  + " a sensitive value, which is not shown."),
+          text + ": " + details);
+    }
+    assertTrue(
+        detailsWithSecrets("{ for k in [var.plain, var.plain] : k => 1 }")
+            .contains("Two different items produced the key \"s3cr3tval\""));
+  }
+
   @Test
   void childScopesShadowAndFallBack() {
     EvalContext root = EvalContext.of(Map.of("a", Value.number(1), "b", Value.number(2)), null);
