@@ -155,6 +155,34 @@ class SecretLeakCliTest {
   }
 
   @Test
+  void legacyNamesLookedUpFromASensitiveValue() throws Exception {
+    String legacy = BulkTrees.legacy("app");
+    Path template =
+        put(
+            tmp,
+            "t.json",
+            legacy
+                .replace(
+                    "{\n  \"builders\"",
+                    "{\n  \"variables\": {\"pw\": \"\", \"b\": \"{{ env (user `pw`) }}\"},\n"
+                        + "  \"sensitive-variables\": [\"pw\"],\n"
+                        + "  \"builders\"")
+                .replace(
+                    "\"inline\": [\"echo hello\"]",
+                    "\"inline\": [\"{{ user (user `pw`) }}\", \"{{ env (user `pw`) }}\"]"));
+    assertTrue(Files.readString(template).contains("sensitive-variables"));
+    String err = assertSecretNowhere(template);
+    assertTrue(err.contains("[GOTPL-E106]"), err);
+    assertTrue(err.contains("[GOTPL-E105]"), err);
+    assertTrue(err.contains("[GOTPL-N102]"), err);
+    assertTrue(
+        err.contains(
+            "The variable's name comes from a sensitive value, which is not shown, and no"
+                + " variable has that name."),
+        err);
+  }
+
+  @Test
   void varFileSyntaxErrorInTextJsonAndReports() throws Exception {
     Path template = put(tmp, "t.pkr.hcl", TEMPLATE);
     Path vars = put(tmp, "bad.pkrvars.hcl", "sp_key = \"hunter2\" + \n");

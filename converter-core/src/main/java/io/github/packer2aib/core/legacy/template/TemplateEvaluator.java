@@ -431,7 +431,12 @@ public final class TemplateEvaluator {
         return new GoValue(GoKind.STRING, marks == null ? result : result.withMarks(marks), null);
       }
       TemplateFunction.Call call =
-          new TemplateFunction.Call(environment, scope, variables, new CallNotes(this, id.span()));
+          new TemplateFunction.Call(
+              environment,
+              scope,
+              variables,
+              new CallNotes(this, id.span()),
+              marks != null && marks.contains(Mark.SENSITIVE));
       try {
         Value result = f.body().apply(values, call);
         return new GoValue(GoKind.STRING, marks == null ? result : result.withMarks(marks), null);

@@ -55,8 +55,17 @@ record TemplateFunction(String name, List<Kind> parameters, Optional<Kind> varia
   /**
    * What a function body may read (the environment, the scope, the user variables) and where it
    * reports warnings and notes about a call that still succeeds.
+   *
+   * @param sensitive whether an argument is sensitive: then a failure or note about the call must
+   *     not quote the arguments (a failure of {@link GoTemplateCode#CALL_FAILED} is replaced whole;
+   *     a body failing with another code words its message itself)
    */
-  record Call(TemplateEnvironment environment, Scope scope, UserVariables variables, Notes notes) {}
+  record Call(
+      TemplateEnvironment environment,
+      Scope scope,
+      UserVariables variables,
+      Notes notes,
+      boolean sensitive) {}
 
   /** Receives the warnings and notes of one call; the evaluator locates them at the call. */
   @FunctionalInterface

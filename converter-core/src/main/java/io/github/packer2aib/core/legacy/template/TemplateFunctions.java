@@ -199,11 +199,24 @@ final class TemplateFunctions {
 
   // ------------------------------------------------------------------ bodies
 
+  /** Said instead of a name that came from a sensitive value. */
+  private static final String NAME_NOT_SHOWN =
+      " (the name given comes from a sensitive value, which is not shown)";
+
   private static Value user(List<Value> a, TemplateFunction.Call c) throws Failure {
     String name = a.get(0).asString();
     Value v = c.variables().valueOrNull(name);
     if (v != null) {
       return v;
+    }
+    if (c.sensitive()) {
+      // No suggestion either: the closest declared name would hint at the secret.
+      throw new Failure(
+          GoTemplateCode.UNDEFINED_VARIABLE,
+          0,
+          "The variable's name comes from a sensitive value, which is not shown, and no variable"
+              + " has that name. Declare it in \"variables\" or pass it with --var NAME=VALUE, or"
+              + " look up a variable whose name is not secret");
     }
     String suggestion = Suggestions.closest(name, c.variables().names());
     throw new Failure(
@@ -225,8 +238,9 @@ final class TemplateFunctions {
           -1,
           "The env function can only be used in the default values of \"variables\"; Packer"
               + " refuses it elsewhere. Declare a variable whose default is {{ env `"
-              + a.get(0).asString()
-              + "` }} and use {{ user `name` }} here");
+              + (c.sensitive() ? "NAME" : a.get(0).asString())
+              + "` }} and use {{ user `name` }} here"
+              + (c.sensitive() ? NAME_NOT_SHOWN : ""));
     }
     String name = a.get(0).asString();
     Optional<String> value = c.environment().environmentVariable(name);
@@ -235,7 +249,7 @@ final class TemplateFunctions {
         .add(
             GoTemplateCode.ENVIRONMENT_READ,
             "The environment variable "
-                + name
+                + (c.sensitive() ? "named by a sensitive value (the name is not shown)" : name)
                 + (value.isPresent() ? " was read" : " is not set, so it read as \"\"")
                 + " when this template was converted; the converted template holds the result,"
                 + " so convert again in an environment like the build's, or set the value"
@@ -453,8 +467,9 @@ final class TemplateFunctions {
           GoTemplateCode.NOT_AVAILABLE,
           -1,
           "build values such as {{ build `"
-              + a.get(0).asString()
-              + "` }} exist only while Packer builds, so variables cannot use them");
+              + (c.sensitive() ? "ID" : a.get(0).asString())
+              + "` }} exist only while Packer builds, so variables cannot use them"
+              + (c.sensitive() ? NAME_NOT_SHOWN : ""));
     }
     return Value.unknown(Type.STRING);
   }

@@ -215,13 +215,26 @@ class TemplateEvaluatorTest {
   @Test
   void uuidsAreTimeOrderedAndDeterministicPerRun() {
     TemplateEvaluator one = new TemplateEvaluator(TestTemplates.environment());
-    String a = one.evaluate("{{ uuid }}", azureBuilder(), UserVariables.none()).value().unmarked().asString();
-    String b = one.evaluate("{{ uuid }}", azureBuilder(), UserVariables.none()).value().unmarked().asString();
+    String a =
+        one.evaluate("{{ uuid }}", azureBuilder(), UserVariables.none())
+            .value()
+            .unmarked()
+            .asString();
+    String b =
+        one.evaluate("{{ uuid }}", azureBuilder(), UserVariables.none())
+            .value()
+            .unmarked()
+            .asString();
     assertTrue(a.matches("6553f100-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), a);
     assertFalse(a.equals(b));
     TemplateEvaluator again = new TemplateEvaluator(TestTemplates.environment());
     assertEquals(
-        a, again.evaluate("{{ uuid }}", azureBuilder(), UserVariables.none()).value().unmarked().asString());
+        a,
+        again
+            .evaluate("{{ uuid }}", azureBuilder(), UserVariables.none())
+            .value()
+            .unmarked()
+            .asString());
   }
 
   @Test
@@ -233,6 +246,57 @@ class TemplateEvaluatorTest {
     assertEquals(
         Value.unknown(Type.STRING),
         e.evaluate("{{ packer_version }}", azureBuilder(), UserVariables.none()).value());
+  }
+
+  /** The one problem of {@code text}, checked not to quote the secret in any case. */
+  private static TemplateProblem secretProblem(String text, Scope scope) {
+    Evaluation e = eval(text, scope);
+    assertEquals(1, e.problems().size(), () -> text + ": " + e.problems());
+    TemplateProblem p = e.problems().get(0);
+    assertFalse(p.detail().toLowerCase(java.util.Locale.ROOT).contains("s3cret"), p.detail());
+    return p;
+  }
+
+  @Test
+  void namesLookedUpFromASecretAreNotShown() {
+    for (String text :
+        List.of("{{ user (user `password`) }}", "{{ user (upper (user `password`)) }}")) {
+      TemplateProblem p = secretProblem(text, provisioner());
+      assertEquals(GoTemplateCode.UNDEFINED_VARIABLE, p.code());
+      assertEquals(
+          "The variable's name comes from a sensitive value, which is not shown, and no variable"
+              + " has that name. Declare it in \"variables\" or pass it with --var NAME=VALUE, or"
+              + " look up a variable whose name is not secret.",
+          p.detail());
+    }
+    TemplateProblem env = secretProblem("{{ env (user `password`) }}", provisioner());
+    assertEquals(GoTemplateCode.ENV_NOT_ALLOWED, env.code());
+    assertEquals(
+        "The env function can only be used in the default values of \"variables\"; Packer"
+            + " refuses it elsewhere. Declare a variable whose default is {{ env `NAME` }} and"
+            + " use {{ user `name` }} here (the name given comes from a sensitive value, which is"
+            + " not shown).",
+        env.detail());
+    TemplateProblem read = secretProblem("{{ env (user `password`) }}", Scope.variables());
+    assertEquals(GoTemplateCode.ENVIRONMENT_READ, read.code());
+    assertEquals(
+        "The environment variable named by a sensitive value (the name is not shown) is not set,"
+            + " so it read as \"\" when this template was converted; the converted template holds"
+            + " the result, so convert again in an environment like the build's, or set the value"
+            + " explicitly with --var.",
+        read.detail());
+    TemplateProblem build = secretProblem("{{ build (user `password`) }}", Scope.variables());
+    assertEquals(GoTemplateCode.NOT_AVAILABLE, build.code());
+    assertEquals(
+        "build values such as {{ build `ID` }} exist only while Packer builds, so variables"
+            + " cannot use them (the name given comes from a sensitive value, which is not"
+            + " shown).",
+        build.detail());
+    // Names that are not secret are still quoted.
+    assertTrue(
+        problem("{{ user (user `region`) }}", provisioner())
+            .detail()
+            .startsWith("There is no variable named \"westeurope\"."));
   }
 
   @Test
