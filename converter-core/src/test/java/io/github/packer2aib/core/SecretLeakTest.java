@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.packer2aib.core.bind.PackerTemplates;
+import io.github.packer2aib.core.bind.packer.LoadResult;
 import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.bind.settings.SettingsBinder;
@@ -13,6 +15,7 @@ import io.github.packer2aib.core.diag.JsonRenderer;
 import io.github.packer2aib.core.diag.TextRenderer;
 import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.mapping.packer.MapOptions;
+import io.github.packer2aib.core.packer.json.PackerModelJson;
 import io.github.packer2aib.core.report.ConversionReport;
 import io.github.packer2aib.core.report.InputReport;
 import io.github.packer2aib.core.report.ReportJson;
@@ -21,8 +24,10 @@ import io.github.packer2aib.core.source.SourceFile;
 import io.github.packer2aib.core.testing.MemoryFileView;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -114,6 +119,49 @@ class SecretLeakTest {
     return found.get(0);
   }
 
+  /**
+   * What {@code inspect} shows of the template {@code /work/<name>} with {@code --var pw=hunter2}:
+   * its diagnostics rendered as text and JSON, then the model as JSON (when it loaded); every one
+   * is checked not to hold the secret in any case.
+   */
+  private static List<String> inspect(String name, String template) {
+    MemoryFileView fs = new MemoryFileView("/work").put("/work/" + name, template);
+    PackerOptions options =
+        new PackerOptions(
+            List.of("pw=" + SECRET),
+            List.of(),
+            Map.of(),
+            Path.of("/work"),
+            Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
+    LoadResult r = PackerTemplates.load(new PackerInput(Path.of(name), name), options, fs);
+    Map<String, SourceFile> files = new HashMap<>();
+    r.sources().forEach(f -> files.put(f.name(), f));
+    List<String> out = new ArrayList<>();
+    out.add(new TextRenderer(n -> Optional.ofNullable(files.get(n))).render(r.diagnostics()));
+    out.add(new JsonRenderer().render(r.diagnostics()));
+    r.template().ifPresent(t -> out.add(PackerModelJson.toJson(t)));
+    for (String shown : out) {
+      assertFalse(
+          shown.toLowerCase(Locale.ROOT).contains(SECRET), () -> "the secret is in\n" + shown);
+    }
+    return out;
+  }
+
+  @Test
+  void legacyNestedKeyFromASecretIsNotShown() {
+    String legacy =
+        "{\n"
+            + "  \"variables\": {\"pw\": \"\"},\n"
+            + "  \"sensitive-variables\": [\"pw\"],\n"
+            + "  \"builders\": [{\"type\": \"null\", \"communicator\": \"none\"}],\n"
+            + "  \"provisioners\": [{\"type\": \"shell-local\", \"inline\": [\"echo\"],\n"
+            + "    \"env\": {\"{{user `pw`}}\": \"x\", \"plain\": \"y\"}}]\n"
+            + "}\n";
+    List<String> shown = inspect("l.json", legacy);
+    assertEquals(3, shown.size(), shown::toString);
+    assertTrue(shown.get(2).contains("\"env\": \"<sensitive>\""), shown.get(2));
+  }
+
   @Test
   void varFileSyntaxErrorShowsTheLineWithTheValueMasked() {
     ConversionResult r = convertVarFile("bad.pkrvars.hcl", "sp_key = \"hunter2\" + \n");
@@ -145,13 +193,11 @@ class SecretLeakTest {
 
   @Test
   void wrongTypeValueIsMaskedInLineAndDetail() {
-    ConversionResult r =
-        convertVarFile("v.pkrvars.hcl", "sp_key = \"x\"\ncount = \"hunter2\"\n");
+    ConversionResult r = convertVarFile("v.pkrvars.hcl", "sp_key = \"x\"\ncount = \"hunter2\"\n");
     assertNoSecret(r, SECRET);
     Diagnostic d = only(r, "PKR-E022");
     assertTrue(d.detail().contains("\"count\""), d.detail());
-    assertTrue(
-        text(r).contains("  2 | count = \"***\"\n    |         ^~~~~\n"), text(r));
+    assertTrue(text(r).contains("  2 | count = \"***\"\n    |         ^~~~~\n"), text(r));
   }
 
   @Test
@@ -175,7 +221,8 @@ class SecretLeakTest {
     assertNoSecret(r, SECRET);
     String text = text(r);
     assertTrue(
-        text.contains("  1 | {\"sp_key\": \"***\", \"undeclared\": \"***\", \"count\": ***}"), text);
+        text.contains("  1 | {\"sp_key\": \"***\", \"undeclared\": \"***\", \"count\": ***}"),
+        text);
     assertTrue(text.contains("v.pkrvars.json:1:"), text);
   }
 
@@ -212,7 +259,8 @@ class SecretLeakTest {
         "{\n"
             + "  \"variables\": {\"sp_key\": \"hunter2{{ nosuchfunc }}\", \"region\": \"\"},\n"
             + "  \"sensitive-variables\": [\"sp_key\"],\n"
-            + "  \"builders\": [{\"type\": \"azure-arm\", \"client_secret\": \"{{user `sp_key`}}\"}]\n"
+            + "  \"builders\": [{\"type\": \"azure-arm\", \"client_secret\": \"{{user"
+            + " `sp_key`}}\"}]\n"
             + "}\n";
     MemoryFileView fs =
         new MemoryFileView("/work")
@@ -237,7 +285,8 @@ class SecretLeakTest {
     assertNoSecret(r, SECRET);
     assertNoSecret(r, "hunter3");
     String text = text(r);
-    assertTrue(text.contains("  2 |   \"variables\": {\"sp_key\": \"***\", \"region\": \"\"},\n"), text);
+    assertTrue(
+        text.contains("  2 |   \"variables\": {\"sp_key\": \"***\", \"region\": \"\"},\n"), text);
     assertTrue(text.contains("l.json:2:"), text);
   }
 
@@ -246,7 +295,11 @@ class SecretLeakTest {
     SourceFile file =
         new SourceFile(
             "s.yaml",
-            "templates:\n  - path: \"**\"\n    vars:\n      sp_key: hunter2\n      other: [hunter4]\n");
+            "templates:\n"
+                + "  - path: \"**\"\n"
+                + "    vars:\n"
+                + "      sp_key: hunter2\n"
+                + "      other: [hunter4]\n");
     SettingsResult r = SettingsBinder.bind(file);
     SourceFile shown = r.source();
     String text =

@@ -105,6 +105,7 @@ final class ValueEvaluator {
     }
     DocObject o = (DocObject) node;
     Map<String, Value> attributes = new LinkedHashMap<>();
+    boolean sensitiveKey = false;
     List<DocMember> members = o.members();
     // Indexed loops here and in config: C1 (bulk runs) allocates an iterator per for-each.
     for (int i = 0; i < members.size(); i++) {
@@ -114,7 +115,8 @@ final class ValueEvaluator {
       String key = m.key();
       if (key.contains("{{")) {
         // Packer renders nested keys too. A key that cannot be known now keeps its text; a key
-        // built from a secret makes its value secret, so the secret is never shown.
+        // built from a secret makes its value and the whole object secret (as HCL marks an
+        // object by its keys), so the key is never shown either.
         Value k =
             string(
                 new StringSite(file, m.keyRange(), key, yaml, false, memberPlace.pointer()), scope);
@@ -124,11 +126,13 @@ final class ValueEvaluator {
         }
         if (k.isSensitive()) {
           v = v.mark(Mark.SENSITIVE);
+          sensitiveKey = true;
         }
       }
       attributes.put(key, v);
     }
-    return Value.object(attributes);
+    Value object = Value.object(attributes);
+    return sensitiveKey ? object.mark(Mark.SENSITIVE) : object;
   }
 
   private Value scalar(DocScalar s, Place place, Scope scope) {
