@@ -75,10 +75,10 @@ class SecretLeakCliTest {
    * with text and JSON diagnostics, {@code convert} with a Markdown and a JSON report: the secret
    * is on no standard output, standard error, report or written template.
    *
-   * @return the standard error of {@code inspect} with text diagnostics
+   * @return the run of {@code inspect} with text diagnostics
    */
-  private String assertSecretNowhere(Path template) throws IOException {
-    String inspected = null;
+  private CliRun assertSecretNowhere(Path template) throws IOException {
+    CliRun inspected = null;
     for (String format : List.of("text", "json")) {
       CliRun i =
           run(
@@ -91,7 +91,7 @@ class SecretLeakCliTest {
                   template.toString()));
       assertAbsent("inspect's stdout", i.out());
       assertAbsent("inspect's stderr", i.err());
-      inspected = format.equals("text") ? i.err() : inspected;
+      inspected = format.equals("text") ? i : inspected;
       for (String report : List.of("r.md", "r.json")) {
         Path reportFile = tmp.resolve(format + "-" + report);
         Path out = tmp.resolve("out-" + format + "-" + report);
@@ -138,7 +138,7 @@ class SecretLeakCliTest {
                 + "  c = { (upper(var.pw)) = 1, (upper(var.pw)) = 2 }\n"
                 + "}\n"
                 + BulkTrees.hcl("app"));
-    String err = assertSecretNowhere(template);
+    String err = assertSecretNowhere(template).err();
     assertTrue(
         err.contains(
             "A key was already defined at "
@@ -152,6 +152,50 @@ class SecretLeakCliTest {
             "Two different items produced the same key in this 'for' expression; it comes from a"
                 + " sensitive value, which is not shown."),
         err);
+  }
+
+  @Test
+  void filterEntriesFromASensitiveValue() throws Exception {
+    Path template =
+        put(
+            tmp,
+            "t.pkr.hcl",
+            SENSITIVE_PW
+                + BulkTrees.hcl("app")
+                    .replace(
+                        "  provisioner \"shell\" {\n",
+                        "  provisioner \"shell\" {\n    only = [var.pw]\n  }\n"
+                            + "  provisioner \"shell\" {\n    only = [\"azure-arm.${var.pw}\"]\n"
+                            + "    inline = [\"echo\"]\n  }\n"
+                            + "  provisioner \"shell\" {\n")
+                    .replace(
+                        "    only = [var.pw]\n  }",
+                        "    only = [var.pw]\n    inline = [\"echo\"]\n  }"));
+    CliRun inspected = assertSecretNowhere(template);
+    assertEquals(ExitCodes.OK, inspected.exitCode(), inspected.err());
+    assertTrue(
+        inspected.out().contains("\"only\": [\n            \"<sensitive>\"\n          ]"),
+        inspected.out());
+    assertTrue(inspected.err().contains("[PKR-W056]"), inspected.err());
+    assertTrue(
+        inspected
+            .err()
+            .contains(
+                "This only entry comes from a sensitive value, which is not shown, and no source"
+                    + " of this build has that name, so it matches nothing."),
+        inspected.err());
+    CliRun converted =
+        run(
+            List.of(
+                "convert",
+                "--identity",
+                BulkTrees.IDENTITY,
+                "--var",
+                "pw=" + SECRET,
+                template.toString()));
+    assertEquals(ExitCodes.OK, converted.exitCode(), converted.err());
+    assertAbsent("the converted template", converted.out());
+    assertTrue(converted.err().contains("[PKRMAP-W005]"), converted.err());
   }
 
   @Test
@@ -171,7 +215,7 @@ class SecretLeakCliTest {
                     "\"inline\": [\"echo hello\"]",
                     "\"inline\": [\"{{ user (user `pw`) }}\", \"{{ env (user `pw`) }}\"]"));
     assertTrue(Files.readString(template).contains("sensitive-variables"));
-    String err = assertSecretNowhere(template);
+    String err = assertSecretNowhere(template).err();
     assertTrue(err.contains("[GOTPL-E106]"), err);
     assertTrue(err.contains("[GOTPL-E105]"), err);
     assertTrue(err.contains("[GOTPL-N102]"), err);

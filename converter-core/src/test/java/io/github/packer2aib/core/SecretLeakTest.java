@@ -147,6 +147,233 @@ class SecretLeakTest {
     return out;
   }
 
+  /** A sensitive string variable {@code pw} and a sensitive duration {@code wait}. */
+  private static final String SENSITIVE_PW =
+      """
+      variable "pw" {
+        type      = string
+        sensitive = true
+      }
+      variable "wait" {
+        type      = string
+        sensitive = true
+        default   = "10s"
+      }
+      source "null" "a" { communicator = "none" }
+      """;
+
+  @Test
+  void packerReadArgumentsFromASecretAreNotShown() {
+    String template =
+        SENSITIVE_PW
+            + """
+              build {
+                name        = "b-${var.pw}"
+                description = var.pw
+                sources     = ["source.null.a"]
+                provisioner "shell-local" {
+                  name         = var.pw
+                  only         = [var.pw, "null.a"]
+                  pause_before = var.wait
+                  inline       = ["echo"]
+                }
+                provisioner "shell-local" {
+                  except   = ["null.${var.pw}"]
+                  override = { (var.pw) = { inline = ["x"] } }
+                  inline   = ["echo ${build.name}"]
+                }
+                post-processor "shell-local" {
+                  name   = upper(var.pw)
+                  except = [var.pw]
+                  inline = ["echo"]
+                }
+              }
+              """;
+    List<String> shown = inspect("t.pkr.hcl", template);
+    String text = shown.get(0);
+    assertEquals(3, shown.size(), text);
+    assertTrue(
+        text.contains(
+            "This only entry comes from a sensitive value, which is not shown, and no source of"
+                + " this build has that name, so it matches nothing. This build's sources are"
+                + " named: null.a.\n"),
+        text);
+    assertTrue(
+        text.contains("This except entry comes from a sensitive value, which is not shown"), text);
+    String model = shown.get(2);
+    assertTrue(
+        model.contains("\"name\": \"<sensitive>\",\n      \"description\": \"<sensitive>\""),
+        model);
+    assertTrue(
+        model.contains("\"only\": [\n            \"<sensitive>\",\n            \"null.a\"\n"),
+        model);
+    assertTrue(model.contains("\"except\": [\n            \"<sensitive>\"\n"), model);
+    assertTrue(model.contains("\"override\": \"<sensitive>\""), model);
+    assertTrue(model.contains("\"pause_before\": \"<sensitive>\""), model);
+    // build.name is sensitive in the blocks' bodies.
+    assertTrue(model.contains("\"inline\": [\n              \"<sensitive>\"\n"), model);
+  }
+
+  @Test
+  void aSecretThatIsNoDurationIsNotQuoted() {
+    String template =
+        SENSITIVE_PW
+            + """
+              build {
+                sources = ["source.null.a"]
+                provisioner "shell-local" {
+                  pause_before = var.pw
+                  timeout      = "${var.pw}s"
+                  inline       = ["echo"]
+                }
+              }
+              """;
+    String text = inspect("t.pkr.hcl", template).get(0);
+    assertEquals(2, text.split("\\[PKR-E", -1).length - 1, text);
+    assertTrue(
+        text.contains(
+            "The value of pause_before comes from a sensitive value, which is not shown, and is"
+                + " not a duration. Write a number followed by a unit"),
+        text);
+  }
+
+  /** An azure-arm source {@code x} of {@link #TEMPLATE} with a sensitive {@code pw}. */
+  private static final String AZURE_PW =
+      TEMPLATE
+          .replace("build { sources = [\"source.azure-arm.x\"] }\n", "")
+          .replace("  client_secret                     = var.sp_key\n", "")
+          .replace("variable \"sp_key\"", "variable \"pw\"");
+
+  /** {@code convert} of {@code template} with {@code --var pw=hunter2}, checked for the secret. */
+  private static ConversionResult convertPw(String template) {
+    ConversionResult r = convert(Map.of(), List.of("pw=" + SECRET), Map.of(), template);
+    for (String rendered : renderings(r)) {
+      assertFalse(
+          rendered.toLowerCase(Locale.ROOT).contains(SECRET),
+          () -> "the secret is in\n" + rendered);
+    }
+    for (ConvertedTemplate t : r.templates()) {
+      assertFalse(t.name().contains(SECRET), t.name());
+      assertFalse(t.text().toLowerCase(Locale.ROOT).contains(SECRET), t.text());
+    }
+    return r;
+  }
+
+  @Test
+  void filtersFromASecretAreNotQuotedByTheMapper() {
+    ConversionResult r =
+        convertPw(
+            AZURE_PW
+                + """
+                  build {
+                    sources = ["source.azure-arm.x"]
+                    provisioner "shell" {
+                      only   = ["azure-arm.${var.pw}"]
+                      inline = ["echo one"]
+                    }
+                    provisioner "shell" {
+                      override = { (var.pw) = { inline = ["echo x"] } }
+                      inline   = ["echo two"]
+                    }
+                  }
+                  """);
+    assertEquals(1, r.templates().size(), () -> text(r));
+    assertEquals(
+        "An only entry of the shell provisioner comes from a sensitive value, which is not shown,"
+            + " and matches no source of this build, so Packer ignores the entry and runs the"
+            + " shell provisioner for no source at all.",
+        only(r, "PKRMAP-W005").detail());
+    assertEquals(
+        "An override key of the shell provisioner comes from a sensitive value, which is not"
+            + " shown, and matches no source of this build, so Packer ignores it. Override keys"
+            + " are source names without the type.",
+        only(r, "PKRMAP-W006").detail());
+  }
+
+  @Test
+  void namesFromASecretNameNoStepAndNoTemplate() {
+    ConversionResult r =
+        convertPw(
+            AZURE_PW
+                + """
+                  build {
+                    name    = var.pw
+                    sources = ["source.azure-arm.x"]
+                    provisioner "shell" {
+                      name   = var.pw
+                      inline = ["echo one"]
+                    }
+                  }
+                  """);
+    assertTrue(r.templates().isEmpty(), () -> text(r));
+    assertTrue(
+        only(r, "PKRMAP-E405")
+            .detail()
+            .startsWith(
+                "The value of the shell provisioner's name comes from the sensitive variable"
+                    + " \"pw\" and would be written to the name of its step in the image"
+                    + " template"),
+        () -> text(r));
+    // Two builds with a usage of the same name: the build's name would tell them apart.
+    ConversionResult two =
+        convertPw(
+            AZURE_PW
+                + """
+                  build {
+                    name    = var.pw
+                    sources = ["source.azure-arm.x"]
+                  }
+                  build {
+                    name    = "plain"
+                    sources = ["source.azure-arm.x"]
+                  }
+                  """);
+    assertEquals(
+        List.of("build-1.x", "plain.x"),
+        two.templates().stream().map(ConvertedTemplate::name).toList(),
+        () -> text(two));
+    // build.name of a build named by a secret is sensitive too.
+    ConversionResult buildName =
+        convertPw(
+            AZURE_PW
+                + """
+                  build {
+                    name    = var.pw
+                    sources = ["source.azure-arm.x"]
+                    provisioner "shell" {
+                      inline = ["echo ${build.name}"]
+                    }
+                  }
+                  """);
+    assertTrue(buildName.templates().isEmpty(), () -> text(buildName));
+    assertEquals(
+        1, buildName.diagnostics().stream().filter(d -> d.code().equals("PKRMAP-E405")).count());
+    // A sensitive pause_before would set the seconds of a sleep step.
+    ConversionResult pause =
+        convertPw(
+            AZURE_PW.replace(
+                    "variable \"count\"",
+                    "variable \"wait\" {\n  type = string\n  sensitive = true\n  default ="
+                        + " \"10s\"\n}\nvariable \"count\"")
+                + """
+                  build {
+                    sources = ["source.azure-arm.x"]
+                    provisioner "shell" {
+                      pause_before = var.wait
+                      inline       = ["echo one"]
+                    }
+                  }
+                  """);
+    assertTrue(pause.templates().isEmpty(), () -> text(pause));
+    assertTrue(
+        only(pause, "PKRMAP-E405")
+            .detail()
+            .startsWith(
+                "The value of pause_before comes from the sensitive variable \"wait\" and would"
+                    + " be written to the sleep step before this one"),
+        () -> text(pause));
+  }
+
   @Test
   void legacyNestedKeyFromASecretIsNotShown() {
     String legacy =

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A provisioner as written (before {@code only}/{@code except} filtering and {@code override}
@@ -20,6 +21,9 @@ import java.util.Optional;
  * @param maxRetries {@code max_retries}
  * @param timeout {@code timeout} as written
  * @param range the block or object
+ * @param sensitiveTexts which of {@code name}, the entries of {@code only} and {@code except} and
+ *     the keys of {@code override} came from a sensitive value (their texts): they still name,
+ *     filter and match as written, but are never shown
  */
 public record Provisioner(
     String type,
@@ -31,7 +35,8 @@ public record Provisioner(
     Optional<Setting> pauseBefore,
     Optional<Setting> maxRetries,
     Optional<Setting> timeout,
-    Range range) {
+    Range range,
+    Set<String> sensitiveTexts) {
 
   public Provisioner {
     Objects.requireNonNull(type, "type");
@@ -39,5 +44,40 @@ public record Provisioner(
     only = List.copyOf(only);
     except = List.copyOf(except);
     override = Map.copyOf(override);
+    sensitiveTexts = Set.copyOf(sensitiveTexts);
+  }
+
+  /** A provisioner with nothing from a sensitive value in its name, filters or override keys. */
+  public Provisioner(
+      String type,
+      Optional<String> name,
+      Config config,
+      List<String> only,
+      List<String> except,
+      Map<String, Config> override,
+      Optional<Setting> pauseBefore,
+      Optional<Setting> maxRetries,
+      Optional<Setting> timeout,
+      Range range) {
+    this(
+        type,
+        name,
+        config,
+        only,
+        except,
+        override,
+        pauseBefore,
+        maxRetries,
+        timeout,
+        range,
+        Set.of());
+  }
+
+  /**
+   * Whether {@code text}, the name, an only or except entry or an override key of this provisioner,
+   * came from a sensitive value.
+   */
+  public boolean isSensitive(String text) {
+    return !sensitiveTexts.isEmpty() && sensitiveTexts.contains(text);
   }
 }

@@ -42,6 +42,43 @@ final class Attributes {
     return convert(a, ctx, Type.BOOL).map(Value::asBoolean);
   }
 
+  /**
+   * A string Packer reads, and whether it came from a sensitive value: such a text still counts as
+   * written (a name, a filter entry), but is never shown.
+   */
+  record Text(String text, boolean sensitive) {}
+
+  /** {@link #string(Attribute, EvalContext)} with whether the value is sensitive. */
+  Optional<Text> text(Attribute a, EvalContext ctx) {
+    Optional<Value> v = convertMarked(a, ctx, Type.STRING);
+    return v.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new Text(v.get().unmarked().asString(), v.get().isSensitive()));
+  }
+
+  /** {@link #text(Attribute, EvalContext)} of the argument {@code name}; empty when absent. */
+  Optional<Text> text(BodyContent content, String name, EvalContext ctx) {
+    Attribute a = content.get(name);
+    return a == null ? Optional.empty() : text(a, ctx);
+  }
+
+  /**
+   * {@link #strings} with whether each came from a sensitive value: the list's own mark makes every
+   * element sensitive, an element's mark that element.
+   */
+  Optional<List<Text>> texts(Attribute a, EvalContext ctx) {
+    Optional<Value> v = convertMarked(a, ctx, Type.list(Type.STRING));
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean all = v.get().isSensitive();
+    List<Text> out = new ArrayList<>();
+    for (Value e : v.get().unmarked().elements()) {
+      out.add(new Text(e.unmarked().asString(), all || e.isSensitive()));
+    }
+    return Optional.of(out);
+  }
+
   Optional<List<String>> strings(Attribute a, EvalContext ctx) {
     return convert(a, ctx, Type.list(Type.STRING))
         .map(
@@ -64,6 +101,23 @@ final class Attributes {
       return Optional.empty();
     }
     return convertValue(a, o.value(), type);
+  }
+
+  /**
+   * {@link #convert} keeping the value's marks, on the result and on each element: for the
+   * arguments that may come from a sensitive value and are shown (names, filters, durations).
+   */
+  Optional<Value> convertMarked(Attribute a, EvalContext ctx, Type type) {
+    Expressions.Outcome o = expressions.evaluate(a.expression(), ctx);
+    if (!o.ok()) {
+      return Optional.empty();
+    }
+    Optional<Value> converted = convertValue(a, o.value(), type);
+    if (converted.isEmpty() || !o.value().containsSensitive()) {
+      return converted;
+    }
+    // The same conversion as above, which succeeded, on the marked value: Convert keeps marks.
+    return Optional.of(Convert.to(o.value(), type).value());
   }
 
   /** {@code value} (of argument {@code a}) converted to {@code type}, as {@link #convert}. */

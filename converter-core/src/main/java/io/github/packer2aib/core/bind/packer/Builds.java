@@ -13,6 +13,7 @@ import io.github.packer2aib.core.hcl.syntax.ObjectItem;
 import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
 import io.github.packer2aib.core.hcl.syntax.Tuple;
 import io.github.packer2aib.core.hcl.value.MapValue;
+import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
@@ -25,10 +26,12 @@ import io.github.packer2aib.core.packer.Source;
 import io.github.packer2aib.core.packer.SourceUsage;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sources and builds: the top-level {@code source} blocks, and each {@code build} with its source
@@ -186,9 +189,16 @@ final class Builds {
     BodyContent content =
         BodyContent.of(block.body(), PackerSchema.BUILD, "a build block", header, out);
     EvalContext ctx = scope.locals();
-    Optional<String> name = attributes.string(content, "name", ctx);
-    Optional<String> description = attributes.string(content, "description", ctx);
-    String buildName = name.orElse("");
+    Optional<Attributes.Text> nameText = attributes.text(content, "name", ctx);
+    Optional<Attributes.Text> descriptionText = attributes.text(content, "description", ctx);
+    Optional<String> name = nameText.map(Attributes.Text::text);
+    Optional<String> description = descriptionText.map(Attributes.Text::text);
+    Set<String> sensitive = sensitiveTexts(null, nameText, descriptionText);
+    // build.name in the blocks' bodies: sensitive when the name is.
+    Value buildName =
+        nameText.isPresent() && nameText.get().sensitive()
+            ? Value.string(nameText.get().text()).mark(Mark.SENSITIVE)
+            : Value.string(name.orElse(""));
 
     List<Usage> usages = new ArrayList<>();
     boolean hadSource = false;
@@ -278,7 +288,24 @@ final class Builds {
           break; // source blocks, read above
       }
     }
-    return new Build(name, description, resolved, provisioners, chains, cleanup, block.range());
+    return new Build(
+        name, description, resolved, provisioners, chains, cleanup, block.range(), sensitive);
+  }
+
+  /**
+   * {@code into} (made when null) with the texts of {@code texts} that came from a sensitive value;
+   * an empty set when there are none (most blocks).
+   */
+  @SafeVarargs
+  private static Set<String> sensitiveTexts(Set<String> into, Optional<Attributes.Text>... texts) {
+    Set<String> out = into;
+    for (Optional<Attributes.Text> t : texts) {
+      if (t.isPresent() && t.get().sensitive()) {
+        out = out == null ? new HashSet<>() : out;
+        out.add(t.get().text());
+      }
+    }
+    return out == null ? Set.of() : out;
   }
 
   /** A build-level {@code source "type.name" { name = …, … }}. */
@@ -417,7 +444,7 @@ final class Builds {
 
   // ---- provisioners and post-processors ----------------------------------------------------
 
-  private Provisioner provisioner(Block b, String buildName, List<SourceUsage> usages) {
+  private Provisioner provisioner(Block b, Value buildName, List<SourceUsage> usages) {
     Range header = BodyContent.headerRange(b);
     // Constants: a string built per provisioner showed in profiles.
     String what =
@@ -427,7 +454,9 @@ final class Builds {
     BodyContent content = BodyContent.of(b.body(), PackerSchema.PROVISIONER, what, header, out);
     EvalContext fields = scope.provisionerFields(buildName);
     // Null checks, not Optional chains: C1 allocates each capturing lambda (every provisioner).
-    Optional<String> name = attributes.string(content, "name", fields);
+    Optional<Attributes.Text> nameText = attributes.text(content, "name", fields);
+    Optional<String> name =
+        nameText.isPresent() ? Optional.of(nameText.get().text()) : Optional.empty();
     Filter filter = filter(content, fields, usages);
     Optional<Setting> pauseBefore = duration(content.get("pause_before"), fields);
     Optional<Setting> timeout = duration(content.get("timeout"), fields);
@@ -435,8 +464,15 @@ final class Builds {
     Optional<Setting> maxRetries =
         retriesAttribute == null ? Optional.empty() : retries(retriesAttribute, fields);
     Attribute overrideAttribute = content.get("override");
-    Map<String, Config> override =
-        overrideAttribute == null ? Map.of() : override(overrideAttribute, fields);
+    Override override =
+        overrideAttribute == null ? NO_OVERRIDE : override(overrideAttribute, fields);
+    Set<String> sensitive = null;
+    if (!filter.sensitive().isEmpty() || override.sensitive()) {
+      sensitive = new HashSet<>(filter.sensitive());
+      if (override.sensitive()) {
+        sensitive.addAll(override.configs().keySet());
+      }
+    }
     Config config =
         bodies.config(content.rest(), body(filter, usages, buildName), b.body().range());
     return new Provisioner(
@@ -445,29 +481,42 @@ final class Builds {
         config,
         filter.only(),
         filter.except(),
-        override,
+        override.configs(),
         pauseBefore,
         maxRetries,
         timeout,
-        b.range());
+        b.range(),
+        sensitiveTexts(sensitive, nameText));
   }
 
-  private PostProcessor postProcessor(Block b, String buildName, List<SourceUsage> usages) {
+  private PostProcessor postProcessor(Block b, Value buildName, List<SourceUsage> usages) {
     Range header = BodyContent.headerRange(b);
     BodyContent content =
         BodyContent.of(
             b.body(), PackerSchema.POST_PROCESSOR, "a post-processor block", header, out);
     EvalContext fields = scope.provisionerFields(buildName);
-    Optional<String> name = attributes.string(content, "name", fields);
+    Optional<Attributes.Text> nameText = attributes.text(content, "name", fields);
+    Optional<String> name =
+        nameText.isPresent() ? Optional.of(nameText.get().text()) : Optional.empty();
     Filter filter = filter(content, fields, usages);
     Config config =
         bodies.config(content.rest(), body(filter, usages, buildName), b.body().range());
+    Set<String> sensitive = filter.sensitive().isEmpty() ? null : new HashSet<>(filter.sensitive());
     return new PostProcessor(
-        b.labels().get(0).value(), name, config, filter.only(), filter.except(), b.range());
+        b.labels().get(0).value(),
+        name,
+        config,
+        filter.only(),
+        filter.except(),
+        b.range(),
+        sensitiveTexts(sensitive, nameText));
   }
 
-  /** {@code only} and {@code except}. */
-  private record Filter(List<String> only, List<String> except) {
+  /**
+   * {@code only} and {@code except}; {@code sensitive} holds the entries that came from a sensitive
+   * value.
+   */
+  private record Filter(List<String> only, List<String> except, Set<String> sensitive) {
     /** Packer's {@code OnlyExcept.Skip}. */
     boolean skips(String usage) {
       if (!only.isEmpty()) {
@@ -478,7 +527,7 @@ final class Builds {
   }
 
   /** No only, no except: most blocks. */
-  private static final Filter NO_FILTER = new Filter(List.of(), List.of());
+  private static final Filter NO_FILTER = new Filter(List.of(), List.of(), Set.of());
 
   private Filter filter(BodyContent content, EvalContext ctx, List<SourceUsage> usages) {
     Attribute onlyAttribute = content.get("only");
@@ -486,14 +535,15 @@ final class Builds {
     if (onlyAttribute == null && exceptAttribute == null) {
       return NO_FILTER;
     }
-    List<String> only =
-        onlyAttribute == null
-            ? List.of()
-            : attributes.strings(onlyAttribute, ctx).orElse(List.of());
-    List<String> except =
+    List<Attributes.Text> onlyTexts =
+        onlyAttribute == null ? List.of() : attributes.texts(onlyAttribute, ctx).orElse(List.of());
+    List<Attributes.Text> exceptTexts =
         exceptAttribute == null
             ? List.of()
-            : attributes.strings(exceptAttribute, ctx).orElse(List.of());
+            : attributes.texts(exceptAttribute, ctx).orElse(List.of());
+    Set<String> sensitive = new HashSet<>();
+    List<String> only = plain(onlyTexts, sensitive);
+    List<String> except = plain(exceptTexts, sensitive);
     if (!only.isEmpty() && !except.isEmpty()) {
       out.add(
           Diagnostic.of(
@@ -508,19 +558,46 @@ final class Builds {
       names.add(u.reference());
     }
     if (onlyAttribute != null) {
-      unmatched(onlyAttribute, only, names);
+      unmatched(onlyAttribute, onlyTexts, names);
     }
     if (exceptAttribute != null) {
-      unmatched(exceptAttribute, except, names);
+      unmatched(exceptAttribute, exceptTexts, names);
     }
-    return new Filter(only, except);
+    return new Filter(only, except, sensitive.isEmpty() ? Set.of() : sensitive);
+  }
+
+  /** The texts of {@code texts}; the sensitive ones are also added to {@code sensitive}. */
+  private static List<String> plain(List<Attributes.Text> texts, Set<String> sensitive) {
+    List<String> out = new ArrayList<>(texts.size());
+    for (Attributes.Text t : texts) {
+      out.add(t.text());
+      if (t.sensitive()) {
+        sensitive.add(t.text());
+      }
+    }
+    return out;
   }
 
   /** Warns about filter entries that name no source usage of the build. */
-  private void unmatched(Attribute a, List<String> entries, List<String> usages) {
+  private void unmatched(Attribute a, List<Attributes.Text> entries, List<String> usages) {
     for (int i = 0; i < entries.size(); i++) {
-      String entry = entries.get(i);
+      String entry = entries.get(i).text();
       if (usages.contains(entry)) {
+        continue;
+      }
+      if (entries.get(i).sensitive()) {
+        // Neither the entry nor a name close to it: either would show the secret.
+        out.add(
+            Diagnostic.of(
+                PackerCode.FILTER_MATCHES_NOTHING,
+                elementRange(a.expression(), i),
+                "This "
+                    + a.name()
+                    + " entry comes from a sensitive value, which is not shown, and no source of"
+                    + " this build has that name, so it matches nothing."
+                    + (usages.isEmpty()
+                        ? ""
+                        : " This build's sources are named: " + String.join(", ", usages) + ".")));
         continue;
       }
       String hint;
@@ -550,7 +627,7 @@ final class Builds {
   }
 
   /** The scope of a provisioner's body: the source is known when it runs for exactly one. */
-  private EvalContext body(Filter filter, List<SourceUsage> usages, String buildName) {
+  private EvalContext body(Filter filter, List<SourceUsage> usages, Value buildName) {
     // Most blocks have neither only nor except: every usage applies, no names to build.
     boolean filtered = !filter.only().isEmpty() || !filter.except().isEmpty();
     SourceUsage only = null;
@@ -573,31 +650,37 @@ final class Builds {
     if (a == null) {
       return Optional.empty();
     }
-    Optional<Value> v = attributes.convert(a, ctx, Type.STRING);
+    // Marks kept: the setting of a sensitive value stays sensitive.
+    Optional<Value> v = attributes.convertMarked(a, ctx, Type.STRING);
     if (v.isEmpty()) {
       return Optional.empty();
     }
-    String text = v.get().asString();
+    String text = v.get().unmarked().asString();
     if (!text.isEmpty() && !isDuration(text)) {
       out.add(
           Diagnostic.of(
               PackerCode.INVALID_DURATION,
               a.expression().range(),
-              "\""
-                  + text
-                  + "\" is not a duration. Write a number followed by a unit (ns, us, ms, s, m,"
-                  + " h), as in \"30s\", \"5m\" or \"1h30m\"."));
+              (v.get().isSensitive()
+                      ? "The value of "
+                          + a.name()
+                          + " comes from a sensitive value, which is not shown, and is not a"
+                          + " duration."
+                      : "\"" + text + "\" is not a duration.")
+                  + " Write a number followed by a unit (ns, us, ms, s, m, h), as in \"30s\","
+                  + " \"5m\" or \"1h30m\"."));
       return Optional.empty();
     }
     return Optional.of(new Setting(a.name(), v.get(), a.nameRange(), a.expression().range()));
   }
 
   private Optional<Setting> retries(Attribute a, EvalContext ctx) {
-    Optional<Value> v = attributes.convert(a, ctx, Type.NUMBER);
+    // Marks kept: the setting of a sensitive value stays sensitive.
+    Optional<Value> v = attributes.convertMarked(a, ctx, Type.NUMBER);
     if (v.isEmpty()) {
       return Optional.empty();
     }
-    if (!v.get().asNumber().isInteger()) {
+    if (!v.get().unmarked().asNumber().isInteger()) {
       out.add(
           Diagnostic.of(
               PackerCode.INCORRECT_VALUE_TYPE,
@@ -608,15 +691,27 @@ final class Builds {
     return Optional.of(new Setting(a.name(), v.get(), a.nameRange(), a.expression().range()));
   }
 
+  /**
+   * An {@code override}: the fields per usage name, and whether it is sensitive, as a whole or in
+   * an entry (then its keys and fields are not shown; the marks are on the fields' values).
+   */
+  private record Override(Map<String, Config> configs, boolean sensitive) {}
+
+  /** No override: most provisioners. */
+  private static final Override NO_OVERRIDE = new Override(Map.of(), false);
+
   /** {@code override = { <usage name> = { field = value } }}. */
-  private Map<String, Config> override(Attribute a, EvalContext ctx) {
+  private Override override(Attribute a, EvalContext ctx) {
     Expressions.Outcome o = expressions.evaluate(a.expression(), ctx);
     if (!o.ok()) {
-      return Map.of();
+      return NO_OVERRIDE;
     }
-    Value v = o.value().unmarked();
+    // An object is sensitive as a whole when a key is (var.pw = { … }): the marks of the whole
+    // and of each entry go to the fields, so none of them loses its mark here.
+    Value.Unmarked whole = o.value().unmark();
+    Value v = whole.value();
     if (v.isNull()) {
-      return Map.of();
+      return NO_OVERRIDE;
     }
     Map<String, Value> entries = mapping(v);
     if (entries == null) {
@@ -626,23 +721,31 @@ final class Builds {
               a.expression().range(),
               "override must be an object whose keys are source names and whose values are"
                   + " objects of fields, as in override = { ubuntu = { inline = [\"…\"] } }."));
-      return Map.of();
+      return NO_OVERRIDE;
     }
+    boolean sensitive = whole.marks().contains(Mark.SENSITIVE);
     Map<String, Config> result = new LinkedHashMap<>();
     for (Map.Entry<String, Value> e : entries.entrySet()) {
       Optional<Expression> entryExpr = item(a.expression(), e.getKey());
-      Map<String, Value> fields = mapping(e.getValue().unmarked());
+      Value.Unmarked entry = e.getValue().unmark();
+      // An entry sensitive as a whole may have a field named by a secret: nothing of the
+      // override is shown then either.
+      sensitive |= entry.marks().contains(Mark.SENSITIVE);
+      Map<String, Value> fields = mapping(entry.value());
       Range entryRange = entryExpr.map(Expression::range).orElse(a.expression().range());
       if (fields == null) {
         out.add(
             Diagnostic.of(
                 PackerCode.INVALID_OVERRIDE,
                 entryRange,
-                "override."
-                    + e.getKey()
-                    + " must be an object of the fields to replace for the source "
-                    + e.getKey()
-                    + "."));
+                sensitive
+                    ? "An entry of override, whose key comes from a sensitive value (not shown),"
+                        + " must be an object of the fields to replace for that source."
+                    : "override."
+                        + e.getKey()
+                        + " must be an object of the fields to replace for the source "
+                        + e.getKey()
+                        + "."));
         continue;
       }
       List<Setting> settings = new ArrayList<>();
@@ -650,11 +753,12 @@ final class Builds {
         Optional<ObjectItem> field = entryExpr.flatMap(x -> objectItem(x, f.getKey()));
         Range nameRange = field.map(i -> i.key().range()).orElse(a.nameRange());
         Range valueRange = field.map(i -> i.value().range()).orElse(entryRange);
-        settings.add(new Setting(f.getKey(), f.getValue(), nameRange, valueRange));
+        Value value = whole.remark(entry.remark(f.getValue()));
+        settings.add(new Setting(f.getKey(), value, nameRange, valueRange));
       }
       result.put(e.getKey(), new Config(settings, List.of(), entryRange));
     }
-    return result;
+    return result.isEmpty() ? NO_OVERRIDE : new Override(result, sensitive);
   }
 
   /** The entries of an object or map value, else null. */

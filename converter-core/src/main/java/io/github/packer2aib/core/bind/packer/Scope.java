@@ -107,7 +107,7 @@ final class Scope {
    * What a context is for: its kind and the source usage and build name it depends on (either may
    * be null). Equals and hashCode written out, as {@link SourceName}'s are.
    */
-  private record ContextKey(String kind, SourceName source, String build) {
+  private record ContextKey(String kind, SourceName source, Value build) {
     @Override
     public boolean equals(Object o) {
       return o instanceof ContextKey other
@@ -215,16 +215,17 @@ final class Scope {
     return ctx;
   }
 
-  /** The common fields of a provisioner or post-processor (name, only, except, …). */
-  EvalContext provisionerFields(String buildName) {
+  /**
+   * The common fields of a provisioner or post-processor (name, only, except, …); {@code buildName}
+   * is a string, marked sensitive when the build's name came from a sensitive value.
+   */
+  EvalContext provisionerFields(Value buildName) {
     ContextKey key = new ContextKey("fields", null, buildName);
     EvalContext ctx = contexts.get(key);
     if (ctx == null) {
       ctx =
           EvalContext.of(
-              base(unknownSource(), Value.object("name", Value.string(buildName))),
-              templateFunctions,
-              budget);
+              base(unknownSource(), Value.object("name", buildName)), templateFunctions, budget);
       contexts.put(key, ctx);
     }
     return ctx;
@@ -233,9 +234,9 @@ final class Scope {
   /**
    * The body of a provisioner or post-processor: {@code source.*} is known when the block applies
    * to exactly one source usage, and {@code build.*} holds the build's name and the values only a
-   * running build has.
+   * running build has ({@code buildName} as for {@link #provisionerFields}).
    */
-  EvalContext provisionerBody(Optional<SourceName> usage, String buildName) {
+  EvalContext provisionerBody(Optional<SourceName> usage, Value buildName) {
     ContextKey key = new ContextKey("body", usage.orElse(null), buildName);
     EvalContext ctx = contexts.get(key);
     if (ctx == null) {
@@ -249,12 +250,12 @@ final class Scope {
   }
 
   /** Every provisioner of a build sees the same {@code build} object: made once per build name. */
-  private final Map<String, Value> buildObjects = new HashMap<>();
+  private final Map<Value, Value> buildObjects = new HashMap<>();
 
-  private static Value buildObject(String buildName) {
+  private static Value buildObject(Value buildName) {
     // A copy of a map sorted as objects are is built without comparing keys; only name is added.
     TreeMap<String, Value> build = new TreeMap<>(BUILD_RUNTIME);
-    build.put("name", Value.string(buildName));
+    build.put("name", buildName);
     return Value.object(build);
   }
 

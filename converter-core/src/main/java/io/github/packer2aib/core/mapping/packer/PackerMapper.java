@@ -243,7 +243,7 @@ public final class PackerMapper {
             "--only "
                 + p
                 + " matches no azure-arm source usage. The usages are "
-                + Words.and(azure.stream().map(c -> Words.quote(filterNames(c).get(0))).toList())
+                + Words.and(azure.stream().map(c -> Words.quote(shownName(c))).toList())
                 + ".");
       }
     }
@@ -265,10 +265,21 @@ public final class PackerMapper {
               + " leave"
               + (options.only().isEmpty() || options.except().isEmpty() ? "s" : "")
               + " no azure-arm source usage to convert. The usages are "
-              + Words.and(azure.stream().map(c -> Words.quote(filterNames(c).get(0))).toList())
+              + Words.and(azure.stream().map(c -> Words.quote(shownName(c))).toList())
               + ".");
     }
     return out;
+  }
+
+  /**
+   * The fullest name of a usage that may be shown: {@code build.type.name}, or {@code type.name}
+   * when the build's name came from a sensitive value.
+   */
+  private static String shownName(Candidate c) {
+    Optional<String> build = c.build().name();
+    return build.isPresent() && !c.build().isSensitive(build.get())
+        ? build.get() + "." + c.usage().reference()
+        : c.usage().reference();
   }
 
   /** The names --only/--except match: {@code build.type.name}, {@code type.name}, {@code name}. */
@@ -296,7 +307,12 @@ public final class PackerMapper {
       String base = TemplateNames.clean(c.usage().name(), "template");
       String name = base;
       if (count.get(base) > 1) {
-        String build = c.build().name().orElse("build-" + (c.buildIndex() + 1));
+        // A build name from a sensitive value would name the file and the template: not used.
+        Optional<String> named = c.build().name();
+        String build =
+            named.isPresent() && !c.build().isSensitive(named.get())
+                ? named.get()
+                : "build-" + (c.buildIndex() + 1);
         name = TemplateNames.clean(build + "." + c.usage().name(), "template");
       }
       String unique = name;
@@ -350,12 +366,22 @@ public final class PackerMapper {
         if (p.only().isEmpty() && p.except().isEmpty() && p.override().isEmpty()) {
           continue; // the usual case: nothing to check
         }
-        checkEntries(
-            r, p.only(), "only", keys, names, legacy, p.range(), p.type() + " provisioner");
-        checkEntries(
-            r, p.except(), "except", keys, names, legacy, p.range(), p.type() + " provisioner");
+        Set<String> sensitive = p.sensitiveTexts();
+        String what = p.type() + " provisioner";
+        checkEntries(r, p.only(), "only", keys, names, legacy, p.range(), what, sensitive);
+        checkEntries(r, p.except(), "except", keys, names, legacy, p.range(), what, sensitive);
         for (String k : p.override().keySet().stream().sorted().toList()) {
-          if (!names.contains(k)) {
+          if (!names.contains(k) && p.isSensitive(k)) {
+            // Neither the key nor a name close to it: either would show the secret.
+            r.add(
+                PackerMapCode.OVERRIDE_MATCHES_NOTHING,
+                p.range(),
+                "An override key of the "
+                    + p.type()
+                    + " provisioner comes from a sensitive value, which is not shown, and matches"
+                    + " no source of this build, so Packer ignores it. Override keys are source"
+                    + " names without the type.");
+          } else if (!names.contains(k)) {
             String close = Words.closest(k, names);
             r.add(
                 PackerMapCode.OVERRIDE_MATCHES_NOTHING,
@@ -375,17 +401,10 @@ public final class PackerMapper {
           if (p.only().isEmpty() && p.except().isEmpty()) {
             continue;
           }
-          checkEntries(
-              r, p.only(), "only", keys, names, legacy, p.range(), p.type() + " post-processor");
-          checkEntries(
-              r,
-              p.except(),
-              "except",
-              keys,
-              names,
-              legacy,
-              p.range(),
-              p.type() + " post-processor");
+          Set<String> sensitive = p.sensitiveTexts();
+          String what = p.type() + " post-processor";
+          checkEntries(r, p.only(), "only", keys, names, legacy, p.range(), what, sensitive);
+          checkEntries(r, p.except(), "except", keys, names, legacy, p.range(), what, sensitive);
         }
       }
     }
@@ -429,9 +448,28 @@ public final class PackerMapper {
       List<String> names,
       boolean legacy,
       Range at,
-      String what) {
+      String what,
+      Set<String> sensitive) {
     for (String e : entries) {
       if (keys.contains(e)) {
+        continue;
+      }
+      String ignored =
+          field.equals("only") && entries.stream().noneMatch(keys::contains)
+              ? " and runs the " + what + " for no source at all."
+              : ".";
+      if (sensitive.contains(e)) {
+        // Neither the entry nor a name close to it: either would show the secret.
+        r.add(
+            PackerMapCode.FILTER_MATCHES_NOTHING,
+            at,
+            "An "
+                + field
+                + " entry of the "
+                + what
+                + " comes from a sensitive value, which is not shown, and matches no source of"
+                + " this build, so Packer ignores the entry"
+                + ignored);
         continue;
       }
       String hint;
@@ -461,9 +499,7 @@ public final class PackerMapper {
               + "\" of the "
               + what
               + " matches no source of this build, so Packer ignores the entry"
-              + (field.equals("only") && entries.stream().noneMatch(keys::contains)
-                  ? " and runs the " + what + " for no source at all."
-                  : ".")
+              + ignored
               + hint);
     }
   }

@@ -37,9 +37,13 @@ final class Prov {
     return p.range();
   }
 
-  /** The customizer name: the provisioner's own name, if it has one. */
+  /**
+   * The customizer name: the provisioner's own name, if it has one that did not come from a
+   * sensitive value (which {@link Provisioners} refuses).
+   */
   String name() {
-    return p.name().orElse(null);
+    String name = p.name().orElse(null);
+    return name == null || p.isSensitive(name) ? null : name;
   }
 
   /** "the shell provisioner", for messages. */

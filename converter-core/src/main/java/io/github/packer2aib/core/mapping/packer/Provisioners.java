@@ -2,6 +2,7 @@ package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.aib.Customizer;
 import io.github.packer2aib.core.hcl.value.Convert;
+import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.NumberValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
@@ -98,6 +99,15 @@ final class Provisioners {
         continue;
       }
       Config body = UsageFilter.merged(p.config(), p.override(), u.usage);
+      if (p.name().isPresent() && p.isSensitive(p.name().get())) {
+        // The name would name the step in the template: refused, as any sensitive value is.
+        u.secrets.refuse(
+            u.report,
+            Value.string(p.name().get()).mark(Mark.SENSITIVE),
+            "the " + p.type() + " provisioner's name",
+            p.range(),
+            "the name of its step in the image template");
+      }
       applicable.add(new Prov(u, p, body, applicable.size() + 1));
     }
     boolean[] generalizes = new boolean[applicable.size()];
@@ -338,6 +348,12 @@ final class Provisioners {
   }
 
   private Optional<Step> pauseBefore(Prov pr, Setting s) {
+    if (s.value().containsSensitive()) {
+      // Its seconds would be written into the sleep step.
+      u.secrets.refuse(
+          u.report, s.value(), "pause_before", s.valueRange(), "the sleep step before this one");
+      return Optional.empty();
+    }
     Optional<String> text = string(s);
     Optional<Long> nanos = text.flatMap(GoDuration::parseNanos);
     if (nanos.isEmpty() || nanos.get() < 0) {

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -79,7 +80,6 @@ public final class PackerModelJson {
     }
     return out.toString();
   }
-
 
   /** Writes one template; one instance per generator. */
   private static final class Writer {
@@ -170,8 +170,8 @@ public final class PackerModelJson {
 
     private void build(Build b) throws IOException {
       g.writeStartObject();
-      optionalString("name", b.name());
-      optionalString("description", b.description());
+      optionalString("name", b.name(), b.sensitiveTexts());
+      optionalString("description", b.description(), b.sensitiveTexts());
       g.writeArrayFieldStart("sources");
       for (SourceUsage u : b.sources()) {
         g.writeStartObject();
@@ -207,17 +207,10 @@ public final class PackerModelJson {
     private void provisioner(Provisioner p) throws IOException {
       g.writeStartObject();
       g.writeStringField("type", p.type());
-      optionalString("name", p.name());
-      strings("only", p.only());
-      strings("except", p.except());
-      g.writeObjectFieldStart("override");
-      for (Map.Entry<String, Config> e : new TreeMap<>(p.override()).entrySet()) {
-        g.writeFieldName(e.getKey());
-        g.writeStartObject();
-        config(e.getValue());
-        g.writeEndObject();
-      }
-      g.writeEndObject();
+      optionalString("name", p.name(), p.sensitiveTexts());
+      strings("only", p.only(), p.sensitiveTexts());
+      strings("except", p.except(), p.sensitiveTexts());
+      writeOverride(p);
       optionalSetting("pause_before", p.pauseBefore());
       optionalSetting("max_retries", p.maxRetries());
       optionalSetting("timeout", p.timeout());
@@ -228,10 +221,31 @@ public final class PackerModelJson {
     private void postProcessor(PostProcessor p) throws IOException {
       g.writeStartObject();
       g.writeStringField("type", p.type());
-      optionalString("name", p.name());
-      strings("only", p.only());
-      strings("except", p.except());
+      optionalString("name", p.name(), p.sensitiveTexts());
+      strings("only", p.only(), p.sensitiveTexts());
+      strings("except", p.except(), p.sensitiveTexts());
       config(p.config());
+      g.writeEndObject();
+    }
+
+    /**
+     * A provisioner's {@code override}, by usage name; {@code "<sensitive>"} as a whole when a key
+     * came from a sensitive value (a key cannot be written as one, and two would collide).
+     */
+    private void writeOverride(Provisioner p) throws IOException {
+      for (String key : p.override().keySet()) {
+        if (p.isSensitive(key)) {
+          g.writeStringField("override", SENSITIVE);
+          return;
+        }
+      }
+      g.writeObjectFieldStart("override");
+      for (Map.Entry<String, Config> e : new TreeMap<>(p.override()).entrySet()) {
+        g.writeFieldName(e.getKey());
+        g.writeStartObject();
+        config(e.getValue());
+        g.writeEndObject();
+      }
       g.writeEndObject();
     }
 
@@ -300,16 +314,28 @@ public final class PackerModelJson {
     }
 
     private void strings(String field, List<String> values) throws IOException {
+      strings(field, values, Set.of());
+    }
+
+    /** The strings, each of {@code sensitive} written as {@code "<sensitive>"}. */
+    private void strings(String field, List<String> values, Set<String> sensitive)
+        throws IOException {
       g.writeArrayFieldStart(field);
       for (String s : values) {
-        g.writeString(s);
+        g.writeString(sensitive.contains(s) ? SENSITIVE : s);
       }
       g.writeEndArray();
     }
 
     private void optionalString(String field, Optional<String> value) throws IOException {
+      optionalString(field, value, Set.of());
+    }
+
+    /** The string, or {@code "<sensitive>"} when it is one of {@code sensitive}. */
+    private void optionalString(String field, Optional<String> value, Set<String> sensitive)
+        throws IOException {
       if (value.isPresent()) {
-        g.writeStringField(field, value.get());
+        g.writeStringField(field, sensitive.contains(value.get()) ? SENSITIVE : value.get());
       } else {
         g.writeNullField(field);
       }
