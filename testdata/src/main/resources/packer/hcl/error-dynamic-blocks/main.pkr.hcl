@@ -30,4 +30,16 @@ source "azure-arm" "x" {
     labels   = 42
     content {}
   }
+
+  dynamic "g" {
+    for_each = [var.secret]
+    labels   = [g.value]
+    content {}
+  }
+}
+
+variable "secret" {
+  type      = string
+  sensitive = true
+  default   = "hunter2"
 }

@@ -215,6 +215,28 @@ class SecretLeakTest {
   }
 
   @Test
+  void aDynamicBlockLabelFromASecretIsRefused() {
+    String template =
+        """
+        variable "pw" {
+          type      = string
+          sensitive = true
+        }
+        source "null" "a" {
+          communicator = "none"
+          dynamic "tag" {
+            for_each = [var.pw, "plain"]
+            labels   = [tag.value]
+            content {}
+          }
+        }
+        build { sources = ["source.null.a"] }
+        """;
+    String text = inspect("t.pkr.hcl", template).get(0);
+    assertEquals(1, text.split("\\[PKR-E063\\]", -1).length - 1, text);
+  }
+
+  @Test
   void aSecretThatIsNoDurationIsNotQuoted() {
     String template =
         SENSITIVE_PW

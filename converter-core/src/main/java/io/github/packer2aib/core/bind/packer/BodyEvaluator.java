@@ -160,14 +160,22 @@ final class BodyEvaluator {
           ctx.child(Map.of(iterator.get(), Value.object("key", key, "value", value)));
       List<String> blockLabels = List.of();
       if (labels.isPresent()) {
-        Optional<List<String>> l =
-            attributes
-                .convert(labels.get(), each, Type.list(Type.STRING))
-                .map(BodyEvaluator::strings);
+        Optional<Value> l = attributes.convertMarked(labels.get(), each, Type.list(Type.STRING));
         if (l.isEmpty()) {
           continue;
         }
-        blockLabels = l.get();
+        if (l.get().containsSensitive()) {
+          // As HCL, which refuses a marked label: a label is a name, shown wherever it is used.
+          out.add(
+              Diagnostic.of(
+                  PackerCode.INVALID_DYNAMIC_LABEL,
+                  labels.get().expression().range(),
+                  "Cannot use a sensitive value as a dynamic block label (it is not shown), so"
+                      + " the block is left out. Take the labels from values that are not"
+                      + " sensitive."));
+          continue;
+        }
+        blockLabels = strings(l.get());
       }
       into.add(
           new Config.NestedBlock(

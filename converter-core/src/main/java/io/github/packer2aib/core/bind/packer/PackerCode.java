@@ -64,6 +64,7 @@ public enum PackerCode implements DiagnosticCode {
   INVALID_DYNAMIC_FOR_EACH("PKR-E060", "Invalid dynamic for_each value"),
   DYNAMIC_NOT_EXPANDED("PKR-W061", "Dynamic block not expanded"),
   INVALID_DYNAMIC_ITERATOR("PKR-E062", "Invalid dynamic iterator name"),
+  INVALID_DYNAMIC_LABEL("PKR-E063", "Invalid dynamic block label"),
   MISSING_CONTENT_BLOCK("PKR-E064", "Missing dynamic content block"),
 
   // ---- packer block
