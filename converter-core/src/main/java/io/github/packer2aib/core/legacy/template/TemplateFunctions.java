@@ -228,7 +228,12 @@ final class TemplateFunctions {
             + (suggestion != null ? " Did you mean \"" + suggestion + "\"?" : "")
             + " Declare it in \"variables\" or pass it with --var "
             + name
-            + "=VALUE");
+            + "=VALUE"
+            + (c.scope().section() == Section.VARIABLES
+                ? ""
+                // A deliberate difference: a template with holes converts to a wrong image.
+                : " (Packer would read it as an empty string, which is seldom what is meant, so the"
+                    + " conversion stops here)"));
   }
 
   private static Value env(List<Value> a, TemplateFunction.Call c) throws Failure {

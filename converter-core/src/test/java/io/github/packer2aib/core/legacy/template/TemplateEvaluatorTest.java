@@ -153,7 +153,8 @@ class TemplateEvaluatorTest {
     assertEquals(new Span(8, 16), p.span());
     assertEquals(
         "There is no variable named \"regoin\". Did you mean \"region\"? Declare it in"
-            + " \"variables\" or pass it with --var regoin=VALUE.",
+            + " \"variables\" or pass it with --var regoin=VALUE (Packer would read it as an empty"
+            + " string, which is seldom what is meant, so the conversion stops here).",
         p.detail());
   }
 
