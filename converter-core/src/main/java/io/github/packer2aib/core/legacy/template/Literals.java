@@ -173,6 +173,16 @@ final class Literals {
 
   /** A character constant's code point ({@code 'a'}, {@code '\n'}, {@code '\u00e9'}). */
   static int character(String quoted) throws LiteralError {
+    // In a character constant \xff and \377 are the code point 255 (Go's UnquoteChar), not a
+    // byte of UTF-8 text as in a string, where alone it is not UTF-8.
+    if (quoted.length() == 6 && quoted.charAt(1) == '\\') {
+      char e = quoted.charAt(2);
+      if (e == 'x' || (e >= '0' && e <= '3')) {
+        unquote(quoted); // its checks and messages
+        String digits = quoted.substring(e == 'x' ? 3 : 2, 5);
+        return Integer.parseInt(digits, e == 'x' ? 16 : 8);
+      }
+    }
     String value = unquote(quoted);
     if (value.isEmpty() || value.codePointCount(0, value.length()) != 1) {
       throw new LiteralError(
