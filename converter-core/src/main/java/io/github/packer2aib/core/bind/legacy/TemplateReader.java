@@ -400,6 +400,12 @@ final class TemplateReader {
     for (DocMember m : o.members()) {
       String pointer = JsonPointer.append("", m.key());
       Optional<String> s = DocScalar.stringValue(m.value());
+      if (s.isEmpty()
+          && m.value() instanceof DocScalar nothing
+          && nothing.type() == DocScalar.Type.NULL) {
+        // Packer decodes the file into strings, where null is the empty string.
+        s = Optional.of("");
+      }
       if (s.isEmpty()) {
         reporter.add(
             LegacyCode.INVALID_VAR_FILE,
