@@ -145,7 +145,8 @@ class PackerConvertTest {
             "dated.pkr.hcl",
             HCL.replace(
                 "managed_image_name                = \"ubuntu-base\"",
-                "managed_image_name                = \"ubuntu-${formatdate(\"YYYYMMDD\", timestamp())}\""));
+                "managed_image_name                = \"ubuntu-${formatdate(\"YYYYMMDD\","
+                    + " timestamp())}\""));
     Path legacy =
         Templates.write(
             tmp,
@@ -179,5 +180,26 @@ class PackerConvertTest {
 
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.err().contains("Packer settings not converted [PKRMAP-N132]"), r.err());
+  }
+
+  @Test
+  void legacyStringsAreKeptAsWrittenAndHclStringsInNfc(@TempDir Path dir) throws Exception {
+    // "e" and a combining acute accent: Go's templates keep the two characters, cty makes one.
+    String decomposed = "caf" + "e\u0301";
+    Path legacy =
+        BulkTrees.put(
+            dir, "legacy.json", BulkTrees.legacy("a").replace("echo hello", "echo " + decomposed));
+    Path hcl =
+        BulkTrees.put(
+            dir, "hcl/t.pkr.hcl", BulkTrees.hcl("b").replace("echo hello", "echo " + decomposed));
+
+    CliRun fromLegacy = CliRun.run("convert", "--identity", BulkTrees.IDENTITY, legacy.toString());
+    CliRun fromHcl =
+        CliRun.run("convert", "--identity", BulkTrees.IDENTITY, hcl.getParent().toString());
+
+    assertEquals(0, fromLegacy.exitCode(), fromLegacy.err());
+    assertTrue(fromLegacy.out().contains("echo " + decomposed), fromLegacy.out());
+    assertEquals(0, fromHcl.exitCode(), fromHcl.err());
+    assertTrue(fromHcl.out().contains("echo caf\u00e9"), fromHcl.out());
   }
 }

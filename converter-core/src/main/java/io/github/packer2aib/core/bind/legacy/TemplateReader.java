@@ -872,7 +872,7 @@ final class TemplateReader {
                 + "\" is not a duration. Write a number with a unit, such as \"30s\", \"5m\" or"
                 + " \"1h30m\".");
       }
-      value = Value.string(s.text());
+      value = Value.verbatim(s.text());
     } else if (v instanceof DocScalar s && s.asNumber().isPresent()) {
       // Packer's weak decoding reads a number as nanoseconds.
       value = Value.number(s.asNumber().get());

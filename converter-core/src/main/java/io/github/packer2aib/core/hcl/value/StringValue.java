@@ -5,15 +5,21 @@ import java.text.Normalizer;
 import java.util.Objects;
 
 /**
- * A known string. Normalized to Unicode NFC on construction, as cty does, so that strings that look
- * the same compare equal.
+ * A known string. HCL's strings are normalized to Unicode NFC ({@link Value#string}), as cty does,
+ * so that strings that look the same compare equal; a legacy template's strings are kept as written
+ * ({@link Value#verbatim}), as Go's templates keep them.
  */
 public record StringValue(String value) implements Value {
   public StringValue {
     Objects.requireNonNull(value, "value");
+  }
+
+  /** {@code value} in NFC. */
+  static String nfc(String value) {
     if (!belowCombiningMarks(value) && !Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
-      value = Normalizer.normalize(value, Normalizer.Form.NFC);
+      return Normalizer.normalize(value, Normalizer.Form.NFC);
     }
+    return value;
   }
 
   /**

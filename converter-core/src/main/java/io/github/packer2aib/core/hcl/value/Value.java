@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 
@@ -39,7 +40,16 @@ public sealed interface Value
 
   // ------------------------------------------------------------------ factories
 
+  /** An HCL string: in NFC, as cty makes every string. */
   static StringValue string(String s) {
+    return new StringValue(StringValue.nfc(Objects.requireNonNull(s, "value")));
+  }
+
+  /**
+   * A string exactly as given: a legacy template's text, which Go's templates do not normalize ("e"
+   * and a combining accent stay two characters, as in the script they came from).
+   */
+  static StringValue verbatim(String s) {
     return new StringValue(s);
   }
 

@@ -37,7 +37,7 @@ public final class TemplateEvaluator {
   public Evaluation evaluate(String text, Scope scope, UserVariables variables) {
     if (!text.contains("{{")) {
       // Without "{{" no action or comment can start: the value is the text (most strings).
-      return new Evaluation(Value.string(text), List.of());
+      return new Evaluation(Value.verbatim(text), List.of());
     }
     return evaluate(TemplateParser.parse(text), scope, variables);
   }
@@ -51,7 +51,7 @@ public final class TemplateEvaluator {
       return new Evaluation(Value.unknown(Type.STRING), List.of(template.error().get()));
     }
     if (template.isLiteral()) {
-      return new Evaluation(Value.string(template.text()), List.of());
+      return new Evaluation(Value.verbatim(template.text()), List.of());
     }
     try {
       Value value = run.template(template.nodes());
@@ -80,7 +80,7 @@ public final class TemplateEvaluator {
    */
   public Evaluation evaluateRecurring(String text, Scope scope, UserVariables variables) {
     if (!text.contains("{{")) {
-      return new Evaluation(Value.string(text), List.of());
+      return new Evaluation(Value.verbatim(text), List.of());
     }
     if (scope != recurringScope || variables != recurringVariables) {
       recurring.clear();
@@ -179,7 +179,7 @@ public final class TemplateEvaluator {
           throw tooLarge(nodes.get(0).span().to(node.span()), out.length());
         }
       }
-      Value result = unknown ? Value.unknown(Type.STRING) : Value.string(out.toString());
+      Value result = unknown ? Value.unknown(Type.STRING) : Value.verbatim(out.toString());
       return marks == null ? result : result.withMarks(marks);
     }
 
@@ -214,7 +214,7 @@ public final class TemplateEvaluator {
         }
         result = u;
       } else {
-        result = Value.string(print(v.kind(), u));
+        result = Value.verbatim(print(v.kind(), u));
       }
       return marks == null ? result : result.withMarks(marks);
     }
@@ -340,7 +340,7 @@ public final class TemplateEvaluator {
         return call(id, List.of(), 0, null, id.span());
       }
       if (o instanceof Operand.StringLiteral s) {
-        return new GoValue(GoKind.STRING, Value.string(s.value()), o);
+        return new GoValue(GoKind.STRING, Value.verbatim(s.value()), o);
       }
       if (o instanceof Operand.NumberLiteral n) {
         if (n.isFloatLiteral() || n.integer().isEmpty()) {

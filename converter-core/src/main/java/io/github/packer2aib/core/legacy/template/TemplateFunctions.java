@@ -83,7 +83,7 @@ final class TemplateFunctions {
         "timestamp",
         List.of(),
         (a, c) ->
-            Value.string(Long.toString(c.environment().clock().now().getEpochSecond()))
+            Value.verbatim(Long.toString(c.environment().clock().now().getEpochSecond()))
                 .mark(Mark.FROZEN));
     FUNCTIONS.put(
         "isotime",
@@ -97,7 +97,7 @@ final class TemplateFunctions {
         "replace",
         List.of(STRING, STRING, INT, STRING),
         (a, c) ->
-            Value.string(
+            Value.verbatim(
                 GoStrings.replace(
                     a.get(3).asString(),
                     a.get(0).asString(),
@@ -107,14 +107,16 @@ final class TemplateFunctions {
         "replace_all",
         List.of(STRING, STRING, STRING),
         (a, c) ->
-            Value.string(
+            Value.verbatim(
                 GoStrings.replace(
                     a.get(2).asString(), a.get(0).asString(), a.get(1).asString(), -1)));
-    define("lower", List.of(STRING), (a, c) -> Value.string(GoStrings.lower(a.get(0).asString())));
-    define("upper", List.of(STRING), (a, c) -> Value.string(GoStrings.upper(a.get(0).asString())));
+    define(
+        "lower", List.of(STRING), (a, c) -> Value.verbatim(GoStrings.lower(a.get(0).asString())));
+    define(
+        "upper", List.of(STRING), (a, c) -> Value.verbatim(GoStrings.upper(a.get(0).asString())));
     define("clean_resource_name", List.of(STRING), TemplateFunctions::cleanResourceName);
-    define("template_dir", List.of(), (a, c) -> Value.string(c.environment().templateDir()));
-    define("pwd", List.of(), (a, c) -> Value.string(c.environment().workingDir()));
+    define("template_dir", List.of(), (a, c) -> Value.verbatim(c.environment().templateDir()));
+    define("pwd", List.of(), (a, c) -> Value.verbatim(c.environment().workingDir()));
     define("build_name", List.of(), (a, c) -> buildValue(c, "build_name", true));
     define("build_type", List.of(), (a, c) -> buildValue(c, "build_type", false));
     define(
@@ -259,7 +261,7 @@ final class TemplateFunctions {
                 + " when this template was converted; the converted template holds the result,"
                 + " so convert again in an environment like the build's, or set the value"
                 + " explicitly with --var.");
-    return Value.string(value.orElse(""));
+    return Value.verbatim(value.orElse(""));
   }
 
   /** Go's layout constants: templates cannot name them, so their names are read as layouts. */
@@ -348,13 +350,13 @@ final class TemplateFunctions {
       if (directive == '%') {
         out.append('%');
       } else if (layout != null) {
-        out.append(hcl(c, "legacy_isotime", List.of(Value.string(layout))).unmarked().asString());
+        out.append(hcl(c, "legacy_isotime", List.of(Value.verbatim(layout))).unmarked().asString());
       } else {
         out.append('%').append(directive);
       }
       i += 2;
     }
-    return Value.string(out.toString());
+    return Value.verbatim(out.toString());
   }
 
   private static Value uuid(List<Value> a, TemplateFunction.Call c) {
@@ -364,7 +366,7 @@ final class TemplateFunctions {
     String digits =
         (random.substring(0, 12) + random.substring(13, 16) + random.substring(17))
             .substring(0, 24);
-    return Value.string(
+    return Value.verbatim(
         String.format(Locale.ROOT, "%08x", unix)
             + "-"
             + digits.substring(0, 4)
@@ -398,7 +400,7 @@ final class TemplateFunctions {
               + (parts.size() == 1 ? " part" : " parts")
               + " (the first is 0)");
     }
-    return Value.string(parts.get((int) i));
+    return Value.verbatim(parts.get((int) i));
   }
 
   private static Value cleanResourceName(List<Value> a, TemplateFunction.Call c) throws Failure {
@@ -429,7 +431,7 @@ final class TemplateFunctions {
                   + "\" builder it applied the Azure rule (letters, digits, \".\", \"_\" and"
                   + " \"-\"). Check the result, or write the name without the function.");
     }
-    return Value.string(GoStrings.cleanResourceName(a.get(0).asString(), rule));
+    return Value.verbatim(GoStrings.cleanResourceName(a.get(0).asString(), rule));
   }
 
   private static Value buildValue(TemplateFunction.Call c, String function, boolean name)
@@ -445,7 +447,7 @@ final class TemplateFunctions {
     }
     boolean sameType = targets.stream().map(BuildTarget::type).distinct().count() == 1;
     if (!name && sameType) {
-      return Value.string(targets.get(0).type());
+      return Value.verbatim(targets.get(0).type());
     }
     if (targets.size() > 1) {
       String names =
@@ -463,7 +465,7 @@ final class TemplateFunctions {
       return Value.unknown(Type.STRING);
     }
     BuildTarget t = targets.get(0);
-    return Value.string(name ? t.name() : t.type());
+    return Value.verbatim(name ? t.name() : t.type());
   }
 
   private static Value build(List<Value> a, TemplateFunction.Call c) throws Failure {
