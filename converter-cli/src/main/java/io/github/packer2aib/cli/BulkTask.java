@@ -4,6 +4,7 @@ import io.github.packer2aib.core.ConversionResult;
 import io.github.packer2aib.core.ConvertedTemplate;
 import io.github.packer2aib.core.bind.PackerTemplates;
 import io.github.packer2aib.core.bind.packer.PackerInput;
+import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.SecretScrubber;
 import io.github.packer2aib.core.diag.Severity;
@@ -335,7 +336,7 @@ final class BulkTask {
         "internal error while converting "
             + c.displayName()
             + ": "
-            + SecretScrubber.scrub(message)
+            + ControlCharacters.escape(SecretScrubber.scrub(message))
             + " — please report this with the input that caused it";
     Diagnostic d = CliCode.INTERNAL_ERROR.diagnostic(SecretScrubber.scrub(line) + ".");
     return failure(c, d, line + "\n", true);

@@ -1,11 +1,14 @@
 package io.github.packer2aib.cli;
 
+import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.function.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -52,19 +55,39 @@ final class LocalFiles implements FileSystemView {
    * follow links and answer false for a path that cannot be read, without an exception.
    */
   private static Kind kindOnDisk(String absolutePath) {
-    Path p = Path.of(absolutePath);
+    Path p;
+    try {
+      p = pathOf(absolutePath);
+    } catch (NoSuchFileException e) {
+      return Kind.MISSING;
+    }
     if (Files.isRegularFile(p)) {
       return Kind.FILE;
     }
     return Files.isDirectory(p) ? Kind.DIRECTORY : Kind.MISSING;
   }
 
+  /**
+   * The path of a name from a template. This is where a template's paths become Java's: one that no
+   * file can have (a NUL character; on Windows also {@code <}, {@code |} and the like) is missing,
+   * as the view's contract has it, and not Java's unchecked exception, which would end the run as
+   * an internal error. (The core reports a NUL before it asks.)
+   */
+  private static Path pathOf(String absolutePath) throws NoSuchFileException {
+    try {
+      return Path.of(absolutePath);
+    } catch (InvalidPathException e) {
+      throw new NoSuchFileException(
+          ControlCharacters.escape(absolutePath), null, "no file can have this name");
+    }
+  }
+
   @Override
   public byte[] read(String absolutePath) throws IOException {
     if (cache == null) {
-      return Files.readAllBytes(Path.of(absolutePath));
+      return Files.readAllBytes(pathOf(absolutePath));
     }
-    return cache.read(absolutePath, () -> Files.readAllBytes(Path.of(absolutePath)));
+    return cache.read(absolutePath, () -> Files.readAllBytes(pathOf(absolutePath)));
   }
 
   /**
@@ -81,7 +104,7 @@ final class LocalFiles implements FileSystemView {
       }
       return Contents.whole(bytes, cache.summary(absolutePath, () -> summaryOf(bytes)).sha256());
     }
-    Path p = Path.of(absolutePath);
+    Path p = pathOf(absolutePath);
     return cache == null ? inPieces(p) : cache.summary(absolutePath, () -> inPieces(p));
   }
 
@@ -122,7 +145,7 @@ final class LocalFiles implements FileSystemView {
 
   private static List<String> listOnDisk(String absoluteDirectory) throws IOException {
     List<String> names = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(absoluteDirectory))) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(pathOf(absoluteDirectory))) {
       for (Path p : entries) {
         names.add(p.getFileName().toString());
       }

@@ -1,5 +1,6 @@
 package io.github.packer2aib.cli;
 
+import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.SecretScrubber;
 import java.io.BufferedWriter;
 import java.io.InputStream;
@@ -173,7 +174,7 @@ public final class Main {
     String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
     err.print(
         "internal error: "
-            + SecretScrubber.scrub(message)
+            + ControlCharacters.escape(SecretScrubber.scrub(message))
             + " — please report this with the input that caused it\n");
     if (debug) {
       e.printStackTrace(err);

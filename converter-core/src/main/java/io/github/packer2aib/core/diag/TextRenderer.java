@@ -51,21 +51,35 @@ public final class TextRenderer {
     return out.toString();
   }
 
+  /**
+   * The lines of a diagnostic. Text from the input (a file name, a path a message quotes, a JSON
+   * pointer) may hold control characters: they are shown escaped ({@link ControlCharacters}), never
+   * written to the terminal as they are.
+   */
   private void render(Diagnostic d, StringBuilder out) {
-    d.subject().ifPresent(r -> out.append(r).append(": "));
+    d.subject().ifPresent(r -> out.append(ControlCharacters.escape(r.toString())).append(": "));
     out.append(d.severity().label())
         .append(": ")
-        .append(d.summary())
+        .append(ControlCharacters.escape(d.summary()))
         .append(" [")
         .append(d.code())
         .append("]\n");
     d.subject().ifPresent(r -> snippet(r, out));
-    d.path().ifPresent(p -> out.append("  at ").append(p.isEmpty() ? "/" : p).append('\n'));
+    d.path()
+        .ifPresent(
+            p ->
+                out.append("  at ")
+                    .append(p.isEmpty() ? "/" : ControlCharacters.escape(p))
+                    .append('\n'));
     for (String line : d.detail().split("\n", -1)) {
-      out.append("  ").append(SecretScrubber.scrub(line)).append('\n');
+      out.append("  ").append(ControlCharacters.escape(SecretScrubber.scrub(line))).append('\n');
     }
     for (Related rel : d.related()) {
-      out.append("  note: ").append(rel.label()).append(" at ").append(rel.range()).append('\n');
+      out.append("  note: ")
+          .append(ControlCharacters.escape(rel.label()))
+          .append(" at ")
+          .append(ControlCharacters.escape(rel.range().toString()))
+          .append('\n');
     }
   }
 
@@ -150,7 +164,8 @@ public final class TextRenderer {
     String text = masked != null ? masked.text() : source.line(number);
     // Scrubbed whole, before any cut: a window that began inside a credential could hide it from
     // the scrubber's patterns.
-    String shown = SecretScrubber.scrub(text);
+    // A control character is drawn as a visible character of one column (the caret counts one).
+    String shown = ControlCharacters.pictures(SecretScrubber.scrub(text));
     lastLine =
         new ShownLine(source, number, shown, masked, shown.codePointCount(0, shown.length()));
     return lastLine;

@@ -2,6 +2,7 @@ package io.github.packer2aib.core.diag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.source.SourceFile;
@@ -121,5 +122,40 @@ class TextRendererTest {
     assertEquals(
         List.of("  1 | {\"a\": 1}", "  1 | {\"a\": 1}", "  1 | {\"b\": 3}", "  2 | {\"aa\": 2}"),
         text.lines().filter(l -> l.matches("  \\d \\| .*")).toList());
+  }
+
+  @Test
+  void controlCharactersOfAMessageAreShownEscaped() {
+    // Text from the input (a path with a NUL, an escape sequence that would clear the terminal)
+    // must not reach stderr as it is; a tab and the line breaks between detail lines stay. In the
+    // source line each is drawn as one visible character, so that the caret still lines up.
+    SourceFile file = new SourceFile("t\u001b.json", "{\"a\u0000\u001b\": 1}\n");
+    String text =
+        new TextRenderer(n -> Optional.of(file))
+            .render(
+                Diagnostic.of(
+                    CODE,
+                    file.range(1, 6),
+                    "The path \"a\u0000b\u001b[2J\u007f\u009b\" is bad.\n\tSecond line."));
+    assertEquals(
+        List.of(
+            "t\\u001b.json:1:2: error: Test [TEST-E001]",
+            "  1 | {\"a\u2400\u241b\": 1}",
+            "    |  ^~~~~",
+            "  The path \"a\\u0000b\\u001b[2J\\u007f\\u009b\" is bad.",
+            "  \tSecond line."),
+        text.lines().toList());
+  }
+
+  @Test
+  void quotingEscapesEveryControlCharacterAndPicturesTakeOneColumnEach() {
+    assertEquals(
+        "\"a\\tb\\nc\\rd\\u0000e\\u0085\"", ControlCharacters.quote("a\tb\nc\rd\0e\u0085"));
+    assertEquals("a\tb\\u000a", ControlCharacters.escape("a\tb\n"));
+    assertEquals(
+        "\u2400\u241b\t\u2421\ufffd", ControlCharacters.pictures("\0\u001b\t\u007f\u0085"));
+    String plain = "no control characters: é, 名前";
+    assertSame(plain, ControlCharacters.escape(plain), "unchanged text is not copied");
+    assertSame(plain, ControlCharacters.pictures(plain), "unchanged text is not copied");
   }
 }

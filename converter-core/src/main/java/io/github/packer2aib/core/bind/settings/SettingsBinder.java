@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.bind.settings;
 
 import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.EditDistance;
 import io.github.packer2aib.core.diag.ValueMask;
@@ -103,9 +104,7 @@ public final class SettingsBinder {
     // With syntax errors the tree may miss a vars section: then every value of the file is masked.
     SourceFile shown = parsed.hasErrors() ? allValues : file.withSecrets(binder.secrets);
     return new SettingsResult(
-        failed ? Optional.empty() : Optional.of(settings),
-        binder.diagnostics,
-        shown);
+        failed ? Optional.empty() : Optional.of(settings), binder.diagnostics, shown);
   }
 
   private Settings document(List<DocNode> documents) {
@@ -315,7 +314,7 @@ public final class SettingsBinder {
                 "A variable file name must not be empty. Give the file's path relative to the"
                     + " settings file's folder.");
           } else {
-            layer.varFiles.add(resolve(s.text()));
+            resolve(s).ifPresent(layer.varFiles::add);
           }
         }
         return true;
@@ -466,19 +465,41 @@ public final class SettingsBinder {
     return Optional.empty();
   }
 
-  /** A variable file name resolved against the settings file's folder, as a name only. */
-  private String resolve(String varFile) {
+  /**
+   * A variable file name resolved against the settings file's folder, as a name only; a name that
+   * no file can have (a NUL character, or one the platform's paths refuse) is reported.
+   */
+  private Optional<String> resolve(Located varFile) {
+    String name = varFile.text();
+    Path given;
     try {
-      Path given = Path.of(varFile);
-      Path folder = Path.of(file.name()).getParent();
-      if (given.isAbsolute() || folder == null) {
-        return given.normalize().toString();
-      }
-      return folder.resolve(given).normalize().toString();
+      given = ControlCharacters.hasNul(name) ? null : Path.of(name);
     } catch (InvalidPathException e) {
-      // The caller reports the file it cannot open; a name is all that is needed here.
-      return varFile;
+      given = null;
     }
+    if (given == null) {
+      report(
+          SettingsCode.INVALID_FILE_NAME,
+          varFile.range(),
+          varFile.pointer(),
+          "The variable file name "
+              + ControlCharacters.quote(name)
+              + (ControlCharacters.hasNul(name)
+                  ? " contains a NUL character (\\u0000), which no file name can hold."
+                  : " is not a file name this system allows.")
+              + " Give the file's path relative to the settings file's folder.");
+      return Optional.empty();
+    }
+    Path folder;
+    try {
+      folder = Path.of(file.name()).getParent();
+    } catch (InvalidPathException e) {
+      folder = null; // a display name that is no path: the name is all there is to go on
+    }
+    if (given.isAbsolute() || folder == null) {
+      return Optional.of(given.normalize().toString());
+    }
+    return Optional.of(folder.resolve(given).normalize().toString());
   }
 
   /** A list of strings with their locations; reports the list or its items when of another type. */

@@ -30,6 +30,8 @@ public enum SettingsCode implements DiagnosticCode {
   EMPTY_VALUE("SET-E012", "Empty value"),
   /** A YAML stream with more than one document. */
   SEVERAL_DOCUMENTS("SET-E013", "More than one document"),
+  /** A {@code var-files} name that no file can have (a NUL character, say). */
+  INVALID_FILE_NAME("SET-E014", "Invalid file name"),
   /** A {@code templates} entry whose glob matched none of the converted templates. */
   UNUSED_ENTRY("SET-W001", "Entry matches no template");
 

@@ -2,6 +2,7 @@ package io.github.packer2aib.core.hcl.function;
 
 import static io.github.packer2aib.core.hcl.function.DefinedFunction.define;
 
+import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.hcl.value.MapValue;
 import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.Strings;
@@ -146,7 +147,19 @@ final class FileFunctions {
     return clean(fs.homeDirectory() + "/" + path.substring(1));
   }
 
+  /**
+   * The absolute path of a file function's {@code path} argument. One with a NUL character is
+   * refused: no file can have it (Go's calls fail with "invalid argument"), and the file view is
+   * not asked about it.
+   */
   static String resolve(FileSystemView fs, String path) throws FunctionException {
+    if (ControlCharacters.hasNul(path)) {
+      throw FunctionException.arg(
+          0,
+          "the path "
+              + ControlCharacters.quote(path)
+              + " contains a NUL character (\\u0000), which no file name can hold");
+    }
     String expanded = expand(fs, path, 0);
     return clean(expanded.startsWith("/") ? expanded : join(fs.baseDirectory(), expanded));
   }

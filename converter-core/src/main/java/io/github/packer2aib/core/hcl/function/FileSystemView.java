@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * Read-only access to the files a template may refer to, supplied by the caller, so the core does
  * no I/O of its own beyond these reads (and tests can give an in-memory tree). Paths given here are
- * absolute and use {@code /} separators.
+ * absolute and use {@code /} separators. A path that no file can have (one the platform's paths
+ * refuse) is {@link Kind#MISSING}, and reading it fails with an {@link IOException}: a view never
+ * throws an unchecked exception for a path, which the core takes from the template as written.
  */
 public interface FileSystemView {
   /** What a path is. */

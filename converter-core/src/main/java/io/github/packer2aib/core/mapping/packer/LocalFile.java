@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.source.Range;
 import java.io.IOException;
@@ -31,8 +32,8 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
   }
 
   /**
-   * Resolves and reads a regular file; reports a missing file, a directory or a read error at
-   * {@code at} and gives empty.
+   * Resolves and reads a regular file; reports a missing file, a path no file can have, a directory
+   * or a read error at {@code at} and gives empty.
    */
   static Optional<LocalFile> load(Prov pr, String written, Range at, String what) {
     return load(pr, written, pr.u.files.resolve(written), at, what);
@@ -41,6 +42,19 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
   /** As {@link #load(Prov, String, Range, String)}, where the caller has resolved the path. */
   static Optional<LocalFile> load(
       Prov pr, String written, LocalFiles.Resolved r, Range at, String what) {
+    if (LocalFiles.nameless(written)) {
+      pr.report()
+          .add(
+              PackerMapCode.INVALID_VALUE,
+              at,
+              "The "
+                  + what
+                  + " path "
+                  + ControlCharacters.quote(written)
+                  + " contains a NUL character (\\u0000), which no file name can hold. Remove it"
+                  + " from the path.");
+      return Optional.empty();
+    }
     if (r.kind() == FileSystemView.Kind.MISSING) {
       pr.report()
           .add(

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.function.Sha256;
 import io.github.packer2aib.core.source.Range;
@@ -94,7 +95,8 @@ final class LocalFiles {
 
   /**
    * Resolves a path as written in a provisioner: absolute as is; relative against the template's
-   * folder, then against the working directory; {@code MISSING} when neither has it.
+   * folder, then against the working directory; {@code MISSING} when neither has it, or when no
+   * file can have it ({@link #nameless}), which the file view is not even asked about.
    */
   Resolved resolve(String written) {
     Resolved known = resolved.get(written);
@@ -106,6 +108,9 @@ final class LocalFiles {
   }
 
   private Resolved resolveOnce(String written) {
+    if (nameless(written)) {
+      return new Resolved(written, FileSystemView.Kind.MISSING, false);
+    }
     String expanded = written;
     if (expanded.equals("~") || expanded.startsWith("~/")) {
       expanded = fs.homeDirectory() + expanded.substring(1);
@@ -344,6 +349,14 @@ final class LocalFiles {
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether no file can have this path: it holds a NUL character, which no file system allows in a
+   * name (and Java's paths refuse with an exception).
+   */
+  static boolean nameless(String path) {
+    return ControlCharacters.hasNul(path);
   }
 
   static boolean isAbsolute(String path) {

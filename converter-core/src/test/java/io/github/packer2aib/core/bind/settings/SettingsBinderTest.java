@@ -250,6 +250,27 @@ class SettingsBinderTest {
   }
 
   @Test
+  void aVarFileNameWithANulCharacterIsAnErrorThatShowsItEscaped() {
+    // No file can have the name, and Java's paths throw on it: an error at the item, never a
+    // name that fails later when the run resolves it.
+    assertEquals(
+        "SET-E014 s.json:1:53 /templates/0/var-files/1 | The variable file name"
+            + " \"v\\u0000.hcl\" contains a NUL character (\\u0000), which no file name can hold."
+            + " Give the file's path relative to the settings file's folder.",
+        lines(
+                bind(
+                    "s.json",
+                    "{\"templates\": [{\"path\": \"*\", \"var-files\": [\"a.hcl\","
+                        + " \"v\\u0000.hcl\"]}]}"))
+            .get(0));
+    assertEquals(
+        "SET-E014 s.yaml:1:24 /defaults/var-files/0 | The variable file name \"\\u0001\\u0000\""
+            + " contains a NUL character (\\u0000), which no file name can hold. Give the file's"
+            + " path relative to the settings file's folder.",
+        onlyError("defaults: {var-files: [\"\\x01\\0\"]}\n"));
+  }
+
+  @Test
   void varValuesAreTheirTextAsOnTheCommandLine() {
     Settings s =
         valid(

@@ -1271,6 +1271,17 @@ final class MappingCases {
                 "scripts/huge.sh",
                 "#!/bin/sh\n" + "echo x\n".repeat(LocalFiles.INLINE_SCRIPT_LIMIT / 7 + 1)));
     add(
+        "local-file-path-nul",
+        one(
+            linux(),
+            b ->
+                b.provisioner("shell", p -> p.set("script", "scripts/a\0b.sh"))
+                    .provisioner("shell", p -> p.set("scripts", List.of("scripts/c\0.sh")))
+                    .provisioner(
+                        "file", p -> p.set("source", "files/x\0").set("destination", "/tmp/x"))),
+        opts().withScriptBaseUri(SCRIPTS),
+        scripts());
+    add(
         "file-url-source",
         one(
             linux(),

@@ -1,0 +1,110 @@
+package io.github.packer2aib.core.diag;
+
+/**
+ * Control characters of message text shown as escapes ({@code \}{@code u0000} for a NUL): a path or
+ * value from a template may hold a NUL, which makes a log "binary" for grep, or an escape sequence,
+ * which a terminal would act on. Messages quote such text with {@link #quote}; the text renderer
+ * passes every line of a message through {@link #escape} and every quoted source line through
+ * {@link #pictures}, so that none reaches stderr raw.
+ */
+public final class ControlCharacters {
+  private ControlCharacters() {}
+
+  /**
+   * {@code text} with each control character but tab (C0, DEL and C1) as {@code \}{@code uXXXX};
+   * the same instance when it has none. A line feed is escaped too: callers pass one line.
+   */
+  public static String escape(String text) {
+    int first = firstToEscape(text);
+    if (first < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 8).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\t' && isControl(c)) {
+        appendEscape(c, out);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * {@code text} in double quotes, each control character escaped, tab and line feed included
+   * ({@code \t}, {@code \n}, {@code \r}, else {@code \}{@code uXXXX}): how a message names a path
+   * or value that may hold one. Quotes and backslashes are kept as they are, as messages quote
+   * paths.
+   */
+  public static String quote(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\t':
+          out.append("\\t");
+          break;
+        case '\n':
+          out.append("\\n");
+          break;
+        case '\r':
+          out.append("\\r");
+          break;
+        default:
+          if (isControl(c)) {
+            appendEscape(c, out);
+          } else {
+            out.append(c);
+          }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /**
+   * {@code line} with each control character but tab drawn as one visible character in its place,
+   * as rustc shows them in its snippets: a C0 control as its Unicode control picture ({@code ␀} for
+   * NUL, {@code ␛} for ESC), DEL as {@code ␡}, a C1 control as {@code �}. Each takes the one column
+   * the caret under a quoted source line counts for it; the same instance when there is none.
+   */
+  public static String pictures(String line) {
+    int first = firstToEscape(line);
+    if (first < 0) {
+      return line;
+    }
+    char[] chars = line.toCharArray();
+    for (int i = first; i < chars.length; i++) {
+      char c = chars[i];
+      if (c == '\t' || !isControl(c)) {
+        continue;
+      }
+      chars[i] = c < 0x20 ? (char) (0x2400 + c) : c == 0x7F ? '\u2421' : '\ufffd';
+    }
+    return new String(chars);
+  }
+
+  /** Whether {@code text} holds a NUL character, which no file name can hold. */
+  public static boolean hasNul(String text) {
+    return text.indexOf('\0') >= 0;
+  }
+
+  /** The index of the first character {@link #escape} escapes, or -1. */
+  private static int firstToEscape(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\t' && isControl(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isControl(char c) {
+    return c < 0x20 || (c >= 0x7F && c < 0xA0);
+  }
+
+  private static void appendEscape(char c, StringBuilder out) {
+    out.append(String.format("\\u%04x", (int) c));
+  }
+}
