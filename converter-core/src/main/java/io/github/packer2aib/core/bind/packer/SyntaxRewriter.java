@@ -5,7 +5,9 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -33,40 +35,106 @@ final class SyntaxRewriter {
     return (T) walk(node, f);
   }
 
-  private static Object walk(Object node, UnaryOperator<Object> f) {
+  /**
+   * The rebuilt tree, walked with a stack of the nodes whose parts are being rebuilt rather than a
+   * call per level: a chain of binary operators, {@code 1 + 1 + … + 1}, nests as deep as it is
+   * long.
+   */
+  private static Object walk(Object root, UnaryOperator<Object> f) {
+    Deque<Frame> open = new ArrayDeque<>();
+    Object done = enter(root, f, open);
+    while (!open.isEmpty()) {
+      Frame top = open.peek();
+      if (done != OPENED) {
+        top.take(done); // the rebuilt part, a leaf or a node just finished
+      }
+      if (top.hasNext()) {
+        done = enter(top.nextPart(), f, open);
+      } else {
+        open.pop();
+        done = top.finish(f);
+      }
+    }
+    return done;
+  }
+
+  /** What {@link #enter} gives for a node whose parts are still to be rebuilt. */
+  private static final Object OPENED = new Object();
+
+  /**
+   * A leaf rewritten (a {@link Range}, a value that is no record, null, an empty optional), or
+   * {@link #OPENED} when the node has parts, after pushing its frame.
+   */
+  private static Object enter(Object node, UnaryOperator<Object> f, Deque<Frame> open) {
     if (node == null) {
       return null;
     }
     if (node instanceof List<?> list) {
-      List<Object> out = new ArrayList<>(list.size());
-      boolean changed = false;
-      for (Object element : list) {
-        Object after = walk(element, f);
-        out.add(after);
-        changed |= after != element;
-      }
-      return changed ? List.copyOf(out) : list;
+      open.push(new Frame(node, null, list.toArray()));
+      return OPENED;
     }
     if (node instanceof Optional<?> optional) {
       if (optional.isEmpty()) {
         return optional;
       }
-      Object after = walk(optional.get(), f);
-      return after == optional.get() ? optional : Optional.of(after);
+      open.push(new Frame(node, null, new Object[] {optional.get()}));
+      return OPENED;
     }
     if (node instanceof Range || !node.getClass().isRecord()) {
       return f.apply(node);
     }
     Shape shape = SHAPES.get(node.getClass());
-    Object[] values = new Object[shape.accessors.length];
-    boolean changed = false;
-    for (int i = 0; i < values.length; i++) {
-      Object before = shape.read(i, node);
-      values[i] = walk(before, f);
-      changed |= values[i] != before;
+    Object[] parts = new Object[shape.accessors.length];
+    for (int i = 0; i < parts.length; i++) {
+      parts[i] = shape.read(i, node);
     }
-    Object rebuilt = changed ? shape.construct(values) : node;
-    return f.apply(rebuilt);
+    open.push(new Frame(node, shape, parts));
+    return OPENED;
+  }
+
+  /**
+   * A list, optional or record being rebuilt: its parts as they were, and as rebuilt so far. A list
+   * or optional is kept when no element changed, and is not passed through the function; a record
+   * is rebuilt only when a component changed, and then passed through it.
+   */
+  private static final class Frame {
+    private final Object node;
+    private final Shape shape; // null for a list or an optional
+    private final Object[] before;
+    private final Object[] after;
+    private int next;
+    private boolean changed;
+
+    Frame(Object node, Shape shape, Object[] before) {
+      this.node = node;
+      this.shape = shape;
+      this.before = before;
+      this.after = new Object[before.length];
+    }
+
+    boolean hasNext() {
+      return next < before.length;
+    }
+
+    Object nextPart() {
+      return before[next];
+    }
+
+    void take(Object rebuilt) {
+      after[next] = rebuilt;
+      changed |= rebuilt != before[next];
+      next++;
+    }
+
+    Object finish(UnaryOperator<Object> f) {
+      if (node instanceof List<?>) {
+        return changed ? List.copyOf(Arrays.asList(after)) : node;
+      }
+      if (node instanceof Optional<?>) {
+        return changed ? Optional.of(after[0]) : node;
+      }
+      return f.apply(changed ? shape.construct(after) : node);
+    }
   }
 
   /**

@@ -44,7 +44,9 @@ import io.github.packer2aib.core.hcl.value.Unify;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
 import io.github.packer2aib.core.source.Range;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -496,10 +498,36 @@ final class Evaluation {
 
   // ---- operators ----------------------------------------------------------------------------
 
-  private Value binary(BinaryOp b, EvalContext ctx) {
+  /**
+   * A chain of binary operators, {@code 1 + 2 + … + n}, which parses as {@code ((1 + 2) + …) + n}:
+   * its left operands nest as deep as the chain is long, so they are followed with a loop, and the
+   * operators applied from the innermost out, in the order the recursive evaluation had.
+   */
+  private Value binary(BinaryOp top, EvalContext ctx) {
     int mark = diagnostics.size();
-    Value left = eval(b.left(), ctx);
-    Value right = eval(b.right(), ctx);
+    if (!(top.left() instanceof BinaryOp)) {
+      Value left = eval(top.left(), ctx); // one operator, as most are: no stack
+      return operate(top, left, eval(top.right(), ctx), mark);
+    }
+    Deque<BinaryOp> outer = new ArrayDeque<>();
+    Expression e = top;
+    while (e instanceof BinaryOp b) {
+      outer.push(b);
+      e = b.left();
+    }
+    Value result = eval(e, ctx);
+    while (!outer.isEmpty()) {
+      BinaryOp b = outer.pop();
+      result = operate(b, result, eval(b.right(), ctx), mark);
+    }
+    return result;
+  }
+
+  /**
+   * One operator applied to its evaluated operands; {@code mark} is where the diagnostics stood
+   * before its left operand was evaluated (errors since then make the result unknown).
+   */
+  private Value operate(BinaryOp b, Value left, Value right, int mark) {
     BinaryOperator op = b.operator();
     if (op == BinaryOperator.EQUAL) {
       return Operations.equal(left, right);

@@ -20,7 +20,9 @@ import io.github.packer2aib.core.hcl.syntax.TemplateInterpolation;
 import io.github.packer2aib.core.hcl.syntax.TemplatePart;
 import io.github.packer2aib.core.hcl.syntax.Tuple;
 import io.github.packer2aib.core.hcl.syntax.UnaryOp;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -93,8 +95,7 @@ final class References {
       walk(c.trueResult(), locals);
       walk(c.falseResult(), locals);
     } else if (e instanceof BinaryOp b) {
-      walk(b.left(), locals);
-      walk(b.right(), locals);
+      binary(b, locals);
     } else if (e instanceof UnaryOp u) {
       walk(u.operand(), locals);
     } else if (e instanceof Tuple t) {
@@ -122,6 +123,29 @@ final class References {
       walk(p.expression(), locals);
     }
     // Literals and splat items refer to nothing.
+  }
+
+  /**
+   * The operands of a chain of binary operators in source order. {@code 1 + 2 + … + n} is {@code
+   * ((1 + 2) + …) + n}: its left operands nest as deep as the chain is long, so they are followed
+   * with a loop (their right operands, each one operand of the chain, are walked in the usual way).
+   */
+  private void binary(BinaryOp top, Set<String> locals) {
+    if (!(top.left() instanceof BinaryOp)) {
+      walk(top.left(), locals); // one operator, as most are: no stack
+      walk(top.right(), locals);
+      return;
+    }
+    Deque<Expression> rights = new ArrayDeque<>();
+    Expression e = top;
+    while (e instanceof BinaryOp b) {
+      rights.push(b.right());
+      e = b.left();
+    }
+    walk(e, locals);
+    while (!rights.isEmpty()) {
+      walk(rights.pop(), locals);
+    }
   }
 
   /** Indexed loops here: every expression of a template is walked, in C1 code in bulk runs. */

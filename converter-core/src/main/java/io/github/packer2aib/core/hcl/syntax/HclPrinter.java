@@ -1,5 +1,7 @@
 package io.github.packer2aib.core.hcl.syntax;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -115,10 +117,7 @@ public final class HclPrinter {
       out.append(" : ");
       expression(conditional.falseResult(), depth);
     } else if (e instanceof BinaryOp binary) {
-      int precedence = binary.operator().precedence();
-      operand(binary.left(), precedence, depth);
-      out.append(' ').append(binary.operator().symbol()).append(' ');
-      operand(binary.right(), precedence + 1, depth);
+      binary(binary, depth);
     } else if (e instanceof UnaryOp unary) {
       out.append(unary.operator().symbol());
       operand(unary.operand(), UNARY, depth);
@@ -139,6 +138,29 @@ public final class HclPrinter {
       out.append(')');
     } else {
       throw new IllegalArgumentException("unknown expression " + e.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * A chain of binary operators, {@code 1 + 2 + … + n}: its left operands, as deep as the chain is
+   * long, are followed with a loop as far as they need no parentheses (an operand in parentheses is
+   * printed as any other).
+   */
+  private void binary(BinaryOp top, int depth) {
+    Deque<BinaryOp> outer = new ArrayDeque<>();
+    BinaryOp b = top;
+    while (true) {
+      outer.push(b);
+      if (!(b.left() instanceof BinaryOp inner) || precedence(inner) < b.operator().precedence()) {
+        break;
+      }
+      b = inner;
+    }
+    operand(b.left(), b.operator().precedence(), depth);
+    while (!outer.isEmpty()) {
+      BinaryOp next = outer.pop();
+      out.append(' ').append(next.operator().symbol()).append(' ');
+      operand(next.right(), next.operator().precedence() + 1, depth);
     }
   }
 

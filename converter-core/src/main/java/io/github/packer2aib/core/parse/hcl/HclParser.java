@@ -28,9 +28,11 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 public final class HclParser {
 
   /**
-   * Brackets, braces and template sequences nested deeper than this are rejected before parsing:
-   * real configurations stay far below it, and it keeps the recursive parser and tree builder well
-   * within the default thread stack.
+   * Expressions nested deeper than this (brackets, braces, template sequences and directives, and
+   * the conditionals, unary operators and index operators that nest without them: see {@link
+   * NestingCheck}) are rejected before parsing: real configurations stay far below it, and it keeps
+   * the recursive parser, tree builder and walks over the tree well within the default thread
+   * stack.
    */
   static final int MAX_NESTING = 200;
 
@@ -99,7 +101,11 @@ public final class HclParser {
       Lexed lexed = HclTokenizer.scan(file.text(), file.asciiBytes(), start);
       int tooDeep = lexed.tooDeep();
       if (tooDeep >= 0) {
-        sink.add(tooDeeplyNested(locator.token(lexed.starts()[tooDeep], lexed.stops()[tooDeep])));
+        Range at = locator.token(lexed.starts()[tooDeep], lexed.stops()[tooDeep]);
+        sink.add(
+            lexed.exceeded() == NestingCheck.Exceeded.OPERATORS
+                ? tooManyOperators(at)
+                : tooDeeplyNested(at));
         return new Outcome<>(null, sink.diagnostics());
       }
       if (descent) {
@@ -166,7 +172,7 @@ public final class HclParser {
   /**
    * How a default-channel token of {@code type} changes the nesting depth that {@link #MAX_NESTING}
    * limits: +1 for a bracket, brace, parenthesis or template sequence that opens, -1 for one that
-   * closes, 0 otherwise. {@link HclTokenizer#scan} applies it as it lexes.
+   * closes, 0 otherwise. The {@link NestingCheck} applies it as {@link HclTokenizer#scan} lexes.
    */
   static int nestingChange(int type) {
     switch (type) {
@@ -192,8 +198,19 @@ public final class HclParser {
     return Diagnostic.of(
         HclSyntaxCode.TOO_DEEPLY_NESTED,
         at,
-        "This expression nests brackets, braces or template sequences more than "
+        "This expression nests more than "
             + MAX_NESTING
-            + " levels deep, which this tool does not parse. Split it using locals.");
+            + " levels deep (each bracket, brace, template sequence, %{if} or %{for} directive,"
+            + " conditional, unary operator and index or splat operator it is inside adds one),"
+            + " which this tool does not parse. Split it using locals.");
+  }
+
+  private static Diagnostic tooManyOperators(Range at) {
+    return Diagnostic.of(
+        HclSyntaxCode.TOO_DEEPLY_NESTED,
+        at,
+        "This expression chains more than "
+            + NestingCheck.MAX_OPERATORS
+            + " binary operators, which this tool does not parse. Split it using locals.");
   }
 }

@@ -298,8 +298,8 @@ final class HclTokenizer implements TokenSource {
   /**
    * The tokens of the default channel, what the descent parser reads, as arrays rather than objects
    * (a token object and the arrays of them were a tenth of the bytes a conversion allocates), with
-   * the nesting check applied as they are lexed. The arrays are the thread's own: valid until the
-   * thread's next scan.
+   * the {@link NestingCheck} applied as they are lexed. The arrays are the thread's own: valid
+   * until the thread's next scan.
    */
   static Lexed scan(String text, Start start) {
     return scan(text, null, start);
@@ -329,7 +329,8 @@ final class HclTokenizer implements TokenSource {
       stops = new int[room];
     }
     int tooDeep = -1;
-    int depth = 0;
+    NestingCheck.Exceeded exceeded = null;
+    NestingCheck nesting = new NestingCheck();
     int k = 0;
     int type;
     do {
@@ -345,33 +346,19 @@ final class HclTokenizer implements TokenSource {
       types[k] = (byte) type;
       starts[k] = tokenizer.tokenStart;
       stops[k] = tokenizer.pos - 1;
-      int change = type == EOF ? 0 : NESTING_CHANGE[type];
-      if (change > 0) {
-        if (++depth > HclParser.MAX_NESTING && tooDeep < 0) {
+      if (tooDeep < 0) {
+        exceeded = nesting.next(type);
+        if (exceeded != null) {
           tooDeep = k;
         }
-      } else if (change < 0) {
-        depth = Math.max(0, depth - 1);
       }
       k++;
     } while (type != EOF);
-    Lexed lexed = new Lexed(types, starts, stops, tooDeep);
+    Lexed lexed = new Lexed(types, starts, stops, tooDeep, exceeded);
     if (types != (last == null ? null : last.types()) && types.length <= KEPT_ROOM) {
       LAST_SCAN.set(lexed);
     }
     return lexed;
-  }
-
-  /**
-   * {@link HclParser#nestingChange} by token type (every type fits in a byte): a table lookup in
-   * the loop over the tokens instead of a call and a switch.
-   */
-  private static final byte[] NESTING_CHANGE = new byte[Byte.MAX_VALUE + 1];
-
-  static {
-    for (int type = 0; type < NESTING_CHANGE.length; type++) {
-      NESTING_CHANGE[type] = (byte) HclParser.nestingChange(type);
-    }
   }
 
   /** A {@link CommonTokenStream} that starts out holding all the tokens of its source. */

@@ -90,7 +90,9 @@ import io.github.packer2aib.grammar.hcl.HclParser.TupleTermContext;
 import io.github.packer2aib.grammar.hcl.HclParser.UnaryExpressionContext;
 import io.github.packer2aib.grammar.hcl.HclParser.VariableTermContext;
 import io.github.packer2aib.grammar.hcl.HclParserBaseVisitor;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -298,13 +300,57 @@ final class HclTreeBuilder extends HclParserBaseVisitor<SyntaxNode> {
     return binary(ctx.op, ctx.left, ctx.right, ctx);
   }
 
+  /**
+   * A chain of binary operators, {@code 1 + 2 + … + n}, whose left operands nest as deep as the
+   * chain is long: they are followed with a loop, and the nodes built from the innermost out.
+   */
   private BinaryOp binary(
       Token op, ExpressionContext left, ExpressionContext right, ParserRuleContext ctx) {
-    return new BinaryOp(
-        TreeShaper.binaryOperator(op.getType()),
-        expression(left),
-        expression(right),
-        locator.of(ctx));
+    Deque<Operation> outer = new ArrayDeque<>();
+    Operation o = new Operation(op, left, right, ctx);
+    while (o != null) {
+      outer.push(o);
+      o = Operation.of(o.left());
+    }
+    Expression result = expression(outer.peek().left());
+    while (!outer.isEmpty()) {
+      Operation next = outer.pop();
+      result =
+          new BinaryOp(
+              TreeShaper.binaryOperator(next.op().getType()),
+              result,
+              expression(next.right()),
+              locator.of(next.ctx()));
+    }
+    return (BinaryOp) result;
+  }
+
+  /** The parts of a binary operator's context. */
+  private record Operation(
+      Token op, ExpressionContext left, ExpressionContext right, ParserRuleContext ctx) {
+
+    /** The parts of {@code ctx} when it is a binary operator's, else null. */
+    static Operation of(ExpressionContext ctx) {
+      if (ctx instanceof MultiplicativeExpressionContext c) {
+        return new Operation(c.op, c.left, c.right, c);
+      }
+      if (ctx instanceof AdditiveExpressionContext c) {
+        return new Operation(c.op, c.left, c.right, c);
+      }
+      if (ctx instanceof ComparisonExpressionContext c) {
+        return new Operation(c.op, c.left, c.right, c);
+      }
+      if (ctx instanceof EqualityExpressionContext c) {
+        return new Operation(c.op, c.left, c.right, c);
+      }
+      if (ctx instanceof LogicalAndExpressionContext c) {
+        return new Operation(c.op, c.left, c.right, c);
+      }
+      if (ctx instanceof LogicalOrExpressionContext c) {
+        return new Operation(c.op, c.left, c.right, c);
+      }
+      return null;
+    }
   }
 
   @Override

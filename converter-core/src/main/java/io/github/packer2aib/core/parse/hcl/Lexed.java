@@ -8,7 +8,9 @@ package io.github.packer2aib.core.parse.hcl;
  * nesting check's verdict. The arrays may be longer than the tokens; nothing reads past the
  * end-of-file token.
  *
- * @param tooDeep the index of the first token that opens a bracket, brace or template sequence
- *     deeper than {@link HclParser#MAX_NESTING}, or -1
+ * @param tooDeep the index of the first token that exceeds a limit of the {@link NestingCheck}
+ *     (nesting deeper than {@link HclParser#MAX_NESTING}, or too long a chain of operators), or -1
+ * @param exceeded the limit that token exceeds, or null
  */
-record Lexed(byte[] types, int[] starts, int[] stops, int tooDeep) {}
+record Lexed(
+    byte[] types, int[] starts, int[] stops, int tooDeep, NestingCheck.Exceeded exceeded) {}
