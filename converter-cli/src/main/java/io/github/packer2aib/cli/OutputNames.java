@@ -80,11 +80,12 @@ final class OutputNames {
   }
 
   /**
-   * The core promises file-name-safe names; a name with a separator or {@code ..} would write
-   * outside the output directory, so it is treated as the bug it is.
+   * The core promises file-name-safe names ({@link NameCharacters#isSafeStem}); a name with a
+   * separator or {@code ..} would write outside the output directory, so it is treated as the bug
+   * it is.
    */
   static void checkSafe(String name) {
-    if (!NameCharacters.allSafe(name) || name.startsWith(".")) {
+    if (!NameCharacters.isSafeStem(name)) {
       throw new IllegalStateException("the converter produced an unsafe output name");
     }
   }

@@ -20,6 +20,15 @@ public final class NameCharacters {
   }
 
   /**
+   * Whether {@code name} may be an output file's name before its extension: {@link #allSafe}, and
+   * not starting with '.', which would make a hidden file ({@code .a.json}) or name a folder
+   * ({@code .} and {@code ..}). The core's output names keep to it; the CLI checks them against it.
+   */
+  public static boolean isSafeStem(String name) {
+    return allSafe(name) && name.charAt(0) != '.';
+  }
+
+  /**
    * Whether {@code name} is not empty and holds only such characters (a loop, not a pattern: this
    * runs for every output of a bulk run).
    */

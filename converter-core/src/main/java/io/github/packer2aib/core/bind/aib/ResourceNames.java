@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.aib;
 
+import io.github.packer2aib.core.source.NameCharacters;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,9 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * Output names for the templates found in one file: the resource's own {@code name} when it is a
- * valid literal template name, else the input file's base name (with {@code -1}, {@code -2}, … when
- * the file holds several). Names are safe as file names on every OS and unique within the file,
- * ignoring case (macOS and Windows file systems ignore it).
+ * valid literal template name that is also a safe file name, else the input file's base name (with
+ * {@code -1}, {@code -2}, … when the file holds several). Names are safe as file names on every OS
+ * (never a hidden file: {@link NameCharacters#isSafeStem}) and unique within the file, ignoring
+ * case (macOS and Windows file systems ignore it).
  */
 final class ResourceNames {
   /** AIB's template name pattern (a URL path segment). */
@@ -96,8 +98,9 @@ final class ResourceNames {
   }
 
   private static boolean isSafeFileName(String name) {
-    // A leading dash reads as an option on a command line; only dots is "." or "..".
-    if (name.isEmpty() || name.startsWith("-") || name.chars().allMatch(c -> c == '.')) {
+    // A leading dash reads as an option on a command line; a leading dot makes a hidden file (and
+    // only dots is "." or ".."), although AIB's pattern allows it in a template's name.
+    if (!NameCharacters.isSafeStem(name) || name.startsWith("-")) {
       return false;
     }
     // Windows also drops a trailing dot, so "a." and "a" would be the same file.

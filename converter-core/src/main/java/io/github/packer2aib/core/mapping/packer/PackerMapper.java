@@ -282,6 +282,22 @@ public final class PackerMapper {
         : c.usage().reference();
   }
 
+  /** Why the template made from a usage named {@code wanted} is named otherwise. */
+  private static String renamedBecause(String wanted, String base, boolean sharedByBuilds) {
+    if (sharedByBuilds) {
+      return ", because another build uses the same source name.";
+    }
+    String cleaned = TemplateNames.clean(wanted, "template");
+    if (!cleaned.equals(wanted)) {
+      return ": template names may hold only letters, digits, '-', '_' and '.' (at most 64).";
+    }
+    if (!base.equals(cleaned)) {
+      return ": the name also names the output file, which must not start with '.' (a hidden"
+          + " file).";
+    }
+    return ", because another template already has that name.";
+  }
+
   /** The names --only/--except match: {@code build.type.name}, {@code type.name}, {@code name}. */
   private static List<String> filterNames(Candidate c) {
     List<String> names = new ArrayList<>();
@@ -292,19 +308,20 @@ public final class PackerMapper {
   }
 
   /**
-   * Output names: the usage name, cleaned for file names and Azure; {@code <build>.<usage>} where
-   * usages of different builds share a name; a numeric suffix for what is still equal.
+   * Output names: the usage name, cleaned for file names and Azure (without leading dots, which
+   * would hide the output file); {@code <build>.<usage>} where usages of different builds share a
+   * name; a numeric suffix for what is still equal.
    */
   private static Map<Candidate, String> names(List<Candidate> selected, Report r) {
     Map<String, Integer> count = new HashMap<>();
     for (Candidate c : selected) {
-      count.merge(TemplateNames.clean(c.usage().name(), "template"), 1, Integer::sum);
+      count.merge(TemplateNames.stem(c.usage().name(), "template"), 1, Integer::sum);
     }
     // By identity: a candidate's record hash would walk the whole build model.
     Map<Candidate, String> out = new IdentityHashMap<>();
     Set<String> taken = new HashSet<>();
     for (Candidate c : selected) {
-      String base = TemplateNames.clean(c.usage().name(), "template");
+      String base = TemplateNames.stem(c.usage().name(), "template");
       String name = base;
       if (count.get(base) > 1) {
         // A build name from a sensitive value would name the file and the template: not used.
@@ -313,7 +330,7 @@ public final class PackerMapper {
             named.isPresent() && !c.build().isSensitive(named.get())
                 ? named.get()
                 : "build-" + (c.buildIndex() + 1);
-        name = TemplateNames.clean(build + "." + c.usage().name(), "template");
+        name = TemplateNames.stem(build + "." + c.usage().name(), "template");
       }
       String unique = name;
       int n = 2;
@@ -330,10 +347,7 @@ public final class PackerMapper {
                 + "\" is named \""
                 + unique
                 + "\""
-                + (count.get(base) > 1
-                    ? ", because another build uses the same source name."
-                    : ": template names may hold only letters, digits, '-', '_' and '.' (at most"
-                        + " 64).")
+                + renamedBecause(c.usage().name(), base, count.get(base) > 1)
                 + "");
       }
       out.put(c, unique);

@@ -25,4 +25,18 @@ final class TemplateNames {
     }
     return s;
   }
+
+  /**
+   * {@link #clean} for a name that also names an output file, which must not be hidden: without its
+   * leading dots ({@code .x} → {@code x}; {@code ...} gives the fallback), as {@link
+   * NameCharacters#isSafeStem} has it.
+   */
+  static String stem(String wanted, String fallback) {
+    String s = clean(wanted, fallback);
+    int dots = 0;
+    while (dots < s.length() && s.charAt(dots) == '.') {
+      dots++;
+    }
+    return dots == s.length() ? fallback : s.substring(dots);
+  }
 }

@@ -42,6 +42,18 @@ class ResourceNamesTest {
   }
 
   @Test
+  void aNameStartingWithADotIsNoFileNameAndGivesTheFilesBaseName() {
+    // AIB's pattern allows ".a", but as a file name it would be hidden.
+    for (String name : List.of(".a", ".json", ".-", "..a", "...")) {
+      assertFalse(ResourceNames.isUsableName(name), name);
+      assertEquals(List.of("golden"), ResourceNames.assign("golden.yaml", List.of(name)), name);
+    }
+    assertEquals(
+        List.of("golden-1", "b"), ResourceNames.assign("dir/golden.json", List.of(".a", "b")));
+    assertTrue(ResourceNames.isUsableName("a..b"));
+  }
+
+  @Test
   void singleResourceUsesTheBareFileName() {
     assertEquals(List.of("t"), ResourceNames.assign("t.json", Arrays.asList((String) null)));
   }

@@ -220,6 +220,11 @@ final class MappingCases {
         PackerFixture.hcl()
             .source("azure-arm", "ubuntu", linux())
             .build(b -> b.source("azure-arm.ubuntu", u -> u.set("name", "ubuntu 22.04 (gen2)"))));
+    add(
+        "template-name-leading-dot",
+        PackerFixture.hcl()
+            .source("azure-arm", "ubuntu", linux())
+            .build(b -> b.source("azure-arm.ubuntu", u -> u.set("name", ".x"))));
     add("no-identity", one(linux()), MapOptions.defaults());
     add(
         "legacy-json-filters",
