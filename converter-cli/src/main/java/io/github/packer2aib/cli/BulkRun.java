@@ -1,5 +1,6 @@
 package io.github.packer2aib.cli;
 
+import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.JsonRenderer;
 import io.github.packer2aib.core.diag.TextRenderer;
@@ -102,7 +103,9 @@ final class BulkRun {
                 "The output directory " + out + " could not be created: " + reason + ".");
         err.print(new JsonRenderer().render(List.of(d)));
       } else {
-        err.print(CliText.oneLine("error: cannot create directory " + out + ": " + reason) + "\n");
+        err.print(
+            ControlCharacters.escape("error: cannot create directory " + out + ": " + reason)
+                + "\n");
       }
       err.flush();
       return ExitCodes.INPUT_ERROR;
@@ -432,7 +435,8 @@ final class BulkRun {
                 "The report file " + file.target() + " could not be written: " + reason + "."));
       } else {
         err.print(
-            CliText.oneLine("error: cannot write report " + file.target() + ": " + reason) + "\n");
+            ControlCharacters.escape("error: cannot write report " + file.target() + ": " + reason)
+                + "\n");
         err.flush();
       }
       return false;

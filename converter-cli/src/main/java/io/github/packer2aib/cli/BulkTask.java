@@ -267,7 +267,7 @@ final class BulkTask {
                 + relative
                 + ".";
         all.add(CliCode.OUTPUT_RENAMED.diagnostic(detail));
-        cliLines.add(CliText.oneLine("note: " + detail) + "\n");
+        cliLines.add(ControlCharacters.escape("note: " + detail) + "\n");
       }
       try {
         boolean newFolder = folders.make(target.getParent());
@@ -280,7 +280,8 @@ final class BulkTask {
         String reason = InputReader.reason(e);
         String detail = "The output file " + target + " could not be written: " + reason + ".";
         all.add(CliCode.UNWRITABLE_OUTPUT.diagnostic(detail));
-        cliLines.add(CliText.oneLine("error: cannot write " + target + ": " + reason) + "\n");
+        cliLines.add(
+            ControlCharacters.escape("error: cannot write " + target + ": " + reason) + "\n");
         for (int k = 0; k < written.size(); k++) {
           try {
             Files.deleteIfExists(written.get(k));
@@ -325,7 +326,7 @@ final class BulkTask {
     return failure(
         c,
         d,
-        CliText.oneLine("error: cannot read " + c.displayName() + ": " + reason) + "\n",
+        ControlCharacters.escape("error: cannot read " + c.displayName() + ": " + reason) + "\n",
         false);
   }
 

@@ -1,5 +1,6 @@
 package io.github.packer2aib.cli;
 
+import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.SecretScrubber;
 import java.io.IOException;
@@ -113,7 +114,9 @@ record Leftovers(List<String> kept, List<String> pruned) {
 
   private static void list(StringBuilder s, List<String> paths, boolean report) {
     for (int i = 0; i < paths.size() && i < SHOWN; i++) {
-      s.append("  ").append(CliText.oneLine(SecretScrubber.scrub(paths.get(i)))).append('\n');
+      s.append("  ")
+          .append(ControlCharacters.escape(SecretScrubber.scrub(paths.get(i))))
+          .append('\n');
     }
     if (paths.size() > SHOWN) {
       s.append("  ... and ")

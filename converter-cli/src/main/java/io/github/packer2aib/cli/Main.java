@@ -236,7 +236,7 @@ public final class Main {
     public int handleParseException(ParameterException e, String[] args) {
       CommandLine cmd = e.getCommandLine();
       PrintWriter err = cmd.getErr();
-      err.print(CliText.oneLine("error: " + message(e)) + "\n");
+      err.print(ControlCharacters.escape("error: " + message(e)) + "\n");
       UnmatchedArgumentException.printSuggestions(e, err);
       err.print(
           "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.\n");

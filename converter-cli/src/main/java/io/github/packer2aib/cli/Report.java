@@ -1,5 +1,6 @@
 package io.github.packer2aib.cli;
 
+import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.JsonRenderer;
 import io.github.packer2aib.core.diag.Severity;
@@ -82,7 +83,7 @@ final class Report {
     if (format == DiagnosticsFormat.JSON) {
       collected.add(code.diagnostic(detail));
     } else {
-      err.print(CliText.oneLine(code.severity().label() + ": " + line) + "\n");
+      err.print(ControlCharacters.escape(code.severity().label() + ": " + line) + "\n");
     }
   }
 
