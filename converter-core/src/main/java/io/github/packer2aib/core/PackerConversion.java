@@ -13,6 +13,8 @@ import io.github.packer2aib.core.mapping.packer.MapOptions;
 import io.github.packer2aib.core.mapping.packer.MapResult;
 import io.github.packer2aib.core.mapping.packer.MappedTemplate;
 import io.github.packer2aib.core.mapping.packer.PackerMapper;
+import io.github.packer2aib.core.mapping.packer.SecretMessages;
+import io.github.packer2aib.core.packer.PackerTemplate;
 import io.github.packer2aib.core.validate.rules.ServiceRules;
 import io.github.packer2aib.core.validate.spec.SpecValidator;
 import java.util.ArrayList;
@@ -49,12 +51,13 @@ public final class PackerConversion {
     if (loaded.hasErrors() || loaded.template().isEmpty()) {
       return failed(diagnostics, loaded);
     }
-    MapResult mapped = PackerMapper.map(loaded.template().get(), mapping, files);
+    PackerTemplate template = loaded.template().get();
+    MapResult mapped = PackerMapper.map(template, mapping, files);
     // A message located in a var file or at a sensitive default must not quote the value there.
     ValueMask.Scrubber scrubber = ValueMask.scrubber(loaded.sources());
     diagnostics.addAll(scrubber.scrub(mapped.diagnostics()));
     if (diagnostics.hasErrors()) {
-      return failed(diagnostics, loaded);
+      return failed(diagnostics, loaded, template);
     }
     ApiVersion version = mapping.apiVersion();
     List<ConvertedTemplate> templates = new ArrayList<>();
@@ -74,12 +77,20 @@ public final class PackerConversion {
       }
     }
     if (diagnostics.hasErrors()) {
-      return failed(diagnostics, loaded);
+      return failed(diagnostics, loaded, template);
     }
-    return new ConversionResult(templates, diagnostics.sorted(), loaded.sources());
+    return new ConversionResult(
+        templates, SecretMessages.scrub(template, diagnostics.sorted()), loaded.sources());
   }
 
   private static ConversionResult failed(Diagnostics diagnostics, LoadResult loaded) {
     return new ConversionResult(List.of(), diagnostics.sorted(), loaded.sources());
+  }
+
+  /** A conversion that failed after the template was read: its secrets are masked in messages. */
+  private static ConversionResult failed(
+      Diagnostics diagnostics, LoadResult loaded, PackerTemplate template) {
+    return new ConversionResult(
+        List.of(), SecretMessages.scrub(template, diagnostics.sorted()), loaded.sources());
   }
 }

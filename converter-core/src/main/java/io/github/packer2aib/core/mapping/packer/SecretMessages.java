@@ -1,0 +1,73 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.diag.ValueMask;
+import io.github.packer2aib.core.packer.PackerTemplate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The last guard between a conversion's messages and stderr or a report: the text of every
+ * sensitive variable and local (of {@link Secrets#MIN_SCANNED_LENGTH} characters or more, as the
+ * scan of the output) is replaced by {@code ***} wherever a diagnostic's summary, detail, JSON
+ * pointer or related label holds it. Messages are kept clean by the sensitive mark that values
+ * carry; this catches a place that drops the mark, as several did before session 13 (a duplicate
+ * key, a provisioner filter, a name looked up from a secret), whatever the code that words it.
+ */
+public final class SecretMessages {
+  private SecretMessages() {}
+
+  /** {@code diagnostics} with the template's secrets masked; the same list when none holds one. */
+  public static List<Diagnostic> scrub(PackerTemplate template, List<Diagnostic> diagnostics) {
+    if (diagnostics.isEmpty()) {
+      return diagnostics;
+    }
+    List<String> secrets = new ArrayList<>(new Secrets(template).allTexts());
+    if (secrets.isEmpty()) {
+      return diagnostics;
+    }
+    // Longer first: a secret that holds another is masked whole.
+    secrets.sort(Comparator.comparingInt(String::length).reversed());
+    List<Diagnostic> out = new ArrayList<>(diagnostics.size());
+    boolean changed = false;
+    for (Diagnostic d : diagnostics) {
+      Diagnostic masked = scrub(d, secrets);
+      changed |= masked != d;
+      out.add(masked);
+    }
+    return changed ? out : diagnostics;
+  }
+
+  private static Diagnostic scrub(Diagnostic d, List<String> secrets) {
+    String summary = mask(d.summary(), secrets);
+    String detail = mask(d.detail(), secrets);
+    Optional<String> path = d.path().map(p -> mask(p, secrets));
+    List<Related> related = new ArrayList<>();
+    boolean relatedChanged = false;
+    for (Related r : d.related()) {
+      String label = mask(r.label(), secrets);
+      relatedChanged |= !label.equals(r.label());
+      related.add(new Related(r.range(), label));
+    }
+    if (summary.equals(d.summary())
+        && detail.equals(d.detail())
+        && path.equals(d.path())
+        && !relatedChanged) {
+      return d;
+    }
+    return new Diagnostic(d.code(), d.severity(), summary, detail, d.subject(), path, related);
+  }
+
+  private static String mask(String text, List<String> secrets) {
+    String out = text;
+    for (String s : secrets) {
+      if (out.contains(s)) {
+        out = out.replace(s, ValueMask.MASK);
+      }
+    }
+    return out;
+  }
+}
