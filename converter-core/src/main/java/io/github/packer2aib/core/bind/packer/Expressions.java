@@ -102,7 +102,8 @@ final class Expressions {
       return true;
     }
     boolean ok = true;
-    for (ScopeTraversal t : Evaluator.references(e)) {
+    // As in HCL, try() and can() catch a reference to an undeclared name: not an error there.
+    for (ScopeTraversal t : Evaluator.referencesOutsideTry(e)) {
       ok &= check(t);
     }
     return ok;

@@ -149,6 +149,14 @@ public final class Evaluator {
   }
 
   /**
+   * {@link #references} but those inside the arguments of {@code try} and {@code can}, whose errors
+   * (an undeclared name among them) those functions catch.
+   */
+  public static List<ScopeTraversal> referencesOutsideTry(Expression expression) {
+    return References.outsideTry(expression);
+  }
+
+  /**
    * Whether every reference {@link #references} would list passes {@code test}; stops at the first
    * that does not. Cheaper than listing them when they are only checked.
    */

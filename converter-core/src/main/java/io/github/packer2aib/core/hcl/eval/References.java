@@ -44,6 +44,11 @@ final class References {
   private final List<ScopeTraversal> found;
   private boolean failed;
 
+  /**
+   * Whether the arguments of {@code try} and {@code can} are left out (see {@link #outsideTry}).
+   */
+  private boolean skipTry;
+
   private References(Predicate<ScopeTraversal> test) {
     this.test = test;
     this.found = test == null ? new ArrayList<>() : null;
@@ -51,6 +56,18 @@ final class References {
 
   static List<ScopeTraversal> of(Expression e) {
     References r = new References(null);
+    r.walk(e, Set.of());
+    return List.copyOf(r.found);
+  }
+
+  /**
+   * {@link #of} without the references inside the arguments of {@code try} and {@code can}: those
+   * catch the error of a reference to something undeclared (HCL evaluates it and fails, and they
+   * return their fallback), so such a reference is no error of the template.
+   */
+  static List<ScopeTraversal> outsideTry(Expression e) {
+    References r = new References(null);
+    r.skipTry = true;
     r.walk(e, Set.of());
     return List.copyOf(r.found);
   }
@@ -89,7 +106,9 @@ final class References {
     } else if (e instanceof RelativeTraversal t) {
       walk(t.source(), locals);
     } else if (e instanceof FunctionCall c) {
-      walkAll(c.arguments(), locals);
+      if (!(skipTry && (c.name().equals("try") || c.name().equals("can")))) {
+        walkAll(c.arguments(), locals);
+      }
     } else if (e instanceof Conditional c) {
       walk(c.condition(), locals);
       walk(c.trueResult(), locals);

@@ -21,6 +21,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,8 +83,9 @@ class PackerHclLoaderTest {
 
   @Test
   void undeclaredReferencesAreReportedAloneWhereverTheyAre() {
-    // In parts the evaluation may never reach (an empty for, try's later arguments) as much as in
-    // the parts it evaluates: only the undeclared names are reported, never an evaluation error.
+    // In parts the evaluation may never reach (an empty for, a conditional's other branch) as much
+    // as in the parts it evaluates: only the undeclared names are reported, never an evaluation
+    // error. Inside try() they are none: try catches them, as in Packer (test below).
     LoadResult r =
         load(
             "variable \"v\" {\n  default = \"x\"\n}\n"
@@ -97,7 +99,6 @@ class PackerHclLoaderTest {
     assertEquals(
         List.of(
             "PKR-E040 t.pkr.hcl:5:22 An input variable named \"nope\" has not been declared.",
-            "PKR-E041 t.pkr.hcl:6:18 A local value named \"missing\" has not been declared.",
             "PKR-E040 t.pkr.hcl:7:19 An input variable named \"gone\" has not been declared.",
             "PKR-E042 t.pkr.hcl:8:30 A data source data.t.n has not been declared."),
         r.diagnostics().stream()
@@ -147,6 +148,28 @@ class PackerHclLoaderTest {
     LoadResult r = load("locals {\n  a = \"x\"\n  b = \"${local.a}${local.nope}\"\n}\n");
     assertEquals(List.of("PKR-E041"), codes(r));
     assertEquals("t.pkr.hcl:3:20", r.diagnostics().get(0).subject().orElseThrow().toString());
+  }
+
+  @Test
+  void tryAndCanCatchAReferenceToAnUndeclaredLocalAsPackerDoes() {
+    LoadResult r =
+        load(
+            "locals {\n"
+                + "  a = try(local.nope, \"fallback\")\n"
+                + "  b = can(local.nope.x)\n"
+                + "  c = try(local.a, local.nope)\n"
+                + "  d = \"${try(var.nope, 1)}${local.gone}\"\n"
+                + "}\n");
+    // Only the reference outside try() is an error (Packer 1.6.6: "fallback", false, "fallback").
+    assertEquals(List.of("PKR-E041"), codes(r));
+    assertEquals("t.pkr.hcl:5:29", r.diagnostics().get(0).subject().orElseThrow().toString());
+    LoadResult ok =
+        load("locals {\n  a = try(local.nope, \"fallback\")\n  b = can(local.nope.x)\n}\n");
+    assertEquals(List.of(), codes(ok));
+    Map<String, Value> values = new HashMap<>();
+    ok.template().orElseThrow().locals().forEach(l -> values.put(l.name(), l.value()));
+    assertEquals(Value.string("fallback"), values.get("a"));
+    assertEquals(Value.FALSE, values.get("b"));
   }
 
   @Test
