@@ -43,3 +43,20 @@ variable "secret" {
   sensitive = true
   default   = "hunter2"
 }
+
+build {
+  sources = ["source.azure-arm.x"]
+
+  # In a build, dynamic blocks generate provisioners only, and need their type as a label.
+  dynamic "post-processor" {
+    for_each = [1]
+    content {}
+  }
+
+  dynamic "provisioner" {
+    for_each = [1]
+    content {
+      inline = ["x"]
+    }
+  }
+}

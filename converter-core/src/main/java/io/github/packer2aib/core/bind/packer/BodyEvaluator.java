@@ -1,26 +1,15 @@
 package io.github.packer2aib.core.bind.packer;
 
 import io.github.packer2aib.core.diag.Diagnostic;
-import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.hcl.eval.EvalContext;
 import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.Block;
 import io.github.packer2aib.core.hcl.syntax.BodyItem;
-import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
-import io.github.packer2aib.core.hcl.value.ListValue;
-import io.github.packer2aib.core.hcl.value.MapValue;
-import io.github.packer2aib.core.hcl.value.ObjectValue;
-import io.github.packer2aib.core.hcl.value.SetValue;
-import io.github.packer2aib.core.hcl.value.TupleValue;
-import io.github.packer2aib.core.hcl.value.Type;
-import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Config;
 import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Evaluates the body of a source, provisioner or post-processor into a {@link Config}: every
@@ -30,13 +19,11 @@ import java.util.Optional;
  */
 final class BodyEvaluator {
   private final Expressions expressions;
-  private final Attributes attributes;
-  private final List<Diagnostic> out;
+  private final DynamicBlocks dynamicBlocks;
 
   BodyEvaluator(Expressions expressions, Attributes attributes, List<Diagnostic> out) {
     this.expressions = expressions;
-    this.attributes = attributes;
-    this.out = out;
+    this.dynamicBlocks = new DynamicBlocks(expressions, attributes, out);
   }
 
   Config config(List<? extends BodyItem> items, EvalContext ctx, Range range) {
@@ -76,162 +63,14 @@ final class BodyEvaluator {
 
   /** Expands a dynamic block into {@code into}. */
   private void dynamic(Block b, EvalContext ctx, List<Config.NestedBlock> into) {
-    Range header = BodyContent.headerRange(b);
-    if (b.labels().size() != 1) {
-      out.add(
-          Diagnostic.of(
-              b.labels().isEmpty() ? PackerCode.MISSING_LABEL : PackerCode.EXTRANEOUS_LABEL,
-              header,
-              "A dynamic block has exactly one label: the type of the blocks it generates, as in"
-                  + " dynamic \"azure_tag\" { … }."));
-      return;
-    }
-    String type = b.labels().get(0).value();
-    BodyContent content =
-        BodyContent.of(b.body(), PackerSchema.DYNAMIC.body(), "a dynamic block", header, out);
-    List<Block> contents = content.blocks("content");
-    if (contents.isEmpty()) {
-      out.add(
-          Diagnostic.of(
-              PackerCode.MISSING_CONTENT_BLOCK,
-              header,
-              "A dynamic block needs a content { … } block: the body of each block it generates."));
-      return;
-    }
-    if (contents.size() > 1) {
-      out.add(
-          Diagnostic.of(
-                  PackerCode.DUPLICATE_DECLARATION,
-                  contents.get(1).typeRange(),
-                  "A dynamic block has exactly one content block; another one was written at "
-                      + contents.get(0).typeRange()
-                      + ". Merge them.")
-              .withRelated(new Related(contents.get(0).typeRange(), "first content block")));
-      return;
-    }
-    Optional<String> iterator = iterator(content, type);
-    Optional<Attribute> forEach = content.attribute("for_each");
-    if (iterator.isEmpty() || forEach.isEmpty()) {
-      return;
-    }
-    Expressions.Outcome collection = expressions.evaluate(forEach.get().expression(), ctx);
-    if (!collection.ok()) {
-      return;
-    }
-    Value.Unmarked um = collection.value().unmark();
-    Value c = um.value();
-    Range at = forEach.get().expression().range();
-    if (c.isNull()) {
-      out.add(
-          Diagnostic.of(
-              PackerCode.INVALID_DYNAMIC_FOR_EACH,
-              at,
-              "Cannot use a null value in for_each. Give a list, set, map or object."));
-      return;
-    }
-    if (!c.isKnown() || !isIterable(c.type())) {
-      if (!c.isKnown() && (isIterable(c.type()) || c.type() == Type.DYNAMIC)) {
-        out.add(
-            Diagnostic.of(
-                PackerCode.DYNAMIC_NOT_EXPANDED,
-                at,
-                "The for_each value is known only when Packer runs (it depends on a data source"
-                    + " or build.*), so the "
-                    + type
-                    + " blocks this dynamic block generates are left out."));
-        return;
-      }
-      out.add(
-          Diagnostic.of(
-              PackerCode.INVALID_DYNAMIC_FOR_EACH,
-              at,
-              "Cannot use a "
-                  + c.type().friendlyName()
-                  + " value in for_each. An iterable collection (list, set, map or object) is"
-                  + " required."));
-      return;
-    }
-    Block body = contents.get(0);
-    Optional<Attribute> labels = content.attribute("labels");
-    for (Map.Entry<Value, Value> element : elements(c)) {
-      Value key = element.getKey().withMarks(um.marks());
-      Value value = element.getValue().withMarks(um.marks());
-      EvalContext each =
-          ctx.child(Map.of(iterator.get(), Value.object("key", key, "value", value)));
-      List<String> blockLabels = List.of();
-      if (labels.isPresent()) {
-        Optional<Value> l = attributes.convertMarked(labels.get(), each, Type.list(Type.STRING));
-        if (l.isEmpty()) {
-          continue;
-        }
-        if (l.get().containsSensitive()) {
-          // As HCL, which refuses a marked label: a label is a name, shown wherever it is used.
-          out.add(
-              Diagnostic.of(
-                  PackerCode.INVALID_DYNAMIC_LABEL,
-                  labels.get().expression().range(),
-                  "Cannot use a sensitive value as a dynamic block label (it is not shown), so"
-                      + " the block is left out. Take the labels from values that are not"
-                      + " sensitive."));
-          continue;
-        }
-        blockLabels = strings(l.get());
-      }
+    String type = b.labels().size() == 1 ? b.labels().get(0).value() : "";
+    for (DynamicBlocks.Generated g : dynamicBlocks.expand(b, ctx)) {
       into.add(
           new Config.NestedBlock(
               type,
-              blockLabels,
-              config(body.body().items(), each, body.body().range()),
+              g.labels(),
+              config(g.content().body().items(), g.context(), g.content().body().range()),
               b.range()));
     }
-  }
-
-  /** The iterator's name: the {@code iterator} argument (a bare name) or the block type. */
-  private Optional<String> iterator(BodyContent content, String type) {
-    Optional<Attribute> iterator = content.attribute("iterator");
-    if (iterator.isEmpty()) {
-      return Optional.of(type);
-    }
-    if (iterator.get().expression() instanceof ScopeTraversal t && t.isBareName()) {
-      return Optional.of(t.root());
-    }
-    out.add(
-        Diagnostic.of(
-            PackerCode.INVALID_DYNAMIC_ITERATOR,
-            iterator.get().expression().range(),
-            "The iterator of a dynamic block must be a single name, as in iterator = tag."));
-    return Optional.empty();
-  }
-
-  private static boolean isIterable(Type t) {
-    return t.isCollection() || t.isStructural();
-  }
-
-  /** Key → value of each element, as HCL iterates them: index, set element, or key. */
-  private static List<Map.Entry<Value, Value>> elements(Value c) {
-    List<Map.Entry<Value, Value>> result = new ArrayList<>();
-    if (c instanceof ListValue || c instanceof TupleValue) {
-      List<Value> elements = c.elements();
-      for (int i = 0; i < elements.size(); i++) {
-        result.add(Map.entry(Value.number(i), elements.get(i)));
-      }
-    } else if (c instanceof SetValue s) {
-      for (Value e : s.elements()) {
-        result.add(Map.entry(e, e));
-      }
-    } else if (c instanceof MapValue m) {
-      m.entries().forEach((k, v) -> result.add(Map.entry(Value.string(k), v)));
-    } else if (c instanceof ObjectValue o) {
-      o.attributes().forEach((k, v) -> result.add(Map.entry(Value.string(k), v)));
-    }
-    return result;
-  }
-
-  private static List<String> strings(Value list) {
-    List<String> out = new ArrayList<>();
-    for (Value e : list.elements()) {
-      out.add(e.unmarked().asString());
-    }
-    return out;
   }
 }

@@ -124,6 +124,7 @@ final class Builds {
   private final BodyEvaluator bodies;
   private final Clock clock;
   private final List<Diagnostic> out;
+  private final DynamicBlocks dynamicBlocks;
 
   Builds(
       Scope scope,
@@ -138,6 +139,7 @@ final class Builds {
     this.attributes = attributes;
     this.bodies = bodies;
     this.out = out;
+    this.dynamicBlocks = new DynamicBlocks(expressions, attributes, out);
   }
 
   // ---- sources -----------------------------------------------------------------------------
@@ -240,6 +242,9 @@ final class Builds {
       switch (b.type()) {
         case "provisioner":
           provisioners.add(provisioner(b, buildName, resolved));
+          break;
+        case "dynamic":
+          dynamicProvisioners(b, buildName, resolved, provisioners);
           break;
         case "error-cleanup-provisioner":
           if (firstCleanup != null) {
@@ -445,14 +450,72 @@ final class Builds {
   // ---- provisioners and post-processors ----------------------------------------------------
 
   private Provisioner provisioner(Block b, Value buildName, List<SourceUsage> usages) {
-    Range header = BodyContent.headerRange(b);
     // Constants: a string built per provisioner showed in profiles.
     String what =
         b.type().equals("provisioner")
             ? "a provisioner block"
             : "an error-cleanup-provisioner block";
+    return provisioner(b.labels().get(0).value(), b, b, what, Map.of(), buildName, usages);
+  }
+
+  /**
+   * {@code dynamic "provisioner" { for_each … labels = ["shell"] content { … } }} in a build: a
+   * provisioner per element, as Packer expands dynamic blocks in a build's body too.
+   */
+  private void dynamicProvisioners(
+      Block b, Value buildName, List<SourceUsage> usages, List<Provisioner> into) {
+    Range header = BodyContent.headerRange(b);
+    if (b.labels().size() != 1 || !b.labels().get(0).value().equals("provisioner")) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.UNSUPPORTED_BLOCK_TYPE,
+              header,
+              "In a build, a dynamic block generates provisioners only: write dynamic"
+                  + " \"provisioner\" { for_each = … labels = [\"shell\"] content { … } }."));
+      return;
+    }
+    for (DynamicBlocks.Generated g : dynamicBlocks.expand(b, scope.provisionerFields(buildName))) {
+      if (g.labels().size() != 1) {
+        out.add(
+            Diagnostic.of(
+                PackerCode.MISSING_LABEL,
+                header,
+                "A dynamic provisioner block needs labels = [\"<type>\"]: the type of each"
+                    + " provisioner it generates, such as labels = [\"shell\"]."));
+        return;
+      }
+      into.add(
+          provisioner(
+              g.labels().get(0),
+              b,
+              g.content(),
+              "the content of a dynamic provisioner block",
+              g.binding(),
+              buildName,
+              usages));
+    }
+  }
+
+  /**
+   * A provisioner of type {@code type} written as {@code block}, whose body is {@code bodyBlock}'s
+   * (the block itself, or the content block of a dynamic one); {@code binding} binds a dynamic
+   * block's iterator in its fields and body (empty for none).
+   */
+  private Provisioner provisioner(
+      String type,
+      Block block,
+      Block bodyBlock,
+      String what,
+      Map<String, Value> binding,
+      Value buildName,
+      List<SourceUsage> usages) {
+    Block b = bodyBlock;
+    Range header = BodyContent.headerRange(block);
     BodyContent content = BodyContent.of(b.body(), PackerSchema.PROVISIONER, what, header, out);
     EvalContext fields = scope.provisionerFields(buildName);
+    if (!binding.isEmpty()) {
+      fields = fields.child(binding);
+    }
     // Null checks, not Optional chains: C1 allocates each capturing lambda (every provisioner).
     Optional<Attributes.Text> nameText = attributes.text(content, "name", fields);
     Optional<String> name =
@@ -473,10 +536,13 @@ final class Builds {
         sensitive.addAll(override.configs().keySet());
       }
     }
-    Config config =
-        bodies.config(content.rest(), body(filter, usages, buildName), b.body().range());
+    EvalContext bodyContext = body(filter, usages, buildName);
+    if (!binding.isEmpty()) {
+      bodyContext = bodyContext.child(binding);
+    }
+    Config config = bodies.config(content.rest(), bodyContext, b.body().range());
     return new Provisioner(
-        b.labels().get(0).value(),
+        type,
         name,
         config,
         filter.only(),
@@ -485,7 +551,7 @@ final class Builds {
         pauseBefore,
         maxRetries,
         timeout,
-        b.range(),
+        block.range(),
         sensitiveTexts(sensitive, nameText));
   }
 

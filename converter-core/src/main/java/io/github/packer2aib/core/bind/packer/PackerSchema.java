@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * The block structure of a Packer HCL2 template, after Packer's {@code hcl2template} schemas
- * ({@code configSchema}, {@code packerBlockSchema}, {@code variableBlockSchema}, {@code buildSchema}
- * and the fields its decoders read). Bodies that belong to plugins (sources, data sources,
- * provisioners, post-processors) keep whatever they contain.
+ * ({@code configSchema}, {@code packerBlockSchema}, {@code variableBlockSchema}, {@code
+ * buildSchema} and the fields its decoders read). Bodies that belong to plugins (sources, data
+ * sources, provisioners, post-processors) keep whatever they contain.
  */
 final class PackerSchema {
   private PackerSchema() {}
@@ -102,6 +102,7 @@ final class PackerSchema {
           List.of(
               new BlockSpec("source", List.of("reference"), BUILD_SOURCE),
               new BlockSpec("provisioner", List.of("type"), PROVISIONER),
+              DYNAMIC,
               new BlockSpec("error-cleanup-provisioner", List.of("type"), PROVISIONER),
               new BlockSpec("post-processor", List.of("type"), POST_PROCESSOR),
               new BlockSpec("post-processors", List.of(), POST_PROCESSORS),
