@@ -251,6 +251,9 @@ final class Literals {
       d = d.negate();
     }
     double f = d.doubleValue();
+    if (negative && f == 0) {
+      f = -0.0; // BigDecimal has no negative zero; Go's ParseFloat("-0.0") has (printed "-0")
+    }
     if (Double.isInfinite(f)) {
       throw new LiteralError(text + " is too large for a number", 0, text.length());
     }
