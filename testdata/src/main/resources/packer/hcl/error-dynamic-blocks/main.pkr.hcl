@@ -60,3 +60,16 @@ build {
     }
   }
 }
+
+build {
+  sources = ["source.azure-arm.x"]
+
+  # A label is a name: null names nothing (once an internal error).
+  dynamic "provisioner" {
+    for_each = ["a"]
+    labels   = [null]
+    content {
+      inline = ["y"]
+    }
+  }
+}

@@ -79,6 +79,11 @@ final class BulkRun {
   /** Set first thing by the shutdown hook: outcomes from then on are the stop's, not the run's. */
   private volatile boolean stopping;
 
+  /**
+   * Set once the run has printed its end (under {@link #printing}): a stop after it says nothing.
+   */
+  private boolean ended;
+
   BulkRun(Settings settings, Engine engine, PrintWriter err) {
     this.settings = settings;
     this.engine = engine;
@@ -144,10 +149,12 @@ final class BulkRun {
       OutputFolders folders,
       int total,
       boolean json) {
+    // Registered until the run has printed its end: a stop while the report is joined (or the
+    // output list written) gets the notice, and JSON diagnostics their closing bracket, too.
     Thread notice = new Thread(() -> stopped(total, json), "packer2aib-stopped");
     Runtime.getRuntime().addShutdownHook(notice);
     try {
-      convertAll(candidates, folders);
+      return finishAfter(start, roots, candidates, folders, json);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(notice);
@@ -155,6 +162,15 @@ final class BulkRun {
         // The JVM is stopping: the notice runs, as it should.
       }
     }
+  }
+
+  private int finishAfter(
+      long start,
+      List<Discovery.Root> roots,
+      List<Discovery.Candidate> candidates,
+      OutputFolders folders,
+      boolean json) {
+    convertAll(candidates, folders);
     if (stopping) {
       // The JVM ends with the signal's status once its hooks are done; no summary, no report.
       return ExitCodes.INPUT_ERROR;
@@ -168,8 +184,34 @@ final class BulkRun {
     progress.finish(end);
 
     // The report first, so that a failure to write it is part of what stderr ends with.
-    boolean reportWritten = settings.report() == null || writeReport(json, leftovers);
+    boolean reportWritten = settings.report() == null || writeReport(json, leftovers, folders);
     boolean quiet = settings.display().quiet();
+    printing.lock();
+    try {
+      if (stopping) {
+        return ExitCodes.INPUT_ERROR; // the notice of the stop is what stderr ends with
+      }
+      ended = true;
+      printEnd(json, quiet, out, leftovers, manifestProblem, end - start);
+    } finally {
+      printing.unlock();
+    }
+    if (internalError) {
+      return ExitCodes.INTERNAL;
+    }
+    return summary.count(BulkOutcome.Status.FAILED) == 0 && reportWritten
+        ? ExitCodes.OK
+        : ExitCodes.INPUT_ERROR;
+  }
+
+  /** The end of stderr: the rest of the JSON diagnostics and the array's end, or the summary. */
+  private void printEnd(
+      boolean json,
+      boolean quiet,
+      Path out,
+      Leftovers leftovers,
+      String manifestProblem,
+      long nanos) {
     if (json) {
       if (!quiet) {
         leftovers.diagnostics(out, settings.prune()).forEach(jsonOut::write);
@@ -185,24 +227,19 @@ final class BulkRun {
               + leftovers.text(out, settings.prune(), settings.report() != null)
               + (manifestProblem == null ? "" : "\nwarning: " + manifestProblem + "\n")
               + "\n"
-              + closingLine(end - start)
+              + closingLine(nanos)
               + "\n");
     }
     err.flush();
-    if (internalError) {
-      return ExitCodes.INTERNAL;
-    }
-    return summary.count(BulkOutcome.Status.FAILED) == 0 && reportWritten
-        ? ExitCodes.OK
-        : ExitCodes.INPUT_ERROR;
   }
 
   /**
-   * Ctrl-C or a termination signal while converting (a shutdown hook): the summary and the report
-   * will not come, so say how far the run got and what it leaves. Writes in progress are abandoned
-   * by {@link PendingWrites}; every output file already there is whole. JSON diagnostics get no
-   * notice: their array, which holds those of the templates reported so far, is closed so that
-   * stderr is still one JSON document, and the exit status (128 + the signal) says the run stopped.
+   * Ctrl-C or a termination signal before the run has printed its end (a shutdown hook, while
+   * converting or while the report is joined): the summary and the report will not come, so say how
+   * far the run got and what it leaves. Writes in progress are abandoned by {@link PendingWrites};
+   * every output file already there is whole. JSON diagnostics get no notice: their array, which
+   * holds those of the templates reported so far, is closed so that stderr is still one JSON
+   * document, and the exit status (128 + the signal) says the run stopped.
    */
   private void stopped(int total, boolean json) {
     stopping = true;
@@ -211,9 +248,9 @@ final class BulkRun {
       // A reporter stuck on a stderr nobody reads must not keep the process from ending: then
       // the notice is left out (printing would get stuck the same way).
       locked = printing.tryLock(500, TimeUnit.MILLISECONDS);
-      if (locked && json) {
+      if (locked && !ended && json) {
         jsonOut.close();
-      } else if (locked) {
+      } else if (locked && !ended) {
         notice(total);
       }
     } catch (InterruptedException e) {
@@ -422,9 +459,14 @@ final class BulkRun {
     }
   }
 
-  private boolean writeReport(boolean json, Leftovers leftovers) {
+  private boolean writeReport(boolean json, Leftovers leftovers, OutputFolders folders) {
     ReportFile file = settings.report();
     try {
+      String output = outputAt(file.target(), folders);
+      if (output != null) {
+        // Found only now: the output did not exist when the options were checked.
+        throw new IOException("it would replace the output " + output + " of this run");
+      }
       file.write(out -> BulkReport.write(spool, summary, leftovers, out));
       return true;
     } catch (IOException e) {
@@ -441,6 +483,17 @@ final class BulkRun {
       }
       return false;
     }
+  }
+
+  /** The output of this run that {@code target} names (relative to OUT), or null. */
+  private String outputAt(Path target, OutputFolders folders) {
+    Path top = settings.output().toAbsolutePath().normalize();
+    Path t = target.toAbsolutePath().normalize();
+    if (!t.startsWith(top)) {
+      return null;
+    }
+    String relative = top.relativize(t).toString().replace('\\', '/');
+    return folders.written().containsKey(relative) ? relative : null;
   }
 
   private String closingLine(long nanos) {

@@ -448,6 +448,15 @@ final class ConvertCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--report " + reportPath + " is a directory, not a file");
     }
+    if (Files.exists(reportPath) && !ReportFile.isReport(reportPath)) {
+      // A template of the tree, an output of the run or any other file would be lost to it.
+      throw new ParameterException(
+          spec.commandLine(),
+          "--report "
+              + reportPath
+              + " exists and is not a packer2aib report, which would replace it; name another"
+              + " file, or delete it first");
+    }
     return new ReportFile(reportPath, reportFormat);
   }
 

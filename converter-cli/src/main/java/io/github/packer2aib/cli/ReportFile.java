@@ -6,6 +6,7 @@ import io.github.packer2aib.core.report.InputReport;
 import io.github.packer2aib.core.report.ReportJson;
 import io.github.packer2aib.core.report.ReportMarkdown;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,27 @@ final class ReportFile {
 
   Path target() {
     return target;
+  }
+
+  /** How a report of either command and format begins. */
+  private static final java.util.regex.Pattern REPORT_START =
+      java.util.regex.Pattern.compile(
+          "\\A(# packer2aib conversion report\n|\\{\\s*\"(summary|verdicts)\"\\s*:)");
+
+  /**
+   * Whether {@code file} (which exists) is a report that packer2aib wrote, by how it begins: a run
+   * replaces its earlier report, never another file (a template, an output of the run).
+   */
+  static boolean isReport(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      String head = new String(in.readNBytes(64), java.nio.charset.StandardCharsets.UTF_8);
+      return REPORT_START.matcher(head).find();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   Format format() {

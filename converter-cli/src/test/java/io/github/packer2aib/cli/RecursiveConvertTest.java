@@ -652,6 +652,37 @@ class RecursiveConvertTest {
   }
 
   @Test
+  void aReportNeverReplacesATemplateOrAnOutput() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a.json", BulkTrees.AIB);
+    put(root, "b.json", BulkTrees.AIB);
+    Path out = tmp.resolve("out");
+
+    // An input of the tree: a usage error before anything is written (once, replaced by it).
+    CliRun input =
+        bulk("-o", out.toString(), "--report", root.resolve("b.json").toString(), root.toString());
+    assertEquals(2, input.exitCode(), input.err());
+    assertTrue(input.err().contains("exists and is not a packer2aib report"), input.err());
+    assertEquals(BulkTrees.AIB, Files.readString(root.resolve("b.json")));
+    assertFalse(Files.exists(out));
+
+    // An output this run writes: the report is not written, the output stays.
+    CliRun output =
+        bulk("-o", out.toString(), "--report", out.resolve("a.json").toString(), root.toString());
+    assertEquals(1, output.exitCode(), output.err());
+    assertTrue(
+        output.err().contains(": it would replace the output a.json of this run"), output.err());
+    assertTrue(Files.readString(out.resolve("a.json")).contains("imageTemplates"));
+
+    // An earlier report is replaced, as every run replaces its own.
+    Path report = tmp.resolve("r.json");
+    assertEquals(
+        0, bulk("-o", out.toString(), "--report", report.toString(), root.toString()).exitCode());
+    assertEquals(
+        0, bulk("-o", out.toString(), "--report", report.toString(), root.toString()).exitCode());
+  }
+
+  @Test
   void linksToFoldersBrokenLinksAndPipesAreListedAsSkipped() throws Exception {
     Path root = tmp.resolve("repo");
     put(root, "a.json", BulkTrees.AIB);

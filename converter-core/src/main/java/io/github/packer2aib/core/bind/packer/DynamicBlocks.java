@@ -147,6 +147,16 @@ final class DynamicBlocks {
                       + " sensitive."));
           continue;
         }
+        if (l.get().isNull() || l.get().elements().stream().anyMatch(Value::isNull)) {
+          // As HCL: a label is a name; null names nothing.
+          out.add(
+              Diagnostic.of(
+                  PackerCode.INVALID_DYNAMIC_LABEL,
+                  labels.get().expression().range(),
+                  "Cannot use a null value as a dynamic block label, so the block is left out."
+                      + " Give each label a string."));
+          continue;
+        }
         blockLabels = strings(l.get());
       }
       into.add(new Generated(blockLabels, body, each, binding));
