@@ -88,10 +88,11 @@ final class GoRegex {
     try {
       return Pattern.compile(java, Pattern.UNIX_LINES);
     } catch (PatternSyntaxException | StackOverflowError e) {
+      // Java's engine compiles nested groups recursively: past its stack, say it as Go would.
       String desc =
-          e instanceof PatternSyntaxException
-              ? ((PatternSyntaxException) e).getDescription()
-              : "expression too complex";
+          e instanceof PatternSyntaxException p && !p.getDescription().startsWith("Stack overflow")
+              ? p.getDescription()
+              : "expression nests too deeply";
       throw invalid(argIndex, "error parsing regexp: " + desc);
     }
   }
