@@ -73,3 +73,21 @@ build {
     }
   }
 }
+
+data "http" "steps" {
+  url = "https://example.com/steps.json"
+}
+
+build {
+  sources = ["source.azure-arm.x"]
+
+  # Known only when Packer runs: the steps cannot be converted, so it is an error (nested blocks
+  # of a plugin's body are left out with a warning instead: dynamic-unknown-for-each).
+  dynamic "provisioner" {
+    for_each = jsondecode(data.http.steps.body)
+    labels   = ["shell"]
+    content {
+      inline = [provisioner.value]
+    }
+  }
+}

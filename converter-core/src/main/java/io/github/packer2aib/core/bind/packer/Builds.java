@@ -474,7 +474,8 @@ final class Builds {
                   + " \"provisioner\" { for_each = … labels = [\"shell\"] content { … } }."));
       return;
     }
-    for (DynamicBlocks.Generated g : dynamicBlocks.expand(b, scope.provisionerFields(buildName))) {
+    for (DynamicBlocks.Generated g :
+        dynamicBlocks.expand(b, scope.provisionerFields(buildName), true)) {
       if (g.labels().size() != 1) {
         out.add(
             Diagnostic.of(

@@ -47,6 +47,15 @@ final class DynamicBlocks {
    * (each problem is reported).
    */
   List<Generated> expand(Block b, EvalContext ctx) {
+    return expand(b, ctx, false);
+  }
+
+  /**
+   * {@link #expand(Block, EvalContext)}; {@code wholeOrError}: a for_each known only when Packer
+   * runs is an error rather than a warning, for blocks whose absence changes the image (the steps
+   * of a build), where nested blocks of a plugin's body are left out with a warning.
+   */
+  List<Generated> expand(Block b, EvalContext ctx, boolean wholeOrError) {
     List<Generated> into = new ArrayList<>();
     Range header = BodyContent.headerRange(b);
     if (b.labels().size() != 1) {
@@ -104,13 +113,23 @@ final class DynamicBlocks {
     if (!c.isKnown() || !isIterable(c.type())) {
       if (!c.isKnown() && (isIterable(c.type()) || c.type() == Type.DYNAMIC)) {
         out.add(
-            Diagnostic.of(
-                PackerCode.DYNAMIC_NOT_EXPANDED,
-                at,
-                "The for_each value is known only when Packer runs (it depends on a data source"
-                    + " or build.*), so the "
-                    + type
-                    + " blocks this dynamic block generates are left out."));
+            wholeOrError
+                ? Diagnostic.of(
+                    PackerCode.INVALID_DYNAMIC_FOR_EACH,
+                    at,
+                    "The for_each value is known only when Packer runs (it depends on a data"
+                        + " source or build.*), so the "
+                        + type
+                        + " steps this dynamic block generates cannot be converted, and an image"
+                        + " without them would differ. Give for_each a value made of variables and"
+                        + " locals.")
+                : Diagnostic.of(
+                    PackerCode.DYNAMIC_NOT_EXPANDED,
+                    at,
+                    "The for_each value is known only when Packer runs (it depends on a data"
+                        + " source or build.*), so the "
+                        + type
+                        + " blocks this dynamic block generates are left out."));
         return into;
       }
       out.add(
