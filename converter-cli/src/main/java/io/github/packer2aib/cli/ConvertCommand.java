@@ -16,6 +16,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -300,8 +301,7 @@ final class ConvertCommand implements Callable<Integer> {
           "--prune cannot be used with --include or --exclude: a run over part of the tree"
               + " cannot tell the outputs of the rest from leftovers");
     }
-    Path out = output.toAbsolutePath().normalize();
-    Optional<Path> outReal = realPath(out);
+    List<Path> outForms = Discovery.forms(output);
     for (String input : common.inputs) {
       Path root;
       try {
@@ -309,9 +309,10 @@ final class ConvertCommand implements Callable<Integer> {
       } catch (InvalidPathException e) {
         throw new ParameterException(spec.commandLine(), "'" + input + "' is not a valid path");
       }
-      // Also when either is reached through a link: the run would search nothing, and take the
-      // templates it was given for outputs of earlier runs (which --prune deletes).
-      if (root.equals(out) || (outReal.isPresent() && realPath(root).equals(outReal))) {
+      // Also when either is reached through a link (their forms, as discovery tells the output
+      // folder): the run would search nothing, and take the templates it was given for outputs
+      // of earlier runs (which --prune deletes).
+      if (!Collections.disjoint(Discovery.forms(root), outForms)) {
         throw new ParameterException(
             spec.commandLine(),
             "-o "
@@ -325,15 +326,6 @@ final class ConvertCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           "--jobs must be between 1 and " + RecursiveOptions.MAX_JOBS + ", not " + recursive.jobs);
-    }
-  }
-
-  /** The real path of {@code path} (links resolved), or empty when it does not exist. */
-  private static Optional<Path> realPath(Path path) {
-    try {
-      return Optional.of(path.toRealPath());
-    } catch (IOException | SecurityException e) {
-      return Optional.empty();
     }
   }
 
