@@ -14,7 +14,6 @@ import io.github.packer2aib.core.mapping.packer.MapResult;
 import io.github.packer2aib.core.mapping.packer.MappedTemplate;
 import io.github.packer2aib.core.mapping.packer.PackerMapper;
 import io.github.packer2aib.core.mapping.packer.SecretMessages;
-import io.github.packer2aib.core.packer.PackerTemplate;
 import io.github.packer2aib.core.validate.rules.ServiceRules;
 import io.github.packer2aib.core.validate.spec.SpecValidator;
 import java.util.ArrayList;
@@ -51,13 +50,12 @@ public final class PackerConversion {
     if (loaded.hasErrors() || loaded.template().isEmpty()) {
       return failed(diagnostics, loaded);
     }
-    PackerTemplate template = loaded.template().get();
-    MapResult mapped = PackerMapper.map(template, mapping, files);
+    MapResult mapped = PackerMapper.map(loaded.template().get(), mapping, files);
     // A message located in a var file or at a sensitive default must not quote the value there.
     ValueMask.Scrubber scrubber = ValueMask.scrubber(loaded.sources());
     diagnostics.addAll(scrubber.scrub(mapped.diagnostics()));
     if (diagnostics.hasErrors()) {
-      return failed(diagnostics, loaded, template);
+      return failed(diagnostics, loaded, mapped);
     }
     ApiVersion version = mapping.apiVersion();
     List<ConvertedTemplate> templates = new ArrayList<>();
@@ -77,20 +75,24 @@ public final class PackerConversion {
       }
     }
     if (diagnostics.hasErrors()) {
-      return failed(diagnostics, loaded, template);
+      return failed(diagnostics, loaded, mapped);
     }
     return new ConversionResult(
-        templates, SecretMessages.scrub(template, diagnostics.sorted()), loaded.sources());
+        templates,
+        SecretMessages.scrub(mapped.secretTexts(), diagnostics.sorted()),
+        loaded.sources());
   }
 
   private static ConversionResult failed(Diagnostics diagnostics, LoadResult loaded) {
     return new ConversionResult(List.of(), diagnostics.sorted(), loaded.sources());
   }
 
-  /** A conversion that failed after the template was read: its secrets are masked in messages. */
+  /** A conversion that failed after mapping: the template's secrets are masked in messages. */
   private static ConversionResult failed(
-      Diagnostics diagnostics, LoadResult loaded, PackerTemplate template) {
+      Diagnostics diagnostics, LoadResult loaded, MapResult mapped) {
     return new ConversionResult(
-        List.of(), SecretMessages.scrub(template, diagnostics.sorted()), loaded.sources());
+        List.of(),
+        SecretMessages.scrub(mapped.secretTexts(), diagnostics.sorted()),
+        loaded.sources());
   }
 }

@@ -10,10 +10,12 @@ import java.util.List;
  *     and usage order; a usage with an error gives no template (its diagnostics say why)
  * @param diagnostics everything dropped, rewritten, approximated or refused, in source order
  */
-public record MapResult(List<MappedTemplate> templates, List<Diagnostic> diagnostics) {
+public record MapResult(
+    List<MappedTemplate> templates, List<Diagnostic> diagnostics, List<String> secretTexts) {
   public MapResult {
     templates = List.copyOf(templates);
     diagnostics = List.copyOf(diagnostics);
+    secretTexts = List.copyOf(secretTexts);
   }
 
   public boolean hasErrors() {

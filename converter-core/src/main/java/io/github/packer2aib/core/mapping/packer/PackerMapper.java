@@ -86,7 +86,8 @@ public final class PackerMapper {
     // Sorted in place: distinct made a fresh list already, so no collector and its copies.
     List<Diagnostic> kept = distinct(all);
     kept.sort(Diagnostics.ORDER);
-    return new MapResult(templates, List.copyOf(kept));
+    // The texts the output was scanned for: the conversion masks them in its messages too.
+    return new MapResult(templates, List.copyOf(kept), secrets.allTexts());
   }
 
   /**

@@ -3,7 +3,6 @@ package io.github.packer2aib.core.mapping.packer;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.diag.ValueMask;
-import io.github.packer2aib.core.packer.PackerTemplate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,15 +19,15 @@ import java.util.Optional;
 public final class SecretMessages {
   private SecretMessages() {}
 
-  /** {@code diagnostics} with the template's secrets masked; the same list when none holds one. */
-  public static List<Diagnostic> scrub(PackerTemplate template, List<Diagnostic> diagnostics) {
-    if (diagnostics.isEmpty()) {
+  /**
+   * {@code diagnostics} with {@code secretTexts} masked (the mapper's, {@link
+   * MapResult#secretTexts}); the same list when none holds one.
+   */
+  public static List<Diagnostic> scrub(List<String> secretTexts, List<Diagnostic> diagnostics) {
+    if (diagnostics.isEmpty() || secretTexts.isEmpty()) {
       return diagnostics;
     }
-    List<String> secrets = new ArrayList<>(new Secrets(template).allTexts());
-    if (secrets.isEmpty()) {
-      return diagnostics;
-    }
+    List<String> secrets = new ArrayList<>(secretTexts);
     // Longer first: a secret that holds another is masked whole.
     secrets.sort(Comparator.comparingInt(String::length).reversed());
     List<Diagnostic> out = new ArrayList<>(diagnostics.size());

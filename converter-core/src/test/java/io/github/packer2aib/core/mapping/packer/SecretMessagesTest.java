@@ -61,7 +61,9 @@ class SecretMessagesTest {
         template(variable("pw", "Zq-Pass-123456", true), variable("region", "westeurope", false));
 
     Diagnostic d =
-        SecretMessages.scrub(t, List.of(said("The value Zq-Pass-123456 in westeurope."))).get(0);
+        SecretMessages.scrub(
+                new Secrets(t).allTexts(), List.of(said("The value Zq-Pass-123456 in westeurope.")))
+            .get(0);
 
     assertEquals("About ***", d.summary());
     assertEquals("The value *** in westeurope.", d.detail());
@@ -75,7 +77,10 @@ class SecretMessagesTest {
     PackerTemplate t = template(variable("pin", "1234567", true));
     List<Diagnostic> all = List.of(said("pin 1234567 here"));
 
-    assertSame(all, SecretMessages.scrub(t, all));
-    assertSame(all, SecretMessages.scrub(template(variable("pw", "Zq-Other-999", true)), all));
+    assertSame(all, SecretMessages.scrub(new Secrets(t).allTexts(), all));
+    assertSame(
+        all,
+        SecretMessages.scrub(
+            new Secrets(template(variable("pw", "Zq-Other-999", true))).allTexts(), all));
   }
 }
