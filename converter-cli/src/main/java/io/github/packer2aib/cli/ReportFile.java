@@ -6,6 +6,8 @@ import io.github.packer2aib.core.report.InputReport;
 import io.github.packer2aib.core.report.ReportJson;
 import io.github.packer2aib.core.report.ReportMarkdown;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code convert --report FILE}: collects, input by input, what the CLI adds to the core's results
@@ -67,9 +70,8 @@ final class ReportFile {
   }
 
   /** How a report of either command and format begins. */
-  private static final java.util.regex.Pattern REPORT_START =
-      java.util.regex.Pattern.compile(
-          "\\A(# packer2aib conversion report\n|\\{\\s*\"(summary|verdicts)\"\\s*:)");
+  private static final Pattern REPORT_START =
+      Pattern.compile("\\A(# packer2aib conversion report\n|\\{\\s*\"(summary|verdicts)\"\\s*:)");
 
   /**
    * Whether {@code file} (which exists) is a report that packer2aib wrote, by how it begins: a run
@@ -79,8 +81,8 @@ final class ReportFile {
     if (!Files.isRegularFile(file)) {
       return false;
     }
-    try (java.io.InputStream in = Files.newInputStream(file)) {
-      String head = new String(in.readNBytes(64), java.nio.charset.StandardCharsets.UTF_8);
+    try (InputStream in = Files.newInputStream(file)) {
+      String head = new String(in.readNBytes(64), StandardCharsets.UTF_8);
       return REPORT_START.matcher(head).find();
     } catch (IOException e) {
       return false;

@@ -29,7 +29,7 @@ final class ReportSpool implements Closeable {
   private final Part entries;
   private final Part sections;
 
-  /** JSON: the length in chars of each entry, in order. */
+  /** JSON: the length in chars of each entry, in order, and how many there are. */
   private int[] lengths = new int[64];
 
   private int count;
@@ -73,7 +73,6 @@ final class ReportSpool implements Closeable {
         if (!o.diagnostics().isEmpty()) {
           sections.writer.write(BulkReport.markdownSection(o));
         }
-        count++;
       }
     } catch (IOException e) {
       failure = e;

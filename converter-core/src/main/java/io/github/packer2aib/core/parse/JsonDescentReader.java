@@ -420,7 +420,7 @@ final class JsonDescentReader {
       if (c == '"') {
         checkLength(i - from);
         String decoded = value.toString();
-        if (LoneSurrogates.replaced(decoded) != decoded) {
+        if (LoneSurrogates.first(decoded) >= 0) {
           // Half of a surrogate pair alone: Jackson's reader replaces it and warns.
           throw GIVE_UP;
         }

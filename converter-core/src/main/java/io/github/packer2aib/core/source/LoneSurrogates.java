@@ -25,7 +25,7 @@ public final class LoneSurrogates {
   }
 
   /** The index of the first lone surrogate, or -1. */
-  private static int first(String s) {
+  public static int first(String s) {
     for (int i = 0, n = s.length(); i < n; i++) {
       if (Character.isSurrogate(s.charAt(i)) && isLone(s, i)) {
         return i;

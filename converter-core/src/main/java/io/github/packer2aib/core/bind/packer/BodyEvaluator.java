@@ -69,7 +69,8 @@ final class BodyEvaluator {
           new Config.NestedBlock(
               type,
               g.labels(),
-              config(g.content().body().items(), g.context(), g.content().body().range()),
+              config(
+                  g.content().body().items(), ctx.child(g.binding()), g.content().body().range()),
               b.range()));
     }
   }

@@ -510,9 +510,9 @@ final class Builds {
       Map<String, Value> binding,
       Value buildName,
       List<SourceUsage> usages) {
-    Block b = bodyBlock;
     Range header = BodyContent.headerRange(block);
-    BodyContent content = BodyContent.of(b.body(), PackerSchema.PROVISIONER, what, header, out);
+    BodyContent content =
+        BodyContent.of(bodyBlock.body(), PackerSchema.PROVISIONER, what, header, out);
     EvalContext fields = scope.provisionerFields(buildName);
     if (!binding.isEmpty()) {
       fields = fields.child(binding);
@@ -541,7 +541,7 @@ final class Builds {
     if (!binding.isEmpty()) {
       bodyContext = bodyContext.child(binding);
     }
-    Config config = bodies.config(content.rest(), bodyContext, b.body().range());
+    Config config = bodies.config(content.rest(), bodyContext, bodyBlock.body().range());
     return new Provisioner(
         type,
         name,

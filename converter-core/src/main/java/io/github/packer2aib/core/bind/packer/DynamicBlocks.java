@@ -37,10 +37,9 @@ final class DynamicBlocks {
 
   /**
    * One generated block: its labels (from {@code labels}), the content block whose body it has, and
-   * the context of that body, and the iterator's binding that context adds.
+   * the iterator's binding, which the body is evaluated with (its context's child).
    */
-  record Generated(
-      List<String> labels, Block content, EvalContext context, Map<String, Value> binding) {}
+  record Generated(List<String> labels, Block content, Map<String, Value> binding) {}
 
   /**
    * The blocks a dynamic block generates, in for_each's order; none when it cannot be expanded
@@ -178,7 +177,7 @@ final class DynamicBlocks {
         }
         blockLabels = strings(l.get());
       }
-      into.add(new Generated(blockLabels, body, each, binding));
+      into.add(new Generated(blockLabels, body, binding));
     }
     return into;
   }

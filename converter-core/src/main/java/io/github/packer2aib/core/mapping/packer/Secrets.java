@@ -130,7 +130,7 @@ final class Secrets {
   private static boolean explained(
       List<String> localTexts, List<String> inside, List<String> variableTexts) {
     for (String s : localTexts) {
-      if (s.isEmpty() || !occursIn(List.of(s), inside)) {
+      if (s.isEmpty() || !occurs(s, inside)) {
         continue;
       }
       boolean covered = false;
@@ -146,13 +146,18 @@ final class Secrets {
 
   private static boolean occursIn(List<String> secretTexts, List<String> inside) {
     for (String s : secretTexts) {
-      if (s.isEmpty()) {
-        continue;
+      if (!s.isEmpty() && occurs(s, inside)) {
+        return true;
       }
-      for (String t : inside) {
-        if (t.contains(s)) {
-          return true;
-        }
+    }
+    return false;
+  }
+
+  /** Whether {@code s} stands in one of {@code inside}. */
+  private static boolean occurs(String s, List<String> inside) {
+    for (String t : inside) {
+      if (t.contains(s)) {
+        return true;
       }
     }
     return false;
