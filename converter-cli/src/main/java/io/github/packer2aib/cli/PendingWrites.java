@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The temporary files that {@link AtomicFiles} is writing at this moment, so that a run stopped by
@@ -33,9 +35,11 @@ final class PendingWrites {
   }
 
   /**
-   * Creates {@code temp} (empty) as a write in progress and returns it open for writing. The name
-   * is registered before the file exists and the flag is read again after, so that whichever comes
-   * first, this or {@link #abandon}, the file is deleted by one of them once abandoned.
+   * Creates {@code temp} (empty) as a write in progress and returns it open for writing. Creating
+   * it and registering it hold the read side of {@link #creating}, which {@link #abandon} takes the
+   * write side of: a file is either created and registered before the writes are abandoned (and
+   * then deleted by it) or not created at all. (Registering first and reading the flag again after,
+   * as before, left a file behind when the JVM ended between the creation and that second look.)
    *
    * <p>The caller writes through the returned channel rather than opening the file again: opening
    * an existing file to truncate it makes ext4 flush its data to disk when it is closed (its
@@ -46,22 +50,26 @@ final class PendingWrites {
    * @throws InterruptedIOException if the writes were abandoned
    */
   WritableByteChannel begin(Path temp) throws IOException {
-    temps.add(temp);
+    creating.readLock().lock();
     try {
       stopIfAbandoned();
-      WritableByteChannel channel =
-          Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      if (abandoned) {
-        channel.close();
-        Files.deleteIfExists(temp);
-        stopIfAbandoned();
+      temps.add(temp);
+      try {
+        return Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (IOException | RuntimeException e) {
+        temps.remove(temp);
+        throw e;
       }
-      return channel;
-    } catch (IOException | RuntimeException e) {
-      temps.remove(temp);
-      throw e;
+    } finally {
+      creating.readLock().unlock();
     }
   }
+
+  /**
+   * Held (read side, shared by the writing threads) while a temporary file is created and
+   * registered; {@link #abandon} takes the write side.
+   */
+  private final ReentrantReadWriteLock creating = new ReentrantReadWriteLock();
 
   /** The write of {@code temp} is over: moved into place or deleted. */
   void end(Path temp) {
@@ -71,6 +79,23 @@ final class PendingWrites {
   /** Deletes every temporary file being written and refuses new ones; for the shutdown hook. */
   void abandon() {
     abandoned = true;
+    boolean locked = false;
+    try {
+      // Creations under way finish (and register) first; a stuck one must not hold up the end.
+      locked = creating.writeLock().tryLock(500, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      deleteAll();
+    } finally {
+      if (locked) {
+        creating.writeLock().unlock();
+      }
+    }
+  }
+
+  private void deleteAll() {
     for (Path temp : temps) {
       try {
         Files.deleteIfExists(temp);
