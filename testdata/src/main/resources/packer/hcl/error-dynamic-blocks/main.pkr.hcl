@@ -47,7 +47,7 @@ variable "secret" {
 build {
   sources = ["source.azure-arm.x"]
 
-  # In a build, dynamic blocks generate provisioners only, and need their type as a label.
+  # In a build, a dynamic provisioner or post-processor block needs the type it makes as a label.
   dynamic "post-processor" {
     for_each = [1]
     content {}

@@ -237,6 +237,67 @@ class SecretLeakTest {
   }
 
   @Test
+  void aGeneratedSourceNamedByASecretIsRefused() {
+    // Packer 1.6.6 builds it as null.<sensitive>; a usage's name is shown in the result here.
+    String template =
+        SENSITIVE_PW
+            + """
+              build {
+                dynamic "source" {
+                  for_each = [var.pw]
+                  labels   = ["null.a"]
+                  content {
+                    name = source.value
+                  }
+                }
+              }
+              """;
+    List<String> shown = inspect("t.pkr.hcl", template);
+    assertEquals(2, shown.size(), shown.get(0));
+    assertEquals(1, shown.get(0).split("\\[PKR-E017\\]", -1).length - 1, shown.get(0));
+  }
+
+  @Test
+  void secretsInGeneratedSourcesAndPostProcessorsStayMarked() {
+    String template =
+        SENSITIVE_PW
+            + """
+              build {
+                dynamic "source" {
+                  for_each = [var.pw]
+                  labels   = ["null.a"]
+                  content {
+                    name     = "generated"
+                    password = source.value
+                  }
+                }
+                dynamic "post-processor" {
+                  for_each = [var.pw]
+                  labels   = ["shell-local"]
+                  content {
+                    name   = post-processor.value
+                    inline = ["echo ${post-processor.value}"]
+                  }
+                }
+                dynamic "post-processors" {
+                  for_each = { (var.pw) = 1 }
+                  content {
+                    post-processor "shell-local" {
+                      inline = [post-processors.key]
+                    }
+                  }
+                }
+              }
+              """;
+    List<String> shown = inspect("t.pkr.hcl", template);
+    assertEquals(3, shown.size(), shown.get(0));
+    String model = shown.get(2);
+    assertTrue(model.contains("\"password\": \"<sensitive>\""), model);
+    assertTrue(model.contains("\"name\": \"<sensitive>\""), model);
+    assertEquals(3, model.split("\"<sensitive>\"\n", -1).length - 1, model);
+  }
+
+  @Test
   void aSecretThatIsNoDurationIsNotQuoted() {
     String template =
         SENSITIVE_PW

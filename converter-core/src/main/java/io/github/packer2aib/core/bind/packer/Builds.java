@@ -2,14 +2,18 @@ package io.github.packer2aib.core.bind.packer;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.hcl.eval.EvalCode;
 import io.github.packer2aib.core.hcl.eval.EvalContext;
+import io.github.packer2aib.core.hcl.eval.Evaluator;
 import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.Block;
+import io.github.packer2aib.core.hcl.syntax.Body;
 import io.github.packer2aib.core.hcl.syntax.BodyItem;
 import io.github.packer2aib.core.hcl.syntax.Expression;
 import io.github.packer2aib.core.hcl.syntax.ObjectCons;
 import io.github.packer2aib.core.hcl.syntax.ObjectItem;
+import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
 import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
 import io.github.packer2aib.core.hcl.syntax.Tuple;
 import io.github.packer2aib.core.hcl.value.MapValue;
@@ -37,7 +41,9 @@ import java.util.Set;
  * Sources and builds: the top-level {@code source} blocks, and each {@code build} with its source
  * usages ({@code sources = [...]} and build-level {@code source "type.name" { … }} blocks, whose
  * fields are added to the source's; setting a field the source sets already is an error, as in
- * Packer), provisioners, post-processors and error-cleanup provisioner.
+ * Packer), provisioners, post-processors and error-cleanup provisioner. Dynamic {@code source},
+ * {@code provisioner}, {@code post-processor} and {@code post-processors} blocks in a build are
+ * expanded in place, as Packer expands them.
  */
 final class Builds {
   /**
@@ -105,9 +111,19 @@ final class Builds {
    */
   private record Declared(Block block, Source source, EvalContext context) {}
 
-  /** A use of a source inside a build, before it is resolved. */
+  /**
+   * A use of a source inside a build, before it is resolved.
+   *
+   * @param binding the iterator of the dynamic source block that generated it, bound in {@code
+   *     extra} only (empty for none)
+   */
   private record Usage(
-      String type, String name, Optional<String> localName, List<BodyItem> extra, Range range) {
+      String type,
+      String name,
+      Optional<String> localName,
+      List<BodyItem> extra,
+      Range range,
+      Map<String, Value> binding) {
     String usageName() {
       return localName.orElse(name);
     }
@@ -213,12 +229,21 @@ final class Builds {
         Range at = elementRange(list.get().expression(), i);
         reference(given.get(i), at)
             .ifPresent(
-                r -> usages.add(new Usage(r.type(), r.name(), Optional.empty(), List.of(), at)));
+                r ->
+                    usages.add(
+                        new Usage(r.type(), r.name(), Optional.empty(), List.of(), at, Map.of())));
       }
     }
-    for (Block b : content.blocks("source")) {
-      hadSource = true;
-      usage(b).ifPresent(usages::add);
+    // After sources = [...]: the source blocks, and those dynamic ones generate, in their order.
+    for (Block b : content.blocks()) {
+      if (b.type().equals("source")) {
+        hadSource = true;
+        usage(b).ifPresent(usages::add);
+      } else if (isDynamic(b, "source")) {
+        // A source written, even when its for_each is empty: Packer then builds nothing.
+        hadSource = true;
+        dynamicUsages(b, ctx, usages);
+      }
     }
     if (!hadSource) {
       out.add(
@@ -244,7 +269,7 @@ final class Builds {
           provisioners.add(provisioner(b, buildName, resolved));
           break;
         case "dynamic":
-          dynamicProvisioners(b, buildName, resolved, provisioners);
+          dynamic(b, buildName, resolved, provisioners, chains);
           break;
         case "error-cleanup-provisioner":
           if (firstCleanup != null) {
@@ -267,19 +292,14 @@ final class Builds {
           chains.add(List.of(postProcessor(b, buildName, resolved)));
           break;
         case "post-processors":
-          Range chainHeader = BodyContent.headerRange(b);
-          BodyContent chain =
-              BodyContent.of(
+          chains.add(
+              chain(
                   b.body(),
-                  PackerSchema.POST_PROCESSORS,
+                  BodyContent.headerRange(b),
                   "a post-processors block",
-                  chainHeader,
-                  out);
-          List<PostProcessor> pps = new ArrayList<>();
-          for (Block p : chain.blocks("post-processor")) {
-            pps.add(postProcessor(p, buildName, resolved));
-          }
-          chains.add(pps);
+                  Map.of(),
+                  buildName,
+                  resolved));
           break;
         case "hcp_packer_registry":
         case "from":
@@ -325,7 +345,152 @@ final class Builds {
     }
     Optional<String> localName = attributes.string(content, "name", Scope.constants());
     return Optional.of(
-        new Usage(ref.get().type(), ref.get().name(), localName, content.rest(), b.range()));
+        new Usage(
+            ref.get().type(), ref.get().name(), localName, content.rest(), b.range(), Map.of()));
+  }
+
+  /** Whether {@code b} is {@code dynamic "type" { … }}. */
+  private static boolean isDynamic(Block b, String type) {
+    return b.type().equals("dynamic")
+        && b.labels().size() == 1
+        && b.labels().get(0).value().equals(type);
+  }
+
+  /**
+   * {@code dynamic "source" { for_each … labels = ["type.name"] content { name = … } }} in a build:
+   * a build-level source block per element, as Packer expands it (checked with Packer 1.6.6: the
+   * label is the source reference, with or without "source.", and each generated block is a build
+   * of its own, in place among the source blocks).
+   */
+  private void dynamicUsages(Block b, EvalContext ctx, List<Usage> into) {
+    Range header = BodyContent.headerRange(b);
+    for (DynamicBlocks.Generated g :
+        dynamicBlocks.expand(
+            b,
+            ctx,
+            "sources this dynamic block generates cannot be converted, and the images they build"
+                + " would be missing")) {
+      if (!oneLabel(
+          g,
+          "source",
+          "<type>.<name>",
+          "the source each generated block uses, such as labels = [\"azure-arm.ubuntu\"]")) {
+        return;
+      }
+      Optional<Scope.SourceName> ref = reference(g.labels().get(0), g.labelsRange());
+      if (ref.isEmpty()) {
+        continue;
+      }
+      BodyContent content =
+          BodyContent.of(
+              g.content().body(),
+              PackerSchema.BUILD_SOURCE,
+              "the content of a dynamic source block",
+              header,
+              out);
+      Optional<String> localName = Optional.empty();
+      Attribute nameAttribute = content.get("name");
+      if (nameAttribute != null) {
+        Optional<Attributes.Text> name = generatedName(nameAttribute, g.binding());
+        if (name.isEmpty()) {
+          continue;
+        }
+        localName = Optional.of(name.get().text());
+      }
+      into.add(
+          new Usage(
+              ref.get().type(),
+              ref.get().name(),
+              localName,
+              content.rest(),
+              g.labelsRange(),
+              g.binding()));
+    }
+  }
+
+  /**
+   * The {@code name} of a source generated by a dynamic block. Packer reads it, as a static one's,
+   * before variables have values: only the iterator is in scope, and no function (checked with
+   * Packer 1.6.6: "There is no variable named "var"", "Function calls not allowed"). Empty after
+   * reporting why it cannot be read.
+   */
+  private Optional<Attributes.Text> generatedName(Attribute a, Map<String, Value> binding) {
+    String iterator = binding.keySet().iterator().next();
+    boolean others = false;
+    for (ScopeTraversal t : Evaluator.references(a.expression())) {
+      if (!binding.containsKey(t.root())) {
+        others = true;
+        out.add(
+            Diagnostic.of(
+                EvalCode.VARIABLES_NOT_ALLOWED,
+                t.range(),
+                "The name of a source generated by a dynamic block may use only the block's"
+                    + " iterator ("
+                    + iterator
+                    + ".key, "
+                    + iterator
+                    + ".value), because Packer reads it before any variable has a value. Put"
+                    + " the value in for_each and take it from the iterator."));
+      }
+    }
+    if (others) {
+      return Optional.empty();
+    }
+    int before = out.size();
+    Optional<Attributes.Text> name = attributes.text(a, Scope.constants().child(binding));
+    for (int i = before; i < out.size(); i++) {
+      Diagnostic d = out.get(i);
+      if (d.code().equals(EvalCode.FUNCTIONS_NOT_ALLOWED.id())) {
+        // HCL's words, "Functions may not be called here.", say nothing of what to do instead.
+        out.set(
+            i,
+            Diagnostic.of(
+                EvalCode.FUNCTIONS_NOT_ALLOWED,
+                d.subject().orElse(a.expression().range()),
+                "Functions may not be called in the name of a source generated by a dynamic"
+                    + " block, because Packer reads it before any function is available. Call"
+                    + " the function in for_each, as in for_each = [for s in var.names :"
+                    + " upper(s)], and take the result from the iterator."));
+      }
+    }
+    if (name.isPresent() && name.get().sensitive()) {
+      // Packer would show it masked; here a usage's name is shown wherever it is used (the image
+      // template's name, notes, only/except, source.name): nothing could keep it hidden.
+      out.add(
+          Diagnostic.of(
+              PackerCode.INVALID_NAME,
+              a.expression().range(),
+              "The name of this generated source comes from a sensitive value (not shown), and a"
+                  + " source's name is shown in the result, so the source is left out. Take the"
+                  + " name from values that are not sensitive."));
+      return Optional.empty();
+    }
+    return name;
+  }
+
+  /**
+   * Whether a generated block has exactly one label, as a {@code kind} block needs; reports it once
+   * otherwise ({@code placeholder}: the label's form, as {@code <type>}; {@code what}: what it is,
+   * with an example).
+   */
+  private boolean oneLabel(
+      DynamicBlocks.Generated g, String kind, String placeholder, String what) {
+    int n = g.labels().size();
+    if (n == 1) {
+      return true;
+    }
+    out.add(
+        Diagnostic.of(
+            n == 0 ? PackerCode.MISSING_LABEL : PackerCode.EXTRANEOUS_LABEL,
+            g.labelsRange(),
+            "A dynamic "
+                + kind
+                + " block needs labels = [\""
+                + placeholder
+                + "\"]: "
+                + what
+                + (n == 0 ? "." : "; this one gives " + n + " labels.")));
+    return false;
   }
 
   /**
@@ -418,7 +583,7 @@ final class Builds {
     for (Attribute a : block.body().attributes()) {
       sourceArguments.put(a.name(), a);
     }
-    List<BodyItem> merged = new ArrayList<>(block.body().items());
+    List<BodyItem> added = new ArrayList<>();
     for (BodyItem item : u.extra()) {
       if (item instanceof Attribute a && sourceArguments.containsKey(a.name())) {
         Attribute first = sourceArguments.get(a.name());
@@ -440,10 +605,25 @@ final class Builds {
                 .withRelated(new Related(first.nameRange(), "set by the source here")));
         continue;
       }
-      merged.add(item);
+      added.add(item);
     }
-    Config config =
-        bodies.config(merged, scope.sourceBody(u.type(), u.usageName()), block.body().range());
+    EvalContext ctx = scope.sourceBody(u.type(), u.usageName());
+    Config config;
+    if (u.binding().isEmpty()) {
+      List<BodyItem> merged = new ArrayList<>(block.body().items());
+      merged.addAll(added);
+      config = bodies.config(merged, ctx, block.body().range());
+    } else {
+      // The iterator is bound in the generated fields only: the source's own body is outside the
+      // dynamic block, and the default iterator, source, would hide source.name there.
+      Config own = bodies.config(block.body().items(), ctx, block.body().range());
+      Config generated = bodies.config(added, ctx.child(u.binding()), block.body().range());
+      List<Setting> settings = new ArrayList<>(own.settings());
+      settings.addAll(generated.settings());
+      List<Config.NestedBlock> blocks = new ArrayList<>(own.blocks());
+      blocks.addAll(generated.blocks());
+      config = new Config(settings, blocks, block.body().range());
+    }
     return Optional.of(new SourceUsage(declared.source(), u.usageName(), config, u.range()));
   }
 
@@ -458,31 +638,73 @@ final class Builds {
     return provisioner(b.labels().get(0).value(), b, b, what, Map.of(), buildName, usages);
   }
 
+  /** The block types a dynamic block in a build generates, as Packer 1.6.6 expands them. */
+  private static final List<String> DYNAMIC_IN_BUILD =
+      List.of("source", "provisioner", "post-processor", "post-processors");
+
+  /**
+   * A dynamic block in a build (its one label checked by the schema): its provisioners, or
+   * post-processor chains, in place; dynamic sources are read with the build's other sources.
+   */
+  private void dynamic(
+      Block b,
+      Value buildName,
+      List<SourceUsage> usages,
+      List<Provisioner> provisioners,
+      List<List<PostProcessor>> chains) {
+    String type = b.labels().get(0).value();
+    switch (type) {
+      case "source":
+        break; // read with the build's sources
+      case "provisioner":
+        dynamicProvisioners(b, buildName, usages, provisioners);
+        break;
+      case "post-processor":
+        List<PostProcessor> pps = new ArrayList<>();
+        dynamicPostProcessors(b, Map.of(), buildName, usages, pps);
+        // As a post-processor block in a build: each one a chain of its own (packer inspect).
+        for (PostProcessor p : pps) {
+          chains.add(List.of(p));
+        }
+        break;
+      case "post-processors":
+        dynamicChains(b, buildName, usages, chains);
+        break;
+      default:
+        // error-cleanup-provisioner too: Packer 1.6.6 says "Unsupported block type" for it.
+        String suggestion = Names.didYouMean(type, DYNAMIC_IN_BUILD);
+        out.add(
+            Diagnostic.of(
+                PackerCode.UNSUPPORTED_BLOCK_TYPE,
+                BodyContent.headerRange(b),
+                "In a build, dynamic blocks generate source, provisioner, post-processor and"
+                    + " post-processors blocks only, not "
+                    + type
+                    + " blocks."
+                    + (suggestion.isEmpty()
+                        ? " Write the " + type + " block out instead."
+                        : suggestion)));
+        break;
+    }
+  }
+
   /**
    * {@code dynamic "provisioner" { for_each … labels = ["shell"] content { … } }} in a build: a
    * provisioner per element, as Packer expands dynamic blocks in a build's body too.
    */
   private void dynamicProvisioners(
       Block b, Value buildName, List<SourceUsage> usages, List<Provisioner> into) {
-    Range header = BodyContent.headerRange(b);
-    if (b.labels().size() != 1 || !b.labels().get(0).value().equals("provisioner")) {
-      out.add(
-          Diagnostic.of(
-              PackerCode.UNSUPPORTED_BLOCK_TYPE,
-              header,
-              "In a build, a dynamic block generates provisioners only: write dynamic"
-                  + " \"provisioner\" { for_each = … labels = [\"shell\"] content { … } }."));
-      return;
-    }
     for (DynamicBlocks.Generated g :
-        dynamicBlocks.expand(b, scope.provisionerFields(buildName), true)) {
-      if (g.labels().size() != 1) {
-        out.add(
-            Diagnostic.of(
-                PackerCode.MISSING_LABEL,
-                header,
-                "A dynamic provisioner block needs labels = [\"<type>\"]: the type of each"
-                    + " provisioner it generates, such as labels = [\"shell\"]."));
+        dynamicBlocks.expand(
+            b,
+            scope.provisionerFields(buildName),
+            "provisioner steps this dynamic block generates cannot be converted, and an image"
+                + " without them would differ")) {
+      if (!oneLabel(
+          g,
+          "provisioner",
+          "<type>",
+          "the type of each provisioner it generates, such as labels = [\"shell\"]")) {
         return;
       }
       into.add(
@@ -557,26 +779,177 @@ final class Builds {
   }
 
   private PostProcessor postProcessor(Block b, Value buildName, List<SourceUsage> usages) {
-    Range header = BodyContent.headerRange(b);
+    return postProcessor(
+        b.labels().get(0).value(), b, b, "a post-processor block", Map.of(), buildName, usages);
+  }
+
+  /**
+   * A post-processor of type {@code type} written as {@code block}, whose body is {@code
+   * bodyBlock}'s (the block itself, or the content block of a dynamic one); {@code binding} binds
+   * the iterators of the dynamic blocks it is in (empty for none), as for provisioners.
+   */
+  private PostProcessor postProcessor(
+      String type,
+      Block block,
+      Block bodyBlock,
+      String what,
+      Map<String, Value> binding,
+      Value buildName,
+      List<SourceUsage> usages) {
+    Range header = BodyContent.headerRange(block);
     BodyContent content =
-        BodyContent.of(
-            b.body(), PackerSchema.POST_PROCESSOR, "a post-processor block", header, out);
+        BodyContent.of(bodyBlock.body(), PackerSchema.POST_PROCESSOR, what, header, out);
     EvalContext fields = scope.provisionerFields(buildName);
+    if (!binding.isEmpty()) {
+      fields = fields.child(binding);
+    }
     Optional<Attributes.Text> nameText = attributes.text(content, "name", fields);
     Optional<String> name =
         nameText.isPresent() ? Optional.of(nameText.get().text()) : Optional.empty();
     Filter filter = filter(content, fields, usages);
-    Config config =
-        bodies.config(content.rest(), body(filter, usages, buildName), b.body().range());
+    EvalContext bodyContext = body(filter, usages, buildName);
+    if (!binding.isEmpty()) {
+      bodyContext = bodyContext.child(binding);
+    }
+    Config config = bodies.config(content.rest(), bodyContext, bodyBlock.body().range());
     Set<String> sensitive = filter.sensitive().isEmpty() ? null : new HashSet<>(filter.sensitive());
     return new PostProcessor(
-        b.labels().get(0).value(),
+        type,
         name,
         config,
         filter.only(),
         filter.except(),
-        b.range(),
+        block.range(),
         sensitiveTexts(sensitive, nameText));
+  }
+
+  /**
+   * The post-processors of a chain's body ({@code post-processors { … }}, or the content of a
+   * dynamic one), dynamic post-processor blocks expanded in place; {@code binding}: the iterator of
+   * the dynamic block the body is the content of (empty for none).
+   */
+  private List<PostProcessor> chain(
+      Body body,
+      Range header,
+      String what,
+      Map<String, Value> binding,
+      Value buildName,
+      List<SourceUsage> usages) {
+    BodyContent chain = BodyContent.of(body, PackerSchema.POST_PROCESSORS, what, header, out);
+    List<PostProcessor> pps = new ArrayList<>();
+    for (Block p : chain.blocks()) {
+      if (p.type().equals("post-processor")) {
+        pps.add(
+            postProcessor(
+                p.labels().get(0).value(),
+                p,
+                p,
+                "a post-processor block",
+                binding,
+                buildName,
+                usages));
+      } else if (isDynamic(p, "post-processor")) {
+        dynamicPostProcessors(p, binding, buildName, usages, pps);
+      } else {
+        out.add(
+            Diagnostic.of(
+                PackerCode.UNSUPPORTED_BLOCK_TYPE,
+                BodyContent.headerRange(p),
+                "In a post-processors block, dynamic blocks generate post-processor blocks only:"
+                    + " write dynamic \"post-processor\" { for_each = … labels = [\"manifest\"]"
+                    + " content { … } }."));
+      }
+    }
+    return pps;
+  }
+
+  /**
+   * {@code dynamic "post-processor" { for_each … labels = ["manifest"] content { … } }}, in a build
+   * or a chain: a post-processor per element, into {@code into}; {@code outer} binds the iterator
+   * of a dynamic post-processors block it is in (empty for none).
+   */
+  private void dynamicPostProcessors(
+      Block b,
+      Map<String, Value> outer,
+      Value buildName,
+      List<SourceUsage> usages,
+      List<PostProcessor> into) {
+    EvalContext fields = scope.provisionerFields(buildName);
+    if (!outer.isEmpty()) {
+      fields = fields.child(outer);
+    }
+    for (DynamicBlocks.Generated g :
+        dynamicBlocks.expand(
+            b,
+            fields,
+            "post-processors this dynamic block generates cannot be read, and one that cannot be"
+                + " converted (shell-local runs on the Packer host) would go unnoticed")) {
+      if (!oneLabel(
+          g,
+          "post-processor",
+          "<type>",
+          "the type of each post-processor it generates, such as labels = [\"manifest\"]")) {
+        return;
+      }
+      into.add(
+          postProcessor(
+              g.labels().get(0),
+              b,
+              g.content(),
+              "the content of a dynamic post-processor block",
+              nested(outer, g.binding()),
+              buildName,
+              usages));
+    }
+  }
+
+  /**
+   * {@code dynamic "post-processors" { for_each … content { post-processor "…" { … } } }} in a
+   * build: a chain per element, whose post-processors see the iterator.
+   */
+  private void dynamicChains(
+      Block b, Value buildName, List<SourceUsage> usages, List<List<PostProcessor>> chains) {
+    Attribute labels =
+        b.body().attributes().stream()
+            .filter(a -> a.name().equals("labels"))
+            .findFirst()
+            .orElse(null);
+    if (labels != null) {
+      // As HCL, for a block type without labels: "An argument named "labels" is not expected here."
+      out.add(
+          Diagnostic.of(
+              PackerCode.UNSUPPORTED_ARGUMENT,
+              labels.nameRange(),
+              "A post-processors block has no labels, so a dynamic \"post-processors\" block"
+                  + " takes no labels argument. Remove it."));
+      return;
+    }
+    for (DynamicBlocks.Generated g :
+        dynamicBlocks.expand(
+            b,
+            scope.provisionerFields(buildName),
+            "post-processor chains this dynamic block generates cannot be read, and one that"
+                + " cannot be converted (shell-local runs on the Packer host) would go"
+                + " unnoticed")) {
+      chains.add(
+          chain(
+              g.content().body(),
+              BodyContent.headerRange(b),
+              "the content of a dynamic post-processors block",
+              g.binding(),
+              buildName,
+              usages));
+    }
+  }
+
+  /** The iterators of nested dynamic blocks: the inner one hides an outer one of its name. */
+  private static Map<String, Value> nested(Map<String, Value> outer, Map<String, Value> inner) {
+    if (outer.isEmpty()) {
+      return inner;
+    }
+    Map<String, Value> all = new LinkedHashMap<>(outer);
+    all.putAll(inner);
+    return all;
   }
 
   /**

@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * {@code dynamic "type" { for_each … iterator … labels … content { … } }} expanded into the blocks
  * it generates, as HCL's {@code dynblock} does: in a plugin's body (nested blocks) and in a build
- * (provisioners).
+ * (sources, provisioners, post-processors and post-processors chains).
  */
 final class DynamicBlocks {
   private final Expressions expressions;
@@ -38,23 +38,29 @@ final class DynamicBlocks {
   /**
    * One generated block: its labels (from {@code labels}), the content block whose body it has, and
    * the iterator's binding, which the body is evaluated with (its context's child).
+   *
+   * @param labelsRange where the labels are written: the {@code labels} expression, or the dynamic
+   *     block's header when it has none (where a wrong number of labels is reported)
    */
-  record Generated(List<String> labels, Block content, Map<String, Value> binding) {}
+  record Generated(
+      List<String> labels, Block content, Map<String, Value> binding, Range labelsRange) {}
 
   /**
    * The blocks a dynamic block generates, in for_each's order; none when it cannot be expanded
    * (each problem is reported).
    */
   List<Generated> expand(Block b, EvalContext ctx) {
-    return expand(b, ctx, false);
+    return expand(b, ctx, null);
   }
 
   /**
-   * {@link #expand(Block, EvalContext)}; {@code wholeOrError}: a for_each known only when Packer
-   * runs is an error rather than a warning, for blocks whose absence changes the image (the steps
-   * of a build), where nested blocks of a plugin's body are left out with a warning.
+   * {@link #expand(Block, EvalContext)}; {@code whenUnknown}, when not null: a for_each known only
+   * when Packer runs is an error rather than a warning, for blocks whose absence changes the result
+   * (the sources and steps of a build), where nested blocks of a plugin's body are left out with a
+   * warning. It says what the conversion would lack, after "so the": {@code "provisioner steps this
+   * dynamic block generates cannot be converted, and an image without them would differ"}.
    */
-  List<Generated> expand(Block b, EvalContext ctx, boolean wholeOrError) {
+  List<Generated> expand(Block b, EvalContext ctx, String whenUnknown) {
     List<Generated> into = new ArrayList<>();
     Range header = BodyContent.headerRange(b);
     if (b.labels().size() != 1) {
@@ -112,16 +118,14 @@ final class DynamicBlocks {
     if (!c.isKnown() || !isIterable(c.type())) {
       if (!c.isKnown() && (isIterable(c.type()) || c.type() == Type.DYNAMIC)) {
         out.add(
-            wholeOrError
+            whenUnknown != null
                 ? Diagnostic.of(
                     PackerCode.INVALID_DYNAMIC_FOR_EACH,
                     at,
                     "The for_each value is known only when Packer runs (it depends on a data"
                         + " source or build.*), so the "
-                        + type
-                        + " steps this dynamic block generates cannot be converted, and an image"
-                        + " without them would differ. Give for_each a value made of variables and"
-                        + " locals.")
+                        + whenUnknown
+                        + ". Give for_each a value made of variables and locals.")
                 : Diagnostic.of(
                     PackerCode.DYNAMIC_NOT_EXPANDED,
                     at,
@@ -143,6 +147,7 @@ final class DynamicBlocks {
     }
     Block body = contents.get(0);
     Optional<Attribute> labels = content.attribute("labels");
+    Range labelsRange = labels.isPresent() ? labels.get().expression().range() : header;
     for (Map.Entry<Value, Value> element : elements(c)) {
       Value key = element.getKey().withMarks(um.marks());
       Value value = element.getValue().withMarks(um.marks());
@@ -177,7 +182,7 @@ final class DynamicBlocks {
         }
         blockLabels = strings(l.get());
       }
-      into.add(new Generated(blockLabels, body, binding));
+      into.add(new Generated(blockLabels, body, binding, labelsRange));
     }
     return into;
   }

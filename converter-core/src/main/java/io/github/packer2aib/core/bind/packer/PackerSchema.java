@@ -90,7 +90,8 @@ final class PackerSchema {
   static final BodySchema POST_PROCESSORS =
       new BodySchema(
           List.of(),
-          List.of(new BlockSpec("post-processor", List.of("type"), POST_PROCESSOR)),
+          // dynamic "post-processor" blocks too, which Packer expands in a chain as in a build.
+          List.of(new BlockSpec("post-processor", List.of("type"), POST_PROCESSOR), DYNAMIC),
           Rest.REJECT);
 
   static final BodySchema BUILD =
