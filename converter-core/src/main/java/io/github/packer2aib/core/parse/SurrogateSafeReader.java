@@ -6,13 +6,15 @@ import java.io.Reader;
  * A reader over a string that never ends a read between the two halves of a surrogate pair (unless
  * it returns a single character). SnakeYAML 2.3's {@code StreamReader} fills its whole buffer and,
  * when the last character is a high surrogate, reads one more character past the end of that
- * buffer, which throws; an emoji that straddles a 1024-character boundary is enough.
+ * buffer, which throws; an emoji that straddles a 1024-character boundary is enough. Public for the
+ * tests that read emitted YAML back with Jackson's YAML reader or SnakeYAML's loader (both on that
+ * {@code StreamReader}).
  */
-final class SurrogateSafeReader extends Reader {
+public final class SurrogateSafeReader extends Reader {
   private final String text;
   private int position;
 
-  SurrogateSafeReader(String text) {
+  public SurrogateSafeReader(String text) {
     this.text = text;
   }
 

@@ -11,6 +11,7 @@ import io.github.packer2aib.core.bind.aib.TestDocs;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.emit.TemplateDocs;
 import io.github.packer2aib.core.emit.TemplateWriter;
+import io.github.packer2aib.core.parse.SurrogateSafeReader;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -45,7 +46,12 @@ class AibTemplateProperties {
   @Property(tries = 500)
   void yamlReadsBackAsTheJsonTree(@ForAll ImageTemplate t) throws Exception {
     String yaml = TemplateWriter.toYaml(t);
-    assertEquals(JSON.readTree(TemplateWriter.toJson(t)), YAML.readTree(yaml), yaml);
+    // Through the reader our own YAML input uses: SnakeYAML 2.3 throws on an emoji that
+    // straddles a 1024-character boundary of a plain StringReader.
+    assertEquals(
+        JSON.readTree(TemplateWriter.toJson(t)),
+        YAML.readTree(new SurrogateSafeReader(yaml)),
+        yaml);
   }
 
   /**
@@ -56,7 +62,8 @@ class AibTemplateProperties {
   void yamlMeansTheSameToAYaml11Reader(@ForAll ImageTemplate t) throws Exception {
     String yaml = TemplateWriter.toYaml(t);
     Object expected = JSON.readValue(TemplateWriter.toJson(t), Object.class);
-    Object actual = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+    Object actual =
+        new Yaml(new SafeConstructor(new LoaderOptions())).load(new SurrogateSafeReader(yaml));
     assertEquals(expected, actual, yaml);
   }
 

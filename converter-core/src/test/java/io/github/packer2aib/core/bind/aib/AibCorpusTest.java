@@ -1,6 +1,5 @@
 package io.github.packer2aib.core.bind.aib;
 
-import io.github.packer2aib.core.testing.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +15,9 @@ import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.doc.JsonPointer;
+import io.github.packer2aib.core.parse.SurrogateSafeReader;
 import io.github.packer2aib.core.source.SourceFile;
+import io.github.packer2aib.core.testing.SharedFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,7 +127,8 @@ class AibCorpusTest {
                           TestDocs.fromTree(
                               p.toString().endsWith(".json")
                                   ? TestDocs.MAPPER.readTree(file.text())
-                                  : new YAMLMapper().readTree(file.text()));
+                                  : new YAMLMapper()
+                                      .readTree(new SurrogateSafeReader(file.text())));
                       AibResourceLocator.Located l = AibResourceLocator.locate(root, file);
                       assertEquals(List.of(), l.resources());
                       assertEquals(
