@@ -436,9 +436,12 @@ final class ConvertCommand implements Callable<Integer> {
                             + reportPath
                             + ": the report is Markdown (FILE.md or FILE.markdown) or JSON"
                             + " (FILE.json); name the file with one of these extensions"));
-    if (Files.isDirectory(reportPath)) {
+    // A folder, or a named pipe that the report would replace (or, opened, wait on).
+    Optional<String> notRegular = FileKinds.whyNotRegular(reportPath);
+    if (notRegular.isPresent()) {
       throw new ParameterException(
-          spec.commandLine(), "--report " + reportPath + " is a directory, not a file");
+          spec.commandLine(),
+          "--report " + reportPath + " " + notRegular.get() + "; name a file to write");
     }
     if (Files.exists(reportPath) && !ReportFile.isReport(reportPath)) {
       // A template of the tree, an output of the run or any other file would be lost to it.

@@ -168,8 +168,9 @@ final class Discovery {
                   ? new Found(root, name, f, Shape.HCL2_FILE, "")
                   : new Found(root, name, f, fileShape(name).orElse(Shape.DOCUMENT), reason(name)));
         } else if (!Files.isDirectory(root.folder())) {
-          inRoot.add(
-              new Found(root, "", root.folder(), Shape.MISSING, "no such file or directory"));
+          // A root that exists but is neither a folder nor a regular file (a named pipe) says so.
+          String why = FileKinds.whyNotRegular(root.folder()).orElse("no such file or directory");
+          inRoot.add(new Found(root, "", root.folder(), Shape.MISSING, why));
         } else {
           if (pool == null) {
             pool = new ForkJoinPool(Math.max(1, jobs));
@@ -445,7 +446,7 @@ final class Discovery {
         return "a broken symbolic link";
       }
     }
-    return "not a regular file";
+    return FileKinds.notRegular(p);
   }
 
   private static String reason(String name) {

@@ -1,5 +1,6 @@
 package io.github.packer2aib.cli;
 
+import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.source.SourceFile;
 import io.github.packer2aib.core.source.Utf8;
 import java.io.IOException;
@@ -7,13 +8,10 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Reads inputs as UTF-8 text. A problem with one input (missing, a directory, not UTF-8) becomes an
@@ -50,9 +48,6 @@ final class InputReader {
     } catch (InvalidPathException e) {
       return new Input.Unreadable(argument, "invalid path");
     }
-    if (Files.isDirectory(path)) {
-      return new Input.Unreadable(argument, "is a directory");
-    }
     return readNamed(path, argument);
   }
 
@@ -67,8 +62,15 @@ final class InputReader {
   /** The reason for an input over {@link #MAX_INPUT_BYTES}. */
   static final String TOO_LARGE_INPUT = "larger than 64 MiB, too large for a template";
 
-  /** A file named on the command line, at most {@link #MAX_INPUT_BYTES}, named {@code name}. */
+  /**
+   * A file named on the command line, at most {@link #MAX_INPUT_BYTES}, named {@code name}. Only a
+   * regular file is opened: a folder, a named pipe or a device is unreadable for what it is.
+   */
   static Input readNamed(Path path, String name) {
+    Optional<String> notRegular = FileKinds.whyNotRegular(path);
+    if (notRegular.isPresent()) {
+      return new Input.Unreadable(name, notRegular.get());
+    }
     Input input = readFile(path, name, MAX_INPUT_BYTES);
     return input instanceof Input.Unreadable u && u.reason().equals(TOO_LARGE)
         ? new Input.Unreadable(name, TOO_LARGE_INPUT)
@@ -161,15 +163,6 @@ final class InputReader {
    * A short, stable reason; the exception's own message repeats the path and varies by platform.
    */
   static String reason(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file or directory";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof FileSystemException fse && fse.getReason() != null) {
-      return fse.getReason();
-    }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    return FileSystemView.reason(e);
   }
 }

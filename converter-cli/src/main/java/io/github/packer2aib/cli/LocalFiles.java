@@ -6,6 +6,7 @@ import io.github.packer2aib.core.hcl.function.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -67,6 +68,16 @@ final class LocalFiles implements FileSystemView {
     return Files.isDirectory(p) ? Kind.DIRECTORY : Kind.MISSING;
   }
 
+  /** What a path that is no file or folder is: a named pipe or a device, when it exists. */
+  @Override
+  public String whyNotAFile(String absolutePath) {
+    try {
+      return FileKinds.whyNotRegular(pathOf(absolutePath)).orElse(NO_SUCH_FILE);
+    } catch (NoSuchFileException e) {
+      return NO_SUCH_FILE;
+    }
+  }
+
   /**
    * The path of a name from a template. This is where a template's paths become Java's: one that no
    * file can have (a NUL character; on Windows also {@code <}, {@code |} and the like) is missing,
@@ -82,8 +93,20 @@ final class LocalFiles implements FileSystemView {
     }
   }
 
+  /**
+   * The bytes of a regular file. Anything else fails before it is opened, whoever forgot to ask
+   * first: opening a named pipe waits for a writer, possibly for ever, and a device may never end.
+   * (A bulk run's cache already knows the kind of nearly every file read.)
+   */
   @Override
   public byte[] read(String absolutePath) throws IOException {
+    if (kind(absolutePath) != Kind.FILE) {
+      String why = whyNotAFile(absolutePath);
+      if (!why.equals(NO_SUCH_FILE)) {
+        throw new FileSystemException(ControlCharacters.escape(absolutePath), null, why);
+      }
+      // Missing: reading it says so as Java does, with what no file can be named.
+    }
     if (cache == null) {
       return Files.readAllBytes(pathOf(absolutePath));
     }

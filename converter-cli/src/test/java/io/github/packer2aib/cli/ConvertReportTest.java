@@ -184,6 +184,23 @@ class ConvertReportTest {
   }
 
   @Test
+  void aReportNamingANamedPipeIsAUsageErrorThatSaysWhatItIs() throws Exception {
+    Path in = Templates.write(tmp, "image.json", Templates.VALID_AIB);
+    Path pipe = NamedPipes.make(tmp.resolve("report.md"));
+
+    CliRun r = CliRun.run("convert", "--report", pipe.toString(), in.toString());
+
+    // Once "exists and is not a packer2aib report", as if it were a file of the user's.
+    assertEquals(2, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "error: --report " + pipe + " is not a regular file (a named pipe); name a file"),
+        r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
   void aReportThatCannotBeWrittenFailsTheRun() {
     Path in = Templates.write(tmp, "image.json", Templates.VALID_AIB);
     Path report = tmp.resolve("no-such-dir").resolve("report.md");

@@ -1,11 +1,14 @@
 package io.github.packer2aib.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -121,7 +124,23 @@ class InputReaderTest {
     assertEquals(
         "error: cannot read <stdin>: larger than 64 MiB, too large for a template\n",
         stdin.err().lines().findFirst().orElse("") + "\n");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/dev/zero")));
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFolderAPipeOrADeviceIsNotOpenedAndSaysWhatItIs() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("folder.json"));
+    Path pipe = NamedPipes.make(dir.resolve("pipe.json"));
+
+    assertEquals(
+        new Input.Unreadable("folder.json", "is a directory"),
+        InputReader.readNamed(folder, "folder.json"));
+    // Nothing writes to the pipe: opened, it would wait for ever.
+    assertEquals(
+        new Input.Unreadable("pipe.json", "is not a regular file (a named pipe)"),
+        InputReader.readNamed(pipe, "pipe.json"));
+    assumeTrue(Files.isReadable(Path.of("/dev/zero")));
+    // A device that never ends is not read up to the limit either.
     for (String[] args :
         new String[][] {
           {"convert", "/dev/zero"},
@@ -139,7 +158,7 @@ class InputReaderTest {
       CliRun r = CliRun.run(args);
       assertEquals(1, r.exitCode(), r.err());
       org.junit.jupiter.api.Assertions.assertTrue(
-          r.err().contains("/dev/zero: larger than 64 MiB, too large for a template"), r.err());
+          r.err().contains("/dev/zero: is not a regular file (a character device)"), r.err());
     }
   }
 }

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code convert} and {@code validate} on Packer templates (HCL2 and legacy JSON), end to end. */
@@ -124,6 +126,35 @@ class PackerConvertTest {
     assertEquals("", r.out());
     assertFalse(r.err().contains("hunter2"), r.err());
     assertTrue(r.err().contains("secret"), r.err());
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aVarFileThatIsNoRegularFileSaysWhatItIsInBothSyntaxes() throws Exception {
+    Path hcl = Templates.write(tmp, "ubuntu.pkr.hcl", HCL);
+    Path legacy = Templates.write(tmp, "ubuntu.json", LEGACY);
+    Path pipe = NamedPipes.make(tmp.resolve("pipe.pkrvars.json"));
+    Path folder = Files.createDirectories(tmp.resolve("folder.pkrvars.json"));
+
+    for (Path template : List.of(hcl, legacy)) {
+      for (Path varFile : List.of(pipe, folder)) {
+        CliRun r =
+            CliRun.run(
+                "convert",
+                "--identity",
+                IDENTITY,
+                "--var-file",
+                varFile.toString(),
+                template.toString());
+
+        // Nothing writes to the pipe: had it been opened, the run would wait for ever.
+        String what =
+            varFile.equals(pipe) ? "is not a regular file (a named pipe)" : "is a directory";
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains(varFile + " could not be read: " + what + "."), r.err());
+      }
+    }
   }
 
   @Test

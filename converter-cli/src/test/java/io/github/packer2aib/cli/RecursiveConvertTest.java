@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code convert -r}: discovery, naming, failures, exit codes, stderr and the report. */
@@ -707,6 +708,35 @@ class RecursiveConvertTest {
             "gone.json | none | skipped: a broken symbolic link | ",
             "linked | none | skipped: a symbolic link to a folder (not followed) | "),
         rows(report));
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aNamedPipeIsSkippedAndAPipeGivenAsARootFailsForWhatItIs() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a.json", BulkTrees.AIB);
+    NamedPipes.make(root.resolve("pipe.json"));
+    Path lonePipe = NamedPipes.make(tmp.resolve("lone.json"));
+    Path report = tmp.resolve("r.json");
+
+    CliRun r =
+        bulk("-o", tmp.resolve("o").toString(), "--report", report.toString(), root.toString());
+    CliRun alone = bulk("-o", tmp.resolve("o2").toString(), lonePipe.toString());
+
+    // Never opened: nothing writes to these pipes, so reading one would wait for ever.
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(
+        List.of(
+            "a.json | AIB JSON | converted | a.json",
+            "pipe.json | none | skipped: not a regular file (a named pipe) | "),
+        rows(report));
+    assertEquals(1, alone.exitCode(), alone.err());
+    assertTrue(
+        alone
+            .err()
+            .startsWith(
+                "error: cannot read " + lonePipe + ": is not a regular file (a named pipe)\n"),
+        alone.err());
   }
 
   @Test

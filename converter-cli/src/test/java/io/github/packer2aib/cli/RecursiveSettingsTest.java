@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code convert -r --settings FILE}: per-template options from a settings file. */
@@ -88,7 +89,8 @@ class RecursiveSettingsTest {
     assertFalse(Files.exists(out.resolve("teams/c")), "teams/c is skipped");
     JsonNode c = template(report, "teams/c");
     assertEquals("skipped", c.get("verdict").asText());
-    assertEquals("skipped by the settings file: built by another pipeline", c.get("reason").asText());
+    assertEquals(
+        "skipped by the settings file: built by another pipeline", c.get("reason").asText());
     assertFalse(r.err().contains("SET-W001"), r.err());
   }
 
@@ -164,7 +166,10 @@ class RecursiveSettingsTest {
 
     CliRun r =
         bulk(
-            "-o", out.toString(), "--settings", tmp.resolve("missing.yaml").toString(),
+            "-o",
+            out.toString(),
+            "--settings",
+            tmp.resolve("missing.yaml").toString(),
             root.toString());
 
     assertEquals(1, r.exitCode(), r.err());
@@ -173,11 +178,39 @@ class RecursiveSettingsTest {
   }
 
   @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aSettingsFileThatIsNoRegularFileSaysWhatItIs() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a/main.pkr.hcl", BulkTrees.hcl("app"));
+    Path pipe = NamedPipes.make(tmp.resolve("pipe.yaml"));
+    Path folder = Files.createDirectories(tmp.resolve("folder.yaml"));
+
+    for (Path settings : List.of(pipe, folder)) {
+      CliRun r =
+          bulk(
+              "-o",
+              tmp.resolve("out").toString(),
+              "--settings",
+              settings.toString(),
+              root.toString());
+
+      assertEquals(1, r.exitCode(), r.err());
+      String what =
+          settings.equals(pipe) ? "is not a regular file (a named pipe)" : "is a directory";
+      assertTrue(
+          r.err().startsWith("error: cannot read settings file " + settings + ": " + what + "\n"),
+          r.err());
+      assertFalse(Files.exists(tmp.resolve("out")), "nothing is written");
+    }
+  }
+
+  @Test
   void settingsWithoutRecursiveIsAUsageError() {
     Path file = put(tmp, "t.pkr.hcl", BulkTrees.hcl("app"));
 
     CliRun r =
-        CliRun.with().run("convert", "--settings", tmp.resolve("s.yaml").toString(), file.toString());
+        CliRun.with()
+            .run("convert", "--settings", tmp.resolve("s.yaml").toString(), file.toString());
 
     assertEquals(2, r.exitCode(), r.err());
     assertTrue(r.err().contains("--settings applies only with -r/--recursive"), r.err());

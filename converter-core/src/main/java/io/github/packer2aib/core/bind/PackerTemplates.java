@@ -22,6 +22,7 @@ import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -253,16 +254,7 @@ public final class PackerTemplates {
     List<SourceFile> varFiles = new ArrayList<>();
     List<Diagnostic> unreadable = new ArrayList<>();
     for (Path p : options.varFiles()) {
-      Optional<SourceFile> f = read(p, files).map(v -> SourceFile.ofValues(v.name(), v.text()));
-      if (f.isPresent()) {
-        varFiles.add(f.get());
-      } else {
-        unreadable.add(
-            Diagnostic.of(
-                LegacyCode.UNREADABLE_VAR_FILE,
-                null,
-                "The variable file " + p + " could not be read as UTF-8 text. Check the path."));
-      }
+      readVarFile(p, files, unreadable).ifPresent(varFiles::add);
     }
     String abs = absolute(path, files);
     String dir = abs.contains("/") ? abs.substring(0, Math.max(1, abs.lastIndexOf('/'))) : abs;
@@ -301,8 +293,8 @@ public final class PackerTemplates {
       PackerInput.Document read = input.document().get();
       return load(input, read.file(), read.parsed(), options, files);
     }
-    Optional<SourceFile> text = read(input.path(), input.displayName(), files);
-    if (text.isEmpty()) {
+    Text text = readText(input.path(), input.displayName(), false, files);
+    if (text.file().isEmpty()) {
       return new LoadResult(
           Optional.empty(),
           List.of(
@@ -311,12 +303,15 @@ public final class PackerTemplates {
                   null,
                   "The template "
                       + input.displayName()
-                      + " could not be read as UTF-8 text. Check that the path names a readable"
-                      + " file.")),
+                      + " could not be read: "
+                      + text.why()
+                      + ". Give the path of a template file, or of the folder of an HCL2"
+                      + " template.")),
           List.of());
     }
     // Parsed once, to choose the front end and, for a legacy template, to read it.
-    return load(input, text.get(), DocReader.read(text.get()), options, files);
+    SourceFile file = text.file().get();
+    return load(input, file, DocReader.read(file), options, files);
   }
 
   private static LoadResult load(
@@ -354,16 +349,52 @@ public final class PackerTemplates {
     return new PackerHclLoader(files).load(input, options);
   }
 
-  private static Optional<SourceFile> read(Path p, FileSystemView files) {
-    return read(p, p.toString(), files);
+  /**
+   * The text of a legacy var file, or empty with the reason it cannot be read added to {@code out}.
+   */
+  private static Optional<SourceFile> readVarFile(
+      Path p, FileSystemView files, List<Diagnostic> out) {
+    Text text = readText(p, p.toString(), true, files);
+    if (text.file().isEmpty()) {
+      out.add(
+          Diagnostic.of(
+              LegacyCode.UNREADABLE_VAR_FILE,
+              null,
+              "The variable file "
+                  + p
+                  + " could not be read: "
+                  + text.why()
+                  + ". Give the path of a JSON file of variable values."));
+    }
+    return text.file();
   }
 
-  private static Optional<SourceFile> read(Path p, String name, FileSystemView files) {
+  /** A file's text, or why it could not be read ("is a directory", "not valid UTF-8 text"). */
+  private record Text(Optional<SourceFile> file, String why) {}
+
+  /**
+   * The text of the file at {@code p}, named {@code name}. What the path is is asked before it is
+   * opened: a named pipe would wait for a writer, possibly for ever, and a device never end.
+   *
+   * @param values whether the file holds values (a var file): see {@link SourceFile#ofValues}
+   */
+  private static Text readText(Path p, String name, boolean values, FileSystemView files) {
+    String abs = absolute(p, files);
+    if (files.kind(abs) != FileSystemView.Kind.FILE) {
+      return new Text(Optional.empty(), files.whyNotAFile(abs));
+    }
     try {
-      byte[] bytes = files.read(absolute(p, files));
-      return Optional.of(SourceFile.fromUtf8(name, bytes));
-    } catch (IOException e) { // includes CharacterCodingException: not UTF-8
-      return Optional.empty();
+      byte[] bytes = files.read(abs);
+      return new Text(
+          Optional.of(
+              values ? SourceFile.valuesFromUtf8(name, bytes) : SourceFile.fromUtf8(name, bytes)),
+          "");
+    } catch (CharacterCodingException e) {
+      // Utf8.Malformed says where the first bad byte is.
+      return new Text(
+          Optional.empty(), e.getMessage() != null ? e.getMessage() : "not valid UTF-8 text");
+    } catch (IOException e) {
+      return new Text(Optional.empty(), FileSystemView.reason(e));
     }
   }
 

@@ -44,7 +44,7 @@ final class TemplateFiles {
   Discovery discover(PackerInput input, String absolutePath, List<Diagnostic> out) {
     FileSystemView.Kind kind = fs.kind(absolutePath);
     if (kind == FileSystemView.Kind.MISSING) {
-      out.add(cannotRead(input.displayName(), "no such file or directory"));
+      out.add(cannotRead(input.displayName(), fs.whyNotAFile(absolutePath)));
       return new Discovery(false, List.of(), List.of());
     }
     if (kind == FileSystemView.Kind.FILE) {
@@ -71,7 +71,7 @@ final class TemplateFiles {
     try {
       names = new ArrayList<>(fs.list(absolutePath));
     } catch (IOException e) {
-      out.add(cannotRead(input.displayName(), reason(e)));
+      out.add(cannotRead(input.displayName(), FileSystemView.reason(e)));
       return new Discovery(true, List.of(), List.of());
     }
     // Go's ReadDir order: by name, byte-wise (UTF-8 order is code point order).
@@ -130,18 +130,14 @@ final class TemplateFiles {
   Optional<SourceFile> read(FileRef ref, boolean values, List<Diagnostic> out) {
     byte[] bytes;
     try {
+      // Asked before opening it: a named pipe would wait for a writer, a device never end.
       if (fs.kind(ref.absolutePath()) != FileSystemView.Kind.FILE) {
-        out.add(
-            cannotRead(
-                ref.displayName(),
-                fs.kind(ref.absolutePath()) == FileSystemView.Kind.DIRECTORY
-                    ? "is a directory"
-                    : "no such file or directory"));
+        out.add(cannotRead(ref.displayName(), fs.whyNotAFile(ref.absolutePath())));
         return Optional.empty();
       }
       bytes = fs.read(ref.absolutePath());
     } catch (IOException e) {
-      out.add(cannotRead(ref.displayName(), reason(e)));
+      out.add(cannotRead(ref.displayName(), FileSystemView.reason(e)));
       return Optional.empty();
     }
     try {
@@ -159,17 +155,6 @@ final class TemplateFiles {
   static String baseName(String path) {
     int slash = path.lastIndexOf('/');
     return slash < 0 ? path : path.substring(slash + 1);
-  }
-
-  private static String reason(IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException
-        || e instanceof java.io.FileNotFoundException) {
-      return "no such file or directory";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   static Diagnostic cannotRead(String name, String reason) {

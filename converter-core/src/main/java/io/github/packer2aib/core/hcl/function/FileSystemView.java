@@ -14,6 +14,7 @@ import java.util.Objects;
 public interface FileSystemView {
   /** What a path is. */
   enum Kind {
+    /** Nothing that can be read: no such path, or one that is neither a file nor a directory. */
     MISSING,
     FILE,
     DIRECTORY
@@ -26,6 +27,36 @@ public interface FileSystemView {
   String homeDirectory();
 
   Kind kind(String absolutePath);
+
+  /** The reason {@link #whyNotAFile} gives for a path that does not exist. */
+  String NO_SUCH_FILE = "no such file or directory";
+
+  /**
+   * Why a path that is not {@link Kind#FILE} cannot be read, in a few words that follow "could not
+   * be read: ": "is a directory", {@value #NO_SUCH_FILE}, or, from a view over real files, what a
+   * {@link Kind#MISSING} path that exists is ("is not a regular file (a named pipe)").
+   */
+  default String whyNotAFile(String absolutePath) {
+    return kind(absolutePath) == Kind.DIRECTORY ? "is a directory" : NO_SUCH_FILE;
+  }
+
+  /**
+   * A short reason for a read that failed, as {@link #whyNotAFile} gives one: the exception's own
+   * message repeats the path and varies by platform.
+   */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException
+        || e instanceof java.io.FileNotFoundException) {
+      return NO_SUCH_FILE;
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
 
   /** The bytes of a regular file. */
   byte[] read(String absolutePath) throws IOException;

@@ -30,6 +30,11 @@ public abstract class ForwardingFileSystemView implements FileSystemView {
   }
 
   @Override
+  public String whyNotAFile(String absolutePath) {
+    return inner.whyNotAFile(absolutePath);
+  }
+
+  @Override
   public byte[] read(String absolutePath) throws IOException {
     return inner.read(absolutePath);
   }

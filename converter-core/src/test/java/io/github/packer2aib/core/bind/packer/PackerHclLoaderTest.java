@@ -65,6 +65,46 @@ class PackerHclLoaderTest {
   }
 
   @Test
+  void aTemplateOrVarFileThatIsNoFileIsReportedAsWhatTheViewSaysItIs() {
+    // A view over real files knows a named pipe or a device, which is neither file nor folder.
+    MemoryFiles fs =
+        new MemoryFiles("/work") {
+          @Override
+          public String whyNotAFile(String absolutePath) {
+            return absolutePath.endsWith("/pipe.pkr.hcl") || absolutePath.endsWith("/v.pkrvars.hcl")
+                ? "is not a regular file (a named pipe)"
+                : super.whyNotAFile(absolutePath);
+          }
+        };
+    fs.put("/work/t.pkr.hcl", "");
+
+    LoadResult template = load(fs, "pipe.pkr.hcl", List.of());
+    LoadResult varFile =
+        new PackerHclLoader(fs)
+            .load(
+                new PackerInput(Path.of("t.pkr.hcl"), "t.pkr.hcl"),
+                new PackerOptions(
+                    List.of(),
+                    List.of(Path.of("v.pkrvars.hcl"), Path.of("gone.pkrvars.hcl")),
+                    Map.of(),
+                    Path.of("/work"),
+                    Clock.frozenAt(NOW)));
+
+    assertEquals(
+        List.of("The file pipe.pkr.hcl could not be read: is not a regular file (a named pipe)."),
+        details(template));
+    assertEquals(
+        List.of(
+            "The file v.pkrvars.hcl could not be read: is not a regular file (a named pipe).",
+            "The file gone.pkrvars.hcl could not be read: no such file or directory."),
+        details(varFile));
+  }
+
+  private static List<String> details(LoadResult r) {
+    return r.diagnostics().stream().map(Diagnostic::detail).toList();
+  }
+
+  @Test
   void aFileThatIsNotUtf8IsReported() {
     MemoryFiles fs =
         new MemoryFiles("/work").putBytes("/work/t.pkr.hcl", new byte[] {'a', (byte) 0xff});

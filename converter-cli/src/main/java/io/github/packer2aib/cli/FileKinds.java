@@ -1,0 +1,75 @@
+package io.github.packer2aib.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+
+/**
+ * What a path that exists but is not a regular file is, in the words of a reason ("could not be
+ * read: is not a regular file (a named pipe)"). Every file the command line names (an input, a
+ * {@code --var-file}, the {@code --settings} file) is asked this before it is opened: opening a
+ * named pipe waits until something writes to it, possibly for ever, and a device such as {@code
+ * /dev/zero} never ends. {@code convert -r} skips such entries with the same words.
+ */
+final class FileKinds {
+  private FileKinds() {}
+
+  static final String DIRECTORY = "is a directory";
+
+  private static final String NOT_REGULAR = "not a regular file";
+
+  /**
+   * Why {@code path} cannot be read as a file although it exists ({@value #DIRECTORY}, "is not a
+   * regular file (a named pipe)"); empty for a regular file (also through symbolic links) and for a
+   * path that does not exist, whose reason is the one opening it gives.
+   */
+  static Optional<String> whyNotRegular(Path path) {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    if (attributes.isRegularFile()) {
+      return Optional.empty();
+    }
+    return Optional.of(attributes.isDirectory() ? DIRECTORY : "is " + notRegular(path));
+  }
+
+  /** "not a regular file", with what it is where the file system tells: "(a named pipe)". */
+  static String notRegular(Path path) {
+    return special(path).map(kind -> NOT_REGULAR + " (" + kind + ")").orElse(NOT_REGULAR);
+  }
+
+  // The file type bits of a POSIX mode (sys/stat.h), the same on Linux and macOS.
+  private static final int TYPE_BITS = 0170000;
+  private static final int SOCKET = 0140000;
+  private static final int BLOCK_DEVICE = 0060000;
+  private static final int CHARACTER_DEVICE = 0020000;
+  private static final int NAMED_PIPE = 0010000;
+
+  /**
+   * A named pipe, a device or a socket, by its mode (links followed): Java's own attributes only
+   * say "other". Empty where the file system has no POSIX view (Windows) or the path is gone.
+   */
+  private static Optional<String> special(Path path) {
+    Object mode;
+    try {
+      mode = Files.getAttribute(path, "unix:mode");
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    if (!(mode instanceof Integer bits)) {
+      return Optional.empty();
+    }
+    return switch (bits & TYPE_BITS) {
+      case NAMED_PIPE -> Optional.of("a named pipe");
+      case CHARACTER_DEVICE -> Optional.of("a character device");
+      case BLOCK_DEVICE -> Optional.of("a block device");
+      case SOCKET -> Optional.of("a socket");
+      default -> Optional.empty();
+    };
+  }
+}
