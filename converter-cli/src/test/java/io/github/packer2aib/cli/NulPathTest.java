@@ -11,9 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A NUL character in a path a template names (a script, a file, a file function's argument, a
- * settings file's variable file): no file can have such a name, and Java's paths refuse it with an
- * exception. Each is a located error that shows the character escaped, never an internal error, and
- * never the raw character on stderr.
+ * settings file's variable file, a file's destination on the build VM): no file can have such a
+ * name, and Java's paths refuse it with an exception. Likewise in an inline command, which no
+ * script can hold. Each is a located error that shows the character escaped, never an internal
+ * error, never the raw character on stderr, and never an image template that holds it.
  */
 class NulPathTest {
   private static final String IDENTITY =
@@ -108,6 +109,54 @@ class NulPathTest {
                 + " \"provisioners\": [{\"type\": \"shell\", \"script\": \"a\\u0000b.sh\"}]}\n");
     assertLocatedError(
         convert(t), "t.json:2:47: error: Invalid value [PKRMAP-E106]", "\"a\\u0000b.sh\"");
+  }
+
+  @Test
+  void aDestinationOrAnInlineCommandWithANulCharacterIsALocatedError() throws Exception {
+    Path t =
+        write(
+            "t.pkr.hcl",
+            build(
+                "\"file\" {\n    content     = \"x\"\n    destination = \"/tmp/a\\u0000b\"\n  }\n"
+                    + "  provisioner \"shell\" {\n"
+                    + "    inline = [\"echo ok\", \"printf 'a\\u0000b'\"]\n"
+                    + "  }"));
+    assertLocatedError(
+        convert(t),
+        "t.pkr.hcl:15:19: error: Invalid value [PKRMAP-E106]",
+        "The destination \"/tmp/a\\u0000b\" contains a NUL character (\\u0000), which no file"
+            + " name can hold.",
+        "t.pkr.hcl:18:14: error: Invalid value [PKRMAP-E106]",
+        "Inline command 2 of 2, \"printf 'a\\u0000b'\", contains a NUL character (\\u0000).",
+        "Bash refuses to run it");
+  }
+
+  @Test
+  void legacyWindowsDestinationsAndCommandsAreCheckedAlike() throws Exception {
+    // Windows refuses every C0 control character in a file name, a tab included.
+    Path t =
+        write(
+            "t.json",
+            "{\"builders\": [{\"type\": \"azure-arm\", \"location\": \"westeurope\", \"os_type\":"
+                + " \"Windows\", \"subscription_id\": \"0000\", \"image_publisher\":"
+                + " \"MicrosoftWindowsServer\", \"image_offer\": \"WindowsServer\", \"image_sku\":"
+                + " \"2022-datacenter\", \"managed_image_name\": \"img\","
+                + " \"managed_image_resource_group_name\": \"rg\"}],\n"
+                + " \"variables\": {\"x\": \"a\\u0000b\"},\n"
+                + " \"provisioners\": [\n"
+                + "  {\"type\": \"file\", \"content\": \"x\", \"destination\": \"C:/a\\tb.txt\"},\n"
+                + "  {\"type\": \"file\", \"content\": \"x\", \"destination\": \"C:/a\\u0000b\"},\n"
+                + "  {\"type\": \"powershell\", \"inline\": [\"Write-Host {{user `x`}}\"]}]}\n");
+    assertLocatedError(
+        convert(t),
+        "t.json:4:51: error: Invalid value [PKRMAP-E106]",
+        "The destination \"C:/a\\tb.txt\" contains a control character (\\t), which Windows does"
+            + " not allow in file names.",
+        "t.json:5:51: error: Invalid value [PKRMAP-E106]",
+        "The destination \"C:/a\\u0000b\" contains a NUL character (\\u0000)",
+        "t.json:6:36: error: Invalid value [PKRMAP-E106]",
+        "Inline command 1, \"Write-Host a\\u0000b\", contains a NUL character (\\u0000).",
+        "[char]0 in PowerShell");
   }
 
   @Test

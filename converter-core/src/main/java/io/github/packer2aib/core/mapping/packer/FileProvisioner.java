@@ -140,6 +140,9 @@ final class FileProvisioner {
     Plan plan = new Plan();
     String dest = destination.get();
     Range destAt = f.take("destination").get().valueRange();
+    if (!UnfitCharacters.destinationFits(pr, dest, destAt)) {
+      return List.of();
+    }
     if (given.get(0).equals("content")) {
       if (content.isEmpty()) {
         return List.of();

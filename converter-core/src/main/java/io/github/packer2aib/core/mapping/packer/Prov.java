@@ -175,7 +175,11 @@ final class Prov {
       if (lines.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(new Commands(lines.get(), List.of(), at, f.valueRange("inline")));
+      Range listAt = f.valueRange("inline");
+      if (!UnfitCharacters.commandsFit(this, lines.get(), listAt)) {
+        return Optional.empty();
+      }
+      return Optional.of(new Commands(lines.get(), List.of(), at, listAt));
     }
     List<String> paths;
     if (k.equals("script")) {

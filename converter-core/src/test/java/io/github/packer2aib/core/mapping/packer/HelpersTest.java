@@ -20,6 +20,21 @@ class HelpersTest {
   }
 
   @Test
+  void aLongValueIsQuotedAroundItsBadCharacter() {
+    String command = "echo " + "a".repeat(40) + "\0" + "b".repeat(40) + " \uD83D\uDE00";
+
+    assertEquals(
+        "\"…" + "a".repeat(24) + "\\u0000" + "b".repeat(24) + "…\"",
+        UnfitCharacters.excerpt(command, command.indexOf('\0')));
+    assertEquals("\"echo \\u0000\"", UnfitCharacters.excerpt("echo \0", 5));
+    // Never half a surrogate pair at a cut.
+    String emoji = "\uD83D\uDE00".repeat(20) + "\0";
+    assertEquals(
+        "\"…" + "\uD83D\uDE00".repeat(12) + "\\u0000\"",
+        UnfitCharacters.excerpt(emoji, emoji.indexOf('\0')));
+  }
+
+  @Test
   void goDurations() {
     assertEquals(Optional.of(90_000_000_000L), GoDuration.parseNanos("1m30s"));
     assertEquals(Optional.of(5_400_000_000_000L), GoDuration.parseNanos("1h30m"));

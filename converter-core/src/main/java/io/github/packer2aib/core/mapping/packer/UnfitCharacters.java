@@ -1,0 +1,121 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.diag.ControlCharacters;
+import io.github.packer2aib.core.source.Range;
+import java.util.List;
+
+/**
+ * Control characters that a value cannot carry to the build VM although the image template, being
+ * JSON, would hold them escaped: a NUL in a file's destination (no file name can hold one) or in an
+ * inline command (Bash refuses to run a script with one: "cannot execute binary file", exit 126;
+ * other interpreters cut or drop it), and on Windows any C0 control character in a destination,
+ * which Windows refuses in file names. Each is an error at the value, found before the step is
+ * written, instead of a build that fails on the VM or does something else than the template says.
+ * Other control characters of commands (an escape sequence, a bell) may be meant and are kept.
+ */
+final class UnfitCharacters {
+  private UnfitCharacters() {}
+
+  /** Characters either side of the bad one that a message quotes from a long value. */
+  private static final int EXCERPT = 24;
+
+  /**
+   * Whether the destination path of a file provisioner can be a file name on {@code os}, reporting
+   * at {@code at} when it cannot.
+   */
+  static boolean destinationFits(Prov pr, String destination, Range at) {
+    int bad = pr.u.os == Os.WINDOWS ? firstC0(destination) : destination.indexOf('\0');
+    if (bad < 0) {
+      return true;
+    }
+    char c = destination.charAt(bad);
+    pr.report()
+        .add(
+            PackerMapCode.INVALID_VALUE,
+            at,
+            "The destination "
+                + ControlCharacters.quote(destination)
+                + " contains "
+                + named(c)
+                + (c == '\0'
+                    ? ", which no file name can hold."
+                    : ", which Windows does not allow in file names.")
+                + " Remove it from the path.");
+    return false;
+  }
+
+  private static final String ON_LINUX =
+      ". A script cannot hold one: Bash refuses to run it (\"cannot execute binary file\") and"
+          + " other shells drop it, so the step would not run what the template says. Remove the"
+          + " character, or have the command produce it (printf '\\0').";
+
+  private static final String ON_WINDOWS =
+      ". A script cannot hold one: the interpreter reads the script as text, so the step would not"
+          + " run what the template says. Remove the character, or have the command produce it"
+          + " ([char]0 in PowerShell).";
+
+  /**
+   * Whether no inline command holds a NUL character, reporting the first that does at {@code at}
+   * (where the list is written).
+   */
+  static boolean commandsFit(Prov pr, List<String> commands, Range at) {
+    // A plain loop with indexOf: every inline step of every template comes here.
+    for (int i = 0; i < commands.size(); i++) {
+      String command = commands.get(i);
+      int nul = command.indexOf('\0');
+      if (nul < 0) {
+        continue;
+      }
+      pr.report()
+          .add(
+              PackerMapCode.INVALID_VALUE,
+              at,
+              "Inline command "
+                  + (i + 1)
+                  + (commands.size() > 1 ? " of " + commands.size() : "")
+                  + ", "
+                  + excerpt(command, nul)
+                  + ", contains "
+                  + named('\0')
+                  + (pr.u.os == Os.WINDOWS ? ON_WINDOWS : ON_LINUX));
+      return false;
+    }
+    return true;
+  }
+
+  /** The index of the first C0 control character (U+0000 to U+001F, tab included), or -1. */
+  private static int firstC0(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < 0x20) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** "a NUL character (\u0000)", "a control character (\t)". */
+  private static String named(char c) {
+    String escaped = ControlCharacters.quote(String.valueOf(c));
+    String shown = escaped.substring(1, escaped.length() - 1);
+    return (c == '\0' ? "a NUL character (" : "a control character (") + shown + ")";
+  }
+
+  /**
+   * {@code text} quoted with its control characters escaped, cut to the characters around {@code
+   * at} when it is long, so that the bad character shows however long the command.
+   */
+  static String excerpt(String text, int at) {
+    int from = Math.max(0, at - EXCERPT);
+    int to = Math.min(text.length(), at + EXCERPT + 1);
+    // Never between the two halves of a surrogate pair.
+    if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
+      from--;
+    }
+    if (to < text.length() && Character.isLowSurrogate(text.charAt(to))) {
+      to++;
+    }
+    String quoted = ControlCharacters.quote(text.substring(from, to));
+    String body = quoted.substring(1, quoted.length() - 1);
+    return "\"" + (from > 0 ? "…" : "") + body + (to < text.length() ? "…" : "") + "\"";
+  }
+}
