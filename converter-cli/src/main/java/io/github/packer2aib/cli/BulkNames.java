@@ -14,18 +14,22 @@ import java.util.Set;
  * every name starting with {@code t.}. Stems are settled in discovery order: one that falls in an
  * earlier stem's space, or whose space holds an earlier stem, gets {@code -2}, {@code -3}, … (and
  * {@code t.a} beside an earlier {@code t} becomes {@code t_a}, as no number takes it out). An HCL2
- * folder's templates keep out of every stem's space. Names are compared ignoring case, as macOS and
- * Windows file systems do. Names are without the extension.
+ * folder's templates keep out of every stem's space. A name Windows takes for a device gets a '_'
+ * first ({@code con} → {@code con_}, see {@link OutputNames#notADevice}). Names are compared
+ * ignoring case, as macOS and Windows file systems do. Names are without the extension.
  */
 final class BulkNames {
   private BulkNames() {}
 
   /** The stem a document gets, given the stems settled before it in the same folder. */
   static String settleStem(String natural, StemSpaces taken) {
-    return free(natural, Set.of(), taken);
+    return free(OutputNames.notADevice(natural), Set.of(), taken);
   }
 
-  /** The names of a document's templates: the stem for one, stem.template for several. */
+  /**
+   * The names of a document's templates: the stem for one, stem.template for several (never a
+   * device name when the stem is settled: its first segment is the stem).
+   */
   static List<String> documentNames(String stem, List<String> templateNames) {
     if (templateNames.size() == 1) {
       return List.of(stem);
@@ -44,7 +48,7 @@ final class BulkNames {
     Set<String> used = new HashSet<>();
     List<String> out = new ArrayList<>();
     for (String t : templateNames) {
-      out.add(unique(t, used, stems));
+      out.add(unique(OutputNames.notADevice(t), used, stems));
     }
     return out;
   }

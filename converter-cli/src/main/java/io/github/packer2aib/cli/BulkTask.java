@@ -11,6 +11,7 @@ import io.github.packer2aib.core.diag.Severity;
 import io.github.packer2aib.core.diag.TextRenderer;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
+import io.github.packer2aib.core.source.NameCharacters;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -247,6 +248,19 @@ final class BulkTask {
             : BulkNames.folderNames(templateNames, c.reservedStems());
     List<String> naturalNames =
         document ? BulkNames.documentNames(c.naturalStem(), templateNames) : templateNames;
+    if (!c.outputFolder().equals(c.naturalOutputFolder())) {
+      String detail =
+          "The folder "
+              + c.naturalOutputFolder()
+              + " cannot be made on Windows, which drops the dots and spaces that end a name and"
+              + " takes CON, NUL, COM1 and the like for devices, so the outputs of "
+              + c.displayName()
+              + " are written to "
+              + c.outputFolder()
+              + ".";
+      all.add(CliCode.OUTPUT_RENAMED.diagnostic(detail));
+      cliLines.add(ControlCharacters.escape("note: " + detail) + "\n");
+    }
     List<Path> written = new ArrayList<>();
     for (int i = 0; i < templates.size(); i++) {
       ConvertedTemplate t = templates.get(i);
@@ -261,7 +275,11 @@ final class BulkTask {
                 + natural
                 + "."
                 + ext
-                + " belongs to another input of the same folder, so this template of "
+                + (NameCharacters.isWindowsDevice(natural)
+                    ? " names a device on Windows (as CON, NUL, COM1 and the like do, whatever"
+                        + " their case and extension)"
+                    : " belongs to another input of the same folder")
+                + ", so this template of "
                 + c.displayName()
                 + " is written to "
                 + relative

@@ -544,32 +544,30 @@ final class ConvertCommand implements Callable<Integer> {
       OutputNames.Assigned name = names.get(i);
       Path target = output.resolve(name.fileName());
       if (name.renamed()) {
-        report.cli(
-            CliCode.OUTPUT_RENAMED,
-            "more than one input produces a template named \""
-                + a.template().name()
-                + "\"; the one from "
+        String named = "\"" + a.template().name() + "\"";
+        boolean device = name.renaming() == OutputNames.Renaming.DEVICE;
+        String line =
+            (device
+                    ? "Windows takes the name " + named + " for a device; the template from "
+                    : "more than one input produces a template named " + named + "; the one from ")
                 + a.inputName()
                 + " is written to "
-                + target,
-            "More than one input produces a template named \""
-                + a.template().name()
-                + "\", so the one from "
+                + target;
+        String detail =
+            (device
+                    ? "Windows takes the name "
+                        + named
+                        + " for a device, whatever its case and extension, so the template from "
+                    : "More than one input produces a template named "
+                        + named
+                        + ", so the one from ")
                 + a.inputName()
                 + " is written to "
                 + target
-                + ".");
+                + ".";
+        report.cli(CliCode.OUTPUT_RENAMED, line, detail);
         if (reportFile != null) {
-          reportFile.problem(
-              a.inputIndex(),
-              CliCode.OUTPUT_RENAMED,
-              "More than one input produces a template named \""
-                  + a.template().name()
-                  + "\", so the one from "
-                  + a.inputName()
-                  + " is written to "
-                  + target
-                  + ".");
+          reportFile.problem(a.inputIndex(), CliCode.OUTPUT_RENAMED, detail);
         }
       }
       try {

@@ -62,7 +62,8 @@ final class Discovery {
    * @param displayName how diagnostics name it: the root argument joined with the path
    * @param path the absolute path
    * @param outputFolder where its outputs go, relative to the output folder ('/' separators, "" for
-   *     the output folder itself)
+   *     the output folder itself), every folder name usable on every system ({@link FolderNames})
+   * @param naturalOutputFolder the folder that mirrors the input tree exactly
    * @param stem the file name its outputs start with (documents only), clashes settled
    * @param naturalStem the stem before clashes were settled
    * @param reservedStems the document stems of the same output folder (HCL2 folders avoid them);
@@ -77,6 +78,7 @@ final class Discovery {
       Path path,
       Shape shape,
       String outputFolder,
+      String naturalOutputFolder,
       String stem,
       String naturalStem,
       StemSpaces reservedStems,
@@ -133,8 +135,9 @@ final class Discovery {
       String label = "";
       if (arguments.size() > 1) {
         String base =
-            OutputNames.inputBaseName(
-                folder.getFileName() == null ? "root" : folder.getFileName().toString());
+            OutputNames.notADevice(
+                OutputNames.inputBaseName(
+                    folder.getFileName() == null ? "root" : folder.getFileName().toString()));
         label = base;
         for (int n = 2; !labels.add(label.toLowerCase(Locale.ROOT)); n++) {
           label = base + "-" + n;
@@ -495,17 +498,23 @@ final class Discovery {
   private static final StemSpaces NO_STEMS = new StemSpaces();
 
   private static List<Candidate> reserve(List<Found> found) {
+    List<String> naturalFolders = new ArrayList<>(found.size());
+    for (Found f : found) {
+      naturalFolders.add(outputFolder(f));
+    }
+    FolderNames folderNames = new FolderNames(naturalFolders);
     Map<String, StemSpaces> spacesByFolder = new HashMap<>();
     List<String> stems = new ArrayList<>();
     List<String> naturals = new ArrayList<>();
-    for (Found f : found) {
+    for (int i = 0; i < found.size(); i++) {
+      Found f = found.get(i);
       if (f.shape() != Shape.DOCUMENT) {
         stems.add("");
         naturals.add("");
         continue;
       }
       String natural = BulkNames.stemOf(f.path().getFileName().toString());
-      String folder = outputFolder(f);
+      String folder = folderNames.of(naturalFolders.get(i));
       StemSpaces taken = spacesByFolder.computeIfAbsent(folder, k -> new StemSpaces());
       String stem = BulkNames.settleStem(natural, taken);
       taken.add(stem);
@@ -515,7 +524,7 @@ final class Discovery {
     List<Candidate> out = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
       Found f = found.get(i);
-      String folder = outputFolder(f);
+      String folder = folderNames.of(naturalFolders.get(i));
       StemSpaces reserved =
           f.shape() == Shape.HCL2_FOLDER ? spacesByFolder.getOrDefault(folder, NO_STEMS) : NO_STEMS;
       out.add(
@@ -529,6 +538,7 @@ final class Discovery {
               f.path(),
               f.shape(),
               folder,
+              naturalFolders.get(i),
               stems.get(i),
               naturals.get(i),
               reserved,

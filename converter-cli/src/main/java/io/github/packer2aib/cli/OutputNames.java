@@ -15,9 +15,10 @@ import java.util.Set;
  * Chooses the output file names for {@code -o DIR}: {@code <template name>.<ext>}, unless templates
  * from different inputs share a name. Then each of them is prefixed with its input's base name
  * ({@code web.json} from {@code a.pkr.hcl} and {@code b.pkr.hcl} become {@code a-web.json} and
- * {@code b-web.json}), and a numeric suffix settles any clash left. Names are compared
- * case-insensitively because macOS and Windows file systems are. The result depends only on the
- * order of the entries, so it is deterministic.
+ * {@code b-web.json}), and a numeric suffix settles any clash left. A name Windows takes for a
+ * device ({@code con}, {@code nul}, {@code com1}) gets a '_' ({@code con_.json}). Names are
+ * compared case-insensitively because macOS and Windows file systems are. The result depends only
+ * on the order of the entries, so it is deterministic.
  */
 final class OutputNames {
   private static final String[] INPUT_EXTENSIONS = {
@@ -33,8 +34,21 @@ final class OutputNames {
    */
   record Entry(String inputName, int inputIndex, String templateName) {}
 
-  /** The chosen file name (without directory) and whether it differs from the template's name. */
-  record Assigned(Entry entry, String fileName, boolean renamed) {}
+  /** Why a file is not named after its template. */
+  enum Renaming {
+    NONE,
+    /** Templates of several inputs share the name, or a name clashes. */
+    SHARED,
+    /** Windows takes the name for a device ({@link NameCharacters#isWindowsDevice}). */
+    DEVICE
+  }
+
+  /** The chosen file name (without directory), and why it differs from the template's name. */
+  record Assigned(Entry entry, String fileName, Renaming renaming) {
+    boolean renamed() {
+      return renaming != Renaming.NONE;
+    }
+  }
 
   static List<Assigned> assign(List<Entry> entries, String extension) {
     Map<String, Set<Integer>> inputsByName = new HashMap<>();
@@ -49,15 +63,36 @@ final class OutputNames {
     for (Entry e : entries) {
       boolean shared = inputsByName.get(key(e.templateName())).size() > 1;
       String base =
-          shared ? inputBaseName(e.inputName()) + "-" + e.templateName() : e.templateName();
+          notADevice(
+              shared ? inputBaseName(e.inputName()) + "-" + e.templateName() : e.templateName());
       String candidate = base;
       for (int n = 2; used.contains(key(candidate)); n++) {
         candidate = base + "-" + n;
       }
       used.add(key(candidate));
-      result.add(new Assigned(e, candidate + "." + extension, !candidate.equals(e.templateName())));
+      Renaming renaming =
+          candidate.equals(e.templateName())
+              ? Renaming.NONE
+              : NameCharacters.isWindowsDevice(e.templateName()) && !shared
+                  ? Renaming.DEVICE
+                  : Renaming.SHARED;
+      result.add(new Assigned(e, candidate + "." + extension, renaming));
     }
     return result;
+  }
+
+  /**
+   * {@code name}, with '_' after its first segment when Windows takes that for a device ({@code
+   * con} → {@code con_}, {@code nul.web} → {@code nul_.web}): a file {@code con.json} can be
+   * neither written nor opened there, whatever its case and extension. Deterministic, and never a
+   * device name itself.
+   */
+  static String notADevice(String name) {
+    if (!NameCharacters.isWindowsDevice(name)) {
+      return name;
+    }
+    int dot = name.indexOf('.');
+    return dot < 0 ? name + "_" : name.substring(0, dot) + "_" + name.substring(dot);
   }
 
   /** {@code dir/web.pkr.hcl} → {@code web}; characters unsafe in file names become {@code _}. */

@@ -105,6 +105,50 @@ class BulkNamesProperties {
     assertEquals(List.of("t.a", "t.b"), BulkNames.documentNames("t", List.of("a", "b")));
   }
 
+  @net.jqwik.api.Example
+  void aWindowsDeviceNameGetsAnUnderscore() {
+    assertEquals("con_", BulkNames.settleStem("con", new StemSpaces()));
+    assertEquals("Nul_.a", BulkNames.settleStem("Nul.a", new StemSpaces()));
+    assertEquals("con_-2", BulkNames.settleStem("con", StemSpaces.of(List.of("con_"))));
+    assertEquals(
+        List.of("aux_", "web", "aux_-2"),
+        BulkNames.folderNames(List.of("aux", "web", "aux_"), new StemSpaces()));
+    // A document's several templates start with its settled stem.
+    assertEquals(List.of("con_.a", "con_.b"), BulkNames.documentNames("con_", List.of("a", "b")));
+  }
+
+  @Provide
+  Arbitrary<Folder> foldersWithDevices() {
+    Arbitrary<String> files = Arbitraries.of("con.json", "CON.yaml", "con_.json", "nul.a.json");
+    Arbitrary<String> names = Arbitraries.of("aux", "con", "con_", "web", "lpt1.x");
+    return Arbitraries.integers()
+        .between(0, 4)
+        .flatMap(
+            n ->
+                files
+                    .list()
+                    .ofSize(n)
+                    .flatMap(
+                        f ->
+                            names
+                                .list()
+                                .ofMinSize(1)
+                                .ofMaxSize(2)
+                                .list()
+                                .ofSize(n)
+                                .flatMap(
+                                    t -> names.list().ofMaxSize(3).map(h -> new Folder(f, t, h)))));
+  }
+
+  @Property
+  void noOutputIsAWindowsDeviceAndNoneClash(@ForAll("foldersWithDevices") Folder folder) {
+    Set<String> seen = new HashSet<>();
+    for (String name : outputs(folder)) {
+      assertTrue(!io.github.packer2aib.core.source.NameCharacters.isWindowsDevice(name), name);
+      assertTrue(seen.add(name.toLowerCase(Locale.ROOT)), name + " twice in " + outputs(folder));
+    }
+  }
+
   @Provide
   Arbitrary<String> dottedNames() {
     return Arbitraries.strings().withChars("aAbB.-_\u0130").ofMaxLength(6);

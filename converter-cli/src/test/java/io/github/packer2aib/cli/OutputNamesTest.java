@@ -30,6 +30,35 @@ class OutputNamesTest {
   }
 
   @Test
+  void aWindowsDeviceNameGetsAnUnderscoreAfterItsFirstSegment() {
+    List<OutputNames.Assigned> assigned =
+        OutputNames.assign(
+            List.of(
+                e("a.pkr.hcl", 0, "con"),
+                e("a.pkr.hcl", 0, "NUL"),
+                e("a.pkr.hcl", 0, "com1.web"),
+                e("b.pkr.hcl", 1, "con_"),
+                e("b.pkr.hcl", 1, "console")),
+            "yaml");
+
+    assertEquals(
+        List.of("con_.yaml", "NUL_.yaml", "com1_.web.yaml", "con_-2.yaml", "console.yaml"),
+        assigned.stream().map(OutputNames.Assigned::fileName).toList());
+    assertEquals(
+        List.of(
+            OutputNames.Renaming.DEVICE,
+            OutputNames.Renaming.DEVICE,
+            OutputNames.Renaming.DEVICE,
+            OutputNames.Renaming.SHARED,
+            OutputNames.Renaming.NONE),
+        assigned.stream().map(OutputNames.Assigned::renaming).toList());
+    // Prefixed with their inputs' names, they are no device names any more.
+    assertEquals(
+        List.of("a-aux.json", "b-aux.json"),
+        files(List.of(e("a.json", 0, "aux"), e("b.json", 1, "aux"))));
+  }
+
+  @Test
   void aNameSharedByTwoInputsIsPrefixedForBoth() {
     assertEquals(
         List.of("alpha-web.json", "linux.json", "beta-web.json"),

@@ -158,6 +158,35 @@ class PackerConvertTest {
   }
 
   @Test
+  void aTemplateNamedAfterAWindowsDeviceIsWrittenUnderAnotherNameWithANote() throws Exception {
+    Path t = Templates.write(tmp, "con.pkr.hcl", BulkTrees.hcl("con"));
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("report.json");
+
+    CliRun r =
+        CliRun.run("convert", "-o", out.toString(), "--report", report.toString(), t.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(Files.isRegularFile(out.resolve("con_.json")), r.err());
+    assertFalse(Files.exists(out.resolve("con.json")), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "note: Windows takes the name \"con\" for a device; the template from "
+                    + t
+                    + " is written to "
+                    + out.resolve("con_.json")
+                    + "\n"),
+        r.err());
+    assertTrue(
+        Files.readString(report)
+            .contains(
+                "Windows takes the name \\\"con\\\" for a device, whatever its case and"
+                    + " extension, so the template from "),
+        Files.readString(report));
+  }
+
+  @Test
   void validateChecksAPackerTemplateWithoutWriting() {
     Path t = Templates.write(tmp, "ubuntu.pkr.hcl", HCL);
 

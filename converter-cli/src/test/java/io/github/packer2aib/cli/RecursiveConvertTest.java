@@ -228,6 +228,60 @@ class RecursiveConvertTest {
   }
 
   @Test
+  void namesWindowsCannotHoldAreRenamedWithANote() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "con.json", BulkTrees.AIB);
+    put(root, "hcl/main.pkr.hcl", BulkTrees.hcl("Nul"));
+    put(root, "aux/t.json", BulkTrees.AIB);
+    put(root, "x./t.json", BulkTrees.AIB);
+    put(root, "x_/t.json", BulkTrees.AIB);
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("r.json");
+
+    CliRun r = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
+
+    // The folder x_ keeps its name; x. takes the next free one.
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(
+        List.of(
+            "aux/t.json | AIB JSON | converted | aux_/t.json",
+            "con.json | AIB JSON | converted | con_.json",
+            "hcl | HCL2 folder | converted | hcl/Nul_.json",
+            "x./t.json | AIB JSON | converted | x_-2/t.json",
+            "x_/t.json | AIB JSON | converted | x_/t.json"),
+        rows(report));
+    List<String> renamed = new ArrayList<>();
+    for (JsonNode t : JSON.readTree(report.toFile()).get("templates")) {
+      for (JsonNode d : t.get("diagnostics")) {
+        if (d.get("code").asText().equals("CLI-N001")) {
+          renamed.add(t.get("path").asText() + ": " + d.get("detail").asText());
+        }
+      }
+    }
+    assertEquals(
+        List.of(
+            "aux/t.json: The folder aux cannot be made on Windows, which drops the dots and spaces"
+                + " that end a name and takes CON, NUL, COM1 and the like for devices, so the"
+                + " outputs of "
+                + root
+                + "/aux/t.json are written to aux_.",
+            "con.json: The output name con.json names a device on Windows (as CON, NUL, COM1 and"
+                + " the like do, whatever their case and extension), so this template of "
+                + root
+                + "/con.json is written to con_.json.",
+            "hcl: The output name Nul.json names a device on Windows (as CON, NUL, COM1 and the"
+                + " like do, whatever their case and extension), so this template of "
+                + root
+                + "/hcl is written to hcl/Nul_.json.",
+            "x./t.json: The folder x. cannot be made on Windows, which drops the dots and spaces"
+                + " that end a name and takes CON, NUL, COM1 and the like for devices, so the"
+                + " outputs of "
+                + root
+                + "/x./t.json are written to x_-2."),
+        renamed);
+  }
+
+  @Test
   void oneFailingTemplateDoesNotStopTheOthers() throws Exception {
     Path root = tmp.resolve("repo");
     put(root, "a.json", BulkTrees.AIB);

@@ -28,4 +28,46 @@ class NameCharactersTest {
     assertFalse(NameCharacters.allSafe("a/b"));
     assertFalse(NameCharacters.allSafe("über"));
   }
+
+  @Test
+  void windowsDeviceNamesAreFoundInAnyCaseAndBeforeAnyExtension() {
+    for (String device :
+        new String[] {
+          "con",
+          "CON",
+          "Nul",
+          "aux",
+          "prn",
+          "com0",
+          "COM1",
+          "com9",
+          "lpt1",
+          "LPT9",
+          "nul.json",
+          "con.a.yaml",
+          "con .json",
+          "aux.",
+          "com1.tar.gz"
+        }) {
+      assertTrue(NameCharacters.isWindowsDevice(device), device);
+    }
+    for (String name :
+        new String[] {
+          "",
+          "co",
+          "cons",
+          "console",
+          "con_",
+          "con-web",
+          "com",
+          "com10",
+          "lpt",
+          "xcon",
+          "nulls.json",
+          "web.con",
+          "_con"
+        }) {
+      assertFalse(NameCharacters.isWindowsDevice(name), name);
+    }
+  }
 }

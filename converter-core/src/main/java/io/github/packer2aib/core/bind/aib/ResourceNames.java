@@ -21,12 +21,6 @@ final class ResourceNames {
 
   private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9_.-]+");
 
-  /** Device names Windows refuses as file names, with or without extension. */
-  private static final Set<String> WINDOWS_RESERVED =
-      Set.of(
-          "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
-          "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
-
   static final String FALLBACK = "image-template";
   private static final int MAX = 64;
 
@@ -107,8 +101,6 @@ final class ResourceNames {
     if (name.endsWith(".")) {
       return false;
     }
-    String stem = name.toLowerCase(Locale.ROOT);
-    int dot = stem.indexOf('.');
-    return !WINDOWS_RESERVED.contains(dot < 0 ? stem : stem.substring(0, dot));
+    return !NameCharacters.isWindowsDevice(name);
   }
 }

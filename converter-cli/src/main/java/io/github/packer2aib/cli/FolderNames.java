@@ -1,0 +1,123 @@
+package io.github.packer2aib.cli;
+
+import io.github.packer2aib.core.source.NameCharacters;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The output folders of {@code convert -r}, which mirror the input tree, with every folder name
+ * usable on every system. Linux allows folder names that Windows (and shares served to it) cannot
+ * hold: a name ending in dots or spaces, which Windows drops ({@code x.} would be {@code x}), has
+ * them replaced by one '_' ({@code x_}); a name Windows takes for a device gets a '_' as a file's
+ * does ({@code con} → {@code con_}, {@link OutputNames#notADevice}). A renamed folder then keeps
+ * clear of its siblings' names, ignoring case, with -2, -3, … so that two input folders never share
+ * an output folder. Settled in discovery order, so the names depend on the tree alone.
+ */
+final class FolderNames {
+  /** Natural folder ('/'-separated, "" for the output folder itself) → the folder used. */
+  private final Map<String, String> chosen = new HashMap<>();
+
+  /** Natural parent folder → the names its subfolders use, in lower case. */
+  private final Map<String, Set<String>> taken = new HashMap<>();
+
+  /**
+   * @param folders the natural output folders, in discovery order
+   */
+  FolderNames(List<String> folders) {
+    // The names kept as they are first: a renamed folder never takes an existing one's name,
+    // whichever comes first. Each folder once, walking up until a folder already seen: loops, as
+    // a tree may be a thousand folders deep.
+    Set<String> seen = new HashSet<>();
+    for (String folder : folders) {
+      for (String f = folder; !f.isEmpty() && seen.add(f); ) {
+        int slash = f.lastIndexOf('/');
+        String parent = slash < 0 ? "" : f.substring(0, slash);
+        String name = f.substring(slash + 1);
+        if (!needsRenaming(name)) {
+          siblings(parent).add(lower(name));
+        }
+        f = parent;
+      }
+    }
+    for (String folder : folders) {
+      of(folder);
+    }
+  }
+
+  /** The folder used for the natural output folder {@code natural}. */
+  String of(String natural) {
+    if (natural.isEmpty()) {
+      return natural;
+    }
+    String known = chosen.get(natural);
+    if (known != null) {
+      return known;
+    }
+    // Up to the nearest folder settled already (or the top), then down, settling each in turn.
+    Deque<String> unsettled = new ArrayDeque<>();
+    String above = "";
+    for (String f = natural; !f.isEmpty(); ) {
+      String settled = chosen.get(f);
+      if (settled != null) {
+        above = settled;
+        break;
+      }
+      unsettled.push(f);
+      int slash = f.lastIndexOf('/');
+      f = slash < 0 ? "" : f.substring(0, slash);
+    }
+    String result = above;
+    while (!unsettled.isEmpty()) {
+      String f = unsettled.pop();
+      int slash = f.lastIndexOf('/');
+      String used = settle(slash < 0 ? "" : f.substring(0, slash), f.substring(slash + 1));
+      result = result.isEmpty() ? used : result + "/" + used;
+      chosen.put(f, result);
+    }
+    return result;
+  }
+
+  /** The name a folder {@code name} of the natural folder {@code parent} gets. */
+  private String settle(String parent, String name) {
+    if (!needsRenaming(name)) {
+      return name;
+    }
+    String base = OutputNames.notADevice(withoutTrailingDotsOrSpaces(name));
+    Set<String> siblings = siblings(parent);
+    String used = base;
+    for (int n = 2; siblings.contains(lower(used)); n++) {
+      used = base + "-" + n;
+    }
+    siblings.add(lower(used));
+    return used;
+  }
+
+  /** Whether Windows cannot hold {@code name} as a folder name. */
+  static boolean needsRenaming(String name) {
+    char last = name.charAt(name.length() - 1);
+    return last == '.' || last == ' ' || NameCharacters.isWindowsDevice(name);
+  }
+
+  /** {@code x.} and {@code x . } → {@code x_}: the dots and spaces Windows would drop. */
+  private static String withoutTrailingDotsOrSpaces(String name) {
+    int end = name.length();
+    while (end > 0 && (name.charAt(end - 1) == '.' || name.charAt(end - 1) == ' ')) {
+      end--;
+    }
+    return end == name.length() ? name : name.substring(0, end) + "_";
+  }
+
+  private Set<String> siblings(String parent) {
+    return taken.computeIfAbsent(parent, k -> new HashSet<>());
+  }
+
+  private static String lower(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}
