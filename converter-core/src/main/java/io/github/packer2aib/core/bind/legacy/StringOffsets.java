@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.legacy;
 
+import io.github.packer2aib.core.source.LoneSurrogates;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 
@@ -8,11 +9,12 @@ import io.github.packer2aib.core.source.SourceFile;
  * {{ }}} expression points at its column even when the string was written with escapes ({@code \"},
  * {@code \n}, {@code \u00e9}) or, in YAML, quoted, folded or as a block scalar.
  *
- * <p>JSON strings are mapped exactly. YAML scalars are aligned: every character of the value that
- * is not whitespace must match the same character in the text, in order (escapes of double-quoted
- * scalars and {@code ''} of single-quoted ones are decoded on the way), while whitespace that YAML
- * folds or strips is skipped. When the alignment fails — an alias, a tag we do not read, anything
- * unexpected — there is no map, and callers fall back to the string's whole range.
+ * <p>JSON strings are mapped exactly, also where the reader replaced half of a surrogate pair by
+ * U+FFFD. YAML scalars are aligned: every character of the value that is not whitespace must match
+ * the same character in the text, in order (escapes of double-quoted scalars and {@code ''} of
+ * single-quoted ones are decoded on the way), while whitespace that YAML folds or strips is
+ * skipped. When the alignment fails — an alias, a tag we do not read, anything unexpected — there
+ * is no map, and callers fall back to the string's whole range.
  */
 final class StringOffsets {
   private StringOffsets() {}
@@ -84,12 +86,21 @@ final class StringOffsets {
         decoded = c;
         j++;
       }
-      if (decoded != value.charAt(k)) {
+      if (!sameUnit(decoded, value.charAt(k))) {
         return null;
       }
     }
     map[value.length()] = j;
     return map;
+  }
+
+  /**
+   * Whether the unit the text spells is the value's: the same unit, or U+FFFD for half of a
+   * surrogate pair (the JSON and YAML readers replace a lone one, {@link LoneSurrogates}; a half
+   * with its other half beside it is kept, so a replacement stands for a lone one).
+   */
+  private static boolean sameUnit(char spelled, char inValue) {
+    return spelled == inValue || (inValue == '\uFFFD' && Character.isSurrogate(spelled));
   }
 
   private static char jsonEscape(char e) {
@@ -231,13 +242,26 @@ final class StringOffsets {
         produced = simpleYamlEscape(e);
         length = 2;
     }
-    if (produced == null || !value.startsWith(produced, k)) {
+    if (produced == null || !spells(produced, value, k)) {
       return -1;
     }
     for (int i = 0; i < produced.length(); i++) {
       map[k + i] = j;
     }
     return j + length;
+  }
+
+  /** Whether {@code value} holds what {@code produced} spells at {@code k} ({@link #sameUnit}). */
+  private static boolean spells(String produced, String value, int k) {
+    if (k + produced.length() > value.length()) {
+      return false;
+    }
+    for (int i = 0; i < produced.length(); i++) {
+      if (!sameUnit(produced.charAt(i), value.charAt(k + i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String codePoint(String raw, int from, int digits, int end) {

@@ -61,6 +61,16 @@ class StringOffsetsTest {
   }
 
   @Test
+  void halfASurrogatePairThatTheReaderReplacedIsMappedToItsEscape() {
+    // The readers give U+FFFD for it; the map must still follow the text past it.
+    assertEquals("{{ x }}", located("t.json", "{\"k\": \"\\ud800 {{ x }}\"}", "{{ x }}"));
+    assertEquals("\\ud800", located("t.json", "{\"k\": \"\\ud800 {{ x }}\"}", "\uFFFD"));
+    assertEquals(
+        "{{ x }}", located("t.json", "{\"k\": \"\\udc00\\ud83d\\ude00 {{ x }}\"}", "{{ x }}"));
+    assertEquals("{{ x }}", located("t.yaml", "k: \"\\ud800 {{ x }}\"\n", "{{ x }}"));
+  }
+
+  @Test
   void unmappableStringsFallBackToTheWholeLiteral() {
     // An alias stands where the anchored value is not written.
     String text = "a: &v \"{{ x }}\"\nk: *v\n";
