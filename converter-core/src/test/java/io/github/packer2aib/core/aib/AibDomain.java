@@ -8,6 +8,7 @@ import static io.github.packer2aib.core.aib.ApiVersion.V2023_07_01;
 import static io.github.packer2aib.core.aib.ApiVersion.V2024_02_01;
 import static io.github.packer2aib.core.aib.ApiVersion.V2025_10_01;
 
+import io.github.packer2aib.core.doc.ArmExpression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -227,7 +228,10 @@ public class AibDomain extends DomainContextBase {
             Combinators.combine(Arbitraries.strings().numeric().ofLength(8), word())
                 .as(
                     (sub, rg) ->
-                        "/subscriptions/" + sub + "-0000-0000-0000-000000000000/resourceGroups/" + rg)),
+                        "/subscriptions/"
+                            + sub
+                            + "-0000-0000-0000-000000000000/resourceGroups/"
+                            + rg)),
         Tuple.of(1, expression()));
   }
 
@@ -235,7 +239,7 @@ public class AibDomain extends DomainContextBase {
   static boolean uniqueNames(List<Customizer> steps) {
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (Customizer c : steps) {
-      if (c.name() != null && !c.name().startsWith("[") && !seen.add(c.name())) {
+      if (c.name() != null && !ArmExpression.isExpression(c.name()) && !seen.add(c.name())) {
         return false;
       }
     }
