@@ -30,7 +30,7 @@ build {
   }
 
   provisioner "shell" {
-    # Runs on both: source.* is unknown.
+    # Runs on both: evaluated for each (by_source), as Packer does; the body keeps source.* unknown.
     inline = ["on ${source.name}"]
     override = {
       debian = {

@@ -24,6 +24,10 @@ import java.util.Set;
  * @param sensitiveTexts which of {@code name}, the entries of {@code only} and {@code except} and
  *     the keys of {@code override} came from a sensitive value (their texts): they still name,
  *     filter and match as written, but are never shown
+ * @param bySource the body evaluated for each source usage it applies to, by {@link
+ *     SourceUsage#reference()}, when it refers to {@code source.*} and applies to more than one:
+ *     Packer evaluates a provisioner for each build, so {@code source.name} differs between them,
+ *     while {@code config} has it unknown. Empty otherwise (nearly always)
  */
 public record Provisioner(
     String type,
@@ -36,7 +40,8 @@ public record Provisioner(
     Optional<Setting> maxRetries,
     Optional<Setting> timeout,
     Range range,
-    Set<String> sensitiveTexts) {
+    Set<String> sensitiveTexts,
+    Map<String, Config> bySource) {
 
   public Provisioner {
     Objects.requireNonNull(type, "type");
@@ -45,9 +50,13 @@ public record Provisioner(
     except = List.copyOf(except);
     override = Map.copyOf(override);
     sensitiveTexts = Set.copyOf(sensitiveTexts);
+    bySource = Map.copyOf(bySource);
   }
 
-  /** A provisioner with nothing from a sensitive value in its name, filters or override keys. */
+  /**
+   * A provisioner with nothing from a sensitive value in its name, filters or override keys, and
+   * one body for every source usage.
+   */
   public Provisioner(
       String type,
       Optional<String> name,
@@ -70,7 +79,16 @@ public record Provisioner(
         maxRetries,
         timeout,
         range,
-        Set.of());
+        Set.of(),
+        Map.of());
+  }
+
+  /** The body as evaluated for {@code usage}: its own when it has one ({@link #bySource}). */
+  public Config config(SourceUsage usage) {
+    if (bySource.isEmpty()) {
+      return config;
+    }
+    return bySource.getOrDefault(usage.reference(), config);
   }
 
   /**

@@ -763,7 +763,10 @@ final class Builds {
     if (!binding.isEmpty()) {
       bodyContext = bodyContext.child(binding);
     }
+    int reportedFrom = out.size();
     Config config = bodies.config(content.rest(), bodyContext, bodyBlock.body().range());
+    Map<String, Config> bySource =
+        bySource(content.rest(), filter, usages, buildName, binding, config, reportedFrom);
     return new Provisioner(
         type,
         name,
@@ -775,7 +778,67 @@ final class Builds {
         maxRetries,
         timeout,
         block.range(),
-        sensitiveTexts(sensitive, nameText));
+        sensitiveTexts(sensitive, nameText),
+        bySource);
+  }
+
+  /**
+   * A provisioner's body evaluated for each source usage it applies to (by {@link
+   * SourceUsage#reference()}), when it applies to several and refers to {@code source.*}: Packer
+   * evaluates it for each build, one per usage, so {@code source.name} is that usage's, where
+   * {@code config}, evaluated once, has it unknown. Empty otherwise, as nearly always. What the
+   * evaluations report again of {@code config}'s diagnostics (those from {@code reportedFrom}), or
+   * of each other's, is reported once.
+   */
+  private Map<String, Config> bySource(
+      List<BodyItem> body,
+      Filter filter,
+      List<SourceUsage> usages,
+      Value buildName,
+      Map<String, Value> binding,
+      Config config,
+      int reportedFrom) {
+    List<SourceUsage> applying = applying(filter, usages);
+    if (applying.size() < 2 || !refersToSource(body)) {
+      return Map.of();
+    }
+    Set<Diagnostic> reported = new HashSet<>(out.subList(reportedFrom, out.size()));
+    Map<String, Config> configs = new LinkedHashMap<>();
+    for (SourceUsage u : applying) {
+      if (configs.containsKey(u.reference())) {
+        continue; // the same type and name: the same source.* values
+      }
+      EvalContext ctx =
+          scope.provisionerBody(
+              Optional.of(new Scope.SourceName(u.source().type(), u.name())), buildName);
+      if (!binding.isEmpty()) {
+        ctx = ctx.child(binding);
+      }
+      int before = out.size();
+      configs.put(u.reference(), bodies.config(body, ctx, config.range()));
+      List<Diagnostic> added = new ArrayList<>(out.subList(before, out.size()));
+      out.subList(before, out.size()).clear();
+      for (Diagnostic d : added) {
+        if (reported.add(d)) {
+          out.add(d);
+        }
+      }
+    }
+    return configs;
+  }
+
+  /** Whether an expression of {@code body}, or of a block in it, refers to {@code source}. */
+  private static boolean refersToSource(List<BodyItem> body) {
+    for (BodyItem item : body) {
+      if (item instanceof Attribute a) {
+        if (!Evaluator.allReferences(a.expression(), t -> !t.root().equals("source"))) {
+          return true;
+        }
+      } else if (item instanceof Block b && refersToSource(b.body().items())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private PostProcessor postProcessor(Block b, Value buildName, List<SourceUsage> usages) {
@@ -1068,21 +1131,28 @@ final class Builds {
 
   /** The scope of a provisioner's body: the source is known when it runs for exactly one. */
   private EvalContext body(Filter filter, List<SourceUsage> usages, Value buildName) {
-    // Most blocks have neither only nor except: every usage applies, no names to build.
-    boolean filtered = !filter.only().isEmpty() || !filter.except().isEmpty();
-    SourceUsage only = null;
-    int applies = 0;
-    for (SourceUsage u : usages) {
-      if (!filtered || !filter.skips(u.reference())) {
-        only = u;
-        applies++;
-      }
-    }
+    List<SourceUsage> applying = applying(filter, usages);
     Optional<Scope.SourceName> source =
-        applies == 1
-            ? Optional.of(new Scope.SourceName(only.source().type(), only.name()))
+        applying.size() == 1
+            ? Optional.of(
+                new Scope.SourceName(applying.get(0).source().type(), applying.get(0).name()))
             : Optional.empty();
     return scope.provisionerBody(source, buildName);
+  }
+
+  /** The usages a block with {@code filter} applies to. */
+  private static List<SourceUsage> applying(Filter filter, List<SourceUsage> usages) {
+    // Most blocks have neither only nor except: every usage applies, nothing to copy.
+    if (filter.only().isEmpty() && filter.except().isEmpty()) {
+      return usages;
+    }
+    List<SourceUsage> applying = new ArrayList<>(usages.size());
+    for (SourceUsage u : usages) {
+      if (!filter.skips(u.reference())) {
+        applying.add(u);
+      }
+    }
+    return applying;
   }
 
   /** {@code a} (null when absent) as a Go duration. */

@@ -98,7 +98,7 @@ final class Provisioners {
       if (!UsageFilter.applies(p.only(), p.except(), key)) {
         continue;
       }
-      Config body = UsageFilter.merged(p.config(), p.override(), u.usage);
+      Config body = UsageFilter.merged(p.config(u.usage), p.override(), u.usage);
       if (p.name().isPresent() && p.isSensitive(p.name().get())) {
         // The name would name the step in the template: refused, as any sensitive value is.
         u.secrets.refuse(

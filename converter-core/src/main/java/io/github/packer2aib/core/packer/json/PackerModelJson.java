@@ -215,6 +215,17 @@ public final class PackerModelJson {
       optionalSetting("max_retries", p.maxRetries());
       optionalSetting("timeout", p.timeout());
       config(p.config());
+      if (!p.bySource().isEmpty()) {
+        // Only where the body differs by source usage, so other templates' output is unchanged.
+        g.writeObjectFieldStart("by_source");
+        for (Map.Entry<String, Config> e : new TreeMap<>(p.bySource()).entrySet()) {
+          g.writeFieldName(e.getKey());
+          g.writeStartObject();
+          config(e.getValue());
+          g.writeEndObject();
+        }
+        g.writeEndObject();
+      }
       g.writeEndObject();
     }
 
