@@ -48,6 +48,16 @@ public final class Diagnostics implements Iterable<Diagnostic> {
     return items.size();
   }
 
+  /** The diagnostics added after the first {@code size}, in the order they were added. */
+  public List<Diagnostic> since(int size) {
+    return List.copyOf(items.subList(size, items.size()));
+  }
+
+  /** Drops the diagnostics added after the first {@code size} (an evaluation's, to redo). */
+  public void truncate(int size) {
+    items.subList(size, items.size()).clear();
+  }
+
   /** An immutable snapshot in reporting order: by file, then position, then insertion order. */
   public List<Diagnostic> sorted() {
     List<Diagnostic> copy = new ArrayList<>(items);

@@ -1,6 +1,8 @@
 package io.github.packer2aib.core.packer;
 
 import io.github.packer2aib.core.source.Range;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,7 +52,9 @@ public record Provisioner(
     except = List.copyOf(except);
     override = Map.copyOf(override);
     sensitiveTexts = Set.copyOf(sensitiveTexts);
-    bySource = Map.copyOf(bySource);
+    // In the usages' order (Map.copyOf's order changes from one JVM to the next).
+    bySource =
+        bySource.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(bySource));
   }
 
   /**

@@ -25,6 +25,19 @@ final class Reporter {
     diagnostics.addAll(more);
   }
 
+  /** How many diagnostics there are so far: a mark for {@link #since} and {@link #truncate}. */
+  int size() {
+    return diagnostics.size();
+  }
+
+  List<Diagnostic> since(int mark) {
+    return diagnostics.since(mark);
+  }
+
+  void truncate(int mark) {
+    diagnostics.truncate(mark);
+  }
+
   boolean hasErrors() {
     return diagnostics.hasErrors();
   }

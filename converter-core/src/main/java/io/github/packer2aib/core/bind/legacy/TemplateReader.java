@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.legacy;
 
+import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
@@ -9,6 +10,7 @@ import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.doc.JsonPointer;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.legacy.template.BuildTarget;
+import io.github.packer2aib.core.legacy.template.GoTemplateCode;
 import io.github.packer2aib.core.legacy.template.Scope;
 import io.github.packer2aib.core.legacy.template.Section;
 import io.github.packer2aib.core.legacy.template.Suggestions;
@@ -30,6 +32,7 @@ import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -811,6 +814,7 @@ final class TemplateReader {
     Optional<Setting> pauseBefore = duration(members.pauseBefore, where);
     Optional<Setting> timeout = duration(members.timeout, where);
     Optional<Setting> maxRetries = maxRetries(members.maxRetries, where, scope);
+    int reportedFrom = reporter.size();
     Config config = values.config(obj, members.settings, where, scope);
     if (type == null) {
       return null;
@@ -825,7 +829,49 @@ final class TemplateReader {
         pauseBefore,
         maxRetries,
         timeout,
-        obj.range());
+        obj.range(),
+        Set.of(),
+        byBuilder(obj, members.settings, where, scope, reportedFrom));
+  }
+
+  /**
+   * A provisioner's settings evaluated for each builder it runs for (by {@code type.name}, the
+   * reference of the builder's usage), when {@code build_name} or {@code build_type} had one value
+   * per builder in them (the note GOTPL-N101 since {@code reportedFrom}, left unknown): Packer
+   * renders a provisioner for each build, so each builder's gets its own name (checked with Packer
+   * 1.6.6: two null builders one and two ran {@code echo {{build_name}} {{build_type}}} as "one
+   * null" and "two null"). The note is dropped then, and what the evaluations report again is
+   * reported once. Empty otherwise, as nearly always.
+   */
+  private Map<String, Config> byBuilder(
+      DocObject obj, List<DocMember> settings, Place where, Scope scope, int reportedFrom) {
+    if (scope.targets().size() < 2) {
+      return Map.of();
+    }
+    List<Diagnostic> first = reporter.since(reportedFrom);
+    String perBuilder = GoTemplateCode.BUILD_NAME_PER_BUILDER.id();
+    if (first.stream().noneMatch(d -> d.code().equals(perBuilder))) {
+      return Map.of();
+    }
+    reporter.truncate(reportedFrom);
+    Set<Diagnostic> reported = new HashSet<>();
+    List<Diagnostic> kept = new ArrayList<>();
+    for (Diagnostic d : first) {
+      if (!d.code().equals(perBuilder) && reported.add(d)) {
+        kept.add(d);
+      }
+    }
+    reporter.addAll(kept);
+    Map<String, Config> configs = new LinkedHashMap<>();
+    for (BuildTarget t : scope.targets()) {
+      int before = reporter.size();
+      Scope one = new Scope(scope.section(), List.of(t));
+      configs.put(t.type() + "." + t.name(), values.config(obj, settings, where, one));
+      List<Diagnostic> added = reporter.since(before);
+      reporter.truncate(before);
+      reporter.addAll(added.stream().filter(reported::add).toList());
+    }
+    return configs;
   }
 
   private Map<String, Config> override(DocMember m, Place where) {

@@ -32,7 +32,8 @@ import java.util.TreeMap;
  *   <li>{@code build} values ({@code {{ build `Password` }}}) exist only while Packer builds: they
  *       are unknown strings.
  *   <li>{@code build_name}/{@code build_type} in a provisioner or post-processor that runs for
- *       several builders have one value per builder: unknown, with a note.
+ *       several builders have one value per builder: unknown, with a note (the template reader
+ *       then evaluates a provisioner again for each builder, and drops the note).
  *   <li>{@code consul_key}, {@code vault}, {@code aws_secretsmanager}, {@code
  *       aws_secretsmanager_raw} are refused: no secrets, no network at conversion time.
  *   <li>Go's built-in template functions ({@code printf}, {@code len}, …) are not evaluated.

@@ -107,6 +107,11 @@ final class ModelDump {
       line(depth + 1, "override " + e.getKey() + ":");
       config(depth + 2, e.getValue());
     }
+    // In the builders' order, as evaluated.
+    for (Map.Entry<String, Config> e : p.bySource().entrySet()) {
+      line(depth + 1, "for " + e.getKey() + ":");
+      config(depth + 2, e.getValue());
+    }
   }
 
   private void setting(int depth, String label, Optional<Setting> s) {

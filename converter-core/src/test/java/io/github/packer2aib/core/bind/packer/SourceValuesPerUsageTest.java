@@ -171,6 +171,43 @@ class SourceValuesPerUsageTest {
   }
 
   @Test
+  void aLegacyProvisionerGetsEachBuildersName() {
+    // Packer 1.6.6: two null builders one and two ran echo {{build_name}} {{build_type}} as
+    // "one null" and "two null".
+    String builder =
+        """
+        {"type": "azure-arm", "name": "%s", "os_type": "Linux", "location": "westeurope",
+         "subscription_id": "00000000-0000-0000-0000-000000000001", "image_publisher": "Canonical",
+         "image_offer": "0001-com-ubuntu-server-jammy", "image_sku": "22_04-lts-gen2",
+         "managed_image_name": "img-{{build_name}}", "managed_image_resource_group_name": "rg"}
+        """;
+    String template =
+        "{\"builders\": ["
+            + builder.formatted("one")
+            + ", "
+            + builder.formatted("two")
+            + "], \"provisioners\": [{\"type\": \"shell\", \"inline\": [\"echo {{build_name}}"
+            + " {{build_type}}\"]}]}";
+    ConversionResult r =
+        new PackerConversion()
+            .convert(
+                new PackerInput(Path.of("t.json"), "t.json"),
+                options(),
+                MapOptions.defaults(),
+                OutputFormat.JSON,
+                new MemoryFileView("/work").put("/work/t.json", template),
+                true);
+    assertTrue(
+        r.diagnostics().stream().noneMatch(d -> d.code().startsWith("GOTPL-N101")),
+        r.diagnostics().toString());
+    assertEquals(2, r.templates().size(), r.diagnostics().toString());
+    for (ConvertedTemplate t : r.templates()) {
+      String builderName = t.text().contains("img-one") ? "one" : "two";
+      assertTrue(t.text().contains("\"echo " + builderName + " azure-arm\""), t.text());
+    }
+  }
+
+  @Test
   void theConversionWritesEachUsagesOwnCommands() {
     String build =
         USAGES
