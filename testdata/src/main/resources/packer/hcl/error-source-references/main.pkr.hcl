@@ -12,3 +12,13 @@ build {
 build {
   name = "empty"
 }
+
+build {
+  # A build-level source block's name is read before functions and variables exist.
+  source "source.azure-arm.ubuntu" {
+    name = upper("called")
+  }
+  source "source.azure-arm.ubuntu" {
+    name = var.missing
+  }
+}
