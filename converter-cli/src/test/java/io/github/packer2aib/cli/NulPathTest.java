@@ -132,6 +132,32 @@ class NulPathTest {
   }
 
   @Test
+  void fileContentAndEnvironmentValuesWithANulCharacterAreLocatedErrors() throws Exception {
+    // Both go into a script the mapper writes (a here-document, an export line), which cannot
+    // hold a NUL; the value is not quoted, as either may come from a secret.
+    Path t =
+        write(
+            "t.pkr.hcl",
+            build(
+                "\"file\" {\n    content     = \"a\\u0000b\"\n    destination = \"/tmp/a\"\n  }\n"
+                    + "  provisioner \"shell\" {\n"
+                    + "    environment_vars = [\"A=x\\u0000y\"]\n"
+                    + "    env              = { B = \"\\u0000\" }\n"
+                    + "    inline           = [\"echo $A $B\"]\n"
+                    + "  }"));
+    assertLocatedError(
+        convert(t),
+        "t.pkr.hcl:14:19: error: Invalid value [PKRMAP-E106]",
+        "The content contains a NUL character (\\u0000) at character 2, and Image Builder gets it"
+            + " into the VM only inside a Shell script, which cannot hold one. Put the content in a"
+            + " file and upload it",
+        "t.pkr.hcl:18:24: error: Invalid value [PKRMAP-E106]",
+        "The value of A contains a NUL character (\\u0000) at character 2",
+        "t.pkr.hcl:19:24: error: Invalid value [PKRMAP-E106]",
+        "The value of B contains a NUL character (\\u0000) at character 1");
+  }
+
+  @Test
   void legacyWindowsDestinationsAndCommandsAreCheckedAlike() throws Exception {
     // Windows refuses every C0 control character in a file name, a tab included.
     Path t =

@@ -46,7 +46,11 @@ final class EnvVars {
                       + "\". Fix the entry.");
           continue;
         }
-        out.put(kv.substring(0, eq), kv.substring(eq + 1));
+        String name = kv.substring(0, eq);
+        String value = kv.substring(eq + 1);
+        if (fits(pr, "environment_vars", name, value)) {
+          out.put(name, value);
+        }
       }
     }
     Optional<Map<String, String>> env = pr.f.stringMap("env", destination);
@@ -54,9 +58,23 @@ final class EnvVars {
       if (out == null) {
         out = new TreeMap<>();
       }
-      out.putAll(env.get());
+      for (Map.Entry<String, String> e : env.get().entrySet()) {
+        if (fits(pr, "env", e.getKey(), e.getValue())) {
+          out.put(e.getKey(), e.getValue());
+        }
+      }
     }
     return out == null ? Map.of() : out;
+  }
+
+  /** Whether a variable's value can be exported by the step's script (no NUL), reported if not. */
+  private static boolean fits(Prov pr, String field, String name, String value) {
+    return UnfitCharacters.scriptTextFits(
+        pr,
+        "The value of " + name,
+        value,
+        pr.f.take(field).get().valueRange(),
+        "Remove the character from the value.");
   }
 
   /**

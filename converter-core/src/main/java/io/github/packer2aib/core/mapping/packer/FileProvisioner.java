@@ -144,7 +144,14 @@ final class FileProvisioner {
       return List.of();
     }
     if (given.get(0).equals("content")) {
-      if (content.isEmpty()) {
+      if (content.isEmpty()
+          || !UnfitCharacters.scriptTextFits(
+              pr,
+              "The content",
+              content.get(),
+              f.take("content").get().valueRange(),
+              "Put the content in a file and upload it (source = \"FILE\" with --file-base-uri),"
+                  + " or remove the character.")) {
         return List.of();
       }
       Placement p = place(pr, plan, dest, LocalFiles.fileName(dest));

@@ -83,6 +83,36 @@ final class UnfitCharacters {
     return true;
   }
 
+  /**
+   * Whether {@code text}, which the mapper writes into a script of its own (a file's {@code
+   * content}, written by a here-document or a PowerShell string; an environment variable's value,
+   * exported before the commands), holds no NUL character; reports at {@code at} when it does,
+   * without quoting the text, which may come from a sensitive value (a file's content often does).
+   *
+   * @param what what the text is, as the message starts: "The content", "The value of A"
+   * @param remedy what to do instead, a sentence
+   */
+  static boolean scriptTextFits(Prov pr, String what, String text, Range at, String remedy) {
+    int nul = text.indexOf('\0');
+    if (nul < 0) {
+      return true;
+    }
+    pr.report()
+        .add(
+            PackerMapCode.INVALID_VALUE,
+            at,
+            what
+                + " contains "
+                + named('\0')
+                + " at character "
+                + (nul + 1)
+                + ", and Image Builder gets it into the VM only inside a "
+                + (pr.u.os == Os.WINDOWS ? "PowerShell" : "Shell")
+                + " script, which cannot hold one. "
+                + remedy);
+    return false;
+  }
+
   /** The index of the first C0 control character (U+0000 to U+001F, tab included), or -1. */
   private static int firstC0(String text) {
     for (int i = 0; i < text.length(); i++) {
