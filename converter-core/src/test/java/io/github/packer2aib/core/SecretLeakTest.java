@@ -215,6 +215,35 @@ class SecretLeakTest {
   }
 
   @Test
+  void sourceReferencesFromASecretAreNotQuoted() {
+    // Each entry is read as a reference; those that name no declared source were quoted whole.
+    String template =
+        SENSITIVE_PW
+            + """
+              build {
+                sources = [var.pw, "source.null.${var.pw}", "x.null.${var.pw}"]
+              }
+              """;
+    String text = inspect("t.pkr.hcl", template).get(0);
+    assertTrue(
+        text.contains(
+            "This entry comes from a sensitive value, which is not shown, and is not a source"
+                + " reference."),
+        text);
+    assertEquals(
+        2,
+        text.split(
+                    "This build uses a source named by a sensitive value, which is not shown, and"
+                        + " no source of that name is declared. The declared sources are: null.a.",
+                    -1)
+                .length
+            - 1,
+        text);
+    // "x." is not "source.": Packer ignores it, but saying so would quote the rest.
+    assertFalse(text.contains("PKR-W"), text);
+  }
+
+  @Test
   void aDynamicBlockLabelFromASecretIsRefused() {
     String template =
         """

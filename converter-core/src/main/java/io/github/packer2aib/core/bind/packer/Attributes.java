@@ -63,8 +63,9 @@ final class Attributes {
   }
 
   /**
-   * {@link #strings} with whether each came from a sensitive value: the list's own mark makes every
-   * element sensitive, an element's mark that element.
+   * A list of strings Packer reads, each with whether it came from a sensitive value: the list's
+   * own mark makes every element sensitive, an element's mark that element. (There is no variant
+   * without the marks: every list Packer reads is quoted by some message.)
    */
   Optional<List<Text>> texts(Attribute a, EvalContext ctx) {
     Optional<Value> v = convertMarked(a, ctx, Type.list(Type.STRING));
@@ -77,18 +78,6 @@ final class Attributes {
       out.add(new Text(e.unmarked().asString(), all || e.isSensitive()));
     }
     return Optional.of(out);
-  }
-
-  Optional<List<String>> strings(Attribute a, EvalContext ctx) {
-    return convert(a, ctx, Type.list(Type.STRING))
-        .map(
-            v -> {
-              List<String> out = new ArrayList<>();
-              for (Value e : v.elements()) {
-                out.add(e.unmarked().asString());
-              }
-              return out;
-            });
   }
 
   /**

@@ -116,6 +116,8 @@ final class Builds {
    *
    * @param binding the iterator of the dynamic source block that generated it, bound in {@code
    *     extra} only (empty for none)
+   * @param sensitive whether the reference came from a sensitive value: then messages do not quote
+   *     it
    */
   private record Usage(
       String type,
@@ -123,7 +125,8 @@ final class Builds {
       Optional<String> localName,
       List<BodyItem> extra,
       Range range,
-      Map<String, Value> binding) {
+      Map<String, Value> binding,
+      boolean sensitive) {
     String usageName() {
       return localName.orElse(name);
     }
@@ -223,15 +226,24 @@ final class Builds {
     Optional<Attribute> list = content.attribute("sources");
     if (list.isPresent()) {
       hadSource = true;
-      Optional<List<String>> refs = attributes.strings(list.get(), ctx);
-      List<String> given = refs.orElse(List.of());
+      // With each entry's sensitivity: a reference taken from a secret is never quoted.
+      Optional<List<Attributes.Text>> refs = attributes.texts(list.get(), ctx);
+      List<Attributes.Text> given = refs.orElse(List.of());
       for (int i = 0; i < given.size(); i++) {
         Range at = elementRange(list.get().expression(), i);
-        reference(given.get(i), at)
+        Attributes.Text ref = given.get(i);
+        reference(ref.text(), ref.sensitive(), at)
             .ifPresent(
                 r ->
                     usages.add(
-                        new Usage(r.type(), r.name(), Optional.empty(), List.of(), at, Map.of())));
+                        new Usage(
+                            r.type(),
+                            r.name(),
+                            Optional.empty(),
+                            List.of(),
+                            at,
+                            Map.of(),
+                            ref.sensitive())));
       }
     }
     // After sources = [...]: the source blocks, and those dynamic ones generate, in their order.
@@ -339,7 +351,7 @@ final class Builds {
     BodyContent content =
         BodyContent.of(b.body(), PackerSchema.BUILD_SOURCE, "a build's source block", header, out);
     Optional<Scope.SourceName> ref =
-        reference(b.labels().get(0).value(), b.labels().get(0).range());
+        reference(b.labels().get(0).value(), false, b.labels().get(0).range());
     if (ref.isEmpty()) {
       return Optional.empty();
     }
@@ -356,7 +368,13 @@ final class Builds {
     }
     return Optional.of(
         new Usage(
-            ref.get().type(), ref.get().name(), localName, content.rest(), b.range(), Map.of()));
+            ref.get().type(),
+            ref.get().name(),
+            localName,
+            content.rest(),
+            b.range(),
+            Map.of(),
+            false));
   }
 
   /** Whether {@code b} is {@code dynamic "type" { … }}. */
@@ -387,7 +405,8 @@ final class Builds {
           "the source each generated block uses, such as labels = [\"azure-arm.ubuntu\"]")) {
         return;
       }
-      Optional<Scope.SourceName> ref = reference(g.labels().get(0), g.labelsRange());
+      // A label from a sensitive value was refused already (PKR-E063).
+      Optional<Scope.SourceName> ref = reference(g.labels().get(0), false, g.labelsRange());
       if (ref.isEmpty()) {
         continue;
       }
@@ -414,7 +433,8 @@ final class Builds {
               localName,
               content.rest(),
               g.labelsRange(),
-              g.binding()));
+              g.binding(),
+              false));
     }
   }
 
@@ -517,7 +537,7 @@ final class Builds {
    * {@code source.type.name} or {@code type.name} split into type and name (as Packer's {@code
    * sourceRefFromString}); empty after reporting an invalid reference.
    */
-  private Optional<Scope.SourceName> reference(String text, Range at) {
+  private Optional<Scope.SourceName> reference(String text, boolean sensitive, Range at) {
     String[] parts = text.split("\\.", -1);
     String type = null;
     String name = null;
@@ -533,15 +553,16 @@ final class Builds {
           Diagnostic.of(
               PackerCode.INVALID_SOURCE_REFERENCE,
               at,
-              "\""
-                  + text
-                  + "\" is not a source reference. Write source.<type>.<name>, as in"
+              (sensitive
+                      ? "This entry comes from a sensitive value, which is not shown, and"
+                      : "\"" + text + "\"")
+                  + " is not a source reference. Write source.<type>.<name>, as in"
                   + " \"source.azure-arm.ubuntu\": the type and name of a source block, each"
                   + " starting with a letter and holding only letters, digits, underscores and"
                   + " dashes."));
       return Optional.empty();
     }
-    if (parts.length == 3 && !parts[0].equals("source")) {
+    if (parts.length == 3 && !parts[0].equals("source") && !sensitive) {
       // Packer drops the first part whatever it is; the documented form is source.type.name.
       out.add(
           Diagnostic.of(
@@ -568,22 +589,26 @@ final class Builds {
     if (declared == null) {
       String ref = u.type() + "." + u.name();
       List<String> known = new ArrayList<>(sources.keySet());
-      String suggestion = Names.didYouMean(ref, known);
+      // A suggestion would tell how close the secret is to a declared name.
+      String suggestion = u.sensitive() ? "" : Names.didYouMean(ref, known);
       out.add(
           Diagnostic.of(
               PackerCode.UNKNOWN_SOURCE,
               u.range(),
-              "This build uses the source \""
-                  + ref
-                  + "\", which is not declared."
+              (u.sensitive()
+                      ? "This build uses a source named by a sensitive value, which is not"
+                          + " shown, and no source of that name is declared."
+                      : "This build uses the source \"" + ref + "\", which is not declared.")
                   + suggestion
-                  + (known.isEmpty()
-                      ? " The template declares no source: add a source \""
-                          + u.type()
-                          + "\" \""
-                          + u.name()
-                          + "\" { … } block."
-                      : " The declared sources are: " + String.join(", ", known) + ".")));
+                  + (known.isEmpty() && u.sensitive()
+                      ? " The template declares no source."
+                      : known.isEmpty()
+                          ? " The template declares no source: add a source \""
+                              + u.type()
+                              + "\" \""
+                              + u.name()
+                              + "\" { … } block."
+                          : " The declared sources are: " + String.join(", ", known) + ".")));
       return Optional.empty();
     }
     Block block = declared.block();
