@@ -11,6 +11,7 @@ import io.github.packer2aib.core.bind.packer.PackerHclLoader;
 import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.SecretMessages;
 import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocNode;
@@ -18,6 +19,7 @@ import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.function.GoPath;
+import io.github.packer2aib.core.packer.SensitiveTexts;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.SourceFile;
@@ -273,7 +275,12 @@ public final class PackerTemplates {
     sources.addAll(varFiles);
     List<Diagnostic> all = new ArrayList<>(unreadable);
     // Messages about a var file may quote the value they found.
-    all.addAll(ValueMask.scrub(r.diagnostics(), sources));
+    List<Diagnostic> scrubbed = ValueMask.scrub(r.diagnostics(), sources);
+    if (r.template().isPresent()) {
+      // The last guard, as in the HCL2 loader: a failed load and inspect show only these.
+      scrubbed = SecretMessages.scrub(SensitiveTexts.of(r.template().get()), scrubbed);
+    }
+    all.addAll(scrubbed);
     boolean errors = all.stream().anyMatch(Diagnostic::isError);
     // The reader names the template by its file's display name; the mapper needs the path.
     String root = path.toString().replace('\\', '/');

@@ -3,6 +3,7 @@ package io.github.packer2aib.core.bind.packer;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Diagnostics;
 import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.diag.SecretMessages;
 import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.hcl.eval.EvalBudget;
@@ -20,6 +21,7 @@ import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.Local;
 import io.github.packer2aib.core.packer.PackerSettings;
 import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.packer.SensitiveTexts;
 import io.github.packer2aib.core.packer.Variable;
 import io.github.packer2aib.core.parse.JsonReader;
 import io.github.packer2aib.core.parse.ParseResult;
@@ -242,6 +244,11 @@ public final class PackerHclLoader {
             new ArrayList<>(
                 new LinkedHashSet<>(ValueMask.scrub(out, List.copyOf(sources.values()))));
         sorted = Diagnostics.of(unique).sorted();
+        if (template != null) {
+          // The last guard, as for a conversion's messages: this load's may be all there is (it
+          // failed, or inspect prints them), and a place that drops a mark would quote a secret.
+          sorted = SecretMessages.scrub(SensitiveTexts.of(template), sorted);
+        }
         errors = sorted.stream().anyMatch(Diagnostic::isError);
       }
       return new LoadResult(

@@ -1,14 +1,9 @@
 package io.github.packer2aib.core.mapping.packer;
 
-import io.github.packer2aib.core.hcl.value.BoolValue;
-import io.github.packer2aib.core.hcl.value.Convert;
-import io.github.packer2aib.core.hcl.value.NullValue;
-import io.github.packer2aib.core.hcl.value.NumberValue;
-import io.github.packer2aib.core.hcl.value.StringValue;
-import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Local;
 import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.packer.SensitiveTexts;
 import io.github.packer2aib.core.packer.Variable;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
@@ -45,46 +40,13 @@ final class Secrets {
     }
   }
 
-  /**
-   * {@link Value#containsSensitive}, false at once for an unmarked string, number, bool or null
-   * (nothing inside to mark): most variables and locals hold one, and a type test spares the
-   * interface call per variable of every template in C1 code.
-   */
   private static boolean containsSensitive(Value v) {
-    if (v instanceof StringValue
-        || v instanceof NumberValue
-        || v instanceof BoolValue
-        || v instanceof NullValue) {
-      return false;
-    }
-    return v.containsSensitive();
+    return SensitiveTexts.containsSensitive(v);
   }
 
   /** Every string, number and bool inside a value, as text, marks removed. */
   static List<String> texts(Value value) {
-    List<String> out = new ArrayList<>();
-    collect(value.unmarkDeep().value(), out);
-    return out;
-  }
-
-  private static void collect(Value v, List<String> out) {
-    if (v instanceof StringValue s) {
-      out.add(s.asString()); // what the conversion below gives, without its allocations
-      return;
-    }
-    if (!v.isKnown() || v.isNull()) {
-      return;
-    }
-    if (v.type().isPrimitive()) {
-      Convert.Result r = Convert.to(v, Type.STRING);
-      if (r.isOk()) {
-        out.add(r.value().asString());
-      }
-      return;
-    }
-    for (Value child : v.elements()) {
-      collect(child, out);
-    }
+    return SensitiveTexts.texts(value);
   }
 
   /**
@@ -186,11 +148,8 @@ final class Secrets {
     return out;
   }
 
-  /**
-   * Shorter secrets ("1", "true") occur in any template by chance; the final scan would refuse
-   * harmless output, while the sensitive mark already catches every real flow.
-   */
-  static final int MIN_SCANNED_LENGTH = 8;
+  /** The texts the output scan looks for: {@link SensitiveTexts#MIN_LENGTH} and more. */
+  static final int MIN_SCANNED_LENGTH = SensitiveTexts.MIN_LENGTH;
 
   /** Reports a sensitive value that would flow to {@code destination}; the value is not shown. */
   void refuse(Report report, Value value, String field, Range at, String destination) {

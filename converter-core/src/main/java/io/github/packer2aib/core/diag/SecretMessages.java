@@ -1,27 +1,27 @@
-package io.github.packer2aib.core.mapping.packer;
+package io.github.packer2aib.core.diag;
 
-import io.github.packer2aib.core.diag.Diagnostic;
-import io.github.packer2aib.core.diag.Related;
-import io.github.packer2aib.core.diag.ValueMask;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The last guard between a conversion's messages and stderr or a report: the text of every
- * sensitive variable and local (of {@link Secrets#MIN_SCANNED_LENGTH} characters or more, as the
- * scan of the output) is replaced by {@code ***} wherever a diagnostic's summary, detail, JSON
- * pointer or related label holds it. Messages are kept clean by the sensitive mark that values
- * carry; this catches a place that drops the mark, as several did before session 13 (a duplicate
- * key, a provisioner filter, a name looked up from a secret), whatever the code that words it.
+ * The last guard between messages and stderr, a report or {@code inspect}'s output: the text of
+ * every sensitive variable and local (of {@code SensitiveTexts.MIN_LENGTH} characters or more, as
+ * the mapper's scan of the output) is replaced by {@code ***} wherever a diagnostic's summary,
+ * detail, JSON pointer or related label holds it. Messages are kept clean by the sensitive mark
+ * that values carry; this catches a place that drops the mark, as several did before session 13 (a
+ * duplicate key, a provisioner filter, a name looked up from a secret) and a build's sources list
+ * until the secrets audit, whatever the code that words it. The loaders apply it to their own
+ * messages (a load that fails, and {@code inspect}, never reach the mapper), the conversion to
+ * every message after mapping.
  */
 public final class SecretMessages {
   private SecretMessages() {}
 
   /**
-   * {@code diagnostics} with {@code secretTexts} masked (the mapper's, {@link
-   * MapResult#secretTexts}); the same list when none holds one.
+   * {@code diagnostics} with {@code secretTexts} masked ({@code SensitiveTexts.of} a template, or
+   * the mapper's {@code MapResult.secretTexts}); the same list when none holds one.
    */
   public static List<Diagnostic> scrub(List<String> secretTexts, List<Diagnostic> diagnostics) {
     if (diagnostics.isEmpty() || secretTexts.isEmpty()) {
