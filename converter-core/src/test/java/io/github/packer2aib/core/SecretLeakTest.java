@@ -440,6 +440,51 @@ class SecretLeakTest {
   }
 
   @Test
+  void credentialsWrittenOutAreSecretsLikeSensitiveVariables() {
+    // No variable is involved: the names say these hold credentials, and the mapper's note about
+    // each quotes its line. (SecretScrubber's patterns know client_secret and *password, not
+    // these.)
+    String template =
+        AZURE_PW.replace(
+                "  os_type                           = \"Linux\"\n",
+                "  os_type                           = \"Linux\"\n"
+                    + "  azure_ad_secret = \"hunter2\"\n"
+                    + "  ssh_private_key = \"hunter2\"\n"
+                    + "  ssh_private_key_file = \"keys/id_rsa\"\n")
+            + """
+              build {
+                sources = ["source.azure-arm.x"]
+                provisioner "shell" {
+                  inline        = ["echo one"]
+                  sudo_password = "Hunter2"
+                }
+              }
+              """;
+    ConversionResult r = convertPw(template);
+    String text = text(r);
+    assertEquals(1, r.templates().size(), text);
+    assertTrue(text.contains(" |   azure_ad_secret = \"***\"\n"), text);
+    assertTrue(text.contains(" |   ssh_private_key = \"***\"\n"), text);
+    // A path to a key is no secret, and the reader needs it.
+    assertTrue(text.contains(" |   ssh_private_key_file = \"keys/id_rsa\"\n"), text);
+    assertTrue(text.contains(" |     sudo_password = \"***\"\n"), text);
+    String model = inspect("t.pkr.hcl", template).get(2);
+    assertTrue(model.contains("\"azure_ad_secret\": \"<sensitive>\""), model);
+    assertTrue(model.contains("\"sudo_password\": \"<sensitive>\""), model);
+    assertTrue(model.contains("\"ssh_private_key_file\": \"keys/id_rsa\""), model);
+
+    String legacy =
+        "{\n"
+            + "  \"builders\": [{\"type\": \"null\", \"communicator\": \"ssh\",\n"
+            + "    \"ssh_password\": \"hunter2\", \"client_secret\": \"{{user `cs`}}\"}],\n"
+            + "  \"variables\": {\"cs\": \"x\"}\n"
+            + "}\n";
+    String legacyModel = inspect("l.json", legacy).get(2);
+    assertTrue(legacyModel.contains("\"ssh_password\": \"<sensitive>\""), legacyModel);
+    assertTrue(legacyModel.contains("\"client_secret\": \"<sensitive>\""), legacyModel);
+  }
+
+  @Test
   void namesFromASecretNameNoStepAndNoTemplate() {
     ConversionResult r =
         convertPw(

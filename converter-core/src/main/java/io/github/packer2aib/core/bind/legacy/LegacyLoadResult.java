@@ -13,8 +13,9 @@ import java.util.Optional;
  *     (values that could not be evaluated are unknown); check {@link #hasErrors()} before
  *     converting it
  * @param diagnostics every problem found, in reporting order
- * @param secretRanges where the template writes the defaults of its {@code sensitive-variables}:
- *     a renderer masks them when it quotes those lines ({@code SourceFile.withSecrets})
+ * @param secretRanges where the template writes the defaults of its {@code sensitive-variables} and
+ *     the values of credential settings: a renderer masks them when it quotes those lines ({@code
+ *     SourceFile.withSecrets})
  */
 public record LegacyLoadResult(
     Optional<PackerTemplate> template, List<Diagnostic> diagnostics, List<Range> secretRanges) {

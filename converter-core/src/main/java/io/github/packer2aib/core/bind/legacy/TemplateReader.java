@@ -105,11 +105,14 @@ final class TemplateReader {
   }
 
   /**
-   * Where the template writes the defaults of its {@code sensitive-variables}, known once {@link
-   * #read} has run: a renderer masks them when it quotes those lines.
+   * Where the template writes the defaults of its {@code sensitive-variables} and the values of
+   * credential settings, known once {@link #read} has run: a renderer masks them when it quotes
+   * those lines.
    */
   List<Range> secretRanges() {
-    return secretRanges;
+    List<Range> all = new ArrayList<>(secretRanges);
+    all.addAll(values.credentialRanges());
+    return all;
   }
 
   PackerTemplate read() {

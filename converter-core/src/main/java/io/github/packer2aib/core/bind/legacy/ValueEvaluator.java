@@ -14,7 +14,9 @@ import io.github.packer2aib.core.legacy.template.TemplateEvaluator;
 import io.github.packer2aib.core.legacy.template.TemplateProblem;
 import io.github.packer2aib.core.legacy.template.UserVariables;
 import io.github.packer2aib.core.packer.Config;
+import io.github.packer2aib.core.packer.Credentials;
 import io.github.packer2aib.core.packer.Setting;
+import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -36,6 +38,9 @@ final class ValueEvaluator {
   private final TemplateEvaluator evaluator;
   private final Reporter reporter;
   private UserVariables variables = UserVariables.none();
+
+  /** Where the values of credential settings are written ({@link #credentialRanges}). */
+  private final List<Range> credentialRanges = new ArrayList<>();
 
   ValueEvaluator(SourceFile file, boolean yaml, TemplateEvaluator evaluator, Reporter reporter) {
     this.file = file;
@@ -178,7 +183,7 @@ final class ValueEvaluator {
       if (excluded.contains(m.key()) || m.key().startsWith("_")) {
         continue;
       }
-      Value v = value(m.value(), root.member(m.key()), scope);
+      Value v = credential(m, value(m.value(), root.member(m.key()), scope));
       settings.add(new Setting(m.key(), v, m.keyRange(), m.value().range()));
     }
     return new Config(settings, List.of(), object.range());
@@ -192,9 +197,38 @@ final class ValueEvaluator {
     List<Setting> settings = new ArrayList<>(members.size());
     for (int i = 0; i < members.size(); i++) {
       DocMember m = members.get(i);
-      Value v = value(m.value(), root.member(m.key()), scope);
+      Value v = credential(m, value(m.value(), root.member(m.key()), scope));
       settings.add(new Setting(m.key(), v, m.keyRange(), m.value().range()));
     }
     return new Config(settings, List.of(), object.range());
+  }
+
+  /**
+   * The value of the setting {@code m}, marked sensitive when its name says it holds a credential
+   * ({@link Credentials}): "client_secret": "…" written out is as secret as a sensitive variable.
+   */
+  private Value credential(DocMember m, Value v) {
+    if (!Credentials.holdsSecret(m.key())) {
+      return v;
+    }
+    // A lone {{ user `x` }} (nearly every template) shows nothing to mask, and a file without
+    // ranges is quoted without working out what to mask.
+    String text = DocScalar.stringValue(m.value()).orElse(null);
+    if (text == null || !isOneAction(text.strip())) {
+      credentialRanges.add(m.value().range());
+    }
+    return v.mark(Mark.SENSITIVE);
+  }
+
+  private static boolean isOneAction(String text) {
+    return text.startsWith("{{") && text.endsWith("}}") && text.indexOf("{{", 2) < 0;
+  }
+
+  /**
+   * Where the settings evaluated so far write the values of credentials: a renderer masks them when
+   * it quotes those lines, as it masks the default of a sensitive variable.
+   */
+  List<Range> credentialRanges() {
+    return credentialRanges;
   }
 }

@@ -5,7 +5,11 @@ import io.github.packer2aib.core.hcl.eval.EvalContext;
 import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.Block;
 import io.github.packer2aib.core.hcl.syntax.BodyItem;
+import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
+import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Config;
+import io.github.packer2aib.core.packer.Credentials;
 import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
@@ -15,11 +19,15 @@ import java.util.List;
  * Evaluates the body of a source, provisioner or post-processor into a {@link Config}: every
  * argument into a {@link Setting}, every nested block into a {@link Config.NestedBlock}, and every
  * {@code dynamic "type" { for_each … content { … } }} expanded into the blocks it generates, as
- * HCL's {@code dynblock} does. We have no plugin schemas, so nothing is checked against one.
+ * HCL's {@code dynblock} does. We have no plugin schemas, so nothing is checked against one; a
+ * setting whose name says it holds a credential ({@link Credentials}) is marked sensitive.
  */
 final class BodyEvaluator {
   private final Expressions expressions;
   private final DynamicBlocks dynamicBlocks;
+
+  /** Where the values of credential settings are written ({@link #credentialRanges}). */
+  private final List<Range> credentialRanges = new ArrayList<>();
 
   BodyEvaluator(Expressions expressions, Attributes attributes, List<Diagnostic> out) {
     this.expressions = expressions;
@@ -35,12 +43,17 @@ final class BodyEvaluator {
     for (int i = 0; i < n; i++) {
       BodyItem item = items.get(i);
       if (item instanceof Attribute a) {
-        settings.add(
-            new Setting(
-                a.name(),
-                expressions.value(a.expression(), ctx),
-                a.nameRange(),
-                a.expression().range()));
+        Value value = expressions.value(a.expression(), ctx);
+        if (Credentials.holdsSecret(a.name())) {
+          // client_secret = "…" written out is as secret as one from a sensitive variable.
+          value = value.mark(Mark.SENSITIVE);
+          if (!(a.expression() instanceof ScopeTraversal)) {
+            // A reference (var.client_secret, nearly every template) shows nothing to mask, and
+            // a file without ranges is quoted without working out what to mask.
+            credentialRanges.add(a.expression().range());
+          }
+        }
+        settings.add(new Setting(a.name(), value, a.nameRange(), a.expression().range()));
       } else {
         Block b = (Block) item;
         if (blocks.isEmpty()) {
@@ -59,6 +72,15 @@ final class BodyEvaluator {
       }
     }
     return new Config(settings, blocks, range);
+  }
+
+  /**
+   * Where the bodies evaluated so far write the values of credential settings ({@link
+   * Credentials}): a renderer masks them when it quotes those lines, as it masks a sensitive
+   * default.
+   */
+  List<Range> credentialRanges() {
+    return credentialRanges;
   }
 
   /** Expands a dynamic block into {@code into}. */

@@ -70,7 +70,10 @@ public final class PackerHclLoader {
     private final List<Diagnostic> out = new ArrayList<>();
     private final Map<String, SourceFile> sources = new LinkedHashMap<>();
 
-    /** Ranges of the template files to mask when quoted: literal values of sensitive variables. */
+    /**
+     * Ranges of the template files to mask when quoted: literal values of sensitive variables and
+     * locals, and of credential settings.
+     */
     private final Map<String, List<Range>> secrets = new LinkedHashMap<>();
 
     private final HclParser parser = new HclParser();
@@ -205,6 +208,9 @@ public final class PackerHclLoader {
         if (b.type().equals("build")) {
           buildList.add(builds.build(b));
         }
+      }
+      for (Range r : bodies.credentialRanges()) {
+        secrets.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r);
       }
       boolean allJson = !parsed.isEmpty();
       for (ParsedFile f : parsed) {

@@ -1,0 +1,32 @@
+package io.github.packer2aib.core.packer;
+
+/**
+ * The names of plugin settings that hold a credential: {@code client_secret}, {@code
+ * winrm_password}, {@code ssh_private_key}, {@code oidc_request_token}, … A value written there is
+ * a secret whether or not it comes from a {@code sensitive} variable, so the loaders mark it
+ * sensitive ({@code inspect} shows {@code "<sensitive>"}, no message quotes it, and the mapper
+ * would refuse to copy it) and a renderer masks it where it quotes the line it is written on.
+ *
+ * <p>Only names that hold the secret itself: a path to one ({@code ssh_private_key_file}, {@code
+ * client_cert_path}) or a setting about one ({@code client_cert_token_timeout}) is shown as
+ * written, which is what a reader of a diagnostic needs to fix it.
+ */
+public final class Credentials {
+  private Credentials() {}
+
+  /** Whether the setting {@code name} (of a source, provisioner or post-processor) holds one. */
+  public static boolean holdsSecret(String name) {
+    return ends(name, "password")
+        || ends(name, "secret")
+        || ends(name, "secret_key")
+        || ends(name, "private_key")
+        || ends(name, "token")
+        || ends(name, "jwt");
+  }
+
+  /** {@code name} is {@code word}, or ends with {@code _word}. */
+  private static boolean ends(String name, String word) {
+    int at = name.length() - word.length();
+    return name.endsWith(word) && (at == 0 || name.charAt(at - 1) == '_');
+  }
+}
