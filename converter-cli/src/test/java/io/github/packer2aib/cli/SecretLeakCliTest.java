@@ -265,6 +265,39 @@ class SecretLeakCliTest {
   }
 
   @Test
+  void aLegacyTemplateThatDoesNotParseIsReadAsOneAndShowsNoValue() throws Exception {
+    // convert and validate sent it to the image template reader, whose excerpts mask no value.
+    Path template =
+        put(
+            tmp,
+            "t.json",
+            "{\n"
+                + "  \"variables\": {\"pw\": \"hunter2\",,\n"
+                + "    \"region\": \"westeurope\"},\n"
+                + "  \"sensitive-variables\": [\"pw\"],\n"
+                + "  \"builders\": [{\"type\": \"azure-arm\"}]\n"
+                + "}\n");
+    for (String command : List.of("convert", "validate", "inspect")) {
+      for (String format : List.of("text", "json")) {
+        CliRun r = run(List.of(command, "--diagnostics-format", format, template.toString()));
+        assertEquals(ExitCodes.INPUT_ERROR, r.exitCode(), r.err());
+        assertAbsent(command + "'s stdout", r.out());
+        assertAbsent(command + "'s stderr", r.err());
+        assertTrue(r.err().contains("JSON-E013"), r.err());
+        if (format.equals("text")) {
+          assertTrue(
+              r.err()
+                  .contains(
+                      template
+                          + ":2:33: error: Unexpected character [JSON-E013]\n"
+                          + "  2 |   \"variables\": {\"pw\": \"***\",,\n"),
+              r.err());
+        }
+      }
+    }
+  }
+
+  @Test
   void undeclaredVariableOfASharedVarFile() throws Exception {
     Path template = put(tmp, "t.pkr.hcl", TEMPLATE);
     Path vars = put(tmp, "v.pkrvars.hcl", "sp_key = \"x\"\ncount = 1\nundeclared = \"hunter2\"\n");

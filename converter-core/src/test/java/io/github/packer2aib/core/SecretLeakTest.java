@@ -675,6 +675,83 @@ class SecretLeakTest {
   }
 
   @Test
+  void aTemplateThatDoesNotParseMasksSensitiveDefaultsOnTheLinesItQuotes() {
+    // A syntax error stops the load before the variables are read, which is where a sensitive
+    // default is known; the error's own line may hold one. Each case quotes such a line.
+    String[] broken = {
+      "variable \"pw\" {\n  sensitive = true\n  default   = \"hunter2\" +\n}\n",
+      // A second default: the syntax tree keeps only the first.
+      "variable \"pw\" {\n  sensitive = true\n  default = \"x\"\n  default = \"hunter2\"\n}\n",
+      "variable \"pw\" {\n  sensitive = true\n  default = \"hunter2\n}\n",
+      // sensitive after a bracket the error left open, and written wrong.
+      "variable \"pw\" {\n  type = list(string\n  default = [\"hunter2\"]\n  sensitive = tru\n}\n",
+      "local \"pw\" {\n  sensitive  = true\n  expression = \"hunter2\" +\n}\n",
+      "source \"null\" \"n\" {\n  azure_ad_secret = \"hunter2\" +\n}\n",
+    };
+    for (String template : broken) {
+      ConversionResult r = convert(Map.of(), List.of(), Map.of(), template + TEMPLATE);
+      assertTrue(r.templates().isEmpty(), () -> text(r));
+      String text = text(r);
+      assertTrue(text.contains("t.pkr.hcl:"), text);
+      assertTrue(text.contains("\"***"), text);
+      assertNoSecret(r, SECRET);
+    }
+    // The line, the caret and the message still say what to fix.
+    String text = text(convert(Map.of(), List.of(), Map.of(), broken[0] + TEMPLATE));
+    assertTrue(
+        text.contains(
+            "t.pkr.hcl:3:26: error: Invalid expression [HCL-E030]\n"
+                + "  3 |   default   = \"***\" +\n"
+                + "    |                      ^\n"
+                + "  Expected the start of an expression, but found the end of the line.\n"),
+        text);
+  }
+
+  @Test
+  void jsonAndYamlTemplatesThatDoNotParseShowNoValue() {
+    // Without a tree, which value is sensitive is unknown: every value of a quoted line is masked
+    // (with a JSON tree but broken blocks, only the sensitive ones).
+    Map<String, String> broken =
+        Map.of(
+            "l.json",
+            "{\n  \"variables\": {\"pw\": \"hunter2\",,\n  \"region\": \"westeurope\"},\n"
+                + "  \"sensitive-variables\": [\"pw\"],\n  \"builders\": []\n}\n",
+            "d.json",
+            "{\"variables\": {\"pw\": \"x\", \"pw\": \"hunter2\"},"
+                + " \"sensitive-variables\": [\"pw\"], \"builders\": []}\n",
+            "l.yaml",
+            "variables:\n  pw: hunter2: x\nsensitive-variables: [pw]\nbuilders: []\n",
+            "t.pkr.json",
+            "{\"variable\": {\"pw\": {\"sensitive\": true, \"default\": \"hunter2\"}},,}\n",
+            // The JSON parses, a template inside a string does not: the same line holds a secret.
+            "m.pkr.json",
+            "{\"variable\": {\"pw\": {\"sensitive\": true, \"default\": \"hunter2\"}},"
+                + " \"locals\": {\"x\": \"${var.pw +}\"}}\n");
+    for (Map.Entry<String, String> e : broken.entrySet()) {
+      MemoryFileView fs = new MemoryFileView("/work").put("/work/" + e.getKey(), e.getValue());
+      PackerOptions options =
+          new PackerOptions(
+              List.of(),
+              List.of(),
+              Map.of(),
+              Path.of("/work"),
+              Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
+      ConversionResult r =
+          new PackerConversion()
+              .convert(
+                  new PackerInput(Path.of(e.getKey()), e.getKey()),
+                  options,
+                  MapOptions.defaults(),
+                  OutputFormat.JSON,
+                  fs,
+                  true);
+      assertTrue(r.diagnostics().stream().anyMatch(Diagnostic::isError), e::getKey);
+      assertNoSecret(r, SECRET);
+      assertTrue(text(r).contains(e.getKey() + ":"), () -> text(r));
+    }
+  }
+
+  @Test
   void legacySensitiveDefaultAndJsonVarFileAreMasked() {
     String legacy =
         "{\n"

@@ -57,9 +57,15 @@ public final class PackerTemplates {
   /**
    * True when a text already parsed with {@code DocReader} is a Packer template by content: a
    * legacy template (top-level {@code builders}), or HCL's JSON syntax in a {@code .json} file
-   * ({@link #isHclJson(SourceFile)}).
+   * ({@link #isHclJson(SourceFile)}); or, when it does not parse, a text that was meant to be a
+   * legacy template, as {@link #classify} tells it for a bulk run: its syntax errors are then
+   * reported as a Packer template's, which masks the values of the lines they quote (one may be a
+   * sensitive variable's default), not as an image template's.
    */
   public static boolean isPacker(SourceFile file, ParseResult parsed) {
+    if (parsed.hasErrors()) {
+      return brokenTemplate(file.text()) == Form.LEGACY;
+    }
     return isLegacy(parsed) || isHclJson(file, parsed);
   }
 
@@ -329,8 +335,12 @@ public final class PackerTemplates {
       FileSystemView files) {
     if (parsed.hasErrors()) {
       // A JSON or YAML template that does not parse: its syntax errors say what is wrong (without
-      // a tree, "not a Packer template" would be all that could be said).
-      return new LoadResult(Optional.empty(), parsed.diagnostics(), List.of(file));
+      // a tree, "not a Packer template" would be all that could be said). Without a tree, which
+      // values are sensitive is unknown too, and the error's line may hold one ("pw": "…",,): all
+      // its values are masked where it is quoted, as a var file's are; names and brackets stay.
+      SourceFile shown = file.asValues();
+      return new LoadResult(
+          Optional.empty(), ValueMask.scrub(parsed.diagnostics(), List.of(shown)), List.of(shown));
     }
     if (isHclJson(file, parsed)) {
       return loadHcl2(input, options, files);

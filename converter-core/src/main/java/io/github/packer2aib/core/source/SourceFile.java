@@ -145,6 +145,16 @@ public final class SourceFile {
         name, text, computeLineStarts(text), surrogateFree(text), true, List.of(), null);
   }
 
+  /**
+   * This file as a value file ({@link #ofValues}): for a template that does not parse, where which
+   * of its values are secret cannot be told (a new object with the same name, text and secrets).
+   */
+  public SourceFile asValues() {
+    return values
+        ? this
+        : new SourceFile(name, text, lineStarts, surrogateFree, true, secrets, ascii);
+  }
+
   /** Whether this is a value file ({@link #ofValues}). */
   public boolean holdsValues() {
     return values;

@@ -268,15 +268,31 @@ public final class PackerHclLoader {
       if (!json) {
         HclParseResult r = parser.parse(source);
         out.addAll(r.diagnostics());
+        if (r.hasErrors()) {
+          // The load stops at a syntax error, before the variables that say what is secret are
+          // read; the error's line may hold a sensitive default. Its tokens still tell.
+          secrets
+              .computeIfAbsent(source.name(), f -> new ArrayList<>())
+              .addAll(LooseSecrets.of(source));
+        }
         return Optional.of(new ParsedFile(source, r.body(), false));
       }
       Optional<DocNode> root = readJson(source);
-      return root.map(
-          doc ->
-              new ParsedFile(
-                  source,
-                  HclJson.file(source, doc, PackerSchema.ROOT, HclJson.Mode.CONFIG, out),
-                  true));
+      if (root.isEmpty()) {
+        // As above, but JSON that does not parse says nothing of what is sensitive: its values
+        // are all masked where it is quoted, as a var file's are; names and brackets stay.
+        sources.put(source.name(), sources.get(source.name()).asValues());
+        return Optional.empty();
+      }
+      int before = out.size();
+      Body body = HclJson.file(source, root.get(), PackerSchema.ROOT, HclJson.Mode.CONFIG, out);
+      if (hasErrorsSince(before)) {
+        // Its structure is known, and tells what is sensitive.
+        secrets
+            .computeIfAbsent(source.name(), f -> new ArrayList<>())
+            .addAll(LooseSecrets.ofJson(root.get()));
+      }
+      return Optional.of(new ParsedFile(source, body, true));
     }
 
     private Optional<DocNode> readJson(SourceFile source) {

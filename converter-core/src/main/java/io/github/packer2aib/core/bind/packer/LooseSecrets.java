@@ -1,0 +1,133 @@
+package io.github.packer2aib.core.bind.packer;
+
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.packer.Credentials;
+import io.github.packer2aib.core.parse.hcl.LooseArguments;
+import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where a template file whose syntax is broken writes what may not be shown: the default of each
+ * variable and the expression of each local that says {@code sensitive}, and the value of each
+ * credential setting ({@link Credentials}). A syntax error stops the load before variables are
+ * read, which is where these are known for a file that parses; the error's own line may be one of
+ * them ({@code default = "…" +}, a second {@code default}). In the native syntax they are read from
+ * the tokens ({@link LooseArguments}), so a broken value is still found; in HCL's JSON syntax from
+ * the JSON document, when only its blocks are broken. When in doubt ({@code sensitive =} anything
+ * but {@code false}), a value counts as secret.
+ */
+final class LooseSecrets {
+  private LooseSecrets() {}
+
+  static List<Range> of(SourceFile file) {
+    List<LooseArguments.Argument> arguments = LooseArguments.of(file);
+    Set<Integer> sensitive = new HashSet<>();
+    for (LooseArguments.Argument a : arguments) {
+      if (declaresValue(a.blockType())
+          && a.name().equals("sensitive")
+          && !text(file, a.value()).strip().equals("false")) {
+        sensitive.add(a.block());
+      }
+    }
+    List<Range> out = new ArrayList<>();
+    for (LooseArguments.Argument a : arguments) {
+      boolean declared =
+          sensitive.contains(a.block())
+              && (a.name().equals("default") || a.name().equals("expression"));
+      if (declared || Credentials.holdsSecret(a.name())) {
+        out.add(a.value());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@link #of} for a template file in HCL's JSON syntax whose JSON parses but whose blocks do not
+   * (a block that is not an object, a template with a syntax error inside a string): the same
+   * values, found in the JSON document.
+   */
+  static List<Range> ofJson(DocNode root) {
+    List<Range> out = new ArrayList<>();
+    if (root instanceof DocObject o) {
+      for (DocMember m : o.members()) {
+        if (declaresValue(m.key())) {
+          // {"variable": {"pw": {…}}}, or arrays of such objects at either level.
+          for (DocObject byName : objects(m.value())) {
+            for (DocMember named : byName.members()) {
+              for (DocObject body : objects(named.value())) {
+                sensitiveValue(body, out);
+              }
+            }
+          }
+        }
+      }
+    }
+    credentials(root, out);
+    return out;
+  }
+
+  private static void sensitiveValue(DocObject body, List<Range> out) {
+    DocNode sensitive = body.get("sensitive").orElse(null);
+    boolean no =
+        sensitive == null
+            || (sensitive instanceof DocScalar s
+                && s.asBoolean().isPresent()
+                && !s.asBoolean().get());
+    if (no) {
+      return;
+    }
+    for (String name : List.of("default", "expression")) {
+      body.get(name).ifPresent(v -> out.add(v.range()));
+    }
+  }
+
+  /** The values of the credential settings anywhere in {@code node}. */
+  private static void credentials(DocNode node, List<Range> out) {
+    if (node instanceof DocObject o) {
+      for (DocMember m : o.members()) {
+        if (Credentials.holdsSecret(m.key())) {
+          out.add(m.value().range());
+        } else {
+          credentials(m.value(), out);
+        }
+      }
+    } else if (node instanceof DocArray a) {
+      for (DocNode item : a.items()) {
+        credentials(item, out);
+      }
+    }
+  }
+
+  /** An object, or the objects of an array. */
+  private static List<DocObject> objects(DocNode node) {
+    if (node instanceof DocObject o) {
+      return List.of(o);
+    }
+    List<DocObject> out = new ArrayList<>();
+    if (node instanceof DocArray a) {
+      for (DocNode item : a.items()) {
+        if (item instanceof DocObject o) {
+          out.add(o);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A {@code variable} block (its {@code default}) or a {@code local} block (its expression). */
+  private static boolean declaresValue(String blockType) {
+    return blockType.equals("variable") || blockType.equals("local");
+  }
+
+  private static String text(SourceFile file, Range r) {
+    return file.text().substring(r.startOffset(), r.endOffset());
+  }
+}
