@@ -130,10 +130,16 @@ class SecretLeakTest {
 
   /** {@link #inspect(String, String)} with {@code --var pw=<secret>}. */
   private static List<String> inspect(String name, String template, String secret) {
+    return inspect(name, template, "pw", secret);
+  }
+
+  /** {@link #inspect(String, String)} with {@code --var <variable>=<secret>}. */
+  private static List<String> inspect(
+      String name, String template, String variable, String secret) {
     MemoryFileView fs = new MemoryFileView("/work").put("/work/" + name, template);
     PackerOptions options =
         new PackerOptions(
-            List.of("pw=" + secret),
+            List.of(variable + "=" + secret),
             List.of(),
             Map.of(),
             Path.of("/work"),
@@ -482,6 +488,82 @@ class SecretLeakTest {
     String legacyModel = inspect("l.json", legacy).get(2);
     assertTrue(legacyModel.contains("\"ssh_password\": \"<sensitive>\""), legacyModel);
     assertTrue(legacyModel.contains("\"client_secret\": \"<sensitive>\""), legacyModel);
+  }
+
+  @Test
+  void variablesNamedAsCredentialsAreSecretWhetherDeclaredSensitiveOrNot() {
+    // The classic template declares variable "client_secret" {} without sensitive = true; its
+    // value is a credential all the same, as the values of the settings of those names are.
+    String hcl =
+        """
+        variable "admin_password" {
+          type = string
+        }
+        variable "db_password" {
+          type    = number
+          default = "hunter2"
+        }
+        source "null" "a" { communicator = "none" }
+        build {
+          sources = ["source.null.a"]
+          provisioner "shell-local" {
+            inline = ["echo ${var.admin_password}"]
+          }
+        }
+        """;
+    String shown = inspect("t.pkr.hcl", hcl, "admin_password", "hunter2").get(0);
+    // The default's line is masked as a sensitive default's, and the type error hides its details.
+    assertTrue(shown.contains("  6 |   default = \"***\"\n"), shown);
+    assertTrue(shown.contains("(details hidden: the variable is sensitive)"), shown);
+    String model =
+        inspect(
+                "t.pkr.hcl",
+                hcl.replace("default = \"hunter2\"", "default = 1"),
+                "admin_password",
+                SECRET)
+            .get(2);
+    assertTrue(
+        model.contains(
+            "\"name\": \"admin_password\",\n      \"type\": \"string\",\n"
+                + "      \"value\": \"<sensitive>\",\n      \"sensitive\": false,"),
+        model);
+    ConversionResult r =
+        convert(
+            Map.of(),
+            List.of("admin_password=" + SECRET),
+            Map.of(),
+            AZURE_PW
+                    .replace("variable \"pw\"", "variable \"admin_password\"")
+                    .replace("  sensitive = true\n", "")
+                + """
+                  build {
+                    sources = ["source.azure-arm.x"]
+                    provisioner "shell" {
+                      environment_vars = ["PW=${var.admin_password}"]
+                      inline           = ["echo"]
+                    }
+                  }
+                  """);
+    assertNoSecret(r, SECRET);
+    assertTrue(r.templates().isEmpty(), () -> text(r));
+    assertTrue(
+        only(r, "PKRMAP-E405")
+            .detail()
+            .endsWith(
+                "or, if the value is not secret, rename the variable \"admin_password\", whose"
+                    + " name says it holds a credential, which is kept secret whether or not it is"
+                    + " declared sensitive."),
+        () -> text(r));
+
+    String legacy =
+        "{\n"
+            + "  \"variables\": {\"vault_token\": \"\"},\n"
+            + "  \"builders\": [{\"type\": \"null\", \"communicator\": \"none\"}],\n"
+            + "  \"provisioners\": [{\"type\": \"shell-local\",\n"
+            + "    \"inline\": [\"echo {{user `vault_token`}}\"]}]\n"
+            + "}\n";
+    List<String> legacyShown = inspect("l.json", legacy, "vault_token", SECRET);
+    assertTrue(legacyShown.get(2).contains("\"value\": \"<sensitive>\""), legacyShown::toString);
   }
 
   @Test

@@ -240,9 +240,10 @@ class PackerCorpusVerdictTest {
     fails(
         "packer-hcl/actions__runner-images__linux-ubuntu2204-hcl",
         base().uris().skip().vars("managed_image_name", "managed_image_resource_group_name"),
-        "PKRMAP-E105 PKRMAP-E306",
-        "file provisioners with direction = \"download\" have no AIB equivalent; the scripts/files"
-            + " it uploads are not in the corpus");
+        "PKRMAP-E105 PKRMAP-E306 PKRMAP-E405",
+        "file provisioners with direction = \"download\" have no AIB equivalent; dockerhub_password"
+            + " (a credential by its name) would go into environment_vars; the scripts/files it"
+            + " uploads are not in the corpus");
     fails(
         "packer-hcl/actions__runner-images__ubuntu-templates-multifile",
         base()
@@ -544,9 +545,10 @@ class PackerCorpusVerdictTest {
                 "create_time",
                 "msi_resource_strings",
                 "resource_group_name"),
-        "PKRMAP-E105 PKRMAP-E108 PKRMAP-E110 PKRMAP-E306",
-        "built by a pipeline: no source image, no gallery names, download provisioners; the"
-            + " scripts/files it uploads are not in the corpus");
+        "PKRMAP-E105 PKRMAP-E108 PKRMAP-E110 PKRMAP-E306 PKRMAP-E405",
+        "built by a pipeline: no source image, no gallery names, download provisioners; ua_token"
+            + " (a credential by its name) would go into inline commands; the scripts/files it"
+            + " uploads are not in the corpus");
     fails(
         "packer-json/Azure__AgentBaker__windows-vhd-builder-sig/windows-vhd-builder-sig.json",
         base()
@@ -624,8 +626,9 @@ class PackerCorpusVerdictTest {
     fails(
         "packer-json/actions__runner-images__ubuntu1604/ubuntu1604.json",
         base().uris().skip(),
-        "PKRMAP-E105 PKRMAP-E306",
-        "download provisioners; the scripts/files it uploads are not in the corpus");
+        "PKRMAP-E105 PKRMAP-E306 PKRMAP-E405",
+        "download provisioners; dockerhub_password (a credential by its name) would go into"
+            + " environment_vars; the scripts/files it uploads are not in the corpus");
     fails(
         "packer-json/actions__runner-images__windows-2022-json/windows-2022.json",
         base().uris().skip().vars("install_password"),
@@ -836,11 +839,11 @@ class PackerCorpusVerdictTest {
   }
 
   /**
-   * The pinned cases as the two files a bulk run over the whole corpus takes and is checked
-   * against (golden files under {@code testdata/.../corpus/}; {@code -Dgolden.update=true} rewrites
-   * them): {@code packer-settings.json}, the per-template options as a {@code --settings} file, and
-   * {@code packer-verdicts.json}, each case's expected number of templates and error codes. The CLI's
-   * bulk test converts the corpus with the first and compares its report with the second.
+   * The pinned cases as the two files a bulk run over the whole corpus takes and is checked against
+   * (golden files under {@code testdata/.../corpus/}; {@code -Dgolden.update=true} rewrites them):
+   * {@code packer-settings.json}, the per-template options as a {@code --settings} file, and {@code
+   * packer-verdicts.json}, each case's expected number of templates and error codes. The CLI's bulk
+   * test converts the corpus with the first and compares its report with the second.
    */
   @Test
   void pinnedCasesAreExportedForTheBulkRun() throws IOException {

@@ -18,6 +18,7 @@ import io.github.packer2aib.core.legacy.template.TemplateEnvironment;
 import io.github.packer2aib.core.legacy.template.TemplateEvaluator;
 import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.Config;
+import io.github.packer2aib.core.packer.Credentials;
 import io.github.packer2aib.core.packer.PackerSettings;
 import io.github.packer2aib.core.packer.PackerTemplate;
 import io.github.packer2aib.core.packer.PostProcessor;
@@ -120,12 +121,20 @@ final class TemplateReader {
     Set<String> sensitive = sensitiveVariables();
     List<DocMember> declared = declaredVariables();
     checkSensitiveDeclared(sensitive, declared);
+    // A variable named as a credential is (admin_password, client_secret: Credentials) holds a
+    // secret whether or not it is listed; the model still says what the template lists.
+    Set<String> secret = new LinkedHashSet<>(sensitive);
     for (DocMember m : declared) {
-      if (sensitive.contains(m.key()) && m.value().range() != null) {
+      if (Credentials.holdsSecret(m.key())) {
+        secret.add(m.key());
+      }
+    }
+    for (DocMember m : declared) {
+      if (secret.contains(m.key()) && m.value().range() != null) {
         secretRanges.add(m.value().range());
       }
     }
-    VariableResolver resolver = resolver(declared, sensitive);
+    VariableResolver resolver = resolver(declared, secret);
     resolver.resolveAll();
     values.useVariables(resolver);
     List<Variable> variables = variables(declared, resolver, sensitive);

@@ -5,7 +5,10 @@ import io.github.packer2aib.core.hcl.eval.EvalContext;
 import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.Block;
 import io.github.packer2aib.core.hcl.syntax.BodyItem;
+import io.github.packer2aib.core.hcl.syntax.Expression;
 import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
+import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
+import io.github.packer2aib.core.hcl.syntax.TemplateInterpolation;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Config;
@@ -47,9 +50,7 @@ final class BodyEvaluator {
         if (Credentials.holdsSecret(a.name())) {
           // client_secret = "…" written out is as secret as one from a sensitive variable.
           value = value.mark(Mark.SENSITIVE);
-          if (!(a.expression() instanceof ScopeTraversal)) {
-            // A reference (var.client_secret, nearly every template) shows nothing to mask, and
-            // a file without ranges is quoted without working out what to mask.
+          if (!isReference(a.expression())) {
             credentialRanges.add(a.expression().range());
           }
         }
@@ -72,6 +73,20 @@ final class BodyEvaluator {
       }
     }
     return new Config(settings, blocks, range);
+  }
+
+  /**
+   * A reference, as {@code var.client_secret} or {@code "${var.client_secret}"} (nearly every
+   * template): it shows nothing to mask, and a file without ranges is quoted without working out
+   * what to mask.
+   */
+  private static boolean isReference(Expression e) {
+    if (e instanceof TemplateExpr t
+        && t.parts().size() == 1
+        && t.parts().get(0) instanceof TemplateInterpolation i) {
+      return i.expression() instanceof ScopeTraversal;
+    }
+    return e instanceof ScopeTraversal;
   }
 
   /**

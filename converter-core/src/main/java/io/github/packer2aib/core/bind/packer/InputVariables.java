@@ -19,6 +19,7 @@ import io.github.packer2aib.core.hcl.value.TupleType;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.TypeConstraint;
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.Credentials;
 import io.github.packer2aib.core.packer.Variable;
 import io.github.packer2aib.core.packer.Variable.ValueSource;
 import io.github.packer2aib.core.parse.hcl.HclExpressionResult;
@@ -54,7 +55,17 @@ final class InputVariables {
     /** Whether the type was written ({@code type = …}) rather than implied by the default. */
     boolean typeWritten;
 
+    /** {@code sensitive = true}, as declared (what the model says). */
     boolean sensitive;
+
+    /**
+     * Declared sensitive, or named as a credential is ({@link Credentials}: {@code admin_password},
+     * {@code client_secret}): its value is kept as secret either way, as a credential setting's.
+     */
+    boolean secret() {
+      return sensitive || Credentials.holdsSecret(name);
+    }
+
     Optional<String> description = Optional.empty();
     final List<Validation> validations = new ArrayList<>();
     final List<Assignment> assignments = new ArrayList<>();
@@ -477,7 +488,7 @@ final class InputVariables {
     // Text given on the command line or in the environment is a value of its own: masked when
     // quoted, whatever the variable's sensitivity.
     SourceFile file = SourceFile.ofValues(fileName, text);
-    if (!d.sensitive) {
+    if (!d.secret()) {
       syntheticSources.add(file);
     }
     Type t = d.type.type();
@@ -491,7 +502,7 @@ final class InputVariables {
               file.whole());
     } else {
       HclExpressionResult parsed = new HclParser().parseExpression(file);
-      if (d.sensitive) {
+      if (d.secret()) {
         // Syntax errors quote the text; for a secret, say only where it is.
         if (parsed.hasErrors()) {
           out.add(
@@ -549,7 +560,7 @@ final class InputVariables {
   private static String conversionError(Declared d, Convert.Result failed) {
     String message = ((Convert.Failed) failed).error().toString();
     // cty's messages may quote part of the value ("use lowercase \"true\"").
-    return d.sensitive
+    return d.secret()
         ? "the value has the wrong type (details hidden: the variable is sensitive)"
         : message;
   }
@@ -590,7 +601,7 @@ final class InputVariables {
         at = last.range();
         validate(d, last, scope);
       }
-      if (d.sensitive) {
+      if (d.secret()) {
         value = value.mark(Mark.SENSITIVE);
       }
       scope.setVariable(d.name, value);
@@ -602,7 +613,7 @@ final class InputVariables {
   }
 
   private void validate(Declared d, Assignment value, Scope scope) {
-    Value v = d.sensitive ? value.value().mark(Mark.SENSITIVE) : value.value();
+    Value v = d.secret() ? value.value().mark(Mark.SENSITIVE) : value.value();
     for (Validation validation : d.validations) {
       Expressions.Outcome o =
           expressions.evaluate(validation.condition(), scope.validation(d.name, v));
@@ -630,7 +641,7 @@ final class InputVariables {
         continue;
       }
       if (!b.value().asBoolean()) {
-        Range subject = d.sensitive ? d.declaration : value.range().orElse(validation.range());
+        Range subject = d.secret() ? d.declaration : value.range().orElse(validation.range());
         out.add(
             Diagnostic.of(
                     PackerCode.VALIDATION_FAILED,
@@ -649,13 +660,13 @@ final class InputVariables {
   }
 
   /**
-   * Where the defaults of sensitive variables are written: a renderer must mask them when it quotes
-   * those lines ({@link SourceFile#withSecrets}).
+   * Where the defaults of sensitive variables (and of those named as credentials) are written: a
+   * renderer must mask them when it quotes those lines ({@link SourceFile#withSecrets}).
    */
   List<Range> secretRanges() {
     List<Range> ranges = new ArrayList<>();
     for (Declared d : declared.values()) {
-      if (d.sensitive) {
+      if (d.secret()) {
         d.defaultRange.ifPresent(ranges::add);
       }
     }

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.Credentials;
 import io.github.packer2aib.core.packer.Local;
 import io.github.packer2aib.core.packer.PackerTemplate;
 import io.github.packer2aib.core.packer.SensitiveTexts;
@@ -17,8 +18,13 @@ import java.util.Set;
  * inside the offending one; the values themselves are compared here and never shown.
  */
 final class Secrets {
-  /** A sensitive variable or local with the texts its value holds. */
-  private record Named(String kind, String name, List<String> texts) {}
+  /**
+   * A sensitive variable or local with the texts its value holds.
+   *
+   * @param declared whether it is declared sensitive; a variable named as a credential is kept
+   *     secret without ({@link Credentials})
+   */
+  private record Named(String kind, String name, List<String> texts, boolean declared) {}
 
   private final List<Named> named = new ArrayList<>();
 
@@ -28,14 +34,14 @@ final class Secrets {
     for (int i = 0, n = variables.size(); i < n; i++) {
       Variable v = variables.get(i);
       if (v.sensitive() || containsSensitive(v.value())) {
-        named.add(new Named("variable", v.name(), texts(v.value())));
+        named.add(new Named("variable", v.name(), texts(v.value()), v.sensitive()));
       }
     }
     List<Local> locals = template.locals();
     for (int i = 0, n = locals.size(); i < n; i++) {
       Local l = locals.get(i);
       if (l.sensitive() || containsSensitive(l.value())) {
-        named.add(new Named("local", l.name(), texts(l.value())));
+        named.add(new Named("local", l.name(), texts(l.value()), true));
       }
     }
   }
@@ -165,6 +171,26 @@ final class Secrets {
             + ", where anyone who can read the image template sees it; it was left out. Keep"
             + " secrets out of what Image Builder stores and runs (a step can fetch them on the"
             + " build VM, for instance from Key Vault with the VM's identity), or, if the value"
-            + " is not secret, remove sensitive = true from the variable.");
+            + " is not secret, "
+            + advice(value));
+  }
+
+  /**
+   * How to say that a value is not secret after all: remove {@code sensitive = true}, or, for a
+   * variable that is secret by its name alone, rename it.
+   */
+  private String advice(Value value) {
+    List<String> inside = texts(value);
+    for (Named n : named) {
+      if (!n.declared() && occursIn(n.texts(), inside)) {
+        // No colon after the quoted name: SecretScrubber would read "…_password": as an
+        // assignment and mask the word after it.
+        return "rename the variable \""
+            + n.name()
+            + "\", whose name says it holds a credential, which is kept secret whether or not it"
+            + " is declared sensitive.";
+      }
+    }
+    return "remove sensitive = true from the variable.";
   }
 }
