@@ -186,7 +186,8 @@ final class ConvertCommand implements Callable<Integer> {
         outcomes.add(new Outcome(new Input.Packer(argument), convertPacker(packer, files, cwd)));
         continue;
       }
-      outcomes.add(new Outcome(input, convert(read, options)));
+      // read.source(), which may be a masked copy of what was read (see PackerRouting.byContent).
+      outcomes.add(new Outcome(new Input.Loaded(read.source()), convert(read, options)));
     }
     int produced = 0;
     for (Outcome o : outcomes) {

@@ -55,8 +55,13 @@ final class PackerRouting {
 
   static ByContent byContent(String argument, SourceFile text) {
     ParseResult parsed = DocReader.read(text);
-    boolean packer =
-        !argument.equals(InputReader.STDIN) && PackerTemplates.isPacker(text, parsed);
+    boolean packer = PackerTemplates.isPacker(text, parsed);
+    if (argument.equals(InputReader.STDIN)) {
+      // Standard input is read as an image template; but a Packer template that does not parse
+      // may hold a secret on the line its syntax error quotes, so its values are masked there as
+      // the Packer reader would mask them (a file of that name is quoted from the masked copy).
+      return new ByContent(packer && parsed.hasErrors() ? text.asValues() : text, parsed, false);
+    }
     return new ByContent(text, parsed, packer);
   }
 }

@@ -109,7 +109,8 @@ final class ValidateCommand implements Callable<Integer> {
                 ? validatePacker(
                     new PackerInput(Path.of(argument), argument, read.packerDocument()), files, cwd)
                 : validate(read, options);
-        report.file(source);
+        // read.source(), which may be a masked copy of source (see PackerRouting.byContent).
+        report.file(read.source());
       }
       result.sources().forEach(report::file);
       report.diagnostics(result.diagnostics());

@@ -264,19 +264,19 @@ class SecretLeakCliTest {
     }
   }
 
+  /** A legacy template with a syntax error on the line of its sensitive default. */
+  private static final String BROKEN_LEGACY =
+      "{\n"
+          + "  \"variables\": {\"pw\": \"hunter2\",,\n"
+          + "    \"region\": \"westeurope\"},\n"
+          + "  \"sensitive-variables\": [\"pw\"],\n"
+          + "  \"builders\": [{\"type\": \"azure-arm\"}]\n"
+          + "}\n";
+
   @Test
   void aLegacyTemplateThatDoesNotParseIsReadAsOneAndShowsNoValue() throws Exception {
     // convert and validate sent it to the image template reader, whose excerpts mask no value.
-    Path template =
-        put(
-            tmp,
-            "t.json",
-            "{\n"
-                + "  \"variables\": {\"pw\": \"hunter2\",,\n"
-                + "    \"region\": \"westeurope\"},\n"
-                + "  \"sensitive-variables\": [\"pw\"],\n"
-                + "  \"builders\": [{\"type\": \"azure-arm\"}]\n"
-                + "}\n");
+    Path template = put(tmp, "t.json", BROKEN_LEGACY);
     for (String command : List.of("convert", "validate", "inspect")) {
       for (String format : List.of("text", "json")) {
         CliRun r = run(List.of(command, "--diagnostics-format", format, template.toString()));
@@ -294,6 +294,23 @@ class SecretLeakCliTest {
               r.err());
         }
       }
+    }
+  }
+
+  @Test
+  void aLegacyTemplateThatDoesNotParseOnStandardInputShowsNoValue() {
+    // Standard input is read as an image template, but the line its syntax error quotes is
+    // masked as the Packer reader would mask it.
+    for (String command : List.of("convert", "validate")) {
+      CliRun r = CliRun.with().stdin(BROKEN_LEGACY).run(command, "-");
+      assertEquals(ExitCodes.INPUT_ERROR, r.exitCode(), r.err());
+      assertAbsent(command + "'s stderr", r.err());
+      assertTrue(
+          r.err()
+              .contains(
+                  "<stdin>:2:33: error: Unexpected character [JSON-E013]\n"
+                      + "  2 |   \"variables\": {\"pw\": \"***\",,\n"),
+          r.err());
     }
   }
 
