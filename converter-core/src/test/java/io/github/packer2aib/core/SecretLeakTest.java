@@ -834,6 +834,25 @@ class SecretLeakTest {
   }
 
   @Test
+  void aCommentAfterASensitiveDefaultIsMaskedWhereTheLineIsQuoted() {
+    // The comment is outside the default's range, and may keep the value it had before.
+    String template =
+        TEMPLATE.replace(
+            "  type      = string\n  sensitive = true\n",
+            "  type      = number\n  sensitive = true\n  default   = \"x\" # was hunter2\n");
+    ConversionResult r = convert(Map.of(), List.of(), Map.of(), template);
+    assertNoSecret(r, SECRET);
+    assertTrue(
+        text(r).contains("  4 |   default   = \"***\" # ***\n    |               ^~~~~\n"),
+        text(r));
+    // The comment's words are not looked for in messages: "was" stays a word.
+    assertTrue(
+        text(r)
+            .contains("the value has the wrong type (details hidden: the variable is sensitive)"),
+        text(r));
+  }
+
+  @Test
   void legacySensitiveDefaultAndJsonVarFileAreMasked() {
     String legacy =
         "{\n"

@@ -83,7 +83,7 @@ public final class ValueMask {
   public static MaskedLine line(SourceFile file, int number) {
     String line = file.line(number);
     int[] cps = codePoints(line);
-    boolean[] mask = mask(file, number, cps);
+    boolean[] mask = mask(file, number, cps, true);
     return build(cps, mask);
   }
 
@@ -333,7 +333,12 @@ public final class ValueMask {
 
   // ---- masking a line ----------------------------------------------------------------------
 
-  private static boolean[] mask(SourceFile file, int number, int[] cps) {
+  /**
+   * @param trailingComments whether a comment after a secret range on its last line is masked too
+   *     (it may hold an old value: "# was …"); for a shown line, not for the words {@link #collect}
+   *     looks for in messages, where the comment's every word would be masked
+   */
+  private static boolean[] mask(SourceFile file, int number, int[] cps, boolean trailingComments) {
     boolean[] mask = new boolean[cps.length];
     if (file.holdsValues()) {
       maskValues(cps, 0, cps.length, mask);
@@ -347,6 +352,21 @@ public final class ValueMask {
       from = Math.max(0, Math.min(from, cps.length));
       to = Math.max(from, Math.min(to, cps.length));
       maskValues(cps, from, to, mask);
+      if (trailingComments && to < cps.length) {
+        int c = to;
+        while (c < cps.length && Character.isWhitespace(cps[c])) {
+          c++;
+        }
+        boolean comment =
+            c < cps.length
+                && (cps[c] == '#'
+                    || (cps[c] == '/'
+                        && c + 1 < cps.length
+                        && (cps[c + 1] == '/' || cps[c + 1] == '*')));
+        if (comment) {
+          maskValues(cps, c, cps.length, mask);
+        }
+      }
     }
     return mask;
   }
@@ -589,7 +609,7 @@ public final class ValueMask {
   /** Adds the masked pieces of a line (each run of non-space masked text) to {@code into}. */
   private static void collect(SourceFile file, int number, Set<String> into) {
     int[] cps = codePoints(file.line(number));
-    boolean[] mask = mask(file, number, cps);
+    boolean[] mask = mask(file, number, cps, false);
     StringBuilder piece = new StringBuilder();
     for (int i = 0; i <= cps.length; i++) {
       boolean in = i < cps.length && mask[i] && !Character.isWhitespace(cps[i]);
