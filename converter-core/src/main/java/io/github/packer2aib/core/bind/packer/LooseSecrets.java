@@ -10,6 +10,7 @@ import io.github.packer2aib.core.parse.hcl.LooseArguments;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +46,34 @@ final class LooseSecrets {
       if (declared || Credentials.holdsSecret(a.name())) {
         out.add(a.value());
       }
+    }
+    return disjoint(file, out);
+  }
+
+  /**
+   * The union of {@code ranges}, as few disjoint ranges: in a file whose brackets do not match,
+   * each value runs to the end, and a range per nested one would make masking a line (which looks
+   * at every range of its file) quadratic in a file of many.
+   */
+  private static List<Range> disjoint(SourceFile file, List<Range> ranges) {
+    List<Range> sorted = new ArrayList<>(ranges);
+    sorted.sort(Comparator.comparingInt(Range::startOffset));
+    List<Range> out = new ArrayList<>();
+    int start = -1;
+    int end = -1;
+    for (Range r : sorted) {
+      if (start >= 0 && r.startOffset() <= end) {
+        end = Math.max(end, r.endOffset());
+        continue;
+      }
+      if (start >= 0) {
+        out.add(file.range(start, end));
+      }
+      start = r.startOffset();
+      end = r.endOffset();
+    }
+    if (start >= 0) {
+      out.add(file.range(start, end));
     }
     return out;
   }

@@ -50,7 +50,13 @@ public final class LooseArguments {
    */
   public record Argument(String name, Range value, int block, String blockType) {}
 
-  /** An open bracket; for a block's brace, its number and type. */
+  /**
+   * An open bracket, with the innermost block's brace at or below it (itself for a block's brace):
+   * kept on each frame, so finding it is no walk down a stack that broken brackets can make long.
+   *
+   * @param block the number of that block, or -1 outside any
+   * @param type that block's type, or null outside any
+   */
   private record Frame(int block, String type) {}
 
   /** An argument whose value is being read, at a nesting of {@code depth} frames. */
@@ -74,14 +80,14 @@ public final class LooseArguments {
       int t = types[i];
       if (t == IDENTIFIER && startsStatement(types, starts, i, frames, headerBrace, locator)) {
         if (types[i + 1] == EQ) {
-          Frame block = innermostBlock(frames);
+          Frame block = inner(frames);
           open.add(
               new Open(
                   locator.text(starts[i], stops[i]),
                   i + 2,
                   frames.size(),
-                  block == null ? -1 : block.block(),
-                  block == null ? "" : block.type()));
+                  block.block(),
+                  block.type() == null ? "" : block.type()));
         } else {
           int brace = afterLabels(types, i + 1);
           if (brace >= 0) {
@@ -91,12 +97,9 @@ public final class LooseArguments {
         }
       }
       switch (t) {
-        case LBRACE -> {
-          boolean header = i == headerBrace;
-          frames.add(header ? new Frame(blocks++, headerType) : new Frame(-1, null));
-        }
-        case LBRACKET, LPAREN, INTERPOLATION_START, DIRECTIVE_START ->
-            frames.add(new Frame(-1, null));
+        case LBRACE ->
+            frames.add(i == headerBrace ? new Frame(blocks++, headerType) : inner(frames));
+        case LBRACKET, LPAREN, INTERPOLATION_START, DIRECTIVE_START -> frames.add(inner(frames));
         case RBRACE, STRIP_RBRACE, RBRACKET, RPAREN -> {
           if (!frames.isEmpty()) {
             frames.remove(frames.size() - 1);
@@ -151,13 +154,11 @@ public final class LooseArguments {
     }
   }
 
-  private static Frame innermostBlock(List<Frame> frames) {
-    for (int k = frames.size() - 1; k >= 0; k--) {
-      if (frames.get(k).type() != null) {
-        return frames.get(k);
-      }
-    }
-    return null;
+  private static final Frame OUTSIDE = new Frame(-1, null);
+
+  /** The innermost block around what follows the open brackets {@code frames}. */
+  private static Frame inner(List<Frame> frames) {
+    return frames.isEmpty() ? OUTSIDE : frames.get(frames.size() - 1);
   }
 
   /**
@@ -171,10 +172,12 @@ public final class LooseArguments {
       int[] stops,
       Locator locator,
       List<Argument> out) {
+    // Open arguments nest: a later one is never at a lower nesting (reaching one ends the earlier),
+    // so those to end are the last ones, and a file of many open brackets stays linear.
     for (int k = open.size() - 1; k >= 0; k--) {
       Open a = open.get(k);
       if (a.depth() < depth) {
-        continue;
+        break;
       }
       open.remove(k);
       if (last >= a.valueStart()) {
