@@ -143,7 +143,13 @@ final class Discovery {
           label = base + "-" + n;
         }
       }
-      roots.add(new Root(argument, folder, file ? Optional.of(p) : Optional.empty(), label));
+      // pw=… given without --var names no folder; messages name it without its value.
+      roots.add(
+          new Root(
+              Assignments.shownAsInput(argument),
+              folder,
+              file ? Optional.of(p) : Optional.empty(),
+              label));
     }
     return roots;
   }

@@ -42,6 +42,11 @@ final class InputReader {
         return new Input.Unreadable(stdinName, reason(e));
       }
     }
+    String shown = Assignments.shownAsInput(argument);
+    if (!shown.equals(argument)) {
+      // pw=… given without --var: an error about it would echo the value.
+      return new Input.Unreadable(shown, Assignments.notAFile(argument));
+    }
     Path path;
     try {
       path = Path.of(argument);

@@ -90,8 +90,7 @@ final class InspectCommand implements Callable<Integer> {
                 () -> command.strict,
                 v -> command.strict = v)
             .build());
-    spec.addOption(
-        bind(OptionTypes.quiet(), () -> command.quiet, v -> command.quiet = v).build());
+    spec.addOption(bind(OptionTypes.quiet(), () -> command.quiet, v -> command.quiet = v).build());
     spec.addOption(
         bind(
                 OptionTypes.diagnosticsFormat(
@@ -110,6 +109,17 @@ final class InspectCommand implements Callable<Integer> {
     Path cwd = Path.of("").toAbsolutePath();
     PackerOptions options = packerInput.toOptions(spec, env, cwd);
     Report report = new Report(spec.commandLine().getErr(), diagnosticsFormat, quiet, strict);
+    String shown = Assignments.shownAsInput(input);
+    if (!shown.equals(input)) {
+      // pw=… given without --var: an error about it would echo the value.
+      String reason = Assignments.notAFile(input);
+      report.cli(
+          CliCode.UNREADABLE_INPUT,
+          "cannot read " + shown + ": " + reason,
+          "The input " + shown + " could not be read: " + reason + ".");
+      report.finish("inspected 1 input", 1);
+      return ExitCodes.INPUT_ERROR;
+    }
     LoadResult result;
     try {
       result =

@@ -229,7 +229,8 @@ public final class Main {
   /**
    * A usage error: the message, suggestions for a mistyped name, and a pointer to --help (not the
    * whole help, which would bury the message). Unknown options are named without their {@code
-   * =value}, which might be a secret typed into the wrong option.
+   * =value}, which might be a secret typed into the wrong option, and an unmatched {@code
+   * NAME=VALUE} as {@code NAME=***} (a variable set without {@code --var}).
    */
   private static final class UsageErrorHandler implements IParameterExceptionHandler {
     @Override
@@ -253,7 +254,8 @@ public final class Main {
             int eq = arg.indexOf('=');
             options.add("'" + (eq > 0 ? arg.substring(0, eq) : arg) + "'");
           } else {
-            others.add("'" + arg + "'");
+            // NAME=VALUE is a variable set without --var: its value may be a secret.
+            others.add("'" + (Assignments.looksLikeOne(arg) ? Assignments.masked(arg) : arg) + "'");
           }
         }
         List<String> parts = new ArrayList<>();

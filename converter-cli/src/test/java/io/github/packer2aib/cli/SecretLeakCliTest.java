@@ -315,6 +315,39 @@ class SecretLeakCliTest {
   }
 
   @Test
+  void aVariableSetWithoutVarIsNamedWithoutItsValue() throws Exception {
+    // Packer's habit is -var NAME=VALUE: the assignment becomes an input (or an unmatched
+    // argument), and the error about it echoed the value.
+    Path template = put(tmp, "t.pkr.hcl", SENSITIVE_PW + BulkTrees.hcl("app"));
+    String assignment = "pw=" + SECRET;
+    List<List<String>> runs =
+        List.of(
+            List.of("convert", assignment, template.toString()),
+            List.of("validate", "--diagnostics-format", "json", assignment),
+            List.of("inspect", assignment),
+            List.of("inspect", template.toString(), assignment),
+            List.of("inspect", template.toString(), "--vra", assignment),
+            List.of("convert", "-r", "-o", tmp.resolve("out").toString(), assignment));
+    for (List<String> args : runs) {
+      CliRun r = run(args);
+      assertAbsent(args + " stderr", r.err());
+      assertAbsent(args + " stdout", r.out());
+      assertTrue(r.err().contains("pw=***"), r.err());
+    }
+    CliRun converted = run(List.of("convert", assignment, template.toString()));
+    assertTrue(
+        converted
+            .err()
+            .contains(
+                "error: cannot read pw=***: no such file or directory; to set the variable, write"
+                    + " --var pw=VALUE\n"),
+        converted.err());
+    Path report = tmp.resolve("r.json");
+    run(List.of("convert", "--report", report.toString(), assignment, template.toString()));
+    assertAbsent("the report", Files.readString(report));
+  }
+
+  @Test
   void undeclaredVariableOfASharedVarFile() throws Exception {
     Path template = put(tmp, "t.pkr.hcl", TEMPLATE);
     Path vars = put(tmp, "v.pkrvars.hcl", "sp_key = \"x\"\ncount = 1\nundeclared = \"hunter2\"\n");
