@@ -769,6 +769,8 @@ class SecretLeakTest {
       "variable \"pw\" {\n  type = list(string\n  default = [\"hunter2\"]\n  sensitive = tru\n}\n",
       "local \"pw\" {\n  sensitive  = true\n  expression = \"hunter2\" +\n}\n",
       "source \"null\" \"n\" {\n  azure_ad_secret = \"hunter2\" +\n}\n",
+      // Secret by its name, as when the file parses.
+      "variable \"admin_password\" {\n  default = \"hunter2\" +\n}\n",
     };
     for (String template : broken) {
       ConversionResult r = convert(Map.of(), List.of(), Map.of(), template + TEMPLATE);
@@ -807,7 +809,8 @@ class SecretLeakTest {
             "{\"variable\": {\"pw\": {\"sensitive\": true, \"default\": \"hunter2\"}},,}\n",
             // The JSON parses, a template inside a string does not: the same line holds a secret.
             "m.pkr.json",
-            "{\"variable\": {\"pw\": {\"sensitive\": true, \"default\": \"hunter2\"}},"
+            "{\"variable\": {\"pw\": {\"sensitive\": true, \"default\": \"hunter2\"},"
+                + " \"db_password\": {\"default\": \"hunter2\"}},"
                 + " \"locals\": {\"x\": \"${var.pw +}\"}}\n");
     for (Map.Entry<String, String> e : broken.entrySet()) {
       MemoryFileView fs = new MemoryFileView("/work").put("/work/" + e.getKey(), e.getValue());

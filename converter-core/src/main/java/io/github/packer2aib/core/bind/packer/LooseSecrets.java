@@ -19,11 +19,12 @@ import java.util.Set;
  * Where a template file whose syntax is broken writes what may not be shown: the default of each
  * variable and the expression of each local that says {@code sensitive}, and the value of each
  * credential setting ({@link Credentials}). A syntax error stops the load before variables are
- * read, which is where these are known for a file that parses; the error's own line may be one of
- * them ({@code default = "…" +}, a second {@code default}). In the native syntax they are read from
- * the tokens ({@link LooseArguments}), so a broken value is still found; in HCL's JSON syntax from
- * the JSON document, when only its blocks are broken. When in doubt ({@code sensitive =} anything
- * but {@code false}), a value counts as secret.
+ * read, which is where these are known for a file that parses (a variable named as a credential is
+ * secret too); the error's own line may be one of them ({@code default = "…" +}, a second {@code
+ * default}). In the native syntax they are read from the tokens ({@link LooseArguments}), so a
+ * broken value is still found; in HCL's JSON syntax from the JSON document, when only its blocks
+ * are broken. When in doubt ({@code sensitive =} anything but {@code false}), a value counts as
+ * secret.
  */
 final class LooseSecrets {
   private LooseSecrets() {}
@@ -32,9 +33,11 @@ final class LooseSecrets {
     List<LooseArguments.Argument> arguments = LooseArguments.of(file);
     Set<Integer> sensitive = new HashSet<>();
     for (LooseArguments.Argument a : arguments) {
-      if (declaresValue(a.blockType())
-          && a.name().equals("sensitive")
-          && !text(file, a.value()).strip().equals("false")) {
+      boolean declared =
+          a.name().equals("sensitive") && !text(file, a.value()).strip().equals("false");
+      // variable "admin_password" is secret by its name, as InputVariables has it.
+      boolean named = a.blockType().equals("variable") && Credentials.holdsSecret(a.blockLabel());
+      if (declaresValue(a.blockType()) && (declared || named)) {
         sensitive.add(a.block());
       }
     }
@@ -91,8 +94,10 @@ final class LooseSecrets {
           // {"variable": {"pw": {…}}}, or arrays of such objects at either level.
           for (DocObject byName : objects(m.value())) {
             for (DocMember named : byName.members()) {
+              boolean credential =
+                  m.key().equals("variable") && Credentials.holdsSecret(named.key());
               for (DocObject body : objects(named.value())) {
-                sensitiveValue(body, out);
+                sensitiveValue(body, credential, out);
               }
             }
           }
@@ -103,14 +108,18 @@ final class LooseSecrets {
     return out;
   }
 
-  private static void sensitiveValue(DocObject body, List<Range> out) {
+  /**
+   * @param credential whether the block is a variable named as a credential: secret whatever its
+   *     {@code sensitive} says
+   */
+  private static void sensitiveValue(DocObject body, boolean credential, List<Range> out) {
     DocNode sensitive = body.get("sensitive").orElse(null);
     boolean no =
         sensitive == null
             || (sensitive instanceof DocScalar s
                 && s.asBoolean().isPresent()
                 && !s.asBoolean().get());
-    if (no) {
+    if (no && !credential) {
       return;
     }
     for (String name : List.of("default", "expression")) {

@@ -14,6 +14,7 @@ import static io.github.packer2aib.grammar.hcl.HclLexer.RBRACE;
 import static io.github.packer2aib.grammar.hcl.HclLexer.RBRACKET;
 import static io.github.packer2aib.grammar.hcl.HclLexer.RPAREN;
 import static io.github.packer2aib.grammar.hcl.HclLexer.STRIP_RBRACE;
+import static io.github.packer2aib.grammar.hcl.HclLexer.TEMPLATE_TEXT;
 
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
@@ -47,8 +48,10 @@ public final class LooseArguments {
    * @param block a number for the innermost block around it (the same for all of that block's
    *     arguments), or -1 outside any block
    * @param blockType that block's type ({@code variable}), or {@code ""} outside any block
+   * @param blockLabel that block's first label ({@code variable "pw"}: {@code pw}), or {@code ""}
    */
-  public record Argument(String name, Range value, int block, String blockType) {}
+  public record Argument(
+      String name, Range value, int block, String blockType, String blockLabel) {}
 
   /**
    * An open bracket, with the innermost block's brace at or below it (itself for a block's brace):
@@ -56,11 +59,12 @@ public final class LooseArguments {
    *
    * @param block the number of that block, or -1 outside any
    * @param type that block's type, or null outside any
+   * @param label that block's first label, or {@code ""}
    */
-  private record Frame(int block, String type) {}
+  private record Frame(int block, String type, String label) {}
 
   /** An argument whose value is being read, at a nesting of {@code depth} frames. */
-  private record Open(String name, int valueStart, int depth, int block, String blockType) {}
+  private record Open(String name, int valueStart, int depth, Frame block) {}
 
   /** The arguments of {@code file}, in the order their values end. */
   public static List<Argument> of(SourceFile file) {
@@ -75,30 +79,27 @@ public final class LooseArguments {
     int blocks = 0;
     int headerBrace = -1; // the brace that opens the block whose header was just read
     String headerType = null;
+    String headerLabel = "";
     int i = 0;
     for (; types[i] != END; i++) {
       int t = types[i];
       if (t == IDENTIFIER && startsStatement(types, starts, i, frames, headerBrace, locator)) {
         if (types[i + 1] == EQ) {
-          Frame block = inner(frames);
           open.add(
-              new Open(
-                  locator.text(starts[i], stops[i]),
-                  i + 2,
-                  frames.size(),
-                  block.block(),
-                  block.type() == null ? "" : block.type()));
+              new Open(locator.text(starts[i], stops[i]), i + 2, frames.size(), inner(frames)));
         } else {
           int brace = afterLabels(types, i + 1);
           if (brace >= 0) {
             headerBrace = brace;
             headerType = locator.text(starts[i], stops[i]);
+            headerLabel = firstLabel(types, starts, stops, i + 1, locator);
           }
         }
       }
       switch (t) {
         case LBRACE ->
-            frames.add(i == headerBrace ? new Frame(blocks++, headerType) : inner(frames));
+            frames.add(
+                i == headerBrace ? new Frame(blocks++, headerType, headerLabel) : inner(frames));
         case LBRACKET, LPAREN, INTERPOLATION_START, DIRECTIVE_START -> frames.add(inner(frames));
         case RBRACE, STRIP_RBRACE, RBRACKET, RPAREN -> {
           if (!frames.isEmpty()) {
@@ -133,6 +134,18 @@ public final class LooseArguments {
     return at == 0 || text.charAt(at - 1) == '\n' || text.charAt(at - 1) == '\r';
   }
 
+  /** The text of the label at token {@code i} (a name, or a string without escapes), or "". */
+  private static String firstLabel(
+      byte[] types, int[] starts, int[] stops, int i, Locator locator) {
+    if (types[i] == IDENTIFIER) {
+      return locator.text(starts[i], stops[i]);
+    }
+    if (types[i] == QUOTE && types[i + 1] == TEMPLATE_TEXT && types[i + 2] == QUOTE_CLOSE) {
+      return locator.text(starts[i + 1], stops[i + 1]);
+    }
+    return "";
+  }
+
   /** The index of the brace after a block's labels starting at {@code i}, or -1. */
   private static int afterLabels(byte[] types, int i) {
     int j = i;
@@ -154,7 +167,7 @@ public final class LooseArguments {
     }
   }
 
-  private static final Frame OUTSIDE = new Frame(-1, null);
+  private static final Frame OUTSIDE = new Frame(-1, null, "");
 
   /** The innermost block around what follows the open brackets {@code frames}. */
   private static Frame inner(List<Frame> frames) {
@@ -182,7 +195,9 @@ public final class LooseArguments {
       open.remove(k);
       if (last >= a.valueStart()) {
         Range value = locator.span(starts[a.valueStart()], starts[last], stops[last]);
-        out.add(new Argument(a.name(), value, a.block(), a.blockType()));
+        Frame b = a.block();
+        out.add(
+            new Argument(a.name(), value, b.block(), b.type() == null ? "" : b.type(), b.label()));
       }
     }
   }
