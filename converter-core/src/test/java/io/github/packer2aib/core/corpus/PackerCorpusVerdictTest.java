@@ -205,8 +205,9 @@ class PackerCorpusVerdictTest {
     fails(
         "packer-hcl/DanielMabbett__azure-packer-images__ws2019-cis-l1",
         base().uris().skip(),
-        "EVAL-E025",
-        "variable defaults refer to other variables, which Packer rejects too");
+        "EVAL-E025 GOTPL-E109",
+        "variable defaults refer to other variables, which Packer rejects too, and a provisioner"
+            + " uses {{user}}, which Packer's plugins fail on in HCL2");
     fails(
         "packer-hcl/Ontotext-AD__packer-azure-graphdb__graphdb",
         base()

@@ -25,8 +25,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -94,8 +94,9 @@ class PackerUpgradeEquivalenceTest {
         "undeclared variables (as above), and a variable default that refers to a variable");
     pin(
         "packer-json/Azure__AgentBaker__windows-vhd-builder-sig/windows-vhd-builder-sig.json",
-        "upgrade does not load: PKR-E023 PKR-E040",
-        "undeclared variables given with --var (as above)");
+        "upgrade does not load: GOTPL-E109 PKR-E023 PKR-E040",
+        "undeclared variables given with --var (as above); {{user}} left in a string, which"
+            + " Packer's plugins fail on in HCL2");
     pin(
         "packer-json/Azure__az-hop__desktop-almalinux/azhop-desktop-almalinux-8_7.json",
         "upgrade does not load: PKR-E023 PKR-E040",
@@ -106,8 +107,9 @@ class PackerUpgradeEquivalenceTest {
         "equal");
     pin(
         "packer-json/DOMZE__azure-packer-vmss-extensions__vmss-extensions/packer.json",
-        "upgrade does not load: PKR-E023",
-        "undeclared variables given with --var (the upgrade declares none of them)");
+        "upgrade does not load: GOTPL-E109 PKR-E023",
+        "undeclared variables given with --var (the upgrade declares none of them); {{user}} left"
+            + " in a string, which Packer's plugins fail on in HCL2");
     pin(
         "packer-json/MathieuRietman__Packer-Azure-Sample__windowsstandaard-update/windowsstandaard.json",
         "differs: provisioner powershell only=[] except=[] pause=- retries=- timeout=\"60m\" |"
@@ -119,9 +121,9 @@ class PackerUpgradeEquivalenceTest {
         "equal");
     pin(
         "packer-json/actions__runner-images__ubuntu1604/ubuntu1604.json",
-        "differs: inline = [\"mkdir /imagegeneration\", \"chmod 777 /imagegeneration\"] | inline ="
-            + " [\"mkdir {{user `image_folder`}}\", \"chmod 777 {{user `image_folder`}}\"]",
-        "hcl2_upgrade 1.6.6 leaves {{user}} inside inline commands untranslated");
+        "upgrade does not load: GOTPL-E109",
+        "hcl2_upgrade 1.6.6 leaves {{user}} inside inline commands untranslated, and Packer's"
+            + " shell provisioner fails on it in HCL2 (\"error calling user\")");
     pin(
         "packer-json/actions__runner-images__windows-2022-json/windows-2022.json",
         "differs: provisioner powershell only=[] except=[] pause=\"2m\" retries=- timeout=- |"
@@ -133,14 +135,14 @@ class PackerUpgradeEquivalenceTest {
         "equal");
     pin(
         "packer-json/cesar-younes__Packer-AzureARM__basic-template/basic-template.json",
-        "differs: azure_tags = {\"DevOps BuildId\" = \"\"} | azure_tags = {\"DevOps BuildId\" ="
-            + " \"{{user `tags_build_id`}}\"}",
-        "hcl2_upgrade 1.6.6 leaves {{user}} inside azure_tags values untranslated");
+        "upgrade does not load: GOTPL-E109",
+        "hcl2_upgrade 1.6.6 leaves {{user}} inside azure_tags values untranslated, and the azure"
+            + " builder fails on it in HCL2 (Packer 1.6.6: \"error calling user\")");
     pin(
         "packer-json/cesar-younes__Packer-AzureARM__store-sig/store-shared-image-gallery.json",
-        "differs: azure_tags = {\"DevOps BuildId\" = \"\"} | azure_tags = {\"DevOps BuildId\" ="
-            + " \"{{user `tags_build_id`}}\"}",
-        "hcl2_upgrade 1.6.6 leaves {{user}} inside azure_tags values untranslated");
+        "upgrade does not load: GOTPL-E109",
+        "hcl2_upgrade 1.6.6 leaves {{user}} inside azure_tags values untranslated, and the azure"
+            + " builder fails on it in HCL2 (Packer 1.6.6: \"error calling user\")");
     pin(
         "packer-json/chrisvugrinec__azure-packer-demo__buildagent/buildagent-azure.json",
         "",
@@ -331,9 +333,9 @@ class PackerUpgradeEquivalenceTest {
   }
 
   /**
-   * Legacy JSON has no blocks: what HCL2 writes as a single unlabelled block of arguments
-   * ({@code shared_image_gallery_destination { … }}) legacy writes as an object-valued setting, and
-   * the mapper reads both (see {@code Config}). Such a block is shown as the object it stands for.
+   * Legacy JSON has no blocks: what HCL2 writes as a single unlabelled block of arguments ({@code
+   * shared_image_gallery_destination { … }}) legacy writes as an object-valued setting, and the
+   * mapper reads both (see {@code Config}). Such a block is shown as the object it stands for.
    */
   private static void config(StringBuilder b, Config c, String indent) {
     Map<String, Value> lines = new TreeMap<>();
@@ -343,7 +345,9 @@ class PackerUpgradeEquivalenceTest {
     List<Config.NestedBlock> blocks = new ArrayList<>();
     for (Config.NestedBlock n : c.blocks()) {
       boolean single = c.blocks(n.type()).size() == 1;
-      if (single && n.labels().isEmpty() && n.body().blocks().isEmpty()
+      if (single
+          && n.labels().isEmpty()
+          && n.body().blocks().isEmpty()
           && !lines.containsKey(n.type())) {
         Map<String, Value> attributes = new LinkedHashMap<>();
         n.body().settings().forEach(s -> attributes.put(s.name(), s.value()));

@@ -21,6 +21,8 @@ import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.legacy.template.BuildTarget;
+import io.github.packer2aib.core.legacy.template.Section;
 import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.Config;
 import io.github.packer2aib.core.packer.PostProcessor;
@@ -141,6 +143,7 @@ final class Builds {
   private final Expressions expressions;
   private final Attributes attributes;
   private final BodyEvaluator bodies;
+  private final PluginTemplates templates;
   private final Clock clock;
   private final List<Diagnostic> out;
   private final DynamicBlocks dynamicBlocks;
@@ -150,9 +153,11 @@ final class Builds {
       Expressions expressions,
       Attributes attributes,
       BodyEvaluator bodies,
+      PluginTemplates templates,
       Clock clock,
       List<Diagnostic> out) {
     this.scope = scope;
+    this.templates = templates;
     this.clock = clock;
     this.expressions = expressions;
     this.attributes = attributes;
@@ -189,7 +194,10 @@ final class Builds {
     }
     EvalContext ctx = scope.sourceBody(type, name);
     long uuids = clock.uuidsIssued();
-    Config config = bodies.config(block.body().items(), ctx, block.body().range());
+    Config config =
+        templates.render(
+            bodies.config(block.body().items(), ctx, block.body().range()),
+            builderScope(type, name));
     boolean repeatable = clock.uuidsIssued() == uuids;
     sources.put(
         ref,
@@ -621,7 +629,9 @@ final class Builds {
       Config config =
           ctx == declared.context()
               ? declared.source().config()
-              : bodies.config(block.body().items(), ctx, block.body().range());
+              : templates.render(
+                  bodies.config(block.body().items(), ctx, block.body().range()),
+                  builderScope(u.type(), u.usageName()));
       return Optional.of(new SourceUsage(declared.source(), u.usageName(), config, u.range()));
     }
     Map<String, Attribute> sourceArguments = new LinkedHashMap<>();
@@ -669,6 +679,7 @@ final class Builds {
       blocks.addAll(generated.blocks());
       config = new Config(settings, blocks, block.body().range());
     }
+    config = templates.render(config, builderScope(u.type(), u.usageName()));
     return Optional.of(new SourceUsage(declared.source(), u.usageName(), config, u.range()));
   }
 
@@ -809,7 +820,10 @@ final class Builds {
       bodyContext = bodyContext.child(binding);
     }
     int reportedFrom = out.size();
-    Config config = bodies.config(content.rest(), bodyContext, bodyBlock.body().range());
+    Config config =
+        templates.render(
+            bodies.config(content.rest(), bodyContext, bodyBlock.body().range()),
+            pluginScope(Section.PROVISIONER, applying(filter, usages)));
     Map<String, Config> bySource =
         bySource(content.rest(), filter, usages, buildName, binding, config, reportedFrom);
     return new Provisioner(
@@ -860,7 +874,11 @@ final class Builds {
         ctx = ctx.child(binding);
       }
       int before = out.size();
-      configs.put(u.reference(), bodies.config(body, ctx, config.range()));
+      configs.put(
+          u.reference(),
+          templates.render(
+              bodies.config(body, ctx, config.range()),
+              pluginScope(Section.PROVISIONER, List.of(u))));
       List<Diagnostic> added = new ArrayList<>(out.subList(before, out.size()));
       out.subList(before, out.size()).clear();
       for (Diagnostic d : added) {
@@ -919,7 +937,10 @@ final class Builds {
     if (!binding.isEmpty()) {
       bodyContext = bodyContext.child(binding);
     }
-    Config config = bodies.config(content.rest(), bodyContext, bodyBlock.body().range());
+    Config config =
+        templates.render(
+            bodies.config(content.rest(), bodyContext, bodyBlock.body().range()),
+            pluginScope(Section.POST_PROCESSOR, applying(filter, usages)));
     Set<String> sensitive = filter.sensitive().isEmpty() ? null : new HashSet<>(filter.sensitive());
     return new PostProcessor(
         type,
@@ -1183,6 +1204,22 @@ final class Builds {
                 new Scope.SourceName(applying.get(0).source().type(), applying.get(0).name()))
             : Optional.empty();
     return scope.provisionerBody(source, buildName);
+  }
+
+  /** Where a source's Go templates are rendered: its own build is the one it runs for. */
+  private static io.github.packer2aib.core.legacy.template.Scope builderScope(
+      String type, String name) {
+    return io.github.packer2aib.core.legacy.template.Scope.builder(new BuildTarget(name, type));
+  }
+
+  /** Where a provisioner's or post-processor's Go templates are rendered: the builds it runs in. */
+  private static io.github.packer2aib.core.legacy.template.Scope pluginScope(
+      Section section, List<SourceUsage> applying) {
+    List<BuildTarget> targets = new ArrayList<>(applying.size());
+    for (SourceUsage u : applying) {
+      targets.add(new BuildTarget(u.name(), u.source().type()));
+    }
+    return new io.github.packer2aib.core.legacy.template.Scope(section, targets);
   }
 
   /** The usages a block with {@code filter} applies to. */

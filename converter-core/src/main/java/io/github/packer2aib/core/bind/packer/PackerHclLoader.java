@@ -17,6 +17,8 @@ import io.github.packer2aib.core.hcl.value.MapValue;
 import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.legacy.template.TemplateEnvironment;
+import io.github.packer2aib.core.legacy.template.TemplateEvaluator;
 import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.Local;
 import io.github.packer2aib.core.packer.PackerSettings;
@@ -183,7 +185,18 @@ public final class PackerHclLoader {
         // Data sources are not run, but their arguments are still checked.
         bodies.config(b.body().items(), scope.locals(), b.body().range());
       }
-      Builds builds = new Builds(scope, expressions, attributes, bodies, options.clock(), out);
+      PluginTemplates templates =
+          new PluginTemplates(
+              new TemplateEvaluator(
+                  new TemplateEnvironment(
+                      options.clock(),
+                      options.environment(),
+                      rootAbsolute,
+                      cwd,
+                      Optional.of(PackerOptions.PACKER_VERSION))),
+              out);
+      Builds builds =
+          new Builds(scope, expressions, attributes, bodies, templates, options.clock(), out);
       List<Build> buildList = new ArrayList<>();
       for (Block b : blocks) {
         if (b.type().equals("source")) {

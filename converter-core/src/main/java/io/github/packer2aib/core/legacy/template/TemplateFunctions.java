@@ -32,8 +32,8 @@ import java.util.TreeMap;
  *   <li>{@code build} values ({@code {{ build `Password` }}}) exist only while Packer builds: they
  *       are unknown strings.
  *   <li>{@code build_name}/{@code build_type} in a provisioner or post-processor that runs for
- *       several builders have one value per builder: unknown, with a note (the template reader
- *       then evaluates a provisioner again for each builder, and drops the note).
+ *       several builders have one value per builder: unknown, with a note (the template reader then
+ *       evaluates a provisioner again for each builder, and drops the note).
  *   <li>{@code consul_key}, {@code vault}, {@code aws_secretsmanager}, {@code
  *       aws_secretsmanager_raw} are refused: no secrets, no network at conversion time.
  *   <li>Go's built-in template functions ({@code printf}, {@code len}, …) are not evaluated.
@@ -208,6 +208,17 @@ final class TemplateFunctions {
 
   private static Value user(List<Value> a, TemplateFunction.Call c) throws Failure {
     String name = a.get(0).asString();
+    if (!c.variables().available()) {
+      // An HCL2 template upgraded by hcl2_upgrade keeps {{user `x`}} inside strings; Packer fails
+      // on it, and the fix is the HCL2 reference.
+      throw new Failure(
+          GoTemplateCode.NOT_AVAILABLE,
+          -1,
+          "user has no variables to read in an HCL2 template: Packer gives its plugins none, so"
+              + " the build fails with \"error calling user\". Refer to the variable with ${var."
+              + (c.sensitive() ? "NAME" : name)
+              + "} instead");
+    }
     Value v = c.variables().valueOrNull(name);
     if (v != null) {
       return v;

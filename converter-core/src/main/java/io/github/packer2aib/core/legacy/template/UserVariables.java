@@ -25,6 +25,35 @@ public interface UserVariables {
   /** Every variable name, for "did you mean" suggestions. */
   List<String> names();
 
+  /**
+   * Whether {@code user} can read variables here at all. Not in the bodies of an HCL2 template:
+   * Packer gives its plugins no user variables there, so the call fails however the variable is
+   * declared (Packer 1.6.6: "error calling user").
+   */
+  default boolean available() {
+    return true;
+  }
+
+  /** What an HCL2 template's plugin bodies see: no user variables, and {@code user} fails. */
+  static UserVariables unavailable() {
+    return new UserVariables() {
+      @Override
+      public Optional<Value> value(String name) {
+        return Optional.empty();
+      }
+
+      @Override
+      public List<String> names() {
+        return List.of();
+      }
+
+      @Override
+      public boolean available() {
+        return false;
+      }
+    };
+  }
+
   /** No variables at all. */
   static UserVariables none() {
     return new UserVariables() {

@@ -66,18 +66,21 @@ class PackerCorpusTest {
       List.of(
           accepted(
               HCL + "Crizstian__packer-azure-golden-image__golden-image-ansible-local",
-              "required_plugins (Packer 1.7+; 1.6.6 accepts the rest), maps of strings, nested source blocks"),
+              "required_plugins (Packer 1.7+; 1.6.6 accepts the rest), maps of strings, nested"
+                  + " source blocks"),
           rejected(
               HCL + "DanielMabbett__azure-packer-images__ws2019-cis-l1",
-              Set.of("EVAL-E025"),
+              Set.of("EVAL-E025", "GOTPL-E109"),
               "variable defaults refer to other variables; Packer 1.6.6 says \"Variables not"
-                  + " allowed\" too"),
+                  + " allowed\" too, and \"error calling user\" for {{user}} in a provisioner"),
           accepted(
               HCL + "Ontotext-AD__packer-azure-graphdb__graphdb",
-              "required_plugins (Packer 1.7+; 1.6.6 accepts the rest), locals, a breakpoint provisioner, a manifest"),
+              "required_plugins (Packer 1.7+; 1.6.6 accepts the rest), locals, a breakpoint"
+                  + " provisioner, a manifest"),
           accepted(
               HCL + "QuangTrungFHFF__packer-azure-win11-avd-23h2__win11-avd-23h2",
-              "required_plugins (Packer 1.7+; 1.6.6 accepts the rest), a named build, windows-restart"),
+              "required_plugins (Packer 1.7+; 1.6.6 accepts the rest), a named build,"
+                  + " windows-restart"),
           accepted(
               HCL + "StevenNoel__Packer-Azure-Powershell__citrix-vda",
               "hcl2_upgrade output; Packer 1.6.6 accepts it (syntax-only)"),
@@ -113,10 +116,12 @@ class PackerCorpusTest {
               "a legacy variables { } block; Packer 1.6.6 accepts it"),
           accepted(
               HCL + "cloudtherapy__packer-azure-methods__devops-agent",
-              "required_plugins (Packer 1.7+; 1.6.6 accepts the rest), a build-level source renamed ubuntu22"),
+              "required_plugins (Packer 1.7+; 1.6.6 accepts the rest), a build-level source renamed"
+                  + " ubuntu22"),
           accepted(
               HCL + "dereksonthejob__azure-packer-image-factory__ubuntu-dynamic",
-              "required_plugins (Packer 1.7+; 1.6.6 accepts the rest), dynamic blocks, two sources"),
+              "required_plugins (Packer 1.7+; 1.6.6 accepts the rest), dynamic blocks, two"
+                  + " sources"),
           accepted(
               HCL + "dereksonthejob__azure-packer-image-factory__windows",
               "required_plugins (Packer 1.7+; 1.6.6 accepts the rest), windows-update"),
@@ -161,8 +166,8 @@ class PackerCorpusTest {
               "required_plugins (Packer 1.7+; 1.6.6 accepts the rest), locals across files"),
           accepted(
               HCL + "onyinye-molokwu__azure-rhel9-golden-image__rhel9",
-              "required_plugins (Packer 1.7+; 1.6.6 accepts the rest); variables.pkrvars.hcl is not an automatic var"
-                  + " file, so it is not read"),
+              "required_plugins (Packer 1.7+; 1.6.6 accepts the rest); variables.pkrvars.hcl is not"
+                  + " an automatic var file, so it is not read"),
           accepted(
               HCL + "straubt1__azure-packer-datadisk__datadisk-windows",
               "Packer 1.6.6 accepts it (syntax-only); \"sources.azure-arm.basic\" works in Packer,"
@@ -182,8 +187,7 @@ class PackerCorpusTest {
     Optional<Path> shared = SharedFolder.find();
     assumeTrue(shared.isPresent(), "no shared folder: corpus verdicts skipped");
     Path corpus = shared.get().resolve("corpus");
-    return VERDICTS.stream()
-        .map(v -> DynamicTest.dynamicTest(v.path(), () -> check(corpus, v)));
+    return VERDICTS.stream().map(v -> DynamicTest.dynamicTest(v.path(), () -> check(corpus, v)));
   }
 
   @Test
@@ -218,8 +222,7 @@ class PackerCorpusTest {
     assertEquals(v.errors().isEmpty(), r.template().isPresent(), v.reason());
   }
 
-  private static final Pattern SYNTHETIC =
-      Pattern.compile("<value for var\\.([^ ]+) from --var>");
+  private static final Pattern SYNTHETIC = Pattern.compile("<value for var\\.([^ ]+) from --var>");
   private static final Pattern UNSET = Pattern.compile("The variable \"([^\"]+)\" has no default");
   private static final Pattern GIVEN = Pattern.compile("The value given by --var ([^ ]+) ");
   private static final List<String> PLACEHOLDERS = List.of("placeholder", "1", "true", "[]", "{}");
