@@ -251,6 +251,18 @@ final class TemplateFunctions {
   }
 
   private static Value env(List<Value> a, TemplateFunction.Call c) throws Failure {
+    if (!c.variables().available()) {
+      // An HCL2 plugin body: the way out is HCL's own env() in a variable's default.
+      throw new Failure(
+          GoTemplateCode.ENV_NOT_ALLOWED,
+          -1,
+          "The env function is not allowed here; Packer refuses it in an HCL2 template's"
+              + " plugin settings (\"env vars are not allowed here\"). Declare a variable whose"
+              + " default is env(\""
+              + (c.sensitive() ? "NAME" : a.get(0).asString())
+              + "\") and refer to it with ${var.name}"
+              + (c.sensitive() ? NAME_NOT_SHOWN : ""));
+    }
     if (c.scope().section() != Section.VARIABLES) {
       throw new Failure(
           GoTemplateCode.ENV_NOT_ALLOWED,

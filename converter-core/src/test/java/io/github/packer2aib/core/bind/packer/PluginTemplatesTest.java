@@ -112,4 +112,22 @@ class PluginTemplatesTest {
     assertEquals("GOTPL-E109", errors.get(0).code());
     assertTrue(errors.get(0).detail().contains("${var.image_folder}"), errors.get(0).detail());
   }
+
+  @Test
+  void envFailsAsInPackerAndNamesHclsOwnEnv() {
+    // Packer 1.6.6: "error calling env: env vars are not allowed here" in an azure_tags value.
+    LoadResult r =
+        load(
+            """
+              sources = ["source.azure-arm.ubuntu"]
+              provisioner "shell" {
+                inline = ["echo {{env `HOME`}}"]
+              }
+            """);
+    List<Diagnostic> errors = r.diagnostics().stream().filter(Diagnostic::isError).toList();
+    assertEquals(1, errors.size(), errors.toString());
+    assertEquals("GOTPL-E105", errors.get(0).code());
+    assertTrue(errors.get(0).detail().contains("env(\"HOME\")"), errors.get(0).detail());
+    assertTrue(errors.get(0).detail().contains("${var."), errors.get(0).detail());
+  }
 }
