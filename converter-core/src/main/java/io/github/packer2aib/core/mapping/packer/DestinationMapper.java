@@ -126,6 +126,10 @@ final class DestinationMapper {
     Fields d = nested.get();
     final String dest = "properties.distribute[].galleryImageId";
     Optional<String> sub = d.string("subscription", dest);
+    sub.ifPresent(
+        id ->
+            u.checkSubscriptionId(
+                id, "shared_image_gallery_destination.subscription", d.valueRange("subscription")));
     Optional<String> group = d.string("resource_group", dest);
     Optional<String> gallery = d.string("gallery_name", dest);
     Optional<String> image = d.string("image_name", dest);

@@ -46,6 +46,7 @@ public enum PackerMapCode implements DiagnosticCode {
   VM_SIZE_DEFAULT("PKRMAP-N121", "Build VM size left to AIB"),
   VHD_LOCATION("PKRMAP-W122", "VHD location differs from Packer's"),
   REFUSED_IN_API_VERSION("PKRMAP-E123", "Field needs a newer API version"),
+  SUBSCRIPTION_NOT_A_GUID("PKRMAP-W124", "Subscription id is not a GUID"),
 
   // Provisioners.
   UNSUPPORTED_PROVISIONER("PKRMAP-E201", "Unsupported provisioner"),

@@ -319,6 +319,10 @@ final class SourceImageMapper {
       return new ImageSource.SharedImageVersion(full);
     }
     Optional<String> sub = g.string("subscription", dest);
+    sub.ifPresent(
+        id ->
+            u.checkSubscriptionId(
+                id, "shared_image_gallery.subscription", g.valueRange("subscription")));
     Optional<String> group = g.string("resource_group", dest);
     Optional<String> gallery = g.string("gallery_name", dest);
     Optional<String> image = g.string("image_name", dest);

@@ -6,7 +6,10 @@ import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.PackerTemplate;
 import io.github.packer2aib.core.packer.SourceUsage;
 import io.github.packer2aib.core.source.Range;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What the mapping of one source usage shares: the inputs, the diagnostics, and the facts the
@@ -33,6 +36,9 @@ final class Unit {
 
   Fields subscriptionFields;
   private boolean subscriptionExplained;
+
+  /** The subscription ids already found not to be GUIDs: each is said once per source usage. */
+  private final Set<String> oddSubscriptions = new HashSet<>();
 
   Unit(
       PackerTemplate template,
@@ -73,7 +79,9 @@ final class Unit {
     if (subscriptionField.isPresent()) {
       Field sub = subscriptionField.get();
       if (!sub.value().containsSensitive()) {
-        return subscriptionFields.text(sub, null);
+        Optional<String> text = subscriptionFields.text(sub, null);
+        text.ifPresent(t -> checkSubscriptionId(t, "subscription_id", sub.valueRange()));
+        return text;
       }
       // A sensitive subscription_id is not copied; an explicit --subscription is.
       if (!subscriptionExplained) {
@@ -118,4 +126,28 @@ final class Unit {
             + " --subscription.");
     return Optional.empty();
   }
+
+  /**
+   * Warns when a subscription id that goes into resource ids is not a GUID. Packer checks it only
+   * when it signs in, so templates keep placeholders such as "<subscription_id>" or
+   * "xxxxxxxx-xxxx-…" that convert into ids Azure refuses when the image template is created.
+   */
+  void checkSubscriptionId(String id, String field, Range at) {
+    if (GUID.matcher(id).matches() || !oddSubscriptions.add(id)) {
+      return;
+    }
+    report.add(
+        PackerMapCode.SUBSCRIPTION_NOT_A_GUID,
+        at,
+        field
+            + " is \""
+            + id
+            + "\", which is not a subscription id: Azure's are GUIDs such as"
+            + " 00000000-0000-0000-0000-000000000000, so the resource ids of the image template"
+            + " built from it will be refused. Set the subscription's id.");
+  }
+
+  private static final Pattern GUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 }

@@ -117,4 +117,51 @@ class PackerMapperTest {
     assertTrue(d.detail().startsWith("The value of inline comes from the sensitive local \"key\""));
     assertTrue(!d.detail().contains("Local-Secret-123"));
   }
+
+  @Test
+  void aSubscriptionIdThatIsNoGuidIsSaidOncePerValue() {
+    // Example templates keep placeholders; Packer only notices when it signs in, and Azure refuses
+    // the resource ids built from them when the image template is created.
+    PackerFixture.Result r =
+        MappingCases.one(
+                MappingCases.bare(
+                    s ->
+                        s.set("os_type", "Linux")
+                            .set("subscription_id", "<subscription_id>")
+                            .set("location", "westeurope")
+                            .set("image_publisher", "Canonical")
+                            .set("image_offer", "0001-com-ubuntu-server-jammy")
+                            .set("image_sku", "22_04-lts-gen2")
+                            .set("managed_image_name", "ubuntu-base")
+                            .set("managed_image_resource_group_name", "rg-images")
+                            .block(
+                                "shared_image_gallery_destination",
+                                d ->
+                                    d.set("subscription", "<subscription_id>")
+                                        .set("resource_group", "rg-gallery")
+                                        .set("gallery_name", "gallery")
+                                        .set("image_name", "ubuntu")
+                                        .set("image_version", "1.0.0"))
+                            .block(
+                                "shared_image_gallery",
+                                g ->
+                                    g.set("subscription", "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx")
+                                        .set("resource_group", "rg-gallery")
+                                        .set("gallery_name", "gallery")
+                                        .set("image_name", "base")
+                                        .set("image_version", "1.0.0"))))
+            .result();
+    MapResult m = PackerMapper.map(r.template(), MappingCases.opts(), MemoryFiles.empty());
+    List<Diagnostic> odd =
+        m.diagnostics().stream().filter(d -> d.code().equals("PKRMAP-W124")).toList();
+    assertEquals(2, odd.size(), m.diagnostics().toString());
+    assertEquals("\"<subscription_id>\"", text(r, odd.get(0).subject()));
+    assertTrue(odd.get(1).detail().contains("\"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx\""));
+    // The cases' own subscription is a GUID: nothing to say.
+    PackerFixture.Result ok = MappingCases.one(MappingCases.linux()).result();
+    MapResult okm = PackerMapper.map(ok.template(), MappingCases.opts(), MemoryFiles.empty());
+    assertTrue(
+        okm.diagnostics().stream().noneMatch(d -> d.code().equals("PKRMAP-W124")),
+        okm.diagnostics().toString());
+  }
 }
