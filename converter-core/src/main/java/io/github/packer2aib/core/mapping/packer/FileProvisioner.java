@@ -2,6 +2,9 @@ package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.aib.Customizer;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.source.Range;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,11 +43,19 @@ final class FileProvisioner {
     }
   }
 
+  /**
+   * A directory copied on Linux as Packer copies it over SSH with scp (its default transfer): as
+   * {@code dest} itself when no directory {@code dest} exists on the VM, else into it as {@code
+   * base} ({@code dest/NAME}); which of the two is known only on the VM, so the Shell step decides.
+   */
+  private record CopiedDirectory(String dest, String base) {}
+
   /** The steps being built for one provisioner. */
   private static final class Plan {
     final List<Step> files = new ArrayList<>();
     final List<String> lines = new ArrayList<>();
     final List<Placement> placements = new ArrayList<>();
+    final List<CopiedDirectory> directories = new ArrayList<>();
     int counter = 0;
   }
 
@@ -342,6 +353,11 @@ final class FileProvisioner {
     // As Packer: "dir/" uploads the contents, "dir" the directory itself.
     boolean contents = written.endsWith("/") || written.endsWith("\\");
     String base = contents ? dest : join(dest, LocalFiles.fileName(path));
+    if (!contents && pr.u.os == Os.LINUX && !overSftp(pr)) {
+      // scp -t DEST receiving a directory makes it DEST/NAME when DEST is a directory, and DEST
+      // itself otherwise (OpenSSH's sink); Packer's SFTP and WinRM uploads always make DEST/NAME.
+      plan.directories.add(new CopiedDirectory(dest, base));
+    }
     for (String rel : files) {
       String abs = path + "/" + rel;
       try {
@@ -392,6 +408,48 @@ final class FileProvisioner {
     plan.counter++;
     String file = name == null ? LocalFiles.fileName(target) : name;
     return new Placement("/tmp/packer2aib-" + pr.index + "-" + plan.counter + "-" + file, target);
+  }
+
+  /**
+   * Whether the source sets {@code ssh_file_transfer_method = "sftp"}: then Packer copies a
+   * directory into the destination always, and scp's choice at build time does not apply.
+   */
+  private static boolean overSftp(Prov pr) {
+    for (Setting s : pr.u.usage.config().settings()) {
+      if (s.name().equals("ssh_file_transfer_method")) {
+        Value v = s.value().unmarked();
+        return v.isKnown() && v.type() == Type.STRING && v.asString().equals("sftp");
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code path} as the Shell step writes it: below a directory copied as scp copies it ({@link
+   * CopiedDirectory}), through the variable the step sets to where that directory went.
+   */
+  private static String shellPath(String path, List<CopiedDirectory> directories) {
+    for (int i = 0; i < directories.size(); i++) {
+      String base = directories.get(i).base();
+      if (path.equals(base) || path.startsWith(base + "/")) {
+        String rest = path.substring(base.length());
+        return "\"$" + directoryVariable(i) + "\"" + (rest.isEmpty() ? "" : ShellText.quote(rest));
+      }
+    }
+    return ShellText.quote(path);
+  }
+
+  /** {@code /opt/} as {@code /opt} (the directory scp makes), {@code /} as it is. */
+  private static String withoutTrailingSlash(String path) {
+    String p = path;
+    while (p.length() > 1 && p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p;
+  }
+
+  private static String directoryVariable(int index) {
+    return "packer2aib_dir" + (index + 1);
   }
 
   /** The destination file of a source: into the directory when destination ends in a separator. */
@@ -461,6 +519,21 @@ final class FileProvisioner {
       return withDestination(out, destAt);
     }
     List<String> moves = new ArrayList<>();
+    for (int i = 0; i < plan.directories.size(); i++) {
+      CopiedDirectory d = plan.directories.get(i);
+      String var = directoryVariable(i);
+      String dest = withoutTrailingSlash(d.dest());
+      moves.add(
+          var
+              + "="
+              + ShellText.quote(d.base())
+              + "; [ -d "
+              + ShellText.quote(d.dest())
+              + " ] || "
+              + var
+              + "="
+              + ShellText.quote(dest));
+    }
     Set<String> dirs = new LinkedHashSet<>();
     boolean sudo = false;
     for (Placement p : plan.placements) {
@@ -471,14 +544,14 @@ final class FileProvisioner {
       sudo |= !underTmp;
       String dir = parent(p.target());
       if (!dir.isEmpty() && dirs.add(dir)) {
-        moves.add((underTmp ? "" : "sudo ") + "mkdir -p " + ShellText.quote(dir));
+        moves.add((underTmp ? "" : "sudo ") + "mkdir -p " + shellPath(dir, plan.directories));
       }
       moves.add(
           (underTmp ? "" : "sudo ")
               + "mv "
               + ShellText.quote(p.landing())
               + " "
-              + ShellText.quote(p.target()));
+              + shellPath(p.target(), plan.directories));
     }
     out.addAll(plan.files);
     if (!plan.lines.isEmpty() || !moves.isEmpty()) {
@@ -500,7 +573,12 @@ final class FileProvisioner {
                   + (plan.placements.size() > 1 ? "them" : "it")
                   + " into place"
                   + (sudo ? " with sudo (creating the directory if needed)" : "")
-                  + ".");
+                  + "."
+                  + (plan.directories.isEmpty()
+                      ? ""
+                      : " A directory goes where Packer's scp would put it, decided on the VM:"
+                          + " into the destination when that is a directory there, else it"
+                          + " becomes the destination."));
     }
     return withDestination(out, destAt);
   }

@@ -1227,6 +1227,18 @@ final class MappingCases {
         opts().withFileBaseUri(SCRIPTS),
         files());
     add(
+        // Packer's SFTP upload always copies a directory into the destination (no choice at
+        // build time, as scp's): the mapper writes the paths out.
+        "file-directory-upload-sftp",
+        one(
+            linux(s -> s.set("ssh_file_transfer_method", "sftp")),
+            b ->
+                b.provisioner(
+                    "file",
+                    p -> p.set("source", "files/site").set("destination", "/opt/helpers/"))),
+        opts().withFileBaseUri(SCRIPTS),
+        files());
+    add(
         "file-refused",
         one(
             linux(),
