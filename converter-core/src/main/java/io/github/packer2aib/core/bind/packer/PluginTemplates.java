@@ -77,6 +77,11 @@ final class PluginTemplates {
   }
 
   private Value value(Value marked, Scope scope, Range at) {
+    // Every setting of every plugin body comes here: a plain string without "{{" (nearly all) is
+    // settled without unmarking it (a record per value in C1 code).
+    if (marked instanceof StringValue plain && !plain.value().contains("{{")) {
+      return marked;
+    }
     Value.Unmarked u = marked.unmark();
     Value v = u.value();
     Value rendered = v;
