@@ -36,36 +36,27 @@ public interface UserVariables {
 
   /** What an HCL2 template's plugin bodies see: no user variables, and {@code user} fails. */
   static UserVariables unavailable() {
-    return new UserVariables() {
-      @Override
-      public Optional<Value> value(String name) {
-        return Optional.empty();
-      }
-
-      @Override
-      public List<String> names() {
-        return List.of();
-      }
-
-      @Override
-      public boolean available() {
-        return false;
-      }
-    };
+    return NoVariables.UNAVAILABLE;
   }
 
   /** No variables at all. */
   static UserVariables none() {
-    return new UserVariables() {
-      @Override
-      public Optional<Value> value(String name) {
-        return Optional.empty();
-      }
+    return NoVariables.NONE;
+  }
 
-      @Override
-      public List<String> names() {
-        return List.of();
-      }
-    };
+  /** No variable; {@code available} says whether {@code user} may be called anyway. */
+  record NoVariables(boolean available) implements UserVariables {
+    static final NoVariables NONE = new NoVariables(true);
+    static final NoVariables UNAVAILABLE = new NoVariables(false);
+
+    @Override
+    public Optional<Value> value(String name) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<String> names() {
+      return List.of();
+    }
   }
 }

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.diag.Diagnostic;
-import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.PostProcessor;
 import io.github.packer2aib.core.packer.SourceUsage;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,15 +31,8 @@ class DynamicBuildBlocksTest {
       """;
 
   private static LoadResult load(String template) {
-    return new PackerHclLoader(new MemoryFiles("/work").put("/work/t.pkr.hcl", template))
-        .load(
-            new PackerInput(Path.of("t.pkr.hcl"), "t.pkr.hcl"),
-            new PackerOptions(
-                List.of(),
-                List.of(),
-                Map.of(),
-                Path.of("/work"),
-                Clock.frozenAt(Instant.parse("2024-01-02T03:04:05Z"))));
+    return TemplateLoads.load(
+        new MemoryFiles("/work").put("/work/t.pkr.hcl", template), "t.pkr.hcl");
   }
 
   private static Build build(String body) {

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.diag.Diagnostic;
-import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.Config;
 import io.github.packer2aib.core.testing.MemoryFileView;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,17 +36,9 @@ class PluginTemplatesTest {
       """;
 
   private static LoadResult load(String build) {
-    MemoryFileView files =
-        new MemoryFileView("/work").put("/work/t.pkr.hcl", SOURCE + "build {\n" + build + "}\n");
-    return new PackerHclLoader(files)
-        .load(
-            new PackerInput(Path.of("t.pkr.hcl"), "t.pkr.hcl"),
-            new PackerOptions(
-                List.of(),
-                List.of(),
-                Map.of(),
-                Path.of("/work"),
-                Clock.frozenAt(Instant.parse("2024-01-02T03:04:05Z"))));
+    return TemplateLoads.load(
+        new MemoryFileView("/work").put("/work/t.pkr.hcl", SOURCE + "build {\n" + build + "}\n"),
+        "t.pkr.hcl");
   }
 
   private static String setting(Config c, String name) {

@@ -8,7 +8,6 @@ import io.github.packer2aib.core.ConvertedTemplate;
 import io.github.packer2aib.core.OutputFormat;
 import io.github.packer2aib.core.PackerConversion;
 import io.github.packer2aib.core.diag.Diagnostic;
-import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.mapping.packer.MapOptions;
 import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.Provisioner;
@@ -16,7 +15,6 @@ import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.packer.SourceUsage;
 import io.github.packer2aib.core.testing.MemoryFileView;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,18 +59,8 @@ class SourceValuesPerUsageTest {
     return new MemoryFileView("/work").put("/work/t.pkr.hcl", SOURCE + "build {\n" + build + "}\n");
   }
 
-  private static PackerOptions options() {
-    return new PackerOptions(
-        List.of(),
-        List.of(),
-        Map.of(),
-        Path.of("/work"),
-        Clock.frozenAt(Instant.parse("2024-01-02T03:04:05Z")));
-  }
-
   private static LoadResult load(String build) {
-    return new PackerHclLoader(files(build))
-        .load(new PackerInput(Path.of("t.pkr.hcl"), "t.pkr.hcl"), options());
+    return TemplateLoads.load(files(build), "t.pkr.hcl");
   }
 
   private static Build build(String body) {
@@ -192,7 +180,7 @@ class SourceValuesPerUsageTest {
         new PackerConversion()
             .convert(
                 new PackerInput(Path.of("t.json"), "t.json"),
-                options(),
+                TemplateLoads.options(),
                 MapOptions.defaults(),
                 OutputFormat.JSON,
                 new MemoryFileView("/work").put("/work/t.json", template),
@@ -220,7 +208,7 @@ class SourceValuesPerUsageTest {
         new PackerConversion()
             .convert(
                 new PackerInput(Path.of("t.pkr.hcl"), "t.pkr.hcl"),
-                options(),
+                TemplateLoads.options(),
                 MapOptions.defaults(),
                 OutputFormat.JSON,
                 files(build),

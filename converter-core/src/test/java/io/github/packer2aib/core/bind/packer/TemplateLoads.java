@@ -1,0 +1,28 @@
+package io.github.packer2aib.core.bind.packer;
+
+import io.github.packer2aib.core.hcl.function.Clock;
+import io.github.packer2aib.core.hcl.function.FileSystemView;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Loads of one template file in {@code /work}, as the binder's tests make them. */
+final class TemplateLoads {
+  private TemplateLoads() {}
+
+  /** No variables, no environment, {@code /work} as the working folder, a frozen clock. */
+  static PackerOptions options() {
+    return new PackerOptions(
+        List.of(),
+        List.of(),
+        Map.of(),
+        Path.of("/work"),
+        Clock.frozenAt(Instant.parse("2024-01-02T03:04:05Z")));
+  }
+
+  /** {@code /work/<name>} of {@code files}, loaded with {@link #options()}. */
+  static LoadResult load(FileSystemView files, String name) {
+    return new PackerHclLoader(files).load(new PackerInput(Path.of(name), name), options());
+  }
+}
