@@ -3,8 +3,8 @@ package io.github.packer2aib.cli;
 import io.github.packer2aib.core.ConvertOptions;
 import io.github.packer2aib.core.OutputFormat;
 import io.github.packer2aib.core.aib.ApiVersion;
-import io.github.packer2aib.core.bind.settings.TemplateSettings;
 import io.github.packer2aib.core.bind.packer.PackerOptions;
+import io.github.packer2aib.core.bind.settings.TemplateSettings;
 import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.mapping.packer.MapOptions;
 import java.nio.file.Path;
@@ -31,7 +31,8 @@ final class BulkOptions {
       ConvertOptions aib,
       OutputFormat format,
       boolean strict,
-      Optional<String> skip) {
+      Optional<String> skip,
+      Map<String, String> data) {
 
     /**
      * The Packer options for a template read as if Packer ran in {@code folder}. Each template gets
@@ -39,7 +40,8 @@ final class BulkOptions {
      * converted alone, whatever else runs beside it.
      */
     PackerOptions packer(Path folder) {
-      return new PackerOptions(vars, varFiles, environment, folder, Clock.frozenAt(clock.now()));
+      return new PackerOptions(
+          vars, varFiles, environment, folder, Clock.frozenAt(clock.now()), data);
     }
   }
 
@@ -109,7 +111,8 @@ final class BulkOptions {
         new ConvertOptions(api, id, format),
         format,
         strict,
-        t.skip());
+        t.skip(),
+        packer.data());
   }
 
   /** The mapping options with the settings file's values for one template laid over them. */

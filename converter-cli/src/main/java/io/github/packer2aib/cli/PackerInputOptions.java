@@ -7,6 +7,7 @@ import io.github.packer2aib.core.hcl.function.Clock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
@@ -20,6 +21,7 @@ final class PackerInputOptions {
 
   List<String> vars = new ArrayList<>();
   List<String> varFiles = new ArrayList<>();
+  List<String> data = new ArrayList<>();
 
   /** Adds {@code --var} and {@code --var-file}, bound to this object, to {@code spec}. */
   void addTo(CommandSpec spec) {
@@ -35,6 +37,20 @@ final class PackerInputOptions {
                             + " over var files and PKR_VAR_<name> environment variables."),
                 () -> vars,
                 v -> vars = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--data")
+                    .paramLabel("data.T.N.A=VALUE")
+                    .type(List.class)
+                    .auxiliaryTypes(String.class)
+                    .converters(new DataConverter())
+                    .description(
+                        "Gives attribute A of data source data.T.N (its TYPE and NAME), which only"
+                            + " Packer's plugin could compute (repeatable; a later one wins), as in"
+                            + " --data data.hcp-packer-image.base.id=ID."),
+                () -> data,
+                v -> data = v)
             .build());
     // Kept as typed; the element type Path only tells the completion script to offer file names.
     spec.addOption(
@@ -64,13 +80,45 @@ final class PackerInputOptions {
     }
   }
 
+  /** A {@code --data} argument must be data.TYPE.NAME.ATTRIBUTE=VALUE. */
+  static final class DataConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      int eq = value.indexOf('=');
+      String key = eq < 0 ? value : value.substring(0, eq);
+      String[] parts = key.split("\\.", -1);
+      boolean named = parts.length == 4 && parts[0].equals("data");
+      for (int i = 1; named && i < parts.length; i++) {
+        named = !parts[i].isEmpty();
+      }
+      if (eq < 0 || !named) {
+        // Never echo the value: a Key Vault secret may be given this way.
+        throw new TypeConversionException(
+            "expected data.TYPE.NAME.ATTRIBUTE=VALUE, as in --data"
+                + " data.hcp-packer-image.ubuntu.id=VALUE");
+      }
+      return value;
+    }
+  }
+
+  /** The {@code --data} values by {@code data.TYPE.NAME.ATTRIBUTE}, a later one winning. */
+  static Map<String, String> dataValues(List<String> arguments) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String a : arguments) {
+      int eq = a.indexOf('=');
+      values.put(a.substring(0, eq), a.substring(eq + 1));
+    }
+    return values;
+  }
+
   /** The options for the core's Packer front ends, with the run's one clock. */
   PackerOptions toOptions(CommandSpec spec, Map<String, String> env, Path cwd) {
     List<Path> files = new ArrayList<>();
     for (String n : varFiles) {
       files.add(Path.of(n));
     }
-    return new PackerOptions(vars, files, env, cwd, clock(spec, env.get("SOURCE_DATE_EPOCH")));
+    return new PackerOptions(
+        vars, files, env, cwd, clock(spec, env.get("SOURCE_DATE_EPOCH")), dataValues(data));
   }
 
   /**

@@ -60,6 +60,7 @@ class CliGoldenTest {
           new Case("error-bad-progress", "convert", "-r", "-o", "out", "--progress=fast", "x"),
           new Case("error-bad-jobs", "convert", "-r", "-o", "out", "--jobs", "many", "x"),
           new Case("error-bad-var", "convert", "--var", "secret", "x.json"),
+          new Case("error-bad-data", "convert", "--data", "hcp.base.id=hunter2", "x.json"),
           new Case("error-bad-identity", "convert", "--identity", "/x/y", "x.json"),
           new Case("error-boolean-with-value", "validate", "--strict=maybe", "x.json"),
           new Case("error-option-of-another-command", "validate", "--jobs", "2", "x.json"),

@@ -66,6 +66,49 @@ class PackerConvertTest {
           + "}\n";
 
   @Test
+  void aDataSourceValueGivenWithDataReachesTheImageTemplate() throws Exception {
+    // An HCP Packer image id, which only the plugin could look up, given on the command line;
+    // for a bulk run it reaches each template the same way.
+    Path t =
+        Templates.write(
+            tmp,
+            "custom.pkr.hcl",
+            "data \"hcp-packer-image\" \"base\" {\n  bucket_name = \"ubuntu\"\n}\n"
+                + HCL.replace(
+                    "  image_publisher                   = \"Canonical\"\n"
+                        + "  image_offer                       = \"0001-com-ubuntu-server-jammy\"\n"
+                        + "  image_sku                         = \"22_04-lts-gen2\"\n",
+                    "  custom_managed_image_name                = data.hcp-packer-image.base.id\n"
+                        + "  custom_managed_image_resource_group_name = \"rg-golden\"\n"));
+    CliRun without = CliRun.run("convert", "--identity", IDENTITY, t.toString());
+    assertEquals(1, without.exitCode(), without.err());
+    assertTrue(without.err().contains("[PKRMAP-E107]"), without.err());
+    assertTrue(
+        without.err().contains("--data data.hcp-packer-image.base.ATTRIBUTE="), without.err());
+
+    CliRun r =
+        CliRun.run(
+            "convert",
+            "--identity",
+            IDENTITY,
+            "--data",
+            "data.hcp-packer-image.base.id=ubuntu-golden-7",
+            t.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(
+        "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-golden/providers/"
+            + "Microsoft.Compute/images/ubuntu-golden-7",
+        JSON.readTree(r.out()).at("/properties/source/imageId").asText());
+    assertTrue(r.err().contains("[PKR-N046]"), r.err());
+
+    // A malformed --data is a usage error that does not echo the value (it may be a secret).
+    CliRun bad = CliRun.run("convert", "--data", "hcp.base.id=S3cretMark", t.toString());
+    assertEquals(2, bad.exitCode(), bad.err());
+    assertTrue(bad.err().contains("expected data.TYPE.NAME.ATTRIBUTE=VALUE"), bad.err());
+    assertFalse(bad.err().contains("S3cretMark"), bad.err());
+  }
+
+  @Test
   void convertsAnHcl2TemplateToAnImageTemplate() throws Exception {
     Path t = Templates.write(tmp, "ubuntu.pkr.hcl", HCL);
 

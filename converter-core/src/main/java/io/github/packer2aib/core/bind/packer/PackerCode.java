@@ -48,6 +48,8 @@ public enum PackerCode implements DiagnosticCode {
   UNDECLARED_DATA_SOURCE("PKR-E042", "Reference to undeclared data source"),
   LOCALS_CYCLE("PKR-E043", "Cycle in local values"),
   DATA_SOURCE_NOT_EVALUATED("PKR-N044", "Data source not evaluated"),
+  DATA_VALUE_UNUSED("PKR-W045", "Data source value not used"),
+  DATA_SOURCE_GIVEN("PKR-N046", "Data source values given"),
   ENVIRONMENT_READ("PKR-N071", "Environment variable read"),
 
   // ---- sources and builds

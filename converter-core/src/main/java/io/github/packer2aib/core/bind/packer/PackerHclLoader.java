@@ -63,7 +63,8 @@ public final class PackerHclLoader {
   }
 
   /** A parsed template file. */
-  private record ParsedFile(SourceFile source, Body body, boolean json) {}
+  /** A file of the template, parsed. */
+  record ParsedFile(SourceFile source, Body body, boolean json) {}
 
   /** One load: everything found so far. */
   private final class Run {
@@ -162,6 +163,9 @@ public final class PackerHclLoader {
           default:
             break;
         }
+      }
+      if (!options.data().isEmpty()) {
+        new DataValues(options.data(), out).supply(parsed, dataSources, scope);
       }
 
       variables.environment(options.environment());
@@ -437,6 +441,9 @@ public final class PackerHclLoader {
       dataSources.put(ref, b);
       declarations.addData(type, name);
       scope.addData(type, name);
+      if (DataValues.givenFor(options.data(), ref)) {
+        return; // DataValues says what was given instead
+      }
       out.add(
           Diagnostic.of(
               PackerCode.DATA_SOURCE_NOT_EVALUATED,
@@ -445,7 +452,10 @@ public final class PackerHclLoader {
                   + type
                   + " data source's plugin when it builds; packer2aib cannot, so "
                   + ref
-                  + " is unknown here and settings that use it have no value in the result."));
+                  + " is unknown here and settings that use it have no value in the result. Give"
+                  + " the values it is used with, as in --data "
+                  + ref
+                  + ".ATTRIBUTE=VALUE."));
     }
 
     private Optional<PackerSettings> packerSettings(

@@ -3,9 +3,11 @@ package io.github.packer2aib.core.bind.packer;
 import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.hcl.function.EnvironmentVariables;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Everything a Packer run gets besides the template: the values given for its variables and the
@@ -18,13 +20,26 @@ import java.util.Objects;
  *     {@code env()} in variable defaults reads it (kept {@link EnvironmentVariables#frozen frozen})
  * @param workingDirectory the absolute directory Packer runs in ({@code path.cwd})
  * @param clock the run's frozen clock for {@code timestamp()} and friends
+ * @param data values of data source attributes that only Packer's plugins could compute, given
+ *     instead ({@code --data data.TYPE.NAME.ATTRIBUTE=VALUE}), by {@code data.TYPE.NAME.ATTRIBUTE}
  */
 public record PackerOptions(
     List<String> vars,
     List<Path> varFiles,
     Map<String, String> environment,
     Path workingDirectory,
-    Clock clock) {
+    Clock clock,
+    Map<String, String> data) {
+
+  /** Options without data source values. */
+  public PackerOptions(
+      List<String> vars,
+      List<Path> varFiles,
+      Map<String, String> environment,
+      Path workingDirectory,
+      Clock clock) {
+    this(vars, varFiles, environment, workingDirectory, clock, Map.of());
+  }
 
   /**
    * The Packer version templates see ({@code packer.version}, {@code {{ packer_version }}}): a
@@ -41,6 +56,8 @@ public record PackerOptions(
       throw new IllegalArgumentException("working directory must be absolute: " + workingDirectory);
     }
     Objects.requireNonNull(clock, "clock");
+    // Sorted, so that what is reported about them comes in one order.
+    data = data.isEmpty() ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(data));
   }
 
   /** No variables, an empty environment. */

@@ -155,6 +155,16 @@ final class Scope {
   }
 
   /** Declares a data source: its value is unknown until Packer runs its plugin. */
+  /**
+   * Gives the data source {@code data.TYPE.NAME} the value {@code object} (attributes given with
+   * {@code --data}, the others it is used with unknown) instead of an unknown value.
+   */
+  void supplyData(String type, String name, Value object) {
+    data.computeIfAbsent(type, t -> new TreeMap<>(Strings.CODE_POINT_ORDER)).put(name, object);
+    dataObject = null;
+    contexts.clear();
+  }
+
   void addData(String type, String name) {
     data.computeIfAbsent(type, t -> new TreeMap<>(Strings.CODE_POINT_ORDER))
         .put(name, Value.unknown(Type.DYNAMIC));

@@ -458,7 +458,8 @@ final class Fields {
             + f.name()
             + " is not known at conversion time (it depends on a variable without a value, a"
             + " data source or a build.* value, which exist only while Packer runs), so it cannot"
-            + " be written into the image template. Give the variable a value, or replace the"
+            + " be written into the image template. Give the variable a value (--var), give the"
+            + " data source's values (--data data.TYPE.NAME.ATTRIBUTE=VALUE), or replace the"
             + " expression with a value the template can hold.");
     return false;
   }

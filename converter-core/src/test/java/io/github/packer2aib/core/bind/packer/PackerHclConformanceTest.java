@@ -33,15 +33,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs the Packer HCL2 conformance cases in {@code testdata/.../packer/hcl/<case>/}. A case holds
- * a template's files (mounted at {@code /work/template/}, the working directory being {@code
- * /work}), an optional {@code args} file, and what loading gives: {@code expected.inspect.json}
- * (the model, when there is no error) and {@code expected.diagnostics.txt} (every diagnostic,
- * rendered; absent when there is none). A case must have at least one of them.
+ * Runs the Packer HCL2 conformance cases in {@code testdata/.../packer/hcl/<case>/}. A case holds a
+ * template's files (mounted at {@code /work/template/}, the working directory being {@code /work}),
+ * an optional {@code args} file, and what loading gives: {@code expected.inspect.json} (the model,
+ * when there is no error) and {@code expected.diagnostics.txt} (every diagnostic, rendered; absent
+ * when there is none). A case must have at least one of them.
  *
- * <p>{@code args} lines: {@code input: PATH} (relative to {@code /work}; default {@code
- * template}), {@code var: NAME=VALUE}, {@code var-file: PATH}, {@code env: NAME=VALUE}; {@code #}
- * starts a comment. The clock is frozen at 2024-01-02T03:04:05Z.
+ * <p>{@code args} lines: {@code input: PATH} (relative to {@code /work}; default {@code template}),
+ * {@code var: NAME=VALUE}, {@code var-file: PATH}, {@code env: NAME=VALUE}, {@code data:
+ * data.TYPE.NAME.ATTRIBUTE=VALUE}; {@code #} starts a comment. The clock is frozen at
+ * 2024-01-02T03:04:05Z.
  *
  * <p>Run with {@code -Dgolden.update=true} to rewrite the expected files (then review the diff).
  */
@@ -76,8 +77,8 @@ class PackerHclConformanceTest {
   }
 
   /**
-   * Codes the cases do not produce: a --var without a name (the CLI refuses it before the core
-   * sees it) is covered by a unit test instead.
+   * Codes the cases do not produce: a --var without a name (the CLI refuses it before the core sees
+   * it) is covered by a unit test instead.
    */
   private static final Set<PackerCode> UNTESTABLE = Set.of(PackerCode.MALFORMED_VAR_ARGUMENT);
 
@@ -95,6 +96,7 @@ class PackerHclConformanceTest {
     List<String> vars = new ArrayList<>();
     List<Path> varFiles = new ArrayList<>();
     Map<String, String> env = new LinkedHashMap<>();
+    Map<String, String> data = new LinkedHashMap<>();
     for (String line : files.getOrDefault(ARGS, "").split("\n")) {
       String l = line.strip();
       if (l.isEmpty() || l.startsWith("#")) {
@@ -116,12 +118,15 @@ class PackerHclConformanceTest {
         case "env":
           env.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
           break;
+        case "data":
+          data.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
+          break;
         default:
           throw new IllegalArgumentException("unknown args line: " + line);
       }
     }
     PackerOptions options =
-        new PackerOptions(vars, varFiles, env, Path.of("/work"), Clock.frozenAt(NOW));
+        new PackerOptions(vars, varFiles, env, Path.of("/work"), Clock.frozenAt(NOW), data);
     LoadResult result =
         new PackerHclLoader(fs).load(new PackerInput(Path.of(input), input), options);
     Map<String, SourceFile> sources = new TreeMap<>();
@@ -139,10 +144,7 @@ class PackerHclConformanceTest {
         "case " + name + " has no " + MODEL + " or " + DIAGNOSTICS + " (unpaired input)");
     for (String f : files.keySet()) {
       assertTrue(
-          f.equals(ARGS)
-              || f.equals(MODEL)
-              || f.equals(DIAGNOSTICS)
-              || !f.startsWith("expected."),
+          f.equals(ARGS) || f.equals(MODEL) || f.equals(DIAGNOSTICS) || !f.startsWith("expected."),
           "unknown expected file " + f + " in case " + name);
     }
     Outcome o = load(files);
