@@ -22,6 +22,7 @@ import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.legacy.template.BuildTarget;
+import io.github.packer2aib.core.legacy.template.GoTemplateCode;
 import io.github.packer2aib.core.legacy.template.Section;
 import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.Config;
@@ -631,7 +632,7 @@ final class Builds {
               ? declared.source().config()
               : templates.render(
                   bodies.config(block.body().items(), ctx, block.body().range()),
-                  builderScope(u.type(), u.usageName()));
+                  builderScope(u.type(), u.name()));
       return Optional.of(new SourceUsage(declared.source(), u.usageName(), config, u.range()));
     }
     Map<String, Attribute> sourceArguments = new LinkedHashMap<>();
@@ -679,7 +680,7 @@ final class Builds {
       blocks.addAll(generated.blocks());
       config = new Config(settings, blocks, block.body().range());
     }
-    config = templates.render(config, builderScope(u.type(), u.usageName()));
+    config = templates.render(config, builderScope(u.type(), u.name()));
     return Optional.of(new SourceUsage(declared.source(), u.usageName(), config, u.range()));
   }
 
@@ -843,11 +844,12 @@ final class Builds {
 
   /**
    * A provisioner's body evaluated for each source usage it applies to (by {@link
-   * SourceUsage#reference()}), when it applies to several and refers to {@code source.*}: Packer
-   * evaluates it for each build, one per usage, so {@code source.name} is that usage's, where
-   * {@code config}, evaluated once, has it unknown. Empty otherwise, as nearly always. What the
-   * evaluations report again of {@code config}'s diagnostics (those from {@code reportedFrom}), or
-   * of each other's, is reported once.
+   * SourceUsage#reference()}), when it applies to several and refers to {@code source.*} (or its Go
+   * templates to {@code {{build_name}}} or {@code {{build_type}}}): Packer evaluates it for each
+   * build, one per usage, so {@code source.name} is that usage's, where {@code config}, evaluated
+   * once, has it unknown. Empty otherwise, as nearly always. What the evaluations report again of
+   * {@code config}'s diagnostics (those from {@code reportedFrom}), or of each other's, is reported
+   * once.
    */
   private Map<String, Config> bySource(
       List<BodyItem> body,
@@ -858,8 +860,21 @@ final class Builds {
       Config config,
       int reportedFrom) {
     List<SourceUsage> applying = applying(filter, usages);
-    if (applying.size() < 2 || !refersToSource(body)) {
+    if (applying.size() < 2) {
       return Map.of();
+    }
+    // {{build_name}} or {{build_type}} in a Go template of the body: left unknown with a note
+    // (GOTPL-N101) when rendered for several usages at once, known when rendered for each.
+    String perBuilder = GoTemplateCode.BUILD_NAME_PER_BUILDER.id();
+    boolean namesBuilder = false;
+    for (int i = reportedFrom; i < out.size(); i++) {
+      namesBuilder |= out.get(i).code().equals(perBuilder);
+    }
+    if (!namesBuilder && !refersToSource(body)) {
+      return Map.of();
+    }
+    if (namesBuilder) {
+      out.subList(reportedFrom, out.size()).removeIf(d -> d.code().equals(perBuilder));
     }
     Set<Diagnostic> reported = new HashSet<>(out.subList(reportedFrom, out.size()));
     Map<String, Config> configs = new LinkedHashMap<>();
@@ -1206,7 +1221,11 @@ final class Builds {
     return scope.provisionerBody(source, buildName);
   }
 
-  /** Where a source's Go templates are rendered: its own build is the one it runs for. */
+  /**
+   * Where a source's Go templates are rendered: its own build is the one it runs for. {@code
+   * {{build_name}}} is the source block's name, not a usage's own (Packer 1.6.6 gave "a" for usages
+   * one and two of source "null" "a", in a provisioner too: its builderVariables).
+   */
   private static io.github.packer2aib.core.legacy.template.Scope builderScope(
       String type, String name) {
     return io.github.packer2aib.core.legacy.template.Scope.builder(new BuildTarget(name, type));
@@ -1217,7 +1236,7 @@ final class Builds {
       Section section, List<SourceUsage> applying) {
     List<BuildTarget> targets = new ArrayList<>(applying.size());
     for (SourceUsage u : applying) {
-      targets.add(new BuildTarget(u.name(), u.source().type()));
+      targets.add(new BuildTarget(u.source().name(), u.source().type()));
     }
     return new io.github.packer2aib.core.legacy.template.Scope(section, targets);
   }

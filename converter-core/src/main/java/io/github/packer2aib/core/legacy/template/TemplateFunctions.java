@@ -473,7 +473,8 @@ final class TemplateFunctions {
     if (!name && sameType) {
       return Value.verbatim(targets.get(0).type());
     }
-    if (targets.size() > 1) {
+    boolean sameName = targets.stream().map(BuildTarget::name).distinct().count() == 1;
+    if (targets.size() > 1 && !(name && sameName)) {
       String names =
           targets.stream()
               .map(BuildTarget::name)

@@ -159,6 +159,47 @@ class SourceValuesPerUsageTest {
   }
 
   @Test
+  void goTemplatesNameTheSourceBlockNotTheUsage() {
+    // Packer 1.6.6, null sources a and b used as one (of a) and two (of b): echo {{build_name}}
+    // {{build_type}} ${source.name} ran as "a null one" and "b null two"; two usages of a alone
+    // both gave "a".
+    String second = SOURCE.replace("\"ubuntu\"", "\"debian\"");
+    MemoryFileView files =
+        new MemoryFileView("/work")
+            .put(
+                "/work/t.pkr.hcl",
+                SOURCE
+                    + second
+                    + """
+                      build {
+                        source "azure-arm.ubuntu" {
+                          name = "one"
+                        }
+                        source "azure-arm.debian" {
+                          name = "two"
+                        }
+                        source "azure-arm.ubuntu" {
+                          name = "three"
+                        }
+                        provisioner "shell" {
+                          inline = ["echo {{build_name}} {{ build_type }} ${source.name}"]
+                        }
+                      }
+                      """);
+    LoadResult r = TemplateLoads.load(files, "t.pkr.hcl");
+    assertEquals(List.of(), r.diagnostics());
+    Build b = r.template().orElseThrow().builds().get(0);
+    Provisioner p = b.provisioners().get(0);
+    List<String> lines = b.sources().stream().map(u -> setting(p, u, "inline")).toList();
+    assertEquals(
+        List.of(
+            "[\"echo ubuntu azure-arm one\"]",
+            "[\"echo debian azure-arm two\"]",
+            "[\"echo ubuntu azure-arm three\"]"),
+        lines);
+  }
+
+  @Test
   void aLegacyProvisionerGetsEachBuildersName() {
     // Packer 1.6.6: two null builders one and two ran echo {{build_name}} {{build_type}} as
     // "one null" and "two null".
