@@ -40,17 +40,10 @@ class DataValuesTest {
       """;
 
   private static LoadResult load(Map<String, String> data) {
-    PackerOptions plain = TemplateLoads.options();
-    PackerOptions options =
-        new PackerOptions(
-            plain.vars(),
-            plain.varFiles(),
-            plain.environment(),
-            plain.workingDirectory(),
-            plain.clock(),
-            data);
-    return new PackerHclLoader(new MemoryFileView("/work").put("/work/t.pkr.hcl", TEMPLATE))
-        .load(new PackerInput(java.nio.file.Path.of("t.pkr.hcl"), "t.pkr.hcl"), options);
+    return TemplateLoads.load(
+        new MemoryFileView("/work").put("/work/t.pkr.hcl", TEMPLATE),
+        "t.pkr.hcl",
+        TemplateLoads.options(data));
   }
 
   private static Value setting(LoadResult r, String name) {

@@ -13,16 +13,26 @@ final class TemplateLoads {
 
   /** No variables, no environment, {@code /work} as the working folder, a frozen clock. */
   static PackerOptions options() {
+    return options(Map.of());
+  }
+
+  /** {@link #options()} with data source values ({@code --data}). */
+  static PackerOptions options(Map<String, String> data) {
     return new PackerOptions(
         List.of(),
         List.of(),
         Map.of(),
         Path.of("/work"),
-        Clock.frozenAt(Instant.parse("2024-01-02T03:04:05Z")));
+        Clock.frozenAt(Instant.parse("2024-01-02T03:04:05Z")),
+        data);
   }
 
   /** {@code /work/<name>} of {@code files}, loaded with {@link #options()}. */
   static LoadResult load(FileSystemView files, String name) {
-    return new PackerHclLoader(files).load(new PackerInput(Path.of(name), name), options());
+    return load(files, name, options());
+  }
+
+  static LoadResult load(FileSystemView files, String name, PackerOptions options) {
+    return new PackerHclLoader(files).load(new PackerInput(Path.of(name), name), options);
   }
 }
