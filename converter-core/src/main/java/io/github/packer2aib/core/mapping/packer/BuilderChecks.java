@@ -18,6 +18,16 @@ final class BuilderChecks {
       return true;
     }
     if (!present.isEmpty()) {
+      // Written but empty (a variable or environment variable without a value): "add" would
+      // send the reader looking for a line that is there.
+      List<String> empty = new ArrayList<>();
+      for (String k : missing) {
+        if (f.written(k)) {
+          empty.add(k);
+        }
+      }
+      List<String> absent = new ArrayList<>(missing);
+      absent.removeAll(empty);
       u.report.add(
           PackerMapCode.MISSING_FIELD,
           f.nameRange(present.get(0)),
@@ -26,9 +36,17 @@ final class BuilderChecks {
               + Words.and(missing)
               + " as well; Packer and Image Builder both require "
               + Words.and(List.of(keys))
-              + " together. Add "
-              + Words.and(missing)
-              + ".");
+              + " together."
+              + (absent.isEmpty() ? "" : " Add " + Words.and(absent) + ".")
+              + (empty.isEmpty()
+                  ? ""
+                  : " "
+                      + Words.and(empty)
+                      + (empty.size() > 1 ? " are" : " is")
+                      + " written but empty, as a variable or environment variable without a"
+                      + " value makes it: give "
+                      + (empty.size() > 1 ? "them values" : "it a value")
+                      + "."));
     }
     return false;
   }

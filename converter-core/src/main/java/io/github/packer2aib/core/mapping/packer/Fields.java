@@ -219,6 +219,14 @@ final class Fields {
     return e != null && isPresent(e);
   }
 
+  /**
+   * Whether {@code key} is written, set or not: {@code managed_image_resource_group_name = var.rg}
+   * with {@code rg} empty is written but not {@link #has set}.
+   */
+  boolean written(String key) {
+    return find(key) != null;
+  }
+
   /** Whether an entry is set to something other than null. */
   private static boolean isPresent(Entry e) {
     return e.fieldSet || !e.blocks().isEmpty();

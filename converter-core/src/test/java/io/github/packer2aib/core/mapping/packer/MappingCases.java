@@ -663,6 +663,14 @@ final class MappingCases {
     add(
         "managed-image-incomplete",
         one(gallerySource(s -> s.set("managed_image_name", "only-name"))));
+    add(
+        // Written but empty, as an unset variable leaves it: the message says so, not "add it".
+        "managed-image-resource-group-empty",
+        one(
+            gallerySource(
+                s ->
+                    s.set("managed_image_name", "only-name")
+                        .set("managed_image_resource_group_name", ""))));
   }
 
   // ------------------------------------------------------------------ location, build VM
