@@ -9,6 +9,7 @@ import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.mapping.packer.MapOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,6 +97,9 @@ final class BulkOptions {
     // Later --var values win, so the file's come after the command line's.
     List<String> vars = new ArrayList<>(packer.vars());
     t.vars().forEach((name, value) -> vars.add(name + "=" + value));
+    // Data source values merge the same way: the file's replace the command line's.
+    Map<String, String> data = new LinkedHashMap<>(packer.data());
+    data.putAll(t.data());
     MapOptions m =
         mapping.withConversionRoot(
             candidate.root().folder().toAbsolutePath().normalize().toString().replace('\\', '/'));
@@ -112,7 +116,7 @@ final class BulkOptions {
         format,
         strict,
         t.skip(),
-        packer.data());
+        data);
   }
 
   /** The mapping options with the settings file's values for one template laid over them. */

@@ -121,6 +121,40 @@ class RecursiveSettingsTest {
   }
 
   @Test
+  void dataSourceValuesComeFromTheCommandLineAndTheFileLikeVariables() throws Exception {
+    // A data source's value (an HCP Packer image, say) given per template in the settings file
+    // replaces the command line's, as a variable's does.
+    String usesData =
+        "data \"hcp-packer-image\" \"base\" {\n  bucket_name = \"app\"\n}\n"
+            + BulkTrees.hcl("app").replace("\"app-image\"", "data.hcp-packer-image.base.id");
+    Path root = tmp.resolve("repo");
+    put(root, "a/main.pkr.hcl", usesData);
+    put(root, "b/main.pkr.hcl", usesData);
+    Path settings =
+        put(
+            tmp,
+            "s.yaml",
+            "templates:\n  - path: b\n    data:\n      data.hcp-packer-image.base.id: from-file\n");
+    Path out = tmp.resolve("out");
+
+    CliRun r =
+        bulk(
+            "--identity",
+            BulkTrees.IDENTITY,
+            "--data",
+            "data.hcp-packer-image.base.id=command-line",
+            "-o",
+            out.toString(),
+            "--settings",
+            settings.toString(),
+            root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(Files.readString(out.resolve("a/app.json")).contains("\"command-line\""));
+    assertTrue(Files.readString(out.resolve("b/app.json")).contains("\"from-file\""));
+  }
+
+  @Test
   void anEntryThatMatchesNoTemplateIsAWarningWithItsLocation() throws Exception {
     Path root = tmp.resolve("repo");
     put(root, "a/main.pkr.hcl", BulkTrees.hcl("app"));

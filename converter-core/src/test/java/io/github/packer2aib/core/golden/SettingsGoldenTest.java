@@ -78,6 +78,7 @@ class SettingsGoldenTest {
       b.append("  var ").append(v.getKey()).append(" = ").append(v.getValue()).append('\n');
     }
     t.varFiles().forEach(f -> b.append("  var-file ").append(f).append('\n'));
+    t.data().forEach((k, v) -> b.append("  data ").append(k).append(" = ").append(v).append('\n'));
     t.only().forEach(f -> b.append("  only ").append(f).append('\n'));
     t.except().forEach(f -> b.append("  except ").append(f).append('\n'));
     t.identity().ifPresent(v -> b.append("  identity ").append(v).append('\n'));

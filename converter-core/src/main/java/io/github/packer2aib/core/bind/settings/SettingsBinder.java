@@ -52,6 +52,7 @@ public final class SettingsBinder {
   static final String GALLERY_VERSIONING = "gallery-versioning";
   static final String VARS = "vars";
   static final String VAR_FILES = "var-files";
+  static final String DATA = "data";
   static final String ONLY = "only";
   static final String EXCEPT = "except";
 
@@ -68,6 +69,7 @@ public final class SettingsBinder {
           GALLERY_VERSIONING,
           VARS,
           VAR_FILES,
+          DATA,
           ONLY,
           EXCEPT);
 
@@ -304,6 +306,9 @@ public final class SettingsBinder {
       case VARS:
         vars(m, p, layer.vars);
         return true;
+      case DATA:
+        data(m, p, layer.data);
+        return true;
       case VAR_FILES:
         for (Located s : strings(m, p, "file names such as [vars/common.pkrvars.hcl]")) {
           if (s.text().isEmpty()) {
@@ -409,6 +414,45 @@ public final class SettingsBinder {
       boolean nameOk = varName(v, vp);
       Optional<String> value = varValue(v, vp);
       if (nameOk && value.isPresent()) {
+        into.put(v.key(), value.get());
+      }
+    }
+  }
+
+  /**
+   * The {@code data} object: values of data source attributes by {@code data.TYPE.NAME.ATTRIBUTE},
+   * as {@code --data} takes them; masked where the file is quoted (a Key Vault secret may be one).
+   */
+  private void data(DocMember m, String p, Map<String, String> into) {
+    secret(m.value());
+    if (!(m.value() instanceof DocObject o)) {
+      wrongType(
+          m.value(),
+          p,
+          "\"data\"",
+          "an object of data source attributes and values, such as"
+              + " {data.hcp-packer-image.base.id: IMAGE}");
+      return;
+    }
+    for (DocMember v : o.members()) {
+      String vp = JsonPointer.append(p, v.key());
+      String[] parts = v.key().split("\\.", -1);
+      boolean named = parts.length == 4 && parts[0].equals("data");
+      for (int i = 1; named && i < parts.length; i++) {
+        named = !parts[i].isEmpty();
+      }
+      if (!named) {
+        report(
+            SettingsCode.INVALID_DATA_KEY,
+            v.keyRange(),
+            vp,
+            "\""
+                + v.key()
+                + "\" is not of the form data.TYPE.NAME.ATTRIBUTE. Write each value as"
+                + " data.TYPE.NAME.ATTRIBUTE: value under \"data\".");
+      }
+      Optional<String> value = varValue(v, vp);
+      if (named && value.isPresent()) {
         into.put(v.key(), value.get());
       }
     }
@@ -610,6 +654,7 @@ public final class SettingsBinder {
   /** One layer while it is read; {@link #build} freezes it. */
   private static final class Layer {
     final Map<String, String> vars = new LinkedHashMap<>();
+    final Map<String, String> data = new LinkedHashMap<>();
     final List<String> varFiles = new ArrayList<>();
     final List<String> only = new ArrayList<>();
     final List<String> except = new ArrayList<>();
@@ -626,6 +671,7 @@ public final class SettingsBinder {
     TemplateSettings build() {
       return new TemplateSettings(
           vars,
+          data,
           varFiles,
           only,
           except,

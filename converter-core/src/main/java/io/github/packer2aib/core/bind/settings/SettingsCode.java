@@ -32,6 +32,8 @@ public enum SettingsCode implements DiagnosticCode {
   SEVERAL_DOCUMENTS("SET-E013", "More than one document"),
   /** A {@code var-files} name that no file can have (a NUL character, say). */
   INVALID_FILE_NAME("SET-E014", "Invalid file name"),
+  /** A {@code data} key not of the form data.TYPE.NAME.ATTRIBUTE. */
+  INVALID_DATA_KEY("SET-E015", "Invalid data source attribute"),
   /** A {@code templates} entry whose glob matched none of the converted templates. */
   UNUSED_ENTRY("SET-W001", "Entry matches no template");
 

@@ -17,6 +17,8 @@ import java.util.Optional;
  *
  * @param vars variable values in the order they were first set, each exactly as {@code --var
  *     name=value} would take it
+ * @param data data source values by {@code data.TYPE.NAME.ATTRIBUTE}, as {@code --data} takes them,
+ *     merged as {@code vars} are
  * @param varFiles variable files, resolved against the settings file's folder, in order
  * @param only usage filters as {@code --only}, each item one pattern
  * @param except usage filters as {@code --except}
@@ -24,6 +26,7 @@ import java.util.Optional;
  */
 public record TemplateSettings(
     Map<String, String> vars,
+    Map<String, String> data,
     List<String> varFiles,
     List<String> only,
     List<String> except,
@@ -41,6 +44,7 @@ public record TemplateSettings(
   public static final TemplateSettings EMPTY =
       new TemplateSettings(
           Map.of(),
+          Map.of(),
           List.of(),
           List.of(),
           List.of(),
@@ -57,6 +61,7 @@ public record TemplateSettings(
   public TemplateSettings {
     // Map.copyOf would lose the order in which the file names the variables.
     vars = Collections.unmodifiableMap(new LinkedHashMap<>(vars));
+    data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
     varFiles = List.copyOf(varFiles);
     only = List.copyOf(only);
     except = List.copyOf(except);
@@ -80,8 +85,11 @@ public record TemplateSettings(
   public TemplateSettings then(TemplateSettings later) {
     Map<String, String> mergedVars = new LinkedHashMap<>(vars);
     mergedVars.putAll(later.vars);
+    Map<String, String> mergedData = new LinkedHashMap<>(data);
+    mergedData.putAll(later.data);
     return new TemplateSettings(
         mergedVars,
+        mergedData,
         concat(varFiles, later.varFiles),
         concat(only, later.only),
         concat(except, later.except),
@@ -110,6 +118,8 @@ public record TemplateSettings(
   public String toString() {
     return "TemplateSettings[vars="
         + vars.keySet()
+        + ", data="
+        + data.keySet()
         + ", varFiles="
         + varFiles
         + ", only="

@@ -426,7 +426,8 @@ class SettingsBinderTest {
     assertTrue(r.settings().isEmpty());
     String optionKeys =
         " The keys are: identity, subscription, location, script-base-uri, file-base-uri,"
-            + " skip-unsupported, api-version, gallery-versioning, vars, var-files, only, except.";
+            + " skip-unsupported, api-version, gallery-versioning, vars, var-files, data, only,"
+            + " except.";
     assertEquals(
         List.of(
             "SET-E002 s.yaml:2:3 /defaults/locaton | The key \"locaton\" is not known in"
@@ -443,12 +444,12 @@ class SettingsBinderTest {
             "SET-E002 s.yaml:9:5 /templates/0/skipp | The key \"skipp\" is not known in an entry"
                 + " of \"templates\". Did you mean \"skip\"? The keys are: path, skip, identity,"
                 + " subscription, location, script-base-uri, file-base-uri, skip-unsupported,"
-                + " api-version, gallery-versioning, vars, var-files, only, except.",
+                + " api-version, gallery-versioning, vars, var-files, data, only, except.",
             "SET-E002 s.yaml:10:5 /templates/0/var_files | The key \"var_files\" is not known in an"
                 + " entry of \"templates\". Did you mean \"var-files\"? The keys are: path, skip,"
                 + " identity, subscription, location, script-base-uri, file-base-uri,"
-                + " skip-unsupported, api-version, gallery-versioning, vars, var-files, only,"
-                + " except."),
+                + " skip-unsupported, api-version, gallery-versioning, vars, var-files, data,"
+                + " only, except."),
         lines(r));
   }
 
