@@ -85,13 +85,7 @@ final class PackerInputOptions {
     @Override
     public String convert(String value) {
       int eq = value.indexOf('=');
-      String key = eq < 0 ? value : value.substring(0, eq);
-      String[] parts = key.split("\\.", -1);
-      boolean named = parts.length == 4 && parts[0].equals("data");
-      for (int i = 1; named && i < parts.length; i++) {
-        named = !parts[i].isEmpty();
-      }
-      if (eq < 0 || !named) {
+      if (eq < 0 || !PackerOptions.isDataKey(value.substring(0, eq))) {
         // Never echo the value: a Key Vault secret may be given this way.
         throw new TypeConversionException(
             "expected data.TYPE.NAME.ATTRIBUTE=VALUE, as in --data"

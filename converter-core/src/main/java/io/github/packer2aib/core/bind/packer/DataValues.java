@@ -63,9 +63,9 @@ final class DataValues {
     Map<String, Map<String, String>> bySource = new TreeMap<>(Strings.CODE_POINT_ORDER);
     for (Map.Entry<String, String> e : given.entrySet()) {
       String key = e.getKey();
-      String[] parts = key.split("\\.", -1);
-      String ref = parts.length == 4 ? parts[0] + "." + parts[1] + "." + parts[2] : null;
-      if (ref == null || !parts[0].equals("data") || !declared.containsKey(ref)) {
+      boolean named = PackerOptions.isDataKey(key);
+      String ref = named ? key.substring(0, key.lastIndexOf('.')) : null;
+      if (!named || !declared.containsKey(ref)) {
         out.add(
             Diagnostic.of(
                 PackerCode.DATA_VALUE_UNUSED,
@@ -73,7 +73,7 @@ final class DataValues {
                 "--data gives "
                     + key
                     + ", but "
-                    + (ref == null || !parts[0].equals("data")
+                    + (!named
                         ? "that is not of the form data.TYPE.NAME.ATTRIBUTE"
                         : "the template declares no data source " + ref + declaredList(declared))
                     + ", so the value is not used. Check the name."));
@@ -81,7 +81,7 @@ final class DataValues {
       }
       bySource
           .computeIfAbsent(ref, r -> new TreeMap<>(Strings.CODE_POINT_ORDER))
-          .put(parts[3], e.getValue());
+          .put(key.substring(ref.length() + 1), e.getValue());
     }
     if (bySource.isEmpty()) {
       return;

@@ -60,6 +60,18 @@ public record PackerOptions(
     data = data.isEmpty() ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(data));
   }
 
+  /**
+   * Whether {@code key} names a data source attribute as {@link #data} keys must:
+   * data.TYPE.NAME.ATTRIBUTE, none of the three empty.
+   */
+  public static boolean isDataKey(String key) {
+    String[] parts = key.split("\\.", -1);
+    if (parts.length != 4 || !parts[0].equals("data")) {
+      return false;
+    }
+    return !parts[1].isEmpty() && !parts[2].isEmpty() && !parts[3].isEmpty();
+  }
+
   /** No variables, an empty environment. */
   public static PackerOptions defaults(Path workingDirectory, Clock clock) {
     return new PackerOptions(List.of(), List.of(), Map.of(), workingDirectory, clock);

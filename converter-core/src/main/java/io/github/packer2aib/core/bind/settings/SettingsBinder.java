@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.bind.settings;
 
 import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.EditDistance;
@@ -436,11 +437,7 @@ public final class SettingsBinder {
     }
     for (DocMember v : o.members()) {
       String vp = JsonPointer.append(p, v.key());
-      String[] parts = v.key().split("\\.", -1);
-      boolean named = parts.length == 4 && parts[0].equals("data");
-      for (int i = 1; named && i < parts.length; i++) {
-        named = !parts[i].isEmpty();
-      }
+      boolean named = PackerOptions.isDataKey(v.key());
       if (!named) {
         report(
             SettingsCode.INVALID_DATA_KEY,
