@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.diag.ControlCharacters;
+import io.github.packer2aib.core.source.NameCharacters;
 import io.github.packer2aib.core.source.Range;
 import java.util.List;
 
@@ -26,7 +27,21 @@ final class UnfitCharacters {
   static boolean destinationFits(Prov pr, String destination, Range at) {
     int bad = pr.u.os == Os.WINDOWS ? firstC0(destination) : destination.indexOf('\0');
     if (bad < 0) {
-      return true;
+      String why = pr.u.os == Os.WINDOWS ? windowsPathProblem(destination) : null;
+      if (why == null) {
+        return true;
+      }
+      pr.report()
+          .add(
+              PackerMapCode.INVALID_VALUE,
+              at,
+              "The destination "
+                  + ControlCharacters.quote(destination)
+                  + " "
+                  + why
+                  + ", so the File step would fail on the Windows build VM. Change the"
+                  + " destination.");
+      return false;
     }
     char c = destination.charAt(bad);
     pr.report()
@@ -111,6 +126,42 @@ final class UnfitCharacters {
                 + " script, which cannot hold one. "
                 + remedy);
     return false;
+  }
+
+  /** Characters Windows refuses anywhere in a path (the colon is checked on its own). */
+  private static final String WINDOWS_RESERVED = "<>\"|?*";
+
+  /**
+   * Why Windows cannot have a file at {@code path}, as the end of a sentence about it, or null: a
+   * reserved character, a colon other than a drive's, a device name (CON, NUL, COM1, ...) or a name
+   * ending in a dot or space (Windows drops them, so the file lands elsewhere) as a folder or file
+   * name. A {@code \\?\} prefix is taken as Windows takes it.
+   */
+  static String windowsPathProblem(String path) {
+    String p = path.startsWith("\\\\?\\") ? path.substring(4) : path;
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      boolean drive = c == ':' && i == 1 && Character.isLetter(p.charAt(0));
+      if (WINDOWS_RESERVED.indexOf(c) >= 0 || (c == ':' && !drive)) {
+        return "contains \"" + c + "\", which Windows does not allow in paths";
+      }
+    }
+    for (String name : p.split("[/\\\\]")) {
+      if (name.isEmpty() || name.equals(".") || name.equals("..") || name.endsWith(":")) {
+        continue;
+      }
+      if (NameCharacters.isWindowsDevice(name)) {
+        return "names the Windows device "
+            + ControlCharacters.quote(name)
+            + ", which cannot be a file or folder";
+      }
+      if (name.endsWith(".") || name.endsWith(" ")) {
+        return "has the name "
+            + ControlCharacters.quote(name)
+            + ", which ends in a dot or space that Windows drops";
+      }
+    }
+    return null;
   }
 
   /** The index of the first C0 control character (U+0000 to U+001F, tab included), or -1. */

@@ -35,6 +35,32 @@ class HelpersTest {
   }
 
   @Test
+  void windowsDestinationsThatWindowsRefuses() {
+    for (String fine :
+        List.of(
+            "C:\\Windows\\Temp\\a.txt",
+            "C:/Windows/Temp/a.txt",
+            "\\\\?\\C:\\temp\\a.txt",
+            "temp\\a.txt",
+            "C:\\temp\\..\\a.txt",
+            "D:\\consoles\\nul-device.md")) {
+      assertEquals(null, UnfitCharacters.windowsPathProblem(fine), fine);
+    }
+    assertEquals(
+        "contains \"|\", which Windows does not allow in paths",
+        UnfitCharacters.windowsPathProblem("C:\\temp\\a|b.txt"));
+    assertEquals(
+        "contains \":\", which Windows does not allow in paths",
+        UnfitCharacters.windowsPathProblem("C:\\temp\\a:b"));
+    assertEquals(
+        "names the Windows device \"con.txt\", which cannot be a file or folder",
+        UnfitCharacters.windowsPathProblem("C:\\temp\\con.txt"));
+    assertEquals(
+        "has the name \"dir.\", which ends in a dot or space that Windows drops",
+        UnfitCharacters.windowsPathProblem("C:\\temp\\dir.\\a.txt"));
+  }
+
+  @Test
   void goDurations() {
     assertEquals(Optional.of(90_000_000_000L), GoDuration.parseNanos("1m30s"));
     assertEquals(Optional.of(5_400_000_000_000L), GoDuration.parseNanos("1h30m"));
