@@ -18,16 +18,6 @@ final class BuilderChecks {
       return true;
     }
     if (!present.isEmpty()) {
-      // Written but empty (a variable or environment variable without a value): "add" would
-      // send the reader looking for a line that is there.
-      List<String> empty = new ArrayList<>();
-      for (String k : missing) {
-        if (f.written(k)) {
-          empty.add(k);
-        }
-      }
-      List<String> absent = new ArrayList<>(missing);
-      absent.removeAll(empty);
       u.report.add(
           PackerMapCode.MISSING_FIELD,
           f.nameRange(present.get(0)),
@@ -36,19 +26,39 @@ final class BuilderChecks {
               + Words.and(missing)
               + " as well; Packer and Image Builder both require "
               + Words.and(List.of(keys))
-              + " together."
-              + (absent.isEmpty() ? "" : " Add " + Words.and(absent) + ".")
-              + (empty.isEmpty()
-                  ? ""
-                  : " "
-                      + Words.and(empty)
-                      + (empty.size() > 1 ? " are" : " is")
-                      + " written but empty, as a variable or environment variable without a"
-                      + " value makes it: give "
-                      + (empty.size() > 1 ? "them values" : "it a value")
-                      + "."));
+              + " together. "
+              + absentOrEmpty(f, missing));
     }
     return false;
+  }
+
+  /**
+   * What is wrong with {@code missing} fields of {@code f} and what to do, as a sentence: "x is
+   * missing. Add it." for fields not written; for fields written but empty (a variable or
+   * environment variable without a value makes them so) "y is written but empty, …: give it a
+   * value.", since "add" would send the reader looking for a line that is there.
+   */
+  static String absentOrEmpty(Fields f, List<String> missing) {
+    List<String> empty = new ArrayList<>();
+    List<String> absent = new ArrayList<>();
+    for (String k : missing) {
+      (f.written(k) ? empty : absent).add(k);
+    }
+    StringBuilder b = new StringBuilder();
+    if (!absent.isEmpty()) {
+      b.append(Words.and(absent))
+          .append(absent.size() > 1 ? " are missing. Add them." : " is missing. Add it.");
+    }
+    if (!empty.isEmpty()) {
+      b.append(b.length() > 0 ? " " : "")
+          .append(Words.and(empty))
+          .append(empty.size() > 1 ? " are" : " is")
+          .append(" written but empty, as a variable or environment variable without a value")
+          .append(" makes it: give ")
+          .append(empty.size() > 1 ? "them values" : "it a value")
+          .append('.');
+    }
+    return b.toString();
   }
 
   static void unknownFields(Unit u, Fields nested, List<String> known) {

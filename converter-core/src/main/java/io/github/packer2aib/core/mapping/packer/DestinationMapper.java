@@ -146,11 +146,7 @@ final class DestinationMapper {
           d.range(),
           "shared_image_gallery_destination needs resource_group, gallery_name and image_name,"
               + " but "
-              + Words.and(missing)
-              + (missing.size() > 1 ? " are" : " is")
-              + " missing. Add "
-              + (missing.size() > 1 ? "them" : "it")
-              + ".");
+              + BuilderChecks.absentOrEmpty(d, missing));
     }
     if (d.bool("specialized").orElse(false)) {
       u.report.add(

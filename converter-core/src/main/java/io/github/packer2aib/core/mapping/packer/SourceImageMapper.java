@@ -194,11 +194,7 @@ final class SourceImageMapper {
           p.range(),
           "plan_info needs plan_name, plan_product and plan_publisher together (Packer and Image"
               + " Builder both require all three), but "
-              + Words.and(missing)
-              + (missing.size() > 1 ? " are" : " is")
-              + " missing. Add "
-              + (missing.size() > 1 ? "them" : "it")
-              + ".");
+              + BuilderChecks.absentOrEmpty(p, missing));
       return null;
     }
     if (!u.supports("properties.source[PlatformImage].planInfo")) {
