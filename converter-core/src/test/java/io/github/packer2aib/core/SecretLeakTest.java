@@ -175,6 +175,45 @@ class SecretLeakTest {
       """;
 
   @Test
+  void aShortSecretInsideAnotherValueIsNotBlamedForIt() {
+    // "s" stands inside every https URL: E405 named the variable holding it for a value that
+    // came from another secret only (found by the real-world triage, with placeholder values).
+    ConversionResult r =
+        convert(
+            Map.of(),
+            List.of("sp_key=" + SECRET),
+            Map.of(),
+            TEMPLATE.replace(
+                "build { sources = [\"source.azure-arm.x\"] }",
+                """
+                variable "tiny" {
+                  default   = "s"
+                  sensitive = true
+                }
+                variable "token_url" {
+                  default   = "https://vault.example.com/Long-Token-123"
+                  sensitive = true
+                }
+                build {
+                  sources = ["source.azure-arm.x"]
+                  provisioner "shell" {
+                    inline = ["curl ${var.token_url}"]
+                  }
+                }
+                """));
+    Diagnostic e405 =
+        r.diagnostics().stream()
+            .filter(d -> d.code().equals("PKRMAP-E405") && d.detail().contains("inline"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(r.diagnostics().toString()));
+    assertTrue(
+        e405.detail()
+            .startsWith(
+                "The value of inline comes from the sensitive variable" + " \"token_url\" and"),
+        e405.detail());
+  }
+
+  @Test
   void packerReadArgumentsFromASecretAreNotShown() {
     String template =
         SENSITIVE_PW

@@ -112,14 +112,26 @@ final class Secrets {
     return true;
   }
 
+  /**
+   * Whether a text of a secret stands in the value, as evidence of where the value came from: a
+   * text of {@value #MIN_ATTRIBUTED} characters or more inside one of the value's, or a shorter one
+   * that is one of them whole. A secret "s" stands inside every URL; naming its variable for any
+   * value with an "s" blamed variables the value never went through.
+   */
   private static boolean occursIn(List<String> secretTexts, List<String> inside) {
     for (String s : secretTexts) {
-      if (!s.isEmpty() && occurs(s, inside)) {
+      if (s.isEmpty()) {
+        continue;
+      }
+      if (s.length() >= MIN_ATTRIBUTED ? occurs(s, inside) : inside.contains(s)) {
         return true;
       }
     }
     return false;
   }
+
+  /** Secret texts shorter than this name their variable only when they are a whole text. */
+  static final int MIN_ATTRIBUTED = 4;
 
   /** Whether {@code s} stands in one of {@code inside}. */
   private static boolean occurs(String s, List<String> inside) {
