@@ -217,14 +217,7 @@ public final class PackerModelJson {
       config(p.config());
       if (!p.bySource().isEmpty()) {
         // Only where the body differs by source usage, so other templates' output is unchanged.
-        g.writeObjectFieldStart("by_source");
-        for (Map.Entry<String, Config> e : new TreeMap<>(p.bySource()).entrySet()) {
-          g.writeFieldName(e.getKey());
-          g.writeStartObject();
-          config(e.getValue());
-          g.writeEndObject();
-        }
-        g.writeEndObject();
+        configs("by_source", p.bySource());
       }
       g.writeEndObject();
     }
@@ -250,8 +243,13 @@ public final class PackerModelJson {
           return;
         }
       }
-      g.writeObjectFieldStart("override");
-      for (Map.Entry<String, Config> e : new TreeMap<>(p.override()).entrySet()) {
+      configs("override", p.override());
+    }
+
+    /** Bodies by name ({@code override}, {@code by_source}), in name order. */
+    private void configs(String field, Map<String, Config> byName) throws IOException {
+      g.writeObjectFieldStart(field);
+      for (Map.Entry<String, Config> e : new TreeMap<>(byName).entrySet()) {
         g.writeFieldName(e.getKey());
         g.writeStartObject();
         config(e.getValue());
