@@ -25,37 +25,31 @@ final class UnfitCharacters {
    * at {@code at} when it cannot.
    */
   static boolean destinationFits(Prov pr, String destination, Range at) {
-    int bad = pr.u.os == Os.WINDOWS ? firstC0(destination) : destination.indexOf('\0');
-    if (bad < 0) {
-      String why = pr.u.os == Os.WINDOWS ? windowsPathProblem(destination) : null;
-      if (why == null) {
+    boolean windows = pr.u.os == Os.WINDOWS;
+    int bad = windows ? firstC0(destination) : destination.indexOf('\0');
+    String why;
+    if (bad >= 0) {
+      char c = destination.charAt(bad);
+      why =
+          "contains "
+              + named(c)
+              + (c == '\0'
+                  ? ", which no file name can hold. Remove it from the path."
+                  : ", which Windows does not allow in file names. Remove it from the path.");
+    } else {
+      String problem = windows ? windowsPathProblem(destination) : null;
+      if (problem == null) {
         return true;
       }
-      pr.report()
-          .add(
-              PackerMapCode.INVALID_VALUE,
-              at,
-              "The destination "
-                  + ControlCharacters.quote(destination)
-                  + " "
-                  + why
-                  + ", so the File step would fail on the Windows build VM. Change the"
-                  + " destination.");
-      return false;
+      why =
+          problem
+              + ", so the File step would fail on the Windows build VM. Change the destination.";
     }
-    char c = destination.charAt(bad);
     pr.report()
         .add(
             PackerMapCode.INVALID_VALUE,
             at,
-            "The destination "
-                + ControlCharacters.quote(destination)
-                + " contains "
-                + named(c)
-                + (c == '\0'
-                    ? ", which no file name can hold."
-                    : ", which Windows does not allow in file names.")
-                + " Remove it from the path.");
+            "The destination " + ControlCharacters.quote(destination) + " " + why);
     return false;
   }
 
