@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A collector of diagnostics for one stage or one pipeline run. Stages add everything they find and
@@ -48,14 +49,12 @@ public final class Diagnostics implements Iterable<Diagnostic> {
     return items.size();
   }
 
-  /** The diagnostics added after the first {@code size}, in the order they were added. */
-  public List<Diagnostic> since(int size) {
-    return List.copyOf(items.subList(size, items.size()));
-  }
-
-  /** Drops the diagnostics added after the first {@code size} (an evaluation's, to redo). */
-  public void truncate(int size) {
-    items.subList(size, items.size()).clear();
+  /**
+   * Drops the diagnostics added after the first {@code size} that {@code filter} accepts (an
+   * evaluation's notes it redoes, or what it repeats); whether any was dropped.
+   */
+  public boolean removeIf(int size, Predicate<Diagnostic> filter) {
+    return items.subList(size, items.size()).removeIf(filter);
   }
 
   /** An immutable snapshot in reporting order: by file, then position, then insertion order. */

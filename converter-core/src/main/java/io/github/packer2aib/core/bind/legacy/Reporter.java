@@ -6,6 +6,7 @@ import io.github.packer2aib.core.diag.Diagnostics;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.source.Range;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Collects the diagnostics of one load. */
 final class Reporter {
@@ -25,17 +26,14 @@ final class Reporter {
     diagnostics.addAll(more);
   }
 
-  /** How many diagnostics there are so far: a mark for {@link #since} and {@link #truncate}. */
+  /** How many diagnostics there are so far: a mark for {@link #removeIf}. */
   int size() {
     return diagnostics.size();
   }
 
-  List<Diagnostic> since(int mark) {
-    return diagnostics.since(mark);
-  }
-
-  void truncate(int mark) {
-    diagnostics.truncate(mark);
+  /** {@link Diagnostics#removeIf} of the diagnostics added since {@code mark}. */
+  boolean removeIf(int mark, Predicate<Diagnostic> filter) {
+    return diagnostics.removeIf(mark, filter);
   }
 
   boolean hasErrors() {

@@ -860,28 +860,18 @@ final class TemplateReader {
     if (scope.targets().size() < 2) {
       return Map.of();
     }
-    List<Diagnostic> first = reporter.since(reportedFrom);
     String perBuilder = GoTemplateCode.BUILD_NAME_PER_BUILDER.id();
-    if (first.stream().noneMatch(d -> d.code().equals(perBuilder))) {
+    if (!reporter.removeIf(reportedFrom, d -> d.code().equals(perBuilder))) {
       return Map.of();
     }
-    reporter.truncate(reportedFrom);
     Set<Diagnostic> reported = new HashSet<>();
-    List<Diagnostic> kept = new ArrayList<>();
-    for (Diagnostic d : first) {
-      if (!d.code().equals(perBuilder) && reported.add(d)) {
-        kept.add(d);
-      }
-    }
-    reporter.addAll(kept);
+    reporter.removeIf(reportedFrom, d -> !reported.add(d));
     Map<String, Config> configs = new LinkedHashMap<>();
     for (BuildTarget t : scope.targets()) {
       int before = reporter.size();
       Scope one = new Scope(scope.section(), List.of(t));
       configs.put(t.type() + "." + t.name(), values.config(obj, settings, where, one));
-      List<Diagnostic> added = reporter.since(before);
-      reporter.truncate(before);
-      reporter.addAll(added.stream().filter(reported::add).toList());
+      reporter.removeIf(before, d -> !reported.add(d));
     }
     return configs;
   }

@@ -816,7 +816,8 @@ final class Builds {
         sensitive.addAll(override.configs().keySet());
       }
     }
-    EvalContext bodyContext = body(filter, usages, buildName);
+    List<SourceUsage> applying = applying(filter, usages);
+    EvalContext bodyContext = body(applying, buildName);
     if (!binding.isEmpty()) {
       bodyContext = bodyContext.child(binding);
     }
@@ -824,9 +825,9 @@ final class Builds {
     Config config =
         templates.render(
             bodies.config(content.rest(), bodyContext, bodyBlock.body().range()),
-            pluginScope(Section.PROVISIONER, applying(filter, usages)));
+            pluginScope(Section.PROVISIONER, applying));
     Map<String, Config> bySource =
-        bySource(content.rest(), filter, usages, buildName, binding, config, reportedFrom);
+        bySource(content.rest(), applying, buildName, binding, config.range(), reportedFrom);
     return new Provisioner(
         type,
         name,
@@ -846,35 +847,28 @@ final class Builds {
    * A provisioner's body evaluated for each source usage it applies to (by {@link
    * SourceUsage#reference()}), when it applies to several and refers to {@code source.*} (or its Go
    * templates to {@code {{build_name}}} or {@code {{build_type}}}): Packer evaluates it for each
-   * build, one per usage, so {@code source.name} is that usage's, where {@code config}, evaluated
-   * once, has it unknown. Empty otherwise, as nearly always. What the evaluations report again of
-   * {@code config}'s diagnostics (those from {@code reportedFrom}), or of each other's, is reported
-   * once.
+   * build, one per usage, so {@code source.name} is that usage's, where the body evaluated once for
+   * all ({@code applying}) has it unknown. Empty otherwise, as nearly always. What the evaluations
+   * report again of that one's diagnostics (those from {@code reportedFrom}), or of each other's,
+   * is reported once; {@code range} is the body's.
    */
   private Map<String, Config> bySource(
       List<BodyItem> body,
-      Filter filter,
-      List<SourceUsage> usages,
+      List<SourceUsage> applying,
       Value buildName,
       Map<String, Value> binding,
-      Config config,
+      Range range,
       int reportedFrom) {
-    List<SourceUsage> applying = applying(filter, usages);
     if (applying.size() < 2) {
       return Map.of();
     }
     // {{build_name}} or {{build_type}} in a Go template of the body: left unknown with a note
     // (GOTPL-N101) when rendered for several usages at once, known when rendered for each.
     String perBuilder = GoTemplateCode.BUILD_NAME_PER_BUILDER.id();
-    boolean namesBuilder = false;
-    for (int i = reportedFrom; i < out.size(); i++) {
-      namesBuilder |= out.get(i).code().equals(perBuilder);
-    }
+    boolean namesBuilder =
+        out.subList(reportedFrom, out.size()).removeIf(d -> d.code().equals(perBuilder));
     if (!namesBuilder && !refersToSource(body)) {
       return Map.of();
-    }
-    if (namesBuilder) {
-      out.subList(reportedFrom, out.size()).removeIf(d -> d.code().equals(perBuilder));
     }
     Set<Diagnostic> reported = new HashSet<>(out.subList(reportedFrom, out.size()));
     Map<String, Config> configs = new LinkedHashMap<>();
@@ -892,15 +886,8 @@ final class Builds {
       configs.put(
           u.reference(),
           templates.render(
-              bodies.config(body, ctx, config.range()),
-              pluginScope(Section.PROVISIONER, List.of(u))));
-      List<Diagnostic> added = new ArrayList<>(out.subList(before, out.size()));
-      out.subList(before, out.size()).clear();
-      for (Diagnostic d : added) {
-        if (reported.add(d)) {
-          out.add(d);
-        }
-      }
+              bodies.config(body, ctx, range), pluginScope(Section.PROVISIONER, List.of(u))));
+      out.subList(before, out.size()).removeIf(d -> !reported.add(d));
     }
     return configs;
   }
@@ -948,14 +935,15 @@ final class Builds {
     Optional<String> name =
         nameText.isPresent() ? Optional.of(nameText.get().text()) : Optional.empty();
     Filter filter = filter(content, fields, usages);
-    EvalContext bodyContext = body(filter, usages, buildName);
+    List<SourceUsage> applying = applying(filter, usages);
+    EvalContext bodyContext = body(applying, buildName);
     if (!binding.isEmpty()) {
       bodyContext = bodyContext.child(binding);
     }
     Config config =
         templates.render(
             bodies.config(content.rest(), bodyContext, bodyBlock.body().range()),
-            pluginScope(Section.POST_PROCESSOR, applying(filter, usages)));
+            pluginScope(Section.POST_PROCESSOR, applying));
     Set<String> sensitive = filter.sensitive().isEmpty() ? null : new HashSet<>(filter.sensitive());
     return new PostProcessor(
         type,
@@ -1211,8 +1199,7 @@ final class Builds {
   }
 
   /** The scope of a provisioner's body: the source is known when it runs for exactly one. */
-  private EvalContext body(Filter filter, List<SourceUsage> usages, Value buildName) {
-    List<SourceUsage> applying = applying(filter, usages);
+  private EvalContext body(List<SourceUsage> applying, Value buildName) {
     Optional<Scope.SourceName> source =
         applying.size() == 1
             ? Optional.of(
