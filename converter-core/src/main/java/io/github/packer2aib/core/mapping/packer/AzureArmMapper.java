@@ -214,7 +214,8 @@ final class AzureArmMapper {
         u.report.add(
             PackerMapCode.MISSING_FIELD,
             tag.range(),
-            "An azure_tag block needs a name. Add name = \"…\" to it.");
+            "An azure_tag block needs a name"
+                + BuilderChecks.missingOrEmpty(tag, "name", ". Add name = \"…\" to it."));
       }
       if (name.isPresent()) {
         tags.put(name.get(), value.orElse(""));
@@ -336,9 +337,10 @@ final class AzureArmMapper {
           f.nameRange(firstSet),
           "Packer looks up "
               + Words.and(missing)
-              + " when it runs, but the image template must name the subnet exactly. Set "
-              + Words.and(keys)
-              + ".");
+              + " when it runs, but the image template must name the subnet exactly"
+              + (missing.stream().noneMatch(f::written)
+                  ? ". Set " + Words.and(keys) + "."
+                  : ", with " + Words.and(keys) + ". " + BuilderChecks.absentOrEmpty(f, missing)));
       return null;
     }
     if (network.isEmpty() || subnet.isEmpty() || group.isEmpty()) {

@@ -61,6 +61,14 @@ final class BuilderChecks {
     return b.toString();
   }
 
+  /**
+   * The end of a sentence saying that {@code f} needs {@code key}: {@code advice} (such as ". Add
+   * it.") when the field is not written, else that it is written but empty.
+   */
+  static String missingOrEmpty(Fields f, String key, String advice) {
+    return f.written(key) ? ", but " + absentOrEmpty(f, List.of(key)) : advice;
+  }
+
   static void unknownFields(Unit u, Fields nested, List<String> known) {
     List<Fields.Leftover> leftovers = nested.leftovers();
     for (int i = 0; i < leftovers.size(); i++) { // by index: no iterator (C1 code)

@@ -320,7 +320,8 @@ final class DestinationMapper {
             u.report.add(
                 PackerMapCode.MISSING_FIELD,
                 t.range(),
-                "A target_region block needs a name (the region). Add name = \"…\".");
+                "A target_region block needs a name (the region)"
+                    + BuilderChecks.missingOrEmpty(t, "name", ". Add name = \"…\"."));
           }
           if (name.isPresent()) {
             targets.add(

@@ -130,11 +130,20 @@ final class FileProvisioner {
       return List.of();
     }
     if (given.isEmpty()) {
+      List<String> empty = new ArrayList<>();
+      for (String k : SOURCE_FIELDS) {
+        if (f.written(k)) {
+          empty.add(k);
+        }
+      }
       pr.report()
           .add(
               PackerMapCode.MISSING_FIELD,
               pr.range(),
-              "The file provisioner needs source, sources or content. Add one of them.");
+              "The file provisioner needs source, sources or content"
+                  + (empty.isEmpty()
+                      ? ". Add one of them."
+                      : ", but " + BuilderChecks.absentOrEmpty(f, empty)));
       return List.of();
     }
     if (!f.has("destination")) {
@@ -142,7 +151,8 @@ final class FileProvisioner {
           .add(
               PackerMapCode.MISSING_FIELD,
               pr.range(),
-              "The file provisioner needs a destination. Add destination = \"…\".");
+              "The file provisioner needs a destination"
+                  + BuilderChecks.missingOrEmpty(f, "destination", ". Add destination = \"…\"."));
       return List.of();
     }
     if (refused || destination.isEmpty()) {

@@ -442,6 +442,15 @@ final class MappingCases {
                 .set("image_name", "ubuntu-app")
                 .set("image_version", "1.0.0");
     add(
+        // The region written but empty (an unset variable): said so, not "add name".
+        "gallery-target-region-empty",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        sig.andThen(d -> d.block("target_region", t -> t.set("name", "")))))));
+    add(
         "gallery-destination",
         one(
             gallerySource(
@@ -762,6 +771,22 @@ final class MappingCases {
     add(
         "azure-tag-without-name",
         one(linux(s -> s.block("azure_tag", t -> t.set("value", "no-name")))));
+    add(
+        // Required fields written but empty, as an unset variable leaves them: each error says
+        // which field is empty instead of asking to add a line that is already there.
+        "fields-written-but-empty",
+        one(
+            linux(
+                s ->
+                    s.set("virtual_network_name", "vnet-build")
+                        .set("virtual_network_subnet_name", "")
+                        .set("virtual_network_resource_group_name", "rg-network")
+                        .block("azure_tag", t -> t.set("name", "").set("value", "platform"))),
+            b ->
+                b.provisioner("file", p -> p.set("source", "").set("destination", "/tmp/a"))
+                    .provisioner(
+                        "file", p -> p.set("content", "key=value\n").set("destination", ""))),
+        opts());
     add(
         "os-type-missing",
         one(
