@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.packer.Credentials;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -221,15 +222,15 @@ final class DroppedFields {
             + " hand.");
   }
 
+  /**
+   * A credential of Packer's own: what {@link Credentials} calls one (the secret itself, which the
+   * loaders already treat as sensitive), or a path to one. A setting about a credential ({@code
+   * client_cert_token_timeout}) is not: it is dropped as part of the sign-in.
+   */
   static boolean isCredential(String k) {
-    return k.equals("client_secret")
-        || k.equals("client_jwt")
-        || k.equals("oidc_request_token")
-        || k.startsWith("client_cert_")
-        || k.endsWith("_password")
-        || k.endsWith("_private_key_file")
-        || k.endsWith("_private_key")
-        || k.endsWith("_secret");
+    return Credentials.holdsSecret(k)
+        || k.equals("client_cert_path")
+        || k.endsWith("_private_key_file");
   }
 
   private static boolean isCommunicator(String k) {

@@ -836,6 +836,19 @@ final class MappingCases {
                         .set("cloud_environment_name", "Public")
                         .set("vm_szie", "Standard_D8s_v5")
                         .set("spot", Map.of("eviction_policy", "Delete")))));
+    add(
+        // Certificate sign-in: the certificate's path and password are credentials, its token
+        // timeout is a setting of the sign-in; the OIDC token is one too.
+        "dropped-certificate-sign-in",
+        one(
+            linux(
+                s ->
+                    s.set("client_id", "11111111-2222-3333-4444-555555555555")
+                        .set("client_cert_path", "/home/ci/packer.pem")
+                        .set("client_cert_password", "not-copied")
+                        .set("client_cert_token_timeout", "1h")
+                        .set("oidc_request_url", "https://token.example.com/")
+                        .set("oidc_request_token", "not-copied-either"))));
     add("sovereign-cloud", one(linux(s -> s.set("cloud_environment_name", "USGovernment"))));
     add(
         "first-boot-refused",
