@@ -132,7 +132,7 @@ final class AtomicFiles {
   }
 
   /** Whether {@code target} is a regular file (not a link) holding exactly {@code bytes}. */
-  private static boolean holds(Path target, byte[] bytes) {
+  static boolean holds(Path target, byte[] bytes) {
     // The length first, from java.io: 0 for a missing file, where Files.isRegularFile would throw
     // and catch an exception (Java 17), and a bulk run writes thousands of files that do not exist
     // yet. Reading the bytes settles the rest.

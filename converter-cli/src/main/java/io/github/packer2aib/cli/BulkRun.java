@@ -45,12 +45,16 @@ final class BulkRun {
       int progressLine,
       BulkTask.Display display,
       ReportFile report,
-      boolean prune) {}
+      boolean prune,
+      boolean check) {}
 
   private final Settings settings;
   private final Engine engine;
   private final PrintWriter err;
   private final BulkSummary summary = new BulkSummary();
+
+  /** With --check: what the run would change in its output folder; else null (it writes). */
+  private final OutputCheck check;
 
   /** What the run learns about files, from discovery on, shared by every template. */
   private final FileCache files = FileCache.forBulkRun();
@@ -88,6 +92,7 @@ final class BulkRun {
     this.settings = settings;
     this.engine = engine;
     this.err = err;
+    this.check = settings.check() ? new OutputCheck() : null;
   }
 
   int run() {
@@ -98,7 +103,9 @@ final class BulkRun {
     boolean json = settings.display().format() == DiagnosticsFormat.JSON;
     OutputFolders folders = new OutputFolders();
     try {
-      folders.make(settings.output());
+      if (check == null) {
+        folders.make(settings.output());
+      }
     } catch (IOException e) {
       String reason = InputReader.reason(e);
       Path out = settings.output();
@@ -177,9 +184,16 @@ final class BulkRun {
     }
     Path out = settings.output();
     OutputManifest before = OutputManifest.read(out);
-    Leftovers leftovers =
-        Leftovers.settle(out, earlierOutputs(roots, folders), before, settings.prune());
-    String manifestProblem = writeManifest(folders, before, leftovers);
+    Leftovers leftovers;
+    String manifestProblem = null;
+    if (check == null) {
+      leftovers = Leftovers.settle(out, earlierOutputs(roots, folders), before, settings.prune());
+      manifestProblem = writeManifest(folders, before, leftovers);
+    } else {
+      leftovers = Leftovers.check(out, earlierOutputs(roots, folders), before, settings.prune());
+      leftovers.pruned().forEach(check::deleted);
+      leftovers = new Leftovers(leftovers.kept(), List.of()); // nothing deleted: --check
+    }
     long end = System.nanoTime();
     progress.finish(end);
 
@@ -199,7 +213,8 @@ final class BulkRun {
     if (internalError) {
       return ExitCodes.INTERNAL;
     }
-    return summary.count(BulkOutcome.Status.FAILED) == 0 && reportWritten
+    boolean upToDate = check == null || check.upToDate();
+    return summary.count(BulkOutcome.Status.FAILED) == 0 && reportWritten && upToDate
         ? ExitCodes.OK
         : ExitCodes.INPUT_ERROR;
   }
@@ -219,6 +234,9 @@ final class BulkRun {
           jsonOut.write(CliCode.MANIFEST_UNWRITTEN.diagnostic(manifestProblem));
         }
       }
+      if (check != null) {
+        check.diagnostics(out).forEach(jsonOut::write); // errors: also when quiet
+      }
       jsonOut.close();
     } else if (!quiet) {
       err.print(
@@ -226,9 +244,12 @@ final class BulkRun {
               + summary.table()
               + leftovers.text(out, settings.prune(), settings.report() != null)
               + (manifestProblem == null ? "" : "\nwarning: " + manifestProblem + "\n")
+              + (check == null ? "" : check.text(out))
               + "\n"
               + closingLine(nanos)
               + "\n");
+    } else if (check != null && !check.upToDate()) {
+      err.print(check.text(out));
     }
     err.flush();
   }
@@ -269,7 +290,9 @@ final class BulkRun {
             + finishedCount.get()
             + " of "
             + Report.plural(total, "template")
-            + " finished; the output files written so far are complete"
+            + (check != null
+                ? " checked; --check writes nothing"
+                : " finished; the output files written so far are complete")
             + (settings.report() == null ? "" : ", and no report was written")
             + "\n");
     err.flush();
@@ -313,7 +336,13 @@ final class BulkRun {
   private void convertAll(List<Discovery.Candidate> candidates, OutputFolders folders) {
     BulkTask task =
         new BulkTask(
-            engine, settings.options(), settings.output(), folders, settings.display(), files);
+            engine,
+            settings.options(),
+            settings.output(),
+            folders,
+            settings.display(),
+            files,
+            check);
     ConcurrentLinkedQueue<BulkOutcome> finished = new ConcurrentLinkedQueue<>();
     AtomicInteger outstanding = new AtomicInteger(candidates.size());
     Thread reporter = Thread.currentThread();

@@ -42,14 +42,19 @@ final class BulkTask {
 
   private final OutputFolders folders;
 
+  /** With --check: where outputs are compared instead of written; else null. */
+  private final OutputCheck check;
+
   BulkTask(
       Engine engine,
       BulkOptions options,
       Path output,
       OutputFolders folders,
       Display display,
-      FileCache files) {
+      FileCache files,
+      OutputCheck check) {
     this.engine = engine;
+    this.check = check;
     this.folders = folders;
     this.files = files;
     this.options = options;
@@ -286,6 +291,13 @@ final class BulkTask {
                 + ".";
         all.add(CliCode.OUTPUT_RENAMED.diagnostic(detail));
         cliLines.add(ControlCharacters.escape("note: " + detail) + "\n");
+      }
+      if (check != null) {
+        byte[] bytes = t.utf8();
+        check.compare(output, relative, bytes);
+        folders.wrote(relative, bytes); // an output of this run, not a leftover
+        outputs.add(relative);
+        continue;
       }
       try {
         boolean newFolder = folders.make(target.getParent());

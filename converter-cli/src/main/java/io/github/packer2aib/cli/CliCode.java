@@ -18,7 +18,8 @@ enum CliCode implements DiagnosticCode {
   OUTPUT_RENAMED("CLI-N001", "Output renamed"),
   EARLIER_OUTPUT("CLI-W001", "Output of an earlier run"),
   MANIFEST_UNWRITTEN("CLI-W002", "Output list not written"),
-  OUTPUT_PRUNED("CLI-N002", "Output of an earlier run deleted");
+  OUTPUT_PRUNED("CLI-N002", "Output of an earlier run deleted"),
+  OUTPUT_NOT_UP_TO_DATE("CLI-E004", "Output not up to date");
 
   private final Text text;
 

@@ -41,6 +41,7 @@ final class ConvertCommand implements Callable<Integer> {
   private ApiVersion apiVersion;
   private String identity;
   private Path reportPath;
+  private boolean check;
   private final InputOptions common = new InputOptions();
   private final PackerInputOptions packerInput = new PackerInputOptions();
   private final MappingOptions mapping = new MappingOptions();
@@ -136,6 +137,19 @@ final class ConvertCommand implements Callable<Integer> {
                             + " when inputs fail."),
                 () -> command.reportPath,
                 v -> command.reportPath = v)
+            .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--check")
+                    .arity("0")
+                    .type(boolean.class)
+                    .description(
+                        "Write nothing: compare what would be written with the files in -o DIR"
+                            + " and exit 1 when any of them would be created, changed or (with"
+                            + " --prune) deleted. For CI: are the image templates in DIR up to"
+                            + " date with their sources?"),
+                () -> command.check,
+                v -> command.check = v)
             .build());
     command.common.addTo(spec);
     command.packerInput.addTo(spec);
@@ -238,18 +252,23 @@ final class ConvertCommand implements Callable<Integer> {
       }
     }
 
+    OutputCheck outputCheck = check ? new OutputCheck() : null;
     int written =
         output == null
             ? print(accepted, reportFile)
-            : writeFiles(accepted, report, failed, reportFile);
+            : writeFiles(accepted, report, failed, reportFile, outputCheck);
     boolean reportWritten = reportFile == null || writeReport(reportFile, report, failed);
+    if (outputCheck != null) {
+      report.check(outputCheck, output);
+    }
     report.finish(
-        "converted "
+        (check ? "checked " : "converted ")
             + Report.plural(written, "template")
             + " from "
             + Report.plural(outcomes.size(), "input"),
         failed.size());
-    return failed.isEmpty() && reportWritten ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
+    boolean upToDate = outputCheck == null || outputCheck.upToDate();
+    return failed.isEmpty() && reportWritten && upToDate ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
   }
 
   /** The options only -r takes, and what -r requires. */
@@ -398,7 +417,8 @@ final class ConvertCommand implements Callable<Integer> {
             new BulkTask.Display(
                 common.diagnosticsFormat, common.quiet, recursive.showWarnings, reportFile != null),
             reportFile,
-            recursive.prune);
+            recursive.prune,
+            check);
     return new BulkRun(settings, parent.engine(), spec.commandLine().getErr()).run();
   }
 
@@ -423,6 +443,15 @@ final class ConvertCommand implements Callable<Integer> {
     if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
       throw new ParameterException(
           spec.commandLine(), "--output " + output + " exists and is not a directory");
+    }
+    if (check && output == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--check compares the outputs with the files in an output folder: pass -o DIR");
+    }
+    if (check && reportPath != null) {
+      throw new ParameterException(
+          spec.commandLine(), "--check writes nothing, not even a report: leave out --report");
     }
     if (reportPath == null) {
       return null;
@@ -510,8 +539,17 @@ final class ConvertCommand implements Callable<Integer> {
     return accepted.size();
   }
 
+  /**
+   * Writes the accepted templates into the output folder, or with {@code check} (--check) compares
+   * each with the file it would replace and writes nothing; returns how many were written (or
+   * compared).
+   */
   private int writeFiles(
-      List<Accepted> accepted, Report report, Set<Integer> failed, ReportFile reportFile) {
+      List<Accepted> accepted,
+      Report report,
+      Set<Integer> failed,
+      ReportFile reportFile,
+      OutputCheck check) {
     if (accepted.isEmpty()) {
       return 0;
     }
@@ -521,7 +559,9 @@ final class ConvertCommand implements Callable<Integer> {
     }
     List<OutputNames.Assigned> names = OutputNames.assign(entries, format.extension());
     try {
-      Files.createDirectories(output);
+      if (check == null) {
+        Files.createDirectories(output);
+      }
     } catch (IOException e) {
       String reason = InputReader.reason(e);
       report.cli(
@@ -570,6 +610,11 @@ final class ConvertCommand implements Callable<Integer> {
         if (reportFile != null) {
           reportFile.problem(a.inputIndex(), CliCode.OUTPUT_RENAMED, detail);
         }
+      }
+      if (check != null) {
+        check.compare(output, name.fileName(), a.template().utf8());
+        written++;
+        continue;
       }
       try {
         AtomicFiles.write(target, a.template().utf8(), PendingWrites.PROCESS, true);

@@ -42,11 +42,11 @@ record Leftovers(List<String> kept, List<String> pruned) {
     List<String> pruned = new ArrayList<>();
     Path top = out.toAbsolutePath().normalize();
     for (String relative : earlier) {
-      Path file = top.resolve(relative).normalize();
-      if (!file.startsWith(top) || !manifest.holdsAsWritten(top, relative)) {
+      if (!vouched(top, relative, manifest)) {
         kept.add(relative);
         continue;
       }
+      Path file = top.resolve(relative).normalize();
       try {
         Files.delete(file);
         pruned.add(relative);
@@ -57,6 +57,29 @@ record Leftovers(List<String> kept, List<String> pruned) {
       removeEmptyFolders(top, file.getParent());
     }
     return new Leftovers(kept, pruned);
+  }
+
+  /**
+   * What {@link #settle} would do, without deleting anything (--check): with {@code prune}, {@code
+   * pruned} lists the files it would delete.
+   */
+  static Leftovers check(Path out, List<String> earlier, OutputManifest manifest, boolean prune) {
+    if (!prune) {
+      return new Leftovers(earlier, List.of());
+    }
+    List<String> kept = new ArrayList<>();
+    List<String> pruned = new ArrayList<>();
+    Path top = out.toAbsolutePath().normalize();
+    for (String relative : earlier) {
+      (vouched(top, relative, manifest) ? pruned : kept).add(relative);
+    }
+    return new Leftovers(kept, pruned);
+  }
+
+  /** Whether {@code manifest} holds {@code relative}, inside {@code top}, as it is now. */
+  private static boolean vouched(Path top, String relative, OutputManifest manifest) {
+    Path file = top.resolve(relative).normalize();
+    return file.startsWith(top) && manifest.holdsAsWritten(top, relative);
   }
 
   /** Deletes {@code folder} and its parents below {@code top} while they are empty. */

@@ -8,6 +8,7 @@ import io.github.packer2aib.core.diag.TextRenderer;
 import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,6 +85,20 @@ final class Report {
       collected.add(code.diagnostic(detail));
     } else {
       err.print(ControlCharacters.escape(code.severity().label() + ": " + line) + "\n");
+    }
+  }
+
+  /**
+   * The outcome of {@code convert --check}: each file that is not up to date is an error; that all
+   * are is said unless quiet.
+   */
+  void check(OutputCheck check, Path out) {
+    List<Diagnostic> stale = check.diagnostics(out);
+    errors += stale.size();
+    if (format == DiagnosticsFormat.JSON) {
+      collected.addAll(stale);
+    } else if (!stale.isEmpty() || !quiet) {
+      err.print(check.text(out));
     }
   }
 

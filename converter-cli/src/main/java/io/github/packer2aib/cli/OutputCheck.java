@@ -1,0 +1,148 @@
+package io.github.packer2aib.cli;
+
+import io.github.packer2aib.core.diag.ControlCharacters;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.SecretScrubber;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * What {@code convert --check} finds: the output files that the same command without {@code
+ * --check} would create, change or (with {@code --prune}) delete. A check writes nothing; CI runs
+ * it to learn whether the image templates kept in a repository are up to date with their sources.
+ * Bulk tasks add to it from several threads; what it reports is sorted by path, so it reads the
+ * same whatever {@code --jobs} is.
+ */
+final class OutputCheck {
+  /** What a run without {@code --check} would do to a file. */
+  enum Change {
+    CREATE("new", "create"),
+    UPDATE("changed", "change"),
+    DELETE("deleted with --prune", "delete");
+
+    /** How the list on stderr marks a file. */
+    private final String label;
+
+    /** What the run without --check would do to the file. */
+    private final String verb;
+
+    Change(String label, String verb) {
+      this.label = label;
+      this.verb = verb;
+    }
+  }
+
+  /** A file that is not up to date, relative to the output folder. */
+  record Stale(String path, Change change) {}
+
+  /** How many paths stderr names; the JSON diagnostics name them all. */
+  private static final int SHOWN = 20;
+
+  private final ConcurrentLinkedQueue<Stale> stale = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<String> upToDate = new ConcurrentLinkedQueue<>();
+
+  /**
+   * Compares {@code bytes}, the output for {@code relative} below {@code out}, with the file there,
+   * and notes the outcome.
+   */
+  void compare(Path out, String relative, byte[] bytes) {
+    Optional<Change> change = changeOf(out.resolve(relative), bytes);
+    if (change.isPresent()) {
+      stale.add(new Stale(relative, change.get()));
+    } else {
+      upToDate.add(relative);
+    }
+  }
+
+  /** Notes that a run without {@code --check} would delete {@code relative} (--prune). */
+  void deleted(String relative) {
+    stale.add(new Stale(relative, Change.DELETE));
+  }
+
+  /** What writing {@code bytes} to {@code target} would change; empty when it holds them. */
+  static Optional<Change> changeOf(Path target, byte[] bytes) {
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of(Change.CREATE);
+    }
+    return AtomicFiles.holds(target, bytes) ? Optional.empty() : Optional.of(Change.UPDATE);
+  }
+
+  /** Whether every output is up to date (and nothing would be deleted). */
+  boolean upToDate() {
+    return stale.isEmpty();
+  }
+
+  /** The files that are not up to date, by path. */
+  List<Stale> stale() {
+    List<Stale> all = new ArrayList<>(stale);
+    all.sort(Comparator.comparing(Stale::path).thenComparing(Stale::change));
+    return all;
+  }
+
+  /** The lines that end stderr in text mode: the verdict, then the first files that differ. */
+  String text(Path out) {
+    List<Stale> all = stale();
+    int checked =
+        upToDate.size() + (int) all.stream().filter(s -> s.change != Change.DELETE).count();
+    StringBuilder s = new StringBuilder("\n");
+    if (all.isEmpty()) {
+      return s.append("check: ")
+          .append(
+              checked == 0
+                  ? "no image template was produced, so none was compared with " + out
+                  : (checked == 1
+                          ? "the image template in "
+                          : "all " + checked + " image templates in ")
+                      + out
+                      + (checked == 1 ? " is" : " are")
+                      + " up to date")
+          .append('\n')
+          .toString();
+    }
+    s.append("error: ")
+        .append(Report.plural(all.size(), "file"))
+        .append(" in ")
+        .append(out)
+        .append(all.size() == 1 ? " is" : " are")
+        .append(" not up to date (")
+        .append(CliCode.OUTPUT_NOT_UP_TO_DATE.id())
+        .append("); convert again without --check to update:\n");
+    for (int i = 0; i < all.size() && i < SHOWN; i++) {
+      Stale f = all.get(i);
+      s.append("  ")
+          .append(ControlCharacters.escape(SecretScrubber.scrub(f.path())))
+          .append(" (")
+          .append(f.change().label)
+          .append(")\n");
+    }
+    if (all.size() > SHOWN) {
+      s.append("  ... and ")
+          .append(all.size() - SHOWN)
+          .append(" more (--diagnostics-format json lists them all)\n");
+    }
+    return s.toString();
+  }
+
+  /** One diagnostic per file that is not up to date, for JSON diagnostics. */
+  List<Diagnostic> diagnostics(Path out) {
+    List<Diagnostic> all = new ArrayList<>();
+    for (Stale f : stale()) {
+      all.add(
+          CliCode.OUTPUT_NOT_UP_TO_DATE.diagnostic(
+              "The same command without --check would "
+                  + f.change().verb
+                  + " "
+                  + out.resolve(f.path())
+                  + (f.change() == Change.DELETE ? " (--prune)" : "")
+                  + ", so the image templates there are not up to date with their sources. Run"
+                  + " it without --check to update them."));
+    }
+    return all;
+  }
+}

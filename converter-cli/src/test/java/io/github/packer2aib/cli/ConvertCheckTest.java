@@ -1,0 +1,211 @@
+package io.github.packer2aib.cli;
+
+import static io.github.packer2aib.cli.BulkTrees.put;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code convert --check}: compares what a conversion would write with the files in its output
+ * folder, writes nothing, and exits 1 when any file would be created, changed or (with --prune)
+ * deleted.
+ */
+class ConvertCheckTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  private static CliRun bulk(String... extra) {
+    return BulkTrees.bulk(CliRun.with(), extra);
+  }
+
+  private Path tree() {
+    Path root = tmp.resolve("repo");
+    put(root, "hcl/web/main.pkr.hcl", BulkTrees.hcl("web"));
+    put(root, "legacy/old.json", BulkTrees.legacy("old"));
+    put(root, "aib/image.json", BulkTrees.AIB);
+    return root;
+  }
+
+  /** Every file below {@code dir}, the run's list of outputs included: path → content. */
+  private static TreeMap<String, String> everything(Path dir) throws Exception {
+    TreeMap<String, String> all = BulkTrees.files(dir);
+    Path manifest = dir.resolve(OutputManifest.FILE_NAME);
+    if (Files.exists(manifest)) {
+      all.put(OutputManifest.FILE_NAME, Files.readString(manifest));
+    }
+    return all;
+  }
+
+  @Test
+  void aTreeNeverConvertedIsAllNewAndNothingIsWritten() {
+    Path root = tree();
+    Path out = tmp.resolve("out");
+
+    CliRun r = bulk("--check", "-o", out.toString(), root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "error: 3 files in "
+                    + out
+                    + " are not up to date (CLI-E004); convert again without --check to update:\n"
+                    + "  aib/image.json (new)\n"
+                    + "  hcl/web/web.json (new)\n"
+                    + "  legacy/old.json (new)\n"),
+        r.err());
+    assertFalse(Files.exists(out), "--check made the output folder");
+  }
+
+  @Test
+  void aTreeConvertedJustNowIsUpToDateAndLeftAlone() throws Exception {
+    Path root = tree();
+    Path out = tmp.resolve("out");
+    assertEquals(0, bulk("-o", out.toString(), root.toString()).exitCode());
+    TreeMap<String, String> before = everything(out);
+    Path one = out.resolve("hcl/web/web.json");
+    FileTime stamp = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(one, stamp);
+
+    CliRun r = bulk("--check", "-o", out.toString(), root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.err().contains("check: all 3 image templates in " + out + " are up to date\n"));
+    assertEquals(before, everything(out));
+    assertEquals(stamp, Files.getLastModifiedTime(one));
+  }
+
+  @Test
+  void aChangedSourceAndARemovedTemplateAreNamedAndNothingChanges() throws Exception {
+    Path root = tree();
+    Path out = tmp.resolve("out");
+    assertEquals(0, bulk("-o", out.toString(), root.toString()).exitCode());
+    TreeMap<String, String> before = everything(out);
+    put(root, "hcl/web/main.pkr.hcl", BulkTrees.hcl("web").replace("echo hello", "echo bye"));
+    Files.delete(root.resolve("legacy/old.json"));
+
+    CliRun kept = bulk("--check", "-q", "-o", out.toString(), root.toString());
+    CliRun pruned = bulk("--check", "--prune", "-q", "-o", out.toString(), root.toString());
+
+    assertEquals(1, kept.exitCode(), kept.err());
+    // Without --prune, the run would leave the removed template's output: not a change.
+    assertEquals(
+        "\nerror: 1 file in "
+            + out
+            + " is not up to date (CLI-E004); convert again without --check to update:\n"
+            + "  hcl/web/web.json (changed)\n",
+        kept.err());
+    assertEquals(1, pruned.exitCode(), pruned.err());
+    assertTrue(
+        pruned
+            .err()
+            .contains("  hcl/web/web.json (changed)\n  legacy/old.json (deleted with --prune)\n"),
+        pruned.err());
+    assertEquals(before, everything(out));
+  }
+
+  @Test
+  void jsonDiagnosticsNameEveryFileInPathOrderWhateverTheJobs() throws Exception {
+    Path root = tree();
+    for (int i = 0; i < 12; i++) {
+      put(root, "many/t" + i + ".json", BulkTrees.legacy("t" + i));
+    }
+    Path out = tmp.resolve("out");
+
+    List<String> details = null;
+    for (String jobs : List.of("1", "4")) {
+      CliRun r =
+          bulk(
+              "--check",
+              "--jobs",
+              jobs,
+              "--diagnostics-format",
+              "json",
+              "-o",
+              out.toString(),
+              root.toString());
+      assertEquals(1, r.exitCode(), r.err());
+      List<String> these = new ArrayList<>();
+      for (JsonNode d : JSON.readTree(r.err())) {
+        if (d.get("code").asText().equals("CLI-E004")) {
+          assertEquals("error", d.get("severity").asText());
+          these.add(d.get("detail").asText());
+        }
+      }
+      assertEquals(15, these.size(), r.err());
+      assertEquals(
+          "The same command without --check would create "
+              + out.resolve("aib/image.json")
+              + ", so the image templates there are not up to date with their sources. Run it"
+              + " without --check to update them.",
+          these.get(0));
+      if (details != null) {
+        assertEquals(details, these);
+      }
+      details = these;
+    }
+  }
+
+  @Test
+  void aFailingTemplateFailsTheCheckToo() {
+    Path root = tmp.resolve("repo");
+    put(root, "aib/broken.json", BulkTrees.BROKEN_AIB);
+    Path out = tmp.resolve("out");
+
+    CliRun r = bulk("--check", "-q", "-o", out.toString(), root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void singleInputsAreComparedAsWell() throws Exception {
+    Path input = put(tmp, "in/image.json", BulkTrees.AIB);
+    Path out = tmp.resolve("out");
+    String[] check = {"convert", "--check", "-o", out.toString(), input.toString()};
+
+    CliRun fresh = CliRun.run(check);
+    assertEquals(1, fresh.exitCode(), fresh.err());
+    assertTrue(fresh.err().contains("(CLI-E004)"), fresh.err());
+    assertFalse(Files.exists(out));
+
+    assertEquals(0, CliRun.run("convert", "-o", out.toString(), input.toString()).exitCode());
+    CliRun same = CliRun.run(check);
+    assertEquals(0, same.exitCode(), same.err());
+    assertTrue(same.err().contains("check: the image template in " + out + " is up to date\n"));
+
+    Path written = out.resolve(Files.list(out).findFirst().orElseThrow().getFileName());
+    Files.writeString(written, "edited by hand\n");
+    CliRun edited = CliRun.run(check);
+    assertEquals(1, edited.exitCode(), edited.err());
+    assertTrue(edited.err().contains(written.getFileName() + " (changed)\n"), edited.err());
+    assertEquals("edited by hand\n", Files.readString(written));
+  }
+
+  @Test
+  void checkNeedsAnOutputFolderAndTakesNoReport() {
+    CliRun noOutput = CliRun.run("convert", "--check", "x.json");
+    CliRun report = CliRun.run("convert", "--check", "-o", "out", "--report", "r.md", "x.json");
+
+    assertEquals(2, noOutput.exitCode());
+    assertTrue(
+        noOutput
+            .err()
+            .contains(
+                "--check compares the outputs with the files in an output folder: pass -o DIR"));
+    assertEquals(2, report.exitCode());
+    assertTrue(report.err().contains("--check writes nothing, not even a report"));
+  }
+}
