@@ -35,17 +35,14 @@ record Leftovers(List<String> kept, List<String> pruned) {
    * (and the folders that leaves empty, up to {@code out}); the rest are kept.
    */
   static Leftovers settle(Path out, List<String> earlier, OutputManifest manifest, boolean prune) {
-    if (!prune) {
-      return new Leftovers(earlier, List.of());
+    Leftovers plan = check(out, earlier, manifest, prune);
+    if (plan.pruned.isEmpty()) {
+      return plan;
     }
-    List<String> kept = new ArrayList<>();
+    List<String> kept = new ArrayList<>(plan.kept);
     List<String> pruned = new ArrayList<>();
     Path top = out.toAbsolutePath().normalize();
-    for (String relative : earlier) {
-      if (!vouched(top, relative, manifest)) {
-        kept.add(relative);
-        continue;
-      }
+    for (String relative : plan.pruned) {
       Path file = top.resolve(relative).normalize();
       try {
         Files.delete(file);
@@ -56,6 +53,7 @@ record Leftovers(List<String> kept, List<String> pruned) {
       }
       removeEmptyFolders(top, file.getParent());
     }
+    kept.sort(null); // in the order of earlier, as the files deleted are
     return new Leftovers(kept, pruned);
   }
 

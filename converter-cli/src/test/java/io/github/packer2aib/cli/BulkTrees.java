@@ -114,6 +114,18 @@ final class BulkTrees {
         + "]\n}\n";
   }
 
+  /**
+   * A repository below {@code root} with one template of each family: an HCL2 folder ({@code
+   * hcl/web}), a legacy JSON template ({@code legacy/old.json}) and an AIB template ({@code
+   * aib/image.json}); returns {@code root}.
+   */
+  static Path threeKinds(Path root) {
+    put(root, "hcl/web/main.pkr.hcl", hcl("web"));
+    put(root, "legacy/old.json", legacy("old"));
+    put(root, "aib/image.json", AIB);
+    return root;
+  }
+
   static Path put(Path root, String relative, String text) {
     try {
       Path file = root.resolve(relative);

@@ -31,11 +31,7 @@ class ConvertCheckTest {
   }
 
   private Path tree() {
-    Path root = tmp.resolve("repo");
-    put(root, "hcl/web/main.pkr.hcl", BulkTrees.hcl("web"));
-    put(root, "legacy/old.json", BulkTrees.legacy("old"));
-    put(root, "aib/image.json", BulkTrees.AIB);
-    return root;
+    return BulkTrees.threeKinds(tmp.resolve("repo"));
   }
 
   /** Every file below {@code dir}, the run's list of outputs included: path → content. */

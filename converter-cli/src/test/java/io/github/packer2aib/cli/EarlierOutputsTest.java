@@ -30,11 +30,7 @@ class EarlierOutputsTest {
   }
 
   private Path tree() {
-    Path root = tmp.resolve("repo");
-    put(root, "hcl/web/main.pkr.hcl", BulkTrees.hcl("web"));
-    put(root, "legacy/old.json", BulkTrees.legacy("old"));
-    put(root, "aib/image.json", BulkTrees.AIB);
-    return root;
+    return BulkTrees.threeKinds(tmp.resolve("repo"));
   }
 
   /** The tree converted once into {@code out}; returns its root. */
