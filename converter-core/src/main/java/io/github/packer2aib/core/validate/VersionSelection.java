@@ -2,17 +2,17 @@ package io.github.packer2aib.core.validate;
 
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
-import io.github.packer2aib.core.doc.ArmExpression;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Chooses the API version a template is validated against: its own literal {@code apiVersion}
- * when we know it; otherwise the one the user chose ({@code --api-version}) or the default, with a
- * note saying so. An unknown literal version is an error unless the user chose one.
+ * Chooses the API version a template is validated against: its own literal {@code apiVersion} when
+ * we know it; otherwise the one the user chose ({@code --api-version}) or the default, with a note
+ * saying so. An unknown literal version is an error unless the user chose one.
  *
  * @param version the version to validate against, empty when there is none (an error was reported)
  * @param literal whether the template itself names this version
@@ -116,7 +116,8 @@ public record VersionSelection(
                         + value
                         + "\" is not one packer2aib knows. Use one of "
                         + supported
-                        + ", or pass --api-version to read the template as one of them.")
+                        + ", or pass --api-version to read the template as one of them."
+                        + Placeholders.hint(value))
                 .withPath(at)));
   }
 

@@ -15,6 +15,7 @@ import io.github.packer2aib.core.diag.DiagnosticCode;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.validate.Placeholders;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,7 +71,8 @@ public final class ServiceRules {
           "stagingResourceGroup must be the id of a resource group, such as"
               + " /subscriptions/<subscription-id>/resourceGroups/<name>, not \""
               + p.stagingResourceGroup()
-              + "\".");
+              + "\"."
+              + Placeholders.hint(p.stagingResourceGroup()));
     }
     source(p.source());
     customizers(p.customize() == null ? List.of() : p.customize());
@@ -393,7 +395,8 @@ public final class ServiceRules {
               + what
               + " (/subscriptions/<id>/resourceGroups/<group>/providers/…), not \""
               + id
-              + "\".");
+              + "\"."
+              + Placeholders.hint(id));
     }
   }
 

@@ -13,6 +13,7 @@ import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.doc.JsonPointer;
 import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.validate.Placeholders;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -826,7 +827,10 @@ public final class SpecValidator {
                 + " does not match the pattern "
                 + s.pattern().pattern()
                 + words
-                + ". Change it to match.");
+                + ". "
+                + (Placeholders.is(text)
+                    ? Placeholders.hint(text).substring(1)
+                    : "Change it to match."));
       }
       int length = text.codePointCount(0, text.length());
       if (s.minLength() != null && length < s.minLength()) {
@@ -847,7 +851,8 @@ public final class SpecValidator {
               .append(version.id())
               .append(". Valid values: ")
               .append(String.join(", ", s.enumValues()))
-              .append('.');
+              .append('.')
+              .append(Placeholders.hint(text));
       Optional<Capabilities.Feature> elsewhere =
           Capabilities.feature(w.feature() + "=" + text).filter(f -> !f.versions().isEmpty());
       if (elsewhere.isPresent()) {
