@@ -2,6 +2,7 @@ package io.github.packer2aib.core.packer;
 
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.source.Range;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,10 +12,26 @@ import java.util.Objects;
  * @param value the evaluated value (possibly unknown or sensitive)
  * @param nameRange where the name is written
  * @param valueRange where the value expression is written
+ * @param unknownFrom when the value is not wholly known: the references in its expression that have
+ *     no value at conversion time, as written ({@code data.hcp-packer-artifact.ubuntu.id}, {@code
+ *     local.image}), so that a message can name them; empty when the value is known or its
+ *     expression was not traced (legacy templates)
  */
-public record Setting(String name, Value value, Range nameRange, Range valueRange) {
+public record Setting(
+    String name, Value value, Range nameRange, Range valueRange, List<String> unknownFrom) {
   public Setting {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
+    unknownFrom = List.copyOf(unknownFrom);
+  }
+
+  /** A setting whose unknown parts, if any, are not traced. */
+  public Setting(String name, Value value, Range nameRange, Range valueRange) {
+    this(name, value, nameRange, valueRange, List.of());
+  }
+
+  /** This setting with the value {@code newValue}, still traced to the same references. */
+  public Setting withValue(Value newValue) {
+    return new Setting(name, newValue, nameRange, valueRange, unknownFrom);
   }
 }

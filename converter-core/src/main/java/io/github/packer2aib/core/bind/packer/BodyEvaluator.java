@@ -2,10 +2,12 @@ package io.github.packer2aib.core.bind.packer;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.hcl.eval.EvalContext;
+import io.github.packer2aib.core.hcl.eval.Evaluator;
 import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.Block;
 import io.github.packer2aib.core.hcl.syntax.BodyItem;
 import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.HclPrinter;
 import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
 import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
 import io.github.packer2aib.core.hcl.syntax.TemplateInterpolation;
@@ -54,7 +56,13 @@ final class BodyEvaluator {
             credentialRanges.add(a.expression().range());
           }
         }
-        settings.add(new Setting(a.name(), value, a.nameRange(), a.expression().range()));
+        settings.add(
+            new Setting(
+                a.name(),
+                value,
+                a.nameRange(),
+                a.expression().range(),
+                value.isWhollyKnown() ? List.of() : unknownReferences(a.expression(), ctx)));
       } else {
         Block b = (Block) item;
         if (blocks.isEmpty()) {
@@ -73,6 +81,22 @@ final class BodyEvaluator {
       }
     }
     return new Config(settings, blocks, range);
+  }
+
+  /**
+   * The references of {@code e} that have no value in {@code ctx}, as written, in source order
+   * without repeats: what a message about the unknown value of {@code e} names (rarely needed: a
+   * value is unknown only where a data source, build.* or the like is read).
+   */
+  private static List<String> unknownReferences(Expression e, EvalContext ctx) {
+    List<String> unknown = new ArrayList<>();
+    for (ScopeTraversal reference : Evaluator.references(e)) {
+      String text = HclPrinter.print(reference);
+      if (!Evaluator.evaluate(reference, ctx).value().isWhollyKnown() && !unknown.contains(text)) {
+        unknown.add(text);
+      }
+    }
+    return unknown;
   }
 
   /**

@@ -54,7 +54,7 @@ final class PluginTemplates {
         if (settings == null) {
           settings = new ArrayList<>(given);
         }
-        settings.set(i, new Setting(s.name(), v, s.nameRange(), s.valueRange()));
+        settings.set(i, s.withValue(v));
       }
     }
     List<Config.NestedBlock> blocks = null;

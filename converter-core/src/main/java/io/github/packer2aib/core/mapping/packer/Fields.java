@@ -169,7 +169,9 @@ final class Fields {
       String name = prefix.isEmpty() ? s.name() : prefix + s.name();
       fields.put(
           new Entry(
-              s.name(), new Field(name, s.value(), s.nameRange(), s.valueRange()), List.of()));
+              s.name(),
+              new Field(name, s.value(), s.nameRange(), s.valueRange(), s.unknownFrom()),
+              List.of()));
     }
     for (int i = 0; i < blocks.size(); i++) {
       Config.NestedBlock b = blocks.get(i);
@@ -459,16 +461,7 @@ final class Fields {
     if (f.value().isWhollyKnown()) {
       return true;
     }
-    report.add(
-        PackerMapCode.VALUE_NOT_KNOWN,
-        f.valueRange(),
-        "The value of "
-            + f.name()
-            + " is not known at conversion time (it depends on a variable without a value, a"
-            + " data source or a build.* value, which exist only while Packer runs), so it cannot"
-            + " be written into the image template. Give the variable a value (--var), give the"
-            + " data source's values (--data data.TYPE.NAME.ATTRIBUTE=VALUE), or replace the"
-            + " expression with a value the template can hold.");
+    report.add(PackerMapCode.VALUE_NOT_KNOWN, f.valueRange(), UnknownValues.detail(f));
     return false;
   }
 

@@ -223,11 +223,7 @@ final class Provisioners {
       Config config, Setting inline, List<Value> items, Value.Unmarked original) {
     List<Setting> settings = new ArrayList<>();
     for (Setting s : config.settings()) {
-      settings.add(
-          s == inline
-              ? new Setting(
-                  s.name(), original.remark(Value.tuple(items)), s.nameRange(), s.valueRange())
-              : s);
+      settings.add(s == inline ? s.withValue(original.remark(Value.tuple(items))) : s);
     }
     return new Config(settings, config.blocks(), config.range());
   }

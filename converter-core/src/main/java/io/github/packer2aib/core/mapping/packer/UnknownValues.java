@@ -1,0 +1,116 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The detail of PKRMAP-E107 (a value not known at conversion time). Where the binder traced the
+ * value to the references that have no value ({@link Field#unknownFrom()}), it names them and says
+ * what to give for each: a data source's attribute with {@code --data}, a variable with {@code
+ * --var}; {@code build.*} exists only while Packer builds. Otherwise it lists the usual causes.
+ */
+final class UnknownValues {
+  private UnknownValues() {}
+
+  static String detail(Field f) {
+    List<String> from = f.unknownFrom();
+    if (from.isEmpty()) {
+      return "The value of "
+          + f.name()
+          + " is not known at conversion time (it depends on a variable without a value, a"
+          + " data source or a build.* value, which exist only while Packer runs), so it cannot"
+          + " be written into the image template. Give the variable a value (--var), give the"
+          + " data source's values (--data data.TYPE.NAME.ATTRIBUTE=VALUE), or replace the"
+          + " expression with a value the template can hold.";
+    }
+    List<String> advice = new ArrayList<>();
+    for (String reference : from) {
+      advice.add(adviceFor(reference));
+    }
+    return "The value of "
+        + f.name()
+        + " is not known at conversion time: it depends on "
+        + Words.and(from)
+        + ", which "
+        + (from.size() == 1 ? "has" : "have")
+        + " a value only while Packer runs, so it cannot be written into the image template. "
+        + String.join(" ", advice);
+  }
+
+  /** What to do about one reference without a value, as a sentence. */
+  private static String adviceFor(String reference) {
+    String root = root(reference);
+    switch (root) {
+      case "data":
+        if (beyondAttribute(reference)) {
+          return "--data gives a data source's attributes as text, not the parts of a map or list"
+              + " such as "
+              + reference
+              + ": replace the expression with a value the template can hold.";
+        }
+        return "Give "
+            + reference
+            + " with --data "
+            + dataKey(reference)
+            + "=VALUE (the value Packer's data source would read).";
+      case "local":
+        return reference
+            + " is computed from such a value in turn: give that one a value (a data source's"
+            + " attribute with --data, a variable with --var).";
+      case "var":
+        return "Give " + reference + " a value with --var " + name(reference) + "=VALUE.";
+      case "build":
+        return reference
+            + " exists only while Packer builds: replace it with a value the template can hold.";
+      default:
+        return "Replace " + reference + " with a value the template can hold.";
+    }
+  }
+
+  /** The first name of a reference ({@code data} of {@code data.x.y.z}). */
+  private static String root(String reference) {
+    int dot = firstStep(reference);
+    return dot < 0 ? reference : reference.substring(0, dot);
+  }
+
+  /** The name after the root ({@code image} of {@code var.image.sku}). */
+  private static String name(String reference) {
+    String[] parts = reference.split("[.\\[]", 3);
+    return parts.length > 1 ? parts[1] : "NAME";
+  }
+
+  /**
+   * The key {@code --data} takes for {@code reference}: {@code data.TYPE.NAME.ATTRIBUTE}, from its
+   * first four names; placeholders for those it lacks (the whole data source is read).
+   */
+  static String dataKey(String reference) {
+    int index = reference.indexOf('[');
+    String names = index < 0 ? reference : reference.substring(0, index);
+    String[] parts = names.split("\\.", -1);
+    String[] key = {"data", "TYPE", "NAME", "ATTRIBUTE"};
+    for (int i = 1; i < 4 && i < parts.length; i++) {
+      if (!parts[i].isEmpty()) {
+        key[i] = parts[i];
+      }
+    }
+    return String.join(".", key);
+  }
+
+  /** Whether {@code reference} reads into an attribute ({@code data.t.n.labels["x"]}). */
+  private static boolean beyondAttribute(String reference) {
+    int index = reference.indexOf('[');
+    String names = index < 0 ? reference : reference.substring(0, index);
+    int count = names.split("\\.", -1).length;
+    return count > 4 || (index >= 0 && count >= 4);
+  }
+
+  private static int firstStep(String reference) {
+    for (int i = 0; i < reference.length(); i++) {
+      char c = reference.charAt(i);
+      if (c == '.' || c == '[') {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

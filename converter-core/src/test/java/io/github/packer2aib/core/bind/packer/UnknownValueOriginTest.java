@@ -1,0 +1,126 @@
+package io.github.packer2aib.core.bind.packer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.packer2aib.core.ConversionResult;
+import io.github.packer2aib.core.OutputFormat;
+import io.github.packer2aib.core.PackerConversion;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.mapping.packer.MapOptions;
+import io.github.packer2aib.core.packer.Setting;
+import io.github.packer2aib.core.testing.MemoryFileView;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A value that is not known at conversion time names what it depends on (PKRMAP-E107): the binder
+ * traces an unknown setting to the references of its expression that have no value, and the message
+ * says what to give for each, so that a user of a data source knows which {@code --data} to pass.
+ */
+class UnknownValueOriginTest {
+  private static final String TEMPLATE =
+      """
+data "hcp-packer-artifact" "ubuntu" {
+  bucket_name  = "ubuntu"
+  channel_name = "prod"
+  platform     = "azure"
+  region       = "westeurope"
+}
+
+locals {
+  image = data.hcp-packer-artifact.ubuntu.external_identifier
+}
+
+variable "rg" {
+  type    = string
+  default = "rg-images"
+}
+
+source "azure-arm" "web" {
+  os_type                                  = "Linux"
+  subscription_id                          = "00000000-0000-0000-0000-000000000001"
+  location                                 = "westeurope"
+  vm_size                                  = "Standard_D2s_v5"
+  custom_managed_image_name                = local.image
+  custom_managed_image_resource_group_name = var.rg
+  managed_image_name                       = "web-${data.hcp-packer-artifact.ubuntu.labels["v"]}"
+  managed_image_resource_group_name        = var.rg
+}
+
+build {
+  sources = ["source.azure-arm.web"]
+  provisioner "shell" {
+    inline = ["echo ${build.ID} ${var.rg}", "echo ${data.hcp-packer-artifact.ubuntu.id}"]
+  }
+}
+""";
+
+  private static MemoryFileView files() {
+    return new MemoryFileView("/work").put("/work/t.pkr.hcl", TEMPLATE);
+  }
+
+  @Test
+  void unknownSettingsAreTracedToTheReferencesWithoutAValue() {
+    LoadResult r = TemplateLoads.load(files(), "t.pkr.hcl");
+    var source = r.template().orElseThrow().sources().get(0);
+    var settings = source.config().settings();
+
+    assertEquals(List.of("local.image"), find(settings, "custom_managed_image_name").unknownFrom());
+    assertEquals(
+        List.of(), find(settings, "custom_managed_image_resource_group_name").unknownFrom());
+    assertEquals(
+        List.of("data.hcp-packer-artifact.ubuntu.labels[\"v\"]"),
+        find(settings, "managed_image_name").unknownFrom());
+    var inline =
+        find(
+            r.template().orElseThrow().builds().get(0).provisioners().get(0).config().settings(),
+            "inline");
+    // In source order, without var.rg, which has a value.
+    assertEquals(List.of("build.ID", "data.hcp-packer-artifact.ubuntu.id"), inline.unknownFrom());
+  }
+
+  @Test
+  void theErrorNamesThemAndSaysWhatToGive() {
+    ConversionResult r =
+        new PackerConversion()
+            .convert(
+                new PackerInput(Path.of("t.pkr.hcl"), "t.pkr.hcl"),
+                TemplateLoads.options(),
+                MapOptions.defaults(),
+                OutputFormat.JSON,
+                files(),
+                true);
+    List<String> details =
+        r.diagnostics().stream()
+            .filter(d -> d.code().equals("PKRMAP-E107"))
+            .map(Diagnostic::detail)
+            .toList();
+
+    assertEquals(
+        List.of(
+            "The value of custom_managed_image_name is not known at conversion time: it depends on"
+                + " local.image, which has a value only while Packer runs, so it cannot be written"
+                + " into the image template. local.image is computed from such a value in turn:"
+                + " give that one a value (a data source's attribute with --data, a variable with"
+                + " --var).",
+            "The value of managed_image_name is not known at conversion time: it depends on"
+                + " data.hcp-packer-artifact.ubuntu.labels[\"v\"], which has a value only while"
+                + " Packer runs, so it cannot be written into the image template. --data gives a"
+                + " data source's attributes as text, not the parts of a map or list such as"
+                + " data.hcp-packer-artifact.ubuntu.labels[\"v\"]: replace the expression with a"
+                + " value the template can hold.",
+            "The value of inline is not known at conversion time: it depends on build.ID and"
+                + " data.hcp-packer-artifact.ubuntu.id, which have a value only while Packer runs,"
+                + " so it cannot be written into the image template. build.ID exists only while"
+                + " Packer builds: replace it with a value the template can hold. Give"
+                + " data.hcp-packer-artifact.ubuntu.id with --data"
+                + " data.hcp-packer-artifact.ubuntu.id=VALUE (the value Packer's data source would"
+                + " read)."),
+        details);
+  }
+
+  private static Setting find(List<Setting> settings, String name) {
+    return settings.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+  }
+}
