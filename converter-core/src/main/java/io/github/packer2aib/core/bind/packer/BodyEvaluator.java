@@ -7,6 +7,7 @@ import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.Block;
 import io.github.packer2aib.core.hcl.syntax.BodyItem;
 import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.GetAttr;
 import io.github.packer2aib.core.hcl.syntax.HclPrinter;
 import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
 import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
@@ -18,7 +19,10 @@ import io.github.packer2aib.core.packer.Credentials;
 import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Evaluates the body of a source, provisioner or post-processor into a {@link Config}: every
@@ -34,8 +38,19 @@ final class BodyEvaluator {
   /** Where the values of credential settings are written ({@link #credentialRanges}). */
   private final List<Range> credentialRanges = new ArrayList<>();
 
-  BodyEvaluator(Expressions expressions, Attributes attributes, List<Diagnostic> out) {
+  /**
+   * The expressions of the template's locals, by name: an unknown value read through a local is
+   * traced into the local's expression ({@link #unknownReferences}).
+   */
+  private final Map<String, Expression> locals;
+
+  BodyEvaluator(
+      Expressions expressions,
+      Attributes attributes,
+      List<Diagnostic> out,
+      Map<String, Expression> locals) {
     this.expressions = expressions;
+    this.locals = locals;
     this.dynamicBlocks = new DynamicBlocks(expressions, attributes, out);
   }
 
@@ -86,17 +101,44 @@ final class BodyEvaluator {
   /**
    * The references of {@code e} that have no value in {@code ctx}, as written, in source order
    * without repeats: what a message about the unknown value of {@code e} names (rarely needed: a
-   * value is unknown only where a data source, build.* or the like is read).
+   * value is unknown only where a data source, build.* or the like is read). A local without a
+   * value is traced into its own expression, so the message names the data source behind it.
    */
-  private static List<String> unknownReferences(Expression e, EvalContext ctx) {
+  private List<String> unknownReferences(Expression e, EvalContext ctx) {
     List<String> unknown = new ArrayList<>();
+    collectUnknown(e, ctx, unknown, new HashSet<>());
+    return unknown;
+  }
+
+  private void collectUnknown(
+      Expression e, EvalContext ctx, List<String> unknown, Set<String> localsSeen) {
     for (ScopeTraversal reference : Evaluator.references(e)) {
+      if (Evaluator.evaluate(reference, ctx).value().isWhollyKnown()) {
+        continue;
+      }
+      Expression local = localExpression(reference);
+      if (local != null && localsSeen.add(((GetAttr) reference.traversers().get(0)).name())) {
+        int before = unknown.size();
+        collectUnknown(local, ctx, unknown, localsSeen);
+        if (unknown.size() > before) {
+          continue;
+        }
+      }
       String text = HclPrinter.print(reference);
-      if (!Evaluator.evaluate(reference, ctx).value().isWhollyKnown() && !unknown.contains(text)) {
+      if (!unknown.contains(text)) {
         unknown.add(text);
       }
     }
-    return unknown;
+  }
+
+  /** The expression of the local that {@code reference} reads ({@code local.name…}), or null. */
+  private Expression localExpression(ScopeTraversal reference) {
+    if (reference.root().equals("local")
+        && !reference.traversers().isEmpty()
+        && reference.traversers().get(0) instanceof GetAttr attr) {
+      return locals.get(attr.name());
+    }
+    return null;
   }
 
   /**

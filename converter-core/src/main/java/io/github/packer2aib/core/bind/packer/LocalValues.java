@@ -97,6 +97,15 @@ final class LocalValues {
     declarations.locals.add(d.name());
   }
 
+  /** The expression of each declared local, by name. */
+  Map<String, Expression> expressions() {
+    Map<String, Expression> all = new LinkedHashMap<>();
+    for (Declared d : declared.values()) {
+      all.put(d.name(), d.expression());
+    }
+    return all;
+  }
+
   /** Evaluates every local (setting each in {@code scope}); the results in declaration order. */
   List<Local> evaluate(Scope scope, Expressions expressions) {
     Map<String, List<String>> dependencies = new LinkedHashMap<>();

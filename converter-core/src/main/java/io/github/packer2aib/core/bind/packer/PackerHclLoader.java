@@ -184,7 +184,7 @@ public final class PackerHclLoader {
       }
       List<Local> localList = locals.evaluate(scope, expressions);
 
-      BodyEvaluator bodies = new BodyEvaluator(expressions, attributes, out);
+      BodyEvaluator bodies = new BodyEvaluator(expressions, attributes, out, locals.expressions());
       for (Block b : dataSources.values()) {
         // Data sources are not run, but their arguments are still checked.
         bodies.config(b.body().items(), scope.locals(), b.body().range());

@@ -66,7 +66,10 @@ build {
     var source = r.template().orElseThrow().sources().get(0);
     var settings = source.config().settings();
 
-    assertEquals(List.of("local.image"), find(settings, "custom_managed_image_name").unknownFrom());
+    // Through the local, to the data source behind it.
+    assertEquals(
+        List.of("data.hcp-packer-artifact.ubuntu.external_identifier"),
+        find(settings, "custom_managed_image_name").unknownFrom());
     assertEquals(
         List.of(), find(settings, "custom_managed_image_resource_group_name").unknownFrom());
     assertEquals(
@@ -100,10 +103,11 @@ build {
     assertEquals(
         List.of(
             "The value of custom_managed_image_name is not known at conversion time: it depends on"
-                + " local.image, which has a value only while Packer runs, so it cannot be written"
-                + " into the image template. local.image is computed from such a value in turn:"
-                + " give that one a value (a data source's attribute with --data, a variable with"
-                + " --var).",
+                + " data.hcp-packer-artifact.ubuntu.external_identifier, which has a value only"
+                + " while Packer runs, so it cannot be written into the image template. Give"
+                + " data.hcp-packer-artifact.ubuntu.external_identifier with --data"
+                + " data.hcp-packer-artifact.ubuntu.external_identifier=VALUE (the value Packer's"
+                + " data source would read).",
             "The value of managed_image_name is not known at conversion time: it depends on"
                 + " data.hcp-packer-artifact.ubuntu.labels[\"v\"], which has a value only while"
                 + " Packer runs, so it cannot be written into the image template. --data gives a"
