@@ -103,7 +103,7 @@ final class BulkRun {
     boolean json = settings.display().format() == DiagnosticsFormat.JSON;
     OutputFolders folders = new OutputFolders();
     try {
-      if (check == null) {
+      if (check == null && settings.output() != null) {
         folders.make(settings.output());
       }
     } catch (IOException e) {
@@ -183,13 +183,16 @@ final class BulkRun {
       return ExitCodes.INPUT_ERROR;
     }
     Path out = settings.output();
-    OutputManifest before = OutputManifest.read(out);
     Leftovers leftovers;
     String manifestProblem = null;
-    if (check == null) {
+    if (out == null) {
+      leftovers = Leftovers.NONE; // validate -r: no output folder
+    } else if (check == null) {
+      OutputManifest before = OutputManifest.read(out);
       leftovers = Leftovers.settle(out, earlierOutputs(roots, folders), before, settings.prune());
       manifestProblem = writeManifest(folders, before, leftovers);
     } else {
+      OutputManifest before = OutputManifest.read(out);
       leftovers = Leftovers.check(out, earlierOutputs(roots, folders), before, settings.prune());
       leftovers.pruned().forEach(check::deleted);
       leftovers = new Leftovers(leftovers.kept(), List.of()); // nothing deleted: --check
@@ -241,7 +244,7 @@ final class BulkRun {
     } else if (!quiet) {
       err.print(
           "\n"
-              + summary.table()
+              + summary.table(settings.output() == null)
               + leftovers.text(out, settings.prune(), settings.report() != null)
               + (manifestProblem == null ? "" : "\nwarning: " + manifestProblem + "\n")
               + (check == null ? "" : check.text(out))

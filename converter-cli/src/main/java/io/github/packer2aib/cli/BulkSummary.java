@@ -48,11 +48,15 @@ final class BulkSummary {
     return all.subList(0, Math.min(limit, all.size()));
   }
 
-  /** The table printed at the end of a run (without timing). */
-  String table() {
+  /**
+   * The table printed at the end of a run (without timing); {@code passed} words it for {@code
+   * validate -r}, whose templates pass rather than convert.
+   */
+  String table(boolean passed) {
     StringBuilder out = new StringBuilder();
-    out.append(row("converted", count(BulkOutcome.Status.CONVERTED)));
-    out.append(row("converted with warnings", count(BulkOutcome.Status.CONVERTED_WITH_WARNINGS)));
+    String ok = passed ? "passed" : "converted";
+    out.append(row(ok, count(BulkOutcome.Status.CONVERTED)));
+    out.append(row(ok + " with warnings", count(BulkOutcome.Status.CONVERTED_WITH_WARNINGS)));
     out.append(row("failed", count(BulkOutcome.Status.FAILED)));
     out.append(row("skipped (not templates)", count(BulkOutcome.Status.SKIPPED)));
     List<CodeTotal> top = top(10);

@@ -164,7 +164,7 @@ final class BulkTask {
     List<String> cliLines = new ArrayList<>();
     boolean failed = r.hasErrors() || (o.strict() && r.hasWarnings());
     List<String> outputs = new ArrayList<>();
-    if (!failed) {
+    if (!failed && output != null) { // validate -r has no output folder
       failed = !write(c, r.templates(), o, all, cliLines, outputs);
     }
     boolean warnings = false;

@@ -10,11 +10,9 @@ import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.bind.packer.PackerInput;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -154,7 +152,7 @@ final class ConvertCommand implements Callable<Integer> {
     command.common.addTo(spec);
     command.packerInput.addTo(spec);
     command.mapping.addTo(spec);
-    command.recursive.addTo(spec);
+    command.recursive.addTo(spec, RecursiveOptions.Command.CONVERT);
     StandardOptions.addTo(spec);
     return spec;
   }
@@ -274,35 +272,7 @@ final class ConvertCommand implements Callable<Integer> {
   /** The options only -r takes, and what -r requires. */
   private void checkRecursiveUsage() {
     if (!recursive.enabled) {
-      List<String> bulkOnly = new ArrayList<>();
-      if (!recursive.include.isEmpty()) {
-        bulkOnly.add("--include");
-      }
-      if (!recursive.exclude.isEmpty()) {
-        bulkOnly.add("--exclude");
-      }
-      if (recursive.jobs != null) {
-        bulkOnly.add("--jobs");
-      }
-      if (recursive.settings != null) {
-        bulkOnly.add("--settings");
-      }
-      if (recursive.showWarnings) {
-        bulkOnly.add("--show-warnings");
-      }
-      if (recursive.progress != Progress.Mode.AUTO) {
-        bulkOnly.add("--progress");
-      }
-      if (recursive.prune) {
-        bulkOnly.add("--prune");
-      }
-      if (!bulkOnly.isEmpty()) {
-        throw new ParameterException(
-            spec.commandLine(),
-            String.join(", ", bulkOnly)
-                + (bulkOnly.size() == 1 ? " applies" : " apply")
-                + " only with -r/--recursive");
-      }
+      recursive.checkNotRecursive(spec);
       return;
     }
     if (output == null) {
@@ -310,10 +280,7 @@ final class ConvertCommand implements Callable<Integer> {
           spec.commandLine(),
           "-r/--recursive writes one file per template: pass -o DIR to say where");
     }
-    if (common.stdinCount() > 0) {
-      throw new ParameterException(
-          spec.commandLine(), "standard input ('-') cannot be given with -r/--recursive");
-    }
+    recursive.checkRecursive(spec, common);
     if (recursive.prune && (!recursive.include.isEmpty() || !recursive.exclude.isEmpty())) {
       // A run over part of the tree cannot tell the outputs of the rest from leftovers.
       throw new ParameterException(
@@ -341,85 +308,31 @@ final class ConvertCommand implements Callable<Integer> {
                 + " inside the input folder: it is then left out of the search)");
       }
     }
-    if (recursive.jobs != null
-        && (recursive.jobs < 1 || recursive.jobs > RecursiveOptions.MAX_JOBS)) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--jobs must be between 1 and " + RecursiveOptions.MAX_JOBS + ", not " + recursive.jobs);
-    }
-  }
-
-  private List<PathMatcher> globs(String option, List<String> patterns) {
-    List<PathMatcher> matchers = new ArrayList<>();
-    for (String g : patterns) {
-      try {
-        matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
-      } catch (IllegalArgumentException e) {
-        // PatternSyntaxException is an IllegalArgumentException.
-        throw new ParameterException(
-            spec.commandLine(), option + " '" + g + "' is not a valid glob: " + firstLine(e));
-      }
-    }
-    return matchers;
-  }
-
-  private static String firstLine(Exception e) {
-    String m = String.valueOf(e.getMessage());
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 
   /** {@code convert -r}: every template under the input folders, in parallel. */
   private int convertRecursively(ReportFile reportFile) {
-    // While the folders are read (one thread on a flat folder), on a core otherwise idle then.
-    Preload.start(apiVersion != null ? apiVersion : ApiVersion.DEFAULT, true);
-    List<PathMatcher> include = globs("--include", recursive.include);
-    List<PathMatcher> exclude = globs("--exclude", recursive.exclude);
     Path cwd = Path.of("").toAbsolutePath();
-    Optional<BulkSettings> templateSettings = Optional.empty();
-    if (recursive.settings != null) {
-      Report report =
-          new Report(
-              spec.commandLine().getErr(), common.diagnosticsFormat, common.quiet, common.strict);
-      templateSettings = BulkSettings.read(recursive.settings, report);
-      if (templateSettings.isEmpty()) {
-        report.finish("nothing converted: the settings file has errors", 0);
-        return ExitCodes.INPUT_ERROR;
-      }
-    }
-    BulkOptions options =
-        new BulkOptions(
-            packerInput.toOptions(spec, parent.environment(), cwd),
-            mapping.toOptions(Optional.ofNullable(identity), Optional.ofNullable(apiVersion)),
+    return recursive.run(
+        spec,
+        parent,
+        common,
+        new RecursiveOptions.Launch(
+            templateSettings ->
+                new BulkOptions(
+                    packerInput.toOptions(spec, parent.environment(), cwd),
+                    mapping.toOptions(
+                        Optional.ofNullable(identity), Optional.ofNullable(apiVersion)),
+                    Optional.ofNullable(apiVersion),
+                    Optional.ofNullable(identity),
+                    format,
+                    common.strict,
+                    templateSettings),
             Optional.ofNullable(apiVersion),
-            Optional.ofNullable(identity),
-            format,
-            common.strict,
-            templateSettings);
-    Progress.Mode progress =
-        common.quiet
-            ? Progress.Mode.NONE
-            : Progress.resolve(
-                recursive.progress, System.console() != null, parent.environment().get("TERM"));
-    int jobs = recursive.jobs != null ? recursive.jobs : Runtime.getRuntime().availableProcessors();
-    BulkRun.Settings settings =
-        new BulkRun.Settings(
-            common.inputs,
             output,
-            new Discovery(include, exclude, output, Optional.ofNullable(reportPath)),
-            options,
-            jobs,
-            progress,
-            // Only a bar needs the terminal's width (asking may start a process).
-            progress == Progress.Mode.BAR
-                ? Progress.lineFor(TerminalColumns.detect(parent.environment()))
-                : Progress.MAX_LINE,
-            new BulkTask.Display(
-                common.diagnosticsFormat, common.quiet, recursive.showWarnings, reportFile != null),
             reportFile,
-            recursive.prune,
-            check);
-    return new BulkRun(settings, parent.engine(), spec.commandLine().getErr()).run();
+            Optional.ofNullable(reportPath),
+            check));
   }
 
   /**

@@ -92,14 +92,17 @@ final class Discovery {
   /**
    * @param include globs a candidate must match (any), none: every candidate
    * @param exclude globs that remove a candidate, or a folder with everything below it
-   * @param output the output folder, never searched
+   * @param output the output folder, never searched; none for {@code validate -r}
    * @param report the report file, if any: never taken for an input
    */
   Discovery(
-      List<PathMatcher> include, List<PathMatcher> exclude, Path output, Optional<Path> report) {
+      List<PathMatcher> include,
+      List<PathMatcher> exclude,
+      Optional<Path> output,
+      Optional<Path> report) {
     this.include = List.copyOf(include);
     this.exclude = List.copyOf(exclude);
-    this.outputFolders = forms(output);
+    this.outputFolders = output.map(Discovery::forms).orElse(List.of());
     this.ownFiles = report.map(Discovery::forms).orElse(List.of());
   }
 

@@ -44,8 +44,8 @@ final class InputOptions {
                             + " *.pkr.json files, legacy JSON or YAML files) and AIB"
                             + " templates in JSON (a resource, an ARM deployment template or a"
                             + " REST body) or YAML. '-' reads an AIB template from standard input"
-                            + " (at most once). With convert -r: folders to search (a file is"
-                            + " converted alone)."),
+                            + " (at most once). With -r: folders to search (a file given is"
+                            + " taken alone)."),
                 () -> inputs,
                 v -> inputs = v)
             .build());

@@ -2,17 +2,40 @@ package io.github.packer2aib.cli;
 
 import static io.github.packer2aib.cli.Binding.bind;
 
+import io.github.packer2aib.core.aib.ApiVersion;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
-/** The options of {@code convert -r}: what to find under the folders and how to run. */
+/**
+ * The options of {@code convert -r} and {@code validate -r}: what to find under the folders and how
+ * to run; and the run itself ({@link #run}), the same for both commands but for the outputs.
+ */
 final class RecursiveOptions {
+
+  /** Which command the options belong to: their help words it, and only convert has --prune. */
+  enum Command {
+    CONVERT("convert", "Convert"),
+    VALIDATE("check", "Check");
+
+    private final String verb;
+    private final String capitalVerb;
+
+    Command(String verb, String capitalVerb) {
+      this.verb = verb;
+      this.capitalVerb = capitalVerb;
+    }
+  }
 
   boolean enabled;
   List<String> include = new ArrayList<>();
@@ -31,17 +54,20 @@ final class RecursiveOptions {
   boolean showWarnings;
   boolean prune;
 
-  /** Adds the options of {@code -r}, bound to this object, to {@code spec}. */
-  void addTo(CommandSpec spec) {
+  /** Adds the options of {@code -r} for {@code command}, bound to this object, to {@code spec}. */
+  void addTo(CommandSpec spec, Command command) {
     spec.addOption(
         bind(
                 OptionSpec.builder("-r", "--recursive")
                     .type(boolean.class)
                     .description(
-                        "Convert every template found under the INPUT folders (a folder of"
+                        command.capitalVerb
+                            + " every template found under the INPUT folders (a folder of"
                             + " *.pkr.hcl/*.pkr.json files is one template; other JSON and YAML"
-                            + " files are recognised by content) into -o DIR, mirroring the folder"
-                            + " tree."),
+                            + " files are recognised by content)"
+                            + (command == Command.CONVERT
+                                ? " into -o DIR, mirroring the folder tree."
+                                : ", with a progress display and a summary at the end.")),
                 () -> enabled,
                 v -> enabled = v)
             .build());
@@ -52,8 +78,10 @@ final class RecursiveOptions {
                     .type(List.class)
                     .auxiliaryTypes(String.class)
                     .description(
-                        "With -r: convert only templates whose path relative to the INPUT folder"
-                            + " matches GLOB (Java glob syntax, '/' separators; repeatable)."),
+                        "With -r: "
+                            + command.verb
+                            + " only templates whose path relative to the INPUT folder matches"
+                            + " GLOB (Java glob syntax, '/' separators; repeatable)."),
                 () -> include,
                 v -> include = v)
             .build());
@@ -88,8 +116,9 @@ final class RecursiveOptions {
                     .paramLabel("N")
                     .type(Integer.class)
                     .description(
-                        "With -r: convert N templates at a time. Default: the number of"
-                            + " processors."),
+                        "With -r: "
+                            + command.verb
+                            + " N templates at a time. Default: the number of processors."),
                 () -> jobs,
                 v -> jobs = v)
             .build());
@@ -110,11 +139,15 @@ final class RecursiveOptions {
                 OptionSpec.builder("--show-warnings")
                     .type(boolean.class)
                     .description(
-                        "With -r: also print the warnings and notes of templates that converted"
+                        "With -r: also print the warnings and notes of templates that "
+                            + (command == Command.CONVERT ? "converted" : "pass")
                             + " (by default they are only counted)."),
                 () -> showWarnings,
                 v -> showWarnings = v)
             .build());
+    if (command != Command.CONVERT) {
+      return;
+    }
     spec.addOption(
         bind(
                 OptionSpec.builder("--prune")
@@ -127,6 +160,130 @@ final class RecursiveOptions {
                 () -> prune,
                 v -> prune = v)
             .build());
+  }
+
+  /** What a run of {@code -r} needs besides the options: the command's own part. */
+  record Launch(
+      Function<Optional<BulkSettings>, BulkOptions> options,
+      Optional<ApiVersion> apiVersion,
+      Path output,
+      ReportFile report,
+      Optional<Path> reportPath,
+      boolean check) {}
+
+  /** Usage errors without -r: the options only -r takes. */
+  void checkNotRecursive(CommandSpec spec) {
+    List<String> bulkOnly = new ArrayList<>();
+    if (!include.isEmpty()) {
+      bulkOnly.add("--include");
+    }
+    if (!exclude.isEmpty()) {
+      bulkOnly.add("--exclude");
+    }
+    if (jobs != null) {
+      bulkOnly.add("--jobs");
+    }
+    if (settings != null) {
+      bulkOnly.add("--settings");
+    }
+    if (showWarnings) {
+      bulkOnly.add("--show-warnings");
+    }
+    if (progress != Progress.Mode.AUTO) {
+      bulkOnly.add("--progress");
+    }
+    if (prune) {
+      bulkOnly.add("--prune");
+    }
+    if (!bulkOnly.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          String.join(", ", bulkOnly)
+              + (bulkOnly.size() == 1 ? " applies" : " apply")
+              + " only with -r/--recursive");
+    }
+  }
+
+  /** Usage errors of -r that both commands share. */
+  void checkRecursive(CommandSpec spec, InputOptions common) {
+    if (common.stdinCount() > 0) {
+      throw new ParameterException(
+          spec.commandLine(), "standard input ('-') cannot be given with -r/--recursive");
+    }
+    if (jobs != null && (jobs < 1 || jobs > MAX_JOBS)) {
+      throw new ParameterException(
+          spec.commandLine(), "--jobs must be between 1 and " + MAX_JOBS + ", not " + jobs);
+    }
+  }
+
+  /** Runs {@code -r}: every template under the input folders, in parallel. */
+  int run(CommandSpec spec, Packer2AibCommand parent, InputOptions common, Launch launch) {
+    // While the folders are read (one thread on a flat folder), on a core otherwise idle then.
+    Preload.start(launch.apiVersion().orElse(ApiVersion.DEFAULT), true);
+    List<PathMatcher> includeGlobs = globs(spec, "--include", include);
+    List<PathMatcher> excludeGlobs = globs(spec, "--exclude", exclude);
+    Optional<BulkSettings> templateSettings = Optional.empty();
+    if (settings != null) {
+      Report report =
+          new Report(
+              spec.commandLine().getErr(), common.diagnosticsFormat, common.quiet, common.strict);
+      templateSettings = BulkSettings.read(settings, report);
+      if (templateSettings.isEmpty()) {
+        report.finish(
+            "nothing "
+                + (launch.output() == null ? "checked" : "converted")
+                + ": the settings file has errors",
+            0);
+        return ExitCodes.INPUT_ERROR;
+      }
+    }
+    Progress.Mode mode =
+        common.quiet
+            ? Progress.Mode.NONE
+            : Progress.resolve(
+                progress, System.console() != null, parent.environment().get("TERM"));
+    BulkRun.Settings run =
+        new BulkRun.Settings(
+            common.inputs,
+            launch.output(),
+            new Discovery(
+                includeGlobs,
+                excludeGlobs,
+                Optional.ofNullable(launch.output()),
+                launch.reportPath()),
+            launch.options().apply(templateSettings),
+            jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
+            mode,
+            // Only a bar needs the terminal's width (asking may start a process).
+            mode == Progress.Mode.BAR
+                ? Progress.lineFor(TerminalColumns.detect(parent.environment()))
+                : Progress.MAX_LINE,
+            new BulkTask.Display(
+                common.diagnosticsFormat, common.quiet, showWarnings, launch.report() != null),
+            launch.report(),
+            prune,
+            launch.check());
+    return new BulkRun(run, parent.engine(), spec.commandLine().getErr()).run();
+  }
+
+  private static List<PathMatcher> globs(CommandSpec spec, String option, List<String> patterns) {
+    List<PathMatcher> matchers = new ArrayList<>();
+    for (String g : patterns) {
+      try {
+        matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
+      } catch (IllegalArgumentException e) {
+        // PatternSyntaxException is an IllegalArgumentException.
+        throw new ParameterException(
+            spec.commandLine(), option + " '" + g + "' is not a valid glob: " + firstLine(e));
+      }
+    }
+    return matchers;
+  }
+
+  private static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
   }
 
   static final class ProgressConverter implements ITypeConverter<Progress.Mode> {

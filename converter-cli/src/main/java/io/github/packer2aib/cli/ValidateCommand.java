@@ -30,6 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
   private ApiVersion apiVersion;
   private final PackerInputOptions packerInput = new PackerInputOptions();
   private final MappingOptions mapping = new MappingOptions();
+  private final RecursiveOptions recursive = new RecursiveOptions();
 
   private ValidateCommand(Packer2AibCommand parent) {
     this.parent = parent;
@@ -48,11 +49,17 @@ final class ValidateCommand implements Callable<Integer> {
             "",
             "Prints '<input>: ok' (or 'ok with N warnings') on standard output for each input"
                 + " that passes, and the diagnostics on standard error.",
+            "",
+            "With -r, the INPUTs are folders: every template found under them (a folder of"
+                + " *.pkr.hcl/*.pkr.json files, a legacy Packer JSON or YAML template, an AIB"
+                + " template in JSON or YAML, recognised by content) is checked in parallel, with a"
+                + " progress display and a summary at the end.",
             "")
         .footerHeading("%nExamples:%n")
         .footer(
             "  packer2aib validate template.json",
-            "  packer2aib validate --strict --diagnostics-format json out/*.json");
+            "  packer2aib validate --strict --diagnostics-format json out/*.json",
+            "  packer2aib validate -r --script-base-uri URI repo/");
     command.common.addTo(spec);
     spec.addOption(
         bind(
@@ -65,6 +72,7 @@ final class ValidateCommand implements Callable<Integer> {
             .build());
     command.packerInput.addTo(spec);
     command.mapping.addTo(spec);
+    command.recursive.addTo(spec, RecursiveOptions.Command.VALIDATE);
     StandardOptions.addTo(spec);
     return spec;
   }
@@ -74,6 +82,12 @@ final class ValidateCommand implements Callable<Integer> {
     if (common.stdinCount() > 1) {
       throw new ParameterException(
           spec.commandLine(), "standard input ('-') can be given only once");
+    }
+    if (!recursive.enabled) {
+      recursive.checkNotRecursive(spec);
+    } else {
+      recursive.checkRecursive(spec, common);
+      return validateRecursively();
     }
     ConvertOptions options =
         new ConvertOptions(Optional.ofNullable(apiVersion), Optional.empty(), OutputFormat.JSON);
@@ -134,6 +148,33 @@ final class ValidateCommand implements Callable<Integer> {
     }
     report.finish("validated " + Report.plural(common.inputs.size(), "input"), failed);
     return failed == 0 ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
+  }
+
+  /**
+   * {@code validate -r}: every template under the input folders checked in parallel, as {@code
+   * convert -r} converts them, but without an output folder.
+   */
+  private int validateRecursively() {
+    Path cwd = Path.of("").toAbsolutePath();
+    return recursive.run(
+        spec,
+        parent,
+        common,
+        new RecursiveOptions.Launch(
+            templateSettings ->
+                new BulkOptions(
+                    packerInput.toOptions(spec, parent.environment(), cwd),
+                    mapping.toOptions(Optional.empty(), Optional.ofNullable(apiVersion)),
+                    Optional.ofNullable(apiVersion),
+                    Optional.empty(),
+                    OutputFormat.JSON,
+                    common.strict,
+                    templateSettings),
+            Optional.ofNullable(apiVersion),
+            null,
+            null,
+            Optional.empty(),
+            false));
   }
 
   /** A Packer template is valid when it converts: read, mapped, and valid in the target version. */

@@ -63,7 +63,7 @@ class CliGoldenTest {
           new Case("error-bad-data", "convert", "--data", "hcp.base.id=hunter2", "x.json"),
           new Case("error-bad-identity", "convert", "--identity", "/x/y", "x.json"),
           new Case("error-boolean-with-value", "validate", "--strict=maybe", "x.json"),
-          new Case("error-option-of-another-command", "validate", "--jobs", "2", "x.json"),
+          new Case("error-option-of-another-command", "validate", "--prune", "x.json"),
           new Case("error-bulk-option-without-r", "convert", "--include", "*.json", "x.json"),
           new Case("error-inspect-two-inputs", "inspect", "a", "b"),
           new Case("error-inspect-no-input", "inspect"),

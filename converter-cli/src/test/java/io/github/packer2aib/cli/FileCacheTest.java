@@ -109,7 +109,7 @@ class FileCacheTest {
     Files.writeString(tmp.resolve(".hidden"), "");
     FileCache cache = FileCache.forBulkRun();
 
-    new Discovery(List.of(), List.of(), tmp.resolve("out"), Optional.empty())
+    new Discovery(List.of(), List.of(), Optional.of(tmp.resolve("out")), Optional.empty())
         .discover(Discovery.roots(List.of(tmp.toString())), cache, 2);
 
     LocalFiles disk = new LocalFiles(tmp);
