@@ -293,8 +293,8 @@ final class BulkRun {
             + finishedCount.get()
             + " of "
             + Report.plural(total, "template")
-            + (check != null
-                ? " checked; --check writes nothing"
+            + (check != null || settings.output() == null
+                ? " checked; nothing was written"
                 : " finished; the output files written so far are complete")
             + (settings.report() == null ? "" : ", and no report was written")
             + "\n");
