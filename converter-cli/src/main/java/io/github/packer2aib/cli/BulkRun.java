@@ -247,7 +247,7 @@ final class BulkRun {
               + summary.table(settings.output() == null)
               + leftovers.text(out, settings.prune(), settings.report() != null)
               + (manifestProblem == null ? "" : "\nwarning: " + manifestProblem + "\n")
-              + (check == null ? "" : check.text(out))
+              + (check == null ? "" : "\n" + check.text(out))
               + "\n"
               + closingLine(nanos)
               + "\n");

@@ -85,12 +85,15 @@ final class OutputCheck {
     return all;
   }
 
-  /** The lines that end stderr in text mode: the verdict, then the first files that differ. */
+  /**
+   * The lines that end stderr in text mode: the verdict, then the first files that differ (the
+   * caller puts a blank line before them where other output precedes).
+   */
   String text(Path out) {
     List<Stale> all = stale();
     int checked =
         upToDate.size() + (int) all.stream().filter(s -> s.change != Change.DELETE).count();
-    StringBuilder s = new StringBuilder("\n");
+    StringBuilder s = new StringBuilder();
     if (all.isEmpty()) {
       return s.append("check: ")
           .append(

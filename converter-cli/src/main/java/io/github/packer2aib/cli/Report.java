@@ -97,7 +97,9 @@ final class Report {
     errors += stale.size();
     if (format == DiagnosticsFormat.JSON) {
       collected.addAll(stale);
-    } else if (!stale.isEmpty() || !quiet) {
+    } else if (!quiet) {
+      err.print("\n" + check.text(out));
+    } else if (!stale.isEmpty()) {
       err.print(check.text(out));
     }
   }

@@ -98,7 +98,7 @@ class ConvertCheckTest {
     assertEquals(1, kept.exitCode(), kept.err());
     // Without --prune, the run would leave the removed template's output: not a change.
     assertEquals(
-        "\nerror: 1 file in "
+        "error: 1 file in "
             + out
             + " is not up to date (CLI-E004); convert again without --check to update:\n"
             + "  hcl/web/web.json (changed)\n",
