@@ -312,23 +312,16 @@ final class ConvertCommand implements Callable<Integer> {
 
   /** {@code convert -r}: every template under the input folders, in parallel. */
   private int convertRecursively(ReportFile reportFile) {
-    Path cwd = Path.of("").toAbsolutePath();
     return recursive.run(
         spec,
         parent,
         common,
         new RecursiveOptions.Launch(
-            templateSettings ->
-                new BulkOptions(
-                    packerInput.toOptions(spec, parent.environment(), cwd),
-                    mapping.toOptions(
-                        Optional.ofNullable(identity), Optional.ofNullable(apiVersion)),
-                    Optional.ofNullable(apiVersion),
-                    Optional.ofNullable(identity),
-                    format,
-                    common.strict,
-                    templateSettings),
+            packerInput,
+            mapping,
             Optional.ofNullable(apiVersion),
+            Optional.ofNullable(identity),
+            format,
             output,
             reportFile,
             Optional.ofNullable(reportPath),

@@ -2,6 +2,7 @@ package io.github.packer2aib.cli;
 
 import static io.github.packer2aib.cli.Binding.bind;
 
+import io.github.packer2aib.core.OutputFormat;
 import io.github.packer2aib.core.aib.ApiVersion;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -162,10 +162,16 @@ final class RecursiveOptions {
             .build());
   }
 
-  /** What a run of {@code -r} needs besides the options: the command's own part. */
+  /**
+   * What a run of {@code -r} needs besides these options: the command's own options, and where its
+   * outputs go ({@code output} null for {@code validate -r}, which writes none).
+   */
   record Launch(
-      Function<Optional<BulkSettings>, BulkOptions> options,
+      PackerInputOptions packer,
+      MappingOptions mapping,
       Optional<ApiVersion> apiVersion,
+      Optional<String> identity,
+      OutputFormat format,
       Path output,
       ReportFile report,
       Optional<Path> reportPath,
@@ -251,7 +257,7 @@ final class RecursiveOptions {
                 excludeGlobs,
                 Optional.ofNullable(launch.output()),
                 launch.reportPath()),
-            launch.options().apply(templateSettings),
+            options(spec, parent, common, launch, templateSettings),
             jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
             mode,
             // Only a bar needs the terminal's width (asking may start a process).
@@ -264,6 +270,23 @@ final class RecursiveOptions {
             prune,
             launch.check());
     return new BulkRun(run, parent.engine(), spec.commandLine().getErr()).run();
+  }
+
+  private static BulkOptions options(
+      CommandSpec spec,
+      Packer2AibCommand parent,
+      InputOptions common,
+      Launch launch,
+      Optional<BulkSettings> templateSettings) {
+    Path cwd = Path.of("").toAbsolutePath();
+    return new BulkOptions(
+        launch.packer().toOptions(spec, parent.environment(), cwd),
+        launch.mapping().toOptions(launch.identity(), launch.apiVersion()),
+        launch.apiVersion(),
+        launch.identity(),
+        launch.format(),
+        common.strict,
+        templateSettings);
   }
 
   private static List<PathMatcher> globs(CommandSpec spec, String option, List<String> patterns) {

@@ -155,22 +155,16 @@ final class ValidateCommand implements Callable<Integer> {
    * convert -r} converts them, but without an output folder.
    */
   private int validateRecursively() {
-    Path cwd = Path.of("").toAbsolutePath();
     return recursive.run(
         spec,
         parent,
         common,
         new RecursiveOptions.Launch(
-            templateSettings ->
-                new BulkOptions(
-                    packerInput.toOptions(spec, parent.environment(), cwd),
-                    mapping.toOptions(Optional.empty(), Optional.ofNullable(apiVersion)),
-                    Optional.ofNullable(apiVersion),
-                    Optional.empty(),
-                    OutputFormat.JSON,
-                    common.strict,
-                    templateSettings),
+            packerInput,
+            mapping,
             Optional.ofNullable(apiVersion),
+            Optional.empty(),
+            OutputFormat.JSON,
             null,
             null,
             Optional.empty(),
