@@ -294,7 +294,7 @@ final class BulkTask {
       }
       if (check != null) {
         byte[] bytes = t.utf8();
-        check.compare(output, relative, bytes);
+        check.compare(output, relative, bytes, all);
         folders.wrote(relative, bytes); // an output of this run, not a leftover
         outputs.add(relative);
         continue;

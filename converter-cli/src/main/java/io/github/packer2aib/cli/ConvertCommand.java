@@ -8,6 +8,7 @@ import io.github.packer2aib.core.ConvertedTemplate;
 import io.github.packer2aib.core.OutputFormat;
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.bind.packer.PackerInput;
+import io.github.packer2aib.core.diag.Diagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -161,7 +162,8 @@ final class ConvertCommand implements Callable<Integer> {
   private record Outcome(Input input, ConversionResult result) {}
 
   /** A template that will be written, with the input it came from. */
-  private record Accepted(int inputIndex, String inputName, ConvertedTemplate template) {}
+  private record Accepted(
+      int inputIndex, String inputName, ConvertedTemplate template, List<Diagnostic> diagnostics) {}
 
   @Override
   public Integer call() {
@@ -246,7 +248,7 @@ final class ConvertCommand implements Callable<Integer> {
         continue;
       }
       for (ConvertedTemplate t : o.result().templates()) {
-        accepted.add(new Accepted(i, o.input().displayName(), t));
+        accepted.add(new Accepted(i, o.input().displayName(), t, o.result().diagnostics()));
       }
     }
 
@@ -518,7 +520,7 @@ final class ConvertCommand implements Callable<Integer> {
         }
       }
       if (check != null) {
-        check.compare(output, name.fileName(), a.template().utf8());
+        check.compare(output, name.fileName(), a.template().utf8(), a.diagnostics());
         written++;
         continue;
       }

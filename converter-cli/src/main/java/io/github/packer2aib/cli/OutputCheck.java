@@ -38,8 +38,15 @@ final class OutputCheck {
     }
   }
 
-  /** A file that is not up to date, relative to the output folder. */
-  record Stale(String path, Change change) {}
+  /**
+   * A file that is not up to date, relative to the output folder; {@code frozen} when its template
+   * holds values of the conversion's clock or random numbers (PKRMAP-N131), which differ on every
+   * run unless SOURCE_DATE_EPOCH pins them.
+   */
+  record Stale(String path, Change change, boolean frozen) {}
+
+  /** The code of the note that a template holds such values. */
+  private static final String FROZEN_VALUE = "PKRMAP-N131";
 
   /** How many paths stderr names; the JSON diagnostics name them all. */
   private static final int SHOWN = 20;
@@ -49,12 +56,16 @@ final class OutputCheck {
 
   /**
    * Compares {@code bytes}, the output for {@code relative} below {@code out}, with the file there,
-   * and notes the outcome.
+   * and notes the outcome; {@code diagnostics} are its template's.
    */
-  void compare(Path out, String relative, byte[] bytes) {
+  void compare(Path out, String relative, byte[] bytes, List<Diagnostic> diagnostics) {
     Optional<Change> change = changeOf(out.resolve(relative), bytes);
     if (change.isPresent()) {
-      stale.add(new Stale(relative, change.get()));
+      boolean frozen = false;
+      for (int i = 0; i < diagnostics.size() && !frozen; i++) {
+        frozen = diagnostics.get(i).code().equals(FROZEN_VALUE);
+      }
+      stale.add(new Stale(relative, change.get(), frozen));
     } else {
       upToDate.add(relative);
     }
@@ -62,7 +73,7 @@ final class OutputCheck {
 
   /** Notes that a run without {@code --check} would delete {@code relative} (--prune). */
   void deleted(String relative) {
-    stale.add(new Stale(relative, Change.DELETE));
+    stale.add(new Stale(relative, Change.DELETE, false));
   }
 
   /** What writing {@code bytes} to {@code target} would change; empty when it holds them. */
@@ -122,6 +133,7 @@ final class OutputCheck {
           .append(ControlCharacters.escape(SecretScrubber.scrub(f.path())))
           .append(" (")
           .append(f.change().label)
+          .append(f.frozen() && f.change() == Change.UPDATE ? FROZEN_HINT : "")
           .append(")\n");
     }
     if (all.size() > SHOWN) {
@@ -131,6 +143,11 @@ final class OutputCheck {
     }
     return s.toString();
   }
+
+  /** Why a file with frozen values may differ (a parenthesis's end on stderr). */
+  private static final String FROZEN_HINT =
+      "; it holds values of timestamp(), uuidv4() or the like, new on every run unless"
+          + " SOURCE_DATE_EPOCH is the same for both";
 
   /** One diagnostic per file that is not up to date, for JSON diagnostics. */
   List<Diagnostic> diagnostics(Path out) {
@@ -144,7 +161,11 @@ final class OutputCheck {
                   + out.resolve(f.path())
                   + (f.change() == Change.DELETE ? " (--prune)" : "")
                   + ", so the image templates there are not up to date with their sources. Run"
-                  + " it without --check to update them."));
+                  + " it without --check to update them."
+                  + (f.frozen() && f.change() == Change.UPDATE
+                      ? " The template holds values of timestamp(), uuidv4() or the like, new on"
+                          + " every run unless SOURCE_DATE_EPOCH is the same for both."
+                      : "")));
     }
     return all;
   }

@@ -155,6 +155,45 @@ class ConvertCheckTest {
   }
 
   @Test
+  void anOutputWithTheClocksValuesIsUpToDateOnlyAtTheSameEpoch() {
+    Path root = tmp.resolve("repo");
+    put(
+        root,
+        "hcl/web/main.pkr.hcl",
+        BulkTrees.hcl("web")
+            .replace("\"web-image\"", "\"web-${formatdate(\"YYYYMMDDhhmmss\", timestamp())}\""));
+    Path out = tmp.resolve("out");
+    assertEquals(0, bulk("-o", out.toString(), root.toString()).exitCode());
+
+    CliRun same = bulk("--check", "-q", "-o", out.toString(), root.toString());
+    List<String> args =
+        List.of(
+            "convert",
+            "-r",
+            "--check",
+            "-q",
+            "--identity",
+            BulkTrees.IDENTITY,
+            "-o",
+            out.toString(),
+            root.toString());
+    CliRun later =
+        CliRun.with()
+            .env(java.util.Map.of("SOURCE_DATE_EPOCH", "1800000000"))
+            .run(args.toArray(String[]::new));
+
+    assertEquals(0, same.exitCode(), same.err());
+    assertEquals(1, later.exitCode(), later.err());
+    assertTrue(
+        later
+            .err()
+            .contains(
+                "  hcl/web/web.json (changed; it holds values of timestamp(), uuidv4() or the like,"
+                    + " new on every run unless SOURCE_DATE_EPOCH is the same for both)\n"),
+        later.err());
+  }
+
+  @Test
   void aFailingTemplateFailsTheCheckToo() {
     Path root = tmp.resolve("repo");
     put(root, "aib/broken.json", BulkTrees.BROKEN_AIB);
