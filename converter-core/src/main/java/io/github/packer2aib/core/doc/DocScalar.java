@@ -11,8 +11,8 @@ import java.util.Optional;
  *
  * @param type what the scalar is under JSON, or under the YAML 1.2 core schema for YAML
  * @param text the value (strings) or the literal text (numbers, booleans, null)
- * @param untyped true for an untagged plain YAML scalar: its text can also be read as a string where
- *     a string is expected (YAML {@code version: 1.10} means the string "1.10" to a person)
+ * @param untyped true for an untagged plain YAML scalar: its text can also be read as a string
+ *     where a string is expected (YAML {@code version: 1.10} means the string "1.10" to a person)
  * @param range where it stands, or null when built by the program
  */
 public record DocScalar(Type type, String text, boolean untyped, Range range) implements DocNode {
@@ -72,12 +72,25 @@ public record DocScalar(Type type, String text, boolean untyped, Range range) im
   }
 
   public Optional<Boolean> asBoolean() {
-    return type == Type.BOOLEAN ? Optional.of(Boolean.parseBoolean(text.toLowerCase())) : Optional.empty();
+    return type == Type.BOOLEAN
+        ? Optional.of(Boolean.parseBoolean(text.toLowerCase()))
+        : Optional.empty();
   }
 
   /** The string value of a node if it is a scalar that can stand for a string. */
   public static Optional<String> stringValue(DocNode node) {
     return node instanceof DocScalar s ? s.asString() : Optional.empty();
+  }
+
+  /**
+   * Whether {@code node} holds no text at all: {@code null} or {@code ""}. Such a value of a
+   * sensitive variable or credential setting is not a secret to mask: masking the word "null" where
+   * a message quotes it would only garble the message.
+   */
+  public static boolean holdsNoText(DocNode node) {
+    return node instanceof DocScalar s
+        && (s.type() == Type.NULL
+            || (s.type() == Type.STRING && s.asString().orElse("").isEmpty()));
   }
 
   @Override

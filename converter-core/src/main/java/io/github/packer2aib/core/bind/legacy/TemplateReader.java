@@ -130,7 +130,9 @@ final class TemplateReader {
       }
     }
     for (DocMember m : declared) {
-      if (secret.contains(m.key()) && m.value().range() != null) {
+      if (secret.contains(m.key())
+          && m.value().range() != null
+          && !DocScalar.holdsNoText(m.value())) {
         secretRanges.add(m.value().range());
       }
     }

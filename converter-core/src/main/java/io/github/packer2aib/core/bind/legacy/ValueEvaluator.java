@@ -214,7 +214,7 @@ final class ValueEvaluator {
     // A lone {{ user `x` }} (nearly every template) shows nothing to mask, and a file without
     // ranges is quoted without working out what to mask.
     String text = DocScalar.stringValue(m.value()).orElse(null);
-    if (text == null || !isOneAction(text.strip())) {
+    if ((text == null || !isOneAction(text.strip())) && !DocScalar.holdsNoText(m.value())) {
       credentialRanges.add(m.value().range());
     }
     return v.mark(Mark.SENSITIVE);
