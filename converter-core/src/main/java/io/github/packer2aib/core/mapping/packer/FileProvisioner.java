@@ -446,7 +446,7 @@ final class FileProvisioner {
         return "\"$" + directoryVariable(i) + "\"" + (rest.isEmpty() ? "" : ShellText.quote(rest));
       }
     }
-    return ShellText.quote(path);
+    return ShellText.quotePath(path);
   }
 
   /** {@code /opt/} as {@code /opt} (the directory scp makes), {@code /} as it is. */
@@ -536,28 +536,33 @@ final class FileProvisioner {
       moves.add(
           var
               + "="
-              + ShellText.quote(d.base())
+              + ShellText.quotePath(d.base())
               + "; [ -d "
-              + ShellText.quote(d.dest())
+              + ShellText.quotePath(d.dest())
               + " ] || "
               + var
               + "="
-              + ShellText.quote(dest));
+              + ShellText.quotePath(dest));
     }
     Set<String> dirs = new LinkedHashSet<>();
     boolean sudo = false;
+    boolean home = false;
     for (Placement p : plan.placements) {
       if (!p.moves()) {
         continue;
       }
-      boolean underTmp = p.target().startsWith("/tmp/");
-      sudo |= !underTmp;
+      boolean inHome = ShellText.isHomePath(p.target());
+      // The build user owns /tmp's files and its home: sudo there would leave root's files.
+      boolean asUser = p.target().startsWith("/tmp/") || inHome;
+      sudo |= !asUser;
+      home |= inHome;
       String dir = parent(p.target());
-      if (!dir.isEmpty() && dirs.add(dir)) {
-        moves.add((underTmp ? "" : "sudo ") + "mkdir -p " + shellPath(dir, plan.directories));
+      // The home directory itself exists: no mkdir for it.
+      if (!dir.isEmpty() && !dir.equals("~") && dirs.add(dir)) {
+        moves.add((asUser ? "" : "sudo ") + "mkdir -p " + shellPath(dir, plan.directories));
       }
       moves.add(
-          (underTmp ? "" : "sudo ")
+          (asUser ? "" : "sudo ")
               + "mv "
               + ShellText.quote(p.landing())
               + " "
@@ -584,6 +589,10 @@ final class FileProvisioner {
                   + " into place"
                   + (sudo ? " with sudo (creating the directory if needed)" : "")
                   + "."
+                  + (home
+                      ? " The shell expands the ~ of the destination to the build user's home"
+                          + " directory, as it does for Packer's upload over SSH."
+                      : "")
                   + (plan.directories.isEmpty()
                       ? ""
                       : " A directory goes where Packer's scp would put it, decided on the VM:"

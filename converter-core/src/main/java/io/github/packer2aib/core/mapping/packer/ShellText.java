@@ -15,6 +15,27 @@ final class ShellText {
     return "'" + s.replace("'", "'\\''") + "'";
   }
 
+  /**
+   * A remote path as a shell word, with a leading {@code ~} or {@code ~/} left unquoted so that the
+   * shell expands it to the home directory, as the shell behind Packer's {@code scp} upload does
+   * with the destination it is given (quoted, {@code '~/x'} would name a directory called "~").
+   */
+  static String quotePath(String path) {
+    if (path.equals("~")) {
+      return "~";
+    }
+    if (path.startsWith("~/")) {
+      String rest = path.substring(2);
+      return rest.isEmpty() ? "~/" : "~/" + quote(rest);
+    }
+    return quote(path);
+  }
+
+  /** Whether a remote path starts at the home directory ({@code ~} or {@code ~/…}). */
+  static boolean isHomePath(String path) {
+    return path.equals("~") || path.startsWith("~/");
+  }
+
   /** Always single-quoted ({@code export K='V'} reads better with quotes). */
   static String singleQuote(String s) {
     return "'" + s.replace("'", "'\\''") + "'";

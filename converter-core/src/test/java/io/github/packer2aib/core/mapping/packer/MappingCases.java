@@ -1273,6 +1273,22 @@ final class MappingCases {
         opts().withFileBaseUri(SCRIPTS),
         files());
     add(
+        // "~" in a destination is expanded by the shell behind Packer's scp upload: the home
+        // directory, never a directory named "~" (real templates upload dotfiles this way).
+        "file-home-destination",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "file", p -> p.set("source", "files/motd").set("destination", "~/motd"))
+                    .provisioner(
+                        "file",
+                        p -> p.set("source", "files/app.conf").set("destination", "~/my app/"))
+                    .provisioner(
+                        "file", p -> p.set("source", "files/site").set("destination", "~/www"))),
+        opts().withFileBaseUri(SCRIPTS),
+        files());
+    add(
         // Packer's SFTP upload always copies a directory into the destination (no choice at
         // build time, as scp's): the mapper writes the paths out.
         "file-directory-upload-sftp",
