@@ -42,6 +42,7 @@ public enum DecisionKind {
           Map.entry("PKRMAP-W207", DROPPED), // Unrecognised execute_command dropped
           Map.entry("PKRMAP-W211", DROPPED), // Retries not supported
           Map.entry("PKRMAP-W212", DROPPED), // Step timeout not supported
+          Map.entry("PKRMAP-N217", DROPPED), // Disabled breakpoint dropped
           Map.entry("PKRMAP-W401", DROPPED), // Generalization step dropped
           Map.entry("RETARGET-W001", DROPPED), // Field not available in target API version
           Map.entry("RETARGET-W002", DROPPED), // Step not available in target API version

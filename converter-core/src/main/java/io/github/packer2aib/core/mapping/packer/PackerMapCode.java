@@ -65,6 +65,7 @@ public enum PackerMapCode implements DiagnosticCode {
   DURATION_ROUNDED("PKRMAP-W214", "Duration rounded"),
   APPROXIMATED("PKRMAP-W215", "Behaviour approximated"),
   EXIT_CODES_CHECKED("PKRMAP-N216", "Exit codes checked in the step"),
+  DISABLED_BREAKPOINT_DROPPED("PKRMAP-N217", "Disabled breakpoint dropped"),
 
   // Local scripts and files.
   SCRIPT_INLINED("PKRMAP-W301", "Script inlined"),

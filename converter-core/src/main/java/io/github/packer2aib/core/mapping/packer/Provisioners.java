@@ -433,6 +433,7 @@ final class Provisioners {
       case "windows-restart" -> WindowsProvisioners.restart(pr);
       case "windows-update" -> WindowsProvisioners.update(pr);
       case "sleep" -> WindowsProvisioners.sleep(pr);
+      case "breakpoint" -> breakpoint(pr);
       default -> unsupported(pr);
     };
   }
@@ -442,6 +443,25 @@ final class Provisioners {
       return WindowsProvisioners.shell(pr);
     }
     pr.commands(Steps.INLINE_DESTINATION).ifPresent(c -> generalization.addAll(c.inline()));
+    return List.of();
+  }
+
+  /**
+   * A breakpoint with {@code disable = true} only prints that it is disabled and goes on (Packer's
+   * breakpoint provisioner returns at once), so it is dropped with a note; templates keep such a
+   * breakpoint ready for debugging. An enabled one waits for someone to press enter: unsupported.
+   */
+  private List<Step> breakpoint(Prov pr) {
+    if (!pr.f.has("disable") || !pr.f.bool("disable").orElse(false)) {
+      return unsupported(pr);
+    }
+    pr.f.consume("note");
+    pr.unknownFields(List.of("disable", "note"));
+    u.report.add(
+        PackerMapCode.DISABLED_BREAKPOINT_DROPPED,
+        pr.range(),
+        "This breakpoint has disable = true, so Packer only prints that it is disabled and goes"
+            + " on; it was dropped. Remove it from the template if it is no longer needed.");
     return List.of();
   }
 

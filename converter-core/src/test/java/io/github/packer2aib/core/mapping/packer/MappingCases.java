@@ -1441,6 +1441,19 @@ final class MappingCases {
         one(linux(), unsupported),
         opts().withSkipUnsupported(true));
     add(
+        // A breakpoint kept in the template with disable = true does nothing in Packer (it prints
+        // that it is disabled), so it is dropped (an enabled one is refused: see
+        // unsupported-provisioners).
+        "breakpoint-disabled",
+        one(
+            linux(),
+            b ->
+                b.provisioner("shell", p -> p.set("inline", List.of("echo before")))
+                    .provisioner(
+                        "breakpoint",
+                        p -> p.set("note", "Enable to pause before the tests").set("disable", true))
+                    .provisioner("shell", p -> p.set("inline", List.of("echo after")))));
+    add(
         "sleep",
         one(
             linux(),
