@@ -516,12 +516,13 @@ class PackerCorpusVerdictTest {
                 "tenant_id"),
         "PKRMAP-E123",
         "disk_additional_size needs API 2025-10-01 (additionalDataDisks)");
-    fails(
+    converts(
         "packer-hcl/straubt1__hcp-packer-azure-multitenant__multitenant-ubuntu2204",
         base().uris().skip().var("tenant_configuration", TENANTS),
-        "PKRMAP-E108",
+        2,
         "two tenants given; each source sets managed_image_resource_group_name without"
-            + " managed_image_name (commented out in the template)");
+            + " managed_image_name (commented out in the template) beside a gallery destination,"
+            + " which the Azure plugin 2 publishes to alone: the group is dropped (PKRMAP-N102)");
     fails(
         "yaml/Azure__dev-box-images__VSCodeBox",
         base()

@@ -81,6 +81,20 @@ final class DestinationMapper {
     if (!f.has("managed_image_name") && !f.has("managed_image_resource_group_name")) {
       return Optional.empty();
     }
+    if (!f.written("managed_image_name") && f.has("shared_image_gallery_destination")) {
+      // The Azure plugin 2 makes a managed image only when managed_image_name is set
+      // (isManagedImage); without it, it publishes straight to the gallery and the group is unused.
+      f.consume("managed_image_resource_group_name");
+      u.report.add(
+          PackerMapCode.FIELD_DROPPED,
+          f.nameRange("managed_image_resource_group_name"),
+          "managed_image_resource_group_name is set without managed_image_name, so the Azure"
+              + " plugin (version 2 and later) makes no managed image and publishes only to the"
+              + " shared_image_gallery_destination; it was dropped, and only the gallery image"
+              + " version is distributed. Add managed_image_name to distribute a managed image"
+              + " too.");
+      return Optional.empty();
+    }
     final String dest = "properties.distribute[].imageId";
     Optional<String> name = f.string("managed_image_name", dest);
     Optional<String> group = f.string("managed_image_resource_group_name", dest);

@@ -673,6 +673,15 @@ final class MappingCases {
         "managed-image-incomplete",
         one(gallerySource(s -> s.set("managed_image_name", "only-name"))));
     add(
+        // The Azure plugin 2 publishes straight to the gallery without managed_image_name; the
+        // group alone names no image (jenkins-infra/packer-images sets it so).
+        "managed-image-group-with-gallery-only",
+        one(
+            gallerySource(
+                s ->
+                    s.set("managed_image_resource_group_name", "rg-images")
+                        .block("shared_image_gallery_destination", sig))));
+    add(
         // Written but empty, as an unset variable leaves it: the message says so, not "add it".
         "managed-image-resource-group-empty",
         one(
