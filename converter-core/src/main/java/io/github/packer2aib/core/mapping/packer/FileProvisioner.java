@@ -385,7 +385,7 @@ final class FileProvisioner {
   }
 
   private static void upload(Prov pr, Plan plan, LocalFile file, String target, Range at) {
-    String uri = pr.u.fileBase.get().resolve(pr.u.files.uploadPath(file.path()));
+    String uri = pr.u.uploads.resolve(pr.u, pr.u.fileBase.get(), file, at);
     Placement p = place(pr, plan, target, file.fileName());
     plan.placements.add(p);
     plan.files.add(

@@ -83,6 +83,7 @@ public enum PackerMapCode implements DiagnosticCode {
   SCRIPT_WRAPPED("PKRMAP-N313", "Uploaded script run by a wrapper step"),
   CONTENT_WRITTEN("PKRMAP-N314", "Content written by a step"),
   SCRIPT_TOO_LARGE("PKRMAP-E315", "Script too large to inline"),
+  UPLOAD_ADDRESS_SHARED("PKRMAP-E316", "Two files share an upload address"),
 
   // Generalization and secrets.
   GENERALIZATION_DROPPED("PKRMAP-W401", "Generalization step dropped"),

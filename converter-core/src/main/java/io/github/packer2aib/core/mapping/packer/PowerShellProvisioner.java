@@ -148,7 +148,7 @@ final class PowerShellProvisioner {
                 + file.fileName();
         boolean wrapped = lines.size() > 0 || pwsh;
         if (pr.u.scriptBase.isPresent()) {
-          String uri = pr.u.scriptBase.get().resolve(pr.u.files.uploadPath(file.path()));
+          String uri = pr.u.uploads.resolve(pr.u, pr.u.scriptBase.get(), file, c.valueRange());
           if (!wrapped) {
             steps.add(
                 Step.of(step(pr, uri, file.sha256(), null, elevation, validExitCodes), pr.range())

@@ -172,7 +172,7 @@ final class ShellProvisioner {
               + "-"
               + file.fileName();
       if (pr.u.scriptBase.isPresent()) {
-        String uri = pr.u.scriptBase.get().resolve(pr.u.files.uploadPath(file.path()));
+        String uri = pr.u.uploads.resolve(pr.u, pr.u.scriptBase.get(), file, c.valueRange());
         if (!wrapped) {
           steps.add(
               Step.of(new Customizer.Shell(pr.name(), uri, file.sha256(), null), pr.range())

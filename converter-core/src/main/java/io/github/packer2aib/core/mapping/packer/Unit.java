@@ -28,6 +28,9 @@ final class Unit {
   final Optional<BaseUri> scriptBase;
   final Optional<BaseUri> fileBase;
 
+  /** The upload addresses given out so far ({@link UploadUris}). */
+  final UploadUris uploads = new UploadUris();
+
   Os os = Os.LINUX;
   String location;
 

@@ -209,7 +209,7 @@ final class WindowsProvisioners {
               + "-"
               + file.fileName();
       if (pr.u.scriptBase.isPresent()) {
-        String uri = pr.u.scriptBase.get().resolve(pr.u.files.uploadPath(file.path()));
+        String uri = pr.u.uploads.resolve(pr.u, pr.u.scriptBase.get(), file, c.valueRange());
         steps.add(
             Step.of(new Customizer.File(pr.name(), uri, path, file.sha256()), pr.range())
                 .with("/sourceUri", c.valueRange()));

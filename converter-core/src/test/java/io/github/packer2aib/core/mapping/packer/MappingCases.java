@@ -976,6 +976,30 @@ final class MappingCases {
         opts().withScriptBaseUri(SCRIPTS),
         scripts());
     add(
+        // Files outside the template's folder are known by their file name: two different
+        // setup.sh would share one address, so one step would fail its checksum. The same file
+        // twice, or a copy with the same bytes, may share it.
+        "upload-address-shared",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "shell",
+                        p ->
+                            p.set(
+                                "scripts",
+                                List.of(
+                                    "../common/setup.sh", "../linux/setup.sh", "../copy/setup.sh")))
+                    .provisioner(
+                        "file",
+                        p ->
+                            p.set("source", "../common/setup.sh").set("destination", "/tmp/s.sh"))),
+        opts().withScriptBaseUri(SCRIPTS).withFileBaseUri(SCRIPTS),
+        MemoryFiles.empty()
+            .text("/work/common/setup.sh", "#!/bin/sh\necho common\n")
+            .text("/work/copy/setup.sh", "#!/bin/sh\necho common\n")
+            .text("/work/linux/setup.sh", "#!/bin/sh\necho linux\n"));
+    add(
         "shell-script-uri-wrapped",
         one(
             linux(),
