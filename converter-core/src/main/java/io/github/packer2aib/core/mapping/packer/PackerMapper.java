@@ -361,6 +361,8 @@ public final class PackerMapper {
    * ignores them, which usually hides a typo.
    */
   private static void checkFilters(PackerTemplate template, Report r) {
+    // Legacy entries are references the loader made from builder names it checked: they always
+    // match, and only the HCL2 hints below (a source. prefix, a bare name) apply to entries.
     boolean legacy = UsageFilter.isLegacy(template.syntax());
     for (Build b : template.builds()) {
       if (!hasFilters(b)) {
@@ -369,7 +371,7 @@ public final class PackerMapper {
       List<String> keys = new ArrayList<>();
       List<String> names = new ArrayList<>();
       for (SourceUsage u : b.sources()) {
-        keys.add(UsageFilter.key(template.syntax(), u));
+        keys.add(UsageFilter.key(u));
         names.add(u.name());
       }
       List<Provisioner> all = b.provisioners();
@@ -495,11 +497,6 @@ public final class PackerMapper {
             " Write \""
                 + keys.get(names.indexOf(e))
                 + "\": HCL2 templates name a source as type.name.";
-      } else if (legacy && e.contains(".") && names.contains(e.substring(e.indexOf('.') + 1))) {
-        hint =
-            " Write \""
-                + e.substring(e.indexOf('.') + 1)
-                + "\": legacy templates name a builder by its name.";
       } else {
         String close = Words.closest(e, keys);
         hint = close == null ? "" : " Did you mean \"" + close + "\"?";

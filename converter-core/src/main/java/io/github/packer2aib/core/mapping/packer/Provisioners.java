@@ -92,7 +92,7 @@ final class Provisioners {
   }
 
   List<Step> map() {
-    String key = UsageFilter.key(u.template.syntax(), u.usage);
+    String key = UsageFilter.key(u.usage);
     List<Prov> applicable = new ArrayList<>();
     for (Provisioner p : u.build.provisioners()) {
       if (!UsageFilter.applies(p.only(), p.except(), key)) {

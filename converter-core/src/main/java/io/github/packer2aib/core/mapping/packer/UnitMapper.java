@@ -118,7 +118,7 @@ final class UnitMapper {
 
   private static void errorCleanup(Unit u) {
     Optional<Provisioner> cleanup = u.build.errorCleanupProvisioner();
-    String key = UsageFilter.key(u.template.syntax(), u.usage);
+    String key = UsageFilter.key(u.usage);
     if (cleanup.isPresent()
         && UsageFilter.applies(cleanup.get().only(), cleanup.get().except(), key)) {
       u.report.add(
@@ -132,7 +132,7 @@ final class UnitMapper {
   }
 
   private static void postProcessors(Unit u) {
-    String key = UsageFilter.key(u.template.syntax(), u.usage);
+    String key = UsageFilter.key(u.usage);
     for (List<PostProcessor> chain : u.build.postProcessors()) {
       for (PostProcessor p : chain) {
         if (!UsageFilter.applies(p.only(), p.except(), key)) {

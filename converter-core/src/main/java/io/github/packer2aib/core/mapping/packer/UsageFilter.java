@@ -11,17 +11,23 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Packer's {@code only}/{@code except} and {@code override}, per source usage. HCL2 templates name
- * a usage as {@code type.name} (the build-level {@code name} if set, else the source's); legacy
- * JSON templates name a builder by its {@code name}, which defaults to its type. {@code override}
- * is keyed by the bare name in both.
+ * Packer's {@code only}/{@code except} and {@code override}, per source usage. In the model both
+ * front ends give {@code only}/{@code except} as usage references, {@code type.name} ({@link
+ * io.github.packer2aib.core.packer.Provisioner}): HCL2 templates write them so (the build-level
+ * {@code name} if set, else the source's), and the legacy loader turns the builder names a legacy
+ * template writes (a builder's {@code name}, which defaults to its type) into them, refusing names
+ * of no builder. {@code override} is keyed by the bare name in both.
  */
 final class UsageFilter {
   private UsageFilter() {}
 
-  /** How provisioners of this template name a usage in {@code only}/{@code except}. */
-  static String key(PackerTemplate.Syntax syntax, SourceUsage usage) {
-    return isLegacy(syntax) ? usage.name() : usage.reference();
+  /**
+   * How provisioners of this template name a usage in {@code only}/{@code except}: its reference,
+   * whatever the syntax (matching a legacy builder by its bare name dropped every provisioner with
+   * {@code "only": ["azure-arm"]}, as the loader hands over {@code azure-arm.azure-arm}).
+   */
+  static String key(SourceUsage usage) {
+    return usage.reference();
   }
 
   static boolean isLegacy(PackerTemplate.Syntax syntax) {

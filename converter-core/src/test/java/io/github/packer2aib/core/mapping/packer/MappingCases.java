@@ -237,7 +237,7 @@ final class MappingCases {
                             "shell", p -> p.only("ubuntu").set("inline", List.of("echo ubuntu")))
                         .provisioner(
                             "shell",
-                            p -> p.only("azure-arm.debian").set("inline", List.of("echo never")))
+                            p -> p.except("debian").set("inline", List.of("echo not debian")))
                         .provisioner(
                             "shell",
                             p ->

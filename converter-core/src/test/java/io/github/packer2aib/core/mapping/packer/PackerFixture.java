@@ -851,7 +851,7 @@ final class PackerFixture {
       }
       List<Provisioner> provs = new ArrayList<>();
       for (ProvisionerSpec p : b.provisioners) {
-        provs.add(provisioner(file, p, json));
+        provs.add(provisioner(file, p, json, srcs));
       }
       List<List<PostProcessor>> pps = new ArrayList<>();
       for (ProvisionerSpec p : b.postProcessors) {
@@ -861,14 +861,14 @@ final class PackerFixture {
                     p.type,
                     Optional.empty(),
                     config(file, p.body, p.start, p.end, json),
-                    p.only,
-                    p.except,
+                    targets(p.only, json, srcs),
+                    targets(p.except, json, srcs),
                     file.range(p.start, p.end))));
       }
       Optional<Provisioner> cleanup =
           b.errorCleanup == null
               ? Optional.empty()
-              : Optional.of(provisioner(file, b.errorCleanup, json));
+              : Optional.of(provisioner(file, b.errorCleanup, json, srcs));
       Range range = json ? file.whole() : file.range(b.start, b.end);
       out.add(
           new Build(
@@ -885,15 +885,37 @@ final class PackerFixture {
         Optional.empty());
   }
 
-  private Provisioner provisioner(SourceFile file, ProvisionerSpec p, boolean json) {
+  /**
+   * {@code only}/{@code except} as the front ends give them: HCL2 writes usage references; the
+   * legacy loader turns the builder names a legacy template writes into references and refuses
+   * names of no builder (LEGACY-E008), so a legacy case may name builders only.
+   */
+  private static List<String> targets(List<String> written, boolean json, List<Source> srcs) {
+    if (!json) {
+      return written;
+    }
+    List<String> out = new ArrayList<>();
+    for (String name : written) {
+      out.add(
+          srcs.stream()
+              .filter(x -> x.name().equals(name))
+              .findFirst()
+              .orElseThrow(() -> new IllegalArgumentException("no builder named " + name))
+              .reference());
+    }
+    return out;
+  }
+
+  private Provisioner provisioner(
+      SourceFile file, ProvisionerSpec p, boolean json, List<Source> srcs) {
     Map<String, Config> override = new LinkedHashMap<>();
     p.override.forEach((k, b) -> override.put(k, config(file, b, p.start, p.end, json)));
     return new Provisioner(
         p.type,
         Optional.ofNullable(p.name).map(a -> a.value.asString()),
         config(file, p.body, p.start, p.end, json),
-        p.only,
-        p.except,
+        targets(p.only, json, srcs),
+        targets(p.except, json, srcs),
         override,
         Optional.ofNullable(p.pauseBefore).map(a -> setting(file, a)),
         Optional.ofNullable(p.maxRetries).map(a -> setting(file, a)),
