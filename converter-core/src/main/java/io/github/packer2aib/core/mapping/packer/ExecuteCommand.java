@@ -1,7 +1,10 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,13 +22,36 @@ import java.util.regex.Pattern;
  * @param passwordDropped a password was piped into {@code sudo -S}
  * @param recognised false when the command is not understood (the default is used)
  * @param isDefault the command is Packer's default
+ * @param assignments variables the command itself sets for the script, in order ({@code CLOUD=azure
+ *     sudo -E bash '{{ .Path }}'}): the step must export them, as it does environment_vars
  */
 record ExecuteCommand(
     boolean sudo,
     Optional<String> interpreter,
     boolean passwordDropped,
     boolean recognised,
-    boolean isDefault) {
+    boolean isDefault,
+    Map<String, String> assignments) {
+  ExecuteCommand {
+    // In order (Map.copyOf would lose it), and unchangeable: parses are shared through the memo.
+    assignments = Collections.unmodifiableMap(new LinkedHashMap<>(assignments));
+  }
+
+  /** A command that sets no variables of its own. */
+  ExecuteCommand(
+      boolean sudo,
+      Optional<String> interpreter,
+      boolean passwordDropped,
+      boolean recognised,
+      boolean isDefault) {
+    this(sudo, interpreter, passwordDropped, recognised, isDefault, Map.of());
+  }
+
+  /** The same command without its own variables (they hold a secret and are not copied). */
+  ExecuteCommand withoutAssignments() {
+    return new ExecuteCommand(sudo, interpreter, passwordDropped, recognised, isDefault);
+  }
+
   // Compiled once: these run for every step of every template. Package-private: a property test
   // checks the literal each one's cheap pre-check looks for (ExecuteCommandProperties).
   private static final Pattern SUDO_WORD = Pattern.compile("\\bsudo\\b");
@@ -94,8 +120,10 @@ record ExecuteCommand(
       return unknown(password);
     }
     ExecuteCommand r = run.get();
-    boolean isDefault = !r.sudo() && r.interpreter().isEmpty() && !password;
-    return new ExecuteCommand(r.sudo(), r.interpreter(), password, true, isDefault);
+    boolean isDefault =
+        !r.sudo() && r.interpreter().isEmpty() && !password && r.assignments().isEmpty();
+    return new ExecuteCommand(
+        r.sudo(), r.interpreter(), password, true, isDefault, r.assignments());
   }
 
   /**
@@ -150,7 +178,8 @@ record ExecuteCommand(
   private static Optional<ExecuteCommand> command(List<String> tokens, boolean password) {
     int i = 0;
     boolean sudo = false;
-    i = skipVars(tokens, i);
+    Map<String, String> assigned = new LinkedHashMap<>();
+    i = skipVars(tokens, i, assigned);
     if (i < tokens.size() && tokens.get(i).equals("sudo")) {
       sudo = true;
       i++;
@@ -162,18 +191,19 @@ record ExecuteCommand(
         i++;
       }
     }
-    i = skipVars(tokens, i);
+    i = skipVars(tokens, i, assigned);
     if (i < tokens.size()
         && tokens.get(i).endsWith("env")
         && ENV_PROGRAM.matcher(tokens.get(i)).matches()) {
       i++;
-      i = skipVars(tokens, i);
+      i = skipVars(tokens, i, assigned);
     }
-    if (i >= tokens.size()) {
+    if (i >= tokens.size() || assigned.containsKey(null)) {
       return Optional.empty();
     }
     if (tokens.get(i).equals("\uE001") && i == tokens.size() - 1) {
-      return Optional.of(new ExecuteCommand(sudo, Optional.empty(), password, true, false));
+      return Optional.of(
+          new ExecuteCommand(sudo, Optional.empty(), password, true, false, assigned));
     }
     if (!PROGRAM.matcher(tokens.get(i)).matches()) {
       return Optional.empty();
@@ -187,25 +217,42 @@ record ExecuteCommand(
     }
     if (i == tokens.size() - 1 && tokens.get(i).equals("\uE001")) {
       return Optional.of(
-          new ExecuteCommand(sudo, Optional.of(String.join(" ", interp)), password, true, false));
+          new ExecuteCommand(
+              sudo, Optional.of(String.join(" ", interp)), password, true, false, assigned));
     }
     if (i == tokens.size() - 2 && tokens.get(i).equals("-c")) {
       // sh -c '{{ .Vars }} {{ .Path }}': the inner command runs the script itself.
       List<String> inner = tokens(tokens.get(i + 1));
       Optional<ExecuteCommand> nested = command(inner, password);
       if (nested.isPresent() && !nested.get().sudo()) {
+        assigned.putAll(nested.get().assignments());
         return Optional.of(
-            new ExecuteCommand(sudo, nested.get().interpreter(), password, true, false));
+            new ExecuteCommand(sudo, nested.get().interpreter(), password, true, false, assigned));
       }
     }
     return Optional.empty();
   }
 
-  private static int skipVars(List<String> tokens, int i) {
-    while (i < tokens.size()
-        && (tokens.get(i).equals("\uE002")
-            || (tokens.get(i).indexOf('=') > 0 && ASSIGNMENT.matcher(tokens.get(i)).matches()))) {
-      i++;
+  /**
+   * Skips {@code {{ .Vars }}} and {@code NAME=value} words from {@code i}; the assignments are put
+   * into {@code assigned} (a later one wins, as in the shell). An assignment whose value holds
+   * {@code {{ .Path }}} or {@code {{ .Vars }}} is put under the null key: the command is then not
+   * understood.
+   */
+  private static int skipVars(List<String> tokens, int i, Map<String, String> assigned) {
+    while (i < tokens.size()) {
+      String t = tokens.get(i);
+      if (t.equals("\uE002")) {
+        i++;
+      } else if (t.indexOf('=') > 0 && ASSIGNMENT.matcher(t).matches()) {
+        int eq = t.indexOf('=');
+        String value = t.substring(eq + 1);
+        boolean plain = value.indexOf('\uE001') < 0 && value.indexOf('\uE002') < 0;
+        assigned.put(plain ? t.substring(0, eq) : null, value);
+        i++;
+      } else {
+        break;
+      }
     }
     return i;
   }

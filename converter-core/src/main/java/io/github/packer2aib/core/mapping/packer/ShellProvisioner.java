@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * {@code shell} → {@code Shell} (mapping.md §B.2). Inline commands stay inline when Image Builder
@@ -48,8 +49,8 @@ final class ShellProvisioner {
    */
   static List<Step> map(Prov pr, List<String> generalization) {
     Optional<Prov.Commands> commands = pr.commands(INLINE);
-    Map<String, String> env = EnvVars.read(pr, INLINE);
     ExecuteCommand exec = executeCommand(pr, generalization == null);
+    Map<String, String> env = withAssignments(EnvVars.read(pr, INLINE), exec);
     Optional<String> shebang = pr.f.string("inline_shebang", INLINE);
     List<Long> exitCodes = Steps.exitCodes(pr);
     boolean binary = pr.f.bool("binary").orElse(false);
@@ -252,6 +253,20 @@ final class ShellProvisioner {
     return out;
   }
 
+  /**
+   * The environment with the variables execute_command sets itself ({@code CLOUD=azure sudo -E bash
+   * '{{ .Path }}'}), which Packer's script sees as well: the step exports them too, after
+   * environment_vars, as the command line comes after {@code {{ .Vars }}}.
+   */
+  private static Map<String, String> withAssignments(Map<String, String> env, ExecuteCommand exec) {
+    if (exec.assignments().isEmpty()) {
+      return env;
+    }
+    Map<String, String> out = new TreeMap<>(env);
+    out.putAll(exec.assignments());
+    return out;
+  }
+
   /** Reads execute_command and explains what became of it. */
   private static ExecuteCommand executeCommand(Prov pr, boolean explain) {
     if (!pr.f.has("execute_command")) {
@@ -265,7 +280,26 @@ final class ShellProvisioner {
     ExecuteCommand exec = ExecuteCommand.parse(text.get());
     Range at = pr.f.nameRange("execute_command");
     if (exec.interpreter().isPresent() && leaksSecret(pr, exec.interpreter().get())) {
-      exec = new ExecuteCommand(exec.sudo(), Optional.empty(), exec.passwordDropped(), true, false);
+      exec =
+          new ExecuteCommand(
+              exec.sudo(),
+              Optional.empty(),
+              exec.passwordDropped(),
+              true,
+              false,
+              exec.assignments());
+    }
+    if (!exec.assignments().isEmpty() && leaksSecret(pr, assignmentsText(exec))) {
+      // Exported, they would be written into the step: refused, as sensitive environment_vars.
+      if (explain) {
+        pr.u.secrets.refuse(
+            pr.report(),
+            pr.f.take("execute_command").get().value(),
+            "execute_command",
+            pr.f.take("execute_command").get().valueRange(),
+            "the export lines of the step (properties.customize[].inline)");
+      }
+      exec = exec.withoutAssignments();
     }
     if (!explain) {
       return exec;
@@ -309,8 +343,27 @@ final class ShellProvisioner {
                   "execute_command runs the commands with ",
                   exec.interpreter().get(),
                   "; the step does the same."));
+    } else if (!exec.assignments().isEmpty()) {
+      pr.report()
+          .add(
+              PackerMapCode.ENVIRONMENT_SET,
+              at,
+              Words.concat(
+                  "execute_command sets ",
+                  Words.andQuoted(exec.assignments().keySet()),
+                  " for the commands and runs them as Packer's default does; the step exports"
+                      + " the variables at its top instead."));
     }
     return exec;
+  }
+
+  /** The variables execute_command sets, as {@code NAME=value} words, for the secret check. */
+  private static String assignmentsText(ExecuteCommand exec) {
+    StringBuilder b = new StringBuilder();
+    for (Map.Entry<String, String> e : exec.assignments().entrySet()) {
+      b.append(e.getKey()).append('=').append(e.getValue()).append(' ');
+    }
+    return b.toString();
   }
 
   /** Whether text taken from execute_command contains a sensitive value (it is then not used). */

@@ -2,7 +2,9 @@ package io.github.packer2aib.core.mapping.packer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,5 +44,24 @@ class ExecuteCommandTest {
     assertEquals(expected, ExecuteCommand.parse(text));
     // Again: the second parse of a text may come from the memo and must say the same.
     assertEquals(expected, ExecuteCommand.parse(text));
+  }
+
+  /** Variables the command sets itself reach the script in Packer: they are kept, in order. */
+  @Test
+  void keepsTheVariablesTheCommandSets() {
+    assertEquals(
+        new ExecuteCommand(true, Optional.of("bash"), false, true, false, Map.of("CLOUD", "azure")),
+        ExecuteCommand.parse("CLOUD=azure sudo -E bash '{{.Path}}'"));
+    assertEquals(
+        new ExecuteCommand(
+            true, Optional.empty(), false, true, false, Map.of("A", "1", "B", "two words")),
+        ExecuteCommand.parse("sudo -E sh -c 'A=1 B=\"two words\" {{ .Vars }} {{ .Path }}'"));
+    assertEquals(
+        new ExecuteCommand(false, Optional.empty(), false, true, false, Map.of("DEBUG", "1")),
+        ExecuteCommand.parse("chmod +x {{ .Path }}; {{ .Vars }} DEBUG=1 {{ .Path }}"));
+    // A variable set to the script's own path is not understood.
+    assertEquals(
+        new ExecuteCommand(false, Optional.empty(), false, false, false),
+        ExecuteCommand.parse("SCRIPT={{ .Path }} sh {{ .Path }}"));
   }
 }

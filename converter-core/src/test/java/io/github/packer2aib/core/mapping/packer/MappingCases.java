@@ -936,6 +936,24 @@ final class MappingCases {
                         p.set("execute_command", "{{ .Vars }} bash '{{ .Path }}'")
                             .set("inline", List.of("shopt -s globstar", "ls **")))));
     add(
+        // CLOUD=azure before sudo is set for the script by Packer's shell: the step exports it
+        // (one real template runs the same script for several clouds this way).
+        "shell-execute-command-assignments",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "shell",
+                        p ->
+                            p.set("inline", List.of("echo $CLOUD"))
+                                .set("execute_command", "CLOUD=azure sudo -E bash '{{.Path}}'"))
+                    .provisioner(
+                        "shell",
+                        p ->
+                            p.set("inline", List.of("echo $STAGE $MODE"))
+                                .set("environment_vars", List.of("STAGE=base", "MODE=env"))
+                                .set("execute_command", "{{ .Vars }} MODE=cmd {{ .Path }}"))));
+    add(
         "shell-execute-command-unknown",
         one(
             linux(),
@@ -1776,6 +1794,24 @@ final class MappingCases {
                                                 + SECRET
                                                 + "' | sudo -S -E sh -eux '{{ .Path }}'"))
                                     .set("inline", List.of("apt-get update")))));
+    add(
+        // A variable that execute_command sets from a secret would be exported by the step:
+        // refused, as a sensitive environment_vars entry is.
+        "sensitive-execute-command-assignment",
+        PackerFixture.hcl()
+            .variable("api_token", Value.string(SECRET), true)
+            .source("azure-arm", "ubuntu", linux())
+            .build(
+                b ->
+                    b.sources("azure-arm.ubuntu")
+                        .provisioner(
+                            "shell",
+                            p ->
+                                p.ref(
+                                        "execute_command",
+                                        "\"TOKEN=${var.api_token} sudo -E bash '{{ .Path }}'\"",
+                                        secret("TOKEN=" + SECRET + " sudo -E bash '{{ .Path }}'"))
+                                    .set("inline", List.of("curl -H \"x: $TOKEN\" example.com")))));
     add(
         "sensitive-file-content",
         PackerFixture.hcl()
