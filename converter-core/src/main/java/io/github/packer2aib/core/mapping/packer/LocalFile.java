@@ -66,7 +66,8 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
                   + written
                   + "\" was found neither in the template's folder ("
                   + pr.u.files.templateFolder()
-                  + ") nor in the working directory. Check the path.");
+                  + ") nor in the working directory. "
+                  + backslashHint(pr, written));
       return Optional.empty();
     }
     if (r.kind() == FileSystemView.Kind.DIRECTORY) {
@@ -94,6 +95,24 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
               "The " + what + " " + r.path() + " could not be read: " + e.getMessage() + ".");
       return Optional.empty();
     }
+  }
+
+  /**
+   * What to do about a missing file: templates written for Packer on Windows separate folders with
+   * backslashes, which only Packer on Windows reads as separators (the converter reads them as
+   * Packer on Linux does); when the path with slashes names a file, the message says so.
+   */
+  private static String backslashHint(Prov pr, String written) {
+    if (written.indexOf('\\') >= 0) {
+      LocalFiles.Resolved slashed = pr.u.files.resolve(written.replace('\\', '/'));
+      if (slashed.kind() != FileSystemView.Kind.MISSING) {
+        return "Backslashes separate folders only for Packer on Windows; with slashes, which"
+            + " Packer reads everywhere, the path names "
+            + slashed.path()
+            + ". Write it with /.";
+      }
+    }
+    return "Check the path.";
   }
 
   static void foundInWorkingDirectory(Prov pr, String written, LocalFiles.Resolved r, Range at) {

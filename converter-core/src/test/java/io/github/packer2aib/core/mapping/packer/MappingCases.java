@@ -1055,6 +1055,17 @@ final class MappingCases {
         opts(),
         scripts());
     add(
+        // Written for Packer on Windows: backslashes separate folders only there. The message
+        // names the file the path means with slashes.
+        "script-backslash-path",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "powershell", p -> p.set("scripts", List.of(".\\scripts\\setup.ps1")))),
+        opts(),
+        scripts());
+    add(
         "shell-script-working-directory",
         one(linux(), b -> b.provisioner("shell", p -> p.set("script", "cwd.sh"))),
         opts().withScriptBaseUri(SCRIPTS),
