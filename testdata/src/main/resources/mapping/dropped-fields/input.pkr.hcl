@@ -21,6 +21,7 @@ source "azure-arm" "ubuntu" {
   managed_image_storage_account_type = "Premium_LRS"
   secure_boot_enabled = true
   polling_duration_timeout = "30m"
+  sas_token_duration = "48h"
   cloud_environment_name = "Public"
   vm_szie = "Standard_D8s_v5"
   spot = { eviction_policy = "Delete" }

@@ -23,6 +23,10 @@ final class DestinationMapper {
       Set.of("Standard_LRS", "Standard_ZRS", "Premium_LRS");
   private static final String SIG = "properties.distribute[SharedImage]";
 
+  /** The fields of a target_region block (the Azure plugin's TargetRegion). */
+  private static final List<String> TARGET_REGION_FIELDS =
+      List.of("name", "replicas", "disk_encryption_set_id", "storage_account_type");
+
   private final Unit u;
   private final Fields f;
   private final Map<String, String> tags;
@@ -192,16 +196,7 @@ final class DestinationMapper {
           "Image Builder has no setting for the confidential VM encryption of the image version;"
               + " confidential_vm_image_encryption_type was dropped.");
     }
-    Optional<String> storage = d.string("storage_account_type", SIG + ".storageAccountType");
-    if (storage.isPresent() && !STORAGE_TYPES.contains(storage.get())) {
-      u.report.add(
-          PackerMapCode.INVALID_VALUE,
-          d.take("storage_account_type").get().valueRange(),
-          "storage_account_type must be Standard_LRS, Standard_ZRS or Premium_LRS, but it is \""
-              + storage.get()
-              + "\". Fix the value in the template.");
-      storage = Optional.empty();
-    }
+    Optional<String> storage = storageAccountType(d, SIG + ".storageAccountType");
     Optional<List<String>> replicationRegions =
         d.strings("replication_regions", SIG + ".targetRegions");
     List<Fields> targetRegionBlocks = d.nestedList("target_region");
@@ -328,8 +323,11 @@ final class DestinationMapper {
         for (Fields t : targetRegionBlocks) {
           Optional<String> name = t.string("name", SIG + ".targetRegions[].name");
           Optional<Long> replicas = t.integer("replicas", SIG + ".targetRegions[].replicaCount");
+          // The region's own storage type, else the destination's (as the plugin reads them).
+          Optional<String> regionStorage =
+              storageAccountType(t, SIG + ".targetRegions[].storageAccountType").or(() -> storage);
           desOnTargetRegion(t);
-          unknownFields(t, List.of("name", "replicas", "disk_encryption_set_id"));
+          unknownFields(t, TARGET_REGION_FIELDS);
           if (!t.has("name")) {
             u.report.add(
                 PackerMapCode.MISSING_FIELD,
@@ -340,7 +338,9 @@ final class DestinationMapper {
           if (name.isPresent()) {
             targets.add(
                 new TargetRegion(
-                    name.get(), replicas.map(IntValue::of).orElse(null), storage.orElse(null)));
+                    name.get(),
+                    replicas.map(IntValue::of).orElse(null),
+                    regionStorage.orElse(null)));
           }
         }
       } else {
@@ -368,6 +368,18 @@ final class DestinationMapper {
         for (Fields t : targetRegionBlocks) {
           t.string("name", SIG + ".replicationRegions").ifPresent(replication::add);
           desOnTargetRegion(t);
+          if (t.has("storage_account_type")) {
+            t.consume("storage_account_type");
+            u.report.add(
+                PackerMapCode.NOT_IN_API_VERSION,
+                t.nameRange("storage_account_type"),
+                "target_region blocks become replicationRegions in API version "
+                    + u.api.id()
+                    + ", which has no storage type per region (targetRegions exists "
+                    + Unit.availability(SIG + ".targetRegions")
+                    + "); storage_account_type was dropped and the region gets the image"
+                    + " version's.");
+          }
           if (t.has("replicas")) {
             t.consume("replicas");
             u.report.add(
@@ -379,7 +391,7 @@ final class DestinationMapper {
                     + Unit.availability(SIG + ".targetRegions")
                     + "); replicas was dropped and each region gets Image Builder's default.");
           }
-          unknownFields(t, List.of("name", "replicas", "disk_encryption_set_id"));
+          unknownFields(t, TARGET_REGION_FIELDS);
         }
       } else {
         replication = new ArrayList<>(replicationRegions.orElse(List.of(u.location)));
@@ -445,6 +457,24 @@ final class DestinationMapper {
             excludeFromLatest,
             storageType,
             replicationMode));
+  }
+
+  /**
+   * A {@code storage_account_type} of {@code in} (the destination or one of its target_region
+   * blocks); an invalid value is reported and read as unset.
+   */
+  private Optional<String> storageAccountType(Fields in, String destination) {
+    Optional<String> type = in.string("storage_account_type", destination);
+    if (type.isPresent() && !STORAGE_TYPES.contains(type.get())) {
+      u.report.add(
+          PackerMapCode.INVALID_VALUE,
+          in.take("storage_account_type").get().valueRange(),
+          "storage_account_type must be Standard_LRS, Standard_ZRS or Premium_LRS, but it is \""
+              + type.get()
+              + "\". Fix the value in the template.");
+      return Optional.empty();
+    }
+    return type;
   }
 
   private void desOnTargetRegion(Fields t) {

@@ -210,6 +210,12 @@ final class DroppedFields {
     } else if (NO_EQUIVALENT.containsKey(k)) {
       return new Verdict(
           PackerMapCode.NO_EQUIVALENT, Words.concat(NO_EQUIVALENT.get(k), " ", k, " was dropped."));
+    } else if (k.equals("sas_token_duration")) {
+      // The plugin's own field (since 2.x): how long its SAS grant on the OS disk lasts.
+      return new Verdict(
+          PackerMapCode.FIELD_DROPPED,
+          "sas_token_duration sets how long Packer may read the build VM's disk while it copies"
+              + " the VHD; Image Builder copies the VHD itself, so it was dropped.");
     }
     String close = Words.closest(k, KNOWN);
     return new Verdict(

@@ -507,6 +507,39 @@ final class MappingCases {
                                     .block("target_region", t -> t.set("name", "eastus"))
                                     .set("storage_account_type", "Premium_LRS"))))));
     add(
+        // The plugin's target_region has its own storage_account_type, which overrides the
+        // destination's for that region, as each targetRegions entry of Image Builder can.
+        "gallery-target-region-storage",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        sig.andThen(
+                            d ->
+                                d.block(
+                                        "target_region",
+                                        t ->
+                                            t.set("name", "westeurope")
+                                                .set("storage_account_type", "Standard_ZRS"))
+                                    .block("target_region", t -> t.set("name", "eastus"))
+                                    .set("storage_account_type", "Premium_LRS"))))));
+    add(
+        "gallery-target-region-storage-old-api",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        sig.andThen(
+                            d ->
+                                d.block(
+                                    "target_region",
+                                    t ->
+                                        t.set("name", "westeurope")
+                                            .set("storage_account_type", "Standard_ZRS")))))),
+        opts().withApiVersion(ApiVersion.V2022_02_14));
+    add(
         "gallery-target-regions-old-api",
         one(
             gallerySource(
@@ -842,6 +875,7 @@ final class MappingCases {
                         .set("managed_image_storage_account_type", "Premium_LRS")
                         .set("secure_boot_enabled", true)
                         .set("polling_duration_timeout", "30m")
+                        .set("sas_token_duration", "48h")
                         .set("cloud_environment_name", "Public")
                         .set("vm_szie", "Standard_D8s_v5")
                         .set("spot", Map.of("eviction_policy", "Delete")))));
