@@ -27,4 +27,14 @@ build {
     source = "files/site"
     destination = "~/www"
   }
+
+  provisioner "file" {
+    source = "files/motd"
+    destination = "etc/motd"
+  }
+
+  provisioner "file" {
+    content = "hi\n"
+    destination = "./notes.txt"
+  }
 }

@@ -164,6 +164,9 @@ final class FileProvisioner {
     if (!UnfitCharacters.destinationFits(pr, dest, destAt)) {
       return List.of();
     }
+    if (pr.u.os == Os.LINUX) {
+      dest = fromHome(dest);
+    }
     if (given.get(0).equals("content")) {
       if (content.isEmpty()
           || !UnfitCharacters.scriptTextFits(
@@ -449,6 +452,23 @@ final class FileProvisioner {
     return ShellText.quotePath(path);
   }
 
+  /**
+   * A Linux destination as a path from the root or from the home directory: scp and SFTP read a
+   * relative destination from the home directory of the user Packer signs in as, while the step
+   * that moves the file into place would read it from wherever it runs, so {@code app/x.conf}
+   * becomes {@code ~/app/x.conf} (and {@code .} or {@code ./} the home directory itself).
+   */
+  static String fromHome(String dest) {
+    if (dest.startsWith("/") || dest.startsWith("~")) {
+      return dest;
+    }
+    String rest = dest;
+    while (rest.startsWith("./")) {
+      rest = rest.substring(2);
+    }
+    return rest.isEmpty() || rest.equals(".") ? "~/" : "~/" + rest;
+  }
+
   /** {@code /opt/} as {@code /opt} (the directory scp makes), {@code /} as it is. */
   private static String withoutTrailingSlash(String path) {
     String p = path;
@@ -590,8 +610,9 @@ final class FileProvisioner {
                   + (sudo ? " with sudo (creating the directory if needed)" : "")
                   + "."
                   + (home
-                      ? " The shell expands the ~ of the destination to the build user's home"
-                          + " directory, as it does for Packer's upload over SSH."
+                      ? " A destination starting with ~, or relative, is in the home directory, as"
+                          + " for Packer's upload over SSH: the step moves it into the build"
+                          + " user's home directory."
                       : "")
                   + (plan.directories.isEmpty()
                       ? ""

@@ -1370,7 +1370,8 @@ final class MappingCases {
         files());
     add(
         // "~" in a destination is expanded by the shell behind Packer's scp upload: the home
-        // directory, never a directory named "~" (real templates upload dotfiles this way).
+        // directory, never a directory named "~" (real templates upload dotfiles this way). A
+        // relative destination is read from the home directory too, by scp and SFTP alike.
         "file-home-destination",
         one(
             linux(),
@@ -1381,7 +1382,11 @@ final class MappingCases {
                         "file",
                         p -> p.set("source", "files/app.conf").set("destination", "~/my app/"))
                     .provisioner(
-                        "file", p -> p.set("source", "files/site").set("destination", "~/www"))),
+                        "file", p -> p.set("source", "files/site").set("destination", "~/www"))
+                    .provisioner(
+                        "file", p -> p.set("source", "files/motd").set("destination", "etc/motd"))
+                    .provisioner(
+                        "file", p -> p.set("content", "hi\n").set("destination", "./notes.txt"))),
         opts().withFileBaseUri(SCRIPTS),
         files());
     add(
