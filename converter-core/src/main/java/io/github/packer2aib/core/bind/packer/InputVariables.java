@@ -7,10 +7,12 @@ import io.github.packer2aib.core.hcl.eval.TypeConstraintResult;
 import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.Block;
 import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.FunctionCall;
 import io.github.packer2aib.core.hcl.syntax.GetAttr;
 import io.github.packer2aib.core.hcl.syntax.HclPrinter;
 import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
 import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
+import io.github.packer2aib.core.hcl.syntax.TemplateInterpolation;
 import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
 import io.github.packer2aib.core.hcl.value.Convert;
 import io.github.packer2aib.core.hcl.value.Mark;
@@ -31,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Input variables: their declarations ({@code variable} blocks and legacy {@code variables}
@@ -75,6 +78,9 @@ final class InputVariables {
 
     /** Where the default is written, if it is. */
     Optional<Range> defaultRange = Optional.empty();
+
+    /** The default is only {@code env("NAME")}: its text names a variable and holds no value. */
+    boolean defaultReadsEnvironmentOnly;
 
     Declared(String name, Range declaration) {
       this.name = name;
@@ -228,6 +234,7 @@ final class InputVariables {
 
   private void defaultValue(Declared d, Attribute a) {
     d.defaultRange = Optional.of(a.expression().range());
+    d.defaultReadsEnvironmentOnly = readsEnvironmentOnly(a.expression());
     Expressions.Outcome o = defaults.evaluate(a.expression(), out);
     if (!o.ok()) {
       d.broken = true;
@@ -660,14 +667,50 @@ final class InputVariables {
   }
 
   /**
+   * Whether an expression is only {@code env("NAME")}, or {@code "${env("NAME")}"}, with a literal
+   * name: its text is then the name of an environment variable and nothing else.
+   */
+  static boolean readsEnvironmentOnly(Expression e) {
+    Expression inner = e;
+    if (inner instanceof TemplateExpr t
+        && t.parts().size() == 1
+        && t.parts().get(0) instanceof TemplateInterpolation i) {
+      inner = i.expression();
+    }
+    if (!(inner instanceof FunctionCall c)
+        || !c.name().equals("env")
+        || c.arguments().size() != 1
+        || c.expandFinal()) {
+      return false;
+    }
+    if (!(c.arguments().get(0) instanceof TemplateExpr name)
+        || name.form() != TemplateExpr.Form.QUOTED) {
+      return false;
+    }
+    for (int k = 0; k < name.parts().size(); k++) {
+      if (!(name.parts().get(k) instanceof TemplateLiteral)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Where the defaults of sensitive variables (and of those named as credentials) are written: a
    * renderer must mask them when it quotes those lines ({@link SourceFile#withSecrets}).
    */
-  List<Range> secretRanges() {
+  List<Range> secretRanges(Predicate<Range> restOfLineBlank) {
     List<Range> ranges = new ArrayList<>();
     for (Declared d : declared.values()) {
-      if (d.secret()) {
-        d.defaultRange.ifPresent(ranges::add);
+      if (d.secret() && d.defaultRange.isPresent()) {
+        Range r = d.defaultRange.get();
+        // env("NAME") holds a name, not a secret: masking it hid which variable the conversion
+        // read ("The environment variable *** was read"); the value read is masked as a sensitive
+        // value wherever it would be shown. A comment after it may keep an old value: then the
+        // line is masked as any other secret default's.
+        if (!d.defaultReadsEnvironmentOnly || !restOfLineBlank.test(r)) {
+          ranges.add(r);
+        }
       }
     }
     return ranges;

@@ -174,7 +174,7 @@ public final class PackerHclLoader {
         variables.commandLine(argument);
       }
       List<Variable> variableList = variables.finish(scope);
-      List<Range> secretRanges = new ArrayList<>(variables.secretRanges());
+      List<Range> secretRanges = new ArrayList<>(variables.secretRanges(this::restOfLineBlank));
       secretRanges.addAll(locals.secretRanges());
       for (Range r : secretRanges) {
         secrets.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r);
@@ -244,6 +244,21 @@ public final class PackerHclLoader {
               packer,
               Optional.empty());
       return finish(template);
+    }
+
+    /** Whether nothing but blanks follows {@code r} on its last line (no comment, no value). */
+    private boolean restOfLineBlank(Range r) {
+      SourceFile file = sources.get(r.file());
+      if (file == null) {
+        return false;
+      }
+      String text = file.text();
+      for (int i = r.endOffset(); i < text.length() && text.charAt(i) != '\n'; i++) {
+        if (!Character.isWhitespace(text.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private boolean hasErrors() {
