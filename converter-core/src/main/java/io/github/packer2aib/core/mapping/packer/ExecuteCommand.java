@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param isDefault the command is Packer's default
  * @param assignments variables the command itself sets for the script, in order ({@code CLOUD=azure
  *     sudo -E bash '{{ .Path }}'}): the step must export them, as it does environment_vars
+ * @param setsHome sudo runs with {@code -H} ({@code sudo -HE bash}): HOME is root's, not the build
+ *     user's that {@code -E} would keep
  */
 record ExecuteCommand(
     boolean sudo,
@@ -31,13 +33,25 @@ record ExecuteCommand(
     boolean passwordDropped,
     boolean recognised,
     boolean isDefault,
-    Map<String, String> assignments) {
+    Map<String, String> assignments,
+    boolean setsHome) {
   ExecuteCommand {
     // In order (Map.copyOf would lose it), and unchangeable: parses are shared through the memo.
     assignments = Collections.unmodifiableMap(new LinkedHashMap<>(assignments));
   }
 
-  /** A command that sets no variables of its own. */
+  /** A command without sudo -H. */
+  ExecuteCommand(
+      boolean sudo,
+      Optional<String> interpreter,
+      boolean passwordDropped,
+      boolean recognised,
+      boolean isDefault,
+      Map<String, String> assignments) {
+    this(sudo, interpreter, passwordDropped, recognised, isDefault, assignments, false);
+  }
+
+  /** A command that sets no variables of its own, without sudo -H. */
   ExecuteCommand(
       boolean sudo,
       Optional<String> interpreter,
@@ -49,7 +63,8 @@ record ExecuteCommand(
 
   /** The same command without its own variables (they hold a secret and are not copied). */
   ExecuteCommand withoutAssignments() {
-    return new ExecuteCommand(sudo, interpreter, passwordDropped, recognised, isDefault);
+    return new ExecuteCommand(
+        sudo, interpreter, passwordDropped, recognised, isDefault, Map.of(), setsHome);
   }
 
   // Compiled once: these run for every step of every template. Package-private: a property test
@@ -58,7 +73,7 @@ record ExecuteCommand(
   static final Pattern CHMOD_PATH =
       Pattern.compile("^chmod\\s+(\\+x|[0-7]{3,4})\\s+['\"]?\uE001['\"]?$");
   private static final Pattern SUDO_OPTION =
-      Pattern.compile("^-[SEHnk]+$|^--preserve-env$|^--stdin$");
+      Pattern.compile("^-[SEHnk]+$|^--preserve-env$|^--stdin$|^--set-home$");
   static final Pattern ENV_PROGRAM = Pattern.compile("^(/usr)?/bin/env$|^env$");
 
   static final ExecuteCommand DEFAULT =
@@ -123,7 +138,7 @@ record ExecuteCommand(
     boolean isDefault =
         !r.sudo() && r.interpreter().isEmpty() && !password && r.assignments().isEmpty();
     return new ExecuteCommand(
-        r.sudo(), r.interpreter(), password, true, isDefault, r.assignments());
+        r.sudo(), r.interpreter(), password, true, isDefault, r.assignments(), r.setsHome());
   }
 
   /**
@@ -178,6 +193,7 @@ record ExecuteCommand(
   private static Optional<ExecuteCommand> command(List<String> tokens, boolean password) {
     int i = 0;
     boolean sudo = false;
+    boolean home = false;
     Map<String, String> assigned = new LinkedHashMap<>();
     i = skipVars(tokens, i, assigned);
     if (i < tokens.size() && tokens.get(i).equals("sudo")) {
@@ -188,6 +204,7 @@ record ExecuteCommand(
         if (!SUDO_OPTION.matcher(opt).matches()) {
           return Optional.empty(); // -u user, -i, … are not "run as root with this environment"
         }
+        home |= opt.equals("--set-home") || (!opt.startsWith("--") && opt.indexOf('H') > 0);
         i++;
       }
     }
@@ -203,7 +220,7 @@ record ExecuteCommand(
     }
     if (tokens.get(i).equals("\uE001") && i == tokens.size() - 1) {
       return Optional.of(
-          new ExecuteCommand(sudo, Optional.empty(), password, true, false, assigned));
+          new ExecuteCommand(sudo, Optional.empty(), password, true, false, assigned, home));
     }
     if (!PROGRAM.matcher(tokens.get(i)).matches()) {
       return Optional.empty();
@@ -218,7 +235,7 @@ record ExecuteCommand(
     if (i == tokens.size() - 1 && tokens.get(i).equals("\uE001")) {
       return Optional.of(
           new ExecuteCommand(
-              sudo, Optional.of(String.join(" ", interp)), password, true, false, assigned));
+              sudo, Optional.of(String.join(" ", interp)), password, true, false, assigned, home));
     }
     if (i == tokens.size() - 2 && tokens.get(i).equals("-c")) {
       // sh -c '{{ .Vars }} {{ .Path }}': the inner command runs the script itself.
@@ -227,7 +244,8 @@ record ExecuteCommand(
       if (nested.isPresent() && !nested.get().sudo()) {
         assigned.putAll(nested.get().assignments());
         return Optional.of(
-            new ExecuteCommand(sudo, nested.get().interpreter(), password, true, false, assigned));
+            new ExecuteCommand(
+                sudo, nested.get().interpreter(), password, true, false, assigned, home));
       }
     }
     return Optional.empty();

@@ -228,10 +228,15 @@ final class ShellProvisioner {
     return steps;
   }
 
+  /** The sudo command of a step: the environment kept, and HOME root's when -H asked for it. */
+  private static String sudo(ExecuteCommand exec) {
+    return exec.setsHome() ? "sudo -E -H" : "sudo -E";
+  }
+
   /** The lines that run a script file as the execute_command would. */
   static List<String> run(String path, ExecuteCommand exec, List<Long> exitCodes) {
     List<String> out = new ArrayList<>();
-    String prefix = exec.sudo() ? "sudo -E " : "";
+    String prefix = exec.sudo() ? sudo(exec) + " " : "";
     String command;
     if (exec.interpreter().isPresent()) {
       command = prefix + exec.interpreter().get() + " " + ShellText.quote(path);
@@ -287,7 +292,8 @@ final class ShellProvisioner {
               exec.passwordDropped(),
               true,
               false,
-              exec.assignments());
+              exec.assignments(),
+              exec.setsHome());
     }
     if (!exec.assignments().isEmpty() && leaksSecret(pr, assignmentsText(exec))) {
       // Exported, they would be written into the step: refused, as sensitive environment_vars.
@@ -329,8 +335,8 @@ final class ShellProvisioner {
               at,
               Words.concat(
                   "execute_command runs the commands as root through sudo, but Image Builder runs"
-                      + " Shell steps as an unprivileged build user; the step runs them with sudo"
-                      + " -E",
+                      + " Shell steps as an unprivileged build user; the step runs them with ",
+                  sudo(exec),
                   exec.interpreter().isPresent() ? " " : "",
                   exec.interpreter().orElse(""),
                   " instead (the environment is kept)."));

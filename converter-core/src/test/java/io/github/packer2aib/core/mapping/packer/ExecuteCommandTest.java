@@ -59,6 +59,13 @@ class ExecuteCommandTest {
     assertEquals(
         new ExecuteCommand(false, Optional.empty(), false, true, false, Map.of("DEBUG", "1")),
         ExecuteCommand.parse("chmod +x {{ .Path }}; {{ .Vars }} DEBUG=1 {{ .Path }}"));
+    // sudo -H gives the script root's HOME, which -E alone would not.
+    assertEquals(
+        new ExecuteCommand(true, Optional.of("bash"), false, true, false, Map.of(), true),
+        ExecuteCommand.parse("{{ .Vars }} sudo -HE bash '{{ .Path }}'"));
+    assertEquals(
+        new ExecuteCommand(true, Optional.of("bash"), true, true, false, Map.of(), true),
+        ExecuteCommand.parse("echo 'ubuntu' | {{ .Vars }} sudo -H -S -E bash  '{{ .Path }}'"));
     // A variable set to the script's own path is not understood.
     assertEquals(
         new ExecuteCommand(false, Optional.empty(), false, false, false),

@@ -970,6 +970,18 @@ final class MappingCases {
                         p.set("execute_command", "{{ .Vars }} bash '{{ .Path }}'")
                             .set("inline", List.of("shopt -s globstar", "ls **")))));
     add(
+        // sudo -H gives the commands root's HOME (pip --user, ~/.config), which sudo -E alone
+        // would leave as the build user's: the step keeps it.
+        "shell-sudo-set-home",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set("inline", List.of("pip install --user tool"))
+                            .set("execute_command", "{{ .Vars }} sudo -HE bash '{{ .Path }}'"))));
+    add(
         // CLOUD=azure before sudo is set for the script by Packer's shell: the step exports it
         // (one real template runs the same script for several clouds this way).
         "shell-execute-command-assignments",
