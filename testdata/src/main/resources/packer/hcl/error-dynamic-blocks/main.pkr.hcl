@@ -91,3 +91,18 @@ build {
     }
   }
 }
+
+build {
+  sources = ["source.azure-arm.x"]
+
+  # The iterator hides the variables: var.v is an attribute of the iterator, which has none such
+  # (Packer 1.6.6: "Unsupported attribute; This object does not have an attribute named "v"").
+  dynamic "provisioner" {
+    for_each = ["a"]
+    labels   = ["shell"]
+    iterator = var
+    content {
+      inline = ["echo ${var.v}"]
+    }
+  }
+}

@@ -57,9 +57,10 @@ final class Expressions {
       // all of them (one is undeclared, or a part may have gone unevaluated, as after an error)
       // are they walked and reported, before the value is trusted: the same outcome as checking
       // first, without a second walk of nearly every expression.
-      Evaluator.Checked checked = Evaluator.evaluate(e, ctx, declaredQuietly);
+      Predicate<ScopeTraversal> declared = declaredIn(ctx);
+      Evaluator.Checked checked = Evaluator.evaluate(e, ctx, declared);
       r = checked.result();
-      if ((!checked.referencesPassed() || r.hasErrors()) && !referencesDeclared(e)) {
+      if ((!checked.referencesPassed() || r.hasErrors()) && !referencesDeclared(e, declared)) {
         return new Outcome(Value.unknown(Type.DYNAMIC), false);
       }
     }
@@ -97,16 +98,39 @@ final class Expressions {
    * Reports references to undeclared variables, locals and data sources; true if there are none.
    */
   boolean referencesDeclared(Expression e) {
+    return referencesDeclared(e, declaredQuietly);
+  }
+
+  private boolean referencesDeclared(Expression e, Predicate<ScopeTraversal> declared) {
     // Nearly always all are declared: checked first without listing them or building messages.
-    if (Evaluator.allReferences(e, declaredQuietly)) {
+    if (Evaluator.allReferences(e, declared)) {
       return true;
     }
     boolean ok = true;
     // As in HCL, try() and can() catch a reference to an undeclared name: not an error there.
     for (ScopeTraversal t : Evaluator.referencesOutsideTry(e)) {
-      ok &= check(t);
+      ok &= declared.test(t) || check(t);
     }
     return ok;
+  }
+
+  /**
+   * What counts as declared in {@code ctx}: {@link #isDeclared}, except that a name a nested scope
+   * binds (a dynamic block's {@code iterator = var}, {@code local} or {@code data}) is that scope's
+   * value, not Packer's, as Packer 1.6.6 evaluates {@code var.value} there to the iterator's value.
+   */
+  private Predicate<ScopeTraversal> declaredIn(EvalContext ctx) {
+    boolean var = ctx.bindsInNestedScope("var");
+    boolean local = ctx.bindsInNestedScope("local");
+    boolean data = ctx.bindsInNestedScope("data");
+    if (!var && !local && !data) {
+      return declaredQuietly; // nearly always: no iterator is named so
+    }
+    return t ->
+        (var && t.root().equals("var"))
+            || (local && t.root().equals("local"))
+            || (data && t.root().equals("data"))
+            || isDeclared(t);
   }
 
   /** {@link #isDeclared}, made once: a method reference per check would be allocated each time. */

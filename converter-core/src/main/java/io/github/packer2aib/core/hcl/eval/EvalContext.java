@@ -97,6 +97,19 @@ public final class EvalContext {
     return null;
   }
 
+  /**
+   * Whether a scope nested in the root binds {@code name}: a dynamic block's {@code iterator = var}
+   * hides the root's {@code var} from its content, as HCL looks names up nearest scope first.
+   */
+  public boolean bindsInNestedScope(String name) {
+    for (EvalContext c = this; c.parent != null; c = c.parent) {
+      if (c.variables != null && c.variables.containsKey(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The functions; null where function calls are not allowed. */
   public FunctionRegistry functions() {
     return functions;
