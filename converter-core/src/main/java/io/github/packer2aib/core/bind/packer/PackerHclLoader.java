@@ -107,7 +107,7 @@ public final class PackerHclLoader {
         return finish(null);
       }
 
-      String root = discovery.directory() ? Paths.clean(given) : Paths.dir(Paths.clean(given));
+      String root = discovery.directory() ? folderAsNamed(given) : Paths.dir(Paths.clean(given));
       String rootAbsolute = Paths.absolute(cwd, root);
       // One budget for every expression of the template, templatefile's included (EvalBudget).
       EvalBudget budget = new EvalBudget();
@@ -259,6 +259,19 @@ public final class PackerHclLoader {
         }
       }
       return true;
+    }
+
+    /**
+     * {@code path.root} of a folder: as the user named it, as Packer 1.6.6 keeps it ({@code packer
+     * build ./sub/} gives {@code ./sub/}, checked with shell-local; only a file's folder is
+     * cleaned, by Go's {@code filepath.Dir}). The display name is that spelling when it names the
+     * same folder (the input's {@code Path} has lost a trailing slash); a caller that names the
+     * input otherwise (the bulk converter runs each template from its folder) gets the path it
+     * gave.
+     */
+    private String folderAsNamed(String given) {
+      String named = input.displayName().replace('\\', '/');
+      return !named.isEmpty() && Paths.clean(named).equals(Paths.clean(given)) ? named : given;
     }
 
     private boolean hasErrors() {
