@@ -502,6 +502,10 @@ final class CollectionFunctions {
   }
 
   private static Value coalesce(List<Value> a) throws FunctionException {
+    if (a.isEmpty()) {
+      // As cty: no argument types unify to no type (Packer 1.6.6 says so for coalesce()).
+      throw FunctionException.call("all arguments must have the same type");
+    }
     List<Type> types = new ArrayList<>();
     for (Value v : a) {
       types.add(v.type());
@@ -708,8 +712,16 @@ final class CollectionFunctions {
     int start = Args.toInt(a.get(1), 1);
     int end = Args.toInt(a.get(2), 2);
     List<Value> elems = v.elements();
+    // In Packer 1.6.6's order (each start check, then each end check), which decides the message
+    // when several indexes are wrong.
     if (start < 0) {
       throw FunctionException.arg(1, "start index must not be less than zero");
+    }
+    if (start > elems.size()) {
+      throw FunctionException.arg(1, "start index must not be greater than the length of the list");
+    }
+    if (end < 0) {
+      throw FunctionException.arg(2, "end index must not be less than zero");
     }
     if (end > elems.size()) {
       throw FunctionException.arg(2, "end index must not be greater than the length of the list");

@@ -40,8 +40,10 @@ final class NetworkFunctions {
                     n = max.subtract(num.negate().subtract(BigInteger.ONE));
                   }
                   if (n.signum() < 0 || n.compareTo(max) > 0) {
+                    // The number after a negative one is counted from the end, as go-cidr
+                    // words it (Packer 1.6.6: -16777217 in a /8 is "a host numbered -1").
                     throw FunctionException.call(
-                        "prefix of " + c.prefix + " does not accommodate a host numbered " + num);
+                        "prefix of " + c.prefix + " does not accommodate a host numbered " + n);
                   }
                   return Value.string(Cidr.format(c.network().or(n), c.bits));
                 }));
