@@ -12,7 +12,7 @@
  * templates ({@link io.github.packer2aib.core.hcl.eval.Evaluator#templateRenderer}). It knows
  * nothing of Packer.
  *
- * <p>Checked against Packer 1.6.6's {@code packer console} on some 230 expressions (the test table
+ * <p>Checked against Packer 1.6.6's {@code packer console} on some 550 expressions (the test table
  * {@code hcl/eval-differential.tsv}). Where this evaluator differs from Packer 1.6.6 (HCL 2.8), on
  * purpose:
  *
@@ -20,7 +20,9 @@
  *   <li>Later HCL's behaviour and wording are followed where they are better: "Did you mean" for
  *       attribute names; the hints of "Invalid index" for fractional indexes, numeric keys of
  *       objects and sets; a splat of a value whose type is not known yet is unknown (HCL 2.8 made
- *       it a one-element tuple); interpolating an unknown that can never be a string is an error.
+ *       it a one-element tuple), and a splat of an untyped {@code null} is an empty tuple (HCL 2.8
+ *       made it unknown, and {@code packer build} then failed); interpolating an unknown that can
+ *       never be a string is an error.
  *   <li>Duplicate keys in an object constructor ({@code {a = 1, a = 2}}) keep the last value, as in
  *       HCL, but are reported as a warning ({@code EVAL-W001}): HCL accepts them silently.
  *   <li>Name suggestions pick the nearest name; HCL picks the first one within two edits in Go's

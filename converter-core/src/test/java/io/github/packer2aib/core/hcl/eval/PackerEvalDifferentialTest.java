@@ -253,7 +253,8 @@ class PackerEvalDifferentialTest {
               .map(l -> "jsonencode(" + l.expression() + ")")
               .collect(Collectors.joining(", ", "jsonencode([", "])"));
       String[] result = packer(script, template, expr);
-      if (!result[0].equals("ok")) {
+      // An unknown element (Packer 1.6.6's null[*]) makes the whole batch "<unknown>", not JSON.
+      if (!result[0].equals("ok") || !result[1].trim().startsWith("[")) {
         // Some line of the batch fails in Packer: find it one by one.
         for (Line l : batch) {
           compare(l, packerResult(script, template, l.expression()), mismatches);
