@@ -23,9 +23,11 @@ part
       close=(RIGHT_DELIM | RIGHT_TRIM)                          # action
     ;
 
-// Go: pipeline. A declaration (`$x := …`) may start it.
+// Go: pipeline. A declaration (`$x := …`) may start it. A `|` may end it (`{{ user `x` | }}`),
+// as Go's parser of Packer 1.6.6 reads it: command() stops at a `|`, and the pipeline then ends
+// at the closing delimiter or parenthesis; two in a row (`| |`) are still an error.
 pipeline
-    : declaration? command (SPACE? PIPE SPACE? command)*
+    : declaration? command (SPACE? PIPE SPACE? command)* (SPACE? PIPE)?
     ;
 
 declaration

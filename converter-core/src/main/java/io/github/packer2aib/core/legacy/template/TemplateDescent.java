@@ -156,7 +156,14 @@ final class TemplateDescent {
         return new Pipeline(commands, new Span(start, end));
       }
       pos = tokenEnd;
+      int afterPipe = pos;
       skipSpace();
+      lex(pos);
+      if (kind == RIGHT_DELIM || kind == RIGHT_TRIM || kind == RPAREN) {
+        // A trailing "|" ends the pipeline, as in Go's parser (the grammar's pipeline rule).
+        pos = afterPipe;
+        return new Pipeline(commands, new Span(start, afterPipe));
+      }
     }
   }
 

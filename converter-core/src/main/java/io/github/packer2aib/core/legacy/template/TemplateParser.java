@@ -324,9 +324,7 @@ public final class TemplateParser {
           return new TemplateProblem(
               GoTemplateCode.INVALID_SYNTAX,
               span(t),
-              previous != null && previous.getType() == GoTemplateLexer.PIPE
-                  ? "A \"|\" must be followed by a command, such as {{ user `name` | lower }}."
-                  : "The action ends before its command is complete.");
+              "The action ends before its command is complete.");
         case GoTemplateLexer.RPAREN:
           return new TemplateProblem(
               GoTemplateCode.INVALID_SYNTAX,

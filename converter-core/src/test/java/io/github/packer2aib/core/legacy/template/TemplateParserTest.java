@@ -174,7 +174,8 @@ class TemplateParserTest {
         "{{ (user `a` }}~INVALID_SYNTAX~13~15",
         "{{ user `a`) }}~INVALID_SYNTAX~11~12",
         "{{ | lower }}~INVALID_SYNTAX~3~4",
-        "{{ user `a` | }}~INVALID_SYNTAX~14~16",
+        // A trailing "|" is accepted, as Go's parser in Packer 1.6.6 does; two in a row are not.
+        "{{ user `a` | | }}~INVALID_SYNTAX~14~15",
         "{{ 'ab' }}~INVALID_ESCAPE~3~7",
         "{{ \"a\".x }}~INVALID_SYNTAX~6~8",
       })
