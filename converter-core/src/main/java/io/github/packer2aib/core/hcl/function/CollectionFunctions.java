@@ -311,7 +311,8 @@ final class CollectionFunctions {
   private static Value contains(List<Value> a) throws FunctionException {
     Value list = a.get(0);
     if (!isSequence(list.type())) {
-      throw FunctionException.arg(0, "argument must be list, tuple, or set");
+      // Not an argument error in cty: Packer 1.6.6 says "Call to function "contains" failed".
+      throw FunctionException.call("argument must be list, tuple, or set");
     }
     for (Value e : list.elements()) {
       if (equal(e, a.get(1))) {

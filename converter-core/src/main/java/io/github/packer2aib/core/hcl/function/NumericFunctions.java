@@ -146,11 +146,10 @@ final class NumericFunctions {
       throw FunctionException.arg(
           0, "first argument must be a string, not " + num.type().friendlyName());
     }
-    BigFloat b = a.get(1).asNumber();
-    BigInteger base = b.toBigInteger().orElse(null);
-    if (base == null
-        || base.compareTo(BigInteger.TWO) < 0
-        || base.compareTo(BigInteger.valueOf(62)) > 0) {
+    // First read as Go's int, as cty does (Packer 1.6.6: 10.5 is "value must be a whole
+    // number, between …"), then checked as a base.
+    BigInteger base = BigInteger.valueOf(Args.toLong(a.get(1), 1));
+    if (base.compareTo(BigInteger.TWO) < 0 || base.compareTo(BigInteger.valueOf(62)) > 0) {
       throw FunctionException.arg(1, "base must be a whole number between 2 and 62 inclusive");
     }
     String s = num.asString();
