@@ -463,7 +463,8 @@ final class CollectionFunctions {
   private static Value flatten(List<Value> a) throws FunctionException {
     Value v = a.get(0);
     if (!isSequence(v.type())) {
-      throw FunctionException.arg(0, "can only flatten lists, sets and tuples");
+      // A failed call in cty, not an argument error (so Packer 1.6.6 words it).
+      throw FunctionException.call("can only flatten lists, sets and tuples");
     }
     List<Value> out = new ArrayList<>();
     flattenInto(v, out, 0);

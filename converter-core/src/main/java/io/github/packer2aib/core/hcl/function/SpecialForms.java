@@ -22,10 +22,9 @@ public final class SpecialForms {
   /** The first argument that evaluates without errors; unknown if one depends on unknowns. */
   public static Value tryEach(List<LazyArgument> args) throws FunctionException {
     if (args.isEmpty()) {
-      throw new FunctionException(
-          FunctionCode.NOT_ENOUGH_ARGUMENTS,
-          -1,
-          "Function \"try\" expects at least one argument");
+      // A failed call, not an arity error: try takes any number of arguments (Packer 1.6.6:
+      // "Call to function "try" failed: at least one argument is required").
+      throw FunctionException.call("at least one argument is required");
     }
     List<LazyArgument.Problem> problems = new ArrayList<>();
     for (LazyArgument arg : args) {
