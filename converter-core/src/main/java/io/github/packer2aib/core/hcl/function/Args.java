@@ -15,24 +15,65 @@ final class Args {
   private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
   private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
+  /** What Go's cty says of a number that is no 64-bit whole number. */
+  private static final String NOT_A_LONG =
+      "value must be a whole number, between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE;
+
   /** A whole number that fits in 64 bits, or the message Go's cty gives. */
   static long toLong(Value v, int argIndex) throws FunctionException {
-    BigFloat n = v.asNumber();
-    BigInteger i = n.toBigInteger().orElse(null);
-    if (i == null || i.compareTo(LONG_MIN) < 0 || i.compareTo(LONG_MAX) > 0) {
-      throw FunctionException.arg(
-          argIndex,
-          "value must be a whole number, between "
-              + Long.MIN_VALUE
-              + " and "
-              + Long.MAX_VALUE);
+    return toLong(v, argIndex, "");
+  }
+
+  /**
+   * As {@link #toLong(Value, int)} with the message after {@code prefix}, as a function that reads
+   * its argument itself words it (slice: {@code "invalid start index: "}).
+   */
+  static long toLong(Value v, int argIndex, String prefix) throws FunctionException {
+    BigInteger i = longOrNull(v);
+    if (i == null) {
+      throw FunctionException.arg(argIndex, prefix + NOT_A_LONG);
     }
     return i.longValue();
   }
 
+  /**
+   * As {@link #toLong(Value, int)}, but the call fails rather than the argument: the functions
+   * whose Go code converts a number argument in their body return a plain error, which HCL words
+   * "Call to function … failed" (Packer 1.6.6: element, chunklist, substr, indent, cidrsubnet).
+   */
+  static long toLongInCall(Value v, String prefix) throws FunctionException {
+    BigInteger i = longOrNull(v);
+    if (i == null) {
+      throw FunctionException.call(prefix + NOT_A_LONG);
+    }
+    return i.longValue();
+  }
+
+  /** {@link #toLongInCall} for Go's {@code int} used as a count or index. */
+  static int toIntInCall(Value v, String prefix) throws FunctionException {
+    return clamp(toLongInCall(v, prefix));
+  }
+
+  private static BigInteger longOrNull(Value v) {
+    BigFloat n = v.asNumber();
+    BigInteger i = n.toBigInteger().orElse(null);
+    if (i == null || i.compareTo(LONG_MIN) < 0 || i.compareTo(LONG_MAX) > 0) {
+      return null;
+    }
+    return i;
+  }
+
   /** As {@link #toLong} but for Go's {@code int} used as a count or index. */
   static int toInt(Value v, int argIndex) throws FunctionException {
-    long l = toLong(v, argIndex);
+    return clamp(toLong(v, argIndex));
+  }
+
+  /** {@link #toLong(Value, int, String)} for Go's {@code int}. */
+  static int toInt(Value v, int argIndex, String prefix) throws FunctionException {
+    return clamp(toLong(v, argIndex, prefix));
+  }
+
+  private static int clamp(long l) {
     if (l > Integer.MAX_VALUE || l < Integer.MIN_VALUE) {
       // Far beyond anything a list here can hold; clamp so that range checks report it.
       return l > 0 ? Integer.MAX_VALUE : Integer.MIN_VALUE;

@@ -279,7 +279,7 @@ final class CollectionFunctions {
           "cannot read elements from set of " + ((SetValue) list).elementType().friendlyName());
     }
     List<Value> elems = list.elements();
-    long i = Args.toLong(a.get(1), 1);
+    long i = Args.toLongInCall(a.get(1), "invalid index: ");
     if (elems.isEmpty()) {
       throw FunctionException.call("cannot use element function with an empty list");
     }
@@ -486,7 +486,8 @@ final class CollectionFunctions {
 
   private static Value chunklist(List<Value> a) throws FunctionException {
     ListValue l = (ListValue) a.get(0);
-    int size = Args.toInt(a.get(1), 1);
+    // "invalid index" is what Packer 1.6.6 says of a fractional size too.
+    int size = Args.toIntInCall(a.get(1), "invalid index: ");
     if (size < 0) {
       throw FunctionException.call("the size argument must be positive");
     }
@@ -544,8 +545,7 @@ final class CollectionFunctions {
         throw FunctionException.call("coalescelist arguments must be lists or tuples");
       }
       if (!(v instanceof ListValue || v instanceof TupleValue)) {
-        throw FunctionException.call(
-            "coalescelist arguments must be lists or tuples, got " + v.type().friendlyName());
+        throw FunctionException.call("coalescelist arguments must be lists or tuples");
       }
       if (!v.elements().isEmpty()) {
         return v;
@@ -711,8 +711,8 @@ final class CollectionFunctions {
     if (!(v instanceof ListValue || v instanceof TupleValue)) {
       throw FunctionException.arg(0, "must be a list or tuple value");
     }
-    int start = Args.toInt(a.get(1), 1);
-    int end = Args.toInt(a.get(2), 2);
+    int start = Args.toInt(a.get(1), 1, "invalid start index: ");
+    int end = Args.toInt(a.get(2), 2, "invalid end index: ");
     List<Value> elems = v.elements();
     // In Packer 1.6.6's order (each start check, then each end check), which decides the message
     // when several indexes are wrong.
@@ -743,8 +743,8 @@ final class CollectionFunctions {
     List<String> ss = new ArrayList<>();
     for (int i = 0; i < elems.size(); i++) {
       if (elems.get(i).isNull()) {
-        throw FunctionException.arg(
-            0, "given list element " + i + " is null; a null string cannot be sorted");
+        throw FunctionException.call(
+            "given list element " + i + " is null; a null string cannot be sorted");
       }
       ss.add(elems.get(i).asString());
     }

@@ -13,10 +13,10 @@ import java.util.List;
 
 /**
  * The {@code format} function's little language, as cty implements it on top of Go's {@code fmt}:
- * {@code %%}, flags {@code -+# 0}, width, {@code .precision}, explicit argument index {@code
- * [n]}, verbs {@code v t b d o x X e E f F g G s q}. {@code %v} prints strings as they are,
- * numbers and bools as strings, null as {@code null} and anything else as JSON; {@code %#v} always
- * JSON. {@code %t} and {@code %v} ignore width and precision (as Packer does).
+ * {@code %%}, flags {@code -+# 0}, width, {@code .precision}, explicit argument index {@code [n]},
+ * verbs {@code v t b d o x X e E f F g G s q}. {@code %v} prints strings as they are, numbers and
+ * bools as strings, null as {@code null} and anything else as JSON; {@code %#v} always JSON. {@code
+ * %t} and {@code %v} ignore width and precision (as Packer does).
  */
 final class Formatter {
   private Formatter() {}
@@ -38,7 +38,8 @@ final class Formatter {
       int verbStart = i;
       i++;
       if (i >= n) {
-        throw FunctionException.call("invalid format string starting at offset " + byteOffset(spec, i));
+        throw FunctionException.call(
+            "invalid format string starting at offset " + byteOffset(spec, i));
       }
       if (spec.charAt(i) == '%') {
         out.append('%');
@@ -103,7 +104,8 @@ final class Formatter {
             bad = digitsStart;
           }
           if (bad >= n) {
-            throw FunctionException.call("invalid format string starting at offset " + byteOffset(spec, bad));
+            throw FunctionException.call(
+                "invalid format string starting at offset " + byteOffset(spec, bad));
           }
           throw unrecognized(spec, bad);
         }
@@ -112,7 +114,8 @@ final class Formatter {
         i = close + 1;
       }
       if (i >= n) {
-        throw FunctionException.call("invalid format string starting at offset " + byteOffset(spec, i));
+        throw FunctionException.call(
+            "invalid format string starting at offset " + byteOffset(spec, i));
       }
       int verb = spec.codePointAt(i);
       if (!Character.isLetter(verb)) {
@@ -145,13 +148,16 @@ final class Formatter {
       Value arg = args.get(argNext);
       argNext++;
       maxUsed = Math.max(maxUsed, argNext);
-      Spec s = new Spec(minus, plus, sharp, zero, space, width, precision, (char) verb, verbText, at);
+      Spec s =
+          new Spec(minus, plus, sharp, zero, space, width, precision, (char) verb, verbText, at);
       out.append(formatOne(s, arg));
     }
     if (maxUsed < args.size()) {
       throw FunctionException.arg(
           argBase + maxUsed,
-          "too many arguments; only " + maxUsed + " used by format string");
+          maxUsed == 0
+              ? "too many arguments; no verbs in format string"
+              : "too many arguments; only " + maxUsed + " used by format string");
     }
     return out.toString();
   }
@@ -193,8 +199,7 @@ final class Formatter {
       int at) {
 
     FunctionException unsupported(String why) {
-      return FunctionException.call(
-          "unsupported value for \"" + text + "\" at " + at + ": " + why);
+      return FunctionException.call("unsupported value for \"" + text + "\" at " + at + ": " + why);
     }
   }
 
@@ -367,7 +372,8 @@ final class Formatter {
 
   private static String floating(BigFloat num, Spec s) {
     if (num.isInfinite()) {
-      return padNumber(num.signum() < 0 ? "-" : s.plus() ? "+" : s.space() ? " " : "", "Inf", s, false);
+      return padNumber(
+          num.signum() < 0 ? "-" : s.plus() ? "+" : s.space() ? " " : "", "Inf", s, false);
     }
     boolean negative = num.signum() < 0 || num.toString().startsWith("-");
     BigDecimal a = num.toBigDecimal().abs();

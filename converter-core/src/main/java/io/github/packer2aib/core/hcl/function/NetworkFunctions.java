@@ -66,8 +66,9 @@ final class NetworkFunctions {
             .impl(
                 a -> {
                   Cidr c = Cidr.parse(a.get(0).asString(), 0);
-                  int newbits = Args.toInt(a.get(1), 1);
-                  BigInteger num = whole(a.get(2), 2);
+                  // Both read as Go's int64 in the function's body: a failed call if not.
+                  int newbits = Args.toIntInCall(a.get(1), "");
+                  BigInteger num = BigInteger.valueOf(Args.toLongInCall(a.get(2), ""));
                   return Value.string(subnet(c, newbits, num).toString());
                 }));
     fs.add(
@@ -77,12 +78,6 @@ final class NetworkFunctions {
             .returns(Type.list(Type.STRING))
             .impl(NetworkFunctions::cidrsubnets));
     return fs;
-  }
-
-  private static BigInteger whole(Value v, int argIndex) throws FunctionException {
-    return v.asNumber()
-        .toBigInteger()
-        .orElseThrow(() -> FunctionException.arg(argIndex, "value must be a whole number"));
   }
 
   static Cidr subnet(Cidr c, int newbits, BigInteger num) throws FunctionException {

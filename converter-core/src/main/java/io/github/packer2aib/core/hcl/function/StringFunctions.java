@@ -116,8 +116,8 @@ final class StringFunctions {
                     Value.string(
                         substr(
                             a.get(0).asString(),
-                            Args.toInt(a.get(1), 1),
-                            Args.toInt(a.get(2), 2)))));
+                            Args.toIntInCall(a.get(1), ""),
+                            Args.toIntInCall(a.get(2), "")))));
     fs.add(
         define("indent")
             .param("spaces", Type.NUMBER)
@@ -125,7 +125,7 @@ final class StringFunctions {
             .returns(Type.STRING)
             .impl(
                 a -> {
-                  int n = Args.toInt(a.get(0), 0);
+                  int n = Args.toIntInCall(a.get(0), "");
                   String pad = " ".repeat(Math.max(0, Math.min(n, 10_000)));
                   return Value.string(a.get(1).asString().replace("\n", "\n" + pad));
                 }));

@@ -15,7 +15,10 @@ public record ListType(Type element) implements Type {
 
   @Override
   public String friendlyNameForConstraint() {
-    return "list of " + element.friendlyNameForConstraint();
+    // As cty: an element type to be found is "any single type" (all elements share it).
+    return element == Type.DYNAMIC
+        ? "list of any single type"
+        : "list of " + element.friendlyNameForConstraint();
   }
 
   @Override

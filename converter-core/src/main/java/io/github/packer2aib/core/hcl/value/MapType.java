@@ -15,7 +15,10 @@ public record MapType(Type element) implements Type {
 
   @Override
   public String friendlyNameForConstraint() {
-    return "map of " + element.friendlyNameForConstraint();
+    // As cty: an element type to be found is "any single type" (all elements share it).
+    return element == Type.DYNAMIC
+        ? "map of any single type"
+        : "map of " + element.friendlyNameForConstraint();
   }
 
   @Override

@@ -15,7 +15,10 @@ public record SetType(Type element) implements Type {
 
   @Override
   public String friendlyNameForConstraint() {
-    return "set of " + element.friendlyNameForConstraint();
+    // As cty: an element type to be found is "any single type" (all elements share it).
+    return element == Type.DYNAMIC
+        ? "set of any single type"
+        : "set of " + element.friendlyNameForConstraint();
   }
 
   @Override

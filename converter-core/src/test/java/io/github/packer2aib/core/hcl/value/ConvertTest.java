@@ -193,7 +193,11 @@ class ConvertTest {
   @Test
   void typeNames() {
     assertEquals("list of map of string", Type.list(Type.map(Type.STRING)).friendlyName());
-    assertEquals("list of any type", Type.list(Type.DYNAMIC).friendlyNameForConstraint());
+    // As cty words a constraint (Packer 1.6.6: "list of any single type required").
+    assertEquals("list of any single type", Type.list(Type.DYNAMIC).friendlyNameForConstraint());
+    assertEquals(
+        "map of list of any single type",
+        Type.map(Type.list(Type.DYNAMIC)).friendlyNameForConstraint());
     assertEquals(
         "object({a=optional(string), b=list(number)})",
         new ObjectType(Map.of("b", Type.list(Type.NUMBER), "a", Type.STRING), java.util.Set.of("a"))
