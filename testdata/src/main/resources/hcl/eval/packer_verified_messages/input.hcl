@@ -22,3 +22,6 @@ coalescelist_not_lists = coalescelist(1, [])
 format_no_verbs = format("x", 1)
 distinct_not_a_list = distinct(1)
 setunion_not_a_set = setunion(1)
+coalescelist_checks_all = coalescelist(["a"], 1)
+# Packer reports the first argument's problem first, then the one inside the second argument.
+problems_in_argument_order = format([1], upper([1]))

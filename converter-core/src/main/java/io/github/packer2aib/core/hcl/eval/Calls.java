@@ -141,16 +141,17 @@ final class Calls {
     }
 
     int mark = ev.diagnostics.size();
-    List<Value> args = new ArrayList<>();
-    for (Expression e : expressions) {
-      args.add(ev.eval(e, ctx));
-    }
-    if (spread != null) {
-      args.addAll(spread);
-    }
-    for (int i = 0; i < args.size(); i++) {
+    List<Value> args = new ArrayList<>(count);
+    // Each argument is evaluated and then converted before the next, as HCL does, so that the
+    // problems come in HCL's order: a wrong first argument before an error inside the second.
+    for (int i = 0; i < count; i++) {
+      Value arg =
+          i < expressions.size()
+              ? ev.eval(expressions.get(i), ctx)
+              : spread.get(i - expressions.size());
+      args.add(arg);
       Parameter p = i < params.size() ? params.get(i) : f.variadic().get();
-      Convert.Result r = Convert.to(Values.stripMarks(args.get(i)), p.type());
+      Convert.Result r = Convert.to(Values.stripMarks(arg), p.type());
       if (!r.isOk()) {
         ev.diagnostics.add(
             FunctionException.arg(i, ((Convert.Failed) r).error().toString())

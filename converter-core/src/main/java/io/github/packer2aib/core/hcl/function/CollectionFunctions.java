@@ -539,16 +539,17 @@ final class CollectionFunctions {
     if (a.isEmpty()) {
       throw FunctionException.call("at least one argument is required");
     }
+    // Every argument is checked before one is chosen, as Packer 1.6.6 does (its return type
+    // needs them all): coalescelist(["a"], 1) fails.
     for (int i = 0; i < a.size(); i++) {
       Value v = a.get(i);
-      if (v.isNull()) {
+      if (v.isNull() || !(v instanceof ListValue || v instanceof TupleValue)) {
         throw FunctionException.call("coalescelist arguments must be lists or tuples");
       }
-      if (!(v instanceof ListValue || v instanceof TupleValue)) {
-        throw FunctionException.call("coalescelist arguments must be lists or tuples");
-      }
-      if (!v.elements().isEmpty()) {
-        return v;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.get(i).elements().isEmpty()) {
+        return a.get(i);
       }
     }
     throw FunctionException.call("no non-null arguments");
