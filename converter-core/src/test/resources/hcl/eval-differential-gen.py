@@ -1,6 +1,6 @@
 """Generates random small HCL expressions for the differential table eval-differential.tsv.
 
-Usage: python3 eval-differential-gen.py SEED N > exprs.txt; evaluate each with Packer 1.6.6
+Usage: python3 eval-differential-gen.py SEED N [structural] > exprs.txt; evaluate each with Packer 1.6.6
 (../shared/tools/packer-eval.sh on eval-differential.pkr.hcl, jsonencode(...), several per
 process as jsonencode([jsonencode(e1), ...]), one by one when that fails) and append
 "p<TAB>expression<TAB>result" lines; PackerEvalDifferentialTest then holds our evaluator to them.
@@ -50,8 +50,26 @@ def expr(d=0):
     if r<0.94:
         return '[for x in %s : %s]'%(random.choice(lists), random.choice(['x','upper(x)','x == null','length(x)','"${x}"','[x]']))
     return '"%s${%s}%s"'%(random.choice(['','a-']), expr(d+1), random.choice(['','-z']))
+# Mode "structural" (a third argument): splats, indexes, operators, object and tuple constructors,
+# for expressions with keys and grouping, and template directives, around the expressions above.
+MODE=sys.argv[3] if len(sys.argv)>3 else ''
+def structural(d=0):
+    r=random.random()
+    x=expr(2) if random.random()<0.5 else atom()
+    y=expr(2) if random.random()<0.5 else atom()
+    if r<0.12: return '%s[*]'%random.choice(lists+maps+nulls+strs)
+    if r<0.22: return '%s[*].%s'%(random.choice(['var.disks','local.groups','[{ a = 1 }]','var.image','null']),random.choice(['name','a','members','sku']))
+    if r<0.32: return '%s[%s]'%(random.choice(lists+maps+strs),random.choice(nums+strs+['null','-1','"a"']))
+    if r<0.45: return '%s %s %s'%(x,random.choice(['+','-','*','/','%','==','!=','<','>=','&&','||']),y)
+    if r<0.52: return random.choice(['!','-'])+x
+    if r<0.60: return '{ a = %s, "b" = %s }'%(x,y)
+    if r<0.66: return '[%s, %s]'%(x,y)
+    if r<0.76: return '{ for k, v in %s : %s => %s%s }'%(random.choice(lists+maps),random.choice(['k','v','"${k}"','tostring(v)','upper(k)','"x"']),random.choice(['v','k','[v]','length(v)']),random.choice(['','...',' if v != null','... if k != ""']))
+    if r<0.86: return '"%%{ if %s }yes%%{ else }no%%{ endif }"'%x
+    if r<0.94: return '"%%{ for k, v in %s }${k}=${v};%%{ endfor }"'%random.choice(lists+maps+nulls+strs)
+    return '"${%s}${%s}"'%(x,y)
 seen=set()
 while len(seen)<N:
-    e=expr()
+    e=structural() if MODE=='structural' else expr()
     if e not in seen:
         seen.add(e); print(e)

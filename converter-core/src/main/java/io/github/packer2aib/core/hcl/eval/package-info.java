@@ -12,7 +12,7 @@
  * templates ({@link io.github.packer2aib.core.hcl.eval.Evaluator#templateRenderer}). It knows
  * nothing of Packer.
  *
- * <p>Checked against Packer 1.6.6's {@code packer console} on some 2,000 expressions (the test table
+ * <p>Checked against Packer 1.6.6's {@code packer console} on some 2,400 expressions (the test table
  * {@code hcl/eval-differential.tsv}). Where this evaluator differs from Packer 1.6.6 (HCL 2.8), on
  * purpose:
  *
