@@ -12,9 +12,9 @@
  * templates ({@link io.github.packer2aib.core.hcl.eval.Evaluator#templateRenderer}). It knows
  * nothing of Packer.
  *
- * <p>Checked against Packer 1.6.6's {@code packer console} on some 2,400 expressions (the test table
- * {@code hcl/eval-differential.tsv}). Where this evaluator differs from Packer 1.6.6 (HCL 2.8), on
- * purpose:
+ * <p>Checked against Packer 1.6.6's {@code packer console} on some 2,400 expressions (the test
+ * table {@code hcl/eval-differential.tsv}). Where this evaluator differs from Packer 1.6.6 (HCL
+ * 2.8), on purpose:
  *
  * <ul>
  *   <li>Later HCL's behaviour and wording are followed where they are better: "Did you mean" for
@@ -34,6 +34,10 @@
  *       through an error path.
  *   <li>Function argument errors underline the whole argument (HCL: its first token).
  *   <li>{@code templatefile} (not in Packer 1.6.6) behaves as in Terraform and later Packer.
+ *   <li>Where Packer 1.6.6's functions panic or compute garbage, later cty's results are given:
+ *       {@code element} and {@code cidrsubnet} refuse negative numbers, the {@code cidr*} functions
+ *       keep an IPv4-mapped prefix's hosts and subnets inside it, {@code merge()} is an empty
+ *       object (1.6.6: null), set operations on sets of unrelated element types give a set.
  * </ul>
  */
 package io.github.packer2aib.core.hcl.eval;
