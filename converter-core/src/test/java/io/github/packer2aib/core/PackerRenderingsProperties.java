@@ -205,7 +205,9 @@ class PackerRenderingsProperties {
                 (words, name) ->
                     new FileContent(
                         String.join("\n", words),
-                        (windows ? "C:/temp/" : "/tmp/") + name + ".txt"));
+                        // "f-": a word can be CON, PRN, AUX or NUL, which Windows takes for a
+                        // device whatever the extension (an error since session 14).
+                        (windows ? "C:/temp/f-" : "/tmp/f-") + name + ".txt"));
     if (windows) {
       return Arbitraries.oneOf(inline, file, Arbitraries.just(new Restart()));
     }
