@@ -368,29 +368,13 @@ final class DestinationMapper {
         for (Fields t : targetRegionBlocks) {
           t.string("name", SIG + ".replicationRegions").ifPresent(replication::add);
           desOnTargetRegion(t);
-          if (t.has("storage_account_type")) {
-            t.consume("storage_account_type");
-            u.report.add(
-                PackerMapCode.NOT_IN_API_VERSION,
-                t.nameRange("storage_account_type"),
-                "target_region blocks become replicationRegions in API version "
-                    + u.api.id()
-                    + ", which has no storage type per region (targetRegions exists "
-                    + Unit.availability(SIG + ".targetRegions")
-                    + "); storage_account_type was dropped and the region gets the image"
-                    + " version's.");
-          }
-          if (t.has("replicas")) {
-            t.consume("replicas");
-            u.report.add(
-                PackerMapCode.NOT_IN_API_VERSION,
-                t.nameRange("replicas"),
-                "target_region blocks become replicationRegions in API version "
-                    + u.api.id()
-                    + ", which has no replica count (targetRegions exists "
-                    + Unit.availability(SIG + ".targetRegions")
-                    + "); replicas was dropped and each region gets Image Builder's default.");
-          }
+          dropBeforeTargetRegions(
+              t,
+              "storage_account_type",
+              "no storage type per region",
+              "the region gets the image version's");
+          dropBeforeTargetRegions(
+              t, "replicas", "no replica count", "each region gets Image Builder's default");
           unknownFields(t, TARGET_REGION_FIELDS);
         }
       } else {
@@ -662,5 +646,31 @@ final class DestinationMapper {
 
   private void unknownFields(Fields nested, List<String> known) {
     BuilderChecks.unknownFields(u, nested, known);
+  }
+
+  /**
+   * Drops {@code key} of a target_region block in an API version before targetRegions, where the
+   * block becomes a plain entry of replicationRegions, which has {@code lacks}; {@code instead}
+   * says what the region gets.
+   */
+  private void dropBeforeTargetRegions(Fields t, String key, String lacks, String instead) {
+    if (!t.has(key)) {
+      return;
+    }
+    t.consume(key);
+    u.report.add(
+        PackerMapCode.NOT_IN_API_VERSION,
+        t.nameRange(key),
+        "target_region blocks become replicationRegions in API version "
+            + u.api.id()
+            + ", which has "
+            + lacks
+            + " (targetRegions exists "
+            + Unit.availability(SIG + ".targetRegions")
+            + "); "
+            + key
+            + " was dropped and "
+            + instead
+            + ".");
   }
 }
