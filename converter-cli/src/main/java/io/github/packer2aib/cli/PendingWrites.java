@@ -105,6 +105,11 @@ final class PendingWrites {
     }
   }
 
+  /** Whether the writes were abandoned: the process is stopping. */
+  boolean abandoned() {
+    return abandoned;
+  }
+
   private void stopIfAbandoned() throws InterruptedIOException {
     if (abandoned) {
       throw new InterruptedIOException("the run was stopped");
