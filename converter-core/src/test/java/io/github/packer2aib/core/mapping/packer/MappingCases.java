@@ -918,6 +918,11 @@ final class MappingCases {
 
   private static void shellCases() {
     add("shell-inline", one(linux(), shell("echo one", "echo 'two'")));
+    // A field of Packer's template context: Packer renders it while it builds, Image Builder
+    // would run the braces (a warning naming the field, not the command).
+    add(
+        "shell-inline-template-field",
+        one(linux(), shell("echo building", "echo A={{ .Foo }}", "echo {{.WinRMPassword}}")));
     add(
         "shell-environment",
         one(

@@ -1,0 +1,64 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.source.Range;
+import java.util.List;
+
+/**
+ * Fields of Packer's template context ({@code {{ .Foo }}}, {@code {{.WinRMPassword}}}) left in
+ * inline commands. Packer fills them in while it builds: {@code .WinRMPassword} and {@code
+ * .WinRMUser} from the WinRM communicator, and any other field renders as {@code <no value>}
+ * (checked with Packer 1.6.6's shell-local). Neither exists when Image Builder runs the step, which
+ * gets the braces as written, so the command does something else than under Packer: a warning,
+ * naming the field but not the command (it may hold a secret).
+ */
+final class TemplateFields {
+  private TemplateFields() {}
+
+  /** Warns at {@code at} about the first command of {@code commands} that holds such a field. */
+  static void check(Prov pr, List<String> commands, Range at) {
+    for (int i = 0; i < commands.size(); i++) { // by index: every inline step comes here
+      String field = firstField(commands.get(i));
+      if (field == null) {
+        continue;
+      }
+      pr.report()
+          .add(
+              PackerMapCode.TEMPLATE_FIELD_KEPT,
+              at,
+              "Inline command "
+                  + (i + 1)
+                  + (commands.size() > 1 ? " of " + commands.size() : "")
+                  + " holds "
+                  + field
+                  + ", a field Packer fills in while it builds (the WinRM password and user with"
+                  + " the WinRM communicator; any other field becomes \"<no value>\"). Image"
+                  + " Builder runs the command with the braces as written: replace the field with"
+                  + " a value, or a variable of the template.");
+      return;
+    }
+  }
+
+  /** The first action of {@code text} that reads a field ({@code {{ .Name }}}), or null. */
+  static String firstField(String text) {
+    int n = text.length();
+    for (int open = text.indexOf('{'); open >= 0; open = text.indexOf('{', open + 1)) {
+      if (open + 1 >= n || text.charAt(open + 1) != '{') {
+        continue;
+      }
+      int k = open + 2;
+      if (k < n && text.charAt(k) == '-') {
+        k++;
+      }
+      while (k < n && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+        k++;
+      }
+      if (k + 1 < n && text.charAt(k) == '.' && Character.isLetter(text.charAt(k + 1))) {
+        int close = text.indexOf("}}", k);
+        if (close > 0 && close - open <= 80) {
+          return text.substring(open, close + 2);
+        }
+      }
+    }
+    return null;
+  }
+}
