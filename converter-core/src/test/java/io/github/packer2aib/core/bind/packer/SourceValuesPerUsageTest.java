@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.ConversionResult;
 import io.github.packer2aib.core.ConvertedTemplate;
-import io.github.packer2aib.core.OutputFormat;
-import io.github.packer2aib.core.PackerConversion;
 import io.github.packer2aib.core.diag.Diagnostic;
-import io.github.packer2aib.core.mapping.packer.MapOptions;
 import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.Provisioner;
 import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.packer.SourceUsage;
 import io.github.packer2aib.core.testing.MemoryFileView;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -218,14 +214,7 @@ class SourceValuesPerUsageTest {
             + "], \"provisioners\": [{\"type\": \"shell\", \"inline\": [\"echo {{build_name}}"
             + " {{build_type}}\"]}]}";
     ConversionResult r =
-        new PackerConversion()
-            .convert(
-                new PackerInput(Path.of("t.json"), "t.json"),
-                TemplateLoads.options(),
-                MapOptions.defaults(),
-                OutputFormat.JSON,
-                new MemoryFileView("/work").put("/work/t.json", template),
-                true);
+        TemplateLoads.convert(new MemoryFileView("/work").put("/work/t.json", template), "t.json");
     assertTrue(
         r.diagnostics().stream().noneMatch(d -> d.code().startsWith("GOTPL-N101")),
         r.diagnostics().toString());
@@ -245,15 +234,7 @@ class SourceValuesPerUsageTest {
                   inline = ["echo building ${source.name}"]
                 }
               """;
-    ConversionResult r =
-        new PackerConversion()
-            .convert(
-                new PackerInput(Path.of("t.pkr.hcl"), "t.pkr.hcl"),
-                TemplateLoads.options(),
-                MapOptions.defaults(),
-                OutputFormat.JSON,
-                files(build),
-                true);
+    ConversionResult r = TemplateLoads.convert(files(build), "t.pkr.hcl");
     assertTrue(
         r.diagnostics().stream().noneMatch(d -> d.code().equals("PKRMAP-E107")),
         r.diagnostics().toString());

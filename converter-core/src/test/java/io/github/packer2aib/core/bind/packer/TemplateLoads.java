@@ -1,7 +1,11 @@
 package io.github.packer2aib.core.bind.packer;
 
+import io.github.packer2aib.core.ConversionResult;
+import io.github.packer2aib.core.OutputFormat;
+import io.github.packer2aib.core.PackerConversion;
 import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.mapping.packer.MapOptions;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +34,20 @@ final class TemplateLoads {
   /** {@code /work/<name>} of {@code files}, loaded with {@link #options()}. */
   static LoadResult load(FileSystemView files, String name) {
     return load(files, name, options());
+  }
+
+  /**
+   * {@code /work/<name>} of {@code files} converted as the CLI does, with default mapping options.
+   */
+  static ConversionResult convert(FileSystemView files, String name) {
+    return new PackerConversion()
+        .convert(
+            new PackerInput(Path.of(name), name),
+            options(),
+            MapOptions.defaults(),
+            OutputFormat.JSON,
+            files,
+            true);
   }
 
   static LoadResult load(FileSystemView files, String name, PackerOptions options) {

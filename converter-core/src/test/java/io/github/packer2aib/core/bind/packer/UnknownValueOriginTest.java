@@ -3,13 +3,9 @@ package io.github.packer2aib.core.bind.packer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.packer2aib.core.ConversionResult;
-import io.github.packer2aib.core.OutputFormat;
-import io.github.packer2aib.core.PackerConversion;
 import io.github.packer2aib.core.diag.Diagnostic;
-import io.github.packer2aib.core.mapping.packer.MapOptions;
 import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.testing.MemoryFileView;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -85,15 +81,7 @@ build {
 
   @Test
   void theErrorNamesThemAndSaysWhatToGive() {
-    ConversionResult r =
-        new PackerConversion()
-            .convert(
-                new PackerInput(Path.of("t.pkr.hcl"), "t.pkr.hcl"),
-                TemplateLoads.options(),
-                MapOptions.defaults(),
-                OutputFormat.JSON,
-                files(),
-                true);
+    ConversionResult r = TemplateLoads.convert(files(), "t.pkr.hcl");
     List<String> details =
         r.diagnostics().stream()
             .filter(d -> d.code().equals("PKRMAP-E107"))
