@@ -53,6 +53,9 @@ final class BulkRun {
   private final PrintWriter err;
   private final BulkSummary summary = new BulkSummary();
 
+  /** The upload addresses of the run's templates (CLI-W003 when two files share one). */
+  private final SharedUploads uploads = new SharedUploads();
+
   /** With --check: what the run would change in its output folder; else null (it writes). */
   private final OutputCheck check;
 
@@ -233,6 +236,7 @@ final class BulkRun {
     if (json) {
       if (!quiet) {
         leftovers.diagnostics(out, settings.prune()).forEach(jsonOut::write);
+        uploads.diagnostics().forEach(jsonOut::write);
         if (manifestProblem != null) {
           jsonOut.write(CliCode.MANIFEST_UNWRITTEN.diagnostic(manifestProblem));
         }
@@ -246,6 +250,7 @@ final class BulkRun {
           "\n"
               + summary.table(settings.output() == null)
               + leftovers.text(out, settings.prune(), settings.report() != null)
+              + uploads.text()
               + (manifestProblem == null ? "" : "\nwarning: " + manifestProblem + "\n")
               + (check == null ? "" : "\n" + check.text(out))
               + "\n"
@@ -345,7 +350,8 @@ final class BulkRun {
             folders,
             settings.display(),
             files,
-            check);
+            check,
+            uploads);
     ConcurrentLinkedQueue<BulkOutcome> finished = new ConcurrentLinkedQueue<>();
     AtomicInteger outstanding = new AtomicInteger(candidates.size());
     Thread reporter = Thread.currentThread();

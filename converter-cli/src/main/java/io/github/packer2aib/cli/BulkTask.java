@@ -45,6 +45,9 @@ final class BulkTask {
   /** With --check: where outputs are compared instead of written; else null. */
   private final OutputCheck check;
 
+  /** The run's upload addresses, to find one given to different files. */
+  private final SharedUploads uploads;
+
   BulkTask(
       Engine engine,
       BulkOptions options,
@@ -52,9 +55,11 @@ final class BulkTask {
       OutputFolders folders,
       Display display,
       FileCache files,
-      OutputCheck check) {
+      OutputCheck check,
+      SharedUploads uploads) {
     this.engine = engine;
     this.check = check;
+    this.uploads = uploads;
     this.folders = folders;
     this.files = files;
     this.options = options;
@@ -166,6 +171,11 @@ final class BulkTask {
     List<String> outputs = new ArrayList<>();
     if (!failed && output != null) { // validate -r has no output folder
       failed = !write(c, r.templates(), o, all, cliLines, outputs);
+    }
+    if (!failed) {
+      for (int i = 0; i < r.templates().size(); i++) {
+        uploads.add(c.relative(), r.templates().get(i));
+      }
     }
     boolean warnings = false;
     for (int i = 0, n = all.size(); i < n && !warnings; i++) { // no stream: C1 code, per template

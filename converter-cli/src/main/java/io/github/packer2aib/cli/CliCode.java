@@ -19,7 +19,8 @@ enum CliCode implements DiagnosticCode {
   EARLIER_OUTPUT("CLI-W001", "Output of an earlier run"),
   MANIFEST_UNWRITTEN("CLI-W002", "Output list not written"),
   OUTPUT_PRUNED("CLI-N002", "Output of an earlier run deleted"),
-  OUTPUT_NOT_UP_TO_DATE("CLI-E004", "Output not up to date");
+  OUTPUT_NOT_UP_TO_DATE("CLI-E004", "Output not up to date"),
+  UPLOAD_ADDRESS_SHARED("CLI-W003", "Upload address shared by different files");
 
   private final Text text;
 
