@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code --report} of {@code convert -r}, as Markdown or JSON: the summary, then every
@@ -28,12 +29,17 @@ final class BulkReport {
    * Writes the report to {@code out}: the summary, then the templates' parts that {@code spool}
    * rendered as the run went (a report can be hundreds of MB).
    */
-  static void write(ReportSpool spool, BulkSummary summary, Leftovers leftovers, Writer out)
+  static void write(
+      ReportSpool spool,
+      BulkSummary summary,
+      Leftovers leftovers,
+      Map<String, List<String>> sharedUploads,
+      Writer out)
       throws IOException {
     if (spool.format() == ReportFile.Format.JSON) {
-      json(spool, summary, leftovers, out);
+      json(spool, summary, leftovers, sharedUploads, out);
     } else {
-      markdown(spool, summary, leftovers, out);
+      markdown(spool, summary, leftovers, sharedUploads, out);
     }
   }
 
@@ -45,7 +51,12 @@ final class BulkReport {
     return g;
   }
 
-  private static void json(ReportSpool spool, BulkSummary summary, Leftovers leftovers, Writer out)
+  private static void json(
+      ReportSpool spool,
+      BulkSummary summary,
+      Leftovers leftovers,
+      Map<String, List<String>> sharedUploads,
+      Writer out)
       throws IOException {
     try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
@@ -69,6 +80,15 @@ final class BulkReport {
       // --prune deleted (CLI-N002).
       paths(g, "earlierOutputs", leftovers.kept());
       paths(g, "prunedOutputs", leftovers.pruned());
+      // Upload addresses given to different files by templates of the run (CLI-W003).
+      g.writeArrayFieldStart("sharedUploads");
+      for (Map.Entry<String, List<String>> e : sharedUploads.entrySet()) {
+        g.writeStartObject();
+        g.writeStringField("address", clean(e.getKey()));
+        paths(g, "templates", e.getValue());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeArrayFieldStart("templates");
       // Each entry was rendered with the same printer and indented to its depth here.
       spool.entries(g::writeRawValue);
@@ -133,7 +153,11 @@ final class BulkReport {
   }
 
   private static void markdown(
-      ReportSpool spool, BulkSummary summary, Leftovers leftovers, Writer writer)
+      ReportSpool spool,
+      BulkSummary summary,
+      Leftovers leftovers,
+      Map<String, List<String>> sharedUploads,
+      Writer writer)
       throws IOException {
     StringBuilder out = new StringBuilder("# packer2aib conversion report\n\n");
     out.append("| Verdict | Count |\n| --- | ---: |\n");
@@ -172,6 +196,18 @@ final class BulkReport {
           .append(CliCode.OUTPUT_PRUNED.id())
           .append("`): packer2aib wrote them there, and nobody changed them since.\n\n");
       bullets(out, leftovers.pruned());
+    }
+    if (!sharedUploads.isEmpty()) {
+      out.append("\n## Shared upload addresses\n\n")
+          .append("Addresses that templates of this run give to different files (`")
+          .append(CliCode.UPLOAD_ADDRESS_SHARED.id())
+          .append("`): only one file can be uploaded to each, so the steps of the other")
+          .append(" templates fail their checksums.\n\n");
+      List<String> lines = new java.util.ArrayList<>();
+      for (Map.Entry<String, List<String>> e : sharedUploads.entrySet()) {
+        lines.add(e.getKey() + ": " + String.join(", ", e.getValue()));
+      }
+      bullets(out, lines);
     }
     out.append("\n## Templates\n\n| Path | Kind | Verdict | Outputs | Errors |\n");
     out.append("| --- | --- | --- | --- | --- |\n");

@@ -508,7 +508,7 @@ final class BulkRun {
         // Found only now: the output did not exist when the options were checked.
         throw new IOException("it would replace the output " + output + " of this run");
       }
-      file.write(out -> BulkReport.write(spool, summary, leftovers, out));
+      file.write(out -> BulkReport.write(spool, summary, leftovers, uploads.conflicts(), out));
       return true;
     } catch (IOException e) {
       String reason = InputReader.reason(e);

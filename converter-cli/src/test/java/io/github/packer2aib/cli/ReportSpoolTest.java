@@ -158,7 +158,7 @@ class ReportSpoolTest {
     StringWriter out = new StringWriter();
     try (ReportSpool spool = ReportSpool.open(file, new PendingWrites())) {
       outcomes().forEach(spool::add);
-      BulkReport.write(spool, new BulkSummary(), Leftovers.NONE, out);
+      BulkReport.write(spool, new BulkSummary(), Leftovers.NONE, java.util.Map.of(), out);
     }
     return out.toString();
   }

@@ -73,6 +73,24 @@ class SharedUploadsTest {
   }
 
   @Test
+  void theReportListsThemToo() throws Exception {
+    Path repo = repo("../../scripts/a/setup.sh", "../../scripts/b/setup.sh");
+    Path json = tmp.resolve("report.json");
+    Path md = tmp.resolve("report.md");
+
+    bulk(tmp.resolve("out1"), repo.resolve("images"), "--report", json.toString());
+    bulk(tmp.resolve("out2"), repo.resolve("images"), "--report", md.toString());
+
+    JsonNode shared = new ObjectMapper().readTree(json.toFile()).get("sharedUploads");
+    assertEquals(
+        "[{\"address\":\"" + BASE + "setup.sh\",\"templates\":[\"t0\",\"t1\"]}]",
+        shared.toString());
+    assertTrue(
+        java.nio.file.Files.readString(md).contains("\n- " + BASE + "setup.sh: t0, t1\n"),
+        java.nio.file.Files.readString(md));
+  }
+
+  @Test
   void theSameBytesOrAFolderThatHoldsThemAreFine() {
     Path repo = repo("../../scripts/a/same.sh", "../../scripts/b/same.sh");
     Path distinct = repo("../../scripts/a/setup.sh", "../../scripts/b/setup.sh");
