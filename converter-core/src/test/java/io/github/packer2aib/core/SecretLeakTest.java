@@ -606,6 +606,43 @@ class SecretLeakTest {
   }
 
   @Test
+  void anEmptyCredentialNamedDefaultIsNamedAndNotToldToDropSensitive() {
+    // A download_token = "" default flowing into an inline command (as in a Windows template that
+    // passes it to an installer): the empty text cannot be found in the command, and the message
+    // named no variable and advised removing a sensitive = true the template never wrote.
+    ConversionResult r =
+        convert(
+            Map.of(),
+            List.of(),
+            Map.of(),
+            TEMPLATE
+                    .replace("build { sources = [\"source.azure-arm.x\"] }\n", "")
+                    .replace("  client_secret                     = var.sp_key\n", "")
+                    .replace(
+                        "variable \"sp_key\" {\n  type      = string\n  sensitive = true\n}",
+                        "variable \"download_token\" {\n  type    = string\n  default = \"\"\n}")
+                + """
+                  build {
+                    sources = ["source.azure-arm.x"]
+                    provisioner "shell" {
+                      inline = ["install -t '${var.download_token}'"]
+                    }
+                  }
+                  """);
+    assertTrue(r.templates().isEmpty(), () -> text(r));
+    String detail = only(r, "PKRMAP-E405").detail();
+    assertTrue(
+        detail.contains("comes from a sensitive variable or local (perhaps \"download_token\","),
+        detail);
+    assertTrue(
+        detail.endsWith(
+            "or, if the value is not secret, rename the variable \"download_token\", whose name"
+                + " says it holds a credential, which is kept secret whether or not it is declared"
+                + " sensitive."),
+        detail);
+  }
+
+  @Test
   void namesFromASecretNameNoStepAndNoTemplate() {
     ConversionResult r =
         convertPw(

@@ -88,7 +88,42 @@ final class Secrets {
     if (!locals.isEmpty()) {
       parts.add("the sensitive local" + (locals.size() > 1 ? "s " : " ") + Words.and(locals));
     }
-    return parts.isEmpty() ? "a sensitive variable or local" : String.join(" and ", parts);
+    if (!parts.isEmpty()) {
+      return String.join(" and ", parts);
+    }
+    List<String> untraceable = quotedNames(emptyValued());
+    return untraceable.isEmpty()
+        ? "a sensitive variable or local"
+        : "a sensitive variable or local (perhaps "
+            + Words.or(untraceable)
+            + ", whose value is empty here and so cannot be traced)";
+  }
+
+  /**
+   * The sensitive variables and locals whose value holds no text: an empty default of a variable
+   * named as a credential ({@code download_token = ""}) is never found inside the value it flows
+   * into, so without them the message named no variable at all.
+   */
+  private List<Named> emptyValued() {
+    List<Named> out = new ArrayList<>();
+    for (Named n : named) {
+      boolean empty = true;
+      for (String t : n.texts()) {
+        empty &= t.isEmpty();
+      }
+      if (empty) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> quotedNames(List<Named> list) {
+    List<String> out = new ArrayList<>(list.size());
+    for (Named n : list) {
+      out.add('"' + n.name() + '"');
+    }
+    return out;
   }
 
   /**
@@ -202,6 +237,25 @@ final class Secrets {
             + "\", whose name says it holds a credential, which is kept secret whether or not it"
             + " is declared sensitive.";
       }
+    }
+    // Untraced: advise renaming only where sensitive = true is not what made a variable secret,
+    // since "remove sensitive = true" is wrong advice for a variable that never declared it.
+    List<Named> renamable = new ArrayList<>();
+    for (Named n : emptyValued()) {
+      if (!n.declared()) {
+        renamable.add(n);
+      }
+    }
+    boolean anyDeclared = false;
+    for (Named n : named) {
+      anyDeclared |= n.declared();
+    }
+    if (!renamable.isEmpty()) {
+      return (anyDeclared ? "remove sensitive = true from the variable, or " : "")
+          + "rename the variable "
+          + Words.or(quotedNames(renamable))
+          + ", whose name says it holds a credential, which is kept secret whether or not it"
+          + " is declared sensitive.";
     }
     return "remove sensitive = true from the variable.";
   }
