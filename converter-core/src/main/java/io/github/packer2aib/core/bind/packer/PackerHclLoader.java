@@ -114,12 +114,12 @@ public final class PackerHclLoader {
       FunctionRegistry templateFunctions =
           FunctionRegistry.packer(
               options.clock(),
-              new RebasedFileSystemView(files, rootAbsolute),
+              new RebasedFileSystemView(files, rootAbsolute, cwd),
               Evaluator.templateRenderer(budget));
       FunctionRegistry cwdFunctions =
           FunctionRegistry.packer(
               options.clock(),
-              new RebasedFileSystemView(files, cwd),
+              new RebasedFileSystemView(files, cwd, cwd),
               Evaluator.templateRenderer(budget));
       Scope scope = new Scope(root, cwd, templateFunctions, cwdFunctions, budget);
       Declarations declarations = new Declarations();

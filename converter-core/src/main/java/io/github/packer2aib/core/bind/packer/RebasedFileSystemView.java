@@ -10,14 +10,25 @@ import io.github.packer2aib.core.hcl.function.ForwardingFileSystemView;
  */
 final class RebasedFileSystemView extends ForwardingFileSystemView {
   private final String base;
+  private final String workingDirectory;
 
-  RebasedFileSystemView(FileSystemView files, String base) {
+  /**
+   * @param workingDirectory Packer's working directory, which {@code abspath} keeps using whatever
+   *     the base
+   */
+  RebasedFileSystemView(FileSystemView files, String base, String workingDirectory) {
     super(files);
     this.base = base;
+    this.workingDirectory = workingDirectory;
   }
 
   @Override
   public String baseDirectory() {
     return base;
+  }
+
+  @Override
+  public String workingDirectory() {
+    return workingDirectory;
   }
 }

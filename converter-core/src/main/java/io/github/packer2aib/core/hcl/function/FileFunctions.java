@@ -79,7 +79,10 @@ final class FileFunctions {
         define("abspath")
             .param("path", Type.STRING)
             .returns(Type.STRING)
-            .impl(a -> Value.string(clean(join(fs.baseDirectory(), a.get(0).asString())))));
+            // Packer's working directory, not the template's folder: abspath("./image.json") in
+            // a local names the file beside where packer runs, as templates that take an image
+            // definition from the command line expect.
+            .impl(a -> Value.string(clean(join(fs.workingDirectory(), a.get(0).asString())))));
     out.add(
         define("pathexpand")
             .param("path", Type.STRING)

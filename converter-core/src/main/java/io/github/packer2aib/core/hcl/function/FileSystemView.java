@@ -23,6 +23,14 @@ public interface FileSystemView {
   /** The absolute directory relative paths resolve against (Packer's working directory). */
   String baseDirectory();
 
+  /**
+   * Packer's working directory, which {@code abspath} resolves against even where the other file
+   * functions resolve against the template's folder (Go's filepath.Abs knows no other base).
+   */
+  default String workingDirectory() {
+    return baseDirectory();
+  }
+
   /** The user's home directory, for {@code ~} in paths. */
   String homeDirectory();
 

@@ -20,6 +20,11 @@ public abstract class ForwardingFileSystemView implements FileSystemView {
   }
 
   @Override
+  public String workingDirectory() {
+    return inner.workingDirectory();
+  }
+
+  @Override
   public String homeDirectory() {
     return inner.homeDirectory();
   }

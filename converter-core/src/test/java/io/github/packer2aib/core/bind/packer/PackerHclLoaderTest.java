@@ -153,6 +153,32 @@ class PackerHclLoaderTest {
   }
 
   @Test
+  void abspathResolvesAgainstTheWorkingDirectoryWhereFileResolvesAgainstTheTemplatesFolder() {
+    // As packer 1.6.6 console run from /work for ../tpl: abspath is Go's filepath.Abs, file() joins
+    // the template's folder. A template that reads abspath(var.imageDefinition) (default
+    // "./image.json", the image folder packer runs in) failed on a file beside the template.
+    MemoryFiles fs =
+        new MemoryFiles("/work")
+            .put(
+                "/work/tpl/t.pkr.hcl",
+                "locals {\n"
+                    + "  a = abspath(\"./image.json\")\n"
+                    + "  f = file(\"x.txt\")\n"
+                    + "  j = file(abspath(\"image.json\"))\n"
+                    + "}\n")
+            .put("/work/tpl/x.txt", "beside the template")
+            .put("/work/image.json", "{}");
+    LoadResult r = load(fs, "tpl/t.pkr.hcl", List.of());
+
+    assertEquals(List.of(), r.diagnostics());
+    Map<String, Value> values = new HashMap<>();
+    r.template().orElseThrow().locals().forEach(l -> values.put(l.name(), l.value()));
+    assertEquals(Value.string("/work/image.json"), values.get("a"));
+    assertEquals(Value.string("beside the template"), values.get("f"));
+    assertEquals(Value.string("{}"), values.get("j"));
+  }
+
+  @Test
   void aLongChainOfLocalsEvaluatesWhateverOrderItIsDeclaredIn() {
     // Each local refers to the one before it, declared last to first. The chain once took
     // seconds (the whole local object made again for each), and ordering it overflowed the
