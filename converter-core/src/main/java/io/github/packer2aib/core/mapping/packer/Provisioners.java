@@ -168,8 +168,11 @@ final class Provisioners {
                   + " the VM differently from Image Builder's default (for instance Sysprep with"
                   + " /mode:vm, or other commands). Image Builder generalizes the VM itself after"
                   + " the last step, so "
-                  + (parts.isPresent() ? "those commands are" : "the step is")
-                  + " replaced by a step that writes them to "
+                  // "them" needs the commands named first: "the step is replaced by a step that
+                  // writes them" had nothing for "them" to point at.
+                  + (parts.isPresent()
+                      ? "those commands are replaced by a step that writes them to "
+                      : "the step is replaced by one that writes its commands to ")
                   + (u.os == Os.WINDOWS
                       ? Generalization.WINDOWS_SCRIPT
                       : Generalization.LINUX_SCRIPT)
