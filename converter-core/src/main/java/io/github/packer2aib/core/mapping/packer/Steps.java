@@ -142,9 +142,11 @@ final class Steps {
                 + " seems to generalize the VM (Sysprep or waagent -deprovision). Image Builder"
                 + " generalizes the VM itself after the last step, and a VM generalized twice"
                 + " fails the build: remove that command from the script, or put a custom one in "
-                + Generalization.LINUX_SCRIPT
-                + " or "
-                + Generalization.WINDOWS_SCRIPT
+                // The build's own override file only: a Windows template was also pointed at
+                // /tmp/DeprovisioningScript.sh, which Image Builder reads only on Linux.
+                + (pr.u.os == Os.WINDOWS
+                    ? Generalization.WINDOWS_SCRIPT
+                    : Generalization.LINUX_SCRIPT)
                 + ".");
   }
 }

@@ -913,7 +913,10 @@ final class MappingCases {
         .bytes("scripts/tool.bin", new byte[] {0x7f, 'E', 'L', 'F', 0, 1, 2})
         .text(
             "scripts/generalize.sh",
-            "#!/bin/sh\ncleanup\n/usr/sbin/waagent -force -deprovision+user\n");
+            "#!/bin/sh\ncleanup\n/usr/sbin/waagent -force -deprovision+user\n")
+        .text(
+            "scripts/Generalize-VM.ps1",
+            "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe /generalize /quiet /quit\n");
   }
 
   private static void shellCases() {
@@ -1707,6 +1710,15 @@ final class MappingCases {
     add(
         "generalize-in-script",
         one(linux(), b -> b.provisioner("shell", p -> p.set("script", "scripts/generalize.sh"))),
+        opts().withScriptBaseUri(SCRIPTS),
+        scripts());
+    // A Windows build whose last step runs a Generalize-VM.ps1 (as dev-box image templates do):
+    // the warning names the Windows override file only.
+    add(
+        "generalize-in-script-windows",
+        one(
+            windows(s -> {}),
+            b -> b.provisioner("powershell", p -> p.set("script", "scripts/Generalize-VM.ps1"))),
         opts().withScriptBaseUri(SCRIPTS),
         scripts());
     add(
