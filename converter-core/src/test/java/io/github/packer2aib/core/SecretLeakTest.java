@@ -643,6 +643,53 @@ class SecretLeakTest {
   }
 
   @Test
+  void aDeclaredCredentialNamedLegacyVariableIsToldBothWaysOut() {
+    // runner-images style: install_password listed in sensitive-variables and passed to "net
+    // user" in a windows-shell step. Removing it from sensitive-variables alone would not do (its
+    // name keeps it secret), and "sensitive = true" is HCL's word, not the legacy template's.
+    String legacy =
+        "{\n"
+            + "  \"variables\": {\"install_password\": \"\"},\n"
+            + "  \"sensitive-variables\": [\"install_password\"],\n"
+            + "  \"builders\": [{\"type\": \"azure-arm\",\n"
+            + "    \"subscription_id\": \"00000000-0000-0000-0000-000000000000\",\n"
+            + "    \"location\": \"westeurope\", \"os_type\": \"Windows\",\n"
+            + "    \"image_publisher\": \"MicrosoftWindowsServer\", \"image_offer\":"
+            + " \"WindowsServer\",\n"
+            + "    \"image_sku\": \"2019-Datacenter\", \"managed_image_name\": \"x\",\n"
+            + "    \"managed_image_resource_group_name\": \"rg\"}],\n"
+            + "  \"provisioners\": [{\"type\": \"windows-shell\",\n"
+            + "    \"inline\": [\"net user installer {{user `install_password`}} /add\"]}]\n"
+            + "}\n";
+    MemoryFileView fs = new MemoryFileView("/work").put("/work/l.json", legacy);
+    PackerOptions options =
+        new PackerOptions(
+            List.of("install_password=" + SECRET),
+            List.of(),
+            Map.of(),
+            Path.of("/work"),
+            Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
+    ConversionResult r =
+        new PackerConversion()
+            .convert(
+                new PackerInput(Path.of("l.json"), "l.json"),
+                options,
+                MapOptions.defaults(),
+                OutputFormat.JSON,
+                fs,
+                true);
+    assertNoSecret(r, SECRET);
+    assertTrue(r.templates().isEmpty(), () -> text(r));
+    String detail = only(r, "PKRMAP-E405").detail();
+    assertTrue(
+        detail.endsWith(
+            "or, if the value is not secret, remove the variable from sensitive-variables and"
+                + " rename the variable \"install_password\", whose name says it holds a"
+                + " credential, which is kept secret whether or not it is declared sensitive."),
+        detail);
+  }
+
+  @Test
   void namesFromASecretNameNoStepAndNoTemplate() {
     ConversionResult r =
         convertPw(

@@ -21,27 +21,39 @@ final class Secrets {
   /**
    * A sensitive variable or local with the texts its value holds.
    *
-   * @param declared whether it is declared sensitive; a variable named as a credential is kept
-   *     secret without ({@link Credentials})
+   * @param declared whether it is declared sensitive
+   * @param byName whether it is a variable named as a credential, kept secret with or without the
+   *     declaration ({@link Credentials})
    */
-  private record Named(String kind, String name, List<String> texts, boolean declared) {}
+  private record Named(
+      String kind, String name, List<String> texts, boolean declared, boolean byName) {}
 
   private final List<Named> named = new ArrayList<>();
 
+  /** Whether the template declares sensitive variables in sensitive-variables (legacy JSON). */
+  private final boolean legacy;
+
   Secrets(PackerTemplate template) {
+    legacy = UsageFilter.isLegacy(template.syntax());
     // By index: every template comes here, and C1 code allocates each list iterator.
     List<Variable> variables = template.variables();
     for (int i = 0, n = variables.size(); i < n; i++) {
       Variable v = variables.get(i);
       if (v.sensitive() || containsSensitive(v.value())) {
-        named.add(new Named("variable", v.name(), texts(v.value()), v.sensitive()));
+        named.add(
+            new Named(
+                "variable",
+                v.name(),
+                texts(v.value()),
+                v.sensitive(),
+                Credentials.holdsSecret(v.name())));
       }
     }
     List<Local> locals = template.locals();
     for (int i = 0, n = locals.size(); i < n; i++) {
       Local l = locals.get(i);
       if (l.sensitive() || containsSensitive(l.value())) {
-        named.add(new Named("local", l.name(), texts(l.value()), true));
+        named.add(new Named("local", l.name(), texts(l.value()), true, false));
       }
     }
   }
@@ -223,40 +235,57 @@ final class Secrets {
   }
 
   /**
-   * How to say that a value is not secret after all: remove {@code sensitive = true}, or, for a
-   * variable that is secret by its name alone, rename it.
+   * How to say that a value is not secret after all: undo the declaration ({@code sensitive =
+   * true}, or the entry in a legacy template's {@code sensitive-variables}), and, for a variable
+   * secret by its name, rename it; a declared variable named as a credential needs both.
    */
   private String advice(Value value) {
     List<String> inside = texts(value);
+    List<Named> suspects = new ArrayList<>();
     for (Named n : named) {
-      if (!n.declared() && occursIn(n.texts(), inside)) {
-        // No colon after the quoted name: SecretScrubber would read "…_password": as an
-        // assignment and mask the word after it.
-        return "rename the variable \""
-            + n.name()
-            + "\", whose name says it holds a credential, which is kept secret whether or not it"
+      if (n.kind().equals("variable") && occursIn(n.texts(), inside)) {
+        suspects.add(n);
+      }
+    }
+    boolean traced = !suspects.isEmpty();
+    if (!traced) {
+      for (Named n : emptyValued()) {
+        if (n.kind().equals("variable")) {
+          suspects.add(n);
+        }
+      }
+    }
+    List<String> byName = new ArrayList<>();
+    boolean declared = false;
+    for (Named n : suspects) {
+      if (n.byName()) {
+        byName.add('"' + n.name() + '"');
+      }
+      declared |= n.declared();
+    }
+    if (!traced) {
+      // Any of them may be the origin: the declaration may be what made it secret.
+      for (Named n : named) {
+        declared |= n.declared();
+      }
+    }
+    String undeclare =
+        legacy
+            ? "remove the variable from sensitive-variables"
+            : "remove sensitive = true from the variable";
+    if (byName.isEmpty()) {
+      return undeclare + ".";
+    }
+    // No colon after a quoted name: SecretScrubber would read "…_password": as an assignment and
+    // mask the word after it.
+    String rename =
+        "rename the variable "
+            + Words.or(byName)
+            + ", whose name says it holds a credential, which is kept secret whether or not it"
             + " is declared sensitive.";
-      }
+    if (!declared) {
+      return rename;
     }
-    // Untraced: advise renaming only where sensitive = true is not what made a variable secret,
-    // since "remove sensitive = true" is wrong advice for a variable that never declared it.
-    List<Named> renamable = new ArrayList<>();
-    for (Named n : emptyValued()) {
-      if (!n.declared()) {
-        renamable.add(n);
-      }
-    }
-    boolean anyDeclared = false;
-    for (Named n : named) {
-      anyDeclared |= n.declared();
-    }
-    if (!renamable.isEmpty()) {
-      return (anyDeclared ? "remove sensitive = true from the variable, or " : "")
-          + "rename the variable "
-          + Words.or(quotedNames(renamable))
-          + ", whose name says it holds a credential, which is kept secret whether or not it"
-          + " is declared sensitive.";
-    }
-    return "remove sensitive = true from the variable.";
+    return undeclare + (traced ? " and " : ", or ") + rename;
   }
 }
