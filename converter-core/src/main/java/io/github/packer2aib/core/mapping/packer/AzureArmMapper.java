@@ -116,8 +116,19 @@ final class AzureArmMapper {
           "build_resource_group_name set here");
     }
     if (location.isPresent()) {
-      u.location = location.get();
+      u.location = Regions.normalized(location.get());
       u.trace.put("/location", f.take("location").get().valueRange());
+      if (!u.location.equals(location.get())) {
+        u.report.add(
+            PackerMapCode.FIELD_REWRITTEN,
+            f.nameRange("location"),
+            "location = \""
+                + location.get()
+                + "\" is written as \""
+                + u.location
+                + "\", the region's name in the form Image Builder documents (lower case, no"
+                + " spaces), which the Azure plugin also gives gallery regions.");
+      }
       if (u.options.location().isPresent() && !u.options.location().get().equals(u.location)) {
         u.report.add(
             PackerMapCode.LOCATION_OPTION_IGNORED,

@@ -198,7 +198,8 @@ final class DestinationMapper {
     }
     Optional<String> storage = storageAccountType(d, SIG + ".storageAccountType");
     Optional<List<String>> replicationRegions =
-        d.strings("replication_regions", SIG + ".targetRegions");
+        d.strings("replication_regions", SIG + ".targetRegions")
+            .map(names -> regionNames(d, "replication_regions", names));
     List<Fields> targetRegionBlocks = d.nestedList("target_region");
     Optional<Long> replicaCount =
         f.integer("shared_image_gallery_replica_count", SIG + ".targetRegions[].replicaCount");
@@ -321,7 +322,9 @@ final class DestinationMapper {
       targets = new ArrayList<>();
       if (!targetRegionBlocks.isEmpty()) {
         for (Fields t : targetRegionBlocks) {
-          Optional<String> name = t.string("name", SIG + ".targetRegions[].name");
+          Optional<String> name =
+              t.string("name", SIG + ".targetRegions[].name")
+                  .map(n -> regionNames(t, "name", List.of(n)).get(0));
           Optional<Long> replicas = t.integer("replicas", SIG + ".targetRegions[].replicaCount");
           // The region's own storage type, else the destination's (as the plugin reads them).
           Optional<String> regionStorage =
@@ -366,7 +369,9 @@ final class DestinationMapper {
       if (!targetRegionBlocks.isEmpty()) {
         replication = new ArrayList<>();
         for (Fields t : targetRegionBlocks) {
-          t.string("name", SIG + ".replicationRegions").ifPresent(replication::add);
+          t.string("name", SIG + ".replicationRegions")
+              .map(n -> regionNames(t, "name", List.of(n)).get(0))
+              .ifPresent(replication::add);
           desOnTargetRegion(t);
           dropBeforeTargetRegions(
               t,
@@ -672,5 +677,31 @@ final class DestinationMapper {
             + " was dropped and "
             + instead
             + ".");
+  }
+
+  /**
+   * Region names as the Azure plugin replicates to them ({@link Regions}), with a note when one is
+   * written otherwise than in the template.
+   */
+  private List<String> regionNames(Fields at, String field, List<String> names) {
+    List<String> out = new ArrayList<>(names.size());
+    List<String> changed = new ArrayList<>();
+    for (String n : names) {
+      String r = Regions.normalized(n);
+      out.add(r);
+      if (!r.equals(n)) {
+        changed.add(
+            Words.quote(n) + (changed.isEmpty() ? " is written as " : " as ") + Words.quote(r));
+      }
+    }
+    if (!changed.isEmpty()) {
+      u.report.add(
+          PackerMapCode.FIELD_REWRITTEN,
+          at.nameRange(field),
+          "The Azure plugin replicates to regions by their names in lower case without spaces, so "
+              + Words.and(changed)
+              + ".");
+    }
+    return out;
   }
 }

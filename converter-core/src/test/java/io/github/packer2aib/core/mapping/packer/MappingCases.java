@@ -466,6 +466,34 @@ final class MappingCases {
                         .set("shared_image_gallery_replica_count", 2)
                         .set("shared_gallery_image_version_exclude_from_latest", true)
                         .set("azure_tags", Map.of("os", "ubuntu")))));
+    // Display names of regions, as in Windows AVD templates ("Central India", "North Europe"):
+    // written as the Azure plugin normalizes them, each with a note.
+    add(
+        "gallery-region-display-names",
+        one(
+            gallerySource(
+                s ->
+                    s.set("location", "West Europe")
+                        .block(
+                            "shared_image_gallery_destination",
+                            sig.andThen(
+                                d ->
+                                    d.set(
+                                        "replication_regions",
+                                        List.of("North Europe", "westeurope", "East US 2")))))));
+    add(
+        "gallery-target-region-display-name",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        sig.andThen(
+                            d ->
+                                d.block("target_region", t -> t.set("name", "westeurope"))
+                                    .block(
+                                        "target_region",
+                                        t -> t.set("name", "North Europe").set("replicas", 2)))))));
     add(
         "gallery-destination-latest",
         one(gallerySource(s -> s.block("shared_image_gallery_destination", sig))),
