@@ -68,11 +68,18 @@ final class PowerShellProvisioner {
     Optional<Step> pauseAfter = Steps.pauseAfter(pr, Os.WINDOWS);
     if (pr.f.has("execute_command") || pr.f.has("elevated_execute_command")) {
       for (String k : List.of("execute_command", "elevated_execute_command")) {
-        pr.dropWarning(
-            k,
-            "Image Builder runs PowerShell steps with its own command line. The converter"
-                + " rebuilds execution_policy, use_pwsh and debug_mode; any other effect of a"
-                + " custom command is lost.");
+        if (pr.f.inspect(k).map(WindowsExecuteCommands::isPowerShellDefault).orElse(false)) {
+          pr.dropNote(
+              k,
+              "it is Packer's default command line, and Image Builder's PowerShell step runs"
+                  + " the commands the same way.");
+        } else {
+          pr.dropWarning(
+              k,
+              "Image Builder runs PowerShell steps with its own command line. The converter"
+                  + " rebuilds execution_policy, use_pwsh and debug_mode; any other effect of a"
+                  + " custom command is lost.");
+        }
       }
     }
     for (String k : PLACEMENT_FIELDS) {

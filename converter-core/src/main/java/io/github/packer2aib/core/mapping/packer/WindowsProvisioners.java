@@ -166,9 +166,16 @@ final class WindowsProvisioners {
     Map<String, String> env = EnvVars.read(pr, inline);
     List<Long> exitCodes = Steps.exitCodes(pr);
     boolean binary = pr.f.bool("binary").orElse(false);
-    pr.dropWarning(
-        "execute_command",
-        "Image Builder has no execute_command; the step runs the batch file with cmd /c.");
+    if (pr.f.inspect("execute_command").map(WindowsExecuteCommands::isCmdDefault).orElse(false)) {
+      pr.dropNote(
+          "execute_command",
+          "it runs the batch file as Packer's default does, and the step runs it the same way with"
+              + " cmd /c.");
+    } else {
+      pr.dropWarning(
+          "execute_command",
+          "Image Builder has no execute_command; the step runs the batch file with cmd /c.");
+    }
     pr.dropNote("remote_path", "Image Builder chooses where its scripts are stored on the VM.");
     pr.dropNote(
         "start_retry_timeout", "Image Builder connects to the build VM and retries by itself.");

@@ -1742,6 +1742,29 @@ final class MappingCases {
         scripts());
     // A Windows build whose last step runs a Generalize-VM.ps1 (as dev-box image templates do):
     // the warning names the Windows override file only.
+    // Packer's default command lines, copied into templates from its documentation: dropping them
+    // changes nothing, a note (a custom one stays a warning).
+    add(
+        "windows-default-execute-commands",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                        "powershell",
+                        p ->
+                            p.set(
+                                    "execute_command",
+                                    "powershell -executionpolicy bypass \"& { if (Test-Path"
+                                        + " variable:global:ProgressPreference){set-variable -name"
+                                        + " variable:global:ProgressPreference -value"
+                                        + " 'SilentlyContinue'};. {{.Vars}}; &'{{.Path}}'; exit"
+                                        + " $LastExitCode }\"")
+                                .set("inline", List.of("Write-Host ok")))
+                    .provisioner(
+                        "windows-shell",
+                        p ->
+                            p.set("execute_command", "{{ .Vars }} cmd /c \"{{ .Path }}\"")
+                                .set("inline", List.of("echo ok")))));
     add(
         "generalize-in-script-windows",
         one(
