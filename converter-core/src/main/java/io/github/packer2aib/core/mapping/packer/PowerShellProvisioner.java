@@ -57,7 +57,7 @@ final class PowerShellProvisioner {
   static List<Step> map(Prov pr, List<String> generalization) {
     Optional<Prov.Commands> commands = pr.commands(INLINE);
     Map<String, String> env = EnvVars.read(pr, INLINE);
-    Elevation elevation = elevation(pr);
+    Elevation elevation = generalization != null ? deprovisioningElevation(pr) : elevation(pr);
     pr.dropCredential("elevated_password");
     List<Long> exitCodes = Steps.exitCodes(pr);
     List<String> prelude = new ArrayList<>();
@@ -233,6 +233,27 @@ final class PowerShellProvisioner {
             + " -File "
             + PowerShellText.quote(path),
         "exit $LASTEXITCODE");
+  }
+
+  /**
+   * The elevation of generalizing commands, which become Image Builder's own generalization
+   * (dropped, or the deprovisioning script) that it runs elevated itself: there is no step to
+   * elevate, and a warning that "the step runs with runElevated" described one the template does
+   * not have.
+   */
+  private static Elevation deprovisioningElevation(Prov pr) {
+    Optional<Field> user = pr.f.take("elevated_user");
+    if (user.isPresent()) {
+      pr.report()
+          .add(
+              PackerMapCode.FIELD_DROPPED,
+              user.get().nameRange(),
+              "elevated_user was dropped for the commands that generalize the VM: Image Builder"
+                  + " generalizes it itself, elevated, with its own command or "
+                  + Generalization.WINDOWS_SCRIPT
+                  + ".");
+    }
+    return new Elevation(null, null);
   }
 
   private static Elevation elevation(Prov pr) {

@@ -1726,6 +1726,25 @@ final class MappingCases {
                                 "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe"
                                     + " /generalize /quiet /quit /mode:vm",
                                 WAIT_LOOP)))));
+    // The Sysprep step elevated as the communicator user (jenkins-infra, cariad runner images):
+    // its commands become the deprovisioning script, which Image Builder runs elevated itself, so
+    // elevated_user is a note, not a warning about a runElevated step the template does not have.
+    add(
+        "generalize-windows-elevated",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "powershell",
+                    p ->
+                        p.set("elevated_user", "packer")
+                            .set("elevated_password", "{{ build `Password` }}")
+                            .set(
+                                "inline",
+                                List.of(
+                                    "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe"
+                                        + " /generalize /quiet /quit /mode:vm",
+                                    WAIT_LOOP)))));
     add(
         "generalize-not-last",
         one(
