@@ -71,7 +71,7 @@ public enum DecisionKind {
           Map.entry("PKRMAP-W213", APPROXIMATED), // Elevated as the build user
           Map.entry("PKRMAP-W214", APPROXIMATED), // Duration rounded
           Map.entry("PKRMAP-W215", APPROXIMATED), // Behaviour approximated
-          Map.entry("PKRMAP-W218", APPROXIMATED), // Packer template field left in a command
+          Map.entry("PKRMAP-W218", APPROXIMATED), // Packer template field left in a step
           Map.entry("RETARGET-W012", APPROXIMATED)); // Subnet id built with an assumed subscription
 
   private final String label;

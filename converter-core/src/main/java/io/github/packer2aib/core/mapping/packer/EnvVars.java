@@ -49,6 +49,7 @@ final class EnvVars {
         String name = kv.substring(0, eq);
         String value = kv.substring(eq + 1);
         if (fits(pr, "environment_vars", name, value)) {
+          TemplateFields.checkVariable(pr, "environment_vars", name, value);
           out.put(name, value);
         }
       }
@@ -60,6 +61,7 @@ final class EnvVars {
       }
       for (Map.Entry<String, String> e : env.get().entrySet()) {
         if (fits(pr, "env", e.getKey(), e.getValue())) {
+          TemplateFields.checkVariable(pr, "env", e.getKey(), e.getValue());
           out.put(e.getKey(), e.getValue());
         }
       }

@@ -66,7 +66,7 @@ public enum PackerMapCode implements DiagnosticCode {
   APPROXIMATED("PKRMAP-W215", "Behaviour approximated"),
   EXIT_CODES_CHECKED("PKRMAP-N216", "Exit codes checked in the step"),
   DISABLED_BREAKPOINT_DROPPED("PKRMAP-N217", "Disabled breakpoint dropped"),
-  TEMPLATE_FIELD_KEPT("PKRMAP-W218", "Packer template field left in a command"),
+  TEMPLATE_FIELD_KEPT("PKRMAP-W218", "Packer template field left in a step"),
 
   // Local scripts and files.
   SCRIPT_INLINED("PKRMAP-W301", "Script inlined"),

@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * Fields of Packer's template context ({@code {{ .Foo }}}, {@code {{.WinRMPassword}}}) left in
- * inline commands. Packer fills them in while it builds: {@code .WinRMPassword} and {@code
- * .WinRMUser} from the WinRM communicator, and any other field renders as {@code <no value>}
- * (checked with Packer 1.6.6's shell-local). Neither exists when Image Builder runs the step, which
- * gets the braces as written, so the command does something else than under Packer: a warning,
- * naming the field but not the command (it may hold a secret).
+ * inline commands or environment variable values. Packer fills them in while it builds: {@code
+ * .WinRMPassword} and {@code .WinRMUser} from the WinRM communicator, and any other field renders
+ * as {@code <no value>} (checked with Packer 1.6.6's shell-local). Neither exists when Image
+ * Builder runs the step, which gets the braces as written, so the command does something else than
+ * under Packer: a warning, naming the field but not the command (it may hold a secret).
  */
 final class TemplateFields {
   private TemplateFields() {}
@@ -18,24 +18,49 @@ final class TemplateFields {
   static void check(Prov pr, List<String> commands, Range at) {
     for (int i = 0; i < commands.size(); i++) { // by index: every inline step comes here
       String field = firstField(commands.get(i));
-      if (field == null) {
-        continue;
+      if (field != null) {
+        report(
+            pr,
+            at,
+            "Inline command " + (i + 1) + (commands.size() > 1 ? " of " + commands.size() : ""),
+            field,
+            "runs the command");
+        return;
       }
-      pr.report()
-          .add(
-              PackerMapCode.TEMPLATE_FIELD_KEPT,
-              at,
-              "Inline command "
-                  + (i + 1)
-                  + (commands.size() > 1 ? " of " + commands.size() : "")
-                  + " holds "
-                  + field
-                  + ", a field Packer fills in while it builds (the WinRM password and user with"
-                  + " the WinRM communicator; any other field becomes \"<no value>\"). Image"
-                  + " Builder runs the command with the braces as written: replace the field with"
-                  + " a value, or a variable of the template.");
-      return;
     }
+  }
+
+  /**
+   * Warns at the setting {@code setting} ({@code environment_vars} or {@code env}) when {@code
+   * value}, the value of the environment variable {@code name}, holds such a field (the step
+   * exports it as written).
+   */
+  static void checkVariable(Prov pr, String setting, String name, String value) {
+    String field = firstField(value);
+    if (field != null) {
+      report(
+          pr,
+          pr.f.nameRange(setting),
+          "The value of the environment variable " + name,
+          field,
+          "exports the value");
+    }
+  }
+
+  private static void report(Prov pr, Range at, String subject, String field, String what) {
+    pr.report()
+        .add(
+            PackerMapCode.TEMPLATE_FIELD_KEPT,
+            at,
+            subject
+                + " holds "
+                + field
+                + ", a field Packer fills in while it builds (the WinRM password and user with"
+                + " the WinRM communicator; any other field becomes \"<no value>\"). Image"
+                + " Builder "
+                + what
+                + " with the braces as written: replace the field with a value, or a variable of"
+                + " the template.");
   }
 
   /** The first action of {@code text} that reads a field ({@code {{ .Name }}}), or null. */

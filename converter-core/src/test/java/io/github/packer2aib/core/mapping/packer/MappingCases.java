@@ -955,6 +955,16 @@ final class MappingCases {
         "shell-inline-template-field",
         one(linux(), shell("echo building", "echo A={{ .Foo }}", "echo {{.WinRMPassword}}")));
     add(
+        "shell-environment-template-field",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set("environment_vars", List.of("A=1", "USER_NAME={{ .WinRMUser }}"))
+                            .set("inline", List.of("echo $USER_NAME")))));
+    add(
         "shell-environment",
         one(
             linux(),
