@@ -190,15 +190,17 @@ final class BulkRun {
     String manifestProblem = null;
     if (out == null) {
       leftovers = Leftovers.NONE; // validate -r: no output folder
-    } else if (check == null) {
-      OutputManifest before = OutputManifest.read(out);
-      leftovers = Leftovers.settle(out, earlierOutputs(roots, folders), before, settings.prune());
-      manifestProblem = writeManifest(folders, before, leftovers);
     } else {
       OutputManifest before = OutputManifest.read(out);
-      leftovers = Leftovers.check(out, earlierOutputs(roots, folders), before, settings.prune());
-      leftovers.pruned().forEach(check::deleted);
-      leftovers = new Leftovers(leftovers.kept(), List.of()); // nothing deleted: --check
+      List<String> earlier = earlierOutputs(roots, folders);
+      if (check == null) {
+        leftovers = Leftovers.settle(out, earlier, before, settings.prune());
+        manifestProblem = writeManifest(folders, before, leftovers);
+      } else {
+        Leftovers plan = Leftovers.check(out, earlier, before, settings.prune());
+        plan.pruned().forEach(check::deleted);
+        leftovers = new Leftovers(plan.kept(), List.of()); // nothing deleted: --check
+      }
     }
     long end = System.nanoTime();
     progress.finish(end);

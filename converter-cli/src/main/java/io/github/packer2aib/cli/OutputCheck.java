@@ -3,6 +3,7 @@ package io.github.packer2aib.cli;
 import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.SecretScrubber;
+import io.github.packer2aib.core.mapping.packer.PackerMapCode;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What {@code convert --check} finds: the output files that the same command without {@code
@@ -39,20 +41,24 @@ final class OutputCheck {
   }
 
   /**
-   * A file that is not up to date, relative to the output folder; {@code frozen} when its template
-   * holds values of the conversion's clock or random numbers (PKRMAP-N131), which differ on every
-   * run unless SOURCE_DATE_EPOCH pins them.
+   * A file that is not up to date, relative to the output folder; {@code frozen} when it would
+   * change and its template holds values of the conversion's clock or random numbers (PKRMAP-N131),
+   * which differ on every run unless SOURCE_DATE_EPOCH pins them.
    */
   record Stale(String path, Change change, boolean frozen) {}
 
-  /** The code of the note that a template holds such values. */
-  private static final String FROZEN_VALUE = "PKRMAP-N131";
+  /** Why a file with frozen values may differ. */
+  private static final String FROZEN =
+      "holds values of timestamp(), uuidv4() or the like, new on every run unless"
+          + " SOURCE_DATE_EPOCH is the same for both";
 
   /** How many paths stderr names; the JSON diagnostics name them all. */
   private static final int SHOWN = 20;
 
   private final ConcurrentLinkedQueue<Stale> stale = new ConcurrentLinkedQueue<>();
-  private final ConcurrentLinkedQueue<String> upToDate = new ConcurrentLinkedQueue<>();
+
+  /** How many outputs were found up to date (only counted: the report names the stale ones). */
+  private final AtomicInteger upToDate = new AtomicInteger();
 
   /**
    * Compares {@code bytes}, the output for {@code relative} below {@code out}, with the file there,
@@ -60,15 +66,18 @@ final class OutputCheck {
    */
   void compare(Path out, String relative, byte[] bytes, List<Diagnostic> diagnostics) {
     Optional<Change> change = changeOf(out.resolve(relative), bytes);
-    if (change.isPresent()) {
-      boolean frozen = false;
-      for (int i = 0; i < diagnostics.size() && !frozen; i++) {
-        frozen = diagnostics.get(i).code().equals(FROZEN_VALUE);
-      }
-      stale.add(new Stale(relative, change.get(), frozen));
-    } else {
-      upToDate.add(relative);
+    if (change.isEmpty()) {
+      upToDate.incrementAndGet();
+      return;
     }
+    boolean frozen = false;
+    if (change.get() == Change.UPDATE) {
+      String code = PackerMapCode.FROZEN_VALUE.id();
+      for (int i = 0; i < diagnostics.size() && !frozen; i++) {
+        frozen = diagnostics.get(i).code().equals(code);
+      }
+    }
+    stale.add(new Stale(relative, change.get(), frozen));
   }
 
   /** Notes that a run without {@code --check} would delete {@code relative} (--prune). */
@@ -103,7 +112,7 @@ final class OutputCheck {
   String text(Path out) {
     List<Stale> all = stale();
     int checked =
-        upToDate.size() + (int) all.stream().filter(s -> s.change != Change.DELETE).count();
+        upToDate.get() + (int) all.stream().filter(s -> s.change != Change.DELETE).count();
     StringBuilder s = new StringBuilder();
     if (all.isEmpty()) {
       return s.append("check: ")
@@ -133,7 +142,7 @@ final class OutputCheck {
           .append(ControlCharacters.escape(SecretScrubber.scrub(f.path())))
           .append(" (")
           .append(f.change().label)
-          .append(f.frozen() && f.change() == Change.UPDATE ? FROZEN_HINT : "")
+          .append(f.frozen() ? "; it " + FROZEN : "")
           .append(")\n");
     }
     if (all.size() > SHOWN) {
@@ -143,11 +152,6 @@ final class OutputCheck {
     }
     return s.toString();
   }
-
-  /** Why a file with frozen values may differ (a parenthesis's end on stderr). */
-  private static final String FROZEN_HINT =
-      "; it holds values of timestamp(), uuidv4() or the like, new on every run unless"
-          + " SOURCE_DATE_EPOCH is the same for both";
 
   /** One diagnostic per file that is not up to date, for JSON diagnostics. */
   List<Diagnostic> diagnostics(Path out) {
@@ -162,10 +166,7 @@ final class OutputCheck {
                   + (f.change() == Change.DELETE ? " (--prune)" : "")
                   + ", so the image templates there are not up to date with their sources. Run"
                   + " it without --check to update them."
-                  + (f.frozen() && f.change() == Change.UPDATE
-                      ? " The template holds values of timestamp(), uuidv4() or the like, new on"
-                          + " every run unless SOURCE_DATE_EPOCH is the same for both."
-                      : "")));
+                  + (f.frozen() ? " The template " + FROZEN + "." : "")));
     }
     return all;
   }
