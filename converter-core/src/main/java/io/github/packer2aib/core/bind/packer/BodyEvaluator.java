@@ -116,10 +116,10 @@ final class BodyEvaluator {
       if (Evaluator.evaluate(reference, ctx).value().isWhollyKnown()) {
         continue;
       }
-      Expression local = localExpression(reference);
-      if (local != null && localsSeen.add(((GetAttr) reference.traversers().get(0)).name())) {
+      String local = localName(reference);
+      if (local != null && locals.containsKey(local) && localsSeen.add(local)) {
         int before = unknown.size();
-        collectUnknown(local, ctx, unknown, localsSeen);
+        collectUnknown(locals.get(local), ctx, unknown, localsSeen);
         if (unknown.size() > before) {
           continue;
         }
@@ -131,12 +131,12 @@ final class BodyEvaluator {
     }
   }
 
-  /** The expression of the local that {@code reference} reads ({@code local.name…}), or null. */
-  private Expression localExpression(ScopeTraversal reference) {
+  /** The name of the local that {@code reference} reads ({@code local.name…}), or null. */
+  private static String localName(ScopeTraversal reference) {
     if (reference.root().equals("local")
         && !reference.traversers().isEmpty()
         && reference.traversers().get(0) instanceof GetAttr attr) {
-      return locals.get(attr.name());
+      return attr.name();
     }
     return null;
   }

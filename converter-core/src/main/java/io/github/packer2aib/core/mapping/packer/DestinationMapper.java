@@ -323,8 +323,7 @@ final class DestinationMapper {
       if (!targetRegionBlocks.isEmpty()) {
         for (Fields t : targetRegionBlocks) {
           Optional<String> name =
-              t.string("name", SIG + ".targetRegions[].name")
-                  .map(n -> regionNames(t, "name", List.of(n)).get(0));
+              t.string("name", SIG + ".targetRegions[].name").map(n -> regionName(t, n));
           Optional<Long> replicas = t.integer("replicas", SIG + ".targetRegions[].replicaCount");
           // The region's own storage type, else the destination's (as the plugin reads them).
           Optional<String> regionStorage =
@@ -370,7 +369,7 @@ final class DestinationMapper {
         replication = new ArrayList<>();
         for (Fields t : targetRegionBlocks) {
           t.string("name", SIG + ".replicationRegions")
-              .map(n -> regionNames(t, "name", List.of(n)).get(0))
+              .map(n -> regionName(t, n))
               .ifPresent(replication::add);
           desOnTargetRegion(t);
           dropBeforeTargetRegions(
@@ -677,6 +676,11 @@ final class DestinationMapper {
             + " was dropped and "
             + instead
             + ".");
+  }
+
+  /** {@link #regionNames} of the name of a target_region block. */
+  private String regionName(Fields targetRegion, String name) {
+    return regionNames(targetRegion, "name", List.of(name)).get(0);
   }
 
   /**
