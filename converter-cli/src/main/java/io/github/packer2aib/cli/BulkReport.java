@@ -10,6 +10,7 @@ import io.github.packer2aib.core.report.ReportMarkdown;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -203,7 +204,7 @@ final class BulkReport {
           .append(CliCode.UPLOAD_ADDRESS_SHARED.id())
           .append("`): only one file can be uploaded to each, so the steps of the other")
           .append(" templates fail their checksums.\n\n");
-      List<String> lines = new java.util.ArrayList<>();
+      List<String> lines = new ArrayList<>();
       for (Map.Entry<String, List<String>> e : sharedUploads.entrySet()) {
         lines.add(e.getKey() + ": " + String.join(", ", e.getValue()));
       }

@@ -7,6 +7,7 @@ import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.SecretScrubber;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,8 +50,7 @@ final class SharedUploads {
     }
     byAddress
         .computeIfAbsent(uri, k -> new ConcurrentHashMap<>(2))
-        .merge(
-            sha256.toLowerCase(java.util.Locale.ROOT), path, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        .merge(sha256.toLowerCase(Locale.ROOT), path, (a, b) -> a.compareTo(b) <= 0 ? a : b);
   }
 
   /** The addresses given to different files: address → the first template of each file, sorted. */
