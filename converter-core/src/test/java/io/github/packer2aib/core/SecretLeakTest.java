@@ -67,8 +67,18 @@ class SecretLeakTest {
 
   private static ConversionResult convert(
       Map<String, String> varFiles, List<String> vars, Map<String, String> env, String template) {
-    MemoryFileView fs = new MemoryFileView("/work").put("/work/t.pkr.hcl", template);
-    varFiles.forEach((name, text) -> fs.put("/work/" + name, text));
+    return convert("t.pkr.hcl", varFiles, vars, env, template);
+  }
+
+  /** {@code /work/<name>}, holding {@code template}, converted with these options. */
+  private static ConversionResult convert(
+      String name,
+      Map<String, String> varFiles,
+      List<String> vars,
+      Map<String, String> env,
+      String template) {
+    MemoryFileView fs = new MemoryFileView("/work").put("/work/" + name, template);
+    varFiles.forEach((file, text) -> fs.put("/work/" + file, text));
     PackerOptions options =
         new PackerOptions(
             vars,
@@ -78,7 +88,7 @@ class SecretLeakTest {
             Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
     return new PackerConversion()
         .convert(
-            new PackerInput(Path.of("t.pkr.hcl"), "t.pkr.hcl"),
+            new PackerInput(Path.of(name), name),
             options,
             MapOptions.defaults(),
             OutputFormat.JSON,
@@ -661,23 +671,8 @@ class SecretLeakTest {
             + "  \"provisioners\": [{\"type\": \"windows-shell\",\n"
             + "    \"inline\": [\"net user installer {{user `install_password`}} /add\"]}]\n"
             + "}\n";
-    MemoryFileView fs = new MemoryFileView("/work").put("/work/l.json", legacy);
-    PackerOptions options =
-        new PackerOptions(
-            List.of("install_password=" + SECRET),
-            List.of(),
-            Map.of(),
-            Path.of("/work"),
-            Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
     ConversionResult r =
-        new PackerConversion()
-            .convert(
-                new PackerInput(Path.of("l.json"), "l.json"),
-                options,
-                MapOptions.defaults(),
-                OutputFormat.JSON,
-                fs,
-                true);
+        convert("l.json", Map.of(), List.of("install_password=" + SECRET), Map.of(), legacy);
     assertNoSecret(r, SECRET);
     assertTrue(r.templates().isEmpty(), () -> text(r));
     String detail = only(r, "PKRMAP-E405").detail();
@@ -936,23 +931,7 @@ class SecretLeakTest {
                 + " \"db_password\": {\"default\": \"hunter2\"}},"
                 + " \"locals\": {\"x\": \"${var.pw +}\"}}\n");
     for (Map.Entry<String, String> e : broken.entrySet()) {
-      MemoryFileView fs = new MemoryFileView("/work").put("/work/" + e.getKey(), e.getValue());
-      PackerOptions options =
-          new PackerOptions(
-              List.of(),
-              List.of(),
-              Map.of(),
-              Path.of("/work"),
-              Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
-      ConversionResult r =
-          new PackerConversion()
-              .convert(
-                  new PackerInput(Path.of(e.getKey()), e.getKey()),
-                  options,
-                  MapOptions.defaults(),
-                  OutputFormat.JSON,
-                  fs,
-                  true);
+      ConversionResult r = convert(e.getKey(), Map.of(), List.of(), Map.of(), e.getValue());
       assertTrue(r.diagnostics().stream().anyMatch(Diagnostic::isError), e::getKey);
       assertNoSecret(r, SECRET);
       assertTrue(text(r).contains(e.getKey() + ":"), () -> text(r));
@@ -987,26 +966,13 @@ class SecretLeakTest {
             + "  \"builders\": [{\"type\": \"azure-arm\", \"client_secret\": \"{{user"
             + " `sp_key`}}\"}]\n"
             + "}\n";
-    MemoryFileView fs =
-        new MemoryFileView("/work")
-            .put("/work/l.json", legacy)
-            .put("/work/v.json", "{\"region\": \"hunter3{{ nosuchfunc }}\"}");
-    PackerOptions options =
-        new PackerOptions(
-            List.of(),
-            List.of(Path.of("v.json")),
-            Map.of(),
-            Path.of("/work"),
-            Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
     ConversionResult r =
-        new PackerConversion()
-            .convert(
-                new PackerInput(Path.of("l.json"), "l.json"),
-                options,
-                MapOptions.defaults(),
-                OutputFormat.JSON,
-                fs,
-                true);
+        convert(
+            "l.json",
+            Map.of("v.json", "{\"region\": \"hunter3{{ nosuchfunc }}\"}"),
+            List.of(),
+            Map.of(),
+            legacy);
     assertNoSecret(r, SECRET);
     assertNoSecret(r, "hunter3");
     String text = text(r);
