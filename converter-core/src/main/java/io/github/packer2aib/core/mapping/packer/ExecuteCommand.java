@@ -40,17 +40,6 @@ record ExecuteCommand(
     assignments = Collections.unmodifiableMap(new LinkedHashMap<>(assignments));
   }
 
-  /** A command without sudo -H. */
-  ExecuteCommand(
-      boolean sudo,
-      Optional<String> interpreter,
-      boolean passwordDropped,
-      boolean recognised,
-      boolean isDefault,
-      Map<String, String> assignments) {
-    this(sudo, interpreter, passwordDropped, recognised, isDefault, assignments, false);
-  }
-
   /** A command that sets no variables of its own, without sudo -H. */
   ExecuteCommand(
       boolean sudo,
@@ -58,7 +47,7 @@ record ExecuteCommand(
       boolean passwordDropped,
       boolean recognised,
       boolean isDefault) {
-    this(sudo, interpreter, passwordDropped, recognised, isDefault, Map.of());
+    this(sudo, interpreter, passwordDropped, recognised, isDefault, Map.of(), false);
   }
 
   /** The same command without its own variables (they hold a secret and are not copied). */

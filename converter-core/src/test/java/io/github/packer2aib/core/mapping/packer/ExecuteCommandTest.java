@@ -50,14 +50,16 @@ class ExecuteCommandTest {
   @Test
   void keepsTheVariablesTheCommandSets() {
     assertEquals(
-        new ExecuteCommand(true, Optional.of("bash"), false, true, false, Map.of("CLOUD", "azure")),
+        new ExecuteCommand(
+            true, Optional.of("bash"), false, true, false, Map.of("CLOUD", "azure"), false),
         ExecuteCommand.parse("CLOUD=azure sudo -E bash '{{.Path}}'"));
     assertEquals(
         new ExecuteCommand(
-            true, Optional.empty(), false, true, false, Map.of("A", "1", "B", "two words")),
+            true, Optional.empty(), false, true, false, Map.of("A", "1", "B", "two words"), false),
         ExecuteCommand.parse("sudo -E sh -c 'A=1 B=\"two words\" {{ .Vars }} {{ .Path }}'"));
     assertEquals(
-        new ExecuteCommand(false, Optional.empty(), false, true, false, Map.of("DEBUG", "1")),
+        new ExecuteCommand(
+            false, Optional.empty(), false, true, false, Map.of("DEBUG", "1"), false),
         ExecuteCommand.parse("chmod +x {{ .Path }}; {{ .Vars }} DEBUG=1 {{ .Path }}"));
     // sudo -H gives the script root's HOME, which -E alone would not.
     assertEquals(
