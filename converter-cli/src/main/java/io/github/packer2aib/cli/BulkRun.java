@@ -2,7 +2,7 @@ package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
-import io.github.packer2aib.core.diag.JsonRenderer;
+import io.github.packer2aib.core.diag.DiagnosticStream;
 import io.github.packer2aib.core.diag.TextRenderer;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
@@ -66,10 +66,11 @@ final class BulkRun {
   private ReportSpool spool;
 
   /**
-   * With {@code --diagnostics-format json}: the array on stderr that each template's diagnostics
-   * join as it is reported (a run of thousands cannot hold them all until its end); else null.
+   * With {@code --diagnostics-format json} or {@code sarif}: the document on stderr that each
+   * template's diagnostics join as it is reported (a run of thousands cannot hold them all until
+   * its end); else null.
    */
-  private JsonRenderer.Stream jsonOut;
+  private DiagnosticStream machineOut;
 
   private boolean internalError;
   private Progress progress;
@@ -103,7 +104,8 @@ final class BulkRun {
     List<Discovery.Root> roots = Discovery.roots(settings.inputs());
     List<Discovery.Candidate> candidates =
         settings.discovery().discover(roots, files, settings.jobs());
-    boolean json = settings.display().format() == DiagnosticsFormat.JSON;
+    DiagnosticsFormat format = settings.display().format();
+    boolean machine = format.machine();
     OutputFolders folders = new OutputFolders();
     try {
       if (check == null && settings.output() != null) {
@@ -112,11 +114,11 @@ final class BulkRun {
     } catch (IOException e) {
       String reason = InputReader.reason(e);
       Path out = settings.output();
-      if (json) {
+      if (machine) {
         Diagnostic d =
             CliCode.UNWRITABLE_OUTPUT.diagnostic(
                 "The output directory " + out + " could not be created: " + reason + ".");
-        err.print(new JsonRenderer().render(List.of(d)));
+        err.print(format.render(List.of(d)));
       } else {
         err.print(
             ControlCharacters.escape("error: cannot create directory " + out + ": " + reason)
@@ -125,18 +127,18 @@ final class BulkRun {
       err.flush();
       return ExitCodes.INPUT_ERROR;
     }
-    if (json) {
-      jsonOut = new JsonRenderer().stream(err);
+    if (machine) {
+      machineOut = format.stream(err);
     }
     int work = 0;
     for (Discovery.Candidate c : candidates) {
       work += isWork(c) ? 1 : 0;
     }
-    settings.options().settings().ifPresent(s -> reportUnused(s, candidates, json));
+    settings.options().settings().ifPresent(s -> reportUnused(s, candidates, machine));
     progress =
         new Progress(
             err,
-            json ? Progress.Mode.NONE : settings.progress(),
+            machine ? Progress.Mode.NONE : settings.progress(),
             work,
             start,
             settings.progressLine());
@@ -144,7 +146,7 @@ final class BulkRun {
       spool = ReportSpool.open(settings.report(), PendingWrites.PROCESS);
     }
     try {
-      return convertAndReport(start, roots, candidates, folders, work, json);
+      return convertAndReport(start, roots, candidates, folders, work, machine);
     } finally {
       if (spool != null) {
         spool.close();
@@ -158,13 +160,13 @@ final class BulkRun {
       List<Discovery.Candidate> candidates,
       OutputFolders folders,
       int total,
-      boolean json) {
+      boolean machine) {
     // Registered until the run has printed its end: a stop while the report is joined (or the
-    // output list written) gets the notice, and JSON diagnostics their closing bracket, too.
-    Thread notice = new Thread(() -> stopped(total, json), "packer2aib-stopped");
+    // output list written) gets the notice, and JSON or SARIF diagnostics their end, too.
+    Thread notice = new Thread(() -> stopped(total, machine), "packer2aib-stopped");
     Runtime.getRuntime().addShutdownHook(notice);
     try {
-      return finishAfter(start, roots, candidates, folders, json);
+      return finishAfter(start, roots, candidates, folders, machine);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(notice);
@@ -179,7 +181,7 @@ final class BulkRun {
       List<Discovery.Root> roots,
       List<Discovery.Candidate> candidates,
       OutputFolders folders,
-      boolean json) {
+      boolean machine) {
     convertAll(candidates, folders);
     if (stopping) {
       // The JVM ends with the signal's status once its hooks are done; no summary, no report.
@@ -206,7 +208,7 @@ final class BulkRun {
     progress.finish(end);
 
     // The report first, so that a failure to write it is part of what stderr ends with.
-    boolean reportWritten = settings.report() == null || writeReport(json, leftovers, folders);
+    boolean reportWritten = settings.report() == null || writeReport(machine, leftovers, folders);
     boolean quiet = settings.display().quiet();
     printing.lock();
     try {
@@ -214,7 +216,7 @@ final class BulkRun {
         return ExitCodes.INPUT_ERROR; // the notice of the stop is what stderr ends with
       }
       ended = true;
-      printEnd(json, quiet, out, leftovers, manifestProblem, end - start);
+      printEnd(machine, quiet, out, leftovers, manifestProblem, end - start);
     } finally {
       printing.unlock();
     }
@@ -227,26 +229,28 @@ final class BulkRun {
         : ExitCodes.INPUT_ERROR;
   }
 
-  /** The end of stderr: the rest of the JSON diagnostics and the array's end, or the summary. */
+  /**
+   * The end of stderr: the rest of the machine diagnostics and the document's end, or the summary.
+   */
   private void printEnd(
-      boolean json,
+      boolean machine,
       boolean quiet,
       Path out,
       Leftovers leftovers,
       String manifestProblem,
       long nanos) {
-    if (json) {
+    if (machine) {
       if (!quiet) {
-        leftovers.diagnostics(out, settings.prune()).forEach(jsonOut::write);
-        uploads.diagnostics().forEach(jsonOut::write);
+        leftovers.diagnostics(out, settings.prune()).forEach(machineOut::write);
+        uploads.diagnostics().forEach(machineOut::write);
         if (manifestProblem != null) {
-          jsonOut.write(CliCode.MANIFEST_UNWRITTEN.diagnostic(manifestProblem));
+          machineOut.write(CliCode.MANIFEST_UNWRITTEN.diagnostic(manifestProblem));
         }
       }
       if (check != null) {
-        check.diagnostics(out).forEach(jsonOut::write); // errors: also when quiet
+        check.diagnostics(out).forEach(machineOut::write); // errors: also when quiet
       }
-      jsonOut.close();
+      machineOut.close();
     } else if (!quiet) {
       err.print(
           "\n"
@@ -268,19 +272,19 @@ final class BulkRun {
    * Ctrl-C or a termination signal before the run has printed its end (a shutdown hook, while
    * converting or while the report is joined): the summary and the report will not come, so say how
    * far the run got and what it leaves. Writes in progress are abandoned by {@link PendingWrites};
-   * every output file already there is whole. JSON diagnostics get no notice: their array, which
-   * holds those of the templates reported so far, is closed so that stderr is still one JSON
-   * document, and the exit status (128 + the signal) says the run stopped.
+   * every output file already there is whole. JSON or SARIF diagnostics get no notice: their
+   * document, which holds those of the templates reported so far, is closed so that stderr is still
+   * one document, and the exit status (128 + the signal) says the run stopped.
    */
-  private void stopped(int total, boolean json) {
+  private void stopped(int total, boolean machine) {
     stopping = true;
     boolean locked = false;
     try {
       // A reporter stuck on a stderr nobody reads must not keep the process from ending: then
       // the notice is left out (printing would get stuck the same way).
       locked = printing.tryLock(500, TimeUnit.MILLISECONDS);
-      if (locked && !ended && json) {
-        jsonOut.close();
+      if (locked && !ended && machine) {
+        machineOut.close();
       } else if (locked && !ended) {
         notice(total);
       }
@@ -313,7 +317,7 @@ final class BulkRun {
    * misses is a template converted without the options meant for it.
    */
   private void reportUnused(
-      BulkSettings bulkSettings, List<Discovery.Candidate> candidates, boolean json) {
+      BulkSettings bulkSettings, List<Discovery.Candidate> candidates, boolean machine) {
     List<String> paths = new ArrayList<>();
     for (Discovery.Candidate c : candidates) {
       if (isWork(c)) {
@@ -321,9 +325,9 @@ final class BulkRun {
       }
     }
     List<Diagnostic> unused = bulkSettings.unused(paths);
-    if (json) {
-      unused.forEach(jsonOut::write);
-      jsonOut.flush();
+    if (machine) {
+      unused.forEach(machineOut::write);
+      machineOut.flush();
     } else if (!settings.display().quiet()) {
       SourceFile source = bulkSettings.source();
       TextRenderer renderer =
@@ -432,9 +436,9 @@ final class BulkRun {
       err.flush();
       progress.redraw(System.nanoTime());
     }
-    if (jsonOut != null && !o.shown().isEmpty()) {
-      o.shown().forEach(jsonOut::write);
-      jsonOut.flush();
+    if (machineOut != null && !o.shown().isEmpty()) {
+      o.shown().forEach(machineOut::write);
+      machineOut.flush();
     }
     if (spool != null) {
       spool.add(o);
@@ -502,7 +506,7 @@ final class BulkRun {
     }
   }
 
-  private boolean writeReport(boolean json, Leftovers leftovers, OutputFolders folders) {
+  private boolean writeReport(boolean machine, Leftovers leftovers, OutputFolders folders) {
     ReportFile file = settings.report();
     try {
       String output = outputAt(file.target(), folders);
@@ -514,8 +518,8 @@ final class BulkRun {
       return true;
     } catch (IOException e) {
       String reason = InputReader.reason(e);
-      if (json) {
-        jsonOut.write(
+      if (machine) {
+        machineOut.write(
             CliCode.UNWRITABLE_OUTPUT.diagnostic(
                 "The report file " + file.target() + " could not be written: " + reason + "."));
       } else {

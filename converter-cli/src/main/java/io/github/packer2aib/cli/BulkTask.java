@@ -195,7 +195,7 @@ final class BulkTask {
           core.add(d);
         }
       }
-      if (display.format() == DiagnosticsFormat.JSON) {
+      if (display.format().machine()) {
         for (Diagnostic d : all) {
           if (shown(d.severity(), o.strict())) {
             shown.add(d);
@@ -384,7 +384,7 @@ final class BulkTask {
   }
 
   private BulkOutcome failure(Discovery.Candidate c, Diagnostic d, String line, boolean internal) {
-    boolean json = display.format() == DiagnosticsFormat.JSON;
+    boolean machine = display.format().machine();
     return new BulkOutcome(
         c.index(),
         c.relative(),
@@ -395,8 +395,8 @@ final class BulkTask {
         List.of(d.code()),
         codes(List.of(d)),
         display.keep() ? List.of(d) : List.of(),
-        json ? "" : line,
-        json ? List.of(d) : List.of(),
+        machine ? "" : line,
+        machine ? List.of(d) : List.of(),
         internal);
   }
 

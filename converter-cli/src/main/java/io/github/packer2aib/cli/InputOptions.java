@@ -63,7 +63,8 @@ final class InputOptions {
         bind(
                 OptionTypes.diagnosticsFormat(
                     "How diagnostics are printed on stderr: ${COMPLETION-CANDIDATES} "
-                        + "(json: one JSON array for the whole run). Default: text."),
+                        + "(json: one JSON array for the whole run; sarif: one SARIF 2.1.0 log, for"
+                        + " code-scanning services). Default: text."),
                 () -> diagnosticsFormat,
                 v -> diagnosticsFormat = v)
             .build());

@@ -66,7 +66,7 @@ final class OptionTypes {
   }
 
   /** The values of {@code --diagnostics-format}, as completion candidates. */
-  static final List<String> DIAGNOSTICS_FORMATS = List.of("text", "json");
+  static final List<String> DIAGNOSTICS_FORMATS = List.of("text", "json", "sarif");
 
   static final class DiagnosticsFormatConverter implements ITypeConverter<DiagnosticsFormat> {
     @Override
@@ -77,7 +77,7 @@ final class OptionTypes {
         }
       }
       throw new TypeConversionException(
-          "unknown diagnostics format '" + value + "'; expected one of: text, json");
+          "unknown diagnostics format '" + value + "'; expected one of: text, json, sarif");
     }
   }
 

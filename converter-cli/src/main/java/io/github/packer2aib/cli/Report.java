@@ -2,7 +2,6 @@ package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
-import io.github.packer2aib.core.diag.JsonRenderer;
 import io.github.packer2aib.core.diag.Severity;
 import io.github.packer2aib.core.diag.TextRenderer;
 import io.github.packer2aib.core.diag.ValueMask;
@@ -17,10 +16,10 @@ import java.util.Optional;
 
 /**
  * Everything a run says on stderr. In text mode diagnostics print as they are reported, through the
- * core's {@link TextRenderer} (which scrubs secrets), followed by a one-line summary; in JSON mode
- * they are collected and printed at the end as one array through the core's {@link JsonRenderer},
- * with nothing else on stderr. {@code --quiet} keeps only what makes an input fail: errors, and
- * warnings under {@code --strict}. Counts always include everything.
+ * core's {@link TextRenderer} (which scrubs secrets), followed by a one-line summary; in JSON and
+ * SARIF mode they are collected and printed at the end as one document ({@link
+ * DiagnosticsFormat#render}), with nothing else on stderr. {@code --quiet} keeps only what makes an
+ * input fail: errors, and warnings under {@code --strict}. Counts always include everything.
  */
 final class Report {
   private final PrintWriter err;
@@ -64,7 +63,7 @@ final class Report {
       if (!shown(d.severity())) {
         continue;
       }
-      if (format == DiagnosticsFormat.JSON) {
+      if (format.machine()) {
         collected.add(d);
       } else {
         err.print(text().render(d));
@@ -81,7 +80,7 @@ final class Report {
     if (!shown(code.severity())) {
       return;
     }
-    if (format == DiagnosticsFormat.JSON) {
+    if (format.machine()) {
       collected.add(code.diagnostic(detail));
     } else {
       err.print(ControlCharacters.escape(code.severity().label() + ": " + line) + "\n");
@@ -95,7 +94,7 @@ final class Report {
   void check(OutputCheck check, Path out) {
     List<Diagnostic> stale = check.diagnostics(out);
     errors += stale.size();
-    if (format == DiagnosticsFormat.JSON) {
+    if (format.machine()) {
       collected.addAll(stale);
     } else if (!quiet) {
       err.print("\n" + check.text(out));
@@ -117,8 +116,8 @@ final class Report {
    * counts). Flushes stderr.
    */
   void finish(String head, int failedInputs) {
-    if (format == DiagnosticsFormat.JSON) {
-      err.print(new JsonRenderer().render(collected));
+    if (format.machine()) {
+      err.print(format.render(collected));
     } else if (!quiet) {
       StringBuilder line = new StringBuilder(head);
       if (failedInputs > 0) {

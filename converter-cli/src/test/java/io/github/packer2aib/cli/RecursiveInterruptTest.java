@@ -159,6 +159,25 @@ class RecursiveInterruptTest {
     assertTrue(err.endsWith("\n]\n"), err);
   }
 
+  @Test
+  void aStoppedRunWithSarifDiagnosticsLeavesOneWholeLogOnStderr() throws Exception {
+    assumeTrue(File.separatorChar == '/', "signals as on POSIX systems");
+
+    String err =
+        stopped(
+            inputs(), tmp.resolve("out"), true, "--diagnostics-format", "sarif", "--show-warnings");
+
+    // The results of the templates reported before the stop, and the log ended with its rules.
+    JsonNode run = new ObjectMapper().readTree(err).get("runs").get(0);
+    JsonNode results = run.get("results");
+    assertTrue(results.size() > 0, err);
+    assertEquals(0, results.size() % 2, err);
+    Set<String> rules = new TreeSet<>();
+    run.get("tool").get("driver").get("rules").forEach(r -> rules.add(r.get("id").asText()));
+    assertEquals(Set.of("PKRMAP-N121", "PKRMAP-W101"), rules);
+    assertTrue(err.endsWith("}\n"), err);
+  }
+
   private static long countFiles(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return 0;

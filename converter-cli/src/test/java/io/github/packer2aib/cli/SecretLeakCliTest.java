@@ -79,7 +79,7 @@ class SecretLeakCliTest {
    */
   private CliRun assertSecretNowhere(Path template) throws IOException {
     CliRun inspected = null;
-    for (String format : List.of("text", "json")) {
+    for (String format : List.of("text", "json", "sarif")) {
       CliRun i =
           run(
               List.of(
@@ -231,7 +231,7 @@ class SecretLeakCliTest {
     Path template = put(tmp, "t.pkr.hcl", TEMPLATE);
     Path vars = put(tmp, "bad.pkrvars.hcl", "sp_key = \"hunter2\" + \n");
     for (String report : List.of("r.md", "r.json")) {
-      for (String format : List.of("text", "json")) {
+      for (String format : List.of("text", "json", "sarif")) {
         Path reportFile = tmp.resolve(format + "-" + report);
         CliRun r =
             run(
@@ -278,7 +278,7 @@ class SecretLeakCliTest {
     // convert and validate sent it to the image template reader, whose excerpts mask no value.
     Path template = put(tmp, "t.json", BROKEN_LEGACY);
     for (String command : List.of("convert", "validate", "inspect")) {
-      for (String format : List.of("text", "json")) {
+      for (String format : List.of("text", "json", "sarif")) {
         CliRun r = run(List.of(command, "--diagnostics-format", format, template.toString()));
         assertEquals(ExitCodes.INPUT_ERROR, r.exitCode(), r.err());
         assertAbsent(command + "'s stdout", r.out());
@@ -389,7 +389,7 @@ class SecretLeakCliTest {
                 + "\n"
                 + "  vars: {sp_key: x, count: hunter2}\n");
     for (String report : List.of("bulk.md", "bulk.json")) {
-      for (String format : List.of("text", "json")) {
+      for (String format : List.of("text", "json", "sarif")) {
         Path reportFile = tmp.resolve(format + "-" + report);
         CliRun r = bulk(settings, format, root, "--report", reportFile.toString());
         assertEquals(ExitCodes.INPUT_ERROR, r.exitCode(), r.err());
@@ -423,7 +423,7 @@ class SecretLeakCliTest {
                 + "    vars:\n"
                 + "      sp_key: x\n"
                 + "      other: [hunter2]\n");
-    for (String format : List.of("text", "json")) {
+    for (String format : List.of("text", "json", "sarif")) {
       CliRun r = bulk(settings, format, root);
       assertEquals(ExitCodes.INPUT_ERROR, r.exitCode(), r.err());
       assertAbsent("stderr", r.err());

@@ -110,11 +110,11 @@ class UsageErrorTest {
 
   @Test
   void unknownDiagnosticsFormat() {
-    CliRun r = CliRun.run("validate", "--diagnostics-format", "sarif", input().toString());
+    CliRun r = CliRun.run("validate", "--diagnostics-format", "junit", input().toString());
 
     assertEquals(2, r.exitCode());
     assertTrue(
-        r.err().contains("unknown diagnostics format 'sarif'; expected one of: text, json"),
+        r.err().contains("unknown diagnostics format 'junit'; expected one of: text, json, sarif"),
         r.err());
   }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.github.packer2aib.core.source.Range;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -37,7 +36,7 @@ public final class JsonRenderer {
    * Diagnostics written as they come, as the one JSON array {@link #render} makes of them all: a
    * long run need not hold them until its end. {@link #close} ends the array.
    */
-  public static final class Stream implements Closeable {
+  public static final class Stream implements DiagnosticStream {
     private final Writer out;
     private final JsonGenerator g;
     private boolean closed;
@@ -56,7 +55,7 @@ public final class JsonRenderer {
       }
     }
 
-    /** Writes one more diagnostic into the array. */
+    @Override
     public void write(Diagnostic d) {
       try {
         g.writeStartObject();
@@ -86,7 +85,7 @@ public final class JsonRenderer {
       }
     }
 
-    /** Passes what was written on to the writer, and flushes it. */
+    @Override
     public void flush() {
       try {
         g.flush();
@@ -95,7 +94,6 @@ public final class JsonRenderer {
       }
     }
 
-    /** Ends the array (once) and flushes; the writer stays open. */
     @Override
     public void close() {
       if (closed) {

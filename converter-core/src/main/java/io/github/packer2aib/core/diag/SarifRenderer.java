@@ -1,0 +1,270 @@
+package io.github.packer2aib.core.diag;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.github.packer2aib.core.source.Range;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Renders diagnostics as a SARIF 2.1.0 log ({@code --diagnostics-format sarif}), the format that
+ * code-scanning services (GitHub code scanning, Azure DevOps' SARIF viewers) read: one run of the
+ * tool, one result per diagnostic with its code as the rule id, its detail as the message and its
+ * source range as the region; related locations stay related locations.
+ *
+ * <p>Columns are counted in Unicode code points, as everywhere in packer2aib, which the run says
+ * with {@code columnKind}. A file's display name becomes a URI reference: a relative name stays
+ * relative to {@code CWD}, the base the caller gives (the working directory), and an absolute one
+ * becomes a {@code file:} URI. Rules are listed after the results, sorted by id: a run learns the
+ * codes it uses only as it goes, and SARIF does not care about the order of an object's members.
+ */
+public final class SarifRenderer {
+  /** The base relative file names are resolved against in {@code originalUriBaseIds}. */
+  public static final String BASE_ID = "CWD";
+
+  private static final String SCHEMA =
+      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final DefaultIndenter LINE_FEED =
+      DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n");
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private final String toolVersion;
+  private final Optional<String> baseUri;
+
+  /**
+   * @param toolVersion packer2aib's version, for {@code tool.driver.version}
+   * @param baseUri the absolute URI, ending in a slash, of the folder relative names are relative
+   *     to (the working directory), or empty to leave their base to the reader
+   */
+  public SarifRenderer(String toolVersion, Optional<String> baseUri) {
+    this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
+    this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+  }
+
+  public String render(Iterable<Diagnostic> diagnostics) {
+    StringWriter out = new StringWriter();
+    try (Stream stream = stream(out)) {
+      for (Diagnostic d : diagnostics) {
+        stream.write(d);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A {@link Stream} of results written to {@code out} (which it does not close). */
+  public Stream stream(Writer out) {
+    return new Stream(out);
+  }
+
+  /** The results of one run as they come; {@link #close} adds the rules and ends the log. */
+  public final class Stream implements DiagnosticStream {
+    private final Writer out;
+    private final JsonGenerator g;
+
+    /** The summary of each rule id used, from its first result. */
+    private final Map<String, String> rules = new TreeMap<>();
+
+    private boolean closed;
+
+    private Stream(Writer out) {
+      this.out = out;
+      try {
+        g = FACTORY.createGenerator(out);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(LINE_FEED);
+        pp.indentArraysWith(LINE_FEED);
+        g.setPrettyPrinter(pp);
+        g.writeStartObject();
+        g.writeStringField("$schema", SCHEMA);
+        g.writeStringField("version", "2.1.0");
+        g.writeArrayFieldStart("runs");
+        g.writeStartObject();
+        g.writeStringField("columnKind", "unicodeCodePoints");
+        if (baseUri.isPresent()) {
+          g.writeObjectFieldStart("originalUriBaseIds");
+          g.writeObjectFieldStart(BASE_ID);
+          g.writeStringField("uri", baseUri.get());
+          g.writeEndObject();
+          g.writeEndObject();
+        }
+        g.writeArrayFieldStart("results");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void write(Diagnostic d) {
+      String ruleSummary = rules.putIfAbsent(d.code(), d.summary());
+      String detail = SecretScrubber.scrub(d.detail());
+      // The rule carries the summary; a result whose own summary differs keeps it in its message.
+      String message =
+          ruleSummary == null || ruleSummary.equals(d.summary())
+              ? detail
+              : d.summary() + ": " + detail;
+      try {
+        g.writeStartObject();
+        g.writeStringField("ruleId", d.code());
+        g.writeStringField("level", d.severity().label());
+        writeMessage(message);
+        if (d.subject().isPresent()) {
+          g.writeArrayFieldStart("locations");
+          g.writeStartObject();
+          writePhysicalLocation(d.subject().get());
+          g.writeEndObject();
+          g.writeEndArray();
+        }
+        if (!d.related().isEmpty()) {
+          g.writeArrayFieldStart("relatedLocations");
+          int id = 1;
+          for (Related r : d.related()) {
+            g.writeStartObject();
+            g.writeNumberField("id", id++);
+            writeMessage(SecretScrubber.scrub(r.label()));
+            writePhysicalLocation(r.range());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+        }
+        if (d.path().isPresent()) {
+          g.writeObjectFieldStart("properties");
+          g.writeStringField("jsonPointer", d.path().get());
+          g.writeEndObject();
+        }
+        g.writeEndObject();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void flush() {
+      try {
+        g.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        g.writeEndArray(); // results
+        g.writeObjectFieldStart("tool");
+        g.writeObjectFieldStart("driver");
+        g.writeStringField("name", "packer2aib");
+        g.writeStringField("version", toolVersion);
+        g.writeArrayFieldStart("rules");
+        for (Map.Entry<String, String> rule : rules.entrySet()) {
+          g.writeStartObject();
+          g.writeStringField("id", rule.getKey());
+          g.writeObjectFieldStart("shortDescription");
+          g.writeStringField("text", rule.getValue());
+          g.writeEndObject();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject(); // driver
+        g.writeEndObject(); // tool
+        g.writeEndObject(); // run
+        g.writeEndArray(); // runs
+        g.writeEndObject();
+        g.close();
+        out.write("\n");
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private void writeMessage(String text) throws IOException {
+      g.writeObjectFieldStart("message");
+      g.writeStringField("text", text);
+      g.writeEndObject();
+    }
+
+    private void writePhysicalLocation(Range r) throws IOException {
+      g.writeObjectFieldStart("physicalLocation");
+      g.writeObjectFieldStart("artifactLocation");
+      String file = r.file();
+      if (isAbsolute(file)) {
+        g.writeStringField("uri", fileUri(file));
+      } else {
+        g.writeStringField("uri", encodePath(file));
+        if (baseUri.isPresent()) {
+          g.writeStringField("uriBaseId", BASE_ID);
+        }
+      }
+      g.writeEndObject();
+      g.writeObjectFieldStart("region");
+      g.writeNumberField("startLine", r.start().line());
+      g.writeNumberField("startColumn", r.start().column());
+      g.writeNumberField("endLine", r.end().line());
+      g.writeNumberField("endColumn", r.end().column());
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+  }
+
+  /** A POSIX absolute path, or a Windows one with a drive letter. */
+  static boolean isAbsolute(String file) {
+    return file.startsWith("/")
+        || (file.length() > 2
+            && Character.isLetter(file.charAt(0))
+            && file.charAt(1) == ':'
+            && (file.charAt(2) == '\\' || file.charAt(2) == '/'));
+  }
+
+  /** {@code file:} URI of an absolute path (a Windows path's backslashes become slashes). */
+  static String fileUri(String file) {
+    String path = file.startsWith("/") ? file : "/" + file.replace('\\', '/');
+    return "file://" + encode(path, true);
+  }
+
+  /**
+   * A path as a URI reference: every byte of its UTF-8 form other than an unreserved character or a
+   * slash is percent-encoded, so spaces, {@code %}, {@code #}, {@code ?} and a colon (which would
+   * make the first segment read as a scheme) cannot change what the reference means.
+   */
+  static String encodePath(String path) {
+    // On Windows a display name's separators are backslashes; elsewhere one is part of a name.
+    return encode(File.separatorChar == '\\' ? path.replace('\\', '/') : path, false);
+  }
+
+  /** {@link #encodePath}, keeping colons where they cannot be read as a scheme's end. */
+  private static String encode(String path, boolean keepColons) {
+    StringBuilder sb = new StringBuilder(path.length() + 8);
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~'
+          || c == '/'
+          || (keepColons && c == ':')) {
+        sb.append((char) c);
+      } else {
+        sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+      }
+    }
+    return sb.toString();
+  }
+}
