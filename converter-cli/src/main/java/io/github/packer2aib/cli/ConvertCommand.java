@@ -252,6 +252,11 @@ final class ConvertCommand implements Callable<Integer> {
       }
     }
 
+    SharedUploads uploads = new SharedUploads();
+    for (Accepted a : accepted) {
+      uploads.add(a.inputName(), a.template());
+    }
+    report.sharedUploads(uploads);
     OutputCheck outputCheck = check ? new OutputCheck() : null;
     int written =
         output == null

@@ -103,6 +103,24 @@ final class Report {
     }
   }
 
+  /**
+   * Upload addresses that the templates of several inputs give to different files (CLI-W003): a
+   * warning about the run as a whole, not about one input, so it fails none, even under {@code
+   * --strict}; printed unless quiet, as a bulk run prints it under its table.
+   */
+  void sharedUploads(SharedUploads uploads) {
+    List<Diagnostic> found = uploads.diagnostics();
+    warnings += found.size();
+    if (quiet || found.isEmpty()) {
+      return;
+    }
+    if (format.machine()) {
+      collected.addAll(found);
+    } else {
+      err.print(uploads.text());
+    }
+  }
+
   int errors() {
     return errors;
   }

@@ -13,14 +13,15 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The upload addresses of a bulk run's templates, to find one given to different files. Within a
- * template the mapper refuses that (PKRMAP-E316); across templates only the run can see it: two
- * templates whose scripts outside the conversion root have the same file name (known by it alone)
- * but different contents, or settings that give two templates base URIs that meet. Only one file
- * can be uploaded to an address, so the other template's step fails its checksum when Image Builder
- * runs it: a warning at the end of the run names the address and a template of each file. Tasks add
- * from several threads; the warning names the first template of each file by path, so it reads the
- * same whatever {@code --jobs} is.
+ * The upload addresses of a run's templates (of a bulk run, or of the several inputs of a plain
+ * convert or validate), to find one given to different files. Within a template the mapper refuses
+ * that (PKRMAP-E316); across templates only the run can see it: two templates whose scripts outside
+ * the conversion root have the same file name (known by it alone) but different contents, or
+ * settings that give two templates base URIs that meet. Only one file can be uploaded to an
+ * address, so the other template's step fails its checksum when Image Builder runs it: a warning at
+ * the end of the run names the address and a template of each file. Tasks add from several threads;
+ * the warning names the first template of each file by path, so it reads the same whatever {@code
+ * --jobs} is.
  */
 final class SharedUploads {
   /** Address → checksum of the file there → the first template (by path) that uploads it. */

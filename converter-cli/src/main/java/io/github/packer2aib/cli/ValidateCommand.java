@@ -4,6 +4,7 @@ import static io.github.packer2aib.cli.Binding.bind;
 
 import io.github.packer2aib.core.ConversionResult;
 import io.github.packer2aib.core.ConvertOptions;
+import io.github.packer2aib.core.ConvertedTemplate;
 import io.github.packer2aib.core.OutputFormat;
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.bind.packer.PackerInput;
@@ -97,6 +98,10 @@ final class ValidateCommand implements Callable<Integer> {
             spec.commandLine().getErr(), common.diagnosticsFormat, common.quiet, common.strict);
     PrintWriter out = spec.commandLine().getOut();
     int failed = 0;
+    SharedUploads uploads = new SharedUploads();
+    // Several inputs are compared for shared upload addresses (CLI-W003), which needs their
+    // templates: then they are converted in full, as validate -r does; one input is only checked.
+    boolean compare = common.inputs.size() > 1;
     Path cwd = Path.of("").toAbsolutePath();
     LocalFiles files = new LocalFiles(cwd);
     Preload.start(
@@ -106,7 +111,7 @@ final class ValidateCommand implements Callable<Integer> {
       ConversionResult result;
       String name;
       if (PackerRouting.isHcl2(argument, files)) {
-        result = validatePacker(new PackerInput(Path.of(argument), argument), files, cwd);
+        result = validatePacker(new PackerInput(Path.of(argument), argument), files, cwd, compare);
         name = argument;
       } else {
         Input input = reader.read(argument);
@@ -121,8 +126,11 @@ final class ValidateCommand implements Callable<Integer> {
         result =
             read.packer()
                 ? validatePacker(
-                    new PackerInput(Path.of(argument), argument, read.packerDocument()), files, cwd)
-                : validate(read, options);
+                    new PackerInput(Path.of(argument), argument, read.packerDocument()),
+                    files,
+                    cwd,
+                    compare)
+                : validate(read, options, compare);
         // read.source(), which may be a masked copy of source (see PackerRouting.byContent).
         report.file(read.source());
       }
@@ -131,6 +139,9 @@ final class ValidateCommand implements Callable<Integer> {
       if (result.hasErrors() || (common.strict && result.hasWarnings())) {
         failed++;
         continue;
+      }
+      for (ConvertedTemplate t : result.templates()) {
+        uploads.add(name, t);
       }
       if (!common.quiet) {
         long warnings =
@@ -146,6 +157,7 @@ final class ValidateCommand implements Callable<Integer> {
         out.flush();
       }
     }
+    report.sharedUploads(uploads);
     report.finish("validated " + Report.plural(common.inputs.size(), "input"), failed);
     return failed == 0 ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
   }
@@ -172,7 +184,9 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /** A Packer template is valid when it converts: read, mapped, and valid in the target version. */
-  private ConversionResult validatePacker(PackerInput input, LocalFiles files, Path cwd) {
+  /** A Packer template checked, or converted in full when {@code emit} (its templates kept). */
+  private ConversionResult validatePacker(
+      PackerInput input, LocalFiles files, Path cwd, boolean emit) {
     Engine.PackerJob job =
         new Engine.PackerJob(
             input,
@@ -181,15 +195,19 @@ final class ValidateCommand implements Callable<Integer> {
             OutputFormat.JSON,
             files);
     try {
-      return parent.engine().convertPacker(job, false);
+      return parent.engine().convertPacker(job, emit);
     } catch (StackOverflowError e) {
       throw new IllegalStateException("stack overflow while checking " + input.displayName(), e);
     }
   }
 
-  private ConversionResult validate(PackerRouting.ByContent read, ConvertOptions options) {
+  /** An AIB template checked, or converted in full when {@code emit} (its templates kept). */
+  private ConversionResult validate(
+      PackerRouting.ByContent read, ConvertOptions options, boolean emit) {
     try {
-      return parent.engine().validate(read.source(), read.parsed(), options);
+      return emit
+          ? parent.engine().convert(read.source(), read.parsed(), options)
+          : parent.engine().validate(read.source(), read.parsed(), options);
     } catch (StackOverflowError e) {
       throw Inputs.stackOverflow(read.source(), e);
     }

@@ -134,4 +134,108 @@ class SharedUploadsTest {
       first = details;
     }
   }
+
+  @Test
+  void severalInputsOfAPlainConvertOrValidateAreComparedToo() throws Exception {
+    Path repo =
+        repo("../../scripts/a/setup.sh", "../../scripts/b/setup.sh", "../../scripts/a/same.sh");
+    String t0 = repo.resolve("images/t0").toString();
+    String t1 = repo.resolve("images/t1").toString();
+    String t2 = repo.resolve("images/t2").toString();
+    String line = "  " + BASE + "setup.sh: " + t0 + ", " + t1 + "\n";
+
+    for (String command : List.of("convert", "validate")) {
+      List<String> args = new ArrayList<>(List.of(command, "--script-base-uri", BASE));
+      if (command.equals("convert")) {
+        args.addAll(List.of("--identity", BulkTrees.IDENTITY, "-o", tmp.resolve("out").toString()));
+      }
+      args.addAll(List.of(t2, t1, t0));
+      CliRun r = CliRun.run(args.toArray(String[]::new));
+
+      // A warning about the run, which fails no input; the summary counts it.
+      assertEquals(0, r.exitCode(), r.err());
+      assertTrue(r.err().contains("(CLI-W003): only one file can be uploaded there"), r.err());
+      assertTrue(r.err().contains(line), r.err());
+      if (command.equals("convert")) {
+        assertTrue(r.err().endsWith(" 3 inputs; 1 warning\n"), r.err());
+      }
+
+      List<String> quietArgs = new ArrayList<>(args);
+      quietArgs.add(1, "-q");
+      CliRun quiet = CliRun.run(quietArgs.toArray(String[]::new));
+      assertEquals(0, quiet.exitCode(), quiet.err());
+      assertFalse(quiet.err().contains("CLI-W003"), quiet.err());
+
+      args.add(1, "--diagnostics-format");
+      args.add(2, "sarif");
+      JsonNode results =
+          new ObjectMapper()
+              .readTree(CliRun.run(args.toArray(String[]::new)).err())
+              .get("runs")
+              .get(0)
+              .get("results");
+      List<String> messages = new ArrayList<>();
+      results.forEach(
+          d -> {
+            if (d.get("ruleId").asText().equals("CLI-W003")) {
+              messages.add(d.get("message").get("text").asText());
+            }
+          });
+      assertEquals(1, messages.size(), results.toString());
+      assertTrue(
+          messages
+              .get(0)
+              .startsWith(
+                  BASE
+                      + "setup.sh is the upload address of different files in "
+                      + t0
+                      + ", "
+                      + t1
+                      + ":"),
+          messages.get(0));
+    }
+  }
+
+  @Test
+  void oneInputOfAPlainConvertIsNoCase() {
+    Path repo = repo("../../scripts/a/setup.sh");
+
+    CliRun r =
+        CliRun.run(
+            "convert",
+            "--identity",
+            BulkTrees.IDENTITY,
+            "--script-base-uri",
+            BASE,
+            repo.resolve("images/t0").toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertFalse(r.err().contains("CLI-W003"), r.err());
+  }
+
+  @Test
+  void imageTemplatesGivenToValidateAreComparedByTheirChecksums() {
+    String step = "\"inline\": [\"sudo apt-get update\", \"sudo apt-get install -y nginx\"]";
+    String a =
+        Templates.VALID_AIB.replace(
+            step,
+            "\"scriptUri\": \""
+                + BASE
+                + "setup.sh\", \"sha256Checksum\": \""
+                + "a".repeat(64)
+                + "\"");
+    String b = a.replace("a".repeat(64), "b".repeat(64));
+    Path first = put(tmp, "a.json", a);
+    Path second = put(tmp, "b.json", b);
+    Path same = put(tmp, "c.json", a);
+
+    CliRun differ = CliRun.run("validate", first.toString(), second.toString());
+    CliRun agree = CliRun.run("validate", first.toString(), same.toString());
+
+    assertEquals(0, differ.exitCode(), differ.err());
+    assertTrue(
+        differ.err().contains("  " + BASE + "setup.sh: " + first + ", " + second + "\n"),
+        differ.err());
+    assertFalse(agree.err().contains("CLI-W003"), agree.err());
+  }
 }
