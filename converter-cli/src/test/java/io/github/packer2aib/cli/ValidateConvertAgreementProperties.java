@@ -23,7 +23,7 @@ class ValidateConvertAgreementProperties {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The texts a tree's files are drawn from: good and broken templates of each family. */
-  private static final List<String> TEXTS =
+  static final List<String> TEXTS =
       List.of(
           BulkTrees.hcl("web"),
           BulkTrees.hcl("web").replace("managed_image_name", "# managed_image_name"),
@@ -34,21 +34,31 @@ class ValidateConvertAgreementProperties {
           Templates.BROKEN_JSON,
           "not: [a, template]\n");
 
-  @Provide
-  Arbitrary<List<Integer>> trees() {
+  /** Trees as lists of indexes into {@link #TEXTS}, one per file. */
+  static Arbitrary<List<Integer>> treeShapes() {
     return Arbitraries.integers().between(0, TEXTS.size() - 1).list().ofMinSize(1).ofMaxSize(6);
   }
 
-  @Property(tries = 15)
-  void validateAndConvertReportTheSame(@ForAll("trees") List<Integer> files) throws Exception {
-    Path tmp = Files.createTempDirectory("agreement");
-    Path root = tmp.resolve("repo");
+  @Provide
+  Arbitrary<List<Integer>> trees() {
+    return treeShapes();
+  }
+
+  /** Writes the tree {@code files} (indexes into {@link #TEXTS}) under {@code root}. */
+  static void write(Path root, List<Integer> files) {
     for (int i = 0; i < files.size(); i++) {
       int t = files.get(i);
       String name =
           t <= 1 ? "hcl/h" + i + "/main.pkr.hcl" : "f/t" + i + (t == 7 ? ".yaml" : ".json");
       put(root, name, TEXTS.get(t));
     }
+  }
+
+  @Property(tries = 15)
+  void validateAndConvertReportTheSame(@ForAll("trees") List<Integer> files) throws Exception {
+    Path tmp = Files.createTempDirectory("agreement");
+    Path root = tmp.resolve("repo");
+    write(root, files);
     Path out = tmp.resolve("out");
 
     CliRun convert = run("convert", "-o", out.toString(), root.toString());
