@@ -185,6 +185,9 @@ record ExecuteCommand(
     boolean home = false;
     Map<String, String> assigned = new LinkedHashMap<>();
     i = skipVars(tokens, i, assigned);
+    if (i < 0) {
+      return Optional.empty();
+    }
     if (i < tokens.size() && tokens.get(i).equals("sudo")) {
       sudo = true;
       i++;
@@ -198,13 +201,14 @@ record ExecuteCommand(
       }
     }
     i = skipVars(tokens, i, assigned);
-    if (i < tokens.size()
+    if (i >= 0
+        && i < tokens.size()
         && tokens.get(i).endsWith("env")
         && ENV_PROGRAM.matcher(tokens.get(i)).matches()) {
       i++;
       i = skipVars(tokens, i, assigned);
     }
-    if (i >= tokens.size() || assigned.containsKey(null)) {
+    if (i < 0 || i >= tokens.size()) {
       return Optional.empty();
     }
     if (tokens.get(i).equals("\uE001") && i == tokens.size() - 1) {
@@ -242,9 +246,9 @@ record ExecuteCommand(
 
   /**
    * Skips {@code {{ .Vars }}} and {@code NAME=value} words from {@code i}; the assignments are put
-   * into {@code assigned} (a later one wins, as in the shell). An assignment whose value holds
-   * {@code {{ .Path }}} or {@code {{ .Vars }}} is put under the null key: the command is then not
-   * understood.
+   * into {@code assigned} (a later one wins, as in the shell). Returns the index after them, or -1
+   * when an assignment's value holds {@code {{ .Path }}} or {@code {{ .Vars }}}: the command is
+   * then not understood.
    */
   private static int skipVars(List<String> tokens, int i, Map<String, String> assigned) {
     while (i < tokens.size()) {
@@ -254,8 +258,10 @@ record ExecuteCommand(
       } else if (t.indexOf('=') > 0 && ASSIGNMENT.matcher(t).matches()) {
         int eq = t.indexOf('=');
         String value = t.substring(eq + 1);
-        boolean plain = value.indexOf('\uE001') < 0 && value.indexOf('\uE002') < 0;
-        assigned.put(plain ? t.substring(0, eq) : null, value);
+        if (value.indexOf('\uE001') >= 0 || value.indexOf('\uE002') >= 0) {
+          return -1;
+        }
+        assigned.put(t.substring(0, eq), value);
         i++;
       } else {
         break;
