@@ -4,7 +4,6 @@ import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.DiagnosticStream;
 import io.github.packer2aib.core.diag.JsonRenderer;
 import io.github.packer2aib.core.diag.SarifRenderer;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,12 +40,6 @@ enum DiagnosticsFormat {
 
   /** The whole document of a machine format for {@code diagnostics}. */
   String render(Iterable<Diagnostic> diagnostics) {
-    StringWriter out = new StringWriter();
-    try (DiagnosticStream stream = stream(out)) {
-      for (Diagnostic d : diagnostics) {
-        stream.write(d);
-      }
-    }
-    return out.toString();
+    return DiagnosticStream.render(this::stream, diagnostics);
   }
 }

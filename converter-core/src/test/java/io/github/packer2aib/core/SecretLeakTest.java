@@ -12,6 +12,7 @@ import io.github.packer2aib.core.bind.settings.SettingsBinder;
 import io.github.packer2aib.core.bind.settings.SettingsResult;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.JsonRenderer;
+import io.github.packer2aib.core.diag.SarifRenderer;
 import io.github.packer2aib.core.diag.TextRenderer;
 import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.mapping.packer.MapOptions;
@@ -106,13 +107,14 @@ class SecretLeakTest {
     return new TextRenderer(n -> Optional.ofNullable(files.get(n))).render(r.diagnostics());
   }
 
-  /** Every rendering of a result: text, JSON diagnostics, Markdown and JSON reports. */
+  /** Every rendering of a result: text, JSON and SARIF diagnostics, Markdown and JSON reports. */
   private static List<String> renderings(ConversionResult r) {
     ConversionReport report =
         new ConversionReport(List.of(InputReport.of("t.pkr.hcl", r, false, List.of())));
     return List.of(
         text(r),
         new JsonRenderer().render(r.diagnostics()),
+        new SarifRenderer("1", Optional.empty()).render(r.diagnostics()),
         ReportMarkdown.render(report),
         ReportJson.render(report));
   }
@@ -131,8 +133,8 @@ class SecretLeakTest {
 
   /**
    * What {@code inspect} shows of the template {@code /work/<name>} with {@code --var pw=hunter2}:
-   * its diagnostics rendered as text and JSON, then the model as JSON (when it loaded); every one
-   * is checked not to hold the secret in any case.
+   * its diagnostics rendered as text and JSON, then the model as JSON (when it loaded); every one,
+   * and the diagnostics as SARIF, is checked not to hold the secret in any case.
    */
   private static List<String> inspect(String name, String template) {
     return inspect(name, template, SECRET);
@@ -161,7 +163,9 @@ class SecretLeakTest {
     out.add(new TextRenderer(n -> Optional.ofNullable(files.get(n))).render(r.diagnostics()));
     out.add(new JsonRenderer().render(r.diagnostics()));
     r.template().ifPresent(t -> out.add(PackerModelJson.toJson(t)));
-    for (String shown : out) {
+    List<String> checked = new ArrayList<>(out); // and SARIF diagnostics, which callers ignore
+    checked.add(new SarifRenderer("1", Optional.empty()).render(r.diagnostics()));
+    for (String shown : checked) {
       assertFalse(
           shown.toLowerCase(Locale.ROOT).contains(secret.toLowerCase(Locale.ROOT)),
           () -> "the secret is in\n" + shown);
@@ -1020,6 +1024,7 @@ class SecretLeakTest {
     assertTrue(r.diagnostics().stream().anyMatch(Diagnostic::isError), text);
     assertFalse(text.contains(SECRET), text);
     assertFalse(new JsonRenderer().render(r.diagnostics()).contains(SECRET));
+    assertFalse(new SarifRenderer("1", Optional.empty()).render(r.diagnostics()).contains(SECRET));
     assertTrue(text.contains("s.yaml:"), text);
   }
 }

@@ -1,6 +1,9 @@
 package io.github.packer2aib.core.diag;
 
 import java.io.Closeable;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.function.Function;
 
 /**
  * Diagnostics written for machines as they come, into one document that {@link #close} ends: a long
@@ -17,4 +20,16 @@ public interface DiagnosticStream extends Closeable {
   /** Ends the document (once) and flushes; the writer stays open. */
   @Override
   void close();
+
+  /** The whole document that a stream opened by {@code open} makes of {@code diagnostics}. */
+  static String render(
+      Function<Writer, ? extends DiagnosticStream> open, Iterable<Diagnostic> diagnostics) {
+    StringWriter out = new StringWriter();
+    try (DiagnosticStream stream = open.apply(out)) {
+      for (Diagnostic d : diagnostics) {
+        stream.write(d);
+      }
+    }
+    return out.toString();
+  }
 }

@@ -1,13 +1,8 @@
 package io.github.packer2aib.core.diag;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.github.packer2aib.core.source.Range;
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +29,6 @@ public final class SarifRenderer {
 
   private static final String SCHEMA =
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-  private static final JsonFactory FACTORY = new JsonFactory();
-  private static final DefaultIndenter LINE_FEED =
-      DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n");
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private final String toolVersion;
@@ -53,13 +45,7 @@ public final class SarifRenderer {
   }
 
   public String render(Iterable<Diagnostic> diagnostics) {
-    StringWriter out = new StringWriter();
-    try (Stream stream = stream(out)) {
-      for (Diagnostic d : diagnostics) {
-        stream.write(d);
-      }
-    }
-    return out.toString();
+    return DiagnosticStream.render(this::stream, diagnostics);
   }
 
   /** A {@link Stream} of results written to {@code out} (which it does not close). */
@@ -68,23 +54,13 @@ public final class SarifRenderer {
   }
 
   /** The results of one run as they come; {@link #close} adds the rules and ends the log. */
-  public final class Stream implements DiagnosticStream {
-    private final Writer out;
-    private final JsonGenerator g;
-
+  public final class Stream extends GeneratedStream {
     /** The summary of each rule id used, from its first result. */
     private final Map<String, String> rules = new TreeMap<>();
 
-    private boolean closed;
-
     private Stream(Writer out) {
-      this.out = out;
+      super(out);
       try {
-        g = FACTORY.createGenerator(out);
-        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(LINE_FEED);
-        pp.indentArraysWith(LINE_FEED);
-        g.setPrettyPrinter(pp);
         g.writeStartObject();
         g.writeStringField("$schema", SCHEMA);
         g.writeStringField("version", "2.1.0");
@@ -105,7 +81,7 @@ public final class SarifRenderer {
     }
 
     @Override
-    public void write(Diagnostic d) {
+    void writeDiagnostic(Diagnostic d) throws IOException {
       String ruleSummary = rules.putIfAbsent(d.code(), d.summary());
       String detail = SecretScrubber.scrub(d.detail());
       // The rule carries the summary; a result whose own summary differs keeps it in its message.
@@ -113,83 +89,59 @@ public final class SarifRenderer {
           ruleSummary == null || ruleSummary.equals(d.summary())
               ? detail
               : d.summary() + ": " + detail;
-      try {
+      g.writeStartObject();
+      g.writeStringField("ruleId", d.code());
+      g.writeStringField("level", d.severity().label());
+      writeMessage(message);
+      if (d.subject().isPresent()) {
+        g.writeArrayFieldStart("locations");
         g.writeStartObject();
-        g.writeStringField("ruleId", d.code());
-        g.writeStringField("level", d.severity().label());
-        writeMessage(message);
-        if (d.subject().isPresent()) {
-          g.writeArrayFieldStart("locations");
-          g.writeStartObject();
-          writePhysicalLocation(d.subject().get());
-          g.writeEndObject();
-          g.writeEndArray();
-        }
-        if (!d.related().isEmpty()) {
-          g.writeArrayFieldStart("relatedLocations");
-          int id = 1;
-          for (Related r : d.related()) {
-            g.writeStartObject();
-            g.writeNumberField("id", id++);
-            writeMessage(SecretScrubber.scrub(r.label()));
-            writePhysicalLocation(r.range());
-            g.writeEndObject();
-          }
-          g.writeEndArray();
-        }
-        if (d.path().isPresent()) {
-          g.writeObjectFieldStart("properties");
-          g.writeStringField("jsonPointer", d.path().get());
-          g.writeEndObject();
-        }
+        writePhysicalLocation(d.subject().get());
         g.writeEndObject();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        g.writeEndArray();
       }
-    }
-
-    @Override
-    public void flush() {
-      try {
-        g.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public void close() {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      try {
-        g.writeEndArray(); // results
-        g.writeObjectFieldStart("tool");
-        g.writeObjectFieldStart("driver");
-        g.writeStringField("name", "packer2aib");
-        g.writeStringField("version", toolVersion);
-        g.writeArrayFieldStart("rules");
-        for (Map.Entry<String, String> rule : rules.entrySet()) {
+      if (!d.related().isEmpty()) {
+        g.writeArrayFieldStart("relatedLocations");
+        int id = 1;
+        for (Related r : d.related()) {
           g.writeStartObject();
-          g.writeStringField("id", rule.getKey());
-          g.writeObjectFieldStart("shortDescription");
-          g.writeStringField("text", rule.getValue());
-          g.writeEndObject();
+          g.writeNumberField("id", id++);
+          writeMessage(SecretScrubber.scrub(r.label()));
+          writePhysicalLocation(r.range());
           g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject(); // driver
-        g.writeEndObject(); // tool
-        g.writeEndObject(); // run
-        g.writeEndArray(); // runs
-        g.writeEndObject();
-        g.close();
-        out.write("\n");
-        out.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
+      if (d.path().isPresent()) {
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("jsonPointer", d.path().get());
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    }
+
+    @Override
+    void writeEnd() throws IOException {
+      g.writeEndArray(); // results
+      g.writeObjectFieldStart("tool");
+      g.writeObjectFieldStart("driver");
+      g.writeStringField("name", "packer2aib");
+      g.writeStringField("version", toolVersion);
+      g.writeArrayFieldStart("rules");
+      for (Map.Entry<String, String> rule : rules.entrySet()) {
+        g.writeStartObject();
+        g.writeStringField("id", rule.getKey());
+        g.writeObjectFieldStart("shortDescription");
+        g.writeStringField("text", rule.getValue());
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject(); // driver
+      g.writeEndObject(); // tool
+      g.writeEndObject(); // run
+      g.writeEndArray(); // runs
+      g.writeEndObject();
     }
 
     private void writeMessage(String text) throws IOException {
