@@ -96,7 +96,7 @@ public final class SarifRenderer {
       if (d.subject().isPresent()) {
         g.writeArrayFieldStart("locations");
         g.writeStartObject();
-        writePhysicalLocation(d.subject().get());
+        writeLocation(d.subject().get());
         g.writeEndObject();
         g.writeEndArray();
       }
@@ -107,7 +107,7 @@ public final class SarifRenderer {
           g.writeStartObject();
           g.writeNumberField("id", id++);
           writeMessage(SecretScrubber.scrub(r.label()));
-          writePhysicalLocation(r.range());
+          writeLocation(r.range());
           g.writeEndObject();
         }
         g.writeEndArray();
@@ -148,6 +148,25 @@ public final class SarifRenderer {
       g.writeObjectFieldStart("message");
       g.writeStringField("text", text);
       g.writeEndObject();
+    }
+
+    /**
+     * Where a range is: a file and region, or, for a value that is no file (named in angle
+     * brackets, such as {@code <value for var.x from --var>} or {@code <stdin>}), its name as a
+     * logical location: a relative URI would send a code-scanning service looking for a file of
+     * that name.
+     */
+    private void writeLocation(Range r) throws IOException {
+      String file = r.file();
+      if (file.length() > 1 && file.startsWith("<") && file.endsWith(">")) {
+        g.writeArrayFieldStart("logicalLocations");
+        g.writeStartObject();
+        g.writeStringField("name", file);
+        g.writeEndObject();
+        g.writeEndArray();
+      } else {
+        writePhysicalLocation(r);
+      }
     }
 
     private void writePhysicalLocation(Range r) throws IOException {

@@ -157,6 +157,40 @@ class SarifRendererTest {
   }
 
   @Test
+  void aValueThatIsNoFileIsALogicalLocation() throws Exception {
+    SourceFile value = new SourceFile("<value for var.count from --var>", "abc");
+    SourceFile stdin = new SourceFile("<stdin>", "{}");
+    SourceFile named = new SourceFile("image.yaml", "{}"); // --stdin-name image.yaml
+
+    JsonNode results =
+        render(
+                Optional.of(BASE),
+                List.of(
+                    Diagnostic.of(ERROR, value.range(0, 3), "x"),
+                    Diagnostic.of(ERROR, stdin.range(0, 1), "x"),
+                    Diagnostic.of(ERROR, named.range(0, 1), "x")))
+            .get("runs")
+            .get(0)
+            .get("results");
+
+    assertEquals(
+        "[{\"logicalLocations\":[{\"name\":\"<value for var.count from --var>\"}]}]",
+        results.get(0).get("locations").toString());
+    assertEquals(
+        "[{\"logicalLocations\":[{\"name\":\"<stdin>\"}]}]",
+        results.get(1).get("locations").toString());
+    assertEquals(
+        "{\"uri\":\"image.yaml\",\"uriBaseId\":\"CWD\"}",
+        results
+            .get(2)
+            .get("locations")
+            .get(0)
+            .get("physicalLocation")
+            .get("artifactLocation")
+            .toString());
+  }
+
+  @Test
   void noDiagnosticsGiveALogWithAnEmptyRunAndAStreamEndsItOnce() throws Exception {
     StringWriter out = new StringWriter();
     SarifRenderer.Stream stream = new SarifRenderer("1", Optional.of(BASE)).stream(out);
@@ -231,12 +265,13 @@ class SarifRendererTest {
         assertMembers(result.get("message"), Set.of("text"), Set.of());
         if (result.has("locations")) {
           for (JsonNode location : result.get("locations")) {
-            assertLocation(location, Set.of("physicalLocation"));
+            assertLocation(location, Set.of("physicalLocation", "logicalLocations"));
           }
         }
         if (result.has("relatedLocations")) {
           for (JsonNode location : result.get("relatedLocations")) {
-            assertLocation(location, Set.of("id", "message", "physicalLocation"));
+            assertLocation(
+                location, Set.of("id", "message", "physicalLocation", "logicalLocations"));
             assertTrue(location.get("id").asInt() >= -1);
           }
         }
@@ -246,6 +281,13 @@ class SarifRendererTest {
 
   private static void assertLocation(JsonNode location, Set<String> allowed) throws Exception {
     assertMembers(location, Set.of(), allowed);
+    assertTrue(location.has("physicalLocation") != location.has("logicalLocations"), "one kind");
+    if (location.has("logicalLocations")) {
+      for (JsonNode logical : location.get("logicalLocations")) {
+        assertMembers(logical, Set.of("name"), Set.of());
+      }
+      return;
+    }
     JsonNode physical = location.get("physicalLocation");
     assertMembers(physical, Set.of(), Set.of("artifactLocation", "region"));
     JsonNode artifact = physical.get("artifactLocation");
