@@ -77,7 +77,10 @@ final class OptionTypes {
         }
       }
       throw new TypeConversionException(
-          "unknown diagnostics format '" + value + "'; expected one of: text, json, sarif");
+          "unknown diagnostics format '"
+              + value
+              + "'; expected one of: "
+              + String.join(", ", DIAGNOSTICS_FORMATS));
     }
   }
 

@@ -98,7 +98,7 @@ class MainTest {
     assertTrue(r.out().contains("2025-10-01"), "API versions are completion candidates");
     // Each option's values get their own array (named after the parameter label).
     assertTrue(r.out().contains("local FORMAT_option_args=(\"json\" \"yaml\")"), "formats");
-    assertTrue(r.out().contains("local KIND_option_args=(\"text\" \"json\")"), "kinds");
+    assertTrue(r.out().contains("local KIND_option_args=(\"text\" \"json\" \"sarif\")"), "kinds");
     assertTrue(
         r.out().contains("positionals=$( compgen -f -- \"${curr_word}\" ) # files"), "INPUT");
   }
