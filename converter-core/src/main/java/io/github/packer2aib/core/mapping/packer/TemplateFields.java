@@ -5,11 +5,12 @@ import java.util.List;
 
 /**
  * Fields of Packer's template context ({@code {{ .Foo }}}, {@code {{.WinRMPassword}}}) left in
- * inline commands or environment variable values. Packer fills them in while it builds: {@code
- * .WinRMPassword} and {@code .WinRMUser} from the WinRM communicator, and any other field renders
- * as {@code <no value>} (checked with Packer 1.6.6's shell-local). Neither exists when Image
- * Builder runs the step, which gets the braces as written, so the command does something else than
- * under Packer: a warning, naming the field but not the command (it may hold a secret).
+ * inline commands, environment variable values or a file provisioner's {@code content}. Packer
+ * fills them in while it builds: {@code .WinRMPassword} and {@code .WinRMUser} from the WinRM
+ * communicator, and any other field renders as {@code <no value>} (checked with Packer 1.6.6's
+ * shell-local). Neither exists when Image Builder runs the step, which gets the braces as written,
+ * so the command does something else than under Packer: a warning, naming the field but not the
+ * command (it may hold a secret).
  */
 final class TemplateFields {
   private TemplateFields() {}
@@ -44,6 +45,18 @@ final class TemplateFields {
           "The value of the environment variable " + name,
           field,
           "exports the value");
+    }
+  }
+
+  /**
+   * Warns at {@code at} (the value of a file provisioner's {@code content}) when the content holds
+   * such a field: Packer renders {@code content} as a template before uploading it, while the step
+   * that writes it on the VM writes the braces as they are.
+   */
+  static void checkContent(Prov pr, String content, Range at) {
+    String field = firstField(content);
+    if (field != null) {
+      report(pr, at, "The content", field, "writes the file");
     }
   }
 

@@ -1343,6 +1343,18 @@ final class MappingCases {
                     p ->
                         p.set("content", "key=value\nquote='x'\n")
                             .set("destination", "C:\\app\\app.conf"))));
+    // Packer renders content as a template before uploading it; the step that writes the file
+    // on the VM writes the braces as they are (PKRMAP-W218 at the value).
+    add(
+        "file-content-template-field",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "file",
+                    p ->
+                        p.set("content", "user={{ .WinRMUser }}\nmode=full\n")
+                            .set("destination", "C:\\app\\app.conf"))));
     add(
         "file-upload-linux",
         one(
