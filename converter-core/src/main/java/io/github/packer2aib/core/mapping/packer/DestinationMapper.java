@@ -345,8 +345,23 @@ final class DestinationMapper {
                     regionStorage.orElse(null)));
           }
         }
+        List<String> named = new ArrayList<>();
+        for (TargetRegion t : targets) {
+          named.add(t.name());
+        }
+        if (targets.size() == targetRegionBlocks.size()
+            && !d.has("replication_regions") // refused above
+            && buildLocationAdded(named, targetRegionBlocks.get(0).range(), "target_region")) {
+          targets.add(new TargetRegion(Regions.normalized(u.location), null, storage.orElse(null)));
+        }
       } else {
         List<String> names = replicationRegions.orElse(List.of(u.location));
+        if (replicationRegions.isPresent()
+            && buildLocationAdded(
+                names, d.nameRange("replication_regions"), "replication_regions")) {
+          names = new ArrayList<>(names);
+          names.add(Regions.normalized(u.location));
+        }
         for (String n : names) {
           targets.add(
               new TargetRegion(
@@ -367,10 +382,14 @@ final class DestinationMapper {
     } else {
       if (!targetRegionBlocks.isEmpty()) {
         replication = new ArrayList<>();
+        int named = 0;
         for (Fields t : targetRegionBlocks) {
-          t.string("name", SIG + ".replicationRegions")
-              .map(n -> regionName(t, n))
-              .ifPresent(replication::add);
+          Optional<String> name =
+              t.string("name", SIG + ".replicationRegions").map(n -> regionName(t, n));
+          if (name.isPresent()) {
+            replication.add(name.get());
+            named++;
+          }
           desOnTargetRegion(t);
           dropBeforeTargetRegions(
               t,
@@ -381,8 +400,19 @@ final class DestinationMapper {
               t, "replicas", "no replica count", "each region gets Image Builder's default");
           unknownFields(t, TARGET_REGION_FIELDS);
         }
+        if (named == targetRegionBlocks.size()
+            && !d.has("replication_regions") // refused above
+            && buildLocationAdded(
+                replication, targetRegionBlocks.get(0).range(), "target_region")) {
+          replication.add(Regions.normalized(u.location));
+        }
       } else {
         replication = new ArrayList<>(replicationRegions.orElse(List.of(u.location)));
+        if (replicationRegions.isPresent()
+            && buildLocationAdded(
+                replication, d.nameRange("replication_regions"), "replication_regions")) {
+          replication.add(Regions.normalized(u.location));
+        }
       }
       if (replicaCount.isPresent()) {
         u.report.add(
@@ -676,6 +706,39 @@ final class DestinationMapper {
             + " was dropped and "
             + instead
             + ".");
+  }
+
+  /**
+   * Whether the build location must be added to the regions a gallery image version is replicated
+   * to ({@code regions}, normalized, from {@code field}), with a note at {@code at}: the Azure
+   * plugin adds it when they do not name it (StepBuildTargetRegions; before that builder.go: "SIG
+   * requires that replication regions include the region in which the Managed Image resides"),
+   * while Image Builder replicates to the listed regions alone, so without it the version would
+   * reach fewer regions than under Packer.
+   */
+  private boolean buildLocationAdded(List<String> regions, Range at, String field) {
+    String location = Regions.normalized(u.location);
+    if (regions.contains(location)) {
+      return false;
+    }
+    u.report.add(
+        PackerMapCode.FIELD_REWRITTEN,
+        at,
+        "The Azure plugin also replicates the image version to the build location ("
+            + location
+            + ") when "
+            + (field.equals("target_region")
+                ? "no target_region block names it"
+                : "replication_regions does not name it")
+            + ", while Image Builder replicates only to the regions listed, so "
+            + location
+            + " was added to "
+            + (u.supports(SIG + ".targetRegions") ? "targetRegions" : "replicationRegions")
+            + (field.equals("target_region") ? " (one replica, the default)" : "")
+            + ". Name it in "
+            + field
+            + " to make this visible in the Packer template.");
+    return true;
   }
 
   /** {@link #regionNames} of the name of a target_region block. */

@@ -613,6 +613,41 @@ final class MappingCases {
                                     d.set("replication_regions", List.of("westeurope"))
                                         .block("target_region", t -> t.set("name", "eastus"))))
                         .set("shared_image_gallery_replica_count", 3))));
+    // The Azure plugin adds the build location to the regions when they do not name it; Image
+    // Builder replicates only to those listed, so the converter adds it (with a note).
+    add(
+        "gallery-replication-regions-without-location",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                            "shared_image_gallery_destination",
+                            sig.andThen(
+                                d ->
+                                    d.set("replication_regions", List.of("northeurope", "eastus"))))
+                        .set("shared_image_gallery_replica_count", 2))));
+    add(
+        "gallery-target-regions-without-location",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        sig.andThen(
+                            d ->
+                                d.block(
+                                        "target_region",
+                                        t -> t.set("name", "East US").set("replicas", 2))
+                                    .set("storage_account_type", "Standard_ZRS"))))));
+    add(
+        "gallery-replication-regions-without-location-old-api",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        sig.andThen(d -> d.set("replication_regions", List.of("eastus")))))),
+        opts().withApiVersion(ApiVersion.V2022_02_14));
     add(
         "legacy-json-target-regions",
         PackerFixture.json()
