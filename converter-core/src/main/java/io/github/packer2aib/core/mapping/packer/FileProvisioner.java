@@ -206,6 +206,7 @@ final class FileProvisioner {
   private static void source(
       Prov pr, Plan plan, String source, String dest, boolean many, Range at) {
     if (isUrl(source)) {
+      destinationAsFile(pr, dest, LocalFiles.fileName(source), many, at);
       Placement p = place(pr, plan, target(dest, LocalFiles.fileName(source), many), null);
       plan.files.add(
           Step.of(new Customizer.File(pr.name(), source, p.landing(), null), pr.range())
@@ -236,6 +237,7 @@ final class FileProvisioner {
       return;
     }
     LocalFile file = loaded.get();
+    destinationAsFile(pr, dest, file.fileName(), many, at);
     String target = target(dest, file.fileName(), many);
     if (pr.u.fileBase.isPresent()) {
       upload(pr, plan, file, target, at);
@@ -481,6 +483,44 @@ final class FileProvisioner {
 
   private static String directoryVariable(int index) {
     return "packer2aib_dir" + (index + 1);
+  }
+
+  /**
+   * Warns when a Windows destination may be a folder that Packer would upload the file into: over
+   * WinRM Packer puts a file into the destination when a folder of that name exists on the VM,
+   * while Image Builder's File step takes its destination as the full path of the file (mapping.md
+   * §B.4: "names an existing directory in Packer terms", which only the VM knows). Said when the
+   * destination's last name has no extension and differs from the file's name ({@code C:\temp} for
+   * {@code setup.ps1}); the destination is kept as the file's path.
+   */
+  private static void destinationAsFile(
+      Prov pr, String dest, String name, boolean many, Range sourceAt) {
+    if (pr.u.os != Os.WINDOWS || many || dest.endsWith("/") || dest.endsWith("\\")) {
+      return;
+    }
+    String last = LocalFiles.fileName(dest);
+    if (last.isEmpty() || last.indexOf('.') >= 0 || last.equalsIgnoreCase(name) || isDrive(last)) {
+      return;
+    }
+    pr.report()
+        .add(
+            PackerMapCode.DESTINATION_AS_FILE,
+            pr.f.take("destination").get().valueRange(),
+            "The destination "
+                + dest
+                + " has no extension and is not named like "
+                + name
+                + ": if it is a folder on the VM, Packer uploads the file into it, but Image"
+                + " Builder's File step takes the destination as the file's full path and writes"
+                + " the file as "
+                + dest
+                + " (which fails when the folder exists). The step keeps "
+                + dest
+                + " as the file's name; if the file goes into the folder, write the destination as "
+                + join(dest, name)
+                + " (or end it with a backslash).",
+            sourceAt,
+            "the file uploaded");
   }
 
   /** The destination file of a source: into the directory when destination ends in a separator. */

@@ -85,6 +85,7 @@ public enum PackerMapCode implements DiagnosticCode {
   CONTENT_WRITTEN("PKRMAP-N314", "Content written by a step"),
   SCRIPT_TOO_LARGE("PKRMAP-E315", "Script too large to inline"),
   UPLOAD_ADDRESS_SHARED("PKRMAP-E316", "Two files share an upload address"),
+  DESTINATION_AS_FILE("PKRMAP-W317", "Destination taken as a file name"),
 
   // Generalization and secrets.
   GENERALIZATION_DROPPED("PKRMAP-W401", "Generalization step dropped"),

@@ -1417,6 +1417,32 @@ final class MappingCases {
                     p -> p.set("source", "files/app.ini").set("destination", "C:\\app\\config\\"))),
         opts().withFileBaseUri(SCRIPTS),
         files());
+    // Over WinRM Packer uploads into C:\temp when that folder exists; Image Builder's File
+    // step writes C:\temp as the file: a warning (PKRMAP-W317), for a URL source too. None for a
+    // destination with an extension or named like the file.
+    add(
+        "file-destination-folder-windows",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                        "file",
+                        p -> p.set("source", "files/app.ini").set("destination", "C:\\temp"))
+                    .provisioner(
+                        "file",
+                        p -> p.set("source", "files/motd").set("destination", "C:\\tools\\motd"))
+                    .provisioner(
+                        "file",
+                        p ->
+                            p.set("source", "files/app.ini")
+                                .set("destination", "C:\\app\\settings.ini"))
+                    .provisioner(
+                        "file",
+                        p ->
+                            p.set("source", "https://example.com/tools/setup.exe")
+                                .set("destination", "C:\\Install"))),
+        opts().withFileBaseUri(SCRIPTS),
+        files());
     add(
         "file-embedded-linux",
         one(

@@ -45,6 +45,29 @@ class PackerMapperTest {
   }
 
   @Test
+  void aLinuxDestinationWithoutExtensionIsNotWarnedAboutAsAFolder() {
+    // scp and SFTP write the file as /opt/app (Packer's SSH upload does not look for a folder), so
+    // PKRMAP-W317 is for Windows (WinRM) alone.
+    PackerFixture.Result r =
+        MappingCases.one(
+                MappingCases.linux(),
+                b ->
+                    b.provisioner(
+                        "file",
+                        p -> p.set("source", "files/app.ini").set("destination", "/opt/app")))
+            .result();
+    MapResult m =
+        PackerMapper.map(
+            r.template(),
+            MappingCases.opts().withFileBaseUri(MappingCases.SCRIPTS),
+            MemoryFiles.empty().text("files/app.ini", "[app]\n"));
+    assertEquals(1, m.templates().size());
+    assertTrue(
+        m.diagnostics().stream().noneMatch(d -> d.code().equals("PKRMAP-W317")),
+        m.diagnostics().toString());
+  }
+
+  @Test
   void anEmptyTemplateIsAnErrorNotAnException() {
     PackerTemplate empty =
         new PackerTemplate(
