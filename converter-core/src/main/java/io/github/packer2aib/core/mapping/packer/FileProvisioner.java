@@ -524,7 +524,7 @@ final class FileProvisioner {
   }
 
   /** The destination file of a source: into the directory when destination ends in a separator. */
-  private static String target(String dest, String name, boolean many) {
+  static String target(String dest, String name, boolean many) {
     if (dest.endsWith("/") || dest.endsWith("\\") || many) {
       return join(dest, name);
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A usage's provisioners → its customizers, in order (mapping.md §B): filtering by {@code
@@ -118,6 +119,22 @@ final class Provisioners {
         lastOther = i;
       }
     }
+    // The last steps may generalize by running a script that an earlier file provisioner put on
+    // the VM (& C:\sysprep.ps1): the script's text is their command text (mapping.md §B.8), so
+    // they are generalization steps too. Elsewhere such a step is a warning.
+    UploadedScripts uploaded = new UploadedScripts(applicable, u.os);
+    UploadedScripts.Upload[] runs = new UploadedScripts.Upload[applicable.size()];
+    while (lastOther >= 0) {
+      Optional<UploadedScripts.Upload> run = uploaded.runBy(lastOther);
+      if (run.isEmpty()) {
+        break;
+      }
+      generalizes[lastOther] = true;
+      runs[lastOther] = run.get();
+      do {
+        lastOther--;
+      } while (lastOther >= 0 && generalizes[lastOther]);
+    }
     List<Step> steps = new ArrayList<>();
     List<String> script = new ArrayList<>();
     Range customAt = null;
@@ -136,7 +153,13 @@ final class Provisioners {
         continue;
       }
       if (generalizes[i]) {
-        Optional<Prov[]> parts = split(pr);
+        UploadedScripts.Upload run = runs[i];
+        Optional<Prov[]> parts =
+            split(
+                pr,
+                texts ->
+                    Generalization.generalizes(texts)
+                        || (run != null && uploaded.runs(texts, run)));
         if (parts.isPresent()) {
           // Commands before the generalization stay a normal step.
           common(parts.get()[0], steps);
@@ -145,7 +168,30 @@ final class Provisioners {
         }
         List<String> commands = new ArrayList<>();
         mapOne(pr, commands);
-        if (Generalization.isDefault(commands)) {
+        if (run != null) {
+          script.addAll(commands);
+          customAt = customAt == null ? pr.range() : customAt;
+          u.report.add(
+              PackerMapCode.GENERALIZATION_CUSTOM,
+              pr.range(),
+              (parts.isPresent() ? "The last commands of this step run " : "This step runs ")
+                  + run.path()
+                  + ", which "
+                  + run.by().what()
+                  + " puts on the VM and which generalizes it (Sysprep or waagent -deprovision)."
+                  + " Image Builder generalizes the VM itself after the last step, and a VM"
+                  + " generalized twice fails the build, so "
+                  + (parts.isPresent()
+                      ? "those commands are replaced by a step that writes them to "
+                      : "the step is replaced by one that writes its commands to ")
+                  + (u.os == Os.WINDOWS
+                      ? Generalization.WINDOWS_SCRIPT
+                      : Generalization.LINUX_SCRIPT)
+                  + ", which Image Builder runs instead of its own commands (the uploaded file"
+                  + " stays on the VM for it).",
+              run.by().range(),
+              run.path() + " uploaded here");
+        } else if (Generalization.isDefault(commands)) {
           u.report.add(
               PackerMapCode.GENERALIZATION_DROPPED,
               pr.range(),
@@ -180,6 +226,26 @@ final class Provisioners {
         }
         continue;
       }
+      Optional<UploadedScripts.Upload> runsUpload = uploaded.runBy(i);
+      if (runsUpload.isPresent()) {
+        UploadedScripts.Upload up = runsUpload.get();
+        u.report.add(
+            PackerMapCode.GENERALIZATION_IN_SCRIPT,
+            pr.range(),
+            "This step runs "
+                + up.path()
+                + ", which "
+                + up.by().what()
+                + " puts on the VM and which seems to generalize it (Sysprep or waagent"
+                + " -deprovision), but more steps follow it. Image Builder generalizes"
+                + " the VM itself after the last step, and a VM generalized twice"
+                + " fails the build: remove that command from the script, or run the"
+                + " script in the last step, whose commands then go to "
+                + (u.os == Os.WINDOWS ? Generalization.WINDOWS_SCRIPT : Generalization.LINUX_SCRIPT)
+                + ", which Image Builder runs instead of its own generalization.",
+            up.by().range(),
+            up.path() + " uploaded here");
+      }
       common(pr, steps);
       steps.addAll(mapOne(pr, null));
     }
@@ -194,7 +260,7 @@ final class Provisioners {
    * {@code waagent} after other commands in one provisioner): the provisioner with those commands,
    * and the provisioner with the rest.
    */
-  private static Optional<Prov[]> split(Prov pr) {
+  private static Optional<Prov[]> split(Prov pr, Predicate<List<String>> generalizing) {
     Optional<Setting> inline = pr.config.setting("inline");
     if (inline.isEmpty() || !inline.get().value().isWhollyKnown()) {
       return Optional.empty();
@@ -207,7 +273,7 @@ final class Provisioners {
     List<Value> items = list.value().elements();
     int first = -1;
     for (int i = 0; i < items.size() && first < 0; i++) {
-      if (Generalization.generalizes(Secrets.texts(items.get(i)))) {
+      if (generalizing.test(Secrets.texts(items.get(i)))) {
         first = i;
       }
     }

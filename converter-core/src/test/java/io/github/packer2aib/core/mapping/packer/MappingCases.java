@@ -1874,6 +1874,60 @@ final class MappingCases {
             b -> b.provisioner("powershell", p -> p.set("script", "scripts/Generalize-VM.ps1"))),
         opts().withScriptBaseUri(SCRIPTS),
         scripts());
+    // The last step runs a Sysprep script an earlier file provisioner uploaded: its text is the
+    // step's command text, so the step becomes the DeprovisioningScript (PKRMAP-W402, naming the
+    // file provisioner too); Image Builder's own Sysprep would otherwise generalize a second time.
+    add(
+        "generalize-uploaded-script-windows",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                        "file",
+                        p ->
+                            p.set("source", "scripts/Generalize-VM.ps1")
+                                .set("destination", "C:\\sysprep.ps1"))
+                    .provisioner("powershell", p -> p.set("inline", List.of("Write-Host done")))
+                    .provisioner("powershell", p -> p.set("inline", List.of("& C:\\sysprep.ps1")))),
+        opts().withFileBaseUri(SCRIPTS),
+        scripts());
+    // Linux, the script written from content; the commands before the one that runs it (chmod
+    // only names it) stay a normal step.
+    add(
+        "generalize-uploaded-script-linux",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "file",
+                        p ->
+                            p.set("content", "#!/bin/sh\n/usr/sbin/waagent -force -deprovision\n")
+                                .set("destination", "/tmp/deprovision.sh"))
+                    .provisioner(
+                        "shell",
+                        p ->
+                            p.set(
+                                "inline",
+                                List.of(
+                                    "chmod +x /tmp/deprovision.sh", "sudo /tmp/deprovision.sh")))));
+    // Not last: a warning naming both steps (whether the script generalizes whenever it runs is
+    // not certain, so no error as for inline commands).
+    add(
+        "generalize-uploaded-script-not-last",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                        "file",
+                        p ->
+                            p.set("source", "scripts/Generalize-VM.ps1")
+                                .set("destination", "C:\\Scripts\\"))
+                    .provisioner(
+                        "powershell",
+                        p -> p.set("inline", List.of("& 'C:/scripts/generalize-vm.ps1'")))
+                    .provisioner("windows-restart", p -> {})),
+        opts().withFileBaseUri(SCRIPTS),
+        scripts());
     add(
         "legacy-json-windows",
         PackerFixture.json()

@@ -68,6 +68,36 @@ class PackerMapperTest {
   }
 
   @Test
+  void aLastStepThatOnlyRemovesAnUploadedSysprepScriptStaysAStep() {
+    // Naming the uploaded script is not running it: the step is no generalization.
+    PackerFixture.Result r =
+        MappingCases.one(
+                MappingCases.windows(s -> {}),
+                b ->
+                    b.provisioner(
+                            "file",
+                            p ->
+                                p.set("source", "sysprep.ps1")
+                                    .set("destination", "C:\\sysprep.ps1"))
+                        .provisioner(
+                            "powershell",
+                            p -> p.set("inline", List.of("Remove-Item -Force C:\\sysprep.ps1"))))
+            .result();
+    MapResult m =
+        PackerMapper.map(
+            r.template(),
+            MappingCases.opts().withFileBaseUri(MappingCases.SCRIPTS),
+            MemoryFiles.empty()
+                .text("sysprep.ps1", "& Sysprep.exe /oobe /generalize /quiet /quit /mode:vm\n"));
+    assertTrue(
+        m.diagnostics().stream().noneMatch(d -> d.code().startsWith("PKRMAP-W40")),
+        m.diagnostics().toString());
+    String json = m.templates().get(0).json();
+    assertTrue(json.contains("Remove-Item -Force"), json);
+    assertTrue(!json.contains("DeprovisioningScript"), json);
+  }
+
+  @Test
   void anEmptyTemplateIsAnErrorNotAnException() {
     PackerTemplate empty =
         new PackerTemplate(

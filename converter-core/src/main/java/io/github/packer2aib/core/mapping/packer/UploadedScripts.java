@@ -1,0 +1,278 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.Setting;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Files that file provisioners put on the VM whose text generalizes it (Sysprep with /generalize,
+ * waagent -deprovision), so that a later step running one by its path on the VM ({@code &
+ * C:\sysprep.ps1}) is known to generalize (mapping.md §B.8: the command text of the last step is
+ * the uploaded script's). Read without diagnostics: the file provisioners report their own problems
+ * when they are mapped.
+ */
+final class UploadedScripts {
+  /**
+   * A generalizing file on the VM.
+   *
+   * @param by the file provisioner that puts it there
+   * @param path where it lands on the VM, as the step that runs it would name it
+   */
+  record Upload(Prov by, String path) {}
+
+  private final List<Prov> provisioners;
+  private final Os os;
+  private final List<List<Upload>> uploads = new ArrayList<>();
+  private final boolean any;
+
+  /** The generalizing uploads of {@code provisioners} (the applicable ones, in order). */
+  UploadedScripts(List<Prov> provisioners, Os os) {
+    this.provisioners = provisioners;
+    this.os = os;
+    boolean found = false;
+    for (Prov pr : provisioners) {
+      List<Upload> of = pr.p.type().equals("file") ? generalizing(pr) : List.of();
+      uploads.add(of);
+      found |= !of.isEmpty();
+    }
+    this.any = found;
+  }
+
+  /**
+   * The generalizing upload of a provisioner before {@code index} that the inline commands of the
+   * provisioner at {@code index} run (name its path), if any.
+   */
+  Optional<Upload> runBy(int index) {
+    if (!any) {
+      return Optional.empty();
+    }
+    Optional<List<String>> commands = inline(provisioners.get(index));
+    if (commands.isEmpty()) {
+      return Optional.empty();
+    }
+    return runIn(commands.get(), index);
+  }
+
+  /** The generalizing upload before {@code index} that {@code commands} name, if any. */
+  Optional<Upload> runIn(List<String> commands, int index) {
+    if (!any) {
+      return Optional.empty();
+    }
+    for (int j = index - 1; j >= 0; j--) { // the latest upload to a path is the file there
+      for (Upload up : uploads.get(j)) {
+        if (runs(commands, up)) {
+          return Optional.of(up);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether one of {@code commands} names the path of {@code up}. */
+  boolean runs(List<String> commands, Upload up) {
+    for (String c : commands) {
+      if (names(c, up.path())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The inline commands of a shell, powershell or windows-shell provisioner, when known. */
+  static Optional<List<String>> inline(Prov pr) {
+    String type = pr.p.type();
+    if (!type.equals("shell") && !type.equals("powershell") && !type.equals("windows-shell")) {
+      return Optional.empty();
+    }
+    Optional<Setting> inline = pr.config.setting("inline");
+    if (inline.isEmpty() || !inline.get().value().isWhollyKnown()) {
+      return Optional.empty();
+    }
+    return Optional.of(Secrets.texts(inline.get().value()));
+  }
+
+  /**
+   * Whether a command runs {@code path}: names it (on Windows in any case and with either
+   * separator), not as part of a longer name ({@code C:\sysprep.ps1.bak}, {@code /var/tmp/x.sh} for
+   * {@code /tmp/x.sh}), where a command starts or after a word that runs a script ({@code &},
+   * {@code .}, {@code sudo}, {@code bash}, {@code powershell -File}, {@code cmd /c}); a command
+   * that only removes or copies the file ({@code Remove-Item C:\sysprep.ps1}) does not run it.
+   */
+  private boolean names(String command, String path) {
+    boolean windows = os == Os.WINDOWS;
+    int n = path.length();
+    for (int at = 0; at + n <= command.length(); at++) {
+      if (!matchesAt(command, at, path, windows)) {
+        continue;
+      }
+      int end = at + n;
+      boolean before =
+          at == 0
+              || !isNameCharacter(command.charAt(at - 1)) && !isSeparator(command.charAt(at - 1));
+      boolean after = end == command.length() || !isNameCharacter(command.charAt(end));
+      if (before && after && runsAt(command, at)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Words after which a path is run (in small letters, without quotes). */
+  private static final Set<String> RUNNERS =
+      Set.of(
+          ".",
+          "call",
+          "source",
+          "exec",
+          "sh",
+          "bash",
+          "/bin/sh",
+          "/bin/bash",
+          "sudo",
+          "-e",
+          "-h",
+          "-s",
+          "-c",
+          "cmd",
+          "cmd.exe",
+          "/c",
+          "/k",
+          "powershell",
+          "powershell.exe",
+          "pwsh",
+          "pwsh.exe",
+          "-file",
+          "-filepath",
+          "-command",
+          "start-process",
+          "invoke-expression",
+          "iex");
+
+  /** Whether the path at {@code at} of {@code command} starts a command or follows a runner. */
+  private static boolean runsAt(String command, int at) {
+    int k = at;
+    while (k > 0 && isQuoteOrBlank(command.charAt(k - 1))) {
+      k--;
+    }
+    if (k == 0) {
+      return true;
+    }
+    char last = command.charAt(k - 1);
+    if (last == '&' || last == ';' || last == '|' || last == '(' || last == '{') {
+      return true;
+    }
+    int start = k;
+    while (start > 0 && !Character.isWhitespace(command.charAt(start - 1))) {
+      start--;
+    }
+    String word = command.substring(start, k);
+    while (!word.isEmpty() && isQuoteOrBlank(word.charAt(0))) {
+      word = word.substring(1);
+    }
+    return RUNNERS.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isQuoteOrBlank(char c) {
+    return c == '"' || c == '\'' || c == ' ' || c == '\t';
+  }
+
+  /** Whether {@code path} stands at {@code at}; on Windows in any case, either separator. */
+  private static boolean matchesAt(String text, int at, String path, boolean windows) {
+    if (!windows) {
+      return text.startsWith(path, at);
+    }
+    for (int k = 0; k < path.length(); k++) {
+      char a = text.charAt(at + k);
+      char b = path.charAt(k);
+      if (isSeparator(a) && isSeparator(b)) {
+        continue;
+      }
+      if (Character.toLowerCase(a) != Character.toLowerCase(b)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '/' || c == '\\';
+  }
+
+  private static boolean isNameCharacter(char c) {
+    return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
+  }
+
+  /** The files a file provisioner puts on the VM whose text generalizes it. */
+  private List<Upload> generalizing(Prov pr) {
+    Optional<String> direction = text(pr, "direction");
+    if (direction.isPresent() && !direction.get().equalsIgnoreCase("upload")) {
+      return List.of();
+    }
+    Optional<String> dest = text(pr, "destination");
+    if (dest.isEmpty() || dest.get().isEmpty()) {
+      return List.of();
+    }
+    String destination = os == Os.LINUX ? FileProvisioner.fromHome(dest.get()) : dest.get();
+    Optional<String> content = text(pr, "content");
+    if (content.isPresent()) {
+      return Generalization.mentions(content.get())
+          ? List.of(new Upload(pr, destination))
+          : List.of();
+    }
+    List<String> sources = new ArrayList<>();
+    Optional<Setting> many = pr.config.setting("sources");
+    if (many.isPresent()) {
+      Value v = many.get().value();
+      if (!v.isWhollyKnown() || v.deepMarks().contains(Mark.SENSITIVE)) {
+        return List.of();
+      }
+      sources.addAll(Secrets.texts(v));
+    } else {
+      text(pr, "source").ifPresent(sources::add);
+    }
+    List<Upload> out = new ArrayList<>();
+    for (String source : sources) {
+      if (FileProvisioner.isUrl(source) || LocalFiles.nameless(source)) {
+        continue;
+      }
+      LocalFiles.Resolved r = pr.u.files.resolve(source);
+      if (r.kind() != FileSystemView.Kind.FILE) {
+        continue;
+      }
+      try {
+        LocalFile file = new LocalFile(source, r.path(), pr.u.files.content(r.path()));
+        Optional<String> text = file.text();
+        if (text.isPresent() && Generalization.mentions(text.get())) {
+          out.add(
+              new Upload(
+                  pr, FileProvisioner.target(destination, file.fileName(), sources.size() > 1)));
+        }
+      } catch (IOException e) {
+        // Reported when the file provisioner is mapped.
+      }
+    }
+    return out;
+  }
+
+  /** A setting's text when it is a known string from no sensitive value. */
+  private static Optional<String> text(Prov pr, String key) {
+    Optional<Setting> s = pr.config.setting(key);
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    Value v = s.get().value();
+    if (v.isSensitive()) {
+      return Optional.empty();
+    }
+    Value u = v.unmarked();
+    return u.isKnown() && u.type() == Type.STRING ? Optional.of(u.asString()) : Optional.empty();
+  }
+}
