@@ -7,39 +7,48 @@ import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Setting;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Files that file provisioners put on the VM whose text generalizes it (Sysprep with /generalize,
- * waagent -deprovision), so that a later step running one by its path on the VM ({@code &
- * C:\sysprep.ps1}) is known to generalize (mapping.md §B.8: the command text of the last step is
- * the uploaded script's). Read without diagnostics: the file provisioners report their own problems
- * when they are mapped.
+ * Files that file provisioners put on the VM, and whether their text generalizes it (Sysprep with
+ * /generalize, waagent -deprovision), so that a later step running one by its path on the VM
+ * ({@code & C:\sysprep.ps1}) is known to generalize (mapping.md §B.8: the command text of the last
+ * step is the uploaded script's). Read without diagnostics: the file provisioners report their own
+ * problems when they are mapped.
  */
 final class UploadedScripts {
   /**
-   * A generalizing file on the VM.
+   * A file a file provisioner puts on the VM.
    *
    * @param by the file provisioner that puts it there
    * @param path where it lands on the VM, as the step that runs it would name it
+   * @param local the local file it is read from, or null when it is {@code content}
+   * @param content the {@code content}, or null when it is a local file
    */
-  record Upload(Prov by, String path) {}
+  record Upload(Prov by, String path, String local, String content) {}
 
   private final List<Prov> provisioners;
   private final Os os;
   private final List<List<Upload>> uploads = new ArrayList<>();
+  private final Map<Upload, Boolean> generalizes = new HashMap<>();
   private final boolean any;
 
-  /** The generalizing uploads of {@code provisioners} (the applicable ones, in order). */
+  /**
+   * The uploads of {@code provisioners} (the applicable ones, in order). Local files are read only
+   * when a step runs them (and then through the conversion's memo of their contents): most uploads
+   * are never run by path, and a file that cannot be read is read once, by its provisioner.
+   */
   UploadedScripts(List<Prov> provisioners, Os os) {
     this.provisioners = provisioners;
     this.os = os;
     boolean found = false;
     for (Prov pr : provisioners) {
-      List<Upload> of = pr.p.type().equals("file") ? generalizing(pr) : List.of();
+      List<Upload> of = pr.p.type().equals("file") ? uploads(pr) : List.of();
       uploads.add(of);
       found |= !of.isEmpty();
     }
@@ -48,7 +57,7 @@ final class UploadedScripts {
 
   /**
    * The generalizing upload of a provisioner before {@code index} that the inline commands of the
-   * provisioner at {@code index} run (name its path), if any.
+   * provisioner at {@code index} run, if any.
    */
   Optional<Upload> runBy(int index) {
     if (!any) {
@@ -58,22 +67,32 @@ final class UploadedScripts {
     if (commands.isEmpty()) {
       return Optional.empty();
     }
-    return runIn(commands.get(), index);
-  }
-
-  /** The generalizing upload before {@code index} that {@code commands} name, if any. */
-  Optional<Upload> runIn(List<String> commands, int index) {
-    if (!any) {
-      return Optional.empty();
-    }
     for (int j = index - 1; j >= 0; j--) { // the latest upload to a path is the file there
       for (Upload up : uploads.get(j)) {
-        if (runs(commands, up)) {
+        if (runs(commands.get(), up) && generalizes(up)) {
           return Optional.of(up);
         }
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether the text of an upload generalizes the VM (read once). */
+  private boolean generalizes(Upload up) {
+    Boolean known = generalizes.get(up);
+    if (known == null) {
+      Optional<String> text = Optional.ofNullable(up.content());
+      if (up.local() != null) {
+        try {
+          text = new LocalFile(up.local(), up.local(), up.by().u.files.content(up.local())).text();
+        } catch (IOException e) {
+          text = Optional.empty(); // reported when the file provisioner is mapped
+        }
+      }
+      known = text.isPresent() && Generalization.mentions(text.get());
+      generalizes.put(up, known);
+    }
+    return known;
   }
 
   /** Whether one of {@code commands} names the path of {@code up}. */
@@ -210,8 +229,8 @@ final class UploadedScripts {
     return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
   }
 
-  /** The files a file provisioner puts on the VM whose text generalizes it. */
-  private List<Upload> generalizing(Prov pr) {
+  /** The files a file provisioner puts on the VM (local files resolved, not read). */
+  private List<Upload> uploads(Prov pr) {
     Optional<String> direction = text(pr, "direction");
     if (direction.isPresent() && !direction.get().equalsIgnoreCase("upload")) {
       return List.of();
@@ -223,9 +242,7 @@ final class UploadedScripts {
     String destination = os == Os.LINUX ? FileProvisioner.fromHome(dest.get()) : dest.get();
     Optional<String> content = text(pr, "content");
     if (content.isPresent()) {
-      return Generalization.mentions(content.get())
-          ? List.of(new Upload(pr, destination))
-          : List.of();
+      return List.of(new Upload(pr, destination, null, content.get()));
     }
     List<String> sources = new ArrayList<>();
     Optional<Setting> many = pr.config.setting("sources");
@@ -244,19 +261,11 @@ final class UploadedScripts {
         continue;
       }
       LocalFiles.Resolved r = pr.u.files.resolve(source);
-      if (r.kind() != FileSystemView.Kind.FILE) {
-        continue;
-      }
-      try {
-        LocalFile file = new LocalFile(source, r.path(), pr.u.files.content(r.path()));
-        Optional<String> text = file.text();
-        if (text.isPresent() && Generalization.mentions(text.get())) {
-          out.add(
-              new Upload(
-                  pr, FileProvisioner.target(destination, file.fileName(), sources.size() > 1)));
-        }
-      } catch (IOException e) {
-        // Reported when the file provisioner is mapped.
+      if (r.kind() == FileSystemView.Kind.FILE) {
+        String name = LocalFiles.fileName(r.path());
+        out.add(
+            new Upload(
+                pr, FileProvisioner.target(destination, name, sources.size() > 1), r.path(), null));
       }
     }
     return out;
