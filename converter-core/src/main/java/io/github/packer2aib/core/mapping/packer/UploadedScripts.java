@@ -8,6 +8,7 @@ import io.github.packer2aib.core.packer.Setting;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,14 +68,21 @@ final class UploadedScripts {
     if (commands.isEmpty()) {
       return Optional.empty();
     }
-    for (int j = index - 1; j >= 0; j--) { // the latest upload to a path is the file there
+    // The latest upload to a path is the file there: an earlier one to the same path is not run.
+    Set<String> shadowed = new HashSet<>();
+    for (int j = index - 1; j >= 0; j--) {
       for (Upload up : uploads.get(j)) {
-        if (runs(commands.get(), up) && generalizes(up)) {
+        if (runs(commands.get(), up) && shadowed.add(key(up.path())) && generalizes(up)) {
           return Optional.of(up);
         }
       }
     }
     return Optional.empty();
+  }
+
+  /** A path as the VM tells paths apart: on Windows in any case and with either separator. */
+  private String key(String path) {
+    return os == Os.WINDOWS ? path.replace('/', '\\').toLowerCase(Locale.ROOT) : path;
   }
 
   /** Whether the text of an upload generalizes the VM (read once). */

@@ -98,6 +98,35 @@ class PackerMapperTest {
   }
 
   @Test
+  void aSysprepScriptOverwrittenByALaterUploadIsNotWhatTheLastStepRuns() {
+    // The second file provisioner puts another file at the same path (written with other case and
+    // separators): the last step runs that one, which does not generalize.
+    PackerFixture.Result r =
+        MappingCases.one(
+                MappingCases.windows(s -> {}),
+                b ->
+                    b.provisioner(
+                            "file",
+                            p -> p.set("source", "sysprep.ps1").set("destination", "C:\\run.ps1"))
+                        .provisioner(
+                            "file",
+                            p -> p.set("source", "other.ps1").set("destination", "c:/RUN.ps1"))
+                        .provisioner("powershell", p -> p.set("inline", List.of("& C:\\run.ps1"))))
+            .result();
+    MapResult m =
+        PackerMapper.map(
+            r.template(),
+            MappingCases.opts().withFileBaseUri(MappingCases.SCRIPTS),
+            MemoryFiles.empty()
+                .text("sysprep.ps1", "& Sysprep.exe /oobe /generalize /quiet /quit /mode:vm\n")
+                .text("other.ps1", "Write-Host other\n"));
+    assertTrue(
+        m.diagnostics().stream().noneMatch(d -> d.code().startsWith("PKRMAP-W40")),
+        m.diagnostics().toString());
+    assertTrue(!m.templates().get(0).json().contains("DeprovisioningScript"));
+  }
+
+  @Test
   void anEmptyTemplateIsAnErrorNotAnException() {
     PackerTemplate empty =
         new PackerTemplate(
