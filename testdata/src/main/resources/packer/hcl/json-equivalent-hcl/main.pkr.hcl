@@ -38,6 +38,16 @@ source "azure-arm" "ubuntu" {
   vm_size    = "Standard_D2s_v3"
   azure_tags = local.tags
   ssh_password = var.password
+
+  shared_image_gallery_destination {
+    gallery_name = "gallery"
+    dynamic "target_region" {
+      for_each = var.zones
+      content {
+        name = "region-${target_region.value}"
+      }
+    }
+  }
 }
 
 build {

@@ -41,8 +41,9 @@ import java.util.Optional;
  * JSON string; in var files they are literal, as Packer evaluates var files without a context.
  *
  * <p>Bodies that belong to plugins have no schema here, so their object-valued properties are
- * arguments with object values, never nested blocks (the mapper accepts both), except {@code
- * dynamic}, which HCL itself defines.
+ * arguments with object values (the mapper accepts both), except {@code dynamic}, which HCL itself
+ * defines, and a property that holds a {@code dynamic} block: that one is a nested block, so the
+ * dynamic block inside it is expanded.
  */
 final class HclJson {
 
@@ -102,6 +103,11 @@ final class HclJson {
       Optional<BlockSpec> block = schema.block(m.key());
       if (block.isEmpty() && schema.rest() == Rest.KEEP && m.key().equals("dynamic")) {
         block = Optional.of(PackerSchema.DYNAMIC);
+      } else if (block.isEmpty() && schema.rest() == Rest.KEEP && holdsDynamic(m.value())) {
+        // A plugin's nested block that generates blocks of its own, as in
+        // "shared_image_gallery_destination": {"dynamic": {"target_region": {...}}}: read as a
+        // block, so that its dynamic block is expanded as Packer does (by the plugin's schema).
+        block = Optional.of(new BlockSpec(m.key(), List.of(), PackerSchema.PLUGIN));
       }
       if (block.isPresent()) {
         labelLevel(m.value(), block.get(), new ArrayList<>(), m.keyRange(), items);
@@ -109,6 +115,28 @@ final class HclJson {
         items.add(attribute(m, AttributeSpec.Kind.VALUE));
       }
     }
+  }
+
+  /**
+   * Whether a plugin body's object-valued property is a nested block: an object (or an array of
+   * objects) with a {@code dynamic} property whose value is an object, here or in a property nested
+   * further. An object-valued setting such as {@code azure_tags} has no such property.
+   */
+  private static boolean holdsDynamic(DocNode node) {
+    if (node instanceof DocArray array) {
+      return array.items().stream().anyMatch(HclJson::holdsDynamic);
+    }
+    if (!(node instanceof DocObject object)) {
+      return false;
+    }
+    for (DocMember m : object.members()) {
+      if (m.key().equals("dynamic")
+          ? m.value() instanceof DocObject || m.value() instanceof DocArray
+          : holdsDynamic(m.value())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Attribute attribute(DocMember m, AttributeSpec.Kind kind) {
@@ -188,9 +216,7 @@ final class HclJson {
       List<ObjectItem> items = new ArrayList<>();
       for (DocMember m : object.members()) {
         Expression key =
-            mode == Mode.CONFIG
-                ? template(m.key(), m.keyRange())
-                : literal(m.key(), m.keyRange());
+            mode == Mode.CONFIG ? template(m.key(), m.keyRange()) : literal(m.key(), m.keyRange());
         items.add(new ObjectItem(key, expression(m.value()), m.keyRange().to(m.value().range())));
       }
       return new ObjectCons(items, object.range());
@@ -218,10 +244,7 @@ final class HclJson {
   /** A string read literally, as a template of one literal part. */
   private TemplateExpr literal(String text, Range quoted) {
     return new TemplateExpr(
-        List.of(new TemplateLiteral(text, inner(quoted))),
-        TemplateExpr.Form.QUOTED,
-        "",
-        quoted);
+        List.of(new TemplateLiteral(text, inner(quoted))), TemplateExpr.Form.QUOTED, "", quoted);
   }
 
   /** A string read as a template, its parts located inside the JSON string. */
@@ -249,9 +272,8 @@ final class HclJson {
 
   private void report(List<Diagnostic> diagnostics, StringMapping mapping) {
     for (Diagnostic d : diagnostics) {
-      List<Related> related = d.related().stream()
-          .map(r -> new Related(mapping.map(r.range()), r.label()))
-          .toList();
+      List<Related> related =
+          d.related().stream().map(r -> new Related(mapping.map(r.range()), r.label())).toList();
       out.add(
           new Diagnostic(
               d.code(),
