@@ -151,12 +151,18 @@ final class HclJson {
   private void labelLevel(
       DocNode node, BlockSpec spec, List<Label> labels, Range typeRange, List<BodyItem> items) {
     if (labels.size() == spec.labels().size()) {
+      // Several blocks can share one type key (and one label key), so each block is located where
+      // it alone begins: at its innermost label, or, for an element of an array without labels, at
+      // the element's opening brace (HCL's JSON parser locates a block at its body's brace).
+      Range where = labels.isEmpty() ? typeRange : labels.get(labels.size() - 1).range();
       if (node instanceof DocArray array) {
         for (DocNode element : array.items()) {
-          blockBody(element, spec, labels, typeRange, items);
+          Range at =
+              labels.isEmpty() && array.items().size() > 1 ? openBrace(element.range()) : where;
+          blockBody(element, spec, labels, at, items);
         }
       } else {
-        blockBody(node, spec, labels, typeRange, items);
+        blockBody(node, spec, labels, where, items);
       }
       return;
     }
@@ -194,6 +200,10 @@ final class HclJson {
         + "\": {\"<"
         + labelName
         + ">\": { … }}}.";
+  }
+
+  private Range openBrace(Range element) {
+    return file.range(element.startOffset(), element.startOffset() + 1);
   }
 
   private void blockBody(

@@ -8,7 +8,9 @@ import java.util.Objects;
  * A block: a type, zero or more labels and a nested body, as in {@code source "azure-arm" "x" { ...
  * }}.
  *
- * @param typeRange the block type alone
+ * @param typeRange the block type alone; in HCL's JSON syntax, where several blocks may share one
+ *     type key, where this block begins: its innermost label key, or the opening brace of its
+ *     element of an array
  * @param openBrace the opening brace
  * @param closeBrace the closing brace; for a block left unclosed by a syntax error, an empty range
  *     where the parser stopped
