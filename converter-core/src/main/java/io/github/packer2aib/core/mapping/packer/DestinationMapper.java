@@ -143,7 +143,7 @@ final class DestinationMapper {
     }
     Fields d = nested.get();
     final String dest = "properties.distribute[].galleryImageId";
-    Optional<String> sub = d.string("subscription", dest);
+    Optional<String> sub = u.nestedSubscription(d, "shared_image_gallery_destination", dest);
     sub.ifPresent(
         id ->
             u.checkSubscriptionId(

@@ -314,7 +314,7 @@ final class SourceImageMapper {
       }
       return new ImageSource.SharedImageVersion(full);
     }
-    Optional<String> sub = g.string("subscription", dest);
+    Optional<String> sub = u.nestedSubscription(g, "shared_image_gallery", dest);
     sub.ifPresent(
         id ->
             u.checkSubscriptionId(

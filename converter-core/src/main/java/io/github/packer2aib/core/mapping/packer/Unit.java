@@ -131,6 +131,52 @@ final class Unit {
   }
 
   /**
+   * The subscription a nested block names for a resource id ({@code
+   * shared_image_gallery_destination.subscription}, {@code shared_image_gallery.subscription}). A
+   * sensitive one is not copied: when it is the subscription given with --subscription, that one is
+   * written instead (which adds nothing secret to the template), as for a sensitive {@code
+   * subscription_id}; otherwise it is refused, and without --subscription the error says how to
+   * give it.
+   *
+   * @param block the nested block, as in {@code shared_image_gallery_destination}
+   * @param destination where the subscription is written, as in {@code
+   *     properties.distribute[].galleryImageId}
+   */
+  Optional<String> nestedSubscription(Fields nested, String block, String destination) {
+    Optional<Field> written = nested.take("subscription");
+    if (written.isEmpty() || !written.get().value().containsSensitive()) {
+      return nested.string("subscription", destination);
+    }
+    Field sub = written.get();
+    Optional<String> given = options.subscription();
+    if (given.isPresent() && given.equals(nested.text(sub, null))) {
+      report.add(
+          PackerMapCode.FIELD_REWRITTEN,
+          sub.nameRange(),
+          sub.name()
+              + " comes from "
+              + secrets.origin(sub.value())
+              + ", so it is not copied into "
+              + destination
+              + "; it is the subscription given with --subscription, which is written instead.");
+      return given;
+    }
+    Optional<String> refused = nested.string("subscription", destination);
+    if (given.isEmpty()) {
+      report.add(
+          PackerMapCode.NO_SUBSCRIPTION,
+          sub.valueRange(),
+          "The resource id for "
+              + block
+              + " needs its subscription id, and "
+              + sub.name()
+              + " is sensitive. Pass that subscription with --subscription (it is then written"
+              + " into the template), or make the variable non-sensitive.");
+    }
+    return refused;
+  }
+
+  /**
    * Warns when a subscription id that goes into resource ids is not a GUID. Packer checks it only
    * when it signs in, so templates keep placeholders such as "<subscription_id>" or
    * "xxxxxxxx-xxxx-…" that convert into ids Azure refuses when the image template is created.

@@ -2060,6 +2060,44 @@ final class MappingCases {
             .source("azure-arm", "ubuntu", sensitiveSubscription)
             .build(b -> b.sources("azure-arm.ubuntu")),
         opts().withSubscription("22222222-2222-2222-2222-222222222222"));
+    // subscription = var.subscription_id in the gallery blocks too, the variable sensitive: the
+    // subscription given with --subscription is written when it is that one; without it, the
+    // errors say to give it.
+    Consumer<Plain> sensitiveGallerySubscription =
+        s ->
+            s.set("os_type", "Linux")
+                .ref("subscription_id", "var.subscription_id", secret(SUB))
+                .set("location", "westeurope")
+                .block(
+                    "shared_image_gallery",
+                    g ->
+                        g.ref("subscription", "var.subscription_id", secret(SUB))
+                            .set("resource_group", "rg-base")
+                            .set("gallery_name", "base")
+                            .set("image_name", "ubuntu-base")
+                            .set("image_version", "2.0.0"))
+                .block(
+                    "shared_image_gallery_destination",
+                    d ->
+                        d.ref("subscription", "var.subscription_id", secret(SUB))
+                            .set("resource_group", "rg-gallery")
+                            .set("gallery_name", "gallery")
+                            .set("image_name", "ubuntu-app")
+                            .set("image_version", "1.0.0"))
+                .set("vm_size", "Standard_D2s_v5");
+    add(
+        "sensitive-gallery-subscription",
+        PackerFixture.hcl()
+            .variable("subscription_id", Value.string(SUB), true)
+            .source("azure-arm", "ubuntu", sensitiveGallerySubscription)
+            .build(b -> b.sources("azure-arm.ubuntu")));
+    add(
+        "sensitive-gallery-subscription-option",
+        PackerFixture.hcl()
+            .variable("subscription_id", Value.string(SUB), true)
+            .source("azure-arm", "ubuntu", sensitiveGallerySubscription)
+            .build(b -> b.sources("azure-arm.ubuntu")),
+        opts().withSubscription(SUB));
     add(
         "sensitive-sudo-password",
         PackerFixture.hcl()
