@@ -181,12 +181,7 @@ final class Provisioners {
                   + " puts on the VM and which generalizes it (Sysprep or waagent -deprovision)."
                   + " Image Builder generalizes the VM itself after the last step, and a VM"
                   + " generalized twice fails the build, so "
-                  + (parts.isPresent()
-                      ? "those commands are replaced by a step that writes them to "
-                      : "the step is replaced by one that writes its commands to ")
-                  + (u.os == Os.WINDOWS
-                      ? Generalization.WINDOWS_SCRIPT
-                      : Generalization.LINUX_SCRIPT)
+                  + replacedBy(parts.isPresent())
                   + ", which Image Builder runs instead of its own commands (the uploaded file"
                   + " stays on the VM for it).",
               run.by().range(),
@@ -214,14 +209,7 @@ final class Provisioners {
                   + " the VM differently from Image Builder's default (for instance Sysprep with"
                   + " /mode:vm, or other commands). Image Builder generalizes the VM itself after"
                   + " the last step, so "
-                  // "them" needs the commands named first: "the step is replaced by a step that
-                  // writes them" had nothing for "them" to point at.
-                  + (parts.isPresent()
-                      ? "those commands are replaced by a step that writes them to "
-                      : "the step is replaced by one that writes its commands to ")
-                  + (u.os == Os.WINDOWS
-                      ? Generalization.WINDOWS_SCRIPT
-                      : Generalization.LINUX_SCRIPT)
+                  + replacedBy(parts.isPresent())
                   + ", which Image Builder runs instead of its own commands.");
         }
         continue;
@@ -253,6 +241,18 @@ final class Provisioners {
       steps.add(deprovisioningScript(script, customAt));
     }
     return steps;
+  }
+
+  /**
+   * What becomes of a last step's generalizing commands: {@code parts} when they are the last
+   * commands of the step, not all of it. ("Them" needs the commands named first: "the step is
+   * replaced by a step that writes them" had nothing for "them" to point at.)
+   */
+  private String replacedBy(boolean parts) {
+    return (parts
+            ? "those commands are replaced by a step that writes them to "
+            : "the step is replaced by one that writes its commands to ")
+        + (u.os == Os.WINDOWS ? Generalization.WINDOWS_SCRIPT : Generalization.LINUX_SCRIPT);
   }
 
   /**
