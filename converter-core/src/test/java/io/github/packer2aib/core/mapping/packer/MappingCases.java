@@ -1842,8 +1842,6 @@ final class MappingCases {
         one(linux(), b -> b.provisioner("shell", p -> p.set("script", "scripts/generalize.sh"))),
         opts().withScriptBaseUri(SCRIPTS),
         scripts());
-    // A Windows build whose last step runs a Generalize-VM.ps1 (as dev-box image templates do):
-    // the warning names the Windows override file only.
     // Packer's default command lines, copied into templates from its documentation: dropping them
     // changes nothing, a note (a custom one stays a warning).
     add(
@@ -1867,6 +1865,8 @@ final class MappingCases {
                         p ->
                             p.set("execute_command", "{{ .Vars }} cmd /c \"{{ .Path }}\"")
                                 .set("inline", List.of("echo ok")))));
+    // A Windows build whose last step runs a Generalize-VM.ps1 (as dev-box image templates do):
+    // the warning names the Windows override file only.
     add(
         "generalize-in-script-windows",
         one(
