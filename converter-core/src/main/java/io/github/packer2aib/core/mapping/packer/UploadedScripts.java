@@ -70,9 +70,10 @@ final class UploadedScripts {
     }
     // The latest upload to a path is the file there: an earlier one to the same path is not run.
     Set<String> shadowed = new HashSet<>();
+    List<String> searched = searchable(commands.get());
     for (int j = index - 1; j >= 0; j--) {
       for (Upload up : uploads.get(j)) {
-        if (runs(commands.get(), up) && shadowed.add(key(up.path())) && generalizes(up)) {
+        if (runs(commands.get(), searched, up) && shadowed.add(key(up.path())) && generalizes(up)) {
           return Optional.of(up);
         }
       }
@@ -105,12 +106,32 @@ final class UploadedScripts {
 
   /** Whether one of {@code commands} names the path of {@code up}. */
   boolean runs(List<String> commands, Upload up) {
-    for (String c : commands) {
-      if (names(c, up.path())) {
+    return runs(commands, searchable(commands), up);
+  }
+
+  /** {@link #runs(List, Upload)} with the {@link #searchable} forms of the commands. */
+  private boolean runs(List<String> commands, List<String> searched, Upload up) {
+    for (int i = 0; i < commands.size(); i++) {
+      if (names(commands.get(i), searched.get(i), up.path())) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The commands as a path is looked for in them: on Windows in small letters, the case a path's
+   * file name is looked for in ({@link #names}).
+   */
+  List<String> searchable(List<String> commands) {
+    if (os != Os.WINDOWS) {
+      return commands;
+    }
+    List<String> out = new ArrayList<>(commands.size());
+    for (String c : commands) {
+      out.add(c.toLowerCase(Locale.ROOT));
+    }
+    return out;
   }
 
   /** The inline commands of a shell, powershell or windows-shell provisioner, when known. */
@@ -133,10 +154,20 @@ final class UploadedScripts {
    * {@code .}, {@code sudo}, {@code bash}, {@code powershell -File}, {@code cmd /c}); a command
    * that only removes or copies the file ({@code Remove-Item C:\sysprep.ps1}) does not run it.
    */
-  private boolean names(String command, String path) {
+  boolean names(String command, String searched, String path) {
     boolean windows = os == Os.WINDOWS;
     int n = path.length();
-    for (int at = 0; at + n <= command.length(); at++) {
+    // Every step of a template is asked about every upload before it: the path's file name, which
+    // holds no separator, is found by indexOf (a scan per position and upload was a tenth of a bulk
+    // run's time), and the whole path is compared where it would start. A file name outside ASCII,
+    // or a command whose small letters have another length, is scanned position by position (as
+    // the tests do, with an empty searched text).
+    int cut = Math.max(path.lastIndexOf('/'), windows ? path.lastIndexOf('\\') : -1) + 1;
+    String name = windows ? path.substring(cut).toLowerCase(Locale.ROOT) : path.substring(cut);
+    boolean byName = !name.isEmpty() && isAscii(name) && searched.length() == command.length();
+    for (int at = byName ? nextByName(searched, name, cut, 0) : 0;
+        at >= 0 && at + n <= command.length();
+        at = byName ? nextByName(searched, name, cut, at + 1) : at + 1) {
       if (!matchesAt(command, at, path, windows)) {
         continue;
       }
@@ -150,6 +181,15 @@ final class UploadedScripts {
       }
     }
     return false;
+  }
+
+  /**
+   * The first place from {@code from} where a path whose file name {@code name} starts {@code cut}
+   * characters in may stand, or -1.
+   */
+  private static int nextByName(String searched, String name, int cut, int from) {
+    int hit = searched.indexOf(name, from + cut);
+    return hit < 0 ? -1 : hit - cut;
   }
 
   /** Words after which a path is run (in small letters, without quotes). */
@@ -223,6 +263,15 @@ final class UploadedScripts {
         continue;
       }
       if (Character.toLowerCase(a) != Character.toLowerCase(b)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) { // no stream: C1 code, per step and upload
+      if (s.charAt(i) >= 0x80) {
         return false;
       }
     }
