@@ -270,6 +270,33 @@ record ExecuteCommand(
     return i;
   }
 
+  /**
+   * Whether {@code text} runs the commands as another user: through {@code su} or {@code runuser},
+   * or {@code sudo -u USER} (also inside a quoted {@code sh -c '...'}). Such a command is not
+   * understood (a build user other than root cannot be written), but the advice differs.
+   */
+  static boolean switchesUser(String text) {
+    List<String> words = tokens(text);
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      if (w.equals("su") || w.endsWith("/su") || w.equals("runuser") || w.endsWith("/runuser")) {
+        return true;
+      }
+      if (w.equals("sudo")) {
+        for (int j = i + 1; j < words.size() && words.get(j).startsWith("-"); j++) {
+          String opt = words.get(j);
+          if (opt.equals("-u") || opt.startsWith("--user") || opt.matches("-[A-Za-z]*u.*")) {
+            return true;
+          }
+        }
+      }
+      if (w.indexOf(' ') >= 0 && switchesUser(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Splits on blanks, removing quotes (enough for the forms above). */
   static List<String> tokens(String s) {
     List<String> out = new ArrayList<>();

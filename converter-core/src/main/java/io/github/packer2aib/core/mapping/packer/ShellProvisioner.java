@@ -327,7 +327,12 @@ final class ShellProvisioner {
               "The converter does not recognise this execute_command, so it was dropped and the"
                   + " commands run as Image Builder runs Shell steps: as its unprivileged build"
                   + " user, with /bin/sh -e for inline commands and the script's own shebang for"
-                  + " scripts. If the command ran them as root, add sudo where it is needed.");
+                  + " scripts. "
+                  + (ExecuteCommand.switchesUser(text.get())
+                      ? "It ran them as another user (su, runuser or sudo -u): run the commands"
+                          + " that need that user with sudo -u USER (or sudo -iu USER for its"
+                          + " login environment), and put bash -c around those that need bash."
+                      : "If the command ran them as root, add sudo where it is needed."));
     } else if (exec.sudo()) {
       pr.report()
           .add(

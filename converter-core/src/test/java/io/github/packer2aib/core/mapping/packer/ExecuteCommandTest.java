@@ -73,4 +73,24 @@ class ExecuteCommandTest {
         new ExecuteCommand(false, Optional.empty(), false, false, false),
         ExecuteCommand.parse("SCRIPT={{ .Path }} sh {{ .Path }}"));
   }
+
+  /** A command that runs the script as another user gets its own advice when it is dropped. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '#',
+      quoteCharacter = '`',
+      value = {
+        "{{ .Vars }} sudo -E su - jenkins -c \"bash -eu '{{ .Path }}'\" # true",
+        "sudo -u packer bash {{ .Path }} # true",
+        "sudo --user=packer bash {{ .Path }} # true",
+        "sudo -iu packer {{ .Path }} # true",
+        "/sbin/runuser -l packer -c {{ .Path }} # true",
+        "sh -c 'su packer -c {{ .Path }}' # true",
+        "{{ .Vars }} sudo -E -S bash '{{ .Path }}' # false",
+        "chmod +x {{ .Path }}; {{ .Vars }} {{ .Path }} # false",
+        "{{ .Vars }} sudo -E sh -c 'cd /tmp/sub; {{ .Path }}' # false"
+      })
+  void tellsACommandThatSwitchesUser(String command, boolean switches) {
+    assertEquals(switches, ExecuteCommand.switchesUser(command));
+  }
 }

@@ -1090,6 +1090,17 @@ final class MappingCases {
                     p ->
                         p.set("execute_command", "sudo -u postgres sh '{{ .Path }}'")
                             .set("inline", List.of("psql -c 'select 1'")))));
+    // An unrecognised command that does not switch user: the advice is to add sudo.
+    add(
+        "shell-execute-command-unknown-root",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set("execute_command", "doas sh '{{ .Path }}'")
+                            .set("inline", List.of("apt-get update")))));
     add(
         "shell-inline-shebang",
         one(
