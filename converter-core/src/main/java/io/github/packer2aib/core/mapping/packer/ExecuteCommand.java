@@ -65,6 +65,9 @@ record ExecuteCommand(
       Pattern.compile("^-[SEHnk]+$|^--preserve-env$|^--stdin$|^--set-home$");
   static final Pattern ENV_PROGRAM = Pattern.compile("^(/usr)?/bin/env$|^env$");
 
+  /** sudo's -u, alone, with its user ({@code -upostgres}) or after other flags ({@code -iu}). */
+  private static final Pattern SUDO_USER_OPTION = Pattern.compile("^-[A-Za-z]*u.*$");
+
   static final ExecuteCommand DEFAULT =
       new ExecuteCommand(false, Optional.empty(), false, true, true);
 
@@ -285,7 +288,7 @@ record ExecuteCommand(
       if (w.equals("sudo")) {
         for (int j = i + 1; j < words.size() && words.get(j).startsWith("-"); j++) {
           String opt = words.get(j);
-          if (opt.equals("-u") || opt.startsWith("--user") || opt.matches("-[A-Za-z]*u.*")) {
+          if (opt.startsWith("--user") || SUDO_USER_OPTION.matcher(opt).matches()) {
             return true;
           }
         }

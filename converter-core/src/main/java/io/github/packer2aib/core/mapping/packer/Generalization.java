@@ -31,6 +31,11 @@ final class Generalization {
   static final String WINDOWS_SCRIPT = "c:\\DeprovisioningScript.ps1";
   static final String LINUX_SCRIPT = "/tmp/DeprovisioningScript.sh";
 
+  /** The file whose commands Image Builder runs instead of its own generalization on {@code os}. */
+  static String script(Os os) {
+    return os == Os.WINDOWS ? WINDOWS_SCRIPT : LINUX_SCRIPT;
+  }
+
   private static final Pattern WAAGENT = Pattern.compile("(?i)\\bwaagent\\b[^\\n]*-deprovision");
   private static final Pattern IMAGE_STATE = Pattern.compile("(?i)ImageState");
 

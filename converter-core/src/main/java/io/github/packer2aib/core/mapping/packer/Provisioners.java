@@ -229,7 +229,7 @@ final class Provisioners {
                 + " the VM itself after the last step, and a VM generalized twice"
                 + " fails the build: remove that command from the script, or run the"
                 + " script in the last step, whose commands then go to "
-                + (u.os == Os.WINDOWS ? Generalization.WINDOWS_SCRIPT : Generalization.LINUX_SCRIPT)
+                + Generalization.script(u.os)
                 + ", which Image Builder runs instead of its own generalization.",
             up.by().range(),
             up.path() + " uploaded here");
@@ -252,7 +252,7 @@ final class Provisioners {
     return (parts
             ? "those commands are replaced by a step that writes them to "
             : "the step is replaced by one that writes its commands to ")
-        + (u.os == Os.WINDOWS ? Generalization.WINDOWS_SCRIPT : Generalization.LINUX_SCRIPT);
+        + Generalization.script(u.os);
   }
 
   /**

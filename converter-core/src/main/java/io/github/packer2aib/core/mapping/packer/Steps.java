@@ -144,9 +144,7 @@ final class Steps {
                 + " fails the build: remove that command from the script, or put a custom one in "
                 // The build's own override file only: a Windows template was also pointed at
                 // /tmp/DeprovisioningScript.sh, which Image Builder reads only on Linux.
-                + (pr.u.os == Os.WINDOWS
-                    ? Generalization.WINDOWS_SCRIPT
-                    : Generalization.LINUX_SCRIPT)
+                + Generalization.script(pr.u.os)
                 + ".");
   }
 }
