@@ -230,6 +230,14 @@ final class Generalization {
   }
 
   /**
+   * Whether UTF-8 {@code bytes} may hold a text that {@link #mentions} (no means it does not): the
+   * keywords are ASCII, and every byte of a character beyond ASCII is beyond it too.
+   */
+  static boolean mayMention(byte[] bytes) {
+    return hasKeyword(bytes, bytes.length);
+  }
+
+  /**
    * {@link #hasKeyword(String)} of the text whose low bytes are the first {@code n} of {@code b}.
    */
   private static boolean hasKeyword(byte[] b, int n) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -36,6 +37,17 @@ class GeneralizationProperties {
     }
     if (text.chars().allMatch(c -> c < 0x100)) {
       assertEquals(has, Generalization.hasKeyword(text), text);
+    }
+  }
+
+  /**
+   * An uploaded file whose UTF-8 bytes spell no keyword is not decoded: its text must then not
+   * generalize, whatever characters beyond ASCII it holds.
+   */
+  @Property(tries = 5000)
+  void bytesWithoutKeywordNeverGeneralize(@ForAll("commands") String text) {
+    if (Generalization.mentions(text)) {
+      assertTrue(Generalization.mayMention(text.getBytes(StandardCharsets.UTF_8)), text);
     }
   }
 
