@@ -4,9 +4,11 @@ import io.github.packer2aib.core.diag.AsciiWords;
 import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -226,6 +228,25 @@ final class Generalization {
       return hasKeyword(b, text.length());
     } finally {
       LowBytes.release(b);
+    }
+  }
+
+  /**
+   * Whether the local file at the resolved {@code path} is text that {@link #mentions} a
+   * generalization; no when it cannot be read (its provisioner reports that when it is mapped).
+   * Read through the conversion's memo of file contents, which the provisioner reads anyway.
+   */
+  static boolean fileMentions(LocalFiles files, String path) {
+    try {
+      LocalFiles.Content c = files.content(path);
+      // The keywords are ASCII, so a file whose bytes spell none is not decoded.
+      if (c.bytes() == null || !mayMention(c.bytes())) {
+        return false;
+      }
+      Optional<String> text = new LocalFile(path, path, c).text();
+      return text.isPresent() && mentions(text.get());
+    } catch (IOException e) {
+      return false;
     }
   }
 

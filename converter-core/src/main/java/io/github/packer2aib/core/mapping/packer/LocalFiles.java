@@ -59,6 +59,7 @@ final class LocalFiles {
 
   private final Map<String, Resolved> resolved = new HashMap<>();
   private final Map<String, Content> contents = new HashMap<>();
+  private final Map<String, IOException> failures = new HashMap<>();
   private final Map<String, List<String>> listings = new HashMap<>();
 
   private final FileSystemView fs;
@@ -163,11 +164,24 @@ final class LocalFiles {
     return up.length() == 1 ? "/" + rest : up + "/" + rest;
   }
 
-  /** A regular file's bytes and checksum; read once (a failed read is tried again). */
+  /**
+   * A regular file's bytes and checksum; read once. A failed read fails again without reading: the
+   * generalization checks read uploads before their file provisioner does, which reports it.
+   */
   Content content(String path) throws IOException {
     Content known = contents.get(path);
     if (known == null) {
-      FileSystemView.Contents c = fs.contents(path, KEEP_LIMIT);
+      IOException failed = failures.get(path);
+      if (failed != null) {
+        throw failed;
+      }
+      FileSystemView.Contents c;
+      try {
+        c = fs.contents(path, KEEP_LIMIT);
+      } catch (IOException e) {
+        failures.put(path, e);
+        throw e;
+      }
       byte[] bytes = c.bytes();
       String sha256 = c.sha256() != null ? c.sha256() : sha256(bytes);
       known = new Content(bytes, c.size(), sha256);

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.aib.Customizer;
+import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.value.Convert;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.NumberValue;
@@ -122,15 +123,22 @@ final class Provisioners {
     // The last steps may generalize by running a script that an earlier file provisioner put on
     // the VM (& C:\sysprep.ps1): the script's text is their command text (mapping.md §B.8), so
     // they are generalization steps too. Elsewhere such a step is a warning.
+    // So are last steps whose last local script generalizes (scripts[i]: its path).
     UploadedScripts uploaded = new UploadedScripts(applicable, u.os);
     UploadedScripts.Upload[] runs = new UploadedScripts.Upload[applicable.size()];
+    String[] scripts = new String[applicable.size()];
     while (lastOther >= 0) {
-      Optional<UploadedScripts.Upload> run = uploaded.runBy(lastOther);
-      if (run.isEmpty()) {
-        break;
+      Optional<String> local = generalizingScript(applicable.get(lastOther));
+      if (local.isPresent()) {
+        scripts[lastOther] = local.get();
+      } else {
+        Optional<UploadedScripts.Upload> run = uploaded.runBy(lastOther);
+        if (run.isEmpty()) {
+          break;
+        }
+        runs[lastOther] = run.get();
       }
       generalizes[lastOther] = true;
-      runs[lastOther] = run.get();
       do {
         lastOther--;
       } while (lastOther >= 0 && generalizes[lastOther]);
@@ -154,21 +162,40 @@ final class Provisioners {
       }
       if (generalizes[i]) {
         UploadedScripts.Upload run = runs[i];
+        String local = scripts[i];
         Optional<Prov[]> parts =
-            split(
-                pr,
-                texts ->
-                    Generalization.generalizes(texts)
-                        || (run != null && uploaded.runs(texts, run)));
+            local != null
+                ? lastScriptApart(pr)
+                : split(
+                    pr,
+                    texts ->
+                        Generalization.generalizes(texts)
+                            || (run != null && uploaded.runs(texts, run)));
         if (parts.isPresent()) {
-          // Commands before the generalization stay a normal step.
+          // Commands (or scripts) before the generalization stay a normal step.
           common(parts.get()[0], steps);
           steps.addAll(mapOne(parts.get()[0], null));
           pr = parts.get()[1];
         }
         List<String> commands = new ArrayList<>();
-        mapOne(pr, commands);
-        if (run != null) {
+        // Inline commands give no step; a script gives the steps that put it on the VM.
+        steps.addAll(mapOne(pr, commands));
+        if (local != null) {
+          script.addAll(commands);
+          customAt = customAt == null ? pr.range() : customAt;
+          u.report.add(
+              PackerMapCode.GENERALIZATION_CUSTOM,
+              pr.range(),
+              (parts.isPresent()
+                      ? "The last script of this step, " + local + ", generalizes"
+                      : "This step runs " + local + ", which generalizes")
+                  + " the VM (Sysprep or waagent -deprovision). Image Builder generalizes the VM"
+                  + " itself after the last step, and a VM generalized twice fails the build, so"
+                  + " the script is put on the VM and run from "
+                  + Generalization.script(u.os)
+                  + ", which Image Builder runs instead of its own generalization"
+                  + (parts.isPresent() ? "; the scripts before it stay a step." : "."));
+        } else if (run != null) {
           script.addAll(commands);
           customAt = customAt == null ? pr.range() : customAt;
           u.report.add(
@@ -266,8 +293,7 @@ final class Provisioners {
       return Optional.empty();
     }
     Value.Unmarked list = inline.get().value().unmark();
-    if (!(list.value().type() instanceof io.github.packer2aib.core.hcl.value.TupleType)
-        && !(list.value().type() instanceof io.github.packer2aib.core.hcl.value.ListType)) {
+    if (!isList(list)) {
       return Optional.empty();
     }
     List<Value> items = list.value().elements();
@@ -282,19 +308,81 @@ final class Provisioners {
     }
     return Optional.of(
         new Prov[] {
-          pr.withConfig(withInline(pr.config, inline.get(), items.subList(0, first), list)),
+          pr.withConfig(withItems(pr.config, inline.get(), items.subList(0, first), list)),
           pr.withConfig(
-              withInline(pr.config, inline.get(), items.subList(first, items.size()), list))
+              withItems(pr.config, inline.get(), items.subList(first, items.size()), list))
         });
   }
 
-  private static Config withInline(
-      Config config, Setting inline, List<Value> items, Value.Unmarked original) {
+  /**
+   * A provisioner whose {@code scripts} are several: the provisioner with all but the last, and the
+   * provisioner with the last.
+   */
+  private static Optional<Prov[]> lastScriptApart(Prov pr) {
+    Optional<Setting> scripts = pr.config.setting("scripts");
+    if (scripts.isEmpty()) {
+      return Optional.empty();
+    }
+    Value.Unmarked list = scripts.get().value().unmark();
+    if (!isList(list)) {
+      return Optional.empty();
+    }
+    List<Value> items = list.value().elements();
+    if (items.size() < 2) {
+      return Optional.empty();
+    }
+    int last = items.size() - 1;
+    return Optional.of(
+        new Prov[] {
+          pr.withConfig(withItems(pr.config, scripts.get(), items.subList(0, last), list)),
+          pr.withConfig(withItems(pr.config, scripts.get(), items.subList(last, last + 1), list))
+        });
+  }
+
+  private static boolean isList(Value.Unmarked v) {
+    return v.value().type() instanceof io.github.packer2aib.core.hcl.value.TupleType
+        || v.value().type() instanceof io.github.packer2aib.core.hcl.value.ListType;
+  }
+
+  /** {@code config} with the list {@code setting} holding only {@code items}. */
+  private static Config withItems(
+      Config config, Setting setting, List<Value> items, Value.Unmarked original) {
     List<Setting> settings = new ArrayList<>();
     for (Setting s : config.settings()) {
-      settings.add(s == inline ? s.withValue(original.remark(Value.tuple(items))) : s);
+      settings.add(s == setting ? s.withValue(original.remark(Value.tuple(items))) : s);
     }
     return new Config(settings, config.blocks(), config.range());
+  }
+
+  /**
+   * The resolved path of the local script a shell or powershell provisioner runs last, when its
+   * text generalizes the VM: a script's text is its step's command text (mapping.md §B.8), so such
+   * a last step is a generalization step too. Read without diagnostics: the provisioner reports
+   * problems with its fields and files when it is mapped.
+   */
+  private static Optional<String> generalizingScript(Prov pr) {
+    String type = pr.p.type();
+    if (!type.equals("shell") && !type.equals("powershell")
+        || pr.config.setting("inline").isPresent()) {
+      return Optional.empty();
+    }
+    Optional<Setting> one = pr.config.setting("script");
+    Optional<Setting> many = pr.config.setting("scripts");
+    if (one.isPresent() == many.isPresent()) {
+      return Optional.empty(); // none, or both (a conflict, reported when mapped)
+    }
+    Value v = (one.isPresent() ? one : many).get().value();
+    if (!v.isWhollyKnown() || v.deepMarks().contains(Mark.SENSITIVE)) {
+      return Optional.empty();
+    }
+    List<String> paths = Secrets.texts(v);
+    if (paths.isEmpty() || LocalFiles.nameless(paths.get(paths.size() - 1))) {
+      return Optional.empty();
+    }
+    LocalFiles.Resolved r = pr.u.files.resolve(paths.get(paths.size() - 1));
+    return r.kind() == FileSystemView.Kind.FILE && Generalization.fileMentions(pr.u.files, r.path())
+        ? Optional.of(r.path())
+        : Optional.empty();
   }
 
   /** Whether a provisioner's inline commands generalize the VM (read without diagnostics). */

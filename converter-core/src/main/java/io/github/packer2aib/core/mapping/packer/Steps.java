@@ -132,6 +132,59 @@ final class Steps {
     return Optional.of(sleep(pr.u.os, nanos.get(), null, pr.f.nameRange("pause_after")));
   }
 
+  /**
+   * Puts the local script of a last, generalizing step on the VM at {@code path} without running it
+   * (Image Builder's deprovisioning script runs it): downloaded by a File step from the script base
+   * URI, or written by a step from the template. False when it cannot be written into the template
+   * (reported).
+   */
+  static boolean placeScript(
+      Prov pr, Prov.Commands c, LocalFile file, String path, boolean binary, List<Step> out) {
+    if (pr.u.scriptBase.isPresent()) {
+      String uri = pr.u.uploads.resolve(pr.u, pr.u.scriptBase.get(), file, c.valueRange());
+      out.add(
+          Step.of(new Customizer.File(pr.name(), uri, path, file.sha256()), pr.range())
+              .with("/sourceUri", c.valueRange()));
+      return true;
+    }
+    if (!LocalFiles.inlinable(pr.report(), c.valueRange(), file, binary)) {
+      return false;
+    }
+    Customizer writer =
+        pr.u.os == Os.WINDOWS
+            ? new Customizer.PowerShell(
+                pr.name(),
+                null,
+                null,
+                PowerShellText.writeFile(path, file.bytes()),
+                null,
+                null,
+                null)
+            : new Customizer.Shell(
+                pr.name(), null, null, ShellText.writeFile(path, file.text().orElseThrow()));
+    out.add(Step.of(writer, pr.range()).with("/inline", c.valueRange()));
+    pr.report()
+        .add(
+            PackerMapCode.SCRIPT_INLINED,
+            c.valueRange(),
+            "The script "
+                + file.path()
+                + " is written into the template, and a step saves it to "
+                + path
+                + " for the deprovisioning script to run. Anyone who can read the template can"
+                + " read the script. Pass --script-base-uri to refer to an uploaded copy instead.");
+    return true;
+  }
+
+  /** Where a last step's generalizing script is put on the VM. */
+  static String deprovisioningCopy(Prov pr, LocalFile file) {
+    return (pr.u.os == Os.WINDOWS ? PowerShellProvisioner.TEMP : "/tmp/")
+        + "packer2aib-"
+        + pr.index
+        + "-deprovision-"
+        + file.fileName();
+  }
+
   static void generalizationInScript(Prov pr, LocalFile file) {
     pr.report()
         .add(

@@ -5,7 +5,6 @@ import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Setting;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -107,20 +106,10 @@ final class UploadedScripts {
   private boolean generalizes(Upload up) {
     Boolean known = generalizes.get(up);
     if (known == null) {
-      Optional<String> text = Optional.ofNullable(up.content());
-      if (up.local() != null) {
-        try {
-          LocalFiles.Content c = up.by().u.files.content(up.local());
-          // The keywords are ASCII, so a file whose bytes spell none is not decoded.
-          text =
-              c.bytes() != null && Generalization.mayMention(c.bytes())
-                  ? new LocalFile(up.local(), up.local(), c).text()
-                  : Optional.empty();
-        } catch (IOException e) {
-          text = Optional.empty(); // reported when the file provisioner is mapped
-        }
-      }
-      known = text.isPresent() && Generalization.mentions(text.get());
+      known =
+          up.local() != null
+              ? Generalization.fileMentions(up.by().u.files, up.local())
+              : Generalization.mentions(up.content());
       generalizes.put(up, known);
     }
     return known;

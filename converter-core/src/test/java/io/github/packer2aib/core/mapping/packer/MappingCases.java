@@ -1853,6 +1853,50 @@ final class MappingCases {
         one(linux(), b -> b.provisioner("shell", p -> p.set("script", "scripts/generalize.sh"))),
         opts().withScriptBaseUri(SCRIPTS),
         scripts());
+    // A last step's generalizing script is its command text (mapping.md §B.8): it is put on the VM
+    // and run from the deprovisioning script, as Image Builder would generalize a second time
+    // otherwise. Here several scripts without a base URI: the ones before it stay a step, all are
+    // written into the template, and the environment and sudo come along.
+    add(
+        "generalize-in-scripts-inlined",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set("scripts", List.of("scripts/setup.sh", "scripts/generalize.sh"))
+                            .set("environment_vars", List.of("KEEP_USERS=0"))
+                            .set("execute_command", "sudo -S sh -c '{{ .Vars }} {{ .Path }}'"))),
+        opts(),
+        scripts());
+    // Not last: the script stays a step, with a warning (whether it generalizes whenever it runs
+    // is not certain, so no error as for inline commands).
+    add(
+        "generalize-in-script-not-last",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner("powershell", p -> p.set("script", "scripts/Generalize-VM.ps1"))
+                    .provisioner("powershell", p -> p.set("inline", List.of("Write-Host after")))),
+        opts().withScriptBaseUri(SCRIPTS),
+        scripts());
+    // Windows, written into the template, after another step, with an environment variable and
+    // elevated_user (dropped: Image Builder runs its generalization elevated).
+    add(
+        "generalize-in-script-windows-inlined",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner("powershell", p -> p.set("inline", List.of("Write-Host first")))
+                    .provisioner(
+                        "powershell",
+                        p ->
+                            p.set("script", "scripts/Generalize-VM.ps1")
+                                .set("environment_vars", List.of("MODE=vm"))
+                                .set("elevated_user", "Administrator"))),
+        opts(),
+        scripts());
     // Packer's default command lines, copied into templates from its documentation: dropping them
     // changes nothing, a note (a custom one stays a warning).
     add(
