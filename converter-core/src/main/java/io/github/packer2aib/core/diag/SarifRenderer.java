@@ -1,11 +1,11 @@
 package io.github.packer2aib.core.diag;
 
+import io.github.packer2aib.core.source.PercentEncoding;
 import io.github.packer2aib.core.source.Range;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +29,6 @@ public final class SarifRenderer {
 
   private static final String SCHEMA =
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private final String toolVersion;
   private final Optional<String> baseUri;
@@ -219,23 +218,11 @@ public final class SarifRenderer {
 
   /** {@link #encodePath}, keeping colons where they cannot be read as a scheme's end. */
   private static String encode(String path, boolean keepColons) {
-    StringBuilder sb = new StringBuilder(path.length() + 8);
-    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xFF;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~'
-          || c == '/'
-          || (keepColons && c == ':')) {
-        sb.append((char) c);
-      } else {
-        sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-      }
-    }
-    return sb.toString();
+    return PercentEncoding.encode(
+        path,
+        keepColons
+            ? c -> PercentEncoding.isUnreserved(c) || c == '/' || c == ':'
+            : c -> PercentEncoding.isUnreserved(c) || c == '/',
+        false);
   }
 }

@@ -5,6 +5,7 @@ import static io.github.packer2aib.core.hcl.function.DefinedFunction.define;
 import io.github.packer2aib.core.hcl.value.Strings;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.source.PercentEncoding;
 import io.github.packer2aib.core.source.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -194,26 +195,9 @@ final class EncodingFunctions {
     }
   }
 
-  /** Go's {@code url.QueryEscape}. */
+  /** Go's {@code url.QueryEscape}: unreserved characters kept, a space as {@code +}. */
   static String queryEscape(String s) {
-    StringBuilder sb = new StringBuilder();
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '_'
-          || c == '.'
-          || c == '~') {
-        sb.append((char) c);
-      } else if (c == ' ') {
-        sb.append('+');
-      } else {
-        sb.append('%').append(String.format("%02X", c));
-      }
-    }
-    return sb.toString();
+    return PercentEncoding.encode(s, PercentEncoding::isUnreserved, true);
   }
 
   // ------------------------------------------------------------------ CSV

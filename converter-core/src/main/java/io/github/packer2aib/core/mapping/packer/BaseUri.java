@@ -1,6 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
-import java.nio.charset.StandardCharsets;
+import io.github.packer2aib.core.source.PercentEncoding;
 import java.util.Optional;
 
 /**
@@ -91,23 +91,11 @@ record BaseUri(String option, String prefix, String query) {
 
   /** RFC 3986 unreserved characters and sub-delimiters, which {@link #encode} keeps. */
   private static boolean kept(int c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || "-._~!$&'()*+,;=:@".indexOf(c) >= 0;
+    return PercentEncoding.isUnreserved(c) || (c < 0x80 && "!$&'()*+,;=:@".indexOf(c) >= 0);
   }
 
   /** Percent-encodes everything but RFC 3986 unreserved characters and sub-delimiters. */
   static String encode(String segment) {
-    StringBuilder b = new StringBuilder();
-    for (byte x : segment.getBytes(StandardCharsets.UTF_8)) {
-      int c = x & 0xFF;
-      if (kept(c)) {
-        b.append((char) c);
-      } else {
-        b.append('%').append(String.format("%02X", c));
-      }
-    }
-    return b.toString();
+    return PercentEncoding.encode(segment, BaseUri::kept, false);
   }
 }
