@@ -20,17 +20,20 @@ final class FileKinds {
 
   private static final String NOT_REGULAR = "not a regular file";
 
+  static final String BROKEN_LINK = "is a broken symbolic link";
+
   /**
    * Why {@code path} cannot be read as a file although it exists ({@value #DIRECTORY}, "is not a
-   * regular file (a named pipe)"); empty for a regular file (also through symbolic links) and for a
-   * path that does not exist, whose reason is the one opening it gives.
+   * regular file (a named pipe)", {@value #BROKEN_LINK}); empty for a regular file (also through
+   * symbolic links) and for a path that does not exist, whose reason is the one opening it gives.
    */
   static Optional<String> whyNotRegular(Path path) {
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(path, BasicFileAttributes.class);
     } catch (IOException e) {
-      return Optional.empty();
+      // The link itself exists: "no such file" would send the user looking for the wrong name.
+      return Files.isSymbolicLink(path) ? Optional.of(BROKEN_LINK) : Optional.empty();
     }
     if (attributes.isRegularFile()) {
       return Optional.empty();

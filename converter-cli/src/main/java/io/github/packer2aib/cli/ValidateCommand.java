@@ -183,8 +183,10 @@ final class ValidateCommand implements Callable<Integer> {
             false));
   }
 
-  /** A Packer template is valid when it converts: read, mapped, and valid in the target version. */
-  /** A Packer template checked, or converted in full when {@code emit} (its templates kept). */
+  /**
+   * A Packer template checked (valid when it converts: read, mapped, and valid in the target
+   * version), or converted in full when {@code emit} (its templates kept).
+   */
   private ConversionResult validatePacker(
       PackerInput input, LocalFiles files, Path cwd, boolean emit) {
     Engine.PackerJob job =

@@ -128,7 +128,7 @@ class InputReaderTest {
 
   @Test
   @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  void aFolderAPipeOrADeviceIsNotOpenedAndSaysWhatItIs() throws Exception {
+  void aFolderAPipeABrokenLinkOrADeviceIsNotOpenedAndSaysWhatItIs() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("folder.json"));
     Path pipe = NamedPipes.make(dir.resolve("pipe.json"));
 
@@ -139,6 +139,11 @@ class InputReaderTest {
     assertEquals(
         new Input.Unreadable("pipe.json", "is not a regular file (a named pipe)"),
         InputReader.readNamed(pipe, "pipe.json"));
+    // A link to nothing says so: "no such file" would send the user looking for the wrong name.
+    Path broken = Files.createSymbolicLink(dir.resolve("gone.json"), dir.resolve("nothing.json"));
+    assertEquals(
+        new Input.Unreadable("gone.json", "is a broken symbolic link"),
+        InputReader.readNamed(broken, "gone.json"));
     assumeTrue(Files.isReadable(Path.of("/dev/zero")));
     // A device that never ends is not read up to the limit either.
     for (String[] args :

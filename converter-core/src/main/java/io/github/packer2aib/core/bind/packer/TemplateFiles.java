@@ -80,10 +80,10 @@ final class TemplateFiles {
         input.displayName().endsWith("/") ? input.displayName() : input.displayName() + "/";
     List<FileRef> config = new ArrayList<>();
     List<FileRef> vars = new ArrayList<>();
-    collect(absolutePath, prefix, names, HCL, false, config);
-    collect(absolutePath, prefix, names, JSON, true, config);
-    collect(absolutePath, prefix, names, AUTO_VARS_HCL, false, vars);
-    collect(absolutePath, prefix, names, AUTO_VARS_JSON, true, vars);
+    collect(absolutePath, prefix, names, HCL, false, config, out);
+    collect(absolutePath, prefix, names, JSON, true, config, out);
+    collect(absolutePath, prefix, names, AUTO_VARS_HCL, false, vars, out);
+    collect(absolutePath, prefix, names, AUTO_VARS_JSON, true, vars, out);
     if (config.isEmpty()) {
       out.add(
           noConfig(
@@ -105,14 +105,30 @@ final class TemplateFiles {
       List<String> names,
       String suffix,
       boolean json,
-      List<FileRef> to) {
+      List<FileRef> to,
+      List<Diagnostic> out) {
     for (String name : names) {
       if (!name.endsWith(suffix)) {
         continue;
       }
       String path = dir.endsWith("/") ? dir + name : dir + "/" + name;
-      if (fs.kind(path) == FileSystemView.Kind.FILE) {
+      FileSystemView.Kind kind = fs.kind(path);
+      if (kind == FileSystemView.Kind.FILE) {
         to.add(new FileRef(path, prefix + name, json));
+      } else if (kind == FileSystemView.Kind.MISSING) {
+        // A broken link, a pipe or a device: Packer skips only folders, and fails on (or waits
+        // for) such an entry; converting the folder without it could drop part of the template.
+        out.add(
+            Diagnostic.of(
+                PackerCode.CANNOT_READ_FILE,
+                null,
+                "The file "
+                    + prefix
+                    + name
+                    + " of the template's folder could not be read: "
+                    + fs.whyNotAFile(path)
+                    + ". Packer reads every such file of the folder and fails on it too: fix or"
+                    + " remove it."));
       }
     }
   }

@@ -100,6 +100,42 @@ class PackerHclLoaderTest {
         details(varFile));
   }
 
+  @Test
+  void aFolderEntryThatIsNoFileFailsTheTemplateAndASubfolderIsSkipped() {
+    // Packer skips folders among a folder's *.pkr.hcl names and fails on (or waits for) anything
+    // else that is no file: a broken link, a pipe. Converting without it could drop a build.
+    MemoryFiles fs =
+        new MemoryFiles("/work") {
+          @Override
+          public List<String> list(String absoluteDirectory) throws IOException {
+            List<String> names = new java.util.ArrayList<>(super.list(absoluteDirectory));
+            if (absoluteDirectory.equals("/work/tpl")) {
+              names.add("gone.pkr.hcl");
+            }
+            return names;
+          }
+
+          @Override
+          public String whyNotAFile(String absolutePath) {
+            return absolutePath.endsWith("/gone.pkr.hcl")
+                ? "is a broken symbolic link"
+                : super.whyNotAFile(absolutePath);
+          }
+        };
+    fs.put("/work/tpl/a.pkr.hcl", "locals {\n  x = 1\n}\n");
+    fs.put("/work/tpl/sub.pkr.hcl/b.pkr.hcl", "locals {\n  y = 1\n}\n");
+
+    LoadResult r = load(fs, "tpl", List.of());
+
+    assertEquals(
+        List.of(
+            "The file tpl/gone.pkr.hcl of the template's folder could not be read: is a broken"
+                + " symbolic link. Packer reads every such file of the folder and fails on it too:"
+                + " fix or remove it."),
+        details(r));
+    assertEquals(List.of("PKR-E002"), codes(r));
+  }
+
   private static List<String> details(LoadResult r) {
     return r.diagnostics().stream().map(Diagnostic::detail).toList();
   }
