@@ -94,25 +94,20 @@ final class PowerShellProvisioner {
     }
     Prov.Commands c = commands.get();
     if (generalization != null && !c.isInline()) {
-      // The scripts of a last, generalizing step: each is put on the VM, and the lines that run
-      // it (as the step would) go to generalization, Image Builder's deprovisioning script.
-      List<Step> steps = new ArrayList<>();
-      for (String written : c.scripts()) {
-        Optional<LocalFile> file = LocalFile.load(pr, written, c.valueRange(), "script");
-        if (file.isEmpty()) {
-          continue;
-        }
-        String copy = Steps.deprovisioningCopy(pr, file.get());
-        if (Steps.placeScript(pr, c, file.get(), copy, binary, steps)) {
-          generalization.addAll(
-              EnvVars.powerShell(
-                  EnvVars.withPackerVariables(env, pr, file.get().text().orElse(""))));
-          generalization.addAll(prelude);
-          generalization.addAll(
-              pwsh ? runPwsh(copy, policy) : List.of("& " + PowerShellText.quote(copy)));
-        }
-      }
-      return steps;
+      return Steps.deprovisioningScripts(
+          pr,
+          c,
+          binary,
+          (file, copy) -> {
+            List<String> lines =
+                new ArrayList<>(
+                    EnvVars.powerShell(
+                        EnvVars.withPackerVariables(env, pr, file.text().orElse(""))));
+            lines.addAll(prelude);
+            lines.addAll(pwsh ? runPwsh(copy, policy) : List.of("& " + PowerShellText.quote(copy)));
+            return lines;
+          },
+          generalization);
     }
     if (generalization != null) {
       generalization.addAll(EnvVars.powerShell(env));

@@ -180,9 +180,22 @@ final class Provisioners {
         List<String> commands = new ArrayList<>();
         // Inline commands give no step; a script gives the steps that put it on the VM.
         steps.addAll(mapOne(pr, commands));
+        if (local == null && run == null && Generalization.isDefault(commands)) {
+          u.report.add(
+              PackerMapCode.GENERALIZATION_DROPPED,
+              pr.range(),
+              parts.isPresent()
+                  ? "The last commands of this step generalize the VM, which Image Builder does"
+                      + " itself after the last step (with the same command); they were dropped so"
+                      + " the VM is not generalized twice, and the commands before them are kept."
+                  : "This step generalizes the VM, which Image Builder does itself after the last"
+                      + " step (with the same command); it was dropped so the VM is not"
+                      + " generalized twice.");
+          continue;
+        }
+        script.addAll(commands);
+        customAt = customAt == null ? pr.range() : customAt;
         if (local != null) {
-          script.addAll(commands);
-          customAt = customAt == null ? pr.range() : customAt;
           u.report.add(
               PackerMapCode.GENERALIZATION_CUSTOM,
               pr.range(),
@@ -196,8 +209,6 @@ final class Provisioners {
                   + ", which Image Builder runs instead of its own generalization"
                   + (parts.isPresent() ? "; the scripts before it stay a step." : "."));
         } else if (run != null) {
-          script.addAll(commands);
-          customAt = customAt == null ? pr.range() : customAt;
           u.report.add(
               PackerMapCode.GENERALIZATION_CUSTOM,
               pr.range(),
@@ -213,20 +224,7 @@ final class Provisioners {
                   + " stays on the VM for it).",
               run.by().range(),
               run.path() + " uploaded here");
-        } else if (Generalization.isDefault(commands)) {
-          u.report.add(
-              PackerMapCode.GENERALIZATION_DROPPED,
-              pr.range(),
-              parts.isPresent()
-                  ? "The last commands of this step generalize the VM, which Image Builder does"
-                      + " itself after the last step (with the same command); they were dropped so"
-                      + " the VM is not generalized twice, and the commands before them are kept."
-                  : "This step generalizes the VM, which Image Builder does itself after the last"
-                      + " step (with the same command); it was dropped so the VM is not"
-                      + " generalized twice.");
         } else {
-          script.addAll(commands);
-          customAt = customAt == null ? pr.range() : customAt;
           u.report.add(
               PackerMapCode.GENERALIZATION_CUSTOM,
               pr.range(),

@@ -79,7 +79,19 @@ final class ShellProvisioner {
     }
     Prov.Commands c = commands.get();
     if (generalization != null && !c.isInline()) {
-      return deprovisioningScripts(pr, c, env, exec, exitCodes, binary, generalization);
+      return Steps.deprovisioningScripts(
+          pr,
+          c,
+          binary,
+          (file, copy) -> {
+            List<String> lines =
+                new ArrayList<>(
+                    EnvVars.exports(
+                        EnvVars.withPackerVariables(env, pr, file.text().orElse("")), pr));
+            lines.addAll(run(copy, exec, exitCodes));
+            return lines;
+          },
+          generalization);
     }
     if (generalization != null) {
       generalization.addAll(EnvVars.exports(env, pr));
@@ -227,35 +239,6 @@ final class ShellProvisioner {
     }
     if (!wrapperNoted) {
       Steps.exitCodesNote(pr, exitCodes);
-    }
-    return steps;
-  }
-
-  /**
-   * The scripts of a last, generalizing step: each is put on the VM, and the lines that run it (as
-   * the step would) go to {@code generalization}, Image Builder's deprovisioning script.
-   */
-  private static List<Step> deprovisioningScripts(
-      Prov pr,
-      Prov.Commands c,
-      Map<String, String> declared,
-      ExecuteCommand exec,
-      List<Long> exitCodes,
-      boolean binary,
-      List<String> generalization) {
-    List<Step> steps = new ArrayList<>();
-    for (String written : c.scripts()) {
-      Optional<LocalFile> file = LocalFile.load(pr, written, c.valueRange(), "script");
-      if (file.isEmpty()) {
-        continue;
-      }
-      String copy = Steps.deprovisioningCopy(pr, file.get());
-      if (Steps.placeScript(pr, c, file.get(), copy, binary, steps)) {
-        Map<String, String> env =
-            EnvVars.withPackerVariables(declared, pr, file.get().text().orElse(""));
-        generalization.addAll(EnvVars.exports(env, pr));
-        generalization.addAll(run(copy, exec, exitCodes));
-      }
     }
     return steps;
   }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /** Pieces several provisioner mappers share: sleep steps, exit codes, durations. */
 final class Steps {
@@ -176,8 +177,33 @@ final class Steps {
     return true;
   }
 
+  /**
+   * The scripts of a last, generalizing step: each is put on the VM ({@link #placeScript}), and the
+   * lines that run it as the step would ({@code run} of the script and where it was put) go to
+   * {@code generalization}, Image Builder's deprovisioning script. Gives the steps that put them.
+   */
+  static List<Step> deprovisioningScripts(
+      Prov pr,
+      Prov.Commands c,
+      boolean binary,
+      BiFunction<LocalFile, String, List<String>> run,
+      List<String> generalization) {
+    List<Step> steps = new ArrayList<>();
+    for (String written : c.scripts()) {
+      Optional<LocalFile> file = LocalFile.load(pr, written, c.valueRange(), "script");
+      if (file.isEmpty()) {
+        continue;
+      }
+      String copy = deprovisioningCopy(pr, file.get());
+      if (placeScript(pr, c, file.get(), copy, binary, steps)) {
+        generalization.addAll(run.apply(file.get(), copy));
+      }
+    }
+    return steps;
+  }
+
   /** Where a last step's generalizing script is put on the VM. */
-  static String deprovisioningCopy(Prov pr, LocalFile file) {
+  private static String deprovisioningCopy(Prov pr, LocalFile file) {
     return (pr.u.os == Os.WINDOWS ? PowerShellProvisioner.TEMP : "/tmp/")
         + "packer2aib-"
         + pr.index
