@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.SecretScrubber;
 import io.github.packer2aib.core.emit.TemplateWriter;
+import io.github.packer2aib.core.report.ConversionReport;
 import io.github.packer2aib.core.report.ReportJson;
 import io.github.packer2aib.core.report.ReportMarkdown;
 import java.io.IOException;
@@ -77,6 +78,9 @@ final class BulkReport {
       }
       g.writeEndArray();
       g.writeEndObject();
+      if (spool.checkOnly()) {
+        g.writeBooleanField("checkOnly", true); // validate -r: nothing was written
+      }
       // Image templates in the output folder that the run did not write (CLI-W001), and those that
       // --prune deleted (CLI-N002).
       paths(g, "earlierOutputs", leftovers.kept());
@@ -161,6 +165,9 @@ final class BulkReport {
       Writer writer)
       throws IOException {
     StringBuilder out = new StringBuilder("# packer2aib conversion report\n\n");
+    if (spool.checkOnly()) {
+      out.append(ConversionReport.CHECK_ONLY_NOTE).append("\n\n");
+    }
     out.append("| Verdict | Count |\n| --- | ---: |\n");
     for (BulkOutcome.Status s : BulkOutcome.Status.values()) {
       out.append("| ").append(s.label()).append(" | ").append(summary.count(s)).append(" |\n");

@@ -534,6 +534,9 @@ final class BulkRun {
 
   /** The output of this run that {@code target} names (relative to OUT), or null. */
   private String outputAt(Path target, OutputFolders folders) {
+    if (settings.output() == null) {
+      return null; // validate -r writes no output
+    }
     Path top = settings.output().toAbsolutePath().normalize();
     Path t = target.toAbsolutePath().normalize();
     if (!t.startsWith(top)) {

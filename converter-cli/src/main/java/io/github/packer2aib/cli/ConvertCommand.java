@@ -262,7 +262,7 @@ final class ConvertCommand implements Callable<Integer> {
         output == null
             ? print(accepted, reportFile)
             : writeFiles(accepted, report, failed, reportFile, outputCheck);
-    boolean reportWritten = reportFile == null || writeReport(reportFile, report, failed);
+    boolean reportWritten = reportFile == null || reportFile.writeOrTell(report, failed);
     if (outputCheck != null) {
       report.check(outputCheck, output);
     }
@@ -366,55 +366,7 @@ final class ConvertCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--check writes nothing, not even a report: leave out --report");
     }
-    if (reportPath == null) {
-      return null;
-    }
-    ReportFile.Format reportFormat =
-        ReportFile.formatOf(reportPath)
-            .orElseThrow(
-                () ->
-                    new ParameterException(
-                        spec.commandLine(),
-                        "--report "
-                            + reportPath
-                            + ": the report is Markdown (FILE.md or FILE.markdown) or JSON"
-                            + " (FILE.json); name the file with one of these extensions"));
-    // A folder, or a named pipe that the report would replace (or, opened, wait on).
-    Optional<String> notRegular = FileKinds.whyNotRegular(reportPath);
-    if (notRegular.isPresent()) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--report " + reportPath + " " + notRegular.get() + "; name a file to write");
-    }
-    if (Files.exists(reportPath) && !ReportFile.isReport(reportPath)) {
-      // A template of the tree, an output of the run or any other file would be lost to it.
-      throw new ParameterException(
-          spec.commandLine(),
-          "--report "
-              + reportPath
-              + " exists and is not a packer2aib report, which would replace it; name another"
-              + " file, or delete it first");
-    }
-    return new ReportFile(reportPath, reportFormat);
-  }
-
-  /**
-   * Writes the report once everything else is done, so that it records where every template went. A
-   * report that cannot be written fails the run (exit 1) but takes no template back.
-   */
-  private boolean writeReport(ReportFile reportFile, Report report, Set<Integer> failed) {
-    try {
-      reportFile.write(reportFile.render(failed));
-      return true;
-    } catch (IOException e) {
-      String reason = InputReader.reason(e);
-      Path target = reportFile.target();
-      report.cli(
-          CliCode.UNWRITABLE_OUTPUT,
-          "cannot write report " + target + ": " + reason,
-          "The report file " + target + " could not be written: " + reason + ".");
-      return false;
-    }
+    return ReportFile.forOption(spec, reportPath, false);
   }
 
   private ConversionResult convertPacker(PackerInput input, LocalFiles files, Path cwd) {

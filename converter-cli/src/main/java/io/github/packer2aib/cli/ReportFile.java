@@ -16,12 +16,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
- * {@code convert --report FILE}: collects, input by input, what the CLI adds to the core's results
- * (where each template went, and its own problems such as an unreadable input or an unwritable
- * output), then renders the core's {@link ConversionReport} as Markdown or JSON (by the file's
- * extension) and writes it atomically.
+ * {@code convert --report FILE} and {@code validate --report FILE} (a check only: the same report,
+ * nothing written): collects, input by input, what the CLI adds to the core's results (where each
+ * template went, and its own problems such as an unreadable input or an unwritable output), then
+ * renders the core's {@link ConversionReport} as Markdown or JSON (by the file's extension) and
+ * writes it atomically.
  */
 final class ReportFile {
   /** The label of a template printed on standard output rather than written to a file. */
@@ -45,11 +48,75 @@ final class ReportFile {
 
   private final Path target;
   private final Format format;
+  private final boolean checkOnly;
   private final List<Entry> entries = new ArrayList<>();
 
-  ReportFile(Path target, Format format) {
+  ReportFile(Path target, Format format, boolean checkOnly) {
     this.target = target;
     this.format = format;
+    this.checkOnly = checkOnly;
+  }
+
+  /**
+   * The report that {@code --report FILE} asks for, or null without it; usage errors that can be
+   * seen before anything is read (a name that is neither Markdown nor JSON, a folder or pipe, a
+   * file that is no report of ours) throw. {@code checkOnly}: the report of {@code validate}.
+   */
+  static ReportFile forOption(CommandSpec spec, Path reportPath, boolean checkOnly) {
+    if (reportPath == null) {
+      return null;
+    }
+    Format reportFormat =
+        formatOf(reportPath)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(),
+                        "--report "
+                            + reportPath
+                            + ": the report is Markdown (FILE.md or FILE.markdown) or JSON"
+                            + " (FILE.json); name the file with one of these extensions"));
+    // A folder, or a named pipe that the report would replace (or, opened, wait on).
+    Optional<String> notRegular = FileKinds.whyNotRegular(reportPath);
+    if (notRegular.isPresent()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--report " + reportPath + " " + notRegular.get() + "; name a file to write");
+    }
+    if (Files.exists(reportPath) && !isReport(reportPath)) {
+      // A template of the tree, an output of the run or any other file would be lost to it.
+      throw new ParameterException(
+          spec.commandLine(),
+          "--report "
+              + reportPath
+              + " exists and is not a packer2aib report, which would replace it; name another"
+              + " file, or delete it first");
+    }
+    return new ReportFile(reportPath, reportFormat, checkOnly);
+  }
+
+  /** Whether this is the report of {@code validate}, which writes nothing else. */
+  boolean checkOnly() {
+    return checkOnly;
+  }
+
+  /**
+   * Writes the report once everything else is done, so that it records where every template went;
+   * {@code failed} holds the indexes of the inputs that failed. A report that cannot be written is
+   * told through {@code report} and fails the run (exit 1) but takes no template back.
+   */
+  boolean writeOrTell(Report report, Set<Integer> failed) {
+    try {
+      write(render(failed));
+      return true;
+    } catch (IOException e) {
+      String reason = InputReader.reason(e);
+      report.cli(
+          CliCode.UNWRITABLE_OUTPUT,
+          "cannot write report " + target + ": " + reason,
+          "The report file " + target + " could not be written: " + reason + ".");
+      return false;
+    }
   }
 
   /** The format a report file name asks for: {@code .md}/{@code .markdown} or {@code .json}. */
@@ -117,7 +184,7 @@ final class ReportFile {
       Entry e = entries.get(i);
       inputs.add(InputReport.of(e.name, e.diagnostics, failed.contains(i), e.outputs));
     }
-    ConversionReport report = new ConversionReport(inputs);
+    ConversionReport report = new ConversionReport(inputs, checkOnly);
     return format == Format.JSON ? ReportJson.render(report) : ReportMarkdown.render(report);
   }
 

@@ -26,6 +26,7 @@ import java.util.Arrays;
  */
 final class ReportSpool implements Closeable {
   private final ReportFile.Format format;
+  private final boolean checkOnly;
   private final Part entries;
   private final Part sections;
 
@@ -37,8 +38,9 @@ final class ReportSpool implements Closeable {
   /** The first failure to write a part: the report cannot be written, and says why. */
   private IOException failure;
 
-  private ReportSpool(ReportFile.Format format, Part entries, Part sections) {
+  private ReportSpool(ReportFile.Format format, boolean checkOnly, Part entries, Part sections) {
     this.format = format;
+    this.checkOnly = checkOnly;
     this.entries = entries;
     this.sections = sections;
   }
@@ -48,11 +50,16 @@ final class ReportSpool implements Closeable {
     Path target = file.target().toAbsolutePath();
     Part entries = Part.open(target, pending);
     Part sections = file.format() == ReportFile.Format.MARKDOWN ? Part.open(target, pending) : null;
-    return new ReportSpool(file.format(), entries, sections);
+    return new ReportSpool(file.format(), file.checkOnly(), entries, sections);
   }
 
   ReportFile.Format format() {
     return format;
+  }
+
+  /** Whether this is the report of {@code validate -r}, which writes nothing else. */
+  boolean checkOnly() {
+    return checkOnly;
   }
 
   /** Renders {@code o}'s part of the report; the outcome need not be kept after this. */

@@ -13,9 +13,13 @@ import io.github.packer2aib.core.diag.Severity;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -32,6 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
   private final PackerInputOptions packerInput = new PackerInputOptions();
   private final MappingOptions mapping = new MappingOptions();
   private final RecursiveOptions recursive = new RecursiveOptions();
+  private Path reportPath;
 
   private ValidateCommand(Packer2AibCommand parent) {
     this.parent = parent;
@@ -60,7 +65,8 @@ final class ValidateCommand implements Callable<Integer> {
         .footer(
             "  packer2aib validate template.json",
             "  packer2aib validate --strict --diagnostics-format json out/*.json",
-            "  packer2aib validate -r --script-base-uri URI repo/");
+            "  packer2aib validate -r --script-base-uri URI repo/",
+            "  packer2aib validate -r --report plan.md repo/");
     command.common.addTo(spec);
     spec.addOption(
         bind(
@@ -73,6 +79,19 @@ final class ValidateCommand implements Callable<Integer> {
             .build());
     command.packerInput.addTo(spec);
     command.mapping.addTo(spec);
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--report")
+                    .paramLabel("FILE")
+                    .type(Path.class)
+                    .description(
+                        "Also write the report convert --report would write (every decision of"
+                            + " the conversion, with its source location), though nothing else is"
+                            + " written: Markdown for .md or .markdown, JSON for .json. Written"
+                            + " also when inputs fail."),
+                () -> command.reportPath,
+                v -> command.reportPath = v)
+            .build());
     command.recursive.addTo(spec, RecursiveOptions.Command.VALIDATE);
     StandardOptions.addTo(spec);
     return spec;
@@ -84,11 +103,12 @@ final class ValidateCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "standard input ('-') can be given only once");
     }
+    ReportFile reportFile = ReportFile.forOption(spec, reportPath, true);
     if (!recursive.enabled) {
       recursive.checkNotRecursive(spec);
     } else {
       recursive.checkRecursive(spec, common);
-      return validateRecursively();
+      return validateRecursively(reportFile);
     }
     ConvertOptions options =
         new ConvertOptions(Optional.ofNullable(apiVersion), Optional.empty(), OutputFormat.JSON);
@@ -97,17 +117,19 @@ final class ValidateCommand implements Callable<Integer> {
         new Report(
             spec.commandLine().getErr(), common.diagnosticsFormat, common.quiet, common.strict);
     PrintWriter out = spec.commandLine().getOut();
-    int failed = 0;
+    Set<Integer> failed = new LinkedHashSet<>();
     SharedUploads uploads = new SharedUploads();
     // Several inputs are compared for shared upload addresses (CLI-W003), which needs their
-    // templates: then they are converted in full, as validate -r does; one input is only checked.
-    boolean compare = common.inputs.size() > 1;
+    // templates: then they are converted in full, as validate -r does; one input is only checked
+    // (unless a report is asked for, which records every decision of the conversion).
+    boolean compare = common.inputs.size() > 1 || reportFile != null;
     Path cwd = Path.of("").toAbsolutePath();
     LocalFiles files = new LocalFiles(cwd);
     Preload.start(
         apiVersion != null ? apiVersion : ApiVersion.DEFAULT,
         PackerRouting.anyHcl2(common.inputs, files));
-    for (String argument : common.inputs) {
+    for (int index = 0; index < common.inputs.size(); index++) {
+      String argument = common.inputs.get(index);
       ConversionResult result;
       String name;
       if (PackerRouting.isHcl2(argument, files)) {
@@ -117,7 +139,14 @@ final class ValidateCommand implements Callable<Integer> {
         Input input = reader.read(argument);
         if (input instanceof Input.Unreadable u) {
           Inputs.reportUnreadable(report, u);
-          failed++;
+          if (reportFile != null) {
+            reportFile.input(u.displayName(), List.of());
+            reportFile.problem(
+                index,
+                CliCode.UNREADABLE_INPUT,
+                "The input " + u.displayName() + " could not be read: " + u.reason() + ".");
+          }
+          failed.add(index);
           continue;
         }
         SourceFile source = ((Input.Loaded) input).source();
@@ -134,10 +163,13 @@ final class ValidateCommand implements Callable<Integer> {
         // read.source(), which may be a masked copy of source (see PackerRouting.byContent).
         report.file(read.source());
       }
+      if (reportFile != null) {
+        reportFile.input(name, result.diagnostics());
+      }
       result.sources().forEach(report::file);
       report.diagnostics(result.diagnostics());
       if (result.hasErrors() || (common.strict && result.hasWarnings())) {
-        failed++;
+        failed.add(index);
         continue;
       }
       for (ConvertedTemplate t : result.templates()) {
@@ -158,15 +190,16 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     report.sharedUploads(uploads);
-    report.finish("validated " + Report.plural(common.inputs.size(), "input"), failed);
-    return failed == 0 ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
+    boolean reportWritten = reportFile == null || reportFile.writeOrTell(report, failed);
+    report.finish("validated " + Report.plural(common.inputs.size(), "input"), failed.size());
+    return failed.isEmpty() && reportWritten ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
   }
 
   /**
    * {@code validate -r}: every template under the input folders checked in parallel, as {@code
    * convert -r} converts them, but without an output folder.
    */
-  private int validateRecursively() {
+  private int validateRecursively(ReportFile reportFile) {
     return recursive.run(
         spec,
         parent,
@@ -178,8 +211,8 @@ final class ValidateCommand implements Callable<Integer> {
             Optional.empty(),
             OutputFormat.JSON,
             null,
-            null,
-            Optional.empty(),
+            reportFile,
+            Optional.ofNullable(reportPath),
             false));
   }
 

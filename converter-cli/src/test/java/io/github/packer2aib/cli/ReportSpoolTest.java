@@ -168,8 +168,9 @@ class ReportSpoolTest {
     for (String name : List.of("r.json", "r.md")) {
       Files.createDirectories(tmp.resolve("here"));
       ReportFile.Format format = ReportFile.formatOf(Path.of(name)).orElseThrow();
-      String inFiles = report(new ReportFile(tmp.resolve("here").resolve(name), format));
-      String inMemory = report(new ReportFile(tmp.resolve("missing/folder").resolve(name), format));
+      String inFiles = report(new ReportFile(tmp.resolve("here").resolve(name), format, false));
+      String inMemory =
+          report(new ReportFile(tmp.resolve("missing/folder").resolve(name), format, false));
 
       assertEquals(inFiles, inMemory, name);
       assertTrue(inFiles.contains("Ünïcode ✓ 2."), inFiles);

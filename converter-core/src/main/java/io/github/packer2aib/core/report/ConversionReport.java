@@ -4,12 +4,27 @@ import java.util.List;
 
 /**
  * Everything one conversion run decided, input by input in the order given: the data behind {@code
- * convert --report}. Rendering is separate ({@link ReportMarkdown}, {@link ReportJson}); the report
- * holds no clock or machine state, so the same run gives the same bytes.
+ * convert --report}, and behind {@code validate --report} ({@code checkOnly}: every input was
+ * converted as convert would, and nothing was written). Rendering is separate ({@link
+ * ReportMarkdown}, {@link ReportJson}); the report holds no clock or machine state, so the same run
+ * gives the same bytes.
  */
-public record ConversionReport(List<InputReport> inputs) {
+public record ConversionReport(List<InputReport> inputs, boolean checkOnly) {
+  /**
+   * What a Markdown report of a check says under its title: the verdicts and decisions are those of
+   * a conversion, of which nothing was written.
+   */
+  public static final String CHECK_ONLY_NOTE =
+      "Written by `packer2aib validate`: each template was converted as `convert` would convert"
+          + " it, and nothing was written. A verdict is what `convert` would give.";
+
   public ConversionReport {
     inputs = List.copyOf(inputs);
+  }
+
+  /** The report of a conversion. */
+  public ConversionReport(List<InputReport> inputs) {
+    this(inputs, false);
   }
 
   /** How many inputs have the given verdict. */

@@ -13,10 +13,11 @@ import java.io.UncheckedIOException;
 
 /**
  * Renders a {@link ConversionReport} as JSON for machines: {@code verdicts} (inputs per verdict),
- * then {@code inputs}, each with name, verdict, outputs, counts per decision kind and the decisions
- * (kind, code, severity, summary, detail, location with 1-based line/column, end exclusive, JSON
- * pointer, related locations). Two-space indent, a newline at the end; text from the input goes
- * through {@link SecretScrubber}.
+ * {@code checkOnly: true} for a report of {@code validate} (absent otherwise), then {@code inputs},
+ * each with name, verdict, outputs, counts per decision kind and the decisions (kind, code,
+ * severity, summary, detail, location with 1-based line/column, end exclusive, JSON pointer,
+ * related locations). Two-space indent, a newline at the end; text from the input goes through
+ * {@link SecretScrubber}.
  */
 public final class ReportJson {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -33,6 +34,9 @@ public final class ReportJson {
         g.writeNumberField(v.label(), report.count(v));
       }
       g.writeEndObject();
+      if (report.checkOnly()) {
+        g.writeBooleanField("checkOnly", true);
+      }
       g.writeArrayFieldStart("inputs");
       for (InputReport input : report.inputs()) {
         writeInput(g, input);
@@ -90,7 +94,9 @@ public final class ReportJson {
     g.writeEndObject();
   }
 
-  /** A source range as the reports write it: {@code name: {file, line, column, endLine, endColumn}}. */
+  /**
+   * A source range as the reports write it: {@code name: {file, line, column, endLine, endColumn}}.
+   */
   public static void writeRange(JsonGenerator g, String name, Range r) throws IOException {
     g.writeObjectFieldStart(name);
     g.writeStringField("file", clean(r.file()));
@@ -104,5 +110,4 @@ public final class ReportJson {
   private static String clean(String text) {
     return SecretScrubber.scrub(text);
   }
-
 }

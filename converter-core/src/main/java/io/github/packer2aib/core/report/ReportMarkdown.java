@@ -17,6 +17,9 @@ public final class ReportMarkdown {
   public static String render(ConversionReport report) {
     StringBuilder out = new StringBuilder();
     out.append("# packer2aib conversion report\n\n");
+    if (report.checkOnly()) {
+      out.append(ConversionReport.CHECK_ONLY_NOTE).append("\n\n");
+    }
     out.append(summaryLine(report)).append("\n\n");
     if (report.inputs().isEmpty()) {
       return out.toString();

@@ -11,43 +11,43 @@ import org.junit.jupiter.api.Test;
 class ReportMarkdownTest {
   private static final String EXPECTED =
       """
-        # packer2aib conversion report
-        
-        3 inputs: 1 converted, 1 converted with warnings, 1 failed.
-        
-        | Input | Verdict | Outputs | Refused | Dropped | Rewritten | Approximated | Warnings | Notes |
-        | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
-        | a.pkr.hcl | converted with warnings | out/ubuntu.json | 0 | 1 | 0 | 1 | 1 | 0 |
-        | b.json | failed | none | 1 | 0 | 0 | 0 | 0 | 0 |
-        | c.yaml | converted | out/c.json | 0 | 0 | 0 | 0 | 0 | 0 |
-        
-        ## a.pkr.hcl
-        
-        - Verdict: converted with warnings
-        - Outputs: out/ubuntu.json
-        
-        | Kind | Location | Path | Code | Summary | Detail |
-        | --- | --- | --- | --- | --- | --- |
-        | dropped | a.pkr.hcl:15:3 | /source/azure-arm/ubuntu/client_secret | PKRMAP-N104 | Credential not copied | AIB uses its managed identity; client_secret is not copied. |
-        | approximated | a.pkr.hcl:20:5 | /build/0/provisioner/0 | PKRMAP-W215 | Behaviour approximated | The step runs `a \\| b`<br>in one shell &lt;sh&gt;. (provisioner: a.pkr.hcl:18:3) |
-        | warning |  |  | PKRMAP-W008 | No template identity | Pass --identity. |
-        
-        ## b.json
-        
-        - Verdict: failed
-        - Outputs: none
-        
-        | Kind | Location | Path | Code | Summary | Detail |
-        | --- | --- | --- | --- | --- | --- |
-        | refused | b.json:4:16 | /builders/0/os_type | PKRMAP-E106 | Invalid value | The os_type "Plan9" is not Linux or Windows. |
-        
-        ## c.yaml
-        
-        - Verdict: converted
-        - Outputs: out/c.json
-        
-        No diagnostics: everything was converted as written.
-        """;
+# packer2aib conversion report
+
+3 inputs: 1 converted, 1 converted with warnings, 1 failed.
+
+| Input | Verdict | Outputs | Refused | Dropped | Rewritten | Approximated | Warnings | Notes |
+| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| a.pkr.hcl | converted with warnings | out/ubuntu.json | 0 | 1 | 0 | 1 | 1 | 0 |
+| b.json | failed | none | 1 | 0 | 0 | 0 | 0 | 0 |
+| c.yaml | converted | out/c.json | 0 | 0 | 0 | 0 | 0 | 0 |
+
+## a.pkr.hcl
+
+- Verdict: converted with warnings
+- Outputs: out/ubuntu.json
+
+| Kind | Location | Path | Code | Summary | Detail |
+| --- | --- | --- | --- | --- | --- |
+| dropped | a.pkr.hcl:15:3 | /source/azure-arm/ubuntu/client_secret | PKRMAP-N104 | Credential not copied | AIB uses its managed identity; client_secret is not copied. |
+| approximated | a.pkr.hcl:20:5 | /build/0/provisioner/0 | PKRMAP-W215 | Behaviour approximated | The step runs `a \\| b`<br>in one shell &lt;sh&gt;. (provisioner: a.pkr.hcl:18:3) |
+| warning |  |  | PKRMAP-W008 | No template identity | Pass --identity. |
+
+## b.json
+
+- Verdict: failed
+- Outputs: none
+
+| Kind | Location | Path | Code | Summary | Detail |
+| --- | --- | --- | --- | --- | --- |
+| refused | b.json:4:16 | /builders/0/os_type | PKRMAP-E106 | Invalid value | The os_type "Plan9" is not Linux or Windows. |
+
+## c.yaml
+
+- Verdict: converted
+- Outputs: out/c.json
+
+No diagnostics: everything was converted as written.
+""";
 
   @Test
   void rendersASummaryTableAndOneSectionPerInput() {
@@ -66,6 +66,15 @@ class ReportMarkdownTest {
     assertEquals(
         "# packer2aib conversion report\n\n0 inputs.\n\n",
         ReportMarkdown.render(new ConversionReport(List.of())));
+  }
+
+  @Test
+  void aCheckSaysUnderItsTitleThatNothingWasWritten() {
+    assertEquals(
+        "# packer2aib conversion report\n\n"
+            + ConversionReport.CHECK_ONLY_NOTE
+            + "\n\n0 inputs.\n\n",
+        ReportMarkdown.render(new ConversionReport(List.of(), true)));
   }
 
   @Test
