@@ -434,7 +434,7 @@ final class FileProvisioner {
     for (Setting s : pr.u.usage.config().settings()) {
       if (s.name().equals("ssh_file_transfer_method")) {
         Value v = s.value().unmarked();
-        return v.isKnown() && v.type() == Type.STRING && v.asString().equals("sftp");
+        return v.isKnown() && !v.isNull() && v.type() == Type.STRING && v.asString().equals("sftp");
       }
     }
     return false;

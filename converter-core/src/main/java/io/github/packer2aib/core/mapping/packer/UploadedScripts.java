@@ -350,6 +350,9 @@ final class UploadedScripts {
       return Optional.empty();
     }
     Value u = v.unmarked();
-    return u.isKnown() && u.type() == Type.STRING ? Optional.of(u.asString()) : Optional.empty();
+    // A string-typed null (a variable of type string whose default is null) has no text.
+    return u.isKnown() && !u.isNull() && u.type() == Type.STRING
+        ? Optional.of(u.asString())
+        : Optional.empty();
   }
 }

@@ -1604,6 +1604,35 @@ final class MappingCases {
         opts().withScriptBaseUri(SCRIPTS),
         scripts());
     add(
+        // A variable of type string whose default is null gives a string-typed null: the file
+        // provisioner's destination and the source's ssh_file_transfer_method from such a
+        // variable are unset values, not text (reading them as text was an internal error).
+        "file-null-string-variables",
+        PackerFixture.hcl()
+            .variable("dest", Value.nullOf(Type.STRING), false)
+            .variable("transfer", Value.nullOf(Type.STRING), false)
+            .source(
+                "azure-arm",
+                "ubuntu",
+                linux(
+                    s ->
+                        s.ref(
+                            "ssh_file_transfer_method", "var.transfer", Value.nullOf(Type.STRING))))
+            .build(
+                b ->
+                    b.sources("azure-arm.ubuntu")
+                        .provisioner(
+                            "file",
+                            p ->
+                                p.set("source", "files/app.conf")
+                                    .ref("destination", "var.dest", Value.nullOf(Type.STRING)))
+                        .provisioner(
+                            "file",
+                            p ->
+                                p.set("source", "files/site").set("destination", "/opt/helpers/"))),
+        opts().withFileBaseUri(SCRIPTS),
+        files());
+    add(
         "file-url-source",
         one(
             linux(),
