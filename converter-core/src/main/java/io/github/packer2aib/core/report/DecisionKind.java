@@ -72,6 +72,7 @@ public enum DecisionKind {
           Map.entry("PKRMAP-W214", APPROXIMATED), // Duration rounded
           Map.entry("PKRMAP-W215", APPROXIMATED), // Behaviour approximated
           Map.entry("PKRMAP-W218", APPROXIMATED), // Packer template field left in a step
+          Map.entry("PKRMAP-W219", APPROXIMATED), // Restart inside a step
           Map.entry("PKRMAP-W317", APPROXIMATED), // Destination taken as a file name
           Map.entry("RETARGET-W012", APPROXIMATED)); // Subnet id built with an assumed subscription
 

@@ -67,6 +67,7 @@ public enum PackerMapCode implements DiagnosticCode {
   EXIT_CODES_CHECKED("PKRMAP-N216", "Exit codes checked in the step"),
   DISABLED_BREAKPOINT_DROPPED("PKRMAP-N217", "Disabled breakpoint dropped"),
   TEMPLATE_FIELD_KEPT("PKRMAP-W218", "Packer template field left in a step"),
+  RESTART_IN_STEP("PKRMAP-W219", "Restart inside a step"),
 
   // Local scripts and files.
   SCRIPT_INLINED("PKRMAP-W301", "Script inlined"),

@@ -126,23 +126,31 @@ final class PowerShellProvisioner {
     List<IntValue> validExitCodes = pr.f.has("valid_exit_codes") ? intValues(exitCodes) : null;
     List<Step> steps = new ArrayList<>();
     if (c.isInline()) {
-      Map<String, String> all = EnvVars.withPackerVariables(env, pr, c.inline());
-      EnvVars.note(pr, all, "$env: assignments");
-      List<String> lines = new ArrayList<>(EnvVars.powerShell(all));
-      if (pwsh) {
-        String path = TEMP + "packer2aib-" + pr.index + ".ps1";
-        List<String> body = new ArrayList<>(prelude);
-        body.addAll(c.inline());
-        byte[] bytes = (String.join("\r\n", body) + "\r\n").getBytes(StandardCharsets.UTF_8);
-        lines.addAll(PowerShellText.writeFile(path, bytes));
-        lines.addAll(runPwsh(path, policy));
-      } else {
-        lines.addAll(prelude);
-        lines.addAll(c.inline());
+      // A last command that only restarts the VM becomes a WindowsRestart step after the step.
+      Restarts.Inline checked = Restarts.inline(pr, c.inline(), c.valueRange(), false);
+      List<String> inline = checked.commands();
+      if (!inline.isEmpty()) {
+        Map<String, String> all = EnvVars.withPackerVariables(env, pr, inline);
+        EnvVars.note(pr, all, "$env: assignments");
+        List<String> lines = new ArrayList<>(EnvVars.powerShell(all));
+        if (pwsh) {
+          String path = TEMP + "packer2aib-" + pr.index + ".ps1";
+          List<String> body = new ArrayList<>(prelude);
+          body.addAll(inline);
+          byte[] bytes = (String.join("\r\n", body) + "\r\n").getBytes(StandardCharsets.UTF_8);
+          lines.addAll(PowerShellText.writeFile(path, bytes));
+          lines.addAll(runPwsh(path, policy));
+        } else {
+          lines.addAll(prelude);
+          lines.addAll(inline);
+        }
+        steps.add(
+            Step.of(step(pr, null, null, lines, elevation, validExitCodes), pr.range())
+                .with("/inline", c.valueRange()));
       }
-      steps.add(
-          Step.of(step(pr, null, null, lines, elevation, validExitCodes), pr.range())
-              .with("/inline", c.valueRange()));
+      if (checked.restart() != null) {
+        steps.add(checked.restart());
+      }
     } else {
       boolean noted = false;
       for (int k = 0; k < c.scripts().size(); k++) {
@@ -155,6 +163,9 @@ final class PowerShellProvisioner {
         Optional<String> text = file.text();
         if (text.isPresent() && Generalization.mentions(text.get())) {
           Steps.generalizationInScript(pr, file);
+        }
+        if (text.isPresent()) {
+          Restarts.script(pr, file.path(), text.get(), c.valueRange(), false);
         }
         Map<String, String> all = EnvVars.withPackerVariables(env, pr, text.orElse(""));
         if (k == 0) {

@@ -186,20 +186,32 @@ final class WindowsProvisioners {
     Prov.Commands c = commands.get();
     List<IntValue> validExitCodes =
         pr.f.has("valid_exit_codes") ? exitCodes.stream().map(IntValue::of).toList() : null;
-    EnvVars.note(pr, env, "$env: assignments");
-    pr.report()
-        .add(
-            PackerMapCode.APPROXIMATED,
-            pr.range(),
-            "Image Builder has no cmd.exe step, so a PowerShell step writes the commands to a"
-                + " batch file and runs it with cmd /c, passing its exit code on.");
+    // A last inline command that only restarts the VM becomes a WindowsRestart step after the
+    // step; the step itself is left out when it had no other command.
+    Restarts.Inline checked =
+        c.isInline() ? Restarts.inline(pr, c.inline(), c.valueRange(), true) : null;
     List<Step> steps = new ArrayList<>();
-    if (c.isInline()) {
-      String path = PowerShellProvisioner.TEMP + "packer2aib-" + pr.index + ".cmd";
-      byte[] bytes = (String.join("\r\n", c.inline()) + "\r\n").getBytes(StandardCharsets.UTF_8);
-      steps.add(
-          Step.of(powerShell(pr, batch(env, path, bytes), validExitCodes), pr.range())
-              .with("/inline", c.valueRange()));
+    if (checked == null || !checked.commands().isEmpty()) {
+      EnvVars.note(pr, env, "$env: assignments");
+      pr.report()
+          .add(
+              PackerMapCode.APPROXIMATED,
+              pr.range(),
+              "Image Builder has no cmd.exe step, so a PowerShell step writes the commands to a"
+                  + " batch file and runs it with cmd /c, passing its exit code on.");
+    }
+    if (checked != null) {
+      if (!checked.commands().isEmpty()) {
+        String path = PowerShellProvisioner.TEMP + "packer2aib-" + pr.index + ".cmd";
+        byte[] bytes =
+            (String.join("\r\n", checked.commands()) + "\r\n").getBytes(StandardCharsets.UTF_8);
+        steps.add(
+            Step.of(powerShell(pr, batch(env, path, bytes), validExitCodes), pr.range())
+                .with("/inline", c.valueRange()));
+      }
+      if (checked.restart() != null) {
+        steps.add(checked.restart());
+      }
       return steps;
     }
     for (int k = 0; k < c.scripts().size(); k++) {
@@ -208,6 +220,10 @@ final class WindowsProvisioners {
         continue;
       }
       LocalFile file = loaded.get();
+      Optional<String> text = file.text();
+      if (text.isPresent()) {
+        Restarts.script(pr, file.path(), text.get(), c.valueRange(), true);
+      }
       String path =
           PowerShellProvisioner.TEMP
               + "packer2aib-"

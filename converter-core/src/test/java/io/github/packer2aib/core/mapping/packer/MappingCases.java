@@ -1695,6 +1695,91 @@ final class MappingCases {
                 b.provisioner("powershell", p -> p.set("inline", List.of("Get-Date")))
                     .provisioner("windows-restart", p -> {})));
     add("wrong-os-windows", one(windows(s -> {}), shell("echo hi")));
+    add(
+        // A last inline command that only restarts the VM (Restart-Computer, shutdown /r) is
+        // taken out of its step and becomes a WindowsRestart step after it (PKRMAP-W219): no
+        // step waits for a restart inside it, the WindowsRestart step does. A step that only
+        // restarts becomes the WindowsRestart step alone, under its name.
+        "restart-last-command",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                        "powershell",
+                        p ->
+                            p.set(
+                                "inline",
+                                List.of(
+                                    "Install-WindowsFeature -Name Web-Server",
+                                    "Restart-Computer -Force")))
+                    .provisioner(
+                        "powershell",
+                        p -> p.name("reboot").set("inline", List.of("Restart-Computer")))
+                    .provisioner(
+                        "windows-shell",
+                        p ->
+                            p.set(
+                                "inline",
+                                List.of(
+                                    "dism /online /enable-feature /featurename:NetFx3 /norestart",
+                                    "shutdown /r /t 10 /c \"after feature\"")))
+                    .provisioner(
+                        "powershell",
+                        p ->
+                            p.set(
+                                "inline",
+                                List.of("& shutdown.exe /r /f /t 0 /c \"packer restart\"")))
+                    .provisioner(
+                        "powershell", p -> p.set("inline", List.of("Get-Service W3SVC")))));
+    add(
+        // A restart that is not a step's last command alone, or that is in a script, stays
+        // where it is with a warning (PKRMAP-W219) saying to move it to a windows-restart
+        // provisioner. Comments, shutdown /a, a -Restart:$false switch and the word "restart" in
+        // a string are no restarts.
+        "restart-kept-in-step",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                        "powershell",
+                        p ->
+                            p.set(
+                                "inline",
+                                List.of(
+                                    "# Restart-Computer is left to the next step",
+                                    "shutdown /a",
+                                    "Install-WindowsFeature -Name NET-Framework-Core"
+                                        + " -Restart:$false",
+                                    "Write-Host 'restart pending'")))
+                    .provisioner(
+                        "powershell",
+                        p ->
+                            p.set(
+                                "inline",
+                                List.of(
+                                    "if ((Get-Date).Hour -gt 1) { Restart-Computer -Force }",
+                                    "Write-Host done")))
+                    .provisioner(
+                        "powershell",
+                        p ->
+                            p.set(
+                                "inline",
+                                List.of("Install-WindowsFeature -Name Containers -Restart")))
+                    .provisioner("powershell", p -> p.set("script", "scripts/features.ps1"))
+                    .provisioner("windows-shell", p -> p.set("script", "scripts/finish.cmd"))),
+        opts(),
+        MemoryFiles.empty()
+            .text(
+                "scripts/features.ps1",
+                "<#\n"
+                    + "  Restart-Computer is not called here.\n"
+                    + "#>\n"
+                    + "Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V"
+                    + " -NoRestart\n"
+                    + "Restart-Computer -Force\n")
+            .text(
+                "scripts/finish.cmd",
+                "rem shutdown /r later\r\necho done\r\nshutdown -r -t 5\r\n"));
   }
 
   // ------------------------------------------------------------------ others

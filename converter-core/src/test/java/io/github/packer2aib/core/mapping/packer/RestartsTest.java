@@ -1,0 +1,47 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+/** Which commands {@link Restarts} takes for a restart of the VM, and which not. */
+class RestartsTest {
+
+  @Test
+  void powerShellRestarts() {
+    assertEquals("Restart-Computer", Restarts.restartIn("Restart-Computer -Force", false));
+    assertEquals("Restart-Computer", Restarts.restartIn("if ($a) { restart-computer }", false));
+    assertEquals("shutdown /r", Restarts.restartIn("shutdown /r /t 0", false));
+    assertEquals("shutdown /r", Restarts.restartIn("& shutdown.exe /f /R", false));
+    assertEquals("shutdown /r", Restarts.restartIn("shutdown /c \"bye\" /g; exit 0", false));
+    assertEquals(
+        "shutdown /r", Restarts.restartIn("C:\\Windows\\System32\\shutdown.exe -r", false));
+    assertEquals(
+        "Install-WindowsFeature -Restart",
+        Restarts.restartIn("Add-WindowsFeature Web-Server -IncludeAllSubFeature -Restart", false));
+  }
+
+  @Test
+  void powerShellNonRestarts() {
+    assertNull(Restarts.restartIn("# Restart-Computer -Force", false));
+    assertNull(Restarts.restartIn("shutdown /a", false));
+    assertNull(Restarts.restartIn("shutdown /s /t 0 /c \"not /r\"", false));
+    assertNull(Restarts.restartIn("Restart-Service WinRM", false));
+    assertNull(Restarts.restartIn("Write-Host 'restart required'", false));
+    assertNull(Restarts.restartIn("Install-WindowsFeature Web-Server -Restart:$false", false));
+    assertNull(Restarts.restartIn("Set-Variable Restart-ComputerLater 1", false));
+    assertNull(Restarts.restartIn("msiexec /i x.msi /norestart", false));
+  }
+
+  @Test
+  void cmdComments() {
+    assertNull(Restarts.restartIn("rem shutdown /r", true));
+    assertNull(Restarts.restartIn("REM shutdown /r", true));
+    assertNull(Restarts.restartIn(":: shutdown /r", true));
+    assertNull(Restarts.restartIn("@rem shutdown /r", true));
+    assertEquals("shutdown /r", Restarts.restartIn("shutdown -r -t 5", true));
+    // In cmd.exe, # starts no comment.
+    assertEquals("shutdown /r", Restarts.restartIn("#x & shutdown /r", true));
+  }
+}

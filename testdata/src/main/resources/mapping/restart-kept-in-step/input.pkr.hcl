@@ -1,0 +1,35 @@
+source "azure-arm" "ubuntu" {
+  os_type = "Windows"
+  subscription_id = "00000000-0000-0000-0000-000000000001"
+  location = "westeurope"
+  image_publisher = "MicrosoftWindowsServer"
+  image_offer = "WindowsServer"
+  image_sku = "2022-datacenter-azure-edition"
+  managed_image_name = "win-base"
+  managed_image_resource_group_name = "rg-images"
+  vm_size = "Standard_D4s_v5"
+}
+
+build {
+  sources = ["source.azure-arm.ubuntu"]
+
+  provisioner "powershell" {
+    inline = ["# Restart-Computer is left to the next step", "shutdown /a", "Install-WindowsFeature -Name NET-Framework-Core -Restart:$false", "Write-Host 'restart pending'"]
+  }
+
+  provisioner "powershell" {
+    inline = ["if ((Get-Date).Hour -gt 1) { Restart-Computer -Force }", "Write-Host done"]
+  }
+
+  provisioner "powershell" {
+    inline = ["Install-WindowsFeature -Name Containers -Restart"]
+  }
+
+  provisioner "powershell" {
+    script = "scripts/features.ps1"
+  }
+
+  provisioner "windows-shell" {
+    script = "scripts/finish.cmd"
+  }
+}
