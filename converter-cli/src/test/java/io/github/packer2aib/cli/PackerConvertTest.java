@@ -66,6 +66,32 @@ class PackerConvertTest {
           + "}\n";
 
   @Test
+  void buildPasswordIsNeverToBeReplacedByAValueInTheTemplate() throws Exception {
+    // Windows templates pass Packer's build user and password to a script that sets up
+    // automatic logon for elevated_user runs. The advice must not be to write a password into
+    // the image template (it used to say "replace it with a value the template can hold").
+    Path t =
+        Templates.write(
+            tmp,
+            "autologon.pkr.hcl",
+            HCL.replace("\"Linux\"", "\"Windows\"")
+                .replace(
+                    "  provisioner \"shell\" {\n    inline = [\"echo hello\"]\n  }\n",
+                    "  provisioner \"powershell\" {\n"
+                        + "    environment_vars = [\"ADMIN_USERNAME=${build.User}\","
+                        + " \"ADMIN_PASSWORD=${build.Password}\"]\n"
+                        + "    inline = [\"Write-Host autologon\"]\n"
+                        + "  }\n"));
+    CliRun r = CliRun.run("convert", "--identity", IDENTITY, t.toString());
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().contains("[PKRMAP-E107]"), r.err());
+    assertTrue(r.err().contains("build.Password is a credential of the user Packer"), r.err());
+    assertTrue(r.err().contains("Do not write a credential into the template"), r.err());
+    assertTrue(r.err().contains("build.User is the user Packer connects as"), r.err());
+    assertFalse(r.err().contains("replace it with a value the template can hold"), r.err());
+  }
+
+  @Test
   void aDataSourceValueGivenWithDataReachesTheImageTemplate() throws Exception {
     // An HCP Packer image id, which only the plugin could look up, given on the command line;
     // for a bulk run it reaches each template the same way.

@@ -60,10 +60,40 @@ final class UnknownValues {
       case "var":
         return "Give " + reference + " a value with --var " + name(reference) + "=VALUE.";
       case "build":
-        return reference
-            + " exists only while Packer builds: replace it with a value the template can hold.";
+        return buildAdvice(reference);
       default:
         return "Replace " + reference + " with a value the template can hold.";
+    }
+  }
+
+  /**
+   * What to do about a {@code build.*} value. The password and private key are those of the user
+   * Packer connects as: telling to write "a value the template can hold" there asked for a password
+   * in the image template, while templates pass them to steps that set up automatic logon for
+   * Packer's elevated runs, which Image Builder's runElevated steps do not need.
+   */
+  private static String buildAdvice(String reference) {
+    String field = reference.startsWith("build.") ? reference.substring("build.".length()) : "";
+    switch (field) {
+      case "Password":
+      case "WinRMPassword":
+      case "SSHPrivateKey":
+        return reference
+            + " is a credential of the user Packer connects as, which exists only while Packer"
+            + " builds; Image Builder runs its steps as its own build user and gives no such"
+            + " credential. Do not write a credential into the template instead: a step that"
+            + " only sets up automatic logon for Packer's elevated_user runs is not needed with"
+            + " Image Builder (its steps run elevated with runElevated), and a step that needs a"
+            + " secret can fetch it on the build VM (from Key Vault with the VM's identity).";
+      case "User":
+      case "WinRMUser":
+        return reference
+            + " is the user Packer connects as, which exists only while Packer builds; Image"
+            + " Builder runs its steps as its own build user. Use the name of a user a step"
+            + " creates, or read the current user on the VM ($env:USERNAME, $USER).";
+      default:
+        return reference
+            + " exists only while Packer builds: replace it with a value the template can hold.";
     }
   }
 
