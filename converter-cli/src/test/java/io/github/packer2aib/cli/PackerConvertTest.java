@@ -66,6 +66,43 @@ class PackerConvertTest {
           + "}\n";
 
   @Test
+  void anUndeclaredCredentialVariableGivenOnTheCommandLineIsSecret() throws Exception {
+    // A legacy template without a "variables" section reads {{user `install_password`}}, given
+    // with --var or in a var file: the value was written into the step's $env: assignment.
+    String legacy =
+        LEGACY
+            .replace("  \"variables\": {\"secret\": \"\"},\n", "")
+            .replace("  \"sensitive-variables\": [\"secret\"],\n", "")
+            .replace(",\n    \"client_secret\": \"{{user `secret`}}\"", "")
+            .replace(
+                "{\"type\": \"shell\", \"inline\": [\"echo hello\"]}",
+                "{\"type\": \"shell\", \"environment_vars\": [\"APP_PASSWORD={{user"
+                    + " `install_password`}}\"], \"inline\": [\"echo hi\"]}");
+    Path t = Templates.write(tmp, "legacy.json", legacy);
+    CliRun r =
+        CliRun.run(
+            "convert",
+            "--identity",
+            IDENTITY,
+            "--var",
+            "install_password=Pw-S3cret-77",
+            t.toString());
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().contains("[PKRMAP-E405]"), r.err());
+    assertTrue(r.err().contains("the sensitive variable \"install_password\""), r.err());
+    assertFalse(r.out().contains("Pw-S3cret-77"), r.out());
+    assertFalse(r.err().contains("Pw-S3cret-77"), r.err());
+
+    Path vars = Templates.write(tmp, "vars.json", "{\"install_password\": \"Pw-S3cret-78\"}\n");
+    CliRun fromFile =
+        CliRun.run("convert", "--identity", IDENTITY, "--var-file", vars.toString(), t.toString());
+    assertEquals(1, fromFile.exitCode(), fromFile.err());
+    assertTrue(fromFile.err().contains("[PKRMAP-E405]"), fromFile.err());
+    assertFalse(fromFile.out().contains("Pw-S3cret-78"), fromFile.out());
+    assertFalse(fromFile.err().contains("Pw-S3cret-78"), fromFile.err());
+  }
+
+  @Test
   void buildPasswordIsNeverToBeReplacedByAValueInTheTemplate() throws Exception {
     // Windows templates pass Packer's build user and password to a script that sets up
     // automatic logon for elevated_user runs. The advice must not be to write a password into

@@ -384,8 +384,18 @@ final class TemplateReader {
           new VariableResolver.Candidate(
               v.name(), site, ValueSource.COMMAND_LINE, old != null ? old.declaration() : null));
     }
-    return new VariableResolver(
-        new ArrayList<>(candidates.values()), sensitive, evaluator, reporter);
+    // A variable the template does not declare but a var file or --var gives (Packer reads it
+    // with {{user `…`}} all the same) is a credential by its name as a declared one is.
+    Set<String> secret = sensitive;
+    for (String name : candidates.keySet()) {
+      if (!secret.contains(name) && Credentials.holdsSecret(name)) {
+        if (secret == sensitive) {
+          secret = new LinkedHashSet<>(sensitive);
+        }
+        secret.add(name);
+      }
+    }
+    return new VariableResolver(new ArrayList<>(candidates.values()), secret, evaluator, reporter);
   }
 
   private static String nameOf(StringSite site) {
@@ -473,6 +483,29 @@ final class TemplateReader {
               c.source(),
               m.keyRange().to(m.value().range()),
               valueRange));
+    }
+    // A credential-named variable the template does not declare but a var file or --var gives is
+    // secret by its name (see resolver): it is listed too, so that what looks for secret texts
+    // (the mapper's refusals and last scan of the output, the masking of messages) finds its value.
+    Set<String> listed = new HashSet<>();
+    for (DocMember m : declared) {
+      listed.add(m.key());
+    }
+    for (String name : resolver.names()) {
+      VariableResolver.Candidate c = resolver.candidate(name);
+      if (listed.contains(name) || !Credentials.holdsSecret(name) || c.site() == null) {
+        continue;
+      }
+      out.add(
+          new Variable(
+              name,
+              Optional.empty(),
+              resolver.value(name).orElseThrow(),
+              false,
+              Optional.empty(),
+              c.source(),
+              c.site().range(),
+              Optional.empty()));
     }
     return out;
   }
