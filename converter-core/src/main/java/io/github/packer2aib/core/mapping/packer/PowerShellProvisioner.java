@@ -123,7 +123,7 @@ final class PowerShellProvisioner {
                   + " step writes the commands to a file and runs it with pwsh, which must be"
                   + " installed on the image by an earlier step.");
     }
-    List<IntValue> validExitCodes = pr.f.has("valid_exit_codes") ? intValues(exitCodes) : null;
+    List<IntValue> validExitCodes = Steps.windowsExitCodes(pr, exitCodes);
     List<Step> steps = new ArrayList<>();
     if (c.isInline()) {
       // A last command that only restarts the VM becomes a WindowsRestart step after the step.
@@ -230,16 +230,7 @@ final class PowerShellProvisioner {
     if (pauseAfter.isPresent()) {
       steps.add(pauseAfter.get());
     }
-    return steps;
-  }
-
-  /** The codes as IntValues (a loop: a stream pipeline is many calls and objects in C1 code). */
-  private static List<IntValue> intValues(List<Long> codes) {
-    List<IntValue> out = new ArrayList<>(codes.size());
-    for (int i = 0; i < codes.size(); i++) {
-      out.add(IntValue.of(codes.get(i)));
-    }
-    return List.copyOf(out);
+    return Steps.exitCodesAt(pr, steps);
   }
 
   private static Customizer.PowerShell step(

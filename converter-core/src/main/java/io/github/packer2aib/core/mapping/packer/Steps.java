@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.aib.Customizer;
+import io.github.packer2aib.core.aib.IntValue;
 import io.github.packer2aib.core.source.Range;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -36,6 +37,72 @@ final class Steps {
             pr.f.take("valid_exit_codes").get().value());
         return DEFAULT_EXIT_CODES;
       }
+    }
+    return out;
+  }
+
+  /**
+   * {@code valid_exit_codes} of a powershell or windows-shell step as Image Builder's {@code
+   * validExitCodes} (null when the field is not set), which are 32-bit signed numbers. A Windows
+   * exit code is a 32-bit number that Packer's WinRM connection reports unsigned, so templates
+   * write the code -1 as 4294967295 (ngen.exe, for one): such a code is written as the same 32-bit
+   * number signed, with a warning, as whether Image Builder reports it signed is not documented. A
+   * number that is no 32-bit code is an error.
+   */
+  static List<IntValue> windowsExitCodes(Prov pr, List<Long> codes) {
+    if (!pr.f.has("valid_exit_codes")) {
+      return null;
+    }
+    List<IntValue> out = new ArrayList<>(codes.size());
+    List<String> signed = new ArrayList<>();
+    for (int i = 0; i < codes.size(); i++) {
+      long c = codes.get(i);
+      if (c >= Integer.MIN_VALUE && c <= Integer.MAX_VALUE) {
+        out.add(IntValue.of(c));
+      } else if (c > Integer.MAX_VALUE && c <= 0xFFFF_FFFFL) {
+        out.add(IntValue.of(c - (1L << 32)));
+        signed.add(c + " becomes " + (c - (1L << 32)));
+      } else {
+        pr.report()
+            .add(
+                PackerMapCode.INVALID_VALUE,
+                pr.f.valueRange("valid_exit_codes"),
+                "valid_exit_codes holds "
+                    + c
+                    + ", which no Windows process can exit with (exit codes are 32-bit numbers)."
+                    + " Remove it.");
+      }
+    }
+    if (!signed.isEmpty()) {
+      pr.report()
+          .add(
+              PackerMapCode.APPROXIMATED,
+              pr.f.valueRange("valid_exit_codes"),
+              "Image Builder takes validExitCodes as 32-bit signed numbers, while Packer reads a"
+                  + " Windows exit code unsigned: "
+                  + Words.and(signed)
+                  + ", the same 32-bit exit code. How Image Builder reports such a code is not"
+                  + " documented; if the step fails on it, check the code in its log.");
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * {@code steps} with the PowerShell steps' validExitCodes traced to the {@code valid_exit_codes}
+   * value, so that a later problem with them points there.
+   */
+  static List<Step> exitCodesAt(Prov pr, List<Step> steps) {
+    if (!pr.f.has("valid_exit_codes")) {
+      return steps;
+    }
+    Range at = pr.f.valueRange("valid_exit_codes");
+    List<Step> out = new ArrayList<>(steps.size());
+    for (int i = 0; i < steps.size(); i++) {
+      Step s = steps.get(i);
+      out.add(
+          s.customizer() instanceof Customizer.PowerShell p && p.validExitCodes() != null
+              ? s.with("/validExitCodes", at)
+              : s);
     }
     return out;
   }

@@ -184,8 +184,7 @@ final class WindowsProvisioners {
       return List.of();
     }
     Prov.Commands c = commands.get();
-    List<IntValue> validExitCodes =
-        pr.f.has("valid_exit_codes") ? exitCodes.stream().map(IntValue::of).toList() : null;
+    List<IntValue> validExitCodes = Steps.windowsExitCodes(pr, exitCodes);
     // A last inline command that only restarts the VM becomes a WindowsRestart step after the
     // step; the step itself is left out when it had no other command.
     Restarts.Inline checked =
@@ -212,7 +211,7 @@ final class WindowsProvisioners {
       if (checked.restart() != null) {
         steps.add(checked.restart());
       }
-      return steps;
+      return Steps.exitCodesAt(pr, steps);
     }
     for (int k = 0; k < c.scripts().size(); k++) {
       Optional<LocalFile> loaded = LocalFile.load(pr, c.scripts().get(k), c.valueRange(), "script");
@@ -267,7 +266,7 @@ final class WindowsProvisioners {
                   + " and runs it. Anyone who can read the template can read the script. Pass"
                   + " --script-base-uri to refer to an uploaded copy instead.");
     }
-    return steps;
+    return Steps.exitCodesAt(pr, steps);
   }
 
   private static List<String> batch(Map<String, String> env, String path, byte[] write) {

@@ -1696,6 +1696,40 @@ final class MappingCases {
                     .provisioner("windows-restart", p -> {})));
     add("wrong-os-windows", one(windows(s -> {}), shell("echo hi")));
     add(
+        // Packer reads a Windows exit code unsigned, so templates write the code -1 as
+        // 4294967295 (ngen.exe update); Image Builder's validExitCodes are 32-bit signed: it is
+        // written as -1 with a warning at the value (PKRMAP-W215).
+        "windows-exit-codes-unsigned",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                        "windows-shell",
+                        p ->
+                            p.set(
+                                    "inline",
+                                    List.of(
+                                        "C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\n"
+                                            + "gen.exe update /force"))
+                                .set("valid_exit_codes", List.of(0, 3010, 4294967295L)))
+                    .provisioner(
+                        "powershell",
+                        p ->
+                            p.set("inline", List.of("& C:\\tools\\setup.exe /quiet"))
+                                .set("valid_exit_codes", List.of(0, 2147483648L)))));
+    add(
+        // A number that is no 32-bit exit code is an error at the value (PKRMAP-E106), not a
+        // schema error at the provisioner.
+        "windows-exit-codes-out-of-range",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "powershell",
+                    p ->
+                        p.set("inline", List.of("& C:\\tools\\setup.exe /quiet"))
+                            .set("valid_exit_codes", List.of(0, 8589934592L)))));
+    add(
         // A last inline command that only restarts the VM (Restart-Computer, shutdown /r) is
         // taken out of its step and becomes a WindowsRestart step after it (PKRMAP-W219): no
         // step waits for a restart inside it, the WindowsRestart step does. A step that only
