@@ -414,6 +414,26 @@ final class Generalization {
     return true;
   }
 
+  private static final Pattern SYSPREP_STOPS =
+      Pattern.compile("(?i)sysprep(?:\\.exe)?['\"]?\\s[^\\n]*?(/shutdown|/reboot)(?![\\w:])");
+
+  /**
+   * The Sysprep switch ({@code /shutdown} or {@code /reboot}) with which the commands stop or
+   * restart the VM once it is generalized, instead of {@code /quit}; null when they use none.
+   */
+  static String sysprepStops(List<String> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (AsciiWords.contains(line, "sysprep")) {
+        Matcher m = SYSPREP_STOPS.matcher(line);
+        if (m.find()) {
+          return m.group(1).toLowerCase(Locale.ROOT);
+        }
+      }
+    }
+    return null;
+  }
+
   private static boolean defaultWaagent(String p) {
     return p.contains("waagent") && DEFAULT_WAAGENT.matcher(p).matches();
   }

@@ -235,7 +235,8 @@ final class Provisioners {
                   + " /mode:vm, or other commands). Image Builder generalizes the VM itself after"
                   + " the last step, so "
                   + replacedBy(parts.isPresent())
-                  + ", which Image Builder runs instead of its own commands.");
+                  + ", which Image Builder runs instead of its own commands."
+                  + stopsNote(Generalization.sysprepStops(commands)));
         }
         continue;
       }
@@ -266,6 +267,25 @@ final class Provisioners {
       steps.add(deprovisioningScript(script, customAt));
     }
     return steps;
+  }
+
+  /**
+   * A sentence on Sysprep run with {@code /shutdown} or {@code /reboot} in the commands that become
+   * the deprovisioning script ("" for none): Packer's documentation and Image Builder's own command
+   * run it with {@code /quit} and wait for the image state, and the VM then goes down, or comes
+   * back specialized, while Image Builder still runs the script.
+   */
+  private static String stopsNote(String flag) {
+    if (flag == null) {
+      return "";
+    }
+    return " Sysprep runs with "
+        + flag
+        + ", so the VM "
+        + (flag.equals("/reboot") ? "restarts" : "shuts down")
+        + " while Image Builder still runs the script; Image Builder's own command, like Packer's"
+        + " documentation, runs Sysprep with /quit and waits until ImageState is"
+        + " IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE. Use /quit and that wait instead.";
   }
 
   /**

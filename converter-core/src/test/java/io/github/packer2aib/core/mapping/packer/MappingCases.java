@@ -1968,6 +1968,22 @@ final class MappingCases {
                                 "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe"
                                     + " /generalize /quiet /quit /mode:vm",
                                 WAIT_LOOP)))));
+    // Sysprep with /shutdown (not /quit and the wait for ImageState) in the commands that become
+    // the deprovisioning script: the VM goes down while Image Builder runs it (W402 says so).
+    add(
+        "generalize-windows-sysprep-shutdown",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "powershell",
+                    p ->
+                        p.set(
+                            "inline",
+                            List.of(
+                                "Write-Output 'Running Sysprep for generalization...'",
+                                "C:\\Windows\\System32\\Sysprep\\sysprep.exe /generalize /oobe"
+                                    + " /shutdown /quiet /mode:vm")))));
     // The Sysprep step elevated as the communicator user (jenkins-infra, cariad runner images):
     // its commands become the deprovisioning script, which Image Builder runs elevated itself, so
     // elevated_user is a note, not a warning about a runElevated step the template does not have.
