@@ -66,6 +66,45 @@ class PackerConvertTest {
           + "}\n";
 
   @Test
+  void aDefaultReadingACredentialNamedEnvironmentVariableIsSecret() throws Exception {
+    // Devolutions' lab image uploads its result to a write SAS URL read with
+    // env("VHDX_WRITE_SAS_TOKEN") into a variable with a plain name: Packer reads it at build time
+    // and never stores it, but the converted template held it in the step's command.
+    Path t =
+        Templates.write(
+            tmp,
+            "upload.pkr.hcl",
+            "variable \"upload_url\" {\n  default = env(\"UPLOAD_SAS_TOKEN\")\n}\n"
+                + HCL.replace(
+                    "inline = [\"echo hello\"]",
+                    "inline = [\"azcopy copy ./out.7z \\\"${var.upload_url}\\\"\"]"));
+    String sas = "https://st.blob.core.windows.net/c/out.7z?sv=2022-11-02&sp=rw&sig=S3cretSig77";
+    CliRun r =
+        CliRun.with()
+            .env(Map.of("UPLOAD_SAS_TOKEN", sas))
+            .run("convert", "--identity", IDENTITY, t.toString());
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().contains("[PKRMAP-E405]"), r.err());
+    assertTrue(r.err().contains("give \"upload_url\" a value with --var"), r.err());
+    assertFalse(r.out().contains("S3cretSig77"), r.out());
+    assertFalse(r.err().contains("S3cretSig77"), r.err());
+
+    // Given with --var, the value is the user's to publish, as any other variable's.
+    CliRun given =
+        CliRun.with()
+            .env(Map.of("UPLOAD_SAS_TOKEN", sas))
+            .run(
+                "convert",
+                "--identity",
+                IDENTITY,
+                "--var",
+                "upload_url=https://example.com/out.7z",
+                t.toString());
+    assertEquals(0, given.exitCode(), given.err());
+    assertTrue(given.out().contains("https://example.com/out.7z"), given.out());
+  }
+
+  @Test
   void anUndeclaredCredentialVariableGivenOnTheCommandLineIsSecret() throws Exception {
     // A legacy template without a "variables" section reads {{user `install_password`}}, given
     // with --var or in a var file: the value was written into the step's $env: assignment.

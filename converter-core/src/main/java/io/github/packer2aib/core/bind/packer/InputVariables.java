@@ -262,9 +262,36 @@ final class InputVariables {
       // Without a written type, the default's type becomes the variable's (Packer does this).
       d.type = TypeConstraint.of(value.type());
     }
+    if (d.defaultReadsEnvironmentOnly && readsCredential(a.expression())) {
+      // env("ARM_CLIENT_SECRET"), env("SAS_TOKEN"): the environment variable's name says it holds
+      // a credential, which Packer reads at build time and never stores; the converted template
+      // would hold it, so the default is as secret as a credential-named variable's value (a value
+      // given with --var or a var file is not).
+      value = value.mark(Mark.SENSITIVE);
+    }
     d.assignments.add(
         new Assignment(
             ValueSource.DEFAULT, value, Optional.of(a.expression().range()), "its default"));
+  }
+
+  /**
+   * Whether a default that is only {@code env("NAME")} ({@link #readsEnvironmentOnly}) reads an
+   * environment variable whose name, in lower case, says it holds a credential ({@link
+   * Credentials}).
+   */
+  private static boolean readsCredential(Expression e) {
+    Expression inner = e;
+    if (inner instanceof TemplateExpr t && t.parts().get(0) instanceof TemplateInterpolation i) {
+      inner = i.expression();
+    }
+    if (!(inner instanceof FunctionCall c) || !(c.arguments().get(0) instanceof TemplateExpr n)) {
+      return false;
+    }
+    StringBuilder name = new StringBuilder();
+    for (int k = 0; k < n.parts().size(); k++) {
+      name.append(((TemplateLiteral) n.parts().get(k)).text());
+    }
+    return Credentials.holdsSecret(name.toString().toLowerCase(java.util.Locale.ROOT));
   }
 
   private void validation(Declared d, Block block) {

@@ -26,7 +26,12 @@ final class Secrets {
    *     declaration ({@link Credentials})
    */
   private record Named(
-      String kind, String name, List<String> texts, boolean declared, boolean byName) {}
+      String kind,
+      String name,
+      List<String> texts,
+      boolean declared,
+      boolean byName,
+      boolean byEnvironment) {}
 
   private final List<Named> named = new ArrayList<>();
 
@@ -40,20 +45,24 @@ final class Secrets {
     for (int i = 0, n = variables.size(); i < n; i++) {
       Variable v = variables.get(i);
       if (v.sensitive() || containsSensitive(v.value())) {
+        boolean byName = Credentials.holdsSecret(v.name());
         named.add(
             new Named(
                 "variable",
                 v.name(),
                 texts(v.value()),
                 v.sensitive(),
-                Credentials.holdsSecret(v.name())));
+                byName,
+                // An HCL2 default can read nothing but the environment: secret without the
+                // declaration or the name, its env("…") reads a credential-named variable.
+                !legacy && !v.sensitive() && !byName && v.setBy() == Variable.ValueSource.DEFAULT));
       }
     }
     List<Local> locals = template.locals();
     for (int i = 0, n = locals.size(); i < n; i++) {
       Local l = locals.get(i);
       if (l.sensitive() || containsSensitive(l.value())) {
-        named.add(new Named("local", l.name(), texts(l.value()), true, false));
+        named.add(new Named("local", l.name(), texts(l.value()), true, false, false));
       }
     }
   }
@@ -256,12 +265,24 @@ final class Secrets {
       }
     }
     List<String> byName = new ArrayList<>();
+    List<String> byEnvironment = new ArrayList<>();
     boolean declared = false;
     for (Named n : suspects) {
       if (n.byName()) {
         byName.add('"' + n.name() + '"');
       }
+      if (n.byEnvironment()) {
+        byEnvironment.add('"' + n.name() + '"');
+      }
       declared |= n.declared();
+    }
+    if (traced && byName.isEmpty() && !declared && !byEnvironment.isEmpty()) {
+      return "give "
+          + Words.and(byEnvironment)
+          + " a value with --var or a var file: "
+          + (byEnvironment.size() > 1 ? "their defaults read" : "its default reads")
+          + " an environment variable whose name says it holds a credential, which is kept"
+          + " secret.";
     }
     if (!traced) {
       // Any of them may be the origin: the declaration may be what made it secret.
