@@ -105,6 +105,31 @@ class PackerConvertTest {
   }
 
   @Test
+  void aLegacyDefaultReadingACredentialNamedEnvironmentVariableIsSecret() throws Exception {
+    // The legacy form of the same: "upload_url": "{{env `UPLOAD_SAS_TOKEN`}}".
+    String legacy =
+        LEGACY
+            .replace(
+                "{\"secret\": \"\"}",
+                "{\"secret\": \"\", \"upload_url\": \"{{env `UPLOAD_SAS_TOKEN`}}\"}")
+            .replace(
+                "\"inline\": [\"echo hello\"]",
+                "\"inline\": [\"azcopy copy out.7z '{{user `upload_url`}}'\"]");
+    Path t = Templates.write(tmp, "upload.json", legacy);
+    CliRun r =
+        CliRun.with()
+            .env(
+                Map.of(
+                    "UPLOAD_SAS_TOKEN", "https://st.blob.core.windows.net/c/o.7z?sig=S3cretSig88"))
+            .run("convert", "--identity", IDENTITY, t.toString());
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().contains("[PKRMAP-E405]"), r.err());
+    assertTrue(r.err().contains("give \"upload_url\" a value with --var"), r.err());
+    assertFalse(r.out().contains("S3cretSig88"), r.out());
+    assertFalse(r.err().contains("S3cretSig88"), r.err());
+  }
+
+  @Test
   void anUndeclaredCredentialVariableGivenOnTheCommandLineIsSecret() throws Exception {
     // A legacy template without a "variables" section reads {{user `install_password`}}, given
     // with --var or in a var file: the value was written into the step's $env: assignment.

@@ -10,6 +10,7 @@ import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.legacy.template.TemplateFunction.Failure;
 import io.github.packer2aib.core.legacy.template.TemplateFunction.Kind;
+import io.github.packer2aib.core.packer.Credentials;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -285,7 +286,12 @@ final class TemplateFunctions {
                 + " when this template was converted; the converted template holds the result,"
                 + " so convert again in an environment like the build's, or set the value"
                 + " explicitly with --var.");
-    return Value.verbatim(value.orElse(""));
+    Value read = Value.verbatim(value.orElse(""));
+    // An environment variable named as a credential (AZURE_PASSWORD, SAS_TOKEN) holds a secret that
+    // Packer reads at build time and never stores: the variable's default is secret.
+    return Credentials.holdsSecret(name.toLowerCase(java.util.Locale.ROOT))
+        ? read.mark(Mark.SENSITIVE)
+        : read;
   }
 
   /** Go's layout constants: templates cannot name them, so their names are read as layouts. */

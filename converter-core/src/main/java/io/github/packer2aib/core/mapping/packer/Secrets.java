@@ -53,9 +53,10 @@ final class Secrets {
                 texts(v.value()),
                 v.sensitive(),
                 byName,
-                // An HCL2 default can read nothing but the environment: secret without the
-                // declaration or the name, its env("…") reads a credential-named variable.
-                !legacy && !v.sensitive() && !byName && v.setBy() == Variable.ValueSource.DEFAULT));
+                // Secret without the declaration or the name, by its default: it reads an
+                // environment variable named as a credential (with env("…"), {{env `…`}}), or,
+                // in a legacy template, another secret variable (named as a suspect too).
+                !v.sensitive() && !byName && v.setBy() == Variable.ValueSource.DEFAULT));
       }
     }
     List<Local> locals = template.locals();
