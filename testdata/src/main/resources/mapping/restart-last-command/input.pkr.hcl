@@ -19,6 +19,7 @@ build {
 
   provisioner "powershell" {
     name = "reboot"
+    elevated_user = "packer"
     inline = ["Restart-Computer"]
   }
 

@@ -57,7 +57,18 @@ final class PowerShellProvisioner {
   static List<Step> map(Prov pr, List<String> generalization) {
     Optional<Prov.Commands> commands = pr.commands(INLINE);
     Map<String, String> env = EnvVars.read(pr, INLINE);
-    Elevation elevation = generalization != null ? deprovisioningElevation(pr) : elevation(pr);
+    // A last command that only restarts the VM becomes a WindowsRestart step after the step; when
+    // it is the only command, no PowerShell step is left to elevate.
+    Restarts.Inline checked =
+        generalization == null && commands.isPresent() && commands.get().isInline()
+            ? Restarts.inline(pr, commands.get().inline(), commands.get().valueRange(), false)
+            : null;
+    Elevation elevation =
+        generalization != null
+            ? deprovisioningElevation(pr)
+            : checked != null && checked.commands().isEmpty()
+                ? restartElevation(pr)
+                : elevation(pr);
     pr.dropCredential("elevated_password");
     List<Long> exitCodes = Steps.exitCodes(pr);
     List<String> prelude = new ArrayList<>();
@@ -126,8 +137,6 @@ final class PowerShellProvisioner {
     List<IntValue> validExitCodes = Steps.windowsExitCodes(pr, exitCodes);
     List<Step> steps = new ArrayList<>();
     if (c.isInline()) {
-      // A last command that only restarts the VM becomes a WindowsRestart step after the step.
-      Restarts.Inline checked = Restarts.inline(pr, c.inline(), c.valueRange(), false);
       List<String> inline = checked.commands();
       if (!inline.isEmpty()) {
         Map<String, String> all = EnvVars.withPackerVariables(env, pr, inline);
@@ -270,6 +279,24 @@ final class PowerShellProvisioner {
                   + " generalizes it itself, elevated, with its own command or "
                   + Generalization.WINDOWS_SCRIPT
                   + ".");
+    }
+    return new Elevation(null, null);
+  }
+
+  /**
+   * The elevation of a step whose only command restarts the VM: it becomes a WindowsRestart step,
+   * which Image Builder runs itself, so there is no PowerShell step to elevate (W213 would describe
+   * one the template does not have).
+   */
+  private static Elevation restartElevation(Prov pr) {
+    Optional<Field> user = pr.f.take("elevated_user");
+    if (user.isPresent()) {
+      pr.report()
+          .add(
+              PackerMapCode.FIELD_DROPPED,
+              user.get().nameRange(),
+              "elevated_user was dropped: the step only restarts the VM, which the WindowsRestart"
+                  + " step it becomes does by itself.");
     }
     return new Elevation(null, null);
   }

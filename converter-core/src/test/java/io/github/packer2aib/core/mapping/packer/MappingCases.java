@@ -1748,7 +1748,10 @@ final class MappingCases {
                                     "Restart-Computer -Force")))
                     .provisioner(
                         "powershell",
-                        p -> p.name("reboot").set("inline", List.of("Restart-Computer")))
+                        p ->
+                            p.name("reboot")
+                                .set("elevated_user", "packer")
+                                .set("inline", List.of("Restart-Computer")))
                     .provisioner(
                         "windows-shell",
                         p ->
