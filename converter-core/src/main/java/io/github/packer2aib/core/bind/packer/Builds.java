@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Sources and builds: the top-level {@code source} blocks, and each {@code build} with its source
@@ -878,7 +879,9 @@ final class Builds {
       }
       EvalContext ctx =
           scope.provisionerBody(
-              Optional.of(new Scope.SourceName(u.source().type(), u.name())), buildName);
+              Optional.of(new Scope.SourceName(u.source().type(), u.name())),
+              buildName,
+              List.of(u.source().type()));
       if (!binding.isEmpty()) {
         ctx = ctx.child(binding);
       }
@@ -1205,7 +1208,11 @@ final class Builds {
             ? Optional.of(
                 new Scope.SourceName(applying.get(0).source().type(), applying.get(0).name()))
             : Optional.empty();
-    return scope.provisionerBody(source, buildName);
+    Set<String> types = new TreeSet<>();
+    for (SourceUsage u : applying) {
+      types.add(u.source().type());
+    }
+    return scope.provisionerBody(source, buildName, types);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.github.packer2aib.core.hcl.value.ObjectType;
 import io.github.packer2aib.core.hcl.value.Strings;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The names expressions can use in each part of a template, as Packer's {@code EvalContext} builds
@@ -48,6 +50,31 @@ final class Scope {
           "SSHPublicKey",
           "SSHPrivateKey",
           "WinRMPassword");
+
+  /**
+   * The {@code build.*} values a builder adds to {@link #BUILD_RUNTIME_KEYS} for the provisioners
+   * and post-processors of its sources (the keys its {@code Prepare} returns; the Azure plugin's
+   * builder/azure/arm/builder.go), unknown while the template is read. Builders not listed add none
+   * here.
+   */
+  static final Map<String, List<String>> BUILDER_GENERATED_KEYS =
+      Map.of(
+          "azure-arm",
+          List.of(
+              "SourceImageName",
+              "TenantID",
+              "SubscriptionID",
+              "TempDeploymentName",
+              "TempComputeName",
+              "TempNicName",
+              "TempOSDiskName",
+              "TempResourceGroupName",
+              "TempNsgName",
+              "TempKeyVaultName",
+              "TempSubnetName",
+              "TempDataDiskName",
+              "TempVirtualNetworkName",
+              "TempPublicIPAddressName"));
 
   /**
    * A source usage's {@code source.type} and {@code source.name}. Its equals and hashCode are
@@ -244,13 +271,23 @@ final class Scope {
   /**
    * The body of a provisioner or post-processor: {@code source.*} is known when the block applies
    * to exactly one source usage, and {@code build.*} holds the build's name and the values only a
-   * running build has ({@code buildName} as for {@link #provisionerFields}).
+   * running build has ({@code buildName} as for {@link #provisionerFields}): the common ones and
+   * those the builders of {@code builderTypes} (the types of the usages it applies to) add.
    */
-  EvalContext provisionerBody(Optional<SourceName> usage, Value buildName) {
-    ContextKey key = new ContextKey("body", usage.orElse(null), buildName);
+  EvalContext provisionerBody(
+      Optional<SourceName> usage, Value buildName, Collection<String> builderTypes) {
+    List<String> generated = generatedKeys(builderTypes);
+    ContextKey key =
+        new ContextKey(
+            generated.isEmpty() ? "body" : "body " + String.join(",", generated),
+            usage.orElse(null),
+            buildName);
     EvalContext ctx = contexts.get(key);
     if (ctx == null) {
-      Value build = buildObjects.computeIfAbsent(buildName, Scope::buildObject);
+      Value build =
+          buildObjects.computeIfAbsent(
+              generated.isEmpty() ? List.of(buildName) : List.of(buildName, generated),
+              k -> buildObject(buildName, generated));
       Value source =
           usage.isPresent() ? source(usage.get().type(), usage.get().name()) : unknownSource();
       ctx = EvalContext.of(base(source, build), templateFunctions, budget);
@@ -259,12 +296,30 @@ final class Scope {
     return ctx;
   }
 
-  /** Every provisioner of a build sees the same {@code build} object: made once per build name. */
-  private final Map<Value, Value> buildObjects = new HashMap<>();
+  /** The builder-specific {@code build.*} keys of {@code types}, sorted, without repeats. */
+  private static List<String> generatedKeys(Collection<String> types) {
+    if (types.isEmpty()) {
+      return List.of();
+    }
+    TreeSet<String> keys = new TreeSet<>();
+    for (String t : types) {
+      keys.addAll(BUILDER_GENERATED_KEYS.getOrDefault(t, List.of()));
+    }
+    return List.copyOf(keys);
+  }
 
-  private static Value buildObject(Value buildName) {
+  /**
+   * Every provisioner of a build sees the same {@code build} object: made once per build name (and
+   * builder keys).
+   */
+  private final Map<List<Object>, Value> buildObjects = new HashMap<>();
+
+  private static Value buildObject(Value buildName, List<String> generated) {
     // A copy of a map sorted as objects are is built without comparing keys; only name is added.
     TreeMap<String, Value> build = new TreeMap<>(BUILD_RUNTIME);
+    for (String k : generated) {
+      build.put(k, Value.unknown(Type.STRING));
+    }
     build.put("name", buildName);
     return Value.object(build);
   }
