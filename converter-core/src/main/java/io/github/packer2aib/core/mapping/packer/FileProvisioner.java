@@ -459,9 +459,12 @@ final class FileProvisioner {
    * A Linux destination as a path from the root or from the home directory: scp and SFTP read a
    * relative destination from the home directory of the user Packer signs in as, while the step
    * that moves the file into place would read it from wherever it runs, so {@code app/x.conf}
-   * becomes {@code ~/app/x.conf} (and {@code .} or {@code ./} the home directory itself).
+   * becomes {@code ~/app/x.conf} (and {@code .} or {@code ./} the home directory itself). Repeated
+   * slashes name the same path as one ({@code //tmp/x} is {@code /tmp/x}, as a variable holding
+   * {@code /tmp} after a slash gives) and are written as one; a trailing slash stays.
    */
-  static String fromHome(String dest) {
+  static String fromHome(String written) {
+    String dest = written.indexOf("//") < 0 ? written : written.replaceAll("/{2,}", "/");
     if (dest.startsWith("/") || dest.startsWith("~")) {
       return dest;
     }

@@ -1532,6 +1532,24 @@ final class MappingCases {
         opts().withFileBaseUri(SCRIPTS),
         files());
     add(
+        // Repeated slashes name the same path on Linux: "/" + a variable holding "/tmp" gives
+        // "//tmp/motd" (real templates build destinations so), which is /tmp/motd: the File step
+        // writes it there directly, with nothing to move. A trailing slash still means "into".
+        "file-destination-repeated-slashes",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "file", p -> p.set("source", "files/motd").set("destination", "//tmp/motd"))
+                    .provisioner(
+                        "file",
+                        p -> p.set("source", "files/app.conf").set("destination", "/etc//app//"))
+                    .provisioner(
+                        "file",
+                        p -> p.set("content", "hi\n").set("destination", "/tmp//notes.txt"))),
+        opts().withFileBaseUri(SCRIPTS),
+        files());
+    add(
         // Packer's SFTP upload always copies a directory into the destination (no choice at
         // build time, as scp's): the mapper writes the paths out.
         "file-directory-upload-sftp",
