@@ -236,8 +236,11 @@ final class LocalFiles {
           at,
           "The script "
               + file.path()
-              + " is not UTF-8 text, so it cannot be written into the template. Upload it"
-              + " and pass --script-base-uri with the address it is uploaded under.");
+              + (file.text().isEmpty()
+                  ? " is not UTF-8 text, so it cannot be written into the template."
+                  : " is marked binary = true (to be uploaded byte for byte), so it is not"
+                      + " written into the template as text.")
+              + " Upload it and pass --script-base-uri with the address it is uploaded under.");
       return false;
     }
     if (file.size() > INLINE_SCRIPT_LIMIT) {

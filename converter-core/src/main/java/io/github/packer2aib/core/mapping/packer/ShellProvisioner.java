@@ -84,10 +84,15 @@ final class ShellProvisioner {
           c,
           binary,
           (file, copy) -> {
+            String text = file.text().orElse("");
             List<String> lines =
-                new ArrayList<>(
-                    EnvVars.exports(
-                        EnvVars.withPackerVariables(env, pr, file.text().orElse("")), pr));
+                new ArrayList<>(EnvVars.exports(EnvVars.withPackerVariables(env, pr, text), pr));
+            if (!binary && ShellText.hasWindowsLineEndings(text)) {
+              crlfNote(pr, c, file, pr.u.scriptBase.isPresent());
+              if (pr.u.scriptBase.isPresent()) {
+                lines.add(ShellText.stripCarriageReturns(copy));
+              }
+            }
             lines.addAll(run(copy, exec, exitCodes));
             return lines;
           },
@@ -176,11 +181,15 @@ final class ShellProvisioner {
         envNoted = true;
       }
       List<String> exports = EnvVars.exports(env, pr);
+      // Packer uploads a script that is not binary with LF line endings; a CR left at the end of
+      // the shebang line would make it "/bin/bash\r", which no system has.
+      boolean crlf = !binary && text.isPresent() && ShellText.hasWindowsLineEndings(text.get());
       boolean wrapped =
           !exports.isEmpty()
               || exec.sudo()
               || exec.interpreter().isPresent()
-              || !Steps.isDefaultExitCodes(exitCodes);
+              || !Steps.isDefaultExitCodes(exitCodes)
+              || crlf;
       String tmp =
           "/tmp/packer2aib-"
               + pr.index
@@ -199,6 +208,10 @@ final class ShellProvisioner {
             Step.of(new Customizer.File(pr.name(), uri, tmp, file.sha256()), pr.range())
                 .with("/sourceUri", c.valueRange()));
         List<String> lines = new ArrayList<>(exports);
+        if (crlf) {
+          lines.add(ShellText.stripCarriageReturns(tmp));
+          crlfNote(pr, c, file, true);
+        }
         lines.addAll(run(tmp, exec, exitCodes));
         steps.add(Step.of(new Customizer.Shell(pr.name(), null, null, lines), pr.range()));
         if (!wrapperNoted) {
@@ -207,9 +220,10 @@ final class ShellProvisioner {
               .add(
                   PackerMapCode.SCRIPT_WRAPPED,
                   c.nameRange(),
-                  "A Shell step with scriptUri cannot set environment variables, use sudo or check"
-                      + " exit codes, so each script is downloaded by a File step (checksum"
-                      + " verified) to /tmp and run by a Shell step that does those things.");
+                  "A Shell step with scriptUri cannot set environment variables, use sudo, check"
+                      + " exit codes or change a script's line endings, so each script is"
+                      + " downloaded by a File step (checksum verified) to /tmp and run by a Shell"
+                      + " step that does those things.");
         }
         continue;
       }
@@ -217,7 +231,11 @@ final class ShellProvisioner {
         continue;
       }
       List<String> lines = new ArrayList<>(exports);
-      lines.addAll(ShellText.writeFile(tmp, text.get()));
+      if (crlf) {
+        crlfNote(pr, c, file, false);
+      }
+      lines.addAll(
+          ShellText.writeFile(tmp, crlf ? ShellText.unixLineEndings(text.get()) : text.get()));
       lines.addAll(run(tmp, exec, exitCodes));
       steps.add(
           Step.of(new Customizer.Shell(pr.name(), null, null, lines), pr.range())
@@ -241,6 +259,23 @@ final class ShellProvisioner {
       Steps.exitCodesNote(pr, exitCodes);
     }
     return steps;
+  }
+
+  /** Says that a script's Windows line endings become LF, as Packer's upload makes them. */
+  private static void crlfNote(Prov pr, Prov.Commands c, LocalFile file, boolean onTheVm) {
+    pr.report()
+        .add(
+            PackerMapCode.FIELD_REWRITTEN,
+            c.valueRange(),
+            "The script "
+                + file.path()
+                + " has Windows line endings (CR LF), which Packer's shell provisioner turns into"
+                + " LF when it uploads a script (binary = false)"
+                + (onTheVm
+                    ? ", so the step removes the CRs from the downloaded copy before running it"
+                    : ", so the step writes it with LF line endings")
+                + "; otherwise its first line would name an interpreter ending in a CR. Set"
+                + " binary = true if the CRs must stay.");
   }
 
   /** The sudo command of a step: the environment kept, and HOME root's when -H asked for it. */

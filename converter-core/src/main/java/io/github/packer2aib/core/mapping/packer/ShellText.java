@@ -46,6 +46,28 @@ final class ShellText {
    * expansion), with the final newline the here-document adds removed again when the content lacks
    * one.
    */
+  /**
+   * Whether {@code text} has a Windows line ending (CR LF, or a CR ending its last line), which
+   * Packer's shell provisioner turns into LF when it uploads a script that is not {@code binary}.
+   */
+  static boolean hasWindowsLineEndings(String text) {
+    return text.indexOf("\r\n") >= 0 || text.endsWith("\r");
+  }
+
+  /**
+   * {@code text} as Packer's shell provisioner uploads a script (its UnixReader): each line's CR
+   * before LF dropped, and a CR ending the last line too.
+   */
+  static String unixLineEndings(String text) {
+    String out = text.replace("\r\n", "\n");
+    return out.endsWith("\r") ? out.substring(0, out.length() - 1) : out;
+  }
+
+  /** The line that strips the CR of each line of the script at {@code path} on the VM. */
+  static String stripCarriageReturns(String path) {
+    return "sed -i 's/\\r$//' " + quote(path);
+  }
+
   static List<String> writeFile(String path, String content) {
     List<String> out = new ArrayList<>();
     String target = quote(path);

@@ -229,7 +229,7 @@ final class Steps {
                 null,
                 null)
             : new Customizer.Shell(
-                pr.name(), null, null, ShellText.writeFile(path, file.text().orElseThrow()));
+                pr.name(), null, null, ShellText.writeFile(path, linuxScriptText(file, binary)));
     out.add(Step.of(writer, pr.range()).with("/inline", c.valueRange()));
     pr.report()
         .add(
@@ -267,6 +267,15 @@ final class Steps {
       }
     }
     return steps;
+  }
+
+  /**
+   * The text of a Linux script as Packer uploads it: with LF line endings unless {@code binary}
+   * (its shell provisioner's UnixReader).
+   */
+  static String linuxScriptText(LocalFile file, boolean binary) {
+    String text = file.text().orElseThrow();
+    return binary ? text : ShellText.unixLineEndings(text);
   }
 
   /** Where a last step's generalizing script is put on the VM. */

@@ -982,6 +982,16 @@ final class MappingCases {
             "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe /generalize /quiet /quit\n");
   }
 
+  /** Scripts saved with Windows line endings (end.sh: a CR ends its last line). */
+  private static MemoryFiles crlfScripts() {
+    return MemoryFiles.empty()
+        .text("scripts/setup.sh", "#!/bin/bash\r\nset -e\r\napt-get update\r\n")
+        .text("scripts/end.sh", "#!/bin/sh\r\necho done\r")
+        .text(
+            "scripts/generalize.sh",
+            "#!/bin/sh\r\ncleanup\r\n/usr/sbin/waagent -force -deprovision+user\r\n");
+  }
+
   private static void shellCases() {
     add("shell-inline", one(linux(), shell("echo one", "echo 'two'")));
     // A field of Packer's template context: Packer renders it while it builds, Image Builder
@@ -1168,6 +1178,37 @@ final class MappingCases {
                             .set("script", "scripts/setup.sh"))),
         opts().withScriptBaseUri(SCRIPTS),
         scripts());
+    // A script saved with Windows line endings: Packer's shell provisioner uploads it with LF
+    // ones unless binary = true (its UnixReader), so "#!/bin/bash\r" never reaches the VM. The
+    // embedded copy is written with LF endings; a downloaded one has its CRs removed on the VM
+    // before it runs, in a wrapper step (as the deprovisioning script does for a last,
+    // generalizing one). binary = true keeps the bytes.
+    add(
+        "shell-script-crlf-inlined",
+        one(
+            linux(),
+            b ->
+                b.provisioner("shell", p -> p.set("script", "scripts/setup.sh"))
+                    .provisioner(
+                        "shell",
+                        p ->
+                            p.set("execute_command", "sudo -E bash '{{ .Path }}'")
+                                .set("scripts", List.of("scripts/setup.sh", "scripts/end.sh")))
+                    .provisioner("shell", p -> p.set("script", "scripts/generalize.sh"))),
+        opts(),
+        crlfScripts());
+    add(
+        "shell-script-crlf-uploaded",
+        one(
+            linux(),
+            b ->
+                b.provisioner("shell", p -> p.set("script", "scripts/setup.sh"))
+                    .provisioner(
+                        "shell", p -> p.set("script", "scripts/setup.sh").set("binary", true))
+                    .provisioner("shell", p -> p.set("script", "scripts/end.sh"))
+                    .provisioner("shell", p -> p.set("script", "scripts/generalize.sh"))),
+        opts().withScriptBaseUri(SCRIPTS),
+        crlfScripts());
     add(
         "shell-script-inlined",
         one(
