@@ -12,3 +12,19 @@ build {
     inline = ["echo"]
   }
 }
+
+build {
+  name    = "bare"
+  sources = ["source.azure-arm.ubuntu"]
+
+  provisioner "shell" {
+    # A bare source name: entries name a source as type.name, so this provisioner runs for none.
+    only   = ["ubuntu"]
+    inline = ["echo"]
+  }
+
+  post-processor "manifest" {
+    # An except entry that matches nothing excludes nothing.
+    except = ["azure-arm.ubuntoo"]
+  }
+}

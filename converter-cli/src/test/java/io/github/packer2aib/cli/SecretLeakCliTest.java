@@ -195,7 +195,7 @@ class SecretLeakCliTest {
                 template.toString()));
     assertEquals(ExitCodes.OK, converted.exitCode(), converted.err());
     assertAbsent("the converted template", converted.out());
-    assertTrue(converted.err().contains("[PKRMAP-W005]"), converted.err());
+    assertTrue(converted.err().contains("[PKR-W056]"), converted.err());
   }
 
   @Test

@@ -801,7 +801,7 @@ final class Builds {
     Optional<Attributes.Text> nameText = attributes.text(content, "name", fields);
     Optional<String> name =
         nameText.isPresent() ? Optional.of(nameText.get().text()) : Optional.empty();
-    Filter filter = filter(content, fields, usages);
+    Filter filter = filter(content, fields, usages, type, "provisioner");
     Optional<Setting> pauseBefore = duration(content.get("pause_before"), fields);
     Optional<Setting> timeout = duration(content.get("timeout"), fields);
     Attribute retriesAttribute = content.get("max_retries");
@@ -937,7 +937,7 @@ final class Builds {
     Optional<Attributes.Text> nameText = attributes.text(content, "name", fields);
     Optional<String> name =
         nameText.isPresent() ? Optional.of(nameText.get().text()) : Optional.empty();
-    Filter filter = filter(content, fields, usages);
+    Filter filter = filter(content, fields, usages, type, "post-processor");
     List<SourceUsage> applying = applying(filter, usages);
     EvalContext bodyContext = body(applying, buildName);
     if (!binding.isEmpty()) {
@@ -1104,7 +1104,12 @@ final class Builds {
   /** No only, no except: most blocks. */
   private static final Filter NO_FILTER = new Filter(List.of(), List.of(), Set.of());
 
-  private Filter filter(BodyContent content, EvalContext ctx, List<SourceUsage> usages) {
+  /**
+   * The only and except of a {@code type} {@code kind} block ({@code kind}: provisioner or
+   * post-processor), with a warning for each entry that names no source usage of the build.
+   */
+  private Filter filter(
+      BodyContent content, EvalContext ctx, List<SourceUsage> usages, String type, String kind) {
     Attribute onlyAttribute = content.get("only");
     Attribute exceptAttribute = content.get("except");
     if (onlyAttribute == null && exceptAttribute == null) {
@@ -1133,10 +1138,10 @@ final class Builds {
       names.add(u.reference());
     }
     if (onlyAttribute != null) {
-      unmatched(onlyAttribute, onlyTexts, names);
+      unmatched(onlyAttribute, onlyTexts, usages, names, type, kind);
     }
     if (exceptAttribute != null) {
-      unmatched(exceptAttribute, exceptTexts, names);
+      unmatched(exceptAttribute, exceptTexts, usages, names, type, kind);
     }
     return new Filter(only, except, sensitive.isEmpty() ? Set.of() : sensitive);
   }
@@ -1153,11 +1158,33 @@ final class Builds {
     return out;
   }
 
-  /** Warns about filter entries that name no source usage of the build. */
-  private void unmatched(Attribute a, List<Attributes.Text> entries, List<String> usages) {
+  /**
+   * Warns about filter entries that name no source usage of the build ({@code names}: the usages'
+   * {@code type.name}); for an only list none of whose entries matches, also that the block runs
+   * for no source.
+   */
+  private void unmatched(
+      Attribute a,
+      List<Attributes.Text> entries,
+      List<SourceUsage> usages,
+      List<String> names,
+      String type,
+      String kind) {
+    boolean noneMatches = a.name().equals("only");
+    for (int i = 0; i < entries.size() && noneMatches; i++) {
+      noneMatches = !names.contains(entries.get(i).text());
+    }
+    String consequence =
+        noneMatches
+            ? " As no only entry names one of its sources, Packer runs this "
+                + type
+                + " "
+                + kind
+                + " for none of them, so it is left out of the image template."
+            : "";
     for (int i = 0; i < entries.size(); i++) {
       String entry = entries.get(i).text();
-      if (usages.contains(entry)) {
+      if (names.contains(entry)) {
         continue;
       }
       if (entries.get(i).sensitive()) {
@@ -1170,23 +1197,33 @@ final class Builds {
                     + a.name()
                     + " entry comes from a sensitive value, which is not shown, and no source of"
                     + " this build has that name, so it matches nothing."
-                    + (usages.isEmpty()
+                    + (names.isEmpty()
                         ? ""
-                        : " This build's sources are named: " + String.join(", ", usages) + ".")));
+                        : " This build's sources are named: " + String.join(", ", names) + ".")
+                    + consequence));
         continue;
       }
       String hint;
-      if (entry.startsWith("source.") && usages.contains(entry.substring("source.".length()))) {
+      String named = null;
+      for (SourceUsage u : usages) {
+        if (u.name().equals(entry)) {
+          named = u.reference();
+          break;
+        }
+      }
+      if (entry.startsWith("source.") && names.contains(entry.substring("source.".length()))) {
         hint =
             " Write it without the \"source.\" prefix: \""
                 + entry.substring("source.".length())
                 + "\".";
+      } else if (named != null) {
+        hint = " Write \"" + named + "\": entries name a source as type.name.";
       } else {
         hint =
-            Names.didYouMean(entry, usages)
-                + (usages.isEmpty()
+            Names.didYouMean(entry, names)
+                + (names.isEmpty()
                     ? ""
-                    : " This build's sources are named: " + String.join(", ", usages) + ".");
+                    : " This build's sources are named: " + String.join(", ", names) + ".");
       }
       out.add(
           Diagnostic.of(
@@ -1197,7 +1234,8 @@ final class Builds {
                   + "\", so this "
                   + a.name()
                   + " entry matches nothing."
-                  + hint));
+                  + hint
+                  + consequence));
     }
   }
 

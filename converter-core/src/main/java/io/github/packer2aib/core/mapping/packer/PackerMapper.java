@@ -5,7 +5,6 @@ import io.github.packer2aib.core.diag.Diagnostics;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.PackerTemplate;
-import io.github.packer2aib.core.packer.PostProcessor;
 import io.github.packer2aib.core.packer.Provisioner;
 import io.github.packer2aib.core.packer.Source;
 import io.github.packer2aib.core.packer.SourceUsage;
@@ -357,21 +356,17 @@ public final class PackerMapper {
   }
 
   /**
-   * only/except entries and override keys that match no usage of their build: Packer silently
-   * ignores them, which usually hides a typo.
+   * Override keys that match no usage of their build: Packer silently ignores them, which usually
+   * hides a typo. (only/except entries that match none are the binder's PKR-W056, at the entry;
+   * legacy entries are references the loader made from builder names it checked, which match.)
    */
   private static void checkFilters(PackerTemplate template, Report r) {
-    // Legacy entries are references the loader made from builder names it checked: they always
-    // match, and only the HCL2 hints below (a source. prefix, a bare name) apply to entries.
-    boolean legacy = UsageFilter.isLegacy(template.syntax());
     for (Build b : template.builds()) {
       if (!hasFilters(b)) {
-        continue; // the usual case: no keys to make (a concatenation per source) or check
+        continue; // the usual case: no names to gather or check
       }
-      List<String> keys = new ArrayList<>();
       List<String> names = new ArrayList<>();
       for (SourceUsage u : b.sources()) {
-        keys.add(UsageFilter.key(u));
         names.add(u.name());
       }
       List<Provisioner> all = b.provisioners();
@@ -380,13 +375,9 @@ public final class PackerMapper {
       // reference (an allocation through a method handle in C1 code) for every template.
       for (int i = 0; i < all.size() + (cleanup.isPresent() ? 1 : 0); i++) {
         Provisioner p = i < all.size() ? all.get(i) : cleanup.get();
-        if (p.only().isEmpty() && p.except().isEmpty() && p.override().isEmpty()) {
+        if (p.override().isEmpty()) {
           continue; // the usual case: nothing to check
         }
-        Set<String> sensitive = p.sensitiveTexts();
-        String what = p.type() + " provisioner";
-        checkEntries(r, p.only(), "only", keys, names, legacy, p.range(), what, sensitive);
-        checkEntries(r, p.except(), "except", keys, names, legacy, p.range(), what, sensitive);
         for (String k : p.override().keySet().stream().sorted().toList()) {
           if (!names.contains(k) && p.isSensitive(k)) {
             // Neither the key nor a name close to it: either would show the secret.
@@ -413,106 +404,19 @@ public final class PackerMapper {
           }
         }
       }
-      for (List<PostProcessor> chain : b.postProcessors()) {
-        for (PostProcessor p : chain) {
-          if (p.only().isEmpty() && p.except().isEmpty()) {
-            continue;
-          }
-          Set<String> sensitive = p.sensitiveTexts();
-          String what = p.type() + " post-processor";
-          checkEntries(r, p.only(), "only", keys, names, legacy, p.range(), what, sensitive);
-          checkEntries(r, p.except(), "except", keys, names, legacy, p.range(), what, sensitive);
-        }
-      }
     }
   }
 
-  /** Whether a provisioner or post-processor of the build has only, except or override. */
+  /** Whether a provisioner of the build has an override. */
   private static boolean hasFilters(Build b) {
     // By index: no iterators (C1 code); every build of every template comes here.
     List<Provisioner> all = b.provisioners();
     for (int i = 0; i < all.size(); i++) {
-      if (hasFilters(all.get(i))) {
+      if (!all.get(i).override().isEmpty()) {
         return true;
       }
     }
     Optional<Provisioner> cleanup = b.errorCleanupProvisioner();
-    if (cleanup.isPresent() && hasFilters(cleanup.get())) {
-      return true;
-    }
-    List<List<PostProcessor>> chains = b.postProcessors();
-    for (int i = 0; i < chains.size(); i++) {
-      List<PostProcessor> chain = chains.get(i);
-      for (int k = 0; k < chain.size(); k++) {
-        PostProcessor p = chain.get(k);
-        if (!p.only().isEmpty() || !p.except().isEmpty()) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean hasFilters(Provisioner p) {
-    return !p.only().isEmpty() || !p.except().isEmpty() || !p.override().isEmpty();
-  }
-
-  private static void checkEntries(
-      Report r,
-      List<String> entries,
-      String field,
-      List<String> keys,
-      List<String> names,
-      boolean legacy,
-      Range at,
-      String what,
-      Set<String> sensitive) {
-    for (String e : entries) {
-      if (keys.contains(e)) {
-        continue;
-      }
-      String ignored =
-          field.equals("only") && entries.stream().noneMatch(keys::contains)
-              ? " and runs the " + what + " for no source at all."
-              : ".";
-      if (sensitive.contains(e)) {
-        // Neither the entry nor a name close to it: either would show the secret.
-        r.add(
-            PackerMapCode.FILTER_MATCHES_NOTHING,
-            at,
-            "An "
-                + field
-                + " entry of the "
-                + what
-                + " comes from a sensitive value, which is not shown, and matches no source of"
-                + " this build, so Packer ignores the entry"
-                + ignored);
-        continue;
-      }
-      String hint;
-      if (!legacy && e.startsWith("source.") && keys.contains(e.substring(7))) {
-        hint = " Write \"" + e.substring(7) + "\": the entries take no source. prefix.";
-      } else if (!legacy && names.contains(e)) {
-        hint =
-            " Write \""
-                + keys.get(names.indexOf(e))
-                + "\": HCL2 templates name a source as type.name.";
-      } else {
-        String close = Words.closest(e, keys);
-        hint = close == null ? "" : " Did you mean \"" + close + "\"?";
-      }
-      r.add(
-          PackerMapCode.FILTER_MATCHES_NOTHING,
-          at,
-          "The "
-              + field
-              + " entry \""
-              + e
-              + "\" of the "
-              + what
-              + " matches no source of this build, so Packer ignores the entry"
-              + ignored
-              + hint);
-    }
+    return cleanup.isPresent() && !cleanup.get().override().isEmpty();
   }
 }
