@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,16 @@ final class LocalFiles implements FileSystemView {
       return kindOnDisk(absolutePath);
     }
     return cache.kind(absolutePath, () -> kindOnDisk(absolutePath));
+  }
+
+  @Override
+  public boolean isExecutable(String absolutePath) {
+    try {
+      return Files.getPosixFilePermissions(Path.of(absolutePath))
+          .contains(PosixFilePermission.OWNER_EXECUTE);
+    } catch (IOException | UnsupportedOperationException | InvalidPathException e) {
+      return false; // no POSIX modes here (Windows), or unreadable: nothing to keep
+    }
   }
 
   /**

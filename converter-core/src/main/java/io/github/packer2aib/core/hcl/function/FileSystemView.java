@@ -119,6 +119,14 @@ public interface FileSystemView {
   /** The names of the entries of a directory, in any order. */
   List<String> list(String absoluteDirectory) throws IOException;
 
+  /**
+   * Whether the file's owner may execute it (its mode has the owner's x bit), which Packer's SSH
+   * uploads keep on the VM; false where the file system has no such mode or it cannot be read.
+   */
+  default boolean isExecutable(String absolutePath) {
+    return false;
+  }
+
   /** A view with no files at all (for converting without file access). */
   static FileSystemView empty(String baseDirectory) {
     return new FileSystemView() {

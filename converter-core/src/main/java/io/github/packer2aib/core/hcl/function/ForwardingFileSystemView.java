@@ -35,6 +35,11 @@ public abstract class ForwardingFileSystemView implements FileSystemView {
   }
 
   @Override
+  public boolean isExecutable(String absolutePath) {
+    return inner.isExecutable(absolutePath);
+  }
+
+  @Override
   public String whyNotAFile(String absolutePath) {
     return inner.whyNotAFile(absolutePath);
   }

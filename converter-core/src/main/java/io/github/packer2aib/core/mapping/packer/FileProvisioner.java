@@ -56,6 +56,10 @@ final class FileProvisioner {
     final List<String> lines = new ArrayList<>();
     final List<Placement> placements = new ArrayList<>();
     final List<CopiedDirectory> directories = new ArrayList<>();
+
+    /** The placements of local files the owner may execute, which Packer's upload keeps so. */
+    final List<Placement> executables = new ArrayList<>();
+
     int counter = 0;
   }
 
@@ -271,6 +275,7 @@ final class FileProvisioner {
     }
     Placement p = place(pr, plan, target, file.fileName());
     embed(pr, plan, p, file.bytes());
+    keepExecutable(pr, plan, p, file);
     pr.report()
         .add(
             PackerMapCode.FILE_EMBEDDED,
@@ -394,9 +399,20 @@ final class FileProvisioner {
     String uri = pr.u.uploads.resolve(pr.u, pr.u.fileBase.get(), file, at);
     Placement p = place(pr, plan, target, file.fileName());
     plan.placements.add(p);
+    keepExecutable(pr, plan, p, file);
     plan.files.add(
         Step.of(new Customizer.File(pr.name(), uri, p.landing(), file.sha256()), pr.range())
             .with("/sourceUri", at));
+  }
+
+  /**
+   * Remembers a Linux placement whose local file is executable: Packer's SSH uploads (scp and SFTP)
+   * give the copy the file's mode, while a File step or a written file gets none.
+   */
+  private static void keepExecutable(Prov pr, Plan plan, Placement p, LocalFile file) {
+    if (pr.u.os == Os.LINUX && pr.u.files.isExecutable(file.path())) {
+      plan.executables.add(p);
+    }
   }
 
   /** Lines that write bytes at the placement's landing path. */
@@ -632,13 +648,32 @@ final class FileProvisioner {
               + " "
               + shellPath(p.target(), plan.directories));
     }
+    List<String> modes = new ArrayList<>();
+    for (Placement p : plan.executables) {
+      boolean asUser = p.target().startsWith("/tmp/") || ShellText.isHomePath(p.target());
+      modes.add((asUser ? "" : "sudo ") + "chmod +x " + shellPath(p.target(), plan.directories));
+    }
     out.addAll(plan.files);
-    if (!plan.lines.isEmpty() || !moves.isEmpty()) {
+    if (!plan.lines.isEmpty() || !moves.isEmpty() || !modes.isEmpty()) {
       List<String> lines = new ArrayList<>(plan.lines);
       lines.addAll(moves);
+      lines.addAll(modes);
       out.add(
           Step.of(new Customizer.Shell(pr.name(), null, null, lines), pr.range())
               .with("/inline", destAt));
+    }
+    if (!modes.isEmpty()) {
+      pr.report()
+          .add(
+              PackerMapCode.FIELD_REWRITTEN,
+              destAt,
+              (plan.executables.size() > 1
+                      ? plan.executables.size() + " of the local files are executable"
+                      : "The local file is executable")
+                  + ", and Packer's upload over SSH keeps a file's mode, but Image Builder's"
+                  + " File step and a written file do not, so the step makes "
+                  + (plan.executables.size() > 1 ? "them" : "it")
+                  + " executable again (chmod +x).");
     }
     if (!moves.isEmpty()) {
       pr.report()

@@ -168,6 +168,11 @@ final class LocalFiles {
    * A regular file's bytes and checksum; read once. A failed read fails again without reading: the
    * generalization checks read uploads before their file provisioner does, which reports it.
    */
+  /** Whether the owner may execute the file at {@code path} (see FileSystemView). */
+  boolean isExecutable(String path) {
+    return fs.isExecutable(path);
+  }
+
   Content content(String path) throws IOException {
     Content known = contents.get(path);
     if (known == null) {

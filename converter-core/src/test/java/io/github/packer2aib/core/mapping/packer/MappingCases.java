@@ -1572,6 +1572,50 @@ final class MappingCases {
                         "file", p -> p.set("content", "hi\n").set("destination", "./notes.txt"))),
         opts().withFileBaseUri(SCRIPTS),
         files());
+    // Packer's SSH upload keeps a file's mode, so an install script checked in as executable
+    // can be run straight after a file provisioner copied it (alone, or in a directory); Image
+    // Builder's File step and a written file have no mode, so a chmod +x follows (with sudo
+    // where the file was moved with sudo). A file that is not executable gets none.
+    add(
+        "file-executable-linux",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "file",
+                        p ->
+                            p.set("source", "tools/install.sh")
+                                .set("destination", "/tmp/install.sh"))
+                    .provisioner("file", p -> p.set("source", "tools").set("destination", "/opt"))
+                    .provisioner(
+                        "file",
+                        p ->
+                            p.set("source", "tools/run.sh")
+                                .set("destination", "/usr/local/bin/run"))),
+        opts().withFileBaseUri(SCRIPTS),
+        MemoryFiles.empty()
+            .executable("tools/install.sh", "#!/bin/sh\necho install\n")
+            .executable("tools/run.sh", "#!/bin/sh\necho run\n")
+            .text("tools/README", "how to install\n"));
+    add(
+        "file-executable-embedded",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "file",
+                        p ->
+                            p.set("source", "tools/install.sh")
+                                .set("destination", "/tmp/install.sh"))
+                    .provisioner(
+                        "file",
+                        p ->
+                            p.set("source", "tools/run.sh")
+                                .set("destination", "/usr/local/bin/run"))),
+        opts(),
+        MemoryFiles.empty()
+            .executable("tools/install.sh", "#!/bin/sh\necho install\n")
+            .executable("tools/run.sh", "#!/bin/sh\necho run\n"));
     add(
         // Repeated slashes name the same path on Linux: "/" + a variable holding "/tmp" gives
         // "//tmp/motd" (real templates build destinations so), which is /tmp/motd: the File step

@@ -28,6 +28,20 @@ final class MemoryFiles implements FileSystemView {
     return this;
   }
 
+  private final java.util.Set<String> executable = new java.util.TreeSet<>();
+
+  /** An executable text file (its owner's x bit set), as a script checked in with mode 755. */
+  MemoryFiles executable(String path, String content) {
+    text(path, content);
+    executable.add(path.startsWith("/") ? path : PackerFixture.FOLDER + "/" + path);
+    return this;
+  }
+
+  @Override
+  public boolean isExecutable(String absolutePath) {
+    return executable.contains(absolutePath);
+  }
+
   /** A file that exists but cannot be read. */
   MemoryFiles unreadable(String path) {
     String p = path.startsWith("/") ? path : PackerFixture.FOLDER + "/" + path;
