@@ -60,9 +60,11 @@ public final class PackerMapper {
                 global.add(
                     PackerMapCode.PACKER_SETTINGS_IGNORED,
                     p.range(),
-                    "The packer block (required_version, required_plugins) configures Packer"
-                        + " itself; Image Builder has no equivalent, so it is not part of the image"
-                        + " template."));
+                    (UsageFilter.isLegacy(template.syntax())
+                            ? "min_packer_version"
+                            : "The packer block (required_version, required_plugins)")
+                        + " configures Packer itself; Image Builder has no equivalent, so it is"
+                        + " not part of the image template."));
     List<Candidate> azure = candidates(template, global);
     checkFilters(template, global);
     List<Candidate> selected = select(azure, options, global);
