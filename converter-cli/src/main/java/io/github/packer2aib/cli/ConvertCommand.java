@@ -125,18 +125,12 @@ final class ConvertCommand implements Callable<Integer> {
                 v -> command.identity = v)
             .build());
     spec.addOption(
-        bind(
-                OptionSpec.builder("--report")
-                    .paramLabel("FILE")
-                    .type(Path.class)
-                    .description(
-                        "Also write every decision of the conversion (dropped, rewritten,"
-                            + " approximated and refused items with their source locations) to"
-                            + " FILE: Markdown for .md or .markdown, JSON for .json. Written also"
-                            + " when inputs fail."),
-                () -> command.reportPath,
-                v -> command.reportPath = v)
-            .build());
+        ReportFile.option(
+            "Also write every decision of the conversion (dropped, rewritten, approximated and"
+                + " refused items with their source locations) to FILE: Markdown for .md or"
+                + " .markdown, JSON for .json. Written also when inputs fail.",
+            () -> command.reportPath,
+            v -> command.reportPath = v));
     spec.addOption(
         bind(
                 OptionSpec.builder("--check")

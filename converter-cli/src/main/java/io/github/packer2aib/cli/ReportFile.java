@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -55,6 +58,18 @@ final class ReportFile {
     this.target = target;
     this.format = format;
     this.checkOnly = checkOnly;
+  }
+
+  /** The {@code --report FILE} option, bound to {@code get}/{@code set}, described as given. */
+  static OptionSpec option(String description, Supplier<Path> get, Consumer<Path> set) {
+    return Binding.bind(
+            OptionSpec.builder("--report")
+                .paramLabel("FILE")
+                .type(Path.class)
+                .description(description),
+            get,
+            set)
+        .build();
   }
 
   /**

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -80,18 +79,12 @@ final class ValidateCommand implements Callable<Integer> {
     command.packerInput.addTo(spec);
     command.mapping.addTo(spec);
     spec.addOption(
-        bind(
-                OptionSpec.builder("--report")
-                    .paramLabel("FILE")
-                    .type(Path.class)
-                    .description(
-                        "Also write the report convert --report would write (every decision of"
-                            + " the conversion, with its source location), though nothing else is"
-                            + " written: Markdown for .md or .markdown, JSON for .json. Written"
-                            + " also when inputs fail."),
-                () -> command.reportPath,
-                v -> command.reportPath = v)
-            .build());
+        ReportFile.option(
+            "Also write the report convert --report would write (every decision of the conversion,"
+                + " with its source location), though nothing else is written: Markdown for .md or"
+                + " .markdown, JSON for .json. Written also when inputs fail.",
+            () -> command.reportPath,
+            v -> command.reportPath = v));
     command.recursive.addTo(spec, RecursiveOptions.Command.VALIDATE);
     StandardOptions.addTo(spec);
     return spec;

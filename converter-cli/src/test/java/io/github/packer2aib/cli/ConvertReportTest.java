@@ -18,7 +18,7 @@ class ConvertReportTest {
   @TempDir Path tmp;
 
   /** A Packer template with a literal credential, which the conversion drops. */
-  private static final String HCL =
+  static final String HCL =
       "source \"azure-arm\" \"ubuntu\" {\n"
           + "  os_type                           = \"Linux\"\n"
           + "  subscription_id                   = \"00000000-0000-0000-0000-000000000001\"\n"

@@ -25,25 +25,7 @@ class ValidateReportTest {
   @TempDir Path tmp;
 
   /** A Packer template with a literal credential, which the conversion drops. */
-  private static final String HCL =
-      "source \"azure-arm\" \"ubuntu\" {\n"
-          + "  os_type                           = \"Linux\"\n"
-          + "  subscription_id                   = \"00000000-0000-0000-0000-000000000001\"\n"
-          + "  location                          = \"westeurope\"\n"
-          + "  image_publisher                   = \"Canonical\"\n"
-          + "  image_offer                       = \"0001-com-ubuntu-server-jammy\"\n"
-          + "  image_sku                         = \"22_04-lts-gen2\"\n"
-          + "  managed_image_name                = \"ubuntu-base\"\n"
-          + "  managed_image_resource_group_name = \"rg-images\"\n"
-          + "  client_id                         = \"00000000-0000-0000-0000-000000000002\"\n"
-          + "  client_secret                     = \"hunter2\"\n"
-          + "}\n"
-          + "build {\n"
-          + "  sources = [\"source.azure-arm.ubuntu\"]\n"
-          + "  provisioner \"shell\" {\n"
-          + "    inline = [\"echo hello\"]\n"
-          + "  }\n"
-          + "}\n";
+  private static final String HCL = ConvertReportTest.HCL;
 
   @Test
   void theReportHoldsWhatConvertWouldDecideAndNothingElseIsWritten() throws Exception {

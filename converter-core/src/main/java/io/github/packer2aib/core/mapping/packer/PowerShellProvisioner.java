@@ -65,9 +65,9 @@ final class PowerShellProvisioner {
             : null;
     Elevation elevation =
         generalization != null
-            ? deprovisioningElevation(pr)
+            ? droppedElevation(pr, GENERALIZING)
             : checked != null && checked.commands().isEmpty()
-                ? restartElevation(pr)
+                ? droppedElevation(pr, RESTARTING)
                 : elevation(pr);
     pr.dropCredential("elevated_password");
     List<Long> exitCodes = Steps.exitCodes(pr);
@@ -263,43 +263,31 @@ final class PowerShellProvisioner {
   }
 
   /**
-   * The elevation of generalizing commands, which become Image Builder's own generalization
-   * (dropped, or the deprovisioning script) that it runs elevated itself: there is no step to
-   * elevate, and a warning that "the step runs with runElevated" described one the template does
-   * not have.
+   * No elevation, for a step Image Builder runs itself, elevated: the commands that generalize the
+   * VM (dropped, or the deprovisioning script) or one that only restarts it (a WindowsRestart
+   * step). There is no PowerShell step to elevate, and a warning that "the step runs with
+   * runElevated" described one the template does not have; elevated_user is dropped, {@code why}.
    */
-  private static Elevation deprovisioningElevation(Prov pr) {
+  private static Elevation droppedElevation(Prov pr, String why) {
     Optional<Field> user = pr.f.take("elevated_user");
     if (user.isPresent()) {
       pr.report()
           .add(
               PackerMapCode.FIELD_DROPPED,
               user.get().nameRange(),
-              "elevated_user was dropped for the commands that generalize the VM: Image Builder"
-                  + " generalizes it itself, elevated, with its own command or "
-                  + Generalization.WINDOWS_SCRIPT
-                  + ".");
+              "elevated_user was dropped" + why);
     }
     return new Elevation(null, null);
   }
 
-  /**
-   * The elevation of a step whose only command restarts the VM: it becomes a WindowsRestart step,
-   * which Image Builder runs itself, so there is no PowerShell step to elevate (W213 would describe
-   * one the template does not have).
-   */
-  private static Elevation restartElevation(Prov pr) {
-    Optional<Field> user = pr.f.take("elevated_user");
-    if (user.isPresent()) {
-      pr.report()
-          .add(
-              PackerMapCode.FIELD_DROPPED,
-              user.get().nameRange(),
-              "elevated_user was dropped: the step only restarts the VM, which the WindowsRestart"
-                  + " step it becomes does by itself.");
-    }
-    return new Elevation(null, null);
-  }
+  private static final String GENERALIZING =
+      " for the commands that generalize the VM: Image Builder generalizes it itself, elevated,"
+          + " with its own command or "
+          + Generalization.WINDOWS_SCRIPT
+          + ".";
+
+  private static final String RESTARTING =
+      ": the step only restarts the VM, which the WindowsRestart step it becomes does by itself.";
 
   private static Elevation elevation(Prov pr) {
     Optional<Field> user = pr.f.take("elevated_user");
