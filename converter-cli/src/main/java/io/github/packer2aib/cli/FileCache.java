@@ -11,18 +11,19 @@ import java.util.function.Supplier;
 
 /**
  * What a {@code convert -r} run has learnt about the files its templates name: the kind of a path,
- * a directory's entries and the bytes of small files, shared by every template of the run. The
- * templates of a repository mostly upload the same scripts, and looking each one up again for every
- * template (in the template's folder, then in the working directory, then to read and hash it) was
- * more system calls than converting took. Files are taken not to change during a run. Thread-safe.
- * A file's contents are kept from its second read on (each template file is read once, and keeping
- * those would only spend the budget), up to a total budget.
+ * whether its owner may execute it, a directory's entries and the bytes of small files, shared by
+ * every template of the run. The templates of a repository mostly upload the same scripts, and
+ * looking each one up again for every template (in the template's folder, then in the working
+ * directory, then to read and hash it) was more system calls than converting took. Files are taken
+ * not to change during a run. Thread-safe. A file's contents are kept from its second read on (each
+ * template file is read once, and keeping those would only spend the budget), up to a total budget.
  */
 final class FileCache {
   /** Files larger than this are always read from disk. */
   private static final int MAX_CACHED_FILE = 256 * 1024;
 
   private final ConcurrentHashMap<String, Kind> kinds = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Boolean> executables = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, List<String>> listings = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, byte[]> contents = new ConcurrentHashMap<>();
   private final Set<String> readOnce = ConcurrentHashMap.newKeySet();
@@ -61,6 +62,11 @@ final class FileCache {
 
   Kind kind(String path, Supplier<Kind> load) {
     return kinds.computeIfAbsent(path, p -> load.get());
+  }
+
+  /** Whether the owner may execute a file (its mode is carried over for uploaded files). */
+  boolean isExecutable(String path, Supplier<Boolean> load) {
+    return executables.computeIfAbsent(path, p -> load.get());
   }
 
   List<String> list(String directory, Loader<List<String>> load) throws IOException {

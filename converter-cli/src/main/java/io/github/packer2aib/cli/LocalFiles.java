@@ -53,6 +53,12 @@ final class LocalFiles implements FileSystemView {
 
   @Override
   public boolean isExecutable(String absolutePath) {
+    return cache == null
+        ? executableOnDisk(absolutePath)
+        : cache.isExecutable(absolutePath, () -> executableOnDisk(absolutePath));
+  }
+
+  private static boolean executableOnDisk(String absolutePath) {
     try {
       return Files.getPosixFilePermissions(Path.of(absolutePath))
           .contains(PosixFilePermission.OWNER_EXECUTE);

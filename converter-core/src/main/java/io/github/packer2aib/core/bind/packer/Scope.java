@@ -276,14 +276,12 @@ final class Scope {
    */
   EvalContext provisionerBody(
       Optional<SourceName> usage, Value buildName, Collection<String> builderTypes) {
-    List<String> generated = generatedKeys(builderTypes);
-    ContextKey key =
-        new ContextKey(
-            generated.isEmpty() ? "body" : "body " + String.join(",", generated),
-            usage.orElse(null),
-            buildName);
+    // Looked up for every provisioner: the key is made of the builder types as they come (one, as
+    // a rule), and their keys are gathered only for a context not made yet.
+    ContextKey key = new ContextKey(bodyKind(builderTypes), usage.orElse(null), buildName);
     EvalContext ctx = contexts.get(key);
     if (ctx == null) {
+      List<String> generated = generatedKeys(builderTypes);
       Value build =
           buildObjects.computeIfAbsent(
               generated.isEmpty() ? List.of(buildName) : List.of(buildName, generated),
@@ -294,6 +292,35 @@ final class Scope {
       contexts.put(key, ctx);
     }
     return ctx;
+  }
+
+  /**
+   * The kind of a body context for builders of {@code types}: one per set of the types that add
+   * {@code build.*} keys (a finite set: those of {@link #BUILDER_GENERATED_KEYS}).
+   */
+  private static String bodyKind(Collection<String> types) {
+    if (types.size() == 1) {
+      String t = types.iterator().next();
+      return BODY_KINDS.getOrDefault(t, "body");
+    }
+    TreeSet<String> adding = new TreeSet<>();
+    for (String t : types) {
+      if (BUILDER_GENERATED_KEYS.containsKey(t)) {
+        adding.add(t);
+      }
+    }
+    return adding.isEmpty() ? "body" : "body " + String.join(",", adding);
+  }
+
+  /** The kind of a body context for one builder type that adds keys (no string made per call). */
+  private static final Map<String, String> BODY_KINDS = bodyKinds();
+
+  private static Map<String, String> bodyKinds() {
+    Map<String, String> kinds = new HashMap<>();
+    for (String t : BUILDER_GENERATED_KEYS.keySet()) {
+      kinds.put(t, "body " + t);
+    }
+    return Map.copyOf(kinds);
   }
 
   /** The builder-specific {@code build.*} keys of {@code types}, sorted, without repeats. */

@@ -1,7 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.aib.Customizer;
-import io.github.packer2aib.core.diag.AsciiWords;
 import io.github.packer2aib.core.source.Range;
 import java.util.List;
 import java.util.Locale;
@@ -186,10 +185,57 @@ final class Restarts {
     }
   }
 
-  /** Whether text may hold a restart command (a cheap check before the patterns). */
-  private static boolean mayRestart(String text) {
-    byte[] b = AsciiWords.bytes(text);
-    return AsciiWords.indexOf(b, "restart") >= 0 || AsciiWords.indexOf(b, "shutdown") >= 0;
+  /**
+   * Whether text may hold a restart command: "restart" or "shutdown" in any ASCII case, the word
+   * each pattern needs (a cheap check before them: every inline command of every step comes here).
+   * On the low bytes of the text, skipping as Horspool's search does; a character beyond Latin-1
+   * may give a letter's byte, so this may say yes too often, never too rarely.
+   */
+  static boolean mayRestart(String text) {
+    byte[] b = LowBytes.take(text);
+    try {
+      int n = text.length();
+      for (int end = WINDOW - 1; end < n; ) {
+        int c = (b[end] & 0xFF) | 0x20; // ASCII capitals to small letters; beyond ASCII stays so
+        int start = end - (WINDOW - 1);
+        if ((c == 't' && at(b, n, start, "restart")) || (c == 'w' && at(b, n, start, "shutdown"))) {
+          return true;
+        }
+        end += SHIFT[c];
+      }
+      return false;
+    } finally {
+      LowBytes.release(b);
+    }
+  }
+
+  /** The bytes the restart scan looks at: the length of "restart", "shutdow" of "shutdown". */
+  private static final int WINDOW = 7;
+
+  private static final int[] SHIFT = shifts();
+
+  private static int[] shifts() {
+    int[] shift = new int[256];
+    java.util.Arrays.fill(shift, WINDOW);
+    for (String k : List.of("restart", "shutdow")) {
+      for (int p = 0; p < WINDOW - 1; p++) {
+        shift[k.charAt(p)] = Math.min(shift[k.charAt(p)], WINDOW - 1 - p);
+      }
+    }
+    return shift;
+  }
+
+  /** Whether the first {@code n} bytes spell {@code lowerWord} at {@code i} in any ASCII case. */
+  private static boolean at(byte[] b, int n, int i, String lowerWord) {
+    if (i + lowerWord.length() > n) {
+      return false;
+    }
+    for (int k = 0; k < lowerWord.length(); k++) {
+      if ((b[i + k] | 0x20) != lowerWord.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -236,13 +282,15 @@ final class Restarts {
         : t.startsWith("#")) {
       return null;
     }
-    if (RESTART_COMPUTER.matcher(t).find()) {
+    // Each pattern only where its word is (the patterns read ASCII letters in any case, which the
+    // small letters of the line hold wherever the pattern could match).
+    if (lower.contains("restart-computer") && RESTART_COMPUTER.matcher(t).find()) {
       return "Restart-Computer";
     }
-    if (SHUTDOWN_RESTART.matcher(t).find()) {
+    if (lower.contains("shutdown") && SHUTDOWN_RESTART.matcher(t).find()) {
       return "shutdown /r";
     }
-    if (!cmd && FEATURE_RESTART.matcher(t).find()) {
+    if (!cmd && lower.contains("-restart") && FEATURE_RESTART.matcher(t).find()) {
       return "Install-WindowsFeature -Restart";
     }
     return null;

@@ -2,7 +2,15 @@ package io.github.packer2aib.core.mapping.packer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Locale;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** Which commands {@link Restarts} takes for a restart of the VM, and which not. */
@@ -43,5 +51,47 @@ class RestartsTest {
     assertEquals("shutdown /r", Restarts.restartIn("shutdown -r -t 5", true));
     // In cmd.exe, # starts no comment.
     assertEquals("shutdown /r", Restarts.restartIn("#x & shutdown /r", true));
+  }
+
+  /**
+   * The scan before the patterns misses no line that holds one of their words (a line it passes
+   * over is never looked at by them).
+   */
+  @Property(tries = 3000)
+  void theScanMissesNoRestartWord(@ForAll("lines") String line) {
+    String lower = line.toLowerCase(Locale.ROOT);
+    if (lower.contains("restart") || lower.contains("shutdown")) {
+      assertTrue(Restarts.mayRestart(line), line);
+    }
+    if (!Restarts.mayRestart(line)) {
+      assertNull(Restarts.restartIn(line, false), line);
+      assertNull(Restarts.restartIn(line, true), line);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> lines() {
+    return Arbitraries.of(
+            List.of(
+                "Restart-Computer",
+                "RESTART",
+                "restar",
+                "t",
+                "Shutdown",
+                "shutdow",
+                "n",
+                " /r",
+                " -Force",
+                "-Restart",
+                "Install-WindowsFeature",
+                " ",
+                "&",
+                "\u0130",
+                "\u212A",
+                "x",
+                "\u0100"))
+        .list()
+        .ofMaxSize(10)
+        .map(parts -> String.join("", parts));
   }
 }
