@@ -89,6 +89,24 @@ class PackerConvertTest {
     assertFalse(r.out().contains("S3cretSig77"), r.out());
     assertFalse(r.err().contains("S3cretSig77"), r.err());
 
+    // Unset, the value is empty and cannot be traced: in a template with no other secret the
+    // advice is the same, not to remove a sensitive = true the variable never had.
+    Path alone =
+        Templates.write(
+            tmp,
+            "alone.pkr.hcl",
+            Files.readString(t)
+                .replace(
+                    "variable \"secret\" {\n  type      = string\n  default   = \"\"\n"
+                        + "  sensitive = true\n}\n",
+                    "")
+                .replace("  client_secret                     = var.secret\n", ""));
+    CliRun unset =
+        CliRun.with().env(Map.of()).run("convert", "--identity", IDENTITY, alone.toString());
+    assertEquals(1, unset.exitCode(), unset.err());
+    assertTrue(unset.err().contains("give \"upload_url\" a value with --var"), unset.err());
+    assertFalse(unset.err().contains("remove sensitive = true"), unset.err());
+
     // Given with --var, the value is the user's to publish, as any other variable's.
     CliRun given =
         CliRun.with()

@@ -277,19 +277,21 @@ final class Secrets {
       }
       declared |= n.declared();
     }
-    if (traced && byName.isEmpty() && !declared && !byEnvironment.isEmpty()) {
+    if (!traced) {
+      // Any of them may be the origin: the declaration may be what made it secret.
+      for (Named n : named) {
+        declared |= n.declared();
+      }
+    }
+    // Untraced (an empty value, such as an unset environment variable's) too: when nothing is
+    // declared sensitive or named as a credential, the environment is what made it secret.
+    if (byName.isEmpty() && !declared && !byEnvironment.isEmpty()) {
       return "give "
           + Words.and(byEnvironment)
           + " a value with --var or a var file: "
           + (byEnvironment.size() > 1 ? "their defaults read" : "its default reads")
           + " an environment variable whose name says it holds a credential, which is kept"
           + " secret.";
-    }
-    if (!traced) {
-      // Any of them may be the origin: the declaration may be what made it secret.
-      for (Named n : named) {
-        declared |= n.declared();
-      }
     }
     String undeclare =
         legacy
