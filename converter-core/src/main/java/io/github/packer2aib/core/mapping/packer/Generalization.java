@@ -267,26 +267,15 @@ final class Generalization {
       // letters; bytes beyond ASCII stay beyond it.
       int c = (b[end] & 0xFF) | 0x20;
       int start = end - (KEYWORD_WINDOW - 1);
-      if ((c == 'p' && at(b, n, start, "sysprep"))
-          || (c == 't' && (at(b, n, start, "waagent") || at(b, n, start, "imagestate")))) {
+      if ((c == 'p' && LowBytes.wordAt(b, n, start, "sysprep"))
+          || (c == 't'
+              && (LowBytes.wordAt(b, n, start, "waagent")
+                  || LowBytes.wordAt(b, n, start, "imagestate")))) {
         return true;
       }
       end += KEYWORD_SHIFT[c];
     }
     return false;
-  }
-
-  /** Whether the first {@code n} bytes spell {@code lowerWord} at {@code i} in any ASCII case. */
-  private static boolean at(byte[] b, int n, int i, String lowerWord) {
-    if (i + lowerWord.length() > n) {
-      return false;
-    }
-    for (int k = 0; k < lowerWord.length(); k++) {
-      if ((b[i + k] | 0x20) != lowerWord.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean onlyWaitsForSysprep(List<String> lines) {

@@ -41,6 +41,23 @@ final class LowBytes {
     }
   }
 
+  /**
+   * Whether the first {@code n} bytes spell {@code lowerWord} (small ASCII letters and other ASCII)
+   * at {@code i} in any ASCII case: {@code | 0x20} maps exactly the capitals to small letters among
+   * letters, and a byte beyond ASCII stays beyond it.
+   */
+  static boolean wordAt(byte[] b, int n, int i, String lowerWord) {
+    if (i + lowerWord.length() > n) {
+      return false;
+    }
+    for (int k = 0; k < lowerWord.length(); k++) {
+      if ((b[i + k] | 0x20) != lowerWord.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Copies the low byte of each of the first {@code n} characters of {@code text}. */
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low bytes, no copy
   static void copy(String text, int n, byte[] into) {

@@ -198,7 +198,8 @@ final class Restarts {
       for (int end = WINDOW - 1; end < n; ) {
         int c = (b[end] & 0xFF) | 0x20; // ASCII capitals to small letters; beyond ASCII stays so
         int start = end - (WINDOW - 1);
-        if ((c == 't' && at(b, n, start, "restart")) || (c == 'w' && at(b, n, start, "shutdown"))) {
+        if ((c == 't' && LowBytes.wordAt(b, n, start, "restart"))
+            || (c == 'w' && LowBytes.wordAt(b, n, start, "shutdown"))) {
           return true;
         }
         end += SHIFT[c];
@@ -223,19 +224,6 @@ final class Restarts {
       }
     }
     return shift;
-  }
-
-  /** Whether the first {@code n} bytes spell {@code lowerWord} at {@code i} in any ASCII case. */
-  private static boolean at(byte[] b, int n, int i, String lowerWord) {
-    if (i + lowerWord.length() > n) {
-      return false;
-    }
-    for (int k = 0; k < lowerWord.length(); k++) {
-      if ((b[i + k] | 0x20) != lowerWord.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
