@@ -222,6 +222,10 @@ final class WindowsProvisioners {
       Optional<String> text = file.text();
       if (text.isPresent()) {
         Restarts.script(pr, file.path(), text.get(), c.valueRange(), true);
+        // A batch file that runs Sysprep generalizes as a PowerShell script does (W404 there).
+        if (Generalization.mentions(text.get())) {
+          Steps.generalizationInScript(pr, file);
+        }
       }
       String path =
           PowerShellProvisioner.TEMP

@@ -2140,6 +2140,18 @@ final class MappingCases {
                             .set("execute_command", "sudo -S sh -c '{{ .Vars }} {{ .Path }}'"))),
         opts(),
         scripts());
+    // A windows-shell batch file that runs Sysprep: the same warning (its conversion into the
+    // deprovisioning script is for shell and powershell steps only).
+    add(
+        "generalize-in-script-windows-shell",
+        one(
+            windows(s -> {}),
+            b -> b.provisioner("windows-shell", p -> p.set("script", "scripts/sysprep.cmd"))),
+        opts().withScriptBaseUri(SCRIPTS),
+        scripts()
+            .text(
+                "scripts/sysprep.cmd",
+                "%WINDIR%\\system32\\sysprep\\sysprep.exe /generalize /oobe /quit\r\n"));
     // Not last: the script stays a step, with a warning (whether it generalizes whenever it runs
     // is not certain, so no error as for inline commands).
     add(
