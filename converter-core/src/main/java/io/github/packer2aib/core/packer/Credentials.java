@@ -24,6 +24,15 @@ public final class Credentials {
         || ends(name, "jwt");
   }
 
+  /**
+   * Whether the environment variable {@code name} holds one (AZURE_PASSWORD, SAS_TOKEN): named as a
+   * credential in any case. Packer reads it at build time and never stores it, so a value read from
+   * it while converting is secret.
+   */
+  public static boolean environmentHoldsSecret(String name) {
+    return holdsSecret(name.toLowerCase(java.util.Locale.ROOT));
+  }
+
   /** {@code name} is {@code word}, or ends with {@code _word}. */
   private static boolean ends(String name, String word) {
     int at = name.length() - word.length();

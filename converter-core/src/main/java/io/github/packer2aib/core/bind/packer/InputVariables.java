@@ -291,7 +291,7 @@ final class InputVariables {
     for (int k = 0; k < n.parts().size(); k++) {
       name.append(((TemplateLiteral) n.parts().get(k)).text());
     }
-    return Credentials.holdsSecret(name.toString().toLowerCase(java.util.Locale.ROOT));
+    return Credentials.environmentHoldsSecret(name.toString());
   }
 
   private void validation(Declared d, Block block) {

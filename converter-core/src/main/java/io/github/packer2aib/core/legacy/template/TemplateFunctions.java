@@ -287,11 +287,7 @@ final class TemplateFunctions {
                 + " so convert again in an environment like the build's, or set the value"
                 + " explicitly with --var.");
     Value read = Value.verbatim(value.orElse(""));
-    // An environment variable named as a credential (AZURE_PASSWORD, SAS_TOKEN) holds a secret that
-    // Packer reads at build time and never stores: the variable's default is secret.
-    return Credentials.holdsSecret(name.toLowerCase(java.util.Locale.ROOT))
-        ? read.mark(Mark.SENSITIVE)
-        : read;
+    return Credentials.environmentHoldsSecret(name) ? read.mark(Mark.SENSITIVE) : read;
   }
 
   /** Go's layout constants: templates cannot name them, so their names are read as layouts. */

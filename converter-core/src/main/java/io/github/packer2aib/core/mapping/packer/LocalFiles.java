@@ -164,15 +164,15 @@ final class LocalFiles {
     return up.length() == 1 ? "/" + rest : up + "/" + rest;
   }
 
-  /**
-   * A regular file's bytes and checksum; read once. A failed read fails again without reading: the
-   * generalization checks read uploads before their file provisioner does, which reports it.
-   */
   /** Whether the owner may execute the file at {@code path} (see FileSystemView). */
   boolean isExecutable(String path) {
     return fs.isExecutable(path);
   }
 
+  /**
+   * A regular file's bytes and checksum; read once. A failed read fails again without reading: the
+   * generalization checks read uploads before their file provisioner does, which reports it.
+   */
   Content content(String path) throws IOException {
     Content known = contents.get(path);
     if (known == null) {

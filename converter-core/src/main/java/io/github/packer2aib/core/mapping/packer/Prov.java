@@ -2,6 +2,7 @@ package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.packer.Config;
 import io.github.packer2aib.core.packer.Provisioner;
+import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,17 @@ final class Prov {
   /** "The shell provisioner", to start a sentence. */
   String whatCapitalized() {
     return "The " + p.type() + " provisioner";
+  }
+
+  /**
+   * The {@code inline} setting of a provisioner that runs commands ({@code shell}, {@code
+   * powershell}, {@code windows-shell}); empty for other types.
+   */
+  Optional<Setting> inlineCommands() {
+    String type = p.type();
+    return type.equals("shell") || type.equals("powershell") || type.equals("windows-shell")
+        ? config.setting("inline")
+        : Optional.empty();
   }
 
   Report report() {

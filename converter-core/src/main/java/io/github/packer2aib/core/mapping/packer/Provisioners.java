@@ -405,11 +405,7 @@ final class Provisioners {
 
   /** Whether a provisioner's inline commands generalize the VM (read without diagnostics). */
   private static boolean generalizes(Prov pr) {
-    String type = pr.p.type();
-    if (!type.equals("shell") && !type.equals("powershell") && !type.equals("windows-shell")) {
-      return false;
-    }
-    Optional<Setting> inline = pr.config.setting("inline");
+    Optional<Setting> inline = pr.inlineCommands();
     if (inline.isEmpty()) {
       return false;
     }

@@ -42,11 +42,6 @@ final class ShellText {
   }
 
   /**
-   * Lines that write {@code content} to {@code path} byte for byte: a quoted here-document (no
-   * expansion), with the final newline the here-document adds removed again when the content lacks
-   * one.
-   */
-  /**
    * Whether {@code text} has a Windows line ending (CR LF, or a CR ending its last line), which
    * Packer's shell provisioner turns into LF when it uploads a script that is not {@code binary}.
    */
@@ -68,6 +63,11 @@ final class ShellText {
     return "sed -i 's/\\r$//' " + quote(path);
   }
 
+  /**
+   * Lines that write {@code content} to {@code path} byte for byte: a quoted here-document (no
+   * expansion), with the final newline the here-document adds removed again when the content lacks
+   * one.
+   */
   static List<String> writeFile(String path, String content) {
     List<String> out = new ArrayList<>();
     String target = quote(path);

@@ -147,11 +147,7 @@ final class UploadedScripts {
 
   /** The inline commands of a shell, powershell or windows-shell provisioner, when known. */
   static Optional<List<String>> inline(Prov pr) {
-    String type = pr.p.type();
-    if (!type.equals("shell") && !type.equals("powershell") && !type.equals("windows-shell")) {
-      return Optional.empty();
-    }
-    Optional<Setting> inline = pr.config.setting("inline");
+    Optional<Setting> inline = pr.inlineCommands();
     if (inline.isEmpty() || !inline.get().value().isWhollyKnown()) {
       return Optional.empty();
     }
