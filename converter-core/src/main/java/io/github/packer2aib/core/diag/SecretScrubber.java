@@ -11,10 +11,22 @@ import java.util.regex.Pattern;
  */
 public final class SecretScrubber {
   private static final Pattern SAS_SIGNATURE = Pattern.compile("(?i)([?&]sig=)[^&\"'\\s]+");
+  private static final String CREDENTIAL_NAME =
+      "(?:client_secret|client_jwt|client_cert_password|[a-z_]*password|[a-z_]*token)";
+
+  /**
+   * A credential assigned inside a quoted string, as {@code environment_vars} entries are ({@code
+   * "ADMIN_PASSWORD=…"}: groups 1 and 2, the value ending at the string's closing quote), or a
+   * setting ({@code client_secret = "…"}, {@code "password": "…"}, {@code token: …}: groups 3 and
+   * 4). Tried in that order, so an entry's closing quote is not read as the start of a value.
+   */
   private static final Pattern CREDENTIAL =
       Pattern.compile(
-          "(?i)(\"?(?:client_secret|client_jwt|client_cert_password|[a-z_]*password|[a-z_]*token)\"?"
-              + "\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,]+)");
+          "(?i)(?:(\""
+              + CREDENTIAL_NAME
+              + "=)((?:[^\"\\\\]|\\\\.)*)|(\"?"
+              + CREDENTIAL_NAME
+              + "\"?\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,]+))");
 
   private SecretScrubber() {}
 
@@ -28,11 +40,18 @@ public final class SecretScrubber {
     Matcher m = CREDENTIAL.matcher(s);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String value = m.group(2);
+      boolean inString = m.group(1) != null;
+      String value = inString ? m.group(2) : m.group(4);
       // A reference such as var.x or "${var.x}" shows no secret; only literal values are masked.
-      boolean literal = !value.contains("${") && !value.startsWith("var.") && !value.contains("{{");
+      boolean literal =
+          !value.isEmpty()
+              && !value.contains("${")
+              && !value.startsWith("var.")
+              && !value.contains("{{");
       m.appendReplacement(
-          out, Matcher.quoteReplacement(m.group(1) + (literal ? mask(value) : value)));
+          out,
+          Matcher.quoteReplacement(
+              (inString ? m.group(1) : m.group(3)) + (literal ? mask(value) : value)));
     }
     m.appendTail(out);
     return out.toString();

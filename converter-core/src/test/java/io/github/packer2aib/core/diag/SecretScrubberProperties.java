@@ -104,6 +104,21 @@ class SecretScrubberProperties {
   }
 
   @Example
+  void masksEnvironmentEntriesUpToTheirClosingQuote() {
+    // Each entry keeps its quotes, an empty value stays empty, a reference is shown.
+    assertEquals(
+        "environment_vars = [\"A=1\", \"DB_PASSWORD=***\", \"X=2\"]",
+        SecretScrubber.scrub("environment_vars = [\"A=1\", \"DB_PASSWORD=p a\\\"ss\", \"X=2\"]"));
+    assertEquals(
+        "[\"DB_PASSWORD=\", \"GH_TOKEN=***\", \"T=${var.api_token}\"]",
+        SecretScrubber.scrub("[\"DB_PASSWORD=\", \"GH_TOKEN=ghp_x\", \"T=${var.api_token}\"]"));
+    assertEquals(
+        "\"API_TOKEN=${var.api_token}\"", SecretScrubber.scrub("\"API_TOKEN=${var.api_token}\""));
+    // A line cut inside the entry: masked to its end.
+    assertEquals("\"SAS_TOKEN=***", SecretScrubber.scrub("\"SAS_TOKEN=sv=1&x"));
+  }
+
+  @Example
   void thePreCheckSeesTheWordsInAnyAsciiCaseOnly() {
     assertTrue(SecretScrubber.mayHoldSecret("x PaSsWoRd:"));
     assertTrue(SecretScrubber.mayHoldSecret("?Sig=1"));

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.diag.TextSearch;
+import io.github.packer2aib.core.packer.Credentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,8 @@ final class EnvVars {
         }
         String name = kv.substring(0, eq);
         String value = kv.substring(eq + 1);
-        if (fits(pr, "environment_vars", name, value)) {
+        if (fits(pr, "environment_vars", name, value)
+            && !holdsCredential(pr, "environment_vars", name, value, destination)) {
           TemplateFields.checkVariable(pr, "environment_vars", name, value);
           out.put(name, value);
         }
@@ -60,7 +62,8 @@ final class EnvVars {
         out = new TreeMap<>();
       }
       for (Map.Entry<String, String> e : env.get().entrySet()) {
-        if (fits(pr, "env", e.getKey(), e.getValue())) {
+        if (fits(pr, "env", e.getKey(), e.getValue())
+            && !holdsCredential(pr, "env", e.getKey(), e.getValue(), destination)) {
           TemplateFields.checkVariable(pr, "env", e.getKey(), e.getValue());
           out.put(e.getKey(), e.getValue());
         }
@@ -77,6 +80,54 @@ final class EnvVars {
         value,
         pr.f.take(field).get().valueRange(),
         "Remove the character from the value.");
+  }
+
+  /**
+   * Whether the variable {@code name} is named as a credential (ADMIN_PASSWORD, SAS_TOKEN) and set
+   * to a value written in the template, reported if so: set in the step, the secret would be in the
+   * image template for anyone who can read it. The mapper refuses values of sensitive variables
+   * before they come here; this catches a literal, or a variable neither declared sensitive nor
+   * named as a credential, by the name the value is given to. An empty value, or one that only
+   * names a shell variable ({@code $TOKEN}: Packer quotes values, so the step gets those
+   * characters), holds no secret.
+   */
+  private static boolean holdsCredential(
+      Prov pr, String field, String name, String value, String destination) {
+    if (value.isEmpty() || !Credentials.environmentHoldsSecret(name) || namesVariable(value)) {
+      return false;
+    }
+    pr.report()
+        .add(
+            PackerMapCode.SENSITIVE_VALUE,
+            pr.f.take(field).get().valueRange(),
+            "The environment variable "
+                + name
+                + " is named as a credential, and the value the template gives it would be written"
+                + " to "
+                + destination
+                + ", where anyone who can read the image template sees it; it was left out. Keep"
+                + " secrets out of what Image Builder stores and runs: the step can fetch it on the"
+                + " build VM (for instance from Key Vault with the VM's identity). A value that is"
+                + " no secret (a placeholder) can be set by a command of the step instead.");
+    return true;
+  }
+
+  /**
+   * Whether {@code value} only names a variable of the step's shell: {@code $NAME}, {@code ${NAME}}
+   * or PowerShell's {@code $env:NAME}.
+   */
+  private static boolean namesVariable(String value) {
+    String inner;
+    if (value.startsWith("${") && value.endsWith("}")) {
+      inner = value.substring(2, value.length() - 1);
+    } else if (value.regionMatches(true, 0, "$env:", 0, 5)) {
+      inner = value.substring(5);
+    } else if (value.startsWith("$")) {
+      inner = value.substring(1);
+    } else {
+      return false;
+    }
+    return ShellText.isName(inner);
   }
 
   /**

@@ -1024,6 +1024,50 @@ final class MappingCases {
                                 List.of(
                                     "echo $GREETING in $APP_HOME ($MODE) for"
                                         + " $PACKER_BUILD_NAME")))));
+    // Named as credentials and given a value in the template (a literal here): set in the step,
+    // the secret would be in the image template, so each is refused, naming the variable only.
+    add(
+        "credential-environment-refused",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set(
+                                "environment_vars",
+                                List.of("APP_HOME=/opt/app", "ADMIN_PASSWORD=" + SECRET))
+                            .set("env", Map.of("SAS_TOKEN", "sv=2024-05-04&sig=" + SECRET))
+                            .set("inline", List.of("./install.sh")))));
+    // What holds no secret by such a name: an empty value, and one that only names a variable of
+    // the step's shell (Packer quotes values, so the step gets those characters as they are).
+    add(
+        "credential-environment-not-secret",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "shell",
+                        p ->
+                            p.set(
+                                    "environment_vars",
+                                    List.of("DB_PASSWORD=", "GITHUB_TOKEN=$GITHUB_TOKEN"))
+                                .set("inline", List.of("./install.sh")))
+                    .provisioner(
+                        "shell",
+                        p ->
+                            p.set("env", Map.of("NPM_TOKEN", "${NPM_TOKEN}"))
+                                .set("inline", List.of("npm ci")))));
+    add(
+        "credential-environment-not-secret-windows",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "powershell",
+                    p ->
+                        p.set("environment_vars", List.of("VAULT_TOKEN=$env:VAULT_TOKEN"))
+                            .set("inline", List.of("./install.ps1")))));
     add(
         "shell-sudo",
         one(
