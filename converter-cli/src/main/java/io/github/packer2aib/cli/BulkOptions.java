@@ -145,6 +145,9 @@ final class BulkOptions {
     if (t.galleryVersioning().isPresent()) {
       m = m.withGalleryVersioning(t.galleryVersioning().get());
     }
+    if (t.buildTimeout().isPresent()) {
+      m = m.withBuildTimeout(t.buildTimeout().get());
+    }
     if (!t.only().isEmpty()) {
       List<String> only = new ArrayList<>(m.only());
       only.addAll(t.only());

@@ -24,6 +24,7 @@ final class MappingOptions {
   String fileBaseUri;
   boolean skipUnsupported;
   MapOptions.GalleryVersioning galleryVersioning = MapOptions.GalleryVersioning.EXPLICIT;
+  Integer buildTimeout;
 
   /** Adds the mapping options, bound to this object, to {@code spec}. */
   void addTo(CommandSpec spec) {
@@ -116,6 +117,35 @@ final class MappingOptions {
                 () -> galleryVersioning,
                 v -> galleryVersioning = v)
             .build());
+    spec.addOption(
+        bind(
+                OptionSpec.builder("--build-timeout")
+                    .paramLabel("MINUTES")
+                    .type(Integer.class)
+                    .converters(new BuildTimeoutConverter())
+                    .description(
+                        "The template's buildTimeoutInMinutes: 6 to 960, or 0 for Image"
+                            + " Builder's default (240). Packer templates have no such limit;"
+                            + " without it the template sets none."),
+                () -> buildTimeout,
+                v -> buildTimeout = v)
+            .build());
+  }
+
+  /** Minutes as Image Builder takes them for buildTimeoutInMinutes: 0 (its default) or 6 to 960. */
+  static final class BuildTimeoutConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      Optional<Integer> minutes = MapOptions.buildTimeoutMinutes(value);
+      if (minutes.isEmpty()) {
+        throw new TypeConversionException(
+            "expected 0 (Image Builder's default, 240 minutes) or a whole number of minutes from 6"
+                + " to 960, not '"
+                + value
+                + "'");
+      }
+      return minutes.get();
+    }
   }
 
   static final class VersioningConverter implements ITypeConverter<MapOptions.GalleryVersioning> {
@@ -142,6 +172,9 @@ final class MappingOptions {
     }
     if (subscription != null) {
       o = o.withSubscription(subscription);
+    }
+    if (buildTimeout != null) {
+      o = o.withBuildTimeout(buildTimeout);
     }
     if (location != null) {
       o = o.withLocation(location);

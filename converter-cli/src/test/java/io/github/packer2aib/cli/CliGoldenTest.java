@@ -57,6 +57,7 @@ class CliGoldenTest {
           new Case("error-bad-api-version", "validate", "--api-version=1999-01-01", "x.json"),
           new Case("error-bad-diagnostics-format", "inspect", "--diagnostics-format", "xml", "x"),
           new Case("error-bad-gallery-versioning", "convert", "--gallery-versioning", "x", "x"),
+          new Case("error-bad-build-timeout", "convert", "--build-timeout", "5", "x"),
           new Case("error-bad-progress", "convert", "-r", "-o", "out", "--progress=fast", "x"),
           new Case("error-bad-jobs", "convert", "-r", "-o", "out", "--jobs", "many", "x"),
           new Case("error-bad-var", "convert", "--var", "secret", "x.json"),

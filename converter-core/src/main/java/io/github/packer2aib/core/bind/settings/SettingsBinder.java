@@ -12,6 +12,7 @@ import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.doc.JsonPointer;
+import io.github.packer2aib.core.mapping.packer.MapOptions;
 import io.github.packer2aib.core.mapping.packer.MapOptions.GalleryVersioning;
 import io.github.packer2aib.core.mapping.packer.OptionValues;
 import io.github.packer2aib.core.parse.DocReader;
@@ -51,6 +52,7 @@ public final class SettingsBinder {
   static final String SKIP_UNSUPPORTED = "skip-unsupported";
   static final String API_VERSION = "api-version";
   static final String GALLERY_VERSIONING = "gallery-versioning";
+  static final String BUILD_TIMEOUT = "build-timeout";
   static final String VARS = "vars";
   static final String VAR_FILES = "var-files";
   static final String DATA = "data";
@@ -68,6 +70,7 @@ public final class SettingsBinder {
           SKIP_UNSUPPORTED,
           API_VERSION,
           GALLERY_VERSIONING,
+          BUILD_TIMEOUT,
           VARS,
           VAR_FILES,
           DATA,
@@ -304,6 +307,9 @@ public final class SettingsBinder {
                     galleryVersioning(m, p, s)
                         .ifPresent(v -> layer.galleryVersioning = Optional.of(v)));
         return true;
+      case BUILD_TIMEOUT:
+        buildTimeout(m, p).ifPresent(v -> layer.buildTimeout = Optional.of(v));
+        return true;
       case VARS:
         vars(m, p, layer.vars);
         return true;
@@ -369,6 +375,31 @@ public final class SettingsBinder {
             + s
             + "\".");
     return Optional.empty();
+  }
+
+  private Optional<Integer> buildTimeout(DocMember m, String p) {
+    // A number as YAML and JSON write it, or its digits as a string (as on the command line).
+    Optional<String> text =
+        m.value() instanceof DocScalar s && s.type() == DocScalar.Type.NUMBER
+            ? Optional.of(s.text())
+            : DocScalar.stringValue(m.value());
+    if (text.isEmpty()) {
+      wrongType(
+          m.value(), p, "The value of " + quote(m.key()), "a number of minutes: 6 to 960, or 0");
+      return Optional.empty();
+    }
+    Optional<Integer> minutes = MapOptions.buildTimeoutMinutes(text.get());
+    if (minutes.isEmpty()) {
+      report(
+          SettingsCode.INVALID_BUILD_TIMEOUT,
+          m.value().range(),
+          p,
+          "The value of \"build-timeout\" must be a whole number of minutes from 6 to 960, or 0 for"
+              + " Image Builder's default (240 minutes), not \""
+              + text.get()
+              + "\".");
+    }
+    return minutes;
   }
 
   private Optional<String> baseUri(DocMember m, String p) {
@@ -663,6 +694,7 @@ public final class SettingsBinder {
     Optional<ApiVersion> apiVersion = Optional.empty();
     Optional<Boolean> skipUnsupported = Optional.empty();
     Optional<GalleryVersioning> galleryVersioning = Optional.empty();
+    Optional<Integer> buildTimeout = Optional.empty();
     Optional<String> skip = Optional.empty();
 
     TemplateSettings build() {
@@ -680,6 +712,7 @@ public final class SettingsBinder {
           apiVersion,
           skipUnsupported,
           galleryVersioning,
+          buildTimeout,
           skip);
     }
   }

@@ -34,6 +34,8 @@ public enum SettingsCode implements DiagnosticCode {
   INVALID_FILE_NAME("SET-E014", "Invalid file name"),
   /** A {@code data} key not of the form data.TYPE.NAME.ATTRIBUTE. */
   INVALID_DATA_KEY("SET-E015", "Invalid data source attribute"),
+  /** A {@code build-timeout} that Image Builder would refuse (not 0 nor 6 to 960 minutes). */
+  INVALID_BUILD_TIMEOUT("SET-E016", "Invalid build timeout"),
   /** A {@code templates} entry whose glob matched none of the converted templates. */
   UNUSED_ENTRY("SET-W001", "Entry matches no template");
 

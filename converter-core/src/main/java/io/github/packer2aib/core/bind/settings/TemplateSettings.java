@@ -38,6 +38,7 @@ public record TemplateSettings(
     Optional<ApiVersion> apiVersion,
     Optional<Boolean> skipUnsupported,
     Optional<GalleryVersioning> galleryVersioning,
+    Optional<Integer> buildTimeout,
     Optional<String> skip) {
 
   /** No settings at all: every option keeps its command-line default. */
@@ -48,6 +49,7 @@ public record TemplateSettings(
           List.of(),
           List.of(),
           List.of(),
+          Optional.empty(),
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
@@ -73,6 +75,7 @@ public record TemplateSettings(
     Objects.requireNonNull(apiVersion, "apiVersion");
     Objects.requireNonNull(skipUnsupported, "skipUnsupported");
     Objects.requireNonNull(galleryVersioning, "galleryVersioning");
+    Objects.requireNonNull(buildTimeout, "buildTimeout");
     Objects.requireNonNull(skip, "skip");
   }
 
@@ -101,6 +104,7 @@ public record TemplateSettings(
         later.apiVersion.or(() -> apiVersion),
         later.skipUnsupported.or(() -> skipUnsupported),
         later.galleryVersioning.or(() -> galleryVersioning),
+        later.buildTimeout.or(() -> buildTimeout),
         later.skip.or(() -> skip));
   }
 
@@ -142,6 +146,8 @@ public record TemplateSettings(
         + skipUnsupported
         + ", galleryVersioning="
         + galleryVersioning
+        + ", buildTimeout="
+        + buildTimeout
         + ", skip="
         + skip
         + "]";

@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  *     --recursive}); empty: the template's own folder
  * @param skipUnsupported turn unsupported provisioners from errors into warnings and drop them
  * @param galleryVersioning how gallery image versions are numbered
+ * @param buildTimeout the template's {@code buildTimeoutInMinutes} ({@code --build-timeout}): 0 for
+ *     Image Builder's default (240 minutes), else 6 to 960; empty: not set
  * @param apiVersion the AIB API version to emit
  * @param only usage filters ({@code --only}): glob patterns matched like Packer's {@code -only}
  * @param except usage filters ({@code --except})
@@ -36,6 +38,7 @@ public record MapOptions(
     Optional<String> conversionRoot,
     boolean skipUnsupported,
     GalleryVersioning galleryVersioning,
+    Optional<Integer> buildTimeout,
     ApiVersion apiVersion,
     List<String> only,
     List<String> except) {
@@ -56,9 +59,24 @@ public record MapOptions(
     Objects.requireNonNull(fileBaseUri, "fileBaseUri");
     Objects.requireNonNull(conversionRoot, "conversionRoot");
     Objects.requireNonNull(galleryVersioning, "galleryVersioning");
+    Objects.requireNonNull(buildTimeout, "buildTimeout");
     Objects.requireNonNull(apiVersion, "apiVersion");
     only = List.copyOf(only);
     except = List.copyOf(except);
+  }
+
+  /**
+   * The minutes a {@code --build-timeout} text names, when Image Builder accepts them for
+   * buildTimeoutInMinutes: 0 (its default, 240 minutes) or 6 to 960, in plain decimal digits.
+   */
+  public static Optional<Integer> buildTimeoutMinutes(String text) {
+    if (text.isEmpty() || text.length() > 3 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return Optional.empty();
+    }
+    int minutes = Integer.parseInt(text);
+    return minutes == 0 || (minutes >= 6 && minutes <= 960)
+        ? Optional.of(minutes)
+        : Optional.empty();
   }
 
   /** No inputs, explicit gallery versions, the default API version. */
@@ -72,6 +90,7 @@ public record MapOptions(
         Optional.empty(),
         false,
         GalleryVersioning.EXPLICIT,
+        Optional.empty(),
         ApiVersion.DEFAULT,
         List.of(),
         List.of());
@@ -109,6 +128,10 @@ public record MapOptions(
     return edit(c -> c.galleryVersioning = v);
   }
 
+  public MapOptions withBuildTimeout(int minutes) {
+    return edit(c -> c.buildTimeout = Optional.of(minutes));
+  }
+
   public MapOptions withApiVersion(ApiVersion v) {
     return edit(c -> c.apiVersion = v);
   }
@@ -138,6 +161,7 @@ public record MapOptions(
     Optional<String> conversionRoot;
     boolean skipUnsupported;
     GalleryVersioning galleryVersioning;
+    Optional<Integer> buildTimeout;
     ApiVersion apiVersion;
     List<String> only;
     List<String> except;
@@ -151,6 +175,7 @@ public record MapOptions(
       conversionRoot = o.conversionRoot;
       skipUnsupported = o.skipUnsupported;
       galleryVersioning = o.galleryVersioning;
+      buildTimeout = o.buildTimeout;
       apiVersion = o.apiVersion;
       only = o.only;
       except = o.except;
@@ -166,6 +191,7 @@ public record MapOptions(
           conversionRoot,
           skipUnsupported,
           galleryVersioning,
+          buildTimeout,
           apiVersion,
           only,
           except);

@@ -68,6 +68,7 @@ public enum PackerMapCode implements DiagnosticCode {
   DISABLED_BREAKPOINT_DROPPED("PKRMAP-N217", "Disabled breakpoint dropped"),
   TEMPLATE_FIELD_KEPT("PKRMAP-W218", "Packer template field left in a step"),
   RESTART_IN_STEP("PKRMAP-W219", "Restart inside a step"),
+  STEP_TIMEOUTS_EXCEED_BUILD("PKRMAP-W220", "Step timeouts exceed the build timeout"),
 
   // Local scripts and files.
   SCRIPT_INLINED("PKRMAP-W301", "Script inlined"),

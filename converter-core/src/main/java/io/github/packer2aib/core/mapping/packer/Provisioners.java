@@ -27,6 +27,11 @@ import java.util.function.Predicate;
 final class Provisioners {
   private final Unit u;
 
+  /** The provisioners' {@code timeout}s added up (those that are durations), and the first one. */
+  private long timeoutNanos;
+
+  private Setting firstTimeout;
+
   Provisioners(Unit u) {
     this.u = u;
   }
@@ -266,7 +271,54 @@ final class Provisioners {
     if (!script.isEmpty()) {
       steps.add(deprovisioningScript(script, customAt));
     }
+    checkTimeouts();
     return steps;
+  }
+
+  /** Where the build's timeout comes from, for messages. */
+  private String buildTimeoutSaid() {
+    int given = u.options.buildTimeout().orElse(0);
+    return given == 0
+        ? "240 minutes by default; --build-timeout sets it"
+        : given + " minutes, from --build-timeout";
+  }
+
+  /** Image Builder's build timeout when the template sets none (or 0). */
+  private static final long DEFAULT_BUILD_MINUTES = 240;
+
+  private static final long MAX_BUILD_MINUTES = 960;
+
+  private static final long NANOS_PER_MINUTE = 60_000_000_000L;
+
+  /**
+   * Warns when the provisioners' timeouts add up to more than the build's timeout: Packer lets each
+   * step run that long, but Image Builder stops the whole build at buildTimeoutInMinutes.
+   */
+  private void checkTimeouts() {
+    if (firstTimeout == null) {
+      return;
+    }
+    long minutes = (timeoutNanos + NANOS_PER_MINUTE - 1) / NANOS_PER_MINUTE;
+    int given = u.options.buildTimeout().orElse(0);
+    if (minutes <= (given == 0 ? DEFAULT_BUILD_MINUTES : given)) {
+      return;
+    }
+    u.report.add(
+        PackerMapCode.STEP_TIMEOUTS_EXCEED_BUILD,
+        firstTimeout.nameRange(),
+        Words.concat(
+            "The provisioners' timeouts add up to ",
+            String.valueOf(minutes),
+            " minutes, more than the build's timeout (properties.buildTimeoutInMinutes: ",
+            buildTimeoutSaid(),
+            "), which bounds the whole build: steps that take as long as Packer allows them would"
+                + " fail it. ",
+            minutes < MAX_BUILD_MINUTES
+                ? "If they may, pass a --build-timeout above "
+                    + minutes
+                    + ", with room for creating the VM and distributing the image (at most 960)."
+                : "Image Builder allows at most 960 minutes: make the steps shorter, or build the"
+                    + " image in stages (one template's image the next one's source)."));
   }
 
   /**
@@ -508,9 +560,22 @@ final class Provisioners {
       u.report.add(
           PackerMapCode.NO_STEP_TIMEOUT,
           timeout.get().nameRange(),
-          "Image Builder has no timeout per step, so timeout was dropped; the whole"
-              + " build is bounded by properties.buildTimeoutInMinutes (240 minutes"
-              + " by default).");
+          "Image Builder has no timeout per step, so timeout was dropped; the whole build is"
+              + " bounded by properties.buildTimeoutInMinutes ("
+              + buildTimeoutSaid()
+              + ").");
+      Optional<Long> nanos =
+          timeout.get().value().containsSensitive()
+              ? Optional.empty()
+              : string(timeout.get()).flatMap(GoDuration::parseNanos);
+      if (nanos.isPresent() && nanos.get() > 0) {
+        // Capped: a sum past 960 minutes says all there is to say.
+        long cap = (MAX_BUILD_MINUTES + 1) * NANOS_PER_MINUTE;
+        timeoutNanos = Math.min(timeoutNanos + Math.min(nanos.get(), cap), cap);
+        if (firstTimeout == null) {
+          firstTimeout = timeout.get();
+        }
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import io.github.packer2aib.core.aib.Customizer;
 import io.github.packer2aib.core.aib.Identity;
 import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.aib.ImageTemplateProperties;
+import io.github.packer2aib.core.aib.IntValue;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.emit.DocWriter;
 import io.github.packer2aib.core.emit.TemplateDocs;
@@ -35,6 +36,10 @@ final class UnitMapper {
             .stagingResourceGroup(arm.stagingResourceGroup())
             .vmProfile(arm.vmProfile())
             .additionalDataDisks(arm.additionalDataDisks())
+            .buildTimeoutInMinutes(
+                u.options.buildTimeout().isPresent()
+                    ? IntValue.of(u.options.buildTimeout().get())
+                    : null)
             .build();
     if (u.report.hasErrors()) {
       return Optional.empty();

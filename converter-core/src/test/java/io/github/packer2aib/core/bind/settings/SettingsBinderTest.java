@@ -362,6 +362,41 @@ class SettingsBinderTest {
   }
 
   @Test
+  void buildTimeoutIsANumberOfMinutesImageBuilderAccepts() {
+    assertEquals(
+        Optional.of(300),
+        valid("s.yaml", "defaults:\n  build-timeout: 300\n").forTemplate("t").buildTimeout());
+    assertEquals(
+        Optional.of(0),
+        valid("s.json", "{\"defaults\": {\"build-timeout\": \"0\"}}")
+            .forTemplate("t")
+            .buildTimeout());
+    // A later layer wins, as for every scalar.
+    assertEquals(
+        Optional.of(960),
+        valid(
+                "s.yaml",
+                "defaults:\n"
+                    + "  build-timeout: 120\n"
+                    + "templates:\n"
+                    + "  - path: t\n"
+                    + "    build-timeout: 960\n")
+            .forTemplate("t")
+            .buildTimeout());
+    for (String bad : List.of("5", "961", "-1", "1.5", "2h", "0120", "true")) {
+      String line = onlyError("defaults:\n  build-timeout: " + bad + "\n");
+      assertTrue(line.startsWith("SET-E016 s.yaml:2:18"), line);
+    }
+    SettingsResult json = bind("s.json", "{\"defaults\": {\"build-timeout\": true}}");
+    assertEquals(List.of("SET-E001"), json.diagnostics().stream().map(Diagnostic::code).toList());
+    assertTrue(
+        onlyError("defaults:\n  build-timeout: 5\n")
+            .endsWith(
+                "| The value of \"build-timeout\" must be a whole number of minutes from 6 to 960,"
+                    + " or 0 for Image Builder's default (240 minutes), not \"5\"."));
+  }
+
+  @Test
   void optionValuesAreReadAsTheCommandLineReadsThem() {
     TemplateSettings t =
         valid(
@@ -426,8 +461,8 @@ class SettingsBinderTest {
     assertTrue(r.settings().isEmpty());
     String optionKeys =
         " The keys are: identity, subscription, location, script-base-uri, file-base-uri,"
-            + " skip-unsupported, api-version, gallery-versioning, vars, var-files, data, only,"
-            + " except.";
+            + " skip-unsupported, api-version, gallery-versioning, build-timeout, vars, var-files,"
+            + " data, only, except.";
     assertEquals(
         List.of(
             "SET-E002 s.yaml:2:3 /defaults/locaton | The key \"locaton\" is not known in"
@@ -441,15 +476,16 @@ class SettingsBinderTest {
                 + optionKeys,
             "SET-E002 s.yaml:5:1 /template | The key \"template\" is not known at the top of a"
                 + " settings file. Did you mean \"templates\"? The keys are: defaults, templates.",
-            "SET-E002 s.yaml:9:5 /templates/0/skipp | The key \"skipp\" is not known in an entry"
-                + " of \"templates\". Did you mean \"skip\"? The keys are: path, skip, identity,"
+            "SET-E002 s.yaml:9:5 /templates/0/skipp | The key \"skipp\" is not known in an entry of"
+                + " \"templates\". Did you mean \"skip\"? The keys are: path, skip, identity,"
                 + " subscription, location, script-base-uri, file-base-uri, skip-unsupported,"
-                + " api-version, gallery-versioning, vars, var-files, data, only, except.",
+                + " api-version, gallery-versioning, build-timeout, vars, var-files, data, only,"
+                + " except.",
             "SET-E002 s.yaml:10:5 /templates/0/var_files | The key \"var_files\" is not known in an"
                 + " entry of \"templates\". Did you mean \"var-files\"? The keys are: path, skip,"
                 + " identity, subscription, location, script-base-uri, file-base-uri,"
-                + " skip-unsupported, api-version, gallery-versioning, vars, var-files, data,"
-                + " only, except."),
+                + " skip-unsupported, api-version, gallery-versioning, build-timeout, vars,"
+                + " var-files, data, only, except."),
         lines(r));
   }
 

@@ -1320,6 +1320,29 @@ final class MappingCases {
                             .maxRetries(3)
                             .timeout("10m")
                             .set("inline", List.of("apt-get install -y nginx")))));
+    // Timeouts that add up past Image Builder's default build timeout (240 minutes): a warning
+    // that says which --build-timeout would hold them.
+    add(
+        "step-timeouts-exceed-build",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "shell", p -> p.timeout("3h").set("inline", List.of("./long-build.sh")))
+                    .provisioner(
+                        "shell", p -> p.timeout("90m30s").set("inline", List.of("./tests.sh")))));
+    // --build-timeout sets buildTimeoutInMinutes; the same timeouts then fit.
+    add(
+        "build-timeout-option",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "shell", p -> p.timeout("3h").set("inline", List.of("./long-build.sh")))
+                    .provisioner(
+                        "shell", p -> p.timeout("90m30s").set("inline", List.of("./tests.sh")))),
+        opts().withBuildTimeout(300),
+        scripts());
     add(
         "shell-conflicts",
         one(
