@@ -1321,28 +1321,15 @@ final class MappingCases {
                             .timeout("10m")
                             .set("inline", List.of("apt-get install -y nginx")))));
     // Timeouts that add up past Image Builder's default build timeout (240 minutes): a warning
-    // that says which --build-timeout would hold them.
-    add(
-        "step-timeouts-exceed-build",
-        one(
-            linux(),
-            b ->
-                b.provisioner(
-                        "shell", p -> p.timeout("3h").set("inline", List.of("./long-build.sh")))
-                    .provisioner(
-                        "shell", p -> p.timeout("90m30s").set("inline", List.of("./tests.sh")))));
-    // --build-timeout sets buildTimeoutInMinutes; the same timeouts then fit.
-    add(
-        "build-timeout-option",
-        one(
-            linux(),
-            b ->
-                b.provisioner(
-                        "shell", p -> p.timeout("3h").set("inline", List.of("./long-build.sh")))
-                    .provisioner(
-                        "shell", p -> p.timeout("90m30s").set("inline", List.of("./tests.sh")))),
-        opts().withBuildTimeout(300),
-        scripts());
+    // that says which --build-timeout would hold them; with --build-timeout 300 they fit, and it
+    // is the template's buildTimeoutInMinutes.
+    Consumer<BuildBuilder> longSteps =
+        b ->
+            b.provisioner("shell", p -> p.timeout("3h").set("inline", List.of("./long-build.sh")))
+                .provisioner(
+                    "shell", p -> p.timeout("90m30s").set("inline", List.of("./tests.sh")));
+    add("step-timeouts-exceed-build", one(linux(), longSteps));
+    add("build-timeout-option", one(linux(), longSteps), opts().withBuildTimeout(300), scripts());
     add(
         "shell-conflicts",
         one(
