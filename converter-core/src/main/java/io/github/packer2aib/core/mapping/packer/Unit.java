@@ -107,11 +107,7 @@ final class Unit {
           report.add(
               PackerMapCode.NO_SUBSCRIPTION,
               at,
-              "The resource id for "
-                  + field
-                  + " needs a subscription id, and the source's subscription_id is sensitive."
-                  + " Pass the subscription with --subscription (it is then written into the"
-                  + " template), or make the variable non-sensitive.");
+              sensitiveSubscription(field, "the source's subscription_id"));
         }
       }
       return options.subscription();
@@ -166,14 +162,22 @@ final class Unit {
       report.add(
           PackerMapCode.NO_SUBSCRIPTION,
           sub.valueRange(),
-          "The resource id for "
-              + block
-              + " needs its subscription id, and "
-              + sub.name()
-              + " is sensitive. Pass that subscription with --subscription (it is then written"
-              + " into the template), or make the variable non-sensitive.");
+          sensitiveSubscription(block, sub.name()));
     }
     return refused;
+  }
+
+  /**
+   * What to do when the subscription {@code field} of the resource id for {@code resource} is
+   * sensitive.
+   */
+  private static String sensitiveSubscription(String resource, String field) {
+    return "The resource id for "
+        + resource
+        + " needs a subscription id, and "
+        + field
+        + " is sensitive. Pass the subscription with --subscription (it is then written into the"
+        + " template), or make the variable non-sensitive.";
   }
 
   /**
