@@ -28,6 +28,9 @@ public final class SecretScrubber {
               + CREDENTIAL_NAME
               + "\"?\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,]+))");
 
+  /** The stand-in for a value in the advice of messages ({@code --var NAME=VALUE}). */
+  private static final String PLACEHOLDER = "VALUE";
+
   private SecretScrubber() {}
 
   public static String scrub(String line) {
@@ -43,11 +46,14 @@ public final class SecretScrubber {
       boolean inString = m.group(1) != null;
       String value = inString ? m.group(2) : m.group(4);
       // A reference such as var.x or "${var.x}" shows no secret; only literal values are masked.
+      // Nor does the placeholder of the advice "pass it with --var admin_password=VALUE", which
+      // masked read "--var admin_password=***", as if *** were what to type.
       boolean literal =
           !value.isEmpty()
               && !value.contains("${")
               && !value.startsWith("var.")
-              && !value.contains("{{");
+              && !value.contains("{{")
+              && !value.equals(PLACEHOLDER);
       m.appendReplacement(
           out,
           Matcher.quoteReplacement(

@@ -104,6 +104,17 @@ class SecretScrubberProperties {
   }
 
   @Example
+  void keepsThePlaceholderOfTheAdviceToPassAValue() {
+    // Messages about a required or undefined variable named as a credential say how to give it;
+    // "--var admin_password=***" read as if *** were the value to type.
+    assertEquals(
+        "Pass it with --var admin_password=VALUE or in a --var-file.",
+        SecretScrubber.scrub("Pass it with --var admin_password=VALUE or in a --var-file."));
+    assertEquals("admin_password=***", SecretScrubber.scrub("admin_password=VALUE2"));
+    assertEquals("admin_password=***", SecretScrubber.scrub("admin_password=value"));
+  }
+
+  @Example
   void masksEnvironmentEntriesUpToTheirClosingQuote() {
     // Each entry keeps its quotes, an empty value stays empty, a reference is shown.
     assertEquals(
