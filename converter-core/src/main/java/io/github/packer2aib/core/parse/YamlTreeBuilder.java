@@ -288,6 +288,14 @@ final class YamlTreeBuilder {
     return List.of();
   }
 
+  /**
+   * Whether {@code m} is a flow mapping written {@code {{…}}}, taken for its first key being a
+   * mapping: a Go template action (a legacy Packer template's {@code {{user `x`}}}) left unquoted.
+   */
+  private boolean unquotedAction(MappingFrame m) {
+    return m.flow && m.entries.isEmpty() && text.startsWith("{{", m.start);
+  }
+
   private static String kindOf(DocNode node) {
     if (node instanceof DocArray) {
       return "a sequence with items that are not mappings";
@@ -328,6 +336,19 @@ final class YamlTreeBuilder {
   private Key key(MappingFrame m, Built built, boolean mergeKey) {
     DocNode node = built.node();
     Range range = node.range();
+    if (node instanceof DocObject && unquotedAction(m)) {
+      // A value written {{user `x`}} without quotes is a flow mapping whose first key is a
+      // mapping; "a key must be a plain value" sent readers of legacy templates looking for a key.
+      diagnostics.add(
+          Diagnostic.of(
+                  SyntaxCode.YAML_UNQUOTED_ACTION,
+                  file.range(m.start, range.endOffset()),
+                  "This value starts with \"{{\", which YAML reads as a mapping (in its flow"
+                      + " style, {key: value}), not as text, so the template action is lost. Put"
+                      + " the whole value in quotes, as in \"{{user `name`}}-img\".")
+              .withPath(m.path));
+      return new Key(null, range, false);
+    }
     if (!(node instanceof DocScalar scalar)) {
       diagnostics.add(
           Diagnostic.of(

@@ -474,6 +474,22 @@ class YamlReaderTest {
             "YAML-E102 Unsupported key @1:3-1:9 []: A key must be a plain value such as a name,"
                 + " but this key is a mapping. Use a string key instead; the entry is ignored."),
         error(
+            "n: {{user `x`}}\n",
+            "YAML-E109 Template action not quoted @1:4-1:15 [/n]: This value starts with \"{{\","
+                + " which YAML reads as a mapping (in its flow style, {key: value}), not as text,"
+                + " so the template action is lost. Put the whole value in quotes, as in"
+                + " \"{{user `name`}}-img\"."),
+        error(
+            "- {{ timestamp }}\n",
+            "YAML-E109 Template action not quoted @1:3-1:17 [/0]: This value starts with"
+                + " \"{{\", which YAML reads as a mapping (in its flow style, {key: value}), not"
+                + " as text, so the template action is lost. Put the whole value in quotes, as in"
+                + " \"{{user `name`}}-img\"."),
+        error(
+            "n: { {a: 1}: 2 }\n",
+            "YAML-E102 Unsupported key @1:6-1:12 [/n]: A key must be a plain value such as a name,"
+                + " but this key is a mapping. Use a string key instead; the entry is ignored."),
+        error(
             "x: &a {k: 1}\ny: *a\nz: *b\n",
             "YAML-E103 Unknown alias @3:4-3:6 [/z]: No anchor &b is defined before this alias in"
                 + " this document. Define the anchor first (anchors do not carry over between"
