@@ -69,9 +69,19 @@ public final class PackerTemplates {
     return isLegacy(parsed) || isHclJson(file, parsed);
   }
 
+  /**
+   * Whether a document of the text is a legacy template. A YAML stream of several is one too: the
+   * legacy loader then says to put each template in its own file ({@code LEGACY-E018}), where the
+   * image template reader said "looks like a Packer template … give it as a .yaml file" of a .yaml
+   * file, and a bulk run skipped the file as no template.
+   */
   private static boolean isLegacy(ParseResult parsed) {
-    return parsed.documents().size() == 1
-        && LegacyDetector.looksLikeLegacy(parsed.documents().get(0));
+    for (DocNode document : parsed.documents()) {
+      if (LegacyDetector.looksLikeLegacy(document)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Top-level keys that only HCL's JSON syntax of a Packer template has. */

@@ -33,6 +33,32 @@ class PackerTemplatesClassifyTest {
         new Classified(Form.LEGACY, ""), classify("t.yaml", "builders:\n  - type: azure-arm\n"));
   }
 
+  /**
+   * A YAML stream of legacy templates is a legacy template, which fails with LEGACY-E018 ("put each
+   * template in its own file"): it was read as an image template, whose BIND-E002 told the user to
+   * give the template as a .yaml file, and a bulk run skipped it as no template.
+   */
+  @Test
+  void aYamlStreamOfLegacyTemplatesIsOneThatSaysToSplitIt() {
+    String stream = "builders:\n  - type: azure-arm\n---\nbuilders:\n  - type: azure-arm\n";
+    assertEquals(new Classified(Form.LEGACY, ""), classify("t.yaml", stream));
+    assertEquals(
+        new Classified(Form.LEGACY, ""),
+        classify("t.yaml", "description: notes\n---\nbuilders:\n  - type: azure-arm\n"));
+    SourceFile file = new SourceFile("t.yaml", stream);
+    assertEquals(true, PackerTemplates.isPacker(file, DocReader.read(file)));
+
+    MemoryFileView files = new MemoryFileView("/w").put("/w/t.yaml", stream);
+    LoadResult loaded =
+        PackerTemplates.load(
+            new PackerInput(Path.of("t.yaml"), "t.yaml"),
+            PackerOptions.defaults(Path.of("/w"), Clock.frozenAt(Instant.EPOCH)),
+            files);
+    assertEquals(
+        List.of("LEGACY-E018"),
+        loaded.diagnostics().stream().map(d -> d.code()).distinct().toList());
+  }
+
   @Test
   void hclJsonNeedsBlocksAndAJsonFile() {
     String hcl = "{\"source\": {\"azure-arm\": {\"u\": {}}}, \"build\": {\"sources\": []}}";
