@@ -547,10 +547,10 @@ class PackerCorpusVerdictTest {
                 "create_time",
                 "msi_resource_strings",
                 "resource_group_name"),
-        "PKRMAP-E105 PKRMAP-E108 PKRMAP-E110 PKRMAP-E306 PKRMAP-E405",
-        "built by a pipeline: no source image, no gallery names, download provisioners; ua_token"
-            + " (a credential by its name) would go into inline commands; the scripts/files it"
-            + " uploads are not in the corpus");
+        "PKRMAP-E105 PKRMAP-E106 PKRMAP-E108 PKRMAP-E110 PKRMAP-E306 PKRMAP-E405",
+        "built by a pipeline: no source image, no gallery names, managed_image_name \"-\" (from"
+            + " empty variables), download provisioners; ua_token (a credential by its name) would"
+            + " go into inline commands; the scripts/files it uploads are not in the corpus");
     fails(
         "packer-json/Azure__AgentBaker__windows-vhd-builder-sig/windows-vhd-builder-sig.json",
         base()
@@ -641,7 +641,8 @@ class PackerCorpusVerdictTest {
         "packer-json/aztfmod__terraform-azurerm-caf__caf-101-sp/packer_template_sp.json",
         base().uris().skip(),
         "PKRMAP-E106",
-        "os_type and image_version are unrendered Terraform placeholders (${...})");
+        "os_type, image_version and managed_image_name are unrendered Terraform placeholders"
+            + " (${...})");
     fails(
         "packer-json/cesar-younes__Packer-AzureARM__basic-template/basic-template.json",
         base().uris().skip(),

@@ -108,6 +108,21 @@ final class DestinationMapper {
         || u.location == null) {
       return Optional.empty();
     }
+    if (!isManagedImageName(name.get())) {
+      // Packer refuses such a name before it builds; Image Builder only when it distributes, at
+      // the end of a build that has run for an hour (img-{{isotime}} holds colons).
+      u.report.add(
+          PackerMapCode.INVALID_VALUE,
+          f.take("managed_image_name").get().valueRange(),
+          "managed_image_name must start with a letter or digit, hold only letters, digits and"
+              + " - _ . ) (at most 80 characters) and not end with - or ., as Azure's image names"
+              + " and the Azure plugin require, but it is \""
+              + name.get()
+              + "\": Packer refuses the template, and Image Builder would fail when it distributes"
+              + " the image, after the build. Fix the value (clean_resource_name replaces the"
+              + " other characters with -).");
+      return Optional.empty();
+    }
     Optional<String> sub = u.subscription("managed_image_name", f.nameRange("managed_image_name"));
     if (sub.isEmpty()) {
       return Optional.empty();
@@ -649,6 +664,25 @@ final class DestinationMapper {
   }
 
   /** Whether a version has the form {@code \d+\.\d+\.\d+} (ASCII digits, as {@code \d}). */
+  /**
+   * Whether {@code name} is a managed image name the Azure plugin accepts: its pattern {@code
+   * ^[^_\W][\w-._)]{0,79}$} (Go's {@code \w} is ASCII) and no {@code -} or {@code .} at the end.
+   */
+  static boolean isManagedImageName(String name) {
+    int n = name.length();
+    if (n == 0 || n > 80 || !isAsciiLetterOrDigit(name.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      char c = name.charAt(i);
+      if (!isAsciiLetterOrDigit(c) && c != '_' && c != '-' && c != '.' && c != ')') {
+        return false;
+      }
+    }
+    char last = name.charAt(n - 1);
+    return last != '-' && last != '.';
+  }
+
   static boolean isGalleryVersion(String version) {
     int i = 0;
     int n = version.length();
