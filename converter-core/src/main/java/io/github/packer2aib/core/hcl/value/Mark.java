@@ -9,5 +9,12 @@ package io.github.packer2aib.core.hcl.value;
  */
 public enum Mark {
   SENSITIVE,
-  FROZEN
+  FROZEN,
+  /**
+   * Ours too: the string holds an action of Packer's template context kept as written ({@code {{
+   * .Path }}}, {@code {{ .WinRMPassword }}}), which Packer fills in while it builds. Braces that a
+   * template prints as text ({@code {{"{{"}} .ID {{"}}"}}}, Go's way to write them, for a {@code
+   * docker --format} argument) are no such action and carry no mark.
+   */
+  TEMPLATE_FIELD
 }

@@ -164,6 +164,9 @@ public final class TemplateEvaluator {
           if (refersToData(a.pipeline())) {
             checkFunctionsExist(a.pipeline());
             out.append(a.source());
+            // Tells the action kept for Packer to fill in from braces printed as text.
+            marks = marks != null ? marks : EnumSet.noneOf(Mark.class);
+            marks.add(Mark.TEMPLATE_FIELD);
             continue;
           }
           GoValue v = pipeline(a.pipeline());

@@ -182,7 +182,8 @@ final class FileProvisioner {
                   + " or remove the character.")) {
         return List.of();
       }
-      TemplateFields.checkContent(pr, content.get(), f.take("content").get().valueRange());
+      TemplateFields.checkContent(
+          pr, content.get(), f.take("content").get().value(), f.take("content").get().valueRange());
       Placement p = place(pr, plan, dest, LocalFiles.fileName(dest));
       embed(pr, plan, p, content.get().getBytes(StandardCharsets.UTF_8));
       pr.report()

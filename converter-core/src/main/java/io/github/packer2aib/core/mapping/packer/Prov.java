@@ -191,7 +191,7 @@ final class Prov {
       if (!UnfitCharacters.commandsFit(this, lines.get(), listAt)) {
         return Optional.empty();
       }
-      TemplateFields.check(this, lines.get(), listAt);
+      TemplateFields.check(this, lines.get(), f.take("inline").get().value(), listAt);
       return Optional.of(new Commands(lines.get(), List.of(), at, listAt));
     }
     List<String> paths;

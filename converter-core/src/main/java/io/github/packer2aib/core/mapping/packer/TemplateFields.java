@@ -1,5 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.source.Range;
 import java.util.List;
 
@@ -11,15 +13,23 @@ import java.util.List;
  * shell-local). Neither exists when Image Builder runs the step, which gets the braces as written,
  * so the command does something else than under Packer: a warning, naming the field but not the
  * command (it may hold a secret).
+ *
+ * <p>Only an action the template evaluation kept for Packer counts (its value carries {@link
+ * Mark#TEMPLATE_FIELD}): braces a template prints as text, as {@code {{"{{"}} .ID {{"}}"}}} does
+ * for {@code docker ps --format}, reach the command as they reach Packer's, and the warning said
+ * the opposite.
  */
 final class TemplateFields {
   private TemplateFields() {}
 
   /** Warns at {@code at} about the first command of {@code commands} that holds such a field. */
-  static void check(Prov pr, List<String> commands, Range at) {
+  static void check(Prov pr, List<String> commands, Value value, Range at) {
     for (int i = 0; i < commands.size(); i++) { // by index: every inline step comes here
       String field = firstField(commands.get(i));
       if (field != null) {
+        if (!kept(value)) {
+          return;
+        }
         report(
             pr,
             at,
@@ -38,7 +48,7 @@ final class TemplateFields {
    */
   static void checkVariable(Prov pr, String setting, String name, String value) {
     String field = firstField(value);
-    if (field != null) {
+    if (field != null && kept(pr.f.take(setting).get().value())) {
       report(
           pr,
           pr.f.nameRange(setting),
@@ -53,11 +63,16 @@ final class TemplateFields {
    * such a field: Packer renders {@code content} as a template before uploading it, while the step
    * that writes it on the VM writes the braces as they are.
    */
-  static void checkContent(Prov pr, String content, Range at) {
+  static void checkContent(Prov pr, String content, Value value, Range at) {
     String field = firstField(content);
-    if (field != null) {
+    if (field != null && kept(value)) {
       report(pr, at, "The content", field, "writes the file");
     }
+  }
+
+  /** Whether {@code value} holds an action kept for Packer to fill in (asked only of a match). */
+  private static boolean kept(Value value) {
+    return value.deepMarks().contains(Mark.TEMPLATE_FIELD);
   }
 
   private static void report(Prov pr, Range at, String subject, String field, String what) {

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.emit.DocWriter;
+import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.Config;
@@ -325,7 +326,11 @@ final class PackerFixture {
       return x;
     }
     if (v instanceof String s) {
-      return Value.string(s);
+      // A field of Packer's template context ({{ .Foo }}) carries the mark the loaders' template
+      // evaluation gives the actions it keeps for Packer to fill in.
+      return TemplateFields.firstField(s) != null
+          ? Value.string(s).mark(Mark.TEMPLATE_FIELD)
+          : Value.string(s);
     }
     if (v instanceof Integer i) {
       return Value.number(i.longValue());

@@ -1,0 +1,115 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.packer2aib.core.bind.PackerTemplates;
+import io.github.packer2aib.core.bind.packer.LoadResult;
+import io.github.packer2aib.core.bind.packer.PackerInput;
+import io.github.packer2aib.core.bind.packer.PackerOptions;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.emit.TemplateWriter;
+import io.github.packer2aib.core.hcl.function.Clock;
+import io.github.packer2aib.core.testing.MemoryFileView;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Braces a template prints as text ({@code {{"{{"}} .ID {{"}}"}}}, Go's escape, for a {@code docker
+ * --format} argument) reach the command as they reach Packer's: no PKRMAP-W218, which said Packer
+ * would fill them in. An action kept for Packer ({@code {{ .Foo }}}) still has it. Read through the
+ * loaders, whose template evaluation tells the two apart.
+ */
+class TemplateFieldEscapesTest {
+  private static final String SOURCE =
+      """
+      "type": "azure-arm",
+      "subscription_id": "00000000-0000-0000-0000-000000000001",
+      "location": "westeurope",
+      "os_type": "Linux",
+      "image_publisher": "Canonical",
+      "image_offer": "0001-com-ubuntu-server-jammy",
+      "image_sku": "22_04-lts-gen2",
+      "managed_image_name": "ubuntu-base",
+      "managed_image_resource_group_name": "rg-images",
+      "vm_size": "Standard_D2s_v5"
+      """;
+
+  private record Converted(List<String> codes, String json) {}
+
+  private static Converted convert(String name, String text) {
+    MemoryFileView fs = new MemoryFileView("/work").put("/work/" + name, text);
+    PackerOptions options =
+        new PackerOptions(
+            List.of(),
+            List.of(),
+            Map.of(),
+            Path.of("/work"),
+            Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
+    LoadResult loaded = PackerTemplates.load(new PackerInput(Path.of(name), name), options, fs);
+    assertEquals(List.of(), loaded.diagnostics().stream().filter(Diagnostic::isError).toList());
+    MapResult result = PackerMapper.map(loaded.template().orElseThrow(), MappingCases.opts(), fs);
+    return new Converted(
+        result.diagnostics().stream().map(Diagnostic::code).toList(),
+        TemplateWriter.toJson(result.templates().get(0).template()));
+  }
+
+  private static String legacy(String provisioner) {
+    return "{\"builders\": [{" + SOURCE + "}], \"provisioners\": [" + provisioner + "]}";
+  }
+
+  @Test
+  void escapedBracesInALegacyTemplateAreText() {
+    Converted c =
+        convert(
+            "t.json",
+            legacy(
+                "{\"type\": \"shell\", \"inline\": [\"docker ps --format '{{\\\"{{\\\"}} .ID"
+                    + " {{\\\"}}\\\"}}'\", \"docker inspect -f '{{`{{`}}.State.Running{{`}}`}}'"
+                    + " c1\"], \"environment_vars\": [\"FMT={{`{{`}} .Names {{`}}`}}\"]},"
+                    + " {\"type\": \"file\", \"content\": \"{{`{{`}} .Values {{`}}`}}\","
+                    + " \"destination\": \"/tmp/t.tpl\"}"));
+    assertTrue(c.json().contains("docker ps --format '{{ .ID }}'"), c.json());
+    assertTrue(c.json().contains("docker inspect -f '{{.State.Running}}' c1"), c.json());
+    assertTrue(!c.codes().contains("PKRMAP-W218"), c.codes()::toString);
+  }
+
+  @Test
+  void anActionKeptForPackerStillWarns() {
+    Converted c =
+        convert(
+            "t.json",
+            legacy("{\"type\": \"shell\", \"inline\": [\"echo {{`{{`}}x{{`}}`}} {{ .Foo }}\"]}"));
+    assertEquals(1, c.codes().stream().filter("PKRMAP-W218"::equals).count(), c.codes()::toString);
+  }
+
+  @Test
+  void escapedBracesInAnHcl2TemplateAreText() {
+    String hcl =
+        """
+        source "azure-arm" "u" {
+          subscription_id                   = "00000000-0000-0000-0000-000000000001"
+          location                          = "westeurope"
+          os_type                           = "Linux"
+          image_publisher                   = "Canonical"
+          image_offer                       = "0001-com-ubuntu-server-jammy"
+          image_sku                         = "22_04-lts-gen2"
+          managed_image_name                = "ubuntu-base"
+          managed_image_resource_group_name = "rg-images"
+          vm_size                           = "Standard_D2s_v5"
+        }
+        build {
+          sources = ["source.azure-arm.u"]
+          provisioner "shell" {
+            inline = ["docker ps --format '{{\\"{{\\"}} .ID {{\\"}}\\"}}'", "echo {{ .Foo }}"]
+          }
+        }
+        """;
+    Converted c = convert("t.pkr.hcl", hcl);
+    assertTrue(c.json().contains("docker ps --format '{{ .ID }}'"), c.json());
+    assertEquals(1, c.codes().stream().filter("PKRMAP-W218"::equals).count(), c.codes()::toString);
+  }
+}
