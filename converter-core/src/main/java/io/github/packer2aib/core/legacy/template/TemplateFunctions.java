@@ -463,7 +463,12 @@ final class TemplateFunctions {
   private static Value buildValue(TemplateFunction.Call c, String function, boolean name)
       throws Failure {
     List<BuildTarget> targets = c.scope().targets();
-    if (c.scope().section() == Section.VARIABLES || targets.isEmpty()) {
+    if (targets.isEmpty() && c.scope().section() != Section.VARIABLES) {
+      // A provisioner whose "except" leaves no builder (or whose "only" names none, reported
+      // where it does) runs for no build, so Packer never renders it: no value, and no error.
+      return Value.unknown(Type.STRING);
+    }
+    if (c.scope().section() == Section.VARIABLES) {
       throw new Failure(
           GoTemplateCode.NOT_AVAILABLE,
           -1,

@@ -115,6 +115,20 @@ class TemplateEvaluatorTest {
         GoTemplateCode.NOT_AVAILABLE, problem("{{ build `ID` }}", Scope.variables()).code());
   }
 
+  /**
+   * A provisioner whose "except" leaves no builder runs for no build, and Packer never renders it:
+   * its build_name was an error, "only available in builders, provisioners and post-processors",
+   * which failed a template that Packer builds.
+   */
+  @Test
+  void buildNameInAProvisionerThatRunsForNoBuildIsNoError() {
+    Evaluation e = eval("echo {{ build_name }} {{ build_type }}", provisioner());
+    assertEquals(List.of(), e.problems());
+    assertEquals(Value.unknown(Type.STRING), e.value());
+    assertEquals(
+        GoTemplateCode.NOT_AVAILABLE, problem("{{ build_name }}", Scope.variables()).code());
+  }
+
   @Test
   void buildNameIsUnknownWhenSeveralBuildersRunTheProvisioner() {
     Evaluation e =
