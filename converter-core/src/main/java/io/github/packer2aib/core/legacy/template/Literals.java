@@ -185,8 +185,16 @@ final class Literals {
     }
     String value = unquote(quoted);
     if (value.isEmpty() || value.codePointCount(0, value.length()) != 1) {
+      // {{ user 'name' }}: single quotes, which spare a JSON template escaped double quotes, but
+      // make no string in Go's templates.
+      String inner = quoted.substring(1, quoted.length() - 1);
       throw new LiteralError(
-          "a character constant holds exactly one character", 0, quoted.length());
+          quoted
+              + " is no string: single quotes make a character constant, which holds exactly"
+              + " one character. Write a string in backquotes or double quotes, as "
+              + (inner.indexOf('`') >= 0 ? "\"" + inner + "\"" : "`" + inner + "`"),
+          0,
+          quoted.length());
     }
     return value.codePointAt(0);
   }

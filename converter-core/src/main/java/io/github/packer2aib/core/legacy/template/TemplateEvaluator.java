@@ -530,10 +530,7 @@ public final class TemplateEvaluator {
                 + " must be a string, but "
                 + describe(arg)
                 + " was given."
-                + (arg.literal() instanceof Operand.NumberLiteral
-                        || arg.literal() instanceof Operand.BoolLiteral
-                    ? " Quote it: \"" + literalText(arg) + "\"."
-                    : ""));
+                + quoteAdvice(arg));
       }
       if (arg.literal() instanceof Operand.NumberLiteral n && n.integer().isPresent()) {
         return Value.number(n.integer().getAsLong());
@@ -558,7 +555,7 @@ public final class TemplateEvaluator {
         return "the string " + io.github.packer2aib.core.hcl.value.Strings.quote(s.value());
       }
       if (lit instanceof Operand.NumberLiteral n) {
-        return "the number " + n.text();
+        return (isCharConstant(n) ? "the character constant " : "the number ") + n.text();
       }
       if (lit instanceof Operand.BoolLiteral b) {
         return "the boolean " + b.value();
@@ -567,6 +564,34 @@ public final class TemplateEvaluator {
         return "nil";
       }
       return "a computed string";
+    }
+
+    /**
+     * How to write a constant given for a string as one. {@code {{ user 'name' }}} (single quotes
+     * spare a JSON template its escaped double quotes) is a character constant, a number in Go: the
+     * advice was to quote it as "'name'", which names another variable.
+     */
+    private static String quoteAdvice(GoValue arg) {
+      if (arg.literal() instanceof Operand.NumberLiteral n && isCharConstant(n)) {
+        String inner = n.text().substring(1, n.text().length() - 1);
+        String string =
+            inner.indexOf('\\') >= 0 || inner.indexOf('`') >= 0
+                ? "\"" + inner + "\""
+                : "`" + inner + "`";
+        return " Single quotes make a character constant, which Go's templates read as a number:"
+            + " write "
+            + string
+            + " for the string.";
+      }
+      if (arg.literal() instanceof Operand.NumberLiteral
+          || arg.literal() instanceof Operand.BoolLiteral) {
+        return " Quote it: \"" + literalText(arg) + "\".";
+      }
+      return "";
+    }
+
+    private static boolean isCharConstant(Operand.NumberLiteral n) {
+      return n.text().length() >= 2 && n.text().charAt(0) == '\'';
     }
 
     private static String literalText(GoValue arg) {

@@ -589,7 +589,11 @@ public final class TemplateParser {
             return new Operand.NumberLiteral(
                 s, java.util.OptionalLong.of(cp), java.util.OptionalDouble.of(cp), false, span);
           } catch (Literals.LiteralError e) {
-            throw literalProblem(GoTemplateCode.INVALID_ESCAPE, e, span);
+            // A bad escape is one; several characters in single quotes are a string in the
+            // wrong quotes, which "Invalid escape sequence" did not say.
+            boolean escape = e.offset > 0; // an escape starts after the quote
+            throw literalProblem(
+                escape ? GoTemplateCode.INVALID_ESCAPE : GoTemplateCode.INVALID_SYNTAX, e, span);
           }
         }
         GoTemplateParser.ParenthesizedContext p = (GoTemplateParser.ParenthesizedContext) ctx;

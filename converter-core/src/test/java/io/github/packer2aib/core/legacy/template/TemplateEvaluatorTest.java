@@ -194,6 +194,10 @@ class TemplateEvaluatorTest {
         "{{ user }}~WRONG_ARGUMENT_COUNT~3~7~The function user takes 1 argument, but 0 were given.",
         "{{ lower 1 }}~WRONG_ARGUMENT_TYPE~9~10~Argument 1 of lower must be a string, but the"
             + " number 1 was given. Quote it: \"1\".",
+        // Single quotes (which spare a JSON template escaped double quotes) make a number.
+        "{{ lower 'a' }}~WRONG_ARGUMENT_TYPE~9~12~Argument 1 of lower must be a string, but the"
+            + " character constant 'a' was given. Single quotes make a character constant, which"
+            + " Go's templates read as a number: write `a` for the string.",
         "{{ split `a` `,` `1` }}~WRONG_ARGUMENT_TYPE~17~20~Argument 3 of split must be an integer"
             + " written as a number, such as 0, but the string \"1\" was given.",
         "{{ split `a,b` `,` 5 }}~CALL_FAILED~19~20~Part 5 does not exist: splitting at \",\" gives"

@@ -176,13 +176,25 @@ class TemplateParserTest {
         "{{ | lower }}~INVALID_SYNTAX~3~4",
         // A trailing "|" is accepted, as Go's parser in Packer 1.6.6 does; two in a row are not.
         "{{ user `a` | | }}~INVALID_SYNTAX~14~15",
-        "{{ 'ab' }}~INVALID_ESCAPE~3~7",
+        "{{ 'ab' }}~INVALID_SYNTAX~3~7",
         "{{ \"a\".x }}~INVALID_SYNTAX~6~8",
       })
   void syntaxErrorsAreLocated(String text, GoTemplateCode code, int start, int end) {
     TemplateProblem p = error(text);
     assertEquals(code, p.code(), p.detail());
     assertEquals(new Span(start, end), p.span(), p.detail());
+  }
+
+  /** {@code {{ user 'region' }}} was "Invalid escape sequence: a character constant holds …". */
+  @Test
+  void aNameInSingleQuotesIsToldToUseOtherQuotes() {
+    TemplateProblem p = error("{{ user 'region' }}");
+    assertEquals(GoTemplateCode.INVALID_SYNTAX, p.code());
+    assertEquals(
+        "'region' is no string: single quotes make a character constant, which holds exactly one"
+            + " character. Write a string in backquotes or double quotes, as `region`.",
+        p.detail());
+    assertEquals(GoTemplateCode.INVALID_ESCAPE, error("{{ '\\q' }}").code());
   }
 
   @Test
