@@ -19,6 +19,7 @@ public enum PackerMapCode implements DiagnosticCode {
   POST_PROCESSOR_DROPPED("PKRMAP-N009", "Post-processor dropped"),
   ERROR_CLEANUP_DROPPED("PKRMAP-W010", "Error-cleanup provisioner dropped"),
   LOCATION_OPTION_IGNORED("PKRMAP-N011", "Location option not used"),
+  OVERRIDE_LIST_OVERLAID("PKRMAP-W012", "Override list merged by position"),
 
   // The azure-arm builder.
   UNKNOWN_FIELD("PKRMAP-W101", "Unknown field"),

@@ -106,6 +106,9 @@ final class Provisioners {
         continue;
       }
       Config body = UsageFilter.merged(p.config(u.usage), p.override(), u.usage);
+      for (String name : UsageFilter.overlaidLists(p.config(u.usage), p.override(), u.usage)) {
+        overlaid(p, name);
+      }
       if (p.name().isPresent() && p.isSensitive(p.name().get())) {
         // The name would name the step in the template: refused, as any sensitive value is.
         u.secrets.refuse(
@@ -327,6 +330,44 @@ final class Provisioners {
    * run it with {@code /quit} and wait for the image state, and the VM then goes down, or comes
    * back specialized, while Image Builder still runs the script.
    */
+  /**
+   * Warns that the override gives {@code name} a shorter list than the provisioner, merged by
+   * position as Packer merges it ({@link UsageFilter#overlay}): rarely what was meant, and the
+   * converter had replaced the whole list. Counts only: the elements may hold secrets.
+   */
+  private void overlaid(Provisioner p, String name) {
+    Setting given = setting(p.override().get(u.usage.name()), name);
+    int over = UsageFilter.length(given.value());
+    int all = UsageFilter.length(setting(p.config(u.usage), name).value());
+    u.report.add(
+        PackerMapCode.OVERRIDE_LIST_OVERLAID,
+        given.nameRange(),
+        "The override for "
+            + u.usage.name()
+            + " gives "
+            + name
+            + " "
+            + over
+            + (over == 1 ? " element" : " elements")
+            + ", the provisioner "
+            + all
+            + ": Packer replaces only the first "
+            + over
+            + " and keeps the "
+            + (all - over == 1 ? "last one" : "last " + (all - over))
+            + ", and so does the step. To replace the whole list, give it as many elements, or"
+            + " use provisioners of their own with only and except instead of the override.");
+  }
+
+  private static Setting setting(Config c, String name) {
+    for (Setting s : c.settings()) {
+      if (s.name().equals(name)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("no setting " + name);
+  }
+
   private static String stopsNote(String flag) {
     if (flag == null) {
       return "";

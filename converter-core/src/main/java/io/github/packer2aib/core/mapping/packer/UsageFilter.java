@@ -1,13 +1,19 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.hcl.value.ListValue;
+import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.TupleValue;
+import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Config;
 import io.github.packer2aib.core.packer.PackerTemplate;
 import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.packer.SourceUsage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -43,7 +49,10 @@ final class UsageFilter {
     return !except.contains(key);
   }
 
-  /** The body with the usage's {@code override} entry merged in (its fields replace the body's). */
+  /**
+   * The body with the usage's {@code override} entry merged in: its fields replace the body's, but
+   * a list replaces only as many elements as it has ({@link #overlay}).
+   */
   static Config merged(Config body, Map<String, Config> override, SourceUsage usage) {
     Config o = override.get(usage.name());
     if (o == null) {
@@ -54,7 +63,8 @@ final class UsageFilter {
       settings.put(s.name(), s);
     }
     for (Setting s : o.settings()) {
-      settings.put(s.name(), s);
+      Setting given = settings.get(s.name());
+      settings.put(s.name(), given == null ? s : s.withValue(overlay(given.value(), s.value())));
     }
     List<Config.NestedBlock> blocks = new ArrayList<>();
     List<String> replaced = o.blocks().stream().map(Config.NestedBlock::type).toList();
@@ -65,6 +75,60 @@ final class UsageFilter {
     }
     blocks.addAll(o.blocks());
     return new Config(new ArrayList<>(settings.values()), blocks, body.range());
+  }
+
+  /**
+   * The names of the body's list settings that the override gives a shorter list, whose further
+   * elements therefore stay ({@link #overlay}); empty when the usage has no override.
+   */
+  static List<String> overlaidLists(Config body, Map<String, Config> override, SourceUsage usage) {
+    Config o = override.get(usage.name());
+    if (o == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Setting s : o.settings()) {
+      for (Setting b : body.settings()) {
+        if (b.name().equals(s.name()) && overlay(b.value(), s.value()) != s.value()) {
+          out.add(s.name());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * An override's value laid over the body's as Packer lays it: its plugins decode the body and
+   * then the override into one struct (mapstructure), which writes a list element by element, so a
+   * shorter list replaces the first elements and the others stay ({@code inline = ["a", "b", "c"]}
+   * overridden with {@code ["x"]} runs x, b and c, and environment_vars {@code ["A=1", "B=2"]} with
+   * {@code ["C=3"]} sets C and B; Packer 1.6.6, legacy and HCL2). Anything but a known list laid
+   * over a longer one is the override's value.
+   */
+  static Value overlay(Value body, Value override) {
+    List<Value> under = elements(body.unmarked());
+    List<Value> over = elements(override.unmarked());
+    if (under == null || over == null || over.size() >= under.size()) {
+      return override;
+    }
+    List<Value> all = new ArrayList<>(under.size());
+    all.addAll(over);
+    all.addAll(under.subList(over.size(), under.size()));
+    Set<Mark> marks = new HashSet<>(body.marks());
+    marks.addAll(override.marks());
+    return Value.tuple(all).withMarks(marks);
+  }
+
+  /** The number of elements of a list value (as {@link #overlaidLists} names them). */
+  static int length(Value v) {
+    return elements(v.unmarked()).size();
+  }
+
+  private static List<Value> elements(Value v) {
+    if (v instanceof TupleValue t) {
+      return t.elements();
+    }
+    return v instanceof ListValue l ? l.elements() : null;
   }
 
   /**

@@ -1,0 +1,135 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.packer2aib.core.bind.PackerTemplates;
+import io.github.packer2aib.core.bind.packer.LoadResult;
+import io.github.packer2aib.core.bind.packer.PackerInput;
+import io.github.packer2aib.core.bind.packer.PackerOptions;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.emit.TemplateWriter;
+import io.github.packer2aib.core.hcl.function.Clock;
+import io.github.packer2aib.core.testing.MemoryFileView;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An override that gives a list fewer elements than the provisioner replaces only as many, as
+ * Packer 1.6.6 does (checked with packer build, null builder and shell-local, legacy and HCL2):
+ * inline ["a", "b", "c"] overridden with ["x"] runs x, b and c. The converter replaced the whole
+ * list, so the image missed b and c. A warning says so (PKRMAP-W012), naming counts only.
+ */
+class OverrideOverlayTest {
+  private static final String SOURCE =
+      """
+      "subscription_id": "00000000-0000-0000-0000-000000000001",
+      "location": "westeurope",
+      "os_type": "Linux",
+      "image_publisher": "Canonical",
+      "image_offer": "0001-com-ubuntu-server-jammy",
+      "image_sku": "22_04-lts-gen2",
+      "managed_image_name": "ubuntu-base",
+      "managed_image_resource_group_name": "rg-images",
+      "vm_size": "Standard_D2s_v5"
+      """;
+
+  private record Converted(List<Diagnostic> diagnostics, String json) {}
+
+  private static Converted convert(String name, String text) {
+    MemoryFileView fs = new MemoryFileView("/work").put("/work/" + name, text);
+    PackerOptions options =
+        new PackerOptions(
+            List.of(),
+            List.of(),
+            Map.of(),
+            Path.of("/work"),
+            Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
+    LoadResult loaded = PackerTemplates.load(new PackerInput(Path.of(name), name), options, fs);
+    assertEquals(List.of(), loaded.diagnostics().stream().filter(Diagnostic::isError).toList());
+    MapResult result = PackerMapper.map(loaded.template().orElseThrow(), MappingCases.opts(), fs);
+    return new Converted(
+        result.diagnostics(), TemplateWriter.toJson(result.templates().get(0).template()));
+  }
+
+  private static List<String> overlaid(Converted c) {
+    return c.diagnostics().stream()
+        .filter(d -> d.code().equals("PKRMAP-W012"))
+        .map(Diagnostic::detail)
+        .toList();
+  }
+
+  @Test
+  void aShorterListReplacesOnlyItsFirstElementsInALegacyTemplate() {
+    Converted c =
+        convert(
+            "t.json",
+            "{\"builders\": [{\"type\": \"azure-arm\", \"name\": \"alpha\", "
+                + SOURCE
+                + "}], \"provisioners\": [{\"type\": \"shell\", \"inline\": [\"echo a\", \"echo"
+                + " b\", \"echo c\"], \"environment_vars\": [\"A=1\", \"B=2\"], \"override\":"
+                + " {\"alpha\": {\"inline\": [\"echo x\"], \"environment_vars\": [\"C=3\"]}}}]}");
+    assertTrue(
+        c.json()
+            .contains(
+                "\"export B='2'\",\n          \"export C='3'\",\n          \"echo x\",\n"
+                    + "          \"echo b\",\n          \"echo c\"\n"),
+        c.json());
+    assertTrue(!c.json().contains("echo a") && !c.json().contains("A='1'"), c.json());
+    assertEquals(
+        List.of(
+            "The override for alpha gives inline 1 element, the provisioner 3: Packer replaces"
+                + " only the first 1 and keeps the last 2, and so does the step. To replace the"
+                + " whole list, give it as many elements, or use provisioners of their own with"
+                + " only and except instead of the override.",
+            "The override for alpha gives environment_vars 1 element, the provisioner 2: Packer"
+                + " replaces only the first 1 and keeps the last one, and so does the step. To"
+                + " replace the whole list, give it as many elements, or use provisioners of their"
+                + " own with only and except instead of the override."),
+        overlaid(c));
+  }
+
+  @Test
+  void aListAsLongOrLongerReplacesTheWholeOne() {
+    Converted c =
+        convert(
+            "t.json",
+            "{\"builders\": [{\"type\": \"azure-arm\", \"name\": \"alpha\", "
+                + SOURCE
+                + "}], \"provisioners\": [{\"type\": \"shell\", \"inline\": [\"echo a\"],"
+                + " \"override\": {\"alpha\": {\"inline\": [\"echo x\", \"echo y\"]}}}]}");
+    assertTrue(c.json().contains("\"echo x\",\n          \"echo y\"\n"), c.json());
+    assertEquals(List.of(), overlaid(c));
+  }
+
+  @Test
+  void hcl2OverridesAreLaidOverTheSameWay() {
+    String hcl =
+        """
+        source "azure-arm" "alpha" {
+          subscription_id                   = "00000000-0000-0000-0000-000000000001"
+          location                          = "westeurope"
+          os_type                           = "Linux"
+          image_publisher                   = "Canonical"
+          image_offer                       = "0001-com-ubuntu-server-jammy"
+          image_sku                         = "22_04-lts-gen2"
+          managed_image_name                = "ubuntu-base"
+          managed_image_resource_group_name = "rg-images"
+          vm_size                           = "Standard_D2s_v5"
+        }
+        build {
+          sources = ["source.azure-arm.alpha"]
+          provisioner "shell" {
+            inline   = ["echo a", "echo b"]
+            override = { alpha = { inline = ["echo x"] } }
+          }
+        }
+        """;
+    Converted c = convert("t.pkr.hcl", hcl);
+    assertTrue(c.json().contains("\"echo x\",\n          \"echo b\"\n"), c.json());
+    assertEquals(1, overlaid(c).size(), c.diagnostics()::toString);
+  }
+}
