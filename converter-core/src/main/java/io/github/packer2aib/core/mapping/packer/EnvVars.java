@@ -189,22 +189,48 @@ final class EnvVars {
 
   /** {@code $env:K = 'V'} lines. */
   static List<String> powerShell(Map<String, String> env) {
+    return powerShell(env, false);
+  }
+
+  /**
+   * {@code $env:K = 'V'} lines for a {@code windows-shell} step, whose values are expanded as
+   * {@code cmd.exe} expands them: Packer sets them with {@code set K=V && …} on the command line it
+   * runs the batch file with, where {@code %PATH%} is the VM's PATH ({@code PATH=%PATH%;C:\tools}
+   * appends to it). Set as written, PATH became the text {@code %PATH%;…} and the batch file found
+   * no program. cmd expands the whole line before any {@code set} runs, so every value is expanded
+   * first, then assigned; an undefined name stays as written, as on cmd's command line ({@code
+   * ExpandEnvironmentVariables} does the same).
+   */
+  static List<String> cmdExpanded(Map<String, String> env) {
+    return powerShell(env, true);
+  }
+
+  private static List<String> powerShell(Map<String, String> env, boolean expand) {
     if (env.isEmpty()) {
       return List.of(); // no iterator over nothing (C1 code)
     }
     List<String> out = new ArrayList<>();
+    List<String> assignments = new ArrayList<>();
+    int expanded = 0;
     for (Map.Entry<String, String> e : env.entrySet()) {
+      String value = PowerShellText.quote(e.getValue());
+      if (expand && e.getValue().indexOf('%') >= 0) {
+        String name = "$packer2aibEnv" + ++expanded;
+        out.add(name + " = [Environment]::ExpandEnvironmentVariables(" + value + ")");
+        value = name;
+      }
       if (PowerShellText.isName(e.getKey())) {
-        out.add("$env:" + e.getKey() + " = " + PowerShellText.quote(e.getValue()));
+        assignments.add("$env:" + e.getKey() + " = " + value);
       } else {
-        out.add(
+        assignments.add(
             "[Environment]::SetEnvironmentVariable("
                 + PowerShellText.quote(e.getKey())
                 + ", "
-                + PowerShellText.quote(e.getValue())
+                + value
                 + ", 'Process')");
       }
     }
+    out.addAll(assignments);
     return out;
   }
 

@@ -274,7 +274,7 @@ final class WindowsProvisioners {
   }
 
   private static List<String> batch(Map<String, String> env, String path, byte[] write) {
-    List<String> lines = new ArrayList<>(EnvVars.powerShell(env));
+    List<String> lines = new ArrayList<>(EnvVars.cmdExpanded(env));
     if (write != null) {
       lines.addAll(PowerShellText.writeFile(path, write));
     }

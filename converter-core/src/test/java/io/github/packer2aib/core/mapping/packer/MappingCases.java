@@ -1844,6 +1844,21 @@ final class MappingCases {
                     p ->
                         p.set("environment_vars", List.of("LOG=C:\\logs"))
                             .set("inline", List.of("mkdir %LOG%", "dir C:\\")))));
+    // Packer sets windows-shell variables with "set K=V && …" on cmd's command line, which
+    // expands %PATH% (before any set runs): the step expands them the same way, first, and an
+    // undefined %NAME% stays as written.
+    add(
+        "windows-shell-environment-expanded",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "windows-shell",
+                    p ->
+                        p.set(
+                                "environment_vars",
+                                List.of("PATH=%PATH%;C:\\tools", "TOOLS=C:\\tools", "Z=%TOOLS%"))
+                            .set("inline", List.of("where git")))));
     add(
         "wrong-os",
         one(
