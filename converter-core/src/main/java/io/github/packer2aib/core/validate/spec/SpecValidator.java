@@ -969,7 +969,13 @@ public final class SpecValidator {
           SpecCode.WRONG_TYPE,
           range(node, w.pointer()),
           w.pointer(),
-          cap(w.label()) + " must be " + expected + ", not " + node.kindName() + "." + hint);
+          cap(w.label())
+              + " must be "
+              + expected
+              + ", not "
+              + node.kindName()
+              + "."
+              + (hint.isEmpty() ? TypeHints.of(node, expected) : hint));
     }
 
     // ---- helpers ----

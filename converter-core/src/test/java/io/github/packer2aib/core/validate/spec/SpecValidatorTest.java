@@ -159,7 +159,8 @@ class SpecValidatorTest {
     Diagnostic d =
         only(SpecValidator.forVersion(STRICT).validate(typed, "", p -> Optional.empty()));
     assertEquals("SPEC-E110", d.code());
-    assertEquals("\"version\" must be a string, not a number.", d.detail());
+    assertEquals(
+        "\"version\" must be a string, not a number. Put the value in quotes.", d.detail());
   }
 
   /** The document with properties.source.version replaced. */
@@ -438,7 +439,9 @@ class SpecValidatorTest {
     Diagnostic d = only(validate(STRICT, t));
     assertDiag(
         d, SpecCode.WRONG_TYPE, "/properties/customize/0/inline/1", atAfter(t, "\"echo hello\", "));
-    assertEquals("Item 1 of \"inline\" must be a string, not a number.", d.detail());
+    assertEquals(
+        "Item 1 of \"inline\" must be a string, not a number. Put the value in quotes.",
+        d.detail());
   }
 
   @Test
@@ -451,14 +454,18 @@ class SpecValidatorTest {
     List<Diagnostic> diags = validate(STRICT, t);
     assertEquals(2, diags.size(), () -> render(diags));
     assertDiag(diags.get(0), SpecCode.WRONG_TYPE, "/tags", at(t, "[\"platform\"]"));
-    assertEquals("\"tags\" must be an object, not an array.", diags.get(0).detail());
+    assertEquals(
+        "\"tags\" must be an object, not an array. Write it as an object: its properties as"
+            + " \"key: value\" lines indented below it, or in { } braces.",
+        diags.get(0).detail());
     assertDiag(
         diags.get(1),
         SpecCode.WRONG_TYPE,
         "/properties/validate/sourceValidationOnly",
         at(t, "\"yes\""));
     assertEquals(
-        "\"sourceValidationOnly\" must be a boolean (true or false), not a string.",
+        "\"sourceValidationOnly\" must be a boolean (true or false), not a string. Write true or"
+            + " false.",
         diags.get(1).detail());
   }
 

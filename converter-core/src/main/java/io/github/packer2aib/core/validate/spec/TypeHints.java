@@ -1,0 +1,134 @@
+package io.github.packer2aib.core.validate.spec;
+
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.source.Range;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What to do about a value of the wrong type: the sentence after "X must be Y, not Z." Most wrong
+ * types in YAML are YAML reading the text differently from its author ({@code - echo Status: done}
+ * is a mapping, {@code runElevated: yes} a string), so the hint names that reading and the fix.
+ */
+final class TypeHints {
+  private TypeHints() {}
+
+  /** Words that YAML 1.1 read as booleans and the YAML 1.2 core schema reads as strings. */
+  private static final Map<String, Boolean> YAML11_BOOLEANS =
+      Map.of("yes", true, "on", true, "y", true, "no", false, "off", false, "n", false);
+
+  /** Longest value quoted back in a hint; longer ones get the advice without the text. */
+  private static final int MAX_QUOTED = 80;
+
+  /**
+   * @param node the value found
+   * @param expected what the place takes: "a string", "an integer", "a boolean (true or false)"…
+   * @return a sentence starting with a space, or "" when there is nothing useful to add
+   */
+  static String of(DocNode node, String expected) {
+    if (node instanceof DocScalar s && s.type() == DocScalar.Type.NULL) {
+      return " Give it a value, or remove it.";
+    }
+    if (expected.startsWith("a string")) {
+      return forString(node);
+    }
+    if (expected.startsWith("a boolean")) {
+      return forBoolean(node);
+    }
+    if (expected.startsWith("an integer")) {
+      return " Write a whole number.";
+    }
+    if (expected.startsWith("a number")) {
+      return " Write a number.";
+    }
+    if (expected.startsWith("an array")) {
+      return node instanceof DocScalar s && s.isString() && fits(s.text())
+          ? " Write it as a list, even of one item: [" + json(s.text()) + "]."
+          : " Write it as a list, even of one item: [ … ].";
+    }
+    if (expected.startsWith("an object")) {
+      return " Write it as an object: its properties as \"key: value\" lines indented below it,"
+          + " or in { } braces.";
+    }
+    return "";
+  }
+
+  private static String forString(DocNode node) {
+    if (node instanceof DocObject o) {
+      String line = oneLineMapping(o);
+      if (line != null) {
+        DocMember m = o.members().get(0);
+        return " YAML read this as the key \""
+            + m.key()
+            + "\" with the value \""
+            + ((DocScalar) m.value()).text()
+            + "\""
+            + ", because a colon followed by a space ends a key. Put the whole text in quotes: "
+            + singleQuoted(line)
+            + ".";
+      }
+      return " Write one string; put text that starts with \"{\" in quotes.";
+    }
+    if (node instanceof DocArray) {
+      return " Write one string; put text that starts with \"[\" in quotes.";
+    }
+    return " Put the value in quotes.";
+  }
+
+  private static String forBoolean(DocNode node) {
+    if (node instanceof DocScalar s && s.isString()) {
+      Boolean yaml11 = s.untyped() ? YAML11_BOOLEANS.get(s.text().toLowerCase(Locale.ROOT)) : null;
+      if (yaml11 != null) {
+        return " YAML 1.2 reads \""
+            + s.text()
+            + "\" as text, not as a boolean: write "
+            + yaml11
+            + ".";
+      }
+      String t = s.text().trim().toLowerCase(Locale.ROOT);
+      if (t.equals("true") || t.equals("false")) {
+        return " Write " + t + " without quotes.";
+      }
+    }
+    return " Write true or false.";
+  }
+
+  /**
+   * The text of a YAML block mapping of one plain entry written on one line ({@code echo Status:
+   * done}), as its author most likely meant it, or null when the object is anything else. A block
+   * mapping starts at its first key; a flow mapping or a JSON object starts at its brace.
+   */
+  private static String oneLineMapping(DocObject o) {
+    if (o.members().size() != 1 || o.range() == null) {
+      return null;
+    }
+    DocMember m = o.members().get(0);
+    Range key = m.keyRange();
+    if (key == null
+        || key.startOffset() != o.range().startOffset()
+        || !(m.value() instanceof DocScalar v)
+        || v.range() == null
+        || v.type() == DocScalar.Type.NULL
+        || key.start().line() != v.range().end().line()) {
+      return null;
+    }
+    String line = m.key() + ": " + v.text();
+    return fits(line) ? line : null;
+  }
+
+  private static boolean fits(String text) {
+    return text.length() <= MAX_QUOTED && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
+  }
+
+  private static String singleQuoted(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  private static String json(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}

@@ -1,0 +1,160 @@
+package io.github.packer2aib.core.validate.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.parse.ParseResult;
+import io.github.packer2aib.core.parse.YamlReader;
+import io.github.packer2aib.core.source.SourceFile;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The "what to do" sentence of a wrong type, for the ways YAML reads text as something else. */
+class TypeHintsTest {
+  private static final String HEAD =
+      """
+type: Microsoft.VirtualMachineImages/imageTemplates
+apiVersion: 2024-02-01
+name: t
+location: westeurope
+identity:
+  type: UserAssigned
+  userAssignedIdentities:
+    /subscriptions/s/resourceGroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/i: {}
+properties:
+  source: {type: PlatformImage, publisher: Canonical, offer: o, sku: s, version: latest}
+  distribute: [{type: VHD, runOutputName: v}]
+""";
+
+  private static Diagnostic only(String properties) {
+    SourceFile file = new SourceFile("t.yaml", HEAD + properties);
+    ParseResult parsed = YamlReader.read(file);
+    assertEquals(List.of(), parsed.diagnostics());
+    List<Diagnostic> diags =
+        SpecValidator.forVersion(ApiVersion.V2024_02_01)
+            .validate(parsed.documents().get(0), "", p -> Optional.empty());
+    assertEquals(1, diags.size(), diags::toString);
+    assertEquals("SPEC-E110", diags.get(0).code());
+    return diags.get(0);
+  }
+
+  @Test
+  void commandWithColonSpaceIsReadAsMapping() {
+    Diagnostic d =
+        only(
+            """
+              customize:
+                - type: Shell
+                  name: a
+                  inline:
+                    - echo Status: done
+            """);
+    assertEquals("t.yaml:16:11", at(d));
+    assertEquals(
+        "Item 0 of \"inline\" must be a string, not an object. YAML read this as the key \"echo"
+            + " Status\" with the value \"done\", because a colon followed by a space ends a key."
+            + " Put the whole text in quotes: 'echo Status: done'.",
+        d.detail());
+  }
+
+  @Test
+  void quotesInTheSuggestionAreDoubled() {
+    Diagnostic d =
+        only(
+            """
+              customize:
+                - type: PowerShell
+                  name: a
+                  inline:
+                    - Write-Host "it's: ok"
+            """);
+    assertTrue(d.detail().endsWith("Put the whole text in quotes: 'Write-Host \"it''s: ok\"'."));
+  }
+
+  @Test
+  void flowMappingAndSequenceAreNotTakenForAColon() {
+    Diagnostic d =
+        only(
+            """
+              customize:
+                - type: Shell
+                  name: a
+                  inline:
+                    - [ -f /etc/motd ]
+            """);
+    assertTrue(
+        d.detail()
+            .endsWith(
+                "not an array. Write one string; put text that starts with" + " \"[\" in quotes."),
+        d.detail());
+    d =
+        only(
+            """
+              customize:
+                - type: Shell
+                  name: a
+                  inline:
+                    - {a: b}
+            """);
+    assertTrue(d.detail().endsWith("put text that starts with \"{\" in quotes."), d.detail());
+  }
+
+  @Test
+  void yaml11BooleanWordsSayWhichBooleanToWrite() {
+    Diagnostic d =
+        only(
+            """
+              customize:
+                - type: PowerShell
+                  name: a
+                  runElevated: Off
+                  inline: [x]
+            """);
+    assertEquals(
+        "\"runElevated\" must be a boolean (true or false), not a string. YAML 1.2 reads \"Off\""
+            + " as text, not as a boolean: write false.",
+        d.detail());
+    d =
+        only(
+            """
+              customize:
+                - type: PowerShell
+                  name: a
+                  runElevated: "true"
+                  inline: [x]
+            """);
+    assertTrue(d.detail().endsWith("not a string. Write true without quotes."), d.detail());
+  }
+
+  @Test
+  void emptyValueAndSingleStringWhereAListGoes() {
+    Diagnostic d =
+        only(
+            """
+              customize:
+                - type: Shell
+                  name:
+                  inline: [x]
+            """);
+    assertEquals("\"name\" must be a string, not null. Give it a value, or remove it.", d.detail());
+    d =
+        only(
+            """
+              customize:
+                - type: Shell
+                  name: a
+                  inline: echo "hi"
+            """);
+    assertEquals(
+        "\"inline\" must be an array, not a string. Write it as a list, even of one item:"
+            + " [\"echo \\\"hi\\\"\"].",
+        d.detail());
+  }
+
+  private static String at(Diagnostic d) {
+    return d.subject().orElseThrow().toString();
+  }
+}
