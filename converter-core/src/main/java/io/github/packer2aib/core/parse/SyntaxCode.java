@@ -52,6 +52,7 @@ public enum SyntaxCode implements DiagnosticCode {
   YAML_INVALID_TAG_SYNTAX("YAML-E016", "Invalid tag"),
   YAML_INVALID_CHARACTER("YAML-E017", "Invalid character"),
   YAML_TOO_LARGE("YAML-E018", "Document too large"),
+  YAML_TEXT_AFTER_VALUE("YAML-E019", "Text after a complete value"),
   YAML_SYNTAX("YAML-E099", "Invalid YAML syntax"),
   YAML_DUPLICATE_KEY("YAML-E101", "Duplicate key"),
   YAML_COMPLEX_KEY("YAML-E102", "Unsupported key"),

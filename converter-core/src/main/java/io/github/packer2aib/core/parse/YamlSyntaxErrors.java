@@ -72,6 +72,13 @@ final class YamlSyntaxErrors {
     if (problem.startsWith("expected escape sequence")) {
       return shortHexEscape(at);
     }
+    if (problem.startsWith("expected <block end>")
+        || problem.startsWith("expected '<document start>'")) {
+      Diagnostic after = textAfterValue(at);
+      if (after != null) {
+        return after;
+      }
+    }
     if (problem.startsWith("expected <block end>")) {
       return badIndentation(problem, at, from, context);
     }
@@ -287,6 +294,114 @@ final class YamlSyntaxErrors {
     }
     return Diagnostic.of(SyntaxCode.YAML_BAD_INDENTATION, charRange(at), detail)
         .withRelated(new Related(block, what + " starts here"));
+  }
+
+  /**
+   * A quoted string or a flow collection that ends before the end of its line, followed by more
+   * text: {@code - "C:/setup.exe" /S} or {@code - [Environment]::SetEnvironmentVariable(...)}.
+   * SnakeYAML reports the text after it as a misplaced token, which reads as an indentation
+   * problem; the author meant the whole line as one string. Null when {@code at} is not such text.
+   */
+  private Diagnostic textAfterValue(int at) {
+    int start = valueBefore(at);
+    if (start < 0) {
+      return null;
+    }
+    int end = lineEnd(at);
+    if (text.substring(at, end).strip().matches("[\\]},]+")) {
+      return null; // a stray closing bracket, not text
+    }
+    String whole = text.substring(start, end).strip();
+    char close = text.charAt(lastNonBlank(at));
+    String closing =
+        close == '"' || close == '\'' ? "closing quote " + close : "closing \"" + close + "\"";
+    return Diagnostic.of(
+            SyntaxCode.YAML_TEXT_AFTER_VALUE,
+            file.range(at, Math.max(at + 1, lineEndWithoutBlanks(at, end))),
+            "The value that starts at "
+                + charRange(start)
+                + " ends at its "
+                + closing
+                + ", so the text after it has no place in YAML. To write it all as one string, put"
+                + " it in quotes"
+                + (whole.length() <= MAX_SUGGESTED
+                    ? ": '" + whole.replace("'", "''") + "'."
+                    : " (single quotes, with each ' inside doubled), or write it as a block scalar"
+                        + " (|)."))
+        .withRelated(new Related(charRange(start), "value starts here"));
+  }
+
+  /** Longest line quoted back as a fix; a longer one gets the advice without its text. */
+  private static final int MAX_SUGGESTED = 100;
+
+  /**
+   * Where the value that ends just before {@code at} on the same line starts: after the line's "- "
+   * item marks and any "key: ", at the quote or bracket that the value opens with; -1 when {@code
+   * at} starts its line or follows no closing quote or bracket.
+   */
+  private int valueBefore(int at) {
+    if (at <= 0 || at >= text.length()) {
+      return -1;
+    }
+    int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    int last = lastNonBlank(at);
+    if (last < lineStart || "\"']}".indexOf(text.charAt(last)) < 0) {
+      return -1;
+    }
+    int p = skipBlanks(lineStart, at);
+    while (p + 1 < at && text.charAt(p) == '-' && isBlank(text.charAt(p + 1))) {
+      p = skipBlanks(p + 1, at);
+    }
+    if (p < at && isOpener(text.charAt(p))) {
+      return p;
+    }
+    int colon = text.indexOf(": ", p);
+    if (colon < 0 || colon >= at) {
+      return -1;
+    }
+    int v = skipBlanks(colon + 1, at);
+    return v < at && isOpener(text.charAt(v)) ? v : -1;
+  }
+
+  private static boolean isOpener(char c) {
+    return c == '"' || c == '\'' || c == '[' || c == '{';
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  private int skipBlanks(int from, int limit) {
+    int p = from;
+    while (p < limit && isBlank(text.charAt(p))) {
+      p++;
+    }
+    return p;
+  }
+
+  /** The last character before {@code at} that is not a space or tab. */
+  private int lastNonBlank(int at) {
+    int k = at - 1;
+    while (k >= 0 && isBlank(text.charAt(k))) {
+      k--;
+    }
+    return k;
+  }
+
+  private int lineEnd(int from) {
+    int end = from;
+    while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+      end++;
+    }
+    return end;
+  }
+
+  private int lineEndWithoutBlanks(int from, int end) {
+    int e = end;
+    while (e > from && isBlank(text.charAt(e - 1))) {
+      e--;
+    }
+    return e;
   }
 
   private Diagnostic flowCollection(String problem, int at, int open, boolean sequence) {

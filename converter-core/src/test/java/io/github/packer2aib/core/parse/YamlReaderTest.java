@@ -367,6 +367,29 @@ class YamlReaderTest {
                 + " f.yaml:2:3 expects another \"- \" item. Start the line with \"- \", or indent"
                 + " it under an item. {sequence starts here @2:3-2:4}"),
         error(
+            "steps:\n  - \"C:/setup.exe\" /S\n",
+            "YAML-E019 Text after a complete value @2:20-2:22: The value that starts at"
+                + " f.yaml:2:5 ends at its closing quote \", so the text after it has no place in"
+                + " YAML. To write it all as one string, put it in quotes: '\"C:/setup.exe\" /S'."
+                + " {value starts here @2:5-2:6}"),
+        error(
+            "steps:\n  - [Environment]::Exit('a')\n",
+            "YAML-E019 Text after a complete value @2:18-2:29: The value that starts at"
+                + " f.yaml:2:5 ends at its closing \"]\", so the text after it has no place in"
+                + " YAML. To write it all as one string, put it in quotes:"
+                + " '[Environment]::Exit(''a'')'. {value starts here @2:5-2:6}"),
+        error(
+            "a: 'x' y\nb: 1\n",
+            "YAML-E019 Text after a complete value @1:8-1:9: The value that starts at f.yaml:1:4"
+                + " ends at its closing quote ', so the text after it has no place in YAML. To"
+                + " write it all as one string, put it in quotes: '''x'' y'. {value starts here"
+                + " @1:4-1:5}"),
+        error(
+            "a:\n  b: [1]]\n",
+            "YAML-E006 Bad indentation @2:9-2:10: This line does not fit the indentation of the"
+                + " mapping that starts at f.yaml:2:3. Check that items at the same level are"
+                + " indented by the same number of spaces. {mapping starts here @2:3-2:4}"),
+        error(
             "a: [1, 2\n",
             "YAML-E007 Unclosed flow collection @2:1-2:1: The flow sequence opened at f.yaml:1:4"
                 + " has no closing \"]\". Add it after the last item. {sequence opened here"
