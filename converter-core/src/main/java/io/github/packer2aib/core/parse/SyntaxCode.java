@@ -33,6 +33,7 @@ public enum SyntaxCode implements DiagnosticCode {
   JSON_SYNTAX("JSON-E099", "Invalid JSON syntax"),
   JSON_DUPLICATE_KEY("JSON-E101", "Duplicate key"),
   JSON_LONE_SURROGATE("JSON-W101", "Half of a surrogate pair"),
+  JSON_WINDOWS_PATH_ESCAPE("JSON-W102", "Backslash escape in a Windows path"),
 
   YAML_EMPTY("YAML-E001", "Empty document"),
   YAML_TAB_INDENT("YAML-E002", "Tab in indentation"),
@@ -64,7 +65,8 @@ public enum SyntaxCode implements DiagnosticCode {
   YAML_TOO_DEEP("YAML-E108", "Document too deeply nested"),
   YAML_UNQUOTED_ACTION("YAML-E109", "Template action not quoted"),
   YAML_UNSUPPORTED_TAG("YAML-W101", "Unsupported tag"),
-  YAML_LONE_SURROGATE("YAML-W102", "Half of a surrogate pair");
+  YAML_LONE_SURROGATE("YAML-W102", "Half of a surrogate pair"),
+  YAML_WINDOWS_PATH_ESCAPE("YAML-W103", "Backslash escape in a Windows path");
 
   private final Text text;
 

@@ -1,0 +1,71 @@
+package io.github.packer2aib.core.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.source.SourceFile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Windows paths in double-quoted strings whose backslashes were read as escapes. */
+class WindowsPathEscapesTest {
+
+  private static List<Diagnostic> read(String name, String text) {
+    return DocReader.read(new SourceFile(name, text)).diagnostics();
+  }
+
+  private static String render(Diagnostic d) {
+    return d.code()
+        + " @"
+        + d.subject().orElseThrow()
+        + " "
+        + d.path().orElse("")
+        + ": "
+        + d.detail();
+  }
+
+  @Test
+  void yamlPathWithTabAndLineBreakEscapes() {
+    List<Diagnostic> d = read("t.yaml", "steps:\n  - dest: \"C:\\temp\\new.txt\"\n");
+    assertEquals(1, d.size(), d::toString);
+    assertEquals(
+        "YAML-W103 @t.yaml:2:14 /steps/0/dest: In a double-quoted string a backslash starts an"
+            + " escape, so \\t in this Windows path is read as a tab, not as a backslash and"
+            + " \"t\". Write each backslash twice (\"C:\\\\temp\\\\new.txt\"), or put the path in"
+            + " single quotes, which keep backslashes.",
+        render(d.get(0)));
+  }
+
+  @Test
+  void yamlProgramFilesIsAParagraphSeparator() {
+    List<Diagnostic> d = read("t.yaml", "a: \"C:\\Program Files\\Nginx\"\n");
+    assertEquals(1, d.size(), d::toString);
+    assertEquals("YAML-W103", d.get(0).code());
+    assertEquals(
+        true, d.get(0).detail().contains("\\P in this Windows path is read as a paragraph"));
+  }
+
+  @Test
+  void jsonPathWithEscapes() {
+    List<Diagnostic> d = read("t.json", "{\"destination\": \"D:\\build\\run.ps1\"}");
+    assertEquals(1, d.size(), d::toString);
+    assertEquals(
+        "JSON-W102 @t.json:1:20 /destination: In a double-quoted string a backslash starts an"
+            + " escape, so \\b in this Windows path is read as a backspace, not as a backslash and"
+            + " \"b\". Write each backslash twice (\"D:\\\\build\\\\run.ps1\").",
+        render(d.get(0)));
+  }
+
+  @Test
+  void escapedBackslashesSingleQuotesAndTextWithoutADriveAreFine() {
+    assertEquals(List.of(), read("t.yaml", "a: \"C:\\\\temp\\\\new.txt\"\n"));
+    assertEquals(List.of(), read("t.yaml", "a: 'C:\\temp\\new.txt'\n"));
+    assertEquals(List.of(), read("t.yaml", "a: C:\\temp\\new.txt\n"));
+    assertEquals(List.of(), read("t.yaml", "a: \"echo one\\ntwo\\tthree\"\n"));
+    // An author who escapes one backslash means the \n beside it.
+    assertEquals(List.of(), read("t.yaml", "a: \"copy C:\\\\a.txt D:\\\\\\nexit\"\n"));
+    assertEquals(List.of(), read("t.json", "{\"a\": \"C:\\\\temp\\\\new.txt\"}"));
+    // JSON has no \a or \e: those are syntax errors there, not escapes to warn about.
+    assertEquals(List.of(), read("t.json", "{\"a\": \"C:\\\\x\", \"b\": \"x\\ty\"}"));
+  }
+}
