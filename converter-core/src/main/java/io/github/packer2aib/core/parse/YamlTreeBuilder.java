@@ -37,9 +37,7 @@ import org.yaml.snakeyaml.events.SequenceEndEvent;
 import org.yaml.snakeyaml.events.SequenceStartEvent;
 import org.yaml.snakeyaml.events.StreamEndEvent;
 import org.yaml.snakeyaml.parser.Parser;
-import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
 
 /** Builds the documents of one YAML stream from SnakeYAML's events; see {@link YamlReader}. */
 final class YamlTreeBuilder {
@@ -80,7 +78,7 @@ final class YamlTreeBuilder {
   ParseResult read() {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(YamlReader.CODE_POINT_LIMIT);
-    Parser parser = new ParserImpl(new StreamReader(new SurrogateSafeReader(text)), options);
+    Parser parser = YamlParsers.parser(new SurrogateSafeReader(text), options);
     YamlSyntaxErrors errors = new YamlSyntaxErrors(file, offsets);
     try {
       while (!stopped) {

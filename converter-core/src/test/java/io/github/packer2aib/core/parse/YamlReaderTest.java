@@ -115,6 +115,16 @@ class YamlReaderTest {
   }
 
   @Test
+  void yaml12EscapesForSlashAndTabAreRead() {
+    // YAML 1.2 reads every JSON document, whose strings may escape "/"; SnakeYAML (YAML 1.1) did
+    // not know "\/" nor a backslash before a tab.
+    DocNode doc =
+        readOk("{\"uri\": \"https:\\/\\/st.blob.core.windows.net\\/a.sh\", \"t\": \"a\\\tb\"}\n");
+    assertEquals("https://st.blob.core.windows.net/a.sh", scalar(doc, "/uri").text());
+    assertEquals("a\tb", scalar(doc, "/t").text());
+  }
+
+  @Test
   void nonStringScalarKeysUseTheirText() {
     DocObject doc = (DocObject) readOk("1: a\ntrue: b\n~: c\n1.10: d\n\"q\": e\n");
     assertEquals(

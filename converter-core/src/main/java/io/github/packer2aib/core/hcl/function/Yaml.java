@@ -8,6 +8,7 @@ import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Strings;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.parse.YamlParsers;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -26,8 +27,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -367,7 +366,7 @@ final class Yaml {
     try {
       Composer composer =
           new Composer(
-              new ParserImpl(new StreamReader(new StringReader(text)), options),
+              YamlParsers.parser(new StringReader(text), options),
               new NoImplicitResolver(),
               options);
       if (!composer.checkNode()) {
