@@ -29,13 +29,13 @@ import java.util.Set;
 
 /**
  * The library's entry point: one input text in, AIB templates and diagnostics out. It never throws
- * for bad input, never prints and never writes files; the caller renders the diagnostics and
- * writes the templates.
+ * for bad input, never prints and never writes files; the caller renders the diagnostics and writes
+ * the templates.
  *
  * <p>For AIB input (JSON or YAML: a resource, an ARM deployment template, a REST body) the stages
  * are: read the document → locate the image template resources → per resource, choose the API
- * version, validate against that version's spec, bind to the model, check the service rules →
- * (stop on errors) → apply the options (identity, API version) → validate the result → emit.
+ * version, validate against that version's spec, bind to the model, check the service rules → (stop
+ * on errors) → apply the options (identity, API version) → validate the result → emit.
  */
 public final class Converter {
 
@@ -132,7 +132,10 @@ public final class Converter {
     checkDiagnostics.addAll(spec);
     AibBinder.Bound bound = AibBinder.bind(ref);
     SourceMap map = bound.sourceMap();
-    for (Diagnostic d : ServiceRules.check(bound.template(), version, ref.pointer(), map::locate)) {
+    List<Diagnostic> rules =
+        ServiceRules.check(
+            bound.template(), version, ref.pointer(), map::locate, options.identity().isPresent());
+    for (Diagnostic d : rules) {
       if (!followsFromSpecError(d, spec)) {
         checkDiagnostics.add(d);
       }
@@ -159,7 +162,8 @@ public final class Converter {
     }
     if (options.identity().isPresent()) {
       IdentityOverride.Result r =
-          IdentityOverride.apply(template, options.identity().get(), p.ref().pointer(), map::locate);
+          IdentityOverride.apply(
+              template, options.identity().get(), p.ref().pointer(), map::locate);
       template = r.template();
       diagnostics.addAll(r.diagnostics());
     }
@@ -186,8 +190,8 @@ public final class Converter {
   }
 
   /**
-   * A service rule about an item (a customizer, a distributor, a validator) that the spec
-   * validator already found wrong would only repeat the problem in other words: skip it.
+   * A service rule about an item (a customizer, a distributor, a validator) that the spec validator
+   * already found wrong would only repeat the problem in other words: skip it.
    */
   private static boolean followsFromSpecError(Diagnostic rule, List<Diagnostic> spec) {
     String item = itemPointer(rule.path().orElse(""));

@@ -274,7 +274,9 @@ public class AibDomain extends DomainContextBase {
   // ---- template ----------------------------------------------------------------------------
 
   static Arbitrary<ImageTemplate> templates(ApiVersion v, Os os) {
-    Arbitrary<Identity> identity = v.atLeast(V2020_02_14) ? identity() : identity().injectNull(0.5);
+    // From 2020-02-14 the service needs a user-assigned identity: "None" is only valid before.
+    Arbitrary<Identity> identity =
+        v.atLeast(V2020_02_14) ? userAssignedIdentity() : identity().injectNull(0.5);
     return Combinators.combine(
             Arbitraries.oneOf(name(), expression()).injectNull(0.3),
             region(),
@@ -289,11 +291,13 @@ public class AibDomain extends DomainContextBase {
 
   static Arbitrary<Identity> identity() {
     return Arbitraries.frequencyOf(
-        Tuple.of(
-            8,
-            resourceId("Microsoft.ManagedIdentity/userAssignedIdentities")
-                .map(Identity::userAssigned)),
+        Tuple.of(8, userAssignedIdentity()),
         Tuple.of(1, Arbitraries.just(new Identity("None", null))));
+  }
+
+  static Arbitrary<Identity> userAssignedIdentity() {
+    return resourceId("Microsoft.ManagedIdentity/userAssignedIdentities")
+        .map(Identity::userAssigned);
   }
 
   static Arbitrary<ImageTemplateProperties> properties(ApiVersion v, Os os) {

@@ -4,7 +4,8 @@ import io.github.packer2aib.core.diag.DiagnosticCode;
 
 /**
  * Service rules of Azure VM Image Builder that the OpenAPI specs cannot express (from the AIB
- * documentation): the service rejects such templates only after submission, so we report them first.
+ * documentation): the service rejects such templates only after submission, so we report them
+ * first.
  */
 public enum RuleCode implements DiagnosticCode {
   BUILD_TIMEOUT_TOO_SHORT("RULE-E301", "Build timeout too short"),
@@ -21,7 +22,8 @@ public enum RuleCode implements DiagnosticCode {
   IDENTITY_WITHOUT_IDS("RULE-E312", "User-assigned identity without an id"),
   NOT_A_RESOURCE_ID("RULE-E313", "Not a resource id"),
   FILE_WITHOUT_SOURCE("RULE-E314", "File step without source or destination"),
-  BAD_RESTART_TIMEOUT("RULE-W315", "Unrecognised restart timeout");
+  BAD_RESTART_TIMEOUT("RULE-W315", "Unrecognised restart timeout"),
+  NO_TEMPLATE_IDENTITY("RULE-E316", "No template identity");
 
   private final Text text;
 

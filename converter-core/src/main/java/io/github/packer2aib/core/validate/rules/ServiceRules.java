@@ -53,13 +53,29 @@ public final class ServiceRules {
       ApiVersion version,
       String basePointer,
       Function<String, Optional<Range>> locate) {
+    return check(template, version, basePointer, locate, false);
+  }
+
+  /**
+   * As {@link #check(ImageTemplate, ApiVersion, String, Function)}; {@code identitySupplied}: the
+   * caller replaces the template identity ({@code convert --identity}), so the input's identity is
+   * not judged.
+   */
+  public static List<Diagnostic> check(
+      ImageTemplate template,
+      ApiVersion version,
+      String basePointer,
+      Function<String, Optional<Range>> locate,
+      boolean identitySupplied) {
     ServiceRules rules = new ServiceRules(basePointer, locate);
-    rules.run(template, version);
+    rules.run(template, version, identitySupplied);
     return List.copyOf(rules.out);
   }
 
-  private void run(ImageTemplate t, ApiVersion version) {
-    identity(t.identity());
+  private void run(ImageTemplate t, ApiVersion version, boolean identitySupplied) {
+    if (!identitySupplied) {
+      identity(t.identity(), version);
+    }
     ImageTemplateProperties p = t.properties();
     buildTimeout(p.buildTimeoutInMinutes());
     if (p.stagingResourceGroup() != null
@@ -80,7 +96,19 @@ public final class ServiceRules {
     distributors(p.distribute() == null ? List.of() : p.distribute(), version);
   }
 
-  private void identity(Identity identity) {
+  private void identity(Identity identity, ApiVersion version) {
+    if (identity != null
+        && "None".equals(identity.type())
+        && version.atLeast(ApiVersion.V2020_02_14)) {
+      report(
+          RuleCode.NO_TEMPLATE_IDENTITY,
+          "/identity/type",
+          "The identity type is None, but Image Builder runs every build as the template's"
+              + " user-assigned managed identity and refuses a template without one (API version"
+              + " 2020-02-14 and later). Set \"type\": \"UserAssigned\" and list the identity's"
+              + " resource id under userAssignedIdentities, or convert with --identity.");
+      return;
+    }
     if (identity == null || !"UserAssigned".equals(identity.type())) {
       return;
     }

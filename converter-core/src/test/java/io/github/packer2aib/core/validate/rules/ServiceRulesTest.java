@@ -179,7 +179,35 @@ class ServiceRulesTest {
     assertEquals(
         List.of("RULE-E312 /resources/0/identity"),
         codesAndPaths(template(base(), new Identity("UserAssigned", null))));
-    assertEquals(List.of(), codesAndPaths(template(base(), new Identity("None", null))));
+    // The service refuses a template without a user-assigned identity from 2020-02-14 on.
+    assertEquals(
+        List.of("RULE-E316 /resources/0/identity/type"),
+        codesAndPaths(template(base(), new Identity("None", null))));
+    assertEquals(
+        List.of(),
+        ServiceRules.check(
+            template(base(), new Identity("None", null)),
+            ApiVersion.V2019_05_01_PREVIEW,
+            "",
+            ServiceRulesTest::locate));
+  }
+
+  @Test
+  void anIdentityGivenWithTheIdentityOptionIsNotJudgedInTheInput() {
+    for (Identity replaced :
+        List.of(
+            new Identity("None", null),
+            new Identity("UserAssigned", null),
+            new Identity("UserAssigned", List.of(ID, ID + "2")))) {
+      assertEquals(
+          List.of(),
+          ServiceRules.check(
+              template(base(), replaced),
+              ApiVersion.V2024_02_01,
+              "",
+              ServiceRulesTest::locate,
+              true));
+    }
   }
 
   @Test
