@@ -14,6 +14,8 @@ public enum SpecCode implements DiagnosticCode {
   UNKNOWN_PROPERTY_IGNORED("SPEC-W101", "Unknown property"),
   PROPERTY_CASE("SPEC-E102", "Wrong case in property name"),
   PROPERTY_CASE_ACCEPTED("SPEC-W102", "Wrong case in property name"),
+  /** Before 2024-02-01, "name" and "Name" in one object are one property given twice. */
+  PROPERTY_TWICE("SPEC-E105", "Property given twice"),
   READ_ONLY_PROPERTY("SPEC-W103", "Read-only property"),
   EXTENSION_FIELD("SPEC-N104", "Extension field left out"),
 

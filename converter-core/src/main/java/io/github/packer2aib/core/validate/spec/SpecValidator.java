@@ -481,10 +481,47 @@ public final class SpecValidator {
       }
       Optional<Schema.Property> sameName = caseInsensitive(key, schema);
       if (sameName.isPresent()) {
+        DocMember twin = otherSpelling(obj, m, sameName.get().name());
+        if (twin != null && !strict) {
+          propertyTwice(m, twin, w, sameName.get().name());
+          return;
+        }
         wrongCaseKey(m, w, sameName.get(), where);
         return;
       }
       unknown(m, w, schema, owner != null ? owner.get() : where.label());
+    }
+
+    /** Another member of {@code obj} than {@code m} whose key is {@code name} ignoring case. */
+    DocMember otherSpelling(DocObject obj, DocMember m, String name) {
+      for (DocMember other : obj.members()) {
+        if (other != m && other.key().equalsIgnoreCase(name)) {
+          return other;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Two keys for one property ({@code name} and {@code Name}) in a version that reads keys
+     * ignoring case: the service keeps one value and the output another, so neither can be trusted.
+     */
+    void propertyTwice(DocMember m, DocMember twin, Where w, String right) {
+      report(
+          SpecCode.PROPERTY_TWICE,
+          keyRange(m, w.pointer()),
+          w.pointer(),
+          quote(twin.key())
+              + " and "
+              + quote(m.key())
+              + " both set the property "
+              + quote(right)
+              + ": API version "
+              + version.id()
+              + " reads property names ignoring case, so one of the two values would be lost."
+              + " Keep one of them, written "
+              + quote(right)
+              + ".");
     }
 
     void wrongCaseKey(DocMember m, Where w, Schema.Property right, Where parent) {

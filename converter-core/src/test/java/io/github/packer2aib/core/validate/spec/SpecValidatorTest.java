@@ -372,6 +372,24 @@ class SpecValidatorTest {
   }
 
   @Test
+  void twoSpellingsOfOnePropertyAreAnErrorWhereTheServiceIgnoresCase() {
+    // The service keeps one of the two names and the output the other: neither can be trusted.
+    String t =
+        edit(
+            "{\"type\": \"Shell\", \"name\": \"hello\",",
+            "{\"type\": \"Shell\", \"name\": \"hello\", \"Name\": \"bye\",");
+    Diagnostic d = only(validate(LENIENT, t));
+    assertDiag(d, SpecCode.PROPERTY_TWICE, "/properties/customize/0/Name", at(t, "\"Name\""));
+    assertEquals(
+        "\"name\" and \"Name\" both set the property \"name\": API version 2022-07-01 reads"
+            + " property names ignoring case, so one of the two values would be lost. Keep one of"
+            + " them, written \"name\".",
+        d.detail());
+    // From 2024-02-01 the wrong spelling is an error of its own.
+    assertEquals(SpecCode.PROPERTY_CASE.text().id(), only(validate(STRICT, t)).code());
+  }
+
+  @Test
   void wrongCaseRequiredPropertyIsNotAlsoReportedMissing() {
     String t = edit("\"source\":", "\"Source\":");
     Diagnostic d = only(validate(STRICT, t));
