@@ -53,15 +53,17 @@ public final class AibResourceLocator {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(file, "file");
     List<Found> found = new ArrayList<>();
+    List<Found> existing = new ArrayList<>();
     if (root instanceof DocObject o) {
       if (isArmTemplate(o)) {
-        collectArm(o, JsonPointer.ROOT, found);
+        collectArm(o, JsonPointer.ROOT, found, existing);
       } else if (isResource(o)) {
         found.add(new Found(JsonPointer.ROOT, o));
       }
     }
     if (found.isEmpty()) {
-      return new Located(List.of(), List.of(notFound(root, file)));
+      return new Located(
+          List.of(), List.of(existing.isEmpty() ? notFound(root, file) : onlyExisting(existing)));
     }
     List<String> names = new ArrayList<>();
     for (Found f : found) {
@@ -112,8 +114,13 @@ public final class AibResourceLocator {
     return DocValues.string(o, "type");
   }
 
-  /** Walks {@code resources} (an array, or an object keyed by symbolic names). */
-  private static void collectArm(DocObject template, String pointer, List<Found> found) {
+  /**
+   * Walks {@code resources} (an array, or an object keyed by symbolic names). Image templates
+   * marked {@code "existing": true} (a Bicep {@code existing} resource) are references to templates
+   * the deployment does not create: they go to {@code existing}, not {@code found}.
+   */
+  private static void collectArm(
+      DocObject template, String pointer, List<Found> found, List<Found> existing) {
     DocMember member =
         template
             .member("resources")
@@ -126,16 +133,17 @@ public final class AibResourceLocator {
     String base = JsonPointer.append(pointer, member.key());
     if (resources instanceof DocArray a) {
       for (int i = 0; i < a.items().size(); i++) {
-        visitArmResource(a.items().get(i), JsonPointer.append(base, i), found);
+        visitArmResource(a.items().get(i), JsonPointer.append(base, i), found, existing);
       }
     } else if (resources instanceof DocObject byName) {
       for (DocMember m : byName.members()) {
-        visitArmResource(m.value(), JsonPointer.append(base, m.key()), found);
+        visitArmResource(m.value(), JsonPointer.append(base, m.key()), found, existing);
       }
     }
   }
 
-  private static void visitArmResource(DocNode node, String pointer, List<Found> found) {
+  private static void visitArmResource(
+      DocNode node, String pointer, List<Found> found, List<Found> existing) {
     if (!(node instanceof DocObject r)) {
       return;
     }
@@ -144,7 +152,7 @@ public final class AibResourceLocator {
     if (t.equals(ImageTemplate.RESOURCE_TYPE.toLowerCase(Locale.ROOT))
         || (t.equals(PROVIDER) && hasBody(r))) {
       // An image template's own child resources (triggers) hold no further templates.
-      found.add(new Found(pointer, r));
+      (isExisting(r) ? existing : found).add(new Found(pointer, r));
       return;
     }
     if (t.equals(DEPLOYMENTS)) {
@@ -157,9 +165,27 @@ public final class AibResourceLocator {
                   collectArm(
                       (DocObject) tpl,
                       JsonPointer.append(JsonPointer.append(pointer, "properties"), "template"),
-                      found));
+                      found,
+                      existing));
     }
-    collectArm(r, pointer, found);
+    collectArm(r, pointer, found, existing);
+  }
+
+  /** {@code "existing": true}: ARM reads the resource, it does not deploy it. */
+  private static boolean isExisting(DocObject r) {
+    return DocValues.member(r, "existing") instanceof DocScalar s && s.asBoolean().orElse(false);
+  }
+
+  /** The deployment names image templates only as existing resources, which it does not create. */
+  private static Diagnostic onlyExisting(List<Found> existing) {
+    Found first = existing.get(0);
+    return Diagnostic.of(
+            BindCode.NO_IMAGE_TEMPLATE,
+            first.node().range(),
+            "This ARM deployment template refers to image templates only as existing resources"
+                + " (\"existing\": true), which it reads but does not create, so there is no image"
+                + " template to check here. Give the template that defines the image template.")
+        .withPath(first.pointer());
   }
 
   // ---- nothing found -----------------------------------------------------------------------

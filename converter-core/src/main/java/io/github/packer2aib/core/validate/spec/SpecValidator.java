@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
 public final class SpecValidator {
   /** Members of an ARM deployment's resource that are not part of the resource body. */
   public static final Set<String> ARM_DEPLOYMENT_KEYS =
-      Set.of("dependsOn", "comments", "condition", "copy", "scope");
+      Set.of("dependsOn", "comments", "condition", "copy", "scope", "resources", "existing");
 
   /** The resource envelope, checked here rather than against the spec. */
   private static final Set<String> ENVELOPE_KEYS = Set.of("type", "apiVersion", "name");

@@ -127,6 +127,29 @@ class AibResourceLocatorTest {
   }
 
   @Test
+  void existingResourcesAreReferencesNotTemplates() {
+    // Bicep's "existing" resource: ARM reads it and deploys nothing, so it is no template here.
+    String json =
+        "{\"$schema\":"
+            + " \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\","
+            + " \"languageVersion\": \"2.0\", \"resources\": {\"old\": {\"type\":"
+            + " \"Microsoft.VirtualMachineImages/imageTemplates\", \"name\": \"old\", \"existing\":"
+            + " true}, \"new\": {\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\","
+            + " \"name\": \"new\", \"existing\": false}}}";
+    assertEquals(List.of("/resources/new"), pointers(locate("ex.json", json)));
+    var only = locate("ex.json", json.replace("\"existing\": false", "\"existing\": true"));
+    assertEquals(List.of(), only.resources());
+    assertEquals(1, only.diagnostics().size());
+    assertEquals("BIND-E001", only.diagnostics().get(0).code());
+    assertEquals(Optional.of("/resources/old"), only.diagnostics().get(0).path());
+    assertEquals(
+        "This ARM deployment template refers to image templates only as existing resources"
+            + " (\"existing\": true), which it reads but does not create, so there is no image"
+            + " template to check here. Give the template that defines the image template.",
+        only.diagnostics().get(0).detail());
+  }
+
+  @Test
   void severalTemplatesGetNumberedUniqueNames() {
     String t = "{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\", \"name\": %s}";
     String json =

@@ -118,7 +118,8 @@ class SpecValidatorTest {
         edit(
             "\"name\": \"tpl-1\",",
             "\"name\": \"tpl-1\", \"dependsOn\": [\"x\"], \"comments\": \"c\", \"condition\": true,"
-                + " \"copy\": {\"name\": \"c\", \"count\": 2}, \"scope\": \"s\",");
+                + " \"copy\": {\"name\": \"c\", \"count\": 2}, \"scope\": \"s\", \"resources\":"
+                + " [{\"type\": \"triggers\", \"name\": \"t\"}], \"existing\": false,");
     assertEquals(List.of(), validate(STRICT, t));
   }
 
