@@ -16,6 +16,7 @@ import io.github.packer2aib.core.mapping.IdentityOverride;
 import io.github.packer2aib.core.mapping.retarget.ApiVersionRetargeter;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
+import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import io.github.packer2aib.core.validate.VersionSelection;
 import io.github.packer2aib.core.validate.rules.ServiceRules;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The library's entry point: one input text in, AIB templates and diagnostics out. It never throws
@@ -147,6 +149,9 @@ public final class Converter {
   /** Applies the options to a checked template and validates the result. */
   private static Mapped map(Pending p, ConvertOptions options, Diagnostics diagnostics) {
     SourceMap map = p.bound().sourceMap();
+    // What --identity and --api-version change or drop is a member: point at its key (in YAML a
+    // block mapping's own range starts at its first child, a line below the key).
+    Function<String, Optional<Range>> member = ptr -> map.locateKey(ptr).or(() -> map.locate(ptr));
     ImageTemplate template = p.bound().template();
     if (template.type() == null) {
       // A REST body: the output is the resource form, which names its type and version.
@@ -162,15 +167,13 @@ public final class Converter {
     }
     if (options.identity().isPresent()) {
       IdentityOverride.Result r =
-          IdentityOverride.apply(
-              template, options.identity().get(), p.ref().pointer(), map::locate);
+          IdentityOverride.apply(template, options.identity().get(), p.ref().pointer(), member);
       template = r.template();
       diagnostics.addAll(r.diagnostics());
     }
     ApiVersion target = options.apiVersion().orElse(p.version());
     if (options.apiVersion().isPresent() && !(p.literalVersion() && target == p.version())) {
-      ApiVersionRetargeter.Result r =
-          new ApiVersionRetargeter().retarget(template, target, map::locate);
+      ApiVersionRetargeter.Result r = new ApiVersionRetargeter().retarget(template, target, member);
       template = r.template();
       for (Diagnostic d : r.diagnostics()) {
         diagnostics.add(d.path().isPresent() ? d.withPath(p.ref().pointer() + d.path().get()) : d);
