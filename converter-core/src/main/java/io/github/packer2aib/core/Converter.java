@@ -16,6 +16,7 @@ import io.github.packer2aib.core.mapping.IdentityOverride;
 import io.github.packer2aib.core.mapping.retarget.ApiVersionRetargeter;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
+import io.github.packer2aib.core.parse.WindowsPathEscapes;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import io.github.packer2aib.core.validate.VersionSelection;
@@ -87,6 +88,7 @@ public final class Converter {
       AibResourceLocator.Located located = AibResourceLocator.locate(document, input);
       diagnostics.addAll(located.diagnostics());
       for (ResourceRef ref : located.resources()) {
+        diagnostics.addAll(WindowsPathEscapes.check(input, ref.node(), ref.pointer()));
         check(ref, options, diagnostics).ifPresent(pending::add);
       }
     }

@@ -1,29 +1,18 @@
 package io.github.packer2aib.core.parse;
 
-import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.source.SourceFile;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a JSON or YAML file, choosing the reader by file extension ({@code .json}, {@code .jsonc} →
- * JSON; {@code .yaml}, {@code .yml} → YAML) or, for other names such as standard input, by the
+ * Reads a JSON or YAML file, choosing the reader by file extension ({@code .json}, {@code .jsonc}
+ * → JSON; {@code .yaml}, {@code .yml} → YAML) or, for other names such as standard input, by the
  * first significant character: <code>{</code> or <code>[</code> means JSON, anything else YAML.
  */
 public final class DocReader {
   private DocReader() {}
 
   public static ParseResult read(SourceFile file) {
-    boolean json = looksLikeJson(file);
-    ParseResult parsed = json ? JsonReader.read(file) : YamlReader.read(file);
-    List<Diagnostic> paths = WindowsPathEscapes.check(file, parsed.documents(), !json);
-    if (paths.isEmpty()) {
-      return parsed;
-    }
-    List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
-    all.addAll(paths);
-    return new ParseResult(parsed.documents(), all);
+    return looksLikeJson(file) ? JsonReader.read(file) : YamlReader.read(file);
   }
 
   /** Whether {@link #read} would treat the file as JSON. */

@@ -17,19 +17,24 @@ import java.util.List;
  * "C:\temp\new.txt"} is valid JSON and YAML, but holds a tab and a line break where the author
  * meant "\t" and "\n", and {@code "C:\Program Files"} in YAML holds a paragraph separator. The file
  * reads without error and the build fails much later on a path that does not exist, so each such
- * string gets a warning at its first escape.
+ * string of an image template gets a warning at its first escape. (Packer templates are not
+ * checked: their strings reach the output through Packer's own rules, reported where they map.)
  */
-final class WindowsPathEscapes {
+public final class WindowsPathEscapes {
   private WindowsPathEscapes() {}
 
   /** Longest path quoted back in the warning. */
   private static final int MAX_SHOWN = 80;
 
-  static List<Diagnostic> check(SourceFile file, List<DocNode> documents, boolean yaml) {
+  /**
+   * The warnings for one image template read from {@code file}.
+   *
+   * @param node the template's node in the document
+   * @param pointer its JSON pointer in the document, which each warning's path starts with
+   */
+  public static List<Diagnostic> check(SourceFile file, DocNode node, String pointer) {
     List<Diagnostic> out = new ArrayList<>();
-    for (DocNode document : documents) {
-      walk(document, "", file, yaml, out);
-    }
+    walk(node, pointer, file, !DocReader.looksLikeJson(file), out);
     return out;
   }
 
@@ -159,20 +164,26 @@ final class WindowsPathEscapes {
     return sb.toString();
   }
 
-  /** Whether the text holds a drive such as "C:\" (or "C:\\") that starts a Windows path. */
+  /**
+   * Whether the text holds a drive such as "C:\" that starts a Windows path: an upper-case letter
+   * standing alone before ":\" (drives are written so; "a:\n" in a script is more likely a key and
+   * a line break).
+   */
   private static boolean hasDrive(String text, int from, int to) {
     for (int i = from + 1; i + 1 < to; i++) {
+      char drive = text.charAt(i - 1);
       if (text.charAt(i) == ':'
           && text.charAt(i + 1) == '\\'
-          && isAsciiLetter(text.charAt(i - 1))
-          && (i - 1 == from || !isAsciiLetter(text.charAt(i - 2)))) {
+          && drive >= 'A'
+          && drive <= 'Z'
+          && (i - 1 == from || !isAsciiLetterOrDigit(text.charAt(i - 2)))) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 class WindowsPathEscapesTest {
 
   private static List<Diagnostic> read(String name, String text) {
-    return DocReader.read(new SourceFile(name, text)).diagnostics();
+    SourceFile file = new SourceFile(name, text);
+    ParseResult parsed = DocReader.read(file);
+    assertEquals(List.of(), parsed.diagnostics());
+    return WindowsPathEscapes.check(file, parsed.documents().get(0), "");
   }
 
   private static String render(Diagnostic d) {
@@ -65,6 +68,10 @@ class WindowsPathEscapesTest {
     // An author who escapes one backslash means the \n beside it.
     assertEquals(List.of(), read("t.yaml", "a: \"copy C:\\\\a.txt D:\\\\\\nexit\"\n"));
     assertEquals(List.of(), read("t.json", "{\"a\": \"C:\\\\temp\\\\new.txt\"}"));
+    // A key and a line break, not a drive: drives are upper-case letters standing alone.
+    assertEquals(List.of(), read("t.yaml", "a: \"printf 'a:\\nb'\"\n"));
+    assertEquals(List.of(), read("t.yaml", "a: \"Result:\\nX:\\n\"\n"));
+    assertEquals(List.of(), read("t.json", "{\"content\": \"a:\\na\"}"));
     // JSON has no \a or \e: those are syntax errors there, not escapes to warn about.
     assertEquals(List.of(), read("t.json", "{\"a\": \"C:\\\\x\", \"b\": \"x\\ty\"}"));
   }
