@@ -495,9 +495,17 @@ public final class ServiceRules {
   }
 
   private void duplicate(DiagnosticCode code, String pointer, String firstPointer, String detail) {
-    Diagnostic d =
-        Diagnostic.of(code, locate.apply(pointer).orElse(null), detail).withPath(base + pointer);
+    Optional<Range> at = locate.apply(pointer);
     Optional<Range> first = locate.apply(firstPointer);
+    if (at.isPresent() && at.equals(first)) {
+      // One YAML node in two places (- *step repeats an anchored step): the value stands where
+      // it was written, so point at the item that repeats it, and say how to reuse it instead.
+      at = locate.apply(pointer.substring(0, pointer.lastIndexOf('/')));
+      detail +=
+          " The second is a YAML alias of the first; to reuse the first with changes, merge it"
+              + " instead (<<: *anchor) and give the copy a value of its own.";
+    }
+    Diagnostic d = Diagnostic.of(code, at.orElse(null), detail).withPath(base + pointer);
     out.add(first.isPresent() ? d.withRelated(new Related(first.get(), "first used")) : d);
   }
 }
