@@ -299,7 +299,8 @@ final class DestinationMapper {
             PackerMapCode.INVALID_VALUE,
             d.take("image_version").get().valueRange(),
             "shared_image_gallery_destination.image_version must have the form"
-                + " Major.Minor.Patch (such as 1.0.0), but it is \""
+                + " Major.Minor.Patch (such as 1.0.0), each a whole number up to 2147483647 as"
+                + " Azure requires, but it is \""
                 + version.get()
                 + "\". Fix the value in the template.");
         return Optional.empty();
@@ -694,10 +695,14 @@ final class DestinationMapper {
         i++;
       }
       int start = i;
+      long value = 0;
       while (i < n && version.charAt(i) >= '0' && version.charAt(i) <= '9') {
+        // Azure takes 32-bit parts: 1.0.20240115093000 ({{isotime "20060102150405"}}) passes
+        // Packer's check and fails only when the image is published, after the build.
+        value = Math.min(value * 10 + (version.charAt(i) - '0'), Integer.MAX_VALUE + 1L);
         i++;
       }
-      if (i == start) {
+      if (i == start || value > Integer.MAX_VALUE) {
         return false;
       }
     }

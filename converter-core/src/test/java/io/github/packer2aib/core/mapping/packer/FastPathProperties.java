@@ -1,6 +1,8 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.diag.AsciiWords;
 import io.github.packer2aib.core.hcl.value.Mark;
@@ -25,6 +27,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -125,8 +128,24 @@ class FastPathProperties {
         Pattern.compile("[A-Za-z0-9-_.]{1,64}").matcher(name).matches(),
         DestinationMapper.isRunOutputName(name));
     assertEquals(
-        Pattern.compile("\\d+\\.\\d+\\.\\d+").matcher(name).matches(),
+        Pattern.compile("\\d+\\.\\d+\\.\\d+").matcher(name).matches()
+            && java.util.Arrays.stream(name.split("\\."))
+                .allMatch(p -> new java.math.BigInteger(p).bitLength() < 32),
         DestinationMapper.isGalleryVersion(name));
+    // The Azure plugin's rule for managed image names (Java's \w is ASCII, as Go's).
+    assertEquals(
+        Pattern.compile("[^_\\W][\\w._)-]{0,79}").matcher(name).matches()
+            && !name.endsWith("-")
+            && !name.endsWith("."),
+        DestinationMapper.isManagedImageName(name));
+  }
+
+  @Example
+  void galleryVersionPartsAre32BitNumbers() {
+    assertTrue(DestinationMapper.isGalleryVersion("2147483647.0.007"));
+    assertFalse(DestinationMapper.isGalleryVersion("1.0.2147483648"));
+    assertFalse(DestinationMapper.isGalleryVersion("1.0.20240115093000"));
+    assertFalse(DestinationMapper.isGalleryVersion("1.0.99999999999999999999999"));
   }
 
   @Property(tries = 2000)
@@ -185,7 +204,10 @@ class FastPathProperties {
     return Arbitraries.oneOf(
         Arbitraries.strings().withChars("0123456789.").ofMaxLength(9),
         Arbitraries.strings().withChars("aZ09-_./ \u00e9\u0663\n").ofMaxLength(70),
-        Arbitraries.strings().withChars("abc1").ofMinLength(60).ofMaxLength(68));
+        Arbitraries.strings().withChars("abc1").ofMinLength(60).ofMaxLength(68),
+        Arbitraries.strings().withChars("0123456789.").ofMinLength(10).ofMaxLength(30),
+        Arbitraries.strings().withChars("aZ09-_.)(").ofMaxLength(8),
+        Arbitraries.strings().withChars("aZ09-_.)").ofMinLength(76).ofMaxLength(84));
   }
 
   /** LocalFiles.normalize as it was: split at "/", drop "." and empty parts, apply "..". */
