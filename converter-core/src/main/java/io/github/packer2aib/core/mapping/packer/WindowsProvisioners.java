@@ -190,8 +190,12 @@ final class WindowsProvisioners {
     Restarts.Inline checked =
         c.isInline() ? Restarts.inline(pr, c.inline(), c.valueRange(), true) : null;
     List<Step> steps = new ArrayList<>();
+    // Packer sets PACKER_BUILD_NAME and PACKER_BUILDER_TYPE for windows-shell too; a batch file
+    // that reads %PACKER_BUILD_NAME% got the text as written.
+    Map<String, String> inlineEnv =
+        checked != null ? EnvVars.withPackerVariables(env, pr, checked.commands()) : env;
     if (checked == null || !checked.commands().isEmpty()) {
-      EnvVars.note(pr, env, "$env: assignments");
+      EnvVars.note(pr, inlineEnv, "$env: assignments");
       pr.report()
           .add(
               PackerMapCode.APPROXIMATED,
@@ -205,7 +209,7 @@ final class WindowsProvisioners {
         byte[] bytes =
             (String.join("\r\n", checked.commands()) + "\r\n").getBytes(StandardCharsets.UTF_8);
         steps.add(
-            Step.of(powerShell(pr, batch(env, path, bytes), validExitCodes), pr.range())
+            Step.of(powerShell(pr, batch(inlineEnv, path, bytes), validExitCodes), pr.range())
                 .with("/inline", c.valueRange()));
       }
       if (checked.restart() != null) {
@@ -220,6 +224,7 @@ final class WindowsProvisioners {
       }
       LocalFile file = loaded.get();
       Optional<String> text = file.text();
+      Map<String, String> scriptEnv = EnvVars.withPackerVariables(env, pr, text.orElse(""));
       if (text.isPresent()) {
         Restarts.script(pr, file.path(), text.get(), c.valueRange(), true);
         // A batch file that runs Sysprep generalizes as a PowerShell script does (W404 there).
@@ -239,7 +244,8 @@ final class WindowsProvisioners {
         steps.add(
             Step.of(new Customizer.File(pr.name(), uri, path, file.sha256()), pr.range())
                 .with("/sourceUri", c.valueRange()));
-        steps.add(Step.of(powerShell(pr, batch(env, path, null), validExitCodes), pr.range()));
+        steps.add(
+            Step.of(powerShell(pr, batch(scriptEnv, path, null), validExitCodes), pr.range()));
         continue;
       }
       if (file.bytes() == null
@@ -257,7 +263,7 @@ final class WindowsProvisioners {
         continue;
       }
       steps.add(
-          Step.of(powerShell(pr, batch(env, path, file.bytes()), validExitCodes), pr.range())
+          Step.of(powerShell(pr, batch(scriptEnv, path, file.bytes()), validExitCodes), pr.range())
               .with("/inline", c.valueRange()));
       pr.report()
           .add(

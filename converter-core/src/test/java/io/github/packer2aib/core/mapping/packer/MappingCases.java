@@ -1847,6 +1847,19 @@ final class MappingCases {
     // Packer sets windows-shell variables with "set K=V && …" on cmd's command line, which
     // expands %PATH% (before any set runs): the step expands them the same way, first, and an
     // undefined %NAME% stays as written.
+    // Packer sets PACKER_BUILD_NAME and PACKER_BUILDER_TYPE for windows-shell as for shell and
+    // powershell: the step sets those the commands name.
+    add(
+        "windows-shell-packer-variables",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "windows-shell",
+                    p ->
+                        p.set(
+                            "inline",
+                            List.of("echo %PACKER_BUILD_NAME% on %PACKER_BUILDER_TYPE%")))));
     add(
         "windows-shell-environment-expanded",
         one(
