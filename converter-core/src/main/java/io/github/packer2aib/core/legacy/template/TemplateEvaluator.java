@@ -416,7 +416,7 @@ public final class TemplateEvaluator {
       if (piped != null) {
         args.add(piped);
       }
-      checkArity(f, id, args.size(), callSpan);
+      checkArity(f, args.size(), piped != null, callSpan);
       List<Value> values = new ArrayList<>(count);
       EnumSet<Mark> marks = null;
       boolean unknown = false;
@@ -486,7 +486,12 @@ public final class TemplateEvaluator {
       }
     }
 
-    private void checkArity(TemplateFunction f, Operand.Identifier id, int count, Span callSpan)
+    /**
+     * Go's argument count check. The hint about a piped value goes with a call that has one, too
+     * many arguments or too few ({@code {{ user `a` | replace "o" "0" }}} gives replace 3): it was
+     * given to calls with too many, piped or not.
+     */
+    private void checkArity(TemplateFunction f, int count, boolean piped, Span callSpan)
         throws Stop {
       int fixed = f.parameters().size();
       boolean ok = f.variadic().isPresent() ? count >= fixed : count == fixed;
@@ -511,9 +516,7 @@ public final class TemplateEvaluator {
               + count
               + (count == 1 ? " was" : " were")
               + " given"
-              + (count > fixed && !f.variadic().isPresent() && fixed > 0
-                  ? " (a value piped in with | counts as the last argument)."
-                  : "."));
+              + (piped ? " (the value piped in with | counts as the last argument)." : "."));
     }
 
     /** Go's argument check: constants must fit the parameter, computed values must be strings. */

@@ -207,7 +207,12 @@ class TemplateEvaluatorTest {
             + " given.",
         "{{ nope }}~UNKNOWN_FUNCTION~3~7~",
         "{{ `a` | lower `b` }}~WRONG_ARGUMENT_COUNT~9~18~The function lower takes 1 argument, but 2"
-            + " were given (a value piped in with | counts as the last argument).",
+            + " were given (the value piped in with | counts as the last argument).",
+        "{{ `a` | replace `o` `0` }}~WRONG_ARGUMENT_COUNT~9~24~The function replace takes 4"
+            + " arguments, but 3 were given (the value piped in with | counts as the last"
+            + " argument).",
+        "{{ user `a` `b` }}~WRONG_ARGUMENT_COUNT~3~15~The function user takes 1 argument, but 2"
+            + " were given.",
         "{{ clean_resource_name `a` }}~NOT_AVAILABLE~3~26~clean_resource_name is defined by the"
             + " builders, so it can only be used in a builder's settings.",
       })
