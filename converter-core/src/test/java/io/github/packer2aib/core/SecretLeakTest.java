@@ -692,6 +692,29 @@ class SecretLeakTest {
   }
 
   @Test
+  void anUntraceableLegacySecretIsNotCalledALocal() {
+    // An empty credential-named legacy variable flowing into a command cannot be found in it; the
+    // message names it as a suspect, and a legacy template has no locals to suspect.
+    String legacy =
+        "{\n"
+            + "  \"variables\": {\"download_token\": \"\"},\n"
+            + "  \"builders\": [{\"type\": \"azure-arm\",\n"
+            + "    \"subscription_id\": \"00000000-0000-0000-0000-000000000000\",\n"
+            + "    \"location\": \"westeurope\", \"os_type\": \"Linux\",\n"
+            + "    \"image_publisher\": \"Canonical\", \"image_offer\": \"ubuntu-24_04-lts\",\n"
+            + "    \"image_sku\": \"server\", \"managed_image_name\": \"x\",\n"
+            + "    \"managed_image_resource_group_name\": \"rg\"}],\n"
+            + "  \"provisioners\": [{\"type\": \"shell\",\n"
+            + "    \"inline\": [\"install -t '{{user `download_token`}}'\"]}]\n"
+            + "}\n";
+    ConversionResult r = convert("l.json", Map.of(), List.of(), Map.of(), legacy);
+    assertTrue(r.templates().isEmpty(), () -> text(r));
+    String detail = only(r, "PKRMAP-E405").detail();
+    assertTrue(
+        detail.contains("comes from a sensitive variable (perhaps \"download_token\","), detail);
+  }
+
+  @Test
   void namesFromASecretNameNoStepAndNoTemplate() {
     ConversionResult r =
         convertPw(

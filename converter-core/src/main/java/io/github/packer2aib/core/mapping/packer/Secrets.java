@@ -115,10 +115,16 @@ final class Secrets {
     }
     List<String> untraceable = quotedNames(emptyValued());
     return untraceable.isEmpty()
-        ? "a sensitive variable or local"
-        : "a sensitive variable or local (perhaps "
+        ? anySecret()
+        : anySecret()
+            + " (perhaps "
             + Words.or(untraceable)
             + ", whose value is empty here and so cannot be traced)";
+  }
+
+  /** "a sensitive variable or local"; a legacy template has no locals. */
+  String anySecret() {
+    return legacy ? "a sensitive variable" : "a sensitive variable or local";
   }
 
   /**

@@ -196,9 +196,10 @@ final class UnitMapper {
         u.report.add(
             PackerMapCode.SENSITIVE_VALUE,
             u.usage.range(),
-            "The image template made from this source would contain the value of a sensitive"
-                + " variable or local, so it was not written. Find where the value is used (a"
-                + " provisioner, a tag, a name) and keep it out of what Image Builder runs.");
+            "The image template made from this source would contain the value of "
+                + u.secrets.anySecret()
+                + ", so it was not written. Find where the value is used (a provisioner, a tag, a"
+                + " name) and keep it out of what Image Builder runs.");
         return true;
       }
     }
