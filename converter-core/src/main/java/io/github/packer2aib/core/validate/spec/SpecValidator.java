@@ -276,6 +276,13 @@ public final class SpecValidator {
 
     final Set<String> supplied;
 
+    /**
+     * The key of the member whose value {@link #value} checks next, handed over by {@link #member}
+     * (a field, not a parameter, to leave the hot path's signatures alone); read and cleared by
+     * {@link #value}, so it never reaches a nested object.
+     */
+    Range memberKey;
+
     Run(String base, Function<String, Optional<Range>> locate, Set<String> supplied) {
       this.base = base;
       this.locate = locate == null ? p -> Optional.empty() : locate;
@@ -307,7 +314,7 @@ public final class SpecValidator {
             "The required property \"properties\" is missing from the image template resource."
                 + " Add it with at least \"source\" and \"distribute\".");
       }
-      object(obj, spec.root(), root, () -> "the image template resource", true);
+      object(obj, spec.root(), root, () -> "the image template resource", true, null);
     }
 
     /** The member with this key, or else one whose key differs only in case (ARM reads both). */
@@ -414,9 +421,10 @@ public final class SpecValidator {
         Schema.ObjectSchema schema,
         Where where,
         Supplier<String> owner,
-        boolean atRoot) {
+        boolean atRoot,
+        Range key) {
       if (schema.discriminator() != null) {
-        discriminated(obj, schema, where);
+        discriminated(obj, schema, where, key);
         return;
       }
       List<String> required = schema.required();
@@ -425,7 +433,7 @@ public final class SpecValidator {
         if (obj.memberOrNull(r) == null // no Optional per required key (C1 code)
             && obj.memberIgnoringCase(r).isEmpty()
             && !(atRoot && (ENVELOPE_KEYS.contains(r) || supplied.contains(r)))) {
-          missing(obj, where, r, owner != null ? owner.get() : where.label());
+          missing(obj, where, r, owner != null ? owner.get() : where.label(), key);
         }
       }
       List<DocMember> members = obj.members();
@@ -450,6 +458,7 @@ public final class SpecValidator {
         if (p.readOnly()) {
           readOnly(m, where.member(key));
         } else if (!anyStringGoes(m.value(), p.schema())) {
+          memberKey = m.keyRange();
           value(m.value(), p.schema(), where.member(key));
         }
         return;
@@ -626,7 +635,7 @@ public final class SpecValidator {
               + " template.");
     }
 
-    void missing(DocObject obj, Where where, String key, String owner) {
+    void missing(DocObject obj, Where where, String key, String owner, Range objectKey) {
       StringBuilder detail =
           new StringBuilder("The required property ")
               .append(quote(key))
@@ -642,14 +651,24 @@ public final class SpecValidator {
           .ifPresent(f -> detail.append(' ').append(f.hint()));
       report(
           SpecCode.MISSING_REQUIRED,
-          range(obj, where.pointer()),
+          objectRange(obj, where.pointer(), objectKey),
           where.pointer(),
           detail.toString());
     }
 
+    /**
+     * Where to report a problem of a whole object: at its key when the object itself starts on a
+     * later line, as a YAML block mapping does (its range starts at its first member, which would
+     * read as the culprit).
+     */
+    Range objectRange(DocObject obj, String pointer, Range key) {
+      Range r = range(obj, pointer);
+      return key != null && r != null && key.start().line() < r.start().line() ? key : r;
+    }
+
     // ---- discriminated objects ----
 
-    void discriminated(DocObject obj, Schema.ObjectSchema base, Where where) {
+    void discriminated(DocObject obj, Schema.ObjectSchema base, Where where, Range key) {
       Schema.Discriminator d = base.discriminator();
       DocMember dm = obj.memberOrNull(d.field()); // no Optional (C1 code)
       if (dm == null) {
@@ -658,7 +677,7 @@ public final class SpecValidator {
       if (dm == null) {
         report(
             SpecCode.MISSING_REQUIRED,
-            range(obj, where.pointer()),
+            objectRange(obj, where.pointer(), key),
             where.pointer(),
             "The required property "
                 + quote(d.field())
@@ -698,7 +717,7 @@ public final class SpecValidator {
       Schema.ObjectSchema sub = spec.subtype(d, chosen);
       // The name is for messages only: most objects have none, and building it for each one was
       // a visible part of checking a template.
-      object(obj, sub, where.subtype(chosen), new SubtypeName(chosen, base), false);
+      object(obj, sub, where.subtype(chosen), new SubtypeName(chosen, base), false, key);
     }
 
     /**
@@ -788,13 +807,15 @@ public final class SpecValidator {
     // ---- values ----
 
     void value(DocNode node, Schema schema, Where w) {
+      Range key = memberKey;
+      memberKey = null;
       if (ArmExpression.isExpression(node)) {
         return;
       }
       Schema s = spec.resolve(schema);
       if (s instanceof Schema.ObjectSchema os) {
         if (node instanceof DocObject obj) {
-          object(obj, os, w, null, false);
+          object(obj, os, w, null, false, key);
         } else {
           wrongType(node, w, "an object");
         }
