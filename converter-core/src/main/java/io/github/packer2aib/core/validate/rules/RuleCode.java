@@ -23,7 +23,8 @@ public enum RuleCode implements DiagnosticCode {
   NOT_A_RESOURCE_ID("RULE-E313", "Not a resource id"),
   FILE_WITHOUT_SOURCE("RULE-E314", "File step without source or destination"),
   BAD_RESTART_TIMEOUT("RULE-W315", "Unrecognised restart timeout"),
-  NO_TEMPLATE_IDENTITY("RULE-E316", "No template identity");
+  NO_TEMPLATE_IDENTITY("RULE-E316", "No template identity"),
+  SIGNED_URL("RULE-W317", "Shared access signature in a URL");
 
   private final Text text;
 

@@ -304,8 +304,29 @@ public final class ServiceRules {
     }
     if (scriptUri != null) {
       checksum(checksum, at, i);
+      signedUrl(scriptUri, pointer(at, i, "/scriptUri"));
     }
   }
+
+  /**
+   * A URL with a shared access signature ({@code ?…&sig=…}): the template keeps that credential in
+   * plain text for everyone who can read it, and the build fails once it expires. Only the
+   * parameter's name is quoted, never the URL.
+   */
+  private void signedUrl(String url, String at) {
+    if (url != null && !ArmExpression.isExpression(url) && SAS_SIGNATURE.matcher(url).find()) {
+      report(
+          RuleCode.SIGNED_URL,
+          at,
+          "This URL carries a shared access signature (its sig= parameter), a credential that the"
+              + " image template keeps in plain text for anyone who can read the template, and"
+              + " that stops working when it expires. Give the template's identity read access to"
+              + " the storage account (Storage Blob Data Reader) and write the URL without its"
+              + " query.");
+    }
+  }
+
+  private static final Pattern SAS_SIGNATURE = Pattern.compile("(?i)[?&]sig=");
 
   private void elevation(BoolValue runElevated, BoolValue runAsSystem, String at, int i) {
     boolean system = runAsSystem != null && runAsSystem.isTrue();
@@ -334,6 +355,7 @@ public final class ServiceRules {
               + ".");
     }
     checksum(checksum, at, i);
+    signedUrl(sourceUri, pointer(at, i, "/sourceUri"));
   }
 
   private void checksum(String checksum, String at, int i) {
