@@ -89,7 +89,13 @@ public final class Converter {
       diagnostics.addAll(located.diagnostics());
       for (ResourceRef ref : located.resources()) {
         diagnostics.addAll(WindowsPathEscapes.check(input, ref.node(), ref.pointer()));
-        check(ref, options, diagnostics).ifPresent(pending::add);
+        // A nested deployment's template has parameters of its own: only top-level resources
+        // read the document's.
+        Function<String, Optional<String>> parameterDefault =
+            ref.pointer().contains("/template/")
+                ? name -> Optional.empty()
+                : name -> AibResourceLocator.parameterDefault(document, name);
+        check(ref, options, parameterDefault, diagnostics).ifPresent(pending::add);
       }
     }
     if (diagnostics.hasErrors()) {
@@ -117,9 +123,12 @@ public final class Converter {
 
   /** Validates and binds one resource; empty when its API version cannot be determined. */
   private static Optional<Pending> check(
-      ResourceRef ref, ConvertOptions options, Diagnostics checkDiagnostics) {
+      ResourceRef ref,
+      ConvertOptions options,
+      Function<String, Optional<String>> parameterDefault,
+      Diagnostics checkDiagnostics) {
     VersionSelection selection =
-        VersionSelection.select(ref.node(), ref.pointer(), options.apiVersion());
+        VersionSelection.select(ref.node(), ref.pointer(), options.apiVersion(), parameterDefault);
     checkDiagnostics.addAll(selection.diagnostics());
     if (selection.version().isEmpty()) {
       return Optional.empty();

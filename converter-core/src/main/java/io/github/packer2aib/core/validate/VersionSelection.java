@@ -8,6 +8,9 @@ import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Chooses the API version a template is validated against: its own literal {@code apiVersion} when
@@ -26,6 +29,22 @@ public record VersionSelection(
 
   public static VersionSelection select(
       DocObject resource, String pointer, Optional<ApiVersion> chosen) {
+    return select(resource, pointer, chosen, name -> Optional.empty());
+  }
+
+  /**
+   * As {@link #select(DocObject, String, Optional)}, for a resource of an ARM deployment template:
+   * an {@code apiVersion} of {@code [parameters('name')]} is checked against the parameter's {@code
+   * defaultValue} when that is a known version and no version was chosen, rather than against the
+   * default (2024-02-01, which rejects what older versions accept).
+   *
+   * @param parameterDefault the literal defaultValue of a deployment parameter, by name
+   */
+  public static VersionSelection select(
+      DocObject resource,
+      String pointer,
+      Optional<ApiVersion> chosen,
+      Function<String, Optional<String>> parameterDefault) {
     ApiVersion fallback = chosen.orElse(ApiVersion.DEFAULT);
     String how =
         chosen.isPresent()
@@ -71,6 +90,29 @@ public record VersionSelection(
       return new VersionSelection(known, true, List.of());
     }
     if (ArmExpression.isExpression(value)) {
+      Matcher parameter = PARAMETER.matcher(value);
+      Optional<ApiVersion> byDefault =
+          chosen.isEmpty() && parameter.matches()
+              ? parameterDefault.apply(parameter.group(1)).flatMap(ApiVersion::parse)
+              : Optional.empty();
+      if (byDefault.isPresent()) {
+        return new VersionSelection(
+            byDefault,
+            false,
+            List.of(
+                Diagnostic.of(
+                        VersionCode.EXPRESSION_API_VERSION,
+                        m.value().range(),
+                        "apiVersion is the ARM expression "
+                            + value
+                            + ", known only at deployment; the template is checked against "
+                            + byDefault.get().id()
+                            + ", the defaultValue of parameter \""
+                            + parameter.group(1)
+                            + "\" (a deployment that passes another version is not checked:"
+                            + " choose it with --api-version).")
+                    .withPath(at)));
+      }
       return new VersionSelection(
           Optional.of(fallback),
           false,
@@ -120,6 +162,10 @@ public record VersionSelection(
                         + Placeholders.hint(value))
                 .withPath(at)));
   }
+
+  /** {@code [parameters('name')]}, the whole expression. */
+  private static final Pattern PARAMETER =
+      Pattern.compile("\\[\\s*parameters\\(\\s*'([^']+)'\\s*\\)\\s*\\]");
 
   /** The start of an object, as a zero-width range, for notes about the object as a whole. */
   private static io.github.packer2aib.core.source.Range keyOnly(DocObject o) {

@@ -2,6 +2,7 @@ package io.github.packer2aib.core.bind.aib;
 
 import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -78,6 +80,19 @@ public final class AibResourceLocator {
   }
 
   private record Found(String pointer, DocObject node) {}
+
+  /**
+   * The literal {@code defaultValue} of the deployment parameter {@code name} of an ARM template
+   * (keys matched as ARM matches them), if the document is one and declares it.
+   */
+  public static Optional<String> parameterDefault(DocNode root, String name) {
+    if (!(root instanceof DocObject o) || !isArmTemplate(o)) {
+      return Optional.empty();
+    }
+    DocNode parameter = DocValues.member(DocValues.member(o, "parameters"), name);
+    return Optional.ofNullable(DocValues.string(parameter, "defaultValue"))
+        .filter(v -> !ArmExpression.isExpression(v));
+  }
 
   // ---- shapes ------------------------------------------------------------------------------
 
