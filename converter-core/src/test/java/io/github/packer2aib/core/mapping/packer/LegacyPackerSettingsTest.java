@@ -2,17 +2,8 @@ package io.github.packer2aib.core.mapping.packer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.packer2aib.core.bind.PackerTemplates;
-import io.github.packer2aib.core.bind.packer.LoadResult;
-import io.github.packer2aib.core.bind.packer.PackerInput;
-import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.diag.Diagnostic;
-import io.github.packer2aib.core.hcl.function.Clock;
-import io.github.packer2aib.core.testing.MemoryFileView;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,17 +35,7 @@ class LegacyPackerSettingsTest {
 
   @Test
   void minPackerVersionIsNamedAsWritten() {
-    MemoryFileView fs = new MemoryFileView("/work").put("/work/t.json", TEMPLATE);
-    PackerOptions options =
-        new PackerOptions(
-            List.of(),
-            List.of(),
-            Map.of(),
-            Path.of("/work"),
-            Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
-    LoadResult loaded =
-        PackerTemplates.load(new PackerInput(Path.of("t.json"), "t.json"), options, fs);
-    MapResult result = PackerMapper.map(loaded.template().orElseThrow(), MappingCases.opts(), fs);
+    MapResult result = LoadAndMap.map("t.json", TEMPLATE);
     List<Diagnostic> notes =
         result.diagnostics().stream().filter(d -> d.code().equals("PKRMAP-N132")).toList();
     assertEquals(1, notes.size(), result.diagnostics().toString());

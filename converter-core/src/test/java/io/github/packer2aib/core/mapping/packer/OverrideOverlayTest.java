@@ -3,18 +3,9 @@ package io.github.packer2aib.core.mapping.packer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.packer2aib.core.bind.PackerTemplates;
-import io.github.packer2aib.core.bind.packer.LoadResult;
-import io.github.packer2aib.core.bind.packer.PackerInput;
-import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.emit.TemplateWriter;
-import io.github.packer2aib.core.hcl.function.Clock;
-import io.github.packer2aib.core.testing.MemoryFileView;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,17 +31,7 @@ class OverrideOverlayTest {
   private record Converted(List<Diagnostic> diagnostics, String json) {}
 
   private static Converted convert(String name, String text) {
-    MemoryFileView fs = new MemoryFileView("/work").put("/work/" + name, text);
-    PackerOptions options =
-        new PackerOptions(
-            List.of(),
-            List.of(),
-            Map.of(),
-            Path.of("/work"),
-            Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
-    LoadResult loaded = PackerTemplates.load(new PackerInput(Path.of(name), name), options, fs);
-    assertEquals(List.of(), loaded.diagnostics().stream().filter(Diagnostic::isError).toList());
-    MapResult result = PackerMapper.map(loaded.template().orElseThrow(), MappingCases.opts(), fs);
+    MapResult result = LoadAndMap.map(name, text);
     return new Converted(
         result.diagnostics(), TemplateWriter.toJson(result.templates().get(0).template()));
   }

@@ -1,0 +1,41 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.packer2aib.core.bind.PackerTemplates;
+import io.github.packer2aib.core.bind.packer.LoadResult;
+import io.github.packer2aib.core.bind.packer.PackerInput;
+import io.github.packer2aib.core.bind.packer.PackerOptions;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.function.Clock;
+import io.github.packer2aib.core.testing.MemoryFileView;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Packer template read from its text by the loaders, as the CLI reads a file, and mapped: for
+ * tests of what the models of {@link MappingCases} cannot show (what the loaders mark or name).
+ */
+final class LoadAndMap {
+  private LoadAndMap() {}
+
+  /**
+   * Loads {@code text} as the file {@code name} in {@code /work} (its syntax by the name), at a
+   * fixed time, and maps it with {@link MappingCases#opts()}; loading must give no error.
+   */
+  static MapResult map(String name, String text) {
+    MemoryFileView fs = new MemoryFileView("/work").put("/work/" + name, text);
+    PackerOptions options =
+        new PackerOptions(
+            List.of(),
+            List.of(),
+            Map.of(),
+            Path.of("/work"),
+            Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
+    LoadResult loaded = PackerTemplates.load(new PackerInput(Path.of(name), name), options, fs);
+    assertEquals(List.of(), loaded.diagnostics().stream().filter(Diagnostic::isError).toList());
+    return PackerMapper.map(loaded.template().orElseThrow(), MappingCases.opts(), fs);
+  }
+}
