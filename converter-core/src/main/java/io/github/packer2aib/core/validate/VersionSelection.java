@@ -95,26 +95,16 @@ public record VersionSelection(
           chosen.isEmpty() && parameter.matches()
               ? parameterDefault.apply(parameter.group(1)).flatMap(ApiVersion::parse)
               : Optional.empty();
-      if (byDefault.isPresent()) {
-        return new VersionSelection(
-            byDefault,
-            false,
-            List.of(
-                Diagnostic.of(
-                        VersionCode.EXPRESSION_API_VERSION,
-                        m.value().range(),
-                        "apiVersion is the ARM expression "
-                            + value
-                            + ", known only at deployment; the template is checked against "
-                            + byDefault.get().id()
-                            + ", the defaultValue of parameter \""
-                            + parameter.group(1)
-                            + "\" (a deployment that passes another version is not checked:"
-                            + " choose it with --api-version).")
-                    .withPath(at)));
-      }
+      ApiVersion checked = byDefault.orElse(fallback);
+      String why =
+          byDefault.isPresent()
+              ? ", the defaultValue of parameter \""
+                  + parameter.group(1)
+                  + "\" (a deployment that passes another version is not checked: choose it with"
+                  + " --api-version)"
+              : " (" + how + ")";
       return new VersionSelection(
-          Optional.of(fallback),
+          Optional.of(checked),
           false,
           List.of(
               Diagnostic.of(
@@ -123,10 +113,9 @@ public record VersionSelection(
                       "apiVersion is the ARM expression "
                           + value
                           + ", known only at deployment; the template is checked against "
-                          + fallback.id()
-                          + " ("
-                          + how
-                          + ").")
+                          + checked.id()
+                          + why
+                          + ".")
                   .withPath(at)));
     }
     String supported = String.join(", ", ApiVersion.ids());
