@@ -443,7 +443,11 @@ final class TemplateReader {
                 + "\" is "
                 + m.value().kindName()
                 + ", but Packer variables are strings"
-                + (m.value() instanceof DocScalar sc ? ". Quote it: \"" + sc.text() + "\"." : "."));
+                // The value is not quoted: a var file's values are masked in messages (any may
+                // be a secret), and "Quote it: \"***\"" told the user nothing.
+                + (m.value() instanceof DocScalar
+                    ? ": write it in double quotes, as a string."
+                    : "."));
         continue;
       }
       out.add(new StringSite(varFile, m.value().range(), s.get(), varYaml, false, pointer));
