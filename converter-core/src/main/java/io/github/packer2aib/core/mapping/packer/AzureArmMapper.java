@@ -71,13 +71,14 @@ final class AzureArmMapper {
           "os_type must be \"Linux\" or \"Windows\", but it is "
               + f.shown("os_type", os.get())
               + ". Fix the value in the template.");
+      guessOs();
       return;
     }
     if (f.has("os_type")) {
+      guessOs();
       return; // unknown or invalid: already reported
     }
-    Os guess = Provisioners.guessOs(u.build.provisioners()).orElse(Os.LINUX);
-    u.os = guess;
+    Os guess = guessOs();
     u.report.add(
         PackerMapCode.OS_TYPE_MISSING,
         f.range(),
@@ -85,6 +86,16 @@ final class AzureArmMapper {
             + " os_type = \"Windows\". (The rest of this usage was converted as "
             + guess.label()
             + ", judging by its provisioners.)");
+  }
+
+  /**
+   * Takes the operating system from the provisioners (Linux when they do not tell), so that the
+   * rest of the usage is checked as it most likely is, and what depends on it says it was guessed.
+   */
+  private Os guessOs() {
+    u.os = Provisioners.guessOs(u.build.provisioners()).orElse(Os.LINUX);
+    u.osGuessed = true;
+    return u.os;
   }
 
   // ------------------------------------------------------------------ location

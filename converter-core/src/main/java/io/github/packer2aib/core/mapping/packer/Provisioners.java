@@ -695,8 +695,13 @@ final class Provisioners {
               + type
               + " provisioner runs only on "
               + (u.os == Os.WINDOWS ? "Linux" : "Windows")
-              + ", but os_type is "
-              + u.os.label()
+              + (u.osGuessed
+                  ? ", but this build is converted as "
+                      + u.os.label()
+                      + " (os_type is missing or invalid; the provisioners before it suggest "
+                      + u.os.label()
+                      + ")"
+                  : ", but os_type is " + u.os.label())
               + ", and Image Builder refuses such a step. Remove it, or use "
               + (u.os == Os.WINDOWS ? "a powershell" : "a shell")
               + " provisioner.");

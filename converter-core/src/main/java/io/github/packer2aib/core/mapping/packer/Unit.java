@@ -32,6 +32,10 @@ final class Unit {
   final UploadUris uploads = new UploadUris();
 
   Os os = Os.LINUX;
+
+  /** Whether {@link #os} was guessed from the provisioners (os_type missing or invalid). */
+  boolean osGuessed;
+
   String location;
 
   /** The template's {@code subscription_id}, if any, and the fields it was read from. */

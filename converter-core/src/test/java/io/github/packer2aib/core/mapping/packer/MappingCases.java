@@ -281,6 +281,16 @@ final class MappingCases {
                                     .set("plan_product", "p")
                                     .set("plan_publisher", "pub")))),
         opts().withApiVersion(ApiVersion.V2019_05_01_PREVIEW));
+    // An os_type that is neither Linux nor Windows: the OS is taken from the first provisioners
+    // (powershell: Windows), and a Linux-only step after them says the OS was guessed (it said
+    // "os_type is Linux").
+    add(
+        "os-type-invalid-guessed",
+        one(
+            linux(s -> s.set("os_type", "Windos")),
+            b ->
+                b.provisioner("powershell", p -> p.set("inline", List.of("Get-Date")))
+                    .provisioner("shell", p -> p.set("inline", List.of("uname -a")))));
     add(
         "managed-image-source",
         one(
