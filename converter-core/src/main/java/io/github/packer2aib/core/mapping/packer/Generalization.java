@@ -5,7 +5,6 @@ import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -199,36 +198,13 @@ final class Generalization {
     return false;
   }
 
-  /**
-   * How far the keyword scan may move when a byte (in small letters) ends the 7 bytes it looks at:
-   * Horspool's table for the first 7 letters of the three keywords, so that most bytes of a step's
-   * text are skipped (the shortest keyword has 7 letters; bytes in no keyword move by 7).
-   */
-  private static final int[] KEYWORD_SHIFT = keywordShifts();
-
-  private static final int KEYWORD_WINDOW = 7;
-
-  private static int[] keywordShifts() {
-    int[] shift = new int[256];
-    Arrays.fill(shift, KEYWORD_WINDOW);
-    for (String k : List.of("sysprep", "waagent", "imagestate")) {
-      for (int p = 0; p < KEYWORD_WINDOW - 1; p++) {
-        shift[k.charAt(p)] = Math.min(shift[k.charAt(p)], KEYWORD_WINDOW - 1 - p);
-      }
-    }
-    return shift;
-  }
+  /** The generalization keywords; the exact tests follow a yes. */
+  private static final WordScan KEYWORDS = new WordScan("sysprep", "waagent", "imagestate");
 
   static boolean hasKeyword(String text) {
-    // On the low byte of each character (LowBytes). A character beyond Latin-1 may give a letter's
-    // byte: then this says yes where the text has no keyword, never the other way, and every caller
-    // checks the text itself after a yes.
-    byte[] b = LowBytes.take(text);
-    try {
-      return hasKeyword(b, text.length());
-    } finally {
-      LowBytes.release(b);
-    }
+    // A character beyond Latin-1 may give a letter's byte: then this says yes where the text has no
+    // keyword, never the other way, and every caller checks the text itself after a yes.
+    return KEYWORDS.in(text);
   }
 
   /**
@@ -262,20 +238,7 @@ final class Generalization {
    * {@link #hasKeyword(String)} of the text whose low bytes are the first {@code n} of {@code b}.
    */
   private static boolean hasKeyword(byte[] b, int n) {
-    for (int end = KEYWORD_WINDOW - 1; end < n; ) {
-      // | 0x20 maps exactly the ASCII capitals to their small letters among the keywords'
-      // letters; bytes beyond ASCII stay beyond it.
-      int c = (b[end] & 0xFF) | 0x20;
-      int start = end - (KEYWORD_WINDOW - 1);
-      if ((c == 'p' && LowBytes.wordAt(b, n, start, "sysprep"))
-          || (c == 't'
-              && (LowBytes.wordAt(b, n, start, "waagent")
-                  || LowBytes.wordAt(b, n, start, "imagestate")))) {
-        return true;
-      }
-      end += KEYWORD_SHIFT[c];
-    }
-    return false;
+    return KEYWORDS.in(b, n);
   }
 
   private static boolean onlyWaitsForSysprep(List<String> lines) {

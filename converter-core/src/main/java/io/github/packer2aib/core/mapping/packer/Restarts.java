@@ -187,44 +187,14 @@ final class Restarts {
 
   /**
    * Whether text may hold a restart command: "restart" or "shutdown" in any ASCII case, the word
-   * each pattern needs (a cheap check before them: every inline command of every step comes here).
-   * On the low bytes of the text, skipping as Horspool's search does; a character beyond Latin-1
-   * may give a letter's byte, so this may say yes too often, never too rarely.
+   * each pattern needs (a cheap check before them: every inline command of every step comes here;
+   * it may say yes too often, never too rarely).
    */
   static boolean mayRestart(String text) {
-    byte[] b = LowBytes.take(text);
-    try {
-      int n = text.length();
-      for (int end = WINDOW - 1; end < n; ) {
-        int c = (b[end] & 0xFF) | 0x20; // ASCII capitals to small letters; beyond ASCII stays so
-        int start = end - (WINDOW - 1);
-        if ((c == 't' && LowBytes.wordAt(b, n, start, "restart"))
-            || (c == 'w' && LowBytes.wordAt(b, n, start, "shutdown"))) {
-          return true;
-        }
-        end += SHIFT[c];
-      }
-      return false;
-    } finally {
-      LowBytes.release(b);
-    }
+    return WORDS.in(text);
   }
 
-  /** The bytes the restart scan looks at: the length of "restart", "shutdow" of "shutdown". */
-  private static final int WINDOW = 7;
-
-  private static final int[] SHIFT = shifts();
-
-  private static int[] shifts() {
-    int[] shift = new int[256];
-    java.util.Arrays.fill(shift, WINDOW);
-    for (String k : List.of("restart", "shutdow")) {
-      for (int p = 0; p < WINDOW - 1; p++) {
-        shift[k.charAt(p)] = Math.min(shift[k.charAt(p)], WINDOW - 1 - p);
-      }
-    }
-    return shift;
-  }
+  private static final WordScan WORDS = new WordScan("restart", "shutdown");
 
   /**
    * The command a line that only restarts the VM becomes: "" for Restart-Computer (Image Builder's
