@@ -62,7 +62,6 @@ public final class PackerHclLoader {
     return new Run(input, options).load();
   }
 
-  /** A parsed template file. */
   /** A file of the template, parsed. */
   record ParsedFile(SourceFile source, Body body, boolean json) {}
 

@@ -181,7 +181,6 @@ final class Scope {
     contexts.clear();
   }
 
-  /** Declares a data source: its value is unknown until Packer runs its plugin. */
   /**
    * Gives the data source {@code data.TYPE.NAME} the value {@code object} (attributes given with
    * {@code --data}, the others it is used with unknown) instead of an unknown value.

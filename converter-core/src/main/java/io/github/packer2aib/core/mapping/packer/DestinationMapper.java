@@ -602,7 +602,6 @@ final class DestinationMapper {
         new Distributor.Vhd(uri, runOutputName(prefix.get(), "vhd", at), artifactTags()));
   }
 
-  /** Tags for one distributor: a copy, so each target owns its map. */
   /**
    * The tags as artifactTags: the map itself, since every distributor record copies it when made (a
    * copy here too was a second map per target of every template).
@@ -664,7 +663,6 @@ final class DestinationMapper {
     return true;
   }
 
-  /** Whether a version has the form {@code \d+\.\d+\.\d+} (ASCII digits, as {@code \d}). */
   /**
    * Whether {@code name} is a managed image name the Azure plugin accepts: its pattern {@code
    * ^[^_\W][\w-._)]{0,79}$} (Go's {@code \w} is ASCII) and no {@code -} or {@code .} at the end.
@@ -684,6 +682,10 @@ final class DestinationMapper {
     return last != '-' && last != '.';
   }
 
+  /**
+   * Whether a version has the form {@code \d+\.\d+\.\d+} (ASCII digits, as {@code \d}), each part
+   * at most 2147483647 (Azure's parts are 32-bit).
+   */
   static boolean isGalleryVersion(String version) {
     int i = 0;
     int n = version.length();

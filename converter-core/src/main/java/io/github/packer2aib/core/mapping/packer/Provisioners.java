@@ -325,12 +325,6 @@ final class Provisioners {
   }
 
   /**
-   * A sentence on Sysprep run with {@code /shutdown} or {@code /reboot} in the commands that become
-   * the deprovisioning script ("" for none): Packer's documentation and Image Builder's own command
-   * run it with {@code /quit} and wait for the image state, and the VM then goes down, or comes
-   * back specialized, while Image Builder still runs the script.
-   */
-  /**
    * Warns that the override gives {@code name} a shorter list than the provisioner, merged by
    * position as Packer merges it ({@link UsageFilter#overlay}): rarely what was meant, and the
    * converter had replaced the whole list. Counts only: the elements may hold secrets.
@@ -368,6 +362,12 @@ final class Provisioners {
     throw new IllegalArgumentException("no setting " + name);
   }
 
+  /**
+   * A sentence on Sysprep run with {@code /shutdown} or {@code /reboot} in the commands that become
+   * the deprovisioning script ("" for none): Packer's documentation and Image Builder's own command
+   * run it with {@code /quit} and wait for the image state, and the VM then goes down, or comes
+   * back specialized, while Image Builder still runs the script.
+   */
   private static String stopsNote(String flag) {
     if (flag == null) {
       return "";
