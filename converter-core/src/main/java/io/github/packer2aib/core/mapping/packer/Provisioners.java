@@ -330,9 +330,9 @@ final class Provisioners {
    * converter had replaced the whole list. Counts only: the elements may hold secrets.
    */
   private void overlaid(Provisioner p, String name) {
-    Setting given = setting(p.override().get(u.usage.name()), name);
+    Setting given = p.override().get(u.usage.name()).setting(name).orElseThrow();
     int over = UsageFilter.length(given.value());
-    int all = UsageFilter.length(setting(p.config(u.usage), name).value());
+    int all = UsageFilter.length(p.config(u.usage).setting(name).orElseThrow().value());
     u.report.add(
         PackerMapCode.OVERRIDE_LIST_OVERLAID,
         given.nameRange(),
@@ -351,15 +351,6 @@ final class Provisioners {
             + (all - over == 1 ? "last one" : "last " + (all - over))
             + ", and so does the step. To replace the whole list, give it as many elements, or"
             + " use provisioners of their own with only and except instead of the override.");
-  }
-
-  private static Setting setting(Config c, String name) {
-    for (Setting s : c.settings()) {
-      if (s.name().equals(name)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("no setting " + name);
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -88,10 +89,9 @@ final class UsageFilter {
     }
     List<String> out = new ArrayList<>();
     for (Setting s : o.settings()) {
-      for (Setting b : body.settings()) {
-        if (b.name().equals(s.name()) && overlay(b.value(), s.value()) != s.value()) {
-          out.add(s.name());
-        }
+      Optional<Setting> b = body.setting(s.name());
+      if (b.isPresent() && overlays(b.get().value(), s.value())) {
+        out.add(s.name());
       }
     }
     return out;
@@ -106,17 +106,24 @@ final class UsageFilter {
    * over a longer one is the override's value.
    */
   static Value overlay(Value body, Value override) {
-    List<Value> under = elements(body.unmarked());
-    List<Value> over = elements(override.unmarked());
-    if (under == null || over == null || over.size() >= under.size()) {
+    if (!overlays(body, override)) {
       return override;
     }
+    List<Value> under = elements(body.unmarked());
+    List<Value> over = elements(override.unmarked());
     List<Value> all = new ArrayList<>(under.size());
     all.addAll(over);
     all.addAll(under.subList(over.size(), under.size()));
     Set<Mark> marks = new HashSet<>(body.marks());
     marks.addAll(override.marks());
     return Value.tuple(all).withMarks(marks);
+  }
+
+  /** Whether {@code override} is a known list shorter than the known list {@code body}. */
+  private static boolean overlays(Value body, Value override) {
+    List<Value> under = elements(body.unmarked());
+    List<Value> over = elements(override.unmarked());
+    return under != null && over != null && over.size() < under.size();
   }
 
   /** The number of elements of a list value (as {@link #overlaidLists} names them). */
