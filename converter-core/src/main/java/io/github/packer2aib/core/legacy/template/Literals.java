@@ -34,6 +34,18 @@ final class Literals {
    * The value of a double-quoted string or character constant, quotes included in {@code quoted}.
    * {@code \x} and octal escapes give bytes, as in Go; bytes that are not UTF-8 become U+FFFD.
    */
+  /**
+   * What a text written in single quotes ({@code 'region'}, meant as a string) is as a string: in
+   * backquotes, or in double quotes when it holds a backquote or an escape (a backslash, which
+   * backquotes would keep as it is).
+   */
+  static String asString(String singleQuoted) {
+    String inner = singleQuoted.substring(1, singleQuoted.length() - 1);
+    return inner.indexOf('\\') >= 0 || inner.indexOf('`') >= 0
+        ? "\"" + inner + "\""
+        : "`" + inner + "`";
+  }
+
   static String unquote(String quoted) throws LiteralError {
     char quote = quoted.charAt(0);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -187,12 +199,11 @@ final class Literals {
     if (value.isEmpty() || value.codePointCount(0, value.length()) != 1) {
       // {{ user 'name' }}: single quotes, which spare a JSON template escaped double quotes, but
       // make no string in Go's templates.
-      String inner = quoted.substring(1, quoted.length() - 1);
       throw new LiteralError(
           quoted
               + " is no string: single quotes make a character constant, which holds exactly"
               + " one character. Write a string in backquotes or double quotes, as "
-              + (inner.indexOf('`') >= 0 ? "\"" + inner + "\"" : "`" + inner + "`"),
+              + asString(quoted),
           0,
           quoted.length());
     }

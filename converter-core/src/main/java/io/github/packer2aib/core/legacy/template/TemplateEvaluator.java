@@ -576,14 +576,9 @@ public final class TemplateEvaluator {
      */
     private static String quoteAdvice(GoValue arg) {
       if (arg.literal() instanceof Operand.NumberLiteral n && isCharConstant(n)) {
-        String inner = n.text().substring(1, n.text().length() - 1);
-        String string =
-            inner.indexOf('\\') >= 0 || inner.indexOf('`') >= 0
-                ? "\"" + inner + "\""
-                : "`" + inner + "`";
         return " Single quotes make a character constant, which Go's templates read as a number:"
             + " write "
-            + string
+            + Literals.asString(n.text())
             + " for the string.";
       }
       if (arg.literal() instanceof Operand.NumberLiteral
