@@ -276,13 +276,6 @@ public final class SpecValidator {
 
     final Set<String> supplied;
 
-    /**
-     * The key of the member whose value {@link #value} checks next, handed over by {@link #member}
-     * (a field, not a parameter, to leave the hot path's signatures alone); read and cleared by
-     * {@link #value}, so it never reaches a nested object.
-     */
-    Range memberKey;
-
     Run(String base, Function<String, Optional<Range>> locate, Set<String> supplied) {
       this.base = base;
       this.locate = locate == null ? p -> Optional.empty() : locate;
@@ -458,14 +451,13 @@ public final class SpecValidator {
         if (p.readOnly()) {
           readOnly(m, where.member(key));
         } else if (!anyStringGoes(m.value(), p.schema())) {
-          memberKey = m.keyRange();
-          value(m.value(), p.schema(), where.member(key));
+          value(m.value(), p.schema(), where.member(key), m.keyRange());
         }
         return;
       }
       if (schema.additionalProperties() != null) {
         if (!anyStringGoes(m.value(), schema.additionalProperties())) {
-          value(m.value(), schema.additionalProperties(), where.entry(key));
+          value(m.value(), schema.additionalProperties(), where.entry(key), null);
         }
         return;
       }
@@ -564,7 +556,7 @@ public final class SpecValidator {
       if (right.readOnly()) {
         readOnly(m, checked);
       } else {
-        value(m.value(), right.schema(), checked);
+        value(m.value(), right.schema(), checked, null);
       }
     }
 
@@ -806,9 +798,12 @@ public final class SpecValidator {
 
     // ---- values ----
 
-    void value(DocNode node, Schema schema, Where w) {
-      Range key = memberKey;
-      memberKey = null;
+    /**
+     * Checks {@code node} against {@code schema}; {@code key} is the key of the member it is the
+     * value of (null for list items and map entries), where problems of a whole object are reported
+     * when the object starts on a later line ({@link #objectRange}).
+     */
+    void value(DocNode node, Schema schema, Where w, Range key) {
       if (ArmExpression.isExpression(node)) {
         return;
       }
@@ -825,7 +820,7 @@ public final class SpecValidator {
           for (int i = 0; i < items.size(); i++) {
             DocNode item = items.get(i);
             if (!anyStringGoes(item, as.items())) {
-              value(item, as.items(), w.item(i));
+              value(item, as.items(), w.item(i), null);
             }
           }
         } else {
