@@ -388,6 +388,7 @@ final class YamlSyntaxErrors {
     return k;
   }
 
+  /** Where the line of {@code from} ends: its line break, or the end of the text. */
   private int lineEnd(int from) {
     int end = from;
     while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
@@ -451,10 +452,7 @@ final class YamlSyntaxErrors {
   }
 
   private String restOfLine(int at) {
-    int end = at;
-    while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-      end++;
-    }
+    int end = lineEnd(at);
     String rest = text.substring(Math.min(at, text.length()), end).strip();
     return rest.length() > 40 ? rest.substring(0, 40) + "…" : rest;
   }
@@ -474,10 +472,7 @@ final class YamlSyntaxErrors {
   /** From {@code offset} to the end of its line, without trailing spaces. */
   private Range lineRange(int offset) {
     int start = Math.max(0, Math.min(offset, text.length()));
-    int end = start;
-    while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-      end++;
-    }
+    int end = lineEnd(start);
     while (end > start + 1 && Character.isWhitespace(text.charAt(end - 1))) {
       end--;
     }
