@@ -7,6 +7,7 @@ import io.github.packer2aib.core.bind.packer.LoadResult;
 import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.emit.TemplateWriter;
 import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.testing.MemoryFileView;
 import java.nio.file.Path;
@@ -20,6 +21,28 @@ import java.util.Map;
  */
 final class LoadAndMap {
   private LoadAndMap() {}
+
+  /**
+   * The members of a complete Linux azure-arm builder of a legacy template, without its type (the
+   * JSON form of {@link MappingCases#linux()}).
+   */
+  static final String LINUX_BUILDER_MEMBERS =
+      """
+      "subscription_id": "00000000-0000-0000-0000-000000000001",
+      "location": "westeurope",
+      "os_type": "Linux",
+      "image_publisher": "Canonical",
+      "image_offer": "0001-com-ubuntu-server-jammy",
+      "image_sku": "22_04-lts-gen2",
+      "managed_image_name": "ubuntu-base",
+      "managed_image_resource_group_name": "rg-images",
+      "vm_size": "Standard_D2s_v5"
+      """;
+
+  /** The JSON of the one template a mapping gave. */
+  static String json(MapResult result) {
+    return TemplateWriter.toJson(result.templates().get(0).template());
+  }
 
   /**
    * Loads {@code text} as the file {@code name} in {@code /work} (its syntax by the name), at a

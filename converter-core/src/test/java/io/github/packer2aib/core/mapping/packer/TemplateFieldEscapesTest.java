@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.diag.Diagnostic;
-import io.github.packer2aib.core.emit.TemplateWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,26 +15,14 @@ import org.junit.jupiter.api.Test;
  */
 class TemplateFieldEscapesTest {
   private static final String SOURCE =
-      """
-      "type": "azure-arm",
-      "subscription_id": "00000000-0000-0000-0000-000000000001",
-      "location": "westeurope",
-      "os_type": "Linux",
-      "image_publisher": "Canonical",
-      "image_offer": "0001-com-ubuntu-server-jammy",
-      "image_sku": "22_04-lts-gen2",
-      "managed_image_name": "ubuntu-base",
-      "managed_image_resource_group_name": "rg-images",
-      "vm_size": "Standard_D2s_v5"
-      """;
+      "\"type\": \"azure-arm\",\n" + LoadAndMap.LINUX_BUILDER_MEMBERS;
 
   private record Converted(List<String> codes, String json) {}
 
   private static Converted convert(String name, String text) {
     MapResult result = LoadAndMap.map(name, text);
     return new Converted(
-        result.diagnostics().stream().map(Diagnostic::code).toList(),
-        TemplateWriter.toJson(result.templates().get(0).template()));
+        result.diagnostics().stream().map(Diagnostic::code).toList(), LoadAndMap.json(result));
   }
 
   private static String legacy(String provisioner) {
