@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -156,5 +157,14 @@ final class BulkTrees {
       out.put(root.relativize(p).toString().replace('\\', '/'), Files.readString(p));
     }
     return out;
+  }
+
+  /** Deletes a folder and everything under it: the properties' trees are not left in /tmp. */
+  static void delete(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 }

@@ -3,15 +3,12 @@ package io.github.packer2aib.cli;
 import static io.github.packer2aib.cli.BulkTrees.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -68,7 +65,7 @@ class ConvertCheckProperties {
       assertEquals(0, run(out, root).exitCode());
       assertEquals(0, run(out, root, "--check").exitCode());
     } finally {
-      delete(tmp);
+      BulkTrees.delete(tmp);
     }
   }
 
@@ -113,19 +110,5 @@ class ConvertCheckProperties {
       }
     }
     return paths;
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.delete(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    }
   }
 }

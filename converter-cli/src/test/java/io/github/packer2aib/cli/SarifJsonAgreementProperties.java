@@ -31,9 +31,16 @@ class SarifJsonAgreementProperties {
   void theSarifLogHoldsWhatTheJsonArrayHolds(@ForAll("trees") List<Integer> files)
       throws Exception {
     Path tmp = Files.createTempDirectory("sarif-json");
-    Path root = tmp.resolve("repo");
-    ValidateConvertAgreementProperties.write(root, files);
+    try {
+      Path root = tmp.resolve("repo");
+      ValidateConvertAgreementProperties.write(root, files);
+      assertSameDiagnostics(root);
+    } finally {
+      BulkTrees.delete(tmp);
+    }
+  }
 
+  private static void assertSameDiagnostics(Path root) throws Exception {
     CliRun json = run("json", root);
     CliRun sarif = run("sarif", root);
 

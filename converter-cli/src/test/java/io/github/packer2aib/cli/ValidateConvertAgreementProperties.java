@@ -57,15 +57,19 @@ class ValidateConvertAgreementProperties {
   @Property(tries = 15)
   void validateAndConvertReportTheSame(@ForAll("trees") List<Integer> files) throws Exception {
     Path tmp = Files.createTempDirectory("agreement");
-    Path root = tmp.resolve("repo");
-    write(root, files);
-    Path out = tmp.resolve("out");
+    try {
+      Path root = tmp.resolve("repo");
+      write(root, files);
+      Path out = tmp.resolve("out");
 
-    CliRun convert = run("convert", "-o", out.toString(), root.toString());
-    CliRun validate = run("validate", root.toString());
+      CliRun convert = run("convert", "-o", out.toString(), root.toString());
+      CliRun validate = run("validate", root.toString());
 
-    assertEquals(convert.exitCode(), validate.exitCode(), convert.err() + validate.err());
-    assertEquals(codes(convert.err()), codes(validate.err()));
+      assertEquals(convert.exitCode(), validate.exitCode(), convert.err() + validate.err());
+      assertEquals(codes(convert.err()), codes(validate.err()));
+    } finally {
+      BulkTrees.delete(tmp);
+    }
   }
 
   private static CliRun run(String command, String... rest) {
