@@ -32,6 +32,7 @@ final class BulkOptions {
       ConvertOptions aib,
       OutputFormat format,
       boolean strict,
+      IgnoredCodes ignored,
       Optional<String> skip,
       Map<String, String> data) {
 
@@ -52,6 +53,7 @@ final class BulkOptions {
   private final Optional<String> identity;
   private final OutputFormat format;
   private final boolean strict;
+  private final IgnoredCodes ignored;
   private final Optional<BulkSettings> settings;
 
   /**
@@ -65,6 +67,7 @@ final class BulkOptions {
       Optional<String> identity,
       OutputFormat format,
       boolean strict,
+      IgnoredCodes ignored,
       Optional<BulkSettings> settings) {
     this.packer = packer;
     this.mapping = mapping;
@@ -72,6 +75,7 @@ final class BulkOptions {
     this.identity = identity;
     this.format = format;
     this.strict = strict;
+    this.ignored = ignored;
     this.settings = settings;
   }
 
@@ -115,6 +119,7 @@ final class BulkOptions {
         new ConvertOptions(api, id, format),
         format,
         strict,
+        t.ignore().isEmpty() ? ignored : ignored.with(t.ignore()),
         t.skip(),
         data);
   }

@@ -167,7 +167,7 @@ final class BulkTask {
       SourceFile input) {
     List<Diagnostic> all = new ArrayList<>(r.diagnostics());
     List<String> cliLines = new ArrayList<>();
-    boolean failed = r.hasErrors() || (o.strict() && r.hasWarnings());
+    boolean failed = o.ignored().fails(r.diagnostics(), o.strict());
     List<String> outputs = new ArrayList<>();
     if (!failed && output != null) { // validate -r has no output folder
       failed = !write(c, r.templates(), o, all, cliLines, outputs);
@@ -181,6 +181,9 @@ final class BulkTask {
     for (int i = 0, n = all.size(); i < n && !warnings; i++) { // no stream: C1 code, per template
       warnings = all.get(i).severity() == Severity.WARNING;
     }
+    // What stderr and its table of codes say leaves out the --ignore'd codes; verdicts and the
+    // report keep them (a template with ignored warnings still had them).
+    List<Diagnostic> counted = o.ignored().shown(all);
     BulkOutcome.Status status =
         failed
             ? BulkOutcome.Status.FAILED
@@ -190,13 +193,13 @@ final class BulkTask {
     List<Diagnostic> shown = new ArrayList<>();
     if (print) {
       List<Diagnostic> core = new ArrayList<>();
-      for (Diagnostic d : r.diagnostics()) {
+      for (Diagnostic d : o.ignored().shown(r.diagnostics())) {
         if (shown(d.severity(), o.strict())) {
           core.add(d);
         }
       }
       if (display.format().machine()) {
-        for (Diagnostic d : all) {
+        for (Diagnostic d : counted) {
           if (shown(d.severity(), o.strict())) {
             shown.add(d);
           }
@@ -232,7 +235,7 @@ final class BulkTask {
         "",
         outputs,
         errorCodes(all),
-        codes(all),
+        codes(counted),
         display.keep() ? all : List.of(),
         text,
         shown,
@@ -273,8 +276,7 @@ final class BulkTask {
               + " are written to "
               + c.outputFolder()
               + ".";
-      all.add(CliCode.OUTPUT_RENAMED.diagnostic(detail));
-      cliLines.add(ControlCharacters.escape("note: " + detail) + "\n");
+      renamed(detail, all, cliLines);
     }
     List<Path> written = new ArrayList<>();
     for (int i = 0; i < templates.size(); i++) {
@@ -299,8 +301,7 @@ final class BulkTask {
                 + " is written to "
                 + relative
                 + ".";
-        all.add(CliCode.OUTPUT_RENAMED.diagnostic(detail));
-        cliLines.add(ControlCharacters.escape("note: " + detail) + "\n");
+        renamed(detail, all, cliLines);
       }
       if (check != null) {
         byte[] bytes = t.utf8();
@@ -335,6 +336,12 @@ final class BulkTask {
       }
     }
     return true;
+  }
+
+  /** A note that an output is written under another name than its own (CLI-N001). */
+  private static void renamed(String detail, List<Diagnostic> all, List<String> cliLines) {
+    all.add(CliCode.OUTPUT_RENAMED.diagnostic(detail));
+    cliLines.add(ControlCharacters.escape("note: " + detail) + "\n");
   }
 
   private boolean shown(Severity severity, boolean strict) {

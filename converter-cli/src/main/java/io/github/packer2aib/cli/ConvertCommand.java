@@ -210,9 +210,7 @@ final class ConvertCommand implements Callable<Integer> {
               + " per template");
     }
 
-    Report report =
-        new Report(
-            spec.commandLine().getErr(), common.diagnosticsFormat, common.quiet, common.strict);
+    Report report = common.report(spec.commandLine().getErr());
     Set<Integer> failed = new LinkedHashSet<>();
     List<Accepted> accepted = new ArrayList<>();
     for (int i = 0; i < outcomes.size(); i++) {
@@ -237,7 +235,7 @@ final class ConvertCommand implements Callable<Integer> {
       }
       o.result().sources().forEach(report::file);
       report.diagnostics(o.result().diagnostics());
-      if (o.result().hasErrors() || (common.strict && o.result().hasWarnings())) {
+      if (common.ignored().fails(o.result().diagnostics(), common.strict)) {
         failed.add(i);
         continue;
       }

@@ -2,6 +2,7 @@ package io.github.packer2aib.cli;
 
 import static io.github.packer2aib.cli.Binding.bind;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,20 @@ final class InputOptions {
   List<String> inputs = new ArrayList<>();
 
   boolean strict;
+  List<String> ignore = new ArrayList<>();
   boolean quiet;
   DiagnosticsFormat diagnosticsFormat = DiagnosticsFormat.TEXT;
   String stdinName = InputReader.DEFAULT_STDIN_NAME;
+
+  /** The codes of {@code --ignore}. */
+  IgnoredCodes ignored() {
+    return IgnoredCodes.of(ignore);
+  }
+
+  /** What a run says on stderr, as these options ask. */
+  Report report(PrintWriter err) {
+    return new Report(err, diagnosticsFormat, quiet, strict, ignored());
+  }
 
   /**
    * Adds the INPUT parameters and the diagnostic options, bound to this object, to {@code spec}.
@@ -58,6 +70,7 @@ final class InputOptions {
                 () -> strict,
                 v -> strict = v)
             .build());
+    spec.addOption(bind(OptionTypes.ignore(), () -> ignore, v -> ignore = v).build());
     spec.addOption(bind(OptionTypes.quiet(), () -> quiet, v -> quiet = v).build());
     spec.addOption(
         bind(

@@ -6,13 +6,13 @@ import io.github.packer2aib.core.bind.PackerTemplates;
 import io.github.packer2aib.core.bind.packer.LoadResult;
 import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.bind.packer.PackerOptions;
-import io.github.packer2aib.core.diag.Diagnostic;
-import io.github.packer2aib.core.diag.Severity;
 import io.github.packer2aib.core.packer.json.PackerModelJson;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +33,7 @@ final class InspectCommand implements Callable<Integer> {
   private String input;
   private final PackerInputOptions packerInput = new PackerInputOptions();
   boolean strict;
+  List<String> ignore = new ArrayList<>();
   boolean quiet;
   private DiagnosticsFormat diagnosticsFormat = DiagnosticsFormat.TEXT;
 
@@ -90,6 +91,8 @@ final class InspectCommand implements Callable<Integer> {
                 () -> command.strict,
                 v -> command.strict = v)
             .build());
+    spec.addOption(
+        bind(OptionTypes.ignore(), () -> command.ignore, v -> command.ignore = v).build());
     spec.addOption(bind(OptionTypes.quiet(), () -> command.quiet, v -> command.quiet = v).build());
     spec.addOption(
         bind(
@@ -108,7 +111,9 @@ final class InspectCommand implements Callable<Integer> {
     Map<String, String> env = parent.environment();
     Path cwd = Path.of("").toAbsolutePath();
     PackerOptions options = packerInput.toOptions(spec, env, cwd);
-    Report report = new Report(spec.commandLine().getErr(), diagnosticsFormat, quiet, strict);
+    IgnoredCodes ignored = IgnoredCodes.of(ignore);
+    Report report =
+        new Report(spec.commandLine().getErr(), diagnosticsFormat, quiet, strict, ignored);
     String shown = Assignments.shownAsInput(input);
     if (!shown.equals(input)) {
       // pw=… given without --var: an error about it would echo the value.
@@ -139,9 +144,7 @@ final class InspectCommand implements Callable<Integer> {
       report.file(f);
     }
     report.diagnostics(result.diagnostics());
-    boolean warnings =
-        result.diagnostics().stream().map(Diagnostic::severity).anyMatch(Severity.WARNING::equals);
-    boolean failed = result.template().isEmpty() || (strict && warnings);
+    boolean failed = result.template().isEmpty() || ignored.fails(result.diagnostics(), strict);
     if (!failed) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(PackerModelJson.toJson(result.template().get()));

@@ -117,4 +117,18 @@ final class OptionTypes {
         .completionCandidates(DIAGNOSTICS_FORMATS)
         .description(description);
   }
+
+  /** {@code --ignore CODE}, as convert, validate and inspect declare it. */
+  static OptionSpec.Builder ignore() {
+    return OptionSpec.builder("--ignore")
+        .paramLabel("CODE")
+        .splitRegex(",")
+        .type(List.class)
+        .auxiliaryTypes(String.class)
+        .converters(new IgnoredCodes.Converter())
+        .description(
+            "Accept warnings or notes of these codes (repeatable or comma-separated, as in"
+                + " --ignore PKRMAP-W301,PKRMAP-N102): they are not printed and do not fail"
+                + " --strict; --report still records them. Errors cannot be ignored.");
+  }
 }

@@ -230,9 +230,7 @@ final class RecursiveOptions {
     List<PathMatcher> excludeGlobs = globs(spec, "--exclude", exclude);
     Optional<BulkSettings> templateSettings = Optional.empty();
     if (settings != null) {
-      Report report =
-          new Report(
-              spec.commandLine().getErr(), common.diagnosticsFormat, common.quiet, common.strict);
+      Report report = common.report(spec.commandLine().getErr());
       templateSettings = BulkSettings.read(settings, report);
       if (templateSettings.isEmpty()) {
         report.finish(
@@ -286,6 +284,7 @@ final class RecursiveOptions {
         launch.identity(),
         launch.format(),
         common.strict,
+        common.ignored(),
         templateSettings);
   }
 

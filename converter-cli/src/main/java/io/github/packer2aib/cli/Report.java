@@ -19,24 +19,34 @@ import java.util.Optional;
  * core's {@link TextRenderer} (which scrubs secrets), followed by a one-line summary; in JSON and
  * SARIF mode they are collected and printed at the end as one document ({@link
  * DiagnosticsFormat#render}), with nothing else on stderr. {@code --quiet} keeps only what makes an
- * input fail: errors, and warnings under {@code --strict}. Counts always include everything.
+ * input fail: errors, and warnings under {@code --strict}. {@code --ignore}d codes are neither
+ * printed nor counted as errors or warnings; the summary line says how many there were. Other
+ * counts include everything.
  */
 final class Report {
   private final PrintWriter err;
   private final DiagnosticsFormat format;
   private final boolean quiet;
   private final boolean strict;
+  private final IgnoredCodes ignoredCodes;
   private final Map<String, SourceFile> files = new HashMap<>();
   private final List<Diagnostic> collected = new ArrayList<>();
   private TextRenderer textRenderer;
   private int errors;
   private int warnings;
+  private int ignored;
 
-  Report(PrintWriter err, DiagnosticsFormat format, boolean quiet, boolean strict) {
+  Report(
+      PrintWriter err,
+      DiagnosticsFormat format,
+      boolean quiet,
+      boolean strict,
+      IgnoredCodes ignoredCodes) {
     this.err = err;
     this.format = format;
     this.quiet = quiet;
     this.strict = strict;
+    this.ignoredCodes = ignoredCodes;
   }
 
   /** Makes a file's lines available to the text renderer's source snippets. */
@@ -59,6 +69,10 @@ final class Report {
   /** Reports the core's diagnostics for one input, in the order the core gives them. */
   void diagnostics(List<Diagnostic> diagnostics) {
     for (Diagnostic d : diagnostics) {
+      if (ignoredCodes.ignores(d)) {
+        ignored++;
+        continue;
+      }
       count(d.severity());
       if (!shown(d.severity())) {
         continue;
@@ -146,6 +160,9 @@ final class Report {
       }
       if (warnings > 0) {
         line.append("; ").append(plural(warnings, "warning"));
+      }
+      if (ignored > 0) {
+        line.append("; ").append(ignored).append(" ignored (--ignore)");
       }
       err.print(line + "\n");
     }

@@ -106,9 +106,7 @@ final class ValidateCommand implements Callable<Integer> {
     ConvertOptions options =
         new ConvertOptions(Optional.ofNullable(apiVersion), Optional.empty(), OutputFormat.JSON);
     InputReader reader = new InputReader(parent.stdin(), common.stdinName);
-    Report report =
-        new Report(
-            spec.commandLine().getErr(), common.diagnosticsFormat, common.quiet, common.strict);
+    Report report = common.report(spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     Set<Integer> failed = new LinkedHashSet<>();
     SharedUploads uploads = new SharedUploads();
@@ -161,7 +159,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
       result.sources().forEach(report::file);
       report.diagnostics(result.diagnostics());
-      if (result.hasErrors() || (common.strict && result.hasWarnings())) {
+      if (common.ignored().fails(result.diagnostics(), common.strict)) {
         failed.add(index);
         continue;
       }
@@ -170,7 +168,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
       if (!common.quiet) {
         long warnings =
-            result.diagnostics().stream()
+            common.ignored().shown(result.diagnostics()).stream()
                 .map(Diagnostic::severity)
                 .filter(Severity.WARNING::equals)
                 .count();

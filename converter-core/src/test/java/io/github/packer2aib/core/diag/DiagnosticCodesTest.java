@@ -4,46 +4,85 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.packer2aib.core.bind.aib.BindCode;
-import io.github.packer2aib.core.mapping.MappingCode;
-import io.github.packer2aib.core.mapping.retarget.RetargetCode;
-import io.github.packer2aib.core.parse.SyntaxCode;
-import io.github.packer2aib.core.validate.VersionCode;
-import io.github.packer2aib.core.validate.rules.RuleCode;
-import io.github.packer2aib.core.validate.spec.SpecCode;
+import io.github.packer2aib.core.DiagnosticCatalogue;
+import io.github.packer2aib.core.mapping.packer.PackerMapCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class DiagnosticCodesTest {
-  private static final List<Class<? extends Enum<?>>> CATALOGUES =
-      List.of(
-          SyntaxCode.class,
-          BindCode.class,
-          VersionCode.class,
-          SpecCode.class,
-          RuleCode.class,
-          RetargetCode.class,
-          MappingCode.class,
-          io.github.packer2aib.core.mapping.packer.PackerMapCode.class,
-          io.github.packer2aib.core.parse.hcl.HclSyntaxCode.class,
-          io.github.packer2aib.core.hcl.function.FunctionCode.class,
-          io.github.packer2aib.core.hcl.eval.EvalCode.class,
-          io.github.packer2aib.core.bind.packer.PackerCode.class,
-          io.github.packer2aib.core.legacy.template.GoTemplateCode.class,
-          io.github.packer2aib.core.bind.legacy.LegacyCode.class,
-          io.github.packer2aib.core.bind.settings.SettingsCode.class);
+  /** The library's sources, from this module's folder (where Maven runs its tests). */
+  private static final Path MAIN = Path.of("src/main/java");
 
   private static List<DiagnosticCode> all() {
     List<DiagnosticCode> codes = new ArrayList<>();
-    for (Class<? extends Enum<?>> c : CATALOGUES) {
-      for (Enum<?> e : c.getEnumConstants()) {
+    for (Class<? extends Enum<? extends DiagnosticCode>> c : DiagnosticCatalogue.stages()) {
+      for (Enum<? extends DiagnosticCode> e : c.getEnumConstants()) {
         codes.add((DiagnosticCode) e);
       }
     }
     return codes;
+  }
+
+  @Test
+  void theCatalogueListsEveryEnumOfCodesInTheLibrary() throws IOException {
+    Pattern declaration = Pattern.compile("enum (\\w+) implements DiagnosticCode");
+    TreeSet<String> declared = new TreeSet<>();
+    for (String text : sources()) {
+      Matcher m = declaration.matcher(text);
+      while (m.find()) {
+        declared.add(m.group(1));
+      }
+    }
+    TreeSet<String> listed = new TreeSet<>();
+    for (Class<?> c : DiagnosticCatalogue.stages()) {
+      listed.add(c.getSimpleName());
+    }
+    assertEquals(declared, listed);
+  }
+
+  @Test
+  void everyCodeWrittenInTheLibraryIsInTheCatalogue() throws IOException {
+    Pattern literal = Pattern.compile("\"([A-Z]+-[EWN][0-9]{3})\"");
+    TreeSet<String> unknown = new TreeSet<>();
+    for (String text : sources()) {
+      Matcher m = literal.matcher(text);
+      while (m.find()) {
+        if (DiagnosticCatalogue.find(m.group(1)).isEmpty()) {
+          unknown.add(m.group(1));
+        }
+      }
+    }
+    assertEquals(new TreeSet<String>(), unknown);
+  }
+
+  @Test
+  void findsACodeByItsExactIdentifier() {
+    assertEquals(
+        Optional.of(PackerMapCode.SCRIPT_INLINED), DiagnosticCatalogue.find("PKRMAP-W301"));
+    assertEquals(Optional.empty(), DiagnosticCatalogue.find("pkrmap-w301"));
+    assertEquals(Optional.empty(), DiagnosticCatalogue.find("PKRMAP-W999"));
+    assertEquals(all().size(), DiagnosticCatalogue.all().size());
+  }
+
+  private static List<String> sources() throws IOException {
+    List<String> texts = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        texts.add(Files.readString(p));
+      }
+    }
+    return texts;
   }
 
   @Test
@@ -63,8 +102,7 @@ class DiagnosticCodesTest {
       assertTrue(s.length() <= 60, c.id() + " summary is too long: " + s);
       // Sentence case, unless the title starts with a property name such as runAsSystem.
       String first = s.split(" ")[0];
-      assertTrue(
-          Character.isUpperCase(s.charAt(0)) || !first.equals(first.toLowerCase()), c.id());
+      assertTrue(Character.isUpperCase(s.charAt(0)) || !first.equals(first.toLowerCase()), c.id());
     }
   }
 

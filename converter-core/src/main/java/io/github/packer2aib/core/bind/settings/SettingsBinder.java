@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.settings;
 
+import io.github.packer2aib.core.DiagnosticCatalogue;
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.diag.ControlCharacters;
@@ -58,6 +59,7 @@ public final class SettingsBinder {
   static final String DATA = "data";
   static final String ONLY = "only";
   static final String EXCEPT = "except";
+  static final String IGNORE = "ignore";
 
   /** The keys of a layer: one per long command-line option, in the order the README lists them. */
   static final List<String> OPTION_KEYS =
@@ -75,7 +77,8 @@ public final class SettingsBinder {
           VAR_FILES,
           DATA,
           ONLY,
-          EXCEPT);
+          EXCEPT,
+          IGNORE);
 
   private static final List<String> TOP_KEYS = List.of(DEFAULTS, TEMPLATES);
   private static final List<String> ENTRY_ONLY_KEYS = List.of(PATH, SKIP);
@@ -337,6 +340,19 @@ public final class SettingsBinder {
       case EXCEPT:
         strings(m, p, "usage patterns such as [\"azure-arm.windows\"]")
             .forEach(s -> layer.except.add(s.text()));
+        return true;
+      case IGNORE:
+        for (Located s : strings(m, p, "warning or note codes such as [PKRMAP-W301]")) {
+          // As on the command line: any case, kept in upper case.
+          String id = s.text().trim().toUpperCase(Locale.ROOT);
+          Optional<String> problem = DiagnosticCatalogue.whyNotIgnorable(id);
+          if (problem.isPresent()) {
+            report(
+                SettingsCode.CODE_NOT_IGNORABLE, s.range(), s.pointer(), sentence(problem.get()));
+          } else {
+            layer.ignore.add(id);
+          }
+        }
         return true;
       default:
         return false;
@@ -672,6 +688,12 @@ public final class SettingsBinder {
     return node instanceof DocScalar s && s.type() == DocScalar.Type.NULL;
   }
 
+  /** A clause made a sentence: capitalised, with a period unless it asks a question. */
+  private static String sentence(String clause) {
+    String s = Character.toUpperCase(clause.charAt(0)) + clause.substring(1);
+    return s.endsWith("?") ? s : s + ".";
+  }
+
   private static String quote(String key) {
     return "\"" + key + "\"";
   }
@@ -686,6 +708,7 @@ public final class SettingsBinder {
     final List<String> varFiles = new ArrayList<>();
     final List<String> only = new ArrayList<>();
     final List<String> except = new ArrayList<>();
+    final List<String> ignore = new ArrayList<>();
     Optional<String> identity = Optional.empty();
     Optional<String> subscription = Optional.empty();
     Optional<String> location = Optional.empty();
@@ -704,6 +727,7 @@ public final class SettingsBinder {
           varFiles,
           only,
           except,
+          ignore,
           identity,
           subscription,
           location,

@@ -36,6 +36,8 @@ public enum SettingsCode implements DiagnosticCode {
   INVALID_DATA_KEY("SET-E015", "Invalid data source attribute"),
   /** A {@code build-timeout} that Image Builder would refuse (not 0 nor 6 to 960 minutes). */
   INVALID_BUILD_TIMEOUT("SET-E016", "Invalid build timeout"),
+  /** An {@code ignore} item that is not a warning or note code of the library. */
+  CODE_NOT_IGNORABLE("SET-E017", "Code cannot be ignored"),
   /** A {@code templates} entry whose glob matched none of the converted templates. */
   UNUSED_ENTRY("SET-W001", "Entry matches no template");
 

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param varFiles variable files, resolved against the settings file's folder, in order
  * @param only usage filters as {@code --only}, each item one pattern
  * @param except usage filters as {@code --except}
+ * @param ignore warning and note codes as {@code --ignore} takes them, in upper case
  * @param skip why the template must not be converted, when a matching entry says so
  */
 public record TemplateSettings(
@@ -30,6 +31,7 @@ public record TemplateSettings(
     List<String> varFiles,
     List<String> only,
     List<String> except,
+    List<String> ignore,
     Optional<String> identity,
     Optional<String> subscription,
     Optional<String> location,
@@ -46,6 +48,7 @@ public record TemplateSettings(
       new TemplateSettings(
           Map.of(),
           Map.of(),
+          List.of(),
           List.of(),
           List.of(),
           List.of(),
@@ -67,6 +70,7 @@ public record TemplateSettings(
     varFiles = List.copyOf(varFiles);
     only = List.copyOf(only);
     except = List.copyOf(except);
+    ignore = List.copyOf(ignore);
     Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(subscription, "subscription");
     Objects.requireNonNull(location, "location");
@@ -96,6 +100,7 @@ public record TemplateSettings(
         concat(varFiles, later.varFiles),
         concat(only, later.only),
         concat(except, later.except),
+        concat(ignore, later.ignore),
         later.identity.or(() -> identity),
         later.subscription.or(() -> subscription),
         later.location.or(() -> location),
@@ -130,6 +135,8 @@ public record TemplateSettings(
         + only
         + ", except="
         + except
+        + ", ignore="
+        + ignore
         + ", identity="
         + identity
         + ", subscription="

@@ -397,6 +397,39 @@ class SettingsBinderTest {
   }
 
   @Test
+  void ignoredCodesAreWarningAndNoteCodesAppendedLayerByLayer() {
+    Settings s =
+        valid(
+            "s.yaml",
+            "defaults:\n"
+                + "  ignore: [PKRMAP-W008]\n"
+                + "templates:\n"
+                + "  - path: t\n"
+                + "    ignore: [' pkrmap-n102 ', RULE-W317]\n");
+    assertEquals(List.of("PKRMAP-W008", "PKRMAP-N102", "RULE-W317"), s.forTemplate("t").ignore());
+    assertEquals(List.of("PKRMAP-W008"), s.forTemplate("u").ignore());
+
+    SettingsResult r =
+        bind("s.yaml", "defaults:\n  ignore: [PKRMAP-E405, CLI-W001, PKRMAP-W30, x, 3]\n");
+    assertTrue(r.settings().isEmpty());
+    assertEquals(
+        List.of(
+            "SET-E017 s.yaml:2:12 /defaults/ignore/0 | PKRMAP-E405 is an error, and errors cannot"
+                + " be ignored (an input with one is not converted); only warnings (AREA-Wnnn) and"
+                + " notes (AREA-Nnnn) can be.",
+            "SET-E017 s.yaml:2:25 /defaults/ignore/1 | CLI-W001 is about the run's files, not a"
+                + " template's content; only the codes of template diagnostics can be ignored.",
+            "SET-E017 s.yaml:2:35 /defaults/ignore/2 | Unknown diagnostic code 'PKRMAP-W30'; did"
+                + " you mean PKRMAP-W301?",
+            "SET-E017 s.yaml:2:47 /defaults/ignore/3 | Unknown diagnostic code 'X'; give the code"
+                + " shown in brackets after a diagnostic, such as PKRMAP-W301."),
+        lines(r).subList(0, 4));
+    // A number is read as its text, as in "only" and "except".
+    assertEquals(5, r.diagnostics().size());
+    assertTrue(lines(r).get(4).contains("| Unknown diagnostic code '3';"), lines(r).get(4));
+  }
+
+  @Test
   void optionValuesAreReadAsTheCommandLineReadsThem() {
     TemplateSettings t =
         valid(
@@ -462,7 +495,7 @@ class SettingsBinderTest {
     String optionKeys =
         " The keys are: identity, subscription, location, script-base-uri, file-base-uri,"
             + " skip-unsupported, api-version, gallery-versioning, build-timeout, vars, var-files,"
-            + " data, only, except.";
+            + " data, only, except, ignore.";
     assertEquals(
         List.of(
             "SET-E002 s.yaml:2:3 /defaults/locaton | The key \"locaton\" is not known in"
@@ -480,12 +513,12 @@ class SettingsBinderTest {
                 + " \"templates\". Did you mean \"skip\"? The keys are: path, skip, identity,"
                 + " subscription, location, script-base-uri, file-base-uri, skip-unsupported,"
                 + " api-version, gallery-versioning, build-timeout, vars, var-files, data, only,"
-                + " except.",
+                + " except, ignore.",
             "SET-E002 s.yaml:10:5 /templates/0/var_files | The key \"var_files\" is not known in an"
                 + " entry of \"templates\". Did you mean \"var-files\"? The keys are: path, skip,"
                 + " identity, subscription, location, script-base-uri, file-base-uri,"
                 + " skip-unsupported, api-version, gallery-versioning, build-timeout, vars,"
-                + " var-files, data, only, except."),
+                + " var-files, data, only, except, ignore."),
         lines(r));
   }
 

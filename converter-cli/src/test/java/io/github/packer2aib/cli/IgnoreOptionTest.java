@@ -1,0 +1,175 @@
+package io.github.packer2aib.cli;
+
+import static io.github.packer2aib.cli.BulkTrees.put;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --ignore CODE} (and a settings file's {@code ignore}): accepted warnings and notes are not
+ * printed and do not fail {@code --strict}; the report still records them; errors, the CLI's own
+ * codes and unknown codes are usage errors.
+ */
+class IgnoreOptionTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  /** A template that converts with one warning: no --identity (PKRMAP-W008). */
+  private String template() {
+    return put(tmp, "t/t.pkr.hcl", BulkTrees.hcl("t")).toString();
+  }
+
+  @Test
+  void anIgnoredWarningIsNeitherPrintedNorFailsStrict() {
+    String t = template();
+    CliRun strict = CliRun.run("convert", "--strict", t);
+    assertEquals(1, strict.exitCode(), strict.err());
+    assertTrue(strict.err().contains("[PKRMAP-W008]"), strict.err());
+
+    CliRun accepted = CliRun.run("convert", "--strict", "--ignore", "pkrmap-w008", t);
+    assertEquals(0, accepted.exitCode(), accepted.err());
+    assertTrue(accepted.out().contains("Microsoft.VirtualMachineImages/imageTemplates"));
+    assertFalse(accepted.err().contains("PKRMAP-W008"), accepted.err());
+    assertTrue(accepted.err().contains("; 1 ignored (--ignore)\n"), accepted.err());
+    // Other codes are still printed.
+    assertTrue(accepted.err().contains("[PKRMAP-N"), accepted.err());
+  }
+
+  @Test
+  void valuesAreRepeatableAndCommaSeparated() throws Exception {
+    String t = template();
+    CliRun all = CliRun.run("convert", "--diagnostics-format", "json", t);
+    List<String> codes = codes(all.err());
+    assertTrue(codes.contains("PKRMAP-W008"), codes.toString());
+    String first = codes.get(0);
+
+    CliRun fewer =
+        CliRun.run(
+            "convert",
+            "--diagnostics-format",
+            "json",
+            "--ignore",
+            "PKRMAP-W008," + first,
+            "--ignore",
+            first,
+            t);
+    assertEquals(0, fewer.exitCode(), fewer.err());
+    List<String> expected = new ArrayList<>(codes);
+    expected.removeIf(c -> c.equals("PKRMAP-W008") || c.equals(first));
+    assertEquals(expected, codes(fewer.err()));
+  }
+
+  @Test
+  void theReportStillRecordsIgnoredDiagnostics() throws Exception {
+    String t = template();
+    Path report = tmp.resolve("r.json");
+    CliRun run =
+        CliRun.run(
+            "convert",
+            "-o",
+            tmp.resolve("out").toString(),
+            "--report",
+            report.toString(),
+            "--ignore",
+            "PKRMAP-W008",
+            t);
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode input = JSON.readTree(report.toFile()).get("inputs").get(0);
+    List<String> decided = new ArrayList<>();
+    input.get("decisions").forEach(d -> decided.add(d.get("code").asText()));
+    assertTrue(decided.contains("PKRMAP-W008"), decided.toString());
+    assertEquals("converted with warnings", input.get("verdict").asText());
+  }
+
+  @Test
+  void errorsCliCodesAndUnknownCodesAreUsageErrors() {
+    String t = template();
+    for (String command : List.of("convert", "validate", "inspect")) {
+      CliRun error = CliRun.run(command, "--ignore", "PKRMAP-E405", t);
+      assertEquals(2, error.exitCode(), command);
+      assertTrue(
+          error
+              .err()
+              .contains(
+                  "PKRMAP-E405 is an error, and errors cannot be ignored (an input with one is not"
+                      + " converted)"),
+          error.err());
+    }
+    CliRun typo = CliRun.run("convert", "--ignore", "PKRMAP-W30", t);
+    assertEquals(2, typo.exitCode());
+    assertTrue(
+        typo.err().contains("unknown diagnostic code 'PKRMAP-W30'; did you mean PKRMAP-W301?"),
+        typo.err());
+    CliRun cli = CliRun.run("validate", "--ignore", "CLI-W001", t);
+    assertEquals(2, cli.exitCode());
+    assertTrue(cli.err().contains("CLI-W001 is about the run's files"), cli.err());
+  }
+
+  @Test
+  void validateTakesTheOptionToo() {
+    String t = template();
+    assertEquals(1, CliRun.run("validate", "--strict", "-q", t).exitCode());
+    assertTrue(CliRun.run("validate", t).out().endsWith(": ok with 1 warning\n"));
+    assertTrue(CliRun.run("validate", "--ignore", "PKRMAP-W008", t).out().endsWith(": ok\n"));
+    CliRun run = CliRun.run("validate", "--strict", "-q", "--ignore", "PKRMAP-W008", t);
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals("", run.err());
+  }
+
+  @Test
+  void aSettingsFileIgnoresCodesForTheTemplatesItsEntriesMatch() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a/a.pkr.hcl", BulkTrees.hcl("a"));
+    put(root, "b/b.pkr.hcl", BulkTrees.hcl("b"));
+    Path settings = put(tmp, "s.yaml", "templates:\n  - path: a\n    ignore: [PKRMAP-W008]\n");
+    Path out = tmp.resolve("out");
+    CliRun run =
+        CliRun.run(
+            "convert",
+            "-r",
+            "--strict",
+            "--progress",
+            "none",
+            "--settings",
+            settings.toString(),
+            "-o",
+            out.toString(),
+            root.toString());
+    assertEquals(1, run.exitCode(), run.err());
+    assertTrue(Files.exists(out.resolve("a/a.json")), run.err());
+    assertFalse(Files.exists(out.resolve("b/b.json")), run.err());
+    assertTrue(run.err().contains("b.pkr.hcl"), run.err());
+    assertFalse(run.err().contains("a.pkr.hcl"), run.err());
+
+    put(tmp, "bad.yaml", "defaults:\n  ignore: [PKRMAP-E001]\n");
+    CliRun bad =
+        CliRun.run(
+            "convert",
+            "-r",
+            "--settings",
+            tmp.resolve("bad.yaml").toString(),
+            "-o",
+            out.toString(),
+            root.toString());
+    assertEquals(1, bad.exitCode());
+    assertTrue(bad.err().contains("[SET-E017]"), bad.err());
+  }
+
+  private static List<String> codes(String err) throws Exception {
+    List<String> codes = new ArrayList<>();
+    for (JsonNode d : JSON.readTree(err)) {
+      codes.add(d.get("code").asText());
+    }
+    return codes;
+  }
+}

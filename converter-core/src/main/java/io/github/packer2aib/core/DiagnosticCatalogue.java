@@ -1,0 +1,131 @@
+package io.github.packer2aib.core;
+
+import io.github.packer2aib.core.bind.aib.BindCode;
+import io.github.packer2aib.core.bind.legacy.LegacyCode;
+import io.github.packer2aib.core.bind.packer.PackerCode;
+import io.github.packer2aib.core.bind.settings.SettingsCode;
+import io.github.packer2aib.core.diag.DiagnosticCode;
+import io.github.packer2aib.core.diag.EditDistance;
+import io.github.packer2aib.core.diag.Severity;
+import io.github.packer2aib.core.hcl.eval.EvalCode;
+import io.github.packer2aib.core.hcl.function.FunctionCode;
+import io.github.packer2aib.core.legacy.template.GoTemplateCode;
+import io.github.packer2aib.core.mapping.MappingCode;
+import io.github.packer2aib.core.mapping.packer.PackerMapCode;
+import io.github.packer2aib.core.mapping.retarget.RetargetCode;
+import io.github.packer2aib.core.parse.SyntaxCode;
+import io.github.packer2aib.core.parse.hcl.HclSyntaxCode;
+import io.github.packer2aib.core.validate.VersionCode;
+import io.github.packer2aib.core.validate.rules.RuleCode;
+import io.github.packer2aib.core.validate.spec.SpecCode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Every diagnostic code the library can report, by stage: what a caller checks a code against
+ * before it accepts it from a user (as {@code --ignore} does), and what the tests check for
+ * uniqueness. Each stage keeps its codes in its own enum; this is the one list of those enums.
+ */
+public final class DiagnosticCatalogue {
+  private static final List<Class<? extends Enum<? extends DiagnosticCode>>> STAGES =
+      List.of(
+          SyntaxCode.class,
+          HclSyntaxCode.class,
+          BindCode.class,
+          VersionCode.class,
+          SpecCode.class,
+          RuleCode.class,
+          RetargetCode.class,
+          MappingCode.class,
+          PackerMapCode.class,
+          FunctionCode.class,
+          EvalCode.class,
+          PackerCode.class,
+          GoTemplateCode.class,
+          LegacyCode.class,
+          SettingsCode.class);
+
+  private static final Map<String, DiagnosticCode> BY_ID = byId();
+
+  private DiagnosticCatalogue() {}
+
+  /** The enums that hold the codes, one per stage. */
+  public static List<Class<? extends Enum<? extends DiagnosticCode>>> stages() {
+    return STAGES;
+  }
+
+  /** Every code, stage by stage in declaration order. */
+  public static List<DiagnosticCode> all() {
+    return List.copyOf(BY_ID.values());
+  }
+
+  /** The code with this identifier ({@code PKRMAP-W301}), exactly as written. */
+  public static Optional<DiagnosticCode> find(String id) {
+    return Optional.ofNullable(BY_ID.get(id));
+  }
+
+  /**
+   * Why {@code id} cannot be accepted as a code to ignore (a lower-case clause without a period,
+   * for a command-line message or a sentence), or empty when it can: only the library's warnings
+   * and notes can be. The CLI's own codes ({@code CLI-…}) are about the files of a run, not about a
+   * template, and errors mean there is no output to accept.
+   */
+  public static Optional<String> whyNotIgnorable(String id) {
+    if (id.startsWith("CLI-")) {
+      return Optional.of(
+          id
+              + " is about the run's files, not a template's content; only the codes of template"
+              + " diagnostics can be ignored");
+    }
+    DiagnosticCode code = BY_ID.get(id);
+    if (code == null) {
+      return Optional.of(
+          "unknown diagnostic code '"
+              + id
+              + "'"
+              + nearest(id)
+                  .map(n -> "; did you mean " + n + "?")
+                  .orElse(
+                      "; give the code shown in brackets after a diagnostic, such as PKRMAP-W301"));
+    }
+    if (code.severity() == Severity.ERROR) {
+      return Optional.of(
+          id
+              + " is an error, and errors cannot be ignored (an input with one is not converted);"
+              + " only warnings (AREA-Wnnn) and notes (AREA-Nnnn) can be");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The known code nearest to {@code id} (within two edits; ties go to the first in sorted order),
+   * for "did you mean" advice about a mistyped code.
+   */
+  static Optional<String> nearest(String id) {
+    String best = null;
+    int bestDistance = 3;
+    for (String candidate : new TreeSet<>(BY_ID.keySet())) {
+      int d = EditDistance.between(id, candidate);
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static Map<String, DiagnosticCode> byId() {
+    Map<String, DiagnosticCode> codes = new LinkedHashMap<>();
+    for (Class<? extends Enum<? extends DiagnosticCode>> stage : STAGES) {
+      for (Enum<? extends DiagnosticCode> e : stage.getEnumConstants()) {
+        DiagnosticCode c = (DiagnosticCode) e;
+        codes.putIfAbsent(c.id(), c); // a duplicate is a bug that DiagnosticCodesTest finds
+      }
+    }
+    return Collections.unmodifiableMap(codes);
+  }
+}
