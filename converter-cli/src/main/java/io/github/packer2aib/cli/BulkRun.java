@@ -46,12 +46,18 @@ final class BulkRun {
       BulkTask.Display display,
       ReportFile report,
       boolean prune,
-      boolean check) {}
+      boolean check,
+      List<String> packerOptionsGiven) {}
 
   private final Settings settings;
   private final Engine engine;
   private final PrintWriter err;
   private final BulkSummary summary = new BulkSummary();
+
+  /** Whether a Packer template was found, and the first AIB one (for CLI-W004). */
+  private boolean anyPacker;
+
+  private String firstAib;
 
   /** The upload addresses of the run's templates (CLI-W003 when two files share one). */
   private final SharedUploads uploads = new SharedUploads();
@@ -229,6 +235,11 @@ final class BulkRun {
         : ExitCodes.INPUT_ERROR;
   }
 
+  /** CLI-W004: Packer options were given, but the run found AIB templates only. */
+  private boolean packerOptionsUnused() {
+    return !settings.packerOptionsGiven().isEmpty() && !anyPacker && firstAib != null;
+  }
+
   /**
    * The end of stderr: the rest of the machine diagnostics and the document's end, or the summary.
    */
@@ -243,6 +254,11 @@ final class BulkRun {
       if (!quiet) {
         leftovers.diagnostics(out, settings.prune()).forEach(machineOut::write);
         uploads.diagnostics().forEach(machineOut::write);
+        if (packerOptionsUnused()) {
+          machineOut.write(
+              CliCode.PACKER_OPTIONS_UNUSED.diagnostic(
+                  PackerOnlyOptions.detail(settings.packerOptionsGiven(), firstAib)));
+        }
         if (manifestProblem != null) {
           machineOut.write(CliCode.MANIFEST_UNWRITTEN.diagnostic(manifestProblem));
         }
@@ -257,6 +273,9 @@ final class BulkRun {
               + summary.table(settings.output() == null)
               + leftovers.text(out, settings.prune(), settings.report() != null)
               + uploads.text()
+              + (packerOptionsUnused()
+                  ? "\nwarning: " + PackerOnlyOptions.line(settings.packerOptionsGiven()) + "\n"
+                  : "")
               + (manifestProblem == null ? "" : "\nwarning: " + manifestProblem + "\n")
               + (check == null ? "" : "\n" + check.text(out))
               + "\n"
@@ -429,6 +448,10 @@ final class BulkRun {
 
   private void report(BulkOutcome o) {
     summary.add(o);
+    anyPacker |= o.kind().packer();
+    if (firstAib == null && o.kind().aib()) {
+      firstAib = o.relative();
+    }
     internalError |= o.internalError();
     if (!o.text().isEmpty()) {
       progress.clear();

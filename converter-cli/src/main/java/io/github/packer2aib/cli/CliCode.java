@@ -20,7 +20,8 @@ enum CliCode implements DiagnosticCode {
   MANIFEST_UNWRITTEN("CLI-W002", "Output list not written"),
   OUTPUT_PRUNED("CLI-N002", "Output of an earlier run deleted"),
   OUTPUT_NOT_UP_TO_DATE("CLI-E004", "Output not up to date"),
-  UPLOAD_ADDRESS_SHARED("CLI-W003", "Upload address shared by different files");
+  UPLOAD_ADDRESS_SHARED("CLI-W003", "Upload address shared by different files"),
+  PACKER_OPTIONS_UNUSED("CLI-W004", "Packer options not used");
 
   private final Text text;
 

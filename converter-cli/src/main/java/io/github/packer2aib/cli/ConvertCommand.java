@@ -44,6 +44,7 @@ final class ConvertCommand implements Callable<Integer> {
   private final InputOptions common = new InputOptions();
   private final PackerInputOptions packerInput = new PackerInputOptions();
   private final MappingOptions mapping = new MappingOptions();
+  private PackerOnlyOptions packerOnly;
   private final RecursiveOptions recursive = new RecursiveOptions();
 
   private ConvertCommand(Packer2AibCommand parent) {
@@ -145,8 +146,7 @@ final class ConvertCommand implements Callable<Integer> {
                 v -> command.check = v)
             .build());
     command.common.addTo(spec);
-    command.packerInput.addTo(spec);
-    command.mapping.addTo(spec);
+    command.packerOnly = PackerOnlyOptions.addTo(spec, command.packerInput, command.mapping);
     command.recursive.addTo(spec, RecursiveOptions.Command.CONVERT);
     StandardOptions.addTo(spec);
     return spec;
@@ -249,6 +249,12 @@ final class ConvertCommand implements Callable<Integer> {
       uploads.add(a.inputName(), a.template());
     }
     report.sharedUploads(uploads);
+    if (outcomes.stream().noneMatch(o -> o.input() instanceof Input.Packer)) {
+      outcomes.stream()
+          .filter(o -> o.input() instanceof Input.Loaded)
+          .findFirst()
+          .ifPresent(o -> packerOnly.tellUnused(spec, report, o.input().displayName()));
+    }
     OutputCheck outputCheck = check ? new OutputCheck() : null;
     int written =
         output == null
@@ -324,7 +330,8 @@ final class ConvertCommand implements Callable<Integer> {
             output,
             reportFile,
             Optional.ofNullable(reportPath),
-            check));
+            check,
+            packerOnly.given(spec.commandLine().getParseResult())));
   }
 
   /**

@@ -175,7 +175,8 @@ final class RecursiveOptions {
       Path output,
       ReportFile report,
       Optional<Path> reportPath,
-      boolean check) {}
+      boolean check,
+      List<String> packerOptionsGiven) {}
 
   /** Usage errors without -r: the options only -r takes. */
   void checkNotRecursive(CommandSpec spec) {
@@ -266,7 +267,8 @@ final class RecursiveOptions {
                 common.diagnosticsFormat, common.quiet, showWarnings, launch.report() != null),
             launch.report(),
             prune,
-            launch.check());
+            launch.check(),
+            launch.packerOptionsGiven());
     return new BulkRun(run, parent.engine(), spec.commandLine().getErr()).run();
   }
 

@@ -22,6 +22,15 @@ enum TemplateKind {
     return label;
   }
 
+  /** A Packer template, which the Packer input and mapping options apply to. */
+  boolean packer() {
+    return this != AIB_JSON && this != AIB_YAML && this != NONE;
+  }
+
+  boolean aib() {
+    return this == AIB_JSON || this == AIB_YAML;
+  }
+
   static boolean isYaml(String fileName) {
     String lower = fileName.toLowerCase(java.util.Locale.ROOT);
     return lower.endsWith(".yaml") || lower.endsWith(".yml");

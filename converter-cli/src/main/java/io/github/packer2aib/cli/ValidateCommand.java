@@ -34,6 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
   private ApiVersion apiVersion;
   private final PackerInputOptions packerInput = new PackerInputOptions();
   private final MappingOptions mapping = new MappingOptions();
+  private PackerOnlyOptions packerOnly;
   private final RecursiveOptions recursive = new RecursiveOptions();
   private Path reportPath;
 
@@ -76,8 +77,7 @@ final class ValidateCommand implements Callable<Integer> {
                 () -> command.apiVersion,
                 v -> command.apiVersion = v)
             .build());
-    command.packerInput.addTo(spec);
-    command.mapping.addTo(spec);
+    command.packerOnly = PackerOnlyOptions.addTo(spec, command.packerInput, command.mapping);
     spec.addOption(
         ReportFile.option(
             "Also write the report convert --report would write (every decision of the conversion,"
@@ -119,11 +119,14 @@ final class ValidateCommand implements Callable<Integer> {
     Preload.start(
         apiVersion != null ? apiVersion : ApiVersion.DEFAULT,
         PackerRouting.anyHcl2(common.inputs, files));
+    boolean anyPacker = false;
+    String firstAib = null;
     for (int index = 0; index < common.inputs.size(); index++) {
       String argument = common.inputs.get(index);
       ConversionResult result;
       String name;
       if (PackerRouting.isHcl2(argument, files)) {
+        anyPacker = true;
         result = validatePacker(new PackerInput(Path.of(argument), argument), files, cwd, compare);
         name = argument;
       } else {
@@ -143,6 +146,10 @@ final class ValidateCommand implements Callable<Integer> {
         SourceFile source = ((Input.Loaded) input).source();
         name = source.name();
         PackerRouting.ByContent read = PackerRouting.byContent(argument, source);
+        anyPacker |= read.packer();
+        if (!read.packer() && firstAib == null) {
+          firstAib = name;
+        }
         result =
             read.packer()
                 ? validatePacker(
@@ -181,6 +188,9 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     report.sharedUploads(uploads);
+    if (!anyPacker && firstAib != null) {
+      packerOnly.tellUnused(spec, report, firstAib);
+    }
     boolean reportWritten = reportFile == null || reportFile.writeOrTell(report, failed);
     report.finish("validated " + Report.plural(common.inputs.size(), "input"), failed.size());
     return failed.isEmpty() && reportWritten ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
@@ -204,7 +214,8 @@ final class ValidateCommand implements Callable<Integer> {
             null,
             reportFile,
             Optional.ofNullable(reportPath),
-            false));
+            false,
+            packerOnly.given(spec.commandLine().getParseResult())));
   }
 
   /**
