@@ -2,6 +2,7 @@ package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.DiagnosticCatalogue;
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.DiagnosticCode;
 import io.github.packer2aib.core.diag.Severity;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,6 +70,18 @@ record IgnoredCodes(Set<String> ids) {
       }
     }
     return kept;
+  }
+
+  /** Every code {@code --ignore} takes, sorted: the completion script offers them. */
+  static List<String> ignorable() {
+    List<String> ids = new ArrayList<>();
+    for (DiagnosticCode c : DiagnosticCatalogue.all()) {
+      if (c.severity() != Severity.ERROR) {
+        ids.add(c.id());
+      }
+    }
+    ids.sort(null);
+    return ids;
   }
 
   /**

@@ -107,10 +107,13 @@ final class MappingOptions {
             .build());
     spec.addOption(
         bind(
+                // A label of its own: the completion script keeps the values of each label in
+                // one variable, and --progress's MODE took over this option's values.
                 OptionSpec.builder("--gallery-versioning")
-                    .paramLabel("MODE")
+                    .paramLabel("VERSIONING")
                     .type(MapOptions.GalleryVersioning.class)
                     .converters(new VersioningConverter())
+                    .completionCandidates(List.of("explicit", "latest"))
                     .description(
                         "explicit (default): keep the template's image_version; latest: let AIB"
                             + " number gallery image versions (API 2022-07-01 and later)."),

@@ -126,6 +126,7 @@ final class OptionTypes {
         .type(List.class)
         .auxiliaryTypes(String.class)
         .converters(new IgnoredCodes.Converter())
+        .completionCandidates(IgnoredCodes.ignorable())
         .description(
             "Accept warnings or notes of these codes (repeatable or comma-separated, as in"
                 + " --ignore PKRMAP-W301,PKRMAP-N102): they are not printed and do not fail"

@@ -128,6 +128,7 @@ final class RecursiveOptions {
                     .paramLabel("MODE")
                     .type(Progress.Mode.class)
                     .converters(new ProgressConverter())
+                    .completionCandidates(List.of("auto", "bar", "lines", "none"))
                     .description(
                         "With -r: auto (default: a bar on a terminal, else lines), bar, lines or"
                             + " none."),

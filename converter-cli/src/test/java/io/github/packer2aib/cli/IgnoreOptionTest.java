@@ -116,6 +116,18 @@ class IgnoreOptionTest {
   }
 
   @Test
+  void theCompletionScriptOffersEveryCodeTheOptionTakes() {
+    List<String> codes = IgnoredCodes.ignorable();
+    assertTrue(codes.contains("PKRMAP-W301") && codes.contains("PKRMAP-N102"), codes.toString());
+    for (String code : codes) {
+      assertEquals(code, new IgnoredCodes.Converter().convert(code.toLowerCase()));
+    }
+    assertFalse(codes.stream().anyMatch(c -> c.contains("-E")), codes.toString());
+    String script = CliRun.run("completion").out();
+    assertTrue(script.contains("\"PKRMAP-W301\""), "the completion script offers the codes");
+  }
+
+  @Test
   void validateTakesTheOptionToo() {
     String t = template();
     assertEquals(1, CliRun.run("validate", "--strict", "-q", t).exitCode());

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.aib.ApiVersion;
 import java.io.InputStream;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -21,6 +24,22 @@ class MainTest {
           "   1   Input error: an input had errors, could not be read or written, or had",
           "   2   Usage error: unknown option, bad option value, no input, or several",
           "  70   Internal error: a bug in packer2aib; please report it with the input");
+
+  @Test
+  void theCompletionScriptKeepsEachOptionsValuesApart() {
+    // Picocli's script keeps the values of an option in a variable named after its parameter
+    // label: two options of one command with the same label offered the last one's values.
+    String script = CliRun.run("completion").out();
+    Pattern values = Pattern.compile("local (\\w+)_option_args=");
+    for (String function : script.split("\nfunction ")) {
+      Set<String> seen = new HashSet<>();
+      Matcher m = values.matcher(function);
+      while (m.find()) {
+        assertTrue(seen.add(m.group(1)), m.group(1) + " twice in " + function.lines().findFirst());
+      }
+    }
+    assertTrue(script.contains("(\"explicit\" \"latest\") # --gallery-versioning values"), script);
+  }
 
   @Test
   void versionPrintsTheBuildVersion() {
