@@ -172,8 +172,29 @@ public class AibDomain extends DomainContextBase {
     return text().injectNull(0.3);
   }
 
+  /**
+   * Tags Azure accepts (RULE-E318, RULE-W320): names that are not empty, hold none of {@code < > %
+   * & \\ ? /} and differ from each other in more than case; the texts still put YAML's and JSON's
+   * special characters into names and values.
+   */
   static Arbitrary<Map<String, String>> tags() {
-    return Arbitraries.maps(Arbitraries.oneOf(word(), text()), text()).ofMaxSize(3);
+    return TAGS;
+  }
+
+  // One instance: tags() is asked inside flatMaps, and jqwik memoizes generators by arbitrary;
+  // a new filtered arbitrary per call (its lambdas never equal) made that memo grow for ever.
+  private static final Arbitrary<Map<String, String>> TAGS =
+      Arbitraries.maps(
+              Arbitraries.oneOf(word(), text())
+                  .filter(
+                      n -> !n.isEmpty() && n.chars().noneMatch(c -> "<>%&\\?/".indexOf(c) >= 0)),
+              text())
+          .ofMaxSize(3)
+          .filter(AibDomain::namesDifferBeyondCase);
+
+  private static boolean namesDifferBeyondCase(Map<String, String> tags) {
+    return tags.keySet().stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).distinct().count()
+        == tags.size();
   }
 
   /** AIB's name pattern for templates and run outputs: {@code ^[A-Za-z0-9-_.]{1,64}$}. */

@@ -24,7 +24,10 @@ public enum RuleCode implements DiagnosticCode {
   FILE_WITHOUT_SOURCE("RULE-E314", "File step without source or destination"),
   BAD_RESTART_TIMEOUT("RULE-W315", "Unrecognised restart timeout"),
   NO_TEMPLATE_IDENTITY("RULE-E316", "No template identity"),
-  SIGNED_URL("RULE-W317", "Shared access signature in a URL");
+  SIGNED_URL("RULE-W317", "Shared access signature in a URL"),
+  INVALID_TAG("RULE-E318", "Invalid tag"),
+  TOO_MANY_TAGS("RULE-E319", "Too many tags"),
+  TAG_NAMES_DIFFER_IN_CASE("RULE-W320", "Tag names differ only in case");
 
   private final Text text;
 

@@ -10,15 +10,18 @@ import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.aib.ImageTemplateProperties;
 import io.github.packer2aib.core.aib.InVmValidator;
 import io.github.packer2aib.core.aib.IntValue;
+import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.DiagnosticCode;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.doc.ArmExpression;
+import io.github.packer2aib.core.doc.JsonPointer;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.validate.Placeholders;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -90,6 +93,7 @@ public final class ServiceRules {
               + "\"."
               + Placeholders.hint(p.stagingResourceGroup()));
     }
+    tags(t.tags(), "/tags", "The template");
     source(p.source());
     customizers(p.customize() == null ? List.of() : p.customize());
     validators(p);
@@ -269,6 +273,7 @@ public final class ServiceRules {
                   + "]. Each target needs its own runOutputName; rename one of them.");
         }
       }
+      tags(d.artifactTags(), pointer(at, i, "/artifactTags"), "distribute[" + i + "]");
       if (d instanceof Distributor.ManagedImage m) {
         resourceId(m.imageId(), at, i, "/imageId", "a managed image");
       } else if (d instanceof Distributor.SharedImage s) {
@@ -284,6 +289,114 @@ public final class ServiceRules {
         }
       }
     }
+  }
+
+  /**
+   * Azure Resource Manager's limits on the tags of a resource (the template's own, and the
+   * artifactTags each distribute target puts on the image it makes): at most 50, names of 1 to 512
+   * characters without {@code < > % & \\ ? /}, values of at most 256. Names are compared ignoring
+   * case there, so two that differ only in case are one tag. Values are never quoted: tags are
+   * plain text that a template may fill from a variable.
+   */
+  private void tags(Map<String, String> tags, String at, String whose) {
+    if (tags == null) {
+      return;
+    }
+    if (tags.size() > MAX_TAGS) {
+      report(
+          RuleCode.TOO_MANY_TAGS,
+          at,
+          whose
+              + " has "
+              + tags.size()
+              + " tags, but Azure allows at most "
+              + MAX_TAGS
+              + " on a resource. Remove some, or gather several values into one tag as a JSON"
+              + " string.");
+    }
+    Map<String, String> byLowerCase = new HashMap<>();
+    for (Map.Entry<String, String> tag : tags.entrySet()) {
+      String name = tag.getKey();
+      String value = tag.getValue();
+      String where = JsonPointer.append(at, name);
+      if (ArmExpression.isExpression(name)) {
+        continue;
+      }
+      String shown = "\"" + ControlCharacters.escape(shorten(name)) + "\"";
+      if (name.isEmpty()) {
+        report(
+            RuleCode.INVALID_TAG,
+            where,
+            "A tag name must not be empty. Give the tag a name, or remove it.");
+      } else if (name.codePointCount(0, name.length()) > MAX_TAG_NAME) {
+        report(
+            RuleCode.INVALID_TAG,
+            where,
+            "The tag name "
+                + shown
+                + " is longer than the "
+                + MAX_TAG_NAME
+                + " characters Azure allows. Shorten it.");
+      } else {
+        String bad = forbiddenInTagName(name);
+        if (!bad.isEmpty()) {
+          report(
+              RuleCode.INVALID_TAG,
+              where,
+              "The tag name "
+                  + shown
+                  + " contains "
+                  + bad
+                  + ", which Azure does not allow in tag names (none of < > % & \\ ? /). Rename"
+                  + " the tag.");
+        }
+      }
+      if (value != null
+          && !ArmExpression.isExpression(value)
+          && value.codePointCount(0, value.length()) > MAX_TAG_VALUE) {
+        report(
+            RuleCode.INVALID_TAG,
+            where,
+            "The value of the tag "
+                + shown
+                + " is longer than the "
+                + MAX_TAG_VALUE
+                + " characters Azure allows. Shorten it, or split it into several tags.");
+      }
+      String first = byLowerCase.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+      if (first != null) {
+        duplicate(
+            RuleCode.TAG_NAMES_DIFFER_IN_CASE,
+            where,
+            JsonPointer.append(at, first),
+            "The tag names "
+                + shown
+                + " and \""
+                + ControlCharacters.escape(shorten(first))
+                + "\" differ only in case, and Azure compares tag names ignoring case: the"
+                + " resource gets only one of them. Keep one name.");
+      }
+    }
+  }
+
+  private static final int MAX_TAGS = 50;
+  private static final int MAX_TAG_NAME = 512;
+  private static final int MAX_TAG_VALUE = 256;
+
+  /** The characters of {@code < > % & \\ ? /} that {@code name} holds, quoted, or "". */
+  private static String forbiddenInTagName(String name) {
+    StringBuilder found = new StringBuilder();
+    for (char c : "<>%&\\?/".toCharArray()) {
+      if (name.indexOf(c) >= 0) {
+        found.append(found.length() == 0 ? "" : ", ").append('"').append(c).append('"');
+      }
+    }
+    return found.toString();
+  }
+
+  /** A long name cut to its first 40 characters, for a message. */
+  private static String shorten(String name) {
+    return name.length() <= 40 ? name : name.substring(0, 40) + "…";
   }
 
   private void script(

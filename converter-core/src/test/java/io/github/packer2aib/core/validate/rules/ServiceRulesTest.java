@@ -32,7 +32,12 @@ class ServiceRulesTest {
   private static ImageTemplate template(
       ImageTemplateProperties.Builder properties, Identity identity) {
     return new ImageTemplate(
-        ImageTemplate.RESOURCE_TYPE, "2024-02-01", "t", "westeurope", null, identity,
+        ImageTemplate.RESOURCE_TYPE,
+        "2024-02-01",
+        "t",
+        "westeurope",
+        null,
+        identity,
         properties.build());
   }
 
@@ -63,16 +68,57 @@ class ServiceRulesTest {
   }
 
   @Test
+  void tagsFollowAzureResourceManagersLimits() {
+    Map<String, String> fifty = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 50; i++) {
+      fifty.put("t" + i, "v");
+    }
+    assertEquals(List.of(), codesAndPaths(withTags(fifty)));
+    Map<String, String> many = new java.util.LinkedHashMap<>(fifty);
+    many.put("t50", "v");
+    assertEquals(List.of("RULE-E319 /resources/0/tags"), codesAndPaths(withTags(many)));
+
+    Map<String, String> limits = new java.util.LinkedHashMap<>();
+    limits.put("n".repeat(512), "v".repeat(256)); // at the limits: accepted
+    limits.put("m".repeat(513), "v");
+    limits.put("long", "v".repeat(257));
+    limits.put("expression", "[concat('" + "v".repeat(300) + "')]");
+    limits.put("a%b", "v");
+    limits.put("LONG", "v");
+    assertEquals(
+        List.of(
+            "RULE-E318 /resources/0/tags/" + "m".repeat(513),
+            "RULE-E318 /resources/0/tags/long",
+            "RULE-E318 /resources/0/tags/a%b",
+            "RULE-W320 /resources/0/tags/LONG"),
+        codesAndPaths(withTags(limits)));
+  }
+
+  private static ImageTemplate withTags(Map<String, String> tags) {
+    return new ImageTemplate(
+        ImageTemplate.RESOURCE_TYPE,
+        "2024-02-01",
+        "t",
+        "westeurope",
+        tags,
+        Identity.userAssigned(ID),
+        base().build());
+  }
+
+  @Test
   void buildTimeoutBetweenOneAndFiveIsRejectedButZeroAndSixAreNot() {
     assertEquals(
         List.of("RULE-E301 /resources/0/properties/buildTimeoutInMinutes"),
         codesAndPaths(template(base().buildTimeoutInMinutes(IntValue.of(5)), null)));
-    assertEquals(List.of(), codesAndPaths(template(base().buildTimeoutInMinutes(IntValue.of(0)), null)));
-    assertEquals(List.of(), codesAndPaths(template(base().buildTimeoutInMinutes(IntValue.of(6)), null)));
+    assertEquals(
+        List.of(), codesAndPaths(template(base().buildTimeoutInMinutes(IntValue.of(0)), null)));
+    assertEquals(
+        List.of(), codesAndPaths(template(base().buildTimeoutInMinutes(IntValue.of(6)), null)));
     assertEquals(
         List.of(),
         codesAndPaths(
-            template(base().buildTimeoutInMinutes(IntValue.expression("[parameters('t')]")), null)));
+            template(
+                base().buildTimeoutInMinutes(IntValue.expression("[parameters('t')]")), null)));
   }
 
   @Test
@@ -123,12 +169,18 @@ class ServiceRulesTest {
         new Customizer.PowerShell(null, null, null, List.of("whoami"), null, BoolValue.TRUE, null);
     Customizer.PowerShell viaExpression =
         new Customizer.PowerShell(
-            null, null, null, List.of("whoami"), BoolValue.expression("[variables('e')]"),
-            BoolValue.TRUE, null);
+            null,
+            null,
+            null,
+            List.of("whoami"),
+            BoolValue.expression("[variables('e')]"),
+            BoolValue.TRUE,
+            null);
     assertEquals(
         List.of("RULE-E306 /resources/0/properties/customize/0/runAsSystem"),
         codesAndPaths(template(base().customize(List.of(alone)), null)));
-    assertEquals(List.of(), codesAndPaths(template(base().customize(List.of(viaExpression)), null)));
+    assertEquals(
+        List.of(), codesAndPaths(template(base().customize(List.of(viaExpression)), null)));
   }
 
   @Test
@@ -164,8 +216,14 @@ class ServiceRulesTest {
     Distributor.SharedImage both =
         new Distributor.SharedImage(
             "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/i",
-            "sig", null, List.of("westeurope"),
-            List.of(new TargetRegion("westeurope", null, null)), null, null, null, null);
+            "sig",
+            null,
+            List.of("westeurope"),
+            List.of(new TargetRegion("westeurope", null, null)),
+            null,
+            null,
+            null,
+            null);
     assertEquals(
         List.of("RULE-E307 /resources/0/properties/distribute/0/targetRegions"),
         codesAndPaths(template(base().distribute(List.of(both)), null)));
@@ -217,7 +275,8 @@ class ServiceRulesTest {
             base()
                 .stagingResourceGroup("rg-staging")
                 .source(new ImageSource.ManagedImage("my-image"))
-                .distribute(List.of(new Distributor.ManagedImage("[resourceId('x')]", "w", "o", null))),
+                .distribute(
+                    List.of(new Distributor.ManagedImage("[resourceId('x')]", "w", "o", null))),
             null);
     assertEquals(
         List.of(
