@@ -16,10 +16,10 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The warning and note codes a user has accepted ({@code --ignore}): template diagnostics with them
- * are not printed on stderr, not counted in its summaries, and do not make an input fail under
- * {@code --strict}. A {@code --report}, which records every decision, still lists them. Errors
- * cannot be ignored (an input with one has no output to write), nor the CLI's own codes about the
- * run's files.
+ * are not printed on stderr nor counted in its summary line and table of codes, and do not make an
+ * input fail under {@code --strict}. A {@code --report}, which records every decision, still lists
+ * them. Errors cannot be ignored (an input with one has no output to write), nor the CLI's own
+ * codes about the run's files.
  */
 record IgnoredCodes(Set<String> ids) {
   static final IgnoredCodes NONE = new IgnoredCodes(Set.of());

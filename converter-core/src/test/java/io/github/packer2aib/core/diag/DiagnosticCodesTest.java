@@ -36,33 +36,17 @@ class DiagnosticCodesTest {
 
   @Test
   void theCatalogueListsEveryEnumOfCodesInTheLibrary() throws IOException {
-    Pattern declaration = Pattern.compile("enum (\\w+) implements DiagnosticCode");
-    TreeSet<String> declared = new TreeSet<>();
-    for (String text : sources()) {
-      Matcher m = declaration.matcher(text);
-      while (m.find()) {
-        declared.add(m.group(1));
-      }
-    }
     TreeSet<String> listed = new TreeSet<>();
     for (Class<?> c : DiagnosticCatalogue.stages()) {
       listed.add(c.getSimpleName());
     }
-    assertEquals(declared, listed);
+    assertEquals(found("enum (\\w+) implements DiagnosticCode"), listed);
   }
 
   @Test
   void everyCodeWrittenInTheLibraryIsInTheCatalogue() throws IOException {
-    Pattern literal = Pattern.compile("\"([A-Z]+-[EWN][0-9]{3})\"");
-    TreeSet<String> unknown = new TreeSet<>();
-    for (String text : sources()) {
-      Matcher m = literal.matcher(text);
-      while (m.find()) {
-        if (DiagnosticCatalogue.find(m.group(1)).isEmpty()) {
-          unknown.add(m.group(1));
-        }
-      }
-    }
+    TreeSet<String> unknown = found("\"([A-Z]+-[EWN][0-9]{3})\"");
+    unknown.removeIf(id -> DiagnosticCatalogue.find(id).isPresent());
     assertEquals(new TreeSet<String>(), unknown);
   }
 
@@ -73,6 +57,19 @@ class DiagnosticCodesTest {
     assertEquals(Optional.empty(), DiagnosticCatalogue.find("pkrmap-w301"));
     assertEquals(Optional.empty(), DiagnosticCatalogue.find("PKRMAP-W999"));
     assertEquals(all().size(), DiagnosticCatalogue.all().size());
+  }
+
+  /** What group 1 of {@code regex} matches anywhere in the library's sources. */
+  private static TreeSet<String> found(String regex) throws IOException {
+    Pattern pattern = Pattern.compile(regex);
+    TreeSet<String> found = new TreeSet<>();
+    for (String text : sources()) {
+      Matcher m = pattern.matcher(text);
+      while (m.find()) {
+        found.add(m.group(1));
+      }
+    }
+    return found;
   }
 
   private static List<String> sources() throws IOException {
