@@ -397,6 +397,17 @@ class SettingsBinderTest {
   }
 
   @Test
+  void theReadmesExampleBinds() throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+    int section = readme.indexOf("#### Per-template settings");
+    int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+    String example = readme.substring(start, readme.indexOf("```\n", start));
+    Settings s = valid("settings.yaml", example);
+    assertEquals(List.of("PKRMAP-W115"), s.forTemplate("any/template").ignore());
+    assertEquals(Optional.of(180), s.forTemplate("any/template").buildTimeout());
+  }
+
+  @Test
   void ignoredCodesAreWarningAndNoteCodesAppendedLayerByLayer() {
     Settings s =
         valid(
