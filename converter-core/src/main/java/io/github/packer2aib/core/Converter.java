@@ -142,6 +142,14 @@ public final class Converter {
                 ref.pointer(),
                 p -> Optional.empty(),
                 options.identity().isPresent() ? Set.of("identity") : Set.of());
+    if (options.identity().isPresent()) {
+      // --identity replaces the input's identity whole: what is wrong inside it does not matter.
+      String replaced = ref.pointer() + "/identity";
+      spec = new ArrayList<>(spec);
+      spec.removeIf(
+          d ->
+              d.path().filter(p -> p.equals(replaced) || p.startsWith(replaced + "/")).isPresent());
+    }
     checkDiagnostics.addAll(spec);
     AibBinder.Bound bound = AibBinder.bind(ref);
     SourceMap map = bound.sourceMap();
