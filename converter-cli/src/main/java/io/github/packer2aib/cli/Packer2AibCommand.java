@@ -40,6 +40,7 @@ final class Packer2AibCommand {
     commands.put("convert", ConvertCommand::spec);
     commands.put("validate", ValidateCommand::spec);
     commands.put("inspect", InspectCommand::spec);
+    commands.put("codes", parent -> CodesCommand.spec());
     commands.put("completion", parent -> CompletionCommand.spec());
     commands.put("help", parent -> HelpCommand.class);
     return commands;

@@ -150,7 +150,7 @@ class MainTest {
           Main.commandLine(args, InputStream.nullInputStream(), Engine::core, Map.of());
 
       assertEquals(
-          List.of("convert", "validate", "inspect", "completion", "help"),
+          List.of("convert", "validate", "inspect", "codes", "completion", "help"),
           List.copyOf(cmd.getSubcommands().keySet()),
           String.join(" ", args));
     }
@@ -174,7 +174,7 @@ class MainTest {
         List.<String[]>of(
             new String[] {"-V", "--help"}, new String[] {"-Vh"}, new String[] {"-V", "conver"})) {
       assertEquals(
-          List.of("convert", "validate", "inspect", "completion", "help"),
+          List.of("convert", "validate", "inspect", "codes", "completion", "help"),
           Main.subcommandsFor(args),
           String.join(" ", args));
     }
