@@ -22,6 +22,7 @@ import java.util.List;
  * @param text what stderr shows for it in text mode ("" for nothing)
  * @param shown the diagnostics stderr shows for it in JSON mode
  * @param internalError true when converting it hit a bug
+ * @param ignored the codes accepted for it (--ignore and the settings file), which the report marks
  */
 record BulkOutcome(
     int index,
@@ -35,7 +36,8 @@ record BulkOutcome(
     List<Diagnostic> diagnostics,
     String text,
     List<Diagnostic> shown,
-    boolean internalError) {
+    boolean internalError,
+    IgnoredCodes ignored) {
 
   BulkOutcome {
     outputs = List.copyOf(outputs);

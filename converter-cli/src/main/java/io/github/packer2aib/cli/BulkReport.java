@@ -131,6 +131,9 @@ final class BulkReport {
       for (Diagnostic d : o.diagnostics()) {
         g.writeStartObject();
         g.writeStringField("code", d.code());
+        if (o.ignored().ignores(d)) {
+          g.writeBooleanField("ignored", true);
+        }
         g.writeStringField("severity", d.severity().label());
         g.writeStringField("summary", clean(d.summary()));
         g.writeStringField("detail", clean(d.detail()));
@@ -245,7 +248,7 @@ final class BulkReport {
     out.append("| Severity | Location | Path | Code | Summary | Detail |\n");
     out.append("| --- | --- | --- | --- | --- | --- |\n");
     for (Diagnostic d : o.diagnostics()) {
-      ReportMarkdown.row(out, d.severity().label(), d);
+      ReportMarkdown.row(out, d.severity().label(), d, o.ignored().ignores(d));
     }
     return out.toString();
   }

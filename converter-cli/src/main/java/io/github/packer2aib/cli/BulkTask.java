@@ -239,7 +239,8 @@ final class BulkTask {
         display.keep() ? all : List.of(),
         text,
         shown,
-        false);
+        false,
+        o.ignored());
   }
 
   /**
@@ -364,7 +365,8 @@ final class BulkTask {
         List.of(),
         "",
         List.of(),
-        false);
+        false,
+        IgnoredCodes.NONE);
   }
 
   private BulkOutcome unreadable(Discovery.Candidate c, String reason) {
@@ -404,7 +406,8 @@ final class BulkTask {
         display.keep() ? List.of(d) : List.of(),
         machine ? "" : line,
         machine ? List.of(d) : List.of(),
-        internal);
+        internal,
+        IgnoredCodes.NONE);
   }
 
   private static List<String> errorCodes(List<Diagnostic> all) {

@@ -135,6 +135,11 @@ final class Report {
     }
   }
 
+  /** The codes of {@code --ignore}, which a report marks. */
+  IgnoredCodes ignoredCodes() {
+    return ignoredCodes;
+  }
+
   int errors() {
     return errors;
   }

@@ -122,7 +122,7 @@ final class ReportFile {
    */
   boolean writeOrTell(Report report, Set<Integer> failed) {
     try {
-      write(render(failed));
+      write(render(failed, report.ignoredCodes()));
       return true;
     } catch (IOException e) {
       String reason = InputReader.reason(e);
@@ -192,12 +192,16 @@ final class ReportFile {
     entries.get(index).diagnostics.add(code.diagnostic(detail));
   }
 
-  /** The rendered report; {@code failed} holds the indexes of the inputs that failed. */
-  String render(Set<Integer> failed) {
+  /**
+   * The rendered report; {@code failed} holds the indexes of the inputs that failed, and the
+   * decisions of {@code ignored} codes are marked.
+   */
+  String render(Set<Integer> failed, IgnoredCodes ignored) {
     List<InputReport> inputs = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
-      inputs.add(InputReport.of(e.name, e.diagnostics, failed.contains(i), e.outputs));
+      inputs.add(
+          InputReport.of(e.name, e.diagnostics, failed.contains(i), e.outputs, ignored::ignores));
     }
     ConversionReport report = new ConversionReport(inputs, checkOnly);
     return format == Format.JSON ? ReportJson.render(report) : ReportMarkdown.render(report);

@@ -88,6 +88,12 @@ class IgnoreOptionTest {
     List<String> decided = new ArrayList<>();
     input.get("decisions").forEach(d -> decided.add(d.get("code").asText()));
     assertTrue(decided.contains("PKRMAP-W008"), decided.toString());
+    for (JsonNode d : input.get("decisions")) {
+      assertEquals(
+          d.get("code").asText().equals("PKRMAP-W008"),
+          d.path("ignored").asBoolean(false),
+          d.toString());
+    }
     assertEquals("converted with warnings", input.get("verdict").asText());
   }
 
@@ -154,10 +160,18 @@ class IgnoreOptionTest {
             "none",
             "--settings",
             settings.toString(),
+            "--report",
+            tmp.resolve("r.md").toString(),
             "-o",
             out.toString(),
             root.toString());
     assertEquals(1, run.exitCode(), run.err());
+    // The report keeps both templates' PKRMAP-W008 and marks the one the settings accept.
+    String report = Files.readString(tmp.resolve("r.md"));
+    String a = report.substring(report.indexOf("### a"), report.indexOf("### b"));
+    String b = report.substring(report.indexOf("### b"));
+    assertTrue(a.contains("| PKRMAP-W008 (ignored) |"), a);
+    assertTrue(b.contains("| PKRMAP-W008 |"), b);
     assertTrue(Files.exists(out.resolve("a/a.json")), run.err());
     assertFalse(Files.exists(out.resolve("b/b.json")), run.err());
     assertTrue(run.err().contains("b.pkr.hcl"), run.err());

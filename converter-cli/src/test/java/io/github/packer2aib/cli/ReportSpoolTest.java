@@ -149,7 +149,8 @@ class ReportSpoolTest {
                   CliCode.EARLIER_OUTPUT.diagnostic("Ünïcode ✓ " + i + ".")),
               "",
               List.of(),
-              false));
+              false,
+              i == 2 ? new IgnoredCodes(java.util.Set.of("CLI-W001")) : IgnoredCodes.NONE));
     }
     return all;
   }

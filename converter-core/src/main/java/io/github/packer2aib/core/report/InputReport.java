@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * What became of one input.
@@ -34,19 +35,33 @@ public record InputReport(
   }
 
   /**
-   * The report of an input from its diagnostics. {@code failed} is set by the caller when the
-   * input failed for a reason the diagnostics alone do not show (warnings under a strict mode, an
-   * output that could not be written); an input with errors always fails.
+   * The report of an input from its diagnostics. {@code failed} is set by the caller when the input
+   * failed for a reason the diagnostics alone do not show (warnings under a strict mode, an output
+   * that could not be written); an input with errors always fails.
    */
   public static InputReport of(
       String name, List<Diagnostic> diagnostics, boolean failed, List<String> outputs) {
+    return of(name, diagnostics, failed, outputs, d -> false);
+  }
+
+  /** As above; {@code ignored} tells the decisions whose codes the user accepted. */
+  public static InputReport of(
+      String name,
+      List<Diagnostic> diagnostics,
+      boolean failed,
+      List<String> outputs,
+      Predicate<Diagnostic> ignored) {
     boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
     boolean warnings = diagnostics.stream().anyMatch(d -> d.severity() == Severity.WARNING);
     Verdict verdict =
         failed || errors
             ? Verdict.FAILED
             : warnings ? Verdict.CONVERTED_WITH_WARNINGS : Verdict.CONVERTED;
-    return new InputReport(name, verdict, outputs, diagnostics.stream().map(Decision::of).toList());
+    return new InputReport(
+        name,
+        verdict,
+        outputs,
+        diagnostics.stream().map(d -> Decision.of(d, ignored.test(d))).toList());
   }
 
   /** How many decisions are of the given kind. */

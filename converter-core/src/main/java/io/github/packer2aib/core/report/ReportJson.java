@@ -69,6 +69,9 @@ public final class ReportJson {
       g.writeStartObject();
       g.writeStringField("kind", decision.kind().label());
       g.writeStringField("code", d.code());
+      if (decision.ignored()) {
+        g.writeBooleanField("ignored", true);
+      }
       g.writeStringField("severity", d.severity().label());
       g.writeStringField("summary", clean(d.summary()));
       g.writeStringField("detail", clean(d.detail()));

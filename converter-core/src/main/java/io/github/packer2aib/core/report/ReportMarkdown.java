@@ -83,7 +83,7 @@ public final class ReportMarkdown {
     out.append("| --- | --- | --- | --- | --- | --- |\n");
     for (Decision decision : input.decisions()) {
       Diagnostic d = decision.diagnostic();
-      row(out, decision.kind().label(), d);
+      row(out, decision.kind().label(), d, decision.ignored());
     }
   }
 
@@ -91,7 +91,7 @@ public final class ReportMarkdown {
    * One diagnostic as a table row: {@code first} (its kind or severity), location, JSON pointer,
    * code, summary and detail with the related locations, each a {@link #cell}.
    */
-  public static void row(StringBuilder out, String first, Diagnostic d) {
+  public static void row(StringBuilder out, String first, Diagnostic d, boolean ignored) {
     String detail = detail(d.detail(), d.related());
     out.append("| ")
         .append(first)
@@ -101,6 +101,7 @@ public final class ReportMarkdown {
         .append(cell(d.path().orElse("")))
         .append(" | ")
         .append(cell(d.code()))
+        .append(ignored ? " (ignored)" : "")
         .append(" | ")
         .append(cell(d.summary()))
         .append(" | ")
