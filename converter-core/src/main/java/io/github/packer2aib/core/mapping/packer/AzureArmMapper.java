@@ -4,6 +4,7 @@ import io.github.packer2aib.core.aib.DataDisk;
 import io.github.packer2aib.core.aib.Distributor;
 import io.github.packer2aib.core.aib.ImageSource;
 import io.github.packer2aib.core.aib.IntValue;
+import io.github.packer2aib.core.aib.TagLimits;
 import io.github.packer2aib.core.aib.VmProfile;
 import io.github.packer2aib.core.aib.VnetConfig;
 import io.github.packer2aib.core.source.Range;
@@ -245,23 +246,28 @@ final class AzureArmMapper {
       }
       unknownFields(tag, List.of("name", "value"));
     }
-    if (tags.size() > 50) {
+    if (tags.size() > TagLimits.MAX_TAGS) {
       u.report.add(
           PackerMapCode.INVALID_VALUE,
           f.nameRange(f.has("azure_tags") ? "azure_tags" : "azure_tag"),
-          "Azure allows at most 50 tags on a resource, but the source sets "
+          "Azure allows at most "
+              + TagLimits.MAX_TAGS
+              + " tags on a resource, but the source sets "
               + tags.size()
               + ". Remove some.");
     }
     for (Map.Entry<String, String> t : tags.entrySet()) {
-      if (t.getKey().length() > 512 || t.getValue().length() > 256) {
+      if (TagLimits.nameTooLong(t.getKey()) || TagLimits.valueTooLong(t.getValue())) {
         u.report.add(
             PackerMapCode.INVALID_VALUE,
             f.nameRange(f.has("azure_tags") ? "azure_tags" : "azure_tag"),
             "The tag \""
                 + (t.getKey().length() > 40 ? t.getKey().substring(0, 40) + "…" : t.getKey())
-                + "\" is too long: Azure allows tag names of up to 512 characters and values of"
-                + " up to 256. Shorten it.");
+                + "\" is too long: Azure allows tag names of up to "
+                + TagLimits.MAX_NAME
+                + " characters and values of up to "
+                + TagLimits.MAX_VALUE
+                + ". Shorten it.");
       }
     }
   }

@@ -10,6 +10,7 @@ import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.aib.ImageTemplateProperties;
 import io.github.packer2aib.core.aib.InVmValidator;
 import io.github.packer2aib.core.aib.IntValue;
+import io.github.packer2aib.core.aib.TagLimits;
 import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.DiagnosticCode;
@@ -97,7 +98,7 @@ public final class ServiceRules {
     source(p.source());
     customizers(p.customize() == null ? List.of() : p.customize());
     validators(p);
-    distributors(p.distribute() == null ? List.of() : p.distribute(), version);
+    distributors(p.distribute() == null ? List.of() : p.distribute(), t.tags(), version);
   }
 
   private void identity(Identity identity, ApiVersion version) {
@@ -253,7 +254,8 @@ public final class ServiceRules {
     }
   }
 
-  private void distributors(List<Distributor> targets, ApiVersion version) {
+  private void distributors(
+      List<Distributor> targets, Map<String, String> templateTags, ApiVersion version) {
     Map<String, Integer> names = new HashMap<>();
     for (int i = 0; i < targets.size(); i++) {
       Distributor d = targets.get(i);
@@ -273,7 +275,10 @@ public final class ServiceRules {
                   + "]. Each target needs its own runOutputName; rename one of them.");
         }
       }
-      tags(d.artifactTags(), pointer(at, i, "/artifactTags"), "distribute[" + i + "]");
+      if (d.artifactTags() != null && !d.artifactTags().equals(templateTags)) {
+        // The same tags as the template's (as a converted Packer template has): told there once.
+        tags(d.artifactTags(), pointer(at, i, "/artifactTags"), "distribute[" + i + "]");
+      }
       if (d instanceof Distributor.ManagedImage m) {
         resourceId(m.imageId(), at, i, "/imageId", "a managed image");
       } else if (d instanceof Distributor.SharedImage s) {
@@ -292,17 +297,16 @@ public final class ServiceRules {
   }
 
   /**
-   * Azure Resource Manager's limits on the tags of a resource (the template's own, and the
-   * artifactTags each distribute target puts on the image it makes): at most 50, names of 1 to 512
-   * characters without {@code < > % & \\ ? /}, values of at most 256. Names are compared ignoring
-   * case there, so two that differ only in case are one tag. Values are never quoted: tags are
-   * plain text that a template may fill from a variable.
+   * Azure Resource Manager's limits on the tags of a resource ({@link TagLimits}; the template's
+   * own, and the artifactTags each distribute target puts on the image it makes). Names are
+   * compared ignoring case there, so two that differ only in case are one tag. Values are never
+   * quoted: tags are plain text that a template may fill from a variable.
    */
   private void tags(Map<String, String> tags, String at, String whose) {
     if (tags == null) {
       return;
     }
-    if (tags.size() > MAX_TAGS) {
+    if (tags.size() > TagLimits.MAX_TAGS) {
       report(
           RuleCode.TOO_MANY_TAGS,
           at,
@@ -310,65 +314,63 @@ public final class ServiceRules {
               + " has "
               + tags.size()
               + " tags, but Azure allows at most "
-              + MAX_TAGS
+              + TagLimits.MAX_TAGS
               + " on a resource. Remove some, or gather several values into one tag as a JSON"
               + " string.");
     }
     Map<String, String> byLowerCase = new HashMap<>();
     for (Map.Entry<String, String> tag : tags.entrySet()) {
       String name = tag.getKey();
-      String value = tag.getValue();
       String where = JsonPointer.append(at, name);
       if (ArmExpression.isExpression(name)) {
         continue;
       }
       String shown = "\"" + ControlCharacters.escape(shorten(name)) + "\"";
+      String forbidden = TagLimits.forbiddenIn(name);
       if (name.isEmpty()) {
         report(
             RuleCode.INVALID_TAG,
             where,
             "A tag name must not be empty. Give the tag a name, or remove it.");
-      } else if (name.codePointCount(0, name.length()) > MAX_TAG_NAME) {
+      } else if (TagLimits.nameTooLong(name)) {
         report(
             RuleCode.INVALID_TAG,
             where,
             "The tag name "
                 + shown
                 + " is longer than the "
-                + MAX_TAG_NAME
+                + TagLimits.MAX_NAME
                 + " characters Azure allows. Shorten it.");
-      } else {
-        String bad = forbiddenInTagName(name);
-        if (!bad.isEmpty()) {
-          report(
-              RuleCode.INVALID_TAG,
-              where,
-              "The tag name "
-                  + shown
-                  + " contains "
-                  + bad
-                  + ", which Azure does not allow in tag names (none of < > % & \\ ? /). Rename"
-                  + " the tag.");
-        }
+      } else if (!forbidden.isEmpty()) {
+        report(
+            RuleCode.INVALID_TAG,
+            where,
+            "The tag name "
+                + shown
+                + " contains "
+                + forbidden
+                + ", which Azure does not allow in tag names (none of < > % & \\ ? /). Rename the"
+                + " tag.");
       }
-      if (value != null
-          && !ArmExpression.isExpression(value)
-          && value.codePointCount(0, value.length()) > MAX_TAG_VALUE) {
+      String value = tag.getValue();
+      if (!ArmExpression.isExpression(value) && TagLimits.valueTooLong(value)) {
         report(
             RuleCode.INVALID_TAG,
             where,
             "The value of the tag "
                 + shown
                 + " is longer than the "
-                + MAX_TAG_VALUE
+                + TagLimits.MAX_VALUE
                 + " characters Azure allows. Shorten it, or split it into several tags.");
       }
       String first = byLowerCase.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
       if (first != null) {
-        duplicate(
+        // Not duplicate(): two keys are never one YAML node, whatever ranges they locate to.
+        withFirstUse(
             RuleCode.TAG_NAMES_DIFFER_IN_CASE,
             where,
-            JsonPointer.append(at, first),
+            locate.apply(where),
+            locate.apply(JsonPointer.append(at, first)),
             "The tag names "
                 + shown
                 + " and \""
@@ -377,21 +379,6 @@ public final class ServiceRules {
                 + " resource gets only one of them. Keep one name.");
       }
     }
-  }
-
-  private static final int MAX_TAGS = 50;
-  private static final int MAX_TAG_NAME = 512;
-  private static final int MAX_TAG_VALUE = 256;
-
-  /** The characters of {@code < > % & \\ ? /} that {@code name} holds, quoted, or "". */
-  private static String forbiddenInTagName(String name) {
-    StringBuilder found = new StringBuilder();
-    for (char c : "<>%&\\?/".toCharArray()) {
-      if (name.indexOf(c) >= 0) {
-        found.append(found.length() == 0 ? "" : ", ").append('"').append(c).append('"');
-      }
-    }
-    return found.toString();
   }
 
   /** A long name cut to its first 40 characters, for a message. */
@@ -640,6 +627,16 @@ public final class ServiceRules {
           " The second is a YAML alias of the first; to reuse the first with changes, merge it"
               + " instead (<<: *anchor) and give the copy a value of its own.";
     }
+    withFirstUse(code, pointer, at, first, detail);
+  }
+
+  /** A finding at {@code at} that names where the clashing item was {@code first} used. */
+  private void withFirstUse(
+      DiagnosticCode code,
+      String pointer,
+      Optional<Range> at,
+      Optional<Range> first,
+      String detail) {
     Diagnostic d = Diagnostic.of(code, at.orElse(null), detail).withPath(base + pointer);
     out.add(first.isPresent() ? d.withRelated(new Related(first.get(), "first used")) : d);
   }

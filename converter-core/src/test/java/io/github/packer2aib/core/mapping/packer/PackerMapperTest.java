@@ -45,6 +45,30 @@ class PackerMapperTest {
   }
 
   @Test
+  void azureTagsBeyondAzuresLimitsAreRefusedAtAzureTags() {
+    java.util.Map<String, Object> many = new java.util.TreeMap<>();
+    for (int i = 0; i <= 50; i++) {
+      many.put("t" + i, "v");
+    }
+    java.util.Map<String, Object> longOnes =
+        java.util.Map.of("n".repeat(513), "v", "ok", "v".repeat(257), "fine", "v".repeat(256));
+    for (java.util.Map<String, Object> tags : List.of(many, longOnes)) {
+      PackerFixture.Result r =
+          MappingCases.one(
+                  MappingCases.linux(s -> s.set("azure_tags", tags)),
+                  b -> b.provisioner("shell", p -> p.set("inline", List.of("echo hi"))))
+              .result();
+      MapResult m = PackerMapper.map(r.template(), MappingCases.opts(), MemoryFiles.empty());
+      List<Diagnostic> refused =
+          m.diagnostics().stream().filter(d -> d.code().equals("PKRMAP-E106")).toList();
+      assertEquals(tags == many ? 1 : 2, refused.size(), refused.toString());
+      for (Diagnostic d : refused) {
+        assertEquals("azure_tags", text(r, d.subject()));
+      }
+    }
+  }
+
+  @Test
   void aLinuxDestinationWithoutExtensionIsNotWarnedAboutAsAFolder() {
     // scp and SFTP write the file as /opt/app (Packer's SSH upload does not look for a folder), so
     // PKRMAP-W317 is for Windows (WinRM) alone.

@@ -95,6 +95,10 @@ class ServiceRulesTest {
   }
 
   private static ImageTemplate withTags(Map<String, String> tags) {
+    return withTags(tags, null);
+  }
+
+  private static ImageTemplate withTags(Map<String, String> tags, Map<String, String> artifact) {
     return new ImageTemplate(
         ImageTemplate.RESOURCE_TYPE,
         "2024-02-01",
@@ -102,7 +106,35 @@ class ServiceRulesTest {
         "westeurope",
         tags,
         Identity.userAssigned(ID),
-        base().build());
+        base().distribute(List.of(new Distributor.Vhd(null, "out", artifact))).build());
+  }
+
+  @Test
+  void artifactTagsLikeTheTemplatesAreToldOnceAndCaseClashesAreNoAliases() {
+    Map<String, String> tags = new java.util.LinkedHashMap<>();
+    tags.put("a/b", "v");
+    tags.put("Team", "v");
+    tags.put("team", "v");
+    // A converted Packer template puts azure_tags on both: one finding each, at the template's.
+    assertEquals(
+        List.of("RULE-E318 /resources/0/tags/a~1b", "RULE-W320 /resources/0/tags/team"),
+        codesAndPaths(withTags(tags, tags)));
+    assertEquals(
+        List.of(
+            "RULE-E318 /resources/0/tags/a~1b",
+            "RULE-W320 /resources/0/tags/team",
+            "RULE-E318 /resources/0/properties/distribute/0/artifactTags/a~1b"),
+        codesAndPaths(withTags(tags, Map.of("a/b", "v"))));
+    // Packer templates locate both keys to the azure_tags line: still no YAML alias advice.
+    Range same = new Range("t.pkr.hcl", new Position(3, 1, 20), new Position(3, 1, 20));
+    List<Diagnostic> found =
+        ServiceRules.check(
+            withTags(tags, tags), ApiVersion.V2024_02_01, "", p -> Optional.of(same));
+    assertEquals(2, found.size(), found.toString());
+    assertEquals(
+        "The tag names \"team\" and \"Team\" differ only in case, and Azure compares tag names"
+            + " ignoring case: the resource gets only one of them. Keep one name.",
+        found.get(1).detail());
   }
 
   @Test
