@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.parse;
 
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
@@ -454,7 +455,7 @@ final class YamlSyntaxErrors {
   private String restOfLine(int at) {
     int end = lineEnd(at);
     String rest = text.substring(Math.min(at, text.length()), end).strip();
-    return rest.length() > 40 ? rest.substring(0, 40) + "…" : rest;
+    return Excerpts.cut(rest, 40);
   }
 
   private int offset(Mark mark, Mark fallback) {

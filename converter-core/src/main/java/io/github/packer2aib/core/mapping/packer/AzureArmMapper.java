@@ -7,6 +7,7 @@ import io.github.packer2aib.core.aib.IntValue;
 import io.github.packer2aib.core.aib.TagLimits;
 import io.github.packer2aib.core.aib.VmProfile;
 import io.github.packer2aib.core.aib.VnetConfig;
+import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -262,7 +263,7 @@ final class AzureArmMapper {
             PackerMapCode.INVALID_VALUE,
             f.nameRange(f.has("azure_tags") ? "azure_tags" : "azure_tag"),
             "The tag \""
-                + (t.getKey().length() > 40 ? t.getKey().substring(0, 40) + "…" : t.getKey())
+                + Excerpts.cut(t.getKey(), 40)
                 + "\" is too long: Azure allows tag names of up to "
                 + TagLimits.MAX_NAME
                 + " characters and values of up to "

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.diag.TextSearch;
 import io.github.packer2aib.core.packer.Credentials;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class EnvVars {
                   PackerMapCode.INVALID_VALUE,
                   pr.f.take("environment_vars").get().valueRange(),
                   "Each entry of environment_vars must have the form NAME=value, but one is \""
-                      + (eq == 0 ? kv : kv.length() > 40 ? kv.substring(0, 40) + "…" : kv)
+                      + (eq == 0 ? kv : Excerpts.cut(kv, 40))
                       + "\". Fix the entry.");
           continue;
         }

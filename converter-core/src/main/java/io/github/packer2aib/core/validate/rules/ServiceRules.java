@@ -14,6 +14,7 @@ import io.github.packer2aib.core.aib.TagLimits;
 import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.DiagnosticCode;
+import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.doc.JsonPointer;
@@ -325,7 +326,7 @@ public final class ServiceRules {
       if (ArmExpression.isExpression(name)) {
         continue;
       }
-      String shown = "\"" + ControlCharacters.escape(shorten(name)) + "\"";
+      String shown = "\"" + ControlCharacters.escape(Excerpts.cut(name, 40)) + "\"";
       String forbidden = TagLimits.forbiddenIn(name);
       if (name.isEmpty()) {
         report(
@@ -374,16 +375,11 @@ public final class ServiceRules {
             "The tag names "
                 + shown
                 + " and \""
-                + ControlCharacters.escape(shorten(first))
+                + ControlCharacters.escape(Excerpts.cut(first, 40))
                 + "\" differ only in case, and Azure compares tag names ignoring case: the"
                 + " resource gets only one of them. Keep one name.");
       }
     }
-  }
-
-  /** A long name cut to its first 40 characters, for a message. */
-  private static String shorten(String name) {
-    return name.length() <= 40 ? name : name.substring(0, 40) + "…";
   }
 
   private void script(

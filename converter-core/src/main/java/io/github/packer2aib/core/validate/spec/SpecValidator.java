@@ -5,6 +5,7 @@ import io.github.packer2aib.core.aib.Capabilities;
 import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.DiagnosticCode;
+import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
@@ -1127,7 +1128,7 @@ public final class SpecValidator {
   }
 
   private static String echo(String s) {
-    return s.length() <= MAX_ECHO ? s : s.substring(0, MAX_ECHO) + "…";
+    return Excerpts.cut(s, MAX_ECHO);
   }
 
   private static String cap(String s) {
