@@ -76,7 +76,7 @@ record IgnoredCodes(Set<String> ids) {
   static List<String> ignorable() {
     List<String> ids = new ArrayList<>();
     for (DiagnosticCode c : DiagnosticCatalogue.all()) {
-      if (c.severity() != Severity.ERROR) {
+      if (DiagnosticCatalogue.whyNotIgnorable(c.id()).isEmpty()) {
         ids.add(c.id());
       }
     }

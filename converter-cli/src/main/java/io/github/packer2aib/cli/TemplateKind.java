@@ -24,7 +24,7 @@ enum TemplateKind {
 
   /** A Packer template, which the Packer input and mapping options apply to. */
   boolean packer() {
-    return this != AIB_JSON && this != AIB_YAML && this != NONE;
+    return this != NONE && !aib();
   }
 
   boolean aib() {
