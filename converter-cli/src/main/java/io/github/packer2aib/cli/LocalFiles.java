@@ -2,7 +2,7 @@ package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
-import io.github.packer2aib.core.hcl.function.Sha256;
+import io.github.packer2aib.core.source.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;

@@ -2,7 +2,7 @@ package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.hcl.function.FunctionRegistry;
-import io.github.packer2aib.core.hcl.function.Sha256;
+import io.github.packer2aib.core.source.Sha256;
 import io.github.packer2aib.core.validate.spec.SpecValidator;
 
 /**

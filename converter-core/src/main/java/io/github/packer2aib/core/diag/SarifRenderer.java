@@ -2,10 +2,13 @@ package io.github.packer2aib.core.diag;
 
 import io.github.packer2aib.core.source.PercentEncoding;
 import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.Sha256;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,10 +25,22 @@ import java.util.TreeMap;
  * relative to {@code CWD}, the base the caller gives (the working directory), and an absolute one
  * becomes a {@code file:} URI. Rules are listed after the results, sorted by id: a run learns the
  * codes it uses only as it goes, and SARIF does not care about the order of an object's members.
+ * Each rule has its severity as {@code defaultConfiguration.level}, which code-scanning services
+ * show as the alert's severity.
+ *
+ * <p>Each result has a {@link #FINGERPRINT} in {@code partialFingerprints}, by which a
+ * code-scanning service knows a finding again in a later run: a hash of the rule, the file, the
+ * JSON pointer and the (scrubbed) message, without line or column, so an edit elsewhere in the
+ * file, which moves the finding, does not make it a new one; equal findings in one file are told
+ * apart by their order ({@code :1}, {@code :2}, ...), as GitHub's own line hashes are. Only text
+ * already in the result is hashed, never the source, so no hash can stand for a secret.
  */
 public final class SarifRenderer {
   /** The base relative file names are resolved against in {@code originalUriBaseIds}. */
   public static final String BASE_ID = "CWD";
+
+  /** The key of packer2aib's fingerprint in a result's {@code partialFingerprints}. */
+  public static final String FINGERPRINT = "packer2aibFingerprint/v1";
 
   private static final String SCHEMA =
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -54,8 +69,11 @@ public final class SarifRenderer {
 
   /** The results of one run as they come; {@link #close} adds the rules and ends the log. */
   public final class Stream extends GeneratedStream {
-    /** The summary of each rule id used, from its first result. */
-    private final Map<String, String> rules = new TreeMap<>();
+    /** Each rule id used, with the summary and level of its first result. */
+    private final Map<String, Rule> rules = new TreeMap<>();
+
+    /** How many results of this run had each fingerprint so far. */
+    private final Map<String, Integer> fingerprints = new HashMap<>();
 
     private Stream(Writer out) {
       super(out);
@@ -81,13 +99,10 @@ public final class SarifRenderer {
 
     @Override
     void writeDiagnostic(Diagnostic d) throws IOException {
-      String ruleSummary = rules.putIfAbsent(d.code(), d.summary());
+      Rule rule = rules.computeIfAbsent(d.code(), code -> new Rule(d.summary(), d.severity()));
       String detail = SecretScrubber.scrub(d.detail());
       // The rule carries the summary; a result whose own summary differs keeps it in its message.
-      String message =
-          ruleSummary == null || ruleSummary.equals(d.summary())
-              ? detail
-              : d.summary() + ": " + detail;
+      String message = rule.summary().equals(d.summary()) ? detail : d.summary() + ": " + detail;
       g.writeStartObject();
       g.writeStringField("ruleId", d.code());
       g.writeStringField("level", d.severity().label());
@@ -111,12 +126,28 @@ public final class SarifRenderer {
         }
         g.writeEndArray();
       }
+      g.writeObjectFieldStart("partialFingerprints");
+      g.writeStringField(FINGERPRINT, fingerprint(d, message));
+      g.writeEndObject();
       if (d.path().isPresent()) {
         g.writeObjectFieldStart("properties");
         g.writeStringField("jsonPointer", d.path().get());
         g.writeEndObject();
       }
       g.writeEndObject();
+    }
+
+    /** The hash of what identifies the finding, and its number among equal ones. */
+    private String fingerprint(Diagnostic d, String message) {
+      String hash =
+          sha256(
+              String.join(
+                  "\0",
+                  d.code(),
+                  d.subject().map(Range::file).orElse(""),
+                  d.path().orElse(""),
+                  message));
+      return hash + ":" + fingerprints.merge(hash, 1, Integer::sum);
     }
 
     @Override
@@ -127,11 +158,14 @@ public final class SarifRenderer {
       g.writeStringField("name", "packer2aib");
       g.writeStringField("version", toolVersion);
       g.writeArrayFieldStart("rules");
-      for (Map.Entry<String, String> rule : rules.entrySet()) {
+      for (Map.Entry<String, Rule> rule : rules.entrySet()) {
         g.writeStartObject();
         g.writeStringField("id", rule.getKey());
         g.writeObjectFieldStart("shortDescription");
-        g.writeStringField("text", rule.getValue());
+        g.writeStringField("text", rule.getValue().summary());
+        g.writeEndObject();
+        g.writeObjectFieldStart("defaultConfiguration");
+        g.writeStringField("level", rule.getValue().level().label());
         g.writeEndObject();
         g.writeEndObject();
       }
@@ -189,6 +223,16 @@ public final class SarifRenderer {
       g.writeEndObject();
       g.writeEndObject();
     }
+  }
+
+  /** A rule as its first result shows it. */
+  private record Rule(String summary, Severity level) {}
+
+  /**
+   * The first 128 bits of the SHA-256 of {@code text}'s UTF-8 bytes, in hex: plenty to tell apart.
+   */
+  static String sha256(String text) {
+    return Sha256.hex(text.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
   }
 
   /** A POSIX absolute path, or a Windows one with a drive letter. */

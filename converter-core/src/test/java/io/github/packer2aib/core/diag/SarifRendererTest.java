@@ -73,8 +73,10 @@ class SarifRendererTest {
     assertEquals("packer2aib", driver.get("name").asText());
     assertEquals("1.2.3", driver.get("version").asText());
     assertEquals(
-        "[{\"id\":\"TEST-E001\",\"shortDescription\":{\"text\":\"Something wrong\"}},"
-            + "{\"id\":\"TEST-W002\",\"shortDescription\":{\"text\":\"Something odd\"}}]",
+        "[{\"id\":\"TEST-E001\",\"shortDescription\":{\"text\":\"Something wrong\"},"
+            + "\"defaultConfiguration\":{\"level\":\"error\"}},"
+            + "{\"id\":\"TEST-W002\",\"shortDescription\":{\"text\":\"Something odd\"},"
+            + "\"defaultConfiguration\":{\"level\":\"warning\"}}]",
         driver.get("rules").toString());
 
     JsonNode results = run.get("results");
@@ -204,6 +206,70 @@ class SarifRendererTest {
     assertTrue(out.toString().endsWith("}\n"), out.toString());
   }
 
+  /**
+   * A finding keeps its fingerprint when an edit elsewhere moves it (no line or column goes in),
+   * equal findings are numbered in order, and the file, the pointer, the rule and the message each
+   * make it another finding.
+   */
+  @Test
+  void fingerprintsFollowAFindingNotItsLine() throws Exception {
+    SourceFile before = new SourceFile("t.pkr.hcl", "a = 1\nb = 2\n");
+    SourceFile after = new SourceFile("t.pkr.hcl", "# new comment\n\na = 1\nb = 2\n");
+    SourceFile other = new SourceFile("u.pkr.hcl", "a = 1\nb = 2\n");
+
+    List<String> first =
+        fingerprints(
+            Diagnostic.of(ERROR, before.range(0, 1), "Fix a."),
+            Diagnostic.of(ERROR, before.range(6, 7), "Fix a."),
+            Diagnostic.of(ERROR, before.range(6, 7), "Fix b."));
+    List<String> moved =
+        fingerprints(
+            Diagnostic.of(ERROR, after.range(15, 16), "Fix a."),
+            Diagnostic.of(ERROR, after.range(21, 22), "Fix a."),
+            Diagnostic.of(ERROR, after.range(21, 22), "Fix b."));
+    assertEquals(first, moved);
+    assertTrue(first.get(0).endsWith(":1") && first.get(1).endsWith(":2"), first.toString());
+    assertEquals(
+        first.get(0).substring(0, 32), first.get(1).substring(0, 32), "equal findings, one hash");
+    assertTrue(first.get(2).endsWith(":1"), "another message is another finding");
+    assertEquals(34, first.get(0).length(), "128 bits in hex, a colon and the number");
+
+    Set<String> distinct =
+        Set.copyOf(
+            fingerprints(
+                Diagnostic.of(ERROR, before.range(0, 1), "Fix a."),
+                Diagnostic.of(ERROR, other.range(0, 1), "Fix a."),
+                Diagnostic.of(WARNING, before.range(0, 1), "Fix a."),
+                Diagnostic.of(ERROR, before.range(0, 1), "Fix a.").withPath("/builders/0"),
+                Diagnostic.of(ERROR, null, "Fix a.")));
+    assertEquals(5, distinct.size(), distinct.toString());
+    assertTrue(distinct.stream().allMatch(f -> f.endsWith(":1")), distinct.toString());
+  }
+
+  @Test
+  void aFingerprintHashesTheScrubbedMessageOnly() throws Exception {
+    SourceFile file = new SourceFile("t.json", "{\"client_secret\": \"hunter2\"}");
+    List<String> withSecret =
+        fingerprints(
+            Diagnostic.of(ERROR, file.range(1, 16), "Found client_secret = \"hunter2\" here."));
+    List<String> withOther =
+        fingerprints(
+            Diagnostic.of(ERROR, file.range(1, 16), "Found client_secret = \"letmein\" here."));
+    // Both messages scrub to the same text: the hash cannot tell (or reveal) the secret.
+    assertEquals(withSecret, withOther);
+  }
+
+  private static List<String> fingerprints(Diagnostic... diagnostics) throws Exception {
+    List<String> out = new ArrayList<>();
+    render(Optional.of(BASE), List.of(diagnostics))
+        .get("runs")
+        .get(0)
+        .get("results")
+        .forEach(
+            r -> out.add(r.get("partialFingerprints").get(SarifRenderer.FINGERPRINT).asText()));
+    return out;
+  }
+
   /** Any file name (no lone surrogates) is one URI reference that reads back as the name. */
   @Property
   void encodedNamesReadBackAsTheName(
@@ -250,19 +316,35 @@ class SarifRendererTest {
       assertMembers(driver, Set.of("name"), Set.of("version", "rules"));
       Set<String> ruleIds = new java.util.HashSet<>();
       for (JsonNode rule : driver.get("rules")) {
-        assertMembers(rule, Set.of("id"), Set.of("shortDescription"));
+        assertMembers(rule, Set.of("id"), Set.of("shortDescription", "defaultConfiguration"));
         assertTrue(ruleIds.add(rule.get("id").asText()), "rule ids are unique");
         assertMembers(rule.get("shortDescription"), Set.of("text"), Set.of());
+        if (rule.has("defaultConfiguration")) {
+          JsonNode configuration = rule.get("defaultConfiguration");
+          assertMembers(configuration, Set.of(), Set.of("level"));
+          assertTrue(
+              Set.of("none", "note", "warning", "error")
+                  .contains(configuration.get("level").asText()));
+        }
       }
       for (JsonNode result : run.get("results")) {
         assertMembers(
             result,
             Set.of("message"),
-            Set.of("ruleId", "level", "locations", "relatedLocations", "properties"));
+            Set.of(
+                "ruleId",
+                "level",
+                "locations",
+                "relatedLocations",
+                "partialFingerprints",
+                "properties"));
         assertTrue(ruleIds.contains(result.get("ruleId").asText()), "every rule is listed");
         assertTrue(
             Set.of("none", "note", "warning", "error").contains(result.get("level").asText()));
         assertMembers(result.get("message"), Set.of("text"), Set.of());
+        if (result.has("partialFingerprints")) {
+          result.get("partialFingerprints").forEach(f -> assertTrue(f.isTextual(), f.toString()));
+        }
         if (result.has("locations")) {
           for (JsonNode location : result.get("locations")) {
             assertLocation(location, Set.of("physicalLocation", "logicalLocations"));

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.hcl.function;
 
+import io.github.packer2aib.core.source.Sha256;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
-import io.github.packer2aib.core.hcl.function.Sha256;
+import io.github.packer2aib.core.source.Sha256;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.Utf8;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.packer2aib.core.hcl.function;
+package io.github.packer2aib.core.source;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
