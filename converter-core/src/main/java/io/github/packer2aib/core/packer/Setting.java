@@ -16,13 +16,27 @@ import java.util.Objects;
  *     no value at conversion time, as written ({@code data.hcp-packer-artifact.ubuntu.id}, {@code
  *     local.image}), so that a message can name them; empty when the value is known or its
  *     expression was not traced (legacy templates)
+ * @param layout where the parts of an object or list value are written; null for a value without
+ *     parts of its own, whose {@link #layout()} is then the whole {@code valueRange} (no object is
+ *     made for the many scalar settings of a bulk run)
  */
 public record Setting(
-    String name, Value value, Range nameRange, Range valueRange, List<String> unknownFrom) {
+    String name,
+    Value value,
+    Range nameRange,
+    Range valueRange,
+    List<String> unknownFrom,
+    ValueLayout layout) {
   public Setting {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
     unknownFrom = List.copyOf(unknownFrom);
+  }
+
+  /** A setting whose value has no parts written out. */
+  public Setting(
+      String name, Value value, Range nameRange, Range valueRange, List<String> unknownFrom) {
+    this(name, value, nameRange, valueRange, unknownFrom, null);
   }
 
   /** A setting whose unknown parts, if any, are not traced. */
@@ -30,8 +44,14 @@ public record Setting(
     this(name, value, nameRange, valueRange, List.of());
   }
 
+  /** Where the value and its parts are written. */
+  @Override
+  public ValueLayout layout() {
+    return layout != null ? layout : ValueLayout.of(valueRange);
+  }
+
   /** This setting with the value {@code newValue}, still traced to the same references. */
   public Setting withValue(Value newValue) {
-    return new Setting(name, newValue, nameRange, valueRange, unknownFrom);
+    return new Setting(name, newValue, nameRange, valueRange, unknownFrom, layout);
   }
 }

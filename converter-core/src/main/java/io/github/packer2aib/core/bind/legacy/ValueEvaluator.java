@@ -184,9 +184,15 @@ final class ValueEvaluator {
         continue;
       }
       Value v = credential(m, value(m.value(), root.member(m.key()), scope));
-      settings.add(new Setting(m.key(), v, m.keyRange(), m.value().range()));
+      settings.add(setting(m, v));
     }
     return new Config(settings, List.of(), object.range());
+  }
+
+  /** A member as a setting; an object or array value keeps where its parts are written. */
+  private static Setting setting(DocMember m, Value v) {
+    return new Setting(
+        m.key(), v, m.keyRange(), m.value().range(), List.of(), DocValueLayout.ofParts(m.value()));
   }
 
   /**
@@ -198,7 +204,7 @@ final class ValueEvaluator {
     for (int i = 0; i < members.size(); i++) {
       DocMember m = members.get(i);
       Value v = credential(m, value(m.value(), root.member(m.key()), scope));
-      settings.add(new Setting(m.key(), v, m.keyRange(), m.value().range()));
+      settings.add(setting(m, v));
     }
     return new Config(settings, List.of(), object.range());
   }

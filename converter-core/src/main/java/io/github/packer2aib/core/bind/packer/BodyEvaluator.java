@@ -77,7 +77,8 @@ final class BodyEvaluator {
                 value,
                 a.nameRange(),
                 a.expression().range(),
-                value.isWhollyKnown() ? List.of() : unknownReferences(a.expression(), ctx)));
+                value.isWhollyKnown() ? List.of() : unknownReferences(a.expression(), ctx),
+                ExpressionLayout.ofParts(a.expression())));
       } else {
         Block b = (Block) item;
         if (blocks.isEmpty()) {

@@ -11,11 +11,8 @@ import io.github.packer2aib.core.hcl.syntax.Block;
 import io.github.packer2aib.core.hcl.syntax.Body;
 import io.github.packer2aib.core.hcl.syntax.BodyItem;
 import io.github.packer2aib.core.hcl.syntax.Expression;
-import io.github.packer2aib.core.hcl.syntax.ObjectCons;
 import io.github.packer2aib.core.hcl.syntax.ObjectItem;
 import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
-import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
-import io.github.packer2aib.core.hcl.syntax.Tuple;
 import io.github.packer2aib.core.hcl.value.MapValue;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.ObjectValue;
@@ -240,7 +237,7 @@ final class Builds {
       Optional<List<Attributes.Text>> refs = attributes.texts(list.get(), ctx);
       List<Attributes.Text> given = refs.orElse(List.of());
       for (int i = 0; i < given.size(); i++) {
-        Range at = elementRange(list.get().expression(), i);
+        Range at = ExpressionLayout.elementRange(list.get().expression(), i);
         Attributes.Text ref = given.get(i);
         reference(ref.text(), ref.sensitive(), at)
             .ifPresent(
@@ -1192,7 +1189,7 @@ final class Builds {
         out.add(
             Diagnostic.of(
                 PackerCode.FILTER_MATCHES_NOTHING,
-                elementRange(a.expression(), i),
+                ExpressionLayout.elementRange(a.expression(), i),
                 "This "
                     + a.name()
                     + " entry comes from a sensitive value, which is not shown, and no source of"
@@ -1228,7 +1225,7 @@ final class Builds {
       out.add(
           Diagnostic.of(
               PackerCode.FILTER_MATCHES_NOTHING,
-              elementRange(a.expression(), i),
+              ExpressionLayout.elementRange(a.expression(), i),
               "No source of this build is named \""
                   + entry
                   + "\", so this "
@@ -1393,11 +1390,19 @@ final class Builds {
       }
       List<Setting> settings = new ArrayList<>();
       for (Map.Entry<String, Value> f : fields.entrySet()) {
-        Optional<ObjectItem> field = entryExpr.flatMap(x -> objectItem(x, f.getKey()));
+        Optional<ObjectItem> field =
+            entryExpr.flatMap(x -> ExpressionLayout.objectItem(x, f.getKey()));
         Range nameRange = field.map(i -> i.key().range()).orElse(a.nameRange());
         Range valueRange = field.map(i -> i.value().range()).orElse(entryRange);
         Value value = whole.remark(entry.remark(f.getValue()));
-        settings.add(new Setting(f.getKey(), value, nameRange, valueRange));
+        settings.add(
+            new Setting(
+                f.getKey(),
+                value,
+                nameRange,
+                valueRange,
+                List.of(),
+                field.map(i -> ExpressionLayout.ofParts(i.value())).orElse(null)));
       }
       result.put(e.getKey(), new Config(settings, List.of(), entryRange));
     }
@@ -1420,30 +1425,6 @@ final class Builds {
 
   /** The value expression of the item {@code key} when {@code e} is an object constructor. */
   private static Optional<Expression> item(Expression e, String key) {
-    return objectItem(e, key).map(ObjectItem::value);
-  }
-
-  private static Optional<ObjectItem> objectItem(Expression e, String key) {
-    if (!(e instanceof ObjectCons object)) {
-      return Optional.empty();
-    }
-    for (ObjectItem i : object.items()) {
-      Optional<String> name = i.literalName();
-      if (name.isEmpty() && i.key() instanceof TemplateExpr t) {
-        name = t.literalText();
-      }
-      if (name.isPresent() && name.get().equals(key)) {
-        return Optional.of(i);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The range of element {@code i} when {@code e} is a tuple constructor, else of {@code e}. */
-  private static Range elementRange(Expression e, int i) {
-    if (e instanceof Tuple t && i < t.elements().size()) {
-      return t.elements().get(i).range();
-    }
-    return e.range();
+    return ExpressionLayout.objectItem(e, key).map(ObjectItem::value);
   }
 }

@@ -10,6 +10,7 @@ import io.github.packer2aib.core.aib.VnetConfig;
 import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -229,6 +230,8 @@ final class AzureArmMapper {
     if (f.has("azure_tags")) {
       u.trace.put("/tags", f.nameRange("azure_tags"));
     }
+    // Where each tag of azure_tag blocks is written (a tag of azure_tags is found when needed).
+    Map<String, Range> tagBlocks = Map.of();
     for (Fields tag : f.nestedList("azure_tag")) {
       Optional<String> name =
           tag.string("name", "the template's tags and the images' artifactTags");
@@ -244,6 +247,10 @@ final class AzureArmMapper {
       if (name.isPresent()) {
         tags.put(name.get(), value.orElse(""));
         u.trace.put("/tags", tag.range());
+        if (tagBlocks.isEmpty()) {
+          tagBlocks = new HashMap<>();
+        }
+        tagBlocks.put(name.get(), tag.range());
       }
       unknownFields(tag, List.of("name", "value"));
     }
@@ -259,9 +266,10 @@ final class AzureArmMapper {
     }
     for (Map.Entry<String, String> t : tags.entrySet()) {
       if (TagLimits.nameTooLong(t.getKey()) || TagLimits.valueTooLong(t.getValue())) {
+        Range block = tagBlocks.get(t.getKey());
         u.report.add(
             PackerMapCode.INVALID_VALUE,
-            f.nameRange(f.has("azure_tags") ? "azure_tags" : "azure_tag"),
+            block != null ? block : f.memberRange("azure_tags", t.getKey()),
             "The tag \""
                 + Excerpts.cut(t.getKey(), 40)
                 + "\" is too long: Azure allows tag names of up to "

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.ValueLayout;
 import io.github.packer2aib.core.source.Range;
 import java.util.List;
 
@@ -10,17 +11,30 @@ import java.util.List;
  * @param name the name shown in messages, qualified for nested fields ({@code
  *     shared_image_gallery_destination.gallery_name})
  * @param value the evaluated value
- * @param nameRange where the name is written (for a field inside a legacy JSON object value, the
- *     whole value)
+ * @param nameRange where the name is written (for a member of an object value whose parts are not
+ *     written out, such as a variable's value, the whole value)
  * @param valueRange where the value is written
  * @param unknownFrom the references without a value that make the value unknown, as written (see
  *     {@link io.github.packer2aib.core.packer.Setting#unknownFrom()}); empty when not traced
+ * @param layout where the parts of an object or list value are written; null when they are not
+ *     written out ({@link #layout()} is then the whole {@code valueRange})
  */
 record Field(
-    String name, Value value, Range nameRange, Range valueRange, List<String> unknownFrom) {
+    String name,
+    Value value,
+    Range nameRange,
+    Range valueRange,
+    List<String> unknownFrom,
+    ValueLayout layout) {
 
   /** A field whose unknown parts, if any, are not traced. */
   Field(String name, Value value, Range nameRange, Range valueRange) {
-    this(name, value, nameRange, valueRange, List.of());
+    this(name, value, nameRange, valueRange, List.of(), null);
+  }
+
+  /** Where the value and its parts are written. */
+  @Override
+  public ValueLayout layout() {
+    return layout != null ? layout : ValueLayout.of(valueRange);
   }
 }

@@ -17,6 +17,7 @@ import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
 import io.github.packer2aib.core.packer.Config;
 import io.github.packer2aib.core.packer.Setting;
+import io.github.packer2aib.core.packer.ValueLayout;
 import io.github.packer2aib.core.source.Range;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -170,7 +171,8 @@ final class Fields {
       fields.put(
           new Entry(
               s.name(),
-              new Field(name, s.value(), s.nameRange(), s.valueRange(), s.unknownFrom()),
+              new Field(
+                  name, s.value(), s.nameRange(), s.valueRange(), s.unknownFrom(), s.layout()),
               List.of()));
     }
     for (int i = 0; i < blocks.size(); i++) {
@@ -185,8 +187,13 @@ final class Fields {
     return fields;
   }
 
-  /** The fields of an object value (legacy JSON); every field is located at {@code at}. */
-  static Fields ofObject(Value object, Range at, String prefix, Report report, Secrets secrets) {
+  /**
+   * The fields of an object value (a legacy JSON object, an HCL object expression), each located
+   * where {@code layout} has its key and value; one that the layout lacks (the value came from a
+   * variable, say) at the whole value.
+   */
+  static Fields ofObject(
+      Value object, ValueLayout layout, String prefix, Report report, Secrets secrets) {
     Value.Unmarked u = object.unmark();
     Map<String, Value> members = Map.of();
     if (u.value() instanceof ObjectValue o) {
@@ -194,10 +201,22 @@ final class Fields {
     } else if (u.value() instanceof MapValue m) {
       members = m.entries();
     }
+    Range at = layout.range();
     Fields fields = new Fields(prefix, at, members.size(), report, secrets);
     for (Map.Entry<String, Value> m : members.entrySet()) {
       Value v = m.getValue().withMarks(u.marks());
-      fields.put(new Entry(m.getKey(), new Field(prefix + m.getKey(), v, at, at), List.of()));
+      Optional<ValueLayout.Member> written = layout.member(m.getKey());
+      Field field =
+          written.isPresent()
+              ? new Field(
+                  prefix + m.getKey(),
+                  v,
+                  written.get().keyRange(),
+                  written.get().value().range(),
+                  List.of(),
+                  written.get().value())
+              : new Field(prefix + m.getKey(), v, at, at);
+      fields.put(new Entry(m.getKey(), field, List.of()));
     }
     return fields;
   }
@@ -265,6 +284,22 @@ final class Fields {
   Range nameRange(String key) {
     Entry e = find(key);
     return e == null ? range : nameRange(e);
+  }
+
+  /**
+   * Where the key {@code member} of the object value of {@code key} is written, when the value is
+   * written out as an object ({@code azure_tags = { owner = "sre" }}, a legacy JSON object); else
+   * where {@code key} is.
+   */
+  Range memberRange(String key, String member) {
+    Entry e = find(key);
+    if (e != null && e.field() != null) {
+      Optional<ValueLayout.Member> m = e.field().layout().member(member);
+      if (m.isPresent()) {
+        return m.get().keyRange();
+      }
+    }
+    return nameRange(key);
   }
 
   /** Where an entry's key is written. */
@@ -404,14 +439,20 @@ final class Fields {
       Value.Unmarked u = f.value().unmark();
       Value v = u.value();
       if (v instanceof ObjectValue || v instanceof MapValue) {
-        out.add(ofObject(f.value(), f.valueRange(), name(key) + ".", report, secrets));
+        out.add(ofObject(f.value(), f.layout(), name(key) + ".", report, secrets));
       } else if (v instanceof TupleValue || v instanceof ListValue || v instanceof SetValue) {
-        for (Value item : v.elements()) {
-          Value marked = item.withMarks(u.marks());
+        List<Value> items = v.elements();
+        for (int i = 0; i < items.size(); i++) {
+          Value marked = items.get(i).withMarks(u.marks());
           if (marked.unmarked() instanceof ObjectValue || marked.unmarked() instanceof MapValue) {
-            out.add(ofObject(marked, f.valueRange(), name(key) + ".", report, secrets));
+            // A set's elements are in its own order, not as written.
+            ValueLayout at =
+                v instanceof SetValue
+                    ? ValueLayout.of(f.valueRange())
+                    : f.layout().element(i).orElseGet(() -> ValueLayout.of(f.valueRange()));
+            out.add(ofObject(marked, at, name(key) + ".", report, secrets));
           } else {
-            invalid(f, "a block or an object", item);
+            invalid(f, "a block or an object", items.get(i));
           }
         }
       } else {

@@ -11,6 +11,7 @@ import io.github.packer2aib.core.packer.Provisioner;
 import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.packer.Source;
 import io.github.packer2aib.core.packer.SourceUsage;
+import io.github.packer2aib.core.packer.ValueLayout;
 import io.github.packer2aib.core.packer.Variable;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
@@ -968,9 +969,57 @@ final class PackerFixture {
               e.getKey(),
               v,
               file.range(first.memberNameStart, first.memberNameEnd),
-              file.range(first.memberValueStart, first.memberValueEnd)));
+              file.range(first.memberValueStart, first.memberValueEnd),
+              List.of(),
+              new JsonLayout(file, all)));
     }
     return new Config(settings, blocks, file.range(start, end));
+  }
+
+  /**
+   * Where the parts of a legacy JSON member holding one object (one block) or an array of them
+   * (several) are written, as the legacy front end's layout gives them.
+   */
+  private record JsonLayout(SourceFile file, List<Blk> blocks, Range range) implements ValueLayout {
+    JsonLayout(SourceFile file, List<Blk> blocks) {
+      this(file, blocks, file.range(blocks.get(0).memberValueStart, blocks.get(0).memberValueEnd));
+    }
+
+    @Override
+    public Optional<Member> member(String key) {
+      if (blocks.size() != 1) {
+        return Optional.empty();
+      }
+      List<Blk> nested = new ArrayList<>();
+      for (Object item : blocks.get(0).body.items) {
+        if (item instanceof Attr a && a.name.equals(key)) {
+          return Optional.of(
+              new Member(
+                  file.range(a.nameStart, a.nameEnd),
+                  ValueLayout.of(file.range(a.valueStart, a.valueEnd))));
+        }
+        if (item instanceof Blk b && b.type.equals(key)) {
+          nested.add(b);
+        }
+      }
+      if (nested.isEmpty()) {
+        return Optional.empty();
+      }
+      Blk first = nested.get(0);
+      return Optional.of(
+          new Member(
+              file.range(first.memberNameStart, first.memberNameEnd),
+              new JsonLayout(file, nested)));
+    }
+
+    @Override
+    public Optional<ValueLayout> element(int index) {
+      if (blocks.size() < 2 || index < 0 || index >= blocks.size()) {
+        return Optional.empty();
+      }
+      Blk b = blocks.get(index);
+      return Optional.of(new JsonLayout(file, List.of(b), file.range(b.start, b.end)));
+    }
   }
 
   private static Value objectOf(Body body) {

@@ -1,0 +1,43 @@
+package io.github.packer2aib.core.packer;
+
+import io.github.packer2aib.core.source.Range;
+import java.util.Optional;
+
+/**
+ * Where the parts of a setting's value are written: the keys and values of an object, the elements
+ * of a list. A message about one member of an object value ({@code image_version} inside a legacy
+ * template's {@code shared_image_gallery_destination}, one tag of {@code azure_tags = { ... }})
+ * then points at that member instead of the whole value. Only a value written out as an object or a
+ * list has parts; any other (a variable, a function call, a scalar) has only its {@link #range}.
+ * The binders look the parts up in their syntax when asked, which is seldom.
+ */
+public interface ValueLayout {
+  /** Where the whole value is written (null when it is not written anywhere). */
+  Range range();
+
+  /** The member {@code key}, when the value is written as an object that has it. */
+  default Optional<Member> member(String key) {
+    return Optional.empty();
+  }
+
+  /** Element {@code index}, when the value is written as a list that long. */
+  default Optional<ValueLayout> element(int index) {
+    return Optional.empty();
+  }
+
+  /** A value without parts of its own, written at {@code range}. */
+  static ValueLayout of(Range range) {
+    return new Whole(range);
+  }
+
+  /**
+   * One member of an object value.
+   *
+   * @param keyRange where its key is written
+   * @param value where its value is written, with its own parts
+   */
+  record Member(Range keyRange, ValueLayout value) {}
+
+  /** A value whose parts are not written out (or that has none). */
+  record Whole(Range range) implements ValueLayout {}
+}
