@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class SecretScrubber {
   private static final Pattern SAS_SIGNATURE = Pattern.compile("(?i)([?&]sig=)[^&\"'\\s]+");
+  private static final Pattern SAS_PARAMETER = Pattern.compile("(?i)[?&]sig=");
   private static final String CREDENTIAL_NAME =
       "(?:client_secret|client_jwt|client_cert_password|[a-z_]*password|[a-z_]*token)";
 
@@ -32,6 +33,15 @@ public final class SecretScrubber {
   private static final String PLACEHOLDER = "VALUE";
 
   private SecretScrubber() {}
+
+  /**
+   * Whether {@code url} holds the signature parameter of an Azure shared access signature ({@code
+   * sig=}, in any case), a credential: the one test of the base URI options, the service rule on
+   * signed URLs and the masking of source lines.
+   */
+  public static boolean hasSasSignature(String url) {
+    return SAS_PARAMETER.matcher(url).find();
+  }
 
   public static String scrub(String line) {
     return mayHoldSecret(line) ? withPatterns(line) : line;

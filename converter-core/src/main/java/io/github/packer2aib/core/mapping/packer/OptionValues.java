@@ -1,12 +1,12 @@
 package io.github.packer2aib.core.mapping.packer;
 
-import java.util.Locale;
+import io.github.packer2aib.core.diag.SecretScrubber;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The rules the values of the mapping options follow, wherever they are given (the command line,
- * a settings file, the mapper itself): one place for each rule, while each caller words its own
+ * The rules the values of the mapping options follow, wherever they are given (the command line, a
+ * settings file, the mapper itself): one place for each rule, while each caller words its own
  * message for where the value was written.
  */
 public final class OptionValues {
@@ -25,7 +25,6 @@ public final class OptionValues {
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern HTTP_URL = Pattern.compile("(?i)^https?://[^/?#\\s]+.*");
-  private static final Pattern SAS_SIGNATURE = Pattern.compile(".*[?&]sig=.*");
 
   /** What is wrong with a base URI. */
   public enum BaseUriProblem {
@@ -47,7 +46,7 @@ public final class OptionValues {
       return Optional.of(BaseUriProblem.NOT_HTTP_URL);
     }
     int q = t.indexOf('?');
-    if (q >= 0 && SAS_SIGNATURE.matcher(t.substring(q).toLowerCase(Locale.ROOT)).matches()) {
+    if (q >= 0 && SecretScrubber.hasSasSignature(t.substring(q))) {
       return Optional.of(BaseUriProblem.SAS_SIGNATURE);
     }
     return Optional.empty();

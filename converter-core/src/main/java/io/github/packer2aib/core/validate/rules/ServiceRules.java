@@ -16,6 +16,7 @@ import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.DiagnosticCode;
 import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.diag.SecretScrubber;
 import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.doc.JsonPointer;
 import io.github.packer2aib.core.source.Range;
@@ -410,7 +411,7 @@ public final class ServiceRules {
    * parameter's name is quoted, never the URL.
    */
   private void signedUrl(String url, String at) {
-    if (url != null && !ArmExpression.isExpression(url) && SAS_SIGNATURE.matcher(url).find()) {
+    if (url != null && !ArmExpression.isExpression(url) && SecretScrubber.hasSasSignature(url)) {
       report(
           RuleCode.SIGNED_URL,
           at,
@@ -421,8 +422,6 @@ public final class ServiceRules {
               + " query.");
     }
   }
-
-  private static final Pattern SAS_SIGNATURE = Pattern.compile("(?i)[?&]sig=");
 
   private void elevation(BoolValue runElevated, BoolValue runAsSystem, String at, int i) {
     boolean system = runAsSystem != null && runAsSystem.isTrue();

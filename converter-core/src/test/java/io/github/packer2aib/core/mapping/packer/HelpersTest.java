@@ -92,6 +92,14 @@ class HelpersTest {
     assertFalse(BaseUri.parse("--file-base-uri", "https://x/?sv=1&sig=abc", problem).isPresent());
     assertTrue(problem.toString().contains("SAS signature"));
     assertFalse(problem.toString().contains("abc"));
+    // Any case: the service rule and the masking of source lines see SIG= as a signature too.
+    assertFalse(
+        BaseUri.parse("--file-base-uri", "https://x/?SV=1&SIG=abc", new StringBuilder())
+            .isPresent());
+    assertTrue(
+        BaseUri.parse("--file-base-uri", "https://x/sig=/?design=1", new StringBuilder())
+            .isPresent(),
+        "only the query is searched");
     assertFalse(BaseUri.parse("--file-base-uri", "/local/path", new StringBuilder()).isPresent());
   }
 
