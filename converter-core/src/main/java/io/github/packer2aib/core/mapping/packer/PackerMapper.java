@@ -5,6 +5,7 @@ import io.github.packer2aib.core.diag.Diagnostics;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.packer.PostProcessor;
 import io.github.packer2aib.core.packer.Provisioner;
 import io.github.packer2aib.core.packer.Source;
 import io.github.packer2aib.core.packer.SourceUsage;
@@ -67,7 +68,7 @@ public final class PackerMapper {
                         + " not part of the image template."));
     List<Candidate> azure = candidates(template, global);
     checkFilters(template, global);
-    List<Candidate> selected = select(azure, options, global);
+    List<Candidate> selected = select(template, azure, options, global);
 
     Map<Candidate, String> names = names(selected, global);
     List<MappedTemplate> templates = new ArrayList<>();
@@ -217,8 +218,23 @@ public final class PackerMapper {
     return out;
   }
 
+  /** Whether the --except pattern {@code p} matches a post-processor of the template. */
+  private static boolean namesPostProcessor(PackerTemplate template, String p) {
+    for (Build b : template.builds()) {
+      for (List<PostProcessor> chain : b.postProcessors()) {
+        for (PostProcessor pp : chain) {
+          if (UsageFilter.globMatches(p, List.of(pp.name().orElse(pp.type())))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   /** Applies --only/--except, matched like Packer's -only/-except. */
-  private static List<Candidate> select(List<Candidate> azure, MapOptions options, Report r) {
+  private static List<Candidate> select(
+      PackerTemplate template, List<Candidate> azure, MapOptions options, Report r) {
     if (options.only().isEmpty() && options.except().isEmpty()) {
       return azure;
     }
@@ -250,7 +266,10 @@ public final class PackerMapper {
       }
     }
     for (String p : options.except()) {
-      if (azure.stream().noneMatch(c -> UsageFilter.globMatches(p, filterNames(c)))) {
+      // Packer's -except skips post-processors by name (their type when they have none) too;
+      // Image Builder has none, and each is reported as dropped anyway.
+      if (azure.stream().noneMatch(c -> UsageFilter.globMatches(p, filterNames(c)))
+          && !namesPostProcessor(template, p)) {
         r.add(
             PackerMapCode.FILTER_MATCHES_NOTHING,
             null,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.emit.TemplateWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,5 +55,35 @@ class LegacyFiltersTest {
     assertTrue(json.contains("echo all but local"), json);
     assertFalse(json.contains("echo not on azure"), json);
     assertFalse(json.contains("echo local only"), json);
+  }
+
+  /**
+   * Packer's -except skips post-processors by name, or by type when they have no name: such an
+   * entry is not reported as matching nothing (every post-processor is dropped anyway).
+   */
+  @Test
+  void exceptMayNameAPostProcessor() {
+    String template =
+        TEMPLATE.replace(
+            "  \"provisioners\"",
+            "  \"post-processors\": [{\"type\": \"manifest\", \"name\": \"mf\"},"
+                + " \"checksum\"],\n  \"provisioners\"");
+    for (String except : List.of("mf", "m*", "checksum")) {
+      MapResult result =
+          LoadAndMap.map("t.json", template, MappingCases.opts().withExcept(List.of(except)));
+      assertFalse(
+          result.diagnostics().stream().anyMatch(d -> d.code().equals("PKRMAP-W005")),
+          () -> except + ": " + result.diagnostics());
+      assertEquals(1, result.templates().size(), except);
+    }
+    // A named post-processor is not matched by its type; nor is a name nothing has.
+    for (String except : List.of("manifest", "nothing")) {
+      MapResult result =
+          LoadAndMap.map("t.json", template, MappingCases.opts().withExcept(List.of(except)));
+      assertEquals(
+          1,
+          result.diagnostics().stream().filter(d -> d.code().equals("PKRMAP-W005")).count(),
+          except);
+    }
   }
 }

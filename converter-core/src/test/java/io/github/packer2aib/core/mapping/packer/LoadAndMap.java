@@ -49,6 +49,11 @@ final class LoadAndMap {
    * fixed time, and maps it with {@link MappingCases#opts()}; loading must give no error.
    */
   static MapResult map(String name, String text) {
+    return map(name, text, MappingCases.opts());
+  }
+
+  /** {@link #map(String, String)} with mapping options of the test's own. */
+  static MapResult map(String name, String text, MapOptions mapOptions) {
     MemoryFileView fs = new MemoryFileView("/work").put("/work/" + name, text);
     PackerOptions options =
         new PackerOptions(
@@ -59,6 +64,6 @@ final class LoadAndMap {
             Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
     LoadResult loaded = PackerTemplates.load(new PackerInput(Path.of(name), name), options, fs);
     assertEquals(List.of(), loaded.diagnostics().stream().filter(Diagnostic::isError).toList());
-    return PackerMapper.map(loaded.template().orElseThrow(), MappingCases.opts(), fs);
+    return PackerMapper.map(loaded.template().orElseThrow(), mapOptions, fs);
   }
 }
