@@ -39,6 +39,22 @@ final class LoadAndMap {
       "vm_size": "Standard_D2s_v5"
       """;
 
+  /**
+   * An HCL2 {@code source "azure-arm" "NAME"} block of a complete Linux builder (the HCL2 form of
+   * {@link MappingCases#linux()}), with {@code more} (argument lines) before its closing brace.
+   */
+  static String linuxSource(String name, String more) {
+    return "source \"azure-arm\" \""
+        + name
+        + "\" {\n"
+        + LINUX_BUILDER_MEMBERS
+            .lines()
+            .map(l -> "  " + l.replaceFirst("^\"([a-z_]+)\": (.*?),?$", "$1 = $2") + "\n")
+            .collect(java.util.stream.Collectors.joining())
+        + more
+        + "}\n";
+  }
+
   /** The JSON of the one template a mapping gave. */
   static String json(MapResult result) {
     return TemplateWriter.toJson(result.templates().get(0).template());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.SourceFile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,86 +16,75 @@ import org.junit.jupiter.api.Test;
  */
 class NestedFieldLocationsTest {
   private static final String LEGACY =
-      """
-      {
-        "builders": [{
-          "type": "azure-arm",
-          "subscription_id": "00000000-0000-0000-0000-000000000001",
-          "location": "westeurope",
-          "os_type": "Linux",
-          "image_publisher": "Canonical",
-          "image_offer": "0001-com-ubuntu-server-jammy",
-          "image_sku": "22_04-lts-gen2",
-          "vm_size": "Standard_D2s_v5",
-          "shared_image_gallery_destination": {
-            "resource_group": "rg-gallery",
-            "gallery_name": "gallery",
-            "image_name": "ubuntu",
-            "image_version": "1.0.0",
-            "target_region": [
-              {"name": "westeurope"},
-              {"name": "eastus", "replica_count": 2}
-            ],
-            "galery_typo": "x"
-          }
-        }]
-      }
-      """;
+      "{\n  \"builders\": [{\n    \"type\": \"azure-arm\",\n"
+          + LoadAndMap.LINUX_BUILDER_MEMBERS.indent(4).stripTrailing()
+          + """
+            ,
+                "shared_image_gallery_destination": {
+                  "resource_group": "rg-gallery",
+                  "gallery_name": "gallery",
+                  "image_name": "ubuntu",
+                  "image_version": "1.0.0",
+                  "target_region": [
+                    {"name": "westeurope"},
+                    {"name": "eastus", "replica_count": 2}
+                  ],
+                  "galery_typo": "x"
+                }
+              }]
+            }
+            """;
 
-  /** The diagnostic of {@code code}, at a single place. */
-  private static Diagnostic only(List<Diagnostic> all, String code) {
-    List<Diagnostic> found = all.stream().filter(d -> d.code().equals(code)).toList();
-    assertEquals(1, found.size(), all::toString);
-    return found.get(0);
+  /** The diagnostics of {@code code}, each as the range of its subject. */
+  private static List<Range> at(List<Diagnostic> all, String code) {
+    return all.stream()
+        .filter(d -> d.code().equals(code))
+        .map(d -> d.subject().orElseThrow())
+        .toList();
   }
 
-  private static String at(Diagnostic d) {
-    Range r = d.subject().orElseThrow();
-    return r.start().line() + ":" + r.start().column() + "-" + r.end().column();
+  /** The range of the {@code n}th (from 1) occurrence of {@code text} in {@code file}. */
+  private static Range find(SourceFile file, String text, int n) {
+    int at = -1;
+    for (int i = 0; i < n; i++) {
+      at = file.text().indexOf(text, at + 1);
+    }
+    return file.range(at, at + text.length());
   }
 
   @Test
   void legacyMembersOfAnObjectAndOfAnArrayElementAreLocatedAtTheirKeys() {
+    SourceFile file = new SourceFile("t.json", LEGACY);
     List<Diagnostic> all = LoadAndMap.map("t.json", LEGACY).diagnostics();
 
-    assertEquals("15:7-22", at(only(all, "PKRMAP-W115")), "image_version");
-    List<String> unknown =
-        all.stream().filter(d -> d.code().equals("PKRMAP-W101")).map(d -> at(d)).toList();
-    // replica_count in the second element of target_region, then the misspelt key.
-    assertEquals(List.of("18:28-43", "20:7-20"), unknown, all::toString);
+    assertEquals(List.of(find(file, "\"image_version\"", 1)), at(all, "PKRMAP-W115"));
+    assertEquals(
+        List.of(find(file, "\"replica_count\"", 1), find(file, "\"galery_typo\"", 1)),
+        at(all, "PKRMAP-W101"),
+        all::toString);
   }
 
   @Test
   void anHclTagIsLocatedAtItsKeyAndATagOfAVariableAtTheArgument() {
     String tooLong = "k".repeat(600);
     String written =
-        """
-        source "azure-arm" "x" {
-          subscription_id = "00000000-0000-0000-0000-000000000001"
-          location = "westeurope"
-          os_type = "Linux"
-          image_publisher = "Canonical"
-          image_offer = "0001-com-ubuntu-server-jammy"
-          image_sku = "22_04-lts-gen2"
-          vm_size = "Standard_D2s_v5"
-          managed_image_name = "ubuntu-base"
-          managed_image_resource_group_name = "rg-images"
-          azure_tags = {
-            owner = "sre"
-            "LONG" = "x"
-          }
-        }
-        build { sources = ["source.azure-arm.x"] }
-        """
-            .replace("LONG", tooLong);
-    Diagnostic tag = only(LoadAndMap.map("t.pkr.hcl", written).diagnostics(), "PKRMAP-E106");
-    assertEquals("13:5-" + (5 + tooLong.length() + 2), at(tag));
+        LoadAndMap.linuxSource(
+                "x",
+                "  azure_tags = {\n    owner = \"sre\"\n    \"" + tooLong + "\" = \"x\"\n  }\n")
+            + "build { sources = [\"source.azure-arm.x\"] }\n";
+    assertEquals(
+        List.of(find(new SourceFile("t.pkr.hcl", written), "\"" + tooLong + "\"", 1)),
+        at(LoadAndMap.map("t.pkr.hcl", written).diagnostics(), "PKRMAP-E106"));
 
     String fromVariable =
-        ("variable \"tags\" {\n  default = { \"LONG\" = \"x\" }\n}\n"
-                + written.replaceAll("(?s)azure_tags = \\{.*?\\n  \\}", "azure_tags = var.tags"))
-            .replace("LONG", tooLong);
-    Diagnostic whole = only(LoadAndMap.map("t.pkr.hcl", fromVariable).diagnostics(), "PKRMAP-E106");
-    assertEquals("14:3-13", at(whole), "the argument's name");
+        "variable \"tags\" {\n  default = { \""
+            + tooLong
+            + "\" = \"x\" }\n}\n"
+            + LoadAndMap.linuxSource("x", "  azure_tags = var.tags\n")
+            + "build { sources = [\"source.azure-arm.x\"] }\n";
+    assertEquals(
+        List.of(find(new SourceFile("t.pkr.hcl", fromVariable), "azure_tags", 1)),
+        at(LoadAndMap.map("t.pkr.hcl", fromVariable).diagnostics(), "PKRMAP-E106"),
+        "the argument's name");
   }
 }

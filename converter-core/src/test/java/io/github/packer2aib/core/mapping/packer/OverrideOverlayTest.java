@@ -76,26 +76,16 @@ class OverrideOverlayTest {
   @Test
   void hcl2OverridesAreLaidOverTheSameWay() {
     String hcl =
-        """
-        source "azure-arm" "alpha" {
-          subscription_id                   = "00000000-0000-0000-0000-000000000001"
-          location                          = "westeurope"
-          os_type                           = "Linux"
-          image_publisher                   = "Canonical"
-          image_offer                       = "0001-com-ubuntu-server-jammy"
-          image_sku                         = "22_04-lts-gen2"
-          managed_image_name                = "ubuntu-base"
-          managed_image_resource_group_name = "rg-images"
-          vm_size                           = "Standard_D2s_v5"
-        }
-        build {
-          sources = ["source.azure-arm.alpha"]
-          provisioner "shell" {
-            inline   = ["echo a", "echo b"]
-            override = { alpha = { inline = ["echo x"] } }
-          }
-        }
-        """;
+        LoadAndMap.linuxSource("alpha", "")
+            + """
+              build {
+                sources = ["source.azure-arm.alpha"]
+                provisioner "shell" {
+                  inline   = ["echo a", "echo b"]
+                  override = { alpha = { inline = ["echo x"] } }
+                }
+              }
+              """;
     Converted c = convert("t.pkr.hcl", hcl);
     assertTrue(c.json().contains("\"echo x\",\n          \"echo b\"\n"), c.json());
     assertEquals(1, overlaid(c).size(), c.diagnostics()::toString);

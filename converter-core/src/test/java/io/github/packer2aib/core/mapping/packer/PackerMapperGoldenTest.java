@@ -1,6 +1,5 @@
 package io.github.packer2aib.core.mapping.packer;
 
-import io.github.packer2aib.core.emit.DocWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.TextRenderer;
+import io.github.packer2aib.core.emit.DocWriter;
 import io.github.packer2aib.core.emit.TemplateDocs;
 import io.github.packer2aib.core.emit.TemplateWriter;
 import io.github.packer2aib.core.packer.Variable;

@@ -57,25 +57,15 @@ class TemplateFieldEscapesTest {
   @Test
   void escapedBracesInAnHcl2TemplateAreText() {
     String hcl =
-        """
-        source "azure-arm" "u" {
-          subscription_id                   = "00000000-0000-0000-0000-000000000001"
-          location                          = "westeurope"
-          os_type                           = "Linux"
-          image_publisher                   = "Canonical"
-          image_offer                       = "0001-com-ubuntu-server-jammy"
-          image_sku                         = "22_04-lts-gen2"
-          managed_image_name                = "ubuntu-base"
-          managed_image_resource_group_name = "rg-images"
-          vm_size                           = "Standard_D2s_v5"
-        }
-        build {
-          sources = ["source.azure-arm.u"]
-          provisioner "shell" {
-            inline = ["docker ps --format '{{\\"{{\\"}} .ID {{\\"}}\\"}}'", "echo {{ .Foo }}"]
-          }
-        }
-        """;
+        LoadAndMap.linuxSource("u", "")
+            + """
+build {
+  sources = ["source.azure-arm.u"]
+  provisioner "shell" {
+    inline = ["docker ps --format '{{\\"{{\\"}} .ID {{\\"}}\\"}}'", "echo {{ .Foo }}"]
+  }
+}
+""";
     Converted c = convert("t.pkr.hcl", hcl);
     assertTrue(c.json().contains("docker ps --format '{{ .ID }}'"), c.json());
     assertEquals(1, c.codes().stream().filter("PKRMAP-W218"::equals).count(), c.codes()::toString);
