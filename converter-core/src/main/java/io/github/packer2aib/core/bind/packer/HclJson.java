@@ -25,9 +25,9 @@ import io.github.packer2aib.core.hcl.syntax.Tuple;
 import io.github.packer2aib.core.parse.hcl.HclExpressionResult;
 import io.github.packer2aib.core.parse.hcl.HclParser;
 import io.github.packer2aib.core.parse.hcl.HclTemplateResult;
+import io.github.packer2aib.core.parse.hcl.NumberLiterals;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -243,7 +243,7 @@ final class HclJson {
       case STRING:
         return mode == Mode.CONFIG ? template(s.text(), s.range()) : literal(s.text(), s.range());
       case NUMBER:
-        return LiteralValue.number(new BigDecimal(s.text()), s.range());
+        return NumberLiterals.of(s.text(), s.range(), out::add);
       case BOOLEAN:
         return LiteralValue.bool(Boolean.parseBoolean(s.text()), s.range());
       default:

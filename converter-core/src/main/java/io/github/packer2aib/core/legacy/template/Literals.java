@@ -111,7 +111,8 @@ final class Literals {
           {
             int digits = e == 'u' ? 4 : 8;
             int v = hex(quoted, i, digits, end, start);
-            if (v > Character.MAX_CODE_POINT || (v >= 0xD800 && v <= 0xDFFF)) {
+            // Eight hex digits can exceed an int: 0x99999999 is negative here.
+            if (!Character.isValidCodePoint(v) || (v >= 0xD800 && v <= 0xDFFF)) {
               throw new LiteralError(
                   "\\" + e + quoted.substring(i, i + digits) + " is not a valid code point",
                   start,

@@ -403,7 +403,8 @@ final class TemplateAssembler {
       case '\\':
         return "\\";
       default:
-        int cp = Integer.parseUnsignedInt(text.substring(2), 16);
+        // Eight hex digits can exceed an int (\U99999999): read them as a long.
+        long cp = Long.parseLong(text.substring(2), 16);
         if (cp > Character.MAX_CODE_POINT || (cp >= 0xD800 && cp <= 0xDFFF)) {
           diagnostics.accept(
               Diagnostic.of(
@@ -419,7 +420,7 @@ final class TemplateAssembler {
                           : ".")));
           return "\uFFFD";
         }
-        return new String(Character.toChars(cp));
+        return new String(Character.toChars((int) cp));
     }
   }
 

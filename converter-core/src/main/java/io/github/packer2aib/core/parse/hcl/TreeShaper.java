@@ -206,16 +206,7 @@ final class TreeShaper {
 
   /** A number literal from its digits; one out of {@link BigDecimal}'s range is reported. */
   LiteralValue number(String digits, Range range) {
-    try {
-      return LiteralValue.number(new BigDecimal(digits), range);
-    } catch (NumberFormatException | ArithmeticException e) {
-      diagnostics.accept(
-          Diagnostic.of(
-              HclSyntaxCode.INVALID_NUMBER,
-              range,
-              "The number " + digits + " is out of range: its exponent is too large."));
-      return LiteralValue.number(BigDecimal.ZERO, range);
-    }
+    return NumberLiterals.of(digits, range, diagnostics);
   }
 
   static ScopeTraversal variable(String name, Range range) {

@@ -120,6 +120,12 @@ class TemplateParserTest {
     assertEquals(GoTemplateCode.INVALID_ESCAPE, bad.code());
     assertEquals(new Span(5, 7), bad.span());
     assertEquals("\\q is not a Go escape sequence; write \\\\ for a backslash.", bad.detail());
+    // Eight hex digits beyond the int range, and the largest code point plus one.
+    for (String escape : new String[] {"\\U99999999", "\\UFFFFFFFF", "\\U00110000"}) {
+      TemplateProblem invalid = error("{{ \"" + escape + "\" }}");
+      assertEquals(GoTemplateCode.INVALID_ESCAPE, invalid.code(), escape);
+      assertEquals(escape + " is not a valid code point.", invalid.detail());
+    }
   }
 
   @Test
