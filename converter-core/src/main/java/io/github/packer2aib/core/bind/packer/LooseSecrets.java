@@ -43,9 +43,9 @@ final class LooseSecrets {
     }
     List<Range> out = new ArrayList<>();
     for (LooseArguments.Argument a : arguments) {
-      boolean declared =
-          sensitive.contains(a.block())
-              && (a.name().equals("default") || a.name().equals("expression"));
+      // Every value of a sensitive block but its sensitive flag: a broken line can make the
+      // default part of another argument's value (type = string <stray character> default = …).
+      boolean declared = sensitive.contains(a.block()) && !a.name().equals("sensitive");
       if (declared || Credentials.holdsSecret(a.name())) {
         out.add(a.value());
       }

@@ -2,6 +2,7 @@ package io.github.packer2aib.core.packer.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.packer2aib.core.diag.SecretScrubber;
 import io.github.packer2aib.core.emit.TemplateWriter;
 import io.github.packer2aib.core.hcl.value.BigFloat;
 import io.github.packer2aib.core.hcl.value.BoolValue;
@@ -16,6 +17,7 @@ import io.github.packer2aib.core.hcl.value.TupleValue;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.Config;
+import io.github.packer2aib.core.packer.Credentials;
 import io.github.packer2aib.core.packer.Local;
 import io.github.packer2aib.core.packer.PackerSettings;
 import io.github.packer2aib.core.packer.PackerTemplate;
@@ -45,12 +47,22 @@ import java.util.TreeMap;
  *
  * <p>Values never leak: a sensitive value (or anything marked sensitive inside a value) is written
  * as {@code "<sensitive>"}, and a value known only when Packer runs (data sources, {@code build.*})
- * as {@code "<unknown>"}. Optional fields are always present, {@code null} when absent, so every
- * record has one shape.
+ * as {@code "<unknown>"}. What the converter treats as a credential although no variable made it
+ * secret is withheld too: the value of an environment variable named as one ({@code
+ * environment_vars = ["ADMIN_PASSWORD=…"]}, {@code env = { SAS_TOKEN = … }}) is written as {@code
+ * "<sensitive>"}, and every string is masked as a quoted source line is ({@link SecretScrubber}: a
+ * SAS URL's {@code sig=}, {@code password=…} in a command). Optional fields are always present,
+ * {@code null} when absent, so every record has one shape.
  */
 public final class PackerModelJson {
   /** Written instead of a sensitive value. */
   public static final String SENSITIVE = "<sensitive>";
+
+  /**
+   * Settings that give a step's environment variables, whose values the converter refuses to copy
+   * when the variable is named as a credential ({@link Credentials#environmentHoldsSecret}).
+   */
+  private static final Set<String> ENVIRONMENT = Set.of("environment_vars", "env");
 
   /** Written instead of a value that is not known until Packer runs. */
   public static final String UNKNOWN = "<unknown>";
@@ -263,7 +275,11 @@ public final class PackerModelJson {
       g.writeObjectFieldStart("settings");
       for (Setting s : c.settings()) {
         g.writeFieldName(s.name());
-        value(s.value());
+        if (ENVIRONMENT.contains(s.name())) {
+          environment(s.value());
+        } else {
+          value(s.value());
+        }
       }
       g.writeEndObject();
       g.writeArrayFieldStart("blocks");
@@ -277,6 +293,47 @@ public final class PackerModelJson {
       g.writeEndArray();
     }
 
+    /**
+     * A step's environment ({@code ["NAME=VALUE", …]} or {@code {NAME = VALUE}}), the value of each
+     * variable named as a credential withheld; any other shape as a plain value.
+     */
+    private void environment(Value v) throws IOException {
+      Value u = v.unmarked();
+      if (v.isSensitive() || !u.isKnown()) {
+        value(v);
+      } else if (u instanceof ListValue || u instanceof SetValue || u instanceof TupleValue) {
+        g.writeStartArray();
+        for (Value e : u.elements()) {
+          Value entry = e.unmarked();
+          int eq =
+              entry instanceof StringValue && !e.isSensitive() ? entry.asString().indexOf('=') : -1;
+          if (eq > 0
+              && eq < entry.asString().length() - 1
+              && Credentials.environmentHoldsSecret(entry.asString().substring(0, eq))) {
+            g.writeString(entry.asString().substring(0, eq + 1) + SENSITIVE);
+          } else {
+            value(e);
+          }
+        }
+        g.writeEndArray();
+      } else if (u instanceof MapValue || u instanceof ObjectValue) {
+        Map<String, Value> entries =
+            u instanceof MapValue m ? m.entries() : ((ObjectValue) u).attributes();
+        g.writeStartObject();
+        for (Map.Entry<String, Value> e : entries.entrySet()) {
+          g.writeFieldName(e.getKey());
+          if (Credentials.environmentHoldsSecret(e.getKey()) && !e.getValue().isNull()) {
+            g.writeString(SENSITIVE);
+          } else {
+            value(e.getValue());
+          }
+        }
+        g.writeEndObject();
+      } else {
+        value(v);
+      }
+    }
+
     void value(Value v) throws IOException {
       if (v.isSensitive()) {
         g.writeString(SENSITIVE);
@@ -288,7 +345,7 @@ public final class PackerModelJson {
       } else if (u instanceof NullValue) {
         g.writeNull();
       } else if (u instanceof StringValue) {
-        g.writeString(u.asString());
+        g.writeString(SecretScrubber.scrub(u.asString()));
       } else if (u instanceof NumberValue) {
         BigFloat n = u.asNumber();
         if (n.isInfinite()) {

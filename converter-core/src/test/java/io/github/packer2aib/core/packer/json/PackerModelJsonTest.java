@@ -26,8 +26,7 @@ class PackerModelJsonTest {
   void scalarsAndCollections() {
     assertEquals("\"a\"", PackerModelJson.valueToJson(Value.string("a")));
     assertEquals("1.5", PackerModelJson.valueToJson(Value.number("1.5")));
-    assertEquals(
-        "100000000000000000000", PackerModelJson.valueToJson(Value.number("1e20")));
+    assertEquals("100000000000000000000", PackerModelJson.valueToJson(Value.number("1e20")));
     assertEquals("\"+Inf\"", PackerModelJson.valueToJson(Value.number(BigFloat.POSITIVE_INFINITY)));
     assertEquals("true", PackerModelJson.valueToJson(Value.TRUE));
     assertEquals("null", PackerModelJson.valueToJson(Value.nullOf(Type.STRING)));
@@ -131,5 +130,64 @@ class PackerModelJsonTest {
             "}",
             ""),
         PackerModelJson.toJson(t));
+  }
+
+  /**
+   * What the converter refuses to copy as a credential is not printed either, though no variable
+   * made it sensitive: the value of an environment variable named as a credential, and a SAS
+   * signature or an assigned password in any string.
+   */
+  @Test
+  void credentialsWrittenInTheTemplateAreWithheld() {
+    Config body =
+        new Config(
+            List.of(
+                new Setting(
+                    "environment_vars",
+                    Value.tuple(
+                        Value.string("APP_HOME=/opt/app"),
+                        Value.string("ADMIN_PASSWORD=Sup3r-S3cret"),
+                        Value.string("EMPTY_TOKEN=")),
+                    R,
+                    R),
+                new Setting(
+                    "env",
+                    Value.object(
+                        "SAS_TOKEN", Value.string("t0k3n-value"), "REGION", Value.string("eu")),
+                    R,
+                    R),
+                new Setting(
+                    "inline",
+                    Value.tuple(
+                        Value.string("curl https://st/c/f?sv=1&sig=S1gnatur3"),
+                        Value.string("echo password=hunter22")),
+                    R,
+                    R)),
+            List.of(),
+            R);
+    PackerTemplate t =
+        new PackerTemplate(
+            PackerTemplate.Syntax.HCL2,
+            "t.pkr.hcl",
+            List.of(),
+            List.of(),
+            List.of(new Source("azure-arm", "x", body, R)),
+            List.of(),
+            Optional.empty(),
+            Optional.empty());
+    String json = PackerModelJson.toJson(t);
+    for (String secret : List.of("Sup3r-S3cret", "t0k3n-value", "S1gnatur3", "hunter22")) {
+      assertEquals(-1, json.indexOf(secret), secret + " in " + json);
+    }
+    for (String shown :
+        List.of(
+            "\"APP_HOME=/opt/app\"",
+            "\"ADMIN_PASSWORD=<sensitive>\"",
+            "\"EMPTY_TOKEN=\"",
+            "\"SAS_TOKEN\": \"<sensitive>\"",
+            "\"REGION\": \"eu\"",
+            "sig=***")) {
+      assertEquals(true, json.contains(shown), shown + " in " + json);
+    }
   }
 }
