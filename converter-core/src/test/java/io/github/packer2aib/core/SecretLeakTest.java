@@ -919,6 +919,11 @@ class SecretLeakTest {
       "source \"null\" \"n\" {\n  azure_ad_secret = \"hunter2\" +\n}\n",
       // Secret by its name, as when the file parses.
       "variable \"admin_password\" {\n  default = \"hunter2\" +\n}\n",
+      // Found by fuzzing: a line that is broken glues the default into another argument's value,
+      // here after the flag on one line, or after a character that is no HCL (U+2028).
+      "variable \"pw\" { sensitive = true   default = \"hunter2\" }\n",
+      "variable \"pw\" {\n  sensitive = true\u2028  default = \"hunter2\"\n}\n",
+      "variable \"pw\" {\n  type = string\u2028  default = \"hunter2\"\n  sensitive = true\n}\n",
     };
     for (String template : broken) {
       ConversionResult r = convert(Map.of(), List.of(), Map.of(), template + TEMPLATE);

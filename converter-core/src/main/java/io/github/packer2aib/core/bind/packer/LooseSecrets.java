@@ -43,9 +43,12 @@ final class LooseSecrets {
     }
     List<Range> out = new ArrayList<>();
     for (LooseArguments.Argument a : arguments) {
-      // Every value of a sensitive block but its sensitive flag: a broken line can make the
-      // default part of another argument's value (type = string <stray character> default = …).
-      boolean declared = sensitive.contains(a.block()) && !a.name().equals("sensitive");
+      // Every value of a sensitive block but a plain sensitive = true: a broken line can make the
+      // default part of another argument's value (type = string <stray character> default = …,
+      // sensitive = true default = … on one line).
+      boolean declared =
+          sensitive.contains(a.block())
+              && !(a.name().equals("sensitive") && text(file, a.value()).strip().equals("true"));
       if (declared || Credentials.holdsSecret(a.name())) {
         out.add(a.value());
       }
