@@ -23,6 +23,34 @@ class SecretScrubberProperties {
     assertEquals(SecretScrubber.withPatterns(line), SecretScrubber.scrub(line), line);
   }
 
+  /**
+   * The credential pattern as it was before its name was anchored at a word's start, where it tried
+   * {@code [a-z_]*} from every letter of a word (quadratic in a long one): the anchored pattern
+   * masks the same, with words glued before the credential names too ({@code myclient_secret}).
+   */
+  private static final java.util.regex.Pattern UNANCHORED =
+      java.util.regex.Pattern.compile(
+          "(?i)(?:(\""
+              + "(?:client_secret|client_jwt|client_cert_password|[a-z_]*password|[a-z_]*token)"
+              + "=)((?:[^\"\\\\]|\\\\.)*)|(\"?"
+              + "(?:client_secret|client_jwt|client_cert_password|[a-z_]*password|[a-z_]*token)"
+              + "\"?\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,]+))");
+
+  @Property(tries = 3000)
+  void theAnchoredNameFindsWhatTheUnanchoredOneFound(@ForAll("glued") String line) {
+    assertEquals(
+        SecretScrubber.withPatterns(line, UNANCHORED), SecretScrubber.withPatterns(line), line);
+  }
+
+  /** Lines of {@link #lines} behind a run of letters, digits or underscores glued to them. */
+  @Provide
+  Arbitrary<String> glued() {
+    return Arbitraries.strings()
+        .withChars("abcmyXZ_09")
+        .ofMaxLength(6)
+        .flatMap(prefix -> lines().map(l -> prefix + l));
+  }
+
   @Provide
   Arbitrary<String> lines() {
     Arbitrary<String> word =
