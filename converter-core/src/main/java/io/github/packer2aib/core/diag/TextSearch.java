@@ -9,6 +9,12 @@ import java.util.Arrays;
  * is searched for the user's option values and each secret, and {@code String.indexOf} reads every
  * character of it in the C1 code of bulk runs (it is compiled as an intrinsic by C2 only). Message
  * scrubbing searches each diagnostic for the secrets of its file the same way.
+ *
+ * <p>A pattern longer than the table's longest move is searched for by Knuth, Morris and Pratt's
+ * method instead, which reads each character of the text once: Horspool's (and {@code indexOf}'s)
+ * worst case is the text's length times the pattern's, which a long repetitive value reached (a
+ * masked word of 50,000 letters searched for in a message of 150,000 took 10 s). Such patterns are
+ * rare; short ones keep Horspool's speed.
  */
 public final class TextSearch {
   /** Moves for characters below this are in the table; the others move by the full length. */
@@ -27,13 +33,54 @@ public final class TextSearch {
    */
   private final byte[] shift;
 
+  /**
+   * For a pattern longer than {@link #MAX_SHIFT}: the length of the longest proper prefix of {@code
+   * pattern[0..k]} that is also its suffix, for each k (Knuth-Morris-Pratt); else null.
+   */
+  private final int[] border;
+
   /** A search for a non-empty pattern. */
   public TextSearch(String pattern) {
     if (pattern.isEmpty()) {
       throw new IllegalArgumentException("an empty pattern");
     }
     this.pattern = pattern;
-    this.shift = shifts(pattern);
+    this.border = pattern.length() > MAX_SHIFT ? borders(pattern) : null;
+    this.shift = border == null ? shifts(pattern) : null;
+  }
+
+  private static int[] borders(String pattern) {
+    int[] border = new int[pattern.length()];
+    int k = 0;
+    for (int i = 1; i < pattern.length(); i++) {
+      while (k > 0 && pattern.charAt(i) != pattern.charAt(k)) {
+        k = border[k - 1];
+      }
+      if (pattern.charAt(i) == pattern.charAt(k)) {
+        k++;
+      }
+      border[i] = k;
+    }
+    return border;
+  }
+
+  /** {@link #in(String, int, int)} by Knuth-Morris-Pratt: each character of the text read once. */
+  private int linear(String text, int from, int limit) {
+    int m = pattern.length();
+    int k = 0;
+    for (int i = Math.max(from, 0); i < limit; i++) {
+      char c = text.charAt(i);
+      while (k > 0 && c != pattern.charAt(k)) {
+        k = border[k - 1];
+      }
+      if (c == pattern.charAt(k)) {
+        k++;
+      }
+      if (k == m) {
+        return i - m + 1;
+      }
+    }
+    return -1;
   }
 
   private static byte[] shifts(String pattern) {
@@ -60,6 +107,9 @@ public final class TextSearch {
    * limit}, or -1: a search in {@code text.substring(0, limit)} without the copy.
    */
   public int in(String text, int from, int limit) {
+    if (border != null) {
+      return linear(text, from, Math.min(limit, text.length()));
+    }
     if (shift == null) {
       int at = text.indexOf(pattern, from);
       // A later occurrence ends later still, so the first one decides.

@@ -375,6 +375,10 @@ public final class ValueMask {
   private static void maskValues(int[] cps, int from, int to, boolean[] mask) {
     boolean keyPosition = true;
     int lastMasked = -1; // index after the last masked word, to join words split by spaces
+    // Where the last search for a block header gave up: one from any later word before it gives
+    // up there too (it reads the same names and labels), so it is not made again. Each '-' of a
+    // YAML line "- - - …" starts one, and each ran to the line's end: quadratic.
+    int noHeaderBefore = from;
     int i = from;
     while (i < to) {
       int c = cps[i];
@@ -391,7 +395,7 @@ public final class ValueMask {
         trimMask(cps, start, to, mask);
         return;
       }
-      if (keyPosition) {
+      if (keyPosition && i >= noHeaderBefore) {
         int brace = blockHeaderBrace(cps, i, to);
         if (brace >= 0) {
           // A block header (type and labels) names things: "variable \"size\" {" stays.
@@ -400,6 +404,7 @@ public final class ValueMask {
           i = brace + 1;
           continue;
         }
+        noHeaderBefore = -1 - brace;
       }
       if (c == '"' || c == '\'') {
         int close = closingQuote(cps, i, to);
@@ -453,7 +458,8 @@ public final class ValueMask {
 
   /**
    * The index of the {@code {} ending a block header that starts at {@code from} (a name, then
-   * names or quoted labels, then the brace), or -1.
+   * names or quoted labels, then the brace), or, when there is none, {@code -1 - k} for the index
+   * {@code k} where the search gave up.
    */
   private static int blockHeaderBrace(int[] cps, int from, int to) {
     int j = from;
@@ -465,15 +471,15 @@ public final class ValueMask {
         continue;
       }
       if (c == '{') {
-        return first ? -1 : j;
+        return first ? -1 - j : j;
       }
       if (c == '"') {
         if (first) {
-          return -1;
+          return -1 - j;
         }
         int close = closingQuote(cps, j, to);
         if (close < 0) {
-          return -1;
+          return -1 - to;
         }
         j = close + 1;
         continue;
@@ -483,12 +489,12 @@ public final class ValueMask {
         end++;
       }
       if (end == j) {
-        return -1;
+        return -1 - j;
       }
       first = false;
       j = end;
     }
-    return -1;
+    return -1 - to;
   }
 
   private static boolean isNamePart(int c) {

@@ -34,6 +34,18 @@ class TextSearchProperties {
     assertEquals(text.indexOf(pattern, from), new TextSearch(pattern).in(text, from));
   }
 
+  /** With a limit, as in the text cut there; repetitive, as masked values can be. */
+  @Property(tries = 500)
+  void findsLongPatternsBeforeALimit(
+      @ForAll @IntRange(min = 256, max = 400) int length,
+      @ForAll @IntRange(min = 0, max = 1200) int limit,
+      @ForAll("patterns") String tail) {
+    String pattern = "a".repeat(length) + tail;
+    String text = "a".repeat(length / 2) + "b" + "a".repeat(length) + tail + "a".repeat(300);
+    int cut = Math.min(limit, text.length());
+    assertEquals(text.substring(0, cut).indexOf(pattern), new TextSearch(pattern).in(text, 0, cut));
+  }
+
   /** Few letters, so that patterns occur, overlap and nearly occur; some beyond one byte. */
   @Provide
   Arbitrary<String> texts() {
