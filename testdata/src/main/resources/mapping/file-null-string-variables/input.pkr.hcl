@@ -1,7 +1,11 @@
 variable "dest" {
+  type    = string
+  default = null
 }
 
 variable "transfer" {
+  type    = string
+  default = null
 }
 
 source "azure-arm" "ubuntu" {

@@ -1,12 +1,11 @@
 source "azure-arm" "ubuntu" {
   os_type = "Linux"
   subscription_id = "00000000-0000-0000-0000-000000000001"
-  location = "westeurope"
+  location = "West Europe"
   image_publisher = "Canonical"
   image_offer = "0001-com-ubuntu-server-jammy"
   image_sku = "22_04-lts-gen2"
   image_version = "22.04.202401010"
-  location = "West Europe"
   shared_image_gallery_destination {
     resource_group = "rg-gallery"
     gallery_name = "gallery"

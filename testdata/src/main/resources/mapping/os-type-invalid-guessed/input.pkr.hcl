@@ -1,5 +1,5 @@
 source "azure-arm" "ubuntu" {
-  os_type = "Linux"
+  os_type = "Windos"
   subscription_id = "00000000-0000-0000-0000-000000000001"
   location = "westeurope"
   image_publisher = "Canonical"
@@ -8,7 +8,6 @@ source "azure-arm" "ubuntu" {
   managed_image_name = "ubuntu-base"
   managed_image_resource_group_name = "rg-images"
   vm_size = "Standard_D2s_v5"
-  os_type = "Windos"
 }
 
 build {

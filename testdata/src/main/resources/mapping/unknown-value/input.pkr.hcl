@@ -7,7 +7,6 @@ source "azure-arm" "ubuntu" {
   image_sku = "22_04-lts-gen2"
   managed_image_name = "ubuntu-base"
   managed_image_resource_group_name = "rg-images"
-  vm_size = "Standard_D2s_v5"
   vm_size = data.external.size.result
 }
 

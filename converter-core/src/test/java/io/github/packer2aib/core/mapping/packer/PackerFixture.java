@@ -176,16 +176,29 @@ final class PackerFixture {
       return (T) this;
     }
 
-    /** An attribute with a literal value (String, Long/Integer, Boolean, List, Map or Value). */
+    /**
+     * An attribute with a literal value (String, Long/Integer, Boolean, List, Map or Value); one
+     * already set is replaced where it stands, as the template could hold it only once.
+     */
     T set(String name, Object value) {
-      body.items.add(new Attr(name, value(value), null));
+      put(new Attr(name, value(value), null));
       return self();
     }
 
     /** An attribute written as an expression ({@code var.x}) with its evaluated value. */
     T ref(String name, String expression, Value value) {
-      body.items.add(new Attr(name, value, expression));
+      put(new Attr(name, value, expression));
       return self();
+    }
+
+    private void put(Attr attr) {
+      for (int i = 0; i < body.items.size(); i++) {
+        if (body.items.get(i) instanceof Attr a && a.name.equals(attr.name)) {
+          body.items.set(i, attr);
+          return;
+        }
+      }
+      body.items.add(attr);
     }
 
     T block(String type, Consumer<Plain> content) {
@@ -402,6 +415,13 @@ final class PackerFixture {
       t.add("variable \"" + v.name() + "\" {\n");
       if (v.sensitive()) {
         t.add("  sensitive = true\n");
+      }
+      if (v.value().isNull()) {
+        // Values come as --var; a null can only be the default (a typed one, as the model has it).
+        if (v.value().type().isPrimitive()) {
+          t.add("  type    = " + v.value().type().friendlyName() + "\n");
+        }
+        t.add("  default = null\n");
       }
       t.add("}");
       v.at()[1] = t.pos();
