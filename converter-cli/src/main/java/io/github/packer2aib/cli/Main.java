@@ -117,7 +117,19 @@ public final class Main {
           .exitCodeListHeading(ExitCodes.HELP_HEADING)
           .exitCodeList(ExitCodes.helpList());
     }
+    // Comma-separated values are split at every comma, quotes or not: picocli's default keeps a
+    // quoted part together and prints "[picocli WARN] Unbalanced quotes" for a value holding one
+    // quote (--only '"x'), on stderr, where --diagnostics-format json promises one JSON document.
+    // No value of ours needs a quoted comma (codes, globs of names).
+    splitAtEveryComma(cmd);
     return cmd;
+  }
+
+  private static void splitAtEveryComma(CommandLine c) {
+    c.getCommandSpec().parser().splitQuotedStrings(true);
+    for (CommandLine sub : c.getSubcommands().values()) {
+      splitAtEveryComma(sub);
+    }
   }
 
   /**

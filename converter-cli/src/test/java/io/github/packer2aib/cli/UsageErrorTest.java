@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.packer2aib.core.aib.ApiVersion;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,23 @@ class UsageErrorTest {
         "error: Unknown option: '--bogus'\n"
             + "Try 'packer2aib convert --help' for more information.\n",
         r.err());
+  }
+
+  /**
+   * A quote in a comma-separated value is a character like any other: picocli's quote handling
+   * printed a warning on stderr, which with --diagnostics-format json must hold one JSON document.
+   */
+  @Test
+  void aQuoteInAListValueIsJustACharacter() throws Exception {
+    CliRun r =
+        CliRun.run("convert", "--only", "\"x", "--diagnostics-format", "json", input().toString());
+
+    assertFalse(r.err().contains("picocli"), r.err());
+    new ObjectMapper().readTree(r.err()); // one JSON document
+    CliRun ignore = CliRun.run("convert", "--ignore", "PKRMAP-W301,\"x", input().toString());
+    assertEquals(2, ignore.exitCode());
+    assertTrue(ignore.err().startsWith("error: Invalid value for option '--ignore'"), ignore.err());
+    assertTrue(ignore.err().contains("'\"X'"), ignore.err());
   }
 
   @Test
