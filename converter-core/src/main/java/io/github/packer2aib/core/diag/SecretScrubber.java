@@ -10,8 +10,16 @@ import java.util.regex.Pattern;
  * never appear.
  */
 public final class SecretScrubber {
-  private static final Pattern SAS_SIGNATURE = Pattern.compile("(?i)([?&]sig=)[^&\"'\\s]+");
-  private static final Pattern SAS_PARAMETER = Pattern.compile("(?i)[?&]sig=");
+  /**
+   * The signature parameter of a SAS URL: after {@code ?} or {@code &}, also as a copy from HTML
+   * writes it ({@code &amp;sig=}) or percent-encoded ({@code %26sig%3D}); the service may not take
+   * such a URL, but the value after it is a signature all the same.
+   */
+  private static final String SAS_PARAMETER_TEXT = "(?:[?&;]|%26|%3f)sig(?:=|%3d)";
+
+  private static final Pattern SAS_SIGNATURE =
+      Pattern.compile("(?i)(" + SAS_PARAMETER_TEXT + ")[^&\"'\\s]+");
+  private static final Pattern SAS_PARAMETER = Pattern.compile("(?i)" + SAS_PARAMETER_TEXT);
   private static final String CREDENTIAL_NAME =
       "(?:client_secret|client_jwt|client_cert_password|[a-z_]*password|[a-z_]*token)";
 
@@ -102,6 +110,7 @@ public final class SecretScrubber {
       switch (b[i] | 0x20) {
         case 's' -> {
           if (AsciiWords.at(b, i, "sig=")
+              || AsciiWords.at(b, i, "sig%3d")
               || (AsciiWords.at(b, i, "secret") && assigned(b, i + "secret".length()))) {
             return true;
           }

@@ -96,6 +96,11 @@ class SecretScrubberProperties {
                 "abc",
                 "s3cr3t",
                 "https://a.blob.core.windows.net/c/f?sv=1&",
+                "&amp;",
+                "%26",
+                "%3F",
+                "sig%3D",
+                ";",
                 "\u017Fecret",
                 "\u212Aey",
                 "p\u00E4ssword",
@@ -129,6 +134,16 @@ class SecretScrubberProperties {
         SecretScrubber.scrub("CLIENT_SECRET = \"hunter2\" and ?SIG=abc&sv=1"));
     assertEquals("admin_Password: ***", SecretScrubber.scrub("admin_Password: hunter2"));
     assertEquals("api_token = var.t", SecretScrubber.scrub("api_token = var.t"));
+  }
+
+  @Example
+  void masksSignaturesCopiedFromHtmlOrPercentEncoded() {
+    assertEquals("?sv=1&amp;sig=***", SecretScrubber.scrub("?sv=1&amp;sig=S1gn"));
+    assertEquals("?sig%3D***", SecretScrubber.scrub("?sig%3DS1gn"));
+    assertEquals("x%26SIG%3d***&a=b", SecretScrubber.scrub("x%26SIG%3dS1gn&a=b"));
+    assertTrue(SecretScrubber.hasSasSignature("https://x/?sv=1&amp;sig=S1gn"));
+    assertTrue(SecretScrubber.hasSasSignature("https://x/?sig%3DS1gn"));
+    assertFalse(SecretScrubber.hasSasSignature("https://x/?design=1&signal=2"));
   }
 
   @Example
