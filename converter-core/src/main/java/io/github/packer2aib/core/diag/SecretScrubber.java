@@ -20,16 +20,23 @@ public final class SecretScrubber {
   private static final Pattern SAS_SIGNATURE =
       Pattern.compile("(?i)(" + SAS_PARAMETER_TEXT + ")[^&\"'\\s]+");
   private static final Pattern SAS_PARAMETER = Pattern.compile("(?i)" + SAS_PARAMETER_TEXT);
-  private static final String CREDENTIAL_NAME =
-      "(?:client_secret|client_jwt|client_cert_password|[a-z_]*password|[a-z_]*token)";
+
+  /**
+   * The names that say they hold a credential: any name ending with one of the words {@link
+   * io.github.packer2aib.core.packer.Credentials} has ({@code password}, {@code secret}, {@code
+   * secret_key}, {@code private_key}, {@code token}, {@code jwt}), a little wider than it (which
+   * wants the word alone or after {@code _}), as masking may be.
+   */
+  static final String NAMES = "[a-z_]*(?:password|secret_key|secret|private_key|token|jwt)";
+
+  private static final String CREDENTIAL_NAME = NAMES;
 
   /**
    * {@link #CREDENTIAL_NAME} as a setting's name, from a word's start: {@code [a-z_]*} tried from
    * every letter of a long word was quadratic (a line of 20,000 letters before {@code password=}
    * took 8 s). The letters before the name are the same match's, found from the word's start.
    */
-  private static final String SETTING_NAME =
-      "(?<![a-z_])[a-z_]*(?:client_secret|client_jwt|client_cert_password|password|token)";
+  private static final String SETTING_NAME = "(?<![a-z_])" + NAMES;
 
   /**
    * A credential assigned inside a quoted string, as {@code environment_vars} entries are ({@code
@@ -111,12 +118,14 @@ public final class SecretScrubber {
         case 's' -> {
           if (AsciiWords.at(b, i, "sig=")
               || AsciiWords.at(b, i, "sig%3d")
-              || (AsciiWords.at(b, i, "secret") && assigned(b, i + "secret".length()))) {
+              || (AsciiWords.at(b, i, "secret") && assigned(b, i + "secret".length()))
+              || (AsciiWords.at(b, i, "secret") && underscoreKey(b, i + "secret".length()))) {
             return true;
           }
         }
         case 'p' -> {
-          if (AsciiWords.at(b, i, "password") && assigned(b, i + "password".length())) {
+          if ((AsciiWords.at(b, i, "password") && assigned(b, i + "password".length()))
+              || (AsciiWords.at(b, i, "private") && underscoreKey(b, i + "private".length()))) {
             return true;
           }
         }
@@ -134,6 +143,14 @@ public final class SecretScrubber {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code _key} and an assignment follow at {@code i} (AsciiWords folds case with {@code
+   * 0x20}, which would turn an underscore into DEL: it is compared apart).
+   */
+  private static boolean underscoreKey(byte[] b, int i) {
+    return i < b.length && b[i] == '_' && AsciiWords.at(b, i + 1, "key") && assigned(b, i + 4);
   }
 
   /**

@@ -379,6 +379,12 @@ public final class ValueMask {
     // up there too (it reads the same names and labels), so it is not made again. Each '-' of a
     // YAML line "- - - …" starts one, and each ran to the line's end: quadratic.
     int noHeaderBefore = from;
+    // HCL starts a block on a line of its own: a "header" after other text on the line (a value
+    // such as ${41abc{ in JSON whose quotes are out of step) is no header.
+    int lineStart = 0;
+    while (lineStart < cps.length && Character.isWhitespace(cps[lineStart])) {
+      lineStart++;
+    }
     int i = from;
     while (i < to) {
       int c = cps[i];
@@ -395,7 +401,7 @@ public final class ValueMask {
         trimMask(cps, start, to, mask);
         return;
       }
-      if (keyPosition && i >= noHeaderBefore) {
+      if (keyPosition && i == lineStart && i >= noHeaderBefore) {
         int brace = blockHeaderBrace(cps, i, to);
         if (brace >= 0) {
           // A block header (type and labels) names things: "variable \"size\" {" stays.
@@ -480,6 +486,14 @@ public final class ValueMask {
         int close = closingQuote(cps, j, to);
         if (close < 0) {
           return -1 - to;
+        }
+        // A label names something ("azure-arm", "ubuntu"): one holding a blank, a colon or a comma
+        // is JSON whose quotes are out of step (b": "…", "c": "{), and the "names" between such
+        // quotes are its values.
+        for (int k = j + 1; k < close; k++) {
+          if (!isNamePart(cps[k]) && cps[k] != '.') {
+            return -1 - k;
+          }
         }
         j = close + 1;
         continue;

@@ -31,9 +31,9 @@ class SecretScrubberProperties {
   private static final java.util.regex.Pattern UNANCHORED =
       java.util.regex.Pattern.compile(
           "(?i)(?:(\""
-              + "(?:client_secret|client_jwt|client_cert_password|[a-z_]*password|[a-z_]*token)"
+              + SecretScrubber.NAMES
               + "=)((?:[^\"\\\\]|\\\\.)*)|(\"?"
-              + "(?:client_secret|client_jwt|client_cert_password|[a-z_]*password|[a-z_]*token)"
+              + SecretScrubber.NAMES
               + "\"?\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,]+))");
 
   @Property(tries = 3000)
@@ -63,6 +63,10 @@ class SecretScrubberProperties {
             "client_secret",
             "client_jwt",
             "client_cert_password",
+            "secret_key",
+            "private_key",
+            "ssh_private_key_file",
+            "_",
             "admin_password",
             "access_token",
             "sig",
@@ -134,6 +138,16 @@ class SecretScrubberProperties {
         SecretScrubber.scrub("CLIENT_SECRET = \"hunter2\" and ?SIG=abc&sv=1"));
     assertEquals("admin_Password: ***", SecretScrubber.scrub("admin_Password: hunter2"));
     assertEquals("api_token = var.t", SecretScrubber.scrub("api_token = var.t"));
+    // Every name Credentials counts as one; a path to a credential is shown.
+    assertEquals(
+        "azure_ad_secret = \"***\", \"_SECRET\": \"***\", secret_key: ***",
+        SecretScrubber.scrub("azure_ad_secret = \"s1\", \"_SECRET\": \"s2\", secret_key: s3"));
+    assertEquals(
+        "ssh_private_key = \"***\" client_jwt=***",
+        SecretScrubber.scrub("ssh_private_key = \"k\" client_jwt=j"));
+    assertEquals(
+        "ssh_private_key_file = \"~/.ssh/id\"",
+        SecretScrubber.scrub("ssh_private_key_file = \"~/.ssh/id\""));
   }
 
   @Example

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.diag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
@@ -47,6 +48,23 @@ class ValueMaskTest {
     assertEquals("*** == ***", masked("a == b"));
   }
 
+  /**
+   * JSON whose quotes are out of step (a key without its opening quote) must not pass for HCL block
+   * headers, whose names are kept: found by fuzzing value files, where the values between the
+   * shifted quotes were shown.
+   */
+  @Test
+  void jsonOutOfStepIsNoBlockHeader() {
+    String shown = masked("{\"a\": \"x\", b\": \"s3cr3t-value\", \"c\": \"{{\"}");
+    assertFalse(shown.contains("s3cr3t"), shown);
+    String glued = masked("{\"note\": null,S\": \"\\u00${41s3cr3t-value{\", \"a\": 1}");
+    assertFalse(glued.contains("s3cr3t"), glued);
+    // A header keeps its names on a line of its own, labels that name things only.
+    assertEquals("  source \"azure-arm\" \"x\" {", masked("  source \"azure-arm\" \"x\" {"));
+    assertEquals("x = *** {", masked("x = build {"));
+    assertEquals("*** \"***\" {", masked("label \"a b: c\" {"));
+  }
+
   @Test
   void columnsFollowTheMask() {
     ValueMask.MaskedLine m = ValueMask.line(SourceFile.ofValues("v", "k = \"hunter2\" + 1"), 1);
@@ -63,7 +81,8 @@ class ValueMaskTest {
   @Test
   void secretRangesMaskOnlyWhatTheyCover() {
     SourceFile plain = new SourceFile("t", "a = \"x\"\n  default = \"hunter2\"\n");
-    Range r = plain.range(plain.text().indexOf("\"hunter2\""), plain.text().indexOf("\"hunter2\"") + 9);
+    Range r =
+        plain.range(plain.text().indexOf("\"hunter2\""), plain.text().indexOf("\"hunter2\"") + 9);
     SourceFile f = plain.withSecrets(List.of(r));
     assertEquals("a = \"x\"", ValueMask.line(f, 1).text());
     assertEquals("  default = \"***\"", ValueMask.line(f, 2).text());
@@ -83,8 +102,7 @@ class ValueMaskTest {
             Optional.of(subject),
             Optional.empty(),
             List.of());
-    assertEquals(
-        "Found \"***\" after ***; other is fine.", ValueMask.scrub(d, f).detail());
+    assertEquals("Found \"***\" after ***; other is fine.", ValueMask.scrub(d, f).detail());
     // Not inside a longer word.
     assertEquals("extras", ValueMask.scrub("extras", f, subject));
   }
