@@ -2,6 +2,7 @@ package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Diagnostics;
+import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.PackerTemplate;
@@ -259,7 +260,7 @@ public final class PackerMapper {
             PackerMapCode.FILTER_MATCHES_NOTHING,
             null,
             "--only "
-                + p
+                + Excerpts.cut(p, 200)
                 + " matches no azure-arm source usage. The usages are "
                 + Words.and(azure.stream().map(c -> Words.quote(shownName(c))).toList())
                 + ".");
@@ -273,7 +274,9 @@ public final class PackerMapper {
         r.add(
             PackerMapCode.FILTER_MATCHES_NOTHING,
             null,
-            "--except " + p + " matches no azure-arm source usage, so it excludes nothing.");
+            "--except "
+                + Excerpts.cut(p, 200)
+                + " matches no azure-arm source usage, so it excludes nothing.");
       }
     }
     if (out.isEmpty() && !azure.isEmpty()) {

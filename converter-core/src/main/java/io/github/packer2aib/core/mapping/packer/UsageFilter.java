@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Packer's {@code only}/{@code except} and {@code override}, per source usage. In the model both
@@ -144,22 +143,43 @@ final class UsageFilter {
    * {@code <type>.<name>} in an unnamed build) and, for convenience, against the usage's own forms.
    */
   static boolean globMatches(String pattern, List<String> names) {
-    Pattern p = glob(pattern);
-    return names.stream().anyMatch(n -> p.matcher(n).matches());
-  }
-
-  private static Pattern glob(String pattern) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      if (c == '*') {
-        b.append(".*");
-      } else if (c == '?') {
-        b.append('.');
-      } else {
-        b.append(Pattern.quote(String.valueOf(c)));
+    for (int i = 0; i < names.size(); i++) {
+      if (globMatch(pattern, names.get(i))) {
+        return true;
       }
     }
-    return Pattern.compile(b.toString());
+    return false;
+  }
+
+  /**
+   * Whether {@code text} matches the glob {@code pattern} ({@code *} any run, {@code ?} any one
+   * character), by a walk that goes back only to the last star: a regular expression made of the
+   * pattern for every name (made anew per usage) took time in the square of a long pattern's length
+   * to build, and one of 8,000 stars overflowed the stack when compiled (an internal error).
+   */
+  static boolean globMatch(String pattern, String text) {
+    int p = 0;
+    int t = 0;
+    int star = -1;
+    int resume = 0;
+    while (t < text.length()) {
+      char c = p < pattern.length() ? pattern.charAt(p) : 0;
+      if (p < pattern.length() && c != '*' && (c == '?' || c == text.charAt(t))) {
+        p++;
+        t++;
+      } else if (p < pattern.length() && c == '*') {
+        star = p++;
+        resume = t;
+      } else if (star >= 0) {
+        p = star + 1;
+        t = ++resume;
+      } else {
+        return false;
+      }
+    }
+    while (p < pattern.length() && pattern.charAt(p) == '*') {
+      p++;
+    }
+    return p == pattern.length();
   }
 }

@@ -1,0 +1,42 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
+
+/**
+ * --only/--except globs match as the regular expression they stand for ({@code *} → {@code .*},
+ * {@code ?} → {@code .}), which they were matched with until a long pattern made compiling one an
+ * internal error.
+ */
+class GlobProperties {
+  private static Pattern regex(String glob) {
+    StringBuilder b = new StringBuilder();
+    for (char c : glob.toCharArray()) {
+      b.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+    }
+    return Pattern.compile(b.toString(), Pattern.DOTALL);
+  }
+
+  @Property(tries = 3000)
+  void matchesAsTheRegularExpression(
+      @ForAll @StringLength(max = 8) @Chars({'a', 'b', '.', '*', '?'}) String glob,
+      @ForAll @StringLength(max = 10) @Chars({'a', 'b', '.'}) String name) {
+    assertEquals(regex(glob).matcher(name).matches(), UsageFilter.globMatch(glob, name), glob);
+  }
+
+  @Example
+  void longPatternsAreNoProblem() {
+    assertFalse(UsageFilter.globMatches("a*".repeat(8000), List.of("azure-arm.ubuntu", "b")));
+    assertTrue(UsageFilter.globMatches("a*".repeat(8000), List.of("a".repeat(8000))));
+    assertFalse(UsageFilter.globMatches("a".repeat(100_000), List.of("azure-arm.ubuntu")));
+  }
+}
