@@ -440,10 +440,12 @@ public final class SettingsBinder {
     }
     return "The URL of \""
         + key
-        + "\" holds a SAS signature (sig=), which would be copied into every script and file"
-        + " URI of the template. Give the URL without its query: Image Builder downloads"
-        + " with the template's identity, which needs the Storage Blob Data Reader role on"
-        + " the container. Remove the signature from this file, as it is a secret.";
+        + "\""
+        + kind.why()
+        + " Remove "
+        + (kind == OptionValues.BaseUriProblem.USER_INFO ? "them" : "the signature")
+        + " from this file, as "
+        + (kind == OptionValues.BaseUriProblem.USER_INFO ? "they are secrets." : "it is a secret.");
   }
 
   /** The {@code vars} object: each value as {@code --var name=value} would take it. */

@@ -22,13 +22,7 @@ record BaseUri(String option, String prefix, String query) {
       return Optional.empty();
     }
     if (wrong.isPresent()) {
-      problem.append(
-          "The URL given with "
-              + option
-              + " holds a SAS signature (sig=), which would be copied into every script and file"
-              + " URI of the template. Give the URL without its query: Image Builder downloads"
-              + " with the template's identity, which needs the Storage Blob Data Reader role on"
-              + " the container.");
+      problem.append("The URL given with " + option + wrong.get().why());
       return Optional.empty();
     }
     int q = t.indexOf('?');

@@ -31,7 +31,22 @@ public final class OptionValues {
     /** Not an http(s) URL with a host, or it has a fragment. */
     NOT_HTTP_URL,
     /** Its query holds a SAS signature ({@code sig=}), a secret. */
-    SAS_SIGNATURE
+    SAS_SIGNATURE,
+    /** It names a user, and maybe a password, before its host ({@code user:password@host}). */
+    USER_INFO;
+
+    /** Why the URL cannot be a base URI, after "The URL given with --x" (not NOT_HTTP_URL). */
+    public String why() {
+      return this == USER_INFO
+          ? " holds a user name or password (user:password@ before the host), which would be"
+              + " copied into every script and file URI of the template. Give the URL without"
+              + " them: Image Builder downloads with the template's identity, which needs the"
+              + " Storage Blob Data Reader role on the container."
+          : " holds a SAS signature (sig=), which would be copied into every script and file"
+              + " URI of the template. Give the URL without its query: Image Builder downloads"
+              + " with the template's identity, which needs the Storage Blob Data Reader role on"
+              + " the container.";
+    }
   }
 
   /** Whether {@code value} is the resource id of a user-assigned managed identity. */
@@ -48,6 +63,14 @@ public final class OptionValues {
     int q = t.indexOf('?');
     if (q >= 0 && SecretScrubber.hasSasSignature(t.substring(q))) {
       return Optional.of(BaseUriProblem.SAS_SIGNATURE);
+    }
+    int hostStart = t.indexOf("://") + 3;
+    int hostEnd = hostStart;
+    while (hostEnd < t.length() && "/?".indexOf(t.charAt(hostEnd)) < 0) {
+      hostEnd++;
+    }
+    if (t.substring(hostStart, hostEnd).contains("@")) {
+      return Optional.of(BaseUriProblem.USER_INFO);
     }
     return Optional.empty();
   }

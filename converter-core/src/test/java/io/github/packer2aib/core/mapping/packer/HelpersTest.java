@@ -100,6 +100,15 @@ class HelpersTest {
         BaseUri.parse("--file-base-uri", "https://x/sig=/?design=1", new StringBuilder())
             .isPresent(),
         "only the query is searched");
+    StringBuilder userInfo = new StringBuilder();
+    assertFalse(
+        BaseUri.parse("--file-base-uri", "https://me:pw1@st.example/c/", userInfo).isPresent());
+    assertTrue(userInfo.toString().contains("user name or password"), userInfo.toString());
+    assertFalse(userInfo.toString().contains("pw1"), userInfo.toString());
+    assertTrue(
+        BaseUri.parse("--file-base-uri", "https://st.example/c/@scripts/", new StringBuilder())
+            .isPresent(),
+        "an @ in the path is a path");
     assertFalse(BaseUri.parse("--file-base-uri", "/local/path", new StringBuilder()).isPresent());
   }
 
