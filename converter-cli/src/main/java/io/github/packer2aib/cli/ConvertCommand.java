@@ -13,9 +13,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -443,9 +445,24 @@ final class ConvertCommand implements Callable<Integer> {
       }
       return 0;
     }
+    // An input's templates are written all or none: one whose file name is taken by a folder
+    // would fail after its siblings were written (a bulk run writes nothing for such an input).
+    Set<Integer> blocked = new HashSet<>();
+    if (check == null) {
+      for (int i = 0; i < accepted.size(); i++) {
+        Accepted a = accepted.get(i);
+        Path target = output.resolve(names.get(i).fileName());
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) && blocked.add(a.inputIndex())) {
+          unwritable(a, target, "it is a directory", report, failed, reportFile);
+        }
+      }
+    }
     int written = 0;
     for (int i = 0; i < accepted.size(); i++) {
       Accepted a = accepted.get(i);
+      if (blocked.contains(a.inputIndex())) {
+        continue;
+      }
       OutputNames.Assigned name = names.get(i);
       Path target = output.resolve(name.fileName());
       if (name.renamed()) {
@@ -487,20 +504,32 @@ final class ConvertCommand implements Callable<Integer> {
           reportFile.output(a.inputIndex(), target.toString());
         }
       } catch (IOException e) {
-        String reason = InputReader.reason(e);
-        report.cli(
-            CliCode.UNWRITABLE_OUTPUT,
-            "cannot write " + target + ": " + reason,
-            "The output file " + target + " could not be written: " + reason + ".");
-        failed.add(a.inputIndex());
-        if (reportFile != null) {
-          reportFile.problem(
-              a.inputIndex(),
-              CliCode.UNWRITABLE_OUTPUT,
-              "The output file " + target + " could not be written: " + reason + ".");
-        }
+        unwritable(a, target, InputReader.reason(e), report, failed, reportFile);
       }
     }
     return written;
+  }
+
+  /**
+   * Reports that {@code target}, an output of {@code a}, cannot be written, and fails its input.
+   */
+  private static void unwritable(
+      Accepted a,
+      Path target,
+      String reason,
+      Report report,
+      Set<Integer> failed,
+      ReportFile reportFile) {
+    report.cli(
+        CliCode.UNWRITABLE_OUTPUT,
+        "cannot write " + target + ": " + reason,
+        "The output file " + target + " could not be written: " + reason + ".");
+    failed.add(a.inputIndex());
+    if (reportFile != null) {
+      reportFile.problem(
+          a.inputIndex(),
+          CliCode.UNWRITABLE_OUTPUT,
+          "The output file " + target + " could not be written: " + reason + ".");
+    }
   }
 }

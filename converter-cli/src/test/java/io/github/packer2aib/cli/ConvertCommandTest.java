@@ -441,6 +441,34 @@ class ConvertCommandTest {
         r.err().endsWith("converted 1 template from 2 inputs; 1 input failed; 1 error\n"), r.err());
   }
 
+  /** An input's templates are written all or none (found by fuzzing: the first was written). */
+  @Test
+  void anInputWithOneBlockedTargetWritesNoneOfItsTemplates() throws IOException {
+    FakeEngine engine =
+        new FakeEngine(
+            f ->
+                f.text().trim().equals("two")
+                    ? FakeEngine.ok(
+                        FakeEngine.template("u", "u\n"), FakeEngine.template("v", "v\n"))
+                    : FakeEngine.ok(FakeEngine.template("w", "w\n")));
+    Path two = Templates.write(tmp, "two.json", "two");
+    Path one = Templates.write(tmp, "one.json", "one");
+    Path out = tmp.resolve("out");
+    Files.createDirectories(out.resolve("v.json")); // empty: a move could replace it
+
+    CliRun r =
+        CliRun.with()
+            .engine(engine)
+            .run("convert", "-o", out.toString(), two.toString(), one.toString());
+
+    assertEquals(1, r.exitCode());
+    assertEquals(List.of("v.json", "w.json"), listing(out));
+    assertTrue(Files.isDirectory(out.resolve("v.json")));
+    assertTrue(
+        r.err().startsWith("error: cannot write " + out.resolve("v.json") + ": it is a directory"),
+        r.err());
+  }
+
   @Test
   void outputThatIsAFileIsAUsageError() {
     Path a = Templates.write(tmp, "a.json", Templates.VALID_AIB);
