@@ -71,6 +71,14 @@ public final class Main {
       Map<String, String> env,
       Supplier<Engine> engine) {
     boolean debugEnv = isDebug(env.get(DEBUG_ENV));
+    try {
+      args = ArgumentFiles.expand(args);
+    } catch (ArgumentFiles.Problem e) {
+      err.println("error: " + e.getMessage());
+      err.println("Try 'packer2aib --help' for more information.");
+      err.flush();
+      return ExitCodes.USAGE;
+    }
     CommandLine cmd = commandLine(args, in, engine, env);
     cmd.setOut(out);
     cmd.setErr(err);
@@ -122,6 +130,8 @@ public final class Main {
     // quote (--only '"x'), on stderr, where --diagnostics-format json promises one JSON document.
     // No value of ours needs a quoted comma (codes, globs of names).
     splitAtEveryComma(cmd);
+    // Argument files were read by ArgumentFiles (run): an argument starting with @ is itself.
+    cmd.setExpandAtFiles(false);
     return cmd;
   }
 
