@@ -435,13 +435,11 @@ final class ConvertCommand implements Callable<Integer> {
           "cannot create directory " + output + ": " + reason,
           "The output directory " + output + " could not be created: " + reason + ".");
       for (Accepted a : accepted) {
-        failed.add(a.inputIndex());
-        if (reportFile != null) {
-          reportFile.problem(
-              a.inputIndex(),
-              CliCode.UNWRITABLE_OUTPUT,
-              "The output directory " + output + " could not be created: " + reason + ".");
-        }
+        fail(
+            a,
+            "The output directory " + output + " could not be created: " + reason + ".",
+            failed,
+            reportFile);
       }
       return 0;
     }
@@ -520,16 +518,16 @@ final class ConvertCommand implements Callable<Integer> {
       Report report,
       Set<Integer> failed,
       ReportFile reportFile) {
-    report.cli(
-        CliCode.UNWRITABLE_OUTPUT,
-        "cannot write " + target + ": " + reason,
-        "The output file " + target + " could not be written: " + reason + ".");
+    String detail = "The output file " + target + " could not be written: " + reason + ".";
+    report.cli(CliCode.UNWRITABLE_OUTPUT, "cannot write " + target + ": " + reason, detail);
+    fail(a, detail, failed, reportFile);
+  }
+
+  /** Fails the input of {@code a} because its output cannot be written, in the report too. */
+  private static void fail(Accepted a, String detail, Set<Integer> failed, ReportFile reportFile) {
     failed.add(a.inputIndex());
     if (reportFile != null) {
-      reportFile.problem(
-          a.inputIndex(),
-          CliCode.UNWRITABLE_OUTPUT,
-          "The output file " + target + " could not be written: " + reason + ".");
+      reportFile.problem(a.inputIndex(), CliCode.UNWRITABLE_OUTPUT, detail);
     }
   }
 }
