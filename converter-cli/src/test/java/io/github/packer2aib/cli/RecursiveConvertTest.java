@@ -995,4 +995,24 @@ class RecursiveConvertTest {
     assertEquals(List.of("main.pkr.hcl | HCL2 file | converted | web.json"), rows(report));
     assertTrue(Files.isRegularFile(out.resolve("web.json")));
   }
+
+  /** A file where the output needs a folder: the message says so (it gave the path alone). */
+  @Test
+  void aFileWhereAnOutputFolderGoesIsNamedAsSuch() throws Exception {
+    Path root = tmp.resolve("root");
+    Templates.write(root.resolve("sub"), "t.json", Templates.VALID_AIB);
+    Path out = tmp.resolve("out");
+    Templates.write(out, "sub", "a file");
+
+    CliRun r = CliRun.run("convert", "-r", "-q", "-o", out.toString(), root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals(
+        "error: cannot write "
+            + out.resolve("sub").resolve("t.json")
+            + ": "
+            + out.resolve("sub")
+            + " exists and is not a directory\n",
+        r.err());
+  }
 }

@@ -61,6 +61,13 @@ public interface FileSystemView {
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";
     }
+    if (e instanceof java.nio.file.FileAlreadyExistsException exists && exists.getFile() != null) {
+      // Creating a folder where a file of that name is (its message is the path alone).
+      return exists.getFile() + " exists and is not a directory";
+    }
+    if (e instanceof java.nio.file.NotDirectoryException) {
+      return "not a directory";
+    }
     if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
       return fse.getReason();
     }
