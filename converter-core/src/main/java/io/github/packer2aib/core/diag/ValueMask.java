@@ -33,6 +33,9 @@ public final class ValueMask {
   /** Shorter values are not searched for in messages: they would mask unrelated text. */
   private static final int MIN_SCRUBBED_LENGTH = 3;
 
+  /** Secret values shorter than this are masked in messages about their own lines only. */
+  private static final int FILE_WIDE_MIN_LENGTH = 8;
+
   private static final String OPERATORS = "+-*/%<>!&|?.~^";
 
   private ValueMask() {}
@@ -140,6 +143,11 @@ public final class ValueMask {
         secretLinesTo[i] =
             last < file.lineCount() ? file.position(last + 1, 1).offset() : Integer.MAX_VALUE;
       }
+      // Looked for in every message of the file only when 8 characters or longer, as the last
+      // guard does with secret variables: a short default ("the", "image") was masked as a word
+      // of messages about anything else ("so *** template has no identity"). A message about its
+      // own line still has it masked (the values near the subject, in scrub).
+      values.removeIf(v -> v.codePointCount(0, v.length()) < FILE_WIDE_MIN_LENGTH);
       this.secretValues = longestFirst(values);
       this.secretSearches = searches(secretValues);
     }
