@@ -208,11 +208,24 @@ final class ReportFile {
   }
 
   void write(String text) throws IOException {
+    createFolder();
     AtomicFiles.write(target, text);
   }
 
   /** Writes the report that {@code body} writes, without holding it whole in memory. */
   void write(AtomicFiles.Body body) throws IOException {
+    createFolder();
     AtomicFiles.write(target, body);
+  }
+
+  /**
+   * Creates the report's folder when it is missing, as the output folder is: a report in a folder
+   * that did not exist failed only after the outputs were written (exit 1 with them in place).
+   */
+  void createFolder() throws IOException {
+    Path folder = target.toAbsolutePath().getParent();
+    if (folder != null) {
+      Files.createDirectories(folder);
+    }
   }
 }

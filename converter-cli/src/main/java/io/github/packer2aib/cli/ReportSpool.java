@@ -47,6 +47,11 @@ final class ReportSpool implements Closeable {
 
   /** A spool for the report {@code file}, its parts beside it. */
   static ReportSpool open(ReportFile file, PendingWrites pending) {
+    try {
+      file.createFolder(); // so that the parts go beside it
+    } catch (IOException e) {
+      // Not a problem of its own: writing the report says so.
+    }
     Path target = file.target().toAbsolutePath();
     Part entries = Part.open(target, pending);
     Part sections = file.format() == ReportFile.Format.MARKDOWN ? Part.open(target, pending) : null;

@@ -203,11 +203,43 @@ class ConvertReportTest {
   @Test
   void aReportThatCannotBeWrittenFailsTheRun() {
     Path in = Templates.write(tmp, "image.json", Templates.VALID_AIB);
-    Path report = tmp.resolve("no-such-dir").resolve("report.md");
+    // Its folder would be a file: it can be neither created nor written into.
+    Path report = Templates.write(tmp, "a-file", "x").resolve("report.md");
 
     CliRun r = CliRun.run("convert", "--report", report.toString(), in.toString());
 
     assertEquals(1, r.exitCode(), r.err());
     assertTrue(r.err().contains("error: cannot write report " + report + ": "), r.err());
+  }
+
+  /**
+   * A report in a folder that does not exist yet is written there, as the outputs are (it failed
+   * after the outputs were written: exit 1 with them in place).
+   */
+  @Test
+  void aReportsMissingFolderIsCreated() throws Exception {
+    Path input = Templates.write(tmp, "web.json", Templates.VALID_AIB);
+    Path report = tmp.resolve("reports").resolve("today").resolve("r.json");
+    Path out = tmp.resolve("out");
+
+    CliRun single =
+        CliRun.run(
+            "convert", "-o", out.toString(), "--report", report.toString(), input.toString());
+    assertEquals(0, single.exitCode(), single.err());
+    assertTrue(Files.isRegularFile(report), single.err());
+
+    Path bulkReport = tmp.resolve("bulk").resolve("r.md");
+    CliRun bulk =
+        CliRun.run(
+            "convert",
+            "-r",
+            "-q",
+            "-o",
+            tmp.resolve("out2").toString(),
+            "--report",
+            bulkReport.toString(),
+            input.getParent().resolve("web.json").toString());
+    assertEquals(0, bulk.exitCode(), bulk.err());
+    assertTrue(Files.isRegularFile(bulkReport), bulk.err());
   }
 }

@@ -856,7 +856,9 @@ class RecursiveConvertTest {
   void aReportThatCannotBeWrittenIsExit1AndStaysInTheJsonArray() throws Exception {
     Path root = tmp.resolve("repo");
     put(root, "a.json", BulkTrees.AIB);
-    Path report = tmp.resolve("no-such-folder/r.json");
+    // Its folder would be a file: it can be neither created nor written into.
+    Files.writeString(tmp.resolve("a-file"), "x");
+    Path report = tmp.resolve("a-file/r.json");
 
     CliRun text =
         bulk("-o", tmp.resolve("o1").toString(), "--report", report.toString(), root.toString());
