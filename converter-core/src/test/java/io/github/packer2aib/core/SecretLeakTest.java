@@ -941,6 +941,7 @@ class SecretLeakTest {
       "variable \"pw\" { sensitive = true   default = \"hunter2\" }\n",
       "variable \"pw\" {\n  sensitive = true\u2028  default = \"hunter2\"\n}\n",
       "variable \"pw\" {\n  type = string\u2028  default = \"hunter2\"\n  sensitive = true\n}\n",
+      "variable \"pw\" {\u2028  sensitive = true\u2028  default = \"hunter2\"\u2028}\n",
     };
     for (String template : broken) {
       ConversionResult r = convert(Map.of(), List.of(), Map.of(), template + TEMPLATE);

@@ -315,9 +315,20 @@ public final class PackerHclLoader {
         if (r.hasErrors()) {
           // The load stops at a syntax error, before the variables that say what is secret are
           // read; the error's line may hold a sensitive default. Its tokens still tell.
-          secrets
-              .computeIfAbsent(source.name(), f -> new ArrayList<>())
-              .addAll(LooseSecrets.of(source));
+          List<Range> loose = LooseSecrets.of(source);
+          String text = source.text();
+          boolean unreadLines =
+              text.indexOf('\u2028') >= 0
+                  || text.indexOf('\u2029') >= 0
+                  || text.indexOf('\u0085') >= 0;
+          if ((loose.isEmpty() || unreadLines) && text.contains("sensitive")) {
+            // A file that says sensitive where its tokens show no argument, or whose lines are
+            // broken by characters HCL does not read as line breaks (U+2028: what looks like a
+            // line of its own is part of another argument), is quoted as a var file is, every
+            // value masked.
+            sources.put(source.name(), source.asValues());
+          }
+          secrets.computeIfAbsent(source.name(), f -> new ArrayList<>()).addAll(loose);
         }
         return Optional.of(new ParsedFile(source, r.body(), false));
       }
