@@ -383,12 +383,10 @@ public final class ValueMask {
   private static void maskValues(int[] cps, int from, int to, boolean[] mask) {
     boolean keyPosition = true;
     int lastMasked = -1; // index after the last masked word, to join words split by spaces
-    // Where the last search for a block header gave up: one from any later word before it gives
-    // up there too (it reads the same names and labels), so it is not made again. Each '-' of a
-    // YAML line "- - - …" starts one, and each ran to the line's end: quadratic.
-    int noHeaderBefore = from;
     // HCL starts a block on a line of its own: a "header" after other text on the line (a value
-    // such as ${41abc{ in JSON whose quotes are out of step) is no header.
+    // such as ${41abc{ in JSON whose quotes are out of step) is no header. So a line is searched
+    // for one once, from its first word (each '-' of a YAML line "- - - …" searched to the line's
+    // end was quadratic).
     int lineStart = 0;
     while (lineStart < cps.length && Character.isWhitespace(cps[lineStart])) {
       lineStart++;
@@ -409,7 +407,7 @@ public final class ValueMask {
         trimMask(cps, start, to, mask);
         return;
       }
-      if (keyPosition && i == lineStart && i >= noHeaderBefore) {
+      if (keyPosition && i == lineStart) {
         int brace = blockHeaderBrace(cps, i, to);
         if (brace >= 0) {
           // A block header (type and labels) names things: "variable \"size\" {" stays.
@@ -418,7 +416,6 @@ public final class ValueMask {
           i = brace + 1;
           continue;
         }
-        noHeaderBefore = -1 - brace;
       }
       if (c == '"' || c == '\'') {
         int close = closingQuote(cps, i, to);
@@ -472,8 +469,7 @@ public final class ValueMask {
 
   /**
    * The index of the {@code {} ending a block header that starts at {@code from} (a name, then
-   * names or quoted labels, then the brace), or, when there is none, {@code -1 - k} for the index
-   * {@code k} where the search gave up.
+   * names or quoted labels, then the brace), or -1.
    */
   private static int blockHeaderBrace(int[] cps, int from, int to) {
     int j = from;
@@ -485,22 +481,22 @@ public final class ValueMask {
         continue;
       }
       if (c == '{') {
-        return first ? -1 - j : j;
+        return first ? -1 : j;
       }
       if (c == '"') {
         if (first) {
-          return -1 - j;
+          return -1;
         }
         int close = closingQuote(cps, j, to);
         if (close < 0) {
-          return -1 - to;
+          return -1;
         }
         // A label names something ("azure-arm", "ubuntu"): one holding a blank, a colon or a comma
         // is JSON whose quotes are out of step (b": "…", "c": "{), and the "names" between such
         // quotes are its values.
         for (int k = j + 1; k < close; k++) {
           if (!isNamePart(cps[k]) && cps[k] != '.') {
-            return -1 - k;
+            return -1;
           }
         }
         j = close + 1;
@@ -511,12 +507,12 @@ public final class ValueMask {
         end++;
       }
       if (end == j) {
-        return -1 - j;
+        return -1;
       }
       first = false;
       j = end;
     }
-    return -1 - to;
+    return -1;
   }
 
   private static boolean isNamePart(int c) {
