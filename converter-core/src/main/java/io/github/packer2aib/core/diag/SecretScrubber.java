@@ -29,12 +29,10 @@ public final class SecretScrubber {
    */
   static final String NAMES = "[a-z_]*(?:password|secret_key|secret|private_key|token|jwt)";
 
-  private static final String CREDENTIAL_NAME = NAMES;
-
   /**
-   * {@link #CREDENTIAL_NAME} as a setting's name, from a word's start: {@code [a-z_]*} tried from
-   * every letter of a long word was quadratic (a line of 20,000 letters before {@code password=}
-   * took 8 s). The letters before the name are the same match's, found from the word's start.
+   * {@link #NAMES} as a setting's name, from a word's start: {@code [a-z_]*} tried from every
+   * letter of a long word was quadratic (a line of 20,000 letters before {@code password=} took 8
+   * s). The letters before the name are the same match's, found from the word's start.
    */
   private static final String SETTING_NAME = "(?<![a-z_])" + NAMES;
 
@@ -47,7 +45,7 @@ public final class SecretScrubber {
   private static final Pattern CREDENTIAL =
       Pattern.compile(
           "(?i)(?:(\""
-              + CREDENTIAL_NAME
+              + NAMES
               + "=)((?:[^\"\\\\]|\\\\.)*)|(\"?"
               + SETTING_NAME
               + "\"?\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,]+))");
@@ -118,8 +116,9 @@ public final class SecretScrubber {
         case 's' -> {
           if (AsciiWords.at(b, i, "sig=")
               || AsciiWords.at(b, i, "sig%3d")
-              || (AsciiWords.at(b, i, "secret") && assigned(b, i + "secret".length()))
-              || (AsciiWords.at(b, i, "secret") && underscoreKey(b, i + "secret".length()))) {
+              || (AsciiWords.at(b, i, "secret")
+                  && (assigned(b, i + "secret".length())
+                      || underscoreKey(b, i + "secret".length())))) {
             return true;
           }
         }
