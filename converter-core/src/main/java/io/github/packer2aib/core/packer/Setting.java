@@ -47,7 +47,7 @@ public record Setting(
   /** Where the value and its parts are written. */
   @Override
   public ValueLayout layout() {
-    return layout != null ? layout : ValueLayout.of(valueRange);
+    return ValueLayout.orWhole(layout, valueRange);
   }
 
   /** This setting with the value {@code newValue}, still traced to the same references. */

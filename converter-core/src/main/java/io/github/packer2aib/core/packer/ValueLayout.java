@@ -31,6 +31,14 @@ public interface ValueLayout {
   }
 
   /**
+   * {@code parts}, or, when null (the value has no parts written out), the whole value at {@code
+   * range}: how a setting, a field and the binders' layouts make a member's layout.
+   */
+  static ValueLayout orWhole(ValueLayout parts, Range range) {
+    return parts != null ? parts : new Whole(range);
+  }
+
+  /**
    * One member of an object value.
    *
    * @param keyRange where its key is written

@@ -27,8 +27,7 @@ final class DocValueLayout implements ValueLayout {
   }
 
   private static ValueLayout of(DocNode node) {
-    ValueLayout parts = ofParts(node);
-    return parts != null ? parts : ValueLayout.of(node.range());
+    return ValueLayout.orWhole(ofParts(node), node.range());
   }
 
   @Override

@@ -34,8 +34,7 @@ final class ExpressionLayout implements ValueLayout {
   }
 
   private static ValueLayout of(Expression e) {
-    ValueLayout parts = ofParts(e);
-    return parts != null ? parts : ValueLayout.of(e.range());
+    return ValueLayout.orWhole(ofParts(e), e.range());
   }
 
   private static Expression unwrap(Expression e) {

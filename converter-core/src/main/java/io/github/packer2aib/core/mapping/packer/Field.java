@@ -35,6 +35,6 @@ record Field(
   /** Where the value and its parts are written. */
   @Override
   public ValueLayout layout() {
-    return layout != null ? layout : ValueLayout.of(valueRange);
+    return ValueLayout.orWhole(layout, valueRange);
   }
 }
