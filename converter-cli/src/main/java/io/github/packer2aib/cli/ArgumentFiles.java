@@ -1,11 +1,13 @@
 package io.github.packer2aib.cli;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Arguments read from a file ({@code packer2aib convert @args.txt}), split as a POSIX shell splits
@@ -60,15 +62,18 @@ final class ArgumentFiles {
     return out == null ? args : out.toArray(new String[0]);
   }
 
+  /** The text of a regular file of at most {@link #MAX_BYTES}, as every named file is read. */
   private static String read(Path path) throws Problem {
-    if (!Files.isRegularFile(path)) {
-      throw new Problem("argument file " + path + " is not a regular file");
+    Optional<String> notRegular = FileKinds.whyNotRegular(path);
+    if (notRegular.isPresent()) {
+      throw new Problem("argument file " + path + " " + notRegular.get());
     }
     try {
-      if (Files.size(path) > MAX_BYTES) {
+      byte[] bytes = InputReader.readUpTo(path, MAX_BYTES);
+      if (bytes == null) {
         throw new Problem("argument file " + path + " is larger than 1 MiB");
       }
-      return Files.readString(path, StandardCharsets.UTF_8);
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (IOException e) {
       throw new Problem("cannot read argument file " + path + ": " + InputReader.reason(e));
     }

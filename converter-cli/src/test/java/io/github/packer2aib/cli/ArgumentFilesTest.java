@@ -49,7 +49,7 @@ class ArgumentFilesTest {
     CliRun device = CliRun.run("convert", "@/dev/zero", "x.json");
     assertEquals(2, device.exitCode());
     assertEquals(
-        "error: argument file /dev/zero is not a regular file\n"
+        "error: argument file /dev/zero is not a regular file (a character device)\n"
             + "Try 'packer2aib --help' for more information.\n",
         device.err());
     Path big = Templates.write(tmp, "big.txt", "a ".repeat(ArgumentFiles.MAX_BYTES));
