@@ -163,13 +163,13 @@ final class UsageFilter {
     int star = -1;
     int resume = 0;
     while (t < text.length()) {
-      char c = p < pattern.length() ? pattern.charAt(p) : 0;
-      if (p < pattern.length() && c != '*' && (c == '?' || c == text.charAt(t))) {
-        p++;
-        t++;
-      } else if (p < pattern.length() && c == '*') {
+      char c = p < pattern.length() ? pattern.charAt(p) : 0; // 0: the pattern is used up
+      if (c == '*') {
         star = p++;
         resume = t;
+      } else if (p < pattern.length() && (c == '?' || c == text.charAt(t))) {
+        p++;
+        t++;
       } else if (star >= 0) {
         p = star + 1;
         t = ++resume;
