@@ -893,9 +893,9 @@ class SecretLeakTest {
   }
 
   /**
-   * A short secret default (under 8 characters) is masked where its own line is quoted, but not
-   * as a word of every other message (found by fuzzing: a default "the" made "so *** template has
-   * no identity"); the last guard does not look for such short texts either.
+   * A short secret default (under 8 characters) is masked where its own line is quoted, but not as
+   * a word of every other message (found by fuzzing: a default "the" made "so *** template has no
+   * identity"); the last guard does not look for such short texts either.
    */
   @Test
   void aShortSecretDefaultDoesNotGarbleOtherMessages() {
@@ -963,6 +963,43 @@ class SecretLeakTest {
   }
 
   @Test
+  void valuesASensitiveBlockWritesWhereNoDeclarationReadsThemAreMasked() {
+    // The file loads; what its errors quote holds a sensitive block's value that no declaration
+    // reads: a misspelt argument, a second declaration, a local with a bad name or declared twice.
+    Map<String, String> cases = new java.util.LinkedHashMap<>();
+    cases.put(
+        "t.pkr.hcl",
+        "variable \"pw\" {\n  defualt   = \"hunter2\"\n  sensitive = true\n}\n" + TEMPLATE);
+    cases.put(
+        "t.pkr.json",
+        "{\"variable\": {\"pw\": {\"defualt\": \"hunter2\", \"sensitive\": true}}}\n");
+    cases.put(
+        "u.pkr.hcl",
+        "variable \"pw\" {\n  sensitive = true\n}\n"
+            + "variable \"pw\" { default = \"hunter2\" }\n"
+            + TEMPLATE);
+    cases.put(
+        "l.pkr.hcl",
+        "local \"1pw\" {\n  expression = \"hunter2\"\n  sensitive = true\n}\n"
+            + "local \"a\" {\n  expresion = \"hunter2\"\n  sensitive = true\n}\n"
+            + "local \"b\" {\n  expression = \"x\"\n}\n"
+            + "local \"b\" {\n  expression = \"hunter2\"\n  sensitive = true\n}\n"
+            + TEMPLATE);
+    for (Map.Entry<String, String> e : cases.entrySet()) {
+      ConversionResult r = convert(e.getKey(), Map.of(), List.of(), Map.of(), e.getValue());
+      String text = text(r);
+      assertTrue(r.diagnostics().stream().anyMatch(Diagnostic::isError), text);
+      assertTrue(text.contains("\"***\""), text);
+      assertNoSecret(r, SECRET);
+    }
+    // A block that is not sensitive shows what it writes.
+    String plain = "variable \"pw\" {\n  defualt = \"hunter2\"\n}\n" + TEMPLATE;
+    assertTrue(
+        text(convert(Map.of(), List.of(), Map.of(), plain))
+            .contains("  2 |   defualt = \"hunter2\"\n"));
+  }
+
+  @Test
   void jsonAndYamlTemplatesThatDoNotParseShowNoValue() {
     // Without a tree, which value is sensitive is unknown: every value of a quoted line is masked
     // (with a JSON tree but broken blocks, only the sensitive ones).
@@ -982,6 +1019,10 @@ class SecretLeakTest {
             "m.pkr.json",
             "{\"variable\": {\"pw\": {\"sensitive\": true, \"default\": \"hunter2\"},"
                 + " \"db_password\": {\"default\": \"hunter2\"}},"
+                + " \"locals\": {\"x\": \"${var.pw +}\"}}\n",
+            // Every value of a sensitive block, as in the native syntax: a misspelt default too.
+            "n.pkr.json",
+            "{\"variable\": {\"pw\": {\"sensitive\": true, \"defualt\": \"hunter2\"}},"
                 + " \"locals\": {\"x\": \"${var.pw +}\"}}\n");
     for (Map.Entry<String, String> e : broken.entrySet()) {
       ConversionResult r = convert(e.getKey(), Map.of(), List.of(), Map.of(), e.getValue());

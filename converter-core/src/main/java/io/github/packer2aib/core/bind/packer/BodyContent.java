@@ -33,6 +33,7 @@ final class BodyContent {
   // (bulk runs) allocates every list made in vain.
   private List<Block> blocks;
   private List<BodyItem> rest;
+  private List<Range> rejectedValues;
 
   private BodyContent(BodySchema schema) {
     this.schema = schema;
@@ -103,6 +104,7 @@ final class BodyContent {
       detail += expected(schema.attributeNames(), "arguments");
     }
     out.add(Diagnostic.of(PackerCode.UNSUPPORTED_ARGUMENT, a.nameRange(), detail));
+    rejected(a.expression().range());
   }
 
   private void block(Block b, BodySchema schema, String where, List<Diagnostic> out) {
@@ -139,6 +141,7 @@ final class BodyContent {
                 + expected(schema.blockTypes(), "block types");
       }
       out.add(Diagnostic.of(PackerCode.UNSUPPORTED_BLOCK_TYPE, b.typeRange(), detail));
+      rejected(b.body().range());
       return;
     }
     List<String> labels = spec.get().labels();
@@ -182,6 +185,22 @@ final class BodyContent {
       blocks = new ArrayList<>();
     }
     blocks.add(b);
+  }
+
+  private void rejected(Range value) {
+    if (rejectedValues == null) {
+      rejectedValues = new ArrayList<>();
+    }
+    rejectedValues.add(value);
+  }
+
+  /**
+   * Where the values of the arguments, and the bodies of the blocks, that the schema rejected are
+   * written: a misspelt {@code defualt} of a sensitive variable still holds its secret, which a
+   * quoted line must not show.
+   */
+  List<Range> rejectedValues() {
+    return rejectedValues == null ? List.of() : rejectedValues;
   }
 
   private void keep(BodyItem item) {

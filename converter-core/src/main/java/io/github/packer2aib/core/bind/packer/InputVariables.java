@@ -6,10 +6,12 @@ import io.github.packer2aib.core.hcl.eval.Evaluator;
 import io.github.packer2aib.core.hcl.eval.TypeConstraintResult;
 import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.Block;
+import io.github.packer2aib.core.hcl.syntax.BodyItem;
 import io.github.packer2aib.core.hcl.syntax.Expression;
 import io.github.packer2aib.core.hcl.syntax.FunctionCall;
 import io.github.packer2aib.core.hcl.syntax.GetAttr;
 import io.github.packer2aib.core.hcl.syntax.HclPrinter;
+import io.github.packer2aib.core.hcl.syntax.LiteralValue;
 import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
 import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
 import io.github.packer2aib.core.hcl.syntax.TemplateInterpolation;
@@ -82,6 +84,9 @@ final class InputVariables {
     /** The default is only {@code env("NAME")}: its text names a variable and holds no value. */
     boolean defaultReadsEnvironmentOnly;
 
+    /** Where the arguments the schema rejected are written: {@code defualt = "…"}. */
+    List<Range> rejectedValues = List.of();
+
     Declared(String name, Range declaration) {
       this.name = name;
       this.declaration = declaration;
@@ -101,6 +106,9 @@ final class InputVariables {
   private final VariableDefaults defaults;
   private final List<Diagnostic> out;
   private final List<SourceFile> syntheticSources = new ArrayList<>();
+
+  /** The values written in a second declaration of a secret variable (which is not read). */
+  private final List<Range> duplicateSecrets = new ArrayList<>();
 
   InputVariables(
       Declarations declarations,
@@ -154,6 +162,7 @@ final class InputVariables {
                   + " underscore and may contain only letters, digits, underscores and dashes."));
     }
     if (!register(name, header, header)) {
+      duplicate(declared.get(name), block);
       return;
     }
     Declared d = declared.get(name);
@@ -168,6 +177,7 @@ final class InputVariables {
     if (sensitive != null) {
       d.sensitive = attributes.bool(sensitive, Scope.constants()).orElse(false);
     }
+    d.rejectedValues = content.rejectedValues();
     Attribute type = content.get("type");
     if (type != null) {
       type(d, type);
@@ -179,6 +189,28 @@ final class InputVariables {
     if (!content.blocks().isEmpty()) {
       for (Block v : content.blocks("validation")) {
         validation(d, v);
+      }
+    }
+  }
+
+  /**
+   * A second declaration of {@code first}'s name is reported, not read; its values are secret when
+   * the first declaration's are, or when it says {@code sensitive} itself (anything but {@code
+   * false}, as for a broken file: {@link LooseSecrets}).
+   */
+  private void duplicate(Declared first, Block block) {
+    boolean secret = first.secret();
+    for (BodyItem item : block.body().items()) {
+      if (item instanceof Attribute a
+          && a.name().equals("sensitive")
+          && !(a.expression() instanceof LiteralValue l && l.text().equals("false"))) {
+        secret = true;
+      }
+    }
+    if (secret) {
+      for (BodyItem item : block.body().items()) {
+        duplicateSecrets.add(
+            item instanceof Attribute a ? a.expression().range() : ((Block) item).body().range());
       }
     }
   }
@@ -727,8 +759,11 @@ final class InputVariables {
    * renderer must mask them when it quotes those lines ({@link SourceFile#withSecrets}).
    */
   List<Range> secretRanges(Predicate<Range> restOfLineBlank) {
-    List<Range> ranges = new ArrayList<>();
+    List<Range> ranges = new ArrayList<>(duplicateSecrets);
     for (Declared d : declared.values()) {
+      if (d.secret()) {
+        ranges.addAll(d.rejectedValues);
+      }
       if (d.secret() && d.defaultRange.isPresent()) {
         Range r = d.defaultRange.get();
         // env("NAME") holds a name, not a secret: masking it hid which variable the conversion

@@ -37,6 +37,13 @@ final class LocalValues {
   private final Attributes attributes;
   private final List<Diagnostic> out;
 
+  /**
+   * Where sensitive local blocks write values: each one's expression, whether the local is declared
+   * or only reported (a bad name, a second definition), and its arguments the schema rejected (a
+   * misspelt {@code expresion}).
+   */
+  private final List<Range> secrets = new ArrayList<>();
+
   LocalValues(Declarations declarations, Attributes attributes, List<Diagnostic> out) {
     this.declarations = declarations;
     this.attributes = attributes;
@@ -54,6 +61,17 @@ final class LocalValues {
     Range header = BodyContent.headerRange(block);
     BodyContent content =
         BodyContent.of(block.body(), PackerSchema.LOCAL, "a local block", header, out);
+    Attribute sensitiveAttribute = content.get("sensitive");
+    boolean sensitive =
+        sensitiveAttribute != null
+            && attributes.bool(sensitiveAttribute, Scope.constants()).orElse(false);
+    Attribute expression = content.get("expression");
+    if (sensitive) {
+      secrets.addAll(content.rejectedValues());
+      if (expression != null) {
+        secrets.add(expression.expression().range());
+      }
+    }
     if (!Names.isIdentifier(name)) {
       out.add(
           Diagnostic.of(
@@ -65,11 +83,6 @@ final class LocalValues {
                   + " and may contain only letters, digits, underscores and dashes."));
       return;
     }
-    Attribute sensitiveAttribute = content.get("sensitive");
-    boolean sensitive =
-        sensitiveAttribute != null
-            && attributes.bool(sensitiveAttribute, Scope.constants()).orElse(false);
-    Attribute expression = content.get("expression");
     if (expression != null) {
       register(
           new Declared(
@@ -193,13 +206,7 @@ final class LocalValues {
    * those lines (they may be literal secrets).
    */
   List<Range> secretRanges() {
-    List<Range> ranges = new ArrayList<>();
-    for (Declared d : declared.values()) {
-      if (d.sensitive()) {
-        ranges.add(d.expression().range());
-      }
-    }
-    return ranges;
+    return secrets;
   }
 
   private void reportCycle(List<String> cycle) {

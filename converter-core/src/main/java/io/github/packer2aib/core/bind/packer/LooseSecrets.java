@@ -125,8 +125,11 @@ final class LooseSecrets {
     if (no && !credential) {
       return;
     }
-    for (String name : List.of("default", "expression")) {
-      body.get(name).ifPresent(v -> out.add(v.range()));
+    // Every value but sensitive's, as in the native syntax: a misspelt "defualt" holds it too.
+    for (DocMember m : body.members()) {
+      if (!m.key().equals("sensitive")) {
+        out.add(m.value().range());
+      }
     }
   }
 
