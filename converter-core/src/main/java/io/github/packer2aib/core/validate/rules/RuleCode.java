@@ -27,7 +27,8 @@ public enum RuleCode implements DiagnosticCode {
   SIGNED_URL("RULE-W317", "Shared access signature in a URL"),
   INVALID_TAG("RULE-E318", "Invalid tag"),
   TOO_MANY_TAGS("RULE-E319", "Too many tags"),
-  TAG_NAMES_DIFFER_IN_CASE("RULE-W320", "Tag names differ only in case");
+  TAG_NAMES_DIFFER_IN_CASE("RULE-W320", "Tag names differ only in case"),
+  STAGING_GROUP_NOT_EMPTY("RULE-W321", "Staging resource group not empty");
 
   private final Text text;
 

@@ -96,11 +96,77 @@ public final class ServiceRules {
               + "\"."
               + Placeholders.hint(p.stagingResourceGroup()));
     }
+    stagingGroupContents(t);
     tags(t.tags(), "/tags", "The template");
     source(p.source());
     customizers(p.customize() == null ? List.of() : p.customize());
     validators(p);
     distributors(p.distribute() == null ? List.of() : p.distribute(), t.tags(), version);
+  }
+
+  /**
+   * A staging resource group that holds what the template reads (the source image, the target
+   * gallery, the build VM's network, an identity) or writes (a managed image target): one finding
+   * at the group, with each resource as a related place.
+   */
+  private void stagingGroupContents(ImageTemplate t) {
+    List<StagingGroupContents.Resource> found = StagingGroupContents.of(t);
+    if (found.isEmpty()) {
+      return;
+    }
+    String staging = t.properties().stagingResourceGroup();
+    String name = staging.substring(staging.lastIndexOf('/', staging.length() - 2) + 1);
+    if (name.endsWith("/")) {
+      name = name.substring(0, name.length() - 1);
+    }
+    List<String> held = new ArrayList<>();
+    List<String> written = new ArrayList<>();
+    for (StagingGroupContents.Resource r : found) {
+      (r.written() ? written : held).add(r.what());
+    }
+    String group = "The staging resource group \"" + ControlCharacters.escape(name) + "\"";
+    String detail;
+    if (!held.isEmpty()) {
+      detail =
+          group
+              + " holds "
+              + and(held)
+              + ", so it is not empty; but Image Builder builds only in a staging group that is"
+              + " empty when it exists"
+              + (written.isEmpty() ? "" : ", and " + and(written) + " would be written into it too")
+              + ".";
+    } else {
+      detail =
+          group
+              + " receives "
+              + and(written)
+              + ": it is not empty after the first build, so Image Builder, which builds only in"
+              + " a staging group that is empty when it exists, refuses the next one; and it"
+              + " deletes what it created there when the template is deleted, which may take the"
+              + " image with it.";
+    }
+    detail +=
+        " Stage in a resource group of its own (one that does not exist yet is created, and"
+            + " deleted with the template), or leave stagingResourceGroup out.";
+    String pointer = "/properties/stagingResourceGroup";
+    Diagnostic d =
+        Diagnostic.of(RuleCode.STAGING_GROUP_NOT_EMPTY, locate.apply(pointer).orElse(null), detail)
+            .withPath(base + pointer);
+    for (StagingGroupContents.Resource r : found) {
+      Optional<Range> at = locate.apply(r.pointer());
+      if (at.isPresent()) {
+        d = d.withRelated(new Related(at.get(), r.what()));
+      }
+    }
+    out.add(d);
+  }
+
+  /** {@code a}, {@code a and b}, {@code a, b and c}. */
+  private static String and(List<String> items) {
+    int n = items.size();
+    return n == 1
+        ? items.get(0)
+        : String.join(", ", items.subList(0, n - 1)) + " and " + items.get(n - 1);
   }
 
   private void identity(Identity identity, ApiVersion version) {

@@ -110,6 +110,101 @@ class ServiceRulesTest {
   }
 
   @Test
+  void aStagingGroupThatHoldsWhatTheTemplateUsesIsNotEmpty() {
+    String staging = "/subscriptions/0/resourceGroups/RG";
+    String gallery =
+        "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/app";
+    String subnet =
+        "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s";
+    ImageTemplate t =
+        template(
+            base()
+                .stagingResourceGroup(staging)
+                .source(new ImageSource.ManagedImage(IMAGE))
+                .vmProfile(
+                    new io.github.packer2aib.core.aib.VmProfile(
+                        null,
+                        null,
+                        io.github.packer2aib.core.aib.VnetConfig.ofSubnet(subnet),
+                        List.of(ID)))
+                .distribute(
+                    List.of(
+                        new Distributor.ManagedImage(IMAGE + "2", "westeurope", "m", null),
+                        new Distributor.SharedImage(
+                            gallery,
+                            "s",
+                            null,
+                            List.of("westeurope"),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null))),
+            Identity.userAssigned(ID));
+    List<Diagnostic> found =
+        ServiceRules.check(t, ApiVersion.V2024_02_01, "", ServiceRulesTest::locate);
+    assertEquals(1, found.size(), found.toString());
+    Diagnostic d = found.get(0);
+    assertEquals("RULE-W321 /properties/stagingResourceGroup", d.code() + " " + d.path().get());
+    assertEquals(
+        "The staging resource group \"RG\" holds the source managed image, the gallery of"
+            + " distribute[1], the virtual network of the build VM, an identity of the build VM and"
+            + " the template's identity, so it is not empty; but Image Builder builds only in a"
+            + " staging group that is empty when it exists, and the managed image of"
+            + " distribute[0] would be written into it too. Stage in a resource group of its own"
+            + " (one that does not exist yet is created, and deleted with the template), or leave"
+            + " stagingResourceGroup out.",
+        d.detail());
+    assertEquals(
+        List.of(
+            locate("/properties/source/imageId").get(),
+            locate("/properties/distribute/0/imageId").get(),
+            locate("/properties/distribute/1/galleryImageId").get(),
+            locate("/properties/vmProfile/vnetConfig/subnetId").get(),
+            locate("/properties/vmProfile/userAssignedIdentities/0").get(),
+            locate("/identity/userAssignedIdentities/" + ID.replace("/", "~1")).get()),
+        d.related().stream().map(r -> r.range()).collect(Collectors.toList()));
+
+    // Only a managed image target there: the first build passes, the next one does not.
+    ImageTemplate written =
+        template(
+            base()
+                .stagingResourceGroup(staging + "/")
+                .distribute(List.of(new Distributor.ManagedImage(IMAGE, "westeurope", "m", null))),
+            Identity.userAssigned(ID.replace("/rg/", "/other/")));
+    List<Diagnostic> once =
+        ServiceRules.check(written, ApiVersion.V2024_02_01, "", ServiceRulesTest::locate);
+    assertEquals(1, once.size(), once.toString());
+    assertEquals(
+        "The staging resource group \"RG\" receives the managed image of distribute[0]: it is"
+            + " not empty after the first build, so Image Builder, which builds only in a staging"
+            + " group that is empty when it exists, refuses the next one; and it deletes what it"
+            + " created there when the template is deleted, which may take the image with it."
+            + " Stage in a resource group of its own (one that does not exist yet is created, and"
+            + " deleted with the template), or leave stagingResourceGroup out.",
+        once.get(0).detail());
+
+    // Another group, another subscription, an ARM expression or no staging group: nothing.
+    for (String other :
+        new String[] {
+          "/subscriptions/0/resourceGroups/rg2",
+          "/subscriptions/1/resourceGroups/rg",
+          "[resourceGroup().id]",
+          null
+        }) {
+      ImageTemplate t2 =
+          template(
+              base()
+                  .stagingResourceGroup(other)
+                  .source(new ImageSource.ManagedImage(IMAGE))
+                  .distribute(
+                      List.of(new Distributor.ManagedImage(IMAGE, "westeurope", "m", null))),
+              Identity.userAssigned(ID));
+      assertEquals(List.of(), codesAndPaths(t2), other);
+    }
+  }
+
+  @Test
   void artifactTagsLikeTheTemplatesAreToldOnceAndCaseClashesAreNoAliases() {
     Map<String, String> tags = new java.util.LinkedHashMap<>();
     tags.put("a/b", "v");
