@@ -1,5 +1,9 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.hcl.value.BoolValue;
+import io.github.packer2aib.core.hcl.value.StringValue;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.hcl.value.Values;
 import io.github.packer2aib.core.packer.Credentials;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,11 +150,35 @@ final class DroppedFields {
             l.range(),
             "security_type = \"ConfidentialVM\" needs a confidential build VM, which Image"
                 + " Builder cannot create. Build this image with Packer.");
+      } else if (NO_EQUIVALENT.containsKey(k) && isFalse(f, k)) {
+        u.report.add(
+            PackerMapCode.FIELD_DROPPED,
+            l.range(),
+            Words.concat(
+                k,
+                " = false is what Packer does without it, so nothing is lost: ",
+                NO_EQUIVALENT.get(k),
+                " It was dropped."));
       } else {
         Verdict v = VERDICTS.get(k);
         u.report.add(v.code(), l.range(), v.detail());
       }
     }
+  }
+
+  /**
+   * Whether {@code k} is set to false (or "false", which Packer's decoder reads as false): every
+   * field without an equivalent that takes a bool is off in Packer unless set, so false asks for
+   * nothing an image template would lose. A value from a secret is not told.
+   */
+  private static boolean isFalse(Fields f, String k) {
+    Value written = f.take(k).map(Field::value).orElse(null);
+    if (written == null || Fields.sensitive(written)) {
+      return false;
+    }
+    Value v = Values.unmarked(written);
+    return (v instanceof BoolValue b && !b.asBoolean())
+        || (v instanceof StringValue s && s.value().equals("false"));
   }
 
   /** What becomes of a leftover field: the code and message of its diagnostic. */
