@@ -9,6 +9,7 @@ import io.github.packer2aib.core.OutputFormat;
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -261,7 +262,13 @@ final class ConvertCommand implements Callable<Integer> {
     int written =
         output == null
             ? print(accepted, reportFile)
-            : writeFiles(accepted, report, failed, reportFile, outputCheck);
+            : writeFiles(
+                accepted,
+                filesRead(common.inputs, outcomes),
+                report,
+                failed,
+                reportFile,
+                outputCheck);
     boolean reportWritten = reportFile == null || reportFile.writeOrTell(report, failed);
     if (outputCheck != null) {
       report.check(outputCheck, output);
@@ -412,6 +419,7 @@ final class ConvertCommand implements Callable<Integer> {
    */
   private int writeFiles(
       List<Accepted> accepted,
+      List<Path> read,
       Report report,
       Set<Integer> failed,
       ReportFile reportFile,
@@ -452,6 +460,17 @@ final class ConvertCommand implements Callable<Integer> {
         Path target = output.resolve(names.get(i).fileName());
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) && blocked.add(a.inputIndex())) {
           unwritable(a, target, "it is a directory", report, failed, reportFile);
+        }
+        Optional<Path> input = sameFile(target, read);
+        if (input.isPresent() && blocked.add(a.inputIndex())) {
+          // convert -o . image.json: the template would be replaced by its own conversion.
+          unwritable(
+              a,
+              target,
+              "it is " + input.get() + ", which this run reads; write into another folder",
+              report,
+              failed,
+              reportFile);
         }
       }
     }
@@ -506,6 +525,55 @@ final class ConvertCommand implements Callable<Integer> {
       }
     }
     return written;
+  }
+
+  /**
+   * The files the inputs were read from: the arguments and every file a conversion read (a Packer
+   * template's files, its var files), as named in its sources.
+   */
+  private static List<Path> filesRead(List<String> arguments, List<Outcome> outcomes) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String a : arguments) {
+      if (!a.equals(InputReader.STDIN)) {
+        names.add(a);
+      }
+    }
+    for (Outcome o : outcomes) {
+      if (o.result() != null && o.input() instanceof Input.Packer) {
+        for (SourceFile f : o.result().sources()) {
+          names.add(f.name());
+        }
+      }
+    }
+    List<Path> files = new ArrayList<>();
+    for (String name : names) {
+      try {
+        Path p = Path.of(name);
+        if (Files.isRegularFile(p)) {
+          files.add(p);
+        }
+      } catch (InvalidPathException e) {
+        // A name that is no path (a --var value's source) was read from no file.
+      }
+    }
+    return files;
+  }
+
+  /** The file of {@code read} that {@code target} is, when it exists. */
+  private static Optional<Path> sameFile(Path target, List<Path> read) {
+    if (!Files.isRegularFile(target)) {
+      return Optional.empty();
+    }
+    for (Path p : read) {
+      try {
+        if (Files.isSameFile(target, p)) {
+          return Optional.of(p);
+        }
+      } catch (IOException | RuntimeException e) {
+        // A file that cannot be compared (gone, not reachable) is not the target.
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -469,6 +469,33 @@ class ConvertCommandTest {
         r.err());
   }
 
+  /**
+   * convert -o . image.json would replace the template with its own conversion (found reviewing
+   * YAML authoring: an ARM deployment template lost its parameters): refused, the others written.
+   */
+  @Test
+  void anOutputThatIsAnInputIsNotWritten() throws IOException {
+    String text = Templates.VALID_AIB.formatted(Templates.IDENTITY);
+    Path a = Templates.write(tmp, "a.json", text);
+    Path other = tmp.resolve("other");
+    Path b = Templates.write(other, "b.json", text);
+
+    CliRun r = CliRun.run("convert", "-o", tmp.toString(), a.toString(), b.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals(text, Files.readString(a));
+    assertTrue(Files.isRegularFile(tmp.resolve("b.json")), r.err());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "error: cannot write "
+                    + tmp.resolve("a.json")
+                    + ": it is "
+                    + a
+                    + ", which this run reads; write into another folder\n"),
+        r.err());
+  }
+
   @Test
   void outputThatIsAFileIsAUsageError() {
     Path a = Templates.write(tmp, "a.json", Templates.VALID_AIB);
