@@ -55,10 +55,10 @@ class AibCorpusVerdictTest {
     pin("casa-de-vops__azvmimagebuilder__golden-windows", "SPEC-E112",
         "runOutputName is a placeholder");
     pin("danielsollondon__azvmimagebuilder__devops-env", "", "valid ARM deployment template");
-    pin("danielsollondon__azvmimagebuilder__linux-existing-vnet", "SPEC-E112",
-        "runOutputName is a placeholder");
-    pin("danielsollondon__azvmimagebuilder__msi-storage", "SPEC-E112",
-        "runOutputName is a placeholder");
+    pin("danielsollondon__azvmimagebuilder__linux-existing-vnet", "RULE-E313 SPEC-E112",
+        "runOutputName and the identity's id are placeholders");
+    pin("danielsollondon__azvmimagebuilder__msi-storage", "RULE-E313 SPEC-E112",
+        "runOutputName and the identity's id are placeholders");
     pin("danielsollondon__azvmimagebuilder__platform-sig-mdi", "SPEC-E100 SPEC-E101 SPEC-E101",
         "no identity (required from 2020-02-14); distributors carry \"tags\" and the misspelt"
             + " \"aritfactTags\", which 2024-02-01 rejects");
@@ -67,8 +67,8 @@ class AibCorpusVerdictTest {
     pin("danielsollondon__azvmimagebuilder__sles-managed", "RULE-E305 SPEC-E112 SPEC-E130",
         "type lacks /imageTemplates; the Shell step has \"script\" (unknown) so nothing to run;"
             + " runOutputName is a placeholder");
-    pin("danielsollondon__azvmimagebuilder__win-managed-image", "SPEC-E112",
-        "runOutputName is a placeholder");
+    pin("danielsollondon__azvmimagebuilder__win-managed-image", "RULE-E313 SPEC-E112",
+        "runOutputName and the identity's id are placeholders");
     pin("danielsollondon__azvmimagebuilder__win-unit-test", "SPEC-E100 SPEC-E112",
         "no identity (required from 2020-02-14); runOutputName is a placeholder");
     pin("danielsollondon__azvmimagebuilder__win-vnet-access-storage", "SPEC-E112",

@@ -2,6 +2,7 @@ package io.github.packer2aib.core.validate.rules;
 
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.aib.BoolValue;
+import io.github.packer2aib.core.aib.Capabilities;
 import io.github.packer2aib.core.aib.Customizer;
 import io.github.packer2aib.core.aib.Distributor;
 import io.github.packer2aib.core.aib.Identity;
@@ -11,6 +12,8 @@ import io.github.packer2aib.core.aib.ImageTemplateProperties;
 import io.github.packer2aib.core.aib.InVmValidator;
 import io.github.packer2aib.core.aib.IntValue;
 import io.github.packer2aib.core.aib.TagLimits;
+import io.github.packer2aib.core.aib.VmProfile;
+import io.github.packer2aib.core.aib.VnetConfig;
 import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.DiagnosticCode;
@@ -84,7 +87,11 @@ public final class ServiceRules {
     }
     ImageTemplateProperties p = t.properties();
     buildTimeout(p.buildTimeoutInMinutes());
-    if (p.stagingResourceGroup() != null
+    // A property the version does not have is reported by the spec layer (SPEC-W101, dropped on
+    // conversion); judging its value too contradicted that.
+    boolean staging = Capabilities.supports("properties.stagingResourceGroup", version);
+    if (staging
+        && p.stagingResourceGroup() != null
         && !ArmExpression.isExpression(p.stagingResourceGroup())
         && !RESOURCE_GROUP_ID.matcher(p.stagingResourceGroup()).matches()) {
       report(
@@ -96,9 +103,12 @@ public final class ServiceRules {
               + "\"."
               + Placeholders.hint(p.stagingResourceGroup()));
     }
-    stagingGroupContents(t);
+    if (staging) {
+      stagingGroupContents(t);
+    }
     tags(t.tags(), "/tags", "The template");
     source(p.source());
+    vmProfile(p.vmProfile(), version);
     customizers(p.customize() == null ? List.of() : p.customize());
     validators(p);
     distributors(p.distribute() == null ? List.of() : p.distribute(), t.tags(), version);
@@ -186,6 +196,16 @@ public final class ServiceRules {
       return;
     }
     List<String> ids = identity.userAssignedIdentities();
+    if (ids != null) {
+      for (String id : ids) {
+        resourceId(
+            id,
+            JsonPointer.append("/identity/userAssignedIdentities", id),
+            -1,
+            "",
+            "a user-assigned managed identity");
+      }
+    }
     if (ids == null || ids.isEmpty()) {
       report(
           RuleCode.IDENTITY_WITHOUT_IDS,
@@ -200,6 +220,37 @@ public final class ServiceRules {
               + ids.size()
               + " are listed. Keep one; identities the build VM needs go in"
               + " properties.vmProfile.userAssignedIdentities.");
+    }
+  }
+
+  /** The resource ids of the build VM's identities and subnets, where the version has them. */
+  private void vmProfile(VmProfile vm, ApiVersion version) {
+    if (vm == null) {
+      return;
+    }
+    String at = "/properties/vmProfile/";
+    if (vm.userAssignedIdentities() != null
+        && Capabilities.supports("properties.vmProfile.userAssignedIdentities", version)) {
+      List<String> ids = vm.userAssignedIdentities();
+      for (int i = 0; i < ids.size(); i++) {
+        resourceId(
+            ids.get(i), at + "userAssignedIdentities/", i, "", "a user-assigned managed identity");
+      }
+    }
+    VnetConfig vnet = vm.vnetConfig();
+    if (vnet != null
+        && Capabilities.supports("properties.vmProfile.vnetConfig.subnetId", version)) {
+      resourceId(vnet.subnetId(), at + "vnetConfig/subnetId", -1, "", "a subnet");
+    }
+    if (vnet != null
+        && Capabilities.supports(
+            "properties.vmProfile.vnetConfig.containerInstanceSubnetId", version)) {
+      resourceId(
+          vnet.containerInstanceSubnetId(),
+          at + "vnetConfig/containerInstanceSubnetId",
+          -1,
+          "",
+          "a subnet");
     }
   }
 

@@ -110,6 +110,47 @@ class ServiceRulesTest {
   }
 
   @Test
+  void identityAndSubnetReferencesAreResourceIdsWhereTheVersionHasThem() {
+    ImageTemplate t =
+        template(
+            base()
+                .vmProfile(
+                    new io.github.packer2aib.core.aib.VmProfile(
+                        null,
+                        null,
+                        new io.github.packer2aib.core.aib.VnetConfig(
+                            "my-subnet", "<aciSubnetId>", null, null, null, null),
+                        List.of(ID, "vm-id"))),
+            Identity.userAssigned("<imgBuilderId>"));
+    assertEquals(
+        List.of(
+            "RULE-E313 /resources/0/identity/userAssignedIdentities/<imgBuilderId>",
+            "RULE-E313 /resources/0/properties/vmProfile/userAssignedIdentities/1",
+            "RULE-E313 /resources/0/properties/vmProfile/vnetConfig/subnetId",
+            "RULE-E313 /resources/0/properties/vmProfile/vnetConfig/containerInstanceSubnetId"),
+        codesAndPaths(t));
+    // 2020-02-14 has neither the build VM's identities nor the container subnet, nor a staging
+    // group: the spec layer reports them (SPEC-W101, dropped on conversion), no rule judges them.
+    ImageTemplate old =
+        template(
+            base()
+                .stagingResourceGroup("rg-staging")
+                .vmProfile(
+                    new io.github.packer2aib.core.aib.VmProfile(
+                        null,
+                        null,
+                        new io.github.packer2aib.core.aib.VnetConfig(
+                            "my-subnet", "x", null, null, null, null),
+                        List.of("vm-id"))),
+            Identity.userAssigned(ID));
+    assertEquals(
+        List.of("RULE-E313 /properties/vmProfile/vnetConfig/subnetId"),
+        ServiceRules.check(old, ApiVersion.V2020_02_14, "", ServiceRulesTest::locate).stream()
+            .map(d -> d.code() + " " + d.path().orElse("?"))
+            .collect(Collectors.toList()));
+  }
+
+  @Test
   void aStagingGroupThatHoldsWhatTheTemplateUsesIsNotEmpty() {
     String staging = "/subscriptions/0/resourceGroups/RG";
     String gallery =
