@@ -84,7 +84,14 @@ public final class Converter {
       return failed(diagnostics);
     }
     List<Pending> pending = new ArrayList<>();
-    for (DocNode document : parsed.documents()) {
+    List<DocNode> documents = parsed.documents();
+    boolean anyContent = documents.stream().anyMatch(d -> !AibResourceLocator.isEmptyDocument(d));
+    for (int i = 0; i < documents.size(); i++) {
+      DocNode document = documents.get(i);
+      if (anyContent && AibResourceLocator.isEmptyDocument(document)) {
+        diagnostics.add(AibResourceLocator.emptyDocumentSkipped(document, i, documents.size()));
+        continue;
+      }
       AibResourceLocator.Located located = AibResourceLocator.locate(document, input);
       diagnostics.addAll(located.diagnostics());
       for (ResourceRef ref : located.resources()) {

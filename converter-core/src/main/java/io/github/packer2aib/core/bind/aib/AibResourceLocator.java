@@ -203,6 +203,32 @@ public final class AibResourceLocator {
         .withPath(first.pointer());
   }
 
+  // ---- empty documents ---------------------------------------------------------------------
+
+  /** A document that is nothing but null: an empty YAML document, {@code ~} or {@code null}. */
+  public static boolean isEmptyDocument(DocNode document) {
+    return document instanceof DocScalar s && s.type() == DocScalar.Type.NULL;
+  }
+
+  /**
+   * Document {@code index} of {@code count}, empty in a stream whose other documents are not: a
+   * stream that ends with "---", or a document of comments only, where YAML reads a null document
+   * that holds nothing to convert (kubectl skips them as well).
+   */
+  public static Diagnostic emptyDocumentSkipped(DocNode document, int index, int count) {
+    return Diagnostic.of(
+            BindCode.EMPTY_DOCUMENT,
+            document.range(),
+            "Document "
+                + (index + 1)
+                + " of "
+                + count
+                + " in this stream is empty (a \"---\" followed by nothing but comments or the"
+                + " end), so it holds no template; it was skipped. Remove the separator if it is"
+                + " left over.")
+        .withPath(JsonPointer.ROOT);
+  }
+
   // ---- nothing found -----------------------------------------------------------------------
 
   private static Diagnostic notFound(DocNode root, SourceFile file) {

@@ -13,7 +13,9 @@ public enum BindCode implements DiagnosticCode {
   /** An ARM copy loop would deploy several templates; the conversion keeps one. */
   COPY_LOOP_NOT_EXPANDED("BIND-W001", "ARM copy loop not expanded"),
   /** A key of the ARM deployment template (dependsOn, comments, …) that is not in the resource. */
-  ARM_KEY_DROPPED("BIND-N001", "ARM-only key dropped");
+  ARM_KEY_DROPPED("BIND-N001", "ARM-only key dropped"),
+  /** An empty document of a stream that has others (a trailing "---"): skipped. */
+  EMPTY_DOCUMENT("BIND-N002", "Empty document skipped");
 
   private final Text text;
 
