@@ -66,7 +66,8 @@ public enum SyntaxCode implements DiagnosticCode {
   YAML_UNQUOTED_ACTION("YAML-E109", "Template action not quoted"),
   YAML_UNSUPPORTED_TAG("YAML-W101", "Unsupported tag"),
   YAML_LONE_SURROGATE("YAML-W102", "Half of a surrogate pair"),
-  YAML_WINDOWS_PATH_ESCAPE("YAML-W103", "Backslash escape in a Windows path");
+  YAML_WINDOWS_PATH_ESCAPE("YAML-W103", "Backslash escape in a Windows path"),
+  YAML_UNUSED_ANCHOR("YAML-W104", "Anchor never used");
 
   private final Text text;
 

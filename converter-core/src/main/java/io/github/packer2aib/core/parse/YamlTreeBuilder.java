@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +61,10 @@ final class YamlTreeBuilder {
   private final Deque<Frame> stack = new ArrayDeque<>();
   private final Map<String, Built> anchors = new HashMap<>();
   private final Map<String, Range> anchorsInProgress = new HashMap<>();
+
+  /** Anchors on scalars that no alias has used yet, in this document: where each stands. */
+  private final Map<String, Range> unusedScalarAnchors = new LinkedHashMap<>();
+
   private Built documentRoot;
   private boolean sawDocument;
   private long events;
@@ -121,8 +126,11 @@ final class YamlTreeBuilder {
       sawDocument = true;
       anchors.clear();
       anchorsInProgress.clear();
+      unusedScalarAnchors.clear();
       documentRoot = null;
     } else if (event instanceof DocumentEndEvent) {
+      unusedScalarAnchors.forEach(this::unusedAnchor);
+      unusedScalarAnchors.clear();
       if (documentRoot != null) {
         documents.add(documentRoot.node());
       }
@@ -132,6 +140,16 @@ final class YamlTreeBuilder {
       Built built = new Built(scalar(scalar, path), 1, 1);
       nodes++;
       register(scalar.getAnchor(), built);
+      if (scalar.getAnchor() != null) {
+        Range r = built.node().range();
+        Range previous =
+            unusedScalarAnchors.put(
+                scalar.getAnchor(),
+                file.range(r.startOffset(), r.startOffset() + 1 + scalar.getAnchor().length()));
+        if (previous != null) {
+          unusedAnchor(scalar.getAnchor(), previous); // redefined before any alias used it
+        }
+      }
       deliver(built, isMergeKey(scalar));
     } else if (event instanceof AliasEvent alias) {
       alias(alias);
@@ -412,8 +430,30 @@ final class YamlTreeBuilder {
     }
   }
 
+  /**
+   * An anchor on a scalar that no alias uses: in a list of commands, {@code - &>> /var/log/x} or
+   * {@code - && make} start with an anchor (YAML reads {@code &} there so), and the text of the
+   * anchor silently leaves the value.
+   */
+  private void unusedAnchor(String name, Range at) {
+    diagnostics.add(
+        Diagnostic.of(
+            SyntaxCode.YAML_UNUSED_ANCHOR,
+            at,
+            "This value starts with the anchor &"
+                + name
+                + ", which no alias (*"
+                + name
+                + ") uses. YAML reads \"&"
+                + name
+                + "\" at the start of a value as an anchor, not as text, so it is not part of"
+                + " the value. If it belongs to the text (a shell redirection such as &>>, or"
+                + " &&), put the whole value in quotes; else remove the anchor."));
+  }
+
   private void alias(AliasEvent event) {
     String name = event.getAnchor();
+    unusedScalarAnchors.remove(name);
     Range range = file.range(offset(event.getStartMark()), offset(event.getEndMark()));
     String path = childPath();
     Built target = anchors.get(name);
