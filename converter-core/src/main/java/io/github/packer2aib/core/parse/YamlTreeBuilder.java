@@ -63,7 +63,7 @@ final class YamlTreeBuilder {
   private final Map<String, Range> anchorsInProgress = new HashMap<>();
 
   /** Anchors on scalars that no alias has used yet, in this document: where each stands. */
-  private final Map<String, Range> unusedScalarAnchors = new LinkedHashMap<>();
+  private final Map<String, Diagnostic> unusedScalarAnchors = new LinkedHashMap<>();
 
   private Built documentRoot;
   private boolean sawDocument;
@@ -129,7 +129,7 @@ final class YamlTreeBuilder {
       unusedScalarAnchors.clear();
       documentRoot = null;
     } else if (event instanceof DocumentEndEvent) {
-      unusedScalarAnchors.forEach(this::unusedAnchor);
+      diagnostics.addAll(unusedScalarAnchors.values());
       unusedScalarAnchors.clear();
       if (documentRoot != null) {
         documents.add(documentRoot.node());
@@ -142,12 +142,15 @@ final class YamlTreeBuilder {
       register(scalar.getAnchor(), built);
       if (scalar.getAnchor() != null) {
         Range r = built.node().range();
-        Range previous =
+        Diagnostic previous =
             unusedScalarAnchors.put(
                 scalar.getAnchor(),
-                file.range(r.startOffset(), r.startOffset() + 1 + scalar.getAnchor().length()));
+                unusedAnchor(
+                    scalar.getAnchor(),
+                    file.range(r.startOffset(), r.startOffset() + 1 + scalar.getAnchor().length()),
+                    path));
         if (previous != null) {
-          unusedAnchor(scalar.getAnchor(), previous); // redefined before any alias used it
+          diagnostics.add(previous); // redefined before any alias used it
         }
       }
       deliver(built, isMergeKey(scalar));
@@ -435,9 +438,8 @@ final class YamlTreeBuilder {
    * {@code - && make} start with an anchor (YAML reads {@code &} there so), and the text of the
    * anchor silently leaves the value.
    */
-  private void unusedAnchor(String name, Range at) {
-    diagnostics.add(
-        Diagnostic.of(
+  private static Diagnostic unusedAnchor(String name, Range at, String path) {
+    return Diagnostic.of(
             SyntaxCode.YAML_UNUSED_ANCHOR,
             at,
             "This value starts with the anchor &"
@@ -446,9 +448,10 @@ final class YamlTreeBuilder {
                 + name
                 + ") uses. YAML reads \"&"
                 + name
-                + "\" at the start of a value as an anchor, not as text, so it is not part of"
-                + " the value. If it belongs to the text (a shell redirection such as &>>, or"
-                + " &&), put the whole value in quotes; else remove the anchor."));
+                + "\" at the start of a value as an anchor, not as text, so it is not part of the"
+                + " value. If it belongs to the text (a shell redirection such as &>>, or &&), put"
+                + " the whole value in quotes; else remove the anchor.")
+        .withPath(path);
   }
 
   private void alias(AliasEvent event) {
@@ -628,8 +631,14 @@ final class YamlTreeBuilder {
                     + shortTag(tag)
                     + " is not supported here and is ignored: the "
                     + what
-                    + " is read as if it had no tag. Supported tags are !!str, !!int, !!float,"
-                    + " !!bool and !!null on values, !!map on mappings and !!seq on sequences.")
+                    + " is read as if it had no tag."
+                    + (what.equals("value") && !shortTag(tag).startsWith("!!")
+                        ? " The tag is not part of the value (YAML reads \"!\" at the start of a"
+                            + " value as a tag); if it belongs to the text (!sudo, !important), put"
+                            + " the whole value in quotes."
+                        : "")
+                    + " Supported tags are !!str, !!int, !!float, !!bool and !!null on values,"
+                    + " !!map on mappings and !!seq on sequences.")
             .withPath(path));
   }
 

@@ -225,6 +225,11 @@ class YamlReaderTest {
     ParseResult result = read("a: &x 1\n---\nb: *x\n");
     assertEquals(
         List.of(
+            "YAML-W104 Anchor never used @1:4-1:6 [/a]: This value starts with the anchor &x,"
+                + " which no alias (*x) uses. YAML reads \"&x\" at the start of a value as an"
+                + " anchor, not as text, so it is not part of the value. If it belongs to the text"
+                + " (a shell redirection such as &>>, or &&), put the whole value in quotes; else"
+                + " remove the anchor.",
             "YAML-E103 Unknown alias @3:4-3:6 [/b]: No anchor &x is defined before this alias in"
                 + " this document. Define the anchor first (anchors do not carry over between"
                 + " documents), or fix the name."),
@@ -592,9 +597,11 @@ class YamlReaderTest {
     assertEquals(
         List.of(
             "YAML-W101 Unsupported tag @1:4-1:10 [/a]: The tag !Ref is not supported here and is"
-                + " ignored: the value is read as if it had no tag. Supported tags are !!str,"
-                + " !!int, !!float, !!bool and !!null on values, !!map on mappings and !!seq on"
-                + " sequences.",
+                + " ignored: the value is read as if it had no tag. The tag is not part of the"
+                + " value (YAML reads \"!\" at the start of a value as a tag); if it belongs to"
+                + " the text (!sudo, !important), put the whole value in quotes. Supported tags"
+                + " are !!str, !!int, !!float, !!bool and !!null on values, !!map on mappings and"
+                + " !!seq on sequences.",
             "YAML-W101 Unsupported tag @2:4-2:17 [/b]: The tag !!binary is not supported here and"
                 + " is ignored: the value is read as if it had no tag. Supported tags are !!str,"
                 + " !!int, !!float, !!bool and !!null on values, !!map on mappings and !!seq on"
