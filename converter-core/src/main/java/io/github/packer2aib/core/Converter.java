@@ -219,13 +219,23 @@ public final class Converter {
   }
 
   /**
-   * A service rule about an item (a customizer, a distributor, a validator) that the spec validator
-   * already found wrong would only repeat the problem in other words: skip it.
+   * A service rule that would only repeat a spec error in other words: one about a property the
+   * spec validator found wrong (or a part of it), or one about a whole item (a customizer with no
+   * script, a File step without source) that has any spec error (a misspelt {@code Inline} is
+   * both). A rule about another property of that item is a problem of its own (a File step's
+   * destination and checksum stay wrong whatever its misspelt name): kept, so that one run reports
+   * every problem.
    */
   private static boolean followsFromSpecError(Diagnostic rule, List<Diagnostic> spec) {
-    String item = itemPointer(rule.path().orElse(""));
+    String path = rule.path().orElse("");
+    String item = itemPointer(path);
+    boolean aboutItem = path.equals(item);
     for (Diagnostic s : spec) {
-      if (s.isError() && s.path().orElse("").startsWith(item)) {
+      String wrong = s.path().orElse("");
+      if (s.isError()
+          && (aboutItem
+              ? wrong.startsWith(item)
+              : wrong.equals(path) || wrong.startsWith(path + "/"))) {
         return true;
       }
     }
