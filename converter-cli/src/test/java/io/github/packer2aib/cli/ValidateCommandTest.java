@@ -107,4 +107,25 @@ class ValidateCommandTest {
     assertEquals(Optional.empty(), engine.optionsSeen.get(0).identity());
     assertEquals(OutputFormat.JSON, engine.optionsSeen.get(0).format());
   }
+
+  /**
+   * A template that names its version is checked against it: --api-version picks one only for
+   * templates that name none (convert re-targets; validate re-targeted too, warning of every field
+   * the other version lacks).
+   */
+  @Test
+  void aLiteralApiVersionIsCheckedAsWrittenWhateverTheOptionSays() {
+    String text =
+        Templates.VALID_AIB.replace(
+            "\"properties\": {",
+            "\"properties\": {\n    \"optimize\": {\"vmBoot\": {\"state\": \"Enabled\"}},");
+    Path a = Templates.write(tmp, "a.json", text);
+
+    CliRun checked = CliRun.run("validate", "--api-version", "2020-02-14", a.toString());
+    CliRun converted = CliRun.run("convert", "--api-version", "2020-02-14", a.toString());
+
+    assertEquals(0, checked.exitCode(), checked.err());
+    assertEquals("validated 1 input\n", checked.err());
+    assertTrue(converted.err().contains("RETARGET-W001"), converted.err());
+  }
 }

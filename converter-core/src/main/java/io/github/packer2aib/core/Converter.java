@@ -111,7 +111,7 @@ public final class Converter {
     List<ConvertedTemplate> templates = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Pending p : pending) {
-      Mapped mapped = map(p, options, diagnostics);
+      Mapped mapped = map(p, options, emit, diagnostics);
       if (!emit) {
         continue;
       }
@@ -173,7 +173,8 @@ public final class Converter {
   }
 
   /** Applies the options to a checked template and validates the result. */
-  private static Mapped map(Pending p, ConvertOptions options, Diagnostics diagnostics) {
+  private static Mapped map(
+      Pending p, ConvertOptions options, boolean emit, Diagnostics diagnostics) {
     SourceMap map = p.bound().sourceMap();
     // What --identity and --api-version change or drop is a member: point at its key (in YAML a
     // block mapping's own range starts at its first child, a line below the key).
@@ -197,8 +198,12 @@ public final class Converter {
       template = r.template();
       diagnostics.addAll(r.diagnostics());
     }
-    ApiVersion target = options.apiVersion().orElse(p.version());
-    if (options.apiVersion().isPresent() && !(p.literalVersion() && target == p.version())) {
+    // validate checks a template against its own literal version: --api-version only chooses one
+    // for templates that name none (VersionSelection); convert writes the version asked for.
+    ApiVersion target = emit ? options.apiVersion().orElse(p.version()) : p.version();
+    if (emit
+        && options.apiVersion().isPresent()
+        && !(p.literalVersion() && target == p.version())) {
       ApiVersionRetargeter.Result r = new ApiVersionRetargeter().retarget(template, target, member);
       template = r.template();
       for (Diagnostic d : r.diagnostics()) {
