@@ -367,6 +367,14 @@ final class BulkRun {
 
   /** Converts on the pool; reports each outcome once all before it are reported. */
   private void convertAll(List<Discovery.Candidate> candidates, OutputFolders folders) {
+    // The files the run reads, which no output may replace (an output folder above an input folder
+    // can mirror a file onto one: -r a/x -o a, with a/x/x/t.json).
+    Set<Path> inputFiles = new HashSet<>();
+    for (Discovery.Candidate c : candidates) {
+      if (c.shape() != Discovery.Shape.HCL2_FOLDER && c.shape() != Discovery.Shape.MISSING) {
+        inputFiles.add(c.path());
+      }
+    }
     BulkTask task =
         new BulkTask(
             engine,
@@ -376,7 +384,8 @@ final class BulkRun {
             settings.display(),
             files,
             check,
-            uploads);
+            uploads,
+            inputFiles);
     ConcurrentLinkedQueue<BulkOutcome> finished = new ConcurrentLinkedQueue<>();
     AtomicInteger outstanding = new AtomicInteger(candidates.size());
     Thread reporter = Thread.currentThread();

@@ -15,6 +15,7 @@ import io.github.packer2aib.core.source.NameCharacters;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Converts one candidate of {@code convert -r}: reads it, tells what it is, converts it with its
@@ -48,6 +50,9 @@ final class BulkTask {
   /** The run's upload addresses, to find one given to different files. */
   private final SharedUploads uploads;
 
+  /** The files the run reads (absolute, normalized): never replaced by an output. */
+  private final Set<Path> inputFiles;
+
   BulkTask(
       Engine engine,
       BulkOptions options,
@@ -56,8 +61,10 @@ final class BulkTask {
       Display display,
       FileCache files,
       OutputCheck check,
-      SharedUploads uploads) {
+      SharedUploads uploads,
+      Set<Path> inputFiles) {
     this.engine = engine;
+    this.inputFiles = inputFiles;
     this.check = check;
     this.uploads = uploads;
     this.folders = folders;
@@ -279,6 +286,26 @@ final class BulkTask {
               + ".";
       renamed(detail, all, cliLines);
     }
+    if (check == null) {
+      // Every target first: an input's templates are written all or none, and undoing a written
+      // one would delete the file an earlier run left there (it cannot be restored).
+      for (int i = 0; i < templates.size(); i++) {
+        String file = chosenNames.get(i) + "." + ext;
+        Path target =
+            output.resolve(c.outputFolder().isEmpty() ? file : c.outputFolder() + "/" + file);
+        String blocked =
+            inputFiles.contains(target.toAbsolutePath().normalize())
+                ? "it is a file this run reads as an input; write into another folder"
+                : templates.size() > 1 && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+                    ? "it is a directory"
+                    : null;
+        if (blocked != null) {
+          unwritable(target, blocked, all, cliLines);
+          outputs.clear();
+          return false;
+        }
+      }
+    }
     List<Path> written = new ArrayList<>();
     for (int i = 0; i < templates.size(); i++) {
       ConvertedTemplate t = templates.get(i);
@@ -319,11 +346,7 @@ final class BulkTask {
         written.add(target);
         outputs.add(relative);
       } catch (IOException e) {
-        String reason = InputReader.reason(e);
-        String detail = "The output file " + target + " could not be written: " + reason + ".";
-        all.add(CliCode.UNWRITABLE_OUTPUT.diagnostic(detail));
-        cliLines.add(
-            ControlCharacters.escape("error: cannot write " + target + ": " + reason) + "\n");
+        unwritable(target, InputReader.reason(e), all, cliLines);
         for (int k = 0; k < written.size(); k++) {
           try {
             Files.deleteIfExists(written.get(k));
@@ -337,6 +360,14 @@ final class BulkTask {
       }
     }
     return true;
+  }
+
+  /** An error that {@code target} cannot be written (CLI-E002). */
+  private static void unwritable(
+      Path target, String reason, List<Diagnostic> all, List<String> cliLines) {
+    String detail = "The output file " + target + " could not be written: " + reason + ".";
+    all.add(CliCode.UNWRITABLE_OUTPUT.diagnostic(detail));
+    cliLines.add(ControlCharacters.escape("error: cannot write " + target + ": " + reason) + "\n");
   }
 
   /** A note that an output is written under another name than its own (CLI-N001). */

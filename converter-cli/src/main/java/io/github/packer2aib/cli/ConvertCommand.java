@@ -322,6 +322,23 @@ final class ConvertCommand implements Callable<Integer> {
                 + " inside the input folder: it is then left out of the search)");
       }
     }
+    // Where each root's outputs go: -o itself, or -o/<label> with several roots. That folder must
+    // not be the root's own (-r packer aib -o . writes packer/'s outputs into packer/, over its
+    // templates; -r dir/t.json -o dir the same).
+    List<Discovery.Root> roots = Discovery.roots(common.inputs);
+    for (Discovery.Root root : roots) {
+      Path base = root.label().isEmpty() ? output : output.resolve(root.label());
+      if (!Collections.disjoint(
+          Discovery.forms(base.toAbsolutePath().normalize()), Discovery.forms(root.folder()))) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "the outputs of "
+                + root.argument()
+                + " would be written to "
+                + base
+                + ", the folder it is read from; write the output to another folder");
+      }
+    }
   }
 
   /** {@code convert -r}: every template under the input folders, in parallel. */

@@ -400,6 +400,70 @@ class RecursiveConvertTest {
     assertFalse(Files.exists(tmp.resolve("out")));
   }
 
+  /**
+   * No output replaces a template the run reads (found reviewing bulk runs: each of these wrote a
+   * Packer template's conversion over it and exited 0).
+   */
+  @Test
+  void noOutputReplacesAnInput() throws Exception {
+    Path repo = tmp.resolve("repo");
+    Path legacy = put(repo, "packer/old.json", BulkTrees.legacy("old"));
+    put(repo, "aib/image.json", BulkTrees.AIB);
+    String original = Files.readString(legacy);
+    // Several roots go to -o/<folder name>: -o their parent is each one's own folder.
+    assertUsage(
+        CliRun.run(
+            "convert",
+            "-r",
+            "-o",
+            repo.toString(),
+            repo.resolve("packer").toString(),
+            repo.resolve("aib").toString()),
+        "the outputs of " + repo.resolve("packer") + " would be written to ");
+    // A file given alone: its folder is its root.
+    assertUsage(
+        CliRun.run("convert", "-r", "-o", repo.resolve("packer").toString(), legacy.toString()),
+        "the folder it is read from; write the output to another folder");
+    // An output folder above the root mirrors x/t.json onto the root's own t.json.
+    Path nested = tmp.resolve("t5");
+    Path input = put(nested, "x/t.json", BulkTrees.AIB.replaceFirst("\\{", "{ \"name\": \"t\","));
+    put(nested, "x/x/t.json", BulkTrees.AIB.replaceFirst("\\{", "{ \"name\": \"t\","));
+    CliRun r = bulk("-o", nested.toString(), "--progress", "none", nested.resolve("x").toString());
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "error: cannot write "
+                    + input
+                    + ": it is a file this run reads as an input; write into another folder\n"),
+        r.err());
+    assertEquals(BulkTrees.AIB.replaceFirst("\\{", "{ \"name\": \"t\","), Files.readString(input));
+    assertEquals(original, Files.readString(legacy));
+  }
+
+  /**
+   * An input whose second output is blocked writes neither, and keeps the first one an earlier run
+   * left (undoing the write deleted it).
+   */
+  @Test
+  void aBlockedOutputKeepsTheEarlierOutputsOfItsInput() throws Exception {
+    Path repo = tmp.resolve("repo");
+    put(repo, "x/multi.json", BulkTrees.twoTemplates());
+    Path out = tmp.resolve("out");
+    assertEquals(0, bulk("-o", out.toString(), repo.toString()).exitCode());
+    Path a = out.resolve("x/multi.a.json");
+    String earlier = Files.readString(a);
+    Files.delete(out.resolve("x/multi.b.json"));
+    Files.createDirectories(out.resolve("x/multi.b.json"));
+    put(repo, "x/multi.json", BulkTrees.twoTemplates().replace("install-packages", "install-them"));
+
+    CliRun r = bulk("-o", out.toString(), repo.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().contains("multi.b.json: it is a directory"), r.err());
+    assertEquals(earlier, Files.readString(a));
+  }
+
   @Test
   void anOutputFolderThatIsAnInputFolderThroughALinkIsAUsageErrorAndNothingIsDeleted()
       throws Exception {
