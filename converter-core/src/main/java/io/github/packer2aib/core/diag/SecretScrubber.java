@@ -22,6 +22,13 @@ public final class SecretScrubber {
   private static final Pattern SAS_PARAMETER = Pattern.compile("(?i)" + SAS_PARAMETER_TEXT);
 
   /**
+   * The password of a URL's user information ({@code https://user:password@host/}), which the base
+   * URI options and settings refuse as a credential: group 1 is what stands before it.
+   */
+  private static final Pattern USER_INFO_PASSWORD =
+      Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@\"']*:)[^/\\s@\"']+(?=@)");
+
+  /**
    * The names that say they hold a credential: any name ending with one of the words {@link
    * io.github.packer2aib.core.packer.Credentials} has ({@code password}, {@code secret}, {@code
    * secret_key}, {@code private_key}, {@code token}, {@code jwt}), a little wider than it (which
@@ -65,10 +72,18 @@ public final class SecretScrubber {
   }
 
   public static String scrub(String line) {
-    return mayHoldSecret(line) ? withPatterns(line) : line;
+    return hasUserInfo(line) || mayHoldSecret(line) ? withPatterns(line) : line;
   }
 
-  /** What {@link #scrub} does to a text that may hold a secret: both patterns replace. */
+  /**
+   * Whether {@code s} may hold a URL with user information: {@code ://} with an {@code @} after.
+   */
+  private static boolean hasUserInfo(String s) {
+    int scheme = s.indexOf("://");
+    return scheme >= 0 && s.indexOf('@', scheme) >= 0;
+  }
+
+  /** What {@link #scrub} does to a text that may hold a secret: every pattern replaces. */
   static String withPatterns(String line) {
     return withPatterns(line, CREDENTIAL);
   }
@@ -76,6 +91,9 @@ public final class SecretScrubber {
   /** {@link #withPatterns(String)} with another credential pattern of the same groups (tests). */
   static String withPatterns(String line, Pattern credential) {
     String s = SAS_SIGNATURE.matcher(line).replaceAll("$1***");
+    if (hasUserInfo(s)) {
+      s = USER_INFO_PASSWORD.matcher(s).replaceAll("$1***");
+    }
     Matcher m = credential.matcher(s);
     StringBuilder out = new StringBuilder();
     while (m.find()) {

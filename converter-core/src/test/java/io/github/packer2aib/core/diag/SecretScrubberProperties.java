@@ -160,6 +160,23 @@ class SecretScrubberProperties {
     assertFalse(SecretScrubber.hasSasSignature("https://x/?design=1&signal=2"));
   }
 
+  /** A URL's password, which the base URI options refuse as a credential (found in bulk review). */
+  @Example
+  void masksThePasswordOfAUrlsUserInformation() {
+    assertEquals(
+        "file-base-uri: \"https://user:***@st.blob.core.windows.net/b/\"",
+        SecretScrubber.scrub(
+            "file-base-uri: \"https://user:UriPassw0rd99@st.blob.core.windows.net/b/\""));
+    assertEquals("git+ssh://:***@host/x", SecretScrubber.scrub("git+ssh://:pw@host/x"));
+    // A user name alone, an address after the host, a port: nothing to mask.
+    for (String kept :
+        new String[] {
+          "https://user@host/x", "https://host/x?mail=a@b.c", "https://host:8443/x@y", "a@b.c"
+        }) {
+      assertEquals(kept, SecretScrubber.scrub(kept));
+    }
+  }
+
   @Example
   void keepsThePlaceholderOfTheAdviceToPassAValue() {
     // Messages about a required or undefined variable named as a credential say how to give it;

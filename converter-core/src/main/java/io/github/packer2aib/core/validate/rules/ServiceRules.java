@@ -520,6 +520,24 @@ public final class ServiceRules {
       checksum(checksum, at, i);
       signedUrl(scriptUri, pointer(at, i, "/scriptUri"));
     }
+    if (inline != null) {
+      for (int k = 0; k < inline.size(); k++) {
+        String command = inline.get(k);
+        if (command != null
+            && !ArmExpression.isExpression(command)
+            && SecretScrubber.hasSasSignature(command)) {
+          report(
+              RuleCode.SIGNED_URL,
+              pointer(at, i, "/inline/" + k),
+              "This command holds a URL with a shared access signature (its sig= parameter), a"
+                  + " credential that the image template keeps in plain text for anyone who can"
+                  + " read the template, and that stops working when it expires. Give the"
+                  + " template's identity read access to the storage account (Storage Blob Data"
+                  + " Reader) and download with it (a File step, or the scriptUri of a step),"
+                  + " without the query.");
+        }
+      }
+    }
   }
 
   /**

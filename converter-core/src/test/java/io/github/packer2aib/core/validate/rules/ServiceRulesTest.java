@@ -150,6 +150,28 @@ class ServiceRulesTest {
             .collect(Collectors.toList()));
   }
 
+  /** A SAS signature in a command is kept in the template as in a scriptUri (bulk review). */
+  @Test
+  void aSignedUrlInACommandIsToldAsInAScriptUri() {
+    ImageTemplate t =
+        template(
+            base()
+                .customize(
+                    List.of(
+                        new Customizer.Shell(
+                            null,
+                            null,
+                            null,
+                            List.of(
+                                "echo start",
+                                "curl -o x.sh"
+                                    + " 'https://st.blob.core.windows.net/c/x.sh?sv=1&sig=S1gn'",
+                                "[concat('curl ', parameters('url'), '&sig=x')]")))),
+            Identity.userAssigned(ID));
+    assertEquals(
+        List.of("RULE-W317 /resources/0/properties/customize/0/inline/1"), codesAndPaths(t));
+  }
+
   @Test
   void aStagingGroupThatHoldsWhatTheTemplateUsesIsNotEmpty() {
     String staging = "/subscriptions/0/resourceGroups/RG";
