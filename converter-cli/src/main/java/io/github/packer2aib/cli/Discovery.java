@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -297,7 +298,8 @@ final class Discovery {
       files.knowListing(folder.toString(), names);
       // One stat of each entry itself tells a folder (not followed when it is a link) and a
       // regular file; only a link needs a second one, to see what it points to.
-      BasicFileAttributes[] entries = new Stats(folder, names, 0, names.size()).read();
+      Stats stats = new Stats(folder, names, 0, names.size());
+      BasicFileAttributes[] entries = stats.read();
       List<String> hcl2Files = new ArrayList<>();
       List<Walk> folders = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
@@ -309,7 +311,15 @@ final class Discovery {
         String rel = relative.isEmpty() ? name : relative + "/" + name;
         BasicFileAttributes entry = entries[i];
         if (entry == null) {
-          continue; // gone since the listing
+          // Gone since the listing; or not to be looked at (a folder that may be listed but not
+          // entered): a failure, not a silent gap in the run.
+          String why = stats.failures[i];
+          if (why != null
+              && !matches(exclude, rel)
+              && (include.isEmpty() || matches(include, rel))) {
+            sink.add(new Found(root, rel, p, Shape.MISSING, why));
+          }
+          continue;
         }
         if (entry.isDirectory()) {
           files.knowKind(p.toString(), Kind.DIRECTORY);
@@ -362,16 +372,27 @@ final class Discovery {
     private final int to;
     private final BasicFileAttributes[] out;
 
+    /** Why an entry could not be looked at, by index (null: read, hidden or gone). */
+    final String[] failures;
+
     Stats(Path folder, List<String> names, int from, int to) {
-      this(folder, names, from, to, new BasicFileAttributes[names.size()]);
+      this(
+          folder, names, from, to, new BasicFileAttributes[names.size()], new String[names.size()]);
     }
 
-    private Stats(Path folder, List<String> names, int from, int to, BasicFileAttributes[] out) {
+    private Stats(
+        Path folder,
+        List<String> names,
+        int from,
+        int to,
+        BasicFileAttributes[] out,
+        String[] failures) {
       this.folder = folder;
       this.names = names;
       this.from = from;
       this.to = to;
       this.out = out;
+      this.failures = failures;
     }
 
     /** Every entry's attributes, by index; null for hidden entries and those gone meanwhile. */
@@ -389,24 +410,26 @@ final class Discovery {
       if (to - from > STAT_SLICE) {
         int middle = (from + to) >>> 1;
         invokeAll(
-            new Stats(folder, names, from, middle, out), new Stats(folder, names, middle, to, out));
+            new Stats(folder, names, from, middle, out, failures),
+            new Stats(folder, names, middle, to, out, failures));
         return;
       }
       for (int i = from; i < to; i++) {
         String name = names.get(i);
-        if (!name.startsWith(".")) {
-          out[i] = Discovery.attributes(folder.resolve(name));
+        if (name.startsWith(".")) {
+          continue;
+        }
+        // The attributes of the entry itself (a link is not followed).
+        try {
+          out[i] =
+              Files.readAttributes(
+                  folder.resolve(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+          // Gone since the listing.
+        } catch (IOException e) {
+          failures[i] = InputReader.reason(e);
         }
       }
-    }
-  }
-
-  /** The attributes of {@code p} itself (a link is not followed), or null when it is gone. */
-  private static BasicFileAttributes attributes(Path p) {
-    try {
-      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (IOException e) {
-      return null;
     }
   }
 
