@@ -107,7 +107,7 @@ final class BulkTask {
       if (u.reason().equals(InputReader.TOO_LARGE)) {
         return skipped(c, TemplateKind.NONE, "larger than 10 MiB, too large for a template");
       }
-      if (u.reason().startsWith(InputReader.NOT_UTF8)) {
+      if (u.reason().startsWith(InputReader.NOT_UTF8) && !namesATemplate(c.path())) {
         return skipped(c, TemplateKind.NONE, "not UTF-8 text");
       }
       return unreadable(c, u.reason());
@@ -136,6 +136,18 @@ final class BulkTask {
         return converted(c, yaml ? TemplateKind.AIB_YAML : TemplateKind.AIB_JSON, r, o, source);
       default:
         return skipped(c, TemplateKind.NONE, "not a template: " + what.reason());
+    }
+  }
+
+  /**
+   * Whether a file that is not UTF-8 names a template (a template saved as Latin-1 or UTF-16): then
+   * it fails, with where its first bad byte is, instead of being passed over.
+   */
+  private static boolean namesATemplate(Path path) {
+    try {
+      return OtherEncodings.namesATemplate(Files.readAllBytes(path));
+    } catch (IOException | OutOfMemoryError e) {
+      return false;
     }
   }
 

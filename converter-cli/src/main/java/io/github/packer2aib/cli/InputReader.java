@@ -160,7 +160,9 @@ final class InputReader {
       return new Input.Loaded(SourceFile.fromUtf8(name, bytes));
     } catch (CharacterCodingException e) {
       // Utf8.Malformed says where: "not valid UTF-8 text (line 17, column 5: byte 0xC3)".
-      return new Input.Unreadable(name, e instanceof Utf8.Malformed ? e.getMessage() : NOT_UTF8);
+      String reason = e instanceof Utf8.Malformed ? e.getMessage() : NOT_UTF8;
+      return new Input.Unreadable(
+          name, OtherEncodings.describe(bytes).map(how -> reason + ": " + how).orElse(reason));
     }
   }
 

@@ -131,6 +131,41 @@ class RecursiveConvertTest {
         rows(report));
   }
 
+  /**
+   * A template saved as Latin-1 or UTF-16 (Windows PowerShell 5's Out-File) names itself in ASCII
+   * words: it fails, saying where and what it is, rather than dropping out of the run with exit 0
+   * (found reviewing bulk runs).
+   */
+  @Test
+  void aTemplateThatIsNotUtf8FailsWithItsEncoding() throws Exception {
+    Path root = tmp.resolve("repo");
+    Files.createDirectories(root);
+    Files.write(
+        root.resolve("latin.json"),
+        BulkTrees.legacy("old")
+            .replace("\"builders\"", "\"description\": \"f\u00fcr\", \"builders\"")
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    byte[] utf16 = BulkTrees.AIB.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    byte[] withMark = new byte[utf16.length + 2];
+    withMark[0] = (byte) 0xFF;
+    withMark[1] = (byte) 0xFE;
+    System.arraycopy(utf16, 0, withMark, 2, utf16.length);
+    Files.write(root.resolve("image.yaml"), withMark);
+
+    CliRun r = bulk("-o", tmp.resolve("out").toString(), "--progress", "none", root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "image.yaml: not valid UTF-8 text (line 1, column 1: byte 0xFF): it is UTF-16"
+                    + " (little-endian, as Windows PowerShell 5 writes with Out-File); save it as"
+                    + " UTF-8\n"),
+        r.err());
+    assertTrue(r.err().contains("latin.json: not valid UTF-8 text (line "), r.err());
+    assertTrue(r.err().contains("  failed                        2\n"), r.err());
+  }
+
   @Test
   void aSecondRunLeavesUnchangedOutputsAloneAndRewritesChangedOnes() throws Exception {
     Path root = tmp.resolve("repo");
