@@ -42,8 +42,8 @@ class AibCorpusVerdictTest {
   }
 
   static {
-    pin("JimMoyle__CloudImageBuilder__new-template", "SPEC-E112",
-        "runOutputName is the placeholder \"<runOutputName>\"");
+    pin("JimMoyle__CloudImageBuilder__new-template", "RULE-E313 SPEC-E112",
+        "runOutputName is the placeholder \"<runOutputName>\", the identity's id \"<imgBuilderId>\"");
     pin("MA-MSDev__AzureImageBuilder__jsonc", "VER-E001",
         "apiVersion is the placeholder \"<apiVersion>\" (its comments are read fine)");
     pin("RZomerman__AzureImageBuilder__vscode", "", "valid ARM deployment template");
@@ -52,8 +52,8 @@ class AibCorpusVerdictTest {
         "type lacks /imageTemplates; stagingResourceGroup and runOutputName are placeholders");
     pin("casa-de-vops__azvmimagebuilder__golden-rhel", "RULE-E313 SPEC-E112 SPEC-E130",
         "type lacks /imageTemplates; stagingResourceGroup and runOutputName are placeholders");
-    pin("casa-de-vops__azvmimagebuilder__golden-windows", "SPEC-E112",
-        "runOutputName is a placeholder");
+    pin("casa-de-vops__azvmimagebuilder__golden-windows", "RULE-E313 RULE-E313 SPEC-E112",
+        "runOutputName, stagingResourceGroup and the identity's id are placeholders");
     pin("danielsollondon__azvmimagebuilder__devops-env", "", "valid ARM deployment template");
     pin("danielsollondon__azvmimagebuilder__linux-existing-vnet", "RULE-E313 SPEC-E112",
         "runOutputName and the identity's id are placeholders");
@@ -71,13 +71,14 @@ class AibCorpusVerdictTest {
         "runOutputName and the identity's id are placeholders");
     pin("danielsollondon__azvmimagebuilder__win-unit-test", "SPEC-E100 SPEC-E112",
         "no identity (required from 2020-02-14); runOutputName is a placeholder");
-    pin("danielsollondon__azvmimagebuilder__win-vnet-access-storage", "SPEC-E112",
-        "runOutputName is a placeholder");
-    pin("danielsollondon__azvmimagebuilder__wvd", "SPEC-E112", "runOutputName is a placeholder");
+    pin("danielsollondon__azvmimagebuilder__win-vnet-access-storage", "RULE-E313 SPEC-E112",
+        "runOutputName and the identity's id are placeholders");
+    pin("danielsollondon__azvmimagebuilder__wvd", "RULE-E313 SPEC-E112",
+        "runOutputName and the identity's id are placeholders");
     pin("kkamegawa__windowsjpimagebuilder__ws2019-jp-bicep-compiled", "RULE-E303",
         "two customizers are both named \"InstallLanguagePack\"");
-    pin("knowledgebaseit__Azure-Image-Builder__nl-NL", "SPEC-E112",
-        "runOutputName is a placeholder");
+    pin("knowledgebaseit__Azure-Image-Builder__nl-NL", "RULE-E313 SPEC-E112",
+        "runOutputName and the identity's id are placeholders");
     pin("krwittmer__azure-devops-azure-image-builder__with-comments", "",
         "valid; keeps ARM \"comments\" keys, which are dropped with a note");
     pin("lenvolk__images-using-azure-image-builder__arm-demo", "", "valid ARM deployment template");
