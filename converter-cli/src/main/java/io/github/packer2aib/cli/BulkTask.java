@@ -286,6 +286,25 @@ final class BulkTask {
             : BulkNames.folderNames(templateNames, c.reservedStems());
     List<String> naturalNames =
         document ? BulkNames.documentNames(c.naturalStem(), templateNames) : templateNames;
+    if (document) {
+      String fileName = c.path().getFileName().toString();
+      int dot = fileName.lastIndexOf('.');
+      String base = dot > 0 ? fileName.substring(0, dot) : fileName;
+      if (!base.equals(c.naturalStem())) {
+        renamed(
+            "The file name "
+                + fileName
+                + " holds characters that output names avoid (each is one that every system can"
+                + " hold: letters A-Z without accents, digits, '.', '-' and '_'), so the outputs"
+                + " of "
+                + c.displayName()
+                + " are named after "
+                + c.naturalStem()
+                + ".",
+            all,
+            cliLines);
+      }
+    }
     if (!c.outputFolder().equals(c.naturalOutputFolder())) {
       String detail =
           "The folder "
