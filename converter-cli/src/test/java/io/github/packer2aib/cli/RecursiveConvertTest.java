@@ -136,6 +136,31 @@ class RecursiveConvertTest {
    * words: it fails, saying where and what it is, rather than dropping out of the run with exit 0
    * (found reviewing bulk runs).
    */
+  /** A file name spelt otherwise for its outputs is told, as every renamed output is. */
+  @Test
+  void anOutputNamedOtherwiseThanItsFileHasANote() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "my template.yaml", BulkTrees.AIB);
+    put(root, "ok.json", BulkTrees.AIB);
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("r.json");
+
+    CliRun r = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(Files.isRegularFile(out.resolve("my_template.json")));
+    JsonNode templates = JSON.readTree(report.toFile()).get("templates");
+    assertEquals("my template.yaml", templates.get(0).get("path").asText());
+    assertEquals(
+        "The file name my template.yaml holds characters that output names avoid (each is one"
+            + " that every system can hold: letters A-Z without accents, digits, '.', '-' and"
+            + " '_'), so the outputs of "
+            + root
+            + "/my template.yaml are named after my_template.",
+        templates.get(0).get("diagnostics").get(0).get("detail").asText());
+    assertEquals(0, templates.get(1).get("diagnostics").size());
+  }
+
   @Test
   void aTemplateThatIsNotUtf8FailsWithItsEncoding() throws Exception {
     Path root = tmp.resolve("repo");
