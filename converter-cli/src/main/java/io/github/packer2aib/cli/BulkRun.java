@@ -51,6 +51,10 @@ final class BulkRun {
 
   private final Settings settings;
   private final Engine engine;
+
+  /** The candidates whose conversion failed: --prune keeps what earlier runs wrote for them. */
+  private final Set<Integer> failedIndexes = new HashSet<>();
+
   private final PrintWriter err;
   private final BulkSummary summary = new BulkSummary();
 
@@ -201,11 +205,16 @@ final class BulkRun {
     } else {
       OutputManifest before = OutputManifest.read(out);
       List<String> earlier = earlierOutputs(roots, folders);
+      // A template that failed this run still exists: its last good outputs are no leftovers for
+      // --prune to delete (one broken commit would delete a deployed image template); they stay,
+      // named, and the list keeps vouching for them.
+      OutputManifest vouched =
+          settings.prune() ? before.without(outputsOfFailed(candidates, earlier)) : before;
       if (check == null) {
-        leftovers = Leftovers.settle(out, earlier, before, settings.prune());
+        leftovers = Leftovers.settle(out, earlier, vouched, settings.prune());
         manifestProblem = writeManifest(folders, before, leftovers);
       } else {
-        Leftovers plan = Leftovers.check(out, earlier, before, settings.prune());
+        Leftovers plan = Leftovers.check(out, earlier, vouched, settings.prune());
         plan.pruned().forEach(check::deleted);
         leftovers = new Leftovers(plan.kept(), List.of()); // nothing deleted: --check
       }
@@ -455,8 +464,35 @@ final class BulkRun {
     }
   }
 
+  /**
+   * The earlier outputs that a failed candidate would have written: a document's files named after
+   * its stem in its output folder, an HCL2 folder's files directly in its output folder (its
+   * templates' names are known only from a conversion).
+   */
+  private Set<String> outputsOfFailed(List<Discovery.Candidate> candidates, List<String> earlier) {
+    Set<String> keep = new HashSet<>();
+    for (int index : failedIndexes) {
+      Discovery.Candidate c = candidates.get(index);
+      String folder = c.outputFolder().isEmpty() ? "" : c.outputFolder() + "/";
+      for (String relative : earlier) {
+        if (!relative.startsWith(folder) || relative.indexOf('/', folder.length()) >= 0) {
+          continue;
+        }
+        String file = relative.substring(folder.length());
+        boolean document = c.shape() == Discovery.Shape.DOCUMENT;
+        if (!document || file.startsWith(c.stem() + ".")) {
+          keep.add(relative);
+        }
+      }
+    }
+    return keep;
+  }
+
   private void report(BulkOutcome o) {
     summary.add(o);
+    if (o.status() == BulkOutcome.Status.FAILED) {
+      failedIndexes.add(o.index());
+    }
     anyPacker |= o.kind().packer();
     if (firstAib == null && o.kind().aib()) {
       firstAib = o.relative();

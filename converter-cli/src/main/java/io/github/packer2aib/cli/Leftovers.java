@@ -126,12 +126,13 @@ record Leftovers(List<String> kept, List<String> pruned) {
 
   /** Why --prune left a file (a parenthesis of the warning). */
   private static final String KEPT_ONE =
-      "--prune left it: packer2aib's list of what it wrote here does not hold it as it is, so"
-          + " someone else wrote it or changed it since";
+      "--prune left it: its template failed this run, or packer2aib's list of what it wrote here"
+          + " does not hold it as it is, so someone else wrote it or changed it since";
 
   private static final String KEPT_MANY =
-      "--prune left them: packer2aib's list of what it wrote here does not hold them as they are,"
-          + " so someone else wrote them or changed them since";
+      "--prune left them: their templates failed this run, or packer2aib's list of what it wrote"
+          + " here does not hold them as they are, so someone else wrote them or changed them"
+          + " since";
 
   private static void list(StringBuilder s, List<String> paths, boolean report) {
     for (int i = 0; i < paths.size() && i < SHOWN; i++) {
@@ -156,7 +157,7 @@ record Leftovers(List<String> kept, List<String> pruned) {
           CliCode.OUTPUT_PRUNED.diagnostic(
               out.resolve(path)
                   + " was deleted (--prune): packer2aib wrote it there in an earlier run, and its"
-                  + " template was removed, renamed or skipped, failed this time, or now writes"
+                  + " template was removed, renamed or skipped, or now writes"
                   + " another name or format."));
     }
     for (String path : kept) {

@@ -50,6 +50,16 @@ final class OutputManifest {
     return entries;
   }
 
+  /** This list without the entries of {@code paths}. */
+  OutputManifest without(java.util.Set<String> paths) {
+    if (paths.isEmpty()) {
+      return this;
+    }
+    SortedMap<String, Entry> kept = new TreeMap<>(entries);
+    kept.keySet().removeAll(paths);
+    return new OutputManifest(kept);
+  }
+
   /**
    * The manifest in {@code out}; empty when there is none, and empty too when it cannot be read or
    * is not one (a damaged list only means --prune deletes nothing it does not know).

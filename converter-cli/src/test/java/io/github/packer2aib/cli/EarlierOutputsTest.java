@@ -336,13 +336,40 @@ class EarlierOutputsTest {
     assertTrue(
         r.err()
             .contains(
-                "(--prune left them: packer2aib's list of what it wrote here does not hold them as"
-                    + " they are, so someone else wrote them or changed them since):\n"
+                "(--prune left them: their templates failed this run, or packer2aib's list of"
+                    + " what it wrote here does not hold them as they are, so someone else wrote"
+                    + " them or changed them since):\n"
                     + "  aib/image.json\n  hand/made.json\n"),
         r.err());
     // The edited file stays listed as written, so it is never taken for unchanged.
     assertTrue(manifest(out).containsKey("aib/image.json"));
     assertFalse(manifest(out).containsKey("hand/made.json"));
+  }
+
+  /**
+   * A template that fails this run still exists: --prune keeps its last good output (one broken
+   * commit deleted a deployed template), and deletes it once the template is gone.
+   */
+  @Test
+  void pruneKeepsTheOutputsOfATemplateThatFailedThisRun() throws Exception {
+    Path out = tmp.resolve("out");
+    Path root = convertedOnce(out);
+    Path legacy = root.resolve("legacy/old.json");
+    String good = Files.readString(legacy);
+    Files.writeString(legacy, good + "{");
+
+    CliRun r = bulk("-o", out.toString(), "--prune", root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(Files.exists(out.resolve("legacy/old.json")), r.err());
+    assertTrue(r.err().contains("CLI-W001"), r.err());
+    assertTrue(manifest(out).containsKey("legacy/old.json"), "the list still vouches for it");
+
+    Files.delete(legacy);
+    CliRun gone = bulk("-o", out.toString(), "--prune", root.toString());
+
+    assertEquals(0, gone.exitCode(), gone.err());
+    assertFalse(Files.exists(out.resolve("legacy/old.json")), gone.err());
   }
 
   @Test
