@@ -77,6 +77,7 @@ final class MappingOptions {
                 OptionSpec.builder("--script-base-uri")
                     .paramLabel("URI")
                     .type(String.class)
+                    .converters(new OptionTypes.BaseUriConverter())
                     .description(
                         "Where local scripts are uploaded: each becomes scriptUri = URI + its path"
                             + " relative to the template's folder, with its SHA-256. Without it,"
@@ -89,6 +90,7 @@ final class MappingOptions {
                 OptionSpec.builder("--file-base-uri")
                     .paramLabel("URI")
                     .type(String.class)
+                    .converters(new OptionTypes.BaseUriConverter())
                     .description(
                         "Where files of file provisioners are uploaded (as --script-base-uri)."
                             + " Without it, small text files are embedded and others are errors."),

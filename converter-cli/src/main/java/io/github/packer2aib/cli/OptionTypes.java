@@ -6,6 +6,7 @@ import io.github.packer2aib.core.mapping.packer.OptionValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.TypeConversionException;
@@ -97,6 +98,27 @@ final class OptionTypes {
                 + OptionValues.IDENTITY_EXAMPLE);
       }
       return value;
+    }
+  }
+
+  /**
+   * A base URI for uploads: an http(s) URL with a host, without a fragment, a SAS signature or a
+   * user name and password (each would be copied into every URI of every template: a usage error,
+   * not one error per template). The value is not echoed: it may hold the credential.
+   */
+  static final class BaseUriConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      Optional<OptionValues.BaseUriProblem> problem = OptionValues.baseUriProblem(value);
+      if (problem.isEmpty()) {
+        return value;
+      }
+      if (problem.get() == OptionValues.BaseUriProblem.NOT_HTTP_URL) {
+        throw new TypeConversionException(
+            "expected an http or https URL with a host and without a fragment (#), like"
+                + " https://<account>.blob.core.windows.net/<container>/");
+      }
+      throw new TypeConversionException("the URL" + problem.get().why());
     }
   }
 

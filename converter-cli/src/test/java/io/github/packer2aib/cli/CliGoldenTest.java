@@ -67,6 +67,16 @@ class CliGoldenTest {
           new Case("error-bad-var", "convert", "--var", "secret", "x.json"),
           new Case("error-bad-data", "convert", "--data", "hcp.base.id=hunter2", "x.json"),
           new Case("error-bad-identity", "convert", "--identity", "/x/y", "x.json"),
+          // The signature is never echoed; one usage error, not one error per template.
+          new Case(
+              "error-signed-base-uri",
+              "convert",
+              "-r",
+              "-o",
+              "out",
+              "--script-base-uri",
+              "https://st.blob.core.windows.net/c/?sv=1&sig=S1gnature",
+              "repo"),
           new Case("error-boolean-with-value", "validate", "--strict=maybe", "x.json"),
           new Case("error-option-of-another-command", "validate", "--prune", "x.json"),
           new Case("error-bulk-option-without-r", "convert", "--include", "*.json", "x.json"),
