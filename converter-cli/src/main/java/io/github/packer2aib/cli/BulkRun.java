@@ -47,7 +47,8 @@ final class BulkRun {
       ReportFile report,
       boolean prune,
       boolean check,
-      List<String> packerOptionsGiven) {}
+      List<String> packerOptionsGiven,
+      List<String> includeGlobs) {}
 
   private final Settings settings;
   private final Engine engine;
@@ -141,9 +142,12 @@ final class BulkRun {
       machineOut = format.stream(err);
     }
     int work = 0;
+    boolean anySelected = false;
     for (Discovery.Candidate c : candidates) {
       work += isWork(c) ? 1 : 0;
+      anySelected |= c.shape() != Discovery.Shape.MISSING;
     }
+    includeMatchedNothing = !settings.includeGlobs().isEmpty() && !anySelected;
     settings.options().settings().ifPresent(s -> reportUnused(s, candidates, machine));
     progress =
         new Progress(
@@ -244,6 +248,20 @@ final class BulkRun {
         : ExitCodes.INPUT_ERROR;
   }
 
+  /** Whether --include was given and selected nothing at all: likely a mistyped pattern. */
+  private boolean includeMatchedNothing;
+
+  /** CLI-W005: what --include patterns that selected nothing mean. */
+  private String includeDetail() {
+    List<String> globs = settings.includeGlobs();
+    return (globs.size() == 1
+            ? "--include '" + globs.get(0) + "' matched nothing"
+            : "None of the --include patterns (" + String.join(", ", globs) + ") matched anything")
+        + " under the input folders, so nothing was converted. A pattern is matched"
+        + " against the path relative to the root, with / separators: * stays within a folder,"
+        + " ** crosses folders ('aib/*' takes the files directly in aib/).";
+  }
+
   /** CLI-W004: Packer options were given, but the run found AIB templates only. */
   private boolean packerOptionsUnused() {
     return !settings.packerOptionsGiven().isEmpty() && !anyPacker && firstAib != null;
@@ -263,6 +281,9 @@ final class BulkRun {
       if (!quiet) {
         leftovers.diagnostics(out, settings.prune()).forEach(machineOut::write);
         uploads.diagnostics().forEach(machineOut::write);
+        if (includeMatchedNothing) {
+          machineOut.write(CliCode.INCLUDE_MATCHED_NOTHING.diagnostic(includeDetail()));
+        }
         if (packerOptionsUnused()) {
           machineOut.write(
               CliCode.PACKER_OPTIONS_UNUSED.diagnostic(
@@ -284,6 +305,9 @@ final class BulkRun {
               + uploads.text()
               + (packerOptionsUnused()
                   ? "\nwarning: " + PackerOnlyOptions.line(settings.packerOptionsGiven()) + "\n"
+                  : "")
+              + (includeMatchedNothing
+                  ? "\nwarning: " + ControlCharacters.escape(includeDetail()) + "\n"
                   : "")
               + (manifestProblem == null ? "" : "\nwarning: " + manifestProblem + "\n")
               + (check == null ? "" : "\n" + check.text(out))

@@ -21,7 +21,8 @@ enum CliCode implements DiagnosticCode {
   OUTPUT_PRUNED("CLI-N002", "Output of an earlier run deleted"),
   OUTPUT_NOT_UP_TO_DATE("CLI-E004", "Output not up to date"),
   UPLOAD_ADDRESS_SHARED("CLI-W003", "Upload address shared by different files"),
-  PACKER_OPTIONS_UNUSED("CLI-W004", "Packer options not used");
+  PACKER_OPTIONS_UNUSED("CLI-W004", "Packer options not used"),
+  INCLUDE_MATCHED_NOTHING("CLI-W005", "--include matched nothing");
 
   private final Text text;
 

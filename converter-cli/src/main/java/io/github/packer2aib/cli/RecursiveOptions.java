@@ -269,7 +269,8 @@ final class RecursiveOptions {
             launch.report(),
             prune,
             launch.check(),
-            launch.packerOptionsGiven());
+            launch.packerOptionsGiven(),
+            List.copyOf(include));
     return new BulkRun(run, parent.engine(), spec.commandLine().getErr()).run();
   }
 

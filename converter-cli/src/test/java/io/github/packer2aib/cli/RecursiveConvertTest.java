@@ -613,6 +613,34 @@ class RecursiveConvertTest {
         rows(noLegacy));
   }
 
+  /** A mistyped --include selects nothing: said, not a silent "0 templates" (bulk review). */
+  @Test
+  void anIncludeThatMatchesNothingIsAWarning() throws Exception {
+    Path root = BulkTrees.threeKinds(tmp.resolve("repo"));
+
+    CliRun r = bulk("-o", tmp.resolve("out").toString(), "--include", "hlc/**", root.toString());
+    CliRun json =
+        bulk(
+            "-o",
+            tmp.resolve("out").toString(),
+            "--include",
+            "hlc/**",
+            "--diagnostics-format",
+            "json",
+            root.toString());
+    CliRun some = bulk("-o", tmp.resolve("out").toString(), "--include", "hcl/**", root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "\nwarning: --include 'hlc/**' matched nothing under the input folders, so nothing"
+                    + " was converted."),
+        r.err());
+    assertTrue(json.err().contains("\"code\" : \"CLI-W005\""), json.err());
+    assertFalse(some.err().contains("matched nothing"), some.err());
+  }
+
   @Test
   void severalRootsGoUnderTheirFolderNamesAndAFileIsConvertedAlone() throws Exception {
     Path a = put(tmp.resolve("x/app"), "t.json", BulkTrees.AIB).getParent();
