@@ -5,6 +5,8 @@ import static io.github.packer2aib.cli.Binding.bind;
 import io.github.packer2aib.core.OutputFormat;
 import io.github.packer2aib.core.aib.ApiVersion;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -221,6 +223,44 @@ final class RecursiveOptions {
     if (jobs != null && (jobs < 1 || jobs > MAX_JOBS)) {
       throw new ParameterException(
           spec.commandLine(), "--jobs must be between 1 and " + MAX_JOBS + ", not " + jobs);
+    }
+    overlappingRoots(spec, common.inputs);
+  }
+
+  /**
+   * Two roots of which one holds the other (or the same one twice) would convert the templates they
+   * share twice, into two output folders, and count them twice.
+   */
+  private static void overlappingRoots(CommandSpec spec, List<String> inputs) {
+    List<Path> searched = new ArrayList<>();
+    List<String> named = new ArrayList<>();
+    for (String input : inputs) {
+      Path p;
+      try {
+        p = Path.of(input).toAbsolutePath().normalize();
+      } catch (InvalidPathException e) {
+        continue; // reported where the roots are read
+      }
+      for (int i = 0; i < searched.size(); i++) {
+        Path other = searched.get(i);
+        boolean folder = Files.isDirectory(other);
+        if (p.equals(other)
+            || (folder && p.startsWith(other))
+            || (Files.isDirectory(p) && other.startsWith(p))) {
+          throw new ParameterException(
+              spec.commandLine(),
+              p.equals(other)
+                  ? "the input " + input + " is given twice"
+                  : "the inputs "
+                      + named.get(i)
+                      + " and "
+                      + input
+                      + " overlap: one holds the other, so the templates they share would be"
+                      + " converted twice; give the outer one only");
+        }
+      }
+      searched.add(p);
+      named.add(input);
     }
   }
 

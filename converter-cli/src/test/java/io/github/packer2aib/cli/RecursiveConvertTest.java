@@ -454,6 +454,11 @@ class RecursiveConvertTest {
         CliRun.run("convert", "-r", "-o", out, "--progress", "fancy", dir),
         "expected auto, bar, lines or none");
     assertUsage(CliRun.run("convert", "-r", "-o", dir, dir), "is also an input folder");
+    // Overlapping roots converted the templates they share twice (bulk review).
+    assertUsage(
+        CliRun.run("convert", "-r", "-o", out, dir, dir + "/a.json"),
+        "the inputs " + dir + " and " + dir + "/a.json overlap");
+    assertUsage(CliRun.run("validate", "-r", dir, dir), "the input " + dir + " is given twice");
     // Empty arguments (an unset shell variable) once meant the current folder, silently.
     assertUsage(CliRun.run("convert", "-r", "-o", out, ""), "an input is empty");
     assertUsage(CliRun.run("convert", "-o", "", dir + "/a.json"), "--output is empty");
