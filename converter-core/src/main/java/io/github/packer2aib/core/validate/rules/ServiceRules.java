@@ -336,7 +336,9 @@ public final class ServiceRules {
               + firstWindows
               + "]). Split it into one template per operating system.");
     }
-    if (firstLinux >= 0) {
+    // Linux when only Linux steps say so: with Windows steps too (RULE-E308), a Windows path was
+    // told it must lie below /tmp.
+    if (firstLinux >= 0 && firstWindows < 0) {
       for (int i = 0; i < steps.size(); i++) {
         if (steps.get(i) instanceof Customizer.File f
             && f.destination() != null

@@ -382,7 +382,9 @@ class ServiceRulesTest {
                     List.of(
                         new Customizer.Shell(null, null, null, List.of("echo")),
                         new Customizer.File(null, "https://x/f", "/tmp/f", null),
-                        new Customizer.WindowsRestart(null, null, null, "5m"))),
+                        new Customizer.WindowsRestart(null, null, null, "5m"),
+                        // A Windows path: not told it must lie below /tmp (YAML review).
+                        new Customizer.File(null, "https://x/g", "C:\\build\\g", null))),
             null);
     assertEquals(List.of("RULE-E308 /resources/0/properties/customize/2/type"), codesAndPaths(t));
   }
