@@ -4,6 +4,7 @@ import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.bind.aib.AibBinder;
 import io.github.packer2aib.core.bind.aib.AibResourceLocator;
+import io.github.packer2aib.core.bind.aib.DeploymentReferences;
 import io.github.packer2aib.core.bind.aib.ResourceRef;
 import io.github.packer2aib.core.bind.aib.SourceMap;
 import io.github.packer2aib.core.diag.Diagnostic;
@@ -96,6 +97,7 @@ public final class Converter {
       diagnostics.addAll(located.diagnostics());
       for (ResourceRef ref : located.resources()) {
         diagnostics.addAll(WindowsPathEscapes.check(input, ref.node(), ref.pointer()));
+        DeploymentReferences.check(ref).ifPresent(diagnostics::add);
         // A nested deployment's template has parameters of its own: only top-level resources
         // read the document's.
         Function<String, Optional<String>> parameterDefault =

@@ -12,6 +12,8 @@ public enum BindCode implements DiagnosticCode {
   STRUCTURED_EXPRESSION("BIND-E003", "Expression where a value must be written out"),
   /** An ARM copy loop would deploy several templates; the conversion keeps one. */
   COPY_LOOP_NOT_EXPANDED("BIND-W001", "ARM copy loop not expanded"),
+  /** A resource taken out of a deployment still calls its parameters() or variables(). */
+  DEPLOYMENT_REFERENCES("BIND-W002", "Values refer to the deployment's parameters"),
   /** A key of the ARM deployment template (dependsOn, comments, …) that is not in the resource. */
   ARM_KEY_DROPPED("BIND-N001", "ARM-only key dropped"),
   /** An empty document of a stream that has others (a trailing "---"): skipped. */
