@@ -34,7 +34,8 @@ final class BulkOptions {
       boolean strict,
       IgnoredCodes ignored,
       Optional<String> skip,
-      Map<String, String> data) {
+      Map<String, String> data,
+      List<PackerOptions.SettingVar> settingVars) {
 
     /**
      * The Packer options for a template read as if Packer ran in {@code folder}. Each template gets
@@ -43,7 +44,7 @@ final class BulkOptions {
      */
     PackerOptions packer(Path folder) {
       return new PackerOptions(
-          vars, varFiles, environment, folder, Clock.frozenAt(clock.now()), data);
+          vars, varFiles, environment, folder, Clock.frozenAt(clock.now()), data, settingVars);
     }
   }
 
@@ -98,9 +99,18 @@ final class BulkOptions {
     for (String f : t.varFiles()) {
       varFiles.add(packer.workingDirectory().resolve(f).normalize());
     }
-    // Later --var values win, so the file's come after the command line's.
-    List<String> vars = new ArrayList<>(packer.vars());
-    t.vars().forEach((name, value) -> vars.add(name + "=" + value));
+    // Later --var values win, so the file's come after the command line's (PackerOptions
+    // applies them after its vars).
+    List<PackerOptions.SettingVar> settingVars = new ArrayList<>();
+    t.vars()
+        .forEach(
+            (name, value) ->
+                settingVars.add(
+                    new PackerOptions.SettingVar(
+                        name,
+                        value,
+                        Optional.ofNullable(t.varKeys().get(name)),
+                        t.defaultVars().contains(name))));
     // Data source values merge the same way: the file's replace the command line's.
     Map<String, String> data = new LinkedHashMap<>(packer.data());
     data.putAll(t.data());
@@ -111,7 +121,7 @@ final class BulkOptions {
     Optional<ApiVersion> api = t.apiVersion().or(() -> apiVersion);
     Optional<String> id = t.identity().or(() -> identity);
     return new TemplateOptions(
-        vars,
+        packer.vars(),
         varFiles,
         packer.environment(),
         packer.clock(),
@@ -121,7 +131,8 @@ final class BulkOptions {
         strict,
         t.ignore().isEmpty() ? ignored : ignored.with(t.ignore()),
         t.skip(),
-        data);
+        data,
+        settingVars);
   }
 
   /** The mapping options with the settings file's values for one template laid over them. */

@@ -400,8 +400,8 @@ class SecretLeakCliTest {
           assertTrue(
               r.err()
                   .contains(
-                      "<value for var.count from --var>:1:1: error: Invalid value for variable"
-                          + " [PKR-E022]\n"
+                      "<value for var.count from the settings file>:1:1: error: Invalid value for"
+                          + " variable [PKR-E022]\n"
                           + "  1 | ***\n"
                           + "    | ^~~\n"),
               r.err());

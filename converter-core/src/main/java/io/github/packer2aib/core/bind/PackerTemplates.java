@@ -269,6 +269,10 @@ public final class PackerTemplates {
       int eq = v.indexOf('=');
       vars.add(new LegacyOptions.Var(v.substring(0, eq), v.substring(eq + 1)));
     }
+    // A legacy template reads any variable given with {{user `…`}}, declared or not.
+    for (PackerOptions.SettingVar v : options.settingVars()) {
+      vars.add(new LegacyOptions.Var(v.name(), v.value()));
+    }
     List<SourceFile> varFiles = new ArrayList<>();
     List<Diagnostic> unreadable = new ArrayList<>();
     for (Path p : options.varFiles()) {

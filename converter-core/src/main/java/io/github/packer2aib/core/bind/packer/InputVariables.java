@@ -546,6 +546,43 @@ final class InputVariables {
   }
 
   /**
+   * A value from a settings file: as a {@code --var} value, but one for a variable the template
+   * does not declare is a warning at its name in the file (the value is not used), or only a note
+   * when the file's defaults give it to every template (a repository's templates declare different
+   * variables).
+   */
+  void settingsFile(PackerOptions.SettingVar v) {
+    Declared d = declared.get(v.name());
+    if (d == null) {
+      out.add(
+          Diagnostic.of(
+              v.everyTemplate()
+                  ? PackerCode.SETTINGS_VARIABLE_NOT_DECLARED_DEFAULT
+                  : PackerCode.SETTINGS_VARIABLE_NOT_DECLARED,
+              v.at().orElse(null),
+              "The settings file gives a value for the variable \""
+                  + v.name()
+                  + "\""
+                  + (v.everyTemplate() ? " to every template (defaults)" : "")
+                  + ", but this template declares no such variable, so the value is not used."
+                  + Names.didYouMean(v.name(), declared.keySet())
+                  + (v.everyTemplate()
+                      ? ""
+                      : " Declare it with a variable \""
+                          + v.name()
+                          + "\" { … } block, or fix"
+                          + " the name in the settings file.")));
+      return;
+    }
+    fromText(
+        d,
+        v.value(),
+        "<value for var." + v.name() + " from the settings file>",
+        ValueSource.COMMAND_LINE,
+        "the settings file");
+  }
+
+  /**
    * A value given as text (environment, command line): a plain string for string, number and
    * untyped variables, else an HCL expression, as Packer's {@code
    * expressionFromVariableDefinition}.

@@ -172,6 +172,9 @@ public final class PackerHclLoader {
       for (String argument : options.vars()) {
         variables.commandLine(argument);
       }
+      for (PackerOptions.SettingVar v : options.settingVars()) {
+        variables.settingsFile(v);
+      }
       List<Variable> variableList = variables.finish(scope);
       List<Range> secretRanges = new ArrayList<>(variables.secretRanges(this::restOfLineBlank));
       secretRanges.addAll(locals.secretRanges());

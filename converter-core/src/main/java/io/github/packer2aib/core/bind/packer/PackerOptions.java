@@ -2,11 +2,13 @@ package io.github.packer2aib.core.bind.packer;
 
 import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.hcl.function.EnvironmentVariables;
+import io.github.packer2aib.core.source.Range;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -22,6 +24,9 @@ import java.util.TreeMap;
  * @param clock the run's frozen clock for {@code timestamp()} and friends
  * @param data values of data source attributes that only Packer's plugins could compute, given
  *     instead ({@code --data data.TYPE.NAME.ATTRIBUTE=VALUE}), by {@code data.TYPE.NAME.ATTRIBUTE}
+ * @param settingVars the values a settings file gives ({@code convert -r --settings}), after {@code
+ *     vars} (a later one wins): as {@code --var} values, but a variable the template does not
+ *     declare is not an error there (a settings file serves many templates)
  */
 public record PackerOptions(
     List<String> vars,
@@ -29,7 +34,40 @@ public record PackerOptions(
     Map<String, String> environment,
     Path workingDirectory,
     Clock clock,
-    Map<String, String> data) {
+    Map<String, String> data,
+    List<SettingVar> settingVars) {
+
+  /**
+   * A variable's value from a settings file.
+   *
+   * @param at where the settings file writes its name, when known
+   * @param everyTemplate given by the file's defaults to every template (not by an entry that names
+   *     this one): a template that does not declare it is told nothing worse than a note
+   */
+  public record SettingVar(String name, String value, Optional<Range> at, boolean everyTemplate) {
+    public SettingVar {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(at, "at");
+    }
+
+    /** Leaves out the value: it may be a secret, and records end up in test failures and logs. */
+    @Override
+    public String toString() {
+      return "SettingVar[" + name + "]";
+    }
+  }
+
+  /** Options without settings file values. */
+  public PackerOptions(
+      List<String> vars,
+      List<Path> varFiles,
+      Map<String, String> environment,
+      Path workingDirectory,
+      Clock clock,
+      Map<String, String> data) {
+    this(vars, varFiles, environment, workingDirectory, clock, data, List.of());
+  }
 
   /** Options without data source values. */
   public PackerOptions(
@@ -58,6 +96,7 @@ public record PackerOptions(
     Objects.requireNonNull(clock, "clock");
     // Sorted, so that what is reported about them comes in one order.
     data = data.isEmpty() ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(data));
+    settingVars = List.copyOf(settingVars);
   }
 
   /**

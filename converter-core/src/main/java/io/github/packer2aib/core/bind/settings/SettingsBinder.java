@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -162,6 +163,7 @@ public final class SettingsBinder {
       return TemplateSettings.EMPTY;
     }
     Layer layer = new Layer();
+    layer.defaults = true;
     for (DocMember m : o.members()) {
       String p = JsonPointer.append(pointer, m.key());
       if (ENTRY_ONLY_KEYS.contains(m.key())) {
@@ -314,7 +316,7 @@ public final class SettingsBinder {
         buildTimeout(m, p).ifPresent(v -> layer.buildTimeout = Optional.of(v));
         return true;
       case VARS:
-        vars(m, p, layer.vars);
+        vars(m, p, layer.vars, layer.varKeys);
         return true;
       case DATA:
         data(m, p, layer.data);
@@ -449,7 +451,7 @@ public final class SettingsBinder {
   }
 
   /** The {@code vars} object: each value as {@code --var name=value} would take it. */
-  private void vars(DocMember m, String p, Map<String, String> into) {
+  private void vars(DocMember m, String p, Map<String, String> into, Map<String, Range> keys) {
     secret(m.value());
     if (!(m.value() instanceof DocObject o)) {
       wrongType(
@@ -465,6 +467,7 @@ public final class SettingsBinder {
       Optional<String> value = varValue(v, vp);
       if (nameOk && value.isPresent()) {
         into.put(v.key(), value.get());
+        keys.put(v.key(), v.keyRange());
       }
     }
   }
@@ -706,6 +709,7 @@ public final class SettingsBinder {
   /** One layer while it is read; {@link #build} freezes it. */
   private static final class Layer {
     final Map<String, String> vars = new LinkedHashMap<>();
+    final Map<String, Range> varKeys = new LinkedHashMap<>();
     final Map<String, String> data = new LinkedHashMap<>();
     final List<String> varFiles = new ArrayList<>();
     final List<String> only = new ArrayList<>();
@@ -721,6 +725,9 @@ public final class SettingsBinder {
     Optional<GalleryVersioning> galleryVersioning = Optional.empty();
     Optional<Integer> buildTimeout = Optional.empty();
     Optional<String> skip = Optional.empty();
+
+    /** Whether this is the {@code defaults} layer, whose variables every template is given. */
+    boolean defaults;
 
     TemplateSettings build() {
       return new TemplateSettings(
@@ -739,7 +746,9 @@ public final class SettingsBinder {
           skipUnsupported,
           galleryVersioning,
           buildTimeout,
-          skip);
+          skip,
+          varKeys,
+          defaults ? vars.keySet() : Set.of());
     }
   }
 }

@@ -2,13 +2,16 @@ package io.github.packer2aib.core.bind.settings;
 
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.mapping.packer.MapOptions.GalleryVersioning;
+import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The settings of one template: what its command-line options would be if it were converted alone.
@@ -24,6 +27,10 @@ import java.util.Optional;
  * @param except usage filters as {@code --except}
  * @param ignore warning and note codes as {@code --ignore} takes them, in upper case
  * @param skip why the template must not be converted, when a matching entry says so
+ * @param varKeys where the settings file writes the name of each of {@code vars} (the layer that
+ *     gave the value)
+ * @param defaultVars the names of {@code vars} that only {@code defaults} gives: values for every
+ *     template, which a template that does not declare them simply does not use
  */
 public record TemplateSettings(
     Map<String, String> vars,
@@ -41,7 +48,9 @@ public record TemplateSettings(
     Optional<Boolean> skipUnsupported,
     Optional<GalleryVersioning> galleryVersioning,
     Optional<Integer> buildTimeout,
-    Optional<String> skip) {
+    Optional<String> skip,
+    Map<String, Range> varKeys,
+    Set<String> defaultVars) {
 
   /** No settings at all: every option keeps its command-line default. */
   public static final TemplateSettings EMPTY =
@@ -61,7 +70,9 @@ public record TemplateSettings(
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
-          Optional.empty());
+          Optional.empty(),
+          Map.of(),
+          Set.of());
 
   public TemplateSettings {
     // Map.copyOf would lose the order in which the file names the variables.
@@ -81,6 +92,8 @@ public record TemplateSettings(
     Objects.requireNonNull(galleryVersioning, "galleryVersioning");
     Objects.requireNonNull(buildTimeout, "buildTimeout");
     Objects.requireNonNull(skip, "skip");
+    varKeys = Collections.unmodifiableMap(new LinkedHashMap<>(varKeys));
+    defaultVars = Set.copyOf(defaultVars);
   }
 
   /**
@@ -94,6 +107,11 @@ public record TemplateSettings(
     mergedVars.putAll(later.vars);
     Map<String, String> mergedData = new LinkedHashMap<>(data);
     mergedData.putAll(later.data);
+    Map<String, Range> mergedKeys = new LinkedHashMap<>(varKeys);
+    mergedKeys.putAll(later.varKeys);
+    Set<String> mergedDefaults = new HashSet<>(defaultVars);
+    mergedDefaults.removeAll(later.vars.keySet());
+    mergedDefaults.addAll(later.defaultVars);
     return new TemplateSettings(
         mergedVars,
         mergedData,
@@ -110,13 +128,50 @@ public record TemplateSettings(
         later.skipUnsupported.or(() -> skipUnsupported),
         later.galleryVersioning.or(() -> galleryVersioning),
         later.buildTimeout.or(() -> buildTimeout),
-        later.skip.or(() -> skip));
+        later.skip.or(() -> skip),
+        mergedKeys,
+        mergedDefaults);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
+  }
+
+  /**
+   * The same settings: every component but {@link #varKeys}, which says where the file writes them
+   * (the JSON and YAML forms of one file are the same settings).
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TemplateSettings t && withoutPlaces().equals(t.withoutPlaces());
+  }
+
+  @Override
+  public int hashCode() {
+    return withoutPlaces().hashCode();
+  }
+
+  private List<Object> withoutPlaces() {
+    return List.of(
+        vars,
+        data,
+        varFiles,
+        only,
+        except,
+        ignore,
+        identity,
+        subscription,
+        location,
+        scriptBaseUri,
+        fileBaseUri,
+        apiVersion,
+        skipUnsupported,
+        galleryVersioning,
+        buildTimeout,
+        skip,
+        defaultVars);
   }
 
   /**

@@ -97,6 +97,7 @@ class PackerHclConformanceTest {
     List<Path> varFiles = new ArrayList<>();
     Map<String, String> env = new LinkedHashMap<>();
     Map<String, String> data = new LinkedHashMap<>();
+    List<PackerOptions.SettingVar> settingVars = new ArrayList<>();
     for (String line : files.getOrDefault(ARGS, "").split("\n")) {
       String l = line.strip();
       if (l.isEmpty() || l.startsWith("#")) {
@@ -121,12 +122,22 @@ class PackerHclConformanceTest {
         case "data":
           data.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
           break;
+        case "settings-var": // a settings file's templates entry
+        case "settings-default-var": // its defaults, for every template
+          settingVars.add(
+              new PackerOptions.SettingVar(
+                  value.substring(0, value.indexOf('=')),
+                  value.substring(value.indexOf('=') + 1),
+                  Optional.empty(),
+                  key.equals("settings-default-var")));
+          break;
         default:
           throw new IllegalArgumentException("unknown args line: " + line);
       }
     }
     PackerOptions options =
-        new PackerOptions(vars, varFiles, env, Path.of("/work"), Clock.frozenAt(NOW), data);
+        new PackerOptions(
+            vars, varFiles, env, Path.of("/work"), Clock.frozenAt(NOW), data, settingVars);
     LoadResult result =
         new PackerHclLoader(fs).load(new PackerInput(Path.of(input), input), options);
     Map<String, SourceFile> sources = new TreeMap<>();

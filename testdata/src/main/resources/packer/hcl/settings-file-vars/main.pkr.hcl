@@ -1,0 +1,7 @@
+variable "location" {
+  default = "westeurope"
+}
+variable "size" {
+  type    = number
+  default = 1
+}
