@@ -62,8 +62,9 @@ public final class Settings {
                     "The entry with path \""
                         + e.glob()
                         + "\" matches no template; check the glob against the paths listed in"
-                        + " the report. Paths are relative to the input root, with '/'"
-                        + " separators; '*' stays within one folder, '**' crosses folders.")
+                        + " the report. Paths are relative to the input root (with several"
+                        + " roots, they start with the root's folder name, as in the report), with"
+                        + " '/' separators; '*' stays within one folder, '**' crosses folders.")
                 .withPath(e.pointer()));
       }
     }
