@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.report;
 
+import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.diag.SecretScrubber;
@@ -126,7 +127,9 @@ public final class ReportMarkdown {
 
   /**
    * One table cell: secrets masked, then the characters that would end the cell or be read as HTML
-   * escaped, and line breaks turned into {@code <br>} so the row stays on one line.
+   * escaped, line breaks turned into {@code <br>} so the row stays on one line, and other control
+   * characters written as {@code \}{@code uXXXX} (a file name may hold an escape sequence, which a
+   * terminal showing the report would act on). Backticks stay: messages mark code with them.
    */
   public static String cell(String text) {
     String scrubbed = SecretScrubber.scrub(text);
@@ -146,7 +149,13 @@ public final class ReportMarkdown {
           }
         }
         case '\n' -> out.append("<br>");
-        default -> out.append(c);
+        default -> {
+          if (c != '\t' && (c < 0x20 || (c >= 0x7F && c < 0xA0))) {
+            out.append(ControlCharacters.escape(String.valueOf(c)));
+          } else {
+            out.append(c);
+          }
+        }
       }
     }
     return out.toString();

@@ -109,5 +109,7 @@ No diagnostics: everything was converted as written.
     assertEquals(
         "a \\| b<br>c<br>d &lt;e&gt; &amp; f\\\\g",
         ReportMarkdown.cell("a | b\r\nc\nd <e> & f\\g"));
+    // A file name with a terminal escape sequence (bulk review); a tab stays.
+    assertEquals("a\\u001b[31mred\tz", ReportMarkdown.cell("a\u001b[31mred\tz"));
   }
 }
