@@ -397,7 +397,10 @@ public final class SpecValidator {
                 + quote(echo(text.get()))
                 + " is not valid: "
                 + namePatternInWords()
-                + ". Choose a name of that form.");
+                + ". "
+                + (Placeholders.is(text.get())
+                    ? Placeholders.hint(text.get()).substring(1)
+                    : "Choose a name of that form."));
       }
     }
 
@@ -1029,7 +1032,10 @@ public final class SpecValidator {
               + ", not "
               + node.kindName()
               + "."
-              + (hint.isEmpty() ? TypeHints.of(node, expected) : hint));
+              + (hint.isEmpty() ? TypeHints.of(node, expected) : hint)
+              + (node instanceof DocScalar sc && sc.isString()
+                  ? Placeholders.hint(sc.text())
+                  : ""));
     }
 
     // ---- helpers ----

@@ -471,8 +471,9 @@ class SettingsBinderTest {
         List.of(
             "SET-W001 s.yaml:3:11 /templates/1/path | The entry with path \"b/{x,y}\" matches no"
                 + " template; check the glob against the paths listed in the report. Paths are"
-                + " relative to the input root, with '/' separators; '*' stays within one folder,"
-                + " '**' crosses folders."),
+                + " relative to the input root (with several roots, they start with the root's"
+                + " folder name, as in the report), with '/' separators; '*' stays within one"
+                + " folder, '**' crosses folders."),
         lines(s.unused(List.of("a/t", "c", "b/z"))));
     assertEquals(
         List.of("/templates/0/path", "/templates/1/path", "/templates/2/path"),
