@@ -28,7 +28,9 @@ public enum RuleCode implements DiagnosticCode {
   INVALID_TAG("RULE-E318", "Invalid tag"),
   TOO_MANY_TAGS("RULE-E319", "Too many tags"),
   TAG_NAMES_DIFFER_IN_CASE("RULE-W320", "Tag names differ only in case"),
-  STAGING_GROUP_NOT_EMPTY("RULE-W321", "Staging resource group not empty");
+  STAGING_GROUP_NOT_EMPTY("RULE-W321", "Staging resource group not empty"),
+  PLATFORM_IMAGE_INCOMPLETE("RULE-W322", "Platform image not fully named"),
+  NO_DISTRIBUTION_TARGET("RULE-W323", "No distribution target");
 
   private final Text text;
 

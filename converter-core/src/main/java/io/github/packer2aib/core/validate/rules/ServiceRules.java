@@ -111,7 +111,10 @@ public final class ServiceRules {
     vmProfile(p.vmProfile(), version);
     customizers(p.customize() == null ? List.of() : p.customize());
     validators(p);
-    distributors(p.distribute() == null ? List.of() : p.distribute(), t.tags(), version);
+    if (p.distribute() != null) {
+      // A missing distribute is the spec layer's (a required property).
+      distributors(p.distribute(), t.tags(), version);
+    }
   }
 
   /**
@@ -267,7 +270,30 @@ public final class ServiceRules {
   }
 
   private void source(ImageSource source) {
-    if (source instanceof ImageSource.ManagedImage m) {
+    if (source instanceof ImageSource.PlatformImage pi) {
+      List<String> missing = new ArrayList<>();
+      if (pi.publisher() == null) {
+        missing.add("publisher");
+      }
+      if (pi.offer() == null) {
+        missing.add("offer");
+      }
+      if (pi.sku() == null) {
+        missing.add("sku");
+      }
+      if (!missing.isEmpty()) {
+        report(
+            RuleCode.PLATFORM_IMAGE_INCOMPLETE,
+            SOURCE,
+            "A PlatformImage source names its Marketplace image by publisher, offer and sku (and"
+                + " version, such as latest), but "
+                + and(missing)
+                + (missing.size() == 1 ? " is" : " are")
+                + " missing, so Image Builder cannot find the image. Add "
+                + (missing.size() == 1 ? "it" : "them")
+                + " (az vm image list --publisher … --all lists them).");
+      }
+    } else if (source instanceof ImageSource.ManagedImage m) {
       resourceId(m.imageId(), SOURCE, -1, "/imageId", "a managed image");
     } else if (source instanceof ImageSource.SharedImageVersion s) {
       resourceId(s.imageVersionId(), SOURCE, -1, "/imageVersionId", "a gallery image version");
@@ -377,6 +403,13 @@ public final class ServiceRules {
 
   private void distributors(
       List<Distributor> targets, Map<String, String> templateTags, ApiVersion version) {
+    if (targets.isEmpty()) {
+      report(
+          RuleCode.NO_DISTRIBUTION_TARGET,
+          "/properties/distribute",
+          "distribute is empty, so the build would make an image and put it nowhere. Add a"
+              + " target: a ManagedImage, a SharedImage (a gallery image definition) or a VHD.");
+    }
     Map<String, Integer> names = new HashMap<>();
     for (int i = 0; i < targets.size(); i++) {
       Distributor d = targets.get(i);

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.validate.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.aib.BoolValue;
@@ -371,6 +372,23 @@ class ServiceRulesTest {
         codesAndPaths(template(base().customize(List.of(alone)), null)));
     assertEquals(
         List.of(), codesAndPaths(template(base().customize(List.of(viaExpression)), null)));
+  }
+
+  /** What the spec lets pass and Image Builder cannot build (YAML review). */
+  @Test
+  void aPlatformImageIsNamedInFullAndSomethingIsDistributed() {
+    ImageTemplate t =
+        template(
+            base()
+                .source(new ImageSource.PlatformImage("Canonical", null, null, "latest", null))
+                .distribute(List.of()),
+            Identity.userAssigned(ID));
+    List<Diagnostic> found =
+        ServiceRules.check(t, ApiVersion.V2024_02_01, "", ServiceRulesTest::locate);
+    assertEquals(
+        List.of("RULE-W322 /properties/source", "RULE-W323 /properties/distribute"),
+        found.stream().map(d -> d.code() + " " + d.path().get()).toList());
+    assertTrue(found.get(0).detail().contains("but offer and sku are missing"), found::toString);
   }
 
   @Test
