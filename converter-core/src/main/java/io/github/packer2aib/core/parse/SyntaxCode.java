@@ -67,7 +67,8 @@ public enum SyntaxCode implements DiagnosticCode {
   YAML_UNSUPPORTED_TAG("YAML-W101", "Unsupported tag"),
   YAML_LONE_SURROGATE("YAML-W102", "Half of a surrogate pair"),
   YAML_WINDOWS_PATH_ESCAPE("YAML-W103", "Backslash escape in a Windows path"),
-  YAML_UNUSED_ANCHOR("YAML-W104", "Anchor never used");
+  YAML_UNUSED_ANCHOR("YAML-W104", "Anchor never used"),
+  YAML_OTHER_VERSION("YAML-W105", "Other YAML version");
 
   private final Text text;
 

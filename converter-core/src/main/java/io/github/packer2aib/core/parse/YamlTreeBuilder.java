@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.parse;
 
+import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.doc.DocArray;
@@ -21,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
@@ -81,6 +84,7 @@ final class YamlTreeBuilder {
   private record Built(DocNode node, long size, int height) {}
 
   ParseResult read() {
+    versionDirectives();
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(YamlReader.CODE_POINT_LIMIT);
     Parser parser = YamlParsers.parser(new SurrogateSafeReader(text), options);
@@ -111,6 +115,37 @@ final class YamlTreeBuilder {
     }
     return new ParseResult(documents, diagnostics);
   }
+
+  /**
+   * A {@code %YAML} directive of another version than 1.2: the file is read as YAML 1.2 whatever it
+   * says (the core schema: {@code yes} and {@code on} are text), so a file written for YAML 1.1,
+   * where they are booleans, is told so (YAML 1.2 asks a processor to warn of a version it does not
+   * follow). Directives stand at a line's start, before a document; a cheap search finds them.
+   */
+  private void versionDirectives() {
+    if (text.indexOf("%YAML") < 0) {
+      return;
+    }
+    Matcher m = VERSION_DIRECTIVE.matcher(text);
+    while (m.find()) {
+      String version = m.group(1);
+      // Another major version is an error of the parser's (YAML-E015).
+      if (version.startsWith("1.") && !version.equals("1.2")) {
+        diagnostics.add(
+            Diagnostic.of(
+                SyntaxCode.YAML_OTHER_VERSION,
+                file.range(m.start(1), m.end(1)),
+                "This document says %YAML "
+                    + ControlCharacters.escape(version)
+                    + ", but it is read as YAML 1.2: plain yes, no, on and off are text (write"
+                    + " true or false for a boolean), and numbers such as 010 are decimal. Write"
+                    + " %YAML 1.2, or remove the directive."));
+      }
+    }
+  }
+
+  private static final Pattern VERSION_DIRECTIVE =
+      Pattern.compile("(?m)^%YAML[ \\t]+([^ \\t\\r\\n#]+)");
 
   private YamlSyntaxErrors.OpenFlow openFlow() {
     for (Frame frame : stack) {

@@ -220,6 +220,21 @@ class YamlReaderTest {
         result.documents().stream().map(DocText::render).toList());
   }
 
+  /** A file written for YAML 1.1 (yes is a boolean there) is told how it is read (YAML review). */
+  @Test
+  void aVersionDirectiveOtherThan12IsToldHowTheFileIsRead() {
+    ParseResult result = read("%YAML 1.1\n---\na: yes\n");
+    assertEquals(
+        List.of(
+            "YAML-W105 Other YAML version @1:7-1:10: This document says %YAML 1.1, but it is read"
+                + " as YAML 1.2: plain yes, no, on and off are text (write true or false for a"
+                + " boolean), and numbers such as 010 are decimal. Write %YAML 1.2, or remove the"
+                + " directive."),
+        Diags.describe(result));
+    assertEquals("{\"a\":\"yes\"}", DocText.render(result.documents().get(0)));
+    assertEquals(List.of(), Diags.describe(read("%YAML 1.2\n---\na: 1\n")));
+  }
+
   @Test
   void anchorsDoNotCarryOverToTheNextDocument() {
     ParseResult result = read("a: &x 1\n---\nb: *x\n");
