@@ -23,6 +23,14 @@ class SecretScrubberProperties {
     assertEquals(SecretScrubber.withPatterns(line), SecretScrubber.scrub(line), line);
   }
 
+  /** The signature test's quick look for "sig" never passes over what the pattern finds. */
+  @Property(tries = 2000)
+  void theSignatureTestAgreesWithItsPattern(@ForAll("lines") String line) {
+    boolean pattern =
+        java.util.regex.Pattern.compile("(?i)(?:[?&;]|%26|%3f)sig(?:=|%3d)").matcher(line).find();
+    assertEquals(pattern, SecretScrubber.hasSasSignature(line), line);
+  }
+
   /**
    * The credential pattern as it was before its name was anchored at a word's start, where it tried
    * {@code [a-z_]*} from every letter of a word (quadratic in a long one): the anchored pattern
