@@ -1032,13 +1032,21 @@ public final class SpecValidator {
               + ", not "
               + node.kindName()
               + "."
-              + (hint.isEmpty() ? TypeHints.of(node, expected) : hint)
+              + (hint.isEmpty() ? TypeHints.of(node, expected, isListItem(w.pointer())) : hint)
               + (node instanceof DocScalar sc && sc.isString()
                   ? Placeholders.hint(sc.text())
                   : ""));
     }
 
     // ---- helpers ----
+
+    /** Whether the pointer's last step is an index: {@code /properties/customize/0/inline/2}. */
+    boolean isListItem(String pointer) {
+      int slash = pointer.lastIndexOf('/');
+      return slash >= 0
+          && slash < pointer.length() - 1
+          && pointer.substring(slash + 1).chars().allMatch(Character::isDigit);
+    }
 
     Range range(DocNode node, String pointer) {
       return node != null && node.range() != null

@@ -30,8 +30,20 @@ final class TypeHints {
    * @return a sentence starting with a space, or "" when there is nothing useful to add
    */
   static String of(DocNode node, String expected) {
+    return of(node, expected, false);
+  }
+
+  /**
+   * {@link #of(DocNode, String)} for a value that may be an item of a list ({@code listItem}):
+   * there an empty string is most likely a line such as {@code - #!/bin/bash}, which YAML reads as
+   * an empty item and a comment.
+   */
+  static String of(DocNode node, String expected, boolean listItem) {
     if (node instanceof DocScalar s && s.type() == DocScalar.Type.NULL) {
-      return " Give it a value, or remove it.";
+      return listItem && expected.startsWith("a string")
+          ? " Give it a value, or remove it. In YAML, text that starts with \"#\" after a blank"
+              + " (- #!/bin/bash) is a comment: put such text in quotes."
+          : " Give it a value, or remove it.";
     }
     if (expected.startsWith("a string")) {
       return forString(node);

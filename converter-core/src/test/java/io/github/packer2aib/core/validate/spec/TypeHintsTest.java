@@ -140,6 +140,22 @@ properties:
                   inline: [x]
             """);
     assertEquals("\"name\" must be a string, not null. Give it a value, or remove it.", d.detail());
+    // An empty item of a list of commands: most likely a line YAML read as a comment.
+    d =
+        only(
+            """
+              customize:
+                - type: Shell
+                  name: x
+                  inline:
+                    - #!/bin/bash
+                    - echo hi
+            """);
+    assertEquals(
+        "Item 0 of \"inline\" must be a string, not null. Give it a value, or remove it. In YAML,"
+            + " text that starts with \"#\" after a blank (- #!/bin/bash) is a comment: put such"
+            + " text in quotes.",
+        d.detail());
     d =
         only(
             """
