@@ -94,6 +94,11 @@ final class YamlSyntaxErrors {
               + " \"key: value\", or indent the line further to continue the value above.");
     }
     if (context.contains("anchor") || context.contains("alias")) {
+      // - [ -f /etc/motd ] && echo ok: the && after a complete value is text, not an anchor.
+      Diagnostic after = textAfterValue(from);
+      if (after != null) {
+        return after;
+      }
       return Diagnostic.of(
           SyntaxCode.YAML_INVALID_ANCHOR,
           file.range(from, Math.max(from + 1, at)),

@@ -408,6 +408,13 @@ class YamlReaderTest {
                 + " f.yaml:2:5 ends at its closing \"]\", so the text after it has no place in"
                 + " YAML. To write it all as one string, put it in quotes:"
                 + " '[Environment]::Exit(''a'')'. {value starts here @2:5-2:6}"),
+        // The && after the brackets was an anchor's error (YAML review).
+        error(
+            "steps:\n  - [ -f /etc/motd ] && echo ok\n",
+            "YAML-E019 Text after a complete value @2:22-2:32: The value that starts at"
+                + " f.yaml:2:5 ends at its closing \"]\", so the text after it has no place in"
+                + " YAML. To write it all as one string, put it in quotes: '[ -f /etc/motd ] &&"
+                + " echo ok'. {value starts here @2:5-2:6}"),
         error(
             "a: 'x' y\nb: 1\n",
             "YAML-E019 Text after a complete value @1:8-1:9: The value that starts at f.yaml:1:4"
