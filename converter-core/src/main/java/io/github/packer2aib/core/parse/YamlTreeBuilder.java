@@ -87,7 +87,7 @@ final class YamlTreeBuilder {
     versionDirectives();
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(YamlReader.CODE_POINT_LIMIT);
-    Parser parser = YamlParsers.parser(new SurrogateSafeReader(text), options);
+    Parser parser = YamlParsers.parser(new SurrogateSafeReader(yaml12Text()), options);
     YamlSyntaxErrors errors = new YamlSyntaxErrors(file, offsets);
     try {
       while (!stopped) {
@@ -114,6 +114,49 @@ final class YamlTreeBuilder {
                   + " as a mapping of keys to values."));
     }
     return new ParseResult(documents, diagnostics);
+  }
+
+  /**
+   * YAML 1.2 reads U+0085, U+2028 and U+2029 as ordinary characters, YAML 1.1 (SnakeYAML) as line
+   * breaks: {@code - echo a\u2028b} was a "missing colon" on a line of its own, and every line
+   * number after it was one off. They stand in for them, one for one (positions are kept), while
+   * SnakeYAML reads the text, and are turned back in every value and key: characters of the private
+   * use area no template holds (when one does, the text is read as it is).
+   */
+  private static final char[][] STAND_INS = {
+    {'\u0085', '\uE085'}, {'\u2028', '\uE028'}, {'\u2029', '\uE029'}
+  };
+
+  /** Whether the text SnakeYAML reads has stand-ins for 1.1's extra line breaks. */
+  private boolean stoodIn;
+
+  private String yaml12Text() {
+    boolean any = false;
+    for (char[] pair : STAND_INS) {
+      if (text.indexOf(pair[1]) >= 0) {
+        return text;
+      }
+      any |= text.indexOf(pair[0]) >= 0;
+    }
+    if (!any) {
+      return text;
+    }
+    stoodIn = true;
+    String t = text;
+    for (char[] pair : STAND_INS) {
+      t = t.replace(pair[0], pair[1]);
+    }
+    return t;
+  }
+
+  private static String restored(String value) {
+    String v = value;
+    for (char[] pair : STAND_INS) {
+      if (v.indexOf(pair[1]) >= 0) {
+        v = v.replace(pair[1], pair[0]);
+      }
+    }
+    return v;
   }
 
   /**
@@ -579,8 +622,9 @@ final class YamlTreeBuilder {
 
   private DocScalar scalar(ScalarEvent e, String path) {
     Range range = scalarRange(e);
-    String value = LoneSurrogates.replaced(e.getValue());
-    if (value != e.getValue()) {
+    String read = stoodIn ? restored(e.getValue()) : e.getValue();
+    String value = LoneSurrogates.replaced(read);
+    if (value != read) {
       diagnostics.add(Words.loneSurrogate(SyntaxCode.YAML_LONE_SURROGATE, range, path));
     }
     String tag = e.getTag();

@@ -220,6 +220,24 @@ class YamlReaderTest {
         result.documents().stream().map(DocText::render).toList());
   }
 
+  /**
+   * U+0085, U+2028 and U+2029 are ordinary characters in YAML 1.2 (SnakeYAML, a 1.1 parser, broke
+   * lines at them: a false "missing colon", and later lines off by one).
+   */
+  @Test
+  void nextLineAndTheUnicodeSeparatorsAreTextAsInYaml12() {
+    ParseResult result =
+        read("a: x\u2028y\nb: |\n  p\u0085q\n  r\u2029s\nc: [\"\u2028\"]\nd: 1 x\n");
+    assertEquals(List.of(), Diags.describe(result));
+    assertEquals(
+        "{\"a\":\"x\u2028y\",\"b\":\"p\u0085q\\nr\u2029s\\n\",\"c\":[\"\u2028\"],\"d\":\"1 x\"}",
+        DocText.render(result.documents().get(0)));
+    // Where a later error stands is counted in lines as YAML 1.2 counts them: line 2.
+    List<String> later = Diags.describe(read("a: x\u2028y\nb: [\n"));
+    assertEquals(1, later.size(), later::toString);
+    assertTrue(later.get(0).contains("sequence opened at f.yaml:2:4"), later::toString);
+  }
+
   /** A file written for YAML 1.1 (yes is a boolean there) is told how it is read (YAML review). */
   @Test
   void aVersionDirectiveOtherThan12IsToldHowTheFileIsRead() {
