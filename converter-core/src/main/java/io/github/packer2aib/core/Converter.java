@@ -164,7 +164,12 @@ public final class Converter {
     SourceMap map = bound.sourceMap();
     List<Diagnostic> rules =
         ServiceRules.check(
-            bound.template(), version, ref.pointer(), map::locate, options.identity().isPresent());
+            bound.template(),
+            version,
+            ref.pointer(),
+            map::locate,
+            ptr -> map.locateKey(ptr).or(() -> map.locate(ptr)),
+            options.identity().isPresent());
     for (Diagnostic d : rules) {
       if (!followsFromSpecError(d, spec)) {
         checkDiagnostics.add(d);

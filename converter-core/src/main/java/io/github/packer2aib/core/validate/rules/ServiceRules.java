@@ -44,11 +44,19 @@ public final class ServiceRules {
 
   private final String base;
   private final Function<String, Optional<Range>> locate;
+
+  /** Where a member's key is written (a tag's name), else its value, as {@link #locate} says. */
+  private final Function<String, Optional<Range>> locateKey;
+
   private final List<Diagnostic> out = new ArrayList<>();
 
-  private ServiceRules(String basePointer, Function<String, Optional<Range>> locate) {
+  private ServiceRules(
+      String basePointer,
+      Function<String, Optional<Range>> locate,
+      Function<String, Optional<Range>> locateKey) {
     this.base = basePointer;
     this.locate = locate;
+    this.locateKey = locateKey;
   }
 
   /**
@@ -76,7 +84,21 @@ public final class ServiceRules {
       String basePointer,
       Function<String, Optional<Range>> locate,
       boolean identitySupplied) {
-    ServiceRules rules = new ServiceRules(basePointer, locate);
+    return check(template, version, basePointer, locate, locate, identitySupplied);
+  }
+
+  /**
+   * As {@link #check(ImageTemplate, ApiVersion, String, Function, boolean)}; {@code locateKey} says
+   * where a member's key is written, where a finding about a name (a tag's) points.
+   */
+  public static List<Diagnostic> check(
+      ImageTemplate template,
+      ApiVersion version,
+      String basePointer,
+      Function<String, Optional<Range>> locate,
+      Function<String, Optional<Range>> locateKey,
+      boolean identitySupplied) {
+    ServiceRules rules = new ServiceRules(basePointer, locate, locateKey);
     rules.run(template, version, identitySupplied);
     return List.copyOf(rules.out);
   }
@@ -482,12 +504,12 @@ public final class ServiceRules {
       String shown = "\"" + ControlCharacters.escape(Excerpts.cut(name, 40)) + "\"";
       String forbidden = TagLimits.forbiddenIn(name);
       if (name.isEmpty()) {
-        report(
+        reportAtKey(
             RuleCode.INVALID_TAG,
             where,
             "A tag name must not be empty. Give the tag a name, or remove it.");
       } else if (TagLimits.nameTooLong(name)) {
-        report(
+        reportAtKey(
             RuleCode.INVALID_TAG,
             where,
             "The tag name "
@@ -496,7 +518,7 @@ public final class ServiceRules {
                 + TagLimits.MAX_NAME
                 + " characters Azure allows. Shorten it.");
       } else if (!forbidden.isEmpty()) {
-        report(
+        reportAtKey(
             RuleCode.INVALID_TAG,
             where,
             "The tag name "
@@ -523,8 +545,8 @@ public final class ServiceRules {
         withFirstUse(
             RuleCode.TAG_NAMES_DIFFER_IN_CASE,
             where,
-            locate.apply(where),
-            locate.apply(JsonPointer.append(at, first)),
+            locateKey.apply(where),
+            locateKey.apply(JsonPointer.append(at, first)),
             "The tag names "
                 + shown
                 + " and \""
@@ -775,6 +797,13 @@ public final class ServiceRules {
   private static final String CUSTOMIZE = "/properties/customize/";
   private static final String VALIDATIONS = "/properties/validate/inVMValidations/";
   private static final String DISTRIBUTE = "/properties/distribute/";
+
+  /** A finding about a member's name: at its key where the document says where that is. */
+  private void reportAtKey(DiagnosticCode code, String pointer, String detail) {
+    out.add(
+        Diagnostic.of(code, locateKey.apply(pointer).orElse(null), detail)
+            .withPath(base + pointer));
+  }
 
   private void report(DiagnosticCode code, String pointer, String detail) {
     out.add(
