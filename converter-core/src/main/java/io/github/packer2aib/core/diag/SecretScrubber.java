@@ -68,21 +68,9 @@ public final class SecretScrubber {
    * signed URLs and the masking of source lines.
    */
   public static boolean hasSasSignature(String url) {
-    // Every command of every step is asked (RULE-W317): most hold no "sig", which a loop tells
-    // faster than the pattern's search, which tries its alternatives at every character.
-    return holdsSig(url) && SAS_PARAMETER.matcher(url).find();
-  }
-
-  /** Whether {@code s} holds the letters "sig" in any ASCII case. */
-  private static boolean holdsSig(String s) {
-    for (int i = 0, n = s.length() - 2; i < n; i++) {
-      if ((s.charAt(i) | 0x20) == 's'
-          && (s.charAt(i + 1) | 0x20) == 'i'
-          && (s.charAt(i + 2) | 0x20) == 'g') {
-        return true;
-      }
-    }
-    return false;
+    // Every command of every step is asked (RULE-W317): most hold no "sig", which the word check
+    // tells faster than the pattern's search, which tries its alternatives at every character.
+    return AsciiWords.contains(url, "sig") && SAS_PARAMETER.matcher(url).find();
   }
 
   public static String scrub(String line) {
