@@ -31,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Checks the AIB service rules that the OpenAPI specs cannot express, on the bound model. Values
@@ -39,9 +38,6 @@ import java.util.regex.Pattern;
  * deployment.
  */
 public final class ServiceRules {
-  private static final Pattern RESOURCE_GROUP_ID =
-      Pattern.compile("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/?");
-
   private final String base;
   private final Function<String, Optional<Range>> locate;
 
@@ -115,7 +111,7 @@ public final class ServiceRules {
     if (staging
         && p.stagingResourceGroup() != null
         && !ArmExpression.isExpression(p.stagingResourceGroup())
-        && !RESOURCE_GROUP_ID.matcher(p.stagingResourceGroup()).matches()) {
+        && !StagingGroupContents.isGroupId(p.stagingResourceGroup())) {
       report(
           RuleCode.NOT_A_RESOURCE_ID,
           "/properties/stagingResourceGroup",
@@ -149,11 +145,7 @@ public final class ServiceRules {
     if (found.isEmpty()) {
       return;
     }
-    String staging = t.properties().stagingResourceGroup();
-    String name = staging.substring(staging.lastIndexOf('/', staging.length() - 2) + 1);
-    if (name.endsWith("/")) {
-      name = name.substring(0, name.length() - 1);
-    }
+    String name = StagingGroupContents.groupName(t.properties().stagingResourceGroup());
     List<String> held = new ArrayList<>();
     List<String> written = new ArrayList<>();
     for (StagingGroupContents.Resource r : found) {

@@ -11,6 +11,7 @@ import io.github.packer2aib.core.doc.JsonPointer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The resources a template names that lie in its own staging resource group. Image Builder wants a
@@ -114,17 +115,25 @@ final class StagingGroupContents {
    * subscription ids and group names ignoring case), or null when {@code group} is no group id.
    */
   private static String prefix(String group) {
-    String g = group.endsWith("/") ? group.substring(0, group.length() - 1) : group;
-    String[] parts = g.split("/", -1);
-    if (parts.length != 5
-        || !parts[0].isEmpty()
-        || !parts[1].equalsIgnoreCase("subscriptions")
-        || parts[2].isEmpty()
-        || !parts[3].equalsIgnoreCase("resourceGroups")
-        || parts[4].isEmpty()) {
-      return null;
-    }
-    return g.toLowerCase(Locale.ROOT) + "/providers/";
+    return isGroupId(group) ? withoutSlash(group).toLowerCase(Locale.ROOT) + "/providers/" : null;
+  }
+
+  /** What stagingResourceGroup takes: the id of a resource group (service rule RULE-E313). */
+  static boolean isGroupId(String id) {
+    return RESOURCE_GROUP_ID.matcher(id).matches();
+  }
+
+  private static final Pattern RESOURCE_GROUP_ID =
+      Pattern.compile("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/?");
+
+  /** The name of the group a group id names: its last segment. */
+  static String groupName(String id) {
+    String g = withoutSlash(id);
+    return g.substring(g.lastIndexOf('/') + 1);
+  }
+
+  private static String withoutSlash(String id) {
+    return id.endsWith("/") ? id.substring(0, id.length() - 1) : id;
   }
 
   private static boolean in(String prefix, String id) {
