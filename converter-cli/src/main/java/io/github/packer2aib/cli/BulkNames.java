@@ -55,13 +55,20 @@ final class BulkNames {
 
   /** {@code a/b/t.json} → {@code t}; characters unsafe in file names become {@code _}. */
   static String stemOf(String fileName) {
-    int dot = fileName.lastIndexOf('.');
-    String base = dot > 0 ? fileName.substring(0, dot) : fileName;
+    String base = baseOf(fileName);
     if (isSafeStem(base)) {
       return base; // most names: no pattern compiled (two per name, for every document found)
     }
     base = OutputNames.safeSpelling(base).replaceAll("^[._]+", "");
     return base.isEmpty() ? "template" : base;
+  }
+
+  /**
+   * A file name without its last extension, as it is: the stem before {@link #stemOf} spells it.
+   */
+  static String baseOf(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    return dot > 0 ? fileName.substring(0, dot) : fileName;
   }
 
   /** Whether {@link #stemOf}'s replacements would leave {@code base} as it is. */

@@ -56,6 +56,9 @@ final class BulkRun {
   /** The candidates whose conversion failed: --prune keeps what earlier runs wrote for them. */
   private final Set<Integer> failedIndexes = new HashSet<>();
 
+  /** Whether --include was given and selected nothing at all: likely a mistyped pattern. */
+  private boolean includeMatchedNothing;
+
   private final PrintWriter err;
   private final BulkSummary summary = new BulkSummary();
 
@@ -247,9 +250,6 @@ final class BulkRun {
         ? ExitCodes.OK
         : ExitCodes.INPUT_ERROR;
   }
-
-  /** Whether --include was given and selected nothing at all: likely a mistyped pattern. */
-  private boolean includeMatchedNothing;
 
   /** CLI-W005: what --include patterns that selected nothing mean. */
   private String includeDetail() {
@@ -498,12 +498,12 @@ final class BulkRun {
     for (int index : failedIndexes) {
       Discovery.Candidate c = candidates.get(index);
       String folder = c.outputFolder().isEmpty() ? "" : c.outputFolder() + "/";
+      boolean document = c.shape() == Discovery.Shape.DOCUMENT;
       for (String relative : earlier) {
         if (!relative.startsWith(folder) || relative.indexOf('/', folder.length()) >= 0) {
           continue;
         }
         String file = relative.substring(folder.length());
-        boolean document = c.shape() == Discovery.Shape.DOCUMENT;
         if (!document || file.startsWith(c.stem() + ".")) {
           keep.add(relative);
         }

@@ -288,9 +288,7 @@ final class BulkTask {
         document ? BulkNames.documentNames(c.naturalStem(), templateNames) : templateNames;
     if (document) {
       String fileName = c.path().getFileName().toString();
-      int dot = fileName.lastIndexOf('.');
-      String base = dot > 0 ? fileName.substring(0, dot) : fileName;
-      if (!base.equals(c.naturalStem())) {
+      if (!BulkNames.baseOf(fileName).equals(c.naturalStem())) {
         renamed(
             "The file name "
                 + fileName
@@ -317,13 +315,17 @@ final class BulkTask {
               + ".";
       renamed(detail, all, cliLines);
     }
+    // Each output's path relative to the output folder.
+    List<String> relatives = new ArrayList<>();
+    for (String chosen : chosenNames) {
+      String file = chosen + "." + ext;
+      relatives.add(c.outputFolder().isEmpty() ? file : c.outputFolder() + "/" + file);
+    }
     if (check == null) {
       // Every target first: an input's templates are written all or none, and undoing a written
       // one would delete the file an earlier run left there (it cannot be restored).
-      for (int i = 0; i < templates.size(); i++) {
-        String file = chosenNames.get(i) + "." + ext;
-        Path target =
-            output.resolve(c.outputFolder().isEmpty() ? file : c.outputFolder() + "/" + file);
+      for (String relative : relatives) {
+        Path target = output.resolve(relative);
         String blocked =
             inputFiles.contains(target.toAbsolutePath().normalize())
                 ? "it is a file this run reads as an input; write into another folder"
@@ -342,8 +344,7 @@ final class BulkTask {
       ConvertedTemplate t = templates.get(i);
       String natural = naturalNames.get(i);
       String chosen = chosenNames.get(i);
-      String file = chosen + "." + ext;
-      String relative = c.outputFolder().isEmpty() ? file : c.outputFolder() + "/" + file;
+      String relative = relatives.get(i);
       Path target = output.resolve(relative);
       if (!chosen.equals(natural)) {
         String detail =
