@@ -149,15 +149,10 @@ public final class ReportMarkdown {
           }
         }
         case '\n' -> out.append("<br>");
-        default -> {
-          if (c != '\t' && (c < 0x20 || (c >= 0x7F && c < 0xA0))) {
-            out.append(ControlCharacters.escape(String.valueOf(c)));
-          } else {
-            out.append(c);
-          }
-        }
+        default -> out.append(c);
       }
     }
-    return out.toString();
+    // The line breaks are <br> now; every other control character but tab becomes an escape.
+    return ControlCharacters.escape(out.toString());
   }
 }
