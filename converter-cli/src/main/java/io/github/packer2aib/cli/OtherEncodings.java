@@ -1,10 +1,9 @@
 package io.github.packer2aib.cli;
 
+import io.github.packer2aib.core.bind.PackerTemplates;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What a file that is not UTF-8 seems to be: UTF-16 (what Windows PowerShell 5's {@code Out-File}
@@ -15,9 +14,6 @@ import java.util.regex.Pattern;
  */
 final class OtherEncodings {
   private OtherEncodings() {}
-
-  /** A legacy Packer template's builders key, in JSON or as a YAML key at a line's start. */
-  private static final Pattern BUILDERS = Pattern.compile("\"builders\"\\s*:|(?m)^builders\\s*:");
 
   /**
    * UTF-16 in its byte order, when the bytes look like it: a byte order mark, or ASCII with NULs.
@@ -49,13 +45,12 @@ final class OtherEncodings {
   }
 
   /**
-   * Whether the text names an image template's type or has a {@code builders} key, read as UTF-16
-   * when it looks like it and byte by byte otherwise.
+   * Whether the text carries a template's marks as a file that does not parse does ({@link
+   * PackerTemplates#namesATemplate}), read as UTF-16 when it looks like it and byte by byte
+   * otherwise.
    */
   static boolean namesATemplate(byte[] b) {
-    Charset charset = utf16(b).orElse(StandardCharsets.ISO_8859_1);
-    String text = new String(b, charset).toLowerCase(Locale.ROOT);
-    return text.contains("microsoft.virtualmachineimages/imagetemplates")
-        || BUILDERS.matcher(text).find();
+    return PackerTemplates.namesATemplate(
+        new String(b, utf16(b).orElse(StandardCharsets.ISO_8859_1)));
   }
 }

@@ -196,6 +196,15 @@ public final class PackerTemplates {
       Pattern.compile("\"builders\"\\s*:|(?m)^\\s*builders\\s*:");
 
   /**
+   * Whether a text carries the marks of a template ({@link #brokenTemplate}): a file that cannot be
+   * read as a template (one not saved as UTF-8, say) but names one is a template that fails, not a
+   * file to pass over.
+   */
+  public static boolean namesATemplate(String text) {
+    return brokenTemplate(text) != Form.NONE;
+  }
+
+  /**
    * What a JSON or YAML text that does not parse was meant to be, from the marks that make a
    * template: the image template type makes it an AIB template, a {@code builders} key a legacy
    * Packer template; anything else is {@link Form#NONE} (a broken file of another kind).
