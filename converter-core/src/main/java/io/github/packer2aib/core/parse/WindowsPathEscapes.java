@@ -167,17 +167,37 @@ public final class WindowsPathEscapes {
   /**
    * Whether the text holds a drive such as "C:\" that starts a Windows path: an upper-case letter
    * standing alone before ":\" (drives are written so; "a:\n" in a script is more likely a key and
-   * a line break).
+   * a line break), or a lower-case one that starts the string and is followed by at least two path
+   * segments ({@code "c:\temp\new.txt"}; a first segment with a colon, as in "a:\nb:\nc", is text).
    */
   private static boolean hasDrive(String text, int from, int to) {
     for (int i = from + 1; i + 1 < to; i++) {
       char drive = text.charAt(i - 1);
-      if (text.charAt(i) == ':'
-          && text.charAt(i + 1) == '\\'
-          && drive >= 'A'
+      if (text.charAt(i) != ':' || text.charAt(i + 1) != '\\') {
+        continue;
+      }
+      if (drive >= 'A'
           && drive <= 'Z'
           && (i - 1 == from || !isAsciiLetterOrDigit(text.charAt(i - 2)))) {
         return true;
+      }
+      if (drive >= 'a' && drive <= 'z' && i - 1 == from && secondSegmentFollows(text, i + 2, to)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a path segment without a colon, then another backslash, start at {@code from}. */
+  private static boolean secondSegmentFollows(String text, int from, int to) {
+    // from is past the drive's backslash; the segment's first character may be an escape letter.
+    for (int i = from + 1; i < to - 1; i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        return i > from + 1;
+      }
+      if (c == ':' || c == '"') {
+        return false;
       }
     }
     return false;

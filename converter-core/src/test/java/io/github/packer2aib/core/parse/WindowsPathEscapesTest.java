@@ -49,6 +49,19 @@ class WindowsPathEscapesTest {
   }
 
   @Test
+  void lowerCaseDriveStartingAPathOfTwoSegments() {
+    List<Diagnostic> d = read("t.yaml", "dest: \"c:\\temp\\new.json\"\n");
+    assertEquals(1, d.size(), d::toString);
+    assertEquals(true, d.get(0).detail().contains("\\t in this Windows path is read as a tab"));
+    assertEquals(1, read("t.json", "{\"a\": \"d:\\build\\run.ps1\"}").size());
+    // Text, not a path: the drive does not start the string, it has one segment, or the first
+    // segment holds a colon (keys and line breaks).
+    assertEquals(List.of(), read("t.yaml", "a: \"see c:\\temp\\new.txt\"\n"));
+    assertEquals(List.of(), read("t.yaml", "a: \"c:\\temp\"\n"));
+    assertEquals(List.of(), read("t.yaml", "a: \"a:\\nb:\\nc\"\n"));
+  }
+
+  @Test
   void jsonPathWithEscapes() {
     List<Diagnostic> d = read("t.json", "{\"destination\": \"D:\\build\\run.ps1\"}");
     assertEquals(1, d.size(), d::toString);
