@@ -376,12 +376,14 @@ public final class ServiceRules {
               + firstWindows
               + "]). Split it into one template per operating system.");
     }
-    // Linux when only Linux steps say so: with Windows steps too (RULE-E308), a Windows path was
-    // told it must lie below /tmp.
-    if (firstLinux >= 0 && firstWindows < 0) {
+    // Linux when Linux steps say so, or when a File step's own destination is a POSIX path (a
+    // template of File steps alone); never with Windows steps (RULE-E308), where a Windows path
+    // was told it must lie below /tmp.
+    if (firstWindows < 0) {
       for (int i = 0; i < steps.size(); i++) {
         if (steps.get(i) instanceof Customizer.File f
             && f.destination() != null
+            && (firstLinux >= 0 || f.destination().startsWith("/"))
             && !ArmExpression.isExpression(f.destination())
             && !f.destination().startsWith("/tmp/")) {
           report(

@@ -422,6 +422,23 @@ class ServiceRulesTest {
   }
 
   @Test
+  void fileStepsAloneAreLinuxWhenTheirDestinationIsAPosixPath() {
+    ImageTemplate t =
+        template(
+            base()
+                .customize(
+                    List.of(
+                        new Customizer.File(null, "https://x/f", "/etc/f", null),
+                        new Customizer.File(null, "https://x/g", "/tmp/g", null),
+                        // Windows or unknown: not judged without Shell steps.
+                        new Customizer.File(null, "https://x/h", "C:\\build\\h", null),
+                        new Customizer.File(null, "https://x/i", "i.txt", null))),
+            null);
+    assertEquals(
+        List.of("RULE-E309 /resources/0/properties/customize/0/destination"), codesAndPaths(t));
+  }
+
+  @Test
   void replicationRegionsAndTargetRegionsAreExclusive() {
     Distributor.SharedImage both =
         new Distributor.SharedImage(
