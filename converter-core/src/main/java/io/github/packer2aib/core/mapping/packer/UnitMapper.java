@@ -10,9 +10,11 @@ import io.github.packer2aib.core.emit.DocWriter;
 import io.github.packer2aib.core.emit.TemplateDocs;
 import io.github.packer2aib.core.packer.PostProcessor;
 import io.github.packer2aib.core.packer.Provisioner;
+import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,6 +38,7 @@ final class UnitMapper {
             .stagingResourceGroup(arm.stagingResourceGroup())
             .vmProfile(arm.vmProfile())
             .additionalDataDisks(arm.additionalDataDisks())
+            .managedResourceTags(managedResourceTags(u, arm.tags()))
             .buildTimeoutInMinutes(
                 u.options.buildTimeout().isPresent()
                     ? IntValue.of(u.options.buildTimeout().get())
@@ -62,6 +65,33 @@ final class UnitMapper {
     // is: nothing can add to it any more, and a copy per template was a visible allocation.
     Trace trace = u.trace;
     return Optional.of(new MappedTemplate(name, template, trace::locate, doc, json));
+  }
+
+  /**
+   * Packer puts azure_tags on the resources it builds with as well as on the image (mapping.md A.5,
+   * E.11): Image Builder's equivalent is managedResourceTags, from API 2024-02-01. A policy that
+   * requires tags would otherwise refuse the build's own resources.
+   */
+  private static Map<String, String> managedResourceTags(Unit u, Map<String, String> tags) {
+    if (tags == null || tags.isEmpty()) {
+      return null;
+    }
+    Range at = u.trace.locate("/tags").orElse(u.usage.range());
+    if (!u.supports("properties.managedResourceTags")) {
+      u.report.add(
+          PackerMapCode.FIELD_DROPPED,
+          at,
+          "Packer also puts these tags on the resources it builds with; Image Builder does so"
+              + " through properties.managedResourceTags, which exists "
+              + Unit.availability("properties.managedResourceTags")
+              + ", not in "
+              + u.api.id()
+              + ", so the build's own resources get no tags (a policy that requires tags may"
+              + " refuse them). Choose a newer API version to keep them.");
+      return null;
+    }
+    u.trace.put("/properties/managedResourceTags", at);
+    return tags;
   }
 
   /** Customizers with unique names (Image Builder refuses duplicates), located in the trace. */

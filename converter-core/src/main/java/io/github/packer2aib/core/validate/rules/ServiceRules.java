@@ -125,6 +125,16 @@ public final class ServiceRules {
       stagingGroupContents(t);
     }
     tags(t.tags(), "/tags", "The template");
+    if (p.managedResourceTags() != null
+        && version.atLeast(ApiVersion.V2024_02_01)
+        && !p.managedResourceTags().equals(t.tags())) {
+      // The same tags as the template's (as a converted Packer template has): told there once.
+      // (Older versions lack the property: SPEC-W101's.)
+      tags(
+          p.managedResourceTags(),
+          "/properties/managedResourceTags",
+          "managedResourceTags (the tags of the build's own resources)");
+    }
     source(p.source());
     vmProfile(p.vmProfile(), version);
     customizers(p.customize() == null ? List.of() : p.customize());

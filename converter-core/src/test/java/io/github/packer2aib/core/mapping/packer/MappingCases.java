@@ -884,6 +884,11 @@ final class MappingCases {
                         .block("azure_tag", t -> t.set("name", "owner").set("value", "alice"))
                         .block("azure_tag", t -> t.set("name", "env").set("value", "prod")))));
     add(
+        // Before 2024-02-01 Image Builder cannot tag the build's own resources: a note says so.
+        "tags-old-api",
+        one(linux(s -> s.set("azure_tags", Map.of("team", "platform")))),
+        opts().withApiVersion(ApiVersion.V2022_07_01));
+    add(
         "azure-tag-without-name",
         one(linux(s -> s.block("azure_tag", t -> t.set("value", "no-name")))));
     add(

@@ -297,6 +297,38 @@ class ServiceRulesTest {
   }
 
   @Test
+  void managedResourceTagsAreTagsTooAndLikeTheTemplatesAreToldOnce() {
+    Map<String, String> tags = Map.of("a/b", "v");
+    ImageTemplate same =
+        new ImageTemplate(
+            ImageTemplate.RESOURCE_TYPE,
+            "2024-02-01",
+            "t",
+            "westeurope",
+            tags,
+            Identity.userAssigned(ID),
+            base().managedResourceTags(tags).build());
+    assertEquals(List.of("RULE-E318 /resources/0/tags/a~1b"), codesAndPaths(same));
+    ImageTemplate own =
+        new ImageTemplate(
+            ImageTemplate.RESOURCE_TYPE,
+            "2024-02-01",
+            "t",
+            "westeurope",
+            null,
+            Identity.userAssigned(ID),
+            base().managedResourceTags(tags).build());
+    assertEquals(
+        List.of("RULE-E318 /resources/0/properties/managedResourceTags/a~1b"), codesAndPaths(own));
+    // A version without the property: the spec layer's SPEC-W101, not judged here.
+    assertEquals(
+        List.of(),
+        ServiceRules.check(own, ApiVersion.V2022_07_01, "", ServiceRulesTest::locate).stream()
+            .filter(d -> d.code().equals("RULE-E318"))
+            .collect(Collectors.toList()));
+  }
+
+  @Test
   void buildTimeoutBetweenOneAndFiveIsRejectedButZeroAndSixAreNot() {
     assertEquals(
         List.of("RULE-E301 /resources/0/properties/buildTimeoutInMinutes"),
