@@ -81,6 +81,17 @@ final class Provisioners {
               "collects a software bill of materials for HCP Packer, which Image"
                   + " Builder has no counterpart for."));
 
+  /** The provisioner types that give steps on the build VM (the cases of {@link #mapOne}). */
+  private static final Set<String> STEP_TYPES =
+      Set.of(
+          "shell",
+          "powershell",
+          "windows-shell",
+          "file",
+          "windows-restart",
+          "windows-update",
+          "sleep");
+
   private static final Set<String> LINUX_ONLY = Set.of("shell");
   private static final Set<String> WINDOWS_ONLY =
       Set.of("powershell", "windows-shell", "windows-restart", "windows-update");
@@ -121,10 +132,15 @@ final class Provisioners {
       applicable.add(new Prov(u, p, body, applicable.size() + 1));
     }
     boolean[] generalizes = new boolean[applicable.size()];
+    // Provisioners that never give a step on the VM (a disabled breakpoint, shell-local and the
+    // other unsupported ones, dropped or refused on their own) do not follow a generalization:
+    // Sysprep before a disabled breakpoint is still the last thing the VM runs.
+    boolean[] inVm = new boolean[applicable.size()];
     int lastOther = -1;
     for (int i = 0; i < applicable.size(); i++) {
       generalizes[i] = generalizes(applicable.get(i));
-      if (!generalizes[i]) {
+      inVm[i] = STEP_TYPES.contains(applicable.get(i).p.type());
+      if (!generalizes[i] && inVm[i]) {
         lastOther = i;
       }
     }
@@ -149,7 +165,7 @@ final class Provisioners {
       generalizes[lastOther] = true;
       do {
         lastOther--;
-      } while (lastOther >= 0 && generalizes[lastOther]);
+      } while (lastOther >= 0 && (generalizes[lastOther] || !inVm[lastOther]));
     }
     List<Step> steps = new ArrayList<>();
     List<String> script = new ArrayList<>();
@@ -163,7 +179,12 @@ final class Provisioners {
             "This step generalizes the VM (Sysprep or waagent -deprovision), but more steps"
                 + " follow it. Image Builder generalizes the VM itself after the last step and"
                 + " cannot run steps on a generalized VM. Move the generalization to the end, or"
-                + " remove it.",
+                + " remove it."
+                + (u.build.sources().size() > 1
+                    ? " (The build runs several sources; this is so for "
+                        + u.usage.reference()
+                        + ".)"
+                    : ""),
             applicable.get(lastOther).range(),
             "a later step");
         continue;

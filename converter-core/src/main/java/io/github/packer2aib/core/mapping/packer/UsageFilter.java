@@ -1,7 +1,9 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.hcl.value.ListValue;
+import io.github.packer2aib.core.hcl.value.MapValue;
 import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.TupleValue;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Config;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * Packer's {@code only}/{@code except} and {@code override}, per source usage. In the model both
@@ -101,10 +104,19 @@ final class UsageFilter {
    * then the override into one struct (mapstructure), which writes a list element by element, so a
    * shorter list replaces the first elements and the others stay ({@code inline = ["a", "b", "c"]}
    * overridden with {@code ["x"]} runs x, b and c, and environment_vars {@code ["A=1", "B=2"]} with
-   * {@code ["C=3"]} sets C and B; Packer 1.6.6, legacy and HCL2). Anything but a known list laid
-   * over a longer one is the override's value.
+   * {@code ["C=3"]} sets C and B; Packer 1.6.6, legacy and HCL2). A map is written key by key into
+   * the map decoded before (mapstructure makes a new one only when there is none), so {@code env =
+   * {A = "1", B = "2"}} overridden with {@code {C = "3"}} sets all three. Anything else is the
+   * override's value.
    */
   static Value overlay(Value body, Value override) {
+    SortedMap<String, Value> keys = entries(body.unmarked());
+    SortedMap<String, Value> more = entries(override.unmarked());
+    if (keys != null && more != null && !keys.isEmpty()) {
+      Map<String, Value> merged = new LinkedHashMap<>(keys);
+      merged.putAll(more);
+      return Value.object(merged).withMarks(marksOf(body, override));
+    }
     if (!overlays(body, override)) {
       return override;
     }
@@ -113,9 +125,21 @@ final class UsageFilter {
     List<Value> all = new ArrayList<>(under.size());
     all.addAll(over);
     all.addAll(under.subList(over.size(), under.size()));
+    return Value.tuple(all).withMarks(marksOf(body, override));
+  }
+
+  private static Set<Mark> marksOf(Value body, Value override) {
     Set<Mark> marks = new HashSet<>(body.marks());
     marks.addAll(override.marks());
-    return Value.tuple(all).withMarks(marks);
+    return marks;
+  }
+
+  /** The entries of a known map or object value, else null. */
+  private static SortedMap<String, Value> entries(Value v) {
+    if (v instanceof ObjectValue o) {
+      return o.attributes();
+    }
+    return v instanceof MapValue m ? m.entries() : null;
   }
 
   /** Whether {@code override} is a known list shorter than the known list {@code body}. */

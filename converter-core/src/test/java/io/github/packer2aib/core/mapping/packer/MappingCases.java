@@ -2158,6 +2158,26 @@ final class MappingCases {
                                         + " /generalize /quiet /quit",
                                     WAIT_LOOP)))));
     add(
+        // Steps that never run on the VM (a disabled breakpoint, shell-local skipped) may follow
+        // the generalization: it is still the VM's last step (found by the HCL2 review).
+        "generalize-windows-before-steps-off-the-vm",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner("powershell", p -> p.set("inline", List.of("Get-Date")))
+                    .provisioner(
+                        "powershell",
+                        p ->
+                            p.set(
+                                "inline",
+                                List.of(
+                                    "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe"
+                                        + " /generalize /quiet /quit",
+                                    WAIT_LOOP)))
+                    .provisioner("breakpoint", p -> p.set("disable", true))
+                    .provisioner("shell-local", p -> p.set("inline", List.of("echo done")))),
+        opts().withSkipUnsupported(true));
+    add(
         "generalize-windows-mode-vm",
         one(
             windows(s -> {}),

@@ -90,4 +90,28 @@ class OverrideOverlayTest {
     assertTrue(c.json().contains("\"echo x\",\n          \"echo b\"\n"), c.json());
     assertEquals(1, overlaid(c).size(), c.diagnostics()::toString);
   }
+
+  @Test
+  void aMapIsWrittenKeyByKeyIntoTheProvisionersMap() {
+    // mapstructure writes into the map decoded before: env A, B and C, B from the override.
+    String hcl =
+        LoadAndMap.linuxSource("alpha", "")
+            + """
+              build {
+                sources = ["source.azure-arm.alpha"]
+                provisioner "shell" {
+                  inline   = ["echo a"]
+                  env      = { A = "1", B = "2" }
+                  override = { alpha = { env = { B = "20", C = "3" } } }
+                }
+              }
+              """;
+    Converted c = convert("t.pkr.hcl", hcl);
+    assertTrue(
+        c.json()
+            .contains(
+                "\"export A='1'\",\n          \"export B='20'\",\n          \"export C='3'\""),
+        c.json());
+    assertEquals(List.of(), overlaid(c));
+  }
 }
