@@ -9,6 +9,8 @@ source "azure-arm" "ubuntu" {
   managed_image_resource_group_name = "rg-images"
   vm_size = "Standard_D2s_v5"
   communicator = "ssh"
+  disk_controller_type = "NVMe"
+  disk_additional_luns = [1]
   ssh_username = "packer"
   ssh_password = "not-copied"
   winrm_timeout = "10m"

@@ -397,6 +397,14 @@ final class AzureArmMapper {
   }
 
   private List<DataDisk> dataDisks() {
+    if (f.has("disk_additional_luns")) {
+      // Whatever becomes of the disks (older API versions refuse them): never an unknown field.
+      f.consume("disk_additional_luns");
+      u.report.add(
+          PackerMapCode.NO_EQUIVALENT,
+          f.nameRange("disk_additional_luns"),
+          "Image Builder's data disks have no LUN setting; disk_additional_luns was dropped.");
+    }
     if (!f.has("disk_additional_size")) {
       return null;
     }
@@ -427,13 +435,6 @@ final class AzureArmMapper {
             f.take("disk_additional_size").get().value());
         return null;
       }
-    }
-    if (f.has("disk_additional_luns")) {
-      f.consume("disk_additional_luns");
-      u.report.add(
-          PackerMapCode.NO_EQUIVALENT,
-          f.nameRange("disk_additional_luns"),
-          "Image Builder's data disks have no LUN setting; disk_additional_luns was dropped.");
     }
     u.trace.put("/properties/additionalDataDisks", f.nameRange("disk_additional_size"));
     return out;

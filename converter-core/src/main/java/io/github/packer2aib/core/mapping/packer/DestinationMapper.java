@@ -102,13 +102,17 @@ final class DestinationMapper {
     final String dest = "properties.distribute[].imageId";
     Optional<String> name = f.string("managed_image_name", dest);
     Optional<String> group = f.string("managed_image_resource_group_name", dest);
-    if (!required("managed_image_name", "managed_image_resource_group_name")
-        || name.isEmpty()
-        || group.isEmpty()
-        || u.location == null) {
+    if (!required("managed_image_name", "managed_image_resource_group_name")) {
+      return Optional.empty();
+    }
+    if (name.isEmpty() || group.isEmpty() || u.location == null) {
+      // Refused (a sensitive value, a wrong type) or no location: the subscription's own problems
+      // are told in the same run, not only once this one is fixed.
+      u.subscription("managed_image_name", f.nameRange("managed_image_name"));
       return Optional.empty();
     }
     if (!isManagedImageName(name.get())) {
+      u.subscription("managed_image_name", f.nameRange("managed_image_name"));
       // Packer refuses such a name before it builds; Image Builder only when it distributes, at
       // the end of a build that has run for an hour (img-{{isotime}} holds colons).
       u.report.add(
@@ -217,7 +221,10 @@ final class DestinationMapper {
             .map(names -> regionNames(d, "replication_regions", names));
     List<Fields> targetRegionBlocks = d.nestedList("target_region");
     Optional<Long> replicaCount =
-        f.integer("shared_image_gallery_replica_count", SIG + ".targetRegions[].replicaCount");
+        replicas(
+            f,
+            "shared_image_gallery_replica_count",
+            f.integer("shared_image_gallery_replica_count", SIG + ".targetRegions[].replicaCount"));
     Optional<Boolean> exclude = f.bool("shared_gallery_image_version_exclude_from_latest");
     unknownFields(
         d,
@@ -340,7 +347,8 @@ final class DestinationMapper {
         for (Fields t : targetRegionBlocks) {
           Optional<String> name =
               t.string("name", SIG + ".targetRegions[].name").map(n -> regionName(t, n));
-          Optional<Long> replicas = t.integer("replicas", SIG + ".targetRegions[].replicaCount");
+          Optional<Long> replicas =
+              replicas(t, "replicas", t.integer("replicas", SIG + ".targetRegions[].replicaCount"));
           // The region's own storage type, else the destination's (as the plugin reads them).
           Optional<String> regionStorage =
               storageAccountType(t, SIG + ".targetRegions[].storageAccountType").or(() -> storage);
@@ -578,11 +586,27 @@ final class DestinationMapper {
               + " writes the VHD to a storage account in its staging resource group, which is"
               + " deleted with the template. Set storage_account to keep the VHD in your own"
               + " account.");
+    } else if (storageSuffix().isEmpty()) {
+      u.report.add(
+          PackerMapCode.VHD_LOCATION,
+          at,
+          "cloud_environment_name names a cloud whose storage address the converter does not"
+              + " know, so the VHD distributor gets no uri: Image Builder writes the VHD to a"
+              + " storage account in its staging resource group, which is deleted with the"
+              + " template. Set the VHD target's uri to https://"
+              + account.get()
+              + ".blob.<storage suffix of your cloud>/"
+              + container.get()
+              + "/"
+              + prefix.get()
+              + ".vhd yourself.");
     } else {
       uri =
           "https://"
               + account.get()
-              + ".blob.core.windows.net/"
+              + ".blob."
+              + storageSuffix().get()
+              + "/"
               + container.get()
               + "/"
               + prefix.get()
@@ -594,12 +618,54 @@ final class DestinationMapper {
               + uri
               + ". Packer names the blob <prefix>-osDisk.<id>.vhd under system/Microsoft.Compute/"
               + "Images/<container>/ instead, and the template identity needs the Storage Blob"
-              + " Data Contributor role on that container. The address assumes the public Azure"
-              + " cloud.");
+              + " Data Contributor role on that container.");
     }
     distributorRanges.add(at);
     return Optional.of(
         new Distributor.Vhd(uri, runOutputName(prefix.get(), "vhd", at), artifactTags()));
+  }
+
+  /**
+   * A replica count as the plugin uses it: 0 or less is its default, 1, and more than 100 is 100
+   * (step_publish_to_shared_image_gallery; it says nothing). Image Builder refuses a count below 1,
+   * so such a count is left to its default of 1, and one above 100 is written as 100, each with a
+   * note.
+   */
+  private Optional<Long> replicas(Fields fields, String key, Optional<Long> count) {
+    if (count.isEmpty() || (count.get() >= 1 && count.get() <= MAX_REPLICAS)) {
+      return count;
+    }
+    boolean none = count.get() < 1;
+    u.report.add(
+        PackerMapCode.FIELD_REWRITTEN,
+        fields.valueRange(key),
+        fields.name(key)
+            + " is "
+            + count.get()
+            + ", which the Azure plugin "
+            + (none
+                ? "takes as its default of one replica, and so does Image Builder without a"
+                    + " replicaCount; it was left out."
+                : "lowers to its maximum of "
+                    + MAX_REPLICAS
+                    + " replicas per region; replicaCount is "
+                    + MAX_REPLICAS
+                    + "."));
+    return none ? Optional.empty() : Optional.of((long) MAX_REPLICAS);
+  }
+
+  /** The Azure plugin's most replicas per region (SharedImageGalleryImageVersionDefaultMax…). */
+  private static final int MAX_REPLICAS = 100;
+
+  /**
+   * The storage host suffix of the source's cloud (cloud_environment_name, the public cloud when it
+   * is not set); empty for a cloud not known, or a name that is not a plain string.
+   */
+  private Optional<String> storageSuffix() {
+    if (!f.written("cloud_environment_name")) {
+      return AzureClouds.storageSuffix("Public");
+    }
+    return f.peekPlainString("cloud_environment_name").flatMap(AzureClouds::storageSuffix);
   }
 
   /**

@@ -7,7 +7,6 @@ import io.github.packer2aib.core.hcl.value.Values;
 import io.github.packer2aib.core.packer.Credentials;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -82,6 +81,8 @@ final class DroppedFields {
     NO_EQUIVALENT.put("encryption_at_host", noManaged + "encryption at host on the build VM.");
     NO_EQUIVALENT.put("disk_encryption_set_id", noManaged + "the build VM's disk encryption set.");
     NO_EQUIVALENT.put("disk_caching_type", noManaged + "the build VM's disk caching.");
+    NO_EQUIVALENT.put(
+        "disk_controller_type", noManaged + "the build VM's disk controller type (SCSI or NVMe).");
     NO_EQUIVALENT.put(
         "accelerated_networking", noManaged + "accelerated networking on the build VM.");
     NO_EQUIVALENT.put("boot_diag_storage_account", noManaged + "boot diagnostics of the build VM.");
@@ -284,8 +285,7 @@ final class DroppedFields {
 
   private static void cloud(Unit u, Fields f, Fields.Leftover l) {
     Optional<String> v = f.take("cloud_environment_name").flatMap(x -> f.text(x, null));
-    String name = v.orElse("").toLowerCase(Locale.ROOT);
-    if (name.equals("public") || name.equals("azurepubliccloud")) {
+    if (AzureClouds.isPublic(v.orElse(""))) {
       u.report.add(
           PackerMapCode.FIELD_DROPPED,
           l.range(),
@@ -297,7 +297,7 @@ final class DroppedFields {
           l.range(),
           "An image template is deployed in the cloud of the subscription it is created in;"
               + " cloud_environment_name was dropped. Image Builder in sovereign clouds is limited"
-              + " (check its region list), and storage URLs there have other suffixes.");
+              + " (check its region list).");
     }
   }
 }

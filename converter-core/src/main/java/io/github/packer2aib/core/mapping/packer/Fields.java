@@ -371,6 +371,17 @@ final class Fields {
     return "\"" + text + "\"";
   }
 
+  /**
+   * The text of a plain string field without reading it (it stays a leftover for whoever reports
+   * it): empty when it is not set, not a known string, or marked (sensitive, frozen).
+   */
+  Optional<String> peekPlainString(String key) {
+    Entry e = find(key);
+    return e != null && e.fieldSet && e.field().value() instanceof StringValue s
+        ? Optional.of(s.asString())
+        : Optional.empty();
+  }
+
   /** A string argument that is inspected, not copied. */
   Optional<String> inspect(String key) {
     return string(key, null);
@@ -574,8 +585,20 @@ final class Fields {
     }
     var n = r.value().unmarkDeep().value().asNumber();
     Optional<BigInteger> i = n.isInteger() ? n.toBigInteger() : Optional.empty();
-    if (i.isEmpty() || i.get().bitLength() > 31) {
+    if (i.isEmpty()) {
       invalid(f, "a whole number", f.value());
+      return Optional.empty();
+    }
+    if (i.get().bitLength() > 31) {
+      // The plugin's fields are 32-bit integers: a larger number is refused there too.
+      report.add(
+          PackerMapCode.INVALID_VALUE,
+          f.valueRange(),
+          "The value of "
+              + f.name()
+              + " must be a whole number from -2147483648 to 2147483647, but it is "
+              + (sensitive(f.value()) ? "outside that range" : i.get().toString())
+              + ". Fix the value in the template.");
       return Optional.empty();
     }
     if (!clean(f, f.value(), destination)) {

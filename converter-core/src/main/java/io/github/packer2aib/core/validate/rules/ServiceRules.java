@@ -533,6 +533,18 @@ public final class ServiceRules {
                 + " tag.");
       }
       String value = tag.getValue();
+      if (value != null
+          && !ArmExpression.isExpression(value)
+          && SecretScrubber.hasSasSignature(value)) {
+        report(
+            RuleCode.SIGNED_URL,
+            where,
+            "The value of the tag "
+                + shown
+                + " holds a URL with a shared access signature (its sig= parameter), a credential"
+                + " that anyone who can read the resource's tags can use until it expires. Write"
+                + " the URL without its query.");
+      }
       if (!ArmExpression.isExpression(value) && TagLimits.valueTooLong(value)) {
         report(
             RuleCode.INVALID_TAG,

@@ -545,6 +545,32 @@ final class MappingCases {
                                     .block("target_region", t -> t.set("name", "eastus"))
                                     .set("storage_account_type", "Premium_LRS"))))));
     add(
+        // The plugin takes a count of 0 or less as 1 and one above 100 as 100; Image Builder
+        // refuses a count below 1 (the review found replicaCount 0 written, then SPEC-E113).
+        "gallery-replica-counts-out-of-range",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        sig.andThen(
+                            d ->
+                                d.block(
+                                        "target_region",
+                                        t -> t.set("name", "westeurope").set("replicas", 0))
+                                    .block(
+                                        "target_region",
+                                        t -> t.set("name", "eastus").set("replicas", 101)))))));
+    add(
+        "gallery-replica-count-above-maximum",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                            "shared_image_gallery_destination",
+                            sig.andThen(d -> d.set("replication_regions", List.of("westeurope"))))
+                        .set("shared_image_gallery_replica_count", 250))));
+    add(
         // The plugin's target_region has its own storage_account_type, which overrides the
         // destination's for that region, as each targetRegions entry of Image Builder can.
         "gallery-target-region-storage",
@@ -761,6 +787,26 @@ final class MappingCases {
                         .set("storage_account", "stimages")
                         .set("resource_group_name", "rg-storage"))));
     add(
+        // Each cloud has its own storage endpoint (the review found a China VHD sent to
+        // core.windows.net); a cloud the converter does not know gets no uri.
+        "vhd-destination-china",
+        one(
+            gallerySource(
+                s ->
+                    s.set("cloud_environment_name", "AzureChinaCloud")
+                        .set("capture_container_name", "images")
+                        .set("capture_name_prefix", "ubuntu-base")
+                        .set("storage_account", "stimages"))));
+    add(
+        "vhd-destination-unknown-cloud",
+        one(
+            gallerySource(
+                s ->
+                    s.set("cloud_environment_name", "Mars")
+                        .set("capture_container_name", "images")
+                        .set("capture_name_prefix", "ubuntu-base")
+                        .set("storage_account", "stimages"))));
+    add(
         "vhd-destination-old-api",
         one(
             gallerySource(
@@ -930,6 +976,10 @@ final class MappingCases {
                     s.set("os_disk_size_gb", "large")
                         .set("azure_tags", List.of("a", "b"))
                         .set("user_assigned_managed_identities", Map.of("a", "b")))));
+    add(
+        // The plugin's numbers are 32-bit: "must be a whole number, but it is a number" said
+        // nothing (found by the azure-arm options review).
+        "number-out-of-range", one(linux(s -> s.set("os_disk_size_gb", 99999999999L))));
   }
 
   // ------------------------------------------------------------------ dropped fields
@@ -941,6 +991,8 @@ final class MappingCases {
             linux(
                 s ->
                     s.set("communicator", "ssh")
+                        .set("disk_controller_type", "NVMe")
+                        .set("disk_additional_luns", List.of(1))
                         .set("ssh_username", "packer")
                         .set("ssh_password", "not-copied")
                         .set("winrm_timeout", "10m")
@@ -2506,6 +2558,18 @@ final class MappingCases {
         PackerFixture.hcl()
             .variable("subscription_id", Value.string(SUB), true)
             .source("azure-arm", "ubuntu", sensitiveSubscription)
+            .build(b -> b.sources("azure-arm.ubuntu")));
+    add(
+        // Both refused in one run: the image name's error hid the subscription's until fixed.
+        "sensitive-subscription-and-image-name",
+        PackerFixture.hcl()
+            .variable("subscription_id", Value.string(SUB), true)
+            .variable("image_name", Value.string("ubuntu-" + SECRET), true)
+            .source(
+                "azure-arm",
+                "ubuntu",
+                sensitiveSubscription.andThen(
+                    s -> s.ref("managed_image_name", "var.image_name", secret("ubuntu-" + SECRET))))
             .build(b -> b.sources("azure-arm.ubuntu")));
     add(
         "sensitive-subscription-option",

@@ -329,6 +329,14 @@ class ServiceRulesTest {
   }
 
   @Test
+  void aSharedAccessSignatureInATagValueIsWarned() {
+    Map<String, String> tags = new java.util.LinkedHashMap<>();
+    tags.put("source", "https://a.blob.core.windows.net/c/x.vhd?sv=2022-11-02&sig=AbC%3D");
+    tags.put("plain", "https://a.blob.core.windows.net/c/x.vhd");
+    assertEquals(List.of("RULE-W317 /resources/0/tags/source"), codesAndPaths(withTags(tags)));
+  }
+
+  @Test
   void buildTimeoutBetweenOneAndFiveIsRejectedButZeroAndSixAreNot() {
     assertEquals(
         List.of("RULE-E301 /resources/0/properties/buildTimeoutInMinutes"),
