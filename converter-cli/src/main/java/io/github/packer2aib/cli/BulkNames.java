@@ -11,15 +11,28 @@ import java.util.Set;
  * The output names of {@code convert -r} within one output folder, from discovery order alone (so
  * they do not depend on {@code --jobs}). A document {@code t.json} owns the stem {@code t}: it
  * writes {@code t} for one template, {@code t.<template>} for several, so it owns {@code t} and
- * every name starting with {@code t.}. Stems are settled in discovery order: one that falls in an
- * earlier stem's space, or whose space holds an earlier stem, gets {@code -2}, {@code -3}, … (and
- * {@code t.a} beside an earlier {@code t} becomes {@code t_a}, as no number takes it out). An HCL2
- * folder's templates keep out of every stem's space. A name Windows takes for a device gets a '_'
- * first ({@code con} → {@code con_}, see {@link OutputNames#notADevice}). Names are compared
- * ignoring case, as macOS and Windows file systems do. Names are without the extension.
+ * every name starting with {@code t.}. Stems are settled with fewer dots first, then in discovery
+ * order (Discovery.reserve): one that falls in an earlier stem's space, or whose space holds an
+ * earlier stem, gets {@code -2}, {@code -3}, … (and {@code t.a} beside an earlier {@code t} becomes
+ * {@code t_a}, as no number takes it out). An HCL2 folder's templates keep out of every stem's
+ * space. A name Windows takes for a device gets a '_' first ({@code con} → {@code con_}, see {@link
+ * OutputNames#notADevice}). Names are compared ignoring case, as macOS and Windows file systems do.
+ * Names are without the extension.
  */
 final class BulkNames {
   private BulkNames() {}
+
+  /**
+   * A stem's dots: stems are settled with fewer dots first, so that {@code t} takes its space
+   * before {@code t.a} (which then becomes {@code t_a}) whichever is found first.
+   */
+  static int dots(String stem) {
+    int n = 0;
+    for (int i = 0; i < stem.length(); i++) {
+      n += stem.charAt(i) == '.' ? 1 : 0;
+    }
+    return n;
+  }
 
   /** The stem a document gets, given the stems settled before it in the same folder. */
   static String settleStem(String natural, StemSpaces taken) {

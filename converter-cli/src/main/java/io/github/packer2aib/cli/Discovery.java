@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -521,11 +522,12 @@ final class Discovery {
   }
 
   /**
-   * Numbers the candidates and settles, from discovery order alone, which file name each may use: a
-   * document {@code t.json} writes {@code t.<ext>} (or {@code t.<template>.<ext>} when it holds
-   * several), so it owns the stem {@code t} and every name starting with {@code t.}; a later
-   * document whose stem falls in an earlier one's space (say {@code t.yaml} beside {@code t.json})
-   * gets {@code t-2}. HCL2 folders learn the stems of their output folder, to keep out of them.
+   * Numbers the candidates and settles, from discovery order alone (stems with fewer dots first),
+   * which file name each may use: a document {@code t.json} writes {@code t.<ext>} (or {@code
+   * t.<template>.<ext>} when it holds several), so it owns the stem {@code t} and every name
+   * starting with {@code t.}; a later document whose stem falls in an earlier one's space (say
+   * {@code t.yaml} beside {@code t.json}) gets {@code t-2}. HCL2 folders learn the stems of their
+   * output folder, to keep out of them.
    */
   private static final StemSpaces NO_STEMS = new StemSpaces();
 
@@ -538,20 +540,28 @@ final class Discovery {
     Map<String, StemSpaces> spacesByFolder = new HashMap<>();
     List<String> stems = new ArrayList<>();
     List<String> naturals = new ArrayList<>();
+    List<Integer> documents = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
       Found f = found.get(i);
-      if (f.shape() != Shape.DOCUMENT) {
-        stems.add("");
-        naturals.add("");
-        continue;
+      boolean document = f.shape() == Shape.DOCUMENT;
+      naturals.add(document ? BulkNames.stemOf(f.path().getFileName().toString()) : "");
+      stems.add("");
+      if (document) {
+        documents.add(i);
       }
-      String natural = BulkNames.stemOf(f.path().getFileName().toString());
+    }
+    // Stems with fewer dots first, then in discovery order: t.json owns t and every t.<name>
+    // whichever sorts first, so t.a.json beside it writes t_a.json (t.a.json, found first,
+    // took t.a and pushed t.json to t-2).
+    documents.sort(
+        Comparator.comparingInt((Integer i) -> BulkNames.dots(naturals.get(i)))
+            .thenComparingInt(i -> i));
+    for (int i : documents) {
       String folder = folderNames.of(naturalFolders.get(i));
       StemSpaces taken = spacesByFolder.computeIfAbsent(folder, k -> new StemSpaces());
-      String stem = BulkNames.settleStem(natural, taken);
+      String stem = BulkNames.settleStem(naturals.get(i), taken);
       taken.add(stem);
-      stems.add(stem);
-      naturals.add(natural);
+      stems.set(i, stem);
     }
     List<Candidate> out = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {

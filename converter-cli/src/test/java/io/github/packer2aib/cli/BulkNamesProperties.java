@@ -46,11 +46,22 @@ class BulkNamesProperties {
                                     t -> names.list().ofMaxSize(3).map(h -> new Folder(f, t, h)))));
   }
 
-  /** Every name the folder's outputs get, in discovery order. */
+  /**
+   * Every name the folder's outputs get, stems settled as Discovery settles them: fewer dots first,
+   * then in discovery order.
+   */
   static List<String> outputs(Folder folder) {
     List<String> stems = new ArrayList<>();
     List<String> out = new ArrayList<>();
+    List<Integer> order = new ArrayList<>();
     for (int i = 0; i < folder.files().size(); i++) {
+      order.add(i);
+    }
+    order.sort(
+        java.util.Comparator.comparingInt(
+                (Integer i) -> BulkNames.dots(BulkNames.stemOf(folder.files().get(i))))
+            .thenComparingInt(i -> i));
+    for (int i : order) {
       String stem =
           BulkNames.settleStem(BulkNames.stemOf(folder.files().get(i)), StemSpaces.of(stems));
       stems.add(stem);

@@ -237,6 +237,8 @@ class RecursiveConvertTest {
     put(root, "d/t.json", BulkTrees.AIB);
     put(root, "d/t.yaml", BulkTrees.AIB);
     put(root, "d/t.x.json", BulkTrees.AIB);
+    // Found before t.json, and still t_a: t.json owns t and every t.<name> (README review).
+    put(root, "d/t.a.json", BulkTrees.AIB);
     put(root, "d/multi.json", BulkTrees.twoTemplates());
     put(root, "d/main.pkr.hcl", BulkTrees.hcl("t"));
     Path out = tmp.resolve("out");
@@ -257,6 +259,7 @@ class RecursiveConvertTest {
         List.of(
             "d | HCL2 folder | converted | d/t-3.yaml",
             "d/multi.json | AIB JSON | converted | d/multi.a.yaml,d/multi.b.yaml",
+            "d/t.a.json | AIB JSON | converted | d/t_a.yaml",
             "d/t.json | AIB JSON | converted | d/t.yaml",
             "d/t.x.json | AIB JSON | converted | d/t_x.yaml",
             "d/t.yaml | AIB YAML | converted | d/t-2.yaml"),
@@ -276,6 +279,10 @@ class RecursiveConvertTest {
                 + " template of "
                 + root
                 + "/d is written to d/t-3.yaml.",
+            "d/t.a.json: The output name t.a.yaml belongs to another input of the same folder, so"
+                + " this template of "
+                + root
+                + "/d/t.a.json is written to d/t_a.yaml.",
             "d/t.x.json: The output name t.x.yaml belongs to another input of the same folder, so"
                 + " this template of "
                 + root
