@@ -623,6 +623,35 @@ class SecretLeakTest {
   }
 
   @Test
+  void aSecretChangedByAFunctionNamesItsCandidates() {
+    // sha256(local.key): no text of the secret stands in the command, so the message named no
+    // variable at all (HCL2 review); now the sensitive variables and locals, being few.
+    String template =
+        TEMPLATE.replace("build { sources = [\"source.azure-arm.x\"] }\n", "")
+            + """
+              local "key" {
+                expression = "k-${var.count}-secret-text"
+                sensitive  = true
+              }
+              build {
+                sources = ["source.azure-arm.x"]
+                provisioner "shell" {
+                  inline = ["echo ${sha256(local.key)}"]
+                }
+              }
+              """;
+    ConversionResult r = convert(Map.of(), List.of("sp_key=" + SECRET), Map.of(), template);
+    assertTrue(r.templates().isEmpty(), () -> text(r));
+    String detail = only(r, "PKRMAP-E405").detail();
+    assertTrue(
+        detail.contains(
+            "comes from a sensitive variable or local (\"sp_key\" or \"key\": an expression"
+                + " changed the value on the way, so it cannot be told which)"),
+        detail);
+    assertTrue(!text(r).contains(SECRET), () -> text(r));
+  }
+
+  @Test
   void anEmptyCredentialNamedDefaultIsNamedAndNotToldToDropSensitive() {
     // A download_token = "" default flowing into an inline command (as in a Windows template that
     // passes it to an installer): the empty text cannot be found in the command, and the message

@@ -114,13 +114,28 @@ final class Secrets {
       return String.join(" and ", parts);
     }
     List<String> untraceable = quotedNames(emptyValued());
-    return untraceable.isEmpty()
-        ? anySecret()
-        : anySecret()
-            + " (perhaps "
-            + Words.or(untraceable)
-            + ", whose value is empty here and so cannot be traced)";
+    if (!untraceable.isEmpty()) {
+      return anySecret()
+          + " (perhaps "
+          + Words.or(untraceable)
+          + ", whose value is empty here and so cannot be traced)";
+    }
+    // A function or a for expression changed the value (sha256(local.key), keys(var.tags)), so
+    // no text of it stands in the result: name the candidates when they are few.
+    if (named.size() == 1) {
+      return "the sensitive " + named.get(0).kind() + " \"" + named.get(0).name() + "\"";
+    }
+    if (named.size() > 1 && named.size() <= MAX_CANDIDATES_NAMED) {
+      return anySecret()
+          + " ("
+          + Words.or(quotedNames(named))
+          + ": an expression changed the value on the way, so it cannot be told which)";
+    }
+    return anySecret();
   }
+
+  /** At most this many sensitive variables and locals are listed as candidates. */
+  private static final int MAX_CANDIDATES_NAMED = 5;
 
   /** "a sensitive variable or local"; a legacy template has no locals. */
   String anySecret() {
