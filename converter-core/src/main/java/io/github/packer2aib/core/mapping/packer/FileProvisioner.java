@@ -201,6 +201,23 @@ final class FileProvisioner {
       }
       Range at = f.take(given.get(0)).get().valueRange();
       boolean many = sources.get().size() > 1;
+      if (many && !dest.endsWith("/") && !dest.endsWith("\\")) {
+        // The provisioner appends a source's name only to a destination that ends in a slash.
+        pr.report()
+            .add(
+                PackerMapCode.APPROXIMATED,
+                f.take("destination").get().valueRange(),
+                "The destination "
+                    + dest
+                    + " does not end with a slash, so Packer uploads each of the "
+                    + sources.get().size()
+                    + " sources to "
+                    + dest
+                    + " itself, one over the other (or fails when it is a folder). The steps put"
+                    + " them into the folder "
+                    + dest
+                    + ", as was most likely meant; end the destination with a slash to say so.");
+      }
       for (String source : sources.get()) {
         source(pr, plan, source, dest, many, at);
       }
