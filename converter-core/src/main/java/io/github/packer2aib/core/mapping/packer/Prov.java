@@ -7,6 +7,7 @@ import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** One provisioner being mapped for one usage: its merged fields and what its mapper needs. */
 final class Prov {
@@ -104,11 +105,31 @@ final class Prov {
     }
   }
 
+  /** The settings of a provisioner block that Packer reads itself, not its plugin. */
+  private static final Set<String> BLOCK_SETTINGS =
+      Set.of("pause_before", "max_retries", "timeout", "only", "except", "override");
+
   /** Warns about every field nobody read, suggesting a near known name. */
   void unknownFields(List<String> known) {
     List<Fields.Leftover> leftovers = f.leftovers();
     for (int i = 0; i < leftovers.size(); i++) { // by index: no iterator (C1 code)
       Fields.Leftover l = leftovers.get(i);
+      if (BLOCK_SETTINGS.contains(l.key())) {
+        // The block's own settings never reach the body; one here came through an override.
+        u.report.add(
+            PackerMapCode.UNKNOWN_FIELD,
+            l.range(),
+            l.key()
+                + " is a setting of the provisioner block itself, but an override's fields go to"
+                + " the settings of "
+                + what()
+                + ", which have no "
+                + l.key()
+                + ", so Packer refuses the template (unknown configuration key); it was dropped."
+                + " Set it on the provisioner block, in a provisioner of its own with only or"
+                + " except if it is meant for one source.");
+        continue;
+      }
       String close = Words.closest(l.key(), known);
       u.report.add(
           PackerMapCode.UNKNOWN_FIELD,

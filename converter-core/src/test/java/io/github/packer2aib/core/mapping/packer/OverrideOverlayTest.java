@@ -114,4 +114,34 @@ class OverrideOverlayTest {
         c.json());
     assertEquals(List.of(), overlaid(c));
   }
+
+  @Test
+  void aBlockSettingInAnOverrideIsToldWhyPackerRefusesIt() {
+    String hcl =
+        LoadAndMap.linuxSource("alpha", "")
+            + """
+              build {
+                sources = ["source.azure-arm.alpha"]
+                provisioner "shell" {
+                  inline   = ["echo a"]
+                  override = { alpha = { pause_before = "3s" } }
+                }
+              }
+              """;
+    Converted c = convert("t.pkr.hcl", hcl);
+    List<String> unknown =
+        c.diagnostics().stream()
+            .filter(d -> d.code().equals("PKRMAP-W101"))
+            .map(Diagnostic::detail)
+            .toList();
+    assertEquals(
+        List.of(
+            "pause_before is a setting of the provisioner block itself, but an override's fields"
+                + " go to the settings of the shell provisioner, which have no pause_before, so"
+                + " Packer refuses the template (unknown configuration key); it was dropped. Set it"
+                + " on the provisioner block, in a provisioner of its own with only or except if it"
+                + " is meant for one source."),
+        unknown);
+    assertTrue(!c.json().contains("sleep"), c.json());
+  }
 }
