@@ -307,9 +307,13 @@ public final class PackerMapper {
   }
 
   /** Why the template made from a usage named {@code wanted} is named otherwise. */
-  private static String renamedBecause(String wanted, String base, boolean sharedByBuilds) {
-    if (sharedByBuilds) {
-      return ", because another build uses the same source name.";
+  private static String renamedBecause(
+      String wanted, String base, boolean shared, boolean sharedByBuilds) {
+    if (shared) {
+      return sharedByBuilds
+          ? ", because another build uses the same source name."
+          : ", because the build lists the same source name more than once (Packer builds it once"
+              + " for each).";
     }
     String cleaned = TemplateNames.clean(wanted, "template");
     if (!cleaned.equals(wanted)) {
@@ -338,8 +342,12 @@ public final class PackerMapper {
    */
   private static Map<Candidate, String> names(List<Candidate> selected, Report r) {
     Map<String, Integer> count = new HashMap<>();
+    // The builds each name is used in: one build that lists a source twice is told apart.
+    Map<String, Set<Integer>> builds = new HashMap<>();
     for (Candidate c : selected) {
-      count.merge(TemplateNames.stem(c.usage().name(), "template"), 1, Integer::sum);
+      String stem = TemplateNames.stem(c.usage().name(), "template");
+      count.merge(stem, 1, Integer::sum);
+      builds.computeIfAbsent(stem, k -> new HashSet<>()).add(c.buildIndex());
     }
     // By identity: a candidate's record hash would walk the whole build model.
     Map<Candidate, String> out = new IdentityHashMap<>();
@@ -347,7 +355,7 @@ public final class PackerMapper {
     for (Candidate c : selected) {
       String base = TemplateNames.stem(c.usage().name(), "template");
       String name = base;
-      if (count.get(base) > 1) {
+      if (count.get(base) > 1 && builds.get(base).size() > 1) {
         // A build name from a sensitive value would name the file and the template: not used.
         Optional<String> named = c.build().name();
         String build =
@@ -371,7 +379,8 @@ public final class PackerMapper {
                 + "\" is named \""
                 + unique
                 + "\""
-                + renamedBecause(c.usage().name(), base, count.get(base) > 1)
+                + renamedBecause(
+                    c.usage().name(), base, count.get(base) > 1, builds.get(base).size() > 1)
                 + "");
       }
       out.put(c, unique);

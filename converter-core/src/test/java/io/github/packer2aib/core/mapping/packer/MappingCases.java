@@ -194,6 +194,13 @@ final class MappingCases {
                                 p.except("azure-arm.small")
                                     .set("inline", List.of("echo not small")))));
     add(
+        // Packer builds a source listed twice twice: two templates, the second renamed, and the
+        // note says why (it said "another build" uses the name).
+        "source-listed-twice",
+        PackerFixture.hcl()
+            .source("azure-arm", "ubuntu", linux())
+            .build(b -> b.sources("azure-arm.ubuntu", "azure-arm.ubuntu")));
+    add(
         "filter-typos",
         one(
             linux(),
