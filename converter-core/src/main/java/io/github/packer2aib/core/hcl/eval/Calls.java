@@ -73,6 +73,9 @@ final class Calls {
     List<Expression> expressions = new ArrayList<>(call.arguments());
     List<Value> spread = null;
     Range spreadRange = null;
+    // The marks of the expanded collection itself: an empty one gives no element to carry them,
+    // and [for x in l : x if s == p]... says whether s equals p.
+    Set<Mark> spreadMarks = Set.of();
     if (call.expandFinal() && !expressions.isEmpty()) {
       Expression last = expressions.remove(expressions.size() - 1);
       int mark = ev.diagnostics.size();
@@ -100,6 +103,7 @@ final class Calls {
         return Evaluation.unknown(Type.DYNAMIC, expand);
       }
       Value.Unmarked um = expand.unmark();
+      spreadMarks = um.marks();
       spread = new ArrayList<>();
       for (Value element : um.value().elements()) {
         spread.add(element.withMarks(um.marks()));
@@ -121,7 +125,7 @@ final class Calls {
                       + params.get(count).name()
                       + "\"")
               .toDiagnostic(name, null, Ranges.lastCharacter(call.range())));
-      return unknownFrom(call, ctx);
+      return unknownFrom(call, ctx).withMarks(spreadMarks);
     }
     List<Range> ranges = new ArrayList<>();
     for (Expression e : expressions) {
@@ -137,7 +141,7 @@ final class Calls {
                   params.size(),
                   "Function \"" + name + "\" expects only " + params.size() + " argument(s)")
               .toDiagnostic(name, null, ranges.get(params.size())));
-      return unknownFrom(call, ctx);
+      return unknownFrom(call, ctx).withMarks(spreadMarks);
     }
 
     int mark = ev.diagnostics.size();
@@ -160,26 +164,26 @@ final class Calls {
     }
     Value[] all = args.toArray(new Value[0]);
     if (ev.errorsSince(mark)) {
-      return Evaluation.unknown(Type.DYNAMIC, all);
+      return Evaluation.unknown(Type.DYNAMIC, all).withMarks(spreadMarks);
     }
     try {
       Value result = f.call(args);
       if (result instanceof StringValue text && text.value().length() > ctx.budget().maxString()) {
         ev.tooLarge(call.range(), text.value().length(), ctx);
-        return Evaluation.unknown(Type.STRING, all);
+        return Evaluation.unknown(Type.STRING, all).withMarks(spreadMarks);
       }
-      return result;
+      return spreadMarks.isEmpty() ? result : result.withMarks(spreadMarks);
     } catch (FunctionException ex) {
       int i = ex.argIndex();
       Range subject = i >= 0 && i < ranges.size() ? ranges.get(i) : call.range();
       ev.diagnostics.add(ex.toDiagnostic(name, f.parameterName(i), subject));
-      return Evaluation.unknown(Type.DYNAMIC, all);
+      return Evaluation.unknown(Type.DYNAMIC, all).withMarks(spreadMarks);
     } catch (RuntimeException bug) {
       // A function must report bad arguments as FunctionExceptions; anything else is its bug,
       // but bad input still must not stop the whole evaluation.
       ev.diagnostics.add(
           FunctionException.call("internal error: " + bug).toDiagnostic(name, null, call.range()));
-      return Evaluation.unknown(Type.DYNAMIC, all);
+      return Evaluation.unknown(Type.DYNAMIC, all).withMarks(spreadMarks);
     }
   }
 
