@@ -1,5 +1,6 @@
-# Packer reads every HCL var file (automatic ones, then --var-file ones) before every JSON var
-# file: a --var-file in HCL is overridden by an automatic JSON var file.
+# The folder's automatic var files (HCL, then JSON) come before the --var-file ones, so a
+# --var-file in HCL wins over an automatic JSON var file (mapping.md D.2 and current Packer; Packer
+# 1.6.6 to 1.11 read every HCL file before every JSON one, and the JSON file won).
 variable "a" {
   default = "default"
 }

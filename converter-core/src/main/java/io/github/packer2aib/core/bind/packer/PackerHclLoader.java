@@ -371,19 +371,19 @@ public final class PackerHclLoader {
     // ---- var files
 
     /**
-     * Reads the var files in Packer's order: the HCL files (the folder's automatic ones, then the
-     * {@code --var-file} ones in order), then the JSON files likewise.
+     * Reads the var files in Packer's order: the folder's automatic HCL files, its automatic JSON
+     * files, then the {@code --var-file} ones in the order given, so that a file the user names
+     * wins over the automatic ones (mapping.md D.2, and Packer's parser since it was fixed; Packer
+     * 1.6.6 to 1.11 read every HCL file before every JSON one, so an automatic .json file beat a
+     * --var-file .hcl).
      */
     private void varFiles(
         TemplateFiles.Discovery discovery,
         TemplateFiles templateFiles,
         InputVariables variables,
         String cwd) {
-      List<TemplateFiles.FileRef> hcl = new ArrayList<>();
-      List<TemplateFiles.FileRef> json = new ArrayList<>();
-      for (TemplateFiles.FileRef ref : discovery.autoVarFiles()) {
-        (ref.json() ? json : hcl).add(ref);
-      }
+      // The automatic files come HCL first (TemplateFiles.Discovery).
+      List<TemplateFiles.FileRef> ordered = new ArrayList<>(discovery.autoVarFiles());
       List<TemplateFiles.FileRef> given = new ArrayList<>();
       for (Path p : options.varFiles()) {
         String name = Paths.slashes(p);
@@ -404,10 +404,8 @@ public final class PackerHclLoader {
         TemplateFiles.FileRef ref =
             new TemplateFiles.FileRef(Paths.absolute(cwd, name), name, extension.equals(".json"));
         given.add(ref);
-        (ref.json() ? json : hcl).add(ref);
+        ordered.add(ref);
       }
-      List<TemplateFiles.FileRef> ordered = new ArrayList<>(hcl);
-      ordered.addAll(json);
       for (TemplateFiles.FileRef ref : ordered) {
         Optional<SourceFile> source = templateFiles.read(ref, true, out);
         if (source.isEmpty()) {
