@@ -4,6 +4,8 @@ import io.github.packer2aib.core.aib.ImageSource;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -156,8 +158,51 @@ final class SourceImageMapper {
     if (f.has("image_version") && version.isEmpty()) {
       return null;
     }
+    osOfPublisher(publisher.get());
     return new ImageSource.PlatformImage(
         publisher.get(), offer.get(), sku.get(), version.orElse("latest"), plan);
+  }
+
+  /**
+   * Publishers whose Marketplace images all run one operating system: os_type set to the other one
+   * converts every step for the wrong system (Packer would wait for SSH on a Windows VM), so it is
+   * a warning. Publishers with images of both (Oracle, third parties) are not judged.
+   */
+  private static final Map<String, Os> PUBLISHER_OS =
+      Map.of(
+          "microsoftwindowsserver", Os.WINDOWS,
+          "microsoftwindowsdesktop", Os.WINDOWS,
+          "microsoftvisualstudio", Os.WINDOWS,
+          "canonical", Os.LINUX,
+          "redhat", Os.LINUX,
+          "suse", Os.LINUX,
+          "debian", Os.LINUX,
+          "openlogic", Os.LINUX,
+          "almalinux", Os.LINUX,
+          "kinvolk", Os.LINUX);
+
+  private void osOfPublisher(String publisher) {
+    Os os = PUBLISHER_OS.get(publisher.toLowerCase(Locale.ROOT));
+    if (os == null || os == u.os || u.osGuessed) {
+      return;
+    }
+    u.report.add(
+        PackerMapCode.OS_TYPE_NOT_THE_IMAGES,
+        f.has("os_type") ? f.take("os_type").get().valueRange() : f.range(),
+        "os_type is "
+            + u.os.label()
+            + ", but the images of "
+            + publisher
+            + " run "
+            + os.label()
+            + ", so the steps were converted for the wrong system and the build would fail. Set"
+            + " os_type = \""
+            + os.label()
+            + "\", or choose a "
+            + u.os.label()
+            + " image.",
+        f.take("image_publisher").get().valueRange(),
+        "the image's publisher");
   }
 
   private ImageSource.PlanInfo planInfo() {

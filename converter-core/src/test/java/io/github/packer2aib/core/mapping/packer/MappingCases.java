@@ -272,6 +272,9 @@ final class MappingCases {
         "plan-info-incomplete",
         one(linux(s -> s.block("plan_info", p -> p.set("plan_name", "cis-ubuntu2204-l1")))));
     add(
+        // A Windows Server image built as Linux: every step would be for the wrong system.
+        "os-type-not-the-images", one(windows(s -> s.set("os_type", "Linux")), shell("echo hi")));
+    add(
         "api-2019-preview",
         one(
             linux(
