@@ -201,17 +201,19 @@ final class FileProvisioner {
       }
       Range at = f.take(given.get(0)).get().valueRange();
       boolean many = sources.get().size() > 1;
-      if (many && !dest.endsWith("/") && !dest.endsWith("\\")) {
-        // The provisioner appends a source's name only to a destination that ends in a slash.
+      if (many
+          && !dest.endsWith("/")
+          && !dest.endsWith("\\")
+          && filesAmong(pr, sources.get()) > 1) {
+        // The provisioner appends a file's name only to a destination that ends in a slash (a
+        // folder is uploaded into the destination either way).
         pr.report()
             .add(
                 PackerMapCode.APPROXIMATED,
                 f.take("destination").get().valueRange(),
                 "The destination "
                     + dest
-                    + " does not end with a slash, so Packer uploads each of the "
-                    + sources.get().size()
-                    + " sources to "
+                    + " does not end with a slash, so Packer uploads each file of the sources to "
                     + dest
                     + " itself, one over the other (or fails when it is a folder). The steps put"
                     + " them into the folder "
@@ -223,6 +225,15 @@ final class FileProvisioner {
       }
     }
     return steps(pr, plan, destAt);
+  }
+
+  /** How many of the sources are files (URLs, or local files that exist; not folders). */
+  private static int filesAmong(Prov pr, List<String> sources) {
+    int n = 0;
+    for (String source : sources) {
+      n += isUrl(source) || pr.u.files.resolve(source).kind() == FileSystemView.Kind.FILE ? 1 : 0;
+    }
+    return n;
   }
 
   private static void source(
