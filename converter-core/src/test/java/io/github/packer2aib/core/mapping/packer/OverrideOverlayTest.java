@@ -23,6 +23,16 @@ class OverrideOverlayTest {
     return new Converted(result.diagnostics(), LoadAndMap.json(result));
   }
 
+  /** An HCL2 template whose one build runs source alpha and a shell provisioner of these lines. */
+  private static Converted convertShell(String provisionerBody) {
+    return convert(
+        "t.pkr.hcl",
+        LoadAndMap.linuxSource("alpha", "")
+            + "build {\n  sources = [\"source.azure-arm.alpha\"]\n  provisioner \"shell\" {\n"
+            + provisionerBody
+            + "  }\n}\n");
+  }
+
   private static List<String> overlaid(Converted c) {
     return c.diagnostics().stream()
         .filter(d -> d.code().equals("PKRMAP-W012"))
@@ -75,18 +85,12 @@ class OverrideOverlayTest {
 
   @Test
   void hcl2OverridesAreLaidOverTheSameWay() {
-    String hcl =
-        LoadAndMap.linuxSource("alpha", "")
-            + """
-              build {
-                sources = ["source.azure-arm.alpha"]
-                provisioner "shell" {
-                  inline   = ["echo a", "echo b"]
-                  override = { alpha = { inline = ["echo x"] } }
-                }
-              }
-              """;
-    Converted c = convert("t.pkr.hcl", hcl);
+    Converted c =
+        convertShell(
+            """
+                inline   = ["echo a", "echo b"]
+                override = { alpha = { inline = ["echo x"] } }
+            """);
     assertTrue(c.json().contains("\"echo x\",\n          \"echo b\"\n"), c.json());
     assertEquals(1, overlaid(c).size(), c.diagnostics()::toString);
   }
@@ -94,19 +98,13 @@ class OverrideOverlayTest {
   @Test
   void aMapIsWrittenKeyByKeyIntoTheProvisionersMap() {
     // mapstructure writes into the map decoded before: env A, B and C, B from the override.
-    String hcl =
-        LoadAndMap.linuxSource("alpha", "")
-            + """
-              build {
-                sources = ["source.azure-arm.alpha"]
-                provisioner "shell" {
-                  inline   = ["echo a"]
-                  env      = { A = "1", B = "2" }
-                  override = { alpha = { env = { B = "20", C = "3" } } }
-                }
-              }
-              """;
-    Converted c = convert("t.pkr.hcl", hcl);
+    Converted c =
+        convertShell(
+            """
+                inline   = ["echo a"]
+                env      = { A = "1", B = "2" }
+                override = { alpha = { env = { B = "20", C = "3" } } }
+            """);
     assertTrue(
         c.json()
             .contains(
@@ -117,18 +115,12 @@ class OverrideOverlayTest {
 
   @Test
   void aBlockSettingInAnOverrideIsToldWhyPackerRefusesIt() {
-    String hcl =
-        LoadAndMap.linuxSource("alpha", "")
-            + """
-              build {
-                sources = ["source.azure-arm.alpha"]
-                provisioner "shell" {
-                  inline   = ["echo a"]
-                  override = { alpha = { pause_before = "3s" } }
-                }
-              }
-              """;
-    Converted c = convert("t.pkr.hcl", hcl);
+    Converted c =
+        convertShell(
+            """
+                inline   = ["echo a"]
+                override = { alpha = { pause_before = "3s" } }
+            """);
     List<String> unknown =
         c.diagnostics().stream()
             .filter(d -> d.code().equals("PKRMAP-W101"))
