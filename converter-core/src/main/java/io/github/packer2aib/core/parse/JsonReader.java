@@ -55,12 +55,32 @@ public final class JsonReader {
     if (root != null) {
       return new ParseResult(List.of(root), List.of());
     }
-    return new Run(file).read();
+    return new Run(file, false).read();
+  }
+
+  /**
+   * {@link #read} for HCL's JSON syntax ({@code .pkr.json}), where a key may stand twice in an
+   * object: each property named like a block type (or a label) is a block of its own, in order. The
+   * objects keep every member; whoever reads them reports duplicates where they are not allowed
+   * ({@link #duplicateKey}).
+   */
+  public static ParseResult readKeepingDuplicateKeys(SourceFile file) {
+    DocNode root = JsonDescentReader.read(file); // gives up on a duplicate key
+    if (root != null) {
+      return new ParseResult(List.of(root), List.of());
+    }
+    return new Run(file, true).read();
+  }
+
+  /** The error for a key that stands twice where it may not (JSON-E101). */
+  public static Diagnostic duplicateKey(String key, Range duplicate, Range first) {
+    return Words.duplicateKey(
+        SyntaxCode.JSON_DUPLICATE_KEY, "an object", key, duplicate, first, null);
   }
 
   /** {@link #read} through Jackson always: the reference the hand-written reader is tested on. */
   static ParseResult jacksonOnly(SourceFile file) {
-    return new Run(file).read();
+    return new Run(file, false).read();
   }
 
   /** One read of one file: the stack of open containers and what has been found so far. */
@@ -74,9 +94,13 @@ public final class JsonReader {
     /** Where the last token Jackson returned ends; errors without a location start here. */
     private int lastTokenEnd;
 
-    Run(SourceFile file) {
+    /** Whether a key may stand twice in an object (HCL's JSON syntax). */
+    private final boolean keepDuplicates;
+
+    Run(SourceFile file, boolean keepDuplicates) {
       this.file = file;
       this.text = file.text();
+      this.keepDuplicates = keepDuplicates;
     }
 
     ParseResult read() {
@@ -265,7 +289,9 @@ public final class JsonReader {
         top.pendingKey = null;
         top.pendingKeyRange = null;
         Range first = top.keys.get(key);
-        if (first != null) {
+        if (first != null && keepDuplicates) {
+          top.members.add(new DocMember(key, keyRange, node));
+        } else if (first != null) {
           diagnostics.add(
               Words.duplicateKey(
                   SyntaxCode.JSON_DUPLICATE_KEY,

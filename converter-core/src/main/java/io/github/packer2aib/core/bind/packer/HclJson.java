@@ -22,6 +22,7 @@ import io.github.packer2aib.core.hcl.syntax.ObjectItem;
 import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
 import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
 import io.github.packer2aib.core.hcl.syntax.Tuple;
+import io.github.packer2aib.core.parse.JsonReader;
 import io.github.packer2aib.core.parse.hcl.HclExpressionResult;
 import io.github.packer2aib.core.parse.hcl.HclParser;
 import io.github.packer2aib.core.parse.hcl.HclTemplateResult;
@@ -29,7 +30,9 @@ import io.github.packer2aib.core.parse.hcl.NumberLiterals;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -91,13 +94,17 @@ final class HclJson {
   }
 
   private void members(DocObject object, BodySchema schema, List<BodyItem> items) {
+    // A key may stand twice for blocks (each is a block of its own), never for an argument.
+    Map<String, Range> arguments = new HashMap<>();
     for (DocMember m : object.members()) {
       if (m.key().equals("//")) {
         continue; // HCL's JSON syntax reserves "//" for comments in bodies.
       }
       Optional<AttributeSpec> attribute = schema.attribute(m.key());
       if (attribute.isPresent()) {
-        items.add(attribute(m, attribute.get().kind()));
+        if (firstArgument(arguments, m)) {
+          items.add(attribute(m, attribute.get().kind()));
+        }
         continue;
       }
       Optional<BlockSpec> block = schema.block(m.key());
@@ -111,10 +118,20 @@ final class HclJson {
       }
       if (block.isPresent()) {
         labelLevel(m.value(), block.get(), new ArrayList<>(), m.keyRange(), items);
-      } else {
+      } else if (firstArgument(arguments, m)) {
         items.add(attribute(m, AttributeSpec.Kind.VALUE));
       }
     }
+  }
+
+  /** Whether {@code m} is the first argument of its name in its object; a second is an error. */
+  private boolean firstArgument(Map<String, Range> seen, DocMember m) {
+    Range first = seen.putIfAbsent(m.key(), m.keyRange());
+    if (first != null) {
+      out.add(JsonReader.duplicateKey(m.key(), m.keyRange(), first));
+      return false;
+    }
+    return true;
   }
 
   /**
@@ -224,7 +241,11 @@ final class HclJson {
   private Expression expression(DocNode node) {
     if (node instanceof DocObject object) {
       List<ObjectItem> items = new ArrayList<>();
+      Map<String, Range> keys = new HashMap<>();
       for (DocMember m : object.members()) {
+        if (!firstArgument(keys, m)) {
+          continue; // an object value's keys are unique, as in any JSON document
+        }
         Expression key =
             mode == Mode.CONFIG ? template(m.key(), m.keyRange()) : literal(m.key(), m.keyRange());
         items.add(new ObjectItem(key, expression(m.value()), m.keyRange().to(m.value().range())));

@@ -354,7 +354,8 @@ public final class PackerHclLoader {
     }
 
     private Optional<DocNode> readJson(SourceFile source) {
-      ParseResult r = JsonReader.read(source);
+      // HCL's JSON syntax: a block type key may stand twice (HclJson reports other duplicates).
+      ParseResult r = JsonReader.readKeepingDuplicateKeys(source);
       out.addAll(r.diagnostics());
       if (r.hasErrors() || r.documents().isEmpty()) {
         return Optional.empty();
