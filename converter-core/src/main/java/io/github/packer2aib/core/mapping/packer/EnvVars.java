@@ -183,7 +183,7 @@ final class EnvVars {
                     + " starting with a digit). Rename it.");
         continue;
       }
-      out.add("export " + e.getKey() + "=" + ShellText.singleQuote(e.getValue()));
+      out.add("export " + e.getKey() + "=" + ShellText.exportValue(e.getValue()));
     }
     return out;
   }

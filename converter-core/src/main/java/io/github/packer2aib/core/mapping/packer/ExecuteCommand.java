@@ -301,6 +301,15 @@ record ExecuteCommand(
   }
 
   /** Splits on blanks, removing quotes (enough for the forms above). */
+  /**
+   * A {@code $} or backquote the shell expands (outside single quotes), as {@link #tokens} marks it
+   * in a word: an assignment such as {@code PATH=$PATH:/opt/bin} in execute_command must be
+   * exported for the shell to expand, not as the literal text.
+   */
+  static final char EXPANDING_DOLLAR = '\uE003';
+
+  static final char EXPANDING_BACKTICK = '\uE004';
+
   static List<String> tokens(String s) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
@@ -308,6 +317,20 @@ record ExecuteCommand(
     char quote = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (quote != '\'' && c == '\\' && i + 1 < s.length()) {
+        // An escaped character is itself, never an expansion (in double quotes only these).
+        char next = s.charAt(i + 1);
+        if (quote == 0 || "$`\"\\".indexOf(next) >= 0) {
+          cur.append(next);
+          i++;
+          continue;
+        }
+      }
+      if (quote != '\'' && (c == '$' || c == '`')) {
+        // The shell expands these; the marks keep that known (ShellText.exportValue).
+        cur.append(c == '$' ? EXPANDING_DOLLAR : EXPANDING_BACKTICK);
+        continue;
+      }
       if (quote != 0) {
         if (c == quote) {
           quote = 0;

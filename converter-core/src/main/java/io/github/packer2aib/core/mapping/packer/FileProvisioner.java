@@ -676,6 +676,12 @@ final class FileProvisioner {
               + ShellText.quote(p.landing())
               + " "
               + shellPath(p.target(), plan.directories));
+      if (!asUser) {
+        // mv keeps the build user's ownership; outside /tmp and home a file root placed belongs
+        // to root, or the first user of a VM made from the image (often the same uid) owns
+        // /etc/sudoers.d/… or /usr/local/bin/… (sudo also refuses a sudoers file not root's).
+        moves.add("sudo chown -R root:root " + shellPath(p.target(), plan.directories));
+      }
     }
     List<String> modes = new ArrayList<>();
     for (Placement p : plan.executables) {

@@ -141,17 +141,22 @@ final class PowerShellProvisioner {
       if (!inline.isEmpty()) {
         Map<String, String> all = EnvVars.withPackerVariables(env, pr, inline);
         EnvVars.note(pr, all, "$env: assignments");
-        List<String> lines = new ArrayList<>(EnvVars.powerShell(all));
+        // using statements and a param block must start a script: they stay in front of the
+        // lines the step adds (Packer sets those outside the script).
+        int head = scriptHead(inline);
+        List<String> lines = new ArrayList<>(pwsh ? List.of() : inline.subList(0, head));
+        lines.addAll(EnvVars.powerShell(all));
         if (pwsh) {
           String path = TEMP + "packer2aib-" + pr.index + ".ps1";
-          List<String> body = new ArrayList<>(prelude);
-          body.addAll(inline);
+          List<String> body = new ArrayList<>(inline.subList(0, head));
+          body.addAll(prelude);
+          body.addAll(inline.subList(head, inline.size()));
           byte[] bytes = (String.join("\r\n", body) + "\r\n").getBytes(StandardCharsets.UTF_8);
           lines.addAll(PowerShellText.writeFile(path, bytes));
           lines.addAll(runPwsh(path, policy));
         } else {
           lines.addAll(prelude);
-          lines.addAll(inline);
+          lines.addAll(inline.subList(head, inline.size()));
         }
         steps.add(
             Step.of(step(pr, null, null, lines, elevation, validExitCodes), pr.range())
@@ -355,6 +360,49 @@ final class PowerShellProvisioner {
           "restricted", "Restricted",
           "undefined", "Undefined",
           "unrestricted", "Unrestricted");
+
+  /**
+   * How many of the first inline commands must start the script: {@code using} statements, then a
+   * {@code [CmdletBinding()]} attribute and a {@code param(…)} block written on one line each
+   * (PowerShell refuses them after another statement). Blank lines and comments between them count
+   * too.
+   */
+  static int scriptHead(List<String> inline) {
+    int head = 0;
+    int i = 0;
+    boolean param = false;
+    while (i < inline.size()) {
+      String t = inline.get(i).strip().toLowerCase(Locale.ROOT);
+      if (t.isEmpty() || t.startsWith("#")) {
+        i++;
+        continue;
+      }
+      if (!param && t.startsWith("using ")) {
+        head = ++i;
+      } else if (!param && t.startsWith("[cmdletbinding") && balanced(t)) {
+        i++;
+      } else if (!param
+          && t.startsWith("param")
+          && t.substring(5).strip().startsWith("(")
+          && balanced(t)) {
+        param = true;
+        head = ++i;
+      } else {
+        break;
+      }
+    }
+    return head;
+  }
+
+  /** Whether a line's round and square brackets close on it. */
+  private static boolean balanced(String line) {
+    int depth = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      depth += c == '(' || c == '[' ? 1 : c == ')' || c == ']' ? -1 : 0;
+    }
+    return depth == 0;
+  }
 
   /** Packer runs with {@code -ExecutionPolicy Bypass} unless told otherwise. */
   private static String executionPolicy(Prov pr, List<String> prelude) {

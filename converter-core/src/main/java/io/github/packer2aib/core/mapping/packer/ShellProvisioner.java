@@ -301,9 +301,19 @@ final class ShellProvisioner {
       for (Long code : exitCodes) {
         codes.append(codes.length() == 0 ? "" : "|").append(code);
       }
-      out.add("rc=0");
-      out.add(command + " || rc=$?");
-      out.add("case $rc in " + codes + ") ;; *) exit $rc ;; esac");
+      // A name of our own: rc could be one of the step's exported variables, which the script
+      // would then see as 0. An exit code 0 that the list leaves out fails the step, as in Packer
+      // (exit 0 would pass it).
+      out.add("packer2aib_rc=0");
+      out.add(command + " || packer2aib_rc=$?");
+      out.add(
+          "case $packer2aib_rc in "
+              + codes
+              + ") ;; *) exit "
+              + (exitCodes.contains(0L)
+                  ? "$packer2aib_rc"
+                  : "$((packer2aib_rc == 0 ? 1 : packer2aib_rc))")
+              + " ;; esac");
     }
     return out;
   }
@@ -424,7 +434,10 @@ final class ShellProvisioner {
     for (Map.Entry<String, String> e : exec.assignments().entrySet()) {
       b.append(e.getKey()).append('=').append(e.getValue()).append(' ');
     }
-    return b.toString();
+    // As written: a secret holding "$" is found with its "$", not with the expansion marks.
+    return b.toString()
+        .replace(ExecuteCommand.EXPANDING_DOLLAR, '$')
+        .replace(ExecuteCommand.EXPANDING_BACKTICK, '`');
   }
 
   /** Whether text taken from execute_command contains a sensitive value (it is then not used). */

@@ -42,6 +42,34 @@ final class ShellText {
   }
 
   /**
+   * A value for {@code export NAME=…}: single-quoted, unless execute_command wrote expansions in it
+   * ({@link ExecuteCommand#EXPANDING_DOLLAR}, as in {@code PATH=$PATH:/opt/bin}): then in double
+   * quotes, where those expand as they did in Packer's remote shell and every other character stays
+   * itself.
+   */
+  static String exportValue(String value) {
+    if (value.indexOf(ExecuteCommand.EXPANDING_DOLLAR) < 0
+        && value.indexOf(ExecuteCommand.EXPANDING_BACKTICK) < 0) {
+      return singleQuote(value);
+    }
+    StringBuilder sb = new StringBuilder(value.length() + 8).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == ExecuteCommand.EXPANDING_DOLLAR) {
+        sb.append('$');
+      } else if (c == ExecuteCommand.EXPANDING_BACKTICK) {
+        sb.append('`');
+      } else {
+        if ("$`\"\\".indexOf(c) >= 0) {
+          sb.append('\\');
+        }
+        sb.append(c);
+      }
+    }
+    return sb.append('"').toString();
+  }
+
+  /**
    * Whether {@code text} has a Windows line ending (CR LF, or a CR ending its last line), which
    * Packer's shell provisioner turns into LF when it uploads a script that is not {@code binary}.
    */

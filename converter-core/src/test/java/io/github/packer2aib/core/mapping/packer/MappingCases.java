@@ -1212,6 +1212,49 @@ final class MappingCases {
                                 .set("environment_vars", List.of("STAGE=base", "MODE=env"))
                                 .set("execute_command", "{{ .Vars }} MODE=cmd {{ .Path }}"))));
     add(
+        // The remote shell expands $PATH and $HOME in execute_command's assignments: exported in
+        // double quotes they still expand ('$x' and \$y stay text), not as the literal text
+        // (found by the quoting review: PATH became "$PATH:/opt/tool/bin" and cat was not found).
+        "shell-execute-command-expanding-assignments",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set("inline", List.of("tool --version"))
+                            .set(
+                                "execute_command",
+                                "{{ .Vars }} PATH=$PATH:/opt/tool/bin LOGS=\"$HOME/logs\""
+                                    + " NOTE='$x' COST=\\$y sudo -E sh '{{ .Path }}'"))));
+    add(
+        // using statements and a param block must start a script; the step's $env: lines and
+        // Set-ExecutionPolicy come after them (they came first: a parse error on the VM).
+        "powershell-script-head",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                        "powershell",
+                        p ->
+                            p.set("environment_vars", List.of("APP_DIR=C:\\app"))
+                                .set(
+                                    "inline",
+                                    List.of(
+                                        "using namespace System.Text",
+                                        "# a comment",
+                                        "[StringBuilder]::new('x').ToString()")))
+                    .provisioner(
+                        "powershell",
+                        p ->
+                            p.set("execution_policy", "unrestricted")
+                                .set(
+                                    "inline",
+                                    List.of(
+                                        "[CmdletBinding()]",
+                                        "param([string]$Greeting = 'hi')",
+                                        "Write-Output $Greeting")))));
+    add(
         "shell-execute-command-unknown",
         one(
             linux(),
