@@ -623,6 +623,32 @@ class SecretLeakTest {
   }
 
   @Test
+  void aCredentialSettingsValueUsedElsewhereWithholdsTheTemplate() {
+    // client_secret from a plain variable that also names the image: the credential setting was
+    // dropped (N104), but its value reached imageId and runOutputName (legacy review).
+    String secret = SECRET + "-client"; // the final scan looks for 8 characters or more
+    String legacy =
+        "{\"variables\": {\"cs\": \""
+            + secret
+            + "\"}, \"builders\": [{\"type\": \"azure-arm\", \"os_type\": \"Linux\","
+            + " \"subscription_id\": \"00000000-0000-0000-0000-000000000001\","
+            + " \"location\": \"westeurope\", \"client_id\": \"id\","
+            + " \"client_secret\": \"{{user `cs`}}\", \"image_publisher\": \"Canonical\","
+            + " \"image_offer\": \"ubuntu\", \"image_sku\": \"22_04-lts\","
+            + " \"managed_image_name\": \"img-{{user `cs`}}\","
+            + " \"managed_image_resource_group_name\": \"rg\"}]}";
+    ConversionResult r = convert("t.json", Map.of(), List.of(), Map.of(), legacy);
+    assertTrue(r.templates().isEmpty(), () -> text(r));
+    assertTrue(
+        only(r, "PKRMAP-E405").detail().contains("the credential setting client_secret"),
+        () -> text(r));
+    assertTrue(!text(r).contains(secret), () -> text(r));
+    // inspect shows every string that holds it as <sensitive> (the variable, the image name).
+    List<String> shown = inspect("t.json", legacy, "unused", "zzqq-not-in-it");
+    assertTrue(shown.stream().noneMatch(o -> o.contains(secret)), shown::toString);
+  }
+
+  @Test
   void aSecretChangedByAFunctionNamesItsCandidates() {
     // sha256(local.key): no text of the secret stands in the command, so the message named no
     // variable at all (HCL2 review); now the sensitive variables and locals, being few.

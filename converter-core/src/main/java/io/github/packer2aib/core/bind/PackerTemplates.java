@@ -6,6 +6,7 @@ import io.github.packer2aib.core.bind.legacy.LegacyDetector;
 import io.github.packer2aib.core.bind.legacy.LegacyLoadResult;
 import io.github.packer2aib.core.bind.legacy.LegacyLoader;
 import io.github.packer2aib.core.bind.legacy.LegacyOptions;
+import io.github.packer2aib.core.bind.packer.CredentialMasks;
 import io.github.packer2aib.core.bind.packer.LoadResult;
 import io.github.packer2aib.core.bind.packer.PackerHclLoader;
 import io.github.packer2aib.core.bind.packer.PackerInput;
@@ -19,7 +20,6 @@ import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.function.GoPath;
-import io.github.packer2aib.core.packer.SensitiveTexts;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.SourceFile;
@@ -302,12 +302,15 @@ public final class PackerTemplates {
     List<SourceFile> sources = new ArrayList<>();
     sources.add(file.withSecrets(r.secretRanges()));
     sources.addAll(varFiles);
+    if (r.template().isPresent()) {
+      sources = new ArrayList<>(CredentialMasks.mask(r.template().get(), sources));
+    }
     List<Diagnostic> all = new ArrayList<>(unreadable);
     // Messages about a var file may quote the value they found.
     List<Diagnostic> scrubbed = ValueMask.scrub(r.diagnostics(), sources);
     if (r.template().isPresent()) {
       // The last guard, as in the HCL2 loader: a failed load and inspect show only these.
-      scrubbed = SecretMessages.scrub(SensitiveTexts.of(r.template().get()), scrubbed);
+      scrubbed = SecretMessages.scrub(CredentialMasks.scrubbed(r.template().get()), scrubbed);
     }
     all.addAll(scrubbed);
     boolean errors = all.stream().anyMatch(Diagnostic::isError);

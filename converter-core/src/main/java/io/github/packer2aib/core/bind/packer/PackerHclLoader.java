@@ -23,7 +23,6 @@ import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.Local;
 import io.github.packer2aib.core.packer.PackerSettings;
 import io.github.packer2aib.core.packer.PackerTemplate;
-import io.github.packer2aib.core.packer.SensitiveTexts;
 import io.github.packer2aib.core.packer.Variable;
 import io.github.packer2aib.core.parse.JsonReader;
 import io.github.packer2aib.core.parse.ParseResult;
@@ -287,27 +286,27 @@ public final class PackerHclLoader {
           sources.put(e.getKey(), file.withSecrets(e.getValue()));
         }
       }
+      List<SourceFile> files = List.copyOf(sources.values());
+      if (template != null) {
+        files = CredentialMasks.mask(template, files);
+      }
       List<Diagnostic> sorted = List.of();
       boolean errors = false;
       // Most templates load without a diagnostic: then there is nothing to mask, and working out
       // what a file's secrets are (for every template with a sensitive variable) was wasted.
       if (!out.isEmpty()) {
         // Messages about a var file or a sensitive default may quote the value they found.
-        List<Diagnostic> unique =
-            new ArrayList<>(
-                new LinkedHashSet<>(ValueMask.scrub(out, List.copyOf(sources.values()))));
+        List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(ValueMask.scrub(out, files)));
         sorted = Diagnostics.of(unique).sorted();
         if (template != null) {
           // The last guard, as for a conversion's messages: this load's may be all there is (it
           // failed, or inspect prints them), and a place that drops a mark would quote a secret.
-          sorted = SecretMessages.scrub(SensitiveTexts.of(template), sorted);
+          sorted = SecretMessages.scrub(CredentialMasks.scrubbed(template), sorted);
         }
         errors = sorted.stream().anyMatch(Diagnostic::isError);
       }
       return new LoadResult(
-          errors ? Optional.empty() : Optional.ofNullable(template),
-          sorted,
-          List.copyOf(sources.values()));
+          errors ? Optional.empty() : Optional.ofNullable(template), sorted, files);
     }
 
     private Optional<ParsedFile> parse(SourceFile source, boolean json) {

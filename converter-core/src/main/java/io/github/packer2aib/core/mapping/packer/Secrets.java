@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.CredentialTexts;
 import io.github.packer2aib.core.packer.Credentials;
 import io.github.packer2aib.core.packer.Local;
 import io.github.packer2aib.core.packer.PackerTemplate;
@@ -40,6 +41,7 @@ final class Secrets {
 
   Secrets(PackerTemplate template) {
     legacy = UsageFilter.isLegacy(template.syntax());
+    credentials = CredentialTexts.of(template);
     // By index: every template comes here, and C1 code allocates each list iterator.
     List<Variable> variables = template.variables();
     for (int i = 0, n = variables.size(); i < n; i++) {
@@ -224,13 +226,34 @@ final class Secrets {
   /** Every non-trivial secret text, for the final scan of the emitted JSON. */
   List<String> allTexts() {
     if (allTexts == null) {
-      allTexts = List.copyOf(scannedTexts());
+      List<String> all = new ArrayList<>(variableTexts());
+      for (CredentialTexts c : credentials) {
+        all.add(c.text());
+      }
+      allTexts = List.copyOf(all);
     }
     return allTexts;
   }
 
   /** {@link #allTexts}, computed once: every template and execute_command is scanned for them. */
   private List<String> allTexts;
+
+  /** The texts of the sensitive variables and locals alone ({@link #allTexts} without settings). */
+  List<String> variableTexts() {
+    if (variableTexts == null) {
+      variableTexts = List.copyOf(scannedTexts());
+    }
+    return variableTexts;
+  }
+
+  private List<String> variableTexts;
+
+  /** The texts written for credential settings anywhere in the template. */
+  List<CredentialTexts> credentials() {
+    return credentials;
+  }
+
+  private final List<CredentialTexts> credentials;
 
   private List<String> scannedTexts() {
     List<String> out = new ArrayList<>();

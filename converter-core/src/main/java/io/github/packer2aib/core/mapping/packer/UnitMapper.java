@@ -8,6 +8,7 @@ import io.github.packer2aib.core.aib.IntValue;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.emit.DocWriter;
 import io.github.packer2aib.core.emit.TemplateDocs;
+import io.github.packer2aib.core.packer.CredentialTexts;
 import io.github.packer2aib.core.packer.PostProcessor;
 import io.github.packer2aib.core.packer.Provisioner;
 import io.github.packer2aib.core.source.Range;
@@ -199,8 +200,9 @@ final class UnitMapper {
    * lost its mark. The template is withheld; the value is not shown.
    */
   private static boolean leaksSecret(Unit u, String templateJson) {
-    List<String> secrets = u.secrets.allTexts();
-    if (secrets.isEmpty()) {
+    List<String> secrets = u.secrets.variableTexts();
+    List<CredentialTexts> credentials = u.secrets.credentials();
+    if (secrets.isEmpty() && credentials.isEmpty()) {
       return false; // nothing to look for, so no need to strip the options
     }
     // What the user passed as options is theirs to publish (an identity id may well contain a
@@ -208,32 +210,48 @@ final class UnitMapper {
     // copying the JSON.
     CutText json = new CutText(templateJson);
     try {
-      return leaksSecret(u, json, secrets);
+      return leaksSecret(u, json, secrets, credentials);
     } finally {
       json.release();
     }
   }
 
-  private static boolean leaksSecret(Unit u, CutText json, List<String> secrets) {
+  private static boolean leaksSecret(
+      Unit u, CutText json, List<String> secrets, List<CredentialTexts> credentials) {
     for (LowByteSearch option : optionSearches(u.options)) {
       json.cut(option);
     }
     for (String secret : secrets) {
-      String escaped = DocWriter.jsonStringContent(secret);
-      // Most secrets need no escaping: then one scan of the template does.
-      if (json.contains(new LowByteSearch(secret))
-          || (!escaped.equals(secret) && json.contains(new LowByteSearch(escaped)))) {
-        u.report.add(
-            PackerMapCode.SENSITIVE_VALUE,
-            u.usage.range(),
-            "The image template made from this source would contain the value of "
-                + u.secrets.anySecret()
-                + ", so it was not written. Find where the value is used (a provisioner, a tag, a"
-                + " name) and keep it out of what Image Builder runs.");
+      if (holds(json, secret)) {
+        withheld(u, u.secrets.anySecret());
+        return true;
+      }
+    }
+    for (CredentialTexts c : credentials) {
+      if (holds(json, c.text())) {
+        withheld(u, "the credential setting " + c.setting() + " (written elsewhere too)");
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether the template's JSON holds {@code secret}, as it is or as JSON escapes it. */
+  private static boolean holds(CutText json, String secret) {
+    String escaped = DocWriter.jsonStringContent(secret);
+    // Most secrets need no escaping: then one scan of the template does.
+    return json.contains(new LowByteSearch(secret))
+        || (!escaped.equals(secret) && json.contains(new LowByteSearch(escaped)));
+  }
+
+  private static void withheld(Unit u, String whose) {
+    u.report.add(
+        PackerMapCode.SENSITIVE_VALUE,
+        u.usage.range(),
+        "The image template made from this source would contain the value of "
+            + whose
+            + ", so it was not written. Find where the value is used (a provisioner, a tag, a"
+            + " name) and keep it out of what Image Builder runs.");
   }
 
   /**

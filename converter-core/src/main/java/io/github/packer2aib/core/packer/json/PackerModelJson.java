@@ -17,6 +17,7 @@ import io.github.packer2aib.core.hcl.value.TupleValue;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.Config;
+import io.github.packer2aib.core.packer.CredentialTexts;
 import io.github.packer2aib.core.packer.Credentials;
 import io.github.packer2aib.core.packer.Local;
 import io.github.packer2aib.core.packer.PackerSettings;
@@ -97,11 +98,18 @@ public final class PackerModelJson {
   private static final class Writer {
     private final JsonGenerator g;
 
+    /**
+     * The texts of credential settings' values: a string holding one is a secret wherever it stands
+     * (a plain variable that client_secret reads, and the name built from it).
+     */
+    private List<String> credentials = List.of();
+
     Writer(JsonGenerator g) {
       this.g = g;
     }
 
     void template(PackerTemplate t) throws IOException {
+      credentials = CredentialTexts.texts(t);
       g.writeStartObject();
       g.writeStringField("syntax", t.syntax().name().toLowerCase(Locale.ROOT));
       g.writeStringField("root", t.root());
@@ -334,6 +342,15 @@ public final class PackerModelJson {
       }
     }
 
+    private boolean holdsCredential(String s) {
+      for (int i = 0; i < credentials.size(); i++) {
+        if (s.contains(credentials.get(i))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     void value(Value v) throws IOException {
       if (v.isSensitive()) {
         g.writeString(SENSITIVE);
@@ -345,7 +362,8 @@ public final class PackerModelJson {
       } else if (u instanceof NullValue) {
         g.writeNull();
       } else if (u instanceof StringValue) {
-        g.writeString(SecretScrubber.scrub(u.asString()));
+        g.writeString(
+            holdsCredential(u.asString()) ? SENSITIVE : SecretScrubber.scrub(u.asString()));
       } else if (u instanceof NumberValue) {
         BigFloat n = u.asNumber();
         if (n.isInfinite()) {

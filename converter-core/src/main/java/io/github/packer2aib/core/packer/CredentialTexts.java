@@ -1,0 +1,66 @@
+package io.github.packer2aib.core.packer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The texts written for credential settings ({@code client_secret}, {@code winrm_password}, …; see
+ * {@link Credentials}) anywhere in a template: its sources, the build-level source blocks, the
+ * provisioners (each usage's body), error-cleanup provisioners and post-processors. Such a value is
+ * a secret even when the variable it comes from is not: {@code client_secret = "{{user `cs`}}"}
+ * with {@code cs} also in {@code managed_image_name} put it into the image's id, and a message
+ * quoting the variable's line showed it. Only texts of {@link SensitiveTexts#MIN_LENGTH} or more
+ * count, as for every text-based guard.
+ *
+ * @param setting the setting's name, for messages
+ * @param text the text
+ */
+public record CredentialTexts(String setting, String text) {
+
+  public static List<CredentialTexts> of(PackerTemplate template) {
+    List<CredentialTexts> out = new ArrayList<>();
+    for (Source s : template.sources()) {
+      collect(s.config(), out);
+    }
+    for (Build b : template.builds()) {
+      for (SourceUsage u : b.sources()) {
+        collect(u.config(), out);
+        for (Provisioner p : b.provisioners()) {
+          collect(p.config(u), out);
+        }
+        b.errorCleanupProvisioner().ifPresent(p -> collect(p.config(u), out));
+      }
+      for (List<PostProcessor> chain : b.postProcessors()) {
+        for (PostProcessor p : chain) {
+          collect(p.config(), out);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The texts alone, each once. */
+  public static List<String> texts(PackerTemplate template) {
+    Map<String, Boolean> seen = new java.util.LinkedHashMap<>();
+    for (CredentialTexts c : of(template)) {
+      seen.put(c.text(), Boolean.TRUE);
+    }
+    return List.copyOf(seen.keySet());
+  }
+
+  private static void collect(Config config, List<CredentialTexts> out) {
+    for (Setting s : config.settings()) {
+      if (Credentials.holdsSecret(s.name())) {
+        for (String t : SensitiveTexts.texts(s.value())) {
+          if (t.length() >= SensitiveTexts.MIN_LENGTH) {
+            out.add(new CredentialTexts(s.name(), t));
+          }
+        }
+      }
+    }
+    for (Config.NestedBlock b : config.blocks()) {
+      collect(b.body(), out);
+    }
+  }
+}
