@@ -287,7 +287,8 @@ public final class PackerTemplates {
     for (Path p : options.varFiles()) {
       readVarFile(p, files, unreadable).ifPresent(varFiles::add);
     }
-    String abs = absolute(path, files);
+    // Cleaned, as Go's filepath.Abs cleans it: {{template_dir}} of ./sub/../sub/t.json is .../sub.
+    String abs = GoPath.clean(absolute(path, files));
     String dir = abs.contains("/") ? abs.substring(0, Math.max(1, abs.lastIndexOf('/'))) : abs;
     LegacyOptions legacy =
         new LegacyOptions(

@@ -20,28 +20,42 @@ final class Shapes {
     this.reporter = reporter;
   }
 
-  /** A string, or (as YAML may write it) an untyped scalar read as a string. */
+  /**
+   * Whether the node is {@code null}: Packer's decoder takes a null as the field not being there,
+   * so tools that write every field (Python's None) produce templates Packer reads.
+   */
+  static boolean isNull(DocNode node) {
+    return node instanceof DocScalar s && s.type() == DocScalar.Type.NULL;
+  }
+
+  /** A string, or (as YAML may write it) an untyped scalar read as a string; null: none. */
   Optional<String> string(DocNode node, String pointer, String what) {
     Optional<String> s = DocScalar.stringValue(node);
-    if (s.isEmpty()) {
+    if (s.isEmpty() && !isNull(node)) {
       wrongType(node, pointer, what + " must be a string");
     }
     return s;
   }
 
+  /** An object; null: none. */
   Optional<DocObject> object(DocNode node, String pointer, String what) {
     if (node instanceof DocObject o) {
       return Optional.of(o);
     }
-    wrongType(node, pointer, what + " must be an object");
+    if (!isNull(node)) {
+      wrongType(node, pointer, what + " must be an object");
+    }
     return Optional.empty();
   }
 
+  /** An array; null: none. */
   Optional<DocArray> array(DocNode node, String pointer, String what) {
     if (node instanceof DocArray a) {
       return Optional.of(a);
     }
-    wrongType(node, pointer, what + " must be an array");
+    if (!isNull(node)) {
+      wrongType(node, pointer, what + " must be an array");
+    }
     return Optional.empty();
   }
 

@@ -964,10 +964,12 @@ final class TemplateReader {
       // Packer's weak decoding reads a number as nanoseconds.
       value = Value.number(s.asNumber().get());
     } else {
-      shapes.wrongType(
-          v,
-          where.pointer() + "/" + key,
-          "\"" + key + "\" must be a duration string such as \"30s\"");
+      if (!Shapes.isNull(v)) { // null: not set, as Packer's decoder takes it
+        shapes.wrongType(
+            v,
+            where.pointer() + "/" + key,
+            "\"" + key + "\" must be a duration string such as \"30s\"");
+      }
       return Optional.empty();
     }
     return Optional.of(new Setting(key, value, m.keyRange(), v.range()));
@@ -1002,7 +1004,9 @@ final class TemplateReader {
       }
       value = Value.number(s.asNumber().get());
     } else {
-      shapes.wrongType(v, place.pointer(), "\"max_retries\" must be a whole number");
+      if (!Shapes.isNull(v)) {
+        shapes.wrongType(v, place.pointer(), "\"max_retries\" must be a whole number");
+      }
       return Optional.empty();
     }
     return Optional.of(new Setting("max_retries", value, m.keyRange(), v.range()));
