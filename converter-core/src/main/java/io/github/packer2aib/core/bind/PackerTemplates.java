@@ -303,15 +303,16 @@ public final class PackerTemplates {
     List<SourceFile> sources = new ArrayList<>();
     sources.add(file.withSecrets(r.secretRanges()));
     sources.addAll(varFiles);
-    if (r.template().isPresent()) {
-      sources = new ArrayList<>(CredentialMasks.mask(r.template().get(), sources));
+    CredentialMasks masks = r.template().map(CredentialMasks::of).orElse(null);
+    if (masks != null) {
+      sources = new ArrayList<>(masks.mask(sources));
     }
     List<Diagnostic> all = new ArrayList<>(unreadable);
     // Messages about a var file may quote the value they found.
     List<Diagnostic> scrubbed = ValueMask.scrub(r.diagnostics(), sources);
     if (r.template().isPresent()) {
       // The last guard, as in the HCL2 loader: a failed load and inspect show only these.
-      scrubbed = SecretMessages.scrub(CredentialMasks.scrubbed(r.template().get()), scrubbed);
+      scrubbed = SecretMessages.scrub(masks.scrubbed(), scrubbed);
     }
     all.addAll(scrubbed);
     boolean errors = all.stream().anyMatch(Diagnostic::isError);

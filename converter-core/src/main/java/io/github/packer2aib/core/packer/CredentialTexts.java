@@ -42,9 +42,24 @@ public record CredentialTexts(String setting, String text) {
 
   /** The texts alone, each once. */
   public static List<String> texts(PackerTemplate template) {
+    return textsBeyond(of(template), List.of());
+  }
+
+  /**
+   * The texts of {@code credentials} that {@code known} (the sensitive variables' and locals'
+   * texts, already masked and scanned for) does not hold, each once: a credential setting usually
+   * reads a variable named as a credential, whose value is known already, and then nothing more
+   * needs doing for it.
+   */
+  public static List<String> textsBeyond(List<CredentialTexts> credentials, List<String> known) {
+    if (credentials.isEmpty()) {
+      return List.of();
+    }
     Map<String, Boolean> seen = new java.util.LinkedHashMap<>();
-    for (CredentialTexts c : of(template)) {
-      seen.put(c.text(), Boolean.TRUE);
+    for (CredentialTexts c : credentials) {
+      if (!known.contains(c.text())) {
+        seen.put(c.text(), Boolean.TRUE);
+      }
     }
     return List.copyOf(seen.keySet());
   }
@@ -53,7 +68,8 @@ public record CredentialTexts(String setting, String text) {
     for (Setting s : config.settings()) {
       if (Credentials.holdsSecret(s.name())) {
         for (String t : SensitiveTexts.texts(s.value())) {
-          if (t.length() >= SensitiveTexts.MIN_LENGTH) {
+          // A provisioner-time placeholder kept as written ({{ .WinRMPassword }}) is no value.
+          if (t.length() >= SensitiveTexts.MIN_LENGTH && !t.contains("{{")) {
             out.add(new CredentialTexts(s.name(), t));
           }
         }

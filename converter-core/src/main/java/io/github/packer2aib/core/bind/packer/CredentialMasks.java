@@ -1,8 +1,10 @@
 package io.github.packer2aib.core.bind.packer;
 
 import io.github.packer2aib.core.packer.CredentialTexts;
+import io.github.packer2aib.core.packer.Credentials;
 import io.github.packer2aib.core.packer.PackerTemplate;
 import io.github.packer2aib.core.packer.SensitiveTexts;
+import io.github.packer2aib.core.packer.Variable;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.ArrayList;
@@ -15,25 +17,55 @@ import java.util.List;
  * that its own line still showed. Found by the text, as the messages' last guard finds secrets.
  */
 public final class CredentialMasks {
-  private CredentialMasks() {}
+  private final List<String> sensitive;
 
-  /** The texts every message of a load is scrubbed of: sensitive values and credential ones. */
-  public static List<String> scrubbed(PackerTemplate template) {
-    List<String> texts = new ArrayList<>(SensitiveTexts.of(template));
-    texts.addAll(CredentialTexts.texts(template));
+  /** The credential texts beyond {@link #sensitive} and the credential-named variables. */
+  private final List<String> extra;
+
+  private CredentialMasks(List<String> sensitive, List<String> extra) {
+    this.sensitive = sensitive;
+    this.extra = extra;
+  }
+
+  /**
+   * The masks of one loaded template, worked out once: the credential texts that neither a
+   * sensitive value nor a variable named as a credential holds (those are masked by their ranges
+   * and scrubbed already). Usually none, as a credential setting usually reads such a variable.
+   */
+  public static CredentialMasks of(PackerTemplate template) {
+    List<String> sensitive = SensitiveTexts.of(template);
+    List<CredentialTexts> credentials = CredentialTexts.of(template);
+    if (credentials.isEmpty()) {
+      return new CredentialMasks(sensitive, List.of());
+    }
+    List<String> known = new ArrayList<>(sensitive);
+    for (Variable v : template.variables()) {
+      if (Credentials.holdsSecret(v.name())) {
+        known.addAll(SensitiveTexts.texts(v.value()));
+      }
+    }
+    return new CredentialMasks(sensitive, CredentialTexts.textsBeyond(credentials, known));
+  }
+
+  /** The texts every message of the load is scrubbed of: sensitive values and credential ones. */
+  public List<String> scrubbed() {
+    if (extra.isEmpty()) {
+      return sensitive;
+    }
+    List<String> texts = new ArrayList<>(sensitive);
+    texts.addAll(extra);
     return texts;
   }
 
-  /** {@code files} with each place of a credential text masked. */
-  public static List<SourceFile> mask(PackerTemplate template, List<SourceFile> files) {
-    List<String> texts = CredentialTexts.texts(template);
-    if (texts.isEmpty()) {
-      return files; // most templates: nothing to look for
+  /** {@code files} with each place of a credential text of {@link #extra} masked. */
+  public List<SourceFile> mask(List<SourceFile> files) {
+    if (extra.isEmpty()) {
+      return files; // most templates: nothing more to look for
     }
     List<SourceFile> out = new ArrayList<>(files.size());
     for (SourceFile f : files) {
       List<Range> ranges = new ArrayList<>();
-      for (String t : texts) {
+      for (String t : extra) {
         for (int at = f.text().indexOf(t); at >= 0; at = f.text().indexOf(t, at + t.length())) {
           ranges.add(f.range(at, at + t.length()));
         }

@@ -287,8 +287,9 @@ public final class PackerHclLoader {
         }
       }
       List<SourceFile> files = List.copyOf(sources.values());
-      if (template != null) {
-        files = CredentialMasks.mask(template, files);
+      CredentialMasks masks = template == null ? null : CredentialMasks.of(template);
+      if (masks != null) {
+        files = masks.mask(files);
       }
       List<Diagnostic> sorted = List.of();
       boolean errors = false;
@@ -301,7 +302,7 @@ public final class PackerHclLoader {
         if (template != null) {
           // The last guard, as for a conversion's messages: this load's may be all there is (it
           // failed, or inspect prints them), and a place that drops a mark would quote a secret.
-          sorted = SecretMessages.scrub(CredentialMasks.scrubbed(template), sorted);
+          sorted = SecretMessages.scrub(masks.scrubbed(), sorted);
         }
         errors = sorted.stream().anyMatch(Diagnostic::isError);
       }

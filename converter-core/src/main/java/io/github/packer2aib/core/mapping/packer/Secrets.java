@@ -227,7 +227,7 @@ final class Secrets {
   List<String> allTexts() {
     if (allTexts == null) {
       List<String> all = new ArrayList<>(variableTexts());
-      for (CredentialTexts c : credentials) {
+      for (CredentialTexts c : credentials()) {
         all.add(c.text());
       }
       allTexts = List.copyOf(all);
@@ -248,10 +248,25 @@ final class Secrets {
 
   private List<String> variableTexts;
 
-  /** The texts written for credential settings anywhere in the template. */
+  /**
+   * The texts written for credential settings anywhere in the template, but those of the sensitive
+   * variables and locals ({@link #variableTexts}), which are scanned for already.
+   */
   List<CredentialTexts> credentials() {
-    return credentials;
+    if (credentialsBeyond == null) {
+      List<CredentialTexts> out = new ArrayList<>();
+      List<String> known = variableTexts();
+      for (CredentialTexts c : credentials) {
+        if (!known.contains(c.text())) {
+          out.add(c);
+        }
+      }
+      credentialsBeyond = out.isEmpty() ? List.of() : out;
+    }
+    return credentialsBeyond;
   }
+
+  private List<CredentialTexts> credentialsBeyond;
 
   private final List<CredentialTexts> credentials;
 

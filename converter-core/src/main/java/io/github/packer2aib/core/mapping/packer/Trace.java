@@ -50,6 +50,14 @@ final class Trace {
     steps = List.of();
   }
 
+  /**
+   * The range recorded for exactly this pointer, without entering the steps' ranges (which {@link
+   * #locate} does, and which the mapping of a template never needs itself).
+   */
+  Optional<Range> recorded(String pointer) {
+    return Optional.ofNullable(ranges.get(pointer));
+  }
+
   /** The range of a pointer, else of its nearest recorded ancestor, else the usage. */
   Optional<Range> locate(String pointer) {
     enterSteps();

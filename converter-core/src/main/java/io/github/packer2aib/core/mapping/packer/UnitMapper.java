@@ -77,7 +77,7 @@ final class UnitMapper {
     if (tags == null || tags.isEmpty()) {
       return null;
     }
-    Range at = u.trace.locate("/tags").orElse(u.usage.range());
+    Range at = u.trace.recorded("/tags").orElse(u.usage.range());
     if (!u.supports("properties.managedResourceTags")) {
       u.report.add(
           PackerMapCode.FIELD_DROPPED,
