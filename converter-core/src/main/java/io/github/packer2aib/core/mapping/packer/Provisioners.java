@@ -314,6 +314,8 @@ final class Provisioners {
 
   private static final long NANOS_PER_MINUTE = 60_000_000_000L;
 
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
   /**
    * Warns when the provisioners' timeouts add up to more than the build's timeout: Packer lets each
    * step run that long, but Image Builder stops the whole build at buildTimeoutInMinutes.
@@ -639,13 +641,37 @@ final class Provisioners {
           u.report, s.value(), "pause_before", s.valueRange(), "the sleep step before this one");
       return Optional.empty();
     }
-    Optional<String> text = string(s);
-    Optional<Long> nanos = text.flatMap(GoDuration::parseNanos);
-    if (nanos.isEmpty() || nanos.get() < 0) {
+    Optional<Long> nanos;
+    if (UsageFilter.isLegacy(u.template.syntax())
+        && s.value().unmarked() instanceof NumberValue n) {
+      // Packer's weak decoding of a legacy template reads a bare number as nanoseconds.
+      nanos =
+          n.asNumber()
+              .toBigInteger()
+              .filter(b -> b.bitLength() < 64)
+              .map(java.math.BigInteger::longValue);
+    } else {
+      nanos = string(s).flatMap(GoDuration::parseNanos);
+    }
+    if (nanos.isEmpty()) {
       u.report.add(
           PackerMapCode.INVALID_VALUE,
           s.valueRange(),
           "pause_before must be a duration such as 30s or 5m. Fix the value in the template.");
+      return Optional.empty();
+    }
+    boolean bareNumber = s.value().unmarked() instanceof NumberValue;
+    if (nanos.get() < 0 || (bareNumber && nanos.get() != 0 && nanos.get() < NANOS_PER_SECOND)) {
+      // Packer does not pause for a negative duration, and a legacy template's bare number is
+      // nanoseconds: no pause worth a sleep step either way.
+      u.report.add(
+          PackerMapCode.FIELD_DROPPED,
+          s.valueRange(),
+          "pause_before is "
+              + (nanos.get() < 0 ? "negative" : "shorter than a second (a number is nanoseconds)")
+              + ", so Packer "
+              + (nanos.get() < 0 ? "does not pause" : "pauses for no noticeable time")
+              + "; no sleep step was added.");
       return Optional.empty();
     }
     if (nanos.get() == 0) {

@@ -148,6 +148,17 @@ final class MappingCases {
                             p.set("inline", List.of("echo building"))
                                 .set("environment_vars", List.of("STAGE=base")))));
     add(
+        // Packer takes a bare number as nanoseconds and a negative duration as no pause: neither
+        // is a sleep step (both were PKRMAP-E106; legacy review).
+        "legacy-json-pause-without-effect",
+        PackerFixture.json()
+            .source("azure-arm", "azure-arm", linux())
+            .build(
+                b ->
+                    b.provisioner("shell", p -> p.set("inline", List.of("echo a")).pauseBefore(10))
+                        .provisioner(
+                            "shell", p -> p.set("inline", List.of("echo b")).pauseBefore("-5s"))));
+    add(
         "non-azure-source-skipped",
         PackerFixture.hcl()
             .source("amazon-ebs", "aws", s -> s.set("region", "eu-west-1"))

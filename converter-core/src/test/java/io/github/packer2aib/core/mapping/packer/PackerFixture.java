@@ -246,6 +246,12 @@ final class PackerFixture {
       return this;
     }
 
+    /** A pause_before written as a bare number (a legacy template reads it as nanoseconds). */
+    Prov pauseBefore(long nanoseconds) {
+      spec.pauseBefore = new Attr("pause_before", Value.number(nanoseconds), null);
+      return this;
+    }
+
     Prov pauseBefore(String duration) {
       spec.pauseBefore = new Attr("pause_before", Value.string(duration), null);
       return this;
