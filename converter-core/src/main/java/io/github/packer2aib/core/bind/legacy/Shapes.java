@@ -37,6 +37,18 @@ final class Shapes {
     return s;
   }
 
+  /**
+   * {@link #string}, but a number or boolean is its text, as Packer's weak decoding reads one where
+   * a string goes (a builder named 5 is the build "5").
+   */
+  Optional<String> weakString(DocNode node, String pointer, String what) {
+    if (node instanceof DocScalar s
+        && (s.type() == DocScalar.Type.NUMBER || s.type() == DocScalar.Type.BOOLEAN)) {
+      return Optional.of(s.text());
+    }
+    return string(node, pointer, what);
+  }
+
   /** An object; null: none. */
   Optional<DocObject> object(DocNode node, String pointer, String what) {
     if (node instanceof DocObject o) {

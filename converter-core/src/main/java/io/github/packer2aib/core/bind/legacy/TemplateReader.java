@@ -560,7 +560,7 @@ final class TemplateReader {
     String name = rawName;
     if (nameMember.isPresent()) {
       Optional<String> n =
-          shapes.string(nameMember.get().value(), pointer + "/name", "A builder's \"name\"");
+          shapes.weakString(nameMember.get().value(), pointer + "/name", "A builder's \"name\"");
       if (n.isPresent() && !n.get().isEmpty()) {
         rawName = n.get();
         nameRange = nameMember.get().value().range();
@@ -921,6 +921,9 @@ final class TemplateReader {
     }
     String pointer = where.pointer();
     Map<String, Config> out = new LinkedHashMap<>();
+    if (m.value() instanceof DocArray a && a.items().isEmpty()) {
+      return out; // Packer's weak decoding takes an empty array for an empty map
+    }
     Optional<DocObject> o = shapes.object(m.value(), pointer + "/override", "\"override\"");
     if (o.isEmpty()) {
       return out;
