@@ -23,4 +23,10 @@ build {
     environment_vars = ["STAGE=base", "MODE=env"]
     execute_command = "{{ .Vars }} MODE=cmd {{ .Path }}"
   }
+
+  provisioner "shell" {
+    inline = ["echo $STAGE $MODE"]
+    environment_vars = ["STAGE=base", "MODE=env"]
+    execute_command = "MODE=cmd LEVEL=2 {{ .Vars }} sudo -E sh '{{ .Path }}'"
+  }
 }

@@ -2,10 +2,12 @@ package io.github.packer2aib.core.mapping.packer;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,9 @@ import java.util.regex.Pattern;
  *     sudo -E bash '{{ .Path }}'}): the step must export them, as it does environment_vars
  * @param setsHome sudo runs with {@code -H} ({@code sudo -HE bash}): HOME is root's, not the build
  *     user's that {@code -E} would keep
+ * @param beforeVars the names of {@code assignments} that stand before {@code {{ .Vars }}} ({@code
+ *     FOO=default {{ .Vars }} bash …}): an environment_vars entry of the same name wins over them,
+ *     as the later assignment on Packer's command line does
  */
 record ExecuteCommand(
     boolean sudo,
@@ -34,10 +39,25 @@ record ExecuteCommand(
     boolean recognised,
     boolean isDefault,
     Map<String, String> assignments,
-    boolean setsHome) {
+    boolean setsHome,
+    Set<String> beforeVars) {
   ExecuteCommand {
     // In order (Map.copyOf would lose it), and unchangeable: parses are shared through the memo.
     assignments = Collections.unmodifiableMap(new LinkedHashMap<>(assignments));
+    beforeVars = Set.copyOf(beforeVars);
+  }
+
+  /** A command whose own variables all come after {@code {{ .Vars }}} (or where it has none). */
+  ExecuteCommand(
+      boolean sudo,
+      Optional<String> interpreter,
+      boolean passwordDropped,
+      boolean recognised,
+      boolean isDefault,
+      Map<String, String> assignments,
+      boolean setsHome) {
+    this(
+        sudo, interpreter, passwordDropped, recognised, isDefault, assignments, setsHome, Set.of());
   }
 
   /** A command that sets no variables of its own, without sudo -H. */
@@ -130,7 +150,14 @@ record ExecuteCommand(
     boolean isDefault =
         !r.sudo() && r.interpreter().isEmpty() && !password && r.assignments().isEmpty();
     return new ExecuteCommand(
-        r.sudo(), r.interpreter(), password, true, isDefault, r.assignments(), r.setsHome());
+        r.sudo(),
+        r.interpreter(),
+        password,
+        true,
+        isDefault,
+        r.assignments(),
+        r.setsHome(),
+        r.beforeVars());
   }
 
   /**
@@ -187,7 +214,9 @@ record ExecuteCommand(
     boolean sudo = false;
     boolean home = false;
     Map<String, String> assigned = new LinkedHashMap<>();
-    i = skipVars(tokens, i, assigned);
+    Set<String> before = new HashSet<>();
+    int lastVars = tokens.lastIndexOf("\uE002");
+    i = skipVars(tokens, i, assigned, lastVars, before);
     if (i < 0) {
       return Optional.empty();
     }
@@ -203,20 +232,21 @@ record ExecuteCommand(
         i++;
       }
     }
-    i = skipVars(tokens, i, assigned);
+    i = skipVars(tokens, i, assigned, lastVars, before);
     if (i >= 0
         && i < tokens.size()
         && tokens.get(i).endsWith("env")
         && ENV_PROGRAM.matcher(tokens.get(i)).matches()) {
       i++;
-      i = skipVars(tokens, i, assigned);
+      i = skipVars(tokens, i, assigned, lastVars, before);
     }
     if (i < 0 || i >= tokens.size()) {
       return Optional.empty();
     }
     if (tokens.get(i).equals("\uE001") && i == tokens.size() - 1) {
       return Optional.of(
-          new ExecuteCommand(sudo, Optional.empty(), password, true, false, assigned, home));
+          new ExecuteCommand(
+              sudo, Optional.empty(), password, true, false, assigned, home, before));
     }
     if (!PROGRAM.matcher(tokens.get(i)).matches()) {
       return Optional.empty();
@@ -231,7 +261,14 @@ record ExecuteCommand(
     if (i == tokens.size() - 1 && tokens.get(i).equals("\uE001")) {
       return Optional.of(
           new ExecuteCommand(
-              sudo, Optional.of(String.join(" ", interp)), password, true, false, assigned, home));
+              sudo,
+              Optional.of(String.join(" ", interp)),
+              password,
+              true,
+              false,
+              assigned,
+              home,
+              before));
     }
     if (i == tokens.size() - 2 && tokens.get(i).equals("-c")) {
       // sh -c '{{ .Vars }} {{ .Path }}': the inner command runs the script itself.
@@ -239,9 +276,11 @@ record ExecuteCommand(
       Optional<ExecuteCommand> nested = command(inner, password);
       if (nested.isPresent() && !nested.get().sudo()) {
         assigned.putAll(nested.get().assignments());
+        before.removeAll(nested.get().assignments().keySet());
+        before.addAll(nested.get().beforeVars());
         return Optional.of(
             new ExecuteCommand(
-                sudo, nested.get().interpreter(), password, true, false, assigned, home));
+                sudo, nested.get().interpreter(), password, true, false, assigned, home, before));
       }
     }
     return Optional.empty();
@@ -249,11 +288,13 @@ record ExecuteCommand(
 
   /**
    * Skips {@code {{ .Vars }}} and {@code NAME=value} words from {@code i}; the assignments are put
-   * into {@code assigned} (a later one wins, as in the shell). Returns the index after them, or -1
-   * when an assignment's value holds {@code {{ .Path }}} or {@code {{ .Vars }}}: the command is
-   * then not understood.
+   * into {@code assigned} (a later one wins, as in the shell), and the names of those before the
+   * last {@code {{ .Vars }}} (at {@code lastVars}) into {@code before}. Returns the index after
+   * them, or -1 when an assignment's value holds {@code {{ .Path }}} or {@code {{ .Vars }}}: the
+   * command is then not understood.
    */
-  private static int skipVars(List<String> tokens, int i, Map<String, String> assigned) {
+  private static int skipVars(
+      List<String> tokens, int i, Map<String, String> assigned, int lastVars, Set<String> before) {
     while (i < tokens.size()) {
       String t = tokens.get(i);
       if (t.equals("\uE002")) {
@@ -264,7 +305,13 @@ record ExecuteCommand(
         if (value.indexOf('\uE001') >= 0 || value.indexOf('\uE002') >= 0) {
           return -1;
         }
-        assigned.put(t.substring(0, eq), value);
+        String name = t.substring(0, eq);
+        assigned.put(name, value);
+        if (i < lastVars) {
+          before.add(name); // {{ .Vars }} comes later and sets environment_vars over it
+        } else {
+          before.remove(name);
+        }
         i++;
       } else {
         break;

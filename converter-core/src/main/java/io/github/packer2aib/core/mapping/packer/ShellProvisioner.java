@@ -320,15 +320,21 @@ final class ShellProvisioner {
 
   /**
    * The environment with the variables execute_command sets itself ({@code CLOUD=azure sudo -E bash
-   * '{{ .Path }}'}), which Packer's script sees as well: the step exports them too, after
-   * environment_vars, as the command line comes after {@code {{ .Vars }}}.
+   * '{{ .Path }}'}), which Packer's script sees as well: the step exports them too, over
+   * environment_vars of the same name when they stand after {@code {{ .Vars }}}, as on Packer's
+   * command line, and under them when they stand before it.
    */
   private static Map<String, String> withAssignments(Map<String, String> env, ExecuteCommand exec) {
     if (exec.assignments().isEmpty()) {
       return env;
     }
     Map<String, String> out = new TreeMap<>(env);
-    out.putAll(exec.assignments());
+    for (Map.Entry<String, String> a : exec.assignments().entrySet()) {
+      // FOO=default {{ .Vars }}: an environment_vars entry of the same name comes later and wins.
+      if (!(exec.beforeVars().contains(a.getKey()) && env.containsKey(a.getKey()))) {
+        out.put(a.getKey(), a.getValue());
+      }
+    }
     return out;
   }
 
@@ -353,7 +359,8 @@ final class ShellProvisioner {
               true,
               false,
               exec.assignments(),
-              exec.setsHome());
+              exec.setsHome(),
+              exec.beforeVars());
     }
     if (!exec.assignments().isEmpty() && leaksSecret(pr, assignmentsText(exec))) {
       // Exported, they would be written into the step: refused, as sensitive environment_vars.

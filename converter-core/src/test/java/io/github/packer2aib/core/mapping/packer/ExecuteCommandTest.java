@@ -55,7 +55,15 @@ class ExecuteCommandTest {
         ExecuteCommand.parse("CLOUD=azure sudo -E bash '{{.Path}}'"));
     assertEquals(
         new ExecuteCommand(
-            true, Optional.empty(), false, true, false, Map.of("A", "1", "B", "two words"), false),
+            true,
+            Optional.empty(),
+            false,
+            true,
+            false,
+            Map.of("A", "1", "B", "two words"),
+            false,
+            // Before {{ .Vars }}: environment_vars of those names win over them.
+            java.util.Set.of("A", "B")),
         ExecuteCommand.parse("sudo -E sh -c 'A=1 B=\"two words\" {{ .Vars }} {{ .Path }}'"));
     assertEquals(
         new ExecuteCommand(

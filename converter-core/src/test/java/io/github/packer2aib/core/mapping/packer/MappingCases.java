@@ -1221,7 +1221,17 @@ final class MappingCases {
                         p ->
                             p.set("inline", List.of("echo $STAGE $MODE"))
                                 .set("environment_vars", List.of("STAGE=base", "MODE=env"))
-                                .set("execute_command", "{{ .Vars }} MODE=cmd {{ .Path }}"))));
+                                .set("execute_command", "{{ .Vars }} MODE=cmd {{ .Path }}"))
+                    // Before {{ .Vars }}, environment_vars' MODE comes later and wins (quoting
+                    // review: the command's own value was exported).
+                    .provisioner(
+                        "shell",
+                        p ->
+                            p.set("inline", List.of("echo $STAGE $MODE"))
+                                .set("environment_vars", List.of("STAGE=base", "MODE=env"))
+                                .set(
+                                    "execute_command",
+                                    "MODE=cmd LEVEL=2 {{ .Vars }} sudo -E sh '{{ .Path }}'"))));
     add(
         // The remote shell expands $PATH and $HOME in execute_command's assignments: exported in
         // double quotes they still expand ('$x' and \$y stay text), not as the literal text
