@@ -28,10 +28,10 @@ final class Shapes {
     return node instanceof DocScalar s && s.type() == DocScalar.Type.NULL;
   }
 
-  /** A string, or (as YAML may write it) an untyped scalar read as a string; null: none. */
+  /** A string, or (as YAML may write it) an untyped scalar read as a string. */
   Optional<String> string(DocNode node, String pointer, String what) {
     Optional<String> s = DocScalar.stringValue(node);
-    if (s.isEmpty() && !isNull(node)) {
+    if (s.isEmpty()) {
       wrongType(node, pointer, what + " must be a string");
     }
     return s;
@@ -49,26 +49,35 @@ final class Shapes {
     return string(node, pointer, what);
   }
 
-  /** An object; null: none. */
   Optional<DocObject> object(DocNode node, String pointer, String what) {
     if (node instanceof DocObject o) {
       return Optional.of(o);
     }
-    if (!isNull(node)) {
-      wrongType(node, pointer, what + " must be an object");
-    }
+    wrongType(node, pointer, what + " must be an object");
     return Optional.empty();
   }
 
-  /** An array; null: none. */
   Optional<DocArray> array(DocNode node, String pointer, String what) {
     if (node instanceof DocArray a) {
       return Optional.of(a);
     }
-    if (!isNull(node)) {
-      wrongType(node, pointer, what + " must be an array");
-    }
+    wrongType(node, pointer, what + " must be an array");
     return Optional.empty();
+  }
+
+  /** {@link #string} for a field's value, where a null is the field not set ({@link #isNull}). */
+  Optional<String> fieldString(DocNode node, String pointer, String what) {
+    return isNull(node) ? Optional.empty() : string(node, pointer, what);
+  }
+
+  /** {@link #object} for a field's value, where a null is the field not set. */
+  Optional<DocObject> fieldObject(DocNode node, String pointer, String what) {
+    return isNull(node) ? Optional.empty() : object(node, pointer, what);
+  }
+
+  /** {@link #array} for a field's value, where a null is the field not set. */
+  Optional<DocArray> fieldArray(DocNode node, String pointer, String what) {
+    return isNull(node) ? Optional.empty() : array(node, pointer, what);
   }
 
   /**
@@ -77,6 +86,9 @@ final class Shapes {
    */
   List<Named> strings(DocNode node, String pointer, String what, boolean singleAllowed) {
     List<Named> out = new ArrayList<>();
+    if (isNull(node)) {
+      return out; // a field set to null is not set
+    }
     if (singleAllowed && node instanceof DocScalar s && s.asString().isPresent()) {
       out.add(new Named(s.asString().get(), s, pointer));
       return out;

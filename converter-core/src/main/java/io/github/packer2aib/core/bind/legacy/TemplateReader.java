@@ -153,7 +153,7 @@ final class TemplateReader {
                         new Label("The error-cleanup-provisioner", 0)));
     Optional<String> description =
         member("description")
-            .flatMap(m -> shapes.string(m.value(), "/description", "\"description\""));
+            .flatMap(m -> shapes.fieldString(m.value(), "/description", "\"description\""));
     List<SourceUsage> usages = new ArrayList<>();
     for (Source s : sources.values()) {
       usages.add(new SourceUsage(s, s.name(), s.config(), s.range()));
@@ -289,7 +289,8 @@ final class TemplateReader {
   private List<DocMember> declaredVariables() {
     List<DocMember> out = new ArrayList<>();
     Optional<DocObject> vars =
-        member("variables").flatMap(m -> shapes.object(m.value(), "/variables", "\"variables\""));
+        member("variables")
+            .flatMap(m -> shapes.fieldObject(m.value(), "/variables", "\"variables\""));
     if (vars.isEmpty()) {
       return out;
     }
@@ -614,7 +615,7 @@ final class TemplateReader {
    * missing or invalid (reported). Pointers and labels are spelled out only for a report.
    */
   private String type(DocObject o, DocMember t, Place where, Label label) {
-    if (t == null) {
+    if (t == null || Shapes.isNull(t.value())) { // a null type is none, as Packer reads it
       String what = label.toString();
       reporter.add(
           LegacyCode.MISSING_TYPE,
@@ -770,7 +771,7 @@ final class TemplateReader {
     List<Provisioner> out = new ArrayList<>();
     Optional<DocArray> list =
         member("provisioners")
-            .flatMap(m -> shapes.array(m.value(), "/provisioners", "\"provisioners\""));
+            .flatMap(m -> shapes.fieldArray(m.value(), "/provisioners", "\"provisioners\""));
     if (list.isEmpty()) {
       return out;
     }
@@ -1021,7 +1022,7 @@ final class TemplateReader {
     List<List<PostProcessor>> chains = new ArrayList<>();
     Optional<DocArray> list =
         member("post-processors")
-            .flatMap(m -> shapes.array(m.value(), "/post-processors", "\"post-processors\""));
+            .flatMap(m -> shapes.fieldArray(m.value(), "/post-processors", "\"post-processors\""));
     if (list.isEmpty()) {
       return chains;
     }
@@ -1085,7 +1086,8 @@ final class TemplateReader {
     }
     Optional<String> type = type(obj, pointer, label);
     Optional<String> name =
-        obj.member("name").flatMap(m -> shapes.string(m.value(), pointer + "/name", "\"name\""));
+        obj.member("name")
+            .flatMap(m -> shapes.fieldString(m.value(), pointer + "/name", "\"name\""));
     Targets targets =
         targets(
             obj.member("only").orElse(null),
