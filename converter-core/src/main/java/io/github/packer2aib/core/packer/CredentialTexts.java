@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.packer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,16 +53,27 @@ public record CredentialTexts(String setting, String text) {
    * needs doing for it.
    */
   public static List<String> textsBeyond(List<CredentialTexts> credentials, List<String> known) {
+    List<CredentialTexts> beyond = beyond(credentials, known);
+    List<String> out = new ArrayList<>(beyond.size());
+    for (CredentialTexts c : beyond) {
+      out.add(c.text());
+    }
+    return out;
+  }
+
+  /** {@link #textsBeyond} with the setting each text was found at (the first, for a repeat). */
+  public static List<CredentialTexts> beyond(
+      List<CredentialTexts> credentials, List<String> known) {
     if (credentials.isEmpty()) {
       return List.of();
     }
-    Map<String, Boolean> seen = new java.util.LinkedHashMap<>();
+    Map<String, CredentialTexts> byText = new LinkedHashMap<>();
     for (CredentialTexts c : credentials) {
       if (!known.contains(c.text())) {
-        seen.put(c.text(), Boolean.TRUE);
+        byText.putIfAbsent(c.text(), c);
       }
     }
-    return List.copyOf(seen.keySet());
+    return byText.isEmpty() ? List.of() : List.copyOf(byText.values());
   }
 
   private static void collect(Config config, List<CredentialTexts> out) {

@@ -17,12 +17,16 @@ import java.util.List;
  * that its own line still showed. Found by the text, as the messages' last guard finds secrets.
  */
 public final class CredentialMasks {
-  private final List<String> sensitive;
+  private final PackerTemplate template;
+
+  /** {@link SensitiveTexts#of} the template, worked out when first needed. */
+  private List<String> sensitive;
 
   /** The credential texts beyond {@link #sensitive} and the credential-named variables. */
   private final List<String> extra;
 
-  private CredentialMasks(List<String> sensitive, List<String> extra) {
+  private CredentialMasks(PackerTemplate template, List<String> sensitive, List<String> extra) {
+    this.template = template;
     this.sensitive = sensitive;
     this.extra = extra;
   }
@@ -31,24 +35,30 @@ public final class CredentialMasks {
    * The masks of one loaded template, worked out once: the credential texts that neither a
    * sensitive value nor a variable named as a credential holds (those are masked by their ranges
    * and scrubbed already). Usually none, as a credential setting usually reads such a variable.
+   * Without credential settings the sensitive texts are left until {@link #scrubbed} asks: most
+   * loads have no message to scrub.
    */
   public static CredentialMasks of(PackerTemplate template) {
-    List<String> sensitive = SensitiveTexts.of(template);
     List<CredentialTexts> credentials = CredentialTexts.of(template);
     if (credentials.isEmpty()) {
-      return new CredentialMasks(sensitive, List.of());
+      return new CredentialMasks(template, null, List.of());
     }
+    List<String> sensitive = SensitiveTexts.of(template);
     List<String> known = new ArrayList<>(sensitive);
     for (Variable v : template.variables()) {
       if (Credentials.holdsSecret(v.name())) {
         known.addAll(SensitiveTexts.texts(v.value()));
       }
     }
-    return new CredentialMasks(sensitive, CredentialTexts.textsBeyond(credentials, known));
+    return new CredentialMasks(
+        template, sensitive, CredentialTexts.textsBeyond(credentials, known));
   }
 
   /** The texts every message of the load is scrubbed of: sensitive values and credential ones. */
   public List<String> scrubbed() {
+    if (sensitive == null) {
+      sensitive = SensitiveTexts.of(template);
+    }
     if (extra.isEmpty()) {
       return sensitive;
     }

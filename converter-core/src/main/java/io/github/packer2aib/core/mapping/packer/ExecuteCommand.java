@@ -347,7 +347,6 @@ record ExecuteCommand(
     return false;
   }
 
-  /** Splits on blanks, removing quotes (enough for the forms above). */
   /**
    * A {@code $} or backquote the shell expands (outside single quotes), as {@link #tokens} marks it
    * in a word: an assignment such as {@code PATH=$PATH:/opt/bin} in execute_command must be
@@ -357,6 +356,10 @@ record ExecuteCommand(
 
   static final char EXPANDING_BACKTICK = '\uE004';
 
+  /**
+   * Splits on blanks, removing quotes and the backslashes of escapes (enough for the forms above);
+   * a {@code $} or backquote outside single quotes becomes its mark ({@link #EXPANDING_DOLLAR}).
+   */
   static List<String> tokens(String s) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();

@@ -254,14 +254,7 @@ final class Secrets {
    */
   List<CredentialTexts> credentials() {
     if (credentialsBeyond == null) {
-      List<CredentialTexts> out = new ArrayList<>();
-      List<String> known = variableTexts();
-      for (CredentialTexts c : credentials) {
-        if (!known.contains(c.text())) {
-          out.add(c);
-        }
-      }
-      credentialsBeyond = out.isEmpty() ? List.of() : out;
+      credentialsBeyond = CredentialTexts.beyond(credentials, variableTexts());
     }
     return credentialsBeyond;
   }
