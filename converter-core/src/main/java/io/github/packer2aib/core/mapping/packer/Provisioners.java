@@ -642,11 +642,13 @@ final class Provisioners {
       return Optional.empty();
     }
     Optional<Long> nanos;
-    if (UsageFilter.isLegacy(u.template.syntax())
-        && s.value().unmarked() instanceof NumberValue n) {
-      // Packer's weak decoding of a legacy template reads a bare number as nanoseconds.
+    // Packer's weak decoding of a legacy template reads a bare number as nanoseconds.
+    Value plain = s.value().unmarked();
+    boolean bareNumber = UsageFilter.isLegacy(u.template.syntax()) && plain instanceof NumberValue;
+    if (bareNumber) {
       nanos =
-          n.asNumber()
+          plain
+              .asNumber()
               .toBigInteger()
               .filter(b -> b.bitLength() < 64)
               .map(java.math.BigInteger::longValue);
@@ -660,7 +662,6 @@ final class Provisioners {
           "pause_before must be a duration such as 30s or 5m. Fix the value in the template.");
       return Optional.empty();
     }
-    boolean bareNumber = s.value().unmarked() instanceof NumberValue;
     if (nanos.get() < 0 || (bareNumber && nanos.get() != 0 && nanos.get() < NANOS_PER_SECOND)) {
       // Packer does not pause for a negative duration, and a legacy template's bare number is
       // nanoseconds: no pause worth a sleep step either way.
