@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The arguments and nested blocks of one body, read by name with the conversions Packer applies
@@ -96,9 +97,30 @@ final class Fields {
   private final Report report;
 
   /** Fields already reported as frozen, so each is reported once; made on the first report. */
-  private java.util.Set<String> frozenSaid;
+  private Set<String> frozenSaid;
 
   private final Secrets secrets;
+
+  /** How Packer types the values of this body ({@link Typing}); set by {@link #typed}. */
+  private Typing typing = Typing.WEAK;
+
+  /** Top-level keys whose values Packer decodes weakly whatever {@link #typing} says. */
+  private Set<String> weakKeys = Set.of();
+
+  /**
+   * How Packer decodes a body's values into its plugin's configuration. Legacy templates go through
+   * mapstructure's weak decoding, which takes a single value for a list of one and an object for a
+   * block. HCL2 templates go through the plugin's HCL2 spec: each value is converted to the field's
+   * type, and a single string where a list is wanted is refused ("Inappropriate value for
+   * attribute: list of string required", Packer 1.6.6 and later); in native syntax a block written
+   * as an argument ({@code shared_image_gallery_destination = { … }}) is refused too, where the
+   * JSON syntax cannot tell the two apart and takes the object as the block.
+   */
+  enum Typing {
+    WEAK,
+    HCL_JSON,
+    HCL_NATIVE
+  }
 
   private Fields(String prefix, Range range, int capacity, Report report, Secrets secrets) {
     this.prefix = prefix;
@@ -157,6 +179,17 @@ final class Fields {
   }
 
   /** The fields of an HCL body or legacy object. */
+  /**
+   * This body's values typed as Packer types them ({@link Typing}), except the top-level keys in
+   * {@code weak}: a provisioner's {@code override} reaches the plugin as a second raw
+   * configuration, decoded weakly even in an HCL2 template.
+   */
+  Fields typed(Typing how, Set<String> weak) {
+    this.typing = how;
+    this.weakKeys = weak;
+    return this;
+  }
+
   static Fields of(Config config, String prefix, Report report, Secrets secrets) {
     // Every provisioner of every template comes here: sized once, no list for an argument
     // without blocks, no copy of a name without a prefix.
@@ -440,17 +473,30 @@ final class Fields {
       return out;
     }
     for (Config.NestedBlock b : e.blocks()) {
-      out.add(Fields.of(b.body(), name(key) + ".", report, secrets));
+      out.add(Fields.of(b.body(), name(key) + ".", report, secrets).typed(typing, Set.of()));
     }
     if (e.field() != null && !e.field().value().isNull()) {
       Field f = e.field();
       if (!known(f)) {
         return out;
       }
+      if (typing == Typing.HCL_NATIVE && !weakKeys.contains(key)) {
+        report.add(
+            PackerMapCode.PACKER_REFUSES_TYPE,
+            f.nameRange(),
+            "Packer refuses "
+                + f.name()
+                + " written as an argument (with an equals sign) in an HCL2 template: it is a"
+                + " block. It was converted as the block; write "
+                + key
+                + " { … } without the equals sign, so that Packer accepts the template too.");
+      }
       Value.Unmarked u = f.value().unmark();
       Value v = u.value();
       if (v instanceof ObjectValue || v instanceof MapValue) {
-        out.add(ofObject(f.value(), f.layout(), name(key) + ".", report, secrets));
+        out.add(
+            ofObject(f.value(), f.layout(), name(key) + ".", report, secrets)
+                .typed(typing, Set.of()));
       } else if (v instanceof TupleValue || v instanceof ListValue || v instanceof SetValue) {
         List<Value> items = v.elements();
         for (int i = 0; i < items.size(); i++) {
@@ -461,7 +507,7 @@ final class Fields {
                 v instanceof SetValue
                     ? ValueLayout.of(f.valueRange())
                     : f.layout().element(i).orElseGet(() -> ValueLayout.of(f.valueRange()));
-            out.add(ofObject(marked, at, name(key) + ".", report, secrets));
+            out.add(ofObject(marked, at, name(key) + ".", report, secrets).typed(typing, Set.of()));
           } else {
             invalid(f, "a block or an object", items.get(i));
           }
@@ -630,6 +676,7 @@ final class Fields {
   Optional<List<String>> strings(Field f, String destination) {
     Value v = f.value();
     if (v instanceof StringValue plain) {
+      singleForList(f);
       return Optional.of(List.of(plain.asString()));
     }
     List<String> plain = plainStrings(v);
@@ -650,6 +697,7 @@ final class Fields {
       if (!clean(f, v, destination)) {
         return Optional.empty();
       }
+      singleForList(f);
       return Optional.of(List.of(single.value().unmarkDeep().value().asString()));
     }
     Convert.Result r = Convert.to(v, Type.list(Type.STRING));
@@ -669,6 +717,21 @@ final class Fields {
       return Optional.empty();
     }
     return Optional.of(out);
+  }
+
+  /** Says that an HCL2 template's Packer refuses a single value where a list is wanted. */
+  private void singleForList(Field f) {
+    if (typing == Typing.WEAK || weakKeys.contains(f.name())) {
+      return;
+    }
+    report.add(
+        PackerMapCode.PACKER_REFUSES_TYPE,
+        f.valueRange(),
+        "Packer reads "
+            + f.name()
+            + " as a list, and in an HCL2 template it refuses a single value there. It was"
+            + " converted as a list of one; write the value in brackets, [ … ], so that Packer"
+            + " accepts the template too.");
   }
 
   /**

@@ -49,6 +49,7 @@ public enum PackerMapCode implements DiagnosticCode {
   REFUSED_IN_API_VERSION("PKRMAP-E123", "Field needs a newer API version"),
   SUBSCRIPTION_NOT_A_GUID("PKRMAP-W124", "Subscription id is not a GUID"),
   OS_TYPE_NOT_THE_IMAGES("PKRMAP-W125", "Operating system differs from the image's"),
+  PACKER_REFUSES_TYPE("PKRMAP-W126", "Value written in a form Packer refuses"),
 
   // Provisioners.
   UNSUPPORTED_PROVISIONER("PKRMAP-E201", "Unsupported provisioner"),

@@ -26,7 +26,11 @@ final class Prov {
     this.u = u;
     this.p = p;
     this.config = config;
-    this.f = Fields.of(config, "", u.report, u.secrets);
+    // The override's settings reach the plugin as a second raw configuration, decoded weakly.
+    Config override = p.override().get(u.usage.name());
+    this.f =
+        Fields.of(config, "", u.report, u.secrets)
+            .typed(u.typing(), override == null ? Set.of() : Set.copyOf(override.names()));
     this.index = index;
   }
 

@@ -68,6 +68,15 @@ final class Unit {
     this.fileBase = fileBase;
   }
 
+  /** How Packer types the values of this template's bodies. */
+  Fields.Typing typing() {
+    return switch (template.syntax()) {
+      case HCL2 -> Fields.Typing.HCL_NATIVE;
+      case HCL2_JSON -> Fields.Typing.HCL_JSON;
+      case LEGACY_JSON, LEGACY_YAML -> Fields.Typing.WEAK;
+    };
+  }
+
   /** Whether the target API version has a feature ({@link Capabilities} path). */
   boolean supports(String feature) {
     return Capabilities.supports(feature, api);

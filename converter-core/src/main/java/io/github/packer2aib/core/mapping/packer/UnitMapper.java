@@ -24,7 +24,8 @@ final class UnitMapper {
   private UnitMapper() {}
 
   static Optional<MappedTemplate> map(Unit u, String name) {
-    Fields config = Fields.of(u.usage.config(), "", u.report, u.secrets);
+    Fields config =
+        Fields.of(u.usage.config(), "", u.report, u.secrets).typed(u.typing(), Set.of());
     AzureArmMapper.Result arm = new AzureArmMapper(u, config).map();
     List<Step> steps = new Provisioners(u).map();
     errorCleanup(u);

@@ -286,6 +286,28 @@ final class MappingCases {
         // A Windows Server image built as Linux: every step would be for the wrong system.
         "os-type-not-the-images", one(windows(s -> s.set("os_type", "Linux")), shell("echo hi")));
     add(
+        // Packer's HCL2 decoder refuses a single value for a list and a block written as an
+        // argument; its weak decoding of legacy templates and of overrides takes both (review).
+        "hcl2-single-values",
+        one(linux(MappingCases::singleValues), MappingCases::singleValueSteps));
+    add(
+        "legacy-json-single-values",
+        PackerFixture.json()
+            .source(
+                "azure-arm",
+                "ubuntu",
+                linux(
+                    s ->
+                        s.block(
+                            "shared_image_gallery_destination",
+                            d ->
+                                d.set("resource_group", "rg-gallery")
+                                    .set("gallery_name", "gallery")
+                                    .set("image_name", "ubuntu")
+                                    .set("image_version", "1.0.0")
+                                    .set("replication_regions", "northeurope"))))
+            .build(MappingCases::singleValueSteps));
+    add(
         "api-2019-preview",
         one(
             linux(
@@ -451,6 +473,29 @@ final class MappingCases {
   }
 
   // ------------------------------------------------------------------ destinations
+
+  /**
+   * A gallery destination written as an argument (its object value), with one replication region
+   * not in a list (in legacy JSON the same object is written by a block of the fixture, which
+   * locates its members).
+   */
+  private static void singleValues(Plain s) {
+    s.set(
+        "shared_image_gallery_destination",
+        Map.of(
+            "resource_group", "rg-gallery",
+            "gallery_name", "gallery",
+            "image_name", "ubuntu",
+            "image_version", "1.0.0",
+            "replication_regions", "northeurope"));
+  }
+
+  /** One inline command not in a list, and an override whose single value Packer takes. */
+  private static void singleValueSteps(BuildBuilder b) {
+    b.provisioner(
+        "shell",
+        p -> p.set("inline", "echo hi").override("ubuntu", o -> o.set("environment_vars", "A=1")));
+  }
 
   private static Consumer<Plain> gallerySource(Consumer<Plain> destination) {
     return s -> {
