@@ -362,7 +362,9 @@ final class ShellProvisioner {
               exec.setsHome(),
               exec.beforeVars());
     }
-    if (!exec.assignments().isEmpty() && leaksSecret(pr, assignmentsText(exec))) {
+    if (!exec.assignments().isEmpty()
+        && (leaksSecret(pr, assignmentsText(exec))
+            || assignmentsMayHoldSecret(pr, exec, text.get()))) {
       // Exported, they would be written into the step: refused, as sensitive environment_vars.
       if (explain) {
         pr.u.secrets.refuse(
@@ -445,6 +447,21 @@ final class ShellProvisioner {
     return b.toString()
         .replace(ExecuteCommand.EXPANDING_DOLLAR, '$')
         .replace(ExecuteCommand.EXPANDING_BACKTICK, '`');
+  }
+
+  /**
+   * Whether the variables execute_command sets may come from a sensitive value that their text does
+   * not show: the value carries the sensitive mark, which covers the whole command, so {@code
+   * FOO=${lower(var.pw)}} or {@code P_${var.pw}=1} (a secret changed by a function, or shorter than
+   * the texts searched for) is found only by the mark. The one use of a secret the mark can be put
+   * down to is the sudo password piped in ({@code echo '…' | sudo -S …}, dropped): when that is the
+   * only place the secret's text stands, the assignments are the template's own.
+   */
+  private static boolean assignmentsMayHoldSecret(Prov pr, ExecuteCommand exec, String text) {
+    if (!Fields.sensitive(pr.f.take("execute_command").get().value())) {
+      return false;
+    }
+    return !(exec.passwordDropped() && leaksSecret(pr, text));
   }
 
   /** Whether text taken from execute_command contains a sensitive value (it is then not used). */

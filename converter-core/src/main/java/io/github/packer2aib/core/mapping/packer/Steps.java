@@ -22,7 +22,10 @@ final class Steps {
 
   /** {@code valid_exit_codes}, or Packer's default {@code [0]}. */
   static List<Long> exitCodes(Prov pr) {
-    Optional<List<String>> codes = pr.f.strings("valid_exit_codes", null);
+    Optional<List<String>> codes =
+        pr.f.strings(
+            "valid_exit_codes",
+            "the step's exit code check (validExitCodes, or the check in its commands)");
     if (codes.isEmpty()) {
       return DEFAULT_EXIT_CODES;
     }

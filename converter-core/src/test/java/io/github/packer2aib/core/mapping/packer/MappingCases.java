@@ -2598,6 +2598,54 @@ final class MappingCases {
 
   private static void secrets() {
     add(
+        // The mark alone shows that an assignment holds a secret changed by a function (or
+        // shorter than the texts searched for), and that an exit code is one: both were written
+        // (leak review). A password piped into sudo -S, dropped, explains the mark: the
+        // assignments of that command are the template's own.
+        "sensitive-execute-command-assignments",
+        PackerFixture.hcl()
+            .variable("pw", Value.string(SECRET), true)
+            .variable("pin", Value.number(4242), true)
+            .source("azure-arm", "ubuntu", linux())
+            .build(
+                b ->
+                    b.sources("azure-arm.ubuntu")
+                        .provisioner(
+                            "shell",
+                            p ->
+                                p.set("inline", List.of("echo a"))
+                                    .ref(
+                                        "execute_command",
+                                        "\"P=${lower(var.pw)} sudo -E sh '{{ .Path }}'\"",
+                                        secret(
+                                            "P="
+                                                + SECRET.toLowerCase(java.util.Locale.ROOT)
+                                                + " sudo -E sh '{{ .Path }}'")))
+                        .provisioner(
+                            "shell",
+                            p ->
+                                p.set("inline", List.of("echo b"))
+                                    .ref(
+                                        "execute_command",
+                                        "\"echo '${var.pw}' | sudo -S env A=1 sh '{{ .Path }}'\"",
+                                        secret(
+                                            "echo '"
+                                                + SECRET
+                                                + "' | sudo -S env A=1 sh '{{ .Path }}'")))
+                        .provisioner(
+                            "shell",
+                            p ->
+                                p.set("inline", List.of("echo c"))
+                                    .ref(
+                                        "valid_exit_codes",
+                                        "[0, var.pin]",
+                                        Value.tuple(
+                                            Value.number(0),
+                                            Value.number(4242)
+                                                .mark(
+                                                    io.github.packer2aib.core.hcl.value.Mark
+                                                        .SENSITIVE))))));
+    add(
         "sensitive-inline",
         PackerFixture.hcl()
             .variable("db_password", Value.string(SECRET), true)

@@ -1,0 +1,38 @@
+variable "pw" {
+  sensitive = true
+}
+
+variable "pin" {
+  sensitive = true
+}
+
+source "azure-arm" "ubuntu" {
+  os_type = "Linux"
+  subscription_id = "00000000-0000-0000-0000-000000000001"
+  location = "westeurope"
+  image_publisher = "Canonical"
+  image_offer = "0001-com-ubuntu-server-jammy"
+  image_sku = "22_04-lts-gen2"
+  managed_image_name = "ubuntu-base"
+  managed_image_resource_group_name = "rg-images"
+  vm_size = "Standard_D2s_v5"
+}
+
+build {
+  sources = ["source.azure-arm.ubuntu"]
+
+  provisioner "shell" {
+    inline = ["echo a"]
+    execute_command = "P=${lower(var.pw)} sudo -E sh '{{ .Path }}'"
+  }
+
+  provisioner "shell" {
+    inline = ["echo b"]
+    execute_command = "echo '${var.pw}' | sudo -S env A=1 sh '{{ .Path }}'"
+  }
+
+  provisioner "shell" {
+    inline = ["echo c"]
+    valid_exit_codes = [0, var.pin]
+  }
+}
