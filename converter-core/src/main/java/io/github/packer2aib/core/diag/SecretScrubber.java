@@ -13,9 +13,12 @@ public final class SecretScrubber {
   /**
    * The signature parameter of a SAS URL: after {@code ?} or {@code &}, also as a copy from HTML
    * writes it ({@code &amp;sig=}) or percent-encoded ({@code %26sig%3D}); the service may not take
-   * such a URL, but the value after it is a signature all the same.
+   * such a URL, but the value after it is a signature all the same. A source line of a JSON or YAML
+   * file may also write the {@code &} as {@code \\u0026}, as Go's JSON encoder does (the masking of
+   * quoted lines reads the text as written).
    */
-  private static final String SAS_PARAMETER_TEXT = "(?:[?&;]|%26|%3f)sig(?:=|%3d)";
+  private static final String SAS_PARAMETER_TEXT =
+      "(?:[?&;]|%26|%3f|\\\\u0026|\\\\u003f)sig(?:=|%3d|\\\\u003d)";
 
   private static final Pattern SAS_SIGNATURE =
       Pattern.compile("(?i)(" + SAS_PARAMETER_TEXT + ")[^&\"'\\s]+");

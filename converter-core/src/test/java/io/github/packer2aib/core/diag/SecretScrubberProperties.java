@@ -27,7 +27,10 @@ class SecretScrubberProperties {
   @Property(tries = 2000)
   void theSignatureTestAgreesWithItsPattern(@ForAll("lines") String line) {
     boolean pattern =
-        java.util.regex.Pattern.compile("(?i)(?:[?&;]|%26|%3f)sig(?:=|%3d)").matcher(line).find();
+        java.util.regex.Pattern.compile(
+                "(?i)(?:[?&;]|%26|%3f|\\\\u0026|\\\\u003f)sig(?:=|%3d|\\\\u003d)")
+            .matcher(line)
+            .find();
     assertEquals(pattern, SecretScrubber.hasSasSignature(line), line);
   }
 
@@ -166,6 +169,18 @@ class SecretScrubberProperties {
     assertTrue(SecretScrubber.hasSasSignature("https://x/?sv=1&amp;sig=S1gn"));
     assertTrue(SecretScrubber.hasSasSignature("https://x/?sig%3DS1gn"));
     assertFalse(SecretScrubber.hasSasSignature("https://x/?design=1&signal=2"));
+  }
+
+  /**
+   * A quoted JSON line as Go's encoder writes a URL: {@code &} as a Unicode escape (leak review).
+   */
+  @Example
+  void masksSignaturesOfJsonLinesWithEscapedAmpersands() {
+    String line = "\"sourceUri\": \"https://x/n.conf?sv=1\\u0026se=2\\u0026sig=Sg7Secret%2B\"";
+    String scrubbed = SecretScrubber.scrub(line);
+    assertFalse(scrubbed.contains("Sg7Secret"), scrubbed);
+    assertTrue(scrubbed.contains("\\u0026sig=***"), scrubbed);
+    assertTrue(SecretScrubber.hasSasSignature("https://x/?sv=1\\u0026sig\\u003dS1gn"));
   }
 
   /** A URL's password, which the base URI options refuse as a credential (found in bulk review). */
