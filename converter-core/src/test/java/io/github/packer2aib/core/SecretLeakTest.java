@@ -1,5 +1,6 @@
 package io.github.packer2aib.core;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -640,12 +641,74 @@ class SecretLeakTest {
     ConversionResult r = convert("t.json", Map.of(), List.of(), Map.of(), legacy);
     assertTrue(r.templates().isEmpty(), () -> text(r));
     assertTrue(
-        only(r, "PKRMAP-E405").detail().contains("the credential setting client_secret"),
+        only(r, "PKRMAP-E405").detail().contains("\"cs\" is the value of client_secret"),
         () -> text(r));
     assertTrue(!text(r).contains(secret), () -> text(r));
     // inspect shows every string that holds it as <sensitive> (the variable, the image name).
     List<String> shown = inspect("t.json", legacy, "unused", "zzqq-not-in-it");
     assertTrue(shown.stream().noneMatch(o -> o.contains(secret)), shown::toString);
+
+    // Changed by a function on the way ({{user `cs` | lower}}): no text of it stands in the image
+    // name, and only the variable's mark finds it (leak review).
+    String lowered = legacy.replace("img-{{user `cs`}}", "img-{{user `cs` | lower}}");
+    ConversionResult l = convert("t.json", Map.of(), List.of(), Map.of(), lowered);
+    assertTrue(l.templates().isEmpty(), () -> text(l));
+    assertEquals(
+        1,
+        l.diagnostics().stream().filter(d -> d.code().equals("PKRMAP-E405")).count(),
+        () -> text(l));
+    String low = secret.toLowerCase(java.util.Locale.ROOT);
+    assertTrue(!text(l).contains(low), () -> text(l));
+    List<String> shownLow = inspect("t.json", lowered, "unused", "zzqq-not-in-it");
+    assertTrue(shownLow.stream().noneMatch(o -> o.contains(low)), shownLow::toString);
+  }
+
+  @Test
+  void aCredentialSettingsVariableChangedByAFunctionIsSecret() {
+    // HCL2: client_secret = var.cs with cs a plain variable, and upper(var.cs), base64encode and
+    // substr of it in tags and a command: the texts alone found only the unchanged value, so all
+    // three were written (leak review). The loader now marks cs as sensitive.
+    String secret = SECRET + "-client";
+    String template =
+        "variable \"cs\" {\n  default = \""
+            + secret
+            + "\"\n}\n"
+            + """
+              source "azure-arm" "x" {
+                client_secret                     = var.cs
+                subscription_id                   = "00000000-0000-0000-0000-000000000000"
+                image_publisher                   = "Canonical"
+                image_offer                       = "ubuntu"
+                image_sku                         = "22_04-lts"
+                location                          = "westeurope"
+                os_type                           = "Linux"
+                managed_image_name                = "x"
+                managed_image_resource_group_name = "rg"
+                azure_tags = { a = upper(var.cs), b = base64encode(var.cs) }
+              }
+              build {
+                sources = ["source.azure-arm.x"]
+                provisioner "shell" {
+                  inline = ["echo ${substr(var.cs, 0, 7)}"]
+                }
+              }
+              """;
+    ConversionResult r = convert(Map.of(), List.of(), Map.of(), template);
+    assertTrue(r.templates().isEmpty(), () -> text(r));
+    List<Diagnostic> refused =
+        r.diagnostics().stream().filter(d -> d.code().equals("PKRMAP-E405")).toList();
+    assertEquals(2, refused.size(), () -> text(r));
+    for (Diagnostic d : refused) {
+      assertTrue(d.detail().contains("\"cs\" is the value of client_secret"), d::detail);
+    }
+    for (String form :
+        List.of(
+            secret,
+            secret.toUpperCase(java.util.Locale.ROOT),
+            java.util.Base64.getEncoder().encodeToString(secret.getBytes(UTF_8)),
+            secret.substring(0, 7))) {
+      assertNoSecret(r, form);
+    }
   }
 
   @Test

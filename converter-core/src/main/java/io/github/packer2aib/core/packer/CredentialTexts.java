@@ -1,9 +1,14 @@
 package io.github.packer2aib.core.packer;
 
+import io.github.packer2aib.core.hcl.value.StringValue;
+import io.github.packer2aib.core.hcl.value.Value;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The texts written for credential settings ({@code client_secret}, {@code winrm_password}, …; see
@@ -36,6 +41,34 @@ public record CredentialTexts(String setting, String text) {
         for (PostProcessor p : chain) {
           collect(p.config(), out);
         }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The variables not already secret whose whole value (a string of {@link
+   * SensitiveTexts#MIN_LENGTH} or more, as every credential text) is the text of a credential
+   * setting: the loaders load the template again with them secret, so that what is made of them
+   * ({@code upper(var.cs)}, {@code {{user `cs` | lower}}}) carries the sensitive mark, where the
+   * texts alone found only the unchanged value.
+   */
+  public static Set<String> variablesHolding(PackerTemplate template) {
+    List<CredentialTexts> credentials = of(template);
+    if (credentials.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> texts = new HashSet<>();
+    for (CredentialTexts c : credentials) {
+      texts.add(c.text());
+    }
+    Set<String> out = new TreeSet<>();
+    for (Variable v : template.variables()) {
+      Value value = v.value();
+      if (!value.containsSensitive()
+          && value.unmarked() instanceof StringValue s
+          && texts.contains(s.asString())) {
+        out.add(v.name());
       }
     }
     return out;

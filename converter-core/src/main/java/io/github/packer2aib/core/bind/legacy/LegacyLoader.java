@@ -2,12 +2,14 @@ package io.github.packer2aib.core.bind.legacy;
 
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.packer.CredentialTexts;
 import io.github.packer2aib.core.packer.PackerTemplate;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The legacy Packer front end: a legacy JSON template, or the same structure written in YAML, into
@@ -40,8 +42,7 @@ public final class LegacyLoader {
    *
    * @param parsed {@code DocReader.read(file)}
    */
-  public static LegacyLoadResult load(
-      SourceFile file, ParseResult parsed, LegacyOptions options) {
+  public static LegacyLoadResult load(SourceFile file, ParseResult parsed, LegacyOptions options) {
     Reporter reporter = new Reporter();
     reporter.addAll(parsed.diagnostics());
     if (parsed.documents().isEmpty()) {
@@ -71,8 +72,17 @@ public final class LegacyLoader {
       return new LegacyLoadResult(Optional.empty(), reporter.sorted(), List.of());
     }
     boolean yaml = !DocReader.looksLikeJson(file);
-    TemplateReader reader = new TemplateReader(file, yaml, object, options, reporter);
+    TemplateReader reader = new TemplateReader(file, yaml, object, options, reporter, Set.of());
     PackerTemplate template = reader.read();
+    // A variable whose value a credential setting holds is secret too: read again with it
+    // secret, so that what is made of it carries the mark (CredentialTexts.variablesHolding).
+    Set<String> fed = CredentialTexts.variablesHolding(template);
+    if (!fed.isEmpty()) {
+      reporter = new Reporter();
+      reporter.addAll(parsed.diagnostics());
+      reader = new TemplateReader(file, yaml, object, options, reporter, fed);
+      template = reader.read();
+    }
     return new LegacyLoadResult(Optional.of(template), reporter.sorted(), reader.secretRanges());
   }
 }

@@ -86,8 +86,17 @@ final class TemplateReader {
   private final Map<String, RawBuilder> builders = new LinkedHashMap<>();
   private final Map<String, Source> sources = new LinkedHashMap<>();
 
+  /** Variables whose values credential settings hold: secret whatever the template lists. */
+  private final Set<String> credentialFed;
+
   TemplateReader(
-      SourceFile file, boolean yaml, DocObject root, LegacyOptions options, Reporter reporter) {
+      SourceFile file,
+      boolean yaml,
+      DocObject root,
+      LegacyOptions options,
+      Reporter reporter,
+      Set<String> credentialFed) {
+    this.credentialFed = credentialFed;
     this.file = file;
     this.yaml = yaml;
     this.root = root;
@@ -124,6 +133,7 @@ final class TemplateReader {
     // A variable named as a credential is (admin_password, client_secret: Credentials) holds a
     // secret whether or not it is listed; the model still says what the template lists.
     Set<String> secret = new LinkedHashSet<>(sensitive);
+    secret.addAll(credentialFed);
     for (DocMember m : declared) {
       if (Credentials.holdsSecret(m.key())) {
         secret.add(m.key());

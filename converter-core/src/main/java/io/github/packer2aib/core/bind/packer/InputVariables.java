@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -68,8 +69,11 @@ final class InputVariables {
      * {@code client_secret}): its value is kept as secret either way, as a credential setting's.
      */
     boolean secret() {
-      return sensitive || Credentials.holdsSecret(name);
+      return sensitive || feedsCredential || Credentials.holdsSecret(name);
     }
+
+    /** Whose value a credential setting holds: secret too ({@link PackerHclLoader#load}). */
+    boolean feedsCredential;
 
     Optional<String> description = Optional.empty();
     final List<Validation> validations = new ArrayList<>();
@@ -110,11 +114,16 @@ final class InputVariables {
   /** The values written in a second declaration of a secret variable (which is not read). */
   private final List<Range> duplicateSecrets = new ArrayList<>();
 
+  /** The variables whose values credential settings hold, secret whatever they declare. */
+  private final Set<String> credentialFed;
+
   InputVariables(
       Declarations declarations,
       Expressions expressions,
       Map<String, String> environment,
+      Set<String> credentialFed,
       List<Diagnostic> out) {
+    this.credentialFed = credentialFed;
     this.declarations = declarations;
     this.expressions = expressions;
     this.attributes = new Attributes(expressions, out);
@@ -142,6 +151,7 @@ final class InputVariables {
       return false;
     }
     Declared d = new Declared(name, declaration);
+    d.feedsCredential = credentialFed.contains(name);
     declared.put(name, d);
     declarations.variables.add(name);
     return true;

@@ -20,6 +20,7 @@ import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.legacy.template.TemplateEnvironment;
 import io.github.packer2aib.core.legacy.template.TemplateEvaluator;
 import io.github.packer2aib.core.packer.Build;
+import io.github.packer2aib.core.packer.CredentialTexts;
 import io.github.packer2aib.core.packer.Local;
 import io.github.packer2aib.core.packer.PackerSettings;
 import io.github.packer2aib.core.packer.PackerTemplate;
@@ -37,6 +38,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a Packer HCL2 template (a {@code .pkr.hcl} or {@code .pkr.json} file, or a folder of them)
@@ -57,8 +59,18 @@ public final class PackerHclLoader {
     this.files = files;
   }
 
+  /**
+   * Loads a template. A variable that is neither declared sensitive nor named as a credential but
+   * whose value a credential setting holds ({@code client_secret = var.cs}) is a secret all the
+   * same ({@link CredentialTexts}): the first load finds such variables by their values, and a
+   * second load, only then, marks them sensitive, so that what is made of them ({@code
+   * upper(var.cs)}, {@code "img-${var.cs}"}) carries the mark as well, where the texts alone found
+   * only the unchanged value.
+   */
   public LoadResult load(PackerInput input, PackerOptions options) {
-    return new Run(input, options).load();
+    LoadResult first = new Run(input, options, Set.of()).load();
+    Set<String> fed = first.template().map(CredentialTexts::variablesHolding).orElse(Set.of());
+    return fed.isEmpty() ? first : new Run(input, options, fed).load();
   }
 
   /** A file of the template, parsed. */
@@ -79,9 +91,13 @@ public final class PackerHclLoader {
 
     private final HclParser parser = new HclParser();
 
-    Run(PackerInput input, PackerOptions options) {
+    /** Variables to keep secret for the credential settings that hold their values. */
+    private final Set<String> credentialFed;
+
+    Run(PackerInput input, PackerOptions options, Set<String> credentialFed) {
       this.input = input;
       this.options = options;
+      this.credentialFed = credentialFed;
     }
 
     LoadResult load() {
@@ -134,7 +150,7 @@ public final class PackerHclLoader {
       Optional<PackerSettings> packer = packerSettings(blocks, expressions, attributes);
 
       InputVariables variables =
-          new InputVariables(declarations, expressions, options.environment(), out);
+          new InputVariables(declarations, expressions, options.environment(), credentialFed, out);
       LocalValues locals = new LocalValues(declarations, attributes, out);
       Map<String, Block> dataSources = new LinkedHashMap<>();
       for (Block b : blocks) {

@@ -25,6 +25,8 @@ final class Secrets {
    * @param declared whether it is declared sensitive
    * @param byName whether it is a variable named as a credential, kept secret with or without the
    *     declaration ({@link Credentials})
+   * @param credential the credential setting whose value the variable is, which made it secret (the
+   *     loader's {@code credentialFed}), or null
    */
   private record Named(
       String kind,
@@ -32,7 +34,8 @@ final class Secrets {
       List<String> texts,
       boolean declared,
       boolean byName,
-      boolean byEnvironment) {}
+      boolean byEnvironment,
+      String credential) {}
 
   private final List<Named> named = new ArrayList<>();
 
@@ -48,26 +51,42 @@ final class Secrets {
       Variable v = variables.get(i);
       if (v.sensitive() || containsSensitive(v.value())) {
         boolean byName = Credentials.holdsSecret(v.name());
+        List<String> texts = texts(v.value());
+        String credential = v.sensitive() || byName ? null : credentialHolding(texts);
         named.add(
             new Named(
                 "variable",
                 v.name(),
-                texts(v.value()),
+                texts,
                 v.sensitive(),
                 byName,
                 // Secret without the declaration or the name, by its default: it reads an
                 // environment variable named as a credential (with env("…"), {{env `…`}}), or,
                 // in a legacy template, another secret variable (named as a suspect too).
-                !v.sensitive() && !byName && v.setBy() == Variable.ValueSource.DEFAULT));
+                !v.sensitive()
+                    && !byName
+                    && credential == null
+                    && v.setBy() == Variable.ValueSource.DEFAULT,
+                credential));
       }
     }
     List<Local> locals = template.locals();
     for (int i = 0, n = locals.size(); i < n; i++) {
       Local l = locals.get(i);
       if (l.sensitive() || containsSensitive(l.value())) {
-        named.add(new Named("local", l.name(), texts(l.value()), true, false, false));
+        named.add(new Named("local", l.name(), texts(l.value()), true, false, false, null));
       }
     }
+  }
+
+  /** The credential setting whose value is one of {@code texts}, or null. */
+  private String credentialHolding(List<String> texts) {
+    for (CredentialTexts c : credentials) {
+      if (texts.contains(c.text())) {
+        return c.setting();
+      }
+    }
+    return null;
   }
 
   private static boolean containsSensitive(Value v) {
@@ -319,8 +338,12 @@ final class Secrets {
     }
     List<String> byName = new ArrayList<>();
     List<String> byEnvironment = new ArrayList<>();
+    List<String> byCredential = new ArrayList<>();
     boolean declared = false;
     for (Named n : suspects) {
+      if (n.credential() != null) {
+        byCredential.add('"' + n.name() + "\" is the value of " + n.credential());
+      }
       if (n.byName()) {
         byName.add('"' + n.name() + '"');
       }
@@ -330,13 +353,22 @@ final class Secrets {
       declared |= n.declared();
     }
     if (!traced) {
-      // Any of them may be the origin: the declaration may be what made it secret.
+      // Any of them may be the origin: the declaration may be what made it secret, or a
+      // credential setting holding its value.
       for (Named n : named) {
         declared |= n.declared();
+        if (n.credential() != null) {
+          byCredential.add('"' + n.name() + "\" is the value of " + n.credential());
+        }
       }
     }
     // Untraced (an empty value, such as an unset environment variable's) too: when nothing is
     // declared sensitive or named as a credential, the environment is what made it secret.
+    if (byName.isEmpty() && !declared && !byCredential.isEmpty()) {
+      return "use a value of its own here: "
+          + Words.and(byCredential)
+          + ", a credential, whose value is kept secret wherever it stands.";
+    }
     if (byName.isEmpty() && !declared && !byEnvironment.isEmpty()) {
       return "give "
           + Words.and(byEnvironment)
