@@ -1,7 +1,7 @@
 package io.github.packer2aib.core.bind.aib;
 
-import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
@@ -58,11 +58,30 @@ final class StructuredExpressions {
   private static final Set<String> OBJECT_LISTS =
       Set.of("customize", "distribute", "inVMValidations", "targetRegions", "additionalDataDisks");
 
+  /**
+   * The discriminators of the model's variants by the member that holds them: the kind of a source,
+   * step, validation or target ({@code type}) and of a versioning ({@code scheme}) decides what the
+   * binder reads, so an expression there would lose the whole item.
+   */
+  private static final java.util.Map<String, String> DISCRIMINATORS =
+      java.util.Map.of(
+          "source", "type",
+          "customize", "type",
+          "inVMValidations", "type",
+          "distribute", "type",
+          "versioning", "scheme");
+
   static void check(ResourceRef ref, List<Diagnostic> out) {
-    walk(ref.node(), ref.pointer(), true, out);
+    walk(ref.node(), ref.pointer(), "", out);
   }
 
-  private static void walk(DocObject object, String pointer, boolean top, List<Diagnostic> out) {
+  /**
+   * @param owner the member holding {@code object} (for an array's item, the array's), or the empty
+   *     string for the resource itself
+   */
+  private static void walk(DocObject object, String pointer, String owner, List<Diagnostic> out) {
+    boolean top = owner.isEmpty();
+    String discriminator = DISCRIMINATORS.get(owner);
     for (DocMember m : object.members()) {
       String key = m.key();
       if (top && AibBinder.ARM_ONLY_KEYS.stream().anyMatch(key::equalsIgnoreCase)) {
@@ -72,14 +91,16 @@ final class StructuredExpressions {
       DocNode value = m.value();
       if (isExpression(value) && STRUCTURED.contains(key)) {
         out.add(report(key, value, child, key.equals("properties") ? "object" : kind(key)));
+      } else if (isExpression(value) && key.equals(discriminator)) {
+        out.add(discriminatorReport(owner, key, value, child));
       } else if (value instanceof DocObject o && !MAPS.contains(key)) {
-        walk(o, child, false, out);
+        walk(o, child, key, out);
       } else if (value instanceof DocArray a) {
         for (int i = 0; i < a.items().size(); i++) {
           DocNode item = a.items().get(i);
           String itemPointer = JsonPointer.append(child, i);
           if (item instanceof DocObject o) {
-            walk(o, itemPointer, false, out);
+            walk(o, itemPointer, key, out);
           } else if (OBJECT_LISTS.contains(key) && isExpression(item)) {
             out.add(report(key + "[" + i + "]", item, itemPointer, "object"));
           }
@@ -108,6 +129,23 @@ final class StructuredExpressions {
     return node instanceof DocScalar s
         && s.type() == DocScalar.Type.STRING
         && ArmExpression.isExpression(s.text());
+  }
+
+  private static Diagnostic discriminatorReport(
+      String owner, String key, DocNode value, String pointer) {
+    String text = ((DocScalar) value).text();
+    return Diagnostic.of(
+            BindCode.STRUCTURED_EXPRESSION,
+            value.range(),
+            "The \""
+                + key
+                + "\" of this "
+                + owner
+                + " item is the ARM expression \""
+                + text
+                + "\", which ARM evaluates only at deployment, but it decides which kind of item"
+                + " this is and so how the rest is read: replace the expression with its value.")
+        .withPath(pointer);
   }
 
   private static Diagnostic report(String what, DocNode value, String pointer, String kind) {

@@ -422,6 +422,42 @@ class AibBinderTest {
   }
 
   @Test
+  void expressionsChoosingTheKindOfAnItemAreReported() {
+    // A step, target, validation or source whose type is an expression, and a versioning whose
+    // scheme is one, were left out of the model without a word: the output lost them, exit 0
+    // (AIB authoring review).
+    String json =
+        "{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\", \"properties\": {\n"
+            + " \"source\": {\"type\": \"[variables('src')]\"},\n"
+            + " \"customize\": [{\"type\": \"[variables('step')]\", \"inline\": [\"a\"]}],\n"
+            + " \"validate\": {\"inVMValidations\": [{\"type\": \"[variables('v')]\"}]},\n"
+            + " \"distribute\": [{\"type\": \"SharedImage\", \"runOutputName\": \"r\",\n"
+            + "   \"versioning\": {\"scheme\": \"[variables('scheme')]\"}},\n"
+            + "  {\"type\": \"[variables('target')]\", \"runOutputName\": \"s\"}],\n"
+            + " \"vmProfile\": {\"vmSize\": \"[variables('type')]\"}}}";
+    SourceFile file = new SourceFile("k.json", json);
+    ResourceRef ref = AibResourceLocator.locate(TestDocs.parse(file), file).resources().get(0);
+    List<Diagnostic> errors =
+        AibBinder.bind(ref).diagnostics().stream()
+            .filter(d -> d.code().equals("BIND-E003"))
+            .toList();
+    assertEquals(
+        List.of(
+            "/properties/source/type",
+            "/properties/customize/0/type",
+            "/properties/validate/inVMValidations/0/type",
+            "/properties/distribute/0/versioning/scheme",
+            "/properties/distribute/1/type"),
+        errors.stream().map(d -> d.path().orElseThrow()).toList());
+    assertEquals("k.json:3:25", errors.get(1).subject().orElseThrow().toString());
+    assertEquals(
+        "The \"type\" of this customize item is the ARM expression \"[variables('step')]\", which"
+            + " ARM evaluates only at deployment, but it decides which kind of item this is and so"
+            + " how the rest is read: replace the expression with its value.",
+        errors.get(1).detail());
+  }
+
+  @Test
   void expressionsStandingForObjectsOrArraysAreReported() {
     String json =
         "{\"resources\": [{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\",\n"
