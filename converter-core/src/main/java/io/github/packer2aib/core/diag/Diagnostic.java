@@ -48,9 +48,19 @@ public record Diagnostic(
         List.of());
   }
 
+  /**
+   * This diagnostic at a JSON pointer. A pointer names the keys on its way, and a key may be a SAS
+   * URL (a tag named by one): its signature is masked, as in a quoted line.
+   */
   public Diagnostic withPath(String pointer) {
     return new Diagnostic(
-        code, severity, summary, detail, subject, Optional.ofNullable(pointer), related);
+        code,
+        severity,
+        summary,
+        detail,
+        subject,
+        Optional.ofNullable(pointer).map(SecretScrubber::maskSignatures),
+        related);
   }
 
   public Diagnostic withSeverity(Severity newSeverity) {

@@ -76,6 +76,11 @@ public final class SecretScrubber {
     return AsciiWords.contains(url, "sig") && SAS_PARAMETER.matcher(url).find();
   }
 
+  /** {@code text} with the signature of every SAS URL in it masked, and nothing else changed. */
+  static String maskSignatures(String text) {
+    return hasSasSignature(text) ? SAS_SIGNATURE.matcher(text).replaceAll("$1***") : text;
+  }
+
   public static String scrub(String line) {
     return hasUserInfo(line) || mayHoldSecret(line) ? withPatterns(line) : line;
   }

@@ -183,6 +183,19 @@ class SecretScrubberProperties {
     assertTrue(SecretScrubber.hasSasSignature("https://x/?sv=1\\u0026sig\\u003dS1gn"));
   }
 
+  /** A tag named by a SAS URL: the JSON pointer to it showed the signature (review). */
+  @Example
+  void aPointerThroughASasUrlKeyHasItsSignatureMasked() {
+    DiagnosticCode code = () -> new DiagnosticCode.Text("TEST-E001", "Something wrong");
+    Diagnostic d =
+        Diagnostic.of(code, null, "Fix it.")
+            .withPath("/tags/https:~1~1a.blob.core.windows.net~1c?sv=2022&sig=AbCdSecret1");
+    assertEquals(
+        "/tags/https:~1~1a.blob.core.windows.net~1c?sv=2022&sig=***", d.path().orElseThrow());
+    assertEquals(
+        "/tags/design", Diagnostic.of(code, null, "x").withPath("/tags/design").path().get());
+  }
+
   /** A URL's password, which the base URI options refuse as a credential (found in bulk review). */
   @Example
   void masksThePasswordOfAUrlsUserInformation() {

@@ -137,6 +137,9 @@ public final class ServiceRules {
     }
     source(p.source());
     vmProfile(p.vmProfile(), version);
+    if (p.optimize() != null && p.optimize().workload() != null) {
+      signedUrl(p.optimize().workload().scriptUri(), "/properties/optimize/workload/scriptUri");
+    }
     customizers(p.customize() == null ? List.of() : p.customize());
     validators(p);
     if (p.distribute() != null) {
@@ -458,6 +461,19 @@ public final class ServiceRules {
       if (d.artifactTags() != null && !d.artifactTags().equals(templateTags)) {
         // The same tags as the template's (as a converted Packer template has): told there once.
         tags(d.artifactTags(), pointer(at, i, "/artifactTags"), "distribute[" + i + "]");
+      }
+      if (d instanceof Distributor.Vhd v
+          && v.uri() != null
+          && !ArmExpression.isExpression(v.uri())
+          && SecretScrubber.hasSasSignature(v.uri())) {
+        report(
+            RuleCode.SIGNED_URL,
+            pointer(at, i, "/uri"),
+            "This URL carries a shared access signature (its sig= parameter), a credential that"
+                + " the image template keeps in plain text for anyone who can read the template."
+                + " Image Builder writes the VHD with the template's identity: give it write"
+                + " access to the container (Storage Blob Data Contributor) and write the URL"
+                + " without its query.");
       }
       if (d instanceof Distributor.ManagedImage m) {
         resourceId(m.imageId(), at, i, "/imageId", "a managed image");

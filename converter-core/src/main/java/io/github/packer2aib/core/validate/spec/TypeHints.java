@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.validate.spec;
 
+import io.github.packer2aib.core.diag.SecretScrubber;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
@@ -58,7 +59,7 @@ final class TypeHints {
       return " Write a number.";
     }
     if (expected.startsWith("an array")) {
-      return node instanceof DocScalar s && s.isString() && fits(s.text())
+      return node instanceof DocScalar s && s.isString() && fits(s.text()) && quotable(s.text())
           ? " Write it as a list, even of one item: [" + json(s.text()) + "]."
           : " Write it as a list, even of one item: [ … ].";
     }
@@ -72,6 +73,10 @@ final class TypeHints {
   private static String forString(DocNode node) {
     if (node instanceof DocObject o) {
       String line = oneLineMapping(o);
+      if (line != null && !quotable(line)) {
+        return " YAML read this as a key and a value, because a colon followed by a space ends a"
+            + " key. Put the whole text in quotes.";
+      }
       if (line != null) {
         DocMember m = o.members().get(0);
         return " YAML read this as the key \""
@@ -89,6 +94,15 @@ final class TypeHints {
       return " Write one string; put text that starts with \"[\" in quotes.";
     }
     return " Put the value in quotes.";
+  }
+
+  /**
+   * Whether a hint may quote {@code text}: not when it holds what a quoted source line masks (a
+   * password after {@code --password:}, a SAS signature), as the line above the hint shows it
+   * masked and the hint would show it whole.
+   */
+  private static boolean quotable(String text) {
+    return SecretScrubber.scrub(text).equals(text);
   }
 
   private static String forBoolean(DocNode node) {

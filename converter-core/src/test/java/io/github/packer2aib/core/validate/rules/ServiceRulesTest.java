@@ -174,6 +174,31 @@ class ServiceRulesTest {
   }
 
   @Test
+  void aSignedUrlOfAWorkloadScriptOrAVhdTargetIsWarned() {
+    // Neither was looked at: the signature went into the output without a word (review).
+    String signed = "https://st.blob.core.windows.net/c/x?sv=1&sig=S1gn";
+    ImageTemplate t =
+        template(
+            base()
+                .optimize(
+                    new io.github.packer2aib.core.aib.Optimize(
+                        null,
+                        new io.github.packer2aib.core.aib.Optimize.Workload(
+                            "Enabled", signed, null)))
+                .distribute(
+                    List.of(
+                        new Distributor.Vhd(signed, "out", null),
+                        new Distributor.Vhd(
+                            "https://st.blob.core.windows.net/c/y.vhd", "o2", null))),
+            Identity.userAssigned(ID));
+    assertEquals(
+        List.of(
+            "RULE-W317 /resources/0/properties/optimize/workload/scriptUri",
+            "RULE-W317 /resources/0/properties/distribute/0/uri"),
+        codesAndPaths(t));
+  }
+
+  @Test
   void aStagingGroupThatHoldsWhatTheTemplateUsesIsNotEmpty() {
     String staging = "/subscriptions/0/resourceGroups/RG";
     String gallery =

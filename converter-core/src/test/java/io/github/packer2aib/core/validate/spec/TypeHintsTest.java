@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.validate.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.aib.ApiVersion;
@@ -57,6 +58,27 @@ properties:
         "Item 0 of \"inline\" must be a string, not an object. YAML read this as the key \"echo"
             + " Status\" with the value \"done\", because a colon followed by a space ends a key."
             + " Put the whole text in quotes: 'echo Status: done'.",
+        d.detail());
+  }
+
+  @Test
+  void aCredentialReadAsMappingIsNotQuotedInTheHint() {
+    // The quoted line masks what follows "--password:"; the hint showed it whole, in the text,
+    // JSON and SARIF diagnostics and the reports (AIB authoring review).
+    Diagnostic d =
+        only(
+            """
+              customize:
+                - type: Shell
+                  name: a
+                  inline:
+                    - mysql -u root --password: Hunter2SuperSecret
+            """);
+    assertFalse(d.detail().contains("Hunter2SuperSecret"), d.detail());
+    assertEquals(
+        "Item 0 of \"inline\" must be a string, not an object. YAML read this as a key and a"
+            + " value, because a colon followed by a space ends a key. Put the whole text in"
+            + " quotes.",
         d.detail());
   }
 
