@@ -4,6 +4,7 @@ import io.github.packer2aib.core.hcl.function.FileSystemView.Kind;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -286,30 +287,66 @@ final class Discovery {
         return List.of();
       }
       // Each entry's name taken once, sorted as names: the listing the cache keeps, and the order.
+      // A name Java cannot spell as a path (bytes that are no text in the file-name encoding)
+      // is kept apart: resolving it would fail, or name another file.
       List<String> names = new ArrayList<>();
+      Map<String, List<Path>> unnamable = new HashMap<>();
       try (DirectoryStream<Path> s = Files.newDirectoryStream(folder)) {
         for (Path p : s) {
-          names.add(p.getFileName().toString());
+          String name = p.getFileName().toString();
+          if (!spelt(folder, name, p)) {
+            unnamable.computeIfAbsent(name, k -> new ArrayList<>()).add(p);
+          }
+          names.add(name);
         }
       } catch (IOException e) {
         sink.add(new Found(root, relative, folder, Shape.MISSING, InputReader.reason(e)));
         return List.of();
       }
       Collections.sort(names);
-      files.knowListing(folder.toString(), names);
+      files.knowListing(
+          folder.toString(),
+          unnamable.isEmpty()
+              ? names
+              : names.stream().filter(n -> !unnamable.containsKey(n)).toList());
       // One stat of each entry itself tells a folder (not followed when it is a link) and a
       // regular file; only a link needs a second one, to see what it points to.
-      Stats stats = new Stats(folder, names, 0, names.size());
+      Stats stats = new Stats(folder, names, unnamable.keySet(), 0, names.size());
       BasicFileAttributes[] entries = stats.read();
       List<String> hcl2Files = new ArrayList<>();
+      String hcl2Unnamable = null;
       List<Walk> folders = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
         String name = names.get(i);
         if (name.startsWith(".")) {
           continue;
         }
-        Path p = folder.resolve(name);
         String rel = relative.isEmpty() ? name : relative + "/" + name;
+        List<Path> bad = unnamable.get(name);
+        if (bad != null) {
+          // A failure: converting the rest of the tree without it could leave out a template (or
+          // part of an HCL2 folder's) without a word. (Names that Java spells alike are listed
+          // once each, in listing order.)
+          Path listed = bad.remove(0);
+          String lower = name.toLowerCase(Locale.ROOT);
+          if (lower.endsWith(".pkr.hcl") || lower.endsWith(".pkr.json")) {
+            // Part of the folder's template, which fails without it (as for a broken link).
+            hcl2Unnamable = hcl2Unnamable == null ? rel : hcl2Unnamable;
+            hcl2Files.add(rel);
+          } else if (!matches(exclude, rel) && (include.isEmpty() || matches(include, rel))) {
+            // A file whose name says it is no template (a script) is skipped as usual; a folder
+            // (which cannot be searched) or a JSON or YAML file fails.
+            boolean noTemplate =
+                fileShape(name).orElse(Shape.DOCUMENT) == Shape.SKIPPED
+                    && Files.isRegularFile(listed, LinkOption.NOFOLLOW_LINKS);
+            sink.add(
+                noTemplate
+                    ? new Found(root, rel, listed, Shape.SKIPPED, reason(name))
+                    : new Found(root, rel, listed, Shape.MISSING, UNNAMABLE));
+          }
+          continue;
+        }
+        Path p = folder.resolve(name);
         BasicFileAttributes entry = entries[i];
         if (entry == null) {
           // Gone since the listing; or not to be looked at (a folder that may be listed but not
@@ -354,7 +391,18 @@ final class Discovery {
         sink.add(new Found(root, rel, p, fileShape(name).orElse(Shape.DOCUMENT), reason(name)));
       }
       if (!hcl2Files.isEmpty() && selected(relative.isEmpty() ? "." : relative, hcl2Files)) {
-        sink.add(new Found(root, relative, folder, Shape.HCL2_FOLDER, ""));
+        sink.add(
+            hcl2Unnamable == null
+                ? new Found(root, relative, folder, Shape.HCL2_FOLDER, "")
+                : new Found(
+                    root,
+                    relative,
+                    folder,
+                    Shape.MISSING,
+                    "its file "
+                        + hcl2Unnamable.substring(hcl2Unnamable.lastIndexOf('/') + 1)
+                        + ": "
+                        + UNNAMABLE));
       }
       return folders;
     }
@@ -373,23 +421,34 @@ final class Discovery {
     private final int to;
     private final BasicFileAttributes[] out;
 
+    /** Names no path can be made of (left unread). */
+    private final Set<String> unnamable;
+
     /** Why an entry could not be looked at, by index (null: read, hidden or gone). */
     final String[] failures;
 
-    Stats(Path folder, List<String> names, int from, int to) {
+    Stats(Path folder, List<String> names, Set<String> unnamable, int from, int to) {
       this(
-          folder, names, from, to, new BasicFileAttributes[names.size()], new String[names.size()]);
+          folder,
+          names,
+          unnamable,
+          from,
+          to,
+          new BasicFileAttributes[names.size()],
+          new String[names.size()]);
     }
 
     private Stats(
         Path folder,
         List<String> names,
+        Set<String> unnamable,
         int from,
         int to,
         BasicFileAttributes[] out,
         String[] failures) {
       this.folder = folder;
       this.names = names;
+      this.unnamable = unnamable;
       this.from = from;
       this.to = to;
       this.out = out;
@@ -411,13 +470,13 @@ final class Discovery {
       if (to - from > STAT_SLICE) {
         int middle = (from + to) >>> 1;
         invokeAll(
-            new Stats(folder, names, from, middle, out, failures),
-            new Stats(folder, names, middle, to, out, failures));
+            new Stats(folder, names, unnamable, from, middle, out, failures),
+            new Stats(folder, names, unnamable, middle, to, out, failures));
         return;
       }
       for (int i = from; i < to; i++) {
         String name = names.get(i);
-        if (name.startsWith(".")) {
+        if (name.startsWith(".") || unnamable.contains(name)) {
           continue;
         }
         // The attributes of the entry itself (a link is not followed).
@@ -472,6 +531,40 @@ final class Discovery {
     return Optional.of(Shape.SKIPPED);
   }
 
+  /**
+   * Whether {@code name}, the text Java made of a listed entry's name, names that entry again. It
+   * does not when the name's bytes are no text in the file-name encoding (the locale's, with Java
+   * 17): under a locale that is not UTF-8, a name such as {@code ü} (each byte that is not ASCII
+   * becomes U+FFFD, which such an encoding cannot write back), or under UTF-8 a name that is not
+   * valid UTF-8 (Latin-1 bytes), whose U+FFFD is written back as other bytes.
+   */
+  static boolean spelt(Path folder, String name, Path listed) {
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) > 0x7F) {
+        try {
+          return folder.resolve(name).equals(listed);
+        } catch (InvalidPathException e) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The reason given for an entry whose name Java cannot spell as a path. */
+  static final String UNNAMABLE = unnamableReason(System.getProperty("sun.jnu.encoding", ""));
+
+  static String unnamableReason(String encoding) {
+    String e = encoding.toUpperCase(Locale.ROOT).replace("-", "");
+    if (e.equals("UTF8")) {
+      return "its name is not valid UTF-8, so it cannot be opened: rename it";
+    }
+    return "its name is not text in this locale's encoding of file names ("
+        + (encoding.isEmpty() ? "not UTF-8" : encoding)
+        + "), so it cannot be opened: run under a UTF-8 locale (LC_ALL=C.UTF-8, as the packer2aib"
+        + " launcher does) or rename it";
+  }
+
   /** Why an entry that is neither a folder nor a regular file is skipped. */
   private static String notAFile(BasicFileAttributes entry, Path p) {
     if (entry.isSymbolicLink()) {
@@ -499,7 +592,16 @@ final class Discovery {
   }
 
   private static boolean matches(List<PathMatcher> globs, String relative) {
-    Path p = Path.of(relative);
+    if (globs.isEmpty()) {
+      return false;
+    }
+    Path p;
+    try {
+      p = Path.of(relative);
+    } catch (InvalidPathException e) {
+      // An entry's name Java cannot spell ({@link #spelt}): matched with '_' for what it cannot.
+      p = Path.of(relative.replaceAll("[^\\x00-\\x7F]", "_"));
+    }
     for (PathMatcher m : globs) {
       if (m.matches(p)) {
         return true;

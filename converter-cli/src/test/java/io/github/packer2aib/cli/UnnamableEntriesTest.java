@@ -1,0 +1,153 @@
+package io.github.packer2aib.cli;
+
+import static io.github.packer2aib.cli.BulkTrees.put;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Entries of a tree whose names Java cannot spell as paths (bytes that are no text in the file-name
+ * encoding, which Java 17 takes from the locale): each is listed, as failed (a JSON or YAML file, a
+ * folder, an HCL2 folder holding one) or skipped (a file that its name says is no template), with
+ * what to do; never an internal error for the whole run, never silently left out.
+ */
+class UnnamableEntriesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  private static boolean linux() {
+    return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+  }
+
+  /** Makes a file (or, ending in '/', a folder) whose name holds raw bytes, through the shell. */
+  private static void makeRaw(Path folder, String printfName, boolean directory) throws Exception {
+    String command =
+        directory
+            ? "mkdir \"$(printf '" + printfName + "')\""
+            : "printf '{}' > \"$(printf '" + printfName + "')\"";
+    Process p =
+        new ProcessBuilder("sh", "-c", command).directory(folder.toFile()).inheritIO().start();
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue());
+  }
+
+  /** path → "verdict[: reason]" of every candidate in the JSON report. */
+  private static Map<String, String> rows(Path report) throws Exception {
+    Map<String, String> rows = new TreeMap<>();
+    for (JsonNode t : JSON.readTree(report.toFile()).get("templates")) {
+      rows.put(
+          t.get("path").asText(),
+          t.get("verdict").asText() + (t.has("reason") ? ": " + t.get("reason").asText() : ""));
+    }
+    return rows;
+  }
+
+  @Test
+  void namesThatAreNotUtf8AreListedUnderAUtf8Locale() throws Exception {
+    assumeTrue(linux(), "raw file names: Linux only");
+    assumeTrue(
+        "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding")), "a UTF-8 test JVM");
+    Path root = tmp.resolve("repo");
+    put(root, "good.json", BulkTrees.legacy("good"));
+    put(root, "h/main.pkr.hcl", BulkTrees.hcl("web"));
+    makeRaw(root, "bad\\377name.json", false);
+    makeRaw(root, "setup\\377.sh", false);
+    makeRaw(root.resolve("h"), "z\\377.pkr.hcl", false);
+    makeRaw(root, "dir\\377", true);
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("report.json");
+
+    CliRun r =
+        BulkTrees.bulk(
+            CliRun.with(),
+            root.toString(),
+            "-o",
+            out.toString(),
+            "--report",
+            report.toString(),
+            "--progress",
+            "none");
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertFalse(r.err().contains("internal error"), r.err());
+    String why = "its name is not valid UTF-8, so it cannot be opened: rename it";
+    assertEquals(
+        Map.of(
+            "bad\uFFFDname.json", "failed",
+            "dir\uFFFD", "failed",
+            "good.json", "converted",
+            "h", "failed",
+            "setup\uFFFD.sh", "skipped: not a JSON or YAML file"),
+        rows(report));
+    for (String failed :
+        List.of("bad\uFFFDname.json: ", "dir\uFFFD: ", "h: its file z\uFFFD.pkr.hcl: ")) {
+      assertTrue(r.err().contains("error: cannot read " + root + "/" + failed + why), r.err());
+    }
+    // The rest of the tree is converted; the HCL2 folder is not, without part of its template.
+    assertEquals(List.of("good.json"), new ArrayList<>(BulkTrees.files(out).keySet()));
+  }
+
+  @Test
+  void aFolderNotAsciiUnderAnAsciiLocaleFailsAloneAndSaysWhatToDo() throws Exception {
+    assumeTrue(linux(), "the C locale's ASCII file names: Linux only");
+    Path root = tmp.resolve("repo");
+    put(root, "ok.json", BulkTrees.legacy("ok"));
+    // Written by this (UTF-8) JVM; the child runs under the C locale, which cannot spell it.
+    assumeTrue(
+        "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding")), "a UTF-8 test JVM");
+    put(root, "\u00fc/t.json", BulkTrees.legacy("t"));
+    Path out = tmp.resolve("out");
+
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                List.of(
+                    java.toString(),
+                    "-XX:TieredStopAtLevel=1",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    Main.class.getName(),
+                    "convert",
+                    "-r",
+                    "--identity",
+                    BulkTrees.IDENTITY,
+                    "--progress",
+                    "none",
+                    root.toString(),
+                    "-o",
+                    out.toString()))
+            .redirectErrorStream(true);
+    pb.environment().remove("LANG");
+    pb.environment().remove("LC_CTYPE");
+    pb.environment().put("LC_ALL", "C");
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "still running");
+
+    assertFalse(output.contains("internal error"), output);
+    assertEquals(1, p.exitValue(), output);
+    assertTrue(
+        output.contains(
+            "its name is not text in this locale's encoding of file names (ANSI_X3.4-1968), so it"
+                + " cannot be opened: run under a UTF-8 locale (LC_ALL=C.UTF-8, as the packer2aib"
+                + " launcher does) or rename it"),
+        output);
+    assertTrue(Files.isRegularFile(out.resolve("ok.json")), output);
+  }
+}
