@@ -9,6 +9,10 @@ import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.SecretScrubber;
 import io.github.packer2aib.core.diag.Severity;
 import io.github.packer2aib.core.diag.TextRenderer;
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.NameCharacters;
@@ -118,6 +122,15 @@ final class BulkTask {
     PackerTemplates.Classified what = PackerTemplates.classify(source, parsed);
     switch (what.form()) {
       case LEGACY:
+        if (yaml && !parsed.hasErrors() && !hasYamlBuilders(parsed)) {
+          // Packer reads no YAML: a YAML file is a legacy template only when it has one's shape.
+          // Another tool's YAML with a builders key (snapcraft's `builders: native`) is none.
+          return skipped(
+              c,
+              TemplateKind.NONE,
+              "not a template: its builders is not a list of builders with a type (so no legacy"
+                  + " Packer template)");
+        }
         return packer(
             c,
             yaml ? TemplateKind.LEGACY_YAML : TemplateKind.LEGACY_JSON,
@@ -125,6 +138,16 @@ final class BulkTask {
             o,
             Optional.of(new PackerInput.Document(source, parsed)));
       case HCL_JSON:
+        if (c.root().onlyFile().isEmpty()) {
+          // Packer reads HCL's JSON syntax only from a *.pkr.json file, as part of its folder; a
+          // plain *.json is a legacy template to Packer, and this is none (eas.json, a
+          // devcontainer.json, Terraform's main.tf.json). A file given alone is converted.
+          return skipped(
+              c,
+              TemplateKind.NONE,
+              "not a template: blocks in HCL's JSON syntax, which Packer reads only from a"
+                  + " *.pkr.json file (rename it so to convert it), and no builders");
+        }
         return packer(
             c,
             TemplateKind.HCL2_JSON,
@@ -137,6 +160,25 @@ final class BulkTask {
       default:
         return skipped(c, TemplateKind.NONE, "not a template: " + what.reason());
     }
+  }
+
+  /**
+   * Whether a YAML document's {@code builders} is what a legacy template's is: a list holding a
+   * builder, an object with a {@code type}.
+   */
+  private static boolean hasYamlBuilders(ParseResult parsed) {
+    for (DocNode document : parsed.documents()) {
+      if (document instanceof DocObject o
+          && o.memberIgnoringCase("builders").map(DocMember::value).orElse(null)
+              instanceof DocArray builders) {
+        for (DocNode b : builders.items()) {
+          if (b instanceof DocObject builder && builder.memberIgnoringCase("type").isPresent()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -212,23 +212,61 @@ class RecursiveConvertTest {
     assertEquals(bText, Files.readString(b), "changed content: written again");
   }
 
+  /**
+   * Packer reads HCL's JSON syntax only from a {@code *.pkr.json} file: a plain {@code *.json} with
+   * such blocks found in the tree is some other tool's JSON (eas.json, a devcontainer.json,
+   * Terraform's main.tf.json) and is skipped, not failed; given alone, it is converted. A YAML file
+   * whose {@code builders} holds no builder (snapcraft's {@code builders: native}) is skipped too.
+   */
   @Test
-  void anHcl2JsonFileIsRecognisedByContent() throws Exception {
+  void otherToolsJsonAndYamlAreSkippedAndHcl2JsonIsConvertedOnlyWhenGivenAlone() throws Exception {
     Path root = tmp.resolve("repo");
+    String hclJson =
+        "{\"source\": {\"azure-arm\": {\"u\": {\"os_type\": \"Linux\"}}},"
+            + " \"build\": {\"sources\": [\"source.azure-arm.u\"]}}\n";
+    Path t = put(root, "t.json", hclJson);
+    put(root, "not-hcl.json", "{\"source\": \"a string, as in a variable file\"}\n");
+    put(root, "eas.json", "{\"cli\":{},\"build\":{\"production\":{}}}\n");
     put(
         root,
-        "t.json",
-        "{\"source\": {\"azure-arm\": {\"u\": {\"os_type\": \"Linux\"}}},"
-            + " \"build\": {\"sources\": [\"source.azure-arm.u\"]}}\n");
-    put(root, "not-hcl.json", "{\"source\": \"a string, as in a variable file\"}\n");
+        "devcontainer.json",
+        "{\"name\":\"dev\",\"build\":{\"dockerfile\":\"Dockerfile\"}}\n");
+    put(root, "main.tf.json", "{\"variable\":{\"r\":{}},\"resource\":{}}\n");
+    put(root, "snap.yaml", "name: x\nbuilders: native\n");
+    put(root, "list.yaml", "builders: [a, b]\n");
+    put(root, "legacy.yaml", BulkTrees.legacyYaml("older"));
+    put(root, "hcl/main.pkr.json", hclJson);
     Path report = tmp.resolve("r.json");
 
-    bulk("-o", tmp.resolve("out").toString(), "--report", report.toString(), root.toString());
+    CliRun r =
+        bulk("-o", tmp.resolve("out").toString(), "--report", report.toString(), root.toString());
 
+    assertFalse(r.err().contains("internal error"), r.err());
+    String hcl =
+        " | none | skipped: not a template: blocks in HCL's JSON syntax, which Packer reads only"
+            + " from a *.pkr.json file (rename it so to convert it), and no builders | ";
+    String builders =
+        " | none | skipped: not a template: its builders is not a list of builders with a type (so"
+            + " no legacy Packer template) | ";
     List<String> rows = rows(report);
-    assertTrue(
-        rows.get(0).startsWith("not-hcl.json | none | skipped: not a template"), rows.get(0));
-    assertTrue(rows.get(1).startsWith("t.json | HCL2 JSON | "), rows.get(1));
+    assertEquals(
+        List.of(
+            "devcontainer.json" + hcl,
+            "eas.json" + hcl,
+            "hcl | HCL2 folder | failed | ",
+            "legacy.yaml | legacy YAML | converted | legacy.json",
+            "list.yaml" + builders,
+            "main.tf.json" + hcl,
+            "not-hcl.json | none | skipped: not a template: an object of plain values (a"
+                + " variable file) | ",
+            "snap.yaml" + builders,
+            "t.json" + hcl),
+        rows);
+
+    // Given alone, an HCL2 JSON file is what it was meant to be.
+    Path alone = tmp.resolve("alone.json");
+    bulk("-o", tmp.resolve("out2").toString(), "--report", alone.toString(), t.toString());
+    assertTrue(rows(alone).get(0).startsWith("t.json | HCL2 JSON | "), rows(alone).get(0));
   }
 
   @Test
