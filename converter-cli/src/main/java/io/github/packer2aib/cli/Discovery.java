@@ -304,6 +304,16 @@ final class Discovery {
         return List.of();
       }
       Collections.sort(names);
+      if (!relative.isEmpty()
+          && Collections.binarySearch(names, OutputManifest.FILE_NAME) >= 0
+          && Files.isRegularFile(folder.resolve(OutputManifest.FILE_NAME))) {
+        // An earlier run's output folder inside the tree (-o t/out, then -o t/out2): its image
+        // templates are outputs, not sources, and converting them again would snowball.
+        if (include.isEmpty() || matches(include, relative)) {
+          sink.add(new Found(root, relative, folder, Shape.SKIPPED, EARLIER_OUTPUT));
+        }
+        return List.of();
+      }
       files.knowListing(
           folder.toString(),
           unnamable.isEmpty()
@@ -551,6 +561,12 @@ final class Discovery {
     return true;
   }
 
+  /** The reason given for a folder that an earlier run wrote its outputs into. */
+  static final String EARLIER_OUTPUT =
+      "the output folder of an earlier packer2aib run (it holds "
+          + OutputManifest.FILE_NAME
+          + "): its files are outputs, not sources";
+
   /** The reason given for an entry whose name Java cannot spell as a path. */
   static final String UNNAMABLE = unnamableReason(System.getProperty("sun.jnu.encoding", ""));
 
@@ -640,6 +656,25 @@ final class Discovery {
     }
     FolderNames folderNames = new FolderNames(naturalFolders);
     Map<String, StemSpaces> spacesByFolder = new HashMap<>();
+    // The mirrored folders whose names an output file could have (a.json/ beside a.yaml, which
+    // writes a.json): reserved before any stem, so the file takes another name (a-2.json) however
+    // the conversions are timed.
+    for (int i = 0; i < found.size(); i++) {
+      Shape shape = found.get(i).shape();
+      if (shape == Shape.DOCUMENT || shape == Shape.HCL2_FOLDER || shape == Shape.HCL2_FILE) {
+        String folder = folderNames.of(naturalFolders.get(i));
+        for (int slash = folder.indexOf('/'), start = 0; start < folder.length(); ) {
+          int end = slash < 0 ? folder.length() : slash;
+          String name = folder.substring(start, end).toLowerCase(Locale.ROOT);
+          if (name.endsWith(".json") || name.endsWith(".yaml")) {
+            String parent = start == 0 ? "" : folder.substring(0, start - 1);
+            spacesByFolder.computeIfAbsent(parent, k -> new StemSpaces()).addFolder(name);
+          }
+          start = end + 1;
+          slash = folder.indexOf('/', start);
+        }
+      }
+    }
     List<String> stems = new ArrayList<>();
     List<String> naturals = new ArrayList<>();
     List<Integer> documents = new ArrayList<>();

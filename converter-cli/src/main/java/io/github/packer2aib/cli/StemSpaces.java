@@ -15,6 +15,12 @@ import java.util.TreeSet;
 final class StemSpaces {
   private final NavigableSet<String> stems = new TreeSet<>();
 
+  /**
+   * Names of the folder's mirrored subfolders that an output file could have ({@code a.json/}): no
+   * output may take them, as the folder is there whatever the order the templates finish in.
+   */
+  private final NavigableSet<String> folders = new TreeSet<>();
+
   StemSpaces() {}
 
   static StemSpaces of(Collection<String> stems) {
@@ -27,7 +33,15 @@ final class StemSpaces {
     stems.add(stem.toLowerCase(Locale.ROOT));
   }
 
-  /** The name is a stem, lies in a stem's space, or owns a space that holds a stem. */
+  /** Keeps the output names of one stem's space from a subfolder's name. */
+  void addFolder(String name) {
+    folders.add(name.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The name is a stem, lies in a stem's space, or owns a space that holds a stem or a subfolder's
+   * name.
+   */
   boolean overlaps(String name) {
     String s = name.toLowerCase(Locale.ROOT);
     if (stems.contains(s) || inside(s)) {
@@ -35,7 +49,11 @@ final class StemSpaces {
     }
     String space = s + ".";
     String next = stems.ceiling(space);
-    return next != null && next.startsWith(space);
+    if (next != null && next.startsWith(space)) {
+      return true;
+    }
+    String folder = folders.ceiling(space);
+    return folder != null && folder.startsWith(space);
   }
 
   /** The name starts with one of the stems followed by a dot. */

@@ -332,6 +332,62 @@ class RecursiveConvertTest {
         renamed);
   }
 
+  /**
+   * A mirrored folder named like an output file ({@code a.json/} beside {@code a.yaml}, which
+   * writes {@code a.json}) keeps its name, and the file takes another, whatever the number of jobs:
+   * the clash was settled by which conversion finished first (found reviewing bulk runs).
+   */
+  @Test
+  void aFolderNamedLikeAnOutputFilePushesTheFileToTheNextNameWhateverTheJobs() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a.json/z.json", BulkTrees.legacy("z"));
+    put(root, "a.yaml", BulkTrees.AIB);
+    for (String jobs : List.of("1", "8")) {
+      Path out = tmp.resolve("out" + jobs);
+      Path report = tmp.resolve("r" + jobs + ".json");
+
+      CliRun r =
+          bulk(
+              "-o", out.toString(), "--report", report.toString(), "--jobs", jobs, root.toString());
+
+      assertEquals(0, r.exitCode(), r.err());
+      assertEquals(
+          List.of(
+              "a.json/z.json | legacy JSON | converted | a.json/z.json",
+              "a.yaml | AIB YAML | converted | a-2.json"),
+          rows(report));
+      assertEquals(
+          List.of("a-2.json", "a.json/z.json"), List.copyOf(BulkTrees.files(out).keySet()));
+      assertTrue(r.err().isEmpty() || !r.err().contains("error"), r.err());
+    }
+  }
+
+  /**
+   * An earlier run's output folder inside the tree (it holds the list of outputs) is skipped by a
+   * run into another folder: its image templates were converted again, and again by each run after.
+   */
+  @Test
+  void anEarlierRunsOutputFolderInTheTreeIsSkipped() throws Exception {
+    Path root = tmp.resolve("t");
+    put(root, "a.json", BulkTrees.legacy("a"));
+    CliRun first = bulk("-o", root.resolve("out").toString(), root.toString());
+    assertEquals(0, first.exitCode(), first.err());
+    assertTrue(Files.isRegularFile(root.resolve("out/" + OutputManifest.FILE_NAME)));
+    Path report = tmp.resolve("r.json");
+
+    CliRun r =
+        bulk("-o", root.resolve("out2").toString(), "--report", report.toString(), root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(
+        List.of(
+            "a.json | legacy JSON | converted | a.json",
+            "out | none | skipped: the output folder of an earlier packer2aib run (it holds"
+                + " .packer2aib-outputs.json): its files are outputs, not sources | "),
+        rows(report));
+    assertEquals(List.of("a.json"), List.copyOf(BulkTrees.files(root.resolve("out2")).keySet()));
+  }
+
   @Test
   void namesWindowsCannotHoldAreRenamedWithANote() throws Exception {
     Path root = tmp.resolve("repo");
