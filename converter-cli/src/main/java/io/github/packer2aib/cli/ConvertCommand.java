@@ -118,10 +118,7 @@ final class ConvertCommand implements Callable<Integer> {
             .build());
     spec.addOption(
         bind(
-                OptionSpec.builder("--identity")
-                    .paramLabel("RESOURCE_ID")
-                    .type(String.class)
-                    .converters(new OptionTypes.IdentityConverter())
+                OptionTypes.identityOption()
                     .description(
                         "Resource id of a user-assigned managed identity to set as the template's"
                             + " identity."),

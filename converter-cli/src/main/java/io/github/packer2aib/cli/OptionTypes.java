@@ -30,6 +30,17 @@ final class OptionTypes {
         .completionCandidates(ApiVersion.ids());
   }
 
+  /**
+   * {@code --identity} of {@code convert} and {@code validate}: the user-assigned managed identity
+   * set as each template's identity (checked as {@link IdentityConverter} says).
+   */
+  static OptionSpec.Builder identityOption() {
+    return OptionSpec.builder("--identity")
+        .paramLabel("RESOURCE_ID")
+        .type(String.class)
+        .converters(new IdentityConverter());
+  }
+
   static final class ApiVersionConverter implements ITypeConverter<ApiVersion> {
     @Override
     public ApiVersion convert(String value) {

@@ -32,6 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   private final InputOptions common = new InputOptions();
   private ApiVersion apiVersion;
+  private String identity;
   private final PackerInputOptions packerInput = new PackerInputOptions();
   private final MappingOptions mapping = new MappingOptions();
   private PackerOnlyOptions packerOnly;
@@ -77,6 +78,15 @@ final class ValidateCommand implements Callable<Integer> {
                 () -> command.apiVersion,
                 v -> command.apiVersion = v)
             .build());
+    spec.addOption(
+        bind(
+                OptionTypes.identityOption()
+                    .description(
+                        "Resource id of a user-assigned managed identity to set as the template's"
+                            + " identity, as convert sets it."),
+                () -> command.identity,
+                v -> command.identity = v)
+            .build());
     command.packerOnly = PackerOnlyOptions.addTo(spec, command.packerInput, command.mapping);
     spec.addOption(
         ReportFile.option(
@@ -104,7 +114,8 @@ final class ValidateCommand implements Callable<Integer> {
       return validateRecursively(reportFile);
     }
     ConvertOptions options =
-        new ConvertOptions(Optional.ofNullable(apiVersion), Optional.empty(), OutputFormat.JSON);
+        new ConvertOptions(
+            Optional.ofNullable(apiVersion), Optional.ofNullable(identity), OutputFormat.JSON);
     InputReader reader = new InputReader(parent.stdin(), common.stdinName);
     Report report = common.report(spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
@@ -209,7 +220,7 @@ final class ValidateCommand implements Callable<Integer> {
             packerInput,
             mapping,
             Optional.ofNullable(apiVersion),
-            Optional.empty(),
+            Optional.ofNullable(identity),
             OutputFormat.JSON,
             null,
             reportFile,
@@ -228,7 +239,7 @@ final class ValidateCommand implements Callable<Integer> {
         new Engine.PackerJob(
             input,
             packerInput.toOptions(spec, parent.environment(), cwd),
-            mapping.toOptions(Optional.empty(), Optional.ofNullable(apiVersion)),
+            mapping.toOptions(Optional.ofNullable(identity), Optional.ofNullable(apiVersion)),
             OutputFormat.JSON,
             files);
     try {

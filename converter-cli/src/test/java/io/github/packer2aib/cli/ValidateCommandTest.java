@@ -1,6 +1,7 @@
 package io.github.packer2aib.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.ConversionResult;
@@ -127,5 +128,40 @@ class ValidateCommandTest {
     assertEquals(0, checked.exitCode(), checked.err());
     assertEquals("validated 1 input\n", checked.err());
     assertTrue(converted.err().contains("RETARGET-W001"), converted.err());
+  }
+
+  /**
+   * {@code --identity} as convert has it: a Packer template that passes {@code convert --identity …
+   * --strict} passes {@code validate --identity … --strict} (without it, the warning that asks for
+   * it, PKRMAP-W008, failed every Packer template under --strict), one file or a tree; an invalid
+   * value is a usage error as for convert.
+   */
+  @Test
+  void identityIsTakenAsConvertTakesIt() {
+    String t = BulkTrees.put(tmp, "t/t.pkr.hcl", BulkTrees.hcl("t")).toString();
+    CliRun without = CliRun.run("validate", "--strict", t);
+    assertEquals(1, without.exitCode(), without.err());
+    assertTrue(without.err().contains("[PKRMAP-W008]"), without.err());
+
+    CliRun convert = CliRun.run("convert", "--strict", "--identity", BulkTrees.IDENTITY, t);
+    assertEquals(0, convert.exitCode(), convert.err());
+    CliRun with = CliRun.run("validate", "--strict", "--identity", BulkTrees.IDENTITY, t);
+    assertEquals(0, with.exitCode(), with.err());
+    assertFalse(with.err().contains("PKRMAP-W008"), with.err());
+    CliRun tree =
+        CliRun.run(
+            "validate",
+            "-r",
+            "--strict",
+            "--identity",
+            BulkTrees.IDENTITY,
+            tmp.resolve("t").toString());
+    assertEquals(0, tree.exitCode(), tree.err());
+
+    CliRun bad = CliRun.run("validate", "--identity", "not-an-id", t);
+    assertEquals(2, bad.exitCode(), bad.err());
+    assertTrue(
+        bad.err().contains("expected the resource id of a user-assigned managed identity"),
+        bad.err());
   }
 }
