@@ -734,10 +734,37 @@ class SecretLeakTest {
     String detail = only(r, "PKRMAP-E405").detail();
     assertTrue(
         detail.contains(
-            "comes from a sensitive variable or local (\"sp_key\" or \"key\": an expression"
+            "comes from a sensitive variable or local (\"sp_key\" or \"key\"; an expression"
                 + " changed the value on the way, so it cannot be told which)"),
         detail);
     assertTrue(!text(r).contains(SECRET), () -> text(r));
+  }
+
+  @Test
+  void candidatesNamedAsCredentialsDoNotGarbleTheMessage() {
+    // "vault_token": an … read to the message scrubber as an assignment, and the word after the
+    // colon was masked: ("sp_key" or "vault_token": *** expression changed…) (leak review).
+    String template =
+        TEMPLATE.replace("build { sources = [\"source.azure-arm.x\"] }\n", "")
+            + """
+              variable "vault_token" {
+                default = "tok-value-0123456789"
+              }
+              build {
+                sources = ["source.azure-arm.x"]
+                provisioner "shell" {
+                  inline = ["echo ${sha256(var.sp_key)}", "echo ${var.vault_token == "" ? 1 : 2}"]
+                }
+              }
+              """;
+    ConversionResult r = convert(Map.of(), List.of("sp_key=" + SECRET), Map.of(), template);
+    String detail = only(r, "PKRMAP-E405").detail();
+    assertTrue(
+        detail.contains(
+            "(\"sp_key\" or \"vault_token\"; an expression changed the value on the way, so it"
+                + " cannot be told which)"),
+        detail);
+    assertTrue(text(r).contains("\"vault_token\"; an expression changed"), () -> text(r));
   }
 
   @Test

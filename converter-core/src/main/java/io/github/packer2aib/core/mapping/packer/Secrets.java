@@ -150,7 +150,7 @@ final class Secrets {
       return anySecret()
           + " ("
           + Words.or(quotedNames(named))
-          + ": an expression changed the value on the way, so it cannot be told which)";
+          + "; an expression changed the value on the way, so it cannot be told which)";
     }
     return anySecret();
   }
