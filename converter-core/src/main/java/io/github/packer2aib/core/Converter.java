@@ -9,6 +9,7 @@ import io.github.packer2aib.core.bind.aib.ResourceRef;
 import io.github.packer2aib.core.bind.aib.SourceMap;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Diagnostics;
+import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.emit.DocWriter;
@@ -82,7 +83,7 @@ public final class Converter {
     Diagnostics diagnostics = new Diagnostics();
     diagnostics.addAll(parsed.diagnostics());
     if (diagnostics.hasErrors()) {
-      return failed(diagnostics);
+      return unparsed(input, diagnostics);
     }
     List<Pending> pending = new ArrayList<>();
     List<DocNode> documents = parsed.documents();
@@ -271,6 +272,22 @@ public final class Converter {
       candidate = name + "-" + i;
     }
     return candidate;
+  }
+
+  /**
+   * An input that does not parse. An ARM deployment template that declares secure parameters
+   * ({@code securestring}, {@code secureObject}) may hold a secret default on the line its syntax
+   * error quotes, and without a tree which value that is cannot be told: every value of the file is
+   * masked where it is quoted, as a var file's (names and brackets stay).
+   */
+  private static ConversionResult unparsed(SourceFile input, Diagnostics diagnostics) {
+    String lower = input.text().toLowerCase(Locale.ROOT);
+    if (!lower.contains("securestring") && !lower.contains("secureobject")) {
+      return failed(diagnostics);
+    }
+    SourceFile shown = input.asValues();
+    return new ConversionResult(
+        List.of(), ValueMask.scrub(diagnostics.sorted(), List.of(shown)), List.of(shown));
   }
 
   private static ConversionResult failed(Diagnostics diagnostics) {

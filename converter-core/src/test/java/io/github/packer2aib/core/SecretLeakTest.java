@@ -741,6 +741,31 @@ class SecretLeakTest {
   }
 
   @Test
+  void anArmTemplateWithSecureParametersThatDoesNotParseIsQuotedWithItsValuesMasked() {
+    // A password with a backslash ("\\q" is no JSON escape) is the error's own line, and it was
+    // quoted as written; the credential pattern masked {"type": of the line before (review).
+    String arm =
+        """
+        {
+          "parameters": {
+            "adminPassword": {"type": "securestring", "defaultValue": "ArmSecret1\\q"},
+            "other": {
+              "type": "secureString",
+              "defaultValue": "ArmSecret2", "defaultValue": "ArmSecret2"
+            }
+          },
+          "resources": []
+        }
+        """;
+    ConversionResult r =
+        new Converter().validate(new SourceFile("arm.json", arm), ConvertOptions.defaults());
+    assertTrue(r.diagnostics().stream().anyMatch(Diagnostic::isError), () -> text(r));
+    assertTrue(r.sources().get(0).holdsValues(), () -> text(r));
+    assertNoSecret(r, "ArmSecret");
+    assertTrue(text(r).contains("\"adminPassword\": ***"), () -> text(r));
+  }
+
+  @Test
   void candidatesNamedAsCredentialsDoNotGarbleTheMessage() {
     // "vault_token": an … read to the message scrubber as an assignment, and the word after the
     // colon was masked: ("sp_key" or "vault_token": *** expression changed…) (leak review).

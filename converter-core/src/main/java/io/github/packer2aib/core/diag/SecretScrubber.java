@@ -109,6 +109,12 @@ public final class SecretScrubber {
     while (m.find()) {
       boolean inString = m.group(1) != null;
       String value = inString ? m.group(2) : m.group(4);
+      if (!inString && (value.startsWith("{") || value.startsWith("["))) {
+        // An object or list (an ARM securestring parameter, {"type": …, "defaultValue": "…"}):
+        // where its value ends is not known on a line, so the rest of the line is masked.
+        m.appendReplacement(out, Matcher.quoteReplacement(m.group(3) + "***"));
+        return out.toString();
+      }
       // A reference such as var.x or "${var.x}" shows no secret; only literal values are masked.
       // Nor does the placeholder of the advice "pass it with --var admin_password=VALUE", which
       // masked read "--var admin_password=***", as if *** were what to type.
@@ -144,6 +150,8 @@ public final class SecretScrubber {
         case 's' -> {
           if (AsciiWords.at(b, i, "sig=")
               || AsciiWords.at(b, i, "sig%3d")
+              // sig and a JSON escape (sig\\u003d): a backslash has no case to fold for at().
+              || (AsciiWords.at(b, i, "sig") && i + 3 < b.length && b[i + 3] == '\\')
               || (AsciiWords.at(b, i, "secret")
                   && (assigned(b, i + "secret".length())
                       || underscoreKey(b, i + "secret".length())))) {

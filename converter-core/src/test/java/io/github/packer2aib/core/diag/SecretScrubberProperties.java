@@ -183,6 +183,22 @@ class SecretScrubberProperties {
     assertTrue(SecretScrubber.hasSasSignature("https://x/?sv=1\\u0026sig\\u003dS1gn"));
   }
 
+  /**
+   * A credential-named key whose value is an object on the line: an ARM template's securestring
+   * parameter. The pattern took {@code {"type":} for the value and showed the default (review).
+   */
+  @Example
+  void aCredentialWhoseValueIsAnObjectIsMaskedToTheLinesEnd() {
+    assertEquals(
+        "    \"adminPassword\": ***",
+        SecretScrubber.scrub(
+            "    \"adminPassword\": {\"type\": \"securestring\", \"defaultValue\": \"P@ss-H2\"},"));
+    assertEquals("token: ***", SecretScrubber.scrub("token: [\"a1\", \"b2\"]"));
+    assertEquals(
+        "\"u\": \"https://x/?sig\\u003d***\"",
+        SecretScrubber.scrub("\"u\": \"https://x/?sig\\u003dS1gn\""));
+  }
+
   /** A tag named by a SAS URL: the JSON pointer to it showed the signature (review). */
   @Example
   void aPointerThroughASasUrlKeyHasItsSignatureMasked() {
