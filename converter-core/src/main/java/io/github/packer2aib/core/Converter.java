@@ -16,6 +16,7 @@ import io.github.packer2aib.core.emit.DocWriter;
 import io.github.packer2aib.core.emit.TemplateDocs;
 import io.github.packer2aib.core.mapping.IdentityOverride;
 import io.github.packer2aib.core.mapping.retarget.ApiVersionRetargeter;
+import io.github.packer2aib.core.mapping.retarget.RetargetCode;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.parse.WindowsPathEscapes;
@@ -209,12 +210,30 @@ public final class Converter {
     // validate checks a template against its own literal version: --api-version only chooses one
     // for templates that name none (VersionSelection); convert writes the version asked for.
     ApiVersion target = emit ? options.apiVersion().orElse(p.version()) : p.version();
-    if (emit
-        && options.apiVersion().isPresent()
-        && !(p.literalVersion() && target == p.version())) {
+    // Also to the template's own version: a field that version lacks (errorHandling in a
+    // 2022-07-01 template, which SPEC-W101 says has no effect) is dropped from the output as an
+    // unknown one is, with a warning that names it, not written into a template of that version.
+    if (emit) {
+      ImageTemplate given = template;
       ApiVersionRetargeter.Result r = new ApiVersionRetargeter().retarget(template, target, member);
       template = r.template();
+      boolean sameVersion = target == p.version();
+      if (sameVersion) {
+        // The version stays as written (a parameter's expression, too).
+        template =
+            new ImageTemplate(
+                template.type(),
+                given.apiVersion(),
+                template.name(),
+                template.location(),
+                template.tags(),
+                template.identity(),
+                template.properties());
+      }
       for (Diagnostic d : r.diagnostics()) {
+        if (sameVersion && d.code().equals(RetargetCode.FIELD_DROPPED.text().id())) {
+          continue; // the spec layer's SPEC-W101 said it at the same place
+        }
         diagnostics.add(d.path().isPresent() ? d.withPath(p.ref().pointer() + d.path().get()) : d);
       }
     }
