@@ -106,7 +106,7 @@ public final class Converter {
             ref.pointer().contains("/template/")
                 ? name -> Optional.empty()
                 : name -> AibResourceLocator.parameterDefault(document, name);
-        check(ref, options, parameterDefault, diagnostics).ifPresent(pending::add);
+        check(ref, options, parameterDefault, emit, diagnostics).ifPresent(pending::add);
       }
     }
     if (diagnostics.hasErrors()) {
@@ -137,9 +137,12 @@ public final class Converter {
       ResourceRef ref,
       ConvertOptions options,
       Function<String, Optional<String>> parameterDefault,
+      boolean emit,
       Diagnostics checkDiagnostics) {
+    // convert reads a template in its parameter's default version and writes --api-version's.
     VersionSelection selection =
-        VersionSelection.select(ref.node(), ref.pointer(), options.apiVersion(), parameterDefault);
+        VersionSelection.select(
+            ref.node(), ref.pointer(), options.apiVersion(), parameterDefault, emit);
     checkDiagnostics.addAll(selection.diagnostics());
     if (selection.version().isEmpty()) {
       return Optional.empty();

@@ -45,6 +45,20 @@ public record VersionSelection(
       String pointer,
       Optional<ApiVersion> chosen,
       Function<String, Optional<String>> parameterDefault) {
+    return select(resource, pointer, chosen, parameterDefault, false);
+  }
+
+  /**
+   * As {@link #select(DocObject, String, Optional, Function)}; with {@code defaultBeforeChosen}
+   * (convert, where {@code --api-version} is the version to write, not the one the template is read
+   * in) the parameter's defaultValue is the version read even when one was chosen.
+   */
+  public static VersionSelection select(
+      DocObject resource,
+      String pointer,
+      Optional<ApiVersion> chosen,
+      Function<String, Optional<String>> parameterDefault,
+      boolean defaultBeforeChosen) {
     ApiVersion fallback = chosen.orElse(ApiVersion.DEFAULT);
     String how =
         chosen.isPresent()
@@ -92,7 +106,7 @@ public record VersionSelection(
     if (ArmExpression.isExpression(value)) {
       Matcher parameter = PARAMETER.matcher(value);
       Optional<ApiVersion> byDefault =
-          chosen.isEmpty() && parameter.matches()
+          (chosen.isEmpty() || defaultBeforeChosen) && parameter.matches()
               ? parameterDefault.apply(parameter.group(1)).flatMap(ApiVersion::parse)
               : Optional.empty();
       ApiVersion checked = byDefault.orElse(fallback);
