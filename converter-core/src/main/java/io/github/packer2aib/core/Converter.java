@@ -5,6 +5,7 @@ import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.bind.aib.AibBinder;
 import io.github.packer2aib.core.bind.aib.AibResourceLocator;
 import io.github.packer2aib.core.bind.aib.DeploymentReferences;
+import io.github.packer2aib.core.bind.aib.DuplicateNames;
 import io.github.packer2aib.core.bind.aib.ResourceRef;
 import io.github.packer2aib.core.bind.aib.SourceMap;
 import io.github.packer2aib.core.diag.Diagnostic;
@@ -97,6 +98,7 @@ public final class Converter {
       }
       AibResourceLocator.Located located = AibResourceLocator.locate(document, input);
       diagnostics.addAll(located.diagnostics());
+      diagnostics.addAll(DuplicateNames.check(located.resources()));
       for (ResourceRef ref : located.resources()) {
         diagnostics.addAll(WindowsPathEscapes.check(input, ref.node(), ref.pointer()));
         DeploymentReferences.check(ref).ifPresent(diagnostics::add);

@@ -14,6 +14,8 @@ public enum BindCode implements DiagnosticCode {
   COPY_LOOP_NOT_EXPANDED("BIND-W001", "ARM copy loop not expanded"),
   /** A resource taken out of a deployment still calls its parameters() or variables(). */
   DEPLOYMENT_REFERENCES("BIND-W002", "Values refer to the deployment's parameters"),
+  /** Two image template resources of one deployment template have the same literal name. */
+  DUPLICATE_RESOURCE_NAME("BIND-W003", "Two image templates of one name"),
   /** A key of the ARM deployment template (dependsOn, comments, …) that is not in the resource. */
   ARM_KEY_DROPPED("BIND-N001", "ARM-only key dropped"),
   /** An empty document of a stream that has others (a trailing "---"): skipped. */
