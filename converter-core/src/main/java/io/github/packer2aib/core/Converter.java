@@ -177,8 +177,12 @@ public final class Converter {
             map::locate,
             ptr -> map.locateKey(ptr).or(() -> map.locate(ptr)),
             options.identity().isPresent());
+    // The binder's errors (an expression for a whole list, BIND-E003) leave a value out of the
+    // model just as a spec error does: a rule about that gap would only repeat them.
+    List<Diagnostic> earlier = new ArrayList<>(spec);
+    earlier.addAll(bound.diagnostics());
     for (Diagnostic d : rules) {
-      if (!followsFromSpecError(d, spec)) {
+      if (!followsFromSpecError(d, earlier)) {
         checkDiagnostics.add(d);
       }
     }
