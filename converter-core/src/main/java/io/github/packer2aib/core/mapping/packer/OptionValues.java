@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.diag.SecretScrubber;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -49,6 +50,29 @@ public final class OptionValues {
     }
   }
 
+  /**
+   * Whether a query holds a SAS signature, also with its parameter's name percent-encoded ({@code
+   * %73ig=}, {@code sig%253D}: the storage service decodes names, so the credential is the same):
+   * the query as written and decoded up to three times.
+   */
+  private static boolean signedQuery(String query) {
+    String q = query;
+    for (int i = 0; i < 4; i++) {
+      if (SecretScrubber.hasSasSignature(q)) {
+        return true;
+      }
+      if (q.indexOf('%') < 0) {
+        return false;
+      }
+      try {
+        q = java.net.URLDecoder.decode(q.replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return false; // a stray % that is no escape: nothing more to decode
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code value} is the resource id of a user-assigned managed identity. */
   public static boolean isUserAssignedIdentity(String value) {
     return IDENTITY.matcher(value).matches();
@@ -61,7 +85,7 @@ public final class OptionValues {
       return Optional.of(BaseUriProblem.NOT_HTTP_URL);
     }
     int q = t.indexOf('?');
-    if (q >= 0 && SecretScrubber.hasSasSignature(t.substring(q))) {
+    if (q >= 0 && signedQuery(t.substring(q))) {
       return Optional.of(BaseUriProblem.SAS_SIGNATURE);
     }
     int hostStart = t.indexOf("://") + 3;
