@@ -41,6 +41,12 @@ final class TypeHints {
    */
   static String of(DocNode node, String expected, boolean listItem) {
     if (node instanceof DocScalar s && s.type() == DocScalar.Type.NULL) {
+      if (!s.text().isEmpty() && s.untyped() && expected.startsWith("a string")) {
+        // Written out (~, null, Null): the author may have meant the text.
+        return " Give it a value, or remove it. YAML reads "
+            + s.text()
+            + " as no value: put it in quotes to mean the text.";
+      }
       return listItem && expected.startsWith("a string")
           ? " Give it a value, or remove it. In YAML, text that starts with \"#\" after a blank"
               + " (- #!/bin/bash) is a comment: put such text in quotes."
@@ -101,6 +107,10 @@ final class TypeHints {
    * password after {@code --password:}, a SAS signature), as the line above the hint shows it
    * masked and the hint would show it whole.
    */
+  private static String capital(String word) {
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  }
+
   private static boolean quotable(String text) {
     return SecretScrubber.scrub(text).equals(text);
   }
@@ -117,7 +127,18 @@ final class TypeHints {
       }
       String t = s.text().trim().toLowerCase(Locale.ROOT);
       if (t.equals("true") || t.equals("false")) {
-        return " Write " + t + " without quotes.";
+        // Unquoted, it is text by its case alone (tRUE): YAML reads true, True and TRUE.
+        return s.untyped() && s.text().trim().equals(s.text())
+            ? " Write "
+                + t
+                + " in lower case: YAML reads only "
+                + t
+                + ", "
+                + capital(t)
+                + " and "
+                + t.toUpperCase(Locale.ROOT)
+                + " as a boolean."
+            : " Write " + t + " without quotes.";
       }
     }
     return " Write true or false.";

@@ -83,6 +83,45 @@ properties:
   }
 
   @Test
+  void anUnquotedBooleanInMixedCaseIsToldItsCaseNotQuotes() {
+    // tRUE is text to YAML 1.2 by its case; "write true without quotes" named quotes it never had.
+    Diagnostic d =
+        only(
+            """
+              customize:
+                - type: PowerShell
+                  name: a
+                  runElevated: tRUE
+                  inline: [echo]
+            """);
+    assertTrue(
+        d.detail()
+            .endsWith(
+                " Write true in lower case: YAML reads only true, True and TRUE as a boolean."),
+        d.detail());
+  }
+
+  @Test
+  void anExplicitNullItemIsNotToldAboutComments() {
+    // "- ~" is no comment: the hint about "#" did not fit it (AIB authoring review).
+    Diagnostic d =
+        only(
+            """
+              customize:
+                - type: Shell
+                  name: a
+                  inline:
+                    - ~
+            """);
+    assertTrue(
+        d.detail()
+            .endsWith(
+                "Give it a value, or remove it. YAML reads ~ as no value: put it in quotes to"
+                    + " mean the text."),
+        d.detail());
+  }
+
+  @Test
   void quotesInTheSuggestionAreDoubled() {
     Diagnostic d =
         only(
