@@ -176,6 +176,27 @@ final class YamlSyntaxErrors {
             + ".");
   }
 
+  /**
+   * SnakeYAML reads the eight digits of a {@code \U} escape as an int, and one of 80000000 or more
+   * ({@code \UD800DC00}) ends its parse with a NumberFormatException instead of an error with a
+   * place: the first such escape of the text, or an error at the file's start.
+   */
+  Diagnostic translateNumberFormat() {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\\\U[89A-Fa-f][0-9A-Fa-f]{7}").matcher(text);
+    if (m.find()) {
+      Diagnostic d = codePointOutOfRange(m.start() + 2);
+      if (d != null) {
+        return d;
+      }
+    }
+    return Diagnostic.of(
+        SyntaxCode.YAML_INVALID_ESCAPE,
+        file.start(),
+        "A \\U escape of a double-quoted string in this file is no Unicode character. Write the"
+            + " character you meant, or single quotes to keep the text as it is.");
+  }
+
   Diagnostic translate(YAMLException e) {
     String message = e.getMessage() == null ? "" : e.getMessage();
     if (message.contains("exceeds the limit")) {
@@ -233,6 +254,10 @@ final class YamlSyntaxErrors {
   }
 
   private Diagnostic invalidEscape(int at) {
+    Diagnostic beyond = codePointOutOfRange(at);
+    if (beyond != null) {
+      return beyond;
+    }
     int start = at > 0 && text.charAt(at - 1) == '\\' ? at - 1 : at;
     int end = at < text.length() ? at + Character.charCount(text.codePointAt(at)) : at;
     String escape = text.substring(start, end);
@@ -242,6 +267,34 @@ final class YamlSyntaxErrors {
         escape
             + " is not an escape sequence of a double-quoted YAML string. Use single quotes to"
             + " keep backslashes as they are ('C:\\Windows'), or write a backslash as \\\\.");
+  }
+
+  /**
+   * A {@code \U} escape of eight hexadecimal digits beyond U+10FFFF ({@code \U0011FFFF}), which the
+   * parser reports as an unknown escape at one of its digits ("0 is not an escape sequence"): the
+   * whole escape and what is wrong with it, or null when {@code at} is in no such escape.
+   */
+  private Diagnostic codePointOutOfRange(int at) {
+    int start = text.lastIndexOf("\\U", Math.min(at, text.length() - 1));
+    if (start < 0 || at - start > 10 || start + 10 > text.length()) {
+      return null;
+    }
+    String digits = text.substring(start + 2, start + 10);
+    if (!digits.matches("[0-9A-Fa-f]{8}")) {
+      return null;
+    }
+    long cp = Long.parseLong(digits, 16);
+    if (cp <= Character.MAX_CODE_POINT && (cp < 0xD800 || cp > 0xDFFF)) {
+      return null;
+    }
+    return Diagnostic.of(
+        SyntaxCode.YAML_INVALID_ESCAPE,
+        file.range(start, start + 10),
+        text.substring(start, start + 10)
+            + (cp > Character.MAX_CODE_POINT
+                ? " is beyond the last Unicode character, \\U0010FFFF."
+                : " is a UTF-16 surrogate, which is no character of its own.")
+            + " Write the character you meant, or single quotes to keep the text as it is.");
   }
 
   private Diagnostic shortHexEscape(int at) {

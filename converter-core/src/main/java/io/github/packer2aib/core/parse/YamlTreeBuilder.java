@@ -104,6 +104,8 @@ final class YamlTreeBuilder {
       diagnostics.add(errors.translate(e));
     } catch (YAMLException e) {
       diagnostics.add(errors.translate(e));
+    } catch (NumberFormatException e) {
+      diagnostics.add(errors.translateNumberFormat());
     }
     if (!sawDocument && diagnostics.stream().noneMatch(Diagnostic::isError)) {
       diagnostics.add(

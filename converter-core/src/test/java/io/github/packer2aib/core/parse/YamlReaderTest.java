@@ -470,6 +470,18 @@ class YamlReaderTest {
                 + " double-quoted YAML string. Use single quotes to keep backslashes as they are"
                 + " ('C:\\Windows'), or write a backslash as \\\\."),
         error(
+            // Beyond U+10FFFF: the parser reported "0 is not an escape sequence" at a digit.
+            "a: \"\\U0011FFFF\"\n",
+            "YAML-E010 Invalid escape sequence @1:5-1:15: \\U0011FFFF is beyond the last Unicode"
+                + " character, \\U0010FFFF. Write the character you meant, or single quotes to keep"
+                + " the text as it is."),
+        error(
+            // 80000000 or more: SnakeYAML's int overflowed, an internal error (exit 70).
+            "a: \"\\UD800DC00\"\n",
+            "YAML-E010 Invalid escape sequence @1:5-1:15: \\UD800DC00 is beyond the last Unicode"
+                + " character, \\U0010FFFF. Write the character you meant, or single quotes to keep"
+                + " the text as it is."),
+        error(
             "a: \"\\x4\"\n",
             "YAML-E010 Invalid escape sequence @1:5-1:7: \\x must be followed by hexadecimal"
                 + " digits: 2 for \\x, 4 for \\u, 8 for \\U (as in \\x41 or \\u00e9). To keep a"
