@@ -192,13 +192,26 @@ final class BulkReport {
       }
     }
     if (!leftovers.kept().isEmpty()) {
-      out.append("\n## Earlier outputs\n\n")
-          .append("Image templates in the output folder that this run did not write (`")
-          .append(CliCode.EARLIER_OUTPUT.id())
-          .append("`): ")
-          .append(EarlierOutputs.WHY_MANY)
-          .append(".\n\n");
-      bullets(out, leftovers.kept());
+      out.append("\n## Earlier outputs\n\n");
+      List<String> listed = leftovers.keptListed();
+      if (!listed.isEmpty()) {
+        out.append("Image templates in the output folder that this run did not write (`")
+            .append(CliCode.EARLIER_OUTPUT.id())
+            .append("`): ")
+            .append(EarlierOutputs.WHY_MANY)
+            .append(".\n\n");
+        bullets(out, listed);
+      }
+      List<String> unlisted = leftovers.keptUnlisted();
+      if (!unlisted.isEmpty()) {
+        out.append(listed.isEmpty() ? "" : "\n")
+            .append("Image templates in the output folder that this run did not write (`")
+            .append(CliCode.EARLIER_OUTPUT.id())
+            .append("`), ")
+            .append(Leftovers.UNLISTED_MANY)
+            .append(".\n\n");
+        bullets(out, unlisted);
+      }
     }
     if (!leftovers.pruned().isEmpty()) {
       out.append("\n## Pruned outputs\n\n")

@@ -199,18 +199,20 @@ final class BulkRun {
       List<Discovery.Candidate> candidates,
       OutputFolders folders,
       boolean machine) {
-    convertAll(candidates, folders);
+    Path out = settings.output();
+    // Read before anything is written: which files in the output folder packer2aib wrote (an
+    // output never replaces another file it did not write), and, after, what --prune may delete.
+    OutputManifest before = out == null ? OutputManifest.of(Map.of()) : OutputManifest.read(out);
+    convertAll(candidates, folders, before);
     if (stopping) {
       // The JVM ends with the signal's status once its hooks are done; no summary, no report.
       return ExitCodes.INPUT_ERROR;
     }
-    Path out = settings.output();
     Leftovers leftovers;
     String manifestProblem = null;
     if (out == null) {
       leftovers = Leftovers.NONE; // validate -r: no output folder
     } else {
-      OutputManifest before = OutputManifest.read(out);
       List<String> earlier = earlierOutputs(roots, folders);
       // A template that failed this run still exists: its last good outputs are no leftovers for
       // --prune to delete (one broken commit would delete a deployed image template); they stay,
@@ -218,12 +220,13 @@ final class BulkRun {
       OutputManifest vouched =
           settings.prune() ? before.without(outputsOfFailed(candidates, earlier)) : before;
       if (check == null) {
-        leftovers = Leftovers.settle(out, earlier, vouched, settings.prune());
+        leftovers = Leftovers.settle(out, earlier, vouched, settings.prune()).listedIn(before);
         manifestProblem = writeManifest(folders, before, leftovers);
       } else {
         Leftovers plan = Leftovers.check(out, earlier, vouched, settings.prune());
         plan.pruned().forEach(check::deleted);
-        leftovers = new Leftovers(plan.kept(), List.of()); // nothing deleted: --check
+        // Nothing deleted: --check.
+        leftovers = new Leftovers(plan.kept(), List.of()).listedIn(before);
       }
     }
     long end = System.nanoTime();
@@ -399,13 +402,22 @@ final class BulkRun {
   private static final long REPORT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   /** Converts on the pool; reports each outcome once all before it are reported. */
-  private void convertAll(List<Discovery.Candidate> candidates, OutputFolders folders) {
+  private void convertAll(
+      List<Discovery.Candidate> candidates, OutputFolders folders, OutputManifest manifest) {
     // The files the run reads, which no output may replace (an output folder above an input folder
-    // can mirror a file onto one: -r a/x -o a, with a/x/x/t.json).
+    // can mirror a file onto one: -r a/x -o a, with a/x/x/t.json), as given and as the file system
+    // resolves them (the same file reached through a symbolic link to a folder: -r l/x -o a, with
+    // l a link to a). The walk follows no link to a folder, so a file's real path is its root's
+    // followed by its path in the root.
     Set<Path> inputFiles = new HashSet<>();
+    Map<Path, Optional<Path>> realRoots = new HashMap<>();
     for (Discovery.Candidate c : candidates) {
       if (c.shape() != Discovery.Shape.HCL2_FOLDER && c.shape() != Discovery.Shape.MISSING) {
         inputFiles.add(c.path());
+        Path folder = c.root().folder();
+        realRoots
+            .computeIfAbsent(folder, BulkRun::realPath)
+            .ifPresent(real -> inputFiles.add(real.resolve(folder.relativize(c.path()))));
       }
     }
     BulkTask task =
@@ -418,7 +430,8 @@ final class BulkRun {
             files,
             check,
             uploads,
-            inputFiles);
+            inputFiles,
+            manifest);
     ConcurrentLinkedQueue<BulkOutcome> finished = new ConcurrentLinkedQueue<>();
     AtomicInteger outstanding = new AtomicInteger(candidates.size());
     Thread reporter = Thread.currentThread();
@@ -647,6 +660,14 @@ final class BulkRun {
         Report.plural(templates, "template"),
         seconds,
         seconds > 0 ? templates / seconds : 0.0);
+  }
+
+  private static Optional<Path> realPath(Path folder) {
+    try {
+      return Optional.of(folder.toRealPath());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   private static boolean isWork(Discovery.Candidate c) {

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Converts one candidate of {@code convert -r}: reads it, tells what it is, converts it with its
@@ -54,8 +56,22 @@ final class BulkTask {
   /** The run's upload addresses, to find one given to different files. */
   private final SharedUploads uploads;
 
-  /** The files the run reads (absolute, normalized): never replaced by an output. */
+  /**
+   * The files the run reads (absolute and normalized, and as the file system resolves them): never
+   * replaced by an output.
+   */
   private final Set<Path> inputFiles;
+
+  /**
+   * The output folder's list of what packer2aib wrote there, as it was before the run: a file it
+   * does not hold is replaced only when it is an image template.
+   */
+  private final OutputManifest manifest;
+
+  /**
+   * The output folders' real paths, by folder as written (one look-up per folder, not per file).
+   */
+  private final Map<Path, Optional<Path>> realFolders = new ConcurrentHashMap<>();
 
   BulkTask(
       Engine engine,
@@ -66,9 +82,11 @@ final class BulkTask {
       FileCache files,
       OutputCheck check,
       SharedUploads uploads,
-      Set<Path> inputFiles) {
+      Set<Path> inputFiles,
+      OutputManifest manifest) {
     this.engine = engine;
     this.inputFiles = inputFiles;
+    this.manifest = manifest;
     this.check = check;
     this.uploads = uploads;
     this.folders = folders;
@@ -363,22 +381,22 @@ final class BulkTask {
       String file = chosen + "." + ext;
       relatives.add(c.outputFolder().isEmpty() ? file : c.outputFolder() + "/" + file);
     }
-    if (check == null) {
-      // Every target first: an input's templates are written all or none, and undoing a written
-      // one would delete the file an earlier run left there (it cannot be restored).
-      for (String relative : relatives) {
-        Path target = output.resolve(relative);
-        String blocked =
-            inputFiles.contains(target.toAbsolutePath().normalize())
-                ? "it is a file this run reads as an input; write into another folder"
-                : templates.size() > 1 && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
-                    ? "it is a directory"
-                    : null;
-        if (blocked != null) {
-          unwritable(target, blocked, all, cliLines);
-          outputs.clear();
-          return false;
-        }
+    // Every target first: an input's templates are written all or none, and undoing a written one
+    // would delete the file an earlier run left there (it cannot be restored). --check fails the
+    // template as the run would.
+    for (String relative : relatives) {
+      Path target = output.resolve(relative);
+      String blocked = notReplaceable(target, relative);
+      if (blocked == null
+          && check == null
+          && templates.size() > 1
+          && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        blocked = "it is a directory";
+      }
+      if (blocked != null) {
+        unwritable(target, blocked, all, cliLines);
+        outputs.clear();
+        return false;
       }
     }
     List<Path> written = new ArrayList<>();
@@ -434,6 +452,56 @@ final class BulkTask {
       }
     }
     return true;
+  }
+
+  /**
+   * Why the file at {@code target} (the output {@code relative}) must not be replaced, or null: it
+   * is a file the run reads, or a file that packer2aib did not write there (the output folder's
+   * list does not hold it) and that is no image template, such as a Packer template beside the
+   * folder mirrored ({@code -r t/x -o t} with a template {@code t/x.json}).
+   */
+  private String notReplaceable(Path target, String relative) {
+    if (inputFiles.contains(target.toAbsolutePath().normalize())) {
+      return READS_IT;
+    }
+    Path folder = target.getParent();
+    if (folders.madeByRun(folder)) {
+      return null; // a folder this run made holds only this run's outputs
+    }
+    BasicFileAttributes attributes;
+    try {
+      attributes =
+          Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      return null; // no such file (or none the run can see): nothing to keep
+    }
+    if (!attributes.isRegularFile()) {
+      return null;
+    }
+    Optional<Path> realFolder = realFolders.computeIfAbsent(folder, BulkTask::realPath);
+    if (realFolder.isPresent()
+        && inputFiles.contains(realFolder.get().resolve(target.getFileName()))) {
+      return READS_IT;
+    }
+    if (manifest.entries().containsKey(relative)
+        || EarlierOutputs.imageTemplate(target, attributes.size())) {
+      return null;
+    }
+    return "it is not an image template, and packer2aib did not write it (its list of outputs"
+        + " there, "
+        + OutputManifest.FILE_NAME
+        + ", does not hold it): it may be a template of yours; write into another folder (-o)";
+  }
+
+  private static final String READS_IT =
+      "it is a file this run reads as an input; write into another folder";
+
+  private static Optional<Path> realPath(Path folder) {
+    try {
+      return Optional.of(folder.toRealPath());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /** An error that {@code target} cannot be written (CLI-E002). */

@@ -16,7 +16,7 @@ enum CliCode implements DiagnosticCode {
   UNWRITABLE_OUTPUT("CLI-E002", "Cannot write output"),
   INTERNAL_ERROR("CLI-E003", "Internal error"),
   OUTPUT_RENAMED("CLI-N001", "Output renamed"),
-  EARLIER_OUTPUT("CLI-W001", "Output of an earlier run"),
+  EARLIER_OUTPUT("CLI-W001", "Image template not written by this run"),
   MANIFEST_UNWRITTEN("CLI-W002", "Output list not written"),
   OUTPUT_PRUNED("CLI-N002", "Output of an earlier run deleted"),
   OUTPUT_NOT_UP_TO_DATE("CLI-E004", "Output not up to date"),

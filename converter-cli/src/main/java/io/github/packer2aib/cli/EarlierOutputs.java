@@ -139,7 +139,7 @@ final class EarlierOutputs {
    * Whether the file holds an image template naming its type (a broken one included), as inputs are
    * classified.
    */
-  private static boolean imageTemplate(Path file, long size) {
+  static boolean imageTemplate(Path file, long size) {
     if (size > Discovery.MAX_DOCUMENT_BYTES) {
       return false;
     }

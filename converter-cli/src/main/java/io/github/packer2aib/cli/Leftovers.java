@@ -8,7 +8,9 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The image templates a complete bulk run found in its output folder without writing them ({@link
@@ -18,8 +20,11 @@ import java.util.List;
  *
  * @param kept left in place (CLI-W001), relative to the output folder, sorted
  * @param pruned deleted (CLI-N002), relative to the output folder, sorted
+ * @param unlisted those of {@code kept} that the output folder's list did not hold before the run
+ *     (or there was no list): packer2aib has no record of writing them, so the warning does not say
+ *     an earlier run did, nor that they may be deleted
  */
-record Leftovers(List<String> kept, List<String> pruned) {
+record Leftovers(List<String> kept, List<String> pruned, Set<String> unlisted) {
   static final Leftovers NONE = new Leftovers(List.of(), List.of());
 
   /** How many paths of each list stderr names; the report lists them all. */
@@ -28,6 +33,33 @@ record Leftovers(List<String> kept, List<String> pruned) {
   Leftovers {
     kept = List.copyOf(kept);
     pruned = List.copyOf(pruned);
+    unlisted = Set.copyOf(unlisted);
+  }
+
+  /** Kept files all taken for outputs of earlier runs (before {@link #listedIn}). */
+  Leftovers(List<String> kept, List<String> pruned) {
+    this(kept, pruned, Set.of());
+  }
+
+  /** These leftovers, with {@link #unlisted} the kept files that {@code before} does not hold. */
+  Leftovers listedIn(OutputManifest before) {
+    Set<String> none = new HashSet<>();
+    for (String path : kept) {
+      if (!before.entries().containsKey(path)) {
+        none.add(path);
+      }
+    }
+    return new Leftovers(kept, pruned, none);
+  }
+
+  /** The kept files that the list held: outputs of earlier runs. */
+  List<String> keptListed() {
+    return kept.stream().filter(p -> !unlisted.contains(p)).toList();
+  }
+
+  /** The kept files that the list did not hold, sorted. */
+  List<String> keptUnlisted() {
+    return kept.stream().filter(unlisted::contains).toList();
   }
 
   /**
@@ -106,10 +138,11 @@ record Leftovers(List<String> kept, List<String> pruned) {
           .append("):\n");
       list(s, pruned, report);
     }
-    if (!kept.isEmpty()) {
-      boolean one = kept.size() == 1;
+    List<String> listed = keptListed();
+    if (!listed.isEmpty()) {
+      boolean one = listed.size() == 1;
       s.append("\nwarning: ")
-          .append(Report.plural(kept.size(), "image template"))
+          .append(Report.plural(listed.size(), "image template"))
           .append(" in ")
           .append(out)
           .append(one ? " was" : " were")
@@ -119,10 +152,37 @@ record Leftovers(List<String> kept, List<String> pruned) {
           .append(one ? EarlierOutputs.WHY_ONE : EarlierOutputs.WHY_MANY)
           .append(prune ? " (" + (one ? KEPT_ONE : KEPT_MANY) + ")" : "")
           .append(":\n");
-      list(s, kept, report);
+      list(s, listed, report);
+    }
+    List<String> others = keptUnlisted();
+    if (!others.isEmpty()) {
+      boolean one = others.size() == 1;
+      s.append("\nwarning: ")
+          .append(Report.plural(others.size(), "image template"))
+          .append(" in ")
+          .append(out)
+          .append(one ? " was" : " were")
+          .append(" not written by this run (")
+          .append(CliCode.EARLIER_OUTPUT.id())
+          .append("), ")
+          .append(one ? UNLISTED_ONE : UNLISTED_MANY)
+          .append(":\n");
+      list(s, others, report);
     }
     return s.toString();
   }
+
+  /** Why a kept file that packer2aib has no record of writing is named, and left. */
+  static final String UNLISTED_ONE =
+      "and packer2aib has no record of writing it there (its list of outputs, "
+          + OutputManifest.FILE_NAME
+          + ", does not hold it): it may be someone else's, and is left as it is";
+
+  /** {@link #UNLISTED_ONE} for several. */
+  static final String UNLISTED_MANY =
+      "and packer2aib has no record of writing them there (its list of outputs, "
+          + OutputManifest.FILE_NAME
+          + ", does not hold them): they may be someone else's, and are left as they are";
 
   /** Why --prune left a file (a parenthesis of the warning). */
   private static final String KEPT_ONE =
@@ -164,9 +224,10 @@ record Leftovers(List<String> kept, List<String> pruned) {
       all.add(
           CliCode.EARLIER_OUTPUT.diagnostic(
               out.resolve(path)
-                  + " is an image template that this run did not write: "
-                  + EarlierOutputs.WHY_ONE
-                  + (prune ? " (" + KEPT_ONE + ")" : "")
+                  + " is an image template that this run did not write"
+                  + (unlisted.contains(path)
+                      ? ", " + UNLISTED_ONE
+                      : ": " + EarlierOutputs.WHY_ONE + (prune ? " (" + KEPT_ONE + ")" : ""))
                   + "."));
     }
     return all;

@@ -100,6 +100,74 @@ class EarlierOutputsTest {
     assertTrue(Files.exists(out.resolve("legacy/old.json")), "left in place");
   }
 
+  /**
+   * An image template that the output folder's list does not hold (or there is no list) is named
+   * without saying that an earlier run wrote it, nor that it may be deleted: it may be a template
+   * kept there by hand (found reviewing bulk runs: a user's own AIB template was named "earlier
+   * runs wrote them … Delete them if they are stale").
+   */
+  @Test
+  void anImageTemplateTheListDoesNotHoldIsNotSaidToBeAnEarlierOutput() throws Exception {
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("report.md");
+    Path root = tree();
+    put(out, "hand/made.json", BulkTrees.AIB);
+    String unlisted =
+        "warning: 1 image template in "
+            + out
+            + " was not written by this run (CLI-W001), and packer2aib has no record of writing"
+            + " it there (its list of outputs, .packer2aib-outputs.json, does not hold it): it may"
+            + " be someone else's, and is left as it is:\n  hand/made.json\n";
+
+    CliRun noList = bulk("-o", out.toString(), root.toString());
+
+    assertEquals(0, noList.exitCode(), noList.err());
+    assertTrue(noList.err().contains(unlisted), noList.err());
+    assertFalse(noList.err().contains("earlier run"), noList.err());
+    assertFalse(noList.err().contains("Delete"), noList.err());
+
+    // With a list that holds an output of a removed template: each is named for what it is.
+    Files.delete(root.resolve("legacy/old.json"));
+    CliRun both = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
+    CliRun json = bulk("-o", out.toString(), "--diagnostics-format", "json", root.toString());
+
+    assertEquals(0, both.exitCode(), both.err());
+    assertTrue(both.err().contains(unlisted), both.err());
+    assertTrue(
+        both.err()
+            .contains(
+                "was not written by this run (CLI-W001): an earlier run wrote it, and its"
+                    + " template was removed, renamed or skipped, failed this time, or now writes"
+                    + " another name or format. Delete it if it is stale:\n  legacy/old.json\n"),
+        both.err());
+    String md = Files.readString(report);
+    assertTrue(
+        md.contains(
+            "Delete them if they are stale.\n\n- legacy/old.json\n\nImage templates in the"
+                + " output folder that this run did not write (`CLI-W001`), and packer2aib has no"
+                + " record of writing them there (its list of outputs, .packer2aib-outputs.json,"
+                + " does not hold them): they may be someone else's, and are left as they are.\n\n"
+                + "- hand/made.json\n"),
+        md);
+    List<String> details = new ArrayList<>();
+    for (JsonNode d : JSON.readTree(json.err())) {
+      if (d.get("code").asText().equals("CLI-W001")) {
+        details.add(d.get("detail").asText());
+      }
+    }
+    assertEquals(
+        List.of(
+            out.resolve("hand/made.json")
+                + " is an image template that this run did not write, and packer2aib has no record"
+                + " of writing it there (its list of outputs, .packer2aib-outputs.json, does not"
+                + " hold it): it may be someone else's, and is left as it is.",
+            out.resolve("legacy/old.json")
+                + " is an image template that this run did not write: an earlier run wrote it,"
+                + " and its template was removed, renamed or skipped, failed this time, or now"
+                + " writes another name or format. Delete it if it is stale."),
+        details);
+  }
+
   @Test
   void aFreshOutputFolderAndAnUnchangedTreeNameNothing() throws Exception {
     Path root = tree();
@@ -235,7 +303,7 @@ class EarlierOutputsTest {
     for (JsonNode d : JSON.readTree(json.err())) {
       if (d.get("code").asText().equals("CLI-W001")) {
         assertEquals("warning", d.get("severity").asText());
-        assertEquals("Output of an earlier run", d.get("summary").asText());
+        assertEquals("Image template not written by this run", d.get("summary").asText());
         details.add(d.get("detail").asText());
       }
     }
@@ -336,10 +404,17 @@ class EarlierOutputsTest {
     assertTrue(
         r.err()
             .contains(
-                "(--prune left them: their templates failed this run, or packer2aib's list of"
-                    + " what it wrote here does not hold them as they are, so someone else wrote"
-                    + " them or changed them since):\n"
-                    + "  aib/image.json\n  hand/made.json\n"),
+                "(--prune left it: its template failed this run, or packer2aib's list of"
+                    + " what it wrote here does not hold it as it is, so someone else wrote"
+                    + " it or changed it since):\n"
+                    + "  aib/image.json\n"),
+        r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "not written by this run (CLI-W001), and packer2aib has no record of writing it"
+                    + " there (its list of outputs, .packer2aib-outputs.json, does not hold it):"
+                    + " it may be someone else's, and is left as it is:\n  hand/made.json\n"),
         r.err());
     // The edited file stays listed as written, so it is never taken for unchanged.
     assertTrue(manifest(out).containsKey("aib/image.json"));

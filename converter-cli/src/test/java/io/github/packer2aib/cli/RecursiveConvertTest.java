@@ -608,6 +608,84 @@ class RecursiveConvertTest {
   }
 
   /**
+   * An output never replaces a file that packer2aib did not write (its output folder's list does
+   * not hold it) and that is no image template (found reviewing bulk runs: {@code -r t/x -o t}
+   * wrote the conversion of {@code t/x/x.yaml} over the Packer template {@code t/x.json}, exit 0);
+   * with {@code --check} the template fails the same way. An image template there, or a file the
+   * list holds, is replaced as before.
+   */
+  @Test
+  void noOutputReplacesAFilePacker2aibDidNotWriteThatIsNoImageTemplate() throws Exception {
+    Path t = tmp.resolve("t");
+    Path packer = put(t, "x.json", BulkTrees.legacy("x"));
+    put(t, "x/x.yaml", BulkTrees.AIB);
+    String[] args = {"-o", t.toString(), "--progress", "none", t.resolve("x").toString()};
+    String refused =
+        "error: cannot write "
+            + packer
+            + ": it is not an image template, and packer2aib did not write it (its list of outputs"
+            + " there, .packer2aib-outputs.json, does not hold it): it may be a template of yours;"
+            + " write into another folder (-o)\n";
+
+    CliRun r = bulk(args);
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().contains(refused), r.err());
+    assertEquals(BulkTrees.legacy("x"), Files.readString(packer));
+    assertFalse(Files.exists(t.resolve(OutputManifest.FILE_NAME)), "nothing was written");
+
+    List<String> check = new ArrayList<>(List.of("--check"));
+    check.addAll(List.of(args));
+    CliRun checked = bulk(check.toArray(String[]::new));
+
+    assertEquals(1, checked.exitCode(), checked.err());
+    assertTrue(checked.err().contains(refused), checked.err());
+    assertEquals(BulkTrees.legacy("x"), Files.readString(packer));
+
+    // An image template there (converted by hand, or by a run before the list was kept) is
+    // replaced, and then the list holds the output: replaced again, whatever it holds by then.
+    put(t, "x.json", BulkTrees.BROKEN_AIB);
+    CliRun template = bulk(args);
+    assertEquals(0, template.exitCode(), template.err());
+    String output = Files.readString(packer);
+    assertTrue(output.contains("Microsoft.VirtualMachineImages/imageTemplates"), output);
+    assertFalse(output.contains("NoSuchImage"), output);
+
+    put(t, "x.json", "notes, not a template\n");
+    CliRun listed = bulk(args);
+    assertEquals(0, listed.exitCode(), listed.err());
+    assertEquals(output, Files.readString(packer));
+  }
+
+  /**
+   * An input reached through a symbolic link is still an input: {@code -r l/x -o a}, with {@code l}
+   * a link to {@code a}, mirrors {@code l/x/x/t.json} onto {@code a/x/t.json}, which the run reads
+   * as {@code l/x/t.json} (it was replaced).
+   */
+  @Test
+  void noOutputReplacesAnInputReachedThroughALink() throws Exception {
+    Path a = tmp.resolve("a");
+    String named = BulkTrees.AIB.replaceFirst("\\{", "{ \"name\": \"t\",");
+    String other = named.replace("westeurope", "northeurope");
+    assertFalse(other.equals(named));
+    Path input = put(a, "x/t.json", named);
+    put(a, "x/x/t.json", other);
+    Path link = Files.createSymbolicLink(tmp.resolve("l"), a.getFileName());
+
+    CliRun r = bulk("-o", a.toString(), "--progress", "none", link.resolve("x").toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "error: cannot write "
+                    + input
+                    + ": it is a file this run reads as an input; write into another folder\n"),
+        r.err());
+    assertEquals(named, Files.readString(input));
+  }
+
+  /**
    * An input whose second output is blocked writes neither, and keeps the first one an earlier run
    * left (undoing the write deleted it).
    */
