@@ -229,10 +229,12 @@ final class RecursiveOptions {
 
   /**
    * Two roots of which one holds the other (or the same one twice) would convert the templates they
-   * share twice, into two output folders, and count them twice.
+   * share twice, into two output folders, and count them twice; also when a symbolic link leads
+   * from one to the other, so each root is compared as given and as the file system resolves it.
    */
   private static void overlappingRoots(CommandSpec spec, List<String> inputs) {
-    List<Path> searched = new ArrayList<>();
+    List<List<Path>> searched = new ArrayList<>();
+    List<Boolean> folders = new ArrayList<>();
     List<String> named = new ArrayList<>();
     for (String input : inputs) {
       Path p;
@@ -241,27 +243,57 @@ final class RecursiveOptions {
       } catch (InvalidPathException e) {
         continue; // reported where the roots are read
       }
+      List<Path> forms = Discovery.forms(p);
+      boolean folder = Files.isDirectory(p);
       for (int i = 0; i < searched.size(); i++) {
-        Path other = searched.get(i);
-        boolean folder = Files.isDirectory(other);
-        if (p.equals(other)
-            || (folder && p.startsWith(other))
-            || (Files.isDirectory(p) && other.startsWith(p))) {
-          throw new ParameterException(
-              spec.commandLine(),
-              p.equals(other)
-                  ? "the input " + input + " is given twice"
-                  : "the inputs "
-                      + named.get(i)
-                      + " and "
-                      + input
-                      + " overlap: one holds the other, so the templates they share would be"
-                      + " converted twice; give the outer one only");
+        String problem = overlap(forms, folder, searched.get(i), folders.get(i));
+        if (problem == null) {
+          continue;
         }
+        boolean asGiven = forms.get(0).equals(searched.get(i).get(0));
+        throw new ParameterException(
+            spec.commandLine(),
+            problem.equals("same") && asGiven
+                ? "the input " + input + " is given twice"
+                : "the inputs "
+                    + named.get(i)
+                    + " and "
+                    + input
+                    + (problem.equals("same")
+                        ? " are the same " + (folder ? "folder" : "file")
+                        : " overlap: one holds the other")
+                    + (problem.equals("link") || !asGiven && problem.equals("same")
+                        ? " (through a symbolic link)"
+                        : "")
+                    + ", so the templates they share would be converted twice; give "
+                    + (problem.equals("same") ? "one of them" : "the outer one")
+                    + " only");
       }
-      searched.add(p);
+      searched.add(forms);
+      folders.add(folder);
       named.add(input);
     }
+  }
+
+  /**
+   * How two roots, each in its {@link Discovery#forms} (as given first), overlap: "same", "holds"
+   * (one holds the other as given), "link" (only as the file system resolves them), or null.
+   */
+  private static String overlap(List<Path> a, boolean aFolder, List<Path> b, boolean bFolder) {
+    String found = null;
+    for (int i = 0; i < a.size(); i++) {
+      for (int j = 0; j < b.size(); j++) {
+        Path x = a.get(i);
+        Path y = b.get(j);
+        if (x.equals(y)) {
+          return "same";
+        }
+        if ((bFolder && x.startsWith(y)) || (aFolder && y.startsWith(x))) {
+          found = found == null && i == 0 && j == 0 ? "holds" : found == null ? "link" : found;
+        }
+      }
+    }
+    return found;
   }
 
   /** Runs {@code -r}: every template under the input folders, in parallel. */

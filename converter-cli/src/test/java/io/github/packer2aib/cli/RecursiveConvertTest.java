@@ -567,6 +567,52 @@ class RecursiveConvertTest {
   }
 
   /**
+   * Roots that overlap through a symbolic link are a usage error as well (found reviewing bulk
+   * runs: {@code -r vv vvl -o out}, with {@code vvl} a link to {@code vv}, converted everything
+   * twice, and so did {@code -r vv vvl/a.json}).
+   */
+  @Test
+  void rootsThatOverlapThroughASymbolicLinkAreAUsageError() throws Exception {
+    Path root = tmp.resolve("vv");
+    put(root, "a.json", BulkTrees.AIB);
+    put(root, "sub/b.json", BulkTrees.AIB);
+    Path link = Files.createSymbolicLink(tmp.resolve("vvl"), root.getFileName());
+    String dir = root.toString();
+    String linked = link.toString();
+    String out = tmp.resolve("out").toString();
+
+    assertUsage(
+        CliRun.run("convert", "-r", "-o", out, dir, linked),
+        "the inputs "
+            + dir
+            + " and "
+            + linked
+            + " are the same folder (through a symbolic link), so the templates they share would"
+            + " be converted twice; give one of them only");
+    assertUsage(
+        CliRun.run("convert", "-r", "-o", out, dir, linked + "/a.json"),
+        "the inputs "
+            + dir
+            + " and "
+            + linked
+            + "/a.json overlap: one holds the other (through a symbolic link), so the templates"
+            + " they share would be converted twice; give the outer one only");
+    assertUsage(
+        CliRun.run("validate", "-r", linked + "/sub", dir),
+        "the inputs " + linked + "/sub and " + dir + " overlap: one holds the other (through");
+    assertUsage(
+        CliRun.run("convert", "-r", "-o", out, dir + "/a.json", linked + "/a.json"),
+        " are the same file (through a symbolic link)");
+    assertFalse(Files.exists(tmp.resolve("out")));
+    // A link inside a root is not followed, so a root it leads to is no overlap.
+    Path other = tmp.resolve("other");
+    put(other, "c.json", BulkTrees.AIB);
+    Files.createSymbolicLink(root.resolve("to-other"), other);
+    CliRun r = bulk("-o", out, "--progress", "none", dir, other.toString());
+    assertEquals(0, r.exitCode(), r.err());
+  }
+
+  /**
    * No output replaces a template the run reads (found reviewing bulk runs: each of these wrote a
    * Packer template's conversion over it and exited 0).
    */
