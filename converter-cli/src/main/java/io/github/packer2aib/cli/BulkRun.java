@@ -48,7 +48,8 @@ final class BulkRun {
       boolean prune,
       boolean check,
       List<String> packerOptionsGiven,
-      List<String> includeGlobs) {}
+      List<String> includeGlobs,
+      List<String> excludeGlobs) {}
 
   private final Settings settings;
   private final Engine engine;
@@ -56,8 +57,11 @@ final class BulkRun {
   /** The candidates whose conversion failed: --prune keeps what earlier runs wrote for them. */
   private final Set<Integer> failedIndexes = new HashSet<>();
 
-  /** Whether --include was given and selected nothing at all: likely a mistyped pattern. */
-  private boolean includeMatchedNothing;
+  /**
+   * CLI-W005 and CLI-W006: an --include pattern that selected nothing, an --exclude pattern that
+   * matched nothing (likely mistyped).
+   */
+  private final List<Diagnostic> filterWarnings = new ArrayList<>();
 
   private final PrintWriter err;
   private final BulkSummary summary = new BulkSummary();
@@ -150,7 +154,7 @@ final class BulkRun {
       work += isWork(c) ? 1 : 0;
       anySelected |= c.shape() != Discovery.Shape.MISSING;
     }
-    includeMatchedNothing = !settings.includeGlobs().isEmpty() && !anySelected;
+    filterWarnings.addAll(filterWarnings(anySelected));
     settings.options().settings().ifPresent(s -> reportUnused(s, candidates, machine));
     progress =
         new Progress(
@@ -254,15 +258,74 @@ final class BulkRun {
         : ExitCodes.INPUT_ERROR;
   }
 
-  /** CLI-W005: what --include patterns that selected nothing mean. */
-  private String includeDetail() {
-    List<String> globs = settings.includeGlobs();
-    return (globs.size() == 1
-            ? "--include '" + globs.get(0) + "' matched nothing"
-            : "None of the --include patterns (" + String.join(", ", globs) + ") matched anything")
-        + " under the input folders, so nothing was converted. A pattern is matched"
-        + " against the path relative to the root, with / separators: * stays within a folder,"
-        + " ** crosses folders ('aib/*' takes the files directly in aib/).";
+  /**
+   * CLI-W005 for each --include pattern that selected nothing (it matched nothing the search looked
+   * at, or only what --exclude left out), CLI-W006 for each --exclude pattern that matched nothing.
+   */
+  private List<Diagnostic> filterWarnings(boolean anySelected) {
+    List<Diagnostic> all = new ArrayList<>();
+    List<String> includes = settings.includeGlobs();
+    List<String> excludes = settings.excludeGlobs();
+    List<Discovery.Use> includeUse = settings.discovery().includeUse();
+    String outcome = anySelected ? "" : ", so nothing was converted";
+    for (int i = 0; i < includes.size() && i < includeUse.size(); i++) {
+      String glob = includes.get(i);
+      if (includeUse.get(i) == Discovery.Use.EXCLUDED) {
+        all.add(
+            CliCode.INCLUDE_MATCHED_NOTHING.diagnostic(
+                "Everything --include '"
+                    + glob
+                    + "' matched was excluded by --exclude"
+                    + outcome
+                    + "."));
+      } else if (includeUse.get(i) == Discovery.Use.NOTHING) {
+        all.add(
+            CliCode.INCLUDE_MATCHED_NOTHING.diagnostic(
+                "--include '"
+                    + glob
+                    + "' matched nothing under the input folders"
+                    + outcome
+                    + "."
+                    + globHint(glob)
+                    + (excludes.isEmpty()
+                        ? ""
+                        : " Folders that --exclude leaves out are not searched.")));
+      }
+    }
+    List<Boolean> excludeUse = settings.discovery().excludeUse();
+    for (int i = 0; i < excludes.size() && i < excludeUse.size(); i++) {
+      if (!excludeUse.get(i)) {
+        String glob = excludes.get(i);
+        all.add(
+            CliCode.EXCLUDE_MATCHED_NOTHING.diagnostic(
+                "--exclude '"
+                    + glob
+                    + "' matched nothing under the input folders, so it left nothing out."
+                    + globHint(glob)));
+      }
+    }
+    return all;
+  }
+
+  /** How a pattern is matched, for one that matched nothing. */
+  private static String globHint(String glob) {
+    if (glob.startsWith("/")) {
+      return " A pattern is matched against the path relative to each root, which never starts"
+          + " with '/': write '"
+          + glob.replaceFirst("^/+", "")
+          + "' for that path under each root.";
+    }
+    return " A pattern is matched against the path relative to the root, with / separators: *"
+        + " stays within a folder, ** crosses folders ('aib/*' takes the files directly in aib/).";
+  }
+
+  /** The filter warnings under the summary table, each a line of its own. */
+  private String filterText() {
+    StringBuilder s = new StringBuilder();
+    for (Diagnostic d : filterWarnings) {
+      s.append("\nwarning: ").append(ControlCharacters.escape(d.detail())).append('\n');
+    }
+    return s.toString();
   }
 
   /** CLI-W004: Packer options were given, but the run found AIB templates only. */
@@ -284,9 +347,7 @@ final class BulkRun {
       if (!quiet) {
         leftovers.diagnostics(out, settings.prune()).forEach(machineOut::write);
         uploads.diagnostics().forEach(machineOut::write);
-        if (includeMatchedNothing) {
-          machineOut.write(CliCode.INCLUDE_MATCHED_NOTHING.diagnostic(includeDetail()));
-        }
+        filterWarnings.forEach(machineOut::write);
         if (packerOptionsUnused()) {
           machineOut.write(
               CliCode.PACKER_OPTIONS_UNUSED.diagnostic(
@@ -309,9 +370,7 @@ final class BulkRun {
               + (packerOptionsUnused()
                   ? "\nwarning: " + PackerOnlyOptions.line(settings.packerOptionsGiven()) + "\n"
                   : "")
-              + (includeMatchedNothing
-                  ? "\nwarning: " + ControlCharacters.escape(includeDetail()) + "\n"
-                  : "")
+              + filterText()
               + (manifestProblem == null ? "" : "\nwarning: " + manifestProblem + "\n")
               + (check == null ? "" : "\n" + check.text(out))
               + "\n"

@@ -22,7 +22,8 @@ enum CliCode implements DiagnosticCode {
   OUTPUT_NOT_UP_TO_DATE("CLI-E004", "Output not up to date"),
   UPLOAD_ADDRESS_SHARED("CLI-W003", "Upload address shared by different files"),
   PACKER_OPTIONS_UNUSED("CLI-W004", "Packer options not used"),
-  INCLUDE_MATCHED_NOTHING("CLI-W005", "--include matched nothing");
+  INCLUDE_MATCHED_NOTHING("CLI-W005", "--include selected nothing"),
+  EXCLUDE_MATCHED_NOTHING("CLI-W006", "--exclude matched nothing");
 
   private final Text text;
 

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * Finds what {@code convert -r} converts under its folders, in a deterministic order (roots in
@@ -89,6 +90,13 @@ final class Discovery {
 
   private final List<PathMatcher> include;
   private final List<PathMatcher> exclude;
+
+  /** What each {@code --include} pattern matched: NOTHING, MATCHED (only left out) or KEPT. */
+  private final AtomicIntegerArray includeUse;
+
+  /** Whether each {@code --exclude} pattern matched anything: NOTHING or MATCHED. */
+  private final AtomicIntegerArray excludeUse;
+
   private final List<Path> outputFolders;
   private final List<Path> ownFiles;
 
@@ -105,6 +113,8 @@ final class Discovery {
       Optional<Path> report) {
     this.include = List.copyOf(include);
     this.exclude = List.copyOf(exclude);
+    this.includeUse = new AtomicIntegerArray(include.size());
+    this.excludeUse = new AtomicIntegerArray(exclude.size());
     this.outputFolders = output.map(Discovery::forms).orElse(List.of());
     this.ownFiles = report.map(Discovery::forms).orElse(List.of());
   }
@@ -309,7 +319,7 @@ final class Discovery {
           && Files.isRegularFile(folder.resolve(OutputManifest.FILE_NAME))) {
         // An earlier run's output folder inside the tree (-o t/out, then -o t/out2): its image
         // templates are outputs, not sources, and converting them again would snowball.
-        if (include.isEmpty() || matches(include, relative)) {
+        if (include.isEmpty() || included(relative, false)) {
           sink.add(new Found(root, relative, folder, Shape.SKIPPED, EARLIER_OUTPUT));
         }
         return List.of();
@@ -343,7 +353,7 @@ final class Discovery {
             // Part of the folder's template, which fails without it (as for a broken link).
             hcl2Unnamable = hcl2Unnamable == null ? rel : hcl2Unnamable;
             hcl2Files.add(rel);
-          } else if (!matches(exclude, rel) && (include.isEmpty() || matches(include, rel))) {
+          } else if (wanted(rel)) {
             // A file whose name says it is no template (a script) is skipped as usual; a folder
             // (which cannot be searched) or a JSON or YAML file fails.
             boolean noTemplate =
@@ -362,16 +372,14 @@ final class Discovery {
           // Gone since the listing; or not to be looked at (a folder that may be listed but not
           // entered): a failure, not a silent gap in the run.
           String why = stats.failures[i];
-          if (why != null
-              && !matches(exclude, rel)
-              && (include.isEmpty() || matches(include, rel))) {
+          if (why != null && wanted(rel)) {
             sink.add(new Found(root, rel, p, Shape.MISSING, why));
           }
           continue;
         }
         if (entry.isDirectory()) {
           files.knowKind(p.toString(), Kind.DIRECTORY);
-          if (!matches(exclude, rel)) {
+          if (!excluded(rel)) {
             Path childReal = real == null ? null : real.resolve(name);
             folders.add(new Walk(root, p, childReal, rel, depth + 1, files));
           }
@@ -380,7 +388,7 @@ final class Discovery {
         if (!entry.isRegularFile() && !(entry.isSymbolicLink() && Files.isRegularFile(p))) {
           // Named in the report as skipped, as every other entry that is no template: a link to
           // a folder (not followed), a broken link, a pipe, a socket or a device.
-          if (!matches(exclude, rel) && (include.isEmpty() || matches(include, rel))) {
+          if (wanted(rel)) {
             sink.add(new Found(root, rel, p, Shape.SKIPPED, notAFile(entry, p)));
           }
           continue;
@@ -395,7 +403,7 @@ final class Discovery {
           hcl2Files.add(rel);
           continue;
         }
-        if (matches(exclude, rel) || (!include.isEmpty() && !matches(include, rel))) {
+        if (!wanted(rel)) {
           continue;
         }
         sink.add(new Found(root, rel, p, fileShape(name).orElse(Shape.DOCUMENT), reason(name)));
@@ -509,12 +517,21 @@ final class Discovery {
    * its files would convert another template than the one in the folder).
    */
   private boolean selected(String folder, List<String> files) {
-    if (!include.isEmpty()
-        && !matches(include, folder)
-        && files.stream().noneMatch(f -> matches(include, f))) {
-      return false;
+    // Every path is matched against every pattern (no short cut): what each one matched is told.
+    boolean out = excluded(folder);
+    boolean everyFile = true;
+    for (String f : files) {
+      everyFile &= excluded(f);
     }
-    return !matches(exclude, folder) && !files.stream().allMatch(f -> matches(exclude, f));
+    out |= everyFile;
+    if (include.isEmpty()) {
+      return !out;
+    }
+    boolean in = included(folder, out);
+    for (String f : files) {
+      in |= included(f, out);
+    }
+    return in && !out;
   }
 
   /**
@@ -607,7 +624,41 @@ final class Discovery {
     return lowerName.endsWith(".pkrvars.hcl") || lowerName.endsWith(".pkrvars.json");
   }
 
-  private static boolean matches(List<PathMatcher> globs, String relative) {
+  /**
+   * Whether a candidate at {@code relative} is converted: no {@code --exclude} matches it and, with
+   * {@code --include}, one matches it. Both are matched, whatever the other gives, so that what
+   * each pattern matched is known.
+   */
+  private boolean wanted(String relative) {
+    boolean out = excluded(relative);
+    return include.isEmpty() ? !out : included(relative, out) && !out;
+  }
+
+  /** Whether an {@code --exclude} pattern matches {@code relative}; each one that does is noted. */
+  private boolean excluded(String relative) {
+    return matches(exclude, excludeUse, relative, MATCHED);
+  }
+
+  /**
+   * Whether an {@code --include} pattern matches {@code relative}, which {@code out} says is
+   * excluded; each one that does is noted, with whether the path was kept.
+   */
+  private boolean included(String relative, boolean out) {
+    return matches(include, includeUse, relative, out ? MATCHED : KEPT);
+  }
+
+  /** What a pattern matched: nothing, only paths that were left out, or a path kept. */
+  private static final int NOTHING = 0;
+
+  private static final int MATCHED = 1;
+  private static final int KEPT = 2;
+
+  /**
+   * Whether one of {@code globs} matches {@code relative}; notes {@code level} in {@code use} for
+   * each that does (a pattern already noted at that level is not matched again once one has).
+   */
+  private static boolean matches(
+      List<PathMatcher> globs, AtomicIntegerArray use, String relative, int level) {
     if (globs.isEmpty()) {
       return false;
     }
@@ -618,12 +669,52 @@ final class Discovery {
       // An entry's name Java cannot spell ({@link #spelt}): matched with '_' for what it cannot.
       p = Path.of(relative.replaceAll("[^\\x00-\\x7F]", "_"));
     }
-    for (PathMatcher m : globs) {
-      if (m.matches(p)) {
-        return true;
+    boolean any = false;
+    for (int i = 0; i < globs.size(); i++) {
+      if (any && use.get(i) >= level) {
+        continue;
+      }
+      if (globs.get(i).matches(p)) {
+        any = true;
+        if (use.get(i) < level) {
+          use.accumulateAndGet(i, level, Math::max);
+        }
       }
     }
-    return false;
+    return any;
+  }
+
+  /**
+   * The {@code --include} patterns (by their order) that matched no path the search looked at
+   * ({@link Use#NOTHING}), matched only paths {@code --exclude} left out ({@link Use#EXCLUDED}), or
+   * selected one ({@link Use#SELECTED}); after {@link #discover}.
+   */
+  List<Use> includeUse() {
+    List<Use> all = new ArrayList<>();
+    for (int i = 0; i < includeUse.length(); i++) {
+      int u = includeUse.get(i);
+      all.add(u == NOTHING ? Use.NOTHING : u == MATCHED ? Use.EXCLUDED : Use.SELECTED);
+    }
+    return all;
+  }
+
+  /**
+   * Whether each {@code --exclude} pattern (by their order) matched a path the search looked at;
+   * after {@link #discover}.
+   */
+  List<Boolean> excludeUse() {
+    List<Boolean> all = new ArrayList<>();
+    for (int i = 0; i < excludeUse.length(); i++) {
+      all.add(excludeUse.get(i) != NOTHING);
+    }
+    return all;
+  }
+
+  /** What an {@code --include} pattern did. */
+  enum Use {
+    NOTHING,
+    EXCLUDED,
+    SELECTED
   }
 
   /** The root itself ("") first, then by path, segment by segment. */

@@ -342,7 +342,8 @@ final class RecursiveOptions {
             prune,
             launch.check(),
             launch.packerOptionsGiven(),
-            List.copyOf(include));
+            List.copyOf(include),
+            List.copyOf(exclude));
     return new BulkRun(run, parent.engine(), spec.commandLine().getErr()).run();
   }
 

@@ -871,6 +871,94 @@ class RecursiveConvertTest {
     assertFalse(some.err().contains("matched nothing"), some.err());
   }
 
+  /**
+   * Each --include pattern that selects nothing and each --exclude pattern that matches nothing is
+   * a warning of its own, which says why (found reviewing bulk runs: --include x.json --exclude
+   * x.json said the include "matched nothing", an --exclude that matched nothing said nothing, and
+   * --include /x.json matched nothing without a word on the leading '/').
+   */
+  @Test
+  void filterPatternsThatSelectOrMatchNothingAreWarningsThatSayWhy() throws Exception {
+    Path root = BulkTrees.threeKinds(tmp.resolve("repo"));
+    String out = tmp.resolve("out").toString();
+
+    CliRun excluded =
+        bulk(
+            "-o",
+            out,
+            "--include",
+            "legacy/old.json",
+            "--exclude",
+            "legacy/old.json",
+            root.toString());
+    CliRun slash = bulk("-o", out, "--include", "/aib/image.json", root.toString());
+    CliRun partly =
+        bulk(
+            "-o",
+            out,
+            "--include",
+            "aib/*",
+            "--include",
+            "hlc/**",
+            "--exclude",
+            "legacy/**",
+            "--exclude",
+            "lgacy/**",
+            "--exclude",
+            "/hcl/**",
+            "--diagnostics-format",
+            "json",
+            root.toString());
+
+    assertEquals(0, excluded.exitCode(), excluded.err());
+    assertTrue(
+        excluded
+            .err()
+            .contains(
+                "\nwarning: Everything --include 'legacy/old.json' matched was excluded by"
+                    + " --exclude, so nothing was converted.\n"),
+        excluded.err());
+    assertFalse(excluded.err().contains("matched nothing"), excluded.err());
+    assertTrue(
+        slash
+            .err()
+            .contains(
+                "\nwarning: --include '/aib/image.json' matched nothing under the input folders,"
+                    + " so nothing was converted. A pattern is matched against the path relative"
+                    + " to each root, which never starts with '/': write 'aib/image.json' for that"
+                    + " path under each root.\n"),
+        slash.err());
+    // With something selected, each pattern that did nothing is named on its own.
+    List<String> warnings = new ArrayList<>();
+    for (JsonNode d : JSON.readTree(partly.err())) {
+      if (d.get("code").asText().matches("CLI-W00[56]")) {
+        warnings.add(d.get("code").asText() + " " + d.get("detail").asText());
+      }
+    }
+    assertEquals(0, partly.exitCode(), partly.err());
+    assertEquals(3, warnings.size(), partly.err());
+    assertTrue(
+        warnings
+            .get(0)
+            .startsWith(
+                "CLI-W005 --include 'hlc/**' matched nothing under the input folders. A pattern"),
+        warnings.get(0));
+    assertTrue(
+        warnings.get(0).endsWith(" Folders that --exclude leaves out are not searched."),
+        warnings.get(0));
+    assertTrue(
+        warnings
+            .get(1)
+            .startsWith(
+                "CLI-W006 --exclude 'lgacy/**' matched nothing under the input folders, so it left"
+                    + " nothing out. A pattern is matched"),
+        warnings.get(1));
+    assertTrue(
+        warnings.get(2).startsWith("CLI-W006 --exclude '/hcl/**' matched nothing")
+            && warnings.get(2).contains("write 'hcl/**' for that path under each root."),
+        warnings.get(2));
+  }
+
   @Test
   void severalRootsGoUnderTheirFolderNamesAndAFileIsConvertedAlone() throws Exception {
     Path a = put(tmp.resolve("x/app"), "t.json", BulkTrees.AIB).getParent();
