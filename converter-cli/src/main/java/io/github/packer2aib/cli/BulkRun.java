@@ -533,7 +533,7 @@ final class BulkRun {
             return;
           }
           while (waiting.containsKey(next)) {
-            report(waiting.remove(next));
+            report(waiting.remove(next), candidates.get(next));
             next++;
           }
           progress.update(done, System.nanoTime());
@@ -584,7 +584,7 @@ final class BulkRun {
     return keep;
   }
 
-  private void report(BulkOutcome o) {
+  private void report(BulkOutcome o, Discovery.Candidate c) {
     summary.add(o);
     if (o.status() == BulkOutcome.Status.FAILED) {
       failedIndexes.add(o.index());
@@ -603,6 +603,29 @@ final class BulkRun {
     if (machineOut != null && !o.shown().isEmpty()) {
       o.shown().forEach(machineOut::write);
       machineOut.flush();
+    }
+    if (o.status() == BulkOutcome.Status.SKIPPED
+        && c.root().onlyFile().isPresent()
+        && !settings.display().quiet()) {
+      // A file named on the command line that is no template: said where it is seen, not only
+      // in the report (a run of one file that converts nothing, exit 0, looks like a success).
+      Diagnostic d =
+          CliCode.INPUT_NOT_A_TEMPLATE.diagnostic(
+              c.root().argument()
+                  + ", given as an input, was skipped: "
+                  + o.skipReason()
+                  + "; nothing was "
+                  + (settings.output() == null ? "checked" : "converted")
+                  + " from it.");
+      if (machineOut != null) {
+        machineOut.write(d);
+        machineOut.flush();
+      } else {
+        progress.clear();
+        err.print("warning: " + ControlCharacters.escape(d.detail()) + "\n");
+        err.flush();
+        progress.redraw(System.nanoTime());
+      }
     }
     if (spool != null) {
       spool.add(o);

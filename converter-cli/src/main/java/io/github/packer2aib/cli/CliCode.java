@@ -23,7 +23,8 @@ enum CliCode implements DiagnosticCode {
   UPLOAD_ADDRESS_SHARED("CLI-W003", "Upload address shared by different files"),
   PACKER_OPTIONS_UNUSED("CLI-W004", "Packer options not used"),
   INCLUDE_MATCHED_NOTHING("CLI-W005", "--include selected nothing"),
-  EXCLUDE_MATCHED_NOTHING("CLI-W006", "--exclude matched nothing");
+  EXCLUDE_MATCHED_NOTHING("CLI-W006", "--exclude matched nothing"),
+  INPUT_NOT_A_TEMPLATE("CLI-W007", "Input given is not a template");
 
   private final Text text;
 

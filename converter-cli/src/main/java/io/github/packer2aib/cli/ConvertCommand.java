@@ -291,6 +291,13 @@ final class ConvertCommand implements Callable<Integer> {
           spec.commandLine(),
           "-r/--recursive writes one file per template: pass -o DIR to say where");
     }
+    if (output.toString().equals("-")) {
+      // It made a folder named '-': stdout cannot hold a tree of files.
+      throw new ParameterException(
+          spec.commandLine(),
+          "-o - (standard output) cannot be given with -r/--recursive, which writes one file per"
+              + " template: pass -o DIR (./- for a folder named '-')");
+    }
     recursive.checkRecursive(spec, common);
     if (recursive.prune && (!recursive.include.isEmpty() || !recursive.exclude.isEmpty())) {
       // A run over part of the tree cannot tell the outputs of the rest from leftovers.

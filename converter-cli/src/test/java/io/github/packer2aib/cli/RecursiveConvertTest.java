@@ -551,6 +551,11 @@ class RecursiveConvertTest {
         "--exclude applies only with -r/--recursive");
     assertUsage(
         CliRun.run("convert", "-r", "-o", out, "-"), "standard input ('-') cannot be given");
+    // -o - made a folder named '-' (bulk review).
+    assertUsage(
+        CliRun.run("convert", "-r", "-o", "-", dir),
+        "-o - (standard output) cannot be given with -r/--recursive, which writes one file per"
+            + " template: pass -o DIR (./- for a folder named '-')");
     assertUsage(
         CliRun.run("convert", "-r", "-o", out, "--progress", "fancy", dir),
         "expected auto, bar, lines or none");
@@ -984,6 +989,42 @@ class RecursiveConvertTest {
             "app-2/t.json | AIB JSON | converted | app-2/t.json",
             "z/one.yaml | AIB YAML | converted | z/one.json"),
         rows(report));
+  }
+
+  /**
+   * A file named as a root that is no template is skipped with a warning on stderr (found reviewing
+   * bulk runs: -r dir/package.json said "0 templates", exit 0, the reason only in the report); a
+   * file skipped in a folder is not named.
+   */
+  @Test
+  void aFileGivenAsARootThatIsNoTemplateIsAWarning() throws Exception {
+    Path root = BulkTrees.threeKinds(tmp.resolve("repo"));
+    Path pkg = put(root, "package.json", "{\"name\": \"x\", \"version\": \"1.0.0\"}\n");
+    String out = tmp.resolve("out").toString();
+
+    CliRun alone = bulk("-o", out, pkg.toString());
+    CliRun json = bulk("-o", out, "--diagnostics-format", "json", pkg.toString());
+    CliRun quiet = bulk("-o", out, "-q", pkg.toString());
+    CliRun validate = CliRun.run("validate", "-r", pkg.toString());
+    CliRun folder = bulk("-o", out, root.toString());
+
+    assertEquals(0, alone.exitCode(), alone.err());
+    assertTrue(
+        alone
+            .err()
+            .contains(
+                "warning: "
+                    + pkg
+                    + ", given as an input, was skipped: not a template: an object of plain"
+                    + " values (a variable file); nothing was converted from it.\n"),
+        alone.err());
+    List<String> codes = new ArrayList<>();
+    JSON.readTree(json.err()).forEach(d -> codes.add(d.get("code").asText()));
+    assertEquals(List.of("CLI-W007"), codes, json.err());
+    assertEquals("", quiet.err());
+    assertTrue(validate.err().contains("; nothing was checked from it.\n"), validate.err());
+    assertFalse(folder.err().contains("CLI-W007"), folder.err());
+    assertFalse(folder.err().contains("given as an input"), folder.err());
   }
 
   @Test
