@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,34 +114,28 @@ class UnnamableEntriesTest {
     put(root, "\u00fc/t.json", BulkTrees.legacy("t"));
     Path out = tmp.resolve("out");
 
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                List.of(
-                    java.toString(),
-                    "-XX:TieredStopAtLevel=1",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    Main.class.getName(),
-                    "convert",
-                    "-r",
-                    "--identity",
-                    BulkTrees.IDENTITY,
-                    "--progress",
-                    "none",
-                    root.toString(),
-                    "-o",
-                    out.toString()))
-            .redirectErrorStream(true);
-    pb.environment().remove("LANG");
-    pb.environment().remove("LC_CTYPE");
-    pb.environment().put("LC_ALL", "C");
-    Process p = pb.start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "still running");
+    Map<String, String> cLocale = new HashMap<>();
+    cLocale.put("LANG", null);
+    cLocale.put("LC_CTYPE", null);
+    cLocale.put("LC_ALL", "C");
+    ChildCli.Run run =
+        ChildCli.run(
+            List.of(),
+            cLocale,
+            List.of(
+                "convert",
+                "-r",
+                "--identity",
+                BulkTrees.IDENTITY,
+                "--progress",
+                "none",
+                root.toString(),
+                "-o",
+                out.toString()));
+    String output = run.output();
 
     assertFalse(output.contains("internal error"), output);
-    assertEquals(1, p.exitValue(), output);
+    assertEquals(1, run.exitCode(), output);
     assertTrue(
         output.contains(
             "its name is not text in this locale's encoding of file names (ANSI_X3.4-1968), so it"
