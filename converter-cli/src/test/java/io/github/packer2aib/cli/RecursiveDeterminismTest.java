@@ -2,6 +2,7 @@ package io.github.packer2aib.cli;
 
 import static io.github.packer2aib.cli.BulkTrees.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -113,6 +114,17 @@ class RecursiveDeterminismTest {
     assertTrue(one.cli().err().contains("Unknown type [SPEC-E120]"), one.cli().err());
     String uuid = one.files().get("hcl/uuid/uuid.json");
     assertTrue(uuid != null && uuid.matches("(?s).*echo [0-9a-f-]{36} [0-9a-f-]{36}.*"), uuid);
+    // Two templates get UUIDs of their own: "img-${uuidv4()}" named every template's image alike.
+    String uuid0 = one.files().get("hcl/uuid0/uuid0.json");
+    assertNotEquals(echoed(uuid), echoed(uuid0));
+  }
+
+  /** The two UUIDs the template's step echoes. */
+  private static String echoed(String output) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("echo ([0-9a-f-]{36} [0-9a-f-]{36})").matcher(output);
+    assertTrue(m.find(), output);
+    return m.group(1);
   }
 
   @Test

@@ -106,7 +106,8 @@ final class TemplateReader {
     this.evaluator =
         new TemplateEvaluator(
             new TemplateEnvironment(
-                options.clock(),
+                // UUIDs of this template's own (Clock.forTemplate), the same on a second read.
+                options.clock().forTemplate(List.of(file.text())),
                 options.environment(),
                 options.templateDir(),
                 options.workingDir(),

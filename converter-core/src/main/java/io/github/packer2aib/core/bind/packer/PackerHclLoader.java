@@ -8,6 +8,7 @@ import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.hcl.eval.EvalBudget;
 import io.github.packer2aib.core.hcl.eval.Evaluator;
+import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.function.FunctionRegistry;
 import io.github.packer2aib.core.hcl.syntax.Attribute;
@@ -125,14 +126,20 @@ public final class PackerHclLoader {
       String rootAbsolute = Paths.absolute(cwd, root);
       // One budget for every expression of the template, templatefile's included (EvalBudget).
       EvalBudget budget = new EvalBudget();
+      // UUIDs of this template's own (Clock.forTemplate), the same on a second load.
+      List<String> texts = new ArrayList<>(parsed.size());
+      for (ParsedFile f : parsed) {
+        texts.add(f.source().text());
+      }
+      Clock clock = options.clock().forTemplate(texts);
       FunctionRegistry templateFunctions =
           FunctionRegistry.packer(
-              options.clock(),
+              clock,
               new RebasedFileSystemView(files, rootAbsolute, cwd),
               Evaluator.templateRenderer(budget));
       FunctionRegistry cwdFunctions =
           FunctionRegistry.packer(
-              options.clock(),
+              clock,
               new RebasedFileSystemView(files, cwd, cwd),
               Evaluator.templateRenderer(budget));
       Scope scope = new Scope(root, cwd, templateFunctions, cwdFunctions, budget);
@@ -210,14 +217,13 @@ public final class PackerHclLoader {
           new PluginTemplates(
               new TemplateEvaluator(
                   new TemplateEnvironment(
-                      options.clock(),
+                      clock,
                       options.environment(),
                       rootAbsolute,
                       cwd,
                       Optional.of(PackerOptions.PACKER_VERSION))),
               out);
-      Builds builds =
-          new Builds(scope, expressions, attributes, bodies, templates, options.clock(), out);
+      Builds builds = new Builds(scope, expressions, attributes, bodies, templates, clock, out);
       List<Build> buildList = new ArrayList<>();
       for (Block b : blocks) {
         if (b.type().equals("source")) {

@@ -2,7 +2,9 @@ package io.github.packer2aib.core.hcl.function;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,6 +49,26 @@ public final class Clock {
       return Optional.empty();
     }
     return Optional.of(frozenAt(Instant.ofEpochSecond(Long.parseLong(s))));
+  }
+
+  /**
+   * This clock for one template whose files hold {@code texts}: the same instant, and UUIDs of its
+   * own, from a seed of this clock's and the texts. In one run every template started from the same
+   * seed, so {@code "img-${uuidv4()}"} named the managed image of every template of a repository
+   * alike, and two builds wrote one image; now the same template gives the same UUIDs however it is
+   * converted (alone, in a folder, loaded twice, with either line ending), and two templates
+   * different ones.
+   */
+  public Clock forTemplate(List<String> texts) {
+    ByteBuffer head = ByteBuffer.allocate(8).putLong(seed);
+    MessageDigest md = CryptoFunctions.newDigest("SHA-256");
+    md.update(head.array());
+    for (String t : texts) {
+      // Line endings aside: a checkout with CRLF gives the UUIDs of one with LF.
+      md.update(t.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+      md.update((byte) 0);
+    }
+    return new Clock(now, ByteBuffer.wrap(md.digest()).getLong());
   }
 
   public Instant now() {

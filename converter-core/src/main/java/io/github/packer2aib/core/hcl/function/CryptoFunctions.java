@@ -3,7 +3,6 @@ package io.github.packer2aib.core.hcl.function;
 import static io.github.packer2aib.core.hcl.function.DefinedFunction.define;
 
 import io.github.packer2aib.core.hcl.value.Mark;
-import io.github.packer2aib.core.hcl.value.Strings;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import java.nio.ByteBuffer;
@@ -23,13 +22,21 @@ final class CryptoFunctions {
   static List<HclFunction> all(Clock clock) {
     List<HclFunction> fs = new ArrayList<>();
     for (String[] h :
-        new String[][] {{"md5", "MD5"}, {"sha1", "SHA-1"}, {"sha256", "SHA-256"}, {"sha512", "SHA-512"}}) {
+        new String[][] {
+          {"md5", "MD5"}, {"sha1", "SHA-1"}, {"sha256", "SHA-256"}, {"sha512", "SHA-512"}
+        }) {
       String algorithm = h[1];
       fs.add(
           define(h[0])
               .param("str", Type.STRING)
               .returns(Type.STRING)
-              .impl(a -> Value.string(hex(digest(algorithm, a.get(0).asString().getBytes(StandardCharsets.UTF_8))))));
+              .impl(
+                  a ->
+                      Value.string(
+                          hex(
+                              digest(
+                                  algorithm,
+                                  a.get(0).asString().getBytes(StandardCharsets.UTF_8))))));
     }
     fs.add(
         define("uuidv5")
@@ -51,8 +58,13 @@ final class CryptoFunctions {
   }
 
   static byte[] digest(String algorithm, byte[] data) {
+    return newDigest(algorithm).digest(data);
+  }
+
+  /** A digest of an algorithm every Java runtime has (SHA-256, SHA-1, MD5, …). */
+  static MessageDigest newDigest(String algorithm) {
     try {
-      return MessageDigest.getInstance(algorithm).digest(data);
+      return MessageDigest.getInstance(algorithm);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the Java runtime lacks " + algorithm, e);
     }
@@ -108,8 +120,15 @@ final class CryptoFunctions {
 
   static String format(byte[] b) {
     String x = hex(b).substring(0, 32);
-    return x.substring(0, 8) + "-" + x.substring(8, 12) + "-" + x.substring(12, 16) + "-"
-        + x.substring(16, 20) + "-" + x.substring(20, 32);
+    return x.substring(0, 8)
+        + "-"
+        + x.substring(8, 12)
+        + "-"
+        + x.substring(12, 16)
+        + "-"
+        + x.substring(16, 20)
+        + "-"
+        + x.substring(20, 32);
   }
 
   private static UUID parseUuid(String s) {
@@ -121,8 +140,16 @@ final class CryptoFunctions {
       t = t.substring(1, t.length() - 1);
     }
     if (t.length() == 32 && t.matches("[0-9a-f]{32}")) {
-      t = t.substring(0, 8) + "-" + t.substring(8, 12) + "-" + t.substring(12, 16) + "-"
-          + t.substring(16, 20) + "-" + t.substring(20);
+      t =
+          t.substring(0, 8)
+              + "-"
+              + t.substring(8, 12)
+              + "-"
+              + t.substring(12, 16)
+              + "-"
+              + t.substring(16, 20)
+              + "-"
+              + t.substring(20);
     }
     if (!t.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
       return null;
@@ -141,7 +168,8 @@ final class CryptoFunctions {
     if (a.size() == 2) {
       long cost = Args.toLong(a.get(1), 1);
       if (cost < 4 || cost > 31) {
-        throw FunctionException.arg(1, "crypto/bcrypt: cost " + cost + " is outside allowed range (4,31)");
+        throw FunctionException.arg(
+            1, "crypto/bcrypt: cost " + cost + " is outside allowed range (4,31)");
       }
     }
     return Value.unknown(Type.STRING).mark(Mark.SENSITIVE);

@@ -389,13 +389,13 @@ class PackerHclLoaderTest {
   @Test
   void aSourceThatCallsUuidv4GetsANewUuidForEachUse() {
     // Each evaluation of the body asks the run's clock for the next UUID, as it always did.
-    PackerTemplate t =
-        load("source \"azure-arm\" \"a\" {\n  temp_compute_name = uuidv4()\n}\n"
-                + "build {\n  sources = [\"source.azure-arm.a\"]\n}\n"
-                + "build {\n  sources = [\"source.azure-arm.a\"]\n}\n")
-            .template()
-            .orElseThrow();
-    Clock clock = Clock.frozenAt(NOW);
+    String text =
+        "source \"azure-arm\" \"a\" {\n  temp_compute_name = uuidv4()\n}\n"
+            + "build {\n  sources = [\"source.azure-arm.a\"]\n}\n"
+            + "build {\n  sources = [\"source.azure-arm.a\"]\n}\n";
+    PackerTemplate t = load(text).template().orElseThrow();
+    // The template's own UUIDs: the run's clock, for this template's text.
+    Clock clock = Clock.frozenAt(NOW).forTemplate(List.of(text));
     List<String> expected = List.of(clock.nextUuidV4(), clock.nextUuidV4(), clock.nextUuidV4());
     List<String> uuids = new ArrayList<>();
     uuids.add(t.sources().get(0).config().settings().get(0).value().unmarked().asString());

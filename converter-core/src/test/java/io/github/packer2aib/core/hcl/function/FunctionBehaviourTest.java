@@ -29,20 +29,28 @@ class FunctionBehaviourTest {
     assertEquals(Value.unknown(Type.STRING), call("upper", Value.unknown(Type.STRING)));
     assertEquals(
         Value.unknown(Type.STRING),
-        call("join", Value.string(","), Value.tuple(Value.string("a"), Value.unknown(Type.STRING))));
+        call(
+            "join", Value.string(","), Value.tuple(Value.string("a"), Value.unknown(Type.STRING))));
     assertEquals(Value.unknown(Type.NUMBER), call("length", Value.unknown(Type.list(Type.STRING))));
     assertEquals(
-        Value.number(2), call("length", Value.tuple(Value.unknown(Type.STRING), Value.string("b"))));
-    assertEquals(Value.unknown(Type.list(Type.STRING)), call("split", Value.string(","), Value.unknown(Type.DYNAMIC)));
+        Value.number(2),
+        call("length", Value.tuple(Value.unknown(Type.STRING), Value.string("b"))));
+    assertEquals(
+        Value.unknown(Type.list(Type.STRING)),
+        call("split", Value.string(","), Value.unknown(Type.DYNAMIC)));
   }
 
   @Test
   void nullArgumentsAreRefusedUnlessAllowed() throws FunctionException {
-    FunctionException e = assertThrows(FunctionException.class, () -> call("upper", Value.nullOf(Type.STRING)));
+    FunctionException e =
+        assertThrows(FunctionException.class, () -> call("upper", Value.nullOf(Type.STRING)));
     assertEquals(0, e.argIndex());
     assertEquals("Invalid function argument", e.summary());
-    assertEquals("Invalid value for \"str\" parameter: argument must not be null.", e.detail("upper", "str"));
-    assertEquals(Value.string("null"), call("format", Value.string("%v"), Value.nullOf(Type.DYNAMIC)));
+    assertEquals(
+        "Invalid value for \"str\" parameter: argument must not be null.",
+        e.detail("upper", "str"));
+    assertEquals(
+        Value.string("null"), call("format", Value.string("%v"), Value.nullOf(Type.DYNAMIC)));
   }
 
   @Test
@@ -67,20 +75,24 @@ class FunctionBehaviourTest {
 
   @Test
   void arityErrors() {
-    FunctionException few = assertThrows(FunctionException.class, () -> call("element", Value.tuple()));
+    FunctionException few =
+        assertThrows(FunctionException.class, () -> call("element", Value.tuple()));
     assertEquals("Not enough function arguments", few.summary());
     assertEquals(
         "Function \"element\" expects 2 argument(s). Missing value for \"index\".",
         few.detail("element", null));
     FunctionException many =
-        assertThrows(FunctionException.class, () -> call("upper", Value.string("a"), Value.string("b")));
+        assertThrows(
+            FunctionException.class, () -> call("upper", Value.string("a"), Value.string("b")));
     assertEquals("Too many function arguments", many.summary());
     assertEquals(1, many.argIndex());
   }
 
   @Test
   void refusedFunctionsSayWhy() {
-    for (String name : List.of("vault", "consul_key", "aws_secretsmanager", "aws_secretsmanager_raw", "rsadecrypt")) {
+    for (String name :
+        List.of(
+            "vault", "consul_key", "aws_secretsmanager", "aws_secretsmanager_raw", "rsadecrypt")) {
       FunctionException e = assertThrows(FunctionException.class, () -> call(name, SECRET));
       assertEquals(FunctionCode.UNSUPPORTED_FUNCTION, e.code(), name);
       assertEquals("HCLFN-E006", e.code().id());
@@ -94,27 +106,54 @@ class FunctionBehaviourTest {
     assertTrue(v.isSensitive());
     assertFalse(v.isKnown());
     assertEquals(Type.STRING, v.type());
-    assertThrows(FunctionException.class, () -> call("bcrypt", Value.string("pw"), Value.number(99)));
+    assertThrows(
+        FunctionException.class, () -> call("bcrypt", Value.string("pw"), Value.number(99)));
   }
 
   @Test
   void theClockIsFrozenAndUuidsAreReproducible() throws FunctionException {
-    FunctionRegistry a = FunctionRegistry.packer(Clock.frozenAt(TestFunctions.NOW), new TestFunctions.MemoryFiles(), null);
-    FunctionRegistry b = FunctionRegistry.packer(Clock.frozenAt(TestFunctions.NOW), new TestFunctions.MemoryFiles(), null);
+    FunctionRegistry a =
+        FunctionRegistry.packer(
+            Clock.frozenAt(TestFunctions.NOW), new TestFunctions.MemoryFiles(), null);
+    FunctionRegistry b =
+        FunctionRegistry.packer(
+            Clock.frozenAt(TestFunctions.NOW), new TestFunctions.MemoryFiles(), null);
     Value a1 = a.lookup("uuidv4").orElseThrow().call(List.of());
     Value a2 = a.lookup("uuidv4").orElseThrow().call(List.of());
     Value b1 = b.lookup("uuidv4").orElseThrow().call(List.of());
     assertEquals(a1, b1);
     assertNotEquals(a1, a2);
-    assertTrue(a1.unmarked().asString().matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+    assertTrue(
+        a1.unmarked()
+            .asString()
+            .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
     assertEquals(
         a.lookup("timestamp").orElseThrow().call(List.of()),
         a.lookup("timestamp").orElseThrow().call(List.of()));
   }
 
   @Test
+  void eachTemplateHasUuidsOfItsOwnAndTheSameOnesEveryTime() {
+    Clock run = Clock.frozenAt(TestFunctions.NOW);
+    Clock web = run.forTemplate(List.of("source \"azure-arm\" \"web\" {}"));
+    Clock db = run.forTemplate(List.of("source \"azure-arm\" \"db\" {}"));
+    Clock webAgain =
+        Clock.frozenAt(TestFunctions.NOW).forTemplate(List.of("source \"azure-arm\" \"web\" {}"));
+    String first = web.nextUuidV4();
+    assertNotEquals(first, db.nextUuidV4());
+    assertEquals(first, webAgain.nextUuidV4());
+    assertEquals(web.now(), db.now());
+    // The files of a folder count apart: ["ab"] is not ["a", "b"].
+    assertNotEquals(
+        run.forTemplate(List.of("ab")).nextUuidV4(),
+        run.forTemplate(List.of("a", "b")).nextUuidV4());
+  }
+
+  @Test
   void sourceDateEpochPinsTheClock() {
-    assertEquals(Instant.ofEpochSecond(1700000000), Clock.fromSourceDateEpoch("1700000000").orElseThrow().now());
+    assertEquals(
+        Instant.ofEpochSecond(1700000000),
+        Clock.fromSourceDateEpoch("1700000000").orElseThrow().now());
     assertEquals(Optional.empty(), Clock.fromSourceDateEpoch("yesterday"));
   }
 
@@ -135,12 +174,21 @@ class FunctionBehaviourTest {
   void regexSyntaxIsGos() throws FunctionException {
     assertEquals(
         Value.string("b-a"),
-        call("regex_replace", Value.string("a-b"), Value.string("(?P<x>\\w)-(?P<y>\\w)"), Value.string("${y}-${x}")));
+        call(
+            "regex_replace",
+            Value.string("a-b"),
+            Value.string("(?P<x>\\w)-(?P<y>\\w)"),
+            Value.string("${y}-${x}")));
     assertEquals(
-        Value.string("X1"), call("regex_replace", Value.string("a1"), Value.string("[[:alpha:]]"), Value.string("X")));
+        Value.string("X1"),
+        call("regex_replace", Value.string("a1"), Value.string("[[:alpha:]]"), Value.string("X")));
     // $ is end of text (not before a final newline) unless multi-line mode is on.
-    assertEquals(Value.string("a\nb"), call("regex_replace", Value.string("a\nb"), Value.string("a$"), Value.string("x")));
-    assertEquals(Value.string("x\nb"), call("regex_replace", Value.string("a\nb"), Value.string("(?m)a$"), Value.string("x")));
+    assertEquals(
+        Value.string("a\nb"),
+        call("regex_replace", Value.string("a\nb"), Value.string("a$"), Value.string("x")));
+    assertEquals(
+        Value.string("x\nb"),
+        call("regex_replace", Value.string("a\nb"), Value.string("(?m)a$"), Value.string("x")));
     assertThrows(
         FunctionException.class,
         () -> call("regex_replace", Value.string("a"), Value.string("(a)\\1"), Value.string("x")));
@@ -172,13 +220,18 @@ class FunctionBehaviourTest {
     TemplateRenderer renderer =
         (template, file, vars, functions) -> {
           assertTrue(functions.lookup("templatefile").isEmpty(), "no recursion into templatefile");
-          return Value.string(template.trim() + " " + vars.get("name").asString() + " from " + file);
+          return Value.string(
+              template.trim() + " " + vars.get("name").asString() + " from " + file);
         };
-    FunctionRegistry r = FunctionRegistry.packer(Clock.frozenAt(TestFunctions.NOW), new TestFunctions.MemoryFiles(), renderer);
+    FunctionRegistry r =
+        FunctionRegistry.packer(
+            Clock.frozenAt(TestFunctions.NOW), new TestFunctions.MemoryFiles(), renderer);
     Value v =
         r.lookup("templatefile")
             .orElseThrow()
-            .call(List.of(Value.string("hello.txt"), Value.object(Map.of("name", Value.string("Ann")))));
+            .call(
+                List.of(
+                    Value.string("hello.txt"), Value.object(Map.of("name", Value.string("Ann")))));
     assertEquals(Value.string("Hello, file! Ann from hello.txt"), v);
     FunctionException e =
         assertThrows(
@@ -186,14 +239,19 @@ class FunctionBehaviourTest {
             () ->
                 r.lookup("templatefile")
                     .orElseThrow()
-                    .call(List.of(Value.string("hello.txt"), Value.object(Map.of("1x", Value.TRUE)))));
+                    .call(
+                        List.of(
+                            Value.string("hello.txt"), Value.object(Map.of("1x", Value.TRUE)))));
     assertTrue(e.message().startsWith("invalid template variable name \"1x\""));
   }
 
   @Test
   void specialForms() throws FunctionException {
     LazyArgument fails =
-        () -> new LazyArgument.Failure(List.of(new LazyArgument.Problem("Bad", "It broke.", Optional.of("a.pkr.hcl:1,2-3"))));
+        () ->
+            new LazyArgument.Failure(
+                List.of(
+                    new LazyArgument.Problem("Bad", "It broke.", Optional.of("a.pkr.hcl:1,2-3"))));
     LazyArgument works = () -> new LazyArgument.Success(Value.number(1));
     LazyArgument unknown =
         new LazyArgument() {
@@ -212,7 +270,8 @@ class FunctionBehaviourTest {
     assertEquals(Value.unknown(Type.DYNAMIC), SpecialForms.tryEach(List.of(unknown, works)));
     assertEquals(Value.FALSE, SpecialForms.can(List.of(fails)));
     assertEquals(Value.unknown(Type.BOOL), SpecialForms.can(List.of(unknown)));
-    FunctionException e = assertThrows(FunctionException.class, () -> SpecialForms.tryEach(List.of(fails)));
+    FunctionException e =
+        assertThrows(FunctionException.class, () -> SpecialForms.tryEach(List.of(fails)));
     assertEquals(
         "no expression succeeded:\n- Bad (at a.pkr.hcl:1,2-3)\n  It broke.\n\n"
             + "At least one expression must produce a successful result",
@@ -223,7 +282,8 @@ class FunctionBehaviourTest {
   void unknownFunctionSuggestsANearName() {
     FunctionException e = REGISTRY.unknownFunction("jsonencod");
     assertEquals("Call to unknown function", e.summary());
-    assertEquals("There is no function named \"jsonencod\". Did you mean \"jsonencode\"?", e.message());
+    assertEquals(
+        "There is no function named \"jsonencod\". Did you mean \"jsonencode\"?", e.message());
     assertEquals("There is no function named \"zzz\"", REGISTRY.unknownFunction("zzz").message());
   }
 
@@ -241,13 +301,16 @@ class FunctionBehaviourTest {
   void failuresBecomeLocatedDiagnostics() {
     io.github.packer2aib.core.source.SourceFile file =
         new io.github.packer2aib.core.source.SourceFile("a.pkr.hcl", "x = element([], 0)\n");
-    FunctionException e = assertThrows(FunctionException.class, () -> call("element", Value.tuple(), Value.number(0)));
+    FunctionException e =
+        assertThrows(
+            FunctionException.class, () -> call("element", Value.tuple(), Value.number(0)));
     io.github.packer2aib.core.diag.Diagnostic d =
         e.toDiagnostic("element", null, file.range(4, 18));
     assertEquals("HCLFN-E002", d.code());
     assertEquals("Error in function call", d.summary());
     assertEquals(
-        "Call to function \"element\" failed: cannot use element function with an empty list.", d.detail());
+        "Call to function \"element\" failed: cannot use element function with an empty list.",
+        d.detail());
     assertEquals("a.pkr.hcl:1:5", d.subject().orElseThrow().toString());
   }
 }
