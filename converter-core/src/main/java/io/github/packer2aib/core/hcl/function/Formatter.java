@@ -14,9 +14,11 @@ import java.util.List;
 /**
  * The {@code format} function's little language, as cty implements it on top of Go's {@code fmt}:
  * {@code %%}, flags {@code -+# 0}, width, {@code .precision}, explicit argument index {@code [n]},
- * verbs {@code v t b d o x X e E f F g G s q}. {@code %v} prints strings as they are, numbers and
- * bools as strings, null as {@code null} and anything else as JSON; {@code %#v} always JSON. {@code
- * %t} and {@code %v} ignore width and precision (as Packer does).
+ * verbs {@code v t b d o x X e E f F g G s q}. {@code %v} prints strings as they are, numbers as
+ * Go's shortest {@code %g} ({@code 1e+06}), bools as strings, null as {@code null} and anything
+ * else as JSON; {@code %#v} always JSON; both are padded to the width (with zeros under the 0 flag,
+ * even on the right with {@code -}) and ignore precision. {@code %t} ignores width and precision
+ * (as Packer does).
  */
 final class Formatter {
   private Formatter() {}
@@ -205,16 +207,17 @@ final class Formatter {
 
   private static String formatOne(Spec s, Value arg) throws FunctionException {
     if (s.verb() == 'v') {
-      if (arg.isNull()) {
-        return "null";
+      String text;
+      if (s.sharp() || arg.isNull()) {
+        text = Json.encode(arg);
+      } else if (arg.type().equals(Type.STRING)) {
+        text = arg.asString();
+      } else if (arg.type().equals(Type.NUMBER)) {
+        text = shortestGeneral(arg.asNumber());
+      } else {
+        text = Json.encode(arg);
       }
-      if (s.sharp()) {
-        return Json.encode(arg);
-      }
-      if (arg.type().isPrimitive()) {
-        return Convert.to(arg, Type.STRING).value().asString();
-      }
-      return Json.encode(arg);
+      return padWidth(text, s);
     }
     if (arg.isNull()) {
       throw s.unsupported("null value cannot be formatted");
@@ -281,6 +284,33 @@ final class Formatter {
       return s;
     }
     return s.substring(0, s.offsetByCodePoints(0, runes));
+  }
+
+  /**
+   * cty's formatPadWidth, used by {@code %v}: pads to the width with zeros when the 0 flag is set
+   * (on the left, or on the right with {@code -}), else with spaces.
+   */
+  private static String padWidth(String body, Spec s) {
+    int len = body.codePointCount(0, body.length());
+    if (s.width() <= len) {
+      return body;
+    }
+    String fill = repeat(s.zero() ? '0' : ' ', s.width() - len);
+    return s.minus() ? body + fill : fill + body;
+  }
+
+  /**
+   * A number as {@code %v} prints it: big.Float's {@code Text('g', -1)}, Go's shortest {@code %g}
+   * (exponent form when the decimal exponent is below -4 or at least 6: {@code 1e+06}, {@code
+   * 2.0240101e+07}, {@code 1e-05}); infinities are {@code +Inf} and {@code -Inf}.
+   */
+  static String shortestGeneral(BigFloat num) {
+    if (num.isInfinite()) {
+      return num.signum() < 0 ? "-Inf" : "+Inf";
+    }
+    boolean negative = num.signum() < 0 || num.toString().startsWith("-");
+    Spec g = new Spec(false, false, false, false, false, -1, -1, 'g', "%g", 0);
+    return (negative ? "-" : "") + general(num.abs(), num.toBigDecimal().abs(), g);
   }
 
   private static String pad(String body, Spec s, boolean zeroPad) {
@@ -372,8 +402,8 @@ final class Formatter {
 
   private static String floating(BigFloat num, Spec s) {
     if (num.isInfinite()) {
-      return padNumber(
-          num.signum() < 0 ? "-" : s.plus() ? "+" : s.space() ? " " : "", "Inf", s, false);
+      // Go's big.Float prints +Inf with its sign whatever the flags (a space with the space flag).
+      return padNumber(num.signum() < 0 ? "-" : s.space() ? " " : "+", "Inf", s, false);
     }
     boolean negative = num.signum() < 0 || num.toString().startsWith("-");
     BigDecimal a = num.toBigDecimal().abs();
