@@ -10,6 +10,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code format} function's little language, as cty implements it on top of Go's {@code fmt}:
@@ -17,8 +19,10 @@ import java.util.List;
  * verbs {@code v t b d o x X e E f F g G s q}. {@code %v} prints strings as they are, numbers as
  * Go's shortest {@code %g} ({@code 1e+06}), bools as strings, null as {@code null} and anything
  * else as JSON; {@code %#v} always JSON; both are padded to the width (with zeros under the 0 flag,
- * even on the right with {@code -}) and ignore precision. {@code %t} ignores width and precision
- * (as Packer does).
+ * even on the right with {@code -}) and ignore precision. {@code %s} and {@code %q} keep the first
+ * precision grapheme clusters (a precision of 0 keeps all) and pad likewise; {@code %q} writes the
+ * string as JSON ({@code "\u003c"} for {@code <}), not as Go's {@code %q}. Widths count grapheme
+ * clusters. {@code %t} ignores width and precision (as Packer does).
  */
 final class Formatter {
   private Formatter() {}
@@ -239,18 +243,18 @@ final class Formatter {
             throw s.unsupported(((Convert.Failed) r).error().toString());
           }
           String str = r.value().asString();
-          if (s.verb() == 's') {
-            if (s.precision() >= 0) {
-              str = truncateRunes(str, s.precision());
-            }
-          } else {
-            if (s.precision() >= 0) {
-              str = truncateRunes(str, s.precision());
-            }
-            // Packer ignores the + flag of %q (Go would quote to ASCII).
-            str = GoQuote.quote(str, false);
+          // cty truncates only for a precision above 0 (%.0s prints the whole string), counting
+          // grapheme clusters; %q then writes the string as JSON (Go's json.Marshal), not as Go's
+          // %q would quote it.
+          if (s.precision() > 0) {
+            str = truncateGraphemes(str, s.precision());
           }
-          return pad(str, s, s.zero());
+          if (s.verb() == 'q') {
+            StringBuilder quoted = new StringBuilder(str.length() + 2);
+            Json.string(str, quoted);
+            str = quoted.toString();
+          }
+          return padWidth(str, s);
         }
       default:
         break;
@@ -278,20 +282,44 @@ final class Formatter {
     }
   }
 
-  private static String truncateRunes(String s, int runes) {
-    int count = s.codePointCount(0, s.length());
-    if (count <= runes) {
+  /**
+   * Extended grapheme clusters (UAX #29) as cty counts them with go-textseg: Java's {@code \X} (not
+   * java.text.BreakIterator, which on Java 17 splits emoji modifier, ZWJ and flag sequences).
+   */
+  private static final Pattern GRAPHEME = Pattern.compile("\\X");
+
+  private static String truncateGraphemes(String s, int clusters) {
+    if (s.length() <= clusters) {
       return s;
     }
-    return s.substring(0, s.offsetByCodePoints(0, runes));
+    Matcher m = GRAPHEME.matcher(s);
+    int end = 0;
+    for (int n = 0; n < clusters && m.find(); n++) {
+      end = m.end();
+    }
+    return s.substring(0, end);
+  }
+
+  /** The number of grapheme clusters in {@code s}, counting no further than {@code limit}. */
+  private static int graphemes(String s, int limit) {
+    Matcher m = GRAPHEME.matcher(s);
+    int n = 0;
+    while (n < limit && m.find()) {
+      n++;
+    }
+    return n;
   }
 
   /**
-   * cty's formatPadWidth, used by {@code %v}: pads to the width with zeros when the 0 flag is set
-   * (on the left, or on the right with {@code -}), else with spaces.
+   * cty's formatPadWidth, used by {@code %v}, {@code %s} and {@code %q}: pads to the width, counted
+   * in grapheme clusters, with zeros when the 0 flag is set (on the left, or on the right with
+   * {@code -}), else with spaces.
    */
   private static String padWidth(String body, Spec s) {
-    int len = body.codePointCount(0, body.length());
+    if (s.width() <= 0) {
+      return body;
+    }
+    int len = graphemes(body, s.width());
     if (s.width() <= len) {
       return body;
     }
@@ -311,15 +339,6 @@ final class Formatter {
     boolean negative = num.signum() < 0 || num.toString().startsWith("-");
     Spec g = new Spec(false, false, false, false, false, -1, -1, 'g', "%g", 0);
     return (negative ? "-" : "") + general(num.abs(), num.toBigDecimal().abs(), g);
-  }
-
-  private static String pad(String body, Spec s, boolean zeroPad) {
-    int len = body.codePointCount(0, body.length());
-    if (s.width() <= len) {
-      return body;
-    }
-    String fill = repeat(zeroPad && !s.minus() ? '0' : ' ', s.width() - len);
-    return s.minus() ? body + fill : fill + body;
   }
 
   private static String repeat(char c, int n) {

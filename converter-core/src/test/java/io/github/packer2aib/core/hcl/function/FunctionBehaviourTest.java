@@ -246,6 +246,32 @@ class FunctionBehaviourTest {
   }
 
   @Test
+  void formatQuotesAsJsonAndCountsGraphemeClusters() throws FunctionException {
+    // %q is json.Marshal's string: DEL and C1 controls stay raw, other controls are escaped.
+    assertEquals(
+        Value.string("\"a\u007fb\u0080\\u001f\\u003e\""),
+        call("format", Value.string("%q"), Value.string("a\u007fb\u0080\u001f>")));
+    // Grapheme clusters: an emoji with a skin tone, a flag, CR LF, a combining mark; a ZWJ family
+    // pads as one.
+    assertEquals(
+        Value.string("\ud83d\udc4d\ud83c\udffd|\ud83c\udde9\ud83c\uddea|\r\n|x\u0301|"),
+        call(
+            "format",
+            Value.string("%.1s|%.1s|%.1s|%.1s|"),
+            Value.string("\ud83d\udc4d\ud83c\udffdx"),
+            Value.string("\ud83c\udde9\ud83c\uddea\ud83c\uddeb\ud83c\uddf7"),
+            Value.string("\r\nx"),
+            Value.string("x\u0301y")));
+    assertEquals(
+        Value.string("  \ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67|x\u0301000|"),
+        call(
+            "format",
+            Value.string("%3s|%-04s|"),
+            Value.string("\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67"),
+            Value.string("x\u0301")));
+  }
+
+  @Test
   void specialForms() throws FunctionException {
     LazyArgument fails =
         () ->
