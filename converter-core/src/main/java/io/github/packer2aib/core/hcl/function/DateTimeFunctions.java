@@ -3,9 +3,9 @@ package io.github.packer2aib.core.hcl.function;
 import static io.github.packer2aib.core.hcl.function.DefinedFunction.define;
 
 import io.github.packer2aib.core.hcl.value.BigFloat;
+import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.Strings;
 import io.github.packer2aib.core.hcl.value.Type;
-import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.Value;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -35,19 +35,29 @@ final class DateTimeFunctions {
             .impl(
                 a -> {
                   if (a.size() > 1) {
-                    throw FunctionException.arg(1, "legacy_isotime takes at most one format argument");
+                    throw FunctionException.arg(
+                        1, "legacy_isotime takes at most one format argument");
                   }
                   String layout = a.isEmpty() ? "2006-01-02T15:04:05Z07:00" : a.get(0).asString();
                   return Value.string(GoTime.layout(now(clock), layout)).mark(Mark.FROZEN);
                 }));
     fs.add(
         define("legacy_strftime")
-            .param("format", Type.STRING)
+            .variadic("format", Type.STRING)
             .returns(Type.STRING)
             .impl(
-                a ->
-                    Value.string(GoTime.strftime(now(clock), a.get(0).asString()))
-                        .mark(Mark.FROZEN)));
+                a -> {
+                  // Packer's LegacyStrftimeFunc: no format gives the time in RFC 3339.
+                  if (a.size() > 1) {
+                    throw FunctionException.arg(
+                        1, "legacy_strftime takes at most one format argument");
+                  }
+                  String text =
+                      a.isEmpty()
+                          ? GoTime.layout(now(clock), "2006-01-02T15:04:05Z07:00")
+                          : GoTime.strftime(now(clock), a.get(0).asString());
+                  return Value.string(text).mark(Mark.FROZEN);
+                }));
     fs.add(
         define("timeadd")
             .param("timestamp", Type.STRING)
@@ -90,7 +100,8 @@ final class DateTimeFunctions {
                     throw FunctionException.arg(0, "the timestamp is out of range");
                   }
                   return components(
-                      OffsetDateTime.ofInstant(Instant.ofEpochSecond(secs.longValue()), ZoneOffset.UTC));
+                      OffsetDateTime.ofInstant(
+                          Instant.ofEpochSecond(secs.longValue()), ZoneOffset.UTC));
                 }));
     return fs;
   }
@@ -117,7 +128,9 @@ final class DateTimeFunctions {
     m.put("month_name", Value.string(t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
     m.put("day", Value.number(t.getDayOfMonth()));
     m.put("weekday", Value.number(t.getDayOfWeek().getValue() % 7));
-    m.put("weekday_name", Value.string(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
+    m.put(
+        "weekday_name",
+        Value.string(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
     m.put("hour", Value.number(t.getHour()));
     m.put("minute", Value.number(t.getMinute()));
     m.put("second", Value.number(t.getSecond()));

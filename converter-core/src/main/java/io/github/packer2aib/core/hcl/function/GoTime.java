@@ -9,6 +9,7 @@ import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
+import java.util.Map;
 
 /** Go's time parsing, layouts and durations, as the date functions need them. */
 final class GoTime {
@@ -49,7 +50,9 @@ final class GoTime {
     int second = c.digits(2, 2, "second");
     c.range(second <= 59, "second");
     int nanos = 0;
-    if (c.rest().length() >= 2 && c.rest().charAt(0) == '.' && Character.isDigit(c.rest().charAt(1))) {
+    if (c.rest().length() >= 2
+        && c.rest().charAt(0) == '.'
+        && Character.isDigit(c.rest().charAt(1))) {
       c.pos++;
       int start = c.pos;
       while (c.pos < s.length() && Character.isDigit(s.charAt(c.pos))) {
@@ -84,12 +87,15 @@ final class GoTime {
     } else if (rest.isEmpty()) {
       throw new TimeError("not a valid RFC3339 timestamp: end of string before UTC offset");
     } else {
-      throw new TimeError("not a valid RFC3339 timestamp: cannot use " + Strings.quote(rest) + " as UTC offset");
+      throw new TimeError(
+          "not a valid RFC3339 timestamp: cannot use " + Strings.quote(rest) + " as UTC offset");
     }
     if (!c.rest().isEmpty()) {
       // Go reports trailing text without naming a layout element; cty words that as below.
       throw new TimeError(
-          "not a valid RFC3339 timestamp: cannot use " + Strings.quote(c.rest()) + " as timestamp segment");
+          "not a valid RFC3339 timestamp: cannot use "
+              + Strings.quote(c.rest())
+              + " as timestamp segment");
     }
     if (day < 1 || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
       throw new TimeError("not a valid RFC3339 timestamp: day out of range");
@@ -141,7 +147,9 @@ final class GoTime {
       }
       if (pos >= s.length()) {
         throw new TimeError(
-            "not a valid RFC3339 timestamp: end of string where " + Strings.quote(lit) + " is expected");
+            "not a valid RFC3339 timestamp: end of string where "
+                + Strings.quote(lit)
+                + " is expected");
       }
       throw new TimeError(
           "not a valid RFC3339 timestamp: found "
@@ -229,7 +237,8 @@ final class GoTime {
           throw new TimeError("time: unknown unit " + Strings.quote(unit) + " in duration " + orig);
       }
       java.math.BigDecimal v =
-          new java.math.BigDecimal((intPart.isEmpty() ? "0" : intPart) + (fracPart.isEmpty() ? "" : "." + fracPart));
+          new java.math.BigDecimal(
+              (intPart.isEmpty() ? "0" : intPart) + (fracPart.isEmpty() ? "" : "." + fracPart));
       total = total.add(v.multiply(java.math.BigDecimal.valueOf(scale)));
       if (total.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
         throw new TimeError("time: invalid duration " + orig);
@@ -454,118 +463,55 @@ final class GoTime {
 
   // ------------------------------------------------------------------ strftime
 
-  /** C's {@code strftime} in the POSIX locale, for {@code legacy_strftime}. */
+  /**
+   * The strftime directives of github.com/jehiah/go-strftime (the library behind Packer's {@code
+   * legacy_strftime} and legacy {@code {{strftime}}}), as Go layouts ({@code %L} is {@code .000},
+   * milliseconds with their dot).
+   */
+  private static final Map<Character, String> STRFTIME =
+      Map.ofEntries(
+          Map.entry('a', "Mon"),
+          Map.entry('A', "Monday"),
+          Map.entry('b', "Jan"),
+          Map.entry('B', "January"),
+          Map.entry('d', "02"),
+          Map.entry('H', "15"),
+          Map.entry('I', "03"),
+          Map.entry('L', ".000"),
+          Map.entry('m', "01"),
+          Map.entry('M', "04"),
+          Map.entry('p', "PM"),
+          Map.entry('S', "05"),
+          Map.entry('y', "06"),
+          Map.entry('Y', "2006"),
+          Map.entry('z', "-0700"),
+          Map.entry('Z', "MST"));
+
+  /**
+   * jehiah/go-strftime's {@code Format}: the directives above; {@code %%} is a percent sign; any
+   * other directive ({@code %c}, {@code %e}, {@code %j}, {@code %T}, …) is printed as written, as
+   * is a {@code %} at the end.
+   */
   static String strftime(OffsetDateTime t, String format) {
     StringBuilder out = new StringBuilder();
-    for (int i = 0; i < format.length(); i++) {
+    int i = 0;
+    while (i < format.length()) {
       char c = format.charAt(i);
       if (c != '%' || i + 1 >= format.length()) {
         out.append(c);
+        i++;
         continue;
       }
-      char v = format.charAt(++i);
-      switch (v) {
-        case 'a':
-          out.append(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
-          break;
-        case 'A':
-          out.append(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-          break;
-        case 'b':
-        case 'h':
-          out.append(t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
-          break;
-        case 'B':
-          out.append(t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-          break;
-        case 'c':
-          out.append(strftime(t, "%a %b %e %H:%M:%S %Y"));
-          break;
-        case 'C':
-          out.append(pad(t.getYear() / 100, 2, '0'));
-          break;
-        case 'd':
-          out.append(pad(t.getDayOfMonth(), 2, '0'));
-          break;
-        case 'D':
-          out.append(strftime(t, "%m/%d/%y"));
-          break;
-        case 'e':
-          out.append(pad(t.getDayOfMonth(), 2, ' '));
-          break;
-        case 'F':
-          out.append(strftime(t, "%Y-%m-%d"));
-          break;
-        case 'H':
-          out.append(pad(t.getHour(), 2, '0'));
-          break;
-        case 'I':
-          out.append(pad(hour12(t), 2, '0'));
-          break;
-        case 'j':
-          out.append(pad(t.getDayOfYear(), 3, '0'));
-          break;
-        case 'm':
-          out.append(pad(t.getMonthValue(), 2, '0'));
-          break;
-        case 'M':
-          out.append(pad(t.getMinute(), 2, '0'));
-          break;
-        case 'n':
-          out.append('\n');
-          break;
-        case 'p':
-          out.append(t.getHour() >= 12 ? "PM" : "AM");
-          break;
-        case 'r':
-          out.append(strftime(t, "%I:%M:%S %p"));
-          break;
-        case 'R':
-          out.append(strftime(t, "%H:%M"));
-          break;
-        case 'S':
-          out.append(pad(t.getSecond(), 2, '0'));
-          break;
-        case 't':
-          out.append('\t');
-          break;
-        case 'T':
-        case 'X':
-          out.append(strftime(t, "%H:%M:%S"));
-          break;
-        case 'u':
-          out.append(t.getDayOfWeek().getValue());
-          break;
-        case 'U':
-          out.append(pad((t.getDayOfYear() + 6 - t.getDayOfWeek().getValue() % 7) / 7, 2, '0'));
-          break;
-        case 'w':
-          out.append(t.getDayOfWeek().getValue() % 7);
-          break;
-        case 'W':
-          out.append(pad((t.getDayOfYear() + 6 - (t.getDayOfWeek().getValue() + 6) % 7) / 7, 2, '0'));
-          break;
-        case 'x':
-          out.append(strftime(t, "%m/%d/%y"));
-          break;
-        case 'y':
-          out.append(pad(Math.floorMod(t.getYear(), 100), 2, '0'));
-          break;
-        case 'Y':
-          out.append(t.getYear());
-          break;
-        case 'z':
-          out.append(zone(t, false, "0700"));
-          break;
-        case 'Z':
-          out.append(zoneAbbreviation(t));
-          break;
-        case '%':
-          out.append('%');
-          break;
-        default:
-          out.append('%').append(v);
+      char directive = format.charAt(i + 1);
+      String layout = STRFTIME.get(directive);
+      if (directive == '%') {
+        out.append('%');
+      } else if (layout != null) {
+        out.append(layout(t, layout));
+      } else {
+        out.append('%').append(directive);
       }
+      i += 2;
     }
     return out.toString();
   }

@@ -337,52 +337,12 @@ final class TemplateFunctions {
     return result;
   }
 
-  /**
-   * The strftime directives Packer's library (jehiah/go-strftime) knows, as Go layouts. Any other
-   * directive is printed as written ({@code %e} stays {@code %e}); {@code %%} is a percent sign.
-   */
-  private static final java.util.Map<Character, String> STRFTIME =
-      java.util.Map.ofEntries(
-          java.util.Map.entry('a', "Mon"),
-          java.util.Map.entry('A', "Monday"),
-          java.util.Map.entry('b', "Jan"),
-          java.util.Map.entry('B', "January"),
-          java.util.Map.entry('d', "02"),
-          java.util.Map.entry('H', "15"),
-          java.util.Map.entry('I', "03"),
-          java.util.Map.entry('L', ".000"),
-          java.util.Map.entry('m', "01"),
-          java.util.Map.entry('M', "04"),
-          java.util.Map.entry('p', "PM"),
-          java.util.Map.entry('S', "05"),
-          java.util.Map.entry('y', "06"),
-          java.util.Map.entry('Y', "2006"),
-          java.util.Map.entry('z', "-0700"),
-          java.util.Map.entry('Z', "MST"));
-
+  /** jehiah/go-strftime, as HCL's {@code legacy_strftime} (Packer uses the library for both). */
   private static Value strftime(List<Value> a, TemplateFunction.Call c) throws Failure {
-    String format = a.get(0).asString();
-    StringBuilder out = new StringBuilder();
-    int i = 0;
-    while (i < format.length()) {
-      char ch = format.charAt(i);
-      if (ch != '%' || i + 1 >= format.length()) {
-        out.append(ch);
-        i++;
-        continue;
-      }
-      char directive = format.charAt(i + 1);
-      String layout = STRFTIME.get(directive);
-      if (directive == '%') {
-        out.append('%');
-      } else if (layout != null) {
-        out.append(hcl(c, "legacy_isotime", List.of(Value.verbatim(layout))).unmarked().asString());
-      } else {
-        out.append('%').append(directive);
-      }
-      i += 2;
-    }
-    return Value.verbatim(out.toString());
+    return Value.verbatim(
+        hcl(c, "legacy_strftime", List.of(Value.verbatim(a.get(0).asString())))
+            .unmarked()
+            .asString());
   }
 
   private static Value uuid(List<Value> a, TemplateFunction.Call c) {
