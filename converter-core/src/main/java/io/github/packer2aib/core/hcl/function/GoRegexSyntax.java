@@ -127,6 +127,13 @@ final class GoRegexSyntax {
             i++;
             item(true);
           }
+          case '^' -> {
+            // Java's multi-line ^ never matches at the end of the text (after a final \n, or in
+            // an empty text); Go's does: at the start, or after any \n.
+            out.append(flags.multiline() ? "(?:(?<![^\\n]))" : "^");
+            i++;
+            item(true);
+          }
           default -> {
             out.append(c);
             i++;
@@ -487,14 +494,16 @@ final class GoRegexSyntax {
      * ({@code \d}, {@code \p{L}}) or an escape whose character is not worked out here.
      */
     private int classChar() throws Invalid {
-      char c = p.charAt(i);
+      // A code point, not a char: a range between two characters outside the BMP ([😀-😂]) is
+      // one of runes in Go, not of their surrogates.
+      int c = p.codePointAt(i);
       if (c != '\\') {
         // Java gives '[', ']' (first) and "&&" meanings inside a class that Go does not.
         if (c == '[' || c == ']' || (c == '&' && i + 1 < n && p.charAt(i + 1) == '&')) {
           out.append('\\');
         }
-        out.append(c);
-        i++;
+        out.appendCodePoint(c);
+        i += Character.charCount(c);
         return c;
       }
       if (i + 1 >= n) {
