@@ -148,8 +148,9 @@ public final class Values {
   }
 
   /**
-   * The order of set elements: unknowns last; numbers ascending; strings by code point; {@code
-   * false} before {@code true}; nulls first; anything else by rendering, then by type.
+   * The order of set elements: numbers ascending; strings by code point; {@code false} before
+   * {@code true}; anything else by rendering, then by type; unknowns after the known values, and
+   * nulls last (as cty orders them).
    */
   public static final Comparator<Value> SET_ORDER = Values::compareForSet;
 
@@ -177,14 +178,15 @@ public final class Values {
     return Strings.compareCodePoints(ua.type().toString(), ub.type().toString());
   }
 
+  /** cty's setRules.Less: known values, then unknowns, then nulls. */
   private static int rankForSet(Value v) {
     if (v instanceof NullValue) {
-      return 0;
-    }
-    if (v instanceof UnknownValue) {
       return 2;
     }
-    return 1;
+    if (v instanceof UnknownValue) {
+      return 1;
+    }
+    return 0;
   }
 
   /**

@@ -44,6 +44,17 @@ class ValueModelTest {
         "toset([-1, 2, 10])",
         Value.set(Type.NUMBER, List.of(Value.number(10), Value.number(2), Value.number(-1))).toString());
     assertEquals("toset([false, true])", Value.set(Type.BOOL, List.of(Value.TRUE, Value.FALSE)).toString());
+    // cty's order: known values, then unknowns, then nulls.
+    assertEquals(
+        "toset([\"a\", \"b\", unknown(string), null])",
+        Value.set(
+                Type.STRING,
+                List.of(
+                    Value.nullOf(Type.STRING),
+                    Value.string("b"),
+                    Value.unknown(Type.STRING),
+                    Value.string("a")))
+            .toString());
   }
 
   @Test
