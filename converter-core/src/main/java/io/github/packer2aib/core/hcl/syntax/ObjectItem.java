@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * One {@code key = value} (or {@code key: value}) of an object. A key written as a bare identifier
- * is a {@link ScopeTraversal} without steps and names the attribute literally; wrap it in
- * parentheses ({@link Parenthesized}) to use the variable's value instead.
+ * is a {@link ScopeTraversal} without steps and names the attribute literally (as do the keywords
+ * {@code null}, {@code true} and {@code false}, {@link LiteralValue}s); wrap it in parentheses
+ * ({@link Parenthesized}) to use the variable's value instead.
  */
 public record ObjectItem(Expression key, Expression value, Range range) implements SyntaxNode {
 
@@ -17,10 +18,18 @@ public record ObjectItem(Expression key, Expression value, Range range) implemen
     Objects.requireNonNull(range, "range");
   }
 
-  /** The literal attribute name when the key is a bare identifier. */
+  /**
+   * The literal attribute name when the key is a bare identifier, or one of the keywords {@code
+   * null}, {@code true} and {@code false} (hcl.ExprAsKeyword reads those as names too: {@code {null
+   * = 1}} has the attribute {@code "null"}).
+   */
   public Optional<String> literalName() {
     if (key instanceof ScopeTraversal traversal && traversal.isBareName()) {
       return Optional.of(traversal.root());
+    }
+    if (key instanceof LiteralValue literal
+        && (literal.kind() == LiteralValue.Kind.NULL || literal.kind() == LiteralValue.Kind.BOOL)) {
+      return Optional.of(literal.text());
     }
     return Optional.empty();
   }
