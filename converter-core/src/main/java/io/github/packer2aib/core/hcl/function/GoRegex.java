@@ -294,14 +294,27 @@ final class GoRegex {
     }
   }
 
-  private static String group(MatchResult m, String name, List<String> names) {
-    if (name.chars().allMatch(Character::isDigit)) {
-      try {
-        int idx = Integer.parseInt(name);
-        return idx <= m.groupCount() ? m.group(idx) : null;
-      } catch (NumberFormatException e) {
-        return null;
+  /**
+   * Go's {@code extract}: a name of ASCII digits without a leading zero (and within Go's limit of
+   * about nine digits) is a group number; anything else ({@code $01}, or a digit of another script)
+   * names a group, which usually does not exist and so expands to nothing. -1 for a name.
+   */
+  static int groupNumber(String name) {
+    int num = 0;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < '0' || c > '9' || num >= 100_000_000) {
+        return -1;
       }
+      num = num * 10 + (c - '0');
+    }
+    return name.charAt(0) == '0' && name.length() > 1 ? -1 : num;
+  }
+
+  private static String group(MatchResult m, String name, List<String> names) {
+    int idx = groupNumber(name);
+    if (idx >= 0) {
+      return idx <= m.groupCount() ? m.group(idx) : null;
     }
     // Go's Expand: the first group of that name that took part in the match (names may repeat).
     for (int i = 0; i < names.size(); i++) {
