@@ -65,8 +65,9 @@ public final class ControlCharacters {
   /**
    * {@code line} with each control character but tab drawn as one visible character in its place,
    * as rustc shows them in its snippets: a C0 control as its Unicode control picture ({@code ␀} for
-   * NUL, {@code ␛} for ESC), DEL as {@code ␡}, a C1 control as {@code �}. Each takes the one column
-   * the caret under a quoted source line counts for it; the same instance when there is none.
+   * NUL, {@code ␛} for ESC), DEL as {@code ␡}, a C1 control or a hidden character ({@link
+   * #isHidden}) as {@code �}. Each takes the one column the caret under a quoted source line counts
+   * for it; the same instance when there is none.
    */
   public static String pictures(String line) {
     int first = firstToEscape(line);
@@ -79,6 +80,8 @@ public final class ControlCharacters {
       if (c == '\t' || !isControl(c)) {
         continue;
       }
+      // A hidden character (isHidden) takes no column of its own: drawn as one, the caret counts
+      // it.
       chars[i] = c < 0x20 ? (char) (0x2400 + c) : c == 0x7F ? '\u2421' : '\ufffd';
     }
     return new String(chars);
@@ -100,8 +103,30 @@ public final class ControlCharacters {
     return -1;
   }
 
+  /**
+   * A control character, or an invisible one that changes how the text around it reads (see {@link
+   * #isHidden}): a quoted line or message holding U+202E would be shown reordered.
+   */
   private static boolean isControl(char c) {
-    return c < 0x20 || (c >= 0x7F && c < 0xA0);
+    return c < 0x20 || (c >= 0x7F && c < 0xA0) || (c >= 0x061C && isHidden(c));
+  }
+
+  /**
+   * A bidirectional control (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), which reorders
+   * what an editor, a review or a terminal shows ("Trojan Source"), or a zero-width character
+   * (U+200B-U+200D, U+2060, U+FEFF), which hides in a word.
+   */
+  public static boolean isHidden(char c) {
+    return isBidirectional(c) || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
+  }
+
+  /** The bidirectional controls of {@link #isHidden}. */
+  public static boolean isBidirectional(char c) {
+    return (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2066 && c <= 0x2069)
+        || c == 0x200E
+        || c == 0x200F
+        || c == 0x061C;
   }
 
   private static void appendEscape(char c, StringBuilder out) {

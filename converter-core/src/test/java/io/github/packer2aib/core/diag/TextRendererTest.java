@@ -154,7 +154,10 @@ class TextRendererTest {
     assertEquals("a\tb\\u000a", ControlCharacters.escape("a\tb\n"));
     assertEquals(
         "\u2400\u241b\t\u2421\ufffd", ControlCharacters.pictures("\0\u001b\t\u007f\u0085"));
-    String plain = "no control characters: é, 名前";
+    // Bidirectional controls and zero-width characters would reorder or hide text on a terminal.
+    assertEquals("x \\u202e# y", ControlCharacters.escape("x \u202e# y"));
+    assertEquals("a\ufffdb\ufffdc", ControlCharacters.pictures("a\u2066b\u200bc"));
+    String plain = "no control characters: é, 名前, עברית";
     assertSame(plain, ControlCharacters.escape(plain), "unchanged text is not copied");
     assertSame(plain, ControlCharacters.pictures(plain), "unchanged text is not copied");
   }

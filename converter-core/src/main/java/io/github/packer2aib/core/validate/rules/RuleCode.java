@@ -30,7 +30,8 @@ public enum RuleCode implements DiagnosticCode {
   TAG_NAMES_DIFFER_IN_CASE("RULE-W320", "Tag names differ only in case"),
   STAGING_GROUP_NOT_EMPTY("RULE-W321", "Staging resource group not empty"),
   PLATFORM_IMAGE_INCOMPLETE("RULE-W322", "Platform image not fully named"),
-  NO_DISTRIBUTION_TARGET("RULE-W323", "No distribution target");
+  NO_DISTRIBUTION_TARGET("RULE-W323", "No distribution target"),
+  HIDDEN_CHARACTER("RULE-W324", "Invisible or bidirectional character in a command");
 
   private final Text text;
 

@@ -612,6 +612,7 @@ public final class ServiceRules {
     if (inline != null) {
       for (int k = 0; k < inline.size(); k++) {
         String command = inline.get(k);
+        hiddenCharacter(command, pointer(at, i, "/inline/" + k));
         if (command != null
             && !ArmExpression.isExpression(command)
             && SecretScrubber.hasSasSignature(command)) {
@@ -625,6 +626,37 @@ public final class ServiceRules {
                   + " Reader) and download with it (a File step, or the scriptUri of a step),"
                   + " without the query.");
         }
+      }
+    }
+  }
+
+  /**
+   * A command holding a character that changes how it reads without being seen: a bidirectional
+   * control (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) reorders what an editor or a
+   * review shows ("Trojan Source"), and a zero-width one (U+200B-U+200D, U+2060, U+FEFF) hides in a
+   * word. The shell runs the text as it is, not as it looks.
+   */
+  private void hiddenCharacter(String command, String at) {
+    if (command == null) {
+      return;
+    }
+    for (int i = 0; i < command.length(); i++) {
+      char c = command.charAt(i);
+      // One comparison for almost every character: all of them are at U+061C or above.
+      if (c >= 0x061C && ControlCharacters.isHidden(c)) {
+        report(
+            RuleCode.HIDDEN_CHARACTER,
+            at,
+            String.format(
+                    "This command holds the invisible character U+%04X (character %d of the"
+                        + " command), which ",
+                    (int) c, command.codePointCount(0, i) + 1)
+                + (ControlCharacters.isBidirectional(c)
+                    ? "changes the order in which editors and reviews show the text around it, so"
+                        + " what runs is not what one reads."
+                    : "joins or splits words unseen, so what runs is not what one reads.")
+                + " Remove it, or write it as an escape the shell understands if it is meant.");
+        return;
       }
     }
   }

@@ -174,6 +174,38 @@ class ServiceRulesTest {
   }
 
   @Test
+  void aCommandWithAnInvisibleOrBidirectionalCharacterIsWarned() {
+    // "Trojan Source": U+202E shows "rm -rf /tmp/x # safe" reordered in an editor (review).
+    ImageTemplate t =
+        template(
+            base()
+                .customize(
+                    List.of(
+                        new Customizer.Shell(
+                            null,
+                            null,
+                            null,
+                            List.of(
+                                "echo café", "rm -rf /tmp/x \u202e# safe\u202c", "ad\u200bmin")))),
+            Identity.userAssigned(ID));
+    List<Diagnostic> found =
+        ServiceRules.check(t, ApiVersion.V2024_02_01, "", ServiceRulesTest::locate);
+    assertEquals(
+        List.of("/properties/customize/0/inline/1", "/properties/customize/0/inline/2"),
+        found.stream().map(d -> d.path().orElse("?")).toList());
+    assertTrue(
+        found
+            .get(0)
+            .detail()
+            .startsWith(
+                "This command holds the invisible character U+202E"
+                    + " (character 15 of the command), which changes the order"),
+        found.get(0).detail());
+    assertTrue(
+        found.get(1).detail().contains("joins or splits words unseen"), found.get(1).detail());
+  }
+
+  @Test
   void aSignedUrlOfAWorkloadScriptOrAVhdTargetIsWarned() {
     // Neither was looked at: the signature went into the output without a word (review).
     String signed = "https://st.blob.core.windows.net/c/x?sv=1&sig=S1gn";
