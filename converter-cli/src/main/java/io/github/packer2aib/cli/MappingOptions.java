@@ -57,6 +57,7 @@ final class MappingOptions {
                 OptionSpec.builder("--subscription")
                     .paramLabel("ID")
                     .type(String.class)
+                    .converters(new OptionTypes.NonBlankConverter("a subscription id"))
                     .description(
                         "Subscription id for resource ids the template names only by group and"
                             + " name, when it has no subscription_id."),
@@ -68,6 +69,7 @@ final class MappingOptions {
                 OptionSpec.builder("--location")
                     .paramLabel("REGION")
                     .type(String.class)
+                    .converters(new OptionTypes.NonBlankConverter("a region such as westeurope"))
                     .description("The template's location when the Packer template has none."),
                 () -> location,
                 v -> location = v)

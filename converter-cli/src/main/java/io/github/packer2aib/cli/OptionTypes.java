@@ -133,6 +133,27 @@ final class OptionTypes {
     }
   }
 
+  /**
+   * A value that must say something ({@code --subscription}, {@code --location}): an empty or blank
+   * one wrote {@code "location": ""} and {@code /subscriptions/ /resourceGroups/…} into templates
+   * Azure refuses, where leaving the option out reports what is missing.
+   */
+  static final class NonBlankConverter implements ITypeConverter<String> {
+    private final String expected;
+
+    NonBlankConverter(String expected) {
+      this.expected = expected;
+    }
+
+    @Override
+    public String convert(String value) {
+      if (value.isBlank()) {
+        throw new TypeConversionException("expected " + expected + ", not an empty value");
+      }
+      return value.strip();
+    }
+  }
+
   /** {@code -q/--quiet}, as convert, validate and inspect declare it. */
   static OptionSpec.Builder quiet() {
     return OptionSpec.builder("-q", "--quiet")

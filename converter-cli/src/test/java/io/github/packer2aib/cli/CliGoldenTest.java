@@ -67,6 +67,7 @@ class CliGoldenTest {
           new Case("error-bad-var", "convert", "--var", "secret", "x.json"),
           new Case("error-bad-data", "convert", "--data", "hcp.base.id=hunter2", "x.json"),
           new Case("error-bad-identity", "convert", "--identity", "/x/y", "x.json"),
+          new Case("error-blank-location", "convert", "--location", " ", "x.json"),
           // The signature is never echoed; one usage error, not one error per template.
           new Case(
               "error-signed-base-uri",

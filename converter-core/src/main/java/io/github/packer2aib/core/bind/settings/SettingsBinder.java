@@ -218,8 +218,20 @@ public final class SettingsBinder {
           pathRange = m.value().range();
         }
       } else if (m.key().equals(SKIP)) {
-        nonEmptyString(m, p, "the reason the template is not converted")
-            .ifPresent(s -> layer.skip = Optional.of(s));
+        if (m.value() instanceof DocScalar v
+            && (v.type() == DocScalar.Type.BOOLEAN || v.type() == DocScalar.Type.NUMBER)) {
+          // skip: false read as the reason "false" skipped the template it meant to keep.
+          report(
+              SettingsCode.WRONG_TYPE,
+              m.value().range(),
+              p,
+              "The value of \"skip\" must be a string: the reason the template is not"
+                  + " converted. Write the reason in words; to convert the template, remove"
+                  + " skip (a later entry cannot take a skip back).");
+        } else {
+          nonEmptyString(m, p, "the reason the template is not converted")
+              .ifPresent(s -> layer.skip = Optional.of(s));
+        }
       } else if (!option(layer, m, p)) {
         List<String> keys = new ArrayList<>(ENTRY_ONLY_KEYS);
         keys.addAll(OPTION_KEYS);
@@ -287,10 +299,12 @@ public final class SettingsBinder {
                 });
         return true;
       case SUBSCRIPTION:
-        string(m, p, "a subscription id").ifPresent(s -> layer.subscription = Optional.of(s));
+        nonBlankString(m, p, "a subscription id")
+            .ifPresent(s -> layer.subscription = Optional.of(s));
         return true;
       case LOCATION:
-        string(m, p, "a region such as westeurope").ifPresent(s -> layer.location = Optional.of(s));
+        nonBlankString(m, p, "a region such as westeurope")
+            .ifPresent(s -> layer.location = Optional.of(s));
         return true;
       case SCRIPT_BASE_URI:
         baseUri(m, p).ifPresent(s -> layer.scriptBaseUri = Optional.of(s));
@@ -634,6 +648,20 @@ public final class SettingsBinder {
       return Optional.empty();
     }
     return s;
+  }
+
+  /** {@link #nonEmptyString}, blanks counting as empty, and the value stripped of them. */
+  private Optional<String> nonBlankString(DocMember m, String p, String expected) {
+    Optional<String> s = string(m, p, expected);
+    if (s.isPresent() && s.get().isBlank()) {
+      report(
+          SettingsCode.EMPTY_VALUE,
+          m.value().range(),
+          p,
+          "The value of " + quote(m.key()) + " must not be empty. Give " + expected + ".");
+      return Optional.empty();
+    }
+    return s.map(String::strip);
   }
 
   private Optional<Boolean> bool(DocMember m, String p) {

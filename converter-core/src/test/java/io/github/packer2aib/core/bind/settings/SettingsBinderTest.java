@@ -682,6 +682,30 @@ class SettingsBinderTest {
   }
 
   @Test
+  void skipFalseAndBlankRegionsOrSubscriptionsAreErrors() {
+    // skip: false was read as the reason "false" and skipped the template it meant to keep; a
+    // blank location or subscription was written into templates Azure refuses (CLI review).
+    SettingsResult r =
+        bind(
+            "s.yaml",
+            "defaults:\n  location: ' '\n  subscription: ''\n"
+                + "templates:\n  - path: a\n    skip: false\n  - path: b\n    skip: 5\n");
+    assertEquals(
+        List.of(
+            "SET-E012 s.yaml:2:13 /defaults/location | The value of \"location\" must not be"
+                + " empty. Give a region such as westeurope.",
+            "SET-E012 s.yaml:3:17 /defaults/subscription | The value of \"subscription\" must not"
+                + " be empty. Give a subscription id.",
+            "SET-E001 s.yaml:6:11 /templates/0/skip | The value of \"skip\" must be a string: the"
+                + " reason the template is not converted. Write the reason in words; to convert"
+                + " the template, remove skip (a later entry cannot take a skip back).",
+            "SET-E001 s.yaml:8:11 /templates/1/skip | The value of \"skip\" must be a string: the"
+                + " reason the template is not converted. Write the reason in words; to convert"
+                + " the template, remove skip (a later entry cannot take a skip back)."),
+        lines(r));
+  }
+
+  @Test
   void wrongTypesSayWhatIsExpected() {
     SettingsResult r =
         bind(

@@ -112,7 +112,8 @@ class SettingsProperties {
             Arbitraries.maps(names, texts).ofMaxSize(4),
             words.map(w -> w + ".pkrvars.hcl").list().ofMaxSize(2),
             words.list().ofMaxSize(2),
-            texts.optional(),
+            // A blank location is an error (SET-E012), not a setting.
+            texts.filter(t -> !t.isBlank()).optional(),
             Arbitraries.of(true, false).optional())
         .as(Layer::new);
   }
