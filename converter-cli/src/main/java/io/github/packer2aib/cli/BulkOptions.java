@@ -80,6 +80,11 @@ final class BulkOptions {
     this.settings = settings;
   }
 
+  /** The codes --ignore names (the command line's, before any settings entry's). */
+  IgnoredCodes ignored() {
+    return ignored;
+  }
+
   Optional<BulkSettings> settings() {
     return settings;
   }

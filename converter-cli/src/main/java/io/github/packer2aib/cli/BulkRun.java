@@ -438,7 +438,9 @@ final class BulkRun {
         paths.add(c.relative());
       }
     }
-    List<Diagnostic> unused = bulkSettings.unused(paths);
+    List<Diagnostic> unused = new ArrayList<>(bulkSettings.unused(paths));
+    // SET-W001 is ignorable (codes lists it so): --ignore SET-W001 silences it.
+    unused.removeIf(settings.options().ignored()::ignores);
     if (machine) {
       unused.forEach(machineOut::write);
       machineOut.flush();

@@ -284,6 +284,11 @@ final class ConvertCommand implements Callable<Integer> {
   private void checkRecursiveUsage() {
     if (!recursive.enabled) {
       recursive.checkNotRecursive(spec);
+      if (output != null && output.toString().equals("-")) {
+        // As most tools read it: standard output, where the template goes without -o. It made a
+        // folder named '-'; ./- still names one.
+        output = null;
+      }
       return;
     }
     if (output == null) {

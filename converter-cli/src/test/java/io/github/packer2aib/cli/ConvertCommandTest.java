@@ -162,6 +162,18 @@ class ConvertCommandTest {
   }
 
   @Test
+  void outputDashIsStandardOutput() {
+    // -o - made a folder named '-' in the working directory (CLI review).
+    CliRun r =
+        CliRun.with()
+            .stdin(Templates.VALID_AIB)
+            .run("convert", "--stdin-name", "web.json", "-o", "-", "-");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(Templates.expectedSingle("web.json", Templates.VALID_AIB).text(), r.out());
+    assertFalse(java.nio.file.Files.exists(Path.of("-")), "a folder named '-' was made");
+  }
+
+  @Test
   void stdinWithoutANameIsCalledStdin() {
     CliRun r = CliRun.with().stdin(Templates.BROKEN_JSON).run("convert", "-");
 

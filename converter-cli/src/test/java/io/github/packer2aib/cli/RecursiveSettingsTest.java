@@ -174,6 +174,21 @@ class RecursiveSettingsTest {
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.err().contains(settings + ":4:11: warning: "), r.err());
     assertTrue(r.err().contains("[SET-W001]"), r.err());
+
+    // An ignorable code like any other: --ignore SET-W001 silences it (CLI review).
+    CliRun ignored =
+        bulk(
+            "--identity",
+            BulkTrees.IDENTITY,
+            "--ignore",
+            "SET-W001",
+            "-o",
+            tmp.resolve("out2").toString(),
+            "--settings",
+            settings.toString(),
+            root.toString());
+    assertEquals(0, ignored.exitCode(), ignored.err());
+    assertFalse(ignored.err().contains("SET-W001"), ignored.err());
   }
 
   @Test
