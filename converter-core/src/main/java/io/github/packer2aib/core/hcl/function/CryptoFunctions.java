@@ -119,7 +119,11 @@ final class CryptoFunctions {
   }
 
   static String format(byte[] b) {
-    String x = hex(b).substring(0, 32);
+    return hyphenated(hex(b).substring(0, 32));
+  }
+
+  /** 32 hexadecimal digits in a UUID's groups of 8-4-4-4-12. */
+  private static String hyphenated(String x) {
     return x.substring(0, 8)
         + "-"
         + x.substring(8, 12)
@@ -140,16 +144,7 @@ final class CryptoFunctions {
       t = t.substring(1, t.length() - 1);
     }
     if (t.length() == 32 && t.matches("[0-9a-f]{32}")) {
-      t =
-          t.substring(0, 8)
-              + "-"
-              + t.substring(8, 12)
-              + "-"
-              + t.substring(12, 16)
-              + "-"
-              + t.substring(16, 20)
-              + "-"
-              + t.substring(20);
+      t = hyphenated(t);
     }
     if (!t.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
       return null;
