@@ -350,12 +350,11 @@ public final class SettingsBinder {
         }
         return true;
       case ONLY:
-        strings(m, p, "usage patterns such as [\"azure-arm.*\"]")
-            .forEach(s -> layer.only.add(s.text()));
+        usagePatterns(m, p, "usage patterns such as [\"azure-arm.*\"]").forEach(layer.only::add);
         return true;
       case EXCEPT:
-        strings(m, p, "usage patterns such as [\"azure-arm.windows\"]")
-            .forEach(s -> layer.except.add(s.text()));
+        usagePatterns(m, p, "usage patterns such as [\"azure-arm.windows\"]")
+            .forEach(layer.except::add);
         return true;
       case IGNORE:
         for (Located s : strings(m, p, "warning or note codes such as [PKRMAP-W301]")) {
@@ -624,6 +623,27 @@ public final class SettingsBinder {
         out.add(new Located(s.get(), item.range(), ip));
       } else {
         wrongType(item, ip, "Each item of " + quote(m.key()), "a string");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The patterns of {@code only} or {@code except}: an empty one matches no usage, and left the
+   * template with none to convert (PKRMAP-E002) far from the settings line that caused it.
+   */
+  private List<String> usagePatterns(DocMember m, String p, String example) {
+    List<String> out = new ArrayList<>();
+    for (Located s : strings(m, p, example)) {
+      if (s.text().isBlank()) {
+        report(
+            SettingsCode.EMPTY_VALUE,
+            s.range(),
+            s.pointer(),
+            "A usage pattern must not be empty. Give a source usage name or pattern, such as"
+                + " azure-arm.ubuntu or azure-arm.*.");
+      } else {
+        out.add(s.text());
       }
     }
     return out;

@@ -682,6 +682,19 @@ class SettingsBinderTest {
   }
 
   @Test
+  void emptyUsagePatternsAreErrors() {
+    // only: [""] matched no usage and failed the template with PKRMAP-E002 (CLI review).
+    SettingsResult r = bind("s.yaml", "defaults:\n  only: ['']\n  except: [a, ' ']\n");
+    assertEquals(
+        List.of(
+            "SET-E012 s.yaml:2:10 /defaults/only/0 | A usage pattern must not be empty. Give a"
+                + " source usage name or pattern, such as azure-arm.ubuntu or azure-arm.*.",
+            "SET-E012 s.yaml:3:15 /defaults/except/1 | A usage pattern must not be empty. Give a"
+                + " source usage name or pattern, such as azure-arm.ubuntu or azure-arm.*."),
+        lines(r));
+  }
+
+  @Test
   void skipFalseAndBlankRegionsOrSubscriptionsAreErrors() {
     // skip: false was read as the reason "false" and skipped the template it meant to keep; a
     // blank location or subscription was written into templates Azure refuses (CLI review).
