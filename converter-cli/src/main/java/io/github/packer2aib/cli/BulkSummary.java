@@ -18,8 +18,16 @@ final class BulkSummary {
   private final Map<BulkOutcome.Status, Integer> counts = new EnumMap<>(BulkOutcome.Status.class);
   private final Map<String, CodeTotal> codes = new TreeMap<>();
 
+  /** The skipped candidates that are templates a settings file's {@code skip} left out. */
+  private int skippedBySettings;
+
   void add(BulkOutcome o) {
     counts.merge(o.status(), 1, Integer::sum);
+    if (o.status() == BulkOutcome.Status.SKIPPED
+        && o.skipReason() != null
+        && o.skipReason().startsWith(BulkTask.SKIPPED_BY_SETTINGS)) {
+      skippedBySettings++;
+    }
     for (BulkOutcome.CodeCount c : o.codes()) {
       CodeTotal t = codes.get(c.code());
       codes.put(
@@ -58,7 +66,12 @@ final class BulkSummary {
     out.append(row(ok, count(BulkOutcome.Status.CONVERTED)));
     out.append(row(ok + " with warnings", count(BulkOutcome.Status.CONVERTED_WITH_WARNINGS)));
     out.append(row("failed", count(BulkOutcome.Status.FAILED)));
-    out.append(row("skipped (not templates)", count(BulkOutcome.Status.SKIPPED)));
+    // A template a settings file skips is no "not a template": counted apart, when there is one.
+    out.append(
+        row("skipped (not templates)", count(BulkOutcome.Status.SKIPPED) - skippedBySettings));
+    if (skippedBySettings > 0) {
+      out.append(row("skipped by the settings file", skippedBySettings));
+    }
     List<CodeTotal> top = top(10);
     if (!top.isEmpty()) {
       int width = "code".length();

@@ -104,10 +104,13 @@ final class BulkTask {
     }
   }
 
+  /** How the reason of a template a settings file skips begins (BulkSummary counts them apart). */
+  static final String SKIPPED_BY_SETTINGS = "skipped by the settings file: ";
+
   private BulkOutcome convert(Discovery.Candidate c) {
     BulkOptions.TemplateOptions o = options.forTemplate(c);
     if (o.skip().isPresent() && c.shape() != Discovery.Shape.SKIPPED) {
-      return skipped(c, TemplateKind.NONE, "skipped by the settings file: " + o.skip().get());
+      return skipped(c, TemplateKind.NONE, SKIPPED_BY_SETTINGS + o.skip().get());
     }
     switch (c.shape()) {
       case SKIPPED:

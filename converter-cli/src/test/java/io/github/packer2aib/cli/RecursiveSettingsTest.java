@@ -92,6 +92,9 @@ class RecursiveSettingsTest {
     assertEquals(
         "skipped by the settings file: built by another pipeline", c.get("reason").asText());
     assertFalse(r.err().contains("SET-W001"), r.err());
+    // A template the settings skip is counted apart from files that are no templates.
+    assertTrue(r.err().matches("(?s).*skipped by the settings file +1\\b.*"), r.err());
+    assertTrue(r.err().matches("(?s).*skipped \\(not templates\\) +0\\b.*"), r.err());
   }
 
   @Test
