@@ -303,7 +303,8 @@ public final class PackerTemplates {
     List<SourceFile> sources = new ArrayList<>();
     sources.add(file.withSecrets(r.secretRanges()));
     sources.addAll(varFiles);
-    CredentialMasks masks = r.template().map(CredentialMasks::of).orElse(null);
+    CredentialMasks masks =
+        r.template().map(t -> CredentialMasks.of(t, r.credentials())).orElse(null);
     if (masks != null) {
       sources = new ArrayList<>(masks.mask(sources));
     }

@@ -51,10 +51,11 @@ public record CredentialTexts(String setting, String text) {
    * SensitiveTexts#MIN_LENGTH} or more, as every credential text) is the text of a credential
    * setting: the loaders load the template again with them secret, so that what is made of them
    * ({@code upper(var.cs)}, {@code {{user `cs` | lower}}}) carries the sensitive mark, where the
-   * texts alone found only the unchanged value.
+   * texts alone found only the unchanged value. {@code credentials} are {@link #of} the template,
+   * which the loaders work out once for this and for their masks ({@code CredentialMasks}).
    */
-  public static Set<String> variablesHolding(PackerTemplate template) {
-    List<CredentialTexts> credentials = of(template);
+  public static Set<String> variablesHolding(
+      PackerTemplate template, List<CredentialTexts> credentials) {
     if (credentials.isEmpty()) {
       return Set.of();
     }

@@ -46,7 +46,7 @@ public final class LegacyLoader {
     Reporter reporter = new Reporter();
     reporter.addAll(parsed.diagnostics());
     if (parsed.documents().isEmpty()) {
-      return new LegacyLoadResult(Optional.empty(), reporter.sorted(), List.of());
+      return LegacyLoadResult.failed(reporter.sorted());
     }
     if (parsed.documents().size() > 1) {
       DocNode second = parsed.documents().get(1);
@@ -69,20 +69,24 @@ public final class LegacyLoader {
               + " \"provisioners\", \"post-processors\"), but this document is "
               + root.kindName()
               + ".");
-      return new LegacyLoadResult(Optional.empty(), reporter.sorted(), List.of());
+      return LegacyLoadResult.failed(reporter.sorted());
     }
     boolean yaml = !DocReader.looksLikeJson(file);
     TemplateReader reader = new TemplateReader(file, yaml, object, options, reporter, Set.of());
     PackerTemplate template = reader.read();
     // A variable whose value a credential setting holds is secret too: read again with it
     // secret, so that what is made of it carries the mark (CredentialTexts.variablesHolding).
-    Set<String> fed = CredentialTexts.variablesHolding(template);
+    // The credential texts are the same in the second reading (only marks change): worked out
+    // once, and handed on for the masks.
+    List<CredentialTexts> credentials = CredentialTexts.of(template);
+    Set<String> fed = CredentialTexts.variablesHolding(template, credentials);
     if (!fed.isEmpty()) {
       reporter = new Reporter();
       reporter.addAll(parsed.diagnostics());
       reader = new TemplateReader(file, yaml, object, options, reporter, fed);
       template = reader.read();
     }
-    return new LegacyLoadResult(Optional.of(template), reporter.sorted(), reader.secretRanges());
+    return new LegacyLoadResult(
+        Optional.of(template), reporter.sorted(), reader.secretRanges(), credentials);
   }
 }

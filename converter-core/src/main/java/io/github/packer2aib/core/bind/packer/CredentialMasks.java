@@ -9,6 +9,7 @@ import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Masks, in the files a renderer may quote, every place that writes the text of a credential
@@ -25,8 +26,16 @@ public final class CredentialMasks {
   /** The credential texts beyond {@link #sensitive} and the credential-named variables. */
   private final List<String> extra;
 
-  private CredentialMasks(PackerTemplate template, List<String> sensitive, List<String> extra) {
+  /** {@link CredentialTexts#of} the template. */
+  private final List<CredentialTexts> credentials;
+
+  private CredentialMasks(
+      PackerTemplate template,
+      List<CredentialTexts> credentials,
+      List<String> sensitive,
+      List<String> extra) {
     this.template = template;
+    this.credentials = credentials;
     this.sensitive = sensitive;
     this.extra = extra;
   }
@@ -39,9 +48,13 @@ public final class CredentialMasks {
    * loads have no message to scrub.
    */
   public static CredentialMasks of(PackerTemplate template) {
-    List<CredentialTexts> credentials = CredentialTexts.of(template);
+    return of(template, CredentialTexts.of(template));
+  }
+
+  /** {@link #of(PackerTemplate)} with the template's credential texts worked out already. */
+  public static CredentialMasks of(PackerTemplate template, List<CredentialTexts> credentials) {
     if (credentials.isEmpty()) {
-      return new CredentialMasks(template, null, List.of());
+      return new CredentialMasks(template, credentials, null, List.of());
     }
     List<String> sensitive = SensitiveTexts.of(template);
     List<String> known = new ArrayList<>(sensitive);
@@ -51,7 +64,12 @@ public final class CredentialMasks {
       }
     }
     return new CredentialMasks(
-        template, sensitive, CredentialTexts.textsBeyond(credentials, known));
+        template, credentials, sensitive, CredentialTexts.textsBeyond(credentials, known));
+  }
+
+  /** The variables to load again as secret ({@link CredentialTexts#variablesHolding}). */
+  public Set<String> variablesHolding() {
+    return CredentialTexts.variablesHolding(template, credentials);
   }
 
   /** The texts every message of the load is scrubbed of: sensitive values and credential ones. */

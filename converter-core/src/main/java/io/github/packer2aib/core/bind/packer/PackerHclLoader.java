@@ -69,8 +69,11 @@ public final class PackerHclLoader {
    * only the unchanged value.
    */
   public LoadResult load(PackerInput input, PackerOptions options) {
-    LoadResult first = new Run(input, options, Set.of()).load();
-    Set<String> fed = first.template().map(CredentialTexts::variablesHolding).orElse(Set.of());
+    Run run = new Run(input, options, Set.of());
+    LoadResult first = run.load();
+    // From the masks the load worked out: the template is walked for its credentials once.
+    Set<String> fed =
+        first.template().isPresent() && run.masks != null ? run.masks.variablesHolding() : Set.of();
     return fed.isEmpty() ? first : new Run(input, options, fed).load();
   }
 
@@ -94,6 +97,9 @@ public final class PackerHclLoader {
 
     /** Variables to keep secret for the credential settings that hold their values. */
     private final Set<String> credentialFed;
+
+    /** The loaded template's credential masks ({@link #finish}), null without a template. */
+    private CredentialMasks masks;
 
     Run(PackerInput input, PackerOptions options, Set<String> credentialFed) {
       this.input = input;
@@ -309,7 +315,7 @@ public final class PackerHclLoader {
         }
       }
       List<SourceFile> files = List.copyOf(sources.values());
-      CredentialMasks masks = template == null ? null : CredentialMasks.of(template);
+      masks = template == null ? null : CredentialMasks.of(template);
       if (masks != null) {
         files = masks.mask(files);
       }
