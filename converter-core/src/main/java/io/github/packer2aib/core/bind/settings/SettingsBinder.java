@@ -658,22 +658,17 @@ public final class SettingsBinder {
   }
 
   private Optional<String> nonEmptyString(DocMember m, String p, String expected) {
-    Optional<String> s = string(m, p, expected);
-    if (s.isPresent() && s.get().isEmpty()) {
-      report(
-          SettingsCode.EMPTY_VALUE,
-          m.value().range(),
-          p,
-          "The value of " + quote(m.key()) + " must not be empty. Give " + expected + ".");
-      return Optional.empty();
-    }
-    return s;
+    return nonEmpty(m, p, expected, false);
   }
 
   /** {@link #nonEmptyString}, blanks counting as empty, and the value stripped of them. */
   private Optional<String> nonBlankString(DocMember m, String p, String expected) {
+    return nonEmpty(m, p, expected, true);
+  }
+
+  private Optional<String> nonEmpty(DocMember m, String p, String expected, boolean blank) {
     Optional<String> s = string(m, p, expected);
-    if (s.isPresent() && s.get().isBlank()) {
+    if (s.isPresent() && (blank ? s.get().isBlank() : s.get().isEmpty())) {
       report(
           SettingsCode.EMPTY_VALUE,
           m.value().range(),
@@ -681,7 +676,7 @@ public final class SettingsBinder {
           "The value of " + quote(m.key()) + " must not be empty. Give " + expected + ".");
       return Optional.empty();
     }
-    return s.map(String::strip);
+    return blank ? s.map(String::strip) : s;
   }
 
   private Optional<Boolean> bool(DocMember m, String p) {
