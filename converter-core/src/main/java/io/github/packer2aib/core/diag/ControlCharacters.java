@@ -120,6 +120,29 @@ public final class ControlCharacters {
     return isBidirectional(c) || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
   }
 
+  /** Every character {@link #isHidden} is true for (a test checks the list). */
+  static final char[] HIDDEN =
+      ("\u061C\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067"
+              + "\u2068\u2069\uFEFF")
+          .toCharArray();
+
+  /**
+   * The index of the first hidden character ({@link #isHidden}) of {@code text}, or -1. By {@code
+   * String.indexOf}, not a loop over the characters: every command of every step is asked
+   * (RULE-W324), and indexOf of a character beyond U+00FF answers a Latin-1 string (almost every
+   * command) at once.
+   */
+  public static int firstHidden(String text) {
+    int first = -1;
+    for (char h : HIDDEN) {
+      int i = text.indexOf(h);
+      if (i >= 0 && (first < 0 || i < first)) {
+        first = i;
+      }
+    }
+    return first;
+  }
+
   /** The bidirectional controls of {@link #isHidden}. */
   public static boolean isBidirectional(char c) {
     return (c >= 0x202A && c <= 0x202E)

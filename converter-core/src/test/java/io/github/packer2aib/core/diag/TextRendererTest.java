@@ -154,6 +154,16 @@ class TextRendererTest {
     assertEquals("a\tb\\u000a", ControlCharacters.escape("a\tb\n"));
     assertEquals(
         "\u2400\u241b\t\u2421\ufffd", ControlCharacters.pictures("\0\u001b\t\u007f\u0085"));
+    // The characters firstHidden looks for are exactly the hidden ones.
+    StringBuilder hidden = new StringBuilder();
+    for (int c = 0; c <= 0xFFFF; c++) {
+      if (ControlCharacters.isHidden((char) c)) {
+        hidden.append((char) c);
+      }
+    }
+    assertEquals(hidden.toString(), new String(ControlCharacters.HIDDEN));
+    assertEquals(4, ControlCharacters.firstHidden("ab c\u200bd\u202ee"));
+    assertEquals(-1, ControlCharacters.firstHidden("caf\u00e9 \u540d"));
     // Bidirectional controls and zero-width characters would reorder or hide text on a terminal.
     assertEquals("x \\u202e# y", ControlCharacters.escape("x \u202e# y"));
     assertEquals("a\ufffdb\ufffdc", ControlCharacters.pictures("a\u2066b\u200bc"));

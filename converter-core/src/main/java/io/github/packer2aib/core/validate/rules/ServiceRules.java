@@ -640,16 +640,7 @@ public final class ServiceRules {
     if (command == null) {
       return;
     }
-    // By indexOf, not a loop over the characters: every command of every step comes here, and
-    // String.indexOf of a character beyond U+00FF answers a Latin-1 string (almost every
-    // command) at once.
-    int first = -1;
-    for (char h : HIDDEN_CHARACTERS) {
-      int i = command.indexOf(h);
-      if (i >= 0 && (first < 0 || i < first)) {
-        first = i;
-      }
-    }
+    int first = ControlCharacters.firstHidden(command);
     if (first < 0) {
       return;
     }
@@ -667,12 +658,6 @@ public final class ServiceRules {
                 : "joins or splits words unseen, so what runs is not what one reads.")
             + " Remove it, or write it as an escape the shell understands if it is meant.");
   }
-
-  /** Every character {@link ControlCharacters#isHidden} is true for (a test checks the list). */
-  static final char[] HIDDEN_CHARACTERS =
-      ("\u061C\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067"
-              + "\u2068\u2069\uFEFF")
-          .toCharArray();
 
   /**
    * A URL with a shared access signature ({@code ?…&sig=…}): the template keeps that credential in

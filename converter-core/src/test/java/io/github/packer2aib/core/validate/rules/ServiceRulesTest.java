@@ -174,17 +174,6 @@ class ServiceRulesTest {
   }
 
   @Test
-  void theHiddenCharactersSearchedForAreExactlyTheHiddenOnes() {
-    StringBuilder all = new StringBuilder();
-    for (int c = 0; c <= 0xFFFF; c++) {
-      if (io.github.packer2aib.core.diag.ControlCharacters.isHidden((char) c)) {
-        all.append((char) c);
-      }
-    }
-    assertEquals(all.toString(), new String(ServiceRules.HIDDEN_CHARACTERS));
-  }
-
-  @Test
   void aCommandWithAnInvisibleOrBidirectionalCharacterIsWarned() {
     // "Trojan Source": U+202E shows "rm -rf /tmp/x # safe" reordered in an editor (review).
     ImageTemplate t =
