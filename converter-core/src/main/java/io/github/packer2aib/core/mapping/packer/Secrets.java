@@ -338,12 +338,15 @@ final class Secrets {
     }
     List<String> byName = new ArrayList<>();
     List<String> byEnvironment = new ArrayList<>();
+    // A credential setting that made a variable secret: the suspects', or, untraced, any one's.
     List<String> byCredential = new ArrayList<>();
-    boolean declared = false;
-    for (Named n : suspects) {
+    for (Named n : traced ? suspects : named) {
       if (n.credential() != null) {
         byCredential.add('"' + n.name() + "\" is the value of " + n.credential());
       }
+    }
+    boolean declared = false;
+    for (Named n : suspects) {
       if (n.byName()) {
         byName.add('"' + n.name() + '"');
       }
@@ -353,13 +356,9 @@ final class Secrets {
       declared |= n.declared();
     }
     if (!traced) {
-      // Any of them may be the origin: the declaration may be what made it secret, or a
-      // credential setting holding its value.
+      // Any of them may be the origin: the declaration may be what made it secret.
       for (Named n : named) {
         declared |= n.declared();
-        if (n.credential() != null) {
-          byCredential.add('"' + n.name() + "\" is the value of " + n.credential());
-        }
       }
     }
     // Untraced (an empty value, such as an unset environment variable's) too: when nothing is
