@@ -464,19 +464,22 @@ final class BulkTask {
    * folder mirrored ({@code -r t/x -o t} with a template {@code t/x.json}).
    */
   private String notReplaceable(Path target, String relative) {
-    // Most outputs are new, and a missing file is no input either: File.exists answers without
-    // the exception that readAttributes throws for a missing file (2% of a bulk run's CPU) and
-    // before the path is made absolute. A dangling link reads as missing here, and would be no
-    // regular file below either.
+    Path folder = target.getParent();
+    // A folder this run made holds only this run's outputs, never an input: asked first, as
+    // most outputs of a bulk run go into such folders, and the map answers without the file
+    // system call below (1% of a bulk run's CPU).
+    if (folders.madeByRun(folder)) {
+      return null;
+    }
+    // Most other outputs are new, and a missing file is no input either: File.exists answers
+    // without the exception that readAttributes throws for a missing file (2% of a bulk run's
+    // CPU) and before the path is made absolute. A dangling link reads as missing here, and would
+    // be no regular file below either.
     if (!target.toFile().exists()) {
       return null;
     }
     if (inputFiles.contains(target.toAbsolutePath().normalize())) {
       return READS_IT;
-    }
-    Path folder = target.getParent();
-    if (folders.madeByRun(folder)) {
-      return null; // a folder this run made holds only this run's outputs
     }
     BasicFileAttributes attributes;
     try {

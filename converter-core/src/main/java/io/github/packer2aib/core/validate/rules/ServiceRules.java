@@ -612,7 +612,7 @@ public final class ServiceRules {
     if (inline != null) {
       for (int k = 0; k < inline.size(); k++) {
         String command = inline.get(k);
-        hiddenCharacter(command, pointer(at, i, "/inline/" + k));
+        hiddenCharacter(command, at, i, k);
         if (command != null
             && !ArmExpression.isExpression(command)
             && SecretScrubber.hasSasSignature(command)) {
@@ -636,7 +636,7 @@ public final class ServiceRules {
    * review shows ("Trojan Source"), and a zero-width one (U+200B-U+200D, U+2060, U+FEFF) hides in a
    * word. The shell runs the text as it is, not as it looks.
    */
-  private void hiddenCharacter(String command, String at) {
+  private void hiddenCharacter(String command, String at, int i, int k) {
     if (command == null) {
       return;
     }
@@ -647,7 +647,8 @@ public final class ServiceRules {
     char c = command.charAt(first);
     report(
         RuleCode.HIDDEN_CHARACTER,
-        at,
+        // Built here, not by the caller: every command of every step is asked.
+        pointer(at, i, "/inline/" + k),
         String.format(
                 "This command holds the invisible character U+%04X (character %d of the"
                     + " command), which ",
