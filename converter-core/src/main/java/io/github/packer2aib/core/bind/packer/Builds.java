@@ -219,7 +219,8 @@ final class Builds {
     EvalContext ctx = scope.locals();
     Optional<Attributes.Text> nameText = attributes.text(content, "name", ctx);
     Optional<Attributes.Text> descriptionText = attributes.text(content, "description", ctx);
-    Optional<String> name = nameText.map(Attributes.Text::text);
+    // An empty name is no name, as in Packer (CoreBuild.Name() prefixes only a non-empty one).
+    Optional<String> name = nameText.map(Attributes.Text::text).filter(n -> !n.isEmpty());
     Optional<String> description = descriptionText.map(Attributes.Text::text);
     Set<String> sensitive = sensitiveTexts(null, nameText, descriptionText);
     // build.name in the blocks' bodies: sensitive when the name is.
@@ -363,7 +364,9 @@ final class Builds {
       return Optional.empty();
     }
     int before = out.size();
-    Optional<String> localName = attributes.string(content, "name", Scope.constants());
+    // An empty name keeps the source's own, as in Packer (SourceUseBlock.name()).
+    Optional<String> localName =
+        attributes.string(content, "name", Scope.constants()).filter(n -> !n.isEmpty());
     Attribute nameAttribute = content.get("name");
     if (nameAttribute != null) {
       explainFunctionCalls(
@@ -431,7 +434,8 @@ final class Builds {
         if (name.isEmpty()) {
           continue;
         }
-        localName = Optional.of(name.get().text());
+        // "" keeps the source's own name, as a static block's (SourceUseBlock.name()).
+        localName = Optional.of(name.get().text()).filter(n -> !n.isEmpty());
       }
       into.add(
           new Usage(

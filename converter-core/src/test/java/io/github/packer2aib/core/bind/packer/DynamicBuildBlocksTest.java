@@ -88,6 +88,40 @@ class DynamicBuildBlocksTest {
   }
 
   @Test
+  void anEmptyNameKeepsTheSourcesName() {
+    // Packer 1.6.6 (SourceUseBlock.name()) ran x.null.example with source.name = "example" for
+    // name = "", static or generated, and an empty build name prefixes nothing.
+    LoadResult r =
+        load(
+            SOURCES
+                + """
+                  build {
+                    name = "x"
+                    source "null.example" {
+                      name = ""
+                    }
+                    dynamic "source" {
+                      for_each = { default = "", big = "big" }
+                      labels   = ["null.example"]
+                      content {
+                        name = source.value
+                      }
+                    }
+                  }
+                  build {
+                    name = ""
+                    sources = ["source.null.other"]
+                  }
+                  """);
+    assertEquals(List.of(), r.diagnostics());
+    List<Build> builds = r.template().orElseThrow().builds();
+    // A map is expanded in key order: big, then default.
+    assertEquals(List.of("null.example", "null.big", "null.example"), usages(builds.get(0)));
+    assertEquals("example", builds.get(0).sources().get(0).name());
+    assertEquals(java.util.Optional.empty(), builds.get(1).name());
+  }
+
+  @Test
   void theIteratorIsBoundInTheGeneratedFieldsOnly() {
     // The default iterator is named source: it must not hide source.name in the source's body.
     LoadResult r =
