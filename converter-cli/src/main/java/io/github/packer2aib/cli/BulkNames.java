@@ -44,7 +44,16 @@ final class BulkNames {
    * device name when the stem is settled: its first segment is the stem).
    */
   static List<String> documentNames(String stem, List<String> templateNames) {
-    if (templateNames.size() == 1) {
+    return documentNames(stem, templateNames, templateNames.size());
+  }
+
+  /**
+   * {@link #documentNames(String, List)} for a document that makes {@code unselected} templates
+   * when --only/--except leave none out: one template of several keeps its stem.template, so that a
+   * selective run names it as a full one does (and does not call the full run's file stale).
+   */
+  static List<String> documentNames(String stem, List<String> templateNames, int unselected) {
+    if (templateNames.size() == 1 && unselected <= 1) {
       return List.of(stem);
     }
     Set<String> used = new HashSet<>();

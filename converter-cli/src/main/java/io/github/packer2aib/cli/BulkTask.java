@@ -252,7 +252,7 @@ final class BulkTask {
     boolean failed = o.ignored().fails(r.diagnostics(), o.strict());
     List<String> outputs = new ArrayList<>();
     if (!failed && output != null) { // validate -r has no output folder
-      failed = !write(c, r.templates(), o, all, cliLines, outputs);
+      failed = !write(c, r.templates(), r.unselected(), o, all, cliLines, outputs);
     }
     if (!failed) {
       for (int i = 0; i < r.templates().size(); i++) {
@@ -332,6 +332,7 @@ final class BulkTask {
   private boolean write(
       Discovery.Candidate c,
       List<ConvertedTemplate> templates,
+      int unselected,
       BulkOptions.TemplateOptions o,
       List<Diagnostic> all,
       List<String> cliLines,
@@ -345,10 +346,12 @@ final class BulkTask {
     boolean document = c.shape() == Discovery.Shape.DOCUMENT;
     List<String> chosenNames =
         document
-            ? BulkNames.documentNames(c.stem(), templateNames)
+            ? BulkNames.documentNames(c.stem(), templateNames, unselected)
             : BulkNames.folderNames(templateNames, c.reservedStems());
     List<String> naturalNames =
-        document ? BulkNames.documentNames(c.naturalStem(), templateNames) : templateNames;
+        document
+            ? BulkNames.documentNames(c.naturalStem(), templateNames, unselected)
+            : templateNames;
     if (document) {
       String fileName = c.path().getFileName().toString();
       if (!BulkNames.baseOf(fileName).equals(c.naturalStem())) {

@@ -510,22 +510,26 @@ final class ConvertCommand implements Callable<Integer> {
       Path target = output.resolve(name.fileName());
       if (name.renamed()) {
         String named = "\"" + a.template().name() + "\"";
+        String why =
+            switch (name.renaming()) {
+              case DEVICE -> "Windows takes the name " + named + " for a device";
+              case SHARED -> "more than one input produces a template named " + named;
+              default ->
+                  "another output of this run already has the file name of the template " + named;
+            };
         boolean device = name.renaming() == OutputNames.Renaming.DEVICE;
         String line =
-            (device
-                    ? "Windows takes the name " + named + " for a device; the template from "
-                    : "more than one input produces a template named " + named + "; the one from ")
+            why
+                + (device ? "; the template from " : "; the one from ")
                 + a.inputName()
                 + " is written to "
                 + target;
         String detail =
-            (device
-                    ? "Windows takes the name "
-                        + named
-                        + " for a device, whatever its case and extension, so the template from "
-                    : "More than one input produces a template named "
-                        + named
-                        + ", so the one from ")
+            Character.toUpperCase(why.charAt(0))
+                + why.substring(1)
+                + (device
+                    ? ", whatever its case and extension, so the template from "
+                    : ", so the one from ")
                 + a.inputName()
                 + " is written to "
                 + target

@@ -37,8 +37,10 @@ final class OutputNames {
   /** Why a file is not named after its template. */
   enum Renaming {
     NONE,
-    /** Templates of several inputs share the name, or a name clashes. */
+    /** Templates of several inputs share the name: it is prefixed with the input's. */
     SHARED,
+    /** Another output of the run took the name first (a device name's '_' made it, say). */
+    TAKEN,
     /** Windows takes the name for a device ({@link NameCharacters#isWindowsDevice}). */
     DEVICE
   }
@@ -73,9 +75,11 @@ final class OutputNames {
       Renaming renaming =
           candidate.equals(e.templateName())
               ? Renaming.NONE
-              : NameCharacters.isWindowsDevice(e.templateName()) && !shared
-                  ? Renaming.DEVICE
-                  : Renaming.SHARED;
+              : shared
+                  ? Renaming.SHARED
+                  : candidate.equals(notADevice(e.templateName()))
+                      ? Renaming.DEVICE
+                      : Renaming.TAKEN;
       result.add(new Assigned(e, candidate + "." + extension, renaming));
     }
     return result;

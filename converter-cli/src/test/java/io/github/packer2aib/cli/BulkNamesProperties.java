@@ -117,6 +117,14 @@ class BulkNamesProperties {
   }
 
   @net.jqwik.api.Example
+  void oneTemplateSelectedOfSeveralKeepsItsFullName() {
+    // --only web of a document with the builders web and azure-arm: the file a full run writes
+    // (multi.web), not multi, which a full run calls stale.
+    assertEquals(List.of("multi.web"), BulkNames.documentNames("multi", List.of("web"), 2));
+    assertEquals(List.of("multi"), BulkNames.documentNames("multi", List.of("web"), 1));
+  }
+
+  @net.jqwik.api.Example
   void aWindowsDeviceNameGetsAnUnderscore() {
     assertEquals("con_", BulkNames.settleStem("con", new StemSpaces()));
     assertEquals("Nul_.a", BulkNames.settleStem("Nul.a", new StemSpaces()));

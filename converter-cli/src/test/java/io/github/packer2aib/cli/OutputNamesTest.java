@@ -49,7 +49,9 @@ class OutputNamesTest {
             OutputNames.Renaming.DEVICE,
             OutputNames.Renaming.DEVICE,
             OutputNames.Renaming.DEVICE,
-            OutputNames.Renaming.SHARED,
+            // Taken by a's con, not shared by two inputs: no input-name prefix, and a note that
+            // must not say several inputs make the name.
+            OutputNames.Renaming.TAKEN,
             OutputNames.Renaming.NONE),
         assigned.stream().map(OutputNames.Assigned::renaming).toList());
     // Prefixed with their inputs' names, they are no device names any more.

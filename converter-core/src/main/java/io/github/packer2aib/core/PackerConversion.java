@@ -80,7 +80,8 @@ public final class PackerConversion {
     return new ConversionResult(
         templates,
         SecretMessages.scrub(mapped.secretTexts(), diagnostics.sorted()),
-        loaded.sources());
+        loaded.sources(),
+        mapped.usages());
   }
 
   private static ConversionResult failed(Diagnostics diagnostics, LoadResult loaded) {

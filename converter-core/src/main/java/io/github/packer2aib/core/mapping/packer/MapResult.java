@@ -9,9 +9,14 @@ import java.util.List;
  * @param templates one per (build × azure-arm source usage) that mapped without errors, in build
  *     and usage order; a usage with an error gives no template (its diagnostics say why)
  * @param diagnostics everything dropped, rewritten, approximated or refused, in source order
+ * @param usages how many azure-arm source usages the template has, whether --only/--except select
+ *     them or not: how many templates it makes without a selection
  */
 public record MapResult(
-    List<MappedTemplate> templates, List<Diagnostic> diagnostics, List<String> secretTexts) {
+    List<MappedTemplate> templates,
+    List<Diagnostic> diagnostics,
+    List<String> secretTexts,
+    int usages) {
   public MapResult {
     templates = List.copyOf(templates);
     diagnostics = List.copyOf(diagnostics);

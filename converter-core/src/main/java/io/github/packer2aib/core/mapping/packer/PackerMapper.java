@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public final class PackerMapper {
     checkFilters(template, global);
     List<Candidate> selected = select(template, azure, options, global);
 
-    Map<Candidate, String> names = names(selected, global);
+    Map<Candidate, String> names = names(azure, selected, global);
     List<MappedTemplate> templates = new ArrayList<>();
     List<Diagnostic> all = new ArrayList<>(global.all());
     // An unusable option spoils every template; map them anyway to report all problems at once.
@@ -90,7 +91,7 @@ public final class PackerMapper {
     List<Diagnostic> kept = distinct(all);
     kept.sort(Diagnostics.ORDER);
     // The texts the output was scanned for: the conversion masks them in its messages too.
-    return new MapResult(templates, List.copyOf(kept), secrets.allTexts());
+    return new MapResult(templates, List.copyOf(kept), secrets.allTexts(), azure.size());
   }
 
   /**
@@ -306,26 +307,6 @@ public final class PackerMapper {
         : c.usage().reference();
   }
 
-  /** Why the template made from a usage named {@code wanted} is named otherwise. */
-  private static String renamedBecause(
-      String wanted, String base, boolean shared, boolean sharedByBuilds) {
-    if (shared) {
-      return sharedByBuilds
-          ? ", because another build uses the same source name."
-          : ", because the build lists the same source name more than once (Packer builds it once"
-              + " for each).";
-    }
-    String cleaned = TemplateNames.clean(wanted, "template");
-    if (!cleaned.equals(wanted)) {
-      return ": template names may hold only letters, digits, '-', '_' and '.' (at most 64).";
-    }
-    if (!base.equals(cleaned)) {
-      return ": the name also names the output file, which must not start with '.' (a hidden"
-          + " file).";
-    }
-    return ", because another template already has that name.";
-  }
-
   /** The names --only/--except match: {@code build.type.name}, {@code type.name}, {@code name}. */
   private static List<String> filterNames(Candidate c) {
     List<String> names = new ArrayList<>();
@@ -335,57 +316,136 @@ public final class PackerMapper {
     return names;
   }
 
+  /** A usage's wanted name, before names are made unique. */
+  private record Wanted(Candidate candidate, String base, String name, boolean prefixed) {}
+
   /**
    * Output names: the usage name, cleaned for file names and Azure (without leading dots, which
    * would hide the output file); {@code <build>.<usage>} where usages of different builds share a
-   * name; a numeric suffix for what is still equal.
+   * name; a numeric suffix for what is still equal. Names are worked out over every azure-arm usage
+   * of the template, selected or not, so that --only/--except never change a template's name (in
+   * Packer too a build's name does not depend on -only), and compared ignoring case, as Azure
+   * compares resource names. A build without a usable name is called {@code build-<n>}; names that
+   * come from the template claim theirs before such made-up ones. Notes only for the selected.
    */
-  private static Map<Candidate, String> names(List<Candidate> selected, Report r) {
+  private static Map<Candidate, String> names(
+      List<Candidate> azure, List<Candidate> selected, Report r) {
     Map<String, Integer> count = new HashMap<>();
     // The builds each name is used in: one build that lists a source twice is told apart.
     Map<String, Set<Integer>> builds = new HashMap<>();
-    for (Candidate c : selected) {
+    // The spellings of each name: Ubuntu and ubuntu are one name to Azure.
+    Map<String, Set<String>> spellings = new HashMap<>();
+    for (Candidate c : azure) {
       String stem = TemplateNames.stem(c.usage().name(), "template");
-      count.merge(stem, 1, Integer::sum);
-      builds.computeIfAbsent(stem, k -> new HashSet<>()).add(c.buildIndex());
+      String key = key(stem);
+      count.merge(key, 1, Integer::sum);
+      builds.computeIfAbsent(key, k -> new HashSet<>()).add(c.buildIndex());
+      spellings.computeIfAbsent(key, k -> new HashSet<>()).add(stem);
+    }
+    List<Wanted> given = new ArrayList<>();
+    List<Wanted> madeUp = new ArrayList<>();
+    for (Candidate c : azure) {
+      String base = TemplateNames.stem(c.usage().name(), "template");
+      if (count.get(key(base)) > 1 && builds.get(key(base)).size() > 1) {
+        // A build name from a sensitive value would name the file and the template: not used.
+        Optional<String> named = c.build().name();
+        boolean usable = named.isPresent() && !c.build().isSensitive(named.get());
+        String build = usable ? named.get() : "build-" + (c.buildIndex() + 1);
+        Wanted w =
+            new Wanted(
+                c, base, TemplateNames.stem(build + "." + c.usage().name(), "template"), true);
+        (usable ? given : madeUp).add(w);
+      } else {
+        given.add(new Wanted(c, base, base, false));
+      }
     }
     // By identity: a candidate's record hash would walk the whole build model.
     Map<Candidate, String> out = new IdentityHashMap<>();
-    Set<String> taken = new HashSet<>();
-    for (Candidate c : selected) {
-      String base = TemplateNames.stem(c.usage().name(), "template");
-      String name = base;
-      if (count.get(base) > 1 && builds.get(base).size() > 1) {
-        // A build name from a sensitive value would name the file and the template: not used.
-        Optional<String> named = c.build().name();
-        String build =
-            named.isPresent() && !c.build().isSensitive(named.get())
-                ? named.get()
-                : "build-" + (c.buildIndex() + 1);
-        name = TemplateNames.stem(build + "." + c.usage().name(), "template");
-      }
-      String unique = name;
+    Map<Candidate, String> because = new IdentityHashMap<>();
+    // Lower-case name → the usage that holds it.
+    Map<String, Candidate> holders = new HashMap<>();
+    given.addAll(madeUp);
+    for (Wanted w : given) {
+      Candidate c = w.candidate();
+      String unique = w.name();
       int n = 2;
-      while (!taken.add(unique)) {
+      while (holders.putIfAbsent(key(unique), c) != null) {
         String suffix = "-" + n++;
-        unique = name.substring(0, Math.min(name.length(), 64 - suffix.length())) + suffix;
+        unique = w.name().substring(0, Math.min(w.name().length(), 64 - suffix.length())) + suffix;
       }
+      out.put(c, unique);
       if (!unique.equals(c.usage().name())) {
+        because.put(c, renamedBecause(w, unique, holders.get(key(w.name())), out, spellings));
+      }
+    }
+    for (Candidate c : selected) {
+      if (because.containsKey(c)) {
         r.add(
             PackerMapCode.TEMPLATE_RENAMED,
             c.usage().range(),
             "The image template made from \""
                 + c.usage().reference()
                 + "\" is named \""
-                + unique
+                + out.get(c)
                 + "\""
-                + renamedBecause(
-                    c.usage().name(), base, count.get(base) > 1, builds.get(base).size() > 1)
-                + "");
+                + because.get(c));
       }
-      out.put(c, unique);
     }
     return out;
+  }
+
+  private static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Why the template of {@code w} is named {@code unique}, not after its usage; {@code holder}
+   * holds the name it wanted, when that is another usage.
+   */
+  private static String renamedBecause(
+      Wanted w,
+      String unique,
+      Candidate holder,
+      Map<Candidate, String> names,
+      Map<String, Set<String>> spellings) {
+    String wanted = w.candidate().usage().name();
+    String cleaned = TemplateNames.clean(wanted, "template");
+    String why;
+    if (w.prefixed()) {
+      why =
+          spellings.get(key(w.base())).size() > 1
+              ? ", because another build uses a source name that differs only in case, and Azure"
+                  + " resource names ignore case"
+              : ", because another build uses the same source name";
+    } else if (!cleaned.equals(wanted)) {
+      why = ": template names may hold only letters, digits, '-', '_' and '.' (at most 64)";
+    } else if (!w.base().equals(cleaned)) {
+      why = ": the name also names the output file, which must not start with '.' (a hidden file)";
+    } else {
+      why = null;
+    }
+    if (!unique.equals(w.name())) {
+      String held = names.get(holder);
+      String clash;
+      if (!held.equals(w.name())) {
+        clash =
+            "the template made from \""
+                + shownName(holder)
+                + "\" is named \""
+                + held
+                + "\", and Azure resource names ignore case";
+      } else if (!w.prefixed()
+          && holder.buildIndex() == w.candidate().buildIndex()
+          && holder.usage().name().equals(wanted)) {
+        clash =
+            "the build lists the same source name more than once (Packer builds it once for"
+                + " each)";
+      } else {
+        clash = "another template already has the name \"" + held + "\"";
+      }
+      why = why == null ? ", because " + clash : why + "; and " + clash;
+    }
+    return why + ".";
   }
 
   /**
