@@ -142,9 +142,14 @@ final class EnvVars {
     Map<String, String> out = new TreeMap<>(env);
     for (String name : PACKER_VARIABLES) {
       if (text.contains(name) && !out.containsKey(name)) {
+        // The source's label, not a build-level source block's name: Packer 1.6.6 printed b for
+        // source "null.b" { name = "renamed" } (builderVariables() sets source.Name), as {{
+        // build_name }} gives. A legacy builder's name is both.
         out.put(
             name,
-            name.equals("PACKER_BUILD_NAME") ? pr.u.usage.name() : pr.u.usage.source().type());
+            name.equals("PACKER_BUILD_NAME")
+                ? pr.u.usage.source().name()
+                : pr.u.usage.source().type());
       }
     }
     return out;

@@ -134,4 +134,27 @@ class TemplateNamingTest {
             + " has the name \"build-1.ubuntu\".",
         renamedNotes(r).get(0));
   }
+
+  @Test
+  void packerBuildNameIsTheSourcesLabelForARenamedUsage() {
+    // Packer 1.6.6 printed PBN=b for source "null.b" { name = "renamed" } in a build named bn.
+    MapResult r =
+        LoadAndMap.map(
+            "t.pkr.hcl",
+            LoadAndMap.linuxSource("ubuntu", "")
+                + """
+                  build {
+                    name = "bn"
+                    source "source.azure-arm.ubuntu" {
+                      name = "renamed"
+                    }
+                    provisioner "shell" {
+                      inline = ["echo PBN=$PACKER_BUILD_NAME"]
+                    }
+                  }
+                  """);
+    assertEquals(List.of("renamed"), names(r));
+    String json = LoadAndMap.json(r);
+    assertTrue(json.contains("export PACKER_BUILD_NAME='ubuntu'"), json);
+  }
 }
