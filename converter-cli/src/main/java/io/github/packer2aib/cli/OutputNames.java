@@ -2,6 +2,8 @@ package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.source.AccentFolding;
 import io.github.packer2aib.core.source.NameCharacters;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -99,10 +101,21 @@ final class OutputNames {
     return dot < 0 ? name + "_" : name.substring(0, dot) + "_" + name.substring(dot);
   }
 
-  /** {@code dir/web.pkr.hcl} → {@code web}; characters unsafe in file names become {@code _}. */
+  /**
+   * {@code dir/web.pkr.hcl} → {@code web}; characters unsafe in file names become {@code _}. A
+   * folder is named by its last segment also when written {@code t1/} (as tab completion gives it)
+   * or as {@code .} or {@code ..}, which stand for the folder's real name.
+   */
   static String inputBaseName(String inputName) {
+    String trimmed = inputName;
+    while (trimmed.length() > 1 && (trimmed.endsWith("/") || trimmed.endsWith("\\"))) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
     String base =
-        inputName.substring(Math.max(inputName.lastIndexOf('/'), inputName.lastIndexOf('\\')) + 1);
+        trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
+    if (base.equals(".") || base.equals("..")) {
+      base = folderName(trimmed);
+    }
     String lower = base.toLowerCase(Locale.ROOT);
     for (String ext : INPUT_EXTENSIONS) {
       if (lower.endsWith(ext) && lower.length() > ext.length()) {
@@ -112,6 +125,16 @@ final class OutputNames {
     }
     base = safeSpelling(base).replaceAll("^[._]+|[._]+$", "");
     return base.isEmpty() ? "input" : base;
+  }
+
+  /** The name of the folder {@code path} ({@code .}, {@code ../..}) is; empty for a root. */
+  private static String folderName(String path) {
+    try {
+      Path name = Path.of(path).toAbsolutePath().normalize().getFileName();
+      return name == null ? "" : name.toString();
+    } catch (InvalidPathException e) {
+      return "";
+    }
   }
 
   private static String key(String name) {

@@ -100,6 +100,16 @@ class OutputNamesTest {
     assertEquals("my_template", OutputNames.inputBaseName("my template.json"));
     assertEquals("stdin", OutputNames.inputBaseName("<stdin>"));
     assertEquals("input", OutputNames.inputBaseName("..."));
+    // A folder written with a trailing separator, or as . or .., is named as it is.
+    assertEquals("t1", OutputNames.inputBaseName("t1/"));
+    assertEquals("t1", OutputNames.inputBaseName("x/t1//"));
+    assertEquals("t1", OutputNames.inputBaseName("x\\t1\\"));
+    String here = java.nio.file.Path.of("").toAbsolutePath().getFileName().toString();
+    assertEquals(OutputNames.inputBaseName(here), OutputNames.inputBaseName("."));
+    assertEquals(OutputNames.inputBaseName(here), OutputNames.inputBaseName("./"));
+    String parent = java.nio.file.Path.of("").toAbsolutePath().getParent().getFileName().toString();
+    assertEquals(OutputNames.inputBaseName(parent), OutputNames.inputBaseName(".."));
+    assertEquals("input", OutputNames.inputBaseName("/"));
     // Accented Latin letters keep their letter; other scripts are unsafe characters.
     assertEquals("Uberprufung", OutputNames.inputBaseName("Überprüfung.json"));
     assertEquals("-image", OutputNames.inputBaseName("東京-image.yaml"));
