@@ -197,18 +197,7 @@ final class ConvertCommand implements Callable<Integer> {
       // read.source(), which may be a masked copy of what was read (see PackerRouting.byContent).
       outcomes.add(new Outcome(new Input.Loaded(read.source()), convert(read, options)));
     }
-    int produced = 0;
-    for (Outcome o : outcomes) {
-      produced += o.result() == null ? 0 : o.result().templates().size();
-    }
-    if (output == null && produced > 1) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "the inputs produce "
-              + produced
-              + " templates, but standard output takes only one; pass -o DIR to write one file"
-              + " per template");
-    }
+    String tooMany = output == null ? tooManyForStandardOutput(outcomes) : null;
 
     Report report = common.report(spec.commandLine().getErr());
     Set<Integer> failed = new LinkedHashSet<>();
@@ -255,6 +244,17 @@ final class ConvertCommand implements Callable<Integer> {
           .findFirst()
           .ifPresent(o -> packerOnly.tellUnused(spec, report, o.input().displayName()));
     }
+    if (tooMany != null) {
+      // A usage error, but after the inputs' own diagnostics (and the report, which records
+      // them, with no output): they are the run's findings whichever template is chosen.
+      if (reportFile != null) {
+        reportFile.writeOrTell(report, failed);
+      }
+      if (report.machine()) {
+        report.finish("", failed.size());
+      }
+      throw new ParameterException(spec.commandLine(), tooMany);
+    }
     OutputCheck outputCheck = check ? new OutputCheck() : null;
     int written =
         output == null
@@ -278,6 +278,38 @@ final class ConvertCommand implements Callable<Integer> {
         failed.size());
     boolean upToDate = outputCheck == null || outputCheck.upToDate();
     return failed.isEmpty() && reportWritten && upToDate ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
+  }
+
+  /**
+   * Why the inputs cannot go to standard output, which takes one template: the inputs that give
+   * templates, each with their names, and how to choose; null when there is at most one.
+   */
+  private static String tooManyForStandardOutput(List<Outcome> outcomes) {
+    int produced = 0;
+    List<String> givers = new ArrayList<>();
+    boolean packerSeveral = false;
+    for (Outcome o : outcomes) {
+      if (o.result() == null || o.result().templates().isEmpty()) {
+        continue;
+      }
+      List<ConvertedTemplate> templates = o.result().templates();
+      produced += templates.size();
+      List<String> names = new ArrayList<>();
+      for (ConvertedTemplate t : templates) {
+        names.add("\"" + t.name() + "\"");
+      }
+      givers.add(o.input().displayName() + " gives " + String.join(", ", names));
+      packerSeveral |= templates.size() > 1 && o.input() instanceof Input.Packer;
+    }
+    if (produced <= 1) {
+      return null;
+    }
+    return "the inputs produce "
+        + produced
+        + " templates, but standard output takes only one ("
+        + String.join("; ", givers)
+        + "); pass -o DIR to write one file per template"
+        + (packerSeveral ? ", or choose a Packer template's build with --only" : "");
   }
 
   /** The options only -r takes, and what -r requires. */

@@ -140,6 +140,11 @@ final class Report {
     return ignoredCodes;
   }
 
+  /** Whether diagnostics go out as one JSON or SARIF document at the end. */
+  boolean machine() {
+    return format.machine();
+  }
+
   int errors() {
     return errors;
   }

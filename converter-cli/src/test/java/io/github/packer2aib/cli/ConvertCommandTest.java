@@ -199,11 +199,56 @@ class ConvertCommandTest {
 
     assertEquals(2, r.exitCode());
     assertEquals("", r.out());
+    String name = Templates.expectedSingle(a.toString(), Templates.VALID_AIB).name();
+    // Each input that gives templates, with their names.
     assertEquals(
-        "error: the inputs produce 2 templates, but standard output takes only one; pass -o DIR"
-            + " to write one file per template\n"
+        "error: the inputs produce 2 templates, but standard output takes only one ("
+            + a
+            + " gives \""
+            + name
+            + "\"; "
+            + b
+            + " gives \""
+            + name
+            + "\"); pass -o DIR to write one file per template\n"
             + "Try 'packer2aib convert --help' for more information.\n",
         r.err());
+  }
+
+  @Test
+  void severalResultsWithoutOutputStillShowTheOtherInputsErrorsAndWriteTheReport() {
+    Path a = Templates.write(tmp.resolve("a"), "web.json", Templates.VALID_AIB);
+    Path b = Templates.write(tmp.resolve("b"), "web.json", Templates.VALID_AIB);
+    Path broken = Templates.write(tmp, "broken.json", Templates.BROKEN_JSON);
+    Path report = tmp.resolve("r.json");
+
+    CliRun r =
+        CliRun.run(
+            "convert",
+            broken.toString(),
+            a.toString(),
+            b.toString(),
+            "--report",
+            report.toString());
+
+    assertEquals(2, r.exitCode());
+    assertEquals("", r.out());
+    // The broken input's error comes first, then the usage error that names the inputs.
+    assertTrue(r.err().startsWith(broken + ":"), r.err());
+    assertTrue(r.err().contains("error: the inputs produce 2 templates"), r.err());
+    assertTrue(Files.isRegularFile(report), "the report is written");
+
+    CliRun json =
+        CliRun.run(
+            "convert",
+            broken.toString(),
+            a.toString(),
+            b.toString(),
+            "--diagnostics-format",
+            "json");
+    assertEquals(2, json.exitCode());
+    assertTrue(json.err().startsWith("["), json.err());
+    assertTrue(json.err().contains("error: the inputs produce 2 templates"), json.err());
   }
 
   @Test
