@@ -176,12 +176,142 @@ final class UsageFilter {
   }
 
   /**
-   * Whether {@code text} matches the glob {@code pattern} ({@code *} any run, {@code ?} any one
-   * character), by a walk that goes back only to the last star: a regular expression made of the
-   * pattern for every name (made anew per usage) took time in the square of a long pattern's length
-   * to build, and one of 8,000 stars overflowed the stack when compiled (an internal error).
+   * Whether {@code text} matches the glob {@code pattern} as Packer's -only/-except compile it
+   * (gobwas/glob, without separators): {@code *} any run, {@code ?} any one character, {@code
+   * [abc]} one of a set, {@code [a-z]} one of a range, {@code [!…]} one outside it, and {@code \}
+   * before a character that character itself (Packer 1.6.6 selected bb.null.a with [b]b.null.a,
+   * bb.null.[!r] and bb.null.\a). A pattern Packer cannot compile (an unclosed {@code [}, a
+   * trailing {@code \}) matches nothing. By a walk that goes back only to the last star: a regular
+   * expression made of the pattern for every name (made anew per usage) took time in the square of
+   * a long pattern's length to build, and one of 8,000 stars overflowed the stack when compiled (an
+   * internal error).
    */
   static boolean globMatch(String pattern, String text) {
+    if (!hasClassOrEscape(pattern)) {
+      return plainGlobMatch(pattern, text);
+    }
+    List<GlobToken> tokens = GlobToken.compile(pattern);
+    if (tokens == null) {
+      return false;
+    }
+    int p = 0;
+    int t = 0;
+    int star = -1;
+    int resume = 0;
+    while (t < text.length()) {
+      GlobToken g = p < tokens.size() ? tokens.get(p) : null; // null: the pattern is used up
+      if (g != null && g.any()) {
+        star = p++;
+        resume = t;
+      } else if (g != null && g.matches(text.charAt(t))) {
+        p++;
+        t++;
+      } else if (star >= 0) {
+        p = star + 1;
+        t = ++resume;
+      } else {
+        return false;
+      }
+    }
+    while (p < tokens.size() && tokens.get(p).any()) {
+      p++;
+    }
+    return p == tokens.size();
+  }
+
+  private static boolean hasClassOrEscape(String pattern) {
+    return pattern.indexOf('[') >= 0 || pattern.indexOf('\\') >= 0;
+  }
+
+  /**
+   * One step of a glob with classes or escapes: {@code *}, or one character that must be in {@code
+   * set} (or between {@code lo} and {@code hi}), or outside it when {@code negated}; {@code set}
+   * null and {@code lo} 0 for {@code ?}.
+   */
+  private record GlobToken(boolean any, String set, char lo, char hi, boolean negated) {
+    private static final GlobToken ANY = new GlobToken(true, null, (char) 0, (char) 0, false);
+    private static final GlobToken ONE = new GlobToken(false, null, (char) 0, (char) 0, false);
+
+    boolean matches(char c) {
+      if (set == null && lo == 0 && hi == 0) {
+        return true; // ?
+      }
+      boolean in = set != null ? set.indexOf(c) >= 0 : c >= lo && c <= hi;
+      return in != negated;
+    }
+
+    /** The steps of {@code p}, as gobwas/glob reads them; null when it cannot compile it. */
+    static List<GlobToken> compile(String p) {
+      List<GlobToken> out = new ArrayList<>();
+      int i = 0;
+      while (i < p.length()) {
+        char c = p.charAt(i);
+        if (c == '*') {
+          out.add(ANY); // ** too: without separators it is the same
+          i++;
+        } else if (c == '?') {
+          out.add(ONE);
+          i++;
+        } else if (c == '\\') {
+          if (i + 1 >= p.length()) {
+            return null; // a trailing backslash
+          }
+          out.add(literal(p.charAt(i + 1)));
+          i += 2;
+        } else if (c == '[') {
+          i = klass(p, i + 1, out);
+          if (i < 0) {
+            return null;
+          }
+        } else {
+          out.add(literal(c));
+          i++;
+        }
+      }
+      return out;
+    }
+
+    private static GlobToken literal(char c) {
+      return new GlobToken(false, String.valueOf(c), (char) 0, (char) 0, false);
+    }
+
+    /**
+     * Reads a class from just after its {@code [}: {@code !} first negates it; {@code x-y} is a
+     * range (its ends taken as written); else a set, in which {@code \} escapes, up to the {@code
+     * ]}. Returns the index after the {@code ]}, or -1 when the class is malformed or empty.
+     */
+    private static int klass(String p, int i, List<GlobToken> out) {
+      boolean negated = i < p.length() && p.charAt(i) == '!';
+      if (negated) {
+        i++;
+      }
+      if (i + 1 < p.length() && p.charAt(i + 1) == '-') {
+        if (i + 3 >= p.length() || p.charAt(i + 3) != ']') {
+          return -1;
+        }
+        out.add(new GlobToken(false, null, p.charAt(i), p.charAt(i + 2), negated));
+        return i + 4;
+      }
+      StringBuilder set = new StringBuilder();
+      while (i < p.length() && p.charAt(i) != ']') {
+        if (p.charAt(i) == '\\') {
+          i++;
+          if (i >= p.length()) {
+            return -1;
+          }
+        }
+        set.append(p.charAt(i++));
+      }
+      if (i >= p.length() || set.isEmpty()) {
+        return -1;
+      }
+      out.add(new GlobToken(false, set.toString(), (char) 0, (char) 0, negated));
+      return i + 1;
+    }
+  }
+
+  /** {@link #globMatch} of a pattern of {@code *} and {@code ?} alone: no steps made. */
+  private static boolean plainGlobMatch(String pattern, String text) {
     int p = 0;
     int t = 0;
     int star = -1;

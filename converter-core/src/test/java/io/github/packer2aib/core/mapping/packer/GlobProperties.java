@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.StringLength;
 /**
  * --only/--except globs match as the regular expression they stand for ({@code *} → {@code .*},
  * {@code ?} → {@code .}), which they were matched with until a long pattern made compiling one an
- * internal error.
+ * internal error; classes and escapes as Packer's gobwas/glob reads them.
  */
 class GlobProperties {
   private static Pattern regex(String glob) {
@@ -31,6 +31,38 @@ class GlobProperties {
       @ForAll @StringLength(max = 8) @Chars({'a', 'b', '.', '*', '?'}) String glob,
       @ForAll @StringLength(max = 10) @Chars({'a', 'b', '.'}) String name) {
     assertEquals(regex(glob).matcher(name).matches(), UsageFilter.globMatch(glob, name), glob);
+  }
+
+  @Property(tries = 2000)
+  void aCharacterWrittenAsAClassOrEscapedMatchesAsItself(
+      @ForAll @StringLength(max = 8) @Chars({'a', 'b', '.', '*', '?'}) String glob,
+      @ForAll @StringLength(max = 10) @Chars({'a', 'b', '.'}) String name,
+      @ForAll boolean asClass) {
+    StringBuilder b = new StringBuilder();
+    for (char c : glob.toCharArray()) {
+      b.append(c == '*' || c == '?' ? String.valueOf(c) : asClass ? "[" + c + "]" : "\\" + c);
+    }
+    assertEquals(UsageFilter.globMatch(glob, name), UsageFilter.globMatch(b.toString(), name));
+  }
+
+  @Example
+  void classesAndEscapesAsPackersGobwasGlob() {
+    // Packer 1.6.6 selected bb.null.a with each of the first three.
+    assertTrue(UsageFilter.globMatch("[b]b.null.a", "bb.null.a"));
+    assertTrue(UsageFilter.globMatch("bb.null.[!r]", "bb.null.a"));
+    assertTrue(UsageFilter.globMatch("bb.null.\\a", "bb.null.a"));
+    assertFalse(UsageFilter.globMatch("bb.null.[!a]", "bb.null.a"));
+    assertTrue(UsageFilter.globMatch("[dw]*.azure-arm.ubuntu", "web.azure-arm.ubuntu"));
+    assertFalse(UsageFilter.globMatch("[dw]*.azure-arm.ubuntu", "app.azure-arm.ubuntu"));
+    assertTrue(UsageFilter.globMatch("build-[0-9]", "build-7"));
+    assertFalse(UsageFilter.globMatch("build-[!0-9]", "build-7"));
+    assertTrue(UsageFilter.globMatch("[\\]x]", "]"));
+    assertTrue(UsageFilter.globMatch("\\*", "*"));
+    assertFalse(UsageFilter.globMatch("\\*", "a"));
+    // What gobwas/glob cannot compile (Packer refuses it) matches nothing.
+    assertFalse(UsageFilter.globMatch("web[", "web["));
+    assertFalse(UsageFilter.globMatch("web\\", "web\\"));
+    assertFalse(UsageFilter.globMatch("[]", ""));
   }
 
   @Example
