@@ -33,7 +33,14 @@ public final class PackerMapper {
   static final String AZURE_ARM = "azure-arm";
 
   /** One (build × usage) to convert. */
-  private record Candidate(int buildIndex, Build build, SourceUsage usage) {}
+  /**
+   * An azure-arm usage of a build.
+   *
+   * @param legacy whether the template is legacy JSON (or YAML), whose users know a builder by its
+   *     name alone ({@code web}, not {@code azure-arm.web}): the only form Packer's -only takes
+   *     there
+   */
+  private record Candidate(int buildIndex, Build build, SourceUsage usage, boolean legacy) {}
 
   /**
    * Maps a template.
@@ -177,18 +184,20 @@ public final class PackerMapper {
   private static List<Candidate> candidates(PackerTemplate template, Report r) {
     List<Candidate> out = new ArrayList<>();
     Set<String> used = new HashSet<>();
+    boolean legacy =
+        template.syntax() == PackerTemplate.Syntax.LEGACY_JSON
+            || template.syntax() == PackerTemplate.Syntax.LEGACY_YAML;
     for (int b = 0; b < template.builds().size(); b++) {
       Build build = template.builds().get(b);
       for (SourceUsage usage : build.sources()) {
         used.add(usage.source().reference());
         if (usage.source().type().equals(AZURE_ARM)) {
-          out.add(new Candidate(b, build, usage));
+          out.add(new Candidate(b, build, usage, legacy));
         } else {
           r.add(
               PackerMapCode.SOURCE_SKIPPED,
               usage.range(),
-              "The source "
-                  + usage.reference()
+              (legacy ? "The builder " + usage.name() : "The source " + usage.reference())
                   + " is of type "
                   + usage.source().type()
                   + "; only azure-arm sources become image templates, so it was skipped.");
@@ -298,9 +307,12 @@ public final class PackerMapper {
 
   /**
    * The fullest name of a usage that may be shown: {@code build.type.name}, or {@code type.name}
-   * when the build's name came from a sensitive value.
+   * when the build's name came from a sensitive value; a legacy builder's name.
    */
   private static String shownName(Candidate c) {
+    if (c.legacy()) {
+      return c.usage().name();
+    }
     Optional<String> build = c.build().name();
     return build.isPresent() && !c.build().isSensitive(build.get())
         ? build.get() + "." + c.usage().reference()
@@ -384,7 +396,7 @@ public final class PackerMapper {
             PackerMapCode.TEMPLATE_RENAMED,
             c.usage().range(),
             "The image template made from \""
-                + c.usage().reference()
+                + (c.legacy() ? c.usage().name() : c.usage().reference())
                 + "\" is named \""
                 + out.get(c)
                 + "\""

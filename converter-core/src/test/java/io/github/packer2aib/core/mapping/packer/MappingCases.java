@@ -262,6 +262,14 @@ final class MappingCases {
                                 p.set("inline", List.of("echo all"))
                                     .override(
                                         "debian", o -> o.set("inline", List.of("echo deb"))))));
+    // A legacy builder is known by its name alone (web, not azure-arm.web): the only form
+    // Packer's -only takes for legacy templates, so messages list that form.
+    add(
+        "legacy-json-filters-select-nothing",
+        PackerFixture.json()
+            .source("azure-arm", "web", linux())
+            .source("amazon-ebs", "aws", s -> s.set("region", "eu-west-1")),
+        opts().withOnly(List.of("db")));
   }
 
   // ------------------------------------------------------------------ source images
