@@ -12,10 +12,13 @@ import io.github.packer2aib.core.hcl.syntax.FunctionCall;
 import io.github.packer2aib.core.hcl.syntax.GetAttr;
 import io.github.packer2aib.core.hcl.syntax.HclPrinter;
 import io.github.packer2aib.core.hcl.syntax.LiteralValue;
+import io.github.packer2aib.core.hcl.syntax.ObjectCons;
+import io.github.packer2aib.core.hcl.syntax.ObjectItem;
 import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
 import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
 import io.github.packer2aib.core.hcl.syntax.TemplateInterpolation;
 import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
+import io.github.packer2aib.core.hcl.syntax.Tuple;
 import io.github.packer2aib.core.hcl.value.Convert;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.ObjectType;
@@ -114,6 +117,12 @@ final class InputVariables {
   /** The values written in a second declaration of a secret variable (which is not read). */
   private final List<Range> duplicateSecrets = new ArrayList<>();
 
+  /**
+   * A var file could not be read (missing, unknown extension, syntax errors): it may have given the
+   * variables that look unset, so they are not reported as unset ({@link #varFileNotRead}).
+   */
+  private boolean varFileNotRead;
+
   /** The variables whose values credential settings hold, secret whatever they declare. */
   private final Set<String> credentialFed;
 
@@ -194,7 +203,7 @@ final class InputVariables {
     }
     Attribute defaultAttribute = content.get("default");
     if (defaultAttribute != null) {
-      defaultValue(d, defaultAttribute);
+      defaultValue(d, defaultAttribute, false);
     }
     if (!content.blocks().isEmpty()) {
       for (Block v : content.blocks("validation")) {
@@ -230,7 +239,7 @@ final class InputVariables {
     if (!register(a.name(), a.nameRange(), a.range())) {
       return;
     }
-    defaultValue(declared.get(a.name()), a);
+    defaultValue(declared.get(a.name()), a, true);
   }
 
   private void type(Declared d, Attribute a) {
@@ -274,7 +283,11 @@ final class InputVariables {
     return out.toString();
   }
 
-  private void defaultValue(Declared d, Attribute a) {
+  /**
+   * @param legacyBlock whether the default is written in a {@code variables { name = default }}
+   *     block, whose values always give the variable their type
+   */
+  private void defaultValue(Declared d, Attribute a, boolean legacyBlock) {
     d.defaultRange = Optional.of(a.expression().range());
     d.defaultReadsEnvironmentOnly = readsEnvironmentOnly(a.expression());
     Expressions.Outcome o = defaults.evaluate(a.expression(), out);
@@ -299,9 +312,14 @@ final class InputVariables {
         return;
       }
       value = r.value();
-    } else if (!value.type().equals(ObjectType.EMPTY)
-        && !(value.type() instanceof TupleType t && t.elements().isEmpty())) {
+    } else if (legacyBlock
+        || !value.type().equals(ObjectType.EMPTY)
+            && !(value.type() instanceof TupleType t && t.elements().isEmpty())) {
       // Without a written type, the default's type becomes the variable's (Packer does this).
+      // Current Packer leaves a variable block's empty tuple or object default untyped
+      // (decodeVariableBlock), so that --var 'x=[]' is text; its decodeVariable, which reads a
+      // variables block, has no such exception: there `x = []` is the empty tuple's type, as in
+      // Packer 1.6.6, and --var 'x=[]' is an empty tuple.
       d.type = TypeConstraint.of(value.type());
     }
     if (d.defaultReadsEnvironmentOnly && readsCredential(a.expression())) {
@@ -457,21 +475,17 @@ final class InputVariables {
    * The assignments of a var file.
    *
    * @param automatic whether the file was found in the template's folder ({@code .auto.pkrvars})
+   * @param json whether the file is written in HCL's JSON syntax ({@code .pkrvars.json})
    */
-  void varFile(io.github.packer2aib.core.hcl.syntax.Body body, String fileName, boolean automatic) {
+  void varFile(
+      io.github.packer2aib.core.hcl.syntax.Body body,
+      String fileName,
+      boolean automatic,
+      boolean json) {
     for (Block b : body.blocks()) {
       if (b.type().equals("variable")) {
-        String name = b.labels().isEmpty() ? "<name>" : b.labels().get(0).value();
-        out.add(
-            Diagnostic.of(
-                PackerCode.DECLARATION_IN_VAR_FILE,
-                b.typeRange(),
-                "A var file assigns values to variables declared in the template; it cannot"
-                    + " declare variables. Move this block into one of the template's .pkr.hcl"
-                    + " files (such as variables.pkr.hcl), or, to set the variable's value here,"
-                    + " write: "
-                    + name
-                    + " = <value>"));
+        declarationInVarFile(
+            b.labels().isEmpty() ? "<name>" : b.labels().get(0).value(), b.typeRange(), false);
       }
     }
     BodyContent content =
@@ -486,6 +500,9 @@ final class InputVariables {
             body.range(),
             out);
     for (Attribute a : content.restAttributes()) {
+      if (json && a.name().equals("variable") && declaresVariables(a.expression())) {
+        continue;
+      }
       Declared d = declared.get(a.name());
       if (d == null) {
         out.add(
@@ -515,6 +532,70 @@ final class InputVariables {
           automatic ? ValueSource.AUTO_VAR_FILE : ValueSource.VAR_FILE,
           "the var file " + fileName);
     }
+  }
+
+  /**
+   * A var file was given (or found) but could not be read, which was reported: a variable without a
+   * value is then not reported as unset, as the file may have set it (Packer, too, stops at the
+   * file's errors; telling the user to give a value the file gives misled).
+   */
+  void varFileNotRead() {
+    varFileNotRead = true;
+  }
+
+  /**
+   * Whether the value of a {@code "variable"} property of a JSON var file holds variable blocks, as
+   * HCL's JSON syntax reads them ({@code "variable": {"q": {…}}}, also in an array): Packer probes
+   * every var file for {@code variable} blocks before reading its values, and each block it finds
+   * is an error (its message "Variable declaration in a .pkrvar file"). Each is reported here; any
+   * other value is an assignment to a variable named {@code variable}, as in Packer.
+   */
+  private boolean declaresVariables(Expression value) {
+    List<ObjectCons> labelLevels = new ArrayList<>();
+    if (value instanceof ObjectCons o) {
+      labelLevels.add(o);
+    } else if (value instanceof Tuple t) {
+      for (Expression e : t.elements()) {
+        if (e instanceof ObjectCons o) {
+          labelLevels.add(o);
+        }
+      }
+    }
+    boolean any = false;
+    for (ObjectCons level : labelLevels) {
+      for (ObjectItem item : level.items()) {
+        // A label whose value is no object (or array of objects) has no block body: not a block.
+        boolean body =
+            item.value() instanceof ObjectCons
+                || item.value() instanceof Tuple t
+                    && t.elements().stream().anyMatch(ObjectCons.class::isInstance);
+        if (!body) {
+          continue;
+        }
+        String name =
+            item.key() instanceof TemplateExpr k
+                    && k.parts().size() == 1
+                    && k.parts().get(0) instanceof TemplateLiteral l
+                ? l.text()
+                : "<name>";
+        declarationInVarFile(name, item.key().range(), true);
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  private void declarationInVarFile(String name, Range at, boolean json) {
+    out.add(
+        Diagnostic.of(
+            PackerCode.DECLARATION_IN_VAR_FILE,
+            at,
+            "A var file assigns values to variables declared in the template; it cannot"
+                + " declare variables. Move "
+                + (json ? "this declaration" : "this block")
+                + " into one of the template's .pkr.hcl files (such as variables.pkr.hcl), or,"
+                + " to set the variable's value here, write: "
+                + (json ? "\"" + name + "\": <value>" : name + " = <value>")));
   }
 
   /** A {@code --var NAME=VALUE} argument. */
@@ -691,7 +772,7 @@ final class InputVariables {
       ValueSource setBy;
       Optional<Range> at;
       if (d.assignments.isEmpty()) {
-        if (!d.broken) {
+        if (!d.broken && !varFileNotRead) {
           out.add(
               Diagnostic.of(
                   PackerCode.UNSET_VARIABLE,

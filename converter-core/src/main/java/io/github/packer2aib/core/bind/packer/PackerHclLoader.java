@@ -428,6 +428,7 @@ public final class PackerHclLoader {
                       + name
                       + " has neither a .hcl nor a .json extension, so its syntax is unknown."
                       + " Rename it, as in vars.pkrvars.hcl or vars.pkrvars.json."));
+          variables.varFileNotRead();
           continue;
         }
         TemplateFiles.FileRef ref =
@@ -438,6 +439,7 @@ public final class PackerHclLoader {
       for (TemplateFiles.FileRef ref : ordered) {
         Optional<SourceFile> source = templateFiles.read(ref, true, out);
         if (source.isEmpty()) {
+          variables.varFileNotRead();
           continue;
         }
         sources.putIfAbsent(source.get().name(), source.get());
@@ -455,18 +457,20 @@ public final class PackerHclLoader {
                               HclJson.Mode.VAR_FILE,
                               out));
           if (hasErrorsSince(before)) {
+            variables.varFileNotRead();
             continue;
           }
         } else {
           HclParseResult r = parser.parse(source.get());
           out.addAll(r.diagnostics());
           if (r.hasErrors()) {
+            variables.varFileNotRead();
             continue;
           }
           body = Optional.of(r.body());
         }
         boolean automatic = !given.contains(ref);
-        body.ifPresent(b -> variables.varFile(b, ref.displayName(), automatic));
+        body.ifPresent(b -> variables.varFile(b, ref.displayName(), automatic, ref.json()));
       }
     }
 

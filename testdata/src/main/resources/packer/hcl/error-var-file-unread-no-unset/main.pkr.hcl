@@ -1,0 +1,11 @@
+variable "location" {
+  type = string
+}
+
+variable "sku" {
+  type = string
+}
+
+variable "size" {
+  type = string
+}

@@ -1,0 +1,3 @@
+location = "westeurope"
+sku      = "22_04-lts"
+location = "northeurope"
