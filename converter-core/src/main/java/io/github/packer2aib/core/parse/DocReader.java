@@ -32,7 +32,7 @@ public final class DocReader {
    * The offset of the first character that is not a byte order mark, whitespace or a comment
    * ({@code //}, {@code /* *\/} as JSON tooling allows, {@code #} as YAML allows), or -1.
    */
-  static int firstSignificant(String text) {
+  public static int firstSignificant(String text) {
     int i = 0;
     int n = text.length();
     while (i < n) {

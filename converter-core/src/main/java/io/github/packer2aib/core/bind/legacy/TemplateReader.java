@@ -29,6 +29,7 @@ import io.github.packer2aib.core.packer.SourceUsage;
 import io.github.packer2aib.core.packer.Variable;
 import io.github.packer2aib.core.packer.Variable.ValueSource;
 import io.github.packer2aib.core.parse.DocReader;
+import io.github.packer2aib.core.parse.JsonReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
@@ -37,6 +38,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -76,6 +78,13 @@ final class TemplateReader {
   private final List<Range> secretRanges = new ArrayList<>();
 
   private final boolean yaml;
+
+  /**
+   * A var file had errors (it is not JSON, does not parse, or holds a value Packer refuses): a
+   * required variable without a value is then not reported, as the file may have given it.
+   */
+  private boolean varFileFailed;
+
   private final DocObject root;
   private final LegacyOptions options;
   private final Reporter reporter;
@@ -415,15 +424,47 @@ final class TemplateReader {
     return p.substring(1).replace("~1", "/").replace("~0", "~");
   }
 
-  /** The string values of a var file, reporting what Packer would refuse. */
+  /**
+   * The string values of a var file, reporting what Packer would refuse. Packer reads a legacy
+   * template's var files as JSON whatever their names, so neither YAML (which a template may be
+   * written in here) nor an HCL2 template's {@code .pkrvars.hcl} is read.
+   */
   private List<StringSite> varFileValues(SourceFile varFile) {
     List<StringSite> out = new ArrayList<>();
-    ParseResult parsed = DocReader.read(varFile);
+    int first = DocReader.firstSignificant(varFile.text());
+    char start = first < 0 ? ' ' : varFile.text().charAt(first);
+    String name = varFile.name().toLowerCase(Locale.ROOT);
+    boolean hcl = name.endsWith(".hcl");
+    if (hcl || (first >= 0 && start != '{' && start != '[' && !jsonScalar(varFile, first))) {
+      varFileFailed = true;
+      // One message, not the JSON reader's "unexpected character": such a file is most often an
+      // HCL2 template's var file given to a legacy one (while migrating), or YAML. The example
+      // holds no text a var file is likely to hold: a message about the file's first line has that
+      // line's values masked wherever they stand, the example's words too.
+      reporter.add(
+          LegacyCode.INVALID_VAR_FILE,
+          varFile.range(first, first + 1),
+          null,
+          "This var file is not JSON"
+              + (hcl
+                  ? " but HCL"
+                  : name.endsWith(".yaml") || name.endsWith(".yml") ? " but YAML" : "")
+              + ", and Packer reads the var files of a legacy JSON template as JSON only: an"
+              + " object of variable names and string values, such as {\"NAME\": \"VALUE\"}."
+              + " A .pkrvars.hcl file gives values to an HCL2 template (.pkr.hcl); for this"
+              + " template, write the values as JSON in a .json file, or give them with --var"
+              + " NAME=VALUE.");
+      return out;
+    }
+    ParseResult parsed = JsonReader.read(varFile);
     reporter.addAll(parsed.diagnostics());
+    if (parsed.hasErrors()) {
+      varFileFailed = true;
+    }
     if (parsed.documents().isEmpty()) {
       return out;
     }
-    boolean varYaml = !DocReader.looksLikeJson(varFile);
+    boolean varYaml = false; // read as JSON, always
     DocNode doc = parsed.documents().get(0);
     if (!(doc instanceof DocObject o)) {
       reporter.add(
@@ -431,9 +472,10 @@ final class TemplateReader {
           doc.range(),
           "",
           "A variable file must be an object of variable names and string values, such as"
-              + " {\"region\": \"westeurope\"}, but this is "
+              + " {\"NAME\": \"VALUE\"}, but this is "
               + doc.kindName()
               + ".");
+      varFileFailed = true;
       return out;
     }
     for (DocMember m : o.members()) {
@@ -446,6 +488,7 @@ final class TemplateReader {
         s = Optional.of("");
       }
       if (s.isEmpty()) {
+        varFileFailed = true;
         reporter.add(
             LegacyCode.INVALID_VAR_FILE,
             m.value().range(),
@@ -467,12 +510,33 @@ final class TemplateReader {
     return out;
   }
 
+  /**
+   * Whether a JSON scalar (a string, number, {@code true}, {@code false}, {@code null}) starts at
+   * {@code at}.
+   */
+  private static boolean jsonScalar(SourceFile file, int at) {
+    String t = file.text();
+    char c = t.charAt(at);
+    if (c == '"' || c == '-' || (c >= '0' && c <= '9')) {
+      return true;
+    }
+    for (String word : List.of("true", "false", "null")) {
+      int end = at + word.length();
+      if (t.startsWith(word, at)
+          && (end == t.length() || !Character.isLetterOrDigit(t.charAt(end)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private List<Variable> variables(
       List<DocMember> declared, VariableResolver resolver, Set<String> sensitive) {
     List<Variable> out = new ArrayList<>();
     for (DocMember m : declared) {
       VariableResolver.Candidate c = resolver.candidate(m.key());
-      if (c.source() == ValueSource.UNSET) {
+      // A var file with errors may have given it (Packer stops at the file's errors).
+      if (c.source() == ValueSource.UNSET && !varFileFailed) {
         reporter.add(
             LegacyCode.REQUIRED_VARIABLE,
             m.keyRange(),

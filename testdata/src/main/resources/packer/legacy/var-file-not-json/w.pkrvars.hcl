@@ -1,0 +1,2 @@
+region = "westeurope"
+size   = "Standard_D2s_v5"
