@@ -20,8 +20,11 @@ import io.github.packer2aib.core.hcl.syntax.TemplateInterpolation;
 import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
 import io.github.packer2aib.core.hcl.syntax.Tuple;
 import io.github.packer2aib.core.hcl.value.Convert;
+import io.github.packer2aib.core.hcl.value.ListType;
+import io.github.packer2aib.core.hcl.value.MapType;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.ObjectType;
+import io.github.packer2aib.core.hcl.value.SetType;
 import io.github.packer2aib.core.hcl.value.TupleType;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.TypeConstraint;
@@ -720,6 +723,28 @@ final class InputVariables {
         return;
       }
       e = parsed.expression().get();
+      List<ScopeTraversal> references = Evaluator.references(e);
+      if (!references.isEmpty()) {
+        // Most often a bare word (--var l=x) meant as a string: say why it is read as a reference
+        // and how to write the value, where HCL says only "Variables not allowed".
+        out.add(
+            Diagnostic.of(
+                PackerCode.INVALID_VARIABLE_VALUE,
+                d.secret() ? null : references.get(0).range(),
+                "The value given by "
+                    + origin
+                    + " for the variable \""
+                    + d.name
+                    + "\" is read as an HCL expression, since its type is "
+                    + d.typeText.orElse(d.type.toString())
+                    + " (only string, number and untyped variables take plain text), and in it a"
+                    + " bare word is a reference to a variable, which a value cannot use. Write the"
+                    + " value in HCL syntax, strings in double quotes: "
+                    + textExample(d, from, origin)
+                    + "."));
+        d.broken = true;
+        return;
+      }
     }
     Expressions.Outcome o = expressions.evaluate(e, Scope.constants());
     if (!o.ok()) {
@@ -727,6 +752,24 @@ final class InputVariables {
       return;
     }
     assign(d, o.value(), file.whole(), from, origin);
+  }
+
+  /** How a value of {@code d}'s type is written where it was given as text (--var, PKR_VAR_). */
+  private static String textExample(Declared d, ValueSource from, String origin) {
+    Type t = d.type.type();
+    String value =
+        t instanceof ListType || t instanceof SetType || t instanceof TupleType
+            ? "[\"a\", \"b\"]"
+            : t instanceof MapType || t instanceof ObjectType
+                ? "{ key = \"value\" }"
+                : t == Type.BOOL ? "true" : "\"text\"";
+    // A secret's name before "=" would have the example masked as its value (SecretScrubber).
+    String name = d.secret() ? "NAME" : d.name;
+    if (from == ValueSource.ENVIRONMENT) {
+      return "PKR_VAR_" + name + "='" + value + "'";
+    }
+    // A settings file's value comes as COMMAND_LINE too, but is written there as it is.
+    return origin.startsWith("--var ") ? "--var '" + name + "=" + value + "'" : value;
   }
 
   private void assign(Declared d, Value value, Range at, ValueSource from, String origin) {

@@ -284,8 +284,10 @@ final class TemplateFunctions {
                 + (c.sensitive() ? "named by a sensitive value (the name is not shown)" : name)
                 + (value.isPresent() ? " was read" : " is not set, so it read as \"\"")
                 + " when this template was converted; the converted template holds the result,"
-                + " so convert again in an environment like the build's, or set the value"
-                + " explicitly with --var.");
+                + " so convert again in an environment like the build's, or give the value itself"
+                // Not "with --var": the call may stand in a --var value or a var file already.
+                + " instead of reading it from the environment (with --var NAME=VALUE for a"
+                + " variable whose default reads it).");
     Value read = Value.verbatim(value.orElse(""));
     return Credentials.environmentHoldsSecret(name) ? read.mark(Mark.SENSITIVE) : read;
   }

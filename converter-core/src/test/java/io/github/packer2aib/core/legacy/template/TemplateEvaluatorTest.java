@@ -306,8 +306,9 @@ class TemplateEvaluatorTest {
     assertEquals(
         "The environment variable named by a sensitive value (the name is not shown) is not set,"
             + " so it read as \"\" when this template was converted; the converted template holds"
-            + " the result, so convert again in an environment like the build's, or set the value"
-            + " explicitly with --var.",
+            + " the result, so convert again in an environment like the build's, or give the value"
+            + " itself instead of reading it from the environment (with --var NAME=VALUE for a"
+            + " variable whose default reads it).",
         read.detail());
     TemplateProblem build = secretProblem("{{ build (user `password`) }}", Scope.variables());
     assertEquals(GoTemplateCode.NOT_AVAILABLE, build.code());

@@ -1,0 +1,8 @@
+variable "packages" {
+  type = list(string)
+}
+
+variable "tags" {
+  type    = map(string)
+  default = {}
+}
