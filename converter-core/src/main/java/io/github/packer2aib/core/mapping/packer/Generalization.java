@@ -255,56 +255,103 @@ final class Generalization {
    * Whether the commands do no more than Image Builder's default generalization: Sysprep with /oobe
    * /generalize /quiet /quit (no /mode:vm, no /unattend), the wait for the image state, removing
    * unattend.xml, messages; or waagent -force -deprovision+user with the usual HISTSIZE/sync.
+   * Judged statement by statement ({@link CommandStatements}) over all the commands, as Packer
+   * writes them into one script: an inline element may hold a whole script (a heredoc, a {@code
+   * ;}-joined line), and one that waits for the image state but also sets a service, or runs
+   * Sysprep with /mode:vm, is no default. Commands the reader cannot follow are no default either:
+   * they are kept in the deprovisioning script.
    */
-  static boolean isDefault(List<String> lines) {
-    for (int i = 0; i < lines.size(); i++) { // by index: no iterator (C1 code)
-      String line = lines.get(i);
-      boolean isDefault =
-          line.length() <= MEMO_LINE_LIMIT ? DEFAULT_LINES.get(line) : isDefaultLine(line);
-      if (!isDefault) {
+  static boolean isDefault(List<String> lines, Os os) {
+    String text = String.join("\n", lines);
+    boolean powerShell = os == Os.WINDOWS;
+    if (text.length() > MEMO_LINE_LIMIT) {
+      return isDefaultText(text, powerShell);
+    }
+    return (powerShell ? DEFAULT_WINDOWS : DEFAULT_LINUX).get(text);
+  }
+
+  /**
+   * Whether each text does no more than the default generalization, for the texts met so far: the
+   * templates of a bulk run end with the same few generalization steps, and the patterns run for
+   * each statement were a visible part of mapping them.
+   */
+  private static final TextMemo<Boolean> DEFAULT_WINDOWS =
+      new TextMemo<>(256, text -> isDefaultText(text, true));
+
+  private static final TextMemo<Boolean> DEFAULT_LINUX =
+      new TextMemo<>(256, text -> isDefaultText(text, false));
+
+  /** Longer texts are checked every time, so that the memo stays small. */
+  private static final int MEMO_LINE_LIMIT = 4096;
+
+  /** {@link #isDefault} of the commands joined into one text. */
+  private static boolean isDefaultText(String text, boolean powerShell) {
+    List<CommandStatements.Statement> statements = CommandStatements.of(text, powerShell);
+    if (statements == null) {
+      return false;
+    }
+    for (int i = 0; i < statements.size(); i++) { // by index: no iterator (C1 code)
+      String p = statements.get(i).text().trim();
+      if (p.isEmpty() || p.startsWith("#")) {
+        continue;
+      }
+      if (p.indexOf('{') >= 0 ? !isWaitBlock(p) : !isDefaultStatement(p)) {
         return false;
       }
     }
     return true;
   }
 
-  /**
-   * Whether each line does no more than the default generalization, for the lines met so far: the
-   * templates of a bulk run end with the same few generalization steps, and the patterns run for
-   * each line were a visible part of mapping them.
-   */
-  private static final TextMemo<Boolean> DEFAULT_LINES =
-      new TextMemo<>(256, Generalization::isDefaultLine);
-
-  /** Longer lines are checked every time, so that the memo stays small. */
-  private static final int MEMO_LINE_LIMIT = 1024;
-
-  /** {@link #isDefault} of one line. */
-  private static boolean isDefaultLine(String line) {
-    if (isWait(line.trim())) {
+  /** Whether a statement without a block does no more than the default generalization. */
+  private static boolean isDefaultStatement(String p) {
+    if (isEcho(p) || isWait(p) || defaultSysprep(p) || defaultWaagent(p)) {
       return true;
     }
-    // Split by hand as the pattern &&|;|\n splits (empty parts are skipped anyway): every line
-    // of every generalization step comes here.
-    for (String part : ExecuteCommand.split(line, true)) {
-      String p = part.trim();
-      if (p.isEmpty() || isEcho(p) || isWait(p) || defaultSysprep(p) || defaultWaagent(p)) {
-        continue;
-      }
-      // Each pattern only where its match must start or end as it does, or hold its word.
-      if ((p.startsWith("export") && EXPORT.matcher(p).matches())
-          || (p.startsWith("$") && ENV_ASSIGNMENT.matcher(p).matches())
-          || (p.endsWith("sync") && SYNC.matcher(p).matches())) {
-        continue;
-      }
-      if (AsciiWords.contains(p, "unattend.xml")
-          && UNATTEND.matcher(p).matches()
-          && REMOVE.matcher(p).matches()) {
-        continue;
-      }
+    // Each pattern only where its match must start or end as it does, or hold its word.
+    if ((p.startsWith("export") && EXPORT.matcher(p).matches())
+        || (p.startsWith("$") && ENV_ASSIGNMENT.matcher(p).matches())
+        || (p.endsWith("sync") && SYNC.matcher(p).matches())) {
+      return true;
+    }
+    return AsciiWords.contains(p, "unattend.xml")
+        && UNATTEND.matcher(p).matches()
+        && REMOVE.matcher(p).matches();
+  }
+
+  /**
+   * Whether a statement with a block (a loop, an if) only waits for Sysprep to finish: it reads the
+   * image state, and each of its pieces (between braces, {@code ;} and line breaks) reads the image
+   * state, loops, sleeps, prints or breaks. Packer's documentation waits with such a loop on one
+   * line; anything else in it (a Remove-Item in the loop) is no default.
+   */
+  private static boolean isWaitBlock(String p) {
+    if (!AsciiWords.contains(p, "imagestate")) {
       return false;
     }
+    int start = 0;
+    for (int i = 0; i <= p.length(); i++) {
+      char c = i < p.length() ? p.charAt(i) : '\n';
+      if (c == '{' || c == '}' || c == ';' || c == '\n') {
+        if (!isWaitPiece(p.substring(start, i).trim())) {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
     return true;
+  }
+
+  private static final Pattern WAIT_PIECE =
+      Pattern.compile(
+          "(?i)^(|else|break|do|while\\s*\\(\\s*\\$true\\s*\\)|(else)?if\\s*\\(.*\\)"
+              + "|start-sleep\\b.*)$");
+
+  private static boolean isWaitPiece(String piece) {
+    return piece.startsWith("#")
+        || AsciiWords.contains(piece, "imagestate")
+        || AsciiWords.contains(piece, "image_state")
+        || isEcho(piece)
+        || WAIT_PIECE.matcher(piece).matches();
   }
 
   private static boolean isEcho(String p) {

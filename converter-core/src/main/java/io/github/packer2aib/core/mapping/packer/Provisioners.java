@@ -5,6 +5,7 @@ import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.value.Convert;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.NumberValue;
+import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Config;
@@ -199,7 +200,11 @@ final class Provisioners {
                     pr,
                     texts ->
                         Generalization.generalizes(texts)
-                            || (run != null && uploaded.runs(texts, run)));
+                            || (run != null && uploaded.runs(texts, run)),
+                    // Only a command's own text is read by statement; a run of an uploaded script
+                    // is found by its element.
+                    run == null,
+                    u.os);
         if (parts.isPresent()) {
           // Commands (or scripts) before the generalization stay a normal step.
           common(parts.get()[0], steps);
@@ -209,7 +214,7 @@ final class Provisioners {
         List<String> commands = new ArrayList<>();
         // Inline commands give no step; a script gives the steps that put it on the VM.
         steps.addAll(mapOne(pr, commands));
-        if (local == null && run == null && Generalization.isDefault(commands)) {
+        if (local == null && run == null && Generalization.isDefault(commands, u.os)) {
           u.report.add(
               PackerMapCode.GENERALIZATION_DROPPED,
               pr.range(),
@@ -410,9 +415,13 @@ final class Provisioners {
   /**
    * A generalization step whose first commands do not generalize (Packer's documentation puts
    * {@code waagent} after other commands in one provisioner): the provisioner with those commands,
-   * and the provisioner with the rest.
+   * and the provisioner with the rest. With {@code byLine} the first generalizing element is split
+   * too, before the physical line whose statement first names Sysprep, waagent or the image state
+   * ({@link #linesApart}): a heredoc that sets a service and then runs Sysprep keeps the service as
+   * a step, as separate elements do.
    */
-  private static Optional<Prov[]> split(Prov pr, Predicate<List<String>> generalizing) {
+  private static Optional<Prov[]> split(
+      Prov pr, Predicate<List<String>> generalizing, boolean byLine, Os os) {
     Optional<Setting> inline = pr.config.setting("inline");
     if (inline.isEmpty() || !inline.get().value().isWhollyKnown()) {
       return Optional.empty();
@@ -428,15 +437,58 @@ final class Provisioners {
         first = i;
       }
     }
-    if (first <= 0) {
+    if (first < 0) {
+      return Optional.empty();
+    }
+    List<Value> before = new ArrayList<>(items.subList(0, first));
+    List<Value> rest = new ArrayList<>(items.subList(first, items.size()));
+    Value[] halves = byLine ? linesApart(items.get(first), os == Os.WINDOWS) : null;
+    if (halves != null) {
+      before.add(halves[0]);
+      rest.set(0, halves[1]);
+    }
+    if (before.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         new Prov[] {
-          pr.withConfig(withItems(pr.config, inline.get(), items.subList(0, first), list)),
-          pr.withConfig(
-              withItems(pr.config, inline.get(), items.subList(first, items.size()), list))
+          pr.withConfig(withItems(pr.config, inline.get(), before, list)),
+          pr.withConfig(withItems(pr.config, inline.get(), rest, list))
         });
+  }
+
+  /**
+   * An inline element of several lines cut before the physical line on which the first statement
+   * naming a generalization keyword starts: the lines before it (which name none, so they do not
+   * generalize) and the rest, each with the element's marks. Null when there are no such lines, or
+   * the element cannot be read by statement ({@link CommandStatements}: a cut inside a loop or a
+   * string would break it), and then the element stays whole.
+   */
+  private static Value[] linesApart(Value item, boolean powerShell) {
+    Value.Unmarked unmarked = item.unmark();
+    if (!(unmarked.value() instanceof StringValue s)) {
+      return null;
+    }
+    String text = s.asString();
+    List<CommandStatements.Statement> statements = CommandStatements.of(text, powerShell);
+    if (statements == null) {
+      return null;
+    }
+    int lineStart = 0;
+    for (CommandStatements.Statement statement : statements) {
+      if (statement.startsLine()) {
+        lineStart = statement.start();
+      }
+      if (Generalization.hasKeyword(statement.text())) {
+        return lineStart == 0
+            ? null
+            : new Value[] {
+              unmarked.remark(Value.string(text.substring(0, lineStart))),
+              unmarked.remark(Value.string(text.substring(lineStart)))
+            };
+      }
+    }
+    return null;
   }
 
   /**

@@ -159,19 +159,22 @@ class HelpersTest {
         Generalization.generalizes(List.of("Get-ItemProperty ImageState", "Remove-Item x")));
     assertTrue(
         Generalization.isDefault(
-            List.of(
-                "sudo /usr/sbin/waagent -force -deprovision+user && export HISTSIZE=0 && sync")));
+            List.of("sudo /usr/sbin/waagent -force -deprovision+user && export HISTSIZE=0 && sync"),
+            Os.LINUX));
     assertTrue(
         Generalization.isDefault(
             List.of(
                 "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe /generalize /quiet /quit",
-                MappingCases.WAIT_LOOP)));
+                MappingCases.WAIT_LOOP),
+            Os.WINDOWS));
     assertFalse(
         Generalization.isDefault(
-            List.of("& C:\\Windows\\System32\\Sysprep\\Sysprep.exe /oobe /generalize /mode:vm")));
-    assertFalse(Generalization.isDefault(List.of("waagent -force -deprovision")));
+            List.of("& C:\\Windows\\System32\\Sysprep\\Sysprep.exe /oobe /generalize /mode:vm"),
+            Os.WINDOWS));
+    assertFalse(Generalization.isDefault(List.of("waagent -force -deprovision"), Os.LINUX));
     assertFalse(
-        Generalization.isDefault(List.of("rm -rf /tmp/*", "waagent -force -deprovision+user")));
+        Generalization.isDefault(
+            List.of("rm -rf /tmp/*", "waagent -force -deprovision+user"), Os.LINUX));
   }
 
   @Test
