@@ -63,6 +63,15 @@ final class PowerShellProvisioner {
         generalization == null && commands.isPresent() && commands.get().isInline()
             ? Restarts.inline(pr, commands.get().inline(), commands.get().valueRange(), false)
             : null;
+    if (pr.f.has("elevated_password") && !pr.f.has("elevated_user")) {
+      pr.report()
+          .add(
+              PackerMapCode.INVALID_VALUE,
+              pr.f.valueRange("elevated_password"),
+              "elevated_password is set without elevated_user, which Packer refuses (\"Must"
+                  + " supply an 'elevated_user' if 'elevated_password' provided\"). Add the"
+                  + " elevated_user the password belongs to, or remove elevated_password.");
+    }
     Elevation elevation =
         generalization != null
             ? droppedElevation(pr, GENERALIZING)
@@ -71,10 +80,12 @@ final class PowerShellProvisioner {
                 : elevation(pr);
     pr.dropCredential("elevated_password");
     List<Long> exitCodes = Steps.exitCodes(pr);
-    List<String> prelude = new ArrayList<>();
-    String policy = executionPolicy(pr, prelude);
-    debugMode(pr, prelude);
+    Policy policy = executionPolicy(pr);
+    long debug = debugMode(pr);
     boolean pwsh = pr.f.bool("use_pwsh").orElse(false);
+    // What the step adds before the commands in Windows PowerShell; with pwsh the policy and debug
+    // mode are given to pwsh (runPwsh) instead.
+    List<String> prelude = pwsh ? List.of() : prelude(policy, debug);
     boolean binary = pr.f.bool("binary").orElse(false);
     Optional<Step> pauseAfter = Steps.pauseAfter(pr, Os.WINDOWS);
     if (pr.f.has("execute_command") || pr.f.has("elevated_execute_command")) {
@@ -105,6 +116,8 @@ final class PowerShellProvisioner {
     }
     Prov.Commands c = commands.get();
     if (generalization != null && !c.isInline()) {
+      reportSettings(pr, policy, debug, pwsh, Generalization.WINDOWS_SCRIPT);
+      dropExitCodes(pr, CUSTOM_GENERALIZATION);
       return Steps.deprovisioningScripts(
           pr,
           c,
@@ -115,25 +128,19 @@ final class PowerShellProvisioner {
                     EnvVars.powerShell(
                         EnvVars.withPackerVariables(env, pr, file.text().orElse(""))));
             lines.addAll(prelude);
-            lines.addAll(pwsh ? runPwsh(copy, policy) : List.of("& " + PowerShellText.quote(copy)));
+            lines.addAll(
+                pwsh
+                    ? runPwsh(copy, policy.run(), debug)
+                    : List.of("& " + PowerShellText.quote(copy)));
             return lines;
           },
           generalization);
     }
     if (generalization != null) {
-      generalization.addAll(EnvVars.powerShell(env));
-      generalization.addAll(c.inline());
+      generalizingInline(pr, c.inline(), env, policy, debug, pwsh, prelude, generalization);
       return List.of();
     }
-    if (pwsh) {
-      pr.report()
-          .add(
-              PackerMapCode.APPROXIMATED,
-              pr.f.nameRange("use_pwsh"),
-              "Image Builder runs PowerShell steps with Windows PowerShell, so with use_pwsh the"
-                  + " step writes the commands to a file and runs it with pwsh, which must be"
-                  + " installed on the image by an earlier step.");
-    }
+    reportSettings(pr, policy, debug, pwsh, "the step");
     List<IntValue> validExitCodes = Steps.windowsExitCodes(pr, exitCodes);
     List<Step> steps = new ArrayList<>();
     if (c.isInline()) {
@@ -141,22 +148,33 @@ final class PowerShellProvisioner {
       if (!inline.isEmpty()) {
         Map<String, String> all = EnvVars.withPackerVariables(env, pr, inline);
         EnvVars.note(pr, all, "$env: assignments");
-        // using statements and a param block must start a script: they stay in front of the
-        // lines the step adds (Packer sets those outside the script).
-        int head = scriptHead(inline);
-        List<String> lines = new ArrayList<>(pwsh ? List.of() : inline.subList(0, head));
-        lines.addAll(EnvVars.powerShell(all));
-        if (pwsh) {
+        List<String> lines = new ArrayList<>(EnvVars.powerShell(all));
+        lines.addAll(prelude);
+        boolean header = !lines.isEmpty() && startsWithScriptHeader(inline);
+        if (pwsh || header) {
+          // Packer writes the commands to a file and runs it after setting the environment; so
+          // does the step when the commands must start a script (with pwsh, or after a using
+          // statement or a param block, before which PowerShell accepts no other statement).
           String path = TEMP + "packer2aib-" + pr.index + ".ps1";
-          List<String> body = new ArrayList<>(inline.subList(0, head));
-          body.addAll(prelude);
-          body.addAll(inline.subList(head, inline.size()));
-          byte[] bytes = (String.join("\r\n", body) + "\r\n").getBytes(StandardCharsets.UTF_8);
+          byte[] bytes = (String.join("\r\n", inline) + "\r\n").getBytes(StandardCharsets.UTF_8);
           lines.addAll(PowerShellText.writeFile(path, bytes));
-          lines.addAll(runPwsh(path, policy));
+          lines.addAll(
+              pwsh
+                  ? runPwsh(path, policy.run(), debug)
+                  : List.of("& " + PowerShellText.quote(path)));
+          if (header && !pwsh) {
+            pr.report()
+                .add(
+                    PackerMapCode.FIELD_REWRITTEN,
+                    c.nameRange(),
+                    "The commands start with a using statement, an attribute or a param block,"
+                        + " which PowerShell accepts only at the start of a script, so the step"
+                        + " sets the environment first and then writes the commands to "
+                        + path
+                        + " and runs it, as Packer does.");
+          }
         } else {
-          lines.addAll(prelude);
-          lines.addAll(inline.subList(head, inline.size()));
+          lines.addAll(inline);
         }
         steps.add(
             Step.of(step(pr, null, null, lines, elevation, validExitCodes), pr.range())
@@ -206,7 +224,8 @@ final class PowerShellProvisioner {
           steps.add(
               Step.of(new Customizer.File(pr.name(), uri, tmp, file.sha256()), pr.range())
                   .with("/sourceUri", c.valueRange()));
-          lines.addAll(pwsh ? runPwsh(tmp, policy) : List.of("& " + PowerShellText.quote(tmp)));
+          lines.addAll(
+              pwsh ? runPwsh(tmp, policy.run(), debug) : List.of("& " + PowerShellText.quote(tmp)));
           steps.add(Step.of(step(pr, null, null, lines, elevation, validExitCodes), pr.range()));
           if (!noted) {
             noted = true;
@@ -225,7 +244,8 @@ final class PowerShellProvisioner {
           continue;
         }
         lines.addAll(PowerShellText.writeFile(tmp, file.bytes()));
-        lines.addAll(pwsh ? runPwsh(tmp, policy) : List.of("& " + PowerShellText.quote(tmp)));
+        lines.addAll(
+            pwsh ? runPwsh(tmp, policy.run(), debug) : List.of("& " + PowerShellText.quote(tmp)));
         steps.add(
             Step.of(step(pr, null, null, lines, elevation, validExitCodes), pr.range())
                 .with("/inline", c.valueRange()));
@@ -258,13 +278,87 @@ final class PowerShellProvisioner {
         pr.name(), uri, sha, inline, e.runElevated(), e.runAsSystem(), validExitCodes);
   }
 
-  private static List<String> runPwsh(String path, String policy) {
+  /**
+   * The lines that run the script at {@code path} with pwsh, under {@code policy}, with {@code
+   * debug} as the Set-PSDebug trace level (0: none) set in pwsh itself: a Set-PSDebug in the
+   * Windows PowerShell step that starts pwsh does not trace the script.
+   */
+  private static List<String> runPwsh(String path, String policy, long debug) {
+    String run =
+        debug == 0
+            ? " -File " + PowerShellText.quote(path)
+            : " -Command "
+                + PowerShellText.quote(
+                    "Set-PSDebug -Trace "
+                        + debug
+                        + "; & "
+                        + PowerShellText.quote(path)
+                        + "; exit $LASTEXITCODE");
     return List.of(
-        "& pwsh -NoProfile -NonInteractive -ExecutionPolicy "
-            + policy
-            + " -File "
-            + PowerShellText.quote(path),
-        "exit $LASTEXITCODE");
+        "& pwsh -NoProfile -NonInteractive -ExecutionPolicy " + policy + run, "exit $LASTEXITCODE");
+  }
+
+  /**
+   * The inline commands of a last, generalizing step, added to {@code generalization}. When they do
+   * no more than Image Builder's default generalization they are dropped (PKRMAP-W401), and the
+   * settings that would have shaped the step with them; otherwise they go to the deprovisioning
+   * script as the step would run them: with the environment, the policy, the debug mode, pwsh.
+   */
+  private static void generalizingInline(
+      Prov pr,
+      List<String> inline,
+      Map<String, String> env,
+      Policy policy,
+      long debug,
+      boolean pwsh,
+      List<String> prelude,
+      List<String> generalization) {
+    List<String> commands = new ArrayList<>(EnvVars.powerShell(env));
+    commands.addAll(inline);
+    if (Generalization.isDefault(commands, Os.WINDOWS)) {
+      // Provisioners drops the same commands; what would have shaped them goes with them.
+      String why =
+          "the commands that generalize the VM are dropped, as Image Builder runs its own"
+              + " generalization.";
+      for (String k : List.of("execution_policy", "debug_mode", "use_pwsh", "valid_exit_codes")) {
+        if (pr.f.has(k)) {
+          pr.report()
+              .add(PackerMapCode.FIELD_DROPPED, pr.f.nameRange(k), k + " was dropped: " + why);
+        }
+      }
+      generalization.addAll(commands);
+      return;
+    }
+    reportSettings(pr, policy, debug, pwsh, Generalization.WINDOWS_SCRIPT);
+    dropExitCodes(pr, CUSTOM_GENERALIZATION);
+    List<String> lines = new ArrayList<>(EnvVars.powerShell(env));
+    lines.addAll(prelude);
+    if (pwsh || (!lines.isEmpty() && startsWithScriptHeader(inline))) {
+      String path = TEMP + "packer2aib-" + pr.index + "-deprovision.ps1";
+      byte[] bytes = (String.join("\r\n", inline) + "\r\n").getBytes(StandardCharsets.UTF_8);
+      lines.addAll(PowerShellText.writeFile(path, bytes));
+      lines.addAll(
+          pwsh ? runPwsh(path, policy.run(), debug) : List.of("& " + PowerShellText.quote(path)));
+    } else {
+      lines.addAll(inline);
+    }
+    generalization.addAll(lines);
+  }
+
+  private static final String CUSTOM_GENERALIZATION =
+      "Image Builder runs "
+          + Generalization.WINDOWS_SCRIPT
+          + " itself, and which exit codes fail it is Image Builder's choice (not documented).";
+
+  /** Reports valid_exit_codes dropped from commands that become the deprovisioning script. */
+  private static void dropExitCodes(Prov pr, String why) {
+    if (pr.f.has("valid_exit_codes")) {
+      pr.report()
+          .add(
+              PackerMapCode.NO_EQUIVALENT,
+              pr.f.nameRange("valid_exit_codes"),
+              "valid_exit_codes was dropped: " + why);
+    }
   }
 
   /**
@@ -362,53 +456,53 @@ final class PowerShellProvisioner {
           "unrestricted", "Unrestricted");
 
   /**
-   * How many of the first inline commands must start the script: {@code using} statements, then a
-   * {@code [CmdletBinding()]} attribute and a {@code param(…)} block written on one line each
-   * (PowerShell refuses them after another statement). Blank lines and comments between them count
-   * too.
+   * Whether the commands, read as one script (Packer writes them into one file), start with what
+   * PowerShell accepts only at the start of a script, after blank lines and comments: a {@code
+   * using} statement, an attribute such as {@code [CmdletBinding()]}, or a {@code param} block.
+   * Nothing more is parsed: such commands are written to a file and run after the lines the step
+   * adds, wherever their header ends.
    */
-  static int scriptHead(List<String> inline) {
-    int head = 0;
+  static boolean startsWithScriptHeader(List<String> inline) {
+    String text = String.join("\n", inline);
     int i = 0;
-    boolean param = false;
-    while (i < inline.size()) {
-      String t = inline.get(i).strip().toLowerCase(Locale.ROOT);
-      if (t.isEmpty() || t.startsWith("#")) {
+    while (i < text.length()) {
+      char ch = text.charAt(i);
+      if (Character.isWhitespace(ch)) {
         i++;
-        continue;
-      }
-      if (!param && t.startsWith("using ")) {
-        head = ++i;
-      } else if (!param && t.startsWith("[cmdletbinding") && balanced(t)) {
-        i++;
-      } else if (!param
-          && t.startsWith("param")
-          && t.substring(5).strip().startsWith("(")
-          && balanced(t)) {
-        param = true;
-        head = ++i;
+      } else if (text.startsWith("<#", i)) {
+        int end = text.indexOf("#>", i + 2);
+        if (end < 0) {
+          return false;
+        }
+        i = end + 2;
+      } else if (ch == '#') {
+        int end = text.indexOf('\n', i);
+        i = end < 0 ? text.length() : end + 1;
       } else {
-        break;
+        return SCRIPT_HEADER.matcher(text).region(i, text.length()).lookingAt();
       }
     }
-    return head;
+    return false;
   }
 
-  /** Whether a line's round and square brackets close on it. */
-  private static boolean balanced(String line) {
-    int depth = 0;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      depth += c == '(' || c == '[' ? 1 : c == ')' || c == ']' ? -1 : 0;
-    }
-    return depth == 0;
-  }
+  /** {@code using …}, {@code param(}, or an attribute {@code [Name(}. */
+  private static final java.util.regex.Pattern SCRIPT_HEADER =
+      java.util.regex.Pattern.compile("(?i)(using\\s|param\\s*\\(|\\[\\s*[A-Za-z_][\\w.]*\\s*\\()");
 
-  /** Packer runs with {@code -ExecutionPolicy Bypass} unless told otherwise. */
-  private static String executionPolicy(Prov pr, List<String> prelude) {
+  /**
+   * execution_policy: the policy pwsh runs with ({@code run}: Packer runs with {@code
+   * -ExecutionPolicy Bypass} unless told otherwise), the one a Set-ExecutionPolicy line applies
+   * ({@code applied}; null for Bypass, "none" or none given), and whether it is "none".
+   */
+  private record Policy(String run, String applied, boolean none) {}
+
+  private static final Policy BYPASS = new Policy("Bypass", null, false);
+
+  /** Reads execution_policy; reports an invalid one (what it means is reported by the caller). */
+  private static Policy executionPolicy(Prov pr) {
     Optional<String> policy = pr.f.inspect("execution_policy");
     if (policy.isEmpty()) {
-      return "Bypass";
+      return BYPASS;
     }
     String p = policy.get().toLowerCase(Locale.ROOT);
     if (!p.equals("none") && !POLICIES.containsKey(p)) {
@@ -419,45 +513,105 @@ final class PowerShellProvisioner {
               "execution_policy must be one of Bypass, AllSigned, Default, RemoteSigned,"
                   + " Restricted, Undefined, Unrestricted or None, but it is "
                   + pr.f.shown("execution_policy", policy.get())
-                  + ".");
-      return "Bypass";
+                  + ". Use one of them (Packer refuses any other), or remove the field for"
+                  + " Bypass.");
+      return BYPASS;
     }
     if (p.equals("bypass")) {
-      return "Bypass";
+      return BYPASS;
     }
     if (p.equals("none")) {
+      return new Policy("Bypass", null, true);
+    }
+    String name = POLICIES.get(p);
+    return new Policy(name, name, false);
+  }
+
+  /** debug_mode as a Set-PSDebug trace level (0: none); one Packer refuses is an error. */
+  private static long debugMode(Prov pr) {
+    Optional<Long> level = pr.f.integer("debug_mode", null);
+    if (level.isEmpty() || level.get() == 0) {
+      return 0;
+    }
+    if (level.get() < 0 || level.get() > 2) {
+      pr.report()
+          .add(
+              PackerMapCode.INVALID_VALUE,
+              pr.f.valueRange("debug_mode"),
+              "debug_mode must be 0, 1 or 2 (the trace levels of Set-PSDebug), but it is "
+                  + level.get()
+                  + "; Packer refuses any other. Use 1 to trace lines, 2 to also trace variable"
+                  + " assignments and calls, or remove the field.");
+      return 0;
+    }
+    return level.get();
+  }
+
+  /** The lines that apply the policy and the debug mode in Windows PowerShell. */
+  private static List<String> prelude(Policy policy, long debug) {
+    List<String> out = new ArrayList<>(2);
+    if (policy.applied() != null) {
+      out.add(
+          "Set-ExecutionPolicy -Scope Process -ExecutionPolicy " + policy.applied() + " -Force");
+    }
+    if (debug != 0) {
+      out.add("Set-PSDebug -Trace " + debug);
+    }
+    return out;
+  }
+
+  /**
+   * Reports how the policy and the debug mode are applied where the commands run ({@code where}:
+   * the step, or the deprovisioning script), in Windows PowerShell or given to pwsh.
+   */
+  private static void reportSettings(
+      Prov pr, Policy policy, long debug, boolean pwsh, String where) {
+    if (pwsh) {
+      pr.report()
+          .add(
+              PackerMapCode.APPROXIMATED,
+              pr.f.nameRange("use_pwsh"),
+              where.equals(Generalization.WINDOWS_SCRIPT)
+                  ? "Image Builder runs "
+                      + where
+                      + " with Windows PowerShell, so with use_pwsh it runs the commands with"
+                      + " pwsh, which must be installed on the image by an earlier step."
+                  : "Image Builder runs PowerShell steps with Windows PowerShell, so with use_pwsh"
+                      + " the step writes the commands to a file and runs it with pwsh, which"
+                      + " must be installed on the image by an earlier step.");
+    }
+    if (policy.none()) {
       pr.report()
           .add(
               PackerMapCode.APPROXIMATED,
               pr.f.nameRange("execution_policy"),
               "execution_policy = \"none\" leaves the machine's policy in force; Image Builder"
                   + " chooses the policy of its PowerShell steps itself (not documented), so the"
-                  + " step may run under another policy than with Packer.");
-      return "Bypass";
+                  + " commands may run under another policy than with Packer.");
+    } else if (policy.applied() != null) {
+      pr.report()
+          .add(
+              PackerMapCode.APPROXIMATED,
+              pr.f.nameRange("execution_policy"),
+              pwsh
+                  ? "pwsh runs the commands with -ExecutionPolicy " + policy.applied() + "."
+                  : "Image Builder chooses the policy of its PowerShell steps itself (not"
+                      + " documented), so "
+                      + where
+                      + " starts with Set-ExecutionPolicy -Scope Process to apply "
+                      + policy.applied()
+                      + ".");
     }
-    String name = POLICIES.get(p);
-    prelude.add("Set-ExecutionPolicy -Scope Process -ExecutionPolicy " + name + " -Force");
-    pr.report()
-        .add(
-            PackerMapCode.APPROXIMATED,
-            pr.f.nameRange("execution_policy"),
-            "Image Builder chooses the policy of its PowerShell steps itself (not documented), so"
-                + " the step starts with Set-ExecutionPolicy -Scope Process to apply "
-                + name
-                + ".");
-    return name;
-  }
-
-  private static void debugMode(Prov pr, List<String> prelude) {
-    Optional<Long> level = pr.f.integer("debug_mode", null);
-    if (level.isEmpty() || level.get() == 0) {
-      return;
+    if (debug != 0) {
+      pr.report()
+          .add(
+              PackerMapCode.FIELD_REWRITTEN,
+              pr.f.nameRange("debug_mode"),
+              "debug_mode becomes Set-PSDebug -Trace "
+                  + debug
+                  + (pwsh
+                      ? " in the pwsh command that runs the commands."
+                      : " at the top of " + where + "."));
     }
-    prelude.add("Set-PSDebug -Trace " + level.get());
-    pr.report()
-        .add(
-            PackerMapCode.FIELD_REWRITTEN,
-            pr.f.nameRange("debug_mode"),
-            "debug_mode becomes Set-PSDebug -Trace " + level.get() + " at the top of the step.");
   }
 }

@@ -83,6 +83,12 @@ class WindowsStepsTest {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
+  private static String heredocBody(String... lines) {
+    return "    inline = [<<-EOT\n      "
+        + String.join("\n      ", lines)
+        + "\n    EOT\n    ]\n  }\n";
+  }
+
   private static String heredoc(String... lines) {
     return "  provisioner \"powershell\" {\n    inline = [<<-EOT\n      "
         + String.join("\n      ", lines)
@@ -174,5 +180,125 @@ class WindowsStepsTest {
     assertEquals(null, CommandStatements.of("echo 'open", true));
     assertEquals(null, CommandStatements.of("cat <<EOF\nx\nEOF", false));
     assertEquals(2, CommandStatements.of("Get-Item x |\n  Remove-Item\ny", true).size());
+  }
+
+  // ------------------------------------------------------------------ F2: where $env: goes
+
+  @Test
+  void theEnvironmentIsSetBeforeAUsingStatementsScriptRuns() {
+    Converted c =
+        convert(
+            "  provisioner \"powershell\" {\n"
+                + "    environment_vars = [\"APP_URL=https://example.com/app.zip\"]\n"
+                + heredocBody(
+                    "using namespace System.Net",
+                    "[WebClient]::new().DownloadFile($env:APP_URL, 'C:\\app.zip')"));
+    int env = c.json().indexOf("$env:APP_URL = 'https://example.com/app.zip'");
+    int run = c.json().indexOf("& 'C:\\\\Windows\\\\Temp\\\\packer2aib-1.ps1'");
+    assertTrue(env >= 0 && run > env, c.json());
+    assertTrue(c.codes().contains("PKRMAP-N118"), c.diagnostics().toString());
+  }
+
+  @Test
+  void aParamBlockOverSeveralElementsStaysAtTheStartOfItsScript() {
+    Converted c =
+        convert(
+            "  provisioner \"powershell\" {\n"
+                + "    environment_vars = [\"NAME=web\"]\n"
+                + "    inline = [\"[CmdletBinding()]\", \"param(\", \"  [string]$Role = 'x'\","
+                + " \")\", \"Write-Host $Role $env:NAME\"]\n  }\n");
+    // The assignment comes first in the step; the script file starts with the attribute.
+    assertTrue(
+        c.json()
+            .contains(
+                "\"$env:NAME = 'web'\",\n          \"$packer2aibLines = @(\",\n"
+                    + "          \"  '[CmdletBinding()]'\","),
+        c.json());
+    assertTrue(c.json().contains("& 'C:\\\\Windows\\\\Temp\\\\packer2aib-1.ps1'"), c.json());
+  }
+
+  @Test
+  void commandsWithoutAHeaderStayInline() {
+    Converted c =
+        convert(
+            "  provisioner \"powershell\" {\n"
+                + "    environment_vars = [\"A=1\"]\n"
+                + "    inline = [\"# using is a word\","
+                + " \"[Net.ServicePointManager]::SecurityProtocol = 'Tls12'\"]\n"
+                + "  }\n");
+    assertTrue(c.json().contains("\"$env:A = '1'\",\n          \"# using is a word\","), c.json());
+    assertFalse(c.json().contains("packer2aib-1.ps1"), c.json());
+    assertTrue(PowerShellProvisioner.startsWithScriptHeader(List.of("<# help #>", "Param (")));
+    assertFalse(PowerShellProvisioner.startsWithScriptHeader(List.of("[string]$x = 1")));
+  }
+
+  // ------------------------------------------------------------------ F3: generalizing settings
+
+  @Test
+  void aCustomGeneralizationKeepsTheStepsSettings() {
+    Converted c =
+        convert(
+            "  provisioner \"powershell\" {\n"
+                + "    use_pwsh = true\n    debug_mode = 1\n"
+                + "    execution_policy = \"remotesigned\"\n    valid_exit_codes = [0, 1]\n"
+                + "    inline = ["
+                + hclString(SYSPREP + " /mode:vm")
+                + "]\n  }\n");
+    String script = c.deprovisioningScript();
+    assertTrue(script.contains("& pwsh -NoProfile -NonInteractive -ExecutionPolicy RemoteSigned"));
+    assertTrue(script.contains("Set-PSDebug -Trace 1"), script);
+    assertTrue(script.contains("/mode:vm"), script);
+    assertTrue(c.detail("PKRMAP-W103").startsWith("valid_exit_codes was dropped"));
+    assertTrue(c.detail("PKRMAP-N118").contains("pwsh"), c.detail("PKRMAP-N118"));
+  }
+
+  @Test
+  void theDefaultGeneralizationDropsTheStepsSettingsWithANote() {
+    Converted c =
+        convert(
+            "  provisioner \"powershell\" {\n"
+                + "    debug_mode = 1\n    execution_policy = \"remotesigned\"\n"
+                + "    inline = ["
+                + hclString(SYSPREP)
+                + ", "
+                + hclString(WAIT)
+                + "]\n  }\n");
+    assertTrue(c.codes().contains("PKRMAP-W401"), c.diagnostics().toString());
+    assertFalse(c.codes().contains("PKRMAP-N118"), c.diagnostics().toString());
+    assertFalse(c.codes().contains("PKRMAP-W215"), c.diagnostics().toString());
+    List<String> dropped =
+        c.diagnostics().stream()
+            .filter(d -> d.code().equals("PKRMAP-N102"))
+            .map(Diagnostic::detail)
+            .toList();
+    assertTrue(
+        dropped.stream().anyMatch(d -> d.startsWith("debug_mode was dropped")), dropped.toString());
+    assertTrue(
+        dropped.stream().anyMatch(d -> d.startsWith("execution_policy was dropped")),
+        dropped.toString());
+  }
+
+  // ------------------------------------------------------------------ F4: what Packer refuses
+
+  @Test
+  void packersRefusalsAreErrors() {
+    Converted c =
+        convert(
+            "  provisioner \"powershell\" {\n    elevated_password = \"Passw0rd-123\"\n"
+                + "    inline = [\"Write-Host a\"]\n  }\n"
+                + "  provisioner \"powershell\" {\n    debug_mode = 3\n"
+                + "    inline = [\"Write-Host b\"]\n  }\n"
+                + "  provisioner \"powershell\" {\n    execution_policy = \"sometimes\"\n"
+                + "    inline = [\"Write-Host c\"]\n  }\n");
+    List<String> errors =
+        c.diagnostics().stream()
+            .filter(d -> d.code().equals("PKRMAP-E106"))
+            .map(Diagnostic::detail)
+            .toList();
+    assertEquals(3, errors.size(), errors.toString());
+    assertTrue(errors.get(0).contains("without elevated_user"), errors.get(0));
+    assertFalse(errors.get(0).contains("Passw0rd"), errors.get(0));
+    assertTrue(errors.get(1).contains("0, 1 or 2"), errors.get(1));
+    assertTrue(errors.get(2).contains("Use one of them"), errors.get(2));
   }
 }
