@@ -184,7 +184,25 @@ final class FileProvisioner {
       }
       TemplateFields.checkContent(
           pr, content.get(), f.take("content").get().value(), f.take("content").get().valueRange());
-      Placement p = place(pr, plan, dest, LocalFiles.fileName(dest));
+      String target = dest;
+      if (dest.endsWith("/") || dest.endsWith("\\")) {
+        // Packer writes content to a temporary file and uploads it into such a folder under that
+        // file's made-up name; a written file needs a name of its own.
+        target = join(dest, "packer2aib-" + pr.index + "-content");
+        pr.report()
+            .add(
+                PackerMapCode.APPROXIMATED,
+                destAt,
+                "The destination "
+                    + dest
+                    + " ends with a separator: when that folder exists on the VM, Packer uploads"
+                    + " the content into it under the name of the temporary file it wrote it to,"
+                    + " which it makes up (otherwise the upload fails). The step writes it as "
+                    + target
+                    + ". Give the destination the file name the content should have.");
+      }
+      Placement p =
+          place(pr, plan, target, target.equals(dest) ? LocalFiles.fileName(dest) : "content");
       embed(pr, plan, p, content.get().getBytes(StandardCharsets.UTF_8));
       pr.report()
           .add(
@@ -193,7 +211,7 @@ final class FileProvisioner {
               "Image Builder has no way to upload text, so a "
                   + (pr.u.os == Os.LINUX ? "Shell" : "PowerShell")
                   + " step writes content to "
-                  + dest
+                  + target
                   + " byte for byte; the text is visible to anyone who can read the template.");
     } else {
       if (sources.isEmpty()) {

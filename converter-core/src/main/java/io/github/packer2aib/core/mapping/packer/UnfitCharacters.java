@@ -4,6 +4,8 @@ import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.source.NameCharacters;
 import io.github.packer2aib.core.source.Range;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Control characters that a value cannot carry to the build VM although the image template, being
@@ -36,6 +38,23 @@ final class UnfitCharacters {
               + (c == '\0'
                   ? ", which no file name can hold. Remove it from the path."
                   : ", which Windows does not allow in file names. Remove it from the path.");
+    } else if (windows && ENV_VARIABLE.matcher(destination).find()) {
+      // Before the colon check: "$env:APPDATA" holds a colon, but that is not why it fails.
+      Matcher m = ENV_VARIABLE.matcher(destination);
+      m.find();
+      why =
+          "names the PowerShell variable "
+              + m.group()
+              + ". Packer's WinRM upload puts the destination into a PowerShell string, so the"
+              + " variable is expanded on the VM; Image Builder's File step, and the step that"
+              + " writes content, take the path as written and do not expand it. Write the full"
+              + " path, or put the file in a fixed place (C:\\Windows\\Temp\\…) and move it with a"
+              + " powershell provisioner, which expands the variable.";
+    } else if (windows && isRelativeWindowsPath(destination)) {
+      why =
+          "is relative. Packer's WinRM upload resolves it against the profile folder of the user"
+              + " Packer signs in as, which Image Builder's build user does not share, and Image"
+              + " Builder's File step needs an absolute path. Write the full path (C:\\…).";
     } else {
       String problem = windows ? windowsPathProblem(destination) : null;
       if (problem == null) {
@@ -51,6 +70,24 @@ final class UnfitCharacters {
             at,
             "The destination " + ControlCharacters.quote(destination) + " " + why);
     return false;
+  }
+
+  /** A PowerShell environment variable: {@code $env:NAME} or {@code ${env:NAME}}. */
+  private static final Pattern ENV_VARIABLE =
+      Pattern.compile("(?i)\\$(\\{env:[^}]*\\}|env:[A-Za-z0-9_()]+)");
+
+  /**
+   * Whether a Windows path is relative: not from a drive's root ({@code C:\\}, {@code C:/}), not
+   * from the current drive's root ({@code \\x}, {@code /x}) and no UNC path. {@code C:x}, relative
+   * to the drive's current folder, is relative too.
+   */
+  static boolean isRelativeWindowsPath(String path) {
+    if (path.startsWith("\\") || path.startsWith("/")) {
+      return false;
+    }
+    return !(path.length() >= 3
+        && FileProvisioner.isDrive(path.substring(0, 2))
+        && (path.charAt(2) == '\\' || path.charAt(2) == '/'));
   }
 
   private static final String ON_LINUX =

@@ -301,4 +301,40 @@ class WindowsStepsTest {
     assertTrue(errors.get(1).contains("0, 1 or 2"), errors.get(1));
     assertTrue(errors.get(2).contains("Use one of them"), errors.get(2));
   }
+
+  // ------------------------------------------------------------------ F5, F6: file destinations
+
+  @Test
+  void aRelativeDestinationIsRefused() {
+    Converted c =
+        convert(
+            "  provisioner \"file\" {\n    content = \"x\"\n"
+                + "    destination = \"tools\\\\setup.ps1\"\n  }\n");
+    assertTrue(c.detail("PKRMAP-E106").contains("is relative"), c.detail("PKRMAP-E106"));
+    assertTrue(UnfitCharacters.isRelativeWindowsPath("C:x"));
+    assertFalse(UnfitCharacters.isRelativeWindowsPath("C:/x"));
+    assertFalse(UnfitCharacters.isRelativeWindowsPath("\\\\server\\share\\x"));
+  }
+
+  @Test
+  void contentForAFolderGetsAFileNameWithAWarning() {
+    Converted c =
+        convert(
+            "  provisioner \"file\" {\n    content = \"key=value\"\n"
+                + "    destination = \"C:\\\\cfg\\\\\"\n  }\n");
+    assertTrue(c.detail("PKRMAP-W215").contains("ends with a separator"), c.detail("PKRMAP-W215"));
+    assertTrue(c.json().contains("WriteAllText('C:\\\\cfg\\\\packer2aib-1-content'"), c.json());
+  }
+
+  @Test
+  void anEnvironmentVariableInTheDestinationIsRefusedForWhatItIs() {
+    Converted c =
+        convert(
+            "  provisioner \"file\" {\n    content = \"x\"\n    destination ="
+                + " \"$env:APPDATA\\\\Microsoft\\\\run.cmd\"\n  }\n");
+    String detail = c.detail("PKRMAP-E106");
+    assertTrue(detail.contains("names the PowerShell variable $env:APPDATA"), detail);
+    assertTrue(detail.contains("expanded on the VM"), detail);
+    assertFalse(detail.contains("does not allow"), detail);
+  }
 }
