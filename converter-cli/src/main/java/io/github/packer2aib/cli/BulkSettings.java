@@ -35,14 +35,15 @@ final class BulkSettings {
       report.cli(
           CliCode.UNREADABLE_INPUT,
           "cannot read settings file " + u.displayName() + ": " + u.reason(),
-          "The settings file " + u.displayName() + " could not be read: " + u.reason() + ".");
+          "The settings file " + u.displayName() + " could not be read: " + u.reason() + ".",
+          u.displayName());
       return Optional.empty();
     }
     SettingsResult bound = SettingsBinder.bind(((Input.Loaded) input).source());
     // The binder's copy of the file: its variable values are masked when a line is quoted.
     SourceFile source = bound.source();
     report.file(source);
-    report.diagnostics(bound.diagnostics());
+    report.diagnostics(source.name(), bound.diagnostics());
     return bound.settings().map(s -> new BulkSettings(s, source));
   }
 

@@ -247,12 +247,19 @@ final class BulkTask {
       ConversionResult r,
       BulkOptions.TemplateOptions o,
       SourceFile input) {
-    List<Diagnostic> all = new ArrayList<>(r.diagnostics());
+    // Each diagnostic says which template it is about: one without a location names it so (in
+    // text, JSON and SARIF alike).
+    List<Diagnostic> found = new ArrayList<>(r.diagnostics().size());
+    for (Diagnostic d : r.diagnostics()) {
+      found.add(d.about(c.displayName()));
+    }
+    List<Diagnostic> all = new ArrayList<>(found);
     List<String> cliLines = new ArrayList<>();
-    boolean failed = o.ignored().fails(r.diagnostics(), o.strict());
+    boolean failed = o.ignored().fails(found, o.strict());
     List<String> outputs = new ArrayList<>();
     if (!failed && output != null) { // validate -r has no output folder
       failed = !write(c, r.templates(), r.unselected(), o, all, cliLines, outputs);
+      all.replaceAll(d -> d.about(c.displayName())); // its outputs' problems too
     }
     if (!failed) {
       for (int i = 0; i < r.templates().size(); i++) {
@@ -275,7 +282,7 @@ final class BulkTask {
     List<Diagnostic> shown = new ArrayList<>();
     if (print) {
       List<Diagnostic> core = new ArrayList<>();
-      for (Diagnostic d : o.ignored().shown(r.diagnostics())) {
+      for (Diagnostic d : o.ignored().shown(found)) {
         if (shown(d.severity(), o.strict())) {
           core.add(d);
         }
@@ -297,10 +304,8 @@ final class BulkTask {
         StringBuilder out = new StringBuilder();
         TextRenderer renderer = new TextRenderer(n -> Optional.ofNullable(files.get(n)));
         for (Diagnostic d : core) {
-          // Among many templates, one without a location must still say which template it is.
-          if (d.subject().isEmpty()) {
-            out.append(c.displayName()).append(": ");
-          }
+          // Among many templates, one without a location still says which template it is (the
+          // renderer names its input, escaped).
           out.append(renderer.render(d));
         }
         for (String line : cliLines) {
@@ -583,6 +588,7 @@ final class BulkTask {
 
   private BulkOutcome failure(Discovery.Candidate c, Diagnostic d, String line, boolean internal) {
     boolean machine = display.format().machine();
+    d = d.about(c.displayName());
     return new BulkOutcome(
         c.index(),
         c.relative(),

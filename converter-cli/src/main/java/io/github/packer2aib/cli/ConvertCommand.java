@@ -223,7 +223,7 @@ final class ConvertCommand implements Callable<Integer> {
         report.file(loaded.source());
       }
       o.result().sources().forEach(report::file);
-      report.diagnostics(o.result().diagnostics());
+      report.diagnostics(o.input().displayName(), o.result().diagnostics());
       if (common.ignored().fails(o.result().diagnostics(), common.strict)) {
         failed.add(i);
         continue;
@@ -566,7 +566,7 @@ final class ConvertCommand implements Callable<Integer> {
                 + " is written to "
                 + target
                 + ".";
-        report.cli(CliCode.OUTPUT_RENAMED, line, detail);
+        report.cli(CliCode.OUTPUT_RENAMED, line, detail, a.inputName());
         if (reportFile != null) {
           reportFile.problem(a.inputIndex(), CliCode.OUTPUT_RENAMED, detail);
         }
@@ -649,7 +649,8 @@ final class ConvertCommand implements Callable<Integer> {
       Set<Integer> failed,
       ReportFile reportFile) {
     String detail = "The output file " + target + " could not be written: " + reason + ".";
-    report.cli(CliCode.UNWRITABLE_OUTPUT, "cannot write " + target + ": " + reason, detail);
+    report.cli(
+        CliCode.UNWRITABLE_OUTPUT, "cannot write " + target + ": " + reason, detail, a.inputName());
     fail(a, detail, failed, reportFile);
   }
 

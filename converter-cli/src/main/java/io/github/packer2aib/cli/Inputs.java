@@ -10,7 +10,8 @@ final class Inputs {
     report.cli(
         CliCode.UNREADABLE_INPUT,
         "cannot read " + u.displayName() + ": " + u.reason(),
-        "The input " + u.displayName() + " could not be read: " + u.reason() + ".");
+        "The input " + u.displayName() + " could not be read: " + u.reason() + ".",
+        u.displayName());
   }
 
   /**

@@ -121,7 +121,8 @@ final class InspectCommand implements Callable<Integer> {
       report.cli(
           CliCode.UNREADABLE_INPUT,
           "cannot read " + shown + ": " + reason,
-          "The input " + shown + " could not be read: " + reason + ".");
+          "The input " + shown + " could not be read: " + reason + ".",
+          shown);
       report.finish("inspected 1 input", 1);
       return ExitCodes.INPUT_ERROR;
     }
@@ -134,7 +135,8 @@ final class InspectCommand implements Callable<Integer> {
       report.cli(
           CliCode.UNREADABLE_INPUT,
           "cannot read " + input + ": invalid path",
-          "The input " + input + " could not be read: invalid path.");
+          "The input " + input + " could not be read: invalid path.",
+          input);
       report.finish("inspected 1 input", 1);
       return ExitCodes.INPUT_ERROR;
     } catch (StackOverflowError e) {
@@ -143,7 +145,7 @@ final class InspectCommand implements Callable<Integer> {
     for (SourceFile f : result.sources()) {
       report.file(f);
     }
-    report.diagnostics(result.diagnostics());
+    report.diagnostics(input, result.diagnostics());
     boolean failed = result.template().isEmpty() || ignored.fails(result.diagnostics(), strict);
     if (!failed) {
       PrintWriter out = spec.commandLine().getOut();

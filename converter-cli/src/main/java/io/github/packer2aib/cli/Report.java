@@ -66,9 +66,14 @@ final class Report {
         (old, added) -> ValueMask.needed(added) && !ValueMask.needed(old) ? added : old);
   }
 
-  /** Reports the core's diagnostics for one input, in the order the core gives them. */
-  void diagnostics(List<Diagnostic> diagnostics) {
-    for (Diagnostic d : diagnostics) {
+  /**
+   * Reports the core's diagnostics for the input {@code input} (as the run names it), in the order
+   * the core gives them; each is said to be about that input ({@link Diagnostic#about}), so that
+   * one without a location still names it.
+   */
+  void diagnostics(String input, List<Diagnostic> diagnostics) {
+    for (Diagnostic given : diagnostics) {
+      Diagnostic d = given.about(input);
       if (ignoredCodes.ignores(d)) {
         ignored++;
         continue;
@@ -90,12 +95,20 @@ final class Report {
    * adds a diagnostic with the code and the sentence {@code detail}.
    */
   void cli(CliCode code, String line, String detail) {
+    cli(code, line, detail, null);
+  }
+
+  /**
+   * {@link #cli(CliCode, String, String)} about the input {@code input} (the JSON and SARIF
+   * diagnostic names it), or about the run as a whole when null.
+   */
+  void cli(CliCode code, String line, String detail, String input) {
     count(code.severity());
     if (!shown(code.severity())) {
       return;
     }
     if (format.machine()) {
-      collected.add(code.diagnostic(detail));
+      collected.add(code.diagnostic(detail).about(input));
     } else {
       err.print(ControlCharacters.escape(code.severity().label() + ": " + line) + "\n");
     }

@@ -176,7 +176,7 @@ final class ValidateCommand implements Callable<Integer> {
         reportFile.input(name, result.diagnostics());
       }
       result.sources().forEach(report::file);
-      report.diagnostics(result.diagnostics());
+      report.diagnostics(name, result.diagnostics());
       if (common.ignored().fails(result.diagnostics(), common.strict)) {
         failed.add(index);
         continue;

@@ -95,8 +95,40 @@ class SarifDiagnosticsTest {
     assertEquals(
         "The input " + missing + " could not be read: no such file or directory.",
         last.get("message").get("text").asText());
-    assertNull(last.get("locations"), "a file that cannot be read has no region");
+    // A file that cannot be read has no region, but is the result's location all the same:
+    // GitHub's upload-sarif refuses a log with a result without one.
+    JsonNode location = last.get("locations").get(0).get("physicalLocation");
+    assertNull(location.get("region"), last.toString());
+    assertEquals(missing, file(run, last));
     assertTrue(ruleIds(run).contains("CLI-E001"));
+  }
+
+  /**
+   * GitHub's upload-sarif refuses a whole log when one result has no physical location: a file it
+   * cannot read (here UTF-16) and a folder without a build are located at that file and folder.
+   */
+  @Test
+  void aResultWithoutAPlaceIsLocatedAtItsInput() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a/img.json", BulkTrees.AIB);
+    Files.createDirectories(root.resolve("b"));
+    Files.write(
+        root.resolve("b/img16.json"),
+        BulkTrees.AIB.getBytes(java.nio.charset.StandardCharsets.UTF_16));
+    put(root, "vars/variables.pkr.hcl", "variable \"x\" {\n  default = 1\n}\n");
+
+    CliRun r = CliRun.run("validate", "-r", "--diagnostics-format", "sarif", root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    JsonNode run = run(r.err());
+    Set<Path> files = new TreeSet<>();
+    for (JsonNode result : run.get("results")) {
+      assertNull(
+          result.get("locations").get(0).get("physicalLocation").get("region"), result.toString());
+      files.add(file(run, result));
+    }
+    assertEquals(Set.of(root.resolve("b/img16.json"), root.resolve("vars")), files);
+    assertEquals(Set.of("CLI-E001", "PKRMAP-E001"), ruleIds(run));
   }
 
   @Test

@@ -73,7 +73,8 @@ class SarifJsonAgreementProperties {
     for (JsonNode r : run.get("results")) {
       JsonNode location = r.path("locations").path(0).path("physicalLocation");
       String where = "-";
-      if (!location.isMissingNode()) {
+      // Without a region (a result about an input, or the run): no place in a file, as in JSON.
+      if (location.has("region")) {
         URI uri = URI.create(location.get("artifactLocation").get("uri").asText());
         JsonNode region = location.get("region");
         where =

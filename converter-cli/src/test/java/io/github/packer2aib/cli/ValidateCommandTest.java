@@ -72,6 +72,31 @@ class ValidateCommandTest {
     assertEquals("piped.json: ok\n", r.out());
   }
 
+  /**
+   * A diagnostic without a place in a file (an empty template, a folder without a build) names its
+   * input, in text as in JSON: among several inputs the reader could not tell otherwise.
+   */
+  @Test
+  void aDiagnosticWithoutAPlaceNamesItsInput() {
+    Path empty = Templates.write(tmp, "empty.pkr.hcl", "");
+    Path vars = tmp.resolve("vars");
+    Templates.write(vars, "variables.pkr.hcl", "variable \"x\" {\n  default = 1\n}\n");
+
+    CliRun text = CliRun.run("validate", empty.toString(), vars.toString());
+    CliRun json =
+        CliRun.run("validate", "--diagnostics-format", "json", empty.toString(), vars.toString());
+
+    assertEquals(1, text.exitCode(), text.err());
+    assertTrue(
+        text.err().contains(empty + ": error: No azure-arm source to convert [PKRMAP-E001]\n"),
+        text.err());
+    assertTrue(
+        text.err().contains(vars + ": error: No azure-arm source to convert [PKRMAP-E001]\n"),
+        text.err());
+    assertTrue(json.err().contains("\"file\" : \"" + empty + "\""), json.err());
+    assertTrue(json.err().contains("\"file\" : \"" + vars + "\""), json.err());
+  }
+
   @Test
   void warningsAreCountedAndFailOnlyWithStrict() {
     FakeEngine engine =

@@ -47,6 +47,25 @@ class ValidateRecursiveTest {
     assertEquals(before, BulkTrees.files(tmp));
   }
 
+  /**
+   * A diagnostic without a location is preceded by its template's name, which is a folder's name
+   * the user did not choose: a control character in it is shown escaped, never sent as it is.
+   */
+  @Test
+  void theNameBeforeADiagnosticWithoutALocationIsEscaped() {
+    Path root = tmp.resolve("repo");
+    put(
+        root,
+        "v\u001b[2J\u001b]0;pwned\u0007/vars.pkr.hcl",
+        "variable \"x\" {\n  default = 1\n}\n");
+
+    CliRun r = validate(root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().contains("[PKRMAP-E001]"), r.err());
+    assertTrue(!r.err().contains("\u001b") && !r.err().contains("\u0007"), r.err());
+  }
+
   @Test
   void aFailingTemplateFailsTheRunAndIsShown() {
     Path root = BulkTrees.threeKinds(tmp.resolve("repo"));

@@ -16,6 +16,10 @@ import java.util.Optional;
  * @param subject the tight range that is wrong, when the input has a location for it
  * @param path the JSON pointer of the offending node in the document, when there is one
  * @param related further locations (e.g. where a duplicate was first defined)
+ * @param input the input (file or folder, as the run names it) a diagnostic without a subject is
+ *     about: an empty template, an unreadable file, a folder without a build. Set by whoever runs
+ *     the input ({@link #about}), as the core's mapper does not know how the run names it; a reader
+ *     of the JSON or SARIF output can then tell which input failed.
  */
 public record Diagnostic(
     String code,
@@ -24,7 +28,8 @@ public record Diagnostic(
     String detail,
     Optional<Range> subject,
     Optional<String> path,
-    List<Related> related) {
+    List<Related> related,
+    Optional<String> input) {
 
   public Diagnostic {
     Objects.requireNonNull(code, "code");
@@ -34,6 +39,19 @@ public record Diagnostic(
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(path, "path");
     related = List.copyOf(related);
+    Objects.requireNonNull(input, "input");
+  }
+
+  /** A diagnostic not yet said to be about an input. */
+  public Diagnostic(
+      String code,
+      Severity severity,
+      String summary,
+      String detail,
+      Optional<Range> subject,
+      Optional<String> path,
+      List<Related> related) {
+    this(code, severity, summary, detail, subject, path, related, Optional.empty());
   }
 
   /** A diagnostic with the code's own summary and severity. */
@@ -60,17 +78,38 @@ public record Diagnostic(
         detail,
         subject,
         Optional.ofNullable(pointer).map(SecretScrubber::maskSignatures),
-        related);
+        related,
+        input);
   }
 
   public Diagnostic withSeverity(Severity newSeverity) {
-    return new Diagnostic(code, newSeverity, summary, detail, subject, path, related);
+    return new Diagnostic(code, newSeverity, summary, detail, subject, path, related, input);
   }
 
   public Diagnostic withRelated(Related more) {
     List<Related> all = new java.util.ArrayList<>(related);
     all.add(more);
-    return new Diagnostic(code, severity, summary, detail, subject, path, all);
+    return new Diagnostic(code, severity, summary, detail, subject, path, all, input);
+  }
+
+  /**
+   * This diagnostic said to be about the input {@code name}, unless it already names one: the
+   * diagnostic itself when {@code name} is null.
+   */
+  public Diagnostic about(String name) {
+    if (name == null || input.isPresent()) {
+      return this;
+    }
+    return new Diagnostic(
+        code, severity, summary, detail, subject, path, related, Optional.of(name));
+  }
+
+  /**
+   * The file a reader should look at: the subject's, else the input's (which may be a folder), else
+   * none.
+   */
+  public Optional<String> file() {
+    return subject.isPresent() ? subject.map(Range::file) : input;
   }
 
   public boolean isError() {
@@ -88,7 +127,8 @@ public record Diagnostic(
         && detail.equals(d.detail)
         && subject.equals(d.subject)
         && path.equals(d.path)
-        && related.equals(d.related);
+        && related.equals(d.related)
+        && input.equals(d.input);
   }
 
   @Override
@@ -99,6 +139,7 @@ public record Diagnostic(
     h = 31 * h + detail.hashCode();
     h = 31 * h + subject.hashCode();
     h = 31 * h + path.hashCode();
-    return 31 * h + related.hashCode();
+    h = 31 * h + related.hashCode();
+    return 31 * h + input.hashCode();
   }
 }

@@ -43,6 +43,9 @@ public final class JsonRenderer {
       g.writeStringField("detail", SecretScrubber.scrub(d.detail()));
       if (d.subject().isPresent()) {
         writeRange(g, "range", d.subject().get());
+      } else if (d.input().isPresent()) {
+        // Without a location, the input it is about, so that a reader can tell which one failed.
+        g.writeStringField("file", d.input().get());
       }
       if (d.path().isPresent()) {
         g.writeStringField("path", d.path().get());

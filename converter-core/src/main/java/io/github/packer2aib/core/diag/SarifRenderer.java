@@ -107,13 +107,17 @@ public final class SarifRenderer {
       g.writeStringField("ruleId", d.code());
       g.writeStringField("level", d.severity().label());
       writeMessage(message);
+      // Always a location with a physical one: GitHub's upload-sarif refuses a whole log if one
+      // result has none ("expected at least one location"), or only a logical one.
+      g.writeArrayFieldStart("locations");
+      g.writeStartObject();
       if (d.subject().isPresent()) {
-        g.writeArrayFieldStart("locations");
-        g.writeStartObject();
-        writeLocation(d.subject().get());
-        g.writeEndObject();
-        g.writeEndArray();
+        writeLocation(d.subject().get(), d.input());
+      } else {
+        writeArtifactOnly(d.input());
       }
+      g.writeEndObject();
+      g.writeEndArray();
       if (!d.related().isEmpty()) {
         g.writeArrayFieldStart("relatedLocations");
         int id = 1;
@@ -121,7 +125,7 @@ public final class SarifRenderer {
           g.writeStartObject();
           g.writeNumberField("id", id++);
           writeMessage(SecretScrubber.scrub(r.label()));
-          writeLocation(r.range());
+          writeLocation(r.range(), d.input());
           g.writeEndObject();
         }
         g.writeEndArray();
@@ -140,13 +144,7 @@ public final class SarifRenderer {
     /** The hash of what identifies the finding, and its number among equal ones. */
     private String fingerprint(Diagnostic d, String message) {
       String hash =
-          sha256(
-              String.join(
-                  "\0",
-                  d.code(),
-                  d.subject().map(Range::file).orElse(""),
-                  d.path().orElse(""),
-                  message));
+          sha256(String.join("\0", d.code(), d.file().orElse(""), d.path().orElse(""), message));
       return hash + ":" + fingerprints.merge(hash, 1, Integer::sum);
     }
 
@@ -187,11 +185,13 @@ public final class SarifRenderer {
      * Where a range is: a file and region, or, for a value that is no file (named in angle
      * brackets, such as {@code <value for var.x from --var>} or {@code <stdin>}), its name as a
      * logical location: a relative URI would send a code-scanning service looking for a file of
-     * that name.
+     * that name. Such a value's physical location is the input it was given for ({@code input}), or
+     * the run itself when that is no file either ({@link #writeArtifactOnly}).
      */
-    private void writeLocation(Range r) throws IOException {
+    private void writeLocation(Range r, Optional<String> input) throws IOException {
       String file = r.file();
-      if (file.length() > 1 && file.startsWith("<") && file.endsWith(">")) {
+      if (isLogical(file)) {
+        writeArtifactOnly(input);
         g.writeArrayFieldStart("logicalLocations");
         g.writeStartObject();
         g.writeStringField("name", file);
@@ -202,10 +202,32 @@ public final class SarifRenderer {
       }
     }
 
-    private void writePhysicalLocation(Range r) throws IOException {
+    /**
+     * A physical location without a region, for what has no place in a file: the input {@code file}
+     * (a file or folder) when there is one, else the working directory the run was started in,
+     * described as the command line (what a run-wide problem, or {@code <stdin>}, is about).
+     */
+    private void writeArtifactOnly(Optional<String> file) throws IOException {
       g.writeObjectFieldStart("physicalLocation");
+      if (file.isPresent() && !isLogical(file.get())) {
+        writeArtifactLocation(file.get());
+      } else {
+        g.writeObjectFieldStart("artifactLocation");
+        g.writeStringField("uri", "./");
+        if (baseUri.isPresent()) {
+          g.writeStringField("uriBaseId", BASE_ID);
+        }
+        g.writeObjectFieldStart("description");
+        g.writeStringField(
+            "text", file.map(f -> "The command line (" + f + ")").orElse("The command line"));
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    }
+
+    private void writeArtifactLocation(String file) throws IOException {
       g.writeObjectFieldStart("artifactLocation");
-      String file = r.file();
       if (isAbsolute(file)) {
         g.writeStringField("uri", fileUri(file));
       } else {
@@ -215,6 +237,11 @@ public final class SarifRenderer {
         }
       }
       g.writeEndObject();
+    }
+
+    private void writePhysicalLocation(Range r) throws IOException {
+      g.writeObjectFieldStart("physicalLocation");
+      writeArtifactLocation(r.file());
       g.writeObjectFieldStart("region");
       g.writeNumberField("startLine", r.start().line());
       g.writeNumberField("startColumn", r.start().column());
@@ -223,6 +250,11 @@ public final class SarifRenderer {
       g.writeEndObject();
       g.writeEndObject();
     }
+  }
+
+  /** Whether a file name names a value that is no file ({@code <stdin>}, a {@code --var}). */
+  private static boolean isLogical(String file) {
+    return file.length() > 1 && file.startsWith("<") && file.endsWith(">");
   }
 
   /** A rule as its first result shows it. */

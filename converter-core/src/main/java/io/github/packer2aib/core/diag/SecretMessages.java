@@ -57,7 +57,8 @@ public final class SecretMessages {
         && !relatedChanged) {
       return d;
     }
-    return new Diagnostic(d.code(), d.severity(), summary, detail, d.subject(), path, related);
+    return new Diagnostic(
+        d.code(), d.severity(), summary, detail, d.subject(), path, related, d.input());
   }
 
   private static String mask(String text, List<String> secrets) {

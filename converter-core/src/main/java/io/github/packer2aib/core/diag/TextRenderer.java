@@ -57,7 +57,10 @@ public final class TextRenderer {
    * written to the terminal as they are.
    */
   private void render(Diagnostic d, StringBuilder out) {
-    d.subject().ifPresent(r -> out.append(ControlCharacters.escape(r.toString())).append(": "));
+    // One without a location still says which input it is about (an empty template, a folder
+    // without a build): among several inputs, the reader could not tell otherwise.
+    Optional<String> heading = d.subject().map(Range::toString).or(d::input);
+    heading.ifPresent(h -> out.append(ControlCharacters.escape(h)).append(": "));
     out.append(d.severity().label())
         .append(": ")
         .append(ControlCharacters.escape(d.summary()))

@@ -260,7 +260,7 @@ public final class ValueMask {
       return d;
     }
     return new Diagnostic(
-        d.code(), d.severity(), summary, detail, d.subject(), d.path(), d.related());
+        d.code(), d.severity(), summary, detail, d.subject(), d.path(), d.related(), d.input());
   }
 
   /**

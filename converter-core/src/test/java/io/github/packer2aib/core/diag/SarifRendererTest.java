@@ -102,7 +102,12 @@ class SarifRendererTest {
 
     JsonNode second = results.get(1);
     assertEquals("warning", second.get("level").asText());
-    assertNull(second.get("locations"), "no location without a subject");
+    // GitHub's upload-sarif refuses a log with a result without a physical location: one about
+    // no input is about the run, the working directory it was started in.
+    assertEquals(
+        "[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"./\",\"uriBaseId\":\"CWD\","
+            + "\"description\":{\"text\":\"The command line\"}}}}]",
+        second.get("locations").toString());
     assertNull(second.get("properties"));
 
     // A result whose summary is not its rule's keeps it in the message.
@@ -175,11 +180,16 @@ class SarifRendererTest {
             .get(0)
             .get("results");
 
+    // Also a physical location, which GitHub's upload-sarif requires: the command line.
     assertEquals(
-        "[{\"logicalLocations\":[{\"name\":\"<value for var.count from --var>\"}]}]",
+        "[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"./\",\"uriBaseId\":\"CWD\","
+            + "\"description\":{\"text\":\"The command line\"}}},"
+            + "\"logicalLocations\":[{\"name\":\"<value for var.count from --var>\"}]}]",
         results.get(0).get("locations").toString());
     assertEquals(
-        "[{\"logicalLocations\":[{\"name\":\"<stdin>\"}]}]",
+        "[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"./\",\"uriBaseId\":\"CWD\","
+            + "\"description\":{\"text\":\"The command line\"}}},"
+            + "\"logicalLocations\":[{\"name\":\"<stdin>\"}]}]",
         results.get(1).get("locations").toString());
     assertEquals(
         "{\"uri\":\"image.yaml\",\"uriBaseId\":\"CWD\"}",
@@ -190,6 +200,55 @@ class SarifRendererTest {
             .get("physicalLocation")
             .get("artifactLocation")
             .toString());
+  }
+
+  /**
+   * A diagnostic about an input but no place in it (an unreadable file, a folder without a build)
+   * is located at the input, without a region; a value that is no file, given for an input, at that
+   * input; {@code <stdin>} as the input at the command line, which it came from.
+   */
+  @Test
+  void everyResultHasAPhysicalLocationAtItsInputWhenItHasNoPlace() throws Exception {
+    SourceFile value = new SourceFile("<value for var.count from --var>", "abc");
+    JsonNode results =
+        render(
+                Optional.of(BASE),
+                List.of(
+                    Diagnostic.of(ERROR, null, "x").about("images/ubuntu"),
+                    Diagnostic.of(ERROR, value.range(0, 3), "x")
+                        .about("images/ubuntu/a.pkr.hcl")
+                        .withRelated(new Related(value.range(1, 2), "here")),
+                    Diagnostic.of(ERROR, null, "x").about("<stdin>"),
+                    Diagnostic.of(ERROR, null, "x").about("/srv/t.json")))
+            .get("runs")
+            .get(0)
+            .get("results");
+
+    assertEquals(
+        "[{\"physicalLocation\":{\"artifactLocation\":"
+            + "{\"uri\":\"images/ubuntu\",\"uriBaseId\":\"CWD\"}}}]",
+        results.get(0).get("locations").toString());
+    assertEquals(
+        "[{\"physicalLocation\":{\"artifactLocation\":"
+            + "{\"uri\":\"images/ubuntu/a.pkr.hcl\",\"uriBaseId\":\"CWD\"}},"
+            + "\"logicalLocations\":[{\"name\":\"<value for var.count from --var>\"}]}]",
+        results.get(1).get("locations").toString());
+    assertEquals(
+        "{\"uri\":\"images/ubuntu/a.pkr.hcl\",\"uriBaseId\":\"CWD\"}",
+        results
+            .get(1)
+            .get("relatedLocations")
+            .get(0)
+            .get("physicalLocation")
+            .get("artifactLocation")
+            .toString());
+    assertEquals(
+        "[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"./\",\"uriBaseId\":\"CWD\","
+            + "\"description\":{\"text\":\"The command line (<stdin>)\"}}}}]",
+        results.get(2).get("locations").toString());
+    assertEquals(
+        "[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"file:///srv/t.json\"}}}]",
+        results.get(3).get("locations").toString());
   }
 
   @Test
@@ -345,10 +404,11 @@ class SarifRendererTest {
         if (result.has("partialFingerprints")) {
           result.get("partialFingerprints").forEach(f -> assertTrue(f.isTextual(), f.toString()));
         }
-        if (result.has("locations")) {
-          for (JsonNode location : result.get("locations")) {
-            assertLocation(location, Set.of("physicalLocation", "logicalLocations"));
-          }
+        // Not the schema's but GitHub's: upload-sarif refuses a result without a location, or
+        // with one that has no physical location.
+        assertTrue(result.has("locations") && !result.get("locations").isEmpty(), "a location");
+        for (JsonNode location : result.get("locations")) {
+          assertLocation(location, Set.of("physicalLocation", "logicalLocations"));
         }
         if (result.has("relatedLocations")) {
           for (JsonNode location : result.get("relatedLocations")) {
@@ -362,20 +422,24 @@ class SarifRendererTest {
   }
 
   private static void assertLocation(JsonNode location, Set<String> allowed) throws Exception {
-    assertMembers(location, Set.of(), allowed);
-    assertTrue(location.has("physicalLocation") != location.has("logicalLocations"), "one kind");
+    assertMembers(location, Set.of("physicalLocation"), allowed);
     if (location.has("logicalLocations")) {
       for (JsonNode logical : location.get("logicalLocations")) {
         assertMembers(logical, Set.of("name"), Set.of());
       }
-      return;
     }
     JsonNode physical = location.get("physicalLocation");
-    assertMembers(physical, Set.of(), Set.of("artifactLocation", "region"));
+    assertMembers(physical, Set.of("artifactLocation"), Set.of("region"));
     JsonNode artifact = physical.get("artifactLocation");
-    assertMembers(artifact, Set.of("uri"), Set.of("uriBaseId"));
+    assertMembers(artifact, Set.of("uri"), Set.of("uriBaseId", "description"));
+    if (artifact.has("description")) {
+      assertMembers(artifact.get("description"), Set.of("text"), Set.of());
+    }
     new URI(artifact.get("uri").asText()); // a URI reference
     JsonNode region = physical.get("region");
+    if (region == null) {
+      return;
+    }
     assertMembers(region, Set.of("startLine"), Set.of("startColumn", "endLine", "endColumn"));
     region.forEach(n -> assertTrue(n.isInt() && n.asInt() >= 1, region.toString()));
     int startLine = region.get("startLine").asInt();
