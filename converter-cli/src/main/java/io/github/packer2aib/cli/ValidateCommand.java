@@ -8,6 +8,7 @@ import io.github.packer2aib.core.ConvertedTemplate;
 import io.github.packer2aib.core.OutputFormat;
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.bind.packer.PackerInput;
+import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Severity;
 import io.github.packer2aib.core.source.SourceFile;
@@ -190,8 +191,10 @@ final class ValidateCommand implements Callable<Integer> {
                 .map(Diagnostic::severity)
                 .filter(Severity.WARNING::equals)
                 .count();
+        // The name is the user's (a file name, --stdin-name): a control character in it is shown
+        // escaped, never sent to the terminal.
         out.print(
-            name
+            ControlCharacters.escape(name)
                 + ": ok"
                 + (warnings == 0 ? "" : " with " + Report.plural((int) warnings, "warning"))
                 + "\n");

@@ -72,6 +72,19 @@ class ValidateCommandTest {
     assertEquals("piped.json: ok\n", r.out());
   }
 
+  /** The ok line names the input as the user gave it, but never sends a control to the terminal. */
+  @Test
+  void theOkLineEscapesControlCharactersInTheName() {
+    CliRun r =
+        CliRun.with()
+            .stdin(Templates.VALID_AIB)
+            .run("validate", "--stdin-name", "x\u001b]0;TITLE\u0007", "-");
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertFalse(r.out().contains("\u001b") || r.out().contains("\u0007"), r.out());
+    assertTrue(r.out().endsWith(": ok\n"), r.out());
+  }
+
   /**
    * A diagnostic without a place in a file (an empty template, a folder without a build) names its
    * input, in text as in JSON: among several inputs the reader could not tell otherwise.
