@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Renders diagnostics as a SARIF 2.1.0 log ({@code --diagnostics-format sarif}), the format that
@@ -30,10 +31,11 @@ import java.util.TreeMap;
  *
  * <p>Each result has a {@link #FINGERPRINT} in {@code partialFingerprints}, by which a
  * code-scanning service knows a finding again in a later run: a hash of the rule, the file, the
- * JSON pointer and the (scrubbed) message, without line or column, so an edit elsewhere in the
- * file, which moves the finding, does not make it a new one; equal findings in one file are told
- * apart by their order ({@code :1}, {@code :2}, ...), as GitHub's own line hashes are. Only text
- * already in the result is hashed, never the source, so no hash can stand for a secret.
+ * JSON pointer and the (scrubbed) message, without line or column (not even those of a place the
+ * message quotes), so an edit elsewhere in the file, which moves the finding, does not make it a
+ * new one; equal findings in one file are told apart by their order ({@code :1}, {@code :2}, ...),
+ * as GitHub's own line hashes are. Only text already in the result is hashed, never the source, so
+ * no hash can stand for a secret.
  */
 public final class SarifRenderer {
   /** The base relative file names are resolved against in {@code originalUriBaseIds}. */
@@ -141,10 +143,20 @@ public final class SarifRenderer {
       g.writeEndObject();
     }
 
-    /** The hash of what identifies the finding, and its number among equal ones. */
+    /**
+     * The hash of what identifies the finding, and its number among equal ones. A message may quote
+     * a place ({@code was already defined at a.pkr.hcl:3:5}): its line and column are left out of
+     * the hash, or a line added above both places would make the finding a new one.
+     */
     private String fingerprint(Diagnostic d, String message) {
       String hash =
-          sha256(String.join("\0", d.code(), d.file().orElse(""), d.path().orElse(""), message));
+          sha256(
+              String.join(
+                  "\0",
+                  d.code(),
+                  d.file().orElse(""),
+                  d.path().orElse(""),
+                  withoutPositions(message)));
       return hash + ":" + fingerprints.merge(hash, 1, Integer::sum);
     }
 
@@ -255,6 +267,17 @@ public final class SarifRenderer {
   /** Whether a file name names a value that is no file ({@code <stdin>}, a {@code --var}). */
   private static boolean isLogical(String file) {
     return file.length() > 1 && file.startsWith("<") && file.endsWith(">");
+  }
+
+  /**
+   * Where a message quotes a place ({@code file:line:col}), the line and column: a name's end, then
+   * two numbers.
+   */
+  private static final Pattern POSITION = Pattern.compile("(?<=[^\\s:]):\\d+:\\d+(?![\\d:])");
+
+  /** {@code message} without the lines and columns of the places it quotes. */
+  static String withoutPositions(String message) {
+    return message.indexOf(':') < 0 ? message : POSITION.matcher(message).replaceAll("");
   }
 
   /** A rule as its first result shows it. */

@@ -251,6 +251,32 @@ class SarifRendererTest {
         results.get(3).get("locations").toString());
   }
 
+  /**
+   * A message that quotes a place (a duplicate's first definition) keeps its fingerprint when a
+   * line added above moves both places.
+   */
+  @Test
+  void aPlaceQuotedInTheMessageIsNotHashed() throws Exception {
+    SourceFile before = new SourceFile("a.pkr.hcl", "x\ny\n");
+    SourceFile after = new SourceFile("a.pkr.hcl", "# c\nx\ny\n");
+    List<String> first =
+        fingerprints(
+            Diagnostic.of(
+                WARNING,
+                before.range(2, 3),
+                "The key \"owner\" was already defined at a.pkr.hcl:1:1."));
+    List<String> moved =
+        fingerprints(
+            Diagnostic.of(
+                WARNING,
+                after.range(6, 7),
+                "The key \"owner\" was already defined at a.pkr.hcl:2:1."));
+    assertEquals(first, moved);
+    assertEquals(
+        "defined at a.pkr.hcl and C:\\t.json, at 10:30.",
+        SarifRenderer.withoutPositions("defined at a.pkr.hcl:3:5 and C:\\t.json:12:1, at 10:30."));
+  }
+
   @Test
   void noDiagnosticsGiveALogWithAnEmptyRunAndAStreamEndsItOnce() throws Exception {
     StringWriter out = new StringWriter();
