@@ -1,5 +1,7 @@
 package io.github.packer2aib.core.diag;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -100,19 +102,128 @@ public final class SecretScrubber {
 
   /** {@link #withPatterns(String)} with another credential pattern of the same groups (tests). */
   static String withPatterns(String line, Pattern credential) {
-    String s = SAS_SIGNATURE.matcher(line).replaceAll("$1***");
-    if (hasUserInfo(s)) {
-      s = USER_INFO_PASSWORD.matcher(s).replaceAll("$1***");
+    return withPatterns(line, credential, null);
+  }
+
+  /**
+   * {@code line} as {@link #scrub} shows it, with where each of its code points went there (as
+   * {@link ValueMask} maps a masked line), or null when nothing on it is masked: the caret under a
+   * quoted line is placed by it, as a masked value is shorter or longer than what it stands for.
+   */
+  static ValueMask.MaskedLine scrubbedLine(String line) {
+    if (!hasUserInfo(line) && !mayHoldSecret(line)) {
+      return null;
     }
+    List<int[][]> passes = new ArrayList<>();
+    String shown = withPatterns(line, CREDENTIAL, passes);
+    if (passes.stream().allMatch(p -> p.length == 0)) {
+      return null;
+    }
+    int count = line.codePointCount(0, line.length());
+    int[] starts = new int[count];
+    int[] ends = new int[count];
+    int offset = 0;
+    for (int i = 0; i < count; i++) {
+      starts[i] = offset;
+      offset += Character.charCount(line.codePointAt(offset));
+      ends[i] = offset;
+    }
+    // Each pass replaced parts of what the one before made: offsets are carried through them in
+    // turn, then counted in code points of the text shown.
+    for (int[][] edits : passes) {
+      shift(starts, edits, false);
+      shift(ends, edits, true);
+    }
+    toCodePoints(shown, starts);
+    toCodePoints(shown, ends);
+    return new ValueMask.MaskedLine(shown, starts, ends);
+  }
+
+  /**
+   * Moves ascending UTF-16 offsets of a text to where they are after {@code edits} (each {@code
+   * {from, to, length}}: the text from {@code from} to {@code to} replaced by {@code length}
+   * characters, in order). An offset inside a replaced part goes to the replacement's start, or,
+   * for an exclusive end ({@code end}), to its end.
+   */
+  private static void shift(int[] offsets, int[][] edits, boolean end) {
+    int e = 0;
+    int delta = 0;
+    for (int i = 0; i < offsets.length; i++) {
+      int x = offsets[i];
+      while (e < edits.length && (end ? x > edits[e][1] : x >= edits[e][1])) {
+        delta += edits[e][2] - (edits[e][1] - edits[e][0]);
+        e++;
+      }
+      boolean inside = e < edits.length && (end ? x > edits[e][0] : x >= edits[e][0]);
+      offsets[i] = inside ? edits[e][0] + delta + (end ? edits[e][2] : 0) : x + delta;
+    }
+  }
+
+  /** Ascending UTF-16 offsets of {@code text} made code point indexes, in place. */
+  private static void toCodePoints(String text, int[] offsets) {
+    int offset = 0;
+    int index = 0;
+    for (int i = 0; i < offsets.length; i++) {
+      int target = Math.min(offsets[i], text.length());
+      while (offset < target) {
+        offset += Character.charCount(text.codePointAt(offset));
+        index++;
+      }
+      offsets[i] = index;
+    }
+  }
+
+  /** A pattern's matches replaced by group 1 and {@code ***}, each recorded in {@code edits}. */
+  private static String maskAfterGroup(Pattern pattern, String text, List<int[]> edits) {
+    Matcher m = pattern.matcher(text);
+    if (!m.find()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int last = 0;
+    do {
+      out.append(text, last, m.end(1)).append("***");
+      edits.add(new int[] {m.end(1), m.end(), 3});
+      last = m.end();
+    } while (m.find());
+    return out.append(text, last, text.length()).toString();
+  }
+
+  /**
+   * {@link #withPatterns(String, Pattern)}, adding what each of its three passes replaced to {@code
+   * passes} when it is not null ({@link #scrubbedLine}).
+   */
+  private static String withPatterns(String line, Pattern credential, List<int[][]> passes) {
+    List<int[]> signatures = new ArrayList<>();
+    String s = maskAfterGroup(SAS_SIGNATURE, line, signatures);
+    List<int[]> userInfo = new ArrayList<>();
+    if (hasUserInfo(s)) {
+      s = maskAfterGroup(USER_INFO_PASSWORD, s, userInfo);
+    }
+    List<int[]> credentials = new ArrayList<>();
+    if (passes != null) {
+      passes.add(signatures.toArray(int[][]::new));
+      passes.add(userInfo.toArray(int[][]::new));
+    }
+    String result = maskCredentials(s, credential, credentials);
+    if (passes != null) {
+      passes.add(credentials.toArray(int[][]::new));
+    }
+    return result;
+  }
+
+  private static String maskCredentials(String s, Pattern credential, List<int[]> edits) {
     Matcher m = credential.matcher(s);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       boolean inString = m.group(1) != null;
-      String value = inString ? m.group(2) : m.group(4);
+      int group = inString ? 2 : 4;
+      String value = m.group(group);
       if (!inString && (value.startsWith("{") || value.startsWith("["))) {
         // An object or list (an ARM securestring parameter, {"type": …, "defaultValue": "…"}):
         // where its value ends is not known on a line, so the rest of the line is masked.
         m.appendReplacement(out, Matcher.quoteReplacement(m.group(3) + "***"));
+        edits.add(new int[] {m.start(group), s.length(), 3});
         return out.toString();
       }
       // A reference such as var.x or "${var.x}" shows no secret; only literal values are masked.
@@ -128,6 +239,9 @@ public final class SecretScrubber {
           out,
           Matcher.quoteReplacement(
               (inString ? m.group(1) : m.group(3)) + (literal ? mask(value) : value)));
+      if (literal) {
+        edits.add(new int[] {m.start(group), m.end(group), mask(value).length()});
+      }
     }
     m.appendTail(out);
     return out.toString();

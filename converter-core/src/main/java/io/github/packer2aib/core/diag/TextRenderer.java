@@ -26,9 +26,17 @@ public final class TextRenderer {
    */
   private ShownLine lastLine;
 
-  /** A source line as shown: masked where needed, scrubbed, and its length in code points. */
+  /**
+   * A source line as shown: masked where needed, scrubbed, and its length in code points; {@code
+   * masked} and {@code scrubbed} map columns through each step, when it changed the line.
+   */
   private record ShownLine(
-      SourceFile source, int line, String shown, ValueMask.MaskedLine masked, int codePoints) {}
+      SourceFile source,
+      int line,
+      String shown,
+      ValueMask.MaskedLine masked,
+      ValueMask.MaskedLine scrubbed,
+      int codePoints) {}
 
   /**
    * @param files looks up a source file by the display name used in ranges
@@ -103,6 +111,15 @@ public final class TextRenderer {
       startColumn = masked.startColumn(startColumn);
       endColumn = oneLine ? Math.max(endColumn, startColumn) : endColumn;
     }
+    if (line.scrubbed() != null) {
+      // A secret the scrubber masked (a SAS signature, --password=...) before the subject moves it
+      // left or right: "mysql --password=Hunter2Hunter2 -e x"], bogus: 1" shows "--password=***",
+      // and the caret under "bogus" followed the unmasked columns, past the end of the line.
+      ValueMask.MaskedLine scrubbed = line.scrubbed();
+      endColumn = oneLine ? scrubbed.endColumn(endColumn) : endColumn;
+      startColumn = scrubbed.startColumn(startColumn);
+      endColumn = oneLine ? Math.max(endColumn, startColumn) : endColumn;
+    }
     String number = Integer.toString(r.start().line());
     String gutter = " ".repeat(number.length());
     String shown = line.shown();
@@ -168,9 +185,11 @@ public final class TextRenderer {
     // Scrubbed whole, before any cut: a window that began inside a credential could hide it from
     // the scrubber's patterns.
     // A control character is drawn as a visible character of one column (the caret counts one).
-    String shown = ControlCharacters.pictures(SecretScrubber.scrub(text));
+    ValueMask.MaskedLine scrubbed = SecretScrubber.scrubbedLine(text);
+    String shown = ControlCharacters.pictures(scrubbed != null ? scrubbed.text() : text);
     lastLine =
-        new ShownLine(source, number, shown, masked, shown.codePointCount(0, shown.length()));
+        new ShownLine(
+            source, number, shown, masked, scrubbed, shown.codePointCount(0, shown.length()));
     return lastLine;
   }
 

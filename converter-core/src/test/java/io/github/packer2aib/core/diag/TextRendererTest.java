@@ -29,6 +29,35 @@ class TextRendererTest {
     assertEquals(List.of("  1 | {\"typo\": 1}", "    |  ^~~~~~"), snippet("{\"typo\": 1}", 1, 7));
   }
 
+  /**
+   * A secret the scrubber masks before the subject makes the line shorter (or longer): the caret
+   * and its underline follow the line as shown, not the columns of the file.
+   */
+  @Test
+  void theCaretFollowsTheLineAsScrubbed() {
+    String line = "- {inline: [\"mysql --password=Hunter2Hunter2Hunter2 -e x\"], bogus: 1}";
+    int bogus = line.indexOf("bogus");
+    List<String> shown = snippet(line, bogus, bogus + 5);
+    assertEquals("  1 | - {inline: [\"mysql --password=*** -e x\"], bogus: 1}", shown.get(0));
+    assertEquals(shown.get(0).indexOf("bogus"), shown.get(1).indexOf('^'), "caret under bogus");
+    assertEquals("^~~~~", shown.get(1).substring(shown.get(1).indexOf('^')));
+
+    String url = "u = \"https://st.blob.core.windows.net/c/f.sh?sv=1&sig=AbCd%3D\" x";
+    int start = url.indexOf("\"https");
+    List<String> s = snippet(url, start, url.indexOf(" x"));
+    assertEquals("  1 | u = \"https://st.blob.core.windows.net/c/f.sh?sv=1&sig=***\" x", s.get(0));
+    assertEquals(
+        "    |     ^"
+            + "~".repeat("\"https://st.blob.core.windows.net/c/f.sh?sv=1&sig=***\"".length() - 1),
+        s.get(1),
+        "the underline as long as the URL as shown");
+    // A caret on the secret itself stands under its mask.
+    int sig = url.indexOf("AbCd");
+    assertEquals(
+        "    |" + " ".repeat(1 + url.indexOf("AbCd")) + "^~~",
+        snippet(url, sig, sig + "AbCd%3D".length()).get(1));
+  }
+
   @Test
   void aLongLineIsShownAsAWindowAroundTheSubject() {
     String line = "a".repeat(1000) + "\"subject\"" + "b".repeat(1000);
