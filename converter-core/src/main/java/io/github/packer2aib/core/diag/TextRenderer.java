@@ -150,13 +150,16 @@ public final class TextRenderer {
     int i = from;
     // Copy tabs, and give wide characters (Chinese, say) two columns, so that the caret lines up
     // under the same character in a terminal.
+    // (A skin tone or a variation selector takes its width from the character before it.)
+    int previous = from > 0 ? shown.codePointBefore(from) : DisplayWidth.NONE;
     while (col < startColumn && i < shown.length()) {
       int cp = shown.codePointAt(i);
       if (cp == '\t') {
         marker.append('\t');
       } else {
-        marker.append(" ".repeat(DisplayWidth.of(cp)));
+        marker.append(" ".repeat(DisplayWidth.of(previous, cp)));
       }
+      previous = cp;
       i += Character.charCount(cp);
       col++;
     }
@@ -165,7 +168,8 @@ public final class TextRenderer {
       int width = 1;
       if (i < to) {
         int cp = shown.codePointAt(i);
-        width = cp == '\t' ? 1 : DisplayWidth.of(cp);
+        width = cp == '\t' ? 1 : DisplayWidth.of(previous, cp);
+        previous = cp;
         i += Character.charCount(cp);
       }
       // The caret always shows; a combining mark inside the subject adds no column.
