@@ -123,8 +123,10 @@ class ConvertCommandTest {
 
     assertEquals(1, r.exitCode());
     assertEquals("", r.out());
+    // Without a place in a file, the diagnostic names its input.
     assertEquals(
-        "error: No configuration files [PKR-E001]\n"
+        tmp
+            + ": error: No configuration files [PKR-E001]\n"
             + "  The folder "
             + tmp
             + " holds no file whose name ends in .pkr.hcl or .pkr.json. Give a folder that holds"
