@@ -11,13 +11,14 @@ import io.github.packer2aib.core.bind.aib.SourceMap;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Diagnostics;
 import io.github.packer2aib.core.diag.ValueMask;
+import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.emit.DocWriter;
 import io.github.packer2aib.core.emit.TemplateDocs;
 import io.github.packer2aib.core.mapping.IdentityOverride;
 import io.github.packer2aib.core.mapping.retarget.ApiVersionRetargeter;
-import io.github.packer2aib.core.mapping.retarget.RetargetCode;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.parse.WindowsPathEscapes;
@@ -25,6 +26,7 @@ import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import io.github.packer2aib.core.validate.VersionSelection;
 import io.github.packer2aib.core.validate.rules.ServiceRules;
+import io.github.packer2aib.core.validate.spec.SpecCode;
 import io.github.packer2aib.core.validate.spec.SpecValidator;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -75,7 +77,12 @@ public final class Converter {
 
   /** One located resource on its way through the pipeline. */
   private record Pending(
-      ResourceRef ref, ApiVersion version, boolean literalVersion, AibBinder.Bound bound) {}
+      ResourceRef ref,
+      ApiVersion version,
+      boolean literalVersion,
+      AibBinder.Bound bound,
+      Optional<String> keptExpression,
+      List<Diagnostic> unknownWarnings) {}
 
   /** A resource's final template and the document tree it is checked and written from. */
   private record Mapped(ImageTemplate template, DocObject doc) {}
@@ -150,6 +157,21 @@ public final class Converter {
       return Optional.empty();
     }
     ApiVersion version = selection.version().get();
+    // An apiVersion that is an ARM expression stays one in convert's output unless --api-version
+    // names the version to write: a deployment may pass any version the parameter allows, so
+    // nothing is dropped for the version the template is read as (a later one would lose it).
+    Optional<String> keptExpression =
+        emit && options.apiVersion().isEmpty() && !selection.literal()
+            ? ref.node()
+                .member("apiVersion")
+                .flatMap(m -> DocScalar.stringValue(m.value()))
+                .filter(ArmExpression::isExpression)
+            : Optional.empty();
+    Optional<SpecValidator.Output> output =
+        emit
+            ? Optional.of(
+                new SpecValidator.Output(options.apiVersion().orElse(version), keptExpression))
+            : Optional.empty();
     // --identity supplies the template identity, so its absence in the input is no error.
     List<Diagnostic> spec =
         SpecValidator.forVersion(version)
@@ -157,7 +179,8 @@ public final class Converter {
                 ref.node(),
                 ref.pointer(),
                 p -> Optional.empty(),
-                options.identity().isPresent() ? Set.of("identity") : Set.of());
+                options.identity().isPresent() ? Set.of("identity") : Set.of(),
+                output);
     if (options.identity().isPresent()) {
       // --identity replaces the input's identity whole: what is wrong inside it does not matter.
       String replaced = ref.pointer() + "/identity";
@@ -187,7 +210,12 @@ public final class Converter {
       }
     }
     checkDiagnostics.addAll(bound.diagnostics());
-    return Optional.of(new Pending(ref, version, selection.literal(), bound));
+    List<Diagnostic> unknownWarnings =
+        spec.stream()
+            .filter(d -> d.code().equals(SpecCode.UNKNOWN_PROPERTY_IGNORED.text().id()))
+            .toList();
+    return Optional.of(
+        new Pending(ref, version, selection.literal(), bound, keptExpression, unknownWarnings));
   }
 
   /** Applies the options to a checked template and validates the result. */
@@ -222,13 +250,17 @@ public final class Converter {
     // Also to the template's own version: a field that version lacks (errorHandling in a
     // 2022-07-01 template, which SPEC-W101 says has no effect) is dropped from the output as an
     // unknown one is, with a warning that names it, not written into a template of that version.
-    if (emit) {
+    // An apiVersion kept as an expression is not retargeted: SPEC-W101 said which properties of
+    // other versions the output keeps.
+    if (emit && p.keptExpression().isEmpty()) {
       ImageTemplate given = template;
       ApiVersionRetargeter.Result r = new ApiVersionRetargeter().retarget(template, target, member);
       template = r.template();
-      boolean sameVersion = target == p.version();
-      if (sameVersion) {
-        // The version stays as written (a parameter's expression, too).
+      boolean asWritten =
+          target == p.version()
+              && (given.apiVersion() == null || !ArmExpression.isExpression(given.apiVersion()));
+      if (asWritten) {
+        // The version stays as written.
         template =
             new ImageTemplate(
                 template.type(),
@@ -239,12 +271,18 @@ public final class Converter {
                 template.identity(),
                 template.properties());
       }
+      Set<String> retargeted = new HashSet<>();
       for (Diagnostic d : r.diagnostics()) {
-        if (sameVersion && d.code().equals(RetargetCode.FIELD_DROPPED.text().id())) {
-          continue; // the spec layer's SPEC-W101 said it at the same place
-        }
-        diagnostics.add(d.path().isPresent() ? d.withPath(p.ref().pointer() + d.path().get()) : d);
+        Diagnostic full = d.path().isPresent() ? d.withPath(p.ref().pointer() + d.path().get()) : d;
+        full.path().ifPresent(retargeted::add);
+        diagnostics.add(full);
       }
+      // The retargeter says what became of a property the version lacks (dropped, rewritten):
+      // the spec layer's SPEC-W101 at the same place would only say it has no effect.
+      diagnostics.removeIf(
+          0,
+          d ->
+              p.unknownWarnings().contains(d) && d.path().filter(retargeted::contains).isPresent());
     }
     // The result must hold in its own version; a failure here means a rewrite left a gap.
     DocObject out = TemplateDocs.toDoc(template);

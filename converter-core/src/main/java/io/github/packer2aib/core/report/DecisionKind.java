@@ -49,6 +49,7 @@ public enum DecisionKind {
           Map.entry("RETARGET-W011", DROPPED), // Replication settings lost
           Map.entry("BIND-N001", DROPPED), // ARM-only key dropped
           Map.entry("SPEC-N104", DROPPED), // Extension field left out
+          Map.entry("SPEC-W106", DROPPED), // Unknown property left out
           // Rewritten: the item is in the output in another form.
           Map.entry("PKRMAP-N007", REWRITTEN), // Template name changed
           Map.entry("PKRMAP-N118", REWRITTEN), // Field rewritten

@@ -12,6 +12,8 @@ public enum SpecCode implements DiagnosticCode {
   MISSING_REQUIRED("SPEC-E100", "Missing required property"),
   UNKNOWN_PROPERTY("SPEC-E101", "Unknown property"),
   UNKNOWN_PROPERTY_IGNORED("SPEC-W101", "Unknown property"),
+  /** convert: an unknown property of a version that ignores them, not written to the output. */
+  UNKNOWN_PROPERTY_LEFT_OUT("SPEC-W106", "Unknown property left out"),
   PROPERTY_CASE("SPEC-E102", "Wrong case in property name"),
   PROPERTY_CASE_ACCEPTED("SPEC-W102", "Wrong case in property name"),
   /** Before 2024-02-01, "name" and "Name" in one object are one property given twice. */

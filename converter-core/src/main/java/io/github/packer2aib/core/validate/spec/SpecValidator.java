@@ -135,10 +135,44 @@ public final class SpecValidator {
       String basePointer,
       Function<String, Optional<Range>> locate,
       Set<String> suppliedAtRoot) {
+    return validate(resource, basePointer, locate, suppliedAtRoot, Optional.empty());
+  }
+
+  /**
+   * What {@code convert} writes for the template being checked, so that a message about a property
+   * the checked version lacks says what became of it in the output.
+   *
+   * @param version the API version of the output
+   * @param expression the ARM expression kept as the output's {@code apiVersion} (then {@code
+   *     version} is only the one the template is read as, and no property is dropped for it), or
+   *     empty when the output names {@code version}
+   */
+  public record Output(ApiVersion version, Optional<String> expression) {
+    public Output {
+      Objects.requireNonNull(version, "version");
+      Objects.requireNonNull(expression, "expression");
+    }
+  }
+
+  /**
+   * As {@link #validate(DocNode, String, Function, Set)}, for {@code convert}: with {@code output}
+   * an unknown property of a version that accepts them says whether the output keeps it (it is then
+   * {@code SPEC-W101}) or leaves it out ({@code SPEC-W106}): the binder reads no property that no
+   * version has, so a misspelt one is always left out.
+   */
+  public List<Diagnostic> validate(
+      DocNode resource,
+      String basePointer,
+      Function<String, Optional<Range>> locate,
+      Set<String> suppliedAtRoot,
+      Optional<Output> output) {
     Objects.requireNonNull(resource, "resource");
     Run run =
         new Run(
-            Objects.requireNonNull(basePointer, "basePointer"), locate, Set.copyOf(suppliedAtRoot));
+            Objects.requireNonNull(basePointer, "basePointer"),
+            locate,
+            Set.copyOf(suppliedAtRoot),
+            Objects.requireNonNull(output, "output"));
     run.resource(resource);
     return List.copyOf(run.out);
   }
@@ -276,11 +310,17 @@ public final class SpecValidator {
     final boolean strict = spec.version().isStrict();
 
     final Set<String> supplied;
+    final Optional<Output> output;
 
-    Run(String base, Function<String, Optional<Range>> locate, Set<String> supplied) {
+    Run(
+        String base,
+        Function<String, Optional<Range>> locate,
+        Set<String> supplied,
+        Optional<Output> output) {
       this.base = base;
       this.locate = locate == null ? p -> Optional.empty() : locate;
       this.supplied = supplied;
+      this.output = output;
     }
 
     // ---- the resource envelope ----
@@ -585,13 +625,18 @@ public final class SpecValidator {
             .append(quote(m.key()))
             .append(" exists ")
             .append(Capabilities.describe(elsewhere.get().versions(), true))
-            .append("; this template uses ")
+            .append(
+                output.flatMap(Output::expression).isPresent()
+                    ? "; this template is read as "
+                    : "; this template uses ")
             .append(version.id())
             .append(". ");
         if (!elsewhere.get().hint().isEmpty()) {
           detail.append(elsewhere.get().hint()).append(' ');
         }
-        detail.append("Choose an API version that has it, or remove it.");
+        if (!keptInOutput(elsewhere.get())) {
+          detail.append("Choose an API version that has it, or remove it.");
+        }
       } else {
         detail
             .append(quote(m.key()))
@@ -606,7 +651,7 @@ public final class SpecValidator {
       if (strict) {
         detail.append(" API version ").append(version.id()).append(" rejects unknown properties.");
         report(SpecCode.UNKNOWN_PROPERTY, keyRange(m, w.pointer()), w.pointer(), detail.toString());
-      } else {
+      } else if (output.isEmpty()) {
         detail
             .append(" API version ")
             .append(version.id())
@@ -617,7 +662,62 @@ public final class SpecValidator {
             keyRange(m, w.pointer()),
             w.pointer(),
             detail.toString());
+      } else {
+        unknownInOutput(m, w, elsewhere, detail);
       }
+    }
+
+    /** Whether convert writes a property of another version into its output (see below). */
+    boolean keptInOutput(Capabilities.Feature f) {
+      return output
+          .filter(o -> !strict && (o.expression().isPresent() || f.supports(o.version())))
+          .isPresent();
+    }
+
+    /**
+     * The convert words for an unknown property of a version that ignores them. A property of
+     * another version is kept when the output's apiVersion stays an expression (a deployment may
+     * pass a version that has it) or when the output's version has it; when it does not, the
+     * retargeter drops it and says so at the same place (and the converter keeps only its words).
+     */
+    void unknownInOutput(
+        DocMember m, Where w, Optional<Capabilities.Feature> elsewhere, StringBuilder detail) {
+      Output o = output.orElseThrow();
+      String ignores =
+          " API version "
+              + version.id()
+              + " ignores unknown properties; 2024-02-01 and later"
+              + " reject them.";
+      if (elsewhere.isEmpty()) {
+        detail.append(" It was left out of the output.").append(ignores);
+        report(
+            SpecCode.UNKNOWN_PROPERTY_LEFT_OUT,
+            keyRange(m, w.pointer()),
+            w.pointer(),
+            detail.toString());
+        return;
+      }
+      if (o.expression().isPresent()) {
+        detail
+            .append("It is kept in the output, whose apiVersion stays the expression ")
+            .append(o.expression().get())
+            .append(": a deployment with API version ")
+            .append(version.id())
+            .append(" ignores it, one with a version that has it uses it. Pass --api-version to")
+            .append(" write one version and have the template checked against it.");
+      } else if (elsewhere.get().supports(o.version())) {
+        detail
+            .append("It is kept in the output, which is written in API version ")
+            .append(o.version().id())
+            .append(", which has it.");
+      } else {
+        detail.append(ignores);
+      }
+      report(
+          SpecCode.UNKNOWN_PROPERTY_IGNORED,
+          keyRange(m, w.pointer()),
+          w.pointer(),
+          detail.toString());
     }
 
     void readOnly(DocMember m, Where w) {
