@@ -2,6 +2,7 @@ package io.github.packer2aib.core.bind.aib;
 
 import static io.github.packer2aib.core.bind.aib.DocValues.bool;
 import static io.github.packer2aib.core.bind.aib.DocValues.discriminator;
+import static io.github.packer2aib.core.bind.aib.DocValues.enumValue;
 import static io.github.packer2aib.core.bind.aib.DocValues.integer;
 import static io.github.packer2aib.core.bind.aib.DocValues.list;
 import static io.github.packer2aib.core.bind.aib.DocValues.member;
@@ -72,6 +73,15 @@ public final class AibBinder {
   private static final List<String> DISTRIBUTOR_TYPES =
       List.of("ManagedImage", "SharedImage", "VHD");
   private static final List<String> VERSIONING_SCHEMES = List.of("Latest", "Source");
+
+  // The enum values of the specs (every version's, joined): written with the spec's spelling as
+  // the discriminators are, since 2024-02-01 and later reject another case (SPEC-W115 says so).
+  private static final List<String> IDENTITY_TYPES = List.of("UserAssigned", "None");
+  private static final List<String> ON_ERROR = List.of("cleanup", "abort");
+  private static final List<String> STATES = List.of("Enabled", "Disabled");
+  private static final List<String> STORAGE_TYPES =
+      List.of("Standard_LRS", "Standard_ZRS", "Premium_LRS");
+  private static final List<String> REPLICATION_MODES = List.of("Full", "Shallow");
 
   private AibBinder() {}
 
@@ -153,7 +163,7 @@ public final class AibBinder {
         ids.add(m.key());
       }
     }
-    return new Identity(string(o, "type"), ids);
+    return new Identity(enumValue(o, "type", IDENTITY_TYPES), ids);
   }
 
   private static ImageTemplateProperties properties(DocObject p) {
@@ -168,14 +178,17 @@ public final class AibBinder {
                 member(p, "errorHandling"),
                 e ->
                     new ErrorHandling(
-                        string(e, "onCustomizerError"), string(e, "onValidationError"))))
+                        enumValue(e, "onCustomizerError", ON_ERROR),
+                        enumValue(e, "onValidationError", ON_ERROR))))
         .distribute(list(p, "distribute", (item, i) -> distributor(item)))
         .optimize(DocValues.ifObject(member(p, "optimize"), AibBinder::optimize))
         .source(source(member(p, "source")))
         .stagingResourceGroup(string(p, "stagingResourceGroup"))
         .validate(DocValues.ifObject(member(p, "validate"), AibBinder::validate))
         .vmProfile(DocValues.ifObject(member(p, "vmProfile"), AibBinder::vmProfile))
-        .autoRun(DocValues.ifObject(member(p, "autoRun"), a -> new AutoRun(string(a, "state"))))
+        .autoRun(
+            DocValues.ifObject(
+                member(p, "autoRun"), a -> new AutoRun(enumValue(a, "state", STATES))))
         .managedResourceTags(stringMap(p, "managedResourceTags"))
         .additionalDataDisks(
             list(
@@ -309,15 +322,17 @@ public final class AibBinder {
                   (item, i) -> DocValues.ifObject(item, AibBinder::targetRegion)),
               versioning(member(d, "versioning")),
               bool(d, "excludeFromLatest"),
-              string(d, "storageAccountType"),
-              string(d, "replicationMode"));
+              enumValue(d, "storageAccountType", STORAGE_TYPES),
+              enumValue(d, "replicationMode", REPLICATION_MODES));
       default -> new Distributor.Vhd(string(d, "uri"), runOutputName, artifactTags);
     };
   }
 
   private static TargetRegion targetRegion(DocObject t) {
     return new TargetRegion(
-        string(t, "name"), integer(t, "replicaCount"), string(t, "storageAccountType"));
+        string(t, "name"),
+        integer(t, "replicaCount"),
+        enumValue(t, "storageAccountType", STORAGE_TYPES));
   }
 
   private static Versioning versioning(DocNode v) {
@@ -334,12 +349,15 @@ public final class AibBinder {
 
   private static Optimize optimize(DocObject o) {
     return new Optimize(
-        DocValues.ifObject(member(o, "vmBoot"), b -> new Optimize.VmBoot(string(b, "state"))),
+        DocValues.ifObject(
+            member(o, "vmBoot"), b -> new Optimize.VmBoot(enumValue(b, "state", STATES))),
         DocValues.ifObject(
             member(o, "workload"),
             w ->
                 new Optimize.Workload(
-                    string(w, "state"), string(w, "scriptUri"), string(w, "sha256Checksum"))));
+                    enumValue(w, "state", STATES),
+                    string(w, "scriptUri"),
+                    string(w, "sha256Checksum"))));
   }
 
   private static VmProfile vmProfile(DocObject v) {

@@ -1,8 +1,8 @@
 package io.github.packer2aib.core.bind.aib;
 
-import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.aib.BoolValue;
 import io.github.packer2aib.core.aib.IntValue;
+import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
@@ -142,6 +142,15 @@ final class DocValues {
       }
     }
     return null;
+  }
+
+  /**
+   * An enum value in the canonical spelling among {@code known} when it is one of them ignoring
+   * case; otherwise as written (an expression, or a value the spec layer reports).
+   */
+  static String enumValue(DocNode node, String key, List<String> known) {
+    String canonical = discriminator(node, key, known);
+    return canonical != null ? canonical : string(node, key);
   }
 
   static <T> T ifObject(DocNode node, Function<DocObject, T> read) {

@@ -1113,7 +1113,8 @@ public final class SpecValidator {
             detail
                 + "API version "
                 + version.id()
-                + " accepts it, but API version 2024-02-01 and later reject it.");
+                + " accepts it, but API version 2024-02-01 and later reject it."
+                + (output.isPresent() ? " The output uses that spelling." : ""));
       }
     }
 
