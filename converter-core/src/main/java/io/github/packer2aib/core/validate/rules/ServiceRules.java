@@ -139,6 +139,7 @@ public final class ServiceRules {
     vmProfile(p.vmProfile(), version);
     if (p.optimize() != null && p.optimize().workload() != null) {
       signedUrl(p.optimize().workload().scriptUri(), "/properties/optimize/workload/scriptUri");
+      checksum(p.optimize().workload().sha256Checksum(), "/properties/optimize/workload", -1);
     }
     customizers(p.customize() == null ? List.of() : p.customize());
     validators(p);
@@ -281,7 +282,60 @@ public final class ServiceRules {
           -1,
           "",
           "a subnet");
+      isolatedBuild(vnet);
     }
+  }
+
+  /**
+   * What the spec's descriptions of containerInstanceSubnetId and proxyVmSize say (2024-02-01 on,
+   * the versions that have the first): it is given only with subnetId, on the same virtual network,
+   * and an isolated build deploys no proxy VM, so proxyVmSize is not given with it.
+   */
+  private void isolatedBuild(VnetConfig vnet) {
+    String aci = vnet.containerInstanceSubnetId();
+    if (aci == null || aci.isEmpty()) {
+      return;
+    }
+    String at = "/properties/vmProfile/vnetConfig/";
+    String subnet = vnet.subnetId();
+    if (subnet == null || subnet.isEmpty()) {
+      report(
+          RuleCode.ISOLATED_BUILD_WITHOUT_SUBNET,
+          at + "containerInstanceSubnetId",
+          "containerInstanceSubnetId is given without subnetId: the API takes it only together"
+              + " with subnetId, the build VM's subnet, on the same virtual network. Add subnetId"
+              + " or leave containerInstanceSubnetId out.");
+    } else if (!ArmExpression.isExpression(aci)
+        && !ArmExpression.isExpression(subnet)
+        && network(aci) != null
+        && network(subnet) != null
+        && !network(aci).equalsIgnoreCase(network(subnet))) {
+      report(
+          RuleCode.ISOLATED_BUILD_WITHOUT_SUBNET,
+          at + "containerInstanceSubnetId",
+          "containerInstanceSubnetId is a subnet of "
+              + network(aci)
+              + ", subnetId one of "
+              + network(subnet)
+              + ": the API takes the two only on the same virtual network.");
+    }
+    String proxy = vnet.proxyVmSize();
+    if (proxy != null && !proxy.isEmpty()) {
+      report(
+          RuleCode.PROXY_WITH_ISOLATED_BUILD,
+          at + "proxyVmSize",
+          "proxyVmSize is given with containerInstanceSubnetId, but a build with a container"
+              + " instance subnet deploys no proxy VM, and the API takes proxyVmSize only without"
+              + " containerInstanceSubnetId. Leave proxyVmSize out.");
+    }
+  }
+
+  /** The virtual network id of a subnet id ({@code …/virtualNetworks/v}), or null. */
+  private static String network(String subnetId) {
+    int at = subnetId.toLowerCase(java.util.Locale.ROOT).lastIndexOf("/subnets/");
+    return at > 0 && subnetId.toLowerCase(java.util.Locale.ROOT).contains("/virtualnetworks/")
+        ? subnetId.substring(0, at)
+        : null;
   }
 
   private void buildTimeout(IntValue timeout) {
@@ -487,6 +541,20 @@ public final class ServiceRules {
                   + (version.atLeast(ApiVersion.V2022_07_01)
                       ? " Keep targetRegions: replicationRegions is deprecated from API 2022-07-01."
                       : " Keep replicationRegions: this API version has no targetRegions."));
+        }
+        // The spec's description from 2022-07-01 (with targetRegions, whose entries carry their
+        // own storage type): the deprecated storageAccountType goes only with replicationRegions.
+        if (s.storageAccountType() != null
+            && s.replicationRegions() == null
+            && version.atLeast(ApiVersion.V2022_07_01)) {
+          report(
+              RuleCode.STORAGE_TYPE_WITHOUT_REPLICATION_REGIONS,
+              pointer(at, i, "/storageAccountType"),
+              "A SharedImage target's storageAccountType is taken only together with"
+                  + " replicationRegions (from API 2022-07-01 it is deprecated). "
+                  + (s.targetRegions() != null
+                      ? "With targetRegions, give each region its storageAccountType instead."
+                      : "Give the regions in targetRegions, each with its storageAccountType."));
         }
       }
     }

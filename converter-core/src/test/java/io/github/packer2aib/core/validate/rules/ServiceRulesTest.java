@@ -638,4 +638,34 @@ class ServiceRulesTest {
             template(
                 base().customize(List.of(new Customizer.File(null, null, "C:\\x", null))), null)));
   }
+
+  @Test
+  void aContainerInstanceSubnetIsOnTheBuildSubnetsNetworkAndTakesNoProxy() {
+    String net = "/subscriptions/0/resourceGroups/n/providers/Microsoft.Network/virtualNetworks/";
+    java.util.function.Function<io.github.packer2aib.core.aib.VnetConfig, List<String>> check =
+        vnet ->
+            codesAndPaths(
+                template(
+                    base()
+                        .vmProfile(
+                            new io.github.packer2aib.core.aib.VmProfile(null, null, vnet, null)),
+                    Identity.userAssigned(ID)));
+    assertEquals(
+        List.of(),
+        check.apply(
+            new io.github.packer2aib.core.aib.VnetConfig(
+                net + "v/subnets/build", net + "V/subnets/aci", null, null, null, null)));
+    assertEquals(
+        List.of("RULE-E325 /resources/0/properties/vmProfile/vnetConfig/containerInstanceSubnetId"),
+        check.apply(
+            new io.github.packer2aib.core.aib.VnetConfig(
+                net + "v/subnets/build", net + "other/subnets/aci", null, null, null, null)));
+    assertEquals(
+        List.of(
+            "RULE-E325 /resources/0/properties/vmProfile/vnetConfig/containerInstanceSubnetId",
+            "RULE-E326 /resources/0/properties/vmProfile/vnetConfig/proxyVmSize"),
+        check.apply(
+            new io.github.packer2aib.core.aib.VnetConfig(
+                null, net + "v/subnets/aci", "Standard_A1_v2", null, null, null)));
+  }
 }
