@@ -306,9 +306,7 @@ public final class ApiVersionRetargeter {
           subnetName = m.group(4);
           group = m.group(2);
           nameForm = true;
-          report(
-              RetargetCode.REWRITTEN,
-              pointer + "/subnetId",
+          String rewritten =
               "\"subnetId\" at "
                   + pointer
                   + "/subnetId exists "
@@ -322,9 +320,33 @@ public final class ApiVersionRetargeter {
                   + " and resourceGroupName "
                   + quote(group)
                   + ". That form names no subscription: the service looks for the virtual network"
-                  + " in the template's own subscription (the id named "
-                  + quote(m.group(1))
-                  + ").");
+                  + " in the subscription the template is deployed to";
+          // The template's subscription is not written anywhere; its other resource ids are the
+          // evidence (as for the other direction, RETARGET-W012).
+          Set<String> others = subscriptions();
+          boolean elsewhere =
+              !others.isEmpty()
+                  && others.stream().noneMatch(sub -> sub.equalsIgnoreCase(m.group(1)));
+          if (elsewhere) {
+            report(
+                RetargetCode.SUBSCRIPTION_LOST,
+                pointer + "/subnetId",
+                rewritten
+                    + ", but the subnet id names subscription "
+                    + quote(m.group(1))
+                    + " and the template's other resource ids name "
+                    + String.join(", ", others.stream().map(ApiVersionRetargeter::quote).toList())
+                    + ": deployed there, the build would look for virtual network "
+                    + quote(name)
+                    + " in the wrong subscription. Deploy the template to subscription "
+                    + quote(m.group(1))
+                    + ", or target API version 2020-02-14 or later, which take subnetId.");
+          } else {
+            report(
+                RetargetCode.REWRITTEN,
+                pointer + "/subnetId",
+                rewritten + ", which must be " + quote(m.group(1)) + ", the one the id names.");
+          }
         }
         subnetId = null;
       }

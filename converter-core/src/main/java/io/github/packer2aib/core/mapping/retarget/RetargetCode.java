@@ -10,6 +10,7 @@ public enum RetargetCode implements DiagnosticCode {
   REWRITTEN("RETARGET-N010", "Field rewritten for target API version"),
   SETTINGS_LOST("RETARGET-W011", "Replication settings lost"),
   SUBSCRIPTION_ASSUMED("RETARGET-W012", "Subnet id built with an assumed subscription"),
+  SUBSCRIPTION_LOST("RETARGET-W013", "Subnet in another subscription than the template's"),
   REQUIRED_MISSING("RETARGET-W020", "Field required by target API version");
 
   private final Text text;

@@ -589,14 +589,33 @@ class ApiVersionRetargeterTest {
         "\"subnetId\" at /properties/vmProfile/vnetConfig/subnetId exists from API version"
             + " 2020-02-14; for API version 2019-05-01-preview it was rewritten as name \"vnet\","
             + " subnetName \"build\" and resourceGroupName \"net-rg\". That form names no"
-            + " subscription: the service looks for the virtual network in the template's own"
-            + " subscription (the id named \""
+            + " subscription: the service looks for the virtual network in the subscription the"
+            + " template is deployed to, which must be \""
             + SUB
-            + "\").",
+            + "\", the one the id names.",
         d.detail());
     assertEquals(
         new VnetConfig(null, null, null, "vnet", "build", "net-rg"),
         r.template().properties().vmProfile().vnetConfig());
+  }
+
+  @Test
+  void aSubnetInAnotherSubscriptionThanTheTemplatesIsWarnedOnTheWayTo2019() {
+    String other = SUBNET.replace(SUB, "9999-2222");
+    ImageTemplate t =
+        withVnet(
+            ApiVersion.V2022_07_01, VnetConfig.ofSubnet(other), Identity.userAssigned(IDENTITY));
+    Diagnostic d =
+        only(retargeter.retarget(t, ApiVersion.V2019_05_01_PREVIEW, p -> Optional.empty()));
+    assertEquals("RETARGET-W013", d.code());
+    assertTrue(
+        d.detail()
+            .contains(
+                "the subnet id names subscription \"9999-2222\" and the template's"
+                    + " other resource ids name \""
+                    + SUB
+                    + "\""),
+        d.detail());
   }
 
   @Test
