@@ -605,11 +605,10 @@ public class AibDomain extends DomainContextBase {
                 intValue(1, 100).injectNull(0.5),
                 Arbitraries.of("Standard_LRS", "Standard_ZRS", "Premium_LRS").injectNull(0.5))
             .as(TargetRegion::new);
+    // With targetRegions each region names its storage type: the distributor's own goes only
+    // with replicationRegions (the spec's description, RULE-E327).
     Arbitrary<Replication> targets =
-        Combinators.combine(
-                target.list().ofMinSize(1).ofMaxSize(3),
-                Arbitraries.of("Standard_LRS", "Standard_ZRS").injectNull(0.7))
-            .as((t, s) -> new Replication(null, t, s));
+        target.list().ofMinSize(1).ofMaxSize(3).map(t -> new Replication(null, t, null));
     return Arbitraries.oneOf(old, targets);
   }
 
@@ -675,13 +674,25 @@ public class AibDomain extends DomainContextBase {
           .as((n, s, rg) -> new VnetConfig(null, null, null, n, s, rg));
     }
     Arbitrary<String> subnet = resourceId("Microsoft.Network/virtualNetworks/v/subnets");
-    Arbitrary<String> aci =
-        v.atLeast(V2024_02_01) ? subnet.injectNull(0.6) : Arbitraries.just(null);
+    Arbitrary<Boolean> aci =
+        v.atLeast(V2024_02_01) ? Arbitraries.of(true, false) : Arbitraries.just(false);
     Arbitrary<String> proxy =
         v.atLeast(V2021_10_01)
             ? Arbitraries.of("Standard_A1_v2", "Standard_B1s").injectNull(0.6)
             : Arbitraries.just(null);
+    // The container instance subnet is on the build subnet's network, and an isolated build has
+    // no proxy VM (the spec's descriptions, RULE-E325 and RULE-E326).
     return Combinators.combine(subnet, aci, proxy)
-        .as((s, c, p) -> new VnetConfig(s, c, p, null, null, null));
+        .as(
+            (s, c, p) ->
+                c
+                    ? new VnetConfig(
+                        s, ArmExpression.isExpression(s) ? s : sibling(s), null, null, null, null)
+                    : new VnetConfig(s, null, p, null, null, null));
+  }
+
+  /** Another subnet of a subnet id's virtual network. */
+  private static String sibling(String subnetId) {
+    return subnetId.substring(0, subnetId.lastIndexOf('/')) + "/aci";
   }
 }
