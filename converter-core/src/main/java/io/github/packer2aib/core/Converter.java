@@ -108,14 +108,19 @@ public final class Converter {
       diagnostics.addAll(DuplicateNames.check(located.resources()));
       for (ResourceRef ref : located.resources()) {
         diagnostics.addAll(WindowsPathEscapes.check(input, ref.node(), ref.pointer()));
-        DeploymentReferences.check(ref).ifPresent(diagnostics::add);
         // A nested deployment's template has parameters of its own: only top-level resources
         // read the document's.
+        boolean nested = ref.pointer().contains("/template/");
         Function<String, Optional<String>> parameterDefault =
-            ref.pointer().contains("/template/")
+            nested
                 ? name -> Optional.empty()
                 : name -> AibResourceLocator.parameterDefault(document, name);
-        check(ref, options, parameterDefault, emit, diagnostics).ifPresent(pending::add);
+        Function<String, Optional<String>> variableValue =
+            nested
+                ? name -> Optional.empty()
+                : name -> AibResourceLocator.variableValue(document, name);
+        check(ref, options, parameterDefault, variableValue, emit, diagnostics)
+            .ifPresent(pending::add);
       }
     }
     if (diagnostics.hasErrors()) {
@@ -146,12 +151,15 @@ public final class Converter {
       ResourceRef ref,
       ConvertOptions options,
       Function<String, Optional<String>> parameterDefault,
+      Function<String, Optional<String>> variableValue,
       boolean emit,
       Diagnostics checkDiagnostics) {
     // convert reads a template in its parameter's default version and writes --api-version's.
     VersionSelection selection =
         VersionSelection.select(
-            ref.node(), ref.pointer(), options.apiVersion(), parameterDefault, emit);
+            ref.node(), ref.pointer(), options.apiVersion(), parameterDefault, variableValue, emit);
+    // A literal version read from an expression (a variable's value) is written in its place.
+    DeploymentReferences.check(ref, selection.literal()).ifPresent(checkDiagnostics::add);
     checkDiagnostics.addAll(selection.diagnostics());
     if (selection.version().isEmpty()) {
       return Optional.empty();
@@ -287,10 +295,19 @@ public final class Converter {
     // The result must hold in its own version; a failure here means a rewrite left a gap.
     DocObject out = TemplateDocs.toDoc(template);
     String base = p.ref().pointer();
+    // A source the target version cannot express was dropped with RETARGET-E003, which says the
+    // template has none now: "source is missing" would repeat it about a source the input has.
+    boolean sourceDropped =
+        template.properties().source() == null
+            && p.bound().template().properties().source() != null;
     for (Diagnostic d :
         SpecValidator.forVersion(target)
             .validate(out, base, ptr -> map.locate(ptr.substring(base.length())))) {
-      if (d.isError()) {
+      boolean repeatsDrop =
+          sourceDropped
+              && d.code().equals(SpecCode.MISSING_REQUIRED.text().id())
+              && d.path().filter((base + "/properties")::equals).isPresent();
+      if (d.isError() && !repeatsDrop) {
         diagnostics.add(d);
       }
     }

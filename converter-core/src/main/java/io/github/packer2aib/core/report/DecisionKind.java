@@ -64,6 +64,7 @@ public enum DecisionKind {
           Map.entry("PKRMAP-N314", REWRITTEN), // Content written by a step
           Map.entry("RETARGET-N010", REWRITTEN), // Field rewritten for target API version
           Map.entry("MAP-N001", REWRITTEN), // Template identity replaced
+          Map.entry("VER-N006", REWRITTEN), // API version read from a variable
           // Approximated: the output behaves close to, but not exactly like, the input.
           Map.entry("PKRMAP-N116", APPROXIMATED), // Gallery image version left to AIB
           Map.entry("PKRMAP-W119", APPROXIMATED), // Uncertain mapping
@@ -75,7 +76,8 @@ public enum DecisionKind {
           Map.entry("PKRMAP-W218", APPROXIMATED), // Packer template field left in a step
           Map.entry("PKRMAP-W219", APPROXIMATED), // Restart inside a step
           Map.entry("PKRMAP-W317", APPROXIMATED), // Destination taken as a file name
-          Map.entry("RETARGET-W012", APPROXIMATED)); // Subnet id built with an assumed subscription
+          Map.entry("RETARGET-W012", APPROXIMATED), // Subnet id built with an assumed subscription
+          Map.entry("RETARGET-W013", APPROXIMATED)); // Subnet in another subscription
 
   private final String label;
 

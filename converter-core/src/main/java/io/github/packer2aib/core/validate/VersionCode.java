@@ -8,7 +8,8 @@ public enum VersionCode implements DiagnosticCode {
   UNSUPPORTED_API_VERSION_OVERRIDDEN("VER-W002", "Unsupported API version"),
   EXPRESSION_API_VERSION("VER-N003", "API version set at deployment"),
   MISSING_API_VERSION("VER-N004", "No API version"),
-  NOT_A_STRING("VER-E005", "API version is not a string");
+  NOT_A_STRING("VER-E005", "API version is not a string"),
+  VARIABLE_API_VERSION("VER-N006", "API version read from a variable");
 
   private final Text text;
 

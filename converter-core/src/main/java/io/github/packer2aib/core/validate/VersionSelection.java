@@ -59,6 +59,25 @@ public record VersionSelection(
       Optional<ApiVersion> chosen,
       Function<String, Optional<String>> parameterDefault,
       boolean defaultBeforeChosen) {
+    return select(
+        resource, pointer, chosen, parameterDefault, name -> Optional.empty(), defaultBeforeChosen);
+  }
+
+  /**
+   * As {@link #select(DocObject, String, Optional, Function, boolean)}; an {@code apiVersion} of
+   * {@code [variables('name')]} whose variable has a literal value is read as that value, as if
+   * written in its place: it is fixed in the file, not chosen at deployment. A variable that is
+   * itself an expression leaves the version to the deployment, as a parameter does.
+   *
+   * @param variableValue the literal value of a deployment variable, by name
+   */
+  public static VersionSelection select(
+      DocObject resource,
+      String pointer,
+      Optional<ApiVersion> chosen,
+      Function<String, Optional<String>> parameterDefault,
+      Function<String, Optional<String>> variableValue,
+      boolean defaultBeforeChosen) {
     ApiVersion fallback = chosen.orElse(ApiVersion.DEFAULT);
     String how =
         chosen.isPresent()
@@ -99,7 +118,27 @@ public record VersionSelection(
                   .withPath(at)));
     }
     String value = text.get();
-    Optional<ApiVersion> known = ApiVersion.parse(value);
+    Matcher variable = VARIABLE.matcher(value);
+    Optional<String> fixed =
+        variable.matches() ? variableValue.apply(variable.group(1)) : Optional.empty();
+    Optional<ApiVersion> known = ApiVersion.parse(fixed.orElse(value));
+    if (known.isPresent() && fixed.isPresent()) {
+      return new VersionSelection(
+          known,
+          true,
+          List.of(
+              Diagnostic.of(
+                      VersionCode.VARIABLE_API_VERSION,
+                      m.value().range(),
+                      "apiVersion is "
+                          + value
+                          + ", whose value in this file is \""
+                          + fixed.get()
+                          + "\": the template is checked against that version, and convert writes"
+                          + " it in place of the expression.")
+                  .withPath(at)));
+    }
+    value = fixed.orElse(value);
     if (known.isPresent()) {
       return new VersionSelection(known, true, List.of());
     }
@@ -169,6 +208,10 @@ public record VersionSelection(
   /** {@code [parameters('name')]}, the whole expression. */
   private static final Pattern PARAMETER =
       Pattern.compile("\\[\\s*parameters\\(\\s*'([^']+)'\\s*\\)\\s*\\]");
+
+  /** {@code [variables('name')]}, the whole expression. */
+  private static final Pattern VARIABLE =
+      Pattern.compile("\\[\\s*variables\\(\\s*'([^']+)'\\s*\\)\\s*\\]");
 
   /** The start of an object, as a zero-width range, for notes about the object as a whole. */
   private static io.github.packer2aib.core.source.Range keyOnly(DocObject o) {

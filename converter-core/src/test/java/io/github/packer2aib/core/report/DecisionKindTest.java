@@ -2,13 +2,14 @@ package io.github.packer2aib.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.packer2aib.core.bind.aib.BindCode;
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.DiagnosticCode;
 import io.github.packer2aib.core.diag.Severity;
+import io.github.packer2aib.core.mapping.MappingCode;
 import io.github.packer2aib.core.mapping.packer.PackerMapCode;
 import io.github.packer2aib.core.mapping.retarget.RetargetCode;
-import io.github.packer2aib.core.bind.aib.BindCode;
-import io.github.packer2aib.core.diag.DiagnosticCode;
-import io.github.packer2aib.core.mapping.MappingCode;
+import io.github.packer2aib.core.validate.VersionCode;
 import io.github.packer2aib.core.validate.spec.SpecCode;
 import java.util.List;
 import java.util.Set;
@@ -42,6 +43,7 @@ class DecisionKindTest {
             RetargetCode.values(),
             BindCode.values(),
             SpecCode.values(),
+            VersionCode.values(),
             MappingCode.values());
     for (DiagnosticCode[] codes : areas) {
       for (DiagnosticCode c : codes) {

@@ -51,4 +51,38 @@ class VersionSelectionTest {
         select(Optional.empty(), Map.of("api-version", "2099-01-01")).version());
     assertEquals(Optional.of(ApiVersion.DEFAULT), select(Optional.empty(), Map.of()).version());
   }
+
+  @Test
+  void aVariableWithALiteralVersionIsThatVersionAndOneWithAnExpressionIsNot() {
+    DocObject resource =
+        (DocObject)
+            DocReader.read(
+                    new SourceFile(
+                        "r.json",
+                        "{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\","
+                            + " \"apiVersion\": \"[variables('aibApi')]\"}"))
+                .documents()
+                .get(0);
+    VersionSelection literal =
+        VersionSelection.select(
+            resource,
+            "/resources/0",
+            Optional.of(ApiVersion.V2024_02_01),
+            name -> Optional.empty(),
+            name -> name.equals("aibApi") ? Optional.of("2021-10-01") : Optional.empty(),
+            false);
+    assertEquals(Optional.of(ApiVersion.V2021_10_01), literal.version());
+    assertTrue(literal.literal());
+    assertEquals("VER-N006", literal.diagnostics().get(0).code());
+    VersionSelection open =
+        VersionSelection.select(
+            resource,
+            "/resources/0",
+            Optional.empty(),
+            name -> Optional.empty(),
+            name -> Optional.empty(),
+            false);
+    assertEquals(Optional.of(ApiVersion.DEFAULT), open.version());
+    assertTrue(open.diagnostics().get(0).detail().contains("known only at deployment"));
+  }
 }

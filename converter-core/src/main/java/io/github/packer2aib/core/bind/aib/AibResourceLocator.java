@@ -94,6 +94,20 @@ public final class AibResourceLocator {
         .filter(v -> !ArmExpression.isExpression(v));
   }
 
+  /**
+   * The literal value of the variable {@code name} of an ARM template (keys matched as ARM matches
+   * them), if the document is one and the variable's value is a string that is no expression: such
+   * a value is fixed in the file, not chosen at deployment.
+   */
+  public static Optional<String> variableValue(DocNode root, String name) {
+    if (!(root instanceof DocObject o) || !isArmTemplate(o)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(DocValues.member(DocValues.member(o, "variables"), name))
+        .flatMap(DocScalar::stringValue)
+        .filter(v -> !ArmExpression.isExpression(v));
+  }
+
   // ---- shapes ------------------------------------------------------------------------------
 
   private static boolean isArmTemplate(DocObject o) {

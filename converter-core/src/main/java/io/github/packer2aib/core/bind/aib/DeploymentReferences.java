@@ -21,11 +21,23 @@ public final class DeploymentReferences {
 
   /** The warning for {@code ref}, when it comes from a deployment and refers to its inputs. */
   public static Optional<Diagnostic> check(ResourceRef ref) {
+    return check(ref, false);
+  }
+
+  /**
+   * As {@link #check(ResourceRef)}; with {@code apiVersionResolved} the resource's own {@code
+   * apiVersion} is not counted: it names a variable whose literal value the output writes instead.
+   */
+  public static Optional<Diagnostic> check(ResourceRef ref, boolean apiVersionResolved) {
     if (ref.pointer().isEmpty() || ref.pointer().equals("/")) {
       return Optional.empty(); // a resource document of its own: no deployment around it
     }
     Found found = new Found();
-    walk(ref.node(), found);
+    for (DocMember m : ref.node().members()) {
+      if (!(apiVersionResolved && m.key().equals("apiVersion"))) {
+        walk(m.value(), found);
+      }
+    }
     if (found.first == null) {
       return Optional.empty();
     }
