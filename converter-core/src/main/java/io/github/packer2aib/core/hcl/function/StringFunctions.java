@@ -440,15 +440,21 @@ final class StringFunctions {
     List<Value> args = a.subList(1, a.size());
     int length = -1;
     int lengthFrom = -1;
+    // Each argument's elements, or null for one used whole: taken once, not per row, so that a
+    // long list costs n rather than n² (a type and an element list per row and argument before).
+    List<List<Value>> sequences = new ArrayList<>(args.size());
     for (int i = 0; i < args.size(); i++) {
       Value v = args.get(i);
       if (v.isNull()
           || !(v.type() instanceof io.github.packer2aib.core.hcl.value.ListType
               || v.type() instanceof io.github.packer2aib.core.hcl.value.SetType
               || v.type() instanceof io.github.packer2aib.core.hcl.value.TupleType)) {
+        sequences.add(null);
         continue;
       }
-      int len = v.elements().size();
+      List<Value> elements = v.elements();
+      sequences.add(elements);
+      int len = elements.size();
       if (length < 0) {
         length = len;
         lengthFrom = i;
@@ -470,14 +476,10 @@ final class StringFunctions {
     }
     List<Value> out = new ArrayList<>();
     for (int k = 0; k < length; k++) {
-      List<Value> row = new ArrayList<>();
-      for (Value v : args) {
-        boolean seq =
-            !v.isNull()
-                && (v.type() instanceof io.github.packer2aib.core.hcl.value.ListType
-                    || v.type() instanceof io.github.packer2aib.core.hcl.value.SetType
-                    || v.type() instanceof io.github.packer2aib.core.hcl.value.TupleType);
-        row.add(seq ? v.elements().get(k) : v);
+      List<Value> row = new ArrayList<>(args.size());
+      for (int i = 0; i < args.size(); i++) {
+        List<Value> elements = sequences.get(i);
+        row.add(elements != null ? elements.get(k) : args.get(i));
       }
       try {
         out.add(Value.string(Formatter.format(spec, row, 1)));

@@ -3,12 +3,32 @@ package io.github.packer2aib.core.hcl.value;
 import java.util.List;
 import java.util.Objects;
 
-/** A known list: a sequence whose elements all have {@code elementType}. */
-public record ListValue(Type elementType, List<Value> elements) implements Value {
-  public ListValue {
-    Objects.requireNonNull(elementType, "elementType");
-    elements = List.copyOf(elements);
-    Values.checkElementTypes("list", elementType, elements);
+/**
+ * A known list: a sequence whose elements all have {@code elementType}.
+ *
+ * <p>A final class rather than a record so that it can keep what is inside it ({@link Inside}),
+ * worked out once from its elements.
+ */
+public final class ListValue implements Value {
+  private final Type elementType;
+  private final List<Value> elements;
+  final int inside;
+
+  public ListValue(Type elementType, List<Value> elements) {
+    this.elementType = Objects.requireNonNull(elementType, "elementType");
+    this.elements = List.copyOf(elements);
+    Values.checkElementTypes("list", elementType, this.elements);
+    this.inside = Inside.of(this.elements);
+  }
+
+  public Type elementType() {
+    return elementType;
+  }
+
+  /** The elements, in order (unmodifiable, and not copied). */
+  @Override
+  public List<Value> elements() {
+    return elements;
   }
 
   @Override
@@ -17,8 +37,16 @@ public record ListValue(Type elementType, List<Value> elements) implements Value
   }
 
   @Override
-  public List<Value> elements() {
-    return elements;
+  public boolean equals(Object o) {
+    return o == this
+        || (o instanceof ListValue l
+            && elementType.equals(l.elementType)
+            && elements.equals(l.elements));
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * elementType.hashCode() + elements.hashCode(); // as the record's was
   }
 
   @Override

@@ -6,16 +6,35 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** A known map from strings to elements of {@code elementType}; keys iterate in lexical order. */
-public record MapValue(Type elementType, SortedMap<String, Value> entries) implements Value {
+/**
+ * A known map from strings to elements of {@code elementType}; keys iterate in lexical order.
+ *
+ * <p>A final class rather than a record so that it can keep what is inside it ({@link Inside}),
+ * worked out once from its elements.
+ */
+public final class MapValue implements Value {
+  private final Type elementType;
+  private final SortedMap<String, Value> entries;
+  final int inside;
+
   public MapValue(Type elementType, Map<String, Value> entries) {
     this(elementType, sorted(entries));
   }
 
-  public MapValue {
-    Objects.requireNonNull(elementType, "elementType");
-    entries = frozen(entries);
-    Values.checkElementTypes("map", elementType, entries.values());
+  public MapValue(Type elementType, SortedMap<String, Value> entries) {
+    this.elementType = Objects.requireNonNull(elementType, "elementType");
+    this.entries = frozen(entries);
+    Values.checkElementTypes("map", elementType, this.entries.values());
+    this.inside = Inside.of(this.entries.values());
+  }
+
+  public Type elementType() {
+    return elementType;
+  }
+
+  /** The entries, in lexical order of the keys (unmodifiable, and not copied). */
+  public SortedMap<String, Value> entries() {
+    return entries;
   }
 
   /** A copy in code-point order of the keys, which no one else holds. */
@@ -26,9 +45,10 @@ public record MapValue(Type elementType, SortedMap<String, Value> entries) imple
   }
 
   /**
-   * The entries as a record keeps them: unmodifiable, and a copy unless they are one already. The
-   * non-canonical constructors copy the caller's map (to sort it) before the canonical one runs:
-   * without this check every object and map value was copied twice, and the evaluator makes many.
+   * The entries as a map value keeps them: unmodifiable, and a copy unless they are one already.
+   * The non-canonical constructors copy the caller's map (to sort it) before the canonical one
+   * runs: without this check every object and map value was copied twice, and the evaluator makes
+   * many.
    */
   static SortedMap<String, Value> frozen(SortedMap<String, Value> m) {
     return Collections.unmodifiableSortedMap(m instanceof PrivateCopy ? m : sorted(m));
@@ -46,6 +66,19 @@ public record MapValue(Type elementType, SortedMap<String, Value> entries) imple
   @Override
   public MapType type() {
     return new MapType(elementType);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || (o instanceof MapValue m
+            && elementType.equals(m.elementType)
+            && entries.equals(m.entries));
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * elementType.hashCode() + entries.hashCode(); // as the record's was
   }
 
   @Override

@@ -6,13 +6,20 @@ import java.util.Objects;
 
 /**
  * A known set. Duplicates are removed and the elements kept in a fixed order, so that output is
- * deterministic: numbers ascending, strings in code point order, {@code false} before {@code
- * true} (cty's order for primitives); other elements by their rendering (cty leaves that order
+ * deterministic: numbers ascending, strings in code point order, {@code false} before {@code true}
+ * (cty's order for primitives); other elements by their rendering (cty leaves that order
  * unspecified); unknown elements last. See {@link Values#SET_ORDER}.
+ *
+ * <p>A final class rather than a record so that it can keep what is inside it ({@link Inside}),
+ * worked out once from its elements.
  */
-public record SetValue(Type elementType, List<Value> elements) implements Value {
-  public SetValue {
-    Objects.requireNonNull(elementType, "elementType");
+public final class SetValue implements Value {
+  private final Type elementType;
+  private final List<Value> elements;
+  final int inside;
+
+  public SetValue(Type elementType, List<Value> elements) {
+    this.elementType = Objects.requireNonNull(elementType, "elementType");
     Values.checkElementTypes("set", elementType, elements);
     List<Value> sorted = new ArrayList<>(elements);
     sorted.sort(Values.SET_ORDER);
@@ -24,7 +31,12 @@ public record SetValue(Type elementType, List<Value> elements) implements Value 
         unique.add(v);
       }
     }
-    elements = List.copyOf(unique);
+    this.elements = List.copyOf(unique);
+    this.inside = Inside.of(this.elements);
+  }
+
+  public Type elementType() {
+    return elementType;
   }
 
   @Override
@@ -35,6 +47,19 @@ public record SetValue(Type elementType, List<Value> elements) implements Value 
   @Override
   public List<Value> elements() {
     return elements;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || (o instanceof SetValue v
+            && elementType.equals(v.elementType)
+            && elements.equals(v.elements));
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * elementType.hashCode() + elements.hashCode(); // as the record's was
   }
 
   @Override

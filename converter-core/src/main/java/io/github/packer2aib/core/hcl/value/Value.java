@@ -156,31 +156,12 @@ public sealed interface Value
     return !(unmarked() instanceof UnknownValue);
   }
 
-  /** Whether nothing anywhere inside this value is unknown. */
+  /**
+   * Whether nothing anywhere inside this value is unknown: every collection knows this of itself
+   * ({@link Inside}), so the answer needs no walk.
+   */
   default boolean isWhollyKnown() {
-    Value v = unmarked();
-    if (v instanceof UnknownValue) {
-      return false;
-    }
-    if (Values.isLeaf(v)) {
-      // C1 (bulk runs) allocates the iterator over an empty child list for every leaf.
-      return true;
-    }
-    List<Value> list = Values.childList(v);
-    if (list != null) {
-      for (int i = 0, n = list.size(); i < n; i++) {
-        if (!list.get(i).isWhollyKnown()) {
-          return false;
-        }
-      }
-      return true;
-    }
-    for (Value child : Values.childrenView(v)) {
-      if (!child.isWhollyKnown()) {
-        return false;
-      }
-    }
-    return true;
+    return (Inside.ofChild(this) & Inside.UNKNOWN) == 0;
   }
 
   // ------------------------------------------------------------------ marks
@@ -201,72 +182,28 @@ public sealed interface Value
   /** The marks on this value and on everything inside it. */
   default Set<Mark> deepMarks() {
     EnumSet<Mark> all = EnumSet.noneOf(Mark.class);
-    collectMarks(this, all);
+    addDeepMarksTo(all);
     return all;
   }
 
-  /** Adds {@link #deepMarks()} to {@code into}, without making a set for them first. */
-  default void addDeepMarksTo(Set<Mark> into) {
-    collectMarks(this, into);
-  }
-
   /**
-   * Walks the children in place ({@link Values#childrenView}): the mapper asks this of every field
-   * it reads, and copying each map and object to walk it was a visible cost.
+   * Adds {@link #deepMarks()} to {@code into}, without making a set for them first. Every
+   * collection knows the marks inside it ({@link Inside}): the mapper asks this of every field it
+   * reads, and a walk recursed as deep as the value (a chain of 12,000 locals overflowed the
+   * stack).
    */
-  private static void collectMarks(Value v, Set<Mark> into) {
-    Value bare = v;
-    if (v instanceof MarkedValue m) {
-      into.addAll(m.marks());
-      bare = m.value();
-    }
-    if (Values.isLeaf(bare)) {
-      return;
-    }
-    List<Value> list = Values.childList(bare);
-    if (list != null) {
-      for (int i = 0, n = list.size(); i < n; i++) {
-        collectMarks(list.get(i), into);
+  default void addDeepMarksTo(Set<Mark> into) {
+    int bits = Inside.ofChild(this);
+    for (Mark m : Mark.values()) {
+      if ((bits & Inside.bit(m)) != 0) {
+        into.add(m);
       }
-      return;
-    }
-    for (Value child : Values.childrenView(bare)) {
-      collectMarks(child, into);
     }
   }
 
   /** Whether this value or anything inside it is sensitive. */
   default boolean containsSensitive() {
-    return containsMark(this, Mark.SENSITIVE);
-  }
-
-  /** As {@code deepMarks().contains(mark)}, stopping at the first one found. */
-  private static boolean containsMark(Value v, Mark mark) {
-    Value bare = v;
-    if (v instanceof MarkedValue m) {
-      if (m.marks().contains(mark)) {
-        return true;
-      }
-      bare = m.value();
-    }
-    if (Values.isLeaf(bare)) {
-      return false;
-    }
-    List<Value> list = Values.childList(bare);
-    if (list != null) {
-      for (int i = 0, n = list.size(); i < n; i++) {
-        if (containsMark(list.get(i), mark)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    for (Value child : Values.childrenView(bare)) {
-      if (containsMark(child, mark)) {
-        return true;
-      }
-    }
-    return false;
+    return (Inside.ofChild(this) & Inside.bit(Mark.SENSITIVE)) != 0;
   }
 
   /** The value without its own marks (elements keep theirs). */

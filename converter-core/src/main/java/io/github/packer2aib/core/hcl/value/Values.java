@@ -102,26 +102,7 @@ public final class Values {
 
   /** Whether any child of {@code v} (unmarked), at any depth, is marked. */
   private static boolean marksInside(Value v) {
-    List<Value> list = childList(v);
-    if (list != null) {
-      for (int i = 0, n = list.size(); i < n; i++) {
-        if (isMarkedThroughout(list.get(i))) {
-          return true;
-        }
-      }
-      return false;
-    }
-    for (Value child : childrenView(v)) {
-      if (isMarkedThroughout(child)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether {@code v} or anything inside it is marked. */
-  private static boolean isMarkedThroughout(Value v) {
-    return v instanceof MarkedValue || (!isLeaf(v) && marksInside(v));
+    return Inside.anyMark(v);
   }
 
   private static List<Value> strip(List<Value> vs) {

@@ -3,6 +3,7 @@ package io.github.packer2aib.core.hcl.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,8 +43,10 @@ class ValueModelTest {
             .toString());
     assertEquals(
         "toset([-1, 2, 10])",
-        Value.set(Type.NUMBER, List.of(Value.number(10), Value.number(2), Value.number(-1))).toString());
-    assertEquals("toset([false, true])", Value.set(Type.BOOL, List.of(Value.TRUE, Value.FALSE)).toString());
+        Value.set(Type.NUMBER, List.of(Value.number(10), Value.number(2), Value.number(-1)))
+            .toString());
+    assertEquals(
+        "toset([false, true])", Value.set(Type.BOOL, List.of(Value.TRUE, Value.FALSE)).toString());
     // cty's order: known values, then unknowns, then nulls.
     assertEquals(
         "toset([\"a\", \"b\", unknown(string), null])",
@@ -65,8 +68,7 @@ class ValueModelTest {
   @Test
   void collectionsCheckElementTypes() {
     assertThrows(
-        IllegalArgumentException.class,
-        () -> Value.list(Type.STRING, List.of(Value.number(1))));
+        IllegalArgumentException.class, () -> Value.list(Type.STRING, List.of(Value.number(1))));
   }
 
   @Test
@@ -100,5 +102,36 @@ class ValueModelTest {
     assertEquals(
         ".tags[\"env\"][0].name",
         ValuePath.ROOT.attribute("tags").key("env").index(0).attribute("name").toString());
+  }
+
+  @Test
+  void aTupleAndAnObjectWorkOutTheirTypeOnce() {
+    // Indexing or length() in a loop asks for the type on every turn: a new one each time made
+    // such loops quadratic.
+    TupleValue t = Value.tuple(Value.string("a"), Value.number(1));
+    ObjectValue o = Value.object("a", Value.string("a"));
+    assertSame(t.type(), t.type());
+    assertSame(o.type(), o.type());
+    assertEquals(new TupleType(List.of(Type.STRING, Type.NUMBER)), t.type());
+  }
+
+  @Test
+  void marksAndUnknownsDeepInsideAVeryDeepValueAreFoundWithoutRecursion() {
+    // A chain of 12,000 locals each wrapping the one before built such a value, and the walks for
+    // marks overflowed the stack.
+    Value sensitive = Value.string("s").mark(Mark.SENSITIVE);
+    Value v = Value.tuple(sensitive, Value.unknown(Type.STRING));
+    Value plain = Value.list(Value.map(Type.STRING, Map.of("k", Value.string("p"))));
+    for (int i = 0; i < 200_000; i++) {
+      v = i % 2 == 0 ? Value.tuple(v) : Value.object("x", v);
+      plain = i % 2 == 0 ? Value.tuple(plain) : Value.object("x", plain);
+    }
+    assertTrue(v.containsSensitive());
+    assertEquals(Set.of(Mark.SENSITIVE), v.deepMarks());
+    assertFalse(v.isWhollyKnown());
+    assertFalse(plain.containsSensitive());
+    assertEquals(Set.of(), plain.deepMarks());
+    assertTrue(plain.isWhollyKnown());
+    assertEquals(Set.of(Mark.FROZEN), plain.mark(Mark.FROZEN).deepMarks());
   }
 }
