@@ -1,13 +1,15 @@
 package io.github.packer2aib.core.hcl.eval;
 
+import io.github.packer2aib.core.hcl.function.RegexBudget;
+
 /**
  * How much work the expressions of one template may make: the elements {@code for} expressions and
- * directives visit, all together, and the length of each string. A template is a few kilobytes, but
- * three nested {@code for} over {@code range(1000)} visit a billion elements, and a chain of locals
- * that each double the one before makes a string of gigabytes: both ran the JVM out of time or
- * memory. Real templates stay far below (the largest generated one visits a few hundred). Shared by
- * every scope of a template, so many expressions cannot each spend a whole budget; used by one
- * thread.
+ * directives visit, all together, the characters its regular expressions read ({@link
+ * RegexBudget}), and the length of each string. A template is a few kilobytes, but three nested
+ * {@code for} over {@code range(1000)} visit a billion elements, and a chain of locals that each
+ * double the one before makes a string of gigabytes: both ran the JVM out of time or memory. Real
+ * templates stay far below (the largest generated one visits a few hundred). Shared by every scope
+ * of a template, so many expressions cannot each spend a whole budget; used by one thread.
  */
 public final class EvalBudget {
   /** Elements all {@code for} expressions of a template may visit together. */
@@ -18,6 +20,7 @@ public final class EvalBudget {
 
   private final long maxIterations;
   private final int maxString;
+  private final RegexBudget regex;
   private long iterations;
   private boolean reported;
 
@@ -28,8 +31,19 @@ public final class EvalBudget {
 
   /** Other limits (tests). */
   EvalBudget(long maxIterations, int maxString) {
+    this(maxIterations, maxString, new RegexBudget());
+  }
+
+  /** Other limits, the regular expressions' too (tests). */
+  EvalBudget(long maxIterations, int maxString, RegexBudget regex) {
     this.maxIterations = maxIterations;
     this.maxString = maxString;
+    this.regex = regex;
+  }
+
+  /** The character reads the template's regular expressions may make together. */
+  RegexBudget regex() {
+    return regex;
   }
 
   long maxIterations() {

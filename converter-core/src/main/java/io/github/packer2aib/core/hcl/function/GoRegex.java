@@ -16,8 +16,9 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Java's engine backtracks and can take exponential time where RE2 is linear. Every match runs
  * against a {@link BudgetedText} that counts character reads; past the budget the match stops with
- * a {@link FunctionException}. Deep recursion in Java's matcher (long inputs with nested groups) is
- * caught the same way.
+ * a {@link FunctionException}. The budget of a call grows with its text up to a cap, and is taken
+ * from its template's {@link RegexBudget}, so that neither one call nor many can run for long. Deep
+ * recursion in Java's matcher (long inputs with nested groups) is caught the same way.
  */
 final class GoRegex {
   private GoRegex() {}
@@ -29,6 +30,14 @@ final class GoRegex {
   static final long BASE_BUDGET = 2_000_000L;
 
   static final long BUDGET_PER_CHAR = 2_000L;
+
+  /**
+   * The most one call may read, whatever the length of its text: a simple pattern reads a few
+   * characters per character of text, so this passes a scan of many megabytes, but ends a
+   * backtracking one (the budget per character alone let {@code 0*b} run for seconds over a long
+   * string of zeros).
+   */
+  static final long MAX_BUDGET_PER_CALL = 50_000_000L;
 
   /** A compiled pattern and the names of its capture groups (empty for an unnamed group). */
   record Compiled(Pattern pattern, List<String> groupNames) {
@@ -108,11 +117,6 @@ final class GoRegex {
         : FunctionException.arg(argIndex, "invalid regular expression pattern: " + goMessage);
   }
 
-  /** A matcher over {@code text} with a step budget. */
-  static Matcher matcher(Pattern p, String text) {
-    return p.matcher(new BudgetedText(text, BASE_BUDGET + BUDGET_PER_CHAR * text.length()));
-  }
-
   /** Thrown when a match exceeds its budget; converted to a {@link FunctionException}. */
   static final class BudgetExceeded extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -122,12 +126,33 @@ final class GoRegex {
     }
   }
 
+  /** The call's own budget was not enough. */
   static FunctionException tooExpensive(int argIndex) {
     return FunctionException.arg(
         argIndex,
-        "the regular expression takes too long to match this string (Java's regular expression"
-            + " engine backtracks where Go's does not); simplify the pattern");
+        "the regular expression takes too long to match this string: Java's regular expression"
+            + " engine backtracks where Go's does not, and this pattern makes it try the same"
+            + " characters again and again. "
+            + SIMPLIFY);
   }
+
+  /** The template's {@link RegexBudget} is spent. */
+  static FunctionException templateTooExpensive(int argIndex, long max) {
+    return FunctionException.arg(
+        argIndex,
+        String.format(
+                "the template's regular expressions together have read more than %,d characters:"
+                    + " Java's regular expression engine backtracks where Go's does not, and a"
+                    + " pattern of this template makes it try the same characters again and again."
+                    + " ",
+                max)
+            + SIMPLIFY);
+  }
+
+  private static final String SIMPLIFY =
+      "Simplify the pattern: anchor it (^…$) where it must match the whole string, and avoid a"
+          + " repeated part that can match the same text in more than one way ((a+)+, (a|ab)*) or"
+          + " that fails only after a long run (0*b over a string of zeros).";
 
   /** A string that counts reads and stops a runaway match. */
   static final class BudgetedText implements CharSequence {
@@ -141,6 +166,11 @@ final class GoRegex {
     private BudgetedText(String text, long[] remaining) {
       this.text = text;
       this.remaining = remaining;
+    }
+
+    /** The reads left (negative once exceeded). */
+    long remaining() {
+      return remaining[0];
     }
 
     @Override
@@ -193,53 +223,86 @@ final class GoRegex {
     return findAll(p, text, argIndex, budgetFor(text));
   }
 
+  /** The reads one call over {@code text} may make. */
   static long budgetFor(String text) {
-    return BASE_BUDGET + BUDGET_PER_CHAR * text.length();
+    return Math.min(BASE_BUDGET + BUDGET_PER_CHAR * text.length(), MAX_BUDGET_PER_CALL);
   }
 
-  /** As {@link #findAll(Pattern, String, int)} with an explicit budget of character reads. */
+  /**
+   * As {@link #findAll(Pattern, String, int)} with an explicit budget of character reads (within
+   * what is left of the template's).
+   */
   static List<MatchResult> findAll(Pattern p, String text, int argIndex, long budget)
       throws FunctionException {
     List<MatchResult> all = new ArrayList<>();
-    try {
-      Matcher m = p.matcher(new BudgetedText(text, budget));
-      int pos = 0;
-      int lastEnd = -1;
-      int len = text.length();
-      while (pos <= len && m.find(pos)) {
-        int s = m.start();
-        int e = m.end();
-        if (s == e && s == lastEnd) {
-          if (s >= len) {
-            break;
+    return match(
+        text,
+        argIndex,
+        budget,
+        counted -> {
+          Matcher m = p.matcher(counted);
+          int pos = 0;
+          int lastEnd = -1;
+          int len = text.length();
+          while (pos <= len && m.find(pos)) {
+            int s = m.start();
+            int e = m.end();
+            if (s == e && s == lastEnd) {
+              if (s >= len) {
+                break;
+              }
+              pos = s + Character.charCount(text.codePointAt(s));
+              continue;
+            }
+            all.add(m.toMatchResult());
+            lastEnd = e;
+            if (s == e) {
+              if (e >= len) {
+                break;
+              }
+              pos = e + Character.charCount(text.codePointAt(e));
+            } else {
+              pos = e;
+            }
           }
-          pos = s + Character.charCount(text.codePointAt(s));
-          continue;
-        }
-        all.add(m.toMatchResult());
-        lastEnd = e;
-        if (s == e) {
-          if (e >= len) {
-            break;
-          }
-          pos = e + Character.charCount(text.codePointAt(e));
-        } else {
-          pos = e;
-        }
-      }
-      return all;
-    } catch (BudgetExceeded | StackOverflowError e) {
-      throw tooExpensive(argIndex);
-    }
+          return all;
+        });
   }
 
   /** The first match, or null. */
   static MatchResult find(Pattern p, String text, int argIndex) throws FunctionException {
+    return match(
+        text,
+        argIndex,
+        budgetFor(text),
+        counted -> {
+          Matcher m = p.matcher(counted);
+          return m.find() ? m.toMatchResult() : null;
+        });
+  }
+
+  /** A match over {@link BudgetedText}. */
+  private interface Match<T> {
+    T run(BudgetedText counted);
+  }
+
+  /**
+   * Runs {@code match} with at most {@code budget} reads, and no more than the template has left;
+   * what it reads is taken from the template's budget, whether it ends or is stopped.
+   */
+  private static <T> T match(String text, int argIndex, long budget, Match<T> match)
+      throws FunctionException {
+    RegexBudget template = RegexBudget.current();
+    long allowed = Math.min(budget, template.remaining());
+    BudgetedText counted = new BudgetedText(text, allowed);
     try {
-      Matcher m = matcher(p, text);
-      return m.find() ? m.toMatchResult() : null;
+      return match.run(counted);
     } catch (BudgetExceeded | StackOverflowError e) {
-      throw tooExpensive(argIndex);
+      throw allowed < budget
+          ? templateTooExpensive(argIndex, template.max())
+          : tooExpensive(argIndex);
+    } finally {
+      template.spend(allowed - Math.max(0, counted.remaining()));
     }
   }
 

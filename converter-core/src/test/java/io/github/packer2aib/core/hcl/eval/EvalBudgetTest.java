@@ -5,6 +5,7 @@ import static io.github.packer2aib.core.hcl.eval.EvalTesting.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.diag.Diagnostic;
@@ -91,5 +92,26 @@ class EvalBudgetTest {
             FunctionException.class,
             () -> renderer.render(template, "t.tpl", Map.of(), registry()));
     assertTrue(third.getMessage().contains("Too many iterations"), third.getMessage());
+  }
+
+  @Test
+  void manyCostlyRegexCallsEndOnceTheTemplatesRegexBudgetIsSpent() {
+    // Each call of 0*b over 10,000 zeros backtracks through its own budget (0.1 s); 1,000 of them
+    // ran for minutes before the template's calls shared one budget.
+    EvalContext ctx =
+        EvalContext.of(Map.of("s", Value.string("0".repeat(10_000))), registry(), new EvalBudget());
+
+    EvalResult loop =
+        assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(10),
+            () -> eval("[for i in range(1000) : try(regex(\"0*b\", s), \"\")]", ctx));
+    EvalResult after = eval("regex(\"0*b\", s)", ctx);
+
+    assertEquals(List.of(), codes(loop));
+    assertEquals(1000, loop.value().elements().size());
+    assertEquals(1, after.diagnostics().size());
+    assertTrue(
+        after.diagnostics().get(0).detail().contains("the template's regular expressions together"),
+        after.diagnostics().get(0).detail());
   }
 }

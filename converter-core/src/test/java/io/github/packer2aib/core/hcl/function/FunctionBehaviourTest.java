@@ -171,6 +171,40 @@ class FunctionBehaviourTest {
   }
 
   @Test
+  void oneRegexCallMayReadOnlySoMuchWhateverTheLengthOfItsText() {
+    // 2,000 reads per character of text let 0*b over a long string of zeros run for seconds.
+    assertEquals(GoRegex.BASE_BUDGET + 2_000 * 100, GoRegex.budgetFor("0".repeat(100)));
+    assertEquals(GoRegex.MAX_BUDGET_PER_CALL, GoRegex.budgetFor("0".repeat(1_000_000)));
+  }
+
+  @Test
+  void theRegexCallsOfATemplateShareOneBudget() throws FunctionException {
+    Value zeros = Value.string("0".repeat(10_000));
+    RegexBudget template = new RegexBudget(30_000_000);
+    try (RegexBudget.Scope scope = template.use()) {
+      // 0*b backtracks over the zeros from each start: a call's own budget stops it first ...
+      FunctionException own =
+          assertThrows(FunctionException.class, () -> call("regex", Value.string("0*b"), zeros));
+      assertTrue(own.message().startsWith("the regular expression takes too long"), own.message());
+      // ... and what it read is gone from the template's, so the next call cannot have as much.
+      FunctionException shared =
+          assertThrows(FunctionException.class, () -> call("regex", Value.string("0*b"), zeros));
+      assertEquals(
+          "the template's regular expressions together have read more than 30,000,000"
+              + " characters: Java's regular expression engine backtracks where Go's does not, and"
+              + " a pattern of this template makes it try the same characters again and again."
+              + " Simplify the pattern: anchor it (^…$) where it must match the whole string, and"
+              + " avoid a repeated part that can match the same text in more than one way ((a+)+,"
+              + " (a|ab)*) or that fails only after a long run (0*b over a string of zeros).",
+          shared.message());
+      assertThrows(
+          FunctionException.class, () -> call("regex", Value.string("a"), Value.string("a")));
+    }
+    // Another template (or none) starts afresh.
+    assertEquals(Value.string("a"), call("regex", Value.string("a"), Value.string("a")));
+  }
+
+  @Test
   void regexSyntaxIsGos() throws FunctionException {
     assertEquals(
         Value.string("b-a"),
