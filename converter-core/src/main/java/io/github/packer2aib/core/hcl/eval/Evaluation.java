@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.hcl.eval;
 
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.hcl.syntax.BinaryOp;
 import io.github.packer2aib.core.hcl.syntax.BinaryOperator;
 import io.github.packer2aib.core.hcl.syntax.Conditional;
@@ -190,7 +191,7 @@ final class Evaluation {
               EvalCode.NUMBER_OUT_OF_RANGE,
               literal.range(),
               "The number "
-                  + literal.text()
+                  + Excerpts.cut(literal.text(), 40)
                   + " is too large or too small to compute with. Write a number whose decimal"
                   + " exponent lies between -10000 and 10000.");
           return Value.unknown(Type.NUMBER);

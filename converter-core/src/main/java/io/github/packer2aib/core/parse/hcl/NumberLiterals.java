@@ -1,7 +1,9 @@
 package io.github.packer2aib.core.parse.hcl;
 
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.hcl.syntax.LiteralValue;
+import io.github.packer2aib.core.hcl.value.BigFloat;
 import io.github.packer2aib.core.source.Range;
 import java.math.BigDecimal;
 import java.util.function.Consumer;
@@ -14,8 +16,19 @@ import java.util.function.Consumer;
 public final class NumberLiterals {
   private NumberLiterals() {}
 
+  /**
+   * Literals with more significant digits than this keep their text as written: no number this long
+   * can be computed with ({@link BigFloat#MAX_DECIMAL_EXPONENT} bounds both its exponent and its
+   * digits after the point), and Java reads decimal digits into a {@link BigDecimal} in quadratic
+   * time (300,000 digits took 7 s). The evaluator then refuses it, quickly.
+   */
+  static final int MAX_DIGITS = 2 * BigFloat.MAX_DECIMAL_EXPONENT + 2;
+
   /** The literal of {@code digits}, or zero after reporting one out of range. */
   public static LiteralValue of(String digits, Range range, Consumer<Diagnostic> diagnostics) {
+    if (significantDigits(digits) > MAX_DIGITS) {
+      return new LiteralValue(LiteralValue.Kind.NUMBER, digits, range);
+    }
     try {
       return LiteralValue.number(new BigDecimal(digits), range);
     } catch (NumberFormatException | ArithmeticException e) {
@@ -23,8 +36,29 @@ public final class NumberLiterals {
           Diagnostic.of(
               HclSyntaxCode.INVALID_NUMBER,
               range,
-              "The number " + digits + " is out of range: its exponent is too large."));
+              "The number "
+                  + Excerpts.cut(digits, 40)
+                  + " is out of range: its exponent is too large."));
       return LiteralValue.number(BigDecimal.ZERO, range);
     }
+  }
+
+  /** The digits of the literal's mantissa after its leading zeros (a linear scan). */
+  private static int significantDigits(String literal) {
+    int count = 0;
+    boolean leading = true;
+    for (int i = 0; i < literal.length(); i++) {
+      char c = literal.charAt(i);
+      if (c == 'e' || c == 'E') {
+        break;
+      }
+      if (c >= '0' && c <= '9') {
+        if (c != '0' || !leading) {
+          leading = false;
+          count++;
+        }
+      }
+    }
+    return count;
   }
 }

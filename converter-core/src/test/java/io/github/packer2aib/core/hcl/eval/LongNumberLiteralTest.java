@@ -1,0 +1,38 @@
+package io.github.packer2aib.core.hcl.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.value.Value;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Number literals beyond what can be computed with ({@code BigFloat.MAX_DECIMAL_EXPONENT}). */
+class LongNumberLiteralTest {
+  private static List<String> codes(EvalResult r) {
+    return r.diagnostics().stream().map(Diagnostic::code).toList();
+  }
+
+  @Test
+  void aNumberLiteralOfHundredsOfThousandsOfDigitsIsRefusedQuicklyAndQuotedShort() {
+    // Java reads decimal digits in quadratic time: the parser took 7 s over 300,000 digits, and
+    // the message quoted all of them.
+    String digits = "9".repeat(300_000);
+    EvalResult r =
+        assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(5), () -> EvalTesting.eval("[" + digits + "]"));
+
+    assertEquals(List.of("EVAL-E028"), codes(r));
+    assertEquals(
+        "The number "
+            + "9".repeat(40)
+            + "… is too large or too small to compute with. Write a"
+            + " number whose decimal exponent lies between -10000 and 10000.",
+        r.diagnostics().get(0).detail());
+    assertEquals(
+        List.of(Value.number("1.5e300")),
+        EvalTesting.eval("[1.5e300]").value().elements(),
+        "the number the parser writes for a literal it reads is unchanged");
+  }
+}
