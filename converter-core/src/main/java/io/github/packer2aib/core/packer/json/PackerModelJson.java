@@ -2,6 +2,7 @@ package io.github.packer2aib.core.packer.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import io.github.packer2aib.core.diag.SecretScrubber;
 import io.github.packer2aib.core.emit.TemplateWriter;
 import io.github.packer2aib.core.hcl.value.BigFloat;
@@ -68,7 +69,24 @@ public final class PackerModelJson {
   /** Written instead of a value that is not known until Packer runs. */
   public static final String UNKNOWN = "<unknown>";
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  /**
+   * Values nested deeper than this are written as {@link #TOO_DEEP}: as deep as the JSON and YAML
+   * readers accept, but HCL locals that each wrap the one before make values of any depth.
+   */
+  public static final int MAX_VALUE_DEPTH = 1000;
+
+  /** Written instead of a value nested more than {@link #MAX_VALUE_DEPTH} levels deep. */
+  public static final String TOO_DEEP = "<nested more than 1000 levels deep>";
+
+  /**
+   * Room for the levels the model puts around a value (template, build, source, setting) as well:
+   * Jackson's default of 1000 levels failed on a value the readers had accepted (exit 70).
+   */
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamWriteConstraints(
+              StreamWriteConstraints.builder().maxNestingDepth(MAX_VALUE_DEPTH + 100).build())
+          .build();
 
   private PackerModelJson() {}
 
@@ -103,6 +121,9 @@ public final class PackerModelJson {
      * (a plain variable that client_secret reads, and the name built from it).
      */
     private List<String> credentials = List.of();
+
+    /** The arrays and objects of the value being written that are open. */
+    private int depth;
 
     Writer(JsonGenerator g) {
       this.g = g;
@@ -373,16 +394,24 @@ public final class PackerModelJson {
         }
       } else if (u instanceof BoolValue) {
         g.writeBoolean(u.asBoolean());
+      } else if (depth >= MAX_VALUE_DEPTH) {
+        g.writeString(TOO_DEEP);
       } else if (u instanceof ListValue || u instanceof SetValue || u instanceof TupleValue) {
+        depth++;
         g.writeStartArray();
         for (Value e : u.elements()) {
           value(e);
         }
         g.writeEndArray();
+        depth--;
       } else if (u instanceof MapValue m) {
+        depth++;
         mapping(m.entries());
+        depth--;
       } else if (u instanceof ObjectValue o) {
+        depth++;
         mapping(o.attributes());
+        depth--;
       } else {
         throw new IllegalStateException("unexpected value " + u.getClass().getSimpleName());
       }

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.packer.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.hcl.value.BigFloat;
 import io.github.packer2aib.core.hcl.value.Mark;
@@ -59,6 +60,35 @@ class PackerModelJsonTest {
     assertEquals(
         "\"<sensitive>\"",
         PackerModelJson.valueToJson(Value.unknown(Type.STRING).mark(Mark.SENSITIVE)));
+  }
+
+  @Test
+  void aValueAsDeepAsTheReadersAcceptIsWrittenAndADeeperOneIsCut() {
+    // Jackson's writer stopped at 1000 levels, the readers' limit, so a value the readers had
+    // accepted failed once inside the model's own levels (exit 70); HCL locals can nest deeper.
+    Value deep = Value.number(1);
+    for (int i = 0; i < 1_200; i++) {
+      deep = Value.tuple(deep);
+    }
+    String json = PackerModelJson.valueToJson(deep);
+    assertEquals(
+        "[".repeat(1000) + "\"<nested more than 1000 levels deep>\"" + "]".repeat(1000), json);
+
+    Value readable = Value.number(1);
+    for (int i = 0; i < 1000; i++) {
+      readable = Value.tuple(readable);
+    }
+    PackerTemplate t =
+        new PackerTemplate(
+            PackerTemplate.Syntax.HCL2,
+            "t.pkr.hcl",
+            List.of(),
+            List.of(new Local("l", readable, false, R)),
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty());
+    assertTrue(PackerModelJson.toJson(t).replaceAll("\\s", "").contains("[".repeat(1000) + "1]"));
   }
 
   @Test
