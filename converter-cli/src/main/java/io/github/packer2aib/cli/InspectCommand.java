@@ -148,9 +148,28 @@ final class InspectCommand implements Callable<Integer> {
     report.diagnostics(input, result.diagnostics());
     boolean failed = result.template().isEmpty() || ignored.fails(result.diagnostics(), strict);
     if (!failed) {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(PackerModelJson.toJson(result.template().get()));
-      out.flush();
+      String json;
+      try {
+        json = PackerModelJson.toJson(result.template().get());
+      } catch (PackerModelJson.TooLarge e) {
+        // Deeply nested values, indented: a few kilobytes of locals can print gigabytes.
+        String limit = PackerModelJson.MAX_OUTPUT / (1024 * 1024) + " MiB";
+        report.cli(
+            CliCode.UNWRITABLE_OUTPUT,
+            "cannot write the model of " + input + ": larger than " + limit,
+            "The model of "
+                + input
+                + " would be larger than "
+                + limit
+                + " of JSON: its values are nested deeply or are very long. Nothing was printed.");
+        json = null;
+        failed = true;
+      }
+      if (json != null) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json);
+        out.flush();
+      }
     }
     report.finish("inspected 1 input", failed ? 1 : 0);
     return failed ? ExitCodes.INPUT_ERROR : ExitCodes.OK;

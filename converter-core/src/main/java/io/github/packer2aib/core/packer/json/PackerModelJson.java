@@ -90,8 +90,29 @@ public final class PackerModelJson {
 
   private PackerModelJson() {}
 
+  /**
+   * The most characters {@link #toJson} writes, as much as an input may hold. Indented, a value
+   * nested n levels deep takes n² characters: a template of 1,000 locals, each a list of the one
+   * before, printed 675 MB in 7 s, and 30,000 of them ran the JVM out of memory.
+   */
+  public static final int MAX_OUTPUT = 64 * 1024 * 1024;
+
+  /** Thrown by {@link #toJson} for a model longer than {@link #MAX_OUTPUT} characters. */
+  public static final class TooLarge extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge() {
+      super("the model is larger than " + MAX_OUTPUT + " characters", null, false, false);
+    }
+  }
+
+  /**
+   * The model as indented JSON.
+   *
+   * @throws TooLarge when it would be longer than {@link #MAX_OUTPUT} characters
+   */
   public static String toJson(PackerTemplate template) {
-    StringWriter out = new StringWriter();
+    BoundedWriter out = new BoundedWriter(MAX_OUTPUT);
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.setPrettyPrinter(TemplateWriter.prettyPrinter());
       new Writer(g).template(template);
@@ -99,6 +120,43 @@ public final class PackerModelJson {
       throw new UncheckedIOException("writing to a string failed", e);
     }
     return out + "\n";
+  }
+
+  /** A string writer that throws {@link TooLarge} past its limit, before it holds more. */
+  private static final class BoundedWriter extends java.io.Writer {
+    private final StringBuilder text = new StringBuilder();
+    private final int max;
+
+    BoundedWriter(int max) {
+      this.max = max;
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      if (length > max - text.length()) {
+        throw new TooLarge();
+      }
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(String s, int offset, int length) {
+      if (length > max - text.length()) {
+        throw new TooLarge();
+      }
+      text.append(s, offset, offset + length);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
   }
 
   /** A single value as JSON, with the same redaction (for tests and messages). */

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.packer.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.hcl.value.BigFloat;
@@ -89,6 +90,31 @@ class PackerModelJsonTest {
             Optional.empty(),
             Optional.empty());
     assertTrue(PackerModelJson.toJson(t).replaceAll("\\s", "").contains("[".repeat(1000) + "1]"));
+  }
+
+  @Test
+  void aModelLargerThanAnInputMayBeIsRefused() {
+    // Indented, a value n levels deep takes n² characters: 1,000 locals, each a list of the one
+    // before, printed 675 MB (and 30,000 ran the JVM out of memory).
+    Value deep = Value.number(1);
+    for (int i = 0; i < 1000; i++) {
+      deep = Value.tuple(deep);
+    }
+    List<Local> locals = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      locals.add(new Local("l" + i, deep, false, R));
+    }
+    PackerTemplate t =
+        new PackerTemplate(
+            PackerTemplate.Syntax.HCL2,
+            "t.pkr.hcl",
+            List.of(),
+            locals,
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty());
+    assertThrows(PackerModelJson.TooLarge.class, () -> PackerModelJson.toJson(t));
   }
 
   @Test
