@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.hcl.function;
 
+import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.hcl.value.BigFloat;
 import io.github.packer2aib.core.hcl.value.Convert;
 import io.github.packer2aib.core.hcl.value.Type;
@@ -87,7 +88,7 @@ final class Formatter {
         i++;
       }
       if (i > start) {
-        width = parseSmall(spec.substring(start, i));
+        width = parseLength(spec.substring(start, i));
       }
       if (i < n && spec.charAt(i) == '.') {
         i++;
@@ -95,7 +96,7 @@ final class Formatter {
         while (i < n && Character.isDigit(spec.charAt(i))) {
           i++;
         }
-        precision = i > start ? parseSmall(spec.substring(start, i)) : 0;
+        precision = i > start ? parseLength(spec.substring(start, i)) : 0;
       }
       if (i < n && spec.charAt(i) == '[') {
         int close = spec.indexOf(']', i);
@@ -157,6 +158,9 @@ final class Formatter {
       Spec s =
           new Spec(minus, plus, sharp, zero, space, width, precision, (char) verb, verbText, at);
       out.append(formatOne(s, arg));
+      if (out.length() > MAX_LENGTH) {
+        throw tooLong(out.length());
+      }
     }
     if (maxUsed < args.size()) {
       throw FunctionException.arg(
@@ -177,7 +181,38 @@ final class Formatter {
             + byteOffset(spec, at));
   }
 
-  /** Widths and precisions are capped so that a short format cannot ask for gigabytes. */
+  /**
+   * The longest string a value may hold (16 MiB, as {@code file} reads). Widths and precisions are
+   * honoured up to this, as Go honours them, and a result that grows past it is an error: a short
+   * format cannot ask for gigabytes, and none is cut short without a word (they were capped at
+   * 10,000, so {@code format("%015000d", 0)} gave 10,000 zeros).
+   */
+  static final int MAX_LENGTH = FileFunctions.MAX_FILE;
+
+  /** A width or precision: up to {@link #MAX_LENGTH}, else an error. */
+  private static int parseLength(String digits) throws FunctionException {
+    if (digits.length() <= 9) {
+      int n = Integer.parseInt(digits);
+      if (n <= MAX_LENGTH) {
+        return n;
+      }
+    }
+    throw FunctionException.call(
+        "the width or precision "
+            + Excerpts.cut(digits.replaceFirst("^0+(?=.)", ""), 20)
+            + " is more than the "
+            + String.format("%,d", MAX_LENGTH)
+            + " characters a string may hold");
+  }
+
+  static FunctionException tooLong(long length) {
+    return FunctionException.call(
+        String.format(
+            "the result would be %,d characters long, more than the %,d a string may hold",
+            length, MAX_LENGTH));
+  }
+
+  /** Explicit argument indexes past any call's arguments are all the same. */
   static final int MAX_WIDTH = 10_000;
 
   private static int parseSmall(String digits) {
@@ -443,7 +478,7 @@ final class Formatter {
   }
 
   static String fixed(BigDecimal a, int precision, boolean sharp) {
-    String r = a.setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
+    String r = plain(a, precision);
     if (sharp && precision == 0) {
       r += ".";
     }
@@ -459,13 +494,26 @@ final class Formatter {
     } else {
       BigDecimal r = a.round(new MathContext(precision + 1, RoundingMode.HALF_EVEN));
       exp = r.precision() - r.scale() - 1;
-      BigDecimal m = r.movePointLeft(exp).setScale(precision, RoundingMode.HALF_EVEN);
-      mant = m.toPlainString();
+      mant = plain(r.movePointLeft(exp), precision);
     }
     if (sharp && precision == 0) {
       mant += ".";
     }
     return mant + expSuffix(exp, upper);
+  }
+
+  /**
+   * {@code a} with {@code scale} digits after the point, as {@code setScale(scale, HALF_EVEN)}
+   * writes it; more digits than {@code a} has are zeros appended to its text, since setScale
+   * multiplies by a power of ten that takes long to compute for a precision of millions.
+   */
+  private static String plain(BigDecimal a, int scale) {
+    if (scale <= a.scale() || scale <= 0) {
+      return a.setScale(scale, RoundingMode.HALF_EVEN).toPlainString();
+    }
+    BigDecimal whole = a.scale() < 0 ? a.setScale(0) : a;
+    String text = whole.toPlainString();
+    return text + (whole.scale() == 0 ? "." : "") + repeat('0', scale - whole.scale());
   }
 
   private static String expSuffix(int exp, boolean upper) {

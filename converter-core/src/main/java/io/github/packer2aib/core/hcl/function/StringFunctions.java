@@ -125,9 +125,16 @@ final class StringFunctions {
             .returns(Type.STRING)
             .impl(
                 a -> {
-                  int n = Args.toIntInCall(a.get(0), "");
-                  String pad = " ".repeat(Math.max(0, Math.min(n, 10_000)));
-                  return Value.string(a.get(1).asString().replace("\n", "\n" + pad));
+                  // Any number of spaces, as in Packer (they were capped at 10,000 without a
+                  // word); the result is bounded as every string is, before it is made.
+                  int n = Math.max(0, Args.toIntInCall(a.get(0), ""));
+                  String str = a.get(1).asString();
+                  long lines = str.chars().filter(c -> c == '\n').count();
+                  long length = str.length() + lines * n;
+                  if (lines > 0 && length > Formatter.MAX_LENGTH) {
+                    throw Formatter.tooLong(length);
+                  }
+                  return Value.string(str.replace("\n", "\n" + " ".repeat(lines > 0 ? n : 0)));
                 }));
     fs.add(
         define("split")

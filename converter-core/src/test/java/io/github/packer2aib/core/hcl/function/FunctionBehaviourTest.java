@@ -205,6 +205,65 @@ class FunctionBehaviourTest {
   }
 
   @Test
+  void widthsPrecisionsAndIndentsAreHonouredUpToWhatAStringMayHold() throws FunctionException {
+    // They were capped at 10,000 without a word; Packer gives 15000, 15000 and 20003.
+    String zeros = "0".repeat(15_000);
+    assertEquals(Value.string(zeros), call("format", Value.string("%015000d"), Value.number(0)));
+    assertEquals(
+        Value.string(zeros), call("format", Value.string("%.20000s"), Value.string(zeros)));
+    assertEquals(
+        Value.string("a\n" + " ".repeat(20_000) + "b"),
+        call("indent", Value.number(20_000), Value.string("a\nb")));
+    assertTrue(
+        Value.string("0.5" + "0".repeat(19_999))
+            .equals(call("format", Value.string("%.20000f"), Value.number("0.5"))));
+    assertTrue(
+        Value.string("1.5" + "0".repeat(19_999) + "e+02")
+            .equals(call("format", Value.string("%.20000e"), Value.number(150))));
+    assertEquals(
+        Value.string("2.500|2|3.|1.23e+04|    -1.500|1.50000e+00"),
+        call(
+            "format",
+            Value.string("%.3f|%.0f|%#.0f|%.2e|%10.3f|%.5e"),
+            Value.number("2.5"),
+            Value.number("2.5"),
+            Value.number(3),
+            Value.number("12345.678"),
+            Value.number("-1.5"),
+            Value.number("1.5")));
+
+    FunctionException width =
+        assertThrows(
+            FunctionException.class,
+            () -> call("format", Value.string("%099999999999d"), Value.number(0)));
+    assertEquals(
+        "the width or precision 99999999999 is more than the 16,777,216 characters a string may"
+            + " hold",
+        width.message());
+    FunctionException twice =
+        assertThrows(
+            FunctionException.class,
+            () ->
+                call(
+                    "format",
+                    Value.string("%16000000d%16000000d"),
+                    Value.number(0),
+                    Value.number(0)));
+    assertEquals(
+        "the result would be 32,000,000 characters long, more than the 16,777,216 a string may"
+            + " hold",
+        twice.message());
+    FunctionException indent =
+        assertThrows(
+            FunctionException.class,
+            () -> call("indent", Value.number(10_000_000), Value.string("a\nb\nc")));
+    assertEquals(
+        "the result would be 20,000,005 characters long, more than the 16,777,216 a string may"
+            + " hold",
+        indent.message());
+  }
+
+  @Test
   void regexSyntaxIsGos() throws FunctionException {
     assertEquals(
         Value.string("b-a"),
