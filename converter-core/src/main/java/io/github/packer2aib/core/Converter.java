@@ -218,6 +218,7 @@ public final class Converter {
       }
     }
     checkDiagnostics.addAll(bound.diagnostics());
+    checkDiagnostics.addAll(ServiceRules.checkSize(ref.node(), ref.pointer(), map::locate));
     List<Diagnostic> unknownWarnings =
         spec.stream()
             .filter(d -> d.code().equals(SpecCode.UNKNOWN_PROPERTY_IGNORED.text().id()))

@@ -69,6 +69,7 @@ public final class PackerConversion {
               SpecValidator.forVersion(version)
                   .validate(m.doc(), "", m.locate(), Set.of("identity"))));
       diagnostics.addAll(scrubber.scrub(ServiceRules.check(m.template(), version, "", m.locate())));
+      diagnostics.addAll(ServiceRules.checkSize(m.doc(), "", m.locate()));
       if (emit) {
         String text = format == OutputFormat.YAML ? DocWriter.toYaml(m.doc()) : m.json();
         templates.add(new ConvertedTemplate(m.name(), m.template(), text));

@@ -35,7 +35,8 @@ public enum RuleCode implements DiagnosticCode {
   ISOLATED_BUILD_WITHOUT_SUBNET("RULE-E325", "Container instance subnet without its subnetId"),
   PROXY_WITH_ISOLATED_BUILD("RULE-E326", "proxyVmSize with a container instance subnet"),
   STORAGE_TYPE_WITHOUT_REPLICATION_REGIONS(
-      "RULE-E327", "storageAccountType without replicationRegions");
+      "RULE-E327", "storageAccountType without replicationRegions"),
+  TOO_LARGE_TO_SUBMIT("RULE-W328", "Template too large to submit");
 
   private final Text text;
 

@@ -21,9 +21,15 @@ import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.diag.SecretScrubber;
 import io.github.packer2aib.core.doc.ArmExpression;
+import io.github.packer2aib.core.doc.DocArray;
+import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.doc.JsonPointer;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.validate.Placeholders;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -97,6 +103,68 @@ public final class ServiceRules {
     ServiceRules rules = new ServiceRules(basePointer, locate, locateKey);
     rules.run(template, version, identitySupplied);
     return List.copyOf(rules.out);
+  }
+
+  /**
+   * The most bytes Azure Resource Manager takes in a request (4 MB; counted as 4 MiB, so that only
+   * a template certainly over it is reported).
+   */
+  public static final long MAX_REQUEST_BYTES = 4L * 1024 * 1024;
+
+  /**
+   * RULE-W328 when the resource, written as JSON, is larger than {@link #MAX_REQUEST_BYTES}: Azure
+   * refuses it, and nothing else says so (a legacy template's 50 MB inline command converted
+   * without a word). Its size is counted as the most compact JSON would be, without escapes, so the
+   * count is never above the real size; the walk stops once it is over.
+   *
+   * @param resource the resource as written (or as it will be)
+   * @param basePointer the resource's pointer in its file
+   * @param locate the range of a pointer relative to the resource, for a node without a range
+   */
+  public static List<Diagnostic> checkSize(
+      DocNode resource, String basePointer, Function<String, Optional<Range>> locate) {
+    long size = compactSizeUpTo(resource, MAX_REQUEST_BYTES + 1);
+    if (size <= MAX_REQUEST_BYTES) {
+      return List.of();
+    }
+    Range at = resource.range() != null ? resource.range() : locate.apply("").orElse(null);
+    return List.of(
+        Diagnostic.of(
+                RuleCode.TOO_LARGE_TO_SUBMIT,
+                at,
+                "The image template is more than 4 MB of JSON, and Azure Resource Manager takes"
+                    + " at most 4 MB in a request, so Azure will refuse it. Move long commands"
+                    + " and file contents out of the template: into script files that a step"
+                    + " downloads (scriptUri, sourceUri).")
+            .withPath(basePointer));
+  }
+
+  /**
+   * The characters of {@code node} as compact JSON without escapes (each at least one byte), or
+   * {@code limit} once that is reached. A loop over a stack: documents may be 1,000 levels deep.
+   */
+  static long compactSizeUpTo(DocNode node, long limit) {
+    long size = 0;
+    ArrayDeque<DocNode> pending = new ArrayDeque<>();
+    pending.push(node);
+    while (!pending.isEmpty() && size < limit) {
+      DocNode n = pending.pop();
+      if (n instanceof DocScalar s) {
+        size += s.text().length() + (s.isString() ? 2 : 0);
+      } else if (n instanceof DocObject o) {
+        size += 2 + Math.max(0, o.members().size() - 1);
+        for (DocMember m : o.members()) {
+          size += m.key().length() + 3; // the quotes and the colon
+          pending.push(m.value());
+        }
+      } else if (n instanceof DocArray a) {
+        size += 2 + Math.max(0, a.items().size() - 1);
+        for (DocNode item : a.items()) {
+          pending.push(item);
+        }
+      }
+    }
+    return Math.min(size, limit);
   }
 
   private void run(ImageTemplate t, ApiVersion version, boolean identitySupplied) {

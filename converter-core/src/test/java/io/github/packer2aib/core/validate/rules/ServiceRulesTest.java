@@ -668,4 +668,54 @@ class ServiceRulesTest {
             new io.github.packer2aib.core.aib.VnetConfig(
                 null, net + "v/subnets/aci", "Standard_A1_v2", null, null, null)));
   }
+
+  private static io.github.packer2aib.core.doc.DocObject resourceWith(String command) {
+    return new io.github.packer2aib.core.doc.DocObject(
+        List.of(
+            new io.github.packer2aib.core.doc.DocMember(
+                "inline",
+                null,
+                new io.github.packer2aib.core.doc.DocArray(
+                    List.of(io.github.packer2aib.core.doc.DocScalar.string(command, null)), null))),
+        null);
+  }
+
+  @Test
+  void aTemplateLargerThanAzureTakesInARequestIsReported() {
+    // A legacy template with a 50 MB inline command converted with rc 0, and validate passed a
+    // 6 MB template: Azure Resource Manager takes at most 4 MB in a request.
+    Optional<Range> at = locate("");
+    List<Diagnostic> over =
+        ServiceRules.checkSize(resourceWith("x".repeat(4_200_000)), "/resources/0", p -> at);
+    assertEquals(1, over.size());
+    assertEquals("RULE-W328", over.get(0).code());
+    assertEquals(Optional.of("/resources/0"), over.get(0).path());
+    assertEquals(at, over.get(0).subject());
+    assertTrue(over.get(0).detail().contains("at most 4 MB in a request"), over.get(0).detail());
+    assertEquals(
+        List.of(),
+        ServiceRules.checkSize(resourceWith("x".repeat(4_000_000)), "", ServiceRulesTest::locate));
+  }
+
+  @Test
+  void theSizeCountedIsThatOfTheMostCompactJson() {
+    // {"a":"bc","d":[1,true,null]}
+    io.github.packer2aib.core.doc.DocObject doc =
+        new io.github.packer2aib.core.doc.DocObject(
+            List.of(
+                new io.github.packer2aib.core.doc.DocMember(
+                    "a", null, io.github.packer2aib.core.doc.DocScalar.string("bc", null)),
+                new io.github.packer2aib.core.doc.DocMember(
+                    "d",
+                    null,
+                    new io.github.packer2aib.core.doc.DocArray(
+                        List.of(
+                            io.github.packer2aib.core.doc.DocScalar.number("1", null),
+                            io.github.packer2aib.core.doc.DocScalar.bool(true, null),
+                            io.github.packer2aib.core.doc.DocScalar.nullValue(null)),
+                        null))),
+            null);
+    assertEquals(28, ServiceRules.compactSizeUpTo(doc, 1_000));
+    assertEquals(10, ServiceRules.compactSizeUpTo(doc, 10));
+  }
 }
