@@ -34,7 +34,7 @@ final class JsonDescentReader {
   /** Longer strings go to Jackson, which enforces the 64 Mi-character limit. */
   private static final int MAX_STRING = 1 << 20;
 
-  /** Longer numbers go to Jackson, which enforces its 1,000-digit limit. */
+  /** Longer numbers go to Jackson, which enforces the limit on their length. */
   private static final int MAX_NUMBER = 100;
 
   /** An object with more members than this finds duplicate keys by hashing, not by a scan. */

@@ -42,11 +42,22 @@ public final class JsonReader {
   /** As long as the YAML reader's limit, so both syntaxes accept the same sizes. */
   private static final int MAX_STRING_LENGTH = YamlReader.CODE_POINT_LIMIT;
 
+  /**
+   * The most characters a number may have. Jackson's default of 1,000 refused longer ones in its
+   * own words, at the end of the file; Go's reader (Packer's) takes any length, but the binder and
+   * validator read a number into a BigDecimal, which takes time quadratic in its digits (300,000
+   * took seconds), and no number a template holds comes near this.
+   */
+  static final int MAX_NUMBER_LENGTH = 20_000;
+
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
           .streamReadConstraints(
-              StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH).build())
+              StreamReadConstraints.builder()
+                  .maxStringLength(MAX_STRING_LENGTH)
+                  .maxNumberLength(MAX_NUMBER_LENGTH)
+                  .build())
           .build();
 
   public static ParseResult read(SourceFile file) {

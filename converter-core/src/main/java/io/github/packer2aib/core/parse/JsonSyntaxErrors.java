@@ -517,6 +517,9 @@ final class JsonSyntaxErrors {
   }
 
   private Diagnostic limits(String m, int offset) {
+    if (m.contains("Number value length")) {
+      return numberTooLong(offset);
+    }
     if (m.contains("nesting depth")) {
       return Diagnostic.of(
           SyntaxCode.JSON_TOO_DEEP,
@@ -528,6 +531,41 @@ final class JsonSyntaxErrors {
         SyntaxCode.JSON_TOO_LARGE,
         charRange(offset),
         "A value here is longer than the JSON parser accepts: " + withoutSource(m) + ".");
+  }
+
+  /**
+   * A number longer than {@link JsonReader#MAX_NUMBER_LENGTH}: Jackson says so where it stopped,
+   * after the number (at the end of a short file), so the number is found as the last run of number
+   * characters that long before that place (a string may hold such a run too, but Jackson read any
+   * before the number without stopping).
+   */
+  private Diagnostic numberTooLong(int offset) {
+    int end = Math.max(0, Math.min(offset < 0 ? text.length() : offset, text.length()));
+    int runEnd = -1;
+    int start = -1;
+    for (int i = end - 1; i >= -1; i--) {
+      boolean numberChar = i >= 0 && isNumberChar(text.charAt(i));
+      if (numberChar && runEnd < 0) {
+        runEnd = i + 1;
+      } else if (!numberChar && runEnd >= 0) {
+        if (runEnd - (i + 1) > JsonReader.MAX_NUMBER_LENGTH) {
+          start = i + 1;
+          break;
+        }
+        runEnd = -1;
+      }
+    }
+    Range at = start >= 0 ? file.range(start, runEnd) : charRange(end);
+    return Diagnostic.of(
+        SyntaxCode.JSON_TOO_LARGE,
+        at,
+        String.format(
+            "This number is %s characters long, more than the %,d this tool reads; no template"
+                + " needs such a number. If it is meant as text, put it in quotes.",
+            start >= 0
+                ? String.format("%,d", runEnd - start)
+                : "more than " + String.format("%,d", JsonReader.MAX_NUMBER_LENGTH),
+            JsonReader.MAX_NUMBER_LENGTH));
   }
 
   private Diagnostic unexpected(int offset, String expectation) {
@@ -600,6 +638,10 @@ final class JsonSyntaxErrors {
 
   /** Jackson's message without its "[Source: …]" location suffix, which we give ourselves. */
   private static String withoutSource(String message) {
+    // Jackson names its own setting ("(10485760, from
+    // `StreamReadConstraints.getMaxStringLength()`)"),
+    // which means nothing to the reader of a template: the number alone stays.
+    message = message.replaceAll(", from `[^`]*`\\)", ")");
     int cut = message.indexOf(" (for ");
     String m = cut >= 0 ? message.substring(0, cut) : message;
     int source = m.indexOf("[Source:");

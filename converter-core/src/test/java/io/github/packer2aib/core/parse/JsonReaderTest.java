@@ -420,4 +420,25 @@ class JsonReaderTest {
   void syntaxErrorDropsTheDocument() {
     assertEquals(List.of(), read("{\"a\": [1, 2}").documents());
   }
+
+  @Test
+  void numbersLongerThanJacksonsDefaultAreReadAndAnAbsurdOneIsShownWhereItIs() {
+    // Jackson refuses more than 1,000 digits by default, in its own words and at the end of the
+    // file; Go's reader (Packer's) takes them.
+    String digits = "1".repeat(1001);
+    assertEquals(
+        digits,
+        ((DocScalar)
+                ((DocObject) readOk("{\"x\": " + digits + ", \"y\": 2}\n")).get("x").orElseThrow())
+            .text());
+
+    String absurd = "9".repeat(JsonReader.MAX_NUMBER_LENGTH + 1);
+    ParseResult r = read("{\"a\": \"b\", \"x\": " + absurd + ", \"y\": 2}\n");
+    assertEquals(
+        List.of(
+            "JSON-E022 Value too large @1:17-1:20018: This number is 20,001 characters long, more"
+                + " than the 20,000 this tool reads; no template needs such a number. If it is"
+                + " meant as text, put it in quotes."),
+        Diags.describe(r));
+  }
 }
