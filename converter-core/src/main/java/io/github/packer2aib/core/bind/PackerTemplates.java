@@ -22,6 +22,7 @@ import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.function.GoPath;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
+import io.github.packer2aib.core.source.OtherEncodings;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -429,16 +430,20 @@ public final class PackerTemplates {
     if (files.kind(abs) != FileSystemView.Kind.FILE) {
       return new Text(Optional.empty(), files.whyNotAFile(abs));
     }
+    byte[] bytes = new byte[0];
     try {
-      byte[] bytes = files.read(abs);
+      bytes = files.read(abs);
       return new Text(
           Optional.of(
               values ? SourceFile.valuesFromUtf8(name, bytes) : SourceFile.fromUtf8(name, bytes)),
           "");
     } catch (CharacterCodingException e) {
-      // Utf8.Malformed says where the first bad byte is.
+      // Utf8.Malformed says where the first bad byte is; a file saved as UTF-16 is told how to
+      // fix it, as the JSON and YAML readers tell it.
+      String why = e.getMessage() != null ? e.getMessage() : "not valid UTF-8 text";
       return new Text(
-          Optional.empty(), e.getMessage() != null ? e.getMessage() : "not valid UTF-8 text");
+          Optional.empty(),
+          OtherEncodings.describe(bytes).map(how -> why + ": " + how).orElse(why));
     } catch (IOException e) {
       return new Text(Optional.empty(), FileSystemView.reason(e));
     }

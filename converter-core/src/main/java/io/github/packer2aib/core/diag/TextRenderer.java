@@ -64,6 +64,12 @@ public final class TextRenderer {
    * pointer) may hold control characters: they are shown escaped ({@link ControlCharacters}), never
    * written to the terminal as they are.
    */
+  /**
+   * The longest path shown whole on a diagnostic's "at" line; a longer one keeps its start and end
+   * (a document nested 1,000 levels deep made a line of 5,000 characters).
+   */
+  static final int MAX_PATH = 200;
+
   private void render(Diagnostic d, StringBuilder out) {
     // One without a location still says which input it is about (an empty template, a folder
     // without a build): among several inputs, the reader could not tell otherwise.
@@ -80,7 +86,10 @@ public final class TextRenderer {
         .ifPresent(
             p ->
                 out.append("  at ")
-                    .append(p.isEmpty() ? "/" : ControlCharacters.escape(p))
+                    .append(
+                        p.isEmpty()
+                            ? "/"
+                            : ControlCharacters.escape(Excerpts.cutMiddle(p, MAX_PATH)))
                     .append('\n'));
     for (String line : d.detail().split("\n", -1)) {
       out.append("  ").append(ControlCharacters.escape(SecretScrubber.scrub(line))).append('\n');

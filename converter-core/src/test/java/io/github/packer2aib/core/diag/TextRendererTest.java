@@ -200,4 +200,18 @@ class TextRendererTest {
     assertSame(plain, ControlCharacters.escape(plain), "unchanged text is not copied");
     assertSame(plain, ControlCharacters.pictures(plain), "unchanged text is not copied");
   }
+
+  @Test
+  void aLongPathKeepsItsStartAndEnd() {
+    // A document nested 1,000 levels deep made an "at" line of 5,000 characters.
+    String path = "/a" + "/0".repeat(1000) + "/end";
+    String text =
+        new TextRenderer(n -> Optional.empty())
+            .render(List.of(Diagnostic.of(CODE, null, "d").withPath(path)));
+    String at = text.lines().filter(l -> l.startsWith("  at ")).findFirst().orElseThrow();
+    assertEquals("  at ".length() + TextRenderer.MAX_PATH, at.length(), at);
+    assertTrue(at.startsWith("  at /a/0/0/"), at);
+    assertTrue(at.endsWith("/0/0/end"), at);
+    assertTrue(at.contains("…"), at);
+  }
 }

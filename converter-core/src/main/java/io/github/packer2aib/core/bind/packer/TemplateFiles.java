@@ -2,6 +2,7 @@ package io.github.packer2aib.core.bind.packer;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.source.OtherEncodings;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -162,8 +163,13 @@ final class TemplateFiles {
               ? SourceFile.valuesFromUtf8(ref.displayName(), bytes)
               : SourceFile.fromUtf8(ref.displayName(), bytes));
     } catch (CharacterCodingException e) {
-      // Utf8.Malformed says where the first bad byte is.
-      out.add(cannotRead(ref.displayName(), e.getMessage()));
+      // Utf8.Malformed says where the first bad byte is; a file saved as UTF-16 (or UTF-32) is
+      // told how to fix it, as a JSON or YAML input is.
+      String why = e.getMessage();
+      out.add(
+          cannotRead(
+              ref.displayName(),
+              OtherEncodings.describe(bytes).map(how -> why + ": " + how).orElse(why)));
       return Optional.empty();
     }
   }

@@ -105,7 +105,7 @@ public final class HclParser {
         sink.add(
             lexed.exceeded() == NestingCheck.Exceeded.OPERATORS
                 ? tooManyOperators(at)
-                : tooDeeplyNested(at));
+                : opensBlock(lexed, tooDeep) ? blocksTooDeeplyNested(at) : tooDeeplyNested(at));
         return new Outcome<>(null, sink.diagnostics());
       }
       if (descent) {
@@ -203,6 +203,30 @@ public final class HclParser {
             + " levels deep (each bracket, brace, template sequence, %{if} or %{for} directive,"
             + " conditional, unary operator and index or splat operator it is inside adds one),"
             + " which this tool does not parse. Split it using locals.");
+  }
+
+  /**
+   * Whether token {@code k} is the brace of a block header ({@code name {}, {@code name "label" {}):
+   * an expression never has a brace right after a name or a quoted string.
+   */
+  private static boolean opensBlock(Lexed lexed, int k) {
+    if (k < 1 || lexed.types()[k] != HclLexer.LBRACE) {
+      return false;
+    }
+    int before = lexed.types()[k - 1];
+    return before == HclLexer.IDENTIFIER || before == HclLexer.QUOTE_CLOSE;
+  }
+
+  /** Blocks count as the braces they are; no template nests them this deep, nor can locals help. */
+  private static Diagnostic blocksTooDeeplyNested(Range at) {
+    return Diagnostic.of(
+        HclSyntaxCode.TOO_DEEPLY_NESTED,
+        at,
+        "This block is nested more than "
+            + MAX_NESTING
+            + " levels deep (each block, bracket and brace it is inside adds one), which this tool"
+            + " does not parse. No Packer template nests blocks this deep: check whether the file"
+            + " was generated correctly.");
   }
 
   private static Diagnostic tooManyOperators(Range at) {

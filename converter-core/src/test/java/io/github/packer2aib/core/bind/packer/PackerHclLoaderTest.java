@@ -429,4 +429,20 @@ class PackerHclLoaderTest {
         "t.pkr.json:1:" + column, r.diagnostics().get(0).subject().orElseThrow().toString());
     assertEquals("PKR-E040", r.diagnostics().get(0).code());
   }
+
+  @Test
+  void aTemplateSavedAsUtf16IsToldToBeSavedAsUtf8() {
+    // The JSON and YAML readers said so; a .pkr.hcl file got only "not valid UTF-8 text".
+    MemoryFiles fs = new MemoryFiles("/work");
+    fs.putBytes(
+        "/work/t.pkr.hcl",
+        "\uFEFFlocals {}\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+    LoadResult r = load(fs, "t.pkr.hcl", List.of());
+    assertEquals(List.of("PKR-E002"), codes(r));
+    assertEquals(
+        "The file t.pkr.hcl could not be read: not valid UTF-8 text (line 1, column 1: byte 0xFF):"
+            + " it is UTF-16 (little-endian, as Windows PowerShell 5 writes with Out-File); save it"
+            + " as UTF-8.",
+        r.diagnostics().get(0).detail());
+  }
 }

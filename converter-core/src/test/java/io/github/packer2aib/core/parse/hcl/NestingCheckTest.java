@@ -128,4 +128,25 @@ class NestingCheckTest {
     // One after the other they do not nest.
     parses("\"" + "%{if a}x%{endif}".repeat(10_000) + "\"");
   }
+
+  @Test
+  void blocksNestedTooDeeplyAreNotCalledAnExpression() {
+    // The message said to split the expression with locals, which cannot flatten blocks.
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i <= MAX; i++) {
+      text.append(i % 2 == 0 ? "a {\n" : "b \"l\" {\n");
+    }
+    List<Diagnostic> found = diagnostics(new HclParser(), text.toString());
+    assertEquals(1, found.size(), found::toString);
+    assertEquals("HCL-E049", found.get(0).code());
+    assertEquals(
+        "This block is nested more than 200 levels deep (each block, bracket and brace it is"
+            + " inside adds one), which this tool does not parse. No Packer template nests blocks"
+            + " this deep: check whether the file was generated correctly.",
+        found.get(0).detail());
+    assertTrue(
+        tooDeep("[".repeat(MAX + 1) + "]".repeat(MAX + 1), 5 + MAX)
+            .detail()
+            .startsWith("This expression nests more than 200 levels deep"));
+  }
 }
