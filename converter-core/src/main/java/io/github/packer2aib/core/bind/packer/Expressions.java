@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.bind.packer;
 
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.hcl.eval.EvalCode;
 import io.github.packer2aib.core.hcl.eval.EvalContext;
 import io.github.packer2aib.core.hcl.eval.EvalResult;
@@ -216,17 +217,23 @@ final class Expressions {
       String what,
       Function<String, String> remedy) {
     String name = stepName(t, 0);
+    // The name as the message quotes it: a generated one of 30,000 characters filled the terminal
+    // three times over (in the text, the suggestion and the remedy).
+    String quoted = Excerpts.cut(name, MAX_QUOTED_NAME);
     out.add(
         Diagnostic.of(
             code,
             through(t, 0),
             what
                 + " named \""
-                + name
+                + quoted
                 + "\" has not been declared."
                 + Names.didYouMean(name, names)
-                + remedy.apply(name)));
+                + remedy.apply(quoted)));
   }
+
+  /** The longest name a message about an undeclared one quotes whole. */
+  static final int MAX_QUOTED_NAME = 80;
 
   /** The name of step {@code i} ({@code .name} or {@code ["name"]}), or null. */
   private static String stepName(ScopeTraversal t, int i) {

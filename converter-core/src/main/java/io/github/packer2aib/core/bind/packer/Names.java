@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.bind.packer;
 
 import io.github.packer2aib.core.diag.EditDistance;
+import io.github.packer2aib.core.diag.Excerpts;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -49,7 +50,9 @@ final class Names {
 
   /** {@code " Did you mean \"x\"?"}, or the empty string when nothing is close. */
   static String didYouMean(String given, Collection<String> candidates) {
-    return closest(given, candidates).map(c -> " Did you mean \"" + c + "\"?").orElse("");
+    return closest(given, candidates)
+        .map(c -> " Did you mean \"" + Excerpts.cut(c, Expressions.MAX_QUOTED_NAME) + "\"?")
+        .orElse("");
   }
 
   /** The edit distance of the shared {@link EditDistance}. */

@@ -445,4 +445,25 @@ class PackerHclLoaderTest {
             + " as UTF-8.",
         r.diagnostics().get(0).detail());
   }
+
+  @Test
+  void anUndeclaredNameOfThousandsOfCharactersIsQuotedShort() {
+    // The 30,000-character name stood in the message three times (and took 45 s to suggest).
+    String declared = "a".repeat(30_000) + "x";
+    String used = "a".repeat(30_000) + "b";
+    LoadResult r =
+        load(
+            "variable \"" + declared + "\" { default = \"x\" }\nlocals { v = var." + used + " }\n");
+    assertEquals(List.of("PKR-E040"), codes(r));
+    String cut = "a".repeat(Expressions.MAX_QUOTED_NAME) + "…";
+    assertEquals(
+        "An input variable named \""
+            + cut
+            + "\" has not been declared. Did you mean \""
+            + cut
+            + "\"? Declare it with a variable \""
+            + cut
+            + "\" { … } block, or fix the reference.",
+        r.diagnostics().get(0).detail());
+  }
 }
