@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +30,7 @@ final class FileFunctions {
       TemplateRenderer renderer,
       java.util.function.Supplier<FunctionRegistry> registry) {
     List<HclFunction> out = new ArrayList<>();
+    Filesets filesets = new Filesets();
     out.add(
         define("file")
             .param("path", Type.STRING)
@@ -74,7 +76,7 @@ final class FileFunctions {
             .param("path", Type.STRING)
             .param("pattern", Type.STRING)
             .returns(Type.set(Type.STRING))
-            .impl(a -> fileset(fs, a.get(0).asString(), a.get(1).asString())));
+            .impl(a -> filesets.get(fs, a.get(0).asString(), a.get(1).asString())));
     out.add(
         define("abspath")
             .param("path", Type.STRING)
@@ -237,6 +239,38 @@ final class FileFunctions {
   // ------------------------------------------------------------------ fileset
 
   private static final int MAX_FILESET_ENTRIES = 100_000;
+
+  /**
+   * The answers of {@code fileset} for one template, by folder and pattern: the files do not change
+   * while a template is read, and a loop that called it a million times (a {@code for} over {@code
+   * range(1000)} twice, within the iteration budget) walked the folder each time, for 18 s. A
+   * failure is kept as well, so that a folder too large to glob is not walked again. Bounded, and
+   * safe for the threads that may share a registry.
+   */
+  private static final class Filesets {
+    private static final int MAX_KEPT = 256;
+    private final Map<String, Object> kept = new ConcurrentHashMap<>();
+
+    Value get(FileSystemView fs, String path, String pattern) throws FunctionException {
+      String key = path + "\u0000" + pattern;
+      Object known = kept.get(key);
+      if (known == null) {
+        try {
+          known = fileset(fs, path, pattern);
+        } catch (FunctionException e) {
+          known = e;
+        }
+        if (kept.size() >= MAX_KEPT) {
+          kept.clear(); // a bound, not a policy: templates glob a few patterns
+        }
+        kept.put(key, known);
+      }
+      if (known instanceof FunctionException e) {
+        throw e;
+      }
+      return (Value) known;
+    }
+  }
 
   private static Value fileset(FileSystemView fs, String path, String pattern)
       throws FunctionException {
