@@ -1,7 +1,6 @@
 package io.github.packer2aib.core.hcl.eval;
 
 import io.github.packer2aib.core.diag.Diagnostic;
-import io.github.packer2aib.core.hcl.function.RegexBudget;
 import io.github.packer2aib.core.hcl.function.TemplateRenderer;
 import io.github.packer2aib.core.hcl.syntax.Expression;
 import io.github.packer2aib.core.hcl.syntax.LiteralValue;
@@ -72,9 +71,7 @@ public final class Evaluator {
   private static EvalResult run(Expression expression, EvalContext context, ReferenceWatch watch) {
     Evaluation evaluation = new Evaluation(watch);
     Value value;
-    // The template's regular expressions share one budget: the functions are shared by every
-    // template, so it is put where they find it for as long as this evaluation runs.
-    try (RegexBudget.Scope regex = context.budget().regex().use()) {
+    try {
       value = evaluation.eval(expression, context);
     } catch (StackOverflowError tooDeep) {
       // The parser bounds nesting, so only a program-built tree can get here.

@@ -1,5 +1,7 @@
 package io.github.packer2aib.core.hcl.function;
 
+import java.util.Set;
+
 /**
  * The character reads the regular expressions of one template may make together ({@code regex},
  * {@code regexall}, {@code regex_replace}). Java's engine backtracks where Go's (RE2) does not, so
@@ -8,9 +10,9 @@ package io.github.packer2aib.core.hcl.function;
  * one budget per template, all of its matching ends within a second or so; real templates use a few
  * thousand reads.
  *
- * <p>The evaluator installs its template's budget for the thread while it evaluates ({@link #use});
- * a function called with none installed (tests, a legacy template's functions) gets one call's
- * worth. Used by one thread.
+ * <p>The evaluator installs its template's budget for the thread while it calls one of these
+ * functions ({@link #use}, {@link #isSpentBy}); a function called with none installed (tests, a
+ * legacy template's functions) gets one call's worth. Used by one thread.
  */
 public final class RegexBudget {
   /** Character reads all the regular expressions of a template may make together. */
@@ -38,11 +40,25 @@ public final class RegexBudget {
     void close();
   }
 
+  /** A scope that puts nothing in place and nothing back. */
+  public static final Scope NONE = () -> {};
+
+  /** The functions that match regular expressions, around whose calls a budget is put in place. */
+  private static final Set<String> SPENDERS = Set.of("regex", "regexall", "regex_replace");
+
+  /**
+   * Whether the function {@code name} spends the budget in use ({@link #use}); another would get
+   * one call's worth ({@link #current}).
+   */
+  public static boolean isSpentBy(String name) {
+    return SPENDERS.contains(name);
+  }
+
   /** Makes this the budget of the regular expressions called on this thread until closed. */
   public Scope use() {
     RegexBudget previous = CURRENT.get();
     if (previous == this) {
-      return () -> {}; // nested evaluation of the same template (templatefile)
+      return NONE; // nested evaluation of the same template (templatefile)
     }
     CURRENT.set(this);
     return () -> {
