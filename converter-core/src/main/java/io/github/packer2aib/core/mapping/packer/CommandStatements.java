@@ -45,7 +45,8 @@ final class CommandStatements {
         continue;
       }
       if (c == (powerShell ? '`' : '\\')) {
-        i += 2; // an escaped character, or a line continued on the next
+        // An escaped character, or a line continued on the next: a CRLF line's whole break.
+        i += text.startsWith("\r\n", i + 1) ? 3 : 2;
         continue;
       }
       if (c == '#' && (i == 0 || isSeparator(text.charAt(i - 1)))) {

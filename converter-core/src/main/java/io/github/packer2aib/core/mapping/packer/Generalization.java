@@ -25,7 +25,13 @@ final class Generalization {
   private static final Pattern SYNC = Pattern.compile("^(sudo\\s+)?sync$");
   private static final Pattern UNATTEND = Pattern.compile("(?i).*unattend\\.xml.*");
   private static final Pattern REMOVE = Pattern.compile("(?i).*(remove-item|\\brm\\b|del\\b).*");
-  private static final Pattern ECHO = Pattern.compile("(?i)^(write-output|write-host|echo)\\b.*");
+
+  /**
+   * A message and nothing else: no {@code &}, {@code |}, redirection or backtick after the word, as
+   * {@code echo Running sysprep & sysprep.exe /mode:vm} runs a command in cmd and POSIX shells.
+   */
+  private static final Pattern ECHO =
+      Pattern.compile("(?i)^(write-output|write-host|echo)\\b[^&|<>`]*");
 
   private Generalization() {}
 

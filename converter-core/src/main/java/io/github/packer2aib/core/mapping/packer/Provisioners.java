@@ -450,6 +450,19 @@ final class Provisioners {
     if (before.isEmpty()) {
       return Optional.empty();
     }
+    // Packer runs the commands as one script: ones that leave a variable, a function, a folder or
+    // the like for the rest stay with it (the whole provisioner is then the generalization).
+    List<String> beforeTexts = new ArrayList<>();
+    for (Value v : before) {
+      beforeTexts.addAll(Secrets.texts(v));
+    }
+    StringBuilder restText = new StringBuilder();
+    for (Value v : rest) {
+      Secrets.texts(v).forEach(t -> restText.append(t).append('\n'));
+    }
+    if (ScriptState.mayCarry(beforeTexts, restText.toString(), os == Os.WINDOWS)) {
+      return Optional.empty();
+    }
     return Optional.of(
         new Prov[] {
           pr.withConfig(withItems(pr.config, inline.get(), before, list)),

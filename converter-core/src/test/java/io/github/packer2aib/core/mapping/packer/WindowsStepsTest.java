@@ -114,6 +114,59 @@ class WindowsStepsTest {
   }
 
   @Test
+  void commandsThatLeaveAVariableForTheGeneralizationStayWithIt() {
+    // Packer runs the commands as one script: cut in two steps, $u was empty for Sysprep.
+    Converted c = convert(heredoc("$u = 'C:\\unattend.xml'", SYSPREP + " /unattend:$u", WAIT));
+    assertTrue(c.codes().contains("PKRMAP-W402"), c.diagnostics().toString());
+    String script = c.deprovisioningScript();
+    assertTrue(script.contains("$u = 'C:\\unattend.xml'"), script);
+    assertTrue(script.contains("/unattend:$u"), script);
+    // Separate elements too, and a working folder or a function as well as a variable.
+    Converted elements =
+        convert(
+            "  provisioner \"powershell\" {\n    inline = ["
+                + hclString("Set-Location C:\\setup")
+                + ", "
+                + hclString(SYSPREP + " /unattend:unattend.xml")
+                + "]\n  }\n");
+    assertTrue(elements.deprovisioningScript().contains("Set-Location"), elements.json());
+    assertTrue(ScriptState.mayCarry(List.of("function Go { x }"), "Go", true));
+    assertTrue(ScriptState.mayCarry(List.of("$ErrorActionPreference = 'Stop'"), "x", true));
+    assertTrue(ScriptState.mayCarry(List.of("export HISTSIZE=0"), "x", false));
+    assertTrue(ScriptState.mayCarry(List.of("U=/tmp/u"), "waagent ${U}", false));
+    assertFalse(ScriptState.mayCarry(List.of("U=/tmp/u"), "waagent $UX", false));
+    assertFalse(
+        ScriptState.mayCarry(
+            List.of("while ((Get-Service RdAgent).Status -ne 'Running') { Start-Sleep -s 5 }"),
+            "sysprep",
+            true));
+    assertFalse(ScriptState.mayCarry(List.of("Write-Host 'a == b'"), "sysprep", true));
+    // A variable the later commands do not name stays behind (a deadline for a wait loop).
+    assertFalse(
+        ScriptState.mayCarry(List.of("$deadline = (Get-Date).AddMinutes(10)"), "sysprep", true));
+    assertTrue(ScriptState.mayCarry(List.of("$Deadline = 1"), "x $deadline", true));
+  }
+
+  @Test
+  void aBacktickBeforeACrlfContinuesTheLine() {
+    List<CommandStatements.Statement> s =
+        CommandStatements.of("Write-Host a\r\nStart-Process -Wait `\r\n  sysprep.exe /x\r\n", true);
+    assertEquals(
+        List.of("Write-Host a\r", "Start-Process -Wait `\r\n  sysprep.exe /x\r", ""),
+        s.stream().map(CommandStatements.Statement::text).toList());
+  }
+
+  @Test
+  void anEchoThatRunsACommandIsNoMessage() {
+    // cmd runs both sides of a single &: the Sysprep with /mode:vm is no default.
+    String sysprep = "C:\\Windows\\System32\\Sysprep\\sysprep.exe /oobe /generalize /quiet /quit";
+    assertFalse(
+        Generalization.isDefault(
+            List.of("echo Running sysprep & " + sysprep + " /mode:vm"), Os.WINDOWS));
+    assertTrue(Generalization.isDefault(List.of("echo Running sysprep", sysprep), Os.WINDOWS));
+  }
+
+  @Test
   void aSemicolonJoinedLineWithOtherCommandsIsKeptWhole() {
     String line = "Set-Service -Name wuauserv -StartupType Disabled; " + SYSPREP + "; " + WAIT;
     Converted c =
