@@ -161,7 +161,8 @@ final class InspectCommand implements Callable<Integer> {
                 + input
                 + " would be larger than "
                 + limit
-                + " of JSON: its values are nested deeply or are very long. Nothing was printed.");
+                + " of JSON: its values are nested deeply or are very long. Nothing was printed.",
+            input);
         json = null;
         failed = true;
       }

@@ -75,6 +75,22 @@ class LongOperatorChainCliTest {
   }
 
   @Test
+  void aModelTooLargeToPrintNamesItsInput() throws Exception {
+    // Each local holds the one before it: a few kilobytes of text, a model of gigabytes.
+    StringBuilder locals = new StringBuilder("locals {\n  l0 = \"x\"\n");
+    for (int i = 1; i <= 1_005; i++) {
+      locals.append("  l").append(i).append(" = {k = local.l").append(i - 1).append("}\n");
+    }
+    Path t = write("deep.pkr.hcl", locals.append("}\n").toString());
+    CliRun r = CliRun.run("inspect", "--diagnostics-format", "json", t.toString());
+    assertNoInternalError(r);
+    assertEquals(1, r.exitCode(), r.err());
+    JsonNode d = JSON.readTree(r.err()).get(0);
+    assertEquals("CLI-E002", d.get("code").asText());
+    assertEquals(t.toString(), d.get("file").asText(), r.err());
+  }
+
+  @Test
   void tenThousandTermChainsConvert() throws Exception {
     String locals =
         "  a  = 1\n"

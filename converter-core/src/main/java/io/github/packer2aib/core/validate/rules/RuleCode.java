@@ -32,7 +32,8 @@ public enum RuleCode implements DiagnosticCode {
   PLATFORM_IMAGE_INCOMPLETE("RULE-W322", "Platform image not fully named"),
   NO_DISTRIBUTION_TARGET("RULE-W323", "No distribution target"),
   HIDDEN_CHARACTER("RULE-W324", "Invisible or bidirectional character in a command"),
-  ISOLATED_BUILD_WITHOUT_SUBNET("RULE-E325", "Container instance subnet without its subnetId"),
+  ISOLATED_BUILD_WITHOUT_SUBNET(
+      "RULE-E325", "Container instance subnet without a matching subnetId"),
   PROXY_WITH_ISOLATED_BUILD("RULE-E326", "proxyVmSize with a container instance subnet"),
   STORAGE_TYPE_WITHOUT_REPLICATION_REGIONS(
       "RULE-E327", "storageAccountType without replicationRegions"),

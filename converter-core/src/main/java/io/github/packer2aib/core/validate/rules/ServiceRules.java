@@ -140,21 +140,61 @@ public final class ServiceRules {
   }
 
   /**
-   * The characters of {@code node} as compact JSON without escapes (each at least one byte), or
-   * {@code limit} once that is reached. A loop over a stack: documents may be 1,000 levels deep.
+   * The bytes of {@code node} as compact JSON in UTF-8, escapes counted, or {@code limit} once that
+   * is reached. The check only asks whether {@code limit} is reached, so a first walk counts
+   * characters (one byte each at least) and what six bytes a character would come to (the most an
+   * escape takes): only when that could reach {@code limit} does a second walk count the bytes;
+   * then {@code 日} counts three and a newline two, as written. Loops over a stack: documents may be
+   * 1,000 levels deep.
    */
   static long compactSizeUpTo(DocNode node, long limit) {
+    long chars = 0;
+    long most = 0;
+    ArrayDeque<DocNode> pending = new ArrayDeque<>();
+    pending.push(node);
+    while (!pending.isEmpty() && chars < limit) {
+      DocNode n = pending.pop();
+      if (n instanceof DocScalar s) {
+        int length = s.text().length();
+        chars += length + (s.isString() ? 2 : 0);
+        most += (s.isString() ? 6L : 1L) * length + (s.isString() ? 2 : 0);
+      } else if (n instanceof DocObject o) {
+        long structure = 2 + Math.max(0, o.members().size() - 1);
+        chars += structure;
+        most += structure;
+        for (DocMember m : o.members()) {
+          chars += m.key().length() + 3; // the quotes and the colon
+          most += 6L * m.key().length() + 3;
+          pending.push(m.value());
+        }
+      } else if (n instanceof DocArray a) {
+        long structure = 2 + Math.max(0, a.items().size() - 1);
+        chars += structure;
+        most += structure;
+        for (DocNode item : a.items()) {
+          pending.push(item);
+        }
+      }
+    }
+    if (chars >= limit) {
+      return limit;
+    }
+    return most < limit ? chars : bytesUpTo(node, limit);
+  }
+
+  /** The bytes of {@link #compactSizeUpTo}, counted, up to {@code limit}. */
+  private static long bytesUpTo(DocNode node, long limit) {
     long size = 0;
     ArrayDeque<DocNode> pending = new ArrayDeque<>();
     pending.push(node);
     while (!pending.isEmpty() && size < limit) {
       DocNode n = pending.pop();
       if (n instanceof DocScalar s) {
-        size += s.text().length() + (s.isString() ? 2 : 0);
+        size += s.isString() ? jsonStringBytes(s.text()) : s.text().length();
       } else if (n instanceof DocObject o) {
         size += 2 + Math.max(0, o.members().size() - 1);
         for (DocMember m : o.members()) {
-          size += m.key().length() + 3; // the quotes and the colon
+          size += jsonStringBytes(m.key()) + 1; // and the colon
           pending.push(m.value());
         }
       } else if (n instanceof DocArray a) {
@@ -165,6 +205,31 @@ public final class ServiceRules {
       }
     }
     return Math.min(size, limit);
+  }
+
+  /** The bytes of {@code text} as a JSON string in UTF-8, its quotes and escapes included. */
+  static long jsonStringBytes(String text) {
+    long n = 2;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        n += 2;
+      } else if (c < 0x20) {
+        n += c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f' ? 2 : 6;
+      } else if (c < 0x80) {
+        n += 1;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 
   private void run(ImageTemplate t, ApiVersion version, boolean identitySupplied) {

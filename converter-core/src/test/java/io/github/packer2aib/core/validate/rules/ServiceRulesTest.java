@@ -717,5 +717,15 @@ class ServiceRulesTest {
             null);
     assertEquals(28, ServiceRules.compactSizeUpTo(doc, 1_000));
     assertEquals(10, ServiceRules.compactSizeUpTo(doc, 10));
+    // Bytes, not characters, once they may matter: 日 is three bytes, a newline two, é two.
+    assertEquals(2 + 3 + 2 + 2 + 4, ServiceRules.jsonStringBytes("日\né\uD83D\uDE00"));
+    // {"inline":["日日…"]}: braces 2, "inline": 9, brackets 2, the string 3,000,002.
+    assertEquals(
+        3_000_015, ServiceRules.compactSizeUpTo(resourceWith("日".repeat(1_000_000)), 5_000_000));
+    assertEquals(
+        "RULE-W328",
+        ServiceRules.checkSize(resourceWith("日".repeat(2_000_000)), "", ServiceRulesTest::locate)
+            .get(0)
+            .code());
   }
 }
