@@ -136,7 +136,9 @@ class MutatedInputProperties {
 
       CliRun first = CliRun.run("convert", "-o", out.toString(), input.toString());
       assertTrue(first.exitCode() == 0 || first.exitCode() == 1, first::err);
-      assertFalse(first.err().contains("internal error"), first::err);
+      // A line of its own: a quoted source line may hold the words (a seed's comment does).
+      assertFalse(first.err().lines().anyMatch(l -> l.startsWith("internal error")), first::err);
+      assertFalse(first.err().contains("please report this with the input"), first::err);
       List<String> written = files(out);
       if (first.exitCode() == 1) {
         assertEquals(List.of(), written, first::err);
