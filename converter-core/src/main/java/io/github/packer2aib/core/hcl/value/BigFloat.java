@@ -189,7 +189,8 @@ public final class BigFloat implements Comparable<BigFloat> {
     }
     long scale = digitsAfter - exp10;
     long magnitude = ds.length() - scale; // decimal position of the point relative to the digits
-    if (Math.abs(scale) > MAX_DECIMAL_EXPONENT || Math.abs(magnitude) > MAX_DECIMAL_EXPONENT) {
+    // The exponent of the number written d.ddd×10^e is magnitude - 1: 1e10000 is in, 1e10001 not.
+    if (Math.abs(scale) > MAX_DECIMAL_EXPONENT || Math.abs(magnitude - 1) > MAX_DECIMAL_EXPONENT) {
       return Optional.empty();
     }
     BigInteger unscaled = new BigInteger(ds);

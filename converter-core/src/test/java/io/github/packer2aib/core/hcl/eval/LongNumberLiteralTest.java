@@ -35,4 +35,12 @@ class LongNumberLiteralTest {
         EvalTesting.eval("[1.5e300]").value().elements(),
         "the number the parser writes for a literal it reads is unchanged");
   }
+
+  @Test
+  void theExponentsBoundsAreThoseTheMessageGives() {
+    // 1e10000 was refused while the message said "between -10000 and 10000".
+    assertEquals(List.of(), codes(EvalTesting.eval("[1e10000, 1e-10000, 9.5e10000, -1e10000]")));
+    assertEquals(List.of("EVAL-E028"), codes(EvalTesting.eval("[1e10001]")));
+    assertEquals(List.of("EVAL-E028"), codes(EvalTesting.eval("[1e-10001]")));
+  }
 }
