@@ -157,11 +157,12 @@ final class TemplateFiles {
       out.add(cannotRead(ref.displayName(), FileSystemView.reason(e)));
       return Optional.empty();
     }
+    SourceFile file;
     try {
-      return Optional.of(
+      file =
           values
               ? SourceFile.valuesFromUtf8(ref.displayName(), bytes)
-              : SourceFile.fromUtf8(ref.displayName(), bytes));
+              : SourceFile.fromUtf8(ref.displayName(), bytes);
     } catch (CharacterCodingException e) {
       // Utf8.Malformed says where the first bad byte is; a file saved as UTF-16 (or UTF-32) is
       // told how to fix it, as a JSON or YAML input is.
@@ -172,6 +173,17 @@ final class TemplateFiles {
               OtherEncodings.describe(bytes).map(how -> why + ": " + how).orElse(why)));
       return Optional.empty();
     }
+    // UTF-16 or UTF-32 without a byte order mark is ASCII between NULs, which is valid UTF-8: the
+    // parser would stop at the first NUL ("U+0000") without saying what the file is.
+    Optional<String> otherEncoding = OtherEncodings.describe(bytes);
+    if (otherEncoding.isPresent()) {
+      out.add(
+          cannotRead(
+              ref.displayName(),
+              "it holds NUL characters between its letters: " + otherEncoding.get()));
+      return Optional.empty();
+    }
+    return Optional.of(file);
   }
 
   static String baseName(String path) {

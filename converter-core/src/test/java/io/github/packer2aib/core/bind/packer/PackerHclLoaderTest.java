@@ -447,6 +447,21 @@ class PackerHclLoaderTest {
   }
 
   @Test
+  void aTemplateSavedAsUtf16WithoutByteOrderMarkIsToldSoToo() {
+    // Valid UTF-8 (ASCII between NULs): the parser stopped at "U+0000" without a word of why.
+    MemoryFiles fs = new MemoryFiles("/work");
+    fs.putBytes(
+        "/work/t.pkr.hcl", "locals {}\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+    LoadResult r = load(fs, "t.pkr.hcl", List.of());
+    assertEquals(List.of("PKR-E002"), codes(r));
+    assertEquals(
+        "The file t.pkr.hcl could not be read: it holds NUL characters between its letters: it is"
+            + " UTF-16 (little-endian, as Windows PowerShell 5 writes with Out-File); save it as"
+            + " UTF-8.",
+        r.diagnostics().get(0).detail());
+  }
+
+  @Test
   void anUndeclaredNameOfThousandsOfCharactersIsQuotedShort() {
     // The 30,000-character name stood in the message three times (and took 45 s to suggest).
     String declared = "a".repeat(30_000) + "x";
