@@ -192,8 +192,9 @@ final class Evaluation {
               literal.range(),
               "The number "
                   + Excerpts.cut(literal.text(), 40)
-                  + " is too large or too small to compute with. Write a number whose decimal"
-                  + " exponent lies between -10000 and 10000.");
+                  + " is too large, too small or too precise to compute with. Write a number"
+                  + " whose decimal exponent lies between -10000 and 10000, with at most 10000"
+                  + " digits after its point.");
           return Value.unknown(Type.NUMBER);
         }
         return Value.number(n.get());

@@ -2,6 +2,7 @@ package io.github.packer2aib.core.hcl.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.hcl.value.Value;
@@ -27,8 +28,9 @@ class LongNumberLiteralTest {
     assertEquals(
         "The number "
             + "9".repeat(40)
-            + "… is too large or too small to compute with. Write a"
-            + " number whose decimal exponent lies between -10000 and 10000.",
+            + "… is too large, too small or too precise to compute with. Write a number whose"
+            + " decimal exponent lies between -10000 and 10000, with at most 10000 digits after"
+            + " its point.",
         r.diagnostics().get(0).detail());
     assertEquals(
         List.of(Value.number("1.5e300")),
@@ -42,5 +44,10 @@ class LongNumberLiteralTest {
     assertEquals(List.of(), codes(EvalTesting.eval("[1e10000, 1e-10000, 9.5e10000, -1e10000]")));
     assertEquals(List.of("EVAL-E028"), codes(EvalTesting.eval("[1e10001]")));
     assertEquals(List.of("EVAL-E028"), codes(EvalTesting.eval("[1e-10001]")));
+    // Its exponent is -1, its digits after the point too many: the message says both limits.
+    EvalResult precise = EvalTesting.eval("[0." + "1".repeat(10_001) + "]");
+    assertEquals(List.of("EVAL-E028"), codes(precise));
+    assertTrue(
+        precise.diagnostics().get(0).detail().endsWith("at most 10000 digits after its point."));
   }
 }
