@@ -7,6 +7,8 @@ import io.github.packer2aib.core.hcl.value.NumberValue;
 import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.hcl.value.Values;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,30 +74,37 @@ public final class SensitiveTexts {
     return v.containsSensitive();
   }
 
-  /** Every string, number and bool inside a value, as text, marks removed. */
+  /**
+   * Every string, number and bool inside a value, as text, marks removed. Each value's own marks
+   * are set aside as it is met, so the value is not copied without them first, and by a loop over a
+   * stack: a value may be as deep as a chain of 12,000 locals.
+   */
   public static List<String> texts(Value value) {
     List<String> out = new ArrayList<>();
-    collect(value.unmarkDeep().value(), out);
-    return out;
-  }
-
-  private static void collect(Value v, List<String> out) {
-    if (v instanceof StringValue s) {
-      out.add(s.asString()); // what the conversion below gives, without its allocations
-      return;
-    }
-    if (!v.isKnown() || v.isNull()) {
-      return;
-    }
-    if (v.type().isPrimitive()) {
-      Convert.Result r = Convert.to(v, Type.STRING);
-      if (r.isOk()) {
-        out.add(r.value().asString());
+    ArrayDeque<Value> pending = new ArrayDeque<>();
+    pending.push(value);
+    while (!pending.isEmpty()) {
+      Value v = Values.unmarked(pending.pop());
+      if (v instanceof StringValue s) {
+        out.add(s.asString()); // what the conversion below gives, without its allocations
+        continue;
       }
-      return;
+      if (!v.isKnown() || v.isNull()) {
+        continue;
+      }
+      // By class, not by type(): a tuple's type is worked out over its whole depth.
+      if (v instanceof NumberValue || v instanceof BoolValue) {
+        Convert.Result r = Convert.to(v, Type.STRING);
+        if (r.isOk()) {
+          out.add(r.value().asString());
+        }
+        continue;
+      }
+      List<Value> children = Values.children(v);
+      for (int i = children.size() - 1; i >= 0; i--) { // in order: the first on top
+        pending.push(children.get(i));
+      }
     }
-    for (Value child : v.elements()) {
-      collect(child, out);
-    }
+    return out;
   }
 }

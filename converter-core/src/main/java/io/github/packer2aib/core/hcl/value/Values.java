@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.hcl.value;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,25 +14,7 @@ public final class Values {
 
   /** The direct children of a known collection or structure; empty for anything else. */
   public static List<Value> children(Value v) {
-    Collection<Value> view = childrenView(v);
     // Lists, sets and tuples hold a list already; a map's or object's values are copied.
-    return view instanceof List<Value> list ? list : new ArrayList<>(view);
-  }
-
-  /**
-   * Whether {@code v} (unmarked) is a primitive, null or unknown value, which has no children:
-   * walks test this first because C1 allocates an iterator even over an empty list.
-   */
-  static boolean isLeaf(Value v) {
-    return v instanceof StringValue
-        || v instanceof NumberValue
-        || v instanceof BoolValue
-        || v instanceof NullValue
-        || v instanceof UnknownValue;
-  }
-
-  /** The children of a list, set or tuple (unmarked), to walk by index; else null. */
-  static List<Value> childList(Value v) {
     if (v instanceof ListValue l) {
       return l.elements();
     }
@@ -41,23 +24,11 @@ public final class Values {
     if (v instanceof SetValue s) {
       return s.elements();
     }
-    return null;
-  }
-
-  /**
-   * The direct children, as {@link #children} gives them, but as a read-only view of the value's
-   * own collections (no copy), for walks that only read.
-   */
-  static Collection<Value> childrenView(Value v) {
-    List<Value> list = childList(v);
-    if (list != null) {
-      return list;
-    }
     if (v instanceof MapValue m) {
-      return m.entries().values();
+      return new ArrayList<>(m.entries().values());
     }
     if (v instanceof ObjectValue o) {
-      return o.attributes().values();
+      return new ArrayList<>(o.attributes().values());
     }
     return List.of();
   }
@@ -71,52 +42,83 @@ public final class Values {
     return v instanceof MarkedValue m ? m.value() : v;
   }
 
-  /** The value with every mark removed at every depth. */
+  /**
+   * The value with every mark removed at every depth. By a loop over a stack of the collections
+   * being rebuilt, not by recursion: a value may be as deep as a chain of 12,000 locals, each
+   * wrapping the one before, and its sensitive texts are gathered through here.
+   */
   public static Value stripMarks(Value v) {
     Value u = v.unmarked();
-    if (isLeaf(u) || !marksInside(u)) {
-      // Nothing to remove below: a copy would only equal it (values are immutable). Function
-      // arguments are stripped twice per call, and most collections hold no mark.
+    if (!Inside.anyMark(u)) {
+      // Nothing to remove below (a leaf has nothing below): a copy would only equal it (values
+      // are immutable). Function arguments are stripped twice per call, and most collections hold
+      // no mark; each knows whether it does.
       return u;
     }
-    if (u instanceof ListValue) {
-      ListValue l = (ListValue) u;
-      return new ListValue(l.elementType(), strip(l.elements()));
+    ArrayDeque<Rebuilt> pending = new ArrayDeque<>();
+    pending.push(new Rebuilt(u));
+    while (true) {
+      Rebuilt r = pending.peek();
+      if (r.next < r.children.size()) {
+        Value child = r.children.get(r.next++).unmarked();
+        if (Inside.anyMark(child)) {
+          pending.push(new Rebuilt(child));
+        } else {
+          r.stripped.add(child);
+        }
+        continue;
+      }
+      pending.pop();
+      Value done = r.value();
+      if (pending.isEmpty()) {
+        return done;
+      }
+      pending.peek().stripped.add(done);
     }
-    if (u instanceof SetValue) {
-      SetValue s = (SetValue) u;
-      return new SetValue(s.elementType(), strip(s.elements()));
-    }
-    if (u instanceof TupleValue) {
-      return new TupleValue(strip(((TupleValue) u).elements()));
-    }
-    if (u instanceof MapValue) {
-      MapValue m = (MapValue) u;
-      return new MapValue(m.elementType(), strip(m.entries()));
-    }
-    if (u instanceof ObjectValue) {
-      return new ObjectValue(strip(((ObjectValue) u).attributes()));
-    }
-    return u;
   }
 
-  /** Whether any child of {@code v} (unmarked), at any depth, is marked. */
-  private static boolean marksInside(Value v) {
-    return Inside.anyMark(v);
-  }
+  /** A collection of {@link #stripMarks} whose children are being stripped, in order. */
+  private static final class Rebuilt {
+    private final Value original;
+    private final List<Value> children;
+    private final List<String> keys;
+    private final List<Value> stripped;
+    private int next;
 
-  private static List<Value> strip(List<Value> vs) {
-    List<Value> out = new ArrayList<>(vs.size());
-    for (Value v : vs) {
-      out.add(stripMarks(v));
+    Rebuilt(Value original) {
+      this.original = original;
+      if (original instanceof MapValue m) {
+        keys = new ArrayList<>(m.entries().keySet());
+        children = new ArrayList<>(m.entries().values());
+      } else if (original instanceof ObjectValue o) {
+        keys = new ArrayList<>(o.attributes().keySet());
+        children = new ArrayList<>(o.attributes().values());
+      } else {
+        keys = null;
+        children = children(original);
+      }
+      stripped = new ArrayList<>(children.size());
     }
-    return out;
-  }
 
-  private static Map<String, Value> strip(Map<String, Value> vs) {
-    Map<String, Value> out = new TreeMap<>(Strings.CODE_POINT_ORDER);
-    vs.forEach((k, v) -> out.put(k, stripMarks(v)));
-    return out;
+    /** The collection made anew of the stripped children. */
+    Value value() {
+      if (original instanceof ListValue l) {
+        return new ListValue(l.elementType(), stripped);
+      }
+      if (original instanceof SetValue s) {
+        return new SetValue(s.elementType(), stripped);
+      }
+      if (original instanceof TupleValue) {
+        return new TupleValue(stripped);
+      }
+      Map<String, Value> entries = new TreeMap<>(Strings.CODE_POINT_ORDER);
+      for (int i = 0; i < keys.size(); i++) {
+        entries.put(keys.get(i), stripped.get(i));
+      }
+      return original instanceof MapValue m
+          ? new MapValue(m.elementType(), entries)
+          : new ObjectValue(entries);
+    }
   }
 
   static void checkElementTypes(String kind, Type elementType, Collection<Value> elements) {

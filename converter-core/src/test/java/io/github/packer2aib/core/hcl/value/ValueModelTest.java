@@ -134,4 +134,24 @@ class ValueModelTest {
     assertTrue(plain.isWhollyKnown());
     assertEquals(Set.of(Mark.FROZEN), plain.mark(Mark.FROZEN).deepMarks());
   }
+
+  @Test
+  void aVeryDeepMarkedValueIsStrippedAndReadWithoutRecursion() {
+    // A sensitive variable at the bottom of a chain of 12,000 locals: gathering its texts for the
+    // masks stripped its marks by recursion and overflowed the stack (an internal error).
+    Value v = Value.tuple(Value.string("s").mark(Mark.SENSITIVE), Value.number(1));
+    for (int i = 0; i < 200_000; i++) {
+      v = i % 2 == 0 ? Value.tuple(v).mark(Mark.FROZEN) : Value.object("x", v);
+    }
+    Value stripped = Values.stripMarks(v);
+    assertEquals(Set.of(), stripped.deepMarks());
+    // The same shape all the way down (by a loop: equals would recurse as deep).
+    Value at = stripped;
+    for (int i = 200_000 - 1; i >= 0; i--) {
+      assertTrue(i % 2 == 0 ? at instanceof TupleValue : at instanceof ObjectValue, "level " + i);
+      at = Values.children(at).get(0);
+    }
+    assertEquals(Value.tuple(Value.string("s"), Value.number(1)), at);
+    assertEquals(List.of("s", "1"), io.github.packer2aib.core.packer.SensitiveTexts.texts(v));
+  }
 }
