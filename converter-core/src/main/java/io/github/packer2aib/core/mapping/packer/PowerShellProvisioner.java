@@ -86,6 +86,7 @@ final class PowerShellProvisioner {
     // What the step adds before the commands in Windows PowerShell; with pwsh the policy and debug
     // mode are given to pwsh (runPwsh) instead.
     List<String> prelude = pwsh ? List.of() : prelude(policy, debug);
+    Runner runner = new Runner(pwsh, policy, debug);
     boolean binary = pr.f.bool("binary").orElse(false);
     Optional<Step> pauseAfter = Steps.pauseAfter(pr, Os.WINDOWS);
     if (pr.f.has("execute_command") || pr.f.has("elevated_execute_command")) {
@@ -128,16 +129,13 @@ final class PowerShellProvisioner {
                     EnvVars.powerShell(
                         EnvVars.withPackerVariables(env, pr, file.text().orElse(""))));
             lines.addAll(prelude);
-            lines.addAll(
-                pwsh
-                    ? runPwsh(copy, policy.run(), debug)
-                    : List.of("& " + PowerShellText.quote(copy)));
+            lines.addAll(runner.run(copy));
             return lines;
           },
           generalization);
     }
     if (generalization != null) {
-      generalizingInline(pr, c.inline(), env, policy, debug, pwsh, prelude, generalization);
+      generalizingInline(pr, c.inline(), env, runner, prelude, generalization);
       return List.of();
     }
     reportSettings(pr, policy, debug, pwsh, "the step");
@@ -156,12 +154,7 @@ final class PowerShellProvisioner {
           // does the step when the commands must start a script (with pwsh, or after a using
           // statement or a param block, before which PowerShell accepts no other statement).
           String path = TEMP + "packer2aib-" + pr.index + ".ps1";
-          byte[] bytes = (String.join("\r\n", inline) + "\r\n").getBytes(StandardCharsets.UTF_8);
-          lines.addAll(PowerShellText.writeFile(path, bytes));
-          lines.addAll(
-              pwsh
-                  ? runPwsh(path, policy.run(), debug)
-                  : List.of("& " + PowerShellText.quote(path)));
+          lines.addAll(runner.writeAndRun(path, inline));
           if (header && !pwsh) {
             pr.report()
                 .add(
@@ -224,8 +217,7 @@ final class PowerShellProvisioner {
           steps.add(
               Step.of(new Customizer.File(pr.name(), uri, tmp, file.sha256()), pr.range())
                   .with("/sourceUri", c.valueRange()));
-          lines.addAll(
-              pwsh ? runPwsh(tmp, policy.run(), debug) : List.of("& " + PowerShellText.quote(tmp)));
+          lines.addAll(runner.run(tmp));
           steps.add(Step.of(step(pr, null, null, lines, elevation, validExitCodes), pr.range()));
           if (!noted) {
             noted = true;
@@ -244,8 +236,7 @@ final class PowerShellProvisioner {
           continue;
         }
         lines.addAll(PowerShellText.writeFile(tmp, file.bytes()));
-        lines.addAll(
-            pwsh ? runPwsh(tmp, policy.run(), debug) : List.of("& " + PowerShellText.quote(tmp)));
+        lines.addAll(runner.run(tmp));
         steps.add(
             Step.of(step(pr, null, null, lines, elevation, validExitCodes), pr.range())
                 .with("/inline", c.valueRange()));
@@ -279,6 +270,28 @@ final class PowerShellProvisioner {
   }
 
   /**
+   * How the step runs a script file: with pwsh, which is given the policy and the debug mode
+   * ({@link #runPwsh}), or by Windows PowerShell's call operator, after the step's prelude.
+   */
+  private record Runner(boolean pwsh, Policy policy, long debug) {
+    /** The lines that run the script at {@code path}. */
+    List<String> run(String path) {
+      return pwsh ? runPwsh(path, policy.run(), debug) : List.of("& " + PowerShellText.quote(path));
+    }
+
+    /**
+     * The lines that write {@code commands} to the script at {@code path}, one per line with CRLF
+     * as Packer writes a .ps1, and run it.
+     */
+    List<String> writeAndRun(String path, List<String> commands) {
+      byte[] bytes = (String.join("\r\n", commands) + "\r\n").getBytes(StandardCharsets.UTF_8);
+      List<String> out = new ArrayList<>(PowerShellText.writeFile(path, bytes));
+      out.addAll(run(path));
+      return out;
+    }
+  }
+
+  /**
    * The lines that run the script at {@code path} with pwsh, under {@code policy}, with {@code
    * debug} as the Set-PSDebug trace level (0: none) set in pwsh itself: a Set-PSDebug in the
    * Windows PowerShell step that starts pwsh does not trace the script.
@@ -308,9 +321,7 @@ final class PowerShellProvisioner {
       Prov pr,
       List<String> inline,
       Map<String, String> env,
-      Policy policy,
-      long debug,
-      boolean pwsh,
+      Runner runner,
       List<String> prelude,
       List<String> generalization) {
     List<String> commands = new ArrayList<>(EnvVars.powerShell(env));
@@ -329,16 +340,14 @@ final class PowerShellProvisioner {
       generalization.addAll(commands);
       return;
     }
-    reportSettings(pr, policy, debug, pwsh, Generalization.WINDOWS_SCRIPT);
+    reportSettings(
+        pr, runner.policy(), runner.debug(), runner.pwsh(), Generalization.WINDOWS_SCRIPT);
     dropExitCodes(pr, CUSTOM_GENERALIZATION);
     List<String> lines = new ArrayList<>(EnvVars.powerShell(env));
     lines.addAll(prelude);
-    if (pwsh || (!lines.isEmpty() && startsWithScriptHeader(inline))) {
-      String path = TEMP + "packer2aib-" + pr.index + "-deprovision.ps1";
-      byte[] bytes = (String.join("\r\n", inline) + "\r\n").getBytes(StandardCharsets.UTF_8);
-      lines.addAll(PowerShellText.writeFile(path, bytes));
+    if (runner.pwsh() || (!lines.isEmpty() && startsWithScriptHeader(inline))) {
       lines.addAll(
-          pwsh ? runPwsh(path, policy.run(), debug) : List.of("& " + PowerShellText.quote(path)));
+          runner.writeAndRun(TEMP + "packer2aib-" + pr.index + "-deprovision.ps1", inline));
     } else {
       lines.addAll(inline);
     }
