@@ -187,9 +187,6 @@ final class UsageFilter {
    * internal error).
    */
   static boolean globMatch(String pattern, String text) {
-    if (!hasClassOrEscape(pattern)) {
-      return plainGlobMatch(pattern, text);
-    }
     List<GlobToken> tokens = GlobToken.compile(pattern);
     if (tokens == null) {
       return false;
@@ -217,10 +214,6 @@ final class UsageFilter {
       p++;
     }
     return p == tokens.size();
-  }
-
-  private static boolean hasClassOrEscape(String pattern) {
-    return pattern.indexOf('[') >= 0 || pattern.indexOf('\\') >= 0;
   }
 
   /**
@@ -308,32 +301,5 @@ final class UsageFilter {
       out.add(new GlobToken(false, set.toString(), (char) 0, (char) 0, negated));
       return i + 1;
     }
-  }
-
-  /** {@link #globMatch} of a pattern of {@code *} and {@code ?} alone: no steps made. */
-  private static boolean plainGlobMatch(String pattern, String text) {
-    int p = 0;
-    int t = 0;
-    int star = -1;
-    int resume = 0;
-    while (t < text.length()) {
-      char c = p < pattern.length() ? pattern.charAt(p) : 0; // 0: the pattern is used up
-      if (c == '*') {
-        star = p++;
-        resume = t;
-      } else if (p < pattern.length() && (c == '?' || c == text.charAt(t))) {
-        p++;
-        t++;
-      } else if (star >= 0) {
-        p = star + 1;
-        t = ++resume;
-      } else {
-        return false;
-      }
-    }
-    while (p < pattern.length() && pattern.charAt(p) == '*') {
-      p++;
-    }
-    return p == pattern.length();
   }
 }
