@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Checks the AIB service rules that the OpenAPI specs cannot express, on the bound model. Values
@@ -114,8 +115,8 @@ public final class ServiceRules {
   /**
    * RULE-W328 when the resource, written as JSON, is larger than {@link #MAX_REQUEST_BYTES}: Azure
    * refuses it, and nothing else says so (a legacy template's 50 MB inline command converted
-   * without a word). Its size is counted as the most compact JSON would be, without escapes, so the
-   * count is never above the real size; the walk stops once it is over.
+   * without a word). Its size is counted in bytes as the most compact JSON in UTF-8 would be, so
+   * the count is never above the real size ({@link #compactSizeUpTo}).
    *
    * @param resource the resource as written (or as it will be)
    * @param basePointer the resource's pointer in its file
@@ -142,59 +143,35 @@ public final class ServiceRules {
   /**
    * The bytes of {@code node} as compact JSON in UTF-8, escapes counted, or {@code limit} once that
    * is reached. The check only asks whether {@code limit} is reached, so a first walk counts
-   * characters (one byte each at least) and what six bytes a character would come to (the most an
-   * escape takes): only when that could reach {@code limit} does a second walk count the bytes;
-   * then {@code 日} counts three and a newline two, as written. Loops over a stack: documents may be
-   * 1,000 levels deep.
+   * characters (one byte each at least): only when six bytes a character (the most an escape takes)
+   * could reach {@code limit} does a second walk count the bytes; then {@code 日} counts three and a
+   * newline two, as written.
    */
   static long compactSizeUpTo(DocNode node, long limit) {
-    long chars = 0;
-    long most = 0;
-    ArrayDeque<DocNode> pending = new ArrayDeque<>();
-    pending.push(node);
-    while (!pending.isEmpty() && chars < limit) {
-      DocNode n = pending.pop();
-      if (n instanceof DocScalar s) {
-        int length = s.text().length();
-        chars += length + (s.isString() ? 2 : 0);
-        most += (s.isString() ? 6L : 1L) * length + (s.isString() ? 2 : 0);
-      } else if (n instanceof DocObject o) {
-        long structure = 2 + Math.max(0, o.members().size() - 1);
-        chars += structure;
-        most += structure;
-        for (DocMember m : o.members()) {
-          chars += m.key().length() + 3; // the quotes and the colon
-          most += 6L * m.key().length() + 3;
-          pending.push(m.value());
-        }
-      } else if (n instanceof DocArray a) {
-        long structure = 2 + Math.max(0, a.items().size() - 1);
-        chars += structure;
-        most += structure;
-        for (DocNode item : a.items()) {
-          pending.push(item);
-        }
-      }
+    long chars = sizeUpTo(node, limit, text -> text.length() + 2L);
+    if (chars >= limit || 6 * chars < limit) {
+      return chars;
     }
-    if (chars >= limit) {
-      return limit;
-    }
-    return most < limit ? chars : bytesUpTo(node, limit);
+    return sizeUpTo(node, limit, ServiceRules::jsonStringBytes);
   }
 
-  /** The bytes of {@link #compactSizeUpTo}, counted, up to {@code limit}. */
-  private static long bytesUpTo(DocNode node, long limit) {
+  /**
+   * The size of {@code node} as compact JSON, {@code string} giving that of a string with its
+   * quotes, or {@code limit} once that is reached. Loops over a stack: documents may be 1,000
+   * levels deep.
+   */
+  private static long sizeUpTo(DocNode node, long limit, ToLongFunction<String> string) {
     long size = 0;
     ArrayDeque<DocNode> pending = new ArrayDeque<>();
     pending.push(node);
     while (!pending.isEmpty() && size < limit) {
       DocNode n = pending.pop();
       if (n instanceof DocScalar s) {
-        size += s.isString() ? jsonStringBytes(s.text()) : s.text().length();
+        size += s.isString() ? string.applyAsLong(s.text()) : s.text().length();
       } else if (n instanceof DocObject o) {
         size += 2 + Math.max(0, o.members().size() - 1);
         for (DocMember m : o.members()) {
-          size += jsonStringBytes(m.key()) + 1; // and the colon
+          size += string.applyAsLong(m.key()) + 1; // and the colon
           pending.push(m.value());
         }
       } else if (n instanceof DocArray a) {
@@ -438,19 +415,21 @@ public final class ServiceRules {
           "containerInstanceSubnetId is given without subnetId: the API takes it only together"
               + " with subnetId, the build VM's subnet, on the same virtual network. Add subnetId"
               + " or leave containerInstanceSubnetId out.");
-    } else if (!ArmExpression.isExpression(aci)
-        && !ArmExpression.isExpression(subnet)
-        && network(aci) != null
-        && network(subnet) != null
-        && !network(aci).equalsIgnoreCase(network(subnet))) {
-      report(
-          RuleCode.ISOLATED_BUILD_WITHOUT_SUBNET,
-          at + "containerInstanceSubnetId",
-          "containerInstanceSubnetId is a subnet of "
-              + network(aci)
-              + ", subnetId one of "
-              + network(subnet)
-              + ": the API takes the two only on the same virtual network.");
+    } else if (!ArmExpression.isExpression(aci) && !ArmExpression.isExpression(subnet)) {
+      String aciNetwork = network(aci);
+      String buildNetwork = network(subnet);
+      if (aciNetwork != null
+          && buildNetwork != null
+          && !aciNetwork.equalsIgnoreCase(buildNetwork)) {
+        report(
+            RuleCode.ISOLATED_BUILD_WITHOUT_SUBNET,
+            at + "containerInstanceSubnetId",
+            "containerInstanceSubnetId is a subnet of "
+                + aciNetwork
+                + ", subnetId one of "
+                + buildNetwork
+                + ": the API takes the two only on the same virtual network.");
+      }
     }
     String proxy = vnet.proxyVmSize();
     if (proxy != null && !proxy.isEmpty()) {
@@ -465,10 +444,9 @@ public final class ServiceRules {
 
   /** The virtual network id of a subnet id ({@code …/virtualNetworks/v}), or null. */
   private static String network(String subnetId) {
-    int at = subnetId.toLowerCase(java.util.Locale.ROOT).lastIndexOf("/subnets/");
-    return at > 0 && subnetId.toLowerCase(java.util.Locale.ROOT).contains("/virtualnetworks/")
-        ? subnetId.substring(0, at)
-        : null;
+    String lower = subnetId.toLowerCase(Locale.ROOT);
+    int at = lower.lastIndexOf("/subnets/");
+    return at > 0 && lower.contains("/virtualnetworks/") ? subnetId.substring(0, at) : null;
   }
 
   private void buildTimeout(IntValue timeout) {
