@@ -162,7 +162,10 @@ final class InputReader {
       // Utf8.Malformed says where: "not valid UTF-8 text (line 17, column 5: byte 0xC3)".
       String reason = e instanceof Utf8.Malformed ? e.getMessage() : NOT_UTF8;
       return new Input.Unreadable(
-          name, OtherEncodings.describe(bytes).map(how -> reason + ": " + how).orElse(reason));
+          name,
+          io.github.packer2aib.core.source.OtherEncodings.describe(bytes)
+              .map(how -> reason + ": " + how)
+              .orElse(reason));
     }
   }
 

@@ -2,7 +2,6 @@ package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.bind.PackerTemplates;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * What a file that is not UTF-8 seems to be ({@link
@@ -13,11 +12,6 @@ import java.util.Optional;
  */
 final class OtherEncodings {
   private OtherEncodings() {}
-
-  /** How a file that is UTF-16 or UTF-32 is named in the reason it cannot be read; else empty. */
-  static Optional<String> describe(byte[] b) {
-    return io.github.packer2aib.core.source.OtherEncodings.describe(b);
-  }
 
   /**
    * Whether the text carries a template's marks as a file that does not parse does ({@link
