@@ -39,7 +39,7 @@ public final class JsonRenderer {
       g.writeStartObject();
       g.writeStringField("code", d.code());
       g.writeStringField("severity", d.severity().label());
-      g.writeStringField("summary", d.summary());
+      g.writeStringField("summary", SecretScrubber.scrub(d.summary()));
       g.writeStringField("detail", SecretScrubber.scrub(d.detail()));
       if (d.subject().isPresent()) {
         writeRange(g, "range", d.subject().get());
@@ -48,13 +48,13 @@ public final class JsonRenderer {
         g.writeStringField("file", d.input().get());
       }
       if (d.path().isPresent()) {
-        g.writeStringField("path", d.path().get());
+        g.writeStringField("path", SecretScrubber.scrub(d.path().get()));
       }
       if (!d.related().isEmpty()) {
         g.writeArrayFieldStart("related");
         for (Related r : d.related()) {
           g.writeStartObject();
-          g.writeStringField("label", r.label());
+          g.writeStringField("label", SecretScrubber.scrub(r.label()));
           writeRange(g, "range", r.range());
           g.writeEndObject();
         }

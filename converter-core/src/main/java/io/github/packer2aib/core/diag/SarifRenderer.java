@@ -101,10 +101,11 @@ public final class SarifRenderer {
 
     @Override
     void writeDiagnostic(Diagnostic d) throws IOException {
-      Rule rule = rules.computeIfAbsent(d.code(), code -> new Rule(d.summary(), d.severity()));
+      String summary = SecretScrubber.scrub(d.summary());
+      Rule rule = rules.computeIfAbsent(d.code(), code -> new Rule(summary, d.severity()));
       String detail = SecretScrubber.scrub(d.detail());
       // The rule carries the summary; a result whose own summary differs keeps it in its message.
-      String message = rule.summary().equals(d.summary()) ? detail : d.summary() + ": " + detail;
+      String message = rule.summary().equals(summary) ? detail : summary + ": " + detail;
       g.writeStartObject();
       g.writeStringField("ruleId", d.code());
       g.writeStringField("level", d.severity().label());
@@ -137,7 +138,7 @@ public final class SarifRenderer {
       g.writeEndObject();
       if (d.path().isPresent()) {
         g.writeObjectFieldStart("properties");
-        g.writeStringField("jsonPointer", d.path().get());
+        g.writeStringField("jsonPointer", SecretScrubber.scrub(d.path().get()));
         g.writeEndObject();
       }
       g.writeEndObject();
@@ -155,7 +156,7 @@ public final class SarifRenderer {
                   "\0",
                   d.code(),
                   d.file().orElse(""),
-                  d.path().orElse(""),
+                  SecretScrubber.scrub(d.path().orElse("")),
                   withoutPositions(message)));
       return hash + ":" + fingerprints.merge(hash, 1, Integer::sum);
     }

@@ -77,7 +77,7 @@ public final class TextRenderer {
     heading.ifPresent(h -> out.append(ControlCharacters.escape(h)).append(": "));
     out.append(d.severity().label())
         .append(": ")
-        .append(ControlCharacters.escape(d.summary()))
+        .append(ControlCharacters.escape(SecretScrubber.scrub(d.summary())))
         .append(" [")
         .append(d.code())
         .append("]\n");
@@ -89,14 +89,15 @@ public final class TextRenderer {
                     .append(
                         p.isEmpty()
                             ? "/"
-                            : ControlCharacters.escape(Excerpts.cutMiddle(p, MAX_PATH)))
+                            : ControlCharacters.escape(
+                                Excerpts.cutMiddle(SecretScrubber.scrub(p), MAX_PATH)))
                     .append('\n'));
     for (String line : d.detail().split("\n", -1)) {
       out.append("  ").append(ControlCharacters.escape(SecretScrubber.scrub(line))).append('\n');
     }
     for (Related rel : d.related()) {
       out.append("  note: ")
-          .append(ControlCharacters.escape(rel.label()))
+          .append(ControlCharacters.escape(SecretScrubber.scrub(rel.label())))
           .append(" at ")
           .append(ControlCharacters.escape(rel.range().toString()))
           .append('\n');
