@@ -123,7 +123,7 @@ final class CryptoFunctions {
   }
 
   /** 32 hexadecimal digits in a UUID's groups of 8-4-4-4-12. */
-  private static String hyphenated(String x) {
+  static String hyphenated(String x) {
     return x.substring(0, 8)
         + "-"
         + x.substring(8, 12)

@@ -14,7 +14,6 @@ import io.github.packer2aib.core.packer.Credentials;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -348,22 +347,7 @@ final class TemplateFunctions {
   }
 
   private static Value uuid(List<Value> a, TemplateFunction.Call c) {
-    long unix = c.environment().clock().now().getEpochSecond() & 0xffffffffL;
-    String random = c.environment().clock().nextUuidV4().replace("-", "");
-    // Skip the version and variant nibbles of the v4 UUID: 24 uniformly derived hex digits.
-    String digits =
-        (random.substring(0, 12) + random.substring(13, 16) + random.substring(17))
-            .substring(0, 24);
-    return Value.verbatim(
-        String.format(Locale.ROOT, "%08x", unix)
-            + "-"
-            + digits.substring(0, 4)
-            + "-"
-            + digits.substring(4, 8)
-            + "-"
-            + digits.substring(8, 12)
-            + "-"
-            + digits.substring(12, 24));
+    return Value.verbatim(c.environment().clock().nextTimeOrderedUuid());
   }
 
   private static Value split(List<Value> a, TemplateFunction.Call c) throws Failure {

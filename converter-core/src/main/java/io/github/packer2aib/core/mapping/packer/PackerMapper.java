@@ -347,8 +347,11 @@ public final class PackerMapper {
     Map<String, Set<Integer>> builds = new HashMap<>();
     // The spellings of each name: Ubuntu and ubuntu are one name to Azure.
     Map<String, Set<String>> spellings = new HashMap<>();
+    // Each usage's name cleaned for files and Azure, in the order of azure.
+    List<String> stems = new ArrayList<>(azure.size());
     for (Candidate c : azure) {
       String stem = TemplateNames.stem(c.usage().name(), "template");
+      stems.add(stem);
       String key = key(stem);
       count.merge(key, 1, Integer::sum);
       builds.computeIfAbsent(key, k -> new HashSet<>()).add(c.buildIndex());
@@ -356,8 +359,9 @@ public final class PackerMapper {
     }
     List<Wanted> given = new ArrayList<>();
     List<Wanted> madeUp = new ArrayList<>();
-    for (Candidate c : azure) {
-      String base = TemplateNames.stem(c.usage().name(), "template");
+    for (int i = 0; i < azure.size(); i++) {
+      Candidate c = azure.get(i);
+      String base = stems.get(i);
       if (count.get(key(base)) > 1 && builds.get(key(base)).size() > 1) {
         // A build name from a sensitive value would name the file and the template: not used.
         Optional<String> named = c.build().name();
