@@ -297,28 +297,28 @@ final class SourceImageMapper {
         return null;
       }
       Range at = g.nameRange("direct_shared_gallery_image_id");
-      if (!u.supports("properties.source[SharedImageVersion].exactVersion")) {
-        u.report.add(
-            PackerMapCode.REFUSED_IN_API_VERSION,
-            at,
-            "Image Builder accepts images from a directly shared gallery from API version"
-                + " 2022-07-01, not in "
-                + u.api.id()
-                + ". Choose API version 2022-07-01 or later.");
-        return null;
-      }
       if (!DIRECT_SHARED_ID.matcher(id.get()).matches()) {
         invalidId(
             at, "direct_shared_gallery_image_id", "/sharedGalleries/<unique-name>/images/<image>");
         return null;
       }
+      // Refused in every version, so the message never suggests another one: before 2022-07-01 the
+      // source does not mention such galleries at all, from then on the id form is undocumented.
+      boolean mentioned = u.supports("properties.source[SharedImageVersion].exactVersion");
       u.report.add(
           PackerMapCode.FIELD_REFUSED,
           at,
           "Image Builder's SharedImageVersion source takes the resource id of a gallery image"
               + " version (/subscriptions/<id>/resourceGroups/…/galleries/…/images/…/versions/…);"
-              + " whether it accepts the id of a directly shared gallery image is not documented,"
-              + " so it is not converted. Name an image version in a gallery of your subscription"
+              + (mentioned
+                  ? " whether it accepts the id of a directly shared gallery image is not"
+                      + " documented, so it is not converted."
+                  : " API version "
+                      + u.api.id()
+                      + " describes no other kind, and from 2022-07-01, which also mentions"
+                      + " directly shared galleries, whether it accepts such an id is not"
+                      + " documented, so no API version converts it.")
+              + " Name an image version in a gallery of your subscription"
               + " (id, or the gallery fields of shared_image_gallery) instead.");
       return null;
     }

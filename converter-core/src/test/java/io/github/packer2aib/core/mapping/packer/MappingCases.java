@@ -423,6 +423,19 @@ final class MappingCases {
                                         + "/resourceGroups/rg-gallery/providers/Microsoft.Compute/"
                                         + "galleries/gallery/images/ubuntu-hardened")
                                 .set("gallery_name", "ignored")))));
+    // Refused in every version: before 2022-07-01 the message must not suggest a newer one.
+    add(
+        "direct-shared-gallery-source-old-api",
+        one(
+            galleryBase.andThen(
+                s ->
+                    s.block(
+                        "shared_image_gallery",
+                        g ->
+                            g.set(
+                                "direct_shared_gallery_image_id",
+                                "/sharedGalleries/abcd-1234-gallery/images/ubuntu/versions/1.0.0")))),
+        opts().withApiVersion(ApiVersion.V2021_10_01));
     add(
         "direct-shared-gallery-source",
         one(
