@@ -372,9 +372,7 @@ final class AzureArmMapper {
       u.report.add(
           PackerMapCode.MISSING_FIELD,
           f.nameRange(firstSet),
-          "Packer looks up "
-              + Words.and(missing)
-              + " when it runs, but the image template must name the subnet exactly"
+          vnetMissing(missing)
               + (missing.stream().noneMatch(f::written)
                   ? ". Set " + Words.and(keys) + "."
                   : ", with " + Words.and(keys) + ". " + BuilderChecks.absentOrEmpty(f, missing)));
@@ -394,6 +392,32 @@ final class AzureArmMapper {
           ArmIds.subnet(sub.get(), group.get(), network.get(), subnet.get()));
     }
     return new VnetConfig(null, null, null, network.get(), subnet.get(), group.get());
+  }
+
+  /**
+   * Why a partial network setting cannot be converted. Packer looks up the subnet and the network's
+   * group of a named network when it runs, but refuses either without virtual_network_name ("If
+   * virtual_network_subnet_name is specified, so must virtual_network_name").
+   */
+  private String vnetMissing(List<String> missing) {
+    List<String> lookedUp = new ArrayList<>(missing);
+    if (!lookedUp.remove("virtual_network_name")) {
+      return "Packer looks up "
+          + Words.and(lookedUp)
+          + " when it runs, but the image template must name the subnet exactly";
+    }
+    List<String> given = new ArrayList<>();
+    for (String k : List.of("virtual_network_subnet_name", "virtual_network_resource_group_name")) {
+      if (f.has(k)) {
+        given.add(k);
+      }
+    }
+    return "Packer refuses "
+        + Words.and(given)
+        + " without virtual_network_name (\"If "
+        + given.get(0)
+        + " is specified, so must virtual_network_name\"), and the image template must name the"
+        + " subnet exactly";
   }
 
   private List<DataDisk> dataDisks() {

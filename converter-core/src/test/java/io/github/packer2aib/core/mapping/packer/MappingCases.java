@@ -983,6 +983,14 @@ final class MappingCases {
                         .set("virtual_network_resource_group_name", "rg-network")
                         .set("private_virtual_network_with_public_ip", true))));
     add("vnet-incomplete", one(linux(s -> s.set("virtual_network_name", "vnet-build"))));
+    // Without virtual_network_name Packer refuses the subnet and group (it looks up only those).
+    add(
+        "vnet-without-network-name",
+        one(
+            linux(
+                s ->
+                    s.set("virtual_network_subnet_name", "snet-build")
+                        .set("virtual_network_resource_group_name", "rg-network"))));
     add(
         "user-assigned-identities",
         one(linux(s -> s.set("user_assigned_managed_identities", List.of(IDENTITY)))));
