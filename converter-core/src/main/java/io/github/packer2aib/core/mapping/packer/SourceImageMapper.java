@@ -324,21 +324,26 @@ final class SourceImageMapper {
     }
     if (g.has("id")) {
       Optional<String> id = g.string("id", dest);
-      for (String k : List.of("subscription", "resource_group", "gallery_name", "image_name")) {
+      // Packer refuses each of these beside id ("When setting shared_image_gallery.id,
+      // shared_image_gallery.image_version must not be specified"): the version is the id's.
+      for (String k :
+          List.of(
+              "subscription", "resource_group", "gallery_name", "image_name", "image_version")) {
         if (g.has(k)) {
           g.consume(k);
           u.report.add(
               PackerMapCode.CONFLICTING_FIELDS,
               g.nameRange(k),
               "shared_image_gallery.id names the image by itself; Packer allows no other field"
-                  + " beside it except image_version. Remove "
+                  + " beside it. Remove "
                   + g.name(k)
-                  + ".",
+                  + (k.equals("image_version")
+                      ? " (to choose a version, end the id with /versions/<version>)."
+                      : "."),
               g.nameRange("id"),
               "id set here");
         }
       }
-      Optional<String> version = g.string("image_version", dest);
       unknownFields(g, known);
       if (id.isEmpty()) {
         return null;
@@ -353,9 +358,8 @@ final class SourceImageMapper {
       }
       String full = id.get();
       if (!WITH_VERSION.matcher(full).matches()) {
-        String v = version.orElse("latest");
-        full = full + "/versions/" + v;
-        latestWarning(v, g.nameRange("id"));
+        full = full + "/versions/latest";
+        latestWarning("latest", g.nameRange("id"));
       }
       return new ImageSource.SharedImageVersion(full);
     }

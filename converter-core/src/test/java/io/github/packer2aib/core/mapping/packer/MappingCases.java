@@ -423,6 +423,22 @@ final class MappingCases {
                                         + "/resourceGroups/rg-gallery/providers/Microsoft.Compute/"
                                         + "galleries/gallery/images/ubuntu-hardened")
                                 .set("gallery_name", "ignored")))));
+    String galleryImage =
+        "/subscriptions/"
+            + SUB
+            + "/resourceGroups/rg-gallery/providers/Microsoft.Compute/galleries/gallery/images/"
+            + "ubuntu-hardened";
+    // Packer refuses image_version beside id, whether or not the id names a version.
+    add(
+        "gallery-source-id-with-image-version",
+        one(
+            galleryBase.andThen(
+                s ->
+                    s.block(
+                        "shared_image_gallery",
+                        g ->
+                            g.set("id", galleryImage + "/versions/1.0.0")
+                                .set("image_version", "2.0.0")))));
     // Refused in every version: before 2022-07-01 the message must not suggest a newer one.
     add(
         "direct-shared-gallery-source-old-api",
