@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,13 +16,10 @@ import java.util.regex.Pattern;
  * galleries are refused.
  */
 final class SourceImageMapper {
-  /** A gallery image id that names its version. */
-  private static final Pattern WITH_VERSION = Pattern.compile("(?i).*/versions/[^/]+$");
-
   private static final Pattern GALLERY_IMAGE_ID =
       Pattern.compile(
-          "(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/"
-              + "galleries/[^/]+/images/[^/]+(/versions/[^/]+)?$");
+          "(?i)^/subscriptions/([^/]+)/resourceGroups/[^/]+/providers/Microsoft\\.Compute/"
+              + "galleries/[^/]+/images/[^/]+(/versions/([^/]+))?$");
   private static final Pattern DIRECT_SHARED_ID =
       Pattern.compile("(?i)^/sharedGalleries/[^/]+/images/[^/]+(/versions/[^/]+)?$");
 
@@ -348,7 +346,9 @@ final class SourceImageMapper {
       if (id.isEmpty()) {
         return null;
       }
-      if (!GALLERY_IMAGE_ID.matcher(id.get()).matches()) {
+      Range at = g.valueRange("id");
+      Matcher m = GALLERY_IMAGE_ID.matcher(id.get());
+      if (!m.matches()) {
         invalidId(
             g.nameRange("id"),
             "shared_image_gallery.id",
@@ -356,10 +356,17 @@ final class SourceImageMapper {
                 + "<gallery>/images/<image>[/versions/<version>]");
         return null;
       }
+      u.checkSubscriptionId(m.group(1), "The subscription in shared_image_gallery.id", at);
+      String version = m.group(3);
+      if (version == null) {
+        // An image definition: Packer's VM takes its latest version; so does "latest" in AIB.
+        latestWarning(" (the id names an image, not one of its versions)", ID_ADVICE, at);
+        return new ImageSource.SharedImageVersion(id.get() + "/versions/latest");
+      }
       String full = id.get();
-      if (!WITH_VERSION.matcher(full).matches()) {
-        full = full + "/versions/latest";
-        latestWarning("latest", g.nameRange("id"));
+      if (isLatest(version)) {
+        latestWarning("", ID_ADVICE, at);
+        full = full.substring(0, full.length() - version.length()) + latest(version, at);
       }
       return new ImageSource.SharedImageVersion(full);
     }
@@ -404,22 +411,61 @@ final class SourceImageMapper {
       return null;
     }
     String v = version.orElse("latest");
-    latestWarning(v, g.range());
+    if (isLatest(v)) {
+      // Where the version is written, the warnings point at it; else at the block.
+      Range at = version.isPresent() ? g.valueRange("image_version") : g.range();
+      latestWarning(
+          version.isPresent() ? "" : " (Packer's default)",
+          "Set image_version to an explicit version",
+          at);
+      v = latest(v, at);
+    }
     return new ImageSource.SharedImageVersion(
         ArmIds.galleryImageVersion(subscription.get(), group.get(), gallery.get(), image.get(), v));
   }
 
-  private void latestWarning(String version, Range at) {
-    if (version.equalsIgnoreCase("latest")
-        && !u.supports("properties.source[SharedImageVersion].exactVersion")) {
+  private static boolean isLatest(String version) {
+    return version.equalsIgnoreCase("latest");
+  }
+
+  /**
+   * "latest" as Image Builder documents it. Gallery image versions are named Major.Minor.Patch, so
+   * "Latest" can only mean the keyword: writing the documented spelling loses nothing, and whether
+   * the service reads the keyword in another case is not documented. A note says so.
+   */
+  private String latest(String version, Range at) {
+    if (!version.equals("latest")) {
+      u.report.add(
+          PackerMapCode.FIELD_REWRITTEN,
+          at,
+          "The source image version \""
+              + version
+              + "\" is written as \"latest\", the spelling Image Builder documents for the newest"
+              + " version of the image.");
+    }
+    return "latest";
+  }
+
+  private static final String ID_ADVICE =
+      "End the id with an explicit version (/versions/<version>)";
+
+  /**
+   * "latest" is documented in imageVersionId from 2022-07-01; before, a warning says so: {@code
+   * why} says where the "latest" comes from when the template does not write it.
+   */
+  private void latestWarning(String why, String advice, Range at) {
+    if (!u.supports("properties.source[SharedImageVersion].exactVersion")) {
       u.report.add(
           PackerMapCode.UNCERTAIN_MAPPING,
           at,
-          "The source image version is \"latest\" (Packer's default). Image Builder documents"
-              + " \"latest\" in imageVersionId from API version 2022-07-01; whether "
+          "The source image version is \"latest\""
+              + why
+              + ". Image Builder documents \"latest\" in imageVersionId from API version"
+              + " 2022-07-01; whether "
               + u.api.id()
-              + " accepts it is not documented. Set image_version to an explicit version, or"
-              + " choose API version 2022-07-01 or later.");
+              + " accepts it is not documented. "
+              + advice
+              + ", or choose API version 2022-07-01 or later.");
     }
   }
 

@@ -428,6 +428,52 @@ final class MappingCases {
             + SUB
             + "/resourceGroups/rg-gallery/providers/Microsoft.Compute/galleries/gallery/images/"
             + "ubuntu-hardened";
+    // An id that names "latest" itself is as uncertain before 2022-07-01 as the default is.
+    add(
+        "gallery-source-id-latest-old-api",
+        one(
+            galleryBase.andThen(
+                s ->
+                    s.block(
+                        "shared_image_gallery",
+                        g -> g.set("id", galleryImage + "/versions/latest")))),
+        opts().withApiVersion(ApiVersion.V2021_10_01));
+    add(
+        "legacy-json-gallery-source-id-latest-old-api",
+        PackerFixture.json()
+            .source(
+                "azure-arm",
+                "azure-arm",
+                galleryBase.andThen(
+                    s ->
+                        s.block(
+                            "shared_image_gallery",
+                            g -> g.set("id", galleryImage + "/versions/latest"))))
+            .build(b -> {}),
+        opts().withApiVersion(ApiVersion.V2020_02_14));
+    // Written "Latest": the warning points at the value and does not call it Packer's default;
+    // the output spells it as documented, with a note.
+    add(
+        "gallery-source-latest-written-old-api",
+        one(
+            galleryBase.andThen(
+                s ->
+                    s.block(
+                        "shared_image_gallery",
+                        g ->
+                            g.set("resource_group", "rg-gallery")
+                                .set("gallery_name", "gallery")
+                                .set("image_name", "ubuntu-hardened")
+                                .set("image_version", "Latest")))),
+        opts().withApiVersion(ApiVersion.V2021_10_01));
+    add(
+        "gallery-source-id-latest-upper-case",
+        one(
+            galleryBase.andThen(
+                s ->
+                    s.block(
+                        "shared_image_gallery",
+                        g -> g.set("id", galleryImage + "/versions/LATEST")))));
     // Packer refuses image_version beside id, whether or not the id names a version.
     add(
         "gallery-source-id-with-image-version",
@@ -439,6 +485,18 @@ final class MappingCases {
                         g ->
                             g.set("id", galleryImage + "/versions/1.0.0")
                                 .set("image_version", "2.0.0")))));
+    add(
+        "gallery-source-id-placeholder-subscription",
+        one(
+            galleryBase.andThen(
+                s ->
+                    s.block(
+                        "shared_image_gallery",
+                        g ->
+                            g.set(
+                                "id",
+                                "/subscriptions/<sub>/resourceGroups/rg-gallery/providers/"
+                                    + "Microsoft.Compute/galleries/gallery/images/ubuntu")))));
     // Refused in every version: before 2022-07-01 the message must not suggest a newer one.
     add(
         "direct-shared-gallery-source-old-api",
