@@ -77,7 +77,8 @@ public enum DecisionKind {
           Map.entry("PKRMAP-W219", APPROXIMATED), // Restart inside a step
           Map.entry("PKRMAP-W317", APPROXIMATED), // Destination taken as a file name
           Map.entry("RETARGET-W012", APPROXIMATED), // Subnet id built with an assumed subscription
-          Map.entry("RETARGET-W013", APPROXIMATED)); // Subnet in another subscription
+          Map.entry("RETARGET-W013", APPROXIMATED), // Subnet in another subscription
+          Map.entry("RETARGET-W014", APPROXIMATED)); // Source version "latest" undocumented
 
   private final String label;
 

@@ -55,6 +55,8 @@ public final class ApiVersionRetargeter {
           "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.Network/"
               + "virtualNetworks/([^/]+)/subnets/([^/]+)$",
           Pattern.CASE_INSENSITIVE);
+  private static final Pattern LATEST_VERSION =
+      Pattern.compile("/versions/latest$", Pattern.CASE_INSENSITIVE);
   private static final Pattern SUBSCRIPTION =
       Pattern.compile("^/subscriptions/([^/]+)(/|$)", Pattern.CASE_INSENSITIVE);
 
@@ -243,6 +245,9 @@ public final class ApiVersionRetargeter {
                 + hint(feature));
         return null;
       }
+      if (s instanceof ImageSource.SharedImageVersion siv) {
+        latestVersion(siv.imageVersionId());
+      }
       if (s instanceof ImageSource.PlatformImage pi && pi.planInfo() != null) {
         return new ImageSource.PlatformImage(
             pi.publisher(),
@@ -252,6 +257,29 @@ public final class ApiVersionRetargeter {
             keep(feature + ".planInfo", "/properties/source/planInfo", pi.planInfo()));
       }
       return s;
+    }
+
+    /**
+     * Image Builder documents the version name "latest" in imageVersionId from 2022-07-01 (the
+     * mapper's PKRMAP-W119 says the same of a Packer source). Moving a template below that makes
+     * the version uncertain, so a warning says so; a template already written for such a version is
+     * the author's choice and is left alone.
+     */
+    void latestVersion(String imageVersionId) {
+      if (imageVersionId == null
+          || !LATEST_VERSION.matcher(imageVersionId).find()
+          || has("properties.source[SharedImageVersion].exactVersion")
+          || ApiVersion.parse(template.apiVersion()).filter(v -> v == target).isPresent()) {
+        return;
+      }
+      report(
+          RetargetCode.LATEST_UNDOCUMENTED,
+          "/properties/source/imageVersionId",
+          "The source image version at /properties/source/imageVersionId is \"latest\", which"
+              + " Image Builder documents from API version 2022-07-01; whether "
+              + target.id()
+              + " accepts it is not documented. Name an explicit version (/versions/<version>), or"
+              + " target API version 2022-07-01 or later.");
     }
 
     // ---- optimize ----

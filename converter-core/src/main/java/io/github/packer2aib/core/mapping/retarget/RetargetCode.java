@@ -11,6 +11,8 @@ public enum RetargetCode implements DiagnosticCode {
   SETTINGS_LOST("RETARGET-W011", "Replication settings lost"),
   SUBSCRIPTION_ASSUMED("RETARGET-W012", "Subnet id built with an assumed subscription"),
   SUBSCRIPTION_LOST("RETARGET-W013", "Subnet in another subscription than the template's"),
+  LATEST_UNDOCUMENTED(
+      "RETARGET-W014", "Source version \"latest\" undocumented in target API version"),
   REQUIRED_MISSING("RETARGET-W020", "Field required by target API version");
 
   private final Text text;

@@ -211,6 +211,65 @@ class ApiVersionRetargeterTest {
     return r.diagnostics().get(0);
   }
 
+  // ---- source version "latest" ----
+
+  static ImageTemplate galleryLatest(ApiVersion v, String version) {
+    return template(
+        v,
+        basics()
+            .source(new ImageSource.SharedImageVersion(GALLERY + "/versions/" + version))
+            .build());
+  }
+
+  @Test
+  void latestGallerySourceMovedBelow2022_07_01IsAWarning() {
+    ApiVersionRetargeter.Result r =
+        retargeter.retarget(
+            galleryLatest(ApiVersion.V2024_02_01, "Latest"),
+            ApiVersion.V2021_10_01,
+            p -> Optional.empty());
+    Diagnostic d = only(r);
+    assertEquals("RETARGET-W014", d.code());
+    assertEquals(Severity.WARNING, d.severity());
+    assertEquals(Optional.of("/properties/source/imageVersionId"), d.path());
+    assertTrue(d.detail().contains("whether 2021-10-01 accepts it is not documented"), d.detail());
+    // The id itself is kept as written.
+    assertEquals(
+        new ImageSource.SharedImageVersion(GALLERY + "/versions/Latest"),
+        r.template().properties().source());
+  }
+
+  @Test
+  void latestGallerySourceNeedsNoWarningWhereDocumentedOrAlreadyWritten() {
+    // Still documented in the target.
+    assertEquals(
+        List.of(),
+        retargeter
+            .retarget(
+                galleryLatest(ApiVersion.V2024_02_01, "latest"),
+                ApiVersion.V2022_07_01,
+                p -> Optional.empty())
+            .diagnostics());
+    // Written for that version by its author: not something the re-targeting did.
+    assertEquals(
+        List.of(),
+        retargeter
+            .retarget(
+                galleryLatest(ApiVersion.V2021_10_01, "latest"),
+                ApiVersion.V2021_10_01,
+                p -> Optional.empty())
+            .diagnostics());
+    // An explicit version is certain in every version.
+    assertEquals(
+        List.of(),
+        retargeter
+            .retarget(
+                galleryLatest(ApiVersion.V2024_02_01, "1.2.3"),
+                ApiVersion.V2020_02_14,
+                p -> Optional.empty())
+            .diagnostics());
+  }
+
   // ---- identity and validity ----
 
   @ParameterizedTest
