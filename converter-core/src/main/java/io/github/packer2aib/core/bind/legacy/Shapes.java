@@ -38,10 +38,15 @@ final class Shapes {
   }
 
   /**
-   * {@link #string}, but a number or boolean is its text, as Packer's weak decoding reads one where
-   * a string goes (a builder named 5 is the build "5").
+   * {@link #string}, but a number is its text and a boolean "1" or "0", as Packer's weak decoding
+   * reads one where a string goes (a builder named 5 is the build "5").
    */
-  Optional<String> weakString(DocNode node, String pointer, String what) {
+  Optional<String> weakString(DocNode node, String pointer, String what, boolean yaml) {
+    if (node instanceof DocScalar s && s.type() == DocScalar.Type.BOOLEAN && !yaml) {
+      // mapstructure's weak decoding writes a JSON boolean as "1" or "0" ("name": true is the
+      // build "1", Packer 1.6.6); YAML, which Packer never reads, keeps the text, as for numbers.
+      return Optional.of(s.asBoolean().orElse(false) ? "1" : "0");
+    }
     if (node instanceof DocScalar s
         && (s.type() == DocScalar.Type.NUMBER || s.type() == DocScalar.Type.BOOLEAN)) {
       return Optional.of(s.text());

@@ -636,7 +636,8 @@ final class TemplateReader {
     String name = rawName;
     if (nameMember.isPresent()) {
       Optional<String> n =
-          shapes.weakString(nameMember.get().value(), pointer + "/name", "A builder's \"name\"");
+          shapes.weakString(
+              nameMember.get().value(), pointer + "/name", "A builder's \"name\"", yaml);
       if (n.isPresent() && !n.get().isEmpty()) {
         rawName = n.get();
         nameRange = nameMember.get().value().range();

@@ -6,6 +6,7 @@ import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.NumberValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.legacy.template.Evaluation;
@@ -161,7 +162,10 @@ final class ValueEvaluator {
                   + " meant as text.");
           return Value.unknown(Type.NUMBER);
         }
-        return Value.number(n.get());
+        NumberValue number = Value.number(n.get());
+        // YAML's plain 20.10 is a number to YAML and the string "20.10" to a person; Packer never
+        // reads YAML, so where a string is expected the text is kept (NumberValue#text).
+        return yaml && s.untyped() ? new NumberValue(number.value(), s.text()) : number;
     }
   }
 

@@ -294,8 +294,8 @@ public final class Convert {
 
   private static Value primitive(Value v, PrimitiveType want, ValuePath path) {
     if (want == Type.STRING) {
-      if (v instanceof NumberValue) {
-        return Value.string(v.asNumber().toString());
+      if (v instanceof NumberValue n) {
+        return Value.string(n.asText());
       }
       return Value.string(v.asBoolean() ? "true" : "false");
     }

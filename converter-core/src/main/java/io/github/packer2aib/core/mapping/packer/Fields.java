@@ -118,6 +118,12 @@ final class Fields {
    */
   enum Typing {
     WEAK,
+    /**
+     * A legacy template written in YAML: as {@link #WEAK}, except that a boolean where a string is
+     * expected is its text, not Packer's "1"/"0" (Packer never reads YAML; a YAML number there
+     * keeps its text too, NumberValue#text).
+     */
+    WEAK_YAML,
     HCL_JSON,
     HCL_NATIVE
   }
@@ -609,7 +615,7 @@ final class Fields {
     if (!known(f)) {
       return Optional.empty();
     }
-    Convert.Result r = Convert.to(f.value(), Type.STRING);
+    Convert.Result r = Convert.to(weakBools(f), Type.STRING);
     if (!r.isOk()) {
       invalid(f, "a string", f.value());
       return Optional.empty();
@@ -679,7 +685,10 @@ final class Fields {
       singleForList(f);
       return Optional.of(List.of(plain.asString()));
     }
-    List<String> plain = plainStrings(v);
+    List<String> plain = plainStrings(v, typing == Typing.WEAK);
+    if (plain != null && typing == Typing.WEAK && hasBool(Values.unmarked(v))) {
+      digitsSaid(f);
+    }
     if (plain != null) {
       return marksFree(v) || clean(f, v, destination) ? Optional.of(plain) : Optional.empty();
     }
@@ -688,10 +697,10 @@ final class Fields {
 
   /** {@link #strings} for any value. */
   Optional<List<String>> stringsConverted(Field f, String destination) {
-    Value v = f.value();
     if (!known(f)) {
       return Optional.empty();
     }
+    Value v = weakBools(f);
     Convert.Result single = isPrimitive(v) ? Convert.toSafe(v, Type.STRING) : null;
     if (single != null && single.isOk()) {
       if (!clean(f, v, destination)) {
@@ -721,7 +730,7 @@ final class Fields {
 
   /** Says that an HCL2 template's Packer refuses a single value where a list is wanted. */
   private void singleForList(Field f) {
-    if (typing == Typing.WEAK || weakKeys.contains(f.name())) {
+    if (typing == Typing.WEAK || typing == Typing.WEAK_YAML || weakKeys.contains(f.name())) {
       return;
     }
     report.add(
@@ -740,7 +749,7 @@ final class Fields {
    * such values; for them the general path (a conversion to a list) gives exactly these strings,
    * and only the marks remain to be looked at ({@link #clean}); it was a visible part of mapping.
    */
-  private static List<String> plainStrings(Value v) {
+  private static List<String> plainStrings(Value v, boolean boolsAsDigits) {
     Value bare = Values.unmarked(v);
     if (!(bare instanceof TupleValue) && !(bare instanceof ListValue)) {
       return null;
@@ -752,14 +761,90 @@ final class Fields {
       if (item instanceof StringValue s) {
         out.add(s.asString());
       } else if (item instanceof NumberValue n) {
-        out.add(n.asNumber().toString());
+        out.add(n.asText());
       } else if (item instanceof BoolValue b) {
-        out.add(b.asBoolean() ? "true" : "false");
+        out.add(boolsAsDigits ? digit(b) : b.asBoolean() ? "true" : "false");
       } else {
         return null;
       }
     }
     return out;
+  }
+
+  /**
+   * {@code v} with its booleans (its own, its elements', its members') as the strings "1" and "0"
+   * in a legacy JSON template, where a string is expected: Packer's weak decoding (mapstructure's
+   * WeaklyTypedInput) turns a JSON {@code true} into "1" there, so {@code "inline": [true]} runs
+   * the command {@code 1} and {@code "azure_tags": {"on": true}} tags {@code on=1} (Packer 1.6.6).
+   */
+  private Value weakBools(Field f) {
+    Value v = f.value();
+    if (typing != Typing.WEAK) {
+      return v;
+    }
+    Value digits = boolsAsDigits(v);
+    if (digits != v) {
+      digitsSaid(f);
+    }
+    return digits;
+  }
+
+  /** Whether a list's elements hold a boolean (a plain list of {@link #plainStrings}). */
+  private static boolean hasBool(Value list) {
+    for (Value item : list.elements()) {
+      if (Values.unmarked(item) instanceof BoolValue) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Says that a boolean became "1" or "0": {@code "inline": ["echo", true]} running the command
+   * {@code 1} is what Packer does, but hardly what was meant.
+   */
+  private void digitsSaid(Field f) {
+    report.add(
+        PackerMapCode.FIELD_REWRITTEN,
+        f.valueRange(),
+        "In "
+            + f.name()
+            + ", which holds text, Packer reads a JSON true as \"1\" and false as \"0\", and so"
+            + " does the converter. If the words were meant, quote them: \"true\".");
+  }
+
+  private static Value boolsAsDigits(Value v) {
+    Value.Unmarked u = v.unmark();
+    Value bare = u.value();
+    if (bare instanceof BoolValue b) {
+      return u.remark(Value.string(digit(b)));
+    }
+    if (bare instanceof TupleValue t) {
+      List<Value> items = new ArrayList<>(t.elements().size());
+      boolean changed = false;
+      for (Value item : t.elements()) {
+        Value d = boolsAsDigits(item);
+        changed |= d != item;
+        items.add(d);
+      }
+      return changed ? u.remark(Value.tuple(items)) : v;
+    }
+    if (bare instanceof ObjectValue o) {
+      Map<String, Value> members = new LinkedHashMap<>();
+      boolean changed = false;
+      for (Map.Entry<String, Value> e : o.attributes().entrySet()) {
+        Value d = boolsAsDigits(e.getValue());
+        changed |= d != e.getValue();
+        members.put(e.getKey(), d);
+      }
+      return changed ? u.remark(Value.object(members)) : v;
+    }
+    return v;
+  }
+
+  /** A boolean as Go's weak decoding writes it into a string. */
+  private static String digit(BoolValue b) {
+    return b.asBoolean() ? "1" : "0";
   }
 
   /** Whether a value is a string, number or bool, without computing a collection's whole type. */
@@ -789,7 +874,7 @@ final class Fields {
     if (!known(f)) {
       return Optional.empty();
     }
-    Convert.Result r = Convert.to(f.value(), Type.map(Type.STRING));
+    Convert.Result r = Convert.to(weakBools(f), Type.map(Type.STRING));
     if (!r.isOk()) {
       invalid(f, "a map of strings", f.value());
       return Optional.empty();

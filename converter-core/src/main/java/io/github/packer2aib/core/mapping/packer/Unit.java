@@ -73,7 +73,8 @@ final class Unit {
     return switch (template.syntax()) {
       case HCL2 -> Fields.Typing.HCL_NATIVE;
       case HCL2_JSON -> Fields.Typing.HCL_JSON;
-      case LEGACY_JSON, LEGACY_YAML -> Fields.Typing.WEAK;
+      case LEGACY_JSON -> Fields.Typing.WEAK;
+      case LEGACY_YAML -> Fields.Typing.WEAK_YAML;
     };
   }
 
