@@ -269,7 +269,9 @@ public final class AibResourceLocator {
         "Expected an Azure VM Image Builder template: a resource object with \"type\":"
             + " \"Microsoft.VirtualMachineImages/imageTemplates\", an ARM deployment template"
             + " whose \"resources\" contain one, or a REST request body with a \"properties\""
-            + " object holding \"source\", \"customize\" and \"distribute\".";
+            + " object holding \"source\", \"customize\" and \"distribute\". A legacy Packer"
+            + " template (a top-level \"builders\" list) is accepted too, as a .json, .yaml or"
+            + " .yml file.";
     if (!(root instanceof DocObject o)) {
       return "The document is " + root.kindName() + ". " + expected;
     }

@@ -209,7 +209,9 @@ class AibResourceLocatorTest {
             + " Expected an Azure VM Image Builder template: a resource object with \"type\":"
             + " \"Microsoft.VirtualMachineImages/imageTemplates\", an ARM deployment template"
             + " whose \"resources\" contain one, or a REST request body with a \"properties\""
-            + " object holding \"source\", \"customize\" and \"distribute\".",
+            + " object holding \"source\", \"customize\" and \"distribute\". A legacy Packer"
+            + " template (a top-level \"builders\" list) is accepted too, as a .json, .yaml or"
+            + " .yml file.",
         d.detail());
   }
 
