@@ -47,6 +47,13 @@ public final class TemplateParser {
       Set.of(
           "if", "else", "end", "range", "with", "define", "template", "block", "break", "continue");
 
+  static String controlActionDetail(String name) {
+    return "The control action \""
+        + name
+        + "\" is not supported by packer2aib: legacy templates are converted without"
+        + " conditionals or loops. Compute the value with a user variable instead.";
+  }
+
   public static ParsedTemplate parse(String text) {
     if (!text.contains("{{")) {
       // No action can start: the whole string is text (the common case, kept cheap).
@@ -166,7 +173,7 @@ public final class TemplateParser {
         return failed(tokenProblem.get());
       }
       if (firstError[0] != null) {
-        return failed(syntaxProblem(firstError[0]));
+        return failed(controlAction(firstError[0]).orElseGet(() -> syntaxProblem(firstError[0])));
       }
       try {
         return new ParsedTemplate(text, new Builder().template(tree), Optional.empty());
@@ -279,6 +286,13 @@ public final class TemplateParser {
                       + " write a space before the marker: \" -}}\"."
                   : "\"" + s + "\" is not a valid number.");
         case GoTemplateLexer.OTHER:
+          if (s.equals(",")) {
+            // {{ range $i, $e := … }}: Go's syntax for a loop's two variables.
+            Optional<TemplateProblem> control = controlAction(t);
+            if (control.isPresent()) {
+              return control;
+            }
+          }
           return problem(
               GoTemplateCode.UNEXPECTED_CHARACTER,
               t,
@@ -371,6 +385,41 @@ public final class TemplateParser {
     private Token previousToken(Token t) {
       int i = t.getTokenIndex() - 1;
       return i >= 0 ? tokens.get(i) : null;
+    }
+
+    /**
+     * The control action ({@code if}, {@code with}, {@code range}, {@code else}) that an error
+     * token stands in, reported as such. Their own syntax ({@code {{ with $x := … }}}, {@code {{
+     * range $i, $e := … }}}) is not a command's, and "Unexpected \":=\"" would call valid Go wrong
+     * where the action itself is what packer2aib does not support.
+     */
+    private Optional<TemplateProblem> controlAction(Token error) {
+      if (error.getType() == Token.EOF) {
+        return Optional.empty();
+      }
+      int open = -1;
+      for (int i = error.getTokenIndex() - 1; i >= 0; i--) {
+        int type = tokens.get(i).getType();
+        if (type == GoTemplateLexer.LEFT_DELIM || type == GoTemplateLexer.LEFT_TRIM) {
+          open = i;
+          break;
+        }
+      }
+      if (open < 0) {
+        return Optional.empty();
+      }
+      int head = open + 1;
+      while (head < error.getTokenIndex() && tokens.get(head).getType() == GoTemplateLexer.SPACE) {
+        head++;
+      }
+      Token keyword = tokens.get(head);
+      String name = tokenText(keyword);
+      if (head >= error.getTokenIndex()
+          || keyword.getType() != GoTemplateLexer.IDENTIFIER
+          || !CONTROL_KEYWORDS.contains(name)) {
+        return Optional.empty();
+      }
+      return problem(GoTemplateCode.UNSUPPORTED_ACTION, keyword, controlActionDetail(name));
     }
 
     private Token lastOpeningDelimiter() {
@@ -611,11 +660,7 @@ public final class TemplateParser {
                   GoTemplateCode.UNSUPPORTED_ACTION,
                   span,
                   actionHead
-                      ? "The control action \""
-                          + name
-                          + "\" is not supported by packer2aib: legacy templates are converted"
-                          + " without conditionals or loops. Compute the value with a user"
-                          + " variable instead."
+                      ? controlActionDetail(name)
                       : "\"" + name + "\" is a keyword and cannot be used as a value here."));
         }
         return new Operand.Identifier(name, span);

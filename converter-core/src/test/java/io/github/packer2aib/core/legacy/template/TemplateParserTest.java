@@ -173,6 +173,11 @@ class TemplateParserTest {
         "{{ }}~EMPTY_ACTION~0~5",
         "{{ if true }}a{{ end }}~UNSUPPORTED_ACTION~3~5",
         "{{ $x := 1 }}~UNSUPPORTED_ACTION~3~9",
+        // Control actions with their own variables are valid Go: the action is what is refused.
+        "{{ with $x := user `os` }}{{ $x }}{{ end }}~UNSUPPORTED_ACTION~3~7",
+        "{{- if $ok := true }}a{{ end }}~UNSUPPORTED_ACTION~4~6",
+        "{{ range $i, $e := `ab` }}x{{ end }}~UNSUPPORTED_ACTION~3~8",
+        "{{ lower $x := 1 }}~INVALID_SYNTAX~12~14",
         "{{ $x }}~UNSUPPORTED_ACTION~3~5",
         "{{ nil }}~NOT_A_COMMAND~3~6",
         "{{ \"a\" | \"b\" }}~NOT_A_COMMAND~9~12",
