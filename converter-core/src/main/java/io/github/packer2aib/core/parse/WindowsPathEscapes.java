@@ -116,11 +116,13 @@ public final class WindowsPathEscapes {
     if (end - start < 2 || text.charAt(start) != '"') {
       return null; // only double-quoted strings have escapes
     }
-    if (!hasDrive(text, start + 1, end) || text.substring(start + 1, end).contains("\\\\")) {
+    int drive = drive(text, start + 1, end);
+    if (drive < 0 || text.substring(start + 1, end).contains("\\\\")) {
       // An author who wrote an escaped backslash knows escapes: a "\n" beside it is meant.
       return null;
     }
-    for (int i = start + 1; i + 1 < end; i++) {
+    // The escapes of the path, not those of text before it ("echo\tC:\temp").
+    for (int i = drive; i + 1 < end; i++) {
       if (text.charAt(i) != '\\') {
         continue;
       }
@@ -165,24 +167,53 @@ public final class WindowsPathEscapes {
   }
 
   /**
-   * Whether the text holds a drive such as "C:\" that starts a Windows path: an upper-case letter
-   * standing alone before ":\" (drives are written so; "a:\n" in a script is more likely a key and
-   * a line break), or a lower-case one that starts the string and is followed by at least two path
-   * segments ({@code "c:\temp\new.txt"}; a first segment with a colon, as in "a:\nb:\nc", is text).
+   * Where the text holds a drive such as "C:\" that starts a Windows path, or -1: an upper-case
+   * letter standing alone before ":\" (drives are written so; "a:\n" in a script is more likely a
+   * key and a line break), or a lower-case one that starts the string and is followed by at least
+   * two path segments ({@code "c:\temp\new.txt"}; a first segment with a colon, as in "a:\nb:\nc",
+   * is text). A drive letter and colon that end a line of a script ("Set-Location D:" then a line
+   * break, as convert writes a YAML literal block or a heredoc) are no path either: see {@link
+   * #endsALine}.
    */
-  private static boolean hasDrive(String text, int from, int to) {
+  private static int drive(String text, int from, int to) {
     for (int i = from + 1; i + 1 < to; i++) {
       char drive = text.charAt(i - 1);
-      if (text.charAt(i) != ':' || text.charAt(i + 1) != '\\') {
+      if (text.charAt(i) != ':' || text.charAt(i + 1) != '\\' || endsALine(text, from, i + 1, to)) {
         continue;
       }
       if (drive >= 'A'
           && drive <= 'Z'
           && (i - 1 == from || !isAsciiLetterOrDigit(text.charAt(i - 2)))) {
-        return true;
+        return i - 1;
       }
       if (drive >= 'a' && drive <= 'z' && i - 1 == from && secondSegmentFollows(text, i + 2, to)) {
-        return true;
+        return i - 1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether the escape at {@code at} (just after a drive's colon) is a line break that ends a line
+   * of a multi-line string: "\n" or "\r" that ends the string, or in a string with another line
+   * break escape. A path such as "C:\new" is one line of its own; a script that has a line ending
+   * in "D:" has other lines, and doubling its backslashes would join them into one.
+   */
+  private static boolean endsALine(String text, int from, int at, int to) {
+    char letter = text.charAt(at + 1);
+    if (letter != 'n' && letter != 'r') {
+      return false;
+    }
+    if (at + 2 >= to - 1) {
+      return true; // the last characters of the string, before its closing quote
+    }
+    for (int i = from; i + 1 < to; i++) {
+      if (text.charAt(i) == '\\') {
+        char c = text.charAt(i + 1);
+        if (i != at && (c == 'n' || c == 'r')) {
+          return true;
+        }
+        i++; // the escaped character
       }
     }
     return false;

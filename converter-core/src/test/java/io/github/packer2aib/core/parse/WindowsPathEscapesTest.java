@@ -88,4 +88,30 @@ class WindowsPathEscapesTest {
     // JSON has no \a or \e: those are syntax errors there, not escapes to warn about.
     assertEquals(List.of(), read("t.json", "{\"a\": \"C:\\\\x\", \"b\": \"x\\ty\"}"));
   }
+
+  @Test
+  void aDriveThatEndsALineOfAScriptIsNoPath() {
+    // As convert writes a YAML literal block or a heredoc: "Set-Location D:" is a line of its own.
+    assertEquals(List.of(), read("t.json", "{\"a\": \"Set-Location D:\\nGet-ChildItem\\n\"}"));
+    assertEquals(List.of(), read("t.json", "{\"a\": \"Write-Host phase A:\\n\"}"));
+    assertEquals(List.of(), read("t.json", "{\"a\": \"Set-Location D:\\r\\nGet-ChildItem\"}"));
+    assertEquals(List.of(), read("t.yaml", "a: \"Set-Location D:\\nGet-ChildItem\\n\"\n"));
+  }
+
+  @Test
+  void aPathWhoseFirstSegmentStartsWithNOrRIsStillOne() {
+    List<Diagnostic> d = read("t.json", "{\"a\": \"C:\\new\"}");
+    assertEquals(1, d.size(), d::toString);
+    assertEquals(
+        "JSON-W102 @t.json:1:10 /a: In a double-quoted string a backslash starts an escape, so"
+            + " \\n in this Windows path is read as a line break, not as a backslash and \"n\"."
+            + " Write each backslash twice (\"C:\\\\new\").",
+        render(d.get(0)));
+    assertEquals(1, read("t.json", "{\"a\": \"C:\\readme.txt\"}").size());
+    // A line that ends in a drive does not hide a path on another line; the warning is at the
+    // path's escape.
+    d = read("t.json", "{\"a\": \"cd D:\\ncopy C:\\temp x\\n\"}");
+    assertEquals(1, d.size(), d::toString);
+    assertEquals("t.json:1:22", d.get(0).subject().orElseThrow().toString());
+  }
 }
