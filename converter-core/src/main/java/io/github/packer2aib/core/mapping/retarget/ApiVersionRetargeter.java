@@ -327,7 +327,33 @@ public final class ApiVersionRetargeter {
       boolean nameForm = name != null || subnetName != null || group != null;
       if (subnetId != null && !has(feature + ".subnetId")) {
         Matcher m = SUBNET_ID.matcher(subnetId);
-        if (nameForm || !m.matches()) {
+        Optional<SubnetResourceId> expression =
+            m.matches() ? Optional.empty() : SubnetResourceId.parse(subnetId);
+        if (!nameForm && expression.isPresent()) {
+          // The form the other direction writes for a name form with expressions: its parts.
+          name = expression.get().vnet();
+          subnetName = expression.get().subnet();
+          group = expression.get().group();
+          nameForm = true;
+          report(
+              RetargetCode.REWRITTEN,
+              pointer + "/subnetId",
+              "\"subnetId\" at "
+                  + pointer
+                  + "/subnetId exists "
+                  + Capabilities.describeAvailabilityInApiVersions(feature + ".subnetId")
+                  + "; for API version "
+                  + target.id()
+                  + " it was rewritten as name "
+                  + quote(name)
+                  + ", subnetName "
+                  + quote(subnetName)
+                  + " and resourceGroupName "
+                  + quote(group)
+                  + ", the arguments of its resourceId(), which names no subscription either:"
+                  + " ARM resolved it, and the service looks for the name form's network, in the"
+                  + " subscription the template is deployed to.");
+        } else if (nameForm || !m.matches()) {
           keep(feature + ".subnetId", pointer + "/subnetId", subnetId);
         } else {
           name = m.group(3);
@@ -433,7 +459,22 @@ public final class ApiVersionRetargeter {
             lead + ". The template also sets subnetId, which was kept; the name form was dropped.");
         return null;
       }
-      Set<String> subscriptions = subscriptions();
+      boolean expressions = SubnetResourceId.needed(group, vnet, subnet);
+      if (expressions && vnet != null && subnet != null && group != null) {
+        String id = new SubnetResourceId(group, vnet, subnet).expression();
+        report(
+            RetargetCode.REWRITTEN,
+            pointer,
+            lead
+                + ", so it was rewritten as subnetId "
+                + quote(id)
+                + ". ARM evaluates an expression only when it is the whole string, so the parts"
+                + " that are expressions are arguments of resourceId(), which ARM resolves in the"
+                + " subscription the template is deployed to, where the service looks for the"
+                + " name form's network too.");
+        return id;
+      }
+      Set<String> subscriptions = expressions ? Set.of() : subscriptions();
       if (vnet == null || subnet == null || group == null || subscriptions.size() != 1) {
         String why =
             vnet == null || subnet == null || group == null
@@ -450,13 +491,21 @@ public final class ApiVersionRetargeter {
                 + ", and it cannot be built because "
                 + why
                 + ", so vnetConfig was dropped and the build VM gets no virtual network. Add"
-                + " subnetId \"/subscriptions/<subscription>/resourceGroups/"
-                + (group == null ? "<resource group>" : group)
-                + "/providers/Microsoft.Network/virtualNetworks/"
-                + (vnet == null ? "<virtual network>" : vnet)
-                + "/subnets/"
-                + (subnet == null ? "<subnet>" : subnet)
-                + "\".");
+                + " subnetId "
+                + quote(
+                    expressions
+                        ? new SubnetResourceId(
+                                group == null ? "<resource group>" : group,
+                                vnet == null ? "<virtual network>" : vnet,
+                                subnet == null ? "<subnet>" : subnet)
+                            .expression()
+                        : "/subscriptions/<subscription>/resourceGroups/"
+                            + (group == null ? "<resource group>" : group)
+                            + "/providers/Microsoft.Network/virtualNetworks/"
+                            + (vnet == null ? "<virtual network>" : vnet)
+                            + "/subnets/"
+                            + (subnet == null ? "<subnet>" : subnet))
+                + ".");
         return null;
       }
       String subscription = subscriptions.iterator().next();

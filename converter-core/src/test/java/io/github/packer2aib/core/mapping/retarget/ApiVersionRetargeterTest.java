@@ -692,6 +692,105 @@ class ApiVersionRetargeterTest {
     assertNull(r.template().properties().vmProfile().vnetConfig());
   }
 
+  /**
+   * ARM evaluates only a whole-string expression: parts that are expressions go in resourceId().
+   */
+  @Test
+  void vnetNameFormWithExpressionsBecomesAResourceIdExpression() {
+    VnetConfig nameForm =
+        new VnetConfig(
+            null,
+            null,
+            null,
+            "[parameters('vnet')]",
+            "[variables('sub')]",
+            "[resourceGroup().name]");
+    // No other resource id names a subscription: resourceId() needs none.
+    ImageTemplate t = withVnet(ApiVersion.V2019_05_01_PREVIEW, nameForm, null);
+    ApiVersionRetargeter.Result r =
+        retargeter.retarget(t, ApiVersion.V2024_02_01, p -> Optional.empty());
+    String id =
+        "[resourceId(resourceGroup().name, 'Microsoft.Network/virtualNetworks/subnets',"
+            + " parameters('vnet'), variables('sub'))]";
+    Diagnostic d = only(r);
+    assertEquals("RETARGET-N010", d.code());
+    assertEquals(Optional.of("/properties/vmProfile/vnetConfig"), d.path());
+    assertEquals(
+        "vnetConfig at /properties/vmProfile/vnetConfig names its subnet by name"
+            + " \"[parameters('vnet')]\", subnetName \"[variables('sub')]\" and resourceGroupName"
+            + " \"[resourceGroup().name]\", a form that exists only in API version"
+            + " 2019-05-01-preview; API version 2024-02-01 needs subnetId, the subnet's resource"
+            + " id, so it was rewritten as subnetId \""
+            + id
+            + "\". ARM evaluates an expression only when it is the whole string, so the parts that"
+            + " are expressions are arguments of resourceId(), which ARM resolves in the"
+            + " subscription the template is deployed to, where the service looks for the name"
+            + " form's network too.",
+        d.detail());
+    assertEquals(VnetConfig.ofSubnet(id), r.template().properties().vmProfile().vnetConfig());
+
+    // And back: the arguments are the name form again.
+    ApiVersionRetargeter.Result back =
+        retargeter.retarget(r.template(), ApiVersion.V2019_05_01_PREVIEW, p -> Optional.empty());
+    assertEquals("RETARGET-N010", only(back).code());
+    assertEquals(nameForm, back.template().properties().vmProfile().vnetConfig());
+  }
+
+  @Test
+  void literalPartsBesideAnExpressionAreQuotedArguments() {
+    VnetConfig nameForm = new VnetConfig(null, null, null, "[parameters('vnet')]", "o'k", "[[rg]");
+    ImageTemplate t =
+        withVnet(ApiVersion.V2019_05_01_PREVIEW, nameForm, Identity.userAssigned(IDENTITY));
+    ApiVersionRetargeter.Result r =
+        retargeter.retarget(t, ApiVersion.V2020_02_14, p -> Optional.empty());
+    assertEquals(
+        VnetConfig.ofSubnet(
+            "[resourceId('[rg]', 'Microsoft.Network/virtualNetworks/subnets',"
+                + " parameters('vnet'), 'o''k')]"),
+        r.template().properties().vmProfile().vnetConfig());
+    assertEquals(
+        nameForm,
+        retargeter
+            .retarget(r.template(), ApiVersion.V2019_05_01_PREVIEW, p -> Optional.empty())
+            .template()
+            .properties()
+            .vmProfile()
+            .vnetConfig());
+  }
+
+  @Test
+  void aNameFormWithAnExpressionAndAMissingPartIsDroppedWithAnExpressionToWrite() {
+    ImageTemplate t =
+        withVnet(
+            ApiVersion.V2019_05_01_PREVIEW,
+            new VnetConfig(null, null, null, "[parameters('vnet')]", "build", null),
+            Identity.userAssigned(IDENTITY));
+    Diagnostic d = only(retargeter.retarget(t, ApiVersion.V2024_02_01, p -> Optional.empty()));
+    assertEquals("RETARGET-W001", d.code());
+    assertTrue(
+        d.detail()
+            .endsWith(
+                " Add subnetId \"[resourceId('<resource group>',"
+                    + " 'Microsoft.Network/virtualNetworks/subnets', parameters('vnet'),"
+                    + " 'build')]\"."),
+        d.detail());
+  }
+
+  @Test
+  void aResourceIdWithASubscriptionCannotBecomeTheNameForm() {
+    ImageTemplate t =
+        withVnet(
+            ApiVersion.V2022_07_01,
+            VnetConfig.ofSubnet(
+                "[resourceId('0000-1111', 'net-rg', 'Microsoft.Network/virtualNetworks/subnets',"
+                    + " 'vnet', 'build')]"),
+            Identity.userAssigned(IDENTITY));
+    ApiVersionRetargeter.Result r =
+        retargeter.retarget(t, ApiVersion.V2019_05_01_PREVIEW, p -> Optional.empty());
+    assertEquals("RETARGET-W001", only(r).code());
+    assertNull(r.template().properties().vmProfile().vnetConfig());
+  }
+
   @Test
   void containerInstanceSubnetIsDroppedBefore2024() {
     ImageTemplate t =
