@@ -63,6 +63,42 @@ class ConvertedOutputsTest {
             convert(tmp.resolve("again"), outputs.get(0), "--identity", IDENTITY).get(0)));
   }
 
+  /**
+   * An ARM deployment template whose apiVersion is {@code [parameters('v')]}: convert writes the
+   * parameter's default in place of the expression, so the output (the resource alone, without the
+   * parameters) is read again in the version the template was checked against.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"2025-10-01", "2019-05-01-preview"})
+  void aParameterApiVersionIsWrittenAsItsDefault(String version, @TempDir Path tmp)
+      throws IOException {
+    Path input = tmp.resolve("in/arm.json");
+    Files.createDirectories(input.getParent());
+    boolean preview = version.startsWith("2019");
+    Files.writeString(
+        input,
+        ARM.replace("<version>", version)
+            .replace(
+                "<identity>",
+                preview
+                    ? ""
+                    : "\"identity\": {\"type\": \"UserAssigned\", \"userAssignedIdentities\": {\""
+                        + IDENTITY
+                        + "\": {}}},")
+            .replace(
+                "<extra>",
+                preview
+                    ? "\"vmProfile\": {\"vmSize\": \"Standard_D2s_v3\", \"vnetConfig\": {\"name\":"
+                        + " \"vnet\", \"subnetName\": \"build\", \"resourceGroupName\": \"net\"}},"
+                    : "\"additionalDataDisks\": [{\"sizeGB\": 10}],"));
+    List<Path> outputs = convert(tmp.resolve("out"), input);
+    String text = Files.readString(outputs.get(0));
+    assertTrue(text.contains("\"apiVersion\": \"" + version + "\","), text);
+    CliRun validate = CliRun.run("validate", "--strict", outputs.get(0).toString());
+    assertEquals(0, validate.exitCode(), validate.err());
+    assertEquals(text, Files.readString(convert(tmp.resolve("again"), outputs.get(0)).get(0)));
+  }
+
   private static List<Path> convert(Path out, Object input, String... options) throws IOException {
     List<String> args = new ArrayList<>(List.of("convert", "-q", "-o", out.toString()));
     args.addAll(List.of(options));
@@ -76,6 +112,35 @@ class ConvertedOutputsTest {
     assertFalse(files.isEmpty(), "no output in " + out);
     return files;
   }
+
+  /**
+   * A deployment whose template uses what only its default version has: 2025-10-01's
+   * additionalDataDisks, or 2019-05-01-preview's vnetConfig name form without an identity.
+   */
+  private static final String ARM =
+      """
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {"v": {"type": "string", "defaultValue": "<version>"}},
+  "resources": [{
+    "type": "Microsoft.VirtualMachineImages/imageTemplates",
+    "apiVersion": "[parameters('v')]",
+    "name": "img",
+    "location": "westeurope",
+    <identity>
+    "properties": {
+      "source": {"type": "PlatformImage", "publisher": "Canonical", "offer": "o", "sku": "s",
+                 "version": "latest"},
+      <extra>
+      "customize": [{"type": "Shell", "name": "a", "inline": ["echo hi"]}],
+      "distribute": [{"type": "ManagedImage", "runOutputName": "mi",
+        "imageId": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/images/mi",
+        "location": "westeurope"}]
+    }
+  }]
+}
+""";
 
   private static final String IDENTITY =
       "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/"

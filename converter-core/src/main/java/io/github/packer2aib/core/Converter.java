@@ -158,16 +158,19 @@ public final class Converter {
     VersionSelection selection =
         VersionSelection.select(
             ref.node(), ref.pointer(), options.apiVersion(), parameterDefault, variableValue, emit);
-    // A literal version read from an expression (a variable's value) is written in its place.
+    // A version the file fixes behind an expression (a variable's value, a parameter's default)
+    // is written in its place.
     DeploymentReferences.check(ref, selection.literal()).ifPresent(checkDiagnostics::add);
     checkDiagnostics.addAll(selection.diagnostics());
     if (selection.version().isEmpty()) {
       return Optional.empty();
     }
     ApiVersion version = selection.version().get();
-    // An apiVersion that is an ARM expression stays one in convert's output unless --api-version
-    // names the version to write: a deployment may pass any version the parameter allows, so
-    // nothing is dropped for the version the template is read as (a later one would lose it).
+    // An apiVersion that is an ARM expression the file does not fix (no default, or not a
+    // parameter) stays one in convert's output unless --api-version names the version to write:
+    // the template is read in the fallback version, as the output alone is read again. A
+    // parameter's default is written in its place instead (VER-N007): kept, the expression would
+    // have the output read again in the fallback version, which may refuse what it holds.
     Optional<String> keptExpression =
         emit && options.apiVersion().isEmpty() && !selection.literal()
             ? ref.node()

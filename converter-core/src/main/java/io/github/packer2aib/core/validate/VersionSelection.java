@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
  * saying so. An unknown literal version is an error unless the user chose one.
  *
  * @param version the version to validate against, empty when there is none (an error was reported)
- * @param literal whether the template itself names this version
+ * @param literal whether the file fixes this version (its literal {@code apiVersion}, a variable's
+ *     literal value or a parameter's defaultValue), so that {@code convert} writes it in place of
+ *     an expression: its output is the resource alone, without the deployment's parameters and
+ *     variables, and read alone it would be checked against another version
  */
 public record VersionSelection(
     Optional<ApiVersion> version, boolean literal, List<Diagnostic> diagnostics) {
@@ -148,6 +151,25 @@ public record VersionSelection(
           (chosen.isEmpty() || defaultBeforeChosen) && parameter.matches()
               ? parameterDefault.apply(parameter.group(1)).flatMap(ApiVersion::parse)
               : Optional.empty();
+      if (byDefault.isPresent() && chosen.isEmpty()) {
+        return new VersionSelection(
+            byDefault,
+            true,
+            List.of(
+                Diagnostic.of(
+                        VersionCode.PARAMETER_DEFAULT_API_VERSION,
+                        m.value().range(),
+                        "apiVersion is "
+                            + value
+                            + ", whose defaultValue in this file is \""
+                            + byDefault.get().id()
+                            + "\": the template is checked against that version (a deployment"
+                            + " that passes another version is not checked: choose it with"
+                            + " --api-version), and convert writes it in place of the expression,"
+                            + " since its output, the resource alone, has no parameters to read it"
+                            + " from.")
+                    .withPath(at)));
+      }
       ApiVersion checked = byDefault.orElse(fallback);
       String why =
           byDefault.isPresent()
@@ -156,9 +178,11 @@ public record VersionSelection(
                   + "\" (a deployment that passes another version is not checked: choose it with"
                   + " --api-version)"
               : " (" + how + ")";
+      // With --api-version, convert reads the template in the parameter's default and writes the
+      // version chosen, in place of the expression too.
       return new VersionSelection(
           Optional.of(checked),
-          false,
+          byDefault.isPresent(),
           List.of(
               Diagnostic.of(
                       VersionCode.EXPRESSION_API_VERSION,

@@ -32,13 +32,31 @@ class VersionSelectionTest {
   void aParameterDefaultThatIsAKnownVersionIsUsed() {
     VersionSelection s = select(Optional.empty(), Map.of("api-version", "2020-02-14"));
     assertEquals(Optional.of(ApiVersion.V2020_02_14), s.version());
-    assertTrue(
-        s.diagnostics()
-            .get(0)
-            .detail()
-            .contains(
-                "checked against 2020-02-14, the defaultValue of" + " parameter \"api-version\""),
+    // The file fixes the version as its output will: convert writes it in place of the expression,
+    // so that the output, read alone, is checked against the same version.
+    assertTrue(s.literal());
+    assertEquals("VER-N007", s.diagnostics().get(0).code());
+    assertEquals(
+        "apiVersion is [parameters('api-version')], whose defaultValue in this file is"
+            + " \"2020-02-14\": the template is checked against that version (a deployment that"
+            + " passes another version is not checked: choose it with --api-version), and convert"
+            + " writes it in place of the expression, since its output, the resource alone, has no"
+            + " parameters to read it from.",
         s.diagnostics().get(0).detail());
+  }
+
+  @Test
+  void convertWithAChosenVersionReadsTheDefaultAndWritesTheChosenOne() {
+    VersionSelection s =
+        VersionSelection.select(
+            RESOURCE,
+            "/resources/0",
+            Optional.of(ApiVersion.V2024_02_01),
+            name -> Optional.of("2020-02-14"),
+            true);
+    assertEquals(Optional.of(ApiVersion.V2020_02_14), s.version());
+    assertTrue(s.literal());
+    assertEquals("VER-N003", s.diagnostics().get(0).code());
   }
 
   @Test
@@ -83,6 +101,7 @@ class VersionSelectionTest {
             name -> Optional.empty(),
             false);
     assertEquals(Optional.of(ApiVersion.DEFAULT), open.version());
+    assertEquals(false, open.literal());
     assertTrue(open.diagnostics().get(0).detail().contains("known only at deployment"));
   }
 }
