@@ -173,7 +173,9 @@ final class DroppedFields {
    * nothing an image template would lose. A value from a secret is not told.
    */
   private static boolean isFalse(Fields f, String k) {
-    Value written = f.take(k).map(Field::value).orElse(null);
+    // A peek, not a read: spot { … } is a block in Packer, and reading it as an argument would
+    // refuse it as one.
+    Value written = f.peekValue(k).orElse(null);
     if (written == null || Fields.sensitive(written)) {
       return false;
     }

@@ -60,6 +60,9 @@ final class Fields {
     private final List<Config.NestedBlock> blocks;
     private boolean used;
 
+    /** Whether blocks of this argument's name were reported as refused ({@link #field}). */
+    private boolean blocksRefused;
+
     Entry(String key, Field field, List<Config.NestedBlock> blocks) {
       this.key = key;
       this.hash = hash(key);
@@ -229,10 +232,17 @@ final class Fields {
   /**
    * The fields of an object value (a legacy JSON object, an HCL object expression), each located
    * where {@code layout} has its key and value; one that the layout lacks (the value came from a
-   * variable, say) at the whole value.
+   * variable, say) at the whole value. {@code jsonBody}: the object is a block body in HCL's JSON
+   * syntax, where a {@code "//"} key is a comment (HCL skips it in every body, not in a map-typed
+   * argument such as {@code azure_tags}).
    */
   static Fields ofObject(
-      Value object, ValueLayout layout, String prefix, Report report, Secrets secrets) {
+      Value object,
+      ValueLayout layout,
+      String prefix,
+      Report report,
+      Secrets secrets,
+      boolean jsonBody) {
     Value.Unmarked u = object.unmark();
     Map<String, Value> members = Map.of();
     if (u.value() instanceof ObjectValue o) {
@@ -243,6 +253,9 @@ final class Fields {
     Range at = layout.range();
     Fields fields = new Fields(prefix, at, members.size(), report, secrets);
     for (Map.Entry<String, Value> m : members.entrySet()) {
+      if (jsonBody && m.getKey().equals("//")) {
+        continue;
+      }
       Value v = m.getValue().withMarks(u.marks());
       Optional<ValueLayout.Member> written = layout.member(m.getKey());
       Field field =
@@ -382,11 +395,56 @@ final class Fields {
    * Optional and a capturing lambda.
    */
   private Field field(String key) {
+    return field(key, "…");
+  }
+
+  /**
+   * {@link #field}, saying how the argument is written ({@code shape}, such as {@code { … }} for a
+   * map) if it was written as a block.
+   */
+  private Field field(String key, String shape) {
     Entry e = markUsed(key);
-    if (e == null || !e.fieldSet) {
+    if (e == null) {
       return null;
     }
-    return e.field();
+    if (!e.blocks().isEmpty() && !e.blocksRefused) {
+      argumentAsBlock(e, shape);
+    }
+    return e.fieldSet ? e.field() : null;
+  }
+
+  /**
+   * Reports blocks written with the name of an argument ({@code azure_tags { team = "x" }}): HCL
+   * keeps blocks and arguments apart, Packer's decoder refuses the template ("Unsupported block
+   * type: Blocks of type "azure_tags" are not expected here."), and a block has no value to read,
+   * so without this the setting would vanish without a word.
+   */
+  private void argumentAsBlock(Entry e, String shape) {
+    e.blocksRefused = true;
+    Config.NestedBlock first = e.blocks().get(0);
+    report.add(
+        PackerMapCode.ARGUMENT_AS_BLOCK,
+        first.range(),
+        Words.concat(
+            "Packer refuses ",
+            name(e.key()),
+            " written as a block (\"Unsupported block type: Blocks of type \"",
+            e.key(),
+            "\" are not expected here\"): it is an argument, so it needs an equals sign. It was"
+                + " not converted; write ",
+            e.key(),
+            " = ",
+            shape,
+            " instead."));
+  }
+
+  /**
+   * The value of a set argument without reading it, for a look at a leftover; empty when the key is
+   * absent, unset or written only as a block.
+   */
+  Optional<Value> peekValue(String key) {
+    Entry e = find(key);
+    return e != null && e.fieldSet ? Optional.of(e.field().value()) : Optional.empty();
   }
 
   /**
@@ -394,7 +452,7 @@ final class Fields {
    * refused there); {@code destination} null: the value is only inspected, never copied.
    */
   Optional<String> string(String key, String destination) {
-    Field f = field(key);
+    Field f = field(key, "\"…\"");
     return f == null ? Optional.empty() : text(f, destination);
   }
 
@@ -427,24 +485,24 @@ final class Fields {
   }
 
   Optional<Long> integer(String key, String destination) {
-    Field f = field(key);
+    Field f = field(key, "…");
     return f == null ? Optional.empty() : integer(f, destination);
   }
 
   Optional<Boolean> bool(String key) {
-    Field f = field(key);
+    Field f = field(key, "…");
     return f == null ? Optional.empty() : bool(f);
   }
 
   /** A list of strings; a single string reads as a list of one (as Packer's decoder allows). */
   Optional<List<String>> strings(String key, String destination) {
-    Field f = field(key);
+    Field f = field(key, "[ … ]");
     return f == null ? Optional.empty() : strings(f, destination);
   }
 
   /** A map or object of strings, in key order. */
   Optional<Map<String, String>> stringMap(String key, String destination) {
-    Field f = field(key);
+    Field f = field(key, "{ … }");
     return f == null ? Optional.empty() : stringMap(f, destination);
   }
 
@@ -501,7 +559,7 @@ final class Fields {
       Value v = u.value();
       if (v instanceof ObjectValue || v instanceof MapValue) {
         out.add(
-            ofObject(f.value(), f.layout(), name(key) + ".", report, secrets)
+            ofObject(f.value(), f.layout(), name(key) + ".", report, secrets, jsonBodies(key))
                 .typed(typing, Set.of()));
       } else if (v instanceof TupleValue || v instanceof ListValue || v instanceof SetValue) {
         List<Value> items = v.elements();
@@ -513,7 +571,9 @@ final class Fields {
                 v instanceof SetValue
                     ? ValueLayout.of(f.valueRange())
                     : f.layout().element(i).orElseGet(() -> ValueLayout.of(f.valueRange()));
-            out.add(ofObject(marked, at, name(key) + ".", report, secrets).typed(typing, Set.of()));
+            out.add(
+                ofObject(marked, at, name(key) + ".", report, secrets, jsonBodies(key))
+                    .typed(typing, Set.of()));
           } else {
             invalid(f, "a block or an object", items.get(i));
           }
@@ -523,6 +583,14 @@ final class Fields {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether this body's object values that are read as blocks are bodies in HCL's JSON syntax; not
+   * in an override, which reaches the plugin as a raw configuration.
+   */
+  private boolean jsonBodies(String key) {
+    return typing == Typing.HCL_JSON && !weakKeys.contains(key);
   }
 
   /** Every argument and block that was not read, in source order (nulls excluded). */

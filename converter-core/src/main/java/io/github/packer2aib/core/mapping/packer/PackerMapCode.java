@@ -50,6 +50,7 @@ public enum PackerMapCode implements DiagnosticCode {
   SUBSCRIPTION_NOT_A_GUID("PKRMAP-W124", "Subscription id is not a GUID"),
   OS_TYPE_NOT_THE_IMAGES("PKRMAP-W125", "Operating system differs from the image's"),
   PACKER_REFUSES_TYPE("PKRMAP-W126", "Value written in a form Packer refuses"),
+  ARGUMENT_AS_BLOCK("PKRMAP-E127", "Argument written as a block"),
 
   // Provisioners.
   UNSUPPORTED_PROVISIONER("PKRMAP-E201", "Unsupported provisioner"),
