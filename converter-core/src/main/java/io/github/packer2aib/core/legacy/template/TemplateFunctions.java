@@ -116,7 +116,7 @@ final class TemplateFunctions {
     define(
         "upper", List.of(STRING), (a, c) -> Value.verbatim(GoStrings.upper(a.get(0).asString())));
     define("clean_resource_name", List.of(STRING), TemplateFunctions::cleanResourceName);
-    define("template_dir", List.of(), (a, c) -> Value.verbatim(c.environment().templateDir()));
+    define("template_dir", List.of(), TemplateFunctions::templateDir);
     define("pwd", List.of(), (a, c) -> Value.verbatim(c.environment().workingDir()));
     define("build_name", List.of(), (a, c) -> buildValue(c, "build_name", true));
     define("build_type", List.of(), (a, c) -> buildValue(c, "build_type", false));
@@ -248,6 +248,20 @@ final class TemplateFunctions {
                 // A deliberate difference: a template with holes converts to a wrong image.
                 : " (Packer would read it as an empty string, which is seldom what is meant, so the"
                     + " conversion stops here)"));
+  }
+
+  private static Value templateDir(List<Value> a, TemplateFunction.Call c) throws Failure {
+    if (!c.variables().available()) {
+      // HCL2 gives its plugins no packer_template_path (only the build's name and type), so the
+      // plugin's template_dir fails whatever the template: the HCL2 form is path.root.
+      throw new Failure(
+          GoTemplateCode.NOT_AVAILABLE,
+          -1,
+          "template_dir has no template path to give in an HCL2 template: Packer gives its"
+              + " plugins none, so the build fails with \"error calling template_dir: template"
+              + " path not available\". Write ${path.root} instead");
+    }
+    return Value.verbatim(c.environment().templateDir());
   }
 
   private static Value env(List<Value> a, TemplateFunction.Call c) throws Failure {

@@ -118,4 +118,24 @@ class PluginTemplatesTest {
     assertTrue(errors.get(0).detail().contains("env(\"HOME\")"), errors.get(0).detail());
     assertTrue(errors.get(0).detail().contains("${var."), errors.get(0).detail());
   }
+
+  @Test
+  void templateDirFailsAsInPackerAndNamesPathRoot() {
+    // HCL2 gives plugins no packer_template_path; Packer 1.6.6: "error calling template_dir:
+    // template path not available", in a source's azure_tags as in a provisioner's script.
+    LoadResult r =
+        load(
+            """
+              sources = ["source.azure-arm.ubuntu"]
+              provisioner "shell" {
+                script = "{{template_dir}}/setup.sh"
+              }
+            """);
+    List<Diagnostic> errors = r.diagnostics().stream().filter(Diagnostic::isError).toList();
+    assertEquals(1, errors.size(), errors.toString());
+    assertEquals("GOTPL-E109", errors.get(0).code());
+    assertTrue(
+        errors.get(0).detail().contains("template path not available"), errors.get(0).detail());
+    assertTrue(errors.get(0).detail().contains("${path.root}"), errors.get(0).detail());
+  }
 }
