@@ -677,26 +677,86 @@ final class Provisioners {
     }
     Optional<Setting> timeout = pr.p.timeout();
     if (timeout.isPresent()) {
+      timeout(pr, timeout.get());
+    }
+  }
+
+  /**
+   * A provisioner's timeout, which Image Builder has no place for. Packer wraps the step in a
+   * timeout only when it is not 0 (packer/provisioner_timeout.go through the build's provisioner
+   * list), so 0 loses nothing. A negative one has expired before the step starts, and one under a
+   * second expires before a remote command can answer: the provisioners that run commands stop at
+   * the cancellation (RemoteCmd.RunWithUi returns the context's error), so Packer's build fails
+   * there, while the converted step runs; the file provisioner ignores it (its upload takes no
+   * context).
+   */
+  private void timeout(Prov pr, Setting t) {
+    Optional<Long> nanos =
+        t.value().containsSensitive() ? Optional.empty() : durationNanos(t).nanos();
+    if (nanos.isPresent() && nanos.get() == 0) {
+      return;
+    }
+    if (nanos.isPresent() && nanos.get() < NANOS_PER_SECOND) {
       u.report.add(
-          PackerMapCode.NO_STEP_TIMEOUT,
-          timeout.get().nameRange(),
-          "Image Builder has no timeout per step, so timeout was dropped; the whole build is"
-              + " bounded by properties.buildTimeoutInMinutes ("
-              + buildTimeoutSaid()
-              + ").");
-      Optional<Long> nanos =
-          timeout.get().value().containsSensitive()
-              ? Optional.empty()
-              : string(timeout.get()).flatMap(GoDuration::parseNanos);
-      if (nanos.isPresent() && nanos.get() > 0) {
-        // Capped: a sum past 960 minutes says all there is to say.
-        long cap = (MAX_BUILD_MINUTES + 1) * NANOS_PER_MINUTE;
-        timeoutNanos = Math.min(timeoutNanos + Math.min(nanos.get(), cap), cap);
-        if (firstTimeout == null) {
-          firstTimeout = timeout.get();
-        }
+          PackerMapCode.NO_STEP_TIMEOUT, t.nameRange(), cancelledAtOnce(pr, t, nanos.get()));
+      return;
+    }
+    u.report.add(
+        PackerMapCode.NO_STEP_TIMEOUT,
+        t.nameRange(),
+        "Image Builder has no timeout per step, so timeout was dropped; the whole build is"
+            + " bounded by properties.buildTimeoutInMinutes ("
+            + buildTimeoutSaid()
+            + ").");
+    if (nanos.isPresent()) {
+      // Capped: a sum past 960 minutes says all there is to say.
+      long cap = (MAX_BUILD_MINUTES + 1) * NANOS_PER_MINUTE;
+      timeoutNanos = Math.min(timeoutNanos + Math.min(nanos.get(), cap), cap);
+      if (firstTimeout == null) {
+        firstTimeout = t;
       }
     }
+  }
+
+  /** What a negative or sub-second timeout does in Packer, which the converted step does not. */
+  private String cancelledAtOnce(Prov pr, Setting t, long nanos) {
+    String why =
+        nanos < 0
+            ? "timeout is negative, so Packer cancels this step as soon as it starts"
+            : "timeout is shorter than a second"
+                + (durationNanos(t).bareNumber() ? " (a number is nanoseconds)" : "")
+                + ", so Packer cancels this step before a command on the VM can answer";
+    if (pr.p.type().equals("file")) {
+      return why
+          + " (\"Cancelling provisioner after a timeout...\"); the file provisioner does not stop"
+          + " for it, so the upload goes on, as the converted step does. Image Builder has no"
+          + " timeout per step, so timeout was dropped; remove it from the Packer template too.";
+    }
+    return why
+        + " (\"Cancelling provisioner after a timeout...\") and the build fails there."
+        + " Image Builder has no timeout per step, so timeout was dropped and the converted step"
+        + " runs to its end: the image template builds where the Packer template fails."
+        + " Remove timeout, or give the duration that was meant (such as 5m).";
+  }
+
+  /**
+   * A duration setting in nanoseconds (empty when it is not one, or not known), and whether it was
+   * a legacy template's bare number, which Packer's weak decoding reads as nanoseconds.
+   */
+  private record DurationRead(Optional<Long> nanos, boolean bareNumber) {}
+
+  private DurationRead durationNanos(Setting s) {
+    Value plain = s.value().unmarked();
+    if (UsageFilter.isLegacy(u.template.syntax()) && plain instanceof NumberValue) {
+      return new DurationRead(
+          plain
+              .asNumber()
+              .toBigInteger()
+              .filter(b -> b.bitLength() < 64)
+              .map(java.math.BigInteger::longValue),
+          true);
+    }
+    return new DurationRead(string(s).flatMap(GoDuration::parseNanos), false);
   }
 
   private Optional<Step> pauseBefore(Prov pr, Setting s) {
@@ -706,20 +766,9 @@ final class Provisioners {
           u.report, s.value(), "pause_before", s.valueRange(), "the sleep step before this one");
       return Optional.empty();
     }
-    Optional<Long> nanos;
-    // Packer's weak decoding of a legacy template reads a bare number as nanoseconds.
-    Value plain = s.value().unmarked();
-    boolean bareNumber = UsageFilter.isLegacy(u.template.syntax()) && plain instanceof NumberValue;
-    if (bareNumber) {
-      nanos =
-          plain
-              .asNumber()
-              .toBigInteger()
-              .filter(b -> b.bitLength() < 64)
-              .map(java.math.BigInteger::longValue);
-    } else {
-      nanos = string(s).flatMap(GoDuration::parseNanos);
-    }
+    DurationRead read = durationNanos(s);
+    Optional<Long> nanos = read.nanos();
+    boolean bareNumber = read.bareNumber();
     if (nanos.isEmpty()) {
       u.report.add(
           PackerMapCode.INVALID_VALUE,

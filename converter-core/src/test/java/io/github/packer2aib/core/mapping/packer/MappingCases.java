@@ -1618,6 +1618,23 @@ final class MappingCases {
                 .provisioner(
                     "shell", p -> p.timeout("90m30s").set("inline", List.of("./tests.sh")));
     add("step-timeouts-exceed-build", one(linux(), longSteps));
+    // Packer sets no timeout for 0 (nothing dropped, nothing said); a negative or sub-second one
+    // cancels the step at once, which fails the build for commands, not for a file upload.
+    add(
+        "step-timeouts-zero-and-cancelled",
+        one(
+            linux(),
+            b ->
+                b.provisioner("shell", p -> p.timeout("0s").set("inline", List.of("echo zero")))
+                    .provisioner(
+                        "shell", p -> p.timeout("-5m").set("inline", List.of("echo negative")))
+                    .provisioner("shell", p -> p.timeout("1ns").set("inline", List.of("echo tiny")))
+                    .provisioner(
+                        "file",
+                        p ->
+                            p.timeout("-1s")
+                                .set("content", "x=1\n")
+                                .set("destination", "/tmp/app.conf"))));
     add("build-timeout-option", one(linux(), longSteps), opts().withBuildTimeout(300), scripts());
     add(
         "shell-conflicts",
