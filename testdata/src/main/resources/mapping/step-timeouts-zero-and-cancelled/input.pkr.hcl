@@ -28,6 +28,12 @@ build {
     inline = ["echo tiny"]
   }
 
+  provisioner "shell" {
+    pause_before = "10s"
+    timeout = "-5m"
+    inline = ["echo paused"]
+  }
+
   provisioner "file" {
     timeout = "-1s"
     content = "x=1\n"

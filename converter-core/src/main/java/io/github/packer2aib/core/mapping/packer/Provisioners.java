@@ -677,7 +677,22 @@ final class Provisioners {
     }
     Optional<Setting> timeout = pr.p.timeout();
     if (timeout.isPresent()) {
-      timeout(pr, timeout.get());
+      // Packer wraps a step in a pause or else a timeout: with a pause_before that is not 0 it
+      // applies no timeout at all (getCoreBuildProvisioner, legacy and HCL2 alike).
+      boolean paused =
+          pause.isPresent()
+              && !pause.get().value().containsSensitive()
+              && durationNanos(pause.get()).nanos().filter(n -> n != 0).isPresent();
+      if (paused) {
+        u.report.add(
+            PackerMapCode.FIELD_DROPPED,
+            timeout.get().nameRange(),
+            "Packer applies no timeout to a provisioner that also has a pause_before (it wraps"
+                + " the step in a pause or else a timeout), so timeout changes nothing here; it"
+                + " was dropped.");
+      } else {
+        timeout(pr, timeout.get());
+      }
     }
   }
 

@@ -1629,6 +1629,13 @@ final class MappingCases {
                     .provisioner(
                         "shell", p -> p.timeout("-5m").set("inline", List.of("echo negative")))
                     .provisioner("shell", p -> p.timeout("1ns").set("inline", List.of("echo tiny")))
+                    // With a pause, Packer applies no timeout at all.
+                    .provisioner(
+                        "shell",
+                        p ->
+                            p.pauseBefore("10s")
+                                .timeout("-5m")
+                                .set("inline", List.of("echo paused")))
                     .provisioner(
                         "file",
                         p ->
