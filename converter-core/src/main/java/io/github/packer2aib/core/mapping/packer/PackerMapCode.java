@@ -73,6 +73,7 @@ public enum PackerMapCode implements DiagnosticCode {
   TEMPLATE_FIELD_KEPT("PKRMAP-W218", "Packer template field left in a step"),
   RESTART_IN_STEP("PKRMAP-W219", "Restart inside a step"),
   STEP_TIMEOUTS_EXCEED_BUILD("PKRMAP-W220", "Step timeouts exceed the build timeout"),
+  INLINE_SEMANTICS_ASSUMED("PKRMAP-N221", "Inline commands assumed to run as one script"),
 
   // Local scripts and files.
   SCRIPT_INLINED("PKRMAP-W301", "Script inlined"),

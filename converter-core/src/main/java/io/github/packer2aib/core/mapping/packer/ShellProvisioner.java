@@ -134,6 +134,9 @@ final class ShellProvisioner {
             || !Steps.isDefaultExitCodes(exitCodes);
     if (!wrapped) {
       lines.addAll(c.inline());
+      if (c.inline().size() > 1) {
+        inlineAssumed(pr, c);
+      }
     } else {
       String path = "/tmp/packer2aib-" + pr.index + ".sh";
       lines.addAll(ShellText.writeLines(path, "#!" + shebang, c.inline()));
@@ -143,15 +146,39 @@ final class ShellProvisioner {
             .add(
                 PackerMapCode.INTERPRETER_KEPT,
                 pr.f.nameRange("inline_shebang"),
-                "Image Builder runs inline commands with /bin/sh -e, so the step writes them to a"
-                    + " script starting with #!"
+                "Image Builder is assumed to run inline commands as Packer does by default, as"
+                    + " one script with /bin/sh -e (how it runs them is not documented), so the"
+                    + " step writes them to a script starting with #!"
                     + shebang
-                    + " and runs that.");
+                    + " and runs that, whatever interpreter Image Builder uses.");
       }
       Steps.exitCodesNote(pr, exitCodes);
     }
     Customizer.Shell shell = new Customizer.Shell(pr.name(), null, null, lines);
     return Step.of(shell, pr.range()).with("/inline", c.valueRange());
+  }
+
+  /**
+   * Says, once per image template, that inline commands copied as they are rely on Image Builder
+   * running them as Packer does: as one script with /bin/sh -e, stopping at the first failure.
+   * mapping.md §B.2 marks this uncertain (Image Builder does not document its interpreter); only
+   * steps of several commands depend on it, and one note explains them all.
+   */
+  private static void inlineAssumed(Prov pr, Prov.Commands c) {
+    if (pr.u.inlineAssumptionSaid) {
+      return;
+    }
+    pr.u.inlineAssumptionSaid = true;
+    pr.report()
+        .add(
+            PackerMapCode.INLINE_SEMANTICS_ASSUMED,
+            c.valueRange(),
+            "Packer runs a shell provisioner's inline commands as one script with /bin/sh -e, so"
+                + " the first command that fails stops the step and fails the build. The inline"
+                + " commands of this template's Shell steps are copied as they are, assuming that"
+                + " Image Builder runs them the same way; how it runs them (interpreter, -e) is not"
+                + " documented. Where a command must not run after an earlier one failed, join them"
+                + " with && so that it holds either way.");
   }
 
   private static List<Step> scripts(

@@ -44,6 +44,9 @@ final class Unit {
   Fields subscriptionFields;
   private boolean subscriptionExplained;
 
+  /** Whether the note on how inline shell commands are assumed to run was given (once). */
+  boolean inlineAssumptionSaid;
+
   /** The subscription ids already found not to be GUIDs: each is said once per source usage. */
   private final Set<String> oddSubscriptions = new HashSet<>();
 

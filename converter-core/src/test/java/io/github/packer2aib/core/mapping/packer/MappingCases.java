@@ -1230,6 +1230,16 @@ final class MappingCases {
 
   private static void shellCases() {
     add("shell-inline", one(linux(), shell("echo one", "echo 'two'")));
+    // Steps of several inline commands rely on Image Builder stopping at the first failure, as
+    // Packer's /bin/sh -e does (not documented): one note for the whole template.
+    add(
+        "shell-inline-assumed-once",
+        one(
+            linux(),
+            b ->
+                b.provisioner("shell", p -> p.set("inline", List.of("echo one", "false", "echo 3")))
+                    .provisioner("shell", p -> p.set("inline", List.of("echo single")))
+                    .provisioner("shell", p -> p.set("inline", List.of("echo a", "echo b")))));
     // A field of Packer's template context: Packer renders it while it builds, Image Builder
     // would run the braces (a warning naming the field, not the command).
     add(
