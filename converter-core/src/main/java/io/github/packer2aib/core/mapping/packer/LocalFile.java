@@ -115,7 +115,37 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
     return "Check the path.";
   }
 
+  /**
+   * Says where a relative path was found when it is not plainly the template folder's: found in the
+   * working directory only (a note), or in both places with different contents (a warning, once per
+   * path and image template), since Packer resolves provisioner paths from its working directory
+   * and may upload the other file (mapping.md Part 1 §4: the converter says which file it used).
+   */
   static void foundInWorkingDirectory(Prov pr, String written, LocalFiles.Resolved r, Range at) {
+    if (r.alsoInWorkingDirectory() != null && differ(pr, r) && pr.u.twoPlacesSaid.add(written)) {
+      pr.report()
+          .add(
+              PackerMapCode.FOUND_IN_TWO_PLACES,
+              at,
+              Words.concat(
+                  "\"",
+                  written,
+                  "\" names something both in the template's folder (",
+                  r.path(),
+                  ") and in the working directory (",
+                  r.alsoInWorkingDirectory(),
+                  "), and they differ. The converter used ",
+                  r.path(),
+                  " (the template's folder first); Packer resolves the path from the directory it"
+                      + " runs in, so run from here it would use the other one. Check that the"
+                      + " converted template has the one meant, or write the path from the"
+                      + " template's folder, as \"",
+                  UsageFilter.isLegacy(pr.u.template.syntax())
+                      ? "{{template_dir}}/"
+                      : "${path.root}/",
+                  written,
+                  "\"."));
+    }
     if (r.viaWorkingDirectory()) {
       pr.report()
           .add(
@@ -128,6 +158,25 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
                   + "); the converter used "
                   + r.path()
                   + " from the working directory.");
+    }
+  }
+
+  /**
+   * Whether the two things a path names differ: files with different contents, or anything else
+   * (two folders are told apart by where they are; a file that cannot be read may differ).
+   */
+  private static boolean differ(Prov pr, LocalFiles.Resolved r) {
+    LocalFiles files = pr.u.files;
+    if (r.kind() != FileSystemView.Kind.FILE) {
+      return true;
+    }
+    try {
+      return !files
+          .content(r.path())
+          .sha256()
+          .equals(files.content(r.alsoInWorkingDirectory()).sha256());
+    } catch (IOException e) {
+      return true;
     }
   }
 }

@@ -2,8 +2,8 @@ package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
-import io.github.packer2aib.core.source.Sha256;
 import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.Sha256;
 import io.github.packer2aib.core.source.Utf8;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -41,8 +41,20 @@ final class LocalFiles {
    */
   static final int INLINE_SCRIPT_LIMIT = 1024 * 1024;
 
-  /** A resolved local path. */
-  record Resolved(String path, FileSystemView.Kind kind, boolean viaWorkingDirectory) {}
+  /**
+   * A resolved local path; {@code alsoInWorkingDirectory}: when a relative path found in the
+   * template's folder also names something in the working directory, that other path (Packer
+   * resolves provisioner paths from its working directory, so it may use the other one), else null.
+   */
+  record Resolved(
+      String path,
+      FileSystemView.Kind kind,
+      boolean viaWorkingDirectory,
+      String alsoInWorkingDirectory) {
+    Resolved(String path, FileSystemView.Kind kind, boolean viaWorkingDirectory) {
+      this(path, kind, viaWorkingDirectory, null);
+    }
+  }
 
   /**
    * Files larger than this are known by their size and SHA-256 alone (read in pieces by the file
@@ -122,10 +134,13 @@ final class LocalFiles {
     }
     String inTemplate = inFolder(templateFolder, folderIsNormal, expanded);
     FileSystemView.Kind kind = fs.kind(inTemplate);
-    if (kind != FileSystemView.Kind.MISSING) {
-      return new Resolved(inTemplate, kind, false);
-    }
     String inCwd = normalize(fs.baseDirectory() + "/" + expanded);
+    if (kind != FileSystemView.Kind.MISSING) {
+      // Looked up once per path and conversion: a converter run from the template's folder (the
+      // usual case) has one candidate only and asks nothing more.
+      boolean other = !inCwd.equals(inTemplate) && fs.kind(inCwd) != FileSystemView.Kind.MISSING;
+      return new Resolved(inTemplate, kind, false, other ? inCwd : null);
+    }
     FileSystemView.Kind cwdKind = fs.kind(inCwd);
     if (cwdKind != FileSystemView.Kind.MISSING && !inCwd.equals(inTemplate)) {
       return new Resolved(inCwd, cwdKind, true);

@@ -93,6 +93,7 @@ public enum PackerMapCode implements DiagnosticCode {
   SCRIPT_TOO_LARGE("PKRMAP-E315", "Script too large to inline"),
   UPLOAD_ADDRESS_SHARED("PKRMAP-E316", "Two files share an upload address"),
   DESTINATION_AS_FILE("PKRMAP-W317", "Destination taken as a file name"),
+  FOUND_IN_TWO_PLACES("PKRMAP-W318", "Path names different files in two places"),
 
   // Generalization and secrets.
   GENERALIZATION_DROPPED("PKRMAP-W401", "Generalization step dropped"),

@@ -47,6 +47,9 @@ final class Unit {
   /** Whether the note on how inline shell commands are assumed to run was given (once). */
   boolean inlineAssumptionSaid;
 
+  /** The relative paths already said to name two different things ({@link LocalFile}). */
+  final Set<String> twoPlacesSaid = new HashSet<>();
+
   /** The subscription ids already found not to be GUIDs: each is said once per source usage. */
   private final Set<String> oddSubscriptions = new HashSet<>();
 

@@ -1592,6 +1592,30 @@ final class MappingCases {
         one(linux(), b -> b.provisioner("shell", p -> p.set("script", "cwd.sh"))),
         opts().withScriptBaseUri(SCRIPTS),
         MemoryFiles.empty().text("/work/cwd.sh", "echo from cwd\n"));
+    // A relative path that names different files in the template's folder and in the working
+    // directory: the converter uses the template folder's and says so, once per path; the same
+    // file in both places (app.conf) says nothing.
+    add(
+        "relative-path-in-two-places",
+        one(
+            linux(),
+            b ->
+                b.provisioner("shell", p -> p.set("script", "scripts/a.sh"))
+                    .provisioner("shell", p -> p.set("script", "scripts/a.sh"))
+                    .provisioner(
+                        "file",
+                        p -> p.set("source", "files/app.conf").set("destination", "/tmp/app.conf"))
+                    .provisioner(
+                        "file",
+                        p -> p.set("source", "files/b.conf").set("destination", "/tmp/b.conf"))),
+        opts().withScriptBaseUri(SCRIPTS).withFileBaseUri(SCRIPTS),
+        MemoryFiles.empty()
+            .text("/work/templates/scripts/a.sh", "echo template\n")
+            .text("/work/scripts/a.sh", "echo cwd\n")
+            .text("/work/templates/files/app.conf", "same\n")
+            .text("/work/files/app.conf", "same\n")
+            .text("/work/templates/files/b.conf", "TEMPLATE\n")
+            .text("/work/files/b.conf", "CWD\n"));
     add(
         "shell-misc-fields",
         one(
