@@ -262,8 +262,8 @@ public final class Converter {
     // Also to the template's own version: a field that version lacks (errorHandling in a
     // 2022-07-01 template, which SPEC-W101 says has no effect) is dropped from the output as an
     // unknown one is, with a warning that names it, not written into a template of that version.
-    // An apiVersion kept as an expression is not retargeted: SPEC-W101 said which properties of
-    // other versions the output keeps.
+    // An apiVersion kept as an expression is not retargeted: the template was read in the default
+    // version, as the output alone is read again, so it holds nothing for another one.
     if (emit && p.keptExpression().isEmpty()) {
       ImageTemplate given = template;
       ApiVersionRetargeter.Result r = new ApiVersionRetargeter().retarget(template, target, member);

@@ -143,9 +143,10 @@ public final class SpecValidator {
    * the checked version lacks says what became of it in the output.
    *
    * @param version the API version of the output
-   * @param expression the ARM expression kept as the output's {@code apiVersion} (then {@code
-   *     version} is only the one the template is read as, and no property is dropped for it), or
-   *     empty when the output names {@code version}
+   * @param expression the ARM expression kept as the output's {@code apiVersion}, or empty when the
+   *     output names {@code version}. An expression is kept only when the file does not fix its
+   *     value; the template is then read in the default version, which rejects unknown properties,
+   *     so nothing of another version is kept for it (messages say the template is read as it)
    */
   public record Output(ApiVersion version, Optional<String> expression) {
     public Output {
@@ -669,16 +670,13 @@ public final class SpecValidator {
 
     /** Whether convert writes a property of another version into its output (see below). */
     boolean keptInOutput(Capabilities.Feature f) {
-      return output
-          .filter(o -> !strict && (o.expression().isPresent() || f.supports(o.version())))
-          .isPresent();
+      return output.filter(o -> !strict && f.supports(o.version())).isPresent();
     }
 
     /**
      * The convert words for an unknown property of a version that ignores them. A property of
-     * another version is kept when the output's apiVersion stays an expression (a deployment may
-     * pass a version that has it) or when the output's version has it; when it does not, the
-     * retargeter drops it and says so at the same place (and the converter keeps only its words).
+     * another version is kept when the output's version has it; when it does not, the retargeter
+     * drops it and says so at the same place (and the converter keeps only its words).
      */
     void unknownInOutput(
         DocMember m, Where w, Optional<Capabilities.Feature> elsewhere, StringBuilder detail) {
@@ -697,15 +695,7 @@ public final class SpecValidator {
             detail.toString());
         return;
       }
-      if (o.expression().isPresent()) {
-        detail
-            .append("It is kept in the output, whose apiVersion stays the expression ")
-            .append(o.expression().get())
-            .append(": a deployment with API version ")
-            .append(version.id())
-            .append(" ignores it, one with a version that has it uses it. Pass --api-version to")
-            .append(" write one version and have the template checked against it.");
-      } else if (elsewhere.get().supports(o.version())) {
+      if (elsewhere.get().supports(o.version())) {
         detail
             .append("It is kept in the output, which is written in API version ")
             .append(o.version().id())
