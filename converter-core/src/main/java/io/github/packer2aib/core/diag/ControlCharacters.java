@@ -1,5 +1,7 @@
 package io.github.packer2aib.core.diag;
 
+import java.util.Locale;
+
 /**
  * Control characters of message text shown as escapes ({@code \}{@code u0000} for a NUL): a path or
  * value from a template may hold a NUL, which makes a log "binary" for grep, or an escape sequence,
@@ -153,6 +155,6 @@ public final class ControlCharacters {
   }
 
   private static void appendEscape(char c, StringBuilder out) {
-    out.append(String.format("\\u%04x", (int) c));
+    out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
   }
 }

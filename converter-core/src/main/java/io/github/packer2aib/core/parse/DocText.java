@@ -3,9 +3,10 @@ package io.github.packer2aib.core.parse;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
-import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocNumbers;
+import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
+import java.util.Locale;
 
 /**
  * Renders a {@link DocNode} as canonical compact JSON: no whitespace, members in their order,
@@ -27,7 +28,6 @@ import io.github.packer2aib.core.doc.DocScalar;
  */
 public final class DocText {
   private DocText() {}
-
 
   public static String render(DocNode node) {
     StringBuilder out = new StringBuilder();
@@ -91,7 +91,6 @@ public final class DocText {
     return DocNumbers.canonical(literal);
   }
 
-
   private static String nonFinite(String literal) {
     String lower = literal.toLowerCase(java.util.Locale.ROOT);
     if (lower.equals(".inf") || lower.equals("+.inf")) {
@@ -135,7 +134,7 @@ public final class DocText {
           break;
         default:
           if (c < 0x20 || isLoneSurrogate(value, i)) {
-            out.append(String.format("\\u%04x", (int) c));
+            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             out.append(c);
           }

@@ -486,7 +486,7 @@ final class JsonSyntaxErrors {
           "The string that starts here is not closed on its line. Add the missing \"; a line"
               + " break inside a string must be written as \\n.");
     }
-    String escape = c == '\t' ? "\\t" : String.format("\\u%04x", Math.max(0, c));
+    String escape = c == '\t' ? "\\t" : String.format(Locale.ROOT, "\\u%04x", Math.max(0, c));
     return Diagnostic.of(
         SyntaxCode.JSON_CONTROL_CHARACTER,
         charRange(offset),
@@ -560,11 +560,12 @@ final class JsonSyntaxErrors {
         SyntaxCode.JSON_TOO_LARGE,
         at,
         String.format(
+            Locale.ROOT,
             "This number is %s characters long, more than the %,d this tool reads; no template"
                 + " needs such a number. If it is meant as text, put it in quotes.",
             start >= 0
-                ? String.format("%,d", runEnd - start)
-                : "more than " + String.format("%,d", JsonReader.MAX_NUMBER_LENGTH),
+                ? String.format(Locale.ROOT, "%,d", runEnd - start)
+                : "more than " + String.format(Locale.ROOT, "%,d", JsonReader.MAX_NUMBER_LENGTH),
             JsonReader.MAX_NUMBER_LENGTH));
   }
 

@@ -3,6 +3,7 @@ package io.github.packer2aib.core.parse;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.source.Range;
+import java.util.Locale;
 
 /** Small wording helpers shared by the JSON and YAML readers, so both speak alike. */
 final class Words {
@@ -44,7 +45,7 @@ final class Words {
       } else if (cp == '\t') {
         out.append("\\t");
       } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
-        out.append(String.format("\\u%04X", cp));
+        out.append(String.format(Locale.ROOT, "\\u%04X", cp));
       } else {
         out.appendCodePoint(cp);
       }
@@ -69,7 +70,7 @@ final class Words {
   }
 
   static String codePoint(int cp) {
-    return String.format("U+%04X", cp);
+    return String.format(Locale.ROOT, "U+%04X", cp);
   }
 
   /** The diagnostic for a key that appears twice in one object or mapping. */

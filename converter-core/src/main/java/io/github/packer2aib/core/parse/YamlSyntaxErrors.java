@@ -5,6 +5,7 @@ import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
+import java.util.Locale;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -215,9 +216,11 @@ final class YamlSyntaxErrors {
 
   private static String escape(int cp) {
     if (cp < 0x100) {
-      return String.format("\\x%02X", cp);
+      return String.format(Locale.ROOT, "\\x%02X", cp);
     }
-    return cp < 0x10000 ? String.format("\\u%04X", cp) : String.format("\\U%08X", cp);
+    return cp < 0x10000
+        ? String.format(Locale.ROOT, "\\u%04X", cp)
+        : String.format(Locale.ROOT, "\\U%08X", cp);
   }
 
   private Diagnostic cannotStart(int at) {

@@ -10,8 +10,10 @@ import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.source.SourceFile;
+import io.github.packer2aib.core.testing.DefaultLocale;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -440,5 +442,21 @@ class JsonReaderTest {
                 + " than the 20,000 this tool reads; no template needs such a number. If it is"
                 + " meant as text, put it in quotes."),
         Diags.describe(r));
+  }
+
+  @Test
+  void theLengthOfAnAbsurdNumberIsWrittenTheSameUnderAnyLocale() throws Exception {
+    // Under ar-EG the message said "٢٠٬٠٠١ characters long", under de-DE "20.001".
+    String absurd = "9".repeat(JsonReader.MAX_NUMBER_LENGTH + 1);
+    for (Locale locale : List.of(DefaultLocale.ARABIC_DIGITS, DefaultLocale.GERMAN)) {
+      ParseResult r = DefaultLocale.with(locale, () -> read("{\"x\": " + absurd + "}\n"));
+      assertEquals(
+          List.of(
+              "JSON-E022 Value too large @1:7-1:20008: This number is 20,001 characters long, more"
+                  + " than the 20,000 this tool reads; no template needs such a number. If it is"
+                  + " meant as text, put it in quotes."),
+          Diags.describe(r),
+          locale.toString());
+    }
   }
 }

@@ -204,7 +204,7 @@ final class DateTimeFunctions {
           return two(Math.floorMod(t.getYear(), 100));
         }
         if (len == 4) {
-          return String.format("%04d", t.getYear());
+          return String.format(Locale.ROOT, "%04d", t.getYear());
         }
         throw bad(tok, "year must either be \"YY\" or \"YYYY\"");
       case 'M':

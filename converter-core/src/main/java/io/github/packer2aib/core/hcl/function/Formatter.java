@@ -11,6 +11,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -201,15 +202,17 @@ final class Formatter {
         "the width or precision "
             + Excerpts.cut(digits.replaceFirst("^0+(?=.)", ""), 20)
             + " is more than the "
-            + String.format("%,d", MAX_LENGTH)
+            + String.format(Locale.ROOT, "%,d", MAX_LENGTH)
             + " characters a string may hold");
   }
 
   static FunctionException tooLong(long length) {
     return FunctionException.call(
         String.format(
+            Locale.ROOT,
             "the result would be %,d characters long, more than the %,d a string may hold",
-            length, MAX_LENGTH));
+            length,
+            MAX_LENGTH));
   }
 
   /** Explicit argument indexes past any call's arguments are all the same. */

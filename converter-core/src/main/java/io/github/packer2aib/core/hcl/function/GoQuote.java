@@ -1,5 +1,7 @@
 package io.github.packer2aib.core.hcl.function;
 
+import java.util.Locale;
+
 /** Go's {@code strconv.Quote} (and {@code QuoteToASCII}) for {@code %q}. */
 final class GoQuote {
   private GoQuote() {}
@@ -41,12 +43,12 @@ final class GoQuote {
                   break;
               }
               if (c < 0x20 || c == 0x7f) {
-                sb.append(String.format("\\x%02x", c));
+                sb.append(String.format(Locale.ROOT, "\\x%02x", c));
               } else if ((asciiOnly && c > 0x7e) || !isPrint(c)) {
                 if (c < 0x10000) {
-                  sb.append(String.format("\\u%04x", c));
+                  sb.append(String.format(Locale.ROOT, "\\u%04x", c));
                 } else {
-                  sb.append(String.format("\\U%08x", c));
+                  sb.append(String.format(Locale.ROOT, "\\U%08x", c));
                 }
               } else {
                 sb.appendCodePoint(c);
@@ -55,7 +57,10 @@ final class GoQuote {
     return sb.append('"').toString();
   }
 
-  /** Approximates Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols, U+0020. */
+  /**
+   * Approximates Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols,
+   * U+0020.
+   */
   private static boolean isPrint(int c) {
     if (c == ' ') {
       return true;

@@ -2,6 +2,7 @@ package io.github.packer2aib.core.hcl.function;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.MatchResult;
@@ -141,6 +142,7 @@ final class GoRegex {
     return FunctionException.arg(
         argIndex,
         String.format(
+                Locale.ROOT,
                 "the template's regular expressions together have read more than %,d characters:"
                     + " Java's regular expression engine backtracks where Go's does not, and a"
                     + " pattern of this template makes it try the same characters again and again."

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.hcl.function;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -385,7 +386,7 @@ final class GoRegexSyntax {
       }
       int code = Integer.parseInt(p.substring(start, end), 8);
       i = end;
-      return String.format("\\x{%X}", code);
+      return String.format(Locale.ROOT, "\\x{%X}", code);
     }
 
     /** {@code \pL}, {@code \p{Greek}}, {@code \P{Lu}}, {@code \p{^Greek}}; moves past it. */

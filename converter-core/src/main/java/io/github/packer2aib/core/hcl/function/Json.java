@@ -13,15 +13,16 @@ import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * JSON as cty writes and reads it. Writing: compact, object keys sorted, Go's escaping ({@code <},
- * {@code >}, {@code &}, U+2028 and U+2029 as {@code \\uXXXX}; control characters other than
- * {@code \n \r \t} as {@code \\u00XX}); numbers as {@link BigFloat#toString()}. Reading: objects
- * become objects, arrays tuples, numbers 512-bit numbers, {@code null} a null of type {@code any};
- * errors carry Go's wording ({@code invalid character 'x' looking for beginning of value}).
+ * {@code >}, {@code &}, U+2028 and U+2029 as {@code \\uXXXX}; control characters other than {@code
+ * \n \r \t} as {@code \\u00XX}); numbers as {@link BigFloat#toString()}. Reading: objects become
+ * objects, arrays tuples, numbers 512-bit numbers, {@code null} a null of type {@code any}; errors
+ * carry Go's wording ({@code invalid character 'x' looking for beginning of value}).
  */
 public final class Json {
   private Json() {}
@@ -106,11 +107,11 @@ public final class Json {
         case '&':
         case '\u2028':
         case '\u2029':
-          sb.append(String.format("\\u%04x", (int) c));
+          sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           break;
         default:
           if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
+            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             sb.append(c);
           }

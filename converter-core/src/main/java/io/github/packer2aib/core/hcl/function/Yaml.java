@@ -14,6 +14,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -318,12 +319,12 @@ final class Yaml {
           return "\\P";
         default:
           if (c <= 0xFF) {
-            return String.format("\\x%02X", c);
+            return String.format(Locale.ROOT, "\\x%02X", c);
           }
           if (c <= 0xFFFF) {
-            return String.format("\\u%04X", c);
+            return String.format(Locale.ROOT, "\\u%04X", c);
           }
-          return String.format("\\U%08X", c);
+          return String.format(Locale.ROOT, "\\U%08X", c);
       }
     }
   }

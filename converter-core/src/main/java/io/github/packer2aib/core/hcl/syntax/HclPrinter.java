@@ -3,6 +3,7 @@ package io.github.packer2aib.core.hcl.syntax;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Prints a syntax tree as canonical HCL native syntax: two-space indentation, one item per line,
@@ -374,7 +375,7 @@ public final class HclPrinter {
           break;
         default:
           if (c < 0x20 || c == 0x7f) {
-            s.append(String.format("\\u%04x", (int) c));
+            s.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             s.append(c);
           }

@@ -4,6 +4,7 @@ import io.github.packer2aib.core.source.Range;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -112,7 +113,7 @@ public final class SyntaxDump {
                 case '\t' -> out.append("\\t");
                 default -> {
                   if (cp < 0x20 || cp == 0x7f || (Character.isSpaceChar(cp) && cp != ' ')) {
-                    out.append(String.format("\\u%04X", cp));
+                    out.append(String.format(Locale.ROOT, "\\u%04X", cp));
                   } else {
                     out.appendCodePoint(cp);
                   }

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.hcl.value;
 
 import java.util.Comparator;
+import java.util.Locale;
 
 /** String helpers shared by the value model and the functions. */
 public final class Strings {
@@ -68,7 +69,7 @@ public final class Strings {
                   break;
                 default:
                   if (c < 0x20 || c == 0x7f) {
-                    sb.append(String.format("\\x%02x", c));
+                    sb.append(String.format(Locale.ROOT, "\\x%02x", c));
                   } else {
                     sb.appendCodePoint(c);
                   }

@@ -4,6 +4,7 @@ import io.github.packer2aib.grammar.gotemplate.GoTemplateLexer;
 import io.github.packer2aib.grammar.gotemplate.GoTemplateParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -311,7 +312,7 @@ public final class TemplateParser {
 
     private static String describeCharacter(String s) {
       int cp = s.codePointAt(0);
-      return String.format("\"%s\" (U+%04X)", s, cp);
+      return String.format(Locale.ROOT, "\"%s\" (U+%04X)", s, cp);
     }
 
     // -------------------------------------------------------------- parser errors

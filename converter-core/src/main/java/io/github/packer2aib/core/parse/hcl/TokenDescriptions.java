@@ -3,6 +3,7 @@ package io.github.packer2aib.core.parse.hcl;
 import io.github.packer2aib.grammar.hcl.HclLexer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.IntervalSet;
@@ -176,7 +177,7 @@ final class TokenDescriptions {
       return "\"\"";
     }
     int cp = text.codePointAt(0);
-    String code = String.format("U+%04X", cp);
+    String code = String.format(Locale.ROOT, "U+%04X", cp);
     if (Character.isISOControl(cp)
         || Character.isWhitespace(cp)
         || Character.getType(cp) == Character.FORMAT

@@ -829,9 +829,11 @@ public final class ServiceRules {
         // Built here, not by the caller: every command of every step is asked.
         pointer(at, i, "/inline/" + k),
         String.format(
+                Locale.ROOT,
                 "This command holds the invisible character U+%04X (character %d of the"
                     + " command), which ",
-                (int) c, command.codePointCount(0, first) + 1)
+                (int) c,
+                command.codePointCount(0, first) + 1)
             + (ControlCharacters.isBidirectional(c)
                 ? "changes the order in which editors and reviews show the text around it, so"
                     + " what runs is not what one reads."

@@ -16,6 +16,7 @@ import io.github.packer2aib.core.aib.TargetRegion;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.source.Position;
 import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.testing.DefaultLocale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -203,6 +204,32 @@ class ServiceRulesTest {
         found.get(0).detail());
     assertTrue(
         found.get(1).detail().contains("joins or splits words unseen"), found.get(1).detail());
+  }
+
+  @Test
+  void theInvisibleCharactersPlaceIsCountedInAsciiDigitsUnderAnyLocale() throws Exception {
+    // Under ar-EG the detail said "(character ١٦ of the command)".
+    ImageTemplate t =
+        template(
+            base()
+                .customize(
+                    List.of(
+                        new Customizer.Shell(
+                            null, null, null, List.of("echo 0123456789ab\u200bc")))),
+            Identity.userAssigned(ID));
+    List<Diagnostic> found =
+        DefaultLocale.with(
+            DefaultLocale.ARABIC_DIGITS,
+            () -> ServiceRules.check(t, ApiVersion.V2024_02_01, "", ServiceRulesTest::locate));
+    assertEquals(1, found.size(), found.toString());
+    assertTrue(
+        found
+            .get(0)
+            .detail()
+            .startsWith(
+                "This command holds the invisible character U+200B (character 18 of the"
+                    + " command)"),
+        found.get(0).detail());
   }
 
   @Test
