@@ -3,13 +3,17 @@ package io.github.packer2aib.cli;
 import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.SecretScrubber;
 import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -30,17 +34,47 @@ public final class Main {
 
   public static void main(String[] args) {
     skipUnusedConverters();
+    // The file descriptor itself, not System.out: that PrintStream would swallow write errors
+    // before StandardOutput could see them.
+    System.exit(
+        runProcess(
+            args,
+            System.in,
+            new FileOutputStream(FileDescriptor.out),
+            System.err,
+            System.getenv(),
+            Engine::core));
+  }
+
+  /**
+   * A whole process's run on its standard streams, with the exit code {@link #main} ends with: as
+   * {@link #run}, and when standard output could not be written (a full disk, {@code /dev/full}),
+   * {@code error: cannot write standard output: <reason>} on stderr and exit 1. That line comes
+   * last, after any summary or JSON document, since only the final flush can tell.
+   */
+  static int runProcess(
+      String[] args,
+      InputStream in,
+      OutputStream stdout,
+      OutputStream stderr,
+      Map<String, String> env,
+      Supplier<Engine> engine) {
+    StandardOutput checked = new StandardOutput(stdout);
     // Templates are UTF-8 files, so stdout is UTF-8 whatever the platform's default charset.
     PrintWriter out =
         new PrintWriter(
-            new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+            new BufferedWriter(new OutputStreamWriter(checked, StandardCharsets.UTF_8)));
     PrintWriter err =
-        new PrintWriter(
-            new BufferedWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8)));
-    int code = run(args, System.in, out, err);
+        new PrintWriter(new BufferedWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8)));
+    int code = run(args, in, out, err, env, engine);
     out.flush();
+    Optional<String> failure = checked.failure();
+    if (failure.isPresent()) {
+      err.print("error: cannot write standard output: " + failure.get() + "\n");
+      code = code == ExitCodes.OK ? ExitCodes.INPUT_ERROR : code;
+    }
     err.flush();
-    System.exit(code);
+    return code;
   }
 
   /**
