@@ -39,7 +39,7 @@ public final class Main {
     System.exit(
         runProcess(
             args,
-            System.in,
+            new StandardInput(System.in),
             new FileOutputStream(FileDescriptor.out),
             System.err,
             System.getenv(),
