@@ -64,12 +64,12 @@ final class Progress {
     return columns.isPresent() ? columns.getAsInt() - 1 : MAX_LINE;
   }
 
-  /** AUTO: a bar when a terminal is attached (a console, and TERM is not "dumb"), else lines. */
-  static Mode resolve(Mode requested, boolean console, String term) {
+  /** AUTO: a bar when stderr is a terminal (and TERM is not "dumb"), else lines. */
+  static Mode resolve(Mode requested, boolean terminal, String term) {
     if (requested != Mode.AUTO) {
       return requested;
     }
-    return console && !"dumb".equals(term) ? Mode.BAR : Mode.LINES;
+    return terminal && !"dumb".equals(term) ? Mode.BAR : Mode.LINES;
   }
 
   /** {@code done} of the total are finished, at {@code now} (System.nanoTime). */

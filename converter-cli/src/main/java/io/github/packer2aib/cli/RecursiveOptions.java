@@ -318,8 +318,7 @@ final class RecursiveOptions {
     Progress.Mode mode =
         common.quiet
             ? Progress.Mode.NONE
-            : Progress.resolve(
-                progress, System.console() != null, parent.environment().get("TERM"));
+            : Progress.resolve(progress, ErrorTerminal.detect(), parent.environment().get("TERM"));
     BulkRun.Settings run =
         new BulkRun.Settings(
             common.inputs,

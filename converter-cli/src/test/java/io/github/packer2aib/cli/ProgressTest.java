@@ -1,12 +1,23 @@
 package io.github.packer2aib.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The progress bar and lines of {@code convert -r}, driven by a fake clock (nanoseconds). */
 class ProgressTest {
@@ -47,6 +58,67 @@ class ProgressTest {
     assertEquals("progress: 2/20 (10%), 1.0/s, elapsed 0:02, ETA 0:18", lines[0]);
     assertEquals("progress: 18/20 (90%), 1.0/s, elapsed 0:18, ETA 0:02", lines[8]);
     assertEquals("progress: 20/20 (100%), 1.0/s, elapsed 0:20, ETA 0:00", lines[9]);
+  }
+
+  @Test
+  void stderrIsATerminalWhenItsLinkLeadsToOne(@TempDir Path tmp) throws IOException {
+    // Stand-ins for /proc/self/fd/2.
+    Map<String, Boolean> targets =
+        Map.of(
+            "/dev/pts/3", true,
+            "/dev/tty1", true,
+            "/dev/console", true,
+            "/dev/null", false,
+            "pipe:[4242]", false,
+            "/tmp/e.txt", false);
+    int i = 0;
+    for (Map.Entry<String, Boolean> t : targets.entrySet()) {
+      Path link = Files.createSymbolicLink(tmp.resolve("fd" + i++), Path.of(t.getKey()));
+      assertEquals(Optional.of(t.getValue()), ErrorTerminal.isTerminal(link), t.getKey());
+    }
+    assertEquals(Optional.empty(), ErrorTerminal.isTerminal(tmp.resolve("none")));
+  }
+
+  @Test
+  void stderrIntoAFileFromATerminalGetsLinesNotTheBar(@TempDir Path tmp) throws Exception {
+    // stdin and stdout on a terminal made System.console() answer, and 2> log filled the log with
+    // \r redraws. script(1) gives the child a terminal.
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "no script(1)");
+    assumeTrue(Files.isSymbolicLink(Path.of("/proc/self/fd/2")), "no /proc");
+    Templates.write(tmp.resolve("in"), "a.json", Templates.VALID_AIB);
+    Path log = tmp.resolve("err.txt");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String command =
+        String.join(
+            " ",
+            List.of(
+                quote(java),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                quote(System.getProperty("java.class.path")),
+                Main.class.getName(),
+                "convert",
+                "-r",
+                quote(tmp.resolve("in").toString()),
+                "-o",
+                quote(tmp.resolve("out").toString()),
+                "2>" + quote(log.toString())));
+    Process p =
+        new ProcessBuilder("/usr/bin/script", "-qec", command, "/dev/null")
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "still running");
+
+    assertEquals(0, p.exitValue(), output);
+    String err = Files.readString(log);
+    assertTrue(err.contains("progress: 1/1 (100%)"), err);
+    assertFalse(err.contains("\r"), err);
+  }
+
+  private static String quote(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
   }
 
   @Test
