@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,17 @@ final class ArgumentFiles {
       } else if (a.charAt(1) == '@') {
         out.add(a.substring(1));
       } else {
-        Path path = Path.of(a.substring(1));
+        Path path;
+        try {
+          path = Path.of(a.substring(1));
+        } catch (InvalidPathException e) {
+          // Before Main.run's handlers: it ended the JVM with a stack trace.
+          throw new Problem(
+              "cannot read argument file "
+                  + a.substring(1)
+                  + ": "
+                  + PathSpelling.whyInvalid(a.substring(1)));
+        }
         if (!Files.exists(path)) {
           out.add(a); // not a file: an argument that starts with @
         } else {

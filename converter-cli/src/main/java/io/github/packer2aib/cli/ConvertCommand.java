@@ -89,6 +89,7 @@ final class ConvertCommand implements Callable<Integer> {
                 OptionSpec.builder("-o", "--output")
                     .paramLabel("DIR")
                     .type(Path.class)
+                    .converters(new OptionTypes.PathConverter())
                     .description(
                         "Write one file per template into DIR (created if needed), named"
                             + " <name>.<json|yaml>. Required when the inputs produce more than"
@@ -349,7 +350,8 @@ final class ConvertCommand implements Callable<Integer> {
       try {
         root = Path.of(input).toAbsolutePath().normalize();
       } catch (InvalidPathException e) {
-        throw new ParameterException(spec.commandLine(), "'" + input + "' is not a valid path");
+        throw new ParameterException(
+            spec.commandLine(), "cannot read '" + input + "': " + PathSpelling.whyInvalid(input));
       }
       // Also when either is reached through a link (their forms, as discovery tells the output
       // folder): the run would search nothing, and take the templates it was given for outputs

@@ -51,7 +51,7 @@ final class InputReader {
     try {
       path = Path.of(argument);
     } catch (InvalidPathException e) {
-      return new Input.Unreadable(argument, "invalid path");
+      return new Input.Unreadable(argument, PathSpelling.whyInvalid(argument));
     }
     return readNamed(path, argument);
   }

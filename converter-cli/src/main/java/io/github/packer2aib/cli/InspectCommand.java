@@ -132,10 +132,11 @@ final class InspectCommand implements Callable<Integer> {
           PackerTemplates.load(
               new PackerInput(Path.of(input), input), options, new LocalFiles(cwd));
     } catch (InvalidPathException e) {
+      String reason = PathSpelling.whyInvalid(input);
       report.cli(
           CliCode.UNREADABLE_INPUT,
-          "cannot read " + input + ": invalid path",
-          "The input " + input + " could not be read: invalid path.",
+          "cannot read " + input + ": " + reason,
+          "The input " + input + " could not be read: " + reason + ".",
           input);
       report.finish("inspected 1 input", 1);
       return ExitCodes.INPUT_ERROR;

@@ -3,6 +3,8 @@ package io.github.packer2aib.cli;
 import io.github.packer2aib.core.OutputFormat;
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.mapping.packer.OptionValues;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +67,23 @@ final class OptionTypes {
       }
       throw new TypeConversionException(
           "unknown format '" + value + "'; expected one of: " + String.join(", ", formats()));
+    }
+  }
+
+  /**
+   * A path option ({@code -o}, {@code --report}, {@code --settings}). Picocli's own converter
+   * quoted Java's exception ("cannot convert '��/out' to interface java.nio.file.Path
+   * (java.nio.file.InvalidPathException: Malformed input ...)"); this one says why, as {@link
+   * PathSpelling} does.
+   */
+  static final class PathConverter implements ITypeConverter<Path> {
+    @Override
+    public Path convert(String value) {
+      try {
+        return Path.of(value);
+      } catch (InvalidPathException e) {
+        throw new TypeConversionException(PathSpelling.whyInvalid(value));
+      }
     }
   }
 

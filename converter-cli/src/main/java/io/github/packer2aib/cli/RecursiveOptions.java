@@ -104,6 +104,7 @@ final class RecursiveOptions {
                 OptionSpec.builder("--settings")
                     .paramLabel("FILE")
                     .type(Path.class)
+                    .converters(new OptionTypes.PathConverter())
                     .description(
                         "With -r: per-template options (variables, var files, --only/--except,"
                             + " identity, location, base URIs, ...) from a YAML or JSON file, by"
@@ -241,7 +242,9 @@ final class RecursiveOptions {
       try {
         p = Path.of(input).toAbsolutePath().normalize();
       } catch (InvalidPathException e) {
-        continue; // reported where the roots are read
+        // Before the roots are read (validate -r ended in an internal error).
+        throw new ParameterException(
+            spec.commandLine(), "cannot read '" + input + "': " + PathSpelling.whyInvalid(input));
       }
       List<Path> forms = Discovery.forms(p);
       boolean folder = Files.isDirectory(p);

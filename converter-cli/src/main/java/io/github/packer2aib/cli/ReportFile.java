@@ -66,6 +66,7 @@ final class ReportFile {
             OptionSpec.builder("--report")
                 .paramLabel("FILE")
                 .type(Path.class)
+                .converters(new OptionTypes.PathConverter())
                 .description(description),
             get,
             set)
