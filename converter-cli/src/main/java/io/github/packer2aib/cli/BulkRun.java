@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -96,6 +97,12 @@ final class BulkRun {
   /** Templates converted before the run was stopped, for the notice of a stopped run. */
   private final AtomicInteger finishedCount = new AtomicInteger();
 
+  /** When the run started: a temporary file changed since may be another run's, in use. */
+  private Instant started = Instant.EPOCH;
+
+  /** Of {@link #finishedCount}, the candidates that were templates (the summary's count). */
+  private final AtomicInteger finishedTemplates = new AtomicInteger();
+
   /**
    * Held while outcomes are printed, so that the notice of a stopped run comes after a whole
    * outcome, and nothing after it.
@@ -119,6 +126,7 @@ final class BulkRun {
 
   int run() {
     long start = System.nanoTime();
+    started = Instant.now();
     List<Discovery.Root> roots = Discovery.roots(settings.inputs());
     List<Discovery.Candidate> candidates =
         settings.discovery().discover(roots, files, settings.jobs());
@@ -226,6 +234,8 @@ final class BulkRun {
       if (check == null) {
         leftovers = Leftovers.settle(out, earlier, vouched, settings.prune()).listedIn(before);
         manifestProblem = writeManifest(folders, before, leftovers);
+        folders.removeStaleTemps(started);
+        folders.removeEmpty();
       } else {
         Leftovers plan = Leftovers.check(out, earlier, vouched, settings.prune());
         plan.pruned().forEach(check::deleted);
@@ -238,6 +248,12 @@ final class BulkRun {
 
     // The report first, so that a failure to write it is part of what stderr ends with.
     boolean reportWritten = settings.report() == null || writeReport(machine, leftovers, folders);
+    if (settings.report() != null) {
+      Path reportFolder = settings.report().target().toAbsolutePath().getParent();
+      if (reportFolder != null) {
+        StaleTemps.remove(reportFolder, started, StaleTemps::running);
+      }
+    }
     boolean quiet = settings.display().quiet();
     printing.lock();
     try {
@@ -414,16 +430,35 @@ final class BulkRun {
   private void notice(int total) {
     err.print(
         (progress.drawsBar() ? "\n" : "")
-            + "interrupted: "
-            + finishedCount.get()
-            + " of "
-            + Report.plural(total, "template")
-            + (check != null || settings.output() == null
-                ? " checked; nothing was written"
-                : " finished; the output files written so far are complete")
-            + (settings.report() == null ? "" : ", and no report was written")
+            + interrupted(
+                finishedCount.get(),
+                finishedTemplates.get(),
+                total,
+                check != null || settings.output() == null,
+                settings.report() != null)
             + "\n");
     err.flush();
+  }
+
+  /**
+   * The notice of a stopped run. It counts candidates, as the progress line does: a JSON or YAML
+   * file may turn out to be no template only once it is read, so "of 602 templates" counted files
+   * the summary would have called skipped; those finished that were templates are given apart.
+   */
+  static String interrupted(
+      int finished, int templates, int total, boolean writesNothing, boolean report) {
+    return "interrupted: "
+        + finished
+        + " of "
+        + Report.plural(total, "candidate")
+        + (writesNothing ? " checked" : " finished")
+        + " ("
+        + Report.plural(templates, "template")
+        + ")"
+        + (writesNothing
+            ? "; nothing was written"
+            : "; the output files written so far are complete")
+        + (report ? ", and no report was written" : "");
   }
 
   /**
@@ -506,7 +541,10 @@ final class BulkRun {
               // before this run's hook set stopping, a write this template lost to the stop is
               // not a failure of its own (CLI-E002) to report.
               if (!stopping && !PendingWrites.PROCESS.abandoned()) {
-                finishedCount.addAndGet(isWork(c) ? 1 : 0);
+                if (isWork(c)) {
+                  finishedCount.incrementAndGet();
+                  finishedTemplates.addAndGet(o.status() == BulkOutcome.Status.SKIPPED ? 0 : 1);
+                }
                 finished.add(o);
                 if (outstanding.decrementAndGet() == 0) {
                   LockSupport.unpark(reporter);

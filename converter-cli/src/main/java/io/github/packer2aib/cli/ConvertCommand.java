@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -37,6 +38,9 @@ final class ConvertCommand implements Callable<Integer> {
 
   private final Packer2AibCommand parent;
   private CommandSpec spec;
+
+  /** When the run started: a temporary file changed since may be another run's, in use. */
+  private Instant started = Instant.EPOCH;
 
   private Path output;
   private OutputFormat format = OutputFormat.JSON;
@@ -162,6 +166,7 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    started = Instant.now();
     checkRecursiveUsage();
     ReportFile reportFile = checkUsage();
     if (recursive.enabled) {
@@ -492,11 +497,14 @@ final class ConvertCommand implements Callable<Integer> {
       entries.add(new OutputNames.Entry(a.inputName(), a.inputIndex(), a.template().name()));
     }
     List<OutputNames.Assigned> names = OutputNames.assign(entries, format.extension());
+    // Which folders the run makes: those left empty (every write failed) are removed again.
+    OutputFolders folders = new OutputFolders();
     try {
       if (check == null) {
-        Files.createDirectories(output);
+        folders.make(output.toAbsolutePath().normalize());
       }
     } catch (IOException e) {
+      folders.removeEmpty(); // the parents made before the failure
       String reason = InputReader.reason(e);
       report.cli(
           CliCode.UNWRITABLE_OUTPUT,
@@ -587,6 +595,10 @@ final class ConvertCommand implements Callable<Integer> {
       } catch (IOException e) {
         unwritable(a, target, InputReader.reason(e), report, failed, reportFile);
       }
+    }
+    if (check == null) {
+      folders.removeStaleTemps(started);
+      folders.removeEmpty();
     }
     return written;
   }

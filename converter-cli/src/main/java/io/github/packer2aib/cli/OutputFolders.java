@@ -3,8 +3,13 @@ package io.github.packer2aib.cli;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -51,6 +56,46 @@ final class OutputFolders {
    */
   boolean madeByRun(Path folder) {
     return made.getOrDefault(folder, false);
+  }
+
+  /**
+   * Removes the folders this run made that are still empty, deepest first: a run that failed its
+   * writes (a full disk) left hundreds of empty folders, where the README promises that nothing is
+   * written for a template that fails. The run made them, so they are its to remove; a folder
+   * something else has put a file in meanwhile is not empty and stays.
+   */
+  void removeEmpty() {
+    List<Path> mine = new ArrayList<>();
+    made.forEach(
+        (folder, byRun) -> {
+          if (byRun) {
+            mine.add(folder);
+          }
+        });
+    mine.sort(Comparator.comparingInt((Path p) -> p.toAbsolutePath().getNameCount()).reversed());
+    for (Path folder : mine) {
+      try {
+        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+          Files.delete(folder); // only an empty folder: DirectoryNotEmptyException otherwise
+        }
+      } catch (IOException e) {
+        // Not empty, or not ours to remove after all: it stays.
+      }
+    }
+  }
+
+  /**
+   * Deletes the temporary files a killed earlier run left in the folders this run wrote to and did
+   * not make ({@link StaleTemps}): only those of {@link AtomicFiles}, of processes no longer
+   * running, last changed before {@code runStart}.
+   */
+  void removeStaleTemps(Instant runStart) {
+    made.forEach(
+        (folder, byRun) -> {
+          if (!byRun) {
+            StaleTemps.remove(folder, runStart, StaleTemps::running);
+          }
+        });
   }
 
   private boolean create(Path folder) throws IOException {

@@ -14,11 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,15 +36,24 @@ class RecursiveInterruptTest {
 
   private static final int TEMPLATES = 3000;
 
-  /** The templates to convert, each with a warning (an unknown field). */
+  /** JSON files beside the templates that are no templates: candidates, skipped once read. */
+  private static final int OTHER_JSON = TEMPLATES / 10;
+
+  /**
+   * The templates to convert, each with a warning (an unknown field), and every tenth with a JSON
+   * file beside it that is no template.
+   */
   private Path inputs() {
     Path in = tmp.resolve("in");
     for (int i = 0; i < TEMPLATES; i++) {
-      String name = String.format("t%04d", i);
+      String name = String.format(Locale.ROOT, "t%04d", i);
       BulkTrees.put(
           in,
           name + ".json",
           BulkTrees.legacy(name).replace("\"os_type\"", "\"no_such_field\": 1, \"os_type\""));
+      if (i % 10 == 0) {
+        BulkTrees.put(in, name + "-package.json", "{\"name\": \"x\", \"version\": \"1.0.0\"}\n");
+      }
     }
     return in;
   }
@@ -98,12 +110,19 @@ class RecursiveInterruptTest {
 
     String err = stopped(in, out, false, "--progress", "lines", "--report", report.toString());
 
-    assertTrue(
-        err.matches(
-            "(?s)(.*\n"
-                + ")?interrupted: \\d+ of 3000 templates finished; the output files written so far"
-                + " are complete, and no report was written\n"),
-        err);
+    // Candidates, as the progress line counts them, and of those finished the templates: "of
+    // 3300 templates" counted the JSON files that are no templates.
+    Matcher notice =
+        Pattern.compile(
+                "(?s)(?:.*\n)?interrupted: (\\d+) of "
+                    + (TEMPLATES + OTHER_JSON)
+                    + " candidates finished \\((\\d+) templates?\\); the output files written so"
+                    + " far are complete, and no report was written\n")
+            .matcher(err);
+    assertTrue(notice.matches(), err);
+    int finished = Integer.parseInt(notice.group(1));
+    int templates = Integer.parseInt(notice.group(2));
+    assertTrue(templates <= finished, err);
     assertFalse(Files.exists(report));
     // Nor the report's parts written so far (hidden files beside it).
     try (Stream<Path> beside = Files.list(tmp)) {
@@ -137,6 +156,18 @@ class RecursiveInterruptTest {
             some.toString());
     assertEquals(0, complete.exitCode(), complete.err());
     assertEquals(BulkTrees.files(whole), left);
+  }
+
+  @Test
+  void theNoticeCountsCandidatesAsTheProgressLineDoesAndTheTemplatesApart() {
+    assertEquals(
+        "interrupted: 7 of 602 candidates finished (6 templates); the output files written so far"
+            + " are complete",
+        BulkRun.interrupted(7, 6, 602, false, false));
+    assertEquals(
+        "interrupted: 1 of 2 candidates checked (1 template); nothing was written, and no report"
+            + " was written",
+        BulkRun.interrupted(1, 1, 2, true, true));
   }
 
   @Test
