@@ -195,7 +195,9 @@ STRING_NEWLINE
 
 // ---------------------------------------------------------------------------------------------
 // Template Expressions, heredoc form. The heredoc ends at a line that holds only its marker
-// (spaces and tabs around it allowed); a line that merely ends with the marker does not end it.
+// (spaces and tabs around it allowed) and ends with a line break, as in HashiCorp's scanner; a
+// line that merely ends with the marker, or a marker with no line break at the end of the file,
+// does not end it.
 // ---------------------------------------------------------------------------------------------
 
 mode HEREDOC;

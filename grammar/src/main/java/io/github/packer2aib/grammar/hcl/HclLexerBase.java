@@ -259,8 +259,8 @@ public abstract class HclLexerBase extends Lexer {
 
   /**
    * True at the start of a heredoc line that holds only the current marker, optionally surrounded
-   * by spaces and tabs. Evaluated before the token's first character is consumed (from {@link
-   * #nextToken()}).
+   * by spaces and tabs, and ends with a line break. Evaluated before the token's first character is
+   * consumed (from {@link #nextToken()}).
    */
   protected boolean heredocEndAhead() {
     String marker = heredocMarkers.peek();
@@ -282,8 +282,10 @@ public abstract class HclLexerBase extends Lexer {
     while (isBlank(_input.LA(i))) {
       i++;
     }
+    // The line break is required: HCL's scanner closes a heredoc only on a marker line that ends
+    // with one, so a marker at the very end of the file leaves the heredoc unterminated.
     int next = _input.LA(i);
-    return next == '\n' || next == IntStream.EOF || (next == '\r' && _input.LA(i + 1) == '\n');
+    return next == '\n' || (next == '\r' && _input.LA(i + 1) == '\n');
   }
 
   /** Looks past whitespace, newlines and comments after a {@code {} for the word {@code for}. */

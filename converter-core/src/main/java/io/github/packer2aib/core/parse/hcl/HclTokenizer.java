@@ -950,7 +950,7 @@ final class HclTokenizer implements TokenSource {
 
   /**
    * At the start of a heredoc line that holds only the current marker, with optional spaces and
-   * tabs around it (before the line is lexed).
+   * tabs around it, and ends with a line break (before the line is lexed).
    */
   private boolean heredocEndAhead() {
     if (markerDepth == 0 || pos == 0 || bytes[pos - 1] != '\n') {
@@ -970,8 +970,9 @@ final class HclTokenizer implements TokenSource {
     while (isBlank(at(i))) {
       i++;
     }
+    // As HclLexerBase: no line break after the marker (the end of the file) does not close it.
     int next = at(i);
-    return next == '\n' || next == EOF || (next == '\r' && at(i + 1) == '\n');
+    return next == '\n' || (next == '\r' && at(i + 1) == '\n');
   }
 
   /**

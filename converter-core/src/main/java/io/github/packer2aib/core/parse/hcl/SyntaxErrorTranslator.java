@@ -427,6 +427,16 @@ final class SyntaxErrorTranslator {
     String marker = text.substring(text.startsWith("<<-") ? 3 : 2);
     int begin = locator.offset(start.getStartIndex());
     Range subject = locator.range(begin, begin + text.length());
+    if (lastLineIsMarker(marker)) {
+      return Diagnostic.of(
+          HclSyntaxCode.UNCLOSED_HEREDOC,
+          subject,
+          "The closing line \""
+              + marker
+              + "\" is the end of the file, with no line break after it. HCL closes a heredoc"
+              + " only at a marker line that ends with a line break (Packer reports"
+              + " \"Unterminated template string\"): add a newline at the end of the file.");
+    }
     return Diagnostic.of(
         HclSyntaxCode.UNCLOSED_HEREDOC,
         subject,
@@ -436,6 +446,23 @@ final class SyntaxErrorTranslator {
             + " contains just "
             + marker
             + " (spaces around it are allowed) after the heredoc's last line.");
+  }
+
+  /**
+   * Whether the file's last line, which has no line break after it, holds only {@code marker}
+   * (spaces and tabs around it allowed): a heredoc that would close there if the line ended.
+   */
+  private boolean lastLineIsMarker(String marker) {
+    String text = locator.file().text();
+    int start = text.lastIndexOf('\n') + 1;
+    int end = text.length();
+    while (start < end && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+      start++;
+    }
+    while (end > start && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+      end--;
+    }
+    return text.substring(start, end).equals(marker);
   }
 
   private Diagnostic interpolation(TemplateInterpolationContext ctx, Problem p) {

@@ -148,6 +148,33 @@ class HclParserTest {
   }
 
   @Test
+  void aHeredocMarkerWithoutALineBreakAtTheEndOfTheFileDoesNotCloseIt() {
+    // HCL's scanner closes a heredoc only on a marker line ending in a line break; at the end of
+    // the file HashiCorp's parser says "Unterminated template string".
+    List<String> inputs =
+        List.of(
+            "x = <<EOT\na\nEOT",
+            "x = <<-EOT\n  a\n  EOT",
+            "x = <<EOT\na\nEOT  ",
+            "x = <<EOT\r\na\r\nEOT",
+            "x = <<EOT\na\n\tEOT\t");
+    for (HclParser p : List.of(parser, HclParser.antlrOnly())) {
+      for (String text : inputs) {
+        HclParseResult result = p.parse(new SourceFile("v.pkrvars.hcl", text));
+        assertEquals(
+            List.of("v.pkrvars.hcl:1:5 Unclosed heredoc"), summaries(result.diagnostics()), text);
+        assertTrue(
+            result.diagnostics().get(0).detail().contains("no line break after it"),
+            result.diagnostics().get(0).detail());
+      }
+    }
+    // With the line break it closes, as before.
+    for (String end : List.of("\n", "\r\n", "  \n")) {
+      assertEquals(1, parseClean("x = <<EOT\na\nEOT" + end).attributes().size());
+    }
+  }
+
+  @Test
   void partialBodyKeepsEveryItemThatParsed() {
     HclParseResult result =
         parser.parse(

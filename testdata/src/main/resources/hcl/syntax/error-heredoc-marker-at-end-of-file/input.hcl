@@ -1,0 +1,6 @@
+build {
+  x = 1
+}
+v = <<-EOT
+  a
+  EOT  
