@@ -33,11 +33,14 @@ public final class SourceFile {
    */
   private final byte[] ascii;
 
+  /** Whether {@link #fromUtf8} removed a byte order mark from the start of the text. */
+  private final boolean byteOrderMarkRemoved;
+
   /** The line of the last position asked for (see {@link #lineOf}). */
   private int lineHint;
 
   public SourceFile(String name, String text) {
-    this(name, text, computeLineStarts(text), surrogateFree(text), false, List.of(), null);
+    this(name, text, computeLineStarts(text), surrogateFree(text), false, List.of(), null, false);
   }
 
   private SourceFile(
@@ -47,7 +50,8 @@ public final class SourceFile {
       boolean surrogateFree,
       boolean values,
       List<Range> secrets,
-      byte[] ascii) {
+      byte[] ascii,
+      boolean byteOrderMarkRemoved) {
     this.name = Objects.requireNonNull(name, "name");
     this.text = Objects.requireNonNull(text, "text");
     this.lineStarts = lineStarts;
@@ -55,6 +59,7 @@ public final class SourceFile {
     this.values = values;
     this.secrets = secrets;
     this.ascii = ascii;
+    this.byteOrderMarkRemoved = byteOrderMarkRemoved;
   }
 
   /**
@@ -87,14 +92,22 @@ public final class SourceFile {
     if (starts != null) {
       // ASCII: ISO-8859-1 gives the same characters and copies the bytes as they are.
       String text = new String(bytes, StandardCharsets.ISO_8859_1);
-      return new SourceFile(name, text, starts, true, values, List.of(), bytes);
+      return new SourceFile(name, text, starts, true, values, List.of(), bytes, false);
     }
     String text = Utf8.decode(bytes);
-    if (text.startsWith("\uFEFF")) {
+    boolean byteOrderMark = text.startsWith("\uFEFF");
+    if (byteOrderMark) {
       text = text.substring(1);
     }
     return new SourceFile(
-        name, text, computeLineStarts(text), surrogateFree(text), values, List.of(), null);
+        name,
+        text,
+        computeLineStarts(text),
+        surrogateFree(text),
+        values,
+        List.of(),
+        null,
+        byteOrderMark);
   }
 
   /**
@@ -142,7 +155,7 @@ public final class SourceFile {
   public static SourceFile ofValues(String name, String text) {
     Objects.requireNonNull(text, "text");
     return new SourceFile(
-        name, text, computeLineStarts(text), surrogateFree(text), true, List.of(), null);
+        name, text, computeLineStarts(text), surrogateFree(text), true, List.of(), null, false);
   }
 
   /**
@@ -152,7 +165,8 @@ public final class SourceFile {
   public SourceFile asValues() {
     return values
         ? this
-        : new SourceFile(name, text, lineStarts, surrogateFree, true, secrets, ascii);
+        : new SourceFile(
+            name, text, lineStarts, surrogateFree, true, secrets, ascii, byteOrderMarkRemoved);
   }
 
   /** Whether this is a value file ({@link #ofValues}). */
@@ -175,7 +189,15 @@ public final class SourceFile {
     if (all.size() == secrets.size()) {
       return this;
     }
-    return new SourceFile(name, text, lineStarts, surrogateFree, values, List.copyOf(all), ascii);
+    return new SourceFile(
+        name,
+        text,
+        lineStarts,
+        surrogateFree,
+        values,
+        List.copyOf(all),
+        ascii,
+        byteOrderMarkRemoved);
   }
 
   /** The ranges renderers must mask ({@link #withSecrets}), in the order given. */
@@ -227,6 +249,15 @@ public final class SourceFile {
    */
   public byte[] asciiBytes() {
     return ascii;
+  }
+
+  /**
+   * Whether the file's bytes started with a byte order mark that {@link #fromUtf8} removed. HCL's
+   * scanner drops one at the start of what it scans; its parser, which would drop it again, asks
+   * this so that a second mark is still an invalid character, as in HashiCorp's parser.
+   */
+  public boolean byteOrderMarkRemoved() {
+    return byteOrderMarkRemoved;
   }
 
   public String name() {

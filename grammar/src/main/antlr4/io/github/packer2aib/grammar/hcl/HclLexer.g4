@@ -39,7 +39,8 @@ WS
     : [ \t]+ -> skip
     ;
 
-// A UTF-8 byte order mark at the very start of a file; HashiCorp's parser accepts it.
+// A UTF-8 byte order mark at the very start of a file; HashiCorp's parser accepts it (one only:
+// HclLexerBase.setSkipsByteOrderMark(false) when the one was removed before lexing).
 BYTE_ORDER_MARK
     : '\uFEFF' { onByteOrderMark(); }
     ;

@@ -63,6 +63,7 @@ public abstract class HclLexerBase extends Lexer {
   private final Deque<Frame> frames = new ArrayDeque<>();
   private final Deque<String> heredocMarkers = new ArrayDeque<>();
   private Frame root = Frame.BODY;
+  private boolean skipsByteOrderMark = true;
 
   /** The generated lexer's numbers of the heredoc modes (its mode names are static data). */
   private final int heredocMode;
@@ -147,8 +148,18 @@ public abstract class HclLexerBase extends Lexer {
     }
   }
 
+  /**
+   * Whether a byte order mark at the very start of the input is hidden (the default), as HCL's
+   * scanner drops one before it scans. Turned off for a text whose one mark was already removed,
+   * such as a file's text decoded without it: a mark still at its start is then a second one, which
+   * HCL reports as an invalid character.
+   */
+  public void setSkipsByteOrderMark(boolean skips) {
+    skipsByteOrderMark = skips;
+  }
+
   protected void onByteOrderMark() {
-    if (_tokenStartCharIndex == 0) {
+    if (_tokenStartCharIndex == 0 && skipsByteOrderMark) {
       setChannel(HIDDEN);
     }
   }

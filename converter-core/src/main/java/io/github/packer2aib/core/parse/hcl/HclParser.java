@@ -98,7 +98,7 @@ public final class HclParser {
     Locator locator = new Locator(file);
     SyntaxErrorSink sink = new SyntaxErrorSink();
     try {
-      Lexed lexed = HclTokenizer.scan(file.text(), file.asciiBytes(), start);
+      Lexed lexed = HclTokenizer.scan(file, start);
       int tooDeep = lexed.tooDeep();
       if (tooDeep >= 0) {
         Range at = locator.token(lexed.starts()[tooDeep], lexed.stops()[tooDeep]);
@@ -115,7 +115,7 @@ public final class HclParser {
         }
       }
       // ANTLR's parser takes the tokens as objects, all channels: lexed again, as errors are rare.
-      return antlr(HclTokenizer.lex(file.text(), file.name(), start), locator, start);
+      return antlr(HclTokenizer.lex(file, start), locator, start);
     } catch (StackOverflowError e) {
       // Nesting the pre-check cannot see, such as a long chain of unary operators.
       SyntaxErrorSink overflow = new SyntaxErrorSink();

@@ -111,6 +111,14 @@ final class HclTokenizer implements TokenSource {
   /** The heredoc markers, as code point ranges of the text: start and end of each. */
   private int[] markers = new int[8];
 
+  /**
+   * Whether a byte order mark at the very start of the text is hidden, as HCL's scanner drops one
+   * before it scans ({@code HclLexerBase.setSkipsByteOrderMark}). False for a file's text, whose
+   * one mark {@link SourceFile#fromUtf8} already removed: a mark still at its start is a second
+   * one, which HCL reports as an invalid character.
+   */
+  private final boolean skipsByteOrderMark;
+
   private int markerDepth;
 
   /**
@@ -118,7 +126,15 @@ final class HclTokenizer implements TokenSource {
    * @param name the source name, as given to {@code CharStreams.fromString}
    */
   HclTokenizer(String text, String name, Start start) {
-    this(text, name, start, true, null);
+    this(text, name, start, true, null, true);
+  }
+
+  /**
+   * @param skipsByteOrderMark whether a byte order mark at the start of the text is skipped (see
+   *     {@link #skipsByteOrderMark})
+   */
+  HclTokenizer(String text, String name, Start start, boolean skipsByteOrderMark) {
+    this(text, name, start, true, null, skipsByteOrderMark);
   }
 
   /**
@@ -126,7 +142,14 @@ final class HclTokenizer implements TokenSource {
    *     stream of the text
    * @param ascii the text's bytes when it is all ASCII (read, never written), or null
    */
-  private HclTokenizer(String text, String name, Start start, boolean objects, byte[] ascii) {
+  private HclTokenizer(
+      String text,
+      String name,
+      Start start,
+      boolean objects,
+      byte[] ascii,
+      boolean skipsByteOrderMark) {
+    this.skipsByteOrderMark = skipsByteOrderMark;
     int length = text.length();
     // Constant time for a Latin-1 string (Java's compact strings), the common case.
     int pairs = length - text.codePointCount(0, length);
@@ -268,7 +291,15 @@ final class HclTokenizer implements TokenSource {
    * syntax errors, needs the tokens as objects.
    */
   static CommonTokenStream lex(String text, String name, Start start) {
-    HclTokenizer tokenizer = new HclTokenizer(text, name, start);
+    return lex(new HclTokenizer(text, name, start));
+  }
+
+  /** {@link #lex(String, String, Start)} of a file's text, as {@link #scan(SourceFile, Start)}. */
+  static CommonTokenStream lex(SourceFile file, Start start) {
+    return lex(new HclTokenizer(file.text(), file.name(), start, !file.byteOrderMarkRemoved()));
+  }
+
+  private static CommonTokenStream lex(HclTokenizer tokenizer) {
     Token[] tokens = new Token[16 + tokenizer.n / 6];
     int count = 0;
     int type;
@@ -311,7 +342,20 @@ final class HclTokenizer implements TokenSource {
    * when there are none.
    */
   static Lexed scan(String text, byte[] ascii, Start start) {
-    HclTokenizer tokenizer = new HclTokenizer(text, null, start, false, ascii);
+    return scan(new HclTokenizer(text, null, start, false, ascii, true));
+  }
+
+  /**
+   * {@link #scan(String, byte[], Start)} of a file's text. A byte order mark at its start is not
+   * skipped when the file's own was removed as it was decoded: HCL drops only one.
+   */
+  static Lexed scan(SourceFile file, Start start) {
+    return scan(
+        new HclTokenizer(
+            file.text(), null, start, false, file.asciiBytes(), !file.byteOrderMarkRemoved()));
+  }
+
+  private static Lexed scan(HclTokenizer tokenizer) {
     // Templates have about one token of the default channel for every 6-7 characters: room for
     // one in 5 saves growing the arrays (and the copies) for nearly all.
     int room = 16 + tokenizer.n / 5;
@@ -540,7 +584,7 @@ final class HclTokenizer implements TokenSource {
   /** A character above U+00FF in the default mode: a byte order mark, an identifier or invalid. */
   private int wider() {
     if (units.charAt(pos) == '\uFEFF') {
-      if (pos == 0) {
+      if (pos == 0 && skipsByteOrderMark) {
         channel = Lexer.HIDDEN;
       }
       return one(HclLexer.BYTE_ORDER_MARK);

@@ -68,7 +68,7 @@ public final class LooseArguments {
 
   /** The arguments of {@code file}, in the order their values end. */
   public static List<Argument> of(SourceFile file) {
-    Lexed lexed = HclTokenizer.scan(file.text(), file.asciiBytes(), HclTokenizer.Start.CONFIG_FILE);
+    Lexed lexed = HclTokenizer.scan(file, HclTokenizer.Start.CONFIG_FILE);
     byte[] types = lexed.types();
     int[] starts = lexed.starts();
     int[] stops = lexed.stops();

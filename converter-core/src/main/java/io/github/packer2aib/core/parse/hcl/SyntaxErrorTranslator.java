@@ -140,6 +140,14 @@ final class SyntaxErrorTranslator {
               "The character \"~\" is used only as a strip marker, written right next to the"
                   + " brace of a template sequence: \"${~\", \"~}\", \"%{~\".");
         }
+        if ("\uFEFF".equals(text) && offending.getStartIndex() == 0) {
+          // Only reached when the file's own mark was removed as it was read.
+          return diagnostic(
+              HclSyntaxCode.INVALID_CHARACTER,
+              offending,
+              "The file starts with two byte order marks (U+FEFF), and only one is allowed (as"
+                  + " in Packer). Remove the second.");
+        }
         if ("\uFEFF".equals(text)) {
           return diagnostic(
               HclSyntaxCode.INVALID_CHARACTER,

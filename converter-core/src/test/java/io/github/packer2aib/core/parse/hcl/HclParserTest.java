@@ -21,6 +21,8 @@ import io.github.packer2aib.core.hcl.syntax.TemplateInterpolation;
 import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -172,6 +174,36 @@ class HclParserTest {
     for (String end : List.of("\n", "\r\n", "  \n")) {
       assertEquals(1, parseClean("x = <<EOT\na\nEOT" + end).attributes().size());
     }
+  }
+
+  @Test
+  void aSecondByteOrderMarkIsAnInvalidCharacter() throws Exception {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] rest = "locals { r = 1 }\n".getBytes(StandardCharsets.UTF_8);
+    byte[] one = concat(bom, rest);
+    byte[] two = concat(bom, one);
+    for (HclParser p : List.of(parser, HclParser.antlrOnly())) {
+      assertEquals(List.of(), p.parse(SourceFile.fromUtf8("one.pkr.hcl", one)).diagnostics());
+      // As HCL's scanner, a text that still has its mark drops one.
+      assertEquals(
+          List.of(),
+          p.parse(new SourceFile("s.pkr.hcl", "\uFEFFlocals { r = 1 }\n")).diagnostics());
+      // Decoding removed the first mark: HCL drops only one, so the second is invalid (as
+      // hcl2json and Packer: "Invalid character").
+      HclParseResult result = p.parse(SourceFile.fromUtf8("two.pkr.hcl", two));
+      assertTrue(
+          summaries(result.diagnostics()).contains("two.pkr.hcl:1:1 Invalid character"),
+          summaries(result.diagnostics()).toString());
+      assertTrue(
+          result.diagnostics().get(0).detail().contains("two byte order marks"),
+          result.diagnostics().get(0).detail());
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test

@@ -343,6 +343,47 @@ class HclTokenizerProperties {
   }
 
   @Example
+  void aLeadingByteOrderMarkIsAnInvalidTokenWhenTheFileHadOneRemovedAlready() {
+    for (String text : List.of("\uFEFFa = 1\n", "\uFEFF\uFEFFa = 1\n", "a = 1\n\uFEFF")) {
+      for (HclTokenizer.Start start : HclTokenizer.Start.values()) {
+        HclLexer lexer = new HclLexer(CharStreams.fromString(text, "in.hcl"));
+        lexer.removeErrorListeners();
+        lexer.setSkipsByteOrderMark(false);
+        switch (start) {
+          case EXPRESSION:
+            lexer.startExpression();
+            break;
+          case TEMPLATE:
+            lexer.startTemplate();
+            lexer.mode(HclLexer.TEMPLATE);
+            break;
+          default:
+            lexer.startConfigFile();
+        }
+        List<Tok> expected = toks(new CommonTokenStream(lexer));
+        List<Tok> actual =
+            toks(new CommonTokenStream(new HclTokenizer(text, "in.hcl", start, false)));
+        assertEquals(expected, actual, start + " " + escape(text));
+      }
+    }
+    // Skipped or not, the first token of a configuration file is the mark: hidden or not.
+    CommonTokenStream skipped =
+        HclTokenizer.lex("\uFEFFa = 1\n", "in.hcl", HclTokenizer.Start.CONFIG_FILE);
+    assertEquals(Token.HIDDEN_CHANNEL, skipped.get(0).getChannel());
+    CommonTokenStream kept =
+        toStream(
+            new HclTokenizer("\uFEFFa = 1\n", "in.hcl", HclTokenizer.Start.CONFIG_FILE, false));
+    assertEquals(Token.DEFAULT_CHANNEL, kept.get(0).getChannel());
+    assertEquals(HclLexer.BYTE_ORDER_MARK, kept.get(0).getType());
+  }
+
+  private static CommonTokenStream toStream(HclTokenizer tokenizer) {
+    CommonTokenStream stream = new CommonTokenStream(tokenizer);
+    stream.fill();
+    return stream;
+  }
+
+  @Example
   void tokensReadTheirTextAndPositionsFromTheInput() {
     List<Tok> tokens =
         tokenizerTokens("a = \"\uD83D\uDE00${b}\"\n", HclTokenizer.Start.CONFIG_FILE);
