@@ -65,8 +65,11 @@ UNTERMINATED_BLOCK_COMMENT
 // Numeric Literals (spec: "Lexical Elements" > "Numeric Literals")
 // ---------------------------------------------------------------------------------------------
 
+// As HashiCorp's scanner, a number runs on over digits, points and exponents, and ends with a digit:
+// `1.2.3` and `1e5.0` are one (invalid) number, which the tree builder reports, rather than a
+// number followed by a legacy index; `1.e5` is valid (100000). `1.` is still a number and a dot.
 NUMBER
-    : Digit+ ('.' Digit+)? ([eE] [+-]? Digit+)?
+    : Digit ((Digit | '.' | Exponent)* (Digit | Exponent))?
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -290,6 +293,10 @@ TEMPLATE_MODE_CARRIAGE_RETURN
 
 fragment Digit
     : [0-9]
+    ;
+
+fragment Exponent
+    : [eE] [+-]? Digit
     ;
 
 fragment HexDigit

@@ -716,26 +716,36 @@ final class HclTokenizer implements TokenSource {
     pos = i;
   }
 
-  /** {@code Digit+ ('.' Digit+)? ([eE] [+-]? Digit+)?}: the longest prefix that is a number. */
+  /**
+   * {@code Digit ((Digit | '.' | Exponent)* (Digit | Exponent))?}, with {@code Exponent} {@code
+   * [eE] [+-]? Digit}: the longest prefix that is a number, which ends with a digit. As in
+   * HashiCorp's scanner it runs on over further points and exponents ({@code 1.2.3} is one token).
+   */
   private void number() {
-    pos++;
-    skipDigits();
-    if (at(pos) == '.' && isDigit(at(pos + 1))) {
-      pos += 2;
-      skipDigits();
-    }
-    int e = at(pos);
-    if (e == 'e' || e == 'E') {
-      int i = pos + 1;
-      int sign = at(i);
-      if (sign == '+' || sign == '-') {
+    int i = pos + 1;
+    int end = i;
+    while (true) {
+      int c = at(i);
+      if (isDigit(c)) {
+        end = ++i;
+      } else if (c == '.') {
         i++;
-      }
-      if (isDigit(at(i))) {
-        pos = i + 1;
-        skipDigits();
+      } else if (c == 'e' || c == 'E') {
+        int j = i + 1;
+        int sign = at(j);
+        if (sign == '+' || sign == '-') {
+          j++;
+        }
+        if (!isDigit(at(j))) {
+          break;
+        }
+        i = j + 1;
+        end = i;
+      } else {
+        break;
       }
     }
+    pos = end;
   }
 
   /** A heredoc introducer ({@code <<EOF} or {@code <<-EOF} and its line break), or a comparison. */
@@ -1209,15 +1219,6 @@ final class HclTokenizer implements TokenSource {
       i++;
     }
     return i;
-  }
-
-  private void skipDigits() {
-    byte[] b = bytes;
-    int i = pos;
-    while (i < n && isDigit(b[i])) {
-      i++;
-    }
-    pos = i;
   }
 
   private static boolean isBlank(int c) {

@@ -43,6 +43,59 @@ public final class NumberLiterals {
     }
   }
 
+  /**
+   * Whether a number token of the native syntax is one number: {@code digits ["." [digits]]
+   * [exponent]}, what Go's {@code big.ParseFloat} (HCL's reader) accepts of the characters the
+   * token can hold. The token runs on over further points and exponents ({@code 1.2.3}).
+   */
+  static boolean wellFormed(String token) {
+    int n = token.length();
+    int i = 0;
+    while (i < n && isDigit(token.charAt(i))) {
+      i++;
+    }
+    if (i < n && token.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(token.charAt(i))) {
+        i++;
+      }
+    }
+    if (i < n && (token.charAt(i) == 'e' || token.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (token.charAt(i) == '+' || token.charAt(i) == '-')) {
+        i++;
+      }
+      int digits = i;
+      while (i < n && isDigit(token.charAt(i))) {
+        i++;
+      }
+      if (i == digits) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  /**
+   * A number token that is not one number ({@link #wellFormed}), which HCL refuses as it parses:
+   * most often an unquoted version such as {@code 1.2.3}.
+   */
+  static Diagnostic malformed(String token, Range range) {
+    String shown = Excerpts.cut(token, 40);
+    return Diagnostic.of(
+        HclSyntaxCode.INVALID_NUMBER,
+        range,
+        shown
+            + " is not a number: a number has at most one decimal point and one exponent. If it"
+            + " is a version or another name, quote it as a string: \""
+            + shown
+            + "\".");
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
   /** The digits of the literal's mantissa after its leading zeros (a linear scan). */
   private static int significantDigits(String literal) {
     int count = 0;

@@ -204,8 +204,15 @@ final class TreeShaper {
     }
   }
 
-  /** A number literal from its digits; one out of {@link BigDecimal}'s range is reported. */
+  /**
+   * A number literal from its token; one with a second point or exponent (the token runs on over
+   * them, as HCL's does) or out of {@link BigDecimal}'s range is reported.
+   */
   LiteralValue number(String digits, Range range) {
+    if (!NumberLiterals.wellFormed(digits)) {
+      diagnostics.accept(NumberLiterals.malformed(digits, range));
+      return LiteralValue.number(BigDecimal.ZERO, range);
+    }
     return NumberLiterals.of(digits, range, diagnostics);
   }
 

@@ -21,6 +21,7 @@ import io.github.packer2aib.core.hcl.syntax.TemplateInterpolation;
 import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -204,6 +205,28 @@ class HclParserTest {
     byte[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
+  }
+
+  @Test
+  void aNumberWithASecondPointIsOneInvalidNumberNotALegacyIndex() {
+    // HCL's scanner reads 1.2.3 as one number token and refuses it as it parses, so no try, can
+    // or conditional can hide it.
+    for (HclParser p : List.of(parser, HclParser.antlrOnly())) {
+      HclParseResult result =
+          p.parse(new SourceFile("t.pkr.hcl", "v = 1.0.0\nr = try(1.2.3, \"x\")\nc = 1e5.0\n"));
+      assertEquals(
+          List.of(
+              "t.pkr.hcl:1:5 Invalid number literal",
+              "t.pkr.hcl:2:9 Invalid number literal",
+              "t.pkr.hcl:3:5 Invalid number literal"),
+          summaries(result.diagnostics()));
+      Diagnostic first = result.diagnostics().get(0);
+      assertEquals("1:5-1:10", at(first.subject().get()));
+      assertTrue(first.detail().contains("quote it as a string: \"1.0.0\""), first.detail());
+    }
+    // A point followed by an exponent is still one valid number, as in HCL (1.e5 is 100000).
+    LiteralValue n = (LiteralValue) parseClean("n = 1.e5\n").attributes().get(0).expression();
+    assertEquals(0, new BigDecimal("100000").compareTo(n.number()));
   }
 
   @Test

@@ -319,6 +319,7 @@ class HclTokenizerProperties {
             "\uFEFF",
             "\uFEFFa = 1\n\uFEFF",
             "a = 1.\nb = 1e\nc = 1e+\nd = 1.5e+3x\ne = 1..2 ... .",
+            "a = 1.2.3 1e5.0 1.e5 1.e 1E5e+5 1e5e x.0.1.2 1.. 1.5.a 0.-1 2e-",
             "x = <<EOF\n  hello ${name} %{ if a ~}b%{~ endif }\n  EOF\ny = <<-EOT\n\tz\n\tEOT\n",
             "x = <<EOF\nno end\n",
             "x = <<EOF\na\nEOF",
