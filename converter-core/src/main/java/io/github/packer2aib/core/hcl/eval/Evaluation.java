@@ -9,6 +9,7 @@ import io.github.packer2aib.core.hcl.syntax.Expression;
 import io.github.packer2aib.core.hcl.syntax.ForExpr;
 import io.github.packer2aib.core.hcl.syntax.FunctionCall;
 import io.github.packer2aib.core.hcl.syntax.GetAttr;
+import io.github.packer2aib.core.hcl.syntax.HclPrinter;
 import io.github.packer2aib.core.hcl.syntax.Index;
 import io.github.packer2aib.core.hcl.syntax.IndexExpr;
 import io.github.packer2aib.core.hcl.syntax.LegacyIndex;
@@ -634,6 +635,21 @@ final class Evaluation {
 
   // ---- collections --------------------------------------------------------------------------
 
+  /** {@code local.k = v} in an object: a reference or a name with periods? HCL asks to say. */
+  private void ambiguousKey(Expression key) {
+    String text = Excerpts.cut(HclPrinter.print(key), 60);
+    error(
+        EvalCode.AMBIGUOUS_ATTRIBUTE_KEY,
+        key.range(),
+        "This key could be a reference or a literal name. If it is meant as a reference, wrap it"
+            + " in parentheses: ("
+            + text
+            + "). If it is meant as a name containing periods or brackets, quote it to make a"
+            + " string: \""
+            + text
+            + "\".");
+  }
+
   private Value object(ObjectCons object, EvalContext ctx) {
     // Sorted as the object keeps its attributes, so that it takes them over without comparing
     // keys again (TreeMap copies a map sorted by the same comparator in one linear pass).
@@ -647,8 +663,14 @@ final class Evaluation {
       Value key;
       int mark = diagnostics.size();
       Optional<String> literalName = item.literalName();
-      // Not Optional.map/orElseGet: C1 allocates the capturing lambda for every item.
-      key = literalName.isPresent() ? Value.string(literalName.get()) : eval(item.key(), ctx);
+      if (item.hasAmbiguousKey()) {
+        // As HCL's ObjectConsKeyExpr: refused when evaluated (not parsed), so try() can catch it.
+        ambiguousKey(item.key());
+        key = Value.unknown(Type.DYNAMIC);
+      } else {
+        // Not Optional.map/orElseGet: C1 allocates the capturing lambda for every item.
+        key = literalName.isPresent() ? Value.string(literalName.get()) : eval(item.key(), ctx);
+      }
       boolean keyFailed = errorsSince(mark);
       Value value = eval(item.value(), ctx);
       all.add(key);

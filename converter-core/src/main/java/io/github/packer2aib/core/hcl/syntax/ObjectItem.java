@@ -8,7 +8,8 @@ import java.util.Optional;
  * One {@code key = value} (or {@code key: value}) of an object. A key written as a bare identifier
  * is a {@link ScopeTraversal} without steps and names the attribute literally (as do the keywords
  * {@code null}, {@code true} and {@code false}, {@link LiteralValue}s); wrap it in parentheses
- * ({@link Parenthesized}) to use the variable's value instead.
+ * ({@link Parenthesized}) to use the variable's value instead. A key with steps ({@code local.k})
+ * must be wrapped so, or quoted: see {@link #hasAmbiguousKey}.
  */
 public record ObjectItem(Expression key, Expression value, Range range) implements SyntaxNode {
 
@@ -32,5 +33,15 @@ public record ObjectItem(Expression key, Expression value, Range range) implemen
       return Optional.of(literal.text());
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the key is a traversal with steps not wrapped in parentheses ({@code local.k = v},
+   * {@code a[0] = v}), which HCL refuses when it evaluates the object ("Ambiguous attribute key"):
+   * a bare name is literal, so whether {@code foo.bar} names a reference or the key "foo.bar"
+   * cannot be told.
+   */
+  public boolean hasAmbiguousKey() {
+    return key instanceof ScopeTraversal traversal && !traversal.isBareName();
   }
 }

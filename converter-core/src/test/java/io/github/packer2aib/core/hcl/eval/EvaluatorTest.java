@@ -90,6 +90,35 @@ class EvaluatorTest {
     assertEquals(8, subject.end().offset());
   }
 
+  @Test
+  void anObjectKeyWithStepsMustBeParenthesizedOrQuoted() {
+    // HCL's ObjectConsKeyExpr: a bare name is literal, so var.name could be either; it asks.
+    for (String key : List.of("var.name", "var.list[0]", "foo.bar", "a.0")) {
+      EvalResult r = EvalTesting.eval("{ " + key + " = 1 }", VARS);
+      assertEquals(
+          List.of("EVAL-E032"), r.diagnostics().stream().map(Diagnostic::code).toList(), key);
+      Diagnostic d = r.diagnostics().get(0);
+      assertEquals("Ambiguous attribute key", d.summary());
+      assertTrue(d.detail().contains("(" + key + ")"), d.detail());
+      assertEquals(2, d.subject().orElseThrow().start().offset());
+      assertEquals(2 + key.length(), d.subject().orElseThrow().end().offset());
+      assertFalse(r.value().isKnown(), key);
+    }
+    assertEquals("{\"web\": 1}", valueOf("{ (var.name) = 1 }"));
+    assertEquals("{\"b\": 1}", valueOf("{ (var.list[1]) = 1 }"));
+    assertEquals("{\"name\": 1}", valueOf("{ name = 1 }"));
+    assertEquals("{\"var.name\": 1}", valueOf("{ \"var.name\" = 1 }"));
+    // Evaluated, not parsed: try() catches it, as in Packer 1.6.6 (try({ a.b = 1 }, "x") is "x").
+    assertEquals("string \"x\"", show("try({ var.name = 1 }, \"x\")"));
+  }
+
+  /** The value of {@code text}, which must evaluate without diagnostics, without its type. */
+  private static String valueOf(String text) {
+    String shown = show(text);
+    assertFalse(shown.contains(" | "), shown);
+    return shown.substring(shown.indexOf(") ") + 2);
+  }
+
   /** The details of the diagnostics of {@code text}, evaluated with sensitive values. */
   private static String detailsWithSecrets(String text) {
     Map<String, Value> vars =
