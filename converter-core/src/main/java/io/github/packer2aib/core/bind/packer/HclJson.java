@@ -292,6 +292,12 @@ final class HclJson {
 
   /** A string holding a native expression (a type constraint). */
   private Expression typeExpression(DocScalar s) {
+    if (s.text().contains("${")) {
+      // A template where a type is due: Packer's reading (hcl.ExprCall) does not parse it and
+      // says what a type looks like; so does the type check of the string, rather than a syntax
+      // error about the "$" that HCL's expression syntax does not have.
+      return literal(s.text(), s.range());
+    }
     StringMapping mapping = new StringMapping(s.range(), s.text());
     HclExpressionResult parsed = parser.parseExpression(new SourceFile(file.name(), s.text()));
     report(parsed.diagnostics(), mapping);
@@ -310,11 +316,22 @@ final class HclJson {
               d.code(),
               d.severity(),
               d.summary(),
-              d.detail(),
+              inString(d.detail()),
               d.subject().map(mapping::map),
               d.path(),
               related));
     }
+  }
+
+  /**
+   * A syntax diagnostic's detail for a text parsed out of a JSON string: the parser only saw the
+   * string, so where it says "the end of the file" (or "this file") it is the string's end, and the
+   * file goes on after it.
+   */
+  private static String inString(String detail) {
+    return detail
+        .replace("the end of the file", "the end of the string")
+        .replace("this file", "this string");
   }
 
   private Range inner(Range quoted) {
