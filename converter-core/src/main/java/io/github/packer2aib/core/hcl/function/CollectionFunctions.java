@@ -389,20 +389,23 @@ final class CollectionFunctions {
   }
 
   private static Value merge(List<Value> a) throws FunctionException {
-    boolean allMaps = true;
-    List<Type> elemTypes = new ArrayList<>();
-    for (int i = 0; i < a.size(); i++) {
-      Value v = a.get(i);
+    // cty's MergeFunc keeps a map only when every argument has exactly the same type; any other
+    // mix (maps of different element types, or an object among them) gives an object whose
+    // attributes keep their own types: merge(map(number), map(string)) keeps 30 a number.
+    Type first = null;
+    boolean sameType = true;
+    for (Value v : a) {
       if (v.isNull()) {
         continue;
       }
-      if (v instanceof MapValue) {
-        elemTypes.add(((MapValue) v).elementType());
-      } else if (v instanceof ObjectValue) {
-        allMaps = false;
-      } else {
+      if (!(v instanceof MapValue) && !(v instanceof ObjectValue)) {
         throw FunctionException.call(
             "arguments must be maps or objects, got " + Strings.quote(v.type().friendlyName()));
+      }
+      if (first == null) {
+        first = v.type();
+      } else if (!first.equals(v.type())) {
+        sameType = false;
       }
     }
     Map<String, Value> out = new TreeMap<>(Strings.CODE_POINT_ORDER);
@@ -412,19 +415,8 @@ final class CollectionFunctions {
       }
       out.putAll(v instanceof MapValue ? ((MapValue) v).entries() : ((ObjectValue) v).attributes());
     }
-    if (allMaps && !elemTypes.isEmpty()) {
-      Type u = Unify.unify(elemTypes, true).orElse(null);
-      if (u != null) {
-        Map<String, Value> converted = new TreeMap<>(Strings.CODE_POINT_ORDER);
-        for (Map.Entry<String, Value> e : out.entrySet()) {
-          Convert.Result r = Convert.to(e.getValue(), u);
-          if (!r.isOk()) {
-            return Value.object(out);
-          }
-          converted.put(e.getKey(), r.value());
-        }
-        return Value.map(u, converted);
-      }
+    if (sameType && first instanceof MapType) {
+      return Value.map(((MapType) first).element(), out);
     }
     return Value.object(out);
   }
