@@ -381,9 +381,16 @@ final class CollectionFunctions {
     }
     if (m instanceof MapValue) {
       MapValue mv = (MapValue) m;
+      // cty's LookupFunc types the result as the map's element type: the default must convert to
+      // it (checked even when the key is present) and is returned converted, so a map(string)
+      // with default 30 gives "30", and a map(number) with default "none" is refused.
+      Convert.Result r = Convert.to(dflt, mv.elementType());
+      if (!r.isOk()) {
+        throw FunctionException.arg(
+            2, "the default value must have the same type as the map elements");
+      }
       Value v = mv.entries().get(key);
-      // Packer returns the default as given, without converting it to the map's element type.
-      return v != null ? v : dflt;
+      return v != null ? v : r.value();
     }
     throw FunctionException.arg(0, "lookup() requires a map as the first argument");
   }
