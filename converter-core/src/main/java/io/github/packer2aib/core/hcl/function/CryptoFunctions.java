@@ -162,9 +162,13 @@ final class CryptoFunctions {
     }
     if (a.size() == 2) {
       long cost = Args.toLong(a.get(1), 1);
-      if (cost < 4 || cost > 31) {
-        throw FunctionException.arg(
-            1, "crypto/bcrypt: cost " + cost + " is outside allowed range (4,31)");
+      // Go's bcrypt.GenerateFromPassword uses its default cost (10) for any cost below 4, so only
+      // a cost above 31 fails; the message is Packer's, typo included.
+      if (cost > 31) {
+        throw FunctionException.call(
+            "error occured generating password crypto/bcrypt: cost "
+                + cost
+                + " is outside allowed range (4,31)");
       }
     }
     return Value.unknown(Type.STRING).mark(Mark.SENSITIVE);

@@ -108,6 +108,12 @@ class FunctionBehaviourTest {
     assertEquals(Type.STRING, v.type());
     assertThrows(
         FunctionException.class, () -> call("bcrypt", Value.string("pw"), Value.number(99)));
+    // Go takes a cost below 4 as its default cost, 10.
+    for (int cost : new int[] {-1, 0, 3, 4, 31}) {
+      Value low = call("bcrypt", Value.string("pw"), Value.number(cost));
+      assertTrue(low.isSensitive(), "cost " + cost);
+      assertFalse(low.isKnown(), "cost " + cost);
+    }
   }
 
   @Test
