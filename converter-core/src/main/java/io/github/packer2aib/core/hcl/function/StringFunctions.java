@@ -126,8 +126,13 @@ final class StringFunctions {
             .impl(
                 a -> {
                   // Any number of spaces, as in Packer (they were capped at 10,000 without a
-                  // word); the result is bounded as every string is, before it is made.
-                  int n = Math.max(0, Args.toIntInCall(a.get(0), ""));
+                  // word); the result is bounded as every string is, before it is made. A
+                  // negative number makes Packer panic ("strings: negative Repeat count"), even
+                  // without a newline: refused here with a plain message.
+                  int n = Args.toIntInCall(a.get(0), "");
+                  if (n < 0) {
+                    throw FunctionException.arg(0, "the number of spaces must not be negative");
+                  }
                   String str = a.get(1).asString();
                   long lines = str.chars().filter(c -> c == '\n').count();
                   long length = str.length() + lines * n;
