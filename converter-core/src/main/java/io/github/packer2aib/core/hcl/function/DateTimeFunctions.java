@@ -148,6 +148,13 @@ final class DateTimeFunctions {
     while (i < n) {
       char c = format.charAt(i);
       if (c == '\'') {
+        // As cty's tokenizer: a '' where a token starts is one escaped quote, before any quoted
+        // literal is looked for, so a format of four quotes gives two (not a literal of one).
+        if (i + 1 < n && format.charAt(i + 1) == '\'') {
+          out.append('\'');
+          i += 2;
+          continue;
+        }
         int j = i + 1;
         StringBuilder lit = new StringBuilder();
         boolean closed = false;
@@ -168,11 +175,7 @@ final class DateTimeFunctions {
         if (!closed) {
           throw FunctionException.arg(0, "unterminated literal '" + lit);
         }
-        if (j == i + 2) {
-          out.append('\'');
-        } else {
-          out.append(lit);
-        }
+        out.append(lit);
         i = j;
         continue;
       }
