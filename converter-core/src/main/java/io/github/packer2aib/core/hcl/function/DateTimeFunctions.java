@@ -9,8 +9,6 @@ import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +63,7 @@ final class DateTimeFunctions {
             .returns(Type.STRING)
             .impl(
                 a -> {
-                  OffsetDateTime t = parse(a.get(0).asString(), -1, false);
+                  GoTime.Stamp t = parse(a.get(0).asString(), -1, false);
                   long d;
                   try {
                     d = GoTime.parseDuration(a.get(1).asString());
@@ -81,7 +79,7 @@ final class DateTimeFunctions {
             .returns(Type.STRING)
             .impl(
                 a -> {
-                  OffsetDateTime t = parse(a.get(1).asString(), 1, false);
+                  GoTime.Stamp t = parse(a.get(1).asString(), 1, false);
                   return Value.string(formatdate(a.get(0).asString(), t));
                 }));
     fs.add(
@@ -99,18 +97,16 @@ final class DateTimeFunctions {
                   if (secs.bitLength() > 40) {
                     throw FunctionException.arg(0, "the timestamp is out of range");
                   }
-                  return components(
-                      OffsetDateTime.ofInstant(
-                          Instant.ofEpochSecond(secs.longValue()), ZoneOffset.UTC));
+                  return components(GoTime.Stamp.utc(Instant.ofEpochSecond(secs.longValue())));
                 }));
     return fs;
   }
 
-  private static OffsetDateTime now(Clock clock) {
-    return OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC);
+  private static GoTime.Stamp now(Clock clock) {
+    return GoTime.Stamp.utc(clock.now());
   }
 
-  private static OffsetDateTime parse(String s, int argIndex, boolean spaceAllowed)
+  private static GoTime.Stamp parse(String s, int argIndex, boolean spaceAllowed)
       throws FunctionException {
     try {
       return GoTime.parseRfc3339(s, spaceAllowed);
@@ -119,7 +115,7 @@ final class DateTimeFunctions {
     }
   }
 
-  private static Value components(OffsetDateTime t) {
+  private static Value components(GoTime.Stamp t) {
     Map<String, Value> m = new LinkedHashMap<>();
     int[] iso = GoTime.isoWeek(t);
     m.put("year", Value.number(t.getYear()));
@@ -141,7 +137,7 @@ final class DateTimeFunctions {
   }
 
   /** cty's {@code formatdate} verbs; letters must be quoted ({@code 'T'}) to be literal. */
-  static String formatdate(String format, OffsetDateTime t) throws FunctionException {
+  static String formatdate(String format, GoTime.Stamp t) throws FunctionException {
     StringBuilder out = new StringBuilder();
     int i = 0;
     int n = format.length();
@@ -199,7 +195,7 @@ final class DateTimeFunctions {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
-  private static String verb(String tok, OffsetDateTime t) throws FunctionException {
+  private static String verb(String tok, GoTime.Stamp t) throws FunctionException {
     int len = tok.length();
     switch (tok.charAt(0)) {
       case 'Y':

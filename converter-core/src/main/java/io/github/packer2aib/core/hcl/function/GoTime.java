@@ -1,13 +1,16 @@
 package io.github.packer2aib.core.hcl.function;
 
 import io.github.packer2aib.core.hcl.value.Strings;
-import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalField;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,10 +28,79 @@ final class GoTime {
   }
 
   /**
+   * A time and its UTC offset, as Go's {@code time.Time} holds them. Not java.time's
+   * OffsetDateTime: its ZoneOffset stops at ±18:00, where Go (and so Packer) takes any offset under
+   * 24 hours ({@code 2024-11-09T00:07:09+19:00}). The getters are those of OffsetDateTime, for the
+   * local date and time.
+   */
+  record Stamp(LocalDateTime local, int offsetSeconds) {
+    static Stamp utc(Instant instant) {
+      return new Stamp(LocalDateTime.ofInstant(instant, ZoneOffset.UTC), 0);
+    }
+
+    static Stamp of(OffsetDateTime t) {
+      return new Stamp(t.toLocalDateTime(), t.getOffset().getTotalSeconds());
+    }
+
+    int getYear() {
+      return local.getYear();
+    }
+
+    Month getMonth() {
+      return local.getMonth();
+    }
+
+    int getMonthValue() {
+      return local.getMonthValue();
+    }
+
+    int getDayOfMonth() {
+      return local.getDayOfMonth();
+    }
+
+    int getDayOfYear() {
+      return local.getDayOfYear();
+    }
+
+    DayOfWeek getDayOfWeek() {
+      return local.getDayOfWeek();
+    }
+
+    int getHour() {
+      return local.getHour();
+    }
+
+    int getMinute() {
+      return local.getMinute();
+    }
+
+    int getSecond() {
+      return local.getSecond();
+    }
+
+    int getNano() {
+      return local.getNano();
+    }
+
+    int get(TemporalField field) {
+      return local.get(field);
+    }
+
+    long toEpochSecond() {
+      return local.toEpochSecond(ZoneOffset.UTC) - offsetSeconds;
+    }
+
+    /** The same offset, {@code nanos} later (Go's {@code Add}). */
+    Stamp plusNanos(long nanos) {
+      return new Stamp(local.plusNanos(nanos), offsetSeconds);
+    }
+  }
+
+  /**
    * Go's {@code time.Parse(time.RFC3339, s)}, with cty's messages. {@code spaceAllowed} also
    * accepts a space instead of {@code T} (Packer's {@code rfc3339_parse}).
    */
-  static OffsetDateTime parseRfc3339(String s, boolean spaceAllowed) throws TimeError {
+  static Stamp parseRfc3339(String s, boolean spaceAllowed) throws TimeError {
     Cursor c = new Cursor(s);
     int year = c.digits(4, 4, "year");
     c.literal("-");
@@ -62,10 +134,10 @@ final class GoTime {
       String nine = (frac + "000000000").substring(0, 9);
       nanos = Integer.parseInt(nine);
     }
-    ZoneOffset offset;
+    int offset;
     String rest = c.rest();
     if (rest.startsWith("Z")) {
-      offset = ZoneOffset.UTC;
+      offset = 0;
       c.pos++;
     } else if (rest.length() >= 6
         && (rest.charAt(0) == '+' || rest.charAt(0) == '-')
@@ -74,15 +146,12 @@ final class GoTime {
         && rest.substring(4, 6).chars().allMatch(Character::isDigit)) {
       int oh = Integer.parseInt(rest.substring(1, 3));
       int om = Integer.parseInt(rest.substring(4, 6));
-      if (oh > 24 || om > 60) {
+      int total = oh * 3600 + om * 60;
+      // Go takes any offset under 24 hours (+23:59); newer Go refuses +24:00, and so do we.
+      if (oh > 24 || om > 60 || total >= 24 * 3600) {
         throw new TimeError("not a valid RFC3339 timestamp: UTC offset out of range");
       }
-      int total = (oh * 3600 + om * 60) * (rest.charAt(0) == '-' ? -1 : 1);
-      try {
-        offset = ZoneOffset.ofTotalSeconds(total);
-      } catch (DateTimeException e) {
-        throw new TimeError("not a valid RFC3339 timestamp: UTC offset out of range");
-      }
+      offset = rest.charAt(0) == '-' ? -total : total;
       c.pos += 6;
     } else if (rest.isEmpty()) {
       throw new TimeError("not a valid RFC3339 timestamp: end of string before UTC offset");
@@ -100,7 +169,7 @@ final class GoTime {
     if (day < 1 || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
       throw new TimeError("not a valid RFC3339 timestamp: day out of range");
     }
-    return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, offset);
+    return new Stamp(LocalDateTime.of(year, month, day, hour, minute, second, nanos), offset);
   }
 
   private static final class Cursor {
@@ -161,7 +230,7 @@ final class GoTime {
   }
 
   /** Go's {@code time.RFC3339} formatting (seconds precision, {@code Z} for UTC). */
-  static String formatRfc3339(OffsetDateTime t) {
+  static String formatRfc3339(Stamp t) {
     return layout(t, "2006-01-02T15:04:05Z07:00");
   }
 
@@ -251,7 +320,7 @@ final class GoTime {
   // ------------------------------------------------------------------ layouts
 
   /** Formats with a Go reference-time layout ({@code 2006-01-02T15:04:05Z07:00}). */
-  static String layout(OffsetDateTime t, String layout) {
+  static String layout(Stamp t, String layout) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     int n = layout.length();
@@ -398,7 +467,7 @@ final class GoTime {
     return out.toString();
   }
 
-  private static int hour12(OffsetDateTime t) {
+  private static int hour12(Stamp t) {
     int h = t.getHour() % 12;
     return h == 0 ? 12 : h;
   }
@@ -415,16 +484,16 @@ final class GoTime {
     return sb.append(s).toString();
   }
 
-  private static String zoneAbbreviation(OffsetDateTime t) {
-    int secs = t.getOffset().getTotalSeconds();
+  private static String zoneAbbreviation(Stamp t) {
+    int secs = t.offsetSeconds();
     if (secs == 0) {
       return "UTC";
     }
     return zone(t, false, "0700");
   }
 
-  private static String zone(OffsetDateTime t, boolean zForUtc, String form) {
-    int secs = t.getOffset().getTotalSeconds();
+  private static String zone(Stamp t, boolean zForUtc, String form) {
+    int secs = t.offsetSeconds();
     if (secs == 0 && zForUtc) {
       return "Z";
     }
@@ -492,7 +561,7 @@ final class GoTime {
    * other directive ({@code %c}, {@code %e}, {@code %j}, {@code %T}, …) is printed as written, as
    * is a {@code %} at the end.
    */
-  static String strftime(OffsetDateTime t, String format) {
+  static String strftime(Stamp t, String format) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < format.length()) {
@@ -517,11 +586,11 @@ final class GoTime {
   }
 
   /** ISO week-based year and week, as Go's {@code ISOWeek}. */
-  static int[] isoWeek(OffsetDateTime t) {
+  static int[] isoWeek(Stamp t) {
     return new int[] {t.get(IsoFields.WEEK_BASED_YEAR), t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)};
   }
 
-  static OffsetDateTime plusNanos(OffsetDateTime t, long nanos) {
-    return t.plus(nanos, ChronoUnit.NANOS);
+  static Stamp plusNanos(Stamp t, long nanos) {
+    return t.plusNanos(nanos);
   }
 }

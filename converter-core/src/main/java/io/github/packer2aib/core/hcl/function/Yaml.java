@@ -597,7 +597,7 @@ final class Yaml {
                   0,
                   off);
         }
-        return Value.string(GoTime.formatRfc3339(odt));
+        return Value.string(GoTime.formatRfc3339(GoTime.Stamp.of(odt)));
       } catch (java.time.DateTimeException | NumberFormatException e) {
         return Value.string(s);
       }
