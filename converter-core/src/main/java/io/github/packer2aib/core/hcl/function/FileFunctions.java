@@ -61,12 +61,13 @@ final class FileFunctions {
             .impl(
                 a -> {
                   String path = a.get(0).asString();
-                  switch (fs.kind(resolve(fs, path))) {
+                  String abs = resolve(fs, path);
+                  switch (fs.kind(abs)) {
                     case FILE:
                       return Value.TRUE;
                     case DIRECTORY:
                       throw FunctionException.call(
-                          path + " is not a regular file, but a directory");
+                          shown(path, abs) + " is not a regular file, but a directory");
                     default:
                       return Value.FALSE;
                   }
@@ -179,7 +180,13 @@ final class FileFunctions {
   private static byte[] read(FileSystemView fs, String path) throws FunctionException {
     String abs = resolve(fs, path);
     if (fs.kind(abs) != FileSystemView.Kind.FILE) {
-      throw FunctionException.arg(0, "no file exists at " + path);
+      // Packer says "no file exists" only when nothing is there; a folder (also the empty path,
+      // which is the template's folder) or a pipe exists but cannot be read: "failed to read".
+      String why = fs.whyNotAFile(abs);
+      if (why.equals(FileSystemView.NO_SUCH_FILE)) {
+        throw FunctionException.arg(0, "no file exists at " + path);
+      }
+      throw FunctionException.arg(0, "failed to read " + shown(path, abs) + ": " + why);
     }
     byte[] bytes;
     try {
@@ -196,6 +203,14 @@ final class FileFunctions {
               + " bytes, more than a template can hold; larger files are not read");
     }
     return bytes;
+  }
+
+  /**
+   * A path as messages name it: as written, but the resolved path for the empty one (which names
+   * the template's folder, and would otherwise print as nothing).
+   */
+  private static String shown(String path, String abs) {
+    return path.isEmpty() ? abs : path;
   }
 
   static String join(String a, String b) {
