@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Functions on paths and files. Reads go through the caller's {@link FileSystemView}; relative
@@ -253,8 +252,6 @@ final class FileFunctions {
 
   // ------------------------------------------------------------------ fileset
 
-  private static final int MAX_FILESET_ENTRIES = 100_000;
-
   /**
    * The answers of {@code fileset} for one template, by folder and pattern: the files do not change
    * while a template is read, and a loop that called it a million times (a {@code for} over {@code
@@ -289,113 +286,8 @@ final class FileFunctions {
 
   private static Value fileset(FileSystemView fs, String path, String pattern)
       throws FunctionException {
-    Pattern glob = globToRegex(pattern);
     String root = resolve(fs, path);
-    List<String> found = new ArrayList<>();
-    if (fs.kind(root) == FileSystemView.Kind.DIRECTORY) {
-      walk(fs, root, "", glob, found, 0);
-    }
-    return Value.set(Type.STRING, Args.strings(found));
-  }
-
-  private static void walk(
-      FileSystemView fs, String dir, String rel, Pattern glob, List<String> found, int depth)
-      throws FunctionException {
-    if (depth > 64 || found.size() > MAX_FILESET_ENTRIES) {
-      throw FunctionException.call("failed to glob pattern: too many files or directories");
-    }
-    List<String> names;
-    try {
-      names = fs.list(dir);
-    } catch (IOException e) {
-      throw FunctionException.call("failed to glob pattern: cannot read " + dir);
-    }
-    for (String name : names) {
-      String abs = dir + "/" + name;
-      String r = rel.isEmpty() ? name : rel + "/" + name;
-      FileSystemView.Kind k = fs.kind(abs);
-      if (k == FileSystemView.Kind.FILE && glob.matcher(r).matches()) {
-        found.add(r);
-      } else if (k == FileSystemView.Kind.DIRECTORY) {
-        walk(fs, abs, r, glob, found, depth + 1);
-      }
-    }
-  }
-
-  /**
-   * A doublestar glob ({@code *}, {@code **}, {@code ?}, {@code [...]}, {@code {a,b}}) as a regex.
-   */
-  static Pattern globToRegex(String glob) throws FunctionException {
-    StringBuilder sb = new StringBuilder();
-    int depth = 0;
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      switch (c) {
-        case '*':
-          if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-            i++;
-            if (i + 1 < glob.length() && glob.charAt(i + 1) == '/') {
-              i++;
-              sb.append("(?:[^/]*/)*");
-            } else {
-              sb.append(".*");
-            }
-          } else {
-            sb.append("[^/]*");
-          }
-          break;
-        case '?':
-          sb.append("[^/]");
-          break;
-        case '[':
-          {
-            int close = glob.indexOf(']', i + 1);
-            if (close < 0) {
-              throw FunctionException.arg(
-                  1, "failed to glob pattern (" + glob + "): syntax error in pattern");
-            }
-            String cls = glob.substring(i + 1, close);
-            if (cls.startsWith("!") || cls.startsWith("^")) {
-              cls = "^" + cls.substring(1);
-            }
-            sb.append('[').append(cls.replace("\\", "\\\\").replace("[", "\\[")).append(']');
-            i = close;
-            break;
-          }
-        case '{':
-          depth++;
-          sb.append("(?:");
-          break;
-        case '}':
-          if (depth == 0) {
-            sb.append("\\}");
-          } else {
-            depth--;
-            sb.append(')');
-          }
-          break;
-        case ',':
-          sb.append(depth > 0 ? "|" : ",");
-          break;
-        case '\\':
-          if (i + 1 < glob.length()) {
-            sb.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
-          }
-          break;
-        default:
-          sb.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    if (depth != 0) {
-      throw FunctionException.arg(
-          1, "failed to glob pattern (" + glob + "): syntax error in pattern");
-    }
-    try {
-      return Pattern.compile(sb.toString());
-    } catch (RuntimeException e) {
-      throw FunctionException.arg(
-          1, "failed to glob pattern (" + glob + "): syntax error in pattern");
-    }
+    return Value.set(Type.STRING, Args.strings(Glob.fileset(fs, root, pattern)));
   }
 
   static String utf8(byte[] b) {
