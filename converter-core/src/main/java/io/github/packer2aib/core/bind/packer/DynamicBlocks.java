@@ -145,6 +145,22 @@ final class DynamicBlocks {
                   + " required."));
       return into;
     }
+    if (whenUnknown != null && isEmpty(c)) {
+      // As in Packer, no blocks and no error; but a build's steps or sources that silently are
+      // not there (a fileset() that matched no file) are worth a word.
+      out.add(
+          Diagnostic.of(
+              PackerCode.DYNAMIC_GENERATES_NOTHING,
+              at,
+              "The for_each value is empty, so this dynamic block generates no "
+                  + type
+                  + " block (as in Packer). If it comes from fileset(), no file matched its"
+                  + " pattern. A relative folder given to fileset() is taken from the template's"
+                  + " folder, as Packer 1.6.6 takes it, so fileset(path.root, …) looks elsewhere"
+                  + " when path.root is relative (such as images/ubuntu): fileset(\".\", …) names"
+                  + " the template's folder."));
+      return into;
+    }
     Block body = contents.get(0);
     Optional<Attribute> labels = content.attribute("labels");
     Range labelsRange = labels.isPresent() ? labels.get().expression().range() : header;
@@ -206,6 +222,10 @@ final class DynamicBlocks {
 
   private static boolean isIterable(Type t) {
     return t.isCollection() || t.isStructural();
+  }
+
+  private static boolean isEmpty(Value c) {
+    return elements(c).isEmpty();
   }
 
   /** Key → value of each element, as HCL iterates them: index, set element, or key. */

@@ -70,6 +70,7 @@ public enum PackerCode implements DiagnosticCode {
   INVALID_DYNAMIC_ITERATOR("PKR-E062", "Invalid dynamic iterator name"),
   INVALID_DYNAMIC_LABEL("PKR-E063", "Invalid dynamic block label"),
   MISSING_CONTENT_BLOCK("PKR-E064", "Missing dynamic content block"),
+  DYNAMIC_GENERATES_NOTHING("PKR-N065", "Dynamic block generates nothing"),
 
   // ---- packer block
   INVALID_REQUIRED_PLUGIN("PKR-E070", "Invalid required_plugins entry");
