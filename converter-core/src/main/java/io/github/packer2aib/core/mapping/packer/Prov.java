@@ -186,9 +186,29 @@ final class Prov {
       return Optional.empty();
     }
     if (first == null) {
+      // A list written but empty is not set (as Packer decodes it); saying that none is written
+      // would send the user looking for a missing line (scripts = [for f in fileset(...) : ...]
+      // over a pattern that matched no file).
+      String empty = null;
+      for (String k : SCRIPT_SOURCES) {
+        if (empty == null && f.written(k)) {
+          empty = k;
+        }
+      }
       f.consume("inline");
       f.consume("script");
       f.consume("scripts");
+      if (empty != null) {
+        u.report.add(
+            PackerMapCode.NOTHING_TO_RUN,
+            f.nameRange(empty),
+            whatCapitalized()
+                + " has nothing to run: its "
+                + empty
+                + " is empty. Give it commands or scripts, or remove the provisioner (an empty"
+                + " list may come from a fileset() that matched no file).");
+        return Optional.empty();
+      }
       u.report.add(
           PackerMapCode.NOTHING_TO_RUN,
           range(),
