@@ -338,18 +338,7 @@ public final class ApiVersionRetargeter {
           report(
               RetargetCode.REWRITTEN,
               pointer + "/subnetId",
-              "\"subnetId\" at "
-                  + pointer
-                  + "/subnetId exists "
-                  + Capabilities.describeAvailabilityInApiVersions(feature + ".subnetId")
-                  + "; for API version "
-                  + target.id()
-                  + " it was rewritten as name "
-                  + quote(name)
-                  + ", subnetName "
-                  + quote(subnetName)
-                  + " and resourceGroupName "
-                  + quote(group)
+              rewrittenAsNameForm(target, feature, pointer, name, subnetName, group)
                   + ", the arguments of its resourceId(), which names no subscription either:"
                   + " ARM resolved it, and the service looks for the name form's network, in the"
                   + " subscription the template is deployed to.");
@@ -361,18 +350,7 @@ public final class ApiVersionRetargeter {
           group = m.group(2);
           nameForm = true;
           String rewritten =
-              "\"subnetId\" at "
-                  + pointer
-                  + "/subnetId exists "
-                  + Capabilities.describeAvailabilityInApiVersions(feature + ".subnetId")
-                  + "; for API version "
-                  + target.id()
-                  + " it was rewritten as name "
-                  + quote(name)
-                  + ", subnetName "
-                  + quote(subnetName)
-                  + " and resourceGroupName "
-                  + quote(group)
+              rewrittenAsNameForm(target, feature, pointer, name, subnetName, group)
                   + ". That form names no subscription: the service looks for the virtual network"
                   + " in the subscription the template is deployed to";
           // The template's subscription is not written anywhere; its other resource ids are the
@@ -738,5 +716,27 @@ public final class ApiVersionRetargeter {
 
   private static String quoteOrMissing(String s) {
     return s == null ? "(missing)" : quote(s);
+  }
+
+  /** The start of the message for a {@code subnetId} rewritten as the 2019 name form. */
+  private static String rewrittenAsNameForm(
+      ApiVersion target,
+      String feature,
+      String pointer,
+      String name,
+      String subnetName,
+      String group) {
+    return "\"subnetId\" at "
+        + pointer
+        + "/subnetId exists "
+        + Capabilities.describeAvailabilityInApiVersions(feature + ".subnetId")
+        + "; for API version "
+        + target.id()
+        + " it was rewritten as name "
+        + quote(name)
+        + ", subnetName "
+        + quote(subnetName)
+        + " and resourceGroupName "
+        + quote(group);
   }
 }
