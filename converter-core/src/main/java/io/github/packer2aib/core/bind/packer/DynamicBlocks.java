@@ -145,7 +145,8 @@ final class DynamicBlocks {
                   + " required."));
       return into;
     }
-    if (whenUnknown != null && isEmpty(c)) {
+    List<Map.Entry<Value, Value>> entries = elements(c);
+    if (whenUnknown != null && entries.isEmpty()) {
       // As in Packer, no blocks and no error; but a build's steps or sources that silently are
       // not there (a fileset() that matched no file) are worth a word.
       out.add(
@@ -164,7 +165,7 @@ final class DynamicBlocks {
     Block body = contents.get(0);
     Optional<Attribute> labels = content.attribute("labels");
     Range labelsRange = labels.isPresent() ? labels.get().expression().range() : header;
-    for (Map.Entry<Value, Value> element : elements(c)) {
+    for (Map.Entry<Value, Value> element : entries) {
       Value key = element.getKey().withMarks(um.marks());
       Value value = element.getValue().withMarks(um.marks());
       Map<String, Value> binding = Map.of(iterator.get(), Value.object("key", key, "value", value));
@@ -222,10 +223,6 @@ final class DynamicBlocks {
 
   private static boolean isIterable(Type t) {
     return t.isCollection() || t.isStructural();
-  }
-
-  private static boolean isEmpty(Value c) {
-    return elements(c).isEmpty();
   }
 
   /** Key → value of each element, as HCL iterates them: index, set element, or key. */
