@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.hcl.function.Clock;
+import io.github.packer2aib.core.testing.LocalFileView;
 import io.github.packer2aib.core.testing.SharedFolder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -245,7 +246,7 @@ class PackerCorpusTest {
               Clock.frozenAt(Instant.parse("2024-01-02T03:04:05Z")));
       String name = dir.getFileName().toString();
       r =
-          new PackerHclLoader(new LocalFiles(dir.getParent()))
+          new PackerHclLoader(new LocalFileView(dir.getParent()))
               .load(new PackerInput(Path.of(name), name), options);
       boolean retry = false;
       for (Diagnostic d : r.diagnostics()) {
