@@ -173,8 +173,7 @@ public final class Converter {
     // have the output read again in the fallback version, which may refuse what it holds.
     Optional<String> keptExpression =
         emit && options.apiVersion().isEmpty() && !selection.literal()
-            ? ref.node()
-                .member("apiVersion")
+            ? VersionSelection.apiVersionMember(ref.node())
                 .flatMap(m -> DocScalar.stringValue(m.value()))
                 .filter(ArmExpression::isExpression)
             : Optional.empty();

@@ -9,8 +9,6 @@ import io.github.packer2aib.core.doc.DocScalar;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Chooses the API version a template is validated against: its own literal {@code apiVersion} when
@@ -86,7 +84,7 @@ public record VersionSelection(
         chosen.isPresent()
             ? "the version chosen with --api-version"
             : "the default; choose another with --api-version";
-    Optional<DocMember> member = resource.member("apiVersion");
+    Optional<DocMember> member = apiVersionMember(resource);
     if (member.isEmpty()) {
       return new VersionSelection(
           Optional.of(fallback),
@@ -121,9 +119,7 @@ public record VersionSelection(
                   .withPath(at)));
     }
     String value = text.get();
-    Matcher variable = VARIABLE.matcher(value);
-    Optional<String> fixed =
-        variable.matches() ? variableValue.apply(variable.group(1)) : Optional.empty();
+    Optional<String> fixed = ArmExpression.variableName(value).flatMap(variableValue);
     Optional<ApiVersion> known = ApiVersion.parse(fixed.orElse(value));
     if (known.isPresent() && fixed.isPresent()) {
       return new VersionSelection(
@@ -146,10 +142,10 @@ public record VersionSelection(
       return new VersionSelection(known, true, List.of());
     }
     if (ArmExpression.isExpression(value)) {
-      Matcher parameter = PARAMETER.matcher(value);
+      Optional<String> parameter = ArmExpression.parameterName(value);
       Optional<ApiVersion> byDefault =
-          (chosen.isEmpty() || defaultBeforeChosen) && parameter.matches()
-              ? parameterDefault.apply(parameter.group(1)).flatMap(ApiVersion::parse)
+          (chosen.isEmpty() || defaultBeforeChosen) && parameter.isPresent()
+              ? parameterDefault.apply(parameter.get()).flatMap(ApiVersion::parse)
               : Optional.empty();
       if (byDefault.isPresent() && chosen.isEmpty()) {
         return new VersionSelection(
@@ -174,7 +170,7 @@ public record VersionSelection(
       String why =
           byDefault.isPresent()
               ? ", the defaultValue of parameter \""
-                  + parameter.group(1)
+                  + parameter.get()
                   + "\" (a deployment that passes another version is not checked: choose it with"
                   + " --api-version)"
               : " (" + how + ")";
@@ -229,13 +225,14 @@ public record VersionSelection(
                 .withPath(at)));
   }
 
-  /** {@code [parameters('name')]}, the whole expression. */
-  private static final Pattern PARAMETER =
-      Pattern.compile("\\[\\s*parameters\\(\\s*'([^']+)'\\s*\\)\\s*\\]");
-
-  /** {@code [variables('name')]}, the whole expression. */
-  private static final Pattern VARIABLE =
-      Pattern.compile("\\[\\s*variables\\(\\s*'([^']+)'\\s*\\)\\s*\\]");
+  /**
+   * The resource's {@code apiVersion} member: the exact key, else one differing only in case, which
+   * ARM reads as the same property ({@code "ApiVersion"}; SPEC-W102 reports the spelling).
+   */
+  public static Optional<DocMember> apiVersionMember(DocObject resource) {
+    Optional<DocMember> exact = resource.member("apiVersion");
+    return exact.isPresent() ? exact : resource.memberIgnoringCase("apiVersion");
+  }
 
   /** The start of an object, as a zero-width range, for notes about the object as a whole. */
   private static io.github.packer2aib.core.source.Range keyOnly(DocObject o) {

@@ -7,6 +7,7 @@ import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.source.SourceFile;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -103,5 +104,53 @@ class VersionSelectionTest {
     assertEquals(Optional.of(ApiVersion.DEFAULT), open.version());
     assertEquals(false, open.literal());
     assertTrue(open.diagnostics().get(0).detail().contains("known only at deployment"));
+  }
+
+  private static DocObject resource(String apiVersionMember) {
+    return (DocObject)
+        DocReader.read(
+                new SourceFile(
+                    "r.json",
+                    "{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\", "
+                        + apiVersionMember
+                        + "}"))
+            .documents()
+            .get(0);
+  }
+
+  @Test
+  void anApiVersionKeyInAnotherCaseIsTheApiVersion() {
+    // ARM reads property names ignoring case: "APIVersion" chooses the version as "apiVersion"
+    // does (it was read as a template without one, checked against 2024-02-01 and written with
+    // its own 2020-02-14).
+    VersionSelection s =
+        VersionSelection.select(
+            resource("\"APIVersion\": \"2020-02-14\""), "/resources/0", Optional.empty());
+    assertEquals(Optional.of(ApiVersion.V2020_02_14), s.version());
+    assertTrue(s.literal());
+    assertEquals(List.of(), s.diagnostics());
+  }
+
+  @Test
+  void functionNamesInAnotherCaseAreTheSameCalls() {
+    // ARM reads function names ignoring case: [Parameters('v')] is [parameters('v')].
+    VersionSelection byDefault =
+        VersionSelection.select(
+            resource("\"apiVersion\": \"[Parameters('v')]\""),
+            "/resources/0",
+            Optional.empty(),
+            name -> name.equals("v") ? Optional.of("2020-02-14") : Optional.empty());
+    assertEquals(Optional.of(ApiVersion.V2020_02_14), byDefault.version());
+    assertEquals("VER-N007", byDefault.diagnostics().get(0).code());
+    VersionSelection byVariable =
+        VersionSelection.select(
+            resource("\"apiVersion\": \"[VARIABLES( 'v' )]\""),
+            "/resources/0",
+            Optional.empty(),
+            name -> Optional.empty(),
+            name -> name.equals("v") ? Optional.of("2021-10-01") : Optional.empty(),
+            false);
+    assertEquals(Optional.of(ApiVersion.V2021_10_01), byVariable.version());
+    assertEquals("VER-N006", byVariable.diagnostics().get(0).code());
   }
 }
