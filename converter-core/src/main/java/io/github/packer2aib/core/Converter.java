@@ -5,6 +5,7 @@ import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.bind.aib.AibBinder;
 import io.github.packer2aib.core.bind.aib.AibResourceLocator;
 import io.github.packer2aib.core.bind.aib.DeploymentReferences;
+import io.github.packer2aib.core.bind.aib.DeploymentScope;
 import io.github.packer2aib.core.bind.aib.DuplicateNames;
 import io.github.packer2aib.core.bind.aib.ResourceRef;
 import io.github.packer2aib.core.bind.aib.SourceMap;
@@ -12,6 +13,7 @@ import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Diagnostics;
 import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.ArmExpression;
+import io.github.packer2aib.core.doc.ArmValues;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
@@ -108,19 +110,10 @@ public final class Converter {
       diagnostics.addAll(DuplicateNames.check(located.resources()));
       for (ResourceRef ref : located.resources()) {
         diagnostics.addAll(WindowsPathEscapes.check(input, ref.node(), ref.pointer()));
-        // A nested deployment's template has parameters of its own: only top-level resources
-        // read the document's.
-        boolean nested = ref.pointer().contains("/template/");
-        Function<String, Optional<String>> parameterDefault =
-            nested
-                ? name -> Optional.empty()
-                : name -> AibResourceLocator.parameterDefault(document, name);
-        Function<String, Optional<String>> variableValue =
-            nested
-                ? name -> Optional.empty()
-                : name -> AibResourceLocator.variableValue(document, name);
-        check(ref, options, parameterDefault, variableValue, emit, diagnostics)
-            .ifPresent(pending::add);
+        // The parameters and variables the resource's expressions read: a nested deployment's
+        // template reads its own or the enclosing template's, by its expressionEvaluationOptions.
+        ArmValues values = DeploymentScope.of(document, ref.pointer());
+        check(ref, options, values, emit, diagnostics).ifPresent(pending::add);
       }
     }
     if (diagnostics.hasErrors()) {
@@ -150,16 +143,14 @@ public final class Converter {
   private static Optional<Pending> check(
       ResourceRef ref,
       ConvertOptions options,
-      Function<String, Optional<String>> parameterDefault,
-      Function<String, Optional<String>> variableValue,
+      ArmValues values,
       boolean emit,
       Diagnostics checkDiagnostics) {
     // convert reads a template in its parameter's default version and writes --api-version's.
     VersionSelection selection =
-        VersionSelection.select(
-            ref.node(), ref.pointer(), options.apiVersion(), parameterDefault, variableValue, emit);
-    // A version the file fixes behind an expression (a variable's value, a parameter's default)
-    // is written in its place.
+        VersionSelection.select(ref.node(), ref.pointer(), options.apiVersion(), values, emit);
+    // A version the file fixes behind an expression (a variable's value, a value a nested
+    // deployment passes, a parameter's default) is written in its place.
     DeploymentReferences.check(ref, selection.literal()).ifPresent(checkDiagnostics::add);
     checkDiagnostics.addAll(selection.diagnostics());
     if (selection.version().isEmpty()) {

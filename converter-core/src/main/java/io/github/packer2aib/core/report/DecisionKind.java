@@ -64,7 +64,7 @@ public enum DecisionKind {
           Map.entry("PKRMAP-N314", REWRITTEN), // Content written by a step
           Map.entry("RETARGET-N010", REWRITTEN), // Field rewritten for target API version
           Map.entry("MAP-N001", REWRITTEN), // Template identity replaced
-          Map.entry("VER-N006", REWRITTEN), // API version read from a variable
+          Map.entry("VER-N006", REWRITTEN), // API version fixed in the file
           Map.entry("VER-N007", REWRITTEN), // API version read from a parameter's default
           // Approximated: the output behaves close to, but not exactly like, the input.
           Map.entry("PKRMAP-N116", APPROXIMATED), // Gallery image version left to AIB

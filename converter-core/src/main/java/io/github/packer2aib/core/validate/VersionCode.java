@@ -9,7 +9,7 @@ public enum VersionCode implements DiagnosticCode {
   EXPRESSION_API_VERSION("VER-N003", "API version set at deployment"),
   MISSING_API_VERSION("VER-N004", "No API version"),
   NOT_A_STRING("VER-E005", "API version is not a string"),
-  VARIABLE_API_VERSION("VER-N006", "API version read from a variable"),
+  FIXED_API_VERSION("VER-N006", "API version fixed in the file"),
   PARAMETER_DEFAULT_API_VERSION("VER-N007", "API version read from a parameter's default");
 
   private final Text text;

@@ -3,12 +3,13 @@ package io.github.packer2aib.core.validate;
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.doc.ArmExpression;
+import io.github.packer2aib.core.doc.ArmValues;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.doc.JsonPointer;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Chooses the API version a template is validated against: its own literal {@code apiVersion} when
@@ -17,9 +18,10 @@ import java.util.function.Function;
  *
  * @param version the version to validate against, empty when there is none (an error was reported)
  * @param literal whether the file fixes this version (its literal {@code apiVersion}, a variable's
- *     literal value or a parameter's defaultValue), so that {@code convert} writes it in place of
- *     an expression: its output is the resource alone, without the deployment's parameters and
- *     variables, and read alone it would be checked against another version
+ *     literal value, a literal a nested deployment passes, or a parameter's defaultValue), so that
+ *     {@code convert} writes it in place of an expression: its output is the resource alone,
+ *     without the deployment's parameters and variables, and read alone it would be checked against
+ *     another version
  */
 public record VersionSelection(
     Optional<ApiVersion> version, boolean literal, List<Diagnostic> diagnostics) {
@@ -30,55 +32,33 @@ public record VersionSelection(
 
   public static VersionSelection select(
       DocObject resource, String pointer, Optional<ApiVersion> chosen) {
-    return select(resource, pointer, chosen, name -> Optional.empty());
+    return select(resource, pointer, chosen, ArmValues.NONE, false);
   }
 
   /**
-   * As {@link #select(DocObject, String, Optional)}, for a resource of an ARM deployment template:
-   * an {@code apiVersion} of {@code [parameters('name')]} is checked against the parameter's {@code
-   * defaultValue} when that is a known version and no version was chosen, rather than against the
-   * default (2024-02-01, which rejects what older versions accept).
+   * As {@link #select(DocObject, String, Optional)}, for a resource of an ARM deployment template,
+   * whose {@code apiVersion} may read a parameter or a variable:
    *
-   * @param parameterDefault the literal defaultValue of a deployment parameter, by name
-   */
-  public static VersionSelection select(
-      DocObject resource,
-      String pointer,
-      Optional<ApiVersion> chosen,
-      Function<String, Optional<String>> parameterDefault) {
-    return select(resource, pointer, chosen, parameterDefault, false);
-  }
-
-  /**
-   * As {@link #select(DocObject, String, Optional, Function)}; with {@code defaultBeforeChosen}
-   * (convert, where {@code --api-version} is the version to write, not the one the template is read
-   * in) the parameter's defaultValue is the version read even when one was chosen.
-   */
-  public static VersionSelection select(
-      DocObject resource,
-      String pointer,
-      Optional<ApiVersion> chosen,
-      Function<String, Optional<String>> parameterDefault,
-      boolean defaultBeforeChosen) {
-    return select(
-        resource, pointer, chosen, parameterDefault, name -> Optional.empty(), defaultBeforeChosen);
-  }
-
-  /**
-   * As {@link #select(DocObject, String, Optional, Function, boolean)}; an {@code apiVersion} of
-   * {@code [variables('name')]} whose variable has a literal value is read as that value, as if
-   * written in its place: it is fixed in the file, not chosen at deployment. A variable that is
-   * itself an expression leaves the version to the deployment, as a parameter does.
+   * <ul>
+   *   <li>a value the file fixes (a variable's literal value, a literal a nested deployment passes)
+   *       is read as if written in its place, as a literal {@code apiVersion} is (VER-N006);
+   *   <li>{@code [parameters('name')]} is checked against the parameter's {@code defaultValue} when
+   *       that is a known version and no version was chosen, rather than against the default
+   *       (2024-02-01, which rejects what older versions accept) (VER-N007);
+   *   <li>any other expression leaves the version to the deployment (VER-N003).
+   * </ul>
    *
-   * @param variableValue the literal value of a deployment variable, by name
+   * @param values what the file fixes of the parameters and variables, in the resource's scope
+   * @param convert for convert, where {@code --api-version} is the version to write, not the one
+   *     the template is read in: the parameter's defaultValue is the version read even when one was
+   *     chosen, and the notes say which version is written
    */
   public static VersionSelection select(
       DocObject resource,
       String pointer,
       Optional<ApiVersion> chosen,
-      Function<String, Optional<String>> parameterDefault,
-      Function<String, Optional<String>> variableValue,
-      boolean defaultBeforeChosen) {
+      ArmValues values,
+      boolean convert) {
     ApiVersion fallback = chosen.orElse(ApiVersion.DEFAULT);
     String how =
         chosen.isPresent()
@@ -102,7 +82,7 @@ public record VersionSelection(
     }
     DocMember m = member.get();
     Optional<String> text = DocScalar.stringValue(m.value());
-    String at = pointer + "/apiVersion";
+    String at = JsonPointer.append(pointer, m.key()); // "ApiVersion" is where it is written
     if (text.isEmpty()) {
       return new VersionSelection(
           Optional.empty(),
@@ -119,37 +99,61 @@ public record VersionSelection(
                   .withPath(at)));
     }
     String value = text.get();
-    Optional<String> fixed = ArmExpression.variableName(value).flatMap(variableValue);
-    Optional<ApiVersion> known = ApiVersion.parse(fixed.orElse(value));
+    Optional<String> parameter = ArmExpression.parameterName(value);
+    Optional<ArmValues.Value> fixed =
+        ArmExpression.variableName(value)
+            .flatMap(values::variable)
+            .or(() -> parameter.flatMap(values::fixedParameter));
+    Optional<ApiVersion> known = ApiVersion.parse(fixed.map(ArmValues.Value::text).orElse(value));
+    // What convert writes in place of the expression: the version read, or the one chosen.
+    String written =
+        convert && chosen.isPresent()
+            ? chosen.get().id() + ", the version chosen with --api-version,"
+            : "it";
     if (known.isPresent() && fixed.isPresent()) {
       return new VersionSelection(
           known,
           true,
           List.of(
               Diagnostic.of(
-                      VersionCode.VARIABLE_API_VERSION,
+                      VersionCode.FIXED_API_VERSION,
                       m.value().range(),
                       "apiVersion is "
                           + value
+                          + via(fixed.get())
                           + ", whose value in this file is \""
-                          + fixed.get()
-                          + "\": the template is checked against that version, and convert writes"
-                          + " it in place of the expression.")
+                          + fixed.get().text()
+                          + "\": the template is checked against that version, and convert writes "
+                          + written
+                          + " in place of the expression.")
                   .withPath(at)));
     }
-    value = fixed.orElse(value);
+    value = fixed.map(ArmValues.Value::text).orElse(value);
     if (known.isPresent()) {
       return new VersionSelection(known, true, List.of());
     }
     if (ArmExpression.isExpression(value)) {
-      Optional<String> parameter = ArmExpression.parameterName(value);
-      Optional<ApiVersion> byDefault =
-          (chosen.isEmpty() || defaultBeforeChosen) && parameter.isPresent()
-              ? parameterDefault.apply(parameter.get()).flatMap(ApiVersion::parse)
+      Optional<ArmValues.Value> byDefault =
+          chosen.isEmpty() || convert
+              ? parameter
+                  .flatMap(values::parameterDefault)
+                  .filter(d -> ApiVersion.parse(d.text()).isPresent())
               : Optional.empty();
-      if (byDefault.isPresent() && chosen.isEmpty()) {
+      if (byDefault.isPresent()) {
+        ArmValues.Value d = byDefault.get();
+        // With --api-version, convert reads the template in the parameter's default and writes
+        // the version chosen in place of the expression: nothing is left to the deployment.
+        String rest =
+            chosen.isEmpty()
+                ? "the template is checked against that version (a deployment that passes another"
+                    + " version is not checked: choose it with --api-version), and convert writes"
+                    + " it in place of the expression, since its output, the resource alone, has"
+                    + " no parameters to read it from."
+                : "the template is read in that version, and convert writes "
+                    + written
+                    + " in place of the expression.";
         return new VersionSelection(
-            byDefault,
+            ApiVersion.parse(d.text()),
             true,
             List.of(
                 Diagnostic.of(
@@ -157,28 +161,22 @@ public record VersionSelection(
                         m.value().range(),
                         "apiVersion is "
                             + value
+                            + via(d)
                             + ", whose defaultValue in this file is \""
-                            + byDefault.get().id()
-                            + "\": the template is checked against that version (a deployment"
-                            + " that passes another version is not checked: choose it with"
-                            + " --api-version), and convert writes it in place of the expression,"
-                            + " since its output, the resource alone, has no parameters to read it"
-                            + " from.")
+                            + d.text()
+                            + "\": "
+                            + rest)
                     .withPath(at)));
       }
-      ApiVersion checked = byDefault.orElse(fallback);
-      String why =
-          byDefault.isPresent()
-              ? ", the defaultValue of parameter \""
-                  + parameter.get()
-                  + "\" (a deployment that passes another version is not checked: choose it with"
-                  + " --api-version)"
-              : " (" + how + ")";
-      // With --api-version, convert reads the template in the parameter's default and writes the
-      // version chosen, in place of the expression too.
+      String checked =
+          convert && chosen.isPresent()
+              ? fallback.id()
+                  + ", the version chosen with --api-version, which convert writes in"
+                  + " place of the expression"
+              : fallback.id() + " (" + how + ")";
       return new VersionSelection(
-          Optional.of(checked),
-          byDefault.isPresent(),
+          Optional.of(fallback),
+          false,
           List.of(
               Diagnostic.of(
                       VersionCode.EXPRESSION_API_VERSION,
@@ -186,8 +184,7 @@ public record VersionSelection(
                       "apiVersion is the ARM expression "
                           + value
                           + ", known only at deployment; the template is checked against "
-                          + checked.id()
-                          + why
+                          + checked
                           + ".")
                   .withPath(at)));
     }
@@ -223,6 +220,11 @@ public record VersionSelection(
                         + ", or pass --api-version to read the template as one of them."
                         + Placeholders.hint(value))
                 .withPath(at)));
+  }
+
+  /** How a value reaches the resource's template, as a parenthesis after the expression. */
+  private static String via(ArmValues.Value v) {
+    return v.via().map(how -> " (" + how + ")").orElse("");
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.doc.ArmValues;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.source.SourceFile;
@@ -23,10 +24,25 @@ class VersionSelectionTest {
               .documents()
               .get(0);
 
+  /** A deployment template's parameter defaults and variables, declared by itself. */
+  private static ArmValues values(Map<String, String> defaults, Map<String, String> variables) {
+    return new ArmValues() {
+      @Override
+      public Optional<Value> parameterDefault(String name) {
+        return Optional.ofNullable(defaults.get(name)).map(Value::own);
+      }
+
+      @Override
+      public Optional<Value> variable(String name) {
+        return Optional.ofNullable(variables.get(name)).map(Value::own);
+      }
+    };
+  }
+
   private static VersionSelection select(
       Optional<ApiVersion> chosen, Map<String, String> defaults) {
     return VersionSelection.select(
-        RESOURCE, "/resources/0", chosen, name -> Optional.ofNullable(defaults.get(name)));
+        RESOURCE, "/resources/0", chosen, values(defaults, Map.of()), false);
   }
 
   @Test
@@ -53,11 +69,46 @@ class VersionSelectionTest {
             RESOURCE,
             "/resources/0",
             Optional.of(ApiVersion.V2024_02_01),
-            name -> Optional.of("2020-02-14"),
+            values(Map.of("api-version", "2020-02-14"), Map.of()),
             true);
     assertEquals(Optional.of(ApiVersion.V2020_02_14), s.version());
     assertTrue(s.literal());
-    assertEquals("VER-N003", s.diagnostics().get(0).code());
+    // The output holds the chosen version: nothing is left to the deployment, and there is no
+    // version left to choose with --api-version (it said both, as VER-N003).
+    assertEquals("VER-N007", s.diagnostics().get(0).code());
+    assertEquals(
+        "apiVersion is [parameters('api-version')], whose defaultValue in this file is"
+            + " \"2020-02-14\": the template is read in that version, and convert writes"
+            + " 2024-02-01, the version chosen with --api-version, in place of the expression.",
+        s.diagnostics().get(0).detail());
+  }
+
+  @Test
+  void convertWithAChosenVersionSaysItWritesThatVersion() {
+    // A variable fixes the version the template is read in; --api-version the one written.
+    VersionSelection fixed =
+        VersionSelection.select(
+            resource("\"apiVersion\": \"[variables('v')]\""),
+            "/resources/0",
+            Optional.of(ApiVersion.V2024_02_01),
+            values(Map.of(), Map.of("v", "2021-10-01")),
+            true);
+    assertEquals(Optional.of(ApiVersion.V2021_10_01), fixed.version());
+    assertEquals(
+        "apiVersion is [variables('v')], whose value in this file is \"2021-10-01\": the template"
+            + " is checked against that version, and convert writes 2024-02-01, the version chosen"
+            + " with --api-version, in place of the expression.",
+        fixed.diagnostics().get(0).detail());
+    // Nothing in the file: the template is read in the chosen version, which is written.
+    VersionSelection open =
+        VersionSelection.select(
+            RESOURCE, "/resources/0", Optional.of(ApiVersion.V2020_02_14), ArmValues.NONE, true);
+    assertEquals(Optional.of(ApiVersion.V2020_02_14), open.version());
+    assertEquals(
+        "apiVersion is the ARM expression [parameters('api-version')], known only at deployment;"
+            + " the template is checked against 2020-02-14, the version chosen with --api-version,"
+            + " which convert writes in place of the expression.",
+        open.diagnostics().get(0).detail());
   }
 
   @Test
@@ -87,20 +138,13 @@ class VersionSelectionTest {
             resource,
             "/resources/0",
             Optional.of(ApiVersion.V2024_02_01),
-            name -> Optional.empty(),
-            name -> name.equals("aibApi") ? Optional.of("2021-10-01") : Optional.empty(),
+            values(Map.of(), Map.of("aibApi", "2021-10-01")),
             false);
     assertEquals(Optional.of(ApiVersion.V2021_10_01), literal.version());
     assertTrue(literal.literal());
     assertEquals("VER-N006", literal.diagnostics().get(0).code());
     VersionSelection open =
-        VersionSelection.select(
-            resource,
-            "/resources/0",
-            Optional.empty(),
-            name -> Optional.empty(),
-            name -> Optional.empty(),
-            false);
+        VersionSelection.select(resource, "/resources/0", Optional.empty(), ArmValues.NONE, false);
     assertEquals(Optional.of(ApiVersion.DEFAULT), open.version());
     assertEquals(false, open.literal());
     assertTrue(open.diagnostics().get(0).detail().contains("known only at deployment"));
@@ -129,6 +173,16 @@ class VersionSelectionTest {
     assertEquals(Optional.of(ApiVersion.V2020_02_14), s.version());
     assertTrue(s.literal());
     assertEquals(List.of(), s.diagnostics());
+    // A note about it points at the member as written.
+    VersionSelection byVariable =
+        VersionSelection.select(
+            resource("\"ApiVersion\": \"[variables('v')]\""),
+            "/resources/0",
+            Optional.empty(),
+            values(Map.of(), Map.of("v", "2020-02-14")),
+            false);
+    assertEquals(Optional.of(ApiVersion.V2020_02_14), byVariable.version());
+    assertEquals(Optional.of("/resources/0/ApiVersion"), byVariable.diagnostics().get(0).path());
   }
 
   @Test
@@ -139,7 +193,8 @@ class VersionSelectionTest {
             resource("\"apiVersion\": \"[Parameters('v')]\""),
             "/resources/0",
             Optional.empty(),
-            name -> name.equals("v") ? Optional.of("2020-02-14") : Optional.empty());
+            values(Map.of("v", "2020-02-14"), Map.of()),
+            false);
     assertEquals(Optional.of(ApiVersion.V2020_02_14), byDefault.version());
     assertEquals("VER-N007", byDefault.diagnostics().get(0).code());
     VersionSelection byVariable =
@@ -147,8 +202,7 @@ class VersionSelectionTest {
             resource("\"apiVersion\": \"[VARIABLES( 'v' )]\""),
             "/resources/0",
             Optional.empty(),
-            name -> Optional.empty(),
-            name -> name.equals("v") ? Optional.of("2021-10-01") : Optional.empty(),
+            values(Map.of(), Map.of("v", "2021-10-01")),
             false);
     assertEquals(Optional.of(ApiVersion.V2021_10_01), byVariable.version());
     assertEquals("VER-N006", byVariable.diagnostics().get(0).code());
