@@ -120,8 +120,16 @@ public final class Converter {
       return failed(diagnostics);
     }
     List<ConvertedTemplate> templates = new ArrayList<>();
+    // As within one document (ResourceNames), a template's own name is kept before another
+    // document's fallback, the input's name, can take it.
     Set<String> names = new HashSet<>();
-    for (Pending p : pending) {
+    boolean[] keepsOwn = new boolean[pending.size()];
+    for (int i = 0; i < pending.size(); i++) {
+      ResourceRef ref = pending.get(i).ref();
+      keepsOwn[i] = isOwnName(ref) && names.add(ref.suggestedName().toLowerCase(Locale.ROOT));
+    }
+    for (int i = 0; i < pending.size(); i++) {
+      Pending p = pending.get(i);
       Mapped mapped = map(p, options, emit, diagnostics);
       if (!emit) {
         continue;
@@ -130,8 +138,8 @@ public final class Converter {
           options.format() == OutputFormat.YAML
               ? DocWriter.toYaml(mapped.doc())
               : DocWriter.toJson(mapped.doc());
-      templates.add(
-          new ConvertedTemplate(unique(p.ref().suggestedName(), names), mapped.template(), text));
+      String name = keepsOwn[i] ? p.ref().suggestedName() : unique(p.ref().suggestedName(), names);
+      templates.add(new ConvertedTemplate(name, mapped.template(), text));
     }
     if (diagnostics.hasErrors()) {
       return failed(diagnostics);
@@ -341,6 +349,16 @@ public final class Converter {
       }
     }
     return pointer;
+  }
+
+  /** The resource's output name is its own {@code name} (no fallback from the input's name). */
+  private static boolean isOwnName(ResourceRef ref) {
+    return ref.node()
+        .member("name")
+        .or(() -> ref.node().memberIgnoringCase("name"))
+        .flatMap(m -> DocScalar.stringValue(m.value()))
+        .filter(ref.suggestedName()::equals)
+        .isPresent();
   }
 
   private static String unique(String name, Set<String> taken) {

@@ -35,11 +35,23 @@ final class ResourceNames {
   static List<String> assign(String fileName, List<String> resourceNames) {
     String base = baseName(fileName);
     boolean several = resourceNames.size() > 1;
-    List<String> out = new ArrayList<>();
+    // A template's own name is kept before any fallback is handed out: a template literally named
+    // "multi-1" gets multi-1, not the first unnamed one of multi.json.
     Set<String> used = new HashSet<>();
+    boolean[] own = new boolean[resourceNames.size()];
     for (int i = 0; i < resourceNames.size(); i++) {
-      String own = resourceNames.get(i);
-      String candidate = isUsableName(own) ? own : several ? withSuffix(base, "-" + (i + 1)) : base;
+      String name = resourceNames.get(i);
+      own[i] = isUsableName(name) && used.add(name.toLowerCase(Locale.ROOT));
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < resourceNames.size(); i++) {
+      String name = resourceNames.get(i);
+      if (own[i]) {
+        out.add(name);
+        continue;
+      }
+      String candidate =
+          isUsableName(name) ? name : several ? withSuffix(base, "-" + (i + 1)) : base;
       String unique = candidate;
       for (int n = 2; used.contains(unique.toLowerCase(Locale.ROOT)); n++) {
         unique = withSuffix(candidate, "-" + n);

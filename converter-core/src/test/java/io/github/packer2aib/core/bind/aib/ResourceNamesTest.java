@@ -65,4 +65,20 @@ class ResourceNamesTest {
     assertEquals(long64, names.get(0));
     assertEquals("a".repeat(62) + "-2", names.get(1));
   }
+
+  @Test
+  void aTemplatesOwnNameIsKeptBeforeAFallbackTakesIt() {
+    // multi.json: the first template's name is an expression, the second is literally named
+    // "multi-1", the fallback of the first. The literal name keeps its file (it went to the first
+    // template, and the one named multi-1 got multi-1-2).
+    assertEquals(
+        List.of("multi-1-2", "multi-1", "multi-3"),
+        ResourceNames.assign(
+            "multi.json",
+            List.of("[parameters('identityName')]", "multi-1", "[concat('x', 'y')]")));
+    // The same literal name twice: the first keeps it, and the second is numbered around a
+    // template literally named like its number.
+    assertEquals(
+        List.of("a", "a-3", "a-2"), ResourceNames.assign("f.json", List.of("a", "a", "a-2")));
+  }
 }
