@@ -8,9 +8,11 @@ import io.github.packer2aib.core.bind.aib.DeploymentReferences;
 import io.github.packer2aib.core.bind.aib.DeploymentScope;
 import io.github.packer2aib.core.bind.aib.DuplicateNames;
 import io.github.packer2aib.core.bind.aib.ResourceRef;
+import io.github.packer2aib.core.bind.aib.SecureParameters;
 import io.github.packer2aib.core.bind.aib.SourceMap;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Diagnostics;
+import io.github.packer2aib.core.diag.SecretMessages;
 import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.doc.ArmValues;
@@ -96,6 +98,7 @@ public final class Converter {
     if (diagnostics.hasErrors()) {
       return unparsed(input, diagnostics);
     }
+    SecureParameters secure = SecureParameters.of(parsed.documents());
     List<Pending> pending = new ArrayList<>();
     List<DocNode> documents = parsed.documents();
     boolean anyContent = documents.stream().anyMatch(d -> !AibResourceLocator.isEmptyDocument(d));
@@ -117,7 +120,7 @@ public final class Converter {
       }
     }
     if (diagnostics.hasErrors()) {
-      return failed(diagnostics);
+      return secured(failed(diagnostics), input, secure);
     }
     List<ConvertedTemplate> templates = new ArrayList<>();
     // As within one document (ResourceNames), a template's own name is kept before another
@@ -142,9 +145,27 @@ public final class Converter {
       templates.add(new ConvertedTemplate(name, mapped.template(), text));
     }
     if (diagnostics.hasErrors()) {
-      return failed(diagnostics);
+      return secured(failed(diagnostics), input, secure);
     }
-    return new ConversionResult(templates, diagnostics.sorted());
+    return secured(new ConversionResult(templates, diagnostics.sorted()), input, secure);
+  }
+
+  /**
+   * A result of an input that parsed, with the defaults of its secure parameters kept from the
+   * diagnostics: their source ranges are masked where a line is quoted (a warning on a default's
+   * own line, such as a lone surrogate's, quoted it), and their text wherever a message holds it,
+   * as a sensitive variable's is. The masked copy of the input is returned among the sources, for
+   * renderers to quote in place of the text the caller read.
+   */
+  private static ConversionResult secured(
+      ConversionResult result, SourceFile input, SecureParameters secure) {
+    if (secure.isEmpty()) {
+      return result;
+    }
+    SourceFile shown = input.withSecrets(secure.ranges());
+    List<Diagnostic> diagnostics =
+        SecretMessages.scrub(secure.texts(), ValueMask.scrub(result.diagnostics(), List.of(shown)));
+    return new ConversionResult(result.templates(), diagnostics, List.of(shown));
   }
 
   /** Validates and binds one resource; empty when its API version cannot be determined. */

@@ -766,6 +766,75 @@ class SecretLeakTest {
   }
 
   @Test
+  void theDefaultsOfSecureParametersOfAnArmTemplateThatParsesAreMasked() {
+    // Only a template that did not parse was masked: a lone surrogate's warning (JSON-W101) on a
+    // default's own line, the layout formatters write, quoted the password (review arm.md 6). A
+    // message that holds a default's text (decoded: the line escapes its S) is masked too.
+    String distribute =
+        """
+        {"type": "ManagedImage", "imageId": "%s", "location": "westeurope",
+         "runOutputName": "Hunter2Secret7"}"""
+            .formatted(
+                "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/"
+                    + "Microsoft.Compute/images/img");
+    String arm =
+        """
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "adminPassword": {
+      "type": "securestring",
+      "defaultValue": "ArmSecret1\\ud800"
+    },
+    "runName": {
+      "type": "SecureString",
+      "defaultValue": "Hunter2\\u0053ecret7"
+    },
+    "settings": {
+      "type": "secureObject",
+      "defaultValue": {
+        "key": "ArmSecret3\\ud800"
+      }
+    }
+  },
+  "resources": [{
+    "type": "Microsoft.VirtualMachineImages/imageTemplates",
+    "apiVersion": "2022-07-01",
+    "name": "it1",
+    "location": "westeurope",
+    "identity": {"type": "UserAssigned", "userAssignedIdentities": {"%s": {}}},
+    "properties": {
+      "source": {"type": "PlatformImage", "publisher": "Canonical", "offer": "o",
+                 "sku": "s", "version": "latest"},
+      "customize": [{"type": "Shell", "name": "s", "inline": ["echo hi"]}],
+      "distribute": [%s, %s]
+    }
+  }]
+}
+"""
+            .formatted(
+                "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/"
+                    + "Microsoft.ManagedIdentity/userAssignedIdentities/id",
+                distribute,
+                distribute.replace("images/img", "images/img2"));
+    ConversionResult r =
+        new Converter().validate(new SourceFile("arm.json", arm), ConvertOptions.defaults());
+    String shown = text(r);
+    assertEquals(
+        List.of("JSON-W101", "JSON-W101", "RULE-E302"),
+        r.diagnostics().stream().map(Diagnostic::code).sorted().toList(),
+        shown);
+    assertTrue(shown.contains("7 |       \"defaultValue\": \"***\""), shown);
+    assertTrue(shown.contains("16 |         \"key\": \"***\""), shown);
+    assertTrue(shown.contains("The runOutputName \"***\" is already used"), shown);
+    assertNoSecret(r, "ArmSecret");
+    // The runOutputName's own line is no secret's range and shows the copy; the messages do not.
+    String json = new JsonRenderer().render(r.diagnostics());
+    assertFalse(json.contains("Hunter2Secret7"), json);
+  }
+
+  @Test
   void candidatesNamedAsCredentialsDoNotGarbleTheMessage() {
     // "vault_token": an … read to the message scrubber as an assignment, and the word after the
     // colon was masked: ("sp_key" or "vault_token": *** expression changed…) (leak review).
