@@ -835,6 +835,45 @@ class SecretLeakTest {
   }
 
   @Test
+  void aLocationBuiltFromASecretIsFoundInTheLowerCaseTheRegionNameIsWrittenIn() {
+    // conn is no secret of its own (its default is more than env()), but holds the text of
+    // sp_secret; the location is written in lower case, which the final scan for the text as
+    // written missed: the template was written with "hunter2hunter2@login", and the note about the
+    // rewrite quoted it (review inspect.md 2).
+    String template =
+        TEMPLATE
+                .replace("variable \"sp_key\"", "variable \"unused\"")
+                .replace("  client_secret                     = var.sp_key\n", "")
+                .replace("\"westeurope\"", "var.conn")
+            + """
+              variable "sp_secret" {
+                type      = string
+                default   = env("SP_SECRET")
+                sensitive = true
+              }
+              variable "conn" {
+                type    = string
+                default = "${env("SP_SECRET")}@login"
+              }
+              """;
+    ConversionResult r =
+        convert(Map.of(), List.of("unused=x"), Map.of("SP_SECRET", "Hunter2Hunter2"), template);
+    assertTrue(r.templates().isEmpty(), () -> text(r));
+    assertTrue(
+        only(r, "PKRMAP-E405").detail().contains("would contain the value of"), () -> text(r));
+    assertTrue(
+        only(r, "PKRMAP-N118")
+            .detail()
+            .startsWith("location = \"***@login\" is written as \"***@login\""),
+        () -> text(r));
+    for (String rendered : renderings(r)) {
+      assertFalse(
+          rendered.toLowerCase(Locale.ROOT).contains("hunter2hunter2"),
+          () -> "the secret is in\n" + rendered);
+    }
+  }
+
+  @Test
   void candidatesNamedAsCredentialsDoNotGarbleTheMessage() {
     // "vault_token": an … read to the message scrubber as an assignment, and the word after the
     // colon was masked: ("sp_key" or "vault_token": *** expression changed…) (leak review).

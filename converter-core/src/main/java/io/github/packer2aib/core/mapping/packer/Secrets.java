@@ -11,6 +11,7 @@ import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -242,16 +243,36 @@ final class Secrets {
     return false;
   }
 
-  /** Every non-trivial secret text, for the final scan of the emitted JSON. */
+  /**
+   * Every non-trivial secret text, and each as {@link #normalizedForm} writes it, for the messages
+   * to mask (a note about the rewritten location quotes the normalized name) and the text taken
+   * from execute_command.
+   */
   List<String> allTexts() {
     if (allTexts == null) {
-      List<String> all = new ArrayList<>(variableTexts());
+      Set<String> all = new LinkedHashSet<>(variableTexts());
       for (CredentialTexts c : credentials()) {
         all.add(c.text());
+      }
+      for (String t : List.copyOf(all)) {
+        normalizedForm(t).ifPresent(all::add);
       }
       allTexts = List.copyOf(all);
     }
     return allTexts;
+  }
+
+  /**
+   * {@code text} as the mapper's one rewrite of a value's letters writes it, when that differs and
+   * is as long as the texts scanned for: a region name in lower case without spaces ({@link
+   * Regions#normalized}). A location built from a secret was written so, after every check that
+   * looked for the secret as written.
+   */
+  static Optional<String> normalizedForm(String text) {
+    String normalized = Regions.normalized(text);
+    return normalized.equals(text) || normalized.length() < MIN_SCANNED_LENGTH
+        ? Optional.empty()
+        : Optional.of(normalized);
   }
 
   /** {@link #allTexts}, computed once: every template and execute_command is scanned for them. */

@@ -237,8 +237,19 @@ final class UnitMapper {
     return false;
   }
 
-  /** Whether the template's JSON holds {@code secret}, as it is or as JSON escapes it. */
+  /**
+   * Whether the template's JSON holds {@code secret}, as it is or as JSON escapes it, or as a
+   * region's name normalizes it ({@link Secrets#normalizedForm}): a location built from a secret
+   * was written in lower case, which the search for the secret as written missed.
+   */
   private static boolean holds(CutText json, String secret) {
+    Optional<String> normalized = Secrets.normalizedForm(secret);
+    return holdsAsWritten(json, secret)
+        || (normalized.isPresent() && holdsAsWritten(json, normalized.get()));
+  }
+
+  /** Whether the template's JSON holds {@code secret}, as it is or as JSON escapes it. */
+  private static boolean holdsAsWritten(CutText json, String secret) {
     String escaped = DocWriter.jsonStringContent(secret);
     // Most secrets need no escaping: then one scan of the template does.
     return json.contains(new LowByteSearch(secret))
