@@ -15,6 +15,7 @@ import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.JsonRenderer;
 import io.github.packer2aib.core.diag.SarifRenderer;
 import io.github.packer2aib.core.diag.TextRenderer;
+import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.mapping.packer.MapOptions;
 import io.github.packer2aib.core.packer.json.PackerModelJson;
@@ -871,6 +872,75 @@ class SecretLeakTest {
           rendered.toLowerCase(Locale.ROOT).contains("hunter2hunter2"),
           () -> "the secret is in\n" + rendered);
     }
+  }
+
+  /** The line {@code number} of the source {@code name} of {@code r} as a diagnostic quotes it. */
+  private static String quoted(ConversionResult r, String name, int number) {
+    SourceFile f =
+        r.sources().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    return ValueMask.needed(f) ? ValueMask.line(f, number).text() : f.line(number);
+  }
+
+  @Test
+  void aSecretDefaultWrittenAsAReferenceIsQuotedAsWrittenAndALiteralOneMasked() {
+    // default = "${var.ARM_CLIENT_SECRET}" (a corpus template) was quoted as default = "***"
+    // under "Variables not allowed", the caret under the mask: the reference is what is wrong,
+    // and no value (review audit.md 5). Literal text, and a comment that may keep an old value,
+    // stay masked.
+    String template =
+        """
+        variable "client_secret" {
+          type    = string
+          default = "${var.ARM_CLIENT_SECRET}"
+        }
+        variable "admin_password" {
+          type    = string
+          default = "Literal-Pw-1"
+        }
+        variable "sp_token" {
+          type    = string
+          default = "Prefix-Pw-3${var.other}"
+        }
+        variable "vault_token" {
+          type    = string
+          default = "${var.other}" # was Old-Pw-2
+        }
+        local "key" {
+          expression = "${var.admin_password}"
+          sensitive  = true
+        }
+        """;
+    ConversionResult r = convert(Map.of(), List.of(), Map.of(), template);
+    String shown = text(r);
+    assertTrue(
+        shown.contains(
+            "  3 |   default = \"${var.ARM_CLIENT_SECRET}\"\n"
+                + "    |                ^~~~~~~~~~~~~~~~~~~~~\n"),
+        shown);
+    assertEquals("  default = \"***\"", quoted(r, "t.pkr.hcl", 7));
+    assertEquals("  default = \"***\"", quoted(r, "t.pkr.hcl", 11));
+    assertEquals("  default = \"***\" # ***", quoted(r, "t.pkr.hcl", 15));
+    assertEquals("  expression = \"${var.admin_password}\"", quoted(r, "t.pkr.hcl", 18));
+    assertNoSecret(r, "Pw-");
+
+    // A legacy default that only reads the environment: {{env `ARM_CLIENT_SECRET`}} was quoted as
+    // "***" under the note about that very call.
+    String legacy =
+        """
+        {
+          "variables": {
+            "client_secret": "{{env `ARM_CLIENT_SECRET`}}",
+            "admin_password": "Literal-Pw-1{{env `SUFFIX`}}",
+            "vault_token": "{{env `VAULT_TOKEN`}}" // was Old-Pw-2
+          },
+          "builders": [{"type": "null", "communicator": "none"}]
+        }
+        """;
+    ConversionResult l = convert("t.json", Map.of(), List.of(), Map.of(), legacy);
+    assertEquals("    \"client_secret\": \"{{env `ARM_CLIENT_SECRET`}}\",", quoted(l, "t.json", 3));
+    assertEquals("    \"admin_password\": \"***\",", quoted(l, "t.json", 4));
+    assertEquals("    \"vault_token\": \"***\" // ***", quoted(l, "t.json", 5));
+    assertNoSecret(l, "Pw-");
   }
 
   @Test

@@ -82,6 +82,20 @@ public final class ValueMask {
     return file.holdsValues() || !file.secrets().isEmpty();
   }
 
+  /**
+   * Whether neither the text of {@code range} nor the rest of its last line holds a comment ({@code
+   * #}, {@code //} or {@code /*}): a range left unmasked because its text shows no value (a
+   * reference, the name {@code env} reads) is masked all the same when a comment there may keep an
+   * old one, as a secret range masks the comment after it.
+   */
+  public static boolean commentFree(SourceFile file, Range range) {
+    String text = file.text();
+    int end = Math.min(range.endOffset(), text.length());
+    int lineEnd = text.indexOf('\n', end);
+    String shown = text.substring(range.startOffset(), lineEnd < 0 ? text.length() : lineEnd);
+    return !shown.contains("#") && !shown.contains("//") && !shown.contains("/*");
+  }
+
   /** The 1-based line {@code number} of {@code file}, with what may not be shown masked. */
   public static MaskedLine line(SourceFile file, int number) {
     String line = file.line(number);

@@ -2,6 +2,7 @@ package io.github.packer2aib.core.bind.legacy;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Related;
+import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
@@ -16,6 +17,7 @@ import io.github.packer2aib.core.legacy.template.Section;
 import io.github.packer2aib.core.legacy.template.Suggestions;
 import io.github.packer2aib.core.legacy.template.TemplateEnvironment;
 import io.github.packer2aib.core.legacy.template.TemplateEvaluator;
+import io.github.packer2aib.core.legacy.template.TemplateParser;
 import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.Config;
 import io.github.packer2aib.core.packer.Credentials;
@@ -135,6 +137,18 @@ final class TemplateReader {
     return all;
   }
 
+  /**
+   * Whether a secret default shows no value where its line is quoted: only actions that read what
+   * they name ({@code "{{env `ARM_CLIENT_SECRET`}}"}, which masked showed as {@code "***"} under a
+   * note about that very call), and no comment on its line that may keep an old value.
+   */
+  private boolean showsNoValue(DocNode value) {
+    return DocScalar.stringValue(value)
+            .filter(t -> TemplateParser.parse(t).showsNoValue())
+            .isPresent()
+        && ValueMask.commentFree(file, value.range());
+  }
+
   PackerTemplate read() {
     rootKeys();
     Set<String> sensitive = sensitiveVariables();
@@ -152,7 +166,8 @@ final class TemplateReader {
     for (DocMember m : declared) {
       if (secret.contains(m.key())
           && m.value().range() != null
-          && !DocScalar.holdsNoText(m.value())) {
+          && !DocScalar.holdsNoText(m.value())
+          && !showsNoValue(m.value())) {
         secretRanges.add(m.value().range());
       }
     }

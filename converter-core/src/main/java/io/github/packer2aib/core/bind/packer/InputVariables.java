@@ -94,6 +94,12 @@ final class InputVariables {
     /** The default is only {@code env("NAME")}: its text names a variable and holds no value. */
     boolean defaultReadsEnvironmentOnly;
 
+    /**
+     * The default's text holds no value, only names ({@link ValueFreeSyntax}): {@code env("NAME")},
+     * or a reference that is an error there.
+     */
+    boolean defaultShowsNoValue;
+
     /** Where the arguments the schema rejected are written: {@code defualt = "…"}. */
     List<Range> rejectedValues = List.of();
 
@@ -293,6 +299,7 @@ final class InputVariables {
   private void defaultValue(Declared d, Attribute a, boolean legacyBlock) {
     d.defaultRange = Optional.of(a.expression().range());
     d.defaultReadsEnvironmentOnly = readsEnvironmentOnly(a.expression());
+    d.defaultShowsNoValue = ValueFreeSyntax.showsNoValue(a.expression());
     Expressions.Outcome o = defaults.evaluate(a.expression(), out);
     if (!o.ok()) {
       d.broken = true;
@@ -928,8 +935,10 @@ final class InputVariables {
   /**
    * Where the defaults of sensitive variables (and of those named as credentials) are written: a
    * renderer must mask them when it quotes those lines ({@link SourceFile#withSecrets}).
+   *
+   * @param commentFree whether a range and the rest of its last line hold no comment
    */
-  List<Range> secretRanges(Predicate<Range> restOfLineBlank) {
+  List<Range> secretRanges(Predicate<Range> commentFree) {
     List<Range> ranges = new ArrayList<>(duplicateSecrets);
     for (Declared d : declared.values()) {
       if (d.secret()) {
@@ -939,9 +948,10 @@ final class InputVariables {
         Range r = d.defaultRange.get();
         // env("NAME") holds a name, not a secret: masking it hid which variable the conversion
         // read ("The environment variable *** was read"); the value read is masked as a sensitive
-        // value wherever it would be shown. A comment after it may keep an old value: then the
-        // line is masked as any other secret default's.
-        if (!d.defaultReadsEnvironmentOnly || !restOfLineBlank.test(r)) {
+        // value wherever it would be shown. So does a reference (an error in a default, which the
+        // mask hid). A comment in or after it may keep an old value: then the line is masked as
+        // any other secret default's.
+        if (!d.defaultShowsNoValue || !commentFree.test(r)) {
           ranges.add(r);
         }
       }

@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Local values ({@code locals { … }} and {@code local "name" { expression, sensitive }}), evaluated
@@ -43,6 +44,9 @@ final class LocalValues {
    * misspelt {@code expresion}).
    */
   private final List<Range> secrets = new ArrayList<>();
+
+  /** The expressions of sensitive locals that show no value ({@link #secretRanges}). */
+  private final List<Range> references = new ArrayList<>();
 
   LocalValues(Declarations declarations, Attributes attributes, List<Diagnostic> out) {
     this.declarations = declarations;
@@ -69,7 +73,8 @@ final class LocalValues {
     if (sensitive) {
       secrets.addAll(content.rejectedValues());
       if (expression != null) {
-        secrets.add(expression.expression().range());
+        (ValueFreeSyntax.showsNoValue(expression.expression()) ? references : secrets)
+            .add(expression.expression().range());
       }
     }
     if (!Names.isIdentifier(name)) {
@@ -203,10 +208,19 @@ final class LocalValues {
 
   /**
    * Where the expressions of sensitive locals are written: a renderer masks them when it quotes
-   * those lines (they may be literal secrets).
+   * those lines (they may be literal secrets). One that shows no value ({@link ValueFreeSyntax}, as
+   * {@code expression = var.pw}) is shown, unless a comment in or after it may keep one.
+   *
+   * @param commentFree whether a range and the rest of its last line hold no comment
    */
-  List<Range> secretRanges() {
-    return secrets;
+  List<Range> secretRanges(Predicate<Range> commentFree) {
+    List<Range> ranges = new ArrayList<>(secrets);
+    for (Range r : references) {
+      if (!commentFree.test(r)) {
+        ranges.add(r);
+      }
+    }
+    return ranges;
   }
 
   private void reportCycle(List<String> cycle) {

@@ -204,8 +204,8 @@ public final class PackerHclLoader {
         variables.settingsFile(v);
       }
       List<Variable> variableList = variables.finish(scope);
-      List<Range> secretRanges = new ArrayList<>(variables.secretRanges(this::restOfLineBlank));
-      secretRanges.addAll(locals.secretRanges());
+      List<Range> secretRanges = new ArrayList<>(variables.secretRanges(this::commentFree));
+      secretRanges.addAll(locals.secretRanges(this::commentFree));
       for (Range r : secretRanges) {
         secrets.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r);
       }
@@ -275,19 +275,10 @@ public final class PackerHclLoader {
       return finish(template);
     }
 
-    /** Whether nothing but blanks follows {@code r} on its last line (no comment, no value). */
-    private boolean restOfLineBlank(Range r) {
+    /** {@link ValueMask#commentFree} of a range of one of the template's files. */
+    private boolean commentFree(Range r) {
       SourceFile file = sources.get(r.file());
-      if (file == null) {
-        return false;
-      }
-      String text = file.text();
-      for (int i = r.endOffset(); i < text.length() && text.charAt(i) != '\n'; i++) {
-        if (!Character.isWhitespace(text.charAt(i))) {
-          return false;
-        }
-      }
-      return true;
+      return file != null && ValueMask.commentFree(file, r);
     }
 
     /**

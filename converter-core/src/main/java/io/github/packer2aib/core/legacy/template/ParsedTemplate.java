@@ -30,4 +30,46 @@ public record ParsedTemplate(
     }
     return true;
   }
+
+  /**
+   * Whether the string shows no value, only names: it is made of actions alone, each reading what
+   * it names ({@code {{env `NAME`}}}, {@code {{user `x`}}}, {@code {{timestamp}}}, in pipelines of
+   * such). A literal argument of any other function, or text around the actions, may be a secret or
+   * a part of one; a comment may keep an old one.
+   */
+  public boolean showsNoValue() {
+    if (error.isPresent() || nodes.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < nodes.size(); i++) {
+      if (!(nodes.get(i) instanceof Action a) || !namesOnly(a.pipeline())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean namesOnly(Pipeline pipeline) {
+    for (Command c : pipeline.commands()) {
+      List<Operand> operands = c.operands();
+      // The argument of env and user is the name of what they read.
+      boolean reads =
+          operands.get(0) instanceof Operand.Identifier f
+              && (f.name().equals("env") || f.name().equals("user"));
+      for (int k = 0; k < operands.size(); k++) {
+        Operand o = operands.get(k);
+        boolean name =
+            o instanceof Operand.Identifier
+                || o instanceof Operand.Field
+                || o instanceof Operand.Dot
+                || o instanceof Operand.Variable
+                || (reads && k > 0 && o instanceof Operand.StringLiteral)
+                || (o instanceof Operand.SubPipeline sub && namesOnly(sub.pipeline()));
+        if (!name) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
 }

@@ -1,0 +1,96 @@
+package io.github.packer2aib.core.bind.packer;
+
+import io.github.packer2aib.core.hcl.syntax.BinaryOp;
+import io.github.packer2aib.core.hcl.syntax.Conditional;
+import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.FunctionCall;
+import io.github.packer2aib.core.hcl.syntax.ObjectCons;
+import io.github.packer2aib.core.hcl.syntax.ObjectItem;
+import io.github.packer2aib.core.hcl.syntax.Parenthesized;
+import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
+import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
+import io.github.packer2aib.core.hcl.syntax.TemplateInterpolation;
+import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
+import io.github.packer2aib.core.hcl.syntax.TemplatePart;
+import io.github.packer2aib.core.hcl.syntax.Tuple;
+import io.github.packer2aib.core.hcl.syntax.UnaryOp;
+
+/**
+ * Whether an expression's source text shows no value, only names: references ({@code var.x}, {@code
+ * "${local.y}"}), the names that {@code env("NAME")} reads, and calls and operators over them. The
+ * source line of a secret default or a sensitive local is masked so that a literal secret never
+ * shows; such a text holds none, and masking it hid what a message was about ({@code default =
+ * "${var.ARM_CLIENT_SECRET}"} shown as {@code default = "***"} under "Variables not allowed", its
+ * caret under the mask).
+ */
+final class ValueFreeSyntax {
+  private ValueFreeSyntax() {}
+
+  /**
+   * Whether {@code e} holds no literal: anything written out (a string, a number, a bare word, a
+   * {@code for}) may be the secret or a part of it.
+   */
+  static boolean showsNoValue(Expression e) {
+    if (e instanceof ScopeTraversal t) {
+      // A reference, as the masking of lines reads one; a bare word (default = hunter2) is the
+      // value written without quotes.
+      return (t.root().equals("var") || t.root().equals("local")) && !t.traversers().isEmpty();
+    }
+    if (e instanceof TemplateExpr t) {
+      for (TemplatePart p : t.parts()) {
+        boolean shown =
+            p instanceof TemplateInterpolation i
+                ? showsNoValue(i.expression())
+                : p instanceof TemplateLiteral l && l.text().isEmpty();
+        if (!shown) {
+          return false;
+        }
+      }
+      return !t.parts().isEmpty();
+    }
+    if (e instanceof FunctionCall c) {
+      if (InputVariables.readsEnvironmentOnly(c)) {
+        return true; // its argument names an environment variable
+      }
+      for (Expression a : c.arguments()) {
+        if (!showsNoValue(a)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (e instanceof Parenthesized p) {
+      return showsNoValue(p.expression());
+    }
+    if (e instanceof Tuple t) {
+      for (Expression element : t.elements()) {
+        if (!showsNoValue(element)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (e instanceof ObjectCons o) {
+      for (ObjectItem item : o.items()) {
+        // A key written as a name names the attribute; any other key is a value like the rest.
+        if ((item.literalName().isEmpty() && !showsNoValue(item.key()))
+            || !showsNoValue(item.value())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (e instanceof BinaryOp b) {
+      return showsNoValue(b.left()) && showsNoValue(b.right());
+    }
+    if (e instanceof UnaryOp u) {
+      return showsNoValue(u.operand());
+    }
+    if (e instanceof Conditional c) {
+      return showsNoValue(c.condition())
+          && showsNoValue(c.trueResult())
+          && showsNoValue(c.falseResult());
+    }
+    return false;
+  }
+}
