@@ -944,6 +944,72 @@ class SecretLeakTest {
   }
 
   @Test
+  void aValueReadFromOneVariableNamesThatVariableAloneWhenOthersHoldTheSameText() {
+    // subscription_id = var.subscription_id named "client_id" and "subscription_id" when both
+    // were given the same value: the origin was found by the values alone (review audit.md 6).
+    String template =
+        """
+        variable "client_id" {
+          sensitive = true
+        }
+        variable "subscription_id" {
+          sensitive = true
+        }
+        source "azure-arm" "a" {
+          client_id                         = var.client_id
+          subscription_id                   = var.subscription_id
+          os_type                           = "Linux"
+          image_publisher                   = "Canonical"
+          image_offer                       = "ubuntu"
+          image_sku                         = "22_04-lts"
+          location                          = "westeurope"
+          managed_image_name                = "img"
+          managed_image_resource_group_name = "rg"
+        }
+        build { sources = ["source.azure-arm.a"] }
+        """;
+    String same = "00000000-0000-0000-0000-000000000009";
+    ConversionResult r =
+        convert(
+            Map.of(), List.of("client_id=" + same, "subscription_id=" + same), Map.of(), template);
+    assertTrue(
+        only(r, "PKRMAP-E405")
+            .detail()
+            .startsWith(
+                "The value of subscription_id comes from the sensitive variable"
+                    + " \"subscription_id\" and would be written"),
+        () -> text(r));
+
+    String legacy =
+        """
+        {
+          "variables": {"client_id": "", "subscription_id": ""},
+          "sensitive-variables": ["client_id", "subscription_id"],
+          "builders": [{
+            "type": "azure-arm", "os_type": "Linux", "location": "westeurope",
+            "client_id": "{{user `client_id`}}", "subscription_id": "{{user `subscription_id`}}",
+            "image_publisher": "Canonical", "image_offer": "ubuntu", "image_sku": "22_04-lts",
+            "managed_image_name": "img", "managed_image_resource_group_name": "rg"
+          }]
+        }
+        """;
+    ConversionResult l =
+        convert(
+            "t.json",
+            Map.of(),
+            List.of("client_id=" + same, "subscription_id=" + same),
+            Map.of(),
+            legacy);
+    assertTrue(
+        only(l, "PKRMAP-E405")
+            .detail()
+            .startsWith(
+                "The value of subscription_id comes from the sensitive variable"
+                    + " \"subscription_id\" and would be written"),
+        () -> text(l));
+  }
+
+  @Test
   void candidatesNamedAsCredentialsDoNotGarbleTheMessage() {
     // "vault_token": an … read to the message scrubber as an assignment, and the word after the
     // colon was masked: ("sp_key" or "vault_token": *** expression changed…) (leak review).

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param layout where the parts of an object or list value are written; null for a value without
  *     parts of its own, whose {@link #layout()} is then the whole {@code valueRange} (no object is
  *     made for the many scalar settings of a bulk run)
+ * @param reads the variable whose value the setting is written as reading and nothing else ({@code
+ *     var.x}, {@code "${var.x}"}, {@code "{{user `x`}}"}), or null: a message about a secret value
+ *     names that variable, where the values alone cannot tell it from others that hold the same
  */
 public record Setting(
     String name,
@@ -26,11 +29,23 @@ public record Setting(
     Range nameRange,
     Range valueRange,
     List<String> unknownFrom,
-    ValueLayout layout) {
+    ValueLayout layout,
+    String reads) {
   public Setting {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
     unknownFrom = List.copyOf(unknownFrom);
+  }
+
+  /** A setting not written as reading a variable alone. */
+  public Setting(
+      String name,
+      Value value,
+      Range nameRange,
+      Range valueRange,
+      List<String> unknownFrom,
+      ValueLayout layout) {
+    this(name, value, nameRange, valueRange, unknownFrom, layout, null);
   }
 
   /** A setting whose value has no parts written out. */
@@ -52,6 +67,6 @@ public record Setting(
 
   /** This setting with the value {@code newValue}, still traced to the same references. */
   public Setting withValue(Value newValue) {
-    return new Setting(name, newValue, nameRange, valueRange, unknownFrom, layout);
+    return new Setting(name, newValue, nameRange, valueRange, unknownFrom, layout, reads);
   }
 }

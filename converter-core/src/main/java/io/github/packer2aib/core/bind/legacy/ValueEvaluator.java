@@ -9,9 +9,13 @@ import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.NumberValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.legacy.template.Action;
 import io.github.packer2aib.core.legacy.template.Evaluation;
+import io.github.packer2aib.core.legacy.template.Operand;
+import io.github.packer2aib.core.legacy.template.ParsedTemplate;
 import io.github.packer2aib.core.legacy.template.Scope;
 import io.github.packer2aib.core.legacy.template.TemplateEvaluator;
+import io.github.packer2aib.core.legacy.template.TemplateParser;
 import io.github.packer2aib.core.legacy.template.TemplateProblem;
 import io.github.packer2aib.core.legacy.template.UserVariables;
 import io.github.packer2aib.core.packer.Config;
@@ -196,7 +200,38 @@ final class ValueEvaluator {
   /** A member as a setting; an object or array value keeps where its parts are written. */
   private static Setting setting(DocMember m, Value v) {
     return new Setting(
-        m.key(), v, m.keyRange(), m.value().range(), List.of(), DocValueLayout.ofParts(m.value()));
+        m.key(),
+        v,
+        m.keyRange(),
+        m.value().range(),
+        List.of(),
+        DocValueLayout.ofParts(m.value()),
+        readsVariable(m.value()));
+  }
+
+  /**
+   * The variable a value reads and nothing else ({@code "{{user `x`}}"}), or null: what a message
+   * about a secret value names ({@link Setting#reads}).
+   */
+  private static String readsVariable(DocNode value) {
+    String text = DocScalar.stringValue(value).orElse(null);
+    if (text == null || !text.startsWith("{{")) {
+      return null;
+    }
+    ParsedTemplate parsed = TemplateParser.parse(text);
+    if (parsed.error().isPresent()
+        || parsed.nodes().size() != 1
+        || !(parsed.nodes().get(0) instanceof Action a)
+        || a.pipeline().commands().size() != 1) {
+      return null;
+    }
+    List<Operand> operands = a.pipeline().commands().get(0).operands();
+    return operands.size() == 2
+            && operands.get(0) instanceof Operand.Identifier f
+            && f.name().equals("user")
+            && operands.get(1) instanceof Operand.StringLiteral name
+        ? name.value()
+        : null;
   }
 
   /**

@@ -78,7 +78,8 @@ final class BodyEvaluator {
                 a.nameRange(),
                 a.expression().range(),
                 value.isWhollyKnown() ? List.of() : unknownReferences(a.expression(), ctx),
-                ExpressionLayout.ofParts(a.expression())));
+                ExpressionLayout.ofParts(a.expression()),
+                readsVariable(a.expression())));
       } else {
         Block b = (Block) item;
         if (blocks.isEmpty()) {
@@ -154,6 +155,26 @@ final class BodyEvaluator {
       return i.expression() instanceof ScopeTraversal;
     }
     return e instanceof ScopeTraversal;
+  }
+
+  /**
+   * The variable {@code e} reads and nothing else ({@code var.x}, {@code "${var.x}"}), or null:
+   * what a message about a secret value names ({@link Setting#reads}).
+   */
+  private static String readsVariable(Expression e) {
+    Expression inner = e;
+    if (inner instanceof TemplateExpr t
+        && t.parts().size() == 1
+        && t.parts().get(0) instanceof TemplateInterpolation i) {
+      inner = i.expression();
+    }
+    if (inner instanceof ScopeTraversal t
+        && t.root().equals("var")
+        && t.traversers().size() == 1
+        && t.traversers().get(0) instanceof GetAttr attr) {
+      return attr.name();
+    }
+    return null;
   }
 
   /**

@@ -18,6 +18,8 @@ import java.util.List;
  *     {@link io.github.packer2aib.core.packer.Setting#unknownFrom()}); empty when not traced
  * @param layout where the parts of an object or list value are written; null when they are not
  *     written out ({@link #layout()} is then the whole {@code valueRange})
+ * @param reads the variable the value is written as reading alone (see {@link
+ *     io.github.packer2aib.core.packer.Setting#reads()}), or null
  */
 record Field(
     String name,
@@ -25,11 +27,12 @@ record Field(
     Range nameRange,
     Range valueRange,
     List<String> unknownFrom,
-    ValueLayout layout) {
+    ValueLayout layout,
+    String reads) {
 
   /** A field whose unknown parts, if any, are not traced. */
   Field(String name, Value value, Range nameRange, Range valueRange) {
-    this(name, value, nameRange, valueRange, List.of(), null);
+    this(name, value, nameRange, valueRange, List.of(), null, null);
   }
 
   /** Where the value and its parts are written. */

@@ -214,7 +214,13 @@ final class Fields {
           new Entry(
               s.name(),
               new Field(
-                  name, s.value(), s.nameRange(), s.valueRange(), s.unknownFrom(), s.layout()),
+                  name,
+                  s.value(),
+                  s.nameRange(),
+                  s.valueRange(),
+                  s.unknownFrom(),
+                  s.layout(),
+                  s.reads()),
               List.of()));
     }
     for (int i = 0; i < blocks.size(); i++) {
@@ -266,7 +272,8 @@ final class Fields {
                   written.get().keyRange(),
                   written.get().value().range(),
                   List.of(),
-                  written.get().value())
+                  written.get().value(),
+                  null)
               : new Field(prefix + m.getKey(), v, at, at);
       fields.put(new Entry(m.getKey(), field, List.of()));
     }
@@ -655,7 +662,7 @@ final class Fields {
     if (destination == null || !v.containsSensitive()) {
       return true;
     }
-    secrets.refuse(report, v, f.name(), f.valueRange(), destination);
+    secrets.refuse(report, v, f.reads(), f.name(), f.valueRange(), destination);
     return false;
   }
 

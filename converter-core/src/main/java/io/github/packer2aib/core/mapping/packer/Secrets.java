@@ -105,6 +105,21 @@ final class Secrets {
    * be matched (a function transformed it).
    */
   String origin(Value value) {
+    return origin(value, null);
+  }
+
+  /**
+   * {@link #origin(Value)} of a value written as reading the variable {@code reads} alone ({@code
+   * var.x}, {@code {{user `x`}}}; null when it is not): when that variable is a secret one, it
+   * alone is named. Found by the values, every sensitive variable that holds the same text was
+   * named ("client_id" and "subscription_id" for subscription_id = var.subscription_id, when both
+   * are given the same value).
+   */
+  String origin(Value value, String reads) {
+    Named direct = direct(reads);
+    if (direct != null) {
+      return "the sensitive variable \"" + direct.name() + '"';
+    }
     List<String> inside = texts(value);
     Set<String> variables = new LinkedHashSet<>();
     List<String> variableTexts = new ArrayList<>();
@@ -320,20 +335,42 @@ final class Secrets {
 
   /** Reports a sensitive value that would flow to {@code destination}; the value is not shown. */
   void refuse(Report report, Value value, String field, Range at, String destination) {
+    refuse(report, value, null, field, at, destination);
+  }
+
+  /**
+   * {@link #refuse(Report, Value, String, Range, String)} of a value written as reading the
+   * variable {@code reads} alone, or null ({@link #origin(Value, String)}).
+   */
+  void refuse(
+      Report report, Value value, String reads, String field, Range at, String destination) {
     report.add(
         PackerMapCode.SENSITIVE_VALUE,
         at,
         "The value of "
             + field
             + " comes from "
-            + origin(value)
+            + origin(value, reads)
             + " and would be written to "
             + destination
             + ", where anyone who can read the image template sees it; it was left out. Keep"
             + " secrets out of what Image Builder stores and runs (a step can fetch them on the"
             + " build VM, for instance from Key Vault with the VM's identity), or, if the value"
             + " is not secret, "
-            + advice(value));
+            + advice(value, direct(reads)));
+  }
+
+  /** The secret variable named {@code name}, or null (also for a null name). */
+  private Named direct(String name) {
+    if (name == null) {
+      return null;
+    }
+    for (Named n : named) {
+      if (n.kind().equals("variable") && n.name().equals(name)) {
+        return n;
+      }
+    }
+    return null;
   }
 
   /**
@@ -341,11 +378,12 @@ final class Secrets {
    * true}, or the entry in a legacy template's {@code sensitive-variables}), and, for a variable
    * secret by its name, rename it; a declared variable named as a credential needs both.
    */
-  private String advice(Value value) {
+  private String advice(Value value, Named direct) {
     List<String> inside = texts(value);
     List<Named> suspects = new ArrayList<>();
     for (Named n : named) {
-      if (n.kind().equals("variable") && occursIn(n.texts(), inside)) {
+      if (n.kind().equals("variable")
+          && (direct == null ? occursIn(n.texts(), inside) : n == direct)) {
         suspects.add(n);
       }
     }

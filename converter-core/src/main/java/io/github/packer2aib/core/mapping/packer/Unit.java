@@ -114,13 +114,14 @@ final class Unit {
               PackerMapCode.FIELD_REWRITTEN,
               sub.nameRange(),
               "subscription_id comes from "
-                  + secrets.origin(sub.value())
+                  + secrets.origin(sub.value(), sub.reads())
                   + ", so it is not copied into the resource ids of the template; they use the"
                   + " subscription given with --subscription instead.");
         } else {
           secrets.refuse(
               report,
               sub.value(),
+              sub.reads(),
               "subscription_id",
               sub.valueRange(),
               "the resource ids of the template (such as that of " + field + ")");
@@ -171,7 +172,7 @@ final class Unit {
           sub.nameRange(),
           sub.name()
               + " comes from "
-              + secrets.origin(sub.value())
+              + secrets.origin(sub.value(), sub.reads())
               + ", so it is not copied into "
               + destination
               + "; it is the subscription given with --subscription, which is written instead.");
