@@ -103,8 +103,12 @@ public final class DiagnosticCatalogue {
   }
 
   /**
-   * The known code nearest to {@code id} (within two edits; ties go to the first in sorted order),
-   * for "did you mean" advice about a mistyped code.
+   * The code to suggest for a mistyped one, for "did you mean" advice: only a code that {@code
+   * --ignore} takes (a warning or note), since suggesting an error only earns a second refusal.
+   * First the same area and number as a warning or note ({@code RULE-E317} → {@code RULE-W317}: the
+   * commonest slip is the severity letter, and an area's errors, warnings and notes share one
+   * series of numbers, so there is at most one); else the nearest within two edits (ties go to the
+   * first in sorted order).
    */
   static Optional<String> nearest(String id) {
     // Within two edits of a code is at most two characters longer than the longest: a longer text
@@ -112,9 +116,20 @@ public final class DiagnosticCatalogue {
     if (id.length() > MAX_CODE_LENGTH + 2) {
       return Optional.empty();
     }
+    int dash = id.indexOf('-');
+    if (dash > 0 && dash + 1 < id.length()) {
+      String area = id.substring(0, dash + 1);
+      String number = id.substring(dash + 2);
+      for (String letter : List.of("W", "N")) {
+        String candidate = area + letter + number;
+        if (!candidate.equals(id) && IGNORABLE.contains(candidate)) {
+          return Optional.of(candidate);
+        }
+      }
+    }
     String best = null;
-    int bestDistance = 3;
-    for (String candidate : new TreeSet<>(BY_ID.keySet())) {
+    int bestDistance = EditDistance.FAR;
+    for (String candidate : IGNORABLE) {
       int d = EditDistance.between(id, candidate);
       if (d < bestDistance) {
         best = candidate;
@@ -122,6 +137,19 @@ public final class DiagnosticCatalogue {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /** The codes {@code --ignore} takes (warnings and notes), sorted. */
+  private static final TreeSet<String> IGNORABLE = ignorable();
+
+  private static TreeSet<String> ignorable() {
+    TreeSet<String> ids = new TreeSet<>();
+    for (DiagnosticCode c : BY_ID.values()) {
+      if (c.severity() != Severity.ERROR) {
+        ids.add(c.id());
+      }
+    }
+    return ids;
   }
 
   private static final int MAX_CODE_LENGTH =

@@ -3,6 +3,7 @@ package io.github.packer2aib.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,30 @@ class DiagnosticCatalogueTest {
     String why = DiagnosticCatalogue.whyNotIgnorable(huge).orElseThrow();
     assertTrue(why.length() < 200, why);
     assertTrue(why.startsWith("unknown diagnostic code 'XXXX"), why);
+  }
+
+  @Test
+  void aTypoIsOnlyEverSuggestedACodeThatCanBeIgnored() {
+    // The wrong severity letter: the warning or note with that number, not the error one edit off.
+    assertEquals(Optional.of("RULE-W317"), DiagnosticCatalogue.nearest("RULE-E317"));
+    assertEquals(Optional.of("PKRMAP-W301"), DiagnosticCatalogue.nearest("PKRMAP-E301"));
+    assertEquals(Optional.of("PKRMAP-N121"), DiagnosticCatalogue.nearest("PKRMAP-W121"));
+    assertTrue(
+        DiagnosticCatalogue.whyNotIgnorable("RULE-E317")
+            .orElseThrow()
+            .endsWith("; did you mean RULE-W317?"));
+    // Else the nearest by edit distance, among warnings and notes only (these were offered
+    // SPEC-E100, PKR-E001 and PKRMAP-E001, which --ignore then refused).
+    for (String typo : List.of("SPEC-W100", "PKR-W101", "PKRMAP-E999", "RULE-E30", "PKRMAP-W999")) {
+      Optional<String> n = DiagnosticCatalogue.nearest(typo);
+      n.ifPresent(
+          id -> assertEquals(Optional.empty(), DiagnosticCatalogue.whyNotIgnorable(id), typo));
+    }
+    // An unknown code with no ignorable code near it gets the general advice, not an error code.
+    assertTrue(
+        DiagnosticCatalogue.whyNotIgnorable("HCL-E999")
+            .orElseThrow()
+            .endsWith("give the code shown in brackets after a diagnostic, such as PKRMAP-W301"));
   }
 
   @Test
