@@ -21,7 +21,8 @@ public enum HclSyntaxCode implements DiagnosticCode {
   INVALID_BLOCK_DEFINITION("HCL-E015", "Invalid block definition"),
   UNCLOSED_BLOCK("HCL-E016", "Unclosed configuration block"),
   MISSING_NEWLINE_AFTER_BLOCK("HCL-E017", "Missing newline after block definition"),
-  MISSING_CLOSING_BRACE("HCL-E018", "Missing closing brace"),
+  // HCL-E018 "Missing closing brace" is retired: HCL reports a single-line block that does not
+  // close on its line as HCL-E019, and a multi-line body as unclosed (E016) or holding junk (E010).
   INVALID_SINGLE_ARGUMENT_BLOCK("HCL-E019", "Invalid single-argument block definition"),
   ARGUMENT_DEFINITION_REQUIRED("HCL-E020", "Argument definition required"),
   INVALID_BLOCK_LABEL("HCL-E021", "Invalid block label"),

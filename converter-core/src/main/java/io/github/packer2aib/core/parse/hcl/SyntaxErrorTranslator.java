@@ -339,27 +339,38 @@ final class SyntaxErrorTranslator {
     }
     String opened = locator.token(block.LBRACE().getSymbol()).toString();
     if (block.blockBody() != null && block.blockBody().getStart().getType() != HclLexer.NEWLINE) {
-      if (off.getType() == HclLexer.COMMA) {
-        return diagnostic(
-            HclSyntaxCode.INVALID_SINGLE_ARGUMENT_BLOCK,
-            off,
-            "A block written on one line holds a single argument, so a comma cannot start"
-                + " another. Write the block over several lines, with one argument per line.");
+      // A single-line block that does not close right after its argument: HCL reports each such
+      // case as an invalid single-argument block (not a missing brace), with one of three details.
+      String detail;
+      switch (off.getType()) {
+        case HclLexer.COMMA:
+          detail =
+              "A block written on one line holds a single argument, so a comma cannot start"
+                  + " another. Write the block over several lines, with one argument per line.";
+          break;
+        case HclLexer.NEWLINE:
+          detail =
+              "The argument on the same line as this block's opening brace (at "
+                  + opened
+                  + ") makes it a single-line block, which must also close on that line. Put the"
+                  + " closing brace \"}\" right after the argument, or start the block's body on"
+                  + " a new line after \"{\" to write it over several lines.";
+          break;
+        default:
+          detail =
+              "A block written on one line (opened at "
+                  + opened
+                  + ") must end with a closing brace \"}\" right after its single argument, but"
+                  + " found "
+                  + found(off)
+                  + ". To write a longer block, start its body on a new line after \"{\", with"
+                  + " one argument per line.";
       }
-      return diagnostic(
-          HclSyntaxCode.MISSING_CLOSING_BRACE,
-          off,
-          "Missing closing brace for the block opened at "
-              + opened
-              + ". A block whose argument is on the same line as its opening brace must also"
-              + " close on that line, with \"}\" right after the argument; found "
-              + found(off)
-              + " instead. To write a longer block, start its body on a new line after \"{\".");
+      return diagnostic(HclSyntaxCode.INVALID_SINGLE_ARGUMENT_BLOCK, off, detail);
     }
-    return diagnostic(
-        HclSyntaxCode.MISSING_CLOSING_BRACE,
-        off,
-        "Missing closing brace for the block opened at " + opened + "; found " + found(off) + ".");
+    // A multi-line body ends only at "}" or the end of the file (HCL reads any other token as the
+    // start of an item), so whatever stopped it is a misplaced item, as HCL reports it.
+    return junkInBody(off);
   }
 
   private Diagnostic unclosedBlock(BlockContext block) {
