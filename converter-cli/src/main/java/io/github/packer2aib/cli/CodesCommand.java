@@ -9,17 +9,27 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code packer2aib codes}: lists every diagnostic code a run can report, with its severity and
- * summary, so that a team can look one up, or find the codes to pass to {@code --ignore} (which
- * takes the library's warnings and notes) without waiting for a template to show them.
+ * {@code packer2aib codes}: lists every diagnostic code, with its severity and summary, so that a
+ * team can look one up, or find the codes to pass to {@code --ignore} (which takes the library's
+ * warnings and notes) without waiting for a template to show them.
  */
 final class CodesCommand implements Callable<Integer> {
+  /**
+   * Codes that only a program calling the library can meet: the CLI checks the same input itself
+   * first and refuses it with its own message, so no run reports them. They stay listed, marked, as
+   * README mentions them and a library caller looks them up here too.
+   */
+  static final Set<String> LIBRARY_ONLY =
+      Set.of(
+          "PKR-E024", // a --var without NAME= is a usage error; a settings file's vars: SET-E011
+          "PKRMAP-E312"); // a bad --script/file-base-uri is a usage error; in settings: SET-E009
 
   private CommandSpec spec;
   private List<String> prefixes = new ArrayList<>();
@@ -34,6 +44,10 @@ final class CodesCommand implements Callable<Integer> {
     spec.usageMessage()
         .description(
             "Lists the diagnostic codes: code, severity, whether --ignore takes it, and summary.",
+            "",
+            "A code marked \"(library callers only)\" is not reported by any run: the CLI"
+                + " refuses that input itself first (a usage error, or a settings file's own"
+                + " code); a program that calls the library can meet it.",
             "")
         .footerHeading("%nExamples:%n")
         .footer("  packer2aib codes", "  packer2aib codes PKRMAP-W RULE-", "");
@@ -86,11 +100,12 @@ final class CodesCommand implements Callable<Integer> {
       out.print(
           String.format(
               Locale.ROOT,
-              "%-" + width + "s  %-7s  %-9s  %s%n",
+              "%-" + width + "s  %-7s  %-9s  %s%s%n",
               c.id(),
               c.severity().label(),
               ignorable ? "ignorable" : "",
-              c.summary()));
+              c.summary(),
+              LIBRARY_ONLY.contains(c.id()) ? " (library callers only)" : ""));
     }
     out.flush();
     return ExitCodes.OK;

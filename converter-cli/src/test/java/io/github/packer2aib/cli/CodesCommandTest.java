@@ -43,6 +43,27 @@ class CodesCommandTest {
   }
 
   @Test
+  void codesNoRunCanReportAreMarkedForLibraryCallers() {
+    CliRun run = CliRun.run("codes", "PKR-E02", "PKRMAP-E31");
+    assertEquals(0, run.exitCode(), run.err());
+    for (String line : run.out().lines().toList()) {
+      String id = line.substring(0, line.indexOf(' '));
+      assertEquals(
+          CodesCommand.LIBRARY_ONLY.contains(id), line.endsWith(" (library callers only)"), line);
+    }
+    assertTrue(run.out().contains("Malformed -var argument (library callers only)"), run.out());
+    assertTrue(run.out().contains("Invalid base URI (library callers only)"), run.out());
+    // Why they are: the CLI refuses the same input as a usage error before the library sees it.
+    CliRun var = CliRun.run("convert", "--var", "novalue", "x.pkr.hcl");
+    assertEquals(2, var.exitCode(), var.err());
+    assertTrue(var.err().contains("expected NAME=VALUE"), var.err());
+    CliRun uri =
+        CliRun.run("convert", "--script-base-uri", "https://a.example/c?sv=1&sig=abc", "x.pkr.hcl");
+    assertEquals(2, uri.exitCode(), uri.err());
+    assertTrue(!uri.err().contains("PKRMAP-E312"), uri.err());
+  }
+
+  @Test
   void prefixesSelectInAnyCase() {
     CliRun run = CliRun.run("codes", "rule-w", "SET-W");
     assertEquals(0, run.exitCode(), run.err());
