@@ -287,9 +287,11 @@ public final class Converter {
       ImageTemplate given = template;
       ApiVersionRetargeter.Result r = new ApiVersionRetargeter().retarget(template, target, member);
       template = r.template();
+      // Only the target's own text stays as written: an unknown version read as the one chosen
+      // with --api-version (VER-W002) is replaced by it, or the output would fail its own check.
       boolean asWritten =
           target == p.version()
-              && (given.apiVersion() == null || !ArmExpression.isExpression(given.apiVersion()));
+              && (given.apiVersion() == null || given.apiVersion().equals(target.id()));
       if (asWritten) {
         // The version stays as written.
         template =
