@@ -90,6 +90,7 @@ public final class AibBinder {
     DocObject r = ref.node();
     List<Diagnostic> diagnostics = new ArrayList<>();
     reportArmOnlyKeys(ref, diagnostics);
+    PropertyLoops.check(ref, diagnostics);
     StructuredExpressions.check(ref, diagnostics);
     ImageTemplate template =
         new ImageTemplate(
@@ -110,11 +111,30 @@ public final class AibBinder {
         : type;
   }
 
+  /** Whether a member of a resource is one of {@link #ARM_ONLY_KEYS} (ARM ignores their case). */
+  static boolean isArmOnlyKey(String key) {
+    return armOnlyKey(key) != null;
+  }
+
+  /** The {@link #ARM_ONLY_KEYS} spelling of {@code key}, or null when it is none of them. */
+  private static String armOnlyKey(String key) {
+    return spelling(ARM_ONLY_KEYS, key);
+  }
+
+  /** The entry of {@code keys} that {@code key} is, ignoring case; null when it is none. */
+  private static String spelling(List<String> keys, String key) {
+    for (String k : keys) {
+      if (k.equalsIgnoreCase(key)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
   private static void reportArmOnlyKeys(ResourceRef ref, List<Diagnostic> out) {
     for (DocMember m : ref.node().members()) {
       // ARM reads these keys ignoring case, as it does property names.
-      String key =
-          ARM_ONLY_KEYS.stream().filter(k -> k.equalsIgnoreCase(m.key())).findFirst().orElse(null);
+      String key = armOnlyKey(m.key());
       if (key == null) {
         continue;
       }

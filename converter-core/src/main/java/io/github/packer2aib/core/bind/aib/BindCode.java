@@ -10,6 +10,8 @@ public enum BindCode implements DiagnosticCode {
   PACKER_TEMPLATE("BIND-E002", "Packer template where an image template was expected"),
   /** An ARM expression stands for a whole object or array, which the model cannot hold. */
   STRUCTURED_EXPRESSION("BIND-E003", "Expression where a value must be written out"),
+  /** An ARM property loop ("copy" inside properties) builds an array the output would lack. */
+  PROPERTY_LOOP("BIND-E004", "ARM property loop not expanded"),
   /** An ARM copy loop would deploy several templates; the conversion keeps one. */
   COPY_LOOP_NOT_EXPANDED("BIND-W001", "ARM copy loop not expanded"),
   /** A resource taken out of a deployment still calls its parameters() or variables(). */

@@ -2,6 +2,7 @@ package io.github.packer2aib.core.bind.aib;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.doc.ArmExpression;
+import io.github.packer2aib.core.doc.ArmPropertyLoop;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
@@ -64,7 +65,10 @@ public final class DeploymentReferences {
   private static void walk(DocNode node, Found found) {
     if (node instanceof DocObject o) {
       for (DocMember m : o.members()) {
-        walk(m.value(), found);
+        // A property loop is an error of its own (BIND-E004): its count and input are not output.
+        if (!ArmPropertyLoop.is(m)) {
+          walk(m.value(), found);
+        }
       }
     } else if (node instanceof DocArray a) {
       for (DocNode item : a.items()) {

@@ -2,6 +2,7 @@ package io.github.packer2aib.core.bind.aib;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.doc.ArmExpression;
+import io.github.packer2aib.core.doc.ArmPropertyLoop;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
@@ -84,8 +85,11 @@ final class StructuredExpressions {
     String discriminator = DISCRIMINATORS.get(owner);
     for (DocMember m : object.members()) {
       String key = m.key();
-      if (top && AibBinder.ARM_ONLY_KEYS.stream().anyMatch(key::equalsIgnoreCase)) {
+      if (top && AibBinder.isArmOnlyKey(key)) {
         continue; // dropped with a note of their own; child resources are not the template's
+      }
+      if (!top && ArmPropertyLoop.is(m)) {
+        continue; // a property loop is an error of its own (BIND-E004), whatever it holds
       }
       String child = JsonPointer.append(pointer, key);
       DocNode value = m.value();

@@ -7,6 +7,7 @@ import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.DiagnosticCode;
 import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.doc.ArmExpression;
+import io.github.packer2aib.core.doc.ArmPropertyLoop;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
@@ -470,7 +471,9 @@ public final class SpecValidator {
         String r = required.get(i);
         if (obj.memberOrNull(r) == null // no Optional per required key (C1 code)
             && obj.memberIgnoringCase(r).isEmpty()
-            && !(atRoot && (ENVELOPE_KEYS.contains(r) || supplied.contains(r)))) {
+            && !(atRoot && (ENVELOPE_KEYS.contains(r) || supplied.contains(r)))
+            // An ARM property loop builds it at deployment; the binder reports the loop.
+            && !ArmPropertyLoop.builds(obj, r)) {
           missing(obj, where, r, owner != null ? owner.get() : where.label(), key);
         }
       }
@@ -504,6 +507,11 @@ public final class SpecValidator {
         if (!anyStringGoes(m.value(), schema.additionalProperties())) {
           value(m.value(), schema.additionalProperties(), where.entry(key), null);
         }
+        return;
+      }
+      if (!atRoot && ArmPropertyLoop.is(m)) {
+        // ARM property iteration, which ARM expands and takes away before the service sees the
+        // resource: no unknown property, but a loop the binder reports (BIND-E004).
         return;
       }
       Where w = where.member(key);

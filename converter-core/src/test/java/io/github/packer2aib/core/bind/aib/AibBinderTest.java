@@ -393,6 +393,57 @@ class AibBinderTest {
         copy.detail());
   }
 
+  @Test
+  void armPropertyLoopsAreErrorsWhereverTheyStand() {
+    // az bicep build writes customize: [for s in scripts: {...}] as a "copy" inside properties,
+    // and a loop over regions inside a distributor: taken for unknown properties, they were
+    // dropped, and the image built without those steps or regions (exit 0).
+    String json =
+        "{\"resources\": [{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\",\n"
+            + " \"copy\": {\"name\": \"tpl\", \"count\": 2},\n"
+            + " \"properties\": {\"distribute\": [{\"type\": \"SharedImage\", \"Copy\": [\n"
+            + "   {\"name\": \"targetRegions\", \"count\": \"[length(parameters('r'))]\","
+            + " \"input\": {\"name\": \"[parameters('r')[copyIndex('targetRegions')]]\"}}]}],\n"
+            + "  \"copy\": [{\"name\": \"customize\", \"count\": 2, \"input\": {\"type\":"
+            + " \"Shell\", \"inline\": \"[parameters('lines')]\"}},\n"
+            + "   {\"name\": \"inVMValidations\", \"count\": 1, \"input\": {}}],\n"
+            + "  \"vmProfile\": {\"copy\": [{\"count\": 1}]}}}]}";
+    SourceFile file = new SourceFile("loop.json", json);
+    ResourceRef ref = AibResourceLocator.locate(TestDocs.parse(file), file).resources().get(0);
+    AibBinder.Bound bound = AibBinder.bind(ref);
+    List<Diagnostic> ds = bound.diagnostics();
+    // The resource's own copy is resource iteration (BIND-W001); the expression inside the loop
+    // is no BIND-E003 of its own: the loop is the one error.
+    assertEquals(
+        List.of("BIND-W001", "BIND-E004", "BIND-E004", "BIND-E004"),
+        ds.stream().map(Diagnostic::code).toList());
+    List<Diagnostic> loops = ds.subList(1, 4);
+    assertEquals(
+        List.of(
+            "/resources/0/properties/distribute/0/Copy",
+            "/resources/0/properties/copy",
+            "/resources/0/properties/vmProfile/copy"),
+        loops.stream().map(d -> d.path().orElseThrow()).toList());
+    Diagnostic regions = loops.get(0);
+    assertEquals(Severity.ERROR, regions.severity());
+    assertEquals("ARM property loop not expanded", regions.summary());
+    assertEquals("loop.json:3:56", regions.subject().orElseThrow().toString());
+    assertEquals(
+        "This \"Copy\" is an ARM property loop (what az bicep build writes for a [for …] loop): at"
+            + " deployment ARM builds \"targetRegions\" from it, but packer2aib does not expand the"
+            + " loop, so the converted template would have no \"targetRegions\". Write"
+            + " \"targetRegions\" out in place of the loop, one item per element, or deploy the"
+            + " ARM template as it is.",
+        regions.detail());
+    assertTrue(
+        loops.get(1).detail().contains("builds \"customize\" and \"inVMValidations\" from it"),
+        loops.get(1).detail());
+    assertTrue(
+        loops.get(2).detail().contains("builds an array property from each of its loops"),
+        loops.get(2).detail());
+    assertEquals(null, bound.template().properties().customize());
+  }
+
   // ---- source map --------------------------------------------------------------------------
 
   @Test

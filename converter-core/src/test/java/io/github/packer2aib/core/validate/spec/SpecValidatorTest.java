@@ -124,6 +124,30 @@ class SpecValidatorTest {
   }
 
   @Test
+  void armPropertyLoopsAreNoUnknownPropertiesAndBuildWhatTheyName() {
+    // "copy" inside properties is ARM property iteration (az bicep build writes it for a [for]
+    // loop): it was SPEC-E101 (or SPEC-W106, dropped with exit 0), and a distribute built by it
+    // "missing". The binder reports the loop itself (BIND-E004).
+    String t =
+        edit(
+                "\"distribute\": [",
+                "\"copy\": [{\"name\": \"distribute\", \"count\": 1, \"input\": {\"type\":"
+                    + " \"VHD\", \"runOutputName\": \"v\"}}], \"unused\": [")
+            .replace(
+                "\"vmProfile\": {\"vmSize\": \"Standard_D2s_v3\"}",
+                "\"vmProfile\": {\"vmSize\": \"Standard_D2s_v3\", \"COPY\": []}");
+    List<Diagnostic> ds = validate(STRICT, t);
+    assertEquals(
+        List.of("/properties/unused"), ds.stream().map(d -> d.path().orElseThrow()).toList());
+    // Only where a loop builds the property is its absence no error.
+    String other = t.replace("\"name\": \"distribute\"", "\"name\": \"customize\"");
+    assertTrue(
+        validate(STRICT, other).stream()
+            .anyMatch(d -> d.code().equals(SpecCode.MISSING_REQUIRED.text().id())),
+        () -> render(validate(STRICT, other)));
+  }
+
+  @Test
   void armExpressionsSatisfyAnySchema() {
     String t =
         BASE.replace("\"name\": \"tpl-1\"", "\"name\": \"[parameters('name')]\"")
