@@ -156,6 +156,67 @@ public final class AibBinder {
     }
   }
 
+  /**
+   * Keys of a nested deployment ({@code Microsoft.Resources/deployments}, what {@code az bicep
+   * build} writes for a Bicep module) that decide whether, how often, when or where the image
+   * templates of its inline template are created. The converted templates are those resources
+   * alone, so these say what they lose, as the same keys on an image template itself do.
+   */
+  private static final List<String> DEPLOYMENT_KEYS =
+      List.of("copy", "condition", "dependsOn", "resourceGroup", "subscriptionId", "scope");
+
+  /**
+   * What the image templates found in the inline template of the nested deployment {@code
+   * deployment} (at {@code pointer}) lose of it: its copy loop ({@code BIND-W001}) and its other
+   * keys of {@link #DEPLOYMENT_KEYS} ({@code BIND-N001}), once per deployment.
+   */
+  static List<Diagnostic> enclosingDeployment(DocObject deployment, String pointer) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (DocMember m : deployment.members()) {
+      String key = spelling(DEPLOYMENT_KEYS, m.key());
+      if (key == null) {
+        continue;
+      }
+      String at = JsonPointer.append(pointer, m.key());
+      if (key.equals("copy")) {
+        out.add(
+            Diagnostic.of(
+                    BindCode.COPY_LOOP_NOT_EXPANDED,
+                    m.keyRange(),
+                    "The ARM \"copy\" loop of this nested deployment (a Bicep module loop,"
+                        + " module … = [for …]) deploys its template, and so each image template"
+                        + " in it, once per copy, but each converted template is a single"
+                        + " resource. Expand the loop by hand: write one template per copy, with"
+                        + " its own name.")
+                .withPath(at));
+      } else {
+        out.add(
+            Diagnostic.of(BindCode.ARM_KEY_DROPPED, m.keyRange(), deploymentKeyDetail(key, m.key()))
+                .withPath(at));
+      }
+    }
+    return out;
+  }
+
+  private static String deploymentKeyDetail(String key, String written) {
+    String what =
+        switch (key) {
+          case "condition" ->
+              "decides whether ARM deploys this nested deployment (a Bicep module with if), and so"
+                  + " the image templates in it; the converted templates do not keep it: they are"
+                  + " created whenever they are deployed.";
+          case "dependsOn" ->
+              "orders this nested deployment, and so the image templates in it, after other"
+                  + " resources of the ARM deployment; the converted templates do not keep it:"
+                  + " what they use (an identity, a gallery) must exist before they are created.";
+          default ->
+              "decides where this nested deployment creates the image templates in it; the"
+                  + " converted templates do not keep it: they are created where they are deployed"
+                  + " (the resource group given to az image builder or az deployment).";
+        };
+    return "\"" + written + "\" " + what;
+  }
+
   private static String armKeyDetail(String key, String written) {
     String what =
         switch (key) {

@@ -37,7 +37,10 @@ import java.util.Set;
  */
 public final class AibResourceLocator {
 
-  /** The templates found, in document order, and the error when there is none. */
+  /**
+   * The templates found, in document order, and the diagnostics of finding them: the error when
+   * there is none, or what the nested deployments that hold them decide of them.
+   */
   public record Located(List<ResourceRef> resources, List<Diagnostic> diagnostics) {
     public Located {
       resources = List.copyOf(resources);
@@ -54,11 +57,12 @@ public final class AibResourceLocator {
   public static Located locate(DocNode root, SourceFile file) {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(file, "file");
-    List<Found> found = new ArrayList<>();
-    List<Found> existing = new ArrayList<>();
+    Collected collected = new Collected();
+    List<Found> found = collected.found;
+    List<Found> existing = collected.existing;
     if (root instanceof DocObject o) {
       if (isArmTemplate(o)) {
-        collectArm(o, JsonPointer.ROOT, found, existing);
+        collectArm(o, JsonPointer.ROOT, collected);
       } else if (isResource(o)) {
         found.add(new Found(JsonPointer.ROOT, o));
       }
@@ -76,10 +80,21 @@ public final class AibResourceLocator {
     for (int i = 0; i < found.size(); i++) {
       refs.add(new ResourceRef(found.get(i).pointer(), found.get(i).node(), assigned.get(i)));
     }
-    return new Located(refs, List.of());
+    return new Located(refs, collected.diagnostics);
   }
 
   private record Found(String pointer, DocObject node) {}
+
+  /**
+   * What a walk of an ARM template finds: the image templates it creates, those it only refers to
+   * ({@code existing}), and what the nested deployments that hold the first lose (their copy loop,
+   * condition, …: {@link AibBinder#enclosingDeployment}).
+   */
+  private static final class Collected {
+    final List<Found> found = new ArrayList<>();
+    final List<Found> existing = new ArrayList<>();
+    final List<Diagnostic> diagnostics = new ArrayList<>();
+  }
 
   /**
    * The literal {@code defaultValue} of the deployment parameter {@code name} of an ARM template
@@ -148,8 +163,7 @@ public final class AibResourceLocator {
    * marked {@code "existing": true} (a Bicep {@code existing} resource) are references to templates
    * the deployment does not create: they go to {@code existing}, not {@code found}.
    */
-  private static void collectArm(
-      DocObject template, String pointer, List<Found> found, List<Found> existing) {
+  private static void collectArm(DocObject template, String pointer, Collected collected) {
     DocMember member =
         template
             .member("resources")
@@ -162,17 +176,16 @@ public final class AibResourceLocator {
     String base = JsonPointer.append(pointer, member.key());
     if (resources instanceof DocArray a) {
       for (int i = 0; i < a.items().size(); i++) {
-        visitArmResource(a.items().get(i), JsonPointer.append(base, i), found, existing);
+        visitArmResource(a.items().get(i), JsonPointer.append(base, i), collected);
       }
     } else if (resources instanceof DocObject byName) {
       for (DocMember m : byName.members()) {
-        visitArmResource(m.value(), JsonPointer.append(base, m.key()), found, existing);
+        visitArmResource(m.value(), JsonPointer.append(base, m.key()), collected);
       }
     }
   }
 
-  private static void visitArmResource(
-      DocNode node, String pointer, List<Found> found, List<Found> existing) {
+  private static void visitArmResource(DocNode node, String pointer, Collected collected) {
     if (!(node instanceof DocObject r)) {
       return;
     }
@@ -181,23 +194,29 @@ public final class AibResourceLocator {
     if (t.equals(ImageTemplate.RESOURCE_TYPE.toLowerCase(Locale.ROOT))
         || (t.equals(PROVIDER) && hasBody(r))) {
       // An image template's own child resources (triggers) hold no further templates.
-      (isExisting(r) ? existing : found).add(new Found(pointer, r));
+      (isExisting(r) ? collected.existing : collected.found).add(new Found(pointer, r));
       return;
     }
     if (t.equals(DEPLOYMENTS)) {
-      r.get("properties")
-          .filter(DocObject.class::isInstance)
-          .flatMap(p -> ((DocObject) p).get("template"))
-          .filter(DocObject.class::isInstance)
-          .ifPresent(
-              tpl ->
-                  collectArm(
-                      (DocObject) tpl,
-                      JsonPointer.append(JsonPointer.append(pointer, "properties"), "template"),
-                      found,
-                      existing));
+      Optional<DocObject> inline =
+          r.get("properties")
+              .filter(DocObject.class::isInstance)
+              .flatMap(p -> ((DocObject) p).get("template"))
+              .filter(DocObject.class::isInstance)
+              .map(DocObject.class::cast);
+      if (inline.isPresent()) {
+        int before = collected.found.size();
+        collectArm(
+            inline.get(),
+            JsonPointer.append(JsonPointer.append(pointer, "properties"), "template"),
+            collected);
+        if (collected.found.size() > before) {
+          // Its copy loop and condition decide how many of them ARM creates, if any.
+          collected.diagnostics.addAll(AibBinder.enclosingDeployment(r, pointer));
+        }
+      }
     }
-    collectArm(r, pointer, found, existing);
+    collectArm(r, pointer, collected);
   }
 
   /** {@code "existing": true}: ARM reads the resource, it does not deploy it. */

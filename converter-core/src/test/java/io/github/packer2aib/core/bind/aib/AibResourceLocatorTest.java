@@ -115,6 +115,73 @@ class AibResourceLocatorTest {
   }
 
   @Test
+  void loopAndConditionOfANestedDeploymentAreReportedOnce() {
+    // What az bicep build writes for module m 'it.bicep' = [for r in regions: if (build) {...}]:
+    // the loop and the condition decide how many image templates ARM creates, if any, and nothing
+    // said so (the same keys on the image template itself get BIND-W001 and BIND-N001).
+    String it = "{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\", \"name\": \"%s\"}";
+    String json =
+        "{\"$schema\": \"deploymentTemplate.json#\", \"resources\": {\"m\": {\"copy\":"
+            + " {\"name\": \"m\", \"count\": \"[length(parameters('regions'))]\"}, \"Condition\":"
+            + " \"[parameters('build')]\", \"dependsOn\": [\"id\"], \"resourceGroup\": \"rg2\","
+            + " \"comments\": \"c\", \"type\": \"Microsoft.Resources/deployments\", \"properties\":"
+            + " {\"template\": {\"resources\": ["
+            + String.format(it, "a")
+            + ", "
+            + String.format(it, "b")
+            + "]}}}, \"other\": {\"type\": \"Microsoft.Resources/deployments\", \"condition\":"
+            + " false, \"copy\": {\"name\": \"o\", \"count\": 2}, \"properties\": {\"template\":"
+            + " {\"resources\": []}}}}}";
+    var l = locate("mod.json", json);
+    assertEquals(
+        List.of(
+            "/resources/m/properties/template/resources/0",
+            "/resources/m/properties/template/resources/1"),
+        pointers(l));
+    List<Diagnostic> ds = l.diagnostics();
+    assertEquals(
+        List.of("BIND-W001", "BIND-N001", "BIND-N001", "BIND-N001"),
+        ds.stream().map(Diagnostic::code).toList());
+    assertEquals(
+        List.of(
+            "/resources/m/copy",
+            "/resources/m/Condition",
+            "/resources/m/dependsOn",
+            "/resources/m/resourceGroup"),
+        ds.stream().map(d -> d.path().orElseThrow()).toList());
+    assertEquals(Severity.WARNING, ds.get(0).severity());
+    assertEquals(
+        "The ARM \"copy\" loop of this nested deployment (a Bicep module loop, module … = [for"
+            + " …]) deploys its template, and so each image template in it, once per copy, but"
+            + " each converted template is a single resource. Expand the loop by hand: write one"
+            + " template per copy, with its own name.",
+        ds.get(0).detail());
+    assertEquals("mod.json:1:61", ds.get(0).subject().orElseThrow().toString());
+    assertEquals(
+        "\"Condition\" decides whether ARM deploys this nested deployment (a Bicep module with if),"
+            + " and so the image templates in it; the converted templates do not keep it: they are"
+            + " created whenever they are deployed.",
+        ds.get(1).detail());
+    assertTrue(
+        ds.get(3).detail().startsWith("\"resourceGroup\" decides where"), ds.get(3).detail());
+  }
+
+  @Test
+  void nestedDeploymentsReportTheirKeysAtEveryLevel() {
+    String json =
+        "{\"resources\": [{\"type\": \"Microsoft.Resources/deployments\", \"condition\": true,"
+            + " \"properties\": {\"template\": {\"resources\": [{\"type\":"
+            + " \"Microsoft.Resources/deployments\", \"copy\": {\"name\": \"i\", \"count\": 2},"
+            + " \"properties\": {\"template\": {\"resources\": [{\"type\":"
+            + " \"Microsoft.VirtualMachineImages/imageTemplates\"}]}}}]}}}]}";
+    var l = locate("deep.json", json);
+    assertEquals(1, l.resources().size());
+    assertEquals(
+        List.of("/resources/0/properties/template/resources/0/copy", "/resources/0/condition"),
+        l.diagnostics().stream().map(d -> d.path().orElseThrow()).toList());
+  }
+
+  @Test
   void symbolicNameResources() {
     String json =
         "{\"$schema\":"
