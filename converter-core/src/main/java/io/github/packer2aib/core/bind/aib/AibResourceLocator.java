@@ -294,8 +294,7 @@ public final class AibResourceLocator {
     if (!(root instanceof DocObject o)) {
       return "The document is " + root.kindName() + ". " + expected;
     }
-    String schema = o.get("$schema").flatMap(DocScalar::stringValue).orElse("");
-    if (schema.toLowerCase(Locale.ROOT).contains("deploymentparameters")) {
+    if (isParametersFile(o)) {
       return "This document is an ARM deployment parameters file, which holds values for a"
           + " template but no resources. "
           + expected
@@ -319,6 +318,38 @@ public final class AibResourceLocator {
     }
     return expected;
   }
+
+  /**
+   * An ARM deployment parameters file: by its {@code $schema}, or without one (as {@code az
+   * deployment group create --parameters @file} also takes it) by its shape: nothing but {@code
+   * parameters} (and {@code contentVersion}), each entry a {@code value} or a Key Vault {@code
+   * reference}.
+   */
+  private static boolean isParametersFile(DocObject o) {
+    String schema = o.get("$schema").flatMap(DocScalar::stringValue).orElse("");
+    if (schema.toLowerCase(Locale.ROOT).contains("deploymentparameters")) {
+      return true;
+    }
+    if (!(o.get("parameters").orElse(null) instanceof DocObject parameters)
+        || parameters.members().isEmpty()) {
+      return false;
+    }
+    for (DocMember m : o.members()) {
+      if (!PARAMETERS_FILE_KEYS.contains(m.key())) {
+        return false;
+      }
+    }
+    for (DocMember p : parameters.members()) {
+      if (!(p.value() instanceof DocObject entry)
+          || (entry.get("value").isEmpty() && entry.get("reference").isEmpty())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final Set<String> PARAMETERS_FILE_KEYS =
+      Set.of("$schema", "contentVersion", "parameters");
 
   private static void collectTypes(DocObject template, Set<String> types) {
     DocNode resources = template.get("resources").orElse(null);

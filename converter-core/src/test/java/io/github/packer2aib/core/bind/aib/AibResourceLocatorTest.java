@@ -316,6 +316,28 @@ class AibResourceLocatorTest {
   }
 
   @Test
+  void parametersFileWithoutSchemaIsNamedAsSuch() {
+    // az deployment --parameters @file takes it without $schema; it got the generic message.
+    String values =
+        "{\"parameters\": {\"name\": {\"value\": \"it1\"}, \"password\": {\"reference\":"
+            + " {\"keyVault\": {\"id\": \"/subscriptions/x/resourceGroups/rg/providers/"
+            + "Microsoft.KeyVault/vaults/kv\"}, \"secretName\": \"pw\"}}}, \"contentVersion\":"
+            + " \"1.0.0.0\"}";
+    Diagnostic d = single(locate("params.json", values));
+    assertTrue(
+        d.detail().startsWith("This document is an ARM deployment parameters file"), d.detail());
+    // Parameter declarations, or other keys beside them, are no parameters file.
+    for (String other :
+        List.of(
+            "{\"parameters\": {\"name\": {\"type\": \"string\", \"defaultValue\": \"x\"}}}",
+            "{\"parameters\": {\"name\": {\"value\": 1}}, \"variables\": {}}",
+            "{\"parameters\": {}}")) {
+      String detail = single(locate("p.json", other)).detail();
+      assertTrue(detail.startsWith("Expected an Azure VM Image Builder template"), detail);
+    }
+  }
+
+  @Test
   void legacyPackerTemplateIsNamedAsSuch() {
     Diagnostic d =
         single(
