@@ -3,9 +3,10 @@ package io.github.packer2aib.core.parse;
 import io.github.packer2aib.core.diag.DiagnosticCode;
 
 /**
- * Every diagnostic of the JSON and YAML readers. {@code JSON-E0nn} and {@code YAML-E0nn} are syntax
- * errors (the text cannot be read as a tree); {@code nn1nn} codes are about a tree that could be
- * read but is not a sound document (duplicate keys, aliases, tags).
+ * Every diagnostic of the JSON and YAML readers (and {@code BICEP-E001}, a Bicep file given to
+ * them). {@code JSON-E0nn} and {@code YAML-E0nn} are syntax errors (the text cannot be read as a
+ * tree); {@code nn1nn} codes are about a tree that could be read but is not a sound document
+ * (duplicate keys, aliases, tags).
  */
 public enum SyntaxCode implements DiagnosticCode {
   JSON_EMPTY("JSON-E001", "Empty document"),
@@ -68,7 +69,10 @@ public enum SyntaxCode implements DiagnosticCode {
   YAML_LONE_SURROGATE("YAML-W102", "Half of a surrogate pair"),
   YAML_WINDOWS_PATH_ESCAPE("YAML-W103", "Backslash escape in a Windows path"),
   YAML_UNUSED_ANCHOR("YAML-W104", "Anchor never used"),
-  YAML_OTHER_VERSION("YAML-W105", "Other YAML version");
+  YAML_OTHER_VERSION("YAML-W105", "Other YAML version"),
+
+  /** A .bicep or .bicepparam file: Bicep source, which neither reader reads. */
+  BICEP_SOURCE("BICEP-E001", "Bicep source, not JSON");
 
   private final Text text;
 

@@ -54,6 +54,45 @@ class DocReaderTest {
   }
 
   @org.junit.jupiter.api.Test
+  void bicepSourceIsNamedAsSuch() {
+    // A .bicep file was a YAML "Unexpected colon" at its first name: line, a .bicepparam one "no
+    // image template: the document is a string".
+    ParseResult bicep =
+        DocReader.read(
+            new SourceFile(
+                "infra/Main.Bicep",
+                "param location string = resourceGroup().location\nresource tpl"
+                    + " 'Microsoft.VirtualMachineImages/imageTemplates@2022-07-01' = {\n  name:"
+                    + " 'it'\n}\n"));
+    assertEquals(List.of(), bicep.documents());
+    assertEquals(1, bicep.diagnostics().size());
+    var d = bicep.diagnostics().get(0);
+    assertEquals("BICEP-E001", d.code());
+    assertEquals(io.github.packer2aib.core.diag.Severity.ERROR, d.severity());
+    assertEquals("infra/Main.Bicep:1:1", d.subject().orElseThrow().toString());
+    assertEquals(
+        "This is Bicep source, which packer2aib does not read. Compile it to an ARM template with"
+            + " az bicep build --file infra/Main.Bicep and give the JSON file that writes"
+            + " (infra/Main.json).",
+        d.detail());
+    var params =
+        DocReader.read(
+                new SourceFile(
+                    "main.bicepparam", "// values\nusing './main.bicep'\nparam location = 'x'\n"))
+            .diagnostics();
+    assertEquals("BICEP-E001", params.get(0).code());
+    assertEquals(
+        "This is a Bicep parameters file, which packer2aib does not read: it holds values for a"
+            + " template, not the image template (az bicep build-params would make an ARM"
+            + " parameters file of it, which holds none either). Compile the Bicep file that its"
+            + " using line names (./main.bicep, from this file's folder) with az bicep build"
+            + " --file and give the JSON file that writes.",
+        params.get(0).detail());
+    // By name only: the same text under another name is read as YAML.
+    assertEquals("YAML-E004", codeFor("main.txt", "resource x 'a@b' = {\n  name: 'it'\n}\n"));
+  }
+
+  @org.junit.jupiter.api.Test
   void yamlStreamsKeepAllDocuments() {
     ParseResult result = DocReader.read(new SourceFile("in", "a: 1\n---\nb: 2\n"));
     assertEquals(
