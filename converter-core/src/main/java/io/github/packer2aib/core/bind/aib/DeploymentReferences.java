@@ -40,7 +40,7 @@ public final class DeploymentReferences {
     }
     Found found = new Found();
     for (DocMember m : ref.node().members()) {
-      if (!(apiVersionResolved && m.key().equals("apiVersion"))
+      if (!(apiVersionResolved && m.key().equalsIgnoreCase("apiVersion"))
           && !AibBinder.isArmOnlyKey(m.key())) {
         walk(m.value(), found);
       }
