@@ -349,6 +349,16 @@ final class ConvertCommand implements Callable<Integer> {
           "--prune cannot be used with --include or --exclude: a run over part of the tree"
               + " cannot tell the outputs of the rest from leftovers");
     }
+    if (recursive.prune && (!mapping.only.isEmpty() || !mapping.except.isEmpty())) {
+      // The same for a run over part of each template's usages: --only lin1 would delete the
+      // lin2 output that a full run writes. A settings file's only/except is the selection of
+      // every run, so its outputs are what the folder should hold, and --prune takes it.
+      throw new ParameterException(
+          spec.commandLine(),
+          "--prune cannot be used with --only or --except: a run over part of the templates' source"
+              + " usages cannot tell the outputs of the rest from leftovers (a selection every"
+              + " run makes belongs in the settings file's only/except, which --prune takes)");
+    }
     List<Path> outForms = Discovery.forms(output);
     for (String input : common.inputs) {
       Path root;

@@ -493,6 +493,38 @@ class EarlierOutputsTest {
     assertTrue(single.err().contains("--prune applies only with -r/--recursive"), single.err());
   }
 
+  /**
+   * --only and --except convert part of each template's usages, so the outputs of the others looked
+   * like leftovers: {@code --only azure-arm.lin1 --prune} deleted {@code b/lin2.json}, which a full
+   * run writes (found reviewing folder sync), while --include with --prune is refused for that
+   * reason. Now refused as --include is, and nothing is deleted.
+   */
+  @Test
+  void pruneWithOnlyOrExceptIsAUsageErrorAndDeletesNothing() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "b/one.pkr.hcl", BulkTrees.hcl("lin1"));
+    put(root, "b/two.pkr.hcl", BulkTrees.hcl("lin2"));
+    Path out = tmp.resolve("out");
+    CliRun full = bulk("-o", out.toString(), root.toString());
+    assertEquals(0, full.exitCode(), full.err());
+    assertTrue(Files.exists(out.resolve("b/lin2.json")), full.err());
+
+    for (String option : List.of("--only", "--except")) {
+      CliRun r = bulk("-o", out.toString(), option, "azure-arm.lin1", "--prune", root.toString());
+
+      assertEquals(2, r.exitCode(), r.err());
+      assertTrue(
+          r.err()
+              .contains(
+                  "--prune cannot be used with --only or --except: a run over part of the"
+                      + " templates' source usages cannot tell the outputs of the rest from"
+                      + " leftovers"),
+          r.err());
+      assertTrue(Files.exists(out.resolve("b/lin1.json")), r.err());
+      assertTrue(Files.exists(out.resolve("b/lin2.json")), r.err());
+    }
+  }
+
   @Test
   void prunedFilesAreNotesInJsonDiagnostics() throws Exception {
     Path out = tmp.resolve("out");
