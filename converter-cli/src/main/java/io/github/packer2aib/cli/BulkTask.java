@@ -394,15 +394,13 @@ final class BulkTask {
     }
     // Every target first: an input's templates are written all or none, and undoing a written one
     // would delete the file an earlier run left there (it cannot be restored). --check fails the
-    // template as the run would.
+    // template as the run would, so it never promises an update that cannot be made.
     for (String relative : relatives) {
       Path target = output.resolve(relative);
       String blocked = notReplaceable(target, relative);
-      if (blocked == null
-          && check == null
-          && templates.size() > 1
-          && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-        blocked = "it is a directory";
+      if (blocked == null && check != null) {
+        // The run makes the missing folders on the way, and fails where a file is one of them.
+        blocked = fileInTheWay(target.getParent());
       }
       if (blocked != null) {
         unwritable(target, blocked, all, cliLines);
@@ -499,6 +497,11 @@ final class BulkTask {
     } catch (IOException e) {
       return null; // no such file (or none the run can see): nothing to keep
     }
+    if (attributes.isDirectory()) {
+      // No file can replace a folder: said as the README words it, before anything is written
+      // (the rename would fail with the system's "Is a directory").
+      return "it is a directory";
+    }
     if (!attributes.isRegularFile()) {
       return null;
     }
@@ -515,6 +518,24 @@ final class BulkTask {
         + " there, "
         + OutputManifest.FILE_NAME
         + ", does not hold it): it may be a template of yours; write into another folder (-o)";
+  }
+
+  /**
+   * Why the folder {@code folder} (below the output folder) cannot be made or written into, or
+   * null: a file, or a link to no folder, where it or a folder above it should be; worded as the
+   * write's own failure ({@link OutputFolders#make}).
+   */
+  private String fileInTheWay(Path folder) {
+    for (Path f = folder; f != null && f.startsWith(output) && !f.equals(output); ) {
+      if (Files.isDirectory(f)) {
+        return null; // a folder there, and so above it
+      }
+      if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+        return f + " exists and is not a directory";
+      }
+      f = f.getParent();
+    }
+    return null;
   }
 
   private static final String READS_IT =

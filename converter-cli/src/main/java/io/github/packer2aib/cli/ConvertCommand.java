@@ -531,25 +531,24 @@ final class ConvertCommand implements Callable<Integer> {
     }
     // An input's templates are written all or none: one whose file name is taken by a folder
     // would fail after its siblings were written (a bulk run writes nothing for such an input).
+    // --check fails them too: it must not promise an update the run cannot make.
     Set<Integer> blocked = new HashSet<>();
-    if (check == null) {
-      for (int i = 0; i < accepted.size(); i++) {
-        Accepted a = accepted.get(i);
-        Path target = output.resolve(names.get(i).fileName());
-        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) && blocked.add(a.inputIndex())) {
-          unwritable(a, target, "it is a directory", report, failed, reportFile);
-        }
-        Optional<Path> input = sameFile(target, read);
-        if (input.isPresent() && blocked.add(a.inputIndex())) {
-          // convert -o . image.json: the template would be replaced by its own conversion.
-          unwritable(
-              a,
-              target,
-              "it is " + input.get() + ", which this run reads; write into another folder",
-              report,
-              failed,
-              reportFile);
-        }
+    for (int i = 0; i < accepted.size(); i++) {
+      Accepted a = accepted.get(i);
+      Path target = output.resolve(names.get(i).fileName());
+      if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) && blocked.add(a.inputIndex())) {
+        unwritable(a, target, "it is a directory", report, failed, reportFile);
+      }
+      Optional<Path> input = sameFile(target, read);
+      if (input.isPresent() && blocked.add(a.inputIndex())) {
+        // convert -o . image.json: the template would be replaced by its own conversion.
+        unwritable(
+            a,
+            target,
+            "it is " + input.get() + ", which this run reads; write into another folder",
+            report,
+            failed,
+            reportFile);
       }
     }
     int written = 0;

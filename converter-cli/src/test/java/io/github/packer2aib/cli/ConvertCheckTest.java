@@ -205,6 +205,64 @@ class ConvertCheckTest {
     assertFalse(Files.exists(out));
   }
 
+  /**
+   * A folder where an output file goes, or a file where its folder goes, cannot be replaced by the
+   * run: --check said "(changed)"/"(new)" and "convert again without --check to update", and the
+   * run then failed (found reviewing folder sync). Now both fail the template, with --check as
+   * without, each in the README's words ("it is a directory", not the system's "Is a directory").
+   */
+  @Test
+  void aFolderWhereAnOutputGoesOrAFileWhereItsFolderGoesFailsTheCheckAsTheRun() throws Exception {
+    Path root = tree();
+    Path out = tmp.resolve("out");
+    assertEquals(0, bulk("-o", out.toString(), root.toString()).exitCode());
+    Files.delete(out.resolve("aib/image.json"));
+    Files.createDirectories(out.resolve("aib/image.json/sub"));
+    Files.delete(out.resolve("hcl/web/web.json"));
+    Files.delete(out.resolve("hcl/web"));
+    Files.writeString(out.resolve("hcl/web"), "x\n");
+    TreeMap<String, String> before = everything(out);
+    String directory =
+        "error: cannot write " + out.resolve("aib/image.json") + ": it is a directory\n";
+    String file =
+        "error: cannot write "
+            + out.resolve("hcl/web/web.json")
+            + ": "
+            + out.resolve("hcl/web")
+            + " exists and is not a directory\n";
+
+    CliRun check = bulk("--check", "-o", out.toString(), root.toString());
+
+    assertEquals(1, check.exitCode(), check.err());
+    assertTrue(check.err().contains(directory), check.err());
+    assertTrue(check.err().contains(file), check.err());
+    assertFalse(check.err().contains("(changed)"), check.err());
+    assertFalse(check.err().contains("(new)"), check.err());
+    assertEquals(before, everything(out));
+
+    CliRun run = bulk("-o", out.toString(), root.toString());
+
+    assertEquals(1, run.exitCode(), run.err());
+    assertTrue(run.err().contains(directory), run.err());
+    assertTrue(run.err().contains(file), run.err());
+
+    // A single convert's check, too.
+    Path image = root.resolve("aib/image.json");
+    Path single = tmp.resolve("single");
+    assertEquals(0, CliRun.run("convert", "-o", single.toString(), image.toString()).exitCode());
+    Path written = Files.list(single).findFirst().orElseThrow();
+    Files.delete(written);
+    Files.createDirectory(written);
+    CliRun singleCheck =
+        CliRun.run("convert", "--check", "-o", single.toString(), image.toString());
+
+    assertEquals(1, singleCheck.exitCode(), singleCheck.err());
+    assertTrue(
+        singleCheck.err().contains("error: cannot write " + written + ": it is a directory\n"),
+        singleCheck.err());
+    assertFalse(singleCheck.err().contains("CLI-E004"), singleCheck.err());
+  }
+
   @Test
   void singleInputsAreComparedAsWell() throws Exception {
     Path input = put(tmp, "in/image.json", BulkTrees.AIB);
