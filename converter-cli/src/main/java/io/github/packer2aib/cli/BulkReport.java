@@ -202,9 +202,19 @@ final class BulkReport {
             .append(".\n\n");
         bullets(out, listed);
       }
+      List<String> failed = leftovers.keptOfFailed();
+      if (!failed.isEmpty()) {
+        out.append(listed.isEmpty() ? "" : "\n")
+            .append("Image templates in the output folder that this run did not write (`")
+            .append(CliCode.EARLIER_OUTPUT.id())
+            .append("`): ")
+            .append(Leftovers.FAILED_MANY)
+            .append(".\n\n");
+        bullets(out, failed);
+      }
       List<String> unlisted = leftovers.keptUnlisted();
       if (!unlisted.isEmpty()) {
-        out.append(listed.isEmpty() ? "" : "\n")
+        out.append(listed.isEmpty() && failed.isEmpty() ? "" : "\n")
             .append("Image templates in the output folder that this run did not write (`")
             .append(CliCode.EARLIER_OUTPUT.id())
             .append("`), ")

@@ -60,9 +60,13 @@ final class BulkRun {
 
   /**
    * CLI-W005 and CLI-W006: an --include pattern that selected nothing, an --exclude pattern that
-   * matched nothing (likely mistyped).
+   * matched nothing (likely mistyped); CLI-W008: --prune left everything, as a root could not be
+   * read.
    */
   private final List<Diagnostic> filterWarnings = new ArrayList<>();
+
+  /** The roots, as given, that could not be read at all: the run names no leftovers then. */
+  private final List<String> unreadRoots = new ArrayList<>();
 
   private final PrintWriter err;
   private final BulkSummary summary = new BulkSummary();
@@ -161,8 +165,16 @@ final class BulkRun {
     for (Discovery.Candidate c : candidates) {
       work += isWork(c) ? 1 : 0;
       anySelected |= c.shape() != Discovery.Shape.MISSING;
+      if (c.shape() == Discovery.Shape.MISSING
+          && c.root().onlyFile().isEmpty()
+          && c.path().equals(c.root().folder())) {
+        unreadRoots.add(c.root().argument());
+      }
     }
     filterWarnings.addAll(filterWarnings(anySelected));
+    if (settings.prune() && !unreadRoots.isEmpty()) {
+      filterWarnings.add(pruneSkipped());
+    }
     settings.options().settings().ifPresent(s -> reportUnused(s, candidates, machine));
     progress =
         new Progress(
@@ -225,14 +237,17 @@ final class BulkRun {
     if (out == null) {
       leftovers = Leftovers.NONE; // validate -r: no output folder
     } else {
-      List<String> earlier = earlierOutputs(roots, folders);
+      List<String> earlier = earlierOutputs(roots, folders, candidates);
       // A template that failed this run still exists: its last good outputs are no leftovers for
       // --prune to delete (one broken commit would delete a deployed image template); they stay,
-      // named, and the list keeps vouching for them.
-      OutputManifest vouched =
-          settings.prune() ? before.without(outputsOfFailed(candidates, earlier)) : before;
+      // named as such, and the list keeps vouching for them.
+      Set<String> ofFailed = outputsOfFailed(candidates, earlier);
+      OutputManifest vouched = settings.prune() ? before.without(ofFailed) : before;
       if (check == null) {
-        leftovers = Leftovers.settle(out, earlier, vouched, settings.prune()).listedIn(before);
+        leftovers =
+            Leftovers.settle(out, earlier, vouched, settings.prune())
+                .listedIn(before)
+                .ofFailed(ofFailed);
         manifestProblem = writeManifest(folders, before, leftovers);
         folders.removeStaleTemps(started);
         folders.removeEmpty();
@@ -240,7 +255,7 @@ final class BulkRun {
         Leftovers plan = Leftovers.check(out, earlier, vouched, settings.prune());
         plan.pruned().forEach(check::deleted);
         // Nothing deleted: --check.
-        leftovers = new Leftovers(plan.kept(), List.of()).listedIn(before);
+        leftovers = new Leftovers(plan.kept(), List.of()).listedIn(before).ofFailed(ofFailed);
       }
     }
     long end = System.nanoTime();
@@ -323,6 +338,21 @@ final class BulkRun {
     return all;
   }
 
+  /**
+   * CLI-W008: a root could not be read, so --prune is off (as with --include): a typo in a root's
+   * name deleted every output of that root.
+   */
+  private Diagnostic pruneSkipped() {
+    boolean one = unreadRoots.size() == 1;
+    return CliCode.PRUNE_SKIPPED.diagnostic(
+        (check == null ? "--prune deleted nothing: " : "--prune would delete nothing: ")
+            + (one ? "the root " : "the roots ")
+            + String.join(", ", unreadRoots)
+            + " could not be read"
+            + ", and a run without one of its roots cannot tell the outputs of earlier runs"
+            + " from leftovers.");
+  }
+
   /** How a pattern is matched, for one that matched nothing. */
   private static String globHint(String glob) {
     if (glob.startsWith("/")) {
@@ -388,12 +418,14 @@ final class BulkRun {
                   : "")
               + filterText()
               + (manifestProblem == null ? "" : "\nwarning: " + manifestProblem + "\n")
-              + (check == null ? "" : "\n" + check.text(out))
+              + (check == null
+                  ? ""
+                  : "\n" + check.text(out, summary.count(BulkOutcome.Status.FAILED), "template"))
               + "\n"
               + closingLine(nanos)
               + "\n");
     } else if (check != null && !check.upToDate()) {
-      err.print(check.text(out));
+      err.print(check.text(out, summary.count(BulkOutcome.Status.FAILED), "template"));
     }
     err.flush();
   }
@@ -603,25 +635,44 @@ final class BulkRun {
   /**
    * The earlier outputs that a failed candidate would have written: a document's files named after
    * its stem in its output folder, an HCL2 folder's files directly in its output folder (its
-   * templates' names are known only from a conversion).
+   * templates' names are known only from a conversion). Of what could not be read at all (a folder
+   * that cannot be listed, an HCL2 folder with a file that cannot be opened, an entry of unknown
+   * kind), everything below the folder it mirrors to, whatever was in it; and, unless it is a
+   * folder, the files beside it (a file's outputs, named after a name not known).
    */
   private Set<String> outputsOfFailed(List<Discovery.Candidate> candidates, List<String> earlier) {
     Set<String> keep = new HashSet<>();
     for (int index : failedIndexes) {
       Discovery.Candidate c = candidates.get(index);
-      String folder = c.outputFolder().isEmpty() ? "" : c.outputFolder() + "/";
+      String own = c.outputFolder();
+      String folder = own.isEmpty() ? "" : own + "/";
+      if (c.shape() == Discovery.Shape.MISSING) {
+        boolean isFolder = Files.isDirectory(c.path(), LinkOption.NOFOLLOW_LINKS);
+        int slash = own.lastIndexOf('/');
+        String beside = isFolder || own.isEmpty() ? null : slash < 0 ? "" : own.substring(0, slash);
+        for (String relative : earlier) {
+          if (relative.startsWith(folder) || (beside != null && directlyIn(relative, beside))) {
+            keep.add(relative);
+          }
+        }
+        continue;
+      }
       boolean document = c.shape() == Discovery.Shape.DOCUMENT;
       for (String relative : earlier) {
-        if (!relative.startsWith(folder) || relative.indexOf('/', folder.length()) >= 0) {
-          continue;
-        }
-        String file = relative.substring(folder.length());
-        if (!document || file.startsWith(c.stem() + ".")) {
+        if (directlyIn(relative, own)
+            && (!document || relative.startsWith(folder + c.stem() + "."))) {
           keep.add(relative);
         }
       }
     }
     return keep;
+  }
+
+  /** Whether {@code relative} is a file directly in {@code folder} ("" for the top). */
+  private static boolean directlyIn(String relative, String folder) {
+    int start = folder.isEmpty() ? 0 : folder.length() + 1;
+    return (folder.isEmpty() || relative.startsWith(folder + "/"))
+        && relative.indexOf('/', start) < 0;
   }
 
   private void report(BulkOutcome o, Discovery.Candidate c) {
@@ -676,10 +727,16 @@ final class BulkRun {
    * The image templates in the output folder that this run did not write ({@link EarlierOutputs});
    * none when the run converts only part of its roots or the folder cannot be looked through.
    */
-  private List<String> earlierOutputs(List<Discovery.Root> roots, OutputFolders folders) {
+  private List<String> earlierOutputs(
+      List<Discovery.Root> roots, OutputFolders folders, List<Discovery.Candidate> candidates) {
     // A run over part of its roots (filters, or a file given as a root, which converts that file
     // alone) leaves the outputs of the rest alone: they are not leftovers.
     if (settings.discovery().filters()) {
+      return List.of();
+    }
+    // So does a run with a root it could not read (a typo, the wrong working folder): it converted
+    // none of that root, and --prune would delete all its outputs.
+    if (!unreadRoots.isEmpty()) {
       return List.of();
     }
     List<Path> skipped = new ArrayList<>();

@@ -24,7 +24,8 @@ enum CliCode implements DiagnosticCode {
   PACKER_OPTIONS_UNUSED("CLI-W004", "Packer options not used"),
   INCLUDE_MATCHED_NOTHING("CLI-W005", "--include selected nothing"),
   EXCLUDE_MATCHED_NOTHING("CLI-W006", "--exclude matched nothing"),
-  INPUT_NOT_A_TEMPLATE("CLI-W007", "Input given is not a template");
+  INPUT_NOT_A_TEMPLATE("CLI-W007", "Input given is not a template"),
+  PRUNE_SKIPPED("CLI-W008", "--prune deleted nothing");
 
   private final Text text;
 

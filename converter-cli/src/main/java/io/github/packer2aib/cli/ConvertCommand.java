@@ -274,7 +274,7 @@ final class ConvertCommand implements Callable<Integer> {
                 outputCheck);
     boolean reportWritten = reportFile == null || reportFile.writeOrTell(report, failed);
     if (outputCheck != null) {
-      report.check(outputCheck, output);
+      report.check(outputCheck, output, failed.size());
     }
     report.finish(
         (check ? "checked " : "converted ")

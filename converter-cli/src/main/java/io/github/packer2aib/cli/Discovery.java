@@ -66,7 +66,8 @@ final class Discovery {
    * @param displayName how diagnostics name it: the root argument joined with the path
    * @param path the absolute path
    * @param outputFolder where its outputs go, relative to the output folder ('/' separators, "" for
-   *     the output folder itself), every folder name usable on every system ({@link FolderNames})
+   *     the output folder itself), every folder name usable on every system ({@link FolderNames});
+   *     for MISSING, the folder it would mirror to if it is (or was) a folder
    * @param naturalOutputFolder the folder that mirrors the input tree exactly
    * @param stem the file name its outputs start with (documents only), clashes settled
    * @param naturalStem the stem before clashes were settled
@@ -817,10 +818,14 @@ final class Discovery {
     return out;
   }
 
+  /**
+   * The folder a candidate's outputs go to; for one that could not be read (a root, a folder, an
+   * entry of unknown kind), the folder it would mirror to, whose earlier outputs --prune keeps.
+   */
   private static String outputFolder(Found f) {
     String rel = f.relative();
     String folder;
-    if (f.shape() == Shape.HCL2_FOLDER) {
+    if (f.shape() == Shape.HCL2_FOLDER || f.shape() == Shape.MISSING) {
       folder = rel;
     } else {
       int slash = rel.lastIndexOf('/');

@@ -23,8 +23,11 @@ import java.util.Set;
  * @param unlisted those of {@code kept} that the output folder's list did not hold before the run
  *     (or there was no list): packer2aib has no record of writing them, so the warning does not say
  *     an earlier run did, nor that they may be deleted
+ * @param ofFailed those of {@code kept} that the list held and that lie where a template that
+ *     failed this run writes: its last good outputs, which the warning does not invite deleting
  */
-record Leftovers(List<String> kept, List<String> pruned, Set<String> unlisted) {
+record Leftovers(
+    List<String> kept, List<String> pruned, Set<String> unlisted, Set<String> ofFailed) {
   static final Leftovers NONE = new Leftovers(List.of(), List.of());
 
   /** How many paths of each list stderr names; the report lists them all. */
@@ -34,11 +37,12 @@ record Leftovers(List<String> kept, List<String> pruned, Set<String> unlisted) {
     kept = List.copyOf(kept);
     pruned = List.copyOf(pruned);
     unlisted = Set.copyOf(unlisted);
+    ofFailed = Set.copyOf(ofFailed);
   }
 
   /** Kept files all taken for outputs of earlier runs (before {@link #listedIn}). */
   Leftovers(List<String> kept, List<String> pruned) {
-    this(kept, pruned, Set.of());
+    this(kept, pruned, Set.of(), Set.of());
   }
 
   /** These leftovers, with {@link #unlisted} the kept files that {@code before} does not hold. */
@@ -49,12 +53,31 @@ record Leftovers(List<String> kept, List<String> pruned, Set<String> unlisted) {
         none.add(path);
       }
     }
-    return new Leftovers(kept, pruned, none);
+    return new Leftovers(kept, pruned, none, ofFailed);
   }
 
-  /** The kept files that the list held: outputs of earlier runs. */
+  /**
+   * These leftovers, with {@link #ofFailed} the kept files among {@code outputsOfFailed} that the
+   * list held (after {@link #listedIn}: one it did not hold may be someone else's all the same).
+   */
+  Leftovers ofFailed(Set<String> outputsOfFailed) {
+    Set<String> failed = new HashSet<>();
+    for (String path : kept) {
+      if (outputsOfFailed.contains(path) && !unlisted.contains(path)) {
+        failed.add(path);
+      }
+    }
+    return new Leftovers(kept, pruned, unlisted, failed);
+  }
+
+  /** The kept files that the list held: outputs of earlier runs, but of templates that failed. */
   List<String> keptListed() {
-    return kept.stream().filter(p -> !unlisted.contains(p)).toList();
+    return kept.stream().filter(p -> !unlisted.contains(p) && !ofFailed.contains(p)).toList();
+  }
+
+  /** The kept files where templates that failed this run write, sorted. */
+  List<String> keptOfFailed() {
+    return kept.stream().filter(ofFailed::contains).toList();
   }
 
   /** The kept files that the list did not hold, sorted. */
@@ -154,6 +177,21 @@ record Leftovers(List<String> kept, List<String> pruned, Set<String> unlisted) {
           .append(":\n");
       list(s, listed, report);
     }
+    List<String> failed = keptOfFailed();
+    if (!failed.isEmpty()) {
+      boolean one = failed.size() == 1;
+      s.append("\nwarning: ")
+          .append(Report.plural(failed.size(), "image template"))
+          .append(" in ")
+          .append(out)
+          .append(one ? " was" : " were")
+          .append(" not written by this run (")
+          .append(CliCode.EARLIER_OUTPUT.id())
+          .append("): ")
+          .append(one ? FAILED_ONE : FAILED_MANY)
+          .append(":\n");
+      list(s, failed, report);
+    }
     List<String> others = keptUnlisted();
     if (!others.isEmpty()) {
       boolean one = others.size() == 1;
@@ -184,15 +222,29 @@ record Leftovers(List<String> kept, List<String> pruned, Set<String> unlisted) {
           + OutputManifest.FILE_NAME
           + ", does not hold them): they may be someone else's, and are left as they are";
 
-  /** Why --prune left a file (a parenthesis of the warning). */
+  /**
+   * Why a kept file where a template that failed this run writes is named, and left: not to be
+   * deleted as stale (it may be a deployed image template's last good output).
+   */
+  static final String FAILED_ONE =
+      "it is where a template that failed this run writes, so it is left as it is (the last good"
+          + " output stays until its template converts again): fix the template rather than"
+          + " delete the file";
+
+  /** {@link #FAILED_ONE} for several. */
+  static final String FAILED_MANY =
+      "they are where templates that failed this run write, so they are left as they are (the"
+          + " last good outputs stay until their templates convert again): fix the templates"
+          + " rather than delete the files";
+
+  /** Why --prune left a file the list holds (a parenthesis of the warning). */
   private static final String KEPT_ONE =
-      "--prune left it: its template failed this run, or packer2aib's list of what it wrote here"
-          + " does not hold it as it is, so someone else wrote it or changed it since";
+      "--prune left it: packer2aib's list of what it wrote here does not hold it as it is, so"
+          + " someone else wrote it or changed it since";
 
   private static final String KEPT_MANY =
-      "--prune left them: their templates failed this run, or packer2aib's list of what it wrote"
-          + " here does not hold them as they are, so someone else wrote them or changed them"
-          + " since";
+      "--prune left them: packer2aib's list of what it wrote here does not hold them as they"
+          + " are, so someone else wrote them or changed them since";
 
   private static void list(StringBuilder s, List<String> paths, boolean report) {
     for (int i = 0; i < paths.size() && i < SHOWN; i++) {
@@ -227,7 +279,9 @@ record Leftovers(List<String> kept, List<String> pruned, Set<String> unlisted) {
                   + " is an image template that this run did not write"
                   + (unlisted.contains(path)
                       ? ", " + UNLISTED_ONE
-                      : ": " + EarlierOutputs.WHY_ONE + (prune ? " (" + KEPT_ONE + ")" : ""))
+                      : ofFailed.contains(path)
+                          ? ": " + FAILED_ONE
+                          : ": " + EarlierOutputs.WHY_ONE + (prune ? " (" + KEPT_ONE + ")" : ""))
                   + "."));
     }
     return all;

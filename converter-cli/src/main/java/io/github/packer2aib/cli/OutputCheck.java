@@ -107,26 +107,41 @@ final class OutputCheck {
 
   /**
    * The lines that end stderr in text mode: the verdict, then the first files that differ (the
-   * caller puts a blank line before them where other output precedes).
+   * caller puts a blank line before them where other output precedes). {@code failed} inputs
+   * ({@code noun}s: "template", "input") were not compared: then the verdict never reads as if
+   * everything were up to date.
    */
-  String text(Path out) {
+  String text(Path out, int failed, String noun) {
     List<Stale> all = stale();
     int checked =
         upToDate.get() + (int) all.stream().filter(s -> s.change != Change.DELETE).count();
     StringBuilder s = new StringBuilder();
     if (all.isEmpty()) {
-      return s.append("check: ")
-          .append(
-              checked == 0
-                  ? "no image template was produced, so none was compared with " + out
-                  : (checked == 1
-                          ? "the image template in "
-                          : "all " + checked + " image templates in ")
-                      + out
-                      + (checked == 1 ? " is" : " are")
-                      + " up to date")
-          .append('\n')
-          .toString();
+      String notCompared =
+          Report.plural(failed, noun)
+              + " failed, so "
+              + (failed == 1 ? "its outputs were" : "their outputs were")
+              + " not compared";
+      s.append("check: ");
+      if (checked == 0) {
+        s.append("no image template was produced, so none was compared with ")
+            .append(out)
+            .append(failed == 0 ? "" : " (" + Report.plural(failed, noun) + " failed)");
+      } else if (failed == 0) {
+        s.append(
+                checked == 1 ? "the image template in " : "all " + checked + " image templates in ")
+            .append(out)
+            .append(checked == 1 ? " is" : " are")
+            .append(" up to date");
+      } else {
+        s.append(Report.plural(checked, "image template"))
+            .append(" in ")
+            .append(out)
+            .append(checked == 1 ? " is" : " are")
+            .append(" up to date, but ")
+            .append(notCompared);
+      }
+      return s.append('\n').toString();
     }
     s.append("error: ")
         .append(Report.plural(all.size(), "file"))

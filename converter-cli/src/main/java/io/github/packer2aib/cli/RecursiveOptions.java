@@ -159,8 +159,8 @@ final class RecursiveOptions {
                     .description(
                         "With -r: delete the image templates in -o DIR that earlier runs wrote"
                             + " and this one did not (their templates were removed, renamed or"
-                            + " skipped, failed, or now write another name or format), if unchanged"
-                            + " since; others are only named."),
+                            + " skipped, or now write another name or format), if unchanged since;"
+                            + " others, and those of templates that failed, are only named."),
                 () -> prune,
                 v -> prune = v)
             .build());

@@ -118,15 +118,15 @@ final class Report {
    * The outcome of {@code convert --check}: each file that is not up to date is an error; that all
    * are is said unless quiet.
    */
-  void check(OutputCheck check, Path out) {
+  void check(OutputCheck check, Path out, int failed) {
     List<Diagnostic> stale = check.diagnostics(out);
     errors += stale.size();
     if (format.machine()) {
       collected.addAll(stale);
     } else if (!quiet) {
-      err.print("\n" + check.text(out));
+      err.print("\n" + check.text(out, failed, "input"));
     } else if (!stale.isEmpty()) {
-      err.print(check.text(out));
+      err.print(check.text(out, failed, "input"));
     }
   }
 

@@ -263,6 +263,66 @@ class ConvertCheckTest {
     assertFalse(singleCheck.err().contains("CLI-E004"), singleCheck.err());
   }
 
+  /**
+   * A check with a failed template ended "check: all 2 image templates in out are up to date" (the
+   * failed one not compared, not counted), which reads as a success in a CI log (found reviewing
+   * folder sync). The line now says what failed; so does a single convert's check.
+   */
+  @Test
+  void aCheckWithAFailedTemplateDoesNotSayAllAreUpToDate() throws Exception {
+    Path root = tree();
+    Path out = tmp.resolve("out");
+    assertEquals(0, bulk("-o", out.toString(), root.toString()).exitCode());
+    put(root, "aib/image.json", BulkTrees.BROKEN_AIB);
+
+    CliRun r = bulk("--check", "-o", out.toString(), root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "check: 2 image templates in "
+                    + out
+                    + " are up to date, but 1 template failed, so its outputs were not"
+                    + " compared\n"),
+        r.err());
+    assertFalse(r.err().contains("all 2"), r.err());
+
+    Path good = root.resolve("legacy/old.json");
+    Path bad = root.resolve("aib/image.json");
+    Path single = tmp.resolve("single");
+    assertEquals(
+        0,
+        CliRun.run(
+                "convert",
+                "--identity",
+                BulkTrees.IDENTITY,
+                "-o",
+                single.toString(),
+                good.toString())
+            .exitCode());
+    CliRun both =
+        CliRun.with()
+            .run(
+                "convert",
+                "--check",
+                "--identity",
+                BulkTrees.IDENTITY,
+                "-o",
+                single.toString(),
+                good.toString(),
+                bad.toString());
+
+    assertEquals(1, both.exitCode(), both.err());
+    assertTrue(
+        both.err()
+            .contains(
+                "check: 1 image template in "
+                    + single
+                    + " is up to date, but 1 input failed, so its outputs were not compared\n"),
+        both.err());
+  }
+
   @Test
   void singleInputsAreComparedAsWell() throws Exception {
     Path input = put(tmp, "in/image.json", BulkTrees.AIB);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -205,17 +206,58 @@ class EarlierOutputsTest {
     assertTrue(r.err().contains("warning: 3 image templates in " + out + " were not"), r.err());
   }
 
+  /**
+   * The output of a template that failed this run is named, but not as a leftover to delete: it
+   * said "Delete it if it is stale" of what may be a deployed template's last good output (found
+   * reviewing folder sync).
+   */
   @Test
-  void theOutputOfATemplateThatNowFailsIsNamed() throws Exception {
+  void theOutputOfATemplateThatNowFailsIsNamedAsItsLastGoodOutput() throws Exception {
     Path out = tmp.resolve("out");
     Path report = tmp.resolve("report.json");
+    Path markdown = tmp.resolve("report.md");
     Path root = convertedOnce(out);
     put(root, "aib/image.json", BulkTrees.BROKEN_AIB);
 
     CliRun r = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
+    CliRun md = bulk("-o", out.toString(), "--report", markdown.toString(), root.toString());
+    CliRun json = bulk("-o", out.toString(), "--diagnostics-format", "json", root.toString());
 
     assertEquals(1, r.exitCode(), r.err());
     assertEquals(List.of("aib/image.json"), earlierInReport(report));
+    assertTrue(
+        r.err()
+            .contains(
+                "warning: 1 image template in "
+                    + out
+                    + " was not written by this run (CLI-W001): it is where a template that"
+                    + " failed this run writes, so it is left as it is (the last good output"
+                    + " stays until its template converts again): fix the template rather than"
+                    + " delete the file:\n  aib/image.json\n"),
+        r.err());
+    assertFalse(r.err().contains("Delete it"), r.err());
+    assertTrue(
+        Files.readString(markdown)
+            .contains(
+                "(`CLI-W001`): they are where templates that failed this run write, so they are"
+                    + " left as they are (the last good outputs stay until their templates"
+                    + " convert again): fix the templates rather than delete the files.\n\n"
+                    + "- aib/image.json\n"),
+        md.err());
+    List<String> details = new ArrayList<>();
+    for (JsonNode d : JSON.readTree(json.err())) {
+      if (d.get("code").asText().equals("CLI-W001")) {
+        details.add(d.get("detail").asText());
+      }
+    }
+    assertEquals(
+        List.of(
+            out.resolve("aib/image.json")
+                + " is an image template that this run did not write: it is where a template"
+                + " that failed this run writes, so it is left as it is (the last good output"
+                + " stays until its template converts again): fix the template rather than"
+                + " delete the file."),
+        details);
   }
 
   @Test
@@ -404,9 +446,8 @@ class EarlierOutputsTest {
     assertTrue(
         r.err()
             .contains(
-                "(--prune left it: its template failed this run, or packer2aib's list of"
-                    + " what it wrote here does not hold it as it is, so someone else wrote"
-                    + " it or changed it since):\n"
+                "(--prune left it: packer2aib's list of what it wrote here does not hold it"
+                    + " as it is, so someone else wrote it or changed it since):\n"
                     + "  aib/image.json\n"),
         r.err());
     assertTrue(
@@ -445,6 +486,61 @@ class EarlierOutputsTest {
 
     assertEquals(0, gone.exitCode(), gone.err());
     assertFalse(Files.exists(out.resolve("legacy/old.json")), gone.err());
+  }
+
+  /**
+   * A root that cannot be read (a typo, the wrong working folder) converted nothing of its tree,
+   * and --prune deleted every output of it (found reviewing folder sync: a typo'd root deleted
+   * nearly everything). Now the run is one over part of its roots, as with --include: it names no
+   * leftovers and deletes nothing, and says why.
+   */
+  @Test
+  void pruneDeletesNothingWhenARootCannotBeRead() throws Exception {
+    Path out = tmp.resolve("out");
+    Path root = convertedWithoutOld(out);
+    TreeMap<String, String> before = BulkTrees.files(out);
+    String typo = root + "X";
+
+    CliRun r = bulk("-o", out.toString(), "--prune", typo);
+    CliRun check = bulk("--check", "-o", out.toString(), "--prune", typo);
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals(before, BulkTrees.files(out));
+    assertTrue(
+        r.err()
+            .contains(
+                "warning: --prune deleted nothing: the root "
+                    + typo
+                    + " could not be read, and a run without one of its roots cannot tell the"
+                    + " outputs of earlier runs from leftovers.\n"),
+        r.err());
+    assertFalse(r.err().contains("CLI-N002"), r.err());
+    assertFalse(r.err().contains("CLI-W001"), r.err());
+    assertTrue(manifest(out).containsKey("hcl/web/web.json"), "the list keeps its entries");
+    assertEquals(1, check.exitCode(), check.err());
+    assertTrue(
+        check.err().contains("warning: --prune would delete nothing: the root"), check.err());
+    assertFalse(check.err().contains("deleted with --prune"), check.err());
+
+    // Of two roots, one gone: the outputs of both stay (the other's removed template's too).
+    Path other = tmp.resolve("other");
+    put(other, "x/t.json", BulkTrees.legacy("t"));
+    Path two = tmp.resolve("two");
+    assertEquals(0, bulk("-o", two.toString(), root.toString(), other.toString()).exitCode());
+    assertTrue(Files.exists(two.resolve("other/x/t.json")));
+    put(root, "legacy/old.json", BulkTrees.legacy("old"));
+    assertEquals(0, bulk("-o", two.toString(), root.toString(), other.toString()).exitCode());
+    Files.delete(root.resolve("legacy/old.json"));
+    Files.delete(other.resolve("x/t.json"));
+    Files.delete(other.resolve("x"));
+    Files.delete(other);
+    TreeMap<String, String> both = BulkTrees.files(two);
+
+    CliRun gone = bulk("-o", two.toString(), "--prune", root.toString(), other.toString());
+
+    assertEquals(1, gone.exitCode(), gone.err());
+    assertEquals(both, BulkTrees.files(two));
+    assertTrue(gone.err().contains("--prune deleted nothing: the root " + other), gone.err());
   }
 
   @Test

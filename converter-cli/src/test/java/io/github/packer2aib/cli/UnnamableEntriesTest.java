@@ -58,6 +58,39 @@ class UnnamableEntriesTest {
     return rows;
   }
 
+  /**
+   * An HCL2 folder that fails in discovery (a file of it cannot be opened) keeps its earlier
+   * outputs under --prune, and a removed template's output beside it goes: it was exactly the other
+   * way round, as the failed folder was taken for a file of the folder above (found reviewing
+   * folder sync).
+   */
+  @Test
+  void pruneKeepsTheOutputsOfAFolderThatCannotBeReadAndNotThoseBesideIt() throws Exception {
+    assumeTrue(linux(), "raw file names: Linux only");
+    assumeTrue(
+        "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding")), "a UTF-8 test JVM");
+    Path root = tmp.resolve("repo");
+    put(root, "old.json", BulkTrees.legacy("old"));
+    put(root, "keep.json", BulkTrees.legacy("keep"));
+    put(root, "h/main.pkr.hcl", BulkTrees.hcl("web"));
+    put(root, "h/sub/t.json", BulkTrees.legacy("t"));
+    Path out = tmp.resolve("out");
+    assertEquals(
+        0, BulkTrees.bulk(CliRun.with(), "-o", out.toString(), root.toString()).exitCode());
+    Files.delete(root.resolve("old.json"));
+    makeRaw(root.resolve("h"), "z\\377.pkr.hcl", false);
+
+    CliRun r = BulkTrees.bulk(CliRun.with(), "-o", out.toString(), "--prune", root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(Files.exists(out.resolve("h/web.json")), r.err());
+    assertTrue(Files.exists(out.resolve("h/sub/t.json")), r.err());
+    assertTrue(Files.exists(out.resolve("keep.json")), r.err());
+    assertFalse(Files.exists(out.resolve("old.json")), r.err());
+    assertTrue(r.err().contains("(--prune, CLI-N002):\n  old.json\n"), r.err());
+    assertTrue(r.err().contains("failed this run writes, so it is left as it is"), r.err());
+  }
+
   @Test
   void namesThatAreNotUtf8AreListedUnderAUtf8Locale() throws Exception {
     assumeTrue(linux(), "raw file names: Linux only");
