@@ -218,7 +218,7 @@ final class BulkReport {
             .append("Image templates in the output folder that this run did not write (`")
             .append(CliCode.EARLIER_OUTPUT.id())
             .append("`), ")
-            .append(Leftovers.UNLISTED_MANY)
+            .append(leftovers.unlistedWhy(false))
             .append(".\n\n");
         bullets(out, unlisted);
       }

@@ -7,6 +7,8 @@ import io.github.packer2aib.core.diag.TextRenderer;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -254,6 +256,7 @@ final class BulkRun {
       } else {
         Leftovers plan = Leftovers.check(out, earlier, vouched, settings.prune());
         plan.pruned().forEach(check::deleted);
+        checkManifest(folders, before, plan.pruned());
         // Nothing deleted: --check.
         leftovers = new Leftovers(plan.kept(), List.of()).listedIn(before).ofFailed(ofFailed);
       }
@@ -417,7 +420,9 @@ final class BulkRun {
                   ? "\nwarning: " + PackerOnlyOptions.line(settings.packerOptionsGiven()) + "\n"
                   : "")
               + filterText()
-              + (manifestProblem == null ? "" : "\nwarning: " + manifestProblem + "\n")
+              + (manifestProblem == null
+                  ? ""
+                  : "\nwarning: " + ControlCharacters.escape(manifestProblem) + "\n")
               + (check == null
                   ? ""
                   : "\n" + check.text(out, summary.count(BulkOutcome.Status.FAILED), "template"))
@@ -758,15 +763,16 @@ final class BulkRun {
   }
 
   /**
-   * Writes the output folder's {@link OutputManifest}: this run's outputs, and the entries of the
-   * one before whose files are still there (outputs of templates this run left out, or leftovers it
-   * kept). Nothing when there is nothing to list and there was no manifest. Returns what went
-   * wrong, or null: the outputs are written all the same, so it is a warning.
+   * The output folder's {@link OutputManifest} after the run: this run's outputs, and the entries
+   * of the one before whose files are still there (outputs of templates this run left out, or
+   * leftovers it kept). Empty when there is nothing to list and there was no manifest: none is
+   * written then.
    */
-  private String writeManifest(OutputFolders folders, OutputManifest before, Leftovers leftovers) {
+  private Optional<OutputManifest> manifestAfter(
+      OutputFolders folders, OutputManifest before, List<String> prunedPaths) {
     Path out = settings.output();
     Map<String, OutputManifest.Entry> entries = new HashMap<>(folders.written());
-    Set<String> pruned = new HashSet<>(leftovers.pruned());
+    Set<String> pruned = new HashSet<>(prunedPaths);
     for (Map.Entry<String, OutputManifest.Entry> e : before.entries().entrySet()) {
       if (!entries.containsKey(e.getKey())
           && !pruned.contains(e.getKey())
@@ -776,10 +782,53 @@ final class BulkRun {
     }
     Path file = out.resolve(OutputManifest.FILE_NAME);
     if (entries.isEmpty() && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    return Optional.of(OutputManifest.of(entries));
+  }
+
+  /**
+   * With --check: what the run would do to the output folder's list of outputs, which is part of
+   * what it writes (a folder whose list is missing or stale passed the check, and --prune then had
+   * nothing to go by); a list that cannot be read is a problem of its own.
+   */
+  private void checkManifest(OutputFolders folders, OutputManifest before, List<String> pruned) {
+    Path out = settings.output();
+    Optional<String> damage = before.damage();
+    if (damage.isPresent()) {
+      check.unreadableList(damage.get());
+      return;
+    }
+    Optional<OutputManifest> after = manifestAfter(folders, before, pruned);
+    if (after.isEmpty()) {
+      return;
+    }
+    try {
+      byte[] bytes = after.get().text().getBytes(StandardCharsets.UTF_8);
+      OutputCheck.changeOf(out.resolve(OutputManifest.FILE_NAME), bytes).ifPresent(check::list);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // written to a string: no I/O
+    }
+  }
+
+  /**
+   * Writes the output folder's {@link OutputManifest} ({@link #manifestAfter}); not over one that
+   * cannot be read, whose entries would be lost. Returns what went wrong, or null: the outputs are
+   * written all the same, so it is a warning.
+   */
+  private String writeManifest(OutputFolders folders, OutputManifest before, Leftovers leftovers) {
+    Path out = settings.output();
+    Path file = out.resolve(OutputManifest.FILE_NAME);
+    Optional<String> damage = before.damage();
+    if (damage.isPresent()) {
+      return damagedManifest(file, damage.get());
+    }
+    Optional<OutputManifest> after = manifestAfter(folders, before, leftovers.pruned());
+    if (after.isEmpty()) {
       return null;
     }
     try {
-      OutputManifest.of(entries).write(out);
+      after.get().write(out);
       return null;
     } catch (IOException e) {
       return "cannot write "
@@ -788,6 +837,20 @@ final class BulkRun {
           + InputReader.reason(e)
           + " (--prune will not delete the outputs of this run in a later one)";
     }
+  }
+
+  /**
+   * CLI-W002 for a list of outputs that cannot be read (say a merge conflict in it): it was
+   * replaced by a list without its entries, and the warning then said the list did not hold them.
+   */
+  private static String damagedManifest(Path file, String damage) {
+    return "cannot read "
+        + file
+        + " ("
+        + damage
+        + "), so it is left as it is and --prune deletes nothing: resolve it (after a merge"
+        + " conflict, keep the entries of both sides) or delete it (a new list then holds none"
+        + " of the outputs of earlier runs, which are named, never deleted)";
   }
 
   private boolean writeReport(boolean machine, Leftovers leftovers, OutputFolders folders) {

@@ -25,9 +25,15 @@ import java.util.Set;
  *     an earlier run did, nor that they may be deleted
  * @param ofFailed those of {@code kept} that the list held and that lie where a template that
  *     failed this run writes: its last good outputs, which the warning does not invite deleting
+ * @param listUnreadable whether the output folder's list could not be read: then every kept file is
+ *     unlisted, and the warning says why, not that the list does not hold it
  */
 record Leftovers(
-    List<String> kept, List<String> pruned, Set<String> unlisted, Set<String> ofFailed) {
+    List<String> kept,
+    List<String> pruned,
+    Set<String> unlisted,
+    Set<String> ofFailed,
+    boolean listUnreadable) {
   static final Leftovers NONE = new Leftovers(List.of(), List.of());
 
   /** How many paths of each list stderr names; the report lists them all. */
@@ -42,7 +48,7 @@ record Leftovers(
 
   /** Kept files all taken for outputs of earlier runs (before {@link #listedIn}). */
   Leftovers(List<String> kept, List<String> pruned) {
-    this(kept, pruned, Set.of(), Set.of());
+    this(kept, pruned, Set.of(), Set.of(), false);
   }
 
   /** These leftovers, with {@link #unlisted} the kept files that {@code before} does not hold. */
@@ -53,7 +59,7 @@ record Leftovers(
         none.add(path);
       }
     }
-    return new Leftovers(kept, pruned, none, ofFailed);
+    return new Leftovers(kept, pruned, none, ofFailed, before.damage().isPresent());
   }
 
   /**
@@ -67,7 +73,7 @@ record Leftovers(
         failed.add(path);
       }
     }
-    return new Leftovers(kept, pruned, unlisted, failed);
+    return new Leftovers(kept, pruned, unlisted, failed, listUnreadable);
   }
 
   /** The kept files that the list held: outputs of earlier runs, but of templates that failed. */
@@ -203,12 +209,32 @@ record Leftovers(
           .append(" not written by this run (")
           .append(CliCode.EARLIER_OUTPUT.id())
           .append("), ")
-          .append(one ? UNLISTED_ONE : UNLISTED_MANY)
+          .append(unlistedWhy(one))
           .append(":\n");
       list(s, others, report);
     }
     return s.toString();
   }
+
+  /** Why kept files that the list does not hold are named, and left: one or several. */
+  String unlistedWhy(boolean one) {
+    if (listUnreadable) {
+      return one ? UNREADABLE_ONE : UNREADABLE_MANY;
+    }
+    return one ? UNLISTED_ONE : UNLISTED_MANY;
+  }
+
+  /** Why a kept file is named, and left, when the output folder's list cannot be read. */
+  static final String UNREADABLE_ONE =
+      "and packer2aib cannot tell whether it wrote it there (its list of outputs, "
+          + OutputManifest.FILE_NAME
+          + ", cannot be read): it is left as it is";
+
+  /** {@link #UNREADABLE_ONE} for several. */
+  static final String UNREADABLE_MANY =
+      "and packer2aib cannot tell whether it wrote them there (its list of outputs, "
+          + OutputManifest.FILE_NAME
+          + ", cannot be read): they are left as they are";
 
   /** Why a kept file that packer2aib has no record of writing is named, and left. */
   static final String UNLISTED_ONE =
@@ -278,7 +304,7 @@ record Leftovers(
               out.resolve(path)
                   + " is an image template that this run did not write"
                   + (unlisted.contains(path)
-                      ? ", " + UNLISTED_ONE
+                      ? ", " + unlistedWhy(true)
                       : ofFailed.contains(path)
                           ? ": " + FAILED_ONE
                           : ": " + EarlierOutputs.WHY_ONE + (prune ? " (" + KEPT_ONE + ")" : ""))

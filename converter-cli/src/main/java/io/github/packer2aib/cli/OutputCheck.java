@@ -26,7 +26,9 @@ final class OutputCheck {
   enum Change {
     CREATE("new", "create"),
     UPDATE("changed", "change"),
-    DELETE("deleted with --prune", "delete");
+    DELETE("deleted with --prune", "delete"),
+    /** The output folder's list of outputs, which the run leaves as it is: it cannot be read. */
+    UNREADABLE("cannot be read", "leave as it is");
 
     /** How the list on stderr marks a file. */
     private final String label;
@@ -85,6 +87,26 @@ final class OutputCheck {
     stale.add(new Stale(relative, Change.DELETE, false));
   }
 
+  /**
+   * Notes what a run without {@code --check} would do to the output folder's list of outputs
+   * (create or change it): it is part of what the run writes, and what --prune goes by.
+   */
+  void list(Change change) {
+    stale.add(new Stale(OutputManifest.FILE_NAME, change, false));
+  }
+
+  /**
+   * Notes that the output folder's list of outputs cannot be read ({@code why}): the run leaves it
+   * as it is, and --prune deletes nothing, until someone resolves it or deletes it.
+   */
+  void unreadableList(String why) {
+    unreadableList = why;
+    stale.add(new Stale(OutputManifest.FILE_NAME, Change.UNREADABLE, false));
+  }
+
+  /** Why the list of outputs cannot be read, or null. */
+  private volatile String unreadableList;
+
   /** What writing {@code bytes} to {@code target} would change; empty when it holds them. */
   static Optional<Change> changeOf(Path target, byte[] bytes) {
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -114,7 +136,13 @@ final class OutputCheck {
   String text(Path out, int failed, String noun) {
     List<Stale> all = stale();
     int checked =
-        upToDate.get() + (int) all.stream().filter(s -> s.change != Change.DELETE).count();
+        upToDate.get()
+            + (int)
+                all.stream()
+                    .filter(
+                        s ->
+                            s.change != Change.DELETE && !s.path().equals(OutputManifest.FILE_NAME))
+                    .count();
     StringBuilder s = new StringBuilder();
     if (all.isEmpty()) {
       String notCompared =
@@ -156,7 +184,10 @@ final class OutputCheck {
       s.append("  ")
           .append(ControlCharacters.escape(SecretScrubber.scrub(f.path())))
           .append(" (")
-          .append(f.change().label)
+          .append(
+              f.change() == Change.UNREADABLE
+                  ? "cannot be read: " + unreadableList + "; resolve it or delete it first"
+                  : f.change().label)
           .append(f.frozen() ? "; it " + FROZEN : "")
           .append(")\n");
     }
@@ -172,6 +203,29 @@ final class OutputCheck {
   List<Diagnostic> diagnostics(Path out) {
     List<Diagnostic> all = new ArrayList<>();
     for (Stale f : stale()) {
+      if (f.change() == Change.UNREADABLE) {
+        all.add(
+            CliCode.OUTPUT_NOT_UP_TO_DATE.diagnostic(
+                "The list of outputs "
+                    + out.resolve(f.path())
+                    + " cannot be read ("
+                    + unreadableList
+                    + "): the same command without --check leaves it as it is, and --prune"
+                    + " deletes nothing. Resolve it or delete it, then run the command without"
+                    + " --check."));
+        continue;
+      }
+      if (f.path().equals(OutputManifest.FILE_NAME)) {
+        all.add(
+            CliCode.OUTPUT_NOT_UP_TO_DATE.diagnostic(
+                "The same command without --check would "
+                    + f.change().verb
+                    + " "
+                    + out.resolve(f.path())
+                    + ", the list of the outputs there that --prune goes by. Run it without"
+                    + " --check to update it, and keep the list with the outputs."));
+        continue;
+      }
       all.add(
           CliCode.OUTPUT_NOT_UP_TO_DATE.diagnostic(
               "The same command without --check would "

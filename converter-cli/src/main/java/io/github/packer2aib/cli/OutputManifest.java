@@ -2,7 +2,9 @@ package io.github.packer2aib.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -11,7 +13,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
@@ -38,8 +42,16 @@ final class OutputManifest {
 
   private final SortedMap<String, Entry> entries;
 
-  private OutputManifest(SortedMap<String, Entry> entries) {
+  /** Why the list in the folder cannot be read, or null: there is none, or it was read. */
+  private final String damage;
+
+  private OutputManifest(SortedMap<String, Entry> entries, String damage) {
     this.entries = entries;
+    this.damage = damage;
+  }
+
+  private OutputManifest(SortedMap<String, Entry> entries) {
+    this(entries, null);
   }
 
   static OutputManifest of(Map<String, Entry> entries) {
@@ -50,6 +62,15 @@ final class OutputManifest {
     return entries;
   }
 
+  /**
+   * Why the folder's list could not be read ("line 6, column 1: unexpected character ..."), when
+   * there is one that could not: then it holds no entry here, and it must not be written over,
+   * which would lose the entries it holds.
+   */
+  Optional<String> damage() {
+    return Optional.ofNullable(damage);
+  }
+
   /** This list without the entries of {@code paths}. */
   OutputManifest without(java.util.Set<String> paths) {
     if (paths.isEmpty()) {
@@ -57,12 +78,13 @@ final class OutputManifest {
     }
     SortedMap<String, Entry> kept = new TreeMap<>(entries);
     kept.keySet().removeAll(paths);
-    return new OutputManifest(kept);
+    return new OutputManifest(kept, damage);
   }
 
   /**
-   * The manifest in {@code out}; empty when there is none, and empty too when it cannot be read or
-   * is not one (a damaged list only means --prune deletes nothing it does not know).
+   * The manifest in {@code out}; empty when there is none, and empty with its {@link #damage} when
+   * it cannot be read or is not one (a merge conflict in a list committed with the outputs):
+   * --prune then deletes nothing, and the run leaves the list as it is.
    */
   static OutputManifest read(Path out) {
     Path file = out.resolve(FILE_NAME);
@@ -71,8 +93,11 @@ final class OutputManifest {
       return new OutputManifest(entries);
     }
     try (JsonParser p = FACTORY.createParser(file.toFile())) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return new OutputManifest(new TreeMap<>());
+      JsonToken first = p.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        return first == null
+            ? new OutputManifest(new TreeMap<>(), "it is empty")
+            : damaged(p, "it is not a JSON object");
       }
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
@@ -85,25 +110,51 @@ final class OutputManifest {
           String path = p.currentName();
           if (p.nextToken() != JsonToken.START_ARRAY
               || p.nextToken() != JsonToken.VALUE_NUMBER_INT) {
-            return new OutputManifest(new TreeMap<>());
+            return damaged(p, NOT_AN_ENTRY);
           }
           long size = p.getLongValue();
           if (p.nextToken() != JsonToken.VALUE_NUMBER_INT) {
-            return new OutputManifest(new TreeMap<>());
+            return damaged(p, NOT_AN_ENTRY);
           }
           long crc = p.getLongValue();
           if (p.nextToken() != JsonToken.END_ARRAY) {
-            return new OutputManifest(new TreeMap<>());
+            return damaged(p, NOT_AN_ENTRY);
           }
           if (plainRelative(path)) {
             entries.put(path, new Entry(size, crc));
           }
         }
       }
+      if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+        return damaged(p, "it does not end where its object ends");
+      }
+    } catch (JsonProcessingException e) {
+      String message = e.getOriginalMessage();
+      return damaged(
+          e.getLocation(),
+          message == null || message.isEmpty()
+              ? "it is not valid JSON"
+              : message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1));
     } catch (IOException | RuntimeException e) {
-      return new OutputManifest(new TreeMap<>());
+      return new OutputManifest(
+          new TreeMap<>(),
+          e instanceof IOException io ? InputReader.reason(io) : String.valueOf(e.getMessage()));
     }
     return new OutputManifest(entries);
+  }
+
+  private static final String NOT_AN_ENTRY = "an output's entry is not [size, CRC-32]";
+
+  private static OutputManifest damaged(JsonParser p, String why) {
+    return damaged(p.currentTokenLocation(), why);
+  }
+
+  private static OutputManifest damaged(JsonLocation at, String why) {
+    String where =
+        at == null || at.getLineNr() < 1
+            ? ""
+            : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+    return new OutputManifest(new TreeMap<>(), where + why);
   }
 
   /**
@@ -145,6 +196,11 @@ final class OutputManifest {
 
   /** Writes the manifest into {@code out}, atomically. */
   void write(Path out) throws IOException {
+    AtomicFiles.write(out.resolve(FILE_NAME), text());
+  }
+
+  /** The text {@link #write} writes. */
+  String text() throws IOException {
     StringWriter text = new StringWriter();
     try (JsonGenerator g = FACTORY.createGenerator(text)) {
       // Objects indented, each entry's [size, CRC-32] on its line: 10,000 outputs, 10,000 lines.
@@ -167,7 +223,7 @@ final class OutputManifest {
       g.writeEndObject();
       g.writeEndObject();
     }
-    AtomicFiles.write(out.resolve(FILE_NAME), text + "\n");
+    return text + "\n";
   }
 
   static long crc32(byte[] bytes) {

@@ -18,7 +18,7 @@ import net.jqwik.api.Provide;
 /**
  * {@code convert -r --check} after {@code convert -r} of the same tree finds everything up to date
  * and changes nothing; after some templates change, it names exactly their outputs, and only a
- * conversion makes the check pass again.
+ * conversion makes the check pass again. The list of outputs changes with them.
  */
 class ConvertCheckProperties {
   /** A template of the tree: its family and whether it changes after the first conversion. */
@@ -58,6 +58,10 @@ class ConvertCheckProperties {
       }
       CliRun after = run(out, root, "--check");
 
+      if (!changed.isEmpty()) {
+        // The list of outputs holds each one's size and CRC-32: it changes with them.
+        changed.add(OutputManifest.FILE_NAME);
+      }
       changed.sort(Comparator.naturalOrder());
       assertEquals(changed.isEmpty() ? 0 : 1, after.exitCode(), after.err());
       assertEquals(changed, named(after.err()));

@@ -55,9 +55,10 @@ class ConvertCheckTest {
     assertTrue(
         r.err()
             .contains(
-                "error: 3 files in "
+                "error: 4 files in "
                     + out
                     + " are not up to date (CLI-E004); convert again without --check to update:\n"
+                    + "  .packer2aib-outputs.json (new)\n"
                     + "  aib/image.json (new)\n"
                     + "  hcl/web/web.json (new)\n"
                     + "  legacy/old.json (new)\n"),
@@ -96,11 +97,13 @@ class ConvertCheckTest {
     CliRun pruned = bulk("--check", "--prune", "-q", "-o", out.toString(), root.toString());
 
     assertEquals(1, kept.exitCode(), kept.err());
-    // Without --prune, the run would leave the removed template's output: not a change.
+    // Without --prune, the run would leave the removed template's output: not a change (but the
+    // list of outputs holds the changed one's size and CRC-32).
     assertEquals(
-        "error: 1 file in "
+        "error: 2 files in "
             + out
-            + " is not up to date (CLI-E004); convert again without --check to update:\n"
+            + " are not up to date (CLI-E004); convert again without --check to update:\n"
+            + "  .packer2aib-outputs.json (changed)\n"
             + "  hcl/web/web.json (changed)\n",
         kept.err());
     assertEquals(1, pruned.exitCode(), pruned.err());
@@ -140,13 +143,19 @@ class ConvertCheckTest {
           these.add(d.get("detail").asText());
         }
       }
-      assertEquals(15, these.size(), r.err());
+      assertEquals(16, these.size(), r.err());
+      assertEquals(
+          "The same command without --check would create "
+              + out.resolve(OutputManifest.FILE_NAME)
+              + ", the list of the outputs there that --prune goes by. Run it without --check to"
+              + " update it, and keep the list with the outputs.",
+          these.get(0));
       assertEquals(
           "The same command without --check would create "
               + out.resolve("aib/image.json")
               + ", so the image templates there are not up to date with their sources. Run it"
               + " without --check to update them.",
-          these.get(0));
+          these.get(1));
       if (details != null) {
         assertEquals(details, these);
       }
@@ -236,8 +245,8 @@ class ConvertCheckTest {
     assertEquals(1, check.exitCode(), check.err());
     assertTrue(check.err().contains(directory), check.err());
     assertTrue(check.err().contains(file), check.err());
-    assertFalse(check.err().contains("(changed)"), check.err());
-    assertFalse(check.err().contains("(new)"), check.err());
+    assertFalse(check.err().contains("aib/image.json (changed)"), check.err());
+    assertFalse(check.err().contains("web.json (new)"), check.err());
     assertEquals(before, everything(out));
 
     CliRun run = bulk("-o", out.toString(), root.toString());
@@ -321,6 +330,48 @@ class ConvertCheckTest {
                     + single
                     + " is up to date, but 1 input failed, so its outputs were not compared\n"),
         both.err());
+  }
+
+  /**
+   * The list of outputs is part of what the run writes (and what --prune goes by): a folder whose
+   * list was not committed passed the check for ever, although the run would create the list (found
+   * reviewing folder sync). A missing list is "(new)", a damaged one is named with why.
+   */
+  @Test
+  void aMissingOrDamagedListOfOutputsFailsTheCheck() throws Exception {
+    Path root = tree();
+    Path out = tmp.resolve("out");
+    assertEquals(0, bulk("-o", out.toString(), root.toString()).exitCode());
+    Path list = out.resolve(OutputManifest.FILE_NAME);
+    Files.delete(list);
+
+    CliRun missing = bulk("--check", "--prune", "-q", "-o", out.toString(), root.toString());
+
+    assertEquals(1, missing.exitCode(), missing.err());
+    assertEquals(
+        "error: 1 file in "
+            + out
+            + " is not up to date (CLI-E004); convert again without --check to update:\n"
+            + "  .packer2aib-outputs.json (new)\n",
+        missing.err());
+    assertFalse(Files.exists(list), "--check wrote the list");
+    assertEquals(0, bulk("-o", out.toString(), "-q", root.toString()).exitCode());
+    assertTrue(Files.exists(list));
+    CliRun written = bulk("--check", "--prune", "-q", "-o", out.toString(), root.toString());
+    assertEquals(0, written.exitCode(), written.err());
+
+    Files.writeString(list, Files.readString(list).replaceFirst("\\{", "{\n<<<<<<< HEAD"));
+    CliRun damaged = bulk("--check", "-q", "-o", out.toString(), root.toString());
+
+    assertEquals(1, damaged.exitCode(), damaged.err());
+    assertTrue(
+        damaged
+            .err()
+            .contains(
+                "  .packer2aib-outputs.json (cannot be read: line 2, column 1: unexpected character"
+                    + " ('<' (code 60)): was expecting double-quote to start field name; resolve it"
+                    + " or delete it first)\n"),
+        damaged.err());
   }
 
   @Test

@@ -558,17 +558,63 @@ class EarlierOutputsTest {
     assertFalse(manifest(out).containsKey("legacy/old.json"));
   }
 
+  /**
+   * A list of outputs that cannot be read (a merge conflict in it: it is committed with the
+   * outputs) was replaced by one without its entries, without a word, and the warning then said the
+   * list "does not hold" the outputs it held (found reviewing folder sync). Now it is left as it
+   * is, --prune deletes nothing, and the warnings say why; once resolved, --prune goes by it.
+   */
   @Test
-  void aDamagedListPrunesNothingAndIsWrittenAgain() throws Exception {
+  void aDamagedListIsLeftAsItIsPrunesNothingAndTheWarningsSayWhy() throws Exception {
     Path out = tmp.resolve("out");
     Path root = convertedWithoutOld(out);
-    Files.writeString(out.resolve(OutputManifest.FILE_NAME), "{\"outputs\": [");
+    Path list = out.resolve(OutputManifest.FILE_NAME);
+    String resolved = Files.readString(list);
+    String web = resolved.lines().filter(l -> l.contains("hcl/web/web.json")).findFirst().get();
+    String conflicted =
+        resolved.replace(
+            web + "\n",
+            "<<<<<<< HEAD\n"
+                + web
+                + "\n=======\n"
+                + web
+                + "\n    \"hcl/two/two.json\" : [1,2],\n>>>>>>> images\n");
+    Files.writeString(list, conflicted);
 
-    CliRun r = bulk("-o", out.toString(), "--prune", root.toString());
+    CliRun r = bulk("-o", out.toString(), root.toString());
+    CliRun pruned = bulk("-o", out.toString(), "--prune", root.toString());
 
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(Files.exists(out.resolve("legacy/old.json")));
-    assertTrue(r.err().contains("CLI-W001"), r.err());
+    assertEquals(conflicted, Files.readString(list), "left as it is");
+    assertTrue(
+        r.err()
+            .contains(
+                "warning: cannot read "
+                    + list
+                    + " (line 5, column 1: unexpected character ('<' (code 60)): was expecting"
+                    + " double-quote to start field name), so it is left as it is and --prune"
+                    + " deletes nothing: resolve it (after a merge conflict, keep the entries of"
+                    + " both sides) or delete it (a new list then holds none of the outputs of"
+                    + " earlier runs, which are named, never deleted)\n"),
+        r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "was not written by this run (CLI-W001), and packer2aib cannot tell whether it"
+                    + " wrote it there (its list of outputs, .packer2aib-outputs.json, cannot be"
+                    + " read): it is left as it is:\n  legacy/old.json\n"),
+        r.err());
+    assertFalse(r.err().contains("does not hold"), r.err());
+    assertEquals(0, pruned.exitCode(), pruned.err());
+    assertTrue(Files.exists(out.resolve("legacy/old.json")), pruned.err());
+    assertEquals(conflicted, Files.readString(list));
+
+    // Resolved as the warning says (the entries of both sides kept): --prune goes by it again.
+    Files.writeString(list, conflicted.replaceAll("(?m)^(<<<<<<<|=======|>>>>>>>).*\n", ""));
+    CliRun fixed = bulk("-o", out.toString(), "--prune", root.toString());
+
+    assertEquals(0, fixed.exitCode(), fixed.err());
+    assertFalse(Files.exists(out.resolve("legacy/old.json")), fixed.err());
     assertEquals(
         List.of("aib/image.json", "hcl/web/web.json"), List.copyOf(manifest(out).keySet()));
   }

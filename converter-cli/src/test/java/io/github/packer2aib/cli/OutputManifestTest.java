@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,13 +44,37 @@ class OutputManifestTest {
     assertEquals(List.of("ok/t.json"), List.copyOf(OutputManifest.read(out).entries().keySet()));
   }
 
+  /**
+   * A list that is not one reads as empty, and says why, so that the run neither writes over it
+   * (losing its entries) nor calls its files unlisted.
+   */
   @Test
-  void aListThatIsNotOneReadsAsEmpty() throws Exception {
-    for (String text :
-        List.of(
-            "", "[]", "{\"outputs\": {\"a.json\": [1]}}", "{\"outputs\": {\"a.json\": \"x\"}}")) {
-      Files.writeString(out.resolve(OutputManifest.FILE_NAME), text);
-      assertEquals(Map.of(), OutputManifest.read(out).entries(), text);
+  void aListThatIsNotOneReadsAsEmptyAndSaysWhy() throws Exception {
+    Map<String, String> damage =
+        Map.of(
+            "",
+            "it is empty",
+            "[]",
+            "line 1, column 1: it is not a JSON object",
+            "{\"outputs\": {\"a.json\": [1]}}",
+            "line 1, column 26: an output's entry is not [size, CRC-32]",
+            "{\"outputs\": {\"a.json\": \"x\"}}",
+            "line 1, column 24: an output's entry is not [size, CRC-32]",
+            "{\"outputs\": {\"a.json\": [1, 2]}}\n<<<<<<< HEAD\n",
+            "line 2, column 1: unexpected character ('<' (code 60)): expected a valid value"
+                + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+    for (Map.Entry<String, String> e : damage.entrySet()) {
+      Files.writeString(out.resolve(OutputManifest.FILE_NAME), e.getKey());
+      OutputManifest read = OutputManifest.read(out);
+      assertEquals(Map.of(), read.entries(), e.getKey());
+      assertEquals(Optional.of(e.getValue()), read.damage(), e.getKey());
     }
+  }
+
+  @Test
+  void noListOrOneThatReadsIsNoDamage() throws Exception {
+    assertEquals(Optional.empty(), OutputManifest.read(out).damage());
+    OutputManifest.of(Map.of("t.json", new OutputManifest.Entry(1, 2))).write(out);
+    assertEquals(Optional.empty(), OutputManifest.read(out).damage());
   }
 }
