@@ -92,6 +92,81 @@ class InspectCommandTest {
     assertEquals("<sensitive>", model.get("variables").get(0).get("value").asText());
   }
 
+  /**
+   * A value computed again from the source of a secret carries no sensitive mark: the default of
+   * conn reads the environment variable that the sensitive sp_secret reads. Packer 1.6.6 masks its
+   * text ({@code var.conn: "<sensitive>@login"}); inspect printed it in clear, in the variable and
+   * in every setting built from it.
+   */
+  @Test
+  void aValueHoldingTheTextOfASecretIsWithheldEverywhere() throws Exception {
+    Path t =
+        Templates.write(
+            tmp,
+            "main.pkr.hcl",
+            String.join(
+                "\n",
+                "variable \"sp_secret\" {",
+                "  type      = string",
+                "  default   = env(\"SP_SECRET\")",
+                "  sensitive = true",
+                "}",
+                "variable \"conn\" {",
+                "  type    = string",
+                "  default = \"${env(\"SP_SECRET\")}@login\"",
+                "}",
+                "locals {",
+                "  list = [\"a\", var.conn]",
+                "  map  = { (var.conn) = \"v\" }",
+                "}",
+                "source \"azure-arm\" \"u\" {",
+                "  location   = \"westeurope\"",
+                "  azure_tags = { note = var.conn, team = \"web\" }",
+                "}",
+                "build {",
+                "  description = var.conn",
+                "  sources     = [\"source.azure-arm.u\"]",
+                "  provisioner \"shell\" {",
+                "    inline = [\"echo ${var.conn}\", \"echo ok\"]",
+                "  }",
+                "  post-processor \"manifest\" {",
+                "    output = \"${var.conn}.json\"",
+                "  }",
+                "}",
+                ""));
+
+    CliRun fromEnv =
+        CliRun.with().env(Map.of("SP_SECRET", "Hunter2Hunter2")).run("inspect", t.toString());
+    CliRun fromVars =
+        CliRun.run(
+            "inspect",
+            "--var",
+            "sp_secret=Hunter2Hunter2",
+            "--var",
+            "conn=Hunter2Hunter2",
+            t.toString());
+
+    for (CliRun r : new CliRun[] {fromEnv, fromVars}) {
+      assertEquals(0, r.exitCode(), r.err());
+      assertFalse(r.out().contains("Hunter2"), r.out());
+      assertFalse(r.err().contains("Hunter2"), r.err());
+      JsonNode model = JSON.readTree(r.out());
+      assertEquals("<sensitive>", model.get("variables").get(1).get("value").asText());
+      assertEquals("[\"a\",\"<sensitive>\"]", model.get("locals").get(0).get("value").toString());
+      assertEquals("\"<sensitive>\"", model.get("locals").get(1).get("value").toString());
+      JsonNode tags = model.get("sources").get(0).get("settings").get("azure_tags");
+      assertEquals("{\"note\":\"<sensitive>\",\"team\":\"web\"}", tags.toString());
+      JsonNode build = model.get("builds").get(0);
+      assertEquals("<sensitive>", build.get("description").asText());
+      assertEquals(
+          "[\"<sensitive>\",\"echo ok\"]",
+          build.get("provisioners").get(0).get("settings").get("inline").toString());
+      assertEquals(
+          "<sensitive>",
+          build.get("post_processors").get(0).get(0).get("settings").get("output").asText());
+    }
+  }
+
   @Test
   void aFileThatIsNoPackerTemplateIsAnInputError() {
     Path t = Templates.write(tmp, "other.json", "{\"name\": \"x\"}\n");
@@ -131,12 +206,7 @@ class InspectCommandTest {
         CliRun.with()
             .env(Map.of("PKR_VAR_password", "x"))
             .run(
-                "inspect",
-                "--var",
-                "location=westus",
-                "--var-file",
-                vars.toString(),
-                t.toString());
+                "inspect", "--var", "location=westus", "--var-file", vars.toString(), t.toString());
 
     assertEquals("northeurope", location(fromFile));
     assertEquals("eastus", location(fromEnv));
@@ -238,12 +308,12 @@ class InspectCommandTest {
     Path t = Templates.write(tmp, "time.pkr.hcl", "locals {\n  now = timestamp()\n}\n");
 
     CliRun r = CliRun.with().env(Map.of("SOURCE_DATE_EPOCH", "86400")).run("inspect", t.toString());
-    CliRun bad = CliRun.with().env(Map.of("SOURCE_DATE_EPOCH", "soon")).run("inspect", t.toString());
+    CliRun bad =
+        CliRun.with().env(Map.of("SOURCE_DATE_EPOCH", "soon")).run("inspect", t.toString());
 
     assertEquals(0, r.exitCode(), r.err());
     assertEquals(
-        "1970-01-02T00:00:00Z",
-        JSON.readTree(r.out()).get("locals").get(0).get("value").asText());
+        "1970-01-02T00:00:00Z", JSON.readTree(r.out()).get("locals").get(0).get("value").asText());
     assertEquals(2, bad.exitCode());
     assertTrue(bad.err().contains("SOURCE_DATE_EPOCH"), bad.err());
   }

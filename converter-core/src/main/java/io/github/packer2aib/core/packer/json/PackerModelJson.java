@@ -25,6 +25,7 @@ import io.github.packer2aib.core.packer.PackerSettings;
 import io.github.packer2aib.core.packer.PackerTemplate;
 import io.github.packer2aib.core.packer.PostProcessor;
 import io.github.packer2aib.core.packer.Provisioner;
+import io.github.packer2aib.core.packer.SensitiveTexts;
 import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.packer.Source;
 import io.github.packer2aib.core.packer.SourceUsage;
@@ -33,6 +34,8 @@ import io.github.packer2aib.core.source.Range;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,8 +56,13 @@ import java.util.TreeMap;
  * secret is withheld too: the value of an environment variable named as one ({@code
  * environment_vars = ["ADMIN_PASSWORD=…"]}, {@code env = { SAS_TOKEN = … }}) is written as {@code
  * "<sensitive>"}, and every string is masked as a quoted source line is ({@link SecretScrubber}: a
- * SAS URL's {@code sig=}, {@code password=…} in a command). Optional fields are always present,
- * {@code null} when absent, so every record has one shape.
+ * SAS URL's {@code sig=}, {@code password=…} in a command). A string that holds the text of a
+ * secret ({@link SensitiveTexts} of the template's sensitive variables and locals, {@link
+ * CredentialTexts} of its credential settings) is written as {@code "<sensitive>"} as a whole,
+ * wherever it stands: a value holds no mark when it was computed again from the source of a secret
+ * ({@code "${env("SP_SECRET")}@login"} beside a sensitive variable whose default reads the same
+ * variable) or given again with {@code --var}, and printed it showed the secret. Optional fields
+ * are always present, {@code null} when absent, so every record has one shape.
  */
 public final class PackerModelJson {
   /** Written instead of a sensitive value. */
@@ -175,10 +183,12 @@ public final class PackerModelJson {
     private final JsonGenerator g;
 
     /**
-     * The texts of credential settings' values: a string holding one is a secret wherever it stands
-     * (a plain variable that client_secret reads, and the name built from it).
+     * The texts of the template's secrets: its sensitive variables' and locals' and its credential
+     * settings' values. A string holding one is a secret wherever it stands (a plain variable that
+     * client_secret reads and the name built from it; a default that reads the same environment
+     * variable as a sensitive one).
      */
-    private List<String> credentials = List.of();
+    private List<String> secrets = List.of();
 
     /** The arrays and objects of the value being written that are open. */
     private int depth;
@@ -188,10 +198,12 @@ public final class PackerModelJson {
     }
 
     void template(PackerTemplate t) throws IOException {
-      credentials = CredentialTexts.texts(t);
+      LinkedHashSet<String> texts = new LinkedHashSet<>(SensitiveTexts.of(t));
+      texts.addAll(CredentialTexts.texts(t));
+      secrets = new ArrayList<>(texts);
       g.writeStartObject();
       g.writeStringField("syntax", t.syntax().name().toLowerCase(Locale.ROOT));
-      g.writeStringField("root", t.root());
+      text("root", t.root());
       optionalString("description", t.description());
       g.writeFieldName("packer");
       if (t.packer().isPresent()) {
@@ -275,7 +287,8 @@ public final class PackerModelJson {
       for (SourceUsage u : b.sources()) {
         g.writeStartObject();
         g.writeStringField("source", u.source().reference());
-        g.writeStringField("name", u.name());
+        // A build-level source block's name may come from a variable.
+        text("name", u.name());
         config(u.config());
         g.writeEndObject();
       }
@@ -347,6 +360,12 @@ public final class PackerModelJson {
 
     /** Bodies by name ({@code override}, {@code by_source}), in name order. */
     private void configs(String field, Map<String, Config> byName) throws IOException {
+      for (String name : byName.keySet()) {
+        if (holdsSecret(name)) {
+          g.writeStringField(field, SENSITIVE);
+          return;
+        }
+      }
       g.writeObjectFieldStart(field);
       for (Map.Entry<String, Config> e : new TreeMap<>(byName).entrySet()) {
         g.writeFieldName(e.getKey());
@@ -406,6 +425,12 @@ public final class PackerModelJson {
       } else if (u instanceof MapValue || u instanceof ObjectValue) {
         Map<String, Value> entries =
             u instanceof MapValue m ? m.entries() : ((ObjectValue) u).attributes();
+        for (String key : entries.keySet()) {
+          if (holdsSecret(key)) {
+            g.writeString(SENSITIVE);
+            return;
+          }
+        }
         g.writeStartObject();
         for (Map.Entry<String, Value> e : entries.entrySet()) {
           g.writeFieldName(e.getKey());
@@ -421,13 +446,18 @@ public final class PackerModelJson {
       }
     }
 
-    private boolean holdsCredential(String s) {
-      for (int i = 0; i < credentials.size(); i++) {
-        if (s.contains(credentials.get(i))) {
+    private boolean holdsSecret(String s) {
+      for (int i = 0; i < secrets.size(); i++) {
+        if (s.contains(secrets.get(i))) {
           return true;
         }
       }
       return false;
+    }
+
+    /** A string field that is no value: {@code "<sensitive>"} when it holds a secret's text. */
+    private void text(String field, String s) throws IOException {
+      g.writeStringField(field, holdsSecret(s) ? SENSITIVE : s);
     }
 
     void value(Value v) throws IOException {
@@ -441,11 +471,13 @@ public final class PackerModelJson {
       } else if (u instanceof NullValue) {
         g.writeNull();
       } else if (u instanceof StringValue) {
-        g.writeString(
-            holdsCredential(u.asString()) ? SENSITIVE : SecretScrubber.scrub(u.asString()));
+        g.writeString(holdsSecret(u.asString()) ? SENSITIVE : SecretScrubber.scrub(u.asString()));
       } else if (u instanceof NumberValue) {
         BigFloat n = u.asNumber();
-        if (n.isInfinite()) {
+        if (!secrets.isEmpty() && holdsSecret(n.toString())) {
+          // A secret of digits (a PIN given again with --var as a number).
+          g.writeString(SENSITIVE);
+        } else if (n.isInfinite()) {
           g.writeString(n.toString());
         } else {
           g.writeNumber(n.toString());
@@ -476,6 +508,14 @@ public final class PackerModelJson {
     }
 
     private void mapping(Map<String, Value> entries) throws IOException {
+      for (String key : entries.keySet()) {
+        if (holdsSecret(key)) {
+          // As an override keyed by a secret: a key cannot be written as one, and two would
+          // collide.
+          g.writeString(SENSITIVE);
+          return;
+        }
+      }
       g.writeStartObject();
       for (Map.Entry<String, Value> e : entries.entrySet()) {
         g.writeFieldName(e.getKey());
@@ -493,7 +533,7 @@ public final class PackerModelJson {
         throws IOException {
       g.writeArrayFieldStart(field);
       for (String s : values) {
-        g.writeString(sensitive.contains(s) ? SENSITIVE : s);
+        g.writeString(sensitive.contains(s) || holdsSecret(s) ? SENSITIVE : s);
       }
       g.writeEndArray();
     }
@@ -506,7 +546,8 @@ public final class PackerModelJson {
     private void optionalString(String field, Optional<String> value, Set<String> sensitive)
         throws IOException {
       if (value.isPresent()) {
-        g.writeStringField(field, sensitive.contains(value.get()) ? SENSITIVE : value.get());
+        String s = value.get();
+        g.writeStringField(field, sensitive.contains(s) || holdsSecret(s) ? SENSITIVE : s);
       } else {
         g.writeNullField(field);
       }
