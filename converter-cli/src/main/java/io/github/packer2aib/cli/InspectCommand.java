@@ -110,7 +110,8 @@ final class InspectCommand implements Callable<Integer> {
   public Integer call() {
     Map<String, String> env = parent.environment();
     Path cwd = Path.of("").toAbsolutePath();
-    PackerOptions options = packerInput.toOptions(spec, env, cwd);
+    // What a template needs is what inspect is for: an unset variable is shown, not an error.
+    PackerOptions options = packerInput.toOptions(spec, env, cwd).withUnsetVariablesAllowed();
     IgnoredCodes ignored = IgnoredCodes.of(ignore);
     Report report =
         new Report(spec.commandLine().getErr(), diagnosticsFormat, quiet, strict, ignored);

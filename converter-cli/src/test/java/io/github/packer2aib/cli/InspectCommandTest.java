@@ -232,15 +232,23 @@ class InspectCommandTest {
     assertFalse(r.out().contains("s3cret"));
   }
 
+  /** A template with an error on line 4: a reference to a variable it does not declare. */
+  private Path broken() {
+    return Templates.write(
+        tmp, "broken.pkr.hcl", "variable \"a\" {\n  default = \"x\"\n}\nlocals { b = var.nope }\n");
+  }
+
   @Test
   void errorsPrintNothingOnStdoutAndExitOne() {
-    Path t = template();
+    Path t = broken();
 
     CliRun r = CliRun.run("inspect", t.toString());
 
     assertEquals(1, r.exitCode());
     assertEquals("", r.out());
-    assertTrue(r.err().startsWith(t + ":4:1: error: Unset variable [PKR-E020]\n"), r.err());
+    assertTrue(
+        r.err().startsWith(t + ":4:14: error: Reference to undeclared input variable [PKR-E040]\n"),
+        r.err());
     assertTrue(r.err().endsWith("inspected 1 input; 1 input failed; 1 error\n"), r.err());
   }
 
@@ -292,14 +300,14 @@ class InspectCommandTest {
 
   @Test
   void diagnosticsCanBeOneJsonArray() throws Exception {
-    Path t = template();
+    Path t = broken();
 
     CliRun r = CliRun.run("inspect", "--diagnostics-format", "json", t.toString());
 
     assertEquals(1, r.exitCode());
     JsonNode array = JSON.readTree(r.err());
     assertEquals(1, array.size());
-    assertEquals("PKR-E020", array.get(0).get("code").asText());
+    assertEquals("PKR-E040", array.get(0).get("code").asText());
     assertEquals(4, array.get(0).get("range").get("line").asInt());
   }
 
@@ -325,6 +333,58 @@ class InspectCommandTest {
     assertEquals(1, r.exitCode());
     assertTrue(r.err().contains("error: Cannot read file [PKR-E002]"), r.err());
     assertTrue(r.err().contains("no such file or directory"), r.err());
+  }
+
+  /**
+   * packer inspect shows a variable without a value as "<unknown>" (legacy: under "Required
+   * variables") and exits 0; inspect refused the template (PKR-E020, LEGACY-E010). validate still
+   * does.
+   */
+  @Test
+  void aVariableWithoutAValueIsShownAsUnknownAndNamedInANote() throws Exception {
+    Path hcl =
+        Templates.write(
+            tmp,
+            "main.pkr.hcl",
+            String.join(
+                "\n",
+                "variable \"rg\" {",
+                "  type = string",
+                "}",
+                "source \"azure-arm\" \"u\" {",
+                "  managed_image_resource_group_name = var.rg",
+                "}",
+                "build {",
+                "  sources = [\"source.azure-arm.u\"]",
+                "}",
+                ""));
+    Path legacy =
+        Templates.write(
+            tmp,
+            "legacy.json",
+            "{\"variables\": {\"rg\": null},\n"
+                + " \"builders\": [{\"type\": \"azure-arm\","
+                + " \"managed_image_resource_group_name\": \"{{user `rg`}}\"}]}\n");
+
+    for (Path t : new Path[] {hcl, legacy}) {
+      CliRun r = CliRun.run("inspect", t.toString());
+      CliRun checked = CliRun.run("validate", t.toString());
+
+      assertEquals(0, r.exitCode(), r.err());
+      JsonNode variable = JSON.readTree(r.out()).get("variables").get(0);
+      assertEquals("<unknown>", variable.get("value").asText());
+      assertEquals("unset", variable.get("set_by").asText());
+      JsonNode source = JSON.readTree(r.out()).get("sources").get(0);
+      assertEquals(
+          "<unknown>", source.get("settings").get("managed_image_resource_group_name").asText());
+      assertTrue(
+          r.err()
+              .contains(t == hcl ? "note: Variable without a value [PKR-N033]" : "[LEGACY-N001]"),
+          r.err());
+      assertTrue(r.err().contains("\"rg\""), r.err());
+      assertEquals(1, checked.exitCode(), checked.err());
+      assertTrue(checked.err().contains(t == hcl ? "[PKR-E020]" : "[LEGACY-E010]"), checked.err());
+    }
   }
 
   @Test

@@ -299,7 +299,8 @@ public final class PackerTemplates {
             dir,
             options.workingDirectory().toString().replace('\\', '/'),
             options.clock(),
-            Optional.of(PackerOptions.PACKER_VERSION));
+            Optional.of(PackerOptions.PACKER_VERSION),
+            options.unsetVariablesAllowed());
     LegacyLoadResult r = LegacyLoader.load(file, parsed, legacy);
     List<SourceFile> sources = new ArrayList<>();
     sources.add(file.withSecrets(r.secretRanges()));

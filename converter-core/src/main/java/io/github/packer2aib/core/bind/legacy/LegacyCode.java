@@ -29,7 +29,9 @@ public enum LegacyCode implements DiagnosticCode {
 
   KEY_CASE("LEGACY-W001", "Key written in another case"),
   UNKNOWN_SENSITIVE_VARIABLE("LEGACY-W002", "Unknown sensitive variable"),
-  OBSOLETE_KEY("LEGACY-W003", "Obsolete key");
+  OBSOLETE_KEY("LEGACY-W003", "Obsolete key"),
+
+  REQUIRED_VARIABLE_UNKNOWN("LEGACY-N001", "Required variable without a value");
 
   private final Text text;
 

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param workingDir the absolute working directory ({@code {{ pwd }}})
  * @param clock the run's frozen clock ({@code timestamp}, {@code isotime}, {@code uuid}, …)
  * @param packerVersion what {@code {{ packer_version }}} returns; empty makes it unknown
+ * @param unsetVariablesAllowed whether a required variable without a value is unknown with a note
+ *     ({@code LEGACY-N001}, for {@code inspect}) rather than an error ({@code LEGACY-E010})
  */
 public record LegacyOptions(
     List<Var> vars,
@@ -27,7 +29,8 @@ public record LegacyOptions(
     String templateDir,
     String workingDir,
     Clock clock,
-    Optional<String> packerVersion) {
+    Optional<String> packerVersion,
+    boolean unsetVariablesAllowed) {
 
   public LegacyOptions {
     vars = List.copyOf(vars);
@@ -40,6 +43,18 @@ public record LegacyOptions(
     Objects.requireNonNull(packerVersion, "packerVersion");
   }
 
+  /** Options that require every variable to have a value. */
+  public LegacyOptions(
+      List<Var> vars,
+      List<SourceFile> varFiles,
+      Map<String, String> environment,
+      String templateDir,
+      String workingDir,
+      Clock clock,
+      Optional<String> packerVersion) {
+    this(vars, varFiles, environment, templateDir, workingDir, clock, packerVersion, false);
+  }
+
   /** Options with no variables, no environment, and the given folders and clock. */
   public static LegacyOptions of(String templateDir, String workingDir, Clock clock) {
     return new LegacyOptions(
@@ -48,16 +63,31 @@ public record LegacyOptions(
 
   public LegacyOptions withVars(List<Var> more) {
     return new LegacyOptions(
-        more, varFiles, environment, templateDir, workingDir, clock, packerVersion);
+        more,
+        varFiles,
+        environment,
+        templateDir,
+        workingDir,
+        clock,
+        packerVersion,
+        unsetVariablesAllowed);
   }
 
   public LegacyOptions withVarFiles(List<SourceFile> files) {
     return new LegacyOptions(
-        vars, files, environment, templateDir, workingDir, clock, packerVersion);
+        vars,
+        files,
+        environment,
+        templateDir,
+        workingDir,
+        clock,
+        packerVersion,
+        unsetVariablesAllowed);
   }
 
   public LegacyOptions withEnvironment(Map<String, String> env) {
-    return new LegacyOptions(vars, varFiles, env, templateDir, workingDir, clock, packerVersion);
+    return new LegacyOptions(
+        vars, varFiles, env, templateDir, workingDir, clock, packerVersion, unsetVariablesAllowed);
   }
 
   /** One {@code --var name=value}. */

@@ -125,9 +125,12 @@ final class Attributes {
               a.expression().range(),
               "The value of \""
                   + a.name()
-                  + "\" depends on a value known only when Packer runs (a data source or"
-                  + " build.*), but Packer needs it while reading the template. Use a value"
-                  + " known in advance."));
+                  + "\" depends on "
+                  + expressions.unknownOrigin()
+                  + ", but Packer needs it while reading the template. "
+                  + (expressions.hasUnsetVariables()
+                      ? "Give the variable a value (--var NAME=VALUE) to inspect this part."
+                      : "Use a value known in advance.")));
       return Optional.empty();
     }
     if (value.isNull()) {

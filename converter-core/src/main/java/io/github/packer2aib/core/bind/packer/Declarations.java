@@ -13,8 +13,15 @@ import java.util.Set;
 final class Declarations {
   final Set<String> variables = new LinkedHashSet<>();
   final Set<String> locals = new LinkedHashSet<>();
+
   /** Data source type → names. */
   final Map<String, Set<String>> data = new LinkedHashMap<>();
+
+  /**
+   * The variables left without a value, unknown (only where that is allowed: inspect): a value the
+   * template needs while it is read may then be unknown because of one, not only of a data source.
+   */
+  final Set<String> unset = new LinkedHashSet<>();
 
   void addData(String type, String name) {
     data.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(name);

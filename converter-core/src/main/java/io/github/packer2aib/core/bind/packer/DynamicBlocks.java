@@ -35,6 +35,16 @@ final class DynamicBlocks {
     this.out = out;
   }
 
+  /** The start of the message about a for_each not known while the template is read. */
+  private String unknownForEach() {
+    return expressions.hasUnsetVariables()
+        ? "The for_each value is not known here: it depends on "
+            + expressions.unknownOrigin()
+            + ", so the "
+        : "The for_each value is known only when Packer runs (it depends on a data source or"
+            + " build.*), so the ";
+  }
+
   /**
    * One generated block: its labels (from {@code labels}), the content block whose body it has, and
    * the iterator's binding, which the body is evaluated with (its context's child).
@@ -122,15 +132,15 @@ final class DynamicBlocks {
                 ? Diagnostic.of(
                     PackerCode.INVALID_DYNAMIC_FOR_EACH,
                     at,
-                    "The for_each value is known only when Packer runs (it depends on a data"
-                        + " source or build.*), so the "
+                    unknownForEach()
                         + whenUnknown
-                        + ". Give for_each a value made of variables and locals.")
+                        + (expressions.hasUnsetVariables()
+                            ? ". Give the variable a value (--var NAME=VALUE) to inspect them."
+                            : ". Give for_each a value made of variables and locals."))
                 : Diagnostic.of(
                     PackerCode.DYNAMIC_NOT_EXPANDED,
                     at,
-                    "The for_each value is known only when Packer runs (it depends on a data"
-                        + " source or build.*), so the "
+                    unknownForEach()
                         + type
                         + " blocks this dynamic block generates are left out."));
         return into;

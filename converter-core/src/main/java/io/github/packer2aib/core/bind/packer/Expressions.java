@@ -35,6 +35,28 @@ final class Expressions {
     this.out = out;
   }
 
+  /**
+   * What a value that must be known while the template is read, and is not, depends on, for its
+   * message: a data source or {@code build.*}, or (inspect) a variable left without a value.
+   */
+  String unknownOrigin() {
+    String runtime = "a value known only when Packer runs (a data source or build.*)";
+    if (declared.unset.isEmpty()) {
+      return runtime;
+    }
+    List<String> names = declared.unset.stream().map(n -> "var." + n).toList();
+    return (names.size() == 1
+            ? "the variable without a value, " + names.get(0) + ","
+            : "one of the variables without a value (" + String.join(", ", names) + ")")
+        + " or on "
+        + runtime;
+  }
+
+  /** Whether variables were left without a value (inspect), for the advice of such a message. */
+  boolean hasUnsetVariables() {
+    return !declared.unset.isEmpty();
+  }
+
   /** The value of {@code e}; unknown when it has errors (which are reported). */
   Value value(Expression e, EvalContext ctx) {
     return evaluate(e, ctx).value();

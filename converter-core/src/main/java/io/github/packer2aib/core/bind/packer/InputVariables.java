@@ -135,13 +135,18 @@ final class InputVariables {
   /** The variables whose values credential settings hold, secret whatever they declare. */
   private final Set<String> credentialFed;
 
+  /** Whether a variable without a value is unknown with a note, not an error (inspect). */
+  private final boolean unsetAllowed;
+
   InputVariables(
       Declarations declarations,
       Expressions expressions,
       Map<String, String> environment,
       Set<String> credentialFed,
+      boolean unsetAllowed,
       List<Diagnostic> out) {
     this.credentialFed = credentialFed;
+    this.unsetAllowed = unsetAllowed;
     this.declarations = declarations;
     this.expressions = expressions;
     this.attributes = new Attributes(expressions, out);
@@ -822,7 +827,21 @@ final class InputVariables {
       ValueSource setBy;
       Optional<Range> at;
       if (d.assignments.isEmpty()) {
-        if (!d.broken && !varFileNotRead) {
+        if (!d.broken && !varFileNotRead && unsetAllowed) {
+          declarations.unset.add(d.name);
+          out.add(
+              Diagnostic.of(
+                  PackerCode.UNSET_VARIABLE_UNKNOWN,
+                  d.declaration,
+                  "The variable \""
+                      + d.name
+                      + "\" has no default and no value was given for it, so it is shown as"
+                      + " \"<unknown>\", and so is every value computed from it. Converting the"
+                      + " template needs a value: give it with --var (as NAME=VALUE), in a var file"
+                      + " or with the environment variable PKR_VAR_"
+                      + d.name
+                      + "."));
+        } else if (!d.broken && !varFileNotRead) {
           out.add(
               Diagnostic.of(
                   PackerCode.UNSET_VARIABLE,

@@ -43,6 +43,7 @@ public enum PackerCode implements DiagnosticCode {
   INVALID_VALIDATION_MESSAGE("PKR-E030", "Invalid validation error message"),
   INVALID_VALIDATION_REFERENCE("PKR-E031", "Invalid reference in variable validation"),
   FUNCTION_NOT_ALLOWED("PKR-E032", "Function not allowed here"),
+  UNSET_VARIABLE_UNKNOWN("PKR-N033", "Variable without a value"),
 
   // ---- references and locals
   UNDECLARED_VARIABLE("PKR-E040", "Reference to undeclared input variable"),

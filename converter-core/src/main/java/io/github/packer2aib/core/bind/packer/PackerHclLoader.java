@@ -163,7 +163,13 @@ public final class PackerHclLoader {
       Optional<PackerSettings> packer = packerSettings(blocks, expressions, attributes);
 
       InputVariables variables =
-          new InputVariables(declarations, expressions, options.environment(), credentialFed, out);
+          new InputVariables(
+              declarations,
+              expressions,
+              options.environment(),
+              credentialFed,
+              options.unsetVariablesAllowed(),
+              out);
       LocalValues locals = new LocalValues(declarations, attributes, out);
       Map<String, Block> dataSources = new LinkedHashMap<>();
       for (Block b : blocks) {

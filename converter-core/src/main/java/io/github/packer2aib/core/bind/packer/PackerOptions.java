@@ -27,6 +27,9 @@ import java.util.TreeMap;
  * @param settingVars the values a settings file gives ({@code convert -r --settings}), after {@code
  *     vars} (a later one wins): as {@code --var} values, but a variable the template does not
  *     declare is not an error there (a settings file serves many templates)
+ * @param unsetVariablesAllowed whether a variable without a value is unknown with a note ({@code
+ *     PKR-N033}, {@code LEGACY-N001}) rather than an error: {@code inspect} shows what a template
+ *     needs before its values are known, as {@code packer inspect} does; a conversion needs them
  */
 public record PackerOptions(
     List<String> vars,
@@ -35,7 +38,8 @@ public record PackerOptions(
     Path workingDirectory,
     Clock clock,
     Map<String, String> data,
-    List<SettingVar> settingVars) {
+    List<SettingVar> settingVars,
+    boolean unsetVariablesAllowed) {
 
   /**
    * A variable's value from a settings file.
@@ -56,6 +60,24 @@ public record PackerOptions(
     public String toString() {
       return "SettingVar[" + name + "]";
     }
+  }
+
+  /** Options that require every variable to have a value, as a conversion does. */
+  public PackerOptions(
+      List<String> vars,
+      List<Path> varFiles,
+      Map<String, String> environment,
+      Path workingDirectory,
+      Clock clock,
+      Map<String, String> data,
+      List<SettingVar> settingVars) {
+    this(vars, varFiles, environment, workingDirectory, clock, data, settingVars, false);
+  }
+
+  /** These options, but a variable without a value is unknown, with a note (for inspect). */
+  public PackerOptions withUnsetVariablesAllowed() {
+    return new PackerOptions(
+        vars, varFiles, environment, workingDirectory, clock, data, settingVars, true);
   }
 
   /** Options without settings file values. */

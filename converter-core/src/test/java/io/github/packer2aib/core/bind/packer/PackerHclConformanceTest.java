@@ -41,8 +41,9 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>{@code args} lines: {@code input: PATH} (relative to {@code /work}; default {@code template}),
  * {@code var: NAME=VALUE}, {@code var-file: PATH}, {@code env: NAME=VALUE}, {@code data:
- * data.TYPE.NAME.ATTRIBUTE=VALUE}; {@code #} starts a comment. The clock is frozen at
- * 2024-01-02T03:04:05Z.
+ * data.TYPE.NAME.ATTRIBUTE=VALUE}, {@code unset-variables: allowed} (as {@code inspect} loads: a
+ * variable without a value is unknown, with a note); {@code #} starts a comment. The clock is
+ * frozen at 2024-01-02T03:04:05Z.
  *
  * <p>Run with {@code -Dgolden.update=true} to rewrite the expected files (then review the diff).
  */
@@ -98,6 +99,7 @@ class PackerHclConformanceTest {
     Map<String, String> env = new LinkedHashMap<>();
     Map<String, String> data = new LinkedHashMap<>();
     List<PackerOptions.SettingVar> settingVars = new ArrayList<>();
+    boolean unsetAllowed = false;
     for (String line : files.getOrDefault(ARGS, "").split("\n")) {
       String l = line.strip();
       if (l.isEmpty() || l.startsWith("#")) {
@@ -131,6 +133,12 @@ class PackerHclConformanceTest {
                   Optional.empty(),
                   key.equals("settings-default-var")));
           break;
+        case "unset-variables":
+          if (!value.equals("allowed")) {
+            throw new IllegalArgumentException("unset-variables takes only allowed: " + line);
+          }
+          unsetAllowed = true;
+          break;
         default:
           throw new IllegalArgumentException("unknown args line: " + line);
       }
@@ -138,6 +146,9 @@ class PackerHclConformanceTest {
     PackerOptions options =
         new PackerOptions(
             vars, varFiles, env, Path.of("/work"), Clock.frozenAt(NOW), data, settingVars);
+    if (unsetAllowed) {
+      options = options.withUnsetVariablesAllowed();
+    }
     LoadResult result =
         new PackerHclLoader(fs).load(new PackerInput(Path.of(input), input), options);
     Map<String, SourceFile> sources = new TreeMap<>();

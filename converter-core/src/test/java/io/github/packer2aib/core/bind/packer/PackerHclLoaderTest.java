@@ -481,4 +481,104 @@ class PackerHclLoaderTest {
             + "\" { … } block, or fix the reference.",
         r.diagnostics().get(0).detail());
   }
+
+  private static final String UNSET_TEMPLATE =
+      String.join(
+          "\n",
+          "variable \"rg\" {",
+          "  type = string",
+          "}",
+          "locals {",
+          "  image = \"img-${var.rg}\"",
+          "}",
+          "source \"azure-arm\" \"u\" {",
+          "  managed_image_resource_group_name = var.rg",
+          "  managed_image_name                = local.image",
+          "}",
+          "build {",
+          "  sources = [\"source.azure-arm.u\"]",
+          "}",
+          "");
+
+  private static LoadResult loadAllowingUnset(MemoryFiles fs, String input) {
+    return new PackerHclLoader(fs)
+        .load(
+            new PackerInput(Path.of(input), input),
+            PackerOptions.defaults(Path.of("/work"), Clock.frozenAt(NOW))
+                .withUnsetVariablesAllowed());
+  }
+
+  /**
+   * What inspect is for: finding out what a template needs. A variable without a value is unknown
+   * there, with a note, and so is what is computed from it; a conversion still refuses it.
+   */
+  @Test
+  void aVariableWithoutAValueIsUnknownWithANoteOnlyWhereThatIsAllowed() {
+    MemoryFiles fs = new MemoryFiles("/work").put("/work/t.pkr.hcl", UNSET_TEMPLATE);
+
+    LoadResult inspected = loadAllowingUnset(fs, "t.pkr.hcl");
+    LoadResult converted = load(fs, "t.pkr.hcl", List.of());
+
+    assertEquals(List.of("PKR-N033"), codes(inspected));
+    PackerTemplate t = inspected.template().orElseThrow();
+    Variable rg = t.variables().get(0);
+    assertEquals(Variable.ValueSource.UNSET, rg.setBy());
+    assertFalse(rg.value().isKnown());
+    assertFalse(t.locals().get(0).value().isKnown());
+    String json = PackerModelJson.toJson(t);
+    assertTrue(json.contains("\"managed_image_name\": \"<unknown>\""), json);
+    assertTrue(json.contains("\"set_by\": \"unset\""), json);
+    assertEquals(List.of("PKR-E020"), codes(converted));
+    assertTrue(converted.template().isEmpty());
+  }
+
+  /**
+   * A value needed while the template is read that is unknown because a variable has no value
+   * (inspect) said it was known only when Packer runs, from a data source or build.*.
+   */
+  @Test
+  void aValueNeededWhileReadingThatAnUnsetVariableLeavesUnknownNamesTheVariable() {
+    MemoryFiles fs =
+        new MemoryFiles("/work")
+            .put(
+                "/work/t.pkr.hcl",
+                String.join(
+                    "\n",
+                    "variable \"steps\" {",
+                    "  type = list(string)",
+                    "}",
+                    "source \"azure-arm\" \"u\" {",
+                    "  location = \"westeurope\"",
+                    "}",
+                    "build {",
+                    "  name    = var.steps[0]",
+                    "  sources = [\"source.azure-arm.u\"]",
+                    "  dynamic \"provisioner\" {",
+                    "    labels   = [\"shell\"]",
+                    "    for_each = var.steps",
+                    "    content {",
+                    "      inline = [provisioner.value]",
+                    "    }",
+                    "  }",
+                    "}",
+                    ""));
+
+    LoadResult r = loadAllowingUnset(fs, "t.pkr.hcl");
+
+    assertEquals(List.of("PKR-N033", "PKR-E018", "PKR-E060"), codes(r));
+    assertEquals(
+        "The value of \"name\" depends on the variable without a value, var.steps, or on a value"
+            + " known only when Packer runs (a data source or build.*), but Packer needs it while"
+            + " reading the template. Give the variable a value (--var NAME=VALUE) to inspect this"
+            + " part.",
+        r.diagnostics().get(1).detail());
+    assertTrue(
+        r.diagnostics()
+            .get(2)
+            .detail()
+            .startsWith(
+                "The for_each value is not known here: it depends on the variable without a"
+                    + " value, var.steps, or on"),
+        r.diagnostics().get(2).detail());
+  }
 }
