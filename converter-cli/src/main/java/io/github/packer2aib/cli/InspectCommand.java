@@ -7,6 +7,7 @@ import io.github.packer2aib.core.bind.packer.LoadResult;
 import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.packer.json.PackerModelJson;
+import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
@@ -14,10 +15,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code packer2aib inspect}: reads a Packer HCL2 template (a file or a folder) with its variable
@@ -127,11 +130,36 @@ final class InspectCommand implements Callable<Integer> {
       report.finish("inspected 1 input", 1);
       return ExitCodes.INPUT_ERROR;
     }
+    if (InputReader.STDIN.equals(input)) {
+      // Only validate and convert read standard input (as an image template); "-" is no file here.
+      throw new ParameterException(
+          spec.commandLine(),
+          "inspect does not read standard input: give the path of a template file or folder"
+              + " (./- for a file named -)");
+    }
     LoadResult result;
     try {
-      result =
-          PackerTemplates.load(
-              new PackerInput(Path.of(input), input), options, new LocalFiles(cwd));
+      LocalFiles files = new LocalFiles(cwd);
+      PackerInput packer;
+      if (PackerRouting.isHcl2(input, files)) {
+        packer = new PackerInput(Path.of(input), input);
+      } else {
+        // Read as validate and convert read it, so that a file they cannot read is reported in
+        // the same words and code (CLI-E001), and the same 64 MiB limit holds.
+        Input read = InputReader.readNamed(Path.of(input), input);
+        if (read instanceof Input.Unreadable u) {
+          Inputs.reportUnreadable(report, u);
+          report.finish("inspected 1 input", 1);
+          return ExitCodes.INPUT_ERROR;
+        }
+        SourceFile source = ((Input.Loaded) read).source();
+        packer =
+            new PackerInput(
+                Path.of(input),
+                input,
+                Optional.of(new PackerInput.Document(source, DocReader.read(source))));
+      }
+      result = PackerTemplates.load(packer, options, files);
     } catch (InvalidPathException e) {
       String reason = PathSpelling.whyInvalid(input);
       report.cli(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -385,6 +386,48 @@ class InspectCommandTest {
       assertEquals(1, checked.exitCode(), checked.err());
       assertTrue(checked.err().contains(t == hcl ? "[PKR-E020]" : "[LEGACY-E010]"), checked.err());
     }
+  }
+
+  /**
+   * A path that is not there is told in the words and code validate uses, whatever its name; a var
+   * file without an extension that is not there is missing, not "of an unknown format".
+   */
+  @Test
+  void aMissingFileIsToldAsValidateTellsIt() {
+    Path t = template();
+    for (String name : List.of("none", "none.json")) {
+      String missing = tmp.resolve(name).toString();
+
+      CliRun inspected = CliRun.run("inspect", missing);
+      CliRun validated = CliRun.run("validate", missing);
+
+      assertEquals(1, inspected.exitCode());
+      String line = "error: cannot read " + missing + ": no such file or directory\n";
+      assertTrue(inspected.err().startsWith(line), inspected.err());
+      assertTrue(validated.err().startsWith(line), validated.err());
+    }
+    CliRun varFile =
+        CliRun.run(
+            "inspect",
+            "--var",
+            "password=x",
+            "--var-file",
+            tmp.resolve("vars").toString(),
+            t.toString());
+    assertEquals(1, varFile.exitCode());
+    assertTrue(varFile.err().contains("Cannot read file [PKR-E002]"), varFile.err());
+    assertTrue(varFile.err().contains("no such file or directory"), varFile.err());
+    assertFalse(varFile.err().contains("Unknown variable file format"), varFile.err());
+  }
+
+  /** Standard input is no template for inspect: it said "- could not be read: no such file". */
+  @Test
+  void standardInputIsAUsageError() {
+    CliRun r = CliRun.run("inspect", "-");
+
+    assertEquals(2, r.exitCode());
+    assertEquals("", r.out());
+    assertTrue(r.err().startsWith("error: inspect does not read standard input"), r.err());
   }
 
   @Test

@@ -416,6 +416,13 @@ public final class PackerHclLoader {
         String base = TemplateFiles.baseName(name);
         int dot = base.lastIndexOf('.');
         String extension = dot < 0 ? "" : base.substring(dot);
+        String absolute = Paths.absolute(cwd, name);
+        if (files.kind(absolute) != FileSystemView.Kind.FILE) {
+          // Missing (or a folder): that is the problem to tell, whatever its extension.
+          out.add(TemplateFiles.cannotRead(name, files.whyNotAFile(absolute)));
+          variables.varFileNotRead();
+          continue;
+        }
         if (!extension.equals(".hcl") && !extension.equals(".json")) {
           out.add(
               Diagnostic.of(
@@ -429,7 +436,7 @@ public final class PackerHclLoader {
           continue;
         }
         TemplateFiles.FileRef ref =
-            new TemplateFiles.FileRef(Paths.absolute(cwd, name), name, extension.equals(".json"));
+            new TemplateFiles.FileRef(absolute, name, extension.equals(".json"));
         given.add(ref);
         ordered.add(ref);
       }

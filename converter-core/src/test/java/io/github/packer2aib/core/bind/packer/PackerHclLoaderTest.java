@@ -581,4 +581,39 @@ class PackerHclLoaderTest {
                     + " value, var.steps, or on"),
         r.diagnostics().get(2).detail());
   }
+
+  /** A var file that is not there was "of an unknown format" when its name had no extension. */
+  @Test
+  void aMissingVarFileIsMissingWhateverItsName() {
+    MemoryFiles fs = new MemoryFiles("/work").put("/work/t.pkr.hcl", "");
+    LoadResult r =
+        new PackerHclLoader(fs)
+            .load(
+                new PackerInput(Path.of("t.pkr.hcl"), "t.pkr.hcl"),
+                new PackerOptions(
+                    List.of(),
+                    List.of(Path.of("/nonexistent"), Path.of("vars.txt")),
+                    Map.of(),
+                    Path.of("/work"),
+                    Clock.frozenAt(NOW)));
+    fs.put("/work/vars.txt", "x = 1\n");
+    LoadResult unknownFormat =
+        new PackerHclLoader(fs)
+            .load(
+                new PackerInput(Path.of("t.pkr.hcl"), "t.pkr.hcl"),
+                new PackerOptions(
+                    List.of(),
+                    List.of(Path.of("vars.txt")),
+                    Map.of(),
+                    Path.of("/work"),
+                    Clock.frozenAt(NOW)));
+
+    assertEquals(
+        List.of(
+            "The file /nonexistent could not be read: no such file or directory.",
+            "The file vars.txt could not be read: no such file or directory."),
+        details(r));
+    assertEquals(List.of("PKR-E002", "PKR-E002"), codes(r));
+    assertEquals(List.of("PKR-E003"), codes(unknownFormat));
+  }
 }
