@@ -82,6 +82,11 @@ public record Diagnostic(
         input);
   }
 
+  /** This diagnostic with another detail (the same problem, better explained). */
+  public Diagnostic withDetail(String newDetail) {
+    return new Diagnostic(code, severity, summary, newDetail, subject, path, related, input);
+  }
+
   public Diagnostic withSeverity(Severity newSeverity) {
     return new Diagnostic(code, newSeverity, summary, detail, subject, path, related, input);
   }

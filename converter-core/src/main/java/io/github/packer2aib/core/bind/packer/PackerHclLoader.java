@@ -155,9 +155,23 @@ public final class PackerHclLoader {
 
       List<Block> blocks = new ArrayList<>();
       for (ParsedFile f : parsed) {
+        int before = out.size();
         blocks.addAll(
             BodyContent.of(f.body(), PackerSchema.ROOT, "a template file", f.body().range(), out)
                 .blocks());
+        if (!f.json() && hasErrorsSince(before) && MisnamedFiles.onlyAssignments(f.body())) {
+          List<String> others = new ArrayList<>();
+          for (ParsedFile g : parsed) {
+            if (g != f && !g.json()) {
+              others.add(g.source().name());
+            }
+          }
+          String advice = MisnamedFiles.variableFile(f.source().name(), others);
+          List<Diagnostic> added = withAdvice(out.subList(before, out.size()), Optional.of(advice));
+          for (int i = 0; i < added.size(); i++) {
+            out.set(before + i, added.get(i));
+          }
+        }
       }
 
       Optional<PackerSettings> packer = packerSettings(blocks, expressions, attributes);
@@ -335,11 +349,34 @@ public final class PackerHclLoader {
           errors ? Optional.empty() : Optional.ofNullable(template), sorted, files);
     }
 
+    /**
+     * {@code diagnostics} with {@code advice} added to the first error's detail: once, where the
+     * problem shows first, rather than after each of its consequences.
+     */
+    private static List<Diagnostic> withAdvice(
+        List<Diagnostic> diagnostics, Optional<String> advice) {
+      if (advice.isEmpty()) {
+        return diagnostics;
+      }
+      List<Diagnostic> result = new ArrayList<>(diagnostics);
+      for (int i = 0; i < result.size(); i++) {
+        Diagnostic d = result.get(i);
+        if (d.isError()) {
+          result.set(i, d.withDetail(d.detail() + " " + advice.get()));
+          break;
+        }
+      }
+      return result;
+    }
+
     private Optional<ParsedFile> parse(SourceFile source, boolean json) {
       sources.putIfAbsent(source.name(), source);
       if (!json) {
         HclParseResult r = parser.parse(source);
-        out.addAll(r.diagnostics());
+        out.addAll(
+            r.hasErrors()
+                ? withAdvice(r.diagnostics(), MisnamedFiles.jsonInHcl(source))
+                : r.diagnostics());
         if (r.hasErrors()) {
           // The load stops at a syntax error, before the variables that say what is secret are
           // read; the error's line may hold a sensitive default. Its tokens still tell.

@@ -616,4 +616,72 @@ class PackerHclLoaderTest {
     assertEquals(List.of("PKR-E002", "PKR-E002"), codes(r));
     assertEquals(List.of("PKR-E003"), codes(unknownFormat));
   }
+
+  /** A legacy JSON template saved as .pkr.hcl: HCL's error at its brace, and what to do. */
+  @Test
+  void jsonInAPkrHclFileIsToldApart() {
+    MemoryFiles fs =
+        new MemoryFiles("/work")
+            .put("/work/legacy.pkr.hcl", "{\n  \"builders\": [{\"type\": \"azure-arm\"}]\n}\n")
+            .put("/work/hcljson.pkr.hcl", "{\n  \"source\": {}\n}\n")
+            .put("/work/other.pkr.hcl", "{ nope\n");
+
+    LoadResult legacy = load(fs, "legacy.pkr.hcl", List.of());
+    LoadResult hclJson = load(fs, "hcljson.pkr.hcl", List.of());
+    LoadResult other = load(fs, "other.pkr.hcl", List.of());
+
+    assertEquals("HCL-E010", legacy.diagnostics().get(0).code());
+    assertTrue(
+        legacy
+            .diagnostics()
+            .get(0)
+            .detail()
+            .endsWith(
+                " This file holds a legacy JSON template (an object with \"builders\"), not HCL:"
+                    + " name it legacy.json and give that file as the input: a legacy template is"
+                    + " read alone, by its content."),
+        legacy.diagnostics().get(0).detail());
+    assertTrue(
+        hclJson.diagnostics().get(0).detail().endsWith("name it hcljson.pkr.json."),
+        hclJson.diagnostics().get(0).detail());
+    assertTrue(
+        other.diagnostics().get(0).detail().contains("starts with \"{\", as JSON does"),
+        other.diagnostics().get(0).detail());
+  }
+
+  /**
+   * A file of variable values named .pkr.hcl (corpus: liatrio's variables.pkr.hcl, meant for
+   * -var-file): Packer refuses each value too, but the first error now says what the file is.
+   */
+  @Test
+  void aVariableFileNamedAsATemplateFileIsToldApart() {
+    MemoryFiles fs =
+        new MemoryFiles("/work")
+            .put("/work/tpl/ubuntu.pkr.hcl", "locals {\n  x = 1\n}\n")
+            .put("/work/tpl/variables.pkr.hcl", "location = \"westeurope\"\nsize = \"big\"\n");
+
+    LoadResult folder = load(fs, "tpl", List.of());
+    LoadResult alone = load(fs, "tpl/variables.pkr.hcl", List.of());
+
+    assertEquals(List.of("PKR-E011", "PKR-E011"), codes(folder));
+    assertEquals(
+        "An argument named \"location\" is not expected in a template file. Remove it or fix its"
+            + " name. This file holds only variable values (name = value), as a variable file"
+            + " does, but a file named .pkr.hcl is read as part of the template, and Packer"
+            + " refuses such values there too. Rename it variables.pkrvars.hcl and pass it with"
+            + " --var-file (or variables.auto.pkrvars.hcl, which its folder reads), or give"
+            + " tpl/ubuntu.pkr.hcl alone as the input with --var-file tpl/variables.pkr.hcl.",
+        folder.diagnostics().get(0).detail());
+    assertFalse(folder.diagnostics().get(1).detail().contains("variable file"));
+    assertTrue(
+        alone
+            .diagnostics()
+            .get(0)
+            .detail()
+            .endsWith(
+                "pass it with --var-file, giving the template's file or folder as the input (or"
+                    + " name it variables.auto.pkrvars.hcl in the template's folder, which reads"
+                    + " it)."),
+        alone.diagnostics().get(0).detail());
+  }
 }
