@@ -1447,6 +1447,23 @@ class SecretLeakTest {
   }
 
   @Test
+  void aMaskedNumberTokenLeavesTheWordsOfItsMessage() {
+    // A file that does not parse has every value masked where it is quoted, and in the messages
+    // about its lines: the bad token NaN too, which the fixed words once repeated ("JSON has no
+    // *** or infinity").
+    ConversionResult r =
+        convert("t.pkr.json", Map.of(), List.of(), Map.of(), "{\n  \"locals\": {\"a\": NaN}\n}\n");
+    assertTrue(
+        text(r)
+            .contains(
+                "  2 |   \"locals\": {\"a\": ***}\n"
+                    + "    |                   ^~~\n"
+                    + "  *** is not a JSON number: JSON has no not-a-number or infinite values."
+                    + " Write null or a string instead.\n"),
+        () -> text(r));
+  }
+
+  @Test
   void aCommentAfterASensitiveDefaultIsMaskedWhereTheLineIsQuoted() {
     // The comment is outside the default's range, and may keep the value it had before.
     String template =

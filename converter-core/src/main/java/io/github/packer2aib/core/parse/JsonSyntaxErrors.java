@@ -449,8 +449,10 @@ final class JsonSyntaxErrors {
     if (m.startsWith("Non-standard token")) {
       why =
           literal
-              + " is not a JSON number: JSON has no NaN or infinity. Write null or a string"
-              + " instead.";
+              // The fixed words do not repeat the token: where the file's values are masked
+              // (a file that does not parse), the token is, in the whole message.
+              + " is not a JSON number: JSON has no not-a-number or infinite values. Write null"
+              + " or a string instead.";
     } else if (m.contains("Leading zeroes")) {
       why =
           "JSON numbers cannot start with 0 followed by more digits. Remove the leading zeros,"

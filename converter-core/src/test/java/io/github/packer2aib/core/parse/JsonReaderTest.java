@@ -278,8 +278,8 @@ class JsonReaderTest {
                 + " zeros matter."),
         error(
             "{\"a\": NaN}",
-            "JSON-E015 Invalid number @1:7-1:10: NaN is not a JSON number: JSON has no NaN or"
-                + " infinity. Write null or a string instead."),
+            "JSON-E015 Invalid number @1:7-1:10: NaN is not a JSON number: JSON has no"
+                + " not-a-number or infinite values. Write null or a string instead."),
         error(
             "{\"a\": 1.}",
             "JSON-E015 Invalid number @1:7-1:9: A decimal point must be followed by digits: write"
