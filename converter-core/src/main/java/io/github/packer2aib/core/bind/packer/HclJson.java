@@ -250,7 +250,7 @@ final class HclJson {
             mode == Mode.CONFIG ? template(m.key(), m.keyRange()) : literal(m.key(), m.keyRange());
         items.add(new ObjectItem(key, expression(m.value()), m.keyRange().to(m.value().range())));
       }
-      return new ObjectCons(items, object.range());
+      return new ObjectCons(items, object.range(), true);
     }
     if (node instanceof DocArray array) {
       List<Expression> elements = new ArrayList<>();

@@ -39,6 +39,7 @@ public enum EvalCode implements DiagnosticCode {
   VALUE_TOO_LARGE("EVAL-E030", "Value too large"),
   TOO_MANY_ITERATIONS("EVAL-E031", "Too many iterations"),
   AMBIGUOUS_ATTRIBUTE_KEY("EVAL-E032", "Ambiguous attribute key"),
+  DUPLICATE_OBJECT_ATTRIBUTE("EVAL-E033", "Duplicate object attribute"),
   DUPLICATE_OBJECT_KEY("EVAL-W001", "Duplicate object key");
 
   private final Text text;

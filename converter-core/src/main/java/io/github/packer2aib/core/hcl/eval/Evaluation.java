@@ -710,16 +710,28 @@ final class Evaluation {
       } else {
         // Either key may be the secret: the other one has the same text.
         boolean hidden = sensitive || (sensitiveKeys != null && sensitiveKeys.contains(name));
+        String already =
+            hidden
+                ? "A key was already defined at "
+                    + earlier
+                    + "; it comes from a sensitive value, which is not shown"
+                : "The key \"" + name + "\" was already defined at " + earlier;
+        if (object.uniqueKeys()) {
+          // HCL's JSON syntax refuses the second key (its value is not taken), where an object
+          // constructor of the native syntax keeps the last one.
+          error(
+              EvalCode.DUPLICATE_OBJECT_ATTRIBUTE,
+              item.key().range(),
+              already
+                  + ". In HCL's JSON syntax each key of an object must name a different"
+                  + " attribute; remove or rename one of them.");
+          continue;
+        }
         diagnostics.add(
             Diagnostic.of(
                 EvalCode.DUPLICATE_OBJECT_KEY,
                 item.key().range(),
-                (hidden
-                        ? "A key was already defined at "
-                            + earlier
-                            + "; it comes from a sensitive value, which is not shown"
-                        : "The key \"" + name + "\" was already defined at " + earlier)
-                    + ". Packer keeps the last definition; remove the other one."));
+                already + ". Packer keeps the last definition; remove the other one."));
       }
       attributes.put(name, value);
     }
