@@ -111,7 +111,12 @@ final class BodySchema {
       /** An ordinary expression (in JSON: strings are templates). */
       VALUE,
       /** A type constraint such as {@code list(string)} (in JSON: a string holding one). */
-      TYPE
+      TYPE,
+      /**
+       * A bare name, as a dynamic block's {@code iterator = tag} (HCL's {@code ExprAsKeyword}; in
+       * JSON: a string holding the name, {@code "iterator": "tag"}, read as a traversal).
+       */
+      KEYWORD
     }
 
     static AttributeSpec optional(String name) {
@@ -124,6 +129,10 @@ final class BodySchema {
 
     static AttributeSpec type(String name) {
       return new AttributeSpec(name, false, Kind.TYPE);
+    }
+
+    static AttributeSpec keyword(String name) {
+      return new AttributeSpec(name, false, Kind.KEYWORD);
     }
   }
 

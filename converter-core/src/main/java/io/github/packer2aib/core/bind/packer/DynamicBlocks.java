@@ -227,7 +227,8 @@ final class DynamicBlocks {
         Diagnostic.of(
             PackerCode.INVALID_DYNAMIC_ITERATOR,
             iterator.get().expression().range(),
-            "The iterator of a dynamic block must be a single name, as in iterator = tag."));
+            "The iterator of a dynamic block must be a single name, as in iterator = tag (in"
+                + " HCL's JSON syntax, a string holding the name: \"iterator\": \"tag\")."));
     return Optional.empty();
   }
 

@@ -19,6 +19,7 @@ import io.github.packer2aib.core.hcl.syntax.Label;
 import io.github.packer2aib.core.hcl.syntax.LiteralValue;
 import io.github.packer2aib.core.hcl.syntax.ObjectCons;
 import io.github.packer2aib.core.hcl.syntax.ObjectItem;
+import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
 import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
 import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
 import io.github.packer2aib.core.hcl.syntax.Tuple;
@@ -157,10 +158,12 @@ final class HclJson {
   }
 
   private Attribute attribute(DocMember m, AttributeSpec.Kind kind) {
-    Expression value =
-        kind == AttributeSpec.Kind.TYPE && m.value() instanceof DocScalar s && s.isString()
-            ? typeExpression(s)
-            : expression(m.value());
+    Expression value;
+    if (kind != AttributeSpec.Kind.VALUE && m.value() instanceof DocScalar s && s.isString()) {
+      value = kind == AttributeSpec.Kind.TYPE ? typeExpression(s) : keywordExpression(s);
+    } else {
+      value = expression(m.value());
+    }
     return new Attribute(m.key(), m.keyRange(), value, m.keyRange().to(m.value().range()));
   }
 
@@ -305,6 +308,24 @@ final class HclJson {
         .expression()
         .map(e -> SyntaxRewriter.mapRanges(e, mapping::map))
         .orElseGet(() -> literal(s.text(), s.range()));
+  }
+
+  /**
+   * A string holding a bare name ({@code "iterator": "tag"}): HCL reads it as a traversal ({@code
+   * AsTraversal}), the only way to write a keyword in JSON. Anything else (a template, a syntax
+   * error, a traversal with steps) stays the string, which the reader of the keyword refuses with
+   * its own message, as HCL's {@code ExprAsKeyword} gives no keyword for it.
+   */
+  private Expression keywordExpression(DocScalar s) {
+    if (!s.text().contains("${") && !s.text().contains("%{")) {
+      HclExpressionResult parsed = parser.parseExpression(new SourceFile(file.name(), s.text()));
+      if (parsed.diagnostics().isEmpty()
+          && parsed.expression().orElse(null) instanceof ScopeTraversal t) {
+        StringMapping mapping = new StringMapping(s.range(), s.text());
+        return SyntaxRewriter.mapRanges(t, mapping::map);
+      }
+    }
+    return literal(s.text(), s.range());
   }
 
   private void report(List<Diagnostic> diagnostics, StringMapping mapping) {

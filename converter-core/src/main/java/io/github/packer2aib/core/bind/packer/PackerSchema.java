@@ -28,7 +28,7 @@ final class PackerSchema {
           new BodySchema(
               List.of(
                   AttributeSpec.required("for_each"),
-                  AttributeSpec.optional("iterator"),
+                  AttributeSpec.keyword("iterator"),
                   AttributeSpec.optional("labels")),
               List.of(new BlockSpec("content", List.of(), PLUGIN)),
               Rest.REJECT));
