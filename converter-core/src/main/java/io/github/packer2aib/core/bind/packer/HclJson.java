@@ -79,11 +79,11 @@ final class HclJson {
   private Body body(DocNode node, BodySchema schema, String what) {
     List<BodyItem> items = new ArrayList<>();
     if (node instanceof DocObject object) {
-      members(object, schema, items);
+      members(object, schema, what, items);
     } else if (node instanceof DocArray array && schema.rest() != Rest.ATTRIBUTES_ONLY) {
       for (DocNode element : array.items()) {
         if (element instanceof DocObject object) {
-          members(object, schema, items);
+          members(object, schema, what, items);
         } else {
           invalid(element, "Each element of the array for " + what + " must be a JSON object.");
         }
@@ -94,7 +94,7 @@ final class HclJson {
     return new Body(items, node.range());
   }
 
-  private void members(DocObject object, BodySchema schema, List<BodyItem> items) {
+  private void members(DocObject object, BodySchema schema, String what, List<BodyItem> items) {
     // A key may stand twice for blocks (each is a block of its own), never for an argument.
     Map<String, Range> arguments = new HashMap<>();
     for (DocMember m : object.members()) {
@@ -119,10 +119,40 @@ final class HclJson {
       }
       if (block.isPresent()) {
         labelLevel(m.value(), block.get(), new ArrayList<>(), m.keyRange(), items);
+      } else if (schema.rest() == Rest.REJECT) {
+        extraneous(m, schema, what);
       } else if (firstArgument(arguments, m)) {
         items.add(attribute(m, AttributeSpec.Kind.VALUE));
       }
     }
+  }
+
+  /**
+   * A property that the body's schema names neither as an argument nor as a block type. In JSON a
+   * property may stand for either, so it is not called an argument (as {@link BodyContent} calls a
+   * native one) and the suggestion looks at both, as HCL's JSON body does ("No argument or block
+   * type is named …"): {@code "varaible"} is a misspelt block type. Reported here, where the syntax
+   * is known, and left out of the body; its value is masked as in any JSON file with errors.
+   */
+  private void extraneous(DocMember m, BodySchema schema, String what) {
+    List<String> names = new ArrayList<>(schema.attributeNames());
+    names.addAll(schema.blockTypes());
+    String suggestion = Names.didYouMean(m.key(), names);
+    out.add(
+        Diagnostic.of(
+            PackerCode.EXTRANEOUS_JSON_PROPERTY,
+            m.keyRange(),
+            "No argument or block type is named \""
+                + m.key()
+                + "\" in "
+                + what
+                + "."
+                + (suggestion.isEmpty() ? " Remove it or fix its name." : suggestion)
+                + (names.isEmpty()
+                    ? ""
+                    : " The arguments and block types allowed here are: "
+                        + String.join(", ", names)
+                        + ".")));
   }
 
   /** Whether {@code m} is the first argument of its name in its object; a second is an error. */

@@ -14,6 +14,7 @@ public enum PackerCode implements DiagnosticCode {
   CANNOT_READ_FILE("PKR-E002", "Cannot read file"),
   UNKNOWN_VAR_FILE_FORMAT("PKR-E003", "Unknown variable file format"),
   INVALID_JSON_CONFIGURATION("PKR-E004", "Invalid JSON configuration"),
+  EXTRANEOUS_JSON_PROPERTY("PKR-E005", "Extraneous JSON object property"),
 
   // ---- structure
   UNSUPPORTED_BLOCK_TYPE("PKR-E010", "Unsupported block type"),
