@@ -210,11 +210,19 @@ final class BodyContent {
     rest.add(item);
   }
 
-  /** The header of a block: its type and labels, where problems with the block are reported. */
+  /**
+   * The header of a block: its type and labels, where problems with the block are reported. A block
+   * of HCL's JSON syntax that is one element of an array of several begins at its own brace, after
+   * its labels, which it shares with the other elements: that brace alone tells it apart.
+   */
   static Range headerRange(Block b) {
     Range r = b.typeRange();
     if (!b.labels().isEmpty()) {
-      r = r.to(b.labels().get(b.labels().size() - 1).range());
+      Range last = b.labels().get(b.labels().size() - 1).range();
+      if (last.startOffset() < r.startOffset()) {
+        return r;
+      }
+      r = r.to(last);
     }
     return r;
   }

@@ -4,6 +4,7 @@ import io.github.packer2aib.core.bind.packer.BodySchema.AttributeSpec;
 import io.github.packer2aib.core.bind.packer.BodySchema.BlockSpec;
 import io.github.packer2aib.core.bind.packer.BodySchema.Rest;
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
@@ -201,35 +202,46 @@ final class HclJson {
   private void labelLevel(
       DocNode node, BlockSpec spec, List<Label> labels, Range typeRange, List<BodyItem> items) {
     if (labels.size() == spec.labels().size()) {
-      // Several blocks can share one type key (and one label key), so each block is located where
-      // it alone begins: at its innermost label, or, for an element of an array without labels, at
-      // the element's opening brace (HCL's JSON parser locates a block at its body's brace).
-      Range where = labels.isEmpty() ? typeRange : labels.get(labels.size() - 1).range();
-      if (node instanceof DocArray array) {
-        for (DocNode element : array.items()) {
-          Range at =
-              labels.isEmpty() && array.items().size() > 1 ? openBrace(element.range()) : where;
-          blockBody(element, spec, labels, at, items);
-        }
-      } else {
-        blockBody(node, spec, labels, where, items);
-      }
+      blocks(node, spec, labels, typeRange, items);
       return;
     }
     String labelName = spec.labels().get(labels.size());
     List<DocObject> levels = new ArrayList<>();
+    int members = 0;
+    boolean misshapen = false;
     if (node instanceof DocObject object) {
       levels.add(object);
+      members = object.members().size();
     } else if (node instanceof DocArray array) {
       for (DocNode element : array.items()) {
         if (element instanceof DocObject object) {
           levels.add(object);
+          members += object.members().size();
         } else {
-          invalid(element, labelMessage(spec, labelName));
+          invalid(element, labelMessage(spec, labels, labelName));
+          misshapen = true;
         }
       }
-    } else {
-      invalid(node, labelMessage(spec, labelName));
+    } else if (!isNull(node)) {
+      invalid(node, labelMessage(spec, labels, labelName));
+      misshapen = true;
+    }
+    if (members == 0 && !misshapen) {
+      // HCL's unpackBlock: a level without a key (null, {} or []) names no block, which is an
+      // error, not "no blocks": a generator whose list of provisioners came out empty wrote it,
+      // and Packer refuses the template rather than building an image without them.
+      out.add(
+          Diagnostic.of(
+              PackerCode.MISSING_LABEL,
+              isNull(node) ? node.range() : openBrace(node.range()),
+              "At least one property is required here, whose name is the "
+                  + spec.type()
+                  + " block's "
+                  + labelName
+                  + " label, as in "
+                  + example(spec, labels, labelName)
+                  + "."));
+      return;
     }
     for (DocObject level : levels) {
       for (DocMember m : level.members()) {
@@ -240,32 +252,83 @@ final class HclJson {
     }
   }
 
-  private static String labelMessage(BlockSpec spec, String labelName) {
+  /**
+   * The blocks of one type and labels: a body, an array of bodies (a block each), or null, which
+   * HCL reads as no block at all (as generators write an optional block, json.dumps of None).
+   */
+  private void blocks(
+      DocNode node, BlockSpec spec, List<Label> labels, Range typeRange, List<BodyItem> items) {
+    if (isNull(node)) {
+      return;
+    }
+    // Several blocks can share one type key (and one label key), so each block is located where
+    // it alone begins: at its innermost label, or, for an element of an array of several, at the
+    // element's opening brace (HCL's JSON parser locates a block at its body's brace).
+    Range where = labels.isEmpty() ? typeRange : labels.get(labels.size() - 1).range();
+    if (node instanceof DocArray array) {
+      for (DocNode element : array.items()) {
+        Range at = array.items().size() > 1 ? openBrace(element.range()) : where;
+        blockBody(element, spec, labels, at, items);
+      }
+    } else {
+      blockBody(node, spec, labels, where, items);
+    }
+  }
+
+  private static boolean isNull(DocNode node) {
+    return node instanceof DocScalar s && s.type() == DocScalar.Type.NULL;
+  }
+
+  private static String labelMessage(BlockSpec spec, List<Label> labels, String labelName) {
     return "A "
         + spec.type()
         + " block's "
         + labelName
-        + " label is written as the key of a JSON object, as in {\""
-        + spec.type()
-        + "\": {\"<"
-        + labelName
-        + ">\": { … }}}.";
+        + " label is written as the key of a JSON object, as in "
+        + example(spec, labels, labelName)
+        + ".";
   }
+
+  /** {@code {"source": {"azure-arm": {"<name>": { … }}}}}: the labels so far, then the one due. */
+  private static String example(BlockSpec spec, List<Label> labels, String labelName) {
+    StringBuilder text = new StringBuilder("{\"").append(spec.type()).append("\": ");
+    for (Label label : labels) {
+      text.append("{\"").append(Excerpts.cut(label.value(), MAX_EXAMPLE_LABEL)).append("\": ");
+    }
+    text.append("{\"<").append(labelName).append(">\": { … }}");
+    return text.append("}".repeat(labels.size() + 1)).toString();
+  }
+
+  /** A label quoted in an example is cut to this length. */
+  private static final int MAX_EXAMPLE_LABEL = 40;
 
   private Range openBrace(Range element) {
     return file.range(element.startOffset(), element.startOffset() + 1);
   }
 
+  /**
+   * One block of an array, or the lone block of a key. Its body is an object, or an array of
+   * objects merged into one body (HCL's {@code collectDeepAttrs}), or null: a block with an empty
+   * body ({@link #blocks} has taken a lone null for no block, so this null is an array's element).
+   * A body of arguments only ({@code locals}) must be an object, as HCL's {@code JustAttributes}
+   * requires.
+   */
   private void blockBody(
       DocNode node, BlockSpec spec, List<Label> labels, Range typeRange, List<BodyItem> items) {
-    if (!(node instanceof DocObject)) {
+    boolean attributesOnly = spec.body().rest() == Rest.ATTRIBUTES_ONLY;
+    Range range = node.range();
+    Body body;
+    if (node instanceof DocObject || (node instanceof DocArray && !attributesOnly)) {
+      body = body(node, spec.body(), "a " + spec.type() + " block");
+    } else if (isNull(node) && !attributesOnly) {
+      body = new Body(List.of(), range);
+    } else {
       invalid(node, "The body of a " + spec.type() + " block must be a JSON object.");
       return;
     }
-    Range range = node.range();
     Range open = file.range(range.startOffset(), range.startOffset() + 1);
-    Range close = file.range(range.endOffset() - 1, range.endOffset());
-    Body body = body(node, spec.body(), "a " + spec.type() + " block");
+    Range close =
+        file.range(Math.max(range.startOffset(), range.endOffset() - 1), range.endOffset());
     items.add(new Block(spec.type(), labels, body, typeRange, open, close, typeRange.to(range)));
   }
 
