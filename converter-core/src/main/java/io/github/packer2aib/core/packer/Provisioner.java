@@ -30,6 +30,10 @@ import java.util.Set;
  *     SourceUsage#reference()}, when it refers to {@code source.*} and applies to more than one:
  *     Packer evaluates a provisioner for each build, so {@code source.name} differs between them,
  *     while {@code config} has it unknown. Empty otherwise (nearly always)
+ * @param overrideKeys where each key of {@code override} is written, by key, when the override is
+ *     an object constructor of HCL2: a message about one key (one that matches no source) points at
+ *     it rather than at the whole provisioner. Empty for legacy templates, whose loader refuses a
+ *     key that names no builder itself
  */
 public record Provisioner(
     String type,
@@ -43,7 +47,8 @@ public record Provisioner(
     Optional<Setting> timeout,
     Range range,
     Set<String> sensitiveTexts,
-    Map<String, Config> bySource) {
+    Map<String, Config> bySource,
+    Map<String, Range> overrideKeys) {
 
   public Provisioner {
     Objects.requireNonNull(type, "type");
@@ -55,6 +60,43 @@ public record Provisioner(
     // In the usages' order (Map.copyOf's order changes from one JVM to the next).
     bySource =
         bySource.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(bySource));
+    overrideKeys = overrideKeys.isEmpty() ? Map.of() : Map.copyOf(overrideKeys);
+  }
+
+  /** A provisioner whose override keys are not located (see the component). */
+  public Provisioner(
+      String type,
+      Optional<String> name,
+      Config config,
+      List<String> only,
+      List<String> except,
+      Map<String, Config> override,
+      Optional<Setting> pauseBefore,
+      Optional<Setting> maxRetries,
+      Optional<Setting> timeout,
+      Range range,
+      Set<String> sensitiveTexts,
+      Map<String, Config> bySource) {
+    this(
+        type,
+        name,
+        config,
+        only,
+        except,
+        override,
+        pauseBefore,
+        maxRetries,
+        timeout,
+        range,
+        sensitiveTexts,
+        bySource,
+        Map.of());
+  }
+
+  /** Where the override key {@code key} is written, else the whole provisioner. */
+  public Range overrideKeyRange(String key) {
+    Range at = overrideKeys.get(key);
+    return at != null ? at : range;
   }
 
   /**
@@ -84,6 +126,7 @@ public record Provisioner(
         timeout,
         range,
         Set.of(),
+        Map.of(),
         Map.of());
   }
 

@@ -30,6 +30,7 @@ import io.github.packer2aib.core.packer.Source;
 import io.github.packer2aib.core.packer.SourceUsage;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -842,7 +843,8 @@ final class Builds {
         timeout,
         block.range(),
         sensitiveTexts(sensitive, nameText),
-        bySource);
+        bySource,
+        override.keys());
   }
 
   /**
@@ -1339,10 +1341,11 @@ final class Builds {
    * An {@code override}: the fields per usage name, and whether it is sensitive, as a whole or in
    * an entry (then its keys and fields are not shown; the marks are on the fields' values).
    */
-  private record Override(Map<String, Config> configs, boolean sensitive) {}
+  private record Override(
+      Map<String, Config> configs, boolean sensitive, Map<String, Range> keys) {}
 
   /** No override: most provisioners. */
-  private static final Override NO_OVERRIDE = new Override(Map.of(), false);
+  private static final Override NO_OVERRIDE = new Override(Map.of(), false, Map.of());
 
   /** {@code override = { <usage name> = { field = value } }}. */
   private Override override(Attribute a, EvalContext ctx) {
@@ -1369,8 +1372,11 @@ final class Builds {
     }
     boolean sensitive = whole.marks().contains(Mark.SENSITIVE);
     Map<String, Config> result = new LinkedHashMap<>();
+    Map<String, Range> keys = new HashMap<>();
     for (Map.Entry<String, Value> e : entries.entrySet()) {
-      Optional<Expression> entryExpr = item(a.expression(), e.getKey());
+      Optional<ObjectItem> entryItem = ExpressionLayout.objectItem(a.expression(), e.getKey());
+      entryItem.ifPresent(i -> keys.put(e.getKey(), i.key().range()));
+      Optional<Expression> entryExpr = entryItem.map(ObjectItem::value);
       Value.Unmarked entry = e.getValue().unmark();
       // An entry sensitive as a whole may have a field named by a secret: nothing of the
       // override is shown then either.
@@ -1410,7 +1416,7 @@ final class Builds {
       }
       result.put(e.getKey(), new Config(settings, List.of(), entryRange));
     }
-    return result.isEmpty() ? NO_OVERRIDE : new Override(result, sensitive);
+    return result.isEmpty() ? NO_OVERRIDE : new Override(result, sensitive, keys);
   }
 
   /** The entries of an object or map value, else null. */
@@ -1425,10 +1431,5 @@ final class Builds {
       return m.entries();
     }
     return null;
-  }
-
-  /** The value expression of the item {@code key} when {@code e} is an object constructor. */
-  private static Optional<Expression> item(Expression e, String key) {
-    return ExpressionLayout.objectItem(e, key).map(ObjectItem::value);
   }
 }

@@ -492,7 +492,7 @@ public final class PackerMapper {
             // Neither the key nor a name close to it: either would show the secret.
             r.add(
                 PackerMapCode.OVERRIDE_MATCHES_NOTHING,
-                p.range(),
+                p.overrideKeyRange(k),
                 "An override key of the "
                     + p.type()
                     + " provisioner comes from a sensitive value, which is not shown, and matches"
@@ -502,7 +502,7 @@ public final class PackerMapper {
             String close = Words.closest(k, names);
             r.add(
                 PackerMapCode.OVERRIDE_MATCHES_NOTHING,
-                p.range(),
+                p.overrideKeyRange(k),
                 "The override for \""
                     + k
                     + "\" in the "

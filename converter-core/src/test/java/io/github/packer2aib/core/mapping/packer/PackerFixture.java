@@ -138,6 +138,8 @@ final class PackerFixture {
     final List<String> only = new ArrayList<>();
     final List<String> except = new ArrayList<>();
     final Map<String, Body> override = new LinkedHashMap<>();
+    // Where each override key is written (HCL only: the legacy loader locates none).
+    final Map<String, int[]> overrideKeys = new LinkedHashMap<>();
     Attr name;
     Attr pauseBefore;
     Attr maxRetries;
@@ -505,7 +507,11 @@ final class PackerFixture {
     if (!p.override.isEmpty()) {
       t.add("    override = {\n");
       for (Map.Entry<String, Body> e : p.override.entrySet()) {
-        t.add("      " + e.getKey() + " = {\n");
+        t.add("      ");
+        int keyStart = t.pos();
+        t.add(e.getKey());
+        p.overrideKeys.put(e.getKey(), new int[] {keyStart, t.pos()});
+        t.add(" = {\n");
         hclBody(t, e.getValue(), 4);
         t.add("      }\n");
       }
@@ -942,6 +948,8 @@ final class PackerFixture {
       SourceFile file, ProvisionerSpec p, boolean json, List<Source> srcs) {
     Map<String, Config> override = new LinkedHashMap<>();
     p.override.forEach((k, b) -> override.put(k, config(file, b, p.start, p.end, json)));
+    Map<String, Range> overrideKeys = new LinkedHashMap<>();
+    p.overrideKeys.forEach((k, at) -> overrideKeys.put(k, file.range(at[0], at[1])));
     return new Provisioner(
         p.type,
         Optional.ofNullable(p.name).map(a -> a.value.asString()),
@@ -952,7 +960,10 @@ final class PackerFixture {
         Optional.ofNullable(p.pauseBefore).map(a -> setting(file, a)),
         Optional.ofNullable(p.maxRetries).map(a -> setting(file, a)),
         Optional.ofNullable(p.timeout).map(a -> setting(file, a)),
-        file.range(p.start, p.end));
+        file.range(p.start, p.end),
+        java.util.Set.of(),
+        Map.of(),
+        overrideKeys);
   }
 
   private static Setting setting(SourceFile file, Attr a) {
