@@ -121,7 +121,11 @@ final class FileProvisioner {
     f.consume("source");
     f.consume("sources");
     pr.unknownFields(KNOWN);
+    // Every problem of the three at once, as Packer's file provisioner reports them ("Source must
+    // be specified." and "Destination must be specified." together).
+    boolean incomplete = false;
     if (given.size() > 1) {
+      incomplete = true;
       pr.report()
           .add(
               PackerMapCode.CONFLICTING_FIELDS,
@@ -131,9 +135,9 @@ final class FileProvisioner {
                   + " are set. Keep one of them.",
               f.nameRange(given.get(0)),
               given.get(0) + " set here");
-      return List.of();
     }
     if (given.isEmpty()) {
+      incomplete = true;
       List<String> empty = new ArrayList<>();
       for (String k : SOURCE_FIELDS) {
         if (f.written(k)) {
@@ -148,15 +152,17 @@ final class FileProvisioner {
                   + (empty.isEmpty()
                       ? ". Add one of them."
                       : ", but " + BuilderChecks.absentOrEmpty(f, empty)));
-      return List.of();
     }
     if (!f.has("destination")) {
+      incomplete = true;
       pr.report()
           .add(
               PackerMapCode.MISSING_FIELD,
               pr.range(),
               "The file provisioner needs a destination"
                   + BuilderChecks.missingOrEmpty(f, "destination", ". Add destination = \"…\"."));
+    }
+    if (incomplete) {
       return List.of();
     }
     if (refused || destination.isEmpty()) {
