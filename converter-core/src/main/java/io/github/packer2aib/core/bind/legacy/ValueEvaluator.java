@@ -10,6 +10,7 @@ import io.github.packer2aib.core.hcl.value.NumberValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.legacy.template.Action;
+import io.github.packer2aib.core.legacy.template.BuildCalls;
 import io.github.packer2aib.core.legacy.template.Evaluation;
 import io.github.packer2aib.core.legacy.template.Operand;
 import io.github.packer2aib.core.legacy.template.ParsedTemplate;
@@ -197,14 +198,19 @@ final class ValueEvaluator {
     return new Config(settings, List.of(), object.range());
   }
 
-  /** A member as a setting; an object or array value keeps where its parts are written. */
+  /**
+   * A member as a setting; an object or array value keeps where its parts are written, and an
+   * unknown one the {@code build} calls that may have made it so ({@link BuildCalls}).
+   */
   private static Setting setting(DocMember m, Value v) {
+    List<String> unknownFrom =
+        v.isWhollyKnown() ? List.of() : buildCalls(m.value(), new ArrayList<>());
     return new Setting(
         m.key(),
         v,
         m.keyRange(),
         m.value().range(),
-        List.of(),
+        unknownFrom,
         DocValueLayout.ofParts(m.value()),
         readsVariable(m.value()));
   }
@@ -232,6 +238,28 @@ final class ValueEvaluator {
             && operands.get(1) instanceof Operand.StringLiteral name
         ? name.value()
         : null;
+  }
+
+  /** The {@code build} calls written in {@code node}'s strings, added to {@code out}. */
+  private static List<String> buildCalls(DocNode node, List<String> out) {
+    if (node instanceof DocScalar s) {
+      if (s.type() == DocScalar.Type.STRING) {
+        for (String call : BuildCalls.in(s.text())) {
+          if (!out.contains(call)) {
+            out.add(call);
+          }
+        }
+      }
+    } else if (node instanceof DocArray a) {
+      for (DocNode item : a.items()) {
+        buildCalls(item, out);
+      }
+    } else if (node instanceof DocObject o) {
+      for (DocMember member : o.members()) {
+        buildCalls(member.value(), out);
+      }
+    }
+    return out;
   }
 
   /**

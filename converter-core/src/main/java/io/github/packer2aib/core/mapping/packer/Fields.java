@@ -640,8 +640,30 @@ final class Fields {
     if (f.value().isWhollyKnown()) {
       return true;
     }
-    report.add(PackerMapCode.VALUE_NOT_KNOWN, f.valueRange(), UnknownValues.detail(f));
+    report.add(
+        PackerMapCode.VALUE_NOT_KNOWN,
+        unknownPart(f),
+        UnknownValues.detail(f, typing == Typing.WEAK || typing == Typing.WEAK_YAML));
     return false;
+  }
+
+  /**
+   * Where the unknown part of {@code f}'s value is written: its first unknown element when it is a
+   * list written out element by element (the second inline command), else the whole value.
+   */
+  private static Range unknownPart(Field f) {
+    Value v = Values.unmarked(f.value());
+    List<Value> elements =
+        v instanceof TupleValue t ? t.elements() : v instanceof ListValue l ? l.elements() : null;
+    if (elements != null) {
+      for (int i = 0; i < elements.size(); i++) {
+        if (!elements.get(i).isWhollyKnown()) {
+          Optional<ValueLayout> at = f.layout().element(i);
+          return at.isPresent() ? at.get().range() : f.valueRange();
+        }
+      }
+    }
+    return f.valueRange();
   }
 
   /** Reports {@code f} when its value is sensitive and is about to be copied; true when clean. */

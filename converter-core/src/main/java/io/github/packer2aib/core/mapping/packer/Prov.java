@@ -233,10 +233,11 @@ final class Prov {
         return Optional.empty();
       }
       Range listAt = f.valueRange("inline");
-      if (!UnfitCharacters.commandsFit(this, lines.get(), listAt)) {
+      Field inline = f.take("inline").get();
+      if (!UnfitCharacters.commandsFit(this, lines.get(), inline)) {
         return Optional.empty();
       }
-      TemplateFields.check(this, lines.get(), f.take("inline").get().value(), listAt);
+      TemplateFields.check(this, lines.get(), inline);
       return Optional.of(new Commands(lines.get(), List.of(), at, listAt));
     }
     List<String> paths;

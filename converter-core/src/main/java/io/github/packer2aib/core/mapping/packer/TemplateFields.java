@@ -1,9 +1,14 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.hcl.value.ListValue;
 import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.TupleValue;
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.hcl.value.Values;
+import io.github.packer2aib.core.packer.ValueLayout;
 import io.github.packer2aib.core.source.Range;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Fields of Packer's template context ({@code {{ .Foo }}}, {@code {{.WinRMPassword}}}) left in
@@ -22,17 +27,21 @@ import java.util.List;
 final class TemplateFields {
   private TemplateFields() {}
 
-  /** Warns at {@code at} about the first command of {@code commands} that holds such a field. */
-  static void check(Prov pr, List<String> commands, Value value, Range at) {
+  /**
+   * Warns about the first command of {@code commands}, the strings of {@code inline}, that holds
+   * such a field, at that command where the list is written out element by element (else at the
+   * whole value).
+   */
+  static void check(Prov pr, List<String> commands, Field inline) {
     for (int i = 0; i < commands.size(); i++) { // by index: every inline step comes here
       String field = firstField(commands.get(i));
       if (field != null) {
-        if (!kept(value)) {
+        if (!kept(inline.value())) {
           return;
         }
         report(
             pr,
-            at,
+            element(inline, i, commands.size()),
             "Inline command " + (i + 1) + (commands.size() > 1 ? " of " + commands.size() : ""),
             field,
             "runs the command");
@@ -68,6 +77,24 @@ final class TemplateFields {
     if (field != null && kept(value)) {
       report(pr, at, "The content", field, "writes the file");
     }
+  }
+
+  /**
+   * Where element {@code i} of {@code f}'s list value is written, when the value has {@code count}
+   * elements (none dropped on the way, such as a null) and is written out element by element; else
+   * the whole value.
+   */
+  static Range element(Field f, int i, int count) {
+    Value v = Values.unmarked(f.value());
+    int size =
+        v instanceof TupleValue t
+            ? t.elements().size()
+            : v instanceof ListValue l ? l.elements().size() : -1;
+    if (size != count) {
+      return f.valueRange();
+    }
+    Optional<ValueLayout> at = f.layout().element(i);
+    return at.isPresent() ? at.get().range() : f.valueRange();
   }
 
   /** Whether {@code value} holds an action kept for Packer to fill in (asked only of a match). */

@@ -101,10 +101,10 @@ final class UnfitCharacters {
           + " ([char]0 in PowerShell).";
 
   /**
-   * Whether no inline command holds a NUL character, reporting the first that does at {@code at}
-   * (where the list is written).
+   * Whether no inline command of {@code inline} holds a NUL character, reporting the first that
+   * does at that command (where the list is written out element by element).
    */
-  static boolean commandsFit(Prov pr, List<String> commands, Range at) {
+  static boolean commandsFit(Prov pr, List<String> commands, Field inline) {
     // A plain loop with indexOf: every inline step of every template comes here.
     for (int i = 0; i < commands.size(); i++) {
       String command = commands.get(i);
@@ -115,7 +115,7 @@ final class UnfitCharacters {
       pr.report()
           .add(
               PackerMapCode.INVALID_VALUE,
-              at,
+              TemplateFields.element(inline, i, commands.size()),
               "Inline command "
                   + (i + 1)
                   + (commands.size() > 1 ? " of " + commands.size() : "")

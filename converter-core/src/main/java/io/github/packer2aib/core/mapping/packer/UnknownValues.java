@@ -2,18 +2,35 @@ package io.github.packer2aib.core.mapping.packer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The detail of PKRMAP-E107 (a value not known at conversion time). Where the binder traced the
  * value to the references that have no value ({@link Field#unknownFrom()}), it names them and says
  * what to give for each: a data source's attribute with {@code --data}, a variable with {@code
- * --var}; {@code build.*} exists only while Packer builds. Otherwise it lists the usual causes.
+ * --var}; {@code build.*} exists only while Packer builds. Otherwise it lists the usual causes. A
+ * legacy template has neither data sources nor {@code --data}, and a variable without a value is an
+ * error of its loader: what leaves its values unknown is Packer's build-time data, the {@code
+ * {{build `ID`}}} calls its loader names, so its advice speaks of those alone.
  */
 final class UnknownValues {
   private UnknownValues() {}
 
-  static String detail(Field f) {
+  /**
+   * The detail for {@code f}, of a legacy template when {@code legacy}.
+   *
+   * @param legacy whether the template is legacy JSON (or YAML)
+   */
+  static String detail(Field f, boolean legacy) {
     List<String> from = f.unknownFrom();
+    if (from.isEmpty() && legacy) {
+      return "The value of "
+          + f.name()
+          + " is not known at conversion time (it depends on a value that exists only while"
+          + " Packer builds), so it cannot be written into the image template. Replace that part"
+          + " with a value the template can hold.";
+    }
     if (from.isEmpty()) {
       return "The value of "
           + f.name()
@@ -39,6 +56,11 @@ final class UnknownValues {
 
   /** What to do about one reference without a value, as a sentence. */
   private static String adviceFor(String reference) {
+    if (reference.startsWith("{{")) {
+      // A legacy template's {{build `ID`}}, as written (BuildCalls).
+      Matcher m = LEGACY_BUILD_FIELD.matcher(reference);
+      return buildAdvice(reference, m.find() ? m.group(1) : "");
+    }
     String root = root(reference);
     switch (root) {
       case "data":
@@ -60,7 +82,9 @@ final class UnknownValues {
       case "var":
         return "Give " + reference + " a value with --var " + name(reference) + "=VALUE.";
       case "build":
-        return buildAdvice(reference);
+        return buildAdvice(
+            reference,
+            reference.startsWith("build.") ? reference.substring("build.".length()) : "");
       default:
         return "Replace " + reference + " with a value the template can hold.";
     }
@@ -71,9 +95,11 @@ final class UnknownValues {
    * Packer connects as: telling to write "a value the template can hold" there asked for a password
    * in the image template, while templates pass them to steps that set up automatic logon for
    * Packer's elevated runs, which Image Builder's runElevated steps do not need.
+   *
+   * @param reference as written: {@code build.Password}, or {@code {{build `Password`}}}
+   * @param field the name of the value ({@code Password}), empty when unknown
    */
-  private static String buildAdvice(String reference) {
-    String field = reference.startsWith("build.") ? reference.substring("build.".length()) : "";
+  private static String buildAdvice(String reference, String field) {
     switch (field) {
       case "Password":
       case "WinRMPassword":
@@ -96,6 +122,10 @@ final class UnknownValues {
             + " exists only while Packer builds: replace it with a value the template can hold.";
     }
   }
+
+  /** The name a legacy {@code {{build `Name`}}} reads, with a literal argument. */
+  private static final Pattern LEGACY_BUILD_FIELD =
+      Pattern.compile("\\bbuild\\s+[`\"]([A-Za-z0-9_]+)[`\"]");
 
   /** The first name of a reference ({@code data} of {@code data.x.y.z}). */
   private static String root(String reference) {

@@ -1,6 +1,8 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import java.util.List;
@@ -42,5 +44,71 @@ class PartLocationsTest {
     Diagnostic d = one(r, "PKRMAP-W006");
     int line = hcl.substring(0, hcl.indexOf("\"azure-arm.u\" =")).split("\n", -1).length;
     assertEquals(line + ":7", at(d), d::toString);
+  }
+
+  /** A legacy template whose shell provisioner runs {@code commands} (JSON strings). */
+  private static String legacy(String commands) {
+    return "{\"builders\": [{\"type\": \"azure-arm\",\n"
+        + LoadAndMap.LINUX_BUILDER_MEMBERS
+        + "}],\n"
+        + "\"provisioners\": [{\"type\": \"shell\", \"inline\": [\n"
+        + commands
+        + "]}]}\n";
+  }
+
+  @Test
+  void aLegacyBuildValueIsNamedWithoutHcl2AdviceAndLocatedAtItsCommand() {
+    String json = legacy("\"echo a\",\n\"echo {{build `ID`}}\"\n");
+    MapResult r = LoadAndMap.map("t.json", json);
+    Diagnostic d = one(r, "PKRMAP-E107");
+    int line = json.substring(0, json.indexOf("\"echo {{build")).split("\n", -1).length;
+    assertEquals(line + ":1", at(d), d::toString);
+    assertTrue(d.detail().contains("it depends on {{build `ID`}}"), d.detail());
+    assertTrue(d.detail().contains("exists only while Packer builds"), d.detail());
+    // A legacy template has no data sources, and its variables without a value are errors of
+    // the loader: neither --data nor --var can help here.
+    assertFalse(d.detail().contains("--data"), d.detail());
+    assertFalse(d.detail().contains("--var"), d.detail());
+  }
+
+  @Test
+  void aLegacyBuildCredentialGetsTheCredentialAdvice() {
+    MapResult r = LoadAndMap.map("t.json", legacy("\"echo {{ build `Password` }}\"\n"));
+    String detail = one(r, "PKRMAP-E107").detail();
+    assertTrue(detail.contains("{{ build `Password` }} is a credential"), detail);
+  }
+
+  @Test
+  void anHcl2UnknownCommandIsLocatedAtItsElement() {
+    String hcl =
+        LoadAndMap.linuxSource("u", "")
+            + "build {\n  sources = [\"source.azure-arm.u\"]\n"
+            + "  provisioner \"shell\" {\n    inline = [\n      \"echo a\",\n"
+            + "      \"echo ${build.ID}\",\n    ]\n  }\n}\n";
+    Diagnostic d = one(LoadAndMap.map("t.pkr.hcl", hcl), "PKRMAP-E107");
+    int line = hcl.substring(0, hcl.indexOf("\"echo ${build")).split("\n", -1).length;
+    assertEquals(line + ":7", at(d), d::toString);
+    assertTrue(d.detail().contains("build.ID"), d.detail());
+  }
+
+  @Test
+  void aTemplateFieldInOneCommandIsLocatedAtThatCommand() {
+    String json = legacy("\"echo a\",\n\"echo {{ .Foo }}\"\n");
+    Diagnostic d = one(LoadAndMap.map("t.json", json), "PKRMAP-W218");
+    int line = json.substring(0, json.indexOf("\"echo {{ .Foo")).split("\n", -1).length;
+    assertEquals(line + ":1", at(d), d::toString);
+  }
+
+  @Test
+  void aSingleCommandWrittenAsAStringIsLocatedAtIt() {
+    // Packer takes a string for a list of one in a legacy template: there are no elements.
+    String json =
+        "{\"builders\": [{\"type\": \"azure-arm\",\n"
+            + LoadAndMap.LINUX_BUILDER_MEMBERS
+            + "}],\n"
+            + "\"provisioners\": [{\"type\": \"shell\",\n\"inline\": \"echo {{ .Foo }}\"}]}\n";
+    Diagnostic d = one(LoadAndMap.map("t.json", json), "PKRMAP-W218");
+    int line = json.substring(0, json.indexOf("\"echo {{ .Foo")).split("\n", -1).length;
+    assertEquals(line + ":11", at(d), d::toString);
   }
 }
