@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param valueRange where the value expression is written
  * @param unknownFrom when the value is not wholly known: the references in its expression that have
  *     no value at conversion time, as written ({@code data.hcp-packer-artifact.ubuntu.id}, {@code
- *     local.image}), so that a message can name them; empty when the value is known or its
- *     expression was not traced (legacy templates)
+ *     local.image}; in a legacy template the {@code {{build `ID`}}} calls in its strings), so that
+ *     a message can name them; empty when the value is known or nothing was traced
  * @param layout where the parts of an object or list value are written; null for a value without
  *     parts of its own, whose {@link #layout()} is then the whole {@code valueRange} (no object is
  *     made for the many scalar settings of a bulk run)

@@ -20,6 +20,7 @@ public enum PackerMapCode implements DiagnosticCode {
   ERROR_CLEANUP_DROPPED("PKRMAP-W010", "Error-cleanup provisioner dropped"),
   LOCATION_OPTION_IGNORED("PKRMAP-N011", "Location option not used"),
   OVERRIDE_LIST_OVERLAID("PKRMAP-W012", "Override list merged by position"),
+  MISTYPED_AZURE_TYPE("PKRMAP-E013", "Mistyped azure-arm source type"),
 
   // The azure-arm builder.
   UNKNOWN_FIELD("PKRMAP-W101", "Unknown field"),

@@ -187,19 +187,36 @@ public final class PackerMapper {
     boolean legacy =
         template.syntax() == PackerTemplate.Syntax.LEGACY_JSON
             || template.syntax() == PackerTemplate.Syntax.LEGACY_YAML;
+    boolean mistyped = false;
     for (int b = 0; b < template.builds().size(); b++) {
       Build build = template.builds().get(b);
       for (SourceUsage usage : build.sources()) {
         used.add(usage.source().reference());
-        if (usage.source().type().equals(AZURE_ARM)) {
+        String type = usage.source().type();
+        String which = legacy ? "The builder " + usage.name() : "The source " + usage.reference();
+        if (type.equals(AZURE_ARM)) {
           out.add(new Candidate(b, build, usage, legacy));
+        } else if (isMistypedAzureArm(type)) {
+          mistyped = true;
+          r.add(
+              PackerMapCode.MISTYPED_AZURE_TYPE,
+              usage.range(),
+              which
+                  + " is of type "
+                  + type
+                  + ", which is no builder of Packer or of its Azure plugin, so Packer refuses the"
+                  + " template ("
+                  + (legacy ? "\"Unknown builder " : "\"Unknown source type ")
+                  + type
+                  + "\"). Did you mean \"azure-arm\"? Correct the type; the converter does not"
+                  + " guess it, so nothing is converted until then.");
         } else {
           r.add(
               PackerMapCode.SOURCE_SKIPPED,
               usage.range(),
-              (legacy ? "The builder " + usage.name() : "The source " + usage.reference())
+              which
                   + " is of type "
-                  + usage.source().type()
+                  + type
                   + "; only azure-arm sources become image templates, so it was skipped.");
         }
       }
@@ -215,7 +232,8 @@ public final class PackerMapper {
                 + " it in a build's sources to convert it.");
       }
     }
-    if (out.isEmpty()) {
+    // A mistyped azure-arm is the error to fix; that nothing else is azure-arm follows from it.
+    if (out.isEmpty() && !mistyped) {
       Range at =
           !template.builds().isEmpty()
               ? template.builds().get(0).range()
@@ -227,6 +245,18 @@ public final class PackerMapper {
               + " Builder templates are made from azure-arm sources only.");
     }
     return out;
+  }
+
+  /**
+   * Whether {@code type} is a misspelt azure-arm ({@code azure-rm}, {@code Azure-arm}, {@code
+   * azure_arm}): azure-arm in another case, or at most two edits from it. No builder of Packer or
+   * of a known plugin is that close (azure-chroot and azure-dtl are three edits or more away), and
+   * Packer refuses a type no plugin provides, so such a type is a typo, not another cloud's builder
+   * to skip.
+   */
+  static boolean isMistypedAzureArm(String type) {
+    return !type.equals(AZURE_ARM)
+        && (type.equalsIgnoreCase(AZURE_ARM) || Words.distance(type, AZURE_ARM) <= 2);
   }
 
   /** Whether the --except pattern {@code p} matches a post-processor of the template. */

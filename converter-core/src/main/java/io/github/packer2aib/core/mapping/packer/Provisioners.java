@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -917,12 +918,24 @@ final class Provisioners {
 
   private List<Step> unsupported(Prov pr) {
     String type = pr.p.type();
-    String reason =
-        UNSUPPORTED.getOrDefault(
-            type,
-            "is not a provisioner the converter knows (it may come from a plugin), so it cannot be"
-                + " converted. Rewrite it as shell, powershell or file provisioners.");
-    if (u.options.skipUnsupported()) {
+    String reason = UNSUPPORTED.get(type);
+    // A type the converter does not know that is close to one it does ("shel", "Shell") is most
+    // likely a typo, which Packer refuses as well unless a plugin happens to provide that type.
+    String close = reason == null ? Words.closest(type, KNOWN_TYPES) : null;
+    // A typo of a type that becomes steps is an error even with --skip-unsupported: dropping it
+    // would silently lose a step the template means to run.
+    boolean mistypedStep = close != null && STEP_TYPES.contains(close);
+    if (reason == null) {
+      reason =
+          close == null
+              ? "is not a provisioner the converter knows (it may come from a plugin), so it"
+                  + " cannot be converted. Rewrite it as shell, powershell or file provisioners."
+              : "is not a provisioner the converter knows. Did you mean \""
+                  + close
+                  + "\"? Unless a plugin provides a provisioner of this very name, Packer refuses"
+                  + " the template too; correct the type.";
+    }
+    if (u.options.skipUnsupported() && !mistypedStep) {
       u.report.add(
           PackerMapCode.UNSUPPORTED_PROVISIONER_SKIPPED,
           pr.range(),
@@ -935,8 +948,24 @@ final class Provisioners {
               + type
               + " provisioner "
               + reason
-              + " Pass --skip-unsupported to convert the template without it.");
+              + (mistypedStep
+                  ? (u.options.skipUnsupported()
+                      ? " --skip-unsupported does not drop it: the step it was most likely meant"
+                          + " to be would be lost."
+                      : "")
+                  : " Pass --skip-unsupported to convert the template without it."));
     }
     return List.of();
+  }
+
+  /**
+   * Every provisioner type the converter knows, converted or not: the "did you mean" candidates.
+   */
+  private static final List<String> KNOWN_TYPES = knownTypes();
+
+  private static List<String> knownTypes() {
+    TreeSet<String> all = new TreeSet<>(STEP_TYPES);
+    all.addAll(UNSUPPORTED.keySet());
+    return List.copyOf(all);
   }
 }
