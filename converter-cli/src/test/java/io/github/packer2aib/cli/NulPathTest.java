@@ -126,7 +126,7 @@ class NulPathTest {
         "t.pkr.hcl:15:19: error: Invalid value [PKRMAP-E106]",
         "The destination \"/tmp/a\\u0000b\" contains a NUL character (\\u0000), which no file"
             + " name can hold.",
-        "t.pkr.hcl:18:14: error: Invalid value [PKRMAP-E106]",
+        "t.pkr.hcl:18:26: error: Invalid value [PKRMAP-E106]",
         "Inline command 2 of 2, \"printf 'a\\u0000b'\", contains a NUL character (\\u0000).",
         "Bash refuses to run it");
   }
@@ -180,7 +180,7 @@ class NulPathTest {
             + " not allow in file names.",
         "t.json:5:51: error: Invalid value [PKRMAP-E106]",
         "The destination \"C:/a\\u0000b\" contains a NUL character (\\u0000)",
-        "t.json:6:36: error: Invalid value [PKRMAP-E106]",
+        "t.json:6:37: error: Invalid value [PKRMAP-E106]",
         "Inline command 1, \"Write-Host a\\u0000b\", contains a NUL character (\\u0000).",
         "[char]0 in PowerShell");
   }
