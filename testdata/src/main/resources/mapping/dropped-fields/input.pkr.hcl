@@ -25,7 +25,7 @@ source "azure-arm" "ubuntu" {
   polling_duration_timeout = "30m"
   sas_token_duration = "48h"
   cloud_environment_name = "Public"
-  vm_szie = "Standard_D8s_v5"
+  os_disk_performance_tier = "P30"
   spot = { eviction_policy = "Delete" }
 }
 

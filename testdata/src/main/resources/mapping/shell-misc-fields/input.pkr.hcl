@@ -18,7 +18,6 @@ build {
     skip_clean = true
     remote_folder = "/var/tmp"
     pause_after = "30s"
-    inline_shebnag = "/bin/bash"
     inline = ["reboot"]
   }
 }

@@ -524,14 +524,19 @@ class SecretLeakTest {
                 }
               }
               """;
-    ConversionResult r = convertPw(template);
+    // sudo_password is no field of the shell provisioner, so Packer refuses the template and so
+    // does the converter (PKRMAP-E128): its error quotes the line, masked; the template without
+    // it is converted.
+    ConversionResult refused = convertPw(template);
+    assertEquals(0, refused.templates().size(), text(refused));
+    assertTrue(text(refused).contains(" |     sudo_password = \"***\"\n"), text(refused));
+    ConversionResult r = convertPw(template.replace("    sudo_password = \"Hunter2\"\n", ""));
     String text = text(r);
     assertEquals(1, r.templates().size(), text);
     assertTrue(text.contains(" |   azure_ad_secret = \"***\"\n"), text);
     assertTrue(text.contains(" |   ssh_private_key = \"***\"\n"), text);
     // A path to a key is no secret, and the reader needs it.
     assertTrue(text.contains(" |   ssh_private_key_file = \"keys/id_rsa\"\n"), text);
-    assertTrue(text.contains(" |     sudo_password = \"***\"\n"), text);
     String model = inspect("t.pkr.hcl", template).get(2);
     assertTrue(model.contains("\"azure_ad_secret\": \"<sensitive>\""), model);
     assertTrue(model.contains("\"sudo_password\": \"<sensitive>\""), model);

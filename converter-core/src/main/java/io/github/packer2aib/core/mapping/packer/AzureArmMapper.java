@@ -289,7 +289,8 @@ final class AzureArmMapper {
     if (size.isPresent()) {
       vmSize = size.get();
       u.trace.put("/properties/vmProfile/vmSize", f.take("vm_size").get().valueRange());
-    } else if (!f.has("vm_size")) {
+    } else if (!f.has("vm_size") && !DroppedFields.misspelt(f, "vm_size")) {
+      // A misspelt vm_size is an error of its own (PKRMAP-E128): Packer would not build at all.
       u.report.add(
           PackerMapCode.VM_SIZE_DEFAULT,
           f.range(),

@@ -69,19 +69,43 @@ final class BuilderChecks {
     return f.written(key) ? ", but " + absentOrEmpty(f, List.of(key)) : advice;
   }
 
+  /**
+   * Reports every field of the azure-arm block {@code nested} nobody read: a field of {@code known}
+   * that the fields beside it leave unused is dropped with a note; an unknown one is an error when
+   * it is two edits or fewer from a known one (a misspelling Packer refuses), else a warning
+   * ({@link UnknownFields}).
+   */
   static void unknownFields(Unit u, Fields nested, List<String> known) {
     List<Fields.Leftover> leftovers = nested.leftovers();
     for (int i = 0; i < leftovers.size(); i++) { // by index: no iterator (C1 code)
       Fields.Leftover l = leftovers.get(i);
+      if (known.contains(l.key())) {
+        u.report.add(
+            PackerMapCode.FIELD_DROPPED,
+            l.range(),
+            l.name() + " is not used with the other fields set beside it, so it was dropped.");
+        continue;
+      }
       String close = Words.closest(l.key(), known);
-      u.report.add(
-          PackerMapCode.UNKNOWN_FIELD,
-          l.range(),
-          "The converter does not know "
-              + l.name()
-              + ", so it was dropped."
-              + (close == null ? "" : " Did you mean \"" + close + "\"?")
-              + " If it matters for the image, add its equivalent to the image template by hand.");
+      String block = l.name().substring(0, Math.max(0, l.name().length() - l.key().length() - 1));
+      if (close != null) {
+        u.report.add(
+            PackerMapCode.FIELD_PACKER_REFUSES,
+            l.range(),
+            UnknownFields.refused(nested, l, block, l.key(), close));
+      } else {
+        u.report.add(
+            PackerMapCode.UNKNOWN_FIELD,
+            l.range(),
+            UnknownFields.unknown(
+                nested,
+                l,
+                l.name(),
+                "the Azure plugin",
+                null,
+                "if it is a field of a newer plugin version and matters for the image, add its"
+                    + " equivalent to the image template by hand."));
+      }
     }
   }
 }

@@ -162,9 +162,57 @@ final class DroppedFields {
                 " It was dropped."));
       } else {
         Verdict v = VERDICTS.get(k);
-        u.report.add(v.code(), l.range(), v.detail());
+        if (v == UNKNOWN) {
+          unknown(u, f, l);
+        } else {
+          u.report.add(v.code(), l.range(), v.detail());
+        }
       }
     }
+  }
+
+  /** The verdict of a key that is none of the fields above, reported by {@link #unknown}. */
+  private static final Verdict UNKNOWN = new Verdict(PackerMapCode.UNKNOWN_FIELD, "");
+
+  /**
+   * A field the converter does not know: an error when it is two edits or fewer from one it does
+   * ({@code vm_szie}), a misspelling Packer certainly refuses; else a warning, as a newer version
+   * of the Azure plugin may have it ({@link UnknownFields}).
+   */
+  private static void unknown(Unit u, Fields f, Fields.Leftover l) {
+    String close = Words.closest(l.key(), KNOWN);
+    if (close != null) {
+      u.report.add(
+          PackerMapCode.FIELD_PACKER_REFUSES,
+          l.range(),
+          UnknownFields.refused(f, l, "The azure-arm builder", l.name(), close));
+    } else {
+      u.report.add(
+          PackerMapCode.UNKNOWN_FIELD,
+          l.range(),
+          UnknownFields.unknown(
+              f,
+              l,
+              "the azure-arm field " + l.name(),
+              "the Azure plugin",
+              null,
+              "if it is a field of a newer plugin version and matters for the image, add its"
+                  + " equivalent to the image template by hand."));
+    }
+  }
+
+  /**
+   * Whether {@code f} has an unknown field that most likely means {@code key} (the one {@link
+   * #unknown} suggests it for): a message about {@code key} being absent would then be beside the
+   * point.
+   */
+  static boolean misspelt(Fields f, String key) {
+    for (String k : f.keys()) {
+      if (!KNOWN.contains(k) && VERDICTS.get(k) == UNKNOWN && key.equals(Words.closest(k, KNOWN))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -241,6 +289,13 @@ final class DroppedFields {
     } else if (NO_EQUIVALENT.containsKey(k)) {
       return new Verdict(
           PackerMapCode.NO_EQUIVALENT, Words.concat(NO_EQUIVALENT.get(k), " ", k, " was dropped."));
+    } else if (UnknownFields.PACKER_CONFIG.contains(k)) {
+      return new Verdict(
+          PackerMapCode.FIELD_DROPPED,
+          Words.concat(
+              k,
+              " is one of the settings Packer gives every plugin of a build itself; an image"
+                  + " template has no use for it, so it was dropped."));
     } else if (k.equals("sas_token_duration")) {
       // The plugin's own field (since 2.x): how long its SAS grant on the OS disk lasts.
       return new Verdict(
@@ -248,15 +303,7 @@ final class DroppedFields {
           "sas_token_duration sets how long Packer may read the build VM's disk while it copies"
               + " the VHD; Image Builder copies the VHD itself, so it was dropped.");
     }
-    String close = Words.closest(k, KNOWN);
-    return new Verdict(
-        PackerMapCode.UNKNOWN_FIELD,
-        "The converter does not know the azure-arm field "
-            + k
-            + ", so it was dropped."
-            + (close == null ? "" : " Did you mean \"" + close + "\"?")
-            + " If it matters for the image, add its equivalent to the image template by"
-            + " hand.");
+    return UNKNOWN;
   }
 
   /**

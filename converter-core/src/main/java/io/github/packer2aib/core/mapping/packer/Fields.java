@@ -614,13 +614,30 @@ final class Fields {
       if (out == null) {
         out = new ArrayList<>();
       }
-      out.add(new Leftover(e.key(), name(e.key()), nameRange(e)));
+      out.add(new Leftover(e.key(), name(e.key()), nameRange(e), e.field() == null));
     }
     return out == null ? List.of() : out;
   }
 
-  /** A field nobody read. */
-  record Leftover(String key, String name, Range range) {}
+  /**
+   * A field nobody read.
+   *
+   * @param block whether it is written as blocks only (HCL2: Packer calls an unknown one an
+   *     "Unsupported block type", not an "Unsupported argument")
+   */
+  record Leftover(String key, String name, Range range, boolean block) {}
+
+  /**
+   * Whether Packer decodes the top-level {@code key} weakly whatever the syntax (an override's).
+   */
+  boolean decodedWeakly(String key) {
+    return weakKeys.contains(key);
+  }
+
+  /** Whether this body is read as a legacy template's, with mapstructure's weak decoding. */
+  boolean legacy() {
+    return typing == Typing.WEAK || typing == Typing.WEAK_YAML;
+  }
 
   /** Every key present (set, not null), in source order. */
   List<String> keys() {
@@ -640,10 +657,7 @@ final class Fields {
     if (f.value().isWhollyKnown()) {
       return true;
     }
-    report.add(
-        PackerMapCode.VALUE_NOT_KNOWN,
-        unknownPart(f),
-        UnknownValues.detail(f, typing == Typing.WEAK || typing == Typing.WEAK_YAML));
+    report.add(PackerMapCode.VALUE_NOT_KNOWN, unknownPart(f), UnknownValues.detail(f, legacy()));
     return false;
   }
 

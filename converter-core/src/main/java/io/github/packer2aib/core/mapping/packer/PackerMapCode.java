@@ -52,6 +52,7 @@ public enum PackerMapCode implements DiagnosticCode {
   OS_TYPE_NOT_THE_IMAGES("PKRMAP-W125", "Operating system differs from the image's"),
   PACKER_REFUSES_TYPE("PKRMAP-W126", "Value written in a form Packer refuses"),
   ARGUMENT_AS_BLOCK("PKRMAP-E127", "Argument written as a block"),
+  FIELD_PACKER_REFUSES("PKRMAP-E128", "Unknown field Packer refuses"),
 
   // Provisioners.
   UNSUPPORTED_PROVISIONER("PKRMAP-E201", "Unsupported provisioner"),

@@ -113,15 +113,30 @@ final class Prov {
   private static final Set<String> BLOCK_SETTINGS =
       Set.of("pause_before", "max_retries", "timeout", "only", "except", "override");
 
-  /** Warns about every field nobody read, suggesting a near known name. */
+  /**
+   * Reports every field nobody read, suggesting a near known name ({@link UnknownFields}): an error
+   * for a provisioner built into Packer, whose fields {@code known} lists completely, else a
+   * warning.
+   */
   void unknownFields(List<String> known) {
     List<Fields.Leftover> leftovers = f.leftovers();
+    boolean core = UnknownFields.CORE_PROVISIONERS.contains(p.type());
+    PackerMapCode code = core ? PackerMapCode.FIELD_PACKER_REFUSES : PackerMapCode.UNKNOWN_FIELD;
     for (int i = 0; i < leftovers.size(); i++) { // by index: no iterator (C1 code)
       Fields.Leftover l = leftovers.get(i);
+      if (core && UnknownFields.PACKER_CONFIG.contains(l.key())) {
+        u.report.add(
+            PackerMapCode.FIELD_DROPPED,
+            l.range(),
+            l.name()
+                + " is one of the settings Packer gives every plugin of a build itself; an image"
+                + " template has no use for it, so it was dropped.");
+        continue;
+      }
       if (BLOCK_SETTINGS.contains(l.key())) {
         // The block's own settings never reach the body; one here came through an override.
         u.report.add(
-            PackerMapCode.UNKNOWN_FIELD,
+            code,
             l.range(),
             l.key()
                 + " is a setting of the provisioner block itself, but an override's fields go to"
@@ -129,21 +144,27 @@ final class Prov {
                 + what()
                 + ", which have no "
                 + l.key()
-                + ", so Packer refuses the template (unknown configuration key); it was dropped."
+                + ", so Packer refuses the template (\""
+                + UnknownFields.packerSays(f, l)
+                + "\")"
+                + (core ? "." : "; it was dropped.")
                 + " Set it on the provisioner block, in a provisioner of its own with only or"
                 + " except if it is meant for one source.");
         continue;
       }
       String close = Words.closest(l.key(), known);
       u.report.add(
-          PackerMapCode.UNKNOWN_FIELD,
+          code,
           l.range(),
-          "The converter does not know the field "
-              + l.name()
-              + " of "
-              + what()
-              + ", so it was dropped."
-              + (close == null ? "" : " Did you mean \"" + close + "\"?"));
+          core
+              ? UnknownFields.refused(f, l, whatCapitalized(), l.name(), close)
+              : UnknownFields.unknown(
+                  f,
+                  l,
+                  "the field " + l.name() + " of " + what(),
+                  "the plugin that provides the " + p.type() + " provisioner",
+                  close,
+                  ""));
     }
   }
 

@@ -278,6 +278,7 @@ final class SourceImageMapper {
             "community_gallery_image_id",
             "direct_shared_gallery_image_id");
     if (g.has("community_gallery_image_id")) {
+      otherGalleryKinds(g, "community_gallery_image_id");
       g.consume("community_gallery_image_id");
       u.report.add(
           PackerMapCode.FIELD_REFUSED,
@@ -289,6 +290,7 @@ final class SourceImageMapper {
       return null;
     }
     if (g.has("direct_shared_gallery_image_id")) {
+      otherGalleryKinds(g, "direct_shared_gallery_image_id");
       Optional<String> id = g.string("direct_shared_gallery_image_id", dest);
       unknownFields(g, known);
       if (id.isEmpty()) {
@@ -482,6 +484,41 @@ final class SourceImageMapper {
 
   private boolean required(String... keys) {
     return BuilderChecks.required(u, f, keys);
+  }
+
+  /**
+   * Refuses {@code id} and {@code gallery_name} beside {@code kind}, a community or directly shared
+   * gallery image's id, as Packer does ("Cannot specify multiple kinds of azure compute gallery
+   * sources"); they are the other kinds of gallery source, not fields the converter would not know.
+   */
+  private void otherGalleryKinds(Fields g, String kind) {
+    for (String k : List.of("id", "gallery_name")) {
+      if (g.has(k)) {
+        g.consume(k);
+        u.report.add(
+            PackerMapCode.CONFLICTING_FIELDS,
+            g.nameRange(k),
+            "shared_image_gallery."
+                + kind
+                + " and "
+                + g.name(k)
+                + " name two kinds of gallery source; Packer refuses the template (\"Cannot"
+                + " specify multiple kinds of azure compute gallery sources\"). Keep one of them.",
+            g.nameRange(kind),
+            kind + " set here");
+      }
+    }
+    if (g.has("community_gallery_image_id") && g.has("direct_shared_gallery_image_id")) {
+      g.consume("direct_shared_gallery_image_id");
+      u.report.add(
+          PackerMapCode.CONFLICTING_FIELDS,
+          g.nameRange("direct_shared_gallery_image_id"),
+          "shared_image_gallery.community_gallery_image_id and direct_shared_gallery_image_id"
+              + " cannot both be set; Packer refuses the template (\"Cannot specify both community"
+              + " gallery and direct shared gallery as a source\"). Keep one of them.",
+          g.nameRange("community_gallery_image_id"),
+          "community_gallery_image_id set here");
+    }
   }
 
   private void unknownFields(Fields nested, List<String> known) {

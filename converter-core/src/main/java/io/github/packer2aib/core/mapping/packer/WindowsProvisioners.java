@@ -41,6 +41,7 @@ final class WindowsProvisioners {
           "scripts",
           "environment_vars",
           "env",
+          "env_var_format",
           "execute_command",
           "valid_exit_codes",
           "remote_path",
@@ -179,6 +180,7 @@ final class WindowsProvisioners {
     pr.dropNote("remote_path", "Image Builder chooses where its scripts are stored on the VM.");
     pr.dropNote(
         "start_retry_timeout", "Image Builder connects to the build VM and retries by itself.");
+    pr.dropNote("env_var_format", "the variables are set at the top of the step instead.");
     pr.unknownFields(SHELL_KNOWN);
     if (commands.isEmpty()) {
       return List.of();

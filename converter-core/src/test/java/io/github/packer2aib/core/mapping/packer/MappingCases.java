@@ -563,7 +563,7 @@ final class MappingCases {
                                     .set("gallery_name", "gallery")
                                     .set("image_name", "ubuntu-hardened")
                                     .set("image_version", "1.2.3")
-                                    .set("gallery_nmae", "typo"))))
+                                    .set("gallery_unique_name", "unknown"))))
             .build(b -> {}));
   }
 
@@ -1176,7 +1176,7 @@ final class MappingCases {
                         .set("polling_duration_timeout", "30m")
                         .set("sas_token_duration", "48h")
                         .set("cloud_environment_name", "Public")
-                        .set("vm_szie", "Standard_D8s_v5")
+                        .set("os_disk_performance_tier", "P30")
                         .set("spot", Map.of("eviction_policy", "Delete")))));
     add(
         // Certificate sign-in: the certificate's path and password are credentials, its token
@@ -1628,8 +1628,39 @@ final class MappingCases {
                             .set("skip_clean", true)
                             .set("remote_folder", "/var/tmp")
                             .set("pause_after", "30s")
-                            .set("inline_shebnag", "/bin/bash")
                             .set("inline", List.of("reboot")))));
+    // Fields Packer certainly refuses: a misspelt azure-arm field (the vm_size it means is then
+    // not said to default to Standard_A1), a misspelt nested one, and any unknown field of a
+    // provisioner built into Packer, also one an override brings. Nothing is written.
+    Consumer<Plain> misspelt =
+        gallerySource(
+            s ->
+                s.set("vm_szie", "Standard_D8s_v5")
+                    .block(
+                        "shared_image_gallery_destination",
+                        d ->
+                            d.set("resource_group", "rg-gallery")
+                                .set("gallery_name", "gallery")
+                                .set("image_name", "ubuntu-app")
+                                .set("image_version", "1.0.0")
+                                .set("storage_acount_type", "Standard_ZRS")));
+    Consumer<BuildBuilder> refusedFields =
+        b ->
+            b.provisioner(
+                    "shell",
+                    p ->
+                        p.set("inline", List.of("echo a"))
+                            .set("inline_shebnag", "/bin/bash")
+                            .set("bogus", 1)
+                            .override(
+                                "ubuntu", o -> o.set("pause_before", "10s").set("inlin", "x")))
+                .provisioner(
+                    "file",
+                    p -> p.set("content", "x").set("destination", "/tmp/x").set("mode", "0644"));
+    add("unknown-fields-refused", one(misspelt, refusedFields));
+    add(
+        "unknown-fields-refused-legacy",
+        PackerFixture.json().source("azure-arm", "ubuntu", misspelt).build(refusedFields));
     add(
         "common-fields",
         one(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,5 +122,85 @@ class TyposTest {
     String detail = of(r, "PKRMAP-E201").get(0).detail();
     assertFalse(detail.contains("Did you mean"), detail);
     assertTrue(detail.contains("it may come from a plugin"), detail);
+  }
+
+  /** An HCL2 Windows source "w" with {@code more} and one build running {@code provisioners}. */
+  private static String windows(String more, String provisioners) {
+    return LoadAndMap.linuxSource("w", more)
+            .replace("\"Linux\"", "\"Windows\"")
+            .replace("\"Canonical\"", "\"MicrosoftWindowsServer\"")
+        + "build {\n  sources = [\"source.azure-arm.w\"]\n"
+        + provisioners
+        + "}\n";
+  }
+
+  @Test
+  void anUnknownFieldOfAPluginProvisionerIsAWarningThatSaysPackerMayRefuseIt() {
+    // windows-update is a plugin of its own, whose fields may grow: not certainly a typo.
+    MapResult r =
+        LoadAndMap.map(
+            "t.pkr.hcl",
+            windows("", "  provisioner \"windows-update\" {\n    filtres = [\"x\"]\n  }\n"));
+    List<Diagnostic> w = of(r, "PKRMAP-W101");
+    assertEquals(1, w.size(), r.diagnostics()::toString);
+    assertTrue(w.get(0).detail().contains("Did you mean \"filters\"?"), w.get(0)::detail);
+    assertTrue(
+        w.get(0).detail().contains("Packer refuses the template if the plugin"), w.get(0)::detail);
+    assertFalse(codes(r).contains("PKRMAP-E128"), r.diagnostics()::toString);
+  }
+
+  @Test
+  void theFieldsEveryPluginTakesAreNoTyposButAreDropped() {
+    // env_var_format belongs to windows-shell (the SDK's shell fields); packer_debug is one of
+    // the settings Packer gives every plugin.
+    MapResult r =
+        LoadAndMap.map(
+            "t.pkr.hcl",
+            windows(
+                "  packer_debug = true\n",
+                "  provisioner \"windows-shell\" {\n    inline = [\"echo hi\"]\n"
+                    + "    env_var_format = \"set %s=%s && \"\n    packer_debug = true\n  }\n"));
+    assertFalse(codes(r).contains("PKRMAP-E128"), r.diagnostics()::toString);
+    assertFalse(codes(r).contains("PKRMAP-W101"), r.diagnostics()::toString);
+    assertEquals(1, r.templates().size(), r.diagnostics()::toString);
+  }
+
+  @Test
+  void aMisspeltVmSizeIsAnErrorAndNotSaidToDefaultToStandardA1() {
+    String template =
+        LoadAndMap.linuxSource("u", "") + "build {\n  sources = [\"source.azure-arm.u\"]\n}\n";
+    MapResult misspelt = LoadAndMap.map("t.pkr.hcl", template.replace("vm_size =", "vm_szie ="));
+    List<Diagnostic> e = of(misspelt, "PKRMAP-E128");
+    assertEquals(1, e.size(), misspelt.diagnostics()::toString);
+    assertTrue(e.get(0).detail().contains("Did you mean \"vm_size\"?"), e.get(0)::detail);
+    assertTrue(e.get(0).detail().contains("(\"Unsupported argument\")"), e.get(0)::detail);
+    assertFalse(codes(misspelt).contains("PKRMAP-N121"), misspelt.diagnostics()::toString);
+    MapResult absent =
+        LoadAndMap.map("t.pkr.hcl", template.replaceAll("(?m)^\\s*vm_size = .*\\n", ""));
+    assertTrue(codes(absent).contains("PKRMAP-N121"), absent.diagnostics()::toString);
+  }
+
+  @Test
+  void aGalleryIdBesideADirectSharedImageIdIsTheConflictPackerReports() {
+    String json =
+        "{\"builders\": [{\"type\": \"azure-arm\",\n"
+            // Without the Marketplace image: the gallery is the source.
+            + LoadAndMap.LINUX_BUILDER_MEMBERS
+                .lines()
+                .filter(l -> !l.contains("\"image_"))
+                .collect(Collectors.joining("\n"))
+            + ",\"shared_image_gallery\": {\"id\":"
+            + " \"/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/g/providers/Microsoft.Compute/galleries/x/images/i/versions/1.0.0\",\n"
+            + " \"direct_shared_gallery_image_id\": \"/sharedGalleries/u/images/i\"}}]}\n";
+    MapResult r = LoadAndMap.map("t.json", json);
+    List<Diagnostic> conflict = of(r, "PKRMAP-E109");
+    assertTrue(
+        conflict.stream()
+            .anyMatch(d -> d.detail().contains("Cannot specify multiple kinds of azure compute")),
+        r.diagnostics()::toString);
+    // id is a field the converter knows: never "does not know".
+    assertTrue(
+        r.diagnostics().stream().noneMatch(d -> d.detail().contains("does not know")),
+        r.diagnostics()::toString);
   }
 }

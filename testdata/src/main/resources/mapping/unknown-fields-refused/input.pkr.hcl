@@ -1,0 +1,39 @@
+source "azure-arm" "ubuntu" {
+  os_type = "Linux"
+  subscription_id = "00000000-0000-0000-0000-000000000001"
+  location = "westeurope"
+  image_publisher = "Canonical"
+  image_offer = "0001-com-ubuntu-server-jammy"
+  image_sku = "22_04-lts-gen2"
+  image_version = "22.04.202401010"
+  vm_szie = "Standard_D8s_v5"
+  shared_image_gallery_destination {
+    resource_group = "rg-gallery"
+    gallery_name = "gallery"
+    image_name = "ubuntu-app"
+    image_version = "1.0.0"
+    storage_acount_type = "Standard_ZRS"
+  }
+}
+
+build {
+  sources = ["source.azure-arm.ubuntu"]
+
+  provisioner "shell" {
+    inline = ["echo a"]
+    inline_shebnag = "/bin/bash"
+    bogus = 1
+    override = {
+      ubuntu = {
+        pause_before = "10s"
+        inlin = "x"
+      }
+    }
+  }
+
+  provisioner "file" {
+    content = "x"
+    destination = "/tmp/x"
+    mode = "0644"
+  }
+}
