@@ -23,6 +23,7 @@ import io.github.packer2aib.core.packer.Config;
 import io.github.packer2aib.core.packer.Credentials;
 import io.github.packer2aib.core.packer.PackerSettings;
 import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.packer.PackerVersions;
 import io.github.packer2aib.core.packer.PostProcessor;
 import io.github.packer2aib.core.packer.Provisioner;
 import io.github.packer2aib.core.packer.Setting;
@@ -44,7 +45,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads one legacy template's document into the Packer model, following packer-plugin-sdk's {@code
@@ -68,11 +68,6 @@ final class TemplateReader {
           "variables");
 
   private static final Set<String> POST_PROCESSOR_KEYS = Set.of("type", "name", "only", "except");
-
-  private static final Pattern VERSION =
-      Pattern.compile(
-          "v?[0-9]+(\\.[0-9]+)*(-[0-9A-Za-z\\-~]+(\\.[0-9A-Za-z\\-~]+)*)?"
-              + "(\\+[0-9A-Za-z\\-~]+(\\.[0-9A-Za-z\\-~]+)*)?");
 
   private final SourceFile file;
 
@@ -1218,7 +1213,7 @@ final class TemplateReader {
     if (v.isEmpty()) {
       return Optional.empty();
     }
-    if (!VERSION.matcher(v.get()).matches()) {
+    if (!PackerVersions.isVersion(v.get())) {
       reporter.add(
           LegacyCode.INVALID_VERSION,
           m.get().value().range(),

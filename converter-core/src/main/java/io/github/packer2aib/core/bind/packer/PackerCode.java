@@ -75,7 +75,8 @@ public enum PackerCode implements DiagnosticCode {
   DYNAMIC_GENERATES_NOTHING("PKR-N065", "Dynamic block generates nothing"),
 
   // ---- packer block
-  INVALID_REQUIRED_PLUGIN("PKR-E070", "Invalid required_plugins entry");
+  INVALID_REQUIRED_PLUGIN("PKR-E070", "Invalid required_plugins entry"),
+  INVALID_VERSION_CONSTRAINT("PKR-E074", "Invalid version constraint");
 
   private final Text text;
 

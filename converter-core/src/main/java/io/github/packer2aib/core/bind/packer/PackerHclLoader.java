@@ -25,6 +25,7 @@ import io.github.packer2aib.core.packer.CredentialTexts;
 import io.github.packer2aib.core.packer.Local;
 import io.github.packer2aib.core.packer.PackerSettings;
 import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.packer.PackerVersions;
 import io.github.packer2aib.core.packer.Variable;
 import io.github.packer2aib.core.parse.JsonReader;
 import io.github.packer2aib.core.parse.ParseResult;
@@ -585,10 +586,23 @@ public final class PackerHclLoader {
         range = range == null ? b.range() : range;
         BodyContent content =
             BodyContent.of(b.body(), PackerSchema.PACKER, "a packer block", header, out);
-        content
-            .attribute("required_version")
-            .flatMap(a -> attributes.string(a, Scope.constants()))
-            .ifPresent(versions::add);
+        Optional<Attribute> required = content.attribute("required_version");
+        if (required.isPresent()) {
+          Optional<String> constraint = attributes.string(required.get(), Scope.constants());
+          if (constraint.isPresent() && !PackerVersions.isConstraint(constraint.get())) {
+            // Packer refuses the template before it reads anything else.
+            out.add(
+                Diagnostic.of(
+                    PackerCode.INVALID_VERSION_CONSTRAINT,
+                    required.get().expression().range(),
+                    "required_version = \""
+                        + constraint.get()
+                        + "\" is not a version constraint, so Packer refuses the template. Write"
+                        + " versions with optional operators (=, !=, >, >=, <, <=, ~>), separated"
+                        + " by commas, such as \">= 1.7.0\" or \"~> 1.11\"."));
+          }
+          constraint.ifPresent(versions::add);
+        }
         for (Block r : content.blocks("required_plugins")) {
           for (Attribute a : attributesOnly(r, "a required_plugins block")) {
             requiredPlugin(a, expressions, seen).ifPresent(plugins::add);
