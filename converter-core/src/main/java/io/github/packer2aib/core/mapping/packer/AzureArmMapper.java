@@ -37,6 +37,15 @@ final class AzureArmMapper {
   private final Fields f;
   private final Map<String, String> tags = new LinkedHashMap<>();
 
+  /**
+   * Where a tag of an azure_tag block or of plan_info is written (a tag of azure_tags is found when
+   * needed).
+   */
+  private final Map<String, Range> tagPlaces = new HashMap<>();
+
+  /** Whether plan_info added Packer's four tags. */
+  private boolean planTagged;
+
   AzureArmMapper(Unit unit, Fields fields) {
     this.u = unit;
     this.f = fields;
@@ -49,7 +58,10 @@ final class AzureArmMapper {
     operatingSystem();
     String staging = location();
     tags();
-    ImageSource source = new SourceImageMapper(u, f).map();
+    SourceImageMapper images = new SourceImageMapper(u, f);
+    ImageSource source = images.map();
+    planTags(images.planTags());
+    checkTags();
     List<Distributor> distribute = new DestinationMapper(u, f, tags).map();
     VmProfile vm = vmProfile();
     List<DataDisk> disks = dataDisks();
@@ -230,8 +242,6 @@ final class AzureArmMapper {
     if (f.has("azure_tags")) {
       u.trace.put("/tags", f.nameRange("azure_tags"));
     }
-    // Where each tag of azure_tag blocks is written (a tag of azure_tags is found when needed).
-    Map<String, Range> tagBlocks = Map.of();
     for (Fields tag : f.nestedList("azure_tag")) {
       Optional<String> name =
           tag.string("name", "the template's tags and the images' artifactTags");
@@ -247,13 +257,35 @@ final class AzureArmMapper {
       if (name.isPresent()) {
         tags.put(name.get(), value.orElse(""));
         u.trace.put("/tags", tag.range());
-        if (tagBlocks.isEmpty()) {
-          tagBlocks = new HashMap<>();
-        }
-        tagBlocks.put(name.get(), tag.range());
+        tagPlaces.put(name.get(), tag.range());
       }
       unknownFields(tag, List.of("name", "value"));
     }
+  }
+
+  /**
+   * Adds the tags Packer adds for plan_info, over any of the same name, as the plugin does: they go
+   * wherever azure_tags go (the template's tags, artifactTags, managedResourceTags).
+   */
+  private void planTags(SourceImageMapper.PlanTags plan) {
+    if (plan.tags().isEmpty()) {
+      return;
+    }
+    planTagged = true;
+    tags.putAll(plan.tags());
+    tagPlaces.putAll(plan.places());
+    u.trace.put("/tags", plan.block());
+    u.report.add(
+        PackerMapCode.FIELD_REWRITTEN,
+        plan.block(),
+        "Packer adds the tags PlanInfo, PlanProduct, PlanPublisher and PlanPromotionCode (empty"
+            + " without plan_promotion_code) to azure_tags for plan_info, so they are written"
+            + " where azure_tags are: the template's tags, each image's artifactTags and, from"
+            + " API 2024-02-01, the build resources' managedResourceTags.");
+  }
+
+  /** Azure's limits on tags, checked once plan_info's are in, as Packer checks them. */
+  private void checkTags() {
     if (tags.size() > TagLimits.MAX_TAGS) {
       u.report.add(
           PackerMapCode.INVALID_VALUE,
@@ -262,11 +294,12 @@ final class AzureArmMapper {
               + TagLimits.MAX_TAGS
               + " tags on a resource, but the source sets "
               + tags.size()
+              + (planTagged ? ", counting the four that Packer adds for plan_info" : "")
               + ". Remove some.");
     }
     for (Map.Entry<String, String> t : tags.entrySet()) {
       if (TagLimits.nameTooLong(t.getKey()) || TagLimits.valueTooLong(t.getValue())) {
-        Range block = tagBlocks.get(t.getKey());
+        Range block = tagPlaces.get(t.getKey());
         u.report.add(
             PackerMapCode.INVALID_VALUE,
             block != null ? block : f.memberRange("azure_tags", t.getKey()),

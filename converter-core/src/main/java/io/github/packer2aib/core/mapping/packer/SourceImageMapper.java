@@ -3,6 +3,8 @@ package io.github.packer2aib.core.mapping.packer;
 import io.github.packer2aib.core.aib.ImageSource;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,7 +89,9 @@ final class SourceImageMapper {
           f.nameRange("plan_info"),
           "Image Builder takes a purchase plan (planInfo) only for a Marketplace source image"
               + " (image_publisher, image_offer, image_sku), which this source does not use, so"
-              + " plan_info was dropped; a build from an image that needs a plan may fail.");
+              + " plan_info was dropped, and with it the tags PlanInfo, PlanProduct, PlanPublisher"
+              + " and PlanPromotionCode that Packer adds for it; a build from an image that needs"
+              + " a plan may fail.");
     }
     if (!kinds.contains("image_publisher") && f.has("image_version")) {
       f.consume("image_version");
@@ -203,6 +207,22 @@ final class SourceImageMapper {
         "the image's publisher");
   }
 
+  /**
+   * The tags Packer adds for a complete plan_info (PlanInfo, PlanProduct, PlanPublisher,
+   * PlanPromotionCode; the Azure plugin's Config.Prepare puts them into azure_tags, so they go
+   * wherever azure_tags go), with where each value is written; empty without a plan.
+   */
+  record PlanTags(Map<String, String> tags, Map<String, Range> places, Range block) {
+    static final PlanTags NONE = new PlanTags(Map.of(), Map.of(), null);
+  }
+
+  private PlanTags planTags = PlanTags.NONE;
+
+  /** What {@link #map} found plan_info adds to the tags. */
+  PlanTags planTags() {
+    return planTags;
+  }
+
   private ImageSource.PlanInfo planInfo() {
     Optional<Fields> plan = f.nested("plan_info");
     if (plan.isEmpty()) {
@@ -210,35 +230,29 @@ final class SourceImageMapper {
     }
     Fields p = plan.get();
     final String dest = "properties.source.planInfo";
-    Optional<String> name = p.string("plan_name", dest + ".planName");
-    Optional<String> product = p.string("plan_product", dest + ".planProduct");
-    Optional<String> publisher = p.string("plan_publisher", dest + ".planPublisher");
+    Optional<String> name = p.string("plan_name", dest + ".planName and the tag PlanInfo");
+    Optional<String> product =
+        p.string("plan_product", dest + ".planProduct and the tag PlanProduct");
+    Optional<String> publisher =
+        p.string("plan_publisher", dest + ".planPublisher and the tag PlanPublisher");
+    Optional<String> promotion = p.string("plan_promotion_code", "the tag PlanPromotionCode");
     if (p.has("plan_promotion_code")) {
-      p.consume("plan_promotion_code");
       u.report.add(
           PackerMapCode.NO_EQUIVALENT,
           p.nameRange("plan_promotion_code"),
           "Image Builder's planInfo has no promotion code, so plan_info.plan_promotion_code was"
-              + " dropped; the image is built under the plan's regular terms.");
+              + " dropped from it; the image is built under the plan's regular terms. (The code"
+              + " is still written in the tag PlanPromotionCode, which Packer adds.)");
     }
     unknownFields(p, List.of("plan_name", "plan_product", "plan_publisher", "plan_promotion_code"));
     if (!p.has("plan_name") && !p.has("plan_product") && !p.has("plan_publisher")) {
       return null;
     }
-    List<String> missing = new ArrayList<>();
-    for (String k : List.of("plan_name", "plan_product", "plan_publisher")) {
-      if (!p.has(k)) {
-        missing.add(k);
-      }
-    }
-    if (!missing.isEmpty()) {
-      u.report.add(
-          PackerMapCode.MISSING_FIELD,
-          p.range(),
-          "plan_info needs plan_name, plan_product and plan_publisher together (Packer and Image"
-              + " Builder both require all three), but "
-              + BuilderChecks.absentOrEmpty(p, missing));
+    if (!complete(p)) {
       return null;
+    }
+    if (name.isPresent() && product.isPresent() && publisher.isPresent()) {
+      planTags(p, name.get(), product.get(), publisher.get(), promotion);
     }
     if (!u.supports("properties.source[PlatformImage].planInfo")) {
       u.report.add(
@@ -257,6 +271,51 @@ final class SourceImageMapper {
     }
     u.trace.put("/properties/source/planInfo", p.range());
     return new ImageSource.PlanInfo(name.get(), product.get(), publisher.get());
+  }
+
+  /** Whether plan_info has its three names, as Packer and Image Builder require; else reported. */
+  private boolean complete(Fields p) {
+    List<String> missing = new ArrayList<>();
+    for (String k : List.of("plan_name", "plan_product", "plan_publisher")) {
+      if (!p.has(k)) {
+        missing.add(k);
+      }
+    }
+    if (missing.isEmpty()) {
+      return true;
+    }
+    u.report.add(
+        PackerMapCode.MISSING_FIELD,
+        p.range(),
+        "plan_info needs plan_name, plan_product and plan_publisher together (Packer and Image"
+            + " Builder both require all three), but "
+            + BuilderChecks.absentOrEmpty(p, missing));
+    return false;
+  }
+
+  /**
+   * Records the tags Packer adds for a plan: PlanPromotionCode is there, empty, when the template
+   * gives no code, as in the plugin's ARM template ({@code c.AzureTags["PlanPromotionCode"] =
+   * c.PlanInfo.PlanPromotionCode}).
+   */
+  private void planTags(
+      Fields p, String name, String product, String publisher, Optional<String> promotion) {
+    if (p.has("plan_promotion_code") && promotion.isEmpty()) {
+      return; // sensitive or unknown: reported where it was read
+    }
+    Map<String, String> tags = new LinkedHashMap<>();
+    Map<String, Range> places = new HashMap<>();
+    String[][] pairs = {
+      {"PlanInfo", "plan_name", name},
+      {"PlanProduct", "plan_product", product},
+      {"PlanPublisher", "plan_publisher", publisher},
+      {"PlanPromotionCode", "plan_promotion_code", promotion.orElse("")}
+    };
+    for (String[] t : pairs) {
+      tags.put(t[0], t[2]);
+      places.put(t[0], p.has(t[1]) ? p.valueRange(t[1]) : p.range());
+    }
+    planTags = new PlanTags(tags, places, f.nameRange("plan_info"));
   }
 
   private ImageSource galleryImageSource() {

@@ -69,6 +69,63 @@ class PackerMapperTest {
   }
 
   @Test
+  void planInfoAddsPackersFourTagsWhereAzureTagsGoAndTheyCountTowardsTheLimit() {
+    // The Azure plugin's Config.Prepare sets AzureTags["PlanInfo"], ["PlanProduct"],
+    // ["PlanPublisher"] and ["PlanPromotionCode"] (over a tag of the same name) before it checks
+    // the tag limits.
+    java.util.Map<String, Object> tags = new java.util.TreeMap<>();
+    tags.put("PlanInfo", "mine");
+    for (int i = 0; i < 46; i++) {
+      tags.put("t" + i, "v");
+    }
+    for (int more : List.of(0, 1)) {
+      if (more == 1) {
+        tags.put("t46", "v");
+      }
+      PackerFixture.Result r =
+          MappingCases.one(
+                  MappingCases.linux(
+                      s ->
+                          s.set("azure_tags", tags)
+                              .block(
+                                  "plan_info",
+                                  p ->
+                                      p.set("plan_name", "n")
+                                          .set("plan_product", "p")
+                                          .set("plan_publisher", "pub"))),
+                  b -> b.provisioner("shell", p -> p.set("inline", List.of("echo hi"))))
+              .result();
+      MapResult m = PackerMapper.map(r.template(), MappingCases.opts(), MemoryFiles.empty());
+      List<Diagnostic> refused =
+          m.diagnostics().stream().filter(d -> d.code().equals("PKRMAP-E106")).toList();
+      if (more == 0) { // 47 of the template's own, one replaced, three added: 50
+        assertTrue(refused.isEmpty(), refused.toString());
+        String json = m.templates().get(0).json();
+        for (String place : List.of("\"tags\"", "\"artifactTags\"", "\"managedResourceTags\"")) {
+          String after = json.substring(json.indexOf(place));
+          String object = after.substring(0, after.indexOf('}'));
+          assertTrue(object.contains("\"PlanInfo\": \"n\""), object);
+          assertTrue(object.contains("\"PlanProduct\": \"p\""), object);
+          assertTrue(object.contains("\"PlanPublisher\": \"pub\""), object);
+          assertTrue(object.contains("\"PlanPromotionCode\": \"\""), object);
+          assertTrue(!object.contains("mine"), object);
+        }
+        assertTrue(
+            m.diagnostics().stream()
+                .anyMatch(
+                    d ->
+                        d.code().equals("PKRMAP-N118") && d.detail().contains("PlanPromotionCode")),
+            m.diagnostics().toString());
+      } else {
+        assertEquals(1, refused.size(), refused.toString());
+        assertTrue(
+            refused.get(0).detail().contains("51, counting the four that Packer adds"),
+            refused.get(0).detail());
+      }
+    }
+  }
+
+  @Test
   void aLinuxDestinationWithoutExtensionIsNotWarnedAboutAsAFolder() {
     // scp and SFTP write the file as /opt/app (Packer's SSH upload does not look for a folder), so
     // PKRMAP-W317 is for Windows (WinRM) alone.
