@@ -63,6 +63,35 @@ final class FileProvisioner {
     int counter = 0;
   }
 
+  /**
+   * Directories every Linux VM has (the Filesystem Hierarchy Standard's, and the home directory): a
+   * file uploaded to one of them written without a trailing slash is uploaded as that path itself,
+   * which cannot work.
+   */
+  private static final Set<String> LINUX_DIRECTORIES =
+      Set.of(
+          "~",
+          "/bin",
+          "/boot",
+          "/etc",
+          "/home",
+          "/opt",
+          "/root",
+          "/sbin",
+          "/srv",
+          "/tmp",
+          "/usr",
+          "/usr/bin",
+          "/usr/local",
+          "/usr/local/bin",
+          "/usr/local/sbin",
+          "/usr/sbin",
+          "/usr/share",
+          "/var",
+          "/var/lib",
+          "/var/log",
+          "/var/tmp");
+
   /** The fields that say what to copy (a constant: no list per step). */
   private static final List<String> SOURCE_FIELDS = List.of("source", "sources", "content");
 
@@ -190,6 +219,9 @@ final class FileProvisioner {
       }
       TemplateFields.checkContent(
           pr, content.get(), f.take("content").get().value(), f.take("content").get().valueRange());
+      if (ontoDirectory(pr, dest, destAt)) {
+        return List.of();
+      }
       String target = dest;
       if (dest.endsWith("/") || dest.endsWith("\\")) {
         // Packer writes content to a temporary file and uploads it into such a folder under that
@@ -224,6 +256,11 @@ final class FileProvisioner {
         return List.of();
       }
       Range at = f.take(given.get(0)).get().valueRange();
+      if (LINUX_DIRECTORIES.contains(dest)
+          && filesAmong(pr, sources.get()) > 0
+          && ontoDirectory(pr, dest, destAt)) {
+        return List.of();
+      }
       boolean many = sources.get().size() > 1;
       if (many
           && !dest.endsWith("/")
@@ -249,6 +286,41 @@ final class FileProvisioner {
       }
     }
     return steps(pr, plan, destAt);
+  }
+
+  /**
+   * Refuses a Linux destination that is a directory on every VM ({@link #LINUX_DIRECTORIES})
+   * written without a trailing slash, for a file: Packer's file provisioner appends the file's name
+   * only to a destination ending in a slash and otherwise uploads the file as the destination
+   * itself, so its scp upload ({@code scp -t /} receiving a file named {@code opt}) fails with
+   * "scp: /opt: Is a directory", and SFTP cannot create it either; {@code ~} is not expanded there,
+   * so the file would be named {@code ~}. True when refused.
+   */
+  private static boolean ontoDirectory(Prov pr, String dest, Range destAt) {
+    if (pr.u.os != Os.LINUX || !LINUX_DIRECTORIES.contains(dest)) {
+      return false;
+    }
+    pr.report()
+        .add(
+            PackerMapCode.INVALID_VALUE,
+            destAt,
+            "The destination "
+                + dest
+                + " does not end with a slash, so Packer uploads the file as "
+                + dest
+                + " itself, "
+                + (dest.equals("~")
+                    ? "and its upload does not take ~ as the home directory but as the file's"
+                        + " name."
+                    : "and "
+                        + dest
+                        + " is a directory on every Linux VM: the upload fails there (\"scp: "
+                        + dest
+                        + ": Is a directory\").")
+                + " Write \""
+                + dest
+                + "/\" to put the file into that directory, or give the file's full path.");
+    return true;
   }
 
   /** How many of the sources are files (URLs, or local files that exist; not folders). */
@@ -694,9 +766,12 @@ final class FileProvisioner {
       if (!dir.isEmpty() && !dir.equals("~") && dirs.add(dir)) {
         moves.add((asUser ? "" : "sudo ") + "mkdir -p " + shellPath(dir, plan.directories));
       }
+      // -T: the target is the file's own path, as for Packer's upload; where a directory of that
+      // name exists, the move fails as Packer's upload does ("Is a directory") instead of putting
+      // the file into it under its /tmp name.
       moves.add(
           (asUser ? "" : "sudo ")
-              + "mv "
+              + "mv -T "
               + ShellText.quote(p.landing())
               + " "
               + shellPath(p.target(), plan.directories));
@@ -704,7 +779,8 @@ final class FileProvisioner {
         // mv keeps the build user's ownership; outside /tmp and home a file root placed belongs
         // to root, or the first user of a VM made from the image (often the same uid) owns
         // /etc/sudoers.d/… or /usr/local/bin/… (sudo also refuses a sudoers file not root's).
-        moves.add("sudo chown -R root:root " + shellPath(p.target(), plan.directories));
+        // Every placement is one file, so never -R: that would take a directory's tree.
+        moves.add("sudo chown root:root " + shellPath(p.target(), plan.directories));
       }
     }
     List<String> modes = new ArrayList<>();

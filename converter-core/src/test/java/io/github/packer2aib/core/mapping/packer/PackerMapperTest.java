@@ -126,6 +126,67 @@ class PackerMapperTest {
   }
 
   @Test
+  void aFileUploadedOntoADirectoryEveryLinuxVmHasIsRefused() {
+    // Packer uploads a file to a destination without a trailing slash as that path itself: scp -t /
+    // receiving "opt" fails with "scp: /opt: Is a directory". The step moved the file into /opt
+    // under its /tmp name and then ran chown -R root:root /opt.
+    for (String dest : List.of("/tmp", "/opt", "/usr/local/bin", "~")) {
+      for (String field : List.of("source", "content")) {
+        PackerFixture.Result r =
+            MappingCases.one(
+                    MappingCases.linux(),
+                    b ->
+                        b.provisioner(
+                            "file",
+                            p ->
+                                p.set(field, field.equals("source") ? "app.tar" : "x")
+                                    .set("destination", dest)))
+                .result();
+        MapResult m =
+            PackerMapper.map(
+                r.template(),
+                MappingCases.opts().withFileBaseUri(MappingCases.SCRIPTS),
+                MemoryFiles.empty().text("app.tar", "a"));
+        List<Diagnostic> refused =
+            m.diagnostics().stream().filter(d -> d.code().equals("PKRMAP-E106")).toList();
+        assertEquals(1, refused.size(), dest + " " + m.diagnostics());
+        assertEquals("\"" + dest + "\"", text(r, refused.get(0).subject()));
+        assertTrue(refused.get(0).detail().contains("Write \"" + dest + "/\""), refused.toString());
+        assertTrue(m.templates().isEmpty());
+      }
+    }
+  }
+
+  @Test
+  void aFileMovedIntoPlaceIsMovedAsItselfAndOnlyItIsChowned() {
+    PackerFixture.Result r =
+        MappingCases.one(
+                MappingCases.linux(),
+                b ->
+                    b.provisioner(
+                            "file", p -> p.set("source", "app.tar").set("destination", "/opt/app"))
+                        .provisioner("file", p -> p.set("source", "d").set("destination", "/opt"))
+                        .provisioner(
+                            "file",
+                            p -> p.set("source", "app.tar").set("destination", "/usr/local/bin/")))
+            .result();
+    MapResult m =
+        PackerMapper.map(
+            r.template(),
+            MappingCases.opts().withFileBaseUri(MappingCases.SCRIPTS),
+            MemoryFiles.empty().text("app.tar", "a").text("d/f.conf", "b"));
+    assertTrue(
+        m.diagnostics().stream().noneMatch(d -> d.code().equals("PKRMAP-E106")),
+        m.diagnostics().toString());
+    String json = m.templates().get(0).json();
+    assertTrue(json.contains("\"sudo mv -T /tmp/packer2aib-1-1-app.tar /opt/app\""), json);
+    assertTrue(json.contains("\"sudo chown root:root /opt/app\""), json);
+    assertTrue(json.contains("\"sudo chown root:root /usr/local/bin/app.tar\""), json);
+    assertTrue(!json.contains("chown -R"), json);
+    assertTrue(!json.contains("root:root /opt\""), json);
+  }
+
+  @Test
   void aLinuxDestinationWithoutExtensionIsNotWarnedAboutAsAFolder() {
     // scp and SFTP write the file as /opt/app (Packer's SSH upload does not look for a folder), so
     // PKRMAP-W317 is for Windows (WinRM) alone.
