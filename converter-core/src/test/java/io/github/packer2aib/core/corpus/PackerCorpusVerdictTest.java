@@ -134,7 +134,9 @@ class PackerCorpusVerdictTest {
 
   /**
    * A value a user could give for a variable, chosen by its name: what matters for conversion is
-   * only that it has the right shape (a region, a version, a list, a GUID).
+   * only that it has the right shape (a region, a version, a list, a GUID). A list is written as
+   * HCL list text, which only a variable typed as a list reads as a list: an untyped HCL2 variable
+   * and a legacy user variable keep it as text, so their cases give such values themselves.
    */
   static String plausible(String name) {
     String n = name.toLowerCase(java.util.Locale.ROOT).replace('-', '_');
@@ -309,8 +311,10 @@ class PackerCorpusVerdictTest {
                 "image_offer",
                 "image_sku")
             .var("packer_working_dir", "./")
+            // Untyped and used as [var.replication_regions]: Packer takes a -var value of an
+            // untyped variable as a string, so list text would be one region named ["westeurope"].
+            .var("replication_regions", "westeurope")
             .vars(
-                "replication_regions",
                 "resource_group",
                 "storage_account_type",
                 "subscription",
@@ -652,8 +656,9 @@ class PackerCorpusVerdictTest {
     fails(
         "packer-json/cesar-younes__Packer-AzureARM__store-sig/store-shared-image-gallery.json",
         base().uris().skip(),
-        "PKRMAP-E108",
-        "no managed_image_resource_group_name, no image_sku, empty gallery destination");
+        "PKRMAP-E106 PKRMAP-E108",
+        "no managed_image_resource_group_name, no image_sku, empty gallery destination and"
+            + " replication region");
     converts(
         "packer-json/chrisvugrinec__azure-packer-demo__buildagent/buildagent-azure.json",
         base().uris().skip(),
@@ -741,8 +746,10 @@ class PackerCorpusVerdictTest {
                 "goss_url",
                 "goss_vars_file",
                 "goss_version",
-                "image_name",
-                "replication_regions",
+                "image_name")
+            // A user variable is a string, which Packer's weak decoding makes a list of one region.
+            .var("replication_regions", "westeurope")
+            .vars(
                 "resource_group_name",
                 "shared_image_gallery_name",
                 "sig_image_version",

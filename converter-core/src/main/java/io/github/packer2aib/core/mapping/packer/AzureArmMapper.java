@@ -141,10 +141,18 @@ final class AzureArmMapper {
           f.nameRange("build_resource_group_name"),
           "build_resource_group_name set here");
     }
-    if (location.isPresent()) {
+    // Empty (an unset variable) is no location, as for Packer, which reads "" as not set.
+    if (location.isPresent() && !location.get().isEmpty()) {
       u.location = Regions.normalized(location.get());
       u.trace.put("/location", f.take("location").get().valueRange());
-      if (!u.location.equals(location.get())) {
+      if (!Regions.possible(u.location)) {
+        u.report.add(
+            PackerMapCode.INVALID_VALUE,
+            f.take("location").get().valueRange(),
+            "location = "
+                + Words.quote(location.get())
+                + Regions.impossibleDetail(location.get(), false));
+      } else if (!u.location.equals(location.get())) {
         u.report.add(
             PackerMapCode.FIELD_REWRITTEN,
             f.nameRange("location"),
@@ -178,9 +186,13 @@ final class AzureArmMapper {
     } else if (!f.has("location")) {
       u.report.add(
           PackerMapCode.NO_LOCATION,
-          f.range(),
-          "The source sets neither location nor build_resource_group_name, so the image template"
-              + " has no location. Set location in the source or pass --location.");
+          f.written("location") ? f.nameRange("location") : f.range(),
+          f.written("location")
+              ? "location is written but empty, as a variable or environment variable without a"
+                  + " value makes it, and the source sets no build_resource_group_name, so the"
+                  + " image template has no location. Give location a value or pass --location."
+              : "The source sets neither location nor build_resource_group_name, so the image"
+                  + " template has no location. Set location in the source or pass --location.");
     }
     String staging = null;
     if (buildGroup.isPresent()) {

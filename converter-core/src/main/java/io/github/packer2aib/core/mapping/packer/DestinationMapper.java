@@ -825,8 +825,8 @@ final class DestinationMapper {
    */
   private boolean buildLocationAdded(List<String> regions, Range at, String field) {
     String location = Regions.normalized(u.location);
-    if (regions.contains(location)) {
-      return false;
+    if (regions.contains(location) || !Regions.possible(location)) {
+      return false; // named, or no region at all (refused at location)
     }
     u.report.add(
         PackerMapCode.FIELD_REWRITTEN,
@@ -863,7 +863,24 @@ final class DestinationMapper {
     for (String n : names) {
       String r = Regions.normalized(n);
       out.add(r);
-      if (!r.equals(n)) {
+      if (!Regions.possible(r)) {
+        u.report.add(
+            PackerMapCode.INVALID_VALUE,
+            at.valueRange(field),
+            n.isEmpty()
+                ? Words.concat(
+                    "A region in ",
+                    at.name(field),
+                    " is empty, as a variable or environment variable without a value makes it,"
+                        + " and Azure refuses a region without a name when the template is"
+                        + " deployed: give it a value.")
+                : Words.concat(
+                    "The region ",
+                    Words.quote(n),
+                    " in ",
+                    at.name(field),
+                    Regions.impossibleDetail(n, true)));
+      } else if (!r.equals(n)) {
         changed.add(
             Words.quote(n) + (changed.isEmpty() ? " is written as " : " as ") + Words.quote(r));
       }

@@ -652,6 +652,30 @@ final class MappingCases {
                                     d.set(
                                         "replication_regions",
                                         List.of("North Europe", "westeurope", "East US 2")))))));
+    // Names no Azure region can have (list text from an untyped variable given a list with -var, a
+    // portal label, a hyphen): Azure refuses them only when the template is deployed.
+    add(
+        "gallery-region-impossible-names",
+        one(
+            gallerySource(
+                s ->
+                    s.set("location", "(Europe) West Europe")
+                        .block(
+                            "shared_image_gallery_destination",
+                            sig.andThen(
+                                d ->
+                                    d.set(
+                                        "replication_regions",
+                                        List.of("[\"westeurope\"]", "northeurope")))))));
+    add(
+        "gallery-target-region-impossible-name",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        sig.andThen(
+                            d -> d.block("target_region", t -> t.set("name", "west-europe")))))));
     add(
         "gallery-target-region-display-name",
         one(

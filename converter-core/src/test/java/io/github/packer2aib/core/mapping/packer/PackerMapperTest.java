@@ -187,6 +187,35 @@ class PackerMapperTest {
   }
 
   @Test
+  void aRegionNameNoAzureRegionCanHaveIsRefusedAndAnEmptyLocationIsNone() {
+    // ["westeurope"]: list text, what an untyped variable holds when -var gives it a list.
+    PackerFixture.Result r =
+        MappingCases.one(MappingCases.linux(s -> s.set("location", "[\"westeurope\"]"))).result();
+    MapResult m = PackerMapper.map(r.template(), MappingCases.opts(), MemoryFiles.empty());
+    List<Diagnostic> refused =
+        m.diagnostics().stream().filter(d -> d.code().equals("PKRMAP-E106")).toList();
+    assertEquals(1, refused.size(), m.diagnostics().toString());
+    assertEquals("\"[\\\"westeurope\\\"]\"", text(r, refused.get(0).subject()));
+    assertTrue(refused.get(0).detail().contains("a list written as text"), refused.toString());
+    // Display names are regions (normalized with a note); an empty location is none: --location.
+    PackerFixture.Result display =
+        MappingCases.one(MappingCases.linux(s -> s.set("location", "North Europe"))).result();
+    m = PackerMapper.map(display.template(), MappingCases.opts(), MemoryFiles.empty());
+    assertTrue(m.templates().get(0).json().contains("\"location\": \"northeurope\""));
+    PackerFixture.Result empty =
+        MappingCases.one(MappingCases.linux(s -> s.set("location", ""))).result();
+    m =
+        PackerMapper.map(
+            empty.template(), MappingCases.opts().withLocation("uksouth"), MemoryFiles.empty());
+    assertTrue(m.templates().get(0).json().contains("\"location\": \"uksouth\""));
+    m = PackerMapper.map(empty.template(), MappingCases.opts(), MemoryFiles.empty());
+    List<Diagnostic> none =
+        m.diagnostics().stream().filter(d -> d.code().equals("PKRMAP-E113")).toList();
+    assertEquals(1, none.size(), m.diagnostics().toString());
+    assertTrue(none.get(0).detail().contains("written but empty"), none.toString());
+  }
+
+  @Test
   void aLinuxDestinationWithoutExtensionIsNotWarnedAboutAsAFolder() {
     // scp and SFTP write the file as /opt/app (Packer's SSH upload does not look for a folder), so
     // PKRMAP-W317 is for Windows (WinRM) alone.
