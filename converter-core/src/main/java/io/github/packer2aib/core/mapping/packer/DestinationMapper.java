@@ -62,17 +62,57 @@ final class DestinationMapper {
     addIfPresent(out, galleryTarget());
     addIfPresent(out, vhdTarget());
     if (!any) {
-      u.report.add(
-          PackerMapCode.NO_DESTINATION,
-          f.range(),
-          "The source captures no image: set managed_image_name with"
-              + " managed_image_resource_group_name, a shared_image_gallery_destination block, or"
-              + " capture_container_name with capture_name_prefix.");
+      noDestination();
     }
     for (int i = 0; i < out.size(); i++) {
       u.trace.put("/properties/distribute/" + i, distributorRanges.get(i));
     }
     return out;
+  }
+
+  /** The fields that name a destination, by the destination they name. */
+  private static final List<List<String>> DESTINATION_FIELDS =
+      List.of(
+          List.of("managed_image_name", "managed_image_resource_group_name"),
+          List.of("shared_image_gallery_destination"),
+          List.of("capture_container_name", "capture_name_prefix"));
+
+  /**
+   * Says that the source captures no image. When fields of a destination are written but empty (a
+   * variable or environment variable without a value, which Packer reads as not set), says so at
+   * the first of them, with what else that destination needs, as E108 says it of a pair with one
+   * empty half ({@link BuilderChecks#absentOrEmpty}).
+   */
+  private void noDestination() {
+    List<String> empty = new ArrayList<>();
+    StringBuilder partners = new StringBuilder();
+    for (List<String> destination : DESTINATION_FIELDS) {
+      List<String> written = new ArrayList<>();
+      List<String> absent = new ArrayList<>();
+      for (String k : destination) {
+        (f.written(k) ? written : absent).add(k);
+      }
+      if (!written.isEmpty()) {
+        empty.addAll(written);
+        if (!absent.isEmpty()) {
+          partners
+              .append(' ')
+              .append(Words.and(written))
+              .append(written.size() > 1 ? " also need " : " also needs ")
+              .append(Words.and(absent))
+              .append('.');
+        }
+      }
+    }
+    u.report.add(
+        PackerMapCode.NO_DESTINATION,
+        empty.isEmpty() ? f.range() : f.nameRange(empty.get(0)),
+        "The source captures no image: "
+            + (empty.isEmpty()
+                ? "set managed_image_name with managed_image_resource_group_name, a"
+                    + " shared_image_gallery_destination block, or capture_container_name with"
+                    + " capture_name_prefix."
+                : BuilderChecks.absentOrEmpty(f, empty) + partners));
   }
 
   private static void addIfPresent(List<Distributor> out, Optional<Distributor> d) {

@@ -1005,6 +1005,18 @@ final class MappingCases {
         "vhd-destination-incomplete",
         one(gallerySource(s -> s.set("capture_container_name", "images"))));
     add("no-destination", one(gallerySource(s -> s.set("vm_size", "Standard_D2s_v5"))));
+    // Both fields written from variables without a value: said at them, as written but empty
+    // (it said "set managed_image_name with …" at the source), and so is the empty VHD field with
+    // the prefix it lacks.
+    add(
+        "no-destination-written-but-empty",
+        one(
+            gallerySource(
+                s ->
+                    s.set("vm_size", "Standard_D2s_v5")
+                        .set("managed_image_name", "")
+                        .set("managed_image_resource_group_name", "")
+                        .set("capture_container_name", ""))));
     add("skip-create-image-refused", one(linux(s -> s.set("skip_create_image", true))));
     add(
         "managed-image-incomplete",

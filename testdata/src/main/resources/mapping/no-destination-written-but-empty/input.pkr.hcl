@@ -1,0 +1,17 @@
+source "azure-arm" "ubuntu" {
+  os_type = "Linux"
+  subscription_id = "00000000-0000-0000-0000-000000000001"
+  location = "westeurope"
+  image_publisher = "Canonical"
+  image_offer = "0001-com-ubuntu-server-jammy"
+  image_sku = "22_04-lts-gen2"
+  image_version = "22.04.202401010"
+  vm_size = "Standard_D2s_v5"
+  managed_image_name = ""
+  managed_image_resource_group_name = ""
+  capture_container_name = ""
+}
+
+build {
+  sources = ["source.azure-arm.ubuntu"]
+}
