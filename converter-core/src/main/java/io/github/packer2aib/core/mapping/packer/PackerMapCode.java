@@ -102,7 +102,8 @@ public enum PackerMapCode implements DiagnosticCode {
   GENERALIZATION_CUSTOM("PKRMAP-W402", "Custom generalization kept"),
   GENERALIZATION_NOT_LAST("PKRMAP-E403", "Generalization step not last"),
   GENERALIZATION_IN_SCRIPT("PKRMAP-W404", "Script may generalize the VM"),
-  SENSITIVE_VALUE("PKRMAP-E405", "Sensitive value in output");
+  SENSITIVE_VALUE("PKRMAP-E405", "Sensitive value in output"),
+  GENERALIZED_BY_IMAGE_BUILDER("PKRMAP-N406", "Image generalized by Image Builder");
 
   private final Text text;
 

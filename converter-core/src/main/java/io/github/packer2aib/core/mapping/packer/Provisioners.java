@@ -111,7 +111,51 @@ final class Provisioners {
     return Optional.empty();
   }
 
+  /** The diagnostics that say a step generalizes the VM (or may). */
+  private static final Set<PackerMapCode> GENERALIZATION_SAID =
+      Set.of(
+          PackerMapCode.GENERALIZATION_DROPPED,
+          PackerMapCode.GENERALIZATION_CUSTOM,
+          PackerMapCode.GENERALIZATION_NOT_LAST,
+          PackerMapCode.GENERALIZATION_IN_SCRIPT);
+
   List<Step> map() {
+    int mark = u.report.mark();
+    List<Step> steps = mapSteps();
+    if (!u.report.anySince(mark, GENERALIZATION_SAID)) {
+      generalizedByImageBuilder();
+    }
+    return steps;
+  }
+
+  /**
+   * Says, once per image template, that no step generalizes the VM: the Azure plugin then only
+   * calls the Compute API's generalize on the VM when it captures it (StepCaptureImage), which runs
+   * nothing on it, while Image Builder always runs its own generalization after the last step
+   * (mapping.md §0.1 4), so the image differs from Packer's.
+   */
+  private void generalizedByImageBuilder() {
+    boolean windows = u.os == Os.WINDOWS;
+    u.report.add(
+        PackerMapCode.GENERALIZED_BY_IMAGE_BUILDER,
+        u.usage.range(),
+        "No step of this build generalizes the VM (no "
+            + (windows ? "Sysprep /generalize" : "waagent -deprovision")
+            + " that the converter can see). Packer then only marks the VM generalized when it"
+            + " captures the image, which runs nothing on the VM, while Image Builder always"
+            + " generalizes it after the last step with its own command, "
+            + (windows
+                ? "Sysprep /oobe /generalize /quiet /quit (which fails, for instance, when an"
+                    + " app is installed for one user only)"
+                : "waagent -force -deprovision+user (which also deletes the build VM's user"
+                    + " account and its home directory)")
+            + ", so the image is generalized where Packer's was not. To run other commands in its"
+            + " place, write them to "
+            + Generalization.script(u.os)
+            + " in a last step: Image Builder runs that file instead of its own command.");
+  }
+
+  private List<Step> mapSteps() {
     String key = UsageFilter.key(u.usage);
     List<Prov> applicable = new ArrayList<>();
     for (Provisioner p : u.build.provisioners()) {

@@ -5,6 +5,7 @@ import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Collects the diagnostics of one source usage's mapping. */
 final class Report {
@@ -38,6 +39,18 @@ final class Report {
     for (int i = mark; i < items.size(); i++) {
       if (items.get(i).isError()) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a diagnostic of one of {@code codes} was added since {@code mark}. */
+  boolean anySince(int mark, Set<PackerMapCode> codes) {
+    for (int i = mark; i < items.size(); i++) {
+      for (PackerMapCode c : codes) {
+        if (items.get(i).code().equals(c.id())) {
+          return true;
+        }
       }
     }
     return false;

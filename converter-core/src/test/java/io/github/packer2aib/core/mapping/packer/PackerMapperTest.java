@@ -216,6 +216,36 @@ class PackerMapperTest {
   }
 
   @Test
+  void aBuildWithoutGeneralizationGetsOneNoteThatImageBuilderGeneralizes() {
+    // Packer's azure-arm only calls the Compute API's generalize (StepCaptureImage); Image Builder
+    // runs Sysprep or waagent -deprovision+user after the last step whatever the template says.
+    java.util.function.Function<List<String>, List<Diagnostic>> notes =
+        lines -> {
+          PackerFixture.Result r =
+              MappingCases.one(
+                      MappingCases.windows(s -> {}),
+                      b ->
+                          b.provisioner("powershell", p -> p.set("inline", List.of("Get-Date")))
+                              .provisioner("powershell", p -> p.set("inline", lines)))
+                  .result();
+          MapResult m = PackerMapper.map(r.template(), MappingCases.opts(), MemoryFiles.empty());
+          return m.diagnostics().stream().filter(d -> d.code().equals("PKRMAP-N406")).toList();
+        };
+    List<Diagnostic> none = notes.apply(List.of("Write-Output done"));
+    assertEquals(1, none.size(), none.toString());
+    assertTrue(none.get(0).detail().contains("c:\\DeprovisioningScript.ps1"), none.toString());
+    assertTrue(none.get(0).detail().contains("Sysprep /oobe /generalize"), none.toString());
+    // A template that generalizes (dropped as Image Builder's own, or kept as the script) has none.
+    assertTrue(
+        notes
+            .apply(
+                List.of(
+                    "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe /generalize /quiet"
+                        + " /quit /mode:vm"))
+            .isEmpty());
+  }
+
+  @Test
   void aLinuxDestinationWithoutExtensionIsNotWarnedAboutAsAFolder() {
     // scp and SFTP write the file as /opt/app (Packer's SSH upload does not look for a folder), so
     // PKRMAP-W317 is for Windows (WinRM) alone.
@@ -329,7 +359,10 @@ class PackerMapperTest {
             .result();
     MapResult m = PackerMapper.map(r.template(), MappingCases.opts(), MemoryFiles.empty());
     assertEquals(2, m.templates().size());
-    assertEquals(List.of("PKRMAP-W211"), m.diagnostics().stream().map(Diagnostic::code).toList());
+    // PKRMAP-N406 (no step generalizes) is said once per image template, at its usage.
+    assertEquals(
+        List.of("PKRMAP-N406", "PKRMAP-N406", "PKRMAP-W211"),
+        m.diagnostics().stream().map(Diagnostic::code).toList());
   }
 
   @Test
@@ -365,8 +398,8 @@ class PackerMapperTest {
             t.packer(),
             t.description());
     MapResult m = PackerMapper.map(withLocal, MappingCases.opts(), MemoryFiles.empty());
-    Diagnostic d = m.diagnostics().get(0);
-    assertEquals("PKRMAP-E405", d.code());
+    Diagnostic d =
+        m.diagnostics().stream().filter(x -> x.code().equals("PKRMAP-E405")).findFirst().get();
     assertTrue(d.detail().startsWith("The value of inline comes from the sensitive local \"key\""));
     assertTrue(!d.detail().contains("Local-Secret-123"));
   }
