@@ -845,7 +845,8 @@ class SecretLeakTest {
     // conn is no secret of its own (its default is more than env()), but holds the text of
     // sp_secret; the location is written in lower case, which the final scan for the text as
     // written missed: the template was written with "hunter2hunter2@login", and the note about the
-    // rewrite quoted it (review inspect.md 2).
+    // rewrite quoted it (review inspect.md 2). A region-shaped value, since a location that is no
+    // region name at all is refused (PKRMAP-E106) before the scan.
     String template =
         TEMPLATE
                 .replace("variable \"sp_key\"", "variable \"unused\"")
@@ -859,7 +860,7 @@ class SecretLeakTest {
               }
               variable "conn" {
                 type    = string
-                default = "${env("SP_SECRET")}@login"
+                default = "${env("SP_SECRET")} West"
               }
               """;
     ConversionResult r =
@@ -870,7 +871,7 @@ class SecretLeakTest {
     assertTrue(
         only(r, "PKRMAP-N118")
             .detail()
-            .startsWith("location = \"***@login\" is written as \"***@login\""),
+            .startsWith("location = \"*** West\" is written as \"***west\""),
         () -> text(r));
     for (String rendered : renderings(r)) {
       assertFalse(
