@@ -170,48 +170,23 @@ record Leftovers(
     List<String> listed = keptListed();
     if (!listed.isEmpty()) {
       boolean one = listed.size() == 1;
-      s.append("\nwarning: ")
-          .append(Report.plural(listed.size(), "image template"))
-          .append(" in ")
-          .append(out)
-          .append(one ? " was" : " were")
-          .append(" not written by this run (")
-          .append(CliCode.EARLIER_OUTPUT.id())
-          .append("): ")
-          .append(one ? EarlierOutputs.WHY_ONE : EarlierOutputs.WHY_MANY)
-          .append(prune ? " (" + (one ? KEPT_ONE : KEPT_MANY) + ")" : "")
-          .append(":\n");
-      list(s, listed, report);
+      notWrittenByThisRun(
+          s,
+          out,
+          listed,
+          ": "
+              + (one ? EarlierOutputs.WHY_ONE : EarlierOutputs.WHY_MANY)
+              + (prune ? " (" + (one ? KEPT_ONE : KEPT_MANY) + ")" : ""),
+          report);
     }
     List<String> failed = keptOfFailed();
     if (!failed.isEmpty()) {
-      boolean one = failed.size() == 1;
-      s.append("\nwarning: ")
-          .append(Report.plural(failed.size(), "image template"))
-          .append(" in ")
-          .append(out)
-          .append(one ? " was" : " were")
-          .append(" not written by this run (")
-          .append(CliCode.EARLIER_OUTPUT.id())
-          .append("): ")
-          .append(one ? FAILED_ONE : FAILED_MANY)
-          .append(":\n");
-      list(s, failed, report);
+      notWrittenByThisRun(
+          s, out, failed, ": " + (failed.size() == 1 ? FAILED_ONE : FAILED_MANY), report);
     }
     List<String> others = keptUnlisted();
     if (!others.isEmpty()) {
-      boolean one = others.size() == 1;
-      s.append("\nwarning: ")
-          .append(Report.plural(others.size(), "image template"))
-          .append(" in ")
-          .append(out)
-          .append(one ? " was" : " were")
-          .append(" not written by this run (")
-          .append(CliCode.EARLIER_OUTPUT.id())
-          .append("), ")
-          .append(unlistedWhy(one))
-          .append(":\n");
-      list(s, others, report);
+      notWrittenByThisRun(s, out, others, ", " + unlistedWhy(others.size() == 1), report);
     }
     return s.toString();
   }
@@ -271,6 +246,24 @@ record Leftovers(
   private static final String KEPT_MANY =
       "--prune left them: packer2aib's list of what it wrote here does not hold them as they"
           + " are, so someone else wrote them or changed them since";
+
+  /**
+   * One CLI-W001 warning line over {@code files}, with {@code why} after the code, and the list.
+   */
+  private static void notWrittenByThisRun(
+      StringBuilder s, Path out, List<String> files, String why, boolean report) {
+    s.append("\nwarning: ")
+        .append(Report.plural(files.size(), "image template"))
+        .append(" in ")
+        .append(out)
+        .append(files.size() == 1 ? " was" : " were")
+        .append(" not written by this run (")
+        .append(CliCode.EARLIER_OUTPUT.id())
+        .append(")")
+        .append(why)
+        .append(":\n");
+    list(s, files, report);
+  }
 
   private static void list(StringBuilder s, List<String> paths, boolean report) {
     for (int i = 0; i < paths.size() && i < SHOWN; i++) {
