@@ -221,7 +221,13 @@ final class ValueEvaluator {
    */
   private static String readsVariable(DocNode value) {
     String text = DocScalar.stringValue(value).orElse(null);
-    if (text == null || !text.startsWith("{{")) {
+    // Only one action that names user: the cheap checks spare every other templated string a
+    // second parse (the evaluation parsed it already, from a memo this method does not share).
+    if (text == null
+        || !text.startsWith("{{")
+        || !text.endsWith("}}")
+        || text.indexOf("{{", 2) >= 0
+        || !text.contains("user")) {
       return null;
     }
     ParsedTemplate parsed = TemplateParser.parse(text);
