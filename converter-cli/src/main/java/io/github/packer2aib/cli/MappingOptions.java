@@ -69,7 +69,7 @@ final class MappingOptions {
                 OptionSpec.builder("--location")
                     .paramLabel("REGION")
                     .type(String.class)
-                    .converters(new OptionTypes.NonBlankConverter("a region such as westeurope"))
+                    .converters(new OptionTypes.RegionConverter())
                     .description("The template's location when the Packer template has none."),
                 () -> location,
                 v -> location = v)

@@ -173,6 +173,26 @@ final class OptionTypes {
     }
   }
 
+  /**
+   * {@code --location}: a region's name, normalized as the Azure plugin normalizes a template's
+   * location ({@code "West Europe"} is {@code westeurope}); a value no region can have is a usage
+   * error rather than a template Azure refuses at deployment.
+   */
+  static final class RegionConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      String given = new NonBlankConverter("a region such as westeurope").convert(value);
+      return OptionValues.region(given)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "expected a region such as westeurope (letters and digits; spaces and upper"
+                          + " case are taken out), not '"
+                          + given
+                          + "'"));
+    }
+  }
+
   /** {@code -q/--quiet}, as convert, validate and inspect declare it. */
   static OptionSpec.Builder quiet() {
     return OptionSpec.builder("-q", "--quiet")

@@ -68,6 +68,8 @@ class CliGoldenTest {
           new Case("error-bad-data", "convert", "--data", "hcp.base.id=hunter2", "x.json"),
           new Case("error-bad-identity", "convert", "--identity", "/x/y", "x.json"),
           new Case("error-blank-location", "convert", "--location", " ", "x.json"),
+          // No region has this name; --location is written into templates as it is given.
+          new Case("error-bad-location", "convert", "--location", "[westeurope]", "x.json"),
           // The signature is never echoed; one usage error, not one error per template.
           new Case(
               "error-signed-base-uri",

@@ -304,7 +304,22 @@ public final class SettingsBinder {
         return true;
       case LOCATION:
         nonBlankString(m, p, "a region such as westeurope")
-            .ifPresent(s -> layer.location = Optional.of(s));
+            .ifPresent(
+                s ->
+                    OptionValues.region(s)
+                        .ifPresentOrElse(
+                            r -> layer.location = Optional.of(r),
+                            () ->
+                                report(
+                                    SettingsCode.INVALID_LOCATION,
+                                    m.value().range(),
+                                    p,
+                                    "The value of "
+                                        + quote(m.key())
+                                        + " is not the name of an Azure region: region names are"
+                                        + " letters and digits (westeurope, eastus2) once spaces"
+                                        + " and upper case are taken out. Give the region's"
+                                        + " name.")));
         return true;
       case SCRIPT_BASE_URI:
         baseUri(m, p).ifPresent(s -> layer.scriptBaseUri = Optional.of(s));

@@ -38,6 +38,8 @@ public enum SettingsCode implements DiagnosticCode {
   INVALID_BUILD_TIMEOUT("SET-E016", "Invalid build timeout"),
   /** An {@code ignore} item that is not a warning or note code of the library. */
   CODE_NOT_IGNORABLE("SET-E017", "Code cannot be ignored"),
+  /** A {@code location} no Azure region can have ({@code ["westeurope"]}). */
+  INVALID_LOCATION("SET-E018", "Invalid location"),
   /** A {@code templates} entry whose glob matched none of the converted templates. */
   UNUSED_ENTRY("SET-W001", "Entry matches no template");
 

@@ -73,6 +73,18 @@ public final class OptionValues {
     return false;
   }
 
+  /**
+   * The region a {@code --location} value names, as the Azure plugin normalizes a template's
+   * location (lower case, no spaces: {@code "West Europe"} is {@code westeurope}), or empty when no
+   * Azure region can have that name ({@code ["westeurope"]}, {@code (Europe) West Europe}): the
+   * option's value is written into templates as it is, and Azure would refuse it only at
+   * deployment.
+   */
+  public static Optional<String> region(String value) {
+    String normalized = Regions.normalized(value.strip());
+    return Regions.possible(normalized) ? Optional.of(normalized) : Optional.empty();
+  }
+
   /** Whether {@code value} is the resource id of a user-assigned managed identity. */
   public static boolean isUserAssignedIdentity(String value) {
     return IDENTITY.matcher(value).matches();

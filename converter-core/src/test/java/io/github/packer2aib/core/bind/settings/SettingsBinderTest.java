@@ -719,6 +719,30 @@ class SettingsBinderTest {
   }
 
   @Test
+  void locationsAreRegionNamesAsThePluginNormalizesThem() {
+    // A location is written into templates as given: "West Europe" as the Azure plugin reads a
+    // template's location, and list text ("[westeurope]" from an untyped variable's habit) or a
+    // portal label, which no region has, refused here rather than by Azure at deployment.
+    Settings s =
+        valid("s.yaml", "defaults:\n  location: ' West Europe'\ntemplates:\n  - path: a\n");
+    assertEquals(Optional.of("westeurope"), s.forTemplate("a").location());
+    SettingsResult r =
+        bind(
+            "s.yaml",
+            "defaults:\n  location: '[\"westeurope\"]'\ntemplates:\n  - path: a\n"
+                + "    location: (Europe) West Europe\n");
+    assertEquals(
+        List.of(
+            "SET-E018 s.yaml:2:13 /defaults/location | The value of \"location\" is not the name of"
+                + " an Azure region: region names are letters and digits (westeurope, eastus2)"
+                + " once spaces and upper case are taken out. Give the region's name.",
+            "SET-E018 s.yaml:5:15 /templates/0/location | The value of \"location\" is not the"
+                + " name of an Azure region: region names are letters and digits (westeurope,"
+                + " eastus2) once spaces and upper case are taken out. Give the region's name."),
+        lines(r));
+  }
+
+  @Test
   void wrongTypesSayWhatIsExpected() {
     SettingsResult r =
         bind(

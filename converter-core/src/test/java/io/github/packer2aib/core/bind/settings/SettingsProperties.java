@@ -112,8 +112,9 @@ class SettingsProperties {
             Arbitraries.maps(names, texts).ofMaxSize(4),
             words.map(w -> w + ".pkrvars.hcl").list().ofMaxSize(2),
             words.list().ofMaxSize(2),
-            // A blank location is an error (SET-E012), not a setting.
-            texts.filter(t -> !t.isBlank()).optional(),
+            // A blank location is an error (SET-E012), and so is one no region can have
+            // (SET-E018): a location is a region's name, letters and digits.
+            words.optional(),
             Arbitraries.of(true, false).optional())
         .as(Layer::new);
   }
