@@ -239,7 +239,7 @@ final class BulkRun {
     if (out == null) {
       leftovers = Leftovers.NONE; // validate -r: no output folder
     } else {
-      List<String> earlier = earlierOutputs(roots, folders, candidates);
+      List<String> earlier = earlierOutputs(roots, folders);
       // A template that failed this run still exists: its last good outputs are no leftovers for
       // --prune to delete (one broken commit would delete a deployed image template); they stay,
       // named as such, and the list keeps vouching for them.
@@ -732,8 +732,7 @@ final class BulkRun {
    * The image templates in the output folder that this run did not write ({@link EarlierOutputs});
    * none when the run converts only part of its roots or the folder cannot be looked through.
    */
-  private List<String> earlierOutputs(
-      List<Discovery.Root> roots, OutputFolders folders, List<Discovery.Candidate> candidates) {
+  private List<String> earlierOutputs(List<Discovery.Root> roots, OutputFolders folders) {
     // A run over part of its roots (filters, or a file given as a root, which converts that file
     // alone) leaves the outputs of the rest alone: they are not leftovers.
     if (settings.discovery().filters()) {

@@ -86,26 +86,8 @@ final class BuilderChecks {
             l.name() + " is not used with the other fields set beside it, so it was dropped.");
         continue;
       }
-      String close = Words.closest(l.key(), known);
       String block = l.name().substring(0, Math.max(0, l.name().length() - l.key().length() - 1));
-      if (close != null) {
-        u.report.add(
-            PackerMapCode.FIELD_PACKER_REFUSES,
-            l.range(),
-            UnknownFields.refused(nested, l, block, l.key(), close));
-      } else {
-        u.report.add(
-            PackerMapCode.UNKNOWN_FIELD,
-            l.range(),
-            UnknownFields.unknown(
-                nested,
-                l,
-                l.name(),
-                "the Azure plugin",
-                null,
-                "if it is a field of a newer plugin version and matters for the image, add its"
-                    + " equivalent to the image template by hand."));
-      }
+      UnknownFields.reportAzureField(u, nested, l, known, block, l.key(), l.name());
     }
   }
 }

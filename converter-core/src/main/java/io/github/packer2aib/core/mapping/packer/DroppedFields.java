@@ -180,25 +180,8 @@ final class DroppedFields {
    * of the Azure plugin may have it ({@link UnknownFields}).
    */
   private static void unknown(Unit u, Fields f, Fields.Leftover l) {
-    String close = Words.closest(l.key(), KNOWN);
-    if (close != null) {
-      u.report.add(
-          PackerMapCode.FIELD_PACKER_REFUSES,
-          l.range(),
-          UnknownFields.refused(f, l, "The azure-arm builder", l.name(), close));
-    } else {
-      u.report.add(
-          PackerMapCode.UNKNOWN_FIELD,
-          l.range(),
-          UnknownFields.unknown(
-              f,
-              l,
-              "the azure-arm field " + l.name(),
-              "the Azure plugin",
-              null,
-              "if it is a field of a newer plugin version and matters for the image, add its"
-                  + " equivalent to the image template by hand."));
-    }
+    UnknownFields.reportAzureField(
+        u, f, l, KNOWN, "The azure-arm builder", l.name(), "the azure-arm field " + l.name());
   }
 
   /**
@@ -290,12 +273,7 @@ final class DroppedFields {
       return new Verdict(
           PackerMapCode.NO_EQUIVALENT, Words.concat(NO_EQUIVALENT.get(k), " ", k, " was dropped."));
     } else if (UnknownFields.PACKER_CONFIG.contains(k)) {
-      return new Verdict(
-          PackerMapCode.FIELD_DROPPED,
-          Words.concat(
-              k,
-              " is one of the settings Packer gives every plugin of a build itself; an image"
-                  + " template has no use for it, so it was dropped."));
+      return new Verdict(PackerMapCode.FIELD_DROPPED, UnknownFields.packerConfigDropped(k));
     } else if (k.equals("sas_token_duration")) {
       // The plugin's own field (since 2.x): how long its SAS grant on the OS disk lasts.
       return new Verdict(

@@ -672,8 +672,7 @@ final class Fields {
     if (elements != null) {
       for (int i = 0; i < elements.size(); i++) {
         if (!elements.get(i).isWhollyKnown()) {
-          Optional<ValueLayout> at = f.layout().element(i);
-          return at.isPresent() ? at.get().range() : f.valueRange();
+          return TemplateFields.element(f, i, elements.size());
         }
       }
     }

@@ -193,10 +193,13 @@ public final class PackerMapper {
       for (SourceUsage usage : build.sources()) {
         used.add(usage.source().reference());
         String type = usage.source().type();
-        String which = legacy ? "The builder " + usage.name() : "The source " + usage.reference();
         if (type.equals(AZURE_ARM)) {
           out.add(new Candidate(b, build, usage, legacy));
-        } else if (isMistypedAzureArm(type)) {
+          continue;
+        }
+        // Named only for the messages below: the usual azure-arm source builds no text.
+        String which = legacy ? "The builder " + usage.name() : "The source " + usage.reference();
+        if (isMistypedAzureArm(type)) {
           mistyped = true;
           r.add(
               PackerMapCode.MISTYPED_AZURE_TYPE,

@@ -126,11 +126,7 @@ final class Prov {
       Fields.Leftover l = leftovers.get(i);
       if (core && UnknownFields.PACKER_CONFIG.contains(l.key())) {
         u.report.add(
-            PackerMapCode.FIELD_DROPPED,
-            l.range(),
-            l.name()
-                + " is one of the settings Packer gives every plugin of a build itself; an image"
-                + " template has no use for it, so it was dropped.");
+            PackerMapCode.FIELD_DROPPED, l.range(), UnknownFields.packerConfigDropped(l.name()));
         continue;
       }
       if (BLOCK_SETTINGS.contains(l.key())) {
@@ -253,8 +249,8 @@ final class Prov {
       if (lines.isEmpty()) {
         return Optional.empty();
       }
-      Range listAt = f.valueRange("inline");
       Field inline = f.take("inline").get();
+      Range listAt = inline.valueRange();
       if (!UnfitCharacters.commandsFit(this, lines.get(), inline)) {
         return Optional.empty();
       }

@@ -102,18 +102,11 @@ final class Secrets {
   /**
    * Words naming where a sensitive value came from: {@code the sensitive variable "pw"}, {@code the
    * sensitive variables "a" and "b"}, or {@code a sensitive variable or local} when no value could
-   * be matched (a function transformed it).
-   */
-  String origin(Value value) {
-    return origin(value, null);
-  }
-
-  /**
-   * {@link #origin(Value)} of a value written as reading the variable {@code reads} alone ({@code
-   * var.x}, {@code {{user `x`}}}; null when it is not): when that variable is a secret one, it
-   * alone is named. Found by the values, every sensitive variable that holds the same text was
-   * named ("client_id" and "subscription_id" for subscription_id = var.subscription_id, when both
-   * are given the same value).
+   * be matched (a function transformed it). For a value written as reading the variable {@code
+   * reads} alone ({@code var.x}, {@code {{user `x`}}}; null when it is not), when that variable is
+   * a secret one, it alone is named. Found by the values, every sensitive variable that holds the
+   * same text was named ("client_id" and "subscription_id" for subscription_id =
+   * var.subscription_id, when both are given the same value).
    */
   String origin(Value value, String reads) {
     Named direct = direct(reads);

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -37,6 +38,49 @@ final class UnknownFields {
           "packer_on_error",
           "packer_user_variables",
           "packer_sensitive_variables");
+
+  /**
+   * Reports {@code l}, an azure-arm field (of the builder, or of a block in it) the converter does
+   * not know: the error when it is two edits or fewer from one of {@code known}, a misspelling
+   * Packer certainly refuses, else the warning, as a newer version of the Azure plugin may have it.
+   *
+   * @param what the builder or block, in words, for the error ("The azure-arm builder")
+   * @param field the field as the error names it
+   * @param unknownField the field as the warning names it ("the azure-arm field x")
+   */
+  static void reportAzureField(
+      Unit u,
+      Fields f,
+      Fields.Leftover l,
+      Collection<String> known,
+      String what,
+      String field,
+      String unknownField) {
+    String close = Words.closest(l.key(), known);
+    if (close != null) {
+      u.report.add(
+          PackerMapCode.FIELD_PACKER_REFUSES, l.range(), refused(f, l, what, field, close));
+    } else {
+      u.report.add(
+          PackerMapCode.UNKNOWN_FIELD,
+          l.range(),
+          unknown(
+              f,
+              l,
+              unknownField,
+              "the Azure plugin",
+              null,
+              "if it is a field of a newer plugin version and matters for the image, add its"
+                  + " equivalent to the image template by hand."));
+    }
+  }
+
+  /** The note for {@code name}, one of {@link #PACKER_CONFIG}, written in a template. */
+  static String packerConfigDropped(String name) {
+    return name
+        + " is one of the settings Packer gives every plugin of a build itself; an image template"
+        + " has no use for it, so it was dropped.";
+  }
 
   /**
    * Packer's words for a field its plugin does not know, in the syntax of {@code f}: an override's
