@@ -85,10 +85,6 @@ public final class PackerTemplates {
     return false;
   }
 
-  /** Top-level keys that only HCL's JSON syntax of a Packer template has. */
-  private static final java.util.Set<String> HCL_JSON_KEYS =
-      java.util.Set.of("source", "build", "variable", "locals", "local", "packer", "data");
-
   /**
    * True when a JSON text is a Packer template in HCL's JSON syntax: an object whose top-level keys
    * include {@code source}, {@code build} or {@code variable} written as blocks (objects or
@@ -118,7 +114,7 @@ public final class PackerTemplates {
       if (k.equals("builders") || k.equals("properties") || k.equals("resources")) {
         return false;
       }
-      hcl |= HCL_JSON_KEYS.contains(k);
+      hcl |= PackerHclLoader.HCL_JSON_KEYS.contains(k);
     }
     return hcl && hasHclBlock(parsed);
   }
@@ -224,7 +220,7 @@ public final class PackerTemplates {
   private static boolean hasHclBlock(ParseResult parsed) {
     DocObject o = (DocObject) parsed.documents().get(0);
     for (var m : o.members()) {
-      if (HCL_JSON_KEYS.contains(m.key())
+      if (PackerHclLoader.HCL_JSON_KEYS.contains(m.key())
           && (m.value() instanceof DocObject || m.value() instanceof DocArray)) {
         return true;
       }

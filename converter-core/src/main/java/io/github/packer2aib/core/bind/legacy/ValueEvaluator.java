@@ -222,7 +222,7 @@ final class ValueEvaluator {
   private static String readsVariable(DocNode value) {
     String text = DocScalar.stringValue(value).orElse(null);
     // Only one action that names user: the cheap checks spare every other templated string a
-    // second parse (the evaluation parsed it already, from a memo this method does not share).
+    // second parse (TemplateParser's memo of recent strings does not hold them all in a bulk run).
     if (text == null
         || !text.startsWith("{{")
         || !text.endsWith("}}")

@@ -233,7 +233,8 @@ final class BodyContent {
         : labels.size() + " labels (" + String.join(", ", labels) + ")";
   }
 
-  private static String expected(List<String> names, String kind) {
+  /** The sentence listing the {@code kind} allowed here, or nothing when there are none. */
+  static String expected(List<String> names, String kind) {
     if (names.isEmpty()) {
       return "";
     }

@@ -149,11 +149,7 @@ final class HclJson {
                 + what
                 + "."
                 + (suggestion.isEmpty() ? " Remove it or fix its name." : suggestion)
-                + (names.isEmpty()
-                    ? ""
-                    : " The arguments and block types allowed here are: "
-                        + String.join(", ", names)
-                        + ".")));
+                + BodyContent.expected(names, "arguments and block types")));
   }
 
   /** Whether {@code m} is the first argument of its name in its object; a second is an error. */

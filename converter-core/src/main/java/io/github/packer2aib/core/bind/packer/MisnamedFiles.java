@@ -10,7 +10,6 @@ import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,10 +21,6 @@ import java.util.regex.Pattern;
  */
 final class MisnamedFiles {
   private MisnamedFiles() {}
-
-  /** Top-level keys of HCL's JSON syntax, as {@code PackerTemplates} tells a .json file by them. */
-  private static final Set<String> HCL_JSON_KEYS =
-      Set.of("source", "build", "variable", "locals", "local", "packer", "data");
 
   /** A quoted {@code builders} key: the mark of a legacy template that does not parse as JSON. */
   private static final Pattern BUILDERS_KEY = Pattern.compile("\"builders\"\\s*:");
@@ -41,8 +36,7 @@ final class MisnamedFiles {
     if (first < 0 || text.charAt(first) != '{') {
       return Optional.empty();
     }
-    String name = baseName(source.name());
-    String stem = name.endsWith(TemplateFiles.HCL) ? name.substring(0, name.length() - 8) : name;
+    String stem = stem(source.name());
     ParseResult parsed = JsonReader.read(source);
     DocNode document =
         parsed.hasErrors() || parsed.documents().size() != 1 ? null : parsed.documents().get(0);
@@ -58,7 +52,7 @@ final class MisnamedFiles {
               + " content.");
     }
     if (document instanceof DocObject o
-        && o.members().stream().anyMatch(m -> HCL_JSON_KEYS.contains(m.key()))) {
+        && o.members().stream().anyMatch(m -> PackerHclLoader.HCL_JSON_KEYS.contains(m.key()))) {
       return Optional.of(
           "This file holds HCL's JSON syntax, not HCL's native syntax: name it "
               + stem
@@ -84,8 +78,7 @@ final class MisnamedFiles {
    * #onlyAssignments}), given as part of a template whose other HCL files are {@code others}.
    */
   static String variableFile(String file, List<String> others) {
-    String name = baseName(file);
-    String stem = name.endsWith(TemplateFiles.HCL) ? name.substring(0, name.length() - 8) : name;
+    String stem = stem(file);
     String start =
         "This file holds only variable values (name = value), as a variable file does, but a file"
             + " named .pkr.hcl is read as part of the template, and Packer refuses such values"
@@ -108,7 +101,11 @@ final class MisnamedFiles {
             : ".");
   }
 
-  private static String baseName(String path) {
-    return TemplateFiles.baseName(path);
+  /** The file name of {@code path} without {@code .pkr.hcl}. */
+  private static String stem(String path) {
+    String name = TemplateFiles.baseName(path);
+    return name.endsWith(TemplateFiles.HCL)
+        ? name.substring(0, name.length() - TemplateFiles.HCL.length())
+        : name;
   }
 }

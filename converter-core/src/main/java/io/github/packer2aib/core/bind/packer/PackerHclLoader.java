@@ -55,6 +55,14 @@ import java.util.Set;
  * validations, where they resolve against the working directory, as in Packer.
  */
 public final class PackerHclLoader {
+  /**
+   * Top-level keys that only HCL's JSON syntax of a Packer template has: how a .json file is told
+   * to be HCL2 rather than a legacy or AIB template, and a .pkr.hcl file holding JSON to be HCL's
+   * JSON syntax.
+   */
+  public static final Set<String> HCL_JSON_KEYS =
+      Set.of("source", "build", "variable", "locals", "local", "packer", "data");
+
   private final FileSystemView files;
 
   public PackerHclLoader(FileSystemView files) {

@@ -35,6 +35,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -360,11 +361,9 @@ public final class PackerModelJson {
 
     /** Bodies by name ({@code override}, {@code by_source}), in name order. */
     private void configs(String field, Map<String, Config> byName) throws IOException {
-      for (String name : byName.keySet()) {
-        if (holdsSecret(name)) {
-          g.writeStringField(field, SENSITIVE);
-          return;
-        }
+      if (anyHoldsSecret(byName.keySet())) {
+        g.writeStringField(field, SENSITIVE);
+        return;
       }
       g.writeObjectFieldStart(field);
       for (Map.Entry<String, Config> e : new TreeMap<>(byName).entrySet()) {
@@ -425,11 +424,9 @@ public final class PackerModelJson {
       } else if (u instanceof MapValue || u instanceof ObjectValue) {
         Map<String, Value> entries =
             u instanceof MapValue m ? m.entries() : ((ObjectValue) u).attributes();
-        for (String key : entries.keySet()) {
-          if (holdsSecret(key)) {
-            g.writeString(SENSITIVE);
-            return;
-          }
+        if (anyHoldsSecret(entries.keySet())) {
+          g.writeString(SENSITIVE);
+          return;
         }
         g.writeStartObject();
         for (Map.Entry<String, Value> e : entries.entrySet()) {
@@ -444,6 +441,16 @@ public final class PackerModelJson {
       } else {
         value(v);
       }
+    }
+
+    /** Whether any of {@code keys} holds a secret's text: such a map is printed masked whole. */
+    private boolean anyHoldsSecret(Collection<String> keys) {
+      for (String key : keys) {
+        if (holdsSecret(key)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private boolean holdsSecret(String s) {
@@ -474,13 +481,14 @@ public final class PackerModelJson {
         g.writeString(holdsSecret(u.asString()) ? SENSITIVE : SecretScrubber.scrub(u.asString()));
       } else if (u instanceof NumberValue) {
         BigFloat n = u.asNumber();
-        if (!secrets.isEmpty() && holdsSecret(n.toString())) {
+        String text = n.toString();
+        if (holdsSecret(text)) {
           // A secret of digits (a PIN given again with --var as a number).
           g.writeString(SENSITIVE);
         } else if (n.isInfinite()) {
-          g.writeString(n.toString());
+          g.writeString(text);
         } else {
-          g.writeNumber(n.toString());
+          g.writeNumber(text);
         }
       } else if (u instanceof BoolValue) {
         g.writeBoolean(u.asBoolean());
@@ -508,13 +516,10 @@ public final class PackerModelJson {
     }
 
     private void mapping(Map<String, Value> entries) throws IOException {
-      for (String key : entries.keySet()) {
-        if (holdsSecret(key)) {
-          // As an override keyed by a secret: a key cannot be written as one, and two would
-          // collide.
-          g.writeString(SENSITIVE);
-          return;
-        }
+      if (anyHoldsSecret(entries.keySet())) {
+        // As an override keyed by a secret: a key cannot be written as one, and two would collide.
+        g.writeString(SENSITIVE);
+        return;
       }
       g.writeStartObject();
       for (Map.Entry<String, Value> e : entries.entrySet()) {
