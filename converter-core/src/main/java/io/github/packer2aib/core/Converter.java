@@ -377,8 +377,7 @@ public final class Converter {
   /** The resource's output name is its own {@code name} (no fallback from the input's name). */
   private static boolean isOwnName(ResourceRef ref) {
     return ref.node()
-        .member("name")
-        .or(() -> ref.node().memberIgnoringCase("name"))
+        .memberAnyCase("name")
         .flatMap(m -> DocScalar.stringValue(m.value()))
         .filter(ref.suggestedName()::equals)
         .isPresent();

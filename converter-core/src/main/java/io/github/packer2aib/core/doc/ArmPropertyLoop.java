@@ -25,8 +25,7 @@ public final class ArmPropertyLoop {
     if (loop.value() instanceof DocArray loops) {
       for (DocNode item : loops.items()) {
         if (item instanceof DocObject o) {
-          o.member("name")
-              .or(() -> o.memberIgnoringCase("name"))
+          o.memberAnyCase("name")
               .flatMap(n -> DocScalar.stringValue(n.value()))
               .ifPresent(names::add);
         }

@@ -53,6 +53,15 @@ public record DocObject(List<DocMember> members, Range range) implements DocNode
     return Optional.empty();
   }
 
+  /**
+   * The member {@code key} as ARM reads it: the exact key, else the first one that differs only in
+   * case ({@code "ApiVersion"}), which ARM takes for the same property.
+   */
+  public Optional<DocMember> memberAnyCase(String key) {
+    Optional<DocMember> exact = member(key);
+    return exact.isPresent() ? exact : memberIgnoringCase(key);
+  }
+
   /** The string value of a member, if it is a string scalar. */
   public Optional<String> string(String key) {
     return get(key).flatMap(DocScalar::stringValue);

@@ -232,8 +232,7 @@ public record VersionSelection(
    * ARM reads as the same property ({@code "ApiVersion"}; SPEC-W102 reports the spelling).
    */
   public static Optional<DocMember> apiVersionMember(DocObject resource) {
-    Optional<DocMember> exact = resource.member("apiVersion");
-    return exact.isPresent() ? exact : resource.memberIgnoringCase("apiVersion");
+    return resource.memberAnyCase("apiVersion");
   }
 
   /** The start of an object, as a zero-width range, for notes about the object as a whole. */

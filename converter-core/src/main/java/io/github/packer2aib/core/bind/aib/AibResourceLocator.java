@@ -164,11 +164,7 @@ public final class AibResourceLocator {
    * the deployment does not create: they go to {@code existing}, not {@code found}.
    */
   private static void collectArm(DocObject template, String pointer, Collected collected) {
-    DocMember member =
-        template
-            .member("resources")
-            .or(() -> template.memberIgnoringCase("resources"))
-            .orElse(null);
+    DocMember member = template.memberAnyCase("resources").orElse(null);
     if (member == null) {
       return;
     }

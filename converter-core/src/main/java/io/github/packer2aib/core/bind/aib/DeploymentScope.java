@@ -114,7 +114,7 @@ public final class DeploymentScope implements ArmValues {
                                   + deploymentPointer
                                   + " passes no value")));
     }
-    return passed(name)
+    return Optional.ofNullable(DocValues.string(given, "value"))
         .flatMap(
             text -> {
               if (!ArmExpression.isExpression(text)) {

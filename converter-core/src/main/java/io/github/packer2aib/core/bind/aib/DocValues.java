@@ -31,7 +31,7 @@ final class DocValues {
     if (!(node instanceof DocObject o)) {
       return null;
     }
-    DocMember m = o.member(key).or(() -> o.memberIgnoringCase(key)).orElse(null);
+    DocMember m = o.memberAnyCase(key).orElse(null);
     return m == null ? null : m.value();
   }
 

@@ -355,8 +355,7 @@ public final class SpecValidator {
 
     /** The member with this key, or else one whose key differs only in case (ARM reads both). */
     Optional<DocMember> envelopeMember(DocObject obj, String key) {
-      Optional<DocMember> m = obj.member(key);
-      return m.isPresent() ? m : obj.memberIgnoringCase(key);
+      return obj.memberAnyCase(key);
     }
 
     void resourceType(DocObject obj, Where root) {
