@@ -7,6 +7,7 @@ import io.github.packer2aib.core.bind.aib.AibResourceLocator;
 import io.github.packer2aib.core.bind.aib.DeploymentReferences;
 import io.github.packer2aib.core.bind.aib.DeploymentScope;
 import io.github.packer2aib.core.bind.aib.DuplicateNames;
+import io.github.packer2aib.core.bind.aib.ResourceNames;
 import io.github.packer2aib.core.bind.aib.ResourceRef;
 import io.github.packer2aib.core.bind.aib.SecureParameters;
 import io.github.packer2aib.core.bind.aib.SourceMap;
@@ -123,14 +124,7 @@ public final class Converter {
       return secured(failed(diagnostics), input, secure);
     }
     List<ConvertedTemplate> templates = new ArrayList<>();
-    // As within one document (ResourceNames), a template's own name is kept before another
-    // document's fallback, the input's name, can take it.
-    Set<String> names = new HashSet<>();
-    boolean[] keepsOwn = new boolean[pending.size()];
-    for (int i = 0; i < pending.size(); i++) {
-      ResourceRef ref = pending.get(i).ref();
-      keepsOwn[i] = isOwnName(ref) && names.add(ref.suggestedName().toLowerCase(Locale.ROOT));
-    }
+    List<String> names = ResourceNames.acrossDocuments(pending.stream().map(Pending::ref).toList());
     for (int i = 0; i < pending.size(); i++) {
       Pending p = pending.get(i);
       Mapped mapped = map(p, options, emit, diagnostics);
@@ -141,8 +135,7 @@ public final class Converter {
           options.format() == OutputFormat.YAML
               ? DocWriter.toYaml(mapped.doc())
               : DocWriter.toJson(mapped.doc());
-      String name = keepsOwn[i] ? p.ref().suggestedName() : unique(p.ref().suggestedName(), names);
-      templates.add(new ConvertedTemplate(name, mapped.template(), text));
+      templates.add(new ConvertedTemplate(names.get(i), mapped.template(), text));
     }
     if (diagnostics.hasErrors()) {
       return secured(failed(diagnostics), input, secure);
@@ -372,23 +365,6 @@ public final class Converter {
       }
     }
     return pointer;
-  }
-
-  /** The resource's output name is its own {@code name} (no fallback from the input's name). */
-  private static boolean isOwnName(ResourceRef ref) {
-    return ref.node()
-        .memberAnyCase("name")
-        .flatMap(m -> DocScalar.stringValue(m.value()))
-        .filter(ref.suggestedName()::equals)
-        .isPresent();
-  }
-
-  private static String unique(String name, Set<String> taken) {
-    String candidate = name;
-    for (int i = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); i++) {
-      candidate = name + "-" + i;
-    }
-    return candidate;
   }
 
   /**

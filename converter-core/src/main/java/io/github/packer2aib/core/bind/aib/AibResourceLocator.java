@@ -75,10 +75,11 @@ public final class AibResourceLocator {
     for (Found f : found) {
       names.add(DocValues.string(f.node(), "name"));
     }
-    List<String> assigned = ResourceNames.assign(file.name(), names);
+    List<ResourceNames.Assigned> assigned = ResourceNames.assign(file.name(), names);
     List<ResourceRef> refs = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
-      refs.add(new ResourceRef(found.get(i).pointer(), found.get(i).node(), assigned.get(i)));
+      ResourceNames.Assigned a = assigned.get(i);
+      refs.add(new ResourceRef(found.get(i).pointer(), found.get(i).node(), a.name(), a.own()));
     }
     return new Located(refs, collected.diagnostics);
   }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * (never a hidden file: {@link NameCharacters#isSafeStem}) and unique within the file, ignoring
  * case (macOS and Windows file systems ignore it).
  */
-final class ResourceNames {
+public final class ResourceNames {
   /** AIB's template name pattern (a URL path segment). */
   private static final Pattern TEMPLATE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
@@ -27,37 +28,69 @@ final class ResourceNames {
   private ResourceNames() {}
 
   /**
+   * A resource's output name, and whether it is the resource's own {@code name} (else a fallback
+   * made from the input's name, or a number added to the own name that another resource kept).
+   */
+  record Assigned(String name, boolean own) {}
+
+  /**
    * One name per resource, in order.
    *
    * @param fileName the input's display name (a path, or a stdin name)
    * @param resourceNames each resource's {@code name} member if it is a string, else null
    */
-  static List<String> assign(String fileName, List<String> resourceNames) {
+  static List<Assigned> assign(String fileName, List<String> resourceNames) {
     String base = baseName(fileName);
     boolean several = resourceNames.size() > 1;
-    // A template's own name is kept before any fallback is handed out: a template literally named
-    // "multi-1" gets multi-1, not the first unnamed one of multi.json.
-    Set<String> used = new HashSet<>();
-    boolean[] own = new boolean[resourceNames.size()];
+    List<Assigned> wanted = new ArrayList<>();
     for (int i = 0; i < resourceNames.size(); i++) {
       String name = resourceNames.get(i);
-      own[i] = isUsableName(name) && used.add(name.toLowerCase(Locale.ROOT));
+      wanted.add(
+          isUsableName(name)
+              ? new Assigned(name, true)
+              : new Assigned(several ? withSuffix(base, "-" + (i + 1)) : base, false));
     }
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < resourceNames.size(); i++) {
-      String name = resourceNames.get(i);
-      if (own[i]) {
-        out.add(name);
+    return ownFirst(wanted, ResourceNames::withSuffix);
+  }
+
+  /**
+   * The output names of the templates of all documents of one input (a YAML stream), each located
+   * in its document: unique over them all, ignoring case.
+   */
+  public static List<String> acrossDocuments(List<ResourceRef> refs) {
+    // As within one document, a template's own name is kept before another document's fallback,
+    // the input's name, can take it. The numbers are not cut to 64 characters as one document's
+    // are (a 63-character input name can give a longer name): kept as the converter has done it.
+    List<Assigned> wanted =
+        refs.stream().map(r -> new Assigned(r.suggestedName(), r.ownName())).toList();
+    return ownFirst(wanted, (name, suffix) -> name + suffix).stream().map(Assigned::name).toList();
+  }
+
+  /**
+   * Names unique ignoring case, in order: a wanted own name is kept unless an earlier own one has
+   * it, and only then are the others numbered ({@code -2}, {@code -3}, … by {@code suffixed})
+   * around the kept ones. So a template's own name is kept before any fallback is handed out: a
+   * template literally named "multi-1" gets multi-1, not the first unnamed one of multi.json.
+   */
+  private static List<Assigned> ownFirst(List<Assigned> wanted, BinaryOperator<String> suffixed) {
+    Set<String> used = new HashSet<>();
+    boolean[] kept = new boolean[wanted.size()];
+    for (int i = 0; i < wanted.size(); i++) {
+      Assigned w = wanted.get(i);
+      kept[i] = w.own() && used.add(w.name().toLowerCase(Locale.ROOT));
+    }
+    List<Assigned> out = new ArrayList<>();
+    for (int i = 0; i < wanted.size(); i++) {
+      String candidate = wanted.get(i).name();
+      if (kept[i]) {
+        out.add(new Assigned(candidate, true));
         continue;
       }
-      String candidate =
-          isUsableName(name) ? name : several ? withSuffix(base, "-" + (i + 1)) : base;
       String unique = candidate;
-      for (int n = 2; used.contains(unique.toLowerCase(Locale.ROOT)); n++) {
-        unique = withSuffix(candidate, "-" + n);
+      for (int n = 2; !used.add(unique.toLowerCase(Locale.ROOT)); n++) {
+        unique = suffixed.apply(candidate, "-" + n);
       }
-      used.add(unique.toLowerCase(Locale.ROOT));
-      out.add(unique);
+      out.add(new Assigned(unique, false));
     }
     return List.copyOf(out);
   }

@@ -10,8 +10,11 @@ import java.util.Objects;
  *     that is the resource itself, {@code /resources/2} inside an ARM template)
  * @param node the resource object (or REST body)
  * @param suggestedName a file-name-safe name for the converted output, unique within the document
+ * @param ownName whether {@code suggestedName} is the resource's own {@code name}, which is kept
+ *     before another document's fallback can take it ({@link ResourceNames#acrossDocuments}), not
+ *     one made from the input's name or numbered
  */
-public record ResourceRef(String pointer, DocObject node, String suggestedName) {
+public record ResourceRef(String pointer, DocObject node, String suggestedName, boolean ownName) {
   public ResourceRef {
     Objects.requireNonNull(pointer, "pointer");
     Objects.requireNonNull(node, "node");

@@ -212,7 +212,7 @@ class AibBinderProperties {
         doc instanceof DocObject o
             ? o
             : new DocObject(List.of(new DocMember("properties", null, doc)), null);
-    ResourceRef ref = new ResourceRef("/resources/3", resource, "t");
+    ResourceRef ref = new ResourceRef("/resources/3", resource, "t", false);
     AibBinder.Bound first = AibBinder.bind(ref);
     AibBinder.Bound second = AibBinder.bind(ref);
     assertEquals(first, second);

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class AibBinderTest {
 
   private static AibBinder.Bound bind(String json) {
-    return AibBinder.bind(new ResourceRef("", (DocObject) TestDocs.fromJson(json), "t"));
+    return AibBinder.bind(new ResourceRef("", (DocObject) TestDocs.fromJson(json), "t", false));
   }
 
   private static ImageTemplateProperties props(String propertiesJson) {
@@ -328,7 +328,7 @@ class AibBinderTest {
                             m("type", plain(DocScalar.Type.STRING, "PlatformImage")),
                             m("sku", plain(DocScalar.Type.NUMBER, "2019")),
                             m("version", plain(DocScalar.Type.NUMBER, "1.10")))))));
-    ImageTemplate t = AibBinder.bind(new ResourceRef("", resource, "y")).template();
+    ImageTemplate t = AibBinder.bind(new ResourceRef("", resource, "y", false)).template();
     assertEquals("westus", t.location());
     // A YAML null is no string; the entry is left out.
     assertEquals(Map.of("version", "1.10", "gold", "true"), t.tags());
@@ -343,7 +343,7 @@ class AibBinderTest {
     DocObject resource =
         o(m("properties", o(m("buildTimeoutInMinutes", DocScalar.string("60", null)))));
     assertNull(
-        AibBinder.bind(new ResourceRef("", resource, "y"))
+        AibBinder.bind(new ResourceRef("", resource, "y", false))
             .template()
             .properties()
             .buildTimeoutInMinutes());

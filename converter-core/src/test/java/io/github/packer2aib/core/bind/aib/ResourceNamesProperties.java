@@ -40,7 +40,10 @@ class ResourceNamesProperties {
   @Property
   void everyNameIsASafeFileStem(
       @ForAll("names") String fileName, @ForAll("nameLists") List<String> resourceNames) {
-    List<String> assigned = ResourceNames.assign(fileName, resourceNames);
+    List<String> assigned =
+        ResourceNames.assign(fileName, resourceNames).stream()
+            .map(ResourceNames.Assigned::name)
+            .toList();
     assertEquals(resourceNames.size(), assigned.size());
     Set<String> seen = new HashSet<>();
     for (String name : assigned) {
@@ -55,10 +58,23 @@ class ResourceNamesProperties {
   void aSafeNameIsKept(@ForAll("names") String name) {
     // A template name AIB allows that is a safe file stem (and no device name) is its output name.
     boolean usable = ResourceNames.isUsableName(name);
-    List<String> assigned = ResourceNames.assign("f.json", java.util.Arrays.asList(name));
-    assertEquals(usable, assigned.get(0).equals(name), name + " → " + assigned);
+    List<ResourceNames.Assigned> assigned =
+        ResourceNames.assign("f.json", java.util.Arrays.asList(name));
+    assertEquals(usable, assigned.get(0).name().equals(name), name + " → " + assigned);
     if (usable) {
       assertTrue(NameCharacters.isSafeStem(name), name);
+    }
+  }
+
+  @Property
+  void ownMeansTheNameIsTheResourcesOwn(
+      @ForAll("names") String fileName, @ForAll("nameLists") List<String> resourceNames) {
+    // What the converter relied on before the flag: a name is the template's own exactly when it
+    // is the template's name member (a fallback or a numbered name never is).
+    List<ResourceNames.Assigned> assigned = ResourceNames.assign(fileName, resourceNames);
+    for (int i = 0; i < assigned.size(); i++) {
+      ResourceNames.Assigned a = assigned.get(i);
+      assertEquals(a.name().equals(resourceNames.get(i)), a.own(), a + " for " + resourceNames);
     }
   }
 }
