@@ -5,7 +5,6 @@ import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.bind.aib.AibBinder;
 import io.github.packer2aib.core.bind.aib.AibResourceLocator;
 import io.github.packer2aib.core.bind.aib.DeploymentReferences;
-import io.github.packer2aib.core.bind.aib.DeploymentScope;
 import io.github.packer2aib.core.bind.aib.DuplicateNames;
 import io.github.packer2aib.core.bind.aib.ResourceNames;
 import io.github.packer2aib.core.bind.aib.ResourceRef;
@@ -16,7 +15,6 @@ import io.github.packer2aib.core.diag.Diagnostics;
 import io.github.packer2aib.core.diag.SecretMessages;
 import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.ArmExpression;
-import io.github.packer2aib.core.doc.ArmValues;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
@@ -114,10 +112,7 @@ public final class Converter {
       diagnostics.addAll(DuplicateNames.check(located.resources()));
       for (ResourceRef ref : located.resources()) {
         diagnostics.addAll(WindowsPathEscapes.check(input, ref.node(), ref.pointer()));
-        // The parameters and variables the resource's expressions read: a nested deployment's
-        // template reads its own or the enclosing template's, by its expressionEvaluationOptions.
-        ArmValues values = DeploymentScope.of(document, ref.pointer());
-        check(ref, options, values, emit, diagnostics).ifPresent(pending::add);
+        check(ref, options, emit, diagnostics).ifPresent(pending::add);
       }
     }
     if (diagnostics.hasErrors()) {
@@ -163,14 +158,10 @@ public final class Converter {
 
   /** Validates and binds one resource; empty when its API version cannot be determined. */
   private static Optional<Pending> check(
-      ResourceRef ref,
-      ConvertOptions options,
-      ArmValues values,
-      boolean emit,
-      Diagnostics checkDiagnostics) {
+      ResourceRef ref, ConvertOptions options, boolean emit, Diagnostics checkDiagnostics) {
     // convert reads a template in its parameter's default version and writes --api-version's.
     VersionSelection selection =
-        VersionSelection.select(ref.node(), ref.pointer(), options.apiVersion(), values, emit);
+        VersionSelection.select(ref.node(), ref.pointer(), options.apiVersion(), ref.scope(), emit);
     // A version the file fixes behind an expression (a variable's value, a value a nested
     // deployment passes, a parameter's default) is written in its place.
     DeploymentReferences.check(ref, selection.literal()).ifPresent(checkDiagnostics::add);

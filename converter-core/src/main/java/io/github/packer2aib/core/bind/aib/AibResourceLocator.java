@@ -3,6 +3,7 @@ package io.github.packer2aib.core.bind.aib;
 import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.doc.ArmExpression;
+import io.github.packer2aib.core.doc.ArmValues;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
@@ -62,9 +63,9 @@ public final class AibResourceLocator {
     List<Found> existing = collected.existing;
     if (root instanceof DocObject o) {
       if (isArmTemplate(o)) {
-        collectArm(o, JsonPointer.ROOT, collected);
+        collectArm(o, JsonPointer.ROOT, DeploymentScope.of(o), collected);
       } else if (isResource(o)) {
-        found.add(new Found(JsonPointer.ROOT, o));
+        found.add(new Found(JsonPointer.ROOT, o, ArmValues.NONE));
       }
     }
     if (found.isEmpty()) {
@@ -78,13 +79,14 @@ public final class AibResourceLocator {
     List<ResourceNames.Assigned> assigned = ResourceNames.assign(file.name(), names);
     List<ResourceRef> refs = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
+      Found f = found.get(i);
       ResourceNames.Assigned a = assigned.get(i);
-      refs.add(new ResourceRef(found.get(i).pointer(), found.get(i).node(), a.name(), a.own()));
+      refs.add(new ResourceRef(f.pointer(), f.node(), a.name(), a.own(), f.scope()));
     }
     return new Located(refs, collected.diagnostics);
   }
 
-  private record Found(String pointer, DocObject node) {}
+  private record Found(String pointer, DocObject node, ArmValues scope) {}
 
   /**
    * What a walk of an ARM template finds: the image templates it creates, those it only refers to
@@ -164,7 +166,8 @@ public final class AibResourceLocator {
    * marked {@code "existing": true} (a Bicep {@code existing} resource) are references to templates
    * the deployment does not create: they go to {@code existing}, not {@code found}.
    */
-  private static void collectArm(DocObject template, String pointer, Collected collected) {
+  private static void collectArm(
+      DocObject template, String pointer, DeploymentScope scope, Collected collected) {
     DocMember member = template.memberAnyCase("resources").orElse(null);
     if (member == null) {
       return;
@@ -173,16 +176,17 @@ public final class AibResourceLocator {
     String base = JsonPointer.append(pointer, member.key());
     if (resources instanceof DocArray a) {
       for (int i = 0; i < a.items().size(); i++) {
-        visitArmResource(a.items().get(i), JsonPointer.append(base, i), collected);
+        visitArmResource(a.items().get(i), JsonPointer.append(base, i), scope, collected);
       }
     } else if (resources instanceof DocObject byName) {
       for (DocMember m : byName.members()) {
-        visitArmResource(m.value(), JsonPointer.append(base, m.key()), collected);
+        visitArmResource(m.value(), JsonPointer.append(base, m.key()), scope, collected);
       }
     }
   }
 
-  private static void visitArmResource(DocNode node, String pointer, Collected collected) {
+  private static void visitArmResource(
+      DocNode node, String pointer, DeploymentScope scope, Collected collected) {
     if (!(node instanceof DocObject r)) {
       return;
     }
@@ -191,29 +195,24 @@ public final class AibResourceLocator {
     if (t.equals(ImageTemplate.RESOURCE_TYPE.toLowerCase(Locale.ROOT))
         || (t.equals(PROVIDER) && hasBody(r))) {
       // An image template's own child resources (triggers) hold no further templates.
-      (isExisting(r) ? collected.existing : collected.found).add(new Found(pointer, r));
+      (isExisting(r) ? collected.existing : collected.found).add(new Found(pointer, r, scope));
       return;
     }
-    if (t.equals(DEPLOYMENTS)) {
-      Optional<DocObject> inline =
-          r.get("properties")
-              .filter(DocObject.class::isInstance)
-              .flatMap(p -> ((DocObject) p).get("template"))
-              .filter(DocObject.class::isInstance)
-              .map(DocObject.class::cast);
-      if (inline.isPresent()) {
-        int before = collected.found.size();
-        collectArm(
-            inline.get(),
-            JsonPointer.append(JsonPointer.append(pointer, "properties"), "template"),
-            collected);
-        if (collected.found.size() > before) {
-          // Its copy loop and condition decide how many of them ARM creates, if any.
-          collected.diagnostics.addAll(AibBinder.enclosingDeployment(r, pointer));
-        }
+    if (t.equals(DEPLOYMENTS)
+        && r.get("properties").orElse(null) instanceof DocObject properties
+        && properties.get("template").orElse(null) instanceof DocObject inline) {
+      int before = collected.found.size();
+      collectArm(
+          inline,
+          JsonPointer.append(JsonPointer.append(pointer, "properties"), "template"),
+          scope.nested(properties, inline, pointer),
+          collected);
+      if (collected.found.size() > before) {
+        // Its copy loop and condition decide how many of them ARM creates, if any.
+        collected.diagnostics.addAll(AibBinder.enclosingDeployment(r, pointer));
       }
     }
-    collectArm(r, pointer, collected);
+    collectArm(r, pointer, scope, collected);
   }
 
   /** {@code "existing": true}: ARM reads the resource, it does not deploy it. */

@@ -4,7 +4,6 @@ import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.doc.ArmValues;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
-import io.github.packer2aib.core.doc.JsonPointer;
 import java.util.Optional;
 
 /**
@@ -17,9 +16,7 @@ import java.util.Optional;
  * values the deployment passes in {@code properties.parameters} (evaluated in the enclosing scope),
  * else their defaultValue.
  */
-public final class DeploymentScope implements ArmValues {
-  private static final String DEPLOYMENTS = "microsoft.resources/deployments";
-
+final class DeploymentScope implements ArmValues {
   /** The template whose {@code parameters} and {@code variables} the expressions name. */
   private final DocObject template;
 
@@ -40,31 +37,18 @@ public final class DeploymentScope implements ArmValues {
     this.deploymentPointer = pointer;
   }
 
+  /** The scope of the resources of a deployment template (that is not nested). */
+  static DeploymentScope of(DocObject template) {
+    return new DeploymentScope(template, null, null, null);
+  }
+
   /**
-   * The scope of the resource at {@code pointer} in {@code root}, as {@link AibResourceLocator}
-   * found it (nested templates under {@code /properties/template} of a deployment); none for a
-   * resource that is the document itself.
+   * The scope of the resources of the inline {@code template} of the nested deployment at {@code
+   * pointer} whose {@code properties} are given, as {@link AibResourceLocator} walks into it: the
+   * nested template's own with the inner scope, else this one.
    */
-  public static ArmValues of(DocNode root, String pointer) {
-    if (pointer.isEmpty() || !(root instanceof DocObject top)) {
-      return ArmValues.NONE;
-    }
-    DeploymentScope scope = new DeploymentScope(top, null, null, null);
-    String[] tokens = pointer.substring(1).split("/", -1);
-    StringBuilder at = new StringBuilder();
-    for (int i = 0; i + 1 < tokens.length; i++) {
-      if (tokens[i].equals("properties")
-          && tokens[i + 1].equals("template")
-          && JsonPointer.resolve(root, at.toString()) instanceof DocObject resource
-          && DEPLOYMENTS.equalsIgnoreCase(DocValues.string(resource, "type"))
-          && resource.get("properties").orElse(null) instanceof DocObject properties
-          && properties.get("template").orElse(null) instanceof DocObject nested
-          && isInner(properties)) {
-        scope = new DeploymentScope(nested, scope, properties, at.toString());
-      }
-      at.append('/').append(tokens[i]);
-    }
-    return scope;
+  DeploymentScope nested(DocObject properties, DocObject template, String pointer) {
+    return isInner(properties) ? new DeploymentScope(template, this, properties, pointer) : this;
   }
 
   /** {@code expressionEvaluationOptions.scope} is {@code inner} (ARM reads it in any case). */

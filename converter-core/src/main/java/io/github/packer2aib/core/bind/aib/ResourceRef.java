@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.aib;
 
+import io.github.packer2aib.core.doc.ArmValues;
 import io.github.packer2aib.core.doc.DocObject;
 import java.util.Objects;
 
@@ -13,11 +14,17 @@ import java.util.Objects;
  * @param ownName whether {@code suggestedName} is the resource's own {@code name}, which is kept
  *     before another document's fallback can take it ({@link ResourceNames#acrossDocuments}), not
  *     one made from the input's name or numbered
+ * @param scope the parameters and variables the resource's expressions read: in an ARM deployment
+ *     template its own, or inside a nested deployment the enclosing template's or the nested one's,
+ *     by its {@code expressionEvaluationOptions} ({@link DeploymentScope}); {@link ArmValues#NONE}
+ *     for a resource that is the document itself
  */
-public record ResourceRef(String pointer, DocObject node, String suggestedName, boolean ownName) {
+public record ResourceRef(
+    String pointer, DocObject node, String suggestedName, boolean ownName, ArmValues scope) {
   public ResourceRef {
     Objects.requireNonNull(pointer, "pointer");
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(suggestedName, "suggestedName");
+    Objects.requireNonNull(scope, "scope");
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.doc.ArmValues;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
@@ -212,7 +213,7 @@ class AibBinderProperties {
         doc instanceof DocObject o
             ? o
             : new DocObject(List.of(new DocMember("properties", null, doc)), null);
-    ResourceRef ref = new ResourceRef("/resources/3", resource, "t", false);
+    ResourceRef ref = new ResourceRef("/resources/3", resource, "t", false, ArmValues.NONE);
     AibBinder.Bound first = AibBinder.bind(ref);
     AibBinder.Bound second = AibBinder.bind(ref);
     assertEquals(first, second);

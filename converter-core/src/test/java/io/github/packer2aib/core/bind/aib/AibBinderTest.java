@@ -18,6 +18,7 @@ import io.github.packer2aib.core.aib.Versioning;
 import io.github.packer2aib.core.aib.VnetConfig;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Severity;
+import io.github.packer2aib.core.doc.ArmValues;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
 class AibBinderTest {
 
   private static AibBinder.Bound bind(String json) {
-    return AibBinder.bind(new ResourceRef("", (DocObject) TestDocs.fromJson(json), "t", false));
+    return AibBinder.bind(
+        new ResourceRef("", (DocObject) TestDocs.fromJson(json), "t", false, ArmValues.NONE));
   }
 
   private static ImageTemplateProperties props(String propertiesJson) {
@@ -328,7 +330,8 @@ class AibBinderTest {
                             m("type", plain(DocScalar.Type.STRING, "PlatformImage")),
                             m("sku", plain(DocScalar.Type.NUMBER, "2019")),
                             m("version", plain(DocScalar.Type.NUMBER, "1.10")))))));
-    ImageTemplate t = AibBinder.bind(new ResourceRef("", resource, "y", false)).template();
+    ImageTemplate t =
+        AibBinder.bind(new ResourceRef("", resource, "y", false, ArmValues.NONE)).template();
     assertEquals("westus", t.location());
     // A YAML null is no string; the entry is left out.
     assertEquals(Map.of("version", "1.10", "gold", "true"), t.tags());
@@ -343,7 +346,7 @@ class AibBinderTest {
     DocObject resource =
         o(m("properties", o(m("buildTimeoutInMinutes", DocScalar.string("60", null)))));
     assertNull(
-        AibBinder.bind(new ResourceRef("", resource, "y", false))
+        AibBinder.bind(new ResourceRef("", resource, "y", false, ArmValues.NONE))
             .template()
             .properties()
             .buildTimeoutInMinutes());

@@ -7,6 +7,7 @@ import io.github.packer2aib.core.doc.ArmValues;
 import io.github.packer2aib.core.doc.ArmValues.Value;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.source.SourceFile;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +16,20 @@ class DeploymentScopeTest {
   /** The image template's place inside the one nested deployment of {@link #nested}. */
   private static final String INNER = "/resources/0/properties/template/resources/0";
 
+  private static final SourceFile FILE = new SourceFile("t.json", "{}");
+
   private static DocNode parse(String json) {
     return TestDocs.parse(new SourceFile("t.json", json));
+  }
+
+  /**
+   * The scope of the image template at {@code pointer} in {@code root}, as {@link
+   * AibResourceLocator} passes it down its walk.
+   */
+  private static ArmValues scope(DocNode root, String pointer) {
+    List<ResourceRef> refs = AibResourceLocator.locate(root, FILE).resources();
+    assertEquals(List.of(pointer), refs.stream().map(ResourceRef::pointer).toList());
+    return refs.get(0).scope();
   }
 
   /**
@@ -26,7 +39,7 @@ class DeploymentScopeTest {
    */
   private static DocNode nested(String properties) {
     return parse(
-        """
+"""
 {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
  "parameters": {"outer": {"type": "string", "defaultValue": "2020-02-14"}},
  "variables": {"ov": "2022-02-14"},
@@ -48,7 +61,7 @@ class DeploymentScopeTest {
 
   @Test
   void outerScopeTheDefaultReadsTheEnclosingTemplate() {
-    ArmValues scope = DeploymentScope.of(nested(""), INNER);
+    ArmValues scope = scope(nested(""), INNER);
     assertEquals(Optional.of(Value.own("2022-02-14")), scope.variable("ov"));
     assertEquals(Optional.of(Value.own("2020-02-14")), scope.parameterDefault("outer"));
     // The nested template's own are not read in the outer scope.
@@ -61,8 +74,7 @@ class DeploymentScopeTest {
   void innerScopeReadsTheNestedTemplate() {
     // ARM reads the option's keys and value in any case.
     ArmValues scope =
-        DeploymentScope.of(
-            nested("\"ExpressionEvaluationOptions\": {\"Scope\": \"Inner\"},"), INNER);
+        scope(nested("\"ExpressionEvaluationOptions\": {\"Scope\": \"Inner\"},"), INNER);
     assertEquals(Optional.of(Value.own("2019-05-01-preview")), scope.variable("v"));
     assertEquals(Optional.empty(), scope.variable("ov"));
     // Passed no value, the nested parameter has its default, which nothing can change.
@@ -81,11 +93,10 @@ class DeploymentScopeTest {
     String inner = "\"expressionEvaluationOptions\": {\"scope\": \"inner\"},";
     assertEquals(
         passedBy("2022-07-01"),
-        DeploymentScope.of(
-                nested(inner + "\"parameters\": {\"ver\": {\"value\": \"2022-07-01\"}},"), INNER)
+        scope(nested(inner + "\"parameters\": {\"ver\": {\"value\": \"2022-07-01\"}},"), INNER)
             .fixedParameter("ver"));
     ArmValues fromVariable =
-        DeploymentScope.of(
+        scope(
             nested(inner + "\"parameters\": {\"Ver\": {\"value\": \"[VARIABLES('ov')]\"}},"),
             INNER);
     assertEquals(
@@ -97,7 +108,7 @@ class DeploymentScopeTest {
         fromVariable.fixedParameter("ver"));
     // The enclosing template's parameter: its default, which a deployment may override.
     ArmValues fromParameter =
-        DeploymentScope.of(
+        scope(
             nested(inner + "\"parameters\": {\"ver\": {\"value\": \"[parameters('outer')]\"}},"),
             INNER);
     assertEquals(Optional.empty(), fromParameter.fixedParameter("ver"));
@@ -114,7 +125,7 @@ class DeploymentScopeTest {
   void whatTheFileDoesNotFixStaysUnknown() {
     String inner = "\"expressionEvaluationOptions\": {\"scope\": \"inner\"},";
     ArmValues computed =
-        DeploymentScope.of(
+        scope(
             nested(
                 inner + "\"parameters\": {\"ver\": {\"value\": \"[concat('2021', '-10-01')]\"}},"),
             INNER);
@@ -122,7 +133,7 @@ class DeploymentScopeTest {
     assertEquals(Optional.empty(), computed.parameterDefault("ver"));
     // A parameters file read at deployment may pass any value.
     ArmValues linked =
-        DeploymentScope.of(
+        scope(
             nested(inner + "\"parametersLink\": {\"uri\": \"https://example.com/p.json\"},"),
             INNER);
     assertEquals(Optional.empty(), linked.fixedParameter("ver"));
@@ -132,7 +143,7 @@ class DeploymentScopeTest {
   void nestedDeploymentsPassValuesOnThroughEachOther() {
     DocNode root =
         parse(
-            """
+"""
 {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
  "resources": [{
    "type": "Microsoft.Resources/deployments", "name": "a",
@@ -159,14 +170,36 @@ class DeploymentScopeTest {
                     "passed by the nested deployment at"
                         + " /resources/0/properties/template/resources/0 as [parameters('x')],"
                         + " passed by the nested deployment at /resources/0"))),
-        DeploymentScope.of(root, INNER + "/properties/template/resources/0").fixedParameter("ver"));
+        scope(root, INNER + "/properties/template/resources/0").fixedParameter("ver"));
+  }
+
+  @Test
+  void onlyTheNestedTemplateIsInTheInnerScope() {
+    // An image template among the deployment's own child resources, beside its inline template,
+    // is a resource of the enclosing template and reads its values; the nested deployment is a
+    // symbolic name "properties" here, which is no step into a nested template.
+    DocNode root =
+        parse(
+"""
+{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+ "languageVersion": "2.0",
+ "variables": {"ov": "2022-02-14"},
+ "resources": {"properties": {
+   "type": "Microsoft.Resources/deployments", "name": "m",
+   "properties": {
+     "expressionEvaluationOptions": {"scope": "inner"},
+     "template": {"variables": {"v": "2019-05-01-preview"}, "resources": []}},
+   "resources": [{"type": "Microsoft.VirtualMachineImages/imageTemplates"}]}}}
+""");
+    ArmValues scope = scope(root, "/resources/properties/resources/0");
+    assertEquals(Optional.of(Value.own("2022-02-14")), scope.variable("ov"));
+    assertEquals(Optional.empty(), scope.variable("v"));
   }
 
   @Test
   void aResourceThatIsTheDocumentHasNoScope() {
     assertSame(
         ArmValues.NONE,
-        DeploymentScope.of(
-            parse("{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\"}"), ""));
+        scope(parse("{\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\"}"), ""));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.packer2aib.core.doc.ArmValues;
 import io.github.packer2aib.core.doc.DocObject;
 import java.util.Arrays;
 import java.util.List;
@@ -111,10 +112,10 @@ class ResourceNamesTest {
     // stream, document 3's too (numbered, as the first keeps it), document 4's has no name either.
     List<ResourceRef> refs =
         List.of(
-            new ResourceRef("", node, "stream", false),
-            new ResourceRef("", node, "stream", true),
-            new ResourceRef("", node, "STREAM", true),
-            new ResourceRef("", node, "stream", false));
+            new ResourceRef("", node, "stream", false, ArmValues.NONE),
+            new ResourceRef("", node, "stream", true, ArmValues.NONE),
+            new ResourceRef("", node, "STREAM", true, ArmValues.NONE),
+            new ResourceRef("", node, "stream", false, ArmValues.NONE));
     assertEquals(
         List.of("stream-2", "stream", "STREAM-3", "stream-4"), ResourceNames.acrossDocuments(refs));
   }
