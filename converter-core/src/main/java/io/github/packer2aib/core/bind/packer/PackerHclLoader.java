@@ -175,11 +175,9 @@ public final class PackerHclLoader {
               others.add(g.source().name());
             }
           }
-          String advice = MisnamedFiles.variableFile(f.source().name(), others);
-          List<Diagnostic> added = withAdvice(out.subList(before, out.size()), Optional.of(advice));
-          for (int i = 0; i < added.size(); i++) {
-            out.set(before + i, added.get(i));
-          }
+          adviseFirstError(
+              out.subList(before, out.size()),
+              MisnamedFiles.variableFile(f.source().name(), others));
         }
       }
 
@@ -359,34 +357,28 @@ public final class PackerHclLoader {
     }
 
     /**
-     * {@code diagnostics} with {@code advice} added to the first error's detail: once, where the
-     * problem shows first, rather than after each of its consequences.
+     * Adds {@code advice} to the detail of the first error of {@code diagnostics}, in place: once,
+     * where the problem shows first, rather than after each of its consequences.
      */
-    private static List<Diagnostic> withAdvice(
-        List<Diagnostic> diagnostics, Optional<String> advice) {
-      if (advice.isEmpty()) {
-        return diagnostics;
-      }
-      List<Diagnostic> result = new ArrayList<>(diagnostics);
-      for (int i = 0; i < result.size(); i++) {
-        Diagnostic d = result.get(i);
+    private static void adviseFirstError(List<Diagnostic> diagnostics, String advice) {
+      for (int i = 0; i < diagnostics.size(); i++) {
+        Diagnostic d = diagnostics.get(i);
         if (d.isError()) {
-          result.set(i, d.withDetail(d.detail() + " " + advice.get()));
-          break;
+          diagnostics.set(i, d.withDetail(d.detail() + " " + advice));
+          return;
         }
       }
-      return result;
     }
 
     private Optional<ParsedFile> parse(SourceFile source, boolean json) {
       sources.putIfAbsent(source.name(), source);
       if (!json) {
         HclParseResult r = parser.parse(source);
-        out.addAll(
-            r.hasErrors()
-                ? withAdvice(r.diagnostics(), MisnamedFiles.jsonInHcl(source))
-                : r.diagnostics());
+        int before = out.size();
+        out.addAll(r.diagnostics());
         if (r.hasErrors()) {
+          MisnamedFiles.jsonInHcl(source)
+              .ifPresent(advice -> adviseFirstError(out.subList(before, out.size()), advice));
           // The load stops at a syntax error, before the variables that say what is secret are
           // read; the error's line may hold a sensitive default. Its tokens still tell.
           List<Range> loose = LooseSecrets.of(source);

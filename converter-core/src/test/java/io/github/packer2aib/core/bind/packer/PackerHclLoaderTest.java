@@ -684,4 +684,23 @@ class PackerHclLoaderTest {
                     + " it)."),
         alone.diagnostics().get(0).detail());
   }
+
+  /** The advice goes on the variable file's first error, not on an earlier file's. */
+  @Test
+  void theVariableFileAdviceSkipsTheErrorsOfEarlierFiles() {
+    MemoryFiles fs =
+        new MemoryFiles("/work")
+            .put("/work/tpl/a.pkr.hcl", "nope {\n}\n")
+            .put("/work/tpl/variables.pkr.hcl", "location = \"westeurope\"\nsize = \"big\"\n");
+
+    LoadResult folder = load(fs, "tpl", List.of());
+
+    List<String> advised =
+        folder.diagnostics().stream()
+            .filter(d -> d.detail().contains("holds only variable values"))
+            .map(d -> d.subject().orElseThrow().toString())
+            .toList();
+    assertEquals(List.of("tpl/variables.pkr.hcl:1:1"), advised, details(folder).toString());
+    assertEquals(3, folder.diagnostics().stream().filter(d -> d.isError()).count());
+  }
 }
