@@ -546,29 +546,31 @@ final class TemplateReader {
     for (DocMember m : declared) {
       VariableResolver.Candidate c = resolver.candidate(m.key());
       // A var file with errors may have given it (Packer stops at the file's errors).
-      if (c.source() == ValueSource.UNSET && !varFileFailed && options.unsetVariablesAllowed()) {
-        reporter.add(
-            LegacyCode.REQUIRED_VARIABLE_UNKNOWN,
-            m.keyRange(),
-            JsonPointer.append("/variables", m.key()),
-            "The variable \""
-                + m.key()
-                + "\" is required (its default is null) and no value was given, so it is shown"
-                + " as \"<unknown>\", and so is every value computed from it. Converting the"
-                + " template needs a value: pass it with --var "
-                + m.key()
-                + "=VALUE or in a --var-file.");
-      } else if (c.source() == ValueSource.UNSET && !varFileFailed) {
-        reporter.add(
-            LegacyCode.REQUIRED_VARIABLE,
-            m.keyRange(),
-            JsonPointer.append("/variables", m.key()),
-            "The variable \""
-                + m.key()
-                + "\" is required (its default is null), but no value was given. Pass it with"
-                + " --var "
-                + m.key()
-                + "=VALUE or in a --var-file.");
+      if (c.source() == ValueSource.UNSET && !varFileFailed) {
+        if (options.unsetVariablesAllowed()) {
+          reporter.add(
+              LegacyCode.REQUIRED_VARIABLE_UNKNOWN,
+              m.keyRange(),
+              JsonPointer.append("/variables", m.key()),
+              "The variable \""
+                  + m.key()
+                  + "\" is required (its default is null) and no value was given, so it is shown"
+                  + " as \"<unknown>\", and so is every value computed from it. Converting the"
+                  + " template needs a value: pass it with --var "
+                  + m.key()
+                  + "=VALUE or in a --var-file.");
+        } else {
+          reporter.add(
+              LegacyCode.REQUIRED_VARIABLE,
+              m.keyRange(),
+              JsonPointer.append("/variables", m.key()),
+              "The variable \""
+                  + m.key()
+                  + "\" is required (its default is null), but no value was given. Pass it with"
+                  + " --var "
+                  + m.key()
+                  + "=VALUE or in a --var-file.");
+        }
       }
       Value value = resolver.value(m.key()).orElseThrow();
       Optional<Range> valueRange =

@@ -827,32 +827,35 @@ final class InputVariables {
       ValueSource setBy;
       Optional<Range> at;
       if (d.assignments.isEmpty()) {
-        if (!d.broken && !varFileNotRead && unsetAllowed) {
-          declarations.unset.add(d.name);
-          out.add(
-              Diagnostic.of(
-                  PackerCode.UNSET_VARIABLE_UNKNOWN,
-                  d.declaration,
-                  "The variable \""
-                      + d.name
-                      + "\" has no default and no value was given for it, so it is shown as"
-                      + " \"<unknown>\", and so is every value computed from it. Converting the"
-                      + " template needs a value: give it with --var (as NAME=VALUE), in a var file"
-                      + " or with the environment variable PKR_VAR_"
-                      + d.name
-                      + "."));
-        } else if (!d.broken && !varFileNotRead) {
-          out.add(
-              Diagnostic.of(
-                  PackerCode.UNSET_VARIABLE,
-                  d.declaration,
-                  "The variable \""
-                      + d.name
-                      + "\" has no default and no value was given for it. Give it a value with"
-                      + " --var (as NAME=VALUE), in a var file (--var-file, or a .auto.pkrvars.hcl"
-                      + " file in the template's folder) or with the environment variable PKR_VAR_"
-                      + d.name
-                      + "; or give it a default."));
+        if (!d.broken && !varFileNotRead) {
+          if (unsetAllowed) {
+            declarations.unset.add(d.name);
+            out.add(
+                Diagnostic.of(
+                    PackerCode.UNSET_VARIABLE_UNKNOWN,
+                    d.declaration,
+                    "The variable \""
+                        + d.name
+                        + "\" has no default and no value was given for it, so it is shown as"
+                        + " \"<unknown>\", and so is every value computed from it. Converting the"
+                        + " template needs a value: give it with --var (as NAME=VALUE), in a var"
+                        + " file or with the environment variable PKR_VAR_"
+                        + d.name
+                        + "."));
+          } else {
+            out.add(
+                Diagnostic.of(
+                    PackerCode.UNSET_VARIABLE,
+                    d.declaration,
+                    "The variable \""
+                        + d.name
+                        + "\" has no default and no value was given for it. Give it a value with"
+                        + " --var (as NAME=VALUE), in a var file (--var-file, or a"
+                        + " .auto.pkrvars.hcl file in the template's folder) or with the"
+                        + " environment variable PKR_VAR_"
+                        + d.name
+                        + "; or give it a default."));
+          }
         }
         value = Value.unknown(d.type.type());
         setBy = ValueSource.UNSET;

@@ -703,4 +703,31 @@ class PackerHclLoaderTest {
     assertEquals(List.of("tpl/variables.pkr.hcl:1:1"), advised, details(folder).toString());
     assertEquals(3, folder.diagnostics().stream().filter(d -> d.isError()).count());
   }
+
+  /**
+   * A var file that was not read may have given the variable: neither inspect's note nor convert's
+   * error says it has none.
+   */
+  @Test
+  void aVarFileNotReadKeepsBothUnsetReportsBack() {
+    MemoryFiles fs = new MemoryFiles("/work").put("/work/t.pkr.hcl", UNSET_TEMPLATE);
+    PackerOptions options =
+        new PackerOptions(
+            List.of(),
+            List.of(Path.of("gone.pkrvars.hcl")),
+            Map.of(),
+            Path.of("/work"),
+            Clock.frozenAt(NOW));
+    PackerInput input = new PackerInput(Path.of("t.pkr.hcl"), "t.pkr.hcl");
+
+    LoadResult converted = new PackerHclLoader(fs).load(input, options);
+    LoadResult inspected = new PackerHclLoader(fs).load(input, options.withUnsetVariablesAllowed());
+
+    assertEquals(
+        List.of("The file gone.pkrvars.hcl could not be read: no such file or directory."),
+        details(converted));
+    assertEquals(details(converted), details(inspected));
+    // Read, the var file would be all it takes: without it each mode says so its own way.
+    assertEquals(List.of("PKR-E020"), codes(load(fs, "t.pkr.hcl", List.of())));
+  }
 }
