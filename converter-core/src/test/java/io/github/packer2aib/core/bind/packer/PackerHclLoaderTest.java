@@ -655,13 +655,17 @@ class PackerHclLoaderTest {
    */
   @Test
   void aVariableFileNamedAsATemplateFileIsToldApart() {
+    String values = "location = \"westeurope\"\nsize = \"big\"\n";
     MemoryFiles fs =
         new MemoryFiles("/work")
             .put("/work/tpl/ubuntu.pkr.hcl", "locals {\n  x = 1\n}\n")
-            .put("/work/tpl/variables.pkr.hcl", "location = \"westeurope\"\nsize = \"big\"\n");
+            .put("/work/tpl/variables.pkr.hcl", values)
+            .put("/work/broken/a.pkr.hcl", "nope {\n}\n")
+            .put("/work/broken/variables.pkr.hcl", values);
 
     LoadResult folder = load(fs, "tpl", List.of());
     LoadResult alone = load(fs, "tpl/variables.pkr.hcl", List.of());
+    LoadResult broken = load(fs, "broken", List.of());
 
     assertEquals(List.of("PKR-E011", "PKR-E011"), codes(folder));
     assertEquals(
@@ -683,25 +687,15 @@ class PackerHclLoaderTest {
                     + " name it variables.auto.pkrvars.hcl in the template's folder, which reads"
                     + " it)."),
         alone.diagnostics().get(0).detail());
-  }
-
-  /** The advice goes on the variable file's first error, not on an earlier file's. */
-  @Test
-  void theVariableFileAdviceSkipsTheErrorsOfEarlierFiles() {
-    MemoryFiles fs =
-        new MemoryFiles("/work")
-            .put("/work/tpl/a.pkr.hcl", "nope {\n}\n")
-            .put("/work/tpl/variables.pkr.hcl", "location = \"westeurope\"\nsize = \"big\"\n");
-
-    LoadResult folder = load(fs, "tpl", List.of());
-
-    List<String> advised =
-        folder.diagnostics().stream()
+    // The advice goes on the variable file's first error, not on an earlier file's.
+    assertEquals(3, broken.diagnostics().stream().filter(Diagnostic::isError).count());
+    assertEquals(
+        List.of("broken/variables.pkr.hcl:1:1"),
+        broken.diagnostics().stream()
             .filter(d -> d.detail().contains("holds only variable values"))
             .map(d -> d.subject().orElseThrow().toString())
-            .toList();
-    assertEquals(List.of("tpl/variables.pkr.hcl:1:1"), advised, details(folder).toString());
-    assertEquals(3, folder.diagnostics().stream().filter(d -> d.isError()).count());
+            .toList(),
+        details(broken).toString());
   }
 
   /**
