@@ -59,11 +59,11 @@ public final class ResourceNames {
    */
   public static List<String> acrossDocuments(List<ResourceRef> refs) {
     // As within one document, a template's own name is kept before another document's fallback,
-    // the input's name, can take it. The numbers are not cut to 64 characters as one document's
-    // are (a 63-character input name can give a longer name): kept as the converter has done it.
+    // the input's name, can take it; a numbered name is cut to 64 characters as there (AIB refuses
+    // a longer template name, and a 63-character input name is enough to reach it).
     List<Assigned> wanted =
         refs.stream().map(r -> new Assigned(r.suggestedName(), r.ownName())).toList();
-    return ownFirst(wanted, (name, suffix) -> name + suffix).stream().map(Assigned::name).toList();
+    return ownFirst(wanted, ResourceNames::withSuffix).stream().map(Assigned::name).toList();
   }
 
   /**

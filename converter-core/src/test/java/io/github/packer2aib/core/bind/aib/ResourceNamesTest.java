@@ -119,4 +119,19 @@ class ResourceNamesTest {
     assertEquals(
         List.of("stream-2", "stream", "STREAM-3", "stream-4"), ResourceNames.acrossDocuments(refs));
   }
+
+  @Test
+  void acrossDocumentsANumberedNameStaysWithinSixtyFourCharacters() {
+    DocObject node = (DocObject) TestDocs.fromJson("{}");
+    // Two unnamed documents of a stream whose file name has 64 characters: the second is numbered
+    // by cutting the name, as within one document, since AIB refuses a longer template name.
+    String base = "a".repeat(64);
+    List<ResourceRef> refs =
+        List.of(
+            new ResourceRef("", node, base, false, ArmValues.NONE),
+            new ResourceRef("", node, base, false, ArmValues.NONE));
+    List<String> names = ResourceNames.acrossDocuments(refs);
+    assertEquals(base, names.get(0));
+    assertEquals("a".repeat(62) + "-2", names.get(1));
+  }
 }
