@@ -7,7 +7,9 @@ import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.JsonPointer;
 import io.github.packer2aib.core.source.Range;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,10 +27,23 @@ public final class SourceMap {
   private final Map<String, Range> nodes;
   private final Map<String, Range> keys;
 
+  /**
+   * Each located pointer, lower-cased, to the pointer as written (the first in document order).
+   * Service rules name the spec's spelling ({@code /properties/customize}); a template whose keys
+   * are written in another case ({@code Properties}), which older API versions accept with a
+   * warning, holds the value at the written spelling, where the rule must point.
+   */
+  private final Map<String, String> anyCase;
+
   private SourceMap(String basePointer, Map<String, Range> nodes, Map<String, Range> keys) {
     this.basePointer = basePointer;
     this.nodes = nodes;
     this.keys = keys;
+    Map<String, String> lower = new HashMap<>();
+    for (String p : nodes.keySet()) {
+      lower.putIfAbsent(p.toLowerCase(Locale.ROOT), p);
+    }
+    this.anyCase = lower;
   }
 
   /** The map of every node below (and including) {@code resource}, found at {@code basePointer}. */
@@ -81,7 +96,7 @@ public final class SourceMap {
    * field the model has but the input lacks is best reported at the object that should hold it).
    */
   public Optional<Range> locate(String relativePointer) {
-    String p = relativePointer;
+    String p = written(relativePointer);
     while (true) {
       Range r = nodes.get(p);
       if (r != null) {
@@ -90,8 +105,21 @@ public final class SourceMap {
       if (p.isEmpty()) {
         return Optional.empty();
       }
-      p = p.substring(0, p.lastIndexOf('/'));
+      p = written(p.substring(0, p.lastIndexOf('/')));
     }
+  }
+
+  /**
+   * {@code relativePointer} as the input writes it: itself when it is located, else the located
+   * pointer that differs from it only in case, else itself. For a nearest ancestor, {@link #locate}
+   * tries each shorter pointer the same way.
+   */
+  public String written(String relativePointer) {
+    if (nodes.containsKey(relativePointer)) {
+      return relativePointer;
+    }
+    String p = anyCase.get(relativePointer.toLowerCase(Locale.ROOT));
+    return p != null ? p : relativePointer;
   }
 
   /** The range of the exact node at {@code relativePointer}, without falling back. */
