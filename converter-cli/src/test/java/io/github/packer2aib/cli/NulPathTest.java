@@ -134,7 +134,8 @@ class NulPathTest {
   @Test
   void fileContentAndEnvironmentValuesWithANulCharacterAreLocatedErrors() throws Exception {
     // Both go into a script the mapper writes (a here-document, an export line), which cannot
-    // hold a NUL; the value is not quoted, as either may come from a secret.
+    // hold a NUL; the value is not quoted, as either may come from a secret. A variable's error
+    // points at its entry (the list element, the key of env).
     Path t =
         write(
             "t.pkr.hcl",
@@ -151,9 +152,9 @@ class NulPathTest {
         "The content contains a NUL character (\\u0000) at character 2, and Image Builder gets it"
             + " into the VM only inside a Shell script, which cannot hold one. Put the content in a"
             + " file and upload it",
-        "t.pkr.hcl:18:24: error: Invalid value [PKRMAP-E106]",
+        "t.pkr.hcl:18:25: error: Invalid value [PKRMAP-E106]",
         "The value of A contains a NUL character (\\u0000) at character 2",
-        "t.pkr.hcl:19:24: error: Invalid value [PKRMAP-E106]",
+        "t.pkr.hcl:19:26: error: Invalid value [PKRMAP-E106]",
         "The value of B contains a NUL character (\\u0000) at character 1");
   }
 

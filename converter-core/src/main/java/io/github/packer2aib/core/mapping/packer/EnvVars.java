@@ -3,6 +3,7 @@ package io.github.packer2aib.core.mapping.packer;
 import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.diag.TextSearch;
 import io.github.packer2aib.core.packer.Credentials;
+import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,21 +29,59 @@ final class EnvVars {
   private static final TextSearch PACKER_PREFIX_SEARCH = new TextSearch(PACKER_PREFIX);
 
   /**
+   * One variable as the template sets it: its name, its value, and where its entry is written (the
+   * element of {@code environment_vars}, or the key of {@code env}), so that a message about it
+   * points there rather than at the whole list.
+   */
+  record Entry(String name, String value, Range at) {}
+
+  /**
    * The environment, sorted by name; an empty map that must not be changed when there is none (most
    * steps have none, and the callers only read it).
    */
   static Map<String, String> read(Prov pr, String destination) {
-    Map<String, String> out = null;
+    return map(entries(pr, destination, false));
+  }
+
+  /**
+   * The entries as a map sorted by name, a later entry of a name winning ({@code env} over {@code
+   * environment_vars}, as in Packer); an empty map that must not be changed when there is none.
+   */
+  static Map<String, String> map(List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> out = new TreeMap<>();
+    for (int i = 0; i < entries.size(); i++) { // by index: no iterator (C1 code)
+      out.put(entries.get(i).name(), entries.get(i).value());
+    }
+    return out;
+  }
+
+  /**
+   * The entries of {@code environment_vars}, then those of {@code env} (which win on duplicates
+   * when put into a map in this order), each checked where it is written: an entry that is not
+   * {@code NAME=value}, a value that holds a NUL or a credential, and, with {@code shellNames}, a
+   * name a shell cannot export ({@code export A B=1} fails, as Packer's {@code A B='1' …} command
+   * line does), are reported at the entry and left out. Empty (and unchangeable) when there is
+   * none.
+   */
+  static List<Entry> entries(Prov pr, String destination, boolean shellNames) {
+    List<Entry> out = null;
     Optional<List<String>> list = pr.f.strings("environment_vars", destination);
     if (list.isPresent()) {
-      out = new TreeMap<>();
-      for (String kv : list.get()) {
+      out = new ArrayList<>();
+      Field field = pr.f.take("environment_vars").get();
+      List<String> kvs = list.get();
+      for (int i = 0; i < kvs.size(); i++) {
+        String kv = kvs.get(i);
+        Range at = TemplateFields.element(field, i, kvs.size());
         int eq = kv.indexOf('=');
         if (eq <= 0) {
           pr.report()
               .add(
                   PackerMapCode.INVALID_VALUE,
-                  pr.f.take("environment_vars").get().valueRange(),
+                  at,
                   "Each entry of environment_vars must have the form NAME=value, but one is \""
                       + (eq == 0 ? kv : Excerpts.cut(kv, 40))
                       + "\". Fix the entry.");
@@ -50,37 +89,48 @@ final class EnvVars {
         }
         String name = kv.substring(0, eq);
         String value = kv.substring(eq + 1);
-        if (fits(pr, "environment_vars", name, value)
-            && !holdsCredential(pr, "environment_vars", name, value, destination)) {
+        if (fits(pr, name, value, at, shellNames)
+            && !holdsCredential(pr, name, value, destination, at)) {
           TemplateFields.checkVariable(pr, "environment_vars", name, value);
-          out.put(name, value);
+          out.add(new Entry(name, value, at));
         }
       }
     }
     Optional<Map<String, String>> env = pr.f.stringMap("env", destination);
     if (env.isPresent()) {
       if (out == null) {
-        out = new TreeMap<>();
+        out = new ArrayList<>();
       }
       for (Map.Entry<String, String> e : env.get().entrySet()) {
-        if (fits(pr, "env", e.getKey(), e.getValue())
-            && !holdsCredential(pr, "env", e.getKey(), e.getValue(), destination)) {
+        Range at = pr.f.memberRange("env", e.getKey());
+        if (fits(pr, e.getKey(), e.getValue(), at, shellNames)
+            && !holdsCredential(pr, e.getKey(), e.getValue(), destination, at)) {
           TemplateFields.checkVariable(pr, "env", e.getKey(), e.getValue());
-          out.put(e.getKey(), e.getValue());
+          out.add(new Entry(e.getKey(), e.getValue(), at));
         }
       }
     }
-    return out == null ? Map.of() : out;
+    return out == null ? List.of() : out;
   }
 
-  /** Whether a variable's value can be exported by the step's script (no NUL), reported if not. */
-  private static boolean fits(Prov pr, String field, String name, String value) {
+  /**
+   * Whether a variable can be set by the step's script, reported at {@code at} if not: its value
+   * holds no NUL, and with {@code shellNames} its name is one a shell can export.
+   */
+  private static boolean fits(Prov pr, String name, String value, Range at, boolean shellNames) {
+    if (shellNames && !ShellText.isName(name)) {
+      pr.report()
+          .add(
+              PackerMapCode.INVALID_VALUE,
+              at,
+              "The environment variable name \""
+                  + name
+                  + "\" cannot be exported by a shell (names are letters, digits and '_', not"
+                  + " starting with a digit). Rename it.");
+      return false;
+    }
     return UnfitCharacters.scriptTextFits(
-        pr,
-        "The value of " + name,
-        value,
-        pr.f.take(field).get().valueRange(),
-        "Remove the character from the value.");
+        pr, "The value of " + name, value, at, "Remove the character from the value.");
   }
 
   /**
@@ -93,14 +143,14 @@ final class EnvVars {
    * characters), holds no secret.
    */
   private static boolean holdsCredential(
-      Prov pr, String field, String name, String value, String destination) {
+      Prov pr, String name, String value, String destination, Range at) {
     if (value.isEmpty() || !Credentials.environmentHoldsSecret(name) || namesVariable(value)) {
       return false;
     }
     pr.report()
         .add(
             PackerMapCode.SENSITIVE_VALUE,
-            pr.f.take(field).get().valueRange(),
+            at,
             "The environment variable "
                 + name
                 + " is named as a credential, and the value the template gives it would be written"
@@ -170,24 +220,17 @@ final class EnvVars {
     return env;
   }
 
-  /** {@code export K='V'} lines; names a shell cannot export are reported. */
-  static List<String> exports(Map<String, String> env, Prov pr) {
+  /**
+   * {@code export K='V'} lines (in double quotes where a value holds expansions, {@link
+   * ShellText#exportValue}); the names are ones a shell can export ({@link #entries} with {@code
+   * shellNames} leaves the others out, and execute_command's assignments are names).
+   */
+  static List<String> exports(Map<String, String> env) {
     if (env.isEmpty()) {
       return List.of(); // no iterator over nothing (C1 code)
     }
-    List<String> out = new ArrayList<>();
+    List<String> out = new ArrayList<>(env.size());
     for (Map.Entry<String, String> e : env.entrySet()) {
-      if (!ShellText.isName(e.getKey())) {
-        pr.report()
-            .add(
-                PackerMapCode.INVALID_VALUE,
-                pr.f.nameRange(pr.f.has("env") ? "env" : "environment_vars"),
-                "The environment variable name \""
-                    + e.getKey()
-                    + "\" cannot be exported by a shell (names are letters, digits and '_', not"
-                    + " starting with a digit). Rename it.");
-        continue;
-      }
       out.add("export " + e.getKey() + "=" + ShellText.exportValue(e.getValue()));
     }
     return out;

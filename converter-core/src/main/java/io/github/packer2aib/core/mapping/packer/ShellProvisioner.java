@@ -50,7 +50,7 @@ final class ShellProvisioner {
   static List<Step> map(Prov pr, List<String> generalization) {
     Optional<Prov.Commands> commands = pr.commands(INLINE);
     ExecuteCommand exec = executeCommand(pr, generalization == null);
-    Map<String, String> env = withAssignments(EnvVars.read(pr, INLINE), exec);
+    Map<String, String> env = withAssignments(EnvVars.map(EnvVars.entries(pr, INLINE, true)), exec);
     Optional<String> shebang = pr.f.string("inline_shebang", INLINE);
     List<Long> exitCodes = Steps.exitCodes(pr);
     boolean binary = pr.f.bool("binary").orElse(false);
@@ -86,7 +86,7 @@ final class ShellProvisioner {
           (file, copy) -> {
             String text = file.text().orElse("");
             List<String> lines =
-                new ArrayList<>(EnvVars.exports(EnvVars.withPackerVariables(env, pr, text), pr));
+                new ArrayList<>(EnvVars.exports(EnvVars.withPackerVariables(env, pr, text)));
             if (!binary && ShellText.hasWindowsLineEndings(text)) {
               crlfNote(pr, c, file, pr.u.scriptBase.isPresent());
               if (pr.u.scriptBase.isPresent()) {
@@ -99,7 +99,7 @@ final class ShellProvisioner {
           generalization);
     }
     if (generalization != null) {
-      generalization.addAll(EnvVars.exports(env, pr));
+      generalization.addAll(EnvVars.exports(env));
       generalization.addAll(c.inline());
       return List.of();
     }
@@ -126,7 +126,7 @@ final class ShellProvisioner {
       List<Long> exitCodes) {
     Map<String, String> env = EnvVars.withPackerVariables(declared, pr, c.inline());
     EnvVars.note(pr, env, "export lines");
-    List<String> lines = new ArrayList<>(EnvVars.exports(env, pr));
+    List<String> lines = new ArrayList<>(EnvVars.exports(env));
     boolean wrapped =
         exec.sudo()
             || exec.interpreter().isPresent()
@@ -207,7 +207,7 @@ final class ShellProvisioner {
         EnvVars.note(pr, env, "export lines");
         envNoted = true;
       }
-      List<String> exports = EnvVars.exports(env, pr);
+      List<String> exports = EnvVars.exports(env);
       // Packer uploads a script that is not binary with LF line endings; a CR left at the end of
       // the shebang line would make it "/bin/bash\r", which no system has.
       boolean crlf = !binary && text.isPresent() && ShellText.hasWindowsLineEndings(text.get());

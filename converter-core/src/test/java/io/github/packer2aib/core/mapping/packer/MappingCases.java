@@ -1350,6 +1350,19 @@ final class MappingCases {
                     p ->
                         p.set("environment_vars", List.of("VAULT_TOKEN=$env:VAULT_TOKEN"))
                             .set("inline", List.of("./install.ps1")))));
+    // An entry of environment_vars or env that cannot be set is an error (at the entry itself:
+    // PartLocationsTest), and its name is not among those the step sets and N208 names.
+    add(
+        "shell-environment-entry-errors",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set("environment_vars", List.of("NOEQUALS", "=x", "A B=1", "OK=1"))
+                            .set("env", Map.of("C-D", "2"))
+                            .set("inline", List.of("echo $OK")))));
     add(
         "shell-sudo",
         one(

@@ -111,4 +111,56 @@ class PartLocationsTest {
     int line = json.substring(0, json.indexOf("\"echo {{ .Foo")).split("\n", -1).length;
     assertEquals(line + ":11", at(d), d::toString);
   }
+
+  /** The line:column of the first occurrence of {@code part} in {@code text}. */
+  private static String where(String text, String part) {
+    String before = text.substring(0, text.indexOf(part));
+    return before.split("\n", -1).length + ":" + (before.length() - before.lastIndexOf('\n'));
+  }
+
+  /** The diagnostics of {@code code}, located as {@link #at} gives. */
+  private static List<String> locations(MapResult r, String code) {
+    return r.diagnostics().stream().filter(d -> d.code().equals(code)).map(d -> at(d)).toList();
+  }
+
+  @Test
+  void eachEnvironmentEntryThatCannotBeSetIsLocatedAtItself() {
+    String hcl =
+        LoadAndMap.linuxSource("u", "")
+            + "build {\n  sources = [\"source.azure-arm.u\"]\n"
+            + "  provisioner \"shell\" {\n"
+            + "    environment_vars = [\"NOEQUALS\", \"=x\", \"A B=1\", \"OK=1\"]\n"
+            + "    env = { \"C D\" = \"2\" }\n"
+            + "    inline = [\"echo $OK\"]\n  }\n}\n";
+    MapResult r = LoadAndMap.map("t.pkr.hcl", hcl);
+    assertEquals(
+        List.of(
+            where(hcl, "\"NOEQUALS\""),
+            where(hcl, "\"=x\""),
+            where(hcl, "\"A B=1\""),
+            where(hcl, "\"C D\"")),
+        locations(r, "PKRMAP-E106"),
+        r.diagnostics()::toString);
+    // The step sets only the variable it can export, and the note names only that one.
+    Diagnostic set = one(r, "PKRMAP-N208");
+    assertTrue(set.detail().contains("so \"OK\" is set"), set.detail());
+  }
+
+  @Test
+  void eachLegacyEnvironmentEntryThatCannotBeSetIsLocatedAtItself() {
+    String json =
+        "{\"builders\": [{\"type\": \"azure-arm\",\n"
+            + LoadAndMap.LINUX_BUILDER_MEMBERS
+            + "}],\n"
+            + "\"provisioners\": [{\"type\": \"shell\", \"inline\": [\"echo $OK\"],\n"
+            + "\"environment_vars\": [\"NOEQUALS\", \"A B=1\", \"OK=1\"],\n"
+            + "\"env\": {\"C D\": \"2\"}}]}\n";
+    MapResult r = LoadAndMap.map("t.json", json);
+    assertEquals(
+        List.of(where(json, "\"NOEQUALS\""), where(json, "\"A B=1\""), where(json, "\"C D\"")),
+        locations(r, "PKRMAP-E106"),
+        r.diagnostics()::toString);
+    Diagnostic set = one(r, "PKRMAP-N208");
+    assertTrue(set.detail().contains("so \"OK\" is set"), set.detail());
+  }
 }
