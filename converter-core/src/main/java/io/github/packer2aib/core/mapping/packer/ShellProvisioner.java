@@ -50,7 +50,8 @@ final class ShellProvisioner {
   static List<Step> map(Prov pr, List<String> generalization) {
     Optional<Prov.Commands> commands = pr.commands(INLINE);
     ExecuteCommand exec = executeCommand(pr, generalization == null);
-    Map<String, String> env = withAssignments(EnvVars.map(EnvVars.entries(pr, INLINE, true)), exec);
+    Map<String, String> env =
+        withAssignments(ShellEnvFormat.environment(pr, EnvVars.entries(pr, INLINE, true)), exec);
     Optional<String> shebang = pr.f.string("inline_shebang", INLINE);
     List<Long> exitCodes = Steps.exitCodes(pr);
     boolean binary = pr.f.bool("binary").orElse(false);
@@ -72,7 +73,6 @@ final class ShellProvisioner {
     pr.dropNote(
         "start_retry_timeout", "Image Builder connects to the build VM and retries by itself.");
     pr.dropNote("use_env_var_file", "the variables are set at the top of the step instead.");
-    pr.dropNote("env_var_format", "the variables are set at the top of the step instead.");
     pr.unknownFields(KNOWN);
     if (commands.isEmpty()) {
       return List.of();

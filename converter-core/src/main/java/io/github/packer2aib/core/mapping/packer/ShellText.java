@@ -70,6 +70,135 @@ final class ShellText {
   }
 
   /**
+   * {@code text} as the shell reads it in Packer's assignment {@code NAME="text"} ({@code
+   * doubleQuoted}) or {@code NAME=text}, in the form {@link #exportValue} writes back: the
+   * characters the shell takes as they are, and each {@code $} and backquote it expands as its mark
+   * ({@link ExecuteCommand#EXPANDING_DOLLAR}), so that {@code export NAME=} and {@code exportValue}
+   * of the result give NAME the value the assignment gives it. Null when the text does not make one
+   * such word, or keeps its meaning only with more than these marks: in double quotes a {@code "}
+   * that ends them, or a final backslash; unquoted a blank, a quote, one of {@code ; & | < > ( )}
+   * or a {@code ~} the shell would expand; in both, a {@code $( … )}, {@code ${ … }} or backquoted
+   * command that is not closed or holds a quote, a backslash or a backquote. A {@code '} in double
+   * quotes stays a character (Packer's escaping of it is the caller's concern).
+   */
+  static String markExpansions(String text, boolean doubleQuoted) {
+    if (!doubleQuoted && text.indexOf('\'') >= 0) {
+      return null;
+    }
+    int n = text.length();
+    StringBuilder out = new StringBuilder(n);
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        if (i + 1 >= n) {
+          return null; // it would escape the closing quote, or what follows the word
+        }
+        char next = text.charAt(i + 1);
+        if (next == '\n') {
+          i += 2; // a line continuation: both go
+        } else if (doubleQuoted && "$`\"\\".indexOf(next) < 0) {
+          out.append('\\'); // in double quotes \x is itself
+          i++;
+        } else {
+          out.append(next);
+          i += 2;
+        }
+        continue;
+      }
+      if (c == '"') {
+        return null;
+      }
+      int end;
+      if (c == '`') {
+        end = text.indexOf('`', i + 1);
+        if (end < 0 || !plainInside(text, i + 1, end)) {
+          return null;
+        }
+        out.append(ExecuteCommand.EXPANDING_BACKTICK);
+        appendMarked(out, text, i + 1, end);
+        out.append(ExecuteCommand.EXPANDING_BACKTICK);
+        i = end + 1;
+        continue;
+      }
+      if (c == '$' && i + 1 < n && (text.charAt(i + 1) == '(' || text.charAt(i + 1) == '{')) {
+        end = closing(text, i + 1);
+        if (end < 0) {
+          return null;
+        }
+        out.append(ExecuteCommand.EXPANDING_DOLLAR);
+        appendMarked(out, text, i + 1, end + 1);
+        i = end + 1;
+        continue;
+      }
+      if (c == '$') {
+        out.append(ExecuteCommand.EXPANDING_DOLLAR);
+      } else if (!doubleQuoted
+          && (c == ' '
+              || c == '\t'
+              || c == '\n'
+              || ";&|<>()".indexOf(c) >= 0
+              || (c == '~' && (i == 0 || text.charAt(i - 1) == ':')))) {
+        return null;
+      } else {
+        out.append(c);
+      }
+      i++;
+    }
+    return out.toString();
+  }
+
+  /** Whether {@code text[from, to)} holds no quote, backslash or backquote. */
+  private static boolean plainInside(String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if ("\"'\\`".indexOf(text.charAt(k)) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Where the {@code )} or {@code }} closes the bracket at {@code open} (the one after a {@code
+   * $}), counting the brackets of its kind between and skipping single-quoted text in a {@code $( …
+   * )} command; -1 when none does, or when a double quote, backslash or backquote stands inside (or
+   * a single quote inside {@code ${ … }}), whose meaning there the converter does not rewrite.
+   */
+  private static int closing(String text, int open) {
+    char o = text.charAt(open);
+    char close = o == '(' ? ')' : '}';
+    int depth = 0;
+    for (int k = open; k < text.length(); k++) {
+      char c = text.charAt(k);
+      if (c == '"' || c == '\\' || c == '`') {
+        return -1;
+      }
+      if (c == '\'') {
+        if (o != '(') {
+          return -1;
+        }
+        k = text.indexOf('\'', k + 1);
+        if (k < 0) {
+          return -1;
+        }
+      } else if (c == o) {
+        depth++;
+      } else if (c == close && --depth == 0) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** Appends {@code text[from, to)} with each {@code $} as its mark. */
+  private static void appendMarked(StringBuilder out, String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      out.append(c == '$' ? ExecuteCommand.EXPANDING_DOLLAR : c);
+    }
+  }
+
+  /**
    * Whether {@code text} has a Windows line ending (CR LF, or a CR ending its last line), which
    * Packer's shell provisioner turns into LF when it uploads a script that is not {@code binary}.
    */

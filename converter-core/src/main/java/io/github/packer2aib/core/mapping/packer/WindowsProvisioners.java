@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code windows-restart} → {@code WindowsRestart}, {@code windows-update} → {@code WindowsUpdate}
@@ -180,7 +181,7 @@ final class WindowsProvisioners {
     pr.dropNote("remote_path", "Image Builder chooses where its scripts are stored on the VM.");
     pr.dropNote(
         "start_retry_timeout", "Image Builder connects to the build VM and retries by itself.");
-    pr.dropNote("env_var_format", "the variables are set at the top of the step instead.");
+    cmdEnvFormat(pr, !env.isEmpty());
     pr.unknownFields(SHELL_KNOWN);
     if (commands.isEmpty()) {
       return List.of();
@@ -279,6 +280,42 @@ final class WindowsProvisioners {
                   + " --script-base-uri to refer to an uploaded copy instead.");
     }
     return Steps.exitCodesAt(pr, steps);
+  }
+
+  /**
+   * Packer's default env_var_format of {@code windows-shell}, {@code set "%s=%s" && } (also with
+   * {@code &}, and without the final space: cmd.exe reads the operator either way), which the
+   * step's assignments imitate ({@link EnvVars#cmdExpanded}).
+   */
+  private static final Pattern CMD_FORMAT = Pattern.compile("set \"%s=%s\" &&?[ \t]*");
+
+  /**
+   * Says what became of env_var_format: the step sets each value as Packer's default format does,
+   * which is what the format said (a note), or what it may not have said while the step sets {@code
+   * variables} (a warning: {@code set %s=%s && } gives each value a trailing space and lets cmd.exe
+   * read {@code & | < >} in it).
+   */
+  private static void cmdEnvFormat(Prov pr, boolean variables) {
+    if (!pr.f.has("env_var_format")) {
+      return;
+    }
+    Optional<String> format = pr.f.inspect("env_var_format");
+    if (!variables || format.isEmpty() || CMD_FORMAT.matcher(format.get()).matches()) {
+      pr.dropNote(
+          "env_var_format",
+          variables
+              ? "the step sets the variables at its top as Packer's default format, set"
+                  + " \"NAME=value\" && , does."
+              : "the step sets no environment variables of the template.");
+      return;
+    }
+    pr.dropWarning(
+        "env_var_format",
+        "the converter imitates only Packer's default format, set \"%s=%s\" && , so the step"
+            + " sets each value as that does (a %NAME% in it expanded as cmd.exe expands it, all"
+            + " else as written), which may differ from what this format set (set %s=%s && , for"
+            + " one, adds a space to each value and lets cmd.exe read & | < > in it). If a value"
+            + " relied on it, set the variable with a command of the step.");
   }
 
   private static List<String> batch(Map<String, String> env, String path, byte[] write) {

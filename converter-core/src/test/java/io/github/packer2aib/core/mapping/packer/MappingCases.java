@@ -1350,6 +1350,53 @@ final class MappingCases {
                     p ->
                         p.set("environment_vars", List.of("VAULT_TOKEN=$env:VAULT_TOKEN"))
                             .set("inline", List.of("./install.ps1")))));
+    // env_var_format decides what the values mean on the VM: Packer escapes ' and writes
+    // fmt.Sprintf(format, name, value) before the script's path. In double quotes, or unquoted,
+    // the VM's shell expands them, so the export lines do too; a value that makes no one word
+    // there, a ' (Packer's escaping does not give it back inside double quotes), a format without
+    // a trailing space (the variables run together) and a format the converter cannot imitate
+    // are warnings.
+    add(
+        "shell-env-var-format",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "shell",
+                        p ->
+                            p.set("env_var_format", "%s=\"%s\" ")
+                                .set(
+                                    "environment_vars",
+                                    List.of(
+                                        "PATH=$HOME/bin:$PATH",
+                                        "RAW=\\$HOME",
+                                        "GREETING=it's $USER",
+                                        "QUOTED=say \"hi\""))
+                                .set("env", Map.of("STAMP", "$(date +%F)"))
+                                .set("inline", List.of("echo $PATH")))
+                    .provisioner(
+                        "shell",
+                        p ->
+                            p.set("env_var_format", "export %s=%s\n")
+                                .set("environment_vars", List.of("CONF=${HOME}/.app", "NAME=a b"))
+                                .set("inline", List.of("echo $CONF")))
+                    .provisioner(
+                        "shell",
+                        p ->
+                            p.set("env_var_format", "%s='%s'")
+                                .set("environment_vars", List.of("A=$HOME"))
+                                .set("inline", List.of("echo $A")))
+                    .provisioner(
+                        "shell",
+                        p ->
+                            p.set("env_var_format", "%s=\"%s\"; ")
+                                .set("environment_vars", List.of("B=$HOME"))
+                                .set("inline", List.of("echo $B")))
+                    .provisioner(
+                        "shell",
+                        p ->
+                            p.set("env_var_format", "%s=\"%s\"; ")
+                                .set("inline", List.of("echo none")))));
     // An entry of environment_vars or env that cannot be set is an error (at the entry itself:
     // PartLocationsTest), and its name is not among those the step sets and N208 names.
     add(
@@ -2299,6 +2346,25 @@ final class MappingCases {
                                 "environment_vars",
                                 List.of("PATH=%PATH%;C:\\tools", "TOOLS=C:\\tools", "Z=%TOOLS%"))
                             .set("inline", List.of("where git")))));
+    // windows-shell's default env_var_format, set "%s=%s" && , is what the step imitates (a
+    // note); another one (unquoted, which adds a space to each value) is a warning.
+    add(
+        "windows-shell-env-var-format",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                        "windows-shell",
+                        p ->
+                            p.set("env_var_format", "set \"%s=%s\" && ")
+                                .set("environment_vars", List.of("LOG=C:\\logs"))
+                                .set("inline", List.of("mkdir %LOG%")))
+                    .provisioner(
+                        "windows-shell",
+                        p ->
+                            p.set("env_var_format", "set %s=%s && ")
+                                .set("environment_vars", List.of("LOG=C:\\logs"))
+                                .set("inline", List.of("mkdir %LOG%")))));
     add(
         "wrong-os",
         one(
