@@ -36,8 +36,14 @@ final class FileProvisioner {
   private static final String SOURCE_DESTINATION =
       "the step that copies the file (its sourceUri or path)";
 
-  /** A file's way onto the VM: written at {@code landing}, then moved to {@code target}. */
-  private record Placement(String landing, String target) {
+  /**
+   * A file's way onto the VM: written at {@code landing}, then moved to {@code target}, whose first
+   * {@code expandable} characters come from the destination as the shell behind Packer's scp upload
+   * reads it: a {@code $NAME} there is expanded on the VM ({@link ShellText#quotePath(String,
+   * int)}), while the rest (the name scp is given to write, a file's name in an uploaded directory)
+   * is taken as it stands.
+   */
+  private record Placement(String landing, String target, int expandable) {
     boolean moves() {
       return !landing.equals(target);
     }
@@ -52,6 +58,21 @@ final class FileProvisioner {
 
   /** The steps being built for one provisioner. */
   private static final class Plan {
+    /** The destination, as {@link #fromHome} gives it on Linux. */
+    final String dest;
+
+    /** Whether Packer would upload over scp, whose remote shell expands the destination. */
+    final boolean scp;
+
+    /** Whether the destination started with {@code $HOME}, which {@link #dest} writes as ~. */
+    final boolean homeVariable;
+
+    Plan(String dest, boolean scp, boolean homeVariable) {
+      this.dest = dest;
+      this.scp = scp;
+      this.homeVariable = homeVariable;
+    }
+
     final List<Step> files = new ArrayList<>();
     final List<String> lines = new ArrayList<>();
     final List<Placement> placements = new ArrayList<>();
@@ -197,14 +218,21 @@ final class FileProvisioner {
     if (refused || destination.isEmpty()) {
       return List.of();
     }
-    Plan plan = new Plan();
     String dest = destination.get();
     Range destAt = f.take("destination").get().valueRange();
     if (!UnfitCharacters.destinationFits(pr, dest, destAt)) {
       return List.of();
     }
+    boolean scp = pr.u.os == Os.LINUX && !overSftp(pr);
+    boolean homeVariable = false;
     if (pr.u.os == Os.LINUX) {
-      dest = fromHome(dest);
+      homeVariable = scp && dest.startsWith("$");
+      dest = fromHome(dest, scp);
+      homeVariable &= dest.startsWith("~");
+    }
+    Plan plan = new Plan(dest, scp, homeVariable);
+    if (scp) {
+      unexpandedDollar(pr, dest, destAt);
     }
     if (given.get(0).equals("content")) {
       if (content.isEmpty()
@@ -321,6 +349,33 @@ final class FileProvisioner {
                 + dest
                 + "/\" to put the file into that directory, or give the file's full path.");
     return true;
+  }
+
+  /**
+   * Warns when the part of a Linux destination that the shell behind Packer's scp upload expands
+   * (the directory it is told to write into) holds a {@code $} that is no {@code $NAME} or {@code
+   * ${NAME}} ({@code $(id -u)}, {@code ${DIR:-/opt}}, {@code $1}): Packer's upload expands it, the
+   * step takes it as text.
+   */
+  private static void unexpandedDollar(Prov pr, String dest, Range destAt) {
+    String dir = parent(dest);
+    for (int i = dir.indexOf('$'); i >= 0; i = dir.indexOf('$', i + 1)) {
+      int end = ShellText.variableEnd(dir, i);
+      if (end < 0) {
+        pr.report()
+            .add(
+                PackerMapCode.APPROXIMATED,
+                destAt,
+                "The destination "
+                    + dest
+                    + " holds a $ that the shell behind Packer's scp upload expands, but that names"
+                    + " no variable as $NAME or ${NAME} does (a command substitution, a default, a"
+                    + " positional parameter); the step expands only those, and takes the rest"
+                    + " as text. Write that part of the path out.");
+        return;
+      }
+      i = end - 1;
+    }
   }
 
   /** How many of the sources are files (URLs, or local files that exist; not folders). */
@@ -499,7 +554,7 @@ final class FileProvisioner {
     // As Packer: "dir/" uploads the contents, "dir" the directory itself.
     boolean contents = written.endsWith("/") || written.endsWith("\\");
     String base = contents ? dest : join(dest, LocalFiles.fileName(path));
-    if (!contents && pr.u.os == Os.LINUX && !overSftp(pr)) {
+    if (!contents && plan.scp) {
       // scp -t DEST receiving a directory makes it DEST/NAME when DEST is a directory, and DEST
       // itself otherwise (OpenSSH's sink); Packer's SFTP and WinRM uploads always make DEST/NAME.
       plan.directories.add(new CopiedDirectory(dest, base));
@@ -557,21 +612,30 @@ final class FileProvisioner {
    */
   private static Placement place(Prov pr, Plan plan, String target, String name) {
     if (pr.u.os == Os.WINDOWS) {
-      return new Placement(target, target);
+      return new Placement(target, target, 0);
     }
+    // scp is given the directory of a file to write into (the destination's, or the destination
+    // itself when the file goes into it), or the directory to copy into: the shell expands that.
+    int expandable =
+        !plan.scp
+            ? 0
+            : target.equals(plan.dest)
+                ? parent(target).length()
+                : withoutTrailingSlash(plan.dest).length();
     if (target.startsWith("/tmp/") && target.indexOf('/', 5) < 0 && target.length() > 5) {
-      return new Placement(target, target);
+      return new Placement(target, target, expandable);
     }
     plan.counter++;
     String file = name == null ? LocalFiles.fileName(target) : name;
-    return new Placement("/tmp/packer2aib-" + pr.index + "-" + plan.counter + "-" + file, target);
+    return new Placement(
+        "/tmp/packer2aib-" + pr.index + "-" + plan.counter + "-" + file, target, expandable);
   }
 
   /**
    * Whether the source sets {@code ssh_file_transfer_method = "sftp"}: then Packer copies a
    * directory into the destination always, and scp's choice at build time does not apply.
    */
-  private static boolean overSftp(Prov pr) {
+  static boolean overSftp(Prov pr) {
     for (Setting s : pr.u.usage.config().settings()) {
       if (s.name().equals("ssh_file_transfer_method")) {
         Value v = s.value().unmarked();
@@ -583,9 +647,10 @@ final class FileProvisioner {
 
   /**
    * {@code path} as the Shell step writes it: below a directory copied as scp copies it ({@link
-   * CopiedDirectory}), through the variable the step sets to where that directory went.
+   * CopiedDirectory}), through the variable the step sets to where that directory went; else with
+   * the variables of its first {@code expandable} characters expanded.
    */
-  private static String shellPath(String path, List<CopiedDirectory> directories) {
+  private static String shellPath(String path, int expandable, List<CopiedDirectory> directories) {
     for (int i = 0; i < directories.size(); i++) {
       String base = directories.get(i).base();
       if (path.equals(base) || path.startsWith(base + "/")) {
@@ -593,7 +658,7 @@ final class FileProvisioner {
         return "\"$" + directoryVariable(i) + "\"" + (rest.isEmpty() ? "" : ShellText.quote(rest));
       }
     }
-    return ShellText.quotePath(path);
+    return ShellText.quotePath(path, expandable);
   }
 
   /**
@@ -602,12 +667,23 @@ final class FileProvisioner {
    * that moves the file into place would read it from wherever it runs, so {@code app/x.conf}
    * becomes {@code ~/app/x.conf} (and {@code .} or {@code ./} the home directory itself). Repeated
    * slashes name the same path as one ({@code //tmp/x} is {@code /tmp/x}, as a variable holding
-   * {@code /tmp} after a slash gives) and are written as one; a trailing slash stays.
+   * {@code /tmp} after a slash gives) and are written as one; a trailing slash stays. Over scp
+   * ({@code scp}), whose remote shell expands the destination, one that starts with a variable is
+   * no relative path: {@code $HOME/x} (or {@code ${HOME}/x}) is {@code ~/x}, and {@code $APP_DIR/x}
+   * stays as it is, for the step's shell to expand; over SFTP the {@code $} is a character of a
+   * relative path, as it is there.
    */
-  static String fromHome(String written) {
+  static String fromHome(String written, boolean scp) {
     String dest = written.indexOf("//") < 0 ? written : written.replaceAll("/{2,}", "/");
     if (dest.startsWith("/") || dest.startsWith("~")) {
       return dest;
+    }
+    int variable = scp ? ShellText.variableEnd(dest, 0) : -1;
+    if (variable > 0) {
+      String name = dest.substring(0, variable);
+      boolean home = name.equals("$HOME") || name.equals("${HOME}");
+      boolean whole = variable == dest.length() || dest.charAt(variable) == '/';
+      return home && whole ? "~" + dest.substring(variable) : dest;
     }
     String rest = dest;
     while (rest.startsWith("./")) {
@@ -738,20 +814,23 @@ final class FileProvisioner {
       CopiedDirectory d = plan.directories.get(i);
       String var = directoryVariable(i);
       String dest = withoutTrailingSlash(d.dest());
+      // scp -rvt DEST: the shell expands all of DEST (and the directory's name is scp's).
       moves.add(
           var
               + "="
-              + ShellText.quotePath(d.base())
+              + ShellText.quotePath(d.base(), dest.length())
               + "; [ -d "
-              + ShellText.quotePath(d.dest())
+              + ShellText.quotePath(d.dest(), dest.length())
               + " ] || "
               + var
               + "="
-              + ShellText.quotePath(dest));
+              + ShellText.quotePath(dest, dest.length()));
     }
     Set<String> dirs = new LinkedHashSet<>();
     boolean sudo = false;
     boolean home = false;
+    boolean decided = false;
+    List<String> modes = new ArrayList<>();
     for (Placement p : plan.placements) {
       if (!p.moves()) {
         continue;
@@ -759,34 +838,53 @@ final class FileProvisioner {
       boolean inHome = ShellText.isHomePath(p.target());
       // The build user owns /tmp's files and its home: sudo there would leave root's files.
       boolean asUser = p.target().startsWith("/tmp/") || inHome;
-      sudo |= !asUser;
+      String target = shellPath(p.target(), p.expandable(), plan.directories);
+      // A variable in the path (/home/$USER/…) is known only on the VM, and so is whether the
+      // path lies in the home directory or /tmp: the step decides there, in packer2aib_sudo.
+      boolean onTheVm = !asUser && ShellText.expandsVariable(p.target(), p.expandable());
+      String prefix = onTheVm ? "$packer2aib_sudo " : asUser ? "" : "sudo ";
+      sudo |= !asUser && !onTheVm;
       home |= inHome;
+      decided |= onTheVm;
+      if (onTheVm) {
+        moves.add(
+            "packer2aib_sudo=sudo; case "
+                + target
+                + " in \"$HOME\"/*|/tmp/*) packer2aib_sudo= ;; esac");
+      }
       String dir = parent(p.target());
       // The home directory itself exists: no mkdir for it.
       if (!dir.isEmpty() && !dir.equals("~") && dirs.add(dir)) {
-        moves.add((asUser ? "" : "sudo ") + "mkdir -p " + shellPath(dir, plan.directories));
+        moves.add(
+            prefix
+                + "mkdir -p "
+                + shellPath(dir, Math.min(p.expandable(), dir.length()), plan.directories));
       }
       // -T: the target is the file's own path, as for Packer's upload; where a directory of that
       // name exists, the move fails as Packer's upload does ("Is a directory") instead of putting
       // the file into it under its /tmp name.
-      moves.add(
-          (asUser ? "" : "sudo ")
-              + "mv -T "
-              + ShellText.quote(p.landing())
-              + " "
-              + shellPath(p.target(), plan.directories));
-      if (!asUser) {
-        // mv keeps the build user's ownership; outside /tmp and home a file root placed belongs
-        // to root, or the first user of a VM made from the image (often the same uid) owns
-        // /etc/sudoers.d/… or /usr/local/bin/… (sudo also refuses a sudoers file not root's).
-        // Every placement is one file, so never -R: that would take a directory's tree.
-        moves.add("sudo chown root:root " + shellPath(p.target(), plan.directories));
+      moves.add(prefix + "mv -T " + ShellText.quote(p.landing()) + " " + target);
+      if (onTheVm && plan.executables.contains(p)) {
+        moves.add(prefix + "chmod +x " + target);
+      }
+      // mv keeps the build user's ownership; outside /tmp and home a file root placed belongs to
+      // root, or the first user of a VM made from the image (often the same uid) owns
+      // /etc/sudoers.d/… or /usr/local/bin/… (sudo also refuses a sudoers file not root's).
+      // Every placement is one file, so never -R: that would take a directory's tree.
+      if (onTheVm) {
+        moves.add("[ -z \"$packer2aib_sudo\" ] || sudo chown root:root " + target);
+      } else if (!asUser) {
+        moves.add("sudo chown root:root " + target);
       }
     }
-    List<String> modes = new ArrayList<>();
     for (Placement p : plan.executables) {
       boolean asUser = p.target().startsWith("/tmp/") || ShellText.isHomePath(p.target());
-      modes.add((asUser ? "" : "sudo ") + "chmod +x " + shellPath(p.target(), plan.directories));
+      if (asUser || !ShellText.expandsVariable(p.target(), p.expandable())) {
+        modes.add(
+            (asUser ? "" : "sudo ")
+                + "chmod +x "
+                + shellPath(p.target(), p.expandable(), plan.directories));
+      }
     }
     out.addAll(plan.files);
     if (!plan.lines.isEmpty() || !moves.isEmpty() || !modes.isEmpty()) {
@@ -797,7 +895,7 @@ final class FileProvisioner {
           Step.of(new Customizer.Shell(pr.name(), null, null, lines), pr.range())
               .with("/inline", destAt));
     }
-    if (!modes.isEmpty()) {
+    if (!plan.executables.isEmpty()) {
       pr.report()
           .add(
               PackerMapCode.FIELD_REWRITTEN,
@@ -827,6 +925,17 @@ final class FileProvisioner {
                       ? " A destination starting with ~, or relative, is in the home directory, as"
                           + " for Packer's upload over SSH: the step moves it into the build"
                           + " user's home directory."
+                          + (plan.homeVariable
+                              ? " So is one starting with $HOME, which the shell behind Packer's"
+                                  + " scp upload expands."
+                              : "")
+                      : "")
+                  + (decided
+                      ? " The shell behind Packer's scp upload expands a variable (such as $USER)"
+                          + " in the directory it uploads into, and so does the step; whether the"
+                          + " path then lies in the home directory or /tmp, where the build user"
+                          + " moves the file, or elsewhere, where sudo does and root owns it, the"
+                          + " step decides on the VM."
                       : "")
                   + (plan.directories.isEmpty()
                       ? ""

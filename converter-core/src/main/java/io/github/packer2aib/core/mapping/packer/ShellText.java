@@ -31,6 +31,74 @@ final class ShellText {
     return quote(path);
   }
 
+  /**
+   * {@link #quotePath(String)}, with each {@code $NAME} and {@code ${NAME}} among the first {@code
+   * expandable} characters put in double quotes, so that the shell expands it as the shell behind
+   * Packer's scp upload expands the directory it uploads into ({@code /home/$USER/x.conf} becomes
+   * {@code /home/"$USER"/x.conf}); what follows them, and any other {@code $}, stays text.
+   */
+  static String quotePath(String path, int expandable) {
+    int cut = Math.min(expandable, path.length());
+    if (!expandsVariable(path, cut)) {
+      return quotePath(path);
+    }
+    StringBuilder out = new StringBuilder(path.length() + 8);
+    int literal = path.startsWith("~/") ? 2 : 0;
+    out.append(path, 0, literal);
+    for (int i = literal; i < cut; i++) {
+      int end = variableEnd(path, i);
+      if (end > 0 && end <= cut) {
+        if (i > literal) {
+          out.append(quote(path.substring(literal, i)));
+        }
+        out.append('"').append(path, i, end).append('"');
+        literal = end;
+        i = end - 1;
+      }
+    }
+    if (literal < path.length()) {
+      out.append(quote(path.substring(literal)));
+    }
+    return out.toString();
+  }
+
+  /** Whether the first {@code expandable} characters of {@code path} name a {@code $NAME}. */
+  static boolean expandsVariable(String path, int expandable) {
+    int cut = Math.min(expandable, path.length());
+    for (int i = path.indexOf('$'); i >= 0 && i < cut; i = path.indexOf('$', i + 1)) {
+      int end = variableEnd(path, i);
+      if (end > 0 && end <= cut) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where the variable {@code $NAME} or {@code ${NAME}} that starts at {@code i} ends (the index
+   * after it), or -1 when none starts there.
+   */
+  static int variableEnd(String text, int i) {
+    if (i + 1 >= text.length() || text.charAt(i) != '$') {
+      return -1;
+    }
+    boolean braced = text.charAt(i + 1) == '{';
+    int from = braced ? i + 2 : i + 1;
+    int k = from;
+    while (k < text.length()
+        && isWordChar(text.charAt(k))
+        && !(k == from && text.charAt(k) >= '0' && text.charAt(k) <= '9')) {
+      k++;
+    }
+    if (k == from) {
+      return -1;
+    }
+    if (!braced) {
+      return k;
+    }
+    return k < text.length() && text.charAt(k) == '}' ? k + 1 : -1;
+  }
+
   /** Whether a remote path starts at the home directory ({@code ~} or {@code ~/…}). */
   static boolean isHomePath(String path) {
     return path.equals("~") || path.startsWith("~/");

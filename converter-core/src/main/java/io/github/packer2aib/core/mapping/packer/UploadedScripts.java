@@ -303,7 +303,10 @@ final class UploadedScripts {
     if (dest.isEmpty() || dest.get().isEmpty()) {
       return List.of();
     }
-    String destination = os == Os.LINUX ? FileProvisioner.fromHome(dest.get()) : dest.get();
+    String destination =
+        os == Os.LINUX
+            ? FileProvisioner.fromHome(dest.get(), !FileProvisioner.overSftp(pr))
+            : dest.get();
     Optional<String> content = text(pr, "content");
     if (content.isPresent()) {
       return List.of(new Upload(pr, destination, null, content.get()));

@@ -2100,6 +2100,43 @@ final class MappingCases {
                         "file", p -> p.set("content", "hi\n").set("destination", "./notes.txt"))),
         opts().withFileBaseUri(SCRIPTS),
         files());
+    // The shell behind Packer's scp upload expands the directory it uploads into ("scp -vt
+    // $HOME/.config"), so $HOME is the home directory and /home/$USER the build user's folder;
+    // where such a path lies (home or /tmp: moved as the build user; elsewhere: sudo, root's) is
+    // decided on the VM. A file's own name is scp's text; a $ that names no variable is a
+    // warning (W215).
+    add(
+        "file-destination-shell-variables",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "file",
+                        p -> p.set("source", "files/motd").set("destination", "$HOME/.config/motd"))
+                    .provisioner(
+                        "file",
+                        p -> p.set("content", "x=1\n").set("destination", "/home/$USER/x.conf"))
+                    .provisioner(
+                        "file", p -> p.set("source", "files/site").set("destination", "/opt/$APP"))
+                    .provisioner(
+                        "file",
+                        p -> p.set("source", "tools/run.sh").set("destination", "${APP_DIR}/bin/"))
+                    .provisioner(
+                        "file",
+                        p ->
+                            p.set("source", "files/motd")
+                                .set("destination", "/etc/$(id -u)/$HOSTNAME.motd"))),
+        opts().withFileBaseUri(SCRIPTS),
+        files().executable("tools/run.sh", "#!/bin/sh\necho run\n"));
+    // SFTP expands nothing: $HOME is a folder's name in the home directory, as Packer's SFTP
+    // upload makes it.
+    add(
+        "file-destination-shell-variables-sftp",
+        one(
+            linux(s -> s.set("ssh_file_transfer_method", "sftp")),
+            b ->
+                b.provisioner(
+                    "file", p -> p.set("content", "x=1\n").set("destination", "$HOME/x.conf"))));
     // Packer's SSH upload keeps a file's mode, so an install script checked in as executable
     // can be run straight after a file provisioner copied it (alone, or in a directory); Image
     // Builder's File step and a written file have no mode, so a chmod +x follows (with sudo

@@ -30,6 +30,17 @@ class TextWritersTest {
   }
 
   @Test
+  void pathVariablesExpandOnlyWhereScpExpandsThem() {
+    assertEquals("/home/\"$USER\"/x.conf", ShellText.quotePath("/home/$USER/x.conf", 11));
+    assertEquals("\"${APP}\"/bin/run", ShellText.quotePath("${APP}/bin/run", 10));
+    assertEquals("~/\"$D\"'/a b'", ShellText.quotePath("~/$D/a b", 4));
+    // The file's own name (past the expandable part) and any other $ stay text.
+    assertEquals("/etc/\"$A\"'/$B.conf'", ShellText.quotePath("/etc/$A/$B.conf", 7));
+    assertEquals("'/etc/$(id)/x'", ShellText.quotePath("/etc/$(id)/x", 10));
+    assertEquals("'/etc/$1/x'", ShellText.quotePath("/etc/$1/x", 7));
+  }
+
+  @Test
   void hereDocumentDelimiterAvoidsContentLines() {
     assertEquals("PACKER2AIB_EOF", ShellText.delimiter(List.of("a", "b")));
     assertEquals(
