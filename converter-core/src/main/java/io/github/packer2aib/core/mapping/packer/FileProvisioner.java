@@ -50,6 +50,12 @@ final class FileProvisioner {
   }
 
   /**
+   * A folder of an uploaded directory that holds nothing, which Packer's SSH uploads create on the
+   * VM at {@code target} (its first {@code expandable} characters read as {@link Placement}'s).
+   */
+  private record Folder(String target, int expandable) {}
+
+  /**
    * A directory copied on Linux as Packer copies it over SSH with scp (its default transfer): as
    * {@code dest} itself when no directory {@code dest} exists on the VM, else into it as {@code
    * base} ({@code dest/NAME}); which of the two is known only on the VM, so the Shell step decides.
@@ -77,6 +83,7 @@ final class FileProvisioner {
     final List<String> lines = new ArrayList<>();
     final List<Placement> placements = new ArrayList<>();
     final List<CopiedDirectory> directories = new ArrayList<>();
+    final List<Folder> folders = new ArrayList<>();
 
     /** The placements of local files the owner may execute, which Packer's upload keeps so. */
     final List<Placement> executables = new ArrayList<>();
@@ -506,7 +513,19 @@ final class FileProvisioner {
 
   private static void directory(
       Prov pr, Plan plan, String written, String path, String dest, Range at) {
-    if (pr.u.fileBase.isEmpty()) {
+    LocalFiles.Listing listing;
+    try {
+      listing = pr.u.files.list(path, MAX_DIRECTORY_FILES);
+    } catch (IOException e) {
+      pr.report()
+          .add(
+              PackerMapCode.FILE_READ_FAILED,
+              at,
+              "The directory " + path + " could not be read: " + e.getMessage() + ".");
+      return;
+    }
+    List<String> files = listing.files();
+    if (!files.isEmpty() && pr.u.fileBase.isEmpty()) {
       pr.report()
           .add(
               PackerMapCode.DIRECTORY_NEEDS_BASE_URI,
@@ -517,17 +536,6 @@ final class FileProvisioner {
                   + " not written into the template: upload the directory and pass --file-base-uri"
                   + " with the address the conversion root is uploaded under, so each file can be"
                   + " downloaded.");
-      return;
-    }
-    List<String> files;
-    try {
-      files = pr.u.files.listFiles(path, MAX_DIRECTORY_FILES);
-    } catch (IOException e) {
-      pr.report()
-          .add(
-              PackerMapCode.FILE_READ_FAILED,
-              at,
-              "The directory " + path + " could not be read: " + e.getMessage() + ".");
       return;
     }
     if (files.size() > MAX_DIRECTORY_FILES) {
@@ -543,21 +551,41 @@ final class FileProvisioner {
                   + " archive, upload that with a file provisioner and unpack it in a step.");
       return;
     }
-    if (files.isEmpty()) {
+    // As Packer: "dir/" uploads the contents, "dir" the directory itself.
+    boolean contents = written.endsWith("/") || written.endsWith("\\");
+    // Packer's SSH uploads create the empty folders too (scp sends each folder, SFTP makes each),
+    // and "dir" itself; over WinRM (Windows) it copies files only.
+    List<String> folders = new ArrayList<>();
+    if (pr.u.os == Os.LINUX) {
+      for (String rel : listing.emptyFolders()) {
+        if (!(contents && rel.isEmpty())) {
+          folders.add(rel);
+        }
+      }
+    }
+    if (files.isEmpty() && folders.isEmpty()) {
       pr.report()
           .add(
               PackerMapCode.FIELD_DROPPED,
               at,
-              "The directory " + path + " holds no files, so nothing is uploaded.");
+              "The directory "
+                  + path
+                  + (pr.u.os == Os.LINUX
+                      ? " is empty, and written with a trailing slash it stands for what it"
+                          + " holds, so nothing is uploaded, as in Packer."
+                      : " holds no files, and Packer's WinRM upload copies files only (no"
+                          + " folders), so nothing is uploaded, as in Packer."));
       return;
     }
-    // As Packer: "dir/" uploads the contents, "dir" the directory itself.
-    boolean contents = written.endsWith("/") || written.endsWith("\\");
     String base = contents ? dest : join(dest, LocalFiles.fileName(path));
     if (!contents && plan.scp) {
       // scp -t DEST receiving a directory makes it DEST/NAME when DEST is a directory, and DEST
       // itself otherwise (OpenSSH's sink); Packer's SFTP and WinRM uploads always make DEST/NAME.
       plan.directories.add(new CopiedDirectory(dest, base));
+    }
+    int expandable = plan.scp ? withoutTrailingSlash(dest).length() : 0;
+    for (String rel : folders) {
+      plan.folders.add(new Folder(rel.isEmpty() ? base : join(base, rel), expandable));
     }
     for (String rel : files) {
       String abs = path + "/" + rel;
@@ -830,42 +858,36 @@ final class FileProvisioner {
     boolean sudo = false;
     boolean home = false;
     boolean decided = false;
+    boolean moved = false;
     List<String> modes = new ArrayList<>();
     for (Placement p : plan.placements) {
       if (!p.moves()) {
         continue;
       }
-      boolean inHome = ShellText.isHomePath(p.target());
-      // The build user owns /tmp's files and its home: sudo there would leave root's files.
-      boolean asUser = p.target().startsWith("/tmp/") || inHome;
+      moved = true;
       String target = shellPath(p.target(), p.expandable(), plan.directories);
-      // A variable in the path (/home/$USER/…) is known only on the VM, and so is whether the
-      // path lies in the home directory or /tmp: the step decides there, in packer2aib_sudo.
-      boolean onTheVm = !asUser && ShellText.expandsVariable(p.target(), p.expandable());
-      String prefix = onTheVm ? "$packer2aib_sudo " : asUser ? "" : "sudo ";
-      sudo |= !asUser && !onTheVm;
-      home |= inHome;
+      String writer = writer(p.target(), p.expandable());
+      boolean onTheVm = writer.equals(DECIDED);
+      sudo |= writer.equals(SUDO);
+      home |= ShellText.isHomePath(p.target());
       decided |= onTheVm;
       if (onTheVm) {
-        moves.add(
-            "packer2aib_sudo=sudo; case "
-                + target
-                + " in \"$HOME\"/*|/tmp/*) packer2aib_sudo= ;; esac");
+        moves.add(decide(target));
       }
       String dir = parent(p.target());
       // The home directory itself exists: no mkdir for it.
       if (!dir.isEmpty() && !dir.equals("~") && dirs.add(dir)) {
         moves.add(
-            prefix
+            writer
                 + "mkdir -p "
                 + shellPath(dir, Math.min(p.expandable(), dir.length()), plan.directories));
       }
       // -T: the target is the file's own path, as for Packer's upload; where a directory of that
       // name exists, the move fails as Packer's upload does ("Is a directory") instead of putting
       // the file into it under its /tmp name.
-      moves.add(prefix + "mv -T " + ShellText.quote(p.landing()) + " " + target);
+      moves.add(writer + "mv -T " + ShellText.quote(p.landing()) + " " + target);
       if (onTheVm && plan.executables.contains(p)) {
-        moves.add(prefix + "chmod +x " + target);
+        moves.add(writer + "chmod +x " + target);
       }
       // mv keeps the build user's ownership; outside /tmp and home a file root placed belongs to
       // root, or the first user of a VM made from the image (often the same uid) owns
@@ -873,17 +895,27 @@ final class FileProvisioner {
       // Every placement is one file, so never -R: that would take a directory's tree.
       if (onTheVm) {
         moves.add("[ -z \"$packer2aib_sudo\" ] || sudo chown root:root " + target);
-      } else if (!asUser) {
+      } else if (writer.equals(SUDO)) {
         moves.add("sudo chown root:root " + target);
       }
     }
+    for (Folder d : plan.folders) {
+      String target = shellPath(d.target(), d.expandable(), plan.directories);
+      String writer = writer(d.target(), d.expandable());
+      sudo |= writer.equals(SUDO);
+      home |= ShellText.isHomePath(d.target());
+      decided |= writer.equals(DECIDED);
+      if (dirs.add(d.target())) {
+        if (writer.equals(DECIDED)) {
+          moves.add(decide(target));
+        }
+        moves.add(writer + "mkdir -p " + target);
+      }
+    }
     for (Placement p : plan.executables) {
-      boolean asUser = p.target().startsWith("/tmp/") || ShellText.isHomePath(p.target());
-      if (asUser || !ShellText.expandsVariable(p.target(), p.expandable())) {
-        modes.add(
-            (asUser ? "" : "sudo ")
-                + "chmod +x "
-                + shellPath(p.target(), p.expandable(), plan.directories));
+      String writer = writer(p.target(), p.expandable());
+      if (!writer.equals(DECIDED)) {
+        modes.add(writer + "chmod +x " + shellPath(p.target(), p.expandable(), plan.directories));
       }
     }
     out.addAll(plan.files);
@@ -913,14 +945,24 @@ final class FileProvisioner {
           .add(
               PackerMapCode.FILE_MOVED,
               destAt,
-              "On Linux Image Builder's steps run as an unprivileged build user and its File step"
-                  + " can write only directly below /tmp, so the file"
-                  + (plan.placements.size() > 1 ? "s land" : " lands")
-                  + " in /tmp first and a Shell step moves "
-                  + (plan.placements.size() > 1 ? "them" : "it")
-                  + " into place"
-                  + (sudo ? " with sudo (creating the directory if needed)" : "")
-                  + "."
+              (moved
+                      ? "On Linux Image Builder's steps run as an unprivileged build user and its"
+                          + " File step can write only directly below /tmp, so the file"
+                          + (plan.placements.size() > 1 ? "s land" : " lands")
+                          + " in /tmp first and a Shell step moves "
+                          + (plan.placements.size() > 1 ? "them" : "it")
+                          + " into place"
+                          + (sudo ? " with sudo (creating the directory if needed)" : "")
+                          + "."
+                          + (plan.folders.isEmpty()
+                              ? ""
+                              : " Packer's upload over SSH also creates the empty folders of a"
+                                  + " directory, and so does the step (mkdir -p).")
+                      : "Packer's upload over SSH creates the empty folders of a directory, and"
+                          + " Image Builder's File step copies single files only, so a Shell step"
+                          + " creates them (mkdir -p"
+                          + (sudo ? ", with sudo" : "")
+                          + ").")
                   + (home
                       ? " A destination starting with ~, or relative, is in the home directory, as"
                           + " for Packer's upload over SSH: the step moves it into the build"
@@ -944,6 +986,37 @@ final class FileProvisioner {
                           + " becomes the destination."));
     }
     return withDestination(out, destAt);
+  }
+
+  /** The prefix of a command that the build user runs. */
+  private static final String AS_USER = "";
+
+  /** The prefix of a command that root runs. */
+  private static final String SUDO = "sudo ";
+
+  /** The prefix of a command whose user the step decides on the VM ({@link #decide}). */
+  private static final String DECIDED = "$packer2aib_sudo ";
+
+  /**
+   * Who writes at {@code target} on Linux: the build user in /tmp and its home directory, which it
+   * owns (sudo there would leave root's files); root elsewhere; and where the path names a variable
+   * (/home/$USER/…), whose value only the VM knows, whoever {@link #decide} chooses there.
+   */
+  private static String writer(String target, int expandable) {
+    if (target.startsWith("/tmp/") || ShellText.isHomePath(target)) {
+      return AS_USER;
+    }
+    return ShellText.expandsVariable(target, expandable) ? DECIDED : SUDO;
+  }
+
+  /**
+   * The line that sets {@code packer2aib_sudo} for the path {@code shellTarget} (as the step writes
+   * it): empty in the home directory and /tmp, else sudo.
+   */
+  private static String decide(String shellTarget) {
+    return "packer2aib_sudo=sudo; case "
+        + shellTarget
+        + " in \"$HOME\"/*|/tmp/*) packer2aib_sudo= ;; esac";
   }
 
   /** Each step located at the destination too (a loop: every file provisioner comes here). */

@@ -72,7 +72,7 @@ final class LocalFiles {
   private final Map<String, Resolved> resolved = new HashMap<>();
   private final Map<String, Content> contents = new HashMap<>();
   private final Map<String, IOException> failures = new HashMap<>();
-  private final Map<String, List<String>> listings = new HashMap<>();
+  private final Map<String, Listing> listings = new HashMap<>();
 
   private final FileSystemView fs;
   private final String templateFolder;
@@ -210,19 +210,29 @@ final class LocalFiles {
     return known;
   }
 
-  /** Every regular file below a directory, as paths relative to it, sorted. */
-  List<String> listFiles(String directory, int limit) throws IOException {
+  /**
+   * What a directory holds, as paths relative to it, each sorted: every regular file below it, and
+   * every folder below it (or the directory itself, as "") that holds neither a file nor a folder,
+   * which Packer's SSH uploads create on the VM as well (scp sends each folder, SFTP makes each).
+   */
+  record Listing(List<String> files, List<String> emptyFolders) {}
+
+  /**
+   * {@link Listing} of a directory; the walk stops once more than {@code limit} files are found.
+   */
+  Listing list(String directory, int limit) throws IOException {
     String key = limit + ":" + directory;
-    List<String> known = listings.get(key);
+    Listing known = listings.get(key);
     if (known == null) {
-      known = List.copyOf(listFilesOnce(directory, limit));
+      known = listOnce(directory, limit);
       listings.put(key, known);
     }
     return known;
   }
 
-  private List<String> listFilesOnce(String directory, int limit) throws IOException {
+  private Listing listOnce(String directory, int limit) throws IOException {
     List<String> out = new ArrayList<>();
+    List<String> empty = new ArrayList<>();
     Deque<String> pending = new ArrayDeque<>();
     pending.add("");
     while (!pending.isEmpty() && out.size() <= limit) {
@@ -230,18 +240,25 @@ final class LocalFiles {
       String dir = rel.isEmpty() ? directory : directory + "/" + rel;
       List<String> names = new ArrayList<>(fs.list(dir));
       Collections.sort(names);
+      boolean holds = false;
       for (String name : names) {
         String childRel = rel.isEmpty() ? name : rel + "/" + name;
         FileSystemView.Kind k = fs.kind(directory + "/" + childRel);
         if (k == FileSystemView.Kind.DIRECTORY) {
           pending.add(childRel);
+          holds = true;
         } else if (k == FileSystemView.Kind.FILE) {
           out.add(childRel);
+          holds = true;
         }
+      }
+      if (!holds) {
+        empty.add(rel);
       }
     }
     Collections.sort(out);
-    return out;
+    Collections.sort(empty);
+    return new Listing(List.copyOf(out), List.copyOf(empty));
   }
 
   /**

@@ -2100,6 +2100,45 @@ final class MappingCases {
                         "file", p -> p.set("content", "hi\n").set("destination", "./notes.txt"))),
         opts().withFileBaseUri(SCRIPTS),
         files());
+    // Packer's SSH uploads create a directory's empty folders (scp sends each folder, SFTP makes
+    // each), and "dir" itself when it is empty; the step creates them with mkdir -p, without a
+    // base URI when nothing else is copied. "dir/" of an empty folder uploads nothing (a note).
+    add(
+        "file-directory-empty-folders",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "file", p -> p.set("source", "files/site/").set("destination", "/var/www/"))
+                    .provisioner(
+                        "file", p -> p.set("source", "files/empty").set("destination", "/opt/"))
+                    .provisioner(
+                        "file",
+                        p -> p.set("source", "files/empty/").set("destination", "/opt/empty"))),
+        opts().withFileBaseUri(SCRIPTS),
+        files().folder("files/site/logs").folder("files/site/cache/tmp").folder("files/empty"));
+    add(
+        "file-directory-empty-folders-without-base-uri",
+        one(
+            linux(s -> s.set("ssh_file_transfer_method", "sftp")),
+            b ->
+                b.provisioner(
+                    "file", p -> p.set("source", "files/empty").set("destination", "~/cache"))),
+        opts(),
+        files().folder("files/empty/a").folder("files/empty/b"));
+    // Packer's WinRM upload copies files only: no empty folder is made on Windows.
+    add(
+        "file-directory-empty-folders-windows",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                        "file", p -> p.set("source", "files/site").set("destination", "C:\\www\\"))
+                    .provisioner(
+                        "file",
+                        p -> p.set("source", "files/empty").set("destination", "C:\\opt\\"))),
+        opts().withFileBaseUri(SCRIPTS),
+        files().folder("files/site/logs").folder("files/empty"));
     // The shell behind Packer's scp upload expands the directory it uploads into ("scp -vt
     // $HOME/.config"), so $HOME is the home directory and /home/$USER the build user's folder;
     // where such a path lies (home or /tmp: moved as the build user; elsewhere: sudo, root's) is

@@ -30,6 +30,15 @@ final class MemoryFiles implements FileSystemView {
 
   private final java.util.Set<String> executable = new java.util.TreeSet<>();
 
+  /** Folders that hold nothing (a folder that holds a file needs no entry of its own). */
+  private final java.util.Set<String> folders = new java.util.TreeSet<>();
+
+  /** An empty folder; relative paths are below the template folder. */
+  MemoryFiles folder(String path) {
+    folders.add(path.startsWith("/") ? path : PackerFixture.FOLDER + "/" + path);
+    return this;
+  }
+
   /** An executable text file (its owner's x bit set), as a script checked in with mode 755. */
   MemoryFiles executable(String path, String content) {
     text(path, content);
@@ -66,8 +75,8 @@ final class MemoryFiles implements FileSystemView {
       return Kind.FILE;
     }
     String prefix = absolutePath.endsWith("/") ? absolutePath : absolutePath + "/";
-    for (String p : files.keySet()) {
-      if (p.startsWith(prefix)) {
+    for (String p : paths()) {
+      if (p.startsWith(prefix) || p.equals(absolutePath) && folders.contains(p)) {
         return Kind.DIRECTORY;
       }
     }
@@ -94,7 +103,7 @@ final class MemoryFiles implements FileSystemView {
   public List<String> list(String absoluteDirectory) {
     String prefix = absoluteDirectory.endsWith("/") ? absoluteDirectory : absoluteDirectory + "/";
     List<String> out = new ArrayList<>();
-    for (String p : files.keySet()) {
+    for (String p : paths()) {
       if (p.startsWith(prefix)) {
         String rest = p.substring(prefix.length());
         String first = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
@@ -104,5 +113,12 @@ final class MemoryFiles implements FileSystemView {
       }
     }
     return out;
+  }
+
+  /** The paths of the files and of the empty folders. */
+  private java.util.Set<String> paths() {
+    java.util.Set<String> all = new java.util.TreeSet<>(files.keySet());
+    all.addAll(folders);
+    return all;
   }
 }
