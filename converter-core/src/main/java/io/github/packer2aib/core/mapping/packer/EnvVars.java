@@ -91,7 +91,7 @@ final class EnvVars {
         String value = kv.substring(eq + 1);
         if (fits(pr, name, value, at, shellNames)
             && !holdsCredential(pr, name, value, destination, at)) {
-          TemplateFields.checkVariable(pr, "environment_vars", name, value);
+          TemplateFields.checkVariable(pr, "environment_vars", name, value, at);
           out.add(new Entry(name, value, at));
         }
       }
@@ -105,7 +105,7 @@ final class EnvVars {
         Range at = pr.f.memberRange("env", e.getKey());
         if (fits(pr, e.getKey(), e.getValue(), at, shellNames)
             && !holdsCredential(pr, e.getKey(), e.getValue(), destination, at)) {
-          TemplateFields.checkVariable(pr, "env", e.getKey(), e.getValue());
+          TemplateFields.checkVariable(pr, "env", e.getKey(), e.getValue(), at);
           out.add(new Entry(e.getKey(), e.getValue(), at));
         }
       }

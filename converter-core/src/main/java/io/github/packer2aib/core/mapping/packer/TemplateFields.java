@@ -29,12 +29,15 @@ final class TemplateFields {
 
   /**
    * Warns about the first command of {@code commands}, the strings of {@code inline}, that holds
-   * such a field, at that command where the list is written out element by element (else at the
-   * whole value).
+   * such a field, and refuses every command that holds one Packer fills in, each at that command
+   * where the list is written out element by element (else at the whole value).
    */
   static void check(Prov pr, List<String> commands, Field inline) {
+    boolean warned = false;
     for (int i = 0; i < commands.size(); i++) { // by index: every inline step comes here
-      String field = firstField(commands.get(i));
+      String command = commands.get(i);
+      String filled = field(command, true);
+      String field = filled != null || warned ? filled : field(command, false);
       if (field != null) {
         if (!kept(inline.value())) {
           return;
@@ -45,25 +48,20 @@ final class TemplateFields {
             "Inline command " + (i + 1) + (commands.size() > 1 ? " of " + commands.size() : ""),
             field,
             "runs the command");
-        return;
+        warned |= filled == null;
       }
     }
   }
 
   /**
-   * Warns at the setting {@code setting} ({@code environment_vars} or {@code env}) when {@code
-   * value}, the value of the environment variable {@code name}, holds such a field (the step
-   * exports it as written).
+   * Warns at {@code at}, the entry of the setting {@code setting} ({@code environment_vars} or
+   * {@code env}), when {@code value}, the value of the environment variable {@code name}, holds
+   * such a field (the step exports it as written).
    */
-  static void checkVariable(Prov pr, String setting, String name, String value) {
-    String field = firstField(value);
+  static void checkVariable(Prov pr, String setting, String name, String value, Range at) {
+    String field = anyField(value);
     if (field != null && kept(pr.f.take(setting).get().value())) {
-      report(
-          pr,
-          pr.f.nameRange(setting),
-          "The value of the environment variable " + name,
-          field,
-          "exports the value");
+      report(pr, at, "The value of the environment variable " + name, field, "exports the value");
     }
   }
 
@@ -73,7 +71,7 @@ final class TemplateFields {
    * that writes it on the VM writes the braces as they are.
    */
   static void checkContent(Prov pr, String content, Value value, Range at) {
-    String field = firstField(content);
+    String field = anyField(content);
     if (field != null && kept(value)) {
       report(pr, at, "The content", field, "writes the file");
     }
@@ -103,6 +101,22 @@ final class TemplateFields {
   }
 
   private static void report(Prov pr, Range at, String subject, String field, String what) {
+    String name = fieldName(field);
+    if (filledIn(name)) {
+      // The two fields Packer does fill in: the step would get the braces where Packer gave a
+      // credential, so it cannot work as converted, as an HCL2 template's build.Password is
+      // refused (the legacy field left a step with exit 0 where its HCL2 twin failed).
+      pr.report()
+          .add(
+              PackerMapCode.VALUE_NOT_KNOWN,
+              at,
+              subject
+                  + " holds "
+                  + field
+                  + ", a field Packer fills in while it builds. "
+                  + UnknownValues.buildAdvice(field, name));
+      return;
+    }
     pr.report()
         .add(
             PackerMapCode.TEMPLATE_FIELD_KEPT,
@@ -118,8 +132,31 @@ final class TemplateFields {
                 + " the template.");
   }
 
-  /** The first action of {@code text} that reads a field ({@code {{ .Name }}}), or null. */
-  static String firstField(String text) {
+  /** The name {@code field}, an action as {@link #field} finds it, reads ({@code Name}). */
+  private static String fieldName(String field) {
+    int dot = field.indexOf('.');
+    int end = dot + 1;
+    while (end < field.length() && Character.isLetterOrDigit(field.charAt(end))) {
+      end++;
+    }
+    return field.substring(dot + 1, end);
+  }
+
+  private static boolean filledIn(String name) {
+    return name.equals("WinRMPassword") || name.equals("WinRMUser");
+  }
+
+  /** The first action of {@code text} that reads a field Packer fills in, else any, or null. */
+  private static String anyField(String text) {
+    String filled = field(text, true);
+    return filled != null ? filled : field(text, false);
+  }
+
+  /**
+   * The first action of {@code text} that reads a field ({@code {{ .Name }}}), with {@code
+   * filledOnly} one that reads a field Packer fills in; or null.
+   */
+  static String field(String text, boolean filledOnly) {
     int n = text.length();
     for (int open = text.indexOf('{'); open >= 0; open = text.indexOf('{', open + 1)) {
       if (open + 1 >= n || text.charAt(open + 1) != '{') {
@@ -135,7 +172,10 @@ final class TemplateFields {
       if (k + 1 < n && text.charAt(k) == '.' && Character.isLetter(text.charAt(k + 1))) {
         int close = text.indexOf("}}", k);
         if (close > 0 && close - open <= 80) {
-          return text.substring(open, close + 2);
+          String field = text.substring(open, close + 2);
+          if (!filledOnly || filledIn(fieldName(field))) {
+            return field;
+          }
         }
       }
     }

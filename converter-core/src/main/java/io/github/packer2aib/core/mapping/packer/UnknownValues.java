@@ -99,7 +99,7 @@ final class UnknownValues {
    * @param reference as written: {@code build.Password}, or {@code {{build `Password`}}}
    * @param field the name of the value ({@code Password}), empty when unknown
    */
-  private static String buildAdvice(String reference, String field) {
+  static String buildAdvice(String reference, String field) {
     switch (field) {
       case "Password":
       case "WinRMPassword":

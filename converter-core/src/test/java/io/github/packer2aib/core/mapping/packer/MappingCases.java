@@ -1277,7 +1277,8 @@ final class MappingCases {
                     .provisioner("shell", p -> p.set("inline", List.of("echo single")))
                     .provisioner("shell", p -> p.set("inline", List.of("echo a", "echo b")))));
     // A field of Packer's template context: Packer renders it while it builds, Image Builder
-    // would run the braces (a warning naming the field, not the command).
+    // would run the braces (a warning naming the field, not the command); the WinRM password and
+    // user, which Packer does fill in, are refused in every command (as build.Password is).
     add(
         "shell-inline-template-field",
         one(linux(), shell("echo building", "echo A={{ .Foo }}", "echo {{.WinRMPassword}}")));
@@ -1291,6 +1292,16 @@ final class MappingCases {
                     p ->
                         p.set("environment_vars", List.of("A=1", "USER_NAME={{ .WinRMUser }}"))
                             .set("inline", List.of("echo $USER_NAME")))));
+    add(
+        "shell-environment-other-template-field",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set("environment_vars", List.of("A=1", "BUILD_ID={{ .BuildID }}"))
+                            .set("inline", List.of("echo $BUILD_ID")))));
     add(
         "shell-environment",
         one(

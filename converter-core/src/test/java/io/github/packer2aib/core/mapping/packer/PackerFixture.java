@@ -350,7 +350,7 @@ final class PackerFixture {
     if (v instanceof String s) {
       // A field of Packer's template context ({{ .Foo }}) carries the mark the loaders' template
       // evaluation gives the actions it keeps for Packer to fill in.
-      return TemplateFields.firstField(s) != null
+      return TemplateFields.field(s, false) != null
           ? Value.string(s).mark(Mark.TEMPLATE_FIELD)
           : Value.string(s);
     }

@@ -163,4 +163,21 @@ class PartLocationsTest {
     Diagnostic set = one(r, "PKRMAP-N208");
     assertTrue(set.detail().contains("so \"OK\" is set"), set.detail());
   }
+
+  @Test
+  void aLegacyTemplateFieldInAnEnvironmentEntryIsLocatedAtTheEntry() {
+    // Any field is a warning at its entry; the WinRM password, which Packer fills in, an error.
+    String json =
+        "{\"builders\": [{\"type\": \"azure-arm\",\n"
+            + LoadAndMap.LINUX_BUILDER_MEMBERS
+            + "}],\n"
+            + "\"provisioners\": [{\"type\": \"shell\", \"inline\": [\"echo $A\"],\n"
+            + "\"environment_vars\": [\"OK=1\", \"A={{ .Foo }}\",\n"
+            + " \"PW={{.WinRMPassword}}\"]}]}\n";
+    MapResult r = LoadAndMap.map("t.json", json);
+    assertEquals(
+        List.of(where(json, "\"A={{")), locations(r, "PKRMAP-W218"), r.diagnostics()::toString);
+    assertEquals(
+        List.of(where(json, "\"PW={{")), locations(r, "PKRMAP-E107"), r.diagnostics()::toString);
+  }
 }
