@@ -682,12 +682,17 @@ final class Fields {
   /** Reports {@code f} when its value is sensitive and is about to be copied; true when clean. */
   boolean clean(Field f, Value v, String destination) {
     if (destination != null && v.deepMarks().contains(Mark.FROZEN) && firstFrozen(f.name())) {
+      // At the first element or member that holds the frozen value (one command of 30), unless
+      // the list or object as a whole came from such a function.
+      FieldPart part =
+          v.marks().contains(Mark.FROZEN)
+              ? FieldPart.whole(f)
+              : FieldPart.first(f, x -> x.deepMarks().contains(Mark.FROZEN));
       report.add(
           PackerMapCode.FROZEN_VALUE,
-          f.valueRange(),
+          part.at(),
           Words.concat(
-              "The value of ",
-              f.name(),
+              part.subject(),
               " comes from timestamp(), uuidv4(), isotime or a similar function, which Packer"
                   + " evaluates on every build; the converter evaluated it once, so the image"
                   + " template holds that one value for every build. Set it explicitly when you"
@@ -914,13 +919,31 @@ final class Fields {
    * {@code 1} is what Packer does, but hardly what was meant.
    */
   private void digitsSaid(Field f) {
+    // At the first element or member that holds a boolean, which the text names as well.
+    FieldPart part = FieldPart.first(f, Fields::holdsBool);
     report.add(
         PackerMapCode.FIELD_REWRITTEN,
-        f.valueRange(),
-        "In "
-            + f.name()
-            + ", which holds text, Packer reads a JSON true as \"1\" and false as \"0\", and so"
-            + " does the converter. If the words were meant, quote them: \"true\".");
+        part.at(),
+        part.subject()
+            + " holds a JSON true or false where Packer expects text; Packer reads true as \"1\""
+            + " and false as \"0\", and so does the converter. If the words were meant, quote"
+            + " them: \"true\".");
+  }
+
+  /** Whether {@code v} is or holds a boolean (as {@link #boolsAsDigits} rewrites it). */
+  private static boolean holdsBool(Value v) {
+    Value bare = Values.unmarked(v);
+    if (bare instanceof BoolValue) {
+      return true;
+    }
+    if (bare instanceof TupleValue || bare instanceof ObjectValue) {
+      for (Value part : Values.children(bare)) {
+        if (holdsBool(part)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static Value boolsAsDigits(Value v) {

@@ -1,0 +1,87 @@
+package io.github.packer2aib.core.mapping.packer;
+
+import io.github.packer2aib.core.hcl.value.ListValue;
+import io.github.packer2aib.core.hcl.value.MapValue;
+import io.github.packer2aib.core.hcl.value.ObjectValue;
+import io.github.packer2aib.core.hcl.value.TupleValue;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.hcl.value.Values;
+import io.github.packer2aib.core.packer.ValueLayout;
+import io.github.packer2aib.core.source.Range;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The part of a field's value a message is about: one command of an {@code inline} list, one tag of
+ * {@code azure_tags}. A note about "the value of inline" at the list's opening bracket left the
+ * user of a template with 30 commands to find the one that was meant; it now points at that element
+ * and says which it is. A value whose parts are not written out where it is used ({@code inline =
+ * var.commands}), or that holds the matter as a whole (a list made by one function call), is the
+ * whole value.
+ *
+ * @param at where the part (or the whole value) is written
+ * @param subject the words that name it, at the start of a sentence: "Element 2 of 3 of inline",
+ *     "The value of azure_tags.build", or "The value of inline" for the whole value
+ */
+record FieldPart(Range at, String subject) {
+
+  /** The whole value of {@code f}. */
+  static FieldPart whole(Field f) {
+    return new FieldPart(f.valueRange(), "The value of " + f.name());
+  }
+
+  /**
+   * The first element of a list or member of an object, {@code f}'s value, for which {@code holds}
+   * is true, where that part is written out; else the whole value.
+   */
+  static FieldPart first(Field f, Predicate<Value> holds) {
+    Value bare = Values.unmarked(f.value());
+    FieldPart whole = whole(f);
+    List<Value> elements =
+        bare instanceof TupleValue t
+            ? t.elements()
+            : bare instanceof ListValue l ? l.elements() : null;
+    if (elements != null) {
+      for (int i = 0; i < elements.size(); i++) {
+        if (holds.test(elements.get(i))) {
+          Range at = TemplateFields.element(f, i, elements.size());
+          if (at == f.valueRange()) {
+            return whole;
+          }
+          return new FieldPart(
+              at,
+              "Element "
+                  + (i + 1)
+                  + (elements.size() > 1 ? " of " + elements.size() : "")
+                  + " of "
+                  + f.name());
+        }
+      }
+      return whole;
+    }
+    Map<String, Value> members =
+        bare instanceof ObjectValue o
+            ? o.attributes()
+            : bare instanceof MapValue m ? m.entries() : null;
+    if (members != null) {
+      for (Map.Entry<String, Value> m : members.entrySet()) {
+        if (holds.test(m.getValue())) {
+          Optional<ValueLayout.Member> written = f.layout().member(m.getKey());
+          if (written.isEmpty() || written.get().value().range() == null) {
+            return whole;
+          }
+          // The member's name is said only when no part of the value is sensitive: a sensitive
+          // map's keys are part of its secret (its quoted line is masked too).
+          return new FieldPart(
+              written.get().value().range(),
+              f.value().containsSensitive()
+                  ? "A member of " + f.name()
+                  : "The value of " + f.name() + "." + m.getKey());
+        }
+      }
+    }
+    return whole;
+  }
+}
