@@ -115,6 +115,7 @@ final class BulkOptions {
                         name,
                         value,
                         Optional.ofNullable(t.varKeys().get(name)),
+                        Optional.ofNullable(t.varPointers().get(name)),
                         t.defaultVars().contains(name))));
     // Data source values merge the same way: the file's replace the command line's.
     Map<String, String> data = new LinkedHashMap<>(packer.data());

@@ -301,6 +301,10 @@ final class BulkTask {
         for (SourceFile f : r.sources()) {
           Report.register(files, f);
         }
+        // A settings variable the template does not declare (PKR-W072) is reported at its name in
+        // the settings file, which its line is quoted from (masked as the file's own diagnostics
+        // are).
+        options.settings().ifPresent(s -> Report.register(files, s.source()));
         StringBuilder out = new StringBuilder();
         TextRenderer renderer = new TextRenderer(n -> Optional.ofNullable(files.get(n)));
         for (Diagnostic d : core) {

@@ -194,6 +194,79 @@ class RecursiveSettingsTest {
     assertFalse(ignored.err().contains("SET-W001"), ignored.err());
   }
 
+  /**
+   * PKR-W072 and PKR-N073 are reported at the variable's name in the settings file: with its line
+   * quoted (the value masked) and its JSON pointer, as SET-W001 is. They had neither (README
+   * review).
+   */
+  @Test
+  void anUndeclaredSettingsVariableIsShownAtItsLineAndPointer() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a/main.pkr.hcl", NEEDS_IMAGE);
+    Path settings =
+        put(
+            tmp,
+            "s.yaml",
+            "defaults:\n"
+                + "  vars: {owner: platform-team}\n"
+                + "templates:\n"
+                + "  - path: a\n"
+                + "    vars: {image: img, imgae: typo-value}\n");
+
+    CliRun r =
+        CliRun.run(
+            "validate",
+            "-r",
+            "--show-warnings",
+            "--progress",
+            "none",
+            "--settings",
+            settings.toString(),
+            root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                settings
+                    + ":5:24: warning: Settings variable not declared [PKR-W072]\n"
+                    + "  5 |     vars: {image: ***, imgae: ***}\n"
+                    + "    |                        ^~~~~\n"
+                    + "  at /templates/0/vars/imgae\n"),
+        r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                settings
+                    + ":2:10: note: Default settings variable not declared [PKR-N073]\n"
+                    + "  2 |   vars: {owner: ***}\n"
+                    + "    |          ^~~~~\n"
+                    + "  at /defaults/vars/owner\n"),
+        r.err());
+    assertFalse(r.err().contains("typo-value") || r.err().contains("platform-team"), r.err());
+
+    CliRun json =
+        CliRun.run(
+            "validate",
+            "-r",
+            "--diagnostics-format",
+            "json",
+            "--show-warnings",
+            "--progress",
+            "none",
+            "--settings",
+            settings.toString(),
+            root.toString());
+    JsonNode w072 = null;
+    for (JsonNode d : JSON.readTree(json.err())) {
+      if (d.get("code").asText().equals("PKR-W072")) {
+        w072 = d;
+      }
+    }
+    assertTrue(w072 != null, json.err());
+    assertEquals("/templates/0/vars/imgae", w072.get("path").asText(), json.err());
+  }
+
   @Test
   void aSettingsFileWithErrorsConvertsNothing() throws Exception {
     Path root = tmp.resolve("repo");

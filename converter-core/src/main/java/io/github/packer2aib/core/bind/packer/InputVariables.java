@@ -662,22 +662,23 @@ final class InputVariables {
     if (d == null) {
       out.add(
           Diagnostic.of(
-              v.everyTemplate()
-                  ? PackerCode.SETTINGS_VARIABLE_NOT_DECLARED_DEFAULT
-                  : PackerCode.SETTINGS_VARIABLE_NOT_DECLARED,
-              v.at().orElse(null),
-              "The settings file gives a value for the variable \""
-                  + v.name()
-                  + "\""
-                  + (v.everyTemplate() ? " to every template (defaults)" : "")
-                  + ", but this template declares no such variable, so the value is not used."
-                  + Names.didYouMean(v.name(), declared.keySet())
-                  + (v.everyTemplate()
-                      ? ""
-                      : " Declare it with a variable \""
-                          + v.name()
-                          + "\" { … } block, or fix"
-                          + " the name in the settings file.")));
+                  v.everyTemplate()
+                      ? PackerCode.SETTINGS_VARIABLE_NOT_DECLARED_DEFAULT
+                      : PackerCode.SETTINGS_VARIABLE_NOT_DECLARED,
+                  v.at().orElse(null),
+                  "The settings file gives a value for the variable \""
+                      + v.name()
+                      + "\""
+                      + (v.everyTemplate() ? " to every template (defaults)" : "")
+                      + ", but this template declares no such variable, so the value is not used."
+                      + Names.didYouMean(v.name(), declared.keySet())
+                      + (v.everyTemplate()
+                          ? ""
+                          : " Declare it with a variable \""
+                              + v.name()
+                              + "\" { … } block, or fix"
+                              + " the name in the settings file."))
+              .withPath(v.pointer().orElse(null)));
       return;
     }
     fromText(

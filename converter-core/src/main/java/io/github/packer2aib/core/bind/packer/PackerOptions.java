@@ -45,14 +45,21 @@ public record PackerOptions(
    * A variable's value from a settings file.
    *
    * @param at where the settings file writes its name, when known
+   * @param pointer the JSON pointer of its name in the settings file, when known
    * @param everyTemplate given by the file's defaults to every template (not by an entry that names
    *     this one): a template that does not declare it is told nothing worse than a note
    */
-  public record SettingVar(String name, String value, Optional<Range> at, boolean everyTemplate) {
+  public record SettingVar(
+      String name,
+      String value,
+      Optional<Range> at,
+      Optional<String> pointer,
+      boolean everyTemplate) {
     public SettingVar {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(pointer, "pointer");
     }
 
     /** Leaves out the value: it may be a secret, and records end up in test failures and logs. */

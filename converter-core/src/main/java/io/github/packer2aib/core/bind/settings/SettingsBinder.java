@@ -345,7 +345,7 @@ public final class SettingsBinder {
         buildTimeout(m, p).ifPresent(v -> layer.buildTimeout = Optional.of(v));
         return true;
       case VARS:
-        vars(m, p, layer.vars, layer.varKeys);
+        vars(m, p, layer);
         return true;
       case DATA:
         data(m, p, layer.data);
@@ -479,7 +479,7 @@ public final class SettingsBinder {
   }
 
   /** The {@code vars} object: each value as {@code --var name=value} would take it. */
-  private void vars(DocMember m, String p, Map<String, String> into, Map<String, Range> keys) {
+  private void vars(DocMember m, String p, Layer layer) {
     secret(m.value());
     if (!(m.value() instanceof DocObject o)) {
       wrongType(
@@ -494,8 +494,9 @@ public final class SettingsBinder {
       boolean nameOk = varName(v, vp);
       Optional<String> value = varValue(v, vp);
       if (nameOk && value.isPresent()) {
-        into.put(v.key(), value.get());
-        keys.put(v.key(), v.keyRange());
+        layer.vars.put(v.key(), value.get());
+        layer.varKeys.put(v.key(), v.keyRange());
+        layer.varPointers.put(v.key(), vp);
       }
     }
   }
@@ -768,6 +769,7 @@ public final class SettingsBinder {
   private static final class Layer {
     final Map<String, String> vars = new LinkedHashMap<>();
     final Map<String, Range> varKeys = new LinkedHashMap<>();
+    final Map<String, String> varPointers = new LinkedHashMap<>();
     final Map<String, String> data = new LinkedHashMap<>();
     final List<String> varFiles = new ArrayList<>();
     final List<String> only = new ArrayList<>();
@@ -806,6 +808,7 @@ public final class SettingsBinder {
           buildTimeout,
           skip,
           varKeys,
+          varPointers,
           defaults ? vars.keySet() : Set.of());
     }
   }

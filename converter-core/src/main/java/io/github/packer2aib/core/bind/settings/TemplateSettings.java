@@ -29,6 +29,9 @@ import java.util.Set;
  * @param skip why the template must not be converted, when a matching entry says so
  * @param varKeys where the settings file writes the name of each of {@code vars} (the layer that
  *     gave the value)
+ * @param varPointers the JSON pointer of each name of {@code varKeys} in the settings file ({@code
+ *     /templates/0/vars/image_version}), which a diagnostic about the variable carries as the
+ *     file's own diagnostics do
  * @param defaultVars the names of {@code vars} that only {@code defaults} gives: values for every
  *     template, which a template that does not declare them simply does not use
  */
@@ -50,6 +53,7 @@ public record TemplateSettings(
     Optional<Integer> buildTimeout,
     Optional<String> skip,
     Map<String, Range> varKeys,
+    Map<String, String> varPointers,
     Set<String> defaultVars) {
 
   /** No settings at all: every option keeps its command-line default. */
@@ -72,6 +76,7 @@ public record TemplateSettings(
           Optional.empty(),
           Optional.empty(),
           Map.of(),
+          Map.of(),
           Set.of());
 
   public TemplateSettings {
@@ -93,6 +98,7 @@ public record TemplateSettings(
     Objects.requireNonNull(buildTimeout, "buildTimeout");
     Objects.requireNonNull(skip, "skip");
     varKeys = Collections.unmodifiableMap(new LinkedHashMap<>(varKeys));
+    varPointers = Collections.unmodifiableMap(new LinkedHashMap<>(varPointers));
     defaultVars = Set.copyOf(defaultVars);
   }
 
@@ -109,6 +115,8 @@ public record TemplateSettings(
     mergedData.putAll(later.data);
     Map<String, Range> mergedKeys = new LinkedHashMap<>(varKeys);
     mergedKeys.putAll(later.varKeys);
+    Map<String, String> mergedPointers = new LinkedHashMap<>(varPointers);
+    mergedPointers.putAll(later.varPointers);
     Set<String> mergedDefaults = new HashSet<>(defaultVars);
     mergedDefaults.removeAll(later.vars.keySet());
     mergedDefaults.addAll(later.defaultVars);
@@ -130,6 +138,7 @@ public record TemplateSettings(
         later.buildTimeout.or(() -> buildTimeout),
         later.skip.or(() -> skip),
         mergedKeys,
+        mergedPointers,
         mergedDefaults);
   }
 
@@ -140,8 +149,8 @@ public record TemplateSettings(
   }
 
   /**
-   * The same settings: every component but {@link #varKeys}, which says where the file writes them
-   * (the JSON and YAML forms of one file are the same settings).
+   * The same settings: every component but {@link #varKeys} and {@link #varPointers}, which say
+   * where the file writes them (the JSON and YAML forms of one file are the same settings).
    */
   @Override
   public boolean equals(Object o) {

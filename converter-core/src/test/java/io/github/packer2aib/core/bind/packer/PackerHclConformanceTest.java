@@ -131,6 +131,7 @@ class PackerHclConformanceTest {
                   value.substring(0, value.indexOf('=')),
                   value.substring(value.indexOf('=') + 1),
                   Optional.empty(),
+                  Optional.empty(),
                   key.equals("settings-default-var")));
           break;
         case "unset-variables":
