@@ -301,7 +301,13 @@ final class BulkRun {
     List<String> includes = settings.includeGlobs();
     List<String> excludes = settings.excludeGlobs();
     List<Discovery.Use> includeUse = settings.discovery().includeUse();
-    String outcome = anySelected ? "" : ", so nothing was converted";
+    // validate -r (no output folder) converts nothing in any case: its templates are validated.
+    String outcome =
+        anySelected
+            ? ""
+            : settings.output() == null
+                ? ", so nothing was validated"
+                : ", so nothing was converted";
     for (int i = 0; i < includes.size() && i < includeUse.size(); i++) {
       String glob = includes.get(i);
       if (includeUse.get(i) == Discovery.Use.EXCLUDED) {

@@ -2,6 +2,7 @@ package io.github.packer2aib.cli;
 
 import static io.github.packer2aib.cli.BulkTrees.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,6 +97,23 @@ class ValidateRecursiveTest {
       }
       first = codes;
     }
+  }
+
+  /** validate -r converts nothing anyway: an --include that selects nothing says what it stops. */
+  @Test
+  void anIncludeThatMatchesNothingSaysNothingWasValidated() {
+    Path root = BulkTrees.threeKinds(tmp.resolve("repo"));
+
+    CliRun r = validate("--include", "hlc/**", root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "warning: --include 'hlc/**' matched nothing under the input folders, so nothing"
+                    + " was validated. "),
+        r.err());
+    assertFalse(r.err().contains("nothing was converted"), r.err());
   }
 
   @Test
