@@ -63,14 +63,21 @@ final class BulkSummary {
   String table(boolean passed) {
     StringBuilder out = new StringBuilder();
     String ok = passed ? "passed" : "converted";
-    out.append(row(ok, count(BulkOutcome.Status.CONVERTED)));
-    out.append(row(ok + " with warnings", count(BulkOutcome.Status.CONVERTED_WITH_WARNINGS)));
-    out.append(row("failed", count(BulkOutcome.Status.FAILED)));
+    // The labels' column is as wide as the widest label shown: "skipped by the settings file"
+    // is wider than the others, and its count stood four columns right of theirs.
+    int labels = skippedBySettings > 0 ? SKIPPED_BY_SETTINGS.length() : LABELS;
+    out.append(row(ok, count(BulkOutcome.Status.CONVERTED), labels));
+    out.append(
+        row(ok + " with warnings", count(BulkOutcome.Status.CONVERTED_WITH_WARNINGS), labels));
+    out.append(row("failed", count(BulkOutcome.Status.FAILED), labels));
     // A template a settings file skips is no "not a template": counted apart, when there is one.
     out.append(
-        row("skipped (not templates)", count(BulkOutcome.Status.SKIPPED) - skippedBySettings));
+        row(
+            "skipped (not templates)",
+            count(BulkOutcome.Status.SKIPPED) - skippedBySettings,
+            labels));
     if (skippedBySettings > 0) {
-      out.append(row("skipped by the settings file", skippedBySettings));
+      out.append(row(SKIPPED_BY_SETTINGS, skippedBySettings, labels));
     }
     List<CodeTotal> top = top(10);
     if (!top.isEmpty()) {
@@ -101,7 +108,12 @@ final class BulkSummary {
     return out.toString().replace("\r\n", "\n");
   }
 
-  private static String row(String label, int n) {
-    return String.format(Locale.ROOT, "  %-24s %6d%n", label, n).replace("\r\n", "\n");
+  /** The width of the verdicts' labels, as wide as "converted with warnings" and then some. */
+  private static final int LABELS = 24;
+
+  private static final String SKIPPED_BY_SETTINGS = "skipped by the settings file";
+
+  private static String row(String label, int n, int labels) {
+    return String.format(Locale.ROOT, "  %-" + labels + "s %6d%n", label, n).replace("\r\n", "\n");
   }
 }
