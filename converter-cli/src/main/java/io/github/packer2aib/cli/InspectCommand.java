@@ -95,7 +95,8 @@ final class InspectCommand implements Callable<Integer> {
                 v -> command.strict = v)
             .build());
     spec.addOption(
-        bind(OptionTypes.ignore(), () -> command.ignore, v -> command.ignore = v).build());
+        bind(OptionTypes.ignoreWithoutReport(), () -> command.ignore, v -> command.ignore = v)
+            .build());
     spec.addOption(bind(OptionTypes.quiet(), () -> command.quiet, v -> command.quiet = v).build());
     spec.addOption(
         bind(

@@ -211,8 +211,20 @@ final class OptionTypes {
         .description(description);
   }
 
-  /** {@code --ignore CODE}, as convert, validate and inspect declare it. */
+  /**
+   * {@code --ignore CODE}, as convert and validate declare it: their {@code --report} still records
+   * the codes.
+   */
   static OptionSpec.Builder ignore() {
+    return ignore("; --report still records them");
+  }
+
+  /** {@code --ignore CODE} of inspect, which has no {@code --report} to mention. */
+  static OptionSpec.Builder ignoreWithoutReport() {
+    return ignore("");
+  }
+
+  private static OptionSpec.Builder ignore(String report) {
     return OptionSpec.builder("--ignore")
         .paramLabel("CODE")
         .splitRegex(",")
@@ -223,6 +235,8 @@ final class OptionTypes {
         .description(
             "Accept warnings or notes of these codes (repeatable or comma-separated, as in"
                 + " --ignore PKRMAP-W301,PKRMAP-N102): they are not printed and do not fail"
-                + " --strict; --report still records them. Errors cannot be ignored.");
+                + " --strict"
+                + report
+                + ". Errors cannot be ignored.");
   }
 }
