@@ -229,6 +229,11 @@ final class BulkRun {
     // Read before anything is written: which files in the output folder packer2aib wrote (an
     // output never replaces another file it did not write), and, after, what --prune may delete.
     OutputManifest before = out == null ? OutputManifest.of(Map.of()) : OutputManifest.read(out);
+    // Before any output is written: what the output folder holds now that packer2aib did not
+    // write is the tree's, not this run's.
+    if (out != null) {
+      TemplatesInOutput.warning(settings.discovery(), out, before).ifPresent(filterWarnings::add);
+    }
     convertAll(candidates, folders, before);
     if (stopping) {
       // The JVM ends with the signal's status once its hooks are done; no summary, no report.

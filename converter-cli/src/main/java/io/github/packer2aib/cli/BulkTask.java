@@ -187,7 +187,7 @@ final class BulkTask {
    * Whether a YAML document's {@code builders} is what a legacy template's is: a list holding a
    * builder, an object with a {@code type}.
    */
-  private static boolean hasYamlBuilders(ParseResult parsed) {
+  static boolean hasYamlBuilders(ParseResult parsed) {
     for (DocNode document : parsed.documents()) {
       if (document instanceof DocObject o
           && o.memberIgnoringCase("builders").map(DocMember::value).orElse(null)

@@ -25,7 +25,8 @@ enum CliCode implements DiagnosticCode {
   INCLUDE_MATCHED_NOTHING("CLI-W005", "--include selected nothing"),
   EXCLUDE_MATCHED_NOTHING("CLI-W006", "--exclude matched nothing"),
   INPUT_NOT_A_TEMPLATE("CLI-W007", "Input given is not a template"),
-  PRUNE_SKIPPED("CLI-W008", "--prune deleted nothing");
+  PRUNE_SKIPPED("CLI-W008", "--prune deleted nothing"),
+  TEMPLATES_IN_OUTPUT("CLI-W009", "Templates in the output folder not converted");
 
   private final Text text;
 

@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -102,6 +104,12 @@ final class Discovery {
   private final List<Path> ownFiles;
 
   /**
+   * The output folder where the walk met it inside a root ({@code -r repo -o repo/aib}): left out
+   * of the search, and with it any template of the tree it holds ({@link #inOutputFolder}).
+   */
+  private final Queue<Found> outputInside = new ConcurrentLinkedQueue<>();
+
+  /**
    * @param include globs a candidate must match (any), none: every candidate
    * @param exclude globs that remove a candidate, or a folder with everything below it
    * @param output the output folder, never searched; none for {@code validate -r}
@@ -119,6 +127,72 @@ final class Discovery {
     this.outputFolders = output.map(Discovery::forms).orElse(List.of());
     this.ownFiles = report.map(Discovery::forms).orElse(List.of());
   }
+
+  /**
+   * A discovery with the same patterns and report file but no output folder, and its own record of
+   * what each pattern matched (which the run's warnings read from this one).
+   */
+  private Discovery(Discovery of) {
+    this.include = of.include;
+    this.exclude = of.exclude;
+    this.includeUse = new AtomicIntegerArray(include.size());
+    this.excludeUse = new AtomicIntegerArray(exclude.size());
+    this.outputFolders = List.of();
+    this.ownFiles = of.ownFiles;
+  }
+
+  /**
+   * What the search would have found in the output folder, had it not been left out, where the walk
+   * of {@link #discover} met that folder inside a root: the templates of the tree a user keeps
+   * there ({@code -r repo -o repo/aib}, with {@code repo/aib} holding AIB templates) are not
+   * converted. In discovery order, with the patterns applied as they are to the rest of the tree
+   * (without counting towards their warnings); every JSON or YAML file is listed, a template or
+   * not, output of an earlier run or not: the caller reads them to tell.
+   */
+  List<InOutput> inOutputFolder() {
+    List<InOutput> out = new ArrayList<>();
+    for (Found folder : outputInside) {
+      Discovery search = new Discovery(this);
+      Walk walk =
+          search
+          .new Walk(
+              folder.root(),
+              folder.path(),
+              realPath(folder.path()),
+              folder.relative(),
+              0,
+              new FileCache(0),
+              true);
+      walk.invoke();
+      List<Found> found = new ArrayList<>(walk.out);
+      found.sort((a, b) -> compareRelative(a.relative(), b.relative()));
+      for (Found f : found) {
+        if (f.shape() == Shape.HCL2_FOLDER || f.shape() == Shape.DOCUMENT) {
+          String label = f.root().label();
+          out.add(
+              new InOutput(
+                  label.isEmpty() ? f.relative() : label + "/" + f.relative(),
+                  f.path(),
+                  f.shape(),
+                  f.relative().equals(folder.relative())
+                      ? ""
+                      : f.relative().substring(folder.relative().length() + 1)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A possible template inside the output folder.
+   *
+   * @param shown its path as the report would show it (relative to its root, with the root's label
+   *     when there are several)
+   * @param path the absolute path
+   * @param shape an HCL2 folder, or a JSON or YAML file to be read
+   * @param inOutput its path relative to the output folder, as the list of outputs names files
+   */
+  record InOutput(String shown, Path path, Shape shape, String inOutput) {}
 
   /** Whether {@code --include} or {@code --exclude} leave candidates out. */
   boolean filters() {
@@ -258,7 +332,25 @@ final class Discovery {
     private final FileCache files;
     final List<Found> out = new ArrayList<>();
 
+    /**
+     * Whether this is the output folder, searched for {@link #inOutputFolder}: the list of outputs
+     * it holds does not make it an earlier run's output folder to pass by.
+     */
+    private final boolean outputItself;
+
     Walk(Root root, Path folder, Path real, String relative, int depth, FileCache files) {
+      this(root, folder, real, relative, depth, files, false);
+    }
+
+    Walk(
+        Root root,
+        Path folder,
+        Path real,
+        String relative,
+        int depth,
+        FileCache files,
+        boolean outputItself) {
+      this.outputItself = outputItself;
       this.root = root;
       this.folder = folder;
       this.real = real;
@@ -295,6 +387,9 @@ final class Discovery {
     /** Reads this folder: its findings go to {@code sink}; returns its subfolders, not yet read. */
     private List<Walk> visit(List<Found> sink) {
       if (isOutput(folder, real)) {
+        if (!relative.isEmpty()) {
+          outputInside.add(new Found(root, relative, folder, Shape.SKIPPED, ""));
+        }
         return List.of();
       }
       // Each entry's name taken once, sorted as names: the listing the cache keeps, and the order.
@@ -316,6 +411,7 @@ final class Discovery {
       }
       Collections.sort(names);
       if (!relative.isEmpty()
+          && !outputItself
           && Collections.binarySearch(names, OutputManifest.FILE_NAME) >= 0
           && Files.isRegularFile(folder.resolve(OutputManifest.FILE_NAME))) {
         // An earlier run's output folder inside the tree (-o t/out, then -o t/out2): its image

@@ -1,0 +1,94 @@
+package io.github.packer2aib.cli;
+
+import io.github.packer2aib.core.bind.PackerTemplates;
+import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.parse.DocReader;
+import io.github.packer2aib.core.parse.ParseResult;
+import io.github.packer2aib.core.source.SourceFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * CLI-W009: the output folder lies inside an input folder and holds templates of the tree. The
+ * search leaves the output folder out (its files are outputs, and converting them again would
+ * snowball), so {@code convert -r -o repo/aib repo} with source templates in {@code repo/aib} does
+ * not convert them; the only sign was a CLI-W001 calling them image templates "not written by this
+ * run", which reads as if they were someone else's leftovers, not sources left out of the run.
+ *
+ * <p>A template here is what the run would convert: an HCL2 folder, a legacy Packer template or an
+ * AIB template; not a file the output folder's list says packer2aib wrote (an earlier run's output
+ * as it was written), nor a JSON or YAML file that is no template.
+ */
+final class TemplatesInOutput {
+  private TemplatesInOutput() {}
+
+  /** How many of the paths the warning names. */
+  private static final int SHOWN = 3;
+
+  /**
+   * The warning, when the output folder {@code output} (as the command line names it) holds
+   * templates of the tree; {@code written} is its list of outputs as it was before the run.
+   */
+  static Optional<Diagnostic> warning(Discovery discovery, Path output, OutputManifest written) {
+    List<Discovery.InOutput> found = discovery.inOutputFolder();
+    List<String> templates = new ArrayList<>();
+    for (Discovery.InOutput f : found) {
+      if (f.shape() == Discovery.Shape.DOCUMENT
+          && (written.entries().containsKey(f.inOutput()) || !isTemplate(f.path(), f.shown()))) {
+        continue;
+      }
+      templates.add(f.shown());
+    }
+    if (templates.isEmpty()) {
+      return Optional.empty();
+    }
+    int n = templates.size();
+    StringBuilder named = new StringBuilder();
+    for (int i = 0; i < Math.min(SHOWN, n); i++) {
+      named.append(i == 0 ? "" : ", ").append(templates.get(i));
+    }
+    if (n > SHOWN) {
+      named.append(" and ").append(n - SHOWN).append(" more");
+    }
+    return Optional.of(
+        CliCode.TEMPLATES_IN_OUTPUT.diagnostic(
+            (n == 1 ? "1 template is" : n + " templates are")
+                + " left out of the run because "
+                + (n == 1 ? "it is" : "they are")
+                + " inside the output folder "
+                + output
+                + " ("
+                + named
+                + "): the search never looks into the output folder, whose files it takes for"
+                + " outputs. To convert "
+                + (n == 1 ? "it" : "them")
+                + ", write the outputs into a folder that holds no templates (-o outside the input"
+                + " folders, or a new folder), or move "
+                + (n == 1 ? "it" : "them")
+                + " out of "
+                + output
+                + "."));
+  }
+
+  /**
+   * Whether a JSON or YAML file is a template the run would convert (a legacy Packer template or an
+   * AIB template), read as the run reads it; one that cannot be read is no template here.
+   */
+  private static boolean isTemplate(Path path, String shown) {
+    Input input = InputReader.readFile(path, shown, Discovery.MAX_DOCUMENT_BYTES);
+    if (!(input instanceof Input.Loaded loaded)) {
+      return false;
+    }
+    SourceFile source = loaded.source();
+    ParseResult parsed = DocReader.read(source);
+    return switch (PackerTemplates.classify(source, parsed).form()) {
+      case LEGACY ->
+          !TemplateKind.isYaml(path.getFileName().toString())
+              || (!parsed.hasErrors() && BulkTask.hasYamlBuilders(parsed));
+      case AIB -> true;
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,93 @@
+package io.github.packer2aib.cli;
+
+import static io.github.packer2aib.cli.BulkTrees.put;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CLI-W009: {@code convert -r -o repo/aib repo} with templates of the tree in {@code repo/aib}. The
+ * search leaves the output folder out, so they are not converted; the only sign was a CLI-W001
+ * calling them image templates "not written by this run" (README review).
+ */
+class TemplatesInOutputTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  @Test
+  void templatesOfTheTreeInTheOutputFolderAreCountedAndNamed() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "app/main.pkr.hcl", BulkTrees.hcl("app"));
+    put(root, "aib/image.json", BulkTrees.AIB);
+    put(root, "aib/legacy/web.json", BulkTrees.legacy("web"));
+    put(root, "aib/packer/main.pkr.hcl", BulkTrees.hcl("pk"));
+    put(root, "aib/tools/package.json", "{\"name\": \"x\", \"version\": \"1.0.0\"}\n");
+    Path out = root.resolve("aib");
+    String warning =
+        "warning: 3 templates are left out of the run because they are inside the output folder "
+            + out
+            + " (aib/image.json, aib/legacy/web.json, aib/packer): the search never looks into the"
+            + " output folder, whose files it takes for outputs. To convert them, write the outputs"
+            + " into a folder that holds no templates (-o outside the input folders, or a new"
+            + " folder), or move them out of "
+            + out
+            + ".\n";
+
+    CliRun first = BulkTrees.bulk(CliRun.with(), "-o", out.toString(), root.toString());
+
+    assertEquals(0, first.exitCode(), first.err());
+    assertTrue(first.err().contains(warning), first.err());
+    assertTrue(Files.exists(out.resolve("app/app.json")), "app is converted");
+    // The package.json is no template; app/app.json, written by the first run, is an output: the
+    // second run counts the same three.
+    CliRun second =
+        BulkTrees.bulk(
+            CliRun.with(), "-o", out.toString(), "--diagnostics-format", "json", root.toString());
+    assertEquals(0, second.exitCode(), second.err());
+    JsonNode w009 = null;
+    for (JsonNode d : JSON.readTree(second.err())) {
+      if (d.get("code").asText().equals("CLI-W009")) {
+        w009 = d;
+      }
+    }
+    assertTrue(w009 != null, second.err());
+    assertEquals("Templates in the output folder not converted", w009.get("summary").asText());
+    assertTrue(w009.get("detail").asText().startsWith("3 templates are left out"), second.err());
+
+    // What --exclude leaves out is not counted, and a run without such templates says nothing.
+    CliRun excluded =
+        BulkTrees.bulk(
+            CliRun.with(),
+            "-o",
+            out.toString(),
+            "--exclude",
+            "aib/legacy/**",
+            "--exclude",
+            "aib/packer/**",
+            root.toString());
+    assertTrue(
+        excluded.err().contains("warning: 1 template is left out of the run because it is inside"),
+        excluded.err());
+    Files.delete(out.resolve("image.json"));
+    CliRun none =
+        BulkTrees.bulk(
+            CliRun.with(),
+            "-o",
+            out.toString(),
+            "--exclude",
+            "aib/legacy/**",
+            "--exclude",
+            "aib/packer/**",
+            root.toString());
+    assertEquals(0, none.exitCode(), none.err());
+    assertFalse(none.err().contains("left out of the run"), none.err());
+  }
+}
