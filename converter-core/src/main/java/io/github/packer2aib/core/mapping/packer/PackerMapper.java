@@ -304,7 +304,10 @@ public final class PackerMapper {
             null,
             "--only "
                 + Excerpts.cut(p, 200)
-                + " matches no azure-arm source usage. The usages are "
+                + UsageFilter.globProblem(p)
+                    .map(why -> invalidGlob(why, "-only") + ".")
+                    .orElse(" matches no azure-arm source usage.")
+                + " The usages are "
                 + Words.and(azure.stream().map(c -> Words.quote(shownName(c))).toList())
                 + ".");
       }
@@ -319,7 +322,9 @@ public final class PackerMapper {
             null,
             "--except "
                 + Excerpts.cut(p, 200)
-                + " matches no azure-arm source usage, so it excludes nothing.");
+                + UsageFilter.globProblem(p)
+                    .map(why -> invalidGlob(why, "-except") + ", so it excludes nothing.")
+                    .orElse(" matches no azure-arm source usage, so it excludes nothing."));
       }
     }
     if (out.isEmpty() && !azure.isEmpty()) {
@@ -336,6 +341,15 @@ public final class PackerMapper {
               + ".");
     }
     return out;
+  }
+
+  /**
+   * The words after a filter pattern Packer cannot compile, {@code why} being the reason: it
+   * matches nothing, in Packer (whose -only and -except then select nothing, without a word) and
+   * here.
+   */
+  private static String invalidGlob(String why, String option) {
+    return " is no valid glob: " + why + ". It matches nothing (as with Packer's " + option + ")";
   }
 
   /**

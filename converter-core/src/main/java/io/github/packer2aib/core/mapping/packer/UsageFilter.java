@@ -187,7 +187,7 @@ final class UsageFilter {
    * internal error).
    */
   static boolean globMatch(String pattern, String text) {
-    List<GlobToken> tokens = GlobToken.compile(pattern);
+    List<GlobToken> tokens = GlobToken.compile(pattern, null);
     if (tokens == null) {
       return false;
     }
@@ -217,6 +217,17 @@ final class UsageFilter {
   }
 
   /**
+   * Why Packer cannot compile {@code pattern} as an -only/-except glob (a sentence that names the
+   * character at fault), or empty when it can. Such a pattern matches nothing, which a message
+   * saying only "matches no usage" left unexplained: {@code azure-arm.[u} beside a usage named
+   * {@code azure-arm.u}.
+   */
+  static Optional<String> globProblem(String pattern) {
+    StringBuilder why = new StringBuilder();
+    return GlobToken.compile(pattern, why) == null ? Optional.of(why.toString()) : Optional.empty();
+  }
+
+  /**
    * One step of a glob with classes or escapes: {@code *}, or one character that must be in {@code
    * set} (or between {@code lo} and {@code hi}), or outside it when {@code negated}; {@code set}
    * null and {@code lo} 0 for {@code ?}.
@@ -233,8 +244,11 @@ final class UsageFilter {
       return in != negated;
     }
 
-    /** The steps of {@code p}, as gobwas/glob reads them; null when it cannot compile it. */
-    static List<GlobToken> compile(String p) {
+    /**
+     * The steps of {@code p}, as gobwas/glob reads them; null when it cannot compile it, and then
+     * the reason in {@code why} when it is given.
+     */
+    static List<GlobToken> compile(String p, StringBuilder why) {
       List<GlobToken> out = new ArrayList<>();
       int i = 0;
       while (i < p.length()) {
@@ -247,13 +261,22 @@ final class UsageFilter {
           i++;
         } else if (c == '\\') {
           if (i + 1 >= p.length()) {
-            return null; // a trailing backslash
+            if (why != null) {
+              why.append(
+                  "it ends with a \\ that escapes nothing (write \\\\ for a backslash meant as"
+                      + " such)");
+            }
+            return null;
           }
           out.add(literal(p.charAt(i + 1)));
           i += 2;
         } else if (c == '[') {
+          int open = i;
           i = klass(p, i + 1, out);
           if (i < 0) {
+            if (why != null) {
+              why.append(classProblem(p, open));
+            }
             return null;
           }
         } else {
@@ -262,6 +285,26 @@ final class UsageFilter {
         }
       }
       return out;
+    }
+
+    /** Why the class opened at {@code open} cannot be read ({@link #klass} returned -1). */
+    private static String classProblem(String p, int open) {
+      int i = open + 1;
+      if (i < p.length() && p.charAt(i) == '!') {
+        i++;
+      }
+      String at = "the [ at character " + (open + 1);
+      if (i + 1 < p.length() && p.charAt(i + 1) == '-') {
+        return at
+            + " starts a range that is not written as [a-z] (one character, -, one"
+            + " character, ])";
+      }
+      if (i < p.length() && p.charAt(i) == ']') {
+        return at + " opens an empty class, [] (write \\[ for a bracket meant as such)";
+      }
+      return at
+          + " opens a class that is never closed with ] (close it, as in [ab], or write \\[ for"
+          + " a bracket meant as such)";
     }
 
     private static GlobToken literal(char c) {

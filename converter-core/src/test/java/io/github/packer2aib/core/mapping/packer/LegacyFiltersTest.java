@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.emit.TemplateWriter;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,5 +86,52 @@ class LegacyFiltersTest {
           result.diagnostics().stream().filter(d -> d.code().equals("PKRMAP-W005")).count(),
           except);
     }
+  }
+
+  /**
+   * A pattern Packer cannot compile (an unclosed [) matches nothing, in Packer and here; the
+   * warning says why instead of only "matches no usage" beside a usage whose name looks as if it
+   * should match (README review).
+   */
+  @Test
+  void aPatternPackerCannotCompileIsSaidToBeInvalidAndWhy() {
+    MapResult only =
+        LoadAndMap.map(
+            "t.json", TEMPLATE, MappingCases.opts().withOnly(List.of("azure-arm.[a", "local")));
+    List<String> details =
+        only.diagnostics().stream()
+            .filter(d -> d.code().equals("PKRMAP-W005"))
+            .map(d -> d.detail())
+            .toList();
+    assertEquals(
+        List.of(
+            "--only azure-arm.[a is no valid glob: the [ at character 11 opens a"
+                + " class that is never closed with ] (close it, as in [ab], or write \\[ for a"
+                + " bracket meant as such). It matches nothing (as with Packer's -only). The usages"
+                + " are \"azure-arm\".",
+            // A valid pattern that matches no azure-arm usage keeps its words.
+            "--only local matches no azure-arm source usage. The usages are \"azure-arm\"."),
+        details);
+
+    MapResult except =
+        LoadAndMap.map("t.json", TEMPLATE, MappingCases.opts().withExcept(List.of("azure-arm\\")));
+    assertEquals(
+        List.of(
+            "--except azure-arm\\ is no valid glob: it ends with a \\ that escapes"
+                + " nothing (write \\\\ for a backslash meant as such). It matches nothing (as"
+                + " with Packer's -except), so it excludes nothing."),
+        except.diagnostics().stream()
+            .filter(d -> d.code().equals("PKRMAP-W005"))
+            .map(d -> d.detail())
+            .toList());
+    assertEquals(1, except.templates().size());
+    assertEquals(
+        Optional.empty(), UsageFilter.globProblem("azure-arm.[ab]"), "a closed class is valid");
+    assertEquals(
+        "the [ at character 3 opens an empty class, [] (write \\[ for a bracket meant as such)",
+        UsageFilter.globProblem("a.[]").orElseThrow());
+    assertTrue(
+        UsageFilter.globProblem("a.[b-").orElseThrow().contains("starts a range"),
+        UsageFilter.globProblem("a.[b-").toString());
   }
 }
