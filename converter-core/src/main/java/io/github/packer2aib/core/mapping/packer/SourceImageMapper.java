@@ -236,16 +236,13 @@ final class SourceImageMapper {
     Optional<String> publisher =
         p.string("plan_publisher", dest + ".planPublisher and the tag PlanPublisher");
     Optional<String> promotion = p.string("plan_promotion_code", "the tag PlanPromotionCode");
-    if (p.has("plan_promotion_code")) {
-      u.report.add(
-          PackerMapCode.NO_EQUIVALENT,
-          p.nameRange("plan_promotion_code"),
-          "Image Builder's planInfo has no promotion code, so plan_info.plan_promotion_code was"
-              + " dropped from it; the image is built under the plan's regular terms. (The code"
-              + " is still written in the tag PlanPromotionCode, which Packer adds.)");
-    }
     unknownFields(p, List.of("plan_name", "plan_product", "plan_publisher", "plan_promotion_code"));
-    if (!p.has("plan_name") && !p.has("plan_product") && !p.has("plan_publisher")) {
+    // A promotion code alone is a plan too: Packer refuses it without the three names ("if either
+    // plan_name, plan_product, plan_publisher, or plan_promotion_code are defined then …").
+    if (!p.has("plan_name")
+        && !p.has("plan_product")
+        && !p.has("plan_publisher")
+        && !p.has("plan_promotion_code")) {
       return null;
     }
     if (!complete(p)) {
@@ -253,6 +250,18 @@ final class SourceImageMapper {
     }
     if (name.isPresent() && product.isPresent() && publisher.isPresent()) {
       planTags(p, name.get(), product.get(), publisher.get(), promotion);
+    }
+    if (p.has("plan_promotion_code")) {
+      // After the tags: the sentence about the tag only where the tag is written.
+      u.report.add(
+          PackerMapCode.NO_EQUIVALENT,
+          p.nameRange("plan_promotion_code"),
+          "Image Builder's planInfo has no promotion code, so plan_info.plan_promotion_code was"
+              + " dropped from it; the image is built under the plan's regular terms."
+              + (planTags.tags().isEmpty()
+                  ? ""
+                  : " (The code is still written in the tag PlanPromotionCode, which Packer"
+                      + " adds.)"));
     }
     if (!u.supports("properties.source[PlatformImage].planInfo")) {
       u.report.add(

@@ -291,6 +291,11 @@ final class MappingCases {
         "plan-info-incomplete",
         one(linux(s -> s.block("plan_info", p -> p.set("plan_name", "cis-ubuntu2204-l1")))));
     add(
+        // A promotion code alone is a plan Packer refuses (it was converted without a plan, and
+        // the warning promised a PlanPromotionCode tag that was not written; review).
+        "plan-info-promotion-code-only",
+        one(linux(s -> s.block("plan_info", p -> p.set("plan_promotion_code", "launch")))));
+    add(
         // A Windows Server image built as Linux: every step would be for the wrong system.
         "os-type-not-the-images", one(windows(s -> s.set("os_type", "Linux")), shell("echo hi")));
     add(
