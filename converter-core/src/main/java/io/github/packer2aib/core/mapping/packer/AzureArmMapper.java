@@ -194,7 +194,14 @@ final class AzureArmMapper {
               : "The source sets neither location nor build_resource_group_name, so the image"
                   + " template has no location. Set location in the source or pass --location.");
     }
+    // The Azure plugin checks both names whatever else is set (assertResourceGroupName).
+    boolean groupsFit =
+        groupFits("build_resource_group_name", buildGroup)
+            & groupFits("temp_resource_group_name", tempGroup);
     String staging = null;
+    if (!groupsFit) {
+      return null;
+    }
     if (buildGroup.isPresent()) {
       staging =
           stagingGroup(
@@ -214,6 +221,12 @@ final class AzureArmMapper {
                   + " build.");
     }
     return staging;
+  }
+
+  /** Whether a staging resource group's name, if any, is one the Azure plugin takes. */
+  private boolean groupFits(String field, Optional<String> group) {
+    return group.isEmpty()
+        || ResourceNames.check(u, f, field, group.get(), ResourceName.PLUGIN_RESOURCE_GROUP, "");
   }
 
   private String stagingGroup(String field, String group, String meaning) {
@@ -425,6 +438,22 @@ final class AzureArmMapper {
       return null;
     }
     if (network.isEmpty() || subnet.isEmpty() || group.isEmpty()) {
+      return null;
+    }
+    // Each name, in both forms: the older one names the network by its parts.
+    boolean fit =
+        ResourceNames.check(
+                u, f, "virtual_network_name", network.get(), ResourceName.VIRTUAL_NETWORK, "")
+            & ResourceNames.check(
+                u, f, "virtual_network_subnet_name", subnet.get(), ResourceName.SUBNET, "")
+            & ResourceNames.check(
+                u,
+                f,
+                "virtual_network_resource_group_name",
+                group.get(),
+                ResourceName.RESOURCE_GROUP,
+                "");
+    if (!fit) {
       return null;
     }
     u.trace.put("/properties/vmProfile/vnetConfig", f.nameRange("virtual_network_name"));

@@ -128,7 +128,18 @@ final class DestinationMapper {
     if (!f.written("managed_image_name") && f.has("shared_image_gallery_destination")) {
       // The Azure plugin 2 makes a managed image only when managed_image_name is set
       // (isManagedImage); without it, it publishes straight to the gallery and the group is unused.
-      f.consume("managed_image_resource_group_name");
+      // Its name is still checked (assertResourceGroupName): Packer refuses a bad one all the same.
+      Optional<String> unused = f.string("managed_image_resource_group_name", null);
+      if (unused.isPresent()
+          && !ResourceNames.check(
+              u,
+              f,
+              "managed_image_resource_group_name",
+              unused.get(),
+              ResourceName.PLUGIN_RESOURCE_GROUP,
+              "")) {
+        return Optional.empty();
+      }
       u.report.add(
           PackerMapCode.FIELD_DROPPED,
           f.nameRange("managed_image_resource_group_name"),
@@ -151,6 +162,14 @@ final class DestinationMapper {
       u.subscription("managed_image_name", f.nameRange("managed_image_name"));
       return Optional.empty();
     }
+    boolean groupFits =
+        ResourceNames.check(
+            u,
+            f,
+            "managed_image_resource_group_name",
+            group.get(),
+            ResourceName.PLUGIN_RESOURCE_GROUP,
+            "");
     if (!isManagedImageName(name.get())) {
       u.subscription("managed_image_name", f.nameRange("managed_image_name"));
       // Packer refuses such a name before it builds; Image Builder only when it distributes, at
@@ -168,7 +187,7 @@ final class DestinationMapper {
       return Optional.empty();
     }
     Optional<String> sub = u.subscription("managed_image_name", f.nameRange("managed_image_name"));
-    if (sub.isEmpty()) {
+    if (sub.isEmpty() || !groupFits) {
       return Optional.empty();
     }
     distributorRanges.add(f.nameRange("managed_image_name"));
@@ -302,6 +321,18 @@ final class DestinationMapper {
       return Optional.empty();
     }
     if (d.has("subscription") && sub.isEmpty()) {
+      return Optional.empty();
+    }
+    final String afterTheBuild =
+        "Image Builder would fail only when it distributes the image, after the build.";
+    boolean fit =
+        ResourceNames.check(
+                u, d, "resource_group", group.get(), ResourceName.RESOURCE_GROUP, afterTheBuild)
+            & ResourceNames.check(
+                u, d, "gallery_name", gallery.get(), ResourceName.GALLERY, afterTheBuild)
+            & ResourceNames.check(
+                u, d, "image_name", image.get(), ResourceName.GALLERY_IMAGE, afterTheBuild);
+    if (!fit) {
       return Optional.empty();
     }
     Optional<String> subscription =
@@ -600,6 +631,14 @@ final class DestinationMapper {
           "resource_group_name names the resource group of Packer's storage_account; Image"
               + " Builder addresses the VHD by its URI alone, so it was dropped.");
     }
+    // The Azure plugin checks the container's name whatever else is set; Azure's rules for blob
+    // containers are the same, so Image Builder would fail when it writes the VHD.
+    if (container.isPresent()
+        && !ResourceNames.check(
+            u, f, "capture_container_name", container.get(), ResourceName.CAPTURE_CONTAINER, "")) {
+      required("capture_container_name", "capture_name_prefix");
+      return Optional.empty();
+    }
     if (!required("capture_container_name", "capture_name_prefix")
         || container.isEmpty()
         || prefix.isEmpty()) {
@@ -640,6 +679,14 @@ final class DestinationMapper {
               + "/"
               + prefix.get()
               + ".vhd yourself.");
+    } else if (!ResourceNames.check(
+        u,
+        f,
+        "storage_account",
+        account.get(),
+        ResourceName.STORAGE_ACCOUNT,
+        "Image Builder would fail only when it writes the VHD, after the build.")) {
+      return Optional.empty();
     } else {
       uri =
           "https://"

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 final class SourceImageMapper {
   private static final Pattern GALLERY_IMAGE_ID =
       Pattern.compile(
-          "(?i)^/subscriptions/([^/]+)/resourceGroups/[^/]+/providers/Microsoft\\.Compute/"
-              + "galleries/[^/]+/images/[^/]+(/versions/([^/]+))?$");
+          "(?i)^/subscriptions/(?<subscription>[^/]+)/resourceGroups/(?<group>[^/]+)/providers/"
+              + "Microsoft\\.Compute/galleries/(?<gallery>[^/]+)/images/(?<image>[^/]+)"
+              + "(/versions/(?<version>[^/]+))?$");
   private static final Pattern DIRECT_SHARED_ID =
       Pattern.compile("(?i)^/sharedGalleries/[^/]+/images/[^/]+(/versions/[^/]+)?$");
 
@@ -124,6 +125,18 @@ final class SourceImageMapper {
       return null;
     }
     if (name.isEmpty() || group.isEmpty()) {
+      return null;
+    }
+    boolean fit =
+        ResourceNames.check(u, f, "custom_managed_image_name", name.get(), ResourceName.IMAGE, "")
+            & ResourceNames.check(
+                u,
+                f,
+                "custom_managed_image_resource_group_name",
+                group.get(),
+                ResourceName.RESOURCE_GROUP,
+                "");
+    if (!fit) {
       return null;
     }
     Optional<String> sub =
@@ -426,8 +439,37 @@ final class SourceImageMapper {
                 + "<gallery>/images/<image>[/versions/<version>]");
         return null;
       }
-      u.checkSubscriptionId(m.group(1), "The subscription in shared_image_gallery.id", at);
-      String version = m.group(3);
+      u.checkSubscriptionId(
+          m.group("subscription"), "The subscription in shared_image_gallery.id", at);
+      // The id's own parts keep the rules of the names the fields would give.
+      String version = m.group("version");
+      boolean fit =
+          ResourceNames.checkPart(
+                  u,
+                  at,
+                  "The resource group",
+                  "shared_image_gallery.id",
+                  m.group("group"),
+                  ResourceName.RESOURCE_GROUP)
+              & ResourceNames.checkPart(
+                  u,
+                  at,
+                  "The gallery name",
+                  "shared_image_gallery.id",
+                  m.group("gallery"),
+                  ResourceName.GALLERY)
+              & ResourceNames.checkPart(
+                  u,
+                  at,
+                  "The image name",
+                  "shared_image_gallery.id",
+                  m.group("image"),
+                  ResourceName.GALLERY_IMAGE)
+              & (version == null
+                  || sourceVersion(at, "The version in shared_image_gallery.id", version));
+      if (!fit) {
+        return null;
+      }
       if (version == null) {
         // An image definition: Packer's VM takes its latest version; so does "latest" in AIB.
         latestWarning(" (the id names an image, not one of its versions)", ID_ADVICE, at);
@@ -475,6 +517,16 @@ final class SourceImageMapper {
     if (g.has("subscription") && sub.isEmpty()) {
       return null;
     }
+    boolean fit =
+        ResourceNames.check(u, g, "resource_group", group.get(), ResourceName.RESOURCE_GROUP, "")
+            & ResourceNames.check(u, g, "gallery_name", gallery.get(), ResourceName.GALLERY, "")
+            & ResourceNames.check(u, g, "image_name", image.get(), ResourceName.GALLERY_IMAGE, "")
+            & (version.isEmpty()
+                || sourceVersion(
+                    g.valueRange("image_version"), g.name("image_version"), version.get()));
+    if (!fit) {
+      return null;
+    }
     Optional<String> subscription =
         sub.isPresent() ? sub : u.subscription("shared_image_gallery", g.range());
     if (subscription.isEmpty()) {
@@ -492,6 +544,29 @@ final class SourceImageMapper {
     }
     return new ImageSource.SharedImageVersion(
         ArmIds.galleryImageVersion(subscription.get(), group.get(), gallery.get(), image.get(), v));
+  }
+
+  /**
+   * Whether a source image version is "latest" (in any case) or a version Azure can have: {@code
+   * Major.Minor.Patch}, each part a 32-bit number; else reported. Joined into the id, any other
+   * text names no version ({@code 1.0/x} names another resource), and Packer does not check it.
+   */
+  private boolean sourceVersion(Range at, String label, String version) {
+    if (isLatest(version)
+        || DestinationMapper.isGalleryVersion(version)
+        || io.github.packer2aib.core.doc.ArmExpression.isExpression(version)) {
+      return true;
+    }
+    u.report.add(
+        PackerMapCode.INVALID_VALUE,
+        at,
+        label
+            + " is "
+            + Words.quote(io.github.packer2aib.core.diag.Excerpts.cut(version, 80))
+            + ", but a gallery image version is \"latest\" or has the form Major.Minor.Patch (such"
+            + " as 1.0.0), each a whole number up to 2147483647, so no image version has that"
+            + " name. Fix the value in the template.");
+    return false;
   }
 
   private static boolean isLatest(String version) {

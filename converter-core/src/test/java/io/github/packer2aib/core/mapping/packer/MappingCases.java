@@ -1009,6 +1009,36 @@ final class MappingCases {
     add(
         "vhd-destination-incomplete",
         one(gallerySource(s -> s.set("capture_container_name", "images"))));
+    add(
+        // The Azure plugin refuses such a container, and Azure's blob containers take only lower
+        // case: it was written into the uri (review).
+        "vhd-capture-container-invalid",
+        one(
+            gallerySource(
+                s ->
+                    s.set("capture_container_name", "Images--X")
+                        .set("capture_name_prefix", "ubuntu-base")
+                        .set("storage_account", "stimages"))));
+    add(
+        // Names joined into resource ids unchecked: a / made the ids name other resources, and a
+        // space or ! gave ids Azure refuses, all converted without a word (review).
+        "names-joined-into-ids-refused",
+        one(
+            gallerySource(
+                s ->
+                    s.set("managed_image_name", "ubuntu-base")
+                        .set("managed_image_resource_group_name", "rg/providers/x")
+                        .set("temp_resource_group_name", "bad rg name!")
+                        .set("virtual_network_name", "vn/subnets/a")
+                        .set("virtual_network_subnet_name", "snet-build")
+                        .set("virtual_network_resource_group_name", "rg net")
+                        .block(
+                            "shared_image_gallery_destination",
+                            d ->
+                                d.set("resource_group", "rg-gallery")
+                                    .set("gallery_name", "gal/images/evil")
+                                    .set("image_name", "ubuntu-")
+                                    .set("image_version", "1.0.0")))));
     add("no-destination", one(gallerySource(s -> s.set("vm_size", "Standard_D2s_v5"))));
     // Both fields written from variables without a value: said at them, as written but empty
     // (it said "set managed_image_name with …" at the source), and so is the empty VHD field with
