@@ -252,7 +252,8 @@ final class DestinationMapper {
               + " version. Remove specialized, or build the specialized image with Packer.");
     }
     String replicationMode = null;
-    if (d.bool("use_shallow_replication").orElse(false)) {
+    boolean shallow = d.bool("use_shallow_replication").orElse(false);
+    if (shallow) {
       if (u.supports(SIG + ".replicationMode")) {
         replicationMode = "Shallow";
       } else {
@@ -316,6 +317,9 @@ final class DestinationMapper {
               + " blocks, not both. Set replicas in each target_region instead.",
           targetRegionBlocks.get(0).range(),
           "target_region block");
+    }
+    if (shallow) {
+      shallowRegionsAndReplicas(d, targetRegionBlocks, replicationRegions, replicaCount);
     }
     if (!missing.isEmpty() || group.isEmpty() || gallery.isEmpty() || image.isEmpty()) {
       return Optional.empty();
@@ -425,6 +429,22 @@ final class DestinationMapper {
               storageAccountType(t, SIG + ".targetRegions[].storageAccountType").or(() -> storage);
           desOnTargetRegion(t);
           unknownFields(t, TARGET_REGION_FIELDS);
+          if (shallow && replicas.isPresent() && replicas.get() > 1) {
+            // The plugin documents it ("the value can only be 1") without checking it; Azure
+            // refuses such a version when it publishes it.
+            u.report.add(
+                PackerMapCode.CONFLICTING_FIELDS,
+                t.valueRange("replicas"),
+                "With use_shallow_replication the image version has one replica in the build region"
+                    + " (the Azure plugin's documentation: \"the value can only be 1\"), but "
+                    + t.name("replicas")
+                    + " is "
+                    + replicas.get()
+                    + ": Azure would refuse the version when it is published, after the build."
+                    + " Remove replicas, or remove use_shallow_replication.",
+                d.nameRange("use_shallow_replication"),
+                "use_shallow_replication set here");
+          }
           if (!t.has("name")) {
             u.report.add(
                 PackerMapCode.MISSING_FIELD,
@@ -558,6 +578,18 @@ final class DestinationMapper {
                 + "; shared_gallery_image_version_exclude_from_latest was dropped.");
       }
     }
+    if (shallow) {
+      List<String> regionsOut = new ArrayList<>();
+      if (targets != null) {
+        for (TargetRegion t : targets) {
+          regionsOut.add(t.name());
+        }
+      } else {
+        regionsOut.addAll(replication);
+      }
+      shallowBuildRegion(
+          d, targetRegionBlocks, replicationRegions.map(List::size).orElse(0), regionsOut);
+    }
     distributorRanges.add(d.range());
     return Optional.of(
         new Distributor.SharedImage(
@@ -570,6 +602,82 @@ final class DestinationMapper {
             excludeFromLatest,
             storageType,
             replicationMode));
+  }
+
+  /**
+   * Refuses what the Azure plugin refuses beside use_shallow_replication (Config.Prepare): more
+   * than one region ({@code ValidateShallowReplicationRegion}, which counts the target_region
+   * blocks or the replication_regions) and a shared_image_gallery_replica_count above 1. A shallow
+   * image version stays in the build region with one replica, so the converted template asked the
+   * gallery for what it cannot do.
+   */
+  private void shallowRegionsAndReplicas(
+      Fields d,
+      List<Fields> targetRegionBlocks,
+      Optional<List<String>> replicationRegions,
+      Optional<Long> replicaCount) {
+    Range flag = d.nameRange("use_shallow_replication");
+    int regions = replicationRegions.map(List::size).orElse(0);
+    if (targetRegionBlocks.size() > 1 || regions > 1) {
+      boolean blocks = targetRegionBlocks.size() > 1;
+      u.report.add(
+          PackerMapCode.CONFLICTING_FIELDS,
+          blocks ? targetRegionBlocks.get(1).range() : d.nameRange("replication_regions"),
+          "Packer refuses use_shallow_replication with "
+              + (blocks ? "more than one target_region block" : "more than one replication region")
+              + " (\"when `use_shallow_replication` there can only be one destination region set"
+              + " matching the build location of the Shared Image Gallery.\"): a shallow image"
+              + " version is published only in the build region. Keep only the build location, or"
+              + " remove use_shallow_replication.",
+          flag,
+          "use_shallow_replication set here");
+    }
+    if (replicaCount.isPresent() && replicaCount.get() > 1) {
+      u.report.add(
+          PackerMapCode.CONFLICTING_FIELDS,
+          f.valueRange("shared_image_gallery_replica_count"),
+          "Packer refuses shared_image_gallery_replica_count above 1 with use_shallow_replication"
+              + " (\"When using shallow replication the replica count can only be 1\"). Remove"
+              + " shared_image_gallery_replica_count, or remove use_shallow_replication.",
+          flag,
+          "use_shallow_replication set here");
+    }
+  }
+
+  /**
+   * Refuses a shallow image version whose one region is not the build location: the plugin (and the
+   * converter, {@link #buildLocationAdded}) adds the build location beside it, and Azure refuses a
+   * shallow version in two regions when it publishes it, after the build ("Can not contain any
+   * region but the build region when using shallow replication").
+   *
+   * @param replicationRegions how many regions replication_regions names
+   * @param regions the regions the image version is replicated to, the build location added last
+   */
+  private void shallowBuildRegion(
+      Fields d, List<Fields> targetRegionBlocks, int replicationRegions, List<String> regions) {
+    boolean blocks = !targetRegionBlocks.isEmpty();
+    // More than one named is refused above; none leaves only the build location.
+    boolean one = blocks ? targetRegionBlocks.size() == 1 : replicationRegions == 1;
+    if (!one || regions.size() != 2) {
+      return;
+    }
+    String field = blocks ? "the target_region block" : "replication_regions";
+    u.report.add(
+        PackerMapCode.CONFLICTING_FIELDS,
+        blocks ? targetRegionBlocks.get(0).range() : d.nameRange("replication_regions"),
+        "With use_shallow_replication the image version is published only in the build region"
+            + " (the Azure plugin: \"Can not contain any region but the build region when using"
+            + " shallow replication\"), but "
+            + field
+            + " names "
+            + regions.get(0)
+            + ", not the build location ("
+            + Regions.normalized(u.location)
+            + "), which the Azure plugin adds beside it: Azure would refuse the version when it is"
+            + " published, after the build. Name only the build location, or remove"
+            + " use_shallow_replication.",
+        d.nameRange("use_shallow_replication"),
+        "use_shallow_replication set here");
   }
 
   /**

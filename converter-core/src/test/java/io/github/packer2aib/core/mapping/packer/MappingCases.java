@@ -941,6 +941,39 @@ final class MappingCases {
                         sig.andThen(d -> d.set("use_shallow_replication", true))))),
         opts().withApiVersion(ApiVersion.V2025_10_01));
     add(
+        // Packer refuses shallow replication with more than one region or replica; both were
+        // converted as asked (review).
+        "gallery-shallow-replication-regions-and-replicas",
+        one(
+            gallerySource(
+                s ->
+                    s.set("shared_image_gallery_replica_count", 3)
+                        .block(
+                            "shared_image_gallery_destination",
+                            sig.andThen(
+                                d ->
+                                    d.set("use_shallow_replication", true)
+                                        .set(
+                                            "replication_regions",
+                                            List.of("westeurope", "eastus")))))),
+        opts().withApiVersion(ApiVersion.V2025_10_01));
+    add(
+        // One region, not the build location: the plugin adds the build location beside it, and
+        // Azure refuses a shallow version in two regions; one replica per region only.
+        "gallery-shallow-replication-other-region",
+        one(
+            gallerySource(
+                s ->
+                    s.block(
+                        "shared_image_gallery_destination",
+                        sig.andThen(
+                            d ->
+                                d.set("use_shallow_replication", true)
+                                    .block(
+                                        "target_region",
+                                        t -> t.set("name", "eastus").set("replicas", 2)))))),
+        opts().withApiVersion(ApiVersion.V2025_10_01));
+    add(
         "gallery-shallow-replication-refused",
         one(
             gallerySource(
