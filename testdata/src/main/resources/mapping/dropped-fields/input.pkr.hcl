@@ -21,7 +21,7 @@ source "azure-arm" "ubuntu" {
   async_resourcegroup_delete = true
   temp_compute_name = "pkrvm"
   managed_image_storage_account_type = "Premium_LRS"
-  secure_boot_enabled = true
+  encryption_at_host = true
   polling_duration_timeout = "30m"
   sas_token_duration = "48h"
   cloud_environment_name = "Public"

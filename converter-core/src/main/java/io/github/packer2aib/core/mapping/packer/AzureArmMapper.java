@@ -65,6 +65,7 @@ final class AzureArmMapper {
     List<Distributor> distribute = new DestinationMapper(u, f, tags).map();
     VmProfile vm = vmProfile();
     List<DataDisk> disks = dataDisks();
+    PluginRefusals.check(u, f);
     DroppedFields.report(u, f);
     return new Result(
         source, distribute, vm, staging, tags.isEmpty() ? null : new LinkedHashMap<>(tags), disks);

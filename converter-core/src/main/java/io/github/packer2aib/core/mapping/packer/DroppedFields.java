@@ -151,6 +151,18 @@ final class DroppedFields {
             l.range(),
             "security_type = \"ConfidentialVM\" needs a confidential build VM, which Image"
                 + " Builder cannot create. Build this image with Packer.");
+      } else if (k.equals("allowed_inbound_ip_addresses") && f.has("virtual_network_name")) {
+        // Newer Azure plugins accept it beside a network of the template's (they put the rules on
+        // the build VM's interface); older ones and Packer 1.6.6 refuse it, so a warning says so.
+        u.report.add(
+            PackerMapCode.NO_EQUIVALENT,
+            l.range(),
+            Words.concat(
+                NO_EQUIVALENT.get(k),
+                " allowed_inbound_ip_addresses was dropped. (Older versions of the Azure plugin,"
+                    + " and Packer 1.6.6, refuse it beside virtual_network_name: \"If"
+                    + " virtual_network_name is specified, allowed_inbound_ip_addresses cannot be"
+                    + " specified\"; check that the Packer template ran as it is.)"));
       } else if (NO_EQUIVALENT.containsKey(k) && isFalse(f, k)) {
         u.report.add(
             PackerMapCode.FIELD_DROPPED,

@@ -121,6 +121,7 @@ final class SourceImageMapper {
     final String dest = "properties.source.imageId";
     Optional<String> name = f.string("custom_managed_image_name", dest);
     Optional<String> group = f.string("custom_managed_image_resource_group_name", dest);
+    managedImageTargetRequired();
     if (!required("custom_managed_image_name", "custom_managed_image_resource_group_name")) {
       return null;
     }
@@ -146,6 +147,41 @@ final class SourceImageMapper {
     }
     u.trace.put("/properties/source", f.nameRange("custom_managed_image_name"));
     return new ImageSource.ManagedImage(ArmIds.managedImage(sub.get(), group.get(), name.get()));
+  }
+
+  /**
+   * The plugin's custom image branch requires a managed image target ("A
+   * managed_image_resource_group_name must be specified", "A managed_image_name must be specified";
+   * Packer 1.6.6 and the current plugin), so a custom managed image published only to a gallery
+   * never ran in Packer, though Image Builder would build it.
+   */
+  private void managedImageTargetRequired() {
+    if (!f.has("custom_managed_image_name")) {
+      return; // the plugin takes the source for a Marketplace image then, and says what is missing
+    }
+    List<String> missing = new ArrayList<>();
+    List<String> quoted = new ArrayList<>();
+    // In the plugin's order, to quote its words.
+    for (String k : List.of("managed_image_resource_group_name", "managed_image_name")) {
+      if (!f.has(k)) {
+        missing.add(k);
+        quoted.add("\"A " + k + " must be specified\"");
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    u.report.add(
+        PackerMapCode.MISSING_FIELD,
+        f.nameRange("custom_managed_image_name"),
+        "Packer requires a managed image destination beside a custom_managed_image_name source"
+            + (f.has("shared_image_gallery_destination")
+                ? ", even with a shared_image_gallery_destination"
+                : "")
+            + " ("
+            + String.join(", ", quoted)
+            + "), so it refuses the template. "
+            + BuilderChecks.absentOrEmpty(f, missing));
   }
 
   private ImageSource platformImage() {
@@ -493,7 +529,9 @@ final class SourceImageMapper {
     Optional<String> version = g.string("image_version", dest);
     unknownFields(g, known);
     List<String> missing = new ArrayList<>();
-    for (String k : List.of("resource_group", "gallery_name", "image_name")) {
+    // Packer requires the subscription too ("A shared_image_gallery.subscription must be
+    // specified"), where the destination's falls back to subscription_id.
+    for (String k : List.of("subscription", "resource_group", "gallery_name", "image_name")) {
       if (!g.has(k)) {
         missing.add(k);
       }
@@ -502,8 +540,8 @@ final class SourceImageMapper {
       u.report.add(
           PackerMapCode.MISSING_FIELD,
           g.range(),
-          "shared_image_gallery needs resource_group, gallery_name and image_name to name the"
-              + " source image, but "
+          "shared_image_gallery needs subscription, resource_group, gallery_name and image_name"
+              + " to name the source image (Packer refuses the template without any of them), but "
               + Words.and(missing)
               + (missing.size() > 1 ? " are" : " is")
               + " missing. Add "

@@ -409,7 +409,8 @@ final class MappingCases {
                     s.block(
                         "shared_image_gallery",
                         g ->
-                            g.set("resource_group", "rg-gallery")
+                            g.set("subscription", SUB)
+                                .set("resource_group", "rg-gallery")
                                 .set("gallery_name", "gallery")
                                 .set("image_name", "ubuntu-hardened")))),
         opts().withApiVersion(ApiVersion.V2021_10_01));
@@ -466,7 +467,8 @@ final class MappingCases {
                     s.block(
                         "shared_image_gallery",
                         g ->
-                            g.set("resource_group", "rg-gallery")
+                            g.set("subscription", SUB)
+                                .set("resource_group", "rg-gallery")
                                 .set("gallery_name", "gallery")
                                 .set("image_name", "ubuntu-hardened")
                                 .set("image_version", "Latest")))),
@@ -564,7 +566,8 @@ final class MappingCases {
                         s.block(
                             "shared_image_gallery",
                             g ->
-                                g.set("resource_group", "rg-gallery")
+                                g.set("subscription", SUB)
+                                    .set("resource_group", "rg-gallery")
                                     .set("gallery_name", "gallery")
                                     .set("image_name", "ubuntu-hardened")
                                     .set("image_version", "1.2.3")
@@ -974,6 +977,49 @@ final class MappingCases {
                                         t -> t.set("name", "eastus").set("replicas", 2)))))),
         opts().withApiVersion(ApiVersion.V2025_10_01));
     add(
+        // The plugin encrypts the build-region image version with it too; a warning spoke only of
+        // the build VM (review).
+        "gallery-disk-encryption-set-refused",
+        one(
+            gallerySource(
+                s ->
+                    s.set(
+                            "disk_encryption_set_id",
+                            "/subscriptions/"
+                                + SUB
+                                + "/resourceGroups/rg-keys/providers/Microsoft.Compute/"
+                                + "diskEncryptionSets/des-images")
+                        .block("shared_image_gallery_destination", sig))));
+    add(
+        // What the Azure plugin refuses together was converted with the usual warnings, though
+        // the Packer template never ran (review); allowed_inbound_ip_addresses beside a network
+        // only warns: newer plugins accept it.
+        "plugin-refused-combinations",
+        one(
+            linux(
+                s ->
+                    s.set("disk_encryption_set_id", "/subscriptions/" + SUB + "/des")
+                        .set("secure_boot_enabled", true)
+                        .set("vtpm_enabled", "1")
+                        .set("security_type", "Trusted")
+                        .set("virtual_network_name", "vnet-build")
+                        .set("virtual_network_subnet_name", "snet-build")
+                        .set("virtual_network_resource_group_name", "rg-network")
+                        .set("public_ip_sku", "Basic")
+                        .set("allowed_inbound_ip_addresses", List.of("203.0.113.0/24"))
+                        .set("skip_create_build_key_vault", true))));
+    add(
+        // The plugin's custom image branch requires a managed image target (review).
+        "managed-image-source-gallery-only",
+        one(
+            s ->
+                s.set("os_type", "Linux")
+                    .set("subscription_id", SUB)
+                    .set("location", "westeurope")
+                    .set("custom_managed_image_name", "golden-ubuntu")
+                    .set("custom_managed_image_resource_group_name", "rg-golden")
+                    .block("shared_image_gallery_destination", sig)));
+    add(
         "gallery-shallow-replication-refused",
         one(
             gallerySource(
@@ -1276,7 +1322,7 @@ final class MappingCases {
                         .set("async_resourcegroup_delete", true)
                         .set("temp_compute_name", "pkrvm")
                         .set("managed_image_storage_account_type", "Premium_LRS")
-                        .set("secure_boot_enabled", true)
+                        .set("encryption_at_host", true)
                         .set("polling_duration_timeout", "30m")
                         .set("sas_token_duration", "48h")
                         .set("cloud_environment_name", "Public")
