@@ -1,5 +1,7 @@
 package io.github.packer2aib.core.packer;
 
+import io.github.packer2aib.core.diag.EditDistance;
+
 /**
  * The names of plugin settings that hold a credential: {@code client_secret}, {@code
  * winrm_password}, {@code ssh_private_key}, {@code oidc_request_token}, … A value written there is
@@ -14,8 +16,55 @@ package io.github.packer2aib.core.packer;
 public final class Credentials {
   private Credentials() {}
 
-  /** Whether the setting {@code name} (of a source, provisioner or post-processor) holds one. */
+  /**
+   * Whether the setting {@code name} (of a source, provisioner or post-processor) holds one: its
+   * name {@link #namedAsSecret says so}, or it is a misspelling of a credential setting of the
+   * azure-arm builder or of Packer's communicator ({@code client_secert}, {@code winrm_pasword}).
+   * Packer refuses such a field ({@code PKRMAP-E128}), but the value written there is the secret
+   * all the same, and the line that quotes it would show it.
+   */
   public static boolean holdsSecret(String name) {
+    return namedAsSecret(name) || nearCredentialSetting(name);
+  }
+
+  /**
+   * The credential settings of the azure-arm builder and of Packer's communicator, whose
+   * misspellings hold secrets too. Only whole names: a word alone within two edits of "secret"
+   * takes in "secure".
+   */
+  private static final String[] CREDENTIAL_SETTINGS = {
+    "client_jwt",
+    "ssh_password",
+    "client_secret",
+    "winrm_password",
+    "ssh_private_key",
+    "oidc_request_token",
+    "ssh_proxy_password",
+    "client_cert_password",
+    "ssh_bastion_password"
+  };
+
+  /** The shortest and longest of {@link #CREDENTIAL_SETTINGS}. */
+  private static final int SHORTEST = 10;
+
+  private static final int LONGEST = 20;
+
+  /** Whether {@code name} is two edits or fewer from one of {@link #CREDENTIAL_SETTINGS}. */
+  static boolean nearCredentialSetting(String name) {
+    int n = name.length();
+    if (n < SHORTEST - EditDistance.MAX || n > LONGEST + EditDistance.MAX) {
+      return false; // most names: too short or too long to be one (every setting comes here)
+    }
+    for (String setting : CREDENTIAL_SETTINGS) {
+      if (EditDistance.between(name, setting) <= EditDistance.MAX) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the name {@code name} says that it holds a credential. */
+  public static boolean namedAsSecret(String name) {
     // Each word ends in d, t, y or n: most names are answered by their last letter (every setting
     // of every template comes here).
     char last = name.isEmpty() ? 0 : name.charAt(name.length() - 1);
@@ -36,7 +85,7 @@ public final class Credentials {
    * it while converting is secret.
    */
   public static boolean environmentHoldsSecret(String name) {
-    return holdsSecret(name.toLowerCase(java.util.Locale.ROOT));
+    return namedAsSecret(name.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** {@code name} is {@code word}, or ends with {@code _word}. */

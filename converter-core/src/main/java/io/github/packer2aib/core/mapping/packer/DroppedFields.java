@@ -1,6 +1,8 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.hcl.value.BoolValue;
+import io.github.packer2aib.core.hcl.value.MapValue;
+import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
@@ -43,6 +45,69 @@ final class DroppedFields {
           "temp_nic_name",
           "temp_os_disk_name",
           "skip_cleanup");
+
+  /**
+   * The fields of Packer's communicator (packer-plugin-sdk communicator.Config: SSH, WinRM and the
+   * temporary key pair) and the Azure plugin's own for its connection to the build VM. A list, not
+   * prefixes: {@code ssh_usernme} is a misspelling Packer refuses, not a field.
+   */
+  static final Set<String> COMMUNICATOR =
+      Set.of(
+          "communicator",
+          "pause_before_connecting",
+          "ssh_host",
+          "ssh_port",
+          "ssh_username",
+          "ssh_password",
+          "ssh_keypair_name",
+          "temporary_key_pair_name",
+          "temporary_key_pair_type",
+          "temporary_key_pair_bits",
+          "ssh_ciphers",
+          "ssh_clear_authorized_keys",
+          "ssh_key_exchange_algorithms",
+          "ssh_private_key_file",
+          "ssh_certificate_file",
+          "ssh_pty",
+          "ssh_timeout",
+          "ssh_wait_timeout",
+          "ssh_agent_auth",
+          "ssh_disable_agent_forwarding",
+          "ssh_handshake_attempts",
+          "ssh_bastion_host",
+          "ssh_bastion_port",
+          "ssh_bastion_agent_auth",
+          "ssh_bastion_username",
+          "ssh_bastion_password",
+          "ssh_bastion_interactive",
+          "ssh_bastion_private_key_file",
+          "ssh_bastion_certificate_file",
+          "ssh_file_transfer_method",
+          "ssh_proxy_host",
+          "ssh_proxy_port",
+          "ssh_proxy_username",
+          "ssh_proxy_password",
+          "ssh_keep_alive_interval",
+          "ssh_read_write_timeout",
+          "ssh_remote_tunnels",
+          "ssh_local_tunnels",
+          "ssh_public_key",
+          "ssh_private_key",
+          "winrm_username",
+          "winrm_password",
+          "winrm_host",
+          "winrm_no_proxy",
+          "winrm_port",
+          "winrm_timeout",
+          "winrm_use_ssl",
+          "winrm_insecure",
+          "winrm_use_ntlm",
+          // The Azure plugin's: the WinRM certificate and the key vault that holds it.
+          "winrm_expiration_time",
+          "build_key_vault_name",
+          "build_key_vault_secret_name",
+          "build_key_vault_sku",
+          "skip_create_build_key_vault");
 
   private static final Set<String> REFUSED_FIRST_BOOT =
       Set.of("custom_data", "custom_data_file", "user_data", "user_data_file", "custom_script");
@@ -136,6 +201,30 @@ final class DroppedFields {
           "cloud_environment_name",
           "communicator");
 
+  /** The fields of a spot block (the Azure plugin's Spot). */
+  private static final List<String> SPOT_FIELDS = List.of("eviction_policy", "max_price");
+
+  /**
+   * Every top-level field the converter knows: those it maps ({@link #KNOWN}) and those it drops or
+   * refuses with a reason. An unknown field two edits or fewer from one of them is a misspelling
+   * Packer refuses ({@code PKRMAP-E128}); the suggestions held only the mapped ones, so {@code
+   * kep_os_disk} or {@code client_secert} passed with a warning.
+   */
+  static final Set<String> ALL_KNOWN = allKnown();
+
+  private static Set<String> allKnown() {
+    Set<String> all = new java.util.HashSet<>(KNOWN);
+    all.addAll(AUTHENTICATION);
+    all.addAll(TEMPORARY_RESOURCES);
+    all.addAll(REFUSED_FIRST_BOOT);
+    all.addAll(NO_EQUIVALENT.keySet());
+    all.addAll(COMMUNICATOR);
+    all.addAll(UnknownFields.PACKER_CONFIG);
+    all.add("sas_token_duration");
+    all.add("disk_additional_luns");
+    return Set.copyOf(all);
+  }
+
   static void report(Unit u, Fields f) {
     List<Fields.Leftover> leftovers = f.leftovers();
     for (int i = 0; i < leftovers.size(); i++) { // by index: no iterator (C1 code)
@@ -163,6 +252,8 @@ final class DroppedFields {
                     + " and Packer 1.6.6, refuse it beside virtual_network_name: \"If"
                     + " virtual_network_name is specified, allowed_inbound_ip_addresses cannot be"
                     + " specified\"; check that the Packer template ran as it is.)"));
+      } else if (k.equals("spot") && !isFalse(f, k)) {
+        spot(u, f, l);
       } else if (NO_EQUIVALENT.containsKey(k) && isFalse(f, k)) {
         u.report.add(
             PackerMapCode.FIELD_DROPPED,
@@ -183,6 +274,28 @@ final class DroppedFields {
     }
   }
 
+  /**
+   * spot, dropped with its warning; what is inside is checked as in any other block, so that a
+   * misspelt {@code evicton_policy} is the error Packer gives it, not passed over with the block.
+   */
+  private static void spot(Unit u, Fields f, Fields.Leftover l) {
+    u.report.add(
+        PackerMapCode.NO_EQUIVALENT,
+        l.range(),
+        Words.concat(NO_EQUIVALENT.get("spot"), " spot was dropped."));
+    Value written = f.peekValue("spot").orElse(null);
+    Value v = written == null ? null : Values.unmarked(written);
+    if (written != null && !(v instanceof ObjectValue) && !(v instanceof MapValue)) {
+      return; // not a block: only its verdict
+    }
+    for (Fields spot : f.nestedList("spot")) {
+      for (String k : SPOT_FIELDS) {
+        spot.consume(k);
+      }
+      BuilderChecks.unknownFields(u, spot, SPOT_FIELDS);
+    }
+  }
+
   /** The verdict of a key that is none of the fields above, reported by {@link #unknown}. */
   private static final Verdict UNKNOWN = new Verdict(PackerMapCode.UNKNOWN_FIELD, "");
 
@@ -193,7 +306,7 @@ final class DroppedFields {
    */
   private static void unknown(Unit u, Fields f, Fields.Leftover l) {
     UnknownFields.reportAzureField(
-        u, f, l, KNOWN, "The azure-arm builder", l.name(), "the azure-arm field " + l.name());
+        u, f, l, ALL_KNOWN, "The azure-arm builder", l.name(), "the azure-arm field " + l.name());
   }
 
   /**
@@ -203,7 +316,9 @@ final class DroppedFields {
    */
   static boolean misspelt(Fields f, String key) {
     for (String k : f.keys()) {
-      if (!KNOWN.contains(k) && VERDICTS.get(k) == UNKNOWN && key.equals(Words.closest(k, KNOWN))) {
+      if (!ALL_KNOWN.contains(k)
+          && VERDICTS.get(k) == UNKNOWN
+          && key.equals(Words.closest(k, ALL_KNOWN))) {
         return true;
       }
     }
@@ -239,6 +354,11 @@ final class DroppedFields {
 
   /** The verdict of a key other than cloud_environment_name and a confidential security_type. */
   private static Verdict verdict(String k) {
+    if (!ALL_KNOWN.contains(k) && Words.closest(k, ALL_KNOWN) != null) {
+      // A misspelling (client_secert, ssh_usernme): the error, before any verdict its name would
+      // get (a credential's, for one that ends in _secret).
+      return UNKNOWN;
+    }
     if (isCredential(k)) {
       return new Verdict(
           PackerMapCode.CREDENTIAL_DROPPED,
@@ -308,13 +428,7 @@ final class DroppedFields {
   }
 
   private static boolean isCommunicator(String k) {
-    return k.equals("communicator")
-        || k.startsWith("ssh_")
-        || k.startsWith("winrm_")
-        || k.startsWith("temporary_key_pair_")
-        || k.startsWith("build_key_vault_")
-        || k.equals("skip_create_build_key_vault")
-        || k.equals("pause_before_connecting");
+    return COMMUNICATOR.contains(k);
   }
 
   private static boolean confidential(Fields f) {
