@@ -1,6 +1,5 @@
 package io.github.packer2aib.core.mapping.packer;
 
-import io.github.packer2aib.core.hcl.value.BoolValue;
 import io.github.packer2aib.core.hcl.value.MapValue;
 import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.StringValue;
@@ -259,8 +258,8 @@ final class DroppedFields {
             PackerMapCode.FIELD_DROPPED,
             l.range(),
             Words.concat(
-                k,
-                " = false is what Packer does without it, so nothing is lost: ",
+                falseWritten(f, k),
+                " is what Packer does without it, so nothing is lost: ",
                 NO_EQUIVALENT.get(k),
                 " It was dropped."));
       } else {
@@ -332,14 +331,20 @@ final class DroppedFields {
    */
   private static boolean isFalse(Fields f, String k) {
     // A peek, not a read: spot { … } is a block in Packer, and reading it as an argument would
-    // refuse it as one.
-    Value written = f.peekValue(k).orElse(null);
-    if (written == null || Fields.sensitive(written)) {
-      return false;
+    // refuse it as one. "0" is false too, to both of Packer's decoders (it got the warning).
+    return PluginRefusals.peekBool(f, k).equals(Optional.of(false));
+  }
+
+  /**
+   * How the note on a field set to false names it: {@code k = false}, or the string as written with
+   * what Packer reads it as ({@code keep_os_disk = "0", which Packer reads as false,}).
+   */
+  private static String falseWritten(Fields f, String k) {
+    Value v = Values.unmarked(f.peekValue(k).orElseThrow());
+    if (v instanceof StringValue s && !s.value().equals("false")) {
+      return k + " = " + Words.quote(s.value()) + ", which Packer reads as false,";
     }
-    Value v = Values.unmarked(written);
-    return (v instanceof BoolValue b && !b.asBoolean())
-        || (v instanceof StringValue s && s.value().equals("false"));
+    return k + " = false";
   }
 
   /** What becomes of a leftover field: the code and message of its diagnostic. */

@@ -747,13 +747,14 @@ final class Fields {
     }
     Convert.Result r = Convert.to(f.value(), Type.NUMBER);
     if (!r.isOk()) {
-      invalid(f, "a whole number", f.value());
+      invalid(f, "a whole number", f.value(), shownValue(f.value()));
       return Optional.empty();
     }
     var n = r.value().unmarkDeep().value().asNumber();
     Optional<BigInteger> i = n.isInteger() ? n.toBigInteger() : Optional.empty();
     if (i.isEmpty()) {
-      invalid(f, "a whole number", f.value());
+      // "but it is a number" said nothing: the number is shown (64.5), unless it is a secret.
+      invalid(f, "a whole number", f.value(), shownValue(f.value()));
       return Optional.empty();
     }
     if (i.get().bitLength() > 31) {
@@ -786,12 +787,54 @@ final class Fields {
     if (!known(f)) {
       return Optional.empty();
     }
+    if (Values.unmarked(f.value()) instanceof StringValue text) {
+      Optional<Boolean> b = stringBool(text.value(), legacy());
+      if (b.isPresent()) {
+        return b;
+      }
+    }
     Convert.Result r = Convert.to(f.value(), Type.BOOL);
     if (!r.isOk()) {
-      invalid(f, "true or false", f.value());
+      // A string is a bool to Packer when it is one of a few; "but it is a string" said
+      // otherwise, so the value is shown with the strings that are.
+      invalid(
+          f,
+          legacy()
+              ? "true or false (or a string Packer reads as one: \"true\", \"false\", \"1\", \"0\","
+                    + " \"t\", \"f\", \"T\", \"F\", \"TRUE\", \"FALSE\", \"True\" or \"False\")"
+              : "true or false (or the string \"true\", \"false\", \"1\" or \"0\")",
+          f.value(),
+          shownValue(f.value()));
       return Optional.empty();
     }
     return Optional.of(r.value().unmarkDeep().value().asBoolean());
+  }
+
+  /**
+   * The bool Packer reads from the string {@code s}: HCL2 converts "true", "false", "1" and "0"
+   * (cty); a legacy template's weak decoding takes what Go's strconv.ParseBool takes ({@code
+   * weak}). Empty for any other string.
+   */
+  static Optional<Boolean> stringBool(String s, boolean weak) {
+    switch (s) {
+      case "true", "1":
+        return Optional.of(true);
+      case "false", "0":
+        return Optional.of(false);
+      default:
+        break;
+    }
+    if (weak) {
+      switch (s) {
+        case "t", "T", "TRUE", "True":
+          return Optional.of(true);
+        case "f", "F", "FALSE", "False":
+          return Optional.of(false);
+        default:
+          break;
+      }
+    }
+    return Optional.empty();
   }
 
   Optional<List<String>> strings(Field f, String destination) {
@@ -1070,6 +1113,11 @@ final class Fields {
   }
 
   void invalid(Field f, String expected, Value got) {
+    invalid(f, expected, got, describe(got));
+  }
+
+  /** {@link #invalid} with the value described as {@code shown}. */
+  private void invalid(Field f, String expected, Value got, String shown) {
     report.add(
         PackerMapCode.INVALID_VALUE,
         f.valueRange(),
@@ -1078,8 +1126,26 @@ final class Fields {
             + " must be "
             + expected
             + ", but it is "
-            + describe(got)
+            + shown
             + ". Fix the value in the template.");
+  }
+
+  /**
+   * A number or string as written ({@code 64.5}, {@code "T"}, cut when long); the kind of anything
+   * else, and of a sensitive value, whose content no message may show.
+   */
+  static String shownValue(Value v) {
+    if (sensitive(v)) {
+      return describe(v);
+    }
+    Value u = Values.unmarked(v);
+    if (u instanceof NumberValue n) {
+      return io.github.packer2aib.core.diag.Excerpts.cut(n.asText(), 40);
+    }
+    if (u instanceof StringValue s) {
+      return Words.quote(io.github.packer2aib.core.diag.Excerpts.cut(s.value(), 40));
+    }
+    return describe(v);
   }
 
   /** The kind of a value for messages; never its content (it may be sensitive). */

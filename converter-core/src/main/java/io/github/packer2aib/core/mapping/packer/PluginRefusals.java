@@ -182,8 +182,8 @@ final class PluginRefusals {
 
   /**
    * A bool as Packer reads it, without reading the field (it stays a leftover for {@link
-   * DroppedFields}): true or false, or the strings "true", "1", "false" and "0", which both of
-   * Packer's decoders read as bools; empty for anything else, a sensitive or an unknown value.
+   * DroppedFields}): true or false, or a string Packer reads as one ({@link Fields#stringBool});
+   * empty for anything else, a sensitive or an unknown value.
    */
   static Optional<Boolean> peekBool(Fields f, String k) {
     Value written = f.peekValue(k).orElse(null);
@@ -195,11 +195,7 @@ final class PluginRefusals {
       return Optional.of(b.asBoolean());
     }
     if (v instanceof StringValue s) {
-      return switch (s.value()) {
-        case "true", "1" -> Optional.of(true);
-        case "false", "0" -> Optional.of(false);
-        default -> Optional.empty();
-      };
+      return Fields.stringBool(s.value(), f.legacy());
     }
     return Optional.empty();
   }

@@ -50,6 +50,63 @@ class FalseDefaultsTest {
   }
 
   @Test
+  void aStringPackerReadsAsFalseIsFalseToo() {
+    // "0" is false to both of Packer's decoders, "F" to a legacy template's; they got the warning
+    // that something was lost (review).
+    String hcl =
+        LoadAndMap.linuxSource("x", "  keep_os_disk = \"0\"\n  encryption_at_host = \"1\"\n")
+            + "build { sources = [\"source.azure-arm.x\"] }\n";
+    assertEquals(List.of("PKRMAP-N102 11", "PKRMAP-W103 12"), dropped("t.pkr.hcl", hcl));
+    Diagnostic note =
+        LoadAndMap.map("t.pkr.hcl", hcl).diagnostics().stream()
+            .filter(d -> d.code().equals("PKRMAP-N102"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        note.detail().startsWith("keep_os_disk = \"0\", which Packer reads as false, is what"),
+        note::detail);
+    String legacy =
+        "{\"builders\": [{\"type\": \"azure-arm\",\n"
+            + LoadAndMap.LINUX_BUILDER_MEMBERS.strip()
+            + ",\n\"keep_os_disk\": \"F\",\n\"managed_image_zone_resilient\": \"f\"\n}]}\n";
+    assertEquals(List.of("PKRMAP-N102 11", "PKRMAP-N102 12"), dropped("t.json", legacy));
+    // HCL2 reads only "true", "false", "1" and "0" as bools: "F" is no false there.
+    String hclF =
+        LoadAndMap.linuxSource("x", "  keep_os_disk = \"F\"\n")
+            + "build { sources = [\"source.azure-arm.x\"] }\n";
+    assertEquals(List.of("PKRMAP-W103 11"), dropped("t.pkr.hcl", hclF));
+  }
+
+  @Test
+  void anInvalidNumberOrBoolIsShownAsWritten() {
+    // "must be a whole number, but it is a number", "… true or false, but it is a string" (review).
+    String hcl =
+        LoadAndMap.linuxSource("x", "  os_disk_size_gb = 64.5\n  skip_create_image = \"T\"\n")
+            + "build { sources = [\"source.azure-arm.x\"] }\n";
+    List<String> details =
+        LoadAndMap.map("t.pkr.hcl", hcl).diagnostics().stream()
+            .filter(d -> d.code().equals("PKRMAP-E106"))
+            .map(Diagnostic::detail)
+            .collect(Collectors.toList());
+    assertEquals(
+        List.of(
+            "The value of os_disk_size_gb must be a whole number, but it is 64.5. Fix the value in"
+                + " the template.",
+            "The value of skip_create_image must be true or false (or the string \"true\","
+                + " \"false\", \"1\" or \"0\"), but it is \"T\". Fix the value in the template."),
+        details);
+    String legacy =
+        "{\"builders\": [{\"type\": \"azure-arm\",\n"
+            + LoadAndMap.LINUX_BUILDER_MEMBERS.strip()
+            + ",\n\"skip_create_image\": \"T\"\n}]}\n";
+    List<Diagnostic> refused =
+        LoadAndMap.map("t.json", legacy).diagnostics().stream()
+            .filter(d -> d.code().equals("PKRMAP-E105"))
+            .collect(Collectors.toList());
+    assertEquals(1, refused.size(), "\"T\" is true to a legacy template's decoding");
+  }
+
+  @Test
   void aFalseFromASecretIsNotTold() {
     String hcl =
         "variable \"flag\" {\n  default = false\n  sensitive = true\n}\n"
