@@ -542,11 +542,8 @@ final class SourceImageMapper {
           g.range(),
           "shared_image_gallery needs subscription, resource_group, gallery_name and image_name"
               + " to name the source image (Packer refuses the template without any of them), but "
-              + Words.and(missing)
-              + (missing.size() > 1 ? " are" : " is")
-              + " missing. Add "
-              + (missing.size() > 1 ? "them" : "it")
-              + ", or give the image's resource id in id.");
+              + BuilderChecks.absentOrEmpty(g, missing)
+              + " Or give the image's resource id in id instead.");
       return null;
     }
     if (group.isEmpty() || gallery.isEmpty() || image.isEmpty()) {
