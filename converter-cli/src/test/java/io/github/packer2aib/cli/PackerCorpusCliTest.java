@@ -70,7 +70,7 @@ class PackerCorpusCliTest {
     String[][] vars = {
       {"client_id", GUID},
       {"client_secret", "example-client-secret"},
-      {"gallery_name", "example-gallery-name"},
+      {"gallery_name", "example_gallery_name"}, // no hyphen in a gallery's name
       {"resource_group_name_managed_image", "example-resource-group-name-managed-image"},
       {"resource_group_name_shared_image_gallery", "example-rg-gallery"},
       {"shared_image_name", "example-shared-image-name"},
