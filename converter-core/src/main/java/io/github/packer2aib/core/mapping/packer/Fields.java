@@ -801,7 +801,7 @@ final class Fields {
           f,
           legacy()
               ? "true or false (or a string Packer reads as one: \"true\", \"false\", \"1\", \"0\","
-                    + " \"t\", \"f\", \"T\", \"F\", \"TRUE\", \"FALSE\", \"True\" or \"False\")"
+                  + " \"t\", \"f\", \"T\", \"F\", \"TRUE\", \"FALSE\", \"True\" or \"False\")"
               : "true or false (or the string \"true\", \"false\", \"1\" or \"0\")",
           f.value(),
           shownValue(f.value()));
