@@ -210,7 +210,7 @@ public final class Converter {
         ServiceRules.check(
             bound.template(),
             version,
-            ref.pointer(),
+            map::absolute,
             map::locate,
             ptr -> map.locateKey(ptr).or(() -> map.locate(ptr)),
             options.identity().isPresent());
@@ -218,8 +218,7 @@ public final class Converter {
     // model just as a spec error does: a rule about that gap would only repeat them.
     List<Diagnostic> earlier = new ArrayList<>(spec);
     earlier.addAll(bound.diagnostics());
-    for (Diagnostic rule : rules) {
-      Diagnostic d = asWritten(rule, ref.pointer(), map);
+    for (Diagnostic d : rules) {
       if (!followsFromSpecError(d, earlier)) {
         checkDiagnostics.add(d);
       }
@@ -322,20 +321,6 @@ public final class Converter {
       }
     }
     return new Mapped(template, out);
-  }
-
-  /**
-   * {@code d} with its path as the input spells it: a rule names the spec's spelling, which a key
-   * written in another case ({@code Properties}, accepted before 2024-02-01 with a warning) lacks;
-   * so spelled, the rule is also seen to repeat a spec error about that very key.
-   */
-  private static Diagnostic asWritten(Diagnostic d, String base, SourceMap map) {
-    if (d.path().isEmpty() || !d.path().get().startsWith(base)) {
-      return d;
-    }
-    String relative = d.path().get().substring(base.length());
-    String written = map.written(relative);
-    return written.equals(relative) ? d : d.withPath(base + written);
   }
 
   /**

@@ -4,12 +4,10 @@ import static io.github.packer2aib.core.bind.aib.DocValues.bool;
 import static io.github.packer2aib.core.bind.aib.DocValues.discriminator;
 import static io.github.packer2aib.core.bind.aib.DocValues.enumValue;
 import static io.github.packer2aib.core.bind.aib.DocValues.integer;
-import static io.github.packer2aib.core.bind.aib.DocValues.list;
 import static io.github.packer2aib.core.bind.aib.DocValues.member;
 import static io.github.packer2aib.core.bind.aib.DocValues.object;
 import static io.github.packer2aib.core.bind.aib.DocValues.string;
 import static io.github.packer2aib.core.bind.aib.DocValues.stringMap;
-import static io.github.packer2aib.core.bind.aib.DocValues.strings;
 
 import io.github.packer2aib.core.aib.AutoRun;
 import io.github.packer2aib.core.aib.Customizer;
@@ -83,10 +81,17 @@ public final class AibBinder {
       List.of("Standard_LRS", "Standard_ZRS", "Premium_LRS");
   private static final List<String> REPLICATION_MODES = List.of("Full", "Shallow");
 
+  /** The arrays of this resource that items were left out of, for the source map. */
+  private final KeptItems kept = new KeptItems();
+
   private AibBinder() {}
 
   public static Bound bind(ResourceRef ref) {
     Objects.requireNonNull(ref, "ref");
+    return new AibBinder().bindResource(ref);
+  }
+
+  private Bound bindResource(ResourceRef ref) {
     DocObject r = ref.node();
     List<Diagnostic> diagnostics = new ArrayList<>();
     reportArmOnlyKeys(ref, diagnostics);
@@ -101,7 +106,15 @@ public final class AibBinder {
             stringMap(r, "tags"),
             DocValues.ifObject(member(r, "identity"), AibBinder::identity),
             properties(object(r, "properties")));
-    return new Bound(template, SourceMap.of(ref.pointer(), r), diagnostics);
+    return new Bound(template, SourceMap.of(ref.pointer(), r, kept), diagnostics);
+  }
+
+  private <T> List<T> list(DocNode node, String key, DocValues.ItemReader<T> reader) {
+    return DocValues.list(node, key, reader, kept);
+  }
+
+  private List<String> strings(DocNode node, String key) {
+    return DocValues.strings(node, key, kept);
   }
 
   /** ARM resource types ignore case; keep the documented spelling when it is the same type. */
@@ -247,7 +260,7 @@ public final class AibBinder {
     return new Identity(enumValue(o, "type", IDENTITY_TYPES), ids);
   }
 
-  private static ImageTemplateProperties properties(DocObject p) {
+  private ImageTemplateProperties properties(DocObject p) {
     if (p == null) {
       return ImageTemplateProperties.builder().build();
     }
@@ -265,8 +278,8 @@ public final class AibBinder {
         .optimize(DocValues.ifObject(member(p, "optimize"), AibBinder::optimize))
         .source(source(member(p, "source")))
         .stagingResourceGroup(string(p, "stagingResourceGroup"))
-        .validate(DocValues.ifObject(member(p, "validate"), AibBinder::validate))
-        .vmProfile(DocValues.ifObject(member(p, "vmProfile"), AibBinder::vmProfile))
+        .validate(DocValues.ifObject(member(p, "validate"), this::validate))
+        .vmProfile(DocValues.ifObject(member(p, "vmProfile"), this::vmProfile))
         .autoRun(
             DocValues.ifObject(
                 member(p, "autoRun"), a -> new AutoRun(enumValue(a, "state", STATES))))
@@ -308,7 +321,7 @@ public final class AibBinder {
 
   // ---- customize and validate --------------------------------------------------------------
 
-  private static Customizer customizer(DocNode c) {
+  private Customizer customizer(DocNode c) {
     String type = discriminator(c, "type", CUSTOMIZER_TYPES);
     if (type == null) {
       return null;
@@ -342,18 +355,18 @@ public final class AibBinder {
     };
   }
 
-  private static List<IntValue> exitCodes(DocNode c) {
+  private List<IntValue> exitCodes(DocNode c) {
     return list(c, "validExitCodes", (item, i) -> DocValues.asInteger(item));
   }
 
-  private static Validate validate(DocObject v) {
+  private Validate validate(DocObject v) {
     return new Validate(
         bool(v, "continueDistributeOnFailure"),
         bool(v, "sourceValidationOnly"),
         list(v, "inVMValidations", (item, i) -> validator(item)));
   }
 
-  private static InVmValidator validator(DocNode c) {
+  private InVmValidator validator(DocNode c) {
     String type = discriminator(c, "type", VALIDATOR_TYPES);
     if (type == null) {
       return null;
@@ -380,7 +393,7 @@ public final class AibBinder {
 
   // ---- distribute --------------------------------------------------------------------------
 
-  private static Distributor distributor(DocNode d) {
+  private Distributor distributor(DocNode d) {
     String type = discriminator(d, "type", DISTRIBUTOR_TYPES);
     if (type == null) {
       return null;
@@ -441,7 +454,7 @@ public final class AibBinder {
                     string(w, "sha256Checksum"))));
   }
 
-  private static VmProfile vmProfile(DocObject v) {
+  private VmProfile vmProfile(DocObject v) {
     return new VmProfile(
         string(v, "vmSize"),
         integer(v, "osDiskSizeGB"),

@@ -10,6 +10,7 @@ import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,23 +88,33 @@ final class DocValues {
         : null;
   }
 
-  /** The items of an array that read as a T; null when the member is absent or not an array. */
-  static <T> List<T> list(DocNode node, String key, ItemReader<T> reader) {
+  /**
+   * The items of an array that read as a T; null when the member is absent or not an array. Where
+   * an item is left out, {@code kept} records which were kept, so that the model's items can still
+   * be located at their own nodes.
+   */
+  static <T> List<T> list(DocNode node, String key, ItemReader<T> reader, KeptItems kept) {
     if (!(member(node, key) instanceof DocArray a)) {
       return null;
     }
-    List<T> out = new ArrayList<>();
-    for (int i = 0; i < a.items().size(); i++) {
+    int n = a.items().size();
+    List<T> out = new ArrayList<>(n);
+    int[] indices = new int[n];
+    for (int i = 0; i < n; i++) {
       T item = reader.read(a.items().get(i), i);
       if (item != null) {
+        indices[out.size()] = i;
         out.add(item);
       }
+    }
+    if (out.size() < n) {
+      kept.record(a, Arrays.copyOf(indices, out.size()));
     }
     return out;
   }
 
-  static List<String> strings(DocNode node, String key) {
-    return list(node, key, (item, i) -> asString(item));
+  static List<String> strings(DocNode node, String key, KeptItems kept) {
+    return list(node, key, (item, i) -> asString(item), kept);
   }
 
   /** A string map in document order; entries whose value is not a string are left out. */

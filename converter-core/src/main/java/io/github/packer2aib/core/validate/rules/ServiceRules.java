@@ -45,7 +45,9 @@ import java.util.function.ToLongFunction;
  * deployment.
  */
 public final class ServiceRules {
-  private final String base;
+  /** The document pointer of a pointer into the model (relative to the resource). */
+  private final Function<String, String> absolute;
+
   private final Function<String, Optional<Range>> locate;
 
   /** Where a member's key is written (a tag's name), else its value, as {@link #locate} says. */
@@ -54,10 +56,10 @@ public final class ServiceRules {
   private final List<Diagnostic> out = new ArrayList<>();
 
   private ServiceRules(
-      String basePointer,
+      Function<String, String> absolute,
       Function<String, Optional<Range>> locate,
       Function<String, Optional<Range>> locateKey) {
-    this.base = basePointer;
+    this.absolute = absolute;
     this.locate = locate;
     this.locateKey = locateKey;
   }
@@ -101,7 +103,24 @@ public final class ServiceRules {
       Function<String, Optional<Range>> locate,
       Function<String, Optional<Range>> locateKey,
       boolean identitySupplied) {
-    ServiceRules rules = new ServiceRules(basePointer, locate, locateKey);
+    return check(template, version, p -> basePointer + p, locate, locateKey, identitySupplied);
+  }
+
+  /**
+   * As {@link #check(ImageTemplate, ApiVersion, String, Function, Function, boolean)} for a
+   * template bound from a document, whose pointers {@code absolute} turns into the document's
+   * ({@code SourceMap.absolute}): a list the binder left an item out of counts its items
+   * differently there, and each finding must point at its own item, and name it by its index in the
+   * document.
+   */
+  public static List<Diagnostic> check(
+      ImageTemplate template,
+      ApiVersion version,
+      Function<String, String> absolute,
+      Function<String, Optional<Range>> locate,
+      Function<String, Optional<Range>> locateKey,
+      boolean identitySupplied) {
+    ServiceRules rules = new ServiceRules(absolute, locate, locateKey);
     rules.run(template, version, identitySupplied);
     return List.copyOf(rules.out);
   }
@@ -302,7 +321,7 @@ public final class ServiceRules {
     String pointer = "/properties/stagingResourceGroup";
     Diagnostic d =
         Diagnostic.of(RuleCode.STAGING_GROUP_NOT_EMPTY, locate.apply(pointer).orElse(null), detail)
-            .withPath(base + pointer);
+            .withPath(absolute.apply(pointer));
     for (StagingGroupContents.Resource r : found) {
       Optional<Range> at = locate.apply(r.pointer());
       if (at.isPresent()) {
@@ -510,9 +529,9 @@ public final class ServiceRules {
               "/properties/customize/" + first + "/name",
               "The customizer name \""
                   + c.name()
-                  + "\" is already used by customize["
-                  + first
-                  + "]. Image Builder needs each step's name to be unique; rename one of them.");
+                  + "\" is already used by "
+                  + item(CUSTOMIZE, first)
+                  + ". Image Builder needs each step's name to be unique; rename one of them.");
         }
       }
       if (c instanceof Customizer.Shell s) {
@@ -548,11 +567,11 @@ public final class ServiceRules {
           "/properties/customize/" + later + "/type",
           "/properties/customize/" + earlier + "/type",
           "Shell steps run only on Linux and PowerShell, WindowsRestart and WindowsUpdate steps"
-              + " only on Windows, but this template has both (customize["
-              + firstLinux
-              + "] and customize["
-              + firstWindows
-              + "]). Split it into one template per operating system.");
+              + " only on Windows, but this template has both ("
+              + item(CUSTOMIZE, firstLinux)
+              + " and "
+              + item(CUSTOMIZE, firstWindows)
+              + "). Split it into one template per operating system.");
     }
     // Linux when Linux steps say so, or when a File step's own destination is a POSIX path (a
     // template of File steps alone); never with Windows steps (RULE-E308), where a Windows path
@@ -618,14 +637,14 @@ public final class ServiceRules {
               "/properties/distribute/" + first + "/runOutputName",
               "The runOutputName \""
                   + name
-                  + "\" is already used by distribute["
-                  + first
-                  + "]. Each target needs its own runOutputName; rename one of them.");
+                  + "\" is already used by "
+                  + item(DISTRIBUTE, first)
+                  + ". Each target needs its own runOutputName; rename one of them.");
         }
       }
       if (d.artifactTags() != null && !d.artifactTags().equals(templateTags)) {
         // The same tags as the template's (as a converted Packer template has): told there once.
-        tags(d.artifactTags(), pointer(at, i, "/artifactTags"), "distribute[" + i + "]");
+        tags(d.artifactTags(), pointer(at, i, "/artifactTags"), item(DISTRIBUTE, i));
       }
       if (d instanceof Distributor.Vhd v
           && v.uri() != null
@@ -1032,6 +1051,16 @@ public final class ServiceRules {
     return i > from ? i : -1;
   }
 
+  /**
+   * Item {@code i} of the list at {@code list} as a message names it, by its index in the document
+   * ({@code customize[3]}), which is not the model's after an item the binder left out.
+   */
+  private String item(String list, int i) {
+    String at = absolute.apply(list + i);
+    String name = list.substring(list.lastIndexOf('/', list.length() - 2) + 1, list.length() - 1);
+    return name + "[" + at.substring(at.lastIndexOf('/') + 1) + "]";
+  }
+
   /** The pointer of the member {@code suffix} of item {@code i} of a list ({@code i} < 0: none). */
   private static String pointer(String list, int i, String suffix) {
     return i < 0 ? list + suffix : list + i + suffix;
@@ -1046,12 +1075,13 @@ public final class ServiceRules {
   private void reportAtKey(DiagnosticCode code, String pointer, String detail) {
     out.add(
         Diagnostic.of(code, locateKey.apply(pointer).orElse(null), detail)
-            .withPath(base + pointer));
+            .withPath(absolute.apply(pointer)));
   }
 
   private void report(DiagnosticCode code, String pointer, String detail) {
     out.add(
-        Diagnostic.of(code, locate.apply(pointer).orElse(null), detail).withPath(base + pointer));
+        Diagnostic.of(code, locate.apply(pointer).orElse(null), detail)
+            .withPath(absolute.apply(pointer)));
   }
 
   private void duplicate(DiagnosticCode code, String pointer, String firstPointer, String detail) {
@@ -1075,7 +1105,7 @@ public final class ServiceRules {
       Optional<Range> at,
       Optional<Range> first,
       String detail) {
-    Diagnostic d = Diagnostic.of(code, at.orElse(null), detail).withPath(base + pointer);
+    Diagnostic d = Diagnostic.of(code, at.orElse(null), detail).withPath(absolute.apply(pointer));
     out.add(first.isPresent() ? d.withRelated(new Related(first.get(), "first used")) : d);
   }
 }

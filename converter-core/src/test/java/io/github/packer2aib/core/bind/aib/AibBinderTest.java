@@ -476,6 +476,47 @@ class AibBinderTest {
   }
 
   @Test
+  void sourceMapLocatesModelItemsAtTheirOwnNodesWhereItemsWereLeftOut() {
+    // The first step (unknown type) and the first command (a number) are not in the model, so the
+    // model's customize/0 is the document's customize/1, and its inline/0 the document's inline/1.
+    String json =
+        "{\"resources\": [\n"
+            + "  {\"type\": \"Microsoft.VirtualMachineImages/imageTemplates\",\n"
+            + "   \"properties\": {\"customize\": [\n"
+            + "     {\"type\": \"Shel\"},\n"
+            + "     {\"type\": \"Shell\", \"inline\": [1, \"b\", 2, \"d\"]},\n"
+            + "     {\"type\": \"Shell\", \"inline\": [\"e\"]}]}}]}";
+    SourceFile file = new SourceFile("s.json", json);
+    DocNode root = TestDocs.parse(file);
+    ResourceRef ref = AibResourceLocator.locate(root, file).resources().get(0);
+    AibBinder.Bound bound = AibBinder.bind(ref);
+    SourceMap map = bound.sourceMap();
+    List<Customizer> steps = bound.template().properties().customize();
+    assertEquals(2, steps.size());
+    assertEquals(List.of("b", "d"), ((Customizer.Shell) steps.get(0)).inline());
+    assertEquals("/resources/0/properties/customize/1", map.absolute("/properties/customize/0"));
+    assertEquals(
+        "/resources/0/properties/customize/1/inline/1",
+        map.absolute("/properties/customize/0/inline/0"));
+    assertEquals(
+        "/resources/0/properties/customize/1/inline/3",
+        map.absolute("/properties/customize/0/inline/1"));
+    assertEquals(
+        "/resources/0/properties/customize/2/inline/0",
+        map.absolute("/properties/customize/1/inline/0"));
+    // A member the input lacks is where it would be in its own item.
+    assertEquals(
+        "/properties/customize/2/scriptUri", map.inDocument("/properties/customize/1/scriptUri"));
+    assertEquals(
+        "s.json:5:38", map.locate("/properties/customize/0/inline/0").orElseThrow().toString());
+    assertEquals(
+        "s.json:5:46", map.locate("/properties/customize/0/inline/1").orElseThrow().toString());
+    assertEquals("s.json:6:6", map.locate("/properties/customize/1").orElseThrow().toString());
+    assertEquals(
+        "s.json:6:6", map.locate("/properties/customize/1/scriptUri").orElseThrow().toString());
+  }
+
+  @Test
   void expressionsChoosingTheKindOfAnItemAreReported() {
     // A step, target, validation or source whose type is an expression, and a versioning whose
     // scheme is one, were left out of the model without a word: the output lost them, exit 0
