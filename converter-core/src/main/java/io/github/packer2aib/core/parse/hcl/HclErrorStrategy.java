@@ -118,8 +118,19 @@ final class HclErrorStrategy extends DefaultErrorStrategy {
    * newline that is not inside braces opened within the item, or up to (not over) a closing brace
    * that closes the enclosing block, or to the end of the file. Always moves past a token that
    * cannot start an item, so recovery makes progress.
+   *
+   * <p>A closing brace closes the enclosing block when no brace opened within the item is still
+   * open: parentheses and brackets left open by the broken item do not hold it, as the lexer (and
+   * HCL) closes them with the block. Skipping it would take the block's own brace for the item's
+   * and report the block, correctly closed, as unclosed at the end of the file.
+   *
+   * <p>When the skip reaches the end of the file from an earlier line, skips a "~}" that the lexer
+   * takes as the end of the block, or takes a closing brace on a later line for one opened within
+   * the item, it has guessed which brace closes what; a block left unclosed at the end of the file
+   * may then be the same misplaced brace, and the sink no longer reports that ({@link
+   * SyntaxErrorSink#recoveryGuessedBraces}), as HCL suppresses errors in recovery.
    */
-  private static void skipRestOfItem(Parser recognizer, Token itemStart) {
+  private void skipRestOfItem(Parser recognizer, Token itemStart) {
     TokenStream tokens = recognizer.getInputStream();
     Nesting nesting = new Nesting();
     for (int i = itemStart.getTokenIndex(); i < tokens.index(); i++) {
@@ -132,16 +143,28 @@ final class HclErrorStrategy extends DefaultErrorStrategy {
       Token t = tokens.LT(1);
       int type = t.getType();
       if (type == Token.EOF) {
+        if (t.getLine() > itemStart.getLine()) {
+          // The item ran on to the end of the file (in its brackets, an unterminated comment or
+          // heredoc), over whatever brace was to close its block.
+          sink.recoveryGuessedBraces();
+        }
         return;
       }
       if (type == HclLexer.NEWLINE && !nesting.insideBraces()) {
         tokens.consume();
         return;
       }
-      if (type == HclLexer.RBRACE
-          && nesting.isEmpty()
-          && tokens.index() > itemStart.getTokenIndex()) {
-        return;
+      if (type == HclLexer.RBRACE || type == HclLexer.STRIP_RBRACE) {
+        boolean started = tokens.index() > itemStart.getTokenIndex();
+        if (!nesting.holdsBrace()) {
+          if (type == HclLexer.RBRACE && started) {
+            return;
+          }
+          // A "~}" the lexer takes as the end of the block, skipped with the broken item.
+          sink.recoveryGuessedBraces();
+        } else if (t.getLine() > itemStart.getLine()) {
+          sink.recoveryGuessedBraces();
+        }
       }
       nesting.apply(type);
       tokens.consume();
@@ -215,6 +238,16 @@ final class HclErrorStrategy extends DefaultErrorStrategy {
 
     boolean insideBraces() {
       return open.contains(HclLexer.LBRACE);
+    }
+
+    /** Whether a closing brace would close something opened here (not only close brackets). */
+    boolean holdsBrace() {
+      for (int type : open) {
+        if (type != HclLexer.LPAREN && type != HclLexer.LBRACKET) {
+          return true;
+        }
+      }
+      return false;
     }
 
     boolean isEmpty() {

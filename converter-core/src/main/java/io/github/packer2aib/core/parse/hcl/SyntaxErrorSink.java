@@ -9,17 +9,33 @@ import org.antlr.v4.runtime.Token;
 /**
  * Collects syntax diagnostics and drops the follow-on errors of an earlier one: a second error at
  * the end of the file (one missing brace leaves every enclosing block unclosed), a stray closing
- * brace after an earlier error (usually the brace of a block whose header was broken), and an
- * opening brace on the line after a block header that lacked it.
+ * brace after an earlier error (usually the brace of a block whose header was broken), an opening
+ * brace on the line after a block header that lacked it, and an unclosed block once recovery has
+ * guessed which brace closes what ({@link #recoveryGuessedBraces}).
  */
 final class SyntaxErrorSink {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private boolean errorAtEndOfFile;
   private Token headerEndedAt;
+  private boolean bracesGuessed;
+
+  /**
+   * Recovery skipped from a broken item's line to the end of the file, skipped a "~}" that the
+   * lexer took as the end of the block, or took a closing brace on a later line than the item's
+   * start for a brace the item opened. Which block that brace closed is then a guess, and a block
+   * that ends up unclosed at the end of the file is as likely the guess's doing as a real missing
+   * brace: HCL, which reports nothing in recovery, does not report it, and neither does this.
+   */
+  void recoveryGuessedBraces() {
+    bracesGuessed = true;
+  }
 
   void add(Diagnostic diagnostic, Token offending) {
     boolean atEnd = offending != null && offending.getType() == Token.EOF;
     if (atEnd && errorAtEndOfFile) {
+      return;
+    }
+    if (bracesGuessed && diagnostic.code().equals(HclSyntaxCode.UNCLOSED_BLOCK.id())) {
       return;
     }
     if (diagnostic.code().equals(HclSyntaxCode.UNEXPECTED_CLOSING_BRACE.id())
