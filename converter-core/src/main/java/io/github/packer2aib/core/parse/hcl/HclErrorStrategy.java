@@ -122,9 +122,12 @@ final class HclErrorStrategy extends DefaultErrorStrategy {
    * <p>A closing brace closes the enclosing block when no brace opened within the item is still
    * open: parentheses and brackets left open by the broken item do not hold it, as the lexer (and
    * HCL) closes them with the block. Skipping it would take the block's own brace for the item's
-   * and report the block, correctly closed, as unclosed at the end of the file.
+   * and report the block, correctly closed, as unclosed at the end of the file. A closing brace
+   * followed by more of the line is not a block's end (a block must end with a newline), but a
+   * stray brace inside the broken item, skipped with it: taking it as the end of the block only
+   * added a "Missing newline after block definition" for text that was never the block's.
    *
-   * <p>When the skip reaches the end of the file from an earlier line, skips a "~}" that the lexer
+   * <p>When the skip reaches the end of the file from an earlier line, skips a brace that the lexer
    * takes as the end of the block, or takes a closing brace on a later line for one opened within
    * the item, it has guessed which brace closes what; a block left unclosed at the end of the file
    * may then be the same misplaced brace, and the sink no longer reports that ({@link
@@ -157,11 +160,13 @@ final class HclErrorStrategy extends DefaultErrorStrategy {
       if (type == HclLexer.RBRACE || type == HclLexer.STRIP_RBRACE) {
         boolean started = tokens.index() > itemStart.getTokenIndex();
         if (!nesting.holdsBrace()) {
-          if (type == HclLexer.RBRACE && started) {
+          if (type == HclLexer.RBRACE && started && !moreOnItsLine(tokens)) {
             return;
           }
-          // A "~}" the lexer takes as the end of the block, skipped with the broken item.
-          sink.recoveryGuessedBraces();
+          if (started || type == HclLexer.STRIP_RBRACE) {
+            // A brace the lexer takes as the end of the block, skipped with the broken item.
+            sink.recoveryGuessedBraces();
+          }
         } else if (t.getLine() > itemStart.getLine()) {
           sink.recoveryGuessedBraces();
         }
@@ -169,6 +174,19 @@ final class HclErrorStrategy extends DefaultErrorStrategy {
       nesting.apply(type);
       tokens.consume();
     }
+  }
+
+  /**
+   * Whether the closing brace ahead is followed on its line by something that cannot follow a
+   * block's end: not a newline, the end of the file or another closing brace.
+   */
+  private static boolean moreOnItsLine(TokenStream tokens) {
+    Token next = tokens.LT(2);
+    int type = next.getType();
+    return type != HclLexer.NEWLINE
+        && type != Token.EOF
+        && type != HclLexer.RBRACE
+        && next.getLine() == tokens.LT(1).getLine();
   }
 
   /** Skips to just after the brace that closes the template sequence started at {@code start}. */

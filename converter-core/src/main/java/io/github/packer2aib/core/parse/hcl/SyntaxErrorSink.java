@@ -20,11 +20,11 @@ final class SyntaxErrorSink {
   private boolean bracesGuessed;
 
   /**
-   * Recovery skipped from a broken item's line to the end of the file, skipped a "~}" that the
-   * lexer took as the end of the block, or took a closing brace on a later line than the item's
-   * start for a brace the item opened. Which block that brace closed is then a guess, and a block
-   * that ends up unclosed at the end of the file is as likely the guess's doing as a real missing
-   * brace: HCL, which reports nothing in recovery, does not report it, and neither does this.
+   * Recovery skipped from a broken item's line to the end of the file, skipped a closing brace that
+   * the lexer took as the end of the block, or took one on a later line than the item's start for a
+   * brace the item opened. Which block that brace closed is then a guess, and a block that ends up
+   * unclosed at the end of the file is as likely the guess's doing as a real missing brace: HCL,
+   * which reports nothing in recovery, does not report it, and neither does this.
    */
   void recoveryGuessedBraces() {
     bracesGuessed = true;
