@@ -146,10 +146,13 @@ public final class HclParser {
       // SLL cannot tell a real error from a decision needing full context: retry with LL and
       // error recovery, which also reports every error of the file.
       sink = new SyntaxErrorSink();
+      SyntaxErrorTranslator translator = new SyntaxErrorTranslator(locator);
       parser.reset();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-      parser.setErrorHandler(new HclErrorStrategy(new SyntaxErrorTranslator(locator), sink));
+      parser.setErrorHandler(new HclErrorStrategy(translator, sink));
       value = (T) build(parser, new HclTreeBuilder(locator, sink), start);
+      // Invalid characters in text that recovery skipped, which the parser never reached.
+      LexicalErrors.report(tokens, translator, sink);
     }
     return new Outcome<>(value, sink.diagnostics());
   }

@@ -3,7 +3,9 @@ package io.github.packer2aib.core.parse.hcl;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.grammar.hcl.HclLexer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -19,6 +21,9 @@ final class SyntaxErrorSink {
   private Token headerEndedAt;
   private boolean bracesGuessed;
 
+  /** The tokens that a diagnostic was given for, by index (kept or dropped as a follow-on). */
+  private final Set<Integer> told = new HashSet<>();
+
   /**
    * Recovery skipped from a broken item's line to the end of the file, skipped a closing brace that
    * the lexer took as the end of the block, or took one on a later line than the item's start for a
@@ -31,6 +36,9 @@ final class SyntaxErrorSink {
   }
 
   void add(Diagnostic diagnostic, Token offending) {
+    if (offending != null) {
+      told.add(offending.getTokenIndex());
+    }
     boolean atEnd = offending != null && offending.getType() == Token.EOF;
     if (atEnd && errorAtEndOfFile) {
       return;
@@ -62,6 +70,11 @@ final class SyntaxErrorSink {
   /** A diagnostic not tied to a parser token (from the tree builder). */
   void add(Diagnostic diagnostic) {
     diagnostics.add(diagnostic);
+  }
+
+  /** Whether a diagnostic was given for {@code token} (as the token the parser stopped at). */
+  boolean told(Token token) {
+    return told.contains(token.getTokenIndex());
   }
 
   boolean isEmpty() {

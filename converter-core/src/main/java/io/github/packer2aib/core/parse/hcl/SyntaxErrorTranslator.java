@@ -120,8 +120,11 @@ final class SyntaxErrorTranslator {
     }
   }
 
-  /** Problems that read the same wherever they occur. */
-  private Diagnostic universal(Token offending) {
+  /**
+   * Problems that read the same wherever they occur: a token that is an error in itself (an invalid
+   * character, an unterminated comment), whatever the parser makes of it; null for any other.
+   */
+  Diagnostic universal(Token offending) {
     switch (offending.getType()) {
       case HclLexer.INVALID_CHARACTER:
       case HclLexer.BYTE_ORDER_MARK:
