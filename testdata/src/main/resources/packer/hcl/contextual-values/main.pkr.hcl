@@ -5,6 +5,9 @@ source "azure-arm" "ubuntu" {
     root    = path.root
     cwd     = path.cwd
     version = packer.version
+    # HCP Packer's values (Packer 1.10+) exist only while Packer builds: unknown.
+    iteration   = packer.iterationID
+    fingerprint = packer.versionFingerprint
   }
 }
 

@@ -403,7 +403,21 @@ final class Scope {
         build);
   }
 
-  private static final Value PACKER = Value.object("version", Value.string(PACKER_VERSION));
+  /**
+   * {@code packer.*} as Packer 1.10 and later define it ({@code
+   * hcl2template/types.packer_config.go}, {@code EvalContext}): the version, and the HCP Packer
+   * iteration and version fingerprint, which Packer sets only while it builds with HCP Packer, so
+   * they are unknown here. HCP Packer templates write them into tags and steps; a build that never
+   * reads them still converts.
+   */
+  private static final Value PACKER =
+      Value.object(
+          "iterationID",
+          Value.unknown(Type.STRING),
+          "version",
+          Value.string(PACKER_VERSION),
+          "versionFingerprint",
+          Value.unknown(Type.STRING));
 
   private static Value source(String type, String name) {
     return Value.object("name", Value.string(name), "type", Value.string(type));

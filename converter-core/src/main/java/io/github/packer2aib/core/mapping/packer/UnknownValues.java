@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
  * The detail of PKRMAP-E107 (a value not known at conversion time). Where the binder traced the
  * value to the references that have no value ({@link Field#unknownFrom()}), it names them and says
  * what to give for each: a data source's attribute with {@code --data}, a variable with {@code
- * --var}; {@code build.*} exists only while Packer builds. Otherwise it lists the usual causes. A
- * legacy template has neither data sources nor {@code --data}, and a variable without a value is an
- * error of its loader: what leaves its values unknown is Packer's build-time data, the {@code
- * {{build `ID`}}} calls its loader names, so its advice speaks of those alone.
+ * --var}; {@code build.*} and HCP Packer's {@code packer.iterationID} exist only while Packer
+ * builds. Otherwise it lists the usual causes. A legacy template has neither data sources nor
+ * {@code --data}, and a variable without a value is an error of its loader: what leaves its values
+ * unknown is Packer's build-time data, the {@code {{build `ID`}}} calls its loader names, so its
+ * advice speaks of those alone.
  */
 final class UnknownValues {
   private UnknownValues() {}
@@ -41,8 +42,23 @@ final class UnknownValues {
           + " expression with a value the template can hold.";
     }
     List<String> advice = new ArrayList<>();
+    List<String> hcp = new ArrayList<>();
     for (String reference : from) {
-      advice.add(adviceFor(reference));
+      if (root(reference).equals("packer")) {
+        hcp.add(reference); // one sentence for them all, below
+      } else {
+        advice.add(adviceFor(reference));
+      }
+    }
+    if (!hcp.isEmpty()) {
+      // packer.iterationID and packer.versionFingerprint (Scope): packer.version is known.
+      advice.add(
+          Words.and(hcp)
+              + (hcp.size() == 1 ? " is" : " are")
+              + " set by Packer only while it builds and publishes to HCP Packer, which Image"
+              + " Builder does not: replace "
+              + (hcp.size() == 1 ? "it" : "them")
+              + " with a value the template can hold.");
     }
     return "The value of "
         + f.name()

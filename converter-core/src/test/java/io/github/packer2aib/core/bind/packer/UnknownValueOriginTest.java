@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class UnknownValueOriginTest {
   private static final String TEMPLATE =
-      """
+"""
 data "hcp-packer-artifact" "ubuntu" {
   bucket_name  = "ubuntu"
   channel_name = "prod"
@@ -109,6 +109,54 @@ build {
                 + " data.hcp-packer-artifact.ubuntu.id with --data"
                 + " data.hcp-packer-artifact.ubuntu.id=VALUE (the value Packer's data source would"
                 + " read)."),
+        details);
+  }
+
+  /**
+   * HCP Packer's packer.iterationID and packer.versionFingerprint (Packer 1.10+) are unknown, not
+   * missing attributes: a template that writes them into a step is refused with PKRMAP-E107, which
+   * names them in one sentence.
+   */
+  @Test
+  void hcpPackerValuesAreUnknownAndNamed() {
+    MemoryFileView files =
+        new MemoryFileView("/work")
+            .put(
+                "/work/t.pkr.hcl",
+"""
+source "azure-arm" "web" {
+  os_type                           = "Linux"
+  subscription_id                   = "00000000-0000-0000-0000-000000000001"
+  location                          = "westeurope"
+  vm_size                           = "Standard_D2s_v5"
+  image_publisher                   = "Canonical"
+  image_offer                       = "0001-com-ubuntu-server-jammy"
+  image_sku                         = "22_04-lts-gen2"
+  managed_image_name                = "web"
+  managed_image_resource_group_name = "rg"
+}
+build {
+  sources = ["source.azure-arm.web"]
+  provisioner "shell" {
+    inline = ["echo ${packer.iterationID} ${packer.versionFingerprint} ${packer.version}"]
+  }
+}
+""");
+    ConversionResult r = TemplateLoads.convert(files, "t.pkr.hcl");
+    List<String> details =
+        r.diagnostics().stream()
+            .filter(d -> d.isError())
+            .map(d -> d.code() + " " + d.detail())
+            .toList();
+
+    assertEquals(
+        List.of(
+            "PKRMAP-E107 The value of inline is not known at conversion time: it depends on"
+                + " packer.iterationID and packer.versionFingerprint, which have a value only while"
+                + " Packer runs, so it cannot be written into the image template."
+                + " packer.iterationID and packer.versionFingerprint are set by Packer only while"
+                + " it builds and publishes to HCP Packer, which Image Builder does not: replace"
+                + " them with a value the template can hold."),
         details);
   }
 
