@@ -292,7 +292,9 @@ public final class PackerHclLoader {
       PackerTemplate template =
           new PackerTemplate(
               allJson ? PackerTemplate.Syntax.HCL2_JSON : PackerTemplate.Syntax.HCL2,
-              given,
+              // The template's folder, also for a single file (its folder, as path.root): Packer
+              // reads an HCL2 template as a folder's files, and inspect said the file's name.
+              discovery.directory() ? given : root,
               variableList,
               localList,
               builds.sources(),
