@@ -6,6 +6,7 @@ import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -133,7 +134,9 @@ public final class DefinedFunction implements HclFunction {
     try {
       return impl.call(p.values).withMarks(p.marks);
     } catch (FunctionException e) {
-      if (p.marks.contains(Mark.SENSITIVE) && e.code() != FunctionCode.UNSUPPORTED_FUNCTION) {
+      if (p.marks.contains(Mark.SENSITIVE)
+          && e.code() != FunctionCode.UNSUPPORTED_FUNCTION
+          && !(e.quotesOnlyItsArgument() && !p.sensitiveArgs.get(e.argIndex()))) {
         throw new FunctionException(
             e.code(), e.argIndex(), "the details are hidden because an argument is sensitive");
       }
@@ -144,6 +147,10 @@ public final class DefinedFunction implements HclFunction {
   private static final class Prepared {
     final List<Value> values = new ArrayList<>();
     final Set<Mark> marks = EnumSet.noneOf(Mark.class);
+
+    /** The arguments that hold a sensitive value, by index. */
+    final BitSet sensitiveArgs = new BitSet();
+
     boolean unknown;
   }
 
@@ -173,6 +180,9 @@ public final class DefinedFunction implements HclFunction {
       Parameter param = i < parameters.size() ? parameters.get(i) : variadic;
       Value arg = args.get(i);
       arg.addDeepMarksTo(p.marks);
+      if (arg.containsSensitive()) {
+        p.sensitiveArgs.set(i);
+      }
       Value plain = Values.stripMarks(arg);
       Convert.Result r = Convert.to(plain, param.type());
       if (!r.isOk()) {

@@ -147,7 +147,7 @@ final class FileFunctions {
       return path;
     }
     if (path.length() > 1 && path.charAt(1) != '/' && path.charAt(1) != '\\') {
-      throw FunctionException.arg(argIndex, "cannot expand user-specific home dir");
+      throw FunctionException.ofOwnArg(argIndex, "cannot expand user-specific home dir");
     }
     return clean(fs.homeDirectory() + "/" + path.substring(1));
   }
@@ -159,7 +159,7 @@ final class FileFunctions {
    */
   static String resolve(FileSystemView fs, String path) throws FunctionException {
     if (ControlCharacters.hasNul(path)) {
-      throw FunctionException.arg(
+      throw FunctionException.ofOwnArg(
           0,
           "the path "
               + ControlCharacters.quote(path)
@@ -176,6 +176,11 @@ final class FileFunctions {
    */
   static final int MAX_FILE = 16 * 1024 * 1024;
 
+  /**
+   * The bytes of the file at {@code path} (argument 0). Its failures quote the path alone, so they
+   * are told also when another argument is sensitive ({@link FunctionException#ofOwnArg}: the vars
+   * of templatefile("autounattend.pkrtpl", { password = var.pw })).
+   */
   private static byte[] read(FileSystemView fs, String path) throws FunctionException {
     String abs = resolve(fs, path);
     if (fs.kind(abs) != FileSystemView.Kind.FILE) {
@@ -183,18 +188,18 @@ final class FileFunctions {
       // which is the template's folder) or a pipe exists but cannot be read: "failed to read".
       String why = fs.whyNotAFile(abs);
       if (why.equals(FileSystemView.NO_SUCH_FILE)) {
-        throw FunctionException.arg(0, "no file exists at " + path);
+        throw FunctionException.ofOwnArg(0, "no file exists at " + path);
       }
-      throw FunctionException.arg(0, "failed to read " + shown(path, abs) + ": " + why);
+      throw FunctionException.ofOwnArg(0, "failed to read " + shown(path, abs) + ": " + why);
     }
     byte[] bytes;
     try {
       bytes = fs.readUpTo(abs, MAX_FILE);
     } catch (IOException e) {
-      throw FunctionException.arg(0, "failed to read " + path);
+      throw FunctionException.ofOwnArg(0, "failed to read " + path);
     }
     if (bytes == null) {
-      throw FunctionException.arg(
+      throw FunctionException.ofOwnArg(
           0,
           path
               + " is larger than "

@@ -6,8 +6,8 @@ import io.github.packer2aib.core.source.Range;
 /**
  * A function call failed. {@code argIndex} is the index of the offending argument (counting
  * variadic arguments), or -1 when the failure is about the call as a whole; the evaluator locates
- * the diagnostic at that argument. {@code message} is the bare cty-style message, without the
- * final period; {@link #detail(String, String)} gives HCL's full sentence.
+ * the diagnostic at that argument. {@code message} is the bare cty-style message, without the final
+ * period; {@link #detail(String, String)} gives HCL's full sentence.
  */
 public final class FunctionException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -16,15 +16,42 @@ public final class FunctionException extends Exception {
   private final FunctionCode code;
   private final String message;
 
+  /** Whether the message is made of the argument at {@link #argIndex} alone ({@link #ofOwnArg}). */
+  private final boolean ownArgOnly;
+
   public FunctionException(int argIndex, String message) {
-    this(argIndex >= 0 ? FunctionCode.INVALID_ARGUMENT : FunctionCode.CALL_FAILED, argIndex, message);
+    this(
+        argIndex >= 0 ? FunctionCode.INVALID_ARGUMENT : FunctionCode.CALL_FAILED,
+        argIndex,
+        message);
   }
 
   public FunctionException(FunctionCode code, int argIndex, String message) {
+    this(code, argIndex, message, false);
+  }
+
+  private FunctionException(FunctionCode code, int argIndex, String message, boolean ownArgOnly) {
     super(message, null, false, false);
     this.code = code;
     this.argIndex = argIndex;
     this.message = message;
+    this.ownArgOnly = ownArgOnly;
+  }
+
+  /**
+   * A failure caused by argument {@code index} whose message quotes nothing but that argument and
+   * what the function found of it ("no file exists at missing.tpl"). A call with a sensitive
+   * argument hides the details of every other failure, since a message may quote any argument; this
+   * one is shown when the argument it is about is not sensitive, as the others cannot be in it:
+   * templatefile("autounattend.pkrtpl", { password = var.pw }) still says which file is missing.
+   */
+  public static FunctionException ofOwnArg(int index, String message) {
+    return new FunctionException(FunctionCode.INVALID_ARGUMENT, index, message, true);
+  }
+
+  /** Whether the message quotes only the argument at {@link #argIndex()} ({@link #ofOwnArg}). */
+  public boolean quotesOnlyItsArgument() {
+    return ownArgOnly && argIndex >= 0;
   }
 
   /** A failure of the call as a whole ("Call to function ... failed: ..."). */

@@ -73,6 +73,52 @@ class FunctionBehaviourTest {
     assertFalse(e.detail("base64decode", "str").contains("hunter2"));
   }
 
+  /**
+   * A failure about an argument that quotes that argument alone (a file function's path) is told
+   * when that argument is not sensitive, whatever the others hold: templatefile("a.tpl", { pw =
+   * var.pw }) says which file is missing. When the path is sensitive, or the failure comes while
+   * rendering the template with the secret vars, the details stay hidden.
+   */
+  @Test
+  void aFailureAboutANonSensitiveArgumentAloneIsToldBesideASecret() {
+    FunctionRegistry withTemplates =
+        FunctionRegistry.packer(
+            Clock.frozenAt(TestFunctions.NOW, 42),
+            new TestFunctions.MemoryFiles().put("/work/tpl/bad.tpl", "${pw} ${hunter2}"),
+            io.github.packer2aib.core.hcl.eval.Evaluator.templateRenderer());
+    HclFunction templatefile = withTemplates.lookup("templatefile").orElseThrow();
+    Value secretVars = Value.object("pw", SECRET);
+
+    FunctionException missing =
+        assertThrows(
+            FunctionException.class,
+            () -> templatefile.call(List.of(Value.string("missing.tpl"), secretVars)));
+    assertEquals(0, missing.argIndex());
+    assertEquals("no file exists at missing.tpl", missing.message());
+
+    FunctionException secretPath =
+        assertThrows(
+            FunctionException.class,
+            () ->
+                templatefile.call(
+                    List.of(
+                        Value.string("hunter2.tpl").mark(Mark.SENSITIVE),
+                        Value.object("pw", Value.string("x")))));
+    assertEquals("the details are hidden because an argument is sensitive", secretPath.message());
+
+    FunctionException rendering =
+        assertThrows(
+            FunctionException.class,
+            () -> templatefile.call(List.of(Value.string("bad.tpl"), secretVars)));
+    assertEquals("the details are hidden because an argument is sensitive", rendering.message());
+
+    // Other failures about an argument that is not the secret stay hidden: their messages may
+    // quote any argument.
+    FunctionException other =
+        assertThrows(FunctionException.class, () -> call("format", Value.string("%d"), SECRET));
+    assertEquals("the details are hidden because an argument is sensitive", other.message());
+  }
+
   @Test
   void arityErrors() {
     FunctionException few =
