@@ -1416,6 +1416,38 @@ class SecretLeakTest {
   }
 
   @Test
+  void aSensitiveLocalShowsTheNamesOfTheFunctionsItCallsAndMasksTheirArguments() {
+    // The names of functions are no values: masked, they hid which function a message was about
+    // (The "***" function ...). The values around them stay masked, in the line and the message.
+    String arity = "local \"pw\" {\n  expression = upper(\"hunter2\", 7)\n  sensitive  = true\n}\n";
+    ConversionResult r = convert(Map.of(), List.of(), Map.of(), arity + TEMPLATE);
+    String text = text(r);
+    assertTrue(
+        text.contains(
+            "t.pkr.hcl:2:33: error: Too many function arguments [HCLFN-E004]\n"
+                + "  2 |   expression = upper(\"***\", ***)\n"
+                + "    |                             ^~~\n"
+                + "  Function \"upper\" expects only 1 argument(s).\n"),
+        text);
+    assertNoSecret(r, SECRET);
+
+    String unknown = "local \"pw\" {\n  expression = vaultt(\"hunter2\")\n  sensitive  = true\n}\n";
+    r = convert(Map.of(), List.of(), Map.of(), unknown + TEMPLATE);
+    text = text(r);
+    assertTrue(text.contains("  2 |   expression = vaultt(\"***\")\n"), text);
+    assertTrue(text.contains("There is no function named \"vaultt\"."), text);
+    assertNoSecret(r, SECRET);
+
+    // A comment in the expression may keep an old value: then all of it is masked, as before.
+    String commented =
+        "local \"pw\" {\n  expression = upper(\"x\", 7) # was hunter2\n  sensitive  = true\n}\n";
+    r = convert(Map.of(), List.of(), Map.of(), commented + TEMPLATE);
+    text = text(r);
+    assertTrue(text.contains("  2 |   expression = ***(\"***\", ***) # ***\n"), text);
+    assertNoSecret(r, SECRET);
+  }
+
+  @Test
   void valuesASensitiveBlockWritesWhereNoDeclarationReadsThemAreMasked() {
     // The file loads; what its errors quote holds a sensitive block's value that no declaration
     // reads: a misspelt argument, a second declaration, a local with a bad name or declared twice.

@@ -48,6 +48,12 @@ final class LocalValues {
   /** The expressions of sensitive locals that show no value ({@link #secretRanges}). */
   private final List<Range> references = new ArrayList<>();
 
+  /**
+   * The other expressions of sensitive locals, each with the parts of it that write values ({@link
+   * ValueFreeSyntax#valueParts}; {@link #secretRanges}).
+   */
+  private final Map<Range, List<Range>> valueParts = new LinkedHashMap<>();
+
   LocalValues(Declarations declarations, Attributes attributes, List<Diagnostic> out) {
     this.declarations = declarations;
     this.attributes = attributes;
@@ -73,8 +79,12 @@ final class LocalValues {
     if (sensitive) {
       secrets.addAll(content.rejectedValues());
       if (expression != null) {
-        (ValueFreeSyntax.showsNoValue(expression.expression()) ? references : secrets)
-            .add(expression.expression().range());
+        Expression e = expression.expression();
+        if (ValueFreeSyntax.showsNoValue(e)) {
+          references.add(e.range());
+        } else {
+          valueParts.put(e.range(), ValueFreeSyntax.valueParts(e));
+        }
       }
     }
     if (!Names.isIdentifier(name)) {
@@ -209,7 +219,9 @@ final class LocalValues {
   /**
    * Where the expressions of sensitive locals are written: a renderer masks them when it quotes
    * those lines (they may be literal secrets). One that shows no value ({@link ValueFreeSyntax}, as
-   * {@code expression = var.pw}) is shown, unless a comment in or after it may keep one.
+   * {@code expression = var.pw}) is shown, and of any other only the parts that write values are
+   * masked (the names of the functions it calls stay), unless a comment in or after it may keep
+   * one: then all of it is masked.
    *
    * @param commentFree whether a range and the rest of its last line hold no comment
    */
@@ -218,6 +230,13 @@ final class LocalValues {
     for (Range r : references) {
       if (!commentFree.test(r)) {
         ranges.add(r);
+      }
+    }
+    for (Map.Entry<Range, List<Range>> e : valueParts.entrySet()) {
+      if (commentFree.test(e.getKey())) {
+        ranges.addAll(e.getValue());
+      } else {
+        ranges.add(e.getKey());
       }
     }
     return ranges;

@@ -14,6 +14,9 @@ import io.github.packer2aib.core.hcl.syntax.TemplateLiteral;
 import io.github.packer2aib.core.hcl.syntax.TemplatePart;
 import io.github.packer2aib.core.hcl.syntax.Tuple;
 import io.github.packer2aib.core.hcl.syntax.UnaryOp;
+import io.github.packer2aib.core.source.Range;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Whether an expression's source text shows no value, only names: references ({@code var.x}, {@code
@@ -92,5 +95,53 @@ final class ValueFreeSyntax {
           && showsNoValue(c.falseResult());
     }
     return false;
+  }
+
+  /**
+   * Where {@code e} writes values: the parts of it that do not {@linkplain #showsNoValue show no
+   * value}, each as a whole, found through the calls, brackets and operators around them, which
+   * stay. So a sensitive local's {@code vault("secret/data/azure", "client_secret")} is quoted as
+   * {@code vault("***", "***")}: the function's name is no value, and masking it hid which function
+   * a message was about ({@code The "***" function}). A string template is one part, whatever it
+   * holds (its text is the value), and so is any expression not named here ({@code -5}: the sign is
+   * part of the number).
+   */
+  static List<Range> valueParts(Expression e) {
+    List<Range> out = new ArrayList<>();
+    valueParts(e, out);
+    return out;
+  }
+
+  private static void valueParts(Expression e, List<Range> out) {
+    if (showsNoValue(e)) {
+      return;
+    }
+    if (e instanceof FunctionCall c && !InputVariables.readsEnvironmentOnly(c)) {
+      for (Expression a : c.arguments()) {
+        valueParts(a, out);
+      }
+    } else if (e instanceof Parenthesized p) {
+      valueParts(p.expression(), out);
+    } else if (e instanceof Tuple t) {
+      for (Expression element : t.elements()) {
+        valueParts(element, out);
+      }
+    } else if (e instanceof ObjectCons o) {
+      for (ObjectItem item : o.items()) {
+        if (item.literalName().isEmpty()) {
+          valueParts(item.key(), out);
+        }
+        valueParts(item.value(), out);
+      }
+    } else if (e instanceof BinaryOp b) {
+      valueParts(b.left(), out);
+      valueParts(b.right(), out);
+    } else if (e instanceof Conditional c) {
+      valueParts(c.condition(), out);
+      valueParts(c.trueResult(), out);
+      valueParts(c.falseResult(), out);
+    } else {
+      out.add(e.range());
+    }
   }
 }
