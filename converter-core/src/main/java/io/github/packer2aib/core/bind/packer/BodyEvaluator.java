@@ -3,10 +3,12 @@ package io.github.packer2aib.core.bind.packer;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.hcl.eval.EvalContext;
 import io.github.packer2aib.core.hcl.eval.Evaluator;
+import io.github.packer2aib.core.hcl.function.SecretFunctions;
 import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.Block;
 import io.github.packer2aib.core.hcl.syntax.BodyItem;
 import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.FunctionCall;
 import io.github.packer2aib.core.hcl.syntax.GetAttr;
 import io.github.packer2aib.core.hcl.syntax.HclPrinter;
 import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
@@ -104,7 +106,8 @@ final class BodyEvaluator {
    * The references of {@code e} that have no value in {@code ctx}, as written, in source order
    * without repeats: what a message about the unknown value of {@code e} names (rarely needed: a
    * value is unknown only where a data source, build.* or the like is read). A local without a
-   * value is traced into its own expression, so the message names the data source behind it.
+   * value is traced into its own expression, so the message names the data source behind it. The
+   * calls of functions whose result is never known here follow, as {@code vault(…)}.
    */
   private List<String> unknownReferences(Expression e, EvalContext ctx) {
     List<String> unknown = new ArrayList<>();
@@ -131,6 +134,20 @@ final class BodyEvaluator {
         unknown.add(text);
       }
     }
+    // Calls whose result is never known here: a secret fetcher's (vault, aws_secretsmanager, …)
+    // or bcrypt's (a random salt). Named without their arguments, which may be what the secret
+    // is read with.
+    for (FunctionCall call : Evaluator.calls(e, BodyEvaluator::neverKnown)) {
+      String text = call.name() + "(…)";
+      if (!unknown.contains(text)) {
+        unknown.add(text);
+      }
+    }
+  }
+
+  /** Whether a call of the function {@code name} never has a known result at conversion time. */
+  private static boolean neverKnown(String name) {
+    return name.equals("bcrypt") || SecretFunctions.readsFrom(name).isPresent();
   }
 
   /** The name of the local that {@code reference} reads ({@code local.name…}), or null. */

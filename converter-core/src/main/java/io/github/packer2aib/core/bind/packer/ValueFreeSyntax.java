@@ -17,6 +17,7 @@ import io.github.packer2aib.core.hcl.syntax.UnaryOp;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Whether an expression's source text shows no value, only names: references ({@code var.x}, {@code
@@ -98,6 +99,33 @@ final class ValueFreeSyntax {
   }
 
   /**
+   * Whether {@code c} reads a secret from a store by name: {@code vault(path, key)}, {@code
+   * consul_key(key)}, {@code aws_secretsmanager(name, key)}. Its arguments are written out (no
+   * variable in them, nothing written out in another way) and say where the secret is kept, as a
+   * variable's name does, not what it is: masked, the key ("client_secret") was masked as a word in
+   * every message about the file ("*** is a credential Packer signs in to Azure with"). {@code
+   * rsadecrypt} decrypts what it is given and is not one of them.
+   */
+  private static boolean namesWhereASecretIs(FunctionCall c) {
+    if (!STORE_READERS.contains(c.name()) || c.expandFinal()) {
+      return false;
+    }
+    for (Expression a : c.arguments()) {
+      if (!(a instanceof TemplateExpr t
+          && t.parts().size() <= 1
+          && (t.parts().isEmpty() || t.parts().get(0) instanceof TemplateLiteral)
+          && t.form() == TemplateExpr.Form.QUOTED)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The functions that read a secret by its name in a store ({@link #namesWhereASecretIs}). */
+  private static final Set<String> STORE_READERS =
+      Set.of("vault", "consul_key", "aws_secretsmanager", "aws_secretsmanager_raw");
+
+  /**
    * Where {@code e} writes values: the parts of it that do not {@linkplain #showsNoValue show no
    * value}, each as a whole, found through the calls, brackets and operators around them, which
    * stay. So a sensitive local's {@code vault("secret/data/azure", "client_secret")} is quoted as
@@ -117,6 +145,9 @@ final class ValueFreeSyntax {
       return;
     }
     if (e instanceof FunctionCall c && !InputVariables.readsEnvironmentOnly(c)) {
+      if (namesWhereASecretIs(c)) {
+        return; // vault("secret/data/azure", "client_secret"): where the secret is, not it
+      }
       for (Expression a : c.arguments()) {
         valueParts(a, out);
       }

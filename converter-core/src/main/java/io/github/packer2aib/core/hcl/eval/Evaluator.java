@@ -3,6 +3,7 @@ package io.github.packer2aib.core.hcl.eval;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.hcl.function.TemplateRenderer;
 import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.FunctionCall;
 import io.github.packer2aib.core.hcl.syntax.LiteralValue;
 import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
 import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
@@ -154,6 +155,14 @@ public final class Evaluator {
    */
   public static List<ScopeTraversal> referencesOutsideTry(Expression expression) {
     return References.outsideTry(expression);
+  }
+
+  /**
+   * The calls in an expression of functions whose name passes {@code names}, in source order
+   * (nested calls after the call around them).
+   */
+  public static List<FunctionCall> calls(Expression expression, Predicate<String> names) {
+    return References.calls(expression, names);
   }
 
   /**

@@ -44,6 +44,12 @@ final class References {
   private final List<ScopeTraversal> found;
   private boolean failed;
 
+  /** The names of the calls to collect ({@link #calls}), or null. */
+  private Predicate<String> callNames;
+
+  /** The calls collected when {@link #callNames} is set. */
+  private List<FunctionCall> calls;
+
   /**
    * Whether the arguments of {@code try} and {@code can} are left out (see {@link #outsideTry}).
    */
@@ -70,6 +76,15 @@ final class References {
     r.skipTry = true;
     r.walk(e, Set.of());
     return List.copyOf(r.found);
+  }
+
+  /** The calls of functions whose name passes {@code names} in {@code e}, in source order. */
+  static List<FunctionCall> calls(Expression e, Predicate<String> names) {
+    References r = new References(null);
+    r.callNames = names;
+    r.calls = new ArrayList<>();
+    r.walk(e, Set.of());
+    return List.copyOf(r.calls);
   }
 
   static List<ScopeTraversal> ofTemplateParts(List<TemplatePart> parts) {
@@ -106,6 +121,9 @@ final class References {
     } else if (e instanceof RelativeTraversal t) {
       walk(t.source(), locals);
     } else if (e instanceof FunctionCall c) {
+      if (callNames != null && callNames.test(c.name())) {
+        calls.add(c);
+      }
       if (!(skipTry && (c.name().equals("try") || c.name().equals("can")))) {
         walkAll(c.arguments(), locals);
       }

@@ -172,7 +172,7 @@ public final class FunctionRegistry {
       add(m, NumericFunctions.all());
       add(m, EncodingFunctions.all());
       add(m, NetworkFunctions.all());
-      add(m, RefusedFunctions.all());
+      add(m, SecretFunctions.all());
       return Collections.unmodifiableSortedMap(m);
     }
   }

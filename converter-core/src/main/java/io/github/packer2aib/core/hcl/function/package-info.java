@@ -22,8 +22,9 @@
  *   <li>{@code bcrypt} returns an unknown, sensitive string: its salt is random, so its result is
  *       only known at build time, and its input is a password.
  *   <li>{@code vault}, {@code consul_key}, {@code aws_secretsmanager}, {@code
- *       aws_secretsmanager_raw}, {@code rsadecrypt} are refused ({@code HCLFN-E006}): no secrets,
- *       no network at conversion time.
+ *       aws_secretsmanager_raw}, {@code rsadecrypt} are not called (no secrets, no network at
+ *       conversion time): each returns an unknown, sensitive string, which the mapper refuses
+ *       where it would reach the output.
  *   <li>File functions read only through the caller's {@link
  *       io.github.packer2aib.core.hcl.function.FileSystemView}; {@code templatefile} renders through
  *       a {@link io.github.packer2aib.core.hcl.function.TemplateRenderer} hook that the HCL

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.hcl.function.SecretFunctions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -10,10 +11,11 @@ import java.util.regex.Pattern;
  * value to the references that have no value ({@link Field#unknownFrom()}), it names them and says
  * what to give for each: a data source's attribute with {@code --data}, a variable with {@code
  * --var}; {@code build.*} and HCP Packer's {@code packer.iterationID} exist only while Packer
- * builds. Otherwise it lists the usual causes. A legacy template has neither data sources nor
- * {@code --data}, and a variable without a value is an error of its loader: what leaves its values
- * unknown is Packer's build-time data, the {@code {{build `ID`}}} calls its loader names, so its
- * advice speaks of those alone.
+ * builds; a secret that {@code vault(…)} and the like read belongs in a step on the build VM.
+ * Otherwise it lists the usual causes. A legacy template has neither data sources nor {@code
+ * --data}, and a variable without a value is an error of its loader: what leaves its values unknown
+ * is Packer's build-time data, the {@code {{build `ID`}}} calls its loader names, so its advice
+ * speaks of those alone.
  */
 final class UnknownValues {
   private UnknownValues() {}
@@ -43,12 +45,20 @@ final class UnknownValues {
     }
     List<String> advice = new ArrayList<>();
     List<String> hcp = new ArrayList<>();
+    List<String> secretCalls = new ArrayList<>();
     for (String reference : from) {
+      // One sentence for all of each kind, below.
       if (root(reference).equals("packer")) {
-        hcp.add(reference); // one sentence for them all, below
+        hcp.add(reference);
+      } else if (reference.endsWith(CALL)
+          && SecretFunctions.readsFrom(function(reference)).isPresent()) {
+        secretCalls.add(reference);
       } else {
         advice.add(adviceFor(reference));
       }
+    }
+    if (!secretCalls.isEmpty()) {
+      advice.add(secretAdvice(secretCalls));
     }
     if (!hcp.isEmpty()) {
       // packer.iterationID and packer.versionFingerprint (Scope): packer.version is known.
@@ -72,6 +82,12 @@ final class UnknownValues {
 
   /** What to do about one reference without a value, as a sentence. */
   private static String adviceFor(String reference) {
+    if (reference.endsWith(CALL)) {
+      // bcrypt(…): the secret readers are told together (secretAdvice).
+      return reference
+          + " hashes with a random salt, so its result is known only when Packer builds: compute"
+          + " the hash in a step on the build VM, or write a hash made beforehand.";
+    }
     if (reference.startsWith("{{")) {
       // A legacy template's {{build `ID`}}, as written (BuildCalls).
       Matcher m = LEGACY_BUILD_FIELD.matcher(reference);
@@ -137,6 +153,37 @@ final class UnknownValues {
         return reference
             + " exists only while Packer builds: replace it with a value the template can hold.";
     }
+  }
+
+  /** How the binder names a call whose result is never known: {@code vault(…)}. */
+  private static final String CALL = "(…)";
+
+  /** The function {@code vault} of a call named {@code vault(…)}. */
+  private static String function(String call) {
+    return call.substring(0, call.length() - CALL.length());
+  }
+
+  /**
+   * What to do about calls of functions that read a secret ({@code vault(…)}, {@code
+   * aws_secretsmanager(…)}, …), which packer2aib does not make. A secret's value would be refused
+   * in the image template anyway (it is sensitive), so the advice is where a secret belongs:
+   * fetched by a step on the build VM, not given with an option.
+   */
+  private static String secretAdvice(List<String> calls) {
+    List<String> from = new ArrayList<>();
+    for (String call : calls) {
+      from.add(SecretFunctions.readsFrom(function(call)).orElseThrow());
+    }
+    boolean one = calls.size() == 1;
+    return Words.and(calls)
+        + (one
+            ? " reads a secret " + from.get(0)
+            : " read secrets (" + String.join(", ", from) + ")")
+        + ", which packer2aib does not do (no secrets or network at conversion time), and a"
+        + " secret may not be written into the image template, where anyone who can read it"
+        + " sees it: have a step fetch the "
+        + (one ? "secret" : "secrets")
+        + " on the build VM instead (for instance from Key Vault with the VM's identity).";
   }
 
   /** The name a legacy {@code {{build `Name`}}} reads, with a literal argument. */

@@ -134,16 +134,29 @@ class FunctionBehaviourTest {
     assertEquals(1, many.argIndex());
   }
 
+  /**
+   * The functions that read secrets are not called (no secrets, no network at conversion time): a
+   * call is an unknown, sensitive string, as a data source's value is, whatever its arguments, and
+   * the mapper refuses it where it would reach the output.
+   */
   @Test
-  void refusedFunctionsSayWhy() {
+  void secretReadersGiveAnUnknownSensitiveString() throws FunctionException {
     for (String name :
         List.of(
             "vault", "consul_key", "aws_secretsmanager", "aws_secretsmanager_raw", "rsadecrypt")) {
-      FunctionException e = assertThrows(FunctionException.class, () -> call(name, SECRET));
-      assertEquals(FunctionCode.UNSUPPORTED_FUNCTION, e.code(), name);
-      assertEquals("HCLFN-E006", e.code().id());
-      assertTrue(e.message().contains("refused at conversion time"), name);
+      for (List<Value> args :
+          List.<List<Value>>of(
+              List.of(),
+              List.of(Value.string("secret/data/azure"), Value.string("client_secret")),
+              List.of(Value.unknown(Type.STRING), Value.nullOf(Type.STRING)))) {
+        Value v = REGISTRY.lookup(name).orElseThrow().call(args);
+        assertEquals(Value.unknown(Type.STRING), v.unmarked(), name + args);
+        assertTrue(v.isSensitive(), name + args);
+      }
+      assertTrue(SecretFunctions.readsFrom(name).isPresent(), name);
     }
+    assertEquals(Optional.of("from HashiCorp Vault"), SecretFunctions.readsFrom("vault"));
+    assertEquals(Optional.empty(), SecretFunctions.readsFrom("bcrypt"));
   }
 
   @Test

@@ -1,0 +1,63 @@
+package io.github.packer2aib.core.hcl.function;
+
+import static io.github.packer2aib.core.hcl.function.DefinedFunction.define;
+
+import io.github.packer2aib.core.hcl.value.Mark;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Packer functions that read secrets, over the network ({@code vault}, {@code consul_key}, {@code
+ * aws_secretsmanager}, {@code aws_secretsmanager_raw}) or with a private key ({@code rsadecrypt}).
+ * A conversion must do neither (it runs on a workstation or in CI, and its output must not hold
+ * secrets), so a call is not made: its result is an unknown, sensitive string, as a data source's
+ * value is (mapping.md D.6: "refuse if their value reaches the output"). Packer's own docs feed a
+ * credential this way ({@code local "client_secret" { expression = vault(…), sensitive = true }}),
+ * and such a credential is dropped by the mapper, so the template converts; where the value does
+ * reach the output, the mapper refuses it (PKRMAP-E107) and names the call ({@link #readsFrom}).
+ */
+public final class SecretFunctions {
+  private SecretFunctions() {}
+
+  /** Where each function reads its secret from, as the end of "it reads a secret …". */
+  private static final Map<String, String> SOURCES = sources();
+
+  private static Map<String, String> sources() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("vault", "from HashiCorp Vault");
+    m.put("consul_key", "from Consul");
+    m.put("aws_secretsmanager", "from AWS Secrets Manager");
+    m.put("aws_secretsmanager_raw", "from AWS Secrets Manager");
+    m.put("rsadecrypt", "by decryption with a private key");
+    return Collections.unmodifiableMap(m);
+  }
+
+  static List<HclFunction> all() {
+    List<HclFunction> fs = new ArrayList<>();
+    for (String name : SOURCES.keySet()) {
+      fs.add(
+          define(name)
+              .variadic(Parameter.of("args", Type.DYNAMIC).nullable().unknowns())
+              .returns(Type.STRING)
+              .impl(a -> SECRET));
+    }
+    return fs;
+  }
+
+  /** What every call gives: one value, as values are immutable. */
+  private static final Value SECRET = Value.unknown(Type.STRING).mark(Mark.SENSITIVE);
+
+  /**
+   * How the function {@code name} gets its secret ("from HashiCorp Vault"), when it is one of these
+   * functions.
+   */
+  public static Optional<String> readsFrom(String name) {
+    return Optional.ofNullable(SOURCES.get(name));
+  }
+}
