@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param builds build blocks (legacy JSON: one build with every builder)
  * @param packer the {@code packer} block or legacy {@code min_packer_version}
  * @param description the legacy template's {@code description}
+ * @param secretData the values given with {@code --data} for data sources that read secrets (HCL2
+ *     only; not shown by {@code inspect}, which lists no data sources)
  */
 public record PackerTemplate(
     Syntax syntax,
@@ -33,7 +35,8 @@ public record PackerTemplate(
     List<Source> sources,
     List<Build> builds,
     Optional<PackerSettings> packer,
-    Optional<String> description) {
+    Optional<String> description,
+    List<SecretData> secretData) {
 
   /** The template languages we read. */
   public enum Syntax {
@@ -52,12 +55,26 @@ public record PackerTemplate(
     builds = List.copyOf(builds);
     Objects.requireNonNull(packer, "packer");
     Objects.requireNonNull(description, "description");
+    secretData = List.copyOf(secretData);
+  }
+
+  /** A template without values given for data sources that read secrets. */
+  public PackerTemplate(
+      Syntax syntax,
+      String root,
+      List<Variable> variables,
+      List<Local> locals,
+      List<Source> sources,
+      List<Build> builds,
+      Optional<PackerSettings> packer,
+      Optional<String> description) {
+    this(syntax, root, variables, locals, sources, builds, packer, description, List.of());
   }
 
   /** This template read from {@code root} instead (see the component). */
   public PackerTemplate withRoot(String root) {
     return new PackerTemplate(
-        syntax, root, variables, locals, sources, builds, packer, description);
+        syntax, root, variables, locals, sources, builds, packer, description, secretData);
   }
 
   /** The source block {@code type.name}, e.g. {@code azure-arm.ubuntu}. */

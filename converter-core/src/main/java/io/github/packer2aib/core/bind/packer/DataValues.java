@@ -12,6 +12,8 @@ import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.Strings;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.SecretData;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,11 +30,11 @@ import java.util.TreeSet;
  * sensitive (and refused in the output, as every secret).
  */
 final class DataValues {
-  /** The data source that reads secrets; what is given for it is never shown or written. */
-  private static final String KEY_VAULT_SECRET = "azure-keyvaultsecret";
-
   private final Map<String, String> given;
   private final List<Diagnostic> out;
+
+  /** What {@link #supply} gave data sources that read secrets. */
+  private final List<SecretData> secrets = new ArrayList<>();
 
   /**
    * @param given values by {@code data.TYPE.NAME.ATTRIBUTE}
@@ -98,12 +100,16 @@ final class DataValues {
       for (String attribute : unknown) {
         attributes.put(attribute, Value.unknown(Type.DYNAMIC));
       }
-      boolean secret = type.equals(KEY_VAULT_SECRET);
+      boolean secret = SecretData.readsSecrets(type);
       for (Map.Entry<String, String> a : e.getValue().entrySet()) {
         Value v = Value.string(a.getValue());
         attributes.put(a.getKey(), secret ? v.mark(Mark.SENSITIVE) : v);
       }
-      scope.supplyData(type, name, Value.object(attributes));
+      Value object = Value.object(attributes);
+      scope.supplyData(type, name, object);
+      if (secret) {
+        secrets.add(new SecretData(ref, object));
+      }
       out.add(
           Diagnostic.of(
               PackerCode.DATA_SOURCE_GIVEN,
@@ -122,6 +128,11 @@ final class DataValues {
                           + " unknown.")
                   + " Check that the values are what the plugin would give."));
     }
+  }
+
+  /** The values {@link #supply} gave data sources that read secrets, in order of reference. */
+  List<SecretData> secrets() {
+    return List.copyOf(secrets);
   }
 
   private static String declaredList(Map<String, Block> declared) {

@@ -9,6 +9,8 @@ import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.Block;
 import io.github.packer2aib.core.hcl.syntax.Expression;
 import io.github.packer2aib.core.hcl.syntax.GetAttr;
+import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
+import io.github.packer2aib.core.hcl.syntax.Traverser;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
@@ -166,6 +168,7 @@ final class LocalValues {
       reportCycle(cycle);
     }
     Map<String, Value> values = new HashMap<>();
+    Map<String, List<String>> secretsRead = new HashMap<>();
     for (String name : ordering.cyclic()) {
       values.put(name, Value.unknown(Type.DYNAMIC));
       scope.setLocal(name, values.get(name));
@@ -205,15 +208,63 @@ final class LocalValues {
       Value v = expressions.value(d.expression(), ctx);
       if (d.sensitive()) {
         v = v.mark(Mark.SENSITIVE);
+      } else if (v.containsSensitive()) {
+        secretsRead.put(name, secretsRead(d.expression(), ctx, secretsRead));
       }
       values.put(name, v);
       scope.setLocal(name, v);
     }
     List<Local> result = new ArrayList<>();
     for (Declared d : declared.values()) {
-      result.add(new Local(d.name(), values.get(d.name()), d.sensitive(), d.range()));
+      result.add(
+          new Local(
+              d.name(),
+              values.get(d.name()),
+              d.sensitive(),
+              d.range(),
+              secretsRead.getOrDefault(d.name(), List.of())));
     }
     return result;
+  }
+
+  /**
+   * The secrets {@code e} reads ({@link Local#secretsRead}): each reference whose value holds a
+   * secret, as {@code var.NAME}, {@code local.NAME} of a local declared sensitive, {@code
+   * data.TYPE.NAME}, or, for a local that only holds a secret in turn, what that one reads ({@code
+   * earlier}, filled in dependency order).
+   */
+  private List<String> secretsRead(
+      Expression e, EvalContext ctx, Map<String, List<String>> earlier) {
+    Set<String> read = new LinkedHashSet<>();
+    for (ScopeTraversal t : Evaluator.references(e)) {
+      List<Traverser> steps = t.traversers();
+      if (steps.isEmpty()
+          || !(steps.get(0) instanceof GetAttr first)
+          || !Evaluator.evaluate(t, ctx).value().containsSensitive()) {
+        continue;
+      }
+      switch (t.root()) {
+        case "var":
+          read.add("var." + first.name());
+          break;
+        case "local":
+          Declared d = declared.get(first.name());
+          if (d != null && d.sensitive()) {
+            read.add("local." + first.name());
+          } else {
+            read.addAll(earlier.getOrDefault(first.name(), List.of()));
+          }
+          break;
+        case "data":
+          if (steps.size() >= 2 && steps.get(1) instanceof GetAttr second) {
+            read.add("data." + first.name() + "." + second.name());
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return List.copyOf(read);
   }
 
   /**

@@ -26,6 +26,7 @@ import io.github.packer2aib.core.packer.Local;
 import io.github.packer2aib.core.packer.PackerSettings;
 import io.github.packer2aib.core.packer.PackerTemplate;
 import io.github.packer2aib.core.packer.PackerVersions;
+import io.github.packer2aib.core.packer.SecretData;
 import io.github.packer2aib.core.packer.Variable;
 import io.github.packer2aib.core.parse.JsonReader;
 import io.github.packer2aib.core.parse.ParseResult;
@@ -218,8 +219,11 @@ public final class PackerHclLoader {
             break;
         }
       }
+      List<SecretData> secretData = List.of();
       if (!options.data().isEmpty()) {
-        new DataValues(options.data(), out).supply(parsed, dataSources, scope);
+        DataValues dataValues = new DataValues(options.data(), out);
+        dataValues.supply(parsed, dataSources, scope);
+        secretData = dataValues.secrets();
       }
 
       variables.environment(options.environment());
@@ -300,7 +304,8 @@ public final class PackerHclLoader {
               builds.sources(),
               buildList,
               packer,
-              Optional.empty());
+              Optional.empty(),
+              secretData);
       return finish(template);
     }
 
@@ -568,10 +573,15 @@ public final class PackerHclLoader {
                   + type
                   + " data source's plugin when it builds; packer2aib cannot, so "
                   + ref
-                  + " is unknown here and settings that use it have no value in the result. Give"
-                  + " the values it is used with, as in --data "
-                  + ref
-                  + ".ATTRIBUTE=VALUE."));
+                  + " is unknown here and settings that use it have no value in the result. "
+                  + (SecretData.readsSecrets(type)
+                      // A value given for it is sensitive, and refused in the output (E405).
+                      ? "It reads a secret, which may not be written into the image template:"
+                          + " where a step needs it, have the step fetch the secret on the build"
+                          + " VM instead (for instance from Key Vault with the VM's identity)."
+                      : "Give the values it is used with, as in --data "
+                          + ref
+                          + ".ATTRIBUTE=VALUE.")));
     }
 
     private Optional<PackerSettings> packerSettings(

@@ -5,12 +5,16 @@ import io.github.packer2aib.core.packer.CredentialTexts;
 import io.github.packer2aib.core.packer.Credentials;
 import io.github.packer2aib.core.packer.Local;
 import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.packer.SecretData;
 import io.github.packer2aib.core.packer.SensitiveTexts;
 import io.github.packer2aib.core.packer.Variable;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,7 +40,28 @@ final class Secrets {
       boolean declared,
       boolean byName,
       boolean byEnvironment,
-      String credential) {}
+      String credential,
+      List<String> secretsRead) {
+    /**
+     * Whether it only holds a secret it reads ({@link Local#secretsRead}): a local not declared
+     * sensitive, which a message names by what it is computed from, as it has no {@code sensitive =
+     * true} to remove.
+     */
+    boolean derived() {
+      return kind.equals(LOCAL) && !declared;
+    }
+
+    /** As written in a template: {@code var.pw}, {@code local.s}, {@code data.TYPE.NAME}. */
+    String reference() {
+      return kind.equals(VARIABLE) ? "var." + name : kind.equals(LOCAL) ? "local." + name : name;
+    }
+  }
+
+  private static final String VARIABLE = "variable";
+  private static final String LOCAL = "local";
+
+  /** A data source that reads secrets, given with --data ({@link SecretData}). */
+  private static final String DATA = "data";
 
   private final List<Named> named = new ArrayList<>();
 
@@ -56,7 +81,7 @@ final class Secrets {
         String credential = v.sensitive() || byName ? null : credentialHolding(texts);
         named.add(
             new Named(
-                "variable",
+                VARIABLE,
                 v.name(),
                 texts,
                 v.sensitive(),
@@ -68,16 +93,54 @@ final class Secrets {
                     && !byName
                     && credential == null
                     && v.setBy() == Variable.ValueSource.DEFAULT,
-                credential));
+                credential,
+                List.of()));
       }
     }
     List<Local> locals = template.locals();
     for (int i = 0, n = locals.size(); i < n; i++) {
       Local l = locals.get(i);
       if (l.sensitive() || containsSensitive(l.value())) {
-        named.add(new Named("local", l.name(), texts(l.value()), true, false, false, null));
+        named.add(
+            new Named(
+                LOCAL,
+                l.name(),
+                texts(l.value()),
+                l.sensitive(),
+                false,
+                false,
+                null,
+                l.secretsRead()));
       }
     }
+    for (SecretData d : template.secretData()) {
+      named.add(
+          new Named(DATA, d.reference(), texts(d.value()), false, false, false, null, List.of()));
+    }
+  }
+
+  /**
+   * The named secrets that may be where a secret came from: all but the locals that only hold one
+   * they read ({@link Named#derived}).
+   */
+  private List<Named> origins() {
+    List<Named> out = new ArrayList<>(named.size());
+    for (Named n : named) {
+      if (!n.derived()) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  /** The named secret that {@code reference} ({@link Named#reference}) is, or null. */
+  private Named byReference(String reference) {
+    for (Named n : named) {
+      if (n.reference().equals(reference)) {
+        return n;
+      }
+    }
+    return null;
   }
 
   /** The credential setting whose value is one of {@code texts}, or null. */
@@ -117,19 +180,92 @@ final class Secrets {
     Set<String> variables = new LinkedHashSet<>();
     List<String> variableTexts = new ArrayList<>();
     for (Named n : named) {
-      if (n.kind().equals("variable") && occursIn(n.texts(), inside)) {
-        variables.add('"' + n.name() + '"');
+      if (n.kind().equals(VARIABLE) && occursIn(n.texts(), inside)) {
+        variables.add(n.reference());
         variableTexts.addAll(n.texts());
       }
     }
     // A local is named only for what the variables found do not explain: "m = var.pw" holds the
-    // same text as pw, and naming it beside pw blamed locals the value never went through.
-    Set<String> locals = new LinkedHashSet<>();
+    // same text as pw, and naming it beside pw blamed locals the value never went through. One
+    // that is not declared sensitive is named with what it is computed from, unless all of that
+    // is named already: "m = { k = local.s }" is not "the sensitive locals s and m".
+    Set<String> found = new LinkedHashSet<>(variables);
+    List<Named> derived = new ArrayList<>();
     for (Named n : named) {
-      if (n.kind().equals("local")
+      if (!n.kind().equals(VARIABLE)
           && occursIn(n.texts(), inside)
           && !explained(n.texts(), inside, variableTexts)) {
-        locals.add('"' + n.name() + '"');
+        if (n.derived()) {
+          derived.add(n);
+        } else {
+          found.add(n.reference());
+        }
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    if (!found.isEmpty()) {
+      parts.add(describe(found));
+    }
+    // Those computed from the same secrets in one phrase: the local "twice" = "${local.d}-x" holds
+    // the text of d as well.
+    Map<List<String>, List<String>> bySecrets = new LinkedHashMap<>();
+    for (Named n : derived) {
+      if (!found.containsAll(n.secretsRead()) || n.secretsRead().isEmpty()) {
+        bySecrets
+            .computeIfAbsent(n.secretsRead(), k -> new ArrayList<>())
+            .add('"' + n.name() + '"');
+      }
+    }
+    for (Map.Entry<List<String>, List<String>> e : bySecrets.entrySet()) {
+      parts.add(
+          "the local"
+              + (e.getValue().size() > 1 ? "s " : " ")
+              + Words.and(e.getValue())
+              + " (computed from "
+              + (e.getKey().isEmpty() ? "a secret" : describe(e.getKey()))
+              + ")");
+    }
+    if (!parts.isEmpty()) {
+      return String.join(" and ", parts);
+    }
+    List<Named> origins = origins();
+    List<String> untraceable = quotedNames(emptyValued(origins));
+    if (!untraceable.isEmpty()) {
+      return anySecret()
+          + " (perhaps "
+          + Words.or(untraceable)
+          + ", whose value is empty here and so cannot be traced)";
+    }
+    // A function or a for expression changed the value (sha256(local.key), keys(var.tags)), so
+    // no text of it stands in the result: name the candidates when they are few.
+    if (origins.size() == 1) {
+      return describe(List.of(origins.get(0).reference()));
+    }
+    if (origins.size() > 1 && origins.size() <= MAX_CANDIDATES_NAMED) {
+      return anySecret()
+          + " ("
+          + Words.or(quotedNames(origins))
+          + "; an expression changed the value on the way, so it cannot be told which)";
+    }
+    return anySecret();
+  }
+
+  /**
+   * Words for named secrets, given by {@link Named#reference}, kind by kind: {@code the sensitive
+   * variables "a" and "b" and the sensitive local "s"}, {@code the Key Vault secret
+   * data.azure-keyvaultsecret.pw}.
+   */
+  private static String describe(Collection<String> references) {
+    List<String> variables = new ArrayList<>();
+    List<String> locals = new ArrayList<>();
+    List<String> data = new ArrayList<>();
+    for (String r : references) {
+      if (r.startsWith("var.")) {
+        variables.add('"' + r.substring("var.".length()) + '"');
+      } else if (r.startsWith("local.")) {
+        locals.add('"' + r.substring("local.".length()) + '"');
+      } else {
+        data.add(r);
       }
     }
     List<String> parts = new ArrayList<>();
@@ -140,46 +276,39 @@ final class Secrets {
     if (!locals.isEmpty()) {
       parts.add("the sensitive local" + (locals.size() > 1 ? "s " : " ") + Words.and(locals));
     }
-    if (!parts.isEmpty()) {
-      return String.join(" and ", parts);
+    if (!data.isEmpty()) {
+      parts.add("the Key Vault secret" + (data.size() > 1 ? "s " : " ") + Words.and(data));
     }
-    List<String> untraceable = quotedNames(emptyValued());
-    if (!untraceable.isEmpty()) {
-      return anySecret()
-          + " (perhaps "
-          + Words.or(untraceable)
-          + ", whose value is empty here and so cannot be traced)";
-    }
-    // A function or a for expression changed the value (sha256(local.key), keys(var.tags)), so
-    // no text of it stands in the result: name the candidates when they are few.
-    if (named.size() == 1) {
-      return "the sensitive " + named.get(0).kind() + " \"" + named.get(0).name() + "\"";
-    }
-    if (named.size() > 1 && named.size() <= MAX_CANDIDATES_NAMED) {
-      return anySecret()
-          + " ("
-          + Words.or(quotedNames(named))
-          + "; an expression changed the value on the way, so it cannot be told which)";
-    }
-    return anySecret();
+    return String.join(" and ", parts);
   }
 
   /** At most this many sensitive variables and locals are listed as candidates. */
   private static final int MAX_CANDIDATES_NAMED = 5;
 
-  /** "a sensitive variable or local"; a legacy template has no locals. */
+  /**
+   * "a sensitive variable or local"; a legacy template has no locals, and a template given a Key
+   * Vault secret with --data may hold that.
+   */
   String anySecret() {
-    return legacy ? "a sensitive variable" : "a sensitive variable or local";
+    if (legacy) {
+      return "a sensitive variable";
+    }
+    for (Named n : named) {
+      if (n.kind().equals(DATA)) {
+        return "a sensitive variable, local or Key Vault secret";
+      }
+    }
+    return "a sensitive variable or local";
   }
 
   /**
-   * The sensitive variables and locals whose value holds no text: an empty default of a variable
-   * named as a credential ({@code download_token = ""}) is never found inside the value it flows
-   * into, so without them the message named no variable at all.
+   * Those of {@code candidates} whose value holds no text: an empty default of a variable named as
+   * a credential ({@code download_token = ""}) is never found inside the value it flows into, so
+   * without them the message named no variable at all.
    */
-  private List<Named> emptyValued() {
+  private static List<Named> emptyValued(List<Named> candidates) {
     List<Named> out = new ArrayList<>();
-    for (Named n : named) {
+    for (Named n : candidates) {
       boolean empty = true;
       for (String t : n.texts()) {
         empty &= t.isEmpty();
@@ -348,9 +477,10 @@ final class Secrets {
             + destination
             + ", where anyone who can read the image template sees it; it was left out. Keep"
             + " secrets out of what Image Builder stores and runs (a step can fetch them on the"
-            + " build VM, for instance from Key Vault with the VM's identity), or, if the value"
-            + " is not secret, "
-            + advice(value, direct(reads)));
+            + " build VM, for instance from Key Vault with the VM's identity)"
+            + advice(value, direct(reads))
+                .map(a -> ", or, if the value is not secret, " + a)
+                .orElse("."));
   }
 
   /** The secret variable named {@code name}, or null (also for a null name). */
@@ -359,7 +489,7 @@ final class Secrets {
       return null;
     }
     for (Named n : named) {
-      if (n.kind().equals("variable") && n.name().equals(name)) {
+      if (n.kind().equals(VARIABLE) && n.name().equals(name)) {
         return n;
       }
     }
@@ -367,23 +497,82 @@ final class Secrets {
   }
 
   /**
-   * How to say that a value is not secret after all: undo the declaration ({@code sensitive =
-   * true}, or the entry in a legacy template's {@code sensitive-variables}), and, for a variable
-   * secret by its name, rename it; a declared variable named as a credential needs both.
+   * The locals declared sensitive and the Key Vault secrets that a value with the texts {@code
+   * inside} comes from, as {@link #origin} finds them (a local that only holds a secret it reads
+   * stands for what it reads), but the variables, which {@link #advice} finds itself; those that
+   * the texts of {@code variableTexts} explain are left out.
    */
-  private String advice(Value value, Named direct) {
-    List<String> inside = texts(value);
-    List<Named> suspects = new ArrayList<>();
+  private List<Named> otherOrigins(List<String> inside, List<String> variableTexts) {
+    Set<Named> out = new LinkedHashSet<>();
     for (Named n : named) {
-      if (n.kind().equals("variable")
-          && (direct == null ? occursIn(n.texts(), inside) : n == direct)) {
-        suspects.add(n);
+      if (n.kind().equals(VARIABLE)
+          || !occursIn(n.texts(), inside)
+          || explained(n.texts(), inside, variableTexts)) {
+        continue;
+      }
+      if (!n.derived()) {
+        out.add(n);
+        continue;
+      }
+      for (String r : n.secretsRead()) {
+        Named read = byReference(r);
+        if (read != null && !read.kind().equals(VARIABLE)) {
+          out.add(read);
+        }
       }
     }
-    boolean traced = !suspects.isEmpty();
+    return new ArrayList<>(out);
+  }
+
+  /** The variables a local that only holds a secret it reads reads, among {@code inside}'s. */
+  private List<Named> variablesReadByDerived(List<String> inside, List<String> variableTexts) {
+    Set<Named> out = new LinkedHashSet<>();
+    for (Named n : named) {
+      if (n.derived()
+          && occursIn(n.texts(), inside)
+          && !explained(n.texts(), inside, variableTexts)) {
+        for (String r : n.secretsRead()) {
+          Named read = byReference(r);
+          if (read != null && read.kind().equals(VARIABLE)) {
+            out.add(read);
+          }
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /**
+   * How to say that a value is not secret after all: undo the declaration ({@code sensitive = true}
+   * of the variable or local, or the entry in a legacy template's {@code sensitive-variables}),
+   * and, for a variable secret by its name, rename it; a declared variable named as a credential
+   * needs both. Empty when there is nothing to undo: a Key Vault secret is a secret, and a local
+   * that only holds a secret it reads has no declaration to remove.
+   */
+  private Optional<String> advice(Value value, Named direct) {
+    List<String> inside = texts(value);
+    List<Named> suspects = new ArrayList<>();
+    List<String> variableTexts = new ArrayList<>();
+    for (Named n : named) {
+      if (n.kind().equals(VARIABLE)
+          && (direct == null ? occursIn(n.texts(), inside) : n == direct)) {
+        suspects.add(n);
+        variableTexts.addAll(n.texts());
+      }
+    }
+    List<Named> others = List.of();
+    if (direct == null) {
+      for (Named n : variablesReadByDerived(inside, variableTexts)) {
+        if (!suspects.contains(n)) {
+          suspects.add(n);
+        }
+      }
+      others = otherOrigins(inside, variableTexts);
+    }
+    boolean traced = !suspects.isEmpty() || !others.isEmpty();
     if (!traced) {
-      for (Named n : emptyValued()) {
-        if (n.kind().equals("variable")) {
+      for (Named n : emptyValued(origins())) {
+        if (n.kind().equals(VARIABLE)) {
           suspects.add(n);
         }
       }
@@ -397,7 +586,7 @@ final class Secrets {
         byCredential.add('"' + n.name() + "\" is the value of " + n.credential());
       }
     }
-    boolean declared = false;
+    boolean declaredVariable = false;
     for (Named n : suspects) {
       if (n.byName()) {
         byName.add('"' + n.name() + '"');
@@ -405,35 +594,67 @@ final class Secrets {
       if (n.byEnvironment()) {
         byEnvironment.add('"' + n.name() + '"');
       }
-      declared |= n.declared();
+      declaredVariable |= n.declared();
     }
-    if (!traced) {
-      // Any of them may be the origin: the declaration may be what made it secret.
-      for (Named n : named) {
-        declared |= n.declared();
+    List<String> declaredLocals = new ArrayList<>();
+    for (Named n : others) {
+      if (n.kind().equals(LOCAL) && n.declared()) {
+        declaredLocals.add('"' + n.name() + '"');
       }
     }
+    boolean anyLocal = !declaredLocals.isEmpty();
+    if (!traced) {
+      // Any of them may be the origin: the declaration may be what made it secret.
+      for (Named n : origins()) {
+        declaredVariable |= n.declared() && n.kind().equals(VARIABLE);
+        anyLocal |= n.declared() && n.kind().equals(LOCAL);
+      }
+    }
+    boolean declared = declaredVariable || anyLocal;
     // Untraced (an empty value, such as an unset environment variable's) too: when nothing is
     // declared sensitive or named as a credential, the environment is what made it secret.
     if (byName.isEmpty() && !declared && !byCredential.isEmpty()) {
-      return "use a value of its own here: "
-          + Words.and(byCredential)
-          + ", a credential, whose value is kept secret wherever it stands.";
+      return Optional.of(
+          "use a value of its own here: "
+              + Words.and(byCredential)
+              + ", a credential, whose value is kept secret wherever it stands.");
     }
     if (byName.isEmpty() && !declared && !byEnvironment.isEmpty()) {
-      return "give "
-          + Words.and(byEnvironment)
-          + " a value with --var or a var file: "
-          + (byEnvironment.size() > 1 ? "their defaults read" : "its default reads")
-          + " an environment variable whose name says it holds a credential, which is kept"
-          + " secret.";
+      return Optional.of(
+          "give "
+              + Words.and(byEnvironment)
+              + " a value with --var or a var file: "
+              + (byEnvironment.size() > 1 ? "their defaults read" : "its default reads")
+              + " an environment variable whose name says it holds a credential, which is kept"
+              + " secret.");
     }
-    String undeclare =
-        legacy
-            ? "remove the variable from sensitive-variables"
-            : "remove sensitive = true from the variable";
+    // Key Vault secrets alone (given with --data): a secret, and nothing declared to undo.
+    List<Named> candidates = new ArrayList<>(suspects);
+    candidates.addAll(others);
+    boolean onlyData = true;
+    for (Named n : traced ? candidates : origins()) {
+      onlyData &= n.kind().equals(DATA);
+    }
+    if (onlyData && (traced || !origins().isEmpty())) {
+      return Optional.empty();
+    }
+    String undeclare;
+    if (legacy) {
+      undeclare = "remove the variable from sensitive-variables";
+    } else if (!anyLocal) {
+      undeclare = "remove sensitive = true from the variable";
+    } else {
+      String locals =
+          declaredLocals.isEmpty()
+              ? "local"
+              : "local" + (declaredLocals.size() > 1 ? "s " : " ") + Words.and(declaredLocals);
+      undeclare =
+          "remove sensitive = true from the "
+              + (declaredVariable ? (traced ? "variable and the " : "variable or ") : "")
+              + locals;
+    }
     if (byName.isEmpty()) {
-      return undeclare + ".";
+      return Optional.of(undeclare + ".");
     }
     // No colon after a quoted name: SecretScrubber would read "…_password": as an assignment and
     // mask the word after it.
@@ -443,8 +664,8 @@ final class Secrets {
             + ", whose name says it holds a credential, which is kept secret whether or not it"
             + " is declared sensitive.";
     if (!declared) {
-      return rename;
+      return Optional.of(rename);
     }
-    return undeclare + (traced ? " and " : ", or ") + rename;
+    return Optional.of(undeclare + (traced ? " and " : ", or ") + rename);
   }
 }

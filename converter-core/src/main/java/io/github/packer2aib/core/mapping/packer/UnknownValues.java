@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.hcl.function.SecretFunctions;
+import io.github.packer2aib.core.packer.SecretData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -96,6 +97,17 @@ final class UnknownValues {
     String root = root(reference);
     switch (root) {
       case "data":
+        String type = name(reference);
+        if (SecretData.readsSecrets(type)) {
+          // A value given with --data for it is sensitive, and refused in the output (E405).
+          return reference
+              + " is a secret, which Packer's "
+              + type
+              + " data source reads while it builds; one given with --data would be refused in"
+              + " the image template all the same, where anyone who can read it would see it:"
+              + " have a step fetch the secret on the build VM instead (for instance from Key"
+              + " Vault with the VM's identity).";
+        }
         if (beyondAttribute(reference)) {
           return "--data gives a data source's attributes as text, not the parts of a map or list"
               + " such as "

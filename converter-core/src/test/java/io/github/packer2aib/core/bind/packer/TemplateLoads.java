@@ -40,10 +40,15 @@ final class TemplateLoads {
    * {@code /work/<name>} of {@code files} converted as the CLI does, with default mapping options.
    */
   static ConversionResult convert(FileSystemView files, String name) {
+    return convert(files, name, options());
+  }
+
+  /** {@link #convert(FileSystemView, String)} with these options. */
+  static ConversionResult convert(FileSystemView files, String name, PackerOptions options) {
     return new PackerConversion()
         .convert(
             new PackerInput(Path.of(name), name),
-            options(),
+            options,
             MapOptions.defaults(),
             OutputFormat.JSON,
             files,
