@@ -235,7 +235,12 @@ public final class FunctionRegistry {
         bestDistance = d;
       }
     }
-    if (best != null) {
+    if (name.equals("env")) {
+      // As in Packer, env() exists only in a variable's default; legacy {{env}} users meet this.
+      message +=
+          ": env is only available in the default of a variable. Declare a variable with default"
+              + " = env(\"NAME\") and use var.NAME here";
+    } else if (best != null) {
       message += ". Did you mean \"" + best + "\"?";
     }
     return new FunctionException(FunctionCode.UNKNOWN_FUNCTION, -1, message);
