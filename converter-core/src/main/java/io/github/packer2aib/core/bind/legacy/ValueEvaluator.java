@@ -200,11 +200,15 @@ final class ValueEvaluator {
 
   /**
    * A member as a setting; an object or array value keeps where its parts are written, and an
-   * unknown one the {@code build} calls that may have made it so ({@link BuildCalls}).
+   * unknown one the {@code build} calls that may have made it so ({@link BuildCalls}), and the
+   * secret readers ({@code {{ vault … }}}) of the variables it reads.
    */
-  private static Setting setting(DocMember m, Value v) {
-    List<String> unknownFrom =
-        v.isWhollyKnown() ? List.of() : buildCalls(m.value(), new ArrayList<>());
+  private Setting setting(DocMember m, Value v) {
+    List<String> unknownFrom = List.of();
+    if (!v.isWhollyKnown()) {
+      unknownFrom = buildCalls(m.value(), new ArrayList<>());
+      secretReaders(m.value(), unknownFrom);
+    }
     return new Setting(
         m.key(),
         v,
@@ -247,6 +251,33 @@ final class ValueEvaluator {
   }
 
   /** The {@code build} calls written in {@code node}'s strings, added to {@code out}. */
+  /**
+   * Adds to {@code out} the secret readers of the variables that {@code node}'s strings read, as
+   * {@code {{ vault … }}}: a variable's default may call one, which leaves it unknown.
+   */
+  private void secretReaders(DocNode node, List<String> out) {
+    if (node instanceof DocScalar s) {
+      if (s.type() == DocScalar.Type.STRING && s.text().contains("user")) {
+        for (String name : VariableResolver.userNames(s.text())) {
+          for (String function : variables.secretReaders(name)) {
+            String call = "{{ " + function + " … }}";
+            if (!out.contains(call)) {
+              out.add(call);
+            }
+          }
+        }
+      }
+    } else if (node instanceof DocArray a) {
+      for (DocNode item : a.items()) {
+        secretReaders(item, out);
+      }
+    } else if (node instanceof DocObject o) {
+      for (DocMember member : o.members()) {
+        secretReaders(member.value(), out);
+      }
+    }
+  }
+
   private static List<String> buildCalls(DocNode node, List<String> out) {
     if (node instanceof DocScalar s) {
       if (s.type() == DocScalar.Type.STRING) {

@@ -5,6 +5,7 @@ import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.legacy.template.BuildCalls;
 import io.github.packer2aib.core.legacy.template.Scope;
 import io.github.packer2aib.core.legacy.template.TemplateEvaluator;
 import io.github.packer2aib.core.legacy.template.UserVariables;
@@ -136,6 +137,29 @@ final class VariableResolver implements UserVariables {
 
   Candidate candidate(String name) {
     return candidates.get(name);
+  }
+
+  @Override
+  public List<String> secretReaders(String name) {
+    List<String> out = new ArrayList<>();
+    secretReaders(name, out, new HashSet<>());
+    return out;
+  }
+
+  private void secretReaders(String name, List<String> out, Set<String> seen) {
+    Candidate c = candidates.get(name);
+    if (c == null || c.site() == null || !seen.add(name)) {
+      return;
+    }
+    String text = c.site().value();
+    for (String function : BuildCalls.secretReadersIn(text)) {
+      if (!out.contains(function)) {
+        out.add(function);
+      }
+    }
+    for (String read : userNames(text)) {
+      secretReaders(read, out, seen);
+    }
   }
 
   @Override

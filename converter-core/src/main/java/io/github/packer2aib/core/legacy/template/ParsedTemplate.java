@@ -33,9 +33,9 @@ public record ParsedTemplate(
 
   /**
    * Whether the string shows no value, only names: it is made of actions alone, each reading what
-   * it names ({@code {{env `NAME`}}}, {@code {{user `x`}}}, {@code {{timestamp}}}, in pipelines of
-   * such). A literal argument of any other function, or text around the actions, may be a secret or
-   * a part of one; a comment may keep an old one.
+   * it names ({@code {{env `NAME`}}}, {@code {{user `x`}}}, {@code {{timestamp}}}, {@code {{ vault
+   * `path` `key` }}}, in pipelines of such). A literal argument of any other function, or text
+   * around the actions, may be a secret or a part of one; a comment may keep an old one.
    */
   public boolean showsNoValue() {
     if (error.isPresent() || nodes.isEmpty()) {
@@ -52,10 +52,13 @@ public record ParsedTemplate(
   private static boolean namesOnly(Pipeline pipeline) {
     for (Command c : pipeline.commands()) {
       List<Operand> operands = c.operands();
-      // The argument of env and user is the name of what they read.
+      // The argument of env and user is the name of what they read; those of vault and the
+      // other secret readers say where a secret is kept, not what it is.
       boolean reads =
           operands.get(0) instanceof Operand.Identifier f
-              && (f.name().equals("env") || f.name().equals("user"));
+              && (f.name().equals("env")
+                  || f.name().equals("user")
+                  || TemplateFunctions.SECRET_READERS.containsKey(f.name()));
       for (int k = 0; k < operands.size(); k++) {
         Operand o = operands.get(k);
         boolean name =

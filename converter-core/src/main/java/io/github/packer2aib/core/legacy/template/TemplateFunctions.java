@@ -35,7 +35,9 @@ import java.util.TreeMap;
  *       several builders have one value per builder: unknown, with a note (the template reader then
  *       evaluates a provisioner again for each builder, and drops the note).
  *   <li>{@code consul_key}, {@code vault}, {@code aws_secretsmanager}, {@code
- *       aws_secretsmanager_raw} are refused: no secrets, no network at conversion time.
+ *       aws_secretsmanager_raw} are not called (no secrets, no network at conversion time): in the
+ *       variables section, the only place Packer allows them, each gives an unknown, sensitive
+ *       string; elsewhere they fail, as in Packer.
  *   <li>Go's built-in template functions ({@code printf}, {@code len}, …) are not evaluated.
  * </ul>
  */
@@ -67,16 +69,19 @@ final class TemplateFunctions {
           "lt",
           "ne");
 
-  /** Functions that read secrets or the network. */
-  static final SortedMap<String, String> REFUSED = new TreeMap<>();
+  /**
+   * Functions that read a secret over the network, each with Packer's message when it is called
+   * outside the variables section (packer-plugin-sdk {@code interpolate/funcs.go}).
+   */
+  static final SortedMap<String, String> SECRET_READERS = new TreeMap<>();
 
   static {
-    REFUSED.put("consul_key", "it reads a key from Consul over the network");
-    REFUSED.put("vault", "it reads a secret from HashiCorp Vault over the network");
-    REFUSED.put(
-        "aws_secretsmanager", "it reads a secret from AWS Secrets Manager over the network");
-    REFUSED.put(
-        "aws_secretsmanager_raw", "it reads a secret from AWS Secrets Manager over the network");
+    SECRET_READERS.put("consul_key", "consul_key is not allowed here");
+    SECRET_READERS.put("vault", "Vault vars are only allowed in the variables section");
+    SECRET_READERS.put(
+        "aws_secretsmanager", "AWS Secrets Manager is only allowed in the variables section");
+    SECRET_READERS.put(
+        "aws_secretsmanager_raw", "AWS Secrets Manager is only allowed in the variables section");
 
     define("user", List.of(STRING), TemplateFunctions::user);
     define("env", List.of(STRING), TemplateFunctions::env);
@@ -139,25 +144,10 @@ final class TemplateFunctions {
               "The sed function was removed from Packer's template language. Use replace or"
                   + " replace_all instead, e.g. {{ replace_all \"old\" \"new\" (user `var`) }}");
         });
-    for (String name : REFUSED.keySet()) {
+    for (String name : SECRET_READERS.keySet()) {
       FUNCTIONS.put(
           name,
-          new TemplateFunction(
-              name,
-              List.of(),
-              Optional.of(STRING),
-              (a, c) -> {
-                throw new Failure(
-                    GoTemplateCode.REFUSED_FUNCTION,
-                    -1,
-                    "The \""
-                        + name
-                        + "\" function is not supported by packer2aib because "
-                        + REFUSED.get(name)
-                        + "; secrets and network access are refused at conversion time. Pass the"
-                        + " value with --var instead (list the variable in \"sensitive-variables\""
-                        + " if it is secret), or set it in the image template after conversion");
-              }));
+          new TemplateFunction(name, List.of(), Optional.of(STRING), (a, c) -> secret(name, c)));
     }
   }
 
@@ -195,10 +185,37 @@ final class TemplateFunctions {
     return new ArrayList<>(FUNCTIONS.keySet());
   }
 
-  /** Functions whose result must not be computed from unknown arguments ({@code user} reads). */
+  /**
+   * Functions that fail whatever their arguments, or whose failure outside the variables section
+   * must be told also for unknown ones ({@code user} reads): not given an unknown result instead.
+   */
   static boolean isRefusedOrDeprecated(String name) {
-    return REFUSED.containsKey(name) || name.equals("sed");
+    return SECRET_READERS.containsKey(name) || name.equals("sed");
   }
+
+  /**
+   * {@code vault}, {@code consul_key}, {@code aws_secretsmanager}, {@code aws_secretsmanager_raw}:
+   * as Packer, only in the default values of {@code variables}, where the call is not made (no
+   * secrets, no network at conversion time) and gives an unknown, sensitive string, as in an HCL2
+   * template: a variable that only feeds a credential the mapper drops ({@code client_secret})
+   * converts, and one that reaches the output is refused (PKRMAP-E107, which names the call).
+   */
+  private static Value secret(String name, TemplateFunction.Call c) throws Failure {
+    if (!c.variables().available() || c.scope().section() != Section.VARIABLES) {
+      throw new Failure(
+          GoTemplateCode.REFUSED_FUNCTION,
+          -1,
+          "The secret functions can only be used in the default values of \"variables\"; Packer"
+              + " refuses them elsewhere (\""
+              + SECRET_READERS.get(name)
+              + "\"). Read the secret in a variable's default and use {{ user `name` }} here, or"
+              + " better, have a step fetch it on the build VM");
+    }
+    return UNKNOWN_SECRET;
+  }
+
+  /** What a call of a secret reader gives ({@link #secret}). */
+  private static final Value UNKNOWN_SECRET = Value.unknown(Type.STRING).mark(Mark.SENSITIVE);
 
   // ------------------------------------------------------------------ bodies
 

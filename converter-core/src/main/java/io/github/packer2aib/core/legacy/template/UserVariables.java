@@ -26,6 +26,15 @@ public interface UserVariables {
   List<String> names();
 
   /**
+   * The functions that read a secret ({@code vault}, …) whose calls make the value of the variable
+   * {@code name}, through the variables it reads in turn, in order: what leaves it unknown, which a
+   * message about a setting that reads it names. Empty when there are none (or no such variable).
+   */
+  default List<String> secretReaders(String name) {
+    return List.of();
+  }
+
+  /**
    * Whether {@code user} can read variables here at all. Not in the bodies of an HCL2 template:
    * Packer gives its plugins no user variables there, so the call fails however the variable is
    * declared (Packer 1.6.6: "error calling user").

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * builds; a secret that {@code vault(…)} and the like read belongs in a step on the build VM.
  * Otherwise it lists the usual causes. A legacy template has neither data sources nor {@code
  * --data}, and a variable without a value is an error of its loader: what leaves its values unknown
- * is Packer's build-time data, the {@code {{build `ID`}}} calls its loader names, so its advice
- * speaks of those alone.
+ * is Packer's build-time data, the {@code {{build `ID`}}} calls its loader names, or a secret that
+ * a variable's default reads ({@code {{ vault … }}}), so its advice speaks of those alone.
  */
 final class UnknownValues {
   private UnknownValues() {}
@@ -51,8 +51,7 @@ final class UnknownValues {
       // One sentence for all of each kind, below.
       if (root(reference).equals("packer")) {
         hcp.add(reference);
-      } else if (reference.endsWith(CALL)
-          && SecretFunctions.readsFrom(function(reference)).isPresent()) {
+      } else if (secretReader(reference) != null) {
         secretCalls.add(reference);
       } else {
         advice.add(adviceFor(reference));
@@ -170,9 +169,25 @@ final class UnknownValues {
   /** How the binder names a call whose result is never known: {@code vault(…)}. */
   private static final String CALL = "(…)";
 
-  /** The function {@code vault} of a call named {@code vault(…)}. */
-  private static String function(String call) {
-    return call.substring(0, call.length() - CALL.length());
+  /** How the legacy loader names a secret reader a variable calls: {@code {{ vault … }}}. */
+  private static final String LEGACY_CALL_START = "{{ ";
+
+  private static final String LEGACY_CALL_END = " … }}";
+
+  /**
+   * The function that reads a secret which {@code reference} names as called ({@code vault(…)},
+   * legacy {@code {{ vault … }}}), or null.
+   */
+  private static String secretReader(String reference) {
+    String function = null;
+    if (reference.endsWith(CALL)) {
+      function = reference.substring(0, reference.length() - CALL.length());
+    } else if (reference.startsWith(LEGACY_CALL_START) && reference.endsWith(LEGACY_CALL_END)) {
+      function =
+          reference.substring(
+              LEGACY_CALL_START.length(), reference.length() - LEGACY_CALL_END.length());
+    }
+    return function != null && SecretFunctions.readsFrom(function).isPresent() ? function : null;
   }
 
   /**
@@ -184,7 +199,7 @@ final class UnknownValues {
   private static String secretAdvice(List<String> calls) {
     List<String> from = new ArrayList<>();
     for (String call : calls) {
-      from.add(SecretFunctions.readsFrom(function(call)).orElseThrow());
+      from.add(SecretFunctions.readsFrom(secretReader(call)).orElseThrow());
     }
     boolean one = calls.size() == 1;
     return Words.and(calls)

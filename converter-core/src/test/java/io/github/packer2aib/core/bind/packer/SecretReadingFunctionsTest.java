@@ -123,4 +123,62 @@ class SecretReadingFunctionsTest {
         errors);
     assertTrue(r.templates().isEmpty());
   }
+
+  /**
+   * A legacy template may call them in its variables only (as Packer): there, too, each call is an
+   * unknown, sensitive string; a variable that only feeds client_secret converts, and one that
+   * reaches a step is refused with PKRMAP-E107, which names the call behind the variables read.
+   */
+  @Test
+  void aLegacyVariableReadFromVaultConvertsUnlessItReachesTheOutput() {
+    String legacy =
+        """
+        {
+          "variables": {
+            "client_secret": "{{ vault `secret/data/azure` `client_secret` }}",
+            "token": "{{ aws_secretsmanager `prod/azure` `token` }}",
+            "derived": "x-{{ user `token` }}"
+          },
+          "builders": [{
+            "type": "azure-arm",
+            "client_id": "11111111-1111-1111-1111-111111111111",
+            "client_secret": "{{user `client_secret`}}",
+            "tenant_id": "22222222-2222-2222-2222-222222222222",
+            "subscription_id": "00000000-0000-0000-0000-000000000001",
+            "os_type": "Linux",
+            "location": "westeurope",
+            "vm_size": "Standard_D2s_v5",
+            "image_publisher": "Canonical",
+            "image_offer": "0001-com-ubuntu-server-jammy",
+            "image_sku": "22_04-lts-gen2",
+            "managed_image_name": "web",
+            "managed_image_resource_group_name": "rg"
+          }],
+          "provisioners": [{"type": "shell", "inline": ["echo ok"]}]
+        }
+        """;
+    ConversionResult ok =
+        TemplateLoads.convert(new MemoryFileView("/work").put("/work/t.json", legacy), "t.json");
+    assertFalse(ok.hasErrors(), () -> ok.diagnostics().toString());
+    assertEquals(1, ok.templates().size());
+
+    ConversionResult refused =
+        TemplateLoads.convert(
+            new MemoryFileView("/work")
+                .put("/work/t.json", legacy.replace("echo ok", "echo {{user `derived`}}")),
+            "t.json");
+    assertEquals(
+        List.of(
+            "PKRMAP-E107 The value of inline is not known at conversion time: it depends on {{"
+                + " aws_secretsmanager … }}, which has a value only while Packer runs, so it cannot"
+                + " be written into the image template. {{ aws_secretsmanager … }} reads a secret"
+                + " from AWS Secrets Manager, which packer2aib does not do (no secrets or network"
+                + " at conversion time), and a secret may not be written into the image template,"
+                + " where anyone who can read it sees it: have a step fetch the secret on the build"
+                + " VM instead (for instance from Key Vault with the VM's identity)."),
+        refused.diagnostics().stream()
+            .filter(Diagnostic::isError)
+            .map(d -> d.code() + " " + d.detail())
+            .toList());
+  }
 }

@@ -173,11 +173,22 @@ class TemplateEvaluatorTest {
   }
 
   @Test
-  void secretAndNetworkFunctionsAreRefused() {
-    for (String f : List.of("consul_key `k`", "vault `p` `k`", "aws_secretsmanager `s`")) {
-      TemplateProblem p = problem("{{ " + f + " }}", Scope.variables());
+  void secretReadersAreUnknownSecretsInVariablesAndRefusedElsewhere() {
+    for (String f :
+        List.of(
+            "consul_key `k`",
+            "vault `p` `k`",
+            "aws_secretsmanager `s`",
+            "aws_secretsmanager_raw `s`")) {
+      // Not called (no secrets, no network at conversion time): an unknown, sensitive string.
+      Evaluation e = eval("x-{{ " + f + " }}", Scope.variables());
+      assertEquals(List.of(), e.problems(), f);
+      assertFalse(e.value().isKnown(), f);
+      assertTrue(e.value().isSensitive(), f);
+      // As in Packer, only the variables section may call them.
+      TemplateProblem p = problem("{{ " + f + " }}", azureBuilder());
       assertEquals(GoTemplateCode.REFUSED_FUNCTION, p.code(), f);
-      assertTrue(p.detail().contains("refused at conversion time"), p.detail());
+      assertTrue(p.detail().contains("only be used in the default values of"), p.detail());
     }
     assertEquals(
         GoTemplateCode.DEPRECATED_FUNCTION,
