@@ -71,11 +71,14 @@ final class Secrets {
   Secrets(PackerTemplate template) {
     legacy = UsageFilter.isLegacy(template.syntax());
     credentials = CredentialTexts.of(template);
-    // By index: every template comes here, and C1 code allocates each list iterator.
+    // By index: every template comes here, and C1 code allocates each list iterator. A secret
+    // whose value is not known (vault(…), {{ vault … }}) is never where a known value in the
+    // output came from (what it makes is unknown too, PKRMAP-E107), and it holds no text: named
+    // as a candidate, it was "perhaps x, whose value is empty here".
     List<Variable> variables = template.variables();
     for (int i = 0, n = variables.size(); i < n; i++) {
       Variable v = variables.get(i);
-      if (v.sensitive() || containsSensitive(v.value())) {
+      if ((v.sensitive() || containsSensitive(v.value())) && v.value().isKnown()) {
         boolean byName = Credentials.holdsSecret(v.name());
         List<String> texts = texts(v.value());
         String credential = v.sensitive() || byName ? null : credentialHolding(texts);
@@ -100,7 +103,7 @@ final class Secrets {
     List<Local> locals = template.locals();
     for (int i = 0, n = locals.size(); i < n; i++) {
       Local l = locals.get(i);
-      if (l.sensitive() || containsSensitive(l.value())) {
+      if ((l.sensitive() || containsSensitive(l.value())) && l.value().isKnown()) {
         named.add(
             new Named(
                 LOCAL,

@@ -125,6 +125,42 @@ class SecretReadingFunctionsTest {
   }
 
   /**
+   * A secret that is not known is never where a known value in the output came from: E405 about
+   * another secret does not offer it as a candidate ("perhaps \"client_secret\", whose value is
+   * empty here").
+   */
+  @Test
+  void anUnknownSecretIsNoCandidateForAKnownOne() {
+    ConversionResult r =
+        TemplateLoads.convert(
+            files(
+                """
+                local "tok" {
+                  expression = "abcdefgh12345"
+                  sensitive  = true
+                }
+                build {
+                  sources = ["source.azure-arm.web"]
+                  provisioner "shell" {
+                    inline = [sha256(local.tok)]
+                  }
+                }
+                """),
+            "t.pkr.hcl");
+
+    Diagnostic refused =
+        r.diagnostics().stream()
+            .filter(d -> d.code().equals("PKRMAP-E405"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        refused
+            .detail()
+            .startsWith("The value of inline comes from the sensitive local \"tok\" and"),
+        refused.detail());
+  }
+
+  /**
    * A legacy template may call them in its variables only (as Packer): there, too, each call is an
    * unknown, sensitive string; a variable that only feeds client_secret converts, and one that
    * reaches a step is refused with PKRMAP-E107, which names the call behind the variables read.
