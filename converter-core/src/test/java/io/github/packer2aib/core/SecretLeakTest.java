@@ -234,28 +234,28 @@ class SecretLeakTest {
     String template =
         SENSITIVE_PW
             + """
-            build {
-              name        = "b-${var.pw}"
-              description = var.pw
-              sources     = ["source.null.a"]
-              provisioner "shell-local" {
-                name         = var.pw
-                only         = [var.pw, "null.a"]
-                pause_before = var.wait
-                inline       = ["echo"]
+              build {
+                name        = "b-${var.pw}"
+                description = var.pw
+                sources     = ["source.null.a"]
+                provisioner "shell-local" {
+                  name         = var.pw
+                  only         = [var.pw, "null.a"]
+                  pause_before = var.wait
+                  inline       = ["echo"]
+                }
+                provisioner "shell-local" {
+                  except   = ["null.${var.pw}"]
+                  override = { (var.pw) = { inline = ["x"] } }
+                  inline   = ["echo ${build.name}"]
+                }
+                post-processor "shell-local" {
+                  name   = upper(var.pw)
+                  except = [var.pw]
+                  inline = ["echo"]
+                }
               }
-              provisioner "shell-local" {
-                except   = ["null.${var.pw}"]
-                override = { (var.pw) = { inline = ["x"] } }
-                inline   = ["echo ${build.name}"]
-              }
-              post-processor "shell-local" {
-                name   = upper(var.pw)
-                except = [var.pw]
-                inline = ["echo"]
-              }
-            }
-            """;
+              """;
     List<String> shown = inspect("t.pkr.hcl", template);
     String text = shown.get(0);
     assertEquals(3, shown.size(), text);
@@ -287,10 +287,10 @@ class SecretLeakTest {
     String template =
         SENSITIVE_PW
             + """
-            build {
-              sources = [var.pw, "source.null.${var.pw}", "x.null.${var.pw}"]
-            }
-            """;
+              build {
+                sources = [var.pw, "source.null.${var.pw}", "x.null.${var.pw}"]
+              }
+              """;
     String text = inspect("t.pkr.hcl", template).get(0);
     assertTrue(
         text.contains(
@@ -318,14 +318,14 @@ class SecretLeakTest {
     String template =
         SENSITIVE_PW
             + """
-            variable "alias" {
-              type    = string
-              default = "Zq-Pass-123456"
-            }
-            build {
-              sources = [var.alias]
-            }
-            """;
+              variable "alias" {
+                type    = string
+                default = "Zq-Pass-123456"
+              }
+              build {
+                sources = [var.alias]
+              }
+              """;
     String text = inspect("t.pkr.hcl", template, "Zq-Pass-123456").get(0);
     assertTrue(text.contains("\"***\" is not a source reference."), text);
     String legacy =
@@ -369,16 +369,16 @@ class SecretLeakTest {
     String template =
         SENSITIVE_PW
             + """
-            build {
-              dynamic "source" {
-                for_each = [var.pw]
-                labels   = ["null.a"]
-                content {
-                  name = source.value
+              build {
+                dynamic "source" {
+                  for_each = [var.pw]
+                  labels   = ["null.a"]
+                  content {
+                    name = source.value
+                  }
                 }
               }
-            }
-            """;
+              """;
     List<String> shown = inspect("t.pkr.hcl", template);
     assertEquals(2, shown.size(), shown.get(0));
     assertEquals(1, shown.get(0).split("\\[PKR-E017\\]", -1).length - 1, shown.get(0));
@@ -389,33 +389,33 @@ class SecretLeakTest {
     String template =
         SENSITIVE_PW
             + """
-            build {
-              dynamic "source" {
-                for_each = [var.pw]
-                labels   = ["null.a"]
-                content {
-                  name     = "generated"
-                  password = source.value
+              build {
+                dynamic "source" {
+                  for_each = [var.pw]
+                  labels   = ["null.a"]
+                  content {
+                    name     = "generated"
+                    password = source.value
+                  }
                 }
-              }
-              dynamic "post-processor" {
-                for_each = [var.pw]
-                labels   = ["shell-local"]
-                content {
-                  name   = post-processor.value
-                  inline = ["echo ${post-processor.value}"]
+                dynamic "post-processor" {
+                  for_each = [var.pw]
+                  labels   = ["shell-local"]
+                  content {
+                    name   = post-processor.value
+                    inline = ["echo ${post-processor.value}"]
+                  }
                 }
-              }
-              dynamic "post-processors" {
-                for_each = { (var.pw) = 1 }
-                content {
-                  post-processor "shell-local" {
-                    inline = [post-processors.key]
+                dynamic "post-processors" {
+                  for_each = { (var.pw) = 1 }
+                  content {
+                    post-processor "shell-local" {
+                      inline = [post-processors.key]
+                    }
                   }
                 }
               }
-            }
-            """;
+              """;
     List<String> shown = inspect("t.pkr.hcl", template);
     assertEquals(3, shown.size(), shown.get(0));
     String model = shown.get(2);
@@ -429,15 +429,15 @@ class SecretLeakTest {
     String template =
         SENSITIVE_PW
             + """
-            build {
-              sources = ["source.null.a"]
-              provisioner "shell-local" {
-                pause_before = var.pw
-                timeout      = "${var.pw}s"
-                inline       = ["echo"]
+              build {
+                sources = ["source.null.a"]
+                provisioner "shell-local" {
+                  pause_before = var.pw
+                  timeout      = "${var.pw}s"
+                  inline       = ["echo"]
+                }
               }
-            }
-            """;
+              """;
     String text = inspect("t.pkr.hcl", template).get(0);
     assertEquals(2, text.split("\\[PKR-E", -1).length - 1, text);
     assertTrue(
@@ -475,18 +475,18 @@ class SecretLeakTest {
         convertPw(
             AZURE_PW
                 + """
-                build {
-                  sources = ["source.azure-arm.x"]
-                  provisioner "shell" {
-                    only   = ["azure-arm.${var.pw}"]
-                    inline = ["echo one"]
+                  build {
+                    sources = ["source.azure-arm.x"]
+                    provisioner "shell" {
+                      only   = ["azure-arm.${var.pw}"]
+                      inline = ["echo one"]
+                    }
+                    provisioner "shell" {
+                      override = { (var.pw) = { inline = ["echo x"] } }
+                      inline   = ["echo two"]
+                    }
                   }
-                  provisioner "shell" {
-                    override = { (var.pw) = { inline = ["echo x"] } }
-                    inline   = ["echo two"]
-                  }
-                }
-                """);
+                  """);
     assertEquals(1, r.templates().size(), () -> text(r));
     assertEquals(
         "This only entry comes from a sensitive value, which is not shown, and no source of this"
@@ -516,14 +516,14 @@ class SecretLeakTest {
                     + "  ssh_private_key = \"hunter2\"\n"
                     + "  ssh_private_key_file = \"keys/id_rsa\"\n")
             + """
-            build {
-              sources = ["source.azure-arm.x"]
-              provisioner "shell" {
-                inline        = ["echo one"]
-                sudo_password = "Hunter2"
+              build {
+                sources = ["source.azure-arm.x"]
+                provisioner "shell" {
+                  inline        = ["echo one"]
+                  sudo_password = "Hunter2"
+                }
               }
-            }
-            """;
+              """;
     // sudo_password is no field of the shell provisioner, so Packer refuses the template and so
     // does the converter (PKRMAP-E128): its error quotes the line, masked; the template without
     // it is converted.
@@ -631,14 +631,14 @@ class SecretLeakTest {
                     .replace("variable \"pw\"", "variable \"admin_password\"")
                     .replace("  sensitive = true\n", "")
                 + """
-                build {
-                  sources = ["source.azure-arm.x"]
-                  provisioner "shell" {
-                    environment_vars = ["PW=${var.admin_password}"]
-                    inline           = ["echo"]
+                  build {
+                    sources = ["source.azure-arm.x"]
+                    provisioner "shell" {
+                      environment_vars = ["PW=${var.admin_password}"]
+                      inline           = ["echo"]
+                    }
                   }
-                }
-                """);
+                  """);
     assertNoSecret(r, SECRET);
     assertTrue(r.templates().isEmpty(), () -> text(r));
     assertTrue(
@@ -712,25 +712,25 @@ class SecretLeakTest {
             + secret
             + "\"\n}\n"
             + """
-            source "azure-arm" "x" {
-              client_secret                     = var.cs
-              subscription_id                   = "00000000-0000-0000-0000-000000000000"
-              image_publisher                   = "Canonical"
-              image_offer                       = "ubuntu"
-              image_sku                         = "22_04-lts"
-              location                          = "westeurope"
-              os_type                           = "Linux"
-              managed_image_name                = "x"
-              managed_image_resource_group_name = "rg"
-              azure_tags = { a = upper(var.cs), b = base64encode(var.cs) }
-            }
-            build {
-              sources = ["source.azure-arm.x"]
-              provisioner "shell" {
-                inline = ["echo ${substr(var.cs, 0, 7)}"]
+              source "azure-arm" "x" {
+                client_secret                     = var.cs
+                subscription_id                   = "00000000-0000-0000-0000-000000000000"
+                image_publisher                   = "Canonical"
+                image_offer                       = "ubuntu"
+                image_sku                         = "22_04-lts"
+                location                          = "westeurope"
+                os_type                           = "Linux"
+                managed_image_name                = "x"
+                managed_image_resource_group_name = "rg"
+                azure_tags = { a = upper(var.cs), b = base64encode(var.cs) }
               }
-            }
-            """;
+              build {
+                sources = ["source.azure-arm.x"]
+                provisioner "shell" {
+                  inline = ["echo ${substr(var.cs, 0, 7)}"]
+                }
+              }
+              """;
     ConversionResult r = convert(Map.of(), List.of(), Map.of(), template);
     assertTrue(r.templates().isEmpty(), () -> text(r));
     List<Diagnostic> refused =
@@ -756,17 +756,17 @@ class SecretLeakTest {
     String template =
         TEMPLATE.replace("build { sources = [\"source.azure-arm.x\"] }\n", "")
             + """
-            local "key" {
-              expression = "k-${var.count}-secret-text"
-              sensitive  = true
-            }
-            build {
-              sources = ["source.azure-arm.x"]
-              provisioner "shell" {
-                inline = ["echo ${sha256(local.key)}"]
+              local "key" {
+                expression = "k-${var.count}-secret-text"
+                sensitive  = true
               }
-            }
-            """;
+              build {
+                sources = ["source.azure-arm.x"]
+                provisioner "shell" {
+                  inline = ["echo ${sha256(local.key)}"]
+                }
+              }
+              """;
     ConversionResult r = convert(Map.of(), List.of("sp_key=" + SECRET), Map.of(), template);
     assertTrue(r.templates().isEmpty(), () -> text(r));
     String detail = only(r, "PKRMAP-E405").detail();
@@ -811,13 +811,12 @@ class SecretLeakTest {
     String distribute =
         """
         {"type": "ManagedImage", "imageId": "%s", "location": "westeurope",
-         "runOutputName": "Hunter2Secret7"}\
-        """
+         "runOutputName": "Hunter2Secret7"}"""
             .formatted(
                 "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/"
                     + "Microsoft.Compute/images/img");
     String arm =
-"""
+        """
 {
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",
@@ -886,16 +885,16 @@ class SecretLeakTest {
                 .replace("  client_secret                     = var.sp_key\n", "")
                 .replace("\"westeurope\"", "var.conn")
             + """
-            variable "sp_secret" {
-              type      = string
-              default   = env("SP_SECRET")
-              sensitive = true
-            }
-            variable "conn" {
-              type    = string
-              default = "${env("SP_SECRET")} West"
-            }
-            """;
+              variable "sp_secret" {
+                type      = string
+                default   = env("SP_SECRET")
+                sensitive = true
+              }
+              variable "conn" {
+                type    = string
+                default = "${env("SP_SECRET")} West"
+              }
+              """;
     ConversionResult r =
         convert(Map.of(), List.of("unused=x"), Map.of("SP_SECRET", "Hunter2Hunter2"), template);
     assertTrue(r.templates().isEmpty(), () -> text(r));
@@ -1055,16 +1054,16 @@ class SecretLeakTest {
     String template =
         TEMPLATE.replace("build { sources = [\"source.azure-arm.x\"] }\n", "")
             + """
-            variable "vault_token" {
-              default = "tok-value-0123456789"
-            }
-            build {
-              sources = ["source.azure-arm.x"]
-              provisioner "shell" {
-                inline = ["echo ${sha256(var.sp_key)}", "echo ${var.vault_token == "" ? 1 : 2}"]
+              variable "vault_token" {
+                default = "tok-value-0123456789"
               }
-            }
-            """;
+              build {
+                sources = ["source.azure-arm.x"]
+                provisioner "shell" {
+                  inline = ["echo ${sha256(var.sp_key)}", "echo ${var.vault_token == "" ? 1 : 2}"]
+                }
+              }
+              """;
     ConversionResult r = convert(Map.of(), List.of("sp_key=" + SECRET), Map.of(), template);
     String detail = only(r, "PKRMAP-E405").detail();
     assertTrue(
@@ -1092,13 +1091,13 @@ class SecretLeakTest {
                         "variable \"sp_key\" {\n  type      = string\n  sensitive = true\n}",
                         "variable \"download_token\" {\n  type    = string\n  default = \"\"\n}")
                 + """
-                build {
-                  sources = ["source.azure-arm.x"]
-                  provisioner "shell" {
-                    inline = ["install -t '${var.download_token}'"]
+                  build {
+                    sources = ["source.azure-arm.x"]
+                    provisioner "shell" {
+                      inline = ["install -t '${var.download_token}'"]
+                    }
                   }
-                }
-                """);
+                  """);
     assertTrue(r.templates().isEmpty(), () -> text(r));
     String detail = only(r, "PKRMAP-E405").detail();
     assertTrue(
@@ -1173,15 +1172,15 @@ class SecretLeakTest {
         convertPw(
             AZURE_PW
                 + """
-                build {
-                  name    = var.pw
-                  sources = ["source.azure-arm.x"]
-                  provisioner "shell" {
-                    name   = var.pw
-                    inline = ["echo one"]
+                  build {
+                    name    = var.pw
+                    sources = ["source.azure-arm.x"]
+                    provisioner "shell" {
+                      name   = var.pw
+                      inline = ["echo one"]
+                    }
                   }
-                }
-                """);
+                  """);
     assertTrue(r.templates().isEmpty(), () -> text(r));
     assertTrue(
         only(r, "PKRMAP-E405")
@@ -1196,15 +1195,15 @@ class SecretLeakTest {
         convertPw(
             AZURE_PW
                 + """
-                build {
-                  name    = var.pw
-                  sources = ["source.azure-arm.x"]
-                }
-                build {
-                  name    = "plain"
-                  sources = ["source.azure-arm.x"]
-                }
-                """);
+                  build {
+                    name    = var.pw
+                    sources = ["source.azure-arm.x"]
+                  }
+                  build {
+                    name    = "plain"
+                    sources = ["source.azure-arm.x"]
+                  }
+                  """);
     assertEquals(
         List.of("build-1.x", "plain.x"),
         two.templates().stream().map(ConvertedTemplate::name).toList(),
@@ -1214,14 +1213,14 @@ class SecretLeakTest {
         convertPw(
             AZURE_PW
                 + """
-                build {
-                  name    = var.pw
-                  sources = ["source.azure-arm.x"]
-                  provisioner "shell" {
-                    inline = ["echo ${build.name}"]
+                  build {
+                    name    = var.pw
+                    sources = ["source.azure-arm.x"]
+                    provisioner "shell" {
+                      inline = ["echo ${build.name}"]
+                    }
                   }
-                }
-                """);
+                  """);
     assertTrue(buildName.templates().isEmpty(), () -> text(buildName));
     assertEquals(
         1, buildName.diagnostics().stream().filter(d -> d.code().equals("PKRMAP-E405")).count());
@@ -1233,14 +1232,14 @@ class SecretLeakTest {
                     "variable \"wait\" {\n  type = string\n  sensitive = true\n  default ="
                         + " \"10s\"\n}\nvariable \"count\"")
                 + """
-                build {
-                  sources = ["source.azure-arm.x"]
-                  provisioner "shell" {
-                    pause_before = var.wait
-                    inline       = ["echo one"]
+                  build {
+                    sources = ["source.azure-arm.x"]
+                    provisioner "shell" {
+                      pause_before = var.wait
+                      inline       = ["echo one"]
+                    }
                   }
-                }
-                """);
+                  """);
     assertTrue(pause.templates().isEmpty(), () -> text(pause));
     assertTrue(
         only(pause, "PKRMAP-E405")

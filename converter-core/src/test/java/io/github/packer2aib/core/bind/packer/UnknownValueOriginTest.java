@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class UnknownValueOriginTest {
   private static final String TEMPLATE =
-"""
+      """
 data "hcp-packer-artifact" "ubuntu" {
   bucket_name  = "ubuntu"
   channel_name = "prod"
