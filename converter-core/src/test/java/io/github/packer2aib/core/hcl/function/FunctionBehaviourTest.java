@@ -430,6 +430,48 @@ class FunctionBehaviourTest {
   }
 
   @Test
+  void formatErrorsGiveTheOffsetOfTheirVerbInBytes() throws FunctionException {
+    // é is two bytes and € three, so the verb after "é€%s " is at byte 8 (character 5).
+    assertEquals(
+        "unsupported value for \"%d\" at 8: an integer is required",
+        formatError(Value.string("é€%s %d"), Value.string("a"), Value.number("1.5")));
+    assertEquals(
+        "unsupported format verb 'z' in \"%z\" at offset 8",
+        formatError(Value.string("é€%s %z"), Value.string("a"), Value.number(1)));
+    assertEquals(
+        "not enough arguments for \"%s\" at 8: need index 2 but have 1 total",
+        formatError(Value.string("é€%s %s"), Value.string("a")));
+    assertEquals(
+        "unsupported value for \"%s\" at 5: null value cannot be formatted",
+        formatError(Value.string("€%s%s"), Value.string("a"), Value.nullOf(Type.STRING)));
+    // After a thousand verbs, each three bytes of text and two of verb: the offset counts them all.
+    Value[] args = new Value[1002];
+    args[0] = Value.string("€%s".repeat(1000) + "%d");
+    java.util.Arrays.fill(args, 1, 1001, Value.string("x"));
+    args[1001] = Value.number("1.5");
+    assertEquals("unsupported value for \"%d\" at 5000: an integer is required", formatError(args));
+    args[1001] = Value.number(7);
+    assertEquals(Value.string("€x".repeat(1000) + "7"), call("format", args));
+    // formatlist reports the row, and the offset within the format.
+    FunctionException row =
+        assertThrows(
+            FunctionException.class,
+            () ->
+                call(
+                    "formatlist",
+                    Value.string("é%s|%d"),
+                    Value.tuple(Value.string("a"), Value.string("b")),
+                    Value.tuple(Value.number(1), Value.number("1.5"))));
+    assertEquals(
+        "error on format iteration 1: unsupported value for \"%d\" at 5: an integer is required",
+        row.message());
+  }
+
+  private static String formatError(Value... args) {
+    return assertThrows(FunctionException.class, () -> call("format", args)).message();
+  }
+
+  @Test
   void specialForms() throws FunctionException {
     LazyArgument fails =
         () ->
