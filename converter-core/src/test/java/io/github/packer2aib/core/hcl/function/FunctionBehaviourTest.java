@@ -472,6 +472,24 @@ class FunctionBehaviourTest {
   }
 
   @Test
+  void csvdecodeNamesTheFirstRepeatedColumn() {
+    assertEquals(
+        "duplicate column name \"a\"",
+        assertThrows(FunctionException.class, () -> call("csvdecode", Value.string("b,a,a,b\n")))
+            .message());
+    StringBuilder wide = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      wide.append('c').append(i).append(',');
+    }
+    wide.append("c4321,c17\n");
+    assertEquals(
+        "duplicate column name \"c4321\"",
+        assertThrows(
+                FunctionException.class, () -> call("csvdecode", Value.string(wide.toString())))
+            .message());
+  }
+
+  @Test
   void specialForms() throws FunctionException {
     LazyArgument fails =
         () ->
