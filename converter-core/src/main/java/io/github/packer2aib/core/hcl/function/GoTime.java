@@ -321,43 +321,44 @@ final class GoTime {
 
   /** Formats with a Go reference-time layout ({@code 2006-01-02T15:04:05Z07:00}). */
   static String layout(Stamp t, String layout) {
+    // Each element is matched in place (startsWith at i), not in a copy of the rest of the
+    // layout: a copy per character made a long layout cost its length squared.
     StringBuilder out = new StringBuilder();
     int i = 0;
     int n = layout.length();
     while (i < n) {
-      String rest = layout.substring(i);
       char c = layout.charAt(i);
       int consumed = 0;
       String piece = null;
       switch (c) {
         case 'J':
-          if (rest.startsWith("January")) {
+          if (layout.startsWith("January", i)) {
             piece = t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
             consumed = 7;
-          } else if (rest.startsWith("Jan")) {
+          } else if (layout.startsWith("Jan", i)) {
             piece = t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
             consumed = 3;
           }
           break;
         case 'M':
-          if (rest.startsWith("Monday")) {
+          if (layout.startsWith("Monday", i)) {
             piece = t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
             consumed = 6;
-          } else if (rest.startsWith("Mon")) {
+          } else if (layout.startsWith("Mon", i)) {
             piece = t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
             consumed = 3;
-          } else if (rest.startsWith("MST")) {
+          } else if (layout.startsWith("MST", i)) {
             piece = zoneAbbreviation(t);
             consumed = 3;
           }
           break;
         case '0':
-          if (rest.startsWith("002")) {
+          if (layout.startsWith("002", i)) {
             piece = pad(t.getDayOfYear(), 3, '0');
             consumed = 3;
-          } else if (rest.length() >= 2 && rest.charAt(1) >= '1' && rest.charAt(1) <= '6') {
+          } else if (n - i >= 2 && layout.charAt(i + 1) >= '1' && layout.charAt(i + 1) <= '6') {
             consumed = 2;
-            switch (rest.charAt(1)) {
+            switch (layout.charAt(i + 1)) {
               case '1':
                 piece = pad(t.getMonthValue(), 2, '0');
                 break;
@@ -379,7 +380,7 @@ final class GoTime {
           }
           break;
         case '1':
-          if (rest.startsWith("15")) {
+          if (layout.startsWith("15", i)) {
             piece = pad(t.getHour(), 2, '0');
             consumed = 2;
           } else {
@@ -388,7 +389,7 @@ final class GoTime {
           }
           break;
         case '2':
-          if (rest.startsWith("2006")) {
+          if (layout.startsWith("2006", i)) {
             piece = pad(t.getYear(), 4, '0');
             consumed = 4;
           } else {
@@ -397,10 +398,10 @@ final class GoTime {
           }
           break;
         case '_':
-          if (rest.startsWith("_2") && !rest.startsWith("_2006")) {
+          if (layout.startsWith("_2", i) && !layout.startsWith("_2006", i)) {
             piece = pad(t.getDayOfMonth(), 2, ' ');
             consumed = 2;
-          } else if (rest.startsWith("__2")) {
+          } else if (layout.startsWith("__2", i)) {
             piece = pad(t.getDayOfYear(), 3, ' ');
             consumed = 3;
           }
@@ -418,13 +419,13 @@ final class GoTime {
           consumed = 1;
           break;
         case 'P':
-          if (rest.startsWith("PM")) {
+          if (layout.startsWith("PM", i)) {
             piece = t.getHour() >= 12 ? "PM" : "AM";
             consumed = 2;
           }
           break;
         case 'p':
-          if (rest.startsWith("pm")) {
+          if (layout.startsWith("pm", i)) {
             piece = t.getHour() >= 12 ? "pm" : "am";
             consumed = 2;
           }
@@ -432,7 +433,7 @@ final class GoTime {
         case '-':
         case 'Z':
           for (String z : new String[] {"070000", "07:00:00", "0700", "07:00", "07"}) {
-            if (rest.startsWith(z, 1)) {
+            if (layout.startsWith(z, i + 1)) {
               piece = zone(t, c == 'Z', z);
               consumed = 1 + z.length();
               break;
@@ -441,13 +442,13 @@ final class GoTime {
           break;
         case '.':
         case ',':
-          if (rest.length() >= 2 && (rest.charAt(1) == '0' || rest.charAt(1) == '9')) {
-            char d = rest.charAt(1);
+          if (n - i >= 2 && (layout.charAt(i + 1) == '0' || layout.charAt(i + 1) == '9')) {
+            char d = layout.charAt(i + 1);
             int j = 1;
-            while (j < rest.length() && rest.charAt(j) == d) {
+            while (j < n - i && layout.charAt(i + j) == d) {
               j++;
             }
-            if (j >= rest.length() || !Character.isDigit(rest.charAt(j))) {
+            if (j >= n - i || !Character.isDigit(layout.charAt(i + j))) {
               piece = fraction(t.getNano(), j - 1, d == '9', c);
               consumed = j;
             }

@@ -490,6 +490,22 @@ class FunctionBehaviourTest {
   }
 
   @Test
+  void legacyIsotimeReadsEveryElementOfALayout() throws FunctionException {
+    // The clock is frozen at 2024-03-04T05:06:07Z, a Monday, the 64th day of the year.
+    assertEquals(
+        Value.string("Mon Mar  4 05:06:07.000 UTC 2024  64 064 AM am Z +0000  5:6:7 24 03/04"),
+        call(
+                "legacy_isotime",
+                Value.string(
+                    "Mon Jan _2 15:04:05.000 MST 2006 __2 002 PM pm Z07:00 -0700 ,999 3:4:5 06"
+                        + " 01/02"))
+            .unmarked());
+    assertEquals(
+        Value.string("Mar.".repeat(3000) + "March"),
+        call("legacy_isotime", Value.string("Jan.".repeat(3000) + "January")).unmarked());
+  }
+
+  @Test
   void specialForms() throws FunctionException {
     LazyArgument fails =
         () ->
