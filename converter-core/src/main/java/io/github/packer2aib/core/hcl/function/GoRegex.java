@@ -206,11 +206,21 @@ final class GoRegex {
    */
   static String replaceAll(Compiled c, String text, String template, int argIndex)
       throws FunctionException {
+    List<Piece> pieces = parseTemplate(template);
     StringBuilder out = new StringBuilder();
     int last = 0;
     for (MatchResult m : findAll(c.pattern(), text, argIndex)) {
       out.append(text, last, m.start());
-      expand(m, template, c.groupNames(), out);
+      for (Piece p : pieces) {
+        if (p instanceof Piece.Text t) {
+          out.append(t.text());
+        } else {
+          String group = group(m, ((Piece.Group) p).name(), c.groupNames());
+          if (group != null) {
+            out.append(group);
+          }
+        }
+      }
       last = m.end();
     }
     out.append(text, last, text.length());
@@ -308,55 +318,89 @@ final class GoRegex {
     }
   }
 
-  private static void expand(
-      MatchResult m, String template, List<String> names, StringBuilder out) {
+  /** A part of a replacement template: text to copy, or a reference to a group. */
+  private sealed interface Piece {
+    record Text(String text) implements Piece {}
+
+    record Group(String name) implements Piece {}
+  }
+
+  /**
+   * Reads a replacement template once, before the matches, as Go's {@code Expand} reads it for each
+   * one. Each character is looked at a bounded number of times: the next closing brace is searched
+   * for once and kept while it lies ahead, and a braced name is checked before it is copied.
+   * Searching for and copying up to the closing brace at every dollar sign, for every match, made a
+   * template of many unclosed braced references cost its length squared per match.
+   */
+  private static List<Piece> parseTemplate(String template) {
+    List<Piece> pieces = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
     int n = template.length();
+    int close = -2; // the next '}' from where it was last searched for; -1: none; -2: not yet
     for (int i = 0; i < n; i++) {
       char c = template.charAt(i);
       if (c != '$' || i + 1 >= n) {
-        out.append(c);
+        text.append(c);
         continue;
       }
       char d = template.charAt(i + 1);
       if (d == '$') {
-        out.append('$');
+        text.append('$');
         i++;
         continue;
       }
-      String name;
+      int nameStart;
+      int nameEnd;
       int next;
       if (d == '{') {
-        int close = template.indexOf('}', i + 2);
-        if (close < 0) {
-          out.append(c);
+        if (close == -2 || (close >= 0 && close < i + 2)) {
+          close = template.indexOf('}', i + 2);
+        }
+        if (close < 0 || close == i + 2 || !isNameRun(template, i + 2, close)) {
+          text.append(c);
           continue;
         }
-        name = template.substring(i + 2, close);
+        nameStart = i + 2;
+        nameEnd = close;
         next = close + 1;
-        if (name.isEmpty()
-            || !name.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')) {
-          out.append(c);
-          continue;
-        }
       } else {
         int j = i + 1;
-        while (j < n
-            && (Character.isLetterOrDigit(template.charAt(j)) || template.charAt(j) == '_')) {
+        while (j < n && isNameChar(template.charAt(j))) {
           j++;
         }
         if (j == i + 1) {
-          out.append(c);
+          text.append(c);
           continue;
         }
-        name = template.substring(i + 1, j);
+        nameStart = i + 1;
+        nameEnd = j;
         next = j;
       }
-      String group = group(m, name, names);
-      if (group != null) {
-        out.append(group);
+      if (text.length() > 0) {
+        pieces.add(new Piece.Text(text.toString()));
+        text.setLength(0);
       }
+      pieces.add(new Piece.Group(template.substring(nameStart, nameEnd)));
       i = next - 1;
     }
+    if (text.length() > 0) {
+      pieces.add(new Piece.Text(text.toString()));
+    }
+    return pieces;
+  }
+
+  private static boolean isNameChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+
+  /** Whether {@code s} holds only name characters from {@code start} to {@code end}. */
+  private static boolean isNameRun(String s, int start, int end) {
+    for (int k = start; k < end; k++) {
+      if (!isNameChar(s.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

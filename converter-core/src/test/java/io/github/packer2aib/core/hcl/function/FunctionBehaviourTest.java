@@ -506,6 +506,27 @@ class FunctionBehaviourTest {
   }
 
   @Test
+  void regexReplaceTemplatesExpandOnlyWellFormedReferences() throws FunctionException {
+    assertEquals(
+        Value.string("ab|${|${1|$}|${x-y}|b}c"),
+        call(
+            "regex_replace",
+            Value.string("abc"),
+            Value.string("(b)"),
+            Value.string("${1}|${|${1|$}|${x-y}|${1}}")));
+    assertEquals(
+        Value.string("a${1${c"),
+        call("regex_replace", Value.string("abc"), Value.string("b"), Value.string("${1${")));
+    assertEquals(
+        Value.string("x" + "${".repeat(5000) + "b" + "${".repeat(5000) + "by"),
+        call(
+            "regex_replace",
+            Value.string("xbby"),
+            Value.string("b"),
+            Value.string("${".repeat(5000) + "${0}")));
+  }
+
+  @Test
   void specialForms() throws FunctionException {
     LazyArgument fails =
         () ->
