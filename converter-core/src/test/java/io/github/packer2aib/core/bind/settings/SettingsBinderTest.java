@@ -236,6 +236,104 @@ class SettingsBinderTest {
   }
 
   @Test
+  void entriesApplyInFileOrderWhetherOrNotTheirGlobFixesTheFileName() {
+    // Entries that fix the file name (the first, third, fourth, fifth and sixth) are looked up by
+    // it; the others are tried on every template. Both kinds interleave in file order.
+    Settings s =
+        valid(
+            "s.yaml",
+            String.join(
+                "\n",
+                "templates:",
+                "  - {path: '**/t1.json', vars: {a: '1', order: first}}",
+                "  - {path: '**/*.json', vars: {order: second}}",
+                "  - {path: 'g/t1.json', vars: {order: third}}",
+                "  - {path: 't1.json', vars: {top: 'yes'}}",
+                "  - {path: '**/t2.json', vars: {two: 'yes'}}",
+                "  - {path: 'h/*/t1.json', vars: {deep: 'yes'}}",
+                "  - {path: '{g,h}/t1.json', vars: {group: 'yes'}}",
+                ""));
+    Map<String, String> g = new LinkedHashMap<>();
+    g.put("a", "1");
+    g.put("order", "third");
+    g.put("group", "yes");
+    assertEquals(
+        List.copyOf(g.entrySet()), List.copyOf(s.forTemplate("g/t1.json").vars().entrySet()));
+    // The path is read as a Path, which drops a doubled separator.
+    assertEquals(g, s.forTemplate("g//t1.json").vars());
+    assertEquals(Map.of("top", "yes"), s.forTemplate("t1.json").vars());
+    assertEquals(
+        Map.of("a", "1", "order", "second", "deep", "yes"), s.forTemplate("h/x/t1.json").vars());
+    assertEquals(Map.of("order", "second"), s.forTemplate("g/t3.json").vars());
+    assertEquals(Map.of(), s.forTemplate("g/t1.jsonx").vars());
+    assertEquals(
+        List.of("/templates/4/path", "/templates/5/path"),
+        s.unused(List.of("g/t1.json", "t1.json")).stream()
+            .map(d -> d.path().orElseThrow())
+            .toList());
+  }
+
+  @Test
+  void aTemplateTriesOnlyTheEntriesThatCanMatchIt() {
+    // One entry per template, each fixing its file name, and one that fixes none: a template is
+    // matched against its own entry and the one, not against all (templates times entries glob
+    // matches made a settings file of 8,000 entries take half a minute).
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Settings.NAMES_COMPARE_AS_TEXT, "this platform's globs are tried on every template");
+    SourceFile file = new SourceFile("s.yaml", "templates: []\n");
+    int[] calls = new int[1];
+    List<Entry> entries = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      entries.add(counted("**/t" + i + ".json", i, file, calls));
+    }
+    entries.add(counted("**/*.json", 1000, file, calls));
+    Settings s = new Settings(TemplateSettings.EMPTY, entries);
+    assertEquals(Map.of("n", "1000"), s.forTemplate("g/t7.json").vars(), "the later entry wins");
+    assertEquals(2, calls[0]);
+    calls[0] = 0;
+    List<String> all = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      all.add("g" + (i % 10) + "/t" + i + ".json");
+    }
+    assertEquals(List.of(), s.unused(all));
+    assertTrue(calls[0] <= 2 * 1000, calls[0] + " glob matches");
+  }
+
+  private static Entry counted(String glob, int n, SourceFile file, int[] calls) {
+    java.nio.file.PathMatcher real =
+        java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    TemplateSettings layer =
+        new TemplateSettings(
+            Map.of("n", Integer.toString(n)),
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Map.of(),
+            java.util.Set.of());
+    return new Entry(
+        glob,
+        p -> {
+          calls[0]++;
+          return real.matches(p);
+        },
+        file.whole(),
+        "/templates/" + n + "/path",
+        layer);
+  }
+
+  @Test
   void varFilesAreResolvedAgainstTheSettingsFilesFolder() {
     String text = "defaults:\n  var-files: [a.hcl, sub/b.hcl, ../c.hcl, ./d.hcl, /abs/e.hcl]\n";
     assertEquals(
