@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -96,8 +97,8 @@ final class ConvertCommand implements Callable<Integer> {
                     .converters(new OptionTypes.PathConverter())
                     .description(
                         "Write one file per template into DIR (created if needed), named"
-                            + " <name>.<json|yaml>. Required when the inputs produce more than"
-                            + " one template."),
+                            + " <name>.<json|yaml>. Required with several inputs, and when the"
+                            + " input produces more than one template."),
                 () -> command.output,
                 v -> command.output = v)
             .build());
@@ -251,8 +252,9 @@ final class ConvertCommand implements Callable<Integer> {
           .ifPresent(o -> packerOnly.tellUnused(spec, report, o.input().displayName()));
     }
     if (tooMany != null) {
-      // A usage error, but after the inputs' own diagnostics (and the report, which records
-      // them, with no output): they are the run's findings whichever template is chosen.
+      // A usage error, but after the input's own diagnostics (and the report, which records
+      // them, with no output): they are the run's findings whichever template is chosen, and
+      // how many templates an input gives is known only once it is converted.
       if (reportFile != null) {
         reportFile.writeOrTell(report, failed);
       }
@@ -287,35 +289,43 @@ final class ConvertCommand implements Callable<Integer> {
   }
 
   /**
-   * Why the inputs cannot go to standard output, which takes one template: the inputs that give
-   * templates, each with their names, and how to choose; null when there is at most one.
+   * Why the input cannot go to standard output, which takes one template: it gives several, named
+   * here (the first few), with how to choose; null when it gives at most one. Several inputs never
+   * get this far (checkUsage refuses them before converting).
    */
   private static String tooManyForStandardOutput(List<Outcome> outcomes) {
-    int produced = 0;
-    List<String> givers = new ArrayList<>();
-    boolean packerSeveral = false;
     for (Outcome o : outcomes) {
-      if (o.result() == null || o.result().templates().isEmpty()) {
+      if (o.result() == null || o.result().templates().size() <= 1) {
         continue;
       }
       List<ConvertedTemplate> templates = o.result().templates();
-      produced += templates.size();
       List<String> names = new ArrayList<>();
       for (ConvertedTemplate t : templates) {
         names.add("\"" + t.name() + "\"");
       }
-      givers.add(o.input().displayName() + " gives " + String.join(", ", names));
-      packerSeveral |= templates.size() > 1 && o.input() instanceof Input.Packer;
+      return o.input().displayName()
+          + String.format(Locale.ROOT, " produces %,d templates", templates.size())
+          + ", but standard output takes only one ("
+          + capped(names)
+          + "); pass -o DIR to write one file per template"
+          + (o.input() instanceof Input.Packer ? ", or choose one of its builds with --only" : "");
     }
-    if (produced <= 1) {
-      return null;
+    return null;
+  }
+
+  /** How many names a usage error lists before it says how many more there are. */
+  static final int NAMES_LISTED = 10;
+
+  /**
+   * The first {@link #NAMES_LISTED} of {@code names}, comma-separated, and how many more: a
+   * template of 1,600 sources made a usage error of one 13,000-character line.
+   */
+  static String capped(List<String> names) {
+    if (names.size() <= NAMES_LISTED) {
+      return String.join(", ", names);
     }
-    return "the inputs produce "
-        + produced
-        + " templates, but standard output takes only one ("
-        + String.join("; ", givers)
-        + "); pass -o DIR to write one file per template"
-        + (packerSeveral ? ", or choose a Packer template's build with --only" : "");
+    return String.join(", ", names.subList(0, NAMES_LISTED))
+        + String.format(Locale.ROOT, ", and %,d more", names.size() - NAMES_LISTED);
   }
 
   /** The options only -r takes, and what -r requires. */
@@ -444,6 +454,18 @@ final class ConvertCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           "--check compares the outputs with the files in an output folder: pass -o DIR");
+    }
+    if (output == null && !recursive.enabled && common.inputs.size() > 1) {
+      // Known before converting: several inputs give several templates (or fail). Converting
+      // them first only to refuse the run buried this line under all their diagnostics.
+      throw new ParameterException(
+          spec.commandLine(),
+          String.format(
+                  Locale.ROOT,
+                  "standard output takes one template, but %,d inputs were given (",
+                  common.inputs.size())
+              + capped(common.inputs)
+              + "); pass -o DIR to write one file per template");
     }
     if (check && reportPath != null) {
       throw new ParameterException(

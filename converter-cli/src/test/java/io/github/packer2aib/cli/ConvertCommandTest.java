@@ -12,6 +12,7 @@ import io.github.packer2aib.core.diag.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -193,32 +194,7 @@ class ConvertCommandTest {
   }
 
   @Test
-  void severalResultsWithoutOutputIsAUsageErrorBeforeAnyOutput() {
-    Path a = Templates.write(tmp.resolve("a"), "web.json", Templates.VALID_AIB);
-    Path b = Templates.write(tmp.resolve("b"), "web.json", Templates.VALID_AIB);
-
-    CliRun r = CliRun.run("convert", a.toString(), b.toString());
-
-    assertEquals(2, r.exitCode());
-    assertEquals("", r.out());
-    String name = Templates.expectedSingle(a.toString(), Templates.VALID_AIB).name();
-    // Each input that gives templates, with their names.
-    assertEquals(
-        "error: the inputs produce 2 templates, but standard output takes only one ("
-            + a
-            + " gives \""
-            + name
-            + "\"; "
-            + b
-            + " gives \""
-            + name
-            + "\"); pass -o DIR to write one file per template\n"
-            + "Try 'packer2aib convert --help' for more information.\n",
-        r.err());
-  }
-
-  @Test
-  void severalResultsWithoutOutputStillShowTheOtherInputsErrorsAndWriteTheReport() {
+  void severalInputsWithoutOutputAreAUsageErrorBeforeConverting() {
     Path a = Templates.write(tmp.resolve("a"), "web.json", Templates.VALID_AIB);
     Path b = Templates.write(tmp.resolve("b"), "web.json", Templates.VALID_AIB);
     Path broken = Templates.write(tmp, "broken.json", Templates.BROKEN_JSON);
@@ -235,22 +211,95 @@ class ConvertCommandTest {
 
     assertEquals(2, r.exitCode());
     assertEquals("", r.out());
-    // The broken input's error comes first, then the usage error that names the inputs.
-    assertTrue(r.err().startsWith(broken + ":"), r.err());
-    assertTrue(r.err().contains("error: the inputs produce 2 templates"), r.err());
+    // Nothing was converted: no diagnostic of the broken input, and no report.
+    assertEquals(
+        "error: standard output takes one template, but 3 inputs were given ("
+            + broken
+            + ", "
+            + a
+            + ", "
+            + b
+            + "); pass -o DIR to write one file per template\n"
+            + "Try 'packer2aib convert --help' for more information.\n",
+        r.err());
+    assertFalse(Files.exists(report), "no report for a usage error");
+
+    // A usage error is a text line in every format.
+    CliRun json =
+        CliRun.run("convert", broken.toString(), a.toString(), "--diagnostics-format", "json");
+    assertEquals(2, json.exitCode());
+    assertTrue(json.err().startsWith("error: standard output takes one template, but 2 inputs"));
+  }
+
+  @Test
+  void aUsageErrorListsTheFirstTenNamesAndHowManyMore() {
+    List<String> args = new ArrayList<>(List.of("convert"));
+    for (int i = 0; i < 1600; i++) {
+      // Never read: the run stops before reading any input.
+      args.add("t" + i + ".json");
+    }
+
+    CliRun r = CliRun.run(args.toArray(new String[0]));
+
+    assertEquals(2, r.exitCode());
+    assertEquals(
+        "error: standard output takes one template, but 1,600 inputs were given (t0.json, t1.json,"
+            + " t2.json, t3.json, t4.json, t5.json, t6.json, t7.json, t8.json, t9.json, and 1,590"
+            + " more); pass -o DIR to write one file per template\n"
+            + "Try 'packer2aib convert --help' for more information.\n",
+        r.err());
+  }
+
+  @Test
+  void anInputOfSeveralTemplatesWithoutOutputIsAUsageErrorAfterItsDiagnostics() {
+    StringBuilder hcl = new StringBuilder();
+    List<String> usages = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      hcl.append("source \"azure-arm\" \"u")
+          .append(i)
+          .append("\" {\n")
+          .append("  use_azure_cli_auth = true\n")
+          .append("  subscription_id = \"00000000-0000-0000-0000-000000000000\"\n")
+          .append("  os_type = \"Linux\"\n")
+          .append("  image_publisher = \"Canonical\"\n")
+          .append("  image_offer = \"0001-com-ubuntu-server-jammy\"\n")
+          .append("  image_sku = \"22_04-lts-gen2\"\n")
+          .append("  location = \"westeurope\"\n")
+          .append("  managed_image_name = \"img")
+          .append(i)
+          .append("\"\n")
+          .append("  managed_image_resource_group_name = \"rg\"\n")
+          .append("}\n");
+      usages.add("\"source.azure-arm.u" + i + "\"");
+    }
+    hcl.append("build {\n  sources = [").append(String.join(", ", usages)).append("]\n}\n");
+    Path t = Templates.write(tmp, "many.pkr.hcl", hcl.toString());
+    Path report = tmp.resolve("r.json");
+
+    CliRun r = CliRun.run("convert", t.toString(), "--report", report.toString());
+
+    assertEquals(2, r.exitCode());
+    assertEquals("", r.out());
+    // The input's own diagnostics come first (they are the run's findings whichever template is
+    // chosen), then the usage error with the first ten names.
+    assertTrue(r.err().startsWith(t + ":"), r.err());
+    assertTrue(
+        r.err()
+            .endsWith(
+                "error: "
+                    + t
+                    + " produces 12 templates, but standard output takes only one (\"u0\","
+                    + " \"u1\", \"u2\", \"u3\", \"u4\", \"u5\", \"u6\", \"u7\", \"u8\", \"u9\","
+                    + " and 2 more); pass -o DIR to write one file per template, or choose one of"
+                    + " its builds with --only\n"
+                    + "Try 'packer2aib convert --help' for more information.\n"),
+        r.err());
     assertTrue(Files.isRegularFile(report), "the report is written");
 
-    CliRun json =
-        CliRun.run(
-            "convert",
-            broken.toString(),
-            a.toString(),
-            b.toString(),
-            "--diagnostics-format",
-            "json");
+    CliRun json = CliRun.run("convert", t.toString(), "--diagnostics-format", "json");
     assertEquals(2, json.exitCode());
     assertTrue(json.err().startsWith("["), json.err());
-    assertTrue(json.err().contains("error: the inputs produce 2 templates"), json.err());
+    assertTrue(json.err().contains("error: " + t + " produces 12 templates"), json.err());
   }
 
   @Test
