@@ -5,16 +5,17 @@ import java.util.List;
 
 /**
  * Reads a plainly valid template string straight into its nodes, without ANTLR: text, actions
- * holding pipelines of identifiers, fields, strings, raw strings and parentheses, with trim
- * markers. ANTLR's lexer and parser cost most of a legacy string's evaluation in C1 code, and
- * nearly every real string is of this kind.
+ * holding pipelines of identifiers, fields, strings, raw strings, decimal integers and parentheses,
+ * with trim markers. ANTLR's lexer and parser cost most of a legacy string's evaluation in C1 code,
+ * and nearly every real string is of this kind.
  *
- * <p>It gives up ({@code null}) on anything else: comments, numbers, characters, variables,
- * keywords, non-ASCII characters in an action outside strings, and every error. {@link
- * TemplateParser} then reads the string with ANTLR, which names the problem. Whatever this reader
- * returns equals what the ANTLR path returns for the same string (property {@code
- * TemplateDescentProperties}): the tokens follow {@code GoTemplateLexer.g4} (longest match) and the
- * nodes, spans and checks follow {@code TemplateParser}'s tree builder.
+ * <p>It gives up ({@code null}) on anything else: comments, other numbers (signed, hexadecimal,
+ * with a fraction, an exponent or underscores), characters, variables, keywords, non-ASCII
+ * characters in an action outside strings, and every error. {@link TemplateParser} then reads the
+ * string with ANTLR, which names the problem. Whatever this reader returns equals what the ANTLR
+ * path returns for the same string (property {@code TemplateDescentProperties}): the tokens follow
+ * {@code GoTemplateLexer.g4} (longest match) and the nodes, spans and checks follow {@code
+ * TemplateParser}'s tree builder.
  */
 final class TemplateDescent {
   // Token kinds of the action mode this reader handles; GIVE_UP stands for every other token
@@ -31,6 +32,7 @@ final class TemplateDescent {
   private static final int FIELD = 9;
   private static final int DOT = 10;
   private static final int IDENTIFIER = 11;
+  private static final int NUMBER = 12;
 
   private final String text;
   private final int length;
@@ -204,6 +206,7 @@ final class TemplateDescent {
         || kind == RAW_STRING
         || kind == FIELD
         || kind == DOT
+        || kind == NUMBER
         || kind == LPAREN;
   }
 
@@ -230,7 +233,9 @@ final class TemplateDescent {
     if (base instanceof Operand.Field) {
       return new Operand.Field(names, span);
     }
-    if (base instanceof Operand.StringLiteral || base instanceof Operand.BoolLiteral) {
+    if (base instanceof Operand.StringLiteral
+        || base instanceof Operand.NumberLiteral
+        || base instanceof Operand.BoolLiteral) {
       return null; // "a literal value has no fields"
     }
     if (base instanceof Operand.Nil) {
@@ -263,8 +268,27 @@ final class TemplateDescent {
       case LPAREN:
         pos = end;
         return parenthesized(start);
+      case NUMBER:
+        pos = end;
+        return number(start, end);
       default:
         return null;
+    }
+  }
+
+  /**
+   * A decimal integer such as the index of {@code split}, as the tree builder reads it ({@code 08}
+   * is no octal number: the ANTLR path says so). These took every {@code split} to ANTLR, whose
+   * token stream and tree hold about 200 bytes per character of the string.
+   */
+  private Operand number(int start, int end) {
+    String s = text.substring(start, end);
+    try {
+      Literals.Number n = Literals.number(s);
+      return new Operand.NumberLiteral(
+          s, n.integer(), n.floating(), n.isFloatLiteral(), new Span(start, end));
+    } catch (Literals.LiteralError e) {
+      return null;
     }
   }
 
@@ -351,7 +375,27 @@ final class TemplateDescent {
       if (e >= 0) {
         token(IDENTIFIER, e);
       }
+    } else if (c >= '0' && c <= '9') {
+      lexNumber(p);
     }
+  }
+
+  /**
+   * ASCII digits alone (the lexer's NUMBER, longest match): a letter, digit of another script,
+   * underscore or point after them makes another number or a bad one, which the ANTLR path reads.
+   */
+  private void lexNumber(int p) {
+    int e = p + 1;
+    while (e < length && text.charAt(e) >= '0' && text.charAt(e) <= '9') {
+      e++;
+    }
+    if (e < length) {
+      char n = text.charAt(e);
+      if (n >= 0x80 || isLetter(n) || n == '.') {
+        return;
+      }
+    }
+    token(NUMBER, e);
   }
 
   private void token(int kind, int end) {

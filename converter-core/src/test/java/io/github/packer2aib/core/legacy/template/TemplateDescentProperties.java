@@ -19,10 +19,11 @@ import net.jqwik.api.statistics.StatisticsReport;
  * The hand-written {@link TemplateDescent} agrees with the ANTLR path of {@link TemplateParser}:
  * (a) whenever it reads a string, the ANTLR path reads it without error into equal nodes (records'
  * equality: spans, sources and decoded literals included); (b) on the subset it handles
- * (identifiers, fields, strings, raw strings, parentheses, pipes, trim markers), it gives up only
- * where the ANTLR path reports an error. Checked on generated templates of that subset and their
- * mutations (at least 30% of the generated templates are valid: errors multiply over up to six
- * parts), on the error-prone pieces of {@code TemplateProperties}, and on arbitrary text.
+ * (identifiers, fields, strings, raw strings, decimal integers, parentheses, pipes, trim markers),
+ * it gives up only where the ANTLR path reports an error. Checked on generated templates of that
+ * subset and their mutations (at least 30% of the generated templates are valid: errors multiply
+ * over up to six parts), on the error-prone pieces of {@code TemplateProperties}, and on arbitrary
+ * text.
  */
 class TemplateDescentProperties {
 
@@ -68,12 +69,14 @@ class TemplateDescentProperties {
             "{{isotime \"2006-01-02\" | lower}}",
             "{{- user `x` -}}\n{{ split (user `a,b`) \",\" 0 }} {",
             "text {{ (user `a`) | upper }} {",
-            "{{ .Env.Name.X }} {{ (user `a`).Field }}")) {
+            "{{ .Env.Name.X }} {{ (user `a`).Field }}",
+            "{{ split (user `x`) \"a\" 0 }}{{ split (user `x`) \"a\" 12}}")) {
       agree(text);
     }
     assertNotNull(TemplateDescent.read("{{user `client_id`}}"));
     assertNotNull(TemplateDescent.read("{{ .Vars }} sudo -E sh '{{ .Path }}'"));
     assertNotNull(TemplateDescent.read("{{- user `x` -}}\n{{ (user `a`).B | lower }} {"));
+    assertNotNull(TemplateDescent.read("{{ split (user `a,b`) \",\" 1 }}"));
   }
 
   private static void agree(String text) {
@@ -164,7 +167,12 @@ class TemplateDescentProperties {
                 2,
                 Arbitraries.of(
                     "\"\"", "\"a,b\"", "\"\\n\\t\\\"\"", "\"\\u00e9\"", "\"\\q\"", "\"é\"")),
-            Tuple.of(2, Arbitraries.of("``", "`region`", "`a\r\nb`", "`\"{{`")));
+            Tuple.of(2, Arbitraries.of("``", "`region`", "`a\r\nb`", "`\"{{`")),
+            // Decimal integers; 08 and 09 are bad octal numbers, the last two overflow 64 bits.
+            Tuple.of(
+                2,
+                Arbitraries.of(
+                    "0", "1", "42", "007", "08", "9223372036854775807", "18446744073709551616")));
     if (depth > 0) {
       Arbitrary<String> parenthesized =
           Combinators.combine(spaces(), pipeline(depth - 1), spaces())
