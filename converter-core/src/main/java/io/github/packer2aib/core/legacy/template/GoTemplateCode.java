@@ -19,6 +19,7 @@ public enum GoTemplateCode implements DiagnosticCode {
   UNSUPPORTED_ACTION("GOTPL-E010", "Unsupported template action"),
   NOT_A_COMMAND("GOTPL-E011", "Not a command"),
   TOO_DEEPLY_NESTED("GOTPL-E012", "Template too deeply nested"),
+  TOO_MANY_ACTIONS("GOTPL-E013", "Too many actions in one string"),
 
   UNKNOWN_FUNCTION("GOTPL-E101", "Unknown function"),
   WRONG_ARGUMENT_COUNT("GOTPL-E102", "Wrong number of arguments"),

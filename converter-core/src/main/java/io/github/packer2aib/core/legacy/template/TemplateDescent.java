@@ -46,6 +46,9 @@ final class TemplateDescent {
   private int tokenEnd;
   private int depth;
 
+  /** Where the action this reader gave up on starts. */
+  private int unreadAt = -1;
+
   private TemplateDescent(String text) {
     this.text = text;
     this.length = text.length();
@@ -55,6 +58,12 @@ final class TemplateDescent {
   static ParsedTemplate read(String text) {
     List<TemplateNode> nodes = new TemplateDescent(text).template();
     return nodes == null ? null : new ParsedTemplate(text, nodes, java.util.Optional.empty());
+  }
+
+  /** Where the first action this reader cannot take starts, or -1 when it reads the string. */
+  static int firstUnreadAction(String text) {
+    TemplateDescent descent = new TemplateDescent(text);
+    return descent.template() == null ? descent.unreadAt : -1;
   }
 
   // -------------------------------------------------------------- text mode
@@ -74,6 +83,7 @@ final class TemplateDescent {
       pos = open;
       Action action = action();
       if (action == null) {
+        unreadAt = open;
         return null;
       }
       nodes.add(action);

@@ -85,7 +85,53 @@ public final class TemplateParser {
    */
   private static ParsedTemplate read(String text) {
     ParsedTemplate valid = TemplateDescent.read(text);
-    return valid != null ? valid : parseWithAntlr(text);
+    if (valid != null) {
+      return valid;
+    }
+    int actions = actionCount(text);
+    if (actions > MAX_SLOW_ACTIONS) {
+      return tooManyActions(text, actions);
+    }
+    return parseWithAntlr(text);
+  }
+
+  /**
+   * The most {@code {{} one string may hold when ANTLR must read it. ANTLR keeps every token and
+   * the whole tree of the string, several kilobytes per action: 240,000 actions took 1.5 GB, and a
+   * few such strings in a bulk run's 1 GB heap stalled it. Strings that {@link TemplateDescent}
+   * reads have no limit but the length of a value.
+   */
+  static final int MAX_SLOW_ACTIONS = 10_000;
+
+  /** How many times {@code {{} occurs: the actions of the string, and any inside its strings. */
+  private static int actionCount(String text) {
+    int n = 0;
+    for (int i = text.indexOf("{{"); i >= 0; i = text.indexOf("{{", i + 2)) {
+      n++;
+    }
+    return n;
+  }
+
+  private static ParsedTemplate tooManyActions(String text, int actions) {
+    int at = Math.max(0, TemplateDescent.firstUnreadAction(text));
+    return new ParsedTemplate(
+        text,
+        List.of(),
+        Optional.of(
+            new TemplateProblem(
+                GoTemplateCode.TOO_MANY_ACTIONS,
+                new Span(at, Math.min(text.length(), at + 2)),
+                String.format(
+                    Locale.ROOT,
+                    "This string holds %,d {{ }} actions, and this one needs the converter's"
+                        + " slower parser (as comments, control actions such as if, template"
+                        + " variables, character constants, numbers other than plain integers"
+                        + " and mistakes do), which takes several kilobytes of memory per action"
+                        + " and so reads at most %,d in one string. Split the string into"
+                        + " several, or write its actions as function calls on strings and"
+                        + " integers.",
+                    actions,
+                    MAX_SLOW_ACTIONS))));
   }
 
   /** The ANTLR path alone: what {@link TemplateDescent} must agree with. */

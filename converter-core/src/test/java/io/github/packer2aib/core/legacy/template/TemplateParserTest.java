@@ -39,6 +39,26 @@ class TemplateParserTest {
   }
 
   @Test
+  void aStringOfMoreActionsThanTheSlowParserTakesIsRefusedAtTheFirstItNeeds() {
+    int limit = TemplateParser.MAX_SLOW_ACTIONS;
+    String plain = "{{ split (user `x`) \",\" 0 }} ";
+    String comment = "{{/* c */}}";
+    // Function calls on strings and integers: the fast reader takes any number.
+    assertEquals(2 * (limit + 1), ok(plain.repeat(limit + 1)).nodes().size());
+    // Up to the limit, a comment among them is read (by ANTLR) as usual.
+    String atLimit = plain.repeat(limit - 1) + comment;
+    assertEquals(2 * (limit - 1) + 1, ok(atLimit).nodes().size());
+    // One more and the string is refused, at the first action the fast reader could not take.
+    String over = plain.repeat(limit) + comment;
+    TemplateProblem p = error(over);
+    assertEquals(GoTemplateCode.TOO_MANY_ACTIONS, p.code());
+    int at = plain.length() * limit;
+    assertEquals(new Span(at, at + 2), p.span());
+    assertTrue(p.detail().startsWith("This string holds 10,001 {{ }} actions"), p.detail());
+    assertTrue(p.detail().contains("at most 10,000 in one string"), p.detail());
+  }
+
+  @Test
   void textWithoutActionsIsOneTextNode() {
     ParsedTemplate t = ok("a { b } c");
     assertEquals(List.of(new TemplateNode.Text("a { b } c", new Span(0, 9))), t.nodes());
