@@ -313,6 +313,33 @@ final class ConvertCommand implements Callable<Integer> {
     return null;
   }
 
+  /**
+   * Several inputs without -o are a usage error before converting: standard output takes one
+   * template, and several inputs give several (or fail). Converting them first only to refuse the
+   * run buried this line under all their diagnostics. An argument such as {@code pw=…} that names
+   * no file is no input but a variable set without --var, which the run then explains (and names
+   * without its value, here too).
+   */
+  private void checkOneInputForStandardOutput() {
+    List<String> shown = new ArrayList<>();
+    int inputs = 0;
+    for (String argument : common.inputs) {
+      String name = Assignments.shownAsInput(argument);
+      shown.add(name);
+      inputs += name.equals(argument) ? 1 : 0;
+    }
+    if (inputs > 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          String.format(
+                  Locale.ROOT,
+                  "standard output takes one template, but %,d inputs were given (",
+                  shown.size())
+              + capped(shown)
+              + "); pass -o DIR to write one file per template");
+    }
+  }
+
   /** How many names a usage error lists before it says how many more there are. */
   static final int NAMES_LISTED = 10;
 
@@ -455,17 +482,8 @@ final class ConvertCommand implements Callable<Integer> {
           spec.commandLine(),
           "--check compares the outputs with the files in an output folder: pass -o DIR");
     }
-    if (output == null && !recursive.enabled && common.inputs.size() > 1) {
-      // Known before converting: several inputs give several templates (or fail). Converting
-      // them first only to refuse the run buried this line under all their diagnostics.
-      throw new ParameterException(
-          spec.commandLine(),
-          String.format(
-                  Locale.ROOT,
-                  "standard output takes one template, but %,d inputs were given (",
-                  common.inputs.size())
-              + capped(common.inputs)
-              + "); pass -o DIR to write one file per template");
+    if (output == null && !recursive.enabled) {
+      checkOneInputForStandardOutput();
     }
     if (check && reportPath != null) {
       throw new ParameterException(

@@ -25,7 +25,13 @@ class JsonDiagnosticsTest {
 
     CliRun r =
         CliRun.run(
-            "convert", "--diagnostics-format", "JSON", broken.toString(), missing.toString());
+            "convert",
+            "--diagnostics-format",
+            "JSON",
+            "-o",
+            tmp.resolve("out").toString(),
+            broken.toString(),
+            missing.toString());
 
     assertEquals(1, r.exitCode());
     JsonNode array = JSON.readTree(r.err());

@@ -323,6 +323,8 @@ class SecretLeakCliTest {
     List<List<String>> runs =
         List.of(
             List.of("convert", assignment, template.toString()),
+            // Refused before converting (two inputs without -o): the list names it masked.
+            List.of("convert", assignment, template.toString(), template.toString()),
             List.of("validate", "--diagnostics-format", "json", assignment),
             List.of("inspect", assignment),
             List.of("inspect", template.toString(), assignment),
