@@ -321,6 +321,7 @@ class SettingsBinderTest {
             Optional.empty(),
             Optional.empty(),
             Map.of(),
+            Map.of(),
             java.util.Set.of());
     return new Entry(
         glob,
