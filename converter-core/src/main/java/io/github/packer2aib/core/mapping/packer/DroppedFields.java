@@ -6,6 +6,7 @@ import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
 import io.github.packer2aib.core.packer.Credentials;
+import io.github.packer2aib.core.source.TextMemo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

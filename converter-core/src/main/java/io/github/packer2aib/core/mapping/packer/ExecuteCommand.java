@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.source.TextMemo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

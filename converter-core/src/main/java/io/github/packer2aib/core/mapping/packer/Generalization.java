@@ -4,6 +4,7 @@ import io.github.packer2aib.core.diag.AsciiWords;
 import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
+import io.github.packer2aib.core.source.TextMemo;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;

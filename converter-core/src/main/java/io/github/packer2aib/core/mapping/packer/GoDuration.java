@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.hcl.function.Durations;
+import io.github.packer2aib.core.source.TextMemo;
 import java.util.Optional;
 
 /**

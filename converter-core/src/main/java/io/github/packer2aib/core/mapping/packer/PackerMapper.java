@@ -11,6 +11,7 @@ import io.github.packer2aib.core.packer.Provisioner;
 import io.github.packer2aib.core.packer.Source;
 import io.github.packer2aib.core.packer.SourceUsage;
 import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.TextMemo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

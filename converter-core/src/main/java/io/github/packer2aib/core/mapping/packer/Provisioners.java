@@ -12,6 +12,7 @@ import io.github.packer2aib.core.packer.Config;
 import io.github.packer2aib.core.packer.Provisioner;
 import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.TextMemo;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -35,9 +35,12 @@ final class TemplateFields {
   static void check(Prov pr, List<String> commands, Field inline) {
     boolean warned = false;
     for (int i = 0; i < commands.size(); i++) { // by index: every inline step comes here
-      String command = commands.get(i);
-      String filled = field(command, true);
-      String field = filled != null || warned ? filled : field(command, false);
+      String any = field(commands.get(i), false); // most commands hold no field at all
+      if (any == null) {
+        continue;
+      }
+      String filled = filledIn(fieldName(any)) ? any : field(commands.get(i), true);
+      String field = filled != null || warned ? filled : any;
       if (field != null) {
         if (!kept(inline.value())) {
           return;
@@ -148,8 +151,12 @@ final class TemplateFields {
 
   /** The first action of {@code text} that reads a field Packer fills in, else any, or null. */
   private static String anyField(String text) {
+    String any = field(text, false);
+    if (any == null || filledIn(fieldName(any))) {
+      return any;
+    }
     String filled = field(text, true);
-    return filled != null ? filled : field(text, false);
+    return filled != null ? filled : any;
   }
 
   /**

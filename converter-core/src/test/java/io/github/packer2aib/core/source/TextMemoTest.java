@@ -1,4 +1,4 @@
-package io.github.packer2aib.core.mapping.packer;
+package io.github.packer2aib.core.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

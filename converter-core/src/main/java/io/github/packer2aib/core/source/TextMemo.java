@@ -1,4 +1,4 @@
-package io.github.packer2aib.core.mapping.packer;
+package io.github.packer2aib.core.source;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -6,23 +6,23 @@ import java.util.function.Function;
 /**
  * The results of a pure function of a text, kept for the first {@code capacity} texts met in this
  * JVM; later texts are computed every time. The templates of a bulk run repeat a few texts (execute
- * commands, durations, base URIs) in every step, and parsing them again was a visible part of
- * mapping in the C1 code bulk runs use. Bounded, so a long-lived process that converts many
- * different templates keeps no more than this; the texts stay in memory only, they are never
- * written anywhere.
+ * commands, durations, base URIs, setting names) in every step, and parsing them again was a
+ * visible part of mapping in the C1 code bulk runs use. Bounded, so a long-lived process that
+ * converts many different templates keeps no more than this; the texts stay in memory only, they
+ * are never written anywhere.
  */
-final class TextMemo<V> {
+public final class TextMemo<V> {
   private final ConcurrentHashMap<String, V> known = new ConcurrentHashMap<>();
   private final int capacity;
   private final Function<String, V> compute;
 
   /** {@code compute} must be a pure function whose results nobody changes. */
-  TextMemo(int capacity, Function<String, V> compute) {
+  public TextMemo(int capacity, Function<String, V> compute) {
     this.capacity = capacity;
     this.compute = compute;
   }
 
-  V get(String text) {
+  public V get(String text) {
     V value = known.get(text);
     if (value != null) {
       return value;
