@@ -26,8 +26,4 @@ final class KeptItems {
   int[] of(DocArray array) {
     return kept.get(array);
   }
-
-  boolean isEmpty() {
-    return kept.isEmpty();
-  }
 }

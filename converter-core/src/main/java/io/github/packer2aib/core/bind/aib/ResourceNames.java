@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.BinaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -50,7 +49,7 @@ public final class ResourceNames {
               ? new Assigned(name, true)
               : new Assigned(several ? withSuffix(base, "-" + (i + 1)) : base, false));
     }
-    return ownFirst(wanted, ResourceNames::withSuffix);
+    return ownFirst(wanted);
   }
 
   /**
@@ -63,16 +62,16 @@ public final class ResourceNames {
     // a longer template name, and a 63-character input name is enough to reach it).
     List<Assigned> wanted =
         refs.stream().map(r -> new Assigned(r.suggestedName(), r.ownName())).toList();
-    return ownFirst(wanted, ResourceNames::withSuffix).stream().map(Assigned::name).toList();
+    return ownFirst(wanted).stream().map(Assigned::name).toList();
   }
 
   /**
    * Names unique ignoring case, in order: a wanted own name is kept unless an earlier own one has
-   * it, and only then are the others numbered ({@code -2}, {@code -3}, … by {@code suffixed})
+   * it, and only then are the others numbered ({@code -2}, {@code -3}, …, cut to 64 characters)
    * around the kept ones. So a template's own name is kept before any fallback is handed out: a
    * template literally named "multi-1" gets multi-1, not the first unnamed one of multi.json.
    */
-  private static List<Assigned> ownFirst(List<Assigned> wanted, BinaryOperator<String> suffixed) {
+  private static List<Assigned> ownFirst(List<Assigned> wanted) {
     Set<String> used = new HashSet<>();
     boolean[] kept = new boolean[wanted.size()];
     for (int i = 0; i < wanted.size(); i++) {
@@ -88,7 +87,7 @@ public final class ResourceNames {
       }
       String unique = candidate;
       for (int n = 2; !used.add(unique.toLowerCase(Locale.ROOT)); n++) {
-        unique = suffixed.apply(candidate, "-" + n);
+        unique = withSuffix(candidate, "-" + n);
       }
       out.add(new Assigned(unique, false));
     }

@@ -37,12 +37,13 @@ public final class SourceMap {
   private final Map<String, String> moved;
 
   /**
-   * Each located pointer, lower-cased, to the pointer as written (the first in document order).
-   * Service rules name the spec's spelling ({@code /properties/customize}); a template whose keys
-   * are written in another case ({@code Properties}), which older API versions accept with a
-   * warning, holds the value at the written spelling, where the rule must point.
+   * Each located pointer, lower-cased, to the pointer as written (the first in document order),
+   * made on the first lookup that misses. Service rules name the spec's spelling ({@code
+   * /properties/customize}); a template whose keys are written in another case ({@code
+   * Properties}), which older API versions accept with a warning, holds the value at the written
+   * spelling, where the rule must point. Most templates never miss, so most maps never make it.
    */
-  private final Map<String, String> anyCase;
+  private volatile Map<String, String> anyCase;
 
   private SourceMap(
       String basePointer,
@@ -53,20 +54,11 @@ public final class SourceMap {
     this.nodes = nodes;
     this.keys = keys;
     this.moved = moved;
-    Map<String, String> lower = new HashMap<>();
-    for (String p : nodes.keySet()) {
-      lower.putIfAbsent(p.toLowerCase(Locale.ROOT), p);
-    }
-    this.anyCase = lower;
-  }
-
-  /** The map of every node below (and including) {@code resource}, found at {@code basePointer}. */
-  public static SourceMap of(String basePointer, DocNode resource) {
-    return of(basePointer, resource, new KeptItems());
   }
 
   /**
-   * As {@link #of(String, DocNode)}, for a model whose lists hold only the items {@code kept} says.
+   * The map of every node below (and including) {@code resource}, found at {@code basePointer}, for
+   * a model whose lists hold only the items {@code kept} says.
    */
   static SourceMap of(String basePointer, DocNode resource, KeptItems kept) {
     Objects.requireNonNull(basePointer, "basePointer");
@@ -138,22 +130,38 @@ public final class SourceMap {
 
   /**
    * {@code relativePointer} as the input writes it: itself when it is located, else the located
-   * pointer that differs from it only in case, else itself. For a nearest ancestor, {@link #locate}
-   * tries each shorter pointer the same way.
+   * pointer that differs from it only in case, else (a member the input lacks) its parent as
+   * written with the rest appended.
    */
-  public String written(String relativePointer) {
-    if (nodes.containsKey(relativePointer)) {
+  String written(String relativePointer) {
+    if (relativePointer.isEmpty() || nodes.containsKey(relativePointer)) {
       return relativePointer;
     }
-    String p = anyCase.get(relativePointer.toLowerCase(Locale.ROOT));
-    return p != null ? p : relativePointer;
+    String p = anyCase().get(relativePointer.toLowerCase(Locale.ROOT));
+    if (p != null) {
+      return p;
+    }
+    int slash = relativePointer.lastIndexOf('/');
+    return written(relativePointer.substring(0, slash)) + relativePointer.substring(slash);
+  }
+
+  private Map<String, String> anyCase() {
+    Map<String, String> lower = anyCase;
+    if (lower == null) {
+      lower = new HashMap<>();
+      for (String p : nodes.keySet()) {
+        lower.putIfAbsent(p.toLowerCase(Locale.ROOT), p);
+      }
+      anyCase = lower;
+    }
+    return lower;
   }
 
   /**
    * The pointer relative to the resource of the document node that the model node at {@code
    * relativePointer} was read from (or would be, for a member the input lacks).
    */
-  public String inDocument(String relativePointer) {
+  String inDocument(String relativePointer) {
     if (moved.isEmpty()) {
       return relativePointer;
     }
@@ -184,7 +192,7 @@ public final class SourceMap {
       if (p.isEmpty()) {
         return Optional.empty();
       }
-      p = written(p.substring(0, p.lastIndexOf('/')));
+      p = p.substring(0, p.lastIndexOf('/')); // written as its child is
     }
   }
 
@@ -195,7 +203,7 @@ public final class SourceMap {
 
   /** The range of the key of the member at {@code relativePointer}, if that node is a member. */
   public Optional<Range> locateKey(String relativePointer) {
-    return Optional.ofNullable(keys.get(relativePointer));
+    return Optional.ofNullable(keys.get(written(relativePointer)));
   }
 
   /** Every located model pointer (relative) with its range, in document order. */

@@ -1,0 +1,4 @@
+source "azure-arm" "a" {
+  x = "a" } ' ¤ @
+  y = 2
+}
