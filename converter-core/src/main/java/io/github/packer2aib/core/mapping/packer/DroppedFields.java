@@ -213,7 +213,9 @@ final class DroppedFields {
   static final Set<String> ALL_KNOWN = allKnown();
 
   private static Set<String> allKnown() {
-    Set<String> all = new java.util.HashSet<>(KNOWN);
+    // Sorted: Words.closest walks it, and Set.copyOf's order changes from one JVM start to the
+    // next.
+    Set<String> all = new java.util.TreeSet<>(KNOWN);
     all.addAll(AUTHENTICATION);
     all.addAll(TEMPORARY_RESOURCES);
     all.addAll(REFUSED_FIRST_BOOT);
@@ -222,7 +224,7 @@ final class DroppedFields {
     all.addAll(UnknownFields.PACKER_CONFIG);
     all.add("sas_token_duration");
     all.add("disk_additional_luns");
-    return Set.copyOf(all);
+    return java.util.Collections.unmodifiableSet(all);
   }
 
   static void report(Unit u, Fields f) {

@@ -90,8 +90,8 @@ final class EnvVars {
         String name = kv.substring(0, eq);
         String value = kv.substring(eq + 1);
         if (fits(pr, name, value, at, shellNames)
-            && !holdsCredential(pr, name, value, destination, at)) {
-          TemplateFields.checkVariable(pr, "environment_vars", name, value, at);
+            && !holdsCredential(pr, name, value, destination, at)
+            && !TemplateFields.checkVariable(pr, "environment_vars", name, value, at)) {
           out.add(new Entry(name, value, at));
         }
       }
@@ -104,8 +104,8 @@ final class EnvVars {
       for (Map.Entry<String, String> e : env.get().entrySet()) {
         Range at = pr.f.memberRange("env", e.getKey());
         if (fits(pr, e.getKey(), e.getValue(), at, shellNames)
-            && !holdsCredential(pr, e.getKey(), e.getValue(), destination, at)) {
-          TemplateFields.checkVariable(pr, "env", e.getKey(), e.getValue(), at);
+            && !holdsCredential(pr, e.getKey(), e.getValue(), destination, at)
+            && !TemplateFields.checkVariable(pr, "env", e.getKey(), e.getValue(), at)) {
           out.add(new Entry(e.getKey(), e.getValue(), at));
         }
       }

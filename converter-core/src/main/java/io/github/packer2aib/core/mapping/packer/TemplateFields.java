@@ -16,8 +16,9 @@ import java.util.Optional;
  * fills them in while it builds: {@code .WinRMPassword} and {@code .WinRMUser} from the WinRM
  * communicator, and any other field renders as {@code <no value>} (checked with Packer 1.6.6's
  * shell-local). Neither exists when Image Builder runs the step, which gets the braces as written,
- * so the command does something else than under Packer: a warning, naming the field but not the
- * command (it may hold a secret).
+ * so the command does something else than under Packer. The WinRM password and user are refused
+ * ({@code PKRMAP-E107}, as {@code build.Password} is in HCL2: the step cannot work without them);
+ * any other field gets a warning, naming the field but not the command (it may hold a secret).
  *
  * <p>Only an action the template evaluation kept for Packer counts (its value carries {@link
  * Mark#TEMPLATE_FIELD}): braces a template prints as text, as {@code {{"{{"}} .ID {{"}}"}}} does
@@ -59,13 +60,16 @@ final class TemplateFields {
   /**
    * Warns at {@code at}, the entry of the setting {@code setting} ({@code environment_vars} or
    * {@code env}), when {@code value}, the value of the environment variable {@code name}, holds
-   * such a field (the step exports it as written).
+   * such a field (the step exports it as written); true when the field is one Packer fills in, so
+   * the entry is refused and must not be set.
    */
-  static void checkVariable(Prov pr, String setting, String name, String value, Range at) {
+  static boolean checkVariable(Prov pr, String setting, String name, String value, Range at) {
     String field = anyField(value);
     if (field != null && kept(pr.f.take(setting).get().value())) {
-      report(pr, at, "The value of the environment variable " + name, field, "exports the value");
+      return report(
+          pr, at, "The value of the environment variable " + name, field, "exports the value");
     }
+    return false;
   }
 
   /**
@@ -103,7 +107,8 @@ final class TemplateFields {
     return value.deepMarks().contains(Mark.TEMPLATE_FIELD);
   }
 
-  private static void report(Prov pr, Range at, String subject, String field, String what) {
+  /** Reports the field; true when it is refused (a field Packer fills in), else a warning. */
+  private static boolean report(Prov pr, Range at, String subject, String field, String what) {
     String name = fieldName(field);
     if (filledIn(name)) {
       // The two fields Packer does fill in: the step would get the braces where Packer gave a
@@ -118,7 +123,7 @@ final class TemplateFields {
                   + field
                   + ", a field Packer fills in while it builds. "
                   + UnknownValues.buildAdvice(field, name));
-      return;
+      return true;
     }
     pr.report()
         .add(
@@ -127,12 +132,13 @@ final class TemplateFields {
             subject
                 + " holds "
                 + field
-                + ", a field Packer fills in while it builds (the WinRM password and user with"
-                + " the WinRM communicator; any other field becomes \"<no value>\"). Image"
+                + ", a field of Packer's template context, which Packer renders as \"<no"
+                + " value>\" while it builds (it fills in only the WinRM password and user). Image"
                 + " Builder "
                 + what
                 + " with the braces as written: replace the field with a value, or a variable of"
                 + " the template.");
+    return false;
   }
 
   /** The name {@code field}, an action as {@link #field} finds it, reads ({@code Name}). */

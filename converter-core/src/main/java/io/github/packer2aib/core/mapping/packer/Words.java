@@ -61,7 +61,10 @@ final class Words {
     return '"' + s + '"';
   }
 
-  /** The first candidate within two edits of {@code given}, or null. */
+  /**
+   * The nearest candidate within two edits of {@code given} (of equally near ones, the first by
+   * name), or null.
+   */
   static String closest(String given, Collection<String> candidates) {
     String best = null;
     int bestDistance = 3;
@@ -70,7 +73,10 @@ final class Words {
         continue;
       }
       int d = distance(given, c);
-      if (d < bestDistance) {
+      // Of equally close names the first by name: the answer must not depend on the order of
+      // candidates (a set's order may change between runs; ssh_hort is as near ssh_host as
+      // ssh_port).
+      if (d < bestDistance || (d == bestDistance && best != null && c.compareTo(best) < 0)) {
         best = c;
         bestDistance = d;
       }
