@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Turns document nodes into evaluated values, as Packer renders a builder's or provisioner's
@@ -206,8 +207,7 @@ final class ValueEvaluator {
   private Setting setting(DocMember m, Value v) {
     List<String> unknownFrom = List.of();
     if (!v.isWhollyKnown()) {
-      unknownFrom = buildCalls(m.value(), new ArrayList<>());
-      secretReaders(m.value(), unknownFrom);
+      unknownFrom = unknownFrom(m.value());
     }
     return new Setting(
         m.key(),
@@ -250,53 +250,51 @@ final class ValueEvaluator {
         : null;
   }
 
-  /** The {@code build} calls written in {@code node}'s strings, added to {@code out}. */
   /**
-   * Adds to {@code out} the secret readers of the variables that {@code node}'s strings read, as
-   * {@code {{ vault … }}}: a variable's default may call one, which leaves it unknown.
+   * What leaves a setting unknown, from the text of its strings: the {@code build} calls written in
+   * them, then the secret readers ({@code {{ vault … }}}) of the variables they read (a variable's
+   * default may call one), each once.
    */
-  private void secretReaders(DocNode node, List<String> out) {
-    if (node instanceof DocScalar s) {
-      if (s.type() == DocScalar.Type.STRING && s.text().contains("user")) {
-        for (String name : VariableResolver.userNames(s.text())) {
-          for (String function : variables.secretReaders(name)) {
-            String call = "{{ " + function + " … }}";
-            if (!out.contains(call)) {
-              out.add(call);
+  private List<String> unknownFrom(DocNode node) {
+    List<String> out = new ArrayList<>();
+    forEachString(node, text -> addNew(out, BuildCalls.in(text)));
+    forEachString(
+        node,
+        text -> {
+          if (text.contains("user")) {
+            for (String name : VariableResolver.userNames(text)) {
+              for (String function : variables.secretReaders(name)) {
+                addNew(out, List.of("{{ " + function + " … }}"));
+              }
             }
           }
-        }
-      }
-    } else if (node instanceof DocArray a) {
-      for (DocNode item : a.items()) {
-        secretReaders(item, out);
-      }
-    } else if (node instanceof DocObject o) {
-      for (DocMember member : o.members()) {
-        secretReaders(member.value(), out);
+        });
+    return out;
+  }
+
+  private static void addNew(List<String> out, List<String> items) {
+    for (String item : items) {
+      if (!out.contains(item)) {
+        out.add(item);
       }
     }
   }
 
-  private static List<String> buildCalls(DocNode node, List<String> out) {
+  /** Calls {@code action} with the text of every string scalar of {@code node}, in order. */
+  private static void forEachString(DocNode node, Consumer<String> action) {
     if (node instanceof DocScalar s) {
       if (s.type() == DocScalar.Type.STRING) {
-        for (String call : BuildCalls.in(s.text())) {
-          if (!out.contains(call)) {
-            out.add(call);
-          }
-        }
+        action.accept(s.text());
       }
     } else if (node instanceof DocArray a) {
       for (DocNode item : a.items()) {
-        buildCalls(item, out);
+        forEachString(item, action);
       }
     } else if (node instanceof DocObject o) {
       for (DocMember member : o.members()) {
-        buildCalls(member.value(), out);
+        forEachString(member.value(), action);
       }
     }
-    return out;
   }
 
   /**
