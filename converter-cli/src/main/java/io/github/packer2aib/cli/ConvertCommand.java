@@ -22,7 +22,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -304,9 +303,10 @@ final class ConvertCommand implements Callable<Integer> {
         names.add("\"" + t.name() + "\"");
       }
       return o.input().displayName()
-          + String.format(Locale.ROOT, " produces %,d templates", templates.size())
-          + ", but standard output takes only one ("
-          + capped(names)
+          + " produces "
+          + MessageLists.count(templates.size())
+          + " templates, but standard output takes only one ("
+          + MessageLists.capped(names, MessageLists.NAMES_LISTED)
           + "); pass -o DIR to write one file per template"
           + (o.input() instanceof Input.Packer ? ", or choose one of its builds with --only" : "");
     }
@@ -331,28 +331,12 @@ final class ConvertCommand implements Callable<Integer> {
     if (inputs > 1) {
       throw new ParameterException(
           spec.commandLine(),
-          String.format(
-                  Locale.ROOT,
-                  "standard output takes one template, but %,d inputs were given (",
-                  shown.size())
-              + capped(shown)
+          "standard output takes one template, but "
+              + MessageLists.count(shown.size())
+              + " inputs were given ("
+              + MessageLists.capped(shown, MessageLists.NAMES_LISTED)
               + "); pass -o DIR to write one file per template");
     }
-  }
-
-  /** How many names a usage error lists before it says how many more there are. */
-  static final int NAMES_LISTED = 10;
-
-  /**
-   * The first {@link #NAMES_LISTED} of {@code names}, comma-separated, and how many more: a
-   * template of 1,600 sources made a usage error of one 13,000-character line.
-   */
-  static String capped(List<String> names) {
-    if (names.size() <= NAMES_LISTED) {
-      return String.join(", ", names);
-    }
-    return String.join(", ", names.subList(0, NAMES_LISTED))
-        + String.format(Locale.ROOT, ", and %,d more", names.size() - NAMES_LISTED);
   }
 
   /** The options only -r takes, and what -r requires. */

@@ -45,22 +45,15 @@ final class TemplatesInOutput {
       return Optional.empty();
     }
     int n = templates.size();
-    StringBuilder named = new StringBuilder();
-    for (int i = 0; i < Math.min(SHOWN, n); i++) {
-      named.append(i == 0 ? "" : ", ").append(templates.get(i));
-    }
-    if (n > SHOWN) {
-      named.append(" and ").append(n - SHOWN).append(" more");
-    }
     return Optional.of(
         CliCode.TEMPLATES_IN_OUTPUT.diagnostic(
-            (n == 1 ? "1 template is" : n + " templates are")
+            (n == 1 ? "1 template is" : MessageLists.count(n) + " templates are")
                 + " left out of the run because "
                 + (n == 1 ? "it is" : "they are")
                 + " inside the output folder "
                 + output
                 + " ("
-                + named
+                + MessageLists.capped(templates, SHOWN)
                 + "): the search never looks into the output folder, whose files it takes for"
                 + " outputs. To convert "
                 + (n == 1 ? "it" : "them")

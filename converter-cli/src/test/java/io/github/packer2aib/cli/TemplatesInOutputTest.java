@@ -90,4 +90,30 @@ class TemplatesInOutputTest {
     assertEquals(0, none.exitCode(), none.err());
     assertFalse(none.err().contains("left out of the run"), none.err());
   }
+
+  /**
+   * The warning names the first three, then how many more, and writes its counts with thousands
+   * separators, as the usage errors of {@code convert} do (one {@code MessageLists} for both).
+   */
+  @Test
+  void manyTemplatesAreCountedWithSeparatorsAndNamedUpToThree() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "app/main.pkr.hcl", BulkTrees.hcl("app"));
+    Path out = root.resolve("aib");
+    for (int i = 0; i < 1_003; i++) {
+      put(out, String.format("t%04d.json", i), BulkTrees.AIB);
+    }
+
+    CliRun r = BulkTrees.bulk(CliRun.with(), "-o", out.toString(), root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "warning: 1,003 templates are left out of the run because they are inside the"
+                    + " output folder "
+                    + out
+                    + " (aib/t0000.json, aib/t0001.json, aib/t0002.json, and 1,000 more): "),
+        r.err());
+  }
 }
