@@ -2,19 +2,12 @@ package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.ConversionResult;
 import io.github.packer2aib.core.ConvertedTemplate;
-import io.github.packer2aib.core.bind.PackerTemplates;
 import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.SecretScrubber;
 import io.github.packer2aib.core.diag.Severity;
 import io.github.packer2aib.core.diag.TextRenderer;
-import io.github.packer2aib.core.doc.DocArray;
-import io.github.packer2aib.core.doc.DocMember;
-import io.github.packer2aib.core.doc.DocNode;
-import io.github.packer2aib.core.doc.DocObject;
-import io.github.packer2aib.core.parse.DocReader;
-import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.NameCharacters;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
@@ -127,91 +120,25 @@ final class BulkTask {
   }
 
   private BulkOutcome document(Discovery.Candidate c, BulkOptions.TemplateOptions o) {
-    Input input = InputReader.readFile(c.path(), c.displayName(), Discovery.MAX_DOCUMENT_BYTES);
-    if (input instanceof Input.Unreadable u) {
-      if (u.reason().equals(InputReader.TOO_LARGE)) {
-        return skipped(c, TemplateKind.NONE, "larger than 10 MiB, too large for a template");
-      }
-      if (u.reason().startsWith(InputReader.NOT_UTF8) && !namesATemplate(c.path())) {
-        return skipped(c, TemplateKind.NONE, "not UTF-8 text");
-      }
+    DocumentFile read =
+        DocumentFile.read(c.path(), c.displayName(), c.root().onlyFile().isPresent());
+    if (read instanceof DocumentFile.NotATemplate none) {
+      return skipped(c, TemplateKind.NONE, none.reason());
+    }
+    if (read instanceof DocumentFile.Unreadable u) {
       return unreadable(c, u.reason());
     }
-    SourceFile source = ((Input.Loaded) input).source();
-    boolean yaml = TemplateKind.isYaml(c.path().getFileName().toString());
-    ParseResult parsed = DocReader.read(source);
-    PackerTemplates.Classified what = PackerTemplates.classify(source, parsed);
-    switch (what.form()) {
-      case LEGACY:
-        if (yaml && !parsed.hasErrors() && !hasYamlBuilders(parsed)) {
-          // Packer reads no YAML: a YAML file is a legacy template only when it has one's shape.
-          // Another tool's YAML with a builders key (snapcraft's `builders: native`) is none.
-          return skipped(
-              c,
-              TemplateKind.NONE,
-              "not a template: its builders is not a list of builders with a type (so no legacy"
-                  + " Packer template)");
-        }
-        return packer(
-            c,
-            yaml ? TemplateKind.LEGACY_YAML : TemplateKind.LEGACY_JSON,
-            c.path().getParent(),
-            o,
-            Optional.of(new PackerInput.Document(source, parsed)));
-      case HCL_JSON:
-        if (c.root().onlyFile().isEmpty()) {
-          // Packer reads HCL's JSON syntax only from a *.pkr.json file, as part of its folder; a
-          // plain *.json is a legacy template to Packer, and this is none (eas.json, a
-          // devcontainer.json, Terraform's main.tf.json). A file given alone is converted.
-          return skipped(
-              c,
-              TemplateKind.NONE,
-              "not a template: blocks in HCL's JSON syntax, which Packer reads only from a"
-                  + " *.pkr.json file (rename it so to convert it), and no builders");
-        }
-        return packer(
-            c,
-            TemplateKind.HCL2_JSON,
-            c.path().getParent(),
-            o,
-            Optional.of(new PackerInput.Document(source, parsed)));
-      case AIB:
-        ConversionResult r = engine.convert(source, parsed, o.aib());
-        return converted(c, yaml ? TemplateKind.AIB_YAML : TemplateKind.AIB_JSON, r, o, source);
-      default:
-        return skipped(c, TemplateKind.NONE, "not a template: " + what.reason());
+    DocumentFile.Template t = (DocumentFile.Template) read;
+    if (t.kind().aib()) {
+      ConversionResult r = engine.convert(t.source(), t.parsed(), o.aib());
+      return converted(c, t.kind(), r, o, t.source());
     }
-  }
-
-  /**
-   * Whether a YAML document's {@code builders} is what a legacy template's is: a list holding a
-   * builder, an object with a {@code type}.
-   */
-  static boolean hasYamlBuilders(ParseResult parsed) {
-    for (DocNode document : parsed.documents()) {
-      if (document instanceof DocObject o
-          && o.memberIgnoringCase("builders").map(DocMember::value).orElse(null)
-              instanceof DocArray builders) {
-        for (DocNode b : builders.items()) {
-          if (b instanceof DocObject builder && builder.memberIgnoringCase("type").isPresent()) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether a file that is not UTF-8 names a template (a template saved as Latin-1 or UTF-16): then
-   * it fails, with where its first bad byte is, instead of being passed over.
-   */
-  private static boolean namesATemplate(Path path) {
-    try {
-      return OtherEncodings.namesATemplate(Files.readAllBytes(path));
-    } catch (IOException | OutOfMemoryError e) {
-      return false;
-    }
+    return packer(
+        c,
+        t.kind(),
+        c.path().getParent(),
+        o,
+        Optional.of(new PackerInput.Document(t.source(), t.parsed())));
   }
 
   /**

@@ -1,10 +1,6 @@
 package io.github.packer2aib.cli;
 
-import io.github.packer2aib.core.bind.PackerTemplates;
 import io.github.packer2aib.core.diag.Diagnostic;
-import io.github.packer2aib.core.parse.DocReader;
-import io.github.packer2aib.core.parse.ParseResult;
-import io.github.packer2aib.core.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +13,11 @@ import java.util.Optional;
  * not convert them; the only sign was a CLI-W001 calling them image templates "not written by this
  * run", which reads as if they were someone else's leftovers, not sources left out of the run.
  *
- * <p>A template here is what the run would convert: an HCL2 folder, a legacy Packer template or an
- * AIB template; not a file the output folder's list says packer2aib wrote (an earlier run's output
- * as it was written), nor a JSON or YAML file that is no template.
+ * <p>A template here is what the run would convert ({@link DocumentFile}, which the run reads its
+ * files by): an HCL2 folder, a legacy Packer template or an AIB template, or a file it takes for
+ * one and cannot read (a template saved as UTF-16); not a file the output folder's list says
+ * packer2aib wrote (an earlier run's output as it was written), nor a JSON or YAML file that is no
+ * template.
  */
 final class TemplatesInOutput {
   private TemplatesInOutput() {}
@@ -66,22 +64,10 @@ final class TemplatesInOutput {
   }
 
   /**
-   * Whether a JSON or YAML file is a template the run would convert (a legacy Packer template or an
-   * AIB template), read as the run reads it; one that cannot be read is no template here.
+   * Whether a JSON or YAML file is one the run would convert, or fail to read, as a template. The
+   * output folder is met by a walk of a root folder, never given alone.
    */
   private static boolean isTemplate(Path path, String shown) {
-    Input input = InputReader.readFile(path, shown, Discovery.MAX_DOCUMENT_BYTES);
-    if (!(input instanceof Input.Loaded loaded)) {
-      return false;
-    }
-    SourceFile source = loaded.source();
-    ParseResult parsed = DocReader.read(source);
-    return switch (PackerTemplates.classify(source, parsed).form()) {
-      case LEGACY ->
-          !TemplateKind.isYaml(path.getFileName().toString())
-              || (!parsed.hasErrors() && BulkTask.hasYamlBuilders(parsed));
-      case AIB -> true;
-      default -> false;
-    };
+    return !(DocumentFile.read(path, shown, false) instanceof DocumentFile.NotATemplate);
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,43 @@ class TemplatesInOutputTest {
             root.toString());
     assertEquals(0, none.exitCode(), none.err());
     assertFalse(none.err().contains("left out of the run"), none.err());
+  }
+
+  /**
+   * The warning reads each file as the run would (one {@code DocumentFile} for both): a template
+   * saved as UTF-16, which the run fails with where its first bad byte is, is a template of the
+   * tree left out too; the warning's own copy of the rules took it for no template.
+   */
+  @Test
+  void aTemplateTheRunCannotReadAsUtf8IsCountedAsTheRunTakesIt() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "app/main.pkr.hcl", BulkTrees.hcl("app"));
+    Path out = root.resolve("aib");
+    Files.createDirectories(out);
+    // With its byte order mark, as Windows PowerShell 5's Out-File writes it.
+    Files.write(out.resolve("image.json"), BulkTrees.AIB.getBytes(StandardCharsets.UTF_16));
+    // No template in any encoding: not counted.
+    Files.write(out.resolve("notes.json"), "{\"a\": 1}".getBytes(StandardCharsets.UTF_16));
+
+    CliRun r = BulkTrees.bulk(CliRun.with(), "-o", out.toString(), root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "warning: 1 template is left out of the run because it is inside the"
+                    + " output folder "
+                    + out
+                    + " (aib/image.json)"),
+        r.err());
+    // The same file as an input of its own fails, as the warning counts it.
+    CliRun alone =
+        BulkTrees.bulk(
+            CliRun.with(),
+            "-o",
+            tmp.resolve("o2").toString(),
+            out.resolve("image.json").toString());
+    assertEquals(1, alone.exitCode(), alone.err());
   }
 
   /**
