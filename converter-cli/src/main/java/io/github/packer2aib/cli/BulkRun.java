@@ -231,9 +231,11 @@ final class BulkRun {
     OutputManifest before = out == null ? OutputManifest.of(Map.of()) : OutputManifest.read(out);
     // Before any output is written: what the output folder holds now that packer2aib did not
     // write is the tree's, not this run's.
-    if (out != null) {
-      TemplatesInOutput.warning(settings.discovery(), out, before).ifPresent(filterWarnings::add);
-    }
+    TemplatesInOutput.Found inTree =
+        out == null
+            ? TemplatesInOutput.Found.NONE
+            : TemplatesInOutput.find(settings.discovery(), out, before);
+    inTree.warning().ifPresent(filterWarnings::add);
     convertAll(candidates, folders, before);
     if (stopping) {
       // The JVM ends with the signal's status once its hooks are done; no summary, no report.
@@ -244,7 +246,13 @@ final class BulkRun {
     if (out == null) {
       leftovers = Leftovers.NONE; // validate -r: no output folder
     } else {
-      List<String> earlier = earlierOutputs(roots, folders);
+      // A template of the tree that CLI-W009 counts is no earlier output: CLI-W001 also named it,
+      // as an image template that "may be someone else's", right above the warning that it is a
+      // source left out of the run. It is never pruned either way (the list does not hold it).
+      List<String> earlier =
+          earlierOutputs(roots, folders).stream()
+              .filter(p -> !inTree.inOutput().contains(p))
+              .toList();
       // A template that failed this run still exists: its last good outputs are no leftovers for
       // --prune to delete (one broken commit would delete a deployed image template); they stay,
       // named as such, and the list keeps vouching for them.

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +95,64 @@ class TemplatesInOutputTest {
   }
 
   /**
+   * A template CLI-W009 counts is no earlier output: CLI-W001 also named it, as an image template
+   * packer2aib "has no record of writing" that "may be someone else's", right above the warning
+   * that it is a source left out of the run (code review). An output of an earlier run whose
+   * template was removed is still named by CLI-W001.
+   */
+  @Test
+  void aTemplateTheWarningCountsIsNotAlsoNamedAsAnEarlierOutput() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "b.yaml", BulkTrees.AIB);
+    Path gone = put(root, "gone.json", BulkTrees.AIB);
+    Path out = root.resolve("sub/aib");
+    CliRun first = BulkTrees.bulk(CliRun.with(), "-o", out.toString(), root.toString());
+    assertEquals(0, first.exitCode(), first.err());
+    Files.delete(gone); // its output, gone.json, is now an earlier run's
+    put(out, "a.yaml", BulkTrees.AIB); // a template of the tree, kept in the output folder
+    Path report = tmp.resolve("r.json");
+
+    CliRun r =
+        BulkTrees.bulk(
+            CliRun.with(), "-o", out.toString(), "--report", report.toString(), root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "warning: 1 template is left out of the run because it is inside the"
+                    + " output folder "
+                    + out
+                    + " (sub/aib/a.yaml)"),
+        r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "warning: 1 image template in "
+                    + out
+                    + " was not written by this run (CLI-W001): an earlier run wrote it"),
+        r.err());
+    assertTrue(r.err().contains("\n  gone.json\n"), r.err());
+    assertFalse(r.err().contains("  a.yaml\n"), r.err());
+    assertFalse(r.err().contains("may be someone else's"), r.err());
+    JsonNode earlier = JSON.readTree(report.toFile()).get("earlierOutputs");
+    assertEquals("[\"gone.json\"]", earlier.toString());
+
+    // Nor one diagnostic of its own in JSON.
+    CliRun json =
+        BulkTrees.bulk(
+            CliRun.with(), "-o", out.toString(), "--diagnostics-format", "json", root.toString());
+    List<String> w001 = new ArrayList<>();
+    for (JsonNode d : JSON.readTree(json.err())) {
+      if (d.get("code").asText().equals("CLI-W001")) {
+        w001.add(d.get("detail").asText());
+      }
+    }
+    assertEquals(1, w001.size(), json.err());
+    assertTrue(w001.get(0).startsWith(out.resolve("gone.json") + " is an image template"), w001.toString());
+  }
+
+  /**
    * The warning reads each file as the run would (one {@code DocumentFile} for both): a template
    * saved as UTF-16, which the run fails with where its first bad byte is, is a template of the
    * tree left out too; the warning's own copy of the rules took it for no template.
@@ -153,5 +213,6 @@ class TemplatesInOutputTest {
                     + out
                     + " (aib/t0000.json, aib/t0001.json, aib/t0002.json, and 1,000 more): "),
         r.err());
+    assertFalse(r.err().contains("CLI-W001"), r.err());
   }
 }
