@@ -3,6 +3,7 @@ package io.github.packer2aib.cli;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -44,8 +45,17 @@ final class Assignments {
 
   /** The reason given for an input {@link #shownAsInput} masks: it names no file. */
   static String notAFile(String argument) {
-    return "no such file or directory; to set the variable, write --var "
-        + argument.substring(0, argument.indexOf('='))
-        + "=VALUE";
+    return "no such file or directory; " + toSet(List.of(argument));
+  }
+
+  /**
+   * How to set the variables that {@code arguments} (assignments) meant to set: {@code to set the
+   * variable, write --var pw=VALUE}, with the first {@link MessageLists#NAMES_LISTED} of several.
+   */
+  static String toSet(List<String> arguments) {
+    List<String> options =
+        arguments.stream().map(a -> "--var " + a.substring(0, a.indexOf('=')) + "=VALUE").toList();
+    return (options.size() == 1 ? "to set the variable, write " : "to set the variables, write ")
+        + MessageLists.capped(options, MessageLists.NAMES_LISTED);
   }
 }

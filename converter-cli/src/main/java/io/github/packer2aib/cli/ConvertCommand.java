@@ -317,25 +317,36 @@ final class ConvertCommand implements Callable<Integer> {
    * Several inputs without -o are a usage error before converting: standard output takes one
    * template, and several inputs give several (or fail). Converting them first only to refuse the
    * run buried this line under all their diagnostics. An argument such as {@code pw=…} that names
-   * no file is no input but a variable set without --var, which the run then explains (and names
-   * without its value, here too).
+   * no file is no input but a variable set without --var: it is not counted, and the error names it
+   * apart, masked, with the advice the run gives it when it is not refused ({@link
+   * Assignments#toSet}); counted and listed among the inputs, it lost that advice.
    */
   private void checkOneInputForStandardOutput() {
-    List<String> shown = new ArrayList<>();
-    int inputs = 0;
+    List<String> inputs = new ArrayList<>();
+    List<String> assignments = new ArrayList<>();
     for (String argument : common.inputs) {
       String name = Assignments.shownAsInput(argument);
-      shown.add(name);
-      inputs += name.equals(argument) ? 1 : 0;
+      if (name.equals(argument)) {
+        inputs.add(argument);
+      } else {
+        assignments.add(argument);
+      }
     }
-    if (inputs > 1) {
+    if (inputs.size() > 1) {
+      List<String> masked = assignments.stream().map(Assignments::masked).toList();
       throw new ParameterException(
           spec.commandLine(),
           "standard output takes one template, but "
-              + MessageLists.count(shown.size())
+              + MessageLists.count(inputs.size())
               + " inputs were given ("
-              + MessageLists.capped(shown, MessageLists.NAMES_LISTED)
-              + "); pass -o DIR to write one file per template");
+              + MessageLists.capped(inputs, MessageLists.NAMES_LISTED)
+              + "); pass -o DIR to write one file per template"
+              + (assignments.isEmpty()
+                  ? ""
+                  : "; "
+                      + MessageLists.capped(masked, MessageLists.NAMES_LISTED)
+                      + (masked.size() == 1 ? " names no file: " : " name no files: ")
+                      + Assignments.toSet(assignments)));
     }
   }
 

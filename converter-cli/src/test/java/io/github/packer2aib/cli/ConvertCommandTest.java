@@ -250,6 +250,44 @@ class ConvertCommandTest {
         r.err());
   }
 
+  /**
+   * An argument such as {@code pw=…} that names no file is no input (a variable set without --var):
+   * the usage error counts only the real inputs (it said "3 inputs" of two), and names the
+   * assignment apart, masked, with the advice the run gives it when it converts (code review).
+   */
+  @Test
+  void aUsageErrorCountsNoAssignmentAndSaysHowToSetIt() {
+    Path a = Templates.write(tmp.resolve("a"), "web.json", Templates.VALID_AIB);
+    Path b = Templates.write(tmp.resolve("b"), "web.json", Templates.VALID_AIB);
+
+    CliRun one = CliRun.run("convert", a.toString(), "pw=s3cr3t-value", b.toString());
+    CliRun two =
+        CliRun.run("convert", "user=u-value", a.toString(), b.toString(), "pw=s3cr3t-value");
+
+    assertEquals(2, one.exitCode());
+    assertEquals(
+        "error: standard output takes one template, but 2 inputs were given ("
+            + a
+            + ", "
+            + b
+            + "); pass -o DIR to write one file per template; pw=*** names no file: to set the"
+            + " variable, write --var pw=VALUE\n"
+            + "Try 'packer2aib convert --help' for more information.\n",
+        one.err());
+    assertEquals(2, two.exitCode());
+    assertTrue(
+        two.err()
+            .startsWith(
+                "error: standard output takes one template, but 2 inputs were given ("
+                    + a
+                    + ", "
+                    + b
+                    + "); pass -o DIR to write one file per template; user=***, pw=*** name no"
+                    + " files: to set the variables, write --var user=VALUE, --var pw=VALUE\n"),
+        two.err());
+    assertFalse(two.err().contains("s3cr3t") || two.err().contains("u-value"), two.err());
+  }
+
   @Test
   void anInputOfSeveralTemplatesWithoutOutputIsAUsageErrorAfterItsDiagnostics() {
     StringBuilder hcl = new StringBuilder();

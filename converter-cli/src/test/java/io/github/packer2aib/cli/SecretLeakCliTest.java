@@ -344,6 +344,19 @@ class SecretLeakCliTest {
                 "error: cannot read pw=***: no such file or directory; to set the variable, write"
                     + " --var pw=VALUE\n"),
         converted.err());
+    // Refused without -o: the assignment is not counted, and gets the same advice.
+    CliRun refused = run(List.of("convert", assignment, template.toString(), template.toString()));
+    assertTrue(
+        refused
+            .err()
+            .startsWith(
+                "error: standard output takes one template, but 2 inputs were given ("
+                    + template
+                    + ", "
+                    + template
+                    + "); pass -o DIR to write one file per template; pw=*** names no file: to"
+                    + " set the variable, write --var pw=VALUE\n"),
+        refused.err());
     Path report = tmp.resolve("r.json");
     run(List.of("convert", "--report", report.toString(), assignment, template.toString()));
     assertAbsent("the report", Files.readString(report));
