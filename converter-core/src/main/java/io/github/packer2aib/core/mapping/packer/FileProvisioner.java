@@ -73,10 +73,17 @@ final class FileProvisioner {
     /** Whether the destination started with {@code $HOME}, which {@link #dest} writes as ~. */
     final boolean homeVariable;
 
-    Plan(String dest, boolean scp, boolean homeVariable) {
+    /**
+     * Whether a local directory is among the sources ({@link #intoFolder}): then a destination
+     * without a trailing slash is a folder that scp expands whole; else it names each file.
+     */
+    final boolean folder;
+
+    Plan(String dest, boolean scp, boolean homeVariable, boolean folder) {
       this.dest = dest;
       this.scp = scp;
       this.homeVariable = homeVariable;
+      this.folder = folder;
     }
 
     final List<Step> files = new ArrayList<>();
@@ -232,12 +239,15 @@ final class FileProvisioner {
     }
     boolean scp = pr.u.os == Os.LINUX && !overSftp(pr);
     boolean homeVariable = false;
+    boolean folder =
+        pr.u.os == Os.LINUX
+            && !given.get(0).equals("content")
+            && intoFolder(pr, sources.orElse(List.of()));
     if (pr.u.os == Os.LINUX) {
-      homeVariable = scp && dest.startsWith("$");
-      dest = fromHome(dest, scp);
-      homeVariable &= dest.startsWith("~");
+      homeVariable = scp && startsWithHome(dest, folder);
+      dest = fromHome(dest, scp, folder);
     }
-    Plan plan = new Plan(dest, scp, homeVariable);
+    Plan plan = new Plan(dest, scp, homeVariable, folder);
     if (scp) {
       unexpandedDollar(pr, dest, destAt);
     }
@@ -644,11 +654,13 @@ final class FileProvisioner {
     }
     // scp is given the directory of a file to write into (the destination's, or the destination
     // itself when the file goes into it), or the directory to copy into: the shell expands that.
+    // Several files sent to a destination without a trailing slash are each written as it by
+    // Packer, so the folder the steps put them into keeps the destination's own name as text.
     int expandable =
         !plan.scp
             ? 0
-            : target.equals(plan.dest)
-                ? parent(target).length()
+            : target.equals(plan.dest) || !plan.folder && !plan.dest.endsWith("/")
+                ? parent(plan.dest).length()
                 : withoutTrailingSlash(plan.dest).length();
     if (target.startsWith("/tmp/") && target.indexOf('/', 5) < 0 && target.length() > 5) {
       return new Placement(target, target, expandable);
@@ -696,28 +708,71 @@ final class FileProvisioner {
    * becomes {@code ~/app/x.conf} (and {@code .} or {@code ./} the home directory itself). Repeated
    * slashes name the same path as one ({@code //tmp/x} is {@code /tmp/x}, as a variable holding
    * {@code /tmp} after a slash gives) and are written as one; a trailing slash stays. Over scp
-   * ({@code scp}), whose remote shell expands the destination, one that starts with a variable is
-   * no relative path: {@code $HOME/x} (or {@code ${HOME}/x}) is {@code ~/x}, and {@code $APP_DIR/x}
-   * stays as it is, for the step's shell to expand; over SFTP the {@code $} is a character of a
-   * relative path, as it is there.
+   * ({@code scp}), whose remote shell expands the directory it is told to write into, one that
+   * starts with a variable of that directory is no relative path: {@code $HOME/x} (or {@code
+   * ${HOME}/x}) is {@code ~/x}, and {@code $APP_DIR/x} stays as it is, for the step's shell to
+   * expand; over SFTP the {@code $} is a character of a relative path, as it is there. A
+   * destination that is only a variable is a file's own name ({@code scp -vt .} is given {@code
+   * $APP_DIR} as text, a file of that name in the home directory), unless the upload is a folder
+   * ({@code folder}: {@code scp -rvt $APP_DIR} expands it, see {@link #intoFolder}).
    */
-  static String fromHome(String written, boolean scp) {
+  static String fromHome(String written, boolean scp, boolean folder) {
     String dest = written.indexOf("//") < 0 ? written : written.replaceAll("/{2,}", "/");
     if (dest.startsWith("/") || dest.startsWith("~")) {
       return dest;
     }
-    int variable = scp ? ShellText.variableEnd(dest, 0) : -1;
+    int variable = scp ? expandedVariableEnd(dest, folder) : -1;
     if (variable > 0) {
       String name = dest.substring(0, variable);
       boolean home = name.equals("$HOME") || name.equals("${HOME}");
-      boolean whole = variable == dest.length() || dest.charAt(variable) == '/';
-      return home && whole ? "~" + dest.substring(variable) : dest;
+      return home ? "~" + dest.substring(variable) : dest;
     }
     String rest = dest;
     while (rest.startsWith("./")) {
       rest = rest.substring(2);
     }
     return rest.isEmpty() || rest.equals(".") ? "~/" : "~/" + rest;
+  }
+
+  /**
+   * Where the variable that starts {@code dest} ends, when the shell behind Packer's scp upload
+   * expands it: when a {@code /} follows it (it is part of the directory scp writes into), or when
+   * it is the whole destination of a folder's upload ({@code scp -rvt DEST} expands all of DEST);
+   * else -1. For a file, Packer runs {@code scp -vt} with the destination's directory only ({@code
+   * .} for a destination without a slash), and gives the file's name to scp as text.
+   */
+  private static int expandedVariableEnd(String dest, boolean folder) {
+    int end = ShellText.variableEnd(dest, 0);
+    if (end < 0) {
+      return -1;
+    }
+    return end < dest.length() ? (dest.charAt(end) == '/' ? end : -1) : folder ? end : -1;
+  }
+
+  /**
+   * Whether a Linux destination starts with {@code $HOME} (or {@code ${HOME}}) that the shell
+   * behind Packer's scp upload expands, so that {@link #fromHome} writes it as {@code ~}.
+   */
+  private static boolean startsWithHome(String dest, boolean folder) {
+    int end = expandedVariableEnd(dest, folder);
+    return end > 0 && (dest.startsWith("$HOME") || dest.startsWith("${HOME}"));
+  }
+
+  /**
+   * Whether a destination that is only a variable is expanded as a folder's: when a source is a
+   * local directory, which Packer uploads with {@code scp -rvt DEST}, expanding all of DEST. Files
+   * (one or several, local or URLs) and {@code content} are each uploaded as the destination itself
+   * ({@code scp -vt} with its directory), so their destination's own name stays text; with a
+   * directory among several sources the files follow the directory's reading, as the steps put them
+   * into the folder anyway.
+   */
+  static boolean intoFolder(Prov pr, List<String> sources) {
+    for (String source : sources) {
+      if (!isUrl(source) && pr.u.files.resolve(source).kind() == FileSystemView.Kind.DIRECTORY) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code /opt/} as {@code /opt} (the directory scp makes), {@code /} as it is. */

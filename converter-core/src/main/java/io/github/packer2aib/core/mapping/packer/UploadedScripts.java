@@ -303,13 +303,9 @@ final class UploadedScripts {
     if (dest.isEmpty() || dest.get().isEmpty()) {
       return List.of();
     }
-    String destination =
-        os == Os.LINUX
-            ? FileProvisioner.fromHome(dest.get(), !FileProvisioner.overSftp(pr))
-            : dest.get();
     Optional<String> content = text(pr, "content");
     if (content.isPresent()) {
-      return List.of(new Upload(pr, destination, null, content.get()));
+      return List.of(new Upload(pr, linuxPath(pr, dest.get(), false), null, content.get()));
     }
     List<String> sources = new ArrayList<>();
     Optional<Setting> many = pr.config.setting("sources");
@@ -322,6 +318,7 @@ final class UploadedScripts {
     } else {
       text(pr, "source").ifPresent(sources::add);
     }
+    String destination = linuxPath(pr, dest.get(), FileProvisioner.intoFolder(pr, sources));
     List<Upload> out = new ArrayList<>();
     for (String source : sources) {
       if (FileProvisioner.isUrl(source) || LocalFiles.nameless(source)) {
@@ -339,6 +336,16 @@ final class UploadedScripts {
   }
 
   /** A setting's text when it is a known string from no sensitive value. */
+  /**
+   * A destination as the file provisioner places it ({@link FileProvisioner#fromHome}): on Linux
+   * from the home directory or with a leading variable expanded where Packer's scp expands it.
+   */
+  private String linuxPath(Prov pr, String dest, boolean folder) {
+    return os == Os.LINUX
+        ? FileProvisioner.fromHome(dest, !FileProvisioner.overSftp(pr), folder)
+        : dest;
+  }
+
   private static Optional<String> text(Prov pr, String key) {
     Optional<Setting> s = pr.config.setting(key);
     if (s.isEmpty()) {

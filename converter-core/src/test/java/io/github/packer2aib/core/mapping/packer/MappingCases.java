@@ -2301,6 +2301,31 @@ final class MappingCases {
             b ->
                 b.provisioner(
                     "file", p -> p.set("content", "x=1\n").set("destination", "$HOME/x.conf"))));
+    // A destination that is only a variable: for a file (or content) Packer runs scp -vt with
+    // the destination's directory, ".", and gives scp the file's name as text, so $HOME and
+    // $APP_DIR are files of those names in the home directory, and so are several files (which
+    // the steps put into a folder of that name, with a warning). A local directory is uploaded
+    // with scp -rvt DEST, which expands all of DEST.
+    add(
+        "file-destination-bare-variable",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                        "file", p -> p.set("source", "tools/run.sh").set("destination", "$HOME"))
+                    .provisioner(
+                        "file", p -> p.set("source", "files/motd").set("destination", "$APP_DIR"))
+                    .provisioner(
+                        "file", p -> p.set("content", "x=1\n").set("destination", "${APP_DIR}"))
+                    .provisioner(
+                        "file", p -> p.set("source", "files/site").set("destination", "$APP_DIR"))
+                    .provisioner(
+                        "file",
+                        p ->
+                            p.set("sources", List.of("files/motd", "files/app.conf"))
+                                .set("destination", "$HOME"))),
+        opts().withFileBaseUri(SCRIPTS),
+        files().executable("tools/run.sh", "#!/bin/sh\necho run\n"));
     // Packer's SSH upload keeps a file's mode, so an install script checked in as executable
     // can be run straight after a file provisioner copied it (alone, or in a directory); Image
     // Builder's File step and a written file have no mode, so a chmod +x follows (with sudo
