@@ -3,7 +3,7 @@ package io.github.packer2aib.core.bind.packer;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.hcl.eval.EvalContext;
 import io.github.packer2aib.core.hcl.eval.Evaluator;
-import io.github.packer2aib.core.hcl.function.SecretFunctions;
+import io.github.packer2aib.core.hcl.function.FunctionRegistry;
 import io.github.packer2aib.core.hcl.syntax.Attribute;
 import io.github.packer2aib.core.hcl.syntax.Block;
 import io.github.packer2aib.core.hcl.syntax.BodyItem;
@@ -137,17 +137,12 @@ final class BodyEvaluator {
     // Calls whose result is never known here: a secret fetcher's (vault, aws_secretsmanager, …)
     // or bcrypt's (a random salt). Named without their arguments, which may be what the secret
     // is read with.
-    for (FunctionCall call : Evaluator.calls(e, BodyEvaluator::neverKnown)) {
+    for (FunctionCall call : Evaluator.calls(e, FunctionRegistry::neverKnown)) {
       String text = call.name() + "(…)";
       if (!unknown.contains(text)) {
         unknown.add(text);
       }
     }
-  }
-
-  /** Whether a call of the function {@code name} never has a known result at conversion time. */
-  private static boolean neverKnown(String name) {
-    return name.equals("bcrypt") || SecretFunctions.readsFrom(name).isPresent();
   }
 
   /** The name of the local that {@code reference} reads ({@code local.name…}), or null. */

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.packer;
 
+import io.github.packer2aib.core.hcl.function.SecretFunctions;
 import io.github.packer2aib.core.hcl.syntax.BinaryOp;
 import io.github.packer2aib.core.hcl.syntax.Conditional;
 import io.github.packer2aib.core.hcl.syntax.Expression;
@@ -17,7 +18,6 @@ import io.github.packer2aib.core.hcl.syntax.UnaryOp;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Whether an expression's source text shows no value, only names: references ({@code var.x}, {@code
@@ -103,11 +103,12 @@ final class ValueFreeSyntax {
    * consul_key(key)}, {@code aws_secretsmanager(name, key)}. Its arguments are written out (no
    * variable in them, nothing written out in another way) and say where the secret is kept, as a
    * variable's name does, not what it is: masked, the key ("client_secret") was masked as a word in
-   * every message about the file ("*** is a credential Packer signs in to Azure with"). {@code
-   * rsadecrypt} decrypts what it is given and is not one of them.
+   * every message about the file ("*** is a credential Packer signs in to Azure with"). Which
+   * functions these are, {@link SecretFunctions#readsByName} says ({@code rsadecrypt} decrypts what
+   * it is given and is not one of them).
    */
   private static boolean namesWhereASecretIs(FunctionCall c) {
-    if (!STORE_READERS.contains(c.name()) || c.expandFinal()) {
+    if (!SecretFunctions.readsByName(c.name()) || c.expandFinal()) {
       return false;
     }
     for (Expression a : c.arguments()) {
@@ -120,10 +121,6 @@ final class ValueFreeSyntax {
     }
     return true;
   }
-
-  /** The functions that read a secret by its name in a store ({@link #namesWhereASecretIs}). */
-  private static final Set<String> STORE_READERS =
-      Set.of("vault", "consul_key", "aws_secretsmanager", "aws_secretsmanager_raw");
 
   /**
    * Where {@code e} writes values: the parts of it that do not {@linkplain #showsNoValue show no

@@ -49,7 +49,7 @@ final class CryptoFunctions {
             .returns(Type.STRING)
             .impl(a -> Value.string(clock.nextUuidV4()).mark(Mark.FROZEN)));
     fs.add(
-        define("bcrypt")
+        define(FunctionRegistry.BCRYPT)
             .param("str", Type.STRING)
             .variadic("cost", Type.NUMBER)
             .returns(Type.STRING)

@@ -193,6 +193,19 @@ public final class FunctionRegistry {
     }
   }
 
+  /** The name of bcrypt, whose result is never known at conversion time ({@link #neverKnown}). */
+  public static final String BCRYPT = "bcrypt";
+
+  /**
+   * Whether a call of the function {@code name} never has a known result at conversion time: a
+   * secret reader's ({@link SecretFunctions}, not called) or {@link #BCRYPT}'s (a random salt). The
+   * binder names such calls as what a value without a value depends on ({@code vault(…)}), and the
+   * mapper's advice for them tells the two kinds apart.
+   */
+  public static boolean neverKnown(String name) {
+    return name.equals(BCRYPT) || SecretFunctions.readsFrom(name).isPresent();
+  }
+
   /** This registry less one function; it shares this one's functions. */
   public FunctionRegistry without(String name) {
     Set<String> less = new HashSet<>(removed);

@@ -25,16 +25,22 @@ import java.util.Optional;
 public final class SecretFunctions {
   private SecretFunctions() {}
 
-  /** Where each function reads its secret from, as the end of "it reads a secret …". */
-  private static final Map<String, String> SOURCES = sources();
+  /**
+   * How a function gets its secret: {@code from}, as the end of "it reads a secret …"; {@code
+   * byName}, whether its arguments name where the secret is kept in a store ({@link #readsByName}).
+   */
+  private record Reader(String from, boolean byName) {}
 
-  private static Map<String, String> sources() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("vault", "from HashiCorp Vault");
-    m.put("consul_key", "from Consul");
-    m.put("aws_secretsmanager", "from AWS Secrets Manager");
-    m.put("aws_secretsmanager_raw", "from AWS Secrets Manager");
-    m.put("rsadecrypt", "by decryption with a private key");
+  /** Each function, with how it gets its secret. */
+  private static final Map<String, Reader> SOURCES = sources();
+
+  private static Map<String, Reader> sources() {
+    Map<String, Reader> m = new LinkedHashMap<>();
+    m.put("vault", new Reader("from HashiCorp Vault", true));
+    m.put("consul_key", new Reader("from Consul", true));
+    m.put("aws_secretsmanager", new Reader("from AWS Secrets Manager", true));
+    m.put("aws_secretsmanager_raw", new Reader("from AWS Secrets Manager", true));
+    m.put("rsadecrypt", new Reader("by decryption with a private key", false));
     return Collections.unmodifiableMap(m);
   }
 
@@ -58,6 +64,18 @@ public final class SecretFunctions {
    * functions.
    */
   public static Optional<String> readsFrom(String name) {
-    return Optional.ofNullable(SOURCES.get(name));
+    Reader r = SOURCES.get(name);
+    return r == null ? Optional.empty() : Optional.of(r.from());
+  }
+
+  /**
+   * Whether the function {@code name} reads a secret from a store by the name its arguments give
+   * ({@code vault(path, key)}, {@code consul_key(key)}, {@code aws_secretsmanager(name, key)}):
+   * those arguments say where the secret is kept, not what it is. {@code rsadecrypt} decrypts what
+   * it is given, and is not one of them.
+   */
+  public static boolean readsByName(String name) {
+    Reader r = SOURCES.get(name);
+    return r != null && r.byName();
   }
 }

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.hcl.function.FunctionRegistry;
 import io.github.packer2aib.core.hcl.function.SecretFunctions;
 import io.github.packer2aib.core.packer.SecretData;
 import java.util.ArrayList;
@@ -82,8 +83,9 @@ final class UnknownValues {
 
   /** What to do about one reference without a value, as a sentence. */
   private static String adviceFor(String reference) {
-    if (reference.endsWith(CALL)) {
-      // bcrypt(…): the secret readers are told together (secretAdvice).
+    // The calls the binder names (FunctionRegistry.neverKnown) are bcrypt's and the secret
+    // readers', which are told together (secretAdvice); any other reads as a reference below.
+    if (reference.equals(FunctionRegistry.BCRYPT + CALL)) {
       return reference
           + " hashes with a random salt, so its result is known only when Packer builds: compute"
           + " the hash in a step on the build VM, or write a hash made beforehand.";

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.ConversionResult;
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.hcl.function.FunctionRegistry;
+import io.github.packer2aib.core.hcl.function.SecretFunctions;
 import io.github.packer2aib.core.packer.Local;
 import io.github.packer2aib.core.testing.MemoryFileView;
 import java.util.List;
@@ -216,5 +218,26 @@ class SecretReadingFunctionsTest {
             .filter(Diagnostic::isError)
             .map(d -> d.code() + " " + d.detail())
             .toList());
+  }
+
+  /**
+   * The secret readers are listed once (SecretFunctions): the four that read a store by name, whose
+   * written-out arguments are no secret to mask, and rsadecrypt, which decrypts what it is given;
+   * with bcrypt they are the calls whose result is never known (FunctionRegistry), which the binder
+   * names and the mapper advises on.
+   */
+  @Test
+  void theSecretReadersAreListedOnce() {
+    for (String name :
+        List.of("vault", "consul_key", "aws_secretsmanager", "aws_secretsmanager_raw")) {
+      assertTrue(SecretFunctions.readsByName(name), name);
+      assertTrue(FunctionRegistry.neverKnown(name), name);
+    }
+    assertFalse(SecretFunctions.readsByName("rsadecrypt"));
+    assertTrue(FunctionRegistry.neverKnown("rsadecrypt"));
+    assertFalse(SecretFunctions.readsByName(FunctionRegistry.BCRYPT));
+    assertTrue(FunctionRegistry.neverKnown(FunctionRegistry.BCRYPT));
+    assertFalse(FunctionRegistry.neverKnown("sha256"));
+    assertFalse(SecretFunctions.readsByName("file"));
   }
 }
