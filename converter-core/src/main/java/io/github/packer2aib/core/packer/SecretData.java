@@ -28,4 +28,18 @@ public record SecretData(String reference, Value value) {
   public static boolean readsSecrets(String type) {
     return type.equals(KEY_VAULT_SECRET);
   }
+
+  /**
+   * The advice where a secret belongs instead of the image template, as the end of "have a step …":
+   * "fetch {@code secret} on the build VM instead (for instance from Key Vault with the VM's
+   * identity)". One text for the binder's and the mapper's messages about secrets that cannot be
+   * read at conversion time (a secret data source, {@code vault(…)} and the like).
+   *
+   * @param secret what is fetched, as "the secret" or "the secrets"
+   */
+  public static String fetchOnTheVm(String secret) {
+    return "fetch "
+        + secret
+        + " on the build VM instead (for instance from Key Vault with the VM's identity)";
+  }
 }

@@ -577,8 +577,9 @@ public final class PackerHclLoader {
                   + (SecretData.readsSecrets(type)
                       // A value given for it is sensitive, and refused in the output (E405).
                       ? "It reads a secret, which may not be written into the image template:"
-                          + " where a step needs it, have the step fetch the secret on the build"
-                          + " VM instead (for instance from Key Vault with the VM's identity)."
+                          + " where a step needs it, have the step "
+                          + SecretData.fetchOnTheVm("the secret")
+                          + "."
                       : "Give the values it is used with, as in --data "
                           + ref
                           + ".ATTRIBUTE=VALUE.")));

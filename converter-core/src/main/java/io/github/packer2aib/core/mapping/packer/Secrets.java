@@ -479,6 +479,8 @@ final class Secrets {
             + " and would be written to "
             + destination
             + ", where anyone who can read the image template sees it; it was left out. Keep"
+            // The advice of SecretData.fetchOnTheVm, worded for this sentence (in brackets,
+            // before the "or" below), so its own text.
             + " secrets out of what Image Builder stores and runs (a step can fetch them on the"
             + " build VM, for instance from Key Vault with the VM's identity)"
             + advice(value, direct(reads))

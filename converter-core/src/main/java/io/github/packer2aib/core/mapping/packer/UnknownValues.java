@@ -106,8 +106,9 @@ final class UnknownValues {
               + type
               + " data source reads while it builds; one given with --data would be refused in"
               + " the image template all the same, where anyone who can read it would see it:"
-              + " have a step fetch the secret on the build VM instead (for instance from Key"
-              + " Vault with the VM's identity).";
+              + " have a step "
+              + SecretData.fetchOnTheVm("the secret")
+              + ".";
         }
         if (beyondAttribute(reference)) {
           return "--data gives a data source's attributes as text, not the parts of a map or list"
@@ -210,9 +211,9 @@ final class UnknownValues {
             : " read secrets (" + String.join(", ", from) + ")")
         + ", which packer2aib does not do (no secrets or network at conversion time), and a"
         + " secret may not be written into the image template, where anyone who can read it"
-        + " sees it: have a step fetch the "
-        + (one ? "secret" : "secrets")
-        + " on the build VM instead (for instance from Key Vault with the VM's identity).";
+        + " sees it: have a step "
+        + SecretData.fetchOnTheVm(one ? "the secret" : "the secrets")
+        + ".";
   }
 
   /** The name a legacy {@code {{build `Name`}}} reads, with a literal argument. */

@@ -2,6 +2,7 @@ package io.github.packer2aib.core.bind.packer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.ConversionResult;
 import io.github.packer2aib.core.diag.Diagnostic;
@@ -132,6 +133,13 @@ class SecretOriginTest {
             .findFirst()
             .orElseThrow();
     assertFalse(notEvaluated.detail().contains("--data"), notEvaluated.detail());
+    assertTrue(
+        notEvaluated
+            .detail()
+            .endsWith(
+                " where a step needs it, have the step fetch the secret on the build VM instead"
+                    + " (for instance from Key Vault with the VM's identity)."),
+        notEvaluated.detail());
 
     ConversionResult given =
         TemplateLoads.convert(
