@@ -4,6 +4,7 @@ import io.github.packer2aib.core.hcl.value.BoolValue;
 import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
+import io.github.packer2aib.core.source.Range;
 import java.util.Optional;
 
 /**
@@ -144,30 +145,26 @@ final class PluginRefusals {
     if (!peekBool(f, "skip_create_build_key_vault").orElse(false)) {
       return;
     }
-    if (!f.has("communicator")) {
-      f.consume("skip_create_build_key_vault");
-      u.report.add(
-          PackerMapCode.CONFLICTING_FIELDS,
-          f.nameRange("skip_create_build_key_vault"),
-          "Packer refuses skip_create_build_key_vault without communicator = \"winrm\""
-              + " (\"Communicator type must be winrm when skip_create_build_key_vault is set\")."
-              + " Remove skip_create_build_key_vault: Image Builder connects to its build VM"
-              + " itself.");
-      return;
+    // Without communicator the plugin's default (SSH) is meant; the message then points at no
+    // second place.
+    Range communicatorAt = null;
+    if (f.has("communicator")) {
+      Optional<String> communicator = f.peekPlainString("communicator");
+      if (communicator.isEmpty() || communicator.get().equalsIgnoreCase("winrm")) {
+        return;
+      }
+      communicatorAt = f.nameRange("communicator");
     }
-    Optional<String> communicator = f.peekPlainString("communicator");
-    if (communicator.isPresent() && !communicator.get().equalsIgnoreCase("winrm")) {
-      f.consume("skip_create_build_key_vault");
-      u.report.add(
-          PackerMapCode.CONFLICTING_FIELDS,
-          f.nameRange("skip_create_build_key_vault"),
-          "Packer refuses skip_create_build_key_vault without communicator = \"winrm\""
-              + " (\"Communicator type must be winrm when skip_create_build_key_vault is set\")."
-              + " Remove skip_create_build_key_vault: Image Builder connects to its build VM"
-              + " itself.",
-          f.nameRange("communicator"),
-          "communicator set here");
-    }
+    f.consume("skip_create_build_key_vault");
+    u.report.add(
+        PackerMapCode.CONFLICTING_FIELDS,
+        f.nameRange("skip_create_build_key_vault"),
+        "Packer refuses skip_create_build_key_vault without communicator = \"winrm\""
+            + " (\"Communicator type must be winrm when skip_create_build_key_vault is set\")."
+            + " Remove skip_create_build_key_vault: Image Builder connects to its build VM"
+            + " itself.",
+        communicatorAt,
+        "communicator set here");
   }
 
   /** The first of {@code keys} that {@code f} sets, or null. */
