@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.hcl.value.BoolValue;
 import io.github.packer2aib.core.hcl.value.Convert;
 import io.github.packer2aib.core.hcl.value.ListValue;
@@ -1140,10 +1141,10 @@ final class Fields {
     }
     Value u = Values.unmarked(v);
     if (u instanceof NumberValue n) {
-      return io.github.packer2aib.core.diag.Excerpts.cut(n.asText(), 40);
+      return Excerpts.cut(n.asText(), 40);
     }
     if (u instanceof StringValue s) {
-      return Words.quote(io.github.packer2aib.core.diag.Excerpts.cut(s.value(), 40));
+      return Words.quote(Excerpts.cut(s.value(), 40));
     }
     return describe(v);
   }

@@ -112,7 +112,7 @@ final class PluginRefusals {
         f.valueRange("security_type"),
         "security_type must be \"TrustedLaunch\" or \"ConfidentialVM\", written so, as the Azure"
             + " plugin requires, but it is "
-            + Words.quote(io.github.packer2aib.core.diag.Excerpts.cut(type.get(), 40))
+            + Fields.shownValue(f.peekValue("security_type").orElseThrow())
             + ": Packer refuses the template. Fix the value in the template.");
   }
 

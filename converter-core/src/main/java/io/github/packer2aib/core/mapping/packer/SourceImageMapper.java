@@ -1,6 +1,8 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.aib.ImageSource;
+import io.github.packer2aib.core.diag.Excerpts;
+import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -502,7 +504,7 @@ final class SourceImageMapper {
                   m.group("image"),
                   ResourceName.GALLERY_IMAGE)
               & (version == null
-                  || sourceVersion(at, "The version in shared_image_gallery.id", version));
+                  || sourceVersion(g, "id", at, "The version in shared_image_gallery.id", version));
       if (!fit) {
         return null;
       }
@@ -558,7 +560,11 @@ final class SourceImageMapper {
             & ResourceNames.check(u, g, "image_name", image.get(), ResourceName.GALLERY_IMAGE, "")
             & (version.isEmpty()
                 || sourceVersion(
-                    g.valueRange("image_version"), g.name("image_version"), version.get()));
+                    g,
+                    "image_version",
+                    g.valueRange("image_version"),
+                    g.name("image_version"),
+                    version.get()));
     if (!fit) {
       return null;
     }
@@ -584,12 +590,14 @@ final class SourceImageMapper {
   /**
    * Whether a source image version is "latest" (in any case) or a version Azure can have: {@code
    * Major.Minor.Patch}, each part a 32-bit number; else reported. Joined into the id, any other
-   * text names no version ({@code 1.0/x} names another resource), and Packer does not check it.
+   * text names no version ({@code 1.0/x} names another resource), and Packer does not check it. The
+   * version is read from {@code key} of {@code g} (all of it, or a part of the id), and shown as
+   * that field's text is ({@link Fields#shown}: masked when sensitive).
    */
-  private boolean sourceVersion(Range at, String label, String version) {
+  private boolean sourceVersion(Fields g, String key, Range at, String label, String version) {
     if (isLatest(version)
         || DestinationMapper.isGalleryVersion(version)
-        || io.github.packer2aib.core.doc.ArmExpression.isExpression(version)) {
+        || ArmExpression.isExpression(version)) {
       return true;
     }
     u.report.add(
@@ -597,7 +605,7 @@ final class SourceImageMapper {
         at,
         label
             + " is "
-            + Words.quote(io.github.packer2aib.core.diag.Excerpts.cut(version, 80))
+            + g.shown(key, Excerpts.cut(version, 80))
             + ", but a gallery image version is \"latest\" or has the form Major.Minor.Patch (such"
             + " as 1.0.0), each a whole number up to 2147483647, so no image version has that"
             + " name. Fix the value in the template.");
