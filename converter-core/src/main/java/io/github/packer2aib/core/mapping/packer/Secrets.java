@@ -65,6 +65,13 @@ final class Secrets {
 
   private final List<Named> named = new ArrayList<>();
 
+  /**
+   * The named secrets that may be where a secret came from: all but the locals that only hold one
+   * they read ({@link Named#derived}). Worked out once, as {@link #named} is complete after the
+   * constructor.
+   */
+  private final List<Named> origins;
+
   /** Whether the template declares sensitive variables in sensitive-variables (legacy JSON). */
   private final boolean legacy;
 
@@ -120,20 +127,18 @@ final class Secrets {
       named.add(
           new Named(DATA, d.reference(), texts(d.value()), false, false, false, null, List.of()));
     }
+    origins = named.isEmpty() ? List.of() : possibleOrigins(named);
   }
 
-  /**
-   * The named secrets that may be where a secret came from: all but the locals that only hold one
-   * they read ({@link Named#derived}).
-   */
-  private List<Named> origins() {
+  /** Those of {@code named} that may be where a secret came from ({@link #origins}). */
+  private static List<Named> possibleOrigins(List<Named> named) {
     List<Named> out = new ArrayList<>(named.size());
     for (Named n : named) {
       if (!n.derived()) {
         out.add(n);
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** The named secret that {@code reference} ({@link Named#reference}) is, or null. */
@@ -231,7 +236,6 @@ final class Secrets {
     if (!parts.isEmpty()) {
       return String.join(" and ", parts);
     }
-    List<Named> origins = origins();
     List<String> untraceable = quotedNames(emptyValued(origins));
     if (!untraceable.isEmpty()) {
       return anySecret()
@@ -502,13 +506,24 @@ final class Secrets {
   }
 
   /**
-   * The locals declared sensitive and the Key Vault secrets that a value with the texts {@code
-   * inside} comes from, as {@link #origin} finds them (a local that only holds a secret it reads
-   * stands for what it reads), but the variables, which {@link #advice} finds itself; those that
-   * the texts of {@code variableTexts} explain are left out.
+   * The secrets a value comes from besides the variables whose texts it holds (which {@link
+   * #advice} finds itself), by kind.
+   *
+   * @param variables the variables that a local only holding a secret it reads ({@link
+   *     Named#derived}) reads
+   * @param others the locals declared sensitive and the Key Vault secrets, as {@link #origin} finds
+   *     them (a local that only holds a secret it reads stands for what it reads)
    */
-  private List<Named> otherOrigins(List<String> inside, List<String> variableTexts) {
-    Set<Named> out = new LinkedHashSet<>();
+  private record Origins(List<Named> variables, List<Named> others) {}
+
+  /**
+   * The {@link Origins} of a value with the texts {@code inside}: the named secrets it holds texts
+   * of, but those that the texts of {@code variableTexts} explain, split by kind. One walk for both
+   * halves, which take the same secrets.
+   */
+  private Origins trace(List<String> inside, List<String> variableTexts) {
+    Set<Named> variables = new LinkedHashSet<>();
+    Set<Named> others = new LinkedHashSet<>();
     for (Named n : named) {
       if (n.kind().equals(VARIABLE)
           || !occursIn(n.texts(), inside)
@@ -516,35 +531,17 @@ final class Secrets {
         continue;
       }
       if (!n.derived()) {
-        out.add(n);
+        others.add(n);
         continue;
       }
       for (String r : n.secretsRead()) {
         Named read = byReference(r);
-        if (read != null && !read.kind().equals(VARIABLE)) {
-          out.add(read);
+        if (read != null) {
+          (read.kind().equals(VARIABLE) ? variables : others).add(read);
         }
       }
     }
-    return new ArrayList<>(out);
-  }
-
-  /** The variables a local that only holds a secret it reads reads, among {@code inside}'s. */
-  private List<Named> variablesReadByDerived(List<String> inside, List<String> variableTexts) {
-    Set<Named> out = new LinkedHashSet<>();
-    for (Named n : named) {
-      if (n.derived()
-          && occursIn(n.texts(), inside)
-          && !explained(n.texts(), inside, variableTexts)) {
-        for (String r : n.secretsRead()) {
-          Named read = byReference(r);
-          if (read != null && read.kind().equals(VARIABLE)) {
-            out.add(read);
-          }
-        }
-      }
-    }
-    return new ArrayList<>(out);
+    return new Origins(new ArrayList<>(variables), new ArrayList<>(others));
   }
 
   /**
@@ -567,16 +564,17 @@ final class Secrets {
     }
     List<Named> others = List.of();
     if (direct == null) {
-      for (Named n : variablesReadByDerived(inside, variableTexts)) {
+      Origins found = trace(inside, variableTexts);
+      for (Named n : found.variables()) {
         if (!suspects.contains(n)) {
           suspects.add(n);
         }
       }
-      others = otherOrigins(inside, variableTexts);
+      others = found.others();
     }
     boolean traced = !suspects.isEmpty() || !others.isEmpty();
     if (!traced) {
-      for (Named n : emptyValued(origins())) {
+      for (Named n : emptyValued(origins)) {
         if (n.kind().equals(VARIABLE)) {
           suspects.add(n);
         }
@@ -610,7 +608,7 @@ final class Secrets {
     boolean anyLocal = !declaredLocals.isEmpty();
     if (!traced) {
       // Any of them may be the origin: the declaration may be what made it secret.
-      for (Named n : origins()) {
+      for (Named n : origins) {
         declaredVariable |= n.declared() && n.kind().equals(VARIABLE);
         anyLocal |= n.declared() && n.kind().equals(LOCAL);
       }
@@ -637,10 +635,10 @@ final class Secrets {
     List<Named> candidates = new ArrayList<>(suspects);
     candidates.addAll(others);
     boolean onlyData = true;
-    for (Named n : traced ? candidates : origins()) {
+    for (Named n : traced ? candidates : origins) {
       onlyData &= n.kind().equals(DATA);
     }
-    if (onlyData && (traced || !origins().isEmpty())) {
+    if (onlyData && (traced || !origins.isEmpty())) {
       return Optional.empty();
     }
     String undeclare;
