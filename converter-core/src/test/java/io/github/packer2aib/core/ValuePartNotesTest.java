@@ -137,4 +137,22 @@ class ValuePartNotesTest {
     assertTrue(frozen.contains("17:25 Element 2 of 3 of inline"), frozen::toString);
     assertTrue(frozen.contains("20:14 The value of inline"), frozen::toString);
   }
+
+  /**
+   * Of an object, the note is about the first member by name that holds such a value (the value
+   * keeps its members sorted), not the first written: README says so.
+   */
+  @Test
+  void ofAnObjectTheFirstMemberByNameIsNamed() {
+    List<Diagnostic> ds =
+        convert(
+            "t.pkr.hcl",
+            HCL.replace(
+                "azure_tags = { owner = \"sre\", built = timestamp() }",
+                "azure_tags = { zeta = timestamp(), alpha = timestamp() }"));
+
+    List<String> frozen = at(ds, "PKRMAP-N131");
+    assertTrue(frozen.contains("11:46 The value of azure_tags.alpha"), frozen::toString);
+    assertFalse(frozen.stream().anyMatch(f -> f.contains("azure_tags.zeta")), frozen::toString);
+  }
 }

@@ -4,6 +4,7 @@ import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.ValueLayout;
 import io.github.packer2aib.core.source.Range;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One argument as the mapper reads it, from an HCL block or a legacy JSON object.
@@ -39,5 +40,31 @@ record Field(
   @Override
   public ValueLayout layout() {
     return ValueLayout.orWhole(layout, valueRange);
+  }
+
+  /**
+   * Where the key {@code member} is written, when the value is written out as an object that has it
+   * ({@code azure_tags = { owner = "sre" }}, a legacy JSON object); else empty.
+   */
+  Optional<Range> memberKeyRange(String member) {
+    return layout().member(member).map(ValueLayout.Member::keyRange);
+  }
+
+  /**
+   * Where the value of the member {@code member} is written, when the value is written out as an
+   * object that has it; else empty.
+   */
+  Optional<Range> memberValueRange(String member) {
+    return layout().member(member).map(m -> m.value().range());
+  }
+
+  /**
+   * Where element {@code index} of the list value is written, when the value is written out as a
+   * list that long; else empty (the list's parts are not written out where it is used, as with
+   * {@code inline = var.commands}). The counterpart, for a value that is told what length it should
+   * have, is {@link TemplateFields#element}.
+   */
+  Optional<Range> elementRange(int index) {
+    return layout().element(index).map(ValueLayout::range);
   }
 }

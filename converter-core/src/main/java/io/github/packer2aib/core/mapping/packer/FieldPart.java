@@ -6,7 +6,6 @@ import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.TupleValue;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
-import io.github.packer2aib.core.packer.ValueLayout;
 import io.github.packer2aib.core.source.Range;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,9 @@ record FieldPart(Range at, String subject) {
   }
 
   /**
-   * The first element of a list or member of an object, {@code f}'s value, for which {@code holds}
-   * is true, where that part is written out; else the whole value.
+   * The first element of a list, or the first member by name of an object or map (their members are
+   * kept sorted by name, not in written order), {@code f}'s value, for which {@code holds} is true,
+   * where that part is written out; else the whole value.
    */
   static FieldPart first(Field f, Predicate<Value> holds) {
     Value bare = Values.unmarked(f.value());
@@ -46,12 +46,12 @@ record FieldPart(Range at, String subject) {
     if (elements != null) {
       for (int i = 0; i < elements.size(); i++) {
         if (holds.test(elements.get(i))) {
-          Range at = TemplateFields.element(f, i, elements.size());
-          if (at == f.valueRange()) {
+          Optional<Range> at = f.elementRange(i);
+          if (at.isEmpty()) {
             return whole;
           }
           return new FieldPart(
-              at,
+              at.get(),
               "Element "
                   + (i + 1)
                   + (elements.size() > 1 ? " of " + elements.size() : "")
@@ -68,14 +68,14 @@ record FieldPart(Range at, String subject) {
     if (members != null) {
       for (Map.Entry<String, Value> m : members.entrySet()) {
         if (holds.test(m.getValue())) {
-          Optional<ValueLayout.Member> written = f.layout().member(m.getKey());
-          if (written.isEmpty() || written.get().value().range() == null) {
+          Optional<Range> written = f.memberValueRange(m.getKey());
+          if (written.isEmpty()) {
             return whole;
           }
           // The member's name is said only when no part of the value is sensitive: a sensitive
           // map's keys are part of its secret (its quoted line is masked too).
           return new FieldPart(
-              written.get().value().range(),
+              written.get(),
               f.value().containsSensitive()
                   ? "A member of " + f.name()
                   : "The value of " + f.name() + "." + m.getKey());

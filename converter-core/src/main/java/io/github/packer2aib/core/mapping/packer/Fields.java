@@ -354,9 +354,9 @@ final class Fields {
   Range memberRange(String key, String member) {
     Entry e = find(key);
     if (e != null && e.field() != null) {
-      Optional<ValueLayout.Member> m = e.field().layout().member(member);
-      if (m.isPresent()) {
-        return m.get().keyRange();
+      Optional<Range> at = e.field().memberKeyRange(member);
+      if (at.isPresent()) {
+        return at.get();
       }
     }
     return nameRange(key);
