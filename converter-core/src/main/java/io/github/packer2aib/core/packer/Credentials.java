@@ -25,7 +25,7 @@ public final class Credentials {
    * all the same, and the line that quotes it would show it.
    */
   public static boolean holdsSecret(String name) {
-    return namedAsSecret(name) || NEAR_CREDENTIAL_SETTING.get(name);
+    return namedAsSecret(name) || (mayBeNear(name) && NEAR_CREDENTIAL_SETTING.get(name));
   }
 
   /**
@@ -58,10 +58,15 @@ public final class Credentials {
 
   private static final int LONGEST = 20;
 
+  /** Whether {@code name} is long enough and short enough to be near one of them. */
+  private static boolean mayBeNear(String name) {
+    int n = name.length();
+    return n >= SHORTEST - EditDistance.MAX && n <= LONGEST + EditDistance.MAX;
+  }
+
   /** Whether {@code name} is two edits or fewer from one of {@link #CREDENTIAL_SETTINGS}. */
   static boolean nearCredentialSetting(String name) {
-    int n = name.length();
-    if (n < SHORTEST - EditDistance.MAX || n > LONGEST + EditDistance.MAX) {
+    if (!mayBeNear(name)) {
       return false; // most names: too short or too long to be one (every setting comes here)
     }
     for (String setting : CREDENTIAL_SETTINGS) {
