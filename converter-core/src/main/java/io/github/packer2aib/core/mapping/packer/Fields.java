@@ -703,7 +703,9 @@ final class Fields {
     if (destination == null || !v.containsSensitive()) {
       return true;
     }
-    secrets.refuse(report, v, f.reads(), f.name(), f.valueRange(), destination);
+    // At the element or member that holds the secret where it is written out (one command of 30).
+    Range at = FieldPart.first(f, Value::containsSensitive).at();
+    secrets.refuse(report, v, f.reads(), f.name(), at, destination);
     return false;
   }
 

@@ -180,4 +180,19 @@ class PartLocationsTest {
     assertEquals(
         List.of(where(json, "\"PW={{")), locations(r, "PKRMAP-E107"), r.diagnostics()::toString);
   }
+
+  @Test
+  void aSensitiveValueInOneCommandIsLocatedAtThatCommand() {
+    String hcl =
+        "variable \"pw\" {\n  default = \"S3cretPassw0rd!\"\n  sensitive = true\n}\n"
+            + LoadAndMap.linuxSource("u", "")
+            + "build {\n  sources = [\"source.azure-arm.u\"]\n"
+            + "  provisioner \"shell\" {\n"
+            + "    inline = [\n      \"echo one\",\n      \"echo ${var.pw}\",\n    ]\n  }\n}\n";
+    MapResult r = LoadAndMap.map("t.pkr.hcl", hcl);
+    assertEquals(
+        List.of(where(hcl, "\"echo ${var.pw}\"")),
+        locations(r, "PKRMAP-E405"),
+        r.diagnostics()::toString);
+  }
 }
