@@ -108,21 +108,9 @@ enum ResourceName {
       false) {
     @Override
     boolean fits(String n) {
-      if (n.isEmpty() || n.codePointCount(0, n.length()) > 80) {
-        return false;
-      }
-      int first = n.codePointAt(0);
-      if (!Character.isLetterOrDigit(first)) {
-        return false;
-      }
-      for (int i = 0; i < n.length(); ) {
-        int c = n.codePointAt(i);
-        i += Character.charCount(c);
-        if (!word(c) && c != '-' && c != '.') {
-          return false;
-        }
-      }
-      return !endsWithAny(n, "-.");
+      return wordsHyphensDots(n)
+          && Character.isLetterOrDigit(n.codePointAt(0))
+          && !endsWithAny(n, "-.");
     }
   },
 
@@ -250,6 +238,11 @@ enum ResourceName {
   }
 
   private static boolean network(String n) {
+    return wordsHyphensDots(n) && word(n.codePointAt(0)) && word(n.codePointBefore(n.length()));
+  }
+
+  /** 1 to 80 word characters ({@link #word}), hyphens and dots: images and networks alike. */
+  private static boolean wordsHyphensDots(String n) {
     if (n.isEmpty() || n.codePointCount(0, n.length()) > 80) {
       return false;
     }
@@ -260,6 +253,6 @@ enum ResourceName {
         return false;
       }
     }
-    return word(n.codePointAt(0)) && word(n.codePointBefore(n.length()));
+    return true;
   }
 }
