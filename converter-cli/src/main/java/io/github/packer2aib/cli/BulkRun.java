@@ -1,6 +1,5 @@
 package io.github.packer2aib.cli;
 
-import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.DiagnosticStream;
 import io.github.packer2aib.core.diag.TextRenderer;
@@ -153,7 +152,7 @@ final class BulkRun {
         err.print(format.render(List.of(d)));
       } else {
         err.print(
-            ControlCharacters.escape("error: cannot create directory " + out + ": " + reason)
+            CliCode.UNWRITABLE_OUTPUT.textLine("cannot create directory " + out + ": " + reason)
                 + "\n");
       }
       err.flush();
@@ -391,7 +390,7 @@ final class BulkRun {
   private String filterText() {
     StringBuilder s = new StringBuilder();
     for (Diagnostic d : filterWarnings) {
-      s.append("\nwarning: ").append(ControlCharacters.escape(d.detail())).append('\n');
+      s.append('\n').append(CliCode.textLine(d)).append('\n');
     }
     return s.toString();
   }
@@ -436,12 +435,15 @@ final class BulkRun {
               + leftovers.text(out, settings.prune(), settings.report() != null)
               + uploads.text()
               + (packerOptionsUnused()
-                  ? "\nwarning: " + PackerOnlyOptions.line(settings.packerOptionsGiven()) + "\n"
+                  ? "\n"
+                      + CliCode.PACKER_OPTIONS_UNUSED.textLine(
+                          PackerOnlyOptions.line(settings.packerOptionsGiven()))
+                      + "\n"
                   : "")
               + filterText()
               + (manifestProblem == null
                   ? ""
-                  : "\nwarning: " + ControlCharacters.escape(manifestProblem) + "\n")
+                  : "\n" + CliCode.MANIFEST_UNWRITTEN.textLine(manifestProblem) + "\n")
               + (check == null
                   ? ""
                   : "\n" + check.text(out, summary.count(BulkOutcome.Status.FAILED), "template"))
@@ -737,7 +739,7 @@ final class BulkRun {
         machineOut.flush();
       } else {
         progress.clear();
-        err.print("warning: " + ControlCharacters.escape(d.detail()) + "\n");
+        err.print(CliCode.INPUT_NOT_A_TEMPLATE.textLine(d.detail()) + "\n");
         err.flush();
         progress.redraw(System.nanoTime());
       }
@@ -889,7 +891,8 @@ final class BulkRun {
                 "The report file " + file.target() + " could not be written: " + reason + "."));
       } else {
         err.print(
-            ControlCharacters.escape("error: cannot write report " + file.target() + ": " + reason)
+            CliCode.UNWRITABLE_OUTPUT.textLine(
+                    "cannot write report " + file.target() + ": " + reason)
                 + "\n");
         err.flush();
       }

@@ -485,13 +485,14 @@ final class BulkTask {
       Path target, String reason, List<Diagnostic> all, List<String> cliLines) {
     String detail = "The output file " + target + " could not be written: " + reason + ".";
     all.add(CliCode.UNWRITABLE_OUTPUT.diagnostic(detail));
-    cliLines.add(ControlCharacters.escape("error: cannot write " + target + ": " + reason) + "\n");
+    cliLines.add(
+        CliCode.UNWRITABLE_OUTPUT.textLine("cannot write " + target + ": " + reason) + "\n");
   }
 
   /** A note that an output is written under another name than its own (CLI-N001). */
   private static void renamed(String detail, List<Diagnostic> all, List<String> cliLines) {
     all.add(CliCode.OUTPUT_RENAMED.diagnostic(detail));
-    cliLines.add(ControlCharacters.escape("note: " + detail) + "\n");
+    cliLines.add(CliCode.OUTPUT_RENAMED.textLine(detail) + "\n");
   }
 
   private boolean shown(Severity severity, boolean strict) {
@@ -524,7 +525,7 @@ final class BulkTask {
     return failure(
         c,
         d,
-        ControlCharacters.escape("error: cannot read " + c.displayName() + ": " + reason) + "\n",
+        CliCode.UNREADABLE_INPUT.textLine("cannot read " + c.displayName() + ": " + reason) + "\n",
         false);
   }
 

@@ -1,15 +1,18 @@
 package io.github.packer2aib.cli;
 
+import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.DiagnosticCode;
+import io.github.packer2aib.core.diag.Severity;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Problems the CLI itself meets: files it cannot read or write, and outputs it renames. They are
  * not findings about a template's content, so they have no range; in text mode they print as one
- * line ({@code error: cannot read x: reason}); in JSON mode they join the array so a machine reader
- * sees every failure in one place.
+ * line that ends with the code, as a located diagnostic's first line does ({@code error: cannot
+ * read x: reason [CLI-E001]}), so that a user can look it up with {@code codes}; in JSON mode they
+ * join the array so a machine reader sees every failure in one place.
  */
 enum CliCode implements DiagnosticCode {
   UNREADABLE_INPUT("CLI-E001", "Cannot read input"),
@@ -38,6 +41,23 @@ enum CliCode implements DiagnosticCode {
   Diagnostic diagnostic(String detail) {
     return new Diagnostic(
         id(), severity(), summary(), detail, Optional.empty(), Optional.empty(), List.of());
+  }
+
+  /**
+   * The one line that text mode prints for this code: the severity, {@code sentence} (control
+   * characters escaped) and the code.
+   */
+  String textLine(String sentence) {
+    return textLine(severity(), sentence, id());
+  }
+
+  /** {@link #textLine(String)} of a diagnostic made by {@link #diagnostic}: its detail. */
+  static String textLine(Diagnostic d) {
+    return textLine(d.severity(), d.detail(), d.code());
+  }
+
+  private static String textLine(Severity severity, String sentence, String code) {
+    return severity.label() + ": " + ControlCharacters.escape(sentence) + " [" + code + "]";
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.github.packer2aib.cli;
 
-import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Severity;
 import io.github.packer2aib.core.diag.TextRenderer;
@@ -110,7 +109,7 @@ final class Report {
     if (format.machine()) {
       collected.add(code.diagnostic(detail).about(input));
     } else {
-      err.print(ControlCharacters.escape(code.severity().label() + ": " + line) + "\n");
+      err.print(code.textLine(line) + "\n");
     }
   }
 

@@ -232,13 +232,13 @@ class ConvertCheckTest {
     Files.writeString(out.resolve("hcl/web"), "x\n");
     TreeMap<String, String> before = everything(out);
     String directory =
-        "error: cannot write " + out.resolve("aib/image.json") + ": it is a directory\n";
+        "error: cannot write " + out.resolve("aib/image.json") + ": it is a directory [CLI-E002]\n";
     String file =
         "error: cannot write "
             + out.resolve("hcl/web/web.json")
             + ": "
             + out.resolve("hcl/web")
-            + " exists and is not a directory\n";
+            + " exists and is not a directory [CLI-E002]\n";
 
     CliRun check = bulk("--check", "-o", out.toString(), root.toString());
 
@@ -267,7 +267,7 @@ class ConvertCheckTest {
 
     assertEquals(1, singleCheck.exitCode(), singleCheck.err());
     assertTrue(
-        singleCheck.err().contains("error: cannot write " + written + ": it is a directory\n"),
+        singleCheck.err().contains("error: cannot write " + written + ": it is a directory [CLI-E002]\n"),
         singleCheck.err());
     assertFalse(singleCheck.err().contains("CLI-E004"), singleCheck.err());
   }

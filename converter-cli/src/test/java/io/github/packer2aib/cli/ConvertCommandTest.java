@@ -111,7 +111,7 @@ class ConvertCommandTest {
     assertEquals(List.of(expected.name() + ".json"), listing(out));
     assertEquals(expected.text(), Files.readString(out.resolve(expected.name() + ".json")));
     assertTrue(
-        r.err().contains("error: cannot read " + missing + ": no such file or directory\n"),
+        r.err().contains("error: cannot read " + missing + ": no such file or directory [CLI-E001]\n"),
         r.err());
     assertTrue(r.err().contains("converted 1 template from 3 inputs; 2 inputs failed;"), r.err());
     // Diagnostics come in input order: the broken file's before the missing file's line.
@@ -145,7 +145,7 @@ class ConvertCommandTest {
 
     assertEquals(1, r.exitCode());
     assertEquals(
-        "error: cannot read " + in + ": not valid UTF-8 text (line 1, column 3: byte 0xE9)\n",
+        "error: cannot read " + in + ": not valid UTF-8 text (line 1, column 3: byte 0xE9) [CLI-E001]\n",
         r.err());
   }
 
@@ -361,7 +361,7 @@ class ConvertCommandTest {
                     + b
                     + " is written to "
                     + out.resolve("web-" + name + "-2.json")
-                    + "\n"),
+                    + " [CLI-N001]\n"),
         r.err());
   }
 
@@ -387,12 +387,12 @@ class ConvertCommandTest {
             + a
             + " is written to "
             + out.resolve("alpha-web.json")
-            + "\n"
+            + " [CLI-N001]\n"
             + "note: more than one input produces a template named \"web\"; the one from "
             + b
             + " is written to "
             + out.resolve("beta-web.json")
-            + "\n"
+            + " [CLI-N001]\n"
             + "converted 2 templates from 2 inputs\n",
         r.err());
   }
@@ -638,7 +638,7 @@ class ConvertCommandTest {
                     + tmp.resolve("a.json")
                     + ": it is "
                     + a
-                    + ", which this run reads; write into another folder\n"),
+                    + ", which this run reads; write into another folder [CLI-E002]\n"),
         r.err());
   }
 

@@ -512,7 +512,7 @@ class EarlierOutputsTest {
                 "warning: --prune deleted nothing: the root "
                     + typo
                     + " could not be read, and a run without one of its roots cannot tell the"
-                    + " outputs of earlier runs from leftovers.\n"),
+                    + " outputs of earlier runs from leftovers. [CLI-W008]\n"),
         r.err());
     assertFalse(r.err().contains("CLI-N002"), r.err());
     assertFalse(r.err().contains("CLI-W001"), r.err());
@@ -595,7 +595,7 @@ class EarlierOutputsTest {
                     + " double-quote to start field name), so it is left as it is and --prune"
                     + " deletes nothing: resolve it (after a merge conflict, keep the entries of"
                     + " both sides) or delete it (a new list then holds none of the outputs of"
-                    + " earlier runs, which are named, never deleted)\n"),
+                    + " earlier runs, which are named, never deleted) [CLI-W002]\n"),
         r.err());
     assertTrue(
         r.err()

@@ -89,7 +89,7 @@ class InputReaderTest {
             .startsWith(
                 "error: cannot read "
                     + file
-                    + ": not valid UTF-8 text (line 3, column 6: byte 0xFF)\n"),
+                    + ": not valid UTF-8 text (line 3, column 6: byte 0xFF) [CLI-E001]\n"),
         r.err());
   }
 
@@ -122,7 +122,7 @@ class InputReaderTest {
 
     assertEquals(1, stdin.exitCode(), stdin.err());
     assertEquals(
-        "error: cannot read <stdin>: larger than 64 MiB, too large for a template\n",
+        "error: cannot read <stdin>: larger than 64 MiB, too large for a template [CLI-E001]\n",
         stdin.err().lines().findFirst().orElse("") + "\n");
   }
 

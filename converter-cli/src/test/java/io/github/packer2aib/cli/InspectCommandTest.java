@@ -403,7 +403,7 @@ class InspectCommandTest {
       CliRun validated = CliRun.run("validate", missing);
 
       assertEquals(1, inspected.exitCode());
-      String line = "error: cannot read " + missing + ": no such file or directory\n";
+      String line = "error: cannot read " + missing + ": no such file or directory [CLI-E001]\n";
       assertTrue(inspected.err().startsWith(line), inspected.err());
       assertTrue(validated.err().startsWith(line), validated.err());
     }

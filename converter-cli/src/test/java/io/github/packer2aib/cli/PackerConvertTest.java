@@ -364,7 +364,7 @@ class PackerConvertTest {
                     + t
                     + " is written to "
                     + out.resolve("con_.json")
-                    + "\n"),
+                    + " [CLI-N001]\n"),
         r.err());
     assertTrue(
         Files.readString(report)

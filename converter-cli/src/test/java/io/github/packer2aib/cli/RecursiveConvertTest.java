@@ -185,7 +185,7 @@ class RecursiveConvertTest {
             .contains(
                 "image.yaml: not valid UTF-8 text (line 1, column 1: byte 0xFF): it is UTF-16"
                     + " (little-endian, as Windows PowerShell 5 writes with Out-File); save it as"
-                    + " UTF-8\n"),
+                    + " UTF-8 [CLI-E001]\n"),
         r.err());
     assertTrue(r.err().contains("latin.json: not valid UTF-8 text (line "), r.err());
     assertTrue(r.err().contains("  failed                        2\n"), r.err());
@@ -652,7 +652,7 @@ class RecursiveConvertTest {
             .contains(
                 "error: cannot write "
                     + input
-                    + ": it is a file this run reads as an input; write into another folder\n"),
+                    + ": it is a file this run reads as an input; write into another folder [CLI-E002]\n"),
         r.err());
     assertEquals(BulkTrees.AIB.replaceFirst("\\{", "{ \"name\": \"t\","), Files.readString(input));
     assertEquals(original, Files.readString(legacy));
@@ -676,7 +676,7 @@ class RecursiveConvertTest {
             + packer
             + ": it is not an image template, and packer2aib did not write it (its list of outputs"
             + " there, .packer2aib-outputs.json, does not hold it): it may be a template of yours;"
-            + " write into another folder (-o)\n";
+            + " write into another folder (-o) [CLI-E002]\n";
 
     CliRun r = bulk(args);
 
@@ -731,7 +731,7 @@ class RecursiveConvertTest {
             .contains(
                 "error: cannot write "
                     + input
-                    + ": it is a file this run reads as an input; write into another folder\n"),
+                    + ": it is a file this run reads as an input; write into another folder [CLI-E002]\n"),
         r.err());
     assertEquals(named, Files.readString(input));
   }
@@ -921,7 +921,7 @@ class RecursiveConvertTest {
             .err()
             .contains(
                 "\nwarning: Everything --include 'legacy/old.json' matched was excluded by"
-                    + " --exclude, so nothing was converted.\n"),
+                    + " --exclude, so nothing was converted. [CLI-W005]\n"),
         excluded.err());
     assertFalse(excluded.err().contains("matched nothing"), excluded.err());
     assertTrue(
@@ -931,7 +931,7 @@ class RecursiveConvertTest {
                 "\nwarning: --include '/aib/image.json' matched nothing under the input folders,"
                     + " so nothing was converted. A pattern is matched against the path relative"
                     + " to each root, which never starts with '/': write 'aib/image.json' for that"
-                    + " path under each root.\n"),
+                    + " path under each root. [CLI-W005]\n"),
         slash.err());
     // With something selected, each pattern that did nothing is named on its own.
     List<String> warnings = new ArrayList<>();
@@ -1016,13 +1016,13 @@ class RecursiveConvertTest {
                 "warning: "
                     + pkg
                     + ", given as an input, was skipped: not a template: an object of plain"
-                    + " values (a variable file); nothing was converted from it.\n"),
+                    + " values (a variable file); nothing was converted from it. [CLI-W007]\n"),
         alone.err());
     List<String> codes = new ArrayList<>();
     JSON.readTree(json.err()).forEach(d -> codes.add(d.get("code").asText()));
     assertEquals(List.of("CLI-W007"), codes, json.err());
     assertEquals("", quiet.err());
-    assertTrue(validate.err().contains("; nothing was checked from it.\n"), validate.err());
+    assertTrue(validate.err().contains("; nothing was checked from it. [CLI-W007]\n"), validate.err());
     assertFalse(folder.err().contains("CLI-W007"), folder.err());
     assertFalse(folder.err().contains("given as an input"), folder.err());
   }
@@ -1300,7 +1300,7 @@ class RecursiveConvertTest {
         alone
             .err()
             .startsWith(
-                "error: cannot read " + lonePipe + ": is not a regular file (a named pipe)\n"),
+                "error: cannot read " + lonePipe + ": is not a regular file (a named pipe) [CLI-E001]\n"),
         alone.err());
   }
 
@@ -1525,7 +1525,7 @@ class RecursiveConvertTest {
             + out.resolve("sub").resolve("t.json")
             + ": "
             + out.resolve("sub")
-            + " exists and is not a directory\n",
+            + " exists and is not a directory [CLI-E002]\n",
         r.err());
   }
 }

@@ -330,7 +330,7 @@ class RecursiveSettingsTest {
       String what =
           settings.equals(pipe) ? "is not a regular file (a named pipe)" : "is a directory";
       assertTrue(
-          r.err().startsWith("error: cannot read settings file " + settings + ": " + what + "\n"),
+          r.err().startsWith("error: cannot read settings file " + settings + ": " + what + " [CLI-E001]\n"),
           r.err());
       assertFalse(Files.exists(tmp.resolve("out")), "nothing is written");
     }

@@ -342,7 +342,7 @@ class SecretLeakCliTest {
             .err()
             .contains(
                 "error: cannot read pw=***: no such file or directory; to set the variable, write"
-                    + " --var pw=VALUE\n"),
+                    + " --var pw=VALUE [CLI-E001]\n"),
         converted.err());
     // Refused without -o: the assignment is not counted, and gets the same advice.
     CliRun refused = run(List.of("convert", assignment, template.toString(), template.toString()));

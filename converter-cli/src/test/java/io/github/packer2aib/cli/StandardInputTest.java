@@ -63,7 +63,7 @@ class StandardInputTest {
 
     assertEquals(1, r.exitCode(), r.err());
     assertTrue(
-        r.err().startsWith("error: cannot read <stdin>: standard input is closed\n"), r.err());
+        r.err().startsWith("error: cannot read <stdin>: standard input is closed [CLI-E001]\n"), r.err());
     assertEquals("", r.out());
   }
 
@@ -99,6 +99,6 @@ class StandardInputTest {
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "still running");
 
     assertEquals(1, p.exitValue(), output);
-    assertTrue(output.startsWith("error: cannot read <stdin>: standard input is closed\n"), output);
+    assertTrue(output.startsWith("error: cannot read <stdin>: standard input is closed [CLI-E001]\n"), output);
   }
 }

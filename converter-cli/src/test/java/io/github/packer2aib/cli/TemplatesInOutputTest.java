@@ -42,7 +42,7 @@ class TemplatesInOutputTest {
             + " into a folder that holds no templates (-o outside the input folders, or a new"
             + " folder), or move them out of "
             + out
-            + ".\n";
+            + ". [CLI-W009]\n";
 
     CliRun first = BulkTrees.bulk(CliRun.with(), "-o", out.toString(), root.toString());
 

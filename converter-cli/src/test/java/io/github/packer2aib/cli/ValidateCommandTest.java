@@ -47,7 +47,7 @@ class ValidateCommandTest {
     assertEquals(good + ": ok\n", r.out());
     assertTrue(r.err().startsWith(broken + ":3:"), r.err());
     assertTrue(
-        r.err().contains("error: cannot read " + missing + ": no such file or directory\n"),
+        r.err().contains("error: cannot read " + missing + ": no such file or directory [CLI-E001]\n"),
         r.err());
     assertTrue(r.err().contains("\nvalidated 3 inputs; 2 inputs failed; "), r.err());
   }
