@@ -121,6 +121,28 @@ final class SyntaxErrorTranslator {
   }
 
   /**
+   * What to write instead of an invalid character that users of other languages type (HCL's own
+   * messages give these hints for quotes and operators), with its leading space; empty for others.
+   */
+  private static String invalidCharacterHint(String text) {
+    return switch (text) {
+      case "'" -> " Write strings in double quotes (\"...\"): HCL has no single-quoted strings.";
+      case "&" -> " HCL has no bitwise operators: for a logical AND, write \"&&\".";
+      case "|" -> " HCL has no bitwise operators: for a logical OR, write \"||\".";
+      case "`" ->
+          " For a string of several lines, write a heredoc: <<EOT on the first line, the text,"
+              + " then EOT on a line of its own.";
+      case ";" ->
+          " Put each argument or block on a line of its own, and separate the items of a list or"
+              + " an object with commas.";
+      case "$" ->
+          " An interpolation is written inside a quoted string (\"${var.name}\"); outside one,"
+              + " refer to the value directly (var.name).";
+      default -> "";
+    };
+  }
+
+  /**
    * Problems that read the same wherever they occur: a token that is an error in itself (an invalid
    * character, an unterminated comment), whatever the parser makes of it; null for any other.
    */
@@ -162,7 +184,8 @@ final class SyntaxErrorTranslator {
             offending,
             "The character "
                 + TokenDescriptions.quoteCharacter(text)
-                + " is not used in HCL outside strings and comments.");
+                + " is not used in HCL outside strings and comments."
+                + invalidCharacterHint(text));
       case HclLexer.UNTERMINATED_BLOCK_COMMENT:
         int start = locator.offset(offending.getStartIndex());
         return Diagnostic.of(

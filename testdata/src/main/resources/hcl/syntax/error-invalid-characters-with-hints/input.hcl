@@ -1,0 +1,7 @@
+a = 'text'
+b = true & false
+c = true | false
+d = `two
+lines`
+e = 1; f = 2
+g = ${var.x}
