@@ -54,7 +54,7 @@ final class BuilderChecks {
           .append(Words.and(empty))
           .append(empty.size() > 1 ? " are" : " is")
           .append(" written but empty, as a variable or environment variable without a value")
-          .append(" makes it: give ")
+          .append(empty.size() > 1 ? " makes them: give " : " makes it: give ")
           .append(empty.size() > 1 ? "them values" : "it a value")
           .append('.');
     }
