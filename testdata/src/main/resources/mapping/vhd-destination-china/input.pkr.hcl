@@ -10,6 +10,7 @@ source "azure-arm" "ubuntu" {
   capture_container_name = "images"
   capture_name_prefix = "ubuntu-base"
   storage_account = "stimages"
+  resource_group_name = "rg-storage"
 }
 
 build {

@@ -637,15 +637,19 @@ class PackerCorpusVerdictTest {
     fails(
         "packer-json/actions__runner-images__Windows2016-Azure/Windows2016-Azure.json",
         base().uris().skip().vars("install_password"),
-        "PKRMAP-E105 PKRMAP-E306 PKRMAP-E405",
+        "PKRMAP-E105 PKRMAP-E108 PKRMAP-E306 PKRMAP-E405",
         "install_password given: it is sensitive and would go into inline commands; download"
-            + " provisioners; the scripts/files it uploads are not in the corpus");
+            + " provisioners; a VHD without storage_account and resource_group_name (the unset"
+            + " ARM_STORAGE_ACCOUNT and ARM_RESOURCE_GROUP), which Packer refuses; the"
+            + " scripts/files it uploads are not in the corpus");
     fails(
         "packer-json/actions__runner-images__ubuntu1604/ubuntu1604.json",
         base().uris().skip(),
-        "PKRMAP-E105 PKRMAP-E306 PKRMAP-E405",
+        "PKRMAP-E105 PKRMAP-E108 PKRMAP-E306 PKRMAP-E405",
         "download provisioners; dockerhub_password (a credential by its name) would go into"
-            + " environment_vars; the scripts/files it uploads are not in the corpus");
+            + " environment_vars; a VHD without storage_account and resource_group_name (the"
+            + " unset ARM_STORAGE_ACCOUNT and ARM_RESOURCE_GROUP), which Packer refuses; the"
+            + " scripts/files it uploads are not in the corpus");
     fails(
         "packer-json/actions__runner-images__windows-2022-json/windows-2022.json",
         base().uris().skip().vars("install_password"),
@@ -700,16 +704,22 @@ class PackerCorpusVerdictTest {
         base().uris().skip(),
         1,
         "converts as is");
-    converts(
+    fails(
         "packer-json/hashicorp__packer__windows-2016-vhd/windows.json",
         base().uris().skip(),
-        1,
-        "converts as is");
-    converts(
+        "PKRMAP-E108",
+        "its only destination is a VHD, and storage_account and resource_group_name read the"
+            + " unset ARM_STORAGE_ACCOUNT and ARM_RESOURCE_GROUP, which Packer refuses (\"A"
+            + " storage_account must be specified\"); it converts with --var storage_account=..."
+            + " --var resource_group=...");
+    fails(
         "packer-json/hmcts__azure-packer-baseimage__centos-gold/azure-centos-gold.json",
         base().uris().skip(),
-        1,
-        "converts as is");
+        "PKRMAP-E108",
+        "ansible skipped; its only destination is a VHD, and storage_account and"
+            + " resource_group_name are variables that default to \"\", which Packer refuses (\"A"
+            + " storage_account must be specified\"); it converts with --var"
+            + " azure_storage_account_name=... --var azure_resource_group_name=...");
     fails(
         "packer-json/ilseokoh__packer-azure-vsts__vsts-baseimage/baseimage.json",
         base().uris().skip(),
@@ -723,9 +733,11 @@ class PackerCorpusVerdictTest {
     fails(
         "packer-json/kkamegawa__windowsjpimagebuilder__windows2019-jp/windows2019.json",
         base().uris().skip().vars("install_password"),
-        "PKRMAP-E105 PKRMAP-E306 PKRMAP-E405",
-        "install_password is sensitive and would go into inline commands; download provisioner; the"
-            + " scripts/files it uploads are not in the corpus");
+        "PKRMAP-E105 PKRMAP-E108 PKRMAP-E306 PKRMAP-E405",
+        "install_password is sensitive and would go into inline commands; download provisioner; a"
+            + " VHD without storage_account and resource_group_name (the unset ARM_STORAGE_ACCOUNT"
+            + " and ARM_RESOURCE_GROUP), which Packer refuses; the scripts/files it uploads are not"
+            + " in the corpus");
     fails(
         "packer-json/kubernetes-sigs__image-builder__capi-linux/azure-config.json",
         base().uris().skip(),

@@ -731,25 +731,38 @@ final class DestinationMapper {
     Optional<String> container = f.string("capture_container_name", dest);
     Optional<String> prefix = f.string("capture_name_prefix", dest);
     Optional<String> account = f.string("storage_account", dest);
-    if (f.has("resource_group_name")) {
-      f.consume("resource_group_name");
-      u.report.add(
-          PackerMapCode.FIELD_DROPPED,
-          f.nameRange("resource_group_name"),
-          "resource_group_name names the resource group of Packer's storage_account; Image"
-              + " Builder addresses the VHD by its URI alone, so it was dropped.");
-    }
     // The Azure plugin checks the container's name whatever else is set; Azure's rules for blob
     // containers are the same, so Image Builder would fail when it writes the VHD.
-    if (container.isPresent()
-        && !ResourceNames.check(
-            u, f, "capture_container_name", container.get(), ResourceName.CAPTURE_CONTAINER, "")) {
-      required("capture_container_name", "capture_name_prefix");
+    boolean containerFits =
+        container.isEmpty()
+            || ResourceNames.check(
+                u,
+                f,
+                "capture_container_name",
+                container.get(),
+                ResourceName.CAPTURE_CONTAINER,
+                "");
+    boolean pair = required("capture_container_name", "capture_name_prefix");
+    boolean storageMissing = vhdStorageMissing();
+    if (f.has("resource_group_name")) {
+      f.consume("resource_group_name");
+      // Beside the error, which names resource_group_name, a note that it was dropped says nothing.
+      if (!storageMissing) {
+        u.report.add(
+            PackerMapCode.FIELD_DROPPED,
+            f.nameRange("resource_group_name"),
+            "resource_group_name names the resource group of Packer's storage_account; Image"
+                + " Builder addresses the VHD by its URI alone, so it was dropped.");
+      }
+    }
+    if (!containerFits || !pair || container.isEmpty() || prefix.isEmpty()) {
       return Optional.empty();
     }
-    if (!required("capture_container_name", "capture_name_prefix")
-        || container.isEmpty()
-        || prefix.isEmpty()) {
+    if (storageMissing) {
+      // Only resource_group_name missing: the account's own problem is told in the same run.
+      if (account.isPresent()) {
+        storageAccountFits(account.get());
+      }
       return Optional.empty();
     }
     Range at = f.nameRange("capture_container_name");
@@ -787,13 +800,7 @@ final class DestinationMapper {
               + "/"
               + prefix.get()
               + ".vhd yourself.");
-    } else if (!ResourceNames.check(
-        u,
-        f,
-        "storage_account",
-        account.get(),
-        ResourceName.STORAGE_ACCOUNT,
-        "Image Builder would fail only when it writes the VHD, after the build.")) {
+    } else if (!storageAccountFits(account.get())) {
       return Optional.empty();
     } else {
       uri =
@@ -818,6 +825,69 @@ final class DestinationMapper {
     distributorRanges.add(at);
     return Optional.of(
         new Distributor.Vhd(uri, runOutputName(prefix.get(), "vhd", at), artifactTags()));
+  }
+
+  /** Whether storage_account is a name Azure takes (reported when not). */
+  private boolean storageAccountFits(String account) {
+    return ResourceNames.check(
+        u,
+        f,
+        "storage_account",
+        account,
+        ResourceName.STORAGE_ACCOUNT,
+        "Image Builder would fail only when it writes the VHD, after the build.");
+  }
+
+  /**
+   * Refuses a VHD that is the source's only destination without storage_account and
+   * resource_group_name. Without a managed image or gallery destination the Azure plugin requires
+   * both ("A storage_account must be specified", "A resource_group_name must be specified"; Packer
+   * 1.6.6 and the current plugin, Config.Prepare), so such a template never ran. Converted, it
+   * would build a VHD that Image Builder leaves in its staging resource group, deleted with the
+   * template: the usual cause is an unset variable or environment variable, and the build would
+   * seem to work. Reports it (at the VHD destination, with the empty field as the related place);
+   * true when it did.
+   */
+  private boolean vhdStorageMissing() {
+    if (f.has("managed_image_name")
+        || f.has("managed_image_resource_group_name")
+        || f.has("shared_image_gallery_destination")) {
+      return false;
+    }
+    List<String> missing = new ArrayList<>();
+    List<String> quoted = new ArrayList<>();
+    // In the plugin's order, to quote its words.
+    for (String k : List.of("storage_account", "resource_group_name")) {
+      if (!f.has(k)) {
+        missing.add(k);
+        quoted.add("\"A " + k + " must be specified\"");
+      }
+    }
+    if (missing.isEmpty()) {
+      return false;
+    }
+    String vhd = f.has("capture_container_name") ? "capture_container_name" : "capture_name_prefix";
+    String empty = null; // the first missing field that is written but empty
+    for (int i = missing.size() - 1; i >= 0; i--) {
+      if (f.written(missing.get(i))) {
+        empty = missing.get(i);
+      }
+    }
+    u.report.add(
+        PackerMapCode.MISSING_FIELD,
+        f.nameRange(vhd),
+        "Packer writes the VHD (capture_container_name, capture_name_prefix) to the storage"
+            + " account storage_account in the resource group resource_group_name, and without a"
+            + " managed image or gallery destination the Azure plugin requires both ("
+            + String.join(", ", quoted)
+            + "), so it refuses the template. "
+            + BuilderChecks.absentOrEmpty(f, missing)
+            + " Or, instead of the VHD, capture a managed image (managed_image_name with"
+            + " managed_image_resource_group_name) or publish to a"
+            + " shared_image_gallery_destination.",
+        empty == null ? null : f.nameRange(empty),
+        empty + " written but empty here");
+    return true;
   }
 
   /**

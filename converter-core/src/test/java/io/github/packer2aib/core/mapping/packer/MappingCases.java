@@ -1065,7 +1065,8 @@ final class MappingCases {
                     s.set("cloud_environment_name", "AzureChinaCloud")
                         .set("capture_container_name", "images")
                         .set("capture_name_prefix", "ubuntu-base")
-                        .set("storage_account", "stimages"))));
+                        .set("storage_account", "stimages")
+                        .set("resource_group_name", "rg-storage"))));
     add(
         "vhd-destination-unknown-cloud",
         one(
@@ -1074,7 +1075,8 @@ final class MappingCases {
                     s.set("cloud_environment_name", "Mars")
                         .set("capture_container_name", "images")
                         .set("capture_name_prefix", "ubuntu-base")
-                        .set("storage_account", "stimages"))));
+                        .set("storage_account", "stimages")
+                        .set("resource_group_name", "rg-storage"))));
     add(
         "vhd-destination-old-api",
         one(
@@ -1085,6 +1087,38 @@ final class MappingCases {
                         .set("storage_account", "stimages")
                         .set("resource_group_name", "rg-storage"))),
         opts().withApiVersion(ApiVersion.V2022_02_14));
+    add(
+        // A VHD alone needs storage_account and resource_group_name: the Azure plugin refuses the
+        // template without them, while the converter made a VHD that Image Builder leaves in its
+        // staging resource group (fidelity review: two corpus templates whose variables are empty).
+        "vhd-without-storage-account",
+        one(
+            gallerySource(
+                s ->
+                    s.set("capture_container_name", "images")
+                        .set("capture_name_prefix", "ubuntu-base"))));
+    add(
+        "vhd-without-resource-group",
+        one(
+            gallerySource(
+                s ->
+                    s.set("capture_container_name", "images")
+                        .set("capture_name_prefix", "ubuntu-base")
+                        .set("storage_account", "stimages"))));
+    add(
+        // As the corpus writes them: legacy JSON, both from user variables that default to "".
+        "vhd-storage-written-but-empty",
+        PackerFixture.json()
+            .source(
+                "azure-arm",
+                "azure-arm",
+                gallerySource(
+                    s ->
+                        s.set("resource_group_name", "")
+                            .set("storage_account", "")
+                            .set("capture_container_name", "images")
+                            .set("capture_name_prefix", "ubuntu-base")))
+            .build(b -> {}));
     add(
         "vhd-destination-incomplete",
         one(gallerySource(s -> s.set("capture_container_name", "images"))));
@@ -1097,7 +1131,8 @@ final class MappingCases {
                 s ->
                     s.set("capture_container_name", "Images--X")
                         .set("capture_name_prefix", "ubuntu-base")
-                        .set("storage_account", "stimages"))));
+                        .set("storage_account", "stimages")
+                        .set("resource_group_name", "rg-storage"))));
     add(
         // Names joined into resource ids unchecked: a / made the ids name other resources, and a
         // space or ! gave ids Azure refuses, all converted without a word (review).

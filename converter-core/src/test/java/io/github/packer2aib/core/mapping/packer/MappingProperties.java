@@ -213,7 +213,8 @@ class MappingProperties {
           if ((destinations & 4) != 0) {
             s.set("capture_container_name", "vhds")
                 .set("capture_name_prefix", "img-" + extras)
-                .set("storage_account", "stvhds");
+                .set("storage_account", "stvhds")
+                .set("resource_group_name", "rg-vhds");
           }
           if ((extras & 1) != 0) {
             s.set("vm_size", "Standard_D2s_v5").set("os_disk_size_gb", 30 + extras);
