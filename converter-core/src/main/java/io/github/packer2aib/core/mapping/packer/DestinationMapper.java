@@ -64,6 +64,7 @@ final class DestinationMapper {
     if (!any) {
       noDestination();
     }
+    olderPluginsRefuse();
     for (int i = 0; i < out.size(); i++) {
       u.trace.put("/properties/distribute/" + i, distributorRanges.get(i));
     }
@@ -113,6 +114,91 @@ final class DestinationMapper {
                     + " shared_image_gallery_destination block, or capture_container_name with"
                     + " capture_name_prefix."
                 : BuilderChecks.absentOrEmpty(f, empty) + partners));
+  }
+
+  /**
+   * A VHD beside a managed image, or storage_account and resource_group_name (a VHD's storage)
+   * beside a managed image or gallery destination. Packer 1.6.6 and the Azure plugin before 2.5.0
+   * refuse them (Config.Prepare: "Either a VHD or a managed image can be built, but not both", and
+   * the exclusive or of a VHD's storage and the other destinations; 1.6.6 names only the managed
+   * image there), while 2.5.0 and later, which copy the VHD from a managed disk, accept them (pull
+   * request 522: "Allow building managed image and VHD at the same time"), and the converted
+   * template distributes every destination. So it is a warning, as for allowed_inbound_ip_addresses
+   * beside virtual_network_name, not an error: refusing would refuse templates the current plugin
+   * builds. Given at the field that makes the combination, once.
+   */
+  private void olderPluginsRefuse() {
+    String vhd = PluginRefusals.firstSet(f, "capture_container_name", "capture_name_prefix");
+    String managed =
+        PluginRefusals.firstSet(f, "managed_image_name", "managed_image_resource_group_name");
+    List<String> storage = new ArrayList<>();
+    List<String> vhdFields = new ArrayList<>();
+    for (String k :
+        List.of(
+            "capture_container_name",
+            "capture_name_prefix",
+            "storage_account",
+            "resource_group_name")) {
+      if (f.has(k)) {
+        (k.startsWith("capture_") ? vhdFields : storage).add(k);
+      }
+    }
+    vhdFields.addAll(storage);
+    if (vhd != null && managed != null) {
+      List<String> managedFields = new ArrayList<>();
+      for (String k : List.of("managed_image_name", "managed_image_resource_group_name")) {
+        if (f.has(k)) {
+          managedFields.add(k);
+        }
+      }
+      u.report.add(
+          PackerMapCode.OLDER_PLUGINS_REFUSE,
+          f.nameRange(vhd),
+          "Packer 1.6.6 and Azure plugins before 2.5.0 refuse a VHD beside a managed image"
+              + " (\"Either a VHD or a managed image can be built, but not both. Please specify"
+              + " either capture_container_name and capture_name_prefix or"
+              + " managed_image_resource_group_name and managed_image_name.\"); plugin 2.5.0 and"
+              + " later accept both, and the converted template distributes both. With an older"
+              + " version this template never ran as written: keep the destination you need, and"
+              + " remove "
+              + Words.and(vhdFields)
+              + " (the VHD) or "
+              + Words.and(managedFields)
+              + " (the managed image).",
+          f.nameRange(managed),
+          managed + " set here");
+      return;
+    }
+    String other = managed != null ? managed : "shared_image_gallery_destination";
+    if (storage.isEmpty() || (managed == null && !f.has(other))) {
+      return;
+    }
+    boolean one = storage.size() == 1;
+    u.report.add(
+        PackerMapCode.OLDER_PLUGINS_REFUSE,
+        f.nameRange(storage.get(0)),
+        (managed != null ? "Packer 1.6.6 and Azure plugins" : "Azure plugins")
+            + " before 2.5.0 refuse "
+            + Words.and(storage)
+            + (managed != null ? " beside a managed image" : " beside a gallery destination")
+            + " (\"Specify either a VHD (storage_account and resource_group_name), a Managed Image"
+            + " (managed_image_resource_group_name and managed_image_name) or a Shared Image"
+            + " Gallery (shared_image_gallery_destination) output (Managed Images can also be"
+            + " published to Shared Image Galleries)\"); plugin 2.5.0 and later accept "
+            + (one ? "it" : "them")
+            + (vhd != null
+                ? ". With an older version this template never ran as written: keep the"
+                    + " destination you need, and remove "
+                    + Words.and(vhdFields)
+                    + " (the VHD) or shared_image_gallery_destination."
+                : ". Without capture_container_name and capture_name_prefix "
+                    + (one
+                        ? "it makes no VHD, so it was dropped"
+                        : "they make no VHD, so they were dropped")
+                    + "; with an older version this template never ran as written: remove "
+                    + (one ? "it." : "them.")),
+        f.nameRange(other),
+        other + " set here");
   }
 
   private static void addIfPresent(List<Distributor> out, Optional<Distributor> d) {
@@ -714,9 +800,18 @@ final class DestinationMapper {
   private Optional<Distributor> vhdTarget() {
     boolean capture = f.has("capture_container_name") || f.has("capture_name_prefix");
     if (!capture) {
+      // Beside a managed image or gallery destination the warning that older plugins refuse them
+      // (olderPluginsRefuse) says that they were dropped.
+      boolean told =
+          f.has("managed_image_name")
+              || f.has("managed_image_resource_group_name")
+              || f.has("shared_image_gallery_destination");
       for (String k : List.of("storage_account", "resource_group_name")) {
         if (f.has(k)) {
           f.consume(k);
+          if (told) {
+            continue;
+          }
           u.report.add(
               PackerMapCode.FIELD_DROPPED,
               f.nameRange(k),

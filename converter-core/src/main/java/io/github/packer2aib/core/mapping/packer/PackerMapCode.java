@@ -53,6 +53,7 @@ public enum PackerMapCode implements DiagnosticCode {
   PACKER_REFUSES_TYPE("PKRMAP-W126", "Value written in a form Packer refuses"),
   ARGUMENT_AS_BLOCK("PKRMAP-E127", "Argument written as a block"),
   FIELD_PACKER_REFUSES("PKRMAP-E128", "Unknown field Packer refuses"),
+  OLDER_PLUGINS_REFUSE("PKRMAP-W133", "Combination older Azure plugins refuse"),
 
   // Provisioners.
   UNSUPPORTED_PROVISIONER("PKRMAP-E201", "Unsupported provisioner"),

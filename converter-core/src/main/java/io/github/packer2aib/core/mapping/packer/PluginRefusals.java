@@ -168,7 +168,7 @@ final class PluginRefusals {
   }
 
   /** The first of {@code keys} that {@code f} sets, or null. */
-  private static String firstSet(Fields f, String... keys) {
+  static String firstSet(Fields f, String... keys) {
     for (String k : keys) {
       if (f.has(k)) {
         return k;

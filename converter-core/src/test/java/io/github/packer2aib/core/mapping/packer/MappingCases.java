@@ -1134,6 +1134,35 @@ final class MappingCases {
                         .set("storage_account", "stimages")
                         .set("resource_group_name", "rg-storage"))));
     add(
+        // Packer 1.6.6 and Azure plugins before 2.5.0 refuse a VHD beside a managed image; 2.5.0
+        // and later accept it. Both were converted without a word (review): now a warning.
+        "vhd-beside-managed-image",
+        one(
+            linux(
+                s ->
+                    s.set("capture_container_name", "images")
+                        .set("capture_name_prefix", "ubuntu-base")
+                        .set("storage_account", "stimages")
+                        .set("resource_group_name", "rg-storage"))));
+    add(
+        // Plugins before 2.5.0 refuse a VHD's storage beside a gallery destination.
+        "vhd-beside-gallery",
+        one(
+            gallerySource(
+                s ->
+                    s.block("shared_image_gallery_destination", sig)
+                        .set("capture_container_name", "images")
+                        .set("capture_name_prefix", "ubuntu-base")
+                        .set("storage_account", "stimages")
+                        .set("resource_group_name", "rg-storage"))));
+    add(
+        // resource_group_name beside a managed image (taken for the image's group), which Packer
+        // 1.6.6 and plugins before 2.5.0 refuse; as a legacy template writes it.
+        "resource-group-beside-managed-image",
+        PackerFixture.json()
+            .source("azure-arm", "azure-arm", linux(s -> s.set("resource_group_name", "rg-images")))
+            .build(b -> {}));
+    add(
         // Names joined into resource ids unchecked: a / made the ids name other resources, and a
         // space or ! gave ids Azure refuses, all converted without a word (review).
         "names-joined-into-ids-refused",

@@ -30,8 +30,17 @@ import net.jqwik.api.Provide;
  */
 class MappingProperties {
 
-  /** A generated case: the fixture, the options, the secret texts used in it. */
-  record Scenario(PackerFixture fixture, MapOptions options, List<String> secrets, boolean leaks) {
+  /**
+   * A generated case: the fixture, the options, the secret texts used in it, whether a sensitive
+   * value flows to the template, and whether it has a VHD beside a managed image or gallery
+   * destination, which Packer 1.6.6 and Azure plugins before 2.5.0 refuse (later ones accept it).
+   */
+  record Scenario(
+      PackerFixture fixture,
+      MapOptions options,
+      List<String> secrets,
+      boolean leaks,
+      boolean olderPluginsRefuse) {
     @Override
     public String toString() {
       return fixture.result().file().text() + "\noptions: " + options;
@@ -64,6 +73,10 @@ class MappingProperties {
           "a sensitive value that flows to the template is an error");
       assertTrue(first.templates().isEmpty(), "no template with a sensitive value");
     }
+    assertEquals(
+        s.olderPluginsRefuse(),
+        first.diagnostics().stream().anyMatch(d -> d.code().equals("PKRMAP-W133")),
+        "a VHD beside another destination is said to be refused by older plugins, and only then");
     PackerMapperGoldenTest.assertValid(first, s.options());
     if (!first.hasErrors()) {
       assertEquals(1, first.templates().size());
@@ -285,7 +298,9 @@ class MappingProperties {
         .source("azure-arm", json ? "main" : "main", source)
         .build(build);
     List<String> secrets = new ArrayList<>(List.of(secretText));
-    return new Scenario(f, options, secrets, leaks);
+    // The generated VHD always has its storage_account and resource_group_name.
+    boolean olderPluginsRefuse = (destinations & 4) != 0 && (destinations & 3) != 0;
+    return new Scenario(f, options, secrets, leaks, olderPluginsRefuse);
   }
 
   private static void provisioner(
