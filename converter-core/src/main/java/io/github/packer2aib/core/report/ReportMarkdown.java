@@ -9,8 +9,10 @@ import java.util.List;
 /**
  * Renders a {@link ConversionReport} as GitHub-flavoured Markdown: a summary table with one row per
  * input (verdict, outputs, decisions per kind), then one section per input with its decisions in a
- * table. Every text from the input goes through {@link SecretScrubber}; table cells are escaped so
- * that a {@code |} or a line break in a message cannot break the table.
+ * table. Every text from the input goes through {@link SecretScrubber} and {@link #cell}, which
+ * escapes it so that it renders as it reads on stderr: no {@code |} or line break in a message can
+ * break the table, and no {@code _}, {@code *} or backtick in a file name or message becomes
+ * markup.
  */
 public final class ReportMarkdown {
   private ReportMarkdown() {}
@@ -126,25 +128,48 @@ public final class ReportMarkdown {
   }
 
   /**
-   * One table cell: secrets masked, then the characters that would end the cell or be read as HTML
-   * escaped, line breaks turned into {@code <br>} so the row stays on one line, and other control
-   * characters written as {@code \}{@code uXXXX} (a file name may hold an escape sequence, which a
-   * terminal showing the report would act on). Backticks stay: messages mark code with them.
+   * Text from a template, a message or a file name as Markdown that renders as the text itself (in
+   * a table cell, a heading or a list item alike): secrets masked, then
+   *
+   * <ul>
+   *   <li>every character CommonMark or GFM reads as inline markup backslash-escaped, as CommonMark
+   *       defines escapes for ASCII punctuation: {@code \ | ` * _ [ ] # ~} (so a file name {@code
+   *       web*prod*} is no emphasis, a {@code #} that ends a heading is not read as its closing
+   *       sequence, and the backticks messages quote code with show as written, as on stderr: a
+   *       code span would also show the entities below undecoded);
+   *   <li>{@code & < >} as entities, so that no HTML tag, entity or autolink is read;
+   *   <li>line breaks as {@code <br>}, so that a table row stays on one line;
+   *   <li>what a line may start a block with, when the text starts with it: a {@code -} or {@code
+   *       +} (a list, a thematic break) is escaped, and so is the {@code .} or {@code )} after
+   *       leading digits (an ordered list); a space or tab at either end becomes a character
+   *       reference, which no table cell or heading trims and which starts no indented code;
+   *   <li>every other control character but tab as {@code \}{@code uXXXX} (a file name may hold an
+   *       escape sequence, which a terminal showing the report would act on).
+   * </ul>
    */
   public static String cell(String text) {
     String scrubbed = SecretScrubber.scrub(text);
-    StringBuilder out = new StringBuilder(scrubbed.length());
-    for (int i = 0; i < scrubbed.length(); i++) {
+    int n = scrubbed.length();
+    StringBuilder out = new StringBuilder(n + 8);
+    int markerEnd = blockMarkerEnd(scrubbed);
+    for (int i = 0; i < n; i++) {
       char c = scrubbed.charAt(i);
+      if ((i == 0 || i == n - 1) && (c == ' ' || c == '\t')) {
+        out.append(c == ' ' ? "&#32;" : "&#9;");
+        continue;
+      }
+      if (i == markerEnd) {
+        out.append('\\').append(c);
+        continue;
+      }
       switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '|' -> out.append("\\|");
+        case '\\', '|', '`', '*', '_', '[', ']', '#', '~' -> out.append('\\').append(c);
         case '&' -> out.append("&amp;");
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '\r' -> {
           out.append("<br>");
-          if (i + 1 < scrubbed.length() && scrubbed.charAt(i + 1) == '\n') {
+          if (i + 1 < n && scrubbed.charAt(i + 1) == '\n') {
             i++;
           }
         }
@@ -154,5 +179,36 @@ public final class ReportMarkdown {
     }
     // The line breaks are <br> now; every other control character but tab becomes an escape.
     return ControlCharacters.escape(out.toString());
+  }
+
+  /**
+   * Where the list marker that {@code text} starts with ends: the index of its {@code -} or {@code
+   * +}, or of the {@code .} or {@code )} after 1 to 9 digits (CommonMark's ordered list marker); -1
+   * when it starts with none. Its other markers ({@code *}, {@code #}, {@code >}, {@code `}, {@code
+   * ~}, {@code _}) are escaped wherever they are.
+   */
+  private static int blockMarkerEnd(String text) {
+    if (text.isEmpty()) {
+      return -1;
+    }
+    char first = text.charAt(0);
+    if (first == '-' || first == '+') {
+      return 0;
+    }
+    int digits = 0;
+    while (digits < text.length() && digits < 10 && isAsciiDigit(text.charAt(digits))) {
+      digits++;
+    }
+    if (digits >= 1 && digits <= 9 && digits < text.length()) {
+      char after = text.charAt(digits);
+      if (after == '.' || after == ')') {
+        return digits;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

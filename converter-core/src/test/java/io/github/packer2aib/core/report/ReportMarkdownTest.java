@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ReportMarkdownTest {
   private static final String EXPECTED =
-      """
+"""
 # packer2aib conversion report
 
 3 inputs: 1 converted, 1 converted with warnings, 1 failed.
@@ -28,8 +28,8 @@ class ReportMarkdownTest {
 
 | Kind | Location | Path | Code | Summary | Detail |
 | --- | --- | --- | --- | --- | --- |
-| dropped | a.pkr.hcl:15:3 | /source/azure-arm/ubuntu/client_secret | PKRMAP-N104 | Credential not copied | AIB uses its managed identity; client_secret is not copied. |
-| approximated | a.pkr.hcl:20:5 | /build/0/provisioner/0 | PKRMAP-W215 | Behaviour approximated | The step runs `a \\| b`<br>in one shell &lt;sh&gt;. (provisioner: a.pkr.hcl:18:3) |
+| dropped | a.pkr.hcl:15:3 | /source/azure-arm/ubuntu/client\\_secret | PKRMAP-N104 | Credential not copied | AIB uses its managed identity; client\\_secret is not copied. |
+| approximated | a.pkr.hcl:20:5 | /build/0/provisioner/0 | PKRMAP-W215 | Behaviour approximated | The step runs \\`a \\| b\\`<br>in one shell &lt;sh&gt;. (provisioner: a.pkr.hcl:18:3) |
 | warning |  |  | PKRMAP-W008 | No template identity | Pass --identity. |
 
 ## b.json
@@ -39,7 +39,7 @@ class ReportMarkdownTest {
 
 | Kind | Location | Path | Code | Summary | Detail |
 | --- | --- | --- | --- | --- | --- |
-| refused | b.json:4:16 | /builders/0/os_type | PKRMAP-E106 | Invalid value | The os_type "Plan9" is not Linux or Windows. |
+| refused | b.json:4:16 | /builders/0/os\\_type | PKRMAP-E106 | Invalid value | The os\\_type "Plan9" is not Linux or Windows. |
 
 ## c.yaml
 
@@ -100,8 +100,47 @@ No diagnostics: everything was converted as written.
 
     assertFalse(md.contains("hunter2"), md);
     assertFalse(md.contains("s3cr3t"), md);
-    assertTrue(md.contains("client_secret = \"***\""), md);
-    assertTrue(md.contains("sig=***"), md);
+    // The mask is escaped as any other asterisk is: it renders as written.
+    assertTrue(md.contains("client\\_secret = \"\\*\\*\\*\""), md);
+    assertTrue(md.contains("sig=\\*\\*\\*"), md);
+  }
+
+  @Test
+  void cellsEscapeEveryInlineMarkupCharacterWithABackslash() {
+    // Emphasis: the pattern of runOutputName rendered "-" and "." in italics between its two "_".
+    assertEquals(
+        "^\\[A-Za-z0-9-\\_.\\]{1,64}$ (\"-\", \"\\_\" or \".\")",
+        ReportMarkdown.cell("^[A-Za-z0-9-_.]{1,64}$ (\"-\", \"_\" or \".\")"));
+    assertEquals("web\\*prod\\*", ReportMarkdown.cell("web*prod*"));
+    // Code spans: a file name's backticks show as written, and so do a message's.
+    assertEquals("a\\|b\\#c \\`x\\` &lt;i&gt;.yaml", ReportMarkdown.cell("a|b#c `x` <i>.yaml"));
+    // Links and images, strikethrough (GFM), and a backslash itself.
+    assertEquals(
+        "!\\[alt\\](x) \\~\\~old\\~\\~ C:\\\\t", ReportMarkdown.cell("![alt](x) ~~old~~ C:\\t"));
+  }
+
+  @Test
+  void aHashThatEndsAHeadingIsEscapedNotReadAsItsClosingSequence() {
+    // "## img #" renders as a heading "img": CommonMark drops a closing run of #.
+    assertEquals("img \\#", ReportMarkdown.cell("img #"));
+    assertEquals("\\# title", ReportMarkdown.cell("# title"));
+  }
+
+  @Test
+  void whatWouldStartABlockAtTheStartOfALineIsEscaped() {
+    // In a list item ("- " + text) these began a nested list, a thematic break or an ordered list.
+    assertEquals("\\- x", ReportMarkdown.cell("- x"));
+    assertEquals("\\---", ReportMarkdown.cell("---"));
+    assertEquals("\\+ x", ReportMarkdown.cell("+ x"));
+    assertEquals("12\\. x", ReportMarkdown.cell("12. x"));
+    assertEquals("1\\) x", ReportMarkdown.cell("1) x"));
+    assertEquals("&gt; quoted", ReportMarkdown.cell("> quoted"));
+    // Only at the start: inside the text they are plain characters.
+    assertEquals("a - b + c 1. d", ReportMarkdown.cell("a - b + c 1. d"));
+    assertEquals("1234567890. x", ReportMarkdown.cell("1234567890. x"));
+    // Spaces at either end would be trimmed (or start indented code): kept as references.
+    assertEquals("&#32;   - x&#32;", ReportMarkdown.cell("    - x "));
+    assertEquals("&#9;x", ReportMarkdown.cell("\tx"));
   }
 
   @Test
@@ -110,6 +149,6 @@ No diagnostics: everything was converted as written.
         "a \\| b<br>c<br>d &lt;e&gt; &amp; f\\\\g",
         ReportMarkdown.cell("a | b\r\nc\nd <e> & f\\g"));
     // A file name with a terminal escape sequence (bulk review); a tab stays.
-    assertEquals("a\\u001b[31mred\tz", ReportMarkdown.cell("a\u001b[31mred\tz"));
+    assertEquals("a\\u001b\\[31mred\tz", ReportMarkdown.cell("a\u001b[31mred\tz"));
   }
 }
