@@ -1049,7 +1049,8 @@ final class DestinationMapper {
           at,
           "The run output of this target is named \""
               + name
-              + "\": Image Builder allows only letters, digits, '-', '_' and '.' (at most 64).");
+              + "\": Image Builder allows only ASCII letters (A-Z, a-z), digits, '-', '_' and '.'"
+              + " (at most 64).");
     }
     String unique = name;
     int n = 2;

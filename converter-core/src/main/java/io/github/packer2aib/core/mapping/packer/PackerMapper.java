@@ -482,7 +482,9 @@ public final class PackerMapper {
                   + " resource names ignore case"
               : ", because another build uses the same source name";
     } else if (!cleaned.equals(wanted)) {
-      why = ": template names may hold only letters, digits, '-', '_' and '.' (at most 64)";
+      why =
+          ": template names may hold only ASCII letters (A-Z, a-z), digits, '-', '_' and '.'"
+              + " (at most 64)";
     } else if (!w.base().equals(cleaned)) {
       why = ": the name also names the output file, which must not start with '.' (a hidden file)";
     } else {

@@ -1231,8 +1231,13 @@ public final class SpecValidator {
     return path.substring(path.lastIndexOf('[') + 1, path.length() - 1);
   }
 
+  /**
+   * {@code [A-Za-z0-9-_.]{1,64}} in words. ASCII letters only, said so: "a letter" read as allowing
+   * {@code café} or {@code straße}, which the pattern refuses.
+   */
   private static String namePatternInWords() {
-    return "1 to 64 characters, each a letter, a digit, \"-\", \"_\" or \".\"";
+    return "1 to 64 characters, each an ASCII letter (A-Z, a-z), a digit (0-9), \"-\", \"_\" or"
+        + " \".\"";
   }
 
   static String quote(String s) {

@@ -28,18 +28,18 @@ class TemplateNamingTest {
   private static final String WEB_AND_DB =
       LoadAndMap.linuxSource("ubuntu", "")
           + """
-            build {
-              name = "web"
-              source "source.azure-arm.ubuntu" {
-                name = "renamed"
-              }
-              sources = ["source.azure-arm.ubuntu"]
+          build {
+            name = "web"
+            source "source.azure-arm.ubuntu" {
+              name = "renamed"
             }
-            build {
-              name = "db"
-              sources = ["source.azure-arm.ubuntu"]
-            }
-            """;
+            sources = ["source.azure-arm.ubuntu"]
+          }
+          build {
+            name = "db"
+            sources = ["source.azure-arm.ubuntu"]
+          }
+          """;
 
   @Test
   void aSelectionDoesNotChangeTheNames() {
@@ -88,15 +88,15 @@ class TemplateNamingTest {
             "t.pkr.hcl",
             LoadAndMap.linuxSource("ubuntu", "")
                 + """
-                  build {
-                    name = "my build"
-                    sources = ["source.azure-arm.ubuntu"]
-                  }
-                  build {
-                    name = "My Build"
-                    sources = ["source.azure-arm.ubuntu"]
-                  }
-                  """);
+                build {
+                  name = "my build"
+                  sources = ["source.azure-arm.ubuntu"]
+                }
+                build {
+                  name = "My Build"
+                  sources = ["source.azure-arm.ubuntu"]
+                }
+                """);
     assertEquals(List.of("my-build.ubuntu", "My-Build.ubuntu-2"), names(r));
     assertTrue(
         renamedNotes(r)
@@ -116,17 +116,17 @@ class TemplateNamingTest {
             "t.pkr.hcl",
             LoadAndMap.linuxSource("ubuntu", "")
                 + """
-                  build {
-                    sources = ["source.azure-arm.ubuntu"]
-                  }
-                  build {
-                    sources = ["source.azure-arm.ubuntu"]
-                  }
-                  build {
-                    name = "build-1"
-                    sources = ["source.azure-arm.ubuntu"]
-                  }
-                  """);
+                build {
+                  sources = ["source.azure-arm.ubuntu"]
+                }
+                build {
+                  sources = ["source.azure-arm.ubuntu"]
+                }
+                build {
+                  name = "build-1"
+                  sources = ["source.azure-arm.ubuntu"]
+                }
+                """);
     assertEquals(List.of("build-1.ubuntu-2", "build-2.ubuntu", "build-1.ubuntu"), names(r));
     assertEquals(
         "The image template made from \"azure-arm.ubuntu\" is named \"build-1.ubuntu-2\","
@@ -143,18 +143,48 @@ class TemplateNamingTest {
             "t.pkr.hcl",
             LoadAndMap.linuxSource("ubuntu", "")
                 + """
-                  build {
-                    name = "bn"
-                    source "source.azure-arm.ubuntu" {
-                      name = "renamed"
-                    }
-                    provisioner "shell" {
-                      inline = ["echo PBN=$PACKER_BUILD_NAME"]
-                    }
+                build {
+                  name = "bn"
+                  source "source.azure-arm.ubuntu" {
+                    name = "renamed"
                   }
-                  """);
+                  provisioner "shell" {
+                    inline = ["echo PBN=$PACKER_BUILD_NAME"]
+                  }
+                }
+                """);
     assertEquals(List.of("renamed"), names(r));
     String json = LoadAndMap.json(r);
     assertTrue(json.contains("export PACKER_BUILD_NAME='ubuntu'"), json);
+  }
+
+  @Test
+  void aCleanedNameSaysThatOnlyAsciiLettersAreAllowed() {
+    // "only letters" read as allowing the accented ones, which the name lost.
+    MapResult r =
+        LoadAndMap.map(
+            "t.pkr.hcl",
+            LoadAndMap.linuxSource("ubuntu", "").replace("\"ubuntu-base\"", "\"base)1\"")
+                + """
+                build {
+                  source "source.azure-arm.ubuntu" {
+                    name = "caf\u00e9 web"
+                  }
+                }
+                """);
+    assertEquals(1, renamedNotes(r).size(), () -> renamedNotes(r).toString());
+    assertTrue(
+        renamedNotes(r).get(0).contains("may hold only ASCII letters (A-Z, a-z), digits"),
+        renamedNotes(r).get(0));
+    // The run output name of a managed image named with a ")", which Azure allows there.
+    List<String> runOutput =
+        r.diagnostics().stream()
+            .map(Diagnostic::detail)
+            .filter(d -> d.startsWith("The run output of this target is named"))
+            .toList();
+    assertEquals(1, runOutput.size(), r.diagnostics().toString());
+    assertTrue(
+        runOutput.get(0).contains("allows only ASCII letters (A-Z, a-z), digits"),
+        runOutput.get(0));
   }
 }

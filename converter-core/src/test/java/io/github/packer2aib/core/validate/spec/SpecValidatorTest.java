@@ -24,7 +24,7 @@ class SpecValidatorTest {
 
   /** A template valid in every API version; tests edit it by replacing unique substrings. */
   static final String BASE =
-      """
+"""
 {
   "type": "Microsoft.VirtualMachineImages/imageTemplates",
   "apiVersion": "2024-02-01",
@@ -624,8 +624,8 @@ class SpecValidatorTest {
         at(t, "\"my out\""));
     assertEquals(
         "The value \"my out\" of \"runOutputName\" does not match the pattern"
-            + " ^[A-Za-z0-9-_.]{1,64}$ (1 to 64 characters, each a letter, a digit, \"-\", \"_\" or"
-            + " \".\"). Change it to match.",
+            + " ^[A-Za-z0-9-_.]{1,64}$ (1 to 64 characters, each an ASCII letter (A-Z, a-z), a"
+            + " digit (0-9), \"-\", \"_\" or \".\"). Change it to match.",
         d.detail());
   }
 
@@ -793,9 +793,20 @@ class SpecValidatorTest {
     Diagnostic d = only(validate(STRICT, t));
     assertDiag(d, SpecCode.INVALID_TEMPLATE_NAME, "/name", at(t, "\"my template\""));
     assertEquals(
-        "The template name \"my template\" is not valid: 1 to 64 characters, each a letter, a"
-            + " digit, \"-\", \"_\" or \".\". Choose a name of that form.",
+        "The template name \"my template\" is not valid: 1 to 64 characters, each an ASCII letter"
+            + " (A-Z, a-z), a digit (0-9), \"-\", \"_\" or \".\". Choose a name of that form.",
         d.detail());
+  }
+
+  @Test
+  void aNameOfNonAsciiLettersIsToldThatOnlyAsciiLettersAreAllowed() {
+    // "each a letter" read as allowing these letters, which the pattern refuses.
+    for (String name : List.of("\u00dcberpr\u00fcfung", "stra\u00dfe", "caf\u00e9")) {
+      String t = edit("\"tpl-1\"", "\"" + name + "\"");
+      Diagnostic d = only(validate(STRICT, t));
+      assertDiag(d, SpecCode.INVALID_TEMPLATE_NAME, "/name", at(t, "\"" + name + "\""));
+      assertTrue(d.detail().contains("each an ASCII letter (A-Z, a-z), a digit (0-9)"), d.detail());
+    }
   }
 
   @Test
