@@ -346,6 +346,18 @@ final class BulkTask {
       String chosen = chosenNames.get(i);
       String relative = relatives.get(i);
       Path target = output.resolve(relative);
+      if (chosen.equals(natural) && t.numberedFrom().isPresent()) {
+        // The converter numbered the name (s.web-2.json): another template of the input has it.
+        String why = OutputNames.takenWithinInput(t.numberedFrom().get(), c.displayName());
+        renamed(
+            Character.toUpperCase(why.charAt(0))
+                + why.substring(1)
+                + ", so this one is written to "
+                + relative
+                + ".",
+            all,
+            cliLines);
+      }
       if (!chosen.equals(natural)) {
         String detail =
             "The output name "

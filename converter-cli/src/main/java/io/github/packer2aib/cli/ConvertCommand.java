@@ -594,6 +594,22 @@ final class ConvertCommand implements Callable<Integer> {
       }
       OutputNames.Assigned name = names.get(i);
       Path target = output.resolve(name.fileName());
+      Optional<String> numberedFrom = a.template().numberedFrom();
+      if (!name.renamed() && numberedFrom.isPresent()) {
+        // The converter numbered the name (web-2): another template of the same input has it.
+        String why = OutputNames.takenWithinInput(numberedFrom.get(), a.inputName());
+        String line = why + "; this one is written to " + target;
+        String detail =
+            Character.toUpperCase(why.charAt(0))
+                + why.substring(1)
+                + ", so this one is written to "
+                + target
+                + ".";
+        report.cli(CliCode.OUTPUT_RENAMED, line, detail, a.inputName());
+        if (reportFile != null) {
+          reportFile.problem(a.inputIndex(), CliCode.OUTPUT_RENAMED, detail);
+        }
+      }
       if (name.renamed()) {
         String named = "\"" + a.template().name() + "\"";
         String why =

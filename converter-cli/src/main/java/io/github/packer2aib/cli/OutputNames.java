@@ -88,6 +88,20 @@ final class OutputNames {
   }
 
   /**
+   * Why a template is not written under its own name {@code own} when the converter numbered it
+   * ({@code web-2}, {@link io.github.packer2aib.core.ConvertedTemplate#numberedFrom}): another
+   * template of the same input has it, as two documents of one YAML stream named {@code web} and
+   * {@code WEB} do. Lower case, as the start of a note.
+   */
+  static String takenWithinInput(String own, String inputName) {
+    return "the name \""
+        + own
+        + "\" is taken by another template of "
+        + inputName
+        + " (names are compared ignoring case, as Azure and some file systems compare them)";
+  }
+
+  /**
    * {@code name}, with '_' after its first segment when Windows takes that for a device ({@code
    * con} → {@code con_}, {@code nul.web} → {@code nul_.web}): a file {@code con.json} can be
    * neither written nor opened there, whatever its case and extension. Deterministic, and never a

@@ -101,6 +101,7 @@ public final class Converter {
     List<Pending> pending = new ArrayList<>();
     List<DocNode> documents = parsed.documents();
     boolean anyContent = documents.stream().anyMatch(d -> !AibResourceLocator.isEmptyDocument(d));
+    List<List<ResourceRef>> byDocument = new ArrayList<>();
     for (int i = 0; i < documents.size(); i++) {
       DocNode document = documents.get(i);
       if (anyContent && AibResourceLocator.isEmptyDocument(document)) {
@@ -110,11 +111,14 @@ public final class Converter {
       AibResourceLocator.Located located = AibResourceLocator.locate(document, input);
       diagnostics.addAll(located.diagnostics());
       diagnostics.addAll(DuplicateNames.check(located.resources()));
+      byDocument.add(located.resources());
       for (ResourceRef ref : located.resources()) {
         diagnostics.addAll(WindowsPathEscapes.check(input, ref.node(), ref.pointer()));
         check(ref, options, emit, diagnostics).ifPresent(pending::add);
       }
     }
+    // Documents of one stream with the same template name, which each would replace the other.
+    diagnostics.addAll(DuplicateNames.acrossDocuments(byDocument));
     if (diagnostics.hasErrors()) {
       return secured(failed(diagnostics), input, secure);
     }
@@ -130,7 +134,12 @@ public final class Converter {
           options.format() == OutputFormat.YAML
               ? DocWriter.toYaml(mapped.doc())
               : DocWriter.toJson(mapped.doc());
-      templates.add(new ConvertedTemplate(names.get(i), mapped.template(), text));
+      templates.add(
+          new ConvertedTemplate(
+              names.get(i),
+              mapped.template(),
+              text,
+              ResourceNames.numberedOwnName(p.ref(), names.get(i))));
     }
     if (diagnostics.hasErrors()) {
       return secured(failed(diagnostics), input, secure);

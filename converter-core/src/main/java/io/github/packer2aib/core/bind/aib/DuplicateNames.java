@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Image template resources of one {@code resources} array with the same literal name: ARM refuses
- * such a deployment template, and the converted files (one per resource, named apart) would each
- * create or replace the same image template. Azure compares resource names ignoring case.
+ * Image templates of one input with the same literal name: in one {@code resources} array ARM
+ * refuses such a deployment template, and in any case the converted files (one per resource, named
+ * apart) would each create or replace the same image template, as two documents of one YAML stream
+ * would. Azure compares resource names ignoring case.
  */
 public final class DuplicateNames {
   private DuplicateNames() {}
@@ -52,6 +53,53 @@ public final class DuplicateNames {
                 .withPath(ref.pointer() + "/name")
                 .withRelated(new Related(first.value().range(), "first named here")));
       }
+    }
+    return out;
+  }
+
+  /**
+   * One warning per image template whose name an image template of an earlier document of the same
+   * stream already has (the templates of one document are {@link #check}'s). A stream is one file,
+   * deployed or converted as one, and its converted files, named apart ({@code web.json}, {@code
+   * web-2.json}), would each create or replace the same image template in a resource group.
+   *
+   * @param documents the image templates of each document, in stream order
+   */
+  public static List<Diagnostic> acrossDocuments(List<List<ResourceRef>> documents) {
+    List<Diagnostic> out = new ArrayList<>();
+    // Lower-case name -> where an earlier document names it first.
+    Map<String, DocMember> earlier = new HashMap<>();
+    for (List<ResourceRef> document : documents) {
+      Map<String, DocMember> own = new HashMap<>();
+      for (ResourceRef ref : document) {
+        Optional<DocMember> name = ref.node().member("name");
+        Optional<String> text = name.flatMap(m -> DocScalar.stringValue(m.value()));
+        if (text.isEmpty() || ArmExpression.isExpression(text.get())) {
+          continue;
+        }
+        String key = text.get().toLowerCase(Locale.ROOT);
+        own.putIfAbsent(key, name.get());
+        DocMember first = earlier.get(key);
+        if (first == null) {
+          continue;
+        }
+        String firstName = DocScalar.stringValue(first.value()).orElse("");
+        out.add(
+            Diagnostic.of(
+                    BindCode.DUPLICATE_RESOURCE_NAME,
+                    name.get().value().range(),
+                    "An image template of an earlier document of this stream is named \""
+                        + firstName
+                        + "\""
+                        + (firstName.equals(text.get())
+                            ? " too"
+                            : ", which Azure takes for the same name (it ignores case)")
+                        + ": the converted files, named apart, would each create or replace the"
+                        + " same image template in a resource group. Give each its own name.")
+                .withPath(ref.pointer() + "/name")
+                .withRelated(new Related(first.value().range(), "first named here")));
+      }
+      own.forEach(earlier::putIfAbsent);
     }
     return out;
   }

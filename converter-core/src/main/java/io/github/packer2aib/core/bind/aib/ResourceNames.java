@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -92,6 +93,17 @@ public final class ResourceNames {
       out.add(new Assigned(unique, false));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The resource's own {@code name} when its output name {@code outputName} is that name numbered,
+   * because another template of the input (of its document, or of an earlier document of the
+   * stream) has it, ignoring case; empty when the output is named after it, or after the input (a
+   * name that is an expression or no safe file name, as documented for {@code -o}).
+   */
+  public static Optional<String> numberedOwnName(ResourceRef ref, String outputName) {
+    String own = DocValues.string(ref.node(), "name");
+    return isUsableName(own) && !own.equals(outputName) ? Optional.of(own) : Optional.empty();
   }
 
   /** A literal (not an ARM expression, not a placeholder) that is also a safe file name. */
