@@ -17,7 +17,8 @@ import java.util.List;
  * @param skipReason why it was skipped ("" otherwise)
  * @param outputs the files written, relative to the output folder
  * @param errorCodes the codes of its errors, sorted, with repeats
- * @param codes every diagnostic code with its summary and count, in the order each first occurs
+ * @param codes every diagnostic code with its summary and count, in the order each first occurs (a
+ *     code --ignore accepts apart, marked so)
  * @param diagnostics every diagnostic, when the report needs them (else empty)
  * @param text what stderr shows for it in text mode ("" for nothing)
  * @param shown the diagnostics stderr shows for it in JSON mode
@@ -81,8 +82,11 @@ record BulkOutcome(
     }
   }
 
-  /** How often one diagnostic code occurred in a template. */
-  record CodeCount(String code, String summary, int count) {}
+  /**
+   * How often one diagnostic code occurred in a template; {@code ignored}: the diagnostics counted
+   * are ones the template's --ignore (or settings file) accepts.
+   */
+  record CodeCount(String code, String summary, int count, boolean ignored) {}
 
   /** The verdict with the reason of a skip: "skipped: not a JSON or YAML file". */
   String verdictText() {

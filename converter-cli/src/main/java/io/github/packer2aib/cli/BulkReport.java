@@ -68,9 +68,13 @@ final class BulkReport {
         g.writeNumberField(s.label(), summary.count(s));
       }
       g.writeArrayFieldStart("diagnostics");
-      for (BulkSummary.CodeTotal t : summary.top(Integer.MAX_VALUE)) {
+      for (BulkSummary.CodeTotal t : summary.all()) {
         g.writeStartObject();
         g.writeStringField("code", t.code());
+        if (t.ignored()) {
+          // As the templates' entries mark theirs: accepted with --ignore, left out of stderr.
+          g.writeBooleanField("ignored", true);
+        }
         g.writeStringField("summary", t.summary());
         g.writeNumberField("count", t.count());
         g.writeNumberField("templates", t.templates());
@@ -175,13 +179,14 @@ final class BulkReport {
     for (BulkOutcome.Status s : BulkOutcome.Status.values()) {
       out.append("| ").append(s.label()).append(" | ").append(summary.count(s)).append(" |\n");
     }
-    List<BulkSummary.CodeTotal> codes = summary.top(Integer.MAX_VALUE);
+    List<BulkSummary.CodeTotal> codes = summary.all();
     if (!codes.isEmpty()) {
       out.append("\n## Diagnostics\n\n| Code | Summary | Count | Templates |\n");
       out.append("| --- | --- | ---: | ---: |\n");
       for (BulkSummary.CodeTotal t : codes) {
         out.append("| ")
             .append(cell(t.code()))
+            .append(t.ignored() ? " (ignored)" : "")
             .append(" | ")
             .append(cell(t.summary()))
             .append(" | ")

@@ -1,6 +1,7 @@
 package io.github.packer2aib.cli;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,14 +10,24 @@ import java.util.TreeMap;
 
 /**
  * The totals of a {@code convert -r} run: how many candidates got each verdict, and how often each
- * diagnostic code occurred (and in how many templates). Deterministic: ties are broken by code.
+ * diagnostic code occurred (and in how many templates), the occurrences {@code --ignore} accepted
+ * apart. Deterministic: ties are broken by code, then by not ignored before ignored.
  */
 final class BulkSummary {
-  /** One diagnostic code over the run. */
-  record CodeTotal(String code, String summary, int count, int templates) {}
+  /**
+   * One diagnostic code over the run; {@code ignored}: the occurrences that {@code --ignore} (or a
+   * settings file) accepted, which stderr's table leaves out and the report marks.
+   */
+  record CodeTotal(String code, String summary, int count, int templates, boolean ignored) {}
+
+  /** A code, and whether its occurrences counted are ignored ones. */
+  private record Key(String code, boolean ignored) {}
+
+  private static final Comparator<Key> BY_CODE =
+      Comparator.comparing(Key::code).thenComparing(Key::ignored);
 
   private final Map<BulkOutcome.Status, Integer> counts = new EnumMap<>(BulkOutcome.Status.class);
-  private final Map<String, CodeTotal> codes = new TreeMap<>();
+  private final Map<Key, CodeTotal> codes = new TreeMap<>(BY_CODE);
 
   /** The skipped candidates that are templates a settings file's {@code skip} left out. */
   private int skippedBySettings;
@@ -29,12 +40,14 @@ final class BulkSummary {
       skippedBySettings++;
     }
     for (BulkOutcome.CodeCount c : o.codes()) {
-      CodeTotal t = codes.get(c.code());
+      Key key = new Key(c.code(), c.ignored());
+      CodeTotal t = codes.get(key);
       codes.put(
-          c.code(),
+          key,
           t == null
-              ? new CodeTotal(c.code(), c.summary(), c.count(), 1)
-              : new CodeTotal(c.code(), t.summary(), t.count() + c.count(), t.templates() + 1));
+              ? new CodeTotal(c.code(), c.summary(), c.count(), 1, c.ignored())
+              : new CodeTotal(
+                  c.code(), t.summary(), t.count() + c.count(), t.templates() + 1, c.ignored()));
     }
   }
 
@@ -49,11 +62,29 @@ final class BulkSummary {
         + count(BulkOutcome.Status.FAILED);
   }
 
-  /** The codes by count, most frequent first (then by code); at most {@code limit}. */
+  /**
+   * The codes by count, most frequent first (then by code), without the ignored occurrences: what
+   * stderr's table shows; at most {@code limit}.
+   */
   List<CodeTotal> top(int limit) {
+    List<CodeTotal> shown = new ArrayList<>();
+    for (CodeTotal t : all()) {
+      if (!t.ignored()) {
+        shown.add(t);
+      }
+    }
+    return shown.subList(0, Math.min(limit, shown.size()));
+  }
+
+  /**
+   * Every code by count, most frequent first (then by code, the ignored occurrences of a code after
+   * the others of the same count): what the report's summary lists, so that it adds up to the
+   * templates' entries, which keep the ignored ones too.
+   */
+  List<CodeTotal> all() {
     List<CodeTotal> all = new ArrayList<>(codes.values());
     all.sort((a, b) -> a.count() != b.count() ? Integer.compare(b.count(), a.count()) : 0);
-    return all.subList(0, Math.min(limit, all.size()));
+    return all;
   }
 
   /**

@@ -198,7 +198,8 @@ final class BulkTask {
       warnings = all.get(i).severity() == Severity.WARNING;
     }
     // What stderr and its table of codes say leaves out the --ignore'd codes; verdicts and the
-    // report keep them (a template with ignored warnings still had them).
+    // report keep them (a template with ignored warnings still had them), the report's summary
+    // marked ignored, so that it adds up to its templates' entries.
     List<Diagnostic> counted = o.ignored().shown(all);
     BulkOutcome.Status status =
         failed
@@ -253,7 +254,7 @@ final class BulkTask {
         "",
         outputs,
         errorCodes(all),
-        codes(counted),
+        codes(all, o.ignored()),
         display.keep() ? all : List.of(),
         text,
         shown,
@@ -565,7 +566,7 @@ final class BulkTask {
         "",
         List.of(),
         List.of(d.code()),
-        codes(List.of(d)),
+        codes(List.of(d), IgnoredCodes.NONE),
         display.keep() ? List.of(d) : List.of(),
         machine ? "" : line,
         machine ? List.of(d) : List.of(),
@@ -584,7 +585,11 @@ final class BulkTask {
     return codes;
   }
 
-  private static List<BulkOutcome.CodeCount> codes(List<Diagnostic> all) {
+  /**
+   * Every code of {@code all} with its count, each marked whether {@code ignored} accepts it (one
+   * code may be both: --ignore accepts only its warnings and notes).
+   */
+  private static List<BulkOutcome.CodeCount> codes(List<Diagnostic> all, IgnoredCodes ignored) {
     // A template has tens of diagnostics with a handful of codes, each code one constant string of
     // its enum: the distinct ones are found by a scan that compares references first (a sorted
     // map compared codes with their long common prefix, "PKRMAP-", for each diagnostic; a hashed
@@ -597,8 +602,10 @@ final class BulkTask {
     for (int i = 0; i < n; i++) {
       Diagnostic d = all.get(i);
       String code = d.code();
+      boolean accepted = ignored.ignores(d);
       int k = 0;
-      while (k < distinct && !sameCode(firsts[k].code(), code)) {
+      while (k < distinct
+          && !(sameCode(firsts[k].code(), code) && ignored.ignores(firsts[k]) == accepted)) {
         k++;
       }
       if (k == distinct) {
@@ -612,7 +619,9 @@ final class BulkTask {
     }
     BulkOutcome.CodeCount[] found = new BulkOutcome.CodeCount[distinct];
     for (int k = 0; k < distinct; k++) {
-      found[k] = new BulkOutcome.CodeCount(firsts[k].code(), firsts[k].summary(), counts[k]);
+      found[k] =
+          new BulkOutcome.CodeCount(
+              firsts[k].code(), firsts[k].summary(), counts[k], ignored.ignores(firsts[k]));
     }
     return List.of(found);
   }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -189,6 +191,78 @@ class IgnoreOptionTest {
             root.toString());
     assertEquals(1, bad.exitCode());
     assertTrue(bad.err().contains("[SET-E017]"), bad.err());
+  }
+
+  @Test
+  void aBulkReportsSummaryCountsIgnoredCodesApartMarkedIgnored() throws Exception {
+    // Its summary left them out while the templates' entries kept them (review session 28), so the
+    // summary was not the total of the entries. stderr's table still leaves them out.
+    Path root = tmp.resolve("repo");
+    put(root, "a/a.pkr.hcl", BulkTrees.hcl("a"));
+    put(root, "b/b.pkr.hcl", BulkTrees.hcl("b"));
+    put(root, "c/c.pkr.hcl", BulkTrees.hcl("c"));
+    Path settings = put(tmp, "s.yaml", "templates:\n  - path: a\n    ignore: [PKRMAP-W008]\n");
+    List<String> args =
+        List.of(
+            "convert",
+            "-r",
+            "--progress",
+            "none",
+            "--settings",
+            settings.toString(),
+            "-o",
+            tmp.resolve("out").toString(),
+            root.toString());
+    List<String> json = new ArrayList<>(args);
+    json.addAll(List.of("--report", tmp.resolve("r.json").toString()));
+    CliRun run = CliRun.run(json.toArray(String[]::new));
+    assertEquals(0, run.exitCode(), run.err());
+
+    JsonNode report = JSON.readTree(tmp.resolve("r.json").toFile());
+    List<String> summary = new ArrayList<>();
+    for (JsonNode d : report.get("summary").get("diagnostics")) {
+      summary.add(
+          d.get("code").asText()
+              + (d.path("ignored").asBoolean(false) ? " (ignored)" : "")
+              + " "
+              + d.get("count").asInt()
+              + " "
+              + d.get("templates").asInt());
+    }
+    assertTrue(summary.contains("PKRMAP-W008 2 2"), summary.toString());
+    assertTrue(summary.contains("PKRMAP-W008 (ignored) 1 1"), summary.toString());
+    // Every entry of the templates is counted once in the summary, under its mark.
+    Map<String, Integer> entries = new TreeMap<>();
+    for (JsonNode t : report.get("templates")) {
+      for (JsonNode d : t.get("diagnostics")) {
+        String key = d.get("code").asText() + (d.path("ignored").asBoolean(false) ? " (i)" : "");
+        entries.merge(key, 1, Integer::sum);
+      }
+    }
+    Map<String, Integer> totals = new TreeMap<>();
+    for (JsonNode d : report.get("summary").get("diagnostics")) {
+      String key = d.get("code").asText() + (d.path("ignored").asBoolean(false) ? " (i)" : "");
+      assertEquals(null, totals.put(key, d.get("count").asInt()), key);
+      assertEquals(d.path("ignored").asBoolean(false), d.has("ignored"), d.toString());
+    }
+    assertEquals(entries, totals);
+    // stderr's table counts only what it showed.
+    String line =
+        run.err()
+            .lines()
+            .filter(l -> l.trim().startsWith("PKRMAP-W008"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(run.err()));
+    assertEquals(
+        List.of("PKRMAP-W008", "2", "2"), List.of(line.trim().split("\\s+")).subList(0, 3));
+
+    List<String> markdown = new ArrayList<>(args);
+    markdown.addAll(List.of("--report", tmp.resolve("r.md").toString()));
+    assertEquals(0, CliRun.run(markdown.toArray(String[]::new)).exitCode());
+    String md = Files.readString(tmp.resolve("r.md"));
+    String table = md.substring(md.indexOf("## Diagnostics"), md.indexOf("## Templates"));
+    assertTrue(table.contains("| PKRMAP-W008 | No template identity | 2 | 2 |\n"), table);
+    assertTrue(table.contains("| PKRMAP-W008 (ignored) | No template identity | 1 | 1 |\n"), table);
   }
 
   private static List<String> codes(String err) throws Exception {
