@@ -50,7 +50,9 @@ public final class PackerConversion {
     if (loaded.hasErrors() || loaded.template().isEmpty()) {
       return failed(diagnostics, loaded);
     }
-    MapResult mapped = PackerMapper.map(loaded.template().get(), mapping, files);
+    // Messages name the template's folder as the run names the input, not by its absolute path.
+    MapResult mapped =
+        PackerMapper.map(loaded.template().get(), mapping, files, input.displayName());
     // A message located in a var file or at a sensitive default must not quote the value there.
     ValueMask.Scrubber scrubber = ValueMask.scrubber(loaded.sources());
     diagnostics.addAll(scrubber.scrub(mapped.diagnostics()));

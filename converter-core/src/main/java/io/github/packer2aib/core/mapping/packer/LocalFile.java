@@ -63,9 +63,10 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
               "The "
                   + what
                   + " \""
-                  + written
+                  // An absolute path into the template's folder ({{template_dir}}/x) by its name.
+                  + pr.u.files.shown(written)
                   + "\" was found neither in the template's folder ("
-                  + pr.u.files.templateFolder()
+                  + pr.u.files.shownFolder()
                   + ") nor in the working directory. "
                   + backslashHint(pr, written));
       return Optional.empty();
@@ -80,7 +81,7 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
                   + " \""
                   + written
                   + "\" is a directory ("
-                  + r.path()
+                  + pr.u.files.shown(r.path())
                   + "), not a file.");
       return Optional.empty();
     }
@@ -92,7 +93,13 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
           .add(
               PackerMapCode.FILE_READ_FAILED,
               at,
-              "The " + what + " " + r.path() + " could not be read: " + e.getMessage() + ".");
+              "The "
+                  + what
+                  + " "
+                  + pr.u.files.shown(r.path())
+                  + " could not be read: "
+                  + e.getMessage()
+                  + ".");
       return Optional.empty();
     }
   }
@@ -108,7 +115,7 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
       if (slashed.kind() != FileSystemView.Kind.MISSING) {
         return "Backslashes separate folders only for Packer on Windows; with slashes, which"
             + " Packer reads everywhere, the path names "
-            + slashed.path()
+            + pr.u.files.shown(slashed.path())
             + ". Write it with /.";
       }
     }
@@ -131,11 +138,11 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
                   "\"",
                   written,
                   "\" names something both in the template's folder (",
-                  r.path(),
+                  pr.u.files.shown(r.path()),
                   ") and in the working directory (",
                   r.alsoInWorkingDirectory(),
                   "), and they differ. The converter used ",
-                  r.path(),
+                  pr.u.files.shown(r.path()),
                   " (the template's folder first); Packer resolves the path from the directory it"
                       + " runs in, so run from here it would use the other one. Check that the"
                       + " converted template has the one meant, or write the path from the"
@@ -154,7 +161,7 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
               "\""
                   + written
                   + "\" is not in the template's folder ("
-                  + pr.u.files.templateFolder()
+                  + pr.u.files.shownFolder()
                   + "); the converter used "
                   + r.path()
                   + " from the working directory.");

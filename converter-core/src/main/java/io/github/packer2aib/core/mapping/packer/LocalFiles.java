@@ -76,6 +76,10 @@ final class LocalFiles {
 
   private final FileSystemView fs;
   private final String templateFolder;
+
+  /** {@link #templateFolder} as the run names it ({@link #shownFolder}). */
+  private final String shownFolder;
+
   private final String conversionRoot;
 
   /**
@@ -88,6 +92,15 @@ final class LocalFiles {
   private final boolean folderIsNormal;
 
   LocalFiles(FileSystemView fs, String templateRoot, Optional<String> conversionRoot) {
+    this(fs, templateRoot, conversionRoot, templateRoot);
+  }
+
+  /**
+   * @param shownRoot {@code templateRoot} as the run names it (the input's display name), which
+   *     messages name the template's folder after ({@link #shownFolder})
+   */
+  LocalFiles(
+      FileSystemView fs, String templateRoot, Optional<String> conversionRoot, String shownRoot) {
     this.fs = fs;
     String root = absolute(fs.baseDirectory(), templateRoot);
     FileSystemView.Kind kind = fs.kind(root);
@@ -95,6 +108,7 @@ final class LocalFiles {
         kind == FileSystemView.Kind.FILE
             || (kind == FileSystemView.Kind.MISSING && fileName(root).contains("."));
     this.templateFolder = file ? parent(root) : root;
+    this.shownFolder = file ? shownParent(shownRoot) : shownRoot;
     this.conversionRoot =
         conversionRoot.map(r -> absolute(fs.baseDirectory(), r)).orElse(templateFolder);
     this.conversionRootSlash =
@@ -104,6 +118,45 @@ final class LocalFiles {
 
   String templateFolder() {
     return templateFolder;
+  }
+
+  /**
+   * The template's folder as the run names it: the input's display name for a folder, its folder
+   * for a file ({@code .} for a file named without one). Messages name it so: the absolute path
+   * differs between two checkouts of one tree, and so did their reports.
+   */
+  String shownFolder() {
+    return shownFolder;
+  }
+
+  /**
+   * {@code path} (absolute and normal, as {@link #resolve} gives it) as messages name it: below the
+   * template's folder, from {@link #shownFolder}; elsewhere as it is.
+   */
+  String shown(String path) {
+    if (path.equals(templateFolder)) {
+      return shownFolder;
+    }
+    String prefix = templateFolder.endsWith("/") ? templateFolder : templateFolder + "/";
+    if (!path.startsWith(prefix)) {
+      return path;
+    }
+    String rest = path.substring(prefix.length());
+    if (shownFolder.equals(".")) {
+      return rest;
+    }
+    return shownFolder.endsWith("/") || shownFolder.endsWith("\\")
+        ? shownFolder + rest
+        : shownFolder + "/" + rest;
+  }
+
+  /** The folder of a file as the run names it: {@code .} when the name has none. */
+  private static String shownParent(String shownFile) {
+    int slash = Math.max(shownFile.lastIndexOf('/'), shownFile.lastIndexOf('\\'));
+    if (slash < 0) {
+      return ".";
+    }
+    return slash == 0 ? shownFile.substring(0, 1) : shownFile.substring(0, slash);
   }
 
   /**

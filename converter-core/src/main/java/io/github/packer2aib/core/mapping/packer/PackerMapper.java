@@ -51,9 +51,21 @@ public final class PackerMapper {
    * @param files read-only access to the files provisioners refer to
    */
   public static MapResult map(PackerTemplate template, MapOptions options, FileSystemView files) {
+    return map(template, options, files, template.root());
+  }
+
+  /**
+   * Maps a template whose file or folder the run names {@code shownRoot} (the input's display
+   * name): messages name the template's folder, and the files found in it, after that name, not
+   * after the absolute path the mapper resolves them with, so that the diagnostics and reports of
+   * one tree are the same wherever it is checked out (PKRMAP-E306 named its folder absolute).
+   */
+  public static MapResult map(
+      PackerTemplate template, MapOptions options, FileSystemView files, String shownRoot) {
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(files, "files");
+    Objects.requireNonNull(shownRoot, "shownRoot");
     Report global = new Report();
     Secrets secrets = new Secrets(template);
     Optional<BaseUri> scriptBase = baseUri(global, SCRIPT_BASE_URIS, options.scriptBaseUri());
@@ -62,7 +74,8 @@ public final class PackerMapper {
         scriptBase.isPresent() && options.fileBaseUri().equals(options.scriptBaseUri())
             ? Optional.of(scriptBase.get().named("--file-base-uri"))
             : baseUri(global, FILE_BASE_URIS, options.fileBaseUri());
-    LocalFiles localFiles = new LocalFiles(files, template.root(), options.conversionRoot());
+    LocalFiles localFiles =
+        new LocalFiles(files, template.root(), options.conversionRoot(), shownRoot);
 
     template
         .packer()
