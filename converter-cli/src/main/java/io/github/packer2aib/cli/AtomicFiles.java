@@ -14,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Arrays;
+import java.util.zip.CRC32;
 
 /**
  * Writes a file so that readers see either the old content or the new, never a half-written file:
@@ -59,6 +62,7 @@ final class AtomicFiles {
     writeThrough(
         target,
         pending,
+        mayExist,
         channel -> {
           ByteBuffer buffer = ByteBuffer.wrap(bytes);
           while (buffer.hasRemaining()) {
@@ -81,6 +85,7 @@ final class AtomicFiles {
     writeThrough(
         target,
         PendingWrites.PROCESS,
+        true,
         channel -> {
           Writer out = utf8Writer(channel);
           body.writeTo(out);
@@ -103,8 +108,11 @@ final class AtomicFiles {
     return Channels.newWriter(channel, encoder, STREAM_BUFFER);
   }
 
-  /** Fills a temporary file beside {@code target} through {@code fill}, then moves it there. */
-  private static void writeThrough(Path target, PendingWrites pending, Fill fill)
+  /**
+   * Fills a temporary file beside {@code target} through {@code fill}, then moves it there; {@code
+   * mayExist} false when {@code target} is known not to exist (a folder this run made).
+   */
+  private static void writeThrough(Path target, PendingWrites pending, boolean mayExist, Fill fill)
       throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Temp temp = createTemp(dir, target.getFileName().toString(), pending);
@@ -112,6 +120,9 @@ final class AtomicFiles {
     try {
       try (WritableByteChannel channel = temp.channel()) {
         fill.into(channel);
+      }
+      if (mayExist) {
+        keepPermissions(target, temp.path());
       }
       try {
         Files.move(
@@ -128,6 +139,30 @@ final class AtomicFiles {
         Files.deleteIfExists(temp.path());
       }
       pending.end(temp.path());
+    }
+  }
+
+  /**
+   * Gives {@code temp} the permissions of the regular file {@code target} it replaces: the rename
+   * puts a new file in its place, which had the user's umask (a team's 0640 output became 0644 on
+   * every change). The owner cannot be kept so (only root may give a file away): the new file is
+   * the running user's. Where the system has no POSIX permissions (Windows), or the target is no
+   * regular file (missing, or a link, which is replaced and not followed), nothing is done.
+   */
+  private static void keepPermissions(Path target, Path temp) throws IOException {
+    PosixFileAttributeView view =
+        Files.getFileAttributeView(target, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    if (view == null) {
+      return;
+    }
+    PosixFileAttributes old;
+    try {
+      old = view.readAttributes();
+    } catch (IOException e) {
+      return; // no file there to take them from
+    }
+    if (old.isRegularFile()) {
+      Files.setPosixFilePermissions(temp, old.permissions());
     }
   }
 
@@ -153,14 +188,79 @@ final class AtomicFiles {
    */
   static Temp createTemp(Path dir, String fileName, PendingWrites pending) throws IOException {
     long pid = ProcessHandle.current().pid();
+    String stem = tempStem(fileName);
     while (true) {
-      Path temp = dir.resolve("." + fileName + "." + pid + "." + next() + ".tmp");
+      Path temp = dir.resolve(tempName(stem, pid, next()));
       try {
         return new Temp(temp, pending.begin(temp));
       } catch (FileAlreadyExistsException e) {
         // Left over from another run; try the next name.
       }
     }
+  }
+
+  /** What marks a temporary file as this tool's: {@link StaleTemps} deletes no other. */
+  static final String TEMP_MARK = ".packer2aib-";
+
+  /** The suffix of every temporary file. */
+  static final String TEMP_SUFFIX = ".tmp";
+
+  /**
+   * {@code .STEM.packer2aib-PID-N.tmp}: hidden, named after its target so that a user who meets one
+   * knows what it was for, and marked as this tool's, so that the clean-up of a killed run's files
+   * ({@link StaleTemps}) never takes a user's hidden file for one (it once matched any {@code
+   * .x.1.2.tmp}).
+   */
+  static String tempName(String stem, long pid, long n) {
+    return "." + stem + TEMP_MARK + pid + "-" + n + TEMP_SUFFIX;
+  }
+
+  /** The most UTF-8 bytes of the target's name that a temporary file's name keeps as they are. */
+  static final int STEM_BYTES = 100;
+
+  /** How many bytes of a longer name are kept before the hash that stands for the rest. */
+  private static final int SHORTENED_BYTES = 80;
+
+  /**
+   * The target's name as it stands in its temporary file's name: whole when it has at most {@link
+   * #STEM_BYTES} UTF-8 bytes; else its first {@link #SHORTENED_BYTES} bytes (whole characters),
+   * {@code ~} and eight hex digits of a hash of the whole name. A file system takes names of up to
+   * 255 bytes (ext4, XFS, APFS; NTFS 255 UTF-16 units), and an output named near that limit, which
+   * can be written, failed with "File name too long" because its temporary name was longer; so a
+   * temporary name stays under 160 bytes, whatever the target's.
+   */
+  static String tempStem(String fileName) {
+    if (utf8Length(fileName, fileName.length()) <= STEM_BYTES) {
+      return fileName;
+    }
+    int end = 0;
+    int bytes = 0;
+    while (end < fileName.length()) {
+      int cp = fileName.codePointAt(end);
+      int width = utf8Length(cp);
+      if (bytes + width > SHORTENED_BYTES) {
+        break;
+      }
+      bytes += width;
+      end += Character.charCount(cp);
+    }
+    CRC32 crc = new CRC32();
+    crc.update(fileName.getBytes(StandardCharsets.UTF_8));
+    return fileName.substring(0, end) + "~" + String.format("%08x", crc.getValue());
+  }
+
+  private static int utf8Length(String s, int end) {
+    int bytes = 0;
+    for (int i = 0; i < end; ) {
+      int cp = s.codePointAt(i);
+      bytes += utf8Length(cp);
+      i += Character.charCount(cp);
+    }
+    return bytes;
+  }
+
+  private static int utf8Length(int cp) {
+    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
   }
 
   private interface Fill {

@@ -12,24 +12,36 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The temporary files of {@link AtomicFiles} ({@code .NAME.PID.N.tmp}) that a run killed by SIGKILL
- * (the OOM killer, a CI hard timeout) left behind, where its shutdown hook could not delete them;
- * later runs kept them for good. A run removes those it meets in the folders it writes to, when
- * they are surely dead: the name is ours, the process of its PID is not running, and the file was
- * last changed before this run started (a run in another PID namespace writing the same folder
- * keeps changing its file).
+ * The temporary files of {@link AtomicFiles} ({@code .NAME.packer2aib-PID-N.tmp}) that a run killed
+ * by SIGKILL (the OOM killer, a CI hard timeout) left behind, where its shutdown hook could not
+ * delete them; later runs kept them for good. A run removes those it meets in the folders it writes
+ * to, when they are surely dead: the name is ours, the process of its PID is not running, and the
+ * file was last changed before this run started (a run in another PID namespace writing the same
+ * folder keeps changing its file).
  */
 final class StaleTemps {
   private StaleTemps() {}
 
-  /** {@code .NAME.PID.N.tmp}, as {@link AtomicFiles#createTemp} names them; group 1 is the PID. */
-  private static final Pattern NAME = Pattern.compile("\\..+\\.(\\d{1,18})\\.\\d{1,18}\\.tmp");
+  /**
+   * {@code .NAME.packer2aib-PID-N.tmp}, as {@link AtomicFiles#tempName} names them; group 1 is the
+   * PID. The mark {@code .packer2aib-} keeps a user's hidden file that only looks like one ({@code
+   * .notes.99999.1.tmp}, which the pattern once took) out of it.
+   */
+  private static final Pattern NAME =
+      Pattern.compile(
+          "\\..+"
+              + Pattern.quote(AtomicFiles.TEMP_MARK)
+              + "(\\d{1,18})-\\d{1,18}"
+              + Pattern.quote(AtomicFiles.TEMP_SUFFIX));
+
+  /** The same as a glob, which the listing filters by before the pattern is tried. */
+  private static final String GLOB = ".*" + AtomicFiles.TEMP_MARK + "*" + AtomicFiles.TEMP_SUFFIX;
 
   /** Removes the stale temporary files in {@code folder}; returns how many. */
   static int remove(Path folder, Instant runStart, LongPredicate running) {
     int removed = 0;
     long self = ProcessHandle.current().pid();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, ".*.tmp")) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, GLOB)) {
       for (Path entry : entries) {
         Matcher m = NAME.matcher(entry.getFileName().toString());
         if (m.matches()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -161,5 +166,59 @@ class AtomicFilesTest {
 
     assertFalse(Files.isSymbolicLink(link));
     assertEquals("same\n", Files.readString(link));
+  }
+
+  @Test
+  void aTargetWhoseNameIsNearTheSystemsLimitIsWritten() throws IOException {
+    // 250 bytes: legal, but ".NAME.PID.N.tmp" beside it was not ("File name too long").
+    Path target = tmp.resolve("c".repeat(245) + ".json");
+
+    AtomicFiles.write(target, "{}\n");
+
+    assertEquals("{}\n", Files.readString(target));
+    assertEquals(List.of(target.getFileName().toString()), listing());
+  }
+
+  @Test
+  void aTemporaryNameStaysShortKeepsTheStartOfTheNameAndTellsLongNamesApart() {
+    String accents = "\u00e9".repeat(127) + ".md"; // 257 bytes: 255 is the limit, so 254 of them
+    String a = "a".repeat(240) + "1.json";
+    String b = "a".repeat(240) + "2.json";
+
+    for (String name : List.of(accents.substring(1), a, b, "x".repeat(255))) {
+      String temp =
+          AtomicFiles.tempName(AtomicFiles.tempStem(name), Long.MAX_VALUE, Long.MAX_VALUE);
+      assertTrue(temp.getBytes(StandardCharsets.UTF_8).length < 160, temp);
+      assertTrue(temp.startsWith("." + name.substring(0, 40)), temp);
+    }
+    assertNotEquals(AtomicFiles.tempStem(a), AtomicFiles.tempStem(b));
+    assertEquals("t.json", AtomicFiles.tempStem("t.json"));
+    String hundred = "h".repeat(95) + ".json";
+    assertEquals(hundred, AtomicFiles.tempStem(hundred));
+    assertEquals(
+        "h".repeat(80) + "~",
+        AtomicFiles.tempStem(hundred + "x").substring(0, 81),
+        "80 bytes, then a hash for the rest");
+  }
+
+  @Test
+  void aReplacedFileKeepsItsPermissions() throws IOException {
+    Path target = tmp.resolve("t.json");
+    Files.writeString(target, "old\n");
+    assumeTrue(Files.getFileAttributeView(target, PosixFileAttributeView.class) != null);
+    Set<PosixFilePermission> groupOnly = PosixFilePermissions.fromString("rw-r-----");
+    Files.setPosixFilePermissions(target, groupOnly);
+
+    AtomicFiles.write(target, "new\n");
+    assertEquals("new\n", Files.readString(target));
+    assertEquals(groupOnly, Files.getPosixFilePermissions(target));
+
+    // A streamed write (a report) too.
+    Set<PosixFilePermission> readOnly = PosixFilePermissions.fromString("r--r--r--");
+    Files.setPosixFilePermissions(target, readOnly);
+    AtomicFiles.write(target, out -> out.write("newer\n"));
+    assertEquals("newer\n", Files.readString(target));
+    assertEquals(readOnly, Files.getPosixFilePermissions(target));
+    assertEquals(List.of("t.json"), listing());
   }
 }

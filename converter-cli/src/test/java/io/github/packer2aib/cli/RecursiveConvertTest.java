@@ -652,7 +652,8 @@ class RecursiveConvertTest {
             .contains(
                 "error: cannot write "
                     + input
-                    + ": it is a file this run reads as an input; write into another folder [CLI-E002]\n"),
+                    + ": it is a file this run reads as an input; write into another folder"
+                    + " [CLI-E002]\n"),
         r.err());
     assertEquals(BulkTrees.AIB.replaceFirst("\\{", "{ \"name\": \"t\","), Files.readString(input));
     assertEquals(original, Files.readString(legacy));
@@ -731,7 +732,8 @@ class RecursiveConvertTest {
             .contains(
                 "error: cannot write "
                     + input
-                    + ": it is a file this run reads as an input; write into another folder [CLI-E002]\n"),
+                    + ": it is a file this run reads as an input; write into another folder"
+                    + " [CLI-E002]\n"),
         r.err());
     assertEquals(named, Files.readString(input));
   }
@@ -1022,7 +1024,8 @@ class RecursiveConvertTest {
     JSON.readTree(json.err()).forEach(d -> codes.add(d.get("code").asText()));
     assertEquals(List.of("CLI-W007"), codes, json.err());
     assertEquals("", quiet.err());
-    assertTrue(validate.err().contains("; nothing was checked from it. [CLI-W007]\n"), validate.err());
+    assertTrue(
+        validate.err().contains("; nothing was checked from it. [CLI-W007]\n"), validate.err());
     assertFalse(folder.err().contains("CLI-W007"), folder.err());
     assertFalse(folder.err().contains("given as an input"), folder.err());
   }
@@ -1300,7 +1303,9 @@ class RecursiveConvertTest {
         alone
             .err()
             .startsWith(
-                "error: cannot read " + lonePipe + ": is not a regular file (a named pipe) [CLI-E001]\n"),
+                "error: cannot read "
+                    + lonePipe
+                    + ": is not a regular file (a named pipe) [CLI-E001]\n"),
         alone.err());
   }
 
@@ -1527,5 +1532,24 @@ class RecursiveConvertTest {
             + out.resolve("sub")
             + " exists and is not a directory [CLI-E002]\n",
         r.err());
+  }
+
+  @Test
+  void anOutputAndAReportWhoseNamesAreNearTheSystemsLimitAreWritten() throws Exception {
+    // 250-byte names, which the file system takes: their temporary files beside them, named
+    // ".NAME.PID.N.tmp", were not ("cannot write …: File name too long").
+    String stem = "c".repeat(245);
+    Path root = tmp.resolve("tree");
+    put(root, stem + ".yaml", BulkTrees.legacyYaml("web"));
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("r".repeat(245) + ".json");
+
+    CliRun r = bulk("-q", "-o", out.toString(), "--report", report.toString(), root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("", r.err());
+    assertTrue(Files.isRegularFile(out.resolve(stem + ".json")));
+    assertEquals(
+        List.of(stem + ".yaml | legacy YAML | converted | " + stem + ".json"), rows(report));
   }
 }

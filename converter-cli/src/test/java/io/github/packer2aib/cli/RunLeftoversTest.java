@@ -49,16 +49,21 @@ class RunLeftoversTest {
     assertEquals(List.of("old"), AtomicFilesTest.listing(out.resolve("kept")));
   }
 
+  /** The name {@link AtomicFiles} gives a temporary file for {@code target}. */
+  private static String ours(String target, long pid, long n) {
+    return AtomicFiles.tempName(AtomicFiles.tempStem(target), pid, n);
+  }
+
   @Test
   void onlyOurTemporaryFilesOfDeadProcessesFromBeforeTheRunAreRemoved() throws IOException {
     Instant before = RUN_START.minusSeconds(60);
-    Path dead = temp(tmp, ".t.json." + DEAD + ".3.tmp", before);
-    Path report = temp(tmp, ".rk.md." + DEAD + ".12.tmp", before);
-    Path live = temp(tmp, ".u.json.4242.1.tmp", before);
-    Path mine = temp(tmp, ".v.json." + ProcessHandle.current().pid() + ".1.tmp", before);
-    Path recent = temp(tmp, ".w.json." + DEAD + ".1.tmp", RUN_START.plusSeconds(1));
+    Path dead = temp(tmp, ours("t.json", DEAD, 3), before);
+    Path report = temp(tmp, ours("rk.md", DEAD, 12), before);
+    Path live = temp(tmp, ours("u.json", 4242, 1), before);
+    Path mine = temp(tmp, ours("v.json", ProcessHandle.current().pid(), 1), before);
+    Path recent = temp(tmp, ours("w.json", DEAD, 1), RUN_START.plusSeconds(1));
     Path other = temp(tmp, ".x.json.tmp", before);
-    Path visible = temp(tmp, "y.json." + DEAD + ".1.tmp", before);
+    Path visible = temp(tmp, ours("y.json", DEAD, 1).substring(1), before);
 
     int removed = StaleTemps.remove(tmp, RUN_START, pid -> pid == 4242);
 
@@ -71,12 +76,37 @@ class RunLeftoversTest {
   }
 
   @Test
+  void aUsersHiddenFileThatOnlyLooksLikeATemporaryFileIsKept() throws IOException {
+    // The names of the temporary files before they were marked as packer2aib's: the clean-up took
+    // any such file of a dead PID for one of its own, and deleted a user's notes.
+    Instant before = RUN_START.minusSeconds(60);
+    Path notes = temp(tmp, ".notes." + DEAD + ".1.tmp", before);
+    Path marked = temp(tmp, ".notes.packer2aib." + DEAD + ".1.tmp", before);
+    Path ourOwn = temp(tmp, ours("notes", DEAD, 1), before);
+
+    int removed = StaleTemps.remove(tmp, RUN_START, pid -> false);
+
+    assertEquals(1, removed);
+    assertTrue(Files.exists(notes));
+    assertTrue(Files.exists(marked));
+    assertFalse(Files.exists(ourOwn));
+    assertEquals(".notes.packer2aib-" + DEAD + "-1.tmp", ourOwn.getFileName().toString());
+  }
+
+  @Test
+  void theTemporaryFileOfATargetWithALongNameIsRecognisedToo() throws IOException {
+    Path long1 = temp(tmp, ours("c".repeat(245) + ".json", DEAD, 1), RUN_START.minusSeconds(60));
+
+    assertEquals(1, StaleTemps.remove(tmp, RUN_START, pid -> false));
+    assertFalse(Files.exists(long1));
+  }
+
+  @Test
   void aBulkRunRemovesAKilledRunsTemporaryFilesWhereItWrites() throws IOException {
     Path in = tmp.resolve("in");
     BulkTrees.put(in, "sub/t.json", BulkTrees.legacy("t"));
     Path out = tmp.resolve("out");
-    Path left =
-        temp(out.resolve("sub"), ".t.json." + DEAD + ".7.tmp", Instant.now().minusSeconds(60));
+    Path left = temp(out.resolve("sub"), ours("t.json", DEAD, 7), Instant.now().minusSeconds(60));
 
     CliRun r =
         CliRun.run(
@@ -91,7 +121,7 @@ class RunLeftoversTest {
   void aSingleConvertRemovesThemToo() throws IOException {
     Path t = Templates.write(tmp, "web.json", Templates.VALID_AIB);
     Path out = tmp.resolve("out");
-    Path left = temp(out, ".web.json." + DEAD + ".1.tmp", Instant.now().minusSeconds(60));
+    Path left = temp(out, ours("web.json", DEAD, 1), Instant.now().minusSeconds(60));
 
     CliRun r = CliRun.run("convert", t.toString(), "-o", out.toString());
 
