@@ -137,7 +137,7 @@ final class BulkRun {
         settings.discovery().discover(roots, files, settings.jobs());
     DiagnosticsFormat format = settings.display().format();
     boolean machine = format.machine();
-    OutputFolders folders = new OutputFolders();
+    OutputFolders folders = new OutputFolders(settings.output());
     try {
       if (check == null && settings.output() != null) {
         folders.make(settings.output());

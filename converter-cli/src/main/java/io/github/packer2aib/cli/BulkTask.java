@@ -329,10 +329,12 @@ final class BulkTask {
     // template as the run would, so it never promises an update that cannot be made.
     for (String relative : relatives) {
       Path target = output.resolve(relative);
-      String blocked = notReplaceable(target, relative);
-      if (blocked == null && check != null) {
-        // The run makes the missing folders on the way, and fails where a file is one of them.
-        blocked = fileInTheWay(target.getParent());
+      // A file or a symbolic link where its folder or one above it goes (below the output
+      // folder): the run would fail to make the folder, or write through the link. Asked first,
+      // so that a file the link leads to is not taken for the one to be replaced.
+      String blocked = folders.unwritable(target.getParent());
+      if (blocked == null) {
+        blocked = notReplaceable(target, relative);
       }
       if (blocked != null) {
         unwritable(target, blocked, all, cliLines);
@@ -462,24 +464,6 @@ final class BulkTask {
         + " there, "
         + OutputManifest.FILE_NAME
         + ", does not hold it): it may be a template of yours; write into another folder (-o)";
-  }
-
-  /**
-   * Why the folder {@code folder} (below the output folder) cannot be made or written into, or
-   * null: a file, or a link to no folder, where it or a folder above it should be; worded as the
-   * write's own failure ({@link OutputFolders#make}).
-   */
-  private String fileInTheWay(Path folder) {
-    for (Path f = folder; f != null && f.startsWith(output) && !f.equals(output); ) {
-      if (Files.isDirectory(f)) {
-        return null; // a folder there, and so above it
-      }
-      if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
-        return f + " exists and is not a directory";
-      }
-      f = f.getParent();
-    }
-    return null;
   }
 
   private static final String READS_IT =

@@ -543,7 +543,7 @@ final class ConvertCommand implements Callable<Integer> {
     }
     List<OutputNames.Assigned> names = OutputNames.assign(entries, format.extension());
     // Which folders the run makes: those left empty (every write failed) are removed again.
-    OutputFolders folders = new OutputFolders();
+    OutputFolders folders = new OutputFolders(output.toAbsolutePath().normalize());
     try {
       if (check == null) {
         folders.make(output.toAbsolutePath().normalize());

@@ -37,7 +37,7 @@ class RunLeftoversTest {
   void theFoldersTheRunMadeAndLeftEmptyAreRemoved() throws IOException {
     Path out = Files.createDirectories(tmp.resolve("out"));
     Files.createDirectories(out.resolve("kept/old"));
-    OutputFolders folders = new OutputFolders();
+    OutputFolders folders = new OutputFolders(out);
     for (String f : List.of("a/b/c", "a/d", "kept/old", "kept/new", "full")) {
       folders.make(out.resolve(f));
     }
