@@ -310,7 +310,8 @@ final class BulkTask {
       String detail =
           "The folder "
               + c.naturalOutputFolder()
-              + " cannot be made on Windows, which drops the dots and spaces that end a name and"
+              + " cannot be made on Windows, which holds none of the characters \" * : < > ? \\ |"
+              + " nor control characters in a name, drops the dots and spaces that end a name and"
               + " takes CON, NUL, COM1 and the like for devices, so the outputs of "
               + c.displayName()
               + " are written to "

@@ -13,11 +13,16 @@ import java.util.Set;
 /**
  * The output folders of {@code convert -r}, which mirror the input tree, with every folder name
  * usable on every system. Linux allows folder names that Windows (and shares served to it) cannot
- * hold: a name ending in dots or spaces, which Windows drops ({@code x.} would be {@code x}), has
- * them replaced by one '_' ({@code x_}); a name Windows takes for a device gets a '_' as a file's
- * does ({@code con} → {@code con_}, {@link OutputNames#notADevice}). A renamed folder then keeps
- * clear of its siblings' names, ignoring case, with -2, -3, … so that two input folders never share
- * an output folder. Settled in discovery order, so the names depend on the tree alone.
+ * hold, and a committed tree of outputs holding one cannot be checked out there: each run of the
+ * characters Windows refuses in a name ({@code " * : < > ? \ |} and the control characters U+0001
+ * to U+001F) becomes one '_' ({@code x:y} → {@code x_y}; {@code x:y} would name a stream of {@code
+ * x} on NTFS); a name ending in dots or spaces, which Windows drops ({@code x.} would be {@code
+ * x}), has them replaced by one '_' ({@code x_}); a name Windows takes for a device gets a '_' as a
+ * file's does ({@code con} → {@code con_}, {@link OutputNames#notADevice}). Other characters
+ * (spaces, accents) are kept: Windows holds them, and a folder keeps its name where it can. A
+ * renamed folder then keeps clear of its siblings' names, ignoring case, with -2, -3, … so that two
+ * input folders never share an output folder. Settled in discovery order, so the names depend on
+ * the tree alone.
  */
 final class FolderNames {
   /** Natural folder ('/'-separated, "" for the output folder itself) → the folder used. */
@@ -88,7 +93,7 @@ final class FolderNames {
     if (!needsRenaming(name)) {
       return name;
     }
-    String base = OutputNames.notADevice(withoutTrailingDotsOrSpaces(name));
+    String base = OutputNames.notADevice(withoutTrailingDotsOrSpaces(withoutRefused(name)));
     Set<String> siblings = siblings(parent);
     String used = base;
     for (int n = 2; siblings.contains(lower(used)); n++) {
@@ -101,7 +106,50 @@ final class FolderNames {
   /** Whether Windows cannot hold {@code name} as a folder name. */
   static boolean needsRenaming(String name) {
     char last = name.charAt(name.length() - 1);
-    return last == '.' || last == ' ' || NameCharacters.isWindowsDevice(name);
+    return last == '.'
+        || last == ' '
+        || NameCharacters.isWindowsDevice(name)
+        || firstRefused(name) >= 0;
+  }
+
+  /** Whether Windows refuses {@code c} in a file or folder name. */
+  static boolean refused(char c) {
+    return c < 0x20 || REFUSED.indexOf(c) >= 0;
+  }
+
+  /** The printable characters Windows refuses in a name ('/' cannot stand in one anywhere). */
+  private static final String REFUSED = "\"*:<>?\\|";
+
+  private static int firstRefused(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (refused(name.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** {@code x:y} → {@code x_y}, {@code a<>b} → {@code a_b}: each run of refused characters. */
+  private static String withoutRefused(String name) {
+    int first = firstRefused(name);
+    if (first < 0) {
+      return name;
+    }
+    StringBuilder out = new StringBuilder(name.length()).append(name, 0, first);
+    boolean inRun = false;
+    for (int i = first; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (refused(c)) {
+        if (!inRun) {
+          out.append('_');
+        }
+        inRun = true;
+      } else {
+        out.append(c);
+        inRun = false;
+      }
+    }
+    return out.toString();
   }
 
   /** {@code x.} and {@code x . } → {@code x_}: the dots and spaces Windows would drop. */

@@ -34,4 +34,41 @@ class FolderNamesTest {
     assertEquals("t/x_-2", names.of("t/x.."));
     assertEquals("AUX_", names.of("AUX_"));
   }
+
+  @Test
+  void eachRunOfCharactersWindowsRefusesBecomesOneUnderscore() {
+    FolderNames names =
+        new FolderNames(
+            List.of(
+                "x:y",
+                "a*b",
+                "a?b",
+                "a\"b",
+                "a<b>",
+                "a|b",
+                "p\\q",
+                "a\tb",
+                "c\n::warning::dir",
+                "x_y",
+                "nul:",
+                "d:.",
+                "caf\u00e9 menu",
+                "ok/x:y"));
+
+    // x_y is a sibling's name: the renamed x:y numbers after it.
+    assertEquals("x_y-2", names.of("x:y"));
+    assertEquals("x_y", names.of("x_y"));
+    assertEquals("a_b", names.of("a*b"));
+    assertEquals("a_b-2", names.of("a?b"));
+    assertEquals("a_b-3", names.of("a\"b"));
+    assertEquals("a_b_", names.of("a<b>"));
+    assertEquals("a_b-4", names.of("a|b"));
+    assertEquals("p_q", names.of("p\\q"));
+    assertEquals("a_b-5", names.of("a\tb"));
+    assertEquals("c_warning_dir", names.of("c\n::warning::dir"));
+    assertEquals("nul_", names.of("nul:"));
+    assertEquals("d__", names.of("d:."));
+    assertEquals("caf\u00e9 menu", names.of("caf\u00e9 menu"));
+    assertEquals("ok/x_y", names.of("ok/x:y"));
+  }
 }

@@ -421,9 +421,10 @@ class RecursiveConvertTest {
     }
     assertEquals(
         List.of(
-            "aux/t.json: The folder aux cannot be made on Windows, which drops the dots and spaces"
-                + " that end a name and takes CON, NUL, COM1 and the like for devices, so the"
-                + " outputs of "
+            "aux/t.json: The folder aux cannot be made on Windows, which holds none of the"
+                + " characters \" * : < > ? \\ | nor control characters in a name, drops the dots"
+                + " and spaces that end a name and takes CON, NUL, COM1 and the like for devices,"
+                + " so the outputs of "
                 + root
                 + "/aux/t.json are written to aux_.",
             "con.json: The output name con.json names a device on Windows (as CON, NUL, COM1 and"
@@ -434,9 +435,10 @@ class RecursiveConvertTest {
                 + " like do, whatever their case and extension), so this template of "
                 + root
                 + "/hcl is written to hcl/Nul_.json.",
-            "x./t.json: The folder x. cannot be made on Windows, which drops the dots and spaces"
-                + " that end a name and takes CON, NUL, COM1 and the like for devices, so the"
-                + " outputs of "
+            "x./t.json: The folder x. cannot be made on Windows, which holds none of the"
+                + " characters \" * : < > ? \\ | nor control characters in a name, drops the dots"
+                + " and spaces that end a name and takes CON, NUL, COM1 and the like for devices,"
+                + " so the outputs of "
                 + root
                 + "/x./t.json are written to x_-2."),
         renamed);
@@ -1551,5 +1553,40 @@ class RecursiveConvertTest {
     assertTrue(Files.isRegularFile(out.resolve(stem + ".json")));
     assertEquals(
         List.of(stem + ".yaml | legacy YAML | converted | " + stem + ".json"), rows(report));
+  }
+
+  @Test
+  void mirroredFoldersHoldNoCharacterWindowsRefuses() throws Exception {
+    // A committed tree of outputs with out/x:y/ or a newline in a folder's name could not be
+    // checked out on Windows (x:y names a stream of x on NTFS).
+    Path root = tmp.resolve("repo");
+    put(root, "x:y/t.pkr.hcl", BulkTrees.hcl("u"));
+    put(root, "a*b/t.pkr.hcl", BulkTrees.hcl("u"));
+    put(root, "c\n::warning::dir/t.pkr.hcl", BulkTrees.hcl("u"));
+    put(root, "ok dir/t.pkr.hcl", BulkTrees.hcl("u"));
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("r.json");
+
+    CliRun r = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(
+        List.of(OutputManifest.FILE_NAME, "a_b", "c_warning_dir", "ok dir", "x_y"),
+        AtomicFilesTest.listing(out));
+    List<String> renamed = new ArrayList<>();
+    for (JsonNode t : JSON.readTree(report.toFile()).get("templates")) {
+      for (JsonNode d : t.get("diagnostics")) {
+        if (d.get("code").asText().equals("CLI-N001")) {
+          String detail = d.get("detail").asText();
+          renamed.add(detail.substring(0, detail.indexOf(" cannot")) + " → " + t.get("outputs"));
+        }
+      }
+    }
+    assertEquals(
+        List.of(
+            "The folder a*b → [\"a_b/u.json\"]",
+            "The folder c\n::warning::dir → [\"c_warning_dir/u.json\"]",
+            "The folder x:y → [\"x_y/u.json\"]"),
+        renamed);
   }
 }
