@@ -119,6 +119,20 @@ public final class Main {
     cmd.setParameterExceptionHandler(new UsageErrorHandler());
     cmd.setExecutionExceptionHandler(new InternalErrorHandler(debugEnv));
     cmd.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
+    ShortOptionClusters.Problem cluster = ShortOptionClusters.find(cmd, args);
+    if (cluster != null) {
+      err.print(ControlCharacters.escape("error: " + cluster.message()) + "\n");
+      if (cluster.unknown() != null) {
+        UnmatchedArgumentException.printSuggestions(
+            new UnmatchedArgumentException(cluster.command(), List.of(cluster.unknown())), err);
+      }
+      err.print(
+          "Try '"
+              + cluster.command().getCommandSpec().qualifiedName()
+              + " --help' for more information.\n");
+      err.flush();
+      return ExitCodes.USAGE;
+    }
     try {
       return cmd.execute(args);
     } catch (RuntimeException | StackOverflowError e) {

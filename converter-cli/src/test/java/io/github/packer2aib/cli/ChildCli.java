@@ -26,6 +26,13 @@ final class ChildCli {
    */
   static Run run(List<String> jvm, Map<String, String> environment, List<String> args)
       throws IOException, InterruptedException {
+    return run(null, jvm, environment, args);
+  }
+
+  /** {@link #run(List, Map, List)} in the working directory {@code directory} (null: this one). */
+  static Run run(
+      Path directory, List<String> jvm, Map<String, String> environment, List<String> args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvm);
@@ -35,6 +42,9 @@ final class ChildCli {
     command.add(Main.class.getName());
     command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    if (directory != null) {
+      pb.directory(directory.toFile());
+    }
     environment.forEach(
         (name, value) -> {
           if (value == null) {
