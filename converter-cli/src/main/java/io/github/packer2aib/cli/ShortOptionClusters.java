@@ -14,9 +14,9 @@ import picocli.CommandLine.Model.OptionSpec;
  * the help was printed and nothing checked, exit 0, so {@code validate --strict $(git ls-files
  * '*.yaml')} passed in CI; {@code -Vx} printed the version; {@code -x.yaml} said "Missing required
  * parameter: 'INPUT'", although an input was given. Clusters of real options keep working; {@code
- * -h} and {@code -V} must stand alone (a cluster holding one is far more likely a file name than a
- * request for help), and an argument whose letters are no options is a usage error; both say how to
- * name a file that starts with '-'.
+ * -h} and {@code -V} are not clustered with other options (such a cluster is far more likely a file
+ * name than a request for help; {@code -Vh}, the two alone, still prints the help), and an argument
+ * whose letters are no options is a usage error; both say how to name a file that starts with '-'.
  */
 final class ShortOptionClusters {
   private ShortOptionClusters() {}
@@ -29,9 +29,9 @@ final class ShortOptionClusters {
   record Problem(CommandLine command, String message, String unknown) {}
 
   /**
-   * The first argument of {@code args} that is an option letter clustered with {@code -h} or {@code
-   * -V}, or that starts with '-' and a letter no option of its command has; null when there is
-   * none. Values of options, and everything after {@code --}, are no options and are passed over.
+   * The first argument of {@code args} that clusters {@code -h} or {@code -V} with other options,
+   * or that starts with '-' and a letter no option of its command has; null when there is none.
+   * Values of options, and everything after {@code --}, are no options and are passed over.
    */
   static Problem find(CommandLine top, String[] args) {
     CommandSpec spec = top.getCommandSpec();
@@ -71,6 +71,7 @@ final class ShortOptionClusters {
   /** What is wrong with {@code arg} (one '-', then letters) as options of {@code spec}, or null. */
   private static Problem cluster(CommandSpec spec, String arg) {
     OptionSpec helpOrVersion = null;
+    boolean others = false; // options but -h and -V
     for (int i = 1; i < arg.length(); i++) {
       OptionSpec option = spec.findOption(arg.charAt(i));
       if (option == null) {
@@ -95,13 +96,15 @@ final class ShortOptionClusters {
             shown(arg));
       }
       if (option.usageHelp() || option.versionHelp()) {
-        helpOrVersion = option;
+        helpOrVersion = helpOrVersion == null ? option : helpOrVersion;
+      } else {
+        others = true;
       }
       if (takesValue(option)) {
         break; // the rest of the argument is its value (-oout)
       }
     }
-    if (helpOrVersion != null && arg.length() > 2) {
+    if (helpOrVersion != null && others) {
       String letter = helpOrVersion.shortestName();
       return new Problem(
           spec.commandLine(),

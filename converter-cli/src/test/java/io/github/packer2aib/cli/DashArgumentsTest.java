@@ -58,6 +58,10 @@ class DashArgumentsTest {
         version.err());
     assertEquals(2, CliRun.run("-Vx").exitCode());
     assertEquals(2, CliRun.run("validate", "-qh").exitCode());
+    // -h and -V alone together: the help, as -V --help.
+    CliRun both = CliRun.run("-Vh");
+    assertEquals(0, both.exitCode(), both.err());
+    assertTrue(both.out().startsWith("Usage: packer2aib"), both.out());
   }
 
   @Test
