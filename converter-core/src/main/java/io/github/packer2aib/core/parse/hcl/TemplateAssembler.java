@@ -28,7 +28,9 @@ import org.antlr.v4.runtime.Token;
  *       (blank lines and the text after an interpolation do not count);
  *   <li>adjacent literal pieces are joined;
  *   <li>{@code if}/{@code else}/{@code endif} and {@code for}/{@code endfor} are paired into nested
- *       directives; an unpaired one is reported.
+ *       directives; an unpaired one is reported, and a wrong end directive (or an {@code else}
+ *       in a {@code for} or after another {@code else}) ends the innermost open directive, as in
+ *       HashiCorp's parser.
  * </ol>
  *
  * <p>A literal piece is what HashiCorp's scanner calls a literal token: a run of text and escapes;
@@ -606,23 +608,21 @@ final class TemplateAssembler {
           open.push(new Open(s));
           break;
         case ELSE:
-          elseDirective(open, s);
+          if (!elseDirective(open, s)) {
+            closeInnermost(root, open, s);
+          }
           break;
         case END_IF:
-          if (!open.isEmpty() && open.peek().opening.kind() == Kind.IF) {
-            Open closed = open.pop();
-            (open.isEmpty() ? root : open.peek().current()).add(ifPart(closed, s));
-          } else {
+          if (open.isEmpty() || open.peek().opening.kind() != Kind.IF) {
             unexpectedEnd(open, s, HclSyntaxCode.UNEXPECTED_ENDIF, "endif");
           }
+          closeInnermost(root, open, s);
           break;
         case END_FOR:
-          if (!open.isEmpty() && open.peek().opening.kind() == Kind.FOR) {
-            Open closed = open.pop();
-            (open.isEmpty() ? root : open.peek().current()).add(forPart(closed, s));
-          } else {
+          if (open.isEmpty() || open.peek().opening.kind() != Kind.FOR) {
             unexpectedEnd(open, s, HclSyntaxCode.UNEXPECTED_ENDFOR, "endfor");
           }
+          closeInnermost(root, open, s);
           break;
         default:
           throw new IllegalStateException("unknown sequence " + s.kind());
@@ -656,11 +656,28 @@ final class TemplateAssembler {
     return root;
   }
 
-  private void elseDirective(Deque<Open> open, Sequence s) {
+  /**
+   * Ends the innermost open directive at {@code end}, which may be the wrong end directive (already
+   * reported). HashiCorp's parser does the same: a stray {@code endfor}, {@code endif} or {@code
+   * else} inside a directive ends that directive, so only the directives around it stay open and
+   * are reported at the end of the template, and a later end directive that the stray one took the
+   * place of is reported as having nothing to close. Outside any directive there is nothing to end.
+   */
+  private void closeInnermost(List<TemplatePart> root, Deque<Open> open, Sequence end) {
+    if (open.isEmpty()) {
+      return;
+    }
+    Open closed = open.pop();
+    (open.isEmpty() ? root : open.peek().current())
+        .add(closed.opening.kind() == Kind.IF ? ifPart(closed, end) : forPart(closed, end));
+  }
+
+  /** Returns whether the else belongs to the innermost directive; reports it when it does not. */
+  private boolean elseDirective(Deque<Open> open, Sequence s) {
     Open top = open.peek();
     if (top != null && top.opening.kind() == Kind.IF && top.middle == null) {
       top.middle = s;
-      return;
+      return true;
     }
     String detail;
     if (top == null) {
@@ -673,15 +690,16 @@ final class TemplateAssembler {
               + top.opening.range()
               + " already has an else clause, at "
               + top.middle.range()
-              + ".";
+              + ". The if directive is taken to end here.";
     } else {
       detail =
           "The for directive at "
               + top.opening.range()
               + " cannot have an else clause."
-              + " Close it with \"%{ endfor }\" first.";
+              + " Close it with \"%{ endfor }\" first. The for directive is taken to end here.";
     }
     diagnostics.accept(Diagnostic.of(HclSyntaxCode.UNEXPECTED_ELSE, s.range(), detail));
+    return false;
   }
 
   private void unexpectedEnd(Deque<Open> open, Sequence s, HclSyntaxCode code, String keyword) {
@@ -705,7 +723,9 @@ final class TemplateAssembler {
               + (innerIsIf ? "if" : "for")
               + " directive at "
               + open.peek().opening.range()
-              + " first.";
+              + " first. The "
+              + (innerIsIf ? "if" : "for")
+              + " directive is taken to end here.";
     }
     diagnostics.accept(Diagnostic.of(code, s.range(), detail));
   }
