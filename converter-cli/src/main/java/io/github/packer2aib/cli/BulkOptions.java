@@ -6,6 +6,7 @@ import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.bind.packer.PackerOptions;
 import io.github.packer2aib.core.bind.settings.TemplateSettings;
 import io.github.packer2aib.core.hcl.function.Clock;
+import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.mapping.packer.MapOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,7 +123,8 @@ final class BulkOptions {
     data.putAll(t.data());
     MapOptions m =
         mapping.withConversionRoot(
-            candidate.root().folder().toAbsolutePath().normalize().toString().replace('\\', '/'));
+            FileSystemView.slashes(
+                candidate.root().folder().toAbsolutePath().normalize().toString()));
     m = refine(m, t);
     Optional<ApiVersion> api = t.apiVersion().or(() -> apiVersion);
     Optional<String> id = t.identity().or(() -> identity);

@@ -3,6 +3,7 @@ package io.github.packer2aib.cli;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.DiagnosticStream;
 import io.github.packer2aib.core.diag.TextRenderer;
+import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -910,7 +911,7 @@ final class BulkRun {
     if (!t.startsWith(top)) {
       return null;
     }
-    String relative = top.relativize(t).toString().replace('\\', '/');
+    String relative = FileSystemView.slashes(top.relativize(t).toString());
     return folders.written().containsKey(relative) ? relative : null;
   }
 

@@ -35,12 +35,12 @@ final class LocalFiles implements FileSystemView {
 
   @Override
   public String baseDirectory() {
-    return cwd.toString().replace('\\', '/');
+    return FileSystemView.slashes(cwd.toString());
   }
 
   @Override
   public String homeDirectory() {
-    return System.getProperty("user.home", "/").replace('\\', '/');
+    return FileSystemView.slashes(System.getProperty("user.home", "/"));
   }
 
   @Override

@@ -293,7 +293,7 @@ public final class PackerTemplates {
             varFiles,
             options.environment(),
             dir,
-            options.workingDirectory().toString().replace('\\', '/'),
+            FileSystemView.slashes(options.workingDirectory().toString()),
             options.clock(),
             Optional.of(PackerOptions.PACKER_VERSION),
             options.unsetVariablesAllowed());
@@ -316,7 +316,7 @@ public final class PackerTemplates {
     all.addAll(scrubbed);
     boolean errors = all.stream().anyMatch(Diagnostic::isError);
     // The reader names the template by its file's display name; the mapper needs the path.
-    String root = path.toString().replace('\\', '/');
+    String root = FileSystemView.slashes(path.toString());
     return new LoadResult(
         errors ? Optional.empty() : r.template().map(t -> t.withRoot(root)), all, sources);
   }
@@ -447,7 +447,7 @@ public final class PackerTemplates {
   }
 
   private static String absolute(Path p, FileSystemView files) {
-    String s = p.toString().replace('\\', '/');
+    String s = FileSystemView.slashes(p.toString());
     if (s.startsWith("/")) {
       return s;
     }

@@ -324,7 +324,7 @@ public final class PackerHclLoader {
      * gave.
      */
     private String folderAsNamed(String given) {
-      String named = input.displayName().replace('\\', '/');
+      String named = FileSystemView.slashes(input.displayName());
       return !named.isEmpty() && Paths.clean(named).equals(Paths.clean(given)) ? named : given;
     }
 

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.packer;
 
+import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.function.GoPath;
 import java.nio.file.Path;
 
@@ -9,7 +10,7 @@ final class Paths {
 
   /** A path with {@code /} separators. */
   static String slashes(Path p) {
-    return p.toString().replace('\\', '/');
+    return FileSystemView.slashes(p.toString());
   }
 
   /** {@code p} made absolute against {@code base} (both slash-separated) and cleaned. */

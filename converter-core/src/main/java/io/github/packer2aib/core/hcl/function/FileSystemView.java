@@ -74,6 +74,15 @@ public interface FileSystemView {
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
+  /**
+   * A platform path in the view's form, with {@code /} separators: on Windows its backslashes are
+   * separators and become slashes; elsewhere a backslash is part of a name ({@code p\q} is one
+   * folder on Linux) and is kept, or the view would be asked about another path.
+   */
+  static String slashes(String platformPath) {
+    return java.io.File.separatorChar == '\\' ? platformPath.replace('\\', '/') : platformPath;
+  }
+
   /** The bytes of a regular file. */
   byte[] read(String absolutePath) throws IOException;
 

@@ -1,0 +1,75 @@
+package io.github.packer2aib.cli;
+
+import static io.github.packer2aib.cli.BulkTrees.put;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How {@code convert} finds and reads its inputs' files when they are not plain regular files:
+ * broken links, loops of links, named pipes and devices, links that lead out of the folders given
+ * to {@code -r}, and names holding a backslash (found reviewing unusual file systems and security,
+ * session 28).
+ */
+class RecursiveInputFilesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  private static CliRun bulk(String... extra) {
+    return BulkTrees.bulk(CliRun.with(), extra);
+  }
+
+  private static CliRun single(String... args) {
+    List<String> all = new ArrayList<>(List.of("convert", "-q", "--identity", BulkTrees.IDENTITY));
+    all.addAll(List.of(args));
+    return CliRun.run(all.toArray(String[]::new));
+  }
+
+  /** path → "kind | verdict[: reason]" of every candidate in the JSON report. */
+  private static List<String> rows(Path report) throws Exception {
+    List<String> rows = new ArrayList<>();
+    for (JsonNode t : JSON.readTree(report.toFile()).get("templates")) {
+      rows.add(
+          t.get("path").asText()
+              + " | "
+              + t.get("kind").asText()
+              + " | "
+              + t.get("verdict").asText()
+              + (t.has("reason") ? ": " + t.get("reason").asText() : ""));
+    }
+    return rows;
+  }
+
+  /**
+   * A folder {@code p\q} (one name on Linux) was looked up as {@code p/q}: "no such file or
+   * directory", and the folder alone "is a directory".
+   */
+  @Test
+  void aTemplateFolderWhoseNameHoldsABackslashConverts() throws Exception {
+    assumeTrue(File.separatorChar == '/', "a backslash separates folders on Windows");
+    Path root = tmp.resolve("repo");
+    Path folder = root.resolve("p\\q");
+    put(folder, "main.pkr.hcl", BulkTrees.hcl("web"));
+
+    CliRun r = bulk("-q", "-o", tmp.resolve("o").toString(), root.toString());
+    CliRun alone = single("-o", tmp.resolve("o2").toString(), folder.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(Files.isRegularFile(tmp.resolve("o").resolve("p\\q").resolve("web.json")));
+    assertEquals(0, alone.exitCode(), alone.err());
+    assertTrue(Files.isRegularFile(tmp.resolve("o2/web.json")));
+  }
+}
