@@ -695,18 +695,20 @@ final class Discovery {
         + " launcher does) or rename it";
   }
 
-  /** Why an entry that is neither a folder nor a regular file is skipped. */
+  /**
+   * Why an entry that is neither a folder nor a regular file is skipped: a link to a folder, a
+   * broken link, a loop of links, a pipe, a socket, a device.
+   */
   private static String notAFile(BasicFileAttributes entry, Path p) {
-    if (entry.isSymbolicLink()) {
-      if (Files.isDirectory(p)) {
-        return "a symbolic link to a folder (not followed)";
-      }
-      if (!Files.exists(p)) {
-        return "a broken symbolic link";
-      }
+    if (entry.isSymbolicLink() && Files.isDirectory(p)) {
+      return LINK_TO_FOLDER;
     }
-    return FileKinds.notRegular(p);
+    // FileKinds words it for a sentence about the path ("is a broken symbolic link").
+    String why = FileKinds.whyNotRegular(p).orElseGet(() -> FileKinds.notRegular(p));
+    return why.startsWith("is ") ? why.substring(3) : why;
   }
+
+  private static final String LINK_TO_FOLDER = "a symbolic link to a folder (not followed)";
 
   private static String reason(String name) {
     String lower = name.toLowerCase(Locale.ROOT);

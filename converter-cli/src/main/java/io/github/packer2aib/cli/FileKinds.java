@@ -1,7 +1,9 @@
 package io.github.packer2aib.cli;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
@@ -22,10 +24,13 @@ final class FileKinds {
 
   static final String BROKEN_LINK = "is a broken symbolic link";
 
+  static final String LINK_LOOP = "is a loop of symbolic links (too many levels of symbolic links)";
+
   /**
    * Why {@code path} cannot be read as a file although it exists ({@value #DIRECTORY}, "is not a
-   * regular file (a named pipe)", {@value #BROKEN_LINK}); empty for a regular file (also through
-   * symbolic links) and for a path that does not exist, whose reason is the one opening it gives.
+   * regular file (a named pipe)", {@value #BROKEN_LINK}, {@value #LINK_LOOP}); empty for a regular
+   * file (also through symbolic links) and for a path that does not exist, whose reason is the one
+   * opening it gives.
    */
   static Optional<String> whyNotRegular(Path path) {
     BasicFileAttributes attributes;
@@ -33,12 +38,41 @@ final class FileKinds {
       attributes = Files.readAttributes(path, BasicFileAttributes.class);
     } catch (IOException e) {
       // The link itself exists: "no such file" would send the user looking for the wrong name.
-      return Files.isSymbolicLink(path) ? Optional.of(BROKEN_LINK) : Optional.empty();
+      return Files.isSymbolicLink(path) ? Optional.of(unreachable(e)) : Optional.empty();
     }
     if (attributes.isRegularFile()) {
       return Optional.empty();
     }
     return Optional.of(attributes.isDirectory() ? DIRECTORY : "is " + notRegular(path));
+  }
+
+  /**
+   * Why a symbolic link leads to nothing, from the exception following it gave: a missing target
+   * ({@value #BROKEN_LINK}), a loop ({@value #LINK_LOOP}: calling it broken sends the user looking
+   * for a missing target), or a target the run may not reach (permission denied).
+   */
+  static String unreachable(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return BROKEN_LINK;
+    }
+    if (isLoop(e)) {
+      return LINK_LOOP;
+    }
+    return "is a symbolic link whose target cannot be reached: " + InputReader.reason(e);
+  }
+
+  /**
+   * Whether following a link failed with ELOOP. Java gives no error number, but adds words of its
+   * own, in English whatever the locale, to that one error's reason; the system's text for it ("Too
+   * many levels of symbolic links") is taken too.
+   */
+  private static boolean isLoop(IOException e) {
+    if (!(e instanceof FileSystemException f) || f.getReason() == null) {
+      return false;
+    }
+    String reason = f.getReason();
+    return reason.endsWith("unable to access attributes of symbolic link")
+        || reason.contains("levels of symbolic links");
   }
 
   /** "not a regular file", with what it is where the file system tells: "(a named pipe)". */

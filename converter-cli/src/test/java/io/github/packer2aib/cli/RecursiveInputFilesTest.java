@@ -53,6 +53,45 @@ class RecursiveInputFilesTest {
     return rows;
   }
 
+  /** "broken" sent the user looking for a missing target; the link leads back to itself. */
+  @Test
+  void aLoopOfSymbolicLinksIsCalledALoop() throws Exception {
+    Path root = tmp.resolve("repo");
+    Files.createDirectories(root);
+    Path self = Files.createSymbolicLink(root.resolve("self.yaml"), Path.of("self.yaml"));
+    put(root, "t/main.pkr.hcl", BulkTrees.hcl("web"));
+    Files.createSymbolicLink(root.resolve("t/a.pkr.hcl"), Path.of("b.pkr.hcl"));
+    Files.createSymbolicLink(root.resolve("t/b.pkr.hcl"), Path.of("a.pkr.hcl"));
+    Path report = tmp.resolve("r.json");
+
+    CliRun alone = single("-o", tmp.resolve("o").toString(), self.toString());
+    CliRun r =
+        bulk("-o", tmp.resolve("o2").toString(), "--report", report.toString(), root.toString());
+
+    assertEquals(1, alone.exitCode(), alone.err());
+    assertEquals(
+        "error: cannot read "
+            + self
+            + ": is a loop of symbolic links (too many levels of symbolic links) [CLI-E001]\n",
+        alone.err());
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "The file "
+                    + root
+                    + "/t/a.pkr.hcl of the template's folder could not be read: is a loop of"
+                    + " symbolic links (too many levels of symbolic links)."),
+        r.err());
+    List<String> rows = rows(report);
+    assertTrue(
+        rows.contains(
+            "self.yaml | none | skipped: a loop of symbolic links (too many levels of symbolic"
+                + " links)"),
+        rows.toString());
+    assertTrue(rows.contains("t | HCL2 folder | failed"), rows.toString());
+  }
+
   /**
    * A folder {@code p\q} (one name on Linux) was looked up as {@code p/q}: "no such file or
    * directory", and the folder alone "is a directory".
