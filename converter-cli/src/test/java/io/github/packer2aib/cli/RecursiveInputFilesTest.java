@@ -53,6 +53,30 @@ class RecursiveInputFilesTest {
     return rows;
   }
 
+  /**
+   * A folder whose only {@code *.pkr.hcl} could not be read was also told it "holds no file whose
+   * name ends in .pkr.hcl" (PKR-E001), which contradicts the first error and adds nothing.
+   */
+  @Test
+  void aFolderWhoseOnlyTemplateFileCannotBeReadHasThatOneError() throws Exception {
+    Path folder = tmp.resolve("t");
+    Files.createDirectories(folder);
+    Files.createSymbolicLink(folder.resolve("t.pkr.hcl"), Path.of("nowhere.pkr.hcl"));
+
+    CliRun r = single("-o", tmp.resolve("o").toString(), folder.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals(
+        folder
+            + ": error: Cannot read file [PKR-E002]\n"
+            + "  The file "
+            + folder
+            + "/t.pkr.hcl of the template's folder could not be read: is a broken symbolic link."
+            + " Packer reads every such file of the folder and fails on it too: fix or remove it."
+            + "\n",
+        r.err());
+  }
+
   /** "broken" sent the user looking for a missing target; the link leads back to itself. */
   @Test
   void aLoopOfSymbolicLinksIsCalledALoop() throws Exception {

@@ -81,11 +81,15 @@ final class TemplateFiles {
         input.displayName().endsWith("/") ? input.displayName() : input.displayName() + "/";
     List<FileRef> config = new ArrayList<>();
     List<FileRef> vars = new ArrayList<>();
+    int unreadable = out.size();
     collect(absolutePath, prefix, names, HCL, false, config, out);
     collect(absolutePath, prefix, names, JSON, true, config, out);
+    // A folder whose template files all failed to read has them: PKR-E002 said why, and "holds no
+    // such file" after it would contradict it.
+    boolean someUnreadable = out.size() > unreadable;
     collect(absolutePath, prefix, names, AUTO_VARS_HCL, false, vars, out);
     collect(absolutePath, prefix, names, AUTO_VARS_JSON, true, vars, out);
-    if (config.isEmpty()) {
+    if (config.isEmpty() && !someUnreadable) {
       out.add(
           noConfig(
               "The folder "
