@@ -131,8 +131,44 @@ class RecursiveInputFilesTest {
     CliRun alone = single("-o", tmp.resolve("o2").toString(), folder.toString());
 
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(Files.isRegularFile(tmp.resolve("o").resolve("p\\q").resolve("web.json")));
+    // Its mirrored output folder takes a name Windows can hold (FolderNames): p_q.
+    assertTrue(Files.isRegularFile(tmp.resolve("o").resolve("p_q").resolve("web.json")));
     assertEquals(0, alone.exitCode(), alone.err());
     assertTrue(Files.isRegularFile(tmp.resolve("o2/web.json")));
+  }
+
+  /** A script that is a named pipe or a device was "Local file not found: check the path". */
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aScriptThatIsAPipeOrADeviceIsCalledWhatItIs() throws Exception {
+    Path folder = tmp.resolve("t");
+    String template = BulkTrees.hcl("web");
+    put(
+        folder,
+        "main.pkr.hcl",
+        template.replace(
+            "inline = [\"echo hello\"]",
+            "script = \"fifo\"\n  }\n  provisioner \"shell\" {\n" + "    script = \"/dev/zero\""));
+    NamedPipes.make(folder.resolve("fifo"));
+    assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero here");
+
+    CliRun r = single("-o", tmp.resolve("o").toString(), folder.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "The script "
+                    + folder.resolve("fifo")
+                    + " is not a regular file (a named pipe). Give the path of a regular file."),
+        r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "The script /dev/zero is not a regular file (a character device). Give the path"
+                    + " of a regular file."),
+        r.err());
+    assertTrue(r.err().contains("[PKRMAP-E307]"), r.err());
+    assertFalse(r.err().contains("PKRMAP-E306"), r.err());
   }
 }

@@ -56,6 +56,20 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
       return Optional.empty();
     }
     if (r.kind() == FileSystemView.Kind.MISSING) {
+      String special = notAFile(pr, written, r);
+      if (special != null) {
+        // It is there: "not found, check the path" would send the user looking for another name.
+        pr.report()
+            .add(
+                PackerMapCode.FILE_READ_FAILED,
+                at,
+                "The "
+                    + what
+                    + " "
+                    + special
+                    + ". Give the path of a regular file.");
+        return Optional.empty();
+      }
       pr.report()
           .add(
               PackerMapCode.LOCAL_FILE_NOT_FOUND,
@@ -102,6 +116,26 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
                   + ".");
       return Optional.empty();
     }
+  }
+
+  /**
+   * What a path the view calls missing is when something is there (a named pipe, a device, a broken
+   * link or a loop of links: "/dev/zero is not a regular file (a character device)"), in the
+   * template's folder or else in the working directory; null when nothing is.
+   */
+  private static String notAFile(Prov pr, String written, LocalFiles.Resolved r) {
+    String why = pr.u.files.whyNotAFile(r.path());
+    if (!why.equals(FileSystemView.NO_SUCH_FILE)) {
+      return pr.u.files.shown(r.path()) + " " + why;
+    }
+    String inCwd = pr.u.files.inWorkingDirectory(written);
+    if (inCwd != null && !inCwd.equals(r.path())) {
+      why = pr.u.files.whyNotAFile(inCwd);
+      if (!why.equals(FileSystemView.NO_SUCH_FILE)) {
+        return inCwd + " " + why;
+      }
+    }
+    return null;
   }
 
   /**

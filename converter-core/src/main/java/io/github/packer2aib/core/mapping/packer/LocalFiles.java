@@ -160,6 +160,24 @@ final class LocalFiles {
   }
 
   /**
+   * Why a path {@link #resolve} found missing cannot be read ({@link FileSystemView#whyNotAFile}).
+   */
+  String whyNotAFile(String path) {
+    return fs.whyNotAFile(path);
+  }
+
+  /**
+   * Where a relative path as written in a provisioner lies in the working directory, the second
+   * place {@link #resolve} looks; null for an absolute path (or one from {@code ~}).
+   */
+  String inWorkingDirectory(String written) {
+    if (written.equals("~") || written.startsWith("~/") || isAbsolute(written)) {
+      return null;
+    }
+    return normalize(fs.baseDirectory() + "/" + written);
+  }
+
+  /**
    * Resolves a path as written in a provisioner: absolute as is; relative against the template's
    * folder, then against the working directory; {@code MISSING} when neither has it, or when no
    * file can have it ({@link #nameless}), which the file view is not even asked about.
