@@ -482,11 +482,21 @@ final class Discovery {
           }
           continue;
         }
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean templatePart = lower.endsWith(".pkr.hcl") || lower.endsWith(".pkr.json");
         if (!entry.isRegularFile() && !(entry.isSymbolicLink() && Files.isRegularFile(p))) {
+          String why = notAFile(entry, p);
+          if (templatePart && !why.equals(LINK_TO_FOLDER)) {
+            // Part of the folder's template, which fails on it (PKR-E002) as the folder converted
+            // alone does, and as Packer does: skipped, a folder whose only such file is a broken
+            // link dropped out of the run with exit 0, and --prune deleted its last output.
+            hcl2Files.add(rel);
+            continue;
+          }
           // Named in the report as skipped, as every other entry that is no template: a link to
           // a folder (not followed), a broken link, a pipe, a socket or a device.
           if (wanted(rel)) {
-            sink.add(new Found(root, rel, p, Shape.SKIPPED, notAFile(entry, p)));
+            sink.add(new Found(root, rel, p, Shape.SKIPPED, why));
           }
           continue;
         }
@@ -494,8 +504,7 @@ final class Discovery {
         if (ownFiles.contains(p.toAbsolutePath().normalize())) {
           continue;
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".pkr.hcl") || lower.endsWith(".pkr.json")) {
+        if (templatePart) {
           // Part of the folder's template, as Packer reads a folder.
           hcl2Files.add(rel);
           continue;
@@ -696,8 +705,8 @@ final class Discovery {
   }
 
   /**
-   * Why an entry that is neither a folder nor a regular file is skipped: a link to a folder, a
-   * broken link, a loop of links, a pipe, a socket, a device.
+   * Why an entry that is neither a folder nor a regular file is skipped (or fails its folder's
+   * template): a link to a folder, a broken link, a loop of links, a pipe, a socket, a device.
    */
   private static String notAFile(BasicFileAttributes entry, Path p) {
     if (entry.isSymbolicLink() && Files.isDirectory(p)) {

@@ -54,6 +54,75 @@ class RecursiveInputFilesTest {
   }
 
   /**
+   * A folder whose only {@code *.pkr.hcl} is a link that broke (its target was moved) was skipped
+   * as "not a template", exit 0: {@code --prune} deleted its last output and {@code --check} said
+   * all was up to date, while the folder converted alone fails, as Packer does. It fails now, and
+   * its output stays.
+   */
+  @Test
+  void aTemplateFolderWhoseOnlyFileIsABrokenLinkFailsAndKeepsItsOutput() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "b/main.pkr.hcl", BulkTrees.hcl("other"));
+    Path shared = put(root, "lib/web.hcl.txt", BulkTrees.hcl("web"));
+    Files.createDirectories(root.resolve("a"));
+    Files.createSymbolicLink(root.resolve("a/image.pkr.hcl"), Path.of("../lib/web.hcl.txt"));
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("r.json");
+
+    CliRun first = bulk("--prune", "-o", out.toString(), root.toString());
+    assertEquals(0, first.exitCode(), first.err());
+    assertTrue(Files.isRegularFile(out.resolve("a/web.json")), first.err());
+
+    Files.move(shared, root.resolve("lib/moved.hcl.txt"));
+    CliRun broken =
+        bulk("--prune", "-o", out.toString(), "--report", report.toString(), root.toString());
+    CliRun check = bulk("--check", "-o", out.toString(), root.toString());
+
+    assertEquals(1, broken.exitCode(), broken.err());
+    assertTrue(
+        broken
+            .err()
+            .contains(
+                "The file "
+                    + root
+                    + "/a/image.pkr.hcl of the template's folder could not be read: is a broken"
+                    + " symbolic link."),
+        broken.err());
+    // The one true error: not also "holds no file whose name ends in .pkr.hcl".
+    assertFalse(broken.err().contains("PKR-E001"), broken.err());
+    assertTrue(rows(report).contains("a | HCL2 folder | failed"), rows(report).toString());
+    assertTrue(Files.isRegularFile(out.resolve("a/web.json")), broken.err());
+    assertEquals(1, check.exitCode(), check.err());
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aTemplateFolderWhoseOnlyFileIsANamedPipeFailsAsWhenConvertedAlone() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "ok/main.pkr.hcl", BulkTrees.hcl("web"));
+    NamedPipes.make(root.resolve("only/t.pkr.hcl"));
+    Path report = tmp.resolve("r.json");
+
+    CliRun r =
+        bulk("-o", tmp.resolve("o").toString(), "--report", report.toString(), root.toString());
+    CliRun alone = single("-o", tmp.resolve("o2").toString(), root.resolve("only").toString());
+
+    // Never opened (nothing writes to the pipe): the run would hang.
+    String said =
+        "The file "
+            + root
+            + "/only/t.pkr.hcl of the template's folder could not be read: is not a regular file"
+            + " (a named pipe).";
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().contains(said), r.err());
+    assertEquals(
+        List.of("ok | HCL2 folder | converted", "only | HCL2 folder | failed"), rows(report));
+    assertEquals(1, alone.exitCode(), alone.err());
+    assertTrue(alone.err().contains(said), alone.err());
+    assertFalse(alone.err().contains("PKR-E001"), alone.err());
+  }
+
+  /**
    * A folder whose only {@code *.pkr.hcl} could not be read was also told it "holds no file whose
    * name ends in .pkr.hcl" (PKR-E001), which contradicts the first error and adds nothing.
    */
