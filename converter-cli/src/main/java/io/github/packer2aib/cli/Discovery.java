@@ -1,5 +1,6 @@
 package io.github.packer2aib.cli;
 
+import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.hcl.function.FileSystemView.Kind;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -34,7 +35,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * files is one HCL2 template, as Packer reads a folder; every other {@code .json}/{@code
  * .yaml}/{@code .yml} file is a document whose content decides what it is (in the task, so files
  * are read in parallel); anything else is listed as skipped. Hidden entries (a name starting with
- * '.') and the output folder are never searched; symbolic links to folders are not followed.
+ * '.') and the output folder are never searched; symbolic links to folders are not followed, nor
+ * links to files outside every root (a repository cannot make the run read a file of the machine).
  */
 final class Discovery {
   /**
@@ -104,6 +106,12 @@ final class Discovery {
   private final List<Path> ownFiles;
 
   /**
+   * The roots of the run as the file system resolves them (a root given as a file: that file), set
+   * by {@link #discover} before the walk: a link to a file outside all of them is not followed.
+   */
+  private volatile List<Path> realRoots = List.of();
+
+  /**
    * The output folder where the walk met it inside a root ({@code -r repo -o repo/aib}): left out
    * of the search, and with it any template of the tree it holds ({@link #inOutputFolder}).
    */
@@ -139,6 +147,7 @@ final class Discovery {
     this.excludeUse = new AtomicIntegerArray(exclude.size());
     this.outputFolders = List.of();
     this.ownFiles = of.ownFiles;
+    this.realRoots = of.realRoots;
   }
 
   /**
@@ -253,6 +262,14 @@ final class Discovery {
    */
   List<Candidate> discover(List<Root> roots, FileCache files, int jobs) {
     List<Found> found = new ArrayList<>();
+    List<Path> reals = new ArrayList<>();
+    for (Root root : roots) {
+      Path real = realPath(root.onlyFile().orElse(root.folder()));
+      if (real != null) {
+        reals.add(real);
+      }
+    }
+    realRoots = List.copyOf(reals);
     ForkJoinPool pool = null;
     try {
       for (Root root : roots) {
@@ -431,7 +448,9 @@ final class Discovery {
       Stats stats = new Stats(folder, names, unnamable.keySet(), 0, names.size());
       BasicFileAttributes[] entries = stats.read();
       List<String> hcl2Files = new ArrayList<>();
-      String hcl2Unnamable = null;
+      // Why the folder's template cannot be converted, when one of its files cannot be read in
+      // this run (its name cannot be spelt, or it is a link out of the roots).
+      String hcl2Failure = null;
       List<Walk> folders = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
         String name = names.get(i);
@@ -448,7 +467,7 @@ final class Discovery {
           String lower = name.toLowerCase(Locale.ROOT);
           if (lower.endsWith(".pkr.hcl") || lower.endsWith(".pkr.json")) {
             // Part of the folder's template, which fails without it (as for a broken link).
-            hcl2Unnamable = hcl2Unnamable == null ? rel : hcl2Unnamable;
+            hcl2Failure = hcl2Failure != null ? hcl2Failure : "its file " + name + ": " + UNNAMABLE;
             hcl2Files.add(rel);
           } else if (wanted(rel)) {
             // A file whose name says it is no template (a script) is skipped as usual; a folder
@@ -500,6 +519,35 @@ final class Discovery {
           }
           continue;
         }
+        if (entry.isSymbolicLink() && (templatePart || readAsDocument(lower))) {
+          Optional<String> away = outsideRoots(p);
+          if (away.isPresent()) {
+            // Not read: an untrusted repository's link (to /etc/shadow, /proc/self/environ) would
+            // have the lines of that file shown as the template's in messages, on a CI log.
+            String why = linkOutside(away.get());
+            if (templatePart
+                || lower.endsWith(".auto.pkrvars.hcl")
+                || lower.endsWith(".auto.pkrvars.json")) {
+              // Part of the folder's template (the .auto. var files are read with it): the folder
+              // fails, as converting it without the file would convert another template.
+              hcl2Failure =
+                  hcl2Failure != null
+                      ? hcl2Failure
+                      : "its file "
+                          + name
+                          + " is "
+                          + why
+                          + ": give a folder that holds both as the root, or convert this folder"
+                          + " alone if you trust the link";
+            }
+            if (templatePart) {
+              hcl2Files.add(rel);
+            } else if (wanted(rel)) {
+              sink.add(new Found(root, rel, p, Shape.SKIPPED, why));
+            }
+            continue;
+          }
+        }
         files.knowKind(p.toString(), Kind.FILE);
         if (ownFiles.contains(p.toAbsolutePath().normalize())) {
           continue;
@@ -516,17 +564,9 @@ final class Discovery {
       }
       if (!hcl2Files.isEmpty() && selected(relative.isEmpty() ? "." : relative, hcl2Files)) {
         sink.add(
-            hcl2Unnamable == null
+            hcl2Failure == null
                 ? new Found(root, relative, folder, Shape.HCL2_FOLDER, "")
-                : new Found(
-                    root,
-                    relative,
-                    folder,
-                    Shape.MISSING,
-                    "its file "
-                        + hcl2Unnamable.substring(hcl2Unnamable.lastIndexOf('/') + 1)
-                        + ": "
-                        + UNNAMABLE));
+                : new Found(root, relative, folder, Shape.MISSING, hcl2Failure));
       }
       return folders;
     }
@@ -718,6 +758,51 @@ final class Discovery {
   }
 
   private static final String LINK_TO_FOLDER = "a symbolic link to a folder (not followed)";
+
+  /** Whether a file of this name is read in a recursive run to tell whether it is a template. */
+  private static boolean readAsDocument(String lowerName) {
+    return isVarFile(lowerName) || fileShape(lowerName).isEmpty();
+  }
+
+  /**
+   * Where a symbolic link to a file leads when that is outside every root of the run (with its
+   * links resolved, as the file system reads it); empty when it is inside one. A target that cannot
+   * be resolved any more (gone meanwhile) counts as outside: nothing is read that is not known to
+   * be inside.
+   */
+  private Optional<String> outsideRoots(Path link) {
+    Path target;
+    try {
+      target = link.toRealPath();
+    } catch (IOException e) {
+      return Optional.of("a target that cannot be resolved: " + InputReader.reason(e));
+    }
+    for (Path root : realRoots) {
+      if (target.startsWith(root)) {
+        return Optional.empty();
+      }
+    }
+    // Named as the link writes it, as ls -l shows it (/proc/self/environ, not /proc/4711/environ);
+    // a relative one with where it leads when that is elsewhere (through another link).
+    String shown = target.toString();
+    try {
+      Path written = Files.readSymbolicLink(link);
+      shown =
+          written.isAbsolute() || link.resolveSibling(written).normalize().equals(target)
+              ? written.toString()
+              : written + ", which leads to " + target;
+    } catch (IOException | UnsupportedOperationException e) {
+      // The real path alone.
+    }
+    return Optional.of(ControlCharacters.escape(shown));
+  }
+
+  /** The reason given for a link to a file outside the roots, which is not read. */
+  static String linkOutside(String target) {
+    return "a symbolic link to a file outside the folders searched ("
+        + target
+        + "), not followed in a recursive run";
+  }
 
   private static String reason(String name) {
     String lower = name.toLowerCase(Locale.ROOT);

@@ -186,6 +186,77 @@ class RecursiveInputFilesTest {
   }
 
   /**
+   * A repository's link to a file outside the folders given to {@code -r} ({@code t.pkr.hcl ->
+   * /etc/shadow}) had that file read as the template: each of its lines was shown, as the
+   * template's source, in the errors on stderr (a CI log). Such a link is not followed, as links to
+   * folders are not: a template's folder holding one fails, naming it; a JSON or YAML file is
+   * skipped. A link inside the roots is read as ever, and so is a folder given alone.
+   */
+  @Test
+  void aLinkToAFileOutsideTheRootsIsNotReadAndItsLinesAreNeverShown() throws Exception {
+    Path host = tmp.resolve("host");
+    Path secret = put(host, "shadow", "root:$6$saltsalt$hunter2hash:19000:0:99999:7:::\n");
+    Path secretYaml = put(host, "env.yaml", "builders: [{type: azure-arm, pw: hunter2yaml\n");
+    Path shared = put(tmp, "shared/web.pkr.hcl", BulkTrees.hcl("web"));
+    Path root = tmp.resolve("repo");
+    put(root, "inside/lib/web.txt", BulkTrees.hcl("inner"));
+    Files.createDirectories(root.resolve("inside/t"));
+    Files.createDirectories(root.resolve("leak"));
+    Files.createDirectories(root.resolve("shared-link"));
+    Files.createSymbolicLink(root.resolve("inside/t/t.pkr.hcl"), Path.of("../lib/web.txt"));
+    Files.createSymbolicLink(root.resolve("leak/t.pkr.hcl"), secret);
+    Files.createSymbolicLink(root.resolve("image.yaml"), secretYaml);
+    Files.createSymbolicLink(root.resolve("shared-link/t.pkr.hcl"), shared);
+    put(root, "vars/main.pkr.hcl", BulkTrees.hcl("vars"));
+    Files.createSymbolicLink(root.resolve("vars/x.auto.pkrvars.hcl"), secret);
+    Path report = tmp.resolve("r.json");
+
+    CliRun r =
+        bulk("-o", tmp.resolve("o").toString(), "--report", report.toString(), root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertFalse(r.err().contains("hunter2"), r.err());
+    assertFalse(Files.readString(report).contains("hunter2"));
+    assertTrue(
+        r.err()
+            .contains(
+                "error: cannot read "
+                    + root
+                    + "/leak: its file t.pkr.hcl is a symbolic link to a file outside the folders"
+                    + " searched ("
+                    + secret
+                    + "), not followed in a recursive run: give a folder that holds both as the"
+                    + " root, or convert this folder alone if you trust the link [CLI-E001]\n"),
+        r.err());
+    assertTrue(
+        r.err().contains("cannot read " + root + "/vars: its file x.auto.pkrvars.hcl is a"),
+        r.err());
+    String outside =
+        "a symbolic link to a file outside the folders searched (%s), not followed in a"
+            + " recursive run";
+    assertEquals(
+        List.of(
+            "image.yaml | none | skipped: " + outside.formatted(secretYaml),
+            "inside/lib/web.txt | none | skipped: not a JSON or YAML file",
+            "inside/t | HCL2 folder | converted",
+            "leak | none | failed",
+            "shared-link | none | failed",
+            "vars | none | failed",
+            "vars/x.auto.pkrvars.hcl | none | skipped: " + outside.formatted(secret)),
+        rows(report));
+
+    // A root that holds the target makes it inside; a folder given alone is the user's choice.
+    CliRun both =
+        bulk("-o", tmp.resolve("o2").toString(), root.toString(), shared.getParent().toString());
+    CliRun alone =
+        single("-o", tmp.resolve("o3").toString(), root.resolve("shared-link").toString());
+    assertFalse(both.err().contains("shared-link: its file"), both.err());
+    assertTrue(Files.isRegularFile(tmp.resolve("o2/repo/shared-link/web.json")), both.err());
+    assertEquals(0, alone.exitCode(), alone.err());
+    assertTrue(Files.isRegularFile(tmp.resolve("o3/web.json")), alone.err());
+  }
+
+  /**
    * A folder {@code p\q} (one name on Linux) was looked up as {@code p/q}: "no such file or
    * directory", and the folder alone "is a directory".
    */
