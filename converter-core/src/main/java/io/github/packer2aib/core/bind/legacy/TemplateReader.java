@@ -36,6 +36,7 @@ import io.github.packer2aib.core.parse.JsonReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -1064,9 +1065,13 @@ final class TemplateReader {
                 + " \"1h30m\".");
       }
       value = Value.verbatim(s.text());
-    } else if (v instanceof DocScalar s && s.asNumber().isPresent()) {
+    } else if (v instanceof DocScalar s && s.type() == DocScalar.Type.NUMBER) {
       // Packer's weak decoding reads a number as nanoseconds.
-      value = Value.number(s.asNumber().get());
+      Optional<BigDecimal> n = values.number(s, where.member(key));
+      if (n.isEmpty()) {
+        return Optional.empty();
+      }
+      value = Value.number(n.get());
     } else {
       if (!Shapes.isNull(v)) { // null: not set, as Packer's decoder takes it
         shapes.wrongType(
@@ -1098,15 +1103,19 @@ final class TemplateReader {
             "\"max_retries\" must be a whole number, such as 3"
                 + (value.isSensitive() ? "." : ", but it is \"" + u.asString() + "\"."));
       }
-    } else if (v instanceof DocScalar s && s.asNumber().isPresent()) {
-      if (s.asNumber().get().stripTrailingZeros().scale() > 0) {
+    } else if (v instanceof DocScalar s && s.type() == DocScalar.Type.NUMBER) {
+      Optional<BigDecimal> n = values.number(s, place);
+      if (n.isEmpty()) {
+        return Optional.empty();
+      }
+      if (n.get().stripTrailingZeros().scale() > 0) {
         reporter.add(
             LegacyCode.INVALID_MAX_RETRIES,
             s.range(),
             place.pointer(),
             "\"max_retries\" must be a whole number, such as 3, but it is " + s.text() + ".");
       }
-      value = Value.number(s.asNumber().get());
+      value = Value.number(n.get());
     } else {
       if (!Shapes.isNull(v)) {
         shapes.wrongType(v, place.pointer(), "\"max_retries\" must be a whole number");

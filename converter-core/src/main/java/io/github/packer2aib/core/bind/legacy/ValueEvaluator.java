@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.legacy;
 
+import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
@@ -156,16 +157,8 @@ final class ValueEvaluator {
       case NULL:
         return Value.nullOf(Type.DYNAMIC);
       default:
-        Optional<BigDecimal> n = s.asNumber();
+        Optional<BigDecimal> n = number(s, place);
         if (n.isEmpty()) {
-          reporter.add(
-              LegacyCode.INVALID_NUMBER,
-              s.range(),
-              place.pointer(),
-              "\""
-                  + s.text()
-                  + "\" is not a finite number, which Packer's JSON cannot hold. Quote it if it is"
-                  + " meant as text.");
           return Value.unknown(Type.NUMBER);
         }
         NumberValue number = Value.number(n.get());
@@ -173,6 +166,31 @@ final class ValueEvaluator {
         // reads YAML, so where a string is expected the text is kept (NumberValue#text).
         return yaml && s.untyped() ? new NumberValue(number.value(), s.text()) : number;
     }
+  }
+
+  /**
+   * A number scalar as Packer reads it ({@link PackerNumbers}), or empty after reporting why Packer
+   * cannot read it at all.
+   */
+  Optional<BigDecimal> number(DocScalar s, Place place) {
+    Optional<BigDecimal> n = PackerNumbers.decode(s);
+    if (n.isEmpty()) {
+      String text = Excerpts.cut(s.text(), 40);
+      reporter.add(
+          LegacyCode.INVALID_NUMBER,
+          s.range(),
+          place.pointer(),
+          PackerNumbers.isFinite(s)
+              ? text
+                  + " is beyond the numbers Packer's JSON reader holds (64-bit floating point, at"
+                  + " most about 1.8e308 either side of zero), so Packer refuses the template."
+                  + " Write a smaller number, or quote it if it is meant as text."
+              : "\""
+                  + text
+                  + "\" is not a finite number, which Packer's JSON cannot hold. Quote it if it is"
+                  + " meant as text.");
+    }
+    return n;
   }
 
   /**
