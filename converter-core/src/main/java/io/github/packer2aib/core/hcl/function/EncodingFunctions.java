@@ -253,6 +253,7 @@ final class EncodingFunctions {
     int i = 0;
     int line = 1;
     int expected = -1;
+    long fieldCount = 0;
     while (i < n) {
       if (s.charAt(i) == '\n') {
         i++;
@@ -299,6 +300,9 @@ final class EncodingFunctions {
             f.append(s.charAt(i));
             i++;
           }
+        }
+        if (++fieldCount > ElementLimit.MAX) {
+          throw ElementLimit.exceeded("fields");
         }
         fields.add(f.toString());
         if (i < n && s.charAt(i) == ',') {

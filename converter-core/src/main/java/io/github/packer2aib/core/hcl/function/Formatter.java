@@ -228,6 +228,17 @@ final class Formatter {
             MAX_LENGTH));
   }
 
+  /** A list of strings that would hold {@code length} characters, more than a value may. */
+  static FunctionException tooLongList(long length) {
+    return FunctionException.call(
+        String.format(
+            Locale.ROOT,
+            "the strings of the result would hold more than %,d characters together, more than"
+                + " the %,d a value may hold",
+            length,
+            MAX_LENGTH));
+  }
+
   /** Explicit argument indexes past any call's arguments are all the same. */
   static final int MAX_WIDTH = 10_000;
 

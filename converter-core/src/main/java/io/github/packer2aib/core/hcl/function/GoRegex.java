@@ -221,6 +221,10 @@ final class GoRegex {
           }
         }
       }
+      // Checked as it grows: each of many matches may be replaced by a long text.
+      if (out.length() > Formatter.MAX_LENGTH) {
+        throw Formatter.tooLong(out.length());
+      }
       last = m.end();
     }
     out.append(text, last, text.length());
@@ -266,6 +270,9 @@ final class GoRegex {
               pos = s + Character.charCount(text.codePointAt(s));
               continue;
             }
+            if (all.size() >= ElementLimit.MAX) {
+              throw ElementLimit.exceeded("matches");
+            }
             all.add(m.toMatchResult());
             lastEnd = e;
             if (s == e) {
@@ -295,7 +302,7 @@ final class GoRegex {
 
   /** A match over {@link BudgetedText}. */
   private interface Match<T> {
-    T run(BudgetedText counted);
+    T run(BudgetedText counted) throws FunctionException;
   }
 
   /**

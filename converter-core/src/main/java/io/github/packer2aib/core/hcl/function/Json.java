@@ -141,6 +141,7 @@ public final class Json {
     final String s;
     final int argIndex;
     int pos;
+    int values; // read so far, at most ElementLimit.MAX
 
     Parser(String s, int argIndex) {
       this.s = s;
@@ -172,6 +173,9 @@ public final class Json {
     Value value(int depth, String context) throws FunctionException {
       if (depth > MAX_DEPTH) {
         throw fail("exceeded max depth");
+      }
+      if (++values > ElementLimit.MAX) {
+        throw ElementLimit.exceeded("values");
       }
       if (pos >= s.length()) {
         throw fail("EOF");

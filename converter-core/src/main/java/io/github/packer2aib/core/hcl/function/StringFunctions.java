@@ -328,15 +328,24 @@ final class StringFunctions {
     return String.join("", g.subList(start, k));
   }
 
-  /** Go's {@code strings.Split}: an empty separator splits into code points. */
-  static List<String> split(String s, String sep) {
+  /**
+   * Go's {@code strings.Split}: an empty separator splits into code points. At most {@link
+   * ElementLimit#MAX} pieces.
+   */
+  static List<String> split(String s, String sep) throws FunctionException {
     List<String> out = new ArrayList<>();
     if (sep.isEmpty()) {
+      if (s.codePointCount(0, s.length()) > ElementLimit.MAX) {
+        throw ElementLimit.exceeded("pieces");
+      }
       s.codePoints().forEach(c -> out.add(new String(Character.toChars(c))));
       return out;
     }
     int from = 0;
     while (true) {
+      if (out.size() >= ElementLimit.MAX) {
+        throw ElementLimit.exceeded("pieces");
+      }
       int at = s.indexOf(sep, from);
       if (at < 0) {
         out.add(s.substring(from));
@@ -348,13 +357,30 @@ final class StringFunctions {
   }
 
   /** Go's {@code strings.ReplaceAll}; an empty {@code old} inserts between code points. */
-  static String replaceAll(String s, String old, String rep) {
+  static String replaceAll(String s, String old, String rep) throws FunctionException {
+    if (rep.length() > old.length()) {
+      // Measured before it is made: each of many matches may be replaced by a long string.
+      long matches = old.isEmpty() ? s.codePointCount(0, s.length()) + 1L : occurrences(s, old);
+      long length = s.length() + matches * (rep.length() - old.length());
+      if (length > Formatter.MAX_LENGTH) {
+        throw Formatter.tooLong(length);
+      }
+    }
     if (old.isEmpty()) {
       StringBuilder sb = new StringBuilder(rep);
       s.codePoints().forEach(c -> sb.appendCodePoint(c).append(rep));
       return sb.toString();
     }
     return s.replace(old, rep);
+  }
+
+  /** How many times {@code old} (not empty) occurs in {@code s} without overlapping. */
+  private static long occurrences(String s, String old) {
+    long n = 0;
+    for (int at = s.indexOf(old); at >= 0; at = s.indexOf(old, at + old.length())) {
+      n++;
+    }
+    return n;
   }
 
   private static Value join(List<Value> a) throws FunctionException {
@@ -376,11 +402,17 @@ final class StringFunctions {
                   ? "element " + ei + " of list " + li + " is null; cannot concatenate null values"
                   : "element " + ei + " is null; cannot concatenate null values");
         }
+        // Checked as it grows: a long separator between many elements makes gigabytes.
+        String text = e.asString();
+        long length = (long) sb.length() + (first ? 0 : sep.length()) + text.length();
+        if (length > Formatter.MAX_LENGTH) {
+          throw Formatter.tooLong(length);
+        }
         if (!first) {
           sb.append(sep);
         }
         first = false;
-        sb.append(e.asString());
+        sb.append(text);
       }
     }
     return Value.string(sb.toString());
@@ -487,17 +519,26 @@ final class StringFunctions {
       length = 1;
     }
     List<Value> out = new ArrayList<>();
+    long total = 0;
     for (int k = 0; k < length; k++) {
       List<Value> row = new ArrayList<>(args.size());
       for (int i = 0; i < args.size(); i++) {
         List<Value> elements = sequences.get(i);
         row.add(elements != null ? elements.get(k) : args.get(i));
       }
+      String line;
       try {
-        out.add(Value.string(Formatter.format(spec, row, 1)));
+        line = Formatter.format(spec, row, 1);
       } catch (FunctionException e) {
         throw FunctionException.call("error on format iteration " + k + ": " + e.message());
       }
+      // The list is bounded as a string is: a long format repeated for many elements makes
+      // gigabytes however short each line is.
+      total += line.length();
+      if (total > Formatter.MAX_LENGTH) {
+        throw Formatter.tooLongList(total);
+      }
+      out.add(Value.string(line));
     }
     return Value.list(Type.STRING, out);
   }

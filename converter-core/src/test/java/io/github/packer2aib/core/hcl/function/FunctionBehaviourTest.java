@@ -328,6 +328,90 @@ class FunctionBehaviourTest {
         indent.message());
   }
 
+  /**
+   * Functions whose result can be many times their arguments' size are bounded as they build it: a
+   * long separator, replacement or format repeated for many elements made gigabytes before the
+   * result could be measured. These arguments are kilobytes; the results would pass 16 MiB.
+   */
+  @Test
+  void functionsThatMultiplyTheirArgumentsStopBeforeTheResultPassesWhatAValueMayHold() {
+    Value spaces = Value.string(" ".repeat(1_000));
+    Value long20k = Value.string("y".repeat(20_000));
+    Value range1000 =
+        Value.tuple(
+            java.util.stream.IntStream.range(0, 1000).mapToObj(i -> Value.string("e")).toList());
+
+    FunctionException replace =
+        assertThrows(
+            FunctionException.class, () -> call("replace", spaces, Value.string(" "), long20k));
+    assertEquals(
+        "the result would be 20,000,000 characters long, more than the 16,777,216 a string may"
+            + " hold",
+        replace.message());
+    FunctionException everywhere =
+        assertThrows(
+            FunctionException.class, () -> call("replace", spaces, Value.string(""), long20k));
+    assertEquals(
+        "the result would be 20,021,000 characters long, more than the 16,777,216 a string may"
+            + " hold",
+        everywhere.message(),
+        "an empty substring is replaced before and after each character");
+    FunctionException join =
+        assertThrows(FunctionException.class, () -> call("join", long20k, range1000));
+    assertTrue(join.message().startsWith("the result would be 16,"), join.message());
+    FunctionException regexReplace =
+        assertThrows(
+            FunctionException.class,
+            () -> call("regex_replace", spaces, Value.string(" "), long20k));
+    assertTrue(
+        regexReplace.message().startsWith("the result would be 16,"), regexReplace.message());
+    FunctionException formatlist =
+        assertThrows(
+            FunctionException.class,
+            () -> call("formatlist", Value.string("%s" + "z".repeat(20_000)), range1000));
+    assertEquals(
+        "the strings of the result would hold more than 16,780,839 characters together, more than"
+            + " the 16,777,216 a value may hold",
+        formatlist.message());
+  }
+
+  /**
+   * A function that makes elements out of a string makes at most 1,000,000: each costs the JVM some
+   * 60 bytes, and split("", s) or regexall(" ", s) of a long string ran it out of memory.
+   */
+  @Test
+  void functionsMakeAtMostAMillionElementsOutOfAString() throws FunctionException {
+    Value million1 = Value.string(" ".repeat(1_000_001));
+    String detail =
+        "the result would have more than 1,000,000 %s, more than one call may make (no image"
+            + " template needs that many); give it a shorter text";
+
+    FunctionException chars =
+        assertThrows(FunctionException.class, () -> call("split", Value.string(""), million1));
+    assertEquals(String.format(detail, "pieces"), chars.message());
+    FunctionException pieces =
+        assertThrows(
+            FunctionException.class,
+            () -> call("split", Value.string(" "), Value.string(" ".repeat(1_000_000))));
+    assertEquals(String.format(detail, "pieces"), pieces.message(), "1,000,001 pieces");
+    FunctionException json =
+        assertThrows(
+            FunctionException.class,
+            () -> call("jsondecode", Value.string("[" + "0,".repeat(1_000_000) + "0]")));
+    assertEquals(String.format(detail, "values"), json.message());
+    FunctionException csv =
+        assertThrows(
+            FunctionException.class,
+            () -> call("csvdecode", Value.string("a\n" + "1\n".repeat(1_000_000))));
+    assertEquals(String.format(detail, "fields"), csv.message());
+    FunctionException matches =
+        assertThrows(FunctionException.class, () -> call("regexall", Value.string(" "), million1));
+    assertEquals(String.format(detail, "matches"), matches.message());
+    assertEquals(
+        1_000_000,
+        call("split", Value.string(" "), Value.string(" ".repeat(999_999))).elements().size());
+  }
+
   @Test
   void regexSyntaxIsGos() throws FunctionException {
     assertEquals(
