@@ -22,6 +22,7 @@ import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.TypeConstraint;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
+import io.github.packer2aib.core.hcl.value.WrittenSize;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -173,9 +174,15 @@ final class Calls {
     try (RegexBudget.Scope regex =
         RegexBudget.isSpentBy(name) ? ctx.budget().regex().use() : RegexBudget.NONE) {
       Value result = f.call(args);
-      if (result instanceof StringValue text && text.value().length() > ctx.budget().maxString()) {
-        ev.tooLarge(call.range(), text.value().length(), ctx);
-        return Evaluation.unknown(Type.STRING, all).withMarks(spreadMarks);
+      if (result instanceof StringValue text) {
+        if (text.value().length() > ctx.budget().maxString()) {
+          ev.tooLarge(call.range(), text.value().length(), ctx);
+          return Evaluation.unknown(Type.STRING, all).withMarks(spreadMarks);
+        }
+      } else if (WrittenSize.of(result) > ctx.budget().maxString()) {
+        // concat, flatten, chunklist … of references to long strings: small here, not written.
+        ev.valueTooLarge(call.range(), ctx);
+        return Evaluation.unknown(Type.DYNAMIC, all).withMarks(spreadMarks);
       }
       return spreadMarks.isEmpty() ? result : result.withMarks(spreadMarks);
     } catch (FunctionException ex) {

@@ -45,6 +45,7 @@ import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Unify;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
+import io.github.packer2aib.core.hcl.value.WrittenSize;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -112,8 +113,15 @@ final class Evaluation {
     if (e instanceof Tuple tuple) {
       List<Expression> expressions = tuple.elements();
       List<Value> elements = new ArrayList<>(expressions.size());
+      long size = 1; // WrittenSize, checked as the tuple grows: ["${local.big}1", …] makes each
       for (int i = 0, n = expressions.size(); i < n; i++) {
-        elements.add(eval(expressions.get(i), ctx));
+        Value element = eval(expressions.get(i), ctx);
+        elements.add(element);
+        size = WrittenSize.plus(size, WrittenSize.of(element));
+        if (size > ctx.budget().maxString()) {
+          valueTooLarge(tuple.range(), ctx);
+          return unknown(Type.DYNAMIC, elements.toArray(new Value[0]));
+        }
       }
       return Value.tuple(elements);
     }
@@ -334,6 +342,24 @@ final class Evaluation {
       return Value.unknown(Type.STRING).withMarks(found);
     }
     return Value.string(joined(pieces)).withMarks(found);
+  }
+
+  /**
+   * Reports a value that would hold more characters written out ({@link WrittenSize}) than a value
+   * may: a collection, or a string found too long before it is made whole.
+   */
+  void valueTooLarge(Range subject, EvalContext ctx) {
+    error(
+        EvalCode.VALUE_TOO_LARGE,
+        subject,
+        String.format(
+            java.util.Locale.ROOT,
+            "This value would hold more than the %,d characters a value may hold once written out"
+                + " (as much as file() reads), counting each string, key and element every time"
+                + " it appears: 1,000 copies of a long string are 1,000 times its length. Repeat"
+                + " large values fewer times, or use them where they are needed instead of"
+                + " collecting them.",
+            ctx.budget().maxString()));
   }
 
   /** Reports a string of {@code length} characters, more than a value may hold. */
@@ -659,6 +685,7 @@ final class Evaluation {
     Set<Mark> marks = EnumSet.noneOf(Mark.class);
     List<Value> all = new ArrayList<>();
     boolean known = true;
+    long size = 1; // WrittenSize, checked as the object grows (a duplicate key counts twice)
     for (ObjectItem item : object.items()) {
       Value key;
       int mark = diagnostics.size();
@@ -699,6 +726,11 @@ final class Evaluation {
         continue;
       }
       String name = asString.value().asString();
+      size = WrittenSize.plus(size, WrittenSize.plus(name.length(), WrittenSize.of(value)));
+      if (size > ctx.budget().maxString()) {
+        valueTooLarge(object.range(), ctx);
+        return unknown(Type.DYNAMIC, all.toArray(new Value[0]));
+      }
       boolean sensitive = key.containsSensitive();
       Range earlier = firstDefined.putIfAbsent(name, item.key().range());
       if (earlier == null) {

@@ -12,6 +12,7 @@ import io.github.packer2aib.core.hcl.syntax.TemplatePart;
 import io.github.packer2aib.core.hcl.value.BigFloat;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.hcl.value.WrittenSize;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,7 +67,38 @@ public final class Evaluator {
     }
     ReferenceWatch watch = new ReferenceWatch(test);
     EvalResult result = run(expression, context, watch);
-    return new Checked(result, watch.allPassed());
+    return new Checked(spend(expression, context, result), watch.allPassed());
+  }
+
+  /**
+   * Counts the value of a setting against what the template's settings may hold together ({@link
+   * EvalBudget#MAX_WRITTEN}): each value is bounded, but a value used in many settings (or in a
+   * {@code dynamic} block's content, once per element) is written out each time. The value that
+   * takes the template past it is refused; the checks that only look at a value (is it known,
+   * sensitive) use the other {@link #evaluate(Expression, EvalContext)} and are not counted.
+   */
+  private static EvalResult spend(Expression expression, EvalContext context, EvalResult result) {
+    EvalBudget budget = context.budget();
+    long size = WrittenSize.of(result.value());
+    if (!budget.overspentBy(size)) {
+      return result;
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
+    diagnostics.add(
+        Diagnostic.of(
+            EvalCode.VALUE_TOO_LARGE,
+            expression.range(),
+            String.format(
+                java.util.Locale.ROOT,
+                "This value holds %,d characters once written out, which takes the values of the"
+                    + " template's settings past the %,d characters they may hold together (each"
+                    + " setting counts every value it holds, so a value used in many settings"
+                    + " counts many times; Azure takes at most 4 MB in a request). Use large"
+                    + " values in fewer settings.",
+                size,
+                budget.maxWritten())));
+    return new EvalResult(
+        Evaluation.unknown(result.value().type(), result.value()), List.copyOf(diagnostics));
   }
 
   private static EvalResult run(Expression expression, EvalContext context, ReferenceWatch watch) {

@@ -9,6 +9,7 @@ import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
+import io.github.packer2aib.core.hcl.value.WrittenSize;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -64,7 +65,14 @@ final class ForExpressions {
       if (ev.errorsSince(mark)) {
         failed = true;
       } else if (body.isKnown()) {
-        text.append(body.unmarked().asString());
+        String piece = body.unmarked().asString();
+        // Checked as the text grows: %{ for } over a long string makes gigabytes before its end.
+        if ((long) text.length() + piece.length() > ctx.budget().maxString()) {
+          ev.valueTooLarge(directive.range(), ctx);
+          failed = true;
+          break;
+        }
+        text.append(piece);
       } else {
         known = false;
       }
@@ -182,8 +190,16 @@ final class ForExpressions {
     Map<String, List<Value>> groups = new LinkedHashMap<>();
     boolean sensitiveCollection = um.marks().contains(Mark.SENSITIVE);
     Set<String> sensitiveKeys = null; // the keys of attributes that came from sensitive values
+    // The result's WrittenSize, checked as it grows: [for i in range(1000): local.big] is 1,000
+    // references to one string to the evaluator, but 1,000 copies of it written out.
+    long size = 1;
     for (Value[] pair : Iteration.pairs(um.value())) {
       if (!withinBudget(ctx, e.range())) {
+        failed = true;
+        break;
+      }
+      if (size > ctx.budget().maxString()) {
+        ev.valueTooLarge(e.range(), ctx);
         failed = true;
         break;
       }
@@ -222,7 +238,9 @@ final class ForExpressions {
         }
       }
       if (e.keyExpr().isEmpty()) {
-        tupleElements.add(ev.eval(e.valueExpr(), child));
+        Value element = ev.eval(e.valueExpr(), child);
+        tupleElements.add(element);
+        size = WrittenSize.plus(size, WrittenSize.of(element));
         continue;
       }
       Expression keyExpr = e.keyExpr().get();
@@ -263,6 +281,7 @@ final class ForExpressions {
       // The items of a sensitive collection are bare here: its mark is on the result only.
       boolean sensitive = sensitiveCollection || keyRaw.containsSensitive();
       Value value = ev.eval(e.valueExpr(), child);
+      size = WrittenSize.plus(size, WrittenSize.plus(name.length(), WrittenSize.of(value)));
       if (e.grouping()) {
         groups.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       } else if (attributes.containsKey(name)) {
@@ -289,6 +308,10 @@ final class ForExpressions {
           sensitiveKeys.add(name);
         }
       }
+    }
+    if (size > ctx.budget().maxString() && !failed) {
+      ev.valueTooLarge(e.range(), ctx); // the last element took it past
+      failed = true;
     }
     if (!known || failed) {
       // Whatever was computed may be in the eventual value: keep its marks.

@@ -13,12 +13,14 @@ public final class ListValue implements Value {
   private final Type elementType;
   private final List<Value> elements;
   final int inside;
+  final long size; // WrittenSize
 
   public ListValue(Type elementType, List<Value> elements) {
     this.elementType = Objects.requireNonNull(elementType, "elementType");
     this.elements = List.copyOf(elements);
     Values.checkElementTypes("list", elementType, this.elements);
     this.inside = Inside.of(this.elements);
+    this.size = WrittenSize.ofElements(this.elements);
   }
 
   public Type elementType() {

@@ -16,6 +16,7 @@ public final class MapValue implements Value {
   private final Type elementType;
   private final SortedMap<String, Value> entries;
   final int inside;
+  final long size; // WrittenSize
 
   public MapValue(Type elementType, Map<String, Value> entries) {
     this(elementType, sorted(entries));
@@ -26,6 +27,7 @@ public final class MapValue implements Value {
     this.entries = frozen(entries);
     Values.checkElementTypes("map", elementType, this.entries.values());
     this.inside = Inside.of(this.entries.values());
+    this.size = WrittenSize.ofEntries(this.entries);
   }
 
   public Type elementType() {

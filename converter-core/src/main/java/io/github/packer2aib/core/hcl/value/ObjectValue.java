@@ -16,6 +16,7 @@ public final class ObjectValue implements Value {
 
   private final SortedMap<String, Value> attributes;
   final int inside;
+  final long size; // WrittenSize
   private ObjectType type;
 
   public ObjectValue(Map<String, Value> attributes) {
@@ -25,6 +26,7 @@ public final class ObjectValue implements Value {
   public ObjectValue(SortedMap<String, Value> attributes) {
     this.attributes = MapValue.frozen(attributes);
     this.inside = Inside.of(this.attributes.values());
+    this.size = WrittenSize.ofEntries(this.attributes);
   }
 
   /** The attributes, in lexical order (unmodifiable, and not copied). */

@@ -17,6 +17,7 @@ public final class SetValue implements Value {
   private final Type elementType;
   private final List<Value> elements;
   final int inside;
+  final long size; // WrittenSize
 
   public SetValue(Type elementType, List<Value> elements) {
     this.elementType = Objects.requireNonNull(elementType, "elementType");
@@ -33,6 +34,7 @@ public final class SetValue implements Value {
     }
     this.elements = List.copyOf(unique);
     this.inside = Inside.of(this.elements);
+    this.size = WrittenSize.ofElements(this.elements);
   }
 
   public Type elementType() {

@@ -18,11 +18,13 @@ public final class TupleValue implements Value {
 
   private final List<Value> elements;
   final int inside;
+  final long size; // WrittenSize
   private TupleType type;
 
   public TupleValue(List<Value> elements) {
     this.elements = List.copyOf(elements);
     this.inside = Inside.of(this.elements);
+    this.size = WrittenSize.ofElements(this.elements);
   }
 
   /** The elements, in order (unmodifiable, and not copied). */

@@ -78,6 +78,71 @@ class EvalBudgetTest {
     assertEquals(List.of(), codes(fits));
   }
 
+  /**
+   * A collection counts its strings every time they appear (WrittenSize): the evaluator shares one
+   * string among 1,000 elements, but the mapper and the output write it 1,000 times (1,000
+   * references to an 8 MB string ran the JVM out of memory). Each way a value grows is checked as
+   * it grows, at the expression that grows it.
+   */
+  @Test
+  void aCollectionHoldingMoreTextThanAValueMayIsAnErrorWhereItGrows() {
+    EvalContext ctx =
+        EvalContext.of(
+            Map.of("s", Value.string("x".repeat(30))), registry(), new EvalBudget(1_000, 100));
+    String detail =
+        "This value would hold more than the 100 characters a value may hold once written out (as"
+            + " much as file() reads), counting each string, key and element every time it"
+            + " appears: 1,000 copies of a long string are 1,000 times its length. Repeat large"
+            + " values fewer times, or use them where they are needed instead of collecting them.";
+
+    EvalResult forTuple = eval("[for i in range(10) : s]", ctx);
+    EvalResult forObject = eval("{for i in range(10) : \"k${i}\" => s}", ctx);
+    EvalResult tuple = eval("[s, s, s, s]", ctx);
+    EvalResult object = eval("{a = s, b = s, c = s, d = s}", ctx);
+    EvalResult directive = eval("\"%{ for i in range(10) }${s}%{ endfor }\"", ctx);
+    EvalResult function = eval("concat([s, s], [s, s])", ctx);
+    EvalResult fits = eval("[s, s, s]", ctx);
+
+    for (EvalResult r : List.of(forTuple, forObject, tuple, object, directive, function)) {
+      assertEquals(List.of("EVAL-E030"), codes(r));
+      assertEquals(detail, r.diagnostics().get(0).detail());
+      assertFalse(r.value().isKnown());
+    }
+    assertEquals(1, forTuple.diagnostics().get(0).subject().orElseThrow().start().column());
+    assertEquals(2, directive.diagnostics().get(0).subject().orElseThrow().start().column());
+    assertEquals(List.of(), codes(fits), "3 × 30 characters and the tuple: 91");
+  }
+
+  @Test
+  void theSettingsOfATemplateHoldAtMostTheirTotalTogether() {
+    // Each value is small enough; used in many settings (or in a dynamic block's content, once
+    // per element) it is written out each time.
+    EvalContext ctx =
+        EvalContext.of(
+            Map.of("s", Value.string("x".repeat(40))), registry(), new EvalBudget(1_000, 100, 100));
+    java.util.function.Function<String, EvalResult> setting =
+        text -> Evaluator.evaluate(parse(text), ctx, t -> true).result();
+
+    EvalResult first = setting.apply("s");
+    EvalResult second = setting.apply("[s]");
+    EvalResult third = setting.apply("upper(s)");
+    EvalResult fourth = setting.apply("s");
+    EvalResult check = eval("s", ctx);
+
+    assertEquals(List.of(), codes(first));
+    assertEquals(List.of(), codes(second), "40 + 41");
+    assertEquals(List.of("EVAL-E030"), codes(third), "past 100: this one is refused");
+    assertEquals(
+        "This value holds 40 characters once written out, which takes the values of the"
+            + " template's settings past the 100 characters they may hold together (each setting"
+            + " counts every value it holds, so a value used in many settings counts many times;"
+            + " Azure takes at most 4 MB in a request). Use large values in fewer settings.",
+        third.diagnostics().get(0).detail());
+    assertFalse(third.value().isKnown());
+    assertEquals(List.of(), codes(fourth), "reported once: the template has failed");
+    assertEquals(List.of(), codes(check), "a look at a value is not a setting");
+  }
+
   @Test
   void templatefileSpendsTheBudgetOfItsTemplate() throws Exception {
     // A loop of templatefile calls must not get a whole budget per call.
