@@ -26,9 +26,10 @@ public final class EvalBudget {
   public static final int MAX_STRING = 16 * 1024 * 1024;
 
   /**
-   * Characters the values of a template's settings may hold together, written out (64 MiB, as large
-   * as an input may be; Azure takes 4 MB in a request). Each evaluation of a setting counts: a
-   * value used in ten settings is written out ten times.
+   * Characters the values of a template's settings and locals may hold together, written out (64
+   * MiB, as large as an input may be; Azure takes 4 MB in a request). Each evaluation of a setting
+   * counts: a value used in ten settings is written out ten times. Locals count as they are held
+   * (30,000 locals each one character longer than the one before hold 450 million).
    */
   public static final long MAX_WRITTEN = 64L * 1024 * 1024;
 

@@ -71,11 +71,12 @@ public final class Evaluator {
   }
 
   /**
-   * Counts the value of a setting against what the template's settings may hold together ({@link
-   * EvalBudget#MAX_WRITTEN}): each value is bounded, but a value used in many settings (or in a
-   * {@code dynamic} block's content, once per element) is written out each time. The value that
-   * takes the template past it is refused; the checks that only look at a value (is it known,
-   * sensitive) use the other {@link #evaluate(Expression, EvalContext)} and are not counted.
+   * Counts the value of a setting or local against what the template's settings and locals may hold
+   * together ({@link EvalBudget#MAX_WRITTEN}): each value is bounded, but a value used in many
+   * settings (or in a {@code dynamic} block's content, once per element) is written out each time,
+   * and a chain of locals each a little longer than the one before holds their lengths' sum. The
+   * value that takes the template past it is refused; the checks that only look at a value (is it
+   * known, sensitive) use the other {@link #evaluate(Expression, EvalContext)} and are not counted.
    */
   private static EvalResult spend(Expression expression, EvalContext context, EvalResult result) {
     EvalBudget budget = context.budget();
@@ -91,10 +92,10 @@ public final class Evaluator {
             String.format(
                 java.util.Locale.ROOT,
                 "This value holds %,d characters once written out, which takes the values of the"
-                    + " template's settings past the %,d characters they may hold together (each"
-                    + " setting counts every value it holds, so a value used in many settings"
-                    + " counts many times; Azure takes at most 4 MB in a request). Use large"
-                    + " values in fewer settings.",
+                    + " template's settings and locals past the %,d characters they may hold"
+                    + " together (each counts every value it holds, so a value used in many"
+                    + " settings counts many times; Azure takes at most 4 MB in a request). Use"
+                    + " large values in fewer settings.",
                 size,
                 budget.maxWritten())));
     return new EvalResult(

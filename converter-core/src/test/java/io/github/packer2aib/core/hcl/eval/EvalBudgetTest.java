@@ -134,9 +134,10 @@ class EvalBudgetTest {
     assertEquals(List.of("EVAL-E030"), codes(third), "past 100: this one is refused");
     assertEquals(
         "This value holds 40 characters once written out, which takes the values of the"
-            + " template's settings past the 100 characters they may hold together (each setting"
-            + " counts every value it holds, so a value used in many settings counts many times;"
-            + " Azure takes at most 4 MB in a request). Use large values in fewer settings.",
+            + " template's settings and locals past the 100 characters they may hold together"
+            + " (each counts every value it holds, so a value used in many settings counts many"
+            + " times; Azure takes at most 4 MB in a request). Use large values in fewer"
+            + " settings.",
         third.diagnostics().get(0).detail());
     assertFalse(third.value().isKnown());
     assertEquals(List.of(), codes(fourth), "reported once: the template has failed");
