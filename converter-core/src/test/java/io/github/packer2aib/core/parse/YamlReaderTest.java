@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
@@ -323,6 +324,44 @@ class YamlReaderTest {
                 + " write the content out or use fewer nested aliases. Reading stopped here."),
         Diags.describe(result));
     assertEquals(List.of(), result.documents());
+  }
+
+  /**
+   * A few aliases of one long string hold few values but much text, all of it written out: 200
+   * aliases of a 4 MiB string made an 843 MB output. The characters aliases repeat are counted.
+   */
+  @Test
+  void aliasesRepeatingALongStringStopOnceTheyRepeatMoreTextThanTheFileMay() {
+    String big = "x".repeat(200_000);
+    String five = "big: &big " + big + "\nlist: [*big, *big, *big, *big, *big";
+    ParseResult fits = read(five + "]\n");
+    ParseResult over = read(five + ", *big]\n");
+    ParseResult nested = read("big: &big " + big + "\nl: &l [*big, *big, *big]\nm: [*l, *l]\n");
+
+    assertEquals(List.of(), Diags.describe(fits), "1,000,000 characters: within 1 MiB");
+    assertEquals(
+        List.of(
+            "YAML-E105 Too many alias expansions @2:38-2:42 [/list/5]: Expanding the alias *big"
+                + " makes the values that aliases repeat hold more than 1,048,576 characters"
+                + " together, more than the file may repeat (four times its own length, at least 1"
+                + " MiB and at most 64 MiB). Aliases of a long value, or aliases that repeat"
+                + " aliases, multiply the document; repeat long values fewer times or write them"
+                + " out. Reading stopped here."),
+        Diags.describe(over));
+    assertEquals(List.of(), over.documents());
+    // *l repeats 600,000 characters: with the 600,000 of its own three aliases, past the limit.
+    assertEquals(1, nested.diagnostics().size());
+    Diagnostic d = nested.diagnostics().get(0);
+    assertEquals("YAML-E105", d.code());
+    assertEquals("3:5-3:7", Diags.span(d.subject().orElseThrow()));
+    assertEquals("/m/0", d.path().orElseThrow());
+  }
+
+  @Test
+  void aliasesMayRepeatFourTimesTheFilesLengthWithinOneMibAnd64() {
+    assertEquals(1_048_576, YamlReader.aliasCharLimit(1_000));
+    assertEquals(4_000_000, YamlReader.aliasCharLimit(1_000_000));
+    assertEquals(67_108_864, YamlReader.aliasCharLimit(60_000_000));
   }
 
   @Test
