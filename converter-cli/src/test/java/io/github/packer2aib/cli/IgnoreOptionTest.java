@@ -26,7 +26,10 @@ class IgnoreOptionTest {
 
   @TempDir Path tmp;
 
-  /** A template that converts with one warning: no --identity (PKRMAP-W008). */
+  /**
+   * A template that converts with two warnings: no --identity (PKRMAP-W008), and no step that
+   * generalizes the VM (PKRMAP-W407).
+   */
   private String template() {
     return put(tmp, "t/t.pkr.hcl", BulkTrees.hcl("t")).toString();
   }
@@ -38,11 +41,14 @@ class IgnoreOptionTest {
     assertEquals(1, strict.exitCode(), strict.err());
     assertTrue(strict.err().contains("[PKRMAP-W008]"), strict.err());
 
-    CliRun accepted = CliRun.run("convert", "--strict", "--ignore", "pkrmap-w008", t);
+    // One of the two warnings accepted: the other still fails --strict.
+    assertEquals(1, CliRun.run("convert", "--strict", "--ignore", "pkrmap-w008", t).exitCode());
+    CliRun accepted =
+        CliRun.run("convert", "--strict", "--ignore", "pkrmap-w008", "--ignore", "PKRMAP-W407", t);
     assertEquals(0, accepted.exitCode(), accepted.err());
     assertTrue(accepted.out().contains("Microsoft.VirtualMachineImages/imageTemplates"));
     assertFalse(accepted.err().contains("PKRMAP-W008"), accepted.err());
-    assertTrue(accepted.err().contains("; 1 ignored (--ignore)\n"), accepted.err());
+    assertTrue(accepted.err().contains("; 2 ignored (--ignore)\n"), accepted.err());
     // Other codes are still printed.
     assertTrue(accepted.err().contains("[PKRMAP-N"), accepted.err());
   }
@@ -139,9 +145,14 @@ class IgnoreOptionTest {
   void validateTakesTheOptionToo() {
     String t = template();
     assertEquals(1, CliRun.run("validate", "--strict", "-q", t).exitCode());
-    assertTrue(CliRun.run("validate", t).out().endsWith(": ok with 1 warning\n"));
-    assertTrue(CliRun.run("validate", "--ignore", "PKRMAP-W008", t).out().endsWith(": ok\n"));
-    CliRun run = CliRun.run("validate", "--strict", "-q", "--ignore", "PKRMAP-W008", t);
+    assertTrue(CliRun.run("validate", t).out().endsWith(": ok with 2 warnings\n"));
+    assertTrue(
+        CliRun.run("validate", "--ignore", "PKRMAP-W008", t)
+            .out()
+            .endsWith(": ok with 1 warning\n"));
+    assertTrue(
+        CliRun.run("validate", "--ignore", "PKRMAP-W008,PKRMAP-W407", t).out().endsWith(": ok\n"));
+    CliRun run = CliRun.run("validate", "--strict", "-q", "--ignore", "PKRMAP-W008,PKRMAP-W407", t);
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("", run.err());
   }
@@ -151,7 +162,13 @@ class IgnoreOptionTest {
     Path root = tmp.resolve("repo");
     put(root, "a/a.pkr.hcl", BulkTrees.hcl("a"));
     put(root, "b/b.pkr.hcl", BulkTrees.hcl("b"));
-    Path settings = put(tmp, "s.yaml", "templates:\n  - path: a\n    ignore: [PKRMAP-W008]\n");
+    // Both templates' PKRMAP-W407 (no step generalizes the VM) accepted for all.
+    Path settings =
+        put(
+            tmp,
+            "s.yaml",
+            "defaults:\n  ignore: [PKRMAP-W407]\n"
+                + "templates:\n  - path: a\n    ignore: [PKRMAP-W008]\n");
     Path out = tmp.resolve("out");
     CliRun run =
         CliRun.run(

@@ -381,8 +381,9 @@ class PackerConvertTest {
     CliRun r = CliRun.run("validate", t.toString());
 
     assertEquals(0, r.exitCode(), r.err());
-    assertEquals(t + ": ok with 1 warning\n", r.out());
+    assertEquals(t + ": ok with 2 warnings\n", r.out());
     assertTrue(r.err().contains("No template identity"), r.err());
+    assertTrue(r.err().contains("Image generalized by Image Builder"), r.err());
   }
 
   @Test

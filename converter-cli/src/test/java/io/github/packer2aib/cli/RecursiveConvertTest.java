@@ -82,8 +82,8 @@ class RecursiveConvertTest {
             "aib/image2.yml | AIB YAML | converted | aib/image2.json",
             "hcl/web | HCL2 folder | converted with warnings | hcl/web/web.json",
             "hcl/web/values.auto.pkrvars.hcl | none | skipped: a Packer variable file | ",
-            "legacy/old.json | legacy JSON | converted | legacy/old.json",
-            "legacy/older.yaml | legacy YAML | converted | legacy/older.json",
+            "legacy/old.json | legacy JSON | converted with warnings | legacy/old.json",
+            "legacy/older.yaml | legacy YAML | converted with warnings | legacy/older.json",
             "package.json | none | skipped: not a template: neither a Packer template (no"
                 + " builders, source or build) nor an AIB image template | ",
             "scripts/setup.sh | none | skipped: not a JSON or YAML file | ",
@@ -254,7 +254,7 @@ class RecursiveConvertTest {
             "devcontainer.json" + hcl,
             "eas.json" + hcl,
             "hcl | HCL2 folder | failed | ",
-            "legacy.yaml | legacy YAML | converted | legacy.json",
+            "legacy.yaml | legacy YAML | converted with warnings | legacy.json",
             "list.yaml" + builders,
             "main.tf.json" + hcl,
             "not-hcl.json | none | skipped: not a template: an object of plain values (a"
@@ -295,7 +295,7 @@ class RecursiveConvertTest {
     assertEquals(0, r.exitCode(), r.err());
     assertEquals(
         List.of(
-            "d | HCL2 folder | converted | d/t-3.yaml",
+            "d | HCL2 folder | converted with warnings | d/t-3.yaml",
             "d/multi.json | AIB JSON | converted | d/multi.a.yaml,d/multi.b.yaml",
             "d/t.a.json | AIB JSON | converted | d/t_a.yaml",
             "d/t.json | AIB JSON | converted | d/t.yaml",
@@ -353,7 +353,7 @@ class RecursiveConvertTest {
       assertEquals(0, r.exitCode(), r.err());
       assertEquals(
           List.of(
-              "a.json/z.json | legacy JSON | converted | a.json/z.json",
+              "a.json/z.json | legacy JSON | converted with warnings | a.json/z.json",
               "a.yaml | AIB YAML | converted | a-2.json"),
           rows(report));
       assertEquals(
@@ -381,7 +381,7 @@ class RecursiveConvertTest {
     assertEquals(0, r.exitCode(), r.err());
     assertEquals(
         List.of(
-            "a.json | legacy JSON | converted | a.json",
+            "a.json | legacy JSON | converted with warnings | a.json",
             "out | none | skipped: the output folder of an earlier packer2aib run (it holds"
                 + " .packer2aib-outputs.json): its files are outputs, not sources | "),
         rows(report));
@@ -407,7 +407,7 @@ class RecursiveConvertTest {
         List.of(
             "aux/t.json | AIB JSON | converted | aux_/t.json",
             "con.json | AIB JSON | converted | con_.json",
-            "hcl | HCL2 folder | converted | hcl/Nul_.json",
+            "hcl | HCL2 folder | converted with warnings | hcl/Nul_.json",
             "x./t.json | AIB JSON | converted | x_-2/t.json",
             "x_/t.json | AIB JSON | converted | x_/t.json"),
         rows(report));
@@ -1512,7 +1512,8 @@ class RecursiveConvertTest {
     CliRun r = bulk("-o", out.toString(), "--report", report.toString(), file.toString());
 
     assertEquals(0, r.exitCode(), r.err());
-    assertEquals(List.of("main.pkr.hcl | HCL2 file | converted | web.json"), rows(report));
+    assertEquals(
+        List.of("main.pkr.hcl | HCL2 file | converted with warnings | web.json"), rows(report));
     assertTrue(Files.isRegularFile(out.resolve("web.json")));
   }
 

@@ -124,7 +124,7 @@ class UnnamableEntriesTest {
         Map.of(
             "bad\uFFFDname.json", "failed",
             "dir\uFFFD", "failed",
-            "good.json", "converted",
+            "good.json", "converted with warnings",
             "h", "failed",
             "setup\uFFFD.sh", "skipped: not a JSON or YAML file"),
         rows(report));

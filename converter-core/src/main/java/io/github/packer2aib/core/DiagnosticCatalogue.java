@@ -83,6 +83,14 @@ public final class DiagnosticCatalogue {
               + " diagnostics can be ignored");
     }
     DiagnosticCode code = BY_ID.get(id);
+    Optional<String> successor = successor(id);
+    if (code == null && successor.isPresent()) {
+      return Optional.of(
+          id
+              + " is retired: the converter reports it as "
+              + successor.get()
+              + " now; ignore that one");
+    }
     if (code == null) {
       return Optional.of(
           "unknown diagnostic code '"
@@ -100,6 +108,18 @@ public final class DiagnosticCatalogue {
               + " only warnings (AREA-Wnnn) and notes (AREA-Nnnn) can be");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Retired codes that another code took over, by the one that replaced them: a settings file or
+   * script that ignores the old code is told which code to give instead (a retired number is never
+   * given to anything else).
+   */
+  private static final Map<String, String> RETIRED = Map.of("PKRMAP-N406", "PKRMAP-W407");
+
+  /** The code that took over the retired code {@code id}; empty when {@code id} is not retired. */
+  public static Optional<String> successor(String id) {
+    return Optional.ofNullable(RETIRED.get(id));
   }
 
   /**

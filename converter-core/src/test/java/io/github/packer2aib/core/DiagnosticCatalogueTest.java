@@ -52,4 +52,17 @@ class DiagnosticCatalogueTest {
     assertTrue(DiagnosticCatalogue.whyNotIgnorable("CLI-W001").isPresent());
     assertEquals(Optional.empty(), DiagnosticCatalogue.whyNotIgnorable("PKRMAP-W301"));
   }
+
+  @Test
+  void aRetiredCodeNamesTheCodeThatTookItsPlace() {
+    // PKRMAP-N406 (no step generalizes the VM) became the warning PKRMAP-W407.
+    assertEquals(Optional.empty(), DiagnosticCatalogue.find("PKRMAP-N406"));
+    assertEquals(Optional.of("PKRMAP-W407"), DiagnosticCatalogue.successor("PKRMAP-N406"));
+    assertTrue(DiagnosticCatalogue.find("PKRMAP-W407").isPresent());
+    assertEquals(
+        Optional.of(
+            "PKRMAP-N406 is retired: the converter reports it as PKRMAP-W407 now; ignore that one"),
+        DiagnosticCatalogue.whyNotIgnorable("PKRMAP-N406"));
+    assertEquals(Optional.empty(), DiagnosticCatalogue.whyNotIgnorable("PKRMAP-W407"));
+  }
 }

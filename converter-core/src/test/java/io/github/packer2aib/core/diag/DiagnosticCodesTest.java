@@ -47,6 +47,8 @@ class DiagnosticCodesTest {
   void everyCodeWrittenInTheLibraryIsInTheCatalogue() throws IOException {
     TreeSet<String> unknown = found("\"([A-Z]+-[EWN][0-9]{3})\"");
     unknown.removeIf(id -> DiagnosticCatalogue.find(id).isPresent());
+    // A retired code is written once, where the catalogue names the code that took it over.
+    unknown.removeIf(id -> DiagnosticCatalogue.successor(id).isPresent());
     assertEquals(new TreeSet<String>(), unknown);
   }
 

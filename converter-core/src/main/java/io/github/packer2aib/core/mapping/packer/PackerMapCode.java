@@ -104,7 +104,10 @@ public enum PackerMapCode implements DiagnosticCode {
   GENERALIZATION_NOT_LAST("PKRMAP-E403", "Generalization step not last"),
   GENERALIZATION_IN_SCRIPT("PKRMAP-W404", "Script may generalize the VM"),
   SENSITIVE_VALUE("PKRMAP-E405", "Sensitive value in output"),
-  GENERALIZED_BY_IMAGE_BUILDER("PKRMAP-N406", "Image generalized by Image Builder");
+  // PKRMAP-N406 "Image generalized by Image Builder" is retired: it became the warning W407, as
+  // Image Builder's generalization changes the image (Sysprep fails on an app installed for one
+  // user only; waagent deletes the build user), and a note was easily missed among the others.
+  GENERALIZED_BY_IMAGE_BUILDER("PKRMAP-W407", "Image generalized by Image Builder");
 
   private final Text text;
 

@@ -16,6 +16,7 @@ import io.github.packer2aib.core.source.TextMemo;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -123,11 +124,43 @@ final class Provisioners {
   List<Step> map() {
     int mark = u.report.mark();
     List<Step> steps = mapSteps();
-    if (!u.report.anySince(mark, GENERALIZATION_SAID)) {
+    if (!u.report.anySince(mark, GENERALIZATION_SAID) && !writesDeprovisioningScript()) {
       generalizedByImageBuilder();
     }
     return steps;
   }
+
+  /**
+   * Whether a provisioner of this usage names Image Builder's deprovisioning script in its commands
+   * or as the destination of a file: a template written with Image Builder in mind may write it
+   * itself, and is then told nothing about Image Builder's own generalization, which that file
+   * replaces (the warning would ask for what it does).
+   */
+  private boolean writesDeprovisioningScript() {
+    String name = u.os == Os.WINDOWS ? "deprovisioningscript.ps1" : "deprovisioningscript.sh";
+    String key = UsageFilter.key(u.usage);
+    for (Provisioner p : u.build.provisioners()) {
+      if (!UsageFilter.applies(p.only(), p.except(), key)) {
+        continue;
+      }
+      Config body = UsageFilter.merged(p.config(u.usage), p.override(), u.usage);
+      for (String k : DEPROVISIONING_SCRIPT_FIELDS) {
+        Optional<Setting> s = body.setting(k);
+        if (s.isEmpty()) {
+          continue;
+        }
+        for (String text : Secrets.texts(s.get().value())) {
+          if (text.toLowerCase(Locale.ROOT).contains(name)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Where a provisioner may name the deprovisioning script it writes. */
+  private static final List<String> DEPROVISIONING_SCRIPT_FIELDS = List.of("inline", "destination");
 
   /**
    * Says, once per image template, that no step generalizes the VM: the Azure plugin then only

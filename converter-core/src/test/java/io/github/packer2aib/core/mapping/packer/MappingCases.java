@@ -123,6 +123,7 @@ final class MappingCases {
       windowsCases();
       otherProvisioners();
       generalization();
+      ownDeprovisioning();
       secrets();
     }
     return List.copyOf(CASES);
@@ -3179,6 +3180,27 @@ final class MappingCases {
                                         "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe"
                                             + " /generalize /quiet /quit",
                                         WAIT_LOOP)))));
+  }
+
+  private static void ownDeprovisioning() {
+    // A template written for Image Builder whose last step writes the deprovisioning script that
+    // Image Builder runs instead of its own generalization: no PKRMAP-W407, which would ask for
+    // what the step does.
+    add(
+        "generalize-own-deprovisioning-script",
+        one(
+            linux(),
+            b ->
+                b.provisioner("shell", p -> p.set("inline", List.of("apt-get update")))
+                    .provisioner(
+                        "shell",
+                        p ->
+                            p.set(
+                                "inline",
+                                List.of(
+                                    "printf '#!/bin/sh\\nuserdel -r builder\\n' >"
+                                        + " /tmp/DeprovisioningScript.sh",
+                                    "chmod +x /tmp/DeprovisioningScript.sh")))));
   }
 
   static final String WAIT_LOOP =

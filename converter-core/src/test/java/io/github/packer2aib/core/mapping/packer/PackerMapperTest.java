@@ -216,7 +216,7 @@ class PackerMapperTest {
   }
 
   @Test
-  void aBuildWithoutGeneralizationGetsOneNoteThatImageBuilderGeneralizes() {
+  void aBuildWithoutGeneralizationGetsOneWarningThatImageBuilderGeneralizes() {
     // Packer's azure-arm only calls the Compute API's generalize (StepCaptureImage); Image Builder
     // runs Sysprep or waagent -deprovision+user after the last step whatever the template says.
     java.util.function.Function<List<String>, List<Diagnostic>> notes =
@@ -229,10 +229,13 @@ class PackerMapperTest {
                               .provisioner("powershell", p -> p.set("inline", lines)))
                   .result();
           MapResult m = PackerMapper.map(r.template(), MappingCases.opts(), MemoryFiles.empty());
-          return m.diagnostics().stream().filter(d -> d.code().equals("PKRMAP-N406")).toList();
+          return m.diagnostics().stream().filter(d -> d.code().equals("PKRMAP-W407")).toList();
         };
     List<Diagnostic> none = notes.apply(List.of("Write-Output done"));
     assertEquals(1, none.size(), none.toString());
+    // A warning (it was the note N406): the image differs from Packer's, and --strict fails on it.
+    assertEquals(
+        io.github.packer2aib.core.diag.Severity.WARNING, none.get(0).severity(), none.toString());
     assertTrue(none.get(0).detail().contains("c:\\DeprovisioningScript.ps1"), none.toString());
     assertTrue(none.get(0).detail().contains("Sysprep /oobe /generalize"), none.toString());
     // A template that generalizes (dropped as Image Builder's own, or kept as the script) has none.
@@ -291,12 +294,16 @@ class PackerMapperTest {
             MemoryFiles.empty()
                 .text("sysprep.ps1", "& Sysprep.exe /oobe /generalize /quiet /quit /mode:vm\n"));
     assertTrue(
-        m.diagnostics().stream().noneMatch(d -> d.code().startsWith("PKRMAP-W40")),
+        m.diagnostics().stream().noneMatch(d -> GENERALIZATION_WARNINGS.contains(d.code())),
         m.diagnostics().toString());
     String json = m.templates().get(0).json();
     assertTrue(json.contains("Remove-Item -Force"), json);
     assertTrue(!json.contains("DeprovisioningScript"), json);
   }
+
+  /** The warnings that say a step generalizes the VM (PKRMAP-W407 says that none does). */
+  private static final java.util.Set<String> GENERALIZATION_WARNINGS =
+      java.util.Set.of("PKRMAP-W401", "PKRMAP-W402", "PKRMAP-W404");
 
   @Test
   void aSysprepScriptOverwrittenByALaterUploadIsNotWhatTheLastStepRuns() {
@@ -322,7 +329,7 @@ class PackerMapperTest {
                 .text("sysprep.ps1", "& Sysprep.exe /oobe /generalize /quiet /quit /mode:vm\n")
                 .text("other.ps1", "Write-Host other\n"));
     assertTrue(
-        m.diagnostics().stream().noneMatch(d -> d.code().startsWith("PKRMAP-W40")),
+        m.diagnostics().stream().noneMatch(d -> GENERALIZATION_WARNINGS.contains(d.code())),
         m.diagnostics().toString());
     assertTrue(!m.templates().get(0).json().contains("DeprovisioningScript"));
   }
@@ -359,9 +366,9 @@ class PackerMapperTest {
             .result();
     MapResult m = PackerMapper.map(r.template(), MappingCases.opts(), MemoryFiles.empty());
     assertEquals(2, m.templates().size());
-    // PKRMAP-N406 (no step generalizes) is said once per image template, at its usage.
+    // PKRMAP-W407 (no step generalizes) is said once per image template, at its usage.
     assertEquals(
-        List.of("PKRMAP-N406", "PKRMAP-N406", "PKRMAP-W211"),
+        List.of("PKRMAP-W407", "PKRMAP-W407", "PKRMAP-W211"),
         m.diagnostics().stream().map(Diagnostic::code).toList());
   }
 
