@@ -28,6 +28,36 @@ final class CommandStatements {
    * cannot be read safely.
    */
   static List<Statement> of(String text, boolean powerShell) {
+    return read(text, powerShell, null);
+  }
+
+  /**
+   * {@code text} without its comments ({@code #} to the end of the line, and in PowerShell {@code
+   * <# #>}, which becomes a blank), read as {@link #of} reads it: a {@code #} inside a string or a
+   * word is no comment. Null when the text cannot be read safely.
+   */
+  static String withoutComments(String text, boolean powerShell) {
+    List<int[]> comments = new ArrayList<>();
+    if (read(text, powerShell, comments) == null) {
+      return null;
+    }
+    if (comments.isEmpty()) {
+      return text;
+    }
+    StringBuilder b = new StringBuilder(text.length());
+    int from = 0;
+    for (int[] c : comments) {
+      b.append(text, from, c[0]);
+      if (text.charAt(c[0]) == '<') {
+        b.append(' '); // a <# #> comment parts the words on either side of it
+      }
+      from = c[1];
+    }
+    return b.append(text, from, text.length()).toString();
+  }
+
+  /** {@link #of}, adding the start and end of each comment to {@code comments} when not null. */
+  private static List<Statement> read(String text, boolean powerShell, List<int[]> comments) {
     List<Statement> out = new ArrayList<>();
     int n = text.length();
     int depth = 0;
@@ -50,8 +80,12 @@ final class CommandStatements {
         continue;
       }
       if (c == '#' && (i == 0 || isSeparator(text.charAt(i - 1)))) {
+        int from = i;
         while (i < n && text.charAt(i) != '\n') {
           i++;
+        }
+        if (comments != null) {
+          comments.add(new int[] {from, i});
         }
         continue;
       }
@@ -59,6 +93,9 @@ final class CommandStatements {
         int end = text.indexOf("#>", i + 2);
         if (end < 0) {
           return null;
+        }
+        if (comments != null) {
+          comments.add(new int[] {i, end + 2});
         }
         i = end + 2;
         continue;

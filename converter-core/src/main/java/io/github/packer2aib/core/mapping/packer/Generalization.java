@@ -6,8 +6,10 @@ import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
 import io.github.packer2aib.core.source.TextMemo;
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -47,27 +49,142 @@ final class Generalization {
   private static final Pattern WAAGENT = Pattern.compile("(?i)\\bwaagent\\b[^\\n]*-deprovision");
   private static final Pattern IMAGE_STATE = Pattern.compile("(?i)ImageState");
 
-  /** Whether commands generalize the VM (or wait for Sysprep to finish doing so). */
-  static boolean generalizes(List<String> lines) {
-    return hasKeyword(lines) && generalizesWithKeyword(lines);
+  /**
+   * Whether commands in {@code language} generalize the VM (or wait for Sysprep to finish doing
+   * so).
+   */
+  static boolean generalizes(List<String> lines, CommandLanguage language) {
+    return hasKeyword(lines) && generalizesWithKeyword(lines, language);
   }
 
   /** {@link #generalizes} of lines already known to hold a keyword ({@link #hasKeyword}). */
-  static boolean generalizesWithKeyword(List<String> lines) {
-    String all = String.join("\n", lines);
+  static boolean generalizesWithKeyword(List<String> lines, CommandLanguage language) {
+    String all = code(String.join("\n", lines), language);
+    if (!hasKeyword(all)) {
+      return false; // the keyword was in a comment or a message only
+    }
     if (mentionsAfterCheck(all)) {
       return true;
     }
     int state = AsciiWords.indexOf(all, "imagestate");
-    return state >= 0 && IMAGE_STATE.matcher(all).find(state) && onlyWaitsForSysprep(lines);
+    return state >= 0
+        && IMAGE_STATE.matcher(all).find(state)
+        && onlyWaitsForSysprep(lines, language);
   }
 
-  /** Whether text (a script) contains a generalization command. */
-  static boolean mentions(String text) {
+  /** Whether text (a script in {@code language}) contains a generalization command. */
+  static boolean mentions(String text, CommandLanguage language) {
     if (!hasKeyword(text)) {
       return false;
     }
-    return mentionsAfterCheck(text);
+    String code = code(text, language);
+    return hasKeyword(code) && mentionsAfterCheck(code);
+  }
+
+  /**
+   * The commands as the generalization checks read them: without comments and without statements
+   * that only print a message ({@code Write-Host 'Sysprep runs later'}, {@code echo …} with no
+   * {@code &}, pipe or redirection), and with each line that is continued on the next (PowerShell's
+   * backtick, the shell's backslash, cmd's caret before the line break) joined to it. A comment or
+   * a message that names {@code sysprep /generalize} or {@code waagent -deprovision} runs nothing:
+   * read as a command, it made an ordinary step the generalization, which replaced Image Builder's
+   * own (so nothing generalized the VM) or was refused as not the last step. A text that cannot be
+   * read by statement ({@link CommandStatements}) loses only its lines that are comments or
+   * messages as a whole.
+   */
+  static String code(String text, CommandLanguage language) {
+    StringBuilder out = new StringBuilder(text.length());
+    if (language == CommandLanguage.CMD) {
+      // cmd.exe reads line by line; REM and :: comment a whole line, @ only hides its echo.
+      for (String line : LINE_BREAK.split(joinContinuations(text, language), -1)) {
+        if (!isCmdComment(line) && !isMessage(withoutAt(line.trim()))) {
+          out.append(line).append('\n');
+        }
+      }
+      return out.toString();
+    }
+    boolean powerShell = language == CommandLanguage.POWERSHELL;
+    String stripped = CommandStatements.withoutComments(text, powerShell);
+    List<CommandStatements.Statement> statements =
+        stripped == null ? null : CommandStatements.of(stripped, powerShell);
+    if (statements == null) {
+      for (String line : LINE_BREAK.split(text, -1)) {
+        String t = line.trim();
+        if (!t.startsWith("#") && !isMessage(t)) {
+          out.append(line).append('\n');
+        }
+      }
+    } else {
+      for (int i = 0; i < statements.size(); i++) { // by index: no iterator (C1 code)
+        String t = statements.get(i).text();
+        if (!isMessage(t.trim())) {
+          out.append(t).append('\n');
+        }
+      }
+    }
+    return joinContinuations(out.toString(), language);
+  }
+
+  private static final Pattern LINE_BREAK = Pattern.compile("\n");
+
+  /**
+   * A statement that only prints text: {@link #isEcho}, with no parenthesis (a subexpression or
+   * {@code $( … )} runs a command) and no {@code ;} (in a line the statement reader could not
+   * split, a command may follow it).
+   */
+  private static boolean isMessage(String t) {
+    return isEcho(t) && t.indexOf('(') < 0 && t.indexOf(';') < 0;
+  }
+
+  /**
+   * {@code text} with each line break that a continuation character ends ({@link
+   * CommandLanguage#continuation}, maybe before a CR) replaced by a blank, as the shell reads the
+   * two lines as one.
+   */
+  static String joinContinuations(String text, CommandLanguage language) {
+    char mark = language.continuation();
+    if (text.indexOf(mark) < 0) {
+      return text;
+    }
+    StringBuilder b = new StringBuilder(text.length());
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == mark) {
+        int k = i + 1;
+        if (k < n && text.charAt(k) == '\r') {
+          k++;
+        }
+        if (k < n && text.charAt(k) == '\n') {
+          b.append(' ');
+          i = k;
+          continue;
+        }
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  /** Whether a cmd.exe line is a comment: {@code REM …} or {@code :: …} (also after {@code @}). */
+  private static boolean isCmdComment(String line) {
+    String t = withoutAt(line.trim());
+    if (t.startsWith("::")) {
+      return true;
+    }
+    return t.length() >= 3
+        && t.regionMatches(true, 0, "rem", 0, 3)
+        && (t.length() == 3 || !isCmdWordCharacter(t.charAt(3)));
+  }
+
+  /** Whether a character goes on a cmd.exe word ({@code remove.exe} is no {@code rem}). */
+  private static boolean isCmdWordCharacter(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == '\\';
+  }
+
+  /** A cmd.exe line without the {@code @} that keeps it from being echoed. */
+  private static String withoutAt(String t) {
+    return t.startsWith("@") ? t.substring(1).trim() : t;
   }
 
   /**
@@ -219,7 +336,7 @@ final class Generalization {
    * generalization; no when it cannot be read (its provisioner reports that when it is mapped).
    * Read through the conversion's memo of file contents, which the provisioner reads anyway.
    */
-  static boolean fileMentions(LocalFiles files, String path) {
+  static boolean fileMentions(LocalFiles files, String path, CommandLanguage language) {
     try {
       LocalFiles.Content c = files.content(path);
       // The keywords are ASCII, so a file whose bytes spell none is not decoded.
@@ -227,7 +344,7 @@ final class Generalization {
         return false;
       }
       Optional<String> text = new LocalFile(path, path, c).text();
-      return text.isPresent() && mentions(text.get());
+      return text.isPresent() && mentions(text.get(), language);
     } catch (IOException e) {
       return false;
     }
@@ -248,9 +365,9 @@ final class Generalization {
     return KEYWORDS.in(b, n);
   }
 
-  private static boolean onlyWaitsForSysprep(List<String> lines) {
+  private static boolean onlyWaitsForSysprep(List<String> lines, CommandLanguage language) {
     for (String line : lines) {
-      String l = line.trim();
+      String l = code(line, language).trim();
       if (!l.isEmpty() && !isWait(l) && !isEcho(l)) {
         return false;
       }
@@ -268,39 +385,66 @@ final class Generalization {
    * Sysprep with /mode:vm, is no default. Commands the reader cannot follow are no default either:
    * they are kept in the deprovisioning script.
    */
-  static boolean isDefault(List<String> lines, Os os) {
+  static boolean isDefault(List<String> lines, CommandLanguage language) {
     String text = String.join("\n", lines);
-    boolean powerShell = os == Os.WINDOWS;
     if (text.length() > MEMO_LINE_LIMIT) {
-      return isDefaultText(text, powerShell);
+      return isDefaultText(text, language);
     }
-    return (powerShell ? DEFAULT_WINDOWS : DEFAULT_LINUX).get(text);
+    return DEFAULTS.get(language).get(text);
   }
 
   /**
-   * Whether each text does no more than the default generalization, for the texts met so far: the
-   * templates of a bulk run end with the same few generalization steps, and the patterns run for
-   * each statement were a visible part of mapping them.
+   * Whether each text does no more than the default generalization, for the texts met so far, one
+   * memo per language: the templates of a bulk run end with the same few generalization steps, and
+   * the patterns run for each statement were a visible part of mapping them.
    */
-  private static final TextMemo<Boolean> DEFAULT_WINDOWS =
-      new TextMemo<>(256, text -> isDefaultText(text, true));
+  private static final Map<CommandLanguage, TextMemo<Boolean>> DEFAULTS = defaultMemos();
 
-  private static final TextMemo<Boolean> DEFAULT_LINUX =
-      new TextMemo<>(256, text -> isDefaultText(text, false));
+  private static Map<CommandLanguage, TextMemo<Boolean>> defaultMemos() {
+    Map<CommandLanguage, TextMemo<Boolean>> memos = new EnumMap<>(CommandLanguage.class);
+    for (CommandLanguage language : CommandLanguage.values()) {
+      memos.put(language, new TextMemo<>(256, text -> isDefaultText(text, language)));
+    }
+    return memos;
+  }
 
   /** Longer texts are checked every time, so that the memo stays small. */
   private static final int MEMO_LINE_LIMIT = 4096;
 
-  /** {@link #isDefault} of the commands joined into one text. */
-  private static boolean isDefaultText(String text, boolean powerShell) {
-    List<CommandStatements.Statement> statements = CommandStatements.of(text, powerShell);
+  /**
+   * {@link #isDefault} of the commands joined into one text: comments left out (a comment after
+   * Image Builder's own Sysprep command is no flag of it), continued lines joined. A cmd.exe text
+   * is read by statement as PowerShell reads it (its {@code &&} parts), once its comment lines are
+   * out.
+   */
+  private static boolean isDefaultText(String text, CommandLanguage language) {
+    String commands;
+    if (language == CommandLanguage.CMD) {
+      StringBuilder b = new StringBuilder(text.length());
+      for (String line : LINE_BREAK.split(joinContinuations(text, language), -1)) {
+        if (!isCmdComment(line)) {
+          b.append(withoutAt(line.trim())).append('\n');
+        }
+      }
+      commands = b.toString();
+    } else {
+      commands = CommandStatements.withoutComments(text, language == CommandLanguage.POWERSHELL);
+      if (commands == null) {
+        return false;
+      }
+    }
+    List<CommandStatements.Statement> statements =
+        CommandStatements.of(commands, language != CommandLanguage.POSIX_SHELL);
     if (statements == null) {
       return false;
     }
     for (int i = 0; i < statements.size(); i++) { // by index: no iterator (C1 code)
       String p = statements.get(i).text().trim();
-      if (p.isEmpty() || p.startsWith("#")) {
+      if (p.isEmpty()) {
         continue;
+      }
+      if (language != CommandLanguage.CMD) {
+        p = joinContinuations(p, language);
       }
       if (p.indexOf('{') >= 0 ? !isWaitBlock(p) : !isDefaultStatement(p)) {
         return false;

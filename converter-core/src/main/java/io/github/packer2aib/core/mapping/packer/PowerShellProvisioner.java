@@ -186,7 +186,7 @@ final class PowerShellProvisioner {
         }
         LocalFile file = loaded.get();
         Optional<String> text = file.text();
-        if (text.isPresent() && Generalization.mentions(text.get())) {
+        if (text.isPresent() && Generalization.mentions(text.get(), CommandLanguage.POWERSHELL)) {
           Steps.generalizationInScript(pr, file);
         }
         if (text.isPresent()) {
@@ -326,7 +326,7 @@ final class PowerShellProvisioner {
       List<String> generalization) {
     List<String> commands = new ArrayList<>(EnvVars.powerShell(env));
     commands.addAll(inline);
-    if (Generalization.isDefault(commands, Os.WINDOWS)) {
+    if (Generalization.isDefault(commands, CommandLanguage.POWERSHELL)) {
       // Provisioners drops the same commands; what would have shaped them goes with them.
       String why =
           "the commands that generalize the VM are dropped, as Image Builder runs its own"

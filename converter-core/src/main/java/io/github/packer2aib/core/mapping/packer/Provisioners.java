@@ -272,18 +272,19 @@ final class Provisioners {
       if (generalizes[i]) {
         UploadedScripts.Upload run = runs[i];
         String local = scripts[i];
+        CommandLanguage language = CommandLanguage.ofProvisioner(pr.p.type(), u.os);
         Optional<Prov[]> parts =
             local != null
                 ? lastScriptApart(pr)
                 : split(
                     pr,
                     texts ->
-                        Generalization.generalizes(texts)
+                        Generalization.generalizes(texts, language)
                             || (run != null && uploaded.runs(texts, run)),
                     // Only a command's own text is read by statement; a run of an uploaded script
                     // is found by its element.
                     run == null,
-                    u.os);
+                    language);
         if (parts.isPresent()) {
           // Commands (or scripts) before the generalization stay a normal step.
           common(parts.get()[0], steps);
@@ -293,7 +294,7 @@ final class Provisioners {
         List<String> commands = new ArrayList<>();
         // Inline commands give no step; a script gives the steps that put it on the VM.
         steps.addAll(mapOne(pr, commands));
-        if (local == null && run == null && Generalization.isDefault(commands, u.os)) {
+        if (local == null && run == null && Generalization.isDefault(commands, language)) {
           u.report.add(
               PackerMapCode.GENERALIZATION_DROPPED,
               pr.range(),
@@ -500,7 +501,7 @@ final class Provisioners {
    * a step, as separate elements do.
    */
   private static Optional<Prov[]> split(
-      Prov pr, Predicate<List<String>> generalizing, boolean byLine, Os os) {
+      Prov pr, Predicate<List<String>> generalizing, boolean byLine, CommandLanguage language) {
     Optional<Setting> inline = pr.config.setting("inline");
     if (inline.isEmpty() || !inline.get().value().isWhollyKnown()) {
       return Optional.empty();
@@ -521,7 +522,7 @@ final class Provisioners {
     }
     List<Value> before = new ArrayList<>(items.subList(0, first));
     List<Value> rest = new ArrayList<>(items.subList(first, items.size()));
-    Value[] halves = byLine ? linesApart(items.get(first), os == Os.WINDOWS) : null;
+    Value[] halves = byLine ? linesApart(items.get(first), language) : null;
     if (halves != null) {
       before.add(halves[0]);
       rest.set(0, halves[1]);
@@ -539,7 +540,8 @@ final class Provisioners {
     for (Value v : rest) {
       Secrets.texts(v).forEach(t -> restText.append(t).append('\n'));
     }
-    if (ScriptState.mayCarry(beforeTexts, restText.toString(), os == Os.WINDOWS)) {
+    if (ScriptState.mayCarry(
+        beforeTexts, restText.toString(), language != CommandLanguage.POSIX_SHELL)) {
       return Optional.empty();
     }
     return Optional.of(
@@ -556,13 +558,14 @@ final class Provisioners {
    * the element cannot be read by statement ({@link CommandStatements}: a cut inside a loop or a
    * string would break it), and then the element stays whole.
    */
-  private static Value[] linesApart(Value item, boolean powerShell) {
+  private static Value[] linesApart(Value item, CommandLanguage language) {
     Value.Unmarked unmarked = item.unmark();
     if (!(unmarked.value() instanceof StringValue s)) {
       return null;
     }
     String text = s.asString();
-    List<CommandStatements.Statement> statements = CommandStatements.of(text, powerShell);
+    List<CommandStatements.Statement> statements =
+        CommandStatements.of(text, language != CommandLanguage.POSIX_SHELL);
     if (statements == null) {
       return null;
     }
@@ -571,7 +574,9 @@ final class Provisioners {
       if (statement.startsLine()) {
         lineStart = statement.start();
       }
-      if (Generalization.hasKeyword(statement.text())) {
+      // A comment or a message that names a keyword is no generalization (Generalization.code).
+      if (Generalization.hasKeyword(statement.text())
+          && Generalization.hasKeyword(Generalization.code(statement.text(), language))) {
         return lineStart == 0
             ? null
             : new Value[] {
@@ -649,7 +654,9 @@ final class Provisioners {
       return Optional.empty();
     }
     LocalFiles.Resolved r = pr.u.files.resolve(paths.get(paths.size() - 1));
-    return r.kind() == FileSystemView.Kind.FILE && Generalization.fileMentions(pr.u.files, r.path())
+    return r.kind() == FileSystemView.Kind.FILE
+            && Generalization.fileMentions(
+                pr.u.files, r.path(), CommandLanguage.ofProvisioner(type, pr.u.os))
         ? Optional.of(r.path())
         : Optional.empty();
   }
@@ -665,7 +672,8 @@ final class Provisioners {
     if (!Generalization.hasKeyword(inline.get().value()) || !inline.get().value().isWhollyKnown()) {
       return false;
     }
-    return Generalization.generalizesWithKeyword(Secrets.texts(inline.get().value()));
+    return Generalization.generalizesWithKeyword(
+        Secrets.texts(inline.get().value()), CommandLanguage.ofProvisioner(pr.p.type(), pr.u.os));
   }
 
   private Step deprovisioningScript(List<String> commands, Range at) {

@@ -199,7 +199,7 @@ final class ShellProvisioner {
       }
       LocalFile file = loaded.get();
       Optional<String> text = file.text();
-      if (text.isPresent() && Generalization.mentions(text.get())) {
+      if (text.isPresent() && Generalization.mentions(text.get(), CommandLanguage.POSIX_SHELL)) {
         Steps.generalizationInScript(pr, file);
       }
       Map<String, String> env = EnvVars.withPackerVariables(declared, pr, text.orElse(""));

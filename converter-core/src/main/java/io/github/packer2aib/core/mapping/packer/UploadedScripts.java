@@ -108,11 +108,16 @@ final class UploadedScripts {
     if (known == null) {
       known =
           up.local() != null
-              ? Generalization.fileMentions(up.by().u.files, up.local())
-              : Generalization.mentions(up.content());
+              ? Generalization.fileMentions(up.by().u.files, up.local(), language(up))
+              : Generalization.mentions(up.content(), language(up));
       generalizes.put(up, known);
     }
     return known;
+  }
+
+  /** The language of an upload's text, by where it lands on the VM. */
+  private CommandLanguage language(Upload up) {
+    return CommandLanguage.ofScript(up.path(), os);
   }
 
   /** Whether one of {@code commands} names the path of {@code up}. */

@@ -231,7 +231,7 @@ final class WindowsProvisioners {
       if (text.isPresent()) {
         Restarts.script(pr, file.path(), text.get(), c.valueRange(), true);
         // A batch file that runs Sysprep generalizes as a PowerShell script does (W404 there).
-        if (Generalization.mentions(text.get())) {
+        if (Generalization.mentions(text.get(), CommandLanguage.CMD)) {
           Steps.generalizationInScript(pr, file);
         }
       }

@@ -46,8 +46,10 @@ class GeneralizationProperties {
    */
   @Property(tries = 5000)
   void bytesWithoutKeywordNeverGeneralize(@ForAll("commands") String text) {
-    if (Generalization.mentions(text)) {
-      assertTrue(Generalization.mayMention(text.getBytes(StandardCharsets.UTF_8)), text);
+    for (CommandLanguage language : CommandLanguage.values()) {
+      if (Generalization.mentions(text, language)) {
+        assertTrue(Generalization.mayMention(text.getBytes(StandardCharsets.UTF_8)), text);
+      }
     }
   }
 

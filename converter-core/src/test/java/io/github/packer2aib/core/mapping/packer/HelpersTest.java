@@ -149,32 +149,39 @@ class HelpersTest {
 
   @Test
   void generalizationDetection() {
-    assertTrue(Generalization.generalizes(List.of("/usr/sbin/waagent -force -deprovision+user")));
+    CommandLanguage sh = CommandLanguage.POSIX_SHELL;
+    CommandLanguage ps = CommandLanguage.POWERSHELL;
+    assertTrue(
+        Generalization.generalizes(List.of("/usr/sbin/waagent -force -deprovision+user"), sh));
     assertTrue(
         Generalization.generalizes(
-            List.of("& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe /generalize /quit")));
-    assertTrue(Generalization.generalizes(List.of(MappingCases.WAIT_LOOP)));
-    assertFalse(Generalization.generalizes(List.of("echo sysprep is done later")));
+            List.of("& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe /generalize /quit"),
+            ps));
+    assertTrue(Generalization.generalizes(List.of(MappingCases.WAIT_LOOP), ps));
+    assertFalse(Generalization.generalizes(List.of("echo sysprep is done later"), sh));
     assertFalse(
-        Generalization.generalizes(List.of("Get-ItemProperty ImageState", "Remove-Item x")));
+        Generalization.generalizes(List.of("Get-ItemProperty ImageState", "Remove-Item x"), ps));
     assertTrue(
         Generalization.isDefault(
             List.of("sudo /usr/sbin/waagent -force -deprovision+user && export HISTSIZE=0 && sync"),
-            Os.LINUX));
+            CommandLanguage.POSIX_SHELL));
     assertTrue(
         Generalization.isDefault(
             List.of(
                 "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe /generalize /quiet /quit",
                 MappingCases.WAIT_LOOP),
-            Os.WINDOWS));
+            CommandLanguage.POWERSHELL));
     assertFalse(
         Generalization.isDefault(
             List.of("& C:\\Windows\\System32\\Sysprep\\Sysprep.exe /oobe /generalize /mode:vm"),
-            Os.WINDOWS));
-    assertFalse(Generalization.isDefault(List.of("waagent -force -deprovision"), Os.LINUX));
+            CommandLanguage.POWERSHELL));
     assertFalse(
         Generalization.isDefault(
-            List.of("rm -rf /tmp/*", "waagent -force -deprovision+user"), Os.LINUX));
+            List.of("waagent -force -deprovision"), CommandLanguage.POSIX_SHELL));
+    assertFalse(
+        Generalization.isDefault(
+            List.of("rm -rf /tmp/*", "waagent -force -deprovision+user"),
+            CommandLanguage.POSIX_SHELL));
   }
 
   @Test

@@ -123,6 +123,7 @@ final class MappingCases {
       windowsCases();
       otherProvisioners();
       generalization();
+      generalizationReading();
       ownDeprovisioning();
       secrets();
     }
@@ -3180,6 +3181,75 @@ final class MappingCases {
                                         "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe"
                                             + " /generalize /quiet /quit",
                                         WAIT_LOOP)))));
+  }
+
+  /**
+   * Comments, messages and continued lines in generalization steps (windows review, session 28): a
+   * comment that names Sysprep or waagent runs nothing, so the step is an ordinary one and Image
+   * Builder still generalizes (PKRMAP-W407); it made the step the deprovisioning script, which
+   * replaced Image Builder's generalization (nothing generalized the VM), or PKRMAP-E403 when steps
+   * followed. Sysprep continued on a second line with PowerShell's backtick is seen.
+   */
+  private static void generalizationReading() {
+    add(
+        "generalize-comment-mentions-sysprep",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner("powershell", p -> p.set("inline", List.of("Get-Date")))
+                    .provisioner(
+                        "powershell",
+                        p ->
+                            p.set(
+                                "inline",
+                                List.of(
+                                    "# sysprep /generalize is handled by the image pipeline",
+                                    "Write-Host 'Sysprep.exe /generalize runs later'",
+                                    "Install-WindowsFeature Web-Server")))));
+    add(
+        "generalize-comment-mentions-waagent",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set("execute_command", "sudo sh -c '{{ .Vars }} {{ .Path }}'")
+                            .set(
+                                "inline",
+                                List.of(
+                                    "# no need to run waagent -deprovision+user here",
+                                    "apt-get -y install nginx")))));
+    add(
+        "generalize-comment-not-last",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                        "powershell",
+                        p ->
+                            p.set(
+                                "inline",
+                                List.of(
+                                    "# NOTE: do not run sysprep /generalize here",
+                                    "Install-WindowsFeature Web-Server")))
+                    .provisioner("windows-restart", p -> {})));
+    add(
+        "generalize-script-backtick-continuation",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner("powershell", p -> p.set("inline", List.of("Get-Date")))
+                    .provisioner("powershell", p -> p.set("script", "scripts/sysprep.ps1"))),
+        opts().withScriptBaseUri(SCRIPTS),
+        MemoryFiles.empty()
+            .text(
+                "scripts/sysprep.ps1",
+                "& \"$env:SystemRoot\\System32\\Sysprep\\Sysprep.exe\" `\r\n"
+                    + "    /oobe /generalize /quiet /quit /mode:vm\r\n"
+                    + "while ((Get-ItemProperty"
+                    + " HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Setup\\State).ImageState"
+                    + " -ne 'IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE') { Start-Sleep -s 5 }\r\n"));
   }
 
   private static void ownDeprovisioning() {

@@ -162,8 +162,11 @@ class WindowsStepsTest {
     String sysprep = "C:\\Windows\\System32\\Sysprep\\sysprep.exe /oobe /generalize /quiet /quit";
     assertFalse(
         Generalization.isDefault(
-            List.of("echo Running sysprep & " + sysprep + " /mode:vm"), Os.WINDOWS));
-    assertTrue(Generalization.isDefault(List.of("echo Running sysprep", sysprep), Os.WINDOWS));
+            List.of("echo Running sysprep & " + sysprep + " /mode:vm"),
+            CommandLanguage.POWERSHELL));
+    assertTrue(
+        Generalization.isDefault(
+            List.of("echo Running sysprep", sysprep), CommandLanguage.POWERSHELL));
   }
 
   @Test
@@ -212,12 +215,13 @@ class WindowsStepsTest {
     assertFalse(
         Generalization.isDefault(
             List.of(SYSPREP, WAIT.replace("Start-Sleep -s 10", "Remove-Item C:\\x; Start-Sleep 1")),
-            Os.WINDOWS));
-    assertTrue(Generalization.isDefault(List.of(SYSPREP, WAIT), Os.WINDOWS));
-    assertTrue(Generalization.isDefault(List.of(SYSPREP + "\n" + WAIT), Os.WINDOWS));
+            CommandLanguage.POWERSHELL));
+    assertTrue(Generalization.isDefault(List.of(SYSPREP, WAIT), CommandLanguage.POWERSHELL));
+    assertTrue(
+        Generalization.isDefault(List.of(SYSPREP + "\n" + WAIT), CommandLanguage.POWERSHELL));
     assertFalse(
         Generalization.isDefault(
-            List.of("Set-Service x -StartupType Disabled\n" + WAIT), Os.WINDOWS));
+            List.of("Set-Service x -StartupType Disabled\n" + WAIT), CommandLanguage.POWERSHELL));
   }
 
   @Test
