@@ -24,7 +24,17 @@ import java.util.regex.Pattern;
 final class Generalization {
   // Compiled once: these run for every step of every template.
   private static final Pattern EXPORT = Pattern.compile("^export\\s+[A-Za-z_][A-Za-z0-9_]*=.*$");
-  private static final Pattern ENV_ASSIGNMENT = Pattern.compile("(?i)^\\$env:.*$");
+
+  /**
+   * An environment variable set to a literal ({@code $env:NAME = 'value'}, as a step's
+   * environment_vars become): a statement that only starts with {@code $env:} may run anything
+   * ({@code $env:SystemRoot\…\Sysprep.exe /mode:vm}, {@code $env:ProgramData | … | Remove-Item}).
+   */
+  private static final Pattern ENV_ASSIGNMENT =
+      Pattern.compile(
+          "(?i)^\\$env:[A-Za-z_][A-Za-z0-9_]*\\s*=\\s*"
+              + "('([^']|'')*'|\"[^\"`$]*\"|[^\\s'\"`$|&;(){}]*)$");
+
   private static final Pattern SYNC = Pattern.compile("^(sudo\\s+)?sync$");
   private static final Pattern UNATTEND = Pattern.compile("(?i).*unattend\\.xml.*");
   private static final Pattern REMOVE = Pattern.compile("(?i).*(remove-item|\\brm\\b|del\\b).*");

@@ -102,6 +102,29 @@ class GeneralizationReadingTest {
   }
 
   @Test
+  void onlyAnEnvironmentVariableSetToALiteralGoesWithTheDefault() {
+    // As a step's environment_vars become ($env:NAME = 'value'): part of the default.
+    assertTrue(Generalization.isDefault(List.of("$env:MODE = 'vm'", SYSPREP), PS));
+    assertTrue(Generalization.isDefault(List.of("$env:MODE=\"vm\"", SYSPREP), PS));
+    // A statement that only starts with $env: runs a command (fidelity review, session 28: the
+    // Sysprep with /mode:vm, and the Remove-Item, were dropped as Image Builder's own command).
+    assertFalse(
+        Generalization.isDefault(
+            List.of(
+                "$env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe /generalize /quit /mode:vm"),
+            PS));
+    assertFalse(
+        Generalization.isDefault(
+            List.of(
+                SYSPREP,
+                "$env:ProgramData | Join-Path -ChildPath 'MyAgent\\state' | Remove-Item -Recurse"),
+            PS));
+    assertFalse(Generalization.isDefault(List.of("$env:X = (Get-Foo)", SYSPREP), PS));
+    assertFalse(
+        Generalization.isDefault(List.of("$env:X = $env:Y; Remove-Item C:\\x", SYSPREP), PS));
+  }
+
+  @Test
   void theReadTextLeavesOutCommentsAndMessagesOnly() {
     assertEquals(
         "Install-X \nGet-Date\n",

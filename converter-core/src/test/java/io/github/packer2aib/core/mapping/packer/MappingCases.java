@@ -124,6 +124,7 @@ final class MappingCases {
       otherProvisioners();
       generalization();
       generalizationReading();
+      environmentStatements();
       ownDeprovisioning();
       secrets();
     }
@@ -3250,6 +3251,44 @@ final class MappingCases {
                     + "while ((Get-ItemProperty"
                     + " HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Setup\\State).ImageState"
                     + " -ne 'IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE') { Start-Sleep -s 5 }\r\n"));
+  }
+
+  /**
+   * A statement that starts with {@code $env:} was taken as part of Image Builder's own Sysprep
+   * (fidelity review, session 28, from the corpus's straubt1 datadisk-windows template): Sysprep
+   * with /mode:vm, and a Remove-Item after the default command, were dropped with PKRMAP-W401
+   * saying they were the same command. Only {@code $env:NAME = literal} is.
+   */
+  private static void environmentStatements() {
+    add(
+        "generalize-windows-env-path-sysprep",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "powershell",
+                    p ->
+                        p.set(
+                            "inline",
+                            List.of(
+                                "$env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe /generalize"
+                                    + " /quit /mode:vm")))));
+    add(
+        "generalize-windows-env-pipeline-after-default",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "powershell",
+                    p ->
+                        p.set("environment_vars", List.of("AGENT=my"))
+                            .set(
+                                "inline",
+                                List.of(
+                                    "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe"
+                                        + " /generalize /quiet /quit",
+                                    "$env:ProgramData | Join-Path -ChildPath 'MyAgent\\state' |"
+                                        + " Remove-Item -Recurse -Force")))));
   }
 
   private static void ownDeprovisioning() {
