@@ -350,7 +350,10 @@ final class Provisioners {
                   + " the last step, so "
                   + replacedBy(parts.isPresent())
                   + ", which Image Builder runs instead of its own commands."
-                  + stopsNote(Generalization.sysprepStops(commands)));
+                  // The commands as written: the deprovisioning script may hold them written into a
+                  // file (a windows-shell step's batch file, from base64 when not plain ASCII).
+                  + stopsNote(
+                      Generalization.sysprepStops(UploadedScripts.inline(pr).orElse(commands))));
         }
         continue;
       }
@@ -976,11 +979,9 @@ final class Provisioners {
   }
 
   private static List<Step> windowsShell(Prov pr, List<String> generalization) {
-    if (generalization == null) {
-      return WindowsProvisioners.shell(pr);
-    }
-    pr.commands(Steps.INLINE_DESTINATION).ifPresent(c -> generalization.addAll(c.inline()));
-    return List.of();
+    return generalization == null
+        ? WindowsProvisioners.shell(pr)
+        : WindowsProvisioners.generalizing(pr, generalization);
   }
 
   /**

@@ -168,21 +168,7 @@ final class WindowsProvisioners {
     Map<String, String> env = EnvVars.read(pr, inline);
     List<Long> exitCodes = Steps.exitCodes(pr);
     boolean binary = pr.f.bool("binary").orElse(false);
-    if (pr.f.inspect("execute_command").map(WindowsExecuteCommands::isCmdDefault).orElse(false)) {
-      pr.dropNote(
-          "execute_command",
-          "it runs the batch file as Packer's default does, and the step runs it the same way with"
-              + " cmd /c.");
-    } else {
-      pr.dropWarning(
-          "execute_command",
-          "Image Builder has no execute_command; the step runs the batch file with cmd /c.");
-    }
-    pr.dropNote("remote_path", "Image Builder chooses where its scripts are stored on the VM.");
-    pr.dropNote(
-        "start_retry_timeout", "Image Builder connects to the build VM and retries by itself.");
-    cmdEnvFormat(pr, !env.isEmpty());
-    pr.unknownFields(SHELL_KNOWN);
+    shellFields(pr, env);
     if (commands.isEmpty()) {
       return List.of();
     }
@@ -280,6 +266,83 @@ final class WindowsProvisioners {
                   + " --script-base-uri to refer to an uploaded copy instead.");
     }
     return Steps.exitCodesAt(pr, steps);
+  }
+
+  /** What becomes of the windows-shell fields that no step holds. */
+  private static void shellFields(Prov pr, Map<String, String> env) {
+    if (pr.f.inspect("execute_command").map(WindowsExecuteCommands::isCmdDefault).orElse(false)) {
+      pr.dropNote(
+          "execute_command",
+          "it runs the batch file as Packer's default does, and the step runs it the same way with"
+              + " cmd /c.");
+    } else {
+      pr.dropWarning(
+          "execute_command",
+          "Image Builder has no execute_command; the step runs the batch file with cmd /c.");
+    }
+    pr.dropNote("remote_path", "Image Builder chooses where its scripts are stored on the VM.");
+    pr.dropNote(
+        "start_retry_timeout", "Image Builder connects to the build VM and retries by itself.");
+    cmdEnvFormat(pr, !env.isEmpty());
+    pr.unknownFields(SHELL_KNOWN);
+  }
+
+  /**
+   * The inline commands of a last windows-shell step that generalizes the VM, added to {@code
+   * generalization} (Image Builder's deprovisioning script, a PowerShell script). When they do no
+   * more than Image Builder's default generalization they are added as they are, and dropped with
+   * it (PKRMAP-W401). Otherwise they are cmd.exe commands, which PowerShell cannot run as they are
+   * ({@code %SystemRoot%} is not expanded, Windows PowerShell refuses {@code &&}, {@code del /f} is
+   * Remove-Item with bad arguments), so the deprovisioning script writes them to a batch file and
+   * runs it with {@code cmd /c}, with the step's environment, as the step would: a failure ends the
+   * script with cmd's exit code, as it failed Packer's build. Gives no step.
+   */
+  static List<Step> generalizing(Prov pr, List<String> generalization) {
+    String inline = Steps.INLINE_DESTINATION;
+    Optional<Prov.Commands> commands = pr.commands(inline);
+    Map<String, String> env = EnvVars.read(pr, inline);
+    Steps.exitCodes(pr);
+    pr.f.bool("binary"); // for scripts only
+    // As for a step: the commands before these, when they are a step of their own, get the same.
+    shellFields(pr, env);
+    List<String> lines =
+        commands.isPresent() && commands.get().isInline() ? commands.get().inline() : List.of();
+    if (!lines.isEmpty() && Generalization.isDefault(lines, CommandLanguage.CMD)) {
+      // Provisioners drops the same commands.
+      pr.dropNote(
+          "valid_exit_codes",
+          "the commands that generalize the VM are dropped, as Image Builder runs its own"
+              + " generalization.");
+      generalization.addAll(lines);
+      return List.of();
+    }
+    if (lines.isEmpty()) {
+      return List.of(); // a batch file is no generalization step (PKRMAP-W404 elsewhere)
+    }
+    pr.dropWarning(
+        "valid_exit_codes",
+        "Image Builder runs "
+            + Generalization.WINDOWS_SCRIPT
+            + " itself, which stops at the batch file's first exit code other than 0.");
+    Map<String, String> all = EnvVars.withPackerVariables(env, pr, lines);
+    EnvVars.note(pr, all, "$env: assignments");
+    String path = PowerShellProvisioner.TEMP + "packer2aib-" + pr.index + "-deprovision.cmd";
+    pr.report()
+        .add(
+            PackerMapCode.APPROXIMATED,
+            pr.range(),
+            "These are cmd.exe commands, and "
+                + Generalization.WINDOWS_SCRIPT
+                + " is a PowerShell script, which cannot run them as they are (%SystemRoot% is not"
+                + " expanded, && is refused), so it writes them to "
+                + path
+                + " and runs that with cmd /c, stopping with its exit code when it fails.");
+    byte[] bytes = (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
+    generalization.addAll(EnvVars.cmdExpanded(all));
+    generalization.addAll(PowerShellText.writeFile(path, bytes));
+    generalization.add("& cmd.exe /c " + PowerShellText.quote(path));
+    generalization.add("if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }");
+    return List.of();
   }
 
   /**

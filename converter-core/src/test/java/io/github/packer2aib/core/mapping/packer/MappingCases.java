@@ -125,6 +125,7 @@ final class MappingCases {
       generalization();
       generalizationReading();
       environmentStatements();
+      windowsShellGeneralization();
       ownDeprovisioning();
       secrets();
     }
@@ -3289,6 +3290,63 @@ final class MappingCases {
                                         + " /generalize /quiet /quit",
                                     "$env:ProgramData | Join-Path -ChildPath 'MyAgent\\state' |"
                                         + " Remove-Item -Recurse -Force")))));
+  }
+
+  /**
+   * A last windows-shell step that generalizes: its cmd.exe commands were copied into the
+   * PowerShell deprovisioning script, where %SystemRoot% is not expanded and && is refused (windows
+   * review, session 28). Now they are written to a batch file the script runs with cmd /c; Image
+   * Builder's own command is still dropped.
+   */
+  private static void windowsShellGeneralization() {
+    add(
+        "generalize-windows-shell-custom",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner("powershell", p -> p.set("inline", List.of("Get-Date")))
+                    .provisioner(
+                        "windows-shell",
+                        p ->
+                            p.set(
+                                "inline",
+                                List.of(
+                                    "%SystemRoot%\\System32\\Sysprep\\sysprep.exe /generalize"
+                                        + " /oobe /shutdown /quiet")))));
+    add(
+        "generalize-windows-shell-chain",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "windows-shell",
+                    p ->
+                        p.set("environment_vars", List.of("PATH=%PATH%;C:\\tools"))
+                            .set("execute_command", "{{ .Vars }} cmd /c \"{{ .Path }}\"")
+                            .set("valid_exit_codes", List.of(0, 1))
+                            .set(
+                                "inline",
+                                List.of(
+                                    "del /f /q %SystemRoot%\\Panther\\unattend.xml &&"
+                                        + " C:\\Windows\\System32\\Sysprep\\sysprep.exe"
+                                        + " /generalize /oobe /quit /quiet /mode:vm")))));
+    add(
+        "generalize-windows-shell-default",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner("powershell", p -> p.set("inline", List.of("Get-Date")))
+                    .provisioner(
+                        "windows-shell",
+                        p ->
+                            p.set("execute_command", "{{ .Vars }} cmd /c \"{{ .Path }}\"")
+                                .set("valid_exit_codes", List.of(0))
+                                .set(
+                                    "inline",
+                                    List.of(
+                                        "C:\\Windows\\System32\\Sysprep\\sysprep.exe"
+                                            + " /generalize /oobe /quit /quiet",
+                                        "REM as Image Builder does")))));
   }
 
   private static void ownDeprovisioning() {
