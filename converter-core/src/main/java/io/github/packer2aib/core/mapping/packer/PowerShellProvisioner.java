@@ -88,7 +88,9 @@ final class PowerShellProvisioner {
     List<String> prelude = pwsh ? List.of() : prelude(policy, debug);
     Runner runner = new Runner(pwsh, policy, debug);
     boolean binary = pr.f.bool("binary").orElse(false);
-    Optional<Step> pauseAfter = Steps.pauseAfter(pr, Os.WINDOWS);
+    // After the generalization nothing runs: a sleep step there was announced (N210), never added.
+    Optional<Step> pauseAfter =
+        generalization == null ? Steps.pauseAfter(pr, Os.WINDOWS) : Steps.noPauseAfter(pr);
     if (pr.f.has("execute_command") || pr.f.has("elevated_execute_command")) {
       for (String k : List.of("execute_command", "elevated_execute_command")) {
         if (pr.f.inspect(k).map(WindowsExecuteCommands::isPowerShellDefault).orElse(false)) {

@@ -287,9 +287,14 @@ final class Provisioners {
                     language);
         if (parts.isPresent()) {
           // Commands (or scripts) before the generalization stay a normal step.
-          common(parts.get()[0], steps);
+          common(parts.get()[0], steps, false);
           steps.addAll(mapOne(parts.get()[0], null));
           pr = parts.get()[1];
+        } else {
+          // pause_before, max_retries and timeout of the provisioner, as for any other (they were
+          // dropped without a word): a pause becomes a sleep step before the generalization,
+          // Image Builder's own or the one kept in the deprovisioning script.
+          common(pr, steps, true);
         }
         List<String> commands = new ArrayList<>();
         // Inline commands give no step; a script gives the steps that put it on the VM.
@@ -377,7 +382,7 @@ final class Provisioners {
             up.by().range(),
             up.path() + " uploaded here");
       }
-      common(pr, steps);
+      common(pr, steps, false);
       steps.addAll(mapOne(pr, null));
     }
     if (!script.isEmpty()) {
@@ -549,7 +554,7 @@ final class Provisioners {
     }
     return Optional.of(
         new Prov[] {
-          pr.withConfig(withItems(pr.config, inline.get(), before, list)),
+          pr.withConfig(withoutPauseAfter(withItems(pr.config, inline.get(), before, list))),
           pr.withConfig(withItems(pr.config, inline.get(), rest, list))
         });
   }
@@ -611,7 +616,8 @@ final class Provisioners {
     int last = items.size() - 1;
     return Optional.of(
         new Prov[] {
-          pr.withConfig(withItems(pr.config, scripts.get(), items.subList(0, last), list)),
+          pr.withConfig(
+              withoutPauseAfter(withItems(pr.config, scripts.get(), items.subList(0, last), list))),
           pr.withConfig(withItems(pr.config, scripts.get(), items.subList(last, last + 1), list))
         });
   }
@@ -622,6 +628,21 @@ final class Provisioners {
   }
 
   /** {@code config} with the list {@code setting} holding only {@code items}. */
+  /**
+   * {@code config} without pause_after, for the first part of a split generalization step: Packer
+   * pauses after the whole provisioner, that is after the generalization, where nothing runs; the
+   * generalizing part says it is dropped (a sleep step after the first part said otherwise).
+   */
+  private static Config withoutPauseAfter(Config config) {
+    List<Setting> settings = new ArrayList<>();
+    for (Setting s : config.settings()) {
+      if (!s.name().equals("pause_after")) {
+        settings.add(s);
+      }
+    }
+    return new Config(settings, config.blocks(), config.range());
+  }
+
   private static Config withItems(
       Config config, Setting setting, List<Value> items, Value.Unmarked original) {
     List<Setting> settings = new ArrayList<>();
@@ -744,11 +765,12 @@ final class Provisioners {
    * provisioner comes here, and in the C1 code of bulk runs each capturing lambda was an allocation
    * through a method handle. The steps are added to {@code out}: most provisioners have none of
    * these fields, and a list per provisioner copied into the steps was allocation for nothing.
+   * {@code generalizing}: the provisioner is the last step's generalization, given no step.
    */
-  private void common(Prov pr, List<Step> out) {
+  private void common(Prov pr, List<Step> out, boolean generalizing) {
     Optional<Setting> pause = pr.p.pauseBefore();
     if (pause.isPresent()) {
-      Optional<Step> step = pauseBefore(pr, pause.get());
+      Optional<Step> step = pauseBefore(pr, pause.get(), generalizing);
       if (step.isPresent()) {
         out.add(step.get());
       }
@@ -864,7 +886,11 @@ final class Provisioners {
     return new DurationRead(string(s).flatMap(GoDuration::parseNanos), false);
   }
 
-  private Optional<Step> pauseBefore(Prov pr, Setting s) {
+  /**
+   * The sleep step of pause_before; {@code generalizing} when the step is the generalization, which
+   * Image Builder runs after the last step (as its own command or the deprovisioning script).
+   */
+  private Optional<Step> pauseBefore(Prov pr, Setting s, boolean generalizing) {
     if (s.value().containsSensitive()) {
       // Its seconds would be written into the sleep step.
       u.secrets.refuse(
@@ -903,7 +929,7 @@ final class Provisioners {
         Words.concat(
             "Image Builder has no pause between steps, so pause_before becomes a step that sleeps ",
             Steps.seconds(nanos.get()),
-            " seconds before this one."));
+            generalizing ? " seconds before the VM is generalized." : " seconds before this one."));
     return Optional.of(Steps.sleep(u.os, nanos.get(), null, s.nameRange()));
   }
 

@@ -65,7 +65,9 @@ final class ShellProvisioner {
                   + " the step is kept as it is. Prefer to avoid the reboot, or check the build"
                   + " log.");
     }
-    Optional<Step> pauseAfter = Steps.pauseAfter(pr, Os.LINUX);
+    // After the generalization nothing runs: a sleep step there was announced (N210), never added.
+    Optional<Step> pauseAfter =
+        generalization == null ? Steps.pauseAfter(pr, Os.LINUX) : Steps.noPauseAfter(pr);
     pr.dropNote("remote_folder", "Image Builder chooses where its scripts are stored on the VM.");
     pr.dropNote("remote_file", "Image Builder chooses where its scripts are stored on the VM.");
     pr.dropNote("remote_path", "Image Builder chooses where its scripts are stored on the VM.");

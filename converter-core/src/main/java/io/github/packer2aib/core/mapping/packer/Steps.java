@@ -187,6 +187,18 @@ final class Steps {
     return BigDecimal.valueOf(nanos).movePointLeft(9).stripTrailingZeros().toPlainString();
   }
 
+  /**
+   * {@code pause_after} of a last step that generalizes the VM: dropped, as nothing of the build
+   * runs after the generalization (Packer only waited before it captured the image). Gives none.
+   */
+  static Optional<Step> noPauseAfter(Prov pr) {
+    pr.dropNote(
+        "pause_after",
+        "Image Builder generalizes the VM after the last step, and nothing of the build runs"
+            + " after that.");
+    return Optional.empty();
+  }
+
   /** {@code pause_after}: a sleep step after the provisioner's steps. */
   static Optional<Step> pauseAfter(Prov pr, Os os) {
     Optional<Long> nanos = duration(pr, pr.f, "pause_after");

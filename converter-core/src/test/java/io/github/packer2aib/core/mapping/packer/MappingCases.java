@@ -126,6 +126,7 @@ final class MappingCases {
       generalizationReading();
       environmentStatements();
       windowsShellGeneralization();
+      generalizationFields();
       ownDeprovisioning();
       secrets();
     }
@@ -3347,6 +3348,66 @@ final class MappingCases {
                                         "C:\\Windows\\System32\\Sysprep\\sysprep.exe"
                                             + " /generalize /oobe /quit /quiet",
                                         "REM as Image Builder does")))));
+  }
+
+  /**
+   * The fields every provisioner has, on the last step that generalizes: pause_before, max_retries
+   * and timeout were dropped without a word (windows review, session 28), and pause_after was said
+   * to become a sleep step that was never added. A pause before becomes a sleep step before the
+   * generalization; one after it is dropped, as nothing runs after the generalization.
+   */
+  private static void generalizationFields() {
+    add(
+        "generalize-windows-pause-before",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner("powershell", p -> p.set("inline", List.of("Get-Date")))
+                    .provisioner(
+                        "powershell",
+                        p ->
+                            p.pauseBefore("2m")
+                                .set(
+                                    "inline",
+                                    List.of(
+                                        "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe"
+                                            + " /generalize /quiet /quit /mode:vm",
+                                        WAIT_LOOP)))));
+    add(
+        "generalize-windows-default-fields",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner("powershell", p -> p.set("inline", List.of("Get-Date")))
+                    .provisioner(
+                        "powershell",
+                        p ->
+                            p.pauseBefore("1m")
+                                .maxRetries(2)
+                                .timeout("20m")
+                                .set("valid_exit_codes", List.of(0, 1))
+                                .set("pause_after", "30s")
+                                .set(
+                                    "inline",
+                                    List.of(
+                                        "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe"
+                                            + " /generalize /quiet /quit",
+                                        WAIT_LOOP)))));
+    add(
+        "generalize-linux-split-fields",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.timeout("5m")
+                            .set("pause_after", "10s")
+                            .set(
+                                "inline",
+                                List.of(
+                                    "apt-get update",
+                                    "sudo /usr/sbin/waagent -force -deprovision+user")))));
   }
 
   private static void ownDeprovisioning() {
