@@ -49,7 +49,11 @@ final class ShellProvisioner {
    */
   static List<Step> map(Prov pr, List<String> generalization) {
     Optional<Prov.Commands> commands = pr.commands(INLINE);
-    ExecuteCommand exec = executeCommand(pr, generalization == null);
+    ExecRead execRead = readExecuteCommand(pr);
+    if (generalization == null) {
+      explain(pr, execRead);
+    }
+    ExecuteCommand exec = execRead.exec();
     Map<String, String> env =
         withAssignments(ShellEnvFormat.environment(pr, EnvVars.entries(pr, INLINE, true)), exec);
     Optional<String> shebang = pr.f.string("inline_shebang", INLINE);
@@ -81,6 +85,8 @@ final class ShellProvisioner {
     }
     Prov.Commands c = commands.get();
     if (generalization != null && !c.isInline()) {
+      // Run from the deprovisioning script as the step would run them: say so, as for a step.
+      explain(pr, execRead);
       return Steps.deprovisioningScripts(
           pr,
           c,
@@ -100,12 +106,12 @@ final class ShellProvisioner {
           },
           generalization);
     }
+    String interpreterShebang = shebang.orElse(DEFAULT_SHEBANG);
     if (generalization != null) {
-      generalization.addAll(EnvVars.exports(env));
-      generalization.addAll(c.inline());
+      generalizingInline(
+          pr, c, env, execRead, interpreterShebang, shebang.isPresent(), exitCodes, generalization);
       return List.of();
     }
-    String interpreterShebang = shebang.orElse(DEFAULT_SHEBANG);
     List<Step> steps = new ArrayList<>();
     if (c.isInline()) {
       steps.add(inline(pr, c, env, exec, interpreterShebang, shebang.isPresent(), exitCodes));
@@ -116,6 +122,72 @@ final class ShellProvisioner {
       steps.add(pauseAfter.get());
     }
     return steps;
+  }
+
+  /**
+   * The inline commands of a last, generalizing step, added to {@code generalization}. When they do
+   * no more than Image Builder's default generalization ({@code waagent -force -deprovision+user},
+   * through sudo or not) they are added as they are and dropped with it (PKRMAP-W401), and so is
+   * what would have shaped them. Otherwise they go to the deprovisioning script as the step would
+   * run them, as a last step's script does ({@link Steps#deprovisioningScripts}): with the
+   * environment, and, for sudo, another interpreter or shebang, or exit codes, written to a script
+   * that is run with them. Copied as they are, without the sudo of execute_command, they ran as
+   * whoever runs the deprovisioning script, while the same commands in a script ran with sudo.
+   */
+  private static void generalizingInline(
+      Prov pr,
+      Prov.Commands c,
+      Map<String, String> env,
+      ExecRead execRead,
+      String shebang,
+      boolean shebangSet,
+      List<Long> exitCodes,
+      List<String> generalization) {
+    List<String> commands = new ArrayList<>(EnvVars.exports(env));
+    commands.addAll(c.inline());
+    if (Generalization.isDefault(commands, CommandLanguage.POSIX_SHELL)) {
+      // Provisioners drops the same commands; what would have shaped them goes with them.
+      for (String k : List.of("inline_shebang", "valid_exit_codes")) {
+        if (pr.f.has(k)) {
+          pr.report()
+              .add(
+                  PackerMapCode.FIELD_DROPPED,
+                  pr.f.nameRange(k),
+                  k
+                      + " was dropped: the commands that generalize the VM are dropped, as Image"
+                      + " Builder runs its own generalization.");
+        }
+      }
+      generalization.addAll(commands);
+      return;
+    }
+    explain(pr, execRead);
+    ExecuteCommand exec = execRead.exec();
+    Map<String, String> all = EnvVars.withPackerVariables(env, pr, c.inline());
+    EnvVars.note(pr, all, "export lines");
+    List<String> lines = new ArrayList<>(EnvVars.exports(all));
+    boolean wrapped =
+        exec.sudo()
+            || exec.interpreter().isPresent()
+            || !shebang.equals(DEFAULT_SHEBANG)
+            || !Steps.isDefaultExitCodes(exitCodes);
+    if (!wrapped) {
+      lines.addAll(c.inline());
+    } else {
+      String path = "/tmp/packer2aib-" + pr.index + "-deprovision.sh";
+      lines.addAll(ShellText.writeLines(path, "#!" + shebang, c.inline()));
+      lines.addAll(run(path, exec, exitCodes));
+      if (shebangSet && !shebang.equals(DEFAULT_SHEBANG) && exec.interpreter().isEmpty()) {
+        pr.report()
+            .add(
+                PackerMapCode.INTERPRETER_KEPT,
+                pr.f.nameRange("inline_shebang"),
+                "The deprovisioning script writes the commands to a script starting with #!"
+                    + shebang
+                    + " and runs that, as Packer runs them.");
+      }
+    }
+    generalization.addAll(lines);
   }
 
   private static Step inline(
@@ -367,18 +439,30 @@ final class ShellProvisioner {
     return out;
   }
 
-  /** Reads execute_command and explains what became of it. */
-  private static ExecuteCommand executeCommand(Prov pr, boolean explain) {
+  /**
+   * execute_command as read, before anything is said about it: what the step does with it ({@code
+   * exec}), its text (null when it is not set or not known), and whether the variables it sets were
+   * left out for holding a secret ({@link #explain} refuses them).
+   */
+  private record ExecRead(ExecuteCommand exec, String text, boolean secretAssignments) {}
+
+  private static final ExecRead NO_EXECUTE_COMMAND =
+      new ExecRead(ExecuteCommand.DEFAULT, null, false);
+
+  /**
+   * Reads execute_command without a diagnostic: a last, generalizing step's commands are judged
+   * first, and what became of the command is said ({@link #explain}) only when they are kept.
+   */
+  private static ExecRead readExecuteCommand(Prov pr) {
     if (!pr.f.has("execute_command")) {
       pr.f.consume("execute_command");
-      return ExecuteCommand.DEFAULT;
+      return NO_EXECUTE_COMMAND;
     }
     Optional<String> text = pr.f.inspect("execute_command");
     if (text.isEmpty()) {
-      return ExecuteCommand.DEFAULT;
+      return NO_EXECUTE_COMMAND;
     }
     ExecuteCommand exec = ExecuteCommand.parse(text.get());
-    Range at = pr.f.nameRange("execute_command");
     if (exec.interpreter().isPresent() && leaksSecret(pr, exec.interpreter().get())) {
       exec =
           new ExecuteCommand(
@@ -391,22 +475,31 @@ final class ShellProvisioner {
               exec.setsHome(),
               exec.beforeVars());
     }
-    if (!exec.assignments().isEmpty()
-        && (leaksSecret(pr, assignmentsText(exec))
-            || assignmentsMayHoldSecret(pr, exec, text.get()))) {
-      // Exported, they would be written into the step: refused, as sensitive environment_vars.
-      if (explain) {
-        pr.u.secrets.refuse(
-            pr.report(),
-            pr.f.take("execute_command").get().value(),
-            "execute_command",
-            pr.f.take("execute_command").get().valueRange(),
-            "the export lines of the step (properties.customize[].inline)");
-      }
+    boolean secretAssignments =
+        !exec.assignments().isEmpty()
+            && (leaksSecret(pr, assignmentsText(exec))
+                || assignmentsMayHoldSecret(pr, exec, text.get()));
+    if (secretAssignments) {
       exec = exec.withoutAssignments();
     }
-    if (!explain) {
-      return exec;
+    return new ExecRead(exec, text.get(), secretAssignments);
+  }
+
+  /** Explains what became of execute_command ({@link #readExecuteCommand}). */
+  private static void explain(Prov pr, ExecRead read) {
+    if (read.text() == null) {
+      return;
+    }
+    ExecuteCommand exec = read.exec();
+    Range at = pr.f.nameRange("execute_command");
+    if (read.secretAssignments()) {
+      // Exported, they would be written into the step: refused, as sensitive environment_vars.
+      pr.u.secrets.refuse(
+          pr.report(),
+          pr.f.take("execute_command").get().value(),
+          "execute_command",
+          pr.f.take("execute_command").get().valueRange(),
+          "the export lines of the step (properties.customize[].inline)");
     }
     if (exec.passwordDropped()) {
       pr.report()
@@ -426,7 +519,7 @@ final class ShellProvisioner {
                   + " commands run as Image Builder runs Shell steps: as its unprivileged build"
                   + " user, with /bin/sh -e for inline commands and the script's own shebang for"
                   + " scripts. "
-                  + (ExecuteCommand.switchesUser(text.get())
+                  + (ExecuteCommand.switchesUser(read.text())
                       ? "It ran them as another user (su, runuser or sudo -u): run the commands"
                           + " that need that user with sudo -u USER (or sudo -iu USER for its"
                           + " login environment), and put bash -c around those that need bash."
@@ -463,7 +556,6 @@ final class ShellProvisioner {
                   " for the commands and runs them as Packer's default does; the step exports"
                       + " the variables at its top instead."));
     }
-    return exec;
   }
 
   /** The variables execute_command sets, as {@code NAME=value} words, for the secret check. */

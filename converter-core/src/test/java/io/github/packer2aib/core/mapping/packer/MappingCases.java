@@ -127,6 +127,7 @@ final class MappingCases {
       environmentStatements();
       windowsShellGeneralization();
       generalizationFields();
+      generalizationThroughSudo();
       ownDeprovisioning();
       secrets();
     }
@@ -3408,6 +3409,34 @@ final class MappingCases {
                                 List.of(
                                     "apt-get update",
                                     "sudo /usr/sbin/waagent -force -deprovision+user")))));
+  }
+
+  /**
+   * A last shell step whose inline commands generalize otherwise than Image Builder, run through
+   * sudo by execute_command: they were copied into the deprovisioning script without sudo (and no
+   * diagnostic said so), while the same commands in a script were run with sudo -E (windows review,
+   * session 28). Now the script writes them to a file and runs it as the step would.
+   */
+  private static void generalizationThroughSudo() {
+    add(
+        "generalize-linux-custom-sudo",
+        one(
+            linux(),
+            b ->
+                b.provisioner("shell", p -> p.set("inline", List.of("apt-get update")))
+                    .provisioner(
+                        "shell",
+                        p ->
+                            p.set(
+                                    "execute_command",
+                                    "chmod +x {{ .Path }}; {{ .Vars }} sudo -E sh '{{ .Path }}'")
+                                .set("environment_vars", List.of("KEEP_LOGS=0"))
+                                .set(
+                                    "inline",
+                                    List.of(
+                                        "/usr/sbin/waagent -force -deprovision+user",
+                                        "rm -f /etc/ssh/ssh_host_*",
+                                        "export HISTSIZE=0 && sync")))));
   }
 
   private static void ownDeprovisioning() {
