@@ -474,9 +474,43 @@ final class Generalization {
         || (p.endsWith("sync") && SYNC.matcher(p).matches())) {
       return true;
     }
+    return isUnattendRemoval(p);
+  }
+
+  /** Whether a statement removes unattend.xml (and does nothing else on its line). */
+  private static boolean isUnattendRemoval(String p) {
     return AsciiWords.contains(p, "unattend.xml")
         && UNATTEND.matcher(p).matches()
         && REMOVE.matcher(p).matches();
+  }
+
+  /**
+   * Whether commands in {@code language} only remove unattend.xml (comments and messages aside):
+   * Image Builder's own generalization removes it before it runs Sysprep (mapping.md §B.8), so such
+   * commands right before the generalization belong to it and are dropped with Image Builder's
+   * command, or run before the kept one, rather than kept as a step of their own.
+   */
+  static boolean removesUnattend(String text, CommandLanguage language) {
+    if (!AsciiWords.contains(text, "unattend.xml")) {
+      return false;
+    }
+    List<CommandStatements.Statement> statements =
+        CommandStatements.of(code(text, language), language != CommandLanguage.POSIX_SHELL);
+    if (statements == null) {
+      return false;
+    }
+    boolean any = false;
+    for (int i = 0; i < statements.size(); i++) { // by index: no iterator (C1 code)
+      String p = statements.get(i).text().trim();
+      if (p.isEmpty()) {
+        continue;
+      }
+      if (!isUnattendRemoval(language == CommandLanguage.CMD ? withoutAt(p) : p)) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
   }
 
   /**

@@ -528,9 +528,17 @@ final class Provisioners {
     if (first < 0) {
       return Optional.empty();
     }
+    Value[] halves = byLine ? linesApart(items.get(first), language) : null;
+    // Commands that only remove unattend.xml right before it belong to the generalization: Image
+    // Builder's own removes the file too (mapping.md §B.8), so with its command they are dropped.
+    while (halves == null
+        && first > 0
+        && Generalization.removesUnattend(
+            String.join("\n", Secrets.texts(items.get(first - 1))), language)) {
+      first--;
+    }
     List<Value> before = new ArrayList<>(items.subList(0, first));
     List<Value> rest = new ArrayList<>(items.subList(first, items.size()));
-    Value[] halves = byLine ? linesApart(items.get(first), language) : null;
     if (halves != null) {
       before.add(halves[0]);
       rest.set(0, halves[1]);
@@ -561,7 +569,8 @@ final class Provisioners {
 
   /**
    * An inline element of several lines cut before the physical line on which the first statement
-   * naming a generalization keyword starts: the lines before it (which name none, so they do not
+   * naming a generalization keyword (outside comments and messages) starts, or before the lines
+   * right above it that only remove unattend.xml, which go with it: the lines before (which do not
    * generalize) and the rest, each with the element's marks. Null when there are no such lines, or
    * the element cannot be read by statement ({@link CommandStatements}: a cut inside a loop or a
    * string would break it), and then the element stays whole.
@@ -578,19 +587,32 @@ final class Provisioners {
       return null;
     }
     int lineStart = 0;
+    // Where the lines that only remove unattend.xml right before the statement start (-1: none);
+    // they go with the generalization (see split).
+    int removals = -1;
     for (CommandStatements.Statement statement : statements) {
       if (statement.startsLine()) {
         lineStart = statement.start();
       }
+      String t = statement.text();
       // A comment or a message that names a keyword is no generalization (Generalization.code).
-      if (Generalization.hasKeyword(statement.text())
-          && Generalization.hasKeyword(Generalization.code(statement.text(), language))) {
-        return lineStart == 0
+      if (Generalization.hasKeyword(t)
+          && Generalization.hasKeyword(Generalization.code(t, language))) {
+        int cut = removals >= 0 ? removals : lineStart;
+        return cut == 0
             ? null
             : new Value[] {
-              unmarked.remark(Value.string(text.substring(0, lineStart))),
-              unmarked.remark(Value.string(text.substring(lineStart)))
+              unmarked.remark(Value.string(text.substring(0, cut))),
+              unmarked.remark(Value.string(text.substring(cut)))
             };
+      }
+      if (Generalization.code(t, language).isBlank()) {
+        continue; // a comment, a message or a blank line
+      }
+      if (statement.startsLine() && Generalization.removesUnattend(t, language)) {
+        removals = removals < 0 ? lineStart : removals;
+      } else {
+        removals = -1;
       }
     }
     return null;

@@ -128,6 +128,7 @@ final class MappingCases {
       windowsShellGeneralization();
       generalizationFields();
       generalizationThroughSudo();
+      unattendRemoval();
       ownDeprovisioning();
       secrets();
     }
@@ -3437,6 +3438,31 @@ final class MappingCases {
                                         "/usr/sbin/waagent -force -deprovision+user",
                                         "rm -f /etc/ssh/ssh_host_*",
                                         "export HISTSIZE=0 && sync")))));
+  }
+
+  /**
+   * The unattend.xml removal that templates put before Image Builder's own Sysprep command: Image
+   * Builder removes the file too, so it is dropped with the command (it was kept as a step of its
+   * own, which the README's account of the default did not say).
+   */
+  private static void unattendRemoval() {
+    add(
+        "generalize-windows-unattend-removal",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "powershell",
+                    p ->
+                        p.set(
+                            "inline",
+                            List.of(
+                                "Write-Host 'Generalizing'",
+                                "Remove-Item -Path $env:SystemRoot\\Panther\\unattend.xml -Force"
+                                    + " -ErrorAction SilentlyContinue",
+                                "& $env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe"
+                                    + " /generalize /quiet /quit",
+                                WAIT_LOOP)))));
   }
 
   private static void ownDeprovisioning() {

@@ -114,6 +114,44 @@ class WindowsStepsTest {
   }
 
   @Test
+  void removingUnattendXmlRightBeforeTheDefaultSysprepGoesWithIt() {
+    // Image Builder's own generalization removes unattend.xml before its Sysprep (mapping.md
+    // B.8): the removal is part of the default that is dropped, not a step of its own (windows
+    // review, session 28); the message before it stays a step.
+    String removal = "Remove-Item C:\\Windows\\Panther\\unattend.xml -Force";
+    Converted c = convert(heredoc("Write-Host \"hello\"", "# clean up", removal, SYSPREP, WAIT));
+    assertTrue(c.codes().contains("PKRMAP-W401"), c.diagnostics().toString());
+    assertTrue(c.json().contains("Write-Host \\\"hello\\\""), c.json());
+    assertFalse(c.json().contains("unattend.xml"), c.json());
+    // Separate elements, in cmd.exe.
+    Converted cmd =
+        convert(
+            "  provisioner \"windows-shell\" {\n    inline = ["
+                + hclString("echo pre")
+                + ", "
+                + hclString("del /f /q %WINDIR%\\Panther\\unattend.xml")
+                + ", "
+                + hclString(
+                    "C:\\Windows\\System32\\Sysprep\\sysprep.exe /generalize /oobe /quit /quiet")
+                + "]\n  }\n");
+    assertTrue(cmd.codes().contains("PKRMAP-W401"), cmd.diagnostics().toString());
+    assertFalse(cmd.json().contains("unattend.xml"), cmd.json());
+    assertTrue(cmd.json().contains("echo pre"), cmd.json());
+    // Before a Sysprep of its own, it runs first in the deprovisioning script.
+    Converted custom =
+        convert(heredoc("Write-Host \"hello\"", removal, SYSPREP + " /mode:vm", WAIT));
+    assertTrue(custom.codes().contains("PKRMAP-W402"), custom.diagnostics().toString());
+    String script = custom.deprovisioningScript();
+    assertTrue(script.indexOf("unattend.xml") < script.indexOf("/mode:vm"), script);
+    assertFalse(script.contains("hello"), script);
+    // A removal with other commands between it and Sysprep is a step of its own.
+    Converted apart =
+        convert(heredoc(removal, "Set-Service x -StartupType Disabled", SYSPREP, WAIT));
+    assertTrue(apart.codes().contains("PKRMAP-W401"), apart.diagnostics().toString());
+    assertTrue(apart.json().contains("unattend.xml"), apart.json());
+  }
+
+  @Test
   void commandsThatLeaveAVariableForTheGeneralizationStayWithIt() {
     // Packer runs the commands as one script: cut in two steps, $u was empty for Sysprep.
     Converted c = convert(heredoc("$u = 'C:\\unattend.xml'", SYSPREP + " /unattend:$u", WAIT));
