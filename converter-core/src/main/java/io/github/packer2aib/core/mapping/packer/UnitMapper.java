@@ -8,9 +8,12 @@ import io.github.packer2aib.core.aib.IntValue;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.emit.DocWriter;
 import io.github.packer2aib.core.emit.TemplateDocs;
+import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.packer.Config;
 import io.github.packer2aib.core.packer.CredentialTexts;
 import io.github.packer2aib.core.packer.PostProcessor;
 import io.github.packer2aib.core.packer.Provisioner;
+import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -224,13 +227,59 @@ final class UnitMapper {
     }
     for (String secret : secrets) {
       if (holds(json, secret)) {
-        withheld(u, u.secrets.anySecret());
+        withheld(u, u.secrets.anySecret(), secret);
         return true;
       }
     }
     for (CredentialTexts c : credentials) {
       if (holds(json, c.text())) {
-        withheld(u, "the credential setting " + c.setting() + " (written elsewhere too)");
+        withheld(u, "the credential setting " + c.setting() + " (written elsewhere too)", c.text());
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The provisioner types whose inline commands become a step's commands. */
+  private static final Set<String> COMMAND_TYPES = Set.of("shell", "powershell", "windows-shell");
+
+  /**
+   * The inline command of a provisioner of this usage that holds {@code text} (a secret the final
+   * scan found), where it is written ({@link FieldPart}); empty when no command holds it as written
+   * (a tag, a name, a script's text, a changed value). The secret is most often written into a
+   * command (a literal elevated_password passed to a command too), and the build's use of the
+   * source, which the scan points at otherwise, left the user of a template of many steps to find
+   * it.
+   */
+  private static Optional<FieldPart> commandHolding(Unit u, String text) {
+    String key = UsageFilter.key(u.usage);
+    for (Provisioner p : u.build.provisioners()) {
+      if (!COMMAND_TYPES.contains(p.type()) || !UsageFilter.applies(p.only(), p.except(), key)) {
+        continue;
+      }
+      Config body = UsageFilter.merged(p.config(u.usage), p.override(), u.usage);
+      Optional<Setting> inline = body.setting("inline");
+      if (inline.isEmpty() || !holdsText(inline.get().value(), text)) {
+        continue;
+      }
+      Setting s = inline.get();
+      Field f =
+          new Field(
+              "inline",
+              s.value(),
+              s.nameRange(),
+              s.valueRange(),
+              s.unknownFrom(),
+              s.layout(),
+              s.reads());
+      return Optional.of(FieldPart.first(f, v -> holdsText(v, text)));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean holdsText(Value v, String text) {
+    for (String t : Secrets.texts(v)) {
+      if (t.contains(text)) {
         return true;
       }
     }
@@ -256,7 +305,20 @@ final class UnitMapper {
         || (!escaped.equals(secret) && json.contains(new LowByteSearch(escaped)));
   }
 
-  private static void withheld(Unit u, String whose) {
+  private static void withheld(Unit u, String whose, String text) {
+    Optional<FieldPart> command = commandHolding(u, text);
+    if (command.isPresent()) {
+      u.report.add(
+          PackerMapCode.SENSITIVE_VALUE,
+          command.get().at(),
+          command.get().subject()
+              + " writes the value of "
+              + whose
+              + " into a command, so the image template made from this source was not written."
+              + " Keep the value out of the command (a step can fetch a secret on the build VM,"
+              + " for instance from Key Vault with the VM's identity).");
+      return;
+    }
     u.report.add(
         PackerMapCode.SENSITIVE_VALUE,
         u.usage.range(),

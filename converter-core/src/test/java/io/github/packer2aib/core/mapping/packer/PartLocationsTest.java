@@ -195,4 +195,37 @@ class PartLocationsTest {
         locations(r, "PKRMAP-E405"),
         r.diagnostics()::toString);
   }
+
+  @Test
+  void aLiteralCredentialReusedInACommandIsLocatedAtThatCommand() {
+    // The final scan of the template finds a credential setting's text (a literal password, which
+    // is no sensitive variable) that reached the output; it pointed at the build's sources list.
+    String hcl =
+        LoadAndMap.linuxSource("u", "  ssh_password = \"S3cretPassw0rd!\"\n")
+            + "build {\n"
+            + "  sources = [\"source.azure-arm.u\"]\n"
+            + "  provisioner \"shell\" {\n"
+            + "    inline = [\"echo one\"]\n"
+            + "  }\n"
+            + "  provisioner \"shell\" {\n"
+            + "    inline = [\n"
+            + "      \"echo one\",\n"
+            + "      \"echo 'u:S3cretPassw0rd!' | chpasswd\",\n"
+            + "    ]\n"
+            + "  }\n"
+            + "}\n";
+    MapResult r = LoadAndMap.map("t.pkr.hcl", hcl);
+    assertEquals(
+        List.of(where(hcl, "\"echo 'u:S3cret")),
+        locations(r, "PKRMAP-E405"),
+        r.diagnostics()::toString);
+    Diagnostic d = one(r, "PKRMAP-E405");
+    assertTrue(
+        d.detail()
+            .startsWith(
+                "Element 2 of 2 of inline writes the value of the credential setting ssh_password"),
+        d.detail());
+    assertFalse(d.detail().contains("S3cret"), d.detail());
+    assertTrue(r.templates().isEmpty());
+  }
 }
