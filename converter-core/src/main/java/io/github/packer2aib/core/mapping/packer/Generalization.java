@@ -456,7 +456,7 @@ final class Generalization {
       if (language != CommandLanguage.CMD) {
         p = joinContinuations(p, language);
       }
-      if (p.indexOf('{') >= 0 ? !isWaitBlock(p) : !isDefaultStatement(p)) {
+      if (p.indexOf('{') >= 0 ? !isWaitBlock(p) && !isUnattendBlock(p) : !isDefaultStatement(p)) {
         return false;
       }
     }
@@ -484,6 +484,43 @@ final class Generalization {
         && REMOVE.matcher(p).matches();
   }
 
+  private static final Pattern IF_PIECE = Pattern.compile("(?i)^(else)?if\\s*\\(.*\\)$");
+
+  /**
+   * Whether a statement with a block only removes unattend.xml when it is there, as templates write
+   * it before Sysprep (an {@code if} that tests for the file with Test-Path and removes it with rm
+   * -Force in its braces): each of its pieces (between braces, {@code ;} and line breaks) is a
+   * condition that names the file, an {@code else}, or a command that removes it, and nothing else.
+   */
+  private static boolean isUnattendBlock(String p) {
+    if (!AsciiWords.contains(p, "unattend.xml")) {
+      return false;
+    }
+    int start = 0;
+    boolean removes = false;
+    for (int i = 0; i <= p.length(); i++) {
+      char c = i < p.length() ? p.charAt(i) : '\n';
+      if (c == '{' || c == '}' || c == ';' || c == '\n') {
+        String piece = p.substring(start, i).trim();
+        start = i + 1;
+        if (piece.isEmpty() || piece.equalsIgnoreCase("else")) {
+          continue;
+        }
+        if (IF_PIECE.matcher(piece).matches()) {
+          if (!AsciiWords.contains(piece, "unattend.xml")) {
+            return false;
+          }
+          continue;
+        }
+        if (!isUnattendRemoval(piece)) {
+          return false;
+        }
+        removes = true;
+      }
+    }
+    return removes;
+  }
+
   /**
    * Whether commands in {@code language} only remove unattend.xml (comments and messages aside):
    * Image Builder's own generalization removes it before it runs Sysprep (mapping.md §B.8), so such
@@ -505,7 +542,8 @@ final class Generalization {
       if (p.isEmpty()) {
         continue;
       }
-      if (!isUnattendRemoval(language == CommandLanguage.CMD ? withoutAt(p) : p)) {
+      String q = language == CommandLanguage.CMD ? withoutAt(p) : p;
+      if (q.indexOf('{') >= 0 ? !isUnattendBlock(q) : !isUnattendRemoval(q)) {
         return false;
       }
       any = true;

@@ -144,6 +144,30 @@ class WindowsStepsTest {
     String script = custom.deprovisioningScript();
     assertTrue(script.indexOf("unattend.xml") < script.indexOf("/mode:vm"), script);
     assertFalse(script.contains("hello"), script);
+    // The form runner-images templates write: an if that tests for the file and removes it.
+    String test = "if( Test-Path $Env:SystemRoot\\System32\\Sysprep\\unattend.xml ){ ";
+    String rm = "rm $Env:SystemRoot\\System32\\Sysprep\\unattend.xml -Force";
+    Converted guarded =
+        convert(
+            "  provisioner \"powershell\" {\n    inline = ["
+                + hclString(test + rm + "}")
+                + ", "
+                + hclString(SYSPREP)
+                + ", "
+                + hclString(WAIT)
+                + "]\n  }\n");
+    assertTrue(guarded.codes().contains("PKRMAP-W401"), guarded.diagnostics().toString());
+    assertFalse(guarded.json().contains("customize"), guarded.json());
+    // An if that does more than remove the file is no removal: it stays a step.
+    Converted more =
+        convert(
+            "  provisioner \"powershell\" {\n    inline = ["
+                + hclString(test + rm + "; Set-Service x -StartupType Disabled }")
+                + ", "
+                + hclString(SYSPREP)
+                + "]\n  }\n");
+    assertTrue(more.codes().contains("PKRMAP-W401"), more.diagnostics().toString());
+    assertTrue(more.json().contains("Set-Service"), more.json());
     // A removal with other commands between it and Sysprep is a step of its own.
     Converted apart =
         convert(heredoc(removal, "Set-Service x -StartupType Disabled", SYSPREP, WAIT));
