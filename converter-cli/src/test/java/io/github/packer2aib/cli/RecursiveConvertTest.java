@@ -1553,7 +1553,8 @@ class RecursiveConvertTest {
     assertEquals("", r.err());
     assertTrue(Files.isRegularFile(out.resolve(stem + ".json")));
     assertEquals(
-        List.of(stem + ".yaml | legacy YAML | converted | " + stem + ".json"), rows(report));
+        List.of(stem + ".yaml | legacy YAML | converted with warnings | " + stem + ".json"),
+        rows(report));
   }
 
   @Test

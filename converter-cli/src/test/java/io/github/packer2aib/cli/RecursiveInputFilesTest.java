@@ -116,7 +116,8 @@ class RecursiveInputFilesTest {
     assertEquals(1, r.exitCode(), r.err());
     assertTrue(r.err().contains(said), r.err());
     assertEquals(
-        List.of("ok | HCL2 folder | converted", "only | HCL2 folder | failed"), rows(report));
+        List.of("ok | HCL2 folder | converted with warnings", "only | HCL2 folder | failed"),
+        rows(report));
     assertEquals(1, alone.exitCode(), alone.err());
     assertTrue(alone.err().contains(said), alone.err());
     assertFalse(alone.err().contains("PKR-E001"), alone.err());
@@ -238,7 +239,7 @@ class RecursiveInputFilesTest {
         List.of(
             "image.yaml | none | skipped: " + outside.formatted(secretYaml),
             "inside/lib/web.txt | none | skipped: not a JSON or YAML file",
-            "inside/t | HCL2 folder | converted",
+            "inside/t | HCL2 folder | converted with warnings",
             "leak | none | failed",
             "shared-link | none | failed",
             "vars | none | failed",
