@@ -141,24 +141,29 @@ final class OutputFolders {
    */
   String unwritable(Path folder) {
     Deque<Path> unknown = new ArrayDeque<>();
-    for (Path f = folder;
-        below(f) && !made.containsKey(f) && !checked.contains(f);
-        f = f.getParent()) {
+    Path f = folder;
+    for (; below(f) && !made.containsKey(f) && !checked.contains(f); f = f.getParent()) {
       unknown.push(f);
     }
+    if (f != null && Boolean.TRUE.equals(made.get(f))) {
+      // Below a folder this run made (a new output folder, say) there is only what the run makes:
+      // no link to find, and a missing folder costs the file system an exception to report.
+      return null;
+    }
     while (!unknown.isEmpty()) {
-      Path f = unknown.pop();
+      Path next = unknown.pop();
       BasicFileAttributes attributes;
       try {
-        attributes = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        attributes =
+            Files.readAttributes(next, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       } catch (IOException e) {
         return null; // missing (or unseen): the run makes it, and what is below it
       }
-      String why = notARealFolder(f, attributes);
+      String why = notARealFolder(next, attributes);
       if (why != null) {
         return why;
       }
-      checked.add(f);
+      checked.add(next);
     }
     return null;
   }
