@@ -163,15 +163,8 @@ final class ShellProvisioner {
     }
     explain(pr, execRead);
     ExecuteCommand exec = execRead.exec();
-    Map<String, String> all = EnvVars.withPackerVariables(env, pr, c.inline());
-    EnvVars.note(pr, all, "export lines");
-    List<String> lines = new ArrayList<>(EnvVars.exports(all));
-    boolean wrapped =
-        exec.sudo()
-            || exec.interpreter().isPresent()
-            || !shebang.equals(DEFAULT_SHEBANG)
-            || !Steps.isDefaultExitCodes(exitCodes);
-    if (!wrapped) {
+    List<String> lines = exportLines(pr, env, c);
+    if (!wrapped(exec, shebang, exitCodes)) {
       lines.addAll(c.inline());
     } else {
       String path = "/tmp/packer2aib-" + pr.index + "-deprovision.sh";
@@ -190,6 +183,24 @@ final class ShellProvisioner {
     generalization.addAll(lines);
   }
 
+  /** The export lines of the step's environment (Packer's own variables added), noted. */
+  private static List<String> exportLines(Prov pr, Map<String, String> declared, Prov.Commands c) {
+    Map<String, String> env = EnvVars.withPackerVariables(declared, pr, c.inline());
+    EnvVars.note(pr, env, "export lines");
+    return new ArrayList<>(EnvVars.exports(env));
+  }
+
+  /**
+   * Whether inline commands must be written to a script and run through it (sudo, an interpreter,
+   * another shebang or other exit codes), rather than run as lines of Image Builder's own script.
+   */
+  private static boolean wrapped(ExecuteCommand exec, String shebang, List<Long> exitCodes) {
+    return exec.sudo()
+        || exec.interpreter().isPresent()
+        || !shebang.equals(DEFAULT_SHEBANG)
+        || !Steps.isDefaultExitCodes(exitCodes);
+  }
+
   private static Step inline(
       Prov pr,
       Prov.Commands c,
@@ -198,14 +209,8 @@ final class ShellProvisioner {
       String shebang,
       boolean shebangSet,
       List<Long> exitCodes) {
-    Map<String, String> env = EnvVars.withPackerVariables(declared, pr, c.inline());
-    EnvVars.note(pr, env, "export lines");
-    List<String> lines = new ArrayList<>(EnvVars.exports(env));
-    boolean wrapped =
-        exec.sudo()
-            || exec.interpreter().isPresent()
-            || !shebang.equals(DEFAULT_SHEBANG)
-            || !Steps.isDefaultExitCodes(exitCodes);
+    List<String> lines = exportLines(pr, declared, c);
+    boolean wrapped = wrapped(exec, shebang, exitCodes);
     if (!wrapped) {
       lines.addAll(c.inline());
       if (c.inline().size() > 1) {
