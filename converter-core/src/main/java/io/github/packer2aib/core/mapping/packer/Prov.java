@@ -255,7 +255,7 @@ final class Prov {
         return Optional.empty();
       }
       TemplateFields.check(this, lines.get(), inline);
-      return Optional.of(new Commands(lines.get(), List.of(), at, listAt));
+      return Optional.of(new Commands(lines.get(), List.of(), at, listAt, inline));
     }
     List<String> paths;
     if (k.equals("script")) {
@@ -267,7 +267,7 @@ final class Prov {
     if (paths == null) {
       return Optional.empty();
     }
-    return Optional.of(new Commands(List.of(), paths, at, f.valueRange(k)));
+    return Optional.of(new Commands(List.of(), paths, at, f.valueRange(k), null));
   }
 
   /** The fields that give a step's commands (a constant: no list per step). */
@@ -276,10 +276,35 @@ final class Prov {
   /** A script's path names its file in the template (scriptUri, or the file the step writes). */
   static final String SCRIPT_DESTINATION = "the step that runs the script (its scriptUri or path)";
 
-  /** Inline commands or local script paths, and where they are written. */
-  record Commands(List<String> inline, List<String> scripts, Range nameRange, Range valueRange) {
+  /**
+   * Inline commands or local script paths, and where they are written.
+   *
+   * @param field the inline field, which knows where each command is written; null for scripts
+   */
+  record Commands(
+      List<String> inline, List<String> scripts, Range nameRange, Range valueRange, Field field) {
     boolean isInline() {
       return scripts.isEmpty();
+    }
+
+    /**
+     * {@code step} with each inline command located where it is written, as command {@code first +
+     * k} of the step's inline list: a message about one command of a step (a credential or a shared
+     * access signature in it) then points at that command, not at the list's bracket.
+     */
+    Step locatingEach(Step step, int first) {
+      if (field == null) {
+        return step;
+      }
+      Step out = step;
+      for (int k = 0; k < inline.size(); k++) {
+        Optional<Range> at = field.elementRange(k);
+        if (at.isEmpty()) {
+          return step; // not written out as a list (inline = var.commands): the list it is
+        }
+        out = out.with("/inline/" + (first + k), at.get());
+      }
+      return out;
     }
   }
 }

@@ -210,6 +210,7 @@ final class ShellProvisioner {
       boolean shebangSet,
       List<Long> exitCodes) {
     List<String> lines = exportLines(pr, declared, c);
+    int firstCommand = lines.size();
     boolean wrapped = wrapped(exec, shebang, exitCodes);
     if (!wrapped) {
       lines.addAll(c.inline());
@@ -234,7 +235,9 @@ final class ShellProvisioner {
       Steps.exitCodesNote(pr, exitCodes);
     }
     Customizer.Shell shell = new Customizer.Shell(pr.name(), null, null, lines);
-    return Step.of(shell, pr.range()).with("/inline", c.valueRange());
+    Step step = Step.of(shell, pr.range()).with("/inline", c.valueRange());
+    // Copied as they are, the commands keep their places after the export lines.
+    return wrapped ? step : c.locatingEach(step, firstCommand);
   }
 
   /**

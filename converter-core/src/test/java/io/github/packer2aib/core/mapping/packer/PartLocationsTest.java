@@ -27,6 +27,34 @@ class PartLocationsTest {
         + d.subject().orElseThrow().start().column();
   }
 
+  /**
+   * A rule of the service about one command of a step (a shared access signature, an invisible
+   * character) points at that command of the shell provisioner's inline list, after the export
+   * lines of its environment, not at the list's bracket.
+   */
+  @Test
+  void aServiceRuleAboutOneInlineCommandIsLocatedAtThatCommand() {
+    String hcl =
+        LoadAndMap.linuxSource("u", "")
+            + "build {\n  sources = [\"source.azure-arm.u\"]\n"
+            + "  provisioner \"shell\" {\n"
+            + "    environment_vars = [\"A=1\"]\n"
+            + "    inline = [\n      \"echo one\",\n"
+            + "      \"curl -o a 'https://a.blob.core.windows.net/c/a?sv=1&sig=abc'\",\n    ]\n"
+            + "  }\n}\n";
+    MapResult r = LoadAndMap.map("t.pkr.hcl", hcl);
+    MappedTemplate m = r.templates().get(0);
+    List<Diagnostic> found =
+        io.github.packer2aib.core.validate.rules.ServiceRules.check(
+                m.template(), io.github.packer2aib.core.aib.ApiVersion.DEFAULT, "", m.locate())
+            .stream()
+            .filter(d -> d.code().equals("RULE-W317"))
+            .toList();
+    assertEquals(1, found.size(), found::toString);
+    int line = hcl.substring(0, hcl.indexOf("\"curl")).split("\n", -1).length;
+    assertEquals(line + ":7", at(found.get(0)), found.get(0)::toString);
+  }
+
   @Test
   void anOverrideKeyThatMatchesNoSourceIsLocatedAtTheKey() {
     String hcl =
