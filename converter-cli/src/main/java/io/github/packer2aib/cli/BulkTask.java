@@ -163,7 +163,7 @@ final class BulkTask {
             o.packer(dir),
             o.mapping(),
             o.format(),
-            new LocalFiles(dir, files));
+            new LocalFiles(dir, files, List.of(c.root().folder())));
     ConversionResult r = engine.convertPacker(job, true);
     return converted(c, kind, r, o, document.map(PackerInput.Document::file).orElse(null));
   }

@@ -176,7 +176,7 @@ final class ConvertCommand implements Callable<Integer> {
         new ConvertOptions(Optional.ofNullable(apiVersion), Optional.ofNullable(identity), format);
     InputReader reader = new InputReader(parent.stdin(), common.stdinName);
     Path cwd = Path.of("").toAbsolutePath();
-    LocalFiles files = new LocalFiles(cwd);
+    LocalFiles files = new LocalFiles(cwd, null, LocalFiles.foldersOf(common.inputs));
     Preload.start(
         apiVersion != null ? apiVersion : ApiVersion.DEFAULT,
         PackerRouting.anyHcl2(common.inputs, files));

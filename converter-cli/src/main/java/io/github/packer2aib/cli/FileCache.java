@@ -2,8 +2,10 @@ package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.function.FileSystemView.Kind;
+import io.github.packer2aib.core.hcl.function.HostFile;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +26,7 @@ final class FileCache {
 
   private final ConcurrentHashMap<String, Kind> kinds = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Boolean> executables = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Optional<HostFile>> hostFiles = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, List<String>> listings = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, byte[]> contents = new ConcurrentHashMap<>();
   private final Set<String> readOnce = ConcurrentHashMap.newKeySet();
@@ -67,6 +70,11 @@ final class FileCache {
   /** Whether the owner may execute a file (its mode is carried over for uploaded files). */
   boolean isExecutable(String path, Supplier<Boolean> load) {
     return executables.computeIfAbsent(path, p -> load.get());
+  }
+
+  /** Whether a path is a file of this machine that no template may copy ({@link HostFile}). */
+  Optional<HostFile> hostFile(String path, Supplier<Optional<HostFile>> load) {
+    return hostFiles.computeIfAbsent(path, p -> load.get());
   }
 
   List<String> list(String directory, Loader<List<String>> load) throws IOException {

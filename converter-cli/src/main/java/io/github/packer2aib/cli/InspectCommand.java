@@ -6,6 +6,7 @@ import io.github.packer2aib.core.bind.PackerTemplates;
 import io.github.packer2aib.core.bind.packer.LoadResult;
 import io.github.packer2aib.core.bind.packer.PackerInput;
 import io.github.packer2aib.core.bind.packer.PackerOptions;
+import io.github.packer2aib.core.packer.EnvironmentCredentials;
 import io.github.packer2aib.core.packer.json.PackerModelJson;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.source.SourceFile;
@@ -140,7 +141,7 @@ final class InspectCommand implements Callable<Integer> {
     }
     LoadResult result;
     try {
-      LocalFiles files = new LocalFiles(cwd);
+      LocalFiles files = new LocalFiles(cwd, null, LocalFiles.foldersOf(List.of(input)));
       PackerInput packer;
       if (PackerRouting.isHcl2(input, files)) {
         packer = new PackerInput(Path.of(input), input);
@@ -181,7 +182,9 @@ final class InspectCommand implements Callable<Integer> {
     if (!failed) {
       String json;
       try {
-        json = PackerModelJson.toJson(result.template().get());
+        json =
+            PackerModelJson.toJson(
+                result.template().get(), EnvironmentCredentials.texts(options.environment()));
       } catch (PackerModelJson.TooLarge e) {
         // Deeply nested values, indented: a few kilobytes of locals can print gigabytes.
         String limit = PackerModelJson.MAX_OUTPUT / (1024 * 1024) + " MiB";

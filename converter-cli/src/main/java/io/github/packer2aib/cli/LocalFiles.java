@@ -2,6 +2,7 @@ package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.hcl.function.HostFile;
 import io.github.packer2aib.core.source.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The real file system, read-only, for the template's files and its file functions; through a
@@ -24,13 +29,71 @@ final class LocalFiles implements FileSystemView {
   private final Path cwd;
   private final FileCache cache;
 
+  /**
+   * The folders whose files are the templates' own ({@link HostFile.Kind#PRIVATE} files lie outside
+   * them): the folder the converter runs in and the folders it converts, but {@code /} and the home
+   * folder itself.
+   */
+  private final List<Path> ownFolders;
+
+  /** The real paths of {@link #ownFolders}, worked out when a private file is first met. */
+  private volatile List<String> ownRealFolders;
+
   LocalFiles(Path cwd) {
-    this(cwd, null);
+    this(cwd, null, List.of());
   }
 
   LocalFiles(Path cwd, FileCache cache) {
+    this(cwd, cache, List.of());
+  }
+
+  /**
+   * @param cwd the folder relative paths resolve against (Packer's working directory)
+   * @param cache a bulk run's cache, or null
+   * @param converted the folders given to convert (inputs, a bulk run's root): their files are the
+   *     templates' own, as are the files of {@code cwd} and of the folder this process runs in
+   */
+  LocalFiles(Path cwd, FileCache cache, List<Path> converted) {
     this.cwd = cwd;
     this.cache = cache;
+    List<Path> candidates = new ArrayList<>(List.of(cwd, Path.of("").toAbsolutePath()));
+    candidates.addAll(converted);
+    List<Path> own = new ArrayList<>();
+    Path home = home();
+    for (Path folder : candidates) {
+      // A run from / (a container's default) or from the home folder would own every file of the
+      // machine, or its user's token caches: those two own nothing.
+      Path p = folder.toAbsolutePath().normalize();
+      if (p.getParent() != null && !p.equals(home)) {
+        own.add(p);
+      }
+    }
+    this.ownFolders = List.copyOf(own);
+  }
+
+  private static Path home() {
+    try {
+      return Path.of(System.getProperty("user.home", "/")).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      return Path.of("/");
+    }
+  }
+
+  /**
+   * The folders the templates named by {@code inputs} (files or folders, as the command line gives
+   * them) lie in: a file's folder, a folder itself.
+   */
+  static List<Path> foldersOf(List<String> inputs) {
+    List<Path> out = new ArrayList<>();
+    for (String input : inputs) {
+      try {
+        Path p = Path.of(input).toAbsolutePath().normalize();
+        out.add(Files.isDirectory(p) ? p : p.getParent() != null ? p.getParent() : p);
+      } catch (InvalidPathException e) {
+        // A name no file can have: it converts nothing, and owns no folder.
+      }
+    }
+    return out;
   }
 
   @Override
@@ -83,6 +146,84 @@ final class LocalFiles implements FileSystemView {
       return Kind.FILE;
     }
     return Files.isDirectory(p) ? Kind.DIRECTORY : Kind.MISSING;
+  }
+
+  /**
+   * A file of this machine that no template may copy: by its path's text, else by where its
+   * symbolic links lead ({@code /proc}, {@code /sys}, {@code /dev}), else a regular file that
+   * others may not read outside the {@link #ownFolders}. Through the run's cache: asked once per
+   * path.
+   */
+  @Override
+  public Optional<HostFile> hostFile(String absolutePath) {
+    Optional<HostFile> byText = HostFile.system(absolutePath, absolutePath);
+    if (byText.isPresent()) {
+      return byText;
+    }
+    return cache == null
+        ? hostFileOnDisk(absolutePath)
+        : cache.hostFile(absolutePath, () -> hostFileOnDisk(absolutePath));
+  }
+
+  private Optional<HostFile> hostFileOnDisk(String absolutePath) {
+    Path real;
+    try {
+      real = pathOf(absolutePath).toRealPath();
+    } catch (IOException | SecurityException e) {
+      return Optional.empty(); // nothing there to read (its reader says why)
+    }
+    String realText = real.toString().replace('\\', '/');
+    Optional<HostFile> system = HostFile.system(absolutePath, realText);
+    if (system.isPresent()) {
+      return system;
+    }
+    PosixFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(real, PosixFileAttributes.class);
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return Optional.empty(); // no POSIX modes here (Windows): nothing tells a private file
+    }
+    if (!attributes.isRegularFile()
+        || attributes.permissions().contains(PosixFilePermission.OTHERS_READ)
+        || inOwnFolder(realText)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        HostFile.privateFile(absolutePath, realText, mode(attributes.permissions())));
+  }
+
+  /** Whether the real path {@code real} lies in one of the {@link #ownFolders}. */
+  private boolean inOwnFolder(String real) {
+    List<String> folders = ownRealFolders;
+    if (folders == null) {
+      List<String> made = new ArrayList<>();
+      for (Path folder : ownFolders) {
+        try {
+          made.add(folder.toRealPath().toString().replace('\\', '/'));
+        } catch (IOException | SecurityException e) {
+          made.add(folder.toAbsolutePath().normalize().toString().replace('\\', '/'));
+        }
+      }
+      folders = List.copyOf(made);
+      ownRealFolders = folders;
+    }
+    for (String folder : folders) {
+      if (real.equals(folder)
+          || (real.startsWith(folder)
+              && (folder.endsWith("/") || real.charAt(folder.length()) == '/'))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A file's permissions as an octal mode, {@code 0600}. */
+  private static String mode(Set<PosixFilePermission> permissions) {
+    int bits = 0;
+    for (PosixFilePermission p : permissions) {
+      bits |= 1 << (8 - p.ordinal()); // OWNER_READ (ordinal 0) is 0400, OTHERS_EXECUTE 0001
+    }
+    return String.format(Locale.ROOT, "%04o", bits);
   }
 
   /** What a path that is no file or folder is: a named pipe or a device, when it exists. */

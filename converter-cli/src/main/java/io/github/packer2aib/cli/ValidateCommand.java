@@ -127,7 +127,7 @@ final class ValidateCommand implements Callable<Integer> {
     // (unless a report is asked for, which records every decision of the conversion).
     boolean compare = common.inputs.size() > 1 || reportFile != null;
     Path cwd = Path.of("").toAbsolutePath();
-    LocalFiles files = new LocalFiles(cwd);
+    LocalFiles files = new LocalFiles(cwd, null, LocalFiles.foldersOf(common.inputs));
     Preload.start(
         apiVersion != null ? apiVersion : ApiVersion.DEFAULT,
         PackerRouting.anyHcl2(common.inputs, files));

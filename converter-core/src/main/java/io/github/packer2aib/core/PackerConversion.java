@@ -52,7 +52,8 @@ public final class PackerConversion {
     }
     // Messages name the template's folder as the run names the input, not by its absolute path.
     MapResult mapped =
-        PackerMapper.map(loaded.template().get(), mapping, files, input.displayName());
+        PackerMapper.map(
+            loaded.template().get(), mapping, files, input.displayName(), packer.environment());
     // A message located in a var file or at a sensitive default must not quote the value there.
     ValueMask.Scrubber scrubber = ValueMask.scrubber(loaded.sources());
     diagnostics.addAll(scrubber.scrub(mapped.diagnostics()));

@@ -20,6 +20,7 @@ import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.function.GoPath;
+import io.github.packer2aib.core.packer.EnvironmentCredentials;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.OtherEncodings;
@@ -313,6 +314,8 @@ public final class PackerTemplates {
       // The last guard, as in the HCL2 loader: a failed load and inspect show only these.
       scrubbed = SecretMessages.scrub(masks.scrubbed(), scrubbed);
     }
+    // The converter's own credentials, which no value of the template is marked as.
+    scrubbed = SecretMessages.scrub(EnvironmentCredentials.texts(options.environment()), scrubbed);
     all.addAll(scrubbed);
     boolean errors = all.stream().anyMatch(Diagnostic::isError);
     // The reader names the template by its file's display name; the mapper needs the path.

@@ -22,6 +22,7 @@ import io.github.packer2aib.core.legacy.template.TemplateEnvironment;
 import io.github.packer2aib.core.legacy.template.TemplateEvaluator;
 import io.github.packer2aib.core.packer.Build;
 import io.github.packer2aib.core.packer.CredentialTexts;
+import io.github.packer2aib.core.packer.EnvironmentCredentials;
 import io.github.packer2aib.core.packer.Local;
 import io.github.packer2aib.core.packer.PackerSettings;
 import io.github.packer2aib.core.packer.PackerTemplate;
@@ -357,6 +358,8 @@ public final class PackerHclLoader {
           // failed, or inspect prints them), and a place that drops a mark would quote a secret.
           sorted = SecretMessages.scrub(masks.scrubbed(), sorted);
         }
+        // The converter's own credentials, which a file the template reads may hold unmarked.
+        sorted = SecretMessages.scrub(EnvironmentCredentials.texts(options.environment()), sorted);
         errors = sorted.stream().anyMatch(Diagnostic::isError);
       }
       return new LoadResult(

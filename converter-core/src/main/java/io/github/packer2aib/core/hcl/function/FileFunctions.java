@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -183,6 +184,7 @@ final class FileFunctions {
    */
   private static byte[] read(FileSystemView fs, String path) throws FunctionException {
     String abs = resolve(fs, path);
+    refuseHostFile(fs, path, abs);
     if (fs.kind(abs) != FileSystemView.Kind.FILE) {
       // Packer says "no file exists" only when nothing is there; a folder (also the empty path,
       // which is the template's folder) or a pipe exists but cannot be read: "failed to read".
@@ -207,6 +209,26 @@ final class FileFunctions {
               + " bytes, more than a template can hold; larger files are not read");
     }
     return bytes;
+  }
+
+  /**
+   * Refuses a file of the machine running the converter ({@link HostFile}): asked before its kind,
+   * so that {@code /dev/stdin} or {@code /proc/self/environ} is told for what it is.
+   */
+  private static void refuseHostFile(FileSystemView fs, String path, String abs)
+      throws FunctionException {
+    Optional<HostFile> host = fs.hostFile(abs);
+    if (host.isPresent()) {
+      throw hostFile(shown(path, abs), host.get());
+    }
+  }
+
+  /** The failure of a file function asked to read {@code shown}, which is {@code host}. */
+  static FunctionException hostFile(String shown, HostFile host) {
+    return FunctionException.ofOwnArg(
+        FunctionCode.HOST_FILE,
+        0,
+        "The file functions do not read " + shown + ": it " + host.what() + ". " + host.advice());
   }
 
   /**
@@ -292,7 +314,18 @@ final class FileFunctions {
   private static Value fileset(FileSystemView fs, String path, String pattern)
       throws FunctionException {
     String root = resolve(fs, path);
-    return Value.set(Type.STRING, Args.strings(Glob.fileset(fs, root, pattern)));
+    // Only names come back, but a glob over /proc lists processes and their files, and a template
+    // has nothing to find there: refused as file() refuses what it would read next.
+    refuseHostFile(fs, path, root);
+    List<String> found = Glob.fileset(fs, root, pattern);
+    for (String f : found) {
+      String abs = join(root, f);
+      Optional<HostFile> host = HostFile.system(abs, abs);
+      if (host.isPresent()) {
+        throw hostFile(abs, host.get());
+      }
+    }
+    return Value.set(Type.STRING, Args.strings(found));
   }
 
   static String utf8(byte[] b) {

@@ -4,6 +4,7 @@ import io.github.packer2aib.core.source.Sha256;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Read-only access to the files a template may refer to, supplied by the caller, so the core does
@@ -142,6 +143,16 @@ public interface FileSystemView {
    */
   default boolean isExecutable(String absolutePath) {
     return false;
+  }
+
+  /**
+   * The file of the machine running the converter that {@code absolutePath} is, which no template
+   * may copy ({@link HostFile}), or empty. This default knows system files by the path's text alone
+   * ({@code /proc/self/environ}); a view over real files follows symbolic links (a link in the
+   * repository that leads there) and knows private files by their mode.
+   */
+  default Optional<HostFile> hostFile(String absolutePath) {
+    return HostFile.system(absolutePath, absolutePath);
   }
 
   /** A view with no files at all (for converting without file access). */

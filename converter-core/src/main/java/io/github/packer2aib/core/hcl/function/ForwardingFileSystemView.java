@@ -2,6 +2,7 @@ package io.github.packer2aib.core.hcl.function;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A file view that passes every question to another: views that change one answer (another base
@@ -37,6 +38,11 @@ public abstract class ForwardingFileSystemView implements FileSystemView {
   @Override
   public boolean isExecutable(String absolutePath) {
     return inner.isExecutable(absolutePath);
+  }
+
+  @Override
+  public Optional<HostFile> hostFile(String absolutePath) {
+    return inner.hostFile(absolutePath);
   }
 
   @Override

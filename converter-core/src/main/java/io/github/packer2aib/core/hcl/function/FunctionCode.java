@@ -9,7 +9,8 @@ public enum FunctionCode implements DiagnosticCode {
   NOT_ENOUGH_ARGUMENTS("HCLFN-E003", "Not enough function arguments"),
   TOO_MANY_ARGUMENTS("HCLFN-E004", "Too many function arguments"),
   UNKNOWN_FUNCTION("HCLFN-E005", "Call to unknown function"),
-  UNSUPPORTED_FUNCTION("HCLFN-E006", "Unsupported function");
+  UNSUPPORTED_FUNCTION("HCLFN-E006", "Unsupported function"),
+  HOST_FILE("HCLFN-E007", "File of the converting machine not read");
 
   private final Text text;
 

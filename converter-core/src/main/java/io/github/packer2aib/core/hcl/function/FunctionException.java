@@ -49,6 +49,11 @@ public final class FunctionException extends Exception {
     return new FunctionException(FunctionCode.INVALID_ARGUMENT, index, message, true);
   }
 
+  /** {@link #ofOwnArg(int, String)} with its own code, whose detail is the message as it is. */
+  public static FunctionException ofOwnArg(FunctionCode code, int index, String message) {
+    return new FunctionException(code, index, message, true);
+  }
+
   /** Whether the message quotes only the argument at {@link #argIndex()} ({@link #ofOwnArg}). */
   public boolean quotesOnlyItsArgument() {
     return ownArgOnly && argIndex >= 0;

@@ -23,18 +23,22 @@
  *       only known at build time, and its input is a password.
  *   <li>{@code vault}, {@code consul_key}, {@code aws_secretsmanager}, {@code
  *       aws_secretsmanager_raw}, {@code rsadecrypt} are not called (no secrets, no network at
- *       conversion time): each returns an unknown, sensitive string, which the mapper refuses
- *       where it would reach the output.
+ *       conversion time): each returns an unknown, sensitive string, which the mapper refuses where
+ *       it would reach the output.
  *   <li>File functions read only through the caller's {@link
- *       io.github.packer2aib.core.hcl.function.FileSystemView}; {@code templatefile} renders through
- *       a {@link io.github.packer2aib.core.hcl.function.TemplateRenderer} hook that the HCL
- *       evaluator supplies (without one it reports that it is not available).
- *   <li>Marks: a result carries every mark found anywhere in the arguments (more conservative
- *       than cty for a few functions, never less); a failure with a sensitive argument hides its
+ *       io.github.packer2aib.core.hcl.function.FileSystemView}; {@code templatefile} renders
+ *       through a {@link io.github.packer2aib.core.hcl.function.TemplateRenderer} hook that the HCL
+ *       evaluator supplies (without one it reports that it is not available). They read no file of
+ *       the machine running the converter ({@link io.github.packer2aib.core.hcl.function.HostFile}:
+ *       {@code /proc}, {@code /sys}, {@code /dev}, and private files outside the folders
+ *       converted), which Packer, reading them at build time on the machine that builds, would
+ *       never have frozen into a template.
+ *   <li>Marks: a result carries every mark found anywhere in the arguments (more conservative than
+ *       cty for a few functions, never less); a failure with a sensitive argument hides its
  *       message.
- *   <li>Regular expressions use Go's syntax on Java's engine, with constructs RE2 lacks refused
- *       and a per-match budget of character reads, because Java's engine backtracks (RE2 is
- *       linear). Patterns that need more than the budget fail instead of hanging.
+ *   <li>Regular expressions use Go's syntax on Java's engine, with constructs RE2 lacks refused and
+ *       a per-match budget of character reads, because Java's engine backtracks (RE2 is linear).
+ *       Patterns that need more than the budget fail instead of hanging.
  * </ul>
  *
  * <p>Known deviations from Packer 1.6.6 (all recorded as {@code d} lines of the test table): later

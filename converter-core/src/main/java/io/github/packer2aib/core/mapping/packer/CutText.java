@@ -40,6 +40,16 @@ final class CutText {
     this.length = text.length();
   }
 
+  /** The text before any cut. */
+  String original() {
+    return text;
+  }
+
+  /** The low bytes of {@link #original} ({@link LowBytes}): its first {@code length()} entries. */
+  byte[] originalLowBytes() {
+    return low;
+  }
+
   /** Whether the pattern occurs in the cut text. */
   boolean contains(LowByteSearch pattern) {
     return next(pattern, 0) >= 0;

@@ -527,11 +527,7 @@ final class FileProvisioner {
     try {
       listing = pr.u.files.list(path, MAX_DIRECTORY_FILES);
     } catch (IOException e) {
-      pr.report()
-          .add(
-              PackerMapCode.FILE_READ_FAILED,
-              at,
-              "The directory " + path + " could not be read: " + e.getMessage() + ".");
+      LocalFile.readFailed(pr, at, "directory", path, e);
       return;
     }
     List<String> files = listing.files();
@@ -604,11 +600,7 @@ final class FileProvisioner {
         upload(
             pr, plan, file, join(base, pr.u.os == Os.WINDOWS ? rel.replace('/', '\\') : rel), at);
       } catch (IOException e) {
-        pr.report()
-            .add(
-                PackerMapCode.FILE_READ_FAILED,
-                at,
-                "The file " + abs + " could not be read: " + e.getMessage() + ".");
+        LocalFile.readFailed(pr, at, "file", abs, e);
       }
     }
   }

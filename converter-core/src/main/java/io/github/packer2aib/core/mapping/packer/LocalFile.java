@@ -2,6 +2,7 @@ package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.hcl.function.HostFile;
 import io.github.packer2aib.core.source.Range;
 import java.io.IOException;
 import java.util.Optional;
@@ -55,6 +56,12 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
                   + " from the path.");
       return Optional.empty();
     }
+    // Before its kind: /dev/stdin is not "not found", and /proc/self/environ is a regular file.
+    Optional<HostFile> host = pr.u.files.hostFile(r.path());
+    if (host.isPresent()) {
+      refuseHostFile(pr, at, what, written, host.get());
+      return Optional.empty();
+    }
     if (r.kind() == FileSystemView.Kind.MISSING) {
       String special = notAFile(pr, written, r);
       if (special != null) {
@@ -63,11 +70,7 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
             .add(
                 PackerMapCode.FILE_READ_FAILED,
                 at,
-                "The "
-                    + what
-                    + " "
-                    + special
-                    + ". Give the path of a regular file.");
+                "The " + what + " " + special + ". Give the path of a regular file.");
         return Optional.empty();
       }
       pr.report()
@@ -103,17 +106,7 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
     try {
       return Optional.of(new LocalFile(written, r.path(), pr.u.files.content(r.path())));
     } catch (IOException e) {
-      pr.report()
-          .add(
-              PackerMapCode.FILE_READ_FAILED,
-              at,
-              "The "
-                  + what
-                  + " "
-                  + pr.u.files.shown(r.path())
-                  + " could not be read: "
-                  + e.getMessage()
-                  + ".");
+      readFailed(pr, at, what, pr.u.files.shown(r.path()), e);
       return Optional.empty();
     }
   }
@@ -136,6 +129,41 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
       }
     }
     return null;
+  }
+
+  /**
+   * Reports that the {@code what} ("script", "file", "directory") at {@code path} could not be
+   * read, with what a {@link LocalFiles.HostFileRefused} refusal is.
+   */
+  static void readFailed(Prov pr, Range at, String what, String path, IOException e) {
+    if (e instanceof LocalFiles.HostFileRefused refused) {
+      refuseHostFile(pr, at, what, path, refused.host());
+      return;
+    }
+    pr.report()
+        .add(
+            PackerMapCode.FILE_READ_FAILED,
+            at,
+            "The " + what + " " + path + " could not be read: " + e.getMessage() + ".");
+  }
+
+  /**
+   * Reports that the {@code what} {@code shown} is a file of the machine running the converter,
+   * which is not read ({@link HostFile}).
+   */
+  static void refuseHostFile(Prov pr, Range at, String what, String shown, HostFile host) {
+    pr.report()
+        .add(
+            PackerMapCode.HOST_FILE,
+            at,
+            "The "
+                + what
+                + " "
+                + shown
+                + " "
+                + host.what()
+                + ", so it was not read. "
+                + host.advice());
   }
 
   /**

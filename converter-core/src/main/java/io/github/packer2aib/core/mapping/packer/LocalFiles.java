@@ -2,6 +2,7 @@ package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.diag.ControlCharacters;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.hcl.function.HostFile;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.Sha256;
 import io.github.packer2aib.core.source.Utf8;
@@ -73,6 +74,7 @@ final class LocalFiles {
   private final Map<String, Content> contents = new HashMap<>();
   private final Map<String, IOException> failures = new HashMap<>();
   private final Map<String, Listing> listings = new HashMap<>();
+  private final Map<String, Optional<HostFile>> hostFiles = new HashMap<>();
 
   private final FileSystemView fs;
   private final String templateFolder;
@@ -256,8 +258,41 @@ final class LocalFiles {
   }
 
   /**
+   * The file of the machine running the converter that {@code path} is ({@link HostFile}), which no
+   * step may copy into the template, or empty; asked once per path and conversion.
+   */
+  Optional<HostFile> hostFile(String path) {
+    Optional<HostFile> known = hostFiles.get(path);
+    if (known == null) {
+      known = fs.hostFile(path);
+      hostFiles.put(path, known);
+    }
+    return known;
+  }
+
+  /**
+   * A read refused because the path is a {@link HostFile}: the callers that report a failed read
+   * say what it is instead ({@link LocalFile#refuseHostFile}).
+   */
+  static final class HostFileRefused extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient HostFile host;
+
+    HostFileRefused(String path, HostFile host) {
+      super(path + " " + host.what(), null);
+      this.host = host;
+    }
+
+    HostFile host() {
+      return host;
+    }
+  }
+
+  /**
    * A regular file's bytes and checksum; read once. A failed read fails again without reading: the
-   * generalization checks read uploads before their file provisioner does, which reports it.
+   * generalization checks read uploads before their file provisioner does, which reports it. A
+   * {@link HostFile} is never read ({@link HostFileRefused}).
    */
   Content content(String path) throws IOException {
     Content known = contents.get(path);
@@ -268,6 +303,10 @@ final class LocalFiles {
       }
       FileSystemView.Contents c;
       try {
+        Optional<HostFile> host = hostFile(path);
+        if (host.isPresent()) {
+          throw new HostFileRefused(path, host.get());
+        }
         c = fs.contents(path, KEEP_LIMIT);
       } catch (IOException e) {
         failures.put(path, e);
@@ -302,6 +341,10 @@ final class LocalFiles {
   }
 
   private Listing listOnce(String directory, int limit) throws IOException {
+    Optional<HostFile> host = hostFile(directory);
+    if (host.isPresent()) {
+      throw new HostFileRefused(directory, host.get());
+    }
     List<String> out = new ArrayList<>();
     List<String> empty = new ArrayList<>();
     Deque<String> pending = new ArrayDeque<>();

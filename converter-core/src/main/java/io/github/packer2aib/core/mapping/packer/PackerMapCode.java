@@ -97,6 +97,7 @@ public enum PackerMapCode implements DiagnosticCode {
   UPLOAD_ADDRESS_SHARED("PKRMAP-E316", "Two files share an upload address"),
   DESTINATION_AS_FILE("PKRMAP-W317", "Destination taken as a file name"),
   FOUND_IN_TWO_PLACES("PKRMAP-W318", "Path names different files in two places"),
+  HOST_FILE("PKRMAP-E319", "File of the converting machine not read"),
 
   // Generalization and secrets.
   GENERALIZATION_DROPPED("PKRMAP-W401", "Generalization step dropped"),

@@ -5,6 +5,7 @@ import io.github.packer2aib.core.diag.Diagnostics;
 import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.packer.Build;
+import io.github.packer2aib.core.packer.EnvironmentCredentials;
 import io.github.packer2aib.core.packer.PackerTemplate;
 import io.github.packer2aib.core.packer.PostProcessor;
 import io.github.packer2aib.core.packer.Provisioner;
@@ -51,23 +52,32 @@ public final class PackerMapper {
    * @param files read-only access to the files provisioners refer to
    */
   public static MapResult map(PackerTemplate template, MapOptions options, FileSystemView files) {
-    return map(template, options, files, template.root());
+    return map(template, options, files, template.root(), Map.of());
   }
 
   /**
    * Maps a template whose file or folder the run names {@code shownRoot} (the input's display
-   * name): messages name the template's folder, and the files found in it, after that name, not
-   * after the absolute path the mapper resolves them with, so that the diagnostics and reports of
-   * one tree are the same wherever it is checked out (PKRMAP-E306 named its folder absolute).
+   * name), converted in {@code environment}. Messages name the template's folder, and the files
+   * found in it, after that name, not after the absolute path the mapper resolves them with, so
+   * that the diagnostics and reports of one tree are the same wherever it is checked out
+   * (PKRMAP-E306 named its folder absolute); no image template may hold the value of one of the
+   * environment's credentials ({@link EnvironmentCredentials}), and messages mask them.
+   *
+   * @param environment the environment of the process running the converter (as {@code
+   *     PackerOptions.environment} holds it)
    */
   public static MapResult map(
-      PackerTemplate template, MapOptions options, FileSystemView files, String shownRoot) {
+      PackerTemplate template,
+      MapOptions options,
+      FileSystemView files,
+      String shownRoot,
+      Map<String, String> environment) {
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(files, "files");
     Objects.requireNonNull(shownRoot, "shownRoot");
     Report global = new Report();
-    Secrets secrets = new Secrets(template);
+    Secrets secrets = new Secrets(template, EnvironmentCredentials.of(environment));
     Optional<BaseUri> scriptBase = baseUri(global, SCRIPT_BASE_URIS, options.scriptBaseUri());
     // Both are often the same address; its checks and parts are then the script one's.
     Optional<BaseUri> fileBase =

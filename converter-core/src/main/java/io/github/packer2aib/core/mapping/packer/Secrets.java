@@ -3,6 +3,7 @@ package io.github.packer2aib.core.mapping.packer;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.CredentialTexts;
 import io.github.packer2aib.core.packer.Credentials;
+import io.github.packer2aib.core.packer.EnvironmentCredentials;
 import io.github.packer2aib.core.packer.Local;
 import io.github.packer2aib.core.packer.PackerTemplate;
 import io.github.packer2aib.core.packer.SecretData;
@@ -75,7 +76,19 @@ final class Secrets {
   /** Whether the template declares sensitive variables in sensitive-variables (legacy JSON). */
   private final boolean legacy;
 
+  /** The credentials of the converter's environment, which no output may hold. */
+  private final EnvironmentScan environment;
+
   Secrets(PackerTemplate template) {
+    this(template, List.of());
+  }
+
+  /**
+   * @param environment the credentials of the converter's environment ({@link
+   *     EnvironmentCredentials#of})
+   */
+  Secrets(PackerTemplate template, List<EnvironmentCredentials.Entry> environment) {
+    this.environment = EnvironmentScan.of(environment);
     legacy = UsageFilter.isLegacy(template.syntax());
     credentials = CredentialTexts.of(template);
     // By index: every template comes here, and C1 code allocates each list iterator. A secret
@@ -398,6 +411,9 @@ final class Secrets {
       for (CredentialTexts c : credentials()) {
         all.add(c.text());
       }
+      for (EnvironmentCredentials.Entry e : environment.entries()) {
+        all.add(e.value());
+      }
       for (String t : List.copyOf(all)) {
         normalizedForm(t).ifPresent(all::add);
       }
@@ -417,6 +433,11 @@ final class Secrets {
     return normalized.equals(text) || normalized.length() < MIN_SCANNED_LENGTH
         ? Optional.empty()
         : Optional.of(normalized);
+  }
+
+  /** The search for the credentials of the converter's environment ({@link EnvironmentScan}). */
+  EnvironmentScan environment() {
+    return environment;
   }
 
   /** {@link #allTexts}, computed once: every template and execute_command is scanned for them. */

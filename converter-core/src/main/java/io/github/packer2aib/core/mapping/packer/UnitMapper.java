@@ -11,6 +11,7 @@ import io.github.packer2aib.core.emit.TemplateDocs;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.packer.Config;
 import io.github.packer2aib.core.packer.CredentialTexts;
+import io.github.packer2aib.core.packer.EnvironmentCredentials;
 import io.github.packer2aib.core.packer.PostProcessor;
 import io.github.packer2aib.core.packer.Provisioner;
 import io.github.packer2aib.core.packer.Setting;
@@ -201,12 +202,13 @@ final class UnitMapper {
 
   /**
    * The last line of defence: a sensitive variable's value that reached the template by a path that
-   * lost its mark. The template is withheld; the value is not shown.
+   * lost its mark, or a credential of the converter's environment that reached it by any path. The
+   * template is withheld; the value is not shown.
    */
   private static boolean leaksSecret(Unit u, String templateJson) {
     List<String> secrets = u.secrets.variableTexts();
     List<CredentialTexts> credentials = u.secrets.credentials();
-    if (secrets.isEmpty() && credentials.isEmpty()) {
+    if (secrets.isEmpty() && credentials.isEmpty() && u.secrets.environment().isEmpty()) {
       return false; // nothing to look for, so no need to strip the options
     }
     // What the user passed as options is theirs to publish (an identity id may well contain a
@@ -236,6 +238,23 @@ final class UnitMapper {
         withheld(u, "the credential setting " + c.setting() + " (written elsewhere too)", c.text());
         return true;
       }
+    }
+    Optional<EnvironmentCredentials.Entry> environment = u.secrets.environment().foundIn(json);
+    if (environment.isPresent()) {
+      u.report.add(
+          PackerMapCode.SENSITIVE_VALUE,
+          u.usage.range(),
+          "The image template made from this source would contain the value of the environment"
+              + " variable "
+              + environment.get().name()
+              + " of the process running the converter, whose name says it holds a credential,"
+              + " so it was not written. Packer reads such variables at build time and stores"
+              + " none; copied while converting, the value would publish the secret of the"
+              + " machine or CI job that runs the converter. Find where the template takes it"
+              + " from (a file it reads that holds the value, or a variable's default that reads"
+              + " the variable with env()) and keep it out of what Image Builder runs: a step can"
+              + " fetch a secret on the build VM (from Key Vault, with the VM's identity).");
+      return true;
     }
     return false;
   }

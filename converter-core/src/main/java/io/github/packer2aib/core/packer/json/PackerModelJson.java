@@ -121,10 +121,22 @@ public final class PackerModelJson {
    * @throws TooLarge when it would be longer than {@link #MAX_OUTPUT} characters
    */
   public static String toJson(PackerTemplate template) {
+    return toJson(template, List.of());
+  }
+
+  /**
+   * The model as indented JSON, every string that holds one of {@code alsoSecret} (of any length:
+   * the caller chooses them) written as {@code "<sensitive>"} too: the credentials of the
+   * environment the template was read in ({@code EnvironmentCredentials.texts}), which a template
+   * may hold by a path that no sensitive mark follows (a file a CI job wrote).
+   *
+   * @throws TooLarge when it would be longer than {@link #MAX_OUTPUT} characters
+   */
+  public static String toJson(PackerTemplate template, List<String> alsoSecret) {
     BoundedWriter out = new BoundedWriter(MAX_OUTPUT);
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.setPrettyPrinter(TemplateWriter.prettyPrinter());
-      new Writer(g).template(template);
+      new Writer(g).template(template, alsoSecret);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to a string failed", e);
     }
@@ -198,9 +210,10 @@ public final class PackerModelJson {
       this.g = g;
     }
 
-    void template(PackerTemplate t) throws IOException {
+    void template(PackerTemplate t, List<String> alsoSecret) throws IOException {
       LinkedHashSet<String> texts = new LinkedHashSet<>(SensitiveTexts.of(t));
       texts.addAll(CredentialTexts.texts(t));
+      texts.addAll(alsoSecret);
       secrets = new ArrayList<>(texts);
       g.writeStartObject();
       g.writeStringField("syntax", t.syntax().name().toLowerCase(Locale.ROOT));

@@ -1,0 +1,107 @@
+package io.github.packer2aib.core.hcl.function;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A file of the machine running the converter that no template may copy into its output ({@link
+ * FileSystemView#hostFile}). A converter runs where a template is checked out, often a CI job whose
+ * environment and home folder hold that job's credentials: {@code file("/proc/self/environ")} read
+ * the converting process's environment (ARM_CLIENT_SECRET, GITHUB_TOKEN) into the image template,
+ * which the job then committed or deployed. Packer reads a template's files at build time, on the
+ * machine that builds; the converter has no business freezing the files of the machine it runs on.
+ *
+ * @param kind what makes it one
+ * @param realPath the path with symbolic links followed, where it differs from the path asked about
+ *     (a link in the repository that leads to {@code /proc/self/environ}), else null
+ * @param detail for {@link Kind#SYSTEM}, the area it lies in ({@code /proc}, {@code /sys}, {@code
+ *     /dev}); for {@link Kind#PRIVATE}, its mode in octal ({@code 0600})
+ */
+public record HostFile(Kind kind, String realPath, String detail) {
+
+  /** Why a file is one. */
+  public enum Kind {
+    /**
+     * A file of the operating system's pseudo file systems and devices ({@code /proc}, {@code
+     * /sys}, {@code /dev}): the running processes' environments and memory, the kernel's state,
+     * devices and what a pipe or terminal of the process holds ({@code /dev/stdin}). Never a file
+     * of a template.
+     */
+    SYSTEM,
+    /**
+     * A file that others may not read (no read permission for others in its mode), outside the
+     * folders the converter was given and the one it runs in: {@code /etc/shadow}, a key or token
+     * cache in a home folder ({@code ~/.azure}, {@code ~/.docker/config.json}). A file of the
+     * repository is never one, whatever its mode.
+     */
+    PRIVATE
+  }
+
+  public HostFile {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(detail, "detail");
+  }
+
+  /** The areas whose files are {@link Kind#SYSTEM}. */
+  private static final String[] SYSTEM_AREAS = {"/proc", "/sys", "/dev"};
+
+  /**
+   * The {@link Kind#SYSTEM} file that {@code realPath} (an absolute path with {@code /} separators)
+   * is by its text, or empty; {@code asked} is the path the template gave, which the result names
+   * as the real path when it differs.
+   */
+  public static Optional<HostFile> system(String asked, String realPath) {
+    for (String area : SYSTEM_AREAS) {
+      if (realPath.startsWith(area)
+          && (realPath.length() == area.length() || realPath.charAt(area.length()) == '/')) {
+        return Optional.of(
+            new HostFile(Kind.SYSTEM, realPath.equals(asked) ? null : realPath, area));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A {@link Kind#PRIVATE} file of mode {@code mode} (octal, {@code 0600}). */
+  public static HostFile privateFile(String asked, String realPath, String mode) {
+    return new HostFile(Kind.PRIVATE, realPath.equals(asked) ? null : realPath, mode);
+  }
+
+  /**
+   * What the file is, as a clause that follows its path: {@code is a file of the operating system
+   * of the machine running the converter (under /proc)}.
+   */
+  public String what() {
+    String leads = realPath == null ? "" : "leads to " + realPath + ", which ";
+    return switch (kind) {
+      case SYSTEM ->
+          leads
+              + "is a file of the operating system of the machine running the converter (under "
+              + detail
+              + "), which may hold that machine's secrets, such as the environment variables of"
+              + " the converting process";
+      case PRIVATE ->
+          leads
+              + "is a private file of the machine running the converter (others may not read it:"
+              + " mode "
+              + detail
+              + ") that lies outside the folders being converted and the working directory, as"
+              + " that machine's secrets do (/etc/shadow, the token caches of a home folder)";
+    };
+  }
+
+  /** Why it was not read and what to do instead, as sentences that follow {@link #what}. */
+  public String advice() {
+    return switch (kind) {
+      case SYSTEM ->
+          "A converter does not read the files of the machine it runs on into an image template:"
+              + " Packer reads a template's files at build time, on the machine that builds. Put"
+              + " what the template needs into a file of the template's folder, or have a step"
+              + " read it on the build VM.";
+      case PRIVATE ->
+          "A converter does not copy the private files of the machine it runs on into an image"
+              + " template. If the file belongs to the template and holds no secret, put it into"
+              + " the template's folder (or let others read it: chmod o+r); for a secret, have a"
+              + " step fetch it on the build VM (from Key Vault, with the VM's identity).";
+    };
+  }
+}

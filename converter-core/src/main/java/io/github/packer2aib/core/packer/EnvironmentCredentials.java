@@ -1,0 +1,117 @@
+package io.github.packer2aib.core.packer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The credentials in the environment of the process running the converter: the variables whose name
+ * says they hold one, with their values of {@link SensitiveTexts#MIN_LENGTH} characters or more. A
+ * CI job runs the converter with its own secrets in the environment (ARM_CLIENT_SECRET,
+ * GITHUB_TOKEN), which a template must never carry into an image template: Packer reads them at
+ * build time and stores none. Whatever path a value took (a file the job wrote, a default that read
+ * it under another name), the output scan withholds a template that holds one, messages mask them
+ * and {@code inspect} prints a string holding one as {@code "<sensitive>"}; the variable is named,
+ * its value never.
+ *
+ * <p>Worked out once per environment: a bulk run gives every template the same (frozen) map, and
+ * the last one's answer is kept.
+ */
+public final class EnvironmentCredentials {
+  private EnvironmentCredentials() {}
+
+  /**
+   * One credential of the environment. Its {@link #toString} leaves the value out: records end up
+   * in test failures and logs.
+   */
+  public record Entry(String name, String value) {
+    public Entry {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+      return "Entry[" + name + "]";
+    }
+  }
+
+  /** The environment last asked about, and its answer. */
+  private record Known(Map<String, String> environment, List<Entry> entries) {}
+
+  private static volatile Known last;
+
+  /**
+   * The credentials of {@code environment}, in its order (a frozen environment is in name order),
+   * each value once (the first name that holds it).
+   */
+  public static List<Entry> of(Map<String, String> environment) {
+    Known known = last;
+    if (known != null && known.environment() == environment) {
+      return known.entries();
+    }
+    List<Entry> out = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (Map.Entry<String, String> e : environment.entrySet()) {
+      String value = e.getValue();
+      if (value != null
+          && value.length() >= SensitiveTexts.MIN_LENGTH
+          && namedAsCredential(e.getKey())
+          && !value.isBlank()
+          && !values.contains(value)) {
+        out.add(new Entry(e.getKey(), value));
+        values.add(value);
+      }
+    }
+    List<Entry> entries = List.copyOf(out);
+    last = new Known(environment, entries);
+    return entries;
+  }
+
+  /** The values of {@link #of}, for the masking of messages and {@code inspect}. */
+  public static List<String> texts(Map<String, String> environment) {
+    List<Entry> entries = of(environment);
+    if (entries.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      out.add(e.value());
+    }
+    return out;
+  }
+
+  /**
+   * Whether the environment variable {@code name} says it holds a credential: as {@link
+   * Credentials#environmentHoldsSecret} has it (a name that is, or ends with {@code _} and, {@code
+   * PASSWORD}, {@code SECRET}, {@code SECRET_KEY}, {@code PRIVATE_KEY}, {@code TOKEN} or {@code
+   * JWT}, in any case), and also the spellings CI systems and tools use for theirs that this rule
+   * misses: those words glued to the one before ({@code PGPASSWORD}, {@code SYSTEM_ACCESSTOKEN},
+   * {@code CLIENTSECRET}), and the keys of services ({@code AWS_SECRET_ACCESS_KEY}, {@code
+   * ARM_ACCESS_KEY}, {@code AZURE_STORAGE_KEY}, {@code AZURE_STORAGE_ACCOUNT_KEY}, {@code
+   * OPENAI_API_KEY}, {@code APIKEY}, {@code SHARED_KEY}, {@code MASTER_KEY}). A key that is public
+   * ({@code SSH_PUBLIC_KEY}) or an id ({@code GPG_KEY_ID}) is none.
+   */
+  public static boolean namedAsCredential(String name) {
+    if (Credentials.environmentHoldsSecret(name)) {
+      return true;
+    }
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.endsWith("password") || n.endsWith("token") || n.endsWith("secret")) {
+      return true;
+    }
+    for (String key : SERVICE_KEYS) {
+      if (n.equals(key) || n.endsWith("_" + key)) {
+        return true;
+      }
+    }
+    return n.endsWith("apikey");
+  }
+
+  /** The last words of the names of service keys ({@link #namedAsCredential}). */
+  private static final String[] SERVICE_KEYS = {
+    "access_key", "account_key", "api_key", "storage_key", "shared_key", "master_key", "sas_key"
+  };
+}
