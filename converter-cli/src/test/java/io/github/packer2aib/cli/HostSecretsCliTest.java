@@ -20,10 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The secrets of the machine running the converter stay out of what it writes and prints (security
- * review of session 28, finding 1): its system files ({@code /proc}, {@code /sys}, {@code /dev})
- * and private files are never read into a template, whatever path leads there; the values of its
- * environment's credentials are withheld from the output, masked in messages and shown as {@code
- * "<sensitive>"} by inspect, whatever path they took.
+ * review of session 28, findings 1 and 7): its system files ({@code /proc}, {@code /sys}, {@code
+ * /dev}) and private files are never read into a template, whatever path leads there; the values of
+ * its environment's credentials are withheld from the output, masked in messages and shown as
+ * {@code "<sensitive>"} by inspect, whatever path they took; and a credential written as text in a
+ * command is copied with a warning ({@code RULE-W329}) that never quotes it.
  */
 class HostSecretsCliTest {
   /** A credential of the converter's environment, as a CI job has it. */
@@ -280,6 +281,80 @@ class HostSecretsCliTest {
       CliRun c = run(env, args.toArray(String[]::new));
       assertEquals(0, c.exitCode(), c.err());
       assertTrue(everything(out).contains("westeurope-build"));
+    }
+  }
+
+  @Test
+  void aCredentialWrittenInACommandIsCopiedWithAWarningThatDoesNotQuoteIt() throws IOException {
+    String[] commands = {
+      "git clone https://x-access-token:Tok3nValue99@github.com/org/repo",
+      "mysql --password=hunter2hunter2",
+      "export DB_PASSWORD=hunter3hunter3",
+      "az login --service-principal -u app -p hunter4hunter4 --tenant t",
+      "docker login --username u --password hunter5hunter5 registry.example",
+    };
+    String[] named = {
+      "the password of a URL's user information (user:password@)",
+      "a value for \"--password\"",
+      "a value for \"DB_PASSWORD\"",
+      "the -p password of az login",
+      "a value for \"--password\"",
+    };
+    String[] values = {
+      "Tok3nValue99", "hunter2hunter2", "hunter3hunter3", "hunter4hunter4", "hunter5hunter5"
+    };
+    for (int i = 0; i < commands.length; i++) {
+      Path dir = template("cmd" + i, withCommand("\"echo first\", \"" + commands[i] + "\""));
+      Path out = tmp.resolve("cmd-out" + i);
+      for (String format : List.of("text", "json", "sarif")) {
+        CliRun c =
+            run(
+                Map.of(),
+                "convert",
+                "--identity",
+                BulkTrees.IDENTITY,
+                "--diagnostics-format",
+                format,
+                "-o",
+                out.toString(),
+                dir.toString());
+        assertEquals(0, c.exitCode(), c.err());
+        assertAbsent(values[i], "stderr", c.err());
+        assertTrue(c.err().contains("RULE-W329"), c.err());
+        assertTrue(
+            c.err().contains(named[i].replace("\"", "text".equals(format) ? "\"" : "\\\"")),
+            c.err());
+      }
+      // The template is written as the user wrote it: the warning says what it holds.
+      assertTrue(everything(out).contains(values[i]));
+      CliRun text = run(Map.of(), "validate", "--identity", BulkTrees.IDENTITY, dir.toString());
+      // At the command that holds it (the second), not at the list's bracket.
+      assertTrue(
+          text.err().contains("t.pkr.hcl:14:29: warning: Credential written as text [RULE-W329]"),
+          text.err());
+      assertTrue(text.err().contains("will be stored in the image template in Azure"), text.err());
+      assertTrue(text.err().contains("Key Vault"), text.err());
+      CliRun inspect = run(Map.of(), "inspect", dir.toString());
+      assertAbsent(values[i], "inspect's stdout", inspect.out());
+    }
+  }
+
+  @Test
+  void referencesInCommandsAreNoCredentialWrittenAsText() throws IOException {
+    String[] commands = {
+      "git clone https://x-access-token:$GITHUB_TOKEN@github.com/org/repo",
+      "mysql --password=\\\"$DB_PASSWORD\\\"",
+      "export DB_PASSWORD=$(az keyvault secret show --vault-name v -n db --query value -o tsv)",
+      "az login --service-principal -u app -p $SP_SECRET --tenant t",
+      "docker login --username u --password-stdin registry.example",
+      "mkdir -p /opt/app",
+      "sed -i 's/^#PasswordAuthentication yes/PasswordAuthentication no/' /etc/ssh/sshd_config",
+    };
+    for (int i = 0; i < commands.length; i++) {
+      Path dir = template("ref" + i, withCommand("\"" + commands[i] + "\""));
+      CliRun c = run(Map.of(), "validate", "--identity", BulkTrees.IDENTITY, dir.toString());
+      assertEquals(0, c.exitCode(), c.err());
+      assertFalse(c.err().contains("RULE-W329"), commands[i] + "\n" + c.err());
     }
   }
 }

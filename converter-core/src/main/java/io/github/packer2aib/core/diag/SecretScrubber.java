@@ -2,6 +2,8 @@ package io.github.packer2aib.core.diag;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,6 +64,25 @@ public final class SecretScrubber {
               + SETTING_NAME
               + "\"?\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,]+))");
 
+  /**
+   * A credential given to a command as an option's separate argument: a long option named as one
+   * ({@code --password hunter2}, {@code --client-secret …}, PowerShell's {@code -Password …}), or
+   * the {@code -p} of the commands that take a password there ({@code az login}, {@code docker
+   * login} and its kin, {@code sshpass -p}, and {@code mysql -pPASSWORD}, glued). Group 1 is what
+   * stands before the value, group 2 the value: unquoted (up to a blank or a shell operator),
+   * double-quoted without a {@code $} in it, or single-quoted. A value that is a reference ({@code
+   * $PW}, {@code "$PW"}, {@code $(…)}, {@code %PW%}) is never matched or never literal ({@link
+   * #isLiteral}).
+   */
+  private static final Pattern OPTION_CREDENTIAL =
+      Pattern.compile(
+          "(?i)((?<![\\w-])(?:--?[a-z0-9_-]*(?:password|secret|token|jwt)[ \t]+"
+              + "|(?:(?:az|docker|podman|buildah|nerdctl|oras|skopeo|helm[ \t]+registry)[ \t]+"
+              + "login\\b[^;&|\n]*?[ \t]-p[ \t]+"
+              + "|sshpass[ \t]+-p[ \t]*"
+              + "|(?:mysql|mysqldump|mysqladmin|mariadb)\\b[^;&|\n]*?[ \t]-p)))"
+              + "(\"[^\"$\n]*\"|'[^'\n]*'|[^\\s\"'$%(`-][^\\s\"';&|)`]*)");
+
   /** The stand-in for a value in the advice of messages ({@code --var NAME=VALUE}). */
   private static final String PLACEHOLDER = "VALUE";
 
@@ -85,6 +106,104 @@ public final class SecretScrubber {
 
   public static String scrub(String line) {
     return hasUserInfo(line) || mayHoldSecret(line) ? withPatterns(line) : line;
+  }
+
+  /**
+   * The credential that {@code command} (a command of a step, a URL) writes as text, named without
+   * its value: {@code the password of a URL's user information (user:password@)}, {@code a value
+   * for "--password"}, {@code a value for "DB_PASSWORD"}, {@code the -p password of docker login};
+   * empty when it holds none, or only references ({@code https://x:$TOKEN@host}, {@code --password
+   * "$PW"}, {@code DB_PASSWORD=${var.pw}}). What {@link #scrub} masks as a literal value, which the
+   * image template keeps in plain text; a SAS signature is told apart ({@link #hasSasSignature}).
+   */
+  public static Optional<String> literalCredential(String command) {
+    if (hasUserInfo(command)) {
+      Matcher m = USER_INFO_PASSWORD.matcher(command);
+      while (m.find()) {
+        if (isLiteral(command.substring(m.end(1), m.end()))) {
+          return Optional.of("the password of a URL's user information (user:password@)");
+        }
+      }
+    }
+    if (!mayHoldSecret(command)) {
+      return Optional.empty();
+    }
+    Matcher m = CREDENTIAL.matcher(command);
+    while (m.find()) {
+      boolean inString = m.group(1) != null;
+      String value = m.group(inString ? 2 : 4);
+      if (isLiteral(value) && !value.startsWith("{") && !value.startsWith("[")) {
+        // The name as the command writes it, with the dashes of an option (--password=…).
+        int from = m.start(inString ? 1 : 3);
+        while (!inString && from > 0 && command.charAt(from - 1) == '-') {
+          from--;
+        }
+        String name = command.substring(from, m.end(inString ? 1 : 3)).replaceAll("[\\s\"=:]", "");
+        return Optional.of("a value for \"" + name + "\"");
+      }
+    }
+    Matcher o = OPTION_CREDENTIAL.matcher(command);
+    while (o.find()) {
+      if (isLiteral(o.group(2)) && !isFlagOption(o.group(1))) {
+        return Optional.of(optionNamed(o.group(1)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether a value as written in a command is literal text, no reference to where a value is kept:
+   * not empty, and not a variable of the shell, PowerShell or cmd ({@code $PW}, {@code "$PW"},
+   * {@code %PW%}), a command substitution ({@code $(…)}, {@code `…`}, PowerShell's {@code (…)}), a
+   * Packer or HCL reference ({@code ${var.pw}}, {@code var.pw}, {@code {{user `pw`}}}) or the
+   * placeholder of the advice of messages ({@code VALUE}).
+   */
+  private static boolean isLiteral(String value) {
+    String v = value;
+    if (v.length() >= 2
+        && (v.charAt(0) == '"' || v.charAt(0) == '\'')
+        && v.charAt(v.length() - 1) == v.charAt(0)) {
+      v = v.substring(1, v.length() - 1);
+    }
+    return !v.isEmpty()
+        && !v.equals(PLACEHOLDER)
+        && !v.equals("***")
+        && !v.startsWith("var.")
+        && !v.startsWith("local.")
+        && !v.startsWith("%")
+        && !v.startsWith("(")
+        && v.indexOf('$') < 0
+        && v.indexOf('`') < 0
+        && !v.contains("{{");
+  }
+
+  /**
+   * Whether the long option before a value takes none: one that asks for the credential ({@code
+   * --ask-vault-password}, {@code --prompt-password}) or reads it from elsewhere ({@code
+   * --no-password}), which the next word only follows.
+   */
+  private static boolean isFlagOption(String before) {
+    String b = before.toLowerCase(Locale.ROOT);
+    return b.startsWith("--ask") || b.startsWith("--no-") || b.startsWith("--prompt");
+  }
+
+  /** How {@link #literalCredential} names the option of an {@link #OPTION_CREDENTIAL} match. */
+  private static String optionNamed(String before) {
+    String b = before.strip();
+    if (b.startsWith("-")) {
+      return "a value for \"" + b + "\"";
+    }
+    String command = b.split("[ \t]+")[0].toLowerCase(Locale.ROOT);
+    if (command.equals("sshpass")) {
+      return "the password of sshpass -p";
+    }
+    if (command.equals("helm")) {
+      return "the -p password of helm registry login";
+    }
+    if (b.toLowerCase(Locale.ROOT).contains("login")) {
+      return "the -p password of " + command + " login";
+    }
+    return "the -p password of " + command;
   }
 
   /**
@@ -209,7 +328,32 @@ public final class SecretScrubber {
     if (passes != null) {
       passes.add(credentials.toArray(int[][]::new));
     }
+    List<int[]> options = new ArrayList<>();
+    result = maskOptions(result, options);
+    if (passes != null) {
+      passes.add(options.toArray(int[][]::new));
+    }
     return result;
+  }
+
+  /** Every literal value of {@link #OPTION_CREDENTIAL} masked, each recorded in {@code edits}. */
+  private static String maskOptions(String text, List<int[]> edits) {
+    Matcher m = OPTION_CREDENTIAL.matcher(text);
+    if (!m.find()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int last = 0;
+    do {
+      String value = m.group(2);
+      if (isLiteral(value) && !isFlagOption(m.group(1))) {
+        String masked = mask(value);
+        out.append(text, last, m.start(2)).append(masked);
+        edits.add(new int[] {m.start(2), m.end(2), masked.length()});
+        last = m.end(2);
+      }
+    } while (m.find());
+    return out.append(text, last, text.length()).toString();
   }
 
   private static String maskCredentials(String s, Pattern credential, List<int[]> edits) {
@@ -268,27 +412,82 @@ public final class SecretScrubber {
               || (AsciiWords.at(b, i, "sig") && i + 3 < b.length && b[i + 3] == '\\')
               || (AsciiWords.at(b, i, "secret")
                   && (assigned(b, i + "secret".length())
-                      || underscoreKey(b, i + "secret".length())))) {
+                      || underscoreKey(b, i + "secret".length())
+                      || optionValue(b, i, "secret".length())))
+              || (AsciiWords.at(b, i, "sshpass") && dashPAfter(b, i))) {
             return true;
           }
         }
         case 'p' -> {
-          if ((AsciiWords.at(b, i, "password") && assigned(b, i + "password".length()))
+          if ((AsciiWords.at(b, i, "password")
+                  && (assigned(b, i + "password".length())
+                      || optionValue(b, i, "password".length())))
               || (AsciiWords.at(b, i, "private") && underscoreKey(b, i + "private".length()))) {
             return true;
           }
         }
         case 't' -> {
-          if (AsciiWords.at(b, i, "token") && assigned(b, i + "token".length())) {
+          if (AsciiWords.at(b, i, "token")
+              && (assigned(b, i + "token".length()) || optionValue(b, i, "token".length()))) {
             return true;
           }
         }
         case 'j' -> {
-          if (AsciiWords.at(b, i, "jwt") && assigned(b, i + "jwt".length())) {
+          if (AsciiWords.at(b, i, "jwt")
+              && (assigned(b, i + "jwt".length()) || optionValue(b, i, "jwt".length()))) {
+            return true;
+          }
+        }
+        // The commands whose -p takes a password (OPTION_CREDENTIAL).
+        case 'l' -> {
+          if (AsciiWords.at(b, i, "login") && dashPAfter(b, i)) {
+            return true;
+          }
+        }
+        case 'm' -> {
+          if ((AsciiWords.at(b, i, "mysql") || AsciiWords.at(b, i, "mariadb"))
+              && dashPAfter(b, i)) {
             return true;
           }
         }
         default -> {}
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the word of {@code length} bytes at {@code i} may end an option that a value follows
+   * ({@code --password VALUE}): a blank after it, and the run of letters, digits, {@code _} and
+   * {@code -} it ends starts with {@code -}. A message names credentials in words ("the token and
+   * the password"), which no pattern needs to read.
+   */
+  private static boolean optionValue(byte[] b, int i, int length) {
+    int after = i + length;
+    if (after >= b.length || (b[after] != ' ' && b[after] != '\t')) {
+      return false;
+    }
+    int start = i;
+    while (start > 0 && isOptionByte(b[start - 1])) {
+      start--;
+    }
+    return start < i && b[start] == '-';
+  }
+
+  /** A byte of {@code [A-Za-z0-9_-]}, as {@code [\w-]} has them. */
+  private static boolean isOptionByte(byte c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '-';
+  }
+
+  /** Whether {@code -p} (in any case) stands after {@code i}: the commands that take one. */
+  private static boolean dashPAfter(byte[] b, int i) {
+    for (int k = i + 1; k + 1 < b.length; k++) {
+      if (b[k] == '-' && (b[k + 1] | 0x20) == 'p') {
+        return true;
       }
     }
     return false;

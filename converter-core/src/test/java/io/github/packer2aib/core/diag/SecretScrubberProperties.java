@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -156,7 +158,19 @@ class SecretScrubberProperties {
                 "\f",
                 "\u000B",
                 "\u2003",
-                "\"\""),
+                "\"\"",
+                // The options that take a credential as their next argument.
+                "--",
+                "-",
+                " -p ",
+                "-p",
+                "login",
+                "az login ",
+                "docker login ",
+                "sshpass ",
+                "mysql ",
+                "$PW",
+                "|"),
             Arbitraries.strings().withChars("sSjJpPtTaeoRrwWdgGiIkKnN=_\"' :").ofMaxLength(10));
     return piece.list().ofMaxSize(12).map(ps -> String.join("", ps));
   }
@@ -282,6 +296,72 @@ class SecretScrubberProperties {
         "\"API_TOKEN=${var.api_token}\"", SecretScrubber.scrub("\"API_TOKEN=${var.api_token}\""));
     // A line cut inside the entry: masked to its end.
     assertEquals("\"SAS_TOKEN=***", SecretScrubber.scrub("\"SAS_TOKEN=sv=1&x"));
+  }
+
+  @Example
+  void masksCredentialsGivenAsTheNextArgumentOfAnOption() {
+    assertEquals(
+        "docker login -u me --password *** r.io",
+        SecretScrubber.scrub("docker login -u me --password hunter2 r.io"));
+    assertEquals(
+        "az login --service-principal -u app -p *** --tenant t",
+        SecretScrubber.scrub("az login --service-principal -u app -p hunter2 --tenant t"));
+    assertEquals("sshpass -p '***' ssh h", SecretScrubber.scrub("sshpass -p 'hunter2' ssh h"));
+    assertEquals("mysql -u root -p*** db", SecretScrubber.scrub("mysql -u root -phunter2 db"));
+    assertEquals(
+        "New-LocalUser -Name x -Password \"***\"",
+        SecretScrubber.scrub("New-LocalUser -Name x -Password \"hunter2\""));
+    // References, flags that take no value, and -p of other commands stay as they are.
+    for (String kept :
+        List.of(
+            "az login -u app -p $SP_SECRET",
+            "docker login -u me --password \"$PW\" r.io",
+            "docker login -u me --password-stdin r.io",
+            "ansible-playbook --ask-vault-password site.yml",
+            "mkdir -p /opt/app && docker run -p 80:80 nginx",
+            "mysql -u root -p db",
+            "the token and the password too")) {
+      assertEquals(kept, SecretScrubber.scrub(kept), kept);
+    }
+  }
+
+  @Example
+  void literalCredentialNamesWhatACommandWritesAsTextNeverItsValue() {
+    assertEquals(
+        Optional.of("the password of a URL's user information (user:password@)"),
+        SecretScrubber.literalCredential("git clone https://u:hunter2@github.com/o/r"));
+    assertEquals(
+        Optional.of("a value for \"--password\""),
+        SecretScrubber.literalCredential("mysql --password=hunter2"));
+    assertEquals(
+        Optional.of("a value for \"DB_PASSWORD\""),
+        SecretScrubber.literalCredential("export DB_PASSWORD=hunter2"));
+    assertEquals(
+        Optional.of("a value for \"API_TOKEN\""),
+        SecretScrubber.literalCredential("echo \"API_TOKEN=hunter2\" >> /etc/app.env"));
+    assertEquals(
+        Optional.of("the -p password of docker login"),
+        SecretScrubber.literalCredential("docker login -u me -p hunter2 r.io"));
+    assertEquals(
+        Optional.of("the password of sshpass -p"),
+        SecretScrubber.literalCredential("sshpass -p hunter2 scp a h:/b"));
+    assertEquals(
+        Optional.of("a value for \"--client-secret\""),
+        SecretScrubber.literalCredential("tool --client-secret hunter2"));
+    for (String none :
+        List.of(
+            "git clone https://u:$TOKEN@github.com/o/r",
+            "git clone https://u:${TOKEN}@github.com/o/r",
+            "mysql --password=\"$DB_PASSWORD\"",
+            "export DB_PASSWORD=$(az keyvault secret show -n db --query value -o tsv)",
+            "export DB_PASSWORD=%DB_PASSWORD%",
+            "export DB_PASSWORD=",
+            "password: {{ vault_password }}",
+            "az login --identity",
+            "curl -o a 'https://a.blob.core.windows.net/c/a?sv=1&sig=abc'",
+            "echo hello")) {
+      assertEquals(Optional.empty(), SecretScrubber.literalCredential(none), none);
+    }
   }
 
   @Example

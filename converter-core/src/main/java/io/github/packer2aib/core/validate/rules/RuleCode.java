@@ -37,7 +37,8 @@ public enum RuleCode implements DiagnosticCode {
   PROXY_WITH_ISOLATED_BUILD("RULE-E326", "proxyVmSize with a container instance subnet"),
   STORAGE_TYPE_WITHOUT_REPLICATION_REGIONS(
       "RULE-E327", "storageAccountType without replicationRegions"),
-  TOO_LARGE_TO_SUBMIT("RULE-W328", "Template too large to submit");
+  TOO_LARGE_TO_SUBMIT("RULE-W328", "Template too large to submit"),
+  CREDENTIAL_AS_TEXT("RULE-W329", "Credential written as text");
 
   private final Text text;
 

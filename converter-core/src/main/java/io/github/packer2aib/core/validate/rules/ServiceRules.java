@@ -824,6 +824,22 @@ public final class ServiceRules {
                   + " Reader) and download with it (a File step, or the scriptUri of a step),"
                   + " without the query.");
         }
+        if (command != null && !ArmExpression.isExpression(command)) {
+          Optional<String> credential = SecretScrubber.literalCredential(command);
+          if (credential.isPresent()) {
+            report(
+                RuleCode.CREDENTIAL_AS_TEXT,
+                pointer(at, i, "/inline/" + k),
+                "This command holds a credential written as text ("
+                    + credential.get()
+                    + "), which will be stored in the image template in Azure, in plain text for"
+                    + " anyone who can read the template (and in every copy of the converted"
+                    + " file). Keep the secret in Key Vault and have the step fetch it on the"
+                    + " build VM with the VM's managed identity (az keyvault secret show, or"
+                    + " Get-AzKeyVaultSecret), or let the tool sign in with a managed identity"
+                    + " instead of a password.");
+          }
+        }
       }
     }
   }
@@ -866,6 +882,20 @@ public final class ServiceRules {
    * parameter's name is quoted, never the URL.
    */
   private void signedUrl(String url, String at) {
+    if (url != null && !ArmExpression.isExpression(url)) {
+      Optional<String> credential = SecretScrubber.literalCredential(url);
+      if (credential.isPresent()) {
+        report(
+            RuleCode.CREDENTIAL_AS_TEXT,
+            at,
+            "This URL holds a credential written as text ("
+                + credential.get()
+                + "), which will be stored in the image template in Azure, in plain text for"
+                + " anyone who can read the template. Give the template's identity (a managed"
+                + " identity) access to the source and write the URL without the credential, or"
+                + " keep the secret in Key Vault and fetch the file in a step on the build VM.");
+      }
+    }
     if (url != null && !ArmExpression.isExpression(url) && SecretScrubber.hasSasSignature(url)) {
       report(
           RuleCode.SIGNED_URL,

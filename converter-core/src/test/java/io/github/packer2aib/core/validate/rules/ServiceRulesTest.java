@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.validate.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.aib.ApiVersion;
@@ -172,6 +173,45 @@ class ServiceRulesTest {
             Identity.userAssigned(ID));
     assertEquals(
         List.of("RULE-W317 /resources/0/properties/customize/0/inline/1"), codesAndPaths(t));
+  }
+
+  /**
+   * A credential written as text in a command or a URL is kept in the template as a SAS is, and is
+   * warned about at the command, named without its value (security review, session 28).
+   */
+  @Test
+  void aCredentialWrittenAsTextInACommandOrUrlIsTold() {
+    ImageTemplate t =
+        template(
+            base()
+                .customize(
+                    List.of(
+                        new Customizer.Shell(
+                            null,
+                            null,
+                            null,
+                            List.of(
+                                "echo start",
+                                "git clone https://bot:Hunt3rHunt3r@dev.azure.com/o/p/_git/r",
+                                "export DB_PASSWORD=$(az keyvault secret show -n db -o tsv)",
+                                "docker login -u bot -p Hunt3rHunt3r cr.example",
+                                "[concat('mysql --password=', parameters('pw'))]")),
+                        new Customizer.File(
+                            null, "https://bot:Hunt3rHunt3r@files.example/a.tgz", "/tmp/a", null))),
+            Identity.userAssigned(ID));
+    List<Diagnostic> found =
+        ServiceRules.check(t, ApiVersion.V2024_02_01, "", ServiceRulesTest::locate);
+    assertEquals(
+        List.of(
+            "RULE-W329 /resources/0/properties/customize/0/inline/1",
+            "RULE-W329 /resources/0/properties/customize/0/inline/3",
+            "RULE-W329 /resources/0/properties/customize/1/sourceUri"),
+        codesAndPaths(t));
+    for (Diagnostic d : found) {
+      assertFalse(d.detail().contains("Hunt3r"), d.detail());
+      assertTrue(d.detail().contains("stored in the image template in Azure"), d.detail());
+    }
+    assertTrue(found.get(1).detail().contains("(the -p password of docker login)"));
   }
 
   @Test
