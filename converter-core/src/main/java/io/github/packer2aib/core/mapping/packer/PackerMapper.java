@@ -55,6 +55,15 @@ public final class PackerMapper {
     return map(template, options, files, template.root(), Map.of());
   }
 
+  /** {@link #map(PackerTemplate, MapOptions, FileSystemView, String, Map)} named by its root. */
+  public static MapResult map(
+      PackerTemplate template,
+      MapOptions options,
+      FileSystemView files,
+      Map<String, String> environment) {
+    return map(template, options, files, template.root(), environment);
+  }
+
   /**
    * Maps a template whose file or folder the run names {@code shownRoot} (the input's display
    * name), converted in {@code environment}. Messages name the template's folder, and the files
