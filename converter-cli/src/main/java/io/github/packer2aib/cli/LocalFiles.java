@@ -172,7 +172,7 @@ final class LocalFiles implements FileSystemView {
     } catch (IOException | SecurityException e) {
       return Optional.empty(); // nothing there to read (its reader says why)
     }
-    String realText = real.toString().replace('\\', '/');
+    String realText = FileSystemView.slashes(real.toString());
     Optional<HostFile> system = HostFile.system(absolutePath, realText);
     if (system.isPresent()) {
       return system;
@@ -199,9 +199,9 @@ final class LocalFiles implements FileSystemView {
       List<String> made = new ArrayList<>();
       for (Path folder : ownFolders) {
         try {
-          made.add(folder.toRealPath().toString().replace('\\', '/'));
+          made.add(FileSystemView.slashes(folder.toRealPath().toString()));
         } catch (IOException | SecurityException e) {
-          made.add(folder.toAbsolutePath().normalize().toString().replace('\\', '/'));
+          made.add(FileSystemView.slashes(folder.toAbsolutePath().normalize().toString()));
         }
       }
       folders = List.copyOf(made);
