@@ -1,11 +1,11 @@
 package io.github.packer2aib.core.hcl.value;
 
-import java.util.Collection;
 import java.util.Set;
 
 /**
  * What a collection holds at any depth, as bits each collection works out once when it is made from
- * its children's: the marks on anything inside it, and whether anything inside it is unknown.
+ * its children's ({@link CollectionValue}): the marks on anything inside it, and whether anything
+ * inside it is unknown.
  *
  * <p>Why: asked by walking, these questions cost a full walk of the value on each function call
  * (arguments are stripped of marks), which made a loop over a long list quadratic, and the walks
@@ -30,15 +30,6 @@ final class Inside {
     return b;
   }
 
-  /** The bits of a collection of {@code children}. */
-  static int of(Collection<Value> children) {
-    int b = 0;
-    for (Value c : children) {
-      b |= ofChild(c);
-    }
-    return b;
-  }
-
   /** The bits a value adds to a collection that holds it: its own marks, and what is inside it. */
   static int ofChild(Value v) {
     if (v instanceof MarkedValue m) {
@@ -52,22 +43,7 @@ final class Inside {
 
   /** The bits of what is inside {@code v} (unmarked), not counting {@code v} itself. */
   static int within(Value v) {
-    if (v instanceof ListValue l) {
-      return l.inside;
-    }
-    if (v instanceof TupleValue t) {
-      return t.inside;
-    }
-    if (v instanceof ObjectValue o) {
-      return o.inside;
-    }
-    if (v instanceof MapValue m) {
-      return m.inside;
-    }
-    if (v instanceof SetValue s) {
-      return s.inside;
-    }
-    return 0;
+    return v instanceof CollectionValue c ? c.inside : 0;
   }
 
   /** Whether anything inside {@code v} (unmarked), at any depth, is marked. */

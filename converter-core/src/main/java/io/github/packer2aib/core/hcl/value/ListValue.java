@@ -9,18 +9,19 @@ import java.util.Objects;
  * <p>A final class rather than a record so that it can keep what is inside it ({@link Inside}),
  * worked out once from its elements.
  */
-public final class ListValue implements Value {
+public final class ListValue extends CollectionValue {
   private final Type elementType;
   private final List<Value> elements;
-  final int inside;
-  final long size; // WrittenSize
 
   public ListValue(Type elementType, List<Value> elements) {
+    this(List.copyOf(elements), elementType);
+  }
+
+  private ListValue(List<Value> copied, Type elementType) {
+    super(copied);
     this.elementType = Objects.requireNonNull(elementType, "elementType");
-    this.elements = List.copyOf(elements);
+    this.elements = copied;
     Values.checkElementTypes("list", elementType, this.elements);
-    this.inside = Inside.of(this.elements);
-    this.size = WrittenSize.ofElements(this.elements);
   }
 
   public Type elementType() {

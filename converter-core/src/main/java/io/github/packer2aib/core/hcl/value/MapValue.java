@@ -12,22 +12,23 @@ import java.util.TreeMap;
  * <p>A final class rather than a record so that it can keep what is inside it ({@link Inside}),
  * worked out once from its elements.
  */
-public final class MapValue implements Value {
+public final class MapValue extends CollectionValue {
   private final Type elementType;
   private final SortedMap<String, Value> entries;
-  final int inside;
-  final long size; // WrittenSize
 
   public MapValue(Type elementType, Map<String, Value> entries) {
     this(elementType, sorted(entries));
   }
 
   public MapValue(Type elementType, SortedMap<String, Value> entries) {
+    this(frozen(entries), elementType);
+  }
+
+  private MapValue(SortedMap<String, Value> frozen, Type elementType) {
+    super(frozen);
     this.elementType = Objects.requireNonNull(elementType, "elementType");
-    this.entries = frozen(entries);
+    this.entries = frozen;
     Values.checkElementTypes("map", elementType, this.entries.values());
-    this.inside = Inside.of(this.entries.values());
-    this.size = WrittenSize.ofEntries(this.entries);
   }
 
   public Type elementType() {

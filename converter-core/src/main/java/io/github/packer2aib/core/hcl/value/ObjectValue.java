@@ -11,12 +11,10 @@ import java.util.TreeMap;
  * {@link TupleValue} does: its type (which names every attribute's, and reading {@code obj[key]} in
  * a loop asked for it anew each time) and what is inside it ({@link Inside}).
  */
-public final class ObjectValue implements Value {
+public final class ObjectValue extends CollectionValue {
   public static final ObjectValue EMPTY = new ObjectValue(new TreeMap<String, Value>());
 
   private final SortedMap<String, Value> attributes;
-  final int inside;
-  final long size; // WrittenSize
   private ObjectType type;
 
   public ObjectValue(Map<String, Value> attributes) {
@@ -24,9 +22,12 @@ public final class ObjectValue implements Value {
   }
 
   public ObjectValue(SortedMap<String, Value> attributes) {
-    this.attributes = MapValue.frozen(attributes);
-    this.inside = Inside.of(this.attributes.values());
-    this.size = WrittenSize.ofEntries(this.attributes);
+    this(MapValue.frozen(attributes), null);
+  }
+
+  private ObjectValue(SortedMap<String, Value> frozen, Void unused) {
+    super(frozen);
+    this.attributes = frozen;
   }
 
   /** The attributes, in lexical order (unmodifiable, and not copied). */

@@ -13,14 +13,23 @@ import java.util.Objects;
  * <p>A final class rather than a record so that it can keep what is inside it ({@link Inside}),
  * worked out once from its elements.
  */
-public final class SetValue implements Value {
+public final class SetValue extends CollectionValue {
   private final Type elementType;
   private final List<Value> elements;
-  final int inside;
-  final long size; // WrittenSize
 
   public SetValue(Type elementType, List<Value> elements) {
-    this.elementType = Objects.requireNonNull(elementType, "elementType");
+    this(canonical(elementType, elements), elementType);
+  }
+
+  private SetValue(List<Value> canonical, Type elementType) {
+    super(canonical);
+    this.elementType = elementType;
+    this.elements = canonical;
+  }
+
+  /** The elements in set order, each known one once (checked against {@code elementType} first). */
+  private static List<Value> canonical(Type elementType, List<Value> elements) {
+    Objects.requireNonNull(elementType, "elementType");
     Values.checkElementTypes("set", elementType, elements);
     List<Value> sorted = new ArrayList<>(elements);
     sorted.sort(Values.SET_ORDER);
@@ -32,9 +41,7 @@ public final class SetValue implements Value {
         unique.add(v);
       }
     }
-    this.elements = List.copyOf(unique);
-    this.inside = Inside.of(this.elements);
-    this.size = WrittenSize.ofElements(this.elements);
+    return List.copyOf(unique);
   }
 
   public Type elementType() {

@@ -13,18 +13,19 @@ import java.util.List;
  * calling {@code length} ran for over 20 s). The tuple stays immutable: what it keeps is derived
  * from the elements, and a race only works the type out twice.
  */
-public final class TupleValue implements Value {
+public final class TupleValue extends CollectionValue {
   public static final TupleValue EMPTY = new TupleValue(List.of());
 
   private final List<Value> elements;
-  final int inside;
-  final long size; // WrittenSize
   private TupleType type;
 
   public TupleValue(List<Value> elements) {
-    this.elements = List.copyOf(elements);
-    this.inside = Inside.of(this.elements);
-    this.size = WrittenSize.ofElements(this.elements);
+    this(List.copyOf(elements), null);
+  }
+
+  private TupleValue(List<Value> copied, Void unused) {
+    super(copied);
+    this.elements = copied;
   }
 
   /** The elements, in order (unmodifiable, and not copied). */

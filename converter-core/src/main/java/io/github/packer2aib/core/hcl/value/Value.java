@@ -23,11 +23,7 @@ public sealed interface Value
     permits StringValue,
         NumberValue,
         BoolValue,
-        ListValue,
-        SetValue,
-        MapValue,
-        TupleValue,
-        ObjectValue,
+        CollectionValue,
         NullValue,
         UnknownValue,
         MarkedValue {

@@ -1,8 +1,5 @@
 package io.github.packer2aib.core.hcl.value;
 
-import java.util.Collection;
-import java.util.Map;
-
 /**
  * How large a value is once written out: the characters of its strings and of its object and map
  * keys, one for every other value (numbers, bools, nulls, unknowns, and each collection itself),
@@ -10,9 +7,9 @@ import java.util.Map;
  * evaluator a few kilobytes, as the string is shared, but it is 8 GB of commands to the mapper and
  * in the output: that size is what a bound on values must count (it ran the JVM out of memory).
  *
- * <p>Each collection works it out once when it is made, from its children's (as {@link Inside}), so
- * asking is free and never recurses. Sums stop at {@link Long#MAX_VALUE}: a chain of locals each
- * holding the one before twice doubles the size at each step.
+ * <p>Each collection works it out once when it is made, from its children's ({@link
+ * CollectionValue}), so asking is free and never recurses. Sums stop at {@link Long#MAX_VALUE}: a
+ * chain of locals each holding the one before twice doubles the size at each step.
  */
 public final class WrittenSize {
   private WrittenSize() {}
@@ -25,40 +22,10 @@ public final class WrittenSize {
     if (v instanceof MarkedValue m) {
       return of(m.value()); // once: marked values are never nested
     }
-    if (v instanceof TupleValue t) {
-      return t.size;
-    }
-    if (v instanceof ListValue l) {
-      return l.size;
-    }
-    if (v instanceof ObjectValue o) {
-      return o.size;
-    }
-    if (v instanceof MapValue m) {
-      return m.size;
-    }
-    if (v instanceof SetValue s) {
-      return s.size;
+    if (v instanceof CollectionValue c) {
+      return c.size;
     }
     return 1;
-  }
-
-  /** The written size of a sequence of {@code elements}. */
-  static long ofElements(Collection<Value> elements) {
-    long size = 1;
-    for (Value e : elements) {
-      size = plus(size, of(e));
-    }
-    return size;
-  }
-
-  /** The written size of an object or map of {@code entries}, keys included. */
-  static long ofEntries(Map<String, Value> entries) {
-    long size = 1;
-    for (Map.Entry<String, Value> e : entries.entrySet()) {
-      size = plus(size, plus(e.getKey().length(), of(e.getValue())));
-    }
-    return size;
   }
 
   /** {@code a + b} for sizes (never negative), or {@link Long#MAX_VALUE} past it. */
