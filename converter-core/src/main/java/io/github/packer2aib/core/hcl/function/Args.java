@@ -2,6 +2,7 @@ package io.github.packer2aib.core.hcl.function;
 
 import io.github.packer2aib.core.hcl.value.BigFloat;
 import io.github.packer2aib.core.hcl.value.Value;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,33 @@ final class Args {
       throw FunctionException.call(prefix + NOT_A_LONG);
     }
     return i.longValue();
+  }
+
+  /**
+   * What Go's cty says of a number that a float64 cannot hold: its bounds are {@code
+   * -math.MaxFloat64} and {@code math.MaxFloat64} written with Go's {@code %f}, every digit.
+   */
+  private static final String NOT_A_FLOAT64;
+
+  static {
+    String max = new BigDecimal(Double.MAX_VALUE).toPlainString() + ".000000";
+    NOT_A_FLOAT64 = "value must be between -" + max + " and " + max + " inclusive";
+  }
+
+  /**
+   * A number read as Go's float64, as cty's {@code gocty.FromCtyValue} reads it for {@code pow} and
+   * {@code log}: rounded to the nearest float64, but a finite number that would round to an
+   * infinity ({@code 1e400}) fails the call rather than becoming one, while an infinity itself
+   * ({@code 1/0}) is read as it is. The call fails, not the argument, as the function's body
+   * converts it (Packer 1.6.6: "Call to function "pow" failed: value must be between ...").
+   */
+  static double toFloat64InCall(Value v) throws FunctionException {
+    BigFloat n = v.asNumber();
+    double d = n.toDouble();
+    if (Double.isInfinite(d) && !n.isInfinite()) {
+      throw FunctionException.call(NOT_A_FLOAT64);
+    }
+    return d;
   }
 
   /** {@link #toLongInCall} for Go's {@code int} used as a count or index. */

@@ -14,6 +14,9 @@ import java.util.List;
  * with {@link GoMath}'s port of Go's {@code math.Log} and {@code math.Pow}: {@link StrictMath}
  * (fdlibm) gives results a few units in the last place apart from Packer's for about half of all
  * {@code pow} calls, whole exponents included, and for about one {@code log} call in a hundred.
+ * Their arguments are read as float64 the way cty reads them ({@link Args#toFloat64InCall}): a
+ * number beyond float64's range fails the call, as in Packer, rather than computing on an infinity
+ * ({@code pow(1e400, 0)} is no 1).
  */
 final class NumericFunctions {
   private NumericFunctions() {}
@@ -62,8 +65,8 @@ final class NumericFunctions {
             .impl(
                 a ->
                     number(
-                        GoMath.log(a.get(0).asNumber().toDouble())
-                            / GoMath.log(a.get(1).asNumber().toDouble()))));
+                        GoMath.log(Args.toFloat64InCall(a.get(0)))
+                            / GoMath.log(Args.toFloat64InCall(a.get(1))))));
     fs.add(
         define("pow")
             .param("num", Type.NUMBER)
@@ -73,7 +76,7 @@ final class NumericFunctions {
                 a ->
                     number(
                         GoMath.pow(
-                            a.get(0).asNumber().toDouble(), a.get(1).asNumber().toDouble()))));
+                            Args.toFloat64InCall(a.get(0)), Args.toFloat64InCall(a.get(1))))));
     fs.add(
         define("max")
             .variadic("numbers", Type.NUMBER)
