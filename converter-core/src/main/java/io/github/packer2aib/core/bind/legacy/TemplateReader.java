@@ -37,7 +37,9 @@ import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -330,6 +332,13 @@ final class TemplateReader {
       boolean isNull = v instanceof DocScalar s && s.type() == DocScalar.Type.NULL;
       if (isNull || DocScalar.stringValue(v).isPresent()) {
         out.add(m);
+      } else if (unreadableNumbers(v, Place.of(JsonPointer.append("/variables", m.key())))) {
+        // Packer's JSON reader refuses the template at such a number before it reads any
+        // variable, so that (LEGACY-E019, as for a number anywhere else) is the error to fix, not
+        // "Quote it: \"1e999\"" (a comment's value too). The variable is still declared.
+        if (!m.key().startsWith("_")) {
+          out.add(m);
+        }
       } else if (!m.key().startsWith("_")) {
         // A "_" key with a non-string value can only be a comment; Packer would reject it. An
         // invalid default still declares the variable, so its uses are not reported again.
@@ -349,6 +358,37 @@ final class TemplateReader {
       }
     }
     return out;
+  }
+
+  /**
+   * Reports every number in {@code node} that Packer's JSON reader cannot hold ({@code 1e999}, or
+   * YAML's {@code .inf}), as {@link ValueEvaluator#number} reports one in a value it evaluates, and
+   * says whether there was any. Walked without recursion: a default may be nested deeply.
+   */
+  private boolean unreadableNumbers(DocNode node, Place place) {
+    boolean found = false;
+    Deque<Map.Entry<DocNode, Place>> todo = new ArrayDeque<>();
+    todo.push(Map.entry(node, place));
+    while (!todo.isEmpty()) {
+      Map.Entry<DocNode, Place> e = todo.pop();
+      DocNode n = e.getKey();
+      if (n instanceof DocScalar s) {
+        if (s.type() == DocScalar.Type.NUMBER && values.number(s, e.getValue()).isEmpty()) {
+          found = true;
+        }
+      } else if (n instanceof DocObject o) {
+        List<DocMember> ms = o.members();
+        for (int i = ms.size() - 1; i >= 0; i--) {
+          todo.push(Map.entry(ms.get(i).value(), e.getValue().member(ms.get(i).key())));
+        }
+      } else if (n instanceof DocArray a) {
+        List<DocNode> items = a.items();
+        for (int i = items.size() - 1; i >= 0; i--) {
+          todo.push(Map.entry(items.get(i), e.getValue().item(i)));
+        }
+      }
+    }
+    return found;
   }
 
   private void checkSensitiveDeclared(Set<String> sensitive, List<DocMember> declared) {
