@@ -18,6 +18,7 @@ import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.validate.Placeholders;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -1053,29 +1054,41 @@ public final class SpecValidator {
       boolean digits = plainDigits(sc.text());
       BigDecimal value = digits ? BigDecimal.valueOf(Long.parseLong(sc.text())) : numericValue(sc);
       if (s.integer() && (value == null || !(digits || isIntegerLiteral(sc.text())))) {
-        report(
-            SpecCode.WRONG_TYPE,
-            range(node, w.pointer()),
-            w.pointer(),
-            cap(w.label())
-                + " must be an integer, not "
-                + echo(sc.text())
-                + ". Write a whole number.");
+        // A whole number written with an exponent is no integer literal; but one beyond the
+        // field's range (1e999999999 for a 32-bit integer) is refused for that first: written in
+        // digits it would be refused all the same, and "Write a whole number" is no help.
+        if (value == null || !isWhole(value) || !outOfRange(node, s, w, value, sc)) {
+          report(
+              SpecCode.WRONG_TYPE,
+              range(node, w.pointer()),
+              w.pointer(),
+              cap(w.label())
+                  + " must be an integer, not "
+                  + echo(sc.text())
+                  + ". Write a whole number.");
+        }
         return;
       }
       if (value == null) {
         return; // e.g. YAML .inf: a number, but not one we can compare
       }
+      outOfRange(node, s, w, value, sc);
+    }
+
+    /** Reports {@code value} if it is outside the schema's range, and says whether it was. */
+    boolean outOfRange(
+        DocNode node, Schema.NumberSchema s, Where w, BigDecimal value, DocScalar sc) {
       if ("int32".equals(s.format())
           && (value.compareTo(INT32_MIN) < 0 || value.compareTo(INT32_MAX) > 0)) {
         outOfRange(node, w, "a 32-bit integer (" + INT32_MIN + " to " + INT32_MAX + ")", sc);
-        return;
-      }
-      if (s.minimum() != null && value.compareTo(s.minimum()) < 0) {
+      } else if (s.minimum() != null && value.compareTo(s.minimum()) < 0) {
         outOfRange(node, w, "at least " + s.minimum().toPlainString(), sc);
       } else if (s.maximum() != null && value.compareTo(s.maximum()) > 0) {
         outOfRange(node, w, "at most " + s.maximum().toPlainString(), sc);
+      } else {
+        return false;
       }
+      return true;
     }
 
     void outOfRange(DocNode node, Where w, String bound, DocScalar sc) {
@@ -1202,6 +1215,21 @@ public final class SpecValidator {
 
   private static BigDecimal signed(BigInteger v, boolean negative) {
     return new BigDecimal(negative ? v.negate() : v);
+  }
+
+  /**
+   * Whether a number has no fraction. Without building it: 1e999999999 is one digit and an
+   * exponent, and 1e-999999999 below one (its whole part would be a billion-digit division).
+   */
+  private static boolean isWhole(BigDecimal value) {
+    if (value.signum() == 0 || value.scale() <= 0) {
+      return true;
+    }
+    if ((long) value.precision() - value.scale() <= 0) {
+      return false; // between -1 and 1, and not 0
+    }
+    // The scale is below the literal's digit count here, so this division is bounded by it.
+    return value.setScale(0, RoundingMode.DOWN).compareTo(value) == 0;
   }
 
   /** Whether {@code text} is 1 to 18 ASCII digits (a long, whatever they are). */

@@ -527,6 +527,55 @@ class SpecValidatorTest {
   }
 
   @Test
+  void wholeNumberWithAnExponentBeyondTheRangeIsOutOfRange() {
+    // 1e999999999 is a whole number: "not an integer" misled; the range is what refuses it.
+    // One in range (1e3) and one below 1 (1e-999999999, never built) are still no integer.
+    String t =
+        edit("\"buildTimeoutInMinutes\": 60", "\"buildTimeoutInMinutes\": 1e999999999")
+            .replace("{\"vmSize\": \"Standard_D2s_v3\"}", "{\"osDiskSizeGB\": 1e3}")
+            .replace(
+                "{\"type\": \"Shell\", \"name\": \"hello\", \"inline\": [\"echo hello\"]}",
+                "{\"type\": \"PowerShell\", \"inline\": [\"dir\"], \"validExitCodes\":"
+                    + " [-1.5e10, 1e-999999999]}");
+    List<Diagnostic> diags = validate(STRICT, t);
+    assertEquals(4, diags.size(), () -> render(diags));
+    assertDiag(
+        diags.get(0),
+        SpecCode.OUT_OF_RANGE,
+        "/properties/buildTimeoutInMinutes",
+        atAfter(t, "\"buildTimeoutInMinutes\": "));
+    assertEquals(
+        "\"buildTimeoutInMinutes\" must be a 32-bit integer (-2147483648 to 2147483647), but it is"
+            + " 1e999999999. Change it to a value in range.",
+        diags.get(0).detail());
+    assertDiag(
+        diags.get(1),
+        SpecCode.WRONG_TYPE,
+        "/properties/vmProfile/osDiskSizeGB",
+        atAfter(t, "\"osDiskSizeGB\": "));
+    assertEquals(
+        "\"osDiskSizeGB\" must be an integer, not 1e3. Write a whole number.",
+        diags.get(1).detail());
+    assertDiag(
+        diags.get(2),
+        SpecCode.OUT_OF_RANGE,
+        "/properties/customize/0/validExitCodes/0",
+        atAfter(t, "\"validExitCodes\": ["));
+    assertEquals(
+        "Item 0 of \"validExitCodes\" must be a 32-bit integer (-2147483648 to 2147483647), but it"
+            + " is -1.5e10. Change it to a value in range.",
+        diags.get(2).detail());
+    assertDiag(
+        diags.get(3),
+        SpecCode.WRONG_TYPE,
+        "/properties/customize/0/validExitCodes/1",
+        atAfter(t, "-1.5e10, "));
+    assertEquals(
+        "Item 1 of \"validExitCodes\" must be an integer, not 1e-999999999. Write a whole number.",
+        diags.get(3).detail());
+  }
+
+  @Test
   void minimumMaximumAndInt32() {
     String t =
         edit("\"buildTimeoutInMinutes\": 60", "\"buildTimeoutInMinutes\": 961")
