@@ -432,8 +432,12 @@ final class TemplateAssembler {
    * @param pieces the pieces, owned by the assembler from now on (it changes the list and its
    *     texts)
    * @param emptyAt where an empty template's single empty literal is placed
+   * @param end where the template ends (its closing quote or heredoc marker, or the end of a
+   *     standalone template's file): where a directive left open is reported, as HashiCorp's parser
+   *     reports it
    */
-  List<TemplatePart> assemble(List<Piece> pieces, boolean removeIndentation, int emptyAt) {
+  List<TemplatePart> assemble(
+      List<Piece> pieces, boolean removeIndentation, int emptyAt, Range end) {
     if (pieces.isEmpty()) {
       return List.of(literal(new Text(locator.file().text(), emptyAt, emptyAt)));
     }
@@ -447,7 +451,7 @@ final class TemplateAssembler {
       removeCommonIndentation(pieces);
     }
     List<Piece> joined = joinLiterals(pieces);
-    return nest(joined);
+    return nest(joined, end);
   }
 
   private static boolean literalsOnly(List<Piece> pieces) {
@@ -588,7 +592,7 @@ final class TemplateAssembler {
     }
   }
 
-  private List<TemplatePart> nest(List<Piece> pieces) {
+  private List<TemplatePart> nest(List<Piece> pieces, Range templateEnd) {
     List<TemplatePart> root = new ArrayList<>(pieces.size());
     Deque<Open> open = new ArrayDeque<>(4);
     for (int i = 0, n = pieces.size(); i < n; i++) {
@@ -631,13 +635,17 @@ final class TemplateAssembler {
     while (!open.isEmpty()) {
       Open unclosed = open.pop();
       boolean isIf = unclosed.opening.kind() == Kind.IF;
+      // At the template's end, where the end directive was still missing, as HashiCorp's parser
+      // reports it (and so the same place as Packer's message); the detail names the directive.
       diagnostics.accept(
           Diagnostic.of(
               HclSyntaxCode.UNCLOSED_DIRECTIVE,
-              unclosed.opening.range(),
+              templateEnd,
               "The "
                   + (isIf ? "if" : "for")
-                  + " directive started here has no matching \"%{ "
+                  + " directive at "
+                  + unclosed.opening.range()
+                  + " has no matching \"%{ "
                   + (isIf ? "endif" : "endfor")
                   + " }\" before the end of the template. Add one where the directive's content"
                   + " ends."));

@@ -150,7 +150,7 @@ final class TreeShaper {
    * @param afterQuote where the text after the opening quote starts (UTF-16 offset)
    */
   Label quotedLabel(List<Piece> pieces, int afterQuote, Range range) {
-    List<TemplatePart> parts = templates.assemble(pieces, false, afterQuote);
+    List<TemplatePart> parts = templates.assemble(pieces, false, afterQuote, quotedEnd(range));
     TemplateExpr template = new TemplateExpr(parts, TemplateExpr.Form.QUOTED, "", range);
     Optional<String> text = template.literalText();
     if (text.isEmpty()) {
@@ -437,7 +437,7 @@ final class TreeShaper {
    */
   TemplateExpr quoted(int quoteStop, List<Piece> pieces, Range range) {
     int afterQuote = locator.offset(quoteStop + 1);
-    List<TemplatePart> parts = templates.assemble(pieces, false, afterQuote);
+    List<TemplatePart> parts = templates.assemble(pieces, false, afterQuote, quotedEnd(range));
     return new TemplateExpr(parts, TemplateExpr.Form.QUOTED, "", range);
   }
 
@@ -482,7 +482,7 @@ final class TreeShaper {
     boolean indented = opener.startsWith("<<-");
     String marker = opener.substring(indented ? 3 : 2);
     int afterOpener = locator.offset(stop + 1);
-    List<TemplatePart> parts = templates.assemble(pieces, indented, afterOpener);
+    List<TemplatePart> parts = templates.assemble(pieces, indented, afterOpener, heredocEnd(range));
     return new TemplateExpr(
         parts,
         indented ? TemplateExpr.Form.INDENTED_HEREDOC : TemplateExpr.Form.HEREDOC,
@@ -490,9 +490,38 @@ final class TreeShaper {
         range);
   }
 
+  /**
+   * Where a quoted template ends, as HashiCorp's parser names it in "Unexpected end of template":
+   * its closing quote (or, unterminated, the empty range after it, already reported).
+   */
+  private Range quotedEnd(Range range) {
+    int end = range.endOffset();
+    if (end - range.startOffset() >= 2 && locator.file().text().charAt(end - 1) == '"') {
+      return locator.range(end - 1, end);
+    }
+    return locator.range(end, end);
+  }
+
+  /**
+   * Where a heredoc ends, as HashiCorp's parser names it: its closing marker, from the start of its
+   * line (the indentation of a {@code <<-} heredoc's marker included).
+   */
+  private Range heredocEnd(Range range) {
+    String text = locator.file().text();
+    int end = range.endOffset();
+    while (end > range.startOffset()
+        && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    int start = Math.max(range.startOffset(), text.lastIndexOf('\n', end - 1) + 1);
+    return locator.range(start, end);
+  }
+
   /** A standalone template: the whole file. */
   TemplateExpr standalone(List<Piece> pieces) {
-    List<TemplatePart> parts = templates.assemble(pieces, false, 0);
+    int length = locator.file().text().length();
+    // A standalone template ends where its file does (HashiCorp's parser: the EOF token).
+    List<TemplatePart> parts = templates.assemble(pieces, false, 0, locator.range(length, length));
     return new TemplateExpr(parts, TemplateExpr.Form.STANDALONE, "", wholeFile());
   }
 }
