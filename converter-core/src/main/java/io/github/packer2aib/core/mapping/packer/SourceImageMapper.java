@@ -378,6 +378,42 @@ final class SourceImageMapper {
     planTags = new PlanTags(tags, places, f.nameRange("plan_info"));
   }
 
+  /**
+   * A VHD destination built from a gallery image named by its gallery fields. Packer 1.6.6 and the
+   * Azure plugin before 2.5.0 refuse it (Config.Prepare: "VHD Target [capture_container_name] is
+   * not supported when using Shared Image Gallery as source": they captured a VHD through an
+   * unmanaged disk, which a gallery image cannot make); 2.5.0, which copies the VHD from the
+   * managed OS disk (pull request 522), dropped the check, and Image Builder distributes a VHD from
+   * any source. So a warning of the W133 family, as for a VHD beside a managed image, not an error.
+   * Not for the other gallery kinds: the community and direct shared ones are refused here anyway,
+   * and whether older plugins refused a VHD beside an id was not found.
+   */
+  private void vhdFromGallery(Fields g) {
+    String vhd = PluginRefusals.firstSet(f, "capture_container_name", "capture_name_prefix");
+    if (vhd == null
+        || !g.has("gallery_name")
+        || g.has("community_gallery_image_id")
+        || g.has("direct_shared_gallery_image_id")) {
+      return;
+    }
+    u.report.add(
+        PackerMapCode.OLDER_PLUGINS_REFUSE,
+        f.nameRange(vhd),
+        "Packer 1.6.6 and Azure plugins before 2.5.0 refuse a VHD when the source is a gallery"
+            + " image (\"VHD Target ["
+            + vhd
+            + "] is not supported when using Shared Image Gallery as source. Use "
+            + (vhd.equals("capture_container_name")
+                ? "managed_image_resource_group_name"
+                : "managed_image_name")
+            + " instead.\"); plugin 2.5.0 and later accept it, and the converted template"
+            + " distributes the VHD. With an older version this template never ran as written:"
+            + " capture a managed image (managed_image_name and managed_image_resource_group_name)"
+            + " or a gallery image version (shared_image_gallery_destination) instead of the VHD.",
+        g.nameRange("gallery_name"),
+        "gallery source set here");
+  }
+
   private ImageSource galleryImageSource() {
     Optional<Fields> nested = f.nested("shared_image_gallery");
     if (nested.isEmpty()) {
@@ -385,6 +421,7 @@ final class SourceImageMapper {
     }
     Fields g = nested.get();
     u.trace.put("/properties/source", g.range());
+    vhdFromGallery(g);
     final String dest = "properties.source.imageVersionId";
     List<String> known =
         List.of(

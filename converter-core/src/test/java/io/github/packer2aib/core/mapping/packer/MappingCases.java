@@ -1152,6 +1152,28 @@ final class MappingCases {
                         .set("storage_account", "stimages")
                         .set("resource_group_name", "rg-storage"))));
     add(
+        // Packer 1.6.6 and plugins before 2.5.0 refuse a VHD built from a gallery image ("VHD
+        // Target [capture_container_name] is not supported when using Shared Image Gallery as
+        // source"); it was converted without a word (backlog): now a warning.
+        "vhd-from-gallery-source",
+        one(
+            s ->
+                s.set("os_type", "Linux")
+                    .set("subscription_id", SUB)
+                    .set("location", "westeurope")
+                    .block(
+                        "shared_image_gallery",
+                        g ->
+                            g.set("subscription", SUB)
+                                .set("resource_group", "rg-gallery")
+                                .set("gallery_name", "gallery")
+                                .set("image_name", "ubuntu-hardened")
+                                .set("image_version", "1.2.3"))
+                    .set("capture_container_name", "images")
+                    .set("capture_name_prefix", "ubuntu-app")
+                    .set("storage_account", "stimages")
+                    .set("resource_group_name", "rg-storage")));
+    add(
         // Plugins before 2.5.0 refuse a VHD's storage beside a gallery destination.
         "vhd-beside-gallery",
         one(

@@ -33,7 +33,8 @@ class MappingProperties {
   /**
    * A generated case: the fixture, the options, the secret texts used in it, whether a sensitive
    * value flows to the template, and whether it has a VHD beside a managed image or gallery
-   * destination, which Packer 1.6.6 and Azure plugins before 2.5.0 refuse (later ones accept it).
+   * destination or made from a gallery image, which Packer 1.6.6 and Azure plugins before 2.5.0
+   * refuse (later ones accept it).
    */
   record Scenario(
       PackerFixture fixture,
@@ -76,7 +77,8 @@ class MappingProperties {
     assertEquals(
         s.olderPluginsRefuse(),
         first.diagnostics().stream().anyMatch(d -> d.code().equals("PKRMAP-W133")),
-        "a VHD beside another destination is said to be refused by older plugins, and only then");
+        "a VHD beside another destination or from a gallery image is said to be refused by older"
+            + " plugins, and only then");
     PackerMapperGoldenTest.assertValid(first, s.options());
     if (!first.hasErrors()) {
       assertEquals(1, first.templates().size());
@@ -298,8 +300,10 @@ class MappingProperties {
         .source("azure-arm", json ? "main" : "main", source)
         .build(build);
     List<String> secrets = new ArrayList<>(List.of(secretText));
-    // The generated VHD always has its storage_account and resource_group_name.
-    boolean olderPluginsRefuse = (destinations & 4) != 0 && (destinations & 3) != 0;
+    // The generated VHD always has its storage_account and resource_group_name; besides another
+    // destination, or made from a gallery image, older plugins refuse it.
+    boolean olderPluginsRefuse =
+        (destinations & 4) != 0 && ((destinations & 3) != 0 || sourceKind == 2);
     return new Scenario(f, options, secrets, leaks, olderPluginsRefuse);
   }
 
