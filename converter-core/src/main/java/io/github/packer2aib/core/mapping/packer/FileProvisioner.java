@@ -450,7 +450,7 @@ final class FileProvisioner {
               PackerMapCode.BINARY_FILE,
               at,
               "The file "
-                  + file.path()
+                  + pr.u.files.shown(file.path())
                   + " is not UTF-8 text, so it cannot be written into the template. Upload it and"
                   + " pass --file-base-uri with the address it is uploaded under.");
       return;
@@ -461,7 +461,7 @@ final class FileProvisioner {
               PackerMapCode.FILE_TOO_LARGE,
               at,
               "The file "
-                  + file.path()
+                  + pr.u.files.shown(file.path())
                   + " is "
                   + file.size()
                   + " bytes; only text files up to "
@@ -478,7 +478,7 @@ final class FileProvisioner {
             PackerMapCode.FILE_EMBEDDED,
             at,
             "The file "
-                + file.path()
+                + pr.u.files.shown(file.path())
                 + " is written into the template, and a step saves it to "
                 + target
                 + " byte for byte. Anyone who can read the template can read the file. Pass"
@@ -527,7 +527,7 @@ final class FileProvisioner {
     try {
       listing = pr.u.files.list(path, MAX_DIRECTORY_FILES);
     } catch (IOException e) {
-      LocalFile.readFailed(pr, at, "directory", path, e);
+      LocalFile.readFailed(pr, at, "directory", pr.u.files.shown(path), e);
       return;
     }
     List<String> files = listing.files();
@@ -537,7 +537,7 @@ final class FileProvisioner {
               PackerMapCode.DIRECTORY_NEEDS_BASE_URI,
               at,
               "The source "
-                  + path
+                  + pr.u.files.shown(path)
                   + " is a directory. Image Builder downloads single files, and directories are"
                   + " not written into the template: upload the directory and pass --file-base-uri"
                   + " with the address the conversion root is uploaded under, so each file can be"
@@ -550,7 +550,7 @@ final class FileProvisioner {
               PackerMapCode.TOO_MANY_FILES,
               at,
               "The directory "
-                  + path
+                  + pr.u.files.shown(path)
                   + " holds more than "
                   + MAX_DIRECTORY_FILES
                   + " files, each of which would need its own File step. Pack it into an"
@@ -575,7 +575,7 @@ final class FileProvisioner {
               PackerMapCode.FIELD_DROPPED,
               at,
               "The directory "
-                  + path
+                  + pr.u.files.shown(path)
                   + (pr.u.os == Os.LINUX
                       ? " is empty, and written with a trailing slash it stands for what it"
                           + " holds, so nothing is uploaded, as in Packer."
@@ -600,7 +600,7 @@ final class FileProvisioner {
         upload(
             pr, plan, file, join(base, pr.u.os == Os.WINDOWS ? rel.replace('/', '\\') : rel), at);
       } catch (IOException e) {
-        LocalFile.readFailed(pr, at, "file", abs, e);
+        LocalFile.readFailed(pr, at, "file", pr.u.files.shown(abs), e);
       }
     }
   }

@@ -125,7 +125,7 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
     if (inCwd != null && !inCwd.equals(r.path())) {
       why = pr.u.files.whyNotAFile(inCwd);
       if (!why.equals(FileSystemView.NO_SUCH_FILE)) {
-        return inCwd + " " + why;
+        return pr.u.files.shown(inCwd) + " " + why;
       }
     }
     return null;
@@ -202,7 +202,7 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
                   "\" names something both in the template's folder (",
                   pr.u.files.shown(r.path()),
                   ") and in the working directory (",
-                  r.alsoInWorkingDirectory(),
+                  pr.u.files.shown(r.alsoInWorkingDirectory()),
                   "), and they differ. The converter used ",
                   pr.u.files.shown(r.path()),
                   " (the template's folder first); Packer resolves the path from the directory it"
@@ -225,7 +225,7 @@ record LocalFile(String written, String path, byte[] bytes, long size, String sh
                   + "\" is not in the template's folder ("
                   + pr.u.files.shownFolder()
                   + "); the converter used "
-                  + r.path()
+                  + pr.u.files.shown(r.path())
                   + " from the working directory.");
     }
   }

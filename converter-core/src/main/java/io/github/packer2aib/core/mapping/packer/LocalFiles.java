@@ -85,6 +85,14 @@ final class LocalFiles {
   private final String conversionRoot;
 
   /**
+   * The working directory and the home folder, normalized, as {@link #shown} names the files below
+   * them; null when it is the file system's root, below which every path is.
+   */
+  private final String workingDirectory;
+
+  private final String homeDirectory;
+
+  /**
    * {@link #conversionRoot} with a final slash, made once: every uploaded file's path is taken
    * relative to it.
    */
@@ -116,6 +124,16 @@ final class LocalFiles {
     this.conversionRootSlash =
         this.conversionRoot.endsWith("/") ? this.conversionRoot : this.conversionRoot + "/";
     this.folderIsNormal = templateFolder.startsWith("/") && isNormal(templateFolder);
+    this.workingDirectory = belowRoot(fs.baseDirectory());
+    this.homeDirectory = belowRoot(fs.homeDirectory());
+  }
+
+  private static String belowRoot(String folder) {
+    if (folder == null || !isAbsolute(folder)) {
+      return null;
+    }
+    String n = normalize(folder);
+    return n.equals("/") ? null : n;
   }
 
   String templateFolder() {
@@ -133,7 +151,10 @@ final class LocalFiles {
 
   /**
    * {@code path} (absolute and normal, as {@link #resolve} gives it) as messages name it: below the
-   * template's folder, from {@link #shownFolder}; elsewhere as it is.
+   * template's folder, from {@link #shownFolder}; elsewhere below the working directory, from there
+   * ({@code scripts/a.sh}, as the run names its inputs), and below the home folder from {@code ~};
+   * anything else as it is. The absolute path of the converting machine differs between two
+   * checkouts of one tree and between two users, and so did the reports.
    */
   String shown(String path) {
     if (path.equals(templateFolder)) {
@@ -141,6 +162,14 @@ final class LocalFiles {
     }
     String prefix = templateFolder.endsWith("/") ? templateFolder : templateFolder + "/";
     if (!path.startsWith(prefix)) {
+      String fromCwd = below(workingDirectory, path);
+      if (fromCwd != null) {
+        return fromCwd.isEmpty() ? "." : fromCwd;
+      }
+      String fromHome = below(homeDirectory, path);
+      if (fromHome != null) {
+        return fromHome.isEmpty() ? "~" : "~/" + fromHome;
+      }
       return path;
     }
     String rest = path.substring(prefix.length());
@@ -150,6 +179,19 @@ final class LocalFiles {
     return shownFolder.endsWith("/") || shownFolder.endsWith("\\")
         ? shownFolder + rest
         : shownFolder + "/" + rest;
+  }
+
+  /** {@code path} from {@code folder} ("" for the folder itself), or null when not below it. */
+  private static String below(String folder, String path) {
+    if (folder == null) {
+      return null;
+    }
+    if (path.equals(folder)) {
+      return "";
+    }
+    return path.startsWith(folder) && path.charAt(folder.length()) == '/'
+        ? path.substring(folder.length() + 1)
+        : null;
   }
 
   /** The folder of a file as the run names it: {@code .} when the name has none. */
@@ -380,13 +422,13 @@ final class LocalFiles {
    * {@code binary}) and at most {@link #INLINE_SCRIPT_LIMIT} bytes; otherwise says why and what to
    * do, at {@code at}.
    */
-  static boolean inlinable(Report report, Range at, LocalFile file, boolean binary) {
+  boolean inlinable(Report report, Range at, LocalFile file, boolean binary) {
     if (file.bytes() != null && (file.text().isEmpty() || binary)) {
       report.add(
           PackerMapCode.BINARY_FILE,
           at,
           "The script "
-              + file.path()
+              + shown(file.path())
               + (file.text().isEmpty()
                   ? " is not UTF-8 text, so it cannot be written into the template."
                   : " is marked binary = true (to be uploaded byte for byte), so it is not"
@@ -399,7 +441,7 @@ final class LocalFiles {
           PackerMapCode.SCRIPT_TOO_LARGE,
           at,
           "The script "
-              + file.path()
+              + shown(file.path())
               + " is "
               + file.size()
               + " bytes, too large to write into the template (the limit is "

@@ -192,7 +192,7 @@ final class PowerShellProvisioner {
           Steps.generalizationInScript(pr, file);
         }
         if (text.isPresent()) {
-          Restarts.script(pr, file.path(), text.get(), c.valueRange(), false);
+          Restarts.script(pr, pr.u.files.shown(file.path()), text.get(), c.valueRange(), false);
         }
         Map<String, String> all = EnvVars.withPackerVariables(env, pr, text.orElse(""));
         if (k == 0) {
@@ -234,7 +234,7 @@ final class PowerShellProvisioner {
           }
           continue;
         }
-        if (!LocalFiles.inlinable(pr.report(), c.valueRange(), file, binary)) {
+        if (!pr.u.files.inlinable(pr.report(), c.valueRange(), file, binary)) {
           continue;
         }
         lines.addAll(PowerShellText.writeFile(tmp, file.bytes()));
@@ -247,7 +247,7 @@ final class PowerShellProvisioner {
                 PackerMapCode.SCRIPT_INLINED,
                 c.valueRange(),
                 "The script "
-                    + file.path()
+                    + pr.u.files.shown(file.path())
                     + " is written into the template, and the step saves it to "
                     + tmp
                     + " and runs it. Anyone who can read the template can read the script. Pass"

@@ -319,8 +319,8 @@ final class Provisioners {
               PackerMapCode.GENERALIZATION_CUSTOM,
               pr.range(),
               (parts.isPresent()
-                      ? "The last script of this step, " + local + ", generalizes"
-                      : "This step runs " + local + ", which generalizes")
+                      ? "The last script of this step, " + u.files.shown(local) + ", generalizes"
+                      : "This step runs " + u.files.shown(local) + ", which generalizes")
                   + " the VM (Sysprep or waagent -deprovision). Image Builder generalizes the VM"
                   + " itself after the last step, and a VM generalized twice fails the build, so"
                   + " the script is put on the VM and run from "

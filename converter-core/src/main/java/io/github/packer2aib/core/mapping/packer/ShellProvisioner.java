@@ -336,7 +336,7 @@ final class ShellProvisioner {
         }
         continue;
       }
-      if (!LocalFiles.inlinable(pr.report(), c.valueRange(), file, binary)) {
+      if (!pr.u.files.inlinable(pr.report(), c.valueRange(), file, binary)) {
         continue;
       }
       List<String> lines = new ArrayList<>(exports);
@@ -354,7 +354,7 @@ final class ShellProvisioner {
               PackerMapCode.SCRIPT_INLINED,
               c.valueRange(),
               "The script "
-                  + file.path()
+                  + pr.u.files.shown(file.path())
                   + " is written into the template, and the step saves it to "
                   + tmp
                   + " and runs it"
@@ -377,7 +377,7 @@ final class ShellProvisioner {
             PackerMapCode.FIELD_REWRITTEN,
             c.valueRange(),
             "The script "
-                + file.path()
+                + pr.u.files.shown(file.path())
                 + " has Windows line endings (CR LF), which Packer's shell provisioner turns into"
                 + " LF when it uploads a script (binary = false)"
                 + (onTheVm

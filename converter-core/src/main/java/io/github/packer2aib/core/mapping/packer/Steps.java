@@ -230,7 +230,7 @@ final class Steps {
               .with("/sourceUri", c.valueRange()));
       return true;
     }
-    if (!LocalFiles.inlinable(pr.report(), c.valueRange(), file, binary)) {
+    if (!pr.u.files.inlinable(pr.report(), c.valueRange(), file, binary)) {
       return false;
     }
     Customizer writer =
@@ -251,7 +251,7 @@ final class Steps {
             PackerMapCode.SCRIPT_INLINED,
             c.valueRange(),
             "The script "
-                + file.path()
+                + pr.u.files.shown(file.path())
                 + " is written into the template, and a step saves it to "
                 + path
                 + " for the deprovisioning script to run. Anyone who can read the template can"
@@ -308,7 +308,7 @@ final class Steps {
             PackerMapCode.GENERALIZATION_IN_SCRIPT,
             pr.range(),
             "The script "
-                + file.path()
+                + pr.u.files.shown(file.path())
                 + " seems to generalize the VM (Sysprep or waagent -deprovision). Image Builder"
                 + " generalizes the VM itself after the last step, and a VM generalized twice"
                 + " fails the build: remove that command from the script, or put a custom one in "

@@ -28,9 +28,9 @@ final class UploadUris {
           PackerMapCode.UPLOAD_ADDRESS_SHARED,
           at,
           "The files "
-              + first.file().path()
+              + u.files.shown(first.file().path())
               + " and "
-              + file.path()
+              + u.files.shown(file.path())
               + " differ but would both be uploaded to "
               + uri
               + ": a file outside the conversion root (the template's folder, or the folder given"

@@ -215,7 +215,7 @@ final class WindowsProvisioners {
       Optional<String> text = file.text();
       Map<String, String> scriptEnv = EnvVars.withPackerVariables(env, pr, text.orElse(""));
       if (text.isPresent()) {
-        Restarts.script(pr, file.path(), text.get(), c.valueRange(), true);
+        Restarts.script(pr, pr.u.files.shown(file.path()), text.get(), c.valueRange(), true);
         // A batch file that runs Sysprep generalizes as a PowerShell script does (W404 there).
         if (Generalization.mentions(text.get(), CommandLanguage.CMD)) {
           Steps.generalizationInScript(pr, file);
@@ -246,7 +246,7 @@ final class WindowsProvisioners {
                 PackerMapCode.BINARY_FILE,
                 c.valueRange(),
                 "The script "
-                    + file.path()
+                    + pr.u.files.shown(file.path())
                     + " is not UTF-8 text of a size that can be written into the template. Upload"
                     + " it and pass --script-base-uri with the address it is uploaded under.");
         continue;
@@ -259,7 +259,7 @@ final class WindowsProvisioners {
               PackerMapCode.SCRIPT_INLINED,
               c.valueRange(),
               "The script "
-                  + file.path()
+                  + pr.u.files.shown(file.path())
                   + " is written into the template, and the step saves it to "
                   + path
                   + " and runs it. Anyone who can read the template can read the script. Pass"
