@@ -1,10 +1,12 @@
 package io.github.packer2aib.core.packer;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The credentials in the environment of the process running the converter: the variables whose name
@@ -53,16 +55,16 @@ public final class EnvironmentCredentials {
       return known.entries();
     }
     List<Entry> out = new ArrayList<>();
-    List<String> values = new ArrayList<>();
+    // A set: a list asked with contains made this n squared comparisons of the values.
+    Set<String> values = new HashSet<>();
     for (Map.Entry<String, String> e : environment.entrySet()) {
       String value = e.getValue();
       if (value != null
           && value.length() >= SensitiveTexts.MIN_LENGTH
           && namedAsCredential(e.getKey())
           && !value.isBlank()
-          && !values.contains(value)) {
+          && values.add(value)) {
         out.add(new Entry(e.getKey(), value));
-        values.add(value);
       }
     }
     List<Entry> entries = List.copyOf(out);

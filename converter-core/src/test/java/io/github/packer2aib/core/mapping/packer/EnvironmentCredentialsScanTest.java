@@ -15,6 +15,7 @@ import io.github.packer2aib.core.packer.EnvironmentCredentials;
 import io.github.packer2aib.core.testing.MemoryFileView;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,23 @@ class EnvironmentCredentialsScanTest {
     assertEquals(1, entries.size());
     assertEquals("A_TOKEN", entries.get(0).name());
     assertFalse(entries.get(0).toString().contains(TOKEN));
+  }
+
+  @Test
+  void manyCredentialsAreEachKeptOnceUnderTheirFirstName() {
+    // Each value once, under the first name that holds it, however many credentials there are
+    // (speed is bench/run's business, not a timed test: the values seen are a set now, not a list).
+    int n = 2_000;
+    Map<String, String> environment = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      environment.put(String.format("APP_%06d_TOKEN", i), String.format("secret-value-%08d", i));
+    }
+    environment.put("COPY_TOKEN", "secret-value-00000007");
+    List<EnvironmentCredentials.Entry> entries =
+        EnvironmentCredentials.of(EnvironmentVariables.frozen(environment));
+    assertEquals(n, entries.size());
+    assertEquals("APP_000000_TOKEN", entries.get(0).name());
+    assertTrue(entries.stream().noneMatch(e -> e.name().equals("COPY_TOKEN")));
   }
 
   @Test
