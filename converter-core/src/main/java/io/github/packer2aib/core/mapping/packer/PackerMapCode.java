@@ -77,6 +77,7 @@ public enum PackerMapCode implements DiagnosticCode {
   RESTART_IN_STEP("PKRMAP-W219", "Restart inside a step"),
   STEP_TIMEOUTS_EXCEED_BUILD("PKRMAP-W220", "Step timeouts exceed the build timeout"),
   INLINE_SEMANTICS_ASSUMED("PKRMAP-N221", "Inline commands assumed to run as one script"),
+  COMMAND_READ_AS_EXPRESSION("PKRMAP-W222", "PowerShell command read as an expression"),
 
   // Local scripts and files.
   SCRIPT_INLINED("PKRMAP-W301", "Script inlined"),

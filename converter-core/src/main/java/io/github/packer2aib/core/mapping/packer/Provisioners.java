@@ -209,7 +209,10 @@ final class Provisioners {
             p.range(),
             "the name of its step in the image template");
       }
-      applicable.add(new Prov(u, p, body, applicable.size() + 1));
+      Prov pr = new Prov(u, p, body, applicable.size() + 1);
+      // As written, before the generalization may cut its commands apart or drop them.
+      UncalledPrograms.check(pr);
+      applicable.add(pr);
     }
     boolean[] generalizes = new boolean[applicable.size()];
     // Provisioners that never give a step on the VM (a disabled breakpoint, shell-local and the

@@ -3300,6 +3300,29 @@ final class MappingCases {
                                 "$env:SystemRoot\\System32\\Sysprep\\Sysprep.exe /oobe /generalize"
                                     + " /quit /mode:vm")))));
     add(
+        // A program named by a path on an environment variable without & is no command in
+        // PowerShell (the line is an expression, and the script does not parse): kept as written
+        // with no word (backlog), now a warning at each element that has one. The call operator,
+        // an assignment and a division are fine.
+        "powershell-path-on-variable-without-call",
+        one(
+            windows(s -> {}),
+            b ->
+                b.provisioner(
+                    "powershell",
+                    p ->
+                        p.set(
+                            "inline",
+                            List.of(
+                                "Write-Host start",
+                                "# install\n"
+                                    + "$x = 1\n"
+                                    + "$env:ProgramFiles\\Tool\\tool.exe /install /quiet\n",
+                                "& $env:SystemRoot\\System32\\cmd.exe /c echo ok",
+                                "$env:Path = 'C:\\tools;' + $env:Path",
+                                "$half = $env:NUMBER_OF_PROCESSORS/2",
+                                "${env:windir}\\system32\\w32tm.exe /resync")))));
+    add(
         "generalize-windows-env-pipeline-after-default",
         one(
             windows(s -> {}),
