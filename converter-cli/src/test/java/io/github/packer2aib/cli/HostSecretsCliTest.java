@@ -292,6 +292,7 @@ class HostSecretsCliTest {
       "export DB_PASSWORD=hunter3hunter3",
       "az login --service-principal -u app -p hunter4hunter4 --tenant t",
       "docker login --username u --password hunter5hunter5 registry.example",
+      "echo 'hunter6hunter6' | sudo -S apt-get update",
     };
     String[] named = {
       "the password of a URL's user information (user:password@)",
@@ -299,9 +300,15 @@ class HostSecretsCliTest {
       "a value for \"DB_PASSWORD\"",
       "the -p password of az login",
       "a value for \"--password\"",
+      "the password fed to sudo -S on its standard input",
     };
     String[] values = {
-      "Tok3nValue99", "hunter2hunter2", "hunter3hunter3", "hunter4hunter4", "hunter5hunter5"
+      "Tok3nValue99",
+      "hunter2hunter2",
+      "hunter3hunter3",
+      "hunter4hunter4",
+      "hunter5hunter5",
+      "hunter6hunter6"
     };
     for (int i = 0; i < commands.length; i++) {
       Path dir = template("cmd" + i, withCommand("\"echo first\", \"" + commands[i] + "\""));
@@ -333,9 +340,51 @@ class HostSecretsCliTest {
           text.err().contains("t.pkr.hcl:14:29: warning: Credential written as text [RULE-W329]"),
           text.err());
       assertTrue(text.err().contains("will be stored in the image template in Azure"), text.err());
-      assertTrue(text.err().contains("Key Vault"), text.err());
+      // The sudo password needs no replacement: the build user runs sudo without one.
+      assertTrue(
+          text.err().contains(values[i].startsWith("hunter6") ? "sudo alone" : "Key Vault"),
+          text.err());
       CliRun inspect = run(Map.of(), "inspect", dir.toString());
       assertAbsent(values[i], "inspect's stdout", inspect.out());
+    }
+  }
+
+  /**
+   * The password that an execute_command pipes into {@code sudo -S} is dropped from the template
+   * (PKRMAP-N206), but the source line quoted under N205 and N206 and inspect's copy of the command
+   * showed it, in HCL2 and legacy JSON (mapping review, session 29).
+   */
+  @Test
+  void thePasswordAnExecuteCommandPipesIntoSudoIsShownNowhere() throws IOException {
+    String[] forms = {
+      "echo 'Sudo1Passw0rd!' | sudo -S -E sh '{{ .Path }}'",
+      "printf '%s\\n' Sudo1Passw0rd! | sudo --stdin -E sh '{{ .Path }}'",
+      "sudo -S -E sh '{{ .Path }}' <<<'Sudo1Passw0rd!'",
+    };
+    for (int i = 0; i < forms.length; i++) {
+      String hcl =
+          withProvisioner(
+              "    execute_command = \""
+                  + forms[i].replace("\\", "\\\\")
+                  + "\"\n    inline = [\"echo hello\"]\n");
+      Path dir = template("sudo-hcl" + i, hcl);
+      CliRun text = assertNowhere(dir, Map.of(), "Sudo1Passw0rd");
+      if (i == 0) {
+        assertTrue(text.err().contains("PKRMAP-N206"), text.err());
+        assertTrue(text.err().contains("echo '***' | sudo -S"), text.err());
+      }
+      Path legacy = tmp.resolve("sudo-json" + i);
+      Files.createDirectories(legacy);
+      Files.writeString(
+          legacy.resolve("t.json"),
+          BulkTrees.legacy("app")
+              .replace(
+                  "\"inline\": [\"echo hello\"]",
+                  "\"inline\": [\"echo hello\"], \"execute_command\": \""
+                      + forms[i].replace("\\", "\\\\")
+                      + "\""));
+      assertTrue(Files.readString(legacy.resolve("t.json")).contains("execute_command"));
+      assertNowhere(legacy, Map.of(), "Sudo1Passw0rd");
     }
   }
 

@@ -65,14 +65,45 @@ public final class SecretScrubber {
               + "\"?\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,]+))");
 
   /**
+   * A value as a command writes it: escaped double quotes as a JSON or HCL string writes them in a
+   * quoted source line ({@code \\"pw\\"}; read as one character, the backslash was masked and the
+   * value shown), double-quoted without a {@code $} in it, single-quoted, or unquoted up to a blank
+   * or a shell operator (never starting with {@code -}: that is the next option).
+   */
+  private static final String COMMAND_VALUE =
+      "(?:\\\\\"[^\"$\n]*?\\\\\"|\"[^\"$\n]*\"|'[^'\n]*'"
+          + "|(?!\\\\\")[^\\s\"'$%(`-][^\\s\"';&|)`]*)";
+
+  /**
+   * sudo told to read its password from standard input: {@code -S} alone or in a cluster ({@code
+   * -kS}), or {@code --stdin}, after other options (with their argument for those that take one,
+   * {@code -u root}). In this case only: {@code -s} runs a shell, whose input is commands.
+   */
+  private static final String SUDO_STDIN =
+      "(?-i:(?:[\\w./-]*/)?sudo(?:[ \t]+(?:-[A-Za-z]*[ugpCDhrtTUR][ \t]+[^\\s;&|-]\\S*"
+          + "|-[A-Za-z]+|--[a-z-]+(?:=[^\\s;&|]*)?))*?"
+          + "[ \t]+(?:-[A-Za-z]*S[A-Za-z]*|--stdin)(?![\\w-]))";
+
+  /** What follows a value that {@code echo} or {@code printf} pipes into {@link #SUDO_STDIN}. */
+  private static final String INTO_SUDO =
+      "(?=" + COMMAND_VALUE + "[ \t]*\\|(?!\\|)[ \t]*" + SUDO_STDIN + ")";
+
+  /** A printf format ({@code '%s\\n'}): the value is the argument after it. */
+  private static final String PRINTF_FORMAT =
+      "(?:'[^'\n]*%[^'\n]*'|\"[^\"\n]*%[^\"\n]*\"|\\\\\"[^\"\n]*?%[^\"\n]*?\\\\\""
+          + "|[^\\s\"'|;&]*%[^\\s|;&]*)";
+
+  /**
    * A credential given to a command as an option's separate argument: a long option named as one
    * ({@code --password hunter2}, {@code --client-secret …}, PowerShell's {@code -Password …}), or
    * the {@code -p} of the commands that take a password there ({@code az login}, {@code docker
-   * login} and its kin, {@code sshpass -p}, and {@code mysql -pPASSWORD}, glued). Group 1 is what
-   * stands before the value, group 2 the value: unquoted (up to a blank or a shell operator),
-   * double-quoted without a {@code $} in it, or single-quoted. A value that is a reference ({@code
-   * $PW}, {@code "$PW"}, {@code $(…)}, {@code %PW%}) is never matched or never literal ({@link
-   * #isLiteral}).
+   * login} and its kin, {@code sshpass -p}, and {@code mysql -pPASSWORD}, glued); or the password
+   * fed to {@code sudo -S} on its standard input ({@code echo 'pw' | sudo -S …}, {@code printf
+   * '%s\n' pw | sudo --stdin …}, {@code printf 'pw\n' | sudo -S …}, {@code sudo -S … <<<'pw'}),
+   * where a lookahead in group 1 checks that the echoed value goes into such a sudo. Group 1 is
+   * what stands before the value, group 2 the value ({@link #COMMAND_VALUE}). A value that is a
+   * reference ({@code $PW}, {@code "$PW"}, {@code $(…)}, {@code %PW%}) is never matched or never
+   * literal ({@link #isLiteral}).
    */
   private static final Pattern OPTION_CREDENTIAL =
       Pattern.compile(
@@ -80,8 +111,25 @@ public final class SecretScrubber {
               + "|(?:(?:az|docker|podman|buildah|nerdctl|oras|skopeo|helm[ \t]+registry)[ \t]+"
               + "login\\b[^;&|\n]*?[ \t]-p[ \t]+"
               + "|sshpass[ \t]+-p[ \t]*"
-              + "|(?:mysql|mysqldump|mysqladmin|mariadb)\\b[^;&|\n]*?[ \t]-p)))"
-              + "(\"[^\"$\n]*\"|'[^'\n]*'|[^\\s\"'$%(`-][^\\s\"';&|)`]*)");
+              + "|(?:mysql|mysqldump|mysqladmin|mariadb)\\b[^;&|\n]*?[ \t]-p"
+              + "|echo(?:[ \t]+-[neE]+)*[ \t]+"
+              + INTO_SUDO
+              + "|printf[ \t]+(?:"
+              + PRINTF_FORMAT
+              + "[ \t]+)?"
+              + INTO_SUDO
+              + "|"
+              + SUDO_STDIN
+              + "[^;&|\n]*?<<<[ \t]*)))"
+              + "("
+              + COMMAND_VALUE
+              + ")");
+
+  /**
+   * How {@link #literalCredential} names a password fed to {@code sudo -S}: the advice of its
+   * warning differs (Image Builder's build user needs none).
+   */
+  public static final String SUDO_PASSWORD = "the password fed to sudo -S on its standard input";
 
   /** The stand-in for a value in the advice of messages ({@code --var NAME=VALUE}). */
   private static final String PLACEHOLDER = "VALUE";
@@ -194,6 +242,9 @@ public final class SecretScrubber {
       return "a value for \"" + b + "\"";
     }
     String command = b.split("[ \t]+")[0].toLowerCase(Locale.ROOT);
+    if (command.equals("echo") || command.equals("printf") || command.endsWith("sudo")) {
+      return SUDO_PASSWORD;
+    }
     if (command.equals("sshpass")) {
       return "the password of sshpass -p";
     }
@@ -414,7 +465,8 @@ public final class SecretScrubber {
                   && (assigned(b, i + "secret".length())
                       || underscoreKey(b, i + "secret".length())
                       || optionValue(b, i, "secret".length())))
-              || (AsciiWords.at(b, i, "sshpass") && dashPAfter(b, i))) {
+              || (AsciiWords.at(b, i, "sshpass") && dashPAfter(b, i))
+              || (AsciiWords.at(b, i, "sudo") && stdinAfter(b, i))) {
             return true;
           }
         }
@@ -491,6 +543,32 @@ public final class SecretScrubber {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether sudo's {@code -S} (in a cluster of short options, in this case only) or {@code --stdin}
+   * (in any case) stands after {@code i}: the pipe or here-string before or after it may feed it a
+   * password.
+   */
+  private static boolean stdinAfter(byte[] b, int i) {
+    for (int k = i + 1; k < b.length; k++) {
+      if (b[k] != '-') {
+        continue;
+      }
+      if (AsciiWords.at(b, k, "--stdin")) {
+        return true;
+      }
+      for (int j = k + 1; j < b.length && isLetter(b[j]); j++) {
+        if (b[j] == 'S') {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isLetter(byte c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /**

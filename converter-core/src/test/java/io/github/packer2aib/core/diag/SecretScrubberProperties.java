@@ -170,7 +170,18 @@ class SecretScrubberProperties {
                 "sshpass ",
                 "mysql ",
                 "$PW",
-                "|"),
+                "|",
+                // The password fed to sudo -S: echo or printf into it, or a here-string.
+                "echo ",
+                "printf ",
+                "'%s\\n' ",
+                "sudo",
+                " sudo -S ",
+                "-kS",
+                "-u root ",
+                "--stdin",
+                "<<<",
+                "\\\""),
             Arbitraries.strings().withChars("sSjJpPtTaeoRrwWdgGiIkKnN=_\"' :").ofMaxLength(10));
     return piece.list().ofMaxSize(12).map(ps -> String.join("", ps));
   }
@@ -325,8 +336,59 @@ class SecretScrubberProperties {
     }
   }
 
+  /**
+   * The password piped or written into {@code sudo -S}: it was shown in quoted source lines and by
+   * inspect, and copied from an inline command without RULE-W329 (mapping review, session 29).
+   */
+  @Example
+  void masksThePasswordFedToSudoOnItsStandardInput() {
+    assertEquals(
+        "execute_command = \"echo '***' | sudo -S -E sh '{{ .Path }}'\"",
+        SecretScrubber.scrub(
+            "execute_command = \"echo 'S3cr3tP4ss!' | sudo -S -E sh '{{ .Path }}'\""));
+    assertEquals("echo *** | sudo -kS true", SecretScrubber.scrub("echo hunter2 | sudo -kS true"));
+    assertEquals(
+        "echo -n \"***\"|/usr/bin/sudo -u root -S id",
+        SecretScrubber.scrub("echo -n \"hunter2\"|/usr/bin/sudo -u root -S id"));
+    assertEquals(
+        "printf '%s\\n' *** | sudo --stdin true",
+        SecretScrubber.scrub("printf '%s\\n' hunter2 | sudo --stdin true"));
+    assertEquals(
+        "printf '***' | sudo -S true", SecretScrubber.scrub("printf 'hunter2\\n' | sudo -S true"));
+    assertEquals(
+        "sudo -S apt-get update <<<'***'",
+        SecretScrubber.scrub("sudo -S apt-get update <<<'hunter2'"));
+    // In a quoted HCL or JSON line, double quotes are escaped: the value is what they enclose.
+    assertEquals(
+        "inline = [\"echo *** | sudo -S true\", \"printf \\\"%s\\\\n\\\" *** | sudo --stdin x\"]",
+        SecretScrubber.scrub(
+            "inline = [\"echo \\\"hunter2\\\" | sudo -S true\","
+                + " \"printf \\\"%s\\\\n\\\" hunter2 | sudo --stdin x\"]"));
+    assertEquals("sshpass -p *** ssh h", SecretScrubber.scrub("sshpass -p \\\"hunter2\\\" ssh h"));
+    // Not a password: a reference, input of a shell (-s), a pipe into a command sudo runs, ||.
+    for (String kept :
+        List.of(
+            "echo \"$SUDO_PW\" | sudo -S true",
+            "echo $SUDO_PW | sudo -S true",
+            "echo 'ls /root' | sudo -s",
+            "echo hello | sudo tee /etc/motd",
+            "echo hello | sudo tee -S x",
+            "echo hello || sudo -S true",
+            "echo 'deb x' | sudo -E apt-key add -",
+            "sudo -E apt-get install -y x <<<'y'")) {
+      assertEquals(kept, SecretScrubber.scrub(kept), kept);
+      assertEquals(Optional.empty(), SecretScrubber.literalCredential(kept), kept);
+    }
+  }
+
   @Example
   void literalCredentialNamesWhatACommandWritesAsTextNeverItsValue() {
+    assertEquals(
+        Optional.of(SecretScrubber.SUDO_PASSWORD),
+        SecretScrubber.literalCredential("echo 'hunter2' | sudo -S apt-get update"));
+    assertEquals(
+        Optional.of(SecretScrubber.SUDO_PASSWORD),
+        SecretScrubber.literalCredential("sudo --stdin true <<< hunter2"));
     assertEquals(
         Optional.of("the password of a URL's user information (user:password@)"),
         SecretScrubber.literalCredential("git clone https://u:hunter2@github.com/o/r"));

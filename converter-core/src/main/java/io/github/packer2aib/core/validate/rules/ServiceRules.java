@@ -834,10 +834,16 @@ public final class ServiceRules {
                     + credential.get()
                     + "), which will be stored in the image template in Azure, in plain text for"
                     + " anyone who can read the template (and in every copy of the converted"
-                    + " file). Keep the secret in Key Vault and have the step fetch it on the"
-                    + " build VM with the VM's managed identity (az keyvault secret show, or"
-                    + " Get-AzKeyVaultSecret), or let the tool sign in with a managed identity"
-                    + " instead of a password.");
+                    + " file). "
+                    + (credential.get().equals(SecretScrubber.SUDO_PASSWORD)
+                        // The commonest password of Packer templates needs no replacement.
+                        ? "Image Builder's build user runs sudo without a password, so remove"
+                            + " the password and sudo's -S (or --stdin) and run the command with"
+                            + " sudo alone."
+                        : "Keep the secret in Key Vault and have the step fetch it on the"
+                            + " build VM with the VM's managed identity (az keyvault secret show,"
+                            + " or Get-AzKeyVaultSecret), or let the tool sign in with a managed"
+                            + " identity instead of a password."));
           }
         }
       }

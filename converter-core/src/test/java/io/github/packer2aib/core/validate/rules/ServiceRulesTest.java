@@ -214,6 +214,46 @@ class ServiceRulesTest {
     assertTrue(found.get(1).detail().contains("(the -p password of docker login)"));
   }
 
+  /**
+   * A password piped into {@code sudo -S} in an inline command was copied without a word, although
+   * the same form in execute_command is dropped as a password (mapping review, session 29). The
+   * advice is to drop it: Image Builder's build user runs sudo without one.
+   */
+  @Test
+  void aPasswordFedToSudoInACommandIsTold() {
+    ImageTemplate t =
+        template(
+            base()
+                .customize(
+                    List.of(
+                        new Customizer.Shell(
+                            null,
+                            null,
+                            null,
+                            List.of(
+                                "echo 'Hunt3rHunt3r!' | sudo -S apt-get update",
+                                "printf '%s\\n' Hunt3rHunt3r | sudo --stdin true",
+                                "sudo -kS true <<< Hunt3rHunt3r",
+                                "echo \"$SUDO_PW\" | sudo -S true",
+                                "echo 'ls' | sudo -s")))),
+            Identity.userAssigned(ID));
+    List<Diagnostic> found =
+        ServiceRules.check(t, ApiVersion.V2024_02_01, "", ServiceRulesTest::locate);
+    assertEquals(
+        List.of(
+            "RULE-W329 /resources/0/properties/customize/0/inline/0",
+            "RULE-W329 /resources/0/properties/customize/0/inline/1",
+            "RULE-W329 /resources/0/properties/customize/0/inline/2"),
+        codesAndPaths(t));
+    for (Diagnostic d : found) {
+      assertFalse(d.detail().contains("Hunt3r"), d.detail());
+      assertTrue(
+          d.detail().contains("(the password fed to sudo -S on its standard input)"), d.detail());
+      assertTrue(d.detail().contains("runs sudo without a password"), d.detail());
+      assertFalse(d.detail().contains("Key Vault"), d.detail());
+    }
+  }
+
   @Test
   void aCommandWithAnInvisibleOrBidirectionalCharacterIsWarned() {
     // "Trojan Source": U+202E shows "rm -rf /tmp/x # safe" reordered in an editor (review).
