@@ -607,12 +607,56 @@ final class FileProvisioner {
 
   private static void upload(Prov pr, Plan plan, LocalFile file, String target, Range at) {
     String uri = pr.u.uploads.resolve(pr.u, pr.u.fileBase.get(), file, at);
+    if (file.size() >= FILE_STEP_RECOMMENDED_LIMIT) {
+      largeFile(pr, file, at);
+    }
     Placement p = place(pr, plan, target, file.fileName());
     plan.placements.add(p);
     keepExecutable(pr, plan, p, file);
     plan.files.add(
         Step.of(new Customizer.File(pr.name(), uri, p.landing(), file.sha256()), pr.range())
             .with("/sourceUri", at));
+  }
+
+  /**
+   * The size from which a File step is against Image Builder's recommendation: its documentation
+   * ("File customizer", as mapping.md B.4 and C.8 cite it) calls the File customizer suitable for
+   * small files only, under 20 MB. Read as decimal megabytes, the stricter reading: a file of
+   * 20,000,000 bytes or more is 20 MB or more either way.
+   */
+  static final long FILE_STEP_RECOMMENDED_LIMIT = 20_000_000L;
+
+  /**
+   * Warns about a File step for a file of {@link #FILE_STEP_RECOMMENDED_LIMIT} or more. The step is
+   * still written (20 MB is a recommendation, not a limit the service is documented to enforce),
+   * with the way the documentation recommends instead: a download in a script step. The size is the
+   * one known from reading the file once for its checksum.
+   */
+  private static void largeFile(Prov pr, LocalFile file, Range at) {
+    boolean linux = pr.u.os == Os.LINUX;
+    pr.report()
+        .add(
+            PackerMapCode.FILE_OVER_RECOMMENDED_SIZE,
+            at,
+            String.format(
+                Locale.ROOT,
+                "The file %s is %,d bytes (%.1f MB), and Image Builder's documentation (File"
+                    + " customizer) recommends File steps for small files only, under 20 MB; a"
+                    + " larger download is better done in a script. The File step is written as"
+                    + " asked; to follow the recommendation, download the file in a %s step from"
+                    + " its uploaded address instead and check its SHA-256 (%s) there, %s. The"
+                    + " build VM then downloads it itself: unless the storage account is public,"
+                    + " give the VM an identity that may read it"
+                    + " (vmProfile.userAssignedIdentities), as the File step's download used the"
+                    + " template's identity.",
+                file.path(),
+                file.size(),
+                file.size() / 1_000_000.0,
+                linux ? "Shell" : "PowerShell",
+                file.sha256(),
+                linux
+                    ? "for example with curl and sha256sum -c"
+                    : "for example with Invoke-WebRequest and Get-FileHash"));
   }
 
   /**

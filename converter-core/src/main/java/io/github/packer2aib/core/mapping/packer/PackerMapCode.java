@@ -99,6 +99,7 @@ public enum PackerMapCode implements DiagnosticCode {
   DESTINATION_AS_FILE("PKRMAP-W317", "Destination taken as a file name"),
   FOUND_IN_TWO_PLACES("PKRMAP-W318", "Path names different files in two places"),
   HOST_FILE("PKRMAP-E319", "File of the converting machine not read"),
+  FILE_OVER_RECOMMENDED_SIZE("PKRMAP-W320", "File larger than File steps are recommended for"),
 
   // Generalization and secrets.
   GENERALIZATION_DROPPED("PKRMAP-W401", "Generalization step dropped"),

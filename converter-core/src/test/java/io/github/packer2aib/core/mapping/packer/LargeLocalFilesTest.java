@@ -28,10 +28,12 @@ class LargeLocalFilesTest {
   /** A view that knows one large file by its summary: asking for it whole fails the test. */
   private static final class SummaryOnly extends ForwardingFileSystemView {
     private final String large;
+    private final long size;
 
-    SummaryOnly(MemoryFiles inner, String relative) {
+    SummaryOnly(MemoryFiles inner, String relative, long size) {
       super(inner.bytes(relative, new byte[0])); // so that it exists
       this.large = PackerFixture.FOLDER + "/" + relative;
+      this.size = size;
     }
 
     @Override
@@ -45,18 +47,23 @@ class LargeLocalFilesTest {
     @Override
     public Contents contents(String absolutePath, int keepUpTo) throws IOException {
       if (absolutePath.equals(large)) {
-        assertTrue(SIZE > keepUpTo, "kept up to " + keepUpTo);
-        return Contents.summary(SIZE, SHA);
+        assertTrue(size > keepUpTo, "kept up to " + keepUpTo);
+        return Contents.summary(size, SHA);
       }
       return inner.contents(absolutePath, keepUpTo);
     }
   }
 
   private static MapResult map(PackerFixture f, MapOptions options) {
+    return map(f, options, SIZE);
+  }
+
+  private static MapResult map(PackerFixture f, MapOptions options, long size) {
     return PackerMapper.map(
         f.result().template(),
         options,
-        new SummaryOnly(MemoryFiles.empty().text("files/small.txt", "hi\n"), "files/big.bin"));
+        new SummaryOnly(
+            MemoryFiles.empty().text("files/small.txt", "hi\n"), "files/big.bin", size));
   }
 
   private static PackerFixture upload(String source) {
@@ -80,6 +87,42 @@ class LargeLocalFilesTest {
         (Customizer.File) m.templates().get(0).template().properties().customize().get(0);
     assertEquals(MappingCases.SCRIPTS + "files/big.bin", file.sourceUri());
     assertEquals(SHA, file.sha256Checksum());
+    // 16 MiB is under the 20 MB Image Builder recommends File steps for.
+    assertTrue(
+        m.diagnostics().stream()
+            .noneMatch(d -> d.code().equals(PackerMapCode.FILE_OVER_RECOMMENDED_SIZE.id())),
+        m.diagnostics()::toString);
+  }
+
+  /**
+   * A file of 20 MB or more became a File step without a word, although Image Builder's
+   * documentation recommends the File customizer for files under 20 MB only (mapping review,
+   * session 29): the step is still written, with a warning that says how to download it instead.
+   */
+  @Test
+  void aFileOf20MbOrMoreIsUploadedWithAWarningThatSaysHowToDownloadItInAStep() {
+    long size = 25L * 1024 * 1024;
+    MapResult m =
+        map(
+            upload("files/big.bin"),
+            MappingCases.opts().withFileBaseUri(MappingCases.SCRIPTS),
+            size);
+    Customizer.File file =
+        (Customizer.File) m.templates().get(0).template().properties().customize().get(0);
+    assertEquals(SHA, file.sha256Checksum());
+    Diagnostic d = only(m, PackerMapCode.FILE_OVER_RECOMMENDED_SIZE.id());
+    assertTrue(d.detail().contains(" is 26,214,400 bytes (26.2 MB)"), d.detail());
+    assertTrue(d.detail().contains("under 20 MB"), d.detail());
+    assertTrue(d.detail().contains("in a Shell step"), d.detail());
+    assertTrue(d.detail().contains("check its SHA-256 (" + SHA + ")"), d.detail());
+    assertTrue(d.detail().contains("sha256sum"), d.detail());
+    // From 20,000,000 bytes on; one byte less is within the recommendation.
+    PackerFixture f = upload("files/big.bin");
+    MapOptions o = MappingCases.opts().withFileBaseUri(MappingCases.SCRIPTS);
+    only(map(f, o, 20_000_000L), PackerMapCode.FILE_OVER_RECOMMENDED_SIZE.id());
+    assertTrue(
+        map(f, o, 19_999_999L).diagnostics().stream()
+            .noneMatch(x -> x.code().equals(PackerMapCode.FILE_OVER_RECOMMENDED_SIZE.id())));
   }
 
   @Test
