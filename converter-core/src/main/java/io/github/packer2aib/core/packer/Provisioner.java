@@ -34,6 +34,10 @@ import java.util.Set;
  *     an object constructor of HCL2: a message about one key (one that matches no source) points at
  *     it rather than at the whole provisioner. Empty for legacy templates, whose loader refuses a
  *     key that names no builder itself
+ * @param continueOnError {@code continue_on_error} of an HCL2 provisioner block, a setting of newer
+ *     Packer releases (hashicorp/packer PR #13674) that lets the build go on when the step fails;
+ *     always empty for legacy templates, where Packer has no such setting (there it is an unknown
+ *     field of the body)
  */
 public record Provisioner(
     String type,
@@ -48,9 +52,11 @@ public record Provisioner(
     Range range,
     Set<String> sensitiveTexts,
     Map<String, Config> bySource,
-    Map<String, Range> overrideKeys) {
+    Map<String, Range> overrideKeys,
+    Optional<Setting> continueOnError) {
 
   public Provisioner {
+    Objects.requireNonNull(continueOnError, "continueOnError");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(config, "config");
     only = List.copyOf(only);
@@ -61,6 +67,38 @@ public record Provisioner(
     bySource =
         bySource.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(bySource));
     overrideKeys = overrideKeys.isEmpty() ? Map.of() : Map.copyOf(overrideKeys);
+  }
+
+  /** A provisioner without {@code continue_on_error} (every legacy one). */
+  public Provisioner(
+      String type,
+      Optional<String> name,
+      Config config,
+      List<String> only,
+      List<String> except,
+      Map<String, Config> override,
+      Optional<Setting> pauseBefore,
+      Optional<Setting> maxRetries,
+      Optional<Setting> timeout,
+      Range range,
+      Set<String> sensitiveTexts,
+      Map<String, Config> bySource,
+      Map<String, Range> overrideKeys) {
+    this(
+        type,
+        name,
+        config,
+        only,
+        except,
+        override,
+        pauseBefore,
+        maxRetries,
+        timeout,
+        range,
+        sensitiveTexts,
+        bySource,
+        overrideKeys,
+        Optional.empty());
   }
 
   /** A provisioner whose override keys are not located (see the component). */

@@ -809,6 +809,9 @@ final class Builds {
     Attribute retriesAttribute = content.get("max_retries");
     Optional<Setting> maxRetries =
         retriesAttribute == null ? Optional.empty() : retries(retriesAttribute, fields);
+    Attribute continueAttribute = content.get("continue_on_error");
+    Optional<Setting> continueOnError =
+        continueAttribute == null ? Optional.empty() : flag(continueAttribute, fields);
     Attribute overrideAttribute = content.get("override");
     Override override =
         overrideAttribute == null ? NO_OVERRIDE : override(overrideAttribute, fields);
@@ -844,7 +847,8 @@ final class Builds {
         block.range(),
         sensitiveTexts(sensitive, nameText),
         bySource,
-        override.keys());
+        override.keys(),
+        continueOnError);
   }
 
   /**
@@ -1335,6 +1339,14 @@ final class Builds {
       return Optional.empty();
     }
     return Optional.of(new Setting(a.name(), v.get(), a.nameRange(), a.expression().range()));
+  }
+
+  /** A bool setting of the block ({@code continue_on_error}), its marks kept. */
+  private Optional<Setting> flag(Attribute a, EvalContext ctx) {
+    Optional<Value> v = attributes.convertMarked(a, ctx, Type.BOOL);
+    return v.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new Setting(a.name(), v.get(), a.nameRange(), a.expression().range()));
   }
 
   /**

@@ -74,7 +74,9 @@ final class PackerSchema {
               AttributeSpec.optional("timeout"),
               AttributeSpec.optional("only"),
               AttributeSpec.optional("except"),
-              AttributeSpec.optional("override")),
+              AttributeSpec.optional("override"),
+              // Newer Packer's (PR #13674); read so that the mapper can say why it is refused.
+              AttributeSpec.optional("continue_on_error")),
           List.of(),
           Rest.KEEP);
 

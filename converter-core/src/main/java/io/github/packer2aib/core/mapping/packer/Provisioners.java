@@ -812,6 +812,10 @@ final class Provisioners {
                 + " they are flaky.");
       }
     }
+    Optional<Setting> continueOnError = pr.p.continueOnError();
+    if (continueOnError.isPresent()) {
+      continueOnError(pr, continueOnError.get());
+    }
     Optional<Setting> timeout = pr.p.timeout();
     if (timeout.isPresent()) {
       // Packer wraps a step in a pause or else a timeout: with a pause_before that is not 0 it
@@ -831,6 +835,42 @@ final class Provisioners {
         timeout(pr, timeout.get());
       }
     }
+  }
+
+  /**
+   * Refuses {@code continue_on_error = true} of an HCL2 provisioner block (newer Packer, PR
+   * #13674): Packer then logs the step's failure and goes on with the next one, while Image Builder
+   * fails the build at the first step that fails and has no setting to go on (mapping.md B.1:
+   * emulate only on opt-in, else refuse). Which commands may fail is the user's to say, so the
+   * advice fits the step: {@code || true} in a shell command, the exit codes a step may end with
+   * ({@code valid_exit_codes}). {@code false} is what Image Builder does anyway.
+   */
+  private void continueOnError(Prov pr, Setting s) {
+    Value v = s.value().unmarked();
+    if (v.type() == Type.BOOL && !v.asBoolean()) {
+      return;
+    }
+    String advice =
+        switch (pr.p.type()) {
+          case "shell" ->
+              "Let the commands that may fail do so without failing the step (end each with ||"
+                  + " true, or list the exit codes the step may end with in valid_exit_codes), ";
+          case "powershell", "windows-shell" ->
+              "Let the step succeed where a failure is acceptable (list the exit codes it may end"
+                  + " with in valid_exit_codes, which become the step's validExitCodes), ";
+          default -> "";
+        };
+    u.report.add(
+        PackerMapCode.FIELD_REFUSED,
+        s.nameRange(),
+        "continue_on_error = true lets the build go on when this provisioner fails (a setting of"
+            + " newer Packer's HCL2 provisioner blocks, hashicorp/packer PR #13674), but Image"
+            + " Builder stops the build at the first step that fails and has no setting to go on."
+            + " "
+            + (advice.isEmpty()
+                ? "Remove continue_on_error"
+                : advice + "or remove continue_on_error")
+            + " and let a failure of this step fail the build.");
   }
 
   /**

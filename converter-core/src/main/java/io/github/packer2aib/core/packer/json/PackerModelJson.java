@@ -340,6 +340,11 @@ public final class PackerModelJson {
       optionalSetting("pause_before", p.pauseBefore());
       optionalSetting("max_retries", p.maxRetries());
       optionalSetting("timeout", p.timeout());
+      if (p.continueOnError().isPresent()) {
+        // Only where an HCL2 block sets it (newer Packer's), so other templates' output is as it
+        // was, and a legacy template never shows a setting its Packer does not have.
+        optionalSetting("continue_on_error", p.continueOnError());
+      }
       config(p.config());
       if (!p.bySource().isEmpty()) {
         // Only where the body differs by source usage, so other templates' output is unchanged.
