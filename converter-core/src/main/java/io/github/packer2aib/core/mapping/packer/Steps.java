@@ -129,14 +129,19 @@ final class Steps {
     }
   }
 
-  /** A duration field in nanoseconds; reported when it is not a Go duration. */
+  /**
+   * A duration field in nanoseconds; reported when it is not a Go duration. A negative one is a Go
+   * duration (Packer takes it), so it is given back: what it does depends on the field, read as for
+   * pause_before and timeout (README): a pause does not happen ({@link #negativePause}), a timeout
+   * expires at once ({@code restart_timeout}).
+   */
   static Optional<Long> duration(Prov pr, Fields f, String key) {
     Optional<String> text = f.inspect(key);
     if (text.isEmpty()) {
       return Optional.empty();
     }
     Optional<Long> nanos = GoDuration.parseNanos(text.get());
-    if (nanos.isEmpty() || nanos.get() < 0) {
+    if (nanos.isEmpty()) {
       pr.report()
           .add(
               PackerMapCode.INVALID_VALUE,
@@ -148,6 +153,23 @@ final class Steps {
       return Optional.empty();
     }
     return nanos;
+  }
+
+  /**
+   * Whether the pause {@code key} of {@code nanos} is negative, which is then reported: Packer
+   * pauses with {@code time.After} or {@code time.Sleep} (pause_after, the sleep provisioner, as
+   * pause_before), which return at once for a negative duration, so there is no pause to convert.
+   */
+  static boolean negativePause(Prov pr, String key, long nanos) {
+    if (nanos >= 0) {
+      return false;
+    }
+    pr.report()
+        .add(
+            PackerMapCode.FIELD_DROPPED,
+            pr.f.valueRange(key),
+            key + " is negative, so Packer does not pause; no sleep step was added.");
+    return true;
   }
 
   /** A step that waits, in the operating system's shell. */
@@ -202,7 +224,7 @@ final class Steps {
   /** {@code pause_after}: a sleep step after the provisioner's steps. */
   static Optional<Step> pauseAfter(Prov pr, Os os) {
     Optional<Long> nanos = duration(pr, pr.f, "pause_after");
-    if (nanos.isEmpty() || nanos.get() == 0) {
+    if (nanos.isEmpty() || nanos.get() == 0 || negativePause(pr, "pause_after", nanos.get())) {
       return Optional.empty();
     }
     pr.report()

@@ -87,6 +87,23 @@ final class WindowsProvisioners {
   private static String restartTimeout(Prov pr, long nanos) {
     long hour = 3_600_000_000_000L;
     long minute = 60_000_000_000L;
+    if (nanos < 0) {
+      // As a negative provisioner timeout (PKRMAP-W212): Packer's wait for the restart (and its
+      // retry of the restart command) is bounded by it, so it expires at once and Packer fails the
+      // build at this step ("Timeout waiting for machine to restart."); Image Builder's step,
+      // which takes no negative timeout, waits its default and goes on.
+      pr.report()
+          .add(
+              PackerMapCode.APPROXIMATED,
+              pr.f.nameRange("restart_timeout"),
+              "restart_timeout is negative, so Packer gives up waiting for the restart as soon as"
+                  + " it starts (\"Timeout waiting for machine to restart.\") and the build fails"
+                  + " there. Image Builder takes no negative timeout, so restart_timeout was"
+                  + " dropped and the step waits Image Builder's default of 5 minutes: the image"
+                  + " template builds where the Packer template fails. Remove restart_timeout, or"
+                  + " give the duration that was meant (such as 5m).");
+      return null;
+    }
     if (nanos == 0) {
       pr.report()
           .add(
@@ -407,7 +424,7 @@ final class WindowsProvisioners {
               "The sleep provisioner needs a duration such as 30s. Add duration = \"…\".");
       return List.of();
     }
-    if (nanos.isEmpty()) {
+    if (nanos.isEmpty() || Steps.negativePause(pr, "duration", nanos.get())) {
       return List.of();
     }
     return List.of(Steps.sleep(pr.u.os, nanos.get(), pr.name(), pr.range()));

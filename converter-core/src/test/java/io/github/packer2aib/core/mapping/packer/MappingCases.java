@@ -2865,6 +2865,22 @@ final class MappingCases {
             b ->
                 b.provisioner("sleep", p -> p.set("duration", "2m"))
                     .provisioner("sleep", p -> p.set("duration", "250ms"))));
+    // A negative duration is a Go duration that Packer takes; it was called "not a duration"
+    // (PKRMAP-E106) for restart_timeout, pause_after and sleep's duration (mapping review, session
+    // 29). Now read as pause_before and timeout are: a negative pause does not happen (a note, no
+    // step), a negative restart_timeout makes Packer give up at once, so its build fails there,
+    // while the converted step waits Image Builder's default (a warning, as for timeout).
+    Consumer<BuildBuilder> negative =
+        b ->
+            b.provisioner("windows-restart", p -> p.set("restart_timeout", "-5m"))
+                .provisioner("sleep", p -> p.set("duration", "-30s"))
+                .provisioner(
+                    "powershell",
+                    p -> p.set("inline", List.of("Write-Output hi")).set("pause_after", "-10s"));
+    add("negative-durations", one(windows(s -> {}), negative));
+    add(
+        "negative-durations-legacy",
+        PackerFixture.json().source("azure-arm", "azure-arm", windows(s -> {})).build(negative));
     add(
         "post-processors-and-cleanup",
         one(
