@@ -212,8 +212,12 @@ final class SourceImageMapper {
       return null;
     }
     osOfPublisher(publisher.get());
-    return new ImageSource.PlatformImage(
-        publisher.get(), offer.get(), sku.get(), version.orElse("latest"), plan);
+    String v = version.orElse("latest");
+    if (version.isPresent() && isLatest(v)) {
+      // "Latest" as for a gallery source: the spelling the service documents, with a note.
+      v = latest(v, f.valueRange("image_version"));
+    }
+    return new ImageSource.PlatformImage(publisher.get(), offer.get(), sku.get(), v, plan);
   }
 
   /**
@@ -654,9 +658,11 @@ final class SourceImageMapper {
   }
 
   /**
-   * "latest" as Image Builder documents it. Gallery image versions are named Major.Minor.Patch, so
-   * "Latest" can only mean the keyword: writing the documented spelling loses nothing, and whether
-   * the service reads the keyword in another case is not documented. A note says so.
+   * "latest" as Image Builder documents it, for a gallery source and a Marketplace one alike (its
+   * PlatformImage.version documents only 'latest'). Gallery image versions are named
+   * Major.Minor.Patch and Marketplace image versions are numbers too (22.04.202401010), so "Latest"
+   * can only mean the keyword: writing the documented spelling loses nothing, and whether the
+   * service reads the keyword in another case is not documented. A note says so.
    */
   private String latest(String version, Range at) {
     if (!version.equals("latest")) {

@@ -480,6 +480,11 @@ final class MappingCases {
                                 .set("image_name", "ubuntu-hardened")
                                 .set("image_version", "Latest")))),
         opts().withApiVersion(ApiVersion.V2021_10_01));
+    // The same rule for a Marketplace source: "Latest" was kept as written without a word, while
+    // a gallery source's was rewritten with a note (mapping review, session 29).
+    add(
+        "platform-source-latest-written",
+        one(linux(s -> s.set("image_version", "Latest")), shell("echo hi")));
     add(
         "gallery-source-id-latest-upper-case",
         one(
