@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -304,7 +305,8 @@ public final class Main {
    */
   private static final class UsageErrorHandler implements IParameterExceptionHandler {
     @Override
-    public int handleParseException(ParameterException e, String[] args) {
+    public int handleParseException(ParameterException reported, String[] args) {
+      ParameterException e = unknownFirst(reported);
       CommandLine cmd = e.getCommandLine();
       PrintWriter err = cmd.getErr();
       err.print(ControlCharacters.escape("error: " + message(e)) + "\n");
@@ -313,6 +315,23 @@ public final class Main {
           "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.\n");
       err.flush();
       return ExitCodes.USAGE;
+    }
+
+    /**
+     * The error to report: an unknown argument before a missing one. picocli checks the required
+     * parameters before it looks at what it could not match, so {@code validate --strcit} said
+     * "Missing required parameter: 'INPUT'": the file the user had not typed yet, never the typo.
+     * As git and Packer do, the unknown option is named (with its suggestions) whatever else is
+     * missing; once it is fixed, a missing INPUT is still reported.
+     */
+    private static ParameterException unknownFirst(ParameterException e) {
+      if (e instanceof MissingParameterException) {
+        List<String> unmatched = e.getCommandLine().getUnmatchedArguments();
+        if (!unmatched.isEmpty()) {
+          return new UnmatchedArgumentException(e.getCommandLine(), unmatched);
+        }
+      }
+      return e;
     }
 
     private static String message(ParameterException e) {

@@ -57,6 +57,9 @@ class CliGoldenTest {
           new Case("error-mistyped-option", "convert", "--stirct", "x.json"),
           new Case("error-missing-value", "convert", "x.json", "--format"),
           new Case("error-missing-input", "convert"),
+          // The typo is named even when INPUT is missing too (picocli reported only INPUT).
+          new Case("error-mistyped-option-no-input", "validate", "--strcit"),
+          new Case("error-unknown-option-no-input", "inspect", "--varr"),
           new Case("error-bad-format", "convert", "--format", "xml", "x.json"),
           new Case("error-bad-api-version", "validate", "--api-version=1999-01-01", "x.json"),
           new Case("error-bad-diagnostics-format", "inspect", "--diagnostics-format", "xml", "x"),
