@@ -1,6 +1,7 @@
 package io.github.packer2aib.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,12 +25,9 @@ final class Progress {
    * The longest line the bar draws: a line that reaches a terminal's last column wraps, and {@code
    * \r} then returns only to the start of its last part, so every redraw would leave a line behind.
    * 79 fits the classic 80 columns; the bar gets narrower for long figures. A narrower terminal
-   * gets one column less than it has ({@link TerminalColumns}).
+   * gets one column less than it has ({@link TerminalColumns}), however narrow.
    */
   static final int MAX_LINE = 79;
-
-  /** The narrowest line drawn, whatever the terminal says. */
-  static final int MIN_LINE = 20;
 
   /** A bar narrower than this is left out: the figures say it all. */
   private static final int MIN_BAR_WIDTH = 8;
@@ -49,13 +47,19 @@ final class Progress {
     this(err, mode, total, startNanos, MAX_LINE);
   }
 
-  /** A bar of at most {@code maxLine} characters (within MIN_LINE to MAX_LINE). */
+  /**
+   * A bar of at most {@code maxLine} characters (at most MAX_LINE). A line too short for the count
+   * alone at its widest ({@code 802/802}) gets the plain progress lines instead of a bar: they wrap
+   * on such a terminal, but each is a line of its own, where a wrapped bar would leave a line
+   * behind at every redraw. The bar used to be at least 20 characters, wider than a terminal of 20
+   * columns or fewer, and was cut wherever that fell, inside a figure ({@code 121.2/}).
+   */
   Progress(PrintWriter err, Mode mode, int total, long startNanos, int maxLine) {
     this.err = err;
-    this.mode = mode;
     this.total = total;
     this.start = startNanos;
-    this.maxLine = Math.max(MIN_LINE, Math.min(MAX_LINE, maxLine));
+    this.maxLine = Math.min(MAX_LINE, maxLine);
+    this.mode = mode == Mode.BAR && count(total).length() > this.maxLine ? Mode.LINES : mode;
     this.lastDraw = startNanos - REDRAW_NANOS;
   }
 
@@ -83,7 +87,7 @@ final class Progress {
       int tenth = (int) ((long) done * 10 / total);
       if (tenth > lastTenth && done < total) {
         lastTenth = tenth;
-        err.print("progress: " + figures(now) + "\n");
+        err.print("progress: " + line(now) + "\n");
         err.flush();
       }
     }
@@ -115,18 +119,19 @@ final class Progress {
       clear();
       err.flush();
     } else if (mode == Mode.LINES) {
-      err.print("progress: " + figures(now) + "\n");
+      err.print("progress: " + line(now) + "\n");
       err.flush();
     }
   }
 
   private void draw(long now) {
     lastDraw = now;
-    String figures = figures(now);
+    Figures f = figures(now);
+    String figures = f.all();
     int width = Math.min(BAR_WIDTH, maxLine - figures.length() - 3);
     String line;
     if (width < MIN_BAR_WIDTH) {
-      line = fitted(figures);
+      line = fitted(f);
     } else {
       int filled = total == 0 ? width : (int) ((long) done * width / total);
       line = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + figures;
@@ -138,39 +143,57 @@ final class Progress {
   }
 
   /**
-   * The figures within the line: without the time elapsed, then without the ETA, then cut (a
-   * terminal narrower than the count and share alone).
+   * The figures within the line, whole ones only: without the time elapsed, then without the ETA,
+   * then without the rate, then without the share, down to the count, which the constructor made
+   * sure fits.
    */
-  private String fitted(String figures) {
-    String line = figures;
-    int elapsed = line.indexOf(", elapsed ");
-    int eta = line.indexOf(", ETA ");
-    if (line.length() > maxLine && elapsed >= 0 && eta > elapsed) {
-      line = line.substring(0, elapsed) + line.substring(eta);
+  private String fitted(Figures f) {
+    for (String line : f.shorter()) {
+      if (line.length() <= maxLine) {
+        return line;
+      }
     }
-    int cut = line.indexOf(", ETA ");
-    if (line.length() > maxLine && cut >= 0) {
-      line = line.substring(0, cut);
-    }
-    return line.length() > maxLine ? line.substring(0, maxLine) : line;
+    return f.count();
   }
 
   /** "120/300 (40%), 35.2/s, elapsed 0:03, ETA 0:05" (templates per second). */
-  String figures(long now) {
+  String line(long now) {
+    return figures(now).all();
+  }
+
+  private Figures figures(long now) {
     double seconds = Math.max(0, now - start) / 1e9;
     double rate = seconds > 0 ? done / seconds : 0;
     int percent = total == 0 ? 100 : (int) ((long) done * 100 / total);
     String eta =
         rate > 0 && done < total ? duration((total - done) / rate) : done == total ? "0:00" : "-";
-    return String.format(
-        Locale.ROOT,
-        "%d/%d (%d%%), %.1f/s, elapsed %s, ETA %s",
-        done,
-        total,
-        percent,
-        rate,
-        duration(seconds),
-        eta);
+    return new Figures(
+        done + "/" + total,
+        "(" + percent + "%)",
+        String.format(Locale.ROOT, "%.1f/s", rate),
+        "elapsed " + duration(seconds),
+        "ETA " + eta);
+  }
+
+  /** The count at its widest, when all are done. */
+  private static String count(int total) {
+    return total + "/" + total;
+  }
+
+  /** The parts of the figures, which a narrow line drops whole, never cut. */
+  private record Figures(String count, String share, String rate, String elapsed, String eta) {
+    String all() {
+      return count + " " + share + ", " + rate + ", " + elapsed + ", " + eta;
+    }
+
+    /** Shorter and shorter lines, each without one more part. */
+    List<String> shorter() {
+      return List.of(
+          count + " " + share + ", " + rate + ", " + eta,
+          count + " " + share + ", " + rate,
+          count + " " + share,
+          count);
+    }
   }
 
   static String duration(double seconds) {

@@ -157,14 +157,15 @@ class ProgressTest {
   @Test
   void aNarrowTerminalGetsAShorterLineNeverOneThatWraps() {
     // 72 columns: a narrower bar; 45: no bar, no time elapsed; 30: the count, share and rate;
-    // 12: cut, as narrow as a line gets.
+    // 20: the count and share; 15: the count alone.
     List<String> expected =
         List.of(
             "[#####      ] 123456/250000 (49%), 30.9/s, elapsed 1:06:40, ETA 1:08:20",
             "123456/250000 (49%), 30.9/s, ETA 1:08:20",
             "123456/250000 (49%), 30.9/s",
-            "123456/250000 (49%),");
-    List<Integer> columns = List.of(72, 45, 30, 12);
+            "123456/250000 (49%)",
+            "123456/250000");
+    List<Integer> columns = List.of(72, 45, 30, 20, 15);
     for (int i = 0; i < columns.size(); i++) {
       StringWriter text = new StringWriter();
       int line = Progress.lineFor(java.util.OptionalInt.of(columns.get(i)));
@@ -174,8 +175,51 @@ class ProgressTest {
 
       String drawn = text.toString().split("\r")[1];
       assertEquals(expected.get(i), drawn, "columns " + columns.get(i));
-      assertTrue(drawn.length() < Math.max(columns.get(i), Progress.MIN_LINE + 1), drawn);
+      assertTrue(drawn.length() < columns.get(i), drawn);
     }
+  }
+
+  /**
+   * A terminal of 12 columns got 20-character redraws, each leaving a line behind, and 20 columns
+   * got figures cut inside a number ({@code 96/802 (11%), 121.2/}). Whatever the width, a redraw is
+   * narrower than the terminal and made of whole figures; a terminal too narrow for the count gets
+   * the progress lines.
+   */
+  @Test
+  void everyRedrawIsNarrowerThanTheTerminalAndHoldsWholeFigures() {
+    java.util.regex.Pattern whole =
+        java.util.regex.Pattern.compile(
+            "(\\[[# ]+\\] )?\\d+/\\d+( \\(\\d+%\\)(, \\d+\\.\\d/s(, elapsed [\\d:]+)?"
+                + "(, ETA ([\\d:]+|-))?)?)?");
+    for (int columns = 1; columns <= 90; columns++) {
+      StringWriter text = new StringWriter();
+      int line = Progress.lineFor(java.util.OptionalInt.of(columns));
+      Progress p = new Progress(new PrintWriter(text), Progress.Mode.BAR, 802, 0, line);
+      for (int done : new int[] {0, 7, 96, 401, 802}) {
+        p.update(done, S / 10 + done * S / 100);
+      }
+      p.finish(10 * S);
+
+      if (columns <= "802/802".length()) {
+        assertFalse(p.drawsBar(), "columns " + columns);
+        assertTrue(text.toString().startsWith("progress: 96/802 (11%), "), text.toString());
+        assertFalse(text.toString().contains("\r"), text.toString());
+        continue;
+      }
+      assertTrue(p.drawsBar(), "columns " + columns);
+      for (String frame : text.toString().split("\r")) {
+        String drawn = frame.stripTrailing();
+        if (drawn.isEmpty()) {
+          continue; // the start, or a clearing
+        }
+        assertTrue(frame.length() < columns, columns + " columns: '" + frame + "'");
+        assertTrue(whole.matcher(drawn).matches(), columns + " columns: '" + drawn + "'");
+      }
+    }
+    StringWriter twenty = new StringWriter();
+    Progress p = new Progress(new PrintWriter(twenty), Progress.Mode.BAR, 802, 0, 19);
+    p.update(96, S * 96 / 121);
+    assertEquals("\r96/802 (11%)", twenty.toString());
   }
 
   @Test
