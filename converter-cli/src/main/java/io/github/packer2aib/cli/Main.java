@@ -179,9 +179,18 @@ public final class Main {
     // quote (--only '"x'), on stderr, where --diagnostics-format json promises one JSON document.
     // No value of ours needs a quoted comma (codes, globs of names).
     splitAtEveryComma(cmd);
+    helpBrokenAtSpaces(cmd);
     // Argument files were read by ArgumentFiles (run): an argument starting with @ is itself.
     cmd.setExpandAtFiles(false);
     return cmd;
+  }
+
+  /** Each command's --help breaks its lines at spaces only (see {@link HelpText}). */
+  private static void helpBrokenAtSpaces(CommandLine c) {
+    HelpText.install(c);
+    for (CommandLine sub : c.getSubcommands().values()) {
+      helpBrokenAtSpaces(sub);
+    }
   }
 
   private static void splitAtEveryComma(CommandLine c) {
