@@ -32,7 +32,7 @@ class LauncherScriptTest {
   private static final Path SCRIPT = Path.of("../packer2aib");
 
   private static final String STUB_JAVA =
-      """
+"""
 #!/usr/bin/env bash
 # A stand-in for java: logs its mode, and writes class lists and archives like the JVM.
 calls="${0%/bin/java}/calls"
@@ -282,6 +282,34 @@ esac
     r = run(Map.of("JAVA", tmp.resolve("nowhere/bin/java").toString()), "--version");
     assertEquals(127, r.code(), r.err());
     assertTrue(r.err().contains("not found"), r.err());
+  }
+
+  /**
+   * {@code sh packer2aib} (dash) stopped at {@code set -o pipefail} with "Illegal option -o
+   * pipefail" and exit 2, the CLI's code for a usage error.
+   */
+  @Test
+  void runByAnotherShellItSaysThatItNeedsBash() throws Exception {
+    Path dash =
+        Stream.of("/bin/dash", "/usr/bin/dash")
+            .map(Path::of)
+            .filter(Files::isExecutable)
+            .findFirst()
+            .orElse(null);
+    assumeTrue(dash != null, "no dash");
+    Path out = tmp.resolve("sh.out");
+    Path err = tmp.resolve("sh.err");
+    ProcessBuilder pb = launcher(Map.of(), "--version");
+    pb.command().add(0, dash.toString());
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish");
+
+    assertEquals(126, p.exitValue(), Files.readString(err));
+    assertEquals(
+        "packer2aib: this launcher is a bash script: run it as ./packer2aib or bash packer2aib\n",
+        Files.readString(err));
+    assertEquals("", Files.readString(out));
+    assertEquals(List.of(), calls());
   }
 
   @Test
