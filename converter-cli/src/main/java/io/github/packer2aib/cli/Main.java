@@ -124,8 +124,7 @@ public final class Main {
     if (cluster != null) {
       err.print(ControlCharacters.escape("error: " + cluster.message()) + "\n");
       if (cluster.unknown() != null) {
-        UnmatchedArgumentException.printSuggestions(
-            new UnmatchedArgumentException(cluster.command(), List.of(cluster.unknown())), err);
+        NearNames.print(cluster.unknown(), NearNames.optionNames(cluster.command()), "", err);
       }
       err.print(
           "Try '"
@@ -319,7 +318,7 @@ public final class Main {
       CommandLine cmd = e.getCommandLine();
       PrintWriter err = cmd.getErr();
       err.print(ControlCharacters.escape("error: " + message(e)) + "\n");
-      UnmatchedArgumentException.printSuggestions(e, err);
+      suggest(e, err);
       err.print(
           "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.\n");
       err.flush();
@@ -341,6 +340,38 @@ public final class Main {
         }
       }
       return e;
+    }
+
+    /**
+     * The near names for what was mistyped ({@link NearNames}): an unknown option among the
+     * command's options; a word where a command was expected among the commands; the topic of
+     * {@code help} among the commands it can describe.
+     */
+    private static void suggest(ParameterException e, PrintWriter err) {
+      CommandLine cmd = e.getCommandLine();
+      String command = cmd.getCommandSpec().qualifiedName();
+      List<String> commands = List.copyOf(cmd.getSubcommands().keySet());
+      if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+        for (String arg : u.getUnmatched()) {
+          if (arg.startsWith("-") && arg.length() > 1) {
+            NearNames.print(arg, NearNames.optionNames(cmd), "", err);
+            return;
+          }
+        }
+        if (!commands.isEmpty()) {
+          NearNames.print(u.getUnmatched().get(0), commands, command + " ", err);
+        }
+      } else if (isUnknownHelpTopic(e)) {
+        NearNames.print(e.getValue(), commands, command + " help ", err);
+      }
+    }
+
+    /** picocli's help command's error for {@code help convet}, raised on the top command. */
+    private static boolean isUnknownHelpTopic(ParameterException e) {
+      return e.getClass() == ParameterException.class
+          && e.getArgSpec() == null
+          && e.getValue() != null
+          && ("Unknown subcommand '" + e.getValue() + "'.").equals(e.getMessage());
     }
 
     private static String message(ParameterException e) {

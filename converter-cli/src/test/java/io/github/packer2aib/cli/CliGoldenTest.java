@@ -41,6 +41,7 @@ class CliGoldenTest {
           new Case("help-command-convert", "help", "convert"),
           new Case("help-command-inspect", "help", "inspect"),
           new Case("help-command-unknown", "help", "conver"),
+          new Case("help-command-unknown-far", "help", "images"),
           new Case("version", "--version"),
           new Case("version-convert", "convert", "-V"),
           new Case("version-short", "-V"),
@@ -55,6 +56,10 @@ class CliGoldenTest {
           new Case("error-mistyped-command", "conver", "x.json"),
           new Case("error-unknown-option", "convert", "--bogus=hunter2", "x.json"),
           new Case("error-mistyped-option", "convert", "--stirct", "x.json"),
+          // A swap of two letters, and another case: the option all the same.
+          new Case("error-mistyped-option-swap", "convert", "-r", "--jbos", "2", "-o", "o", "."),
+          new Case("error-mistyped-option-case", "convert", "--STRICT", "x.json"),
+          new Case("error-mistyped-version", "convert", "--VERSION"),
           new Case("error-missing-value", "convert", "x.json", "--format"),
           new Case("error-missing-input", "convert"),
           // The typo is named even when INPUT is missing too (picocli reported only INPUT).

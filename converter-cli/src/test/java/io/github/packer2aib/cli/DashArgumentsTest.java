@@ -82,9 +82,7 @@ class DashArgumentsTest {
 
     assertEquals(2, r.exitCode());
     assertEquals(
-        "error: Unknown option: '-strict'\nPossible solutions: --strict, --stdin-name\n"
-            + TRY_VALIDATE,
-        r.err());
+        "error: Unknown option: '-strict'\nDid you mean: --strict?\n" + TRY_VALIDATE, r.err());
   }
 
   @Test
