@@ -39,7 +39,7 @@ public final class Main {
     // before StandardOutput could see them.
     System.exit(
         runProcess(
-            args,
+            TypedArguments.asTyped(args),
             new StandardInput(System.in),
             new FileOutputStream(FileDescriptor.out),
             System.err,

@@ -68,6 +68,10 @@ class PathSpellingTest {
       assertFalse(output.contains("invalid path"), output);
       assertEquals(
           args.get(0).equals("convert") && args.size() == 2 ? 1 : 2, run.exitCode(), output);
+      // The name as typed, not as the locale decoded it (each byte of é a U+FFFD).
+      assertFalse(output.contains("\ufffd"), output);
     }
+    ChildCli.Run run = ChildCli.run(List.of(), cLocale, List.of("convert", template.toString()));
+    assertTrue(run.output().contains("cannot read " + template + ": " + WHY), run.output());
   }
 }
