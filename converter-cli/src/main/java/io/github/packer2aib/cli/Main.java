@@ -159,19 +159,16 @@ public final class Main {
     for (String name : subcommandsFor(args)) {
       cmd.addSubcommand(name, Packer2AibCommand.SUBCOMMANDS.get(name).apply(top));
     }
-    List<CommandLine> withExitCodes = new ArrayList<>();
-    withExitCodes.add(cmd);
-    for (String work : List.of("convert", "validate", "inspect")) {
-      CommandLine sub = cmd.getSubcommands().get(work);
-      if (sub != null) {
-        withExitCodes.add(sub);
-      }
-    }
-    for (CommandLine c : withExitCodes) {
-      c.getCommandSpec()
-          .usageMessage()
-          .exitCodeListHeading(ExitCodes.HELP_HEADING)
-          .exitCodeList(ExitCodes.helpList());
+    // Every command's --help ends with the codes it exits with: the top command and the work
+    // commands with those of a run over inputs, the others (codes, completion, help) with theirs.
+    setExitCodes(cmd, ExitCodes.helpList());
+    for (CommandLine sub : cmd.getSubcommands().values()) {
+      String name = sub.getCommandName();
+      setExitCodes(
+          sub,
+          Packer2AibCommand.WORK_COMMANDS.contains(name)
+              ? ExitCodes.helpList()
+              : ExitCodes.helpListWithoutInputs());
     }
     // Comma-separated values are split at every comma, quotes or not: picocli's default keeps a
     // quoted part together and prints "[picocli WARN] Unbalanced quotes" for a value holding one
@@ -182,6 +179,13 @@ public final class Main {
     // Argument files were read by ArgumentFiles (run): an argument starting with @ is itself.
     cmd.setExpandAtFiles(false);
     return cmd;
+  }
+
+  private static void setExitCodes(CommandLine c, Map<String, String> codes) {
+    c.getCommandSpec()
+        .usageMessage()
+        .exitCodeListHeading(ExitCodes.HELP_HEADING)
+        .exitCodeList(codes);
   }
 
   /** Each command's --help breaks its lines at spaces only (see {@link HelpText}). */
