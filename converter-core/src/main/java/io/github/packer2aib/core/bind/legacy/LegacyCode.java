@@ -26,6 +26,7 @@ public enum LegacyCode implements DiagnosticCode {
   INVALID_VERSION("LEGACY-E017", "Invalid version"),
   SEVERAL_DOCUMENTS("LEGACY-E018", "Several documents"),
   INVALID_NUMBER("LEGACY-E019", "Invalid number"),
+  INVALID_BUILDER_NAME("LEGACY-E020", "Invalid builder name"),
 
   KEY_CASE("LEGACY-W001", "Key written in another case"),
   UNKNOWN_SENSITIVE_VARIABLE("LEGACY-W002", "Unknown sensitive variable"),

@@ -36,6 +36,17 @@ final class Reporter {
     return diagnostics.removeIf(mark, filter);
   }
 
+  /** Whether an error was added since {@code mark} ({@link #size}). */
+  boolean hasErrorsSince(int mark) {
+    List<Diagnostic> all = diagnostics.asList();
+    for (int i = mark; i < all.size(); i++) {
+      if (all.get(i).isError()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   boolean hasErrors() {
     return diagnostics.hasErrors();
   }

@@ -95,6 +95,9 @@ final class TemplateReader {
   private final Map<String, RawBuilder> builders = new LinkedHashMap<>();
   private final Map<String, Source> sources = new LinkedHashMap<>();
 
+  /** The declared variables left without a value (required, none given), in order. */
+  private final Set<String> unsetVariables = new LinkedHashSet<>();
+
   /** Variables whose values credential settings hold: secret whatever the template lists. */
   private final Set<String> credentialFed;
 
@@ -171,6 +174,11 @@ final class TemplateReader {
     }
     VariableResolver resolver = resolver(declared, secret);
     resolver.resolveAll();
+    for (DocMember m : declared) {
+      if (resolver.candidate(m.key()).source() == ValueSource.UNSET) {
+        unsetVariables.add(m.key());
+      }
+    }
     values.useVariables(resolver);
     List<Variable> variables = variables(declared, resolver, sensitive);
     readBuilders();
@@ -707,17 +715,57 @@ final class TemplateReader {
         rawName = n.get();
         nameRange = nameMember.get().value().range();
         // Packer interpolates build names with the user variables.
+        int reportedFrom = reporter.size();
         Value v =
             values.scalarString(
                 (DocScalar) nameMember.get().value(),
                 rawName,
                 pointer + "/name",
-                new Scope(Section.BUILDER, List.of()));
+                Scope.builderName());
         Value u = v.unmarked();
-        name = u.isKnown() && !v.isSensitive() ? u.asString() : rawName;
+        if (u.isKnown() && !v.isSensitive()) {
+          name = u.asString();
+        } else {
+          // The raw text would name the image template and stand in for build_name, silently: an
+          // error (reported here unless the evaluation reported one). The builder keeps its raw
+          // name for the model, never converted, which only, except and override still find.
+          name = rawName;
+          if (!reporter.hasErrorsSince(reportedFrom)) {
+            reporter.add(
+                LegacyCode.INVALID_BUILDER_NAME,
+                nameRange,
+                pointer + "/name",
+                v.isSensitive()
+                    ? "The name of this builder comes from a sensitive value (not shown), and a"
+                        + " builder's name is shown in the result (the image template's name,"
+                        + " build_name), so it cannot be converted. Take the name from values that"
+                        + " are not sensitive."
+                    : unknownNameDetail());
+          }
+        }
       }
     }
     return Optional.of(new RawBuilder(type.get(), rawName, name, o.get(), pointer, nameRange));
+  }
+
+  /**
+   * Why a builder's name is unknown when its evaluation reported nothing: it uses a variable left
+   * without a value (reported where it is declared), as {@code PKR-E018} says of an HCL2 build's.
+   */
+  private String unknownNameDetail() {
+    List<String> names = new ArrayList<>(unsetVariables);
+    String origin =
+        names.isEmpty()
+            ? "a value that is not known while converting"
+            : names.size() == 1
+                ? "the variable without a value, \"" + names.get(0) + "\""
+                : "one of the variables without a value (" + String.join(", ", names) + ")";
+    return "The name of this builder depends on "
+        + origin
+        + ", but Packer needs it while reading the template. "
+        + (names.isEmpty()
+            ? "Write a name known in advance."
+            : "Give the variable a value (--var NAME=VALUE or a --var-file).");
   }
 
   private void addBuilder(RawBuilder b) {

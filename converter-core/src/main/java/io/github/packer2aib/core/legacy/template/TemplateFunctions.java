@@ -414,7 +414,7 @@ final class TemplateFunctions {
           "clean_resource_name is defined by the builders, so it can only be used in a"
               + " builder's settings");
     }
-    if (c.scope().targets().isEmpty()) {
+    if (c.scope().isBuilderName()) {
       throw new Failure(
           GoTemplateCode.NOT_AVAILABLE,
           -1,
@@ -440,6 +440,18 @@ final class TemplateFunctions {
   private static Value buildValue(TemplateFunction.Call c, String function, boolean name)
       throws Failure {
     List<BuildTarget> targets = c.scope().targets();
+    if (c.scope().isBuilderName()) {
+      // Packer renders builder names before any build exists (Core.init, with a context that has
+      // no build name or type): "build_name not available", checked with Packer 1.6.6.
+      throw new Failure(
+          GoTemplateCode.NOT_AVAILABLE,
+          -1,
+          function
+              + " is not available in a builder's name, which Packer reads before the builder"
+              + " exists (\""
+              + function
+              + " not available\"). Write the name itself, such as \"ubuntu-azure-arm\"");
+    }
     if (targets.isEmpty() && c.scope().section() != Section.VARIABLES) {
       // A provisioner whose "except" leaves no builder (or whose "only" names none, reported
       // where it does) runs for no build, so Packer never renders it: no value, and no error.
@@ -478,13 +490,17 @@ final class TemplateFunctions {
   }
 
   private static Value build(List<Value> a, TemplateFunction.Call c) throws Failure {
-    if (c.scope().section() == Section.VARIABLES) {
+    if (c.scope().section() == Section.VARIABLES || c.scope().isBuilderName()) {
+      // A builder's name too: Packer renders it before any build (1.6.6: "Error validating build
+      // variable").
       throw new Failure(
           GoTemplateCode.NOT_AVAILABLE,
           -1,
           "build values such as {{ build `"
               + (c.sensitive() ? "ID" : a.get(0).asString())
-              + "` }} exist only while Packer builds, so variables cannot use them"
+              + "` }} exist only while Packer builds, so "
+              + (c.scope().isBuilderName() ? "a builder's name" : "variables")
+              + " cannot use them"
               + (c.sensitive() ? NAME_NOT_SHOWN : ""));
     }
     return Value.unknown(Type.STRING);

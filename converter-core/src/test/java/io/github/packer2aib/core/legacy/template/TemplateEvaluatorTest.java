@@ -129,6 +129,21 @@ class TemplateEvaluatorTest {
         GoTemplateCode.NOT_AVAILABLE, problem("{{ build_name }}", Scope.variables()).code());
   }
 
+  /**
+   * Packer renders a builder's name before any build exists, so build_name, build_type and build
+   * fail there ("build_name not available", checked with Packer 1.6.6); they were unknown, and the
+   * builder silently kept its name as written.
+   */
+  @Test
+  void buildValuesAreNotAvailableInABuildersName() {
+    for (String text : List.of("a-{{ build_name }}", "a-{{ build_type }}", "a-{{ build `ID` }}")) {
+      TemplateProblem p = problem(text, Scope.builderName());
+      assertEquals(GoTemplateCode.NOT_AVAILABLE, p.code(), text);
+      assertTrue(p.detail().contains("a builder's name"), p.detail());
+    }
+    assertEquals("web-westeurope", string("web-{{ user `region` | lower }}", Scope.builderName()));
+  }
+
   @Test
   void buildNameIsUnknownWhenSeveralBuildersRunTheProvisioner() {
     Evaluation e =
