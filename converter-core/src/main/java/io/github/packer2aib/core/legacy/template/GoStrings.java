@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.legacy.template;
 
+import io.github.packer2aib.core.hcl.value.Float64;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -157,7 +158,8 @@ final class GoStrings {
     if (f == 0) {
       return (1 / f < 0) ? "-0" : "0";
     }
-    BigDecimal d = new BigDecimal(Double.toString(Math.abs(f))).stripTrailingZeros();
+    // Not Double.toString, which before JDK 19 is not always the shortest (1e23).
+    BigDecimal d = Float64.shortest(Math.abs(f));
     String digits = d.unscaledValue().toString();
     int exponent = digits.length() - 1 - d.scale();
     String sign = f < 0 ? "-" : "";

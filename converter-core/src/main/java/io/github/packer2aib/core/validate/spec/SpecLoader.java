@@ -6,6 +6,7 @@ import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.hcl.value.Float64;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -202,7 +203,9 @@ final class SpecLoader {
   }
 
   /**
-   * A spec number as Jackson's tree model reads it: integers exactly, fractions through a double.
+   * A spec number as Jackson's tree model reads it: integers exactly, fractions through a double
+   * (as the shortest decimal of that double: BigDecimal.valueOf goes through Double.toString, which
+   * before JDK 19 is not always the shortest).
    */
   private static BigDecimal decimal(DocNode n) {
     if (n == null) {
@@ -210,7 +213,7 @@ final class SpecLoader {
     }
     String t = text(n, "");
     boolean fraction = t.indexOf('.') >= 0 || t.indexOf('e') >= 0 || t.indexOf('E') >= 0;
-    return fraction ? BigDecimal.valueOf(Double.parseDouble(t)) : new BigDecimal(t);
+    return fraction ? Float64.shortest(Double.parseDouble(t)) : new BigDecimal(t);
   }
 
   /** Collects an object's own members and those of its {@code allOf} parents. */

@@ -61,6 +61,9 @@ class TemplateEvaluatorTest {
         "{{ strftime \"%Y-%m-%d %H:%M:%S\" }}~2023-11-14 22:13:20",
         "{{ strftime \"%a %b %e %j %L %%\" }}~Tue Nov %e %j .000 %",
         "{{ 42 }} {{ 1.5 }} {{ 1e21 }} {{ 1e-5 }} {{ true }}~42 1.5 1e+21 1e-05 true",
+        // Go's shortest forms (Packer 1.6.6), where JDK 17's Double.toString is longer.
+        "{{ 1e23 }} {{ 5e-324 }} {{ 2.82879384806159E17 }} {{ 1e22 }}~1e+23 5e-324"
+            + " 2.82879384806159e+17 1e+22",
         "{{ \"a\\tb\" }}~a\tb",
         "a {{- `x` -}} b~axb",
         "a {{- /* c */}} b~a b",
