@@ -5,6 +5,7 @@ import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.doc.JsonPointer;
+import io.github.packer2aib.core.hcl.value.BigFloat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,14 +39,24 @@ final class Shapes {
   }
 
   /**
-   * {@link #string}, but a number is its text and a boolean "1" or "0", as Packer's weak decoding
-   * reads one where a string goes (a builder named 5 is the build "5").
+   * {@link #string}, but a number is the text of the float64 Packer reads and a boolean "1" or "0",
+   * as Packer's weak decoding reads one where a string goes (a builder named 5 is the build "5",
+   * 20.10 the build "20.1").
    */
   Optional<String> weakString(DocNode node, String pointer, String what, boolean yaml) {
     if (node instanceof DocScalar s && s.type() == DocScalar.Type.BOOLEAN && !yaml) {
       // mapstructure's weak decoding writes a JSON boolean as "1" or "0" ("name": true is the
       // build "1", Packer 1.6.6); YAML, which Packer never reads, keeps the text, as for numbers.
       return Optional.of(s.asBoolean().orElse(false) ? "1" : "0");
+    }
+    if (node instanceof DocScalar s && s.type() == DocScalar.Type.NUMBER && !yaml) {
+      // strconv.FormatFloat(f, 'f', -1, 64) of the float64 JSON gave (1e3 is the build "1000").
+      Optional<BigFloat> n = PackerNumbers.decode(s);
+      if (n.isEmpty()) {
+        reporter.add(LegacyCode.INVALID_NUMBER, s.range(), pointer, PackerNumbers.refusal(s));
+        return Optional.empty();
+      }
+      return Optional.of(n.get().toString());
     }
     if (node instanceof DocScalar s
         && (s.type() == DocScalar.Type.NUMBER || s.type() == DocScalar.Type.BOOLEAN)) {

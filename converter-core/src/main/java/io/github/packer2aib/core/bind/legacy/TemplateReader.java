@@ -9,6 +9,7 @@ import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.doc.JsonPointer;
+import io.github.packer2aib.core.hcl.value.BigFloat;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.legacy.template.BuildTarget;
 import io.github.packer2aib.core.legacy.template.GoTemplateCode;
@@ -36,7 +37,6 @@ import io.github.packer2aib.core.parse.JsonReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
-import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -1155,7 +1155,7 @@ final class TemplateReader {
       value = Value.verbatim(s.text());
     } else if (v instanceof DocScalar s && s.type() == DocScalar.Type.NUMBER) {
       // Packer's weak decoding reads a number as nanoseconds.
-      Optional<BigDecimal> n = values.number(s, where.member(key));
+      Optional<BigFloat> n = values.number(s, where.member(key));
       if (n.isEmpty()) {
         return Optional.empty();
       }
@@ -1192,11 +1192,11 @@ final class TemplateReader {
                 + (value.isSensitive() ? "." : ", but it is \"" + u.asString() + "\"."));
       }
     } else if (v instanceof DocScalar s && s.type() == DocScalar.Type.NUMBER) {
-      Optional<BigDecimal> n = values.number(s, place);
+      Optional<BigFloat> n = values.number(s, place);
       if (n.isEmpty()) {
         return Optional.empty();
       }
-      if (n.get().stripTrailingZeros().scale() > 0) {
+      if (!n.get().isInteger()) {
         reporter.add(
             LegacyCode.INVALID_MAX_RETRIES,
             s.range(),

@@ -1,11 +1,11 @@
 package io.github.packer2aib.core.bind.legacy;
 
-import io.github.packer2aib.core.diag.Excerpts;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.hcl.value.BigFloat;
 import io.github.packer2aib.core.hcl.value.Mark;
 import io.github.packer2aib.core.hcl.value.NumberValue;
 import io.github.packer2aib.core.hcl.value.Type;
@@ -25,7 +25,6 @@ import io.github.packer2aib.core.packer.Credentials;
 import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,7 +156,7 @@ final class ValueEvaluator {
       case NULL:
         return Value.nullOf(Type.DYNAMIC);
       default:
-        Optional<BigDecimal> n = number(s, place);
+        Optional<BigFloat> n = number(s, place);
         if (n.isEmpty()) {
           return Value.unknown(Type.NUMBER);
         }
@@ -172,23 +171,10 @@ final class ValueEvaluator {
    * A number scalar as Packer reads it ({@link PackerNumbers}), or empty after reporting why Packer
    * cannot read it at all.
    */
-  Optional<BigDecimal> number(DocScalar s, Place place) {
-    Optional<BigDecimal> n = PackerNumbers.decode(s);
+  Optional<BigFloat> number(DocScalar s, Place place) {
+    Optional<BigFloat> n = PackerNumbers.decode(s);
     if (n.isEmpty()) {
-      String text = Excerpts.cut(s.text(), 40);
-      reporter.add(
-          LegacyCode.INVALID_NUMBER,
-          s.range(),
-          place.pointer(),
-          PackerNumbers.isFinite(s)
-              ? text
-                  + " is beyond the numbers Packer's JSON reader holds (64-bit floating point, at"
-                  + " most about 1.8e308 either side of zero), so Packer refuses the template."
-                  + " Write a smaller number, or quote it if it is meant as text."
-              : "\""
-                  + text
-                  + "\" is not a finite number, which Packer's JSON cannot hold. Quote it if it is"
-                  + " meant as text.");
+      reporter.add(LegacyCode.INVALID_NUMBER, s.range(), place.pointer(), PackerNumbers.refusal(s));
     }
     return n;
   }
