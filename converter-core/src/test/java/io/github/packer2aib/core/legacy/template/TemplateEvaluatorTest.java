@@ -147,6 +147,17 @@ class TemplateEvaluatorTest {
     assertEquals("web-westeurope", string("web-{{ user `region` | lower }}", Scope.builderName()));
   }
 
+  /**
+   * packer_version in variables and in a builder's name: Packer 1.6.6 refused it there
+   * ("packer_version not available", hashicorp/packer#11052), Packer 1.7.5 and later (the 1.11
+   * emulated here) render those with a context that holds the version (hashicorp/packer#11200).
+   */
+  @Test
+  void packerVersionIsAvailableInVariablesAndBuilderNames() {
+    assertEquals("v1.6.6", string("v{{ packer_version }}", Scope.variables()));
+    assertEquals("img-1.6.6", string("img-{{ packer_version }}", Scope.builderName()));
+  }
+
   @Test
   void buildNameIsUnknownWhenSeveralBuildersRunTheProvisioner() {
     Evaluation e =
