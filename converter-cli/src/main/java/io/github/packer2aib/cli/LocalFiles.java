@@ -27,6 +27,10 @@ import java.util.Set;
  */
 final class LocalFiles implements FileSystemView {
   private final Path cwd;
+
+  /** {@code cwd} as Packer names it ({@link WorkingDirectory#shown}). */
+  private final Path shownCwd;
+
   private final FileCache cache;
 
   /**
@@ -54,7 +58,17 @@ final class LocalFiles implements FileSystemView {
    *     templates' own, as are the files of {@code cwd} and of the folder this process runs in
    */
   LocalFiles(Path cwd, FileCache cache, List<Path> converted) {
+    this(cwd, cwd, cache, converted);
+  }
+
+  /**
+   * As above, with the name Packer gives the working directory ({@link WorkingDirectory#shown}),
+   * which {@link #workingDirectory} gives for {@code path.cwd}, {@code abspath}, {@code {{pwd}}}
+   * and {@code {{template_dir}}}; files are read from {@code cwd}.
+   */
+  LocalFiles(Path cwd, Path shownCwd, FileCache cache, List<Path> converted) {
     this.cwd = cwd;
+    this.shownCwd = shownCwd;
     this.cache = cache;
     List<Path> candidates = new ArrayList<>(List.of(cwd, Path.of("").toAbsolutePath()));
     candidates.addAll(converted);
@@ -99,6 +113,11 @@ final class LocalFiles implements FileSystemView {
   @Override
   public String baseDirectory() {
     return FileSystemView.slashes(cwd.toString());
+  }
+
+  @Override
+  public String workingDirectory() {
+    return FileSystemView.slashes(shownCwd.toString());
   }
 
   @Override

@@ -286,7 +286,9 @@ public final class PackerTemplates {
       readVarFile(p, files, unreadable).ifPresent(varFiles::add);
     }
     // Cleaned, as Go's filepath.Abs cleans it: {{template_dir}} of ./sub/../sub/t.json is .../sub.
-    String abs = GoPath.clean(absolute(path, files));
+    // It and {{pwd}} start from the working directory as Packer names it (Go's os.Getwd), while
+    // the files are read from the view's base directory.
+    String abs = GoPath.clean(absolute(path, files.shownWorkingDirectory(files.baseDirectory())));
     String dir = abs.contains("/") ? abs.substring(0, Math.max(1, abs.lastIndexOf('/'))) : abs;
     LegacyOptions legacy =
         new LegacyOptions(
@@ -294,7 +296,8 @@ public final class PackerTemplates {
             varFiles,
             options.environment(),
             dir,
-            FileSystemView.slashes(options.workingDirectory().toString()),
+            files.shownWorkingDirectory(
+                FileSystemView.slashes(options.workingDirectory().toString())),
             options.clock(),
             Optional.of(PackerOptions.PACKER_VERSION),
             options.unsetVariablesAllowed());
@@ -450,11 +453,15 @@ public final class PackerTemplates {
   }
 
   private static String absolute(Path p, FileSystemView files) {
+    return absolute(p, files.baseDirectory());
+  }
+
+  /** {@code p} as an absolute path: as it is, or after {@code base}. */
+  private static String absolute(Path p, String base) {
     String s = FileSystemView.slashes(p.toString());
     if (s.startsWith("/")) {
       return s;
     }
-    String base = files.baseDirectory();
     return (base.endsWith("/") ? base : base + "/") + s;
   }
 }
