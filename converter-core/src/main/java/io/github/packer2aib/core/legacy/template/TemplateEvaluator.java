@@ -163,6 +163,7 @@ public final class TemplateEvaluator {
         } else if (node instanceof Action a) {
           if (refersToData(a.pipeline())) {
             checkFunctionsExist(a.pipeline());
+            checkNoBareRoot(a.pipeline());
             out.append(a.source());
             // Tells the action kept for Packer to fill in from braces printed as text.
             marks = marks != null ? marks : EnumSet.noneOf(Mark.class);
@@ -285,13 +286,39 @@ public final class TemplateEvaluator {
     }
 
     private static boolean refersToData(Operand o) {
-      if (o instanceof Operand.Field
-          || o instanceof Operand.Dot
-          || o instanceof Operand.Variable
-          || o instanceof Operand.Chain) {
+      if (o instanceof Operand.Field || o instanceof Operand.Dot || o instanceof Operand.Variable) {
         return true;
       }
+      if (o instanceof Operand.Chain c) {
+        // ($).Path or (.Build).Name is data; (lower `a`).Foo the field of a function's string,
+        // which fails when it is evaluated (argument), as in Packer.
+        return refersToData(c.base());
+      }
       return o instanceof Operand.SubPipeline s && refersToData(s.pipeline());
+    }
+
+    /**
+     * {@code $} alone is the whole data Packer executes a template with (it prints {@code {{ $ }}}
+     * as a map of its build values, which no template means), so it is refused as the other
+     * template variables are; {@code $.Path} is {@code .Path}, a placeholder kept for Packer.
+     */
+    private static void checkNoBareRoot(Pipeline p) throws Stop {
+      for (Command c : p.commands()) {
+        for (Operand o : c.operands()) {
+          if (o instanceof Operand.Variable v) {
+            throw stop(
+                GoTemplateCode.UNSUPPORTED_ACTION,
+                v.span(),
+                "$ alone is the data Packer fills a template with, which it prints as a map of its"
+                    + " build values; template variables are not supported by packer2aib. Name the"
+                    + " value itself, such as {{ .Path }} where Packer provides it, or use a user"
+                    + " variable: {{ user `name` }}.");
+          }
+          if (o instanceof Operand.SubPipeline s) {
+            checkNoBareRoot(s.pipeline());
+          }
+        }
+      }
     }
 
     /**
@@ -364,7 +391,41 @@ public final class TemplateEvaluator {
       if (o instanceof Operand.SubPipeline s) {
         return pipeline(s.pipeline());
       }
+      if (o instanceof Operand.Chain c) {
+        return field(c);
+      }
       throw new IllegalStateException("data reference reached evaluation: " + o);
+    }
+
+    /**
+     * A field of a value that is no data ({@code (lower `a`).Foo}): every value here is a string or
+     * a constant, which has no fields, so Packer fails ("can't evaluate field Foo in type string");
+     * the base is evaluated first, as Go does, so its own errors come first.
+     */
+    private GoValue field(Operand.Chain c) throws Stop {
+      GoValue base = argument(c.base());
+      String type =
+          switch (base.kind()) {
+            case INT -> "int";
+            case FLOAT -> "float64";
+            case BOOL -> "bool";
+            default -> "string";
+          };
+      String name = c.fields().get(0);
+      throw stop(
+          GoTemplateCode.INVALID_SYNTAX,
+          new Span(c.base().span().end(), c.span().end()),
+          "The value before ."
+              + name
+              + (type.equals("int") ? " is an " : " is a ")
+              + type
+              + ", which has no fields, so Packer fails (\"can't evaluate field "
+              + name
+              + " in type "
+              + type
+              + "\"). Remove \"."
+              + String.join(".", c.fields())
+              + "\".");
     }
 
     private TemplateFunction function(Operand.Identifier id) throws Stop {

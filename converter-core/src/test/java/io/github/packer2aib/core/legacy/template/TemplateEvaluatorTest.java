@@ -99,6 +99,44 @@ class TemplateEvaluatorTest {
     assertEquals("{{ printf `%s.sh` .Path }}", string("{{ printf `%s.sh` .Path }}", provisioner()));
     assertEquals(
         GoTemplateCode.UNKNOWN_FUNCTION, problem("{{ uper .Path }}", provisioner()).code());
+    // $.Path is .Path, and a field of data in parentheses is data too.
+    assertEquals(
+        "{{ $.Path }}|{{ (.Build).Name }}",
+        string("{{ $.Path }}|{{ (.Build).Name }}", provisioner()));
+  }
+
+  /**
+   * A field of a function's result or of a constant is no placeholder: Packer 1.6.6 fails ("can't
+   * evaluate field Foo in type string"), and it was kept as written with only a warning.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiterString = "~",
+      value = {
+        "{{ (lower `a`).Foo }}~14~18~The value before .Foo is a string, which has no fields, so"
+            + " Packer fails (\"can't evaluate field Foo in type string\"). Remove \".Foo\".",
+        "x {{ (1).A.B | upper }}~8~12~The value before .A is an int, which has no fields, so Packer"
+            + " fails (\"can't evaluate field A in type int\"). Remove \".A.B\".",
+      })
+  void aFieldOfAValueThatIsNoDataIsAnError(String text, int start, int end, String detail) {
+    TemplateProblem p = problem(text, provisioner());
+    assertEquals(GoTemplateCode.INVALID_SYNTAX, p.code(), p.detail());
+    assertEquals(new Span(start, end), p.span());
+    assertEquals(detail, p.detail());
+  }
+
+  /**
+   * {@code $} alone is all of Packer's data (it prints a map of build values), refused as the other
+   * template variables are; it was kept as a placeholder.
+   */
+  @Test
+  void theRootDataAloneIsRefused() {
+    for (String text : List.of("{{ $ }}", "a {{ lower $ }}", "{{ upper (lower $) }}")) {
+      TemplateProblem p = problem(text, provisioner());
+      assertEquals(GoTemplateCode.UNSUPPORTED_ACTION, p.code(), text);
+      assertTrue(p.detail().startsWith("$ alone is the data Packer fills"), p.detail());
+      assertEquals("$", text.substring(p.span().start(), p.span().end()));
+    }
   }
 
   @Test
