@@ -730,7 +730,12 @@ final class TemplateReader {
           // error (reported here unless the evaluation reported one). The builder keeps its raw
           // name for the model, never converted, which only, except and override still find.
           name = rawName;
-          if (!reporter.hasErrorsSince(reportedFrom)) {
+          // An unknown name comes from a variable without a value: for convert that is an error
+          // already (LEGACY-E010, or the var file's that may have given it), whose fix fixes this
+          // too; for inspect only a note, so the name needs its own error.
+          boolean alreadyFails =
+              !v.isSensitive() && !options.unsetVariablesAllowed() && reporter.hasErrors();
+          if (!reporter.hasErrorsSince(reportedFrom) && !alreadyFails) {
             reporter.add(
                 LegacyCode.INVALID_BUILDER_NAME,
                 nameRange,

@@ -26,6 +26,11 @@ class RequiredVariablesTest {
           """);
 
   private static List<String> codes(List<SourceFile> varFiles, boolean unsetAllowed) {
+    return codes(TEMPLATE, varFiles, unsetAllowed);
+  }
+
+  private static List<String> codes(
+      SourceFile template, List<SourceFile> varFiles, boolean unsetAllowed) {
     LegacyOptions options =
         new LegacyOptions(
             List.of(),
@@ -36,7 +41,7 @@ class RequiredVariablesTest {
             Clock.frozenAt(Instant.ofEpochSecond(1_700_000_000L)),
             Optional.empty(),
             unsetAllowed);
-    return LegacyLoader.load(TEMPLATE, options).diagnostics().stream()
+    return LegacyLoader.load(template, options).diagnostics().stream()
         .map(Diagnostic::code)
         .toList();
   }
@@ -45,6 +50,25 @@ class RequiredVariablesTest {
   void anErrorForConvertANoteForInspect() {
     assertEquals(List.of("LEGACY-E010"), codes(List.of(), false));
     assertEquals(List.of("LEGACY-N001"), codes(List.of(), true));
+  }
+
+  /**
+   * A builder's name that uses one: the name is needed while Packer reads the template, so inspect
+   * refuses it (LEGACY-E020, as PKR-E018 an HCL2 build's name), where the raw text stood in for it;
+   * for convert the variable's own error says it all (a template of kubernetes-sigs/image-builder
+   * leaves 32 such variables to its var files).
+   */
+  @Test
+  void aBuilderNameThatUsesOneIsAnErrorForInspect() {
+    SourceFile named =
+        new SourceFile(
+            "t.json",
+            """
+            {"variables": {"rg": null},
+             "builders": [{"type": "azure-arm", "name": "img-{{user `rg`}}"}]}
+            """);
+    assertEquals(List.of("LEGACY-N001", "LEGACY-E020"), codes(named, List.of(), true));
+    assertEquals(List.of("LEGACY-E010"), codes(named, List.of(), false));
   }
 
   @Test
