@@ -76,10 +76,17 @@ class LongOperatorChainCliTest {
 
   @Test
   void aModelTooLargeToPrintNamesItsInput() throws Exception {
-    // Each local holds the one before it: a few kilobytes of text, a model of gigabytes.
+    // Each local holds the one before it, up to 500 levels (as deep as a value may nest), and
+    // 500 more hold the deepest again: a few kilobytes of text, a model of gigabytes.
     StringBuilder locals = new StringBuilder("locals {\n  l0 = \"x\"\n");
-    for (int i = 1; i <= 1_005; i++) {
-      locals.append("  l").append(i).append(" = {k = local.l").append(i - 1).append("}\n");
+    for (int i = 1; i <= 1_000; i++) {
+      String before = "local.l" + (i - 1);
+      locals
+          .append("  l")
+          .append(i)
+          .append(" = ")
+          .append(i <= 500 ? "{k = " + before + "}" : before);
+      locals.append('\n');
     }
     Path t = write("deep.pkr.hcl", locals.append("}\n").toString());
     CliRun r = CliRun.run("inspect", "--diagnostics-format", "json", t.toString());

@@ -20,7 +20,9 @@ import io.github.packer2aib.core.packer.Config;
 import io.github.packer2aib.core.packer.Credentials;
 import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.source.Range;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -111,37 +113,68 @@ final class BodyEvaluator {
    */
   private List<String> unknownReferences(Expression e, EvalContext ctx) {
     List<String> unknown = new ArrayList<>();
-    collectUnknown(e, ctx, unknown, new HashSet<>());
+    Set<String> localsSeen = new HashSet<>();
+    // By a stack of its own rather than by recursion: a chain of thousands of locals, each naming
+    // the one before, with a data source (or a value refused as too deep) at its start, is traced
+    // through every local, and a frame per local overflowed the thread's stack (an internal error).
+    Deque<Tracing> open = new ArrayDeque<>();
+    open.push(new Tracing(e));
+    while (!open.isEmpty()) {
+      Tracing at = open.peek();
+      if (at.through != null) {
+        // Back from the local that at.through reads: named itself only when its local named none.
+        if (unknown.size() == at.before) {
+          addOnce(unknown, HclPrinter.print(at.through));
+        }
+        at.through = null;
+        continue;
+      }
+      if (at.next < at.references.size()) {
+        ScopeTraversal reference = at.references.get(at.next++);
+        if (Evaluator.evaluate(reference, ctx).value().isWhollyKnown()) {
+          continue;
+        }
+        String local = localName(reference);
+        if (local != null && locals.containsKey(local) && localsSeen.add(local)) {
+          at.through = reference;
+          at.before = unknown.size();
+          open.push(new Tracing(locals.get(local)));
+          continue;
+        }
+        addOnce(unknown, HclPrinter.print(reference));
+        continue;
+      }
+      // Calls whose result is never known here: a secret fetcher's (vault, aws_secretsmanager, …)
+      // or bcrypt's (a random salt). Named without their arguments, which may be what the secret
+      // is read with.
+      for (FunctionCall call : Evaluator.calls(at.expression, FunctionRegistry::neverKnown)) {
+        addOnce(unknown, call.name() + "(…)");
+      }
+      open.pop();
+    }
     return unknown;
   }
 
-  private void collectUnknown(
-      Expression e, EvalContext ctx, List<String> unknown, Set<String> localsSeen) {
-    for (ScopeTraversal reference : Evaluator.references(e)) {
-      if (Evaluator.evaluate(reference, ctx).value().isWhollyKnown()) {
-        continue;
-      }
-      String local = localName(reference);
-      if (local != null && locals.containsKey(local) && localsSeen.add(local)) {
-        int before = unknown.size();
-        collectUnknown(locals.get(local), ctx, unknown, localsSeen);
-        if (unknown.size() > before) {
-          continue;
-        }
-      }
-      String text = HclPrinter.print(reference);
-      if (!unknown.contains(text)) {
-        unknown.add(text);
-      }
+  private static void addOnce(List<String> names, String name) {
+    if (!names.contains(name)) {
+      names.add(name);
     }
-    // Calls whose result is never known here: a secret fetcher's (vault, aws_secretsmanager, …)
-    // or bcrypt's (a random salt). Named without their arguments, which may be what the secret
-    // is read with.
-    for (FunctionCall call : Evaluator.calls(e, FunctionRegistry::neverKnown)) {
-      String text = call.name() + "(…)";
-      if (!unknown.contains(text)) {
-        unknown.add(text);
-      }
+  }
+
+  /** An expression whose unknown references {@link #unknownReferences} is going through. */
+  private static final class Tracing {
+    final Expression expression;
+    final List<ScopeTraversal> references;
+    int next;
+
+    /** The reference to a local being traced, or null; and how many names were found before it. */
+    ScopeTraversal through;
+
+    int before;
+
+    Tracing(Expression expression) {
+      this.expression = expression;
+      this.references = Evaluator.references(expression);
     }
   }
 

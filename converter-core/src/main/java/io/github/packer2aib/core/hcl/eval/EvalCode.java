@@ -40,6 +40,7 @@ public enum EvalCode implements DiagnosticCode {
   TOO_MANY_ITERATIONS("EVAL-E031", "Too many iterations"),
   AMBIGUOUS_ATTRIBUTE_KEY("EVAL-E032", "Ambiguous attribute key"),
   DUPLICATE_OBJECT_ATTRIBUTE("EVAL-E033", "Duplicate object attribute"),
+  VALUE_TOO_DEEPLY_NESTED("EVAL-E034", "Value too deeply nested"),
   DUPLICATE_OBJECT_KEY("EVAL-W001", "Duplicate object key");
 
   private final Text text;

@@ -12,6 +12,7 @@ import io.github.packer2aib.core.hcl.syntax.TemplatePart;
 import io.github.packer2aib.core.hcl.value.BigFloat;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.hcl.value.ValueDepth;
 import io.github.packer2aib.core.hcl.value.WrittenSize;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -117,6 +118,9 @@ public final class Evaluator {
                   + " for example with locals."));
       value = Value.unknown(Type.DYNAMIC);
     }
+    if (ValueDepth.of(value) > ValueDepth.MAX) {
+      value = tooDeep(expression, value, evaluation.diagnostics);
+    }
     // A problem inside a for or splat body is found once per element: report it once.
     List<Diagnostic> found = evaluation.diagnostics;
     if (found.isEmpty()) {
@@ -124,6 +128,30 @@ public final class Evaluator {
     }
     return new EvalResult(
         value, found.size() < 2 ? found : new ArrayList<>(new LinkedHashSet<>(found)));
+  }
+
+  /**
+   * Refuses a value that nests more than {@link ValueDepth#MAX} levels, where it leaves the
+   * evaluator: every value a setting, local or variable gets comes through here, so no walk after
+   * the evaluator (a plugin body's Go templates, type conversion, the mapper, the writers), each of
+   * which recurses once per level, meets a deeper one and overflows the stack. Inside the
+   * evaluation a deeper value is caught as above; the parser's bound on an expression's nesting
+   * cannot see this, as locals that each wrap the one before build it from short expressions. The
+   * unknown keeps the marks of what it replaces (a secret inside stays one); its type is not asked
+   * for, as working out a type recurses as deep as the value.
+   */
+  private static Value tooDeep(Expression expression, Value value, List<Diagnostic> out) {
+    out.add(
+        Diagnostic.of(
+            EvalCode.VALUE_TOO_DEEPLY_NESTED,
+            expression.range(),
+            String.format(
+                java.util.Locale.ROOT,
+                "This value nests more than %,d levels of lists, tuples, maps or objects one inside"
+                    + " another, more than the converter takes (locals that each wrap the one"
+                    + " before add their levels up). Build it with fewer levels.",
+                ValueDepth.MAX)));
+    return Value.unknown(Type.DYNAMIC).withMarks(value.deepMarks());
   }
 
   /**
