@@ -6,6 +6,7 @@ import io.github.packer2aib.core.hcl.function.HostFile;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,7 +27,8 @@ final class FileCache {
 
   private final ConcurrentHashMap<String, Kind> kinds = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Boolean> executables = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Optional<HostFile>> hostFiles = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Optional<String>> realPaths = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, OptionalInt> permissions = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, List<String>> listings = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, byte[]> contents = new ConcurrentHashMap<>();
   private final Set<String> readOnce = ConcurrentHashMap.newKeySet();
@@ -72,9 +74,17 @@ final class FileCache {
     return executables.computeIfAbsent(path, p -> load.get());
   }
 
-  /** Whether a path is a file of this machine that no template may copy ({@link HostFile}). */
-  Optional<HostFile> hostFile(String path, Supplier<Optional<HostFile>> load) {
-    return hostFiles.computeIfAbsent(path, p -> load.get());
+  /**
+   * Where a path's links lead (empty: nothing there), from which the core knows a file of this
+   * machine that no template may copy ({@link HostFile}).
+   */
+  Optional<String> realPath(String path, Supplier<Optional<String>> load) {
+    return realPaths.computeIfAbsent(path, p -> load.get());
+  }
+
+  /** A regular file's permission bits, from which the core knows a private file. */
+  OptionalInt permissions(String path, Supplier<OptionalInt> load) {
+    return permissions.computeIfAbsent(path, p -> load.get());
   }
 
   List<String> list(String directory, Loader<List<String>> load) throws IOException {

@@ -17,9 +17,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.OptionalInt;
 
 /**
  * The real file system, read-only, for the template's files and its file functions; through a
@@ -35,13 +34,9 @@ final class LocalFiles implements FileSystemView {
 
   /**
    * The folders whose files are the templates' own ({@link HostFile.Kind#PRIVATE} files lie outside
-   * them): the folder the converter runs in and the folders it converts, but {@code /} and the home
-   * folder itself.
+   * them): the folder the converter runs in and the folders it converts.
    */
   private final List<Path> ownFolders;
-
-  /** The real paths of {@link #ownFolders}, worked out when a private file is first met. */
-  private volatile List<String> ownRealFolders;
 
   LocalFiles(Path cwd) {
     this(cwd, null, List.of());
@@ -70,27 +65,10 @@ final class LocalFiles implements FileSystemView {
     this.cwd = cwd;
     this.shownCwd = shownCwd;
     this.cache = cache;
-    List<Path> candidates = new ArrayList<>(List.of(cwd, Path.of("").toAbsolutePath()));
-    candidates.addAll(converted);
-    List<Path> own = new ArrayList<>();
-    Path home = home();
-    for (Path folder : candidates) {
-      // A run from / (a container's default) or from the home folder would own every file of the
-      // machine, or its user's token caches: those two own nothing.
-      Path p = folder.toAbsolutePath().normalize();
-      if (p.getParent() != null && !p.equals(home)) {
-        own.add(p);
-      }
-    }
+    List<Path> own = new ArrayList<>(List.of(cwd, Path.of("").toAbsolutePath()));
+    own.addAll(converted);
+    own.replaceAll(folder -> folder.toAbsolutePath().normalize());
     this.ownFolders = List.copyOf(own);
-  }
-
-  private static Path home() {
-    try {
-      return Path.of(System.getProperty("user.home", "/")).toAbsolutePath().normalize();
-    } catch (InvalidPathException e) {
-      return Path.of("/");
-    }
   }
 
   /**
@@ -168,81 +146,68 @@ final class LocalFiles implements FileSystemView {
   }
 
   /**
-   * A file of this machine that no template may copy: by its path's text, else by where its
-   * symbolic links lead ({@code /proc}, {@code /sys}, {@code /dev}), else a regular file that
-   * others may not read outside the {@link #ownFolders}. Through the run's cache: asked once per
-   * path.
+   * Where the path's symbolic links lead, from which the core knows a link into {@code /proc} for
+   * what it is ({@link HostFile#of}). Through the run's cache: asked once per path.
    */
   @Override
-  public Optional<HostFile> hostFile(String absolutePath) {
-    Optional<HostFile> byText = HostFile.system(absolutePath, absolutePath);
-    if (byText.isPresent()) {
-      return byText;
+  public String realPath(String absolutePath) throws IOException {
+    Optional<String> real =
+        cache == null
+            ? realPathOnDisk(absolutePath)
+            : cache.realPath(absolutePath, () -> realPathOnDisk(absolutePath));
+    if (real.isEmpty()) {
+      throw new NoSuchFileException(ControlCharacters.escape(absolutePath));
     }
-    return cache == null
-        ? hostFileOnDisk(absolutePath)
-        : cache.hostFile(absolutePath, () -> hostFileOnDisk(absolutePath));
+    return real.get();
   }
 
-  private Optional<HostFile> hostFileOnDisk(String absolutePath) {
-    Path real;
+  private static Optional<String> realPathOnDisk(String absolutePath) {
     try {
-      real = pathOf(absolutePath).toRealPath();
+      return Optional.of(FileSystemView.slashes(pathOf(absolutePath).toRealPath().toString()));
     } catch (IOException | SecurityException e) {
       return Optional.empty(); // nothing there to read (its reader says why)
     }
-    String realText = FileSystemView.slashes(real.toString());
-    Optional<HostFile> system = HostFile.system(absolutePath, realText);
-    if (system.isPresent()) {
-      return system;
-    }
+  }
+
+  /**
+   * A regular file's permission bits, from which the core knows a private file ({@link
+   * HostFile#of}). Through the run's cache: asked once per path.
+   */
+  @Override
+  public OptionalInt filePermissions(String absolutePath) {
+    return cache == null
+        ? permissionsOnDisk(absolutePath)
+        : cache.permissions(absolutePath, () -> permissionsOnDisk(absolutePath));
+  }
+
+  private static OptionalInt permissionsOnDisk(String absolutePath) {
     PosixFileAttributes attributes;
     try {
-      attributes = Files.readAttributes(real, PosixFileAttributes.class);
+      attributes = Files.readAttributes(pathOf(absolutePath), PosixFileAttributes.class);
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      return Optional.empty(); // no POSIX modes here (Windows): nothing tells a private file
+      return OptionalInt.empty(); // no POSIX modes here (Windows): nothing tells a private file
     }
-    if (!attributes.isRegularFile()
-        || attributes.permissions().contains(PosixFilePermission.OTHERS_READ)
-        || inOwnFolder(realText)) {
-      return Optional.empty();
+    if (!attributes.isRegularFile()) {
+      return OptionalInt.empty();
     }
-    return Optional.of(
-        HostFile.privateFile(absolutePath, realText, mode(attributes.permissions())));
-  }
-
-  /** Whether the real path {@code real} lies in one of the {@link #ownFolders}. */
-  private boolean inOwnFolder(String real) {
-    List<String> folders = ownRealFolders;
-    if (folders == null) {
-      List<String> made = new ArrayList<>();
-      for (Path folder : ownFolders) {
-        try {
-          made.add(FileSystemView.slashes(folder.toRealPath().toString()));
-        } catch (IOException | SecurityException e) {
-          made.add(FileSystemView.slashes(folder.toAbsolutePath().normalize().toString()));
-        }
-      }
-      folders = List.copyOf(made);
-      ownRealFolders = folders;
-    }
-    for (String folder : folders) {
-      if (real.equals(folder)
-          || (real.startsWith(folder)
-              && (folder.endsWith("/") || real.charAt(folder.length()) == '/'))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** A file's permissions as an octal mode, {@code 0600}. */
-  private static String mode(Set<PosixFilePermission> permissions) {
     int bits = 0;
-    for (PosixFilePermission p : permissions) {
+    for (PosixFilePermission p : attributes.permissions()) {
       bits |= 1 << (8 - p.ordinal()); // OWNER_READ (ordinal 0) is 0400, OTHERS_EXECUTE 0001
     }
-    return String.format(Locale.ROOT, "%04o", bits);
+    return OptionalInt.of(bits);
+  }
+
+  /**
+   * The folder the converter runs in, the working directory and the folders it converts (the core
+   * leaves out {@code /} and the home folder).
+   */
+  @Override
+  public List<String> ownFolders() {
+    List<String> out = new ArrayList<>(ownFolders.size());
+    for (Path folder : ownFolders) {
+      out.add(FileSystemView.slashes(folder.toString()));
+    }
+    return out;
   }
 
   /** What a path that is no file or folder is: a named pipe or a device, when it exists. */

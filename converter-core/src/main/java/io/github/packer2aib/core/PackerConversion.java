@@ -34,7 +34,14 @@ public final class PackerConversion {
    * @param packer variables, environment, working folder and clock for reading the template
    * @param mapping identity, subscription, location, base URIs, filters and target API version
    * @param format the output format
-   * @param files read-only access to the template's files and the files it refers to
+   * @param files read-only access to the template's files and the files it refers to. A view over
+   *     the machine's real files must answer {@link FileSystemView#realPath} (where symbolic links
+   *     lead) and {@link FileSystemView#filePermissions} (a regular file's POSIX permission bits)
+   *     from the file system itself, and name the folders it converts in {@link
+   *     FileSystemView#ownFolders}: from these the conversion refuses to read any file of the
+   *     machine running it into a template (under {@code /proc}, {@code /sys}, {@code /dev}, also
+   *     through a link in the repository; a file others may not read outside those folders and the
+   *     template's own), as the command line does ({@code HCLFN-E007}, {@code PKRMAP-E319})
    * @param emit false to check only (no output text)
    */
   public ConversionResult convert(

@@ -49,4 +49,38 @@ public final class LocalFileView implements FileSystemView {
       return s.map(p -> p.getFileName().toString()).toList();
     }
   }
+
+  @Override
+  public String realPath(String absolutePath) throws IOException {
+    return realPathOnDisk(absolutePath);
+  }
+
+  @Override
+  public java.util.OptionalInt filePermissions(String absolutePath) {
+    return permissionsOnDisk(absolutePath);
+  }
+
+  /** Where a path's links lead, as the command line's view answers. */
+  public static String realPathOnDisk(String absolutePath) throws IOException {
+    return Path.of(absolutePath).toRealPath().toString().replace('\\', '/');
+  }
+
+  /** A regular file's permission bits, as the command line's view answers. */
+  public static java.util.OptionalInt permissionsOnDisk(String absolutePath) {
+    try {
+      java.nio.file.attribute.PosixFileAttributes a =
+          Files.readAttributes(
+              Path.of(absolutePath), java.nio.file.attribute.PosixFileAttributes.class);
+      if (!a.isRegularFile()) {
+        return java.util.OptionalInt.empty();
+      }
+      int bits = 0;
+      for (java.nio.file.attribute.PosixFilePermission p : a.permissions()) {
+        bits |= 1 << (8 - p.ordinal());
+      }
+      return java.util.OptionalInt.of(bits);
+    } catch (IOException | UnsupportedOperationException e) {
+      return java.util.OptionalInt.empty();
+    }
+  }
 }

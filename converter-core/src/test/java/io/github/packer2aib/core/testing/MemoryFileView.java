@@ -75,4 +75,14 @@ public class MemoryFileView implements FileSystemView {
     }
     return names;
   }
+
+  @Override
+  public String realPath(String absolutePath) throws IOException {
+    return absolutePath; // no links in memory
+  }
+
+  @Override
+  public java.util.OptionalInt filePermissions(String absolutePath) {
+    return java.util.OptionalInt.empty(); // no modes in memory
+  }
 }

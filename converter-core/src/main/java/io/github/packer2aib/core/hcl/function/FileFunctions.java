@@ -217,7 +217,9 @@ final class FileFunctions {
    */
   private static void refuseHostFile(FileSystemView fs, String path, String abs)
       throws FunctionException {
-    Optional<HostFile> host = fs.hostFile(abs);
+    // The view's base is the template's folder here (or, in a variable's validation, the working
+    // directory): its files are the template's own.
+    Optional<HostFile> host = HostFile.of(fs, abs, List.of());
     if (host.isPresent()) {
       throw hostFile(shown(path, abs), host.get());
     }

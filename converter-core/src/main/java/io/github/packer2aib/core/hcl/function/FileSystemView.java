@@ -4,7 +4,7 @@ import io.github.packer2aib.core.source.Sha256;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Read-only access to the files a template may refer to, supplied by the caller, so the core does
@@ -12,6 +12,17 @@ import java.util.Optional;
  * absolute and use {@code /} separators. A path that no file can have (one the platform's paths
  * refuse) is {@link Kind#MISSING}, and reading it fails with an {@link IOException}: a view never
  * throws an unchecked exception for a path, which the core takes from the template as written.
+ *
+ * <p><b>A view over real files</b> (the machine's own file system, as a build tool or service that
+ * converts checked-out repositories would give) must answer {@link #realPath} and {@link
+ * #filePermissions} from the file system itself: where a path's symbolic links lead, and the
+ * permission bits of a regular file. From those answers the core refuses, by itself, to read any
+ * file of the machine running the converter into a template ({@link HostFile}): one under {@code
+ * /proc}, {@code /sys} or {@code /dev} (by its path or where its links lead: a link {@code env.txt
+ * -> /proc/self/environ} in a repository read the converting process's environment), and a private
+ * file (others may not read it) outside the {@link #ownFolders}. The two are abstract so that a
+ * view cannot leave them out: a view that answered from the path's text alone let both through. An
+ * in-memory view, which has neither links nor modes, answers the path itself and no permissions.
  */
 public interface FileSystemView {
   /** What a path is. */
@@ -158,13 +169,33 @@ public interface FileSystemView {
   }
 
   /**
-   * The file of the machine running the converter that {@code absolutePath} is, which no template
-   * may copy ({@link HostFile}), or empty. This default knows system files by the path's text alone
-   * ({@code /proc/self/environ}); a view over real files follows symbolic links (a link in the
-   * repository that leads there) and knows private files by their mode.
+   * Where {@code absolutePath} leads once every symbolic link on it is followed: an absolute path
+   * with {@code /} separators ({@code /proc/self/environ} for a link to it), the path itself where
+   * nothing on it is a link (an in-memory view: always).
+   *
+   * @throws IOException when nothing is there (the read that follows says why)
    */
-  default Optional<HostFile> hostFile(String absolutePath) {
-    return HostFile.system(absolutePath, absolutePath);
+  String realPath(String absolutePath) throws IOException;
+
+  /**
+   * The permission bits of the regular file at {@code absolutePath} (links followed), as the low
+   * nine bits of its POSIX mode ({@code 0600} for a file others may not read); empty for anything
+   * but a regular file, and where the file system has no POSIX modes (Windows) or they cannot be
+   * read (an in-memory view: always). A file whose bits deny others reading it is private unless it
+   * lies in one of the {@link #ownFolders}.
+   */
+  OptionalInt filePermissions(String absolutePath);
+
+  /**
+   * The folders whose files are the templates' own, so never private whatever their mode: those of
+   * the templates being converted, and the one the converter runs in. The core adds the template's
+   * own folder, and leaves out {@code /} and the {@link #homeDirectory}, which would make every
+   * file of the machine, or its user's token caches, a template's own. This default, the base and
+   * working directories, is the least a view can own: a view that converts folders given to it adds
+   * them (a bulk run's root, whose templates read files beside their own folders).
+   */
+  default List<String> ownFolders() {
+    return List.of(baseDirectory(), workingDirectory());
   }
 
   /** A view with no files at all (for converting without file access). */
@@ -193,6 +224,16 @@ public interface FileSystemView {
       @Override
       public List<String> list(String absoluteDirectory) {
         return List.of();
+      }
+
+      @Override
+      public String realPath(String absolutePath) throws IOException {
+        throw new java.io.FileNotFoundException(absolutePath);
+      }
+
+      @Override
+      public OptionalInt filePermissions(String absolutePath) {
+        return OptionalInt.empty();
       }
     };
   }

@@ -2,7 +2,7 @@ package io.github.packer2aib.core.hcl.function;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A file view that passes every question to another: views that change one answer (another base
@@ -41,8 +41,18 @@ public abstract class ForwardingFileSystemView implements FileSystemView {
   }
 
   @Override
-  public Optional<HostFile> hostFile(String absolutePath) {
-    return inner.hostFile(absolutePath);
+  public String realPath(String absolutePath) throws IOException {
+    return inner.realPath(absolutePath);
+  }
+
+  @Override
+  public OptionalInt filePermissions(String absolutePath) {
+    return inner.filePermissions(absolutePath);
+  }
+
+  @Override
+  public List<String> ownFolders() {
+    return inner.ownFolders();
   }
 
   @Override

@@ -1,15 +1,25 @@
 package io.github.packer2aib.core.hcl.function;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A file of the machine running the converter that no template may copy into its output ({@link
- * FileSystemView#hostFile}). A converter runs where a template is checked out, often a CI job whose
- * environment and home folder hold that job's credentials: {@code file("/proc/self/environ")} read
- * the converting process's environment (ARM_CLIENT_SECRET, GITHUB_TOKEN) into the image template,
- * which the job then committed or deployed. Packer reads a template's files at build time, on the
- * machine that builds; the converter has no business freezing the files of the machine it runs on.
+ * #of}). A converter runs where a template is checked out, often a CI job whose environment and
+ * home folder hold that job's credentials: {@code file("/proc/self/environ")} read the converting
+ * process's environment (ARM_CLIENT_SECRET, GITHUB_TOKEN) into the image template, which the job
+ * then committed or deployed. Packer reads a template's files at build time, on the machine that
+ * builds; the converter has no business freezing the files of the machine it runs on.
+ *
+ * <p>The core judges this itself ({@link #of}), from what the caller's {@link FileSystemView} says
+ * of the file: where its links lead and its permissions. The judgement lived in the view (a default
+ * that looked at the path's text alone, which the command line's view replaced), so a program that
+ * embedded the library with a view of its own over real files got neither check.
  *
  * @param kind what makes it one
  * @param realPath the path with symbolic links followed, where it differs from the path asked about
@@ -59,6 +69,93 @@ public record HostFile(Kind kind, String realPath, String detail) {
       }
     }
     return Optional.empty();
+  }
+
+  /** The permission bit that lets others read a file ({@code 0004}). */
+  private static final int OTHERS_READ = 04;
+
+  /**
+   * The file of the machine running the converter that {@code absolutePath} is, or empty: a path
+   * under {@code /proc}, {@code /sys} or {@code /dev} by its text, else by where its symbolic links
+   * lead ({@link FileSystemView#realPath}); else a regular file that others may not read ({@link
+   * FileSystemView#filePermissions}) outside the folders that are the templates' own ({@link
+   * FileSystemView#ownFolders}, the view's base directory, which is the template's folder where
+   * file functions ask, and {@code templateFolders}). A path with nothing there is none (its read
+   * fails and says why).
+   *
+   * @param templateFolders more folders whose files are the template's own (absolute, {@code /}
+   *     separators): the template's folder, where the view's base is another
+   */
+  public static Optional<HostFile> of(
+      FileSystemView files, String absolutePath, List<String> templateFolders) {
+    Optional<HostFile> byText = system(absolutePath, absolutePath);
+    if (byText.isPresent()) {
+      return byText;
+    }
+    String real;
+    try {
+      real = files.realPath(absolutePath);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    Optional<HostFile> system = system(absolutePath, real);
+    if (system.isPresent()) {
+      return system;
+    }
+    OptionalInt permissions = files.filePermissions(real);
+    if (permissions.isEmpty()
+        || (permissions.getAsInt() & OTHERS_READ) != 0
+        || inOwnFolder(files, real, templateFolders)) {
+      return Optional.empty();
+    }
+    return Optional.of(privateFile(absolutePath, real, octal(permissions.getAsInt())));
+  }
+
+  /**
+   * Whether the real path {@code real} lies in a folder that is the templates' own. Asked only of a
+   * private file (rare), so the folders' real paths are not remembered. {@code /} and the home
+   * folder own nothing: a run from there (a container's default, a user's shell) would make every
+   * file of the machine, or the home folder's token caches, a template's own.
+   */
+  private static boolean inOwnFolder(
+      FileSystemView files, String real, List<String> templateFolders) {
+    List<String> folders = new ArrayList<>(files.ownFolders());
+    folders.add(files.baseDirectory());
+    folders.addAll(templateFolders);
+    String home = realOrAsGiven(files, files.homeDirectory());
+    for (String given : folders) {
+      String folder = realOrAsGiven(files, given);
+      if (isRoot(folder) || folder.equals(home) || isRoot(given)) {
+        continue;
+      }
+      if (real.equals(folder) || (real.startsWith(folder) && real.charAt(folder.length()) == '/')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A folder's real path, else the folder as given; without a final slash. */
+  private static String realOrAsGiven(FileSystemView files, String folder) {
+    String path;
+    try {
+      path = files.realPath(folder);
+    } catch (IOException e) {
+      path = folder;
+    }
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  /** Whether {@code path} is the root of a file system: {@code /}, or a drive's ({@code C:/}). */
+  private static boolean isRoot(String path) {
+    return path.isEmpty()
+        || path.equals("/")
+        || (path.length() <= 3 && path.length() >= 2 && path.charAt(1) == ':');
+  }
+
+  /** Permission bits in octal, as a mode is written: {@code 0600}. */
+  private static String octal(int permissions) {
+    return String.format(Locale.ROOT, "%04o", permissions & 0777);
   }
 
   /** A {@link Kind#PRIVATE} file of mode {@code mode} (octal, {@code 0600}). */

@@ -306,7 +306,9 @@ final class LocalFiles {
   Optional<HostFile> hostFile(String path) {
     Optional<HostFile> known = hostFiles.get(path);
     if (known == null) {
-      known = fs.hostFile(path);
+      // The template's folder and the conversion root are the template's own, whatever the view's
+      // base.
+      known = HostFile.of(fs, path, List.of(templateFolder, conversionRoot));
       hostFiles.put(path, known);
     }
     return known;

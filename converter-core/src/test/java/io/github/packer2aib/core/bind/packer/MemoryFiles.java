@@ -83,4 +83,14 @@ class MemoryFiles implements FileSystemView {
     java.util.Collections.reverse(names);
     return names;
   }
+
+  @Override
+  public String realPath(String absolutePath) {
+    return absolutePath; // no links in memory
+  }
+
+  @Override
+  public java.util.OptionalInt filePermissions(String absolutePath) {
+    return java.util.OptionalInt.empty(); // no modes in memory
+  }
 }

@@ -218,6 +218,18 @@ class MappingCorpusTest {
     }
 
     @Override
+    public String realPath(String absolutePath) throws IOException {
+      return Files.exists(Path.of(absolutePath))
+          ? io.github.packer2aib.core.testing.LocalFileView.realPathOnDisk(absolutePath)
+          : absolutePath; // a placeholder
+    }
+
+    @Override
+    public java.util.OptionalInt filePermissions(String absolutePath) {
+      return io.github.packer2aib.core.testing.LocalFileView.permissionsOnDisk(absolutePath);
+    }
+
+    @Override
     public byte[] read(String absolutePath) throws IOException {
       Path p = Path.of(absolutePath);
       if (Files.isRegularFile(p)) {

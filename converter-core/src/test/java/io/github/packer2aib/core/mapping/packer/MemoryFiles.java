@@ -121,4 +121,14 @@ final class MemoryFiles implements FileSystemView {
     all.addAll(folders);
     return all;
   }
+
+  @Override
+  public String realPath(String absolutePath) {
+    return absolutePath; // no links in memory
+  }
+
+  @Override
+  public java.util.OptionalInt filePermissions(String absolutePath) {
+    return java.util.OptionalInt.empty(); // no modes in memory
+  }
 }

@@ -1,0 +1,147 @@
+package io.github.packer2aib.core.hcl.function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.packer2aib.core.testing.MemoryFileView;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The core judges a file of the machine running the converter ({@link HostFile#of}) from what the
+ * view says of it: where its links lead and its permission bits. It was the view's own judgement,
+ * whose default looked at the path's text alone, so a view written by a program that embeds the
+ * library let a link to {@code /proc/self/environ} and private files through.
+ */
+class HostFileTest {
+  /** Files in memory with links and modes, as a view over real files answers them. */
+  private static final class Disk extends MemoryFileView {
+    private final Map<String, String> links = new HashMap<>();
+    private final Map<String, Integer> modes = new HashMap<>();
+    private List<String> own = null;
+
+    Disk() {
+      super("/work");
+    }
+
+    Disk link(String path, String target) {
+      links.put(path, target);
+      return this;
+    }
+
+    Disk file(String path, int mode) {
+      put(path, "x");
+      modes.put(path, mode);
+      return this;
+    }
+
+    Disk owning(List<String> folders) {
+      own = folders;
+      return this;
+    }
+
+    @Override
+    public String homeDirectory() {
+      return "/home/u";
+    }
+
+    @Override
+    public String realPath(String absolutePath) throws IOException {
+      for (Map.Entry<String, String> l : links.entrySet()) {
+        if (absolutePath.equals(l.getKey()) || absolutePath.startsWith(l.getKey() + "/")) {
+          return l.getValue() + absolutePath.substring(l.getKey().length());
+        }
+      }
+      if (kind(absolutePath) == Kind.MISSING && !absolutePath.startsWith("/proc")) {
+        throw new NoSuchFileException(absolutePath);
+      }
+      return absolutePath;
+    }
+
+    @Override
+    public OptionalInt filePermissions(String absolutePath) {
+      Integer mode = modes.get(absolutePath);
+      return mode == null ? OptionalInt.empty() : OptionalInt.of(mode);
+    }
+
+    @Override
+    public List<String> ownFolders() {
+      return own == null ? super.ownFolders() : own;
+    }
+  }
+
+  private static String judged(FileSystemView files, String path, String... templateFolders) {
+    Optional<HostFile> host = HostFile.of(files, path, List.of(templateFolders));
+    return host.map(h -> h.kind() + " " + h.detail() + " " + h.realPath()).orElse("none");
+  }
+
+  @Test
+  void aSystemFileIsKnownByItsPathOrWhereItsLinksLead() {
+    Disk disk = new Disk().link("/work/env.txt", "/proc/self/environ").link("/work/d", "/dev");
+
+    assertEquals("SYSTEM /proc null", judged(disk, "/proc/self/environ"));
+    assertEquals("SYSTEM /proc /proc/self/environ", judged(disk, "/work/env.txt"));
+    assertEquals("SYSTEM /dev /dev/stdin", judged(disk, "/work/d/stdin"));
+    assertEquals("none", judged(disk, "/work/missing.txt"));
+  }
+
+  @Test
+  void aFileOthersMayNotReadIsPrivateOutsideTheFoldersThatAreTheTemplatesOwn() {
+    Disk disk =
+        new Disk()
+            .file("/etc/shadow", 0640)
+            .file("/home/u/.azure/tokens.json", 0600)
+            .file("/work/own.key", 0600)
+            .file("/repo/tpl/own.key", 0600)
+            .file("/repo/shared.key", 0600)
+            .file("/opt/readable.txt", 0644)
+            .link("/work/key-link", "/home/u/.azure/tokens.json");
+
+    assertEquals("PRIVATE 0640 null", judged(disk, "/etc/shadow"));
+    assertEquals("PRIVATE 0600 null", judged(disk, "/home/u/.azure/tokens.json"));
+    assertEquals(
+        "PRIVATE 0600 /home/u/.azure/tokens.json", judged(disk, "/work/key-link"), "a link");
+    assertEquals("none", judged(disk, "/work/own.key"), "the view's base is its own");
+    assertEquals("none", judged(disk, "/opt/readable.txt"), "others may read it");
+    assertEquals("PRIVATE 0600 null", judged(disk, "/repo/tpl/own.key"));
+    assertEquals("none", judged(disk, "/repo/tpl/own.key", "/repo/tpl"), "the template's folder");
+    assertEquals("PRIVATE 0600 null", judged(disk, "/repo/shared.key", "/repo/tpl"));
+    assertEquals(
+        "none",
+        judged(disk.owning(List.of("/repo")), "/repo/shared.key", "/repo/tpl"),
+        "a folder the view converts");
+  }
+
+  @Test
+  void theRootAndTheHomeFolderOwnNothing() {
+    // A run from / (a container's default) or from the home folder would own every file of the
+    // machine, or its user's token caches.
+    Disk disk =
+        new Disk()
+            .file("/etc/shadow", 0600)
+            .file("/home/u/.docker/config.json", 0600)
+            .link("/work/home-link", "/home/u")
+            .owning(List.of("/", "/home/u/", "/work/home-link", "C:/"));
+
+    assertEquals("PRIVATE 0600 null", judged(disk, "/etc/shadow", "/"));
+    assertEquals("PRIVATE 0600 null", judged(disk, "/home/u/.docker/config.json", "/home/u"));
+    assertTrue(judged(disk, "/work/home-link/.docker/config.json").startsWith("PRIVATE 0600"));
+  }
+
+  @Test
+  void aViewWithoutModesHasNoPrivateFiles() {
+    // Where files have no POSIX modes (Windows), the scan of the environment's credentials is the
+    // guard; a system path is still refused by its text.
+    MemoryFileView memory = new MemoryFileView("/work");
+    memory.put("/etc/shadow", "root:x");
+
+    assertEquals("none", judged(memory, "/etc/shadow"));
+    assertEquals("SYSTEM /sys null", judged(memory, "/sys/kernel"));
+  }
+}
