@@ -222,12 +222,10 @@ final class BulkTask {
           }
         }
       } else {
+        // The result's copies of files in place of the text read (as any user of the library).
         Map<String, SourceFile> files = new HashMap<>();
-        if (input != null) {
-          files.put(input.name(), input);
-        }
-        for (SourceFile f : r.sources()) {
-          Report.register(files, f);
+        for (SourceFile f : input != null ? r.quotedFiles(input) : r.quotedFiles()) {
+          files.put(f.name(), f);
         }
         // A settings variable the template does not declare (PKR-W072) is reported at its name in
         // the settings file, which its line is quoted from (masked as the file's own diagnostics

@@ -230,10 +230,12 @@ final class ConvertCommand implements Callable<Integer> {
       if (reportFile != null) {
         reportFile.input(o.input().displayName(), o.result().diagnostics());
       }
-      if (o.input() instanceof Input.Loaded loaded) {
-        report.file(loaded.source());
-      }
-      o.result().sources().forEach(report::file);
+      // The result's copies of files in place of the text read (as any user of the library).
+      SourceFile[] read =
+          o.input() instanceof Input.Loaded loaded
+              ? new SourceFile[] {loaded.source()}
+              : new SourceFile[0];
+      o.result().quotedFiles(read).forEach(report::file);
       report.diagnostics(o.input().displayName(), o.result().diagnostics());
       if (common.ignored().fails(o.result().diagnostics(), common.strict)) {
         failed.add(i);

@@ -55,8 +55,10 @@ final class Report {
 
   /**
    * Adds a file to a lookup by name. The first file of a name stays, unless a later one masks
-   * values ({@link ValueMask#needed}): the core returns its own copy of a file it found secrets in,
-   * while the CLI registers the plain text it read, so the masked copy must win.
+   * values ({@link ValueMask#needed}). Within one result, {@code ConversionResult.quotedFiles}
+   * already puts the core's copy of a file in place of the text the CLI read; across the inputs of
+   * a run, a file that two templates read (a shared var file) is masked by one result and not by
+   * the other, so the masked copy must win whichever comes first.
    */
   static void register(Map<String, SourceFile> files, SourceFile source) {
     files.merge(

@@ -142,6 +142,7 @@ final class ValidateCommand implements Callable<Integer> {
       String argument = common.inputs.get(index);
       ConversionResult result;
       String name;
+      SourceFile[] readSources = {};
       if (PackerRouting.isHcl2(argument, files)) {
         anyPacker = true;
         result = validatePacker(new PackerInput(Path.of(argument), argument), files, cwd, compare);
@@ -176,12 +177,13 @@ final class ValidateCommand implements Callable<Integer> {
                     compare)
                 : validate(read, options, compare);
         // read.source(), which may be a masked copy of source (see PackerRouting.byContent).
-        report.file(read.source());
+        readSources = new SourceFile[] {read.source()};
       }
       if (reportFile != null) {
         reportFile.input(name, result.diagnostics());
       }
-      result.sources().forEach(report::file);
+      // The result's copies of files in place of the text read (as any user of the library).
+      result.quotedFiles(readSources).forEach(report::file);
       report.diagnostics(name, result.diagnostics());
       if (common.ignored().fails(result.diagnostics(), common.strict)) {
         failed.add(index);

@@ -2,6 +2,9 @@ package io.github.packer2aib.core.diag;
 
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -39,10 +42,26 @@ public final class TextRenderer {
       int codePoints) {}
 
   /**
-   * @param files looks up a source file by the display name used in ranges
+   * @param files looks up a source file by the display name used in ranges. For the diagnostics of
+   *     a {@code ConversionResult}, the result's own copies of files ({@code sources()}) must be
+   *     found in place of the caller's text: they mask what a quoted line must not show (the
+   *     defaults of an ARM template's secure parameters, a var file's values). {@code
+   *     ConversionResult.textRenderer(input)} makes such a renderer.
    */
   public TextRenderer(Function<String, Optional<SourceFile>> files) {
     this.files = files;
+  }
+
+  /**
+   * A renderer that quotes lines from {@code files}, found by name (the first of a name): {@code
+   * ConversionResult.quotedFiles(input)}.
+   */
+  public static TextRenderer quoting(Collection<SourceFile> files) {
+    Map<String, SourceFile> byName = new HashMap<>();
+    for (SourceFile f : files) {
+      byName.putIfAbsent(f.name(), f);
+    }
+    return new TextRenderer(name -> Optional.ofNullable(byName.get(name)));
   }
 
   public String render(Iterable<Diagnostic> diagnostics) {
