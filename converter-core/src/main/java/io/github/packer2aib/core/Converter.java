@@ -93,6 +93,14 @@ public final class Converter {
   private ConversionResult run(
       SourceFile input, ParseResult parsed, ConvertOptions options, boolean emit) {
     Diagnostics diagnostics = new Diagnostics();
+    if (noObject(parsed)) {
+      // Packer's HCL2 text is a string to YAML, or a syntax error: said for what it is instead.
+      Optional<Diagnostic> hcl2 = AibResourceLocator.hcl2Template(input);
+      if (hcl2.isPresent()) {
+        diagnostics.add(hcl2.get());
+        return failed(diagnostics);
+      }
+    }
     diagnostics.addAll(parsed.diagnostics());
     if (diagnostics.hasErrors()) {
       return unparsed(input, diagnostics);
@@ -381,6 +389,21 @@ public final class Converter {
     SourceFile shown = input.asValues();
     return new ConversionResult(
         List.of(), ValueMask.scrub(diagnostics.sorted(), List.of(shown)), List.of(shown));
+  }
+
+  /** Whether the reading failed or found no object: no template, whatever the text is. */
+  private static boolean noObject(ParseResult parsed) {
+    for (Diagnostic d : parsed.diagnostics()) {
+      if (d.isError()) {
+        return true;
+      }
+    }
+    for (DocNode d : parsed.documents()) {
+      if (d instanceof DocObject) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static ConversionResult failed(Diagnostics diagnostics) {

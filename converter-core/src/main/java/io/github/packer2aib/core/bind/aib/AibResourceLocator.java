@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the AIB image templates in a JSON or YAML document. Three shapes hold one:
@@ -256,6 +258,47 @@ public final class AibResourceLocator {
                 + " end), so it holds no template; it was skipped. Remove the separator if it is"
                 + " left over.")
         .withPath(JsonPointer.ROOT);
+  }
+
+  // ---- Packer's HCL2 syntax ------------------------------------------------------------------
+
+  /**
+   * A line that opens a block of Packer's HCL2 native syntax at its start: {@code source
+   * "azure-arm" "x" {}, {@code variable "v" {}, {@code locals {}, {@code build {}, the brace
+   * followed by the end of the line, a comment, an argument or a closing brace. No JSON or YAML
+   * image template has such a line: YAML continues a plain scalar or a flow collection only on an
+   * indented line, and reads a key only before a colon ({@code build {: x} is a key "build {").
+   */
+  private static final Pattern HCL2_BLOCK =
+      Pattern.compile(
+          "^(variable|locals|source|data|build|packer)"
+              + "(?:[ \\t]+(?:\"[^\"\\n]*\"|[A-Za-z_][A-Za-z0-9_-]*))*[ \\t]*\\{"
+              + "[ \\t]*(?:$|#|//|/\\*|\\}|[A-Za-z_\"])",
+          Pattern.MULTILINE);
+
+  /**
+   * {@code BIND-E002} for a text in Packer's HCL2 native syntax read as an image template (from
+   * standard input, a .json or .yaml file, or the library's {@code Converter}), at the first line
+   * that opens a block; empty for any other text. The reader otherwise learnt only that the
+   * document "is a string" (YAML reads such text as one), or got a YAML syntax error in a line of
+   * HCL.
+   */
+  public static Optional<Diagnostic> hcl2Template(SourceFile file) {
+    Matcher m = HCL2_BLOCK.matcher(file.text());
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Diagnostic.of(
+            BindCode.PACKER_TEMPLATE,
+            file.range(m.start(1), m.end(1)),
+            "This text looks like a Packer template in HCL2 syntax (a "
+                + m.group(1)
+                + " block), but it was read as an Azure VM Image Builder template, which is JSON"
+                + " or YAML: Packer templates are read from files and folders (a .pkr.hcl or"
+                + " .pkr.json file, or a folder of them), not from standard input or a file named"
+                + " .json, .yaml or .yml. Give the template as a .pkr.hcl file or its folder, or"
+                + " give an image template here."));
   }
 
   // ---- nothing found -----------------------------------------------------------------------
