@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.packer;
 
+import io.github.packer2aib.core.diag.Redacted;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,8 +26,8 @@ public final class EnvironmentCredentials {
   private EnvironmentCredentials() {}
 
   /**
-   * One credential of the environment. Its {@link #toString} leaves the value out: records end up
-   * in test failures and logs.
+   * One credential of the environment. Its {@link #toString} leaves the value out ({@link
+   * Redacted}).
    */
   public record Entry(String name, String value) {
     public Entry {
@@ -36,7 +37,7 @@ public final class EnvironmentCredentials {
 
     @Override
     public String toString() {
-      return "Entry[" + name + "]";
+      return Redacted.named("Entry", name);
     }
   }
 

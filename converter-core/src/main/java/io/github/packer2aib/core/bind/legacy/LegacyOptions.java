@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.legacy;
 
+import io.github.packer2aib.core.diag.Redacted;
 import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.hcl.function.EnvironmentVariables;
 import io.github.packer2aib.core.source.SourceFile;
@@ -96,5 +97,36 @@ public record LegacyOptions(
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
     }
+
+    /** Leaves out the value: it may be a secret ({@link Redacted}). */
+    @Override
+    public String toString() {
+      return Redacted.named("Var", name);
+    }
+  }
+
+  /**
+   * Leaves out the environment's values, naming its variables only ({@link Redacted}); the
+   * variables print their names ({@link Var}).
+   */
+  @Override
+  public String toString() {
+    return "LegacyOptions[vars="
+        + vars
+        + ", varFiles="
+        + varFiles.stream().map(SourceFile::name).toList()
+        + ", environment="
+        + Redacted.names(environment)
+        + ", templateDir="
+        + templateDir
+        + ", workingDir="
+        + workingDir
+        + ", clock="
+        + clock
+        + ", packerVersion="
+        + packerVersion
+        + ", unsetVariablesAllowed="
+        + unsetVariablesAllowed
+        + "]";
   }
 }

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.packer;
 
+import io.github.packer2aib.core.diag.Redacted;
 import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.hcl.function.EnvironmentVariables;
 import io.github.packer2aib.core.source.Range;
@@ -62,10 +63,10 @@ public record PackerOptions(
       Objects.requireNonNull(pointer, "pointer");
     }
 
-    /** Leaves out the value: it may be a secret, and records end up in test failures and logs. */
+    /** Leaves out the value: it may be a secret ({@link Redacted}). */
     @Override
     public String toString() {
-      return "SettingVar[" + name + "]";
+      return Redacted.named("SettingVar", name);
     }
   }
 
@@ -138,6 +139,32 @@ public record PackerOptions(
       return false;
     }
     return !parts[1].isEmpty() && !parts[2].isEmpty() && !parts[3].isEmpty();
+  }
+
+  /**
+   * Leaves out the values of the variables, the environment and the data sources, naming them only
+   * ({@link Redacted}): they hold secrets ({@code --var client_secret=…}, the CI job's {@code
+   * ARM_CLIENT_SECRET}), and an embedder that logs its options printed them.
+   */
+  @Override
+  public String toString() {
+    return "PackerOptions[vars="
+        + Redacted.assignmentNames(vars)
+        + ", varFiles="
+        + varFiles
+        + ", environment="
+        + Redacted.names(environment)
+        + ", workingDirectory="
+        + workingDirectory
+        + ", clock="
+        + clock
+        + ", data="
+        + Redacted.names(data)
+        + ", settingVars="
+        + settingVars
+        + ", unsetVariablesAllowed="
+        + unsetVariablesAllowed
+        + "]";
   }
 
   /** No variables, an empty environment. */

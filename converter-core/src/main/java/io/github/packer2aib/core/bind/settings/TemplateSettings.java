@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.bind.settings;
 
 import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.diag.Redacted;
 import io.github.packer2aib.core.mapping.packer.MapOptions.GalleryVersioning;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
@@ -184,15 +185,16 @@ public record TemplateSettings(
   }
 
   /**
-   * Leaves out the variable values: they may be secrets (client_secret), and records end up in test
-   * failures and logs.
+   * Leaves out the variable and data values and masks the base URIs' passwords and signatures
+   * ({@link Redacted}): they may be secrets (client_secret), and records end up in test failures
+   * and logs.
    */
   @Override
   public String toString() {
     return "TemplateSettings[vars="
-        + vars.keySet()
+        + Redacted.names(vars)
         + ", data="
-        + data.keySet()
+        + Redacted.names(data)
         + ", varFiles="
         + varFiles
         + ", only="
@@ -208,9 +210,9 @@ public record TemplateSettings(
         + ", location="
         + location
         + ", scriptBaseUri="
-        + scriptBaseUri
+        + Redacted.url(scriptBaseUri)
         + ", fileBaseUri="
-        + fileBaseUri
+        + Redacted.url(fileBaseUri)
         + ", apiVersion="
         + apiVersion
         + ", skipUnsupported="

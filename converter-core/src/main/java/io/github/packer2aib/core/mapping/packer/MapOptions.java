@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.aib.ApiVersion;
+import io.github.packer2aib.core.diag.Redacted;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,6 +78,39 @@ public record MapOptions(
     return minutes == 0 || (minutes >= 6 && minutes <= 960)
         ? Optional.of(minutes)
         : Optional.empty();
+  }
+
+  /**
+   * The base URIs with their passwords and SAS signatures masked ({@link Redacted}): an embedder
+   * that logs its options printed {@code https://user:password@host/…?sig=…}.
+   */
+  @Override
+  public String toString() {
+    return "MapOptions[identity="
+        + identity
+        + ", subscription="
+        + subscription
+        + ", location="
+        + location
+        + ", scriptBaseUri="
+        + Redacted.url(scriptBaseUri)
+        + ", fileBaseUri="
+        + Redacted.url(fileBaseUri)
+        + ", conversionRoot="
+        + conversionRoot
+        + ", skipUnsupported="
+        + skipUnsupported
+        + ", galleryVersioning="
+        + galleryVersioning
+        + ", buildTimeout="
+        + buildTimeout
+        + ", apiVersion="
+        + apiVersion
+        + ", only="
+        + only
+        + ", except="
+        + except
+        + "]";
   }
 
   /** No inputs, explicit gallery versions, the default API version. */
