@@ -16,8 +16,10 @@ import io.github.packer2aib.core.mapping.packer.MappedTemplate;
 import io.github.packer2aib.core.mapping.packer.PackerMapper;
 import io.github.packer2aib.core.validate.rules.ServiceRules;
 import io.github.packer2aib.core.validate.spec.SpecValidator;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -93,6 +95,28 @@ public final class PackerConversion {
         SecretMessages.scrub(mapped.secretTexts(), diagnostics.sorted()),
         loaded.sources(),
         mapped.usages());
+  }
+
+  /**
+   * Converts one Packer template given as text, with no other file: {@code name} is its file name,
+   * which says its form as on disk ({@code image.pkr.hcl}, {@code image.pkr.json}, or a legacy
+   * {@code image.json} or {@code .yaml}). The template lies in {@code packer}'s working directory
+   * in a view of that one file ({@link FileSystemView#inMemory}), so its file functions and the
+   * scripts of its provisioners find nothing else (each such read is an error that names the file).
+   * For a template with files, use {@link #convert} with a view over them.
+   *
+   * @param name a file name, without folders
+   * @throws IllegalArgumentException for a name that is empty or has folders
+   */
+  public ConversionResult convertText(
+      String name, String text, PackerOptions packer, MapOptions mapping, OutputFormat format) {
+    if (name.isEmpty() || name.contains("/") || name.contains("\\")) {
+      throw new IllegalArgumentException("a file name without folders, not: " + name);
+    }
+    String base = FileSystemView.slashes(packer.workingDirectory().toString());
+    String path = base.endsWith("/") ? base + name : base + "/" + name;
+    FileSystemView files = FileSystemView.inMemory(base, Map.of(path, text));
+    return convert(new PackerInput(Path.of(name), name), packer, mapping, format, files, true);
   }
 
   private static ConversionResult failed(Diagnostics diagnostics, LoadResult loaded) {

@@ -3,6 +3,7 @@ package io.github.packer2aib.core.hcl.function;
 import io.github.packer2aib.core.source.Sha256;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -196,6 +197,18 @@ public interface FileSystemView {
    */
   default List<String> ownFolders() {
     return List.of(baseDirectory(), workingDirectory());
+  }
+
+  /**
+   * A view of text files held in memory, by absolute path (with {@code /} separators), for a
+   * template given as text with the files it reads (or none): a folder exists when a file lies
+   * below it, and nothing else is there. There are no links and no modes.
+   *
+   * @param baseDirectory the absolute directory relative paths resolve against
+   * @param files each file's text by its absolute path, written as UTF-8
+   */
+  static FileSystemView inMemory(String baseDirectory, Map<String, String> files) {
+    return new InMemoryFileSystemView(baseDirectory, files);
   }
 
   /** A view with no files at all (for converting without file access). */
