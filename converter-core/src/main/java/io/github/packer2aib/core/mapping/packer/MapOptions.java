@@ -2,6 +2,7 @@ package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.diag.Redacted;
+import io.github.packer2aib.core.packer.UsageSelection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,6 +65,11 @@ public record MapOptions(
     Objects.requireNonNull(apiVersion, "apiVersion");
     only = List.copyOf(only);
     except = List.copyOf(except);
+  }
+
+  /** The usages {@link #only} and {@link #except} keep, as the loader is told them too. */
+  public UsageSelection selection() {
+    return new UsageSelection(only, except);
   }
 
   /**

@@ -11,6 +11,8 @@ import io.github.packer2aib.core.packer.PostProcessor;
 import io.github.packer2aib.core.packer.Provisioner;
 import io.github.packer2aib.core.packer.Source;
 import io.github.packer2aib.core.packer.SourceUsage;
+import io.github.packer2aib.core.packer.UsageGlob;
+import io.github.packer2aib.core.packer.UsageSelection;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.TextMemo;
 import java.util.ArrayList;
@@ -300,7 +302,7 @@ public final class PackerMapper {
     for (Build b : template.builds()) {
       for (List<PostProcessor> chain : b.postProcessors()) {
         for (PostProcessor pp : chain) {
-          if (UsageFilter.globMatches(p, List.of(pp.name().orElse(pp.type())))) {
+          if (UsageGlob.matches(p, List.of(pp.name().orElse(pp.type())))) {
             return true;
           }
         }
@@ -312,32 +314,25 @@ public final class PackerMapper {
   /** Applies --only/--except, matched like Packer's -only/-except. */
   private static List<Candidate> select(
       PackerTemplate template, List<Candidate> azure, MapOptions options, Report r) {
-    if (options.only().isEmpty() && options.except().isEmpty()) {
+    UsageSelection selection = options.selection();
+    if (selection.isAll()) {
       return azure;
     }
     List<Candidate> out = new ArrayList<>();
     for (Candidate c : azure) {
-      List<String> names = filterNames(c);
-      boolean in =
-          options.only().isEmpty()
-              || options.only().stream().anyMatch(p -> UsageFilter.globMatches(p, names));
-      boolean out2 = options.except().stream().anyMatch(p -> UsageFilter.globMatches(p, names));
-      if (in && !out2) {
+      // The loader's rule too, which left the bodies only left-out usages use unchecked.
+      if (selection.selects(filterNames(c))) {
         out.add(c);
       }
     }
-    List<String> all = new ArrayList<>();
-    for (Candidate c : azure) {
-      all.addAll(filterNames(c));
-    }
     for (String p : options.only()) {
-      if (azure.stream().noneMatch(c -> UsageFilter.globMatches(p, filterNames(c)))) {
+      if (azure.stream().noneMatch(c -> UsageGlob.matches(p, filterNames(c)))) {
         r.add(
             PackerMapCode.FILTER_MATCHES_NOTHING,
             null,
             "--only "
                 + Excerpts.cut(p, 200)
-                + UsageFilter.globProblem(p)
+                + UsageGlob.problem(p)
                     .map(why -> invalidGlob(why, "-only") + ".")
                     .orElse(" matches no azure-arm source usage.")
                 + " The usages are "
@@ -348,14 +343,14 @@ public final class PackerMapper {
     for (String p : options.except()) {
       // Packer's -except skips post-processors by name (their type when they have none) too;
       // Image Builder has none, and each is reported as dropped anyway.
-      if (azure.stream().noneMatch(c -> UsageFilter.globMatches(p, filterNames(c)))
+      if (azure.stream().noneMatch(c -> UsageGlob.matches(p, filterNames(c)))
           && !namesPostProcessor(template, p)) {
         r.add(
             PackerMapCode.FILTER_MATCHES_NOTHING,
             null,
             "--except "
                 + Excerpts.cut(p, 200)
-                + UsageFilter.globProblem(p)
+                + UsageGlob.problem(p)
                     .map(why -> invalidGlob(why, "-except") + ", so it excludes nothing.")
                     .orElse(" matches no azure-arm source usage, so it excludes nothing."));
       }
@@ -401,11 +396,7 @@ public final class PackerMapper {
 
   /** The names --only/--except match: {@code build.type.name}, {@code type.name}, {@code name}. */
   private static List<String> filterNames(Candidate c) {
-    List<String> names = new ArrayList<>();
-    c.build().name().ifPresent(b -> names.add(b + "." + c.usage().reference()));
-    names.add(c.usage().reference());
-    names.add(c.usage().name());
-    return names;
+    return UsageSelection.names(c.build().name(), c.usage());
   }
 
   /** A usage's wanted name, before names are made unique. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.packer2aib.core.packer.UsageGlob;
 import java.util.List;
 import java.util.regex.Pattern;
 import net.jqwik.api.Example;
@@ -30,7 +31,7 @@ class GlobProperties {
   void matchesAsTheRegularExpression(
       @ForAll @StringLength(max = 8) @Chars({'a', 'b', '.', '*', '?'}) String glob,
       @ForAll @StringLength(max = 10) @Chars({'a', 'b', '.'}) String name) {
-    assertEquals(regex(glob).matcher(name).matches(), UsageFilter.globMatch(glob, name), glob);
+    assertEquals(regex(glob).matcher(name).matches(), UsageGlob.match(glob, name), glob);
   }
 
   @Property(tries = 2000)
@@ -42,33 +43,33 @@ class GlobProperties {
     for (char c : glob.toCharArray()) {
       b.append(c == '*' || c == '?' ? String.valueOf(c) : asClass ? "[" + c + "]" : "\\" + c);
     }
-    assertEquals(UsageFilter.globMatch(glob, name), UsageFilter.globMatch(b.toString(), name));
+    assertEquals(UsageGlob.match(glob, name), UsageGlob.match(b.toString(), name));
   }
 
   @Example
   void classesAndEscapesAsPackersGobwasGlob() {
     // Packer 1.6.6 selected bb.null.a with each of the first three.
-    assertTrue(UsageFilter.globMatch("[b]b.null.a", "bb.null.a"));
-    assertTrue(UsageFilter.globMatch("bb.null.[!r]", "bb.null.a"));
-    assertTrue(UsageFilter.globMatch("bb.null.\\a", "bb.null.a"));
-    assertFalse(UsageFilter.globMatch("bb.null.[!a]", "bb.null.a"));
-    assertTrue(UsageFilter.globMatch("[dw]*.azure-arm.ubuntu", "web.azure-arm.ubuntu"));
-    assertFalse(UsageFilter.globMatch("[dw]*.azure-arm.ubuntu", "app.azure-arm.ubuntu"));
-    assertTrue(UsageFilter.globMatch("build-[0-9]", "build-7"));
-    assertFalse(UsageFilter.globMatch("build-[!0-9]", "build-7"));
-    assertTrue(UsageFilter.globMatch("[\\]x]", "]"));
-    assertTrue(UsageFilter.globMatch("\\*", "*"));
-    assertFalse(UsageFilter.globMatch("\\*", "a"));
+    assertTrue(UsageGlob.match("[b]b.null.a", "bb.null.a"));
+    assertTrue(UsageGlob.match("bb.null.[!r]", "bb.null.a"));
+    assertTrue(UsageGlob.match("bb.null.\\a", "bb.null.a"));
+    assertFalse(UsageGlob.match("bb.null.[!a]", "bb.null.a"));
+    assertTrue(UsageGlob.match("[dw]*.azure-arm.ubuntu", "web.azure-arm.ubuntu"));
+    assertFalse(UsageGlob.match("[dw]*.azure-arm.ubuntu", "app.azure-arm.ubuntu"));
+    assertTrue(UsageGlob.match("build-[0-9]", "build-7"));
+    assertFalse(UsageGlob.match("build-[!0-9]", "build-7"));
+    assertTrue(UsageGlob.match("[\\]x]", "]"));
+    assertTrue(UsageGlob.match("\\*", "*"));
+    assertFalse(UsageGlob.match("\\*", "a"));
     // What gobwas/glob cannot compile (Packer refuses it) matches nothing.
-    assertFalse(UsageFilter.globMatch("web[", "web["));
-    assertFalse(UsageFilter.globMatch("web\\", "web\\"));
-    assertFalse(UsageFilter.globMatch("[]", ""));
+    assertFalse(UsageGlob.match("web[", "web["));
+    assertFalse(UsageGlob.match("web\\", "web\\"));
+    assertFalse(UsageGlob.match("[]", ""));
   }
 
   @Example
   void longPatternsAreNoProblem() {
-    assertFalse(UsageFilter.globMatches("a*".repeat(8000), List.of("azure-arm.ubuntu", "b")));
-    assertTrue(UsageFilter.globMatches("a*".repeat(8000), List.of("a".repeat(8000))));
-    assertFalse(UsageFilter.globMatches("a".repeat(100_000), List.of("azure-arm.ubuntu")));
+    assertFalse(UsageGlob.matches("a*".repeat(8000), List.of("azure-arm.ubuntu", "b")));
+    assertTrue(UsageGlob.matches("a*".repeat(8000), List.of("a".repeat(8000))));
+    assertFalse(UsageGlob.matches("a".repeat(100_000), List.of("azure-arm.ubuntu")));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.packer.UsageGlob;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -186,9 +187,9 @@ class HelpersTest {
 
   @Test
   void filters() {
-    assertTrue(UsageFilter.globMatches("azure-arm.*", List.of("azure-arm.ubuntu")));
-    assertTrue(UsageFilter.globMatches("b.azure-arm.u?untu", List.of("b.azure-arm.ubuntu")));
-    assertFalse(UsageFilter.globMatches("azure-arm.ubuntu", List.of("azure-arm.ubuntu2")));
+    assertTrue(UsageGlob.matches("azure-arm.*", List.of("azure-arm.ubuntu")));
+    assertTrue(UsageGlob.matches("b.azure-arm.u?untu", List.of("b.azure-arm.ubuntu")));
+    assertFalse(UsageGlob.matches("azure-arm.ubuntu", List.of("azure-arm.ubuntu2")));
     assertTrue(UsageFilter.applies(List.of(), List.of(), "x"));
     assertFalse(UsageFilter.applies(List.of("y"), List.of(), "x"));
     assertFalse(UsageFilter.applies(List.of(), List.of("x"), "x"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.emit.TemplateWriter;
+import io.github.packer2aib.core.packer.UsageGlob;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -125,13 +126,12 @@ class LegacyFiltersTest {
             .map(d -> d.detail())
             .toList());
     assertEquals(1, except.templates().size());
-    assertEquals(
-        Optional.empty(), UsageFilter.globProblem("azure-arm.[ab]"), "a closed class is valid");
+    assertEquals(Optional.empty(), UsageGlob.problem("azure-arm.[ab]"), "a closed class is valid");
     assertEquals(
         "the [ at character 3 opens an empty class, [] (write \\[ for a bracket meant as such)",
-        UsageFilter.globProblem("a.[]").orElseThrow());
+        UsageGlob.problem("a.[]").orElseThrow());
     assertTrue(
-        UsageFilter.globProblem("a.[b-").orElseThrow().contains("starts a range"),
-        UsageFilter.globProblem("a.[b-").toString());
+        UsageGlob.problem("a.[b-").orElseThrow().contains("starts a range"),
+        UsageGlob.problem("a.[b-").toString());
   }
 }
