@@ -54,7 +54,8 @@ public final class PackerConversion {
       FileSystemView files,
       boolean emit) {
     Diagnostics diagnostics = new Diagnostics();
-    LoadResult loaded = PackerTemplates.load(input, packer, files);
+    // What the run leaves out is not held against it where Packer would not read it either.
+    LoadResult loaded = PackerTemplates.load(input, packer, files, mapping.selection());
     diagnostics.addAll(loaded.diagnostics());
     if (loaded.hasErrors() || loaded.template().isEmpty()) {
       return failed(diagnostics, loaded);

@@ -21,6 +21,7 @@ import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.function.GoPath;
 import io.github.packer2aib.core.packer.EnvironmentCredentials;
+import io.github.packer2aib.core.packer.UsageSelection;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.OtherEncodings;
@@ -266,11 +267,16 @@ public final class PackerTemplates {
    */
   public static LoadResult loadLegacy(
       SourceFile file, Path path, PackerOptions options, FileSystemView files) {
-    return loadLegacy(file, DocReader.read(file), path, options, files);
+    return loadLegacy(file, DocReader.read(file), path, options, files, UsageSelection.ALL);
   }
 
   private static LoadResult loadLegacy(
-      SourceFile file, ParseResult parsed, Path path, PackerOptions options, FileSystemView files) {
+      SourceFile file,
+      ParseResult parsed,
+      Path path,
+      PackerOptions options,
+      FileSystemView files,
+      UsageSelection selection) {
     List<LegacyOptions.Var> vars = new ArrayList<>();
     for (String v : options.vars()) {
       int eq = v.indexOf('=');
@@ -301,7 +307,7 @@ public final class PackerTemplates {
             options.clock(),
             Optional.of(PackerOptions.PACKER_VERSION),
             options.unsetVariablesAllowed());
-    LegacyLoadResult r = LegacyLoader.load(file, parsed, legacy);
+    LegacyLoadResult r = LegacyLoader.load(file, parsed, legacy, selection);
     List<SourceFile> sources = new ArrayList<>();
     sources.add(file.withSecrets(r.secretRanges()));
     sources.addAll(varFiles);
@@ -332,12 +338,23 @@ public final class PackerTemplates {
    * file, else a legacy JSON or YAML template (top-level {@code builders}).
    */
   public static LoadResult load(PackerInput input, PackerOptions options, FileSystemView files) {
+    return load(input, options, files, UsageSelection.ALL);
+  }
+
+  /**
+   * {@link #load(PackerInput, PackerOptions, FileSystemView)} for a run that converts only the
+   * usages {@code selection} keeps: what is wrong in the bodies only left-out usages use does not
+   * fail it ({@link PackerHclLoader#load(PackerInput, PackerOptions, UsageSelection)}, {@link
+   * LegacyLoader#load(SourceFile, ParseResult, LegacyOptions, UsageSelection)}).
+   */
+  public static LoadResult load(
+      PackerInput input, PackerOptions options, FileSystemView files, UsageSelection selection) {
     if (isHcl2(input.path(), files)) {
-      return loadHcl2(input, options, files);
+      return loadHcl2(input, options, files, selection);
     }
     if (input.document().isPresent()) {
       PackerInput.Document read = input.document().get();
-      return load(input, read.file(), read.parsed(), options, files);
+      return load(input, read.file(), read.parsed(), options, files, selection);
     }
     Text text = readText(input.path(), input.displayName(), false, files);
     if (text.file().isEmpty()) {
@@ -357,7 +374,7 @@ public final class PackerTemplates {
     }
     // Parsed once, to choose the front end and, for a legacy template, to read it.
     SourceFile file = text.file().get();
-    return load(input, file, DocReader.read(file), options, files);
+    return load(input, file, DocReader.read(file), options, files, selection);
   }
 
   private static LoadResult load(
@@ -365,7 +382,8 @@ public final class PackerTemplates {
       SourceFile file,
       ParseResult parsed,
       PackerOptions options,
-      FileSystemView files) {
+      FileSystemView files,
+      UsageSelection selection) {
     if (parsed.hasErrors()) {
       // A JSON or YAML template that does not parse: its syntax errors say what is wrong (without
       // a tree, "not a Packer template" would be all that could be said). Without a tree, which
@@ -376,7 +394,7 @@ public final class PackerTemplates {
           Optional.empty(), ValueMask.scrub(parsed.diagnostics(), List.of(shown)), List.of(shown));
     }
     if (isHclJson(file, parsed)) {
-      return loadHcl2(input, options, files);
+      return loadHcl2(input, options, files, selection);
     }
     if (!isLegacy(parsed)) {
       return new LoadResult(
@@ -390,13 +408,18 @@ public final class PackerTemplates {
                       + " \"builders\"). Give a Packer template.")),
           List.of(file));
     }
-    return loadLegacy(file, parsed, input.path(), options, files);
+    return loadLegacy(file, parsed, input.path(), options, files, selection);
   }
 
   /** Reads an HCL2 template (file or folder). */
   public static LoadResult loadHcl2(
       PackerInput input, PackerOptions options, FileSystemView files) {
-    return new PackerHclLoader(files).load(input, options);
+    return loadHcl2(input, options, files, UsageSelection.ALL);
+  }
+
+  private static LoadResult loadHcl2(
+      PackerInput input, PackerOptions options, FileSystemView files, UsageSelection selection) {
+    return new PackerHclLoader(files).load(input, options, selection);
   }
 
   /**

@@ -32,7 +32,8 @@ public enum LegacyCode implements DiagnosticCode {
   UNKNOWN_SENSITIVE_VARIABLE("LEGACY-W002", "Unknown sensitive variable"),
   OBSOLETE_KEY("LEGACY-W003", "Obsolete key"),
 
-  REQUIRED_VARIABLE_UNKNOWN("LEGACY-N001", "Required variable without a value");
+  REQUIRED_VARIABLE_UNKNOWN("LEGACY-N001", "Required variable without a value"),
+  LEFT_OUT_NOT_CHECKED("LEGACY-N002", "Left-out settings not checked");
 
   private final Text text;
 

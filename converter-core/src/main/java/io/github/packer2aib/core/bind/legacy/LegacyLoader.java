@@ -4,6 +4,7 @@ import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.packer.CredentialTexts;
 import io.github.packer2aib.core.packer.PackerTemplate;
+import io.github.packer2aib.core.packer.UsageSelection;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.SourceFile;
@@ -43,6 +44,17 @@ public final class LegacyLoader {
    * @param parsed {@code DocReader.read(file)}
    */
   public static LegacyLoadResult load(SourceFile file, ParseResult parsed, LegacyOptions options) {
+    return load(file, parsed, options, UsageSelection.ALL);
+  }
+
+  /**
+   * As {@link #load(SourceFile, ParseResult, LegacyOptions)}, for a run that converts only the
+   * builders {@code selection} keeps: as Packer, which prepares a builder and the provisioners and
+   * post-processors of its build only when it runs it, what is wrong in the settings only left-out
+   * builders use does not fail the load; a note ({@code LEGACY-N002}) says it was not checked.
+   */
+  public static LegacyLoadResult load(
+      SourceFile file, ParseResult parsed, LegacyOptions options, UsageSelection selection) {
     Reporter reporter = new Reporter();
     reporter.addAll(parsed.diagnostics());
     if (parsed.documents().isEmpty()) {
@@ -72,7 +84,8 @@ public final class LegacyLoader {
       return LegacyLoadResult.failed(reporter.sorted());
     }
     boolean yaml = !DocReader.looksLikeJson(file);
-    TemplateReader reader = new TemplateReader(file, yaml, object, options, reporter, Set.of());
+    TemplateReader reader =
+        new TemplateReader(file, yaml, object, options, reporter, Set.of(), selection);
     PackerTemplate template = reader.read();
     // A variable whose value a credential setting holds is secret too: read again with it
     // secret, so that what is made of it carries the mark (CredentialTexts.variablesHolding).
@@ -83,7 +96,7 @@ public final class LegacyLoader {
     if (!fed.isEmpty()) {
       reporter = new Reporter();
       reporter.addAll(parsed.diagnostics());
-      reader = new TemplateReader(file, yaml, object, options, reporter, fed);
+      reader = new TemplateReader(file, yaml, object, options, reporter, fed, selection);
       template = reader.read();
     }
     return new LegacyLoadResult(

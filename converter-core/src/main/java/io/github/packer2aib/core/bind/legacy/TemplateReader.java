@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.bind.legacy;
 
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Diagnostics;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.DocArray;
@@ -30,6 +31,7 @@ import io.github.packer2aib.core.packer.Provisioner;
 import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.packer.Source;
 import io.github.packer2aib.core.packer.SourceUsage;
+import io.github.packer2aib.core.packer.UsageSelection;
 import io.github.packer2aib.core.packer.Variable;
 import io.github.packer2aib.core.packer.Variable.ValueSource;
 import io.github.packer2aib.core.parse.DocReader;
@@ -101,14 +103,23 @@ final class TemplateReader {
   /** Variables whose values credential settings hold: secret whatever the template lists. */
   private final Set<String> credentialFed;
 
+  /**
+   * The run's --only/--except: as in Packer, which prepares a builder, and the provisioners and
+   * post-processors of its build, only when it runs that build, what is wrong in the settings of
+   * one that only left-out builders use does not fail the run ({@link #leftOut}).
+   */
+  private final UsageSelection selection;
+
   TemplateReader(
       SourceFile file,
       boolean yaml,
       DocObject root,
       LegacyOptions options,
       Reporter reporter,
-      Set<String> credentialFed) {
+      Set<String> credentialFed,
+      UsageSelection selection) {
     this.credentialFed = credentialFed;
+    this.selection = selection;
     this.file = file;
     this.yaml = yaml;
     this.root = root;
@@ -789,6 +800,7 @@ final class TemplateReader {
       return;
     }
     builders.put(b.rawName(), b);
+    int mark = reporter.size();
     Config config =
         values.config(
             b.object(),
@@ -796,6 +808,67 @@ final class TemplateReader {
             Set.of("type", "name"),
             Scope.builder(new BuildTarget(b.name(), b.type())));
     sources.put(b.rawName(), new Source(b.type(), b.name(), config, b.object().range()));
+    if (!keeps(List.of(new BuildTarget(b.name(), b.type())))) {
+      leftOut(mark, b.object().range(), b.pointer(), "the builder " + b.rawName());
+    }
+  }
+
+  // ------------------------------------------------------------------ what --only leaves out
+
+  /**
+   * Whether the selection keeps one of {@code targets} (the builders a builder's, provisioner's or
+   * post-processor's settings are read for), matched by the names the mapper matches its usage by
+   * ({@link UsageSelection#names}: {@code type.name} and the name); true when there are none, as a
+   * provisioner whose only names no builder is not a matter of the selection.
+   */
+  private boolean keeps(List<BuildTarget> targets) {
+    if (selection.isAll() || targets.isEmpty()) {
+      return true;
+    }
+    for (BuildTarget t : targets) {
+      if (selection.selects(List.of(t.type() + "." + t.name(), t.name()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Drops what reading settings that only left-out builders use reported since {@code mark} (Packer
+   * 1.6.6: packer validate -only=lin accepts an unknown template function in a left-out builder,
+   * and in a provisioner that runs only for it), and notes at {@code at} the errors among it, by
+   * the summary and place of the first (a detail may quote a value); {@code leftOut} says what the
+   * selection leaves out ("the builder web").
+   */
+  private void leftOut(int mark, Range at, String pointer, String leftOut) {
+    List<Diagnostic> errors = new ArrayList<>();
+    reporter.removeIf(
+        mark,
+        d -> {
+          if (d.isError()) {
+            errors.add(d);
+          }
+          return true;
+        });
+    if (errors.isEmpty()) {
+      return;
+    }
+    Diagnostic first = errors.stream().min(Diagnostics.ORDER).orElseThrow();
+    String place = first.subject().map(r -> " at " + r).orElse("");
+    reporter.add(
+        LegacyCode.LEFT_OUT_NOT_CHECKED,
+        at,
+        pointer,
+        "--only/--except leave out "
+            + leftOut
+            + ". Packer prepares such settings only for the builds it runs, so they were not"
+            + " checked here and do not fail this run, but they have "
+            + (errors.size() == 1
+                ? "an error (" + first.summary() + place + ")"
+                : errors.size() + " errors (the first: " + first.summary() + place + ")")
+            + " that a run including them would report: fix "
+            + (errors.size() == 1 ? "it" : "them")
+            + " before you build or convert them.");
   }
 
   /** The required, non-empty {@code type} of a builder, provisioner or post-processor. */
@@ -1065,6 +1138,19 @@ final class TemplateReader {
     if (type == null) {
       return null;
     }
+    Map<String, Config> byBuilder = byBuilder(obj, members.settings, where, scope, reportedFrom);
+    if (!keeps(targets.builders())) {
+      leftOut(
+          reportedFrom,
+          obj.range(),
+          where.pointer(),
+          "every builder this "
+              + type
+              + (where.pointer().startsWith("/error-cleanup-provisioner")
+                  ? " error-cleanup-provisioner"
+                  : " provisioner")
+              + " runs for");
+    }
     return new Provisioner(
         type,
         Optional.empty(),
@@ -1077,7 +1163,7 @@ final class TemplateReader {
         timeout,
         obj.range(),
         Set.of(),
-        byBuilder(obj, members.settings, where, scope, reportedFrom));
+        byBuilder);
   }
 
   /**
@@ -1106,6 +1192,14 @@ final class TemplateReader {
       Scope one = new Scope(scope.section(), List.of(t));
       configs.put(t.type() + "." + t.name(), values.config(obj, settings, where, one));
       reporter.removeIf(before, d -> !reported.add(d));
+      if (!keeps(List.of(t))) {
+        // Read for this builder alone, as Packer renders it for each build it runs.
+        leftOut(
+            before,
+            obj.range(),
+            where.pointer(),
+            t.name() + ", for which this provisioner's settings are read with its own build_name");
+      }
     }
     return configs;
   }
@@ -1297,9 +1391,17 @@ final class TemplateReader {
             Place.of(pointer),
             false);
     Scope scope = new Scope(Section.POST_PROCESSOR, targets.builders());
+    int mark = reporter.size();
     Config config = values.config(obj, pointer, POST_PROCESSOR_KEYS, scope);
     if (type.isEmpty()) {
       return Optional.empty();
+    }
+    if (!keeps(targets.builders())) {
+      leftOut(
+          mark,
+          obj.range(),
+          pointer,
+          "every builder this " + type.get() + " post-processor runs for");
     }
     return Optional.of(
         new PostProcessor(type.get(), name, config, targets.only(), targets.except(), obj.range()));

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.bind.packer;
 
 import io.github.packer2aib.core.diag.Diagnostic;
+import io.github.packer2aib.core.diag.Diagnostics;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.hcl.eval.EvalCode;
 import io.github.packer2aib.core.hcl.eval.EvalContext;
@@ -28,6 +29,7 @@ import io.github.packer2aib.core.packer.Provisioner;
 import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.packer.Source;
 import io.github.packer2aib.core.packer.SourceUsage;
+import io.github.packer2aib.core.packer.UsageSelection;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -138,7 +140,42 @@ final class Builds {
     }
   }
 
+  /**
+   * A usage read, with the name of its build: what {@code --only}/{@code --except} are matched
+   * against ({@link UsageSelection#names}).
+   */
+  private record Named(Optional<String> build, SourceUsage usage) {}
+
+  /**
+   * What evaluating a body that Packer decodes only for the builds it runs reported, held until
+   * every build is read ({@link #releaseHeld}): a source's own body ({@code source}, its {@code
+   * type.name}: it is decoded for every usage of it, in whatever build) or the bodies a build reads
+   * for {@code usages} (a build-level source block, a provisioner, a post-processor).
+   *
+   * @param at where the body's block starts, for the note when none of its usages is kept
+   * @param leftOut what the selection leaves out, as the note says it ("every build that uses the
+   *     source null.a")
+   */
+  private record Held(
+      List<Diagnostic> diagnostics, String source, List<Named> usages, Range at, String leftOut) {}
+
   private final Map<String, Declared> sources = new LinkedHashMap<>();
+
+  /**
+   * The run's --only/--except: as in Packer, what is wrong in a body only left-out usages use does
+   * not fail the run ({@link #releaseHeld}).
+   */
+  private final UsageSelection selection;
+
+  /** The diagnostics held until every usage is known; none when the selection keeps all. */
+  private final List<Held> held = new ArrayList<>();
+
+  /** Every usage read, in order, with its build's name. */
+  private final List<Named> usagesRead = new ArrayList<>();
+
+  /** The name of the build being read (empty for an unnamed one), for {@link Named}. */
+  private Optional<String> buildBeingRead = Optional.empty();
+
   private final Scope scope;
   private final Expressions expressions;
   private final Attributes attributes;
@@ -155,8 +192,10 @@ final class Builds {
       BodyEvaluator bodies,
       PluginTemplates templates,
       Clock clock,
+      UsageSelection selection,
       List<Diagnostic> out) {
     this.scope = scope;
+    this.selection = selection;
     this.templates = templates;
     this.clock = clock;
     this.expressions = expressions;
@@ -194,10 +233,12 @@ final class Builds {
     }
     EvalContext ctx = scope.sourceBody(type, name);
     long uuids = clock.uuidsIssued();
+    int mark = out.size();
     Config config =
         templates.render(
             bodies.config(block.body().items(), ctx, block.body().range()),
             builderScope(type, name));
+    hold(mark, ref, List.of(), header, "every build that uses the source " + ref);
     boolean repeatable = clock.uuidsIssued() == uuids;
     sources.put(
         ref,
@@ -208,6 +249,115 @@ final class Builds {
   /** The sources, in declaration order. */
   List<Source> sources() {
     return sources.values().stream().map(Declared::source).toList();
+  }
+
+  // ---- what --only/--except leave out -------------------------------------------------------
+
+  /**
+   * Takes the diagnostics reported since {@code mark} out of the run's, held until every usage is
+   * known ({@link Held}: {@code source} or {@code usages} say whose body they are about). Nothing
+   * is held when the selection keeps every usage: they stay where they are.
+   */
+  private void hold(int mark, String source, List<Named> usages, Range at, String leftOut) {
+    if (selection.isAll() || mark == out.size()) {
+      return;
+    }
+    List<Diagnostic> since = out.subList(mark, out.size());
+    held.add(new Held(List.copyOf(since), source, usages, at, leftOut));
+    since.clear();
+  }
+
+  /** {@code usages}, all of the build being read. */
+  private List<Named> named(List<SourceUsage> usages) {
+    List<Named> named = new ArrayList<>(usages.size());
+    for (SourceUsage u : usages) {
+      named.add(new Named(buildBeingRead, u));
+    }
+    return named;
+  }
+
+  /**
+   * Gives back to the run what was held of the bodies a kept usage uses, once every build is read.
+   * Packer decodes a source's body, a build-level source block and a provisioner's or
+   * post-processor's body only when it starts a build that uses them, which -only/-except may leave
+   * out (checked with Packer 1.6.6: packer validate -only accepts an undeclared local in a left-out
+   * source, in a provisioner that runs only for one, in a build-level source block of one), so what
+   * is wrong there does not fail the run either. It is not forgotten: a note at each such block
+   * says how many errors were not held against the run, and where the first one is. A body no usage
+   * uses at all (a source no build lists, a provisioner whose only names none of its build's
+   * sources) was never a matter of the selection, and is checked as before.
+   */
+  void releaseHeld() {
+    Set<Diagnostic> kept = new HashSet<>();
+    List<Held> leftOut = new ArrayList<>();
+    for (Held h : held) {
+      if (isKept(h)) {
+        out.addAll(h.diagnostics());
+        kept.addAll(h.diagnostics());
+      } else {
+        leftOut.add(h);
+      }
+    }
+    // A source's error is reported again for each usage that evaluates its body anew: noted once.
+    Set<Diagnostic> noted = new HashSet<>(kept);
+    for (Held h : leftOut) {
+      List<Diagnostic> errors = new ArrayList<>();
+      for (Diagnostic d : h.diagnostics()) {
+        if (d.isError() && noted.add(d)) {
+          errors.add(d);
+        }
+      }
+      if (!errors.isEmpty()) {
+        out.add(leftOutNote(h, errors));
+      }
+    }
+    held.clear();
+  }
+
+  /** Whether a held body is used by a usage the selection keeps, or by none at all. */
+  private boolean isKept(Held h) {
+    List<Named> usages = h.usages();
+    if (h.source() != null) {
+      usages = new ArrayList<>();
+      for (Named n : usagesRead) {
+        Source s = n.usage().source();
+        if ((s.type() + "." + s.name()).equals(h.source())) {
+          usages.add(n);
+        }
+      }
+    }
+    if (usages.isEmpty()) {
+      return true;
+    }
+    for (Named n : usages) {
+      if (selection.selects(n.build(), n.usage())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The note that {@code h}'s body was not checked, having {@code errors}: named by the summary and
+   * place of the first (its detail may quote what the body holds).
+   */
+  private static Diagnostic leftOutNote(Held h, List<Diagnostic> errors) {
+    // The first in the file, not the first found: an argument set twice is found before the rest.
+    Diagnostic first = errors.stream().min(Diagnostics.ORDER).orElseThrow();
+    String place = first.subject().map(r -> " at " + r).orElse("");
+    return Diagnostic.of(
+        PackerCode.LEFT_OUT_NOT_CHECKED,
+        h.at(),
+        "--only/--except leave out "
+            + h.leftOut()
+            + ". Packer reads such a body only for the builds it runs, so it was not checked here"
+            + " and does not fail this run, but it has "
+            + (errors.size() == 1
+                ? "an error (" + first.summary() + place + ")"
+                : errors.size() + " errors (the first: " + first.summary() + place + ")")
+            + " that a run including it would report: fix "
+            + (errors.size() == 1 ? "it" : "them")
+            + " before you build or convert it.");
   }
 
   // ---- builds ------------------------------------------------------------------------------
@@ -222,6 +372,7 @@ final class Builds {
     Optional<Attributes.Text> descriptionText = attributes.text(content, "description", ctx);
     // An empty name is no name, as in Packer (CoreBuild.Name() prefixes only a non-empty one).
     Optional<String> name = nameText.map(Attributes.Text::text).filter(n -> !n.isEmpty());
+    buildBeingRead = name;
     Optional<String> description = descriptionText.map(Attributes.Text::text);
     Set<String> sensitive = sensitiveTexts(null, nameText, descriptionText);
     // build.name in the blocks' bodies: sensitive when the name is.
@@ -278,6 +429,9 @@ final class Builds {
     List<SourceUsage> resolved = new ArrayList<>();
     for (Usage u : usages) {
       resolve(u).ifPresent(resolved::add);
+    }
+    for (SourceUsage u : resolved) {
+      usagesRead.add(new Named(name, u));
     }
 
     List<Provisioner> provisioners = new ArrayList<>();
@@ -630,14 +784,25 @@ final class Builds {
       // the same diagnostics, which the loader keeps once: the declaration's config serves, as
       // evaluating every source body twice was a fortieth of loading a template.
       EvalContext ctx = scope.sourceBody(u.type(), u.usageName());
+      int mark = out.size();
       Config config =
           ctx == declared.context()
               ? declared.source().config()
               : templates.render(
                   bodies.config(block.body().items(), ctx, block.body().range()),
                   builderScope(u.type(), u.name()));
-      return Optional.of(new SourceUsage(declared.source(), u.usageName(), config, u.range()));
+      SourceUsage usage = new SourceUsage(declared.source(), u.usageName(), config, u.range());
+      hold(
+          mark,
+          null,
+          List.of(new Named(buildBeingRead, usage)),
+          u.range(),
+          usage.reference() + " (the source " + u.type() + "." + u.name() + ")");
+      return Optional.of(usage);
     }
+    // Packer merges a build-level block into its source when it starts that build: what is wrong
+    // in either (an argument set twice too) is held with the usage.
+    int mark = out.size();
     Map<String, Attribute> sourceArguments = new LinkedHashMap<>();
     for (Attribute a : block.body().attributes()) {
       sourceArguments.put(a.name(), a);
@@ -684,7 +849,19 @@ final class Builds {
       config = new Config(settings, blocks, block.body().range());
     }
     config = templates.render(config, builderScope(u.type(), u.name()));
-    return Optional.of(new SourceUsage(declared.source(), u.usageName(), config, u.range()));
+    SourceUsage usage = new SourceUsage(declared.source(), u.usageName(), config, u.range());
+    hold(
+        mark,
+        null,
+        List.of(new Named(buildBeingRead, usage)),
+        u.range(),
+        usage.reference()
+            + " (the source "
+            + u.type()
+            + "."
+            + u.name()
+            + " with this block's arguments)");
+    return Optional.of(usage);
   }
 
   // ---- provisioners and post-processors ----------------------------------------------------
@@ -833,7 +1010,19 @@ final class Builds {
             bodies.config(content.rest(), bodyContext, bodyBlock.body().range()),
             pluginScope(Section.PROVISIONER, applying));
     Map<String, Config> bySource =
-        bySource(content.rest(), applying, buildName, binding, config.range(), reportedFrom);
+        bySource(
+            content.rest(), applying, buildName, binding, config.range(), header, reportedFrom);
+    hold(
+        reportedFrom,
+        null,
+        named(applying),
+        header,
+        "every build this "
+            + type
+            + (block.type().equals("error-cleanup-provisioner")
+                ? " error-cleanup-provisioner"
+                : " provisioner")
+            + " runs for");
     return new Provisioner(
         type,
         name,
@@ -858,7 +1047,8 @@ final class Builds {
    * build, one per usage, so {@code source.name} is that usage's, where the body evaluated once for
    * all ({@code applying}) has it unknown. Empty otherwise, as nearly always. What the evaluations
    * report again of that one's diagnostics (those from {@code reportedFrom}), or of each other's,
-   * is reported once; {@code range} is the body's.
+   * is reported once; {@code range} is the body's, {@code header} its block's (where a note says
+   * that what is wrong in the body of a left-out usage was not checked).
    */
   private Map<String, Config> bySource(
       List<BodyItem> body,
@@ -866,6 +1056,7 @@ final class Builds {
       Value buildName,
       Map<String, Value> binding,
       Range range,
+      Range header,
       int reportedFrom) {
     if (applying.size() < 2) {
       return Map.of();
@@ -898,6 +1089,13 @@ final class Builds {
           templates.render(
               bodies.config(body, ctx, range), pluginScope(Section.PROVISIONER, List.of(u))));
       out.subList(before, out.size()).removeIf(d -> !reported.add(d));
+      // Evaluated for this usage alone, as Packer evaluates it for each build it runs.
+      hold(
+          before,
+          null,
+          named(List.of(u)),
+          header,
+          u.reference() + ", for which this provisioner's body is read with its own source.*");
     }
     return configs;
   }
@@ -950,10 +1148,17 @@ final class Builds {
     if (!binding.isEmpty()) {
       bodyContext = bodyContext.child(binding);
     }
+    int mark = out.size();
     Config config =
         templates.render(
             bodies.config(content.rest(), bodyContext, bodyBlock.body().range()),
             pluginScope(Section.POST_PROCESSOR, applying));
+    hold(
+        mark,
+        null,
+        named(applying),
+        header,
+        "every build this " + type + " post-processor runs for");
     Set<String> sensitive = filter.sensitive().isEmpty() ? null : new HashSet<>(filter.sensitive());
     return new PostProcessor(
         type,

@@ -65,6 +65,7 @@ public enum PackerCode implements DiagnosticCode {
   INVALID_DURATION("PKR-E055", "Invalid duration"),
   FILTER_MATCHES_NOTHING("PKR-W056", "Filter matches no source"),
   UNUSUAL_SOURCE_REFERENCE("PKR-W057", "Unusual source reference"),
+  LEFT_OUT_NOT_CHECKED("PKR-N058", "Left-out body not checked"),
 
   // ---- dynamic blocks
   INVALID_DYNAMIC_FOR_EACH("PKR-E060", "Invalid dynamic for_each value"),

@@ -28,6 +28,7 @@ import io.github.packer2aib.core.packer.PackerSettings;
 import io.github.packer2aib.core.packer.PackerTemplate;
 import io.github.packer2aib.core.packer.PackerVersions;
 import io.github.packer2aib.core.packer.SecretData;
+import io.github.packer2aib.core.packer.UsageSelection;
 import io.github.packer2aib.core.packer.Variable;
 import io.github.packer2aib.core.parse.JsonReader;
 import io.github.packer2aib.core.parse.ParseResult;
@@ -80,12 +81,25 @@ public final class PackerHclLoader {
    * only the unchanged value.
    */
   public LoadResult load(PackerInput input, PackerOptions options) {
-    Run run = new Run(input, options, Set.of());
+    return load(input, options, UsageSelection.ALL);
+  }
+
+  /**
+   * Loads a template for a run that converts only the usages {@code selection} keeps: as Packer,
+   * which reads a source's body, a build-level source block and a provisioner's or post-processor's
+   * body only for the builds it runs, what is wrong in a body that only left-out usages use does
+   * not fail the load; a note ({@code PKR-N058}) says it was not checked. Syntax, blocks,
+   * variables, locals and what Packer reads of every build (its name, sources, a provisioner's
+   * only, except, pause_before, timeout, max_retries and override) are checked whatever the
+   * selection.
+   */
+  public LoadResult load(PackerInput input, PackerOptions options, UsageSelection selection) {
+    Run run = new Run(input, options, selection, Set.of());
     LoadResult first = run.load();
     // From the masks the load worked out: the template is walked for its credentials once.
     Set<String> fed =
         first.template().isPresent() && run.masks != null ? run.masks.variablesHolding() : Set.of();
-    return fed.isEmpty() ? first : new Run(input, options, fed).load();
+    return fed.isEmpty() ? first : new Run(input, options, selection, fed).load();
   }
 
   /** A file of the template, parsed. */
@@ -95,6 +109,7 @@ public final class PackerHclLoader {
   private final class Run {
     private final PackerInput input;
     private final PackerOptions options;
+    private final UsageSelection selection;
     private final List<Diagnostic> out = new ArrayList<>();
     private final Map<String, SourceFile> sources = new LinkedHashMap<>();
 
@@ -112,9 +127,14 @@ public final class PackerHclLoader {
     /** The loaded template's credential masks ({@link #finish}), null without a template. */
     private CredentialMasks masks;
 
-    Run(PackerInput input, PackerOptions options, Set<String> credentialFed) {
+    Run(
+        PackerInput input,
+        PackerOptions options,
+        UsageSelection selection,
+        Set<String> credentialFed) {
       this.input = input;
       this.options = options;
+      this.selection = selection;
       this.credentialFed = credentialFed;
     }
 
@@ -264,7 +284,8 @@ public final class PackerHclLoader {
                       shownCwd,
                       Optional.of(PackerOptions.PACKER_VERSION))),
               out);
-      Builds builds = new Builds(scope, expressions, attributes, bodies, templates, clock, out);
+      Builds builds =
+          new Builds(scope, expressions, attributes, bodies, templates, clock, selection, out);
       List<Build> buildList = new ArrayList<>();
       for (Block b : blocks) {
         if (b.type().equals("source")) {
@@ -290,6 +311,7 @@ public final class PackerHclLoader {
           buildList.add(builds.build(b));
         }
       }
+      builds.releaseHeld();
       for (Range r : bodies.credentialRanges()) {
         secrets.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r);
       }

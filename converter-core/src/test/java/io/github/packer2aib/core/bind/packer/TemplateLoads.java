@@ -45,14 +45,19 @@ final class TemplateLoads {
 
   /** {@link #convert(FileSystemView, String)} with these options. */
   static ConversionResult convert(FileSystemView files, String name, PackerOptions options) {
+    return convert(files, name, options, MapOptions.defaults());
+  }
+
+  /** {@link #convert(FileSystemView, String)} with these mapping options ({@code --only}, …). */
+  static ConversionResult convert(FileSystemView files, String name, MapOptions mapping) {
+    return convert(files, name, options(), mapping);
+  }
+
+  private static ConversionResult convert(
+      FileSystemView files, String name, PackerOptions options, MapOptions mapping) {
     return new PackerConversion()
         .convert(
-            new PackerInput(Path.of(name), name),
-            options,
-            MapOptions.defaults(),
-            OutputFormat.JSON,
-            files,
-            true);
+            new PackerInput(Path.of(name), name), options, mapping, OutputFormat.JSON, files, true);
   }
 
   static LoadResult load(FileSystemView files, String name, PackerOptions options) {
