@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.github.packer2aib.core.diag.TextRenderer;
 import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.packer.json.PackerModelJson;
+import io.github.packer2aib.core.packer.UsageSelection;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.net.URI;
@@ -42,8 +43,9 @@ import org.junit.jupiter.api.TestFactory;
  * <p>{@code args} lines: {@code input: PATH} (relative to {@code /work}; default {@code template}),
  * {@code var: NAME=VALUE}, {@code var-file: PATH}, {@code env: NAME=VALUE}, {@code data:
  * data.TYPE.NAME.ATTRIBUTE=VALUE}, {@code unset-variables: allowed} (as {@code inspect} loads: a
- * variable without a value is unknown, with a note); {@code #} starts a comment. The clock is
- * frozen at 2024-01-02T03:04:05Z.
+ * variable without a value is unknown, with a note), {@code only: GLOB} and {@code except: GLOB}
+ * (a conversion's --only/--except, which leave the bodies of left-out usages unchecked); {@code #}
+ * starts a comment. The clock is frozen at 2024-01-02T03:04:05Z.
  *
  * <p>Run with {@code -Dgolden.update=true} to rewrite the expected files (then review the diff).
  */
@@ -100,6 +102,8 @@ class PackerHclConformanceTest {
     Map<String, String> data = new LinkedHashMap<>();
     List<PackerOptions.SettingVar> settingVars = new ArrayList<>();
     boolean unsetAllowed = false;
+    List<String> only = new ArrayList<>();
+    List<String> except = new ArrayList<>();
     for (String line : files.getOrDefault(ARGS, "").split("\n")) {
       String l = line.strip();
       if (l.isEmpty() || l.startsWith("#")) {
@@ -134,6 +138,12 @@ class PackerHclConformanceTest {
                   Optional.empty(),
                   key.equals("settings-default-var")));
           break;
+        case "only":
+          only.add(value);
+          break;
+        case "except":
+          except.add(value);
+          break;
         case "unset-variables":
           if (!value.equals("allowed")) {
             throw new IllegalArgumentException("unset-variables takes only allowed: " + line);
@@ -151,7 +161,11 @@ class PackerHclConformanceTest {
       options = options.withUnsetVariablesAllowed();
     }
     LoadResult result =
-        new PackerHclLoader(fs).load(new PackerInput(Path.of(input), input), options);
+        new PackerHclLoader(fs)
+            .load(
+                new PackerInput(Path.of(input), input),
+                options,
+                new UsageSelection(only, except));
     Map<String, SourceFile> sources = new TreeMap<>();
     for (SourceFile s : result.sources()) {
       sources.put(s.name(), s);
