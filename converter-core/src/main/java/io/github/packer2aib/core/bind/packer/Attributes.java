@@ -89,7 +89,7 @@ final class Attributes {
     if (!o.ok()) {
       return Optional.empty();
     }
-    return convertValue(a, o.value(), type);
+    return convertValue(a, ctx, o.value(), type);
   }
 
   /**
@@ -101,7 +101,7 @@ final class Attributes {
     if (!o.ok()) {
       return Optional.empty();
     }
-    Optional<Value> converted = convertValue(a, o.value(), type);
+    Optional<Value> converted = convertValue(a, ctx, o.value(), type);
     if (converted.isEmpty() || !o.value().containsSensitive()) {
       return converted;
     }
@@ -109,8 +109,32 @@ final class Attributes {
     return Optional.of(Convert.to(o.value(), type).value());
   }
 
-  /** {@code value} (of argument {@code a}) converted to {@code type}, as {@link #convert}. */
-  Optional<Value> convertValue(Attribute a, Value value, Type type) {
+  /**
+   * {@link #convertMarked}, except that in inspect a value that only variables without a value make
+   * unknown is that unknown value (of {@code type}, with its marks), as inspect shows every value
+   * computed from such a variable, where a conversion reports it: for what Packer reads of a
+   * provisioner and still shows as it is (pause_before, timeout, max_retries), not for what decides
+   * which blocks there are (a build's name, only, except).
+   */
+  Optional<Value> convertMarkedOrUnset(Attribute a, EvalContext ctx, Type type) {
+    if (expressions.unsetAllowed()) {
+      Expressions.Outcome o = expressions.evaluate(a.expression(), ctx);
+      if (!o.ok()) {
+        return Optional.empty();
+      }
+      if (!o.value().isWhollyKnown()
+          && expressions.unknownOrigin(a.expression(), ctx).onlyUnsetVariables()) {
+        return Optional.of(Value.unknown(type).withMarks(o.value().deepMarks()));
+      }
+    }
+    return convertMarked(a, ctx, type);
+  }
+
+  /**
+   * {@code value} (of argument {@code a}, evaluated in {@code ctx}) converted to {@code type}, as
+   * {@link #convert}.
+   */
+  Optional<Value> convertValue(Attribute a, EvalContext ctx, Value value, Type type) {
     if ((type == Type.STRING && value instanceof StringValue)
         || (type == Type.BOOL && value instanceof BoolValue)
         || (type == Type.NUMBER && value instanceof NumberValue)) {
@@ -119,6 +143,7 @@ final class Attributes {
       return Optional.of(value);
     }
     if (!value.isWhollyKnown()) {
+      UnknownOrigin origin = expressions.unknownOrigin(a.expression(), ctx);
       out.add(
           Diagnostic.of(
               PackerCode.INCORRECT_VALUE_TYPE,
@@ -126,11 +151,9 @@ final class Attributes {
               "The value of \""
                   + a.name()
                   + "\" depends on "
-                  + expressions.unknownOrigin()
+                  + origin.dependsOn()
                   + ", but Packer needs it while reading the template. "
-                  + (expressions.hasUnsetVariables()
-                      ? "Give the variable a value (--var NAME=VALUE) to inspect this part."
-                      : "Use a value known in advance.")));
+                  + origin.advice("to inspect this part", "Use a value known in advance.")));
       return Optional.empty();
     }
     if (value.isNull()) {

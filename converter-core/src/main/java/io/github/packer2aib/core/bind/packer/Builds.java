@@ -1505,10 +1505,14 @@ final class Builds {
     if (a == null) {
       return Optional.empty();
     }
-    // Marks kept: the setting of a sensitive value stays sensitive.
-    Optional<Value> v = attributes.convertMarked(a, ctx, Type.STRING);
+    // Marks kept: the setting of a sensitive value stays sensitive. Unknown in inspect when only
+    // variables without a value make it so, as inspect shows what is computed from them.
+    Optional<Value> v = attributes.convertMarkedOrUnset(a, ctx, Type.STRING);
     if (v.isEmpty()) {
       return Optional.empty();
+    }
+    if (!v.get().isKnown()) {
+      return Optional.of(new Setting(a.name(), v.get(), a.nameRange(), a.expression().range()));
     }
     String text = v.get().unmarked().asString();
     if (!text.isEmpty() && !isDuration(text)) {
@@ -1530,10 +1534,13 @@ final class Builds {
   }
 
   private Optional<Setting> retries(Attribute a, EvalContext ctx) {
-    // Marks kept: the setting of a sensitive value stays sensitive.
-    Optional<Value> v = attributes.convertMarked(a, ctx, Type.NUMBER);
+    // Marks kept: the setting of a sensitive value stays sensitive; unknown as a duration's is.
+    Optional<Value> v = attributes.convertMarkedOrUnset(a, ctx, Type.NUMBER);
     if (v.isEmpty()) {
       return Optional.empty();
+    }
+    if (!v.get().isKnown()) {
+      return Optional.of(new Setting(a.name(), v.get(), a.nameRange(), a.expression().range()));
     }
     if (!v.get().unmarked().asNumber().isInteger()) {
       out.add(
@@ -1575,6 +1582,19 @@ final class Builds {
     Value.Unmarked whole = o.value().unmark();
     Value v = whole.value();
     if (v.isNull()) {
+      return NO_OVERRIDE;
+    }
+    if (!v.isKnown()) {
+      // Not "must be an object": it may well be one, once it has a value.
+      UnknownOrigin origin = expressions.unknownOrigin(a.expression(), ctx);
+      out.add(
+          Diagnostic.of(
+              PackerCode.INCORRECT_VALUE_TYPE,
+              a.expression().range(),
+              "The value of \"override\" depends on "
+                  + origin.dependsOn()
+                  + ", but Packer needs it while reading the template. "
+                  + origin.advice("to inspect this part", "Use a value known in advance.")));
       return NO_OVERRIDE;
     }
     Map<String, Value> entries = mapping(v);

@@ -36,13 +36,10 @@ final class DynamicBlocks {
   }
 
   /** The start of the message about a for_each not known while the template is read. */
-  private String unknownForEach() {
-    return expressions.hasUnsetVariables()
-        ? "The for_each value is not known here: it depends on "
-            + expressions.unknownOrigin()
-            + ", so the "
-        : "The for_each value is known only when Packer runs (it depends on a data source or"
-            + " build.*), so the ";
+  private static String unknownForEach(UnknownOrigin origin) {
+    return "The for_each value is not known here: it depends on "
+        + origin.dependsOn()
+        + ", so the ";
   }
 
   /**
@@ -127,20 +124,22 @@ final class DynamicBlocks {
     }
     if (!c.isKnown() || !isIterable(c.type())) {
       if (!c.isKnown() && (isIterable(c.type()) || c.type() == Type.DYNAMIC)) {
+        UnknownOrigin origin = expressions.unknownOrigin(forEach.get().expression(), ctx);
         out.add(
             whenUnknown != null
                 ? Diagnostic.of(
                     PackerCode.INVALID_DYNAMIC_FOR_EACH,
                     at,
-                    unknownForEach()
+                    unknownForEach(origin)
                         + whenUnknown
-                        + (expressions.hasUnsetVariables()
-                            ? ". Give the variable a value (--var NAME=VALUE) to inspect them."
-                            : ". Give for_each a value made of variables and locals."))
+                        + ". "
+                        + origin.advice(
+                            "to inspect them",
+                            "Give for_each a value made of variables and locals."))
                 : Diagnostic.of(
                     PackerCode.DYNAMIC_NOT_EXPANDED,
                     at,
-                    unknownForEach()
+                    unknownForEach(origin)
                         + type
                         + " blocks this dynamic block generates are left out."));
         return into;

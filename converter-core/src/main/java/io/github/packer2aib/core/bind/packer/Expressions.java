@@ -6,8 +6,11 @@ import io.github.packer2aib.core.hcl.eval.EvalCode;
 import io.github.packer2aib.core.hcl.eval.EvalContext;
 import io.github.packer2aib.core.hcl.eval.EvalResult;
 import io.github.packer2aib.core.hcl.eval.Evaluator;
+import io.github.packer2aib.core.hcl.function.FunctionRegistry;
 import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.FunctionCall;
 import io.github.packer2aib.core.hcl.syntax.GetAttr;
+import io.github.packer2aib.core.hcl.syntax.HclPrinter;
 import io.github.packer2aib.core.hcl.syntax.Index;
 import io.github.packer2aib.core.hcl.syntax.LiteralValue;
 import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
@@ -15,6 +18,10 @@ import io.github.packer2aib.core.hcl.syntax.Traverser;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.source.Range;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -35,26 +42,118 @@ final class Expressions {
     this.out = out;
   }
 
-  /**
-   * What a value that must be known while the template is read, and is not, depends on, for its
-   * message: a data source or {@code build.*}, or (inspect) a variable left without a value.
-   */
-  String unknownOrigin() {
-    String runtime = "a value known only when Packer runs (a data source or build.*)";
-    if (declared.unset.isEmpty()) {
-      return runtime;
-    }
-    List<String> names = declared.unset.stream().map(n -> "var." + n).toList();
-    return (names.size() == 1
-            ? "the variable without a value, " + names.get(0) + ","
-            : "one of the variables without a value (" + String.join(", ", names) + ")")
-        + " or on "
-        + runtime;
+  /** Whether variables may be left without a value, unknown (inspect). */
+  boolean unsetAllowed() {
+    return declared.unsetAllowed;
   }
 
-  /** Whether variables were left without a value (inspect), for the advice of such a message. */
-  boolean hasUnsetVariables() {
-    return !declared.unset.isEmpty();
+  /**
+   * What the value of {@code e} in {@code ctx}, which is not wholly known, depends on, for a
+   * message about a value Packer needs while it reads the template: the references without a value
+   * ({@link #unknownReferences}), and which of them are variables left without a value.
+   */
+  UnknownOrigin unknownOrigin(Expression e, EvalContext ctx) {
+    List<String> references = new ArrayList<>();
+    List<String> unset = new ArrayList<>();
+    collectUnknown(e, ctx, references, unset, new HashSet<>());
+    return new UnknownOrigin(references, unset, declared.unsetAllowed);
+  }
+
+  /**
+   * The references of {@code e} that have no value in {@code ctx}, as written, in source order
+   * without repeats: what a message about the unknown value of {@code e} names (rarely needed: a
+   * value is unknown only where a data source, build.*, a variable without a value or the like is
+   * read). A local without a value is traced into its own expression, so the message names the data
+   * source behind it. The calls of functions whose result is never known here follow, as {@code
+   * vault(…)}.
+   */
+  List<String> unknownReferences(Expression e, EvalContext ctx) {
+    List<String> unknown = new ArrayList<>();
+    collectUnknown(e, ctx, unknown, new ArrayList<>(), new HashSet<>());
+    return unknown;
+  }
+
+  /**
+   * Adds the references of {@code e} without a value to {@code unknown}, and those of them that
+   * read a variable left without a value to {@code unset} too.
+   */
+  private void collectUnknown(
+      Expression e,
+      EvalContext ctx,
+      List<String> unknown,
+      List<String> unset,
+      Set<String> localsSeen) {
+    // By a stack of its own rather than by recursion: a chain of thousands of locals, each naming
+    // the one before, with a data source (or a value refused as too deep) at its start, is traced
+    // through every local, and a frame per local overflowed the thread's stack (an internal error).
+    Deque<Tracing> open = new ArrayDeque<>();
+    open.push(new Tracing(e));
+    while (!open.isEmpty()) {
+      Tracing at = open.peek();
+      if (at.through != null) {
+        // Back from the local that at.through reads: named itself only when its local named none.
+        if (unknown.size() == at.before) {
+          nameUnknown(at.through, unknown, unset);
+        }
+        at.through = null;
+        continue;
+      }
+      if (at.next < at.references.size()) {
+        ScopeTraversal reference = at.references.get(at.next++);
+        if (Evaluator.evaluate(reference, ctx).value().isWhollyKnown()) {
+          continue;
+        }
+        String name = stepName(reference, 0);
+        Expression local =
+            reference.root().equals("local") ? declared.localExpressions.get(name) : null;
+        if (local != null && localsSeen.add(name)) {
+          at.through = reference;
+          at.before = unknown.size();
+          open.push(new Tracing(local));
+          continue;
+        }
+        nameUnknown(reference, unknown, unset);
+        continue;
+      }
+      // Calls whose result is never known here: a secret fetcher's (vault, aws_secretsmanager, …)
+      // or bcrypt's (a random salt). Named without their arguments, which may be what the secret
+      // is read with.
+      for (FunctionCall call : Evaluator.calls(at.expression, FunctionRegistry::neverKnown)) {
+        String text = call.name() + "(…)";
+        if (!unknown.contains(text)) {
+          unknown.add(text);
+        }
+      }
+      open.pop();
+    }
+  }
+
+  /** Adds {@code reference} to the names of unknowns once, and to {@code unset} if it is one. */
+  private void nameUnknown(ScopeTraversal reference, List<String> unknown, List<String> unset) {
+    String text = HclPrinter.print(reference);
+    if (!unknown.contains(text)) {
+      unknown.add(text);
+      if (reference.root().equals("var") && declared.unset.contains(stepName(reference, 0))) {
+        unset.add(text);
+      }
+    }
+  }
+
+  /** An expression whose unknown references {@link #collectUnknown} is going through. */
+  private static final class Tracing {
+    final Expression expression;
+    final List<ScopeTraversal> references;
+    int next;
+
+    /** The reference to a local being traced, or null; and how many names were found before it. */
+    ScopeTraversal through;
+
+    int before;
+
+    Tracing(Expression expression) {
+      this.expression = expression;
+      this.references = Evaluator.references(expression);
+    }
   }
 
   /** The value of {@code e}; unknown when it has errors (which are reported). */

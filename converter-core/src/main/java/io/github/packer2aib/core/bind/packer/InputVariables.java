@@ -829,8 +829,8 @@ final class InputVariables {
       Optional<Range> at;
       if (d.assignments.isEmpty()) {
         if (!d.broken && !varFileNotRead) {
+          declarations.unset.add(d.name);
           if (unsetAllowed) {
-            declarations.unset.add(d.name);
             out.add(
                 Diagnostic.of(
                     PackerCode.UNSET_VARIABLE_UNKNOWN,

@@ -125,15 +125,7 @@ final class LocalValues {
     }
     declared.put(d.name(), d);
     declarations.locals.add(d.name());
-  }
-
-  /** The expression of each declared local, by name. */
-  Map<String, Expression> expressions() {
-    Map<String, Expression> all = new LinkedHashMap<>();
-    for (Declared d : declared.values()) {
-      all.put(d.name(), d.expression());
-    }
-    return all;
+    declarations.localExpressions.put(d.name(), d.expression());
   }
 
   /** Evaluates every local (setting each in {@code scope}); the results in declaration order. */

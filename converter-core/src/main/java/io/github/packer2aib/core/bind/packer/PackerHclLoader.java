@@ -183,7 +183,7 @@ public final class PackerHclLoader {
               new RebasedFileSystemView(files, cwd, shownCwd),
               Evaluator.templateRenderer(budget));
       Scope scope = new Scope(root, shownCwd, templateFunctions, cwdFunctions, budget);
-      Declarations declarations = new Declarations();
+      Declarations declarations = new Declarations(options.unsetVariablesAllowed());
       Expressions expressions = new Expressions(declarations, out);
       Attributes attributes = new Attributes(expressions, out);
 
@@ -269,7 +269,7 @@ public final class PackerHclLoader {
       }
       List<Local> localList = locals.evaluate(scope, expressions);
 
-      BodyEvaluator bodies = new BodyEvaluator(expressions, attributes, out, locals.expressions());
+      BodyEvaluator bodies = new BodyEvaluator(expressions, attributes, out);
       for (Block b : dataSources.values()) {
         // Data sources are not run, but their arguments are still checked.
         bodies.config(b.body().items(), scope.locals(), b.body().range());
