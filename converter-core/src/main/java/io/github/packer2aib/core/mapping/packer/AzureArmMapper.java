@@ -94,24 +94,42 @@ final class AzureArmMapper {
       guessOs();
       return; // unknown or invalid: already reported
     }
-    Os guess = guessOs();
+    boolean judged = guessOs();
+    String guess =
+        " (The rest of this usage was converted as "
+            + u.os.label()
+            + (judged
+                ? ", judging by its provisioners.)"
+                : ", as nothing in it tells the operating system.)");
+    if (f.written("os_type")) {
+      // Written (os_type = var.os) but empty: at the line, which "has no os_type" sent the reader
+      // looking for, as PKRMAP-E108 says it of other fields.
+      u.report.add(
+          PackerMapCode.OS_TYPE_MISSING,
+          f.nameRange("os_type"),
+          "Packer requires os_type (\"Linux\" or \"Windows\"), but "
+              + BuilderChecks.absentOrEmpty(f, List.of("os_type"))
+              + guess);
+      return;
+    }
     u.report.add(
         PackerMapCode.OS_TYPE_MISSING,
         f.range(),
         "The azure-arm source has no os_type, which Packer requires. Set os_type = \"Linux\" or"
-            + " os_type = \"Windows\". (The rest of this usage was converted as "
-            + guess.label()
-            + ", judging by its provisioners.)");
+            + " os_type = \"Windows\"."
+            + guess);
   }
 
   /**
    * Takes the operating system from the provisioners (Linux when they do not tell), so that the
-   * rest of the usage is checked as it most likely is, and what depends on it says it was guessed.
+   * rest of the usage is checked as it most likely is, and what depends on it says it was guessed;
+   * whether the provisioners told it.
    */
-  private Os guessOs() {
-    u.os = Provisioners.guessOs(u.build.provisioners()).orElse(Os.LINUX);
+  private boolean guessOs() {
+    Optional<Os> told = Provisioners.guessOs(u.build.provisioners());
+    u.os = told.orElse(Os.LINUX);
     u.osGuessed = true;
-    return u.os;
+    return told.isPresent();
   }
 
   // ------------------------------------------------------------------ location
@@ -189,9 +207,10 @@ final class AzureArmMapper {
           PackerMapCode.NO_LOCATION,
           f.written("location") ? f.nameRange("location") : f.range(),
           f.written("location")
-              ? "location is written but empty, as a variable or environment variable without a"
-                  + " value makes it, and the source sets no build_resource_group_name, so the"
-                  + " image template has no location. Give location a value or pass --location."
+              ? "The source sets no build_resource_group_name, so the image template has no"
+                  + " location: "
+                  + BuilderChecks.absentOrEmpty(f, List.of("location"))
+                  + " Or pass --location."
               : "The source sets neither location nor build_resource_group_name, so the image"
                   + " template has no location. Set location in the source or pass --location.");
     }
@@ -276,7 +295,7 @@ final class AzureArmMapper {
       if (!tag.has("name")) {
         u.report.add(
             PackerMapCode.MISSING_FIELD,
-            tag.range(),
+            BuilderChecks.missingAt(tag, List.of("name"), tag.range()),
             "An azure_tag block needs a name"
                 + BuilderChecks.missingOrEmpty(tag, "name", ". Add name = \"…\" to it."));
       }
@@ -350,12 +369,17 @@ final class AzureArmMapper {
       u.trace.put("/properties/vmProfile/vmSize", f.take("vm_size").get().valueRange());
     } else if (!f.has("vm_size") && !DroppedFields.misspelt(f, "vm_size")) {
       // A misspelt vm_size is an error of its own (PKRMAP-E128): Packer would not build at all.
+      boolean empty = f.written("vm_size");
       u.report.add(
           PackerMapCode.VM_SIZE_DEFAULT,
-          f.range(),
-          "The source sets no vm_size, so Packer would build on a Standard_A1. The template"
-              + " leaves vmSize to Image Builder, which picks Standard_D1_v2 (Gen1 images) or"
-              + " Standard_D2ds_v4 (Gen2). Set vm_size to choose.");
+          empty ? f.nameRange("vm_size") : f.range(),
+          (empty
+                  ? BuilderChecks.absentOrEmpty(f, List.of("vm_size"))
+                      + " Packer reads an empty vm_size as not set, so it would build"
+                  : "The source sets no vm_size, so Packer would build")
+              + " on a Standard_A1. The template leaves vmSize to Image Builder, which picks"
+              + " Standard_D1_v2 (Gen1 images) or Standard_D2ds_v4 (Gen2)."
+              + (empty ? "" : " Set vm_size to choose."));
     }
     IntValue osDisk = null;
     Optional<Long> disk = f.integer("os_disk_size_gb", "properties.vmProfile.osDiskSizeGB");

@@ -1,7 +1,10 @@
 package io.github.packer2aib.core.mapping.packer;
 
+import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Checks the builder mappers share: fields that go together, unknown nested fields. */
 final class BuilderChecks {
@@ -34,9 +37,11 @@ final class BuilderChecks {
 
   /**
    * What is wrong with {@code missing} fields of {@code f} and what to do, as a sentence: "x is
-   * missing. Add it." for fields not written; for fields written but empty (a variable or
-   * environment variable without a value makes them so) "y is written but empty, …: give it a
-   * value.", since "add" would send the reader looking for a line that is there.
+   * missing. Add it." for fields not written; for fields written but empty "y is written but empty,
+   * …: give it a value.", since "add" would send the reader looking for a line that is there. What
+   * makes them empty is named when each reads a variable and nothing else (a default of "", a var
+   * file's or --var's ""): "as the variable "os" it reads is empty"; else it is "a variable or
+   * environment variable without a value".
    */
   static String absentOrEmpty(Fields f, List<String> missing) {
     List<String> empty = new ArrayList<>();
@@ -50,15 +55,51 @@ final class BuilderChecks {
           .append(absent.size() > 1 ? " are missing. Add them." : " is missing. Add it.");
     }
     if (!empty.isEmpty()) {
+      boolean many = empty.size() > 1;
       b.append(b.length() > 0 ? " " : "")
           .append(Words.and(empty))
-          .append(empty.size() > 1 ? " are" : " is")
-          .append(" written but empty, as a variable or environment variable without a value")
-          .append(empty.size() > 1 ? " makes them: give " : " makes it: give ")
-          .append(empty.size() > 1 ? "them values" : "it a value")
-          .append('.');
+          .append(many ? " are" : " is")
+          .append(" written but empty");
+      Set<String> variables = new LinkedHashSet<>();
+      for (String k : empty) {
+        String read = f.reads(k);
+        if (read == null) {
+          variables = null;
+          break;
+        }
+        variables.add(read);
+      }
+      if (variables == null) {
+        b.append(", as a variable or environment variable without a value")
+            .append(many ? " makes them: give " : " makes it: give ")
+            .append(many ? "them values" : "it a value")
+            .append('.');
+      } else {
+        boolean several = variables.size() > 1;
+        b.append(", as ")
+            .append(several ? "the variables " : "the variable ")
+            .append(Words.andQuoted(variables))
+            .append(many ? " they read " : " it reads ")
+            .append(several ? "are" : "is")
+            .append(" empty: give ")
+            .append(several ? "those variables values." : "that variable a value.");
+      }
     }
     return b.toString();
+  }
+
+  /**
+   * Where to report that {@code missing} fields of {@code f} are needed: the first of them that is
+   * written but empty, which the reader can see and fix ("has no x" at the block's brace sent the
+   * reader looking for a line that is there), else {@code otherwise} (the block).
+   */
+  static Range missingAt(Fields f, List<String> missing, Range otherwise) {
+    for (String k : missing) {
+      if (f.written(k)) {
+        return f.nameRange(k);
+      }
+    }
+    return otherwise;
   }
 
   /**

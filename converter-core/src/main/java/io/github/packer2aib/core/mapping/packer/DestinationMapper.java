@@ -325,7 +325,7 @@ final class DestinationMapper {
     if (!missing.isEmpty()) {
       u.report.add(
           PackerMapCode.MISSING_FIELD,
-          d.range(),
+          BuilderChecks.missingAt(d, missing, d.range()),
           "shared_image_gallery_destination needs resource_group, gallery_name and image_name,"
               + " but "
               + BuilderChecks.absentOrEmpty(d, missing));
@@ -486,14 +486,19 @@ final class DestinationMapper {
                   ? "; pass --gallery-versioning latest to let Image Builder number versions."
                   : "."));
     } else if (!d.has("image_version")) {
+      boolean latest = u.supports(SIG + ".versioning");
+      String orLatest = "pass --gallery-versioning latest to let Image Builder number versions.";
       u.report.add(
           PackerMapCode.MISSING_FIELD,
-          d.range(),
-          "shared_image_gallery_destination has no image_version, which Packer requires. Set"
-              + " image_version (Major.Minor.Patch)"
-              + (u.supports(SIG + ".versioning")
-                  ? ", or pass --gallery-versioning latest to let Image Builder number versions."
-                  : "."));
+          BuilderChecks.missingAt(d, List.of("image_version"), d.range()),
+          d.written("image_version")
+              ? "Packer requires the image_version (Major.Minor.Patch) of a"
+                  + " shared_image_gallery_destination, but "
+                  + BuilderChecks.absentOrEmpty(d, List.of("image_version"))
+                  + (latest ? " Or " + orLatest : "")
+              : "shared_image_gallery_destination has no image_version, which Packer requires."
+                  + " Set image_version (Major.Minor.Patch)"
+                  + (latest ? ", or " + orLatest : "."));
       return Optional.empty();
     } else {
       return Optional.empty(); // unknown or sensitive: reported
@@ -534,7 +539,7 @@ final class DestinationMapper {
           if (!t.has("name")) {
             u.report.add(
                 PackerMapCode.MISSING_FIELD,
-                t.range(),
+                BuilderChecks.missingAt(t, List.of("name"), t.range()),
                 "A target_region block needs a name (the region)"
                     + BuilderChecks.missingOrEmpty(t, "name", ". Add name = \"…\"."));
           }

@@ -308,6 +308,16 @@ final class Fields {
     return find(key) != null;
   }
 
+  /**
+   * The variable that the value of {@code key} is written as reading and nothing else ({@code
+   * var.os}, {@code {{user `os`}}}: {@link Field#reads}), or null: what a message about a field
+   * written but empty names as what makes it so.
+   */
+  String reads(String key) {
+    Entry e = find(key);
+    return e == null || e.field() == null ? null : e.field().reads();
+  }
+
   /** Whether an entry is set to something other than null. */
   private static boolean isPresent(Entry e) {
     return e.fieldSet || !e.blocks().isEmpty();

@@ -211,7 +211,7 @@ final class FileProvisioner {
       pr.report()
           .add(
               PackerMapCode.MISSING_FIELD,
-              pr.range(),
+              BuilderChecks.missingAt(f, empty, pr.range()),
               "The file provisioner needs source, sources or content"
                   + (empty.isEmpty()
                       ? ". Add one of them."
@@ -222,7 +222,7 @@ final class FileProvisioner {
       pr.report()
           .add(
               PackerMapCode.MISSING_FIELD,
-              pr.range(),
+              BuilderChecks.missingAt(f, List.of("destination"), pr.range()),
               "The file provisioner needs a destination"
                   + BuilderChecks.missingOrEmpty(f, "destination", ". Add destination = \"…\"."));
     }

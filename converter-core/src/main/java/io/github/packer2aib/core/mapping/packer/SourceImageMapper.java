@@ -64,12 +64,7 @@ final class SourceImageMapper {
           "first source image");
     }
     if (kinds.isEmpty()) {
-      u.report.add(
-          PackerMapCode.NO_SOURCE_IMAGE,
-          f.range(),
-          "The source names no image to start from. Set image_publisher, image_offer and"
-              + " image_sku (a Marketplace image), custom_managed_image_name with"
-              + " custom_managed_image_resource_group_name, or a shared_image_gallery block.");
+      noSourceImage();
       return null;
     }
     ImageSource result = null;
@@ -105,6 +100,52 @@ final class SourceImageMapper {
               + " image_offer, image_sku), which this source does not use; it was dropped.");
     }
     return result;
+  }
+
+  /** The fields of each way to name a source image (a gallery one is a block: set or absent). */
+  private static final List<List<String>> SOURCE_FIELDS =
+      List.of(
+          List.of("image_url"),
+          List.of("custom_managed_image_name", "custom_managed_image_resource_group_name"),
+          List.of("image_publisher", "image_offer", "image_sku"));
+
+  /**
+   * Says that the source names no image. When fields of a source image are written but empty
+   * (image_sku = var.sku with sku defaulting to ""), says so at the first of them, with what else
+   * that way needs, as PKRMAP-E111 says it of a destination: "names no image" at the block's brace
+   * sent the reader looking for lines that are there.
+   */
+  private void noSourceImage() {
+    List<String> empty = new ArrayList<>();
+    StringBuilder partners = new StringBuilder();
+    for (List<String> way : SOURCE_FIELDS) {
+      List<String> written = new ArrayList<>();
+      List<String> absent = new ArrayList<>();
+      for (String k : way) {
+        (f.written(k) ? written : absent).add(k);
+      }
+      if (!written.isEmpty()) {
+        empty.addAll(written);
+        if (!absent.isEmpty()) {
+          partners
+              .append(' ')
+              .append(Words.and(written))
+              .append(written.size() > 1 ? " also need " : " also needs ")
+              .append(Words.and(absent))
+              .append('.');
+        }
+      }
+    }
+    u.report.add(
+        PackerMapCode.NO_SOURCE_IMAGE,
+        empty.isEmpty() ? f.range() : f.nameRange(empty.get(0)),
+        empty.isEmpty()
+            ? "The source names no image to start from. Set image_publisher, image_offer and"
+                + " image_sku (a Marketplace image), custom_managed_image_name with"
+                + " custom_managed_image_resource_group_name, or a shared_image_gallery block."
+            : "The source names no image to start from: "
+                + BuilderChecks.absentOrEmpty(f, empty)
+                + partners);
   }
 
   private ImageSource imageUrl() {
@@ -350,7 +391,7 @@ final class SourceImageMapper {
     }
     u.report.add(
         PackerMapCode.MISSING_FIELD,
-        p.range(),
+        BuilderChecks.missingAt(p, missing, p.range()),
         "plan_info needs plan_name, plan_product and plan_publisher together (Packer and Image"
             + " Builder both require all three), but "
             + BuilderChecks.absentOrEmpty(p, missing));
@@ -582,7 +623,7 @@ final class SourceImageMapper {
     if (!missing.isEmpty()) {
       u.report.add(
           PackerMapCode.MISSING_FIELD,
-          g.range(),
+          BuilderChecks.missingAt(g, missing, g.range()),
           "shared_image_gallery needs subscription, resource_group, gallery_name and image_name"
               + " to name the source image (Packer refuses the template without any of them), but "
               + BuilderChecks.absentOrEmpty(g, missing)

@@ -7,6 +7,7 @@ import io.github.packer2aib.core.packer.PackerTemplate;
 import io.github.packer2aib.core.packer.SourceUsage;
 import io.github.packer2aib.core.source.Range;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -135,6 +136,24 @@ final class Unit {
     }
     if (options.subscription().isPresent()) {
       return options.subscription();
+    }
+    if (subscriptionFields != null
+        && subscriptionFields.written("subscription_id")
+        && !subscriptionFields.has("subscription_id")) {
+      // subscription_id = var.subscription_id, which a var file sets to "": at that line, which
+      // "the source has no subscription_id" sent the reader looking for; the field that needs the
+      // id is the related place.
+      report.add(
+          PackerMapCode.NO_SUBSCRIPTION,
+          subscriptionFields.nameRange("subscription_id"),
+          "The resource id for "
+              + field
+              + " needs a subscription id, but "
+              + BuilderChecks.absentOrEmpty(subscriptionFields, List.of("subscription_id"))
+              + " Or pass --subscription.",
+          at,
+          "the resource id for " + field + " needs it");
+      return Optional.empty();
     }
     report.add(
         PackerMapCode.NO_SUBSCRIPTION,

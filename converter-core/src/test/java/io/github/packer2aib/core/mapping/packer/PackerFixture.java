@@ -971,6 +971,34 @@ final class PackerFixture {
         a.name, a.value, file.range(a.nameStart, a.nameEnd), file.range(a.valueStart, a.valueEnd));
   }
 
+  /**
+   * A body's setting, with the variable it reads alone, as the front ends tell it ({@link
+   * Setting#reads}: {@code var.x} in HCL, {@code {{user `x`}}} in legacy JSON), so that messages
+   * that name it say what the loaded text makes them say.
+   */
+  private static Setting setting(SourceFile file, Attr a, boolean json) {
+    Setting plain = setting(file, a);
+    java.util.regex.Matcher m =
+        (json ? LEGACY_READ : HCL_READ).matcher(a.display == null ? "" : a.display);
+    if (!m.matches()) {
+      return plain;
+    }
+    return new Setting(
+        plain.name(),
+        plain.value(),
+        plain.nameRange(),
+        plain.valueRange(),
+        plain.unknownFrom(),
+        null,
+        m.group(1));
+  }
+
+  private static final java.util.regex.Pattern HCL_READ =
+      java.util.regex.Pattern.compile("var\\.([A-Za-z_][A-Za-z0-9_-]*)");
+
+  private static final java.util.regex.Pattern LEGACY_READ =
+      java.util.regex.Pattern.compile("\\{\\{\\s*user `([^`]+)`\\s*\\}\\}");
+
   /** A body as a front end gives it: HCL blocks stay blocks; in legacy JSON they are objects. */
   private static Config config(SourceFile file, Body body, int start, int end, boolean json) {
     List<Setting> settings = new ArrayList<>();
@@ -978,7 +1006,7 @@ final class PackerFixture {
     Map<String, List<Blk>> byType = new LinkedHashMap<>();
     for (Object item : body.items) {
       if (item instanceof Attr a) {
-        settings.add(setting(file, a));
+        settings.add(setting(file, a, json));
       } else {
         Blk b = (Blk) item;
         if (json) {
