@@ -713,9 +713,18 @@ final class Fields {
     if (destination == null || !v.containsSensitive()) {
       return true;
     }
-    // At the element or member that holds the secret where it is written out (one command of 30).
-    Range at = FieldPart.first(f, Value::containsSensitive).at();
-    secrets.refuse(report, v, f.reads(), f.name(), at, destination);
+    // At the element or member that holds the secret where it is written out (one command of
+    // 30); when several do (two credentials in one environment_vars list), one message at each,
+    // naming that part and what it comes from, where one at the first named them all.
+    List<FieldPart.Holding> parts = FieldPart.each(f, Value::containsSensitive);
+    if (parts.size() < 2) {
+      Range at = parts.isEmpty() ? f.valueRange() : parts.get(0).part().at();
+      secrets.refuse(report, v, f.reads(), f.name(), at, destination);
+      return false;
+    }
+    for (FieldPart.Holding h : parts) {
+      secrets.refuse(report, h.value(), null, h.part().subject(), h.part().at(), destination);
+    }
     return false;
   }
 
