@@ -464,7 +464,8 @@ class SecretLeakCliTest {
             + "variable \"key\" {\n  type = string\n  sensitive = true\n}\n"
             + "locals {\n  m = var.pw\n  n = \"${var.pw}\"\n  k = \"x-${var.key}\"\n}\n"
             + BulkTrees.hcl("web")
-                .replace("inline = [\"echo hello\"]", "inline = [\"P=${var.pw}\", local.k]");
+                // One command with both: two commands are refused one by one (PKRMAP-E405 at each).
+                .replace("inline = [\"echo hello\"]", "inline = [\"P=${var.pw} ${local.k}\"]");
     BulkTrees.put(dir, "t.pkr.hcl", template);
 
     CliRun r =
