@@ -175,13 +175,8 @@ final class ConvertCommand implements Callable<Integer> {
     ConvertOptions options =
         new ConvertOptions(Optional.ofNullable(apiVersion), Optional.ofNullable(identity), format);
     InputReader reader = new InputReader(parent.stdin(), common.stdinName);
-    Path cwd = WorkingDirectory.physical();
-    LocalFiles files =
-        new LocalFiles(
-            cwd,
-            WorkingDirectory.shown(parent.environment()),
-            null,
-            LocalFiles.foldersOf(common.inputs));
+    Path cwd = Path.of("").toAbsolutePath();
+    LocalFiles files = new LocalFiles(cwd, null, LocalFiles.foldersOf(common.inputs));
     Preload.start(
         apiVersion != null ? apiVersion : ApiVersion.DEFAULT,
         PackerRouting.anyHcl2(common.inputs, files));

@@ -114,7 +114,7 @@ final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Map<String, String> env = parent.environment();
-    Path cwd = WorkingDirectory.physical();
+    Path cwd = Path.of("").toAbsolutePath();
     // What a template needs is what inspect is for: an unset variable is shown, not an error.
     PackerOptions options = packerInput.toOptions(spec, env, cwd).withUnsetVariablesAllowed();
     IgnoredCodes ignored = IgnoredCodes.of(ignore);
@@ -141,9 +141,7 @@ final class InspectCommand implements Callable<Integer> {
     }
     LoadResult result;
     try {
-      LocalFiles files =
-          new LocalFiles(
-              cwd, WorkingDirectory.shown(env), null, LocalFiles.foldersOf(List.of(input)));
+      LocalFiles files = new LocalFiles(cwd, null, LocalFiles.foldersOf(List.of(input)));
       PackerInput packer;
       if (PackerRouting.isHcl2(input, files)) {
         packer = new PackerInput(Path.of(input), input);

@@ -26,10 +26,6 @@ import java.util.OptionalInt;
  */
 final class LocalFiles implements FileSystemView {
   private final Path cwd;
-
-  /** {@code cwd} as Packer names it ({@link WorkingDirectory#shown}). */
-  private final Path shownCwd;
-
   private final FileCache cache;
 
   /**
@@ -53,17 +49,7 @@ final class LocalFiles implements FileSystemView {
    *     templates' own, as are the files of {@code cwd} and of the folder this process runs in
    */
   LocalFiles(Path cwd, FileCache cache, List<Path> converted) {
-    this(cwd, cwd, cache, converted);
-  }
-
-  /**
-   * As above, with the name Packer gives the working directory ({@link WorkingDirectory#shown}),
-   * which {@link #workingDirectory} gives for {@code path.cwd}, {@code abspath}, {@code {{pwd}}}
-   * and {@code {{template_dir}}}; files are read from {@code cwd}.
-   */
-  LocalFiles(Path cwd, Path shownCwd, FileCache cache, List<Path> converted) {
     this.cwd = cwd;
-    this.shownCwd = shownCwd;
     this.cache = cache;
     List<Path> own = new ArrayList<>(List.of(cwd, Path.of("").toAbsolutePath()));
     own.addAll(converted);
@@ -91,11 +77,6 @@ final class LocalFiles implements FileSystemView {
   @Override
   public String baseDirectory() {
     return FileSystemView.slashes(cwd.toString());
-  }
-
-  @Override
-  public String workingDirectory() {
-    return FileSystemView.slashes(shownCwd.toString());
   }
 
   @Override

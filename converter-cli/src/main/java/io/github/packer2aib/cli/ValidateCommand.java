@@ -126,13 +126,8 @@ final class ValidateCommand implements Callable<Integer> {
     // templates: then they are converted in full, as validate -r does; one input is only checked
     // (unless a report is asked for, which records every decision of the conversion).
     boolean compare = common.inputs.size() > 1 || reportFile != null;
-    Path cwd = WorkingDirectory.physical();
-    LocalFiles files =
-        new LocalFiles(
-            cwd,
-            WorkingDirectory.shown(parent.environment()),
-            null,
-            LocalFiles.foldersOf(common.inputs));
+    Path cwd = Path.of("").toAbsolutePath();
+    LocalFiles files = new LocalFiles(cwd, null, LocalFiles.foldersOf(common.inputs));
     Preload.start(
         apiVersion != null ? apiVersion : ApiVersion.DEFAULT,
         PackerRouting.anyHcl2(common.inputs, files));

@@ -292,9 +292,7 @@ public final class PackerTemplates {
       readVarFile(p, files, unreadable).ifPresent(varFiles::add);
     }
     // Cleaned, as Go's filepath.Abs cleans it: {{template_dir}} of ./sub/../sub/t.json is .../sub.
-    // It and {{pwd}} start from the working directory as Packer names it (Go's os.Getwd), while
-    // the files are read from the view's base directory.
-    String abs = GoPath.clean(absolute(path, files.shownWorkingDirectory(files.baseDirectory())));
+    String abs = GoPath.clean(absolute(path, files));
     String dir = abs.contains("/") ? abs.substring(0, Math.max(1, abs.lastIndexOf('/'))) : abs;
     LegacyOptions legacy =
         new LegacyOptions(
@@ -302,8 +300,7 @@ public final class PackerTemplates {
             varFiles,
             options.environment(),
             dir,
-            files.shownWorkingDirectory(
-                FileSystemView.slashes(options.workingDirectory().toString())),
+            FileSystemView.slashes(options.workingDirectory().toString()),
             options.clock(),
             Optional.of(PackerOptions.PACKER_VERSION),
             options.unsetVariablesAllowed());
@@ -476,15 +473,11 @@ public final class PackerTemplates {
   }
 
   private static String absolute(Path p, FileSystemView files) {
-    return absolute(p, files.baseDirectory());
-  }
-
-  /** {@code p} as an absolute path: as it is, or after {@code base}. */
-  private static String absolute(Path p, String base) {
     String s = FileSystemView.slashes(p.toString());
     if (s.startsWith("/")) {
       return s;
     }
+    String base = files.baseDirectory();
     return (base.endsWith("/") ? base : base + "/") + s;
   }
 }

@@ -161,9 +161,6 @@ public final class PackerHclLoader {
 
       String root = discovery.directory() ? folderAsNamed(given) : Paths.dir(Paths.clean(given));
       String rootAbsolute = Paths.absolute(cwd, root);
-      // path.cwd, abspath and {{pwd}} name the working directory as Packer does; files are still
-      // read from cwd.
-      String shownCwd = files.shownWorkingDirectory(cwd);
       // One budget for every expression of the template, templatefile's included (EvalBudget).
       EvalBudget budget = new EvalBudget();
       // UUIDs of this template's own (Clock.forTemplate), the same on a second load.
@@ -175,14 +172,14 @@ public final class PackerHclLoader {
       FunctionRegistry templateFunctions =
           FunctionRegistry.packer(
               clock,
-              new RebasedFileSystemView(files, rootAbsolute, shownCwd),
+              new RebasedFileSystemView(files, rootAbsolute, cwd),
               Evaluator.templateRenderer(budget));
       FunctionRegistry cwdFunctions =
           FunctionRegistry.packer(
               clock,
-              new RebasedFileSystemView(files, cwd, shownCwd),
+              new RebasedFileSystemView(files, cwd, cwd),
               Evaluator.templateRenderer(budget));
-      Scope scope = new Scope(root, shownCwd, templateFunctions, cwdFunctions, budget);
+      Scope scope = new Scope(root, cwd, templateFunctions, cwdFunctions, budget);
       Declarations declarations = new Declarations(options.unsetVariablesAllowed());
       Expressions expressions = new Expressions(declarations, out);
       Attributes attributes = new Attributes(expressions, out);
@@ -281,7 +278,7 @@ public final class PackerHclLoader {
                       clock,
                       options.environment(),
                       rootAbsolute,
-                      shownCwd,
+                      cwd,
                       Optional.of(PackerOptions.PACKER_VERSION))),
               out);
       Builds builds =

@@ -45,18 +45,6 @@ public interface FileSystemView {
     return baseDirectory();
   }
 
-  /**
-   * How Packer names the working directory {@code cwd} where it shows it ({@code path.cwd}, {@code
-   * abspath}, {@code {{pwd}}}, {@code {{template_dir}}}): Go's {@code os.Getwd} gives {@code $PWD}
-   * when that names the same folder, so a view whose {@link #workingDirectory} spells its base
-   * directory, {@code cwd}, another way (the command line's, run from a folder reached through a
-   * symbolic link) gives that spelling. Files are still read from the base directory, as Packer
-   * opens a relative path from the folder itself ({@code ../x} is next to the link's target).
-   */
-  default String shownWorkingDirectory(String cwd) {
-    return cwd.equals(baseDirectory()) ? workingDirectory() : cwd;
-  }
-
   /** The user's home directory, for {@code ~} in paths. */
   String homeDirectory();
 
