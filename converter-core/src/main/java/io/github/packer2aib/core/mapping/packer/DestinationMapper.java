@@ -85,26 +85,9 @@ final class DestinationMapper {
    * empty half ({@link BuilderChecks#absentOrEmpty}).
    */
   private void noDestination() {
-    List<String> empty = new ArrayList<>();
-    StringBuilder partners = new StringBuilder();
-    for (List<String> destination : DESTINATION_FIELDS) {
-      List<String> written = new ArrayList<>();
-      List<String> absent = new ArrayList<>();
-      for (String k : destination) {
-        (f.written(k) ? written : absent).add(k);
-      }
-      if (!written.isEmpty()) {
-        empty.addAll(written);
-        if (!absent.isEmpty()) {
-          partners
-              .append(' ')
-              .append(Words.and(written))
-              .append(written.size() > 1 ? " also need " : " also needs ")
-              .append(Words.and(absent))
-              .append('.');
-        }
-      }
-    }
+    Fields.WrittenButEmpty written = f.writtenButEmpty(DESTINATION_FIELDS);
+    List<String> empty = written.fields();
+    String partners = written.partners();
     u.report.add(
         PackerMapCode.NO_DESTINATION,
         empty.isEmpty() ? f.range() : f.nameRange(empty.get(0)),

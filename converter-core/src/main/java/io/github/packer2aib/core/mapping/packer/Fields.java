@@ -309,6 +309,42 @@ final class Fields {
   }
 
   /**
+   * Of {@code ways} (each a set of fields that go together, such as a Marketplace image's
+   * publisher, offer and sku), the fields that are written, though the caller found them not set:
+   * written but empty, as a variable without a value makes them. A message about something missing
+   * points at the first of them rather than at the block, and {@code partners} names, for each way
+   * written in part, what else it needs (" image_sku also needs image_offer.").
+   */
+  WrittenButEmpty writtenButEmpty(List<List<String>> ways) {
+    List<String> empty = new ArrayList<>();
+    StringBuilder partners = new StringBuilder();
+    for (List<String> way : ways) {
+      List<String> written = new ArrayList<>();
+      List<String> absent = new ArrayList<>();
+      for (String k : way) {
+        (written(k) ? written : absent).add(k);
+      }
+      if (!written.isEmpty()) {
+        empty.addAll(written);
+        if (!absent.isEmpty()) {
+          partners
+              .append(' ')
+              .append(Words.and(written))
+              .append(written.size() > 1 ? " also need " : " also needs ")
+              .append(Words.and(absent))
+              .append('.');
+        }
+      }
+    }
+    return new WrittenButEmpty(List.copyOf(empty), partners.toString());
+  }
+
+  /**
+   * What {@link #writtenButEmpty} found: the fields in order, and the sentences on their partners.
+   */
+  record WrittenButEmpty(List<String> fields, String partners) {}
+
+  /**
    * The variable that the value of {@code key} is written as reading and nothing else ({@code
    * var.os}, {@code {{user `os`}}}: {@link Field#reads}), or null: what a message about a field
    * written but empty names as what makes it so.

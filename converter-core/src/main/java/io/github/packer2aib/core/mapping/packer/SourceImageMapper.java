@@ -116,26 +116,9 @@ final class SourceImageMapper {
    * sent the reader looking for lines that are there.
    */
   private void noSourceImage() {
-    List<String> empty = new ArrayList<>();
-    StringBuilder partners = new StringBuilder();
-    for (List<String> way : SOURCE_FIELDS) {
-      List<String> written = new ArrayList<>();
-      List<String> absent = new ArrayList<>();
-      for (String k : way) {
-        (f.written(k) ? written : absent).add(k);
-      }
-      if (!written.isEmpty()) {
-        empty.addAll(written);
-        if (!absent.isEmpty()) {
-          partners
-              .append(' ')
-              .append(Words.and(written))
-              .append(written.size() > 1 ? " also need " : " also needs ")
-              .append(Words.and(absent))
-              .append('.');
-        }
-      }
-    }
+    Fields.WrittenButEmpty written = f.writtenButEmpty(SOURCE_FIELDS);
+    List<String> empty = written.fields();
+    String partners = written.partners();
     u.report.add(
         PackerMapCode.NO_SOURCE_IMAGE,
         empty.isEmpty() ? f.range() : f.nameRange(empty.get(0)),
