@@ -2,8 +2,6 @@ package io.github.packer2aib.core.hcl.value;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
@@ -563,22 +561,11 @@ public final class BigFloat implements Comparable<BigFloat> {
     int shift = precision + 1 - m.bitLength();
     BigInteger m2 = m.shiftLeft(shift);
     int e2 = exponent - shift;
-    BigDecimal lower = dyadic(m2.subtract(BigInteger.ONE), e2);
-    BigDecimal upper = dyadic(m2.add(BigInteger.ONE), e2);
+    BigDecimal lower = ShortestDecimal.dyadic(m2.subtract(BigInteger.ONE), e2);
+    BigDecimal upper = ShortestDecimal.dyadic(m2.add(BigInteger.ONE), e2);
     boolean inclusive = !m2.testBit(1);
-    int lo = 1;
-    int hi = x.precision(); // the exact value always works
-    BigDecimal best = x;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      BigDecimal candidate = candidate(x, mid, lower, upper, inclusive);
-      if (candidate != null) {
-        best = candidate;
-        hi = mid - 1;
-      } else {
-        lo = mid + 1;
-      }
-    }
+    // The exact value always works, so no more digits than it has are needed.
+    BigDecimal best = ShortestDecimal.between(x, lower, upper, inclusive, x.precision());
     return mantissa.signum() < 0 ? best.negate() : best;
   }
 
@@ -589,37 +576,5 @@ public final class BigFloat implements Comparable<BigFloat> {
     }
     int lowest = mantissa.getLowestSetBit();
     return lowest >= -exponent ? mantissa.shiftRight(-exponent) : null;
-  }
-
-  private static BigDecimal candidate(
-      BigDecimal x, int digits, BigDecimal lower, BigDecimal upper, boolean inclusive) {
-    BigDecimal down = x.round(new MathContext(digits, RoundingMode.DOWN));
-    BigDecimal up = x.round(new MathContext(digits, RoundingMode.UP));
-    boolean downOk = within(down, lower, upper, inclusive);
-    boolean upOk = within(up, lower, upper, inclusive);
-    if (downOk && upOk) {
-      return x.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-    }
-    if (downOk) {
-      return down;
-    }
-    if (upOk) {
-      return up;
-    }
-    return null;
-  }
-
-  private static boolean within(
-      BigDecimal v, BigDecimal lower, BigDecimal upper, boolean inclusive) {
-    int cl = v.compareTo(lower);
-    int cu = v.compareTo(upper);
-    return inclusive ? cl >= 0 && cu <= 0 : cl > 0 && cu < 0;
-  }
-
-  private static BigDecimal dyadic(BigInteger m, int e) {
-    if (e >= 0) {
-      return new BigDecimal(m.shiftLeft(e));
-    }
-    return new BigDecimal(m.multiply(BigInteger.valueOf(5).pow(-e)), -e);
   }
 }

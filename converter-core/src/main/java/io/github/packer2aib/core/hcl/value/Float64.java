@@ -2,8 +2,6 @@ package io.github.packer2aib.core.hcl.value;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
-import java.math.RoundingMode;
 
 /**
  * A float64 (a Java {@code double}) as Go writes it: {@code strconv.FormatFloat(f, fmt, -1, 64)},
@@ -51,29 +49,14 @@ public final class Float64 {
     // smallest normal mantissa (the exponent steps down there, and the spacing halves).
     BigInteger quarter = BigInteger.valueOf(m).shiftLeft(2);
     boolean powerOfTwo = m == HIDDEN_BIT && biased > 1;
-    BigDecimal x = dyadic(quarter, e - 2);
-    BigDecimal upper = dyadic(quarter.add(BigInteger.TWO), e - 2);
-    BigDecimal lower = dyadic(quarter.subtract(BigInteger.valueOf(powerOfTwo ? 1 : 2)), e - 2);
+    BigDecimal x = ShortestDecimal.dyadic(quarter, e - 2);
+    BigDecimal upper = ShortestDecimal.dyadic(quarter.add(BigInteger.TWO), e - 2);
+    BigDecimal lower =
+        ShortestDecimal.dyadic(quarter.subtract(BigInteger.valueOf(powerOfTwo ? 1 : 2)), e - 2);
     // A midpoint reads back as the double with the even mantissa.
     boolean inclusive = (m & 1) == 0;
-    // k digits that work imply k + 1 digits work (the truncation and the rounding up at k + 1 lie
-    // between those at k and the value), so the count is binary searched; 17 always suffice.
-    int lo = 1;
-    int hi = 17;
-    BigDecimal best = null;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      BigDecimal c = candidate(x, mid, lower, upper, inclusive);
-      if (c != null) {
-        best = c;
-        hi = mid - 1;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    if (best == null) {
-      best = x; // unreachable: 17 significant digits identify every double
-    }
+    // 17 significant digits identify every double.
+    BigDecimal best = ShortestDecimal.between(x, lower, upper, inclusive, 17);
     best = best.stripTrailingZeros();
     return d < 0 ? best.negate() : best;
   }
@@ -99,40 +82,5 @@ public final class Float64 {
       return isNegativeZero(d) ? "-0" : "0";
     }
     return shortest(d).toPlainString();
-  }
-
-  /**
-   * The k-digit decimal next to {@code x} that lies between the bounds, as Go's {@code
-   * roundShortest} picks it: the nearer one (ties to even) when both the truncation and the
-   * rounding up do, else the one that does; null when neither does.
-   */
-  private static BigDecimal candidate(
-      BigDecimal x, int digits, BigDecimal lower, BigDecimal upper, boolean inclusive) {
-    BigDecimal down = x.round(new MathContext(digits, RoundingMode.DOWN));
-    BigDecimal up = x.round(new MathContext(digits, RoundingMode.UP));
-    boolean downOk = within(down, lower, upper, inclusive);
-    boolean upOk = within(up, lower, upper, inclusive);
-    if (downOk && upOk) {
-      return x.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-    }
-    if (downOk) {
-      return down;
-    }
-    return upOk ? up : null;
-  }
-
-  private static boolean within(
-      BigDecimal v, BigDecimal lower, BigDecimal upper, boolean inclusive) {
-    int cl = v.compareTo(lower);
-    int cu = v.compareTo(upper);
-    return inclusive ? cl >= 0 && cu <= 0 : cl > 0 && cu < 0;
-  }
-
-  /** {@code m * 2^e} exactly. */
-  private static BigDecimal dyadic(BigInteger m, int e) {
-    if (e >= 0) {
-      return new BigDecimal(m.shiftLeft(e));
-    }
-    return new BigDecimal(m.multiply(BigInteger.valueOf(5).pow(-e)), -e);
   }
 }
