@@ -43,7 +43,8 @@ public final class PackerConversion {
    *     FileSystemView#ownFolders}: from these the conversion refuses to read any file of the
    *     machine running it into a template (under {@code /proc}, {@code /sys}, {@code /dev}, also
    *     through a link in the repository; a file others may not read outside those folders and the
-   *     template's own), as the command line does ({@code HCLFN-E007}, {@code PKRMAP-E319})
+   *     template's own), as the command line does ({@code HCLFN-E007}, {@code PKRMAP-E319}; a
+   *     template's own files and var files: {@code PKR-E006}, {@code LEGACY-E033})
    * @param emit false to check only (no output text)
    */
   public ConversionResult convert(

@@ -20,6 +20,7 @@ import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.function.GoPath;
+import io.github.packer2aib.core.hcl.function.HostFile;
 import io.github.packer2aib.core.packer.EnvironmentCredentials;
 import io.github.packer2aib.core.packer.UsageSelection;
 import io.github.packer2aib.core.parse.DocReader;
@@ -354,6 +355,16 @@ public final class PackerTemplates {
       return load(input, read.file(), read.parsed(), options, files, selection);
     }
     Text text = readText(input.path(), input.displayName(), false, files);
+    if (text.host().isPresent()) {
+      return new LoadResult(
+          Optional.empty(),
+          List.of(
+              hostFileRefused(
+                  "The template " + input.displayName(),
+                  text.host().get(),
+                  "Give the template's own file.")),
+          List.of());
+    }
     if (text.file().isEmpty()) {
       return new LoadResult(
           Optional.empty(),
@@ -425,7 +436,13 @@ public final class PackerTemplates {
   private static Optional<SourceFile> readVarFile(
       Path p, FileSystemView files, List<Diagnostic> out) {
     Text text = readText(p, p.toString(), true, files);
-    if (text.file().isEmpty()) {
+    if (text.host().isPresent()) {
+      out.add(
+          hostFileRefused(
+              "The variable file " + p,
+              text.host().get(),
+              "Give a JSON file of variable values of your own."));
+    } else if (text.file().isEmpty()) {
       out.add(
           Diagnostic.of(
               LegacyCode.UNREADABLE_VAR_FILE,
@@ -439,8 +456,31 @@ public final class PackerTemplates {
     return text.file();
   }
 
-  /** A file's text, or why it could not be read ("is a directory", "not valid UTF-8 text"). */
-  private record Text(Optional<SourceFile> file, String why) {}
+  /**
+   * The error for a file the user named ({@code file}: "The template t.json"), which is {@code
+   * host} and is not read.
+   */
+  private static Diagnostic hostFileRefused(String file, HostFile host, String instead) {
+    return Diagnostic.of(
+        LegacyCode.HOST_FILE,
+        null,
+        file
+            + " is not read: it "
+            + host.what()
+            + ". A converter reads a template's own files, never those of the machine it runs"
+            + " on. "
+            + instead);
+  }
+
+  /**
+   * A file's text, or why it could not be read ("is a directory", "not valid UTF-8 text"), or the
+   * file of the machine running the converter it is ({@link HostFile}), which is not read.
+   */
+  private record Text(Optional<SourceFile> file, String why, Optional<HostFile> host) {
+    Text(Optional<SourceFile> file, String why) {
+      this(file, why, Optional.empty());
+    }
+  }
 
   /**
    * The text of the file at {@code p}, named {@code name}. What the path is is asked before it is
@@ -452,6 +492,13 @@ public final class PackerTemplates {
     String abs = absolute(p, files);
     if (files.kind(abs) != FileSystemView.Kind.FILE) {
       return new Text(Optional.empty(), files.whyNotAFile(abs));
+    }
+    // A file the user named (the template, a var file): the operating system's files are never
+    // read (a link to /proc/self/environ quoted the converting process's environment in syntax
+    // errors), a private one is the user's choice (HostFile.system).
+    Optional<HostFile> host = HostFile.system(files, abs);
+    if (host.isPresent()) {
+      return new Text(Optional.empty(), "", host);
     }
     byte[] bytes = new byte[0];
     try {

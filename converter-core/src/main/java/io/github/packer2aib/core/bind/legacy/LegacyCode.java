@@ -21,6 +21,7 @@ public enum LegacyCode implements DiagnosticCode {
   UNREADABLE_VAR_FILE("LEGACY-E030", "Cannot read variable file"),
   UNREADABLE_TEMPLATE("LEGACY-E031", "Cannot read template"),
   NOT_A_PACKER_TEMPLATE("LEGACY-E032", "Not a Packer template"),
+  HOST_FILE("LEGACY-E033", "File of the converting machine not read"),
   VARIABLE_CYCLE("LEGACY-E015", "Variable refers to itself"),
   INVALID_COMMENT("LEGACY-E016", "Invalid comment"),
   INVALID_VERSION("LEGACY-E017", "Invalid version"),

@@ -15,6 +15,7 @@ public enum PackerCode implements DiagnosticCode {
   UNKNOWN_VAR_FILE_FORMAT("PKR-E003", "Unknown variable file format"),
   INVALID_JSON_CONFIGURATION("PKR-E004", "Invalid JSON configuration"),
   EXTRANEOUS_JSON_PROPERTY("PKR-E005", "Extraneous JSON object property"),
+  HOST_FILE("PKR-E006", "File of the converting machine not read"),
 
   // ---- structure
   UNSUPPORTED_BLOCK_TYPE("PKR-E010", "Unsupported block type"),

@@ -493,6 +493,15 @@ public final class PackerHclLoader {
           variables.varFileNotRead();
           continue;
         }
+        // Before its name is judged: renaming /proc/self/environ would not help.
+        Optional<Diagnostic> refused =
+            templateFiles.refusal(
+                new TemplateFiles.FileRef(absolute, name, extension.equals(".json"), true), true);
+        if (refused.isPresent()) {
+          out.add(refused.get());
+          variables.varFileNotRead();
+          continue;
+        }
         if (!extension.equals(".hcl") && !extension.equals(".json")) {
           out.add(
               Diagnostic.of(
@@ -506,7 +515,7 @@ public final class PackerHclLoader {
           continue;
         }
         TemplateFiles.FileRef ref =
-            new TemplateFiles.FileRef(absolute, name, extension.equals(".json"));
+            new TemplateFiles.FileRef(absolute, name, extension.equals(".json"), true);
         given.add(ref);
         ordered.add(ref);
       }

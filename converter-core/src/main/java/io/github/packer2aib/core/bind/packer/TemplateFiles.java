@@ -2,6 +2,7 @@ package io.github.packer2aib.core.bind.packer;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.hcl.function.HostFile;
 import io.github.packer2aib.core.source.OtherEncodings;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
@@ -23,8 +24,13 @@ final class TemplateFiles {
   static final String AUTO_VARS_HCL = ".auto.pkrvars.hcl";
   static final String AUTO_VARS_JSON = ".auto.pkrvars.json";
 
-  /** A file to read: where it is, how the user sees it, and which syntax it is in. */
-  record FileRef(String absolutePath, String displayName, boolean json) {}
+  /**
+   * A file to read: where it is, how the user sees it, which syntax it is in, and whether the user
+   * named it (a template file given as the input, a {@code --var-file}) rather than it being found
+   * in a template's folder, which decides how it is judged as a file of the machine running the
+   * converter ({@link #hostFile}).
+   */
+  record FileRef(String absolutePath, String displayName, boolean json, boolean named) {}
 
   /**
    * What an input holds.
@@ -55,7 +61,7 @@ final class TemplateFiles {
       if (name.endsWith(HCL) || name.endsWith(".json")) {
         return new Discovery(
             false,
-            List.of(new FileRef(absolutePath, input.displayName(), name.endsWith(".json"))),
+            List.of(new FileRef(absolutePath, input.displayName(), name.endsWith(".json"), true)),
             List.of());
       }
       out.add(
@@ -119,7 +125,7 @@ final class TemplateFiles {
       String path = dir.endsWith("/") ? dir + name : dir + "/" + name;
       FileSystemView.Kind kind = fs.kind(path);
       if (kind == FileSystemView.Kind.FILE) {
-        to.add(new FileRef(path, prefix + name, json));
+        to.add(new FileRef(path, prefix + name, json, false));
       } else if (kind == FileSystemView.Kind.MISSING) {
         // A broken link, a pipe or a device: Packer skips only folders, and fails on (or waits
         // for) such an entry; converting the folder without it could drop part of the template.
@@ -156,6 +162,11 @@ final class TemplateFiles {
         out.add(cannotRead(ref.displayName(), fs.whyNotAFile(ref.absolutePath())));
         return Optional.empty();
       }
+      Optional<Diagnostic> refused = refusal(ref, values);
+      if (refused.isPresent()) {
+        out.add(refused.get());
+        return Optional.empty();
+      }
       bytes = fs.read(ref.absolutePath());
     } catch (IOException e) {
       out.add(cannotRead(ref.displayName(), FileSystemView.reason(e)));
@@ -188,6 +199,68 @@ final class TemplateFiles {
       return Optional.empty();
     }
     return Optional.of(file);
+  }
+
+  /**
+   * What makes {@code ref} a file of the machine running the converter, which is never read, or
+   * empty. A link in a template's folder to {@code /proc/self/environ}, named {@code
+   * a.auto.pkrvars.hcl}, had the converting process's environment read as a var file and its lines
+   * quoted in HCL's syntax errors on stderr (a CI log). A file found in the folder is judged as the
+   * files a template's functions read: a system file, or a private one outside the folders being
+   * converted (a link to a token cache in the home folder). A file the user named is judged as a
+   * system file only: a private file given so is the user's own choice (their var file of secrets),
+   * but nothing under {@code /proc}, {@code /sys} or {@code /dev} is a template's, and the name may
+   * come from a file the user does not control (a repository's settings file).
+   */
+  private Optional<HostFile> hostFile(FileRef ref) {
+    String path = ref.absolutePath();
+    if (ref.named()) {
+      return HostFile.system(fs, path);
+    }
+    int slash = path.lastIndexOf('/');
+    String folder = slash <= 0 ? "/" : path.substring(0, slash);
+    return HostFile.of(fs, path, List.of(folder));
+  }
+
+  /**
+   * The error for {@code ref} when it is a file of the machine running the converter ({@link
+   * #hostFile}), which is not read; else empty.
+   *
+   * @param values whether the file holds values (a var file)
+   */
+  Optional<Diagnostic> refusal(FileRef ref, boolean values) {
+    return hostFile(ref).map(host -> hostFileRefused(ref, values, host));
+  }
+
+  /** The error for {@code ref}, which is {@code host} and is not read. */
+  private static Diagnostic hostFileRefused(FileRef ref, boolean values, HostFile host) {
+    String file =
+        ref.named()
+            ? (values ? "The var file " : "The template file ") + ref.displayName()
+            : "The file " + ref.displayName() + " of the template's folder";
+    String instead;
+    if (ref.named()) {
+      instead =
+          values
+              ? "Give a file of variable values of your own (vars.pkrvars.hcl)."
+              : "Give the template's own file, or the folder that holds it.";
+    } else if (host.kind() == HostFile.Kind.SYSTEM) {
+      instead = "Replace the link with a copy of the file the template needs, or remove it.";
+    } else {
+      instead =
+          "Replace the link with a copy of the file the template needs, or run the converter"
+              + " from a folder that holds that file (the repository's)"
+              + (values ? "; a var file of secrets can be given with --var-file." : ".");
+    }
+    return Diagnostic.of(
+        PackerCode.HOST_FILE,
+        null,
+        file
+            + " is not read: it "
+            + host.what()
+            + ". A converter reads a template's own files, never those of the machine it runs"
+            + " on. "
+            + instead);
   }
 
   static String baseName(String path) {

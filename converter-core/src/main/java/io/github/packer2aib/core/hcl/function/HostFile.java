@@ -71,6 +71,25 @@ public record HostFile(Kind kind, String realPath, String detail) {
     return Optional.empty();
   }
 
+  /**
+   * The {@link Kind#SYSTEM} file that {@code absolutePath} is, by its text or where its symbolic
+   * links lead ({@link FileSystemView#realPath}), or empty: the check for a file the user named (a
+   * template file or var file given as such), which may be private (the user's own choice) but
+   * never one of the operating system's: nothing a template needs lives there, and a CI job may
+   * take the name from a file it does not control (a settings file of the repository).
+   */
+  public static Optional<HostFile> system(FileSystemView files, String absolutePath) {
+    Optional<HostFile> byText = system(absolutePath, absolutePath);
+    if (byText.isPresent()) {
+      return byText;
+    }
+    try {
+      return system(absolutePath, files.realPath(absolutePath));
+    } catch (IOException e) {
+      return Optional.empty(); // nothing there: its read says why
+    }
+  }
+
   /** The permission bit that lets others read a file ({@code 0004}). */
   private static final int OTHERS_READ = 04;
 
@@ -102,6 +121,11 @@ public record HostFile(Kind kind, String realPath, String detail) {
     if (system.isPresent()) {
       return system;
     }
+    if (real.equals(absolutePath) && inFolderByName(files, absolutePath, templateFolders)) {
+      // No link on its path, in a folder of the template: the template's own, whatever its mode,
+      // known without asking for it (each file of each template of a bulk run is asked about).
+      return Optional.empty();
+    }
     OptionalInt permissions = files.filePermissions(real);
     if (permissions.isEmpty()
         || (permissions.getAsInt() & OTHERS_READ) != 0
@@ -129,6 +153,25 @@ public record HostFile(Kind kind, String realPath, String detail) {
         continue;
       }
       if (real.equals(folder) || (real.startsWith(folder) && real.charAt(folder.length()) == '/')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code path} lies below one of {@code folders} by their names alone (a path that has no
+   * link on it lies where its name says), other than {@code /} and the home folder, which own
+   * nothing ({@link #inOwnFolder}).
+   */
+  private static boolean inFolderByName(FileSystemView files, String path, List<String> folders) {
+    for (String folder : folders) {
+      if (!isRoot(folder)
+          && path.length() > folder.length()
+          && path.startsWith(folder)
+          && path.charAt(folder.length()) == '/'
+          // A prefix of a path without links has none either: the folder is its real path.
+          && !folder.equals(realOrAsGiven(files, files.homeDirectory()))) {
         return true;
       }
     }

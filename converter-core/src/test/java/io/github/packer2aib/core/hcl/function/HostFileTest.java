@@ -64,8 +64,12 @@ class HostFileTest {
       return absolutePath;
     }
 
+    /** How often a file's mode was asked for. */
+    int modesAsked;
+
     @Override
     public OptionalInt filePermissions(String absolutePath) {
+      modesAsked++;
       Integer mode = modes.get(absolutePath);
       return mode == null ? OptionalInt.empty() : OptionalInt.of(mode);
     }
@@ -116,6 +120,48 @@ class HostFileTest {
         "none",
         judged(disk.owning(List.of("/repo")), "/repo/shared.key", "/repo/tpl"),
         "a folder the view converts");
+  }
+
+  /**
+   * A template's own files (each file of each template of a bulk run is judged before it is read):
+   * one without a link on its path, in the template's folder, is known to be its own without asking
+   * for its mode; a link there is judged by where it leads.
+   */
+  @Test
+  void aFileOfTheTemplatesFolderIsItsOwnWithoutAskingForItsMode() {
+    Disk disk =
+        new Disk()
+            .file("/repo/t/main.pkr.hcl", 0600)
+            .file("/home/u/.azure/tokens.json", 0600)
+            .link("/repo/t/a.auto.pkrvars.hcl", "/home/u/.azure/tokens.json");
+
+    assertEquals("none", judged(disk, "/repo/t/main.pkr.hcl", "/repo/t"));
+    assertEquals(0, disk.modesAsked);
+    assertEquals(
+        "PRIVATE 0600 /home/u/.azure/tokens.json",
+        judged(disk, "/repo/t/a.auto.pkrvars.hcl", "/repo/t"));
+    // The home folder owns nothing, also where no link is on the path.
+    assertEquals("PRIVATE 0600 null", judged(disk, "/home/u/.azure/tokens.json", "/home/u"));
+  }
+
+  /**
+   * A file the user names (a var file) is judged as a file of the operating system only: their
+   * private file is their choice.
+   */
+  @Test
+  void aFileTheUserNamesIsRefusedOnlyAsAFileOfTheOperatingSystem() {
+    Disk disk =
+        new Disk()
+            .file("/home/u/secrets.pkrvars.hcl", 0600)
+            .link("/work/v.pkrvars.hcl", "/proc/self/environ");
+
+    assertEquals(Optional.empty(), HostFile.system(disk, "/home/u/secrets.pkrvars.hcl"));
+    assertEquals(
+        "SYSTEM /proc /proc/self/environ",
+        HostFile.system(disk, "/work/v.pkrvars.hcl")
+            .map(h -> h.kind() + " " + h.detail() + " " + h.realPath())
+            .orElse("none"));
+    assertEquals(Optional.empty(), HostFile.system(disk, "/work/missing.pkrvars.hcl"));
   }
 
   @Test
