@@ -1,5 +1,6 @@
 package io.github.packer2aib.cli;
 
+import io.github.packer2aib.core.hcl.function.HostFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,12 @@ final class ArgumentFiles {
     Optional<String> notRegular = FileKinds.whyNotRegular(path);
     if (notRegular.isPresent()) {
       throw new Problem("argument file " + path + " " + notRegular.get());
+    }
+    // @/proc/self/environ made the environment's lines arguments, which errors then quoted.
+    Optional<HostFile> host = InputReader.systemFile(path);
+    if (host.isPresent()) {
+      throw new Problem(
+          "cannot read argument file " + path + ": " + InputReader.hostFileReason(host.get()));
     }
     try {
       byte[] bytes = InputReader.readUpTo(path, MAX_BYTES);

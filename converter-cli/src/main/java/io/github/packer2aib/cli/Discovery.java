@@ -1,7 +1,9 @@
 package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.diag.ControlCharacters;
+import io.github.packer2aib.core.hcl.function.FileSystemView;
 import io.github.packer2aib.core.hcl.function.FileSystemView.Kind;
+import io.github.packer2aib.core.hcl.function.HostFile;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -376,6 +378,18 @@ final class Discovery {
       this.files = files;
     }
 
+    /**
+     * Whether this folder lies below {@code /proc}, {@code /sys} or {@code /dev}, where its real
+     * path is known: its files are the machine's ({@link HostFile}), whatever a root's name says.
+     */
+    private boolean systemFolder() {
+      if (real == null) {
+        return false;
+      }
+      String path = FileSystemView.slashes(real.toString());
+      return HostFile.system(path, path).isPresent();
+    }
+
     @Override
     protected void compute() {
       List<Walk> children = visit(out);
@@ -520,11 +534,11 @@ final class Discovery {
           continue;
         }
         if (entry.isSymbolicLink() && (templatePart || readAsDocument(lower))) {
-          Optional<String> away = outsideRoots(p);
+          Optional<NotFollowed> away = notFollowed(p);
           if (away.isPresent()) {
             // Not read: an untrusted repository's link (to /etc/shadow, /proc/self/environ) would
             // have the lines of that file shown as the template's in messages, on a CI log.
-            String why = linkOutside(away.get());
+            String why = away.get().reason();
             if (templatePart
                 || lower.endsWith(".auto.pkrvars.hcl")
                 || lower.endsWith(".auto.pkrvars.json")) {
@@ -533,12 +547,7 @@ final class Discovery {
               hcl2Failure =
                   hcl2Failure != null
                       ? hcl2Failure
-                      : "its file "
-                          + name
-                          + " is "
-                          + why
-                          + ": give a folder that holds both as the root, or convert this folder"
-                          + " alone if you trust the link";
+                      : "its file " + name + " is " + why + ": " + away.get().advice();
             }
             if (templatePart) {
               hcl2Files.add(rel);
@@ -550,6 +559,21 @@ final class Discovery {
         }
         files.knowKind(p.toString(), Kind.FILE);
         if (ownFiles.contains(p.toAbsolutePath().normalize())) {
+          continue;
+        }
+        if (real != null && !entry.isSymbolicLink() && (templatePart || isVarFile(lower))) {
+          // Where a regular file of the folder leads, which the conversion asks (HostFile) to
+          // tell a link to a file of this machine: known without asking the file system again.
+          files.knowRealPath(p.toString(), FileSystemView.slashes(real.resolve(name).toString()));
+        }
+        if (!entry.isSymbolicLink()
+            && !templatePart
+            && readAsDocument(lower)
+            && systemFolder()
+            && wanted(rel)) {
+          // A root below /proc, /sys or /dev (or given as a link to one): its files are the
+          // machine's, never read (an HCL2 folder's are refused by the conversion itself).
+          sink.add(new Found(root, rel, p, Shape.SKIPPED, SYSTEM_FILE));
           continue;
         }
         if (templatePart) {
@@ -765,23 +789,73 @@ final class Discovery {
   }
 
   /**
-   * Where a symbolic link to a file leads when that is outside every root of the run (with its
-   * links resolved, as the file system reads it); empty when it is inside one. A target that cannot
-   * be resolved any more (gone meanwhile) counts as outside: nothing is read that is not known to
-   * be inside.
+   * Why a symbolic link to a file is not followed, and what to do instead.
+   *
+   * @param reason a phrase for the report and the folder's failure
+   * @param advice what to do, for the failure of the folder whose template file it is
    */
-  private Optional<String> outsideRoots(Path link) {
+  private record NotFollowed(String reason, String advice) {}
+
+  /** The advice for a link whose target lies outside the roots. */
+  private static final String OUTSIDE_ADVICE =
+      "give a folder that holds both as the root, or convert this folder alone if you trust the"
+          + " link";
+
+  /**
+   * The advice for a link to a file under {@code /proc}, {@code /sys} or {@code /dev}, which no run
+   * reads: converting the folder alone is no way out there.
+   */
+  private static final String SYSTEM_ADVICE =
+      "replace the link with a copy of the file the template needs";
+
+  /**
+   * The reason given for a file found below a root in {@code /proc}, {@code /sys} or {@code /dev}.
+   */
+  static final String SYSTEM_FILE =
+      "a file of the operating system of the machine running the converter, never read";
+
+  /**
+   * Why the symbolic link to a file {@code link} is not followed, or empty when it is: its target
+   * (with its links resolved, as the file system reads it) lies outside every root of the run, or
+   * is a file of the operating system ({@code /proc}, {@code /sys}, {@code /dev}: a root {@code /}
+   * holds those), whose lines the errors about it would show. A target that cannot be resolved any
+   * more (gone meanwhile) counts as outside: nothing is read that is not known to be inside.
+   */
+  private Optional<NotFollowed> notFollowed(Path link) {
     Path target;
     try {
       target = link.toRealPath();
     } catch (IOException e) {
-      return Optional.of("a target that cannot be resolved: " + InputReader.reason(e));
+      return Optional.of(
+          new NotFollowed(
+              linkOutside("a target that cannot be resolved: " + InputReader.reason(e)),
+              OUTSIDE_ADVICE));
     }
+    String real = FileSystemView.slashes(target.toString());
+    boolean system = HostFile.system(real, real).isPresent();
+    boolean inside = false;
     for (Path root : realRoots) {
-      if (target.startsWith(root)) {
-        return Optional.empty();
-      }
+      inside |= target.startsWith(root);
     }
+    if (inside && !system) {
+      return Optional.empty();
+    }
+    String shown = shownTarget(link, target);
+    if (inside) {
+      return Optional.of(new NotFollowed(linkToSystem(shown), SYSTEM_ADVICE));
+    }
+    return Optional.of(
+        new NotFollowed(
+            linkOutside(shown),
+            system
+                ? "that is a file of the operating system of the machine running the converter,"
+                    + " which is never read: "
+                    + SYSTEM_ADVICE
+                : OUTSIDE_ADVICE));
+  }
+
+  /** The target of {@code link}, whose real path is {@code target}, as the messages name it. */
+  private static String shownTarget(Path link, Path target) {
     // Named as the link writes it, as ls -l shows it (/proc/self/environ, not /proc/4711/environ);
     // a relative one with where it leads when that is elsewhere (through another link).
     String shown = target.toString();
@@ -794,7 +868,18 @@ final class Discovery {
     } catch (IOException | UnsupportedOperationException e) {
       // The real path alone.
     }
-    return Optional.of(ControlCharacters.escape(shown));
+    return ControlCharacters.escape(shown);
+  }
+
+  /**
+   * The reason given for a link inside the roots to a file of the operating system (a root {@code
+   * /}), which is not read.
+   */
+  static String linkToSystem(String target) {
+    return "a symbolic link to a file of the operating system of the machine running the converter"
+        + " ("
+        + target
+        + "), never read";
   }
 
   /** The reason given for a link to a file outside the roots, which is not read. */

@@ -5,12 +5,14 @@ import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.hcl.function.HostFile;
 import io.github.packer2aib.core.parse.DocReader;
 import io.github.packer2aib.core.parse.ParseResult;
 import io.github.packer2aib.core.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What a JSON or YAML file the search found is to a bulk run, read and told by its content: a
@@ -39,6 +41,14 @@ sealed interface DocumentFile {
    * given on its own as a root (then a file in HCL's JSON syntax is converted whatever its name).
    */
   static DocumentFile read(Path path, String shown, boolean alone) {
+    if (alone) {
+      // Named by the user: never a file of the operating system (a file found by the walk has
+      // been judged by Discovery, which knows its folder's real path and where its link leads).
+      Optional<HostFile> host = InputReader.systemFile(path);
+      if (host.isPresent()) {
+        return new Unreadable(InputReader.hostFileReason(host.get()));
+      }
+    }
     Input input = InputReader.readFile(path, shown, Discovery.MAX_DOCUMENT_BYTES);
     if (input instanceof Input.Unreadable u) {
       if (u.reason().equals(InputReader.TOO_LARGE)) {

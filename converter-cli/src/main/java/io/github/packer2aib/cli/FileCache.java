@@ -65,6 +65,15 @@ final class FileCache {
     kinds.putIfAbsent(path, kind);
   }
 
+  /**
+   * Where a regular file that discovery found leads ({@code realPath}, with {@code /} separators):
+   * its folder's real path and its name, known without a system call, which the conversion would
+   * otherwise make for each template file ({@link HostFile}).
+   */
+  void knowRealPath(String path, String realPath) {
+    realPaths.putIfAbsent(path, Optional.of(realPath));
+  }
+
   Kind kind(String path, Supplier<Kind> load) {
     return kinds.computeIfAbsent(path, p -> load.get());
   }

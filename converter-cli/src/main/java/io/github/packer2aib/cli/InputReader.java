@@ -1,6 +1,7 @@
 package io.github.packer2aib.cli;
 
 import io.github.packer2aib.core.hcl.function.FileSystemView;
+import io.github.packer2aib.core.hcl.function.HostFile;
 import io.github.packer2aib.core.source.SourceFile;
 import io.github.packer2aib.core.source.Utf8;
 import java.io.IOException;
@@ -69,12 +70,17 @@ final class InputReader {
 
   /**
    * A file named on the command line, at most {@link #MAX_INPUT_BYTES}, named {@code name}. Only a
-   * regular file is opened: a folder, a named pipe or a device is unreadable for what it is.
+   * regular file is opened: a folder, a named pipe or a device is unreadable for what it is, and so
+   * is a file of the operating system ({@link #systemFile}).
    */
   static Input readNamed(Path path, String name) {
     Optional<String> notRegular = FileKinds.whyNotRegular(path);
     if (notRegular.isPresent()) {
       return new Input.Unreadable(name, notRegular.get());
+    }
+    Optional<HostFile> host = systemFile(path);
+    if (host.isPresent()) {
+      return new Input.Unreadable(name, hostFileReason(host.get()));
     }
     Input input = readFile(path, name, MAX_INPUT_BYTES);
     return input instanceof Input.Unreadable u && u.reason().equals(TOO_LARGE)
@@ -89,7 +95,9 @@ final class InputReader {
    * Reads a file (found by {@code convert -r}, say) that may be no larger than {@code maxBytes},
    * named {@code name} in diagnostics: the size is asked of the open file (an fstat) rather than of
    * its path first (a second path lookup and stat, for every one of thousands of files in a bulk
-   * run). A file that grows past the limit while it is read is too large as well.
+   * run). A file that grows past the limit while it is read is too large as well. It is not asked
+   * whether the file is one of the operating system's ({@link #systemFile}): {@link #readNamed}
+   * asks that of a file the user names, and a bulk run's {@link Discovery} of the files it finds.
    */
   static Input readFile(Path path, String name, long maxBytes) {
     byte[] bytes;
@@ -99,6 +107,39 @@ final class InputReader {
       return new Input.Unreadable(name, reason(e));
     }
     return bytes == null ? new Input.Unreadable(name, TOO_LARGE) : decode(name, bytes);
+  }
+
+  /**
+   * The file of the operating system ({@code /proc}, {@code /sys}, {@code /dev}) that {@code path}
+   * is, by its name or where its symbolic links lead, or empty. Such a file is never read, even one
+   * the user named: a template, settings file or var file {@code t.json -> /proc/self/environ} was
+   * parsed, and its syntax errors quoted the lines of the converting process's environment on
+   * stderr. Nothing a template needs lives there, and a CI job may take a name from a file it does
+   * not control. (A private file the user names is read: their choice.)
+   */
+  static Optional<HostFile> systemFile(Path path) {
+    String absolute;
+    try {
+      absolute = FileSystemView.slashes(path.toAbsolutePath().toString());
+    } catch (java.io.IOError | SecurityException e) {
+      return Optional.empty(); // no working directory to resolve it against: its read fails
+    }
+    Optional<HostFile> byName = HostFile.system(absolute, absolute);
+    if (byName.isPresent()) {
+      return byName;
+    }
+    try {
+      return HostFile.system(absolute, FileSystemView.slashes(path.toRealPath().toString()));
+    } catch (IOException | SecurityException e) {
+      return Optional.empty(); // nothing there: its read says why
+    }
+  }
+
+  /** The reason an input that is {@code host} is not read, after "cannot read NAME: ". */
+  static String hostFileReason(HostFile host) {
+    return "it "
+        + host.what()
+        + "; a converter never reads the files of the operating system of the machine it runs on";
   }
 
   /**
