@@ -839,12 +839,28 @@ final class TemplateReader {
    * and in a provisioner that runs only for it), and notes at {@code at} the errors among it, by
    * the summary and place of the first (a detail may quote a value); {@code leftOut} says what the
    * selection leaves out ("the builder web").
+   *
+   * <p>A number Packer cannot read (LEGACY-E019) stays: Packer's JSON reader refuses the whole
+   * template at it before -only/-except select anything ("cannot unmarshal number 1e999 into Go
+   * value of type float64" whatever -only says), so no run accepts that template.
    */
   private void leftOut(int mark, Range at, String pointer, String leftOut) {
+    leftOut(mark, at, pointer, leftOut, false);
+  }
+
+  /**
+   * {@link #leftOut}; {@code skipped}: a post-processor --except skips, whose body Packer does not
+   * read at all ({@link #skippedByExcept}).
+   */
+  private void leftOut(int mark, Range at, String pointer, String leftOut, boolean skipped) {
     List<Diagnostic> errors = new ArrayList<>();
+    String unreadable = LegacyCode.INVALID_NUMBER.id();
     reporter.removeIf(
         mark,
         d -> {
+          if (d.code().equals(unreadable)) {
+            return false;
+          }
           if (d.isError()) {
             errors.add(d);
           }
@@ -861,8 +877,10 @@ final class TemplateReader {
         pointer,
         "--only/--except leave out "
             + leftOut
-            + ". Packer prepares such settings only for the builds it runs, so they were not"
-            + " checked here and do not fail this run, but they have "
+            + (skipped
+                ? ". Packer skips such a post-processor without preparing its settings"
+                : ". Packer prepares such settings only for the builds it runs")
+            + ", so they were not checked here and do not fail this run, but they have "
             + (errors.size() == 1
                 ? "an error (" + first.summary() + place + ")"
                 : errors.size() + " errors (the first: " + first.summary() + place + ")")
@@ -1326,6 +1344,7 @@ final class TemplateReader {
       DocNode item = list.get().items().get(i);
       String pointer = JsonPointer.append("/post-processors", i);
       List<PostProcessor> chain = new ArrayList<>();
+      Set<BuildTarget> skipped = new HashSet<>();
       if (item instanceof DocArray a) {
         for (int j = 0; j < a.items().size(); j++) {
           DocNode inner = a.items().get(j);
@@ -1340,11 +1359,11 @@ final class TemplateReader {
                     + " is an array inside a chain, but a chain cannot hold another chain. Write"
                     + " its post-processors directly in the outer array.");
           } else {
-            postProcessor(inner, p, label).ifPresent(chain::add);
+            postProcessor(inner, p, label, skipped).ifPresent(chain::add);
           }
         }
       } else {
-        postProcessor(item, pointer, "Post-processor " + (i + 1)).ifPresent(chain::add);
+        postProcessor(item, pointer, "Post-processor " + (i + 1), skipped).ifPresent(chain::add);
       }
       if (!chain.isEmpty()) {
         chains.add(chain);
@@ -1353,7 +1372,12 @@ final class TemplateReader {
     return chains;
   }
 
-  private Optional<PostProcessor> postProcessor(DocNode node, String pointer, String label) {
+  /**
+   * A post-processor of a chain; {@code skippedInChain}: the builders for which --except skipped an
+   * earlier one of the chain ({@link #skippedByExcept}), added to here.
+   */
+  private Optional<PostProcessor> postProcessor(
+      DocNode node, String pointer, String label, Set<BuildTarget> skippedInChain) {
     if (node instanceof DocScalar s && s.asString().isPresent()) {
       String type = s.asString().get();
       if (type.isEmpty()) {
@@ -1364,6 +1388,8 @@ final class TemplateReader {
             label + " is an empty string. Name the post-processor, such as \"manifest\".");
         return Optional.empty();
       }
+      // No settings to hold, but it ends its chain as well when --except names it.
+      skippedByExcept(selection.except().contains(type), everyBuilder().builders(), skippedInChain);
       return Optional.of(
           new PostProcessor(
               type, Optional.empty(), Config.empty(s.range()), List.of(), List.of(), s.range()));
@@ -1396,7 +1422,22 @@ final class TemplateReader {
     if (type.isEmpty()) {
       return Optional.empty();
     }
-    if (!keeps(targets.builders())) {
+    // Packer's -except names a post-processor by its name, the type when it has none, exactly.
+    boolean excepted = selection.except().contains(name.orElse(type.get()));
+    List<BuildTarget> reading = skippedByExcept(excepted, targets.builders(), skippedInChain);
+    if (reading.isEmpty() && !targets.builders().isEmpty()) {
+      leftOut(
+          mark,
+          obj.range(),
+          pointer,
+          "the "
+              + type.get()
+              + " post-processor, "
+              + (excepted
+                  ? "which --except names (and the rest of its chain)"
+                  : "after one --except names in its chain"),
+          true);
+    } else if (!keeps(reading)) {
       leftOut(
           mark,
           obj.range(),
@@ -1405,6 +1446,34 @@ final class TemplateReader {
     }
     return Optional.of(
         new PostProcessor(type.get(), name, config, targets.only(), targets.except(), obj.range()));
+  }
+
+  /**
+   * The builders among {@code targets} for which Packer prepares a post-processor, which {@code
+   * excepted} says --except names: Packer 1.6.6 skips a post-processor whose name (its type when it
+   * has none) an -except value is, exactly (no glob here), and every later one of its chain, for
+   * each build, without preparing its settings (checked: packer validate -except=manifest accepts
+   * an unknown template function in a manifest post-processor, and in a checksum one after it in
+   * its chain; -except=manif* does not). A post-processor's own only/except come first: one that
+   * does not run for a builder does not stop the chain there. {@code skippedInChain} gets the
+   * builders skipped from here on.
+   */
+  private static List<BuildTarget> skippedByExcept(
+      boolean excepted, List<BuildTarget> targets, Set<BuildTarget> skippedInChain) {
+    if (excepted) {
+      skippedInChain.addAll(targets);
+      return List.of();
+    }
+    if (skippedInChain.isEmpty()) {
+      return targets;
+    }
+    List<BuildTarget> reading = new ArrayList<>(targets.size());
+    for (BuildTarget t : targets) {
+      if (!skippedInChain.contains(t)) {
+        reading.add(t);
+      }
+    }
+    return reading;
   }
 
   // ------------------------------------------------------------------ settings

@@ -29,11 +29,14 @@ import io.github.packer2aib.core.packer.Provisioner;
 import io.github.packer2aib.core.packer.Setting;
 import io.github.packer2aib.core.packer.Source;
 import io.github.packer2aib.core.packer.SourceUsage;
+import io.github.packer2aib.core.packer.UsageGlob;
 import io.github.packer2aib.core.packer.UsageSelection;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,9 +158,16 @@ final class Builds {
    * @param at where the body's block starts, for the note when none of its usages is kept
    * @param leftOut what the selection leaves out, as the note says it ("every build that uses the
    *     source null.a")
+   * @param skipped a post-processor --except skips ({@link #skippedByExcept}): left out whatever
+   *     usages it has
    */
   private record Held(
-      List<Diagnostic> diagnostics, String source, List<Named> usages, Range at, String leftOut) {}
+      List<Diagnostic> diagnostics,
+      String source,
+      List<Named> usages,
+      Range at,
+      String leftOut,
+      boolean skipped) {}
 
   private final Map<String, Declared> sources = new LinkedHashMap<>();
 
@@ -259,11 +269,16 @@ final class Builds {
    * is held when the selection keeps every usage: they stay where they are.
    */
   private void hold(int mark, String source, List<Named> usages, Range at, String leftOut) {
+    hold(mark, source, usages, at, leftOut, false);
+  }
+
+  private void hold(
+      int mark, String source, List<Named> usages, Range at, String leftOut, boolean skipped) {
     if (selection.isAll() || mark == out.size()) {
       return;
     }
     List<Diagnostic> since = out.subList(mark, out.size());
-    held.add(new Held(List.copyOf(since), source, usages, at, leftOut));
+    held.add(new Held(List.copyOf(since), source, usages, at, leftOut, skipped));
     since.clear();
   }
 
@@ -316,6 +331,9 @@ final class Builds {
 
   /** Whether a held body is used by a usage the selection keeps, or by none at all. */
   private boolean isKept(Held h) {
+    if (h.skipped()) {
+      return false;
+    }
     List<Named> usages = h.usages();
     if (h.source() != null) {
       usages = new ArrayList<>();
@@ -350,8 +368,10 @@ final class Builds {
         h.at(),
         "--only/--except leave out "
             + h.leftOut()
-            + ". Packer reads such a body only for the builds it runs, so it was not checked here"
-            + " and does not fail this run, but it has "
+            + (h.skipped()
+                ? ". Packer skips such a post-processor without reading its body"
+                : ". Packer reads such a body only for the builds it runs")
+            + ", so it was not checked here and does not fail this run, but it has "
             + (errors.size() == 1
                 ? "an error (" + first.summary() + place + ")"
                 : errors.size() + " errors (the first: " + first.summary() + place + ")")
@@ -464,7 +484,7 @@ final class Builds {
           cleanup = Optional.of(provisioner(b, buildName, resolved));
           break;
         case "post-processor":
-          chains.add(List.of(postProcessor(b, buildName, resolved)));
+          chains.add(List.of(postProcessor(b, buildName, resolved, newSkipped())));
           break;
         case "post-processors":
           chains.add(
@@ -898,7 +918,7 @@ final class Builds {
         break;
       case "post-processor":
         List<PostProcessor> pps = new ArrayList<>();
-        dynamicPostProcessors(b, Map.of(), buildName, usages, pps);
+        dynamicPostProcessors(b, Map.of(), buildName, usages, pps, null);
         // As a post-processor block in a build: each one a chain of its own (packer inspect).
         for (PostProcessor p : pps) {
           chains.add(List.of(p));
@@ -1114,15 +1134,30 @@ final class Builds {
     return false;
   }
 
-  private PostProcessor postProcessor(Block b, Value buildName, List<SourceUsage> usages) {
+  private PostProcessor postProcessor(
+      Block b, Value buildName, List<SourceUsage> usages, Set<SourceUsage> skippedInChain) {
     return postProcessor(
-        b.labels().get(0).value(), b, b, "a post-processor block", Map.of(), buildName, usages);
+        b.labels().get(0).value(),
+        b,
+        b,
+        "a post-processor block",
+        Map.of(),
+        buildName,
+        usages,
+        skippedInChain);
+  }
+
+  /** A chain's {@code skippedInChain}: by identity, as the usages of one build are. */
+  private static Set<SourceUsage> newSkipped() {
+    return Collections.newSetFromMap(new IdentityHashMap<>());
   }
 
   /**
    * A post-processor of type {@code type} written as {@code block}, whose body is {@code
    * bodyBlock}'s (the block itself, or the content block of a dynamic one); {@code binding} binds
-   * the iterators of the dynamic blocks it is in (empty for none), as for provisioners.
+   * the iterators of the dynamic blocks it is in (empty for none), as for provisioners; {@code
+   * skippedInChain}: the usages for which --except skipped an earlier post-processor of its chain
+   * ({@link #skippedByExcept}), added to here.
    */
   private PostProcessor postProcessor(
       String type,
@@ -1131,7 +1166,8 @@ final class Builds {
       String what,
       Map<String, Value> binding,
       Value buildName,
-      List<SourceUsage> usages) {
+      List<SourceUsage> usages,
+      Set<SourceUsage> skippedInChain) {
     Range header = BodyContent.headerRange(block);
     BodyContent content =
         BodyContent.of(bodyBlock.body(), PackerSchema.POST_PROCESSOR, what, header, out);
@@ -1148,17 +1184,41 @@ final class Builds {
     if (!binding.isEmpty()) {
       bodyContext = bodyContext.child(binding);
     }
+    Attribute keep = keepInputArtifact(content.rest(), binding);
+    boolean excepted = exceptNames(name.orElse(type));
+    List<SourceUsage> reading = skippedByExcept(excepted, applying, skippedInChain);
     int mark = out.size();
     Config config =
         templates.render(
             bodies.config(content.rest(), bodyContext, bodyBlock.body().range()),
             pluginScope(Section.POST_PROCESSOR, applying));
-    hold(
-        mark,
-        null,
-        named(applying),
-        header,
-        "every build this " + type + " post-processor runs for");
+    if (keep != null) {
+      // Reported by keepInputArtifact already, where the selection does not matter.
+      Range r = keep.range();
+      out.subList(mark, out.size())
+          .removeIf(d -> d.subject().filter(at -> within(at, r)).isPresent());
+    }
+    if (reading.isEmpty() && !applying.isEmpty()) {
+      hold(
+          mark,
+          null,
+          named(applying),
+          header,
+          "the "
+              + type
+              + " post-processor, "
+              + (excepted
+                  ? "which --except names (and the rest of its chain)"
+                  : "after one --except names in its chain"),
+          true);
+    } else {
+      hold(
+          mark,
+          null,
+          named(reading),
+          header,
+          "every build this " + type + " post-processor runs for");
+    }
     Set<String> sensitive = filter.sensitive().isEmpty() ? null : new HashSet<>(filter.sensitive());
     return new PostProcessor(
         type,
@@ -1168,6 +1228,75 @@ final class Builds {
         filter.except(),
         block.range(),
         sensitiveTexts(sensitive, nameText));
+  }
+
+  /**
+   * The usages among {@code applying} for which Packer reads the body of a post-processor, which
+   * {@code excepted} says --except names ({@link #exceptNames}): Packer 1.6.6 skips a
+   * post-processor an -except glob names, and every later one of its chain, for each build it would
+   * run for, without decoding its body (checked: packer validate -except=manifest accepts an
+   * undeclared local in the body of a manifest post-processor, and in that of a checksum one after
+   * it in a post-processors block). A post-processor's own only/except come first: one that does
+   * not run for a build does not stop the chain there. {@code skippedInChain} gets the usages
+   * skipped from here on.
+   */
+  private List<SourceUsage> skippedByExcept(
+      boolean excepted, List<SourceUsage> applying, Set<SourceUsage> skippedInChain) {
+    if (excepted) {
+      skippedInChain.addAll(applying);
+      return List.of();
+    }
+    if (skippedInChain.isEmpty()) {
+      return applying;
+    }
+    List<SourceUsage> reading = new ArrayList<>(applying.size());
+    for (SourceUsage u : applying) {
+      if (!skippedInChain.contains(u)) {
+        reading.add(u);
+      }
+    }
+    return reading;
+  }
+
+  /**
+   * Whether an --except glob names a post-processor named {@code name} (its type when it has none),
+   * as Packer's -except matches it.
+   */
+  private boolean exceptNames(String name) {
+    for (String p : selection.except()) {
+      if (UsageGlob.matches(p, List.of(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A post-processor's {@code keep_input_artifact}, checked as Packer 1.6.6 decodes it: while it
+   * reads the template, before -only/-except select anything, as a bool, with no variables and no
+   * functions (packer validate -only that leaves the post-processor out still says "Variables not
+   * allowed" for keep_input_artifact = local.x). What is wrong is reported here, so never held;
+   * null when there is none.
+   */
+  private Attribute keepInputArtifact(List<BodyItem> body, Map<String, Value> binding) {
+    for (BodyItem item : body) {
+      if (item instanceof Attribute a && a.name().equals("keep_input_artifact")) {
+        // A dynamic block's iterator is the one name Packer's expansion gives it.
+        EvalContext ctx = binding.isEmpty() ? CONSTANTS_ONLY : CONSTANTS_ONLY.child(binding);
+        attributes.convertMarked(a, ctx, Type.BOOL);
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private static final EvalContext CONSTANTS_ONLY = EvalContext.constantsOnly();
+
+  /** Whether {@code inner} lies within {@code outer} (same file). */
+  private static boolean within(Range inner, Range outer) {
+    return inner.file().equals(outer.file())
+        && inner.startOffset() >= outer.startOffset()
+        && inner.endOffset() <= outer.endOffset();
   }
 
   /**
@@ -1184,6 +1313,7 @@ final class Builds {
       List<SourceUsage> usages) {
     BodyContent chain = BodyContent.of(body, PackerSchema.POST_PROCESSORS, what, header, out);
     List<PostProcessor> pps = new ArrayList<>();
+    Set<SourceUsage> skipped = newSkipped();
     for (Block p : chain.blocks()) {
       if (p.type().equals("post-processor")) {
         pps.add(
@@ -1194,9 +1324,10 @@ final class Builds {
                 "a post-processor block",
                 binding,
                 buildName,
-                usages));
+                usages,
+                skipped));
       } else if (isDynamic(p, "post-processor")) {
-        dynamicPostProcessors(p, binding, buildName, usages, pps);
+        dynamicPostProcessors(p, binding, buildName, usages, pps, skipped);
       } else {
         out.add(
             Diagnostic.of(
@@ -1213,14 +1344,16 @@ final class Builds {
   /**
    * {@code dynamic "post-processor" { for_each … labels = ["manifest"] content { … } }}, in a build
    * or a chain: a post-processor per element, into {@code into}; {@code outer} binds the iterator
-   * of a dynamic post-processors block it is in (empty for none).
+   * of a dynamic post-processors block it is in (empty for none); {@code skippedInChain}: that of
+   * the chain they are in, or null in a build, where each is a chain of its own.
    */
   private void dynamicPostProcessors(
       Block b,
       Map<String, Value> outer,
       Value buildName,
       List<SourceUsage> usages,
-      List<PostProcessor> into) {
+      List<PostProcessor> into,
+      Set<SourceUsage> skippedInChain) {
     EvalContext fields = scope.provisionerFields(buildName);
     if (!outer.isEmpty()) {
       fields = fields.child(outer);
@@ -1246,7 +1379,8 @@ final class Builds {
               "the content of a dynamic post-processor block",
               nested(outer, g.binding()),
               buildName,
-              usages));
+              usages,
+              skippedInChain == null ? newSkipped() : skippedInChain));
     }
   }
 

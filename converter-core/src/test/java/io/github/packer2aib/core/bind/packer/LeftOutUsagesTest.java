@@ -352,4 +352,210 @@ class LeftOutUsagesTest {
     assertEquals(2, coded(all, "GOTPL-E101").size(), all.diagnostics().toString());
     assertEquals(List.of(), coded(all, "LEGACY-N002"));
   }
+
+  @Test
+  void aNumberPackerCannotReadFailsTheRunWhateverIsSelected() {
+    // Packer 1.6.6: packer validate -only=lin says "cannot unmarshal number 1e999 into Go value of
+    // type float64" for such a number anywhere: its JSON reader refuses the template before -only
+    // selects anything. In a left-out builder, and in a provisioner and a post-processor that run
+    // only for it, it stays an error; the unknown function beside it is still only a note.
+    String template =
+        """
+        {
+          "builders": [
+            {"type": "null", "name": "other", "communicator": "{{ bogus }}", "ssh_timeout": 1e999},
+            {"type": "azure-arm", "name": "lin",
+             "subscription_id": "11111111-2222-3333-4444-555555555555",
+             "location": "westeurope", "os_type": "Linux", "image_publisher": "Canonical",
+             "image_offer": "0001-com-ubuntu-server-jammy", "image_sku": "22_04-lts-gen2",
+             "vm_size": "Standard_D2s_v3", "managed_image_name": "img",
+             "managed_image_resource_group_name": "rg"}
+          ],
+          "provisioners": [{"type": "shell", "only": ["other"], "inline": ["x"], "n": -1e400}],
+          "post-processors": [{"type": "manifest", "only": ["other"], "n": 2e308}]
+        }
+        """;
+    MemoryFileView files = new MemoryFileView("/work").put("/work/t.json", template);
+    ConversionResult r =
+        TemplateLoads.convert(files, "t.json", MapOptions.defaults().withOnly(List.of("lin")));
+
+    List<Diagnostic> errors = r.diagnostics().stream().filter(Diagnostic::isError).toList();
+    assertEquals(
+        List.of("LEGACY-E019", "LEGACY-E019", "LEGACY-E019"),
+        errors.stream().map(Diagnostic::code).toList(),
+        r.diagnostics().toString());
+    assertEquals(
+        List.of("3:85", "11:79", "12:68"), errors.stream().map(LeftOutUsagesTest::line).toList());
+    List<Diagnostic> notes = coded(r, "LEGACY-N002");
+    assertEquals(1, notes.size(), r.diagnostics().toString());
+    assertTrue(
+        notes.get(0).detail().contains("an error (Unknown function at t.json:3:59)"),
+        notes.get(0).detail());
+  }
+
+  private static final String KEEP_INPUT_ARTIFACT =
+      """
+      variable "keep" {
+        default = true
+      }
+      source "null" "other" {
+        communicator = "none"
+      }
+      build {
+        sources = ["source.null.other", "source.azure-arm.lin"]
+        post-processor "manifest" {
+          only                = ["null.other"]
+          keep_input_artifact = KEEP
+        }
+      }
+      """;
+
+  @Test
+  void keepInputArtifactIsReadBeforeTheSelection() {
+    // Packer 1.6.6 decodes a post-processor's keep_input_artifact while it reads the template, as
+    // a bool and without variables: packer validate -only=azure-arm.lin says "Variables not
+    // allowed" for var.keep and "Unsuitable value type" for "maybe", in a post-processor that
+    // runs only for a left-out build; "true" is accepted.
+    for (String[] c :
+        new String[][] {
+          {"var.keep", "EVAL-E025"}, {"\"maybe\"", "PKR-E018"}, {"local.nope", "PKR-E041"}
+        }) {
+      String rest = KEEP_INPUT_ARTIFACT.replace("KEEP", c[0]);
+      for (ConversionResult r :
+          List.of(only(rest, "azure-arm.lin"), convert(rest, MapOptions.defaults()))) {
+        List<Diagnostic> errors = r.diagnostics().stream().filter(Diagnostic::isError).toList();
+        // Once, at the value, never held: not reported again by the body that holds it.
+        assertEquals(
+            List.of(c[1]), errors.stream().map(Diagnostic::code).toList(), c[0] + ": " + errors);
+        assertEquals("25:27", line(errors.get(0)));
+        assertEquals(List.of(), coded(r, "PKR-N058"));
+      }
+    }
+    ConversionResult constant = only(KEEP_INPUT_ARTIFACT.replace("KEEP", "\"true\""), "lin");
+    assertFalse(constant.hasErrors(), constant.diagnostics().toString());
+  }
+
+  private static final String POST_PROCESSORS =
+      """
+      build {
+        sources = ["source.azure-arm.lin"]
+        post-processor "manifest" {
+          output = local.one
+        }
+        post-processors {
+          post-processor "shell-local" {
+            name   = "first"
+            inline = ["echo"]
+          }
+          post-processor "checksum" {
+            output = local.two
+          }
+        }
+      }
+      """;
+
+  @Test
+  void exceptNamingAPostProcessorLeavesItsBodyOut() {
+    // Packer 1.6.6: packer validate -except=manifest accepts an undeclared local in a manifest
+    // post-processor's body, -except=first one in the checksum post-processor after the
+    // shell-local named first in its chain (Packer stops the chain there), and -except=f* too:
+    // -except names a post-processor by glob in HCL2, by its name, else its type.
+    ConversionResult all = convert(POST_PROCESSORS, MapOptions.defaults());
+    assertEquals(2, coded(all, "PKR-E041").size(), all.diagnostics().toString());
+
+    ConversionResult manifest =
+        convert(POST_PROCESSORS, MapOptions.defaults().withExcept(List.of("manifest")));
+    assertEquals(1, coded(manifest, "PKR-E041").size(), manifest.diagnostics().toString());
+    assertEquals("26:16", line(coded(manifest, "PKR-E041").get(0)));
+    List<Diagnostic> notes = coded(manifest, "PKR-N058");
+    assertEquals(List.of("17:3"), notes.stream().map(LeftOutUsagesTest::line).toList());
+    assertTrue(
+        notes
+            .get(0)
+            .detail()
+            .startsWith(
+                "--only/--except leave out the manifest post-processor, which --except names (and"
+                    + " the rest of its chain). Packer skips such a post-processor without reading"
+                    + " its body, so it was not checked here"),
+        notes.get(0).detail());
+
+    for (String except : List.of("first", "f*")) {
+      ConversionResult chain =
+          convert(POST_PROCESSORS, MapOptions.defaults().withExcept(List.of(except, "manifest")));
+      assertFalse(chain.hasErrors(), chain.diagnostics().toString());
+      List<Diagnostic> chainNotes = coded(chain, "PKR-N058");
+      assertEquals(
+          List.of("17:3", "25:5"), chainNotes.stream().map(LeftOutUsagesTest::line).toList());
+      assertTrue(
+          chainNotes
+              .get(1)
+              .detail()
+              .startsWith(
+                  "--only/--except leave out the checksum post-processor, after one --except names"
+                      + " in its chain."),
+          chainNotes.get(1).detail());
+    }
+
+    // The type does not name a post-processor that has a name.
+    ConversionResult byType =
+        convert(POST_PROCESSORS, MapOptions.defaults().withExcept(List.of("shell-local")));
+    assertEquals(2, coded(byType, "PKR-E041").size(), byType.diagnostics().toString());
+  }
+
+  private static final String LEGACY_POST_PROCESSORS =
+      """
+      {
+        "builders": [
+          {"type": "azure-arm", "name": "lin",
+           "subscription_id": "11111111-2222-3333-4444-555555555555",
+           "location": "westeurope", "os_type": "Linux", "image_publisher": "Canonical",
+           "image_offer": "0001-com-ubuntu-server-jammy", "image_sku": "22_04-lts-gen2",
+           "vm_size": "Standard_D2s_v3", "managed_image_name": "img",
+           "managed_image_resource_group_name": "rg"}
+        ],
+        "post-processors": [
+          [{"type": "manifest", "output": "m.json"}, {"type": "checksum", "output": "{{ one }}"}],
+          {"type": "manifest", "name": "m2", "output": "{{ two }}"}
+        ]
+      }
+      """;
+
+  @Test
+  void exceptNamingALegacyPostProcessorLeavesItsSettingsOut() {
+    // Packer 1.6.6: -except=manifest skips the first chain from its manifest on (the checksum's
+    // unknown function is not seen), but not the post-processor named m2; -except=manif* skips
+    // nothing: legacy -except names a post-processor exactly.
+    MemoryFileView files = new MemoryFileView("/work").put("/work/t.json", LEGACY_POST_PROCESSORS);
+    ConversionResult manifest =
+        TemplateLoads.convert(
+            files, "t.json", MapOptions.defaults().withExcept(List.of("manifest")));
+    List<Diagnostic> errors = manifest.diagnostics().stream().filter(Diagnostic::isError).toList();
+    assertEquals(
+        List.of("GOTPL-E101@12:54"),
+        errors.stream().map(d -> d.code() + "@" + line(d)).toList(),
+        manifest.diagnostics().toString());
+    List<Diagnostic> notes = coded(manifest, "LEGACY-N002");
+    assertEquals(List.of("11:48"), notes.stream().map(LeftOutUsagesTest::line).toList());
+    assertTrue(
+        notes
+            .get(0)
+            .detail()
+            .startsWith(
+                "--only/--except leave out the checksum post-processor, after one --except names"
+                    + " in its chain. Packer skips such a post-processor without preparing its"
+                    + " settings"),
+        notes.get(0).detail());
+
+    ConversionResult both =
+        TemplateLoads.convert(
+            files, "t.json", MapOptions.defaults().withExcept(List.of("manifest", "m2")));
+    assertFalse(both.hasErrors(), both.diagnostics().toString());
+    assertEquals(2, coded(both, "LEGACY-N002").size(), both.diagnostics().toString());
+
+    ConversionResult glob =
+        TemplateLoads.convert(
+            files, "t.json", MapOptions.defaults().withExcept(List.of("manif*", "m?")));
+    assertEquals(2, coded(glob, "GOTPL-E101").size(), glob.diagnostics().toString());
+    assertEquals(List.of(), coded(glob, "LEGACY-N002"));
+  }
 }
