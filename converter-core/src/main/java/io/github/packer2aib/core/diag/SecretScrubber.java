@@ -52,17 +52,43 @@ public final class SecretScrubber {
 
   /**
    * A credential assigned inside a quoted string, as {@code environment_vars} entries are ({@code
-   * "ADMIN_PASSWORD=…"}: groups 1 and 2, the value ending at the string's closing quote), or a
-   * setting ({@code client_secret = "…"}, {@code "password": "…"}, {@code token: …}: groups 3 and
-   * 4). Tried in that order, so an entry's closing quote is not read as the start of a value.
+   * "ADMIN_PASSWORD=…"}, the value ending at the string's closing quote; groups 1 and 2 where the
+   * string's quotes are escaped, {@code \\"ADMIN_PASSWORD=…\\"} inside a quoted JSON or HCL line, 3
+   * and 4 otherwise), or a setting ({@code client_secret = "…"}, {@code "password": "…"}, {@code
+   * token: …}, {@code \\"api_token\\": \\"…\\"}: groups 5 and 6). Tried in that order, so an
+   * entry's closing quote is not read as the start of a value. The quotes of a name or value may be
+   * escaped: a quoted source line writes a command's {@code "api_token": "…"} so, and a heredoc's
+   * shell text {@code "{\\"password\\":\\"…\\"}"}; the value then ends at the escaped quote.
    */
-  private static final Pattern CREDENTIAL =
-      Pattern.compile(
-          "(?i)(?:(\""
-              + NAMES
-              + "=)((?:[^\"\\\\]|\\\\.)*)|(\"?"
-              + SETTING_NAME
-              + "\"?\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,]+))");
+  private static final Pattern CREDENTIAL = credentialPattern(SETTING_NAME);
+
+  /**
+   * {@link #CREDENTIAL} with {@code name} as the setting's name (tests compare it with an
+   * unanchored one).
+   */
+  static Pattern credentialPattern(String name) {
+    return Pattern.compile(
+        "(?i)(?:(\\\\+\""
+            + NAMES
+            + "=)((?:[^\"\\\\]|\\\\+[^\"\\\\])*)|(\""
+            + NAMES
+            + "=)((?:[^\"\\\\]|\\\\.)*)|((?:\\\\*\")?"
+            + name
+            + "(?:\\\\*\")?\\s*[:=]\\s*)("
+            + SETTING_VALUE
+            + "))");
+  }
+
+  /**
+   * The value of a setting: in escaped double quotes (a quoted line's, with as many backslashes as
+   * the line's escapes give them), in double quotes, in single quotes, or unquoted, up to a blank
+   * or a comma, and before a double quote that ends a string ({@code ["DB_PASSWORD=pw"]} in a
+   * quoted line: the quote and bracket are the line's, not the value's). A quoted value that the
+   * text cuts short runs to its end.
+   */
+  private static final String SETTING_VALUE =
+      "\\\\+\"(?:[^\"\\\\]|\\\\+[^\"\\\\])*(?:\\\\+\"|$)|\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)"
+          + "|'[^']*'|(?:[^\\s,\"\\\\]|\\\\+[^\"\\s\\\\]|\"(?=[^\\s,\\]})]))+";
 
   /**
    * A value as a command writes it: escaped double quotes as a JSON or HCL string writes them in a
@@ -71,8 +97,8 @@ public final class SecretScrubber {
    * or a shell operator (never starting with {@code -}: that is the next option).
    */
   private static final String COMMAND_VALUE =
-      "(?:\\\\\"[^\"$\n]*?\\\\\"|\"[^\"$\n]*\"|'[^'\n]*'"
-          + "|(?!\\\\\")[^\\s\"'$%(`-][^\\s\"';&|)`]*)";
+      "(?:\\\\+\"[^\"$\n]*?\\\\+\"|\"[^\"$\n]*\"|'[^'\n]*'"
+          + "|(?!\\\\+\")[^\\s\"'$%(`-][^\\s\"';&|)`]*)";
 
   /**
    * sudo told to read its password from standard input: {@code -S} alone or in a cluster ({@code
@@ -90,7 +116,7 @@ public final class SecretScrubber {
 
   /** A printf format ({@code '%s\\n'}): the value is the argument after it. */
   private static final String PRINTF_FORMAT =
-      "(?:'[^'\n]*%[^'\n]*'|\"[^\"\n]*%[^\"\n]*\"|\\\\\"[^\"\n]*?%[^\"\n]*?\\\\\""
+      "(?:'[^'\n]*%[^'\n]*'|\"[^\"\n]*%[^\"\n]*\"|\\\\+\"[^\"\n]*?%[^\"\n]*?\\\\+\""
           + "|[^\\s\"'|;&]*%[^\\s|;&]*)";
 
   /**
@@ -131,6 +157,9 @@ public final class SecretScrubber {
    */
   public static final String SUDO_PASSWORD = "the password fed to sudo -S on its standard input";
 
+  /** A value in escaped double quotes, as a quoted line writes it: group 2 is what they enclose. */
+  private static final Pattern ESCAPED_QUOTES = Pattern.compile("(?s)(\\\\+)\"(.*)\\1\"");
+
   /** The stand-in for a value in the advice of messages ({@code --var NAME=VALUE}). */
   private static final String PLACEHOLDER = "VALUE";
 
@@ -161,42 +190,150 @@ public final class SecretScrubber {
    * its value: {@code the password of a URL's user information (user:password@)}, {@code a value
    * for "--password"}, {@code a value for "DB_PASSWORD"}, {@code the -p password of docker login};
    * empty when it holds none, or only references ({@code https://x:$TOKEN@host}, {@code --password
-   * "$PW"}, {@code DB_PASSWORD=${var.pw}}). What {@link #scrub} masks as a literal value, which the
-   * image template keeps in plain text; a SAS signature is told apart ({@link #hasSasSignature}).
+   * "$PW"}, {@code DB_PASSWORD=${var.pw}}). The first of {@link #find}, which is what {@link
+   * #scrub} masks: a warning and the masking of the line it quotes cannot disagree. The image
+   * template keeps the value in plain text; a SAS signature is told apart ({@link
+   * #hasSasSignature}).
    */
   public static Optional<String> literalCredential(String command) {
-    if (hasUserInfo(command)) {
-      Matcher m = USER_INFO_PASSWORD.matcher(command);
-      while (m.find()) {
-        if (isLiteral(command.substring(m.end(1), m.end()))) {
-          return Optional.of("the password of a URL's user information (user:password@)");
-        }
-      }
-    }
-    if (!mayHoldSecret(command)) {
-      return Optional.empty();
-    }
-    Matcher m = CREDENTIAL.matcher(command);
-    while (m.find()) {
-      boolean inString = m.group(1) != null;
-      String value = m.group(inString ? 2 : 4);
-      if (isLiteral(value) && !value.startsWith("{") && !value.startsWith("[")) {
-        // The name as the command writes it, with the dashes of an option (--password=…).
-        int from = m.start(inString ? 1 : 3);
-        while (!inString && from > 0 && command.charAt(from - 1) == '-') {
-          from--;
-        }
-        String name = command.substring(from, m.end(inString ? 1 : 3)).replaceAll("[\\s\"=:]", "");
-        return Optional.of("a value for \"" + name + "\"");
-      }
-    }
-    Matcher o = OPTION_CREDENTIAL.matcher(command);
-    while (o.find()) {
-      if (isLiteral(o.group(2)) && !isFlagOption(o.group(1))) {
-        return Optional.of(optionNamed(o.group(1)));
+    List<Found> found = find(command, CREDENTIAL, true);
+    for (int i = 0; i < found.size(); i++) {
+      if (found.get(i).literal()) {
+        return Optional.of(found.get(i).what());
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A credential found in a text: where its value stands ({@code start} inclusive, {@code end}
+   * exclusive), how a message names it, whether it is literal text ({@code RULE-W329}), and whether
+   * it is masked (every literal value, and a setting's value that is no plain reference, in doubt).
+   */
+  record Found(int start, int end, String what, boolean literal, boolean masked) {}
+
+  /**
+   * Every credential of {@code text}, in the order of their values, those that overlap merged into
+   * one: the one rule that both {@link #literalCredential} (on a command) and {@link #scrub} (on a
+   * quoted source line or a message, where the same command is written with escaped quotes) follow.
+   * With {@code quick}, the patterns are run only where {@link #mayHoldSecret} or {@link
+   * #hasUserInfo} says they may match.
+   */
+  static List<Found> find(String text, Pattern credential, boolean quick) {
+    List<Found> out = new ArrayList<>();
+    if (!quick || hasUserInfo(text)) {
+      userInfo(text, out);
+    }
+    if (!quick || mayHoldSecret(text)) {
+      assignments(text, credential, out);
+      options(text, out);
+    }
+    return merged(out);
+  }
+
+  /** The passwords of URLs' user information ({@code https://user:password@host/}). */
+  private static void userInfo(String text, List<Found> out) {
+    Matcher m = USER_INFO_PASSWORD.matcher(text);
+    while (m.find()) {
+      boolean literal = isLiteral(text.substring(m.end(1), m.end()));
+      // As before: the password is masked whatever it is, a reference too.
+      out.add(
+          new Found(
+              m.end(1),
+              m.end(),
+              "the password of a URL's user information (user:password@)",
+              literal,
+              true));
+    }
+  }
+
+  /**
+   * The values of {@link #CREDENTIAL}: a setting's value that is an object or list ({@code
+   * "adminPassword": {"type": "securestring", "defaultValue": "…"}}, an ARM securestring parameter)
+   * ends nowhere a line shows, so it is masked to the text's end, and no warning names it.
+   */
+  private static void assignments(String text, Pattern credential, List<Found> out) {
+    Matcher m = credential.matcher(text);
+    while (m.find()) {
+      int group = m.group(2) != null ? 2 : m.group(4) != null ? 4 : 6;
+      String value = m.group(group);
+      int nameStart = m.start(group - 1);
+      String name = nameOf(text, nameStart, m.end(group - 1), group == 6);
+      if (group == 6 && (value.startsWith("{") || value.startsWith("["))) {
+        out.add(
+            new Found(m.start(group), text.length(), "a value for \"" + name + "\"", false, true));
+        return;
+      }
+      boolean literal = isLiteral(value);
+      // A reference such as var.x or "${var.x}" shows no secret, nor does the placeholder of the
+      // advice "pass it with --var admin_password=VALUE" (masked, it read as if *** were what to
+      // type); anything else of a setting is masked in doubt ($PW is shown to no harm either way).
+      boolean masked =
+          literal
+              || (!value.isEmpty()
+                  && !value.contains("${")
+                  && !value.startsWith("var.")
+                  && !value.contains("{{")
+                  && !value.equals(PLACEHOLDER));
+      if (masked) {
+        out.add(
+            new Found(m.start(group), m.end(group), "a value for \"" + name + "\"", literal, true));
+      }
+    }
+  }
+
+  /**
+   * The name a setting or an entry is written with, from {@code from} to {@code to}, without its
+   * quotes, blanks and sign, with the dashes of an option ({@code --password=…}).
+   */
+  private static String nameOf(String text, int from, int to, boolean setting) {
+    int start = from;
+    while (setting && start > 0 && text.charAt(start - 1) == '-') {
+      start--;
+    }
+    return text.substring(start, to).replaceAll("[\\s\"=:\\\\]", "");
+  }
+
+  /** The literal values of {@link #OPTION_CREDENTIAL}. */
+  private static void options(String text, List<Found> out) {
+    Matcher o = OPTION_CREDENTIAL.matcher(text);
+    while (o.find()) {
+      if (isLiteral(o.group(2)) && !isFlagOption(o.group(1))) {
+        out.add(new Found(o.start(2), o.end(2), optionNamed(o.group(1)), true, true));
+      }
+    }
+  }
+
+  /**
+   * {@code found} in the order of their starts (of two at one place, the first found first), those
+   * that overlap joined: the text masked is the union of their values, and the warning names the
+   * first literal one.
+   */
+  private static List<Found> merged(List<Found> found) {
+    if (found.size() < 2) {
+      return found;
+    }
+    List<Found> sorted = new ArrayList<>(found);
+    sorted.sort(java.util.Comparator.comparingInt(Found::start));
+    List<Found> out = new ArrayList<>(sorted.size());
+    Found last = sorted.get(0);
+    for (int i = 1; i < sorted.size(); i++) {
+      Found f = sorted.get(i);
+      if (f.start() < last.end()) {
+        last =
+            new Found(
+                last.start(),
+                Math.max(last.end(), f.end()),
+                last.literal() || !f.literal() ? last.what() : f.what(),
+                last.literal() || f.literal(),
+                last.masked() || f.masked());
+      } else {
+        out.add(last);
+        last = f;
+      }
+    }
+    out.add(last);
+    return out;
   }
 
   /**
@@ -208,7 +345,10 @@ public final class SecretScrubber {
    */
   private static boolean isLiteral(String value) {
     String v = value;
-    if (v.length() >= 2
+    Matcher escaped = ESCAPED_QUOTES.matcher(v);
+    if (escaped.matches()) {
+      v = escaped.group(2); // a quoted line's escaped quotes
+    } else if (v.length() >= 2
         && (v.charAt(0) == '"' || v.charAt(0) == '\'')
         && v.charAt(v.length() - 1) == v.charAt(0)) {
       v = v.substring(1, v.length() - 1);
@@ -360,86 +500,43 @@ public final class SecretScrubber {
   }
 
   /**
-   * {@link #withPatterns(String, Pattern)}, adding what each of its three passes replaced to {@code
-   * passes} when it is not null ({@link #scrubbedLine}).
+   * {@link #withPatterns(String, Pattern)}, adding what each of its two passes replaced to {@code
+   * passes} when it is not null ({@link #scrubbedLine}): the signatures of SAS URLs, then every
+   * credential {@link #find} finds.
    */
   private static String withPatterns(String line, Pattern credential, List<int[][]> passes) {
     List<int[]> signatures = new ArrayList<>();
     String s = maskAfterGroup(SAS_SIGNATURE, line, signatures);
-    List<int[]> userInfo = new ArrayList<>();
-    if (hasUserInfo(s)) {
-      s = maskAfterGroup(USER_INFO_PASSWORD, s, userInfo);
-    }
     List<int[]> credentials = new ArrayList<>();
+    String result = masked(s, find(s, credential, false), credentials);
     if (passes != null) {
       passes.add(signatures.toArray(int[][]::new));
-      passes.add(userInfo.toArray(int[][]::new));
-    }
-    String result = maskCredentials(s, credential, credentials);
-    if (passes != null) {
       passes.add(credentials.toArray(int[][]::new));
-    }
-    List<int[]> options = new ArrayList<>();
-    result = maskOptions(result, options);
-    if (passes != null) {
-      passes.add(options.toArray(int[][]::new));
     }
     return result;
   }
 
-  /** Every literal value of {@link #OPTION_CREDENTIAL} masked, each recorded in {@code edits}. */
-  private static String maskOptions(String text, List<int[]> edits) {
-    Matcher m = OPTION_CREDENTIAL.matcher(text);
-    if (!m.find()) {
-      return text;
-    }
-    StringBuilder out = new StringBuilder(text.length());
+  /**
+   * {@code text} with the value of each masked {@code found} replaced, each recorded in {@code
+   * edits}.
+   */
+  private static String masked(String text, List<Found> found, List<int[]> edits) {
+    StringBuilder out = null;
     int last = 0;
-    do {
-      String value = m.group(2);
-      if (isLiteral(value) && !isFlagOption(m.group(1))) {
-        String masked = mask(value);
-        out.append(text, last, m.start(2)).append(masked);
-        edits.add(new int[] {m.start(2), m.end(2), masked.length()});
-        last = m.end(2);
+    for (int i = 0; i < found.size(); i++) {
+      Found f = found.get(i);
+      if (!f.masked()) {
+        continue;
       }
-    } while (m.find());
-    return out.append(text, last, text.length()).toString();
-  }
-
-  private static String maskCredentials(String s, Pattern credential, List<int[]> edits) {
-    Matcher m = credential.matcher(s);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      boolean inString = m.group(1) != null;
-      int group = inString ? 2 : 4;
-      String value = m.group(group);
-      if (!inString && (value.startsWith("{") || value.startsWith("["))) {
-        // An object or list (an ARM securestring parameter, {"type": …, "defaultValue": "…"}):
-        // where its value ends is not known on a line, so the rest of the line is masked.
-        m.appendReplacement(out, Matcher.quoteReplacement(m.group(3) + "***"));
-        edits.add(new int[] {m.start(group), s.length(), 3});
-        return out.toString();
+      if (out == null) {
+        out = new StringBuilder(text.length());
       }
-      // A reference such as var.x or "${var.x}" shows no secret; only literal values are masked.
-      // Nor does the placeholder of the advice "pass it with --var admin_password=VALUE", which
-      // masked read "--var admin_password=***", as if *** were what to type.
-      boolean literal =
-          !value.isEmpty()
-              && !value.contains("${")
-              && !value.startsWith("var.")
-              && !value.contains("{{")
-              && !value.equals(PLACEHOLDER);
-      m.appendReplacement(
-          out,
-          Matcher.quoteReplacement(
-              (inString ? m.group(1) : m.group(3)) + (literal ? mask(value) : value)));
-      if (literal) {
-        edits.add(new int[] {m.start(group), m.end(group), mask(value).length()});
-      }
+      String masked = mask(text.substring(f.start(), f.end()));
+      out.append(text, last, f.start()).append(masked);
+      edits.add(new int[] {f.start(), f.end(), masked.length()});
+      last = f.end();
     }
-    m.appendTail(out);
-    return out.toString();
+    return out == null ? text : out.append(text, last, text.length()).toString();
   }
 
   /**
@@ -580,12 +677,16 @@ public final class SecretScrubber {
   }
 
   /**
-   * Whether the credential pattern's {@code "?\s*[:=]} matches at {@code i}: one optional quote,
-   * then blanks as {@code \s} has them, then a colon or an equals sign.
+   * Whether the credential pattern's {@code \\?"?\s*[:=]} matches at {@code i}: one optional quote
+   * (escaped or not), then blanks as {@code \s} has them, then a colon or an equals sign.
    */
   private static boolean assigned(byte[] b, int i) {
-    if (i < b.length && b[i] == '"') {
-      i++;
+    int quote = i;
+    while (quote < b.length && b[quote] == '\\') {
+      quote++; // an escaped quote, as a quoted JSON or HCL line writes a command's
+    }
+    if (quote < b.length && b[quote] == '"') {
+      i = quote + 1;
     }
     while (i < b.length
         && (b[i] == ' '
@@ -599,11 +700,23 @@ public final class SecretScrubber {
     return i < b.length && (b[i] == ':' || b[i] == '=');
   }
 
+  /**
+   * The stand-in for a value: {@code ***}, inside the value's own quotes when it has them (escaped
+   * ones too), so that the line still reads as written.
+   */
   private static String mask(String value) {
-    if (value.startsWith("\"") || value.startsWith("'")) {
-      char q = value.charAt(0);
-      return q + "***" + q;
+    int backslashes = 0;
+    while (backslashes < value.length() && value.charAt(backslashes) == '\\') {
+      backslashes++;
     }
-    return "***";
+    String q =
+        backslashes < value.length() && value.charAt(backslashes) == '"'
+            ? value.substring(0, backslashes + 1)
+            : value.startsWith("'") ? "'" : "";
+    if (q.isEmpty()) {
+      return "***";
+    }
+    boolean closed = value.length() >= 2 * q.length() && value.endsWith(q);
+    return q + "***" + (closed ? q : "");
   }
 }

@@ -71,12 +71,7 @@ class SecretScrubberProperties {
    * masks the same, with words glued before the credential names too ({@code myclient_secret}).
    */
   private static final java.util.regex.Pattern UNANCHORED =
-      java.util.regex.Pattern.compile(
-          "(?i)(?:(\""
-              + SecretScrubber.NAMES
-              + "=)((?:[^\"\\\\]|\\\\.)*)|(\"?"
-              + SecretScrubber.NAMES
-              + "\"?\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,]+))");
+      SecretScrubber.credentialPattern(SecretScrubber.NAMES);
 
   @Property(tries = 3000)
   void theAnchoredNameFindsWhatTheUnanchoredOneFound(@ForAll("glued") String line) {
@@ -358,13 +353,16 @@ class SecretScrubberProperties {
     assertEquals(
         "sudo -S apt-get update <<<'***'",
         SecretScrubber.scrub("sudo -S apt-get update <<<'hunter2'"));
-    // In a quoted HCL or JSON line, double quotes are escaped: the value is what they enclose.
+    // In a quoted HCL or JSON line, double quotes are escaped: the value is what they enclose, and
+    // the escaped quotes stay, as the line writes them.
     assertEquals(
-        "inline = [\"echo *** | sudo -S true\", \"printf \\\"%s\\\\n\\\" *** | sudo --stdin x\"]",
+        "inline = [\"echo \\\"***\\\" | sudo -S true\", \"printf \\\"%s\\\\n"
+            + "\\\" *** | sudo --stdin x\"]",
         SecretScrubber.scrub(
             "inline = [\"echo \\\"hunter2\\\" | sudo -S true\","
                 + " \"printf \\\"%s\\\\n\\\" hunter2 | sudo --stdin x\"]"));
-    assertEquals("sshpass -p *** ssh h", SecretScrubber.scrub("sshpass -p \\\"hunter2\\\" ssh h"));
+    assertEquals(
+        "sshpass -p \\\"***\\\" ssh h", SecretScrubber.scrub("sshpass -p \\\"hunter2\\\" ssh h"));
     // Not a password: a reference, input of a shell (-s), a pipe into a command sudo runs, ||.
     for (String kept :
         List.of(

@@ -1,0 +1,106 @@
+package io.github.packer2aib.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Credentials written literally in commands, scripts and files (credentials review, session 29):
+ * what {@code RULE-W329} finds is masked in every line the run quotes and in {@code inspect}, and
+ * the warning points at where the credential is written.
+ */
+class CommandCredentialsCliTest {
+  @TempDir Path tmp;
+
+  /** The template of {@link BulkTrees#hcl} with its provisioner's body replaced. */
+  private static String withProvisioner(String body) {
+    return BulkTrees.hcl("app").replace("    inline = [\"echo hello\"]\n", body);
+  }
+
+  private Path folder(String name, String file, String text) throws IOException {
+    Path dir = tmp.resolve(name);
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(file), text);
+    return dir;
+  }
+
+  private static CliRun run(String... args) {
+    return CliRun.with().env(Map.of("SOURCE_DATE_EPOCH", "1700000000")).run(args);
+  }
+
+  /** convert (text diagnostics) and validate of {@code dir} (a folder, or a legacy template). */
+  private List<CliRun> convertAndValidate(Path dir) {
+    Path out = tmp.resolve("out-" + dir.getFileName());
+    CliRun convert =
+        run("convert", "--identity", BulkTrees.IDENTITY, "-o", out.toString(), dir.toString());
+    CliRun validate = run("validate", "--identity", BulkTrees.IDENTITY, dir.toString());
+    return List.of(convert, validate);
+  }
+
+  private static void assertAbsent(String secret, String text) {
+    assertFalse(text.contains(secret), () -> "holds " + secret + ":\n" + text);
+  }
+
+  private static int count(String text, String word) {
+    int n = 0;
+    for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * A credential in JSON that a command writes was found by RULE-W329 but shown in the source line
+   * quoted under the warning, whose string escapes the JSON's quotes (finding 1), in HCL2 and in
+   * legacy JSON alike; a heredoc's shell-escaped JSON was neither warned about nor masked.
+   */
+  @Test
+  void aCredentialInJsonWrittenByACommandIsMaskedInTheQuotedLine() throws IOException {
+    String hcl =
+        withProvisioner(
+            "    inline = [\"echo '{\\\"api_token\\\": \\\"Json1Secret\\\"}' > /etc/app.json\","
+                + " \"curl -d '{\\\"user\\\":\\\"a\\\",\\\"password\\\":\\\"Json2Secret\\\"}'"
+                + " https://x/l\"]\n"
+                + "  }\n"
+                + "  provisioner \"shell\" {\n"
+                + "    inline = [<<EOT\n"
+                + "curl -d \"{\\\"password\\\":\\\"Json3Secret\\\"}\" https://x/l\n"
+                + "EOT\n"
+                + "    ]\n");
+    Path dir = folder("hcl", "t.pkr.hcl", hcl);
+    String legacy =
+        BulkTrees.legacy("app")
+            .replace(
+                "\"inline\": [\"echo hello\"]",
+                "\"inline\": [\"echo '{\\\"api_token\\\": \\\"Json1Secret\\\"}' > /etc/app.json\","
+                    + " \"curl -d \\\"{\\\\\\\"password\\\\\\\":\\\\\\\"Json3Secret\\\\\\\"}\\\""
+                    + " https://x/l\"]");
+    Path json = folder("legacy", "t.json", legacy).resolve("t.json");
+    for (Path d : List.of(dir, json)) {
+      for (CliRun c : convertAndValidate(d)) {
+        assertEquals(0, c.exitCode(), c.err());
+        assertEquals(d == dir ? 3 : 2, count(c.err(), "[RULE-W329]"), c.err());
+        assertTrue(c.err().contains("(a value for \"password\")"), c.err());
+        for (String secret : List.of("Json1Secret", "Json2Secret", "Json3Secret")) {
+          assertAbsent(secret, c.err());
+        }
+      }
+      CliRun inspect = run("inspect", d.toString());
+      assertEquals(0, inspect.exitCode(), inspect.err());
+      for (String secret : List.of("Json1Secret", "Json2Secret", "Json3Secret")) {
+        assertAbsent(secret, inspect.out());
+      }
+    }
+    CliRun text = convertAndValidate(dir).get(0);
+    assertTrue(
+        text.err().contains("echo '{\\\"api_token\\\": \\\"***\\\"}' > /etc/app.json"), text.err());
+  }
+}
