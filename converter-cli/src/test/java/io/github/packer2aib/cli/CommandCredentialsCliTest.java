@@ -103,4 +103,32 @@ class CommandCredentialsCliTest {
     assertTrue(
         text.err().contains("echo '{\\\"api_token\\\": \\\"***\\\"}' > /etc/app.json"), text.err());
   }
+
+  /**
+   * In single quotes a {@code $} is text in sh and PowerShell, so these passwords are literal; they
+   * got no warning, and the quoted line showed the mysql and docker ones (finding 2). HCL writes a
+   * {@code $} before a letter as {@code $$}.
+   */
+  @Test
+  void aSingleQuotedPasswordWithADollarIsACredentialWrittenAsText() throws IOException {
+    Path dir =
+        folder(
+            "dollar",
+            "t.pkr.hcl",
+            withProvisioner(
+                "    inline = [\"mysql -uroot -p'Dollar1$$ecret' -e 'select 1'\","
+                    + " \"docker login -u bob --password 'Dollar2$$ecret' reg\","
+                    + " \"export DB_PASSWORD='Dollar3$$ecret'\","
+                    + " \"wget --password='Dollar4$$ecret' https://example.com/f\","
+                    + " \"mysql -uroot -p'$DB_PW' -e 'select 1'\"]\n"));
+    for (CliRun c : convertAndValidate(dir)) {
+      assertEquals(0, c.exitCode(), c.err());
+      assertEquals(4, count(c.err(), "[RULE-W329]"), c.err());
+      assertTrue(c.err().contains("(the -p password of mysql)"), c.err());
+      assertAbsent("ecret'", c.err());
+    }
+    CliRun inspect = run("inspect", dir.toString());
+    assertEquals(0, inspect.exitCode(), inspect.err());
+    assertAbsent("ecret'", inspect.out());
+  }
 }

@@ -341,29 +341,40 @@ public final class SecretScrubber {
    * not empty, and not a variable of the shell, PowerShell or cmd ({@code $PW}, {@code "$PW"},
    * {@code %PW%}), a command substitution ({@code $(…)}, {@code `…`}, PowerShell's {@code (…)}), a
    * Packer or HCL reference ({@code ${var.pw}}, {@code var.pw}, {@code {{user `pw`}}}) or the
-   * placeholder of the advice of messages ({@code VALUE}).
+   * placeholder of the advice of messages ({@code VALUE}). In single quotes a {@code $} is text, in
+   * sh and PowerShell alike ({@code -p'P@$$w0rd'}, common in passwords): only a variable's name
+   * alone ({@code '$PW'}, a slip that sends those characters), an HCL interpolation ({@code
+   * '${var.pw}'}, as a quoted source line writes it) or a command substitution there is none.
    */
   private static boolean isLiteral(String value) {
     String v = value;
+    boolean single = false;
     Matcher escaped = ESCAPED_QUOTES.matcher(v);
     if (escaped.matches()) {
       v = escaped.group(2); // a quoted line's escaped quotes
     } else if (v.length() >= 2
         && (v.charAt(0) == '"' || v.charAt(0) == '\'')
         && v.charAt(v.length() - 1) == v.charAt(0)) {
+      single = v.charAt(0) == '\'';
       v = v.substring(1, v.length() - 1);
     }
-    return !v.isEmpty()
-        && !v.equals(PLACEHOLDER)
-        && !v.equals("***")
-        && !v.startsWith("var.")
-        && !v.startsWith("local.")
-        && !v.startsWith("%")
-        && !v.startsWith("(")
-        && v.indexOf('$') < 0
-        && v.indexOf('`') < 0
-        && !v.contains("{{");
+    boolean text =
+        !v.isEmpty()
+            && !v.equals(PLACEHOLDER)
+            && !v.equals("***")
+            && !v.startsWith("var.")
+            && !v.startsWith("local.")
+            && !v.startsWith("%")
+            && !v.startsWith("(")
+            && !v.contains("{{");
+    if (single) {
+      return text && !v.contains("${") && !v.contains("$(") && !SHELL_VARIABLE.matcher(v).matches();
+    }
+    return text && v.indexOf('$') < 0 && v.indexOf('`') < 0;
   }
+
+  /** A variable of the shell or PowerShell alone: {@code $PW}, {@code $env:PW}. */
+  private static final Pattern SHELL_VARIABLE = Pattern.compile("(?i)\\$(?:env:)?[a-z_][a-z0-9_]*");
 
   /**
    * Whether the long option before a value takes none: one that asks for the credential ({@code

@@ -41,7 +41,24 @@ class CredentialFormsTest {
           form(
               "curl -d \"{\\\"password\\\":\\\"SECRET\\\"}\" https://a/login",
               "a value for \"password\""),
-          form("echo \"API_TOKEN=SECRET\" >> /etc/app.env", "a value for \"API_TOKEN\""));
+          form("echo \"API_TOKEN=SECRET\" >> /etc/app.env", "a value for \"API_TOKEN\""),
+          // In single quotes a $ is text, in sh and PowerShell (finding 2).
+          form("mysql -uroot -p'P@$$SECRET' -e 'select 1'", "the -p password of mysql"),
+          form("docker login -u bob --password 'Xpw$SECRET' reg", "a value for \"--password\""),
+          form("export DB_PASSWORD='Xpw$SECRET'", "a value for \"DB_PASSWORD\""),
+          form("wget --password='Xpw$SECRET' https://e/f", "a value for \"--password\""),
+          form("New-LocalUser -Name x -Password 'P@$$SECRET'", "a value for \"-Password\""));
+
+  /** References and what is no credential: no warning. */
+  static final List<String> NONE =
+      List.of(
+          "mysql -uroot -p'$DB_PW' -e 'select 1'",
+          "mysql -uroot -p\"$DB_PW\" -e 'select 1'",
+          "docker login -u bob --password '${var.pw}' reg",
+          "export DB_PASSWORD='$(cat /run/pw)'",
+          "New-LocalUser -Name x -Password '$env:ADMIN_PW'",
+          "New-LocalUser -Name x -Password \"$pw\"",
+          "export DB_PASSWORD=\"pre$SUFFIX\"");
 
   /** A command as an HCL or JSON string writes it, in double quotes, inside a line. */
   private static String quotedLine(String command) {
@@ -60,6 +77,13 @@ class CredentialFormsTest {
         assertFalse(scrubbed.contains(SECRET), text + "\n -> " + scrubbed);
         assertFalse(scrubbed.contains("secretValue"), text + "\n -> " + scrubbed);
       }
+    }
+  }
+
+  @Test
+  void referencesAreNoCredentialWrittenAsText() {
+    for (String command : NONE) {
+      assertEquals(Optional.empty(), SecretScrubber.literalCredential(command), command);
     }
   }
 
