@@ -144,15 +144,32 @@ final class EnvVars {
    */
   private static boolean holdsCredential(
       Prov pr, String name, String value, String destination, Range at) {
-    if (value.isEmpty() || !Credentials.environmentHoldsSecret(name) || namesVariable(value)) {
+    if (!namedCredential(name, value)) {
       return false;
     }
+    refuseCredential(pr, "The environment variable " + name, destination, at);
+    return true;
+  }
+
+  /**
+   * Whether the variable {@code name}, set to {@code value} in the template, is named as a
+   * credential and given one ({@link #holdsCredential}): a value that is empty or names a variable
+   * of the step's shell alone is none.
+   */
+  static boolean namedCredential(String name, String value) {
+    return !value.isEmpty() && Credentials.environmentHoldsSecret(name) && !namesVariable(value);
+  }
+
+  /**
+   * Reports that {@code variable} ("The environment variable DB_PASSWORD") was left out as a
+   * credential that would be written to {@code destination}.
+   */
+  static void refuseCredential(Prov pr, String variable, String destination, Range at) {
     pr.report()
         .add(
             PackerMapCode.SENSITIVE_VALUE,
             at,
-            "The environment variable "
-                + name
+            variable
                 + " is named as a credential, and the value the template gives it would be written"
                 + " to "
                 + destination
@@ -160,7 +177,6 @@ final class EnvVars {
                 + " secrets out of what Image Builder stores and runs: the step can fetch it on the"
                 + " build VM (for instance from Key Vault with the VM's identity). A value that is"
                 + " no secret (a placeholder) can be set by a command of the step instead.");
-    return true;
   }
 
   /**

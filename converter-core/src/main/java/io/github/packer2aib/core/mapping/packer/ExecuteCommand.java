@@ -77,6 +77,16 @@ record ExecuteCommand(
         sudo, interpreter, passwordDropped, recognised, isDefault, Map.of(), setsHome);
   }
 
+  /** The same command without the variables {@code names} (credentials, not copied). */
+  ExecuteCommand without(List<String> names) {
+    Map<String, String> kept = new LinkedHashMap<>(assignments);
+    kept.keySet().removeAll(names);
+    Set<String> before = new HashSet<>(beforeVars);
+    before.removeAll(names);
+    return new ExecuteCommand(
+        sudo, interpreter, passwordDropped, recognised, isDefault, kept, setsHome, before);
+  }
+
   // Compiled once: these run for every step of every template. Package-private: a property test
   // checks the literal each one's cheap pre-check looks for (ExecuteCommandProperties).
   private static final Pattern SUDO_WORD = Pattern.compile("\\bsudo\\b");

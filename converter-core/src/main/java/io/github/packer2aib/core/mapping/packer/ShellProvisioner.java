@@ -452,10 +452,11 @@ final class ShellProvisioner {
    * exec}), its text (null when it is not set or not known), and whether the variables it sets were
    * left out for holding a secret ({@link #explain} refuses them).
    */
-  private record ExecRead(ExecuteCommand exec, String text, boolean secretAssignments) {}
+  private record ExecRead(
+      ExecuteCommand exec, String text, boolean secretAssignments, List<String> credentials) {}
 
   private static final ExecRead NO_EXECUTE_COMMAND =
-      new ExecRead(ExecuteCommand.DEFAULT, null, false);
+      new ExecRead(ExecuteCommand.DEFAULT, null, false, List.of());
 
   /**
    * Reads execute_command without a diagnostic: a last, generalizing step's commands are judged
@@ -490,7 +491,22 @@ final class ShellProvisioner {
     if (secretAssignments) {
       exec = exec.withoutAssignments();
     }
-    return new ExecRead(exec, text.get(), secretAssignments);
+    // A variable named as a credential and given a value here is left out, as the same entry of
+    // environment_vars is: exported, it would be written into the step.
+    List<String> credentials = new ArrayList<>();
+    for (Map.Entry<String, String> a : exec.assignments().entrySet()) {
+      String value =
+          a.getValue()
+              .replace(ExecuteCommand.EXPANDING_DOLLAR, '$')
+              .replace(ExecuteCommand.EXPANDING_BACKTICK, '`');
+      if (EnvVars.namedCredential(a.getKey(), value)) {
+        credentials.add(a.getKey());
+      }
+    }
+    if (!credentials.isEmpty()) {
+      exec = exec.without(credentials);
+    }
+    return new ExecRead(exec, text.get(), secretAssignments, List.copyOf(credentials));
   }
 
   /** Explains what became of execute_command ({@link #readExecuteCommand}). */
@@ -508,6 +524,13 @@ final class ShellProvisioner {
           "execute_command",
           pr.f.take("execute_command").get().valueRange(),
           "the export lines of the step (properties.customize[].inline)");
+    }
+    for (String name : read.credentials()) {
+      EnvVars.refuseCredential(
+          pr,
+          "The variable " + name + " that execute_command sets",
+          "the export lines of the step (properties.customize[].inline)",
+          pr.f.take("execute_command").get().valueRange());
     }
     if (exec.passwordDropped()) {
       pr.report()
