@@ -29,11 +29,19 @@ public final class SecretScrubber {
   private static final Pattern SAS_PARAMETER = Pattern.compile("(?i)" + SAS_PARAMETER_TEXT);
 
   /**
-   * The password of a URL's user information ({@code https://user:password@host/}), which the base
-   * URI options and settings refuse as a credential: group 1 is what stands before it.
+   * A URL's user information ({@code https://user:password@host/}), whose password the base URI
+   * options and settings refuse as a credential: groups "user" and "password" (none when only a
+   * user is written).
    */
-  private static final Pattern USER_INFO_PASSWORD =
-      Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@\"']*:)[^/\\s@\"']+(?=@)");
+  private static final Pattern USER_INFO =
+      Pattern.compile(
+          "(?i)\\b[a-z][a-z0-9+.-]*://(?<user>[^/\\s:@\"']*)(?::(?<password>[^/\\s@\"']+))?@");
+
+  /**
+   * The passwords that stand for none, where the user name is the token: GitHub's documented {@code
+   * https://TOKEN:x-oauth-basic@github.com/…}.
+   */
+  private static final Pattern PLACEHOLDER_PASSWORD = Pattern.compile("(?i)x-oauth-basic");
 
   /**
    * The names that say they hold a credential: any name ending with one of the words {@link
@@ -94,11 +102,13 @@ public final class SecretScrubber {
    * A value as a command writes it: escaped double quotes as a JSON or HCL string writes them in a
    * quoted source line ({@code \\"pw\\"}; read as one character, the backslash was masked and the
    * value shown), double-quoted without a {@code $} in it, single-quoted, or unquoted up to a blank
-   * or a shell operator (never starting with {@code -}: that is the next option).
+   * or a shell operator (never starting with {@code -}, the next option, nor with a closing bracket
+   * or an operator: the text of a message, "(the password of sshpass -p), which …", read {@code ),}
+   * as a value and was shown as {@code -p***}).
    */
   private static final String COMMAND_VALUE =
       "(?:\\\\+\"[^\"$\n]*?\\\\+\"|\"[^\"$\n]*\"|'[^'\n]*'"
-          + "|(?!\\\\+\")[^\\s\"'$%(`-][^\\s\"';&|)`]*)";
+          + "|(?!\\\\+\")[^\\s\"'$%()`;&|<>-][^\\s\"';&|)`]*)";
 
   /**
    * sudo told to read its password from standard input: {@code -S} alone or in a cluster ({@code
@@ -231,18 +241,35 @@ public final class SecretScrubber {
     return merged(out);
   }
 
-  /** The passwords of URLs' user information ({@code https://user:password@host/}). */
+  /**
+   * The passwords of URLs' user information ({@code https://user:password@host/}); where the
+   * password is a placeholder ({@code TOKEN:x-oauth-basic@}) the whole user information, as the
+   * user name is then the token: masking the placeholder alone showed the token.
+   */
   private static void userInfo(String text, List<Found> out) {
-    Matcher m = USER_INFO_PASSWORD.matcher(text);
+    Matcher m = USER_INFO.matcher(text);
     while (m.find()) {
-      boolean literal = isLiteral(text.substring(m.end(1), m.end()));
+      String password = m.group("password");
+      if (password == null) {
+        continue;
+      }
+      if (PLACEHOLDER_PASSWORD.matcher(password).matches() && !m.group("user").isEmpty()) {
+        out.add(
+            new Found(
+                m.start("user"),
+                m.end("password"),
+                "a token as the user name of a URL, before the placeholder password " + password,
+                isLiteral(m.group("user")),
+                true));
+        continue;
+      }
       // As before: the password is masked whatever it is, a reference too.
       out.add(
           new Found(
-              m.end(1),
-              m.end(),
+              m.start("password"),
+              m.end("password"),
               "the password of a URL's user information (user:password@)",
-              literal,
+              isLiteral(password),
               true));
     }
   }
@@ -284,14 +311,25 @@ public final class SecretScrubber {
 
   /**
    * The name a setting or an entry is written with, from {@code from} to {@code to}, without its
-   * quotes, blanks and sign, with the dashes of an option ({@code --password=…}).
+   * quotes, blanks and sign: for a setting the whole word, with what stands before the credential's
+   * word joined to it by {@code -} ({@code --http-password}, {@code PRIVATE-TOKEN}, {@code
+   * X-Api-Token}; the name's pattern starts after a {@code -}, and the warning named {@code
+   * -password} and {@code -TOKEN}).
    */
   private static String nameOf(String text, int from, int to, boolean setting) {
     int start = from;
-    while (setting && start > 0 && text.charAt(start - 1) == '-') {
+    while (setting && start > 0 && isNameCharacter(text.charAt(start - 1))) {
       start--;
     }
     return text.substring(start, to).replaceAll("[\\s\"=:\\\\]", "");
+  }
+
+  private static boolean isNameCharacter(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '-';
   }
 
   /** The literal values of {@link #OPTION_CREDENTIAL}. */

@@ -47,7 +47,17 @@ class CredentialFormsTest {
           form("docker login -u bob --password 'Xpw$SECRET' reg", "a value for \"--password\""),
           form("export DB_PASSWORD='Xpw$SECRET'", "a value for \"DB_PASSWORD\""),
           form("wget --password='Xpw$SECRET' https://e/f", "a value for \"--password\""),
-          form("New-LocalUser -Name x -Password 'P@$$SECRET'", "a value for \"-Password\""));
+          form("New-LocalUser -Name x -Password 'P@$$SECRET'", "a value for \"-Password\""),
+          // Named as written, with the word before the credential's (finding 7).
+          form("wget --http-password=SECRET https://e/f", "a value for \"--http-password\""),
+          form("curl -H \"PRIVATE-TOKEN: SECRET\" https://g/api", "a value for \"PRIVATE-TOKEN\""),
+          form("curl -H 'X-Api-Token: SECRET' https://g/api", "a value for \"X-Api-Token\""),
+          form("sshpass -p SECRET ssh user@host true", "the password of sshpass -p"),
+          // GitHub's token as the user name, with a placeholder password (finding 8).
+          form(
+              "git config --global url.https://SECRET:x-oauth-basic@github.com/.insteadOf"
+                  + " https://github.com/",
+              "a token as the user name of a URL, before the placeholder password x-oauth-basic"));
 
   /** References and what is no credential: no warning. */
   static final List<String> NONE =
@@ -87,6 +97,22 @@ class CredentialFormsTest {
     }
   }
 
+  /**
+   * The warning's own words are no credential: its messages are masked as every message is, and
+   * "(the password of sshpass -p), which" read as {@code -p} with the value {@code ),} (finding 4).
+   */
+  @Test
+  void theWarningsWordsAreLeftAsTheyAre() {
+    for (Form f : FORMS) {
+      String detail =
+          "This command holds a credential written as text ("
+              + f.what()
+              + "), which will be stored in the image template in Azure, in plain text for anyone"
+              + " who can read the template.";
+      assertEquals(detail, SecretScrubber.scrub(detail));
+    }
+  }
+
   /** The masking keeps the line as written around the value: its quotes and brackets. */
   @Test
   void aQuotedLineKeepsItsQuotesAroundTheMask() {
@@ -95,5 +121,21 @@ class CredentialFormsTest {
             + " \"echo last\"]",
         SecretScrubber.scrub(
             quotedLine("echo '{\"api_token\": \"" + SECRET + "\"}' > /etc/app.json")));
+    // An unquoted value ends before the string's closing quote (finding 7).
+    assertEquals(
+        "    inline = [\"echo first\", \"mysql -u root --password=***\", \"echo last\"]",
+        SecretScrubber.scrub(quotedLine("mysql -u root --password=" + SECRET)));
+    assertEquals(
+        "    inline = [\"echo first\", \"curl -H \\\"PRIVATE-TOKEN: ***\\\" https://g/api\","
+            + " \"echo last\"]",
+        SecretScrubber.scrub(
+            quotedLine("curl -H \"PRIVATE-TOKEN: " + SECRET + "\" https://g/api")));
+    assertEquals(
+        "  \"inline\": [\"export DB_PASSWORD=***\", \"x\"]",
+        SecretScrubber.scrub("  \"inline\": [\"export DB_PASSWORD=" + SECRET + "\", \"x\"]"));
+    // The token and its placeholder password: both masked, the user name of a URL being the token.
+    assertEquals(
+        "git clone https://***@github.com/o/r",
+        SecretScrubber.scrub("git clone https://" + SECRET + ":x-oauth-basic@github.com/o/r"));
   }
 }
