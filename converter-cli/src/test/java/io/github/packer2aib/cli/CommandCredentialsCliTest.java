@@ -131,4 +131,110 @@ class CommandCredentialsCliTest {
     assertEquals(0, inspect.exitCode(), inspect.err());
     assertAbsent("ecret'", inspect.out());
   }
+
+  /** validate's stderr for {@code dir}, which must succeed. */
+  private static String validated(Path dir) {
+    CliRun c = run("validate", "--identity", BulkTrees.IDENTITY, dir.toString());
+    assertEquals(0, c.exitCode(), c.err());
+    return c.err();
+  }
+
+  /**
+   * The export lines of a step's environment were located at its first inline command, which held
+   * no credential (finding 5): a warning about one is at its entry of environment_vars, its key of
+   * env, or execute_command, for the variables the command sets itself.
+   */
+  @Test
+  void aCredentialInAnEnvironmentVariableIsLocatedAtItsEntry() throws IOException {
+    Path env =
+        folder(
+            "env",
+            "t.pkr.hcl",
+            withProvisioner(
+                "    environment_vars ="
+                    + " [\"SAS_URL=https://a.blob.core.windows.net/c/f?sv=1&sig=Env1Secret\","
+                    + " \"REPO=https://bob:Env2Secret@example.com/r.git\"]\n"
+                    + "    env = { OPTS = \"--password Env3Secret\" }\n"
+                    + "    inline = [\"echo hi\"]\n"));
+    String err = validated(env);
+    assertTrue(
+        err.contains("t.pkr.hcl:14:25: warning: Shared access signature in a URL [RULE-W317]"),
+        err);
+    assertTrue(
+        err.contains("t.pkr.hcl:14:92: warning: Credential written as text [RULE-W329]"), err);
+    assertTrue(
+        err.contains("t.pkr.hcl:15:13: warning: Credential written as text [RULE-W329]"), err);
+    assertFalse(err.contains(":16:"), err); // nothing at inline = ["echo hi"]
+    Path exec =
+        folder(
+            "exec",
+            "t.pkr.hcl",
+            withProvisioner(
+                "    execute_command = \"APPOPTS='--password Exec1Secret' {{ .Vars }} sudo -E bash"
+                    + " '{{ .Path }}'\"\n"
+                    + "    inline = [\"echo hi\"]\n"));
+    err = validated(exec);
+    assertTrue(
+        err.contains("t.pkr.hcl:14:23: warning: Credential written as text [RULE-W329]"), err);
+    for (String secret : List.of("Env1Secret", "Env2Secret", "Env3Secret", "Exec1Secret")) {
+      assertAbsent(secret, err);
+    }
+  }
+
+  /**
+   * A credential in a file provisioner's content or source was located at its destination, and one
+   * in a script the step writes at the script's name without saying which line (finding 6): it is
+   * at content or source, and the warning names the line ({@code setup.sh:3}, never the value).
+   */
+  @Test
+  void aCredentialInAWrittenFileOrScriptNamesItsLine() throws IOException {
+    Path file =
+        folder(
+            "file",
+            "t.pkr.hcl",
+            BulkTrees.hcl("app")
+                .replace(
+                    "  provisioner \"shell\" {\n    inline = [\"echo hello\"]\n  }\n",
+                    "  provisioner \"file\" {\n"
+                        + "    content     = \"[db]\\npassword = File1Secret\\n\"\n"
+                        + "    destination = \"/tmp/app.ini\"\n"
+                        + "  }\n"
+                        + "  provisioner \"file\" {\n"
+                        + "    source      = \"app.env\"\n"
+                        + "    destination = \"/tmp/app.env\"\n"
+                        + "  }\n"
+                        + "  provisioner \"file\" {\n"
+                        + "    sources     = [\"a.conf\", \"b.conf\"]\n"
+                        + "    destination = \"/tmp/\"\n"
+                        + "  }\n"));
+    Files.writeString(file.resolve("app.env"), "MODE=prod\nDB_PASSWORD=File2Secret\n");
+    // One step writes both files: each line is named after its own file.
+    Files.writeString(file.resolve("a.conf"), "x = 1\ntoken: File3Secret\n");
+    Files.writeString(file.resolve("b.conf"), "api_token = File4Secret\n");
+    String err = validated(file);
+    assertTrue(
+        err.contains("t.pkr.hcl:14:19: warning: Credential written as text [RULE-W329]"), err);
+    assertTrue(err.contains("This command, from line 2 of the content, holds a credential"), err);
+    assertTrue(
+        err.contains("t.pkr.hcl:18:19: warning: Credential written as text [RULE-W329]"), err);
+    assertTrue(err.contains("This command, from app.env:2, holds a credential"), err);
+    assertTrue(err.contains("This command, from a.conf:2, holds a credential"), err);
+    assertTrue(err.contains("This command, from b.conf:1, holds a credential"), err);
+    Path script = folder("script", "t.pkr.hcl", withProvisioner("    script = \"setup.sh\"\n"));
+    Files.writeString(
+        script.resolve("setup.sh"),
+        "#!/bin/sh\necho start\ndocker login -u bot -p Script1Secret reg.example\n");
+    err = validated(script);
+    assertTrue(
+        err.contains("t.pkr.hcl:14:14: warning: Credential written as text [RULE-W329]"), err);
+    assertTrue(
+        err.contains(
+            "This command, from setup.sh:3, holds a credential written as text (the -p password"
+                + " of docker login)"),
+        err);
+    for (String secret :
+        List.of("File1Secret", "File2Secret", "File3Secret", "File4Secret", "Script1Secret")) {
+      assertAbsent(secret, err);
+    }
+  }
 }

@@ -82,7 +82,8 @@ public final class PackerConversion {
           scrubber.scrub(
               SpecValidator.forVersion(version)
                   .validate(m.doc(), "", m.locate(), Set.of("identity"))));
-      diagnostics.addAll(scrubber.scrub(ServiceRules.check(m.template(), version, "", m.locate())));
+      diagnostics.addAll(
+          scrubber.scrub(ServiceRules.check(m.template(), version, "", m.locate(), m.label())));
       diagnostics.addAll(ServiceRules.checkSize(m.doc(), "", m.locate()));
       if (emit) {
         String text = format == OutputFormat.YAML ? DocWriter.toYaml(m.doc()) : m.json();

@@ -59,6 +59,55 @@ final class EnvVars {
   }
 
   /**
+   * The environment as {@link #read} gives it, and where each variable of it is set ({@link
+   * #where}).
+   */
+  record Read(Map<String, String> env, Map<String, Range> where) {}
+
+  /** {@link #read} with where each variable is set. */
+  static Read readLocated(Prov pr, String destination) {
+    List<Entry> entries = entries(pr, destination, false);
+    return new Read(map(entries), where(entries));
+  }
+
+  /**
+   * Where each variable of {@code entries} is set (its entry of {@code environment_vars}, or its
+   * key of {@code env}), a later entry of a name winning as in {@link #map}; empty (and
+   * unchangeable) when there is none.
+   */
+  static Map<String, Range> where(List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Range> out = new java.util.HashMap<>();
+    for (int i = 0; i < entries.size(); i++) { // by index: no iterator (C1 code)
+      if (entries.get(i).at() != null) {
+        out.put(entries.get(i).name(), entries.get(i).at());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code step} with the lines that set the variables {@code names} (one line each, in this order,
+   * from its command {@code first}) located where each is set ({@code where}): a message about one
+   * of them (RULE-W329 for a credential in its value) then points at its entry of {@code
+   * environment_vars}, its key of {@code env} or {@code execute_command}, not at the step's first
+   * command. Packer's own variables have no place and keep the step's.
+   */
+  static Step locating(Step step, Iterable<String> names, Map<String, Range> where, int first) {
+    if (where.isEmpty()) {
+      return step;
+    }
+    Step out = step;
+    int k = first;
+    for (String name : names) {
+      out = out.with("/inline/" + k++, where.get(name));
+    }
+    return out;
+  }
+
+  /**
    * The entries of {@code environment_vars}, then those of {@code env} (which win on duplicates
    * when put into a map in this order), each checked where it is written: an entry that is not
    * {@code NAME=value}, a value that holds a NUL or a credential, and, with {@code shellNames}, a
@@ -268,6 +317,21 @@ final class EnvVars {
    */
   static List<String> cmdExpanded(Map<String, String> env) {
     return powerShell(env, true);
+  }
+
+  /**
+   * The variable each line of {@link #cmdExpanded} sets or reads, in its order: the value of one
+   * holding a {@code %} is expanded on a line of its own before the assignments.
+   */
+  static List<String> cmdExpandedNames(Map<String, String> env) {
+    List<String> expanded = new ArrayList<>();
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      if (e.getValue().indexOf('%') >= 0) {
+        expanded.add(e.getKey());
+      }
+    }
+    expanded.addAll(env.keySet());
+    return expanded;
   }
 
   private static List<String> powerShell(Map<String, String> env, boolean expand) {

@@ -62,6 +62,14 @@ final class FileProvisioner {
    */
   private record CopiedDirectory(String dest, String base) {}
 
+  /**
+   * The {@code count} lines of a text written from line {@code from} of a plan's lines on: the
+   * content, or a local file's text, at {@code at} in the template ({@code content}, {@code
+   * source}); line n is named {@code before + n + after} ({@code app.env:2}, {@code line 2 of the
+   * content}).
+   */
+  private record Written(int from, int count, Range at, String before, String after) {}
+
   /** The steps being built for one provisioner. */
   private static final class Plan {
     /** The destination, as {@link #fromHome} gives it on Linux. */
@@ -94,6 +102,9 @@ final class FileProvisioner {
 
     /** The placements of local files the owner may execute, which Packer's upload keeps so. */
     final List<Placement> executables = new ArrayList<>();
+
+    /** Which of {@link #lines} are the lines of which text, for messages about one of them. */
+    final List<Written> written = new ArrayList<>();
 
     int counter = 0;
   }
@@ -286,7 +297,14 @@ final class FileProvisioner {
       }
       Placement p =
           place(pr, plan, target, target.equals(dest) ? LocalFiles.fileName(dest) : "content");
-      embed(pr, plan, p, content.get().getBytes(StandardCharsets.UTF_8));
+      embed(
+          pr,
+          plan,
+          p,
+          content.get().getBytes(StandardCharsets.UTF_8),
+          f.take("content").get().valueRange(),
+          "line ",
+          " of the content");
       pr.report()
           .add(
               PackerMapCode.CONTENT_WRITTEN,
@@ -471,7 +489,7 @@ final class FileProvisioner {
       return;
     }
     Placement p = place(pr, plan, target, file.fileName());
-    embed(pr, plan, p, file.bytes());
+    embed(pr, plan, p, file.bytes(), at, file.written() + ":", "");
     keepExecutable(pr, plan, p, file);
     pr.report()
         .add(
@@ -669,15 +687,36 @@ final class FileProvisioner {
     }
   }
 
-  /** Lines that write bytes at the placement's landing path. */
-  private static void embed(Prov pr, Plan plan, Placement p, byte[] bytes) {
+  /**
+   * Lines that write bytes at the placement's landing path; the text's own lines, which follow the
+   * header that starts writing it, are its lines at {@code at} ({@link Written}).
+   */
+  private static void embed(
+      Prov pr, Plan plan, Placement p, byte[] bytes, Range at, String before, String after) {
     plan.placements.add(p);
+    int header = plan.lines.size();
     if (pr.u.os == Os.LINUX) {
-      plan.lines.addAll(
-          ShellText.writeFile(p.landing(), new String(bytes, StandardCharsets.UTF_8)));
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      plan.lines.addAll(ShellText.writeFile(p.landing(), text));
+      plan.written.add(new Written(header + 1, ShellText.lineCount(text), at, before, after));
     } else {
       plan.lines.addAll(PowerShellText.writeFile(p.landing(), bytes));
+      plan.written.add(new Written(header + 1, PowerShellText.lineCount(bytes), at, before, after));
     }
+  }
+
+  /**
+   * {@code step}, whose inline commands hold the plan's lines from its command {@code offset} on,
+   * with the lines of each written text located where the text is given ({@link Written}): a
+   * message about a credential in one points at {@code content} or {@code source}, naming the line,
+   * rather than at the destination.
+   */
+  private static Step locatingWritten(Step step, Plan plan, int offset) {
+    Step out = step;
+    for (Written w : plan.written) {
+      out = out.withLines("/inline", offset + w.from(), w.count(), w.at(), w.before(), w.after());
+    }
+    return out;
   }
 
   /**
@@ -913,10 +952,13 @@ final class FileProvisioner {
         List<String> lines = new ArrayList<>(mkdirs);
         lines.addAll(plan.lines);
         out.add(
-            Step.of(
-                    new Customizer.PowerShell(pr.name(), null, null, lines, null, null, null),
-                    pr.range())
-                .with("/inline", destAt));
+            locatingWritten(
+                Step.of(
+                        new Customizer.PowerShell(pr.name(), null, null, lines, null, null, null),
+                        pr.range())
+                    .with("/inline", destAt),
+                plan,
+                mkdirs.size()));
       } else {
         if (!mkdirs.isEmpty()) {
           out.add(
@@ -1015,8 +1057,11 @@ final class FileProvisioner {
       lines.addAll(moves);
       lines.addAll(modes);
       out.add(
-          Step.of(new Customizer.Shell(pr.name(), null, null, lines), pr.range())
-              .with("/inline", destAt));
+          locatingWritten(
+              Step.of(new Customizer.Shell(pr.name(), null, null, lines), pr.range())
+                  .with("/inline", destAt),
+              plan,
+              0));
     }
     if (!plan.executables.isEmpty()) {
       pr.report()

@@ -56,7 +56,8 @@ final class PowerShellProvisioner {
 
   static List<Step> map(Prov pr, List<String> generalization) {
     Optional<Prov.Commands> commands = pr.commands(INLINE);
-    Map<String, String> env = EnvVars.read(pr, INLINE);
+    EnvVars.Read read = EnvVars.readLocated(pr, INLINE);
+    Map<String, String> env = read.env();
     // A last command that only restarts the VM becomes a WindowsRestart step after the step; when
     // it is the only command, no PowerShell step is left to elevate.
     Restarts.Inline checked =
@@ -172,8 +173,12 @@ final class PowerShellProvisioner {
           lines.addAll(inline);
         }
         steps.add(
-            Step.of(step(pr, null, null, lines, elevation, validExitCodes), pr.range())
-                .with("/inline", c.valueRange()));
+            EnvVars.locating(
+                Step.of(step(pr, null, null, lines, elevation, validExitCodes), pr.range())
+                    .with("/inline", c.valueRange()),
+                all.keySet(),
+                read.where(),
+                0));
       }
       if (checked.restart() != null) {
         steps.add(checked.restart());
@@ -220,7 +225,12 @@ final class PowerShellProvisioner {
               Step.of(new Customizer.File(pr.name(), uri, tmp, file.sha256()), pr.range())
                   .with("/sourceUri", c.valueRange()));
           lines.addAll(runner.run(tmp));
-          steps.add(Step.of(step(pr, null, null, lines, elevation, validExitCodes), pr.range()));
+          steps.add(
+              EnvVars.locating(
+                  Step.of(step(pr, null, null, lines, elevation, validExitCodes), pr.range()),
+                  all.keySet(),
+                  read.where(),
+                  0));
           if (!noted) {
             noted = true;
             pr.report()
@@ -237,11 +247,24 @@ final class PowerShellProvisioner {
         if (!pr.u.files.inlinable(pr.report(), c.valueRange(), file, binary)) {
           continue;
         }
+        int header = lines.size();
         lines.addAll(PowerShellText.writeFile(tmp, file.bytes()));
         lines.addAll(runner.run(tmp));
+        // The script's lines follow the header that starts writing it: a message names its line.
         steps.add(
-            Step.of(step(pr, null, null, lines, elevation, validExitCodes), pr.range())
-                .with("/inline", c.valueRange()));
+            EnvVars.locating(
+                    Step.of(step(pr, null, null, lines, elevation, validExitCodes), pr.range())
+                        .with("/inline", c.valueRange()),
+                    all.keySet(),
+                    read.where(),
+                    0)
+                .withLines(
+                    "/inline",
+                    header + 1,
+                    PowerShellText.lineCount(file.bytes()),
+                    c.valueRange(),
+                    file.written() + ":",
+                    ""));
         pr.report()
             .add(
                 PackerMapCode.SCRIPT_INLINED,

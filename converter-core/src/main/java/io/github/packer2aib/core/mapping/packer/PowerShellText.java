@@ -43,6 +43,24 @@ final class PowerShellText {
    * ending is written from readable string literals; anything else from base64, since how Image
    * Builder encodes the script it runs is not documented.
    */
+  /**
+   * How many lines of the text {@link #writeFile} writes one to a line after its header (quoted
+   * items of an array); none when it writes the bytes as Base64 or the text is empty.
+   */
+  static int lineCount(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    String ending = readableLineEnding(text);
+    if (ending == null || text.isEmpty()) {
+      return 0;
+    }
+    String body = text.endsWith(ending) ? text.substring(0, text.length() - ending.length()) : text;
+    int count = 1;
+    for (int i = body.indexOf(ending); i >= 0; i = body.indexOf(ending, i + ending.length())) {
+      count++;
+    }
+    return count;
+  }
+
   static List<String> writeFile(String path, byte[] bytes) {
     List<String> out = new ArrayList<>();
     String text = new String(bytes, StandardCharsets.ISO_8859_1);

@@ -54,8 +54,10 @@ final class ShellProvisioner {
       explain(pr, execRead);
     }
     ExecuteCommand exec = execRead.exec();
-    Map<String, String> env =
-        withAssignments(ShellEnvFormat.environment(pr, EnvVars.entries(pr, INLINE, true)), exec);
+    List<EnvVars.Entry> entries = EnvVars.entries(pr, INLINE, true);
+    Map<String, String> declared = ShellEnvFormat.environment(pr, entries);
+    Map<String, String> env = withAssignments(declared, exec);
+    Map<String, Range> where = whereSet(pr, EnvVars.where(entries), declared, exec);
     Optional<String> shebang = pr.f.string("inline_shebang", INLINE);
     List<Long> exitCodes = Steps.exitCodes(pr);
     boolean binary = pr.f.bool("binary").orElse(false);
@@ -114,9 +116,10 @@ final class ShellProvisioner {
     }
     List<Step> steps = new ArrayList<>();
     if (c.isInline()) {
-      steps.add(inline(pr, c, env, exec, interpreterShebang, shebang.isPresent(), exitCodes));
+      steps.add(
+          inline(pr, c, env, where, exec, interpreterShebang, shebang.isPresent(), exitCodes));
     } else {
-      steps.addAll(scripts(pr, c, env, exec, exitCodes, binary));
+      steps.addAll(scripts(pr, c, env, where, exec, exitCodes, binary));
     }
     if (pauseAfter.isPresent()) {
       steps.add(pauseAfter.get());
@@ -163,7 +166,7 @@ final class ShellProvisioner {
     }
     explain(pr, execRead);
     ExecuteCommand exec = execRead.exec();
-    List<String> lines = exportLines(pr, env, c);
+    List<String> lines = new ArrayList<>(EnvVars.exports(exportedEnvironment(pr, env, c)));
     if (!wrapped(exec, shebang, exitCodes)) {
       lines.addAll(c.inline());
     } else {
@@ -183,11 +186,32 @@ final class ShellProvisioner {
     generalization.addAll(lines);
   }
 
-  /** The export lines of the step's environment (Packer's own variables added), noted. */
-  private static List<String> exportLines(Prov pr, Map<String, String> declared, Prov.Commands c) {
+  /** The step's environment (Packer's own variables added) that its export lines set, noted. */
+  private static Map<String, String> exportedEnvironment(
+      Prov pr, Map<String, String> declared, Prov.Commands c) {
     Map<String, String> env = EnvVars.withPackerVariables(declared, pr, c.inline());
     EnvVars.note(pr, env, "export lines");
-    return new ArrayList<>(EnvVars.exports(env));
+    return env;
+  }
+
+  /**
+   * Where each variable of the step's environment is set: its entry of environment_vars or key of
+   * env ({@code entries}), or execute_command for one the command sets itself that is exported
+   * ({@link #withAssignments}).
+   */
+  private static Map<String, Range> whereSet(
+      Prov pr, Map<String, Range> entries, Map<String, String> declared, ExecuteCommand exec) {
+    if (exec.assignments().isEmpty()) {
+      return entries;
+    }
+    Map<String, Range> out = new java.util.HashMap<>(entries);
+    Range at = pr.f.take("execute_command").map(Field::valueRange).orElse(null);
+    for (String name : exec.assignments().keySet()) {
+      if (at != null && !(exec.beforeVars().contains(name) && declared.containsKey(name))) {
+        out.put(name, at);
+      }
+    }
+    return out;
   }
 
   /**
@@ -205,11 +229,13 @@ final class ShellProvisioner {
       Prov pr,
       Prov.Commands c,
       Map<String, String> declared,
+      Map<String, Range> where,
       ExecuteCommand exec,
       String shebang,
       boolean shebangSet,
       List<Long> exitCodes) {
-    List<String> lines = exportLines(pr, declared, c);
+    Map<String, String> env = exportedEnvironment(pr, declared, c);
+    List<String> lines = new ArrayList<>(EnvVars.exports(env));
     int firstCommand = lines.size();
     boolean wrapped = wrapped(exec, shebang, exitCodes);
     if (!wrapped) {
@@ -235,7 +261,9 @@ final class ShellProvisioner {
       Steps.exitCodesNote(pr, exitCodes);
     }
     Customizer.Shell shell = new Customizer.Shell(pr.name(), null, null, lines);
-    Step step = Step.of(shell, pr.range()).with("/inline", c.valueRange());
+    Step step =
+        EnvVars.locating(
+            Step.of(shell, pr.range()).with("/inline", c.valueRange()), env.keySet(), where, 0);
     // Copied as they are, the commands keep their places after the export lines.
     return wrapped ? step : c.locatingEach(step, firstCommand);
   }
@@ -267,6 +295,7 @@ final class ShellProvisioner {
       Prov pr,
       Prov.Commands c,
       Map<String, String> declared,
+      Map<String, Range> where,
       ExecuteCommand exec,
       List<Long> exitCodes,
       boolean binary) {
@@ -322,7 +351,12 @@ final class ShellProvisioner {
           crlfNote(pr, c, file, true);
         }
         lines.addAll(run(tmp, exec, exitCodes));
-        steps.add(Step.of(new Customizer.Shell(pr.name(), null, null, lines), pr.range()));
+        steps.add(
+            EnvVars.locating(
+                Step.of(new Customizer.Shell(pr.name(), null, null, lines), pr.range()),
+                env.keySet(),
+                where,
+                0));
         if (!wrapperNoted) {
           wrapperNoted = true;
           pr.report()
@@ -343,12 +377,23 @@ final class ShellProvisioner {
       if (crlf) {
         crlfNote(pr, c, file, false);
       }
-      lines.addAll(
-          ShellText.writeFile(tmp, crlf ? ShellText.unixLineEndings(text.get()) : text.get()));
+      int header = lines.size();
+      String content = crlf ? ShellText.unixLineEndings(text.get()) : text.get();
+      lines.addAll(ShellText.writeFile(tmp, content));
       lines.addAll(run(tmp, exec, exitCodes));
-      steps.add(
+      Step step =
           Step.of(new Customizer.Shell(pr.name(), null, null, lines), pr.range())
-              .with("/inline", c.valueRange()));
+              .with("/inline", c.valueRange());
+      // The script's lines follow the here-document's header: a message about one names it.
+      steps.add(
+          EnvVars.locating(step, env.keySet(), where, 0)
+              .withLines(
+                  "/inline",
+                  header + 1,
+                  ShellText.lineCount(content),
+                  c.valueRange(),
+                  file.written() + ":",
+                  ""));
       pr.report()
           .add(
               PackerMapCode.SCRIPT_INLINED,

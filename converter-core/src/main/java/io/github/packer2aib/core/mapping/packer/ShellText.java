@@ -322,6 +322,24 @@ final class ShellText {
   }
 
   /**
+   * How many of the content's lines {@link #writeFile} writes, one to a line after its header: none
+   * for empty content, else one more than the line breaks before a final one.
+   */
+  static int lineCount(String content) {
+    if (content.isEmpty()) {
+      return 0;
+    }
+    int end = content.endsWith("\n") ? content.length() - 1 : content.length();
+    int count = 1;
+    for (int i = 0; i < end; i++) {
+      if (content.charAt(i) == '\n') {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
    * {@code writeFile(path, first + "\n" + String.join("\n", rest) + "\n")} without joining the
    * lines only to split them again (a wrapped inline step writes its shebang and its commands so):
    * when no line holds a line break, they are the here-document's lines as they are.

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.source.Range;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,16 @@ import java.util.Optional;
  */
 final class Trace {
   private final Map<String, Range> ranges = new LinkedHashMap<>();
+
+  /**
+   * The lists' items written from the lines of texts ({@link Step.Lines}), by the list's pointer (a
+   * step may write several files): looked up by index rather than entered one pointer a line.
+   */
+  private final Map<String, List<Block>> blocks = new LinkedHashMap<>();
+
+  /** One {@link Step.Lines} of a list, and where the text is. */
+  private record Block(Step.Lines lines, Range range) {}
+
   private final Range fallback;
 
   Trace(Range fallback) {
@@ -44,7 +55,13 @@ final class Trace {
       put(at, s.origin());
       // The last range given for a member first, so that it is the one kept.
       for (Step.Member m = s.members(); m != null; m = m.next()) {
-        put(at + m.pointer(), m.range());
+        if (m.lines() != null) {
+          blocks
+              .computeIfAbsent(at + m.pointer(), k -> new ArrayList<>())
+              .add(new Block(m.lines(), m.range()));
+        } else {
+          put(at + m.pointer(), m.range());
+        }
       }
     }
     steps = List.of();
@@ -58,6 +75,47 @@ final class Trace {
     return Optional.ofNullable(ranges.get(pointer));
   }
 
+  /**
+   * Where the member at exactly {@code pointer} came from in words ({@code setup.sh:3}, a line a
+   * step writes from that script), when its range cannot say it; empty for most.
+   */
+  Optional<String> label(String pointer) {
+    enterSteps();
+    Block b = block(pointer);
+    if (b == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        b.lines().name(Integer.parseInt(pointer.substring(pointer.lastIndexOf('/') + 1))));
+  }
+
+  /** The block whose lines hold the item at {@code pointer}, or null. */
+  private Block block(String pointer) {
+    if (blocks.isEmpty() || pointer == null) {
+      return null;
+    }
+    int slash = pointer.lastIndexOf('/');
+    if (slash <= 0) {
+      return null;
+    }
+    List<Block> list = blocks.get(pointer.substring(0, slash));
+    if (list == null) {
+      return null;
+    }
+    int index;
+    try {
+      index = Integer.parseInt(pointer.substring(slash + 1));
+    } catch (NumberFormatException e) {
+      return null; // a member below the item, or no item at all
+    }
+    for (Block b : list) {
+      if (index >= b.lines().first() && index < b.lines().first() + b.lines().count()) {
+        return b;
+      }
+    }
+    return null;
+  }
+
   /** The range of a pointer, else of its nearest recorded ancestor, else the usage. */
   Optional<Range> locate(String pointer) {
     enterSteps();
@@ -66,6 +124,10 @@ final class Trace {
       Range r = ranges.get(p);
       if (r != null) {
         return Optional.of(r);
+      }
+      Block b = block(p);
+      if (b != null) {
+        return Optional.of(b.range());
       }
       if (p.isEmpty()) {
         return Optional.ofNullable(fallback);

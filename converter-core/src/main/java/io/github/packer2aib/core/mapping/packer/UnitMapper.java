@@ -70,7 +70,7 @@ final class UnitMapper {
     // The unit ends here (the mapper drops it after this call), so its trace is handed over as
     // is: nothing can add to it any more, and a copy per template was a visible allocation.
     Trace trace = u.trace;
-    return Optional.of(new MappedTemplate(name, template, trace::locate, doc, json));
+    return Optional.of(new MappedTemplate(name, template, trace::locate, trace::label, doc, json));
   }
 
   /**

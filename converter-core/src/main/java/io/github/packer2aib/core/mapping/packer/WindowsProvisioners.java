@@ -182,7 +182,8 @@ final class WindowsProvisioners {
   static List<Step> shell(Prov pr) {
     String inline = Steps.INLINE_DESTINATION;
     Optional<Prov.Commands> commands = pr.commands(inline);
-    Map<String, String> env = EnvVars.read(pr, inline);
+    EnvVars.Read read = EnvVars.readLocated(pr, inline);
+    Map<String, String> env = read.env();
     List<Long> exitCodes = Steps.exitCodes(pr);
     boolean binary = pr.f.bool("binary").orElse(false);
     shellFields(pr, env);
@@ -215,8 +216,12 @@ final class WindowsProvisioners {
         byte[] bytes =
             (String.join("\r\n", checked.commands()) + "\r\n").getBytes(StandardCharsets.UTF_8);
         steps.add(
-            Step.of(powerShell(pr, batch(inlineEnv, path, bytes), validExitCodes), pr.range())
-                .with("/inline", c.valueRange()));
+            EnvVars.locating(
+                Step.of(powerShell(pr, batch(inlineEnv, path, bytes), validExitCodes), pr.range())
+                    .with("/inline", c.valueRange()),
+                EnvVars.cmdExpandedNames(inlineEnv),
+                read.where(),
+                0));
       }
       if (checked.restart() != null) {
         steps.add(checked.restart());
@@ -251,7 +256,11 @@ final class WindowsProvisioners {
             Step.of(new Customizer.File(pr.name(), uri, path, file.sha256()), pr.range())
                 .with("/sourceUri", c.valueRange()));
         steps.add(
-            Step.of(powerShell(pr, batch(scriptEnv, path, null), validExitCodes), pr.range()));
+            EnvVars.locating(
+                Step.of(powerShell(pr, batch(scriptEnv, path, null), validExitCodes), pr.range()),
+                EnvVars.cmdExpandedNames(scriptEnv),
+                read.where(),
+                0));
         continue;
       }
       if (file.bytes() == null
@@ -268,9 +277,24 @@ final class WindowsProvisioners {
                     + " it and pass --script-base-uri with the address it is uploaded under.");
         continue;
       }
+      List<String> names = EnvVars.cmdExpandedNames(scriptEnv);
+      // The batch file's lines follow the header that starts writing it: a message names its line.
       steps.add(
-          Step.of(powerShell(pr, batch(scriptEnv, path, file.bytes()), validExitCodes), pr.range())
-              .with("/inline", c.valueRange()));
+          EnvVars.locating(
+                  Step.of(
+                          powerShell(pr, batch(scriptEnv, path, file.bytes()), validExitCodes),
+                          pr.range())
+                      .with("/inline", c.valueRange()),
+                  names,
+                  read.where(),
+                  0)
+              .withLines(
+                  "/inline",
+                  names.size() + 1,
+                  PowerShellText.lineCount(file.bytes()),
+                  c.valueRange(),
+                  file.written() + ":",
+                  ""));
       pr.report()
           .add(
               PackerMapCode.SCRIPT_INLINED,

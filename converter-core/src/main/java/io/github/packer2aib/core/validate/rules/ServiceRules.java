@@ -53,15 +53,28 @@ public final class ServiceRules {
   /** Where a member's key is written (a tag's name), else its value, as {@link #locate} says. */
   private final Function<String, Optional<Range>> locateKey;
 
+  /**
+   * Where a member came from in words, when its range cannot say it ({@code setup.sh:3} for a
+   * command a step writes from that file): a message about one command names it.
+   */
+  private final Function<String, Optional<String>> label;
+
   private final List<Diagnostic> out = new ArrayList<>();
 
   private ServiceRules(
       Function<String, String> absolute,
       Function<String, Optional<Range>> locate,
-      Function<String, Optional<Range>> locateKey) {
+      Function<String, Optional<Range>> locateKey,
+      Function<String, Optional<String>> label) {
     this.absolute = absolute;
     this.locate = locate;
     this.locateKey = locateKey;
+    this.label = label;
+  }
+
+  /** No member has a label: an AIB template's commands are where its file writes them. */
+  private static Optional<String> noLabel(String pointer) {
+    return Optional.empty();
   }
 
   /**
@@ -76,6 +89,22 @@ public final class ServiceRules {
       String basePointer,
       Function<String, Optional<Range>> locate) {
     return check(template, version, basePointer, locate, false);
+  }
+
+  /**
+   * As {@link #check(ImageTemplate, ApiVersion, String, Function)} for a template mapped from
+   * Packer, where {@code label} says in words where a command came from when its range cannot
+   * ({@code setup.sh:3}, {@code MappedTemplate#label}).
+   */
+  public static List<Diagnostic> check(
+      ImageTemplate template,
+      ApiVersion version,
+      String basePointer,
+      Function<String, Optional<Range>> locate,
+      Function<String, Optional<String>> label) {
+    ServiceRules rules = new ServiceRules(p -> basePointer + p, locate, locate, label);
+    rules.run(template, version, false);
+    return List.copyOf(rules.out);
   }
 
   /**
@@ -120,7 +149,7 @@ public final class ServiceRules {
       Function<String, Optional<Range>> locate,
       Function<String, Optional<Range>> locateKey,
       boolean identitySupplied) {
-    ServiceRules rules = new ServiceRules(absolute, locate, locateKey);
+    ServiceRules rules = new ServiceRules(absolute, locate, locateKey, ServiceRules::noLabel);
     rules.run(template, version, identitySupplied);
     return List.copyOf(rules.out);
   }
@@ -817,7 +846,8 @@ public final class ServiceRules {
           report(
               RuleCode.SIGNED_URL,
               pointer(at, i, "/inline/" + k),
-              "This command holds a URL with a shared access signature (its sig= parameter), a"
+              thisCommand(pointer(at, i, "/inline/" + k))
+                  + " holds a URL with a shared access signature (its sig= parameter), a"
                   + " credential that the image template keeps in plain text for anyone who can"
                   + " read the template, and that stops working when it expires. Give the"
                   + " template's identity read access to the storage account (Storage Blob Data"
@@ -830,7 +860,8 @@ public final class ServiceRules {
             report(
                 RuleCode.CREDENTIAL_AS_TEXT,
                 pointer(at, i, "/inline/" + k),
-                "This command holds a credential written as text ("
+                thisCommand(pointer(at, i, "/inline/" + k))
+                    + " holds a credential written as text ("
                     + credential.get()
                     + "), which will be stored in the image template in Azure, in plain text for"
                     + " anyone who can read the template (and in every copy of the converted"
@@ -848,6 +879,16 @@ public final class ServiceRules {
         }
       }
     }
+  }
+
+  /**
+   * "This command" to start a message about the command at {@code pointer}, naming where it came
+   * from when its range cannot say it: "This command, from setup.sh:3," (a line of a script that
+   * the step writes, located at the template's {@code script = "setup.sh"}).
+   */
+  private String thisCommand(String pointer) {
+    Optional<String> from = label.apply(pointer);
+    return from.isPresent() ? "This command, from " + from.get() + "," : "This command";
   }
 
   /**
