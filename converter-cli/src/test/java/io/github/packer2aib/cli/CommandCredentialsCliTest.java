@@ -237,4 +237,38 @@ class CommandCredentialsCliTest {
       assertAbsent(secret, err);
     }
   }
+
+  /**
+   * The common forms that name no credential were copied without a warning and shown by inspect
+   * (review item 6): each is warned about and masked wherever a line is quoted.
+   */
+  @Test
+  void theCommonFormsThatNameNoCredentialAreWarnedAboutAndMasked() throws IOException {
+    Path dir =
+        folder(
+            "forms",
+            "t.pkr.hcl",
+            withProvisioner(
+                "    inline = [\"echo 'builder:Form1Secret' | sudo chpasswd\","
+                    + " \"curl -u admin:Form2Secret https://x/api\","
+                    + " \"curl -H \\\"Authorization: Bearer Form3Secret\\\" https://x/api\","
+                    + " \"git clone https://ghp_Form4Secret0123456789@github.com/o/r\","
+                    + " \"export CONN='AccountName=st;AccountKey=Form5Secret;'\","
+                    + " \"aws configure set aws_secret_access_key Form6Secret\","
+                    + " \"curl -H \\\"Authorization: Bearer $TOKEN\\\" https://x/api\"]\n"));
+    for (CliRun c : convertAndValidate(dir)) {
+      assertEquals(0, c.exitCode(), c.err());
+      assertEquals(6, count(c.err(), "[RULE-W329]"), c.err());
+      assertTrue(c.err().contains("(the password fed to chpasswd)"), c.err());
+      assertTrue(c.err().contains("(a token as the user name of a URL)"), c.err());
+      for (int i = 1; i <= 6; i++) {
+        assertAbsent("Form" + i + "Secret", c.err());
+      }
+    }
+    CliRun inspect = run("inspect", dir.toString());
+    assertEquals(0, inspect.exitCode(), inspect.err());
+    for (int i = 1; i <= 6; i++) {
+      assertAbsent("Form" + i + "Secret", inspect.out());
+    }
+  }
 }

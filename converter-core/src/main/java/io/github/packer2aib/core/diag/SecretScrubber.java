@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -130,22 +131,35 @@ public final class SecretScrubber {
           + "|[^\\s\"'|;&]*%[^\\s|;&]*)";
 
   /**
-   * A credential given to a command as an option's separate argument: a long option named as one
-   * ({@code --password hunter2}, {@code --client-secret …}, PowerShell's {@code -Password …}), or
-   * the {@code -p} of the commands that take a password there ({@code az login}, {@code docker
-   * login} and its kin, {@code sshpass -p}, and {@code mysql -pPASSWORD}, glued); or the password
-   * fed to {@code sudo -S} on its standard input ({@code echo 'pw' | sudo -S …}, {@code printf
-   * '%s\n' pw | sudo --stdin …}, {@code printf 'pw\n' | sudo -S …}, {@code sudo -S … <<<'pw'}),
-   * where a lookahead in group 1 checks that the echoed value goes into such a sudo. Group 1 is
-   * what stands before the value, group 2 the value ({@link #COMMAND_VALUE}). A value that is a
-   * reference ({@code $PW}, {@code "$PW"}, {@code $(…)}, {@code %PW%}) is never matched or never
-   * literal ({@link #isLiteral}).
+   * The keys of services as the last words of an option's name ({@code --account-key}, {@code
+   * --api-key}, PowerShell's {@code -StorageAccountKey}), as the converter's scan of its own
+   * environment names them for variables, with a dash, an underscore or nothing between the words.
+   * Not {@code --private-key}: by convention (ansible, ssh tools) that option takes the path of a
+   * key file.
+   */
+  private static final String OPTION_KEYS =
+      "(?:access|account|api|storage|shared|master|sas|secret)[-_]?key";
+
+  /**
+   * A credential given to a command as an option's separate argument (or after {@code =}): a long
+   * option named as one ({@code --password hunter2}, {@code --client-secret …}, {@code
+   * --account-key …}, PowerShell's {@code -Password …}, {@code -StorageAccountKey …}), or the
+   * {@code -p} of the commands that take a password there ({@code az login}, {@code az acr login},
+   * {@code docker login} and its kin, also glued, {@code sshpass -p}, and {@code mysql -pPASSWORD},
+   * glued); or the password fed to {@code sudo -S} on its standard input ({@code echo 'pw' | sudo
+   * -S …}, {@code printf '%s\n' pw | sudo --stdin …}, {@code printf 'pw\n' | sudo -S …}, {@code
+   * sudo -S … <<<'pw'}), where a lookahead in group 1 checks that the echoed value goes into such a
+   * sudo. Group 1 is what stands before the value, group 2 the value ({@link #COMMAND_VALUE}). A
+   * value that is a reference ({@code $PW}, {@code "$PW"}, {@code $(…)}, {@code %PW%}) is never
+   * matched or never literal ({@link #isLiteral}).
    */
   private static final Pattern OPTION_CREDENTIAL =
       Pattern.compile(
-          "(?i)((?<![\\w-])(?:--?[a-z0-9_-]*(?:password|secret|token|jwt)[ \t]+"
-              + "|(?:(?:az|docker|podman|buildah|nerdctl|oras|skopeo|helm[ \t]+registry)[ \t]+"
-              + "login\\b[^;&|\n]*?[ \t]-p[ \t]+"
+          "(?i)((?<![\\w-])(?:--?[a-z0-9_-]*(?:password|secret|token|jwt|"
+              + OPTION_KEYS
+              + ")(?:[ \t]+|=)"
+              + "|(?:(?:az(?:[ \t]+acr)?|docker|podman|buildah|nerdctl|oras|skopeo"
+              + "|helm[ \t]+registry)[ \t]+login\\b[^;&|\n]*?[ \t]-p[ \t]*"
               + "|sshpass[ \t]+-p[ \t]*"
               + "|(?:mysql|mysqldump|mysqladmin|mariadb)\\b[^;&|\n]*?[ \t]-p"
               + "|echo(?:[ \t]+-[neE]+)*[ \t]+"
@@ -160,6 +174,175 @@ public final class SecretScrubber {
               + "("
               + COMMAND_VALUE
               + ")");
+
+  /**
+   * PowerShell's {@code ConvertTo-SecureString '…' -AsPlainText}, the switch before or after the
+   * text.
+   */
+  private static final Pattern SECURE_STRING =
+      Pattern.compile(
+          "(?i)\\bConvertTo-SecureString(?<pre>(?:[ \\t]+-(?:AsPlainText|Force)\\b)*)"
+              + "[ \\t]+(?:-String[ \\t]+)?(?<v>"
+              + COMMAND_VALUE
+              + ")(?<post>(?:[ \\t]+-(?:AsPlainText|Force)\\b)*)");
+
+  /**
+   * {@code net user NAME PASSWORD}: a password that is no option ({@code /add}) and no prompt
+   * ({@code *}).
+   */
+  private static final Pattern NET_USER =
+      Pattern.compile(
+          "(?i)\\bnet(?:\\.exe)?[ \\t]+user[ \\t]+(?:\\\\*\"[^\"\\n]*?\\\\*\""
+              + "|'[^'\\n]*'|[^\\s\"'\\\\/][^\\s\"']*)[ \\t]+(?![/*])(?<v>"
+              + COMMAND_VALUE
+              + ")");
+
+  /** {@code echo 'user:password' | chpasswd} (also with printf, and through sudo). */
+  private static final Pattern CHPASSWD_PIPE =
+      Pattern.compile(
+          "(?i)\\b(?:echo(?:[ \\t]+-[neE]+)*|printf)[ \\t]+(?<q>\\\\*[\"'])?"
+              + "[^\\s:\"'\\\\|;&]+:(?<v>[^\\s\"'\\\\|;&]+)(?:\\\\{1,2}n)?(?:\\\\*[\"'])?"
+              + "[ \\t]*\\|[ \\t]*(?:sudo(?:[ \\t]+-\\S+)*[ \\t]+)?"
+              + "(?:/usr/sbin/)?chpasswd\\b");
+
+  /** {@code chpasswd <<< 'user:password'}. */
+  private static final Pattern CHPASSWD_HERE =
+      Pattern.compile(
+          "(?i)\\bchpasswd\\b[^;&|\\n]*?<<<[ \\t]*(?<q>\\\\*[\"'])?"
+              + "[^\\s:\"'\\\\]+:(?<v>[^\\s\"'\\\\|;&]+)");
+
+  /**
+   * curl's {@code -u user:password} ({@code --user}, {@code --proxy-user}, {@code -U}); only
+   * curl's: docker's {@code --user uid:gid} is none.
+   */
+  private static final Pattern CURL_USER =
+      Pattern.compile(
+          "(?i)\\bcurl\\b[^;&|\\n]*?[ \\t](?:-u|--user|--proxy-user|-U)"
+              + "(?:[ \\t]+|=)?(?<q>\\\\*[\"'])?[^\\s:\"'\\\\]*:"
+              + "(?<v>[^\\s\"'\\\\;&|]+)");
+
+  /**
+   * The key of a storage or Service Bus connection string: {@code AccountKey=…}, {@code
+   * SharedAccessKey=…}.
+   */
+  private static final Pattern CONNECTION_KEY =
+      Pattern.compile("(?i)(?<![\\w])(?<n>AccountKey|SharedAccessKey)=(?<v>[^;\\s\"'\\\\]+)");
+
+  /**
+   * The credential of an {@code Authorization} header, after {@code Bearer}, {@code Basic} or
+   * {@code token} (a header, or git's {@code http.extraheader}); possessive, so that {@code abc$X}
+   * gives no value {@code ab}.
+   */
+  private static final Pattern AUTHORIZATION =
+      Pattern.compile(
+          "(?i)\\bauthorization(?:\\\\*[\"'])?[ \\t]*[:=][ \\t]*(?:\\\\*[\"'])?"
+              + "[ \\t]*(?:bearer|basic|token)[ \\t]+(?<v>[A-Za-z0-9._~+/=-]++)(?![$%{(`])");
+
+  /**
+   * Windows autologon's {@code DefaultPassword}: {@code Set-ItemProperty … -Name DefaultPassword
+   * -Value …}, {@code reg add … /v DefaultPassword … /d …}.
+   */
+  private static final Pattern AUTOLOGON =
+      Pattern.compile(
+          "(?i)\\bDefaultPassword(?:\\\\*[\"'])?[^;|\\n]*?[ \\t](?:-Value|/d)"
+              + "[ \\t]+(?<v>"
+              + COMMAND_VALUE
+              + ")");
+
+  /**
+   * A private key block: the text after {@code -----BEGIN … PRIVATE KEY-----}, up to its end line
+   * or the text's end.
+   */
+  private static final Pattern PRIVATE_KEY =
+      Pattern.compile(
+          "(?s)-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?<v>.*?)"
+              + "(?=-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z)");
+
+  /** {@code cmdkey /pass:…}. */
+  private static final Pattern CMDKEY =
+      Pattern.compile(
+          "(?i)\\bcmdkey(?:\\.exe)?\\b[^;&|\\n]*?[ \\t]/pass:(?<v>" + COMMAND_VALUE + ")");
+
+  /** {@code net use [X:] \\server\share PASSWORD}: the share a path or quoted. */
+  private static final Pattern NET_USE =
+      Pattern.compile(
+          "(?i)\\bnet(?:\\.exe)?[ \\t]+use[ \\t]+(?:[a-z]:[ \\t]+|\\*[ \\t]+)?"
+              + "(?:\\\\*\"[^\"\\n]*?\\\\*\"|\\\\[^\\s\"']*)[ \\t]+(?![/*])(?<v>"
+              + COMMAND_VALUE
+              + ")");
+
+  /**
+   * {@code aws configure set aws_secret_access_key …} (also {@code aws_session_token}, and a
+   * profile's).
+   */
+  private static final Pattern AWS_CONFIGURE =
+      Pattern.compile(
+          "(?i)\\baws[ \\t]+configure[ \\t]+set[ \\t]+(?:[\\w.-]*\\.)?"
+              + "(?<n>aws_secret_access_key|aws_session_token)[ \\t]+(?<v>"
+              + COMMAND_VALUE
+              + ")");
+
+  /** PowerShell's {@code [Environment]::SetEnvironmentVariable('DB_PASSWORD', '…', …)}. */
+  private static final Pattern SET_ENVIRONMENT =
+      Pattern.compile(
+          "(?i)\\[(?:System\\.)?Environment\\]::SetEnvironmentVariable\\([ \\t]*"
+              + "(?<q0>\\\\*[\"'])(?<n>"
+              + NAMES
+              + ")\\k<q0>[ \\t]*,[ \\t]*(?<v>"
+              + COMMAND_VALUE
+              + ")");
+
+  /**
+   * A credential that a command gives in a form of its own, which neither a name ({@link
+   * #CREDENTIAL}) nor an option ({@link #OPTION_CREDENTIAL}) tells: the pattern that finds it,
+   * whose group "v" is the value and, where {@code quoted}, group "q" the quote it stands in (in
+   * single quotes a $ is text); a word every match holds, in lower case, which a text is searched
+   * for before the pattern is run; and how the warning names it.
+   */
+  private record Form(
+      String word, Pattern pattern, boolean quoted, Function<Matcher, String> what) {
+    Form(String word, Pattern pattern, String what) {
+      this(word, pattern, false, m -> what);
+    }
+  }
+
+  /**
+   * The forms of {@link Form}, common in Windows and Linux templates, that name no credential:
+   * PowerShell's {@code ConvertTo-SecureString '…' -AsPlainText}, {@code net user U PW}, {@code
+   * echo 'u:pw' | chpasswd} (and {@code chpasswd <<< 'u:pw'}), curl's {@code -u u:pw}, a connection
+   * string's {@code AccountKey=}, an {@code Authorization: Bearer} header, the autologon {@code
+   * DefaultPassword} set with {@code Set-ItemProperty … -Value} or {@code reg add … /d}, a private
+   * key block, {@code cmdkey /pass:}, {@code net use \\srv\share PW}, {@code aws configure set
+   * aws_secret_access_key …} and {@code [Environment]::SetEnvironmentVariable('NAME', '…')} for a
+   * name of {@link #NAMES}. A reference ({@code $PW}, {@code %PW%}, {@code $(…)}) is none, as
+   * everywhere ({@link #isLiteral}).
+   */
+  private static final List<Form> FORMS =
+      List.of(
+          new Form(
+              "securestring",
+              SECURE_STRING,
+              "the text given to ConvertTo-SecureString -AsPlainText"),
+          new Form("net", NET_USER, "the password of net user"),
+          new Form("chpasswd", CHPASSWD_PIPE, true, m -> "the password fed to chpasswd"),
+          new Form("chpasswd", CHPASSWD_HERE, true, m -> "the password fed to chpasswd"),
+          new Form("curl", CURL_USER, true, m -> "the password of curl -u"),
+          new Form(
+              "key=",
+              CONNECTION_KEY,
+              false,
+              m -> "the " + m.group("n") + " of a connection string"),
+          new Form("authorization", AUTHORIZATION, "the credential of an Authorization header"),
+          new Form("defaultpassword", AUTOLOGON, "the autologon password (DefaultPassword)"),
+          new Form("private key", PRIVATE_KEY, "a private key"),
+          new Form("cmdkey", CMDKEY, "the password of cmdkey /pass"),
+          new Form("net", NET_USE, "the password of net use"),
+          new Form("configure", AWS_CONFIGURE, false, m -> "a value for \"" + m.group("n") + "\""),
+          new Form(
+              "setenvironmentvariable",
+              SET_ENVIRONMENT,
+              false,
+              m -> "a value for \"" + m.group("n") + "\""));
 
   /**
    * How {@link #literalCredential} names a password fed to {@code sudo -S}: the advice of its
@@ -237,29 +420,110 @@ public final class SecretScrubber {
     if (!quick || mayHoldSecret(text)) {
       assignments(text, credential, out);
       options(text, out);
+      forms(text, out);
     }
     return merged(out);
   }
 
+  /** The literal values of {@link #FORMS}, each form run where its word stands. */
+  private static void forms(String text, List<Found> out) {
+    byte[] bytes = null;
+    for (int i = 0; i < FORMS.size(); i++) {
+      Form f = FORMS.get(i);
+      if (bytes == null) {
+        bytes = AsciiWords.bytes(text);
+      }
+      if (AsciiWords.indexOf(bytes, f.word()) < 0) {
+        continue;
+      }
+      Matcher m = f.pattern().matcher(text);
+      int from = 0;
+      while (from <= text.length() && m.find(from)) {
+        from = next(m);
+        String value = m.group("v");
+        boolean literal;
+        if (f.pattern() == PRIVATE_KEY) {
+          literal = holdsKey(value);
+        } else if (f.pattern() == SECURE_STRING) {
+          // Without -AsPlainText the text is an encrypted standard string, no password.
+          literal =
+              (AsciiWords.contains(m.group("pre"), "asplaintext")
+                      || AsciiWords.contains(m.group("post"), "asplaintext"))
+                  && isLiteral(value);
+        } else {
+          String q = f.quoted() ? m.group("q") : null;
+          literal = isLiteral(q == null ? value : q + value + q);
+        }
+        if (literal) {
+          out.add(new Found(m.start("v"), m.end("v"), f.what().apply(m), true, true));
+          from = m.end();
+        }
+      }
+    }
+  }
+
   /**
-   * The passwords of URLs' user information ({@code https://user:password@host/}); where the
-   * password is a placeholder ({@code TOKEN:x-oauth-basic@}) the whole user information, as the
-   * user name is then the token: masking the placeholder alone showed the token.
+   * Whether the text of a private key block holds a key: a run of 16 or more Base64 characters, and
+   * no reference ({@code ${KEY}}, {@code $KEY}, {@code {{ … }}}) that a template or the shell would
+   * put there.
+   */
+  private static boolean holdsKey(String body) {
+    if (body.indexOf('$') >= 0 || body.contains("{{")) {
+      return false;
+    }
+    int run = 0;
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      boolean base64 =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '+'
+              || c == '/';
+      run = base64 ? run + 1 : 0;
+      if (run >= 16) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The passwords of URLs' user information ({@code https://user:password@host/}); where the user
+   * name is a token the whole user information: a placeholder password ({@code
+   * TOKEN:x-oauth-basic@}; masking it alone showed the token), or a user name that looks like one
+   * ({@link #looksLikeToken}), with a password or without ({@code https://TOKEN@github.com}, as
+   * GitHub and Azure DevOps take a personal access token).
    */
   private static void userInfo(String text, List<Found> out) {
     Matcher m = USER_INFO.matcher(text);
     while (m.find()) {
+      String user = m.group("user");
       String password = m.group("password");
+      boolean token = looksLikeToken(user);
       if (password == null) {
+        if (token) {
+          out.add(
+              new Found(
+                  m.start("user"),
+                  m.end("user"),
+                  "a token as the user name of a URL",
+                  isLiteral(user),
+                  true));
+        }
         continue;
       }
-      if (PLACEHOLDER_PASSWORD.matcher(password).matches() && !m.group("user").isEmpty()) {
+      boolean placeholder = PLACEHOLDER_PASSWORD.matcher(password).matches() && !user.isEmpty();
+      if (placeholder || token) {
         out.add(
             new Found(
                 m.start("user"),
                 m.end("password"),
-                "a token as the user name of a URL, before the placeholder password " + password,
-                isLiteral(m.group("user")),
+                placeholder
+                    ? "a token as the user name of a URL, before the placeholder password "
+                        + password
+                    : "a token as the user name of a URL",
+                isLiteral(user) || isLiteral(password),
                 true));
         continue;
       }
@@ -273,6 +537,43 @@ public final class SecretScrubber {
               true));
     }
   }
+
+  /**
+   * Whether a URL's user name looks like a token rather than a user's or an organization's name:
+   * letters, digits, {@code _} and {@code -} only (no dots: no address or host), both letters and
+   * digits, and either the prefix of a GitHub or GitLab token ({@code ghp_}, {@code github_pat_},
+   * {@code glpat-}) and 20 characters or more, or 30 characters or more with 16 letters and digits
+   * in a row (a name of words has dashes between them; an Azure DevOps token has 52 characters, an
+   * older GitHub token 40). A conservative rule: {@code build-agent-user-01} or {@code
+   * contosoengineering2023} is no token, and a short token without a known prefix is missed.
+   */
+  static boolean looksLikeToken(String user) {
+    if (user.length() < 20) {
+      return false;
+    }
+    boolean letter = false;
+    boolean digit = false;
+    int run = 0;
+    int longest = 0;
+    for (int i = 0; i < user.length(); i++) {
+      char c = user.charAt(i);
+      boolean isLetter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      boolean isDigit = c >= '0' && c <= '9';
+      if (!isLetter && !isDigit && c != '_' && c != '-') {
+        return false;
+      }
+      letter |= isLetter;
+      digit |= isDigit;
+      run = isLetter || isDigit ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return letter
+        && digit
+        && (TOKEN_PREFIX.matcher(user).lookingAt() || (user.length() >= 30 && longest >= 16));
+  }
+
+  /** The prefixes of GitHub's and GitLab's tokens. */
+  private static final Pattern TOKEN_PREFIX = Pattern.compile("gh[pousr]_|github_pat_|glpat-");
 
   /**
    * The values of {@link #CREDENTIAL}: a setting's value that is an object or list ({@code
@@ -335,11 +636,25 @@ public final class SecretScrubber {
   /** The literal values of {@link #OPTION_CREDENTIAL}. */
   private static void options(String text, List<Found> out) {
     Matcher o = OPTION_CREDENTIAL.matcher(text);
-    while (o.find()) {
+    int from = 0;
+    while (from <= text.length() && o.find(from)) {
       if (isLiteral(o.group(2)) && !isFlagOption(o.group(1))) {
         out.add(new Found(o.start(2), o.end(2), optionNamed(o.group(1)), true, true));
+        from = o.end();
+      } else {
+        from = next(o);
       }
     }
+  }
+
+  /**
+   * Where to look on after a match that holds no literal value: from its second character, not its
+   * end. The commands' forms reach over the words between a command and its option ({@code docker
+   * login … -p}), across the commands of a quoted line too, and a match that ended at a later
+   * command's reference ({@code -p'$PW'}) hid the literal {@code --password 'x'} inside it.
+   */
+  private static int next(Matcher m) {
+    return m.start() + 1;
   }
 
   /**
@@ -428,7 +743,7 @@ public final class SecretScrubber {
   private static String optionNamed(String before) {
     String b = before.strip();
     if (b.startsWith("-")) {
-      return "a value for \"" + b + "\"";
+      return "a value for \"" + (b.endsWith("=") ? b.substring(0, b.length() - 1) : b) + "\"";
     }
     String command = b.split("[ \t]+")[0].toLowerCase(Locale.ROOT);
     if (command.equals("echo") || command.equals("printf") || command.endsWith("sudo")) {
@@ -439,6 +754,9 @@ public final class SecretScrubber {
     }
     if (command.equals("helm")) {
       return "the -p password of helm registry login";
+    }
+    if (command.equals("az") && b.toLowerCase(Locale.ROOT).matches("az[ \t]+acr[ \t].*")) {
+      return "the -p password of az acr login";
     }
     if (b.toLowerCase(Locale.ROOT).contains("login")) {
       return "the -p password of " + command + " login";
@@ -592,11 +910,13 @@ public final class SecretScrubber {
    * Whether either pattern could match, from what every match holds, in any ASCII case (the
    * patterns' {@code (?i)} folds ASCII only, as {@link AsciiWords} does): {@code sig=} for a
    * signature; for a credential, the last word of its name ({@code password}, {@code token}, {@code
-   * secret} or {@code jwt}) followed by an optional quote, blanks and {@code :} or {@code =}. Most
-   * text has neither: diagnostics name credentials ("client_secret is not copied") without
-   * assigning them. The credential pattern's {@code [a-z_]*} prefixes backtrack at every letter:
-   * scrubbing the strings of a bulk run's JSON report with the patterns alone was 60% of a {@code
-   * convert -r --report} run's CPU, and still 15% when any of the words sent a text to them.
+   * secret}, {@code jwt} or {@code key}) followed by an optional quote, blanks and {@code :} or
+   * {@code =}, or by a blank after an option; the commands whose {@code -p} takes a password; and
+   * the word of each of {@link #FORMS} ({@code curl}, {@code net}, {@code chpasswd}, …). Most text
+   * has neither: diagnostics name credentials ("client_secret is not copied") without assigning
+   * them. The credential pattern's {@code [a-z_]*} prefixes backtrack at every letter: scrubbing
+   * the strings of a bulk run's JSON report with the patterns alone was 60% of a {@code convert -r
+   * --report} run's CPU, and still 15% when any of the words sent a text to them.
    */
   static boolean mayHoldSecret(String s) {
     byte[] b = AsciiWords.bytes(s);
@@ -612,15 +932,50 @@ public final class SecretScrubber {
                       || underscoreKey(b, i + "secret".length())
                       || optionValue(b, i, "secret".length())))
               || (AsciiWords.at(b, i, "sshpass") && dashPAfter(b, i))
-              || (AsciiWords.at(b, i, "sudo") && stdinAfter(b, i))) {
+              || (AsciiWords.at(b, i, "sudo") && stdinAfter(b, i))
+              // The forms of FORMS, each by its word.
+              || AsciiWords.at(b, i, "securestring")
+              || AsciiWords.at(b, i, "setenvironmentvariable")) {
             return true;
           }
         }
         case 'p' -> {
           if ((AsciiWords.at(b, i, "password")
                   && (assigned(b, i + "password".length())
-                      || optionValue(b, i, "password".length())))
-              || (AsciiWords.at(b, i, "private") && underscoreKey(b, i + "private".length()))) {
+                      || optionValue(b, i, "password".length())
+                      || (i >= 7 && AsciiWords.at(b, i - 7, "default"))))
+              || (AsciiWords.at(b, i, "private")
+                  && (underscoreKey(b, i + "private".length())
+                      || AsciiWords.at(b, i, "private key")))) {
+            return true;
+          }
+        }
+        // A service's key assigned or given to an option (api_key=, AccountKey=, --account-key).
+        case 'k' -> {
+          if (AsciiWords.at(b, i, "key")
+              && (assigned(b, i + "key".length()) || optionValue(b, i, "key".length()))) {
+            return true;
+          }
+        }
+        case 'n' -> {
+          // net user, net use: a word of its own (not "internet", "dotnet").
+          if (AsciiWords.at(b, i, "net")
+              && (i == 0 || !isLetter(b[i - 1]))
+              && i + 3 < b.length
+              && (b[i + 3] == ' ' || b[i + 3] == '\t' || b[i + 3] == '.')) {
+            return true;
+          }
+        }
+        case 'c' -> {
+          if (AsciiWords.at(b, i, "chpasswd")
+              || AsciiWords.at(b, i, "cmdkey")
+              || AsciiWords.at(b, i, "curl")
+              || AsciiWords.at(b, i, "configure")) {
+            return true;
+          }
+        }
+        case 'a' -> {
+          if (AsciiWords.at(b, i, "authorization")) {
             return true;
           }
         }

@@ -57,7 +57,74 @@ class CredentialFormsTest {
           form(
               "git config --global url.https://SECRET:x-oauth-basic@github.com/.insteadOf"
                   + " https://github.com/",
-              "a token as the user name of a URL, before the placeholder password x-oauth-basic"));
+              "a token as the user name of a URL, before the placeholder password x-oauth-basic"),
+          // The common forms that name no credential (widened RULE-W329, review item 6).
+          form(
+              "$pw = ConvertTo-SecureString 'SECRET' -AsPlainText -Force",
+              "the text given to ConvertTo-SecureString -AsPlainText"),
+          form(
+              "ConvertTo-SecureString -String \"SECRET\" -AsPlainText -Force",
+              "the text given to ConvertTo-SecureString -AsPlainText"),
+          form(
+              "ConvertTo-SecureString -AsPlainText -Force 'SECRET'",
+              "the text given to ConvertTo-SecureString -AsPlainText"),
+          form("net user builder SECRET /add", "the password of net user"),
+          form("net user \"build er\" 'SECRET' /add /y", "the password of net user"),
+          form("echo 'builder:SECRET' | chpasswd", "the password fed to chpasswd"),
+          form("echo \"builder:SECRET\" | sudo chpasswd", "the password fed to chpasswd"),
+          form("printf 'builder:SECRET\\n' | /usr/sbin/chpasswd", "the password fed to chpasswd"),
+          form("chpasswd <<< 'builder:SECRET'", "the password fed to chpasswd"),
+          form("curl -fsS -u admin:SECRET https://x/api", "the password of curl -u"),
+          form("curl --user 'admin:SECRET' -o a https://x/api", "the password of curl -u"),
+          form(
+              "git clone https://ghp_SECRET00000000000000@github.com/o/r",
+              "a token as the user name of a URL"),
+          form(
+              "git clone https://abcdefghijklmnopqrstuvwxyz234567SECRET@dev.azure.com/o/p/_git/r",
+              "a token as the user name of a URL"),
+          form(
+              "az storage blob upload --account-name st --account-key SECRET -f x -c c -n x",
+              "a value for \"--account-key\""),
+          form(
+              "New-AzStorageContext -StorageAccountName st -StorageAccountKey 'SECRET'",
+              "a value for \"-StorageAccountKey\""),
+          form("tool --api-key=SECRET run", "a value for \"--api-key\""),
+          form(
+              "export CONN='DefaultEndpointsProtocol=https;AccountName=st;AccountKey=SECRET;"
+                  + "EndpointSuffix=core.windows.net'",
+              "the AccountKey of a connection string"),
+          form(
+              "curl -H \"Authorization: Bearer SECRET\" https://x/api",
+              "the credential of an Authorization header"),
+          form(
+              "git -c http.extraheader=\"AUTHORIZATION: basic SECRET\" clone https://x/r",
+              "the credential of an Authorization header"),
+          form(
+              "Set-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows"
+                  + " NT\\CurrentVersion\\Winlogon' -Name DefaultPassword -Value 'SECRET'",
+              "the autologon password (DefaultPassword)"),
+          form(
+              "reg add \"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\" /v"
+                  + " DefaultPassword /t REG_SZ /d SECRET /f",
+              "the autologon password (DefaultPassword)"),
+          form(
+              "echo '-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUSECRET\\n"
+                  + "-----END OPENSSH PRIVATE KEY-----' > /root/.ssh/id_ed25519",
+              "a private key"),
+          form("cmdkey /generic:srv /user:bob /pass:SECRET", "the password of cmdkey /pass"),
+          form("net use Z: \\\\srv\\share SECRET /user:CORP\\bob", "the password of net use"),
+          form("net use \"\\\\srv\\share\" \"SECRET\" /persistent:no", "the password of net use"),
+          form(
+              "aws configure set aws_secret_access_key SECRET",
+              "a value for \"aws_secret_access_key\""),
+          form(
+              "aws configure set profile.ci.aws_session_token SECRET",
+              "a value for \"aws_session_token\""),
+          form(
+              "[Environment]::SetEnvironmentVariable('DB_PASSWORD', 'SECRET', 'Machine')",
+              "a value for \"DB_PASSWORD\""),
+          form("docker login -u bob -pSECRET reg.example", "the -p password of docker login"),
+          form("az acr login -n reg -u bob -p SECRET", "the -p password of az acr login"));
 
   /** References and what is no credential: no warning. */
   static final List<String> NONE =
@@ -68,7 +135,36 @@ class CredentialFormsTest {
           "export DB_PASSWORD='$(cat /run/pw)'",
           "New-LocalUser -Name x -Password '$env:ADMIN_PW'",
           "New-LocalUser -Name x -Password \"$pw\"",
-          "export DB_PASSWORD=\"pre$SUFFIX\"");
+          "export DB_PASSWORD=\"pre$SUFFIX\"",
+          // The widened forms: references, prompts, options and what is no credential.
+          "$pw = ConvertTo-SecureString $env:ADMIN_PW -AsPlainText -Force",
+          "$pw = ConvertTo-SecureString '01000000d08c9ddf0115d1118c7a00c04fc297eb'",
+          "net user builder /add",
+          "net user builder * /add",
+          "net user %BUILD_USER% %BUILD_PW% /add",
+          "net user administrator /active:yes",
+          "echo \"builder:$BUILD_PW\" | chpasswd",
+          "curl -u \"$API_USER:$API_PW\" https://x/api",
+          "curl -u admin https://x/api",
+          "docker run --user 1000:1000 img",
+          "git clone https://build-agent-user-01@dev.azure.com/o/p/_git/r",
+          "git clone https://contosoengineering2023@dev.azure.com/o/p/_git/r",
+          "git clone https://git@github.com/o/r",
+          "az storage blob upload --account-key $KEY -f x",
+          "az storage blob upload --account-key \"$(az storage account keys list -n st)\" -f x",
+          "export CONN=\"AccountName=st;AccountKey=$KEY;EndpointSuffix=core.windows.net\"",
+          "curl -H \"Authorization: Bearer $TOKEN\" https://x/api",
+          "curl -H \"Authorization: Bearer ${TOKEN}\" https://x/api",
+          "curl -H \"Authorization: Bearer $(az account get-access-token -o tsv)\" https://x",
+          "Set-ItemProperty -Path $winlogon -Name DefaultPassword -Value $pw",
+          "echo \"-----BEGIN RSA PRIVATE KEY-----\\n${KEY}\\n-----END RSA PRIVATE KEY-----\"",
+          "cmdkey /generic:srv /user:bob /pass",
+          "net use Z: \\\\srv\\share /user:bob",
+          "net use Z: \\\\srv\\share * /user:bob",
+          "aws configure set aws_secret_access_key $AWS_SECRET",
+          "ansible-playbook --private-key ~/.ssh/id_rsa site.yml",
+          "[Environment]::SetEnvironmentVariable('DB_PASSWORD', $pw, 'Machine')",
+          "[Environment]::SetEnvironmentVariable('PATH', 'C:\\tools', 'Machine')");
 
   /** A command as an HCL or JSON string writes it, in double quotes, inside a line. */
   private static String quotedLine(String command) {
@@ -133,6 +229,12 @@ class CredentialFormsTest {
     assertEquals(
         "  \"inline\": [\"export DB_PASSWORD=***\", \"x\"]",
         SecretScrubber.scrub("  \"inline\": [\"export DB_PASSWORD=" + SECRET + "\", \"x\"]"));
+    // A form that reaches over later commands of the line to a reference (docker login … -p'$PW')
+    // does not hide a literal inside it (--password 'x').
+    assertEquals(
+        "[\"docker login -u bob --password '***' reg\", \"mysql -p'$DB_PW'\"]",
+        SecretScrubber.scrub(
+            "[\"docker login -u bob --password '" + SECRET + "' reg\", \"mysql -p'$DB_PW'\"]"));
     // The token and its placeholder password: both masked, the user name of a URL being the token.
     assertEquals(
         "git clone https://***@github.com/o/r",
