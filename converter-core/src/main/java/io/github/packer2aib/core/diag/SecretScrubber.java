@@ -45,19 +45,22 @@ public final class SecretScrubber {
   private static final Pattern PLACEHOLDER_PASSWORD = Pattern.compile("(?i)x-oauth-basic");
 
   /**
-   * The names that say they hold a credential: any name ending with one of the words {@link
-   * io.github.packer2aib.core.packer.Credentials} has ({@code password}, {@code secret}, {@code
-   * secret_key}, {@code private_key}, {@code token}, {@code jwt}), a little wider than it (which
-   * wants the word alone or after {@code _}), as masking may be.
+   * The names that say they hold a credential, as {@link CredentialNames} has them for variables
+   * (one list for this, a template's environment_vars and the converter's own environment): a name
+   * ending with {@code password}, {@code token}, {@code secret} or {@code apikey}, or with a
+   * service's key ({@code secret_key}, {@code private_key}, {@code jwt}, {@code access_key}, {@code
+   * account_key}, {@code api_key}, …) alone or after {@code _}. Every plugin setting that holds a
+   * credential ({@code client_secret}, {@code ssh_private_key}) is one of them.
    */
-  static final String NAMES = "[a-z_]*(?:password|secret_key|secret|private_key|token|jwt)";
+  static final String NAMES =
+      "(?:" + CredentialNames.GLUED_PATTERN + "|" + CredentialNames.WORDS_PATTERN + ")";
 
   /**
-   * {@link #NAMES} as a setting's name, from a word's start: {@code [a-z_]*} tried from every
+   * {@link #NAMES} as a setting's name, from a word's start: {@code [a-z0-9_]*} tried from every
    * letter of a long word was quadratic (a line of 20,000 letters before {@code password=} took 8
    * s). The letters before the name are the same match's, found from the word's start.
    */
-  private static final String SETTING_NAME = "(?<![a-z_])" + NAMES;
+  private static final String SETTING_NAME = "(?<![a-z0-9_])" + NAMES;
 
   /**
    * A credential assigned inside a quoted string, as {@code environment_vars} entries are ({@code
@@ -132,10 +135,9 @@ public final class SecretScrubber {
 
   /**
    * The keys of services as the last words of an option's name ({@code --account-key}, {@code
-   * --api-key}, PowerShell's {@code -StorageAccountKey}), as the converter's scan of its own
-   * environment names them for variables, with a dash, an underscore or nothing between the words.
-   * Not {@code --private-key}: by convention (ansible, ssh tools) that option takes the path of a
-   * key file.
+   * --api-key}, PowerShell's {@code -StorageAccountKey}), as {@link CredentialNames#WORDS} has them
+   * for variables, with a dash, an underscore or nothing between the words. Not {@code
+   * --private-key}: by convention (ansible, ssh tools) that option takes the path of a key file.
    */
   private static final String OPTION_KEYS =
       "(?:access|account|api|storage|shared|master|sas|secret)[-_]?key";

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.packer;
 
+import io.github.packer2aib.core.diag.CredentialNames;
 import io.github.packer2aib.core.diag.EditDistance;
 import io.github.packer2aib.core.source.TextMemo;
 
@@ -94,12 +95,19 @@ public final class Credentials {
   }
 
   /**
-   * Whether the environment variable {@code name} holds one (AZURE_PASSWORD, SAS_TOKEN): named as a
-   * credential in any case. Packer reads it at build time and never stores it, so a value read from
-   * it while converting is secret.
+   * Whether the environment variable {@code name} holds one (AZURE_PASSWORD, SAS_TOKEN,
+   * AZURE_STORAGE_KEY): named as a credential in any case, by the one list of {@link
+   * CredentialNames} that the converter's own environment, a template's environment_vars and env,
+   * and RULE-W329's assignments in commands share. Packer reads it at build time and never stores
+   * it, so a value read from it while converting is secret.
+   *
+   * <p>Wider than {@link #namedAsSecret}, deliberately: a plugin setting named {@code access_key}
+   * (the amazon builders') is a key's id, no secret, while {@code ARM_ACCESS_KEY} in an environment
+   * is a storage account's key; and tools glue the words of variables ({@code PGPASSWORD}, {@code
+   * SYSTEM_ACCESSTOKEN}) where plugins write settings with underscores.
    */
   public static boolean environmentHoldsSecret(String name) {
-    return namedAsSecret(name.toLowerCase(java.util.Locale.ROOT));
+    return CredentialNames.isCredential(name);
   }
 
   /** {@code name} is {@code word}, or ends with {@code _word}. */

@@ -1,10 +1,10 @@
 package io.github.packer2aib.core.packer;
 
+import io.github.packer2aib.core.diag.CredentialNames;
 import io.github.packer2aib.core.diag.Redacted;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -87,34 +87,16 @@ public final class EnvironmentCredentials {
   }
 
   /**
-   * Whether the environment variable {@code name} says it holds a credential: as {@link
-   * Credentials#environmentHoldsSecret} has it (a name that is, or ends with {@code _} and, {@code
-   * PASSWORD}, {@code SECRET}, {@code SECRET_KEY}, {@code PRIVATE_KEY}, {@code TOKEN} or {@code
-   * JWT}, in any case), and also the spellings CI systems and tools use for theirs that this rule
-   * misses: those words glued to the one before ({@code PGPASSWORD}, {@code SYSTEM_ACCESSTOKEN},
-   * {@code CLIENTSECRET}), and the keys of services ({@code AWS_SECRET_ACCESS_KEY}, {@code
-   * ARM_ACCESS_KEY}, {@code AZURE_STORAGE_KEY}, {@code AZURE_STORAGE_ACCOUNT_KEY}, {@code
-   * OPENAI_API_KEY}, {@code APIKEY}, {@code SHARED_KEY}, {@code MASTER_KEY}). A key that is public
+   * Whether the environment variable {@code name} says it holds a credential, as {@link
+   * CredentialNames} has it (a name ending with {@code PASSWORD}, {@code TOKEN}, {@code SECRET} or
+   * {@code APIKEY}, also glued to the word before, as CI systems spell theirs: {@code PGPASSWORD},
+   * {@code SYSTEM_ACCESSTOKEN}; or a service's key alone or after {@code _}: {@code
+   * AWS_SECRET_ACCESS_KEY}, {@code ARM_ACCESS_KEY}, {@code AZURE_STORAGE_KEY}, {@code
+   * AZURE_STORAGE_ACCOUNT_KEY}, {@code OPENAI_API_KEY}, {@code SHARED_KEY}, {@code MASTER_KEY}), in
+   * any case: the same list a template's environment_vars and RULE-W329 use. A key that is public
    * ({@code SSH_PUBLIC_KEY}) or an id ({@code GPG_KEY_ID}) is none.
    */
   public static boolean namedAsCredential(String name) {
-    if (Credentials.environmentHoldsSecret(name)) {
-      return true;
-    }
-    String n = name.toLowerCase(Locale.ROOT);
-    if (n.endsWith("password") || n.endsWith("token") || n.endsWith("secret")) {
-      return true;
-    }
-    for (String key : SERVICE_KEYS) {
-      if (n.equals(key) || n.endsWith("_" + key)) {
-        return true;
-      }
-    }
-    return n.endsWith("apikey");
+    return CredentialNames.isCredential(name);
   }
-
-  /** The last words of the names of service keys ({@link #namedAsCredential}). */
-  private static final String[] SERVICE_KEYS = {
-    "access_key", "account_key", "api_key", "storage_key", "shared_key", "master_key", "sas_key"
-  };
 }

@@ -71,7 +71,13 @@ class SecretScrubberProperties {
    * masks the same, with words glued before the credential names too ({@code myclient_secret}).
    */
   private static final java.util.regex.Pattern UNANCHORED =
-      SecretScrubber.credentialPattern(SecretScrubber.NAMES);
+      SecretScrubber.credentialPattern(
+          "(?:"
+              + CredentialNames.GLUED_PATTERN
+              // A service's key stands alone or after "_": from no letter or digit on.
+              + "|(?<![a-z0-9])"
+              + CredentialNames.WORDS_PATTERN
+              + ")");
 
   @Property(tries = 3000)
   void theAnchoredNameFindsWhatTheUnanchoredOneFound(@ForAll("glued") String line) {
@@ -103,6 +109,13 @@ class SecretScrubberProperties {
             "secret_key",
             "private_key",
             "ssh_private_key_file",
+            "access_key",
+            "account_key",
+            "api_key",
+            "apikey",
+            "sas_key",
+            "storage_key",
+            "monkey",
             "_",
             "admin_password",
             "access_token",

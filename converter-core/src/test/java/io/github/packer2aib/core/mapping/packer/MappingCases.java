@@ -1592,6 +1592,25 @@ final class MappingCases {
                                 List.of("APP_HOME=/opt/app", "ADMIN_PASSWORD=" + SECRET))
                             .set("env", Map.of("SAS_TOKEN", "sv=2024-05-04&sig=" + SECRET))
                             .set("inline", List.of("./install.sh")))));
+    // The names of services' keys and of glued spellings are credentials here as in the
+    // converter's own environment (one list; credentials review, session 29): they were exported.
+    add(
+        "credential-environment-service-keys",
+        one(
+            linux(),
+            b ->
+                b.provisioner(
+                    "shell",
+                    p ->
+                        p.set(
+                                "environment_vars",
+                                List.of(
+                                    "AZURE_STORAGE_KEY=" + SECRET,
+                                    "OPENAI_API_KEY=" + SECRET,
+                                    "PGPASSWORD=" + SECRET,
+                                    "STORAGE_ACCOUNT=st",
+                                    "SSH_PUBLIC_KEY=ssh-ed25519 AAAA"))
+                            .set("inline", List.of("./install.sh")))));
     // The variables execute_command sets itself are exported as environment_vars are, so one
     // named as a credential and given a value is refused and left out as there (credentials
     // review, session 29: it was exported with a warning only); a reference and the others stay.
