@@ -298,8 +298,9 @@ public final class SecretScrubber {
    * A credential that a command gives in a form of its own, which neither a name ({@link
    * #CREDENTIAL}) nor an option ({@link #OPTION_CREDENTIAL}) tells: the pattern that finds it,
    * whose group "v" is the value and, where {@code quoted}, group "q" the quote it stands in (in
-   * single quotes a $ is text); a word every match holds, in lower case, which a text is searched
-   * for before the pattern is run; and how the warning names it.
+   * single quotes a $ is text); a word every match holds, in lower case and without "_" (which
+   * {@link AsciiWords} does not fold), which a text is searched for before the pattern is run; and
+   * how the warning names it.
    */
   private record Form(
       String word, Pattern pattern, boolean quoted, Function<Matcher, String> what) {
@@ -339,7 +340,7 @@ public final class SecretScrubber {
           new Form("private key", PRIVATE_KEY, "a private key"),
           new Form("cmdkey", CMDKEY, "the password of cmdkey /pass"),
           new Form("net", NET_USE, "the password of net use"),
-          new Form("configure", AWS_CONFIGURE, false, m -> "a value for \"" + m.group("n") + "\""),
+          new Form("aws", AWS_CONFIGURE, false, m -> "a value for \"" + m.group("n") + "\""),
           new Form(
               "setenvironmentvariable",
               SET_ENVIRONMENT,
@@ -391,7 +392,13 @@ public final class SecretScrubber {
    * #hasSasSignature}).
    */
   public static Optional<String> literalCredential(String command) {
-    List<Found> found = find(command, CREDENTIAL, true);
+    // Every command of every step is asked: most hold neither, and are answered without a list.
+    boolean userInfo = hasUserInfo(command);
+    boolean patterns = mayHoldSecret(command);
+    if (!userInfo && !patterns) {
+      return Optional.empty();
+    }
+    List<Found> found = find(command, CREDENTIAL, userInfo, patterns);
     for (int i = 0; i < found.size(); i++) {
       if (found.get(i).literal()) {
         return Optional.of(found.get(i).what());
@@ -415,11 +422,20 @@ public final class SecretScrubber {
    * #hasUserInfo} says they may match.
    */
   static List<Found> find(String text, Pattern credential, boolean quick) {
+    return find(text, credential, !quick || hasUserInfo(text), !quick || mayHoldSecret(text));
+  }
+
+  /**
+   * {@link #find(String, Pattern, boolean)}, running the user information's pattern with {@code
+   * userInfo} and the others with {@code patterns}.
+   */
+  private static List<Found> find(
+      String text, Pattern credential, boolean userInfo, boolean patterns) {
     List<Found> out = new ArrayList<>();
-    if (!quick || hasUserInfo(text)) {
+    if (userInfo) {
       userInfo(text, out);
     }
-    if (!quick || mayHoldSecret(text)) {
+    if (patterns) {
       assignments(text, credential, out);
       options(text, out);
       forms(text, out);
@@ -937,7 +953,8 @@ public final class SecretScrubber {
               || (AsciiWords.at(b, i, "sudo") && stdinAfter(b, i))
               // The forms of FORMS, each by its word.
               || AsciiWords.at(b, i, "securestring")
-              || AsciiWords.at(b, i, "setenvironmentvariable")) {
+              // A step's own $env: lines set variables so: only a credential's name matters.
+              || (AsciiWords.at(b, i, "setenvironmentvariable") && credentialWordAfter(b, i))) {
             return true;
           }
         }
@@ -964,20 +981,23 @@ public final class SecretScrubber {
           if (AsciiWords.at(b, i, "net")
               && (i == 0 || !isLetter(b[i - 1]))
               && i + 3 < b.length
-              && (b[i + 3] == ' ' || b[i + 3] == '\t' || b[i + 3] == '.')) {
+              && (b[i + 3] == ' ' || b[i + 3] == '\t' || AsciiWords.at(b, i, "net.exe"))) {
             return true;
           }
         }
         case 'c' -> {
           if (AsciiWords.at(b, i, "chpasswd")
               || AsciiWords.at(b, i, "cmdkey")
-              || AsciiWords.at(b, i, "curl")
-              || AsciiWords.at(b, i, "configure")) {
+              || (AsciiWords.at(b, i, "curl") && dashUAfter(b, i))) {
             return true;
           }
         }
         case 'a' -> {
-          if (AsciiWords.at(b, i, "authorization")) {
+          // aws configure set: "aws" and a blank (at() folds "_" into another byte, so not more).
+          if (AsciiWords.at(b, i, "authorization")
+              || (AsciiWords.at(b, i, "aws")
+                  && i + 3 < b.length
+                  && (b[i + 3] == ' ' || b[i + 3] == '\t'))) {
             return true;
           }
         }
@@ -1036,6 +1056,54 @@ public final class SecretScrubber {
         || (c >= '0' && c <= '9')
         || c == '_'
         || c == '-';
+  }
+
+  /** Whether {@code -u} (in any case, also in {@code --user}) stands after {@code i}: curl's. */
+  private static boolean dashUAfter(byte[] b, int i) {
+    for (int k = i + 1; k + 1 < b.length; k++) {
+      if (b[k] == '-' && (b[k + 1] | 0x20) == 'u') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the last word of a credential's name ({@link CredentialNames}: password, token, secret,
+   * jwt, or a key) stands after {@code i}, in any case.
+   */
+  private static boolean credentialWordAfter(byte[] b, int i) {
+    for (int k = i + 1; k < b.length; k++) {
+      switch (b[k] | 0x20) {
+        case 'p' -> {
+          if (AsciiWords.at(b, k, "password")) {
+            return true;
+          }
+        }
+        case 't' -> {
+          if (AsciiWords.at(b, k, "token")) {
+            return true;
+          }
+        }
+        case 's' -> {
+          if (AsciiWords.at(b, k, "secret")) {
+            return true;
+          }
+        }
+        case 'j' -> {
+          if (AsciiWords.at(b, k, "jwt")) {
+            return true;
+          }
+        }
+        case 'k' -> {
+          if (AsciiWords.at(b, k, "key")) {
+            return true;
+          }
+        }
+        default -> {}
+      }
+    }
+    return false;
   }
 
   /** Whether {@code -p} (in any case) stands after {@code i}: the commands that take one. */

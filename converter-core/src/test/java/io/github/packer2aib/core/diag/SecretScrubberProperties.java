@@ -216,6 +216,7 @@ class SecretScrubberProperties {
                 "/pass:",
                 "aws configure set aws_secret_access_key ",
                 "[Environment]::SetEnvironmentVariable(",
+                "('PATH', 'x')",
                 "https://",
                 "@",
                 "ghp_0123456789abcdefghij",
