@@ -938,6 +938,13 @@ public final class SecretScrubber {
    */
   static boolean mayHoldSecret(String s) {
     byte[] b = AsciiWords.bytes(s);
+    // Where the last -p, -S or --stdin, -u and credential word stand, each found once when first
+    // needed: asked after every sshpass, login, mysql, sudo or curl, a scan to the text's end each
+    // made a text of many sudo lines (a long heredoc) quadratic. UNSEEN until then; -1: none.
+    int lastDashP = UNSEEN;
+    int lastStdin = UNSEEN;
+    int lastDashU = UNSEEN;
+    int lastWord = UNSEEN;
     for (int i = 0; i < b.length; i++) {
       switch (b[i] | 0x20) {
         case 's' -> {
@@ -949,12 +956,15 @@ public final class SecretScrubber {
                   && (assigned(b, i + "secret".length())
                       || underscoreKey(b, i + "secret".length())
                       || optionValue(b, i, "secret".length())))
-              || (AsciiWords.at(b, i, "sshpass") && dashPAfter(b, i))
-              || (AsciiWords.at(b, i, "sudo") && stdinAfter(b, i))
+              || (AsciiWords.at(b, i, "sshpass")
+                  && (lastDashP = lastDashP == UNSEEN ? lastDashP(b) : lastDashP) > i)
+              || (AsciiWords.at(b, i, "sudo")
+                  && (lastStdin = lastStdin == UNSEEN ? lastStdin(b) : lastStdin) > i)
               // The forms of FORMS, each by its word.
               || AsciiWords.at(b, i, "securestring")
               // A step's own $env: lines set variables so: only a credential's name matters.
-              || (AsciiWords.at(b, i, "setenvironmentvariable") && credentialWordAfter(b, i))) {
+              || (AsciiWords.at(b, i, "setenvironmentvariable")
+                  && (lastWord = lastWord == UNSEEN ? lastCredentialWord(b) : lastWord) > i)) {
             return true;
           }
         }
@@ -988,7 +998,8 @@ public final class SecretScrubber {
         case 'c' -> {
           if (AsciiWords.at(b, i, "chpasswd")
               || AsciiWords.at(b, i, "cmdkey")
-              || (AsciiWords.at(b, i, "curl") && dashUAfter(b, i))) {
+              || (AsciiWords.at(b, i, "curl")
+                  && (lastDashU = lastDashU == UNSEEN ? lastDashU(b) : lastDashU) > i)) {
             return true;
           }
         }
@@ -1015,13 +1026,14 @@ public final class SecretScrubber {
         }
         // The commands whose -p takes a password (OPTION_CREDENTIAL).
         case 'l' -> {
-          if (AsciiWords.at(b, i, "login") && dashPAfter(b, i)) {
+          if (AsciiWords.at(b, i, "login")
+              && (lastDashP = lastDashP == UNSEEN ? lastDashP(b) : lastDashP) > i) {
             return true;
           }
         }
         case 'm' -> {
           if ((AsciiWords.at(b, i, "mysql") || AsciiWords.at(b, i, "mariadb"))
-              && dashPAfter(b, i)) {
+              && (lastDashP = lastDashP == UNSEEN ? lastDashP(b) : lastDashP) > i) {
             return true;
           }
         }
@@ -1058,84 +1070,87 @@ public final class SecretScrubber {
         || c == '-';
   }
 
-  /** Whether {@code -u} (in any case, also in {@code --user}) stands after {@code i}: curl's. */
-  private static boolean dashUAfter(byte[] b, int i) {
-    for (int k = i + 1; k + 1 < b.length; k++) {
+  /** Where the last {@code -u} (in any case, also in {@code --user}) stands, or -1: curl's. */
+  private static int lastDashU(byte[] b) {
+    for (int k = b.length - 2; k >= 0; k--) {
       if (b[k] == '-' && (b[k + 1] | 0x20) == 'u') {
-        return true;
+        return k;
       }
     }
-    return false;
+    return -1;
   }
 
   /**
-   * Whether the last word of a credential's name ({@link CredentialNames}: password, token, secret,
-   * jwt, or a key) stands after {@code i}, in any case.
+   * Where the last word of a credential's name ({@link CredentialNames}: password, token, secret,
+   * jwt, or a key) stands, in any case, or -1.
    */
-  private static boolean credentialWordAfter(byte[] b, int i) {
-    for (int k = i + 1; k < b.length; k++) {
+  private static int lastCredentialWord(byte[] b) {
+    for (int k = b.length - 1; k >= 0; k--) {
       switch (b[k] | 0x20) {
         case 'p' -> {
           if (AsciiWords.at(b, k, "password")) {
-            return true;
+            return k;
           }
         }
         case 't' -> {
           if (AsciiWords.at(b, k, "token")) {
-            return true;
+            return k;
           }
         }
         case 's' -> {
           if (AsciiWords.at(b, k, "secret")) {
-            return true;
+            return k;
           }
         }
         case 'j' -> {
           if (AsciiWords.at(b, k, "jwt")) {
-            return true;
+            return k;
           }
         }
         case 'k' -> {
           if (AsciiWords.at(b, k, "key")) {
-            return true;
+            return k;
           }
         }
         default -> {}
       }
     }
-    return false;
+    return -1;
   }
 
-  /** Whether {@code -p} (in any case) stands after {@code i}: the commands that take one. */
-  private static boolean dashPAfter(byte[] b, int i) {
-    for (int k = i + 1; k + 1 < b.length; k++) {
+  /** {@link #mayHoldSecret}'s mark of a place not looked for yet. */
+  private static final int UNSEEN = -2;
+
+  /** Where the last {@code -p} (in any case) stands, or -1: the commands that take one. */
+  private static int lastDashP(byte[] b) {
+    for (int k = b.length - 2; k >= 0; k--) {
       if (b[k] == '-' && (b[k + 1] | 0x20) == 'p') {
-        return true;
+        return k;
       }
     }
-    return false;
+    return -1;
   }
 
   /**
-   * Whether sudo's {@code -S} (in a cluster of short options, in this case only) or {@code --stdin}
-   * (in any case) stands after {@code i}: the pipe or here-string before or after it may feed it a
-   * password.
+   * Where the last of sudo's {@code -S} (in a cluster of short options, in this case only) or
+   * {@code --stdin} (in any case) stands, or -1: the pipe or here-string before or after it may
+   * feed it a password.
    */
-  private static boolean stdinAfter(byte[] b, int i) {
-    for (int k = i + 1; k < b.length; k++) {
+  private static int lastStdin(byte[] b) {
+    for (int k = b.length - 1; k >= 0; k--) {
       if (b[k] != '-') {
         continue;
       }
       if (AsciiWords.at(b, k, "--stdin")) {
-        return true;
+        return k;
       }
       for (int j = k + 1; j < b.length && isLetter(b[j]); j++) {
         if (b[j] == 'S') {
-          return true;
+          return k;
         }
       }
     }
-    return false;
+    return -1;
   }
 
   private static boolean isLetter(byte c) {
