@@ -119,8 +119,17 @@ public final class SecretScrubber {
    * -kS}), or {@code --stdin}, after other options (with their argument for those that take one,
    * {@code -u root}). In this case only: {@code -s} runs a shell, whose input is commands.
    */
+  /**
+   * The argument of one of sudo's options that take one ({@code -u root}, {@code -p "[sudo]
+   * password: "}): a word, or quoted text with blanks, its quotes also escaped as an HCL or JSON line
+   * writes them ({@code \\"}). A quoted prompt read as a word ended the options before {@code -S},
+   * and the prompt's "password: " was masked in place of the password piped in.
+   */
+  private static final String SUDO_ARGUMENT =
+      "(?:\\\\*\"[^\"\n]*?\\\\*\"|'[^'\n]*'|[^\\s;&|-]\\S*)";
+
   private static final String SUDO_STDIN =
-      "(?-i:(?:[\\w./-]*/)?sudo(?:[ \t]+(?:-[A-Za-z]*[ugpCDhrtTUR][ \t]+[^\\s;&|-]\\S*"
+      "(?-i:(?:[\\w./-]*/)?sudo(?:[ \t]+(?:-[A-Za-z]*[ugpCDhrtTUR][ \t]+" + SUDO_ARGUMENT
           + "|-[A-Za-z]+|--[a-z-]+(?:=[^\\s;&|]*)?))*?"
           + "[ \t]+(?:-[A-Za-z]*S[A-Za-z]*|--stdin)(?![\\w-]))";
 

@@ -32,6 +32,14 @@ class CredentialFormsTest {
               "git clone https://u:SECRET@github.com/o/r",
               "the password of a URL's user information (user:password@)"),
           form("echo 'SECRET' | sudo -S true", SecretScrubber.SUDO_PASSWORD),
+          // A quoted prompt with blanks before -S (the code review's finding 3: the prompt's
+          // "password: " was masked and the password piped in was shown).
+          form(
+              "echo \"SECRET\" | sudo -p \"[sudo] password: \" -S true",
+              SecretScrubber.SUDO_PASSWORD),
+          form(
+              "echo 'SECRET' | sudo -u root -p 'Password for %u: ' -S true",
+              SecretScrubber.SUDO_PASSWORD),
           // JSON written by a command: in a quoted line its quotes are escaped (finding 1).
           form("echo '{\"api_token\": \"SECRET\"}' > /etc/app.json", "a value for \"api_token\""),
           form(
