@@ -56,14 +56,23 @@ public record HostFile(Kind kind, String realPath, String detail) {
   private static final String[] SYSTEM_AREAS = {"/proc", "/sys", "/dev"};
 
   /**
+   * The folder below {@code /dev} that holds users' files, not the system's: POSIX shared memory, a
+   * tmpfs where people and CI jobs keep scratch copies of repositories. Its files are judged as any
+   * other (a private one outside the converted folders is still {@link Kind#PRIVATE}).
+   */
+  private static final String USERS_AREA = "/dev/shm";
+
+  /**
    * The {@link Kind#SYSTEM} file that {@code realPath} (an absolute path with {@code /} separators)
    * is by its text, or empty; {@code asked} is the path the template gave, which the result names
    * as the real path when it differs.
    */
   public static Optional<HostFile> system(String asked, String realPath) {
+    if (within(realPath, USERS_AREA) && realPath.length() > USERS_AREA.length()) {
+      return Optional.empty();
+    }
     for (String area : SYSTEM_AREAS) {
-      if (realPath.startsWith(area)
-          && (realPath.length() == area.length() || realPath.charAt(area.length()) == '/')) {
+      if (within(realPath, area)) {
         return Optional.of(
             new HostFile(Kind.SYSTEM, realPath.equals(asked) ? null : realPath, area));
       }
@@ -88,6 +97,12 @@ public record HostFile(Kind kind, String realPath, String detail) {
     } catch (IOException e) {
       return Optional.empty(); // nothing there: its read says why
     }
+  }
+
+  /** Whether {@code path} is {@code area} or below it. */
+  private static boolean within(String path, String area) {
+    return path.startsWith(area)
+        && (path.length() == area.length() || path.charAt(area.length()) == '/');
   }
 
   /** The permission bit that lets others read a file ({@code 0004}). */

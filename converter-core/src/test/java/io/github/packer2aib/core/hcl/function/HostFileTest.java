@@ -96,6 +96,24 @@ class HostFileTest {
   }
 
   @Test
+  void filesInDevShmAreUsersFilesJudgedAsAnyOther() {
+    // /dev/shm is a tmpfs where people and CI jobs keep scratch copies of repositories: a template
+    // there was refused whole as a file of the operating system (this session's linkvars fix).
+    Disk disk =
+        new Disk()
+            .file("/dev/shm/repo/t/main.pkr.hcl", 0644)
+            .file("/dev/shm/other/key.txt", 0600)
+            .link("/work/shm", "/dev/shm");
+
+    assertEquals("none", judged(disk, "/dev/shm/repo/t/main.pkr.hcl"));
+    assertEquals("none", judged(disk, "/work/shm/repo/t/main.pkr.hcl"));
+    assertEquals("PRIVATE 0600 null", judged(disk, "/dev/shm/other/key.txt"));
+    // The folder itself, and the rest of /dev, stay the system's.
+    assertEquals("SYSTEM /dev null", judged(disk, "/dev/shm"));
+    assertEquals("SYSTEM /dev null", judged(disk, "/dev/stdin"));
+  }
+
+  @Test
   void aFileOthersMayNotReadIsPrivateOutsideTheFoldersThatAreTheTemplatesOwn() {
     Disk disk =
         new Disk()
