@@ -121,15 +121,16 @@ public final class SecretScrubber {
    */
   /**
    * The argument of one of sudo's options that take one ({@code -u root}, {@code -p "[sudo]
-   * password: "}): a word, or quoted text with blanks, its quotes also escaped as an HCL or JSON line
-   * writes them ({@code \\"}). A quoted prompt read as a word ended the options before {@code -S},
-   * and the prompt's "password: " was masked in place of the password piped in.
+   * password: "}): a word, or quoted text with blanks, its quotes also escaped as an HCL or JSON
+   * line writes them ({@code \\"}). A quoted prompt read as a word ended the options before {@code
+   * -S}, and the prompt's "password: " was masked in place of the password piped in.
    */
   private static final String SUDO_ARGUMENT =
       "(?:\\\\*\"[^\"\n]*?\\\\*\"|'[^'\n]*'|[^\\s;&|-]\\S*)";
 
   private static final String SUDO_STDIN =
-      "(?-i:(?:[\\w./-]*/)?sudo(?:[ \t]+(?:-[A-Za-z]*[ugpCDhrtTUR][ \t]+" + SUDO_ARGUMENT
+      "(?-i:(?:[\\w./-]*/)?sudo(?:[ \t]+(?:-[A-Za-z]*[ugpCDhrtTUR][ \t]+"
+          + SUDO_ARGUMENT
           + "|-[A-Za-z]+|--[a-z-]+(?:=[^\\s;&|]*)?))*?"
           + "[ \t]+(?:-[A-Za-z]*S[A-Za-z]*|--stdin)(?![\\w-]))";
 
@@ -947,12 +948,11 @@ public final class SecretScrubber {
    */
   static boolean mayHoldSecret(String s) {
     byte[] b = AsciiWords.bytes(s);
-    // Where the last -p, -S or --stdin, -u and credential word stand, each found once when first
-    // needed: asked after every sshpass, login, mysql, sudo or curl, a scan to the text's end each
-    // made a text of many sudo lines (a long heredoc) quadratic. UNSEEN until then; -1: none.
-    int lastDashP = UNSEEN;
-    int lastStdin = UNSEEN;
-    int lastDashU = UNSEEN;
+    // Whether -p, -S or --stdin, or -u follows a command's word in the same command (each made
+    // when first needed; see OptionAhead), and where the last credential word stands (found once).
+    OptionAhead dashP = null;
+    OptionAhead stdin = null;
+    OptionAhead dashU = null;
     int lastWord = UNSEEN;
     for (int i = 0; i < b.length; i++) {
       switch (b[i] | 0x20) {
@@ -966,9 +966,11 @@ public final class SecretScrubber {
                       || underscoreKey(b, i + "secret".length())
                       || optionValue(b, i, "secret".length())))
               || (AsciiWords.at(b, i, "sshpass")
-                  && (lastDashP = lastDashP == UNSEEN ? lastDashP(b) : lastDashP) > i)
+                  && (dashP == null ? dashP = new OptionAhead(OptionAhead.DASH_P) : dashP)
+                      .after(b, i))
               || (AsciiWords.at(b, i, "sudo")
-                  && (lastStdin = lastStdin == UNSEEN ? lastStdin(b) : lastStdin) > i)
+                  && (stdin == null ? stdin = new OptionAhead(OptionAhead.STDIN) : stdin)
+                      .after(b, i))
               // The forms of FORMS, each by its word.
               || AsciiWords.at(b, i, "securestring")
               // A step's own $env: lines set variables so: only a credential's name matters.
@@ -1008,7 +1010,8 @@ public final class SecretScrubber {
           if (AsciiWords.at(b, i, "chpasswd")
               || AsciiWords.at(b, i, "cmdkey")
               || (AsciiWords.at(b, i, "curl")
-                  && (lastDashU = lastDashU == UNSEEN ? lastDashU(b) : lastDashU) > i)) {
+                  && (dashU == null ? dashU = new OptionAhead(OptionAhead.DASH_U) : dashU)
+                      .after(b, i))) {
             return true;
           }
         }
@@ -1036,13 +1039,15 @@ public final class SecretScrubber {
         // The commands whose -p takes a password (OPTION_CREDENTIAL).
         case 'l' -> {
           if (AsciiWords.at(b, i, "login")
-              && (lastDashP = lastDashP == UNSEEN ? lastDashP(b) : lastDashP) > i) {
+              && (dashP == null ? dashP = new OptionAhead(OptionAhead.DASH_P) : dashP)
+                  .after(b, i)) {
             return true;
           }
         }
         case 'm' -> {
           if ((AsciiWords.at(b, i, "mysql") || AsciiWords.at(b, i, "mariadb"))
-              && (lastDashP = lastDashP == UNSEEN ? lastDashP(b) : lastDashP) > i) {
+              && (dashP == null ? dashP = new OptionAhead(OptionAhead.DASH_P) : dashP)
+                  .after(b, i)) {
             return true;
           }
         }
@@ -1077,16 +1082,6 @@ public final class SecretScrubber {
         || (c >= '0' && c <= '9')
         || c == '_'
         || c == '-';
-  }
-
-  /** Where the last {@code -u} (in any case, also in {@code --user}) stands, or -1: curl's. */
-  private static int lastDashU(byte[] b) {
-    for (int k = b.length - 2; k >= 0; k--) {
-      if (b[k] == '-' && (b[k + 1] | 0x20) == 'u') {
-        return k;
-      }
-    }
-    return -1;
   }
 
   /**
@@ -1130,36 +1125,69 @@ public final class SecretScrubber {
   /** {@link #mayHoldSecret}'s mark of a place not looked for yet. */
   private static final int UNSEEN = -2;
 
-  /** Where the last {@code -p} (in any case) stands, or -1: the commands that take one. */
-  private static int lastDashP(byte[] b) {
-    for (int k = b.length - 2; k >= 0; k--) {
-      if (b[k] == '-' && (b[k + 1] | 0x20) == 'p') {
-        return k;
-      }
-    }
-    return -1;
-  }
-
   /**
-   * Where the last of sudo's {@code -S} (in a cluster of short options, in this case only) or
-   * {@code --stdin} (in any case) stands, or -1: the pipe or here-string before or after it may
-   * feed it a password.
+   * Whether an option follows a command's word within the same command, for {@link #mayHoldSecret}:
+   * {@code -p} (any case) for the commands that take a password so, {@code -u} for curl, sudo's
+   * {@code -S} (in a cluster of short options, in this case only) or {@code --stdin}. A command
+   * ends where the patterns let it end ({@code ;}, {@code &}, {@code |} or a line's end; for sudo
+   * only a line's end, as its quoted prompt may hold the others), so a {@code -fsSL} of a later
+   * curl no longer sent a script's every sudo line to the patterns. Each command is read once:
+   * where its last such option stands is kept for the next word in it (asked after every sudo of a
+   * long heredoc, a scan each made the text quadratic).
    */
-  private static int lastStdin(byte[] b) {
-    for (int k = b.length - 1; k >= 0; k--) {
-      if (b[k] != '-') {
-        continue;
-      }
-      if (AsciiWords.at(b, k, "--stdin")) {
-        return k;
-      }
-      for (int j = k + 1; j < b.length && isLetter(b[j]); j++) {
-        if (b[j] == 'S') {
-          return k;
+  private static final class OptionAhead {
+    static final int DASH_P = 0;
+    static final int DASH_U = 1;
+    static final int STDIN = 2;
+
+    private final int option;
+
+    /** The end of the command read last (exclusive), and where its last option stands, or -1. */
+    private int end = -1;
+
+    private int last = -1;
+
+    OptionAhead(int option) {
+      this.option = option;
+    }
+
+    /** Whether the option stands after {@code i} in the command that holds {@code i}. */
+    boolean after(byte[] b, int i) {
+      if (i >= end) {
+        last = -1;
+        int k = i + 1;
+        for (; k < b.length && !ends(b[k]); k++) {
+          if (b[k] == '-' && isOption(b, k)) {
+            last = k;
+          }
         }
+        end = k;
+      }
+      return last > i;
+    }
+
+    private boolean ends(byte c) {
+      return c == '\n' || (option != STDIN && (c == ';' || c == '&' || c == '|'));
+    }
+
+    private boolean isOption(byte[] b, int k) {
+      switch (option) {
+        case DASH_P:
+          return k + 1 < b.length && (b[k + 1] | 0x20) == 'p';
+        case DASH_U:
+          return k + 1 < b.length && (b[k + 1] | 0x20) == 'u';
+        default:
+          if (AsciiWords.at(b, k, "--stdin")) {
+            return true;
+          }
+          for (int j = k + 1; j < b.length && isLetter(b[j]); j++) {
+            if (b[j] == 'S') {
+              return true;
+            }
+          }
+          return false;
       }
     }
-    return -1;
   }
 
   private static boolean isLetter(byte c) {
