@@ -68,7 +68,7 @@ public record HostFile(Kind kind, String realPath, String detail) {
    * as the real path when it differs.
    */
   public static Optional<HostFile> system(String asked, String realPath) {
-    if (within(realPath, USERS_AREA) && realPath.length() > USERS_AREA.length()) {
+    if (realPath.length() > USERS_AREA.length() && within(realPath, USERS_AREA)) {
       return Optional.empty();
     }
     for (String area : SYSTEM_AREAS) {
@@ -167,7 +167,7 @@ public record HostFile(Kind kind, String realPath, String detail) {
       if (isRoot(folder) || folder.equals(home) || isRoot(given)) {
         continue;
       }
-      if (real.equals(folder) || (real.startsWith(folder) && real.charAt(folder.length()) == '/')) {
+      if (within(real, folder)) {
         return true;
       }
     }
@@ -183,8 +183,7 @@ public record HostFile(Kind kind, String realPath, String detail) {
     for (String folder : folders) {
       if (!isRoot(folder)
           && path.length() > folder.length()
-          && path.startsWith(folder)
-          && path.charAt(folder.length()) == '/'
+          && within(path, folder)
           // A prefix of a path without links has none either: the folder is its real path.
           && !folder.equals(realOrAsGiven(files, files.homeDirectory()))) {
         return true;
