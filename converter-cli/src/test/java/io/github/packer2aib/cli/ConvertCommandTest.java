@@ -111,7 +111,8 @@ class ConvertCommandTest {
     assertEquals(List.of(expected.name() + ".json"), listing(out));
     assertEquals(expected.text(), Files.readString(out.resolve(expected.name() + ".json")));
     assertTrue(
-        r.err().contains("error: cannot read " + missing + ": no such file or directory [CLI-E001]\n"),
+        r.err()
+            .contains("error: cannot read " + missing + ": no such file or directory [CLI-E001]\n"),
         r.err());
     assertTrue(r.err().contains("converted 1 template from 3 inputs; 2 inputs failed;"), r.err());
     // Diagnostics come in input order: the broken file's before the missing file's line.
@@ -137,6 +138,38 @@ class ConvertCommandTest {
   }
 
   @Test
+  void aFolderOfOneFileTemplatesOrOfTemplateFoldersSaysToNameThemOrUseRecursive()
+      throws IOException {
+    Path files = Files.createDirectories(tmp.resolve("aib"));
+    Files.writeString(files.resolve("b.yaml"), "x: 1\n");
+    Files.writeString(files.resolve("a.json"), "{}\n");
+    Files.writeString(files.resolve("notes.txt"), "not a template\n");
+    Path tree = Files.createDirectories(tmp.resolve("tree"));
+    Files.createDirectories(tree.resolve("ubuntu"));
+    Files.createDirectories(tree.resolve(".git"));
+
+    CliRun r = CliRun.run("convert", files.toString());
+    CliRun t = CliRun.run("convert", tree.toString());
+
+    assertEquals(1, r.exitCode());
+    assertEquals(1, t.exitCode());
+    assertTrue(
+        r.err()
+            .contains(
+                " or one template file. It holds a.json and 1 more JSON or YAML file: a legacy"
+                    + " JSON or AIB template is one file, so name them, or give the folder with -r"
+                    + " (convert -r, validate -r) to take every template below it.\n"),
+        r.err());
+    // Hidden folders (.git) are not counted: -r skips them too.
+    assertTrue(
+        t.err()
+            .contains(
+                " or one template file. It holds 1 subfolder: give the folder with -r (convert -r,"
+                    + " validate -r) to take every template below it.\n"),
+        t.err());
+  }
+
+  @Test
   void invalidUtf8IsAnUnreadableInput() throws IOException {
     Path in = tmp.resolve("latin1.json");
     Files.write(in, new byte[] {'{', '"', (byte) 0xE9, '"', '}'});
@@ -145,7 +178,9 @@ class ConvertCommandTest {
 
     assertEquals(1, r.exitCode());
     assertEquals(
-        "error: cannot read " + in + ": not valid UTF-8 text (line 1, column 3: byte 0xE9) [CLI-E001]\n",
+        "error: cannot read "
+            + in
+            + ": not valid UTF-8 text (line 1, column 3: byte 0xE9) [CLI-E001]\n",
         r.err());
   }
 

@@ -105,9 +105,52 @@ final class TemplateFiles {
                   + " or "
                   + JSON
                   + ". Give a folder that holds the template's files (subfolders are not read),"
-                  + " or one template file."));
+                  + " or one template file."
+                  + otherTemplates(absolutePath, names)));
     }
     return new Discovery(true, config, vars);
+  }
+
+  /**
+   * A hint for a folder without HCL2 files that holds other inputs: a folder of legacy JSON or AIB
+   * YAML templates (one template per file) or of template folders is a common first try, and "holds
+   * no such file" alone left users guessing that such files must be named, or the tree given to
+   * {@code -r}. Asked only on this error path, so the extra look at the folder costs nothing else.
+   */
+  private String otherTemplates(String dir, List<String> names) {
+    List<String> files = new ArrayList<>();
+    int folders = 0;
+    for (String name : names) {
+      String path = dir.endsWith("/") ? dir + name : dir + "/" + name;
+      FileSystemView.Kind kind = fs.kind(path);
+      if (kind == FileSystemView.Kind.DIRECTORY && !name.startsWith(".")) {
+        folders++;
+      } else if (kind == FileSystemView.Kind.FILE
+          && (name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml"))) {
+        files.add(name);
+      }
+    }
+    if (!files.isEmpty()) {
+      return " It holds "
+          + files.get(0)
+          + (files.size() == 1
+              ? ""
+              : " and "
+                  + (files.size() - 1)
+                  + " more JSON or YAML file"
+                  + (files.size() == 2 ? "" : "s"))
+          + ": a legacy JSON or AIB template is one file, so name "
+          + (files.size() == 1 ? "it" : "them")
+          + ", or give the folder with -r (convert -r, validate -r) to take every template below"
+          + " it.";
+    }
+    if (folders > 0) {
+      return " It holds "
+          + folders
+          + (folders == 1 ? " subfolder" : " subfolders")
+          + ": give the folder with -r (convert -r, validate -r) to take every template below it.";
+    }
+    return "";
   }
 
   private void collect(
