@@ -28,9 +28,14 @@ record IgnoredCodes(Set<String> ids) {
     ids = Set.copyOf(ids);
   }
 
-  /** The codes of the option's values, each checked by {@link Converter}. */
+  /**
+   * The codes of the option's values, each checked by {@link Converter}; empty entries (which the
+   * converter passes as empty texts) are left out.
+   */
   static IgnoredCodes of(Collection<String> codes) {
-    return codes.isEmpty() ? NONE : new IgnoredCodes(Set.copyOf(codes));
+    Set<String> ids = new HashSet<>(codes);
+    ids.remove("");
+    return ids.isEmpty() ? NONE : new IgnoredCodes(ids);
   }
 
   /** These codes and {@code more} (a settings file's, for one template). */
@@ -86,12 +91,19 @@ record IgnoredCodes(Set<String> ids) {
 
   /**
    * One value of {@code --ignore}: a warning or note code of the library, in any case (kept in
-   * upper case); else a usage error that says why ({@link DiagnosticCatalogue#whyNotIgnorable}).
+   * upper case); else a usage error that says why ({@link DiagnosticCatalogue#whyNotIgnorable}). An
+   * empty entry is passed on as an empty text, which {@link #of} leaves out: a CI script that
+   * builds the list from variables ({@code --ignore "$A,$B"} with {@code A} empty) gives one, and
+   * picocli dropped a trailing empty entry but passed an inner one, which was refused as "unknown
+   * diagnostic code ''".
    */
   static final class Converter implements ITypeConverter<String> {
     @Override
     public String convert(String value) {
       String id = value.trim().toUpperCase(Locale.ROOT);
+      if (id.isEmpty()) {
+        return id;
+      }
       Optional<String> problem = DiagnosticCatalogue.whyNotIgnorable(id);
       if (problem.isPresent()) {
         throw new TypeConversionException(problem.get());

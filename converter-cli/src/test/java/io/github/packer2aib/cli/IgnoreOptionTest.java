@@ -124,6 +124,19 @@ class IgnoreOptionTest {
     assertTrue(
         typo.err().contains("unknown diagnostic code 'PKRMAP-W30'; did you mean PKRMAP-W301?"),
         typo.err());
+    // Empty entries (a list built from variables, one of them empty) are skipped wherever they
+    // stand, as a trailing one always was; the codes around them still count.
+    for (String list : List.of(",PKRMAP-W30,", "PKRMAP-W301,,PKRMAP-W30")) {
+      CliRun withEmpty = CliRun.run("convert", "--ignore", list, t);
+      assertEquals(2, withEmpty.exitCode(), list);
+      assertTrue(withEmpty.err().contains("code 'PKRMAP-W30'; did you mean"), withEmpty.err());
+    }
+    CliRun withEmpty = CliRun.run("convert", "--ignore", ",,PKRMAP-W401,,", "--ignore", "", t);
+    CliRun without = CliRun.run("convert", "--ignore", "PKRMAP-W401", t);
+    assertEquals(0, withEmpty.exitCode(), withEmpty.err());
+    assertEquals(without.err(), withEmpty.err());
+    assertEquals(without.out(), withEmpty.out());
+    assertEquals(CliRun.run("convert", t).out(), CliRun.run("convert", "--ignore", "", t).out());
     CliRun cli = CliRun.run("validate", "--ignore", "CLI-W001", t);
     assertEquals(2, cli.exitCode());
     assertTrue(cli.err().contains("CLI-W001 is about the run's files"), cli.err());

@@ -82,6 +82,10 @@ public final class DiagnosticCatalogue {
               + " is about the run's files, not a template's content; only the codes of template"
               + " diagnostics can be ignored");
     }
+    if (id.isBlank()) {
+      return Optional.of(
+          "an empty code names nothing; give warning or note codes such as PKRMAP-W301");
+    }
     DiagnosticCode code = BY_ID.get(id);
     Optional<String> successor = successor(id);
     if (code == null && successor.isPresent()) {

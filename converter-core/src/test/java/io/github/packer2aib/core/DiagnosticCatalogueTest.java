@@ -20,6 +20,10 @@ class DiagnosticCatalogueTest {
     String why = DiagnosticCatalogue.whyNotIgnorable(huge).orElseThrow();
     assertTrue(why.length() < 200, why);
     assertTrue(why.startsWith("unknown diagnostic code 'XXXX"), why);
+    // An empty entry of a settings file's ignore list is told so, not "unknown code ''".
+    assertEquals(
+        Optional.of("an empty code names nothing; give warning or note codes such as PKRMAP-W301"),
+        DiagnosticCatalogue.whyNotIgnorable(" "));
   }
 
   @Test
