@@ -482,6 +482,9 @@ final class ConvertCommand implements Callable<Integer> {
     if (output == null && !recursive.enabled) {
       checkOneInputForStandardOutput();
     }
+    if (!recursive.enabled) {
+      RepeatedInputs.check(spec, common.inputs, "converted");
+    }
     if (check && reportPath != null) {
       throw new ParameterException(
           spec.commandLine(), "--check writes nothing, not even a report: leave out --report");

@@ -110,6 +110,7 @@ final class ValidateCommand implements Callable<Integer> {
     ReportFile reportFile = ReportFile.forOption(spec, reportPath, true);
     if (!recursive.enabled) {
       recursive.checkNotRecursive(spec);
+      RepeatedInputs.check(spec, common.inputs, "checked");
     } else {
       recursive.checkRecursive(spec, common);
       return validateRecursively(reportFile);

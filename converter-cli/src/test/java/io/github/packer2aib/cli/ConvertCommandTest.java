@@ -170,6 +170,44 @@ class ConvertCommandTest {
   }
 
   @Test
+  void theSameInputGivenTwiceIsAUsageErrorAsGivenOrThroughALink() throws IOException {
+    Path t = tmp.resolve("t.yaml");
+    Files.writeString(t, Templates.VALID_AIB);
+    Path link = Files.createSymbolicLink(tmp.resolve("link.yaml"), t.getFileName());
+    Path out = tmp.resolve("out");
+
+    CliRun twice = CliRun.run("convert", "-o", out.toString(), t.toString(), tmp + "/./t.yaml");
+    CliRun linked = CliRun.run("validate", t.toString(), link.toString());
+
+    assertEquals(2, twice.exitCode(), twice.err());
+    assertTrue(
+        twice
+            .err()
+            .startsWith(
+                "error: the input "
+                    + tmp
+                    + "/./t.yaml is given twice, so its templates would be converted twice: give"
+                    + " it once\n"),
+        twice.err());
+    assertFalse(Files.exists(out));
+    assertEquals(2, linked.exitCode(), linked.err());
+    assertTrue(
+        linked
+            .err()
+            .startsWith(
+                "error: the inputs "
+                    + t
+                    + " and "
+                    + link
+                    + " are the same file or folder (through a symbolic link), so its templates"
+                    + " would be checked twice: give it once\n"),
+        linked.err());
+    // Two different files are no repetition.
+    Path other = Files.writeString(tmp.resolve("u.yaml"), Templates.VALID_AIB);
+    assertEquals(0, CliRun.run("validate", t.toString(), other.toString()).exitCode());
+  }
+
+  @Test
   void invalidUtf8IsAnUnreadableInput() throws IOException {
     Path in = tmp.resolve("latin1.json");
     Files.write(in, new byte[] {'{', '"', (byte) 0xE9, '"', '}'});
