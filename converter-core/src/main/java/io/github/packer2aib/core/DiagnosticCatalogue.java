@@ -86,6 +86,16 @@ public final class DiagnosticCatalogue {
       return Optional.of(
           "an empty code names nothing; give warning or note codes such as PKRMAP-W301");
     }
+    if (id.indexOf('*') >= 0 || id.indexOf('?') >= 0) {
+      // codes takes prefixes (codes PKRMAP-W), which made users expect --ignore to take globs.
+      return Optional.of(
+          "'"
+              + Excerpts.cut(id, 40)
+              + "' is a pattern, and only whole codes can be ignored, so that a new warning is"
+              + " never accepted unseen; list them (packer2aib codes "
+              + Excerpts.cut(id.substring(0, Math.max(0, firstWildcard(id))), 40)
+              + " shows a family's codes)");
+    }
     DiagnosticCode code = BY_ID.get(id);
     Optional<String> successor = successor(id);
     if (code == null && successor.isPresent()) {
@@ -112,6 +122,12 @@ public final class DiagnosticCatalogue {
               + " only warnings (AREA-Wnnn) and notes (AREA-Nnnn) can be");
     }
     return Optional.empty();
+  }
+
+  private static int firstWildcard(String id) {
+    int star = id.indexOf('*');
+    int mark = id.indexOf('?');
+    return star < 0 ? mark : mark < 0 ? star : Math.min(star, mark);
   }
 
   /**

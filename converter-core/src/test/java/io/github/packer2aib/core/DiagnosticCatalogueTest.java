@@ -24,6 +24,13 @@ class DiagnosticCatalogueTest {
     assertEquals(
         Optional.of("an empty code names nothing; give warning or note codes such as PKRMAP-W301"),
         DiagnosticCatalogue.whyNotIgnorable(" "));
+    // A glob is told that only whole codes are taken, and how to list a family.
+    assertEquals(
+        Optional.of(
+            "'PKRMAP-W?0*' is a pattern, and only whole codes can be ignored, so that a new warning"
+                + " is never accepted unseen; list them (packer2aib codes PKRMAP-W shows a"
+                + " family's codes)"),
+        DiagnosticCatalogue.whyNotIgnorable("PKRMAP-W?0*"));
   }
 
   @Test
