@@ -146,9 +146,10 @@ public final class DiagnosticCatalogue {
    * The code to suggest for a mistyped one, for "did you mean" advice: only a code that {@code
    * --ignore} takes (a warning or note), since suggesting an error only earns a second refusal.
    * First the same area and number as a warning or note ({@code RULE-E317} → {@code RULE-W317}: the
-   * commonest slip is the severity letter, and an area's errors, warnings and notes share one
-   * series of numbers, so there is at most one); else the nearest within two edits (ties go to the
-   * first in sorted order).
+   * commonest slip is the severity letter; some areas number each severity apart, so BIND-E001,
+   * BIND-W001 and BIND-N001 all exist, and then the warning is offered, as a warning is what a
+   * user who reaches for --ignore most often meant); else the nearest within two edits (ties go to
+   * the first in sorted order).
    */
   static Optional<String> nearest(String id) {
     // Within two edits of a code is at most two characters longer than the longest: a longer text
