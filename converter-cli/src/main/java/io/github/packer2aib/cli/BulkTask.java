@@ -130,7 +130,12 @@ final class BulkTask {
     }
     DocumentFile.Template t = (DocumentFile.Template) read;
     if (t.kind().aib()) {
-      ConversionResult r = engine.convert(t.source(), t.parsed(), o.aib());
+      // validate -r (no output folder) checks an AIB template as validate checks one input: in the
+      // version it names, not re-targeted to --api-version, and in validate's words.
+      ConversionResult r =
+          output == null
+              ? engine.validate(t.source(), t.parsed(), o.aib())
+              : engine.convert(t.source(), t.parsed(), o.aib());
       return converted(c, t.kind(), r, o, t.source());
     }
     return packer(

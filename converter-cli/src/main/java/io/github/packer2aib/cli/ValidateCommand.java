@@ -23,8 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code packer2aib validate}: checks each input as convert would, without writing anything, and
- * prints {@code <input>: ok} for each input that passes.
+ * {@code packer2aib validate}: checks each input without writing anything (a Packer template by
+ * converting it, an AIB template in the API version it names), and prints {@code <input>: ok} for
+ * each input that passes. An input's verdict does not depend on the other inputs.
  */
 final class ValidateCommand implements Callable<Integer> {
 
@@ -91,9 +92,10 @@ final class ValidateCommand implements Callable<Integer> {
     command.packerOnly = PackerOnlyOptions.addTo(spec, command.packerInput, command.mapping);
     spec.addOption(
         ReportFile.option(
-            "Also write the report convert --report would write (every decision of the conversion,"
-                + " with its source location), though nothing else is written: Markdown for .md or"
-                + " .markdown, JSON for .json. Written also when inputs fail.",
+            "Also write a report of these checks in the form convert --report writes (every"
+                + " verdict and decision, with its source location), though nothing else is"
+                + " written: Markdown for .md or .markdown, JSON for .json. Written also when"
+                + " inputs fail.",
             () -> command.reportPath,
             v -> command.reportPath = v));
     command.recursive.addTo(spec, RecursiveOptions.Command.VALIDATE);
@@ -123,10 +125,9 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Set<Integer> failed = new LinkedHashSet<>();
     SharedUploads uploads = new SharedUploads();
-    // Several inputs are compared for shared upload addresses (CLI-W003), which needs their
-    // templates: then they are converted in full, as validate -r does; one input is only checked
-    // (unless a report is asked for, which records every decision of the conversion).
-    boolean compare = common.inputs.size() > 1 || reportFile != null;
+    // Every input is checked the same way whatever else is on the command line (other inputs,
+    // --report): its verdict, codes and wording are its own. The checked templates are kept to
+    // compare what they upload (CLI-W003).
     Path cwd = Path.of("").toAbsolutePath();
     LocalFiles files = new LocalFiles(cwd, null, LocalFiles.foldersOf(common.inputs));
     Preload.start(
@@ -141,7 +142,7 @@ final class ValidateCommand implements Callable<Integer> {
       SourceFile[] readSources = {};
       if (PackerRouting.isHcl2(argument, files)) {
         anyPacker = true;
-        result = validatePacker(new PackerInput(Path.of(argument), argument), files, cwd, compare);
+        result = validatePacker(new PackerInput(Path.of(argument), argument), files, cwd);
         name = argument;
       } else {
         Input input = reader.read(argument);
@@ -167,11 +168,8 @@ final class ValidateCommand implements Callable<Integer> {
         result =
             read.packer()
                 ? validatePacker(
-                    new PackerInput(Path.of(argument), argument, read.packerDocument()),
-                    files,
-                    cwd,
-                    compare)
-                : validate(read, options, compare);
+                    new PackerInput(Path.of(argument), argument, read.packerDocument()), files, cwd)
+                : validate(read, options);
         // read.source(), which may be a masked copy of source (see PackerRouting.byContent).
         readSources = new SourceFile[] {read.source()};
       }
@@ -236,11 +234,10 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /**
-   * A Packer template checked (valid when it converts: read, mapped, and valid in the target
-   * version), or converted in full when {@code emit} (its templates kept).
+   * A Packer template checked: valid when it converts (read, mapped, and valid in the target
+   * version), so it is converted, its templates kept for the comparison of uploads.
    */
-  private ConversionResult validatePacker(
-      PackerInput input, LocalFiles files, Path cwd, boolean emit) {
+  private ConversionResult validatePacker(PackerInput input, LocalFiles files, Path cwd) {
     Engine.PackerJob job =
         new Engine.PackerJob(
             input,
@@ -249,19 +246,19 @@ final class ValidateCommand implements Callable<Integer> {
             OutputFormat.JSON,
             files);
     try {
-      return parent.engine().convertPacker(job, emit);
+      return parent.engine().convertPacker(job, true);
     } catch (StackOverflowError e) {
       throw new IllegalStateException("stack overflow while checking " + input.displayName(), e);
     }
   }
 
-  /** An AIB template checked, or converted in full when {@code emit} (its templates kept). */
-  private ConversionResult validate(
-      PackerRouting.ByContent read, ConvertOptions options, boolean emit) {
+  /**
+   * An AIB template checked in the version it names (see {@code Converter.validate}), never
+   * re-targeted as convert would: its templates are kept for the comparison of uploads.
+   */
+  private ConversionResult validate(PackerRouting.ByContent read, ConvertOptions options) {
     try {
-      return emit
-          ? parent.engine().convert(read.source(), read.parsed(), options)
-          : parent.engine().validate(read.source(), read.parsed(), options);
+      return parent.engine().validate(read.source(), read.parsed(), options);
     } catch (StackOverflowError e) {
       throw Inputs.stackOverflow(read.source(), e);
     }

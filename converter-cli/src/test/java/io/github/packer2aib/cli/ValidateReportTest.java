@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.packer2aib.core.report.ConversionReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code validate --report FILE}: the report {@code convert --report} writes for the same inputs (a
- * dry run of a migration, to review before converting), though nothing else is written.
+ * {@code validate --report FILE}: a report in the form {@code convert --report} writes, of
+ * validate's checks (a dry run of a migration, to review before converting: for a Packer template
+ * and an AIB template that needs no re-targeting, what convert would decide), though nothing else
+ * is written.
  */
 class ValidateReportTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,8 +79,7 @@ class ValidateReportTest {
     String text = Files.readString(md);
     assertTrue(
         text.startsWith(
-            "# packer2aib conversion report\n\nWritten by `packer2aib validate`: each template was"
-                + " converted as `convert` would convert it, and nothing was written."),
+            "# packer2aib conversion report\n\n" + ConversionReport.CHECK_ONLY_NOTE + "\n\n"),
         text);
     assertTrue(text.contains("| ubuntu | "), text);
     assertFalse(text.contains("hunter2"), text);

@@ -65,7 +65,17 @@ public final class Converter {
     return run(input, parsed, options, true);
   }
 
-  /** Checks an input as {@link #convert} does, without producing output text. */
+  /**
+   * Checks an input: each template against the spec and service rules of the API version it names
+   * (the {@code apiVersion} option only chooses one for a template that names none, with a note
+   * when a template's own version overrides it: {@code VER-N008}), with {@code --identity} applied.
+   * Nothing is re-targeted or left out, so the diagnostics are validate's own ({@code SPEC-W101}
+   * "Unknown property", not convert's {@code SPEC-W106} "left out of the output").
+   *
+   * <p>The result's templates are those checked, in the version each was checked against, for a
+   * caller that compares templates (what they upload, say); their text is what was checked, not
+   * what {@link #convert} writes.
+   */
   public ConversionResult validate(SourceFile input, ConvertOptions options) {
     return run(input, DocReader.read(input), options, false);
   }
@@ -135,9 +145,7 @@ public final class Converter {
     for (int i = 0; i < pending.size(); i++) {
       Pending p = pending.get(i);
       Mapped mapped = map(p, options, emit, diagnostics);
-      if (!emit) {
-        continue;
-      }
+      // validate keeps its templates too: the caller may compare them across inputs.
       String text =
           options.format() == OutputFormat.YAML
               ? DocWriter.toYaml(mapped.doc())

@@ -5,18 +5,21 @@ import java.util.List;
 /**
  * Everything one conversion run decided, input by input in the order given: the data behind {@code
  * convert --report}, and behind {@code validate --report} ({@code checkOnly}: every input was
- * converted as convert would, and nothing was written). Rendering is separate ({@link
+ * checked as validate checks it, and nothing was written). Rendering is separate ({@link
  * ReportMarkdown}, {@link ReportJson}); the report holds no clock or machine state, so the same run
  * gives the same bytes.
  */
 public record ConversionReport(List<InputReport> inputs, boolean checkOnly) {
   /**
    * What a Markdown report of a check says under its title: the verdicts and decisions are those of
-   * a conversion, of which nothing was written.
+   * validate's checks, of which nothing was written. An AIB template is checked in the version it
+   * names, where {@code convert --api-version} would re-target it: there the verdicts may differ.
    */
   public static final String CHECK_ONLY_NOTE =
-      "Written by `packer2aib validate`: each template was converted as `convert` would convert"
-          + " it, and nothing was written. A verdict is what `convert` would give.";
+      "Written by `packer2aib validate`: each template was checked as `validate` checks it, and"
+          + " nothing was written. A Packer template was converted as `convert` would convert it;"
+          + " an AIB template was checked in the API version it names, not re-targeted to"
+          + " `--api-version` as `convert --api-version` would.";
 
   public ConversionReport {
     inputs = List.copyOf(inputs);
