@@ -8,6 +8,7 @@ import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.doc.JsonPointer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -111,26 +112,27 @@ public record VersionSelection(
             ? chosen.get().id() + ", the version chosen with --api-version,"
             : "it";
     if (known.isPresent() && fixed.isPresent()) {
-      return new VersionSelection(
-          known,
-          true,
-          List.of(
-              Diagnostic.of(
-                      VersionCode.FIXED_API_VERSION,
-                      m.value().range(),
-                      "apiVersion is "
-                          + value
-                          + via(fixed.get())
-                          + ", whose value in this file is \""
-                          + fixed.get().text()
-                          + "\": the template is checked against that version, and convert writes "
-                          + written
-                          + " in place of the expression.")
-                  .withPath(at)));
+      List<Diagnostic> notes = new ArrayList<>();
+      notes.add(
+          Diagnostic.of(
+                  VersionCode.FIXED_API_VERSION,
+                  m.value().range(),
+                  "apiVersion is "
+                      + value
+                      + via(fixed.get())
+                      + ", whose value in this file is \""
+                      + fixed.get().text()
+                      + "\": the template is checked against that version, and convert writes "
+                      + written
+                      + " in place of the expression.")
+              .withPath(at));
+      chosenNotUsed(known.get(), chosen, convert, m, at).ifPresent(notes::add);
+      return new VersionSelection(known, true, notes);
     }
     value = fixed.map(ArmValues.Value::text).orElse(value);
     if (known.isPresent()) {
-      return new VersionSelection(known, true, List.of());
+      return new VersionSelection(
+          known, true, chosenNotUsed(known.get(), chosen, convert, m, at).stream().toList());
     }
     if (ArmExpression.isExpression(value)) {
       Optional<ArmValues.Value> byDefault =
@@ -220,6 +222,36 @@ public record VersionSelection(
                         + ", or pass --api-version to read the template as one of them."
                         + Placeholders.hint(value))
                 .withPath(at)));
+  }
+
+  /**
+   * For validate, a note that {@code --api-version} was not used: the template fixes a known
+   * version of its own, which it is checked against. Silent, the option would look as if it had
+   * been checked ("ok" for a template the chosen version would refuse); convert re-targets instead.
+   */
+  private static Optional<Diagnostic> chosenNotUsed(
+      ApiVersion own, Optional<ApiVersion> chosen, boolean convert, DocMember m, String at) {
+    if (convert || chosen.isEmpty() || chosen.get() == own) {
+      return Optional.empty();
+    }
+    String v = chosen.get().id();
+    return Optional.of(
+        Diagnostic.of(
+                VersionCode.CHOSEN_API_VERSION_NOT_USED,
+                m.value().range(),
+                "The template names API version "
+                    + own.id()
+                    + ", so it is checked against that version: --api-version "
+                    + v
+                    + " chooses a version only for a template that names none. To check the"
+                    + " template re-targeted to "
+                    + v
+                    + ", convert it with --api-version "
+                    + v
+                    + " (and --strict to fail on its warnings), which drops what "
+                    + v
+                    + " lacks and warns of each field it drops.")
+            .withPath(at));
   }
 
   /** How a value reaches the resource's template, as a parenthesis after the expression. */

@@ -207,4 +207,53 @@ class VersionSelectionTest {
     assertEquals(Optional.of(ApiVersion.V2021_10_01), byVariable.version());
     assertEquals("VER-N006", byVariable.diagnostics().get(0).code());
   }
+
+  /**
+   * validate checks a template that names a known version against it, whatever --api-version says;
+   * a note says the option was not used for it, and how to check the template re-targeted. convert
+   * re-targets instead (no note), and an option equal to the template's version is used.
+   */
+  @Test
+  void aChosenVersionATemplateOverridesIsNamedInANote() {
+    Optional<ApiVersion> chosen = Optional.of(ApiVersion.V2019_05_01_PREVIEW);
+    VersionSelection literal =
+        VersionSelection.select(resource("\"apiVersion\": \"2025-10-01\""), "/resources/0", chosen);
+    assertEquals(Optional.of(ApiVersion.V2025_10_01), literal.version());
+    assertEquals(1, literal.diagnostics().size(), literal.diagnostics().toString());
+    assertEquals("VER-N008", literal.diagnostics().get(0).code());
+    assertEquals(Optional.of("/resources/0/apiVersion"), literal.diagnostics().get(0).path());
+    assertEquals(
+        "The template names API version 2025-10-01, so it is checked against that version:"
+            + " --api-version 2019-05-01-preview chooses a version only for a template that names"
+            + " none. To check the template re-targeted to 2019-05-01-preview, convert it with"
+            + " --api-version 2019-05-01-preview (and --strict to fail on its warnings), which"
+            + " drops what 2019-05-01-preview lacks and warns of each field it drops.",
+        literal.diagnostics().get(0).detail());
+
+    VersionSelection byVariable =
+        VersionSelection.select(
+            resource("\"apiVersion\": \"[variables('v')]\""),
+            "/resources/0",
+            chosen,
+            values(Map.of(), Map.of("v", "2021-10-01")),
+            false);
+    assertEquals(
+        List.of("VER-N006", "VER-N008"),
+        byVariable.diagnostics().stream().map(d -> d.code()).toList());
+
+    VersionSelection converted =
+        VersionSelection.select(
+            resource("\"apiVersion\": \"2025-10-01\""),
+            "/resources/0",
+            chosen,
+            ArmValues.NONE,
+            true);
+    assertEquals(List.of(), converted.diagnostics());
+    VersionSelection same =
+        VersionSelection.select(
+            resource("\"apiVersion\": \"2025-10-01\""),
+            "/resources/0",
+            Optional.of(ApiVersion.V2025_10_01));
+    assertEquals(List.of(), same.diagnostics());
+  }
 }
