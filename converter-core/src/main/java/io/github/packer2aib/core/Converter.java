@@ -294,7 +294,8 @@ public final class Converter {
     // version, as the output alone is read again, so it holds nothing for another one.
     if (emit && p.keptExpression().isEmpty()) {
       ImageTemplate given = template;
-      ApiVersionRetargeter.Result r = new ApiVersionRetargeter().retarget(template, target, member);
+      ApiVersionRetargeter.Result r =
+          new ApiVersionRetargeter().retarget(template, target, member, p.ref().pointer());
       template = r.template();
       // Only the target's own text stays as written: an unknown version read as the one chosen
       // with --api-version (VER-W002) is replaced by it, or the output would fail its own check.

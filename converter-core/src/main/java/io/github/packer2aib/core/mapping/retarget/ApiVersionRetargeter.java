@@ -68,9 +68,21 @@ public final class ApiVersionRetargeter {
    */
   public Result retarget(
       ImageTemplate t, ApiVersion target, Function<String, Optional<Range>> locate) {
+    return retarget(t, target, locate, "");
+  }
+
+  /**
+   * Retargets a template that lies at {@code base} in its file ({@code /resources/0} in an ARM
+   * deployment template). The diagnostics' paths stay relative to the template, as {@code locate}
+   * takes them (the caller prefixes them); the pointers their details name are the file's, so that
+   * a detail names the place the {@code at} line shows.
+   */
+  public Result retarget(
+      ImageTemplate t, ApiVersion target, Function<String, Optional<Range>> locate, String base) {
     Objects.requireNonNull(t, "t");
     Objects.requireNonNull(target, "target");
-    Run run = new Run(target, locate == null ? p -> Optional.empty() : locate, t);
+    Objects.requireNonNull(base, "base");
+    Run run = new Run(target, locate == null ? p -> Optional.empty() : locate, t, base);
     ImageTemplateProperties props = run.properties(t.properties());
     return new Result(t.withApiVersion(target.id()).withProperties(props), run.out);
   }
@@ -79,12 +91,26 @@ public final class ApiVersionRetargeter {
     final ApiVersion target;
     final Function<String, Optional<Range>> locate;
     final ImageTemplate template;
+
+    /** Where the template lies in its file: what a pointer in a detail starts with. */
+    final String base;
+
     final List<Diagnostic> out = new ArrayList<>();
 
-    Run(ApiVersion target, Function<String, Optional<Range>> locate, ImageTemplate template) {
+    Run(
+        ApiVersion target,
+        Function<String, Optional<Range>> locate,
+        ImageTemplate template,
+        String base) {
       this.target = target;
       this.locate = locate;
       this.template = template;
+      this.base = base;
+    }
+
+    /** A pointer into the template as a detail names it: the file's pointer. */
+    String shown(String pointer) {
+      return base + pointer;
     }
 
     boolean has(String feature) {
@@ -114,7 +140,7 @@ public final class ApiVersionRetargeter {
           pointer,
           what
               + " at "
-              + pointer
+              + shown(pointer)
               + " exists "
               + Capabilities.describeAvailabilityInApiVersions(feature)
               + ", so it was dropped for API version "
@@ -214,7 +240,7 @@ public final class ApiVersionRetargeter {
           pointer,
           what
               + " at "
-              + pointer
+              + shown(pointer)
               + " exists "
               + Capabilities.describeAvailabilityInApiVersions(feature)
               + ", so it was dropped for API version "
@@ -237,7 +263,9 @@ public final class ApiVersionRetargeter {
             "/properties/source",
             "The "
                 + s.type()
-                + " source at /properties/source exists "
+                + " source at "
+                + shown("/properties/source")
+                + " exists "
                 + Capabilities.describeAvailabilityInApiVersions(feature)
                 + ", so API version "
                 + target.id()
@@ -275,7 +303,9 @@ public final class ApiVersionRetargeter {
       report(
           RetargetCode.LATEST_UNDOCUMENTED,
           "/properties/source/imageVersionId",
-          "The source image version at /properties/source/imageVersionId is \"latest\", which"
+          "The source image version at "
+              + shown("/properties/source/imageVersionId")
+              + " is \"latest\", which"
               + " Image Builder documents from API version 2022-07-01; whether "
               + target.id()
               + " accepts it is not documented. Name an explicit version (/versions/<version>), or"
@@ -338,7 +368,7 @@ public final class ApiVersionRetargeter {
           report(
               RetargetCode.REWRITTEN,
               pointer + "/subnetId",
-              rewrittenAsNameForm(target, feature, pointer, name, subnetName, group)
+              rewrittenAsNameForm(target, feature, shown(pointer), name, subnetName, group)
                   + ", the arguments of its resourceId(), which names no subscription either:"
                   + " ARM resolved it, and the service looks for the name form's network, in the"
                   + " subscription the template is deployed to.");
@@ -350,7 +380,7 @@ public final class ApiVersionRetargeter {
           group = m.group(2);
           nameForm = true;
           String rewritten =
-              rewrittenAsNameForm(target, feature, pointer, name, subnetName, group)
+              rewrittenAsNameForm(target, feature, shown(pointer), name, subnetName, group)
                   + ". That form names no subscription: the service looks for the virtual network"
                   + " in the subscription the template is deployed to";
           // The template's subscription is not written anywhere; its other resource ids are the
@@ -421,7 +451,7 @@ public final class ApiVersionRetargeter {
               + quoteOrMissing(group);
       String lead =
           "vnetConfig at "
-              + pointer
+              + shown(pointer)
               + " names its subnet by "
               + form
               + ", a form that exists "
@@ -603,7 +633,7 @@ public final class ApiVersionRetargeter {
             RetargetCode.REQUIRED_MISSING,
             pointer,
             "The SharedImage distributor at "
-                + pointer
+                + shown(pointer)
                 + " lists no replicationRegions, which API version "
                 + target.id()
                 + " requires. "
@@ -643,7 +673,7 @@ public final class ApiVersionRetargeter {
       }
       StringBuilder note =
           new StringBuilder("\"targetRegions\" at ")
-              .append(at)
+              .append(shown(at))
               .append(" exists ")
               .append(Capabilities.describeAvailabilityInApiVersions(f + ".targetRegions"))
               .append("; for API version ")
@@ -681,7 +711,7 @@ public final class ApiVersionRetargeter {
                 + target.id()
                 + " has no per-region replica counts or storage types, so these settings of"
                 + " targetRegions at "
-                + at
+                + shown(at)
                 + " were dropped: "
                 + String.join(", ", lost)
                 + ". Target API version 2022-07-01 or later to keep them.");

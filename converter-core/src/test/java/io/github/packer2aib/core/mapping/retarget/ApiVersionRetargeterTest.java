@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.mapping.retarget;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -302,6 +303,38 @@ class ApiVersionRetargeterTest {
       }
     }
     assertEquals(List.of(), problems);
+  }
+
+  /**
+   * A template inside an ARM deployment template ({@code /resources/3}): each detail names the
+   * file's pointer, as the diagnostic's location line does, where it once named the pointer inside
+   * the resource ({@code at /properties/additionalDataDisks} under {@code at
+   * /resources/3/properties/additionalDataDisks}); the paths stay relative, for the caller.
+   */
+  @Test
+  void detailsNameTheFilesPointerOfATemplateInsideAnotherDocument() {
+    int compared = 0;
+    for (ApiVersion from : ApiVersion.values()) {
+      for (ApiVersion to : ApiVersion.values()) {
+        List<Diagnostic> plain =
+            retargeter.retarget(rich(from), to, p -> Optional.empty()).diagnostics();
+        List<Diagnostic> based =
+            retargeter
+                .retarget(rich(from), to, p -> Optional.empty(), "/resources/3")
+                .diagnostics();
+        assertEquals(plain.size(), based.size(), from + " -> " + to);
+        for (int i = 0; i < plain.size(); i++) {
+          Diagnostic d = based.get(i);
+          assertEquals(plain.get(i).path(), d.path(), d.toString());
+          assertEquals(
+              plain.get(i).detail().replace(" /properties", " /resources/3/properties"),
+              d.detail());
+          assertFalse(d.detail().contains(" /properties"), d.detail());
+          compared++;
+        }
+      }
+    }
+    assertTrue(compared > 50, "only " + compared + " diagnostics compared");
   }
 
   @Test
