@@ -7,7 +7,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.OptionSpec;
@@ -46,7 +45,7 @@ final class OptionTypes {
   static final class ApiVersionConverter implements ITypeConverter<ApiVersion> {
     @Override
     public ApiVersion convert(String value) {
-      return ApiVersion.parse(value.trim().toLowerCase(Locale.ROOT))
+      return ApiVersion.parseLeniently(value)
           .orElseThrow(
               () ->
                   new TypeConversionException(

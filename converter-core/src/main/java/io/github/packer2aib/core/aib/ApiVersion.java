@@ -2,6 +2,7 @@ package io.github.packer2aib.core.aib;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -49,6 +50,25 @@ public enum ApiVersion {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The version {@code text} names in any case ({@code 2019-05-01-Preview}): Azure Resource Manager
+   * compares API versions ignoring case (a provider registers {@code 2022-01-31-PREVIEW}, and
+   * templates that write {@code 2022-01-31-preview} deploy). Only ASCII letters fold, so no other
+   * script's letter passes for one of {@code preview}.
+   */
+  public static Optional<ApiVersion> parseIgnoringCase(String text) {
+    return text == null ? Optional.empty() : parse(text.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The version {@code text} names in any case and with blanks around it, as an option is read on
+   * the command line or in a settings file ({@code " 2024-02-01"}). A template's own value is read
+   * by {@link #parseIgnoringCase}: blanks are part of what Resource Manager is sent.
+   */
+  public static Optional<ApiVersion> parseLeniently(String text) {
+    return text == null ? Optional.empty() : parseIgnoringCase(text.trim());
   }
 
   public static List<String> ids() {

@@ -105,7 +105,9 @@ public record VersionSelection(
         ArmExpression.variableName(value)
             .flatMap(values::variable)
             .or(() -> parameter.flatMap(values::fixedParameter));
-    Optional<ApiVersion> known = ApiVersion.parse(fixed.map(ArmValues.Value::text).orElse(value));
+    String read = fixed.map(ArmValues.Value::text).orElse(value);
+    // As Resource Manager compares API versions: ignoring case (VER-W009 asks for the spelling).
+    Optional<ApiVersion> known = ApiVersion.parseIgnoringCase(read);
     // What convert writes in place of the expression: the version read, or the one chosen.
     String written =
         convert && chosen.isPresent()
@@ -126,20 +128,23 @@ public record VersionSelection(
                       + written
                       + " in place of the expression.")
               .withPath(at));
+      otherCase(read, known.get(), m, at).ifPresent(notes::add);
       chosenNotUsed(known.get(), chosen, convert, m, at).ifPresent(notes::add);
       return new VersionSelection(known, true, notes);
     }
-    value = fixed.map(ArmValues.Value::text).orElse(value);
+    value = read;
     if (known.isPresent()) {
-      return new VersionSelection(
-          known, true, chosenNotUsed(known.get(), chosen, convert, m, at).stream().toList());
+      List<Diagnostic> notes = new ArrayList<>();
+      otherCase(read, known.get(), m, at).ifPresent(notes::add);
+      chosenNotUsed(known.get(), chosen, convert, m, at).ifPresent(notes::add);
+      return new VersionSelection(known, true, notes);
     }
     if (ArmExpression.isExpression(value)) {
       Optional<ArmValues.Value> byDefault =
           chosen.isEmpty() || convert
               ? parameter
                   .flatMap(values::parameterDefault)
-                  .filter(d -> ApiVersion.parse(d.text()).isPresent())
+                  .filter(d -> ApiVersion.parseIgnoringCase(d.text()).isPresent())
               : Optional.empty();
       if (byDefault.isPresent()) {
         ArmValues.Value d = byDefault.get();
@@ -154,21 +159,22 @@ public record VersionSelection(
                 : "the template is read in that version, and convert writes "
                     + written
                     + " in place of the expression.";
-        return new VersionSelection(
-            ApiVersion.parse(d.text()),
-            true,
-            List.of(
-                Diagnostic.of(
-                        VersionCode.PARAMETER_DEFAULT_API_VERSION,
-                        m.value().range(),
-                        "apiVersion is "
-                            + value
-                            + via(d)
-                            + ", whose defaultValue in this file is \""
-                            + d.text()
-                            + "\": "
-                            + rest)
-                    .withPath(at)));
+        ApiVersion byDefaultVersion = ApiVersion.parseIgnoringCase(d.text()).orElseThrow();
+        List<Diagnostic> notes = new ArrayList<>();
+        notes.add(
+            Diagnostic.of(
+                    VersionCode.PARAMETER_DEFAULT_API_VERSION,
+                    m.value().range(),
+                    "apiVersion is "
+                        + value
+                        + via(d)
+                        + ", whose defaultValue in this file is \""
+                        + d.text()
+                        + "\": "
+                        + rest)
+                .withPath(at));
+        otherCase(d.text(), byDefaultVersion, m, at).ifPresent(notes::add);
+        return new VersionSelection(Optional.of(byDefaultVersion), true, notes);
       }
       String checked =
           convert && chosen.isPresent()
@@ -205,7 +211,8 @@ public record VersionSelection(
                           + supported
                           + "); the template is read as "
                           + chosen.get().id()
-                          + ", the version chosen with --api-version.")
+                          + ", the version chosen with --api-version."
+                          + blanks(value))
                   .withPath(at)));
     }
     return new VersionSelection(
@@ -220,6 +227,7 @@ public record VersionSelection(
                         + "\" is not one packer2aib knows. Use one of "
                         + supported
                         + ", or pass --api-version to read the template as one of them."
+                        + blanks(value)
                         + Placeholders.hint(value))
                 .withPath(at)));
   }
@@ -252,6 +260,44 @@ public record VersionSelection(
                     + v
                     + " lacks and warns of each field it drops.")
             .withPath(at));
+  }
+
+  /**
+   * A warning for a known version written in another case ({@code 2019-05-01-Preview}). Resource
+   * Manager compares API versions ignoring case, so the template is read as that version; the
+   * service's own spelling is asked for, and convert writes it.
+   */
+  private static Optional<Diagnostic> otherCase(
+      String text, ApiVersion version, DocMember m, String at) {
+    if (text.equals(version.id())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Diagnostic.of(
+                VersionCode.API_VERSION_CASE,
+                m.value().range(),
+                "The API version \""
+                    + text
+                    + "\" is "
+                    + version.id()
+                    + " written in another case. Azure Resource Manager compares API versions"
+                    + " ignoring case, so the template is checked against "
+                    + version.id()
+                    + ", and convert writes it so; write it \""
+                    + version.id()
+                    + "\" as the service's specification does.")
+            .withPath(at));
+  }
+
+  /**
+   * The sentence that ends a message about an unknown version that is a known one with blanks
+   * around it ({@code " 2024-02-01"}), which --api-version would take: the file's value is what
+   * Resource Manager is sent, blanks and all. Empty for any other value.
+   */
+  private static String blanks(String value) {
+    return ApiVersion.parseLeniently(value)
+        .map(v -> " Did you mean \"" + v.id() + "\"? Remove the blanks around it.")
+        .orElse("");
   }
 
   /** How a value reaches the resource's template, as a parenthesis after the expression. */

@@ -256,4 +256,88 @@ class VersionSelectionTest {
             Optional.of(ApiVersion.V2025_10_01));
     assertEquals(List.of(), same.diagnostics());
   }
+
+  /**
+   * Resource Manager compares API versions ignoring case: a known version in another case is that
+   * version, with a warning that asks for the service's spelling (it was VER-E001 "not one
+   * packer2aib knows", though --api-version took any case). Only ASCII letters fold.
+   */
+  @Test
+  void aKnownVersionInAnotherCaseIsThatVersionWithAWarning() {
+    VersionSelection literal =
+        VersionSelection.select(
+            resource("\"apiVersion\": \"2019-05-01-Preview\""), "/resources/0", Optional.empty());
+    assertEquals(Optional.of(ApiVersion.V2019_05_01_PREVIEW), literal.version());
+    assertTrue(literal.literal());
+    assertEquals(List.of("VER-W009"), literal.diagnostics().stream().map(d -> d.code()).toList());
+    assertEquals(
+        "The API version \"2019-05-01-Preview\" is 2019-05-01-preview written in another case."
+            + " Azure Resource Manager compares API versions ignoring case, so the template is"
+            + " checked against 2019-05-01-preview, and convert writes it so; write it"
+            + " \"2019-05-01-preview\" as the service's specification does.",
+        literal.diagnostics().get(0).detail());
+
+    VersionSelection byVariable =
+        VersionSelection.select(
+            resource("\"apiVersion\": \"[variables('v')]\""),
+            "/resources/0",
+            Optional.empty(),
+            values(Map.of(), Map.of("v", "2019-05-01-PREVIEW")),
+            false);
+    assertEquals(Optional.of(ApiVersion.V2019_05_01_PREVIEW), byVariable.version());
+    assertEquals(
+        List.of("VER-N006", "VER-W009"),
+        byVariable.diagnostics().stream().map(d -> d.code()).toList());
+
+    VersionSelection byDefault =
+        select(Optional.empty(), Map.of("api-version", "2019-05-01-pREVIEW"));
+    assertEquals(Optional.of(ApiVersion.V2019_05_01_PREVIEW), byDefault.version());
+    assertEquals(
+        List.of("VER-N007", "VER-W009"),
+        byDefault.diagnostics().stream().map(d -> d.code()).toList());
+
+    // A dotless i (U+0131) folds to I in some comparisons, but is no letter of "preview".
+    VersionSelection dotless =
+        VersionSelection.select(
+            resource("\"apiVersion\": \"2019-05-01-prev\u0131ew\""),
+            "/resources/0",
+            Optional.empty());
+    assertEquals(Optional.empty(), dotless.version());
+    assertEquals("VER-E001", dotless.diagnostics().get(0).code());
+  }
+
+  /**
+   * A known version with blanks around it is not one (the blanks reach Resource Manager), but the
+   * message says which version was meant, with or without --api-version.
+   */
+  @Test
+  void aKnownVersionWithBlanksAroundItIsNamedInTheError() {
+    VersionSelection alone =
+        VersionSelection.select(
+            resource("\"apiVersion\": \" 2024-02-01\""), "/resources/0", Optional.empty());
+    assertEquals(Optional.empty(), alone.version());
+    assertEquals("VER-E001", alone.diagnostics().get(0).code());
+    assertTrue(
+        alone
+            .diagnostics()
+            .get(0)
+            .detail()
+            .endsWith(" Did you mean \"2024-02-01\"? Remove the blanks around it."),
+        alone.diagnostics().get(0).detail());
+
+    VersionSelection chosen =
+        VersionSelection.select(
+            resource("\"apiVersion\": \"2019-05-01-Preview \""),
+            "/resources/0",
+            Optional.of(ApiVersion.V2024_02_01));
+    assertEquals(Optional.of(ApiVersion.V2024_02_01), chosen.version());
+    assertEquals("VER-W002", chosen.diagnostics().get(0).code());
+    assertTrue(
+        chosen
+            .diagnostics()
+            .get(0)
+            .detail()
+            .endsWith(" Did you mean \"2019-05-01-preview\"? Remove the blanks around it."),
+        chosen.diagnostics().get(0).detail());
+  }
 }

@@ -390,7 +390,7 @@ public final class SettingsBinder {
   }
 
   private Optional<ApiVersion> apiVersion(DocMember m, String p, String s) {
-    Optional<ApiVersion> v = ApiVersion.parse(s.trim().toLowerCase(Locale.ROOT));
+    Optional<ApiVersion> v = ApiVersion.parseLeniently(s);
     if (v.isEmpty()) {
       report(
           SettingsCode.UNKNOWN_API_VERSION,

@@ -297,7 +297,9 @@ public final class ApiVersionRetargeter {
       if (imageVersionId == null
           || !LATEST_VERSION.matcher(imageVersionId).find()
           || has("properties.source[SharedImageVersion].exactVersion")
-          || ApiVersion.parse(template.apiVersion()).filter(v -> v == target).isPresent()) {
+          || ApiVersion.parseIgnoringCase(template.apiVersion())
+              .filter(v -> v == target)
+              .isPresent()) {
         return;
       }
       report(
