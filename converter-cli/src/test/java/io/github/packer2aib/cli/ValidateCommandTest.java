@@ -47,7 +47,8 @@ class ValidateCommandTest {
     assertEquals(good + ": ok\n", r.out());
     assertTrue(r.err().startsWith(broken + ":3:"), r.err());
     assertTrue(
-        r.err().contains("error: cannot read " + missing + ": no such file or directory [CLI-E001]\n"),
+        r.err()
+            .contains("error: cannot read " + missing + ": no such file or directory [CLI-E001]\n"),
         r.err());
     assertTrue(r.err().contains("\nvalidated 3 inputs; 2 inputs failed; "), r.err());
   }
@@ -165,7 +166,7 @@ class ValidateCommandTest {
 
     assertEquals(0, checked.exitCode(), checked.err());
     assertTrue(
-        checked.err().contains("note: --api-version not used for this template [VER-N008]"),
+        checked.err().contains("note: Own API version checked, --api-version not used [VER-N008]"),
         checked.err());
     assertTrue(checked.err().endsWith("validated 1 input\n"), checked.err());
     assertFalse(checked.err().contains(": warning:"), checked.err());

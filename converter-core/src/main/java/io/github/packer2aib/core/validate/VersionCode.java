@@ -11,7 +11,7 @@ public enum VersionCode implements DiagnosticCode {
   NOT_A_STRING("VER-E005", "API version is not a string"),
   FIXED_API_VERSION("VER-N006", "API version fixed in the file"),
   PARAMETER_DEFAULT_API_VERSION("VER-N007", "API version read from a parameter's default"),
-  CHOSEN_API_VERSION_NOT_USED("VER-N008", "--api-version not used for this template"),
+  CHOSEN_API_VERSION_NOT_USED("VER-N008", "Own API version checked, --api-version not used"),
   API_VERSION_CASE("VER-W009", "API version in another case");
 
   private final Text text;
