@@ -176,8 +176,10 @@ public final class Converter {
       return result;
     }
     SourceFile shown = input.withSecrets(secure.ranges());
+    // Whole texts first: the word-wise mask that follows leaves a default's short words where it
+    // masks its long ones ("abc1234 ***"), and the whole text is then found nowhere.
     List<Diagnostic> diagnostics =
-        SecretMessages.scrub(secure.texts(), ValueMask.scrub(result.diagnostics(), List.of(shown)));
+        ValueMask.scrub(SecretMessages.scrub(secure.texts(), result.diagnostics()), List.of(shown));
     return new ConversionResult(result.templates(), diagnostics, List.of(shown));
   }
 

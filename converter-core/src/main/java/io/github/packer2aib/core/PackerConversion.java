@@ -66,8 +66,12 @@ public final class PackerConversion {
         PackerMapper.map(
             loaded.template().get(), mapping, files, input.displayName(), packer.environment());
     // A message located in a var file or at a sensitive default must not quote the value there.
+    // The secrets' whole texts are masked before that: the scrubber masks a value's words of 8
+    // characters or more in messages about other lines, and a secret's text with a shorter word
+    // ("abc1234 defghijk") became "abc1234 ***", which the final guard found no more.
     ValueMask.Scrubber scrubber = ValueMask.scrubber(loaded.sources());
-    diagnostics.addAll(scrubber.scrub(mapped.diagnostics()));
+    List<String> secretTexts = mapped.secretTexts();
+    diagnostics.addAll(scrubber.scrub(SecretMessages.scrub(secretTexts, mapped.diagnostics())));
     if (diagnostics.hasErrors()) {
       return failed(diagnostics, loaded, mapped);
     }
@@ -80,10 +84,15 @@ public final class PackerConversion {
       // can be submitted (mapping decision 3); the spec's requirement would say it again.
       diagnostics.addAll(
           scrubber.scrub(
-              SpecValidator.forVersion(version)
-                  .validate(m.doc(), "", m.locate(), Set.of("identity"))));
+              SecretMessages.scrub(
+                  secretTexts,
+                  SpecValidator.forVersion(version)
+                      .validate(m.doc(), "", m.locate(), Set.of("identity")))));
       diagnostics.addAll(
-          scrubber.scrub(ServiceRules.check(m.template(), version, "", m.locate(), m.label())));
+          scrubber.scrub(
+              SecretMessages.scrub(
+                  secretTexts,
+                  ServiceRules.check(m.template(), version, "", m.locate(), m.label()))));
       diagnostics.addAll(ServiceRules.checkSize(m.doc(), "", m.locate()));
       if (emit) {
         String text = format == OutputFormat.YAML ? DocWriter.toYaml(m.doc()) : m.json();

@@ -874,6 +874,126 @@ class SecretLeakTest {
   }
 
   @Test
+  void aSecureDefaultWithAShortWordIsMaskedWholeInMessagesAboutOtherLines() {
+    // The word-wise mask of the default's source text ran first: it masks words of 8 characters
+    // or more in every message and shorter ones only near their own line, so a pattern error at
+    // an alias of the default showed "abc1234 ***", where the whole text was then found no more
+    // (review 30 yaml.md 1).
+    for (String value : List.of("abc1234 defghijk", "Hunter2 SuperSecret!", "P@ss w0rd-is-long")) {
+      String arm =
+          """
+          $schema: https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#
+          contentVersion: 1.0.0.0
+          parameters:
+            adminPw:
+              type: securestring
+              defaultValue: &pw "%s"
+          resources:
+            - type: Microsoft.VirtualMachineImages/imageTemplates
+              apiVersion: 2024-02-01
+              name: sec
+              location: westeurope
+              identity:
+                type: UserAssigned
+                userAssignedIdentities:
+                  %s: {}
+              properties:
+                source:
+                  type: PlatformImage
+                  publisher: Canonical
+                  offer: 0001-com-ubuntu-server-jammy
+                  sku: 22_04-lts-gen2
+                  version: latest
+                customize:
+                  - type: Shell
+                    name: s
+                    inline:
+                      - echo hi
+                distribute:
+                  - type: ManagedImage
+                    imageId: %s
+                    location: westeurope
+                    runOutputName: *pw
+          """
+              .formatted(
+                  value,
+                  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/"
+                      + "Microsoft.ManagedIdentity/userAssignedIdentities/id",
+                  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/"
+                      + "Microsoft.Compute/images/x");
+      ConversionResult r =
+          new Converter().validate(new SourceFile("arm.yaml", arm), ConvertOptions.defaults());
+      Diagnostic pattern = only(r, "SPEC-E112");
+      assertTrue(
+          pattern.detail().startsWith("The value \"***\" of \"runOutputName\""), pattern::detail);
+      String shortWord = value.substring(0, value.indexOf(' '));
+      assertNoSecret(r, shortWord);
+      assertNoSecret(r, value.substring(value.indexOf(' ') + 1));
+    }
+  }
+
+  @Test
+  void aCredentialTextWithAShortWordIsMaskedWholeInAMessageAboutAnotherLine() {
+    // The same order in a Packer conversion: the credential's words of 8 characters or more were
+    // masked first in the message about managed_image_name, which showed "abc1234 ***".
+    for (String value : List.of("abc1234 defghijk", "Hunter2 SuperSecret!", "P@ss w0rd-is-long")) {
+      String shortWord = value.substring(0, value.indexOf(' '));
+      String rest = value.substring(value.indexOf(' ') + 1);
+      String template =
+          TEMPLATE
+              .replace("= var.sp_key", "= \"" + value + "\"")
+              .replace(
+                  "managed_image_name                = \"x\"",
+                  "managed_image_name                = \"${\"" + shortWord + "\"} " + rest + "\"");
+      ConversionResult r = convert(Map.of(), List.of("sp_key=unused"), Map.of(), template);
+      Diagnostic invalid = only(r, "PKRMAP-E106");
+      assertTrue(invalid.detail().contains("but it is \"***\""), invalid::detail);
+      // The quoted line shows the template's own text, which holds the value split in two.
+      for (String rendered : renderings(r).subList(1, 5)) {
+        assertFalse(rendered.contains(shortWord), rendered);
+        assertFalse(rendered.contains(rest), rendered);
+      }
+    }
+  }
+
+  @Test
+  void aLoadMessageMasksACredentialTextWithAShortWordWhole() {
+    // The loader's order was the same: a source reference built from the credential's text in
+    // two parts was quoted as "abc1234 ***", on stderr and in inspect's diagnostics.
+    for (String value : List.of("abc1234 defghijk", "Hunter2 SuperSecret!", "P@ss w0rd-is-long")) {
+      String shortWord = value.substring(0, value.indexOf(' '));
+      String rest = value.substring(value.indexOf(' ') + 1);
+      String template =
+          TEMPLATE
+              .replace("= var.sp_key", "= \"" + value + "\"")
+              .replace(
+                  "build { sources = [\"source.azure-arm.x\"] }",
+                  "locals {\n  n = \"${\""
+                      + shortWord
+                      + "\"} "
+                      + rest
+                      + "\"\n}\nbuild { sources = [\"source.azure-arm.x\", local.n] }");
+      MemoryFileView fs = new MemoryFileView("/work").put("/work/t.pkr.hcl", template);
+      PackerOptions options =
+          new PackerOptions(
+              List.of("sp_key=unused"),
+              List.of(),
+              Map.of(),
+              Path.of("/work"),
+              Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
+      LoadResult r =
+          PackerTemplates.load(new PackerInput(Path.of("t.pkr.hcl"), "t.pkr.hcl"), options, fs);
+      List<Diagnostic> invalid =
+          r.diagnostics().stream().filter(d -> d.code().equals("PKR-E050")).toList();
+      assertEquals(1, invalid.size(), r.diagnostics()::toString);
+      assertTrue(invalid.get(0).detail().startsWith("\"***\" is not a source reference"));
+      String json = new JsonRenderer().render(r.diagnostics());
+      assertFalse(json.contains(shortWord), json);
+      assertFalse(json.contains(rest), json);
+    }
+  }
+
+  @Test
   void aLocationBuiltFromASecretIsFoundInTheLowerCaseTheRegionNameIsWrittenIn() {
     // conn is no secret of its own (its default is more than env()), but holds the text of
     // sp_secret; the location is written in lower case, which the final scan for the text as

@@ -315,14 +315,16 @@ public final class PackerTemplates {
       sources = new ArrayList<>(masks.mask(sources));
     }
     List<Diagnostic> all = new ArrayList<>(unreadable);
-    // Messages about a var file may quote the value they found.
-    List<Diagnostic> scrubbed = ValueMask.scrub(r.diagnostics(), sources);
+    List<Diagnostic> scrubbed = r.diagnostics();
     if (r.template().isPresent()) {
       // The last guard, as in the HCL2 loader: a failed load and inspect show only these.
       scrubbed = SecretMessages.scrub(masks.scrubbed(), scrubbed);
     }
     // The converter's own credentials, which no value of the template is marked as.
     scrubbed = SecretMessages.scrub(EnvironmentCredentials.texts(options.environment()), scrubbed);
+    // Messages about a var file may quote the value they found. After the whole texts, as in the
+    // HCL2 loader: this masks a secret's long words alone where the message is about another line.
+    scrubbed = ValueMask.scrub(scrubbed, sources);
     all.addAll(scrubbed);
     boolean errors = all.stream().anyMatch(Diagnostic::isError);
     // The reader names the template by its file's display name; the mapper needs the path.

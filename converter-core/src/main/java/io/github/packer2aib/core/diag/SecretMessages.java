@@ -15,6 +15,11 @@ import java.util.Optional;
  * until the secrets audit, whatever the code that words it. The loaders apply it to their own
  * messages (a load that fails, and {@code inspect}, never reach the mapper), the conversion to
  * every message after mapping.
+ *
+ * <p>It runs before {@link ValueMask}'s scrub of the same messages, never after: that one masks the
+ * words of a secret's source text, those of 8 characters or more in every message and shorter ones
+ * only in messages about their own line, so a secret {@code "abc1234 defghijk"} quoted elsewhere
+ * became {@code "abc1234 ***"}, in which its whole text was found no more (review 30).
  */
 public final class SecretMessages {
   private SecretMessages() {}

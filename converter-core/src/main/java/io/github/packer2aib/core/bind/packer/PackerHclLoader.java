@@ -372,16 +372,21 @@ public final class PackerHclLoader {
       // Most templates load without a diagnostic: then there is nothing to mask, and working out
       // what a file's secrets are (for every template with a sensitive variable) was wasted.
       if (!out.isEmpty()) {
-        // Messages about a var file or a sensitive default may quote the value they found.
-        List<Diagnostic> unique = new ArrayList<>(new LinkedHashSet<>(ValueMask.scrub(out, files)));
-        sorted = Diagnostics.of(unique).sorted();
+        List<Diagnostic> whole = out;
         if (template != null) {
           // The last guard, as for a conversion's messages: this load's may be all there is (it
           // failed, or inspect prints them), and a place that drops a mark would quote a secret.
-          sorted = SecretMessages.scrub(masks.scrubbed(), sorted);
+          whole = SecretMessages.scrub(masks.scrubbed(), whole);
         }
         // The converter's own credentials, which a file the template reads may hold unmarked.
-        sorted = SecretMessages.scrub(EnvironmentCredentials.texts(options.environment()), sorted);
+        whole = SecretMessages.scrub(EnvironmentCredentials.texts(options.environment()), whole);
+        // Messages about a var file or a sensitive default may quote the value they found. After
+        // the whole texts: this masks a value's words of 8 characters or more wherever they stand
+        // and its shorter ones only near their own line, so "abc1234 defghijk" quoted elsewhere
+        // became "abc1234 ***", where the whole secret was then found no more.
+        List<Diagnostic> unique =
+            new ArrayList<>(new LinkedHashSet<>(ValueMask.scrub(whole, files)));
+        sorted = Diagnostics.of(unique).sorted();
         errors = sorted.stream().anyMatch(Diagnostic::isError);
       }
       return new LoadResult(
