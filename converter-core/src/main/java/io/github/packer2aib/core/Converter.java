@@ -4,6 +4,7 @@ import io.github.packer2aib.core.aib.ApiVersion;
 import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.bind.aib.AibBinder;
 import io.github.packer2aib.core.bind.aib.AibResourceLocator;
+import io.github.packer2aib.core.bind.aib.ArmEscapes;
 import io.github.packer2aib.core.bind.aib.DeploymentReferences;
 import io.github.packer2aib.core.bind.aib.DuplicateNames;
 import io.github.packer2aib.core.bind.aib.ResourceNames;
@@ -15,6 +16,7 @@ import io.github.packer2aib.core.diag.Diagnostics;
 import io.github.packer2aib.core.diag.SecretMessages;
 import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.ArmExpression;
+import io.github.packer2aib.core.doc.ArmValues;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
@@ -332,6 +334,17 @@ public final class Converter {
     // The result must hold in its own version; a failure here means a rewrite left a gap.
     DocObject out = TemplateDocs.toDoc(template);
     String base = p.ref().pointer();
+    if (emit) {
+      // ARM's "[[" escape: kept where the output is still deployed by ARM, else written as the
+      // literal a deployment would have passed on (az image builder reads no expressions).
+      ArmEscapes.Result escapes = ArmEscapes.resolve(p.ref(), out, map::locate, member);
+      diagnostics.addAll(escapes.notes());
+      if (escapes.doc() != out) {
+        out = escapes.doc();
+        // The model says what the file holds (its upload addresses are compared across a run).
+        template = AibBinder.bind(new ResourceRef(base, out, "", false, ArmValues.NONE)).template();
+      }
+    }
     // A source the target version cannot express was dropped with RETARGET-E003, which says the
     // template has none now: "source is missing" would repeat it about a source the input has.
     boolean sourceDropped =

@@ -21,7 +21,12 @@ public enum BindCode implements DiagnosticCode {
   /** A key of the ARM deployment template (dependsOn, comments, …) that is not in the resource. */
   ARM_KEY_DROPPED("BIND-N001", "ARM-only key dropped"),
   /** An empty document of a stream that has others (a trailing "---"): skipped. */
-  EMPTY_DOCUMENT("BIND-N002", "Empty document skipped");
+  EMPTY_DOCUMENT("BIND-N002", "Empty document skipped"),
+  /**
+   * A string of a resource taken out of a deployment starts with ARM's escape "[[": written as the
+   * literal in an output without expressions, kept in one with them (see {@link ArmEscapes}).
+   */
+  ARM_ESCAPE("BIND-N003", "ARM escape \"[[\" in a string");
 
   private final Text text;
 
