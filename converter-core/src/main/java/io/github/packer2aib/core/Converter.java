@@ -130,7 +130,7 @@ public final class Converter {
       }
       AibResourceLocator.Located located = AibResourceLocator.locate(document, input);
       diagnostics.addAll(located.diagnostics());
-      diagnostics.addAll(DuplicateNames.check(located.resources()));
+      diagnostics.addAll(DuplicateNames.check(document, located.resources()));
       byDocument.add(located.resources());
       for (ResourceRef ref : located.resources()) {
         diagnostics.addAll(WindowsPathEscapes.check(input, ref.node(), ref.pointer()));

@@ -4,7 +4,10 @@ import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.doc.DocMember;
+import io.github.packer2aib.core.doc.DocNode;
+import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.doc.JsonPointer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,44 +20,111 @@ import java.util.Optional;
  * refuses such a deployment template, and in any case the converted files (one per resource, named
  * apart) would each create or replace the same image template, as two documents of one YAML stream
  * would. Azure compares resource names ignoring case.
+ *
+ * <p>Within one document the templates compared are those deployed to one resource group: an inline
+ * nested deployment ({@code Microsoft.Resources/deployments}) deploys to the group of the
+ * deployment around it unless it names a {@code resourceGroup}, {@code subscriptionId} or {@code
+ * scope} of its own. Two that name the same literal group (and subscription) deploy to one group
+ * too; one named by an expression, or another scope, is a place apart.
  */
 public final class DuplicateNames {
   private DuplicateNames() {}
 
-  /** One warning per resource whose name an earlier resource of its array already has. */
-  public static List<Diagnostic> check(List<ResourceRef> resources) {
+  /**
+   * One warning per resource whose name an earlier resource of its resource group already has.
+   *
+   * @param document the document the resources were found in, to read the nested deployments that
+   *     hold them
+   */
+  public static List<Diagnostic> check(DocNode document, List<ResourceRef> resources) {
     List<Diagnostic> out = new ArrayList<>();
-    Map<String, DocMember> seen = new HashMap<>();
+    Map<String, Seen> seen = new HashMap<>();
     for (ResourceRef ref : resources) {
       Optional<DocMember> name = ref.node().member("name");
       Optional<String> text = name.flatMap(m -> DocScalar.stringValue(m.value()));
       if (text.isEmpty() || ArmExpression.isExpression(text.get())) {
         continue;
       }
-      // The array holding the resource: nested deployments name theirs apart.
       String pointer = ref.pointer();
       String array = pointer.substring(0, Math.max(0, pointer.lastIndexOf('/')));
-      String key = array + "\u0000" + text.get().toLowerCase(Locale.ROOT);
-      DocMember first = seen.putIfAbsent(key, name.get());
-      if (first != null) {
-        out.add(
-            Diagnostic.of(
-                    BindCode.DUPLICATE_RESOURCE_NAME,
-                    name.get().value().range(),
-                    "Another image template of this deployment template is named \""
-                        + DocScalar.stringValue(first.value()).orElse("")
-                        + "\""
-                        + (DocScalar.stringValue(first.value()).orElse("").equals(text.get())
-                            ? " too"
-                            : ", which Azure takes for the same name (it ignores case)")
-                        + ": ARM refuses a deployment with two resources of one name, and"
-                        + " each converted file would create or replace the same image template."
-                        + " Give each its own name.")
-                .withPath(ref.pointer() + "/name")
-                .withRelated(new Related(first.value().range(), "first named here")));
+      String key =
+          resourceGroup(document, pointer) + "\u0000" + text.get().toLowerCase(Locale.ROOT);
+      Seen first = seen.putIfAbsent(key, new Seen(name.get(), array));
+      if (first == null) {
+        continue;
       }
+      String firstName = DocScalar.stringValue(first.name().value()).orElse("");
+      String same =
+          "\""
+              + firstName
+              + "\""
+              + (firstName.equals(text.get())
+                  ? " too"
+                  : ", which Azure takes for the same name (it ignores case)");
+      String detail =
+          first.array().equals(array)
+              ? "Another image template of this deployment template is named "
+                  + same
+                  + ": ARM refuses a deployment with two resources of one name, and each"
+                  + " converted file would create or replace the same image template. Give each"
+                  + " its own name."
+              : "Another image template of this deployment template goes to the same resource"
+                  + " group (a nested deployment deploys to the group of the deployment around it"
+                  + " unless it names another) and is named "
+                  + same
+                  + ": the deployments, and each converted file, would create or replace the same"
+                  + " image template. Give each its own name.";
+      out.add(
+          Diagnostic.of(BindCode.DUPLICATE_RESOURCE_NAME, name.get().value().range(), detail)
+              .withPath(ref.pointer() + "/name")
+              .withRelated(new Related(first.name().value().range(), "first named here")));
     }
     return out;
+  }
+
+  /** The name of a resource and the array that holds it. */
+  private record Seen(DocMember name, String array) {}
+
+  /**
+   * Which resource group the resource at {@code pointer} is deployed to, as a key: {@code "|"} for
+   * the group the document is deployed to, else what the nested deployments around it name, outer
+   * first. A subscription, group or scope that is an expression is a place of its own (the pointer
+   * of its deployment): what it evaluates to is not known here.
+   */
+  private static String resourceGroup(DocNode document, String pointer) {
+    String subscription = "";
+    String group = "";
+    int at = pointer.indexOf(NESTED);
+    while (at >= 0) {
+      String deploymentPointer = pointer.substring(0, at);
+      if (JsonPointer.resolve(document, deploymentPointer) instanceof DocObject deployment) {
+        DocNode scope = DocValues.member(deployment, "scope");
+        DocNode subscriptionId = DocValues.member(deployment, "subscriptionId");
+        DocNode resourceGroup = DocValues.member(deployment, "resourceGroup");
+        if (scope != null) {
+          subscription = "@" + deploymentPointer;
+          group = "";
+        }
+        if (subscriptionId != null) {
+          subscription = literal(subscriptionId).orElse("@" + deploymentPointer);
+        }
+        if (resourceGroup != null) {
+          group = literal(resourceGroup).orElse("@" + deploymentPointer);
+        }
+      }
+      at = pointer.indexOf(NESTED, at + 1);
+    }
+    return subscription + "|" + group;
+  }
+
+  /** Where a nested deployment's inline template starts, after the deployment's own pointer. */
+  private static final String NESTED = "/properties/template/";
+
+  /** A literal name, in lower case as Azure compares them; empty for an expression. */
+  private static Optional<String> literal(DocNode value) {
+    return DocScalar.stringValue(value)
+        .filter(v -> !ArmExpression.isExpression(v))
+        .map(v -> v.toLowerCase(Locale.ROOT));
   }
 
   /**
