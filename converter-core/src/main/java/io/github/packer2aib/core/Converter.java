@@ -125,7 +125,8 @@ public final class Converter {
     for (int i = 0; i < documents.size(); i++) {
       DocNode document = documents.get(i);
       if (anyContent && AibResourceLocator.isEmptyDocument(document)) {
-        diagnostics.add(AibResourceLocator.emptyDocumentSkipped(document, i, documents.size()));
+        diagnostics.add(
+            AibResourceLocator.emptyDocumentSkipped(document, i, documents.size(), input));
         continue;
       }
       AibResourceLocator.Located located = AibResourceLocator.locate(document, input);

@@ -246,10 +246,11 @@ public final class AibResourceLocator {
    * stream that ends with "---", or a document of comments only, where YAML reads a null document
    * that holds nothing to convert (kubectl skips them as well).
    */
-  public static Diagnostic emptyDocumentSkipped(DocNode document, int index, int count) {
+  public static Diagnostic emptyDocumentSkipped(
+      DocNode document, int index, int count, SourceFile file) {
     return Diagnostic.of(
             BindCode.EMPTY_DOCUMENT,
-            document.range(),
+            documentStart(document.range(), file),
             "Document "
                 + (index + 1)
                 + " of "
@@ -258,6 +259,50 @@ public final class AibResourceLocator {
                 + " end), so it holds no template; it was skipped. Remove the separator if it is"
                 + " left over.")
         .withPath(JsonPointer.ROOT);
+  }
+
+  /**
+   * The {@code ---} that opens the empty document whose null node is at {@code node}: the node
+   * stands where the reader met the next token (the next document's {@code ---}, a {@code ...}, the
+   * end of the file after a trailing {@code ---}), a line past the end at worst. The marker is the
+   * last {@code ---} before it, across the comments, directives and {@code ...} between them; the
+   * node itself when there is none (a first document without one), on the file's last line.
+   */
+  private static Range documentStart(Range node, SourceFile file) {
+    if (node == null) {
+      return null;
+    }
+    int start = node.startOffset();
+    for (int line = file.position(start).line(); line >= 1; line--) {
+      String text = file.line(line);
+      int lineStart = file.position(line, 1).offset();
+      if (isDocumentStart(text) && lineStart < start) {
+        return file.range(lineStart, lineStart + 3);
+      }
+      String trimmed = text.strip();
+      boolean between =
+          trimmed.isEmpty()
+              || trimmed.startsWith("#")
+              || trimmed.startsWith("%")
+              || trimmed.startsWith("...")
+              || isDocumentStart(text);
+      if (!between && lineStart < start) {
+        break;
+      }
+    }
+    String text = file.text();
+    if (start == text.length() && start > 0 && text.charAt(start - 1) == '\n') {
+      // Not on the empty "line" after the last line break, which no editor shows.
+      int lineStart = file.position(file.position(start - 1).line(), 1).offset();
+      return file.range(lineStart, lineStart);
+    }
+    return node;
+  }
+
+  /** A line that starts with the document marker {@code ---} (then a blank or its end). */
+  private static boolean isDocumentStart(String line) {
+    return line.startsWith("---")
+        && (line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '\t');
   }
 
   // ---- Packer's HCL2 syntax ------------------------------------------------------------------
