@@ -13,9 +13,11 @@ import io.github.packer2aib.core.doc.JsonPointer;
 import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -85,6 +87,9 @@ public final class AibResourceLocator {
       ResourceNames.Assigned a = assigned.get(i);
       refs.add(new ResourceRef(f.pointer(), f.node(), a.name(), a.own(), f.scope()));
     }
+    if (!collected.triggers.isEmpty()) {
+      collected.diagnostics.addAll(TemplateTriggers.leftOut(root, refs, collected.triggers));
+    }
     return new Located(refs, collected.diagnostics);
   }
 
@@ -92,12 +97,17 @@ public final class AibResourceLocator {
 
   /**
    * What a walk of an ARM template finds: the image templates it creates, those it only refers to
-   * ({@code existing}), and what the nested deployments that hold the first lose (their copy loop,
-   * condition, …: {@link AibBinder#enclosingDeployment}).
+   * ({@code existing}), the triggers it declares as resources of their own, and what the nested
+   * deployments that hold the first lose (their copy loop, condition, …: {@link
+   * AibBinder#enclosingDeployment}).
    */
   private static final class Collected {
     final List<Found> found = new ArrayList<>();
     final List<Found> existing = new ArrayList<>();
+
+    /** The trigger resources of their own, by pointer ({@link TemplateTriggers}). */
+    final Map<String, DocObject> triggers = new LinkedHashMap<>();
+
     final List<Diagnostic> diagnostics = new ArrayList<>();
   }
 
@@ -198,6 +208,10 @@ public final class AibResourceLocator {
         || (t.equals(PROVIDER) && hasBody(r))) {
       // An image template's own child resources (triggers) hold no further templates.
       (isExisting(r) ? collected.existing : collected.found).add(new Found(pointer, r, scope));
+      return;
+    }
+    if (type != null && type.equalsIgnoreCase(TemplateTriggers.TYPE) && !isExisting(r)) {
+      collected.triggers.put(pointer, r);
       return;
     }
     if (t.equals(DEPLOYMENTS)

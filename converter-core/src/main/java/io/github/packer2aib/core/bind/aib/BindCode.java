@@ -26,7 +26,12 @@ public enum BindCode implements DiagnosticCode {
    * A string of a resource taken out of a deployment starts with ARM's escape "[[": written as the
    * literal in an output without expressions, kept in one with them (see {@link ArmEscapes}).
    */
-  ARM_ESCAPE("BIND-N003", "ARM escape \"[[\" in a string");
+  ARM_ESCAPE("BIND-N003", "ARM escape \"[[\" in a string"),
+  /**
+   * A trigger resource of its own (imageTemplates/triggers) of an image template converted here:
+   * the output is the template alone (see {@link TemplateTriggers}).
+   */
+  TRIGGER_LEFT_OUT("BIND-N004", "Trigger of a converted template left out");
 
   private final Text text;
 

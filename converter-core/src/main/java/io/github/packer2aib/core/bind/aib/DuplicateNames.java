@@ -5,9 +5,7 @@ import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
-import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
-import io.github.packer2aib.core.doc.JsonPointer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +46,9 @@ public final class DuplicateNames {
       String pointer = ref.pointer();
       String array = pointer.substring(0, Math.max(0, pointer.lastIndexOf('/')));
       String key =
-          resourceGroup(document, pointer) + "\u0000" + text.get().toLowerCase(Locale.ROOT);
+          DeploymentTargets.resourceGroup(document, pointer)
+              + "\u0000"
+              + text.get().toLowerCase(Locale.ROOT);
       Seen first = seen.putIfAbsent(key, new Seen(name.get(), array));
       if (first == null) {
         continue;
@@ -84,48 +84,6 @@ public final class DuplicateNames {
 
   /** The name of a resource and the array that holds it. */
   private record Seen(DocMember name, String array) {}
-
-  /**
-   * Which resource group the resource at {@code pointer} is deployed to, as a key: {@code "|"} for
-   * the group the document is deployed to, else what the nested deployments around it name, outer
-   * first. A subscription, group or scope that is an expression is a place of its own (the pointer
-   * of its deployment): what it evaluates to is not known here.
-   */
-  private static String resourceGroup(DocNode document, String pointer) {
-    String subscription = "";
-    String group = "";
-    int at = pointer.indexOf(NESTED);
-    while (at >= 0) {
-      String deploymentPointer = pointer.substring(0, at);
-      if (JsonPointer.resolve(document, deploymentPointer) instanceof DocObject deployment) {
-        DocNode scope = DocValues.member(deployment, "scope");
-        DocNode subscriptionId = DocValues.member(deployment, "subscriptionId");
-        DocNode resourceGroup = DocValues.member(deployment, "resourceGroup");
-        if (scope != null) {
-          subscription = "@" + deploymentPointer;
-          group = "";
-        }
-        if (subscriptionId != null) {
-          subscription = literal(subscriptionId).orElse("@" + deploymentPointer);
-        }
-        if (resourceGroup != null) {
-          group = literal(resourceGroup).orElse("@" + deploymentPointer);
-        }
-      }
-      at = pointer.indexOf(NESTED, at + 1);
-    }
-    return subscription + "|" + group;
-  }
-
-  /** Where a nested deployment's inline template starts, after the deployment's own pointer. */
-  private static final String NESTED = "/properties/template/";
-
-  /** A literal name, in lower case as Azure compares them; empty for an expression. */
-  private static Optional<String> literal(DocNode value) {
-    return DocScalar.stringValue(value)
-        .filter(v -> !ArmExpression.isExpression(v))
-        .map(v -> v.toLowerCase(Locale.ROOT));
-  }
 
   /**
    * One warning per image template whose name an image template of an earlier document of the same
