@@ -30,6 +30,7 @@ import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
+import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.doc.JsonPointer;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,12 +162,34 @@ public final class AibBinder {
                         + " resource, but the converted template is a single resource. Expand the"
                         + " loop by hand: write one template per copy, with its own name.")
                 .withPath(pointer));
+      } else if (key.equals("condition") && isLiteralFalse(m.value())) {
+        out.add(
+            Diagnostic.of(
+                    BindCode.NEVER_DEPLOYED,
+                    m.keyRange(),
+                    "\""
+                        + m.key()
+                        + "\" is false, so ARM never deploys this image template, but the"
+                        + " converted template, which leaves the condition out, creates it wherever"
+                        + " it is deployed. Remove the resource if it is no longer used, or do not"
+                        + " deploy its converted file.")
+                .withPath(pointer));
       } else {
         out.add(
             Diagnostic.of(BindCode.ARM_KEY_DROPPED, m.keyRange(), armKeyDetail(key, m.key()))
                 .withPath(pointer));
       }
     }
+  }
+
+  /**
+   * A {@code condition} of {@code false} as written (a boolean, not an expression that may evaluate
+   * to it): ARM never deploys what it guards.
+   */
+  private static boolean isLiteralFalse(DocNode value) {
+    return value instanceof DocScalar s
+        && s.type() == DocScalar.Type.BOOLEAN
+        && s.asBoolean().filter(b -> !b).isPresent();
   }
 
   /**
@@ -201,6 +224,19 @@ public final class AibBinder {
                         + " in it, once per copy, but each converted template is a single"
                         + " resource. Expand the loop by hand: write one template per copy, with"
                         + " its own name.")
+                .withPath(at));
+      } else if (key.equals("condition") && isLiteralFalse(m.value())) {
+        out.add(
+            Diagnostic.of(
+                    BindCode.NEVER_DEPLOYED,
+                    m.keyRange(),
+                    "\""
+                        + m.key()
+                        + "\" of this nested deployment is false, so ARM never deploys it or the"
+                        + " image templates in it, but each converted template, which leaves the"
+                        + " condition out, creates its image template wherever it is deployed."
+                        + " Remove the nested deployment if it is no longer used, or do not deploy"
+                        + " the converted files of its templates.")
                 .withPath(at));
       } else {
         out.add(

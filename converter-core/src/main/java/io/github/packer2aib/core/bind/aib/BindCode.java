@@ -18,6 +18,11 @@ public enum BindCode implements DiagnosticCode {
   DEPLOYMENT_REFERENCES("BIND-W002", "Values refer to the deployment's parameters"),
   /** Two image template resources of one deployment template have the same literal name. */
   DUPLICATE_RESOURCE_NAME("BIND-W003", "Two image templates of one name"),
+  /**
+   * An image template, or the nested deployment holding it, whose ARM {@code condition} is a
+   * literal false: ARM never deploys it, the converted file creates it.
+   */
+  NEVER_DEPLOYED("BIND-W004", "Image template that ARM never deploys"),
   /** A key of the ARM deployment template (dependsOn, comments, …) that is not in the resource. */
   ARM_KEY_DROPPED("BIND-N001", "ARM-only key dropped"),
   /** An empty document of a stream that has others (a trailing "---"): skipped. */
