@@ -48,6 +48,7 @@ public enum DecisionKind {
           Map.entry("RETARGET-W002", DROPPED), // Step not available in target API version
           Map.entry("RETARGET-W011", DROPPED), // Replication settings lost
           Map.entry("BIND-N001", DROPPED), // ARM-only key dropped
+          Map.entry("BIND-N004", DROPPED), // Trigger of a converted template left out
           Map.entry("SPEC-N104", DROPPED), // Extension field left out
           Map.entry("SPEC-W106", DROPPED), // Unknown property left out
           // Rewritten: the item is in the output in another form.

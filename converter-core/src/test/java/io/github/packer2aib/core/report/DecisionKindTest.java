@@ -32,6 +32,10 @@ class DecisionKindTest {
     assertEquals(
         DecisionKind.DROPPED,
         DecisionKind.of(Diagnostic.of(RetargetCode.FIELD_DROPPED, null, "D.")));
+    // A trigger resource of a converted template is not in its output, as a child trigger is not.
+    assertEquals(
+        DecisionKind.DROPPED,
+        DecisionKind.of(Diagnostic.of(BindCode.TRIGGER_LEFT_OUT, null, "D.")));
   }
 
   @Test
