@@ -79,18 +79,24 @@ final class TypeHints {
   private static String forString(DocNode node) {
     if (node instanceof DocObject o) {
       String line = oneLineMapping(o);
+      boolean noValue = line != null && line.endsWith(":");
       if (line != null && !quotable(line)) {
-        return " YAML read this as a key and a value, because a colon followed by a space ends a"
-            + " key. Put the whole text in quotes.";
+        return noValue
+            ? " YAML read this as a key, because a colon at the end of a line ends a key. Put the"
+                + " whole text in quotes."
+            : " YAML read this as a key and a value, because a colon followed by a space ends a"
+                + " key. Put the whole text in quotes.";
       }
       if (line != null) {
         DocMember m = o.members().get(0);
         return " YAML read this as the key \""
             + m.key()
-            + "\" with the value \""
-            + ((DocScalar) m.value()).text()
-            + "\""
-            + ", because a colon followed by a space ends a key. Put the whole text in quotes: "
+            + (noValue
+                ? "\" with no value, because a colon at the end of a line ends a key."
+                : "\" with the value \""
+                    + ((DocScalar) m.value()).text()
+                    + "\", because a colon followed by a space ends a key.")
+            + " Put the whole text in quotes: "
             + singleQuoted(line)
             + ".";
       }
@@ -146,8 +152,9 @@ final class TypeHints {
 
   /**
    * The text of a YAML block mapping of one plain entry written on one line ({@code echo Status:
-   * done}), as its author most likely meant it, or null when the object is anything else. A block
-   * mapping starts at its first key; a flow mapping or a JSON object starts at its brace.
+   * done}, or {@code echo done:} with no value), as its author most likely meant it, or null when
+   * the object is anything else. A block mapping starts at its first key; a flow mapping or a JSON
+   * object starts at its brace.
    */
   private static String oneLineMapping(DocObject o) {
     if (o.members().size() != 1 || o.range() == null) {
@@ -159,11 +166,18 @@ final class TypeHints {
         || key.startOffset() != o.range().startOffset()
         || !(m.value() instanceof DocScalar v)
         || v.range() == null
-        || v.type() == DocScalar.Type.NULL
         || key.start().line() != v.range().end().line()) {
       return null;
     }
-    String line = m.key() + ": " + v.text();
+    String line;
+    if (v.type() != DocScalar.Type.NULL) {
+      line = m.key() + ": " + v.text();
+    } else if (v.text().isEmpty() && v.range().startOffset() == v.range().endOffset()) {
+      // "- echo done:": the key with nothing after its colon.
+      line = m.key() + ":";
+    } else {
+      return null;
+    }
     return fits(line) ? line : null;
   }
 

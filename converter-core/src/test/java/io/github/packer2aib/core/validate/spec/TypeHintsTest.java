@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The "what to do" sentence of a wrong type, for the ways YAML reads text as something else. */
 class TypeHintsTest {
   private static final String HEAD =
-      """
+"""
 type: Microsoft.VirtualMachineImages/imageTemplates
 apiVersion: 2024-02-01
 name: t
@@ -228,6 +228,27 @@ properties:
     assertEquals(
         "\"inline\" must be an array, not a string. Write it as a list, even of one item:"
             + " [\"echo \\\"hi\\\"\"].",
+        d.detail());
+  }
+
+  @Test
+  void aCommandEndingInAColonIsToldItIsAKeyWithNoValue() {
+    // "- echo done:" is the key "echo done" with no value; its hint spoke of text starting with
+    // "{" (YAML review, session 30).
+    Diagnostic d =
+        only(
+            """
+              customize:
+                - type: Shell
+                  name: a
+                  inline:
+                    - echo done:
+                    - echo next
+            """);
+    assertEquals(
+        "Item 0 of \"inline\" must be a string, not an object. YAML read this as the key \"echo"
+            + " done\" with no value, because a colon at the end of a line ends a key. Put the"
+            + " whole text in quotes: 'echo done:'.",
         d.detail());
   }
 
