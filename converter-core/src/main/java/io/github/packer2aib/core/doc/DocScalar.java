@@ -14,8 +14,12 @@ import java.util.Optional;
  * @param untyped true for an untagged plain YAML scalar: its text can also be read as a string
  *     where a string is expected (YAML {@code version: 1.10} means the string "1.10" to a person)
  * @param range where it stands, or null when built by the program
+ * @param tag the YAML tag written on the value ({@code !!int}, {@code !important}), or null for
+ *     none: a value of the wrong type for its place may owe that type to its tag ({@code !!int
+ *     "42"} is a number, not text), and then the fix is to remove the tag, not to quote the value
  */
-public record DocScalar(Type type, String text, boolean untyped, Range range) implements DocNode {
+public record DocScalar(Type type, String text, boolean untyped, Range range, String tag)
+    implements DocNode {
 
   public enum Type {
     STRING,
@@ -27,6 +31,11 @@ public record DocScalar(Type type, String text, boolean untyped, Range range) im
   public DocScalar {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(text, "text");
+  }
+
+  /** A scalar without a tag: every JSON value, and a YAML value written without one. */
+  public DocScalar(Type type, String text, boolean untyped, Range range) {
+    this(type, text, untyped, range, null);
   }
 
   public static DocScalar string(String value, Range range) {

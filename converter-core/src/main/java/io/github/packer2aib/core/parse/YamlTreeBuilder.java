@@ -637,7 +637,7 @@ final class YamlTreeBuilder {
       return new DocArray(a.items(), range);
     }
     DocScalar s = (DocScalar) node;
-    return new DocScalar(s.type(), s.text(), s.untyped(), range);
+    return new DocScalar(s.type(), s.text(), s.untyped(), range, s.tag());
   }
 
   private void tooDeep(Range range) {
@@ -672,10 +672,11 @@ final class YamlTreeBuilder {
     if (tag == null) {
       return plain ? plain(value, range) : DocScalar.string(value, range);
     }
+    String written = shortTag(tag);
     switch (tag) {
       case "!":
       case STR:
-        return DocScalar.string(value, range);
+        return new DocScalar(Type.STRING, value, false, range, written);
       case INT:
         return tagged(value, CoreSchema.isInt(value), Type.NUMBER, tag, range, path);
       case FLOAT:
@@ -694,7 +695,10 @@ final class YamlTreeBuilder {
         return DocScalar.string(value, range);
       default:
         unsupportedTag(tag, "value", range, path);
-        return plain ? plain(value, range) : DocScalar.string(value, range);
+        // Read as if untagged, but the tag is kept: "- !important" is an empty value, and the
+        // hint about it names the tag that took the text.
+        return new DocScalar(
+            plain ? CoreSchema.resolvePlain(value) : Type.STRING, value, plain, range, written);
     }
   }
 
@@ -705,7 +709,7 @@ final class YamlTreeBuilder {
   private DocScalar tagged(
       String value, boolean valid, Type type, String tag, Range range, String path) {
     if (valid) {
-      return new DocScalar(type, value, false, range);
+      return new DocScalar(type, value, false, range, shortTag(tag));
     }
     diagnostics.add(
         Diagnostic.of(

@@ -926,7 +926,7 @@ public final class SpecValidator {
             }
           }
         } else {
-          wrongType(node, w, "an array");
+          wrongType(node, w, "an array", arrayHint(node, as, key));
         }
       } else if (s instanceof Schema.StringSchema ss) {
         Optional<String> text = DocScalar.stringValue(node);
@@ -1132,7 +1132,30 @@ public final class SpecValidator {
       wrongType(node, w, expected, "");
     }
 
+    /**
+     * The hint for a single value where a list goes: for a list of objects, what an item looks like
+     * (the value is no item of it); for other lists, the value as one item, or a dash that lacks
+     * its blank ({@code -ok} on the line below its key).
+     */
+    String arrayHint(DocNode node, Schema.ArraySchema as, Range key) {
+      TypeHints.ObjectItems objects = null;
+      if (spec.resolve(as.items()) instanceof Schema.ObjectSchema os) {
+        Schema.Discriminator d = os.discriminator();
+        objects =
+            d != null && !d.values().isEmpty()
+                ? new TypeHints.ObjectItems(nounOf(os) + " objects", d.field(), d.values().get(0))
+                : new TypeHints.ObjectItems(
+                    "objects", os.required().isEmpty() ? "key" : os.required().get(0), null);
+      }
+      boolean ownLine =
+          key != null && node.range() != null && node.range().start().line() > key.end().line();
+      return TypeHints.forArray(node, objects, ownLine);
+    }
+
     void wrongType(DocNode node, Where w, String expected, String hint) {
+      // A tag that made the value the wrong type ("!!int "42"" where text goes) is the thing to
+      // remove, whatever else the value looks like.
+      String tagHint = TypeHints.forTag(node, expected);
       report(
           SpecCode.WRONG_TYPE,
           range(node, w.pointer()),
@@ -1143,7 +1166,9 @@ public final class SpecValidator {
               + ", not "
               + node.kindName()
               + "."
-              + (hint.isEmpty() ? TypeHints.of(node, expected, isListItem(w.pointer())) : hint)
+              + (tagHint != null
+                  ? tagHint
+                  : hint.isEmpty() ? TypeHints.of(node, expected, isListItem(w.pointer())) : hint)
               + (node instanceof DocScalar sc && sc.isString()
                   ? Placeholders.hint(sc.text())
                   : ""));

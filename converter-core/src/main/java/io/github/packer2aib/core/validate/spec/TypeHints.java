@@ -40,6 +40,10 @@ final class TypeHints {
    * an empty item and a comment.
    */
   static String of(DocNode node, String expected, boolean listItem) {
+    String tagged = forTag(node, expected);
+    if (tagged != null) {
+      return tagged;
+    }
     if (node instanceof DocScalar s && s.type() == DocScalar.Type.NULL) {
       if (!s.text().isEmpty() && s.untyped() && expected.startsWith("a string")) {
         // Written out (~, null, Null): the author may have meant the text.
@@ -47,7 +51,18 @@ final class TypeHints {
             + s.text()
             + " as no value: put it in quotes to mean the text.";
       }
-      return listItem && expected.startsWith("a string")
+      if (s.text().isEmpty() && s.tag() != null) {
+        // "- !important": YAML took the text for a tag, and nothing is left of the value.
+        return " YAML read "
+            + s.tag()
+            + " as a tag, which is not part of the value, and found no value after it."
+            + (s.tag().startsWith("!") && fits(s.tag()) && quotable(s.tag())
+                ? " To mean the text, put it in quotes: " + singleQuoted(s.tag()) + "."
+                : " To mean the text, put it in quotes.");
+      }
+      // Only a value with nothing written at all can be a line whose text YAML read as a
+      // comment; an anchor alone (- &a) or JSON's null is none.
+      return listItem && expected.startsWith("a string") && s.text().isEmpty() && nothingWritten(s)
           ? " Give it a value, or remove it. In YAML, text that starts with \"#\" after a blank"
               + " (- #!/bin/bash) is a comment: put such text in quotes."
           : " Give it a value, or remove it.";
@@ -65,15 +80,115 @@ final class TypeHints {
       return " Write a number.";
     }
     if (expected.startsWith("an array")) {
-      return node instanceof DocScalar s && s.isString() && fits(s.text()) && quotable(s.text())
-          ? " Write it as a list, even of one item: [" + json(s.text()) + "]."
-          : " Write it as a list, even of one item: [ … ].";
+      return forArray(node, null, false);
     }
     if (expected.startsWith("an object")) {
       return " Write it as an object: its properties as \"key: value\" lines indented below it,"
           + " or in { } braces.";
     }
     return "";
+  }
+
+  /**
+   * What the items of a list of objects look like, for the hint of a single value where the list
+   * goes: {@code noun} names them ("customizer objects"), and {@code key: value} is how an item
+   * starts ({@code type: Shell}; {@code value} null for "…").
+   */
+  record ObjectItems(String noun, String key, String value) {}
+
+  /**
+   * The hint for a value that is not an array where one goes.
+   *
+   * @param objects what the items look like when they are objects; null for other items
+   * @param ownLine whether the value stands on a later line than its key, as a list's items do
+   */
+  static String forArray(DocNode node, ObjectItems objects, boolean ownLine) {
+    if (node instanceof DocScalar s && s.isString()) {
+      String text = s.text();
+      if (objects == null && ownLine && s.untyped() && missingBlankAfterDash(text)) {
+        // A plain YAML value on the line below its key, "-ok", is text: a list item needs a
+        // blank after its dash.
+        boolean one = text.chars().noneMatch(Character::isWhitespace);
+        return one && fits(text) && quotable(text)
+            ? " YAML read "
+                + json(text)
+                + " as text, not as a list item, because a list item needs a blank after its"
+                + " \"-\". Write \"- "
+                + text.substring(1)
+                + "\"."
+            : " YAML read this as text, not as a list, because a list item needs a blank after its"
+                + " \"-\". Write \"- \" before each item.";
+      }
+      if (objects != null) {
+        String start = objects.key() + ": " + (objects.value() == null ? "…" : objects.value());
+        return " Write a list of "
+            + objects.noun()
+            + ", even of one: each item starts with \"- "
+            + start
+            + "\" and has its other properties on the lines below, lined up with \""
+            + objects.key()
+            + "\" (in JSON: [{"
+            + json(objects.key())
+            + ": "
+            + (objects.value() == null ? "…" : json(objects.value()))
+            + ", …}]).";
+      }
+      if (fits(text) && quotable(text)) {
+        return " Write it as a list, even of one item: [" + json(text) + "].";
+      }
+    }
+    return " Write it as a list, even of one item: [ … ].";
+  }
+
+  /** {@code -ok}: a dash, then neither a blank nor another dash (an option such as --verbose). */
+  private static boolean missingBlankAfterDash(String text) {
+    return text.length() > 1
+        && text.charAt(0) == '-'
+        && text.charAt(1) != '-'
+        && !Character.isWhitespace(text.charAt(1));
+  }
+
+  /**
+   * The hint for a value whose type comes from its tag ({@code !!int "42"}, {@code !!str true}),
+   * where the value without the tag would fit; null for any other value.
+   */
+  static String forTag(DocNode node, String expected) {
+    if (!(node instanceof DocScalar s) || s.tag() == null || s.untyped()) {
+      return null;
+    }
+    boolean textTag = s.tag().equals("!!str") || s.tag().equals("!");
+    if (expected.startsWith("a string") && s.type() == DocScalar.Type.NULL) {
+      // The tag makes any text null, and without it an empty value, ~ or null still is.
+      return " Remove the tag "
+          + s.tag()
+          + ", which makes the value null, and write the text you mean in quotes.";
+    }
+    if (expected.startsWith("a string") && !s.isString()) {
+      return " Remove the tag "
+          + s.tag()
+          + ": it makes YAML read the value as "
+          + s.kindName()
+          + ", not as text.";
+    }
+    String t = s.text().trim();
+    if (textTag && expected.startsWith("a boolean") && BOOLEAN_WORDS.contains(t)) {
+      return " Remove the tag " + s.tag() + ": it makes YAML read the value as text.";
+    }
+    if (textTag
+        && (expected.startsWith("an integer") || expected.startsWith("a number"))
+        && t.matches("[-+]?[0-9]+(\\.[0-9]+)?")) {
+      return " Remove the tag " + s.tag() + ": it makes YAML read the value as text.";
+    }
+    return null;
+  }
+
+  /** The booleans of the YAML 1.2 core schema. */
+  private static final java.util.Set<String> BOOLEAN_WORDS =
+      java.util.Set.of("true", "True", "TRUE", "false", "False", "FALSE");
+
+  /** Whether nothing at all stands where the value is: an empty range, or none. */
+  private static boolean nothingWritten(DocScalar s) {
+    return s.range() == null || s.range().startOffset() == s.range().endOffset();
   }
 
   private static String forString(DocNode node) {
@@ -100,12 +215,52 @@ final class TypeHints {
             + singleQuoted(line)
             + ".";
       }
-      return " Write one string; put text that starts with \"{\" in quotes.";
+      if (bracketed(o)) {
+        return " Write one string; put text that starts with \"{\" in quotes.";
+      }
+      DocMember first = o.members().isEmpty() ? null : o.members().get(0);
+      if (first != null
+          && first.keyRange() != null
+          && o.range() != null
+          && first.keyRange().startOffset() > o.range().startOffset()) {
+        // A block mapping starts at its first key, or at the "?" before an explicit one.
+        return " YAML read this as a mapping, because \"? \" (a question mark and a blank) starts"
+            + " a key. Write one string: put the whole text in quotes.";
+      }
+      return " YAML read this as a mapping, because a colon followed by a blank, or at the end of"
+          + " a line, ends a key. Write one string: put the whole text in quotes.";
     }
-    if (node instanceof DocArray) {
-      return " Write one string; put text that starts with \"[\" in quotes.";
+    if (node instanceof DocArray a) {
+      return bracketed(a)
+          ? " Write one string; put text that starts with \"[\" in quotes."
+          : " YAML read this as a list, because \"- \" (a dash and a blank) starts a list item."
+              + " Write one string: put the whole text in quotes.";
     }
     return " Put the value in quotes.";
+  }
+
+  /**
+   * Whether a collection is written in brackets (JSON, or YAML's flow style) rather than as YAML
+   * block lines: a bracketed one ends after its closing bracket, a block one with its last entry.
+   */
+  private static boolean bracketed(DocNode node) {
+    Range r = node.range();
+    if (r == null) {
+      return true;
+    }
+    int last = -1;
+    if (node instanceof DocArray a) {
+      for (DocNode item : a.items()) {
+        last = Math.max(last, item.range() == null ? -1 : item.range().endOffset());
+      }
+    } else if (node instanceof DocObject o) {
+      for (DocMember m : o.members()) {
+        last = Math.max(last, m.keyRange() == null ? -1 : m.keyRange().endOffset());
+        last = Math.max(last, m.value().range() == null ? -1 : m.value().range().endOffset());
+      }
+    }
+    // An empty collection can only be written in brackets.
+    return last < 0 || r.endOffset() > last;
   }
 
   /**
@@ -172,7 +327,7 @@ final class TypeHints {
     String line;
     if (v.type() != DocScalar.Type.NULL) {
       line = m.key() + ": " + v.text();
-    } else if (v.text().isEmpty() && v.range().startOffset() == v.range().endOffset()) {
+    } else if (v.text().isEmpty() && v.tag() == null && nothingWritten(v)) {
       // "- echo done:": the key with nothing after its colon.
       line = m.key() + ":";
     } else {

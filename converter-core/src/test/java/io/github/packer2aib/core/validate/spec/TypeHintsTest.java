@@ -252,6 +252,205 @@ properties:
         d.detail());
   }
 
+  @Test
+  void aStringWhereAListOfObjectsGoesIsShownAnItem() {
+    // ["echo hi"] led to a second error: the items of "customize" are objects.
+    Diagnostic d =
+        only(
+            """
+              customize: echo hi
+            """);
+    assertEquals(
+        "\"customize\" must be an array, not a string. Write a list of customizer objects, even"
+            + " of one: each item starts with \"- type: Shell\" and has its other properties on"
+            + " the lines below, lined up with \"type\" (in JSON: [{\"type\": \"Shell\", …}]).",
+        d.detail());
+  }
+
+  @Test
+  void aTagThatMadeTheValueTheWrongTypeIsToldToGo() {
+    // "Put the value in quotes" for !!int "42", which is quoted already.
+    assertTrue(
+        only("""
+          customize:
+            - type: Shell
+              name: !!int "42"
+              inline: [x]
+        """)
+            .detail()
+            .endsWith(
+                " not a number. Remove the tag !!int: it makes YAML read the value as a number,"
+                    + " not as text."));
+    assertTrue(
+        only("""
+          customize:
+            - type: Shell
+              name: !!float 1
+              inline: [x]
+        """)
+            .detail()
+            .endsWith(
+                " Remove the tag !!float: it makes YAML read the value as a number, not as text."));
+    // "Write the number without quotes" for a number with no quotes.
+    assertEquals(
+        "\"buildTimeoutInMinutes\" must be an integer, not a string. Remove the tag !!str: it"
+            + " makes YAML read the value as text.",
+        only("  buildTimeoutInMinutes: !!str 60\n").detail());
+    assertTrue(
+        only("""
+          customize:
+            - type: PowerShell
+              name: a
+              runElevated: !!str true
+              inline: [x]
+        """)
+            .detail()
+            .endsWith(" Remove the tag !!str: it makes YAML read the value as text."));
+    // Without the tag, "" would be null all the same: the text goes in quotes.
+    assertTrue(
+        only("""
+          customize:
+            - type: Shell
+              name: !!null ""
+              inline: [x]
+        """)
+            .detail()
+            .endsWith(
+                " Remove the tag !!null, which makes the value null, and write the text you mean"
+                    + " in quotes."));
+  }
+
+  @Test
+  void aTagWithNothingAfterItIsNoComment() {
+    // "- !important" got the hint about "#" comments.
+    Diagnostic d =
+        wrongType(
+            """
+              customize:
+                - type: Shell
+                  name: a
+                  inline:
+                    - !important
+            """);
+    assertEquals(
+        "Item 0 of \"inline\" must be a string, not null. YAML read !important as a tag, which is"
+            + " not part of the value, and found no value after it. To mean the text, put it in"
+            + " quotes: '!important'.",
+        d.detail());
+    // An anchor alone is no comment either.
+    assertEquals(
+        "Item 0 of \"inline\" must be a string, not null. Give it a value, or remove it.",
+        wrongType(
+                """
+                  customize:
+                    - type: Shell
+                      name: a
+                      inline:
+                        - &a
+                """)
+            .detail());
+  }
+
+  @Test
+  void blockListsAndExplicitKeysAreNotSaidToStartWithABracket() {
+    Diagnostic d =
+        only(
+            """
+              customize:
+                - type: Shell
+                  name: a
+                  inline:
+                    - - nested
+            """);
+    assertTrue(
+        d.detail()
+            .endsWith(
+                " not an array. YAML read this as a list, because \"- \" (a dash and a blank)"
+                    + " starts a list item. Write one string: put the whole text in quotes."),
+        d.detail());
+    d =
+        only(
+            """
+              customize:
+                - type: Shell
+                  name: a
+                  inline:
+                    - ? weird
+            """);
+    assertTrue(
+        d.detail()
+            .endsWith(
+                " not an object. YAML read this as a mapping, because \"? \" (a question mark and"
+                    + " a blank) starts a key. Write one string: put the whole text in quotes."),
+        d.detail());
+    d =
+        only(
+            """
+              customize:
+                - type: Shell
+                  name: a
+                  inline:
+                    - echo a: b
+                      c: d
+            """);
+    assertTrue(
+        d.detail()
+            .endsWith(
+                " not an object. YAML read this as a mapping, because a colon followed by a blank,"
+                    + " or at the end of a line, ends a key. Write one string: put the whole text"
+                    + " in quotes."),
+        d.detail());
+  }
+
+  @Test
+  void aDashWithoutItsBlankIsNamed() {
+    Diagnostic d =
+        only(
+            """
+              customize:
+                - type: Shell
+                  name: a
+                  inline:
+                    -ok
+            """);
+    assertEquals(
+        "\"inline\" must be an array, not a string. YAML read \"-ok\" as text, not as a list"
+            + " item, because a list item needs a blank after its \"-\". Write \"- ok\".",
+        d.detail());
+    // On its key's line, or an option (--verbose), it is more likely one item.
+    assertTrue(
+        only("""
+          customize:
+            - type: Shell
+              name: a
+              inline: -ok
+        """)
+            .detail()
+            .endsWith(" Write it as a list, even of one item: [\"-ok\"]."));
+    assertTrue(
+        only("""
+          customize:
+            - type: Shell
+              name: a
+              inline:
+                --verbose
+        """)
+            .detail()
+            .endsWith(" Write it as a list, even of one item: [\"--verbose\"]."));
+  }
+
+  /** The one wrong type of a template whose reading may warn (an unsupported tag, an anchor). */
+  private static Diagnostic wrongType(String properties) {
+    SourceFile file = new SourceFile("t.yaml", HEAD + properties);
+    ParseResult parsed = YamlReader.read(file);
+    List<Diagnostic> diags =
+        SpecValidator.forVersion(ApiVersion.V2024_02_01)
+            .validate(parsed.documents().get(0), "", p -> Optional.empty());
+    assertEquals(1, diags.size(), diags::toString);
+    assertEquals("SPEC-E110", diags.get(0).code());
+    return diags.get(0);
+  }
+
   private static String at(Diagnostic d) {
     return d.subject().orElseThrow().toString();
   }
