@@ -65,6 +65,7 @@ public enum SyntaxCode implements DiagnosticCode {
   YAML_INVALID_TAGGED_VALUE("YAML-E107", "Invalid tagged value"),
   YAML_TOO_DEEP("YAML-E108", "Document too deeply nested"),
   YAML_UNQUOTED_ACTION("YAML-E109", "Template action not quoted"),
+  YAML_UNQUOTED_ARM_EXPRESSION("YAML-E110", "ARM expression not quoted"),
   YAML_UNSUPPORTED_TAG("YAML-W101", "Unsupported tag"),
   YAML_LONE_SURROGATE("YAML-W102", "Half of a surrogate pair"),
   YAML_WINDOWS_PATH_ESCAPE("YAML-W103", "Backslash escape in a Windows path"),

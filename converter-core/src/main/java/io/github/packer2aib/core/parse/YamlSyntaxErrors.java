@@ -39,6 +39,10 @@ final class YamlSyntaxErrors {
     String context = e.getContext() == null ? "" : e.getContext();
     int at = offset(e.getProblemMark(), e.getContextMark());
     int from = offset(e.getContextMark(), e.getProblemMark());
+    Diagnostic arm = unquotedArmExpression(at);
+    if (arm != null) {
+      return arm;
+    }
     if (problem.contains("cannot start any token")) {
       return cannotStart(at);
     }
@@ -391,6 +395,44 @@ final class YamlSyntaxErrors {
                     : " (single quotes, with each ' inside doubled), or write it as a block scalar"
                         + " (|)."))
         .withRelated(new Related(charRange(start), "value starts here"));
+  }
+
+  /**
+   * An ARM expression with several arguments written unquoted ({@code name: [concat('a', 'b')]}),
+   * which YAML reads as a list whose items lack a comma: the error for it, at the expression, when
+   * the line of {@code at} starts its value (after any "- " and "key: ") or its key with one that
+   * ends the line before {@code at}'s error or with it; null otherwise.
+   */
+  private Diagnostic unquotedArmExpression(int at) {
+    if (at > text.length()) {
+      return null;
+    }
+    int lineStart = at == 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+    int end = lineEnd(lineStart);
+    int p = skipBlanks(lineStart, end);
+    while (p + 1 < end && text.charAt(p) == '-' && isBlank(text.charAt(p + 1))) {
+      p = skipBlanks(p + 1, end);
+    }
+    int start = -1;
+    if (UnquotedArmExpression.startsAt(text, p)) {
+      start = p;
+    } else {
+      int colon = text.indexOf(": ", p);
+      if (colon >= 0 && colon < end) {
+        int v = skipBlanks(colon + 1, end);
+        start = UnquotedArmExpression.startsAt(text, v) ? v : -1;
+      }
+    }
+    int close = text.lastIndexOf(']', end - 1);
+    if (start < 0 || start > at || close < start) {
+      return null;
+    }
+    String rest = text.substring(close + 1, end).strip();
+    boolean key = rest.startsWith(":");
+    if (!key && !rest.isEmpty() && !rest.startsWith("#")) {
+      return null; // more text after it: not the expression alone (YAML-E019's case)
+    }
+    return UnquotedArmExpression.diagnostic(file, start, close + 1, key);
   }
 
   /** Longest line quoted back as a fix; a longer one gets the advice without its text. */

@@ -343,7 +343,17 @@ final class YamlTreeBuilder {
         frame.flow || frame.lastEnd <= frame.start ? offset(event.getEndMark()) : frame.lastEnd;
     Range range = file.range(frame.start, end);
     DocNode node;
-    if (frame instanceof SequenceFrame s) {
+    if (frame.flow
+        && frame instanceof SequenceFrame
+        && UnquotedArmExpression.startsAt(text, frame.start)) {
+      // name: [parameters('n')] is a list of one string to YAML; the author meant the expression.
+      // It is read as that text, so that the error below is the only one about it.
+      Frame parent = stack.peek();
+      boolean key = parent instanceof MappingFrame m && m.pending == null;
+      diagnostics.add(
+          UnquotedArmExpression.diagnostic(file, frame.start, end, key).withPath(frame.path));
+      node = DocScalar.string(text.substring(frame.start, end), range);
+    } else if (frame instanceof SequenceFrame s) {
       node = new DocArray(s.items, range);
     } else {
       node = new DocObject(members((MappingFrame) frame), range);
@@ -468,7 +478,7 @@ final class YamlTreeBuilder {
                   range,
                   "A key must be a plain value such as a name, but this key is "
                       + (node instanceof DocObject ? "a mapping" : "a sequence")
-                      + ". Use a string key instead; the entry is ignored.")
+                      + ". Write a string key instead.")
               .withPath(m.path));
       return new Key(null, range, false);
     }

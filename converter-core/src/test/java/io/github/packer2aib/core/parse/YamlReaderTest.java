@@ -597,11 +597,11 @@ class YamlReaderTest {
         error(
             "? [a]\n: 1\n",
             "YAML-E102 Unsupported key @1:3-1:6 []: A key must be a plain value such as a name,"
-                + " but this key is a sequence. Use a string key instead; the entry is ignored."),
+                + " but this key is a sequence. Write a string key instead."),
         error(
             "? {a: 1}\n: 1\n",
             "YAML-E102 Unsupported key @1:3-1:9 []: A key must be a plain value such as a name,"
-                + " but this key is a mapping. Use a string key instead; the entry is ignored."),
+                + " but this key is a mapping. Write a string key instead."),
         error(
             "n: {{user `x`}}\n",
             "YAML-E109 Template action not quoted @1:4-1:15 [/n]: This value starts with \"{{\","
@@ -617,7 +617,29 @@ class YamlReaderTest {
         error(
             "n: { {a: 1}: 2 }\n",
             "YAML-E102 Unsupported key @1:6-1:12 [/n]: A key must be a plain value such as a name,"
-                + " but this key is a mapping. Use a string key instead; the entry is ignored."),
+                + " but this key is a mapping. Write a string key instead."),
+        // ARM expressions copied into YAML unquoted got advice about commas and keys (YAML
+        // review, session 30): one argument reads as a list, several as a list without commas.
+        error(
+            "name: [parameters('n')]\n",
+            "YAML-E110 ARM expression not quoted @1:7-1:24 [/name]: This value is an ARM template"
+                + " expression, but YAML reads it as a list, as it starts with \"[\". Put the whole"
+                + " expression in quotes: \"[parameters('n')]\"."),
+        error(
+            "name: [concat('a', 'b')]\n",
+            "YAML-E110 ARM expression not quoted @1:7-1:25: This value is an ARM template"
+                + " expression, but YAML reads it as a list, as it starts with \"[\". Put the whole"
+                + " expression in quotes: \"[concat('a', 'b')]\"."),
+        error(
+            "ids:\n  [variables('id')]: {}\n",
+            "YAML-E110 ARM expression not quoted @2:3-2:20 [/ids]: This key is an ARM template"
+                + " expression, but YAML reads it as a list, as it starts with \"[\". Put the whole"
+                + " expression in quotes: \"[variables('id')]\": …."),
+        error(
+            "ids:\n  - [resourceId('a', \"b\")] # id\n",
+            "YAML-E110 ARM expression not quoted @2:5-2:27: This value is an ARM template"
+                + " expression, but YAML reads it as a list, as it starts with \"[\". Put the whole"
+                + " expression in quotes: '[resourceId(''a'', \"b\")]'."),
         error(
             "x: &a {k: 1}\ny: *a\nz: *b\n",
             "YAML-E103 Unknown alias @3:4-3:6 [/z]: No anchor &b is defined before this alias in"
