@@ -16,8 +16,17 @@ public enum SpecCode implements DiagnosticCode {
   UNKNOWN_PROPERTY_LEFT_OUT("SPEC-W106", "Unknown property left out"),
   PROPERTY_CASE("SPEC-E102", "Wrong case in property name"),
   PROPERTY_CASE_ACCEPTED("SPEC-W102", "Wrong case in property name"),
-  /** Before 2024-02-01, "name" and "Name" in one object are one property given twice. */
+  /**
+   * "name" and "Name" in one object of the resource's body: one property given twice, which
+   * versions before 2024-02-01 read as one (keeping one value) and later ones refuse.
+   */
   PROPERTY_TWICE("SPEC-E105", "Property given twice"),
+  /**
+   * "name" and "Name" among the keys ARM itself reads (the resource's type, apiVersion and name,
+   * its dependsOn, condition, …): ARM reads them ignoring case and takes one of the values; the
+   * output keeps the value of the key spelt as ARM documents it.
+   */
+  ENVELOPE_PROPERTY_TWICE("SPEC-W105", "Property given twice"),
   READ_ONLY_PROPERTY("SPEC-W103", "Read-only property"),
   EXTENSION_FIELD("SPEC-N104", "Extension field left out"),
 

@@ -6,6 +6,7 @@ import io.github.packer2aib.core.aib.ImageTemplate;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.DiagnosticCode;
 import io.github.packer2aib.core.diag.Excerpts;
+import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.doc.ArmExpression;
 import io.github.packer2aib.core.doc.ArmPropertyLoop;
 import io.github.packer2aib.core.doc.DocArray;
@@ -517,6 +518,10 @@ public final class SpecValidator {
       Where w = where.member(key);
       if (atRoot) {
         Optional<String> envelope = caseInsensitive(key, ENVELOPE_KEYS, ARM_DEPLOYMENT_KEYS);
+        if (envelope.isPresent() && otherSpelling(obj, m, envelope.get()) != null) {
+          envelopeTwice(obj, m, w, envelope.get());
+          return;
+        }
         if (envelope.isPresent()) {
           // ARM itself reads these keys, case-insensitively, so the service never sees them.
           report(
@@ -536,7 +541,8 @@ public final class SpecValidator {
       Optional<Schema.Property> sameName = caseInsensitive(key, schema);
       if (sameName.isPresent()) {
         DocMember twin = otherSpelling(obj, m, sameName.get().name());
-        if (twin != null && !strict) {
+        if (twin != null) {
+          // "Write it "name"" would make a duplicate key of it.
           propertyTwice(m, twin, w, sameName.get().name());
           return;
         }
@@ -557,8 +563,10 @@ public final class SpecValidator {
     }
 
     /**
-     * Two keys for one property ({@code name} and {@code Name}) in a version that reads keys
-     * ignoring case: the service keeps one value and the output another, so neither can be trusted.
+     * Two keys for one property ({@code name} and {@code Name}): in a version that reads keys
+     * ignoring case the service keeps one value and the output another, so neither can be trusted;
+     * a version that compares them exactly refuses the one in the wrong case. Either way the fix is
+     * to remove one, as renaming the other would only make a duplicate key.
      */
     void propertyTwice(DocMember m, DocMember twin, Where w, String right) {
       report(
@@ -572,10 +580,48 @@ public final class SpecValidator {
               + quote(right)
               + ": API version "
               + version.id()
-              + " reads property names ignoring case, so one of the two values would be lost."
+              + (strict
+                  ? " compares property names case-sensitively and rejects " + quote(m.key()) + "."
+                  : " reads property names ignoring case, so one of the two values would be lost.")
               + " Keep one of them, written "
               + quote(right)
-              + ".");
+              + ", and remove the other.");
+    }
+
+    /**
+     * Two keys for one of the keys ARM reads itself ({@code name} and {@code Name}): ARM reads them
+     * ignoring case and takes one of the values, which one it does not document; the output keeps
+     * the one {@link #envelopeMember} picks (the exact spelling, else the first). Reported at each
+     * key whose value is not kept, with the kept one as its related location.
+     */
+    void envelopeTwice(DocObject obj, DocMember m, Where w, String right) {
+      DocMember kept = envelopeMember(obj, right).orElse(m);
+      if (kept == m) {
+        return; // its twins say which value is kept
+      }
+      boolean inOutput = ENVELOPE_KEYS.contains(right);
+      Diagnostic d =
+          Diagnostic.of(
+                  SpecCode.ENVELOPE_PROPERTY_TWICE,
+                  keyRange(m, w.pointer()),
+                  quote(kept.key())
+                      + " and "
+                      + quote(m.key())
+                      + " both set "
+                      + quote(right)
+                      + ", as ARM reads the names of a resource's properties ignoring case; it"
+                      + " takes only one of the two values. "
+                      + (inOutput
+                          ? "The output keeps the value of " + quote(kept.key()) + ". "
+                          : "")
+                      + "Keep one of them, written "
+                      + quote(right)
+                      + ", and remove the other.")
+              .withPath(w.pointer());
+      out.add(
+          inOutput && kept.keyRange() != null
+              ? d.withRelated(new Related(kept.keyRange(), "kept here"))
+              : d);
     }
 
     void wrongCaseKey(DocMember m, Where w, Schema.Property right, Where parent) {

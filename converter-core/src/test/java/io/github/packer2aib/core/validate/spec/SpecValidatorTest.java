@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.validate.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -408,10 +409,45 @@ class SpecValidatorTest {
     assertEquals(
         "\"name\" and \"Name\" both set the property \"name\": API version 2022-07-01 reads"
             + " property names ignoring case, so one of the two values would be lost. Keep one of"
-            + " them, written \"name\".",
+            + " them, written \"name\", and remove the other.",
         d.detail());
-    // From 2024-02-01 the wrong spelling is an error of its own.
-    assertEquals(SpecCode.PROPERTY_CASE.text().id(), only(validate(STRICT, t)).code());
+    // From 2024-02-01 the wrong spelling is refused; "write it "name"" made a duplicate key of it
+    // (YAML review, session 30).
+    d = only(validate(STRICT, t));
+    assertDiag(d, SpecCode.PROPERTY_TWICE, "/properties/customize/0/Name", at(t, "\"Name\""));
+    assertEquals(
+        "\"name\" and \"Name\" both set the property \"name\": API version 2024-02-01 compares"
+            + " property names case-sensitively and rejects \"Name\". Keep one of them, written"
+            + " \"name\", and remove the other.",
+        d.detail());
+  }
+
+  @Test
+  void twoSpellingsOfAKeyArmReadsSayWhichValueTheOutputKeeps() {
+    // "ARM reads "Name" as "name" ... Write it that way" made a duplicate key, and did not say
+    // that the value of "Name" was dropped (YAML review, session 30).
+    String t = edit("\"name\": \"tpl-1\",", "\"name\": \"tpl-1\", \"Name\": \"other\",");
+    for (ApiVersion v : List.of(STRICT, LENIENT)) {
+      Diagnostic d = only(validate(v, t.replace("2024-02-01", v.id())));
+      assertDiag(d, SpecCode.ENVELOPE_PROPERTY_TWICE, "/Name", at(t, "\"Name\""));
+      assertEquals(
+          "\"name\" and \"Name\" both set \"name\", as ARM reads the names of a resource's"
+              + " properties ignoring case; it takes only one of the two values. The output keeps"
+              + " the value of \"name\". Keep one of them, written \"name\", and remove the"
+              + " other.",
+          d.detail());
+      assertEquals(at(t, "\"name\""), d.related().get(0).range().toString());
+    }
+    // Without the documented spelling, the first one is kept; it gets no message of its own.
+    t = edit("\"name\": \"tpl-1\",", "\"Name\": \"tpl-1\", \"NAME\": \"other\",");
+    Diagnostic d = only(validate(STRICT, t));
+    assertDiag(d, SpecCode.ENVELOPE_PROPERTY_TWICE, "/NAME", at(t, "\"NAME\""));
+    assertTrue(d.detail().contains("The output keeps the value of \"Name\"."), d.detail());
+    // A key the output leaves out keeps no value.
+    t = edit("\"name\": \"tpl-1\",", "\"name\": \"tpl-1\", \"dependsOn\": [], \"DependsOn\": [],");
+    d = only(validate(STRICT, t));
+    assertDiag(d, SpecCode.ENVELOPE_PROPERTY_TWICE, "/DependsOn", at(t, "\"DependsOn\""));
+    assertFalse(d.detail().contains("The output keeps"), d.detail());
   }
 
   @Test
