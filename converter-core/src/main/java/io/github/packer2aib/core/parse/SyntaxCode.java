@@ -55,6 +55,8 @@ public enum SyntaxCode implements DiagnosticCode {
   YAML_INVALID_CHARACTER("YAML-E017", "Invalid character"),
   YAML_TOO_LARGE("YAML-E018", "Document too large"),
   YAML_TEXT_AFTER_VALUE("YAML-E019", "Text after a complete value"),
+  YAML_TAB_AFTER_COLON("YAML-E020", "Tab after a colon"),
+  YAML_TAB_OUTSIDE_VALUE("YAML-E021", "Tab outside a value"),
   YAML_SYNTAX("YAML-E099", "Invalid YAML syntax"),
   YAML_DUPLICATE_KEY("YAML-E101", "Duplicate key"),
   YAML_COMPLEX_KEY("YAML-E102", "Unsupported key"),

@@ -230,11 +230,7 @@ final class YamlSyntaxErrors {
   private Diagnostic cannotStart(int at) {
     int c = at < text.length() ? text.codePointAt(at) : -1;
     if (c == '\t') {
-      return Diagnostic.of(
-          SyntaxCode.YAML_TAB_INDENT,
-          charRange(at),
-          "YAML indentation must be made of spaces, but this line uses a tab. Replace the tab"
-              + " with spaces.");
+      return tab(at);
     }
     String shown = c < 0 ? "this character" : Words.character(c);
     String value = restOfLine(at);
@@ -245,6 +241,50 @@ final class YamlSyntaxErrors {
             + " cannot start a plain value in YAML. Put the value in quotes: '"
             + value.replace("'", "''")
             + "'.");
+  }
+
+  /**
+   * A tab where the parser looks for the next token. YAML 1.2 allows tabs as separation within a
+   * line, but SnakeYAML, like PyYAML, takes them only inside a value (a quoted or block string, an
+   * unquoted value's words and the blanks after them: {@code team\t: x} is read), so the file is
+   * refused; what to change depends on what the tab follows: indentation, a colon, or another part
+   * of the line.
+   */
+  private Diagnostic tab(int at) {
+    int lineStart = at == 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+    int before = lastNonBlank(at);
+    if (before < lineStart) {
+      return Diagnostic.of(
+          SyntaxCode.YAML_TAB_INDENT,
+          charRange(at),
+          "YAML indentation must be made of spaces, but this line uses a tab. Replace the tab"
+              + " with spaces.");
+    }
+    if (text.charAt(before) == ':') {
+      return Diagnostic.of(
+          SyntaxCode.YAML_TAB_AFTER_COLON,
+          charRange(at),
+          "A tab separates this key's colon from its value, and this YAML reader, like PyYAML,"
+              + " takes only spaces there. Replace the tab with a space.");
+    }
+    String after =
+        switch (text.charAt(before)) {
+          case '"', '\'' -> "follows a closing quote";
+          case '-' -> "follows a dash";
+          case ',' -> "follows a comma";
+          case '[', '{' -> "follows an opening bracket";
+          case ']', '}' -> "follows a closing bracket";
+          case '?' -> "follows a question mark";
+          default -> "stands here"; // after an anchor or a tag
+        };
+    return Diagnostic.of(
+        SyntaxCode.YAML_TAB_OUTSIDE_VALUE,
+        charRange(at),
+        "A tab "
+            + after
+            + ", and this YAML reader, like PyYAML, takes tabs only inside a value (a quoted"
+            + " or block string, or the words of an unquoted one), not between the parts of a"
+            + " line. Replace the tab with a space.");
   }
 
   private Diagnostic unclosedQuote(int open, boolean beforeSeparator) {

@@ -126,6 +126,18 @@ class YamlReaderTest {
   }
 
   @Test
+  void tabsInsideAValueAndAfterAnUnquotedOneAreRead() {
+    // The tabs README promises: in quoted and block strings, between the words of an unquoted
+    // value, and after one (before its colon or comment). Tabs elsewhere are YAML-E002, E020 and
+    // E021 (see errors()).
+    DocNode doc = readOk("team\t: x\ty\t# c\nq: \"a\tb\"\nb: |\n  x\ty\n? k\t\n: v\n");
+    assertEquals("x\ty", scalar(doc, "/team").text());
+    assertEquals("a\tb", scalar(doc, "/q").text());
+    assertEquals("x\ty\n", scalar(doc, "/b").text());
+    assertEquals("v", scalar(doc, "/k").text());
+  }
+
+  @Test
   void nonStringScalarKeysUseTheirText() {
     DocObject doc = (DocObject) readOk("1: a\ntrue: b\n~: c\n1.10: d\n\"q\": e\n");
     assertEquals(
@@ -412,6 +424,29 @@ class YamlReaderTest {
             "a:\n\tb: 1\n",
             "YAML-E002 Tab in indentation @2:1-2:2: YAML indentation must be made of spaces, but"
                 + " this line uses a tab. Replace the tab with spaces."),
+        // A tab after a colon was "Tab in indentation" (YAML review, session 30).
+        error(
+            "team:\tx\n",
+            "YAML-E020 Tab after a colon @1:6-1:7: A tab separates this key's colon from its"
+                + " value, and this YAML reader, like PyYAML, takes only spaces there. Replace the"
+                + " tab with a space."),
+        error(
+            "m: {team: \tx}\n",
+            "YAML-E020 Tab after a colon @1:11-1:12: A tab separates this key's colon from its"
+                + " value, and this YAML reader, like PyYAML, takes only spaces there. Replace the"
+                + " tab with a space."),
+        error(
+            "l: [a,\tb]\n",
+            "YAML-E021 Tab outside a value @1:7-1:8: A tab follows a comma, and this YAML reader,"
+                + " like PyYAML, takes tabs only inside a value (a quoted or block string, or the"
+                + " words of an unquoted one), not between the parts of a line. Replace the tab"
+                + " with a space."),
+        error(
+            "l:\n  - \tb\n",
+            "YAML-E021 Tab outside a value @2:5-2:6: A tab follows a dash, and this YAML reader,"
+                + " like PyYAML, takes tabs only inside a value (a quoted or block string, or the"
+                + " words of an unquoted one), not between the parts of a line. Replace the tab"
+                + " with a space."),
         error(
             "a: b: c\n",
             "YAML-E004 Unexpected colon @1:5-1:6: A colon followed by a space starts a key-value"
