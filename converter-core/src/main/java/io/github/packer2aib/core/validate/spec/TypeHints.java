@@ -9,6 +9,7 @@ import io.github.packer2aib.core.doc.DocScalar;
 import io.github.packer2aib.core.source.Range;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What to do about a value of the wrong type: the sentence after "X must be Y, not Z." Most wrong
@@ -183,8 +184,8 @@ final class TypeHints {
   }
 
   /** The booleans of the YAML 1.2 core schema. */
-  private static final java.util.Set<String> BOOLEAN_WORDS =
-      java.util.Set.of("true", "True", "TRUE", "false", "False", "FALSE");
+  private static final Set<String> BOOLEAN_WORDS =
+      Set.of("true", "True", "TRUE", "false", "False", "FALSE");
 
   /** Whether nothing at all stands where the value is: an empty range, or none. */
   private static boolean nothingWritten(DocScalar s) {
@@ -215,8 +216,12 @@ final class TypeHints {
             + singleQuoted(line)
             + ".";
       }
-      if (bracketed(o)) {
+      Layout layout = layout(o);
+      if (layout == Layout.BRACKETED) {
         return " Write one string; put text that starts with \"{\" in quotes.";
+      }
+      if (layout == Layout.ELSEWHERE) {
+        return " Write one string.";
       }
       DocMember first = o.members().isEmpty() ? null : o.members().get(0);
       if (first != null
@@ -231,36 +236,61 @@ final class TypeHints {
           + " a line, ends a key. Write one string: put the whole text in quotes.";
     }
     if (node instanceof DocArray a) {
-      return bracketed(a)
-          ? " Write one string; put text that starts with \"[\" in quotes."
-          : " YAML read this as a list, because \"- \" (a dash and a blank) starts a list item."
-              + " Write one string: put the whole text in quotes.";
+      return switch (layout(a)) {
+        case BRACKETED -> " Write one string; put text that starts with \"[\" in quotes.";
+        case BLOCK ->
+            " YAML read this as a list, because \"- \" (a dash and a blank) starts a list"
+                + " item. Write one string: put the whole text in quotes.";
+        case ELSEWHERE -> " Write one string.";
+      };
     }
     return " Put the value in quotes.";
   }
 
+  /** How a collection is written, for what to say about the text YAML read as one. */
+  private enum Layout {
+    /** In brackets: JSON, or YAML's flow style ({@code [ -f x ]}). */
+    BRACKETED,
+    /** As YAML block lines ({@code - - nested}, {@code - ? weird}). */
+    BLOCK,
+    /** Somewhere else: an alias ({@code *name}) of a collection written elsewhere. */
+    ELSEWHERE
+  }
+
   /**
-   * Whether a collection is written in brackets (JSON, or YAML's flow style) rather than as YAML
-   * block lines: a bracketed one ends after its closing bracket, a block one with its last entry.
+   * A bracketed collection ends after its closing bracket, a block one with its last entry; the
+   * entries of an alias's collection stand outside its range.
    */
-  private static boolean bracketed(DocNode node) {
+  private static Layout layout(DocNode node) {
     Range r = node.range();
     if (r == null) {
-      return true;
+      return Layout.BRACKETED;
     }
     int last = -1;
+    boolean outside = false;
     if (node instanceof DocArray a) {
       for (DocNode item : a.items()) {
-        last = Math.max(last, item.range() == null ? -1 : item.range().endOffset());
+        Range ir = item.range();
+        if (ir != null) {
+          last = Math.max(last, ir.endOffset());
+          outside |= ir.startOffset() < r.startOffset();
+        }
       }
     } else if (node instanceof DocObject o) {
       for (DocMember m : o.members()) {
-        last = Math.max(last, m.keyRange() == null ? -1 : m.keyRange().endOffset());
-        last = Math.max(last, m.value().range() == null ? -1 : m.value().range().endOffset());
+        for (Range mr : new Range[] {m.keyRange(), m.value().range()}) {
+          if (mr != null) {
+            last = Math.max(last, mr.endOffset());
+            outside |= mr.startOffset() < r.startOffset();
+          }
+        }
       }
     }
+    if (outside || last > r.endOffset()) {
+      return Layout.ELSEWHERE;
+    }
     // An empty collection can only be written in brackets.
-    return last < 0 || r.endOffset() > last;
+    return last < 0 || r.endOffset() > last ? Layout.BRACKETED : Layout.BLOCK;
   }
 
   /**

@@ -403,6 +403,32 @@ properties:
   }
 
   @Test
+  void anAliasIsNotSaidToStartWithAnything() {
+    // "- *s" names a mapping written elsewhere (here in braces): neither "{" nor a colon is what
+    // this line holds.
+    SourceFile file =
+        new SourceFile(
+            "t.yaml",
+            HEAD.replace("source: {", "source: &s {")
+                + """
+                  customize:
+                    - type: Shell
+                      name: a
+                      inline:
+                        - *s
+                """);
+    ParseResult parsed = YamlReader.read(file);
+    assertEquals(List.of(), parsed.diagnostics());
+    List<Diagnostic> diags =
+        SpecValidator.forVersion(ApiVersion.V2024_02_01)
+            .validate(parsed.documents().get(0), "", p -> Optional.empty());
+    assertEquals(1, diags.size(), diags::toString);
+    assertEquals(
+        "Item 0 of \"inline\" must be a string, not an object. Write one string.",
+        diags.get(0).detail());
+  }
+
+  @Test
   void aDashWithoutItsBlankIsNamed() {
     Diagnostic d =
         only(
