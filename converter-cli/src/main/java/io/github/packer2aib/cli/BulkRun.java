@@ -567,7 +567,9 @@ final class BulkRun {
     Set<Path> inputFiles = new HashSet<>();
     Map<Path, Optional<Path>> realRoots = new HashMap<>();
     for (Discovery.Candidate c : candidates) {
-      if (c.shape() != Discovery.Shape.HCL2_FOLDER && c.shape() != Discovery.Shape.MISSING) {
+      if (c.shape() != Discovery.Shape.HCL2_FOLDER
+          && c.shape() != Discovery.Shape.BROKEN_HCL2_FOLDER
+          && c.shape() != Discovery.Shape.MISSING) {
         inputFiles.add(c.path());
         Path folder = c.root().folder();
         realRoots
@@ -662,10 +664,11 @@ final class BulkRun {
   /**
    * The earlier outputs that a failed candidate would have written: a document's files named after
    * its stem in its output folder, an HCL2 folder's files directly in its output folder (its
-   * templates' names are known only from a conversion). Of what could not be read at all (a folder
-   * that cannot be listed, an HCL2 folder with a file that cannot be opened, an entry of unknown
-   * kind), everything below the folder it mirrors to, whatever was in it; and, unless it is a
-   * folder, the files beside it (a file's outputs, named after a name not known).
+   * templates' names are known only from a conversion), also when one of its files was not read
+   * (its subfolders were searched: they are candidates of their own). Of what could not be read at
+   * all (a folder that cannot be listed, an entry of unknown kind), everything below the folder it
+   * mirrors to, whatever was in it; and, unless it is a folder, the files beside it (a file's
+   * outputs, named after a name not known).
    */
   private Set<String> outputsOfFailed(List<Discovery.Candidate> candidates, List<String> earlier) {
     Set<String> keep = new HashSet<>();

@@ -109,7 +109,10 @@ final class BulkTask {
       case SKIPPED:
         return skipped(c, TemplateKind.NONE, c.skipReason());
       case MISSING:
-        return unreadable(c, c.skipReason());
+        return unreadable(c, TemplateKind.NONE, c.skipReason());
+      case BROKEN_HCL2_FOLDER:
+        // Known to be an HCL2 folder: the report says so (a failed "none" read as a skipped file).
+        return unreadable(c, TemplateKind.HCL2_FOLDER, c.skipReason());
       case HCL2_FOLDER:
         return packer(c, TemplateKind.HCL2_FOLDER, c.path(), o, Optional.empty());
       case HCL2_FILE:
@@ -126,7 +129,7 @@ final class BulkTask {
       return skipped(c, TemplateKind.NONE, none.reason());
     }
     if (read instanceof DocumentFile.Unreadable u) {
-      return unreadable(c, u.reason());
+      return unreadable(c, TemplateKind.NONE, u.reason());
     }
     DocumentFile.Template t = (DocumentFile.Template) read;
     if (t.kind().aib()) {
@@ -520,11 +523,12 @@ final class BulkTask {
         IgnoredCodes.NONE);
   }
 
-  private BulkOutcome unreadable(Discovery.Candidate c, String reason) {
+  private BulkOutcome unreadable(Discovery.Candidate c, TemplateKind kind, String reason) {
     String detail = "The input " + c.displayName() + " could not be read: " + reason + ".";
     Diagnostic d = CliCode.UNREADABLE_INPUT.diagnostic(detail);
     return failure(
         c,
+        kind,
         d,
         CliCode.UNREADABLE_INPUT.textLine("cannot read " + c.displayName() + ": " + reason) + "\n",
         false);
@@ -540,16 +544,17 @@ final class BulkTask {
             + ControlCharacters.escape(SecretScrubber.scrub(message))
             + " — please report this with the input that caused it";
     Diagnostic d = CliCode.INTERNAL_ERROR.diagnostic(SecretScrubber.scrub(line) + ".");
-    return failure(c, d, line + "\n", true);
+    return failure(c, TemplateKind.NONE, d, line + "\n", true);
   }
 
-  private BulkOutcome failure(Discovery.Candidate c, Diagnostic d, String line, boolean internal) {
+  private BulkOutcome failure(
+      Discovery.Candidate c, TemplateKind kind, Diagnostic d, String line, boolean internal) {
     boolean machine = display.format().machine();
     d = d.about(c.displayName());
     return new BulkOutcome(
         c.index(),
         c.relative(),
-        TemplateKind.NONE,
+        kind,
         BulkOutcome.Status.FAILED,
         "",
         List.of(),

@@ -53,6 +53,13 @@ final class Discovery {
   enum Shape {
     /** A folder of HCL2 files: one template. */
     HCL2_FOLDER,
+    /**
+     * A folder of HCL2 files one of which the run does not read (a link out of the roots, a name
+     * that is no text): a template that fails, its folder searched all the same. Not {@link
+     * #MISSING}: a root whose own template failed was taken for a root that cannot be listed, which
+     * turned --prune off and left the stale outputs of the rest of the tree unnamed.
+     */
+    BROKEN_HCL2_FOLDER,
     /** One HCL2 file given on the command line. */
     HCL2_FILE,
     /** A JSON or YAML file, classified by content when converted. */
@@ -79,7 +86,7 @@ final class Discovery {
    * @param naturalStem the stem before clashes were settled
    * @param reservedStems the document stems of the same output folder (HCL2 folders avoid them);
    *     complete once discovery returns, and only read after
-   * @param skipReason why it is skipped (SKIPPED and MISSING only)
+   * @param skipReason why it is skipped (SKIPPED and MISSING), or why it fails (BROKEN_HCL2_FOLDER)
    */
   record Candidate(
       int index,
@@ -178,7 +185,9 @@ final class Discovery {
       List<Found> found = new ArrayList<>(walk.out);
       found.sort((a, b) -> compareRelative(a.relative(), b.relative()));
       for (Found f : found) {
-        if (f.shape() == Shape.HCL2_FOLDER || f.shape() == Shape.DOCUMENT) {
+        if (f.shape() == Shape.HCL2_FOLDER
+            || f.shape() == Shape.BROKEN_HCL2_FOLDER
+            || f.shape() == Shape.DOCUMENT) {
           String label = f.root().label();
           out.add(
               new InOutput(
@@ -590,7 +599,7 @@ final class Discovery {
         sink.add(
             hcl2Failure == null
                 ? new Found(root, relative, folder, Shape.HCL2_FOLDER, "")
-                : new Found(root, relative, folder, Shape.MISSING, hcl2Failure));
+                : new Found(root, relative, folder, Shape.BROKEN_HCL2_FOLDER, hcl2Failure));
       }
       return folders;
     }
@@ -1030,7 +1039,11 @@ final class Discovery {
     // the conversions are timed.
     for (int i = 0; i < found.size(); i++) {
       Shape shape = found.get(i).shape();
-      if (shape == Shape.DOCUMENT || shape == Shape.HCL2_FOLDER || shape == Shape.HCL2_FILE) {
+      // A template that fails (one file unread) keeps its names: settled by discovery alone.
+      if (shape == Shape.DOCUMENT
+          || shape == Shape.HCL2_FOLDER
+          || shape == Shape.BROKEN_HCL2_FOLDER
+          || shape == Shape.HCL2_FILE) {
         String folder = folderNames.of(naturalFolders.get(i));
         for (int slash = folder.indexOf('/'), start = 0; start < folder.length(); ) {
           int end = slash < 0 ? folder.length() : slash;
@@ -1102,7 +1115,9 @@ final class Discovery {
   private static String outputFolder(Found f) {
     String rel = f.relative();
     String folder;
-    if (f.shape() == Shape.HCL2_FOLDER || f.shape() == Shape.MISSING) {
+    if (f.shape() == Shape.HCL2_FOLDER
+        || f.shape() == Shape.BROKEN_HCL2_FOLDER
+        || f.shape() == Shape.MISSING) {
       folder = rel;
     } else {
       int slash = rel.lastIndexOf('/');

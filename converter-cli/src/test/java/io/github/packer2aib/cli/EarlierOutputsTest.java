@@ -543,6 +543,45 @@ class EarlierOutputsTest {
     assertTrue(gone.err().contains("--prune deleted nothing: the root " + other), gone.err());
   }
 
+  /**
+   * A root whose own HCL2 template failed on a file the run does not read (a link out of the roots)
+   * was taken for a root that cannot be read (found reviewing bulk runs): CLI-W008, --prune off, no
+   * CLI-W001 for the output of a removed template elsewhere in the tree, and a report row named
+   * after the root argument, of kind none. It is a failed template: its outputs directly in OUT
+   * stay, the rest of the run prunes as usual.
+   */
+  @Test
+  void aRootWhoseOwnTemplateFailsIsNoUnreadRoot() throws Exception {
+    Path out = tmp.resolve("out");
+    Path root = tree();
+    put(root, "root.pkr.hcl", BulkTrees.hcl("top"));
+    assertEquals(0, bulk("-o", out.toString(), root.toString()).exitCode());
+    assertTrue(Files.exists(out.resolve("top.json")));
+    Files.delete(root.resolve("root.pkr.hcl"));
+    Path outside = put(tmp, "outside/m.pkr.hcl", BulkTrees.hcl("top"));
+    Files.createSymbolicLink(root.resolve("r.pkr.hcl"), outside);
+    Files.delete(root.resolve("legacy/old.json"));
+    Path report = tmp.resolve("r.json");
+
+    CliRun named = bulk("-o", out.toString(), root.toString());
+    CliRun r =
+        bulk("-o", out.toString(), "--prune", "--report", report.toString(), root.toString());
+
+    assertEquals(1, named.exitCode(), named.err());
+    assertTrue(named.err().contains("CLI-W001"), named.err());
+    assertTrue(named.err().contains("  legacy/old.json\n"), named.err());
+    assertEquals(1, r.exitCode(), r.err());
+    assertFalse(r.err().contains("CLI-W008"), r.err());
+    assertTrue(r.err().contains("cannot read " + root + ": its file r.pkr.hcl is a"), r.err());
+    assertFalse(Files.exists(out.resolve("legacy/old.json")), "pruned: " + r.err());
+    assertTrue(Files.exists(out.resolve("top.json")), "the failed template's output stays");
+    assertTrue(Files.exists(out.resolve("hcl/web/web.json")));
+    JsonNode first = JSON.readTree(report.toFile()).get("templates").get(0);
+    assertEquals(".", first.get("path").asText());
+    assertEquals("HCL2 folder", first.get("kind").asText());
+    assertEquals("failed", first.get("verdict").asText());
+  }
+
   @Test
   void aRunWithoutPruneKeepsTheListSoALaterOneCanPrune() throws Exception {
     Path out = tmp.resolve("out");

@@ -240,9 +240,9 @@ class RecursiveInputFilesTest {
             "image.yaml | none | skipped: " + outside.formatted(secretYaml),
             "inside/lib/web.txt | none | skipped: not a JSON or YAML file",
             "inside/t | HCL2 folder | converted with warnings",
-            "leak | none | failed",
-            "shared-link | none | failed",
-            "vars | none | failed",
+            "leak | HCL2 folder | failed",
+            "shared-link | HCL2 folder | failed",
+            "vars | HCL2 folder | failed",
             "vars/x.auto.pkrvars.hcl | none | skipped: " + outside.formatted(secret)),
         rows(report));
 
