@@ -54,7 +54,13 @@ sealed interface DocumentFile {
       if (u.reason().equals(InputReader.TOO_LARGE)) {
         return new NotATemplate("larger than 10 MiB, too large for a template");
       }
-      if (u.reason().startsWith(InputReader.NOT_UTF8) && !namesATemplate(path)) {
+      // UTF-16 without a byte order mark (NULs between the letters) as UTF-16 with one: a
+      // template only when it names one.
+      boolean otherEncoding =
+          u.reason().startsWith(InputReader.NOT_UTF8)
+              || u.reason()
+                  .startsWith(io.github.packer2aib.core.source.OtherEncodings.NULS_BETWEEN_LETTERS);
+      if (otherEncoding && !namesATemplate(path)) {
         return new NotATemplate("not UTF-8 text");
       }
       return new Unreadable(u.reason());
@@ -108,8 +114,9 @@ sealed interface DocumentFile {
   }
 
   /**
-   * Whether a file that is not UTF-8 names a template (a template saved as Latin-1 or UTF-16): then
-   * it fails, with where its first bad byte is, instead of being passed over.
+   * Whether a file that is not UTF-8 names a template (a template saved as Latin-1 or UTF-16, with
+   * or without a byte order mark, read as UTF-16 then): then it fails, with where its first bad
+   * byte is or that it is UTF-16, instead of being passed over.
    */
   private static boolean namesATemplate(Path path) {
     try {

@@ -198,7 +198,13 @@ final class InputReader {
     try {
       // Without a byte order mark: it is invisible in editors, so columns stay as the user sees
       // them.
-      return new Input.Loaded(SourceFile.fromUtf8(name, bytes));
+      SourceFile source = SourceFile.fromUtf8(name, bytes);
+      // UTF-16 without a byte order mark decodes as UTF-8 (ASCII between NULs): the parser said
+      // only "Unexpected character" at the first NUL, and a bulk run skipped a template so saved
+      // as "not valid JSON or YAML". Told as a .pkr.hcl file is (PKR-E002), by the same check.
+      Optional<String> nuls =
+          io.github.packer2aib.core.source.OtherEncodings.nulsBetweenLetters(bytes);
+      return nuls.isPresent() ? new Input.Unreadable(name, nuls.get()) : new Input.Loaded(source);
     } catch (CharacterCodingException e) {
       // Utf8.Malformed says where: "not valid UTF-8 text (line 17, column 5: byte 0xC3)".
       String reason = e instanceof Utf8.Malformed ? e.getMessage() : NOT_UTF8;

@@ -93,6 +93,37 @@ class InputReaderTest {
         r.err());
   }
 
+  /**
+   * UTF-16 without a byte order mark is ASCII between NULs, valid UTF-8: a single convert of a
+   * template so saved said only JSON-E013 "Unexpected character" at the first NUL (found reviewing
+   * bulk runs). It is told as a .pkr.hcl file is (PKR-E002): what the file is, and to save it as
+   * UTF-8.
+   */
+  @Test
+  void utf16WithoutAByteOrderMarkIsToldAsSuch() throws IOException {
+    Path le = dir.resolve("t.json");
+    Path be = dir.resolve("t.yaml");
+    Files.write(le, BulkTrees.legacy("old").getBytes(StandardCharsets.UTF_16LE));
+    Files.write(be, "name: x\n".getBytes(StandardCharsets.UTF_16BE));
+
+    CliRun r = CliRun.run("convert", "-o", dir.resolve("out").toString(), le.toString());
+    CliRun y = CliRun.run("validate", be.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals(
+        "error: cannot read "
+            + le
+            + ": it holds NUL characters between its letters: it is UTF-16 (little-endian, as"
+            + " Windows PowerShell 5 writes with Out-File); save it as UTF-8 [CLI-E001]\n",
+        r.err().lines().findFirst().orElse("") + "\n");
+    org.junit.jupiter.api.Assertions.assertFalse(r.err().contains("JSON-E013"), r.err());
+    assertEquals(1, y.exitCode(), y.err());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        y.err().startsWith("error: cannot read " + be + ": it holds NUL characters between its"),
+        y.err());
+    org.junit.jupiter.api.Assertions.assertTrue(y.err().contains("it is UTF-16 (big-endian"));
+  }
+
   /** Lines of digits, so a misplaced or lost byte shows in the text. */
   private static String text(int size) {
     StringBuilder b = new StringBuilder(size);

@@ -131,11 +131,6 @@ class RecursiveConvertTest {
         rows(report));
   }
 
-  /**
-   * A template saved as Latin-1 or UTF-16 (Windows PowerShell 5's Out-File) names itself in ASCII
-   * words: it fails, saying where and what it is, rather than dropping out of the run with exit 0
-   * (found reviewing bulk runs).
-   */
   /** A file name spelt otherwise for its outputs is told, as every renamed output is. */
   @Test
   void anOutputNamedOtherwiseThanItsFileHasANote() throws Exception {
@@ -161,6 +156,11 @@ class RecursiveConvertTest {
     assertEquals(0, templates.get(1).get("diagnostics").size());
   }
 
+  /**
+   * A template saved as Latin-1 or UTF-16 (Windows PowerShell 5's Out-File) names itself in ASCII
+   * words: it fails, saying where and what it is, rather than dropping out of the run with exit 0
+   * (found reviewing bulk runs).
+   */
   @Test
   void aTemplateThatIsNotUtf8FailsWithItsEncoding() throws Exception {
     Path root = tmp.resolve("repo");
@@ -189,6 +189,58 @@ class RecursiveConvertTest {
         r.err());
     assertTrue(r.err().contains("latin.json: not valid UTF-8 text (line "), r.err());
     assertTrue(r.err().contains("  failed                        2\n"), r.err());
+  }
+
+  /**
+   * A template saved as UTF-16 without a byte order mark is valid UTF-8 (ASCII between NULs), so
+   * the check for a template in another encoding never ran, and the NULs between the letters hid
+   * "builders" and the image template type from the check for a broken template: a legacy JSON or
+   * AIB YAML template was skipped as "not valid JSON or YAML", exit 0 (found reviewing bulk runs).
+   * It fails as a .pkr.hcl file does; such a file that names no template is skipped, as one with a
+   * byte order mark is.
+   */
+  @Test
+  void aTemplateInUtf16WithoutAByteOrderMarkFails() throws Exception {
+    Path root = tmp.resolve("repo");
+    Files.createDirectories(root);
+    Files.write(
+        root.resolve("legacy.json"),
+        BulkTrees.legacy("old").getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+    Files.write(
+        root.resolve("image.yaml"),
+        BulkTrees.AIB.getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
+    Files.write(
+        root.resolve("package.json"),
+        "{\"name\": \"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+    Path report = tmp.resolve("r.json");
+
+    CliRun r =
+        bulk(
+            "-o",
+            tmp.resolve("out").toString(),
+            "--progress",
+            "none",
+            "--report",
+            report.toString(),
+            root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "legacy.json: it holds NUL characters between its letters: it is UTF-16"
+                    + " (little-endian, as Windows PowerShell 5 writes with Out-File); save it as"
+                    + " UTF-8 [CLI-E001]\n"),
+        r.err());
+    assertTrue(
+        r.err().contains("image.yaml: it holds NUL characters between its letters: it is UTF-16"),
+        r.err());
+    assertEquals(
+        List.of(
+            "image.yaml | none | failed | ",
+            "legacy.json | none | failed | ",
+            "package.json | none | skipped: not UTF-8 text | "),
+        rows(report));
   }
 
   @Test

@@ -378,8 +378,11 @@ public final class PackerTemplates {
                       + input.displayName()
                       + " could not be read: "
                       + text.why()
-                      + ". Give the path of a template file, or of the folder of an HCL2"
-                      + " template.")),
+                      // A file in another encoding is told what to do already.
+                      + (text.why().endsWith(OtherEncodings.SAVE_AS_UTF8)
+                          ? "."
+                          : ". Give the path of a template file, or of the folder of an HCL2"
+                              + " template."))),
           List.of());
     }
     // Parsed once, to choose the front end and, for a legacy template, to read it.
@@ -505,10 +508,14 @@ public final class PackerTemplates {
     byte[] bytes = new byte[0];
     try {
       bytes = files.read(abs);
-      return new Text(
-          Optional.of(
-              values ? SourceFile.valuesFromUtf8(name, bytes) : SourceFile.fromUtf8(name, bytes)),
-          "");
+      SourceFile file =
+          values ? SourceFile.valuesFromUtf8(name, bytes) : SourceFile.fromUtf8(name, bytes);
+      // UTF-16 without a byte order mark is valid UTF-8 (ASCII between NULs): told as such, as
+      // every reader tells it, not as an unexpected character at the first NUL.
+      Optional<String> nuls = OtherEncodings.nulsBetweenLetters(bytes);
+      return nuls.isPresent()
+          ? new Text(Optional.empty(), nuls.get())
+          : new Text(Optional.of(file), "");
     } catch (CharacterCodingException e) {
       // Utf8.Malformed says where the first bad byte is; a file saved as UTF-16 is told how to
       // fix it, as the JSON and YAML readers tell it.

@@ -49,6 +49,26 @@ public final class OtherEncodings {
     return Optional.empty();
   }
 
+  /**
+   * How the reason {@link #nulsBetweenLetters} gives starts, for a reader that tells such a file
+   * apart from one that is not UTF-8.
+   */
+  public static final String NULS_BETWEEN_LETTERS = "it holds NUL characters between its letters";
+
+  /**
+   * Why bytes that are valid UTF-8 are still no text to read, or empty: UTF-16 or UTF-32 without a
+   * byte order mark is ASCII between NULs, which is valid UTF-8, and a parser stops at the first
+   * NUL ("U+0000") without saying what the file is. Every reader asks this one method once the
+   * bytes decoded, so that a {@code .json} or {@code .yaml} file is told what a {@code .pkr.hcl}
+   * one is.
+   */
+  public static Optional<String> nulsBetweenLetters(byte[] validUtf8) {
+    return describe(validUtf8).map(how -> NULS_BETWEEN_LETTERS + ": " + how);
+  }
+
+  /** How the reasons of {@link #describe} end: what to do, which no other advice need follow. */
+  public static final String SAVE_AS_UTF8 = "save it as UTF-8";
+
   /** How a file that is UTF-16 or UTF-32 is named in the reason it cannot be read; else empty. */
   public static Optional<String> describe(byte[] b) {
     return guess(b)
@@ -59,8 +79,9 @@ public final class OtherEncodings {
               return utf16
                   ? "it is UTF-16 ("
                       + (little ? "little" : "big")
-                      + "-endian, as Windows PowerShell 5 writes with Out-File); save it as UTF-8"
-                  : "it is UTF-32 (" + (little ? "little" : "big") + "-endian); save it as UTF-8";
+                      + "-endian, as Windows PowerShell 5 writes with Out-File); "
+                      + SAVE_AS_UTF8
+                  : "it is UTF-32 (" + (little ? "little" : "big") + "-endian); " + SAVE_AS_UTF8;
             });
   }
 }

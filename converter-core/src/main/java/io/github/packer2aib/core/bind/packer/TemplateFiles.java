@@ -233,12 +233,9 @@ final class TemplateFiles {
     }
     // UTF-16 or UTF-32 without a byte order mark is ASCII between NULs, which is valid UTF-8: the
     // parser would stop at the first NUL ("U+0000") without saying what the file is.
-    Optional<String> otherEncoding = OtherEncodings.describe(bytes);
+    Optional<String> otherEncoding = OtherEncodings.nulsBetweenLetters(bytes);
     if (otherEncoding.isPresent()) {
-      out.add(
-          cannotRead(
-              ref.displayName(),
-              "it holds NUL characters between its letters: " + otherEncoding.get()));
+      out.add(cannotRead(ref.displayName(), otherEncoding.get()));
       return Optional.empty();
     }
     return Optional.of(file);
