@@ -313,17 +313,7 @@ final class BulkTask {
       }
     }
     if (!c.outputFolder().equals(c.naturalOutputFolder())) {
-      String detail =
-          "The folder "
-              + c.naturalOutputFolder()
-              + " cannot be made on Windows, which holds none of the characters \" * : < > ? \\ |"
-              + " nor control characters in a name, drops the dots and spaces that end a name and"
-              + " takes CON, NUL, COM1 and the like for devices, so the outputs of "
-              + c.displayName()
-              + " are written to "
-              + c.outputFolder()
-              + ".";
-      renamed(detail, all, cliLines);
+      renamed(folderRenamed(c), all, cliLines);
     }
     // Each output's path relative to the output folder.
     List<String> relatives = new ArrayList<>();
@@ -414,6 +404,61 @@ final class BulkTask {
       }
     }
     return true;
+  }
+
+  /**
+   * The note for a candidate whose output folder is not the one that mirrors its input folder
+   * ({@link FolderNames}): a folder name Windows cannot hold, or one that another folder beside it
+   * has but for case (one folder on Windows and macOS), or both, somewhere on its path.
+   */
+  private static String folderRenamed(Discovery.Candidate c) {
+    String natural = c.naturalOutputFolder();
+    String[] names = natural.split("/");
+    String[] used = c.outputFolder().split("/");
+    boolean windows = false;
+    // The folders on the path (as the input tree names them) renamed for another's name.
+    List<String> clashes = new ArrayList<>();
+    for (int i = 0, end = 0; i < names.length && i < used.length; i++) {
+      end += (i == 0 ? 0 : 1) + names[i].length();
+      if (names[i].equals(used[i])) {
+        continue;
+      }
+      if (FolderNames.needsRenaming(names[i])) {
+        windows = true;
+      } else {
+        clashes.add(natural.substring(0, end));
+      }
+    }
+    StringBuilder detail = new StringBuilder("The folder ").append(natural);
+    if (windows) {
+      detail.append(
+          " cannot be made on Windows, which holds none of the characters \" * : < > ? \\ |"
+              + " nor control characters in a name, drops the dots and spaces that end a name and"
+              + " takes CON, NUL, COM1 and the like for devices");
+    }
+    for (int i = 0; i < clashes.size(); i++) {
+      String clash = clashes.get(i);
+      detail.append(windows || i > 0 ? ", and " : " ");
+      detail.append(
+          clash.equals(natural)
+              ? "differs only in case from another input folder beside it"
+              : "lies in "
+                  + clash
+                  + ", which differs only in case from another input folder"
+                  + " beside it");
+    }
+    if (!clashes.isEmpty()) {
+      detail.append(
+          " (Windows and macOS take such names for one folder, where the outputs of one would"
+              + " replace the other's)");
+    }
+    return detail
+        .append(", so the outputs of ")
+        .append(c.displayName())
+        .append(" are written to ")
+        .append(c.outputFolder())
+        .append(".")
+        .toString();
   }
 
   /**

@@ -21,7 +21,10 @@ import java.util.Set;
  * file's does ({@code con} → {@code con_}, {@link OutputNames#notADevice}). Other characters
  * (spaces, accents) are kept: Windows holds them, and a folder keeps its name where it can. A
  * renamed folder then keeps clear of its siblings' names, ignoring case, with -2, -3, … so that two
- * input folders never share an output folder. Settled in discovery order, so the names depend on
+ * input folders never share an output folder. Two folders whose names differ only in case ({@code
+ * Linux/} and {@code linux/}) are one folder on Windows and macOS (and on a case-insensitive volume
+ * under Linux), where one's outputs would replace the other's: the first keeps its name, the others
+ * are numbered the same way ({@code linux-2}). Settled in discovery order, so the names depend on
  * the tree alone.
  */
 final class FolderNames {
@@ -30,6 +33,12 @@ final class FolderNames {
 
   /** Natural parent folder → the names its subfolders use, in lower case. */
   private final Map<String, Set<String>> taken = new HashMap<>();
+
+  /**
+   * Natural parent folder → lower-case name → the first folder name kept as it is that has it: a
+   * later one with that name in another case is renamed.
+   */
+  private final Map<String, Map<String, String>> claimed = new HashMap<>();
 
   /**
    * @param folders the natural output folders, in discovery order
@@ -46,6 +55,7 @@ final class FolderNames {
         String name = f.substring(slash + 1);
         if (!needsRenaming(name)) {
           siblings(parent).add(lower(name));
+          claimed.computeIfAbsent(parent, k -> new HashMap<>()).putIfAbsent(lower(name), name);
         }
         f = parent;
       }
@@ -90,10 +100,15 @@ final class FolderNames {
 
   /** The name a folder {@code name} of the natural folder {@code parent} gets. */
   private String settle(String parent, String name) {
+    String base;
     if (!needsRenaming(name)) {
-      return name;
+      if (!caseClash(parent, name)) {
+        return name;
+      }
+      base = name;
+    } else {
+      base = OutputNames.notADevice(withoutTrailingDotsOrSpaces(withoutRefused(name)));
     }
-    String base = OutputNames.notADevice(withoutTrailingDotsOrSpaces(withoutRefused(name)));
     Set<String> siblings = siblings(parent);
     String used = base;
     for (int n = 2; siblings.contains(lower(used)); n++) {
@@ -101,6 +116,17 @@ final class FolderNames {
     }
     siblings.add(lower(used));
     return used;
+  }
+
+  /**
+   * Whether the folder name {@code name} of the natural folder {@code parent}, one Windows can
+   * hold, is another's but for case ({@code linux} beside {@code Linux}, which came first): it is
+   * renamed.
+   */
+  private boolean caseClash(String parent, String name) {
+    Map<String, String> names = claimed.get(parent);
+    String first = names == null ? null : names.get(lower(name));
+    return first != null && !first.equals(name);
   }
 
   /** Whether Windows cannot hold {@code name} as a folder name. */

@@ -36,6 +36,21 @@ class FolderNamesTest {
   }
 
   @Test
+  void namesThatDifferOnlyInCaseAreKeptApartTheFirstKeepingItsName() {
+    // Linux/ and linux/ are one folder on Windows and macOS: one's outputs replaced the other's.
+    FolderNames names =
+        new FolderNames(List.of("Linux", "linux", "LINUX/a", "linux-2", "p/X", "p/x", "q/x"));
+
+    assertEquals("Linux", names.of("Linux"));
+    assertEquals("linux-3", names.of("linux"));
+    assertEquals("LINUX-4/a", names.of("LINUX/a"));
+    assertEquals("linux-2", names.of("linux-2"));
+    assertEquals("p/X", names.of("p/X"));
+    assertEquals("p/x-2", names.of("p/x"));
+    assertEquals("q/x", names.of("q/x"));
+  }
+
+  @Test
   void eachRunOfCharactersWindowsRefusesBecomesOneUnderscore() {
     FolderNames names =
         new FolderNames(

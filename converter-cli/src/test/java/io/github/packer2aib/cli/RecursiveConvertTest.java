@@ -496,6 +496,60 @@ class RecursiveConvertTest {
         renamed);
   }
 
+  /**
+   * Input folders whose names differ only in case ({@code Linux/}, {@code linux/}) mirrored as they
+   * are: one folder on Windows and macOS (or a case-insensitive volume), where one template's
+   * output replaced the other's (found reviewing bulk runs). Files were kept apart so already: the
+   * first folder keeps its name, the next is numbered, with a note, and so is every folder below.
+   */
+  @Test
+  void foldersThatDifferOnlyInCaseAreKeptApartWithANote() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "Linux/t.json", BulkTrees.AIB);
+    put(root, "linux/t.json", BulkTrees.AIB);
+    put(root, "linux/sub/main.pkr.hcl", BulkTrees.hcl("web"));
+    put(root, "linux-2/t.json", BulkTrees.AIB);
+    Path out = tmp.resolve("out");
+    Path report = tmp.resolve("r.json");
+
+    CliRun r = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
+    CliRun again = bulk("-o", tmp.resolve("out2").toString(), "--jobs", "3", root.toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(
+        List.of(
+            "Linux/t.json | AIB JSON | converted | Linux/t.json",
+            "linux/sub | HCL2 folder | converted with warnings | linux-3/sub/web.json",
+            "linux/t.json | AIB JSON | converted | linux-3/t.json",
+            "linux-2/t.json | AIB JSON | converted | linux-2/t.json"),
+        rows(report));
+    assertEquals(BulkTrees.files(out), BulkTrees.files(tmp.resolve("out2")), again.err());
+    List<String> renamed = new ArrayList<>();
+    for (JsonNode t : JSON.readTree(report.toFile()).get("templates")) {
+      for (JsonNode d : t.get("diagnostics")) {
+        if (d.get("code").asText().equals("CLI-N001")) {
+          renamed.add(t.get("path").asText() + ": " + d.get("detail").asText());
+        }
+      }
+    }
+    String why =
+        " (Windows and macOS take such names for one folder, where the outputs of one would"
+            + " replace the other's), so the outputs of ";
+    assertEquals(
+        List.of(
+            "linux/sub: The folder linux/sub lies in linux, which differs only in case from"
+                + " another input folder beside it"
+                + why
+                + root
+                + "/linux/sub are written to linux-3/sub.",
+            "linux/t.json: The folder linux differs only in case from another input folder beside"
+                + " it"
+                + why
+                + root
+                + "/linux/t.json are written to linux-3."),
+        renamed);
+  }
+
   @Test
   void oneFailingTemplateDoesNotStopTheOthers() throws Exception {
     Path root = tmp.resolve("repo");
