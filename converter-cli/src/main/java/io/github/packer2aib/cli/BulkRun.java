@@ -70,6 +70,15 @@ final class BulkRun {
   /** The roots, as given, that could not be read at all: the run names no leftovers then. */
   private final List<String> unreadRoots = new ArrayList<>();
 
+  /** Whether discovery kept a candidate (of the filter warnings: "so nothing was converted"). */
+  private boolean anySelected;
+
+  /**
+   * The --include patterns whose selection is known only from the outcomes: CLI-W005 for one that
+   * selected files that are no templates alone; null before discovery.
+   */
+  private SkippedIncludes skippedIncludes;
+
   private final PrintWriter err;
   private final BulkSummary summary = new BulkSummary();
 
@@ -163,7 +172,6 @@ final class BulkRun {
       machineOut = format.stream(err);
     }
     int work = 0;
-    boolean anySelected = false;
     for (Discovery.Candidate c : candidates) {
       work += isWork(c) ? 1 : 0;
       anySelected |= c.shape() != Discovery.Shape.MISSING;
@@ -173,7 +181,7 @@ final class BulkRun {
         unreadRoots.add(c.root().argument());
       }
     }
-    filterWarnings.addAll(filterWarnings(anySelected));
+    skippedIncludes = new SkippedIncludes(settings.discovery(), settings.discovery().includeUse());
     if (settings.prune() && !unreadRoots.isEmpty()) {
       filterWarnings.add(pruneSkipped());
     }
@@ -241,6 +249,9 @@ final class BulkRun {
       // The JVM ends with the signal's status once its hooks are done; no summary, no report.
       return ExitCodes.INPUT_ERROR;
     }
+    // After the conversions, first among the warnings under the summary: an --include that
+    // selected only files that are no templates is known once they are read.
+    filterWarnings.addAll(0, filterWarnings(roots));
     Leftovers leftovers;
     String manifestProblem = null;
     if (out == null) {
@@ -307,9 +318,11 @@ final class BulkRun {
 
   /**
    * CLI-W005 for each --include pattern that selected nothing (it matched nothing the search looked
-   * at, or only what --exclude left out), CLI-W006 for each --exclude pattern that matched nothing.
+   * at, only what --exclude left out, or only files that are no templates), CLI-W006 for each
+   * --exclude pattern that matched nothing (but one that names hidden files or folders, which are
+   * never searched: what it names is left out, as it says).
    */
-  private List<Diagnostic> filterWarnings(boolean anySelected) {
+  private List<Diagnostic> filterWarnings(List<Discovery.Root> roots) {
     List<Diagnostic> all = new ArrayList<>();
     List<String> includes = settings.includeGlobs();
     List<String> excludes = settings.excludeGlobs();
@@ -339,25 +352,76 @@ final class BulkRun {
                     + "' matched nothing under the input folders"
                     + outcome
                     + "."
-                    + globHint(glob)
+                    + GlobHints.hint(glob, true, folderNamed(glob, roots))
                     + (excludes.isEmpty()
                         ? ""
                         : " Folders that --exclude leaves out are not searched.")));
+      } else {
+        Optional<SkippedIncludes.Skipped> skipped = skippedIncludes.onlySkipped(i);
+        if (skipped.isPresent()) {
+          all.add(CliCode.INCLUDE_MATCHED_NOTHING.diagnostic(onlySkipped(glob, skipped.get())));
+        }
       }
     }
     List<Boolean> excludeUse = settings.discovery().excludeUse();
     for (int i = 0; i < excludes.size() && i < excludeUse.size(); i++) {
-      if (!excludeUse.get(i)) {
-        String glob = excludes.get(i);
+      String glob = excludes.get(i);
+      // What a pattern for hidden names names is never searched: left out, as it asks (a CI
+      // script's --exclude '.git/**' warned on every run).
+      if (!excludeUse.get(i) && !GlobHints.namesHidden(glob)) {
         all.add(
             CliCode.EXCLUDE_MATCHED_NOTHING.diagnostic(
                 "--exclude '"
                     + glob
                     + "' matched nothing under the input folders, so it left nothing out."
-                    + globHint(glob)));
+                    + GlobHints.hint(glob, false, false)
+                    + (excludes.size() > 1
+                        ? " Folders that another --exclude leaves out are not searched, so a"
+                            + " pattern for what lies in them is not needed."
+                        : "")));
       }
     }
     return all;
+  }
+
+  /**
+   * CLI-W005's detail for the --include {@code glob}, which selected only files that are no
+   * templates ({@code skipped}).
+   */
+  private static String onlySkipped(String glob, SkippedIncludes.Skipped skipped) {
+    int more = skipped.count() - 1;
+    return "--include '"
+        + glob
+        + "' selected no template, only "
+        + (more == 0 ? "a file that was skipped: " : "files that were skipped: ")
+        + skipped.first().relative()
+        + " ("
+        + skipped.reason()
+        + ")"
+        + (more == 0 ? "" : " and " + more + " more")
+        + "."
+        + SkippedIncludes.advice(skipped);
+  }
+
+  /**
+   * Whether {@code glob}, a pattern without wildcards, names a folder under one of the roots: a
+   * pattern selects files (and template folders), not the files of a folder.
+   */
+  private static boolean folderNamed(String glob, List<Discovery.Root> roots) {
+    String path = GlobHints.withoutSlips(glob);
+    if (path.isEmpty() || path.chars().anyMatch(ch -> "*?[]{}\\".indexOf(ch) >= 0)) {
+      return false;
+    }
+    for (Discovery.Root root : roots) {
+      try {
+        if (root.onlyFile().isEmpty() && Files.isDirectory(root.folder().resolve(path))) {
+          return true;
+        }
+      } catch (java.nio.file.InvalidPathException e) {
+        // No such folder.
+      }
+    }
+    return false;
   }
 
   /**
@@ -373,18 +437,6 @@ final class BulkRun {
             + " could not be read"
             + ", and a run without one of its roots cannot tell the outputs of earlier runs"
             + " from leftovers.");
-  }
-
-  /** How a pattern is matched, for one that matched nothing. */
-  private static String globHint(String glob) {
-    if (glob.startsWith("/")) {
-      return " A pattern is matched against the path relative to each root, which never starts"
-          + " with '/': write '"
-          + glob.replaceFirst("^/+", "")
-          + "' for that path under each root.";
-    }
-    return " A pattern is matched against the path relative to the root, with / separators: *"
-        + " stays within a folder, ** crosses folders ('aib/*' takes the files directly in aib/).";
   }
 
   /** The filter warnings under the summary table, each a line of its own. */
@@ -707,6 +759,7 @@ final class BulkRun {
 
   private void report(BulkOutcome o, Discovery.Candidate c) {
     summary.add(o);
+    skippedIncludes.add(c, o);
     if (o.status() == BulkOutcome.Status.FAILED) {
       failedIndexes.add(o.index());
     }

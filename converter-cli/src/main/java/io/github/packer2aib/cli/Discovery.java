@@ -456,7 +456,7 @@ final class Discovery {
           && Files.isRegularFile(folder.resolve(OutputManifest.FILE_NAME))) {
         // An earlier run's output folder inside the tree (-o t/out, then -o t/out2): its image
         // templates are outputs, not sources, and converting them again would snowball.
-        if (include.isEmpty() || included(relative, false)) {
+        if (include.isEmpty() || included(relative, false, KEPT_SKIPPED)) {
           sink.add(new Found(root, relative, folder, Shape.SKIPPED, EARLIER_OUTPUT));
         }
         return List.of();
@@ -492,12 +492,15 @@ final class Discovery {
             // Part of the folder's template, which fails without it (as for a broken link).
             hcl2Failure = hcl2Failure != null ? hcl2Failure : "its file " + name + ": " + UNNAMABLE;
             hcl2Files.add(rel);
-          } else if (wanted(rel)) {
+          } else {
             // A file whose name says it is no template (a script) is skipped as usual; a folder
             // (which cannot be searched) or a JSON or YAML file fails.
             boolean noTemplate =
                 fileShape(name).orElse(Shape.DOCUMENT) == Shape.SKIPPED
                     && Files.isRegularFile(listed, LinkOption.NOFOLLOW_LINKS);
+            if (!wanted(rel, noTemplate ? KEPT_SKIPPED : KEPT)) {
+              continue;
+            }
             sink.add(
                 noTemplate
                     ? new Found(root, rel, listed, Shape.SKIPPED, reason(name))
@@ -511,7 +514,7 @@ final class Discovery {
           // Gone since the listing; or not to be looked at (a folder that may be listed but not
           // entered): a failure, not a silent gap in the run.
           String why = stats.failures[i];
-          if (why != null && wanted(rel)) {
+          if (why != null && wanted(rel, KEPT)) {
             sink.add(new Found(root, rel, p, Shape.MISSING, why));
           }
           continue;
@@ -537,7 +540,7 @@ final class Discovery {
           }
           // Named in the report as skipped, as every other entry that is no template: a link to
           // a folder (not followed), a broken link, a pipe, a socket or a device.
-          if (wanted(rel)) {
+          if (wanted(rel, KEPT_SKIPPED)) {
             sink.add(new Found(root, rel, p, Shape.SKIPPED, why));
           }
           continue;
@@ -560,7 +563,7 @@ final class Discovery {
             }
             if (templatePart) {
               hcl2Files.add(rel);
-            } else if (wanted(rel)) {
+            } else if (wanted(rel, KEPT_SKIPPED)) {
               sink.add(new Found(root, rel, p, Shape.SKIPPED, why));
             }
             continue;
@@ -579,7 +582,7 @@ final class Discovery {
             && !templatePart
             && readAsDocument(lower)
             && systemFolder()
-            && wanted(rel)) {
+            && wanted(rel, KEPT_SKIPPED)) {
           // A root below /proc, /sys or /dev (or given as a link to one): its files are the
           // machine's, never read (an HCL2 folder's are refused by the conversion itself).
           sink.add(new Found(root, rel, p, Shape.SKIPPED, SYSTEM_FILE));
@@ -590,10 +593,11 @@ final class Discovery {
           hcl2Files.add(rel);
           continue;
         }
-        if (!wanted(rel)) {
+        Shape shape = fileShape(name).orElse(Shape.DOCUMENT);
+        if (!wanted(rel, shape == Shape.SKIPPED ? KEPT_SKIPPED : KEPT_DOCUMENT)) {
           continue;
         }
-        sink.add(new Found(root, rel, p, fileShape(name).orElse(Shape.DOCUMENT), reason(name)));
+        sink.add(new Found(root, rel, p, shape, reason(name)));
       }
       if (!hcl2Files.isEmpty() && selected(relative.isEmpty() ? "." : relative, hcl2Files)) {
         sink.add(
@@ -706,9 +710,9 @@ final class Discovery {
     if (include.isEmpty()) {
       return !out;
     }
-    boolean in = included(folder, out);
+    boolean in = included(folder, out, KEPT);
     for (String f : files) {
-      in |= included(f, out);
+      in |= included(f, out, KEPT);
     }
     return in && !out;
   }
@@ -914,11 +918,12 @@ final class Discovery {
   /**
    * Whether a candidate at {@code relative} is converted: no {@code --exclude} matches it and, with
    * {@code --include}, one matches it. Both are matched, whatever the other gives, so that what
-   * each pattern matched is known.
+   * each pattern matched is known; {@code kept} says what an include pattern that keeps it selects
+   * ({@link #KEPT_SKIPPED}, {@link #KEPT_DOCUMENT} or {@link #KEPT}).
    */
-  private boolean wanted(String relative) {
+  private boolean wanted(String relative, int kept) {
     boolean out = excluded(relative);
-    return include.isEmpty() ? !out : included(relative, out) && !out;
+    return include.isEmpty() ? !out : included(relative, out, kept) && !out;
   }
 
   /** Whether an {@code --exclude} pattern matches {@code relative}; each one that does is noted. */
@@ -928,17 +933,24 @@ final class Discovery {
 
   /**
    * Whether an {@code --include} pattern matches {@code relative}, which {@code out} says is
-   * excluded; each one that does is noted, with whether the path was kept.
+   * excluded; each one that does is noted, with what it kept ({@code kept}) when it was kept.
    */
-  private boolean included(String relative, boolean out) {
-    return matches(include, includeUse, relative, out ? MATCHED : KEPT);
+  private boolean included(String relative, boolean out, int kept) {
+    return matches(include, includeUse, relative, out ? MATCHED : kept);
   }
 
-  /** What a pattern matched: nothing, only paths that were left out, or a path kept. */
+  /**
+   * What a pattern matched, each level above the one before: nothing, only paths that were left
+   * out, only entries skipped by their names (a variable file, a README), JSON or YAML files whose
+   * content decides whether they are templates (read when converted), or a template (an HCL2
+   * folder) or an entry that fails.
+   */
   private static final int NOTHING = 0;
 
   private static final int MATCHED = 1;
-  private static final int KEPT = 2;
+  private static final int KEPT_SKIPPED = 2;
+  private static final int KEPT_DOCUMENT = 3;
+  private static final int KEPT = 4;
 
   /**
    * Whether one of {@code globs} matches {@code relative}; notes {@code level} in {@code use} for
@@ -972,17 +984,26 @@ final class Discovery {
   }
 
   /**
-   * The {@code --include} patterns (by their order) that matched no path the search looked at
-   * ({@link Use#NOTHING}), matched only paths {@code --exclude} left out ({@link Use#EXCLUDED}), or
-   * selected one ({@link Use#SELECTED}); after {@link #discover}.
+   * What each {@code --include} pattern (by their order) did ({@link Use}); after {@link
+   * #discover}.
    */
   List<Use> includeUse() {
     List<Use> all = new ArrayList<>();
     for (int i = 0; i < includeUse.length(); i++) {
-      int u = includeUse.get(i);
-      all.add(u == NOTHING ? Use.NOTHING : u == MATCHED ? Use.EXCLUDED : Use.SELECTED);
+      all.add(Use.values()[includeUse.get(i)]);
     }
     return all;
+  }
+
+  /**
+   * Whether the {@code --include} pattern {@code index} matches the JSON, YAML or skipped file
+   * {@code c} (by its path relative to its root), without noting it: what such a pattern selected
+   * is known once the files are read ({@link Use#DOCUMENTS}).
+   */
+  boolean includes(int index, Candidate c) {
+    String label = c.root().label();
+    String relative = label.isEmpty() ? c.relative() : c.relative().substring(label.length() + 1);
+    return matches(List.of(include.get(index)), new AtomicIntegerArray(1), relative, KEPT);
   }
 
   /**
@@ -997,10 +1018,20 @@ final class Discovery {
     return all;
   }
 
-  /** What an {@code --include} pattern did. */
+  /** What an {@code --include} pattern did, by the levels noted while searching. */
   enum Use {
+    /** It matched no path the search looked at. */
     NOTHING,
+    /** It matched only paths that {@code --exclude} left out. */
     EXCLUDED,
+    /** It selected only entries skipped by their names (a variable file, a README). */
+    SKIPPED,
+    /**
+     * It selected JSON or YAML files (and maybe entries skipped by their names) and nothing else:
+     * whether one of them is a template is known once they are read.
+     */
+    DOCUMENTS,
+    /** It selected a template (an HCL2 folder) or an entry that fails. */
     SELECTED
   }
 

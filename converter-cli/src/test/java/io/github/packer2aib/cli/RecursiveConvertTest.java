@@ -1074,6 +1074,121 @@ class RecursiveConvertTest {
         warnings.get(2));
   }
 
+  /** The CLI-W005 and CLI-W006 warnings of a run over {@code root} with {@code filters}. */
+  private List<String> filterWarnings(Path root, String... filters) throws Exception {
+    List<String> args = new ArrayList<>(List.of("-o", tmp.resolve("out").toString()));
+    args.addAll(List.of(filters));
+    args.addAll(List.of("--diagnostics-format", "json", root.toString()));
+    CliRun r = bulk(args.toArray(String[]::new));
+    List<String> warnings = new ArrayList<>();
+    for (JsonNode d : JSON.readTree(r.err())) {
+      if (d.get("code").asText().matches("CLI-W00[56]")) {
+        warnings.add(d.get("code").asText() + " " + d.get("detail").asText());
+      }
+    }
+    return warnings;
+  }
+
+  /**
+   * An --include that selected only files that are no templates (a var file, a package.json) gave
+   * "0 templates", exit 0 and no warning (found reviewing bulk runs: a user who means "the template
+   * of this var file" got a silent no-op run in CI). It is CLI-W005, naming what it selected and
+   * why that was skipped; for a var file, the pattern that selects its template.
+   */
+  @Test
+  void anIncludeThatSelectsOnlyFilesThatAreNoTemplatesIsAWarningThatSaysWhy() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "packer/lin/main.pkr.hcl", BulkTrees.hcl("lin"));
+    put(root, "packer/lin/v.pkrvars.hcl", "a = 1\n");
+    put(root, "packer/win/v.pkrvars.hcl", "a = 1\n");
+    put(root, "misc/package.json", "{\"name\": \"x\"}\n");
+    put(root, "misc/README.md", "# x\n");
+    put(root, "aib/image.json", BulkTrees.AIB);
+    put(root, "aib/README.md", "# x\n");
+
+    assertEquals(
+        List.of(
+            "CLI-W005 --include '**/v.pkrvars.hcl' selected no template, only files that were"
+                + " skipped: packer/lin/v.pkrvars.hcl (a Packer variable file) and 1 more. A"
+                + " variable file is no template: it is read with the HCL2 template of its"
+                + " folder. To select that template, write 'packer/lin' (its folder)."),
+        filterWarnings(root, "--include", "**/v.pkrvars.hcl"));
+    assertEquals(
+        List.of(
+            "CLI-W005 --include 'misc/*' selected no template, only files that were skipped:"
+                + " misc/README.md (not a JSON or YAML file) and 1 more. The templates of a tree"
+                + " are HCL2 template folders (of *.pkr.hcl or *.pkr.json files) and JSON or YAML"
+                + " files that hold a template: select one by its file or its folder."),
+        filterWarnings(root, "--include", "misc/*", "--include", "aib/*"));
+    assertEquals(
+        List.of(
+            "CLI-W005 --include 'misc/package.json' selected no template, only a file that was"
+                + " skipped: misc/package.json (not a template: an object of plain values (a"
+                + " variable file)). The templates of a tree are HCL2 template folders (of"
+                + " *.pkr.hcl or *.pkr.json files) and JSON or YAML files that hold a template:"
+                + " select one by its file or its folder."),
+        filterWarnings(root, "--include", "misc/package.json", "--jobs", "3"));
+    // A template among what it selected: no warning.
+    assertEquals(List.of(), filterWarnings(root, "--include", "aib/*"));
+    assertEquals(List.of(), filterWarnings(root, "--include", "packer/lin/*"));
+  }
+
+  /**
+   * The slips users bring from .gitignore and shells get the pattern that works, not the generic
+   * advice; a pattern for hidden names, which are never searched, says so (an --include) or is no
+   * warning (an --exclude: '.git/**' in a CI script warned on every run); an --exclude that another
+   * one made redundant says so (found reviewing bulk runs).
+   */
+  @Test
+  void filterWarningsNameTheSlipAndHiddenPathsAndRedundantExcludes() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "aib/image.json", BulkTrees.AIB);
+    put(root, "aib/sub/b.json", BulkTrees.AIB);
+    put(root, ".hidden/h.json", BulkTrees.AIB);
+    put(root, ".git/config.json", "{}");
+
+    assertEquals(
+        List.of(
+            "CLI-W005 --include './aib/**' matched nothing under the input folders, so nothing"
+                + " was converted. A pattern is matched against the path relative to each root,"
+                + " which never starts with './': write 'aib/**' for that path under each root."),
+        filterWarnings(root, "--include", "./aib/**"));
+    assertEquals(
+        List.of(
+            "CLI-W005 --include 'aib/' matched nothing under the input folders, so nothing was"
+                + " converted. A pattern is matched against the path relative to each root, which"
+                + " never ends with '/': write 'aib/**' for everything below the folder aib under"
+                + " each root."),
+        filterWarnings(root, "--include", "aib/"));
+    assertEquals(
+        List.of(
+            "CLI-W005 --include 'aib' matched nothing under the input folders, so nothing was"
+                + " converted. 'aib' is a folder, and --include selects files and template"
+                + " folders (those holding *.pkr.hcl or *.pkr.json files), not a folder's files:"
+                + " write 'aib/**' for everything below it."),
+        filterWarnings(root, "--include", "aib"));
+    assertEquals(
+        List.of(
+            "CLI-W005 --include '.hidden/*' matched nothing under the input folders, so nothing"
+                + " was converted. Hidden files and folders (a name starting with '.') are never"
+                + " searched."),
+        filterWarnings(root, "--include", ".hidden/*"));
+    assertEquals(
+        List.of(), filterWarnings(root, "--exclude", ".git/**", "--exclude", "**/.hidden/**"));
+    List<String> redundant =
+        filterWarnings(
+            root, "--include", "aib/**", "--exclude", "aib/sub/**", "--exclude", "aib/sub");
+    assertEquals(1, redundant.size(), redundant.toString());
+    assertTrue(
+        redundant.get(0).startsWith("CLI-W006 --exclude 'aib/sub/**' matched nothing")
+            && redundant
+                .get(0)
+                .endsWith(
+                    " Folders that another --exclude leaves out are not searched, so a pattern"
+                        + " for what lies in them is not needed."),
+        redundant.get(0));
+  }
+
   @Test
   void severalRootsGoUnderTheirFolderNamesAndAFileIsConvertedAlone() throws Exception {
     Path a = put(tmp.resolve("x/app"), "t.json", BulkTrees.AIB).getParent();
