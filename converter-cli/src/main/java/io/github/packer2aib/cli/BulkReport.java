@@ -207,19 +207,23 @@ final class BulkReport {
             .append(".\n\n");
         bullets(out, listed);
       }
-      List<String> failed = leftovers.keptOfFailed();
-      if (!failed.isEmpty()) {
-        out.append(listed.isEmpty() ? "" : "\n")
-            .append("Image templates in the output folder that this run did not write (`")
-            .append(CliCode.EARLIER_OUTPUT.id())
-            .append("`): ")
-            .append(Leftovers.FAILED_MANY)
-            .append(".\n\n");
-        bullets(out, failed);
+      boolean before = !listed.isEmpty();
+      for (Leftovers.Cause cause : Leftovers.Cause.values()) {
+        List<String> failed = leftovers.keptOfFailed(cause);
+        if (!failed.isEmpty()) {
+          out.append(before ? "\n" : "")
+              .append("Image templates in the output folder that this run did not write (`")
+              .append(CliCode.EARLIER_OUTPUT.id())
+              .append("`): ")
+              .append(cause.many)
+              .append(".\n\n");
+          bullets(out, failed);
+          before = true;
+        }
       }
       List<String> unlisted = leftovers.keptUnlisted();
       if (!unlisted.isEmpty()) {
-        out.append(listed.isEmpty() && failed.isEmpty() ? "" : "\n")
+        out.append(before ? "\n" : "")
             .append("Image templates in the output folder that this run did not write (`")
             .append(CliCode.EARLIER_OUTPUT.id())
             .append("`), ")

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,8 +58,11 @@ final class BulkRun {
   private final Settings settings;
   private final Engine engine;
 
-  /** The candidates whose conversion failed: --prune keeps what earlier runs wrote for them. */
-  private final Set<Integer> failedIndexes = new HashSet<>();
+  /**
+   * The candidates whose conversion failed, by index in discovery order, with what failed: --prune
+   * keeps what earlier runs wrote for them, and CLI-W001 says what to fix.
+   */
+  private final Map<Integer, Leftovers.Cause> failures = new TreeMap<>();
 
   /**
    * CLI-W005 and CLI-W006: an --include pattern that selected nothing, an --exclude pattern that
@@ -267,8 +271,8 @@ final class BulkRun {
       // A template that failed this run still exists: its last good outputs are no leftovers for
       // --prune to delete (one broken commit would delete a deployed image template); they stay,
       // named as such, and the list keeps vouching for them.
-      Set<String> ofFailed = outputsOfFailed(candidates, earlier);
-      OutputManifest vouched = settings.prune() ? before.without(ofFailed) : before;
+      Map<String, Leftovers.Cause> ofFailed = outputsOfFailed(candidates, earlier);
+      OutputManifest vouched = settings.prune() ? before.without(ofFailed.keySet()) : before;
       if (check == null) {
         leftovers =
             Leftovers.settle(out, earlier, vouched, settings.prune())
@@ -722,10 +726,13 @@ final class BulkRun {
    * mirrors to, whatever was in it; and, unless it is a folder, the files beside it (a file's
    * outputs, named after a name not known).
    */
-  private Set<String> outputsOfFailed(List<Discovery.Candidate> candidates, List<String> earlier) {
-    Set<String> keep = new HashSet<>();
-    for (int index : failedIndexes) {
-      Discovery.Candidate c = candidates.get(index);
+  private Map<String, Leftovers.Cause> outputsOfFailed(
+      List<Discovery.Candidate> candidates, List<String> earlier) {
+    // Of a file two failed candidates claim, the first in discovery order says why.
+    Map<String, Leftovers.Cause> keep = new HashMap<>();
+    for (Map.Entry<Integer, Leftovers.Cause> failure : failures.entrySet()) {
+      Discovery.Candidate c = candidates.get(failure.getKey());
+      Leftovers.Cause cause = failure.getValue();
       String own = c.outputFolder();
       String folder = own.isEmpty() ? "" : own + "/";
       if (c.shape() == Discovery.Shape.MISSING) {
@@ -734,7 +741,7 @@ final class BulkRun {
         String beside = isFolder || own.isEmpty() ? null : slash < 0 ? "" : own.substring(0, slash);
         for (String relative : earlier) {
           if (relative.startsWith(folder) || (beside != null && directlyIn(relative, beside))) {
-            keep.add(relative);
+            keep.putIfAbsent(relative, cause);
           }
         }
         continue;
@@ -743,7 +750,7 @@ final class BulkRun {
       for (String relative : earlier) {
         if (directlyIn(relative, own)
             && (!document || relative.startsWith(folder + c.stem() + "."))) {
-          keep.add(relative);
+          keep.putIfAbsent(relative, cause);
         }
       }
     }
@@ -761,7 +768,7 @@ final class BulkRun {
     summary.add(o);
     skippedIncludes.add(c, o);
     if (o.status() == BulkOutcome.Status.FAILED) {
-      failedIndexes.add(o.index());
+      failures.put(o.index(), Leftovers.Cause.of(c, o));
     }
     anyPacker |= o.kind().packer();
     if (firstAib == null && o.kind().aib()) {

@@ -8,8 +8,10 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,7 +26,8 @@ import java.util.Set;
  *     (or there was no list): packer2aib has no record of writing them, so the warning does not say
  *     an earlier run did, nor that they may be deleted
  * @param ofFailed those of {@code kept} that the list held and that lie where a template that
- *     failed this run writes: its last good outputs, which the warning does not invite deleting
+ *     failed this run writes, with what failed: its last good outputs, which the warning does not
+ *     invite deleting, and says what to fix instead
  * @param listUnreadable whether the output folder's list could not be read: then every kept file is
  *     unlisted, and the warning says why, not that the list does not hold it
  */
@@ -32,9 +35,74 @@ record Leftovers(
     List<String> kept,
     List<String> pruned,
     Set<String> unlisted,
-    Set<String> ofFailed,
+    Map<String, Cause> ofFailed,
     boolean listUnreadable) {
   static final Leftovers NONE = new Leftovers(List.of(), List.of());
+
+  /**
+   * Why a template failed, as far as its last good outputs are concerned: the advice "fix the
+   * template" followed a template that failed only because its output folder was read-only, or its
+   * input folder could not be read (found reviewing bulk runs).
+   */
+  enum Cause {
+    /** The template itself: its errors. */
+    TEMPLATE(
+        "it is where a template that failed this run writes, so it is left as it is (the last"
+            + " good output stays until its template converts again): fix the template rather"
+            + " than delete the file",
+        "they are where templates that failed this run write, so they are left as they are (the"
+            + " last good outputs stay until their templates convert again): fix the templates"
+            + " rather than delete the files"),
+    /** Its input could not be read (CLI-E001 alone: a folder or file that cannot be read). */
+    INPUT(
+        "it is where a template writes whose input could not be read this run ("
+            + CliCode.UNREADABLE_INPUT.id()
+            + "), so it is left as it is (the last good output stays until its template converts"
+            + " again): fix the input as that error says (make it readable, say) rather than"
+            + " delete the file",
+        "they are where templates write whose inputs could not be read this run ("
+            + CliCode.UNREADABLE_INPUT.id()
+            + "), so they are left as they are (the last good outputs stay until their templates"
+            + " convert again): fix the inputs as those errors say (make them readable, say)"
+            + " rather than delete the files"),
+    /** It converted, but its output could not be written (CLI-E002 alone). */
+    OUTPUT(
+        "it is where a template writes whose output could not be written this run ("
+            + CliCode.UNWRITABLE_OUTPUT.id()
+            + "), so it is left as it is (the last good output stays until its template writes"
+            + " again): fix the output folder as that error says (make it writable, say) rather"
+            + " than delete the file",
+        "they are where templates write whose outputs could not be written this run ("
+            + CliCode.UNWRITABLE_OUTPUT.id()
+            + "), so they are left as they are (the last good outputs stay until their templates"
+            + " write again): fix the output folders as those errors say (make them writable,"
+            + " say) rather than delete the files");
+
+    /** Why one file is kept, and what to do. */
+    final String one;
+
+    /** {@link #one} for several. */
+    final String many;
+
+    Cause(String one, String many) {
+      this.one = one;
+      this.many = many;
+    }
+
+    /** What failed of the candidate {@code c}, whose outcome {@code o} failed. */
+    static Cause of(Discovery.Candidate c, BulkOutcome o) {
+      if (c.shape() == Discovery.Shape.MISSING || only(o, CliCode.UNREADABLE_INPUT)) {
+        return INPUT;
+      }
+      return only(o, CliCode.UNWRITABLE_OUTPUT) ? OUTPUT : TEMPLATE;
+    }
+
+    /** Whether {@code code} is the outcome's only error code. */
+    private static boolean only(BulkOutcome o, CliCode code) {
+      return !o.errorCodes().isEmpty()
+          && o.errorCodes().stream().allMatch(e -> e.equals(code.id()));
+    }
+  }
 
   /** How many paths of each list stderr names; the report lists them all. */
   private static final int SHOWN = 10;
@@ -43,12 +111,12 @@ record Leftovers(
     kept = List.copyOf(kept);
     pruned = List.copyOf(pruned);
     unlisted = Set.copyOf(unlisted);
-    ofFailed = Set.copyOf(ofFailed);
+    ofFailed = Map.copyOf(ofFailed);
   }
 
   /** Kept files all taken for outputs of earlier runs (before {@link #listedIn}). */
   Leftovers(List<String> kept, List<String> pruned) {
-    this(kept, pruned, Set.of(), Set.of(), false);
+    this(kept, pruned, Set.of(), Map.of(), false);
   }
 
   /** These leftovers, with {@link #unlisted} the kept files that {@code before} does not hold. */
@@ -66,11 +134,11 @@ record Leftovers(
    * These leftovers, with {@link #ofFailed} the kept files among {@code outputsOfFailed} that the
    * list held (after {@link #listedIn}: one it did not hold may be someone else's all the same).
    */
-  Leftovers ofFailed(Set<String> outputsOfFailed) {
-    Set<String> failed = new HashSet<>();
+  Leftovers ofFailed(Map<String, Cause> outputsOfFailed) {
+    Map<String, Cause> failed = new HashMap<>();
     for (String path : kept) {
-      if (outputsOfFailed.contains(path) && !unlisted.contains(path)) {
-        failed.add(path);
+      if (outputsOfFailed.containsKey(path) && !unlisted.contains(path)) {
+        failed.put(path, outputsOfFailed.get(path));
       }
     }
     return new Leftovers(kept, pruned, unlisted, failed, listUnreadable);
@@ -78,12 +146,12 @@ record Leftovers(
 
   /** The kept files that the list held: outputs of earlier runs, but of templates that failed. */
   List<String> keptListed() {
-    return kept.stream().filter(p -> !unlisted.contains(p) && !ofFailed.contains(p)).toList();
+    return kept.stream().filter(p -> !unlisted.contains(p) && !ofFailed.containsKey(p)).toList();
   }
 
-  /** The kept files where templates that failed this run write, sorted. */
-  List<String> keptOfFailed() {
-    return kept.stream().filter(ofFailed::contains).toList();
+  /** The kept files where templates that failed this run for {@code cause} write, sorted. */
+  List<String> keptOfFailed(Cause cause) {
+    return kept.stream().filter(p -> ofFailed.get(p) == cause).toList();
   }
 
   /** The kept files that the list did not hold, sorted. */
@@ -179,10 +247,12 @@ record Leftovers(
               + (prune ? " (" + (one ? KEPT_ONE : KEPT_MANY) + ")" : ""),
           report);
     }
-    List<String> failed = keptOfFailed();
-    if (!failed.isEmpty()) {
-      notWrittenByThisRun(
-          s, out, failed, ": " + (failed.size() == 1 ? FAILED_ONE : FAILED_MANY), report);
+    for (Cause cause : Cause.values()) {
+      List<String> failed = keptOfFailed(cause);
+      if (!failed.isEmpty()) {
+        notWrittenByThisRun(
+            s, out, failed, ": " + (failed.size() == 1 ? cause.one : cause.many), report);
+      }
     }
     List<String> others = keptUnlisted();
     if (!others.isEmpty()) {
@@ -222,21 +292,6 @@ record Leftovers(
       "and packer2aib has no record of writing them there (its list of outputs, "
           + OutputManifest.FILE_NAME
           + ", does not hold them): they may be someone else's, and are left as they are";
-
-  /**
-   * Why a kept file where a template that failed this run writes is named, and left: not to be
-   * deleted as stale (it may be a deployed image template's last good output).
-   */
-  static final String FAILED_ONE =
-      "it is where a template that failed this run writes, so it is left as it is (the last good"
-          + " output stays until its template converts again): fix the template rather than"
-          + " delete the file";
-
-  /** {@link #FAILED_ONE} for several. */
-  static final String FAILED_MANY =
-      "they are where templates that failed this run write, so they are left as they are (the"
-          + " last good outputs stay until their templates convert again): fix the templates"
-          + " rather than delete the files";
 
   /** Why --prune left a file the list holds (a parenthesis of the warning). */
   private static final String KEPT_ONE =
@@ -298,8 +353,8 @@ record Leftovers(
                   + " is an image template that this run did not write"
                   + (unlisted.contains(path)
                       ? ", " + unlistedWhy(true)
-                      : ofFailed.contains(path)
-                          ? ": " + FAILED_ONE
+                      : ofFailed.containsKey(path)
+                          ? ": " + ofFailed.get(path).one
                           : ": " + EarlierOutputs.WHY_ONE + (prune ? " (" + KEPT_ONE + ")" : ""))
                   + "."));
     }

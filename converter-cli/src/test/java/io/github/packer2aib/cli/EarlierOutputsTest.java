@@ -260,6 +260,56 @@ class EarlierOutputsTest {
         details);
   }
 
+  /**
+   * The advice for the last good output of a failed template follows what failed: "fix the
+   * template" followed a template whose output could not be written (a read-only folder of OUT) or
+   * whose input could not be read (found reviewing bulk runs).
+   */
+  @Test
+  void theAdviceForTheOutputOfAFailedTemplateFollowsWhatFailed() throws Exception {
+    Path out = tmp.resolve("out");
+    Path root = tree();
+    put(root, "aib/image.json", BulkTrees.twoTemplates());
+    Path report = tmp.resolve("report.md");
+    assertEquals(0, bulk("-o", out.toString(), root.toString()).exitCode());
+    assertTrue(Files.exists(out.resolve("aib/image.a.json")));
+    // One template now, whose output cannot be written (a folder stands where it goes); and a
+    // template saved as UTF-16, which cannot be read.
+    put(root, "aib/image.json", BulkTrees.AIB);
+    Files.createDirectories(out.resolve("aib/image.json"));
+    Files.write(
+        root.resolve("legacy/old.json"),
+        BulkTrees.legacy("old").getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+
+    CliRun r = bulk("-o", out.toString(), "--report", report.toString(), root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().contains("CLI-E002"), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "was not written by this run (CLI-W001): it is where a template writes whose"
+                    + " input could not be read this run (CLI-E001), so it is left as it is (the"
+                    + " last good output stays until its template converts again): fix the input"
+                    + " as that error says (make it readable, say) rather than delete the file:\n"
+                    + "  legacy/old.json\n"),
+        r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "were not written by this run (CLI-W001): they are where templates write whose"
+                    + " outputs could not be written this run (CLI-E002), so they are left as they"
+                    + " are (the last good outputs stay until their templates write again): fix"
+                    + " the output folders as those errors say (make them writable, say) rather"
+                    + " than delete the files:\n  aib/image.a.json\n  aib/image.b.json\n"),
+        r.err());
+    assertFalse(r.err().contains("fix the template"), r.err());
+    assertTrue(
+        Files.readString(report)
+            .contains("(`CLI-W001`): they are where templates write whose inputs could not be"),
+        Files.readString(report));
+  }
+
   @Test
   void otherFilesHiddenFilesTheReportAndAnInputRootInsideTheFolderAreNotNamed() throws Exception {
     Path out = tmp.resolve("out");
