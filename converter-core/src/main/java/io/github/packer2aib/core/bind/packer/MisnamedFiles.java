@@ -13,11 +13,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Advice for a file whose name makes it a template file ({@code .pkr.hcl}) while its content is
- * something else, which Packer refuses too, with errors that say nothing of the cause: a legacy
- * JSON template saved as {@code .pkr.hcl} gets HCL's "Argument or block definition required" at its
- * first brace, and a file of variable values ({@code name = "…"} only) one "Unsupported argument"
- * per value. The codes stay; their detail gets a sentence that names the case and what to do.
+ * Advice for a file whose name makes it a template file ({@code .pkr.hcl}, {@code .pkr.json}) while
+ * its content is something else, which Packer refuses too, with errors that say nothing of the
+ * cause: a legacy JSON template saved as {@code .pkr.hcl} gets HCL's "Argument or block definition
+ * required" at its first brace, saved as {@code .pkr.json} an "Extraneous JSON object property" for
+ * {@code builders}, and a file of variable values ({@code name = "…"} only) one "Unsupported
+ * argument" per value. The codes stay; their detail gets a sentence that names the case and what to
+ * do.
  */
 final class MisnamedFiles {
   private MisnamedFiles() {}
@@ -45,11 +47,7 @@ final class MisnamedFiles {
             ? LegacyDetector.looksLikeLegacy(document)
             : BUILDERS_KEY.matcher(text).find();
     if (legacy) {
-      return Optional.of(
-          "This file holds a legacy JSON template (an object with \"builders\"), not HCL: name it "
-              + stem
-              + ".json and give that file as the input: a legacy template is read alone, by its"
-              + " content.");
+      return Optional.of(legacyTemplate(stem, "HCL"));
     }
     if (document instanceof DocObject o
         && o.members().stream().anyMatch(m -> PackerHclLoader.HCL_JSON_KEYS.contains(m.key()))) {
@@ -63,6 +61,37 @@ final class MisnamedFiles {
         "This file starts with \"{\", as JSON does, but a .pkr.hcl file is read as HCL's native"
             + " syntax: name a legacy JSON template .json, and a template in HCL's JSON syntax"
             + " .pkr.json.");
+  }
+
+  /**
+   * What to tell about a {@code .pkr.json} file named {@code name} whose content {@code document}
+   * has errors as HCL's JSON syntax: when it is a legacy template (top-level {@code builders}), to
+   * name it {@code .json}, as for one saved as {@code .pkr.hcl}; else empty. Packer refuses it the
+   * same way, and in a tree being migrated this naming is common.
+   */
+  static Optional<String> legacyInJson(String name, DocNode document) {
+    if (!LegacyDetector.looksLikeLegacy(document)) {
+      return Optional.empty();
+    }
+    String base = TemplateFiles.baseName(name);
+    String stem =
+        base.endsWith(TemplateFiles.JSON)
+            ? base.substring(0, base.length() - TemplateFiles.JSON.length())
+            : base;
+    return Optional.of(legacyTemplate(stem, "HCL's JSON syntax"));
+  }
+
+  /**
+   * The advice for a legacy template saved under a template file's name: the one wording for {@code
+   * .pkr.hcl} and {@code .pkr.json}, which {@code notWhat} tells apart.
+   */
+  private static String legacyTemplate(String stem, String notWhat) {
+    return "This file holds a legacy JSON template (an object with \"builders\"), not "
+        + notWhat
+        + ": name it "
+        + stem
+        + ".json and give that file as the input: a legacy template is read alone, by its"
+        + " content.";
   }
 
   /**

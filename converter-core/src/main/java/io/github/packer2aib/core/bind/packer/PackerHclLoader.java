@@ -445,6 +445,10 @@ public final class PackerHclLoader {
       int before = out.size();
       Body body = HclJson.file(source, root.get(), PackerSchema.ROOT, HclJson.Mode.CONFIG, out);
       if (hasErrorsSince(before)) {
+        // A legacy template saved as .pkr.json: "builders" is an extraneous property, which says
+        // nothing of the cause (as a .pkr.hcl one's syntax error does not).
+        MisnamedFiles.legacyInJson(source.name(), root.get())
+            .ifPresent(advice -> adviseFirstError(out.subList(before, out.size()), advice));
         // Its structure is known, and tells what is sensitive.
         secrets
             .computeIfAbsent(source.name(), f -> new ArrayList<>())

@@ -791,6 +791,41 @@ class PackerHclLoaderTest {
   }
 
   /**
+   * A legacy JSON template saved as .pkr.json: Packer's "Extraneous JSON object property" for its
+   * builders stays, and gets the advice a .pkr.hcl one gets (found reviewing bulk runs: in a tree
+   * being migrated this naming is common). HCL's JSON syntax with a misspelt key gets none.
+   */
+  @Test
+  void aLegacyTemplateInAPkrJsonFileIsToldToBeNamedJson() {
+    MemoryFiles fs =
+        new MemoryFiles("/work")
+            .put(
+                "/work/ubuntu.pkr.json",
+                "{\n  \"builders\": [{\"type\": \"azure-arm\"}],\n  \"provisioners\": []\n}\n")
+            .put("/work/hcl.pkr.json", "{\n  \"sorce\": {}\n}\n");
+
+    LoadResult legacy = load(fs, "ubuntu.pkr.json", List.of());
+    LoadResult misspelt = load(fs, "hcl.pkr.json", List.of());
+
+    assertEquals(List.of("PKR-E005", "PKR-E005"), codes(legacy));
+    assertTrue(
+        legacy
+            .diagnostics()
+            .get(0)
+            .detail()
+            .endsWith(
+                " This file holds a legacy JSON template (an object with \"builders\"), not HCL's"
+                    + " JSON syntax: name it ubuntu.json and give that file as the input: a legacy"
+                    + " template is read alone, by its content."),
+        legacy.diagnostics().get(0).detail());
+    assertFalse(legacy.diagnostics().get(1).detail().contains("legacy"));
+    assertEquals("PKR-E005", misspelt.diagnostics().get(0).code());
+    assertFalse(
+        misspelt.diagnostics().get(0).detail().contains("legacy"),
+        misspelt.diagnostics().get(0).detail());
+  }
+
+  /**
    * A file of variable values named .pkr.hcl (corpus: liatrio's variables.pkr.hcl, meant for
    * -var-file): Packer refuses each value too, but the first error now says what the file is.
    */
