@@ -24,6 +24,8 @@ import java.util.List;
  * @param shown the diagnostics stderr shows for it in JSON mode
  * @param internalError true when converting it hit a bug
  * @param ignored the codes accepted for it (--ignore and the settings file), which the report marks
+ * @param templates the image templates it converted (validate -r: checked), none when it failed or
+ *     was skipped: an input may hold several (a YAML stream, an ARM deployment)
  */
 record BulkOutcome(
     int index,
@@ -38,7 +40,8 @@ record BulkOutcome(
     String text,
     List<Diagnostic> shown,
     boolean internalError,
-    IgnoredCodes ignored) {
+    IgnoredCodes ignored,
+    int templates) {
 
   BulkOutcome {
     outputs = List.copyOf(outputs);

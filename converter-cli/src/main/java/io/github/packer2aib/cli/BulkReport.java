@@ -63,6 +63,9 @@ final class BulkReport {
     try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
       g.writeObjectFieldStart("summary");
+      // Inputs (files and folders that held templates) and the image templates they held apart:
+      // a YAML stream or an ARM deployment is one input of several templates.
+      g.writeNumberField("inputs", summary.inputs());
       g.writeNumberField("templates", summary.templates());
       for (BulkOutcome.Status s : BulkOutcome.Status.values()) {
         g.writeNumberField(s.label(), summary.count(s));
@@ -77,7 +80,7 @@ final class BulkReport {
         }
         g.writeStringField("summary", t.summary());
         g.writeNumberField("count", t.count());
-        g.writeNumberField("templates", t.templates());
+        g.writeNumberField("inputs", t.inputs());
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -175,13 +178,16 @@ final class BulkReport {
     if (spool.checkOnly()) {
       out.append(ConversionReport.CHECK_ONLY_NOTE).append("\n\n");
     }
-    out.append("| Verdict | Count |\n| --- | ---: |\n");
+    out.append("| Verdict | Inputs |\n| --- | ---: |\n");
     for (BulkOutcome.Status s : BulkOutcome.Status.values()) {
       out.append("| ").append(s.label()).append(" | ").append(summary.count(s)).append(" |\n");
     }
+    out.append("\n")
+        .append(BulkSummary.totals(summary.inputs(), summary.templates()))
+        .append(".\n");
     List<BulkSummary.CodeTotal> codes = summary.all();
     if (!codes.isEmpty()) {
-      out.append("\n## Diagnostics\n\n| Code | Summary | Count | Templates |\n");
+      out.append("\n## Diagnostics\n\n| Code | Summary | Count | Inputs |\n");
       out.append("| --- | --- | ---: | ---: |\n");
       for (BulkSummary.CodeTotal t : codes) {
         out.append("| ")
@@ -192,7 +198,7 @@ final class BulkReport {
             .append(" | ")
             .append(t.count())
             .append(" | ")
-            .append(t.templates())
+            .append(t.inputs())
             .append(" |\n");
       }
     }

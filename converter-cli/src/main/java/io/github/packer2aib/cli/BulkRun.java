@@ -119,7 +119,10 @@ final class BulkRun {
   /** When the run started: a temporary file changed since may be another run's, in use. */
   private Instant started = Instant.EPOCH;
 
-  /** Of {@link #finishedCount}, the candidates that were templates (the summary's count). */
+  /** Of {@link #finishedCount}, the candidates that were inputs (held templates). */
+  private final AtomicInteger finishedInputs = new AtomicInteger();
+
+  /** The image templates those inputs held (the summary's two counts). */
   private final AtomicInteger finishedTemplates = new AtomicInteger();
 
   /**
@@ -503,12 +506,12 @@ final class BulkRun {
                   : "\n" + CliCode.MANIFEST_UNWRITTEN.textLine(manifestProblem) + "\n")
               + (check == null
                   ? ""
-                  : "\n" + check.text(out, summary.count(BulkOutcome.Status.FAILED), "template"))
+                  : "\n" + check.text(out, summary.count(BulkOutcome.Status.FAILED), "input"))
               + "\n"
               + closingLine(nanos)
               + "\n");
     } else if (check != null && !check.upToDate()) {
-      err.print(check.text(out, summary.count(BulkOutcome.Status.FAILED), "template"));
+      err.print(check.text(out, summary.count(BulkOutcome.Status.FAILED), "input"));
     }
     err.flush();
   }
@@ -547,6 +550,7 @@ final class BulkRun {
         (progress.drawsBar() ? "\n" : "")
             + interrupted(
                 finishedCount.get(),
+                finishedInputs.get(),
                 finishedTemplates.get(),
                 total,
                 check != null || settings.output() == null,
@@ -558,17 +562,18 @@ final class BulkRun {
   /**
    * The notice of a stopped run. It counts candidates, as the progress line does: a JSON or YAML
    * file may turn out to be no template only once it is read, so "of 602 templates" counted files
-   * the summary would have called skipped; those finished that were templates are given apart.
+   * the summary would have called skipped; those finished that were inputs (held templates) are
+   * given apart, with their templates, as the summary counts.
    */
   static String interrupted(
-      int finished, int templates, int total, boolean writesNothing, boolean report) {
+      int finished, int inputs, int templates, int total, boolean writesNothing, boolean report) {
     return "interrupted: "
         + finished
         + " of "
         + Report.plural(total, "candidate")
         + (writesNothing ? " checked" : " finished")
         + " ("
-        + Report.plural(templates, "template")
+        + BulkSummary.totals(inputs, templates)
         + ")"
         + (writesNothing
             ? "; nothing was written"
@@ -660,7 +665,8 @@ final class BulkRun {
               if (!stopping && !PendingWrites.PROCESS.abandoned()) {
                 if (isWork(c)) {
                   finishedCount.incrementAndGet();
-                  finishedTemplates.addAndGet(o.status() == BulkOutcome.Status.SKIPPED ? 0 : 1);
+                  finishedInputs.addAndGet(o.status() == BulkOutcome.Status.SKIPPED ? 0 : 1);
+                  finishedTemplates.addAndGet(o.templates());
                 }
                 finished.add(o);
                 if (outstanding.decrementAndGet() == 0) {
@@ -978,15 +984,19 @@ final class BulkRun {
     return folders.written().containsKey(relative) ? relative : null;
   }
 
+  /**
+   * "3 inputs, 9 templates in 0.4 s (7.5 inputs/s)": the rate is of inputs, what the run works
+   * through (as the progress line counts).
+   */
   private String closingLine(long nanos) {
     double seconds = nanos / 1e9;
-    int templates = summary.templates();
+    int inputs = summary.inputs();
     return String.format(
         Locale.ROOT,
-        "%s in %.1f s (%.1f templates/s)",
-        Report.plural(templates, "template"),
+        "%s in %.1f s (%.1f inputs/s)",
+        BulkSummary.totals(inputs, summary.templates()),
         seconds,
-        seconds > 0 ? templates / seconds : 0.0);
+        seconds > 0 ? inputs / seconds : 0.0);
   }
 
   private static Optional<Path> realPath(Path folder) {

@@ -9,16 +9,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The totals of a {@code convert -r} run: how many candidates got each verdict, and how often each
- * diagnostic code occurred (and in how many templates), the occurrences {@code --ignore} accepted
- * apart. Deterministic: ties are broken by code, then by not ignored before ignored.
+ * The totals of a {@code convert -r} run: how many candidates got each verdict, how many image
+ * templates the inputs held, and how often each diagnostic code occurred (and in how many inputs),
+ * the occurrences {@code --ignore} accepted apart. Inputs and templates are counted apart: a YAML
+ * stream or an ARM deployment is one input of several templates (a tree of 3 files that wrote 9
+ * templates said "3 templates"). Deterministic: ties are broken by code, then by not ignored before
+ * ignored.
  */
 final class BulkSummary {
   /**
-   * One diagnostic code over the run; {@code ignored}: the occurrences that {@code --ignore} (or a
-   * settings file) accepted, which stderr's table leaves out and the report marks.
+   * One diagnostic code over the run, in how many inputs; {@code ignored}: the occurrences that
+   * {@code --ignore} (or a settings file) accepted, which stderr's table leaves out and the report
+   * marks.
    */
-  record CodeTotal(String code, String summary, int count, int templates, boolean ignored) {}
+  record CodeTotal(String code, String summary, int count, int inputs, boolean ignored) {}
 
   /** A code, and whether its occurrences counted are ignored ones. */
   private record Key(String code, boolean ignored) {}
@@ -32,8 +36,12 @@ final class BulkSummary {
   /** The skipped candidates that are templates a settings file's {@code skip} left out. */
   private int skippedBySettings;
 
+  /** The image templates of the inputs that did not fail. */
+  private int templates;
+
   void add(BulkOutcome o) {
     counts.merge(o.status(), 1, Integer::sum);
+    templates += o.templates();
     if (o.status() == BulkOutcome.Status.SKIPPED
         && o.skipReason() != null
         && o.skipReason().startsWith(BulkTask.SKIPPED_BY_SETTINGS)) {
@@ -47,7 +55,7 @@ final class BulkSummary {
           t == null
               ? new CodeTotal(c.code(), c.summary(), c.count(), 1, c.ignored())
               : new CodeTotal(
-                  c.code(), t.summary(), t.count() + c.count(), t.templates() + 1, c.ignored()));
+                  c.code(), t.summary(), t.count() + c.count(), t.inputs() + 1, c.ignored()));
     }
   }
 
@@ -55,11 +63,19 @@ final class BulkSummary {
     return counts.getOrDefault(status, 0);
   }
 
-  /** Candidates that were templates (every verdict but skipped). */
-  int templates() {
+  /** Inputs: candidates that held templates (every verdict but skipped). */
+  int inputs() {
     return count(BulkOutcome.Status.CONVERTED)
         + count(BulkOutcome.Status.CONVERTED_WITH_WARNINGS)
         + count(BulkOutcome.Status.FAILED);
+  }
+
+  /**
+   * The image templates the inputs that did not fail converted (validate -r: checked); a failed
+   * input's are not known.
+   */
+  int templates() {
+    return templates;
   }
 
   /**
@@ -123,7 +139,7 @@ final class BulkSummary {
               "  %-" + width + "s  %6s  %9s  %s%n",
               "code",
               "count",
-              "templates",
+              "inputs",
               "summary"));
       for (CodeTotal t : top) {
         out.append(
@@ -132,11 +148,19 @@ final class BulkSummary {
                 "  %-" + width + "s  %6d  %9d  %s%n",
                 t.code(),
                 t.count(),
-                t.templates(),
+                t.inputs(),
                 t.summary()));
       }
     }
     return out.toString().replace("\r\n", "\n");
+  }
+
+  /**
+   * "3 inputs, 9 templates": how a run's summary counts (the closing line of stderr, the report),
+   * as a single convert's "converted 9 templates from 3 inputs" does.
+   */
+  static String totals(int inputs, int templates) {
+    return Report.plural(inputs, "input") + ", " + Report.plural(templates, "template");
   }
 
   /** The width of the verdicts' labels, as wide as "converted with warnings" and then some. */

@@ -265,7 +265,8 @@ final class BulkTask {
         text,
         shown,
         false,
-        o.ignored());
+        o.ignored(),
+        failed ? 0 : r.templates().size());
   }
 
   /**
@@ -565,7 +566,8 @@ final class BulkTask {
         "",
         List.of(),
         false,
-        IgnoredCodes.NONE);
+        IgnoredCodes.NONE,
+        0);
   }
 
   private BulkOutcome unreadable(Discovery.Candidate c, TemplateKind kind, String reason) {
@@ -609,7 +611,8 @@ final class BulkTask {
         machine ? "" : line,
         machine ? List.of(d) : List.of(),
         internal,
-        IgnoredCodes.NONE);
+        IgnoredCodes.NONE,
+        0);
   }
 
   private static List<String> errorCodes(List<Diagnostic> all) {

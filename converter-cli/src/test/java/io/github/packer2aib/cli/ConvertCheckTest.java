@@ -267,7 +267,9 @@ class ConvertCheckTest {
 
     assertEquals(1, singleCheck.exitCode(), singleCheck.err());
     assertTrue(
-        singleCheck.err().contains("error: cannot write " + written + ": it is a directory [CLI-E002]\n"),
+        singleCheck
+            .err()
+            .contains("error: cannot write " + written + ": it is a directory [CLI-E002]\n"),
         singleCheck.err());
     assertFalse(singleCheck.err().contains("CLI-E004"), singleCheck.err());
   }
@@ -292,7 +294,7 @@ class ConvertCheckTest {
             .contains(
                 "check: 2 image templates in "
                     + out
-                    + " are up to date, but 1 template failed, so its outputs were not"
+                    + " are up to date, but 1 input failed, so its outputs were not"
                     + " compared\n"),
         r.err());
     assertFalse(r.err().contains("all 2"), r.err());

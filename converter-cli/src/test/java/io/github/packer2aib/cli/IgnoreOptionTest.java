@@ -257,7 +257,7 @@ class IgnoreOptionTest {
               + " "
               + d.get("count").asInt()
               + " "
-              + d.get("templates").asInt());
+              + d.get("inputs").asInt());
     }
     assertTrue(summary.contains("PKRMAP-W008 2 2"), summary.toString());
     assertTrue(summary.contains("PKRMAP-W008 (ignored) 1 1"), summary.toString());

@@ -1300,12 +1300,50 @@ class RecursiveConvertTest {
     assertEquals("  skipped (not templates)       1", tableLines.get(3));
     assertEquals("", tableLines.get(4));
     assertEquals("most frequent diagnostics:", tableLines.get(5));
-    assertTrue(tableLines.get(6).matches("  code +count  templates  summary"), tableLines.get(6));
+    assertTrue(tableLines.get(6).matches("  code +count  +inputs  summary"), tableLines.get(6));
     assertTrue(
-        Pattern.compile("20 templates in \\d+\\.\\d s \\(\\d+\\.\\d templates/s\\)")
+        Pattern.compile("20 inputs, 19 templates in \\d+\\.\\d s \\(\\d+\\.\\d inputs/s\\)")
             .matcher(tableLines.get(tableLines.size() - 1))
             .matches(),
         tableLines.get(tableLines.size() - 1));
+  }
+
+  /**
+   * The summary counted inputs as "templates": a tree of 3 files writing 9 image templates said "3
+   * templates in 0.4 s", where a single convert says "converted 9 templates from 3 inputs" (found
+   * reviewing YAML input). Inputs and templates are counted apart, on stderr and in the report.
+   */
+  @Test
+  void theSummaryCountsInputsAndTemplatesApart() throws Exception {
+    Path root = tmp.resolve("repo");
+    put(root, "a.json", BulkTrees.AIB);
+    put(root, "arm.json", BulkTrees.twoTemplates());
+    put(root, "broken.json", BulkTrees.BROKEN_AIB);
+    put(root, "notes.txt", "hello\n");
+    Path json = tmp.resolve("r.json");
+    Path md = tmp.resolve("r.md");
+
+    CliRun r =
+        bulk("-o", tmp.resolve("out").toString(), "--report", json.toString(), root.toString());
+    CliRun m =
+        bulk("-o", tmp.resolve("out2").toString(), "--report", md.toString(), root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    String last = r.err().lines().reduce((a, b) -> b).orElse("");
+    assertTrue(
+        Pattern.compile("3 inputs, 3 templates in \\d+\\.\\d s \\(\\d+\\.\\d inputs/s\\)")
+            .matcher(last)
+            .matches(),
+        last);
+    JsonNode summary = JSON.readTree(json.toFile()).get("summary");
+    assertEquals(3, summary.get("inputs").asInt(), summary.toString());
+    assertEquals(3, summary.get("templates").asInt(), summary.toString());
+    assertEquals(1, summary.get("failed").asInt(), summary.toString());
+    assertTrue(summary.get("diagnostics").get(0).has("inputs"), summary.toString());
+    String report = Files.readString(md);
+    assertTrue(report.contains("| Verdict | Inputs |\n"), report);
+    assertTrue(report.contains("| skipped | 1 |\n\n3 inputs, 3 templates.\n"), report);
+    assertTrue(report.contains("| Code | Summary | Count | Inputs |\n"), report);
   }
 
   @Test
@@ -1395,9 +1433,9 @@ class RecursiveConvertTest {
     String text = Files.readString(md);
     assertTrue(
         text.startsWith(
-            "# packer2aib conversion report\n\n| Verdict | Count |\n| --- | ---: |\n"
+            "# packer2aib conversion report\n\n| Verdict | Inputs |\n| --- | ---: |\n"
                 + "| converted | 1 |\n| converted with warnings | 0 |\n| failed | 1 |\n"
-                + "| skipped | 2 |\n"),
+                + "| skipped | 2 |\n\n2 inputs, 1 template.\n"),
         text);
     assertTrue(text.contains("| a.json | AIB JSON | converted | a.json |  |\n"), text);
     assertTrue(text.contains("| b.json | AIB JSON | failed | none | SPEC-E120 |\n"), text);

@@ -92,7 +92,7 @@ class RecursiveDeterminismTest {
   private static String untimed(String err) {
     StringBuilder out = new StringBuilder();
     for (String line : err.split("\n", -1)) {
-      if (!line.startsWith("progress: ") && !line.contains(" templates/s")) {
+      if (!line.startsWith("progress: ") && !line.contains(" inputs/s")) {
         out.append(line).append('\n');
       }
     }

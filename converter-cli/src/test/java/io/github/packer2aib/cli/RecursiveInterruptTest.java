@@ -110,19 +110,21 @@ class RecursiveInterruptTest {
 
     String err = stopped(in, out, false, "--progress", "lines", "--report", report.toString());
 
-    // Candidates, as the progress line counts them, and of those finished the templates: "of
-    // 3300 templates" counted the JSON files that are no templates.
+    // Candidates, as the progress line counts them, and of those finished the inputs and their
+    // templates: "of 3300 templates" counted the JSON files that are no templates.
     Matcher notice =
         Pattern.compile(
                 "(?s)(?:.*\n)?interrupted: (\\d+) of "
                     + (TEMPLATES + OTHER_JSON)
-                    + " candidates finished \\((\\d+) templates?\\); the output files written so"
-                    + " far are complete, and no report was written\n")
+                    + " candidates finished \\((\\d+) inputs?, (\\d+) templates?\\); the output"
+                    + " files written so far are complete, and no report was written\n")
             .matcher(err);
     assertTrue(notice.matches(), err);
     int finished = Integer.parseInt(notice.group(1));
-    int templates = Integer.parseInt(notice.group(2));
-    assertTrue(templates <= finished, err);
+    int inputs = Integer.parseInt(notice.group(2));
+    assertTrue(inputs <= finished, err);
+    // Each of these inputs holds one template (none fails).
+    assertEquals(inputs, Integer.parseInt(notice.group(3)), err);
     assertFalse(Files.exists(report));
     // Nor the report's parts written so far (hidden files beside it).
     try (Stream<Path> beside = Files.list(tmp)) {
@@ -158,16 +160,17 @@ class RecursiveInterruptTest {
     assertEquals(BulkTrees.files(whole), left);
   }
 
+  /** The inputs finished and their templates apart, as the summary counts them. */
   @Test
-  void theNoticeCountsCandidatesAsTheProgressLineDoesAndTheTemplatesApart() {
+  void theNoticeCountsCandidatesAsTheProgressLineDoesAndTheInputsAndTemplatesApart() {
     assertEquals(
-        "interrupted: 7 of 602 candidates finished (6 templates); the output files written so far"
-            + " are complete",
-        BulkRun.interrupted(7, 6, 602, false, false));
+        "interrupted: 7 of 602 candidates finished (6 inputs, 9 templates); the output files"
+            + " written so far are complete",
+        BulkRun.interrupted(7, 6, 9, 602, false, false));
     assertEquals(
-        "interrupted: 1 of 2 candidates checked (1 template); nothing was written, and no report"
-            + " was written",
-        BulkRun.interrupted(1, 1, 2, true, true));
+        "interrupted: 1 of 2 candidates checked (1 input, 1 template); nothing was written, and no"
+            + " report was written",
+        BulkRun.interrupted(1, 1, 1, 2, true, true));
   }
 
   @Test

@@ -150,7 +150,8 @@ class ReportSpoolTest {
               "",
               List.of(),
               false,
-              i == 2 ? new IgnoredCodes(java.util.Set.of("CLI-W001")) : IgnoredCodes.NONE));
+              i == 2 ? new IgnoredCodes(java.util.Set.of("CLI-W001")) : IgnoredCodes.NONE,
+              i == 1 ? 0 : 1));
     }
     return all;
   }

@@ -85,6 +85,7 @@ class ValidateReportTest {
     assertFalse(text.contains("hunter2"), text);
     JsonNode report = JSON.readTree(json.toFile());
     assertTrue(report.path("checkOnly").asBoolean(), report.toString());
+    assertEquals(2, report.path("summary").path("inputs").asInt(), report.toString());
     assertEquals(2, report.path("summary").path("templates").asInt(), report.toString());
     try (Stream<Path> files = Files.walk(repo)) {
       assertEquals(4, files.count()); // repo, ubuntu/, its template, good.json: nothing written
