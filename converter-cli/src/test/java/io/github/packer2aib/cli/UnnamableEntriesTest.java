@@ -88,7 +88,11 @@ class UnnamableEntriesTest {
     assertTrue(Files.exists(out.resolve("keep.json")), r.err());
     assertFalse(Files.exists(out.resolve("old.json")), r.err());
     assertTrue(r.err().contains("(--prune, CLI-N002):\n  old.json\n"), r.err());
-    assertTrue(r.err().contains("failed this run writes, so it is left as it is"), r.err());
+    // Its input could not be read: the advice is to fix that, not the template (CLI-W001).
+    assertTrue(
+        r.err()
+            .contains("whose input could not be read this run (CLI-E001), so it is left as it is"),
+        r.err());
   }
 
   @Test
