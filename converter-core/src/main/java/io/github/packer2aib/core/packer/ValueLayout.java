@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.packer;
 
 import io.github.packer2aib.core.source.Range;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,16 @@ public interface ValueLayout {
     return Optional.empty();
   }
 
+  /**
+   * The members of an object written out here whose keys are computed ({@code "${var.k}"} in HCL's
+   * JSON syntax, {@code (local.k) = …} in the native one), in source order: {@link #member} cannot
+   * find them by the key they evaluate to. Where such an object is a block body of HCL's JSON
+   * syntax, a key is the argument's name as written and never evaluated, so they name no argument.
+   */
+  default List<ComputedKey> computedKeys() {
+    return List.of();
+  }
+
   /** A value without parts of its own, written at {@code range}. */
   static ValueLayout of(Range range) {
     return new Whole(range);
@@ -45,6 +56,14 @@ public interface ValueLayout {
    * @param value where its value is written, with its own parts
    */
   record Member(Range keyRange, ValueLayout value) {}
+
+  /**
+   * A member key of an object value that is an expression rather than a name.
+   *
+   * @param written the key as written, in HCL's native syntax ({@code "${var.k}"}), for messages
+   * @param keyRange where it is written
+   */
+  record ComputedKey(String written, Range keyRange) {}
 
   /** A value whose parts are not written out (or that has none). */
   record Whole(Range range) implements ValueLayout {}

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.bind.packer;
 
 import io.github.packer2aib.core.hcl.syntax.Expression;
+import io.github.packer2aib.core.hcl.syntax.HclPrinter;
 import io.github.packer2aib.core.hcl.syntax.ObjectCons;
 import io.github.packer2aib.core.hcl.syntax.ObjectItem;
 import io.github.packer2aib.core.hcl.syntax.Parenthesized;
@@ -8,6 +9,7 @@ import io.github.packer2aib.core.hcl.syntax.TemplateExpr;
 import io.github.packer2aib.core.hcl.syntax.Tuple;
 import io.github.packer2aib.core.packer.ValueLayout;
 import io.github.packer2aib.core.source.Range;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,15 +52,21 @@ final class ExpressionLayout implements ValueLayout {
       return Optional.empty();
     }
     for (ObjectItem i : object.items()) {
-      Optional<String> name = i.literalName();
-      if (name.isEmpty() && i.key() instanceof TemplateExpr t) {
-        name = t.literalText();
-      }
+      Optional<String> name = literalKey(i);
       if (name.isPresent() && name.get().equals(key)) {
         return Optional.of(i);
       }
     }
     return Optional.empty();
+  }
+
+  /** An item's key when it is written as a name or a string without templates, else empty. */
+  private static Optional<String> literalKey(ObjectItem i) {
+    Optional<String> name = i.literalName();
+    if (name.isEmpty() && i.key() instanceof TemplateExpr t) {
+      name = t.literalText();
+    }
+    return name;
   }
 
   /** The range of element {@code i} when {@code e} is a tuple constructor, else of {@code e}. */
@@ -77,6 +85,20 @@ final class ExpressionLayout implements ValueLayout {
   @Override
   public Optional<Member> member(String key) {
     return objectItem(expression, key).map(i -> new Member(i.key().range(), of(i.value())));
+  }
+
+  @Override
+  public List<ComputedKey> computedKeys() {
+    if (!(expression instanceof ObjectCons object)) {
+      return List.of();
+    }
+    List<ComputedKey> out = new ArrayList<>();
+    for (ObjectItem i : object.items()) {
+      if (literalKey(i).isEmpty()) {
+        out.add(new ComputedKey(HclPrinter.print(i.key()), i.key().range()));
+      }
+    }
+    return out;
   }
 
   @Override

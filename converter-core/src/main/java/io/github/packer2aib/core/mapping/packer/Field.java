@@ -43,6 +43,15 @@ record Field(
   }
 
   /**
+   * Whether the value is written where its name is, as something other than an object or a list: in
+   * HCL's JSON syntax, a string ({@code "${local.sig}"}). False for a member of an object value
+   * whose parts are not written out (a variable's object), which says nothing of how it is written.
+   */
+  boolean writtenWhole() {
+    return layout instanceof ValueLayout.Whole;
+  }
+
+  /**
    * Where the key {@code member} is written, when the value is written out as an object that has it
    * ({@code azure_tags = { owner = "sre" }}, a legacy JSON object); else empty.
    */

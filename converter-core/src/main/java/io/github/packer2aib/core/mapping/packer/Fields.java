@@ -259,12 +259,33 @@ final class Fields {
     }
     Range at = layout.range();
     Fields fields = new Fields(prefix, at, members.size(), report, secrets);
+    // A block body of HCL's JSON syntax takes its keys as argument names, as written: a key
+    // written as a template ("${var.k}") is not evaluated there, so it names no argument and
+    // Packer refuses it ("No argument or block type is named"). The object value was evaluated
+    // as any object is, so its members from such keys are left out and each key is reported.
+    List<ValueLayout.ComputedKey> computed = jsonBody ? layout.computedKeys() : List.of();
+    for (ValueLayout.ComputedKey k : computed) {
+      String block = prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix;
+      report.add(
+          PackerMapCode.FIELD_PACKER_REFUSES,
+          k.keyRange(),
+          block
+              + " has no argument named "
+              + k.written()
+              + ", so Packer refuses the template (\"No argument or block type is named\"): in"
+              + " HCL's JSON syntax the properties of a block are named by their keys as written,"
+              + " and a template in a key is not evaluated. Write the argument's name itself as"
+              + " the key.");
+    }
     for (Map.Entry<String, Value> m : members.entrySet()) {
       if (jsonBody && m.getKey().equals("//")) {
         continue;
       }
-      Value v = m.getValue().withMarks(u.marks());
       Optional<ValueLayout.Member> written = layout.member(m.getKey());
+      if (written.isEmpty() && !computed.isEmpty()) {
+        continue; // from a computed key, reported above
+      }
+      Value v = m.getValue().withMarks(u.marks());
       Field field =
           written.isPresent()
               ? new Field(
@@ -611,6 +632,29 @@ final class Fields {
       }
       Value.Unmarked u = f.value().unmark();
       Value v = u.value();
+      boolean blocksOrList =
+          v instanceof ObjectValue
+              || v instanceof MapValue
+              || v instanceof TupleValue
+              || v instanceof ListValue
+              || v instanceof SetValue;
+      if (jsonBodies(key) && blocksOrList && f.writtenWhole()) {
+        // HCL's JSON syntax takes an object (or an array of objects) for a block, never a string:
+        // Packer refuses "${local.sig}" there ("Incorrect JSON value type"), though it evaluates
+        // to an object. (A number or bool is refused below, as a value that is not a block.)
+        report.add(
+            PackerMapCode.PACKER_REFUSES_TYPE,
+            f.valueRange(),
+            "Packer refuses a string for "
+                + f.name()
+                + " in HCL's JSON syntax: it is a block, written in JSON as an object (or an"
+                + " array of objects, one per block), never as a string. It was converted as the"
+                + " block; write \""
+                + key
+                + "\": { … } with its arguments as the object's properties (to make blocks from a"
+                + " variable's list, a \"dynamic\" block), so that Packer accepts the template"
+                + " too.");
+      }
       if (v instanceof ObjectValue || v instanceof MapValue) {
         out.add(
             ofObject(f.value(), f.layout(), name(key) + ".", report, secrets, jsonBodies(key))
@@ -621,10 +665,24 @@ final class Fields {
           Value marked = items.get(i).withMarks(u.marks());
           if (marked.unmarked() instanceof ObjectValue || marked.unmarked() instanceof MapValue) {
             // A set's elements are in its own order, not as written.
-            ValueLayout at =
-                v instanceof SetValue
-                    ? ValueLayout.of(f.valueRange())
-                    : f.layout().element(i).orElseGet(() -> ValueLayout.of(f.valueRange()));
+            Optional<ValueLayout> written =
+                v instanceof SetValue ? Optional.empty() : f.layout().element(i);
+            ValueLayout at = written.orElseGet(() -> ValueLayout.of(f.valueRange()));
+            if (jsonBodies(key)
+                && written.isPresent()
+                && written.get() instanceof ValueLayout.Whole) {
+              // An element of an array written out, as a string: each element is a block body,
+              // which must be a JSON object (Packer 1.6.6 refuses the string).
+              report.add(
+                  PackerMapCode.PACKER_REFUSES_TYPE,
+                  at.range(),
+                  "Packer refuses a string as an element of "
+                      + f.name()
+                      + " in HCL's JSON syntax: each element is a block, written in JSON as an"
+                      + " object, never as a string. It was converted as the block; write the"
+                      + " element as an object, { … }, with the block's arguments as its"
+                      + " properties, so that Packer accepts the template too.");
+            }
             out.add(
                 ofObject(marked, at, name(key) + ".", report, secrets, jsonBodies(key))
                     .typed(typing, Set.of()));

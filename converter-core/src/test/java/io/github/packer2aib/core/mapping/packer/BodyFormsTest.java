@@ -80,6 +80,119 @@ class BodyFormsTest {
     assertTrue(LoadAndMap.json(r).contains("\"//\""), LoadAndMap.json(r));
   }
 
+  /** A .pkr.json with one azure-arm source whose other members are {@code more}. */
+  private static String jsonSource(String locals, String more) {
+    return "{\"locals\": {"
+        + locals
+        + "},\n\"source\": {\"azure-arm\": {\"u\": {\n"
+        + LoadAndMap.LINUX_BUILDER_MEMBERS
+        + ",\n"
+        + more
+        + "\n}}},\n\"build\": {\"sources\": [\"source.azure-arm.u\"]}}\n";
+  }
+
+  private static final String SIG =
+      "\"resource_group\": \"rg\", \"gallery_name\": \"g\", \"image_name\": \"img\","
+          + " \"image_version\": \"1.0.0\"";
+
+  @Test
+  void aNestedBlockWrittenAsAStringInHclJsonIsConvertedWithTheWarningPackerRefusesIt() {
+    // Packer 1.6.6: "Incorrect JSON value type ... Either a JSON object or a JSON array is
+    // required, representing the contents of one or more "shared_image_gallery_destination"
+    // blocks", though the template evaluates to an object. The native twin gets W126 too.
+    String json =
+        jsonSource(
+            "\"sig\": {" + SIG + ", \"target_region\": [{\"name\": \"eastus\"}]}",
+            "\"shared_image_gallery_destination\": \"${local.sig}\"");
+    MapResult r = LoadAndMap.map("t.pkr.json", json);
+
+    List<String> refused = details(r.diagnostics(), "PKRMAP-W126");
+    // Once: target_region inside the local's object is not written in the file at all.
+    assertEquals(1, refused.size(), r.diagnostics()::toString);
+    assertTrue(
+        refused.get(0).contains("Packer refuses a string for shared_image_gallery_destination"),
+        refused.get(0));
+    assertTrue(
+        refused.get(0).contains("write \"shared_image_gallery_destination\": { … }"),
+        refused.get(0));
+    Diagnostic d =
+        r.diagnostics().stream().filter(x -> x.code().equals("PKRMAP-W126")).findFirst().get();
+    assertEquals(json.indexOf("\"${local.sig}\""), d.subject().get().startOffset());
+    assertTrue(LoadAndMap.json(r).contains("eastus"), "still converted as the block");
+  }
+
+  @Test
+  void aNestedBlockOrAnArrayElementWrittenAsAStringInsideAJsonBlockIsWarnedAboutEach() {
+    String json =
+        jsonSource(
+            "\"regions\": [{\"name\": \"eastus\"}], \"r\": {\"name\": \"westus\"}",
+            "\"azure_tags\": \"${local.r}\",\n"
+                + "\"shared_image_gallery_destination\": {"
+                + SIG
+                + ", \"target_region\": \"${local.regions}\"},\n"
+                + "\"shared_image_gallery\": [\"${local.r}\"]");
+    List<String> refused = details(LoadAndMap.map("t.pkr.json", json).diagnostics(), "PKRMAP-W126");
+    assertEquals(2, refused.size(), refused::toString); // not azure_tags: an argument
+    assertTrue(
+        refused.get(0).contains("a string for shared_image_gallery_destination.target_region"),
+        refused.get(0));
+    assertTrue(
+        refused.get(1).contains("a string as an element of shared_image_gallery"), refused.get(1));
+  }
+
+  @Test
+  void theSameBlocksWrittenAsJsonObjectsGetNoWarning() {
+    String json =
+        jsonSource(
+            "\"x\": 1",
+            "\"shared_image_gallery_destination\": {"
+                + SIG
+                + ", \"target_region\": [{\"name\": \"eastus\"}, {\"name\": \"westus\"}]}");
+    List<String> codes = codes(LoadAndMap.map("t.pkr.json", json).diagnostics());
+    assertTrue(!codes.contains("PKRMAP-W126"), codes::toString);
+  }
+
+  @Test
+  void aTemplateKeyInANestedBlockOfHclJsonNamesNoArgument() {
+    // Packer 1.6.6: No argument or block type is named "${var.k}". The key is not evaluated into
+    // gallery_name, so gallery_name is missing too.
+    String json =
+        "{\"variable\": {\"k\": {\"default\": \"gallery_name\"}},\n"
+            + jsonSource(
+                    "\"x\": 1",
+                    "\"shared_image_gallery_destination\": {\"resource_group\": \"rg\","
+                        + " \"${var.k}\": \"g\", \"image_name\": \"img\","
+                        + " \"image_version\": \"1.0.0\"}")
+                .substring(1);
+    MapResult r = LoadAndMap.map("t.pkr.json", json);
+
+    List<String> refused = details(r.diagnostics(), "PKRMAP-E128");
+    assertEquals(1, refused.size(), r.diagnostics()::toString);
+    assertTrue(
+        refused
+            .get(0)
+            .startsWith("shared_image_gallery_destination has no argument named \"${var.k}\""),
+        refused.get(0));
+    Diagnostic d =
+        r.diagnostics().stream().filter(x -> x.code().equals("PKRMAP-E128")).findFirst().get();
+    assertEquals(json.indexOf("\"${var.k}\""), d.subject().get().startOffset());
+    assertTrue(
+        details(r.diagnostics(), "PKRMAP-E108").stream()
+            .anyMatch(m -> m.contains("gallery_name is missing")),
+        r.diagnostics()::toString);
+    assertTrue(r.templates().isEmpty(), "an error: nothing is written");
+  }
+
+  @Test
+  void aTemplateKeyInAMapArgumentOfHclJsonIsEvaluated() {
+    String json =
+        "{\"variable\": {\"k\": {\"default\": \"team\"}},\n"
+            + jsonSource("\"x\": 1", "\"azure_tags\": {\"${var.k}\": \"platform\"}").substring(1);
+    MapResult r = LoadAndMap.map("t.pkr.json", json);
+    assertTrue(!codes(r.diagnostics()).contains("PKRMAP-E128"), r.diagnostics()::toString);
+    assertTrue(LoadAndMap.json(r).contains("\"team\": \"platform\""), LoadAndMap.json(r));
+  }
+
   @Test
   void aSlashSlashKeyInALegacyNestedObjectIsStillAField() {
     // Legacy templates are not HCL: no comment convention applies to nested objects there.
