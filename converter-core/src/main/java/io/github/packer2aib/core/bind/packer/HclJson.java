@@ -36,6 +36,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads HCL's JSON syntax ({@code .pkr.json}, {@code .pkrvars.json}) into the same syntax tree the
@@ -376,8 +378,9 @@ final class HclJson {
       return literal(text, quoted);
     }
     StringMapping mapping = new StringMapping(quoted, text);
-    HclTemplateResult parsed = parser.parseTemplate(new SourceFile(file.name(), text));
-    report(parsed.diagnostics(), mapping);
+    SourceFile string = new SourceFile(file.name(), text);
+    HclTemplateResult parsed = parser.parseTemplate(string);
+    report(parsed.diagnostics(), string, mapping);
     TemplateExpr t = SyntaxRewriter.mapRanges(parsed.template(), mapping::map);
     return new TemplateExpr(t.parts(), TemplateExpr.Form.QUOTED, "", quoted);
   }
@@ -391,8 +394,9 @@ final class HclJson {
       return literal(s.text(), s.range());
     }
     StringMapping mapping = new StringMapping(s.range(), s.text());
-    HclExpressionResult parsed = parser.parseExpression(new SourceFile(file.name(), s.text()));
-    report(parsed.diagnostics(), mapping);
+    SourceFile string = new SourceFile(file.name(), s.text());
+    HclExpressionResult parsed = parser.parseExpression(string);
+    report(parsed.diagnostics(), string, mapping);
     return parsed
         .expression()
         .map(e -> SyntaxRewriter.mapRanges(e, mapping::map))
@@ -417,7 +421,12 @@ final class HclJson {
     return literal(s.text(), s.range());
   }
 
-  private void report(List<Diagnostic> diagnostics, StringMapping mapping) {
+  /**
+   * Reports the diagnostics of a text parsed out of a JSON string ({@code string}), located in the
+   * file: their ranges, and the places their details name ("The if directive at main.pkr.json:1:1
+   * has no matching ..."), which the parser wrote as places in the string.
+   */
+  private void report(List<Diagnostic> diagnostics, SourceFile string, StringMapping mapping) {
     for (Diagnostic d : diagnostics) {
       List<Related> related =
           d.related().stream().map(r -> new Related(mapping.map(r.range()), r.label())).toList();
@@ -426,11 +435,34 @@ final class HclJson {
               d.code(),
               d.severity(),
               d.summary(),
-              inString(d.detail()),
+              inString(placesInFile(d.detail(), string, mapping)),
               d.subject().map(mapping::map),
               d.path(),
               related));
     }
+  }
+
+  /**
+   * {@code detail} with each place in {@code string} it names ({@code name:line:column}, as a
+   * {@link Range} prints) replaced by that place in the file. The parser writes such places into
+   * the text of a detail (the directive an unclosed {@code %{ if }} opened, the parenthesis an
+   * unbalanced expression opened), where mapping the diagnostic's ranges cannot reach them.
+   */
+  private String placesInFile(String detail, SourceFile string, StringMapping mapping) {
+    String prefix = file.name() + ":";
+    if (!detail.contains(prefix)) {
+      return detail; // the usual case: no place named
+    }
+    Matcher m = Pattern.compile(Pattern.quote(prefix) + "(\\d+):(\\d+)").matcher(detail);
+    StringBuilder text = new StringBuilder();
+    while (m.find()) {
+      int offset =
+          string.position(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))).offset();
+      Range place = mapping.map(string.range(offset, offset));
+      m.appendReplacement(text, Matcher.quoteReplacement(place.toString()));
+    }
+    m.appendTail(text);
+    return text.toString();
   }
 
   /**
