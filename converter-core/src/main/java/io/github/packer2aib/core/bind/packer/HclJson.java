@@ -67,16 +67,38 @@ final class HclJson {
   private final List<Diagnostic> out;
   private final HclParser parser = new HclParser();
 
+  /**
+   * What the file is, when it is not what its name says ({@link MisnamedFiles}), else null: said
+   * instead of a suggestion by the first top-level property that names nothing.
+   */
+  private String misnamed;
+
   private HclJson(SourceFile file, Mode mode, List<Diagnostic> out) {
     this.file = file;
     this.mode = mode;
     this.out = out;
   }
 
+  /** What a file's own body is called in messages. */
+  private static final String FILE = "the file";
+
   /** The body of a whole JSON file. */
   static Body file(
       SourceFile file, DocNode root, BodySchema schema, Mode mode, List<Diagnostic> out) {
-    return new HclJson(file, mode, out).body(root, schema, "the file");
+    return new HclJson(file, mode, out).body(root, schema, FILE);
+  }
+
+  /**
+   * The body of a whole configuration file whose content is not a template file's, as {@code
+   * advice} says (a legacy template, a file of variable values): its top-level properties that name
+   * nothing are reported without a suggestion ("Did you mean "local"?" for {@code "loc"} only
+   * misleads there), the first with {@code advice}.
+   */
+  static Body misnamedFile(
+      SourceFile file, DocNode root, BodySchema schema, String advice, List<Diagnostic> out) {
+    HclJson reader = new HclJson(file, Mode.CONFIG, out);
+    reader.misnamed = advice;
+    return reader.body(root, schema, FILE);
   }
 
   private Body body(DocNode node, BodySchema schema, String what) {
@@ -138,6 +160,18 @@ final class HclJson {
    * is known, and left out of the body; its value is masked as in any JSON file with errors.
    */
   private void extraneous(DocMember m, BodySchema schema, String what) {
+    String named = "No argument or block type is named \"" + m.key() + "\" in " + what;
+    if (misnamed != null && what.equals(FILE)) {
+      out.add(
+          Diagnostic.of(
+              PackerCode.EXTRANEOUS_JSON_PROPERTY,
+              m.keyRange(),
+              misnamed.isEmpty()
+                  ? named + ", which is not a template file: see its first error."
+                  : named + ". " + misnamed));
+      misnamed = ""; // said once, at the first
+      return;
+    }
     List<String> names = new ArrayList<>(schema.attributeNames());
     names.addAll(schema.blockTypes());
     String suggestion = Names.didYouMean(m.key(), names);
@@ -145,10 +179,7 @@ final class HclJson {
         Diagnostic.of(
             PackerCode.EXTRANEOUS_JSON_PROPERTY,
             m.keyRange(),
-            "No argument or block type is named \""
-                + m.key()
-                + "\" in "
-                + what
+            named
                 + "."
                 + (suggestion.isEmpty() ? " Remove it or fix its name." : suggestion)
                 + BodyContent.expected(names, "arguments and block types")));

@@ -1,6 +1,7 @@
 package io.github.packer2aib.core.bind.packer;
 
 import io.github.packer2aib.core.bind.legacy.LegacyDetector;
+import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.hcl.syntax.Body;
@@ -16,10 +17,11 @@ import java.util.regex.Pattern;
  * Advice for a file whose name makes it a template file ({@code .pkr.hcl}, {@code .pkr.json}) while
  * its content is something else, which Packer refuses too, with errors that say nothing of the
  * cause: a legacy JSON template saved as {@code .pkr.hcl} gets HCL's "Argument or block definition
- * required" at its first brace, saved as {@code .pkr.json} an "Extraneous JSON object property" for
- * {@code builders}, and a file of variable values ({@code name = "…"} only) one "Unsupported
- * argument" per value. The codes stay; their detail gets a sentence that names the case and what to
- * do.
+ * required" at its first brace, saved as {@code .pkr.json} "Extraneous JSON object property" at
+ * {@code "builders"}, and a file of variable values ({@code name = "…"} only, or a JSON object of
+ * them) one "Unsupported argument" or "Extraneous JSON object property" per value. The codes stay;
+ * the first error's detail gets a sentence that names the case and what to do, worded once here for
+ * both syntaxes.
  */
 final class MisnamedFiles {
   private MisnamedFiles() {}
@@ -47,7 +49,7 @@ final class MisnamedFiles {
             ? LegacyDetector.looksLikeLegacy(document)
             : BUILDERS_KEY.matcher(text).find();
     if (legacy) {
-      return Optional.of(legacyTemplate(stem, "HCL"));
+      return Optional.of(legacyTemplate(source.name()));
     }
     if (document instanceof DocObject o
         && o.members().stream().anyMatch(m -> PackerHclLoader.HCL_JSON_KEYS.contains(m.key()))) {
@@ -64,32 +66,14 @@ final class MisnamedFiles {
   }
 
   /**
-   * What to tell about a {@code .pkr.json} file named {@code name} whose content {@code document}
-   * has errors as HCL's JSON syntax: when it is a legacy template (top-level {@code builders}), to
-   * name it {@code .json}, as for one saved as {@code .pkr.hcl}; else empty. Packer refuses it the
-   * same way, and in a tree being migrated this naming is common.
+   * What to tell about {@code file}, a template file ({@code .pkr.hcl} or {@code .pkr.json}) that
+   * holds a legacy JSON template: Packer reads one only from a file given alone, by its content
+   * (the converter too), and a {@code .pkr.*} name makes it part of an HCL2 template.
    */
-  static Optional<String> legacyInJson(String name, DocNode document) {
-    if (!LegacyDetector.looksLikeLegacy(document)) {
-      return Optional.empty();
-    }
-    String base = TemplateFiles.baseName(name);
-    String stem =
-        base.endsWith(TemplateFiles.JSON)
-            ? base.substring(0, base.length() - TemplateFiles.JSON.length())
-            : base;
-    return Optional.of(legacyTemplate(stem, "HCL's JSON syntax"));
-  }
-
-  /**
-   * The advice for a legacy template saved under a template file's name: the one wording for {@code
-   * .pkr.hcl} and {@code .pkr.json}, which {@code notWhat} tells apart.
-   */
-  private static String legacyTemplate(String stem, String notWhat) {
-    return "This file holds a legacy JSON template (an object with \"builders\"), not "
-        + notWhat
-        + ": name it "
-        + stem
+  static String legacyTemplate(String file) {
+    return "This file holds a legacy JSON template (an object with \"builders\"), not an HCL2"
+        + " template: name it "
+        + stem(file)
         + ".json and give that file as the input: a legacy template is read alone, by its"
         + " content.";
   }
@@ -103,38 +87,75 @@ final class MisnamedFiles {
   }
 
   /**
+   * Whether a {@code .pkr.json} file's top level is an object of values, as a JSON variable file
+   * is: it has a property ({@code "//"} comments aside), and none is an argument or block type of a
+   * template file. Packer reads such a file only when it is named {@code .pkrvars.json}.
+   */
+  static boolean onlyValues(DocNode root) {
+    if (!(root instanceof DocObject o)) {
+      return false;
+    }
+    boolean any = false;
+    for (DocMember m : o.members()) {
+      if (m.key().equals("//")) {
+        continue;
+      }
+      if (PackerSchema.ROOT.attribute(m.key()).isPresent()
+          || PackerSchema.ROOT.block(m.key()).isPresent()) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
+
+  /**
    * What to tell about {@code file}, a template file of variable values only ({@link
-   * #onlyAssignments}), given as part of a template whose other HCL files are {@code others}.
+   * #onlyAssignments}, {@link #onlyValues}), given as part of a template whose other files are
+   * {@code others}.
    */
   static String variableFile(String file, List<String> others) {
+    boolean json = TemplateFiles.baseName(file).endsWith(TemplateFiles.JSON);
     String stem = stem(file);
+    String vars = json ? ".pkrvars.json" : ".pkrvars.hcl";
     String start =
-        "This file holds only variable values (name = value), as a variable file does, but a file"
-            + " named .pkr.hcl is read as part of the template, and Packer refuses such values"
-            + " there too. Rename it "
+        "This file holds only variable values ("
+            + (json ? "\"name\": value" : "name = value")
+            + "), as a variable file does, but a file named "
+            + (json ? TemplateFiles.JSON : TemplateFiles.HCL)
+            + " is read as part of the template, and Packer refuses such values there too. Rename"
+            + " it "
             + stem
-            + ".pkrvars.hcl and pass it with --var-file";
+            + vars
+            + " and pass it with --var-file";
     if (others.isEmpty()) {
       // The file was given alone: the template is elsewhere.
       return start
           + ", giving the template's file or folder as the input (or name it "
           + stem
-          + ".auto.pkrvars.hcl in the template's folder, which reads it).";
+          + ".auto"
+          + vars
+          + " in the template's folder, which reads it).";
     }
     return start
         + " (or "
         + stem
-        + ".auto.pkrvars.hcl, which its folder reads)"
+        + ".auto"
+        + vars
+        + ", which its folder reads)"
         + (others.size() == 1
             ? ", or give " + others.get(0) + " alone as the input with --var-file " + file + "."
             : ".");
   }
 
-  /** The file name of {@code path} without {@code .pkr.hcl}. */
+  /** The file name of {@code path} without {@code .pkr.hcl} or {@code .pkr.json}. */
   private static String stem(String path) {
     String name = TemplateFiles.baseName(path);
-    return name.endsWith(TemplateFiles.HCL)
-        ? name.substring(0, name.length() - TemplateFiles.HCL.length())
-        : name;
+    for (String extension : List.of(TemplateFiles.HCL, TemplateFiles.JSON)) {
+      if (name.endsWith(extension)) {
+        return name.substring(0, name.length() - extension.length());
+      }
+    }
+    return name;
   }
 }

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.packer;
 
+import io.github.packer2aib.core.bind.legacy.LegacyDetector;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Diagnostics;
 import io.github.packer2aib.core.diag.Related;
@@ -148,10 +149,14 @@ public final class PackerHclLoader {
         return finish(null);
       }
       List<ParsedFile> parsed = new ArrayList<>();
+      List<String> fileNames = new ArrayList<>();
+      for (TemplateFiles.FileRef ref : discovery.configFiles()) {
+        fileNames.add(ref.displayName());
+      }
       for (TemplateFiles.FileRef ref : discovery.configFiles()) {
         templateFiles
             .read(ref, out)
-            .flatMap(source -> parse(source, ref.json()))
+            .flatMap(source -> parse(source, ref.json(), fileNames))
             .ifPresent(parsed::add);
       }
       if (hasErrors()) {
@@ -191,15 +196,9 @@ public final class PackerHclLoader {
             BodyContent.of(f.body(), PackerSchema.ROOT, "a template file", f.body().range(), out)
                 .blocks());
         if (!f.json() && hasErrorsSince(before) && MisnamedFiles.onlyAssignments(f.body())) {
-          List<String> others = new ArrayList<>();
-          for (ParsedFile g : parsed) {
-            if (g != f && !g.json()) {
-              others.add(g.source().name());
-            }
-          }
           adviseFirstError(
               out.subList(before, out.size()),
-              MisnamedFiles.variableFile(f.source().name(), others));
+              MisnamedFiles.variableFile(f.source().name(), others(fileNames, f.source())));
         }
       }
 
@@ -407,7 +406,19 @@ public final class PackerHclLoader {
       }
     }
 
-    private Optional<ParsedFile> parse(SourceFile source, boolean json) {
+    /** The template's files but {@code file}, in reading order. */
+    private static List<String> others(List<String> fileNames, SourceFile file) {
+      List<String> others = new ArrayList<>(fileNames);
+      others.remove(file.name());
+      return others;
+    }
+
+    /**
+     * Parses one template file.
+     *
+     * @param fileNames the names of all the template's files, for advice
+     */
+    private Optional<ParsedFile> parse(SourceFile source, boolean json, List<String> fileNames) {
       sources.putIfAbsent(source.name(), source);
       if (!json) {
         HclParseResult r = parser.parse(source);
@@ -443,12 +454,19 @@ public final class PackerHclLoader {
         return Optional.empty();
       }
       int before = out.size();
-      Body body = HclJson.file(source, root.get(), PackerSchema.ROOT, HclJson.Mode.CONFIG, out);
+      // A legacy template or a file of values named .pkr.json: Packer says only "Extraneous JSON
+      // object property" at each top-level key; the first error says what the file is instead.
+      String misnamed =
+          LegacyDetector.looksLikeLegacy(root.get())
+              ? MisnamedFiles.legacyTemplate(source.name())
+              : MisnamedFiles.onlyValues(root.get())
+                  ? MisnamedFiles.variableFile(source.name(), others(fileNames, source))
+                  : null;
+      Body body =
+          misnamed != null
+              ? HclJson.misnamedFile(source, root.get(), PackerSchema.ROOT, misnamed, out)
+              : HclJson.file(source, root.get(), PackerSchema.ROOT, HclJson.Mode.CONFIG, out);
       if (hasErrorsSince(before)) {
-        // A legacy template saved as .pkr.json: "builders" is an extraneous property, which says
-        // nothing of the cause (as a .pkr.hcl one's syntax error does not).
-        MisnamedFiles.legacyInJson(source.name(), root.get())
-            .ifPresent(advice -> adviseFirstError(out.subList(before, out.size()), advice));
         // Its structure is known, and tells what is sensitive.
         secrets
             .computeIfAbsent(source.name(), f -> new ArrayList<>())

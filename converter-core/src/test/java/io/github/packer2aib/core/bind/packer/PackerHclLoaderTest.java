@@ -778,9 +778,9 @@ class PackerHclLoaderTest {
             .get(0)
             .detail()
             .endsWith(
-                " This file holds a legacy JSON template (an object with \"builders\"), not HCL:"
-                    + " name it legacy.json and give that file as the input: a legacy template is"
-                    + " read alone, by its content."),
+                " This file holds a legacy JSON template (an object with \"builders\"), not an"
+                    + " HCL2 template: name it legacy.json and give that file as the input: a"
+                    + " legacy template is read alone, by its content."),
         legacy.diagnostics().get(0).detail());
     assertTrue(
         hclJson.diagnostics().get(0).detail().endsWith("name it hcljson.pkr.json."),
@@ -872,6 +872,94 @@ class PackerHclLoaderTest {
             .map(d -> d.subject().orElseThrow().toString())
             .toList(),
         details(broken).toString());
+  }
+
+  /**
+   * The same two mistakes in a .pkr.json file: Packer says only "Extraneous JSON object property"
+   * at each top-level key, and the converter said "Remove it or fix its name" (for "loc": "Did you
+   * mean "local"?"). The first error now gives the .pkr.hcl twin's advice, in JSON's names.
+   */
+  @Test
+  void aLegacyTemplateOrAVariableFileNamedPkrJsonIsToldApart() {
+    MemoryFiles fs =
+        new MemoryFiles("/work")
+            .put(
+                "/work/legacy/main.pkr.json",
+                "{\"variables\": {\"x\": \"1\"}, \"builders\": [{\"type\": \"azure-arm\"}],"
+                    + " \"provisioners\": []}\n")
+            .put("/work/vals.pkr.json", "{\"//\": \"c\", \"loc\": \"eastus\", \"size\": \"big\"}\n")
+            .put("/work/tpl/main.pkr.hcl", "locals {\n  x = 1\n}\n")
+            .put("/work/tpl/vals.pkr.json", "{\"loc\": \"eastus\"}\n");
+
+    LoadResult legacy = load(fs, "legacy", List.of());
+    LoadResult alone = load(fs, "vals.pkr.json", List.of());
+    LoadResult folder = load(fs, "tpl", List.of());
+
+    assertEquals(List.of("PKR-E005", "PKR-E005"), codes(legacy));
+    assertEquals(
+        "No argument or block type is named \"builders\" in the file. This file holds a legacy"
+            + " JSON template (an object with \"builders\"), not an HCL2 template: name it"
+            + " main.json and give that file as the input: a legacy template is read alone, by its"
+            + " content.",
+        legacy.diagnostics().get(0).detail());
+    assertEquals(
+        "No argument or block type is named \"provisioners\" in the file, which is not a"
+            + " template file: see its first error.",
+        legacy.diagnostics().get(1).detail());
+
+    assertEquals(List.of("PKR-E005", "PKR-E005"), codes(alone));
+    assertEquals(
+        "No argument or block type is named \"loc\" in the file. This file holds only variable"
+            + " values (\"name\": value), as a variable file does, but a file named .pkr.json is"
+            + " read as part of the template, and Packer refuses such values there too. Rename it"
+            + " vals.pkrvars.json and pass it with --var-file, giving the template's file or"
+            + " folder as the input (or name it vals.auto.pkrvars.json in the template's folder,"
+            + " which reads it).",
+        alone.diagnostics().get(0).detail());
+    assertFalse(alone.diagnostics().get(1).detail().contains("Did you mean"));
+
+    assertTrue(
+        folder
+            .diagnostics()
+            .get(0)
+            .detail()
+            .endsWith(
+                "(or vals.auto.pkrvars.json, which its folder reads), or give tpl/main.pkr.hcl"
+                    + " alone as the input with --var-file tpl/vals.pkr.json."),
+        folder.diagnostics().get(0).detail());
+  }
+
+  /**
+   * A .pkr.json file with some keys a template file has is a template with mistakes: the usual
+   * suggestions stay.
+   */
+  @Test
+  void aPkrJsonTemplateWithAMisspeltKeyKeepsItsSuggestion() {
+    MemoryFiles fs =
+        new MemoryFiles("/work")
+            .put("/work/t.pkr.json", "{\"locals\": {\"a\": 1}, \"loc\": \"eastus\"}\n");
+    LoadResult r = load(fs, "t.pkr.json", List.of());
+    assertEquals(List.of("PKR-E005"), codes(r));
+    assertTrue(
+        r.diagnostics().get(0).detail().contains("Did you mean \"local\"?"), details(r)::toString);
+  }
+
+  /** The template file beside a .pkr.hcl file of values may be a .pkr.json: it is named too. */
+  @Test
+  void aVariableFileBesideAJsonTemplateFileNamesIt() {
+    MemoryFiles fs =
+        new MemoryFiles("/work")
+            .put("/work/tpl/main.pkr.json", "{\"locals\": {\"x\": 1}}\n")
+            .put("/work/tpl/vals.pkr.hcl", "loc = \"eastus\"\n");
+    LoadResult folder = load(fs, "tpl", List.of());
+    assertTrue(
+        folder
+            .diagnostics()
+            .get(0)
+            .detail()
+            .endsWith(
+                "or give tpl/main.pkr.json alone as the input with --var-file tpl/vals.pkr.hcl."),
+        folder.diagnostics().get(0).detail());
   }
 
   /**
