@@ -274,6 +274,11 @@ final class HclJson {
     }
     for (DocObject level : levels) {
       for (DocMember m : level.members()) {
+        // (A null there is no block, for "//" as for any label: HCL's unpackBlock.)
+        if (m.key().equals("//") && m.value() instanceof DocScalar && !isNull(m.value())) {
+          commentAmongLabels(m, spec, labels, labelName);
+          continue;
+        }
         List<Label> more = new ArrayList<>(labels);
         more.add(new Label(m.key(), true, m.keyRange()));
         labelLevel(m.value(), spec, more, typeRange, items);
@@ -316,6 +321,37 @@ final class HclJson {
         + " label is written as the key of a JSON object, as in "
         + example(spec, labels, labelName)
         + ".";
+  }
+
+  /**
+   * A {@code "//"} comment written among a block's labels ({@code {"source": {"//": "c", …}}}): HCL
+   * skips {@code "//"} in block bodies only, and at a level of labels every key is a label, so
+   * Packer refuses its string ("Incorrect JSON value type"). Said as a misplaced comment, rather
+   * than with an example that takes {@code "//"} for the label.
+   */
+  private void commentAmongLabels(
+      DocMember m, BlockSpec spec, List<Label> labels, String labelName) {
+    StringBuilder example = new StringBuilder("{\"").append(spec.type()).append("\": ");
+    for (Label label : labels) {
+      example.append("{\"").append(Excerpts.cut(label.value(), MAX_EXAMPLE_LABEL)).append("\": ");
+    }
+    List<String> due = spec.labels().subList(labels.size(), spec.labels().size());
+    for (String name : due) {
+      example.append("{\"<").append(name).append(">\": ");
+    }
+    example.append("{\"//\": \"…\", … }").append("}".repeat(labels.size() + due.size() + 1));
+    out.add(
+        Diagnostic.of(
+            PackerCode.INVALID_JSON_CONFIGURATION,
+            m.keyRange(),
+            "A \"//\" key is a comment only inside a block body; here it stands where a "
+                + spec.type()
+                + " block's "
+                + labelName
+                + " label is written, as each key at this level is one. Move the comment into"
+                + " the block's body, as in "
+                + example
+                + "."));
   }
 
   /** {@code {"source": {"azure-arm": {"<name>": { … }}}}}: the labels so far, then the one due. */
