@@ -587,7 +587,8 @@ final class Builds {
           g,
           "source",
           "<type>.<name>",
-          "the source each generated block uses, such as labels = [\"azure-arm.ubuntu\"]")) {
+          "the source each generated block uses",
+          "azure-arm.ubuntu")) {
         return;
       }
       // A label from a sensitive value was refused already (PKR-E063).
@@ -696,25 +697,32 @@ final class Builds {
 
   /**
    * Whether a generated block has exactly one label, as a {@code kind} block needs; reports it once
-   * otherwise ({@code placeholder}: the label's form, as {@code <type>}; {@code what}: what it is,
-   * with an example).
+   * otherwise ({@code placeholder}: the label's form, as {@code <type>}; {@code what}: what it is;
+   * {@code example}: a label), with the labels argument written in the syntax of its file.
    */
   private boolean oneLabel(
-      DynamicBlocks.Generated g, String kind, String placeholder, String what) {
+      DynamicBlocks.Generated g, String kind, String placeholder, String what, String example) {
     int n = g.labels().size();
     if (n == 1) {
       return true;
     }
+    boolean json = HclJson.inJsonFile(g.labelsRange());
+    String labels = json ? "\"labels\": [\"" : "labels = [\"";
     out.add(
         Diagnostic.of(
             n == 0 ? PackerCode.MISSING_LABEL : PackerCode.EXTRANEOUS_LABEL,
             g.labelsRange(),
             "A dynamic "
                 + kind
-                + " block needs labels = [\""
+                + " block needs "
+                + labels
                 + placeholder
                 + "\"]: "
                 + what
+                + ", such as "
+                + labels
+                + example
+                + "\"]"
                 + (n == 0 ? "." : "; this one gives " + n + " labels.")));
     return false;
   }
@@ -769,6 +777,13 @@ final class Builds {
     return Optional.of(new Scope.SourceName(type, name));
   }
 
+  /** A source block of that type and name, as advice writes it in the syntax of the file. */
+  private static String sourceBlock(String type, String name, boolean json) {
+    return json
+        ? "a source block, {\"source\": {\"" + type + "\": {\"" + name + "\": { … }}}}"
+        : "a source \"" + type + "\" \"" + name + "\" { … } block";
+  }
+
   /** The usage with its source and its merged configuration; empty if the source is unknown. */
   private Optional<SourceUsage> resolve(Usage u) {
     Declared declared = sources.get(u.type() + "." + u.name());
@@ -789,11 +804,9 @@ final class Builds {
                   + (known.isEmpty() && u.sensitive()
                       ? " The template declares no source."
                       : known.isEmpty()
-                          ? " The template declares no source: add a source \""
-                              + u.type()
-                              + "\" \""
-                              + u.name()
-                              + "\" { … } block."
+                          ? " The template declares no source: add "
+                              + sourceBlock(u.type(), u.name(), HclJson.inJsonFile(u.range()))
+                              + "."
                           : " The declared sources are: " + String.join(", ", known) + ".")));
       return Optional.empty();
     }
@@ -958,10 +971,7 @@ final class Builds {
             "provisioner steps this dynamic block generates cannot be converted, and an image"
                 + " without them would differ")) {
       if (!oneLabel(
-          g,
-          "provisioner",
-          "<type>",
-          "the type of each provisioner it generates, such as labels = [\"shell\"]")) {
+          g, "provisioner", "<type>", "the type of each provisioner it generates", "shell")) {
         return;
       }
       into.add(
@@ -1368,7 +1378,8 @@ final class Builds {
           g,
           "post-processor",
           "<type>",
-          "the type of each post-processor it generates, such as labels = [\"manifest\"]")) {
+          "the type of each post-processor it generates",
+          "manifest")) {
         return;
       }
       into.add(

@@ -294,7 +294,13 @@ final class Expressions {
             PackerCode.UNDECLARED_VARIABLE,
             "An input variable",
             name ->
-                " Declare it with a variable \"" + name + "\" { … } block, or fix the reference.");
+                HclJson.inJsonFile(t.range())
+                    ? " Declare it with a variable block, {\"variable\": {\""
+                        + name
+                        + "\": { … }}}, or fix the reference."
+                    : " Declare it with a variable \""
+                        + name
+                        + "\" { … } block, or fix the reference.");
         break;
       case "local":
         reportName(

@@ -79,6 +79,15 @@ final class HclJson {
     this.out = out;
   }
 
+  /**
+   * Whether {@code at} is in a file of HCL's JSON syntax: advice there shows the JSON form ({@code
+   * "labels": ["shell"]}, {@code {"variable": {"x": { … }}}}), which a team that writes only {@code
+   * .pkr.json} files would otherwise have to translate.
+   */
+  static boolean inJsonFile(Range at) {
+    return at.file().endsWith(".json");
+  }
+
   /** What a file's own body is called in messages. */
   private static final String FILE = "the file";
 
