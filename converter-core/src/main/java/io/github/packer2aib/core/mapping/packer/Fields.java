@@ -118,7 +118,8 @@ final class Fields {
    * type, and a single string where a list is wanted is refused ("Inappropriate value for
    * attribute: list of string required", Packer 1.6.6 and later); in native syntax a block written
    * as an argument ({@code shared_image_gallery_destination = { … }}) is refused too, where the
-   * JSON syntax cannot tell the two apart and takes the object as the block.
+   * JSON syntax cannot tell the two apart and takes the object as the block. (An HCL2 template's
+   * files may mix the two syntaxes: that difference is told by each field's file.)
    */
   enum Typing {
     WEAK,
@@ -619,7 +620,7 @@ final class Fields {
       if (!known(f)) {
         return out;
       }
-      if (typing == Typing.HCL_NATIVE && !weakKeys.contains(key)) {
+      if (hcl2() && !inJsonFile(f) && !weakKeys.contains(key)) {
         report.add(
             PackerMapCode.PACKER_REFUSES_TYPE,
             f.nameRange(),
@@ -638,7 +639,7 @@ final class Fields {
               || v instanceof TupleValue
               || v instanceof ListValue
               || v instanceof SetValue;
-      if (jsonBodies(key) && blocksOrList && f.writtenWhole()) {
+      if (jsonBodies(f, key) && blocksOrList && f.writtenWhole()) {
         // HCL's JSON syntax takes an object (or an array of objects) for a block, never a string:
         // Packer refuses "${local.sig}" there ("Incorrect JSON value type"), though it evaluates
         // to an object. (A number or bool is refused below, as a value that is not a block.)
@@ -657,7 +658,7 @@ final class Fields {
       }
       if (v instanceof ObjectValue || v instanceof MapValue) {
         out.add(
-            ofObject(f.value(), f.layout(), name(key) + ".", report, secrets, jsonBodies(key))
+            ofObject(f.value(), f.layout(), name(key) + ".", report, secrets, jsonBodies(f, key))
                 .typed(typing, Set.of()));
       } else if (v instanceof TupleValue || v instanceof ListValue || v instanceof SetValue) {
         List<Value> items = v.elements();
@@ -668,7 +669,7 @@ final class Fields {
             Optional<ValueLayout> written =
                 v instanceof SetValue ? Optional.empty() : f.layout().element(i);
             ValueLayout at = written.orElseGet(() -> ValueLayout.of(f.valueRange()));
-            if (jsonBodies(key)
+            if (jsonBodies(f, key)
                 && written.isPresent()
                 && written.get() instanceof ValueLayout.Whole) {
               // An element of an array written out, as a string: each element is a block body,
@@ -684,7 +685,7 @@ final class Fields {
                       + " properties, so that Packer accepts the template too.");
             }
             out.add(
-                ofObject(marked, at, name(key) + ".", report, secrets, jsonBodies(key))
+                ofObject(marked, at, name(key) + ".", report, secrets, jsonBodies(f, key))
                     .typed(typing, Set.of()));
           } else {
             invalid(f, "a block or an object", items.get(i));
@@ -698,11 +699,26 @@ final class Fields {
   }
 
   /**
-   * Whether this body's object values that are read as blocks are bodies in HCL's JSON syntax; not
-   * in an override, which reaches the plugin as a raw configuration.
+   * Whether the object values of {@code f} ({@code key}) that are read as blocks are bodies in
+   * HCL's JSON syntax; not in an override, which reaches the plugin as a raw configuration.
    */
-  private boolean jsonBodies(String key) {
-    return typing == Typing.HCL_JSON && !weakKeys.contains(key);
+  private boolean jsonBodies(Field f, String key) {
+    return hcl2() && inJsonFile(f) && !weakKeys.contains(key);
+  }
+
+  /** Whether this body is an HCL2 template's, of either syntax. */
+  private boolean hcl2() {
+    return typing == Typing.HCL_NATIVE || typing == Typing.HCL_JSON;
+  }
+
+  /**
+   * Whether {@code f} is written in a file of HCL's JSON syntax. An HCL2 template may mix the two
+   * syntaxes file by file (a source in a .pkr.json beside variables in a .pkr.hcl), and Packer
+   * reads each body by its own file's syntax, so the template's syntax ({@link Typing#HCL_JSON}
+   * only when every file is JSON) does not tell.
+   */
+  private static boolean inJsonFile(Field f) {
+    return f.nameRange().file().endsWith(".json");
   }
 
   /** Every argument and block that was not read, in source order (nulls excluded). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.packer2aib.core.diag.Diagnostic;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -191,6 +192,47 @@ class BodyFormsTest {
     MapResult r = LoadAndMap.map("t.pkr.json", json);
     assertTrue(!codes(r.diagnostics()).contains("PKRMAP-E128"), r.diagnostics()::toString);
     assertTrue(LoadAndMap.json(r).contains("\"team\": \"platform\""), LoadAndMap.json(r));
+  }
+
+  @Test
+  void inATemplateOfBothSyntaxesEachBodyIsReadByItsOwnFile() {
+    // The template's syntax is HCL2 (not every file is JSON), but the source is in a .pkr.json:
+    // its nested block written as an object is what Packer wants there (it was told "write
+    // shared_image_gallery_destination { … } without the equals sign"), and "//" in it is a
+    // comment (it was an unknown field "//").
+    String json =
+        jsonSource(
+            "\"x\": 1",
+            "\"shared_image_gallery_destination\": {\"//\": \"c\", "
+                + SIG
+                + ", \"target_region\": \"${local.regions}\"}");
+    String hcl =
+        "locals {\n  regions = [{ name = \"eastus\" }]\n}\n"
+            + LoadAndMap.linuxSource(
+                "n",
+                "  shared_image_gallery_destination = { resource_group = \"rg\","
+                    + " gallery_name = \"g\", image_name = \"img\", image_version = \"1.0.0\" }\n")
+            + "build { sources = [\"source.azure-arm.n\"] }\n";
+    MapResult r = LoadAndMap.mapFolder(Map.of("src.pkr.json", json, "native.pkr.hcl", hcl));
+
+    List<String> refused = details(r.diagnostics(), "PKRMAP-W126");
+    assertEquals(2, refused.size(), refused::toString);
+    assertTrue(
+        refused.stream()
+            .anyMatch(
+                d ->
+                    d.startsWith(
+                        "Packer refuses shared_image_gallery_destination written as an argument")),
+        refused::toString);
+    assertTrue(
+        refused.stream()
+            .anyMatch(
+                d ->
+                    d.startsWith(
+                        "Packer refuses a string for"
+                            + " shared_image_gallery_destination.target_region")),
+        refused::toString);
+    assertEquals(List.of(), details(r.diagnostics(), "PKRMAP-W101"));
   }
 
   @Test

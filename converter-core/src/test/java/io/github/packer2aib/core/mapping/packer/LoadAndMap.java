@@ -68,6 +68,25 @@ final class LoadAndMap {
     return map(name, text, MappingCases.opts());
   }
 
+  /**
+   * Loads the folder {@code /work/t} of {@code files} (name to text, each file's syntax by its
+   * name) as one template, as {@link #map(String, String)} loads a file, and maps it.
+   */
+  static MapResult mapFolder(Map<String, String> files) {
+    MemoryFileView fs = new MemoryFileView("/work");
+    files.forEach((name, text) -> fs.put("/work/t/" + name, text));
+    PackerOptions options =
+        new PackerOptions(
+            List.of(),
+            List.of(),
+            Map.of(),
+            Path.of("/work"),
+            Clock.frozenAt(Instant.parse("2026-01-01T00:00:00Z")));
+    LoadResult loaded = PackerTemplates.load(new PackerInput(Path.of("t"), "t"), options, fs);
+    assertEquals(List.of(), loaded.diagnostics().stream().filter(Diagnostic::isError).toList());
+    return PackerMapper.map(loaded.template().orElseThrow(), MappingCases.opts(), fs);
+  }
+
   /** {@link #map(String, String)} with mapping options of the test's own. */
   static MapResult map(String name, String text, MapOptions mapOptions) {
     MemoryFileView fs = new MemoryFileView("/work").put("/work/" + name, text);
