@@ -92,13 +92,16 @@ final class ExpressionLayout implements ValueLayout {
     if (!(expression instanceof ObjectCons object)) {
       return List.of();
     }
-    List<ComputedKey> out = new ArrayList<>();
+    List<ComputedKey> out = null; // made for the first: most objects have none
     for (ObjectItem i : object.items()) {
       if (literalKey(i).isEmpty()) {
+        if (out == null) {
+          out = new ArrayList<>();
+        }
         out.add(new ComputedKey(HclPrinter.print(i.key()), i.key().range()));
       }
     }
-    return out;
+    return out == null ? List.of() : out;
   }
 
   @Override
