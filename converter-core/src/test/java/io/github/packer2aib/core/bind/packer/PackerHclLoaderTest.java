@@ -814,9 +814,9 @@ class PackerHclLoaderTest {
             .get(0)
             .detail()
             .endsWith(
-                " This file holds a legacy JSON template (an object with \"builders\"), not HCL's"
-                    + " JSON syntax: name it ubuntu.json and give that file as the input: a legacy"
-                    + " template is read alone, by its content."),
+                " This file holds a legacy JSON template (an object with \"builders\"), not an"
+                    + " HCL2 template: name it ubuntu.json and give that file as the input: a"
+                    + " legacy template is read alone, by its content."),
         legacy.diagnostics().get(0).detail());
     assertFalse(legacy.diagnostics().get(1).detail().contains("legacy"));
     assertEquals("PKR-E005", misspelt.diagnostics().get(0).code());
