@@ -486,4 +486,89 @@ class SecretLeakCliTest {
         r.err().contains("comes from the sensitive variables \"pw\" and \"key\" and would be"),
         r.err());
   }
+
+  /** A legacy template with secrets: client_secret by its name, admin_pw and pw as listed. */
+  private static String legacySecrets() {
+    return BulkTrees.legacy("app")
+        .replace(
+            "{\n  \"builders\"",
+            "{\n  \"variables\": {\"client_secret\": \"\", \"admin_pw\": \"\", \"pw\": \"\"},\n"
+                + "  \"sensitive-variables\": [\"admin_pw\", \"pw\"],\n"
+                + "  \"builders\"");
+  }
+
+  /** The parts of the legacy secrets below that the template language fails on. */
+  private static final List<String> LEGACY_FRAGMENTS =
+      List.of("Wq3nCli", "Mm4CliPw", "Qz7pLm", "Wq3nSet", "Mm4SetPw", "Qz7Set");
+
+  private static void assertNoFragment(String what, String text) {
+    for (String fragment : LEGACY_FRAGMENTS) {
+      assertFalse(text.contains(fragment), () -> what + " holds " + fragment + ":\n" + text);
+    }
+  }
+
+  /**
+   * A legacy secret whose value fails in the template language (a password holding {{ }}), given
+   * with --var or by a settings file: no part of it is quoted, in text, JSON or SARIF diagnostics
+   * or in a Markdown or JSON report, for an unknown function (GOTPL-E101), an undefined variable
+   * (GOTPL-E106, whose advice names it bare) and a template variable (GOTPL-E010).
+   */
+  @Test
+  void legacySecretValuesThatFailAsTemplatesAreNotQuoted() throws Exception {
+    Path template = put(tmp, "single/t.json", legacySecrets());
+    Path root = tmp.resolve("repo");
+    put(root, "t.json", legacySecrets());
+    Path settings =
+        put(
+            tmp,
+            "settings.yaml",
+            "defaults:\n"
+                + "  identity: "
+                + BulkTrees.IDENTITY
+                + "\n"
+                + "  vars:\n"
+                + "    client_secret: \"Rt5{{Wq3nSettings}}k\"\n"
+                + "    admin_pw: \"{{user `Mm4SetPw`}}\"\n"
+                + "    pw: \"Xk9{{ $Qz7Set }}w2\"\n");
+    for (String format : List.of("text", "json", "sarif")) {
+      for (String report : List.of("r.md", "r.json")) {
+        Path single = tmp.resolve(format + "-single-" + report);
+        CliRun c =
+            run(
+                List.of(
+                    "convert",
+                    "--identity",
+                    BulkTrees.IDENTITY,
+                    "--var",
+                    "client_secret=Rt5{{Wq3nCliSecret}}k",
+                    "--var",
+                    "admin_pw={{user `Mm4CliPw`}}",
+                    "--var",
+                    "pw=Xk9{{ $Qz7pLm }}w2",
+                    "--diagnostics-format",
+                    format,
+                    "--report",
+                    single.toString(),
+                    "-o",
+                    tmp.resolve("out-" + format + report).toString(),
+                    template.toString()));
+        assertEquals(ExitCodes.INPUT_ERROR, c.exitCode(), c.err());
+        for (String code : List.of("GOTPL-E101", "GOTPL-E106", "GOTPL-E010")) {
+          assertTrue(c.err().contains(code), c.err());
+        }
+        assertNoFragment("convert's stderr", c.err());
+        assertNoFragment("convert's stdout", c.out());
+        assertNoFragment("the report", Files.readString(single));
+        Path bulkReport = tmp.resolve(format + "-bulk-" + report);
+        CliRun b = bulk(settings, format, root, "--report", bulkReport.toString());
+        assertEquals(ExitCodes.INPUT_ERROR, b.exitCode(), b.err());
+        for (String code : List.of("GOTPL-E101", "GOTPL-E106", "GOTPL-E010")) {
+          assertTrue(b.err().contains(code), b.err());
+        }
+        assertNoFragment("convert -r's stderr", b.err());
+        assertNoFragment("convert -r's stdout", b.out());
+        assertNoFragment("the bulk report", Files.readString(bulkReport));
+      }
+    }
+  }
 }

@@ -261,6 +261,123 @@ public final class ValueMask {
     return out.toString();
   }
 
+  /** Quoted fragments of a message, in double quotes or backquotes (Go's raw strings). */
+  private static final Pattern QUOTED = Pattern.compile("\"([^\"\\n]+)\"|`([^`\\n]+)`");
+
+  /** A code point as messages name it, {@code U+0025}. */
+  private static final Pattern CODE_POINT = Pattern.compile("\\bU\\+([0-9A-F]{4,6})\\b");
+
+  /** Words of a message or of a secret: runs of letters, digits and {@code _}. */
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
+
+  /**
+   * The characters of template syntax ({@code {{ }}}, parentheses, pipes, trim markers, comments):
+   * a quoted fragment made of them only ({@code "}}"}, {@code " -}}"}) is the syntax a message
+   * teaches, which the failing secret holds as every template does, not a part of its value.
+   */
+  private static final String SYNTAX = "{}()|-*/ ";
+
+  /**
+   * A message about the text of a secret value (a sensitive variable's value that fails as a
+   * template) with every part of that text it may quote masked. A message names what it failed on
+   * in several ways: quoted ({@code named "Wq3n"}, {@code `x`}), bare ({@code --var Mm4=VALUE},
+   * {@code $Qz7}, {@code .Foo}) and as a code point ({@code U+0025}); a masked source line covers
+   * none of them, and a value is not a file whose lines could be searched for pieces. So masked
+   * here: the whole text; every quoted fragment the text holds (but template syntax alone, see
+   * {@link #SYNTAX}), where it is quoted and, of two characters or more, wherever it stands; every
+   * word of the message that is a word of the text, of two characters or more, or of one after
+   * {@code $} or {@code .} (a template variable or field) or in single quotes (a character
+   * constant); the code points of the text's characters. Words of the sentence that the text holds
+   * too are masked with them: a message about a secret is better unclear than revealing.
+   *
+   * @param secret the text of the value, as given
+   */
+  public static String scrubSecretText(String message, String secret) {
+    if (secret.isEmpty() || message.isEmpty()) {
+      return message;
+    }
+    String out = replaceWhole(message, new TextSearch(secret));
+    // A part the message quotes is masked where it repeats it bare, too: "named \"x y\"" and
+    // "--var x y=VALUE" (its words of one character would be left by the words' rule).
+    for (String part : longestFirst(quotedParts(out, secret))) {
+      out =
+          part.codePointCount(0, part.length()) >= 2
+              ? replaceWhole(out, new TextSearch(part))
+              : maskQuoted(out, part);
+    }
+    out = maskWords(out, secret);
+    return maskCodePoints(out, secret);
+  }
+
+  /** The fragments {@code message} quotes that {@code secret} holds, but template syntax alone. */
+  private static Set<String> quotedParts(String message, String secret) {
+    Set<String> parts = new LinkedHashSet<>();
+    Matcher m = QUOTED.matcher(message);
+    while (m.find()) {
+      String part = m.group(1) != null ? m.group(1) : m.group(2);
+      boolean syntax = true;
+      for (int i = 0; i < part.length() && syntax; i++) {
+        syntax = SYNTAX.indexOf(part.charAt(i)) >= 0;
+      }
+      if (!syntax && !part.equals(MASK) && secret.contains(part)) {
+        parts.add(part);
+      }
+    }
+    return parts;
+  }
+
+  /** {@code message} with {@code part} masked where it stands in quotes. */
+  private static String maskQuoted(String message, String part) {
+    Matcher m = QUOTED.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int group = m.group(1) != null ? 1 : 2;
+      String quote = group == 1 ? "\"" : "`";
+      String replacement = m.group(group).equals(part) ? quote + MASK + quote : m.group();
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String maskWords(String message, String secret) {
+    Set<String> words = new LinkedHashSet<>();
+    Matcher inSecret = WORD.matcher(secret);
+    while (inSecret.find()) {
+      words.add(inSecret.group());
+    }
+    Matcher m = WORD.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String word = m.group();
+      char before = m.start() > 0 ? message.charAt(m.start() - 1) : ' ';
+      char after = m.end() < message.length() ? message.charAt(m.end()) : ' ';
+      // One character is a name after $ or . (a template variable, a field), or a character
+      // constant ('Z'); elsewhere it is mostly a word of the sentence ("a", "Packer's").
+      boolean named =
+          word.codePointCount(0, word.length()) >= 2
+              || before == '$'
+              || before == '.'
+              || (before == '\'' && after == '\'');
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(named && words.contains(word) ? MASK : word));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String maskCodePoints(String message, String secret) {
+    Matcher m = CODE_POINT.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int cp = Integer.parseInt(m.group(1), 16);
+      boolean held = Character.isValidCodePoint(cp) && secret.contains(Character.toString(cp));
+      m.appendReplacement(out, Matcher.quoteReplacement(held ? "U+" + MASK : m.group()));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
   /** A diagnostic about {@code file} with its summary and detail {@linkplain #scrub scrubbed}. */
   public static Diagnostic scrub(Diagnostic d, SourceFile file) {
     return needed(file) ? scrub(d, new FileValues(file)) : d;

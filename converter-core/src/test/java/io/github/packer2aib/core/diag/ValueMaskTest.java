@@ -147,4 +147,29 @@ class ValueMaskTest {
       return text;
     }
   }
+
+  /**
+   * A message about a secret's text: what it quotes of the text is masked, quoted or bare, and the
+   * template syntax it teaches stays.
+   */
+  @Test
+  void scrubSecretTextMasksEveryPartTheMessageQuotes() {
+    assertEquals(
+        "There is no variable named \"***\". Pass it with --var ***=VALUE.",
+        ValueMask.scrubSecretText(
+            "There is no variable named \"Mm4 x\". Pass it with --var Mm4 x=VALUE.",
+            "{{user `Mm4 x`}}"));
+    assertEquals(
+        "The character \"***\" (U+***) cannot appear in an action.",
+        ValueMask.scrubSecretText(
+            "The character \"%\" (U+0025) cannot appear in an action.", "a{{ % }}b"));
+    String syntax =
+        "This action has no closing \"}}\". Close it with }}, or write \"{{\" in text as {{ \"{{\""
+            + " }}.";
+    assertEquals(syntax, ValueMask.scrubSecretText(syntax, "pw{{ x"));
+    assertEquals(
+        "The template variable $*** is not defined; the constant '***'.",
+        ValueMask.scrubSecretText(
+            "The template variable $q is not defined; the constant 'Z'.", "{{ $q 'Z' }}"));
+  }
 }

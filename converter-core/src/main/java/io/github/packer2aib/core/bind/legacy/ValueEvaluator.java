@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.legacy;
 
+import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
@@ -71,9 +72,29 @@ final class ValueEvaluator {
       StringSite site,
       Scope scope,
       UserVariables variables) {
+    return string(evaluator, reporter, site, scope, variables, false);
+  }
+
+  /**
+   * As {@link #string(TemplateEvaluator, Reporter, StringSite, Scope, UserVariables)}, for a
+   * variable's value.
+   *
+   * @param secretText whether the text is a secret's, masked where it is quoted: the messages about
+   *     it then have every part of it they quote masked ({@link ValueMask#scrubSecretText}), as the
+   *     masked line does not cover what a message says (the unknown function it names, the {@code
+   *     --var NAME=VALUE} it suggests)
+   */
+  static Value string(
+      TemplateEvaluator evaluator,
+      Reporter reporter,
+      StringSite site,
+      Scope scope,
+      UserVariables variables,
+      boolean secretText) {
     Evaluation e = evaluator.evaluate(site.value(), scope, variables);
     for (TemplateProblem p : e.problems()) {
-      reporter.add(p.code(), site.rangeOf(p.span()), site.pointer(), p.detail());
+      String detail = secretText ? ValueMask.scrubSecretText(p.detail(), site.value()) : p.detail();
+      reporter.add(p.code(), site.rangeOf(p.span()), site.pointer(), detail);
     }
     return e.value();
   }

@@ -8,6 +8,7 @@ import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.legacy.template.BuildCalls;
 import io.github.packer2aib.core.legacy.template.Scope;
 import io.github.packer2aib.core.legacy.template.TemplateEvaluator;
+import io.github.packer2aib.core.legacy.template.TemplateParser;
 import io.github.packer2aib.core.legacy.template.UserVariables;
 import io.github.packer2aib.core.packer.Variable.ValueSource;
 import io.github.packer2aib.core.source.Range;
@@ -186,9 +187,28 @@ final class VariableResolver implements UserVariables {
       return mark(name, Value.unknown(Type.STRING));
     }
     inProgress.push(name);
-    Value v = ValueEvaluator.string(evaluator, reporter, c.site(), Scope.variables(), this);
+    Value v =
+        ValueEvaluator.string(
+            evaluator, reporter, c.site(), Scope.variables(), this, secretText(c));
     inProgress.pop();
     return finish(name, v);
+  }
+
+  /**
+   * Whether the text of a secret variable's value is masked where it is quoted, so that its
+   * messages must quote none of it: a value given in a var file, with {@code --var} or by a
+   * settings file always is (any text there may be a password with braces in it, a fragment of
+   * which the template language fails on); a default written in the template is unless it only
+   * names what it reads ({@code {{env `ARM_CLIENT_SECRET`}}}), as the template's secret ranges are.
+   */
+  private boolean secretText(Candidate c) {
+    if (!sensitive.contains(c.name())) {
+      return false;
+    }
+    StringSite site = c.site();
+    return site.verbatim()
+        || site.file().holdsValues()
+        || !TemplateParser.parse(site.value()).showsNoValue();
   }
 
   private Value finish(String name, Value v) {
