@@ -274,6 +274,60 @@ class RecursiveSettingsTest {
     assertEquals("/templates/0/vars/imgae", w072.get("path").asText(), json.err());
   }
 
+  /**
+   * A settings file's value that fails in a legacy template's template language is named as the
+   * settings file's, as the HCL2 front end names it, with a note at the line of the file that gives
+   * it; it was located at "--var image_version", an option the user never typed (review 30).
+   */
+  @Test
+  void aLegacySettingsValueThatFailsIsNamedAsTheSettingsFiles() throws Exception {
+    Path root = tmp.resolve("root");
+    put(
+        root,
+        "t.json",
+        BulkTrees.legacy("app")
+            .replace(
+                "{\n  \"builders\"",
+                "{\n  \"variables\": {\"image_version\": \"1\"},\n  \"builders\"")
+            .replace("\"app-image\"", "\"app-{{user `image_version`}}\""));
+    Path settings =
+        put(
+            tmp,
+            "s.yaml",
+            "templates:\n"
+                + "  - path: \"t.json\"\n"
+                + "    vars:\n"
+                + "      image_version: \"{{ imageversion }}\"\n");
+
+    CliRun r =
+        bulk(
+            "--identity",
+            BulkTrees.IDENTITY,
+            "-o",
+            tmp.resolve("out").toString(),
+            "--progress",
+            "none",
+            "--settings",
+            settings.toString(),
+            root.toString());
+
+    assertEquals(ExitCodes.INPUT_ERROR, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "<value for image_version from the settings file>:1:4: error: Unknown function"
+                    + " [GOTPL-E101]\n"),
+        r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "  note: the settings file gives the value of \"image_version\" here at "
+                    + settings
+                    + ":4:7\n"),
+        r.err());
+    assertFalse(r.err().contains("--var image_version"), r.err());
+  }
+
   @Test
   void aSettingsFileWithErrorsConvertsNothing() throws Exception {
     Path root = tmp.resolve("repo");
@@ -330,7 +384,9 @@ class RecursiveSettingsTest {
       String what =
           settings.equals(pipe) ? "is not a regular file (a named pipe)" : "is a directory";
       assertTrue(
-          r.err().startsWith("error: cannot read settings file " + settings + ": " + what + " [CLI-E001]\n"),
+          r.err()
+              .startsWith(
+                  "error: cannot read settings file " + settings + ": " + what + " [CLI-E001]\n"),
           r.err());
       assertFalse(Files.exists(tmp.resolve("out")), "nothing is written");
     }

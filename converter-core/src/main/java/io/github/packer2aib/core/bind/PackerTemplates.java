@@ -285,7 +285,7 @@ public final class PackerTemplates {
     }
     // A legacy template reads any variable given with {{user `…`}}, declared or not.
     for (PackerOptions.SettingVar v : options.settingVars()) {
-      vars.add(new LegacyOptions.Var(v.name(), v.value()));
+      vars.add(LegacyOptions.Var.fromSettings(v.name(), v.value(), v.at()));
     }
     List<SourceFile> varFiles = new ArrayList<>();
     List<Diagnostic> unreadable = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.github.packer2aib.core.bind.legacy;
 import io.github.packer2aib.core.diag.Redacted;
 import io.github.packer2aib.core.hcl.function.Clock;
 import io.github.packer2aib.core.hcl.function.EnvironmentVariables;
+import io.github.packer2aib.core.source.Range;
 import io.github.packer2aib.core.source.SourceFile;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * What loading a legacy template needs from outside the template. The caller reads every file; the
  * core does no I/O.
  *
- * @param vars {@code --var name=value}, in command-line order (a later one wins)
+ * @param vars {@code --var name=value}, in command-line order, then a settings file's values (a
+ *     later one wins)
  * @param varFiles {@code --var-file} files (JSON objects of string values), in command-line order
  * @param environment the environment {@code {{ env `NAME` }}} reads
  * @param templateDir the absolute folder of the template ({@code {{ template_dir }}})
@@ -91,11 +93,29 @@ public record LegacyOptions(
         vars, varFiles, env, templateDir, workingDir, clock, packerVersion, unsetVariablesAllowed);
   }
 
-  /** One {@code --var name=value}. */
-  public record Var(String name, String value) {
+  /**
+   * One {@code --var name=value}, or one value of a settings file's {@code vars}, which a legacy
+   * template reads the same way (and which wins over the command line's, coming after them).
+   *
+   * @param fromSettings whether a settings file gives it: its messages then name the settings file,
+   *     not a {@code --var} the user never typed
+   * @param at where the settings file names the variable, when known
+   */
+  public record Var(String name, String value, boolean fromSettings, Optional<Range> at) {
     public Var {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(at, "at");
+    }
+
+    /** A {@code --var name=value}. */
+    public Var(String name, String value) {
+      this(name, value, false, Optional.empty());
+    }
+
+    /** A value of a settings file's {@code vars}, whose name is written at {@code at}. */
+    public static Var fromSettings(String name, String value, Optional<Range> at) {
+      return new Var(name, value, true, at);
     }
 
     /** Leaves out the value: it may be a secret ({@link Redacted}). */

@@ -467,13 +467,29 @@ final class TemplateReader {
       }
     }
     for (LegacyOptions.Var v : options.vars()) {
-      SourceFile pseudo = SourceFile.ofValues("--var " + v.name(), v.value());
+      // Named as the HCL2 front end names a settings value; a --var keeps its own words.
+      SourceFile pseudo =
+          SourceFile.ofValues(
+              v.fromSettings()
+                  ? "<value for " + v.name() + " from the settings file>"
+                  : "--var " + v.name(),
+              v.value());
       StringSite site = new StringSite(pseudo, pseudo.whole(), v.value(), false, true, null);
+      // No Optional.map: C1 (bulk runs) makes the capturing lambda through a method handle.
+      Related origin =
+          v.at().isPresent()
+              ? new Related(
+                  v.at().get(), "the settings file gives the value of \"" + v.name() + "\" here")
+              : null;
       VariableResolver.Candidate old = candidates.get(v.name());
       candidates.put(
           v.name(),
           new VariableResolver.Candidate(
-              v.name(), site, ValueSource.COMMAND_LINE, old != null ? old.declaration() : null));
+              v.name(),
+              site,
+              ValueSource.COMMAND_LINE,
+              old != null ? old.declaration() : null,
+              origin));
     }
     // A variable the template does not declare but a var file or --var gives (Packer reads it
     // with {{user `…`}} all the same) is a credential by its name as a declared one is.

@@ -1,5 +1,6 @@
 package io.github.packer2aib.core.bind.legacy;
 
+import io.github.packer2aib.core.diag.Related;
 import io.github.packer2aib.core.diag.ValueMask;
 import io.github.packer2aib.core.doc.DocArray;
 import io.github.packer2aib.core.doc.DocMember;
@@ -72,7 +73,7 @@ final class ValueEvaluator {
       StringSite site,
       Scope scope,
       UserVariables variables) {
-    return string(evaluator, reporter, site, scope, variables, false);
+    return string(evaluator, reporter, site, scope, variables, false, null);
   }
 
   /**
@@ -83,6 +84,7 @@ final class ValueEvaluator {
    *     it then have every part of it they quote masked ({@link ValueMask#scrubSecretText}), as the
    *     masked line does not cover what a message says (the unknown function it names, the {@code
    *     --var NAME=VALUE} it suggests)
+   * @param related where else the value is given (a settings file names it), or null
    */
   static Value string(
       TemplateEvaluator evaluator,
@@ -90,11 +92,16 @@ final class ValueEvaluator {
       StringSite site,
       Scope scope,
       UserVariables variables,
-      boolean secretText) {
+      boolean secretText,
+      Related related) {
     Evaluation e = evaluator.evaluate(site.value(), scope, variables);
     for (TemplateProblem p : e.problems()) {
       String detail = secretText ? ValueMask.scrubSecretText(p.detail(), site.value()) : p.detail();
-      reporter.add(p.code(), site.rangeOf(p.span()), site.pointer(), detail);
+      if (related == null) {
+        reporter.add(p.code(), site.rangeOf(p.span()), site.pointer(), detail);
+      } else {
+        reporter.add(p.code(), site.rangeOf(p.span()), site.pointer(), detail, related);
+      }
     }
     return e.value();
   }

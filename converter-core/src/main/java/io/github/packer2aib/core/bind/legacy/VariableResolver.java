@@ -37,8 +37,15 @@ final class VariableResolver implements UserVariables {
    *
    * @param site where the value is written (null for a required variable left unset)
    * @param declaration where the variable is declared in the template, or null
+   * @param origin where else the value is given, for its messages (a settings file's {@code vars}
+   *     is read into a pseudo-file, as a {@code --var} is), or null
    */
-  record Candidate(String name, StringSite site, ValueSource source, Range declaration) {}
+  record Candidate(
+      String name, StringSite site, ValueSource source, Range declaration, Related origin) {
+    Candidate(String name, StringSite site, ValueSource source, Range declaration) {
+      this(name, site, source, declaration, null);
+    }
+  }
 
   private final Map<String, Candidate> candidates = new LinkedHashMap<>();
   private final Set<String> sensitive;
@@ -189,7 +196,7 @@ final class VariableResolver implements UserVariables {
     inProgress.push(name);
     Value v =
         ValueEvaluator.string(
-            evaluator, reporter, c.site(), Scope.variables(), this, secretText(c));
+            evaluator, reporter, c.site(), Scope.variables(), this, secretText(c), c.origin());
     inProgress.pop();
     return finish(name, v);
   }

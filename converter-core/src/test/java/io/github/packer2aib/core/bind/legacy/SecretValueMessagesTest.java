@@ -57,8 +57,8 @@ class SecretValueMessagesTest {
     for (int i = 0; i < pairs.length; i += 2) {
       switch (origin) {
         case COMMAND_LINE -> vars.add(new LegacyOptions.Var(pairs[i], pairs[i + 1]));
-        // As PackerTemplates passes a settings file's vars.
-        case SETTINGS_FILE -> vars.add(new LegacyOptions.Var(pairs[i], pairs[i + 1]));
+        case SETTINGS_FILE ->
+            vars.add(LegacyOptions.Var.fromSettings(pairs[i], pairs[i + 1], Optional.empty()));
         case VAR_FILE ->
             varFile
                 .append(varFile.length() > 1 ? ", " : "")
