@@ -2,6 +2,7 @@ package io.github.packer2aib.core.packer;
 
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.source.Range;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,11 +13,18 @@ import java.util.Optional;
  * @param name the variable's name
  * @param typeText the type constraint as written ({@code map(string)}), empty when absent
  * @param value the final value; sensitive when the variable is
- * @param sensitive {@code sensitive = true} (HCL2) or listed in {@code sensitive-variables} (legacy)
+ * @param sensitive {@code sensitive = true} (HCL2) or listed in {@code sensitive-variables}
+ *     (legacy)
  * @param description the description as written
  * @param setBy where the final value came from
  * @param range the declaration
  * @param valueRange where the final value was written (the default, a var file, …), when known
+ * @param secretsRead for a variable neither declared sensitive nor named as a credential whose
+ *     value holds a secret because it reads other variables (a legacy default, {@code {{ user `pw`
+ *     | lower }}}): the secret variables it reads, as references in text order ({@code var.pw}),
+ *     followed through other such variables to where a secret is declared or named; empty otherwise
+ *     (an HCL2 default reads no variable). A message about the secret names them, since this
+ *     variable, which is not declared sensitive, is not what made it secret.
  */
 public record Variable(
     String name,
@@ -26,7 +34,8 @@ public record Variable(
     Optional<String> description,
     ValueSource setBy,
     Range range,
-    Optional<Range> valueRange) {
+    Optional<Range> valueRange,
+    List<String> secretsRead) {
 
   /** Where a variable's value came from, lowest precedence first. */
   public enum ValueSource {
@@ -46,5 +55,19 @@ public record Variable(
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(setBy, "setBy");
     Objects.requireNonNull(valueRange, "valueRange");
+    secretsRead = List.copyOf(secretsRead);
+  }
+
+  /** A variable that reads no secret variable. */
+  public Variable(
+      String name,
+      Optional<String> typeText,
+      Value value,
+      boolean sensitive,
+      Optional<String> description,
+      ValueSource setBy,
+      Range range,
+      Optional<Range> valueRange) {
+    this(name, typeText, value, sensitive, description, setBy, range, valueRange, List.of());
   }
 }

@@ -662,7 +662,8 @@ final class TemplateReader {
               Optional.empty(),
               c.source(),
               m.keyRange().to(m.value().range()),
-              valueRange));
+              valueRange,
+              value.containsSensitive() ? resolver.secretsRead(m.key()) : List.of()));
     }
     // A credential-named variable the template does not declare but a var file or --var gives is
     // secret by its name (see resolver): it is listed too, so that what looks for secret texts

@@ -170,6 +170,38 @@ final class VariableResolver implements UserVariables {
     }
   }
 
+  /**
+   * The secret variables that the value of {@code name} reads ({@link
+   * io.github.packer2aib.core.packer.Variable#secretsRead}), as {@code var.NAME}: those it names
+   * with {@code user} that are secret themselves, and what those that only hold a secret they read
+   * read in turn. Empty for a secret variable itself, and for one whose secret comes from elsewhere
+   * (an environment variable named as a credential).
+   */
+  List<String> secretsRead(String name) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    if (!sensitive.contains(name)) {
+      secretsRead(name, out, new HashSet<>());
+    }
+    return new ArrayList<>(out);
+  }
+
+  private void secretsRead(String name, Set<String> out, Set<String> seen) {
+    Candidate c = candidates.get(name);
+    if (c == null || c.site() == null || !seen.add(name)) {
+      return;
+    }
+    for (String read : userNames(c.site().value())) {
+      if (sensitive.contains(read)) {
+        out.add("var." + read);
+      } else {
+        Value v = resolved.get(read);
+        if (v != null && v.containsSensitive()) {
+          secretsRead(read, out, seen);
+        }
+      }
+    }
+  }
+
   @Override
   public Optional<Value> value(String name) {
     return Optional.ofNullable(valueOrNull(name));

@@ -33,6 +33,8 @@ final class Secrets {
    *     declaration ({@link Credentials})
    * @param credential the credential setting whose value the variable is, which made it secret (the
    *     loader's {@code credentialFed}), or null
+   * @param secretsRead the secrets it is computed from ({@link Local#secretsRead}, {@link
+   *     Variable#secretsRead}), when they, not a declaration of its own, made it secret
    */
   private record Named(
       String kind,
@@ -45,11 +47,17 @@ final class Secrets {
       List<String> secretsRead) {
     /**
      * Whether it only holds a secret it reads ({@link Local#secretsRead}): a local not declared
-     * sensitive, which a message names by what it is computed from, as it has no {@code sensitive =
-     * true} to remove.
+     * sensitive, or a legacy variable neither declared sensitive nor named as a credential whose
+     * default reads a secret variable ({@code {{ user `pw` | lower }}}), which a message names by
+     * what it is computed from, as it has no declaration to remove.
      */
     boolean derived() {
-      return kind.equals(LOCAL) && !declared;
+      return (kind.equals(LOCAL) && !declared)
+          || (kind.equals(VARIABLE)
+              && !declared
+              && !byName
+              && credential == null
+              && !secretsRead.isEmpty());
     }
 
     /** As written in a template: {@code var.pw}, {@code local.s}, {@code data.TYPE.NAME}. */
@@ -110,14 +118,17 @@ final class Secrets {
                 v.sensitive(),
                 byName,
                 // Secret without the declaration or the name, by its default: it reads an
-                // environment variable named as a credential (with env("…"), {{env `…`}}), or,
-                // in a legacy template, another secret variable (named as a suspect too).
+                // environment variable named as a credential (with env("…"), {{env `…`}}), unless
+                // it reads another secret variable (a legacy default, secretsRead), which is what
+                // a message names then. One that reads both is told by the variable: the
+                // environment is told once that is undone.
                 !v.sensitive()
                     && !byName
                     && credential == null
-                    && v.setBy() == Variable.ValueSource.DEFAULT,
+                    && v.setBy() == Variable.ValueSource.DEFAULT
+                    && v.secretsRead().isEmpty(),
                 credential,
-                List.of()));
+                v.secretsRead()));
       }
     }
     List<Local> locals = template.locals();
@@ -195,14 +206,21 @@ final class Secrets {
   String origin(Value value, String reads) {
     Named direct = direct(reads);
     if (direct != null) {
-      return "the sensitive variable \"" + direct.name() + '"';
+      return direct.derived()
+          ? computedFrom(direct.kind(), List.of('"' + direct.name() + '"'), direct.secretsRead())
+          : "the sensitive variable \"" + direct.name() + '"';
     }
     List<String> inside = texts(value);
     Set<String> variables = new LinkedHashSet<>();
     List<String> variableTexts = new ArrayList<>();
+    List<Named> derived = new ArrayList<>();
     for (Named n : named) {
       if (n.kind().equals(VARIABLE) && occursIn(n.texts(), inside)) {
-        variables.add(n.reference());
+        if (n.derived()) {
+          derived.add(n);
+        } else {
+          variables.add(n.reference());
+        }
         variableTexts.addAll(n.texts());
       }
     }
@@ -211,7 +229,6 @@ final class Secrets {
     // that is not declared sensitive is named with what it is computed from, unless all of that
     // is named already: "m = { k = local.s }" is not "the sensitive locals s and m".
     Set<String> found = new LinkedHashSet<>(variables);
-    List<Named> derived = new ArrayList<>();
     for (Named n : named) {
       if (!n.kind().equals(VARIABLE)
           && occursIn(n.texts(), inside)
@@ -228,23 +245,18 @@ final class Secrets {
       parts.add(describe(found));
     }
     // Those computed from the same secrets in one phrase: the local "twice" = "${local.d}-x" holds
-    // the text of d as well.
+    // the text of d as well. Variables and locals apart (a legacy template has no locals).
     Map<List<String>, List<String>> bySecrets = new LinkedHashMap<>();
     for (Named n : derived) {
       if (!found.containsAll(n.secretsRead()) || n.secretsRead().isEmpty()) {
-        bySecrets
-            .computeIfAbsent(n.secretsRead(), k -> new ArrayList<>())
-            .add('"' + n.name() + '"');
+        List<String> key = new ArrayList<>(n.secretsRead());
+        key.add(0, n.kind());
+        bySecrets.computeIfAbsent(key, k -> new ArrayList<>()).add('"' + n.name() + '"');
       }
     }
     for (Map.Entry<List<String>, List<String>> e : bySecrets.entrySet()) {
-      parts.add(
-          "the local"
-              + (e.getValue().size() > 1 ? "s " : " ")
-              + Words.and(e.getValue())
-              + " (computed from "
-              + (e.getKey().isEmpty() ? "a secret" : describe(e.getKey()))
-              + ")");
+      List<String> key = e.getKey();
+      parts.add(computedFrom(key.get(0), e.getValue(), key.subList(1, key.size())));
     }
     if (!parts.isEmpty()) {
       return String.join(" and ", parts);
@@ -268,6 +280,25 @@ final class Secrets {
           + "; an expression changed the value on the way, so it cannot be told which)";
     }
     return anySecret();
+  }
+
+  /**
+   * Words for secrets that only hold what they read ({@link Named#derived}): {@code the local "m"
+   * (computed from the sensitive variable "pw")}, {@code the variables "d" and "e" (computed from
+   * …)}.
+   *
+   * @param kind {@link #LOCAL} or {@link #VARIABLE}
+   * @param names their quoted names
+   * @param secretsRead the references of what they read
+   */
+  private static String computedFrom(String kind, List<String> names, List<String> secretsRead) {
+    return "the "
+        + kind
+        + (names.size() > 1 ? "s " : " ")
+        + Words.and(names)
+        + " (computed from "
+        + (secretsRead.isEmpty() ? "a secret" : describe(secretsRead))
+        + ")";
   }
 
   /**
@@ -593,6 +624,28 @@ final class Secrets {
       }
       others = found.others();
     }
+    // A variable that only holds a secret it reads has no declaration to undo: what it reads does
+    // (the advice was to give it a value with --var, as if its default read the environment).
+    List<String> readByDerived = new ArrayList<>();
+    List<Named> substituted = new ArrayList<>();
+    for (Named n : suspects) {
+      if (!n.derived()) {
+        if (!substituted.contains(n)) {
+          substituted.add(n);
+        }
+        continue;
+      }
+      for (String r : n.secretsRead()) {
+        Named read = byReference(r);
+        if (read != null && !substituted.contains(read)) {
+          substituted.add(read);
+        }
+        if (read != null && read.declared() && !readByDerived.contains('"' + read.name() + '"')) {
+          readByDerived.add('"' + read.name() + '"');
+        }
+      }
+    }
+    suspects = substituted;
     boolean traced = !suspects.isEmpty() || !others.isEmpty();
     if (!traced) {
       for (Named n : emptyValued(origins)) {
@@ -663,7 +716,9 @@ final class Secrets {
       return Optional.empty();
     }
     String undeclare;
-    if (legacy) {
+    if (legacy && !readByDerived.isEmpty()) {
+      undeclare = "remove " + Words.and(readByDerived) + " from sensitive-variables";
+    } else if (legacy) {
       undeclare = "remove the variable from sensitive-variables";
     } else if (!anyLocal) {
       undeclare = "remove sensitive = true from the variable";

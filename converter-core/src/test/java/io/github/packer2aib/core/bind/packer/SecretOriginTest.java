@@ -155,4 +155,85 @@ class SecretOriginTest {
         errors(given));
     assertFalse(given.diagnostics().toString().contains("Secr3tPassw0rd!"));
   }
+
+  /** A legacy template whose shell step echoes {@code inline}; {@code variables} as JSON. */
+  private static String legacy(String variables, String sensitive, String inline) {
+    return "{\"variables\": "
+        + variables
+        + ", \"sensitive-variables\": "
+        + sensitive
+        + ",\n \"builders\": [{\"type\": \"azure-arm\", \"use_azure_cli_auth\": true,"
+        + " \"subscription_id\": \"00000000-0000-0000-0000-000000000001\", \"os_type\":"
+        + " \"Linux\", \"location\": \"westeurope\", \"vm_size\": \"Standard_D2s_v5\","
+        + " \"image_publisher\": \"Canonical\", \"image_offer\":"
+        + " \"0001-com-ubuntu-server-jammy\", \"image_sku\": \"22_04-lts-gen2\","
+        + " \"managed_image_name\": \"web\", \"managed_image_resource_group_name\": \"rg\"}],\n"
+        + " \"provisioners\": [{\"type\": \"shell\", \"inline\": [\""
+        + inline
+        + "\"]}]}\n";
+  }
+
+  private static List<String> legacyErrors(String template, Map<String, String> environment) {
+    MemoryFileView files = new MemoryFileView("/work").put("/work/t.json", template);
+    PackerOptions options =
+        new PackerOptions(
+            List.of(),
+            List.of(),
+            environment,
+            java.nio.file.Path.of("/work"),
+            io.github.packer2aib.core.hcl.function.Clock.frozenAt(
+                java.time.Instant.parse("2024-01-02T03:04:05Z")),
+            Map.of());
+    return errors(TemplateLoads.convert(files, "t.json", options));
+  }
+
+  /**
+   * A legacy variable secret only because its default reads a sensitive one is named with that one,
+   * which the advice says to take out of sensitive-variables: it said that the default read an
+   * environment variable named as a credential, which it does not (review 30). One that does read
+   * such an environment variable keeps that advice.
+   */
+  @Test
+  void aLegacyVariableComputedFromASensitiveOneIsNamedWithItsOrigin() {
+    String derived =
+        legacy(
+            "{\"pw\": \"Sup3rSecretValue\", \"d\": \"{{ upper (user `pw`) }}\","
+                + " \"e\": \"{{ lower (user `d`) }}\"}",
+            "[\"pw\"]",
+            "{{user `e`}}");
+    assertEquals(
+        List.of(
+            "PKRMAP-E405 The value of inline comes from the variable \"e\" (computed from the"
+                + " sensitive variable \"pw\")"
+                + KEEP_SECRETS_OUT
+                + ", or, if the value is not secret, remove \"pw\" from sensitive-variables."),
+        legacyErrors(derived, Map.of()));
+
+    String byName =
+        legacy(
+            "{\"client_secret\": \"Sup3rSecretValue\","
+                + " \"e\": \"{{ lower (user `client_secret`) }}\"}",
+            "[]",
+            "{{user `e`}}");
+    assertEquals(
+        List.of(
+            "PKRMAP-E405 The value of inline comes from the variable \"e\" (computed from the"
+                + " sensitive variable \"client_secret\")"
+                + KEEP_SECRETS_OUT
+                + ", or, if the value is not secret, rename the variable \"client_secret\", whose"
+                + " name says it holds a credential, which is kept secret whether or not it is"
+                + " declared sensitive."),
+        legacyErrors(byName, Map.of()));
+
+    String environment =
+        legacy("{\"tok\": \"{{env `UPLOAD_SAS_TOKEN`}}\"}", "[]", "{{user `tok`}}");
+    assertEquals(
+        List.of(
+            "PKRMAP-E405 The value of inline comes from the sensitive variable \"tok\""
+                + KEEP_SECRETS_OUT
+                + ", or, if the value is not secret, give \"tok\" a value with --var or a var"
+                + " file: its default reads an environment variable whose name says it holds a"
+                + " credential, which is kept secret."),
+        legacyErrors(environment, Map.of("UPLOAD_SAS_TOKEN", "sv=2024&sig=abcdefgh")));
+  }
 }
