@@ -804,7 +804,54 @@ final class InputVariables {
       d.broken = true;
       return;
     }
+    if (!d.typeWritten && d.type.type() instanceof ObjectType object) {
+      keysDropped(d, object, value, at, origin);
+    }
     d.assignments.add(new Assignment(from, r.value(), Optional.of(at), origin));
+  }
+
+  /**
+   * Warns about the keys of a value that the object type an untyped variable took from its default
+   * drops ({@link DefaultTypes}): Packer drops them silently, and a tags map that a var file
+   * extends for an environment lost its tags with nothing to say so. Keys only, never values.
+   */
+  private void keysDropped(Declared d, ObjectType type, Value value, Range at, String origin) {
+    List<String> dropped = DefaultTypes.droppedKeys(type, value);
+    if (dropped.isEmpty()) {
+      return;
+    }
+    List<String> quoted = new ArrayList<>(dropped.size());
+    for (String k : dropped) {
+      quoted.add(Names.quote(k));
+    }
+    String keys =
+        quoted.size() == 1
+            ? quoted.get(0)
+            : String.join(", ", quoted.subList(0, quoted.size() - 1))
+                + " and "
+                + quoted.get(quoted.size() - 1);
+    out.add(
+        Diagnostic.of(
+            PackerCode.KEYS_DROPPED_BY_DEFAULT_TYPE,
+            at,
+            "The value given by "
+                + origin
+                + " for the variable \""
+                + d.name
+                + "\" has the "
+                + (dropped.size() == 1 ? "key " : "keys ")
+                + keys
+                + ", which "
+                + (dropped.size() == 1 ? "is" : "are")
+                + " dropped: \""
+                + d.name
+                + "\" declares no type, so it takes the type of its default, "
+                + type
+                + ", and a value converted to an object type keeps only that type's attributes"
+                + " (Packer drops them too). To keep every key, declare the type in the variable"
+                + " block: type = "
+                + DefaultTypes.mapTypeFor(type, value)
+                + "."));
   }
 
   private static String conversionError(Declared d, Convert.Result failed) {

@@ -37,6 +37,7 @@ public enum PackerCode implements DiagnosticCode {
   MALFORMED_VAR_ARGUMENT("PKR-E024", "Malformed -var argument"),
   DECLARATION_IN_VAR_FILE("PKR-E025", "Variable declaration in a var file"),
   UNDECLARED_VARIABLE_SET("PKR-W026", "Undeclared variable"),
+  KEYS_DROPPED_BY_DEFAULT_TYPE("PKR-W034", "Keys dropped by the default's type"),
   SETTINGS_VARIABLE_NOT_DECLARED("PKR-W072", "Settings variable not declared"),
   SETTINGS_VARIABLE_NOT_DECLARED_DEFAULT("PKR-N073", "Default settings variable not declared"),
   VALIDATION_FAILED("PKR-E027", "Variable validation failed"),

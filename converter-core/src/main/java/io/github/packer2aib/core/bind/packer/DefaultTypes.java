@@ -1,0 +1,86 @@
+package io.github.packer2aib.core.bind.packer;
+
+import io.github.packer2aib.core.hcl.value.MapType;
+import io.github.packer2aib.core.hcl.value.MapValue;
+import io.github.packer2aib.core.hcl.value.ObjectType;
+import io.github.packer2aib.core.hcl.value.ObjectValue;
+import io.github.packer2aib.core.hcl.value.Type;
+import io.github.packer2aib.core.hcl.value.Unify;
+import io.github.packer2aib.core.hcl.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * What the type an untyped variable takes from its default costs a value given for it (Packer 1.6.6
+ * does the same, silently): a default {@code { owner = "platform" }} makes the variable an {@code
+ * object({owner=string})}, which keeps only {@code owner} of a var file's {@code { owner = …,
+ * cost_center = … }}. It is fixed by declaring the collection type the default stands for, which
+ * these words suggest.
+ */
+final class DefaultTypes {
+  private DefaultTypes() {}
+
+  /**
+   * The keys of {@code value} that converting it to the object type {@code type} drops, at any
+   * depth of nested objects, as paths ({@code cost_center}, {@code network.subnet}); empty when
+   * {@code type} is no object type or the value is no known object or map.
+   */
+  static List<String> droppedKeys(Type type, Value value) {
+    List<String> out = new ArrayList<>();
+    droppedKeys(type, value, "", out);
+    return out;
+  }
+
+  private static void droppedKeys(Type type, Value value, String prefix, List<String> out) {
+    if (!(type instanceof ObjectType object)) {
+      return;
+    }
+    SortedMap<String, Value> entries = entries(value);
+    if (entries == null) {
+      return;
+    }
+    for (Map.Entry<String, Value> e : entries.entrySet()) {
+      Type attribute = object.attributes().get(e.getKey());
+      if (attribute == null) {
+        out.add(prefix + e.getKey());
+      } else {
+        droppedKeys(attribute, e.getValue(), prefix + e.getKey() + ".", out);
+      }
+    }
+  }
+
+  /** The entries of a known object or map, marks removed; null for any other value. */
+  private static SortedMap<String, Value> entries(Value value) {
+    Value v = value.unmarked();
+    if (!v.isKnown() || v.isNull()) {
+      return null;
+    }
+    if (v instanceof ObjectValue o) {
+      return o.attributes();
+    }
+    return v instanceof MapValue m ? m.entries() : null;
+  }
+
+  /**
+   * The map type to declare for an untyped variable whose default is an object, so that {@code
+   * given} keeps its keys: {@code map(T)} for the type T that the default's and the value's
+   * attributes unify to ({@code map(string)} for tags); else the value's own object type.
+   */
+  static String mapTypeFor(ObjectType defaultType, Value given) {
+    List<Type> types = new ArrayList<>(defaultType.attributes().values());
+    SortedMap<String, Value> entries = entries(given);
+    if (entries != null) {
+      for (Value v : entries.values()) {
+        types.add(v.unmarked().type());
+      }
+    }
+    Optional<Type> element = types.isEmpty() ? Optional.empty() : Unify.unify(types, false);
+    if (element.isPresent() && !element.get().hasDynamicTypes()) {
+      return new MapType(element.get()).toString();
+    }
+    return given.unmarked().type().toString();
+  }
+}
