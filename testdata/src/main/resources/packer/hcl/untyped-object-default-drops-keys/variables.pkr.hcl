@@ -40,3 +40,8 @@ variable "typed" {
 variable "same" {
   default = { owner = "platform" }
 }
+
+# A variables block has no place for a type: the advice is a variable block of its own.
+variables {
+  block_tags = { owner = "platform" }
+}

@@ -103,6 +103,12 @@ final class InputVariables {
     /** Where the arguments the schema rejected are written: {@code defualt = "…"}. */
     List<Range> rejectedValues = List.of();
 
+    /**
+     * Declared in a {@code variables { name = default }} block, which has no place for a type: the
+     * advice to declare one says to use a {@code variable} block instead.
+     */
+    boolean inVariablesBlock;
+
     Declared(String name, Range declaration) {
       this.name = name;
       this.declaration = declaration;
@@ -302,6 +308,7 @@ final class InputVariables {
    *     block, whose values always give the variable their type
    */
   private void defaultValue(Declared d, Attribute a, boolean legacyBlock) {
+    d.inVariablesBlock = legacyBlock;
     d.defaultRange = Optional.of(a.expression().range());
     d.defaultReadsEnvironmentOnly = readsEnvironmentOnly(a.expression());
     d.defaultShowsNoValue = ValueFreeSyntax.showsNoValue(a.expression());
@@ -788,6 +795,11 @@ final class InputVariables {
   private void assign(Declared d, Value value, Range at, ValueSource from, String origin) {
     Convert.Result r = d.type.apply(value);
     if (!r.isOk()) {
+      // A longer list for a list default: "tuple required" says nothing of the type's origin.
+      Optional<String> tuple =
+          d.typeWritten
+              ? Optional.empty()
+              : DefaultTypes.tupleAdvice(d.name, d.type.type(), value, d.inVariablesBlock);
       out.add(
           Diagnostic.of(
               PackerCode.INVALID_VARIABLE_VALUE,
@@ -800,7 +812,8 @@ final class InputVariables {
                   + d.typeText.orElse(d.type.toString())
                   + ": "
                   + conversionError(d, r)
-                  + "."));
+                  + "."
+                  + tuple.map(t -> " " + t).orElse("")));
       d.broken = true;
       return;
     }
@@ -848,9 +861,9 @@ final class InputVariables {
                 + "\" declares no type, so it takes the type of its default, "
                 + type
                 + ", and a value converted to an object type keeps only that type's attributes"
-                + " (Packer drops them too). To keep every key, declare the type in the variable"
-                + " block: type = "
-                + DefaultTypes.mapTypeFor(type, value)
+                + " (Packer drops them too). To keep every key, "
+                + DefaultTypes.declare(
+                    d.name, DefaultTypes.mapTypeFor(type, value), d.inVariablesBlock)
                 + "."));
   }
 

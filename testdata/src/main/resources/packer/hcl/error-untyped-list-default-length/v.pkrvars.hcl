@@ -1,0 +1,4 @@
+packages = ["curl", "jq"]
+ports    = [22]
+pair     = [["x"], "y"]
+typed    = ["a", "b"]
