@@ -314,6 +314,41 @@ class SecretLeakCliTest {
     }
   }
 
+  /**
+   * A file of values, or a legacy template, saved under a template file's name: its errors quote it
+   * as the var file it is, every value masked (a sensitive variable's value was shown in the source
+   * lines of its PKR-E005/PKR-E011 errors, and a legacy .pkr.json showed a sensitive-variables
+   * default that its .pkr.hcl twin masked).
+   */
+  @Test
+  void aMisnamedValuesFileOrLegacyTemplateIsQuotedWithEveryValueMasked() throws Exception {
+    put(tmp, "json/main.pkr.hcl", SENSITIVE_PW + BulkTrees.hcl("app"));
+    put(tmp, "json/values.pkr.json", "{\"pw\": \"" + SECRET + "\", \"region\": \"westeurope\"}\n");
+    put(tmp, "hcl/main.pkr.hcl", SENSITIVE_PW + BulkTrees.hcl("app"));
+    put(tmp, "hcl/values.pkr.hcl", "pw = \"" + SECRET + "\"\nregion = \"westeurope\"\n");
+    String legacy =
+        "{\"variables\": {\"other\": \""
+            + SECRET
+            + "\"}, \"sensitive-variables\": [\"other\"], \"builders\": [{\"type\":"
+            + " \"azure-arm\"}]}\n";
+    put(tmp, "legacy-json/x.pkr.json", legacy);
+    put(tmp, "legacy-hcl/x.pkr.hcl", legacy);
+    for (String folder : List.of("json", "hcl", "legacy-json", "legacy-hcl")) {
+      for (String format : List.of("text", "json")) {
+        CliRun r =
+            run(
+                List.of(
+                    "validate", "--diagnostics-format", format, tmp.resolve(folder).toString()));
+        assertEquals(1, r.exitCode(), folder + ": " + r.err());
+        assertAbsent(folder + " " + format + " stderr", r.err());
+        assertAbsent(folder + " " + format + " stdout", r.out());
+      }
+      // The line is still quoted, with its names.
+      CliRun text = run(List.of("validate", tmp.resolve(folder).toString()));
+      assertTrue(text.err().contains("\"***\""), text.err());
+    }
+  }
+
   @Test
   void aVariableSetWithoutVarIsNamedWithoutItsValue() throws Exception {
     // Packer's habit is -var NAME=VALUE: the assignment becomes an input (or an unmatched

@@ -196,6 +196,9 @@ public final class PackerHclLoader {
             BodyContent.of(f.body(), PackerSchema.ROOT, "a template file", f.body().range(), out)
                 .blocks());
         if (!f.json() && hasErrorsSince(before) && MisnamedFiles.onlyAssignments(f.body())) {
+          // Quoted as the var file it is, every value masked (a sensitive variable's value was
+          // shown in the source line of each "Unsupported argument").
+          sources.computeIfPresent(f.source().name(), (name, file) -> file.asValues());
           adviseFirstError(
               out.subList(before, out.size()),
               MisnamedFiles.variableFile(f.source().name(), others(fileNames, f.source())));
@@ -462,6 +465,12 @@ public final class PackerHclLoader {
               : MisnamedFiles.onlyValues(root.get())
                   ? MisnamedFiles.variableFile(source.name(), others(fileNames, source))
                   : null;
+      if (misnamed != null) {
+        // A file of values is quoted as a var file is, every value masked (a sensitive
+        // variable's value was shown in its errors' source lines); a legacy template too, whose
+        // sensitive-variables and credential-named values are not known to this reader.
+        sources.put(source.name(), sources.get(source.name()).asValues());
+      }
       Body body =
           misnamed != null
               ? HclJson.misnamedFile(source, root.get(), PackerSchema.ROOT, misnamed, out)
