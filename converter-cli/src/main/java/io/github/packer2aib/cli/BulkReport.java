@@ -18,9 +18,10 @@ import java.util.Map;
 /**
  * The {@code --report} of {@code convert -r}, as Markdown or JSON: the summary, then every
  * candidate in discovery order with its kind, verdict (and why it was skipped), outputs, sorted
- * error codes and every diagnostic. It holds no timing figures, so the same tree and options give
- * the same bytes whatever {@code --jobs} is. Text from the templates goes through {@link
- * SecretScrubber}.
+ * error codes and every diagnostic; the run's own warnings, each in a list of its kind (earlier and
+ * pruned outputs, shared upload addresses) or else among its run diagnostics. It holds no timing
+ * figures, so the same tree and options give the same bytes whatever {@code --jobs} is. Text from
+ * the templates goes through {@link SecretScrubber}.
  */
 final class BulkReport {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -36,12 +37,13 @@ final class BulkReport {
       BulkSummary summary,
       Leftovers leftovers,
       Map<String, List<String>> sharedUploads,
+      List<Diagnostic> run,
       Writer out)
       throws IOException {
     if (spool.format() == ReportFile.Format.JSON) {
-      json(spool, summary, leftovers, sharedUploads, out);
+      json(spool, summary, leftovers, sharedUploads, run, out);
     } else {
-      markdown(spool, summary, leftovers, sharedUploads, out);
+      markdown(spool, summary, leftovers, sharedUploads, run, out);
     }
   }
 
@@ -58,6 +60,7 @@ final class BulkReport {
       BulkSummary summary,
       Leftovers leftovers,
       Map<String, List<String>> sharedUploads,
+      List<Diagnostic> run,
       Writer out)
       throws IOException {
     try (JsonGenerator g = generator(out)) {
@@ -101,6 +104,9 @@ final class BulkReport {
         g.writeEndObject();
       }
       g.writeEndArray();
+      // The run's other warnings (CLI-W004 to W009, CLI-W002, SET-W001), as a single run's
+      // report writes them.
+      ReportJson.runDiagnostics(g, run);
       g.writeArrayFieldStart("templates");
       // Each entry was rendered with the same printer and indented to its depth here.
       spool.entries(g::writeRawValue);
@@ -172,6 +178,7 @@ final class BulkReport {
       BulkSummary summary,
       Leftovers leftovers,
       Map<String, List<String>> sharedUploads,
+      List<Diagnostic> run,
       Writer writer)
       throws IOException {
     StringBuilder out = new StringBuilder("# packer2aib conversion report\n\n");
@@ -257,6 +264,10 @@ final class BulkReport {
         lines.add(e.getKey() + ": " + String.join(", ", e.getValue()));
       }
       bullets(out, lines);
+    }
+    if (!run.isEmpty()) {
+      out.append('\n');
+      ReportMarkdown.runSection(out, run);
     }
     out.append("\n## Templates\n\n| Path | Kind | Verdict | Outputs | Errors |\n");
     out.append("| --- | --- | --- | --- | --- |\n");

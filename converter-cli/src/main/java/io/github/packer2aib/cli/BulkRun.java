@@ -71,6 +71,13 @@ final class BulkRun {
    */
   private final List<Diagnostic> filterWarnings = new ArrayList<>();
 
+  /**
+   * What the run said about itself before its end, in that order, quiet or not: SET-W001 (a
+   * settings entry that matches no template) and CLI-W007 (a file given that is no template). The
+   * report records them, with the warnings of the end ({@link #runDiagnostics}).
+   */
+  private final List<Diagnostic> saidBefore = new ArrayList<>();
+
   /** The roots, as given, that could not be read at all: the run names no leftovers then. */
   private final List<String> unreadRoots = new ArrayList<>();
 
@@ -296,7 +303,8 @@ final class BulkRun {
     progress.finish(end);
 
     // The report first, so that a failure to write it is part of what stderr ends with.
-    boolean reportWritten = settings.report() == null || writeReport(machine, leftovers, folders);
+    boolean reportWritten =
+        settings.report() == null || writeReport(machine, leftovers, folders, manifestProblem);
     if (settings.report() != null) {
       Path reportFolder = settings.report().target().toAbsolutePath().getParent();
       if (reportFolder != null) {
@@ -596,6 +604,7 @@ final class BulkRun {
     List<Diagnostic> unused = new ArrayList<>(bulkSettings.unused(paths));
     // SET-W001 is ignorable (codes lists it so): --ignore SET-W001 silences it.
     unused.removeIf(settings.options().ignored()::ignores);
+    saidBefore.addAll(unused);
     if (machine) {
       unused.forEach(machineOut::write);
       machineOut.flush();
@@ -791,9 +800,7 @@ final class BulkRun {
       o.shown().forEach(machineOut::write);
       machineOut.flush();
     }
-    if (o.status() == BulkOutcome.Status.SKIPPED
-        && c.root().onlyFile().isPresent()
-        && !settings.display().quiet()) {
+    if (o.status() == BulkOutcome.Status.SKIPPED && c.root().onlyFile().isPresent()) {
       // A file named on the command line that is no template: said where it is seen, not only
       // in the report (a run of one file that converts nothing, exit 0, looks like a success).
       Diagnostic d =
@@ -804,7 +811,10 @@ final class BulkRun {
                   + "; nothing was "
                   + (settings.output() == null ? "checked" : "converted")
                   + " from it.");
-      if (machineOut != null) {
+      saidBefore.add(d); // the report's too, quiet or not
+      if (settings.display().quiet()) {
+        // Said in the report only.
+      } else if (machineOut != null) {
         machineOut.write(d);
         machineOut.flush();
       } else {
@@ -943,7 +953,28 @@ final class BulkRun {
         + " of the outputs of earlier runs, which are named, never deleted)";
   }
 
-  private boolean writeReport(boolean machine, Leftovers leftovers, OutputFolders folders) {
+  /**
+   * The report's diagnostics about the run as a whole, in the order stderr's text says them: those
+   * said before the end, then CLI-W004, the filter warnings and CLI-W002. The earlier and pruned
+   * outputs (CLI-W001, CLI-N002) and the shared upload addresses (CLI-W003) are left out: the
+   * report has a list of each of its own.
+   */
+  private List<Diagnostic> runDiagnostics(String manifestProblem) {
+    List<Diagnostic> run = new ArrayList<>(saidBefore);
+    if (packerOptionsUnused()) {
+      run.add(
+          CliCode.PACKER_OPTIONS_UNUSED.diagnostic(
+              PackerOnlyOptions.detail(settings.packerOptionsGiven(), firstAib)));
+    }
+    run.addAll(filterWarnings);
+    if (manifestProblem != null) {
+      run.add(CliCode.MANIFEST_UNWRITTEN.diagnostic(manifestProblem));
+    }
+    return run;
+  }
+
+  private boolean writeReport(
+      boolean machine, Leftovers leftovers, OutputFolders folders, String manifestProblem) {
     ReportFile file = settings.report();
     try {
       String output = outputAt(file.target(), folders);
@@ -951,7 +982,8 @@ final class BulkRun {
         // Found only now: the output did not exist when the options were checked.
         throw new IOException("it would replace the output " + output + " of this run");
       }
-      file.write(out -> BulkReport.write(spool, summary, leftovers, uploads.conflicts(), out));
+      List<Diagnostic> run = runDiagnostics(manifestProblem);
+      file.write(out -> BulkReport.write(spool, summary, leftovers, uploads.conflicts(), run, out));
       return true;
     } catch (IOException e) {
       String reason = InputReader.reason(e);

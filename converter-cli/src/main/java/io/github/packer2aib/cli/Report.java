@@ -30,6 +30,14 @@ final class Report {
   private final IgnoredCodes ignoredCodes;
   private final Map<String, SourceFile> files = new HashMap<>();
   private final List<Diagnostic> collected = new ArrayList<>();
+
+  /**
+   * What was said about the run as a whole rather than one input, quiet or not, in the order said:
+   * the {@code --report} records it (it held only the inputs' diagnostics, and a run whose only
+   * warning was CLI-W004 had a report with none).
+   */
+  private final List<Diagnostic> run = new ArrayList<>();
+
   private TextRenderer textRenderer;
   private int errors;
   private int warnings;
@@ -105,6 +113,9 @@ final class Report {
    */
   void cli(CliCode code, String line, String detail, String input) {
     count(code.severity());
+    if (input == null) {
+      run.add(code.diagnostic(detail));
+    }
     if (!shown(code.severity())) {
       return;
     }
@@ -139,6 +150,7 @@ final class Report {
   void sharedUploads(SharedUploads uploads) {
     List<Diagnostic> found = uploads.diagnostics();
     warnings += found.size();
+    run.addAll(found);
     if (quiet || found.isEmpty()) {
       return;
     }
@@ -147,6 +159,11 @@ final class Report {
     } else {
       err.print(uploads.text());
     }
+  }
+
+  /** The diagnostics about the run as a whole so far, in the order reported. */
+  List<Diagnostic> runDiagnostics() {
+    return List.copyOf(run);
   }
 
   /** The codes of {@code --ignore}, which a report marks. */

@@ -123,7 +123,7 @@ final class ReportFile {
    */
   boolean writeOrTell(Report report, Set<Integer> failed) {
     try {
-      write(render(failed, report.ignoredCodes()));
+      write(render(failed, report.ignoredCodes(), report.runDiagnostics()));
       return true;
     } catch (IOException e) {
       String reason = InputReader.reason(e);
@@ -194,17 +194,18 @@ final class ReportFile {
   }
 
   /**
-   * The rendered report; {@code failed} holds the indexes of the inputs that failed, and the
-   * decisions of {@code ignored} codes are marked.
+   * The rendered report; {@code failed} holds the indexes of the inputs that failed, the decisions
+   * of {@code ignored} codes are marked, and {@code run} holds the diagnostics about the run as a
+   * whole ({@link Report#runDiagnostics}).
    */
-  String render(Set<Integer> failed, IgnoredCodes ignored) {
+  String render(Set<Integer> failed, IgnoredCodes ignored, List<Diagnostic> run) {
     List<InputReport> inputs = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
       inputs.add(
           InputReport.of(e.name, e.diagnostics, failed.contains(i), e.outputs, ignored::ignores));
     }
-    ConversionReport report = new ConversionReport(inputs, checkOnly);
+    ConversionReport report = new ConversionReport(inputs, checkOnly, run);
     return format == Format.JSON ? ReportJson.render(report) : ReportMarkdown.render(report);
   }
 

@@ -160,7 +160,8 @@ class ReportSpoolTest {
     StringWriter out = new StringWriter();
     try (ReportSpool spool = ReportSpool.open(file, new PendingWrites())) {
       outcomes().forEach(spool::add);
-      BulkReport.write(spool, new BulkSummary(), Leftovers.NONE, java.util.Map.of(), out);
+      BulkReport.write(
+          spool, new BulkSummary(), Leftovers.NONE, java.util.Map.of(), List.of(), out);
     }
     return out.toString();
   }

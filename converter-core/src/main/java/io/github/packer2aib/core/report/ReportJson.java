@@ -10,14 +10,16 @@ import io.github.packer2aib.core.source.Range;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Renders a {@link ConversionReport} as JSON for machines: {@code verdicts} (inputs per verdict),
- * {@code checkOnly: true} for a report of {@code validate} (absent otherwise), then {@code inputs},
- * each with name, verdict, outputs, counts per decision kind and the decisions (kind, code,
- * severity, summary, detail, location with 1-based line/column, end exclusive, JSON pointer,
- * related locations). Two-space indent, a newline at the end; text from the input goes through
- * {@link SecretScrubber}.
+ * {@code totals} (warnings and ignored decisions, as the run's summary line counts them), {@code
+ * checkOnly: true} for a report of {@code validate} (absent otherwise), {@code runDiagnostics}
+ * (about the run as a whole, in the order given), then {@code inputs}, each with name, verdict,
+ * outputs, counts per decision kind and the decisions (kind, code, severity, summary, detail,
+ * location with 1-based line/column, end exclusive, JSON pointer, related locations). Two-space
+ * indent, a newline at the end; text from the input goes through {@link SecretScrubber}.
  */
 public final class ReportJson {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -34,9 +36,14 @@ public final class ReportJson {
         g.writeNumberField(v.label(), report.count(v));
       }
       g.writeEndObject();
+      g.writeObjectFieldStart("totals");
+      g.writeNumberField("warnings", report.warnings());
+      g.writeNumberField("ignored", report.ignored());
+      g.writeEndObject();
       if (report.checkOnly()) {
         g.writeBooleanField("checkOnly", true);
       }
+      runDiagnostics(g, report.runDiagnostics());
       g.writeArrayFieldStart("inputs");
       for (InputReport input : report.inputs()) {
         writeInput(g, input);
@@ -95,6 +102,32 @@ public final class ReportJson {
     }
     g.writeEndArray();
     g.writeEndObject();
+  }
+
+  /**
+   * {@code runDiagnostics}: each diagnostic about the run as a whole with its code, severity,
+   * summary and detail (and location and JSON pointer when it has them, as a settings file's entry
+   * does), the text through {@link SecretScrubber} as everywhere in a report. A bulk run's report
+   * writes the same array.
+   */
+  public static void runDiagnostics(JsonGenerator g, List<Diagnostic> diagnostics)
+      throws IOException {
+    g.writeArrayFieldStart("runDiagnostics");
+    for (Diagnostic d : diagnostics) {
+      g.writeStartObject();
+      g.writeStringField("code", d.code());
+      g.writeStringField("severity", d.severity().label());
+      g.writeStringField("summary", clean(d.summary()));
+      g.writeStringField("detail", clean(d.detail()));
+      if (d.subject().isPresent()) {
+        writeRange(g, "location", d.subject().get());
+      }
+      if (d.path().isPresent()) {
+        g.writeStringField("path", clean(d.path().get()));
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   /**

@@ -24,6 +24,10 @@ public final class ReportMarkdown {
       out.append(ConversionReport.CHECK_ONLY_NOTE).append("\n\n");
     }
     out.append(summaryLine(report)).append("\n\n");
+    if (!report.runDiagnostics().isEmpty()) {
+      runSection(out, report.runDiagnostics());
+      out.append('\n');
+    }
     if (report.inputs().isEmpty()) {
       return out.toString();
     }
@@ -48,19 +52,52 @@ public final class ReportMarkdown {
       }
       out.append(" |\n");
     }
+    boolean runSaid = !report.runDiagnostics().isEmpty();
     for (InputReport input : report.inputs()) {
       out.append('\n');
-      section(out, input);
+      section(out, input, runSaid);
     }
     return out.toString();
   }
 
+  /** The heading of the run's own diagnostics, which both kinds of report write. */
+  public static final String RUN_HEADING = "Diagnostics of the run";
+
+  /**
+   * The run's own diagnostics as a short list under {@link #RUN_HEADING}: {@code - warning CODE
+   * (summary): detail}, with the location when there is one, each text a {@link #cell}.
+   */
+  public static void runSection(StringBuilder out, List<Diagnostic> diagnostics) {
+    out.append("## ")
+        .append(RUN_HEADING)
+        .append(
+            "\n\n"
+                + "About the run as a whole, not about one input, in the order the run said"
+                + " them:\n\n");
+    for (Diagnostic d : diagnostics) {
+      out.append("- ")
+          .append(d.severity().label())
+          .append(' ')
+          .append(cell(d.code()))
+          .append(" (")
+          .append(cell(d.summary()))
+          .append("): ")
+          .append(cell(d.detail()));
+      if (d.subject().isPresent()) {
+        out.append(" (at ").append(cell(d.subject().get().toString())).append(')');
+      }
+      out.append('\n');
+    }
+  }
+
+  /**
+   * "3 inputs: 2 converted, 1 failed; 2 warnings; 1 ignored (--ignore)." The warnings and ignored
+   * decisions are counted as the run's summary line on stderr counts them, the run's own warnings
+   * included.
+   */
   private static String summaryLine(ConversionReport report) {
     int n = report.inputs().size();
     StringBuilder line = new StringBuilder().append(n).append(n == 1 ? " input" : " inputs");
-    if (n == 0) {
-      return line.append('.').toString();
-    }
     String sep = ": ";
     for (Verdict v : Verdict.values()) {
       int count = report.count(v);
@@ -69,17 +106,34 @@ public final class ReportMarkdown {
         sep = ", ";
       }
     }
+    int warnings = report.warnings();
+    if (warnings > 0) {
+      line.append("; ").append(warnings).append(warnings == 1 ? " warning" : " warnings");
+    }
+    int ignored = report.ignored();
+    if (ignored > 0) {
+      line.append("; ").append(ignored).append(" ignored (--ignore)");
+    }
     return line.append('.').toString();
   }
 
-  private static void section(StringBuilder out, InputReport input) {
+  /**
+   * An input's section; {@code runSaid}: the run has diagnostics of its own, so that an input
+   * without any is not said to be all there is to know.
+   */
+  private static void section(StringBuilder out, InputReport input, boolean runSaid) {
     out.append("## ").append(cell(input.name())).append("\n\n");
     out.append("- Verdict: ").append(input.verdict().label()).append('\n');
     out.append("- Outputs: ")
         .append(input.outputs().isEmpty() ? "none" : cell(String.join(", ", input.outputs())))
         .append("\n\n");
     if (input.decisions().isEmpty()) {
-      out.append("No diagnostics: everything was converted as written.\n");
+      out.append(
+          runSaid
+              ? "No diagnostics about this input; the run's own are under \""
+                  + RUN_HEADING
+                  + "\" above.\n"
+              : "No diagnostics: everything was converted as written.\n");
       return;
     }
     out.append("| Kind | Location | Path | Code | Summary | Detail |\n");
