@@ -16,6 +16,11 @@ class ReportJsonTest {
           "converted with warnings": 1,
           "failed": 1
         },
+        "totals": {
+          "warnings": 2,
+          "ignored": 0
+        },
+        "runDiagnostics": [],
         "inputs": [
           {
             "name": "a.pkr.hcl",
@@ -143,7 +148,8 @@ class ReportJsonTest {
     ConversionReport check = new ConversionReport(ReportFixtures.report().inputs(), true);
 
     assertEquals(
-        EXPECTED.replace("\n  \"inputs\"", "\n  \"checkOnly\": true,\n  \"inputs\""),
+        EXPECTED.replace(
+            "\n  \"runDiagnostics\"", "\n  \"checkOnly\": true,\n  \"runDiagnostics\""),
         ReportJson.render(check));
     assertFalse(ReportJson.render(ReportFixtures.report()).contains("checkOnly"));
   }

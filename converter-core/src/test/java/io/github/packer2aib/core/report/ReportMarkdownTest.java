@@ -13,7 +13,7 @@ class ReportMarkdownTest {
 """
 # packer2aib conversion report
 
-3 inputs: 1 converted, 1 converted with warnings, 1 failed.
+3 inputs: 1 converted, 1 converted with warnings, 1 failed; 2 warnings.
 
 | Input | Verdict | Outputs | Refused | Dropped | Rewritten | Approximated | Warnings | Notes |
 | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
