@@ -219,10 +219,17 @@ final class Discovery {
     return !include.isEmpty() || !exclude.isEmpty();
   }
 
-  /** A path as written (absolute) and, when it exists, as the file system resolves it. */
+  /**
+   * A path as written (absolute) and, when it exists, as the file system resolves it. "As written"
+   * drops "." and resolves ".." by the text only when no ".." follows another part: after a
+   * symbolic link, {@code link/..} is the link target's parent, not the link's folder (so {@code
+   * a.json} and {@code link/../a.json} were taken for one file, "given twice"); such a path is
+   * resolved as the file system does for the part that exists.
+   */
   static List<Path> forms(Path path) {
     List<Path> forms = new ArrayList<>();
-    forms.add(path.toAbsolutePath().normalize());
+    Path absolute = path.toAbsolutePath();
+    forms.add(hasParentStep(absolute) ? physical(absolute) : absolute.normalize());
     try {
       if (Files.exists(path)) {
         forms.add(path.toRealPath());
@@ -231,6 +238,37 @@ final class Discovery {
       // The absolute path is enough to recognise it.
     }
     return List.copyOf(forms);
+  }
+
+  private static boolean hasParentStep(Path absolute) {
+    for (Path part : absolute) {
+      if (part.toString().equals("..")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code absolute} with its longest existing leading part resolved by the file system (links and
+   * ".." as the kernel reads them), the rest by its text.
+   */
+  private static Path physical(Path absolute) {
+    Path root = absolute.getRoot();
+    for (int n = absolute.getNameCount(); n > 0; n--) {
+      Path lead = root.resolve(absolute.subpath(0, n));
+      try {
+        if (Files.exists(lead)) {
+          Path real = lead.toRealPath();
+          return n == absolute.getNameCount()
+              ? real
+              : real.resolve(absolute.subpath(n, absolute.getNameCount())).normalize();
+        }
+      } catch (IOException e) {
+        break; // unreadable on the way: the text is all there is
+      }
+    }
+    return absolute.normalize();
   }
 
   /**

@@ -205,6 +205,13 @@ class ConvertCommandTest {
     // Two different files are no repetition.
     Path other = Files.writeString(tmp.resolve("u.yaml"), Templates.VALID_AIB);
     assertEquals(0, CliRun.run("validate", t.toString(), other.toString()).exitCode());
+    // Nor is dir/../t.yaml when dir is a link elsewhere: the kernel takes ".." from the link's
+    // target (real/t.yaml here), which a comparison of the text took for t.yaml.
+    Path real = Files.createDirectories(tmp.resolve("real/sub"));
+    Files.writeString(real.getParent().resolve("t.yaml"), Templates.VALID_AIB);
+    Files.createSymbolicLink(tmp.resolve("dir"), real);
+    CliRun throughLink = CliRun.run("validate", t.toString(), tmp + "/dir/../t.yaml");
+    assertEquals(0, throughLink.exitCode(), throughLink.err());
   }
 
   @Test
