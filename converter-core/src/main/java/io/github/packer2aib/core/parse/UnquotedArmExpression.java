@@ -24,6 +24,9 @@ final class UnquotedArmExpression {
   private static final Pattern START =
       Pattern.compile("\\[\\s*[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?\\s*\\(");
 
+  /** An ARM string literal: in single quotes, a quote inside doubled. */
+  private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'");
+
   /** Longest expression quoted back as the fix; a longer one gets the advice without its text. */
   private static final int MAX_SUGGESTED = 100;
 
@@ -42,7 +45,10 @@ final class UnquotedArmExpression {
    */
   static Diagnostic diagnostic(SourceFile file, int start, int end, boolean key) {
     String expression = file.text().substring(start, end);
-    String quoted = quoted(expression);
+    // Quoted back with its string literals as '…': the text of a file that does not parse is
+    // shown with its values masked, and a literal argument may be a secure parameter's default
+    // ([concat('Pw7', 'Qx')]), whose pieces below the masking's shortest value were echoed here.
+    String quoted = quoted(LITERAL.matcher(expression).replaceAll("'…'"));
     return Diagnostic.of(
         SyntaxCode.YAML_UNQUOTED_ARM_EXPRESSION,
         file.range(start, end),

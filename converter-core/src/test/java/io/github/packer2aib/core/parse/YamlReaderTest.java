@@ -655,26 +655,27 @@ class YamlReaderTest {
                 + " but this key is a mapping. Write a string key instead."),
         // ARM expressions copied into YAML unquoted got advice about commas and keys (YAML
         // review, session 30): one argument reads as a list, several as a list without commas.
+        // The expression is quoted back with its literals as '…' (one may be a secure default).
         error(
             "name: [parameters('n')]\n",
             "YAML-E110 ARM expression not quoted @1:7-1:24 [/name]: This value is an ARM template"
                 + " expression, but YAML reads it as a list, as it starts with \"[\". Put the whole"
-                + " expression in quotes: \"[parameters('n')]\"."),
+                + " expression in quotes: \"[parameters('…')]\"."),
         error(
             "name: [concat('a', 'b')]\n",
             "YAML-E110 ARM expression not quoted @1:7-1:25: This value is an ARM template"
                 + " expression, but YAML reads it as a list, as it starts with \"[\". Put the whole"
-                + " expression in quotes: \"[concat('a', 'b')]\"."),
+                + " expression in quotes: \"[concat('…', '…')]\"."),
         error(
             "ids:\n  [variables('id')]: {}\n",
             "YAML-E110 ARM expression not quoted @2:3-2:20 [/ids]: This key is an ARM template"
                 + " expression, but YAML reads it as a list, as it starts with \"[\". Put the whole"
-                + " expression in quotes: \"[variables('id')]\": …."),
+                + " expression in quotes: \"[variables('…')]\": …."),
         error(
             "ids:\n  - [resourceId('a', \"b\")] # id\n",
             "YAML-E110 ARM expression not quoted @2:5-2:27: This value is an ARM template"
                 + " expression, but YAML reads it as a list, as it starts with \"[\". Put the whole"
-                + " expression in quotes: '[resourceId(''a'', \"b\")]'."),
+                + " expression in quotes: '[resourceId(''…'', \"b\")]'."),
         error(
             "x: &a {k: 1}\ny: *a\nz: *b\n",
             "YAML-E103 Unknown alias @3:4-3:6 [/z]: No anchor &b is defined before this alias in"
