@@ -92,9 +92,13 @@ public final class DiagnosticCatalogue {
           "'"
               + Excerpts.cut(id, 40)
               + "' is a pattern, and only whole codes can be ignored, so that a new warning is"
-              + " never accepted unseen; list them (packer2aib codes "
-              + Excerpts.cut(id.substring(0, Math.max(0, firstWildcard(id))), 40)
-              + " shows a family's codes)");
+              + " never accepted unseen; list them ("
+              + (firstWildcard(id) == 0
+                  ? "packer2aib codes lists every code"
+                  : "packer2aib codes "
+                      + Excerpts.cut(id.substring(0, firstWildcard(id)), 40)
+                      + " shows a family's codes")
+              + ")");
     }
     DiagnosticCode code = BY_ID.get(id);
     Optional<String> successor = successor(id);
@@ -147,9 +151,9 @@ public final class DiagnosticCatalogue {
    * --ignore} takes (a warning or note), since suggesting an error only earns a second refusal.
    * First the same area and number as a warning or note ({@code RULE-E317} → {@code RULE-W317}: the
    * commonest slip is the severity letter; some areas number each severity apart, so BIND-E001,
-   * BIND-W001 and BIND-N001 all exist, and then the warning is offered, as a warning is what a
-   * user who reaches for --ignore most often meant); else the nearest within two edits (ties go to
-   * the first in sorted order).
+   * BIND-W001 and BIND-N001 all exist, and then the warning is offered, as a warning is what a user
+   * who reaches for --ignore most often meant); else the nearest within two edits (ties go to the
+   * first in sorted order).
    */
   static Optional<String> nearest(String id) {
     // Within two edits of a code is at most two characters longer than the longest: a longer text

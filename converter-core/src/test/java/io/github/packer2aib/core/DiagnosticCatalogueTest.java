@@ -31,6 +31,11 @@ class DiagnosticCatalogueTest {
                 + " is never accepted unseen; list them (packer2aib codes PKRMAP-W shows a"
                 + " family's codes)"),
         DiagnosticCatalogue.whyNotIgnorable("PKRMAP-W?0*"));
+    assertEquals(
+        Optional.of(
+            "'*' is a pattern, and only whole codes can be ignored, so that a new warning is never"
+                + " accepted unseen; list them (packer2aib codes lists every code)"),
+        DiagnosticCatalogue.whyNotIgnorable("*"));
   }
 
   @Test

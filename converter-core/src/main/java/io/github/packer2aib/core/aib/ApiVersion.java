@@ -2,7 +2,6 @@ package io.github.packer2aib.core.aib;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -59,7 +58,17 @@ public enum ApiVersion {
    * script's letter passes for one of {@code preview}.
    */
   public static Optional<ApiVersion> parseIgnoringCase(String text) {
-    return text == null ? Optional.empty() : parse(text.toLowerCase(Locale.ROOT));
+    if (text == null) {
+      return Optional.empty();
+    }
+    // By hand: toLowerCase folds every script's letters (the Kelvin sign to k), not ASCII alone.
+    char[] folded = text.toCharArray();
+    for (int i = 0; i < folded.length; i++) {
+      if (folded[i] >= 'A' && folded[i] <= 'Z') {
+        folded[i] = (char) (folded[i] + ('a' - 'A'));
+      }
+    }
+    return parse(new String(folded));
   }
 
   /**
