@@ -365,6 +365,30 @@ public final class SourceFile {
     return end;
   }
 
+  /**
+   * Equal when a renderer quotes the same from both: the same name and text, read the same way,
+   * with the same values and ranges masked. Two runs of one conversion each make a masked copy of
+   * its input (an ARM template's secure defaults), and their results were unequal only because the
+   * copies were two objects.
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    return o instanceof SourceFile f
+        && values == f.values
+        && byteOrderMarkRemoved == f.byteOrderMarkRemoved
+        && name.equals(f.name)
+        && text.equals(f.text)
+        && secrets.equals(f.secrets);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, text, values, byteOrderMarkRemoved, secrets);
+  }
+
   @Override
   public String toString() {
     return "SourceFile["

@@ -12,6 +12,7 @@ import io.github.packer2aib.core.hcl.value.ObjectType;
 import io.github.packer2aib.core.hcl.value.SetType;
 import io.github.packer2aib.core.hcl.value.TupleType;
 import io.github.packer2aib.core.hcl.value.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +21,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The records whose equals and hashCode are written out by hand (for start-up time) keep record
- * semantics: equal when every component is equal, and then with equal hash codes; different as soon
- * as one component differs.
+ * The records whose equals and hashCode are written out by hand (for start-up time), and the
+ * source files, keep record semantics: equal when every component is equal, and then with equal
+ * hash codes; different as soon as one component differs.
  */
 class ValueSemanticsTest {
 
@@ -83,6 +84,26 @@ class ValueSemanticsTest {
             diagnostic("X-E001", "Summary", "Detail.", Optional.empty()),
             d.withPath("/b"),
             d.withRelated(new Related(AT, "again"))));
+  }
+
+  @Test
+  void sourceFiles() throws Exception {
+    // Not a record, but a value all the same: a conversion run twice makes two masked copies of
+    // an ARM template with secure parameters, and its results were unequal for that alone.
+    String text = "{\"a\": \"pw\"}\n";
+    SourceFile plain = new SourceFile("a.json", text);
+    Range secret = plain.range(6, 10);
+    Supplier<SourceFile> make = () -> new SourceFile("a.json", text).withSecrets(List.of(secret));
+    byte[] bom = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8);
+    valueSemantics(
+        make,
+        List.of(
+            new SourceFile("b.json", text).withSecrets(List.of(range("b.json", 6, 10))),
+            new SourceFile("a.json", text.replace("pw", "PW")).withSecrets(List.of(secret)),
+            make.get().asValues(),
+            plain,
+            plain.withSecrets(List.of(plain.range(7, 9))),
+            SourceFile.fromUtf8("a.json", bom).withSecrets(List.of(secret))));
   }
 
   @Test
