@@ -606,4 +606,65 @@ class SecretLeakCliTest {
       }
     }
   }
+
+  @Test
+  void aSecureDefaultOfAnArmTemplateCopiedIntoTheResourceIsWrittenNowhere() throws Exception {
+    // A YAML alias of a securestring's default, or its text pasted into a command, wrote the
+    // password into the converted file (review 30, armsecret): BIND-E005, and no file.
+    String secret = "Zq-Secure-Default-9";
+    String deployment =
+        """
+        {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "parameters": {"adminPw": {"type": "securestring", "defaultValue": "%s"}},
+          "resources": [%s]
+        }
+        """;
+    String resource =
+        Templates.VALID_AIB.replace(
+            "\"sudo apt-get update\"", "\"echo '" + secret + "' | sudo -S apt-get update\"");
+    Path json = put(tmp, "in/literal.json", deployment.formatted(secret, resource));
+    // YAML reads JSON, and an anchor and alias are YAML's own (a blank ends the alias's name).
+    Path yaml =
+        put(
+            tmp,
+            "in/alias.yaml",
+            deployment
+                .formatted(secret, Templates.VALID_AIB)
+                .replace("\"defaultValue\": \"", "\"defaultValue\": &pw \"")
+                .replace("\"name\": \"install-packages\"", "\"name\": *pw "));
+    for (String format : List.of("text", "json", "sarif")) {
+      for (String report : List.of("r.md", "r.json")) {
+        Path reportFile = tmp.resolve(format + "-" + report);
+        Path out = tmp.resolve("out-" + format + "-" + report);
+        CliRun c =
+            run(
+                List.of(
+                    "convert",
+                    "--diagnostics-format",
+                    format,
+                    "--report",
+                    reportFile.toString(),
+                    "-o",
+                    out.toString(),
+                    json.toString(),
+                    yaml.toString()));
+        assertEquals(1, c.exitCode(), c.err());
+        assertTrue(c.err().contains("BIND-E005"), c.err());
+        String shown = c.out() + c.err() + Files.readString(reportFile);
+        assertFalse(shown.contains(secret), () -> "the secret is in\n" + shown);
+        if (Files.isDirectory(out)) {
+          try (Stream<Path> files = Files.walk(out)) {
+            assertEquals(List.of(), files.filter(Files::isRegularFile).toList());
+          }
+        }
+      }
+    }
+    CliRun single = run(List.of("convert", yaml.toString()));
+    assertEquals(1, single.exitCode(), single.err());
+    assertEquals("", single.out());
+    assertFalse(single.err().contains(secret), single::err);
+    assertTrue(single.err().contains("the secure parameter \"adminPw\""), single.err());
+  }
 }

@@ -10,6 +10,7 @@ import io.github.packer2aib.core.bind.aib.DuplicateNames;
 import io.github.packer2aib.core.bind.aib.ResourceNames;
 import io.github.packer2aib.core.bind.aib.ResourceRef;
 import io.github.packer2aib.core.bind.aib.SecureParameters;
+import io.github.packer2aib.core.bind.aib.SecureValuesInOutput;
 import io.github.packer2aib.core.bind.aib.SourceMap;
 import io.github.packer2aib.core.diag.Diagnostic;
 import io.github.packer2aib.core.diag.Diagnostics;
@@ -49,7 +50,8 @@ import java.util.function.Function;
  * <p>For AIB input (JSON or YAML: a resource, an ARM deployment template, a REST body) the stages
  * are: read the document → locate the image template resources → per resource, choose the API
  * version, validate against that version's spec, bind to the model, check the service rules → (stop
- * on errors) → apply the options (identity, API version) → validate the result → emit.
+ * on errors) → apply the options (identity, API version) → validate the result → look in it for the
+ * defaults of the input's secure parameters → emit.
  */
 public final class Converter {
 
@@ -117,7 +119,7 @@ public final class Converter {
     if (diagnostics.hasErrors()) {
       return unparsed(input, diagnostics);
     }
-    SecureParameters secure = SecureParameters.of(parsed.documents());
+    SecureParameters secure = SecureParameters.of(parsed.documents(), input.text());
     List<Pending> pending = new ArrayList<>();
     List<DocNode> documents = parsed.documents();
     boolean anyContent = documents.stream().anyMatch(d -> !AibResourceLocator.isEmptyDocument(d));
@@ -148,6 +150,13 @@ public final class Converter {
     for (int i = 0; i < pending.size(); i++) {
       Pending p = pending.get(i);
       Mapped mapped = map(p, options, emit, diagnostics);
+      if (emit) {
+        // The last guard of the secure parameters' defaults: a YAML alias or a pasted copy put one
+        // into the resource, and the converted file is the resource alone (BIND-E005).
+        diagnostics.addAll(
+            SecureValuesInOutput.check(
+                secure, mapped.doc(), p.bound().sourceMap(), options.identity().isPresent()));
+      }
       // validate keeps its templates too: the caller may compare them across inputs.
       String text =
           options.format() == OutputFormat.YAML

@@ -868,9 +868,10 @@ class SecretLeakTest {
     assertTrue(shown.contains("16 |         \"key\": \"***\""), shown);
     assertTrue(shown.contains("The runOutputName \"***\" is already used"), shown);
     assertNoSecret(r, "ArmSecret");
-    // The runOutputName's own line is no secret's range and shows the copy; the messages do not.
-    String json = new JsonRenderer().render(r.diagnostics());
-    assertFalse(json.contains("Hunter2Secret7"), json);
+    // The runOutputName's own line holds a copy of the default written out, masked where it is
+    // quoted as the default is (it showed the copy); no message holds it either.
+    assertTrue(shown.contains("  32 |  \"runOutputName\": \"***\"}]"), shown);
+    assertNoSecret(r, "Hunter2Secret7");
   }
 
   @Test
@@ -930,6 +931,283 @@ class SecretLeakTest {
       assertNoSecret(r, shortWord);
       assertNoSecret(r, value.substring(value.indexOf(' ') + 1));
     }
+  }
+
+  /** An ARM deployment template in YAML with the given parameters and image template resource. */
+  private static String armYaml(String parameters, String tags, String customize) {
+    return """
+        $schema: https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#
+        contentVersion: 1.0.0.0
+        parameters:
+        %s
+        resources:
+          - type: Microsoft.VirtualMachineImages/imageTemplates
+            apiVersion: 2024-02-01
+            name: sec
+            location: westeurope
+            tags: %s
+            identity:
+              type: UserAssigned
+              userAssignedIdentities:
+                %s: {}
+            properties:
+              source:
+                type: PlatformImage
+                publisher: Canonical
+                offer: 0001-com-ubuntu-server-jammy
+                sku: 22_04-lts-gen2
+                version: latest
+              customize:
+        %s
+              distribute:
+                - type: ManagedImage
+                  imageId: %s
+                  location: westeurope
+                  runOutputName: r
+        """
+        .formatted(
+            parameters.indent(2).stripTrailing(),
+            tags,
+            ARM_IDENTITY,
+            customize.indent(8).stripTrailing(),
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/"
+                + "Microsoft.Compute/images/x");
+  }
+
+  private static final String ARM_IDENTITY =
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/"
+          + "Microsoft.ManagedIdentity/userAssignedIdentities/id";
+
+  /** The diagnostics of {@code code} in {@code r}, each as "line:column path". */
+  private static List<String> places(ConversionResult r, String code) {
+    return r.diagnostics().stream()
+        .filter(d -> d.code().equals(code))
+        .map(
+            d ->
+                d.subject().map(s -> s.start().line() + ":" + s.start().column()).orElse("-")
+                    + " "
+                    + d.path().orElse("-"))
+        .toList();
+  }
+
+  @Test
+  void aSecureDefaultThatAYamlAliasCopiesIntoTheResourceWithholdsTheTemplate() {
+    // The Packer path's final scan (PKRMAP-E405) had no counterpart in the ARM path: an alias of
+    // a securestring's default wrote the password into the converted file (review 30, armsecret).
+    String arm =
+        armYaml(
+            """
+            adminPw:
+              type: securestring
+              defaultValue: &pw "correct horse battery"
+            settings:
+              type: secureObject
+              defaultValue: &tags
+                owner: team-secret-42
+            """,
+            "*tags",
+            """
+            - type: Shell
+              name: *pw
+              inline:
+                - echo hi
+                - *pw
+            """);
+    for (OutputFormat format : OutputFormat.values()) {
+      ConversionResult r =
+          new Converter()
+              .convert(
+                  new SourceFile("arm.yaml", arm), ConvertOptions.defaults().withFormat(format));
+      assertTrue(r.templates().isEmpty(), () -> text(r));
+      // At the alias that writes each value (for a default object's member: its alias, not
+      // the default it stands in), with the JSON pointer of the value written.
+      assertEquals(
+          List.of(
+              "16:11 /resources/0/tags/owner",
+              "30:17 /resources/0/properties/customize/0/name",
+              "33:15 /resources/0/properties/customize/0/inline/1"),
+          places(r, "BIND-E005"),
+          () -> text(r));
+      List<Diagnostic> errors =
+          r.diagnostics().stream().filter(d -> d.code().equals("BIND-E005")).toList();
+      assertTrue(
+          errors
+              .get(0)
+              .detail()
+              .startsWith(
+                  "The value of \"owner\" holds the text of the default of the secure parameter"
+                      + " \"settings\""),
+          errors.get(0)::detail);
+      assertTrue(
+          errors.get(0).detail().endsWith("declare the parameter as object."),
+          errors.get(0)::detail);
+      assertTrue(
+          errors
+              .get(1)
+              .detail()
+              .startsWith(
+                  "The value of \"name\" holds the text of the default of the secure parameter"
+                      + " \"adminPw\""),
+          errors.get(1)::detail);
+      assertTrue(
+          errors.get(1).detail().contains("Write \"[parameters('adminPw')]\" there instead"),
+          errors.get(1)::detail);
+      assertTrue(
+          errors.get(2).detail().startsWith("Item 2 of \"inline\" holds the text of the default"),
+          errors.get(2)::detail);
+      assertEquals("secure parameter \"adminPw\"", errors.get(2).related().get(0).label());
+      assertEquals(4, errors.get(2).related().get(0).range().start().line());
+      assertNoSecret(r, "correct horse battery");
+      assertNoSecret(r, "team-secret-42");
+    }
+  }
+
+  @Test
+  void aSecureDefaultWrittenOutByHandWithholdsTheTemplateAndIsMaskedWhereItIsQuoted() {
+    // A copy pasted by hand is the same secret: the Packer path's scan counts literals too, also
+    // inside a longer string (a command). The copy's own line is masked where a diagnostic
+    // quotes it, as the default's is: the error about it quoted the password on stderr.
+    String arm =
+        """
+        {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "parameters": {
+            "adminPw": {"type": "securestring", "defaultValue": "Hunter2SuperSecret"}
+          },
+          "resources": [{
+            "type": "Microsoft.VirtualMachineImages/imageTemplates",
+            "apiVersion": "2024-02-01",
+            "name": "sec",
+            "location": "westeurope",
+            "tags": {"Hunter2SuperSecret-tag": "x"},
+            "identity": {"type": "UserAssigned", "userAssignedIdentities": {"%s": {}}},
+            "properties": {
+              "source": {"type": "PlatformImage", "publisher": "Canonical",
+                         "offer": "0001-com-ubuntu-server-jammy", "sku": "22_04-lts-gen2",
+                         "version": "latest"},
+              "customize": [{"type": "Shell", "name": "Hunter2SuperSecret",
+                             "inline": ["echo hi", "echo 'Hunter2SuperSecret' > /tmp/pw"]}],
+              "distribute": [{"type": "ManagedImage", "imageId": "%s",
+                              "location": "westeurope", "runOutputName": "r"}]
+            }
+          }]
+        }
+        """
+            .formatted(
+                ARM_IDENTITY,
+                "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/"
+                    + "Microsoft.Compute/images/x");
+    ConversionResult r =
+        new Converter().convert(new SourceFile("arm.json", arm), ConvertOptions.defaults());
+    assertTrue(r.templates().isEmpty(), () -> text(r));
+    // A key is reported at the object that holds it: its pointer would spell the secret.
+    assertEquals(
+        List.of(
+            "12:14 /resources/0/tags",
+            "18:47 /resources/0/properties/customize/0/name",
+            "19:44 /resources/0/properties/customize/0/inline/1"),
+        places(r, "BIND-E005"),
+        () -> text(r));
+    String text = text(r);
+    assertTrue(text.contains("  12 |     \"tags\": {\"***\": \"x\"},\n"), text);
+    assertTrue(
+        text.contains("  19 |                      \"inline\": [\"echo hi\", \"***\"]}],\n"), text);
+    assertTrue(text.contains("A key of \"tags\" holds the text of the default"), text);
+    assertNoSecret(r, "Hunter2SuperSecret");
+  }
+
+  @Test
+  void aShortSecureDefaultAReferenceToTheParameterAndValidateKeepTheTemplate() {
+    // Shorter texts stand in harmless values by chance, as for the Packer path's scan; a value
+    // that refers to the parameter passes it on to the deployment; validate writes no template.
+    String arm =
+        armYaml(
+            """
+            adminPw:
+              type: securestring
+              defaultValue: &pw "correct horse battery"
+            short:
+              type: securestring
+              defaultValue: &s abc1234
+            """,
+            "{}",
+            """
+            - type: Shell
+              name: *s
+              inline:
+                - "[parameters('adminPw')]"
+            """);
+    ConversionResult converted =
+        new Converter().convert(new SourceFile("arm.yaml", arm), ConvertOptions.defaults());
+    assertEquals(1, converted.templates().size(), () -> text(converted));
+    assertTrue(
+        converted.templates().get(0).text().contains("\"[parameters('adminPw')]\""),
+        converted.templates().get(0)::text);
+    assertEquals(List.of(), places(converted, "BIND-E005"));
+
+    String aliased = arm.replace("- \"[parameters('adminPw')]\"", "- *pw");
+    ConversionResult validated =
+        new Converter().validate(new SourceFile("arm.yaml", aliased), ConvertOptions.defaults());
+    assertEquals(List.of(), places(validated, "BIND-E005"), () -> text(validated));
+    assertNoSecret(validated, "correct horse battery");
+  }
+
+  @Test
+  void aSecureDefaultWrittenWithArmsEscapeIsMaskedAsTheLiteralItStandsFor() {
+    // The BIND-N003 note says what "[[…]" is written as, the default without its first "[":
+    // the masking looked for the default as written, and the note showed the secret.
+    String arm =
+        armYaml(
+            """
+            adminPw:
+              type: securestring
+              defaultValue: "[[escaped-secret-1]"
+            """,
+            "{}",
+            """
+            - type: Shell
+              name: s
+              inline:
+                - "[[escaped-secret-1]"
+            """);
+    ConversionResult r =
+        new Converter().convert(new SourceFile("arm.yaml", arm), ConvertOptions.defaults());
+    assertTrue(r.templates().isEmpty(), () -> text(r));
+    assertEquals(1, places(r, "BIND-N003").size(), () -> text(r));
+    assertEquals(
+        List.of("28:15 /resources/0/properties/customize/0/inline/0"),
+        places(r, "BIND-E005"),
+        () -> text(r));
+    assertNoSecret(r, "escaped-secret-1");
+  }
+
+  @Test
+  void anIdentityGivenAsAnOptionIsNoCopyOfASecureDefault() {
+    // What the user passes as an option is theirs to publish, as in the Packer path's scan.
+    String arm =
+        armYaml(
+            """
+            ids:
+              type: secureObject
+              defaultValue:
+                id: %s
+            """
+                .formatted(ARM_IDENTITY),
+            "{}",
+            """
+            - type: Shell
+              name: s
+              inline:
+                - echo hi
+            """);
+    String noIdentity = arm.replaceAll("(?s)    identity:.*?: \\{}\n", "");
+    ConversionResult r =
+        new Converter()
+            .convert(
+                new SourceFile("arm.yaml", noIdentity),
+                ConvertOptions.defaults().withIdentity(ARM_IDENTITY));
+    assertEquals(1, r.templates().size(), () -> text(r));
   }
 
   @Test

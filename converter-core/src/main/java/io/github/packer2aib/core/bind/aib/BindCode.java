@@ -12,6 +12,12 @@ public enum BindCode implements DiagnosticCode {
   STRUCTURED_EXPRESSION("BIND-E003", "Expression where a value must be written out"),
   /** An ARM property loop ("copy" inside properties) builds an array the output would lack. */
   PROPERTY_LOOP("BIND-E004", "ARM property loop not expanded"),
+  /**
+   * A converted template would hold the text of a secure parameter's default (a YAML alias of it, a
+   * copy written out): the file would publish what ARM never shows (see {@link
+   * SecureValuesInOutput}).
+   */
+  SECURE_VALUE_IN_OUTPUT("BIND-E005", "Secure parameter's value in output"),
   /** An ARM copy loop would deploy several templates; the conversion keeps one. */
   COPY_LOOP_NOT_EXPANDED("BIND-W001", "ARM copy loop not expanded"),
   /** A resource taken out of a deployment still calls its parameters() or variables(). */
