@@ -349,6 +349,40 @@ class SecretLeakCliTest {
     }
   }
 
+  /**
+   * A sensitive default's text written again as a literal (an inline command that echoes the
+   * password): PKRMAP-E405's final scan refuses it, and the source line quoted under that error
+   * showed the literal.
+   */
+  @Test
+  void aLiteralCopyOfASensitiveDefaultIsMaskedInTheQuotedLine() throws Exception {
+    String secret = "Zq7LiteralCopy";
+    Path hcl =
+        put(
+            tmp,
+            "copy/t.pkr.hcl",
+            "variable \"pw\" {\n  type      = string\n  default   = \""
+                + secret
+                + "\"\n  sensitive = true\n}\n"
+                + BulkTrees.hcl("app")
+                    .replace("\"echo hello\"", "\"echo " + secret + " > /tmp/x\""));
+    assertTrue(Files.readString(hcl).contains("echo " + secret), Files.readString(hcl));
+    for (String format : List.of("text", "json", "sarif")) {
+      CliRun r =
+          run(
+              List.of(
+                  "convert",
+                  "--identity",
+                  BulkTrees.IDENTITY,
+                  "--diagnostics-format",
+                  format,
+                  hcl.toString()));
+      assertEquals(1, r.exitCode(), r.err());
+      assertTrue(r.err().contains("PKRMAP-E405"), r.err());
+      assertFalse(r.err().contains(secret), r.err());
+    }
+  }
+
   @Test
   void aVariableSetWithoutVarIsNamedWithoutItsValue() throws Exception {
     // Packer's habit is -var NAME=VALUE: the assignment becomes an input (or an unmatched

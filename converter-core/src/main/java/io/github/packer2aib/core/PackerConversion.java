@@ -14,6 +14,8 @@ import io.github.packer2aib.core.mapping.packer.MapOptions;
 import io.github.packer2aib.core.mapping.packer.MapResult;
 import io.github.packer2aib.core.mapping.packer.MappedTemplate;
 import io.github.packer2aib.core.mapping.packer.PackerMapper;
+import io.github.packer2aib.core.source.Range;
+import io.github.packer2aib.core.source.SourceFile;
 import io.github.packer2aib.core.validate.rules.ServiceRules;
 import io.github.packer2aib.core.validate.spec.SpecValidator;
 import java.nio.file.Path;
@@ -105,7 +107,7 @@ public final class PackerConversion {
     return new ConversionResult(
         templates,
         SecretMessages.scrub(mapped.secretTexts(), diagnostics.sorted()),
-        loaded.sources(),
+        copiesMasked(loaded.sources(), mapped.secretTexts()),
         mapped.usages());
   }
 
@@ -141,6 +143,29 @@ public final class PackerConversion {
     return new ConversionResult(
         List.of(),
         SecretMessages.scrub(mapped.secretTexts(), diagnostics.sorted()),
-        loaded.sources());
+        copiesMasked(loaded.sources(), mapped.secretTexts()));
+  }
+
+  /**
+   * {@code sources} with every copy of a secret's text masked where a line is quoted: a sensitive
+   * default's text written again as a literal elsewhere ({@code inline = ["echo <the password>"]})
+   * is what PKRMAP-E405's final scan finds, and the line quoted under that error showed it.
+   */
+  private static List<SourceFile> copiesMasked(List<SourceFile> sources, List<String> texts) {
+    if (texts.isEmpty()) {
+      return sources;
+    }
+    List<SourceFile> out = new ArrayList<>(sources.size());
+    for (SourceFile file : sources) {
+      String text = file.text();
+      List<Range> copies = new ArrayList<>();
+      for (String secret : texts) {
+        for (int i = text.indexOf(secret); i >= 0; i = text.indexOf(secret, i + secret.length())) {
+          copies.add(file.range(i, i + secret.length()));
+        }
+      }
+      out.add(copies.isEmpty() ? file : file.withSecrets(copies));
+    }
+    return out;
   }
 }
