@@ -244,11 +244,11 @@ final class YamlSyntaxErrors {
   }
 
   /**
-   * A tab where the parser looks for the next token. YAML 1.2 allows tabs as separation within a
-   * line, but SnakeYAML, like PyYAML, takes them only inside a value (a quoted or block string, an
-   * unquoted value's words and the blanks after them: {@code team\t: x} is read), so the file is
-   * refused; what to change depends on what the tab follows: indentation, a colon, or another part
-   * of the line.
+   * A tab where the parser looks for the next token. Tabs that YAML 1.2 reads as separation within
+   * a line are spaces by now ({@link YamlTabs}); those left are the ones YAML refuses: in
+   * indentation, and between a dash, question mark or line-leading colon and a list or mapping
+   * nested on the same line, whose indentation YAML makes of spaces. What to say depends on what
+   * the tab follows.
    */
   private Diagnostic tab(int at) {
     int lineStart = at == 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
@@ -260,31 +260,31 @@ final class YamlSyntaxErrors {
           "YAML indentation must be made of spaces, but this line uses a tab. Replace the tab"
               + " with spaces.");
     }
-    if (text.charAt(before) == ':') {
-      return Diagnostic.of(
-          SyntaxCode.YAML_TAB_AFTER_COLON,
-          charRange(at),
-          "A tab separates this key's colon from its value, and this YAML reader, like PyYAML,"
-              + " takes only spaces there. Replace the tab with a space.");
-    }
-    String after =
-        switch (text.charAt(before)) {
-          case '"', '\'' -> "follows a closing quote";
-          case '-' -> "follows a dash";
-          case ',' -> "follows a comma";
-          case '[', '{' -> "follows an opening bracket";
-          case ']', '}' -> "follows a closing bracket";
-          case '?' -> "follows a question mark";
-          default -> "stands here"; // after an anchor or a tag
-        };
-    return Diagnostic.of(
-        SyntaxCode.YAML_TAB_OUTSIDE_VALUE,
-        charRange(at),
-        "A tab "
-            + after
-            + ", and this YAML reader, like PyYAML, takes tabs only inside a value (a quoted"
-            + " or block string, or the words of an unquoted one), not between the parts of a"
-            + " line. Replace the tab with a space.");
+    return switch (text.charAt(before)) {
+      case ':' ->
+          Diagnostic.of(
+              SyntaxCode.YAML_TAB_AFTER_COLON, charRange(at), nested("this explicit key's colon"));
+      case '-' -> Diagnostic.of(SyntaxCode.YAML_TAB_OUTSIDE_VALUE, charRange(at), nested("a dash"));
+      case '?' ->
+          Diagnostic.of(
+              SyntaxCode.YAML_TAB_OUTSIDE_VALUE, charRange(at), nested("a question mark"));
+      default ->
+          // A tab YamlTabs left after another part of a line, not telling separation from text.
+          Diagnostic.of(
+              SyntaxCode.YAML_TAB_OUTSIDE_VALUE,
+              charRange(at),
+              "A tab stands here between the parts of a line, where this reader could not tell it"
+                  + " from a value's text or indentation. Replace the tab with a space.");
+    };
+  }
+
+  private static String nested(String indicator) {
+    return "A tab follows "
+        + indicator
+        + ", and a list or mapping starts after it on this line: YAML indents a collection nested"
+        + " there with spaces only (a tab may separate "
+        + indicator.replace("this explicit key's", "the")
+        + " from a value). Replace the tab with a space.";
   }
 
   private Diagnostic unclosedQuote(int open, boolean beforeSeparator) {

@@ -97,7 +97,9 @@ final class YamlTreeBuilder {
     versionDirectives();
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(YamlReader.CODE_POINT_LIMIT);
-    Parser parser = YamlParsers.parser(new SurrogateSafeReader(yaml12Text()), options);
+    Parser parser =
+        YamlParsers.parser(
+            new SurrogateSafeReader(YamlTabs.separationAsSpaces(yaml12Text())), options);
     YamlSyntaxErrors errors = new YamlSyntaxErrors(file, offsets);
     try {
       while (!stopped) {

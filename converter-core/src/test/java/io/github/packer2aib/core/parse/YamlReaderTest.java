@@ -127,14 +127,28 @@ class YamlReaderTest {
 
   @Test
   void tabsInsideAValueAndAfterAnUnquotedOneAreRead() {
-    // The tabs README promises: in quoted and block strings, between the words of an unquoted
-    // value, and after one (before its colon or comment). Tabs elsewhere are YAML-E002, E020 and
-    // E021 (see errors()).
+    // Tabs in quoted and block strings and between the words of an unquoted value are its text;
+    // after one (before its colon or comment) they are not.
     DocNode doc = readOk("team\t: x\ty\t# c\nq: \"a\tb\"\nb: |\n  x\ty\n? k\t\n: v\n");
     assertEquals("x\ty", scalar(doc, "/team").text());
     assertEquals("a\tb", scalar(doc, "/q").text());
     assertEquals("x\ty\n", scalar(doc, "/b").text());
     assertEquals("v", scalar(doc, "/k").text());
+  }
+
+  @Test
+  void tabsThatYaml12ReadsAsSeparationAreRead() {
+    // These were YAML-E020 and YAML-E021 (YAML review, session 30), as SnakeYAML and PyYAML's
+    // pure-Python reader refuse them; YAML 1.2 reads a tab wherever it reads a blank within a line,
+    // and libyaml reads them (YamlTabsDifferentialTest holds the reader to libyaml at each place).
+    DocNode doc =
+        readOk(
+            "team:\tx\tsplit\nm: {team: \tx}\nl: [a,\tb]\nd:\n  - \tb\n  -\t\"q\"\t# c\n"
+                + "t: !!str\t1\n\t\nw: &w\tv\nx: *w\n");
+    assertEquals(
+        "{\"team\":\"x\\tsplit\",\"m\":{\"team\":\"x\"},\"l\":[\"a\",\"b\"],\"d\":[\"b\",\"q\"],"
+            + "\"t\":\"1\",\"w\":\"v\",\"x\":\"v\"}",
+        DocText.render(doc));
   }
 
   @Test
@@ -424,29 +438,42 @@ class YamlReaderTest {
             "a:\n\tb: 1\n",
             "YAML-E002 Tab in indentation @2:1-2:2: YAML indentation must be made of spaces, but"
                 + " this line uses a tab. Replace the tab with spaces."),
-        // A tab after a colon was "Tab in indentation" (YAML review, session 30).
+        // Tabs YAML 1.2 refuses (YAML review, session 30): before a list or mapping nested on a
+        // dash's, question mark's or explicit value's line, which YAML indents with spaces only.
+        // The tabs it reads as separation (after a key's colon, a comma...) are read; see
+        // tabsThatYaml12ReadsAsSeparationAreRead() and YamlTabsDifferentialTest.
         error(
-            "team:\tx\n",
-            "YAML-E020 Tab after a colon @1:6-1:7: A tab separates this key's colon from its"
-                + " value, and this YAML reader, like PyYAML, takes only spaces there. Replace the"
+            "l:\n  -\t- b\n",
+            "YAML-E021 Tab outside a value @2:4-2:5: A tab follows a dash, and a list or mapping"
+                + " starts after it on this line: YAML indents a collection nested there with"
+                + " spaces only (a tab may separate a dash from a value). Replace the tab with a"
+                + " space."),
+        error(
+            "l:\n  - \tk: v\n",
+            "YAML-E021 Tab outside a value @2:5-2:6: A tab follows a dash, and a list or mapping"
+                + " starts after it on this line: YAML indents a collection nested there with"
+                + " spaces only (a tab may separate a dash from a value). Replace the tab with a"
+                + " space."),
+        error(
+            "?\t- a\n",
+            "YAML-E021 Tab outside a value @1:2-1:3: A tab follows a question mark, and a list or"
+                + " mapping starts after it on this line: YAML indents a collection nested there"
+                + " with spaces only (a tab may separate a question mark from a value). Replace the"
                 + " tab with a space."),
         error(
-            "m: {team: \tx}\n",
-            "YAML-E020 Tab after a colon @1:11-1:12: A tab separates this key's colon from its"
-                + " value, and this YAML reader, like PyYAML, takes only spaces there. Replace the"
+            "? a\n:\tk: v\n",
+            "YAML-E020 Tab after a colon @2:2-2:3: A tab follows this explicit key's colon, and a"
+                + " list or mapping starts after it on this line: YAML indents a collection nested"
+                + " there with spaces only (a tab may separate the colon from a value). Replace the"
                 + " tab with a space."),
         error(
-            "l: [a,\tb]\n",
-            "YAML-E021 Tab outside a value @1:7-1:8: A tab follows a comma, and this YAML reader,"
-                + " like PyYAML, takes tabs only inside a value (a quoted or block string, or the"
-                + " words of an unquoted one), not between the parts of a line. Replace the tab"
-                + " with a space."),
+            "b: |\n  x\n\t\nc: d\n",
+            "YAML-E002 Tab in indentation @3:1-3:2: YAML indentation must be made of spaces, but"
+                + " this line uses a tab. Replace the tab with spaces."),
         error(
-            "l:\n  - \tb\n",
-            "YAML-E021 Tab outside a value @2:5-2:6: A tab follows a dash, and this YAML reader,"
-                + " like PyYAML, takes tabs only inside a value (a quoted or block string, or the"
-                + " words of an unquoted one), not between the parts of a line. Replace the tab"
-                + " with a space."),
+            "a:\n  b: x\n  \tc\n", // the value's next line is indented 3 spaces, not 2 and a tab
+            "YAML-E002 Tab in indentation @3:3-3:4: YAML indentation must be made of spaces, but"
+                + " this line uses a tab. Replace the tab with spaces."),
         error(
             "a: b: c\n",
             "YAML-E004 Unexpected colon @1:5-1:6: A colon followed by a space starts a key-value"

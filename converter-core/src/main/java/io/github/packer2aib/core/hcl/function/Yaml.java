@@ -9,6 +9,7 @@ import io.github.packer2aib.core.hcl.value.Strings;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.parse.YamlParsers;
+import io.github.packer2aib.core.parse.YamlTabs;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -367,7 +368,7 @@ final class Yaml {
     try {
       Composer composer =
           new Composer(
-              YamlParsers.parser(new StringReader(text), options),
+              YamlParsers.parser(new StringReader(YamlTabs.separationAsSpaces(text)), options),
               new NoImplicitResolver(),
               options);
       if (!composer.checkNode()) {

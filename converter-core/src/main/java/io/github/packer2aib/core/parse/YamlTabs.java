@@ -1,0 +1,499 @@
+package io.github.packer2aib.core.parse;
+
+/**
+ * Turns the tabs that YAML 1.2 reads as separation within a line into spaces, one for one (every
+ * position is kept), before SnakeYAML reads the text. SnakeYAML, a YAML 1.1 reader like PyYAML's
+ * pure-Python one, takes a tab only inside a value and after an unquoted one; YAML 1.2 allows tabs
+ * wherever it allows blanks within a line (s-separate-in-line, s-white being a space or a tab), and
+ * libyaml reads them: {@code team:<TAB>x}, {@code [a,<TAB>b]}, {@code "q"<TAB># c}, {@code
+ * &a<TAB>x}, {@code |<TAB># c}, a blank or comment line holding a tab.
+ *
+ * <p>A tab is turned only where it cannot be part of a value: after an indicator ({@code : - ? , [
+ * ] { }}), a closing quote, an anchor, alias or tag, a document marker, a block scalar's header or
+ * a directive's name, and on a line that holds only blanks or a comment. Tabs in quoted and block
+ * scalars, between the words of an unquoted value and in comments are left as they are, so no value
+ * changes. Where YAML refuses a tab, it is left too and SnakeYAML's error is told by {@link
+ * YamlSyntaxErrors}: in indentation, and between a dash, question mark or line-leading colon and a
+ * list or mapping nested on the same line ({@code -<TAB>- a}, {@code -<TAB>k: v}), which YAML 1.2
+ * indents with spaces only. When this scan cannot tell whether a tab belongs to a value (the line
+ * after an unquoted value may continue it), the tab is left: a refusal, never a changed value.
+ */
+public final class YamlTabs {
+  private YamlTabs() {}
+
+  /** The text with its separating tabs as spaces; the text itself when it has no tab. */
+  public static String separationAsSpaces(String text) {
+    if (text.indexOf('\t') < 0) {
+      return text;
+    }
+    Scan scan = new Scan(text);
+    scan.run();
+    return scan.changed ? new String(scan.out) : text;
+  }
+
+  /** What the last token of a line was, for what a tab after it may be. */
+  private enum Last {
+    /** Nothing on the line yet, or a token after which separation is read (an indicator...). */
+    SEPARATOR,
+    /** A block dash, question mark or line-leading colon: a tab after it may not nest a list. */
+    BLOCK_INDICATOR,
+    /** An unquoted value: SnakeYAML reads the blanks after it itself. */
+    PLAIN
+  }
+
+  private static final class Scan {
+    private final String text;
+    private final char[] out;
+    private final int length;
+    private boolean changed;
+
+    private int flow;
+
+    /** Inside a quoted scalar that goes on over lines: its quote, else 0. */
+    private char quote;
+
+    /** Inside a block scalar's content. */
+    private boolean inBlock;
+
+    /** The block scalar's content indentation (at least), -1 until its first line shows it. */
+    private int blockIndent;
+
+    /** A first content line indented this much or less ends an empty block scalar. */
+    private int blockBound;
+
+    /**
+     * The least indentation of a line that may continue the unquoted value that ended the last
+     * line, or -1 when the last line did not end in one.
+     */
+    private int continuationFrom = -1;
+
+    /**
+     * Whether {@link #continuationFrom} is the value's own: its parent's indentation plus one,
+     * known when a key or dash stands before the value on its line (the parent's column is the
+     * key's or the dash's). A continuation line indented that much may then go on with tabs.
+     */
+    private boolean continuationExact;
+
+    Scan(String text) {
+      this.text = text;
+      this.out = text.toCharArray();
+      this.length = text.length();
+    }
+
+    void run() {
+      int at = 0;
+      while (at < length) {
+        int end = lineEnd(at);
+        line(at, end);
+        at = end < length ? end + 1 : end;
+      }
+    }
+
+    private int lineEnd(int from) {
+      int i = from;
+      while (i < length && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+        i++;
+      }
+      if (i < length && text.charAt(i) == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+        return i + 1; // the scan of the line stops at the \r, a blank
+      }
+      return i;
+    }
+
+    private static boolean blank(char c) {
+      return c == ' ' || c == '\t';
+    }
+
+    private boolean blankAt(int i, int end) {
+      return i >= end || blank(text.charAt(i)) || text.charAt(i) == '\r';
+    }
+
+    private int spaces(int from, int end) {
+      int i = from;
+      while (i < end && text.charAt(i) == ' ') {
+        i++;
+      }
+      return i - from;
+    }
+
+    private int skipBlanks(int from, int end) {
+      int i = from;
+      while (i < end && blank(text.charAt(i))) {
+        i++;
+      }
+      return i;
+    }
+
+    private void spaceOut(int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (out[i] == '\t') {
+          out[i] = ' ';
+          changed = true;
+        }
+      }
+    }
+
+    private boolean documentMarker(int start, int end) {
+      return end - start >= 3
+          && (text.startsWith("---", start) || text.startsWith("...", start))
+          && blankAt(start + 3, end);
+    }
+
+    private void line(int start, int end) {
+      if (quote != 0) {
+        int i = quoted(start, end, quote);
+        if (i < 0) {
+          return;
+        }
+        quote = 0;
+        tokens(i, end, start, Last.SEPARATOR, -1, false);
+        return;
+      }
+      if (inBlock) {
+        if (documentMarker(start, end)) {
+          inBlock = false;
+        } else {
+          int indent = spaces(start, end);
+          boolean onlySpaces = start + indent >= end || text.charAt(start + indent) == '\r';
+          if (onlySpaces) {
+            return;
+          }
+          if (blockIndent < 0) {
+            if (indent <= blockBound) {
+              inBlock = false; // an empty block scalar; this line is the next node
+            } else {
+              blockIndent = indent;
+              return;
+            }
+          } else if (indent >= blockIndent) {
+            return;
+          } else {
+            inBlock = false;
+          }
+          if (text.charAt(start + indent) == '\t') {
+            // A tab on the line that ends a block scalar: YAML 1.2 takes neither an empty line
+            // nor a comment that holds one there (l-strip-empty, l-trail-comments). Left to be
+            // refused.
+            return;
+          }
+        }
+      }
+      int first = skipBlanks(start, end);
+      int indent = spaces(start, end);
+      boolean leadingTab = first > start + indent;
+      boolean empty = first >= end || text.charAt(first) == '\r';
+      boolean comment = !empty && text.charAt(first) == '#';
+      if (empty || comment) {
+        // A line of blanks, or blanks and a comment, is separation (l-comment), unless it stands
+        // inside an unquoted value that goes on after it, where a tab may not indent.
+        if (comment
+            || continuationFrom < 0
+            || (continuationExact && indent >= continuationFrom)
+            || !continuesAfter(end)) {
+          spaceOut(start, first);
+        }
+        if (comment) {
+          continuationFrom = -1;
+        }
+        return;
+      }
+      if (flow == 0 && text.charAt(start) == '%') {
+        spaceOut(start, end); // a directive's parts; nothing in it is a value
+        return;
+      }
+      int carried = continuationFrom;
+      boolean exact = continuationExact;
+      boolean continuing = carried >= 0 && (flow > 0 || indent >= carried);
+      continuationFrom = -1;
+      if (leadingTab && flow == 0 && continuing && exact) {
+        // The next words of an unquoted value, indented with spaces past its parent: the blanks
+        // after that indentation separate (s-flow-line-prefix), tabs included.
+        spaceOut(start, first);
+      }
+      if (leadingTab && flow > 0 && !continuing) {
+        // In a flow collection indentation means nothing, and a tab before the line's first token
+        // separates it. In block context the tab is indentation, which YAML makes of spaces, and
+        // on a line that goes on with an unquoted value it may stand where that value's lines are
+        // indented: both are left for SnakeYAML to refuse (YAML-E002).
+        spaceOut(start, first);
+      }
+      if (continuing) {
+        tokens(plain(first, end), end, start, Last.PLAIN, carried, exact);
+      } else {
+        tokens(first, end, start, Last.SEPARATOR, -1, false);
+      }
+    }
+
+    /**
+     * Whether the next line with more than blanks may continue the unquoted value that ended the
+     * line before a blank one: a tab on the blank line would then stand where the value's lines are
+     * indented with spaces.
+     */
+    private boolean continuesAfter(int end) {
+      int at = end < length ? end + 1 : end;
+      while (at < length) {
+        int e = lineEnd(at);
+        int first = skipBlanks(at, e);
+        if (first < e && text.charAt(first) != '\r') {
+          return text.charAt(first) != '#'
+              && (flow > 0 || spaces(at, e) >= continuationFrom)
+              && !documentMarker(at, e);
+        }
+        at = e < length ? e + 1 : e;
+      }
+      return false;
+    }
+
+    /** Reads the tokens of a line from {@code at}; {@code last} is what came before on the line. */
+    private void tokens(
+        int at, int end, int lineStart, Last last, int carried, boolean carriedExact) {
+      int i = at;
+      int lineIndent = spaces(lineStart, end);
+      boolean firstToken = i == lineStart + lineIndent && carried < 0;
+      boolean plainFirst = false;
+      int plainFrom = carried;
+      // Where the node being read starts (its properties included), and the column of the parent
+      // of a value after a key's colon or a dash on this line: -1 unknown, -2 the document.
+      int nodeStart = -1;
+      boolean afterProperty = false;
+      int parentColumn = -1;
+      int plainParent = -1;
+      while (i < end) {
+        char c = text.charAt(i);
+        if (blank(c) || c == '\r') {
+          int next = skipBlanks(i, end);
+          if (last == Last.SEPARATOR) {
+            spaceOut(i, next);
+          } else if (last == Last.BLOCK_INDICATOR && !nestsCollection(next, end)) {
+            spaceOut(i, next);
+          }
+          i = next;
+          continue;
+        }
+        if (c == '#' && (i == lineStart || blank(text.charAt(i - 1)))) {
+          return; // a comment; the value before it, if any, cannot go on
+        }
+        boolean isFirst = firstToken;
+        firstToken = false;
+        int previousNode = nodeStart;
+        if (!afterProperty) {
+          nodeStart = i;
+        }
+        afterProperty = false;
+        if (c == '"' || c == '\'') {
+          int close = quoted(i + 1, end, c);
+          if (close < 0) {
+            quote = c;
+            return;
+          }
+          i = close;
+          last = Last.SEPARATOR;
+          continue;
+        }
+        char n = i + 1 < end ? text.charAt(i + 1) : ' ';
+        boolean blankNext = i + 1 >= end || blank(n) || n == '\r';
+        if (flow > 0 && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}')) {
+          flow += c == '[' || c == '{' ? 1 : c == ']' || c == '}' ? -1 : 0;
+          i++;
+          last = Last.SEPARATOR;
+          continue;
+        }
+        if (c == '[' || c == '{') {
+          flow++;
+          i++;
+          last = Last.SEPARATOR;
+          continue;
+        }
+        if (i == lineStart && documentMarker(i, end)) {
+          parentColumn = -2;
+          i += 3;
+          last = Last.SEPARATOR;
+          continue;
+        }
+        if ((c == '?' || c == ':' || (c == '-' && flow == 0)) && blankNext) {
+          // A colon after a key separates like a comma; a dash, a question mark, and a colon
+          // that starts its line (an explicit key's value) may start a nested collection.
+          boolean block = flow == 0 && (c != ':' || isFirst || last == Last.BLOCK_INDICATOR);
+          if (block) {
+            parentColumn = i - lineStart;
+          } else if (flow == 0) {
+            parentColumn = previousNode >= 0 ? previousNode - lineStart : -1; // the key's
+          }
+          last = block ? Last.BLOCK_INDICATOR : Last.SEPARATOR;
+          i++;
+          continue;
+        }
+        if (c == '&' || c == '*' || c == '!') {
+          i = property(i, end);
+          afterProperty = true;
+          last = Last.SEPARATOR;
+          continue;
+        }
+        if (flow == 0 && (c == '|' || c == '>')) {
+          blockHeader(i, end, lineStart, isFirst, last);
+          return;
+        }
+        plainFirst = isFirst;
+        plainFrom = -1;
+        plainParent = parentColumn;
+        i = plain(i, end);
+        last = Last.PLAIN;
+      }
+      if (last == Last.PLAIN) {
+        // The value may go on on the next lines that are indented past its node's parent, whose
+        // indentation is at least that of the line when a key or dash stands before the value,
+        // and at least 0 when the value starts the line (a document's own value at column 0 goes
+        // on on any line, where tabs are read anyway).
+        continuationExact = false;
+        if (plainFrom >= 0) {
+          continuationFrom = plainFrom;
+          continuationExact = carriedExact;
+        } else if (plainParent != -1) {
+          // a document's own value (-2) goes on from column 0
+          continuationFrom = plainParent == -2 ? 0 : plainParent + 1;
+          continuationExact = true;
+        } else if (plainFirst) {
+          continuationFrom = lineIndent == 0 ? Integer.MAX_VALUE : 1;
+        } else {
+          continuationFrom = lineIndent + 1;
+        }
+      }
+    }
+
+    /**
+     * Whether what follows a block dash, question mark or colon and blanks is a list or mapping
+     * nested on the same line, which YAML 1.2 indents with spaces only (a tab there is refused).
+     */
+    private boolean nestsCollection(int at, int end) {
+      if (at >= end || text.charAt(at) == '#' || text.charAt(at) == '\r') {
+        return false;
+      }
+      char c = text.charAt(at);
+      if ((c == '-' || c == '?' || c == ':') && blankAt(at + 1, end)) {
+        return true;
+      }
+      // an implicit key: a colon and a blank later on the line, outside quotes and brackets
+      int i = at;
+      int depth = 0;
+      while (i < end) {
+        char d = text.charAt(i);
+        if (d == '"' || d == '\'') {
+          int close = quoted(i + 1, end, d);
+          if (close < 0) {
+            return true; // cannot tell: leave the tab
+          }
+          i = close;
+          continue;
+        }
+        if (d == '#' && i > at && blank(text.charAt(i - 1))) {
+          return false;
+        }
+        if (d == '[' || d == '{') {
+          depth++;
+        } else if ((d == ']' || d == '}') && depth > 0) {
+          depth--;
+        } else if (d == ':' && depth == 0 && blankAt(i + 1, end)) {
+          return true;
+        }
+        i++;
+      }
+      return false;
+    }
+
+    /** An anchor, alias or tag from {@code at}: where it ends. */
+    private int property(int at, int end) {
+      int i = at + 1;
+      while (i < end) {
+        char c = text.charAt(i);
+        if (blank(c) || c == '\r' || (flow > 0 && (c == ',' || c == ']' || c == '}'))) {
+          break;
+        }
+        i++;
+      }
+      return i;
+    }
+
+    /** A block scalar's header: its tabs are read; its content lines are kept as they are. */
+    private void blockHeader(int at, int end, int lineStart, boolean isFirst, Last last) {
+      int i = at + 1;
+      int digit = -1;
+      while (i < end
+          && (text.charAt(i) == '+'
+              || text.charAt(i) == '-'
+              || Character.isDigit(text.charAt(i)))) {
+        if (Character.isDigit(text.charAt(i))) {
+          digit = text.charAt(i) - '0';
+        }
+        i++;
+      }
+      int next = skipBlanks(i, end);
+      if (next < end && text.charAt(next) != '#' && text.charAt(next) != '\r') {
+        return; // not a header SnakeYAML reads; it says what is wrong
+      }
+      spaceOut(i, next);
+      int lineIndent = spaces(lineStart, end);
+      boolean documentLevel = text.startsWith("---", lineStart) || (isFirst && lineIndent == 0);
+      // The header's node is indented at least as its line when a key, dash or question mark
+      // stands before it there, and at least 0 otherwise; -1 for a document's own scalar.
+      int bound = documentLevel ? -1 : isFirst ? 0 : lineIndent;
+      inBlock = true;
+      blockBound = bound;
+      blockIndent = digit > 0 ? Math.max(0, bound + digit) : -1;
+    }
+
+    /** An unquoted value from {@code at}, tabs between its words included: where it ends. */
+    private int plain(int at, int end) {
+      int i = at;
+      int lastNonBlank = at;
+      while (i < end) {
+        char c = text.charAt(i);
+        if (c == '\r') {
+          break;
+        }
+        if (blank(c)) {
+          i++;
+          continue;
+        }
+        if (c == '#' && i > at && blank(text.charAt(i - 1))) {
+          break;
+        }
+        if (c == ':') {
+          char n = i + 1 < end ? text.charAt(i + 1) : ' ';
+          if (blank(n) || n == '\r' || (flow > 0 && (n == ',' || n == ']' || n == '}'))) {
+            break;
+          }
+        }
+        if (flow > 0 && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}')) {
+          break;
+        }
+        i++;
+        lastNonBlank = i;
+      }
+      return lastNonBlank;
+    }
+
+    /**
+     * A quoted scalar's text from {@code at} (after its opening quote) to the end of the line:
+     * where it closes, after the quote, or -1 when it goes on to the next line.
+     */
+    private int quoted(int at, int end, char q) {
+      int i = at;
+      while (i < end) {
+        char c = text.charAt(i);
+        if (q == '"' && c == '\\') {
+          i += 2;
+          continue;
+        }
+        if (c == q) {
+          if (q == '\'' && i + 1 < end && text.charAt(i + 1) == '\'') {
+            i += 2;
+            continue;
+          }
+          return i + 1;
+        }
+        i++;
+      }
+      return -1;
+    }
+  }
+}
