@@ -40,6 +40,7 @@ CASES = [
     "a: b\n \tc\n", "a: b\n  \tc\n", "a:\n  b: x\n   \tc\n", "- b\n \tc\n", "- k: b\n   \tc\n",
     "k: &a b\n \tc\n", "a: x\n\n \ty\n", "a: x\n \t\n y\n", "--- a\n\t\nb\n", "a: b\n  -\tc\n",
     "a: b\n  c\td\n", "a:\n  b: x\n  \tc\n", "- k: b\n  \tc\n", "a: x\n\t\n y\n",
+    "a\n%x\ty\n", "--- a\n%x\ty\n", "a\n\t\nb\n", "a\n \tb\n",
     # document markers and directives
     "---\tx\n", "--- \t# c\na: b\n", "a: b\n...\t# c\n", "%YAML\t1.2\n---\na: b\n",
     # after a dash, a question mark, an explicit value's colon

@@ -74,6 +74,11 @@ public final class YamlTabs {
      */
     private boolean continuationExact;
 
+    /** The start of the line a blank line's look ahead found, and what it told. */
+    private int lookedAheadTo = -1;
+
+    private boolean lookedAhead;
+
     Scan(String text) {
       this.text = text;
       this.out = text.toCharArray();
@@ -197,14 +202,14 @@ public final class YamlTabs {
         }
         return;
       }
-      if (flow == 0 && text.charAt(start) == '%') {
-        spaceOut(start, end); // a directive's parts; nothing in it is a value
-        return;
-      }
       int carried = continuationFrom;
       boolean exact = continuationExact;
       boolean continuing = carried >= 0 && (flow > 0 || indent >= carried);
       continuationFrom = -1;
+      if (flow == 0 && !continuing && text.charAt(start) == '%') {
+        spaceOut(start, end); // a directive's parts; nothing in it is a value
+        return;
+      }
       if (leadingTab && flow == 0 && continuing && exact) {
         // The next words of an unquoted value, indented with spaces past its parent: the blanks
         // after that indentation separate (s-flow-line-prefix), tabs included.
@@ -230,17 +235,27 @@ public final class YamlTabs {
      * indented with spaces.
      */
     private boolean continuesAfter(int end) {
+      if (end < lookedAheadTo) {
+        return lookedAhead; // the same next line as for the blank line before: one look per run
+      }
+      lookedAhead = nextLineContinues(end);
+      return lookedAhead;
+    }
+
+    private boolean nextLineContinues(int end) {
       int at = end < length ? end + 1 : end;
       while (at < length) {
         int e = lineEnd(at);
         int first = skipBlanks(at, e);
         if (first < e && text.charAt(first) != '\r') {
+          lookedAheadTo = at;
           return text.charAt(first) != '#'
               && (flow > 0 || spaces(at, e) >= continuationFrom)
               && !documentMarker(at, e);
         }
         at = e < length ? e + 1 : e;
       }
+      lookedAheadTo = length + 1;
       return false;
     }
 
@@ -264,7 +279,9 @@ public final class YamlTabs {
           int next = skipBlanks(i, end);
           if (last == Last.SEPARATOR) {
             spaceOut(i, next);
-          } else if (last == Last.BLOCK_INDICATOR && !nestsCollection(next, end)) {
+          } else if (last == Last.BLOCK_INDICATOR
+              && text.substring(i, next).indexOf('\t') >= 0
+              && !nestsCollection(next, end)) {
             spaceOut(i, next);
           }
           i = next;
@@ -340,10 +357,9 @@ public final class YamlTabs {
         last = Last.PLAIN;
       }
       if (last == Last.PLAIN) {
-        // The value may go on on the next lines that are indented past its node's parent, whose
-        // indentation is at least that of the line when a key or dash stands before the value,
-        // and at least 0 when the value starts the line (a document's own value at column 0 goes
-        // on on any line, where tabs are read anyway).
+        // The value may go on on the next lines that are indented past its node's parent: the
+        // key or dash before it on its line, the document (-1) for a value at column 0 or after
+        // "---"; a value that starts an indented line has a parent indented at least 0.
         continuationExact = false;
         if (plainFrom >= 0) {
           continuationFrom = plainFrom;
@@ -352,8 +368,11 @@ public final class YamlTabs {
           // a document's own value (-2) goes on from column 0
           continuationFrom = plainParent == -2 ? 0 : plainParent + 1;
           continuationExact = true;
+        } else if (plainFirst && lineIndent == 0) {
+          continuationFrom = 0; // a document's own value: from column 0 on
+          continuationExact = true;
         } else if (plainFirst) {
-          continuationFrom = lineIndent == 0 ? Integer.MAX_VALUE : 1;
+          continuationFrom = 1;
         } else {
           continuationFrom = lineIndent + 1;
         }
