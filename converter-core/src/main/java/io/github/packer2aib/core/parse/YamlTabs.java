@@ -79,6 +79,9 @@ public final class YamlTabs {
 
     private boolean lookedAhead;
 
+    /** Whether the document has shown a node (properties aside) since it started. */
+    private boolean documentStarted;
+
     Scan(String text) {
       this.text = text;
       this.out = text.toCharArray();
@@ -90,19 +93,26 @@ public final class YamlTabs {
       while (at < length) {
         int end = lineEnd(at);
         line(at, end);
-        at = end < length ? end + 1 : end;
+        at = nextLine(end);
       }
     }
 
+    /** Where the line from {@code from} ends: its line break (\n, \r\n or \r) or the text's end. */
     private int lineEnd(int from) {
       int i = from;
       while (i < length && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
         i++;
       }
-      if (i < length && text.charAt(i) == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
-        return i + 1; // the scan of the line stops at the \r, a blank
-      }
       return i;
+    }
+
+    /** Where the line after the one ending at {@code end} starts. */
+    private int nextLine(int end) {
+      if (end >= length) {
+        return length;
+      }
+      boolean crlf = text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n';
+      return end + (crlf ? 2 : 1);
     }
 
     private static boolean blank(char c) {
@@ -204,7 +214,8 @@ public final class YamlTabs {
       }
       int carried = continuationFrom;
       boolean exact = continuationExact;
-      boolean continuing = carried >= 0 && (flow > 0 || indent >= carried);
+      boolean continuing =
+          carried >= 0 && (flow > 0 || indent >= carried) && !documentMarker(start, end);
       continuationFrom = -1;
       if (flow == 0 && !continuing && text.charAt(start) == '%') {
         spaceOut(start, end); // a directive's parts; nothing in it is a value
@@ -243,7 +254,7 @@ public final class YamlTabs {
     }
 
     private boolean nextLineContinues(int end) {
-      int at = end < length ? end + 1 : end;
+      int at = nextLine(end);
       while (at < length) {
         int e = lineEnd(at);
         int first = skipBlanks(at, e);
@@ -253,7 +264,7 @@ public final class YamlTabs {
               && (flow > 0 || spaces(at, e) >= continuationFrom)
               && !documentMarker(at, e);
         }
-        at = e < length ? e + 1 : e;
+        at = nextLine(e);
       }
       lookedAheadTo = length + 1;
       return false;
@@ -266,6 +277,7 @@ public final class YamlTabs {
       int lineIndent = spaces(lineStart, end);
       boolean firstToken = i == lineStart + lineIndent && carried < 0;
       boolean plainFirst = false;
+      boolean plainOwn = false;
       int plainFrom = carried;
       // Where the node being read starts (its properties included), and the column of the parent
       // of a value after a key's colon or a dash on this line: -1 unknown, -2 the document.
@@ -284,7 +296,7 @@ public final class YamlTabs {
               && !nestsCollection(next, end)) {
             spaceOut(i, next);
           }
-          i = next;
+          i = Math.max(next, i + 1);
           continue;
         }
         if (c == '#' && (i == lineStart || blank(text.charAt(i - 1)))) {
@@ -293,10 +305,13 @@ public final class YamlTabs {
         boolean isFirst = firstToken;
         firstToken = false;
         int previousNode = nodeStart;
-        if (!afterProperty) {
-          nodeStart = i;
+        if (!afterProperty && flow == 0) {
+          nodeStart = i; // a block node; what is inside a flow collection is part of it
         }
         afterProperty = false;
+        boolean documentsOwn = !documentStarted; // no node of the document before this one
+        boolean marker = i == lineStart && documentMarker(i, end);
+        documentStarted = !marker && (documentStarted || (c != '&' && c != '!'));
         if (c == '"' || c == '\'') {
           int close = quoted(i + 1, end, c);
           if (close < 0) {
@@ -321,7 +336,7 @@ public final class YamlTabs {
           last = Last.SEPARATOR;
           continue;
         }
-        if (i == lineStart && documentMarker(i, end)) {
+        if (marker) {
           parentColumn = -2;
           i += 3;
           last = Last.SEPARATOR;
@@ -347,19 +362,24 @@ public final class YamlTabs {
           continue;
         }
         if (flow == 0 && (c == '|' || c == '>')) {
-          blockHeader(i, end, lineStart, isFirst, last);
+          boolean nodeFirst = nodeStart == lineStart + lineIndent && carried < 0;
+          int parent = documentsOwn || parentColumn == -2 ? -1 : nodeFirst ? 0 : parentColumn;
+          blockHeader(i, end, parent);
           return;
         }
-        plainFirst = isFirst;
+        // first on its line, its properties included; a document's own value if nothing before
+        plainFirst = nodeStart == lineStart + lineIndent && carried < 0;
+        plainOwn = documentsOwn;
         plainFrom = -1;
         plainParent = parentColumn;
-        i = plain(i, end);
+        // a character no other token takes (":}" in a flow mapping) is a value's, at the least
+        i = Math.max(plain(i, end), i + 1);
         last = Last.PLAIN;
       }
       if (last == Last.PLAIN) {
         // The value may go on on the next lines that are indented past its node's parent: the
-        // key or dash before it on its line, the document (-1) for a value at column 0 or after
-        // "---"; a value that starts an indented line has a parent indented at least 0.
+        // key or dash before it on its line, the document (-1) for the document's own value; a
+        // value that starts its line in a collection has a parent indented at least 0.
         continuationExact = false;
         if (plainFrom >= 0) {
           continuationFrom = plainFrom;
@@ -368,11 +388,11 @@ public final class YamlTabs {
           // a document's own value (-2) goes on from column 0
           continuationFrom = plainParent == -2 ? 0 : plainParent + 1;
           continuationExact = true;
-        } else if (plainFirst && lineIndent == 0) {
+        } else if (plainFirst && plainOwn) {
           continuationFrom = 0; // a document's own value: from column 0 on
           continuationExact = true;
         } else if (plainFirst) {
-          continuationFrom = 1;
+          continuationFrom = lineIndent == 0 ? 0 : 1; // at column 0: not valid YAML, any line
         } else {
           continuationFrom = lineIndent + 1;
         }
@@ -419,12 +439,20 @@ public final class YamlTabs {
       return false;
     }
 
-    /** An anchor, alias or tag from {@code at}: where it ends. */
+    /**
+     * An anchor, alias or tag from {@code at}: where it ends. SnakeYAML ends an anchor's or alias's
+     * name at a colon too, which YAML 1.2 does not (the rest is then an unquoted value, whose tabs
+     * are its text); this scan ends it there and at the other characters SnakeYAML may refuse in a
+     * name, so that what follows is never taken for separation where SnakeYAML reads a value.
+     */
     private int property(int at, int end) {
+      boolean name = text.charAt(at) != '!';
       int i = at + 1;
       while (i < end) {
         char c = text.charAt(i);
-        if (blank(c) || c == '\r' || (flow > 0 && (c == ',' || c == ']' || c == '}'))) {
+        if (blank(c)
+            || (flow > 0 && (c == ',' || c == ']' || c == '}'))
+            || (name && ":,[]{}/.*&".indexOf(c) >= 0)) {
           break;
         }
         i++;
@@ -433,14 +461,14 @@ public final class YamlTabs {
     }
 
     /** A block scalar's header: its tabs are read; its content lines are kept as they are. */
-    private void blockHeader(int at, int end, int lineStart, boolean isFirst, Last last) {
+    private void blockHeader(int at, int end, int parent) {
       int i = at + 1;
       int digit = -1;
       while (i < end
           && (text.charAt(i) == '+'
               || text.charAt(i) == '-'
-              || Character.isDigit(text.charAt(i)))) {
-        if (Character.isDigit(text.charAt(i))) {
+              || (text.charAt(i) >= '0' && text.charAt(i) <= '9'))) {
+        if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
           digit = text.charAt(i) - '0';
         }
         i++;
@@ -450,11 +478,10 @@ public final class YamlTabs {
         return; // not a header SnakeYAML reads; it says what is wrong
       }
       spaceOut(i, next);
-      int lineIndent = spaces(lineStart, end);
-      boolean documentLevel = text.startsWith("---", lineStart) || (isFirst && lineIndent == 0);
-      // The header's node is indented at least as its line when a key, dash or question mark
-      // stands before it there, and at least 0 otherwise; -1 for a document's own scalar.
-      int bound = documentLevel ? -1 : isFirst ? 0 : lineIndent;
+      // The parent's indentation, at least: the key's, dash's or question mark's column before
+      // the scalar on its line, 0 when the scalar starts its line, -1 for the document's own
+      // scalar and when this scan cannot tell.
+      int bound = parent;
       inBlock = true;
       blockBound = bound;
       blockIndent = digit > 0 ? Math.max(0, bound + digit) : -1;
