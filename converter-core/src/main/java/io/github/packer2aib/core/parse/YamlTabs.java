@@ -4,15 +4,17 @@ package io.github.packer2aib.core.parse;
  * Turns the tabs that YAML 1.2 reads as separation within a line into spaces, one for one (every
  * position is kept), before SnakeYAML reads the text. SnakeYAML, a YAML 1.1 reader like PyYAML's
  * pure-Python one, takes a tab only inside a value and after an unquoted one; YAML 1.2 allows tabs
- * wherever it allows blanks within a line (s-separate-in-line, s-white being a space or a tab), and
- * libyaml reads them: {@code team:<TAB>x}, {@code [a,<TAB>b]}, {@code "q"<TAB># c}, {@code
- * &a<TAB>x}, {@code |<TAB># c}, a blank or comment line holding a tab.
+ * wherever it allows blanks within a line (s-separate-in-line, s-white being a space or a tab):
+ * {@code team:<TAB>x}, {@code [a,<TAB>b]}, {@code "q"<TAB># c}, {@code &a<TAB>x}, {@code |<TAB># c}
+ * (libyaml reads these too), {@code -<TAB>x} and a blank or comment line holding a tab (libyaml
+ * refuses these).
  *
  * <p>A tab is turned only where it cannot be part of a value: after an indicator ({@code : - ? , [
  * ] { }}), a closing quote, an anchor, alias or tag, a document marker, a block scalar's header or
- * a directive's name, and on a line that holds only blanks or a comment. Tabs in quoted and block
- * scalars, between the words of an unquoted value and in comments are left as they are, so no value
- * changes. Where YAML refuses a tab, it is left too and SnakeYAML's error is told by {@link
+ * a directive's name, on a line that holds only blanks or a comment, and after the spaces that
+ * indent an unquoted value's next line past its key or dash. Tabs in quoted and block scalars,
+ * between the words of an unquoted value and in comments are left as they are, so no value changes.
+ * Where YAML refuses a tab, it is left too and SnakeYAML's error is told by {@link
  * YamlSyntaxErrors}: in indentation, and between a dash, question mark or line-leading colon and a
  * list or mapping nested on the same line ({@code -<TAB>- a}, {@code -<TAB>k: v}), which YAML 1.2
  * indents with spaces only. When this scan cannot tell whether a tab belongs to a value (the line
