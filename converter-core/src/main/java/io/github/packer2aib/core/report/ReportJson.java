@@ -79,15 +79,7 @@ public final class ReportJson {
       if (decision.ignored()) {
         g.writeBooleanField("ignored", true);
       }
-      g.writeStringField("severity", d.severity().label());
-      g.writeStringField("summary", clean(d.summary()));
-      g.writeStringField("detail", clean(d.detail()));
-      if (d.subject().isPresent()) {
-        writeRange(g, "location", d.subject().get());
-      }
-      if (d.path().isPresent()) {
-        g.writeStringField("path", clean(d.path().get()));
-      }
+      describe(g, d);
       if (!d.related().isEmpty()) {
         g.writeArrayFieldStart("related");
         for (Related r : d.related()) {
@@ -105,6 +97,23 @@ public final class ReportJson {
   }
 
   /**
+   * A diagnostic's severity, summary and detail, and its location and JSON pointer when it has
+   * them, the text through {@link SecretScrubber}: the fields a decision and a run's diagnostic
+   * share.
+   */
+  private static void describe(JsonGenerator g, Diagnostic d) throws IOException {
+    g.writeStringField("severity", d.severity().label());
+    g.writeStringField("summary", clean(d.summary()));
+    g.writeStringField("detail", clean(d.detail()));
+    if (d.subject().isPresent()) {
+      writeRange(g, "location", d.subject().get());
+    }
+    if (d.path().isPresent()) {
+      g.writeStringField("path", clean(d.path().get()));
+    }
+  }
+
+  /**
    * {@code runDiagnostics}: each diagnostic about the run as a whole with its code, severity,
    * summary and detail (and location and JSON pointer when it has them, as a settings file's entry
    * does), the text through {@link SecretScrubber} as everywhere in a report. A bulk run's report
@@ -116,15 +125,7 @@ public final class ReportJson {
     for (Diagnostic d : diagnostics) {
       g.writeStartObject();
       g.writeStringField("code", d.code());
-      g.writeStringField("severity", d.severity().label());
-      g.writeStringField("summary", clean(d.summary()));
-      g.writeStringField("detail", clean(d.detail()));
-      if (d.subject().isPresent()) {
-        writeRange(g, "location", d.subject().get());
-      }
-      if (d.path().isPresent()) {
-        g.writeStringField("path", clean(d.path().get()));
-      }
+      describe(g, d);
       g.writeEndObject();
     }
     g.writeEndArray();
