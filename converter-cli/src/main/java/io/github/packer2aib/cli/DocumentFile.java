@@ -50,10 +50,19 @@ sealed interface DocumentFile {
       }
     }
     Input input = InputReader.readFile(path, shown, Discovery.MAX_DOCUMENT_BYTES);
-    if (input instanceof Input.Unreadable u) {
-      if (u.reason().equals(InputReader.TOO_LARGE)) {
-        return new NotATemplate("larger than 10 MiB, too large for a template");
+    if (input instanceof Input.Unreadable u && u.reason().equals(InputReader.TOO_LARGE)) {
+      // Larger than other files a tree holds are read: a template only when its text names one
+      // (up to the 64 MiB a single convert reads). A legacy template of 13 MB was skipped,
+      // exit 0, where convert of the file alone converts it.
+      if (!withinInputLimit(path) || !namesATemplate(path)) {
+        return new NotATemplate("larger than 10 MiB, and not a template by its text");
       }
+      input = InputReader.readFile(path, shown, InputReader.MAX_INPUT_BYTES);
+      if (input instanceof Input.Unreadable big && big.reason().equals(InputReader.TOO_LARGE)) {
+        return new Unreadable(InputReader.TOO_LARGE_INPUT);
+      }
+    }
+    if (input instanceof Input.Unreadable u) {
       // UTF-16 without a byte order mark (NULs between the letters) as UTF-16 with one: a
       // template only when it names one.
       boolean otherEncoding =
@@ -118,6 +127,15 @@ sealed interface DocumentFile {
    * or without a byte order mark, read as UTF-16 then): then it fails, with where its first bad
    * byte is or that it is UTF-16, instead of being passed over.
    */
+  /** Whether {@code path} is at most the 64 MiB a single convert reads (else it is not read). */
+  private static boolean withinInputLimit(Path path) {
+    try {
+      return Files.size(path) <= InputReader.MAX_INPUT_BYTES;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static boolean namesATemplate(Path path) {
     try {
       return OtherEncodings.namesATemplate(Files.readAllBytes(path));

@@ -117,18 +117,29 @@ class RecursiveConvertTest {
     Files.write(
         root.resolve("latin.json"),
         new byte[] {'{', '"', 'n', '"', ':', '"', (byte) 0xE9, '"', '}'});
+    // A template as large: converted, as convert of the file alone converts it (it was skipped).
+    String legacy = BulkTrees.legacy("large");
+    int end = legacy.lastIndexOf('}');
+    put(
+        root,
+        "large.json",
+        legacy.substring(0, end)
+            + " ".repeat((int) Discovery.MAX_DOCUMENT_BYTES)
+            + legacy.substring(end));
     Path report = tmp.resolve("r.json");
 
     CliRun r =
         bulk("-o", tmp.resolve("out").toString(), "--report", report.toString(), root.toString());
 
     assertEquals(0, r.exitCode(), r.err());
+    List<String> rows = rows(report);
     assertEquals(
         List.of(
-            "big.json | none | skipped: larger than 10 MiB, too large for a template | ",
+            "big.json | none | skipped: larger than 10 MiB, and not a template by its text | ",
             "latin.json | none | skipped: not UTF-8 text | ",
             "ok.json | AIB JSON | converted | ok.json"),
-        rows(report));
+        List.of(rows.get(0), rows.get(2), rows.get(3)));
+    assertTrue(rows.get(1).startsWith("large.json | legacy JSON | converted"), rows.get(1));
   }
 
   /** A file name spelt otherwise for its outputs is told, as every renamed output is. */
