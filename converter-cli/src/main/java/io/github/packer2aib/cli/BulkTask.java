@@ -533,6 +533,7 @@ final class BulkTask {
   /** An error that {@code target} cannot be written (CLI-E002). */
   private static void unwritable(
       Path target, String reason, List<Diagnostic> all, List<String> cliLines) {
+    reason = UnwritableReason.of(reason);
     String detail = "The output file " + target + " could not be written: " + reason + ".";
     all.add(CliCode.UNWRITABLE_OUTPUT.diagnostic(detail));
     cliLines.add(

@@ -727,6 +727,7 @@ final class ConvertCommand implements Callable<Integer> {
       Report report,
       Set<Integer> failed,
       ReportFile reportFile) {
+    reason = UnwritableReason.of(reason);
     String detail = "The output file " + target + " could not be written: " + reason + ".";
     report.cli(
         CliCode.UNWRITABLE_OUTPUT, "cannot write " + target + ": " + reason, detail, a.inputName());

@@ -142,6 +142,36 @@ class RecursiveConvertTest {
     assertTrue(rows.get(1).startsWith("large.json | legacy JSON | converted"), rows.get(1));
   }
 
+  /**
+   * An output name over the file system's limit (a long file name and a build's name appended):
+   * CLI-E002 says what to shorten, where "File name too long" alone gave no way out.
+   */
+  @Test
+  void anOutputNameTooLongSaysWhatToShorten() throws Exception {
+    Path root = tmp.resolve("repo");
+    // A YAML stream of two templates: each output is named FILE.NAME.json.
+    String named = "\"apiVersion\": \"2024-02-01\",\n  \"name\": \"%s\",";
+    put(
+        root,
+        "L".repeat(240) + ".yaml",
+        BulkTrees.AIB.replace(
+                "\"apiVersion\": \"2024-02-01\",", named.formatted("first-image-template"))
+            + "---\n"
+            + BulkTrees.AIB.replace(
+                "\"apiVersion\": \"2024-02-01\",", named.formatted("second-image-template")));
+
+    CliRun r = bulk("-o", tmp.resolve("out").toString(), "--progress", "none", root.toString());
+
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                ": File name too long (a file name holds at most 255 bytes on most file systems:"
+                    + " shorten the input's file name, or the name of the build, source or"
+                    + " template the output is named after) [CLI-E002]"),
+        r.err());
+  }
+
   /** A file name spelt otherwise for its outputs is told, as every renamed output is. */
   @Test
   void anOutputNamedOtherwiseThanItsFileHasANote() throws Exception {
