@@ -84,8 +84,11 @@ final class UnitMapper {
     }
     Range at = u.trace.recorded("/tags").orElse(u.usage.range());
     if (!u.supports("properties.managedResourceTags")) {
+      // A warning, as every field an API version lacks (and as re-targeting an AIB template's
+      // managedResourceTags to an older version is, RETARGET-W001): a tag policy on the staging
+      // resource group can fail the build.
       u.report.add(
-          PackerMapCode.FIELD_DROPPED,
+          PackerMapCode.NOT_IN_API_VERSION,
           at,
           "Packer also puts these tags on the resources it builds with; Image Builder does so"
               + " through properties.managedResourceTags, which exists "
