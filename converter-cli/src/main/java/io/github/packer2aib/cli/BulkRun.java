@@ -482,12 +482,13 @@ final class BulkRun {
       if (!quiet) {
         leftovers.diagnostics(out, settings.prune()).forEach(machineOut::write);
         uploads.diagnostics().forEach(machineOut::write);
-        filterWarnings.forEach(machineOut::write);
+        // In the order the text prints them (and the report records them): CLI-W004 first.
         if (packerOptionsUnused()) {
           machineOut.write(
               CliCode.PACKER_OPTIONS_UNUSED.diagnostic(
                   PackerOnlyOptions.detail(settings.packerOptionsGiven(), firstAib)));
         }
+        filterWarnings.forEach(machineOut::write);
         if (manifestProblem != null) {
           machineOut.write(CliCode.MANIFEST_UNWRITTEN.diagnostic(manifestProblem));
         }

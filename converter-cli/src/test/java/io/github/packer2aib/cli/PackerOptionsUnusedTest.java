@@ -103,6 +103,27 @@ class PackerOptionsUnusedTest {
             "json",
             tmp.resolve("out").toString());
     assertEquals("CLI-W004", only(json.err()).get("code").asText());
+
+    // With a filter warning too: JSON diagnostics come in the order the text prints them.
+    String[] both = {
+      "validate",
+      "-r",
+      "--skip-unsupported",
+      "--exclude",
+      "nothing/**",
+      tmp.resolve("out").toString()
+    };
+    CliRun text = CliRun.run(both);
+    String[] asJson = java.util.Arrays.copyOf(both, both.length + 2);
+    asJson[both.length] = "--diagnostics-format";
+    asJson[both.length + 1] = "json";
+    JsonNode all = JSON.readTree(CliRun.run(asJson).err());
+    assertTrue(
+        text.err().indexOf("[CLI-W004]") < text.err().indexOf("[CLI-W006]")
+            && text.err().contains("[CLI-W006]"),
+        text.err());
+    assertEquals("CLI-W004", all.get(0).get("code").asText(), all.toString());
+    assertEquals("CLI-W006", all.get(1).get("code").asText(), all.toString());
   }
 
   private static JsonNode only(String err) {
