@@ -97,10 +97,13 @@ final class ValueEvaluator {
     Evaluation e = evaluator.evaluate(site.value(), scope, variables);
     for (TemplateProblem p : e.problems()) {
       String detail = secretText ? ValueMask.scrubSecretText(p.detail(), site.value()) : p.detail();
+      // A secret's problem is located at the whole value: a place inside it (--var pw:1:12, and
+      // the caret's width) told where its {{ stands and how long a token of it is.
+      Range at = secretText ? site.range() : site.rangeOf(p.span());
       if (related == null) {
-        reporter.add(p.code(), site.rangeOf(p.span()), site.pointer(), detail);
+        reporter.add(p.code(), at, site.pointer(), detail);
       } else {
-        reporter.add(p.code(), site.rangeOf(p.span()), site.pointer(), detail, related);
+        reporter.add(p.code(), at, site.pointer(), detail, related);
       }
     }
     return e.value();

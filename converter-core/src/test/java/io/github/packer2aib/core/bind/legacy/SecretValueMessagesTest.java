@@ -125,6 +125,14 @@ class SecretValueMessagesTest {
           assertTrue(shown.contains(c[1]), what);
           assertFalse(shown.contains(c[2]), what);
           assertTrue(shown.contains("***"), what);
+          // Located at the whole value: a place inside it told where its {{ stands, and the
+          // caret's width how long a token of it is.
+          for (Diagnostic d : load(TEMPLATE, origin, name, c[0])) {
+            if (d.code().equals(c[1]) && d.subject().isPresent()) {
+              int width = d.subject().get().endOffset() - d.subject().get().startOffset();
+              assertTrue(width >= c[0].length(), what + " at " + d.subject().get());
+            }
+          }
         }
       }
     }
