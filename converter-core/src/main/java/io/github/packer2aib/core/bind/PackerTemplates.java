@@ -466,15 +466,7 @@ public final class PackerTemplates {
    * host} and is not read.
    */
   private static Diagnostic hostFileRefused(String file, HostFile host, String instead) {
-    return Diagnostic.of(
-        LegacyCode.HOST_FILE,
-        null,
-        file
-            + " is not read: it "
-            + host.what()
-            + ". A converter reads a template's own files, never those of the machine it runs"
-            + " on. "
-            + instead);
+    return Diagnostic.of(LegacyCode.HOST_FILE, null, host.refusedAs(file, instead));
   }
 
   /**

@@ -292,15 +292,7 @@ final class TemplateFiles {
               + " from a folder that holds that file (the repository's)"
               + (values ? "; a var file of secrets can be given with --var-file." : ".");
     }
-    return Diagnostic.of(
-        PackerCode.HOST_FILE,
-        null,
-        file
-            + " is not read: it "
-            + host.what()
-            + ". A converter reads a template's own files, never those of the machine it runs"
-            + " on. "
-            + instead);
+    return Diagnostic.of(PackerCode.HOST_FILE, null, host.refusedAs(file, instead));
   }
 
   static String baseName(String path) {

@@ -243,6 +243,19 @@ public record HostFile(Kind kind, String realPath, String detail) {
     };
   }
 
+  /**
+   * The detail of the error that a template file or var file named {@code file} ("The template
+   * t.json") is this file and is not read, ending with {@code instead}: one sentence for the HCL2
+   * (PKR-E006) and the legacy loader (LEGACY-E033).
+   */
+  public String refusedAs(String file, String instead) {
+    return file
+        + " is not read: it "
+        + what()
+        + ". A converter reads a template's own files, never those of the machine it runs on. "
+        + instead;
+  }
+
   /** Why it was not read and what to do instead, as sentences that follow {@link #what}. */
   public String advice() {
     return switch (kind) {
