@@ -248,7 +248,9 @@ final class Builds {
         templates.render(
             bodies.config(block.body().items(), ctx, block.body().range()),
             builderScope(type, name));
-    hold(mark, ref, List.of(), header, "every build that uses the source " + ref);
+    if (holds(mark)) {
+      hold(mark, ref, List.of(), header, "every build that uses the source " + ref);
+    }
     boolean repeatable = clock.uuidsIssued() == uuids;
     sources.put(
         ref,
@@ -272,9 +274,18 @@ final class Builds {
     hold(mark, source, usages, at, leftOut, false);
   }
 
+  /**
+   * Whether {@link #hold} would keep anything reported since {@code mark}: callers ask first, so
+   * that the label and the list of usages are built only then, not for every block of every
+   * template.
+   */
+  private boolean holds(int mark) {
+    return !selection.isAll() && mark != out.size();
+  }
+
   private void hold(
       int mark, String source, List<Named> usages, Range at, String leftOut, boolean skipped) {
-    if (selection.isAll() || mark == out.size()) {
+    if (!holds(mark)) {
       return;
     }
     List<Diagnostic> since = out.subList(mark, out.size());
@@ -825,12 +836,7 @@ final class Builds {
                   bodies.config(block.body().items(), ctx, block.body().range()),
                   builderScope(u.type(), u.name()));
       SourceUsage usage = new SourceUsage(declared.source(), u.usageName(), config, u.range());
-      hold(
-          mark,
-          null,
-          List.of(new Named(buildBeingRead, usage)),
-          u.range(),
-          usage.reference() + " (the source " + u.type() + "." + u.name() + ")");
+      holdUsage(mark, u, usage, "");
       return Optional.of(usage);
     }
     // Packer merges a build-level block into its source when it starts that build: what is wrong
@@ -883,18 +889,26 @@ final class Builds {
     }
     config = templates.render(config, builderScope(u.type(), u.name()));
     SourceUsage usage = new SourceUsage(declared.source(), u.usageName(), config, u.range());
-    hold(
-        mark,
-        null,
-        List.of(new Named(buildBeingRead, usage)),
-        u.range(),
-        usage.reference()
-            + " (the source "
-            + u.type()
-            + "."
-            + u.name()
-            + " with this block's arguments)");
+    holdUsage(mark, u, usage, " with this block's arguments");
     return Optional.of(usage);
+  }
+
+  /**
+   * Holds what reading {@code usage} (written as {@code u}) reported since {@code mark}, as {@link
+   * #hold} does; its label is built only when something is held (it was built for every usage of
+   * every template, selected or not).
+   *
+   * @param how what the usage adds to its source's body, after the source's name ("" for none)
+   */
+  private void holdUsage(int mark, Usage u, SourceUsage usage, String how) {
+    if (holds(mark)) {
+      hold(
+          mark,
+          null,
+          List.of(new Named(buildBeingRead, usage)),
+          u.range(),
+          usage.reference() + " (the source " + u.type() + "." + u.name() + how + ")");
+    }
   }
 
   // ---- provisioners and post-processors ----------------------------------------------------
@@ -1042,17 +1056,19 @@ final class Builds {
     Map<String, Config> bySource =
         bySource(
             content.rest(), applying, buildName, binding, config.range(), header, reportedFrom);
-    hold(
-        reportedFrom,
-        null,
-        named(applying),
-        header,
-        "every build this "
-            + type
-            + (block.type().equals("error-cleanup-provisioner")
-                ? " error-cleanup-provisioner"
-                : " provisioner")
-            + " runs for");
+    if (holds(reportedFrom)) {
+      hold(
+          reportedFrom,
+          null,
+          named(applying),
+          header,
+          "every build this "
+              + type
+              + (block.type().equals("error-cleanup-provisioner")
+                  ? " error-cleanup-provisioner"
+                  : " provisioner")
+              + " runs for");
+    }
     return new Provisioner(
         type,
         name,
@@ -1120,12 +1136,14 @@ final class Builds {
               bodies.config(body, ctx, range), pluginScope(Section.PROVISIONER, List.of(u))));
       out.subList(before, out.size()).removeIf(d -> !reported.add(d));
       // Evaluated for this usage alone, as Packer evaluates it for each build it runs.
-      hold(
-          before,
-          null,
-          named(List.of(u)),
-          header,
-          u.reference() + ", for which this provisioner's body is read with its own source.*");
+      if (holds(before)) {
+        hold(
+            before,
+            null,
+            named(List.of(u)),
+            header,
+            u.reference() + ", for which this provisioner's body is read with its own source.*");
+      }
     }
     return configs;
   }
@@ -1208,7 +1226,7 @@ final class Builds {
       out.subList(mark, out.size())
           .removeIf(d -> d.subject().filter(at -> within(at, r)).isPresent());
     }
-    if (reading.isEmpty() && !applying.isEmpty()) {
+    if (holds(mark) && reading.isEmpty() && !applying.isEmpty()) {
       hold(
           mark,
           null,
@@ -1221,7 +1239,7 @@ final class Builds {
                   ? "which --except names (and the rest of its chain)"
                   : "after one --except names in its chain"),
           true);
-    } else {
+    } else if (holds(mark)) {
       hold(
           mark,
           null,
