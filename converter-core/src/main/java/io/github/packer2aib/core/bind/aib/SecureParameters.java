@@ -6,6 +6,7 @@ import io.github.packer2aib.core.doc.DocMember;
 import io.github.packer2aib.core.doc.DocNode;
 import io.github.packer2aib.core.doc.DocObject;
 import io.github.packer2aib.core.doc.DocScalar;
+import io.github.packer2aib.core.packer.SensitiveTexts;
 import io.github.packer2aib.core.source.Range;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,10 +30,10 @@ import java.util.Set;
  */
 public record SecureParameters(List<Range> ranges, List<String> texts, List<Parameter> parameters) {
   /**
-   * As for a Packer template's sensitive variables ({@code SensitiveTexts.MIN_LENGTH}): a shorter
-   * text ("true", a port) stands in unrelated values and words by chance.
+   * As for a Packer template's sensitive variables, one threshold for both: a shorter text ("true",
+   * a port) stands in unrelated values and words by chance.
    */
-  static final int MIN_LENGTH = 8;
+  static final int MIN_LENGTH = SensitiveTexts.MIN_LENGTH;
 
   /**
    * A secure parameter whose default holds texts of {@link #MIN_LENGTH} characters or more.
