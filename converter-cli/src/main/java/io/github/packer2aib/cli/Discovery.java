@@ -278,7 +278,9 @@ final class Discovery {
     List<Root> roots = new ArrayList<>();
     Set<String> labels = new HashSet<>();
     for (String argument : arguments) {
-      Path p = Path.of(argument).toAbsolutePath().normalize();
+      // As written, but ".." after a symbolic link as the kernel reads it (forms): link/../a.json
+      // is the link target's sibling, which a text normalisation turned into ./a.json.
+      Path p = forms(Path.of(argument)).get(0);
       boolean file = Files.isRegularFile(p);
       Path folder = file ? p.getParent() : p;
       String label = "";

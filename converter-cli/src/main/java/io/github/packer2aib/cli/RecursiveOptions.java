@@ -240,7 +240,9 @@ final class RecursiveOptions {
     for (String input : inputs) {
       Path p;
       try {
-        p = Path.of(input).toAbsolutePath().normalize();
+        // Not normalized here: ".." after a symbolic link is the link target's parent, which
+        // Discovery.forms resolves as the kernel does (link/../a.json is not a.json).
+        p = Path.of(input);
       } catch (InvalidPathException e) {
         // Before the roots are read (validate -r ended in an internal error).
         throw new ParameterException(
@@ -249,7 +251,7 @@ final class RecursiveOptions {
       List<Path> forms = Discovery.forms(p);
       boolean folder = Files.isDirectory(p);
       for (int i = 0; i < searched.size(); i++) {
-        String problem = overlap(forms, folder, searched.get(i), folders.get(i));
+        String problem = RepeatedInputs.overlap(forms, folder, searched.get(i), folders.get(i));
         if (problem == null) {
           continue;
         }
@@ -276,27 +278,6 @@ final class RecursiveOptions {
       folders.add(folder);
       named.add(input);
     }
-  }
-
-  /**
-   * How two roots, each in its {@link Discovery#forms} (as given first), overlap: "same", "holds"
-   * (one holds the other as given), "link" (only as the file system resolves them), or null.
-   */
-  private static String overlap(List<Path> a, boolean aFolder, List<Path> b, boolean bFolder) {
-    String found = null;
-    for (int i = 0; i < a.size(); i++) {
-      for (int j = 0; j < b.size(); j++) {
-        Path x = a.get(i);
-        Path y = b.get(j);
-        if (x.equals(y)) {
-          return "same";
-        }
-        if ((bFolder && x.startsWith(y)) || (aFolder && y.startsWith(x))) {
-          found = found == null && i == 0 && j == 0 ? "holds" : found == null ? "link" : found;
-        }
-      }
-    }
-    return found;
   }
 
   /** Runs {@code -r}: every template under the input folders, in parallel. */

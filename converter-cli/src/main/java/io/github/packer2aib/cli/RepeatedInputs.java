@@ -34,7 +34,8 @@ final class RepeatedInputs {
         continue; // reported as unreadable when the input is read
       }
       for (int i = 0; i < seen.size(); i++) {
-        if (shared(forms, seen.get(i))) {
+        // Without -r a folder is one template, not a tree: only the same file or folder counts.
+        if (overlap(forms, false, seen.get(i), false) != null) {
           boolean asGiven = forms.get(0).equals(seen.get(i).get(0));
           throw new ParameterException(
               spec.commandLine(),
@@ -55,12 +56,25 @@ final class RepeatedInputs {
     }
   }
 
-  private static boolean shared(List<Path> a, List<Path> b) {
-    for (Path x : a) {
-      if (b.contains(x)) {
-        return true;
+  /**
+   * How two inputs (roots of -r), each in its {@link Discovery#forms} (as given first), overlap:
+   * "same", "holds" (one holds the other as given), "link" (only as the file system resolves them),
+   * or null.
+   */
+  static String overlap(List<Path> a, boolean aFolder, List<Path> b, boolean bFolder) {
+    String found = null;
+    for (int i = 0; i < a.size(); i++) {
+      for (int j = 0; j < b.size(); j++) {
+        Path x = a.get(i);
+        Path y = b.get(j);
+        if (x.equals(y)) {
+          return "same";
+        }
+        if ((bFolder && x.startsWith(y)) || (aFolder && y.startsWith(x))) {
+          found = found == null && i == 0 && j == 0 ? "holds" : found == null ? "link" : found;
+        }
       }
     }
-    return false;
+    return found;
   }
 }

@@ -208,10 +208,27 @@ class ConvertCommandTest {
     // Nor is dir/../t.yaml when dir is a link elsewhere: the kernel takes ".." from the link's
     // target (real/t.yaml here), which a comparison of the text took for t.yaml.
     Path real = Files.createDirectories(tmp.resolve("real/sub"));
-    Files.writeString(real.getParent().resolve("t.yaml"), Templates.VALID_AIB);
+    Files.writeString(
+        real.getParent().resolve("t.yaml"),
+        Templates.VALID_AIB.replace("\"westeurope\"", "\"northeurope\""));
     Files.createSymbolicLink(tmp.resolve("dir"), real);
     CliRun throughLink = CliRun.run("validate", t.toString(), tmp + "/dir/../t.yaml");
     assertEquals(0, throughLink.exitCode(), throughLink.err());
+    // Nor as two roots of -r, which share the comparison, and each root is read as the kernel
+    // reads it: real/t.yaml (northeurope), not t.yaml a second time.
+    Path rootsOut = tmp.resolve("roots-out");
+    CliRun roots =
+        CliRun.run(
+            "convert", "-r", "-o", rootsOut.toString(), t.toString(), tmp + "/dir/../t.yaml");
+    assertEquals(0, roots.exitCode(), roots.err());
+    StringBuilder written = new StringBuilder();
+    try (var files = Files.walk(rootsOut)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        written.append(Files.readString(f));
+      }
+    }
+    assertTrue(written.toString().contains("\"northeurope\""), written.toString());
+    assertTrue(written.toString().contains("\"westeurope\""), written.toString());
   }
 
   @Test
