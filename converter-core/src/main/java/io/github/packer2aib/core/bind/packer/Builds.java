@@ -14,11 +14,10 @@ import io.github.packer2aib.core.hcl.syntax.BodyItem;
 import io.github.packer2aib.core.hcl.syntax.Expression;
 import io.github.packer2aib.core.hcl.syntax.ObjectItem;
 import io.github.packer2aib.core.hcl.syntax.ScopeTraversal;
-import io.github.packer2aib.core.hcl.value.MapValue;
 import io.github.packer2aib.core.hcl.value.Mark;
-import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.hcl.value.Values;
 import io.github.packer2aib.core.legacy.template.BuildTarget;
 import io.github.packer2aib.core.legacy.template.GoTemplateCode;
 import io.github.packer2aib.core.legacy.template.Section;
@@ -1821,15 +1820,6 @@ final class Builds {
 
   /** The entries of an object or map value, else null. */
   private static Map<String, Value> mapping(Value v) {
-    if (!v.isKnown() || v.isNull()) {
-      return null;
-    }
-    if (v instanceof ObjectValue o) {
-      return o.attributes();
-    }
-    if (v instanceof MapValue m) {
-      return m.entries();
-    }
-    return null;
+    return !v.isKnown() || v.isNull() ? null : Values.members(v);
   }
 }

@@ -8,6 +8,7 @@ import io.github.packer2aib.core.hcl.value.StringValue;
 import io.github.packer2aib.core.hcl.value.Strings;
 import io.github.packer2aib.core.hcl.value.Type;
 import io.github.packer2aib.core.hcl.value.Value;
+import io.github.packer2aib.core.hcl.value.Values;
 import io.github.packer2aib.core.parse.YamlParsers;
 import io.github.packer2aib.core.parse.YamlTabs;
 import java.io.StringReader;
@@ -87,13 +88,8 @@ final class Yaml {
   }
 
   private static Map<String, Value> entries(Value u) {
-    if (u instanceof MapValue) {
-      return ((MapValue) u).entries();
-    }
-    if (u instanceof ObjectValue) {
-      return ((ObjectValue) u).attributes();
-    }
-    return Map.of();
+    Map<String, Value> members = Values.members(u);
+    return members == null ? Map.of() : members;
   }
 
   private static final class Emitter {

@@ -12,6 +12,14 @@ import java.util.TreeMap;
 public final class Values {
   private Values() {}
 
+  /** The entries of a map or the attributes of an object, by name; null for any other value. */
+  public static Map<String, Value> members(Value v) {
+    if (v instanceof ObjectValue o) {
+      return o.attributes();
+    }
+    return v instanceof MapValue m ? m.entries() : null;
+  }
+
   /** The direct children of a known collection or structure; empty for anything else. */
   public static List<Value> children(Value v) {
     // Lists, sets and tuples hold a list already; a map's or object's values are copied.

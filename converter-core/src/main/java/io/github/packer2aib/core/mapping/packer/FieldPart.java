@@ -1,8 +1,6 @@
 package io.github.packer2aib.core.mapping.packer;
 
 import io.github.packer2aib.core.hcl.value.ListValue;
-import io.github.packer2aib.core.hcl.value.MapValue;
-import io.github.packer2aib.core.hcl.value.ObjectValue;
 import io.github.packer2aib.core.hcl.value.TupleValue;
 import io.github.packer2aib.core.hcl.value.Value;
 import io.github.packer2aib.core.hcl.value.Values;
@@ -63,10 +61,7 @@ record FieldPart(Range at, String subject) {
         }
       }
     } else {
-      Map<String, Value> members =
-          bare instanceof ObjectValue o
-              ? o.attributes()
-              : bare instanceof MapValue m ? m.entries() : null;
+      Map<String, Value> members = Values.members(bare);
       if (members != null) {
         for (Map.Entry<String, Value> m : members.entrySet()) {
           if (out != null && holds.test(m.getValue())) {
@@ -128,10 +123,7 @@ record FieldPart(Range at, String subject) {
       }
       return whole;
     }
-    Map<String, Value> members =
-        bare instanceof ObjectValue o
-            ? o.attributes()
-            : bare instanceof MapValue m ? m.entries() : null;
+    Map<String, Value> members = Values.members(bare);
     if (members != null) {
       for (Map.Entry<String, Value> m : members.entrySet()) {
         if (holds.test(m.getValue())) {
